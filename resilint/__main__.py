@@ -1,0 +1,8 @@
+"""Allow ``python -m resilint``."""
+
+from __future__ import annotations
+
+from resilint.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The checks built into loading and validation, with the documentation ``resilint explain`` shows.
+
+Rule codes are stable: a code is never reused for a different check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resilint.findings import Finding, Level
+
+
+@dataclass(frozen=True)
+class CoreCheck:
+    code: str
+    name: str
+    level: Level
+    title: str
+    rationale: str
+    fix: str
+    unreadable: bool = False
+    """True when the file could not be read as data at all (exit status 2)."""
+
+
+def _check(code: str, name: str, title: str, rationale: str, fix: str, *, unreadable: bool = False,
+           level: Level = Level.ERROR) -> CoreCheck:
+    return CoreCheck(code, name, level, title, rationale, fix, unreadable)
+
+
+_CHECKS = (
+    _check("FILE-01", "file-unreadable", "The file could not be read",
+           "A gate that skips a file it cannot read passes changes nobody checked.",
+           "Check that the path is a regular file and readable by the user running resilint.",
+           unreadable=True),
+    _check("FILE-02", "file-too-large", "The file is larger than the configured limit",
+           "Oversized files are refused before parsing so one file cannot exhaust the machine.",
+           "Split the file, or raise `limits.max_file_bytes` in the configuration.", unreadable=True),
+    _check("ENC-01", "encoding", "The file is not valid UTF-8 (or UTF-16/32 with a byte order mark)",
+           "Files saved in Latin-1 or Windows-1252 turn names such as Zürich into garbage.",
+           "Save the file as UTF-8 in your editor.", unreadable=True),
+    _check("ENC-02", "control-character", "The file holds a control character YAML does not allow",
+           "NUL, ESC, DEL and stray byte order marks are invisible and usually come from a bad paste.",
+           "Delete the character at the position given.", unreadable=True),
+    _check("YML-01", "yaml-syntax", "The file is not valid YAML",
+           "Nothing in a file that does not parse can be checked.",
+           "Fix the syntax at the position given; YAML indents with spaces, never tabs.",
+           unreadable=True),
+    _check("YML-02", "duplicate-key", "A key appears twice in the same mapping",
+           "Most YAML tools silently keep the last value, so one of the two is lost unnoticed.",
+           "Delete or rename one of the two keys.", unreadable=True),
+    _check("YML-03", "tag-not-allowed", "An explicit YAML tag that resilint does not accept",
+           "Tags such as !!python/object or !include ask a loader to run code or read other files; "
+           "resilint never does either.",
+           "Remove the tag; write the value as plain data.", unreadable=True),
+    _check("YML-04", "non-string-key", "A mapping key is not a string",
+           "Keys such as 1, null or [a, b] cannot be field names.",
+           "Write the key as text, quoted if needed: '1'.", unreadable=True),
+    _check("YML-05", "too-deep", "The data is nested deeper than the limit",
+           "Deeply nested input can crash YAML and JSON Schema libraries.",
+           "Flatten the structure, or raise `limits.max_depth`.", unreadable=True),
+    _check("YML-06", "alias-expansion", "YAML aliases expand beyond the limit, or refer to themselves",
+           "An 'alias bomb' of a few hundred bytes can expand to billions of values.",
+           "Use fewer nested aliases, or raise `limits.max_alias_expansion`.", unreadable=True),
+    _check("YML-07", "invalid-value", "A value that cannot be read: an impossible date, "
+           "a number too long or not finite",
+           "A date such as 2026-02-30 does not exist; rules that compare dates would be wrong.",
+           "Correct the value, or quote it if it is meant as text.", unreadable=True),
+    _check("YML-08", "not-a-mapping", "A document's top level is not a mapping",
+           "Every resilint document is a mapping with apiVersion, kind and id.",
+           "Make the document a mapping, or exclude the file in the configuration.",
+           unreadable=True),
+    _check("YML-09", "limit-exceeded", "The file has more documents, or a longer value, than allowed",
+           "Limits keep one file from exhausting the machine.",
+           "Split the file, or raise `limits.max_documents` / `limits.max_scalar_bytes`.",
+           unreadable=True),
+    _check("DOC-01", "unknown-kind", "The document declares an unknown resilint kind or version",
+           "A document resilint does not understand would otherwise be skipped in silence.",
+           "Use one of the kinds listed by `resilint schema`, with apiVersion: resilint/v1."),
+    _check("DOC-02", "duplicate-id", "Two documents of the same kind share an id",
+           "References by id become ambiguous, and one document silently shadows the other.",
+           "Give each document of a kind its own id."),
+    _check("SCH-01", "schema", "The document does not match its kind's schema",
+           "Misspelt fields, wrong types and missing required fields hide gaps from every rule.",
+           "Correct the field as the message says; `resilint schema KIND` shows what is allowed."),
+    _check("REF-01", "unknown-reference", "A reference names a document that does not exist",
+           "A contract that points at an unknown supplier breaks the register of information "
+           "(DORA Art. 28(3)) and every rule that follows the reference.",
+           "Correct the id (the message suggests the nearest existing one) or add the document."),
+)
+
+CORE_CHECKS: dict[str, CoreCheck] = {check.code: check for check in _CHECKS}
+
+
+def core_finding(code: str, message: str, path: str, line: int, column: int, *,
+                 kind: str | None = None, doc_id: str | None = None,
+                 json_path: tuple[str | int, ...] = ()) -> Finding:
+    """Build a finding of a built-in check; line and column are 1-based."""
+    check = CORE_CHECKS[code]
+    return Finding(code=code, name=check.name, level=check.level, message=message, path=path,
+                   line=max(line, 1), column=max(column, 1), kind=kind, doc_id=doc_id,
+                   json_path=json_path)

@@ -1,0 +1,47 @@
+"""The one error hierarchy, and the exit codes it maps to.
+
+Core code raises these; only the CLI turns them into an exit status, in one place.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    """Documented exit statuses of ``resilint``."""
+
+    OK = 0
+    FINDINGS = 1
+    """Findings at or above the failing level."""
+    INPUT = 2
+    """Input that could not be read, a bad configuration or rule file, or a usage error."""
+    RULE_CRASHED = 3
+    """A rule raised an exception; the other rules still ran and their findings were reported."""
+    INTERNAL = 4
+    """A defect in resilint itself; the message asks for a bug report."""
+
+
+class ResilintError(Exception):
+    """Base of every error resilint raises on purpose."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+
+class UsageError(ResilintError):
+    """The command line asked for something impossible (no input files, unknown kind...)."""
+
+    exit_code = ExitCode.INPUT
+
+
+class ConfigError(ResilintError):
+    """A configuration, rule or schema file of the user's is invalid."""
+
+    exit_code = ExitCode.INPUT
+
+    def __init__(self, message: str, path: str | None = None, line: int = 0, column: int = 0):
+        self.path = path
+        self.line = line
+        self.column = column
+        where = f"{path}:{line}:{column}: " if path else ""
+        super().__init__(f"{where}{message}")

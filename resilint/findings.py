@@ -1,0 +1,66 @@
+"""The finding: an immutable value, built complete, that every stage produces and reporters read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+JsonPath = tuple[str | int, ...]
+
+
+class Level(enum.IntEnum):
+    """Severity of a finding; higher is more severe so levels compare naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place involved in a finding: the other document of a cross-document check."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, at one place, with everything a reporter needs to show it."""
+
+    code: str
+    name: str
+    level: Level
+    message: str
+    path: str
+    line: int
+    column: int
+    kind: str | None = None
+    doc_id: str | None = None
+    json_path: JsonPath = ()
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+def format_json_path(path: JsonPath) -> str:
+    """Render a JSON path as people write it in YAML: ``contacts.escalation[0].email``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

@@ -1,0 +1,171 @@
+"""Node graph to plain data with YAML 1.2 meanings, refusing what resilint does not accept.
+
+YAML 1.1 loaders turn ``NO`` into False, ``22:22`` into 1342 and ``01234`` into 668; here those
+stay text. Dates stay ISO text too (JSON Schema checks them as ``format: date``), but an
+impossible date such as 2026-02-30 is refused where it stands.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from resilint.limits import Limits
+from resilint.load.compose import MAP, PLAIN, SEQ, STR, YamlProblem
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+# A float needs a dot or an exponent, so 01234 (a postcode) stays text rather than 1234.0.
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
+_EXPLICIT_OK = frozenset({STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool",
+                          _CORE + "null"})
+
+
+class Converter:
+    """Converts one file's documents; shared (aliased) nodes are converted once."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._done: dict[int, Any] = {}
+
+    def convert(self, node: Node) -> Any:
+        if node.tag not in _EXPLICIT_OK and node.tag != PLAIN:
+            raise _bad_tag(node)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        key = id(node)
+        if key not in self._done:
+            if isinstance(node, SequenceNode):
+                self._done[key] = [self.convert(item) for item in node.value]
+            else:
+                self._done[key] = self._mapping(node)
+        return self._done[key]
+
+    def _mapping(self, node: MappingNode) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        own: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if _is_merge(key_node):
+                for name, value in self._merge_sources(value_node):
+                    merged.setdefault(name, value)
+                continue
+            name = self._key(key_node)
+            if name in first_line:
+                raise YamlProblem.at("YML-02", f"duplicate key '{name}': it is already defined at "
+                                     f"line {first_line[name]}", key_node)
+            first_line[name] = key_node.start_mark.line + 1
+            own[name] = self.convert(value_node)
+        return {**merged, **own} if merged else own
+
+    def _merge_sources(self, node: Node) -> list[tuple[str, Any]]:
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        pairs: list[tuple[str, Any]] = []
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                raise YamlProblem.at("YML-01", "a merge key (<<) must name a mapping or a list of "
+                                     "mappings", source)
+            pairs.extend(self.convert(source).items())
+        return pairs
+
+    def _key(self, node: Node) -> str:
+        if not isinstance(node, ScalarNode):
+            raise YamlProblem.at("YML-04", "keys must be strings, not lists or mappings", node)
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            raise YamlProblem.at("YML-04", f"keys must be strings: '{node.value}' reads as "
+                                 f"{_describe(value)}; quote it", node)
+        return value
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        text: str = node.value
+        if len(text) > self.limits.max_scalar_bytes:
+            raise YamlProblem.at("YML-09", f"a value of {len(text):,} characters is longer than "
+                                 f"{self.limits.max_scalar_bytes:,} (limits.max_scalar_bytes)", node)
+        if node.tag == STR:
+            return text
+        if node.tag == PLAIN:
+            return self._plain(node, text)
+        return self._explicit(node, text)
+
+    def _plain(self, node: ScalarNode, text: str) -> Any:
+        if text in _NULLS:
+            return None
+        if text in _BOOLS:
+            return _BOOLS[text]
+        if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
+            return self._integer(node, text)
+        if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):
+            return _float(node, text)
+        if _DATE.match(text):
+            _check_date(node, text)
+        return text
+
+    def _integer(self, node: ScalarNode, text: str) -> int:
+        digits = len(text.lstrip("+-"))
+        if digits > self.limits.max_integer_digits:
+            raise YamlProblem.at("YML-07", f"integer too long ({digits:,} digits); quote it if it "
+                                 "is an identifier", node)
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        return int(text, 16) if text.startswith("0x") else int(text)
+
+    def _explicit(self, node: ScalarNode, text: str) -> Any:
+        if node.tag == _CORE + "null":
+            return None
+        value = self._plain(node, text)
+        expected = {_CORE + "int": int, _CORE + "float": (int, float), _CORE + "bool": bool}
+        wanted = expected[node.tag]
+        if isinstance(value, bool) != (wanted is bool) or not isinstance(value, wanted):
+            raise YamlProblem.at("YML-07", f"'{text}' is not a valid {node.tag[len(_CORE):]}",
+                                 node)
+        return float(value) if node.tag == _CORE + "float" else value
+
+
+def _is_merge(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == PLAIN and node.value == "<<"
+
+
+def _float(node: ScalarNode, text: str) -> float:
+    value = float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                  .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    if not math.isfinite(value):
+        raise YamlProblem.at("YML-07", f"'{text}' is not a finite number; resilint documents "
+                             "hold only finite numbers", node)
+    return value
+
+
+def _check_date(node: ScalarNode, text: str) -> None:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise YamlProblem.at("YML-07", f"invalid date {text}: {exc}", node) from None
+
+
+def _bad_tag(node: Node) -> YamlProblem:
+    tag = node.tag
+    short = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    if tag.startswith(_CORE) and tag[len(_CORE):] in _UNSUPPORTED:
+        return YamlProblem.at("YML-03", f"unsupported type {short}: resilint documents hold only "
+                              "text, numbers, true/false, lists and mappings", node)
+    return YamlProblem.at("YML-03", f"tag {short} is not allowed: resilint never runs code or "
+                          "reads other files named in the data", node)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number"

@@ -1,0 +1,80 @@
+"""Positions for problems: map a JSON path to the parser's node marks, lazily.
+
+Only files that have findings are composed again, once each, so a clean repository of any size
+keeps no node graphs in memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from resilint.findings import Finding, JsonPath, Related
+from resilint.limits import Limits
+from resilint.load import compose_text, read_text
+from resilint.load.compose import YamlProblem
+from resilint.model import Document, Problem
+
+
+class Locator:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._roots: dict[str, list[Node]] = {}
+
+    def finding(self, problem: Problem) -> Finding:
+        line, column = self.position(problem.document, problem.json_path, problem.on_key)
+        related = tuple(Related(place.document.path,
+                                *self.position(place.document, place.json_path, False),
+                                place.message) for place in problem.related)
+        return Finding(problem.code, problem.name, problem.level, problem.message,
+                       problem.document.path, line, column, problem.document.kind or None,
+                       problem.document.id, problem.json_path, related)
+
+    def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
+        """1-based line and column of ``path`` in ``document``; the nearest existing parent's
+        position when the path does not exist (a missing required field)."""
+        roots = self._file_roots(document.path)
+        if document.index >= len(roots):
+            return document.line, 1
+        node = find_node(roots[document.index], path, on_key)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _file_roots(self, path: str) -> list[Node]:
+        if path not in self._roots:
+            text = read_text(Path(path), self.limits)
+            try:
+                self._roots[path] = compose_text(text, self.limits) if isinstance(text, str) else []
+            except YamlProblem:  # the file changed since it was loaded
+                self._roots[path] = []
+        return self._roots[path]
+
+
+def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
+    for depth, step in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, MappingNode) and isinstance(step, str):
+            pair = _lookup(node, step)
+            if pair is None:
+                return node
+            node = pair[0] if (last and on_key) else pair[1]
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
+    """The (key, value) nodes for ``key``, following merge keys (<<) as the converter does."""
+    merged: list[Node] = []
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key and key != "<<":
+            return key_node, value_node
+        if isinstance(key_node, ScalarNode) and key_node.value == "<<":
+            merged.extend(value_node.value if isinstance(value_node, SequenceNode)
+                          else [value_node])
+    for source in merged:
+        if isinstance(source, MappingNode) and (found := _lookup(source, key)):
+            return found
+    return None

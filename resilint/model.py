@@ -1,0 +1,77 @@
+"""Documents, the index that joins them by id, and problems that are findings without a position."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilint.findings import JsonPath, Level
+
+
+@dataclass(frozen=True)
+class Document:
+    """A resilint document: where it is, what kind it is, its id and its data."""
+
+    path: str
+    index: int
+    line: int
+    kind: str
+    id: str | None
+    data: dict[str, Any] = field(compare=False, hash=False)
+
+    @property
+    def label(self) -> str:
+        """How messages name the document: ``contract ctr-acme``."""
+        words = re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind).lower()
+        return f"{words} {self.id}" if self.id else words
+
+
+@dataclass(frozen=True)
+class RelatedPlace:
+    document: Document
+    json_path: JsonPath
+    message: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check found, before positions are looked up: becomes a :class:`Finding`."""
+
+    code: str
+    name: str
+    level: Level
+    message: str
+    document: Document
+    json_path: JsonPath = ()
+    on_key: bool = False
+    """Point at the key itself (an unknown field) rather than at its value."""
+    related: tuple[RelatedPlace, ...] = ()
+
+
+class Index:
+    """Every document by kind and id, for references and cross-document rules."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self.documents: list[Document] = list(documents)
+        self._by_kind: dict[str, list[Document]] = defaultdict(list)
+        self._by_id: dict[tuple[str, str], Document] = {}
+        self.duplicates: list[tuple[Document, Document]] = []
+        for doc in self.documents:
+            self._by_kind[doc.kind].append(doc)
+            if doc.id is None:
+                continue
+            first = self._by_id.setdefault((doc.kind, doc.id), doc)
+            if first is not doc:
+                self.duplicates.append((first, doc))
+
+    def of_kind(self, kind: str) -> list[Document]:
+        return self._by_kind.get(kind, [])
+
+    def get(self, kind: str, doc_id: str) -> Document | None:
+        return self._by_id.get((kind, doc_id))
+
+    def ids(self, kind: str) -> Iterator[str]:
+        return (doc.id for doc in self.of_kind(kind) if doc.id is not None)

@@ -1,0 +1,151 @@
+"""The data model: one JSON Schema per document kind, loaded from resilint's own files only.
+
+References between documents are declared in the schemas with the ``x-resilint-ref`` keyword
+(``"supplier": {"type": "string", "x-resilint-ref": "Supplier"}``), so one mechanism resolves
+them for every kind. Every ``$ref`` must resolve inside this set: nothing is read from a path
+or fetched from a URL named in a schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import referencing
+import referencing.exceptions
+from referencing.jsonschema import DRAFT202012
+
+from resilint.errors import ConfigError
+
+ID_BASE = "https://schemas.resilint.dev/v1/"
+REF_KEYWORD = "x-resilint-ref"
+ANY_KEY = "{}"
+ANY_ITEM = "[]"
+Pattern = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefField:
+    """A field of a kind that holds the id of a document of ``target`` kind."""
+
+    pattern: Pattern
+    target: str
+
+    def values(self, data: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+        """Each (JSON path, value) in ``data`` that this field's pattern reaches."""
+        yield from _walk_pattern(data, self.pattern, ())
+
+
+def _walk_pattern(data: Any, pattern: Pattern, path: tuple[str | int, ...]
+                  ) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not pattern:
+        yield path, data
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == ANY_ITEM and isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _walk_pattern(item, rest, (*path, index))
+    elif step == ANY_KEY and isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk_pattern(value, rest, (*path, key))
+    elif isinstance(data, dict) and step in data:
+        yield from _walk_pattern(data[step], rest, (*path, step))
+
+
+class SchemaSet:
+    """All kinds' schemas from one directory, with validators and reference fields."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._by_kind: dict[str, dict[str, Any]] = {}
+        self._files: dict[str, Path] = {}
+        resources = []
+        for path in sorted(directory.glob("*.json")):
+            schema = _read_schema(path)
+            resources.append((schema["$id"], DRAFT202012.create_resource(schema)))
+            kind = schema.get("properties", {}).get("kind", {}).get("const")
+            if isinstance(kind, str):
+                self._by_kind[kind] = schema
+                self._files[kind] = path
+        self.registry: referencing.Registry[Any] = referencing.Registry().with_resources(resources)
+        for kind, schema in self._by_kind.items():
+            self._check_refs(schema, self._files[kind])
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted(self._by_kind)
+
+    def schema(self, kind: str) -> dict[str, Any]:
+        return self._by_kind[kind]
+
+    def schema_by_id(self, name: str) -> dict[str, Any]:
+        """A schema that is not a document kind (the configuration), by its file name."""
+        return self.registry.contents(f"{ID_BASE}{name}")  # type: ignore[no-any-return]
+
+    def file(self, kind: str) -> Path:
+        return self._files[kind]
+
+    def validator(self, kind: str) -> jsonschema.protocols.Validator:
+        return self._validators[kind]
+
+    @cached_property
+    def _validators(self) -> dict[str, jsonschema.protocols.Validator]:
+        checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+        return {kind: jsonschema.Draft202012Validator(schema, registry=self.registry,
+                                                      format_checker=checker)
+                for kind, schema in self._by_kind.items()}
+
+    def references(self, kind: str) -> tuple[RefField, ...]:
+        return self._references[kind]
+
+    @cached_property
+    def _references(self) -> dict[str, tuple[RefField, ...]]:
+        return {kind: tuple(_ref_fields(schema, ())) for kind, schema in self._by_kind.items()}
+
+    def _check_refs(self, schema: dict[str, Any], path: Path) -> None:
+        resolver = self.registry.resolver(base_uri=schema["$id"])
+        for ref in _refs(schema):
+            try:
+                resolver.lookup(ref)
+            except referencing.exceptions.Unresolvable:
+                raise ConfigError(f"$ref '{ref}' does not resolve within resilint's schemas; "
+                                  "references to other files or URLs are refused", str(path)
+                                  ) from None
+
+
+def _read_schema(path: Path) -> dict[str, Any]:
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError, jsonschema.SchemaError) as exc:
+        raise ConfigError(f"invalid schema: {exc}", str(path)) from None
+    if not isinstance(schema.get("$id"), str):
+        raise ConfigError("schema has no $id", str(path))
+    return schema  # type: ignore[no-any-return]
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _ref_fields(schema: Mapping[str, Any], pattern: Pattern) -> Iterator[RefField]:
+    if isinstance(schema.get(REF_KEYWORD), str):
+        yield RefField(pattern, schema[REF_KEYWORD])
+    for name, sub in schema.get("properties", {}).items():
+        yield from _ref_fields(sub, (*pattern, name))
+    if isinstance(schema.get("additionalProperties"), dict):
+        yield from _ref_fields(schema["additionalProperties"], (*pattern, ANY_KEY))
+    if isinstance(schema.get("items"), dict):
+        yield from _ref_fields(schema["items"], (*pattern, ANY_ITEM))
