@@ -6,7 +6,7 @@ One iterative pass, memoised per node, measures both without ever expanding anyt
 
 from __future__ import annotations
 
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from resilint.limits import Limits
 from resilint.load.compose import YamlProblem, children
@@ -26,13 +26,13 @@ def guard(root: Node, limits: Limits) -> None:
             _measure(node, size, height, limits)
             continue
         if key in size:
-            if depth + height[key] - 1 > limits.max_depth:
+            if height[key] and depth + height[key] - 1 > limits.max_depth:
                 raise _too_deep(node, limits)
             continue
         if key in on_path:
             raise YamlProblem.at("YML-06", "this anchor is used inside itself (a recursive alias); "
                                  "YAML data must not refer to itself", node)
-        if depth > limits.max_depth:
+        if depth > limits.max_depth and not isinstance(node, ScalarNode):
             raise _too_deep(node, limits)
         on_path.add(key)
         stack.append((node, depth, True))
@@ -47,7 +47,9 @@ def _measure(node: Node, size: dict[int, int], height: dict[int, int], limits: L
                              f"{limits.max_alias_expansion:,} values (limits.max_alias_expansion)",
                              node)
     size[id(node)] = total
-    height[id(node)] = 1 + max((height[id(kid)] for kid in kids), default=0)
+    # Depth counts nested mappings and lists; a value inside the deepest list adds nothing.
+    height[id(node)] = 0 if isinstance(node, ScalarNode) else 1 + max(
+        (height[id(kid)] for kid in kids), default=0)
 
 
 def _too_deep(node: Node, limits: Limits) -> YamlProblem:

@@ -1,0 +1,181 @@
+"""Every row of the hostile-input catalogue, through the CLI: a finding with file, line and column,
+a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HEADER = "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\n"
+
+
+def lol_bomb() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return HEADER + "\n".join(lines) + "\n"
+
+
+CASES = [
+    # (row, file bytes, code, line, column, words in the message)
+    ("1 alias bomb", lol_bomb(), "YML-06", 11, 4, "expand to more than"),
+    ("3 recursive alias", HEADER + "a: &x {b: *x}\n", "YML-06", 5, 4, "recursive alias"),
+    ("4 100,000 [", HEADER + "x: " + "[" * 100_000, "YML-05", 5, None, "nested"),
+    ("5 2,000-level mapping", HEADER + "".join(f"{' ' * i}k{i}:\n" for i in range(2000)),
+     "YML-05", None, None, "nested"),
+    ("8 5,000-digit integer", HEADER + "n: " + "9" * 5000 + "\n", "YML-07", 5, 4,
+     "integer too long"),
+    ("9 duplicate key", HEADER + "name: T\n", "YML-02", 5, 1, "already defined at line 4"),
+    ("17 impossible date", HEADER + "d: 2026-02-30\n", "YML-07", 5, 4, "invalid date"),
+    ("17 leap day", HEADER + "d: 2025-02-29\n", "YML-07", 5, 4, "invalid date"),
+    ("17 month 13", HEADER + "d: 2026-13-01\n", "YML-07", 5, 4, "invalid date"),
+    ("19 python tag", HEADER + "x: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
+     "YML-03", 5, 4, "not allowed"),
+    ("20 include", HEADER + "x: !include /etc/passwd\n", "YML-03", 5, 4, "not allowed"),
+    ("21 binary", HEADER + "x: !!binary aGVsbG8=\n", "YML-03", 5, 4, "unsupported type"),
+    ("21 set", HEADER + "x: !!set {a: null}\n", "YML-03", 5, 4, "unsupported type"),
+    ("21 omap", HEADER + "x: !!omap [a: 1]\n", "YML-03", 5, 4, "unsupported type"),
+    ("22 int key", HEADER + "1: x\n", "YML-04", 5, 1, "keys must be strings"),
+    ("22 null key", HEADER + "null: y\n", "YML-04", 5, 1, "keys must be strings"),
+    ("22 list key", HEADER + "? [a, b]\n: c\n", "YML-04", 5, 3, "keys must be strings"),
+    ("23 YAML 1.3", "%YAML 1.3\n---\n" + HEADER, "YML-01", 1, 1, "unsupported %YAML"),
+    ("26 scalar", "just text\n", "YML-08", 1, 1, "top level is a single value"),
+    ("26 list", "- a\n- b\n", "YML-08", 1, 1, "top level is a list"),
+    ("26 LFS pointer", "version https://git-lfs.github.com/spec/v1\noid sha256:"
+     + "0" * 64 + "\nsize 1234\n", "YML-08", 1, 1, "Git LFS pointer"),
+    ("27 tab", HEADER + "contacts:\n\tname: x\n", "YML-01", 6, 1, "tab"),
+    ("29 Latin-1", (HEADER + "hq: Z\xfcrich\n").encode("latin-1"), "ENC-01", 5, 6, "not UTF-8"),
+    ("30 UTF-16 without BOM", HEADER.encode("utf-16-le"), "ENC-01", 1, 1, "UTF-16"),
+    ("31 NUL", HEADER + "x: a\x00b\n", "ENC-02", 5, 5, "NUL"),
+    ("31 ESC", HEADER + "x: a\x1bb\n", "ENC-02", 5, 5, "ESC"),
+    ("31 DEL", HEADER + "x: a\x7fb\n", "ENC-02", 5, 5, "DEL"),
+    ("31 BOM in the middle", HEADER + "x: a\ufeffb\n", "ENC-02", 5, 5, "byte order mark"),
+    ("32 lone surrogate escape", HEADER + 'x: "\\ud800"\n', "YML-01", 5, None, "escape"),
+    ("32 lone surrogate bytes", HEADER.encode() + b"x: \xed\xa0\x80\n", "ENC-01", 5, 4,
+     "not UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("row", "content", "code", "line", "column", "words"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_catalogue_row(cli, write, row, content, code, line, column, words):
+    write("bad.yaml", content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = cli("check", "bad.yaml", "--format", "json")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    (finding,) = result.json()["findings"]
+    assert finding["code"] == code
+    assert words in finding["message"]
+    assert finding["path"] == "bad.yaml"
+    if line is not None:
+        assert finding["line"] == line
+    if column is not None:
+        assert finding["column"] == column
+    text = cli("check", "bad.yaml")
+    assert text.lines[0].startswith(f"bad.yaml:{finding['line']}:{finding['column']}: {code} ")
+    assert "Traceback" not in text.stdout + text.stderr
+
+
+def test_python_tag_runs_nothing(cli, write, tmp_path: Path):
+    marker = tmp_path / "pwned"
+    write("bad.yaml", HEADER + f"x: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert cli("check", "bad.yaml").exit_code == 2
+    assert not marker.exists()
+
+
+def test_ordinary_anchors_and_merge_keys_are_accepted(cli, write):
+    write("ok.yaml", """\
+        apiVersion: resilint/v1
+        kind: Control
+        id: ctl-edr
+        category: edr
+        status: implemented
+        x-defaults: &d {owner: secops}
+        """)
+    # an unknown top-level field is a schema finding, not a loader problem
+    result = cli("check", "ok.yaml", "--format", "json")
+    assert "YML" not in " ".join(result.codes())
+
+
+@pytest.mark.parametrize("bom,encoding", [("\ufeff", "utf-8"), ("\ufeff", "utf-16"),
+                                          ("\ufeff", "utf-32"), ("", "utf-8")])
+def test_byte_order_marks_are_accepted(cli, write, bom, encoding):
+    text = bom + "apiVersion: resilint/v1\nkind: Widget\nid: w\n"
+    data = text.encode(encoding) if encoding != "utf-8" or not bom else text.encode("utf-8")
+    if encoding in ("utf-16", "utf-32"):
+        data = text[1:].encode(encoding)  # Python writes the BOM itself
+    write("w.yaml", data)
+    result = cli("check", "w.yaml", "--format", "json")
+    assert result.codes() == ["DOC-01"]  # read fine: the unknown kind is the only finding
+
+
+def test_empty_files_are_ignored_not_failed(cli, write):
+    write("empty.yaml", "")
+    write("comments.yaml", "# only a comment\n")
+    write("tilde.yaml", "~\n")
+    result = cli("check", ".")
+    assert result.exit_code == 0
+    assert "Checked 3 files, 0 documents: no findings." in result.stdout
+
+
+def test_large_file_is_refused_before_parsing(cli, write):
+    write("resilint.yaml", "limits:\n  max_file_bytes: 1000\n")
+    write("big.yaml", HEADER + "notes: '" + "x" * 2000 + "'\n")
+    result = cli("check", "big.yaml", "--format", "json")
+    assert result.exit_code == 2
+    (finding,) = result.json()["findings"]
+    assert finding["code"] == "FILE-02" and "limits.max_file_bytes" in finding["message"]
+
+
+def test_50_megabyte_file_is_refused_with_default_limit(cli, write, tmp_path: Path):
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as out:
+        out.write(HEADER.encode())
+        out.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+    result = cli("check", "huge.yaml", "--format", "json")
+    assert result.exit_code == 2 and result.codes() == ["FILE-02"]
+
+
+def test_no_input_files(cli, write):
+    write("notes.txt", "hello")
+    result = cli("check", ".")
+    assert result.exit_code == 2 and "no input files" in result.stderr
+
+
+def test_missing_path(cli):
+    result = cli("check", "nowhere.yaml")
+    assert result.exit_code == 2 and "nowhere.yaml: no such file or directory" in result.stderr
+
+
+def test_directory_named_like_yaml_is_a_finding_and_the_run_goes_on(cli, write, tmp_path: Path):
+    (tmp_path / "repo" / "x.yaml").mkdir(parents=True)
+    write("repo/ok.yaml", "apiVersion: resilint/v1\nkind: Widget\nid: w\n")
+    result = cli("check", "repo", "--format", "json")
+    assert result.exit_code == 2
+    assert sorted(result.codes()) == ["DOC-01", "FILE-01"]
+
+
+def test_unreadable_file_is_a_finding(cli, write, monkeypatch: pytest.MonkeyPatch):
+    write("ok.yaml", "apiVersion: resilint/v1\nkind: Widget\nid: w\n")
+    locked = write("locked.yaml", HEADER)
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = cli("check", ".", "--format", "json")
+    assert result.exit_code == 2
+    findings = result.json()["findings"]
+    assert [(f["path"], f["code"]) for f in findings] == [("locked.yaml", "FILE-01"),
+                                                          ("ok.yaml", "DOC-01")]
+    assert "Permission denied" in findings[0]["message"]
+
+
+def test_output_escapes_control_characters(cli, write):
+    write("w.yaml", 'apiVersion: resilint/v1\nkind: "Wid\\x1b[31mget"\nid: w\n')
+    result = cli("check", "w.yaml")
+    assert "\x1b[31m" not in result.stdout and "\\x1b[31m" in result.stdout
