@@ -38,8 +38,7 @@ class Result:
     @property
     def unreadable(self) -> bool:
         """True when some input could not be read as data at all."""
-        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
-                   for f in self.findings)
+        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
 
 
 def check(options: CheckOptions) -> Result:
@@ -58,8 +57,9 @@ def check(options: CheckOptions) -> Result:
     problems.extend(check_index(index))
     problems.extend(check_references(index, options.schemas))
     findings.extend(_locate(problems, options.limits))
-    return Result(tuple(sorted(findings, key=lambda f: f.sort_key)), len(found.files),
-                  len(documents))
+    return Result(
+        tuple(sorted(findings, key=lambda f: f.sort_key)), len(found.files), len(documents)
+    )
 
 
 def _locate(problems: Iterable[Problem], limits: Limits) -> list[Finding]:

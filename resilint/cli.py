@@ -62,8 +62,14 @@ def exit_status(result: Result, config: Config) -> ExitCode:
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
-    result = check(CheckOptions(paths=build_paths(args, config), schemas=schemas,
-                                exclude=config.exclude, limits=config.limits))
+    result = check(
+        CheckOptions(
+            paths=build_paths(args, config),
+            schemas=schemas,
+            exclude=config.exclude,
+            limits=config.limits,
+        )
+    )
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(result.findings, result.files, result.documents, __version__, color)
     _write(REPORTERS[args.output_format](context))
@@ -112,9 +118,12 @@ def _guarded(action: Callable[[], int]) -> NoReturn:
         click.echo("resilint: interrupted", err=True)
         status = 130
     except Exception as exc:  # a defect: a short message and its own status, never a traceback
-        click.echo(f"resilint: internal error: {type(exc).__name__}: {exc}\n"
-                   "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
-                   "the traceback.", err=True)
+        click.echo(
+            f"resilint: internal error: {type(exc).__name__}: {exc}\n"
+            "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
+            "the traceback.",
+            err=True,
+        )
         if os.environ.get("RESILINT_DEBUG"):
             raise
         status = ExitCode.INTERNAL
@@ -130,16 +139,39 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "-f", "output_format", type=click.Choice(sorted(REPORTERS)),
-              default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Lowest level that makes the exit status 1 (default: error).")
-@click.option("--config", "-c", type=click.Path(path_type=Path, dir_okay=False),
-              help="Configuration file (default: resilint.yaml found upward from here).")
-@click.option("--color/--no-color", default=None, help="Colour the text output "
-              "(default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured).")
-def check_command(paths: tuple[Path, ...], output_format: str, fail_on: str | None,
-                  config: Path | None, color: bool | None) -> None:
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest level that makes the exit status 1 (default: error).",
+)
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: resilint.yaml found upward from here).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output "
+    "(default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured).",
+)
+def check_command(
+    paths: tuple[Path, ...],
+    output_format: str,
+    fail_on: str | None,
+    config: Path | None,
+    color: bool | None,
+) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
     args = CheckArgs(paths, output_format, fail_on, config, color)
     _guarded(lambda: run_check(args))
@@ -147,8 +179,11 @@ def check_command(paths: tuple[Path, ...], output_format: str, fail_on: str | No
 
 @main.command("schema")
 @click.argument("kind", required=False)
-@click.option("--export", type=click.Path(path_type=Path, file_okay=False),
-              help="Write every kind's JSON Schema into this directory.")
+@click.option(
+    "--export",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every kind's JSON Schema into this directory.",
+)
 def schema_command(kind: str | None, export: Path | None) -> None:
     """Print KIND's JSON Schema; with no KIND, list the kinds."""
     _guarded(lambda: run_schema(kind, export))

@@ -51,12 +51,17 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
     data, root_node = loaded
-    validator = jsonschema.Draft202012Validator(schemas.schema_by_id("config.json"),
-                                                registry=schemas.registry)
+    validator = jsonschema.Draft202012Validator(
+        schemas.schema_by_id("config.json"), registry=schemas.registry
+    )
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         node = find_node(root_node, tuple(error.absolute_path), on_key=False)
-        raise ConfigError(f"invalid configuration: {_where(error)}{error.message}", str(path),
-                          node.start_mark.line + 1, node.start_mark.column + 1)
+        raise ConfigError(
+            f"invalid configuration: {_where(error)}{error.message}",
+            str(path),
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        )
     return _from_data(data, path)
 
 
@@ -67,5 +72,10 @@ def _where(error: jsonschema.ValidationError) -> str:
 
 def _from_data(data: dict[str, Any], path: Path) -> Config:
     limits = dataclasses.replace(Limits(), **data.get("limits", {}))
-    return Config(root=path.parent, source=path, exclude=tuple(data.get("exclude", ())),
-                  fail_on=data.get("fail_on", "error"), limits=limits)
+    return Config(
+        root=path.parent,
+        source=path,
+        exclude=tuple(data.get("exclude", ())),
+        fail_on=data.get("fail_on", "error"),
+        limits=limits,
+    )

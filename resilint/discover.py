@@ -49,8 +49,9 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
             raise UsageError(f"{path}: no such file or directory")
     unique = tuple(dict.fromkeys(files))
     if not unique and not findings:
-        raise UsageError("no input files: no *.yaml or *.yml file found in "
-                         + ", ".join(str(p) for p in paths))
+        raise UsageError(
+            "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
+        )
     return Discovery(unique, tuple(findings))
 
 
@@ -65,15 +66,17 @@ def _walk(top: Path, excluded: pathspec.GitIgnoreSpec) -> tuple[list[Path], list
             if _ignored(path, ignores, is_dir=False, top=top, excluded=excluded):
                 continue
             if path.is_dir():
-                findings.append(core_finding("FILE-01", "a directory named like a YAML file",
-                                             str(path), 1, 1))
+                findings.append(
+                    core_finding("FILE-01", "a directory named like a YAML file", str(path), 1, 1)
+                )
             else:
                 files.append(path)
     return files, findings
 
 
-def _directories(top: Path, excluded: pathspec.GitIgnoreSpec
-                 ) -> Iterator[tuple[Path, list[_Ignore], list[str]]]:
+def _directories(
+    top: Path, excluded: pathspec.GitIgnoreSpec
+) -> Iterator[tuple[Path, list[_Ignore], list[str]]]:
     pending: list[tuple[Path, list[_Ignore]]] = [(top, [])]
     while pending:
         directory, inherited = pending.pop()
@@ -102,8 +105,9 @@ def _read_gitignore(directory: Path) -> list[_Ignore]:
     return [_Ignore(directory, pathspec.GitIgnoreSpec.from_lines(lines.splitlines()))]
 
 
-def _ignored(path: Path, ignores: list[_Ignore], *, is_dir: bool, top: Path,
-             excluded: pathspec.GitIgnoreSpec) -> bool:
+def _ignored(
+    path: Path, ignores: list[_Ignore], *, is_dir: bool, top: Path, excluded: pathspec.GitIgnoreSpec
+) -> bool:
     suffix = "/" if is_dir else ""
     if excluded.match_file(path.relative_to(top).as_posix() + suffix):
         return True

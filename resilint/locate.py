@@ -24,12 +24,27 @@ class Locator:
 
     def finding(self, problem: Problem) -> Finding:
         line, column = self.position(problem.document, problem.json_path, problem.on_key)
-        related = tuple(Related(place.document.path,
-                                *self.position(place.document, place.json_path, False),
-                                place.message) for place in problem.related)
-        return Finding(problem.code, problem.name, problem.level, problem.message,
-                       problem.document.path, line, column, problem.document.kind or None,
-                       problem.document.id, problem.json_path, related)
+        related = tuple(
+            Related(
+                place.document.path,
+                *self.position(place.document, place.json_path, False),
+                place.message,
+            )
+            for place in problem.related
+        )
+        return Finding(
+            problem.code,
+            problem.name,
+            problem.level,
+            problem.message,
+            problem.document.path,
+            line,
+            column,
+            problem.document.kind or None,
+            problem.document.id,
+            problem.json_path,
+            related,
+        )
 
     def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
         """1-based line and column of ``path`` in ``document``; the nearest existing parent's
@@ -72,8 +87,9 @@ def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
         if isinstance(key_node, ScalarNode) and key_node.value == key and key != "<<":
             return key_node, value_node
         if isinstance(key_node, ScalarNode) and key_node.value == "<<":
-            merged.extend(value_node.value if isinstance(value_node, SequenceNode)
-                          else [value_node])
+            merged.extend(
+                value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            )
     for source in merged:
         if isinstance(source, MappingNode) and (found := _lookup(source, key)):
             return found

@@ -15,11 +15,16 @@ def check_index(index: Index) -> Iterator[Problem]:
     """DOC-02 for every document whose kind and id another document already has."""
     check = CORE_CHECKS["DOC-02"]
     for first, again in index.duplicates:
-        yield Problem(check.code, check.name, check.level,
-                      f"{again.label}: the id '{again.id}' is already used by another "
-                      f"{first.label.rsplit(' ', 1)[0]} in {first.path}:{first.line}",
-                      again, ("id",),
-                      related=(RelatedPlace(first, ("id",), "first document with this id"),))
+        yield Problem(
+            check.code,
+            check.name,
+            check.level,
+            f"{again.label}: the id '{again.id}' is already used by another "
+            f"{first.label.rsplit(' ', 1)[0]} in {first.path}:{first.line}",
+            again,
+            ("id",),
+            related=(RelatedPlace(first, ("id",), "first document with this id"),),
+        )
 
 
 def check_references(index: Index, schemas: SchemaSet) -> Iterator[Problem]:
@@ -33,19 +38,30 @@ def check_references(index: Index, schemas: SchemaSet) -> Iterator[Problem]:
                     yield _unknown(document, path, value, field.target, index)
 
 
-def _unknown(document: Document, path: tuple[str | int, ...], value: str, target: str,
-             index: Index) -> Problem:
+def _unknown(
+    document: Document, path: tuple[str | int, ...], value: str, target: str, index: Index
+) -> Problem:
     check = CORE_CHECKS["REF-01"]
     known = list(index.ids(target))
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     target_words = Document("", 0, 0, target, None, {}).label
-    hint = f"; did you mean '{close[0]}'?" if close else (
-        "" if known else f"; the repository has no {target_words} documents")
-    related = ()
+    hint = (
+        f"; did you mean '{close[0]}'?"
+        if close
+        else ("" if known else f"; the repository has no {target_words} documents")
+    )
+    related: tuple[RelatedPlace, ...] = ()
     if close:
         match = index.get(target, close[0])
         assert match is not None
         related = (RelatedPlace(match, ("id",), f"{target_words} '{close[0]}'"),)
-    return Problem(check.code, check.name, check.level,
-                   f"{document.label}: {format_json_path(path)} names {target_words} '{value}', "
-                   f"which does not exist{hint}", document, path, related=related)
+    return Problem(
+        check.code,
+        check.name,
+        check.level,
+        f"{document.label}: {format_json_path(path)} names {target_words} '{value}', "
+        f"which does not exist{hint}",
+        document,
+        path,
+        related=related,
+    )

@@ -41,8 +41,9 @@ class RefField:
         yield from _walk_pattern(data, self.pattern, ())
 
 
-def _walk_pattern(data: Any, pattern: Pattern, path: tuple[str | int, ...]
-                  ) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def _walk_pattern(
+    data: Any, pattern: Pattern, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     if not pattern:
         yield path, data
         return
@@ -96,9 +97,12 @@ class SchemaSet:
     @cached_property
     def _validators(self) -> dict[str, jsonschema.protocols.Validator]:
         checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-        return {kind: jsonschema.Draft202012Validator(schema, registry=self.registry,
-                                                      format_checker=checker)
-                for kind, schema in self._by_kind.items()}
+        return {
+            kind: jsonschema.Draft202012Validator(
+                schema, registry=self.registry, format_checker=checker
+            )
+            for kind, schema in self._by_kind.items()
+        }
 
     def references(self, kind: str) -> tuple[RefField, ...]:
         return self._references[kind]
@@ -113,9 +117,11 @@ class SchemaSet:
             try:
                 resolver.lookup(ref)
             except referencing.exceptions.Unresolvable:
-                raise ConfigError(f"$ref '{ref}' does not resolve within resilint's schemas; "
-                                  "references to other files or URLs are refused", str(path)
-                                  ) from None
+                raise ConfigError(
+                    f"$ref '{ref}' does not resolve within resilint's schemas; "
+                    "references to other files or URLs are refused",
+                    str(path),
+                ) from None
 
 
 def _read_schema(path: Path) -> dict[str, Any]:

@@ -20,32 +20,63 @@ from resilint.schemas import SchemaSet
 
 API_VERSION = "resilint/v1"
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
-               "boolean": "true or false", "array": "a list", "object": "a mapping of fields",
-               "null": "empty"}
-_UNIT_WORDS = {"_hours": "a number of hours", "_days": "a whole number of days",
-               "_minutes": "a number of minutes", "_months": "a whole number of months",
-               "_percent": "a percentage"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+_UNIT_WORDS = {
+    "_hours": "a number of hours",
+    "_days": "a whole number of days",
+    "_minutes": "a number of minutes",
+    "_months": "a whole number of months",
+    "_percent": "a percentage",
+}
 
 
 def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Problem]]:
     """The document, with DOC-01 if its kind or version is unknown, else its schema problems."""
     kind = raw.data.get("kind")
     doc_id = raw.data.get("id")
-    document = Document(raw.path, raw.index, raw.line, kind if isinstance(kind, str) else "",
-                        doc_id if isinstance(doc_id, str) else None, raw.data)
+    document = Document(
+        raw.path,
+        raw.index,
+        raw.line,
+        kind if isinstance(kind, str) else "",
+        doc_id if isinstance(doc_id, str) else None,
+        raw.data,
+    )
     version = raw.data.get("apiVersion")
     if version != API_VERSION:
-        return document, [_problem("DOC-01", f"unknown apiVersion '{version}': this resilint "
-                                   f"reads {API_VERSION}", document, ("apiVersion",))]
+        return document, [
+            _problem(
+                "DOC-01",
+                f"unknown apiVersion '{version}': this resilint reads {API_VERSION}",
+                document,
+                ("apiVersion",),
+            )
+        ]
     if document.kind not in schemas.kinds:
-        return document, [_problem("DOC-01", _unknown_kind(kind, schemas.kinds), document,
-                                   ("kind",) if "kind" in raw.data else ())]
+        return document, [
+            _problem(
+                "DOC-01",
+                _unknown_kind(kind, schemas.kinds),
+                document,
+                ("kind",) if "kind" in raw.data else (),
+            )
+        ]
     validator = schemas.validator(document.kind)
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.
-    problems = (problem for error in validator.iter_errors(raw.data)
-                for problem in _explain(error, document))
+    problems = (
+        problem
+        for error in validator.iter_errors(raw.data)
+        for problem in _explain(error, document)
+    )
     return document, list(dict.fromkeys(problems))
 
 
@@ -55,8 +86,9 @@ def _unknown_kind(kind: Any, kinds: list[str]) -> str:
     return f"unknown kind '{kind}'{_did_you_mean(str(kind), kinds)}; kinds are: " + ", ".join(kinds)
 
 
-def _problem(code: str, message: str, document: Document, path: tuple[str | int, ...],
-             on_key: bool = False) -> Problem:
+def _problem(
+    code: str, message: str, document: Document, path: tuple[str | int, ...], on_key: bool = False
+) -> Problem:
     check = CORE_CHECKS[code]
     return Problem(code, check.name, check.level, message, document, path, on_key)
 
@@ -69,38 +101,54 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         best = jsonschema.exceptions.best_match(error.context)
         yield from _explain(best, document) if best is not None else ()
     elif keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_schema(error).get("properties", {}))
         for extra in _extras(error):
-            yield _problem("SCH-01", f"{document.label}: unknown field '{_field((*path, extra))}'"
-                           f"{_did_you_mean(extra, allowed)}", document, (*path, extra),
-                           on_key=True)
+            yield _problem(
+                "SCH-01",
+                f"{document.label}: unknown field '{_field((*path, extra))}'"
+                f"{_did_you_mean(extra, allowed)}",
+                document,
+                (*path, extra),
+                on_key=True,
+            )
     elif keyword == "required":
         for missing in _missing(error):
-            about = error.schema.get("properties", {}).get(missing, {}).get("description", "")
+            about = _schema(error).get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({about.rstrip('.')})" if about else ""
-            yield _problem("SCH-01", f"{document.label}: {_field((*path, missing))} is required"
-                           f"{hint}", document, path)
+            yield _problem(
+                "SCH-01",
+                f"{document.label}: {_field((*path, missing))} is required{hint}",
+                document,
+                path,
+            )
     else:
         yield _problem("SCH-01", f"{subject} {_describe(error, path)}", document, path)
 
 
 def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:
-    keyword, expected, value = error.validator, error.validator_value, error.instance
+    keyword, expected, value = error.validator, _expected(error), error.instance
     if keyword == "type":
         return _wrong_type(expected, value, path)
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in expected)
-        return (f"must be one of: {choices}; got {_show(value)}"
-                f"{_did_you_mean(str(value), [str(c) for c in expected])}")
+        return (
+            f"must be one of: {choices}; got {_show(value)}"
+            f"{_did_you_mean(str(value), [str(c) for c in expected])}"
+        )
     if keyword == "const":
         return f"must be {_show(expected)}, got {_show(value)}"
     if keyword == "format":
-        return {"date": f"must be a date written YYYY-MM-DD, got {_show(value)}",
-                "email": f"must be an e-mail address, got {_show(value)}"}.get(
-                    str(expected), f"must be a valid {expected}, got {_show(value)}")
+        return {
+            "date": f"must be a date written YYYY-MM-DD, got {_show(value)}",
+            "email": f"must be an e-mail address, got {_show(value)}",
+        }.get(str(expected), f"must be a valid {expected}, got {_show(value)}")
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        words = {"minimum": "at least", "exclusiveMinimum": "more than",
-                 "maximum": "at most", "exclusiveMaximum": "less than"}[str(keyword)]
+        words = {
+            "minimum": "at least",
+            "exclusiveMinimum": "more than",
+            "maximum": "at most",
+            "exclusiveMaximum": "less than",
+        }[keyword]
         return f"must be {words} {expected}, got {_show(value)}"
     if keyword == "minLength" and expected == 1:
         return "must not be empty"
@@ -114,15 +162,19 @@ def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) ->
 
 
 def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
-    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in (
-        expected if isinstance(expected, list) else [expected]))
+    wanted = " or ".join(
+        _TYPE_WORDS.get(str(t), str(t))
+        for t in (expected if isinstance(expected, list) else [expected])
+    )
     last = str(path[-1]) if path else ""
     if wanted in ("a number", "a whole number"):
         wanted = next((w for s, w in _UNIT_WORDS.items() if last.endswith(s)), wanted)
     message = f"must be {wanted}, got {_show(value)}"
     if expected == "string" and (value is None or isinstance(value, bool | int | float)):
-        message += ("; YAML reads unquoted values such as 1.10, true or 2026 as numbers or "
-                    "true/false, so put the value in quotes")
+        message += (
+            "; YAML reads unquoted values such as 1.10, true or 2026 as numbers or "
+            "true/false, so put the value in quotes"
+        )
     return message
 
 
@@ -151,13 +203,22 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 
 def _extras(error: jsonschema.ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    allowed = set(_schema(error).get("properties", {}))
+    patterns = [re.compile(p) for p in _schema(error).get("patternProperties", {})]
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [key for key in instance
-            if key not in allowed and not any(p.search(key) for p in patterns)]
+    return [
+        key for key in instance if key not in allowed and not any(p.search(key) for p in patterns)
+    ]
+
+
+def _schema(error: jsonschema.ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _expected(error: jsonschema.ValidationError) -> Any:
+    return error.validator_value
 
 
 def _missing(error: jsonschema.ValidationError) -> list[str]:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [str(name) for name in error.validator_value if name not in instance]
+    return [str(name) for name in _expected(error) if name not in instance]

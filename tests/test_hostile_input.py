@@ -23,16 +23,34 @@ CASES = [
     ("1 alias bomb", lol_bomb(), "YML-06", 11, 4, "expand to more than"),
     ("3 recursive alias", HEADER + "a: &x {b: *x}\n", "YML-06", 5, 4, "recursive alias"),
     ("4 100,000 [", HEADER + "x: " + "[" * 100_000, "YML-05", 5, None, "nested"),
-    ("5 2,000-level mapping", HEADER + "".join(f"{' ' * i}k{i}:\n" for i in range(2000)),
-     "YML-05", None, None, "nested"),
-    ("8 5,000-digit integer", HEADER + "n: " + "9" * 5000 + "\n", "YML-07", 5, 4,
-     "integer too long"),
+    (
+        "5 2,000-level mapping",
+        HEADER + "".join(f"{' ' * i}k{i}:\n" for i in range(2000)),
+        "YML-05",
+        None,
+        None,
+        "nested",
+    ),
+    (
+        "8 5,000-digit integer",
+        HEADER + "n: " + "9" * 5000 + "\n",
+        "YML-07",
+        5,
+        4,
+        "integer too long",
+    ),
     ("9 duplicate key", HEADER + "name: T\n", "YML-02", 5, 1, "already defined at line 4"),
     ("17 impossible date", HEADER + "d: 2026-02-30\n", "YML-07", 5, 4, "invalid date"),
     ("17 leap day", HEADER + "d: 2025-02-29\n", "YML-07", 5, 4, "invalid date"),
     ("17 month 13", HEADER + "d: 2026-13-01\n", "YML-07", 5, 4, "invalid date"),
-    ("19 python tag", HEADER + "x: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
-     "YML-03", 5, 4, "not allowed"),
+    (
+        "19 python tag",
+        HEADER + "x: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
+        "YML-03",
+        5,
+        4,
+        "not allowed",
+    ),
     ("20 include", HEADER + "x: !include /etc/passwd\n", "YML-03", 5, 4, "not allowed"),
     ("21 binary", HEADER + "x: !!binary aGVsbG8=\n", "YML-03", 5, 4, "unsupported type"),
     ("21 set", HEADER + "x: !!set {a: null}\n", "YML-03", 5, 4, "unsupported type"),
@@ -43,8 +61,14 @@ CASES = [
     ("23 YAML 1.3", "%YAML 1.3\n---\n" + HEADER, "YML-01", 1, 1, "unsupported %YAML"),
     ("26 scalar", "just text\n", "YML-08", 1, 1, "top level is a single value"),
     ("26 list", "- a\n- b\n", "YML-08", 1, 1, "top level is a list"),
-    ("26 LFS pointer", "version https://git-lfs.github.com/spec/v1\noid sha256:"
-     + "0" * 64 + "\nsize 1234\n", "YML-08", 1, 1, "Git LFS pointer"),
+    (
+        "26 LFS pointer",
+        "version https://git-lfs.github.com/spec/v1\noid sha256:" + "0" * 64 + "\nsize 1234\n",
+        "YML-08",
+        1,
+        1,
+        "Git LFS pointer",
+    ),
     ("27 tab", HEADER + "contacts:\n\tname: x\n", "YML-01", 6, 1, "tab"),
     ("29 Latin-1", (HEADER + "hq: Z\xfcrich\n").encode("latin-1"), "ENC-01", 5, 6, "not UTF-8"),
     ("30 UTF-16 without BOM", HEADER.encode("utf-16-le"), "ENC-01", 1, 1, "UTF-16"),
@@ -53,13 +77,20 @@ CASES = [
     ("31 DEL", HEADER + "x: a\x7fb\n", "ENC-02", 5, 5, "DEL"),
     ("31 BOM in the middle", HEADER + "x: a\ufeffb\n", "ENC-02", 5, 5, "byte order mark"),
     ("32 lone surrogate escape", HEADER + 'x: "\\ud800"\n', "YML-01", 5, None, "escape"),
-    ("32 lone surrogate bytes", HEADER.encode() + b"x: \xed\xa0\x80\n", "ENC-01", 5, 4,
-     "not UTF-8"),
+    (
+        "32 lone surrogate bytes",
+        HEADER.encode() + b"x: \xed\xa0\x80\n",
+        "ENC-01",
+        5,
+        4,
+        "not UTF-8",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("row", "content", "code", "line", "column", "words"), CASES,
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("row", "content", "code", "line", "column", "words"), CASES, ids=[case[0] for case in CASES]
+)
 def test_catalogue_row(cli, write, row, content, code, line, column, words):
     write("bad.yaml", content if isinstance(content, bytes) else content.encode("utf-8"))
     result = cli("check", "bad.yaml", "--format", "json")
@@ -85,21 +116,25 @@ def test_python_tag_runs_nothing(cli, write, tmp_path: Path):
 
 
 def test_ordinary_anchors_and_merge_keys_are_accepted(cli, write):
-    write("ok.yaml", """\
+    write(
+        "ok.yaml",
+        """\
         apiVersion: resilint/v1
         kind: Control
         id: ctl-edr
         category: edr
         status: implemented
         x-defaults: &d {owner: secops}
-        """)
+        """,
+    )
     # an unknown top-level field is a schema finding, not a loader problem
     result = cli("check", "ok.yaml", "--format", "json")
     assert "YML" not in " ".join(result.codes())
 
 
-@pytest.mark.parametrize("bom,encoding", [("\ufeff", "utf-8"), ("\ufeff", "utf-16"),
-                                          ("\ufeff", "utf-32"), ("", "utf-8")])
+@pytest.mark.parametrize(
+    "bom,encoding", [("\ufeff", "utf-8"), ("\ufeff", "utf-16"), ("\ufeff", "utf-32"), ("", "utf-8")]
+)
 def test_byte_order_marks_are_accepted(cli, write, bom, encoding):
     text = bom + "apiVersion: resilint/v1\nkind: Widget\nid: w\n"
     data = text.encode(encoding) if encoding != "utf-8" or not bom else text.encode("utf-8")
@@ -170,8 +205,10 @@ def test_unreadable_file_is_a_finding(cli, write, monkeypatch: pytest.MonkeyPatc
     result = cli("check", ".", "--format", "json")
     assert result.exit_code == 2
     findings = result.json()["findings"]
-    assert [(f["path"], f["code"]) for f in findings] == [("locked.yaml", "FILE-01"),
-                                                          ("ok.yaml", "DOC-01")]
+    assert [(f["path"], f["code"]) for f in findings] == [
+        ("locked.yaml", "FILE-01"),
+        ("ok.yaml", "DOC-01"),
+    ]
     assert "Permission denied" in findings[0]["message"]
 
 

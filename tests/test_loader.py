@@ -12,8 +12,8 @@ from resilint.load import load_file
 HEADER = "apiVersion: resilint/v1\nkind: Supplier\nid: s\n"
 
 
-def load(write, body: str, limits: Limits = Limits()):
-    return load_file(write("doc.yaml", HEADER + body), limits)
+def load(write, body: str, limits: Limits | None = None):
+    return load_file(write("doc.yaml", HEADER + body), limits or Limits())
 
 
 def value(write, body: str):
@@ -22,13 +22,36 @@ def value(write, body: str):
     return loaded.documents[0].data["v"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("NO", "NO"), ("yes", "yes"), ("off", "off"), ("on", "on"), ("22:22", "22:22"),
-    ("01234", "01234"), ("1.10", 1.1), ("true", True), ("False", False), ("~", None),
-    ("null", None), ("", None), ("12", 12), ("-3", -3), ("0x1F", 31), ("0o17", 15),
-    ("1e3", 1000.0), ("2026-02-28", "2026-02-28"), ("'1.10'", "1.10"), ('"yes"', "yes"),
-    ("!!str 12", "12"), ("!!int 12", 12), ("!!float 1", 1.0), ("y", "y"), ("0", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("off", "off"),
+        ("on", "on"),
+        ("22:22", "22:22"),
+        ("01234", "01234"),
+        ("1.10", 1.1),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("12", 12),
+        ("-3", -3),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("1e3", 1000.0),
+        ("2026-02-28", "2026-02-28"),
+        ("'1.10'", "1.10"),
+        ('"yes"', "yes"),
+        ("!!str 12", "12"),
+        ("!!int 12", 12),
+        ("!!float 1", 1.0),
+        ("y", "y"),
+        ("0", 0),
+    ],
+)
 def test_plain_scalars_have_yaml_1_2_meanings(write, text, expected):
     result = value(write, f"v: {text}\n")
     assert result == expected and type(result) is type(expected)
@@ -40,15 +63,18 @@ def test_keys_are_never_booleans(write):
     assert loaded.documents[0].data["no"] == "off"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("2026-02-30", "invalid date 2026-02-30"),
-    ("2025-02-29", "invalid date 2025-02-29"),
-    ("2026-13-01", "invalid date 2026-13-01"),
-    ("1" * 5000, "integer too long (5,000 digits)"),
-    (".nan", "not a finite number"),
-    ("-.inf", "not a finite number"),
-    ("!!int abc", "'abc' is not a valid int"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "invalid date 2026-02-30"),
+        ("2025-02-29", "invalid date 2025-02-29"),
+        ("2026-13-01", "invalid date 2026-13-01"),
+        ("1" * 5000, "integer too long (5,000 digits)"),
+        (".nan", "not a finite number"),
+        ("-.inf", "not a finite number"),
+        ("!!int abc", "'abc' is not a valid int"),
+    ],
+)
 def test_values_that_cannot_be_read_are_refused_at_their_line(write, text, message):
     loaded = load(write, f"x: 1\nv: {text}\n")
     (finding,) = loaded.findings
@@ -64,8 +90,7 @@ def test_duplicate_key_names_both_lines(write):
 
 
 def test_merge_keys_and_anchors_are_accepted(write):
-    body = ("base: &b {a: 1, b: 2}\nx: {<<: *b, b: 3}\ny:\n  <<: [*b, {c: 4}]\n  a: 0\n"
-            "z: {<<: *b}\n")
+    body = "base: &b {a: 1, b: 2}\nx: {<<: *b, b: 3}\ny:\n  <<: [*b, {c: 4}]\n  a: 0\nz: {<<: *b}\n"
     data = load(write, body).documents[0].data
     assert data["x"] == {"a": 1, "b": 3}
     assert data["y"] == {"a": 0, "b": 2, "c": 4}
@@ -73,8 +98,10 @@ def test_merge_keys_and_anchors_are_accepted(write):
 
 
 def test_several_documents_in_one_file(write):
-    path = write("multi.yaml", HEADER + "---\n" + HEADER.replace("id: s", "id: t")
-                 + "---\nkind: Other\n---\n")
+    path = write(
+        "multi.yaml",
+        HEADER + "---\n" + HEADER.replace("id: s", "id: t") + "---\nkind: Other\n---\n",
+    )
     loaded = load_file(path, Limits())
     assert [(d.index, d.line, d.data["id"]) for d in loaded.documents] == [(0, 1, "s"), (1, 5, "t")]
 
@@ -85,8 +112,12 @@ def test_documents_of_other_tools_are_left_alone(write):
 
 
 def test_empty_and_comment_only_files_hold_no_documents(write):
-    for name, text in [("empty.yaml", ""), ("comments.yaml", "# nothing\n"), ("null.yaml", "~\n"),
-                       ("dashes.yaml", "---\n---\n")]:
+    for name, text in [
+        ("empty.yaml", ""),
+        ("comments.yaml", "# nothing\n"),
+        ("null.yaml", "~\n"),
+        ("dashes.yaml", "---\n---\n"),
+    ]:
         loaded = load_file(write(name, text), Limits())
         assert loaded.documents == () and loaded.findings == (), name
 
@@ -94,6 +125,7 @@ def test_empty_and_comment_only_files_hold_no_documents(write):
 def test_depth_limit_is_inclusive(write):
     def nested(levels: int) -> str:  # the root mapping is the first level
         return "v: " + "[" * (levels - 1) + "1" + "]" * (levels - 1) + "\n"
+
     limits = Limits(max_depth=10)
     assert not load(write, nested(10), limits).findings
     (finding,) = load(write, nested(11), limits).findings

@@ -50,8 +50,14 @@ def read_text(path: Path, limits: Limits) -> str | Finding:
         if path.is_dir():
             return core_finding("FILE-01", "this is a directory, not a YAML file", shown, 1, 1)
         if size > limits.max_file_bytes:
-            return core_finding("FILE-02", f"the file is {size:,} bytes, more than the limit of "
-                                f"{limits.max_file_bytes:,} (limits.max_file_bytes)", shown, 1, 1)
+            return core_finding(
+                "FILE-02",
+                f"the file is {size:,} bytes, more than the limit of "
+                f"{limits.max_file_bytes:,} (limits.max_file_bytes)",
+                shown,
+                1,
+                1,
+            )
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -77,16 +83,29 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
     if isinstance(text, Finding):
         return LoadedFile(shown, findings=(text,))
     if text.startswith(_LFS_POINTER):
-        return LoadedFile(shown, findings=(core_finding(
-            "YML-08", "this is a Git LFS pointer, not the file's content; run `git lfs pull`",
-            shown, 1, 1),))
+        return LoadedFile(
+            shown,
+            findings=(
+                core_finding(
+                    "YML-08",
+                    "this is a Git LFS pointer, not the file's content; run `git lfs pull`",
+                    shown,
+                    1,
+                    1,
+                ),
+            ),
+        )
     try:
         roots = compose_text(text, limits)
         converter = Converter(limits)
         documents = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
     except YamlProblem as problem:
-        return LoadedFile(shown, findings=(core_finding(
-            problem.code, problem.message, shown, problem.line, problem.column),))
+        return LoadedFile(
+            shown,
+            findings=(
+                core_finding(problem.code, problem.message, shown, problem.line, problem.column),
+            ),
+        )
     return LoadedFile(shown, documents=tuple(doc for doc in documents if doc is not None))
 
 
@@ -109,13 +128,20 @@ def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Fi
 
 
 def _document(path: str, index: int, root: Node, converter: Converter) -> RawDocument | None:
-    if isinstance(root, ScalarNode) and root.tag != "tag:yaml.org,2002:str" and root.value in (
-            "", "~", "null", "Null", "NULL"):
+    if (
+        isinstance(root, ScalarNode)
+        and root.tag != "tag:yaml.org,2002:str"
+        and root.value in ("", "~", "null", "Null", "NULL")
+    ):
         return None  # an empty document (a stray ---, a file of comments) holds nothing to check
     if not isinstance(root, MappingNode):
         what = "a list" if not isinstance(root, ScalarNode) else "a single value"
-        raise YamlProblem.at("YML-08", f"the top level is {what}; a resilint document is a mapping "
-                             "with apiVersion, kind and id", root)
+        raise YamlProblem.at(
+            "YML-08",
+            f"the top level is {what}; a resilint document is a mapping "
+            "with apiVersion, kind and id",
+            root,
+        )
     data = converter.convert(root)
     version = data.get("apiVersion")
     if not (isinstance(version, str) and version.startswith(API_PREFIX)):

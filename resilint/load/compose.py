@@ -21,7 +21,7 @@ SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -56,7 +56,7 @@ class YamlProblem(Exception):
         return cls(code, message, mark.line + 1, mark.column + 1)
 
 
-class _Composer(_Parser, BaseResolver):  # type: ignore[misc, valid-type]
+class _Composer(_Parser, BaseResolver):
     """A parser whose resolver leaves every plain scalar's meaning to the converter."""
 
     def __init__(self, text: str) -> None:
@@ -75,10 +75,16 @@ def compose(text: str, limits: Limits) -> list[Node]:
     roots: list[Node] = []
     try:
         while composer.check_node():
-            roots.append(composer.get_node())
+            node = composer.get_node()
+            if node is not None:
+                roots.append(node)
             if len(roots) > limits.max_documents:
-                raise YamlProblem.at("YML-09", f"more than {limits.max_documents} documents in "
-                                     "one file (limits.max_documents)", roots[-1])
+                raise YamlProblem.at(
+                    "YML-09",
+                    f"more than {limits.max_documents} documents in "
+                    "one file (limits.max_documents)",
+                    roots[-1],
+                )
     except yaml.MarkedYAMLError as exc:
         raise _translate(exc, text) from None
     except RecursionError:
@@ -95,11 +101,20 @@ def _translate(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if problem == "exceeded maximum nesting depth":
         return YamlProblem("YML-05", "the data is nested more than 1000 levels deep", line, column)
     if problem == "found incompatible YAML document":
-        return YamlProblem("YML-01", "unsupported %YAML directive: resilint reads YAML 1.1 and 1.2 "
-                           "files, always with YAML 1.2 meanings", line, column)
+        return YamlProblem(
+            "YML-01",
+            "unsupported %YAML directive: resilint reads YAML 1.1 and 1.2 "
+            "files, always with YAML 1.2 meanings",
+            line,
+            column,
+        )
     if "cannot start any token" in problem and _char_at(text, line, column) == "\t":
-        return YamlProblem("YML-01", "a tab character where YAML expects indentation or a value; "
-                           "indent with spaces", line, column)
+        return YamlProblem(
+            "YML-01",
+            "a tab character where YAML expects indentation or a value; indent with spaces",
+            line,
+            column,
+        )
     context = f"{exc.context}: " if exc.context else ""
     return YamlProblem("YML-01", f"{context}{problem}", line, column)
 

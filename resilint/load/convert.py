@@ -24,12 +24,15 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 # A float needs a dot or an exponent, so 01234 (a postcode) stays text rather than 1234.0.
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z")
+_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z"
+)
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
-_EXPLICIT_OK = frozenset({STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool",
-                          _CORE + "null"})
+_EXPLICIT_OK = frozenset(
+    {STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
+)
 
 
 class Converter:
@@ -48,7 +51,7 @@ class Converter:
         if key not in self._done:
             if isinstance(node, SequenceNode):
                 self._done[key] = [self.convert(item) for item in node.value]
-            else:
+            elif isinstance(node, MappingNode):
                 self._done[key] = self._mapping(node)
         return self._done[key]
 
@@ -63,8 +66,11 @@ class Converter:
                 continue
             name = self._key(key_node)
             if name in first_line:
-                raise YamlProblem.at("YML-02", f"duplicate key '{name}': it is already defined at "
-                                     f"line {first_line[name]}", key_node)
+                raise YamlProblem.at(
+                    "YML-02",
+                    f"duplicate key '{name}': it is already defined at line {first_line[name]}",
+                    key_node,
+                )
             first_line[name] = key_node.start_mark.line + 1
             own[name] = self.convert(value_node)
         return {**merged, **own} if merged else own
@@ -74,8 +80,9 @@ class Converter:
         pairs: list[tuple[str, Any]] = []
         for source in sources:
             if not isinstance(source, MappingNode):
-                raise YamlProblem.at("YML-01", "a merge key (<<) must name a mapping or a list of "
-                                     "mappings", source)
+                raise YamlProblem.at(
+                    "YML-01", "a merge key (<<) must name a mapping or a list of mappings", source
+                )
             pairs.extend(self.convert(source).items())
         return pairs
 
@@ -84,15 +91,23 @@ class Converter:
             raise YamlProblem.at("YML-04", "keys must be strings, not lists or mappings", node)
         value = self._scalar(node)
         if not isinstance(value, str):
-            raise YamlProblem.at("YML-04", f"keys must be strings: '{node.value}' reads as "
-                                 f"{_describe(value)}; quote it", node)
+            raise YamlProblem.at(
+                "YML-04",
+                f"keys must be strings: '{node.value}' reads as {_describe(value)}; quote it",
+                node,
+            )
         return value
 
     def _scalar(self, node: ScalarNode) -> Any:
         text: str = node.value
         if len(text) > self.limits.max_scalar_bytes:
-            raise YamlProblem.at("YML-09", f"a value of {len(text):,} characters is longer than "
-                                 f"{self.limits.max_scalar_bytes:,} (limits.max_scalar_bytes)", node)
+            limit = self.limits.max_scalar_bytes
+            raise YamlProblem.at(
+                "YML-09",
+                f"a value of {len(text):,} characters is longer than "
+                f"{limit:,} (limits.max_scalar_bytes)",
+                node,
+            )
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
@@ -115,8 +130,11 @@ class Converter:
     def _integer(self, node: ScalarNode, text: str) -> int:
         digits = len(text.lstrip("+-"))
         if digits > self.limits.max_integer_digits:
-            raise YamlProblem.at("YML-07", f"integer too long ({digits:,} digits); quote it if it "
-                                 "is an identifier", node)
+            raise YamlProblem.at(
+                "YML-07",
+                f"integer too long ({digits:,} digits); quote it if it is an identifier",
+                node,
+            )
         if text.startswith("0o"):
             return int(text[2:], 8)
         return int(text, 16) if text.startswith("0x") else int(text)
@@ -125,11 +143,12 @@ class Converter:
         if node.tag == _CORE + "null":
             return None
         value = self._plain(node, text)
-        expected = {_CORE + "int": int, _CORE + "float": (int, float), _CORE + "bool": bool}
-        wanted = expected[node.tag]
-        if isinstance(value, bool) != (wanted is bool) or not isinstance(value, wanted):
-            raise YamlProblem.at("YML-07", f"'{text}' is not a valid {node.tag[len(_CORE):]}",
-                                 node)
+        wanted = {_CORE + "int": (int,), _CORE + "float": (int, float), _CORE + "bool": (bool,)}
+        types = wanted[node.tag]
+        if isinstance(value, bool) != (types == (bool,)) or not isinstance(value, types):
+            raise YamlProblem.at(
+                "YML-07", f"'{text}' is not a valid {node.tag[len(_CORE) :]}", node
+            )
         return float(value) if node.tag == _CORE + "float" else value
 
 
@@ -138,11 +157,20 @@ def _is_merge(node: Node) -> bool:
 
 
 def _float(node: ScalarNode, text: str) -> float:
-    value = float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                  .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    value = float(
+        text.replace(".inf", "inf")
+        .replace(".Inf", "inf")
+        .replace(".INF", "inf")
+        .replace(".nan", "nan")
+        .replace(".NaN", "nan")
+        .replace(".NAN", "nan")
+    )
     if not math.isfinite(value):
-        raise YamlProblem.at("YML-07", f"'{text}' is not a finite number; resilint documents "
-                             "hold only finite numbers", node)
+        raise YamlProblem.at(
+            "YML-07",
+            f"'{text}' is not a finite number; resilint documents hold only finite numbers",
+            node,
+        )
     return value
 
 
@@ -155,12 +183,20 @@ def _check_date(node: ScalarNode, text: str) -> None:
 
 def _bad_tag(node: Node) -> YamlProblem:
     tag = node.tag
-    short = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
-    if tag.startswith(_CORE) and tag[len(_CORE):] in _UNSUPPORTED:
-        return YamlProblem.at("YML-03", f"unsupported type {short}: resilint documents hold only "
-                              "text, numbers, true/false, lists and mappings", node)
-    return YamlProblem.at("YML-03", f"tag {short} is not allowed: resilint never runs code or "
-                          "reads other files named in the data", node)
+    short = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    if tag.startswith(_CORE) and tag[len(_CORE) :] in _UNSUPPORTED:
+        return YamlProblem.at(
+            "YML-03",
+            f"unsupported type {short}: resilint documents hold only "
+            "text, numbers, true/false, lists and mappings",
+            node,
+        )
+    return YamlProblem.at(
+        "YML-03",
+        f"tag {short} is not allowed: resilint never runs code or "
+        "reads other files named in the data",
+        node,
+    )
 
 
 def _describe(value: Any) -> str:

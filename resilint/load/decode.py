@@ -1,4 +1,4 @@
-"""Bytes to text: byte order marks, strict UTF-8, and characters YAML forbids, each with a position."""
+"""Bytes to text: byte order marks, strict UTF-8 and the characters YAML forbids, with positions."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ _BOMS = (
 
 # Characters outside YAML 1.2's printable set (tab, LF, CR and NEL are allowed), plus a byte
 # order mark anywhere but the start and lone surrogates.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff\ufffe\uffff"
-                        "\ud800-\udfff]")
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 
 _NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\ufeff": "byte order mark"}
 
@@ -35,21 +36,33 @@ def decode(data: bytes) -> str | DecodeProblem:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_characters(data[len(bom):].decode(encoding))
+                return _check_characters(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError as exc:
-                return DecodeProblem("ENC-01", f"not valid {encoding.upper()} despite its byte "
-                                     f"order mark ({exc.reason})", 1, 1)
+                return DecodeProblem(
+                    "ENC-01",
+                    f"not valid {encoding.upper()} despite its byte order mark ({exc.reason})",
+                    1,
+                    1,
+                )
     if _looks_like_utf16(data):
-        return DecodeProblem("ENC-01", "the file looks like UTF-16 or UTF-32 without a byte order "
-                             "mark; save it as UTF-8", 1, 1)
+        return DecodeProblem(
+            "ENC-01",
+            "the file looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8",
+            1,
+            1,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(data, exc.start)
-        bad = data[exc.start:exc.start + 1].hex()
-        return DecodeProblem("ENC-01", f"not UTF-8: byte 0x{bad} cannot be read (the file was "
-                             "probably saved as Latin-1 or Windows-1252); save it as UTF-8",
-                             line, column)
+        bad = data[exc.start : exc.start + 1].hex()
+        return DecodeProblem(
+            "ENC-01",
+            f"not UTF-8: byte 0x{bad} cannot be read (the file was "
+            "probably saved as Latin-1 or Windows-1252); save it as UTF-8",
+            line,
+            column,
+        )
     return _check_characters(text)
 
 
@@ -70,9 +83,10 @@ def _check_characters(text: str) -> str | DecodeProblem:
     if match is None:
         return text
     char = match.group()
-    before = text[:match.start()]
+    before = text[: match.start()]
     line = before.count("\n") + 1
     column = match.start() - (before.rfind("\n") + 1) + 1
     name = _NAMES.get(char, f"U+{ord(char):04X}")
-    return DecodeProblem("ENC-02", f"control character {name} is not allowed in YAML; delete it",
-                         line, column)
+    return DecodeProblem(
+        "ENC-02", f"control character {name} is not allowed in YAML; delete it", line, column
+    )

@@ -30,8 +30,12 @@ def guard(root: Node, limits: Limits) -> None:
                 raise _too_deep(node, limits)
             continue
         if key in on_path:
-            raise YamlProblem.at("YML-06", "this anchor is used inside itself (a recursive alias); "
-                                 "YAML data must not refer to itself", node)
+            raise YamlProblem.at(
+                "YML-06",
+                "this anchor is used inside itself (a recursive alias); "
+                "YAML data must not refer to itself",
+                node,
+            )
         if depth > limits.max_depth and not isinstance(node, ScalarNode):
             raise _too_deep(node, limits)
         on_path.add(key)
@@ -43,15 +47,22 @@ def _measure(node: Node, size: dict[int, int], height: dict[int, int], limits: L
     kids = children(node)
     total = 1 + sum(size[id(kid)] for kid in kids)
     if total > limits.max_alias_expansion:
-        raise YamlProblem.at("YML-06", f"aliases here expand to more than "
-                             f"{limits.max_alias_expansion:,} values (limits.max_alias_expansion)",
-                             node)
+        raise YamlProblem.at(
+            "YML-06",
+            f"aliases here expand to more than "
+            f"{limits.max_alias_expansion:,} values (limits.max_alias_expansion)",
+            node,
+        )
     size[id(node)] = total
     # Depth counts nested mappings and lists; a value inside the deepest list adds nothing.
-    height[id(node)] = 0 if isinstance(node, ScalarNode) else 1 + max(
-        (height[id(kid)] for kid in kids), default=0)
+    height[id(node)] = (
+        0 if isinstance(node, ScalarNode) else 1 + max((height[id(kid)] for kid in kids), default=0)
+    )
 
 
 def _too_deep(node: Node, limits: Limits) -> YamlProblem:
-    return YamlProblem.at("YML-05", f"the data is nested more than {limits.max_depth} levels deep "
-                          "(limits.max_depth)", node)
+    return YamlProblem.at(
+        "YML-05",
+        f"the data is nested more than {limits.max_depth} levels deep (limits.max_depth)",
+        node,
+    )

@@ -27,5 +27,6 @@ class ReportContext:
 def printable(text: str) -> str:
     """Text from the data, made safe for a terminal: control characters and lone surrogates
     are shown as escapes, never sent raw."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
-                        .decode("ascii"), text)
+    return _CONTROL.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
+    )

@@ -16,9 +16,12 @@ def report_json(context: ReportContext) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "resilint", "version": context.version},
-        "summary": {"files": context.files, "documents": context.documents,
-                    "findings": len(context.findings),
-                    **{level.label: n for level, n in counts.items()}},
+        "summary": {
+            "files": context.files,
+            "documents": context.documents,
+            "findings": len(context.findings),
+            **{level.label: n for level, n in counts.items()},
+        },
         "findings": [_finding(f) for f in context.findings],
     }
     # ensure_ascii keeps the output valid even for text holding lone surrogates
@@ -27,10 +30,19 @@ def report_json(context: ReportContext) -> str:
 
 def _finding(f: Finding) -> dict[str, Any]:
     return {
-        "code": f.code, "name": f.name, "level": f.level.label, "message": f.message,
-        "path": f.path, "line": f.line, "column": f.column,
-        "kind": f.kind, "id": f.doc_id,
-        "json_path": format_json_path(f.json_path), "json_path_parts": list(f.json_path),
-        "related": [{"path": r.path, "line": r.line, "column": r.column, "message": r.message}
-                    for r in f.related],
+        "code": f.code,
+        "name": f.name,
+        "level": f.level.label,
+        "message": f.message,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "kind": f.kind,
+        "id": f.doc_id,
+        "json_path": format_json_path(f.json_path),
+        "json_path_parts": list(f.json_path),
+        "related": [
+            {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+            for r in f.related
+        ],
     }

@@ -32,6 +32,7 @@ def _summary(context: ReportContext) -> str:
     docs = f"{context.documents} document{'s' if context.documents != 1 else ''}"
     if not total:
         return f"Checked {files}, {docs}: no findings."
-    parts = ", ".join(f"{n} {level.label}{'s' if n != 1 else ''}"
-                      for level, n in counts.items() if n)
+    parts = ", ".join(
+        f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
+    )
     return f"Checked {files}, {docs}: {total} finding{'s' if total != 1 else ''} ({parts})."
