@@ -1,23 +1,28 @@
-"""The flow, end to end: discover -> load -> validate -> index and references -> report.
+"""The flow, end to end: discover -> load -> validate -> index and references -> rules -> report.
 
 Core code returns findings and never prints; the CLI and reporters write output.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
+from resilint.engine import run_rules
 from resilint.findings import Finding
 from resilint.limits import Limits
 from resilint.load import load_file
 from resilint.locate import Locator
 from resilint.model import Document, Index, Problem
 from resilint.references import check_index, check_references
+from resilint.rules import Rule
 from resilint.schemas import SchemaSet
+from resilint.selection import select_rules
 from resilint.validate import to_document
 
 
@@ -25,8 +30,9 @@ from resilint.validate import to_document
 class CheckOptions:
     paths: tuple[Path, ...]
     schemas: SchemaSet
-    exclude: tuple[str, ...] = ()
-    limits: Limits = field(default_factory=Limits)
+    config: Config
+    rules: tuple[Rule, ...] = ()
+    as_of: datetime.date = datetime.date.today()
 
 
 @dataclass(frozen=True)
@@ -34,20 +40,23 @@ class Result:
     findings: tuple[Finding, ...]
     files: int
     documents: int
+    crashes: tuple[Finding, ...] = ()
 
     @property
     def unreadable(self) -> bool:
         """True when some input could not be read as data at all."""
-        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
+        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
+                   for f in self.findings)
 
 
 def check(options: CheckOptions) -> Result:
-    found = discover(options.paths, options.exclude)
+    config = options.config
+    found = discover(options.paths, config.exclude)
     findings: list[Finding] = list(found.findings)
     documents: list[Document] = []
     problems: list[Problem] = []
     for path in found.files:
-        loaded = load_file(path, options.limits)
+        loaded = load_file(path, config.limits)
         findings.extend(loaded.findings)
         for raw in loaded.documents:
             document, schema_problems = to_document(raw, options.schemas)
@@ -56,10 +65,13 @@ def check(options: CheckOptions) -> Result:
     index = Index(documents)
     problems.extend(check_index(index))
     problems.extend(check_references(index, options.schemas))
-    findings.extend(_locate(problems, options.limits))
-    return Result(
-        tuple(sorted(findings, key=lambda f: f.sort_key)), len(found.files), len(documents)
-    )
+    engine = run_rules(select_rules(options.rules, config, index), index, options.as_of,
+                       config.rules)
+    problems.extend(engine.problems)
+    findings.extend(_locate(problems, config.limits))
+    findings.extend(engine.crashes)
+    return Result(tuple(sorted(findings, key=lambda f: f.sort_key)), len(found.files),
+                  len(documents), engine.crashes)
 
 
 def _locate(problems: Iterable[Problem], limits: Limits) -> list[Finding]:

@@ -4,6 +4,7 @@ pieces, and each command's ``run`` returns the exit status. Errors map to status
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from resilint.config import Config, find_config, load_config
 from resilint.errors import ExitCode, ResilintError, UsageError
 from resilint.reporters import REPORTERS, ReportContext
 from resilint.resources import data_dir
+from resilint.rules import Rule, load_rules
 from resilint.schemas import SchemaSet
 
 
@@ -30,6 +32,7 @@ class CheckArgs:
     fail_on: str | None
     config: Path | None
     color: bool | None
+    as_of: datetime.date
 
 
 def build_schemas() -> SchemaSet:
@@ -51,7 +54,13 @@ def build_paths(args: CheckArgs, config: Config) -> tuple[Path, ...]:
     return (Path(os.path.relpath(config.root)),)
 
 
+def build_rules(schemas: SchemaSet, config: Config) -> tuple[Rule, ...]:
+    return tuple(load_rules(schemas, config.rule_dirs))
+
+
 def exit_status(result: Result, config: Config) -> ExitCode:
+    if result.crashes:
+        return ExitCode.RULE_CRASHED
     if result.unreadable:
         return ExitCode.INPUT
     if any(config.fails(finding.level) for finding in result.findings):
@@ -62,14 +71,8 @@ def exit_status(result: Result, config: Config) -> ExitCode:
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
-    result = check(
-        CheckOptions(
-            paths=build_paths(args, config),
-            schemas=schemas,
-            exclude=config.exclude,
-            limits=config.limits,
-        )
-    )
+    rules = build_rules(schemas, config)
+    result = check(CheckOptions(build_paths(args, config), schemas, config, rules, args.as_of))
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(result.findings, result.files, result.documents, __version__, color)
     _write(REPORTERS[args.output_format](context))
@@ -165,15 +168,24 @@ def main() -> None:
     help="Colour the text output "
     "(default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured).",
 )
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date that time-aware rules measure from, YYYY-MM-DD (default: today), so a CI run "
+    "can be reproduced.",
+)
 def check_command(
     paths: tuple[Path, ...],
     output_format: str,
     fail_on: str | None,
     config: Path | None,
     color: bool | None,
+    as_of: datetime.datetime | None,
 ) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
-    args = CheckArgs(paths, output_format, fail_on, config, color)
+    day = as_of.date() if as_of else datetime.date.today()
+    args = CheckArgs(paths, output_format, fail_on, config, color, day)
     _guarded(lambda: run_check(args))
 
 

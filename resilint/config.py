@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 
+from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
 from resilint.limits import Limits
@@ -29,6 +30,11 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     limits: Limits = field(default_factory=Limits)
+    profiles: tuple[str, ...] = ("baseline",)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    rule_dirs: tuple[Path, ...] = ()
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
@@ -51,17 +57,12 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
     data, root_node = loaded
-    validator = jsonschema.Draft202012Validator(
-        schemas.schema_by_id("config.json"), registry=schemas.registry
-    )
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+    validator = jsonschema.Draft202012Validator(schemas.schema_by_id("config.json"),
+                                                registry=schemas.registry)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         node = find_node(root_node, tuple(error.absolute_path), on_key=False)
-        raise ConfigError(
-            f"invalid configuration: {_where(error)}{error.message}",
-            str(path),
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        )
+        raise ConfigError(f"invalid configuration: {_where(error)}{error.message}", str(path),
+                          node.start_mark.line + 1, node.start_mark.column + 1)
     return _from_data(data, path)
 
 
@@ -71,11 +72,13 @@ def _where(error: jsonschema.ValidationError) -> str:
 
 
 def _from_data(data: dict[str, Any], path: Path) -> Config:
+    root = path.parent
     limits = dataclasses.replace(Limits(), **data.get("limits", {}))
-    return Config(
-        root=path.parent,
-        source=path,
-        exclude=tuple(data.get("exclude", ())),
-        fail_on=data.get("fail_on", "error"),
-        limits=limits,
-    )
+    rules = {code: RuleSettings(Level.parse(spec["level"]) if "level" in spec else None,
+                                spec.get("params"))
+             for code, spec in data.get("rules", {}).items()}
+    return Config(root=root, source=path, exclude=tuple(data.get("exclude", ())),
+                  fail_on=data.get("fail_on", "error"), limits=limits,
+                  profiles=tuple(data.get("profiles", ("baseline",))),
+                  select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
+                  rules=rules, rule_dirs=tuple(root / d for d in data.get("rule_dirs", ())))

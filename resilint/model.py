@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resilint.findings import JsonPath, Level
+from resilint.schemas import RefField
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Index:
         self._by_kind: dict[str, list[Document]] = defaultdict(list)
         self._by_id: dict[tuple[str, str], Document] = {}
         self.duplicates: list[tuple[Document, Document]] = []
+        self._referrers: dict[RefField, dict[str, list[Document]]] = {}
         for doc in self.documents:
             self._by_kind[doc.kind].append(doc)
             if doc.id is None:
@@ -75,3 +77,14 @@ class Index:
 
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
+
+    def referrers(self, field: RefField) -> dict[str, list[Document]]:
+        """Documents of ``field``'s kind by the id their ``field`` names (built once)."""
+        if field not in self._referrers:
+            table: dict[str, list[Document]] = defaultdict(list)
+            for doc in self.of_kind(field.kind):
+                for _, value in field.values(doc.data):
+                    if isinstance(value, str) and doc not in table[value]:
+                        table[value].append(doc)
+            self._referrers[field] = dict(table)
+        return self._referrers[field]

@@ -33,6 +33,7 @@ Pattern = tuple[str, ...]
 class RefField:
     """A field of a kind that holds the id of a document of ``target`` kind."""
 
+    kind: str
     pattern: Pattern
     target: str
 
@@ -109,7 +110,16 @@ class SchemaSet:
 
     @cached_property
     def _references(self) -> dict[str, tuple[RefField, ...]]:
-        return {kind: tuple(_ref_fields(schema, ())) for kind, schema in self._by_kind.items()}
+        return {kind: tuple(_ref_fields(kind, schema, ())) for kind, schema in self._by_kind.items()}
+
+    def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Follow a ``$ref`` (to common.json) to the schema it names."""
+        resolver = self.registry.resolver(base_uri=ID_BASE)
+        while isinstance(schema.get("$ref"), str):
+            resolved = resolver.lookup(schema["$ref"])
+            resolver = resolved.resolver
+            schema = {**resolved.contents, **{k: v for k, v in schema.items() if k != "$ref"}}
+        return schema
 
     def _check_refs(self, schema: dict[str, Any], path: Path) -> None:
         resolver = self.registry.resolver(base_uri=schema["$id"])
@@ -146,12 +156,12 @@ def _refs(node: Any) -> Iterator[str]:
             yield from _refs(value)
 
 
-def _ref_fields(schema: Mapping[str, Any], pattern: Pattern) -> Iterator[RefField]:
+def _ref_fields(kind: str, schema: Mapping[str, Any], pattern: Pattern) -> Iterator[RefField]:
     if isinstance(schema.get(REF_KEYWORD), str):
-        yield RefField(pattern, schema[REF_KEYWORD])
+        yield RefField(kind, pattern, schema[REF_KEYWORD])
     for name, sub in schema.get("properties", {}).items():
-        yield from _ref_fields(sub, (*pattern, name))
+        yield from _ref_fields(kind, sub, (*pattern, name))
     if isinstance(schema.get("additionalProperties"), dict):
-        yield from _ref_fields(schema["additionalProperties"], (*pattern, ANY_KEY))
+        yield from _ref_fields(kind, schema["additionalProperties"], (*pattern, ANY_KEY))
     if isinstance(schema.get("items"), dict):
-        yield from _ref_fields(schema["items"], (*pattern, ANY_ITEM))
+        yield from _ref_fields(kind, schema["items"], (*pattern, ANY_ITEM))

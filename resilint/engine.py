@@ -1,0 +1,54 @@
+"""Run the selected rules over the indexed repository.
+
+A rule that raises does not stop the others: its failure becomes a finding with the rule's code,
+and the run exits with its own status.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from resilint.findings import Finding, Level
+from resilint.model import Index, Problem
+from resilint.rules import Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The configuration's say over one rule."""
+
+    level: Level | None = None
+    params: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    problems: tuple[Problem, ...]
+    crashes: tuple[Finding, ...]
+
+
+def run_rules(rules: Iterable[Rule], index: Index, as_of: datetime.date,
+              settings: Mapping[str, RuleSettings]) -> EngineResult:
+    problems: list[Problem] = []
+    crashes: list[Finding] = []
+    for rule in rules:
+        info = rule.info
+        own = settings.get(info.code, RuleSettings())
+        context = RuleContext(index, as_of, {**info.params, **(own.params or {})},
+                              own.level or info.level)
+        try:
+            problems.extend(rule.run(context))
+        except Exception as exc:  # a defect in one rule must not hide the others' findings
+            crashes.append(_crash(rule, exc))
+    return EngineResult(tuple(problems), tuple(crashes))
+
+
+def _crash(rule: Rule, exc: Exception) -> Finding:
+    file, _, line = rule.info.source.rpartition(":")
+    return Finding(rule.info.code, rule.info.name, Level.ERROR,
+                   f"rule {rule.info.code} ({rule.info.name}) could not be evaluated: "
+                   f"{type(exc).__name__}: {exc}; the other rules ran. Please report this.",
+                   file, int(line) if line.isdigit() else 1, 1)

@@ -1,0 +1,186 @@
+"""Rule files to rules: validated against ``schemas/rule-file.json``, then compiled with every
+field path, operator, kind and placeholder checked, so a mistake fails at load time with the
+rule file's line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from resilint.errors import ConfigError
+from resilint.findings import Finding, JsonPath, Level
+from resilint.limits import Limits
+from resilint.load import load_mapping
+from resilint.locate import find_node
+from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
+from resilint.rules.expressions import ExpressionCompiler, Site
+from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
+from resilint.rules.paths import parse_path
+from resilint.rules.python import PythonCheck, PythonRule
+from resilint.rules.runtime import Env, Ref, placeholders
+from resilint.rules.types import Bound, reference_target
+from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
+
+
+def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCheck]
+                   ) -> list[Rule]:
+    loaded = load_mapping(path, Limits())
+    if isinstance(loaded, Finding):
+        raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
+    data, root = loaded
+
+    def locate(where: JsonPath) -> tuple[int, int]:
+        node = find_node(root, where, on_key=False)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    validator = jsonschema.Draft202012Validator(schemas.schema_by_id("rule-file.json"),
+                                                registry=schemas.registry)
+    for error in validator.iter_errors(data):
+        where = tuple(error.absolute_path)
+        field = ".".join(str(p) for p in where)
+        line, column = locate(where)
+        raise ConfigError(f"invalid rule file: {field + ': ' if field else ''}{error.message}",
+                          str(path), line, column)
+    return [RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
+            for i, rule in enumerate(data["rules"])]
+
+
+def _snake(kind: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
+
+
+class RuleCompiler:
+    def __init__(self, schemas: SchemaSet, site: Site, checks: Mapping[str, PythonCheck]) -> None:
+        self.schemas = schemas
+        self.site = site
+        self.checks = checks
+
+    def compile(self, rule: dict[str, Any], where: JsonPath) -> Rule:
+        params = rule.get("params", {})
+        expr = ExpressionCompiler(self.schemas, self.site, params)
+        if "check" in rule:
+            check = self.checks.get(rule["check"])
+            if check is None or "select" in rule:
+                raise self.site.fail((*where, "check"), f"unknown Python check '{rule['check']}'; "
+                                     f"known: {', '.join(sorted(self.checks))}")
+            return PythonRule(self._info(rule, where, time_aware=True), check)
+        if "select" not in rule or "require" not in rule:
+            raise self.site.fail(where, "a rule needs select and require (or check)")
+        kind = expr.kind(rule["select"], (*where, "select"))
+        name = rule.get("as", _snake(kind))
+        scope: dict[str, Bound] = {name: Bound(self.schemas.schema(kind), kind)}
+        lets = tuple(self._let(expr, scope, key, spec, (*where, "let", key))
+                     for key, spec in rule.get("let", {}).items())
+        for_each = None
+        if "for_each" in rule:
+            collection, item_name, item_test = expr.quantified(rule["for_each"], scope,
+                                                               (*where, "for_each"))
+            for_each = (collection, item_name, item_test)
+            scope[item_name] = expr.collection(rule["for_each"]["in"], scope,
+                                               (*where, "for_each", "in"))[1]
+        when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
+        requirements = tuple(self._requirement(expr, scope, req, (*where, "require", i))
+                             for i, req in enumerate(rule["require"]))
+        info = self._info(rule, where, time_aware=self.site.uses_as_of)
+        self.site.uses_as_of = False
+        return DeclarativeRule(info, kind, name, lets, for_each, when, requirements)
+
+    def _let(self, expr: ExpressionCompiler, scope: dict[str, Bound], name: str, spec: Any,
+             where: JsonPath) -> tuple[str, Binder]:
+        if name in scope:
+            raise self.site.fail(where, f"'{name}' is already bound")
+        if not isinstance(spec, dict) or len(spec) != 1:
+            raise self.site.fail(where, "let takes one of {follow: path}, "
+                                 "{referenced_by: Kind.field}, {kind: Kind}, {field: path}")
+        key, value = next(iter(spec.items()))
+        here = (*where, key)
+        if key == "follow":
+            binder, bound = self._follow(expr, scope, value, here)
+        elif key == "referenced_by":
+            binder, bound = self._referenced_by(expr, scope, value, here)
+        elif key == "kind":
+            collection, bound = expr.collection({"kind": value}, scope, here)
+            binder = collection
+            bound = Bound(bound.schema, bound.kind, many=True)
+        elif key == "field":
+            segments = expr.path(value, scope, here)
+            found = expr.typed_path(value, scope, here)
+            bound = found if found is not None else Bound({})
+            binder = lambda env: env.lookup(segments)  # noqa: E731
+        else:
+            raise self.site.fail(here, f"unknown let form '{key}'")
+        scope[name] = bound
+        return name, binder
+
+    def _follow(self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any,
+                where: JsonPath) -> tuple[Binder, Bound]:
+        found = expr.typed_path(value, scope, where)
+        target = reference_target(found.schema) if found is not None else None
+        if target is None:
+            raise self.site.fail(where, f"'{value}' is not a reference to another document")
+        kind, many = target
+        segments = parse_path(str(value))
+
+        def follow(env: Env) -> Ref | list[Ref] | None:
+            ids = env.value(segments)
+            if many:
+                docs = [env.index.get(kind, i) for i in ids] if isinstance(ids, list) else []
+                return [Ref(d, (), d.data) for d in docs if d is not None]
+            doc = env.index.get(kind, ids) if isinstance(ids, str) else None
+            return Ref(doc, (), doc.data) if doc is not None else None
+
+        return follow, Bound(self.schemas.schema(kind), kind, many=many)
+
+    def _referenced_by(self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any,
+                       where: JsonPath) -> tuple[Binder, Bound]:
+        kind_name, _, field_path = str(value).partition(".")
+        kind = expr.kind(kind_name, where)
+        wanted = tuple(field_path.split("."))
+        fields = [f for f in self.schemas.references(kind)
+                  if tuple(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY)) == wanted]
+        if not fields:
+            known = ", ".join(".".join(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY))
+                              for f in self.schemas.references(kind))
+            raise self.site.fail(where, f"{kind}.{field_path} is not a reference field; "
+                                 f"{kind}'s references: {known}")
+        field = fields[0]
+        owner = next((n for n, b in scope.items() if b.kind == field.target and not b.many), None)
+        if owner is None:
+            raise self.site.fail(where, f"{value} refers to {field.target} documents, but no "
+                                 f"{field.target} is bound in this rule")
+
+        def referrers(env: Env) -> list[Ref]:
+            bound = env.bindings.get(owner)
+            if not isinstance(bound, Ref) or bound.document.id is None:
+                return []
+            docs = env.index.referrers(field).get(bound.document.id, [])
+            return [Ref(d, (), d.data) for d in docs]
+
+        return referrers, Bound(self.schemas.schema(kind), kind, many=True)
+
+    def _requirement(self, expr: ExpressionCompiler, scope: dict[str, Bound],
+                     spec: dict[str, Any], where: JsonPath) -> Requirement:
+        test = expr.conditions(spec["that"], scope, (*where, "that"))
+        guard = expr.conditions(spec["when"], scope, (*where, "when")) if "when" in spec else None
+        for placeholder in placeholders(spec["message"]):
+            expr.typed_path(placeholder, scope, (*where, "message"))
+        at = expr.path(spec["at"], scope, (*where, "at")) if "at" in spec else None
+        level = Level.parse(spec["level"]) if "level" in spec else None
+        return Requirement(test, guard, spec["message"], at, level)
+
+    def _info(self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool) -> RuleInfo:
+        examples = rule["examples"]
+        expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
+        line, _ = self.site.locate(where)
+        return RuleInfo(
+            code=rule["code"], name=rule["name"], level=Level.parse(rule["level"]),
+            profiles=tuple(rule.get("profiles", ["baseline"])), title=rule["title"].strip(),
+            rationale=rule["rationale"].strip(), references=tuple(rule["references"]),
+            remediation=rule["remediation"].strip(), source=f"{self.site.file}:{line}",
+            params=rule.get("params", {}),
+            examples=RuleExamples(examples["pass"], examples["fail"], expect),
+            time_aware=time_aware)

@@ -1,0 +1,264 @@
+"""Compile conditions, operands and collections of the rule language into closures.
+
+Everything is data: operators come from :data:`OPERATORS`, field paths are checked against the
+kinds' schemas, and nothing is ever passed to ``eval``. Errors name the rule file and line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from resilint.errors import ConfigError
+from resilint.findings import JsonPath
+from resilint.rules.operators import DATE_OPERATORS, OPERATORS
+from resilint.rules.paths import parse_path
+from resilint.rules.runtime import MISSING, Env, Ref, as_date
+from resilint.rules.types import Bound, UnknownField, items_of, navigate
+from resilint.schemas import SchemaSet
+
+Condition = Callable[[Env], bool]
+Operand = Callable[[Env], Any]
+Collection = Callable[[Env], list[Ref]]
+Scope = Mapping[str, Bound]
+
+COMBINATORS = ("all", "any", "not")
+QUANTIFIERS = ("for_any", "for_all", "for_none")
+_AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
+
+
+@dataclass
+class Site:
+    """Where in a rule file a piece is, for error messages; ``fail`` raises ConfigError."""
+
+    file: str
+    locate: Callable[[JsonPath], tuple[int, int]]
+    uses_as_of: bool = False
+
+    def fail(self, where: JsonPath, message: str) -> ConfigError:
+        line, column = self.locate(where)
+        return ConfigError(message, self.file, line, column)
+
+
+class ExpressionCompiler:
+    def __init__(self, schemas: SchemaSet, site: Site, params: Mapping[str, Any]) -> None:
+        self.schemas = schemas
+        self.site = site
+        self.params = params
+
+    # -- conditions -------------------------------------------------------------------------
+    def conditions(self, node: Any, scope: Scope, where: JsonPath) -> Condition:
+        """A list of conditions (all must hold) or a single one."""
+        if isinstance(node, list):
+            parts = [self.condition(item, scope, (*where, i)) for i, item in enumerate(node)]
+            return lambda env: all(part(env) for part in parts)
+        return self.condition(node, scope, where)
+
+    def condition(self, node: Any, scope: Scope, where: JsonPath) -> Condition:
+        if not isinstance(node, dict) or not node:
+            raise self.site.fail(where, "a condition is a mapping such as "
+                                 "{field: contract.auto_renew, equals: true}")
+        keys = set(node)
+        for group in (COMBINATORS, QUANTIFIERS):
+            if keys & set(group):
+                return self._compound(node, scope, where)
+        subject_key = "field" if "field" in node else "value"
+        if subject_key not in node:
+            raise self.site.fail(where, "a condition needs 'field' (or 'value') and an operator, "
+                                 f"or one of {', '.join(COMBINATORS + QUANTIFIERS)}")
+        ops = [key for key in node if key != subject_key]
+        if len(ops) != 1 or ops[0] not in OPERATORS:
+            raise self.site.fail((*where, ops[0]) if ops else where, _operator_error(ops))
+        name = ops[0]
+        self.site.uses_as_of |= name in DATE_OPERATORS
+        subject = self.operand({subject_key: node[subject_key]} if subject_key == "field"
+                               else node["value"], scope, (*where, subject_key))
+        operand = self.operand(node[name], scope, (*where, name))
+        test = OPERATORS[name]
+        return lambda env: test(subject(env), operand(env), env.as_of)
+
+    def _compound(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Condition:
+        if len(node) != 1:
+            raise self.site.fail(where, f"'{next(iter(node))}' must stand alone in its mapping")
+        key, body = next(iter(node.items()))
+        here = (*where, key)
+        if key == "not":
+            inner = self.conditions(body, scope, here)
+            return lambda env: not inner(env)
+        if key in ("all", "any"):
+            if not isinstance(body, list):
+                raise self.site.fail(here, f"'{key}' takes a list of conditions")
+            parts = [self.condition(c, scope, (*here, i)) for i, c in enumerate(body)]
+            combine = all if key == "all" else any
+            return lambda env: combine(part(env) for part in parts)
+        collection, name, test = self.quantified(body, scope, here)
+        if key == "for_any":
+            return lambda env: any(test(env.bind(name, ref)) for ref in collection(env))
+        if key == "for_all":
+            return lambda env: all(test(env.bind(name, ref)) for ref in collection(env))
+        return lambda env: not any(test(env.bind(name, ref)) for ref in collection(env))
+
+    def quantified(self, body: Any, scope: Scope, where: JsonPath
+                   ) -> tuple[Collection, str, Condition]:
+        """``{in: COLLECTION, as: NAME, where: CONDITIONS}``, the body of a quantifier."""
+        if not isinstance(body, dict) or "in" not in body or "as" not in body:
+            raise self.site.fail(where, "write {in: <list>, as: <name>, where: [conditions]}")
+        extra = set(body) - {"in", "as", "where"}
+        if extra:
+            raise self.site.fail((*where, sorted(extra)[0]), f"unknown key '{sorted(extra)[0]}'"
+                                 "; expected in, as, where")
+        collection, item = self.collection(body["in"], scope, (*where, "in"))
+        name = str(body["as"])
+        inner_scope = {**scope, name: item}
+        test = (self.conditions(body["where"], inner_scope, (*where, "where"))
+                if "where" in body else (lambda env: True))
+        return collection, name, test
+
+    # -- operands ---------------------------------------------------------------------------
+    def operand(self, node: Any, scope: Scope, where: JsonPath) -> Operand:
+        if not isinstance(node, dict):
+            return lambda env: node
+        if len(node) == 1 and "field" in node:
+            path = self.path(node["field"], scope, (*where, "field"))
+            return lambda env: env.value(path)
+        if "param" in node:
+            return self._param(node, scope, where)
+        if len(node) == 1 and next(iter(node)) in _AGGREGATES:
+            return self._aggregate(node, scope, where)
+        if "date" in node:
+            return self._date(node, scope, where)
+        if len(node) == 1 and "count" in node:
+            collection, name, test = self.quantified(node["count"], scope, (*where, "count"))
+            return lambda env: sum(1 for ref in collection(env) if test(env.bind(name, ref)))
+        raise self.site.fail(where, "unknown operand: use a plain value, {field: ...}, "
+                             "{param: ...}, {sum|min|max: [...]}, {date: ..., plus_days: ...} "
+                             "or {count: {in: ..., as: ..., where: ...}}")
+
+    def _param(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
+        name = node["param"]
+        if name not in self.params:
+            raise self.site.fail((*where, "param"), f"unknown parameter '{name}'; declare it "
+                                 "under params: with its default")
+        if "by" not in node:
+            return lambda env: env.params.get(name, MISSING)
+        key = self.operand({"field": node["by"]}, scope, (*where, "by"))
+
+        def by_key(env: Env) -> Any:
+            table = env.params.get(name)
+            return table.get(str(key(env)), MISSING) if isinstance(table, dict) else MISSING
+
+        return by_key
+
+    def _aggregate(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
+        key, items = next(iter(node.items()))
+        if not isinstance(items, list):
+            raise self.site.fail((*where, key), f"'{key}' takes a list of operands")
+        parts = [self.operand(item, scope, (*where, key, i)) for i, item in enumerate(items)]
+        combine = _AGGREGATES[key]
+
+        def aggregate(env: Env) -> Any:
+            # sum needs every part; min and max take the parts that are there
+            values = [part(env) for part in parts]
+            numbers = _numbers(values)
+            if not numbers or (key == "sum" and len(numbers) != len(values)):
+                return MISSING
+            return combine(numbers)
+
+        return aggregate
+
+    def _date(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
+        shifts = [key for key in node if key != "date"]
+        if shifts not in (["plus_days"], ["minus_days"]):
+            raise self.site.fail(where, "a date operand is {date: ..., plus_days: N} or "
+                                 "{date: ..., minus_days: N}")
+        base = self.operand(node["date"], scope, (*where, "date"))
+        days = self.operand(node[shifts[0]], scope, (*where, shifts[0]))
+        sign = 1 if shifts[0] == "plus_days" else -1
+
+        def shifted(env: Env) -> Any:
+            day, count = as_date(base(env)), days(env)
+            if day is None or isinstance(count, bool) or not isinstance(count, int | float):
+                return MISSING
+            return (day + datetime.timedelta(days=sign * int(count))).isoformat()
+
+        return shifted
+
+    # -- paths and collections --------------------------------------------------------------
+    def path(self, text: Any, scope: Scope, where: JsonPath) -> tuple[str, ...]:
+        """A checked field path: its first name is bound, the rest exist in the schema."""
+        self.typed_path(text, scope, where)
+        return parse_path(str(text))
+
+    def typed_path(self, text: Any, scope: Scope, where: JsonPath) -> Bound | None:
+        try:
+            segments = parse_path(str(text))
+        except ValueError as exc:
+            raise self.site.fail(where, str(exc)) from None
+        head = segments[0]
+        if head == "param":
+            if len(segments) != 2 or segments[1] not in self.params:
+                raise self.site.fail(where, f"unknown parameter in '{text}'")
+            return None
+        if head == "as_of" and len(segments) == 1:
+            self.site.uses_as_of = True
+            return None
+        if head not in scope:
+            names = ", ".join(sorted(scope)) or "none"
+            raise self.site.fail(where, f"'{head}' is not bound in this rule (bound: {names})")
+        bound = scope[head]
+        if len(segments) == 1:
+            return bound
+        if bound.many:
+            raise self.site.fail(where, f"'{head}' is a list; test it with for_any, for_all, "
+                                 "for_none or count")
+        try:
+            return Bound(navigate(self.schemas, bound, segments[1:]))
+        except UnknownField as exc:
+            raise self.site.fail(where, f"'{text}': {exc}") from None
+
+    def collection(self, node: Any, scope: Scope, where: JsonPath) -> tuple[Collection, Bound]:
+        if isinstance(node, dict) and set(node) == {"kind"}:
+            kind = self.kind(node["kind"], (*where, "kind"))
+            return (lambda env: [Ref(d, (), d.data) for d in env.index.of_kind(kind)],
+                    Bound(self.schemas.schema(kind), kind))
+        bound = self.typed_path(node, scope, where)
+        if bound is None:
+            raise self.site.fail(where, f"'{node}' is not a list")
+        segments = parse_path(str(node))
+        if bound.many:
+            return (lambda env: _as_refs(env.lookup(segments))), Bound(bound.schema, bound.kind)
+        items = items_of(self.schemas, bound.schema)
+        if items is None:
+            raise self.site.fail(where, f"'{node}' is not a list field")
+        return (lambda env: _items(env.lookup(segments))), Bound(items)
+
+    def kind(self, name: Any, where: JsonPath) -> str:
+        if name not in self.schemas.kinds:
+            raise self.site.fail(where, f"unknown kind '{name}'; kinds: "
+                                 + ", ".join(self.schemas.kinds))
+        return str(name)
+
+
+def _operator_error(ops: list[str]) -> str:
+    known = ", ".join(sorted(OPERATORS))
+    if not ops:
+        return f"the condition has no operator; operators: {known}"
+    if len(ops) > 1:
+        return f"one operator per condition, found {', '.join(ops)}; use all: [...] to combine"
+    return f"unknown operator '{ops[0]}'; operators: {known}"
+
+
+def _numbers(values: Any) -> list[Any]:
+    return [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+
+
+def _as_refs(found: Ref | list[Ref] | None) -> list[Ref]:
+    return found if isinstance(found, list) else []
+
+
+def _items(found: Ref | list[Ref] | None) -> list[Ref]:
+    if not isinstance(found, Ref) or not isinstance(found.value, list):
+        return []
+    return [Ref(found.document, (*found.path, i), item) for i, item in enumerate(found.value)]

@@ -1,0 +1,62 @@
+"""What every rule is, declarative or Python: its documentation and a ``run`` that yields problems."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from resilint.findings import Level
+from resilint.model import Index, Problem
+
+PROFILES = ("baseline", "dora", "nis2", "nydfs")
+
+
+@dataclass(frozen=True)
+class ExpectedFinding:
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RuleExamples:
+    passing: str
+    failing: str
+    expect: tuple[ExpectedFinding, ...]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's identity and documentation, as ``resilint explain`` prints it."""
+
+    code: str
+    name: str
+    level: Level
+    profiles: tuple[str, ...]
+    title: str
+    rationale: str
+    references: tuple[str, ...]
+    remediation: str
+    source: str
+    """Where the rule is defined: ``rules/contracts.yaml:12``."""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    examples: RuleExamples | None = None
+    time_aware: bool = False
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule run receives: the whole repository, the as-of date, parameters and level."""
+
+    index: Index
+    as_of: datetime.date
+    params: Mapping[str, Any]
+    level: Level
+
+
+class Rule(Protocol):
+    @property
+    def info(self) -> RuleInfo: ...
+
+    def run(self, context: RuleContext) -> Iterator[Problem]: ...

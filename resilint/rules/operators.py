@@ -1,0 +1,85 @@
+"""The one registry of comparison operators a declarative rule may use.
+
+Each takes the tested value, the operand and the as-of date. A missing value fails every
+operator except ``exists: false`` and ``empty: true``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from resilint.rules.runtime import MISSING, as_date
+
+Operator = Callable[[Any, Any, datetime.date], bool]
+
+
+def _present(value: Any) -> bool:
+    return value is not MISSING and value is not None
+
+
+def _is_empty(value: Any) -> bool:
+    return not _present(value) or value in ("", [], {})
+
+
+def _ordered(value: Any, operand: Any) -> tuple[Any, Any] | None:
+    """Both as numbers, or both as dates; None when they cannot be compared."""
+    if not (_present(value) and _present(operand)):
+        return None
+    numbers = (int, float)
+    if isinstance(value, numbers) and isinstance(operand, numbers):
+        if isinstance(value, bool) or isinstance(operand, bool):
+            return None
+        return value, operand
+    left, right = as_date(value), as_date(operand)
+    return (left, right) if left and right else None
+
+
+def _compare(test: Callable[[Any, Any], bool]) -> Operator:
+    def operator(value: Any, operand: Any, as_of: datetime.date) -> bool:
+        pair = _ordered(value, operand)
+        return pair is not None and test(*pair)
+
+    return operator
+
+
+def _days(test: Callable[[datetime.date, datetime.date, int], bool]) -> Operator:
+    def operator(value: Any, operand: Any, as_of: datetime.date) -> bool:
+        day = as_date(value)
+        if day is None or isinstance(operand, bool) or not isinstance(operand, int | float):
+            return False
+        return test(day, as_of, int(operand))
+
+    return operator
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _one_of(value: Any, operand: Any, as_of: datetime.date) -> bool:
+    return _present(value) and value in _as_list(operand)
+
+
+OPERATORS: dict[str, Operator] = {
+    "equals": lambda v, o, _: _present(v) and v == o,
+    "not_equals": lambda v, o, _: _present(v) and v != o,
+    "one_of": _one_of,
+    "not_one_of": lambda v, o, d: _present(v) and not _one_of(v, o, d),
+    "exists": lambda v, o, _: _present(v) == bool(o),
+    "empty": lambda v, o, _: _is_empty(v) == bool(o),
+    "at_least": _compare(lambda a, b: a >= b),
+    "at_most": _compare(lambda a, b: a <= b),
+    "more_than": _compare(lambda a, b: a > b),
+    "less_than": _compare(lambda a, b: a < b),
+    "contains": lambda v, o, _: isinstance(v, list) and o in v,
+    "contains_all": lambda v, o, _: isinstance(v, list) and all(x in v for x in _as_list(o)),
+    "contains_any": lambda v, o, _: isinstance(v, list) and any(x in v for x in _as_list(o)),
+    "within_days": _days(lambda d, now, n: now - datetime.timedelta(days=n) <= d),
+    "older_than_days": _days(lambda d, now, n: d < now - datetime.timedelta(days=n)),
+    "within_next_days": _days(lambda d, now, n: now <= d <= now + datetime.timedelta(days=n)),
+    "is_past": lambda v, o, now: (as_date(v) is not None and (as_date(v) < now) == bool(o)),  # type: ignore[operator]
+}
+
+DATE_OPERATORS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})

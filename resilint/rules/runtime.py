@@ -1,0 +1,123 @@
+"""What a declarative rule sees while it runs: bound documents and values, with where they are."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilint.findings import JsonPath, format_json_path
+from resilint.model import Document, Index
+
+
+class _Missing:
+    """A field that is not there. Every test on it fails except ``exists: false``/``empty``."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A value in a document, with the document and JSON path it came from."""
+
+    document: Document
+    path: JsonPath
+    value: Any
+
+    def child(self, key: str) -> Ref:
+        if isinstance(self.value, dict) and key in self.value:
+            return Ref(self.document, (*self.path, key), self.value[key])
+        return Ref(self.document, (*self.path, key), MISSING)
+
+
+@dataclass(frozen=True)
+class Env:
+    """Bindings of one evaluation: names to a Ref, a list of Refs, or None (nothing found)."""
+
+    index: Index
+    as_of: datetime.date
+    params: Mapping[str, Any]
+    bindings: Mapping[str, Ref | list[Ref] | None] = field(default_factory=dict)
+
+    def bind(self, name: str, value: Ref | list[Ref] | None) -> Env:
+        return Env(self.index, self.as_of, self.params, {**self.bindings, name: value})
+
+    def lookup(self, path: tuple[str, ...]) -> Ref | list[Ref] | None:
+        """Resolve a path whose first segment is a binding; lists are returned whole."""
+        bound = self.bindings.get(path[0])
+        for key in path[1:]:
+            if not isinstance(bound, Ref):
+                return None
+            bound = bound.child(key)
+        return bound
+
+    def value(self, path: tuple[str, ...]) -> Any:
+        if path[0] == "param":
+            return self.params.get(path[1], MISSING) if len(path) == 2 else MISSING
+        if path == ("as_of",):
+            return self.as_of.isoformat()
+        found = self.lookup(path)
+        if isinstance(found, Ref):
+            return found.value
+        return MISSING if found is None else [ref.value for ref in found]
+
+
+def as_date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]'-]*)\}")
+
+
+def render(template: str, env: Env, parse: Any) -> str:
+    """Fill ``{binding.field}`` placeholders from the environment (no code is evaluated)."""
+
+    def fill(match: re.Match[str]) -> str:
+        return show(env.value(parse(match.group(1))))
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def placeholders(template: str) -> list[str]:
+    return _PLACEHOLDER.findall(template)
+
+
+def show(value: Any) -> str:
+    if value is MISSING or value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ", ".join(show(item) for item in value) if value else "(none)"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def describe_path(ref: Ref) -> str:
+    return format_json_path(ref.path)
