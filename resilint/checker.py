@@ -45,8 +45,7 @@ class Result:
     @property
     def unreadable(self) -> bool:
         """True when some input could not be read as data at all."""
-        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
-                   for f in self.findings)
+        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
 
 
 def check(options: CheckOptions) -> Result:
@@ -65,13 +64,18 @@ def check(options: CheckOptions) -> Result:
     index = Index(documents)
     problems.extend(check_index(index))
     problems.extend(check_references(index, options.schemas))
-    engine = run_rules(select_rules(options.rules, config, index), index, options.as_of,
-                       config.rules)
+    engine = run_rules(
+        select_rules(options.rules, config, index), index, options.as_of, config.rules
+    )
     problems.extend(engine.problems)
     findings.extend(_locate(problems, config.limits))
     findings.extend(engine.crashes)
-    return Result(tuple(sorted(findings, key=lambda f: f.sort_key)), len(found.files),
-                  len(documents), engine.crashes)
+    return Result(
+        tuple(sorted(findings, key=lambda f: f.sort_key)),
+        len(found.files),
+        len(documents),
+        engine.crashes,
+    )
 
 
 def _locate(problems: Iterable[Problem], limits: Limits) -> list[Finding]:

@@ -16,12 +16,14 @@ from typing import NoReturn
 import click
 
 from resilint import __version__
+from resilint.catalogue import explain, reference_page, rules_table
 from resilint.checker import CheckOptions, Result, check
 from resilint.config import Config, find_config, load_config
 from resilint.errors import ExitCode, ResilintError, UsageError
 from resilint.reporters import REPORTERS, ReportContext
 from resilint.resources import data_dir
 from resilint.rules import Rule, load_rules
+from resilint.rules.model import PROFILES
 from resilint.schemas import SchemaSet
 
 
@@ -199,3 +201,46 @@ def check_command(
 def schema_command(kind: str | None, export: Path | None) -> None:
     """Print KIND's JSON Schema; with no KIND, list the kinds."""
     _guarded(lambda: run_schema(kind, export))
+
+
+def run_rules_command(profile: str | None, output_format: str) -> int:
+    schemas = build_schemas()
+    config = load_config(find_config(Path.cwd()), schemas, Path.cwd())
+    rules = build_rules(schemas, config)
+    if output_format == "markdown":
+        _write(reference_page(rules))
+    else:
+        _write(rules_table(rules, profile))
+    return ExitCode.OK
+
+
+def run_explain(code: str) -> int:
+    schemas = build_schemas()
+    config = load_config(find_config(Path.cwd()), schemas, Path.cwd())
+    text = explain(code, build_rules(schemas, config))
+    if text is None:
+        raise UsageError(f"no rule or check named {code}; `resilint rules` lists them")
+    _write(text)
+    return ExitCode.OK
+
+
+@main.command("rules")
+@click.option("--profile", type=click.Choice(list(PROFILES)), help="Only this profile's rules.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown writes the full rule reference (docs/rules.md).",
+)
+def rules_command(profile: str | None, output_format: str) -> None:
+    """List the rules: code, level, profiles, name and title."""
+    _guarded(lambda: run_rules_command(profile, output_format))
+
+
+@main.command("explain")
+@click.argument("code")
+def explain_command(code: str) -> None:
+    """Explain a rule: why it matters, what it rests on, how to fix it, with examples."""
+    _guarded(lambda: run_explain(code))

@@ -57,12 +57,17 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
     data, root_node = loaded
-    validator = jsonschema.Draft202012Validator(schemas.schema_by_id("config.json"),
-                                                registry=schemas.registry)
+    validator = jsonschema.Draft202012Validator(
+        schemas.schema_by_id("config.json"), registry=schemas.registry
+    )
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         node = find_node(root_node, tuple(error.absolute_path), on_key=False)
-        raise ConfigError(f"invalid configuration: {_where(error)}{error.message}", str(path),
-                          node.start_mark.line + 1, node.start_mark.column + 1)
+        raise ConfigError(
+            f"invalid configuration: {_where(error)}{error.message}",
+            str(path),
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        )
     return _from_data(data, path)
 
 
@@ -74,11 +79,21 @@ def _where(error: jsonschema.ValidationError) -> str:
 def _from_data(data: dict[str, Any], path: Path) -> Config:
     root = path.parent
     limits = dataclasses.replace(Limits(), **data.get("limits", {}))
-    rules = {code: RuleSettings(Level.parse(spec["level"]) if "level" in spec else None,
-                                spec.get("params"))
-             for code, spec in data.get("rules", {}).items()}
-    return Config(root=root, source=path, exclude=tuple(data.get("exclude", ())),
-                  fail_on=data.get("fail_on", "error"), limits=limits,
-                  profiles=tuple(data.get("profiles", ("baseline",))),
-                  select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
-                  rules=rules, rule_dirs=tuple(root / d for d in data.get("rule_dirs", ())))
+    rules = {
+        code: RuleSettings(
+            Level.parse(spec["level"]) if "level" in spec else None, spec.get("params")
+        )
+        for code, spec in data.get("rules", {}).items()
+    }
+    return Config(
+        root=root,
+        source=path,
+        exclude=tuple(data.get("exclude", ())),
+        fail_on=data.get("fail_on", "error"),
+        limits=limits,
+        profiles=tuple(data.get("profiles", ("baseline",))),
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        rules=rules,
+        rule_dirs=tuple(root / d for d in data.get("rule_dirs", ())),
+    )

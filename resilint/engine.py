@@ -30,15 +30,17 @@ class EngineResult:
     crashes: tuple[Finding, ...]
 
 
-def run_rules(rules: Iterable[Rule], index: Index, as_of: datetime.date,
-              settings: Mapping[str, RuleSettings]) -> EngineResult:
+def run_rules(
+    rules: Iterable[Rule], index: Index, as_of: datetime.date, settings: Mapping[str, RuleSettings]
+) -> EngineResult:
     problems: list[Problem] = []
     crashes: list[Finding] = []
     for rule in rules:
         info = rule.info
         own = settings.get(info.code, RuleSettings())
-        context = RuleContext(index, as_of, {**info.params, **(own.params or {})},
-                              own.level or info.level)
+        context = RuleContext(
+            index, as_of, {**info.params, **(own.params or {})}, own.level or info.level
+        )
         try:
             problems.extend(rule.run(context))
         except Exception as exc:  # a defect in one rule must not hide the others' findings
@@ -48,7 +50,13 @@ def run_rules(rules: Iterable[Rule], index: Index, as_of: datetime.date,
 
 def _crash(rule: Rule, exc: Exception) -> Finding:
     file, _, line = rule.info.source.rpartition(":")
-    return Finding(rule.info.code, rule.info.name, Level.ERROR,
-                   f"rule {rule.info.code} ({rule.info.name}) could not be evaluated: "
-                   f"{type(exc).__name__}: {exc}; the other rules ran. Please report this.",
-                   file, int(line) if line.isdigit() else 1, 1)
+    return Finding(
+        rule.info.code,
+        rule.info.name,
+        Level.ERROR,
+        f"rule {rule.info.code} ({rule.info.name}) could not be evaluated: "
+        f"{type(exc).__name__}: {exc}; the other rules ran. Please report this.",
+        file,
+        int(line) if line.isdigit() else 1,
+        1,
+    )

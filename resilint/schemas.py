@@ -110,7 +110,9 @@ class SchemaSet:
 
     @cached_property
     def _references(self) -> dict[str, tuple[RefField, ...]]:
-        return {kind: tuple(_ref_fields(kind, schema, ())) for kind, schema in self._by_kind.items()}
+        return {
+            kind: tuple(_ref_fields(kind, schema, ())) for kind, schema in self._by_kind.items()
+        }
 
     def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
         """Follow a ``$ref`` (to common.json) to the schema it names."""

@@ -14,9 +14,12 @@ REGIME_PROFILES = frozenset({"dora", "nis2", "nydfs"})
 
 def active_profiles(config: Config, index: Index) -> frozenset[str]:
     """Configured profiles, and any regime an Entity declares (dora, nis2, nydfs)."""
-    regimes = {regime for entity in index.of_kind("Entity")
-               for regime in entity.data.get("regimes", []) or []
-               if isinstance(regime, str) and regime in REGIME_PROFILES}
+    regimes = {
+        regime
+        for entity in index.of_kind("Entity")
+        for regime in entity.data.get("regimes", []) or []
+        if isinstance(regime, str) and regime in REGIME_PROFILES
+    }
     return frozenset(config.profiles) | regimes
 
 

@@ -20,8 +20,10 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
-                    str(REPO)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+    )
     (built,) = out.glob("resilint-*.whl")
     return built
 
@@ -30,15 +32,33 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel installed into a directory of its own (dependencies come from this env)."""
     target = tmp_path_factory.mktemp("site")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
     return target
 
 
 def run_installed(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(installed), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "resilint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "resilint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_wheel_ships_every_schema_and_rule(wheel: Path) -> None:
@@ -48,13 +68,17 @@ def test_wheel_ships_every_schema_and_rule(wheel: Path) -> None:
             assert f"resilint/_data/{part}/{source.name}" in names, source
 
 
-def test_installed_wheel_checks_the_example_from_elsewhere(installed: Path, tmp_path: Path
-                                                           ) -> None:
+def test_installed_wheel_checks_the_example_from_elsewhere(installed: Path, tmp_path: Path) -> None:
     probe = run_installed(installed, "--version", cwd=tmp_path)
     assert probe.returncode == 0 and __version__ in probe.stdout
-    where = subprocess.run([sys.executable, "-c", "import resilint; print(resilint.__file__)"],
-                           env={**os.environ, "PYTHONPATH": str(installed)}, cwd=tmp_path,
-                           capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import resilint; print(resilint.__file__)"],
+        env={**os.environ, "PYTHONPATH": str(installed)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert where.stdout.startswith(str(installed)), "the test must run the wheel, not the source"
     result = run_installed(installed, "check", str(REPO / "examples" / "northwind"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -82,6 +106,9 @@ def test_pre_commit_hook_definition_matches_the_cli() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (REPO / "README.md").read_text()
     ci = (REPO / ".ci" / "run").read_text()
-    command = next(line.strip() for line in readme.splitlines() if "pytest" in line
-                   and line.strip().startswith("python3 -m venv"))
+    command = next(
+        line.strip()
+        for line in readme.splitlines()
+        if "pytest" in line and line.strip().startswith("python3 -m venv")
+    )
     assert command in ci

@@ -35,8 +35,11 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
 
 
-def load_rules(schemas: SchemaSet, extra_dirs: Iterable[Path] = (),
-               checks: Mapping[str, PythonCheck] | None = None) -> list[Rule]:
+def load_rules(
+    schemas: SchemaSet,
+    extra_dirs: Iterable[Path] = (),
+    checks: Mapping[str, PythonCheck] | None = None,
+) -> list[Rule]:
     """Every rule, resilint's first; a code defined twice is an error naming both places."""
     known = checks if checks is not None else python_checks()
     rules: list[Rule] = []
@@ -47,8 +50,9 @@ def load_rules(schemas: SchemaSet, extra_dirs: Iterable[Path] = (),
                 code = rule.info.code
                 if code in seen:
                     file, _, line = rule.info.source.rpartition(":")
-                    raise ConfigError(f"rule {code} is already defined at {seen[code]}", file,
-                                      int(line), 1)
+                    raise ConfigError(
+                        f"rule {code} is already defined at {seen[code]}", file, int(line), 1
+                    )
                 seen[code] = rule.info.source
                 rules.append(rule)
     return rules

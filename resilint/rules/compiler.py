@@ -26,8 +26,7 @@ from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 
 
-def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCheck]
-                   ) -> list[Rule]:
+def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCheck]) -> list[Rule]:
     loaded = load_mapping(path, Limits())
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
@@ -37,16 +36,23 @@ def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCh
         node = find_node(root, where, on_key=False)
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    validator = jsonschema.Draft202012Validator(schemas.schema_by_id("rule-file.json"),
-                                                registry=schemas.registry)
+    validator = jsonschema.Draft202012Validator(
+        schemas.schema_by_id("rule-file.json"), registry=schemas.registry
+    )
     for error in validator.iter_errors(data):
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
         line, column = locate(where)
-        raise ConfigError(f"invalid rule file: {field + ': ' if field else ''}{error.message}",
-                          str(path), line, column)
-    return [RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
-            for i, rule in enumerate(data["rules"])]
+        raise ConfigError(
+            f"invalid rule file: {field + ': ' if field else ''}{error.message}",
+            str(path),
+            line,
+            column,
+        )
+    return [
+        RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
+        for i, rule in enumerate(data["rules"])
+    ]
 
 
 def _snake(kind: str) -> str:
@@ -65,37 +71,55 @@ class RuleCompiler:
         if "check" in rule:
             check = self.checks.get(rule["check"])
             if check is None or "select" in rule:
-                raise self.site.fail((*where, "check"), f"unknown Python check '{rule['check']}'; "
-                                     f"known: {', '.join(sorted(self.checks))}")
+                raise self.site.fail(
+                    (*where, "check"),
+                    f"unknown Python check '{rule['check']}'; "
+                    f"known: {', '.join(sorted(self.checks))}",
+                )
             return PythonRule(self._info(rule, where, time_aware=True), check)
         if "select" not in rule or "require" not in rule:
             raise self.site.fail(where, "a rule needs select and require (or check)")
         kind = expr.kind(rule["select"], (*where, "select"))
         name = rule.get("as", _snake(kind))
         scope: dict[str, Bound] = {name: Bound(self.schemas.schema(kind), kind)}
-        lets = tuple(self._let(expr, scope, key, spec, (*where, "let", key))
-                     for key, spec in rule.get("let", {}).items())
+        lets = tuple(
+            self._let(expr, scope, key, spec, (*where, "let", key))
+            for key, spec in rule.get("let", {}).items()
+        )
         for_each = None
         if "for_each" in rule:
-            collection, item_name, item_test = expr.quantified(rule["for_each"], scope,
-                                                               (*where, "for_each"))
+            collection, item_name, item_test = expr.quantified(
+                rule["for_each"], scope, (*where, "for_each")
+            )
             for_each = (collection, item_name, item_test)
-            scope[item_name] = expr.collection(rule["for_each"]["in"], scope,
-                                               (*where, "for_each", "in"))[1]
+            scope[item_name] = expr.collection(
+                rule["for_each"]["in"], scope, (*where, "for_each", "in")
+            )[1]
         when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
-        requirements = tuple(self._requirement(expr, scope, req, (*where, "require", i))
-                             for i, req in enumerate(rule["require"]))
+        requirements = tuple(
+            self._requirement(expr, scope, req, (*where, "require", i))
+            for i, req in enumerate(rule["require"])
+        )
         info = self._info(rule, where, time_aware=self.site.uses_as_of)
         self.site.uses_as_of = False
         return DeclarativeRule(info, kind, name, lets, for_each, when, requirements)
 
-    def _let(self, expr: ExpressionCompiler, scope: dict[str, Bound], name: str, spec: Any,
-             where: JsonPath) -> tuple[str, Binder]:
+    def _let(
+        self,
+        expr: ExpressionCompiler,
+        scope: dict[str, Bound],
+        name: str,
+        spec: Any,
+        where: JsonPath,
+    ) -> tuple[str, Binder]:
         if name in scope:
             raise self.site.fail(where, f"'{name}' is already bound")
         if not isinstance(spec, dict) or len(spec) != 1:
-            raise self.site.fail(where, "let takes one of {follow: path}, "
-                                 "{referenced_by: Kind.field}, {kind: Kind}, {field: path}")
+            raise self.site.fail(
+                where,
+                "let takes one of {follow: path}, "
+                "{referenced_by: Kind.field}, {kind: Kind}, {field: path}",
+            )
         key, value = next(iter(spec.items()))
         here = (*where, key)
         if key == "follow":
@@ -116,8 +140,9 @@ class RuleCompiler:
         scope[name] = bound
         return name, binder
 
-    def _follow(self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any,
-                where: JsonPath) -> tuple[Binder, Bound]:
+    def _follow(
+        self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any, where: JsonPath
+    ) -> tuple[Binder, Bound]:
         found = expr.typed_path(value, scope, where)
         target = reference_target(found.schema) if found is not None else None
         if target is None:
@@ -135,23 +160,33 @@ class RuleCompiler:
 
         return follow, Bound(self.schemas.schema(kind), kind, many=many)
 
-    def _referenced_by(self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any,
-                       where: JsonPath) -> tuple[Binder, Bound]:
+    def _referenced_by(
+        self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any, where: JsonPath
+    ) -> tuple[Binder, Bound]:
         kind_name, _, field_path = str(value).partition(".")
         kind = expr.kind(kind_name, where)
         wanted = tuple(field_path.split("."))
-        fields = [f for f in self.schemas.references(kind)
-                  if tuple(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY)) == wanted]
+        fields = [
+            f
+            for f in self.schemas.references(kind)
+            if tuple(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY)) == wanted
+        ]
         if not fields:
-            known = ", ".join(".".join(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY))
-                              for f in self.schemas.references(kind))
-            raise self.site.fail(where, f"{kind}.{field_path} is not a reference field; "
-                                 f"{kind}'s references: {known}")
+            known = ", ".join(
+                ".".join(p for p in f.pattern if p not in (ANY_ITEM, ANY_KEY))
+                for f in self.schemas.references(kind)
+            )
+            raise self.site.fail(
+                where, f"{kind}.{field_path} is not a reference field; {kind}'s references: {known}"
+            )
         field = fields[0]
         owner = next((n for n, b in scope.items() if b.kind == field.target and not b.many), None)
         if owner is None:
-            raise self.site.fail(where, f"{value} refers to {field.target} documents, but no "
-                                 f"{field.target} is bound in this rule")
+            raise self.site.fail(
+                where,
+                f"{value} refers to {field.target} documents, but no "
+                f"{field.target} is bound in this rule",
+            )
 
         def referrers(env: Env) -> list[Ref]:
             bound = env.bindings.get(owner)
@@ -162,8 +197,13 @@ class RuleCompiler:
 
         return referrers, Bound(self.schemas.schema(kind), kind, many=True)
 
-    def _requirement(self, expr: ExpressionCompiler, scope: dict[str, Bound],
-                     spec: dict[str, Any], where: JsonPath) -> Requirement:
+    def _requirement(
+        self,
+        expr: ExpressionCompiler,
+        scope: dict[str, Bound],
+        spec: dict[str, Any],
+        where: JsonPath,
+    ) -> Requirement:
         test = expr.conditions(spec["that"], scope, (*where, "that"))
         guard = expr.conditions(spec["when"], scope, (*where, "when")) if "when" in spec else None
         for placeholder in placeholders(spec["message"]):
@@ -177,10 +217,16 @@ class RuleCompiler:
         expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
         line, _ = self.site.locate(where)
         return RuleInfo(
-            code=rule["code"], name=rule["name"], level=Level.parse(rule["level"]),
-            profiles=tuple(rule.get("profiles", ["baseline"])), title=rule["title"].strip(),
-            rationale=rule["rationale"].strip(), references=tuple(rule["references"]),
-            remediation=rule["remediation"].strip(), source=f"{self.site.file}:{line}",
+            code=rule["code"],
+            name=rule["name"],
+            level=Level.parse(rule["level"]),
+            profiles=tuple(rule.get("profiles", ["baseline"])),
+            title=rule["title"].strip(),
+            rationale=rule["rationale"].strip(),
+            references=tuple(rule["references"]),
+            remediation=rule["remediation"].strip(),
+            source=f"{self.site.file}:{line}",
             params=rule.get("params", {}),
             examples=RuleExamples(examples["pass"], examples["fail"], expect),
-            time_aware=time_aware)
+            time_aware=time_aware,
+        )

@@ -70,8 +70,15 @@ class DeclarativeRule:
         level = context.level
         if requirement.level is not None and context.level == self.info.level:
             level = requirement.level
-        return Problem(self.info.code, self.info.name, level, message, place.document,
-                       place.path, related=self._related(env, place))
+        return Problem(
+            self.info.code,
+            self.info.name,
+            level,
+            message,
+            place.document,
+            place.path,
+            related=self._related(env, place),
+        )
 
     def _place(self, requirement: Requirement, env: Env) -> Ref:
         if requirement.at is not None:

@@ -58,23 +58,30 @@ class ExpressionCompiler:
 
     def condition(self, node: Any, scope: Scope, where: JsonPath) -> Condition:
         if not isinstance(node, dict) or not node:
-            raise self.site.fail(where, "a condition is a mapping such as "
-                                 "{field: contract.auto_renew, equals: true}")
+            raise self.site.fail(
+                where, "a condition is a mapping such as {field: contract.auto_renew, equals: true}"
+            )
         keys = set(node)
         for group in (COMBINATORS, QUANTIFIERS):
             if keys & set(group):
                 return self._compound(node, scope, where)
         subject_key = "field" if "field" in node else "value"
         if subject_key not in node:
-            raise self.site.fail(where, "a condition needs 'field' (or 'value') and an operator, "
-                                 f"or one of {', '.join(COMBINATORS + QUANTIFIERS)}")
+            raise self.site.fail(
+                where,
+                "a condition needs 'field' (or 'value') and an operator, "
+                f"or one of {', '.join(COMBINATORS + QUANTIFIERS)}",
+            )
         ops = [key for key in node if key != subject_key]
         if len(ops) != 1 or ops[0] not in OPERATORS:
             raise self.site.fail((*where, ops[0]) if ops else where, _operator_error(ops))
         name = ops[0]
         self.site.uses_as_of |= name in DATE_OPERATORS
-        subject = self.operand({subject_key: node[subject_key]} if subject_key == "field"
-                               else node["value"], scope, (*where, subject_key))
+        subject = self.operand(
+            {subject_key: node[subject_key]} if subject_key == "field" else node["value"],
+            scope,
+            (*where, subject_key),
+        )
         operand = self.operand(node[name], scope, (*where, name))
         test = OPERATORS[name]
         return lambda env: test(subject(env), operand(env), env.as_of)
@@ -100,20 +107,26 @@ class ExpressionCompiler:
             return lambda env: all(test(env.bind(name, ref)) for ref in collection(env))
         return lambda env: not any(test(env.bind(name, ref)) for ref in collection(env))
 
-    def quantified(self, body: Any, scope: Scope, where: JsonPath
-                   ) -> tuple[Collection, str, Condition]:
+    def quantified(
+        self, body: Any, scope: Scope, where: JsonPath
+    ) -> tuple[Collection, str, Condition]:
         """``{in: COLLECTION, as: NAME, where: CONDITIONS}``, the body of a quantifier."""
         if not isinstance(body, dict) or "in" not in body or "as" not in body:
             raise self.site.fail(where, "write {in: <list>, as: <name>, where: [conditions]}")
         extra = set(body) - {"in", "as", "where"}
         if extra:
-            raise self.site.fail((*where, sorted(extra)[0]), f"unknown key '{sorted(extra)[0]}'"
-                                 "; expected in, as, where")
+            raise self.site.fail(
+                (*where, sorted(extra)[0]),
+                f"unknown key '{sorted(extra)[0]}'; expected in, as, where",
+            )
         collection, item = self.collection(body["in"], scope, (*where, "in"))
         name = str(body["as"])
         inner_scope = {**scope, name: item}
-        test = (self.conditions(body["where"], inner_scope, (*where, "where"))
-                if "where" in body else (lambda env: True))
+        test = (
+            self.conditions(body["where"], inner_scope, (*where, "where"))
+            if "where" in body
+            else (lambda env: True)
+        )
         return collection, name, test
 
     # -- operands ---------------------------------------------------------------------------
@@ -132,15 +145,20 @@ class ExpressionCompiler:
         if len(node) == 1 and "count" in node:
             collection, name, test = self.quantified(node["count"], scope, (*where, "count"))
             return lambda env: sum(1 for ref in collection(env) if test(env.bind(name, ref)))
-        raise self.site.fail(where, "unknown operand: use a plain value, {field: ...}, "
-                             "{param: ...}, {sum|min|max: [...]}, {date: ..., plus_days: ...} "
-                             "or {count: {in: ..., as: ..., where: ...}}")
+        raise self.site.fail(
+            where,
+            "unknown operand: use a plain value, {field: ...}, "
+            "{param: ...}, {sum|min|max: [...]}, {date: ..., plus_days: ...} "
+            "or {count: {in: ..., as: ..., where: ...}}",
+        )
 
     def _param(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
         name = node["param"]
         if name not in self.params:
-            raise self.site.fail((*where, "param"), f"unknown parameter '{name}'; declare it "
-                                 "under params: with its default")
+            raise self.site.fail(
+                (*where, "param"),
+                f"unknown parameter '{name}'; declare it under params: with its default",
+            )
         if "by" not in node:
             return lambda env: env.params.get(name, MISSING)
         key = self.operand({"field": node["by"]}, scope, (*where, "by"))
@@ -171,8 +189,9 @@ class ExpressionCompiler:
     def _date(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
         shifts = [key for key in node if key != "date"]
         if shifts not in (["plus_days"], ["minus_days"]):
-            raise self.site.fail(where, "a date operand is {date: ..., plus_days: N} or "
-                                 "{date: ..., minus_days: N}")
+            raise self.site.fail(
+                where, "a date operand is {date: ..., plus_days: N} or {date: ..., minus_days: N}"
+            )
         base = self.operand(node["date"], scope, (*where, "date"))
         days = self.operand(node[shifts[0]], scope, (*where, shifts[0]))
         sign = 1 if shifts[0] == "plus_days" else -1
@@ -211,8 +230,9 @@ class ExpressionCompiler:
         if len(segments) == 1:
             return bound
         if bound.many:
-            raise self.site.fail(where, f"'{head}' is a list; test it with for_any, for_all, "
-                                 "for_none or count")
+            raise self.site.fail(
+                where, f"'{head}' is a list; test it with for_any, for_all, for_none or count"
+            )
         try:
             return Bound(navigate(self.schemas, bound, segments[1:]))
         except UnknownField as exc:
@@ -221,8 +241,10 @@ class ExpressionCompiler:
     def collection(self, node: Any, scope: Scope, where: JsonPath) -> tuple[Collection, Bound]:
         if isinstance(node, dict) and set(node) == {"kind"}:
             kind = self.kind(node["kind"], (*where, "kind"))
-            return (lambda env: [Ref(d, (), d.data) for d in env.index.of_kind(kind)],
-                    Bound(self.schemas.schema(kind), kind))
+            return (
+                lambda env: [Ref(d, (), d.data) for d in env.index.of_kind(kind)],
+                Bound(self.schemas.schema(kind), kind),
+            )
         bound = self.typed_path(node, scope, where)
         if bound is None:
             raise self.site.fail(where, f"'{node}' is not a list")
@@ -236,8 +258,9 @@ class ExpressionCompiler:
 
     def kind(self, name: Any, where: JsonPath) -> str:
         if name not in self.schemas.kinds:
-            raise self.site.fail(where, f"unknown kind '{name}'; kinds: "
-                                 + ", ".join(self.schemas.kinds))
+            raise self.site.fail(
+                where, f"unknown kind '{name}'; kinds: " + ", ".join(self.schemas.kinds)
+            )
         return str(name)
 
 

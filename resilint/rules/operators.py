@@ -79,7 +79,7 @@ OPERATORS: dict[str, Operator] = {
     "within_days": _days(lambda d, now, n: now - datetime.timedelta(days=n) <= d),
     "older_than_days": _days(lambda d, now, n: d < now - datetime.timedelta(days=n)),
     "within_next_days": _days(lambda d, now, n: now <= d <= now + datetime.timedelta(days=n)),
-    "is_past": lambda v, o, now: (as_date(v) is not None and (as_date(v) < now) == bool(o)),  # type: ignore[operator]
+    "is_past": lambda v, o, now: as_date(v) is not None and (as_date(v) < now) == bool(o),  # type: ignore[operator]
 }
 
 DATE_OPERATORS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})

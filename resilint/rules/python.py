@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from resilint.model import Problem
+from resilint.findings import JsonPath
+from resilint.model import Document, Problem, RelatedPlace
 from resilint.rules.model import RuleContext, RuleInfo
 
 
@@ -23,3 +24,17 @@ class PythonRule:
 
     def run(self, context: RuleContext) -> Iterator[Problem]:
         return self.check(context, self.info)
+
+
+def make_problem(
+    info: RuleInfo,
+    context: RuleContext,
+    document: Document,
+    json_path: JsonPath,
+    message: str,
+    related: tuple[RelatedPlace, ...] = (),
+) -> Problem:
+    """A problem of a Python check, at the level the configuration gives the rule."""
+    return Problem(
+        info.code, info.name, context.level, message, document, json_path, related=related
+    )
