@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.config import Config
@@ -32,7 +32,7 @@ class CheckOptions:
     schemas: SchemaSet
     config: Config
     rules: tuple[Rule, ...] = ()
-    as_of: datetime.date = datetime.date.today()
+    as_of: datetime.date = field(default_factory=datetime.date.today)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What every rule is, declarative or Python: its documentation and a ``run`` that yields problems."""
+"""What every rule is, declarative or Python: its documentation and a ``run`` giving problems."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Compile-time types of rule bindings, so a rule that names an unknown field fails when it loads."""
+"""Compile-time types of rule bindings: a rule naming an unknown field fails when it loads."""
 
 from __future__ import annotations
 
