@@ -6,23 +6,24 @@ Core code returns findings and never prints; the CLI and reporters write output.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
 from resilint.engine import run_rules
 from resilint.findings import Finding
-from resilint.limits import Limits
-from resilint.load import load_file
+from resilint.load import LoadedFile, load_file
 from resilint.locate import Locator
 from resilint.model import Document, Index, Problem
 from resilint.references import check_index, check_references
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
+from resilint.suppress import SuppressionPolicy, apply_suppressions
 from resilint.validate import to_document
 
 
@@ -33,6 +34,10 @@ class CheckOptions:
     config: Config
     rules: tuple[Rule, ...] = ()
     as_of: datetime.date = field(default_factory=datetime.date.today)
+    baseline: tuple[dict[str, Any], ...] | None = None
+    baseline_path: str = ""
+    focus: frozenset[str] | None = None
+    """Report only what concerns these files (pre-commit), though all of ``paths`` is loaded."""
 
 
 @dataclass(frozen=True)
@@ -51,33 +56,57 @@ class Result:
 def check(options: CheckOptions) -> Result:
     config = options.config
     found = discover(options.paths, config.exclude)
-    findings: list[Finding] = list(found.findings)
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for path in found.files:
-        loaded = load_file(path, config.limits)
-        findings.extend(loaded.findings)
-        for raw in loaded.documents:
-            document, schema_problems = to_document(raw, options.schemas)
-            documents.append(document)
-            problems.extend(schema_problems)
-    index = Index(documents)
-    problems.extend(check_index(index))
-    problems.extend(check_references(index, options.schemas))
-    engine = run_rules(
-        select_rules(options.rules, config, index), index, options.as_of, config.rules
+    loaded = [load_file(path, config.limits) for path in found.files]
+    index, problems = _model(loaded, options.schemas)
+    selected = select_rules(options.rules, config, index)
+    engine = run_rules(selected, index, options.as_of, config.rules)
+    locator = Locator(config.limits)
+    located = [locator.finding(p) for p in (*problems, *engine.problems)]
+    raw = [*found.findings, *(f for file in loaded for f in file.findings), *located]
+    policy = SuppressionPolicy(
+        forbid_inline=frozenset(config.forbid_inline),
+        require_expiry=config.require_expiry,
+        report_unused_waivers=any(rule.info.code == "EXC-02" for rule in selected),
+        baseline=options.baseline,
+        baseline_path=options.baseline_path,
     )
-    problems.extend(engine.problems)
-    findings.extend(_locate(problems, config.limits))
-    findings.extend(engine.crashes)
+    inline = [s for file in loaded for s in file.suppressions]
+    findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator.finding)
+    findings += engine.crashes
+    if options.focus is not None:
+        findings = [f for f in findings if _concerns(f, options.focus)]
     return Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(found.files),
-        len(documents),
+        len(index.documents),
         engine.crashes,
     )
 
 
-def _locate(problems: Iterable[Problem], limits: Limits) -> list[Finding]:
-    locator = Locator(limits)
-    return [locator.finding(problem) for problem in problems]
+def _model(loaded: list[LoadedFile], schemas: SchemaSet) -> tuple[Index, list[Problem]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for file in loaded:
+        for raw in file.documents:
+            document, schema_problems = to_document(raw, schemas)
+            documents.append(document)
+            problems.extend(schema_problems)
+    index = Index(documents)
+    problems.extend(check_index(index))
+    problems.extend(check_references(index, schemas))
+    return index, problems
+
+
+# Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing
+# (a deleted or renamed document), so those are always reported.
+_REPOSITORY_WIDE = frozenset({"REF-01", "DOC-02"})
+
+
+def normalise(path: str) -> str:
+    return os.path.normcase(os.path.relpath(Path(path).absolute()))
+
+
+def _concerns(finding: Finding, focus: frozenset[str]) -> bool:
+    if finding.code in _REPOSITORY_WIDE or normalise(finding.path) in focus:
+        return True
+    return any(normalise(related.path) in focus for related in finding.related)

@@ -1,11 +1,10 @@
 """The command line: click parses into typed options, small ``build_*`` functions wire the
-pieces, and each command's ``run`` returns the exit status. Errors map to statuses here only."""
+pieces, and each command's ``run_*`` returns the exit status. Errors map to statuses here only."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,25 +15,33 @@ from typing import NoReturn
 import click
 
 from resilint import __version__
+from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.catalogue import explain, reference_page, rules_table
-from resilint.checker import CheckOptions, Result, check
+from resilint.checker import CheckOptions, Result, check, normalise
 from resilint.config import Config, find_config, load_config
-from resilint.errors import ExitCode, ResilintError, UsageError
-from resilint.reporters import REPORTERS, ReportContext
+from resilint.core_checks import CORE_CHECKS
+from resilint.errors import ConfigError, ExitCode, ResilintError, UsageError
+from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
 from resilint.rules import Rule, load_rules
 from resilint.rules.model import PROFILES
 from resilint.schemas import SchemaSet
 
+FORMATS = sorted(REPORTERS)
+
 
 @dataclass(frozen=True)
 class CheckArgs:
-    paths: tuple[Path, ...]
-    output_format: str
-    fail_on: str | None
-    config: Path | None
-    color: bool | None
-    as_of: datetime.date
+    paths: tuple[Path, ...] = ()
+    output_format: str | None = None
+    outputs: tuple[tuple[str, Path], ...] = ()
+    fail_on: str | None = None
+    config: Path | None = None
+    color: bool | None = None
+    as_of: datetime.date = dataclasses.field(default_factory=datetime.date.today)
+    baseline: Path | None = None
+    focus: bool = False
+    """pre-commit: load the whole repository, report what concerns ``paths``."""
 
 
 def build_schemas() -> SchemaSet:
@@ -50,14 +57,46 @@ def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
     return config
 
 
-def build_paths(args: CheckArgs, config: Config) -> tuple[Path, ...]:
-    if args.paths:
-        return args.paths
-    return (Path(os.path.relpath(config.root)),)
-
-
 def build_rules(schemas: SchemaSet, config: Config) -> tuple[Rule, ...]:
     return tuple(load_rules(schemas, config.rule_dirs))
+
+
+def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
+    docs = {
+        code: RuleDoc(code, c.name, c.level, c.title, c.rationale, c.fix)
+        for code, c in CORE_CHECKS.items()
+    }
+    for rule in rules:
+        i = rule.info
+        docs[i.code] = RuleDoc(
+            i.code, i.name, i.level, i.title, i.rationale, i.remediation, i.references, i.profiles
+        )
+    return docs
+
+
+def build_options(
+    args: CheckArgs, schemas: SchemaSet, config: Config, rules: tuple[Rule, ...]
+) -> CheckOptions:
+    root = Path(os.path.relpath(config.root))
+    paths = args.paths if args.paths and not args.focus else (root,)
+    focus = frozenset(normalise(str(p)) for p in args.paths) if args.focus else None
+    if focus is not None and _rechecks_everything(args.paths, config):
+        focus = None
+    baseline_file = args.baseline or config.baseline
+    entries = tuple(read_baseline(baseline_file)) if baseline_file else None
+    return CheckOptions(
+        paths, schemas, config, rules, args.as_of, entries, str(baseline_file or ""), focus
+    )
+
+
+def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
+    """A changed configuration or rule file can change any finding, anywhere."""
+    special = {normalise(str(config.source))} if config.source else set()
+    dirs = [normalise(str(d)) for d in config.rule_dirs]
+    return any(
+        normalise(str(p)) in special or any(normalise(str(p)).startswith(d + os.sep) for d in dirs)
+        for p in paths
+    )
 
 
 def exit_status(result: Result, config: Config) -> ExitCode:
@@ -65,7 +104,7 @@ def exit_status(result: Result, config: Config) -> ExitCode:
         return ExitCode.RULE_CRASHED
     if result.unreadable:
         return ExitCode.INPUT
-    if any(config.fails(finding.level) for finding in result.findings):
+    if any(config.fails(f.level) for f in result.findings if f.suppression is None):
         return ExitCode.FINDINGS
     return ExitCode.OK
 
@@ -74,31 +113,43 @@ def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
-    result = check(CheckOptions(build_paths(args, config), schemas, config, rules, args.as_of))
+    result = check(build_options(args, schemas, config, rules))
     color = args.color if args.color is not None else _wants_color()
-    context = ReportContext(result.findings, result.files, result.documents, __version__, color)
-    _write(REPORTERS[args.output_format](context))
+    context = ReportContext(
+        result.findings,
+        result.files,
+        result.documents,
+        __version__,
+        color,
+        build_rule_docs(rules),
+        config.fail_on,
+    )
+    for name, target in args.outputs:
+        plain = dataclasses.replace(context, color=False)
+        _write_file(target, REPORTERS[name](plain))
+    _write(REPORTERS[args.output_format or _default_format()](context))
     return exit_status(result, config)
 
 
-def run_schema(kind: str | None, export: Path | None) -> int:
+def run_baseline(args: CheckArgs, target: Path | None) -> int:
     schemas = build_schemas()
-    if export is not None:
-        export.mkdir(parents=True, exist_ok=True)
-        for name in schemas.kinds:
-            target = export / schemas.file(name).name
-            target.write_text(json.dumps(schemas.schema(name), indent=2) + "\n", encoding="utf-8")
-        click.echo(f"wrote {len(schemas.kinds)} schemas to {export}", err=True)
-        return ExitCode.OK
-    if kind is None:
-        for name in schemas.kinds:
-            click.echo(f"{name:<18} {schemas.schema(name).get('description', '')}")
-        return ExitCode.OK
-    match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
-    if match is None:
-        raise UsageError(f"unknown kind '{kind}'; kinds are: {', '.join(schemas.kinds)}")
-    _write(json.dumps(schemas.schema(match), indent=2) + "\n")
+    config = build_config(args, schemas)
+    rules = build_rules(schemas, config)
+    options = dataclasses.replace(build_options(args, schemas, config, rules), baseline=None)
+    result = check(options)
+    if result.unreadable or result.crashes:
+        raise UsageError(
+            "some input could not be read or checked; run `resilint check` and "
+            "fix that first: a baseline must not hide unreadable files"
+        )
+    path = target or config.baseline or config.root / DEFAULT_NAME
+    count = write_baseline(path, result.findings, __version__)
+    click.echo(f"wrote {count} findings to {path}", err=True)
     return ExitCode.OK
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _wants_color() -> bool:
@@ -110,6 +161,14 @@ def _wants_color() -> bool:
 def _write(text: str) -> None:
     sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
     sys.stdout.flush()
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _guarded(action: Callable[[], int]) -> NoReturn:
@@ -135,6 +194,23 @@ def _guarded(action: Callable[[], int]) -> NoReturn:
     sys.exit(int(status))
 
 
+def _parse_outputs(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    outputs = []
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or name not in REPORTERS or not target:
+            raise click.BadParameter(
+                f"'{value}': write FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}",
+                param_hint="--output-format",
+            )
+        outputs.append((name, Path(target)))
+    return tuple(outputs)
+
+
+def _as_of(value: datetime.datetime | None) -> datetime.date:
+    return value.date() if value else datetime.date.today()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="resilint")
 def main() -> None:
@@ -142,53 +218,158 @@ def main() -> None:
     continuity plans, controls, exercises)."""
 
 
+def _check_options(command: Callable[..., None]) -> Callable[..., None]:
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "--format",
+            "-f",
+            "output_format",
+            type=click.Choice(FORMATS),
+            help="Format on standard output (default: text; github when GITHUB_ACTIONS=true).",
+        ),
+        click.option(
+            "--output-format",
+            "-o",
+            "outputs",
+            multiple=True,
+            metavar="FORMAT=FILE",
+            help="Also write FORMAT to FILE, e.g. sarif=results.sarif; repeatable.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["error", "warning", "info", "never"]),
+            help="Lowest level that makes the exit status 1 (default: error).",
+        ),
+        click.option(
+            "--config",
+            "-c",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Configuration file (default: resilint.yaml found upward).",
+        ),
+        click.option(
+            "--color/--no-color",
+            default=None,
+            help="Colour the text output (default: on a terminal; NO_COLOR and "
+            "FORCE_COLOR are honoured).",
+        ),
+        click.option(
+            "--as-of",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            default=None,
+            help="Date time-aware rules measure from, YYYY-MM-DD (default: today), so "
+            "a CI run can be reproduced.",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Report only findings not in this baseline file.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(sorted(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    help="Lowest level that makes the exit status 1 (default: error).",
-)
-@click.option(
-    "--config",
-    "-c",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward from here).",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output "
-    "(default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured).",
-)
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Date that time-aware rules measure from, YYYY-MM-DD (default: today), so a CI run "
-    "can be reproduced.",
-)
+@_check_options
 def check_command(
     paths: tuple[Path, ...],
-    output_format: str,
+    output_format: str | None,
+    outputs: tuple[str, ...],
     fail_on: str | None,
     config: Path | None,
     color: bool | None,
     as_of: datetime.datetime | None,
+    baseline: Path | None,
 ) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
-    day = as_of.date() if as_of else datetime.date.today()
-    args = CheckArgs(paths, output_format, fail_on, config, color, day)
+    args = CheckArgs(
+        paths,
+        output_format,
+        _parse_outputs(outputs),
+        fail_on,
+        config,
+        color,
+        _as_of(as_of),
+        baseline,
+    )
     _guarded(lambda: run_check(args))
+
+
+@main.command("pre-commit")
+@_check_options
+def pre_commit_command(
+    paths: tuple[Path, ...],
+    output_format: str | None,
+    outputs: tuple[str, ...],
+    fail_on: str | None,
+    config: Path | None,
+    color: bool | None,
+    as_of: datetime.datetime | None,
+    baseline: Path | None,
+) -> None:
+    """Check the whole repository, reporting what concerns the changed PATHS.
+
+    For pre-commit, which passes only the changed files: findings in those files, findings
+    elsewhere that involve them, and dangling references anywhere (a deleted or renamed
+    document). A changed configuration or rule file re-checks everything.
+    """
+    args = CheckArgs(
+        paths,
+        output_format,
+        _parse_outputs(outputs),
+        fail_on,
+        config,
+        color,
+        _as_of(as_of),
+        baseline,
+        focus=True,
+    )
+    _guarded(lambda: run_check(args))
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help=f"Baseline file to write (default: the configured one, else {DEFAULT_NAME}).",
+)
+@click.option("--config", "-c", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+def baseline_command(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    config: Path | None,
+    as_of: datetime.datetime | None,
+) -> None:
+    """Record today's findings so that `check --baseline` reports only new ones."""
+    args = CheckArgs(paths, config=config, as_of=_as_of(as_of))
+    _guarded(lambda: run_baseline(args, output))
+
+
+def run_schema(kind: str | None, export: Path | None) -> int:
+    schemas = build_schemas()
+    if export is not None:
+        for name in schemas.kinds:
+            text = schemas.file(name).read_text(encoding="utf-8")
+            _write_file(export / schemas.file(name).name, text)
+        _write_file(
+            export / "common.json", (schemas.directory / "common.json").read_text(encoding="utf-8")
+        )
+        click.echo(f"wrote {len(schemas.kinds)} schemas to {export}", err=True)
+        return ExitCode.OK
+    if kind is None:
+        for name in schemas.kinds:
+            click.echo(f"{name:<18} {schemas.schema(name).get('description', '')}")
+        return ExitCode.OK
+    match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
+    if match is None:
+        raise UsageError(f"unknown kind '{kind}'; kinds are: {', '.join(schemas.kinds)}")
+    _write(schemas.file(match).read_text(encoding="utf-8"))
+    return ExitCode.OK
 
 
 @main.command("schema")
@@ -196,28 +377,26 @@ def check_command(
 @click.option(
     "--export",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Write every kind's JSON Schema into this directory.",
+    help="Write every kind's JSON Schema (and common.json) into this directory.",
 )
 def schema_command(kind: str | None, export: Path | None) -> None:
     """Print KIND's JSON Schema; with no KIND, list the kinds."""
     _guarded(lambda: run_schema(kind, export))
 
 
-def run_rules_command(profile: str | None, output_format: str) -> int:
+def _loaded_rules() -> tuple[Rule, ...]:
     schemas = build_schemas()
-    config = load_config(find_config(Path.cwd()), schemas, Path.cwd())
-    rules = build_rules(schemas, config)
-    if output_format == "markdown":
-        _write(reference_page(rules))
-    else:
-        _write(rules_table(rules, profile))
+    return build_rules(schemas, load_config(find_config(Path.cwd()), schemas, Path.cwd()))
+
+
+def run_rules_command(profile: str | None, output_format: str) -> int:
+    rules = _loaded_rules()
+    _write(reference_page(rules) if output_format == "markdown" else rules_table(rules, profile))
     return ExitCode.OK
 
 
 def run_explain(code: str) -> int:
-    schemas = build_schemas()
-    config = load_config(find_config(Path.cwd()), schemas, Path.cwd())
-    text = explain(code, build_rules(schemas, config))
+    text = explain(code, _loaded_rules())
     if text is None:
         raise UsageError(f"no rule or check named {code}; `resilint rules` lists them")
     _write(text)
@@ -244,3 +423,6 @@ def rules_command(profile: str | None, output_format: str) -> None:
 def explain_command(code: str) -> None:
     """Explain a rule: why it matters, what it rests on, how to fix it, with examples."""
     _guarded(lambda: run_explain(code))
+
+
+__all__ = ["ConfigError", "main"]

@@ -35,6 +35,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     rule_dirs: tuple[Path, ...] = ()
+    forbid_inline: tuple[str, ...] = ()
+    require_expiry: bool = False
+    baseline: Path | None = None
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
@@ -85,6 +88,7 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         )
         for code, spec in data.get("rules", {}).items()
     }
+    suppressions = data.get("suppressions", {})
     return Config(
         root=root,
         source=path,
@@ -96,4 +100,7 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         ignore=tuple(data.get("ignore", ())),
         rules=rules,
         rule_dirs=tuple(root / d for d in data.get("rule_dirs", ())),
+        forbid_inline=tuple(suppressions.get("forbid_inline", ())),
+        require_expiry=bool(suppressions.get("require_expiry", False)),
+        baseline=root / data["baseline"] if "baseline" in data else None,
     )

@@ -172,7 +172,51 @@ _CHECKS = (
     ),
 )
 
-CORE_CHECKS: dict[str, CoreCheck] = {check.code: check for check in _CHECKS}
+_SUPPRESSION_CHECKS = (
+    _check(
+        "IGN-01",
+        "invalid-suppression",
+        "An inline suppression comment that cannot be used",
+        'A suppression must say why: `# resilint: ignore[CODE] reason="..."`, with an '
+        "optional `until=YYYY-MM-DD`. One without a reason hides a gap without "
+        "accountability.",
+        'Add reason="..." (and until= where the configuration requires an expiry).',
+    ),
+    _check(
+        "IGN-02",
+        "expired-suppression",
+        "An inline suppression past its expiry date",
+        "An expired suppression stops suppressing, so the finding it hid is back too.",
+        "Fix the finding, or renew the suppression with a new reason and date.",
+    ),
+    _check(
+        "IGN-03",
+        "unused-suppression",
+        "An inline suppression that suppressed nothing",
+        "A stale suppression would silently hide the next, unrelated finding on its line.",
+        "Delete the comment.",
+        level=Level.WARNING,
+    ),
+    _check(
+        "IGN-04",
+        "suppression-forbidden",
+        "Inline suppression is forbidden for this rule",
+        "The configuration requires an approved Waiver document for this rule.",
+        "Record a Waiver with a risk owner, an approver and an expiry instead.",
+    ),
+    _check(
+        "BSL-01",
+        "baseline-fixed",
+        "A baseline entry whose finding is gone",
+        "The baseline should shrink as findings are fixed (a ratchet).",
+        "Run `resilint baseline` to rewrite the baseline file.",
+        level=Level.INFO,
+    ),
+)
+
+CORE_CHECKS: dict[str, CoreCheck] = {
+    check.code: check for check in (*_CHECKS, *_SUPPRESSION_CHECKS)
+}
 
 
 def core_finding(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, field
 
 JsonPath = tuple[str | int, ...]
@@ -35,6 +36,17 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding does not count: an inline comment, an approved Waiver, or the baseline."""
+
+    kind: str
+    """``inline``, ``waiver`` or ``baseline``."""
+    justification: str
+    source: str
+    """Where the suppression is: ``path:line`` of the comment, the waiver's id, or the file."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem, at one place, with everything a reporter needs to show it."""
 
@@ -49,6 +61,23 @@ class Finding:
     doc_id: str | None = None
     json_path: JsonPath = ()
     related: tuple[Related, ...] = field(default=())
+    suppression: Suppression | None = None
+    discriminator: str = ""
+    """Tells apart findings of one rule at one place (which requirement failed)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across unrelated edits: rule, document kind and id, and JSON path (never the
+        line), so baselines and code-scanning alerts follow the finding, not its position."""
+        anchor = f"{self.kind}/{self.doc_id}" if self.doc_id else self.path
+        parts = [self.code, anchor, format_json_path(self.json_path), self.discriminator]
+        key = "\x1f".join([*parts, self._detail])
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    @property
+    def _detail(self) -> str:
+        # Findings without a document (unreadable files) are told apart by their message.
+        return "" if self.doc_id else self.message
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

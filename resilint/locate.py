@@ -44,6 +44,7 @@ class Locator:
             problem.document.id,
             problem.json_path,
             related,
+            discriminator=problem.discriminator,
         )
 
     def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:

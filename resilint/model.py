@@ -50,6 +50,8 @@ class Problem:
     on_key: bool = False
     """Point at the key itself (an unknown field) rather than at its value."""
     related: tuple[RelatedPlace, ...] = ()
+    discriminator: str = ""
+    """Tells apart problems of one rule at one place, for stable fingerprints."""
 
 
 class Index:

@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from resilint.core_checks import core_finding
 from resilint.findings import Finding
+from resilint.inline import InlineSuppression, scan
 from resilint.limits import Limits
 from resilint.load.compose import YamlProblem, compose
 from resilint.load.convert import Converter
@@ -40,6 +41,7 @@ class LoadedFile:
     path: str
     documents: tuple[RawDocument, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    suppressions: tuple[InlineSuppression, ...] = ()
 
 
 def read_text(path: Path, limits: Limits) -> str | Finding:
@@ -106,7 +108,8 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
                 core_finding(problem.code, problem.message, shown, problem.line, problem.column),
             ),
         )
-    return LoadedFile(shown, documents=tuple(doc for doc in documents if doc is not None))
+    kept = tuple(doc for doc in documents if doc is not None)
+    return LoadedFile(shown, kept, suppressions=tuple(scan(shown, text)) if kept else ())
 
 
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:

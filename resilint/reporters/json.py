@@ -19,7 +19,8 @@ def report_json(context: ReportContext) -> str:
         "summary": {
             "files": context.files,
             "documents": context.documents,
-            "findings": len(context.findings),
+            "findings": len(context.active),
+            "suppressed": len(context.suppressed),
             **{level.label: n for level, n in counts.items()},
         },
         "findings": [_finding(f) for f in context.findings],
@@ -41,6 +42,15 @@ def _finding(f: Finding) -> dict[str, Any]:
         "id": f.doc_id,
         "json_path": format_json_path(f.json_path),
         "json_path_parts": list(f.json_path),
+        "fingerprint": f.fingerprint,
+        "suppressed": f.suppression is not None,
+        "suppression": None
+        if f.suppression is None
+        else {
+            "kind": f.suppression.kind,
+            "justification": f.suppression.justification,
+            "source": f.suppression.source,
+        },
         "related": [
             {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
             for r in f.related

@@ -11,7 +11,7 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 def report_text(context: ReportContext) -> str:
     lines = []
-    for f in context.findings:
+    for f in context.active:
         where = f"{printable(f.path)}:{f.line}:{f.column}:"
         level = f.level.label
         if context.color:
@@ -30,9 +30,11 @@ def _summary(context: ReportContext) -> str:
     total = sum(counts.values())
     files = f"{context.files} file{'s' if context.files != 1 else ''}"
     docs = f"{context.documents} document{'s' if context.documents != 1 else ''}"
+    hidden = len(context.suppressed)
+    note = f"; {hidden} suppressed" if hidden else ""
     if not total:
-        return f"Checked {files}, {docs}: no findings."
+        return f"Checked {files}, {docs}: no findings{note}."
     parts = ", ".join(
         f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
     )
-    return f"Checked {files}, {docs}: {total} finding{'s' if total != 1 else ''} ({parts})."
+    return f"Checked {files}, {docs}: {total} finding{'s' if total != 1 else ''} ({parts}){note}."

@@ -55,14 +55,16 @@ class DeclarativeRule:
                 yield item_env
 
     def _check(self, env: Env, context: RuleContext) -> Iterator[Problem]:
-        for requirement in self.requirements:
+        for number, requirement in enumerate(self.requirements):
             if requirement.guard is not None and not requirement.guard(env):
                 continue
             if requirement.test(env):
                 continue
-            yield self._problem(requirement, env, context)
+            yield self._problem(requirement, env, context, f"require[{number}]")
 
-    def _problem(self, requirement: Requirement, env: Env, context: RuleContext) -> Problem:
+    def _problem(
+        self, requirement: Requirement, env: Env, context: RuleContext, discriminator: str
+    ) -> Problem:
         place = self._place(requirement, env)
         message = render(requirement.message, env, parse_path)
         if self.info.time_aware:
@@ -78,6 +80,7 @@ class DeclarativeRule:
             place.document,
             place.path,
             related=self._related(env, place),
+            discriminator=discriminator,
         )
 
     def _place(self, requirement: Requirement, env: Env) -> Ref:

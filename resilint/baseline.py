@@ -1,0 +1,65 @@
+"""The baseline of a legacy repository: findings keyed by content (rule, document kind and id,
+JSON path), never by line, so unrelated edits leave it valid. Fixed entries are reported so the
+file can shrink: a ratchet."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from resilint.errors import ConfigError
+from resilint.findings import Finding, format_json_path
+
+FORMAT_VERSION = 1
+DEFAULT_NAME = ".resilint-baseline.json"
+
+
+def write_baseline(path: Path, findings: Iterable[Finding], version: str) -> int:
+    entries = sorted(
+        (_entry(f) for f in findings if f.suppression is None),
+        key=lambda e: (e["path"], e["code"], e["fingerprint"]),
+    )
+    document = {
+        "version": FORMAT_VERSION,
+        "generated_by": f"resilint {version}",
+        "findings": entries,
+    }
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=True) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def _entry(f: Finding) -> dict[str, Any]:
+    return {
+        "fingerprint": f.fingerprint,
+        "code": f.code,
+        "kind": f.kind,
+        "id": f.doc_id,
+        "json_path": format_json_path(f.json_path),
+        "path": f.path,
+        "message": f.message,
+    }
+
+
+def read_baseline(path: Path) -> list[dict[str, Any]]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read the baseline: {exc}", str(path)) from None
+    entries = document.get("findings") if isinstance(document, dict) else None
+    if (
+        document.get("version") != FORMAT_VERSION
+        or not isinstance(entries, list)
+        or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries)
+    ):
+        raise ConfigError(
+            "not a resilint baseline file (version 1); write one with `resilint baseline`",
+            str(path),
+        )
+    return entries
+
+
+def fingerprints(entries: Iterable[dict[str, Any]]) -> Counter[str]:
+    return Counter(entry["fingerprint"] for entry in entries)

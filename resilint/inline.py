@@ -1,0 +1,76 @@
+"""Inline suppression comments: ``# resilint: ignore[CODE] reason="..." until=YYYY-MM-DD``.
+
+A trailing comment applies to its own line; a comment alone on its line applies to the next line
+that is not a comment. A reason is required.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MARKER = "resilint:"
+_COMMENT = re.compile(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
+_OPTION = re.compile(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
+
+
+@dataclass(frozen=True)
+class InlineSuppression:
+    path: str
+    line: int
+    column: int
+    target_line: int
+    codes: tuple[str, ...]
+    reason: str
+    until: datetime.date | None
+    problem: str | None = None
+    """Why the comment cannot be used (no reason, a bad code or date), or None."""
+
+
+def scan(path: str, text: str) -> list[InlineSuppression]:
+    """Every suppression comment in a file's text."""
+    if MARKER not in text:
+        return []
+    lines = text.splitlines()
+    found = []
+    for number, line in enumerate(lines, start=1):
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        alone = not line[: match.start()].strip()
+        target = _next_content_line(lines, number) if alone else number
+        found.append(_parse(path, number, match.start() + 1, target, match))
+    return found
+
+
+def _next_content_line(lines: list[str], number: int) -> int:
+    for later in range(number, len(lines)):
+        stripped = lines[later].strip()
+        if stripped and not stripped.startswith("#"):
+            return later + 1
+    return number
+
+
+def _parse(
+    path: str, line: int, column: int, target: int, match: re.Match[str]
+) -> InlineSuppression:
+    codes = tuple(code.strip() for code in match.group("codes").split(",") if code.strip())
+    options = {
+        m.group("key"): m.group("dq") or m.group("sq") or m.group("bare") or ""
+        for m in _OPTION.finditer(match.group("rest"))
+    }
+    reason = options.get("reason", "").strip()
+    problem = None
+    until = None
+    if not codes or any(not _CODE.match(code) for code in codes):
+        problem = "name the rule codes to ignore, for example ignore[CTR-08]"
+    elif not reason:
+        problem = 'a reason is required: reason="why this is acceptable"'
+    if "until" in options:
+        try:
+            until = datetime.date.fromisoformat(options["until"])
+        except ValueError:
+            problem = f"until={options['until']} is not a date written YYYY-MM-DD"
+    return InlineSuppression(path, line, column, target, codes, reason, until, problem)

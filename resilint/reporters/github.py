@@ -1,0 +1,30 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+
+from __future__ import annotations
+
+from resilint.findings import Level
+from resilint.reporters.base import ReportContext
+
+_COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(context: ReportContext) -> str:
+    lines = []
+    for f in context.active:
+        props = (
+            f"file={_property(f.path)},line={f.line},col={f.column},"
+            f"title={_property(f'{f.code} {f.name}')}"
+        )
+        lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(f.message)}")
+    counts = context.counts()
+    summary = ", ".join(f"{n} {level.label}" for level, n in counts.items() if n) or "no findings"
+    lines.append(f"resilint: {context.files} files, {context.documents} documents: {summary}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,26 @@
+"""GitLab Code Quality report: a JSON list of issues with stable fingerprints."""
+
+from __future__ import annotations
+
+import json
+
+from resilint.findings import Level
+from resilint.reporters.base import ReportContext
+
+_SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
+
+
+def report_gitlab(context: ReportContext) -> str:
+    issues = [
+        {
+            "type": "issue",
+            "check_name": f.code,
+            "description": f"{f.code} {f.message}",
+            "categories": ["Security"],
+            "severity": _SEVERITY[f.level],
+            "fingerprint": f.fingerprint,
+            "location": {"path": f.path, "lines": {"begin": f.line}},
+        }
+        for f in context.active
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=True) + "\n"

@@ -1,0 +1,58 @@
+"""JUnit XML, which most CI systems show as test results: one failing test case per finding."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+from resilint.findings import Finding
+from resilint.reporters.base import ReportContext
+
+# XML 1.0 cannot hold these characters at all, escaped or not.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def report_junit(context: ReportContext) -> str:
+    active = context.active
+    suites = ElementTree.Element(
+        "testsuites", name="resilint", tests=str(max(len(active), 1)), failures=str(len(active))
+    )
+    suite = ElementTree.SubElement(
+        suites,
+        "testsuite",
+        name="resilint",
+        tests=str(max(len(active), 1)),
+        failures=str(len(active)),
+    )
+    if not active:
+        ElementTree.SubElement(
+            suite,
+            "testcase",
+            classname="resilint",
+            name=f"{context.files} files, {context.documents} documents",
+        )
+    for finding in active:
+        _case(suite, finding)
+    ElementTree.indent(suites)
+    body = ElementTree.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def _case(suite: ElementTree.Element, f: Finding) -> None:
+    subject = f"{f.kind} {f.doc_id}" if f.doc_id else f.path
+    case = ElementTree.SubElement(
+        suite,
+        "testcase",
+        classname=_clean(f.path),
+        name=_clean(f"{f.code} {subject}"),
+        file=_clean(f.path),
+        line=str(f.line),
+    )
+    failure = ElementTree.SubElement(
+        case, "failure", message=_clean(f.message), type=f"{f.code} {f.level.label}"
+    )
+    failure.text = _clean(f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {f.message}")

@@ -1,0 +1,47 @@
+"""A Markdown summary for a pull-request comment or ``$GITHUB_STEP_SUMMARY``."""
+
+from __future__ import annotations
+
+import html
+
+from resilint.findings import Finding
+from resilint.reporters.base import ReportContext, printable
+
+MAX_ROWS = 200
+_ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+
+
+def _cell(text: str) -> str:
+    """Text from the data, inert in a Markdown table: no HTML, no pipes, no line breaks."""
+    escaped = html.escape(printable(text), quote=False)
+    for char in "|`*_[]<>#":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped.replace("\n", " ")
+
+
+def report_markdown(context: ReportContext) -> str:
+    counts = context.counts()
+    total = sum(counts.values())
+    head = "## resilint: " + (
+        "no findings ✅"
+        if not total
+        else ", ".join(
+            f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
+        )
+    )
+    lines = [head, "", f"Checked {context.files} files, {context.documents} documents."]
+    if context.suppressed:
+        lines.append(
+            f"{len(context.suppressed)} findings are suppressed by waivers, inline "
+            "comments or the baseline."
+        )
+    if total:
+        lines += ["", "| | where | rule | finding |", "|---|---|---|---|"]
+        lines += [_row(f) for f in context.active[:MAX_ROWS]]
+        if total > MAX_ROWS:
+            lines.append(f"\n…and {total - MAX_ROWS} more; see the full report.")
+    return "\n".join(lines) + "\n"
+
+
+def _row(f: Finding) -> str:
+    return f"| {_ICONS[f.level.label]} | {_cell(f.path)}:{f.line} | {f.code} | {_cell(f.message)} |"

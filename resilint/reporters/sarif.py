@@ -1,0 +1,85 @@
+"""SARIF 2.1.0 for GitHub code scanning and other viewers: rule metadata with help text,
+levels, related locations, partial fingerprints and suppressions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from resilint.findings import Finding, Level
+from resilint.reporters.base import ReportContext, RuleDoc
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/resilint/resilint"
+_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+
+
+def report_sarif(context: ReportContext) -> str:
+    codes = sorted({f.code for f in context.findings} | set(context.rules))
+    index = {code: i for i, code in enumerate(codes)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "resilint",
+                "version": context.version,
+                "semanticVersion": context.version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(code, context.rules.get(code)) for code in codes],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The repository root."}}},
+        "results": [_result(f, index[f.code]) for f in context.findings],
+    }
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def _rule(code: str, doc: RuleDoc | None) -> dict[str, Any]:
+    if doc is None:
+        return {"id": code}
+    references = "\n".join(f"- {ref}" for ref in doc.references)
+    markdown = f"**{doc.title}**\n\n{doc.rationale}\n\n**How to fix it.** {doc.remediation}"
+    if references:
+        markdown += f"\n\n**Based on:**\n{references}"
+    return {
+        "id": code,
+        "name": doc.name,
+        "shortDescription": {"text": doc.title},
+        "fullDescription": {"text": " ".join(doc.rationale.split())},
+        "help": {"text": " ".join(doc.remediation.split()), "markdown": markdown},
+        "defaultConfiguration": {"level": _LEVELS[doc.level]},
+        "properties": {"tags": ["resilience", *doc.profiles]},
+    }
+
+
+def _location(path: str, line: int, column: int) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": PurePath(path).as_posix(), "uriBaseId": "SRCROOT"},
+            "region": {"startLine": line, "startColumn": column},
+        }
+    }
+
+
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[f.level],
+        "message": {"text": f.message},
+        "locations": [_location(f.path, f.line, f.column)],
+        "partialFingerprints": {"resilint/v1": f.fingerprint},
+    }
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
+            for i, r in enumerate(f.related)
+        ]
+    if f.suppression is not None:
+        kind = "inSource" if f.suppression.kind == "inline" else "external"
+        result["suppressions"] = [
+            {"kind": kind, "status": "accepted", "justification": f.suppression.justification}
+        ]
+    return result

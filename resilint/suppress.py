@@ -1,0 +1,216 @@
+"""Stage 6 of the flow: waivers, inline suppressions and the baseline decide which findings count.
+
+Suppressed findings are kept, marked with their justification (JSON and SARIF show them); expired
+or invalid suppressions stop suppressing and become findings themselves, and so do suppressions
+that suppressed nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from resilint.core_checks import CORE_CHECKS, core_finding
+from resilint.findings import Finding, Level, Suppression
+from resilint.inline import InlineSuppression
+from resilint.model import Document, Index, Problem
+
+
+@dataclass(frozen=True)
+class SuppressionPolicy:
+    forbid_inline: frozenset[str] = frozenset()
+    """Rules only an approved Waiver may silence."""
+    require_expiry: bool = False
+    report_unused_waivers: bool = True
+    baseline: tuple[dict[str, Any], ...] | None = None
+    baseline_path: str = ""
+
+
+def apply_suppressions(
+    findings: Iterable[Finding],
+    inline: Iterable[InlineSuppression],
+    index: Index,
+    as_of: datetime.date,
+    policy: SuppressionPolicy,
+    locate: Callable[[Problem], Finding],
+) -> list[Finding]:
+    results, extra = _inline(list(findings), list(inline), as_of, policy)
+    results, unused = _waivers(results, index, as_of)
+    if policy.report_unused_waivers:
+        extra += [locate(_unused_waiver(waiver)) for waiver in unused]
+    if policy.baseline is not None:
+        results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
+        extra += fixed
+    return results + extra
+
+
+def _suppressible(finding: Finding) -> bool:
+    check = CORE_CHECKS.get(finding.code)
+    return finding.suppression is None and not (
+        check and (check.unreadable or finding.code.startswith("IGN"))
+    )
+
+
+def _inline(
+    findings: list[Finding],
+    comments: list[InlineSuppression],
+    as_of: datetime.date,
+    policy: SuppressionPolicy,
+) -> tuple[list[Finding], list[Finding]]:
+    extra: list[Finding] = []
+    usable: dict[tuple[str, int], list[InlineSuppression]] = defaultdict(list)
+    for c in comments:
+        problem = c.problem or (
+            "the configuration requires an expiry: add until=YYYY-MM-DD"
+            if policy.require_expiry and c.until is None
+            else None
+        )
+        if problem:
+            extra.append(
+                core_finding("IGN-01", f"inline suppression: {problem}", c.path, c.line, c.column)
+            )
+        elif c.until is not None and c.until < as_of:
+            extra.append(
+                core_finding(
+                    "IGN-02",
+                    f"suppression of {', '.join(c.codes)} expired on "
+                    f"{c.until.isoformat()} (as of {as_of.isoformat()})",
+                    c.path,
+                    c.line,
+                    c.column,
+                )
+            )
+        else:
+            usable[(c.path, c.target_line)].append(c)
+    used: set[InlineSuppression] = set()
+    results = []
+    for finding in findings:
+        match = next(
+            (
+                c
+                for c in usable.get((finding.path, finding.line), [])
+                if finding.code in c.codes and _suppressible(finding)
+            ),
+            None,
+        )
+        if match is not None and finding.code in policy.forbid_inline:
+            used.add(match)
+            extra.append(
+                core_finding(
+                    "IGN-04",
+                    f"{finding.code} may only be waived by an approved Waiver document, not inline",
+                    match.path,
+                    match.line,
+                    match.column,
+                )
+            )
+        elif match is not None:
+            used.add(match)
+            finding = dataclasses.replace(
+                finding,
+                suppression=Suppression("inline", match.reason, f"{match.path}:{match.line}"),
+            )
+        results.append(finding)
+    extra += [
+        core_finding(
+            "IGN-03",
+            f"this suppression of {', '.join(c.codes)} matches no finding on its line; delete it",
+            c.path,
+            c.line,
+            c.column,
+        )
+        for group in usable.values()
+        for c in group
+        if c not in used
+    ]
+    return results, extra
+
+
+def _active_waiver(waiver: Document, as_of: datetime.date) -> bool:
+    data = waiver.data
+    try:
+        expires = datetime.date.fromisoformat(str(data.get("expires")))
+    except ValueError:
+        return False
+    return expires >= as_of and bool(data.get("approver")) and bool(data.get("risk_owner"))
+
+
+def _targets(waiver: Document) -> set[tuple[Any, Any]]:
+    targets = waiver.data.get("targets")
+    return (
+        {(t.get("kind"), t.get("id")) for t in targets if isinstance(t, dict)}
+        if isinstance(targets, list)
+        else set()
+    )
+
+
+def _waivers(
+    findings: list[Finding], index: Index, as_of: datetime.date
+) -> tuple[list[Finding], list[Document]]:
+    waivers = [w for w in index.of_kind("Waiver") if _active_waiver(w, as_of)]
+    by_rule: dict[Any, list[tuple[Document, set[tuple[Any, Any]]]]] = defaultdict(list)
+    for waiver in waivers:
+        by_rule[waiver.data.get("rule")].append((waiver, _targets(waiver)))
+    used: set[Document] = set()
+    results = []
+    for finding in findings:
+        for waiver, targets in by_rule.get(finding.code, []):
+            if _suppressible(finding) and (finding.kind, finding.doc_id) in targets:
+                used.add(waiver)
+                reason = " ".join(str(waiver.data.get("rationale", "approved waiver")).split())
+                finding = dataclasses.replace(
+                    finding, suppression=Suppression("waiver", reason, f"Waiver {waiver.id}")
+                )
+                break
+        results.append(finding)
+    return results, [w for w in waivers if w not in used]
+
+
+def _unused_waiver(waiver: Document) -> Problem:
+    return Problem(
+        "EXC-02",
+        "waiver-integrity",
+        Level.WARNING,
+        f"waiver {waiver.id} suppressed nothing: no finding of "
+        f"{waiver.data.get('rule')} matches its targets; withdraw it or correct "
+        "its rule and targets",
+        waiver,
+        ("id",),
+        discriminator="unused",
+    )
+
+
+def _baseline(
+    findings: list[Finding], entries: tuple[dict[str, Any], ...], path: str
+) -> tuple[list[Finding], list[Finding]]:
+    remaining = Counter(entry["fingerprint"] for entry in entries)
+    results = []
+    for finding in findings:
+        if _suppressible(finding) and remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+            finding = dataclasses.replace(
+                finding, suppression=Suppression("baseline", "accepted in the baseline", path)
+            )
+        results.append(finding)
+    fixed = []
+    for entry in entries:
+        if remaining[entry["fingerprint"]] > 0:
+            remaining[entry["fingerprint"]] -= 1
+            subject = (
+                f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
+            )
+            fixed.append(
+                core_finding(
+                    "BSL-01",
+                    f"fixed: {entry.get('code')} on {subject} is "
+                    "gone; run `resilint baseline` to shrink the baseline",
+                    path,
+                    1,
+                    1,
+                )
+            )
+    return results, fixed
