@@ -55,7 +55,7 @@ class Result:
 
 def check(options: CheckOptions) -> Result:
     config = options.config
-    found = discover(options.paths, config.exclude)
+    found = discover(options.paths, config.exclude, [config.source] if config.source else [])
     loaded = [load_file(path, config.limits) for path in found.files]
     index, problems = _model(loaded, options.schemas)
     selected = select_rules(options.rules, config, index)

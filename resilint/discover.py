@@ -33,8 +33,12 @@ class _Ignore:
     spec: pathspec.GitIgnoreSpec
 
 
-def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
-    """Every YAML file under ``paths``; raises :class:`UsageError` for a missing path."""
+def discover(
+    paths: Iterable[Path], exclude: Iterable[str] = (), skip: Iterable[Path] = ()
+) -> Discovery:
+    """Every YAML file under ``paths`` but ``skip`` (the configuration file); raises
+    :class:`UsageError` for a missing path."""
+    skipped = {path.resolve() for path in skip}
     excluded = pathspec.GitIgnoreSpec.from_lines(list(exclude))
     files: list[Path] = []
     findings: list[Finding] = []
@@ -47,7 +51,7 @@ def discover(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Discovery:
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or directory")
-    unique = tuple(dict.fromkeys(files))
+    unique = tuple(p for p in dict.fromkeys(files) if p.resolve() not in skipped)
     if not unique and not findings:
         raise UsageError(
             "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)

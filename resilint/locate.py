@@ -67,17 +67,24 @@ class Locator:
 
 
 def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
+    """The node a JSON path names. A mapping or list reached through a key is shown at its key
+    (``remedies:``), as is a parent whose field is missing; a scalar at its value."""
+    key: Node | None = None
     for depth, step in enumerate(path):
         last = depth == len(path) - 1
         if isinstance(node, MappingNode) and isinstance(step, str):
             pair = _lookup(node, step)
             if pair is None:
-                return node
-            node = pair[0] if (last and on_key) else pair[1]
+                return key or node
+            key, node = pair
+            if last and on_key:
+                return key
         elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
+            key, node = None, node.value[step]
         else:
-            return node
+            return key or node
+    if key is not None and not isinstance(node, ScalarNode):
+        return key
     return node
 
 

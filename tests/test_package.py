@@ -98,7 +98,8 @@ def test_pre_commit_hook_definition_matches_the_cli() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     (hook,) = hooks
     assert hook["id"] == "resilint"
-    assert hook["entry"] == "resilint check"
+    assert hook["entry"] == "resilint pre-commit"
+    assert hook["always_run"] is True  # a deletion alone must still be checked
     assert hook["language"] == "python"
     assert "yaml" in hook["types_or"]
 

@@ -16,7 +16,7 @@ _LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 
 
 def report_sarif(context: ReportContext) -> str:
-    codes = sorted({f.code for f in context.findings} | set(context.rules))
+    codes = sorted({f.code for f in context.findings})
     index = {code: i for i, code in enumerate(codes)}
     run = {
         "tool": {

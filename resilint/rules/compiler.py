@@ -209,6 +209,9 @@ class RuleCompiler:
         for placeholder in placeholders(spec["message"]):
             expr.typed_path(placeholder, scope, (*where, "message"))
         at = expr.path(spec["at"], scope, (*where, "at")) if "at" in spec else None
+        that = spec["that"]
+        if at is None and isinstance(that, dict) and isinstance(that.get("field"), str):
+            at = parse_path(that["field"])  # by default, point at the field the test reads
         level = Level.parse(spec["level"]) if "level" in spec else None
         return Requirement(test, guard, spec["message"], at, level)
 
