@@ -42,6 +42,7 @@ class CheckArgs:
     baseline: Path | None = None
     focus: bool = False
     """pre-commit: load the whole repository, report what concerns ``paths``."""
+    use_baseline: bool = True
 
 
 def build_schemas() -> SchemaSet:
@@ -83,7 +84,7 @@ def build_options(
     if focus is not None and _rechecks_everything(args.paths, config):
         focus = None
     baseline_file = args.baseline or config.baseline
-    entries = tuple(read_baseline(baseline_file)) if baseline_file else None
+    entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
     return CheckOptions(
         paths, schemas, config, rules, args.as_of, entries, str(baseline_file or ""), focus
     )
@@ -135,8 +136,8 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
-    options = dataclasses.replace(build_options(args, schemas, config, rules), baseline=None)
-    result = check(options)
+    args = dataclasses.replace(args, use_baseline=False)
+    result = check(build_options(args, schemas, config, rules))
     if result.unreadable or result.crashes:
         raise UsageError(
             "some input could not be read or checked; run `resilint check` and "

@@ -2,6 +2,182 @@
 
 from __future__ import annotations
 
-from resilint.rules.python import PythonCheck
+import dataclasses
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-CHECKS: dict[str, PythonCheck] = {}
+from resilint.findings import JsonPath
+from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.runtime import as_date
+
+_CLOSED_CONTRACT = ("ended", "terminated")
+
+# Entity clocks counted from the moment we become aware of an incident. The intermediate report
+# and the final report run from the initial notification, so they never bind the supplier's notice.
+_ENTITY_CLOCKS: tuple[tuple[str, str], ...] = (
+    ("regulator_early_warning_hours", "early-warning deadline to the regulator"),
+    ("regulator_initial_hours", "initial incident notification deadline to the regulator"),
+    ("data_protection_authority_hours", "breach notice deadline to the data protection authority"),
+)
+
+
+def value_at(data: Any, *path: str | int) -> Any:
+    """The value at ``path`` in parsed YAML, or None when any step is missing or mistyped."""
+    value = data
+    for step in path:
+        if isinstance(step, str) and isinstance(value, dict):
+            value = value.get(step)
+        elif isinstance(step, int) and isinstance(value, list) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            return None
+    return value
+
+
+def hours(value: Any) -> float | None:
+    """A number of hours; booleans (valid YAML, invalid here) are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def show_hours(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def ids(value: Any) -> list[str]:
+    """The strings of a list of ids; anything else gives an empty list."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def point_at(data: Any, *path: str | int) -> JsonPath:
+    """``path`` if it exists, else its longest existing parent, else the document's id."""
+    for end in range(len(path), 0, -1):
+        if value_at(data, *path[:end]) is not None:
+            return path[:end]
+    return ("id",)
+
+
+def with_discriminator(problem: Problem, discriminator: str) -> Problem:
+    """Tell apart findings of one rule at one place, so their fingerprints stay stable."""
+    return dataclasses.replace(problem, discriminator=discriminator)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A deadline we are bound by, counted in hours from the moment we learn of an incident."""
+
+    hours: float
+    what: str
+    document: Document
+    json_path: JsonPath
+    note: str = ""
+
+    @property
+    def description(self) -> str:
+        text = f"the {show_hours(self.hours)}-hour {self.what} of {self.document.label}"
+        return f"{text} ({self.note})" if self.note else text
+
+
+def _policy_in_force(policy: Document, as_of: datetime.date) -> bool:
+    # An expired policy no longer binds us; a policy without dates is assumed in force.
+    end = as_date(value_at(policy.data, "period", "end"))
+    return end is None or end >= as_of
+
+
+def _insurer_clocks(context: RuleContext, entity_ids: list[str]) -> Iterator[Clock]:
+    for policy in context.index.of_kind("InsurancePolicy"):
+        insured = ids(policy.data.get("insured_entities"))
+        if entity_ids and not set(insured) & set(entity_ids):
+            continue
+        limit = hours(value_at(policy.data, "notice", "incident_notice_hours"))
+        if limit is not None and _policy_in_force(policy, context.as_of):
+            yield Clock(
+                limit,
+                "incident notice deadline",
+                policy,
+                ("notice", "incident_notice_hours"),
+                "a policy condition: late notice can put cover at risk; market practice, not law",
+            )
+
+
+def _entity_clocks(entity: Document) -> Iterator[Clock]:
+    clocks = value_at(entity.data, "reporting_clocks")
+    for key, what in _ENTITY_CLOCKS:
+        limit = hours(value_at(clocks, key))
+        if limit is not None:
+            yield Clock(limit, what, entity, ("reporting_clocks", key))
+    others = value_at(clocks, "other_clocks")
+    for number, other in enumerate(others if isinstance(others, list) else []):
+        limit = hours(value_at(other, "hours"))
+        if limit is None:
+            continue
+        name = value_at(other, "name")
+        source = value_at(other, "source")
+        what = f"'{name}' deadline" if isinstance(name, str) else "reporting deadline"
+        if isinstance(source, str):
+            what += f" ({source})"
+        yield Clock(limit, what, entity, ("reporting_clocks", "other_clocks", number, "hours"))
+
+
+def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
+    """Every clock the contract's entities are bound by (all policies' when it names none)."""
+    entity_ids = ids(contract.data.get("entities"))
+    clocks = list(_insurer_clocks(context, entity_ids))
+    for entity_id in dict.fromkeys(entity_ids):
+        entity = context.index.get("Entity", entity_id)
+        if entity is not None:
+            clocks.extend(_entity_clocks(entity))
+    return clocks
+
+
+def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+    """CTR-04: the supplier's notice window plus our triage buffer fits our tightest clock."""
+    buffer = hours(context.params.get("triage_buffer_hours")) or 0.0
+    for contract in context.index.of_kind("Contract"):
+        if contract.data.get("status") in _CLOSED_CONTRACT:
+            continue
+        window = hours(value_at(contract.data, "incident_notification", "window_hours"))
+        if window is None:
+            continue  # CTR-03 reports a missing window
+        needed = window + buffer
+        broken = sorted(
+            (c for c in _clocks(context, contract) if c.hours < needed), key=lambda c: c.hours
+        )
+        if broken:
+            yield _notice_problem(context, info, contract, window, buffer, broken)
+
+
+def _notice_problem(
+    context: RuleContext,
+    info: RuleInfo,
+    contract: Document,
+    window: float,
+    buffer: float,
+    broken: list[Clock],
+) -> Problem:
+    tightest = broken[0]
+    supplier = contract.data.get("supplier")
+    message = (
+        f"contract {contract.id} lets supplier {supplier} take {show_hours(window)} hours to "
+        f"notify us of an incident; with our {show_hours(buffer)}-hour triage buffer that is "
+        f"{show_hours(window + buffer)} hours, past {tightest.description}: negotiate a notice "
+        f"window of at most {show_hours(max(tightest.hours - buffer, 0.0))} hours"
+    )
+    others = len(broken) - 1
+    if others:
+        message += f" (it also misses {others} other deadline{'s' if others > 1 else ''}, listed below)"
+    related = tuple(
+        RelatedPlace(clock.document, clock.json_path, clock.description) for clock in broken
+    )
+    at = ("incident_notification", "window_hours")
+    return make_problem(info, context, contract, at, message, related)
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "notice-window-fits-clocks": check_notice_window_fits_clocks,
+}

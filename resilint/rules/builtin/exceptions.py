@@ -1,7 +1,94 @@
-"""Python checks for the exceptions rules (see rules/*.yaml for their documentation)."""
+"""Python checks for the exceptions rules (see rules/exceptions.yaml for their documentation).
+
+EXC-02 checks that a waiver names a rule resilint knows and documents that exist. Whether it
+suppressed anything is decided where waivers are applied (resilint.suppress), which reports an
+unused waiver under the same code.
+"""
 
 from __future__ import annotations
 
-from resilint.rules.python import PythonCheck
+import difflib
+import functools
+from collections.abc import Iterator
+from typing import Any
 
-CHECKS: dict[str, PythonCheck] = {}
+from resilint.core_checks import CORE_CHECKS
+from resilint.limits import Limits
+from resilint.load import load_mapping
+from resilint.model import Document, Problem, RelatedPlace
+from resilint.resources import data_dir
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck, make_problem
+
+
+@functools.cache
+def builtin_rule_codes() -> frozenset[str]:
+    """Codes of resilint's own rule files and core checks, read once with the safe loader.
+
+    A rule file that does not load is skipped here: loading the rules has already failed on it.
+    """
+    codes = set(CORE_CHECKS)
+    directory = data_dir("rules")
+    paths = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    for path in paths:
+        loaded = load_mapping(path, Limits())
+        if isinstance(loaded, tuple):
+            rules = loaded[0].get("rules")
+            for rule in rules if isinstance(rules, list) else []:
+                if isinstance(rule, dict) and isinstance(rule.get("code"), str):
+                    codes.add(rule["code"])
+    return frozenset(codes)
+
+
+def _strings(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+    """EXC-02: the waiver's rule is a known code and each of its targets exists."""
+    known = builtin_rule_codes() | set(_strings(context.params.get("custom_rule_codes")))
+    for waiver in context.index.of_kind("Waiver"):
+        rule = waiver.data.get("rule")
+        if isinstance(rule, str) and rule not in known:
+            yield make_problem(info, context, waiver, ("rule",), _unknown_rule(waiver, rule, known))
+        targets = waiver.data.get("targets")
+        for i, target in enumerate(targets if isinstance(targets, list) else []):
+            if not isinstance(target, dict):
+                continue
+            kind, doc_id = target.get("kind"), target.get("id")
+            if not isinstance(kind, str) or not isinstance(doc_id, str):
+                continue  # a malformed target is a schema error
+            if context.index.get(kind, doc_id) is None:
+                yield _missing_target(context, info, waiver, i, kind, doc_id)
+
+
+def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str]) -> str:
+    close = difflib.get_close_matches(rule, sorted(known), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return (
+        f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it waives "
+        "nothing. Correct the code (`resilint rules` lists them); a rule of your own rule "
+        "directories belongs in this rule's custom_rule_codes parameter"
+    )
+
+
+def _missing_target(
+    context: RuleContext, info: RuleInfo, waiver: Document, i: int, kind: str, doc_id: str
+) -> Problem:
+    ids = [d for d in context.index.ids(kind)]
+    close = difflib.get_close_matches(doc_id, ids, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    words = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()
+    message = (
+        f"waiver {waiver.id} targets {words} {doc_id}, which does not exist in the repository"
+        f"{hint}: correct the target, or withdraw the waiver if the document is gone"
+    )
+    related: tuple[RelatedPlace, ...] = ()
+    if close:
+        match = context.index.get(kind, close[0])
+        if match is not None:
+            related = (RelatedPlace(match, ("id",), f"a {words} with a similar id"),)
+    return make_problem(info, context, waiver, ("targets", i), message, related)
+
+
+CHECKS: dict[str, PythonCheck] = {"waiver-integrity": check_waiver_integrity}

@@ -1,7 +1,233 @@
-"""Python checks for the regulatory rules (see rules/*.yaml for their documentation)."""
+"""Python checks for the regulatory profiles (see rules/dora.yaml for their documentation).
+
+SUP-02 verifies Legal Entity Identifiers with the ISO 17442 check digits, arithmetic the rule
+language does not have; SUP-09 relates each critical service's subcontracting terms to the
+subcontracting chain recorded on the same supplier.
+"""
 
 from __future__ import annotations
 
-from resilint.rules.python import PythonCheck
+import re
+from collections.abc import Iterator
+from typing import Any
 
-CHECKS: dict[str, PythonCheck] = {}
+from resilint.findings import JsonPath
+from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck, make_problem
+
+_LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
+_CRITICAL = ("critical", "important")
+_REGISTER = "the DORA register of information (template B_05.01)"
+
+
+def _get(data: Any, *path: str) -> Any:
+    for step in path:
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
+def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    items = value if isinstance(value, list) else []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _in_register(supplier: Document) -> bool:
+    """ICT providers we still rely on (an unknown provides_ict_services counts as ICT)."""
+    return (
+        supplier.data.get("status") != "exited"
+        and supplier.data.get("provides_ict_services") is not False
+    )
+
+
+def lei_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid LEI (ISO 17442: 18 characters and two check digits that
+    make the whole, read as a base-36 number, equal 1 modulo 97 per ISO 7064), or None."""
+    if not _LEI.fullmatch(value):
+        return "an LEI is 20 characters: 18 capital letters or digits, then 2 check digits"
+    number = int("".join(str(int(ch, 36)) for ch in value))
+    return None if number % 97 == 1 else "its check digits are wrong (ISO 17442 mod-97 check)"
+
+
+# -- SUP-02 ---------------------------------------------------------------------------------
+def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+    """SUP-02: provider id and type (a valid LEI when typed LEI), country, ultimate parent."""
+    for supplier in context.index.of_kind("Supplier"):
+        if not _in_register(supplier):
+            continue
+        for where, message in _identity_gaps(supplier):
+            yield make_problem(info, context, supplier, where, message)
+
+
+def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
+    data, name = supplier.data, f"supplier {supplier.id}"
+    if not data.get("provider_id"):
+        yield (
+            ("id",),
+            (
+                f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, by its LEI "
+                "where it has one (otherwise EUID, VAT or DUNS); record it with provider_id_type"
+            ),
+        )
+    elif not data.get("provider_id_type"):
+        yield (
+            ("provider_id",),
+            f"{name} gives no provider_id_type (LEI, EUID, VAT or DUNS) for {data.get('provider_id')}",
+        )
+    if not data.get("hq_country"):
+        yield (
+            ("id",),
+            f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its head office",
+        )
+    parent = data.get("ultimate_parent")
+    if not _get(parent, "name") and not _get(parent, "provider_id"):
+        where: JsonPath = ("ultimate_parent",) if isinstance(parent, dict) else ("id",)
+        yield (
+            where,
+            (
+                f"{name} has no ultimate_parent (name or provider_id): {_REGISTER} records the "
+                "top of each provider's group, which is also how resilint finds group concentration; "
+                "for a provider that is its own parent, repeat its name"
+            ),
+        )
+    yield from _lei_gaps(supplier)
+
+
+def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
+    """Every identifier typed LEI on the supplier, its parent and its subcontractors."""
+    holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, f"supplier {supplier.id}")]
+    holders.append(
+        (("ultimate_parent",), supplier.data.get("ultimate_parent"), "its ultimate parent")
+    )
+    for i, sub in _dicts(supplier.data.get("subcontractors")):
+        holders.append((("subcontractors", i), sub, f"its subcontractor {sub.get('id')}"))
+    for where, holder, who in holders:
+        value = _get(holder, "provider_id")
+        if _get(holder, "provider_id_type") != "LEI" or not isinstance(value, str):
+            continue
+        problem = lei_problem(value)
+        if problem is not None:
+            yield (
+                (*where, "provider_id"),
+                (
+                    f"the LEI {value} of {who} (supplier {supplier.id}) is not valid: {problem}; "
+                    "copy it from the GLEIF register (search.gleif.org)"
+                ),
+            )
+
+
+# -- SUP-09 ---------------------------------------------------------------------------------
+def _critical_services(context: RuleContext) -> set[tuple[str, str]]:
+    """(supplier, service) pairs that critical or important functions name as dependencies."""
+    pairs: set[tuple[str, str]] = set()
+    for function in context.index.of_kind("BusinessFunction"):
+        if function.data.get("criticality") not in _CRITICAL:
+            continue
+        for _, dep in _dicts(_get(function.data, "depends_on", "services")):
+            supplier, service = dep.get("supplier"), dep.get("service")
+            if isinstance(supplier, str) and isinstance(service, str):
+                pairs.add((supplier, service))
+    return pairs
+
+
+def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+    """SUP-09: critical services say whether and on what terms they may be subcontracted, and
+    the chain behind them is listed."""
+    named = _critical_services(context)
+    for supplier in context.index.of_kind("Supplier"):
+        if supplier.data.get("status") == "exited":
+            continue
+        services = [
+            (j, s)
+            for j, s in _dicts(supplier.data.get("services"))
+            if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in named
+        ]
+        for j, service in services:
+            for where, message in _service_gaps(supplier, j, service):
+                yield make_problem(info, context, supplier, where, message)
+        if any(_get(s, "subcontracting", "allowed") is True for _, s in services):
+            yield from _chain_problems(context, info, supplier)
+
+
+def _service_gaps(
+    supplier: Document, j: int, service: dict[str, Any]
+) -> Iterator[tuple[JsonPath, str]]:
+    name = f"service {service.get('name')} of supplier {supplier.id}"
+    terms = service.get("subcontracting")
+    allowed = _get(terms, "allowed")
+    if not isinstance(allowed, bool):
+        where: JsonPath = (
+            ("services", j, "subcontracting") if isinstance(terms, dict) else ("services", j)
+        )
+        yield (
+            where,
+            (
+                f"{name} supports a critical or important function but the record does not say "
+                "whether it may be subcontracted (subcontracting.allowed); DORA Art. 30(2)(a) asks "
+                "the contract to say so"
+            ),
+        )
+    elif allowed and not _get(terms, "conditions"):
+        yield (
+            ("services", j, "subcontracting"),
+            (
+                f"{name} supports a critical or important function and may be subcontracted, but "
+                "the conditions are not recorded (subcontracting.conditions): prior notice, our "
+                "right to object, flow-down of security terms (Delegated Regulation (EU) 2025/532)"
+            ),
+        )
+    elif not allowed:
+        for k, sub in _dicts(supplier.data.get("subcontractors")):
+            if service.get("name") in (sub.get("services") or []):
+                yield (
+                    ("subcontractors", k),
+                    (
+                        f"{name} may not be subcontracted, yet subcontractor {sub.get('id')} is "
+                        "recorded as helping deliver it: correct the record or raise the breach "
+                        "with the supplier"
+                    ),
+                )
+
+
+_CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_function")
+
+
+def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Problem]:
+    subs = _dicts(supplier.data.get("subcontractors"))
+    shared = supplier.data.get("shared_dependencies")
+    hints = [*(_get(shared, "subprocessors") or []), *(_get(shared, "cloud") or [])]
+    if not subs and hints:
+        yield make_problem(
+            info,
+            context,
+            supplier,
+            ("shared_dependencies",),
+            (
+                f"supplier {supplier.id} may subcontract a service that supports a critical or "
+                "important function and relies on subprocessors or cloud providers, but lists no "
+                "subcontracting chain (subcontractors:): record each subcontractor with its rank, "
+                "country and the services it supports, as the DORA register (B_05.02) asks"
+            ),
+        )
+    for k, sub in subs:
+        missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
+        if missing:
+            related = (RelatedPlace(supplier, ("services",), "services that may be subcontracted"),)
+            yield make_problem(
+                info,
+                context,
+                supplier,
+                ("subcontractors", k),
+                (
+                    f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
+                    f"{', '.join(missing)}: the DORA register (B_05.02) records these for each link "
+                    "of the chain behind a critical or important function"
+                ),
+                related,
+            )
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "provider-identity": check_provider_identity,
+    "critical-subcontracting": check_subcontracting,
+}

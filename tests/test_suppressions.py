@@ -1,0 +1,181 @@
+"""Inline suppressions, governed waivers and the baseline, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+AS_OF = "2026-11-26"
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\n---\n"
+CONTRACT = """\
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-acme
+supplier: acme
+status: active
+remedies:
+  step_in_rights: false{comment}
+  security_indemnity: true
+  accelerated_termination: true
+"""
+ONLY_CTR08 = {"profiles": [], "select": ["CTR-08", "EXC-02"]}
+
+
+@pytest.fixture
+def repo(write):
+    def make(comment: str = "", config: dict | None = None, extra: str = "") -> None:
+        write("resilint.yaml", json.dumps({**ONLY_CTR08, **(config or {})}))
+        write("repo.yaml", SUPPLIER + CONTRACT.format(comment=comment) + extra)
+    return make
+
+
+def findings(cli, *args: str):
+    result = cli("check", "--format", "json", "--as-of", AS_OF, *args)
+    return result, result.json()["findings"]
+
+
+def test_finding_without_suppression(cli, repo):
+    repo()
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert [(f["code"], f["line"], f["suppressed"]) for f in found] == [("CTR-08", 12, False)]
+
+
+def test_trailing_comment_suppresses_with_its_reason(cli, repo):
+    repo('  # resilint: ignore[CTR-08] reason="step-in agreed by letter, see LGL-44"')
+    result, found = findings(cli)
+    assert result.exit_code == 0
+    (finding,) = found
+    assert finding["suppressed"] and finding["suppression"] == {
+        "kind": "inline", "justification": "step-in agreed by letter, see LGL-44",
+        "source": "repo.yaml:12"}
+    text = cli("check", "--as-of", AS_OF).stdout
+    assert "CTR-08" not in text and "1 suppressed" in text
+
+
+def test_comment_on_the_line_above_suppresses(cli, write):
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    write("repo.yaml", SUPPLIER + CONTRACT.format(comment="").replace(
+        "  step_in_rights", "  # resilint: ignore[CTR-08] reason='agreed'\n  step_in_rights"))
+    result, found = findings(cli)
+    assert result.exit_code == 0 and found[0]["suppressed"]
+
+
+def test_reason_is_required(cli, repo):
+    repo("  # resilint: ignore[CTR-08]")
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [("CTR-08", False),
+                                                                    ("IGN-01", False)]
+
+
+def test_expired_suppression_stops_suppressing_and_is_reported(cli, repo):
+    repo('  # resilint: ignore[CTR-08] reason="temporary" until=2026-01-31')
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    codes = {f["code"]: f for f in found}
+    assert not codes["CTR-08"]["suppressed"]
+    assert "expired on 2026-01-31" in codes["IGN-02"]["message"]
+
+
+def test_suppression_that_suppresses_nothing_is_reported(cli, repo):
+    repo('  # resilint: ignore[CTR-05] reason="wrong code"')
+    _, found = findings(cli)
+    assert {f["code"] for f in found} == {"CTR-08", "IGN-03"}
+
+
+def test_configuration_can_require_an_expiry(cli, repo):
+    repo('  # resilint: ignore[CTR-08] reason="agreed"',
+         config={"suppressions": {"require_expiry": True}})
+    _, found = findings(cli)
+    assert {f["code"] for f in found} == {"CTR-08", "IGN-01"}
+
+
+def test_configuration_can_forbid_inline_suppression_for_a_rule(cli, repo):
+    repo('  # resilint: ignore[CTR-08] reason="agreed"',
+         config={"suppressions": {"forbid_inline": ["CTR-08"]}})
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert {(f["code"], f["suppressed"]) for f in found} == {("CTR-08", False), ("IGN-04", False)}
+
+
+WAIVER = """\
+---
+apiVersion: resilint/v1
+kind: Waiver
+id: wvr-acme-step-in
+rule: CTR-08
+targets: [{{kind: Contract, id: {target}}}]
+rationale: Acme refuses step-in rights; a second carrier is contracted as fallback.
+compensating_controls: [Dual-sourcing with a second carrier]
+risk_owner: head-of-logistics
+approver: cro
+approved_on: 2026-06-01
+expires: {expires}
+"""
+
+
+def test_approved_waiver_suppresses_matching_findings(cli, repo):
+    repo(extra=WAIVER.format(target="ctr-acme", expires="2027-05-31"))
+    result, found = findings(cli)
+    assert result.exit_code == 0
+    (finding,) = found
+    assert finding["suppression"]["kind"] == "waiver"
+    assert finding["suppression"]["source"] == "Waiver wvr-acme-step-in"
+
+
+def test_expired_waiver_stops_suppressing(cli, repo):
+    repo(extra=WAIVER.format(target="ctr-acme", expires="2026-10-31"))
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert [f["code"] for f in found if not f["suppressed"]] == ["CTR-08"]
+
+
+def test_waiver_that_suppresses_nothing_is_reported(cli, repo):
+    repo(extra=WAIVER.format(target="ctr-other", expires="2027-05-31"))
+    _, found = findings(cli)
+    unused = [f for f in found if f["code"] == "EXC-02"]
+    assert len(unused) == 1 and "suppressed nothing" in unused[0]["message"]
+    assert unused[0]["id"] == "wvr-acme-step-in"
+
+
+def test_baseline_reports_only_new_findings_and_the_fixed_ones(cli, repo, write, tmp_path: Path):
+    repo()
+    made = cli("baseline", "--as-of", AS_OF)
+    assert made.exit_code == 0
+    assert json.loads((tmp_path / ".resilint-baseline.json").read_text())["findings"][0][
+        "code"] == "CTR-08"
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 0 and found[0]["suppression"]["kind"] == "baseline"
+
+    # an unrelated edit above the finding moves it down two lines: still in the baseline
+    write("repo.yaml", "# a comment\n# another\n" + SUPPLIER + CONTRACT.format(comment=""))
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 0 and found[0]["line"] == 14 and found[0]["suppressed"]
+
+    # a new finding is reported; fixing the old one shows its entry as fixed
+    write("repo.yaml", SUPPLIER + CONTRACT.format(comment="").replace(
+        "step_in_rights: false", "step_in_rights: true").replace(
+        "security_indemnity: true", "security_indemnity: false"))
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 1
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [("BSL-01", False),
+                                                                    ("CTR-08", False)]
+    assert "run `resilint baseline`" in next(f for f in found if f["code"] == "BSL-01")["message"]
+
+
+def test_baseline_from_configuration(cli, repo, tmp_path: Path):
+    repo(config={"baseline": "accepted.json"})
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    assert (tmp_path / "accepted.json").is_file()
+    result, _ = findings(cli)
+    assert result.exit_code == 0
+
+
+def test_broken_baseline_file_is_an_input_error(cli, repo, write):
+    repo()
+    write("b.json", "{not json")
+    result = cli("check", "--baseline", "b.json")
+    assert result.exit_code == 2 and "cannot read the baseline" in result.stderr
