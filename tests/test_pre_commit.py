@@ -1,0 +1,126 @@
+"""The real pre-commit, on a real git repository, running resilint's hook from this checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+SUPPLIER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: acme
+tier: 1
+"""
+CONTRACT = """\
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-acme
+supplier: acme
+status: active
+remedies: {{step_in_rights: {step_in}, security_indemnity: true, accelerated_termination: true}}
+"""
+LEGACY = """\
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-legacy
+supplier: acme
+status: active
+remedies: {step_in_rights: false, security_indemnity: true, accelerated_termination: true}
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    repo = tmp_path / "programme"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "risk@example.com")
+    git(repo, "config", "user.name", "Risk Team")
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [CTR-08]\n")
+    (repo / "suppliers").mkdir()
+    (repo / "contracts").mkdir()
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER)
+    (repo / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="true"))
+    (repo / "README.md").write_text("Resilience programme\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "programme")
+    return repo
+
+
+def try_repo(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """pre-commit try-repo: installs resilint from this checkout, runs it on staged files."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "resilint"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_git() -> None:
+    assert shutil.which("git"), "these tests need git"
+
+
+def test_blocks_a_gap_in_a_changed_file_and_lets_the_fix_through(project, pre_commit_home):
+    (project / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="false"))
+    git(project, "add", ".")
+    blocked = try_repo(project, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "contracts/acme.yaml:6:" in blocked.stdout and "CTR-08" in blocked.stdout
+
+    (project / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="true"))
+    git(project, "add", ".")
+    passed = try_repo(project, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_reports_findings_elsewhere_that_the_change_causes(project, pre_commit_home):
+    git(project, "rm", "-q", "suppliers/acme.yaml")  # contracts still name the supplier
+    blocked = try_repo(project, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "contracts/acme.yaml:4:11: REF-01" in blocked.stdout
+
+
+def test_old_findings_in_untouched_files_do_not_block_other_changes(project, pre_commit_home):
+    (project / "contracts" / "legacy.yaml").write_text(LEGACY)
+    git(project, "add", ".")
+    git(project, "commit", "-q", "--no-verify", "-m", "legacy contract")
+    (project / "suppliers" / "acme.yaml").write_text(SUPPLIER + "name: Acme Freight\n")
+    git(project, "add", ".")
+    result = try_repo(project, pre_commit_home)
+    # the supplier changed, and the legacy contract's finding involves that supplier
+    assert "contracts/legacy.yaml" in result.stdout and result.returncode == 1
+
+    (project / "README.md").write_text("Resilience programme, 2027\n")
+    git(project, "add", "README.md")
+    git(project, "reset", "-q", "suppliers/acme.yaml")
+    git(project, "checkout", "-q", "suppliers/acme.yaml")
+    quiet = try_repo(project, pre_commit_home)
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+
+
+def test_a_changed_configuration_rechecks_everything(project, pre_commit_home):
+    (project / "contracts" / "legacy.yaml").write_text(LEGACY)
+    git(project, "add", ".")
+    git(project, "commit", "-q", "--no-verify", "-m", "legacy contract")
+    (project / "resilint.yaml").write_text("profiles: []\nselect: [CTR-08]\nfail_on: error\n")
+    git(project, "add", "resilint.yaml")
+    result = try_repo(project, pre_commit_home)
+    assert result.returncode == 1 and "contracts/legacy.yaml" in result.stdout
