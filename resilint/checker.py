@@ -66,7 +66,7 @@ def check(options: CheckOptions) -> Result:
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
         require_expiry=config.require_expiry,
-        report_unused_waivers="EXC-02" not in config.ignore,
+        report_unused_waivers=any(rule.info.code == "EXC-02" for rule in selected),
         baseline=options.baseline,
         baseline_path=options.baseline_path,
     )

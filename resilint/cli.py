@@ -18,7 +18,7 @@ from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.catalogue import explain, reference_page, rules_table
 from resilint.checker import CheckOptions, Result, check, normalise
-from resilint.config import Config, find_config, load_config
+from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.errors import ConfigError, ExitCode, ResilintError, UsageError
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
@@ -54,7 +54,8 @@ def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
     path = args.config if args.config else find_config(cwd)
     config = load_config(path, schemas, cwd)
     if args.fail_on:
-        config = dataclasses.replace(config, fail_on=args.fail_on)
+        origins = {**config.origins, "fail_on": "command line (--fail-on)"}
+        config = dataclasses.replace(config, fail_on=args.fail_on, origins=origins)
     return config
 
 
@@ -424,6 +425,20 @@ def rules_command(profile: str | None, output_format: str) -> None:
 def explain_command(code: str) -> None:
     """Explain a rule: why it matters, what it rests on, how to fix it, with examples."""
     _guarded(lambda: run_explain(code))
+
+
+@main.command("config")
+@click.option("--config", "-c", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]))
+def config_command(config: Path | None, fail_on: str | None) -> None:
+    """Show the merged configuration and where each value came from."""
+    args = CheckArgs(config=config, fail_on=fail_on)
+    _guarded(lambda: _show_config(args))
+
+
+def _show_config(args: CheckArgs) -> int:
+    _write(describe(build_config(args, build_schemas())))
+    return ExitCode.OK
 
 
 __all__ = ["ConfigError", "main"]

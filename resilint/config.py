@@ -4,11 +4,20 @@ documented order (built-in defaults < configuration file < command line)."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
@@ -19,6 +28,7 @@ from resilint.locate import find_node
 from resilint.schemas import SchemaSet
 
 CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
+PYPROJECT = "pyproject.toml"
 FAIL_ON_NEVER = "never"
 
 
@@ -38,45 +48,138 @@ class Config:
     forbid_inline: tuple[str, ...] = ()
     require_expiry: bool = False
     baseline: Path | None = None
+    origins: dict[str, str] = field(default_factory=dict)
+    """Where each top-level setting came from: ``resilint.yaml:4``, ``--fail-on``."""
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
 
 
 def find_config(start: Path) -> Path | None:
+    """resilint.yaml, .resilint.yaml or pyproject.toml with [tool.resilint]; nearest first."""
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                return candidate
+            if (directory / name).is_file():
+                return directory / name
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
     return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "resilint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, ValueError):
+        return True  # let loading report what is wrong with it
 
 
 def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
     """The configuration in ``path`` (or the defaults when there is none); raises ConfigError."""
     if path is None:
         return Config(root=cwd)
-    loaded = load_mapping(path, Limits())
-    if isinstance(loaded, Finding):
-        raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
-    data, root_node = loaded
+    data, line_of = _read_pyproject(path) if path.name == PYPROJECT else _read_yaml(path)
     validator = jsonschema.Draft202012Validator(
         schemas.schema_by_id("config.json"), registry=schemas.registry
     )
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        node = find_node(root_node, tuple(error.absolute_path), on_key=False)
-        raise ConfigError(
-            f"invalid configuration: {_where(error)}{error.message}",
-            str(path),
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        )
-    return _from_data(data, path)
+        where = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = _schema_of(error).get("properties", {})
+            where += tuple(key for key in error.instance if key not in known)[:1]
+        line, column = line_of(where)
+        raise ConfigError(f"invalid configuration: {_explain(error)}", str(path), line, column)
+    origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
+    return dataclasses.replace(_from_data(data, path), origins=origins)
 
 
-def _where(error: jsonschema.ValidationError) -> str:
+Locate = Callable[[tuple[Any, ...]], tuple[int, int]]
+
+
+def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
+    loaded = load_mapping(path, Limits())
+    if isinstance(loaded, Finding):
+        raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
+    data, root = loaded
+
+    def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
+        node = find_node(root, where, on_key=len(where) == 1)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    return data, line_of
+
+
+def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("resilint", {})
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read the configuration: {exc}", str(path)) from None
+    lines = text.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if line.strip().startswith("[tool.resilint")), 0
+    )
+
+    def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
+        # TOML parsers keep no positions: find the key's line within the [tool.resilint] tables.
+        key = str(where[0]) if where else ""
+        for number in range(start, len(lines)):
+            if key and lines[number].lstrip().startswith((f"{key} ", f"{key}=")):
+                return number + 1, 1
+        return start + 1, 1
+
+    return table if isinstance(table, dict) else {}, line_of
+
+
+def _schema_of(error: jsonschema.ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
     parts = ".".join(str(p) for p in error.absolute_path)
-    return f"{parts}: " if parts else ""
+    where = f"{parts}: " if parts else ""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        hints = [
+            f"'{key}'"
+            + "".join(f" (did you mean '{m}'?)" for m in difflib.get_close_matches(key, known, n=1))
+            for key in unknown
+        ]
+        return f"{where}unknown setting {', '.join(hints)}; settings: {', '.join(known)}"
+    return f"{where}{error.message}"
+
+
+def describe(config: Config) -> str:
+    """The merged configuration and where each value came from, for ``resilint config``."""
+    shown = {
+        "exclude": list(config.exclude),
+        "fail_on": config.fail_on,
+        "profiles": list(config.profiles),
+        "select": list(config.select),
+        "ignore": list(config.ignore),
+        "rules": {
+            code: {k: v for k, v in dataclasses.asdict(s).items() if v is not None}
+            for code, s in config.rules.items()
+        },
+        "rule_dirs": [str(d) for d in config.rule_dirs],
+        "suppressions": {
+            "forbid_inline": list(config.forbid_inline),
+            "require_expiry": config.require_expiry,
+        },
+        "baseline": str(config.baseline) if config.baseline else None,
+        "limits": dataclasses.asdict(config.limits),
+    }
+    origin = config.origins
+    lines = [
+        f"# configuration: {config.source or 'none found (built-in defaults)'}",
+        f"# repository root: {config.root}",
+    ]
+    for key, value in shown.items():
+        rendered = json.dumps(value, default=str)
+        lines.append(f"{key}: {rendered}  # {origin.get(key, 'default')}")
+    return "\n".join(lines) + "\n"
 
 
 def _from_data(data: dict[str, Any], path: Path) -> Config:

@@ -53,7 +53,10 @@ class Locator:
         roots = self._file_roots(document.path)
         if document.index >= len(roots):
             return document.line, 1
-        node = find_node(roots[document.index], path, on_key)
+        root = roots[document.index]
+        node = find_node(root, path, on_key)
+        if node is root and path:  # a missing top-level field: show the document by its id
+            node = find_node(root, ("id",), on_key=False)
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def _file_roots(self, path: str) -> list[Node]:

@@ -1,0 +1,191 @@
+"""Configuration discovery, validation and merging; user rule directories; rule failures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resilint.rules.builtin import PYTHON_CHECKS
+
+TIER1 = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\nname: Acme\n"
+
+
+def test_configuration_is_found_upward_and_its_directory_is_the_root(cli, write, tmp_path):
+    write("resilint.yaml", "profiles: []\nexclude: [drafts/]\n")
+    write("suppliers/acme.yaml", TIER1)
+    write("drafts/bad.yaml", "apiVersion: resilint/v1\nkind: Nope\nid: x\n")
+    result = cli("check", "--format", "json", cwd=tmp_path / "suppliers")
+    assert result.exit_code == 0, result.stdout
+    assert result.json()["summary"]["files"] == 1
+
+
+def test_typo_in_configuration_names_file_and_line(cli, write):
+    write("resilint.yaml", "profiles: []\nfial_on: warning\n")
+    write("a.yaml", TIER1)
+    result = cli("check")
+    assert result.exit_code == 2
+    assert (
+        "resilint.yaml:2:1: invalid configuration: unknown setting 'fial_on' (did you "
+        "mean 'fail_on'?)" in result.stderr
+    )
+
+
+def test_pyproject_tool_table_is_read(cli, write):
+    write(
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.resilint]\nprofiles = []\nfail_on = "bogus"\n',
+    )
+    write("a.yaml", TIER1)
+    result = cli("check")
+    assert (
+        result.exit_code == 2
+        and "pyproject.toml:6:1: invalid configuration: fail_on" in result.stderr
+    )
+
+
+def test_command_line_overrides_the_file(cli, write):
+    write("resilint.yaml", "profiles: []\nfail_on: never\n")
+    write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: first\n")
+    assert cli("check").exit_code == 0
+    assert cli("check", "--fail-on", "error").exit_code == 1
+    shown = cli("config", "--fail-on", "error").stdout
+    assert 'fail_on: "error"  # command line (--fail-on)' in shown
+    assert "profiles: []  # resilint.yaml:1" in shown
+    assert "exclude: []  # default" in shown
+
+
+def test_rule_level_and_params_from_configuration(cli, write):
+    write(
+        "resilint.yaml",
+        json.dumps(
+            {"profiles": [], "select": ["CTR-08"], "rules": {"CTR-08": {"level": "warning"}}}
+        ),
+    )
+    write("a.yaml", TIER1 + "---\napiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: acme\n")
+    result = cli("check", "--format", "json")
+    assert {f["level"] for f in result.json()["findings"]} == {"warning"}
+    assert result.exit_code == 0  # warnings do not fail by default
+
+
+USER_RULE = """\
+rules:
+  - code: ACME-01
+    name: supplier-has-owner
+    level: error
+    profiles: [acme]
+    title: Every supplier names its internal owner
+    rationale: Someone must answer for each supplier.
+    references: ["Acme third-party policy 4.2"]
+    remediation: Add owner to the supplier.
+    select: Supplier
+    require:
+      - that: {field: supplier.owner, exists: true}
+        message: "supplier {supplier.id} has no owner"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\nowner: x\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
+      expect: [{id: a, line: 3}]
+"""
+
+
+def test_user_rule_directory_through_the_cli(cli, write):
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
+    write("policies/owner.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    result = cli("check")
+    assert result.exit_code == 1
+    assert "a.yaml:3:5: ACME-01 error supplier acme has no owner" in result.stdout
+    assert "ACME-01" in cli("rules").stdout
+    assert "Acme third-party policy 4.2" in cli("explain", "ACME-01").stdout
+
+
+@pytest.mark.parametrize(
+    ("mistake", "line", "words"),
+    [
+        (
+            "{field: supplier.ownr, exists: true}",
+            12,
+            "unknown field 'ownr' under Supplier (did you mean 'owner'?)",
+        ),
+        ("{field: supplier.owner, exsts: true}", 12, "unknown operator 'exsts'"),
+        ("{field: vendor.owner, exists: true}", 12, "'vendor' is not bound"),
+        ("{field: supplier.owner, exists: true, equals: x}", 12, "one operator per condition"),
+    ],
+)
+def test_malformed_rule_file_fails_with_its_line(cli, write, mistake, line, words):
+    write("resilint.yaml", "profiles: []\nrule_dirs: [policies]\n")
+    write(
+        "policies/owner.yaml", USER_RULE.replace("{field: supplier.owner, exists: true}", mistake)
+    )
+    write("a.yaml", TIER1)
+    result = cli("check")
+    assert result.exit_code == 2
+    assert f"policies/owner.yaml:{line}:" in result.stderr and words in result.stderr
+
+
+def test_unknown_kind_and_missing_documentation_fail_at_load(cli, write):
+    write("resilint.yaml", "profiles: []\nrule_dirs: [policies]\n")
+    write("policies/owner.yaml", USER_RULE.replace("select: Supplier", "select: Vendor"))
+    write("a.yaml", TIER1)
+    assert "unknown kind 'Vendor'" in cli("check").stderr
+    write(
+        "policies/owner.yaml",
+        USER_RULE.replace("    rationale: Someone must answer for each supplier.\n", ""),
+    )
+    result = cli("check")
+    assert result.exit_code == 2 and "'rationale' is a required property" in result.stderr
+
+
+def test_rule_code_defined_twice_is_an_error(cli, write):
+    write("resilint.yaml", "profiles: []\nrule_dirs: [policies]\n")
+    write("policies/a.yaml", USER_RULE)
+    write("policies/b.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    result = cli("check")
+    assert result.exit_code == 2 and "ACME-01 is already defined" in result.stderr
+
+
+def test_rule_that_raises_gets_its_own_exit_status(cli, write, monkeypatch):
+    def boom(context, info) -> Iterator[object]:
+        raise ZeroDivisionError("division by zero")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(PYTHON_CHECKS, "boom", boom)
+    rule = USER_RULE.replace(
+        "    select: Supplier\n    require:\n      - that: {field: "
+        'supplier.owner, exists: true}\n        message: "supplier '
+        '{supplier.id} has no owner"\n',
+        "    check: boom\n",
+    )
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01, CTR-08]\nrule_dirs: [policies]\n")
+    write("policies/boom.yaml", rule)
+    write("a.yaml", TIER1 + "---\napiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: acme\n")
+    result = cli("check", "--format", "json")
+    assert result.exit_code == 3
+    codes = [f["code"] for f in result.json()["findings"]]
+    assert "ACME-01" in codes and "CTR-08" in codes  # the other rules still ran
+    crash = next(f for f in result.json()["findings"] if f["code"] == "ACME-01")
+    assert "ZeroDivisionError" in crash["message"] and crash["path"].endswith("boom.yaml")
+
+
+def test_profiles_named_by_entities_are_switched_on(cli, write):
+    write("resilint.yaml", "profiles: []\n")
+    write("a.yaml", "apiVersion: resilint/v1\nkind: Entity\nid: nw\nname: NW\nregimes: [dora]\n")
+    from resilint.selection import REGIME_PROFILES
+
+    assert "dora" in REGIME_PROFILES
+    assert cli("check").exit_code in (0, 1)
+
+
+def test_schema_command(cli, tmp_path: Path):
+    listing = cli("schema").stdout
+    assert "Supplier" in listing and "Contract" in listing
+    one = json.loads(cli("schema", "contract").stdout)
+    assert one["properties"]["kind"]["const"] == "Contract"
+    assert cli("schema", "vendor").exit_code == 2
+    assert cli("schema", "--export", "out").exit_code == 0
+    exported = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"supplier.json", "common.json", "contract.json"} <= exported
