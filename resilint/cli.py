@@ -21,6 +21,7 @@ from resilint.checker import CheckOptions, Result, check, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.errors import ConfigError, ExitCode, ResilintError, UsageError
+from resilint.init import scaffold
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
 from resilint.rules import Rule, load_rules
@@ -438,6 +439,24 @@ def config_command(config: Path | None, fail_on: str | None) -> None:
 
 def _show_config(args: CheckArgs) -> int:
     _write(describe(build_config(args, build_schemas())))
+    return ExitCode.OK
+
+
+@main.command("init")
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+def init_command(directory: Path | None) -> None:
+    """Scaffold a resilience repository: configuration, one commented example of each kind,
+    pre-commit and CI workflow files. Existing files are never overwritten."""
+    _guarded(lambda: _run_init(directory or Path.cwd()))
+
+
+def _run_init(directory: Path) -> int:
+    result = scaffold(directory)
+    for path in result.created:
+        click.echo(f"created  {path}")
+    for path in result.kept:
+        click.echo(f"kept     {path} (exists; not overwritten)")
+    click.echo("Next: edit the examples, then run `resilint check`.")
     return ExitCode.OK
 
 
