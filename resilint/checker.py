@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,12 +63,14 @@ def check(options: CheckOptions) -> Result:
     selected = select_rules(options.rules, config, index)
     engine = run_rules(selected, index, options.as_of, config.rules)
     locator = Locator(config.limits)
-    located = [locator.finding(p) for p in (*problems, *engine.problems)]
+    rule_problems = _outside_schema_errors(engine.problems, problems)
+    located = [locator.finding(p) for p in (*problems, *rule_problems)]
     raw = [*found.findings, *(f for file in loaded for f in file.findings), *located]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
         require_expiry=config.require_expiry,
         report_unused_waivers=any(rule.info.code == "EXC-02" for rule in selected),
+        ran=frozenset(rule.info.code for rule in selected),
         baseline=options.baseline,
         baseline_path=options.baseline_path,
     )
@@ -95,6 +99,24 @@ def _model(loaded: list[LoadedFile], schemas: SchemaSet) -> tuple[Index, list[Pr
     problems.extend(check_index(index))
     problems.extend(check_references(index, schemas))
     return index, problems
+
+
+def _outside_schema_errors(
+    rule_problems: Iterable[Problem], schema_problems: list[Problem]
+) -> list[Problem]:
+    """A field with a schema error is reported once, as that error: rules reading the same field
+    (``window_hours: four``) would only repeat it in worse words."""
+    invalid: dict[tuple[str, int], list[tuple[str | int, ...]]] = defaultdict(list)
+    for problem in schema_problems:
+        if problem.code == "SCH-01" and problem.json_path:
+            invalid[(problem.document.path, problem.document.index)].append(problem.json_path)
+
+    def overlaps(problem: Problem) -> bool:
+        paths = invalid.get((problem.document.path, problem.document.index), [])
+        mine = problem.json_path
+        return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths if mine)
+
+    return [problem for problem in rule_problems if not overlaps(problem)]
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

@@ -39,7 +39,7 @@ class CheckArgs:
     fail_on: str | None = None
     config: Path | None = None
     color: bool | None = None
-    as_of: datetime.date = dataclasses.field(default_factory=datetime.date.today)
+    as_of: datetime.date | None = None
     baseline: Path | None = None
     focus: bool = False
     """pre-commit: load the whole repository, report what concerns ``paths``."""
@@ -52,8 +52,14 @@ def build_schemas() -> SchemaSet:
 
 def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
     cwd = Path.cwd()
-    path = args.config if args.config else find_config(cwd)
+    path = args.config or find_config(cwd)
+    if path is None and args.paths:  # `resilint check some/repo` from outside it
+        start = args.paths[0] if args.paths[0].is_dir() else args.paths[0].parent
+        path = find_config(start.resolve())
     config = load_config(path, schemas, cwd)
+    if args.as_of:
+        origins = {**config.origins, "as_of": "command line (--as-of)"}
+        config = dataclasses.replace(config, as_of=args.as_of, origins=origins)
     if args.fail_on:
         origins = {**config.origins, "fail_on": "command line (--fail-on)"}
         config = dataclasses.replace(config, fail_on=args.fail_on, origins=origins)
@@ -87,8 +93,9 @@ def build_options(
         focus = None
     baseline_file = args.baseline or config.baseline
     entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
+    as_of = config.as_of or datetime.date.today()
     return CheckOptions(
-        paths, schemas, config, rules, args.as_of, entries, str(baseline_file or ""), focus
+        paths, schemas, config, rules, as_of, entries, str(baseline_file or ""), focus
     )
 
 
@@ -210,8 +217,8 @@ def _parse_outputs(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
     return tuple(outputs)
 
 
-def _as_of(value: datetime.datetime | None) -> datetime.date:
-    return value.date() if value else datetime.date.today()
+def _as_of(value: datetime.datetime | None) -> datetime.date | None:
+    return value.date() if value else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

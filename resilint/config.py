@@ -4,6 +4,7 @@ documented order (built-in defaults < configuration file < command line)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import json
 import sys
@@ -19,6 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
+from resilint.discover import CONFIG_NAMES
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
@@ -27,7 +29,6 @@ from resilint.load import load_mapping
 from resilint.locate import find_node
 from resilint.schemas import SchemaSet
 
-CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON_NEVER = "never"
 
@@ -48,6 +49,7 @@ class Config:
     forbid_inline: tuple[str, ...] = ()
     require_expiry: bool = False
     baseline: Path | None = None
+    as_of: datetime.date | None = None
     origins: dict[str, str] = field(default_factory=dict)
     """Where each top-level setting came from: ``resilint.yaml:4``, ``--fail-on``."""
 
@@ -80,7 +82,9 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
         return Config(root=cwd)
     data, line_of = _read_pyproject(path) if path.name == PYPROJECT else _read_yaml(path)
     validator = jsonschema.Draft202012Validator(
-        schemas.schema_by_id("config.json"), registry=schemas.registry
+        schemas.schema_by_id("config.json"),
+        registry=schemas.registry,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         where = tuple(error.absolute_path)
@@ -170,6 +174,7 @@ def describe(config: Config) -> str:
         },
         "baseline": str(config.baseline) if config.baseline else None,
         "limits": dataclasses.asdict(config.limits),
+        "as_of": config.as_of.isoformat() if config.as_of else None,
     }
     origin = config.origins
     lines = [
@@ -206,4 +211,5 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         forbid_inline=tuple(suppressions.get("forbid_inline", ())),
         require_expiry=bool(suppressions.get("require_expiry", False)),
         baseline=root / data["baseline"] if "baseline" in data else None,
+        as_of=datetime.date.fromisoformat(data["as_of"]) if "as_of" in data else None,
     )

@@ -19,6 +19,8 @@ from resilint.errors import UsageError
 from resilint.findings import Finding
 
 YAML_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
+"""Configuration files: never documents, wherever they are (a nested repository's own)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def _walk(top: Path, excluded: pathspec.GitIgnoreSpec) -> tuple[list[Path], list
     for directory, ignores, names in _directories(top, excluded):
         for name in sorted(names):
             path = directory / name
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES) or name in CONFIG_NAMES:
                 continue
             if _ignored(path, ignores, is_dir=False, top=top, excluded=excluded):
                 continue

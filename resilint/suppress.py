@@ -26,6 +26,8 @@ class SuppressionPolicy:
     """Rules only an approved Waiver may silence."""
     require_expiry: bool = False
     report_unused_waivers: bool = True
+    ran: frozenset[str] = frozenset()
+    """Codes of the rules that ran: a waiver of a rule that did not run cannot be judged unused."""
     baseline: tuple[dict[str, Any], ...] | None = None
     baseline_path: str = ""
 
@@ -41,7 +43,11 @@ def apply_suppressions(
     results, extra = _inline(list(findings), list(inline), as_of, policy)
     results, unused = _waivers(results, index, as_of)
     if policy.report_unused_waivers:
-        extra += [locate(_unused_waiver(waiver)) for waiver in unused]
+        extra += [
+            locate(_unused_waiver(waiver))
+            for waiver in unused
+            if waiver.data.get("rule") in policy.ran or waiver.data.get("rule") in CORE_CHECKS
+        ]
     if policy.baseline is not None:
         results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
         extra += fixed

@@ -97,6 +97,9 @@ def compose(text: str, limits: Limits) -> list[Node]:
 def _translate(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    rows = text.split("\n")
+    if line > len(rows):  # libyaml marks the end of a file without a final newline one line on
+        line, column = len(rows), len(rows[-1]) + 1
     problem = exc.problem or "invalid YAML"
     if problem == "exceeded maximum nesting depth":
         return YamlProblem("YML-05", "the data is nested more than 1000 levels deep", line, column)

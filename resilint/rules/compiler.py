@@ -16,6 +16,7 @@ from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
 from resilint.load import load_mapping
 from resilint.locate import find_node
+from resilint.model import Document
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
 from resilint.rules.expressions import ExpressionCompiler, Site
 from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
@@ -55,6 +56,13 @@ def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCh
     ]
 
 
+def env_main(env: Env) -> Document:
+    """The document a computed value belongs to: the first bound document."""
+    first = next(iter(env.bindings.values()))
+    assert isinstance(first, Ref)
+    return first.document
+
+
 def _snake(kind: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
 
@@ -76,7 +84,9 @@ class RuleCompiler:
                     f"unknown Python check '{rule['check']}'; "
                     f"known: {', '.join(sorted(self.checks))}",
                 )
-            return PythonRule(self._info(rule, where, time_aware=True), check)
+            return PythonRule(
+                self._info(rule, where, time_aware=bool(rule.get("time_aware"))), check
+            )
         if "select" not in rule or "require" not in rule:
             raise self.site.fail(where, "a rule needs select and require (or check)")
         kind = expr.kind(rule["select"], (*where, "select"))
@@ -118,7 +128,7 @@ class RuleCompiler:
             raise self.site.fail(
                 where,
                 "let takes one of {follow: path}, "
-                "{referenced_by: Kind.field}, {kind: Kind}, {field: path}",
+                "{referenced_by: Kind.field}, {kind: Kind}, {field: path}, {value: operand}",
             )
         key, value = next(iter(spec.items()))
         here = (*where, key)
@@ -130,6 +140,10 @@ class RuleCompiler:
             collection, bound = expr.collection({"kind": value}, scope, here)
             binder = collection
             bound = Bound(bound.schema, bound.kind, many=True)
+        elif key == "value":
+            operand = expr.operand(value, scope, here)
+            bound = Bound({})
+            binder = lambda env: Ref(env_main(env), ("=", name), operand(env))  # noqa: E731
         elif key == "field":
             segments = expr.path(value, scope, here)
             found = expr.typed_path(value, scope, here)

@@ -23,6 +23,13 @@ def _is_empty(value: Any) -> bool:
     return not _present(value) or value in ("", [], {})
 
 
+def _same(value: Any, operand: Any) -> bool:
+    """Equality that never confuses true/false with 1/0 (Python's True == 1)."""
+    if isinstance(value, bool) or isinstance(operand, bool):
+        return isinstance(value, bool) and isinstance(operand, bool) and value is operand
+    return bool(value == operand)
+
+
 def _ordered(value: Any, operand: Any) -> tuple[Any, Any] | None:
     """Both as numbers, or both as dates; None when they cannot be compared."""
     if not (_present(value) and _present(operand)):
@@ -59,12 +66,12 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _one_of(value: Any, operand: Any, as_of: datetime.date) -> bool:
-    return _present(value) and value in _as_list(operand)
+    return _present(value) and any(_same(value, item) for item in _as_list(operand))
 
 
 OPERATORS: dict[str, Operator] = {
-    "equals": lambda v, o, _: _present(v) and v == o,
-    "not_equals": lambda v, o, _: _present(v) and v != o,
+    "equals": lambda v, o, _: _present(v) and _same(v, o),
+    "not_equals": lambda v, o, _: _present(v) and not _same(v, o),
     "one_of": _one_of,
     "not_one_of": lambda v, o, d: _present(v) and not _one_of(v, o, d),
     "exists": lambda v, o, _: _present(v) == bool(o),
@@ -73,9 +80,13 @@ OPERATORS: dict[str, Operator] = {
     "at_most": _compare(lambda a, b: a <= b),
     "more_than": _compare(lambda a, b: a > b),
     "less_than": _compare(lambda a, b: a < b),
-    "contains": lambda v, o, _: isinstance(v, list) and o in v,
-    "contains_all": lambda v, o, _: isinstance(v, list) and all(x in v for x in _as_list(o)),
-    "contains_any": lambda v, o, _: isinstance(v, list) and any(x in v for x in _as_list(o)),
+    "contains": lambda v, o, _: isinstance(v, list) and any(_same(x, o) for x in v),
+    "contains_all": lambda v, o, _: (
+        isinstance(v, list) and all(any(_same(x, w) for x in v) for w in _as_list(o))
+    ),
+    "contains_any": lambda v, o, _: (
+        isinstance(v, list) and any(any(_same(x, w) for x in v) for w in _as_list(o))
+    ),
     "within_days": _days(lambda d, now, n: now - datetime.timedelta(days=n) <= d),
     "older_than_days": _days(lambda d, now, n: d < now - datetime.timedelta(days=n)),
     "within_next_days": _days(lambda d, now, n: now <= d <= now + datetime.timedelta(days=n)),

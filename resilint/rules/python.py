@@ -33,8 +33,16 @@ def make_problem(
     json_path: JsonPath,
     message: str,
     related: tuple[RelatedPlace, ...] = (),
+    discriminator: str = "",
 ) -> Problem:
     """A problem of a Python check, at the level the configuration gives the rule."""
     return Problem(
-        info.code, info.name, context.level, message, document, json_path, related=related
+        info.code,
+        info.name,
+        context.level,
+        message,
+        document,
+        json_path,
+        related=related,
+        discriminator=discriminator,
     )

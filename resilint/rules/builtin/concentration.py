@@ -93,9 +93,19 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _related(uses: Iterable[Use], before: str = "", after: str = "") -> tuple[RelatedPlace, ...]:
-    """The other places of a finding, each described as ``before + how + after``."""
-    return tuple(RelatedPlace(u.document, u.json_path, f"{before}{u.how}{after}") for u in uses)
+def _related(
+    uses: Iterable[Use], before: str = "", after: str = "", *, named: bool = False
+) -> tuple[RelatedPlace, ...]:
+    """The other places of a finding, each described as ``before + how + after`` (after the
+    document's label when ``named``)."""
+    return tuple(
+        RelatedPlace(
+            u.document,
+            u.json_path,
+            f"{u.document.label + ' ' if named else ''}{before}{u.how}{after}",
+        )
+        for u in uses
+    )
 
 
 # -- CON-01: critical functions on one cloud region -----------------------------------------------
@@ -204,7 +214,7 @@ def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Problem
             "or record an approved Waiver for CON-01 if the concentration is accepted"
         )
         first = uses[0]
-        related = _related(uses[1:], f"depends on {label} ")
+        related = _related(uses[1:], f"depends on {label} ", named=True)
         yield make_problem(info, context, first.document, first.json_path, message, related)
 
 
@@ -345,7 +355,7 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
                 "there could disrupt all of them at once. Plan alternatives that do not share it, "
                 "or record an approved Waiver for CON-03 if the shared dependency is accepted"
             )
-            related = _related(uses[1:], "also relies on ")
+            related = _related(uses[1:], "also relies on subprocessor ", named=True)
             yield make_problem(info, context, uses[0].document, uses[0].json_path, message, related)
     parents = [e for e in map(_parent_entry, tier1) if e is not None]
     for uses in map(_several_suppliers, _components(parents)):
@@ -358,8 +368,9 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
                 "of them at once. Treat them as one exposure in exit and alternative planning, or "
                 "record an approved Waiver for CON-03 if this is accepted"
             )
+            same = "belongs to the same corporate group"
             related = tuple(
-                RelatedPlace(u.document, u.json_path, "belongs to the same corporate group")
+                RelatedPlace(u.document, u.json_path, f"{u.document.label} {same}")
                 for u in uses[1:]
             )
             yield make_problem(info, context, uses[0].document, uses[0].json_path, message, related)

@@ -224,8 +224,9 @@ def _plan_gaps(
             "owner",
             ("id",),
             (
-                f"{of} names no owner: nobody is accountable for switching {function.id} to its "
-                "manual fallback. Set owner: to the role or person who activates and runs the plan"
+                f"{of} names no owner for its manual fallback: nobody is accountable for "
+                f"switching {function.id} to manual work when its systems or suppliers fail. "
+                "Set owner: to the role or person who activates and runs the plan"
             ),
         )
     if not _text(deputy):

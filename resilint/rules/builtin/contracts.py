@@ -170,7 +170,9 @@ def _notice_problem(
     )
     others = len(broken) - 1
     if others:
-        message += f" (it also misses {others} other deadline{'s' if others > 1 else ''}, listed below)"
+        message += (
+            f" (it also misses {others} other deadline{'s' if others > 1 else ''}, listed below)"
+        )
     related = tuple(
         RelatedPlace(clock.document, clock.json_path, clock.description) for clock in broken
     )

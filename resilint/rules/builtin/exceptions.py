@@ -75,7 +75,7 @@ def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str])
 def _missing_target(
     context: RuleContext, info: RuleInfo, waiver: Document, i: int, kind: str, doc_id: str
 ) -> Problem:
-    ids = [d for d in context.index.ids(kind)]
+    ids = list(context.index.ids(kind))
     close = difflib.get_close_matches(doc_id, ids, n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()

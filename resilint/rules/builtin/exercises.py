@@ -151,11 +151,12 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Problem | None:
     if anchor is None:
         return None  # no exercise at all: EXR-01 reports every untested critical function
     exercise = anchor[1]
+    shown = scenario.replace("_", " ") if isinstance(scenario, str) else str(scenario)
     message = (
-        f"none of the exercises completed in the last {period} days played a {scenario} "
-        f"scenario: schedule one in which a key supplier is compromised and we must isolate "
-        "it, switch to manual work and notify the insurer (finding placed on the latest "
-        f"exercise, {exercise.id})" + _as_of(context)
+        f"none of the exercises completed in the last {period} days simulated a {shown} "
+        f"(scenario {scenario}): schedule one in which a key supplier is compromised and we "
+        "must isolate it, switch to manual work and notify the insurer (finding placed on the "
+        f"latest exercise, {exercise.id})" + _as_of(context)
     )
     related = tuple(
         RelatedPlace(p[1], point_at(p[1].data, "scenarios"), f"also in the period: {p[1].label}")

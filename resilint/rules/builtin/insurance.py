@@ -170,8 +170,8 @@ def _condition_gap(
         return f"needs {what}, but the controls inventory has none{why}", related
     names = ", ".join(str(c.id) for c in usable)
     return (
-        f"needs its {category} controls to cover {', '.join(uncovered)}, but the implemented "
-        f"{category} controls ({names}) do not cover {', '.join(uncovered)}",
+        f"needs {category} controls covering {', '.join(required)}, but the implemented "
+        f"{category} controls ({names}) leave {', '.join(uncovered)} uncovered",
         related,
     )
 
@@ -238,9 +238,9 @@ def _waiting_period_problems(
 
 def _critical_suppliers(
     context: RuleContext, functions: list[Document], policy: Document
-) -> dict[str, list[Document]]:
+) -> dict[Document, list[Document]]:
     """Tier-1 suppliers the policy's critical functions depend on, with those functions."""
-    found: dict[str, list[Document]] = {}
+    found: dict[Document, list[Document]] = {}
     for function in functions:
         if not _overlap(_strings(function.data.get("entities")), policy):
             continue
@@ -254,7 +254,7 @@ def _critical_suppliers(
         for name in dict.fromkeys(names):
             supplier = context.index.get("Supplier", name)
             if supplier is not None and supplier.data.get("tier") == 1:
-                found.setdefault(name, []).append(function)
+                found.setdefault(supplier, []).append(function)
     return found
 
 
@@ -268,9 +268,8 @@ def _dependent_bi_problems(
     if scope not in ("named", "it_providers") or excluded:
         return  # all_suppliers leaves nobody out; no scope is INS-03's finding
     named = _strings(_get(policy.data, "dependent_bi", "named_providers"))
-    for name, users in _critical_suppliers(context, functions, policy).items():
-        supplier = context.index.get("Supplier", name)
-        assert supplier is not None
+    for supplier, users in _critical_suppliers(context, functions, policy).items():
+        name = str(supplier.id)
         if name in named or (
             scope == "it_providers" and supplier.data.get("provides_ict_services") is True
         ):
@@ -280,9 +279,11 @@ def _dependent_bi_problems(
             if scope == "named"
             else "covers only IT providers, and it is not recorded as one (provides_ict_services)"
         )
+        who = ", ".join(f"{f.id} ({f.data.get('criticality')})" for f in users)
+        who = f"function {who} depends" if len(users) == 1 else f"functions {who} depend"
         message = (
             f"insurance policy {policy.id} leaves out tier-1 supplier {name}, on which "
-            f"{', '.join(str(f.id) for f in users)} depend(s): its dependent business-interruption "
+            f"{who}: its dependent business-interruption "
             f"cover {why}; an outage at {name} would not be covered. Ask the broker to name the "
             "supplier, or record the accepted gap in a waiver"
         )
@@ -453,8 +454,8 @@ def _uninsured_entities(
     for contract in context.index.of_kind("Contract"):
         if contract.data.get("status") in _CLOSED_CONTRACT:
             continue
-        for entity in dict.fromkeys(_strings(contract.data.get("entities"))):
-            holders.setdefault(entity, []).append(contract)
+        for entity_id in dict.fromkeys(_strings(contract.data.get("entities"))):
+            holders.setdefault(entity_id, []).append(contract)
     for name, contracts in holders.items():
         entity = context.index.get("Entity", name)
         if name in insured or entity is None:
@@ -560,9 +561,9 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Pro
         ):
             message = (
                 f"insurance policy {policy.id} has no claims evidence package: prepare one "
-                "(asset inventory, data-flow diagrams, policy copies, incident-log location, backup "
-                "validation reports, vendor contracts, insured-entities list) before an incident, "
-                "and record it as an EvidencePackage" + _as_of(context)
+                "(asset inventory, data-flow diagrams, policy copies, incident-log location, "
+                "backup validation reports, vendor contracts, insured-entities list) before an "
+                "incident, and record it as an EvidencePackage" + _as_of(context)
             )
             yield _problem(context, info, policy, ("id",), message)
     for package in packages:

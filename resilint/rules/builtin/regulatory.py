@@ -32,6 +32,10 @@ def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
+def _strings(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
 def _in_register(supplier: Document) -> bool:
     """ICT providers we still rely on (an unknown provides_ict_services counts as ICT)."""
     return (
@@ -72,7 +76,8 @@ def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
     elif not data.get("provider_id_type"):
         yield (
             ("provider_id",),
-            f"{name} gives no provider_id_type (LEI, EUID, VAT or DUNS) for {data.get('provider_id')}",
+            f"{name} gives no provider_id_type (LEI, EUID, VAT or DUNS) for its provider_id "
+            f"{data.get('provider_id')}",
         )
     if not data.get("hq_country"):
         yield (
@@ -86,8 +91,8 @@ def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
             where,
             (
                 f"{name} has no ultimate_parent (name or provider_id): {_REGISTER} records the "
-                "top of each provider's group, which is also how resilint finds group concentration; "
-                "for a provider that is its own parent, repeat its name"
+                "top of each provider's group, which is also how resilint finds group "
+                "concentration; for a provider that is its own parent, repeat its name"
             ),
         )
     yield from _lei_gaps(supplier)
@@ -95,12 +100,12 @@ def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
 
 def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
     """Every identifier typed LEI on the supplier, its parent and its subcontractors."""
-    holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, f"supplier {supplier.id}")]
-    holders.append(
-        (("ultimate_parent",), supplier.data.get("ultimate_parent"), "its ultimate parent")
-    )
+    own = f"supplier {supplier.id}"
+    holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, own)]
+    parent = supplier.data.get("ultimate_parent")
+    holders.append((("ultimate_parent",), parent, f"the ultimate parent of {own}"))
     for i, sub in _dicts(supplier.data.get("subcontractors")):
-        holders.append((("subcontractors", i), sub, f"its subcontractor {sub.get('id')}"))
+        holders.append((("subcontractors", i), sub, f"subcontractor {sub.get('id')} of {own}"))
     for where, holder, who in holders:
         value = _get(holder, "provider_id")
         if _get(holder, "provider_id_type") != "LEI" or not isinstance(value, str):
@@ -110,7 +115,7 @@ def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
             yield (
                 (*where, "provider_id"),
                 (
-                    f"the LEI {value} of {who} (supplier {supplier.id}) is not valid: {problem}; "
+                    f"the LEI {value} of {who} is not valid: {problem}; "
                     "copy it from the GLEIF register (search.gleif.org)"
                 ),
             )
@@ -135,7 +140,7 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Probl
     the chain behind them is listed."""
     named = _critical_services(context)
     for supplier in context.index.of_kind("Supplier"):
-        if supplier.data.get("status") == "exited":
+        if not _in_register(supplier):
             continue
         services = [
             (j, s)
@@ -178,13 +183,16 @@ def _service_gaps(
         )
     elif not allowed:
         for k, sub in _dicts(supplier.data.get("subcontractors")):
-            if service.get("name") in (sub.get("services") or []):
+            # allowed covers the parts that support critical functions (see the schema)
+            critical_part = sub.get("supports_critical_function") is not False
+            if critical_part and service.get("name") in _strings(sub.get("services")):
                 yield (
                     ("subcontractors", k),
                     (
                         f"{name} may not be subcontracted, yet subcontractor {sub.get('id')} is "
-                        "recorded as helping deliver it: correct the record or raise the breach "
-                        "with the supplier"
+                        "recorded as delivering a part of it that supports a critical function: "
+                        "correct the record (supports_critical_function: false if it does not) "
+                        "or raise the breach with the supplier"
                     ),
                 )
 
@@ -195,7 +203,7 @@ _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_funct
 def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Problem]:
     subs = _dicts(supplier.data.get("subcontractors"))
     shared = supplier.data.get("shared_dependencies")
-    hints = [*(_get(shared, "subprocessors") or []), *(_get(shared, "cloud") or [])]
+    hints = [*_strings(_get(shared, "subprocessors")), *_dicts(_get(shared, "cloud"))]
     if not subs and hints:
         yield make_problem(
             info,
@@ -220,8 +228,8 @@ def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) ->
                 ("subcontractors", k),
                 (
                     f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
-                    f"{', '.join(missing)}: the DORA register (B_05.02) records these for each link "
-                    "of the chain behind a critical or important function"
+                    f"{', '.join(missing)}: the DORA register (B_05.02) records these for each "
+                    "link of the chain behind a critical or important function"
                 ),
                 related,
             )
