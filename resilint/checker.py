@@ -11,14 +11,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
 from resilint.engine import run_rules
 from resilint.findings import Finding
-from resilint.load import LoadedFile, load_file
+from resilint.inline import InlineSuppression
+from resilint.limits import Limits
+from resilint.load import load_file
 from resilint.locate import Locator
 from resilint.model import Document, Index, Problem
 from resilint.references import check_index, check_references
@@ -27,6 +29,9 @@ from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions
 from resilint.validate import to_document
+
+if TYPE_CHECKING:
+    from resilint.run_cache import CheckCache
 
 
 @dataclass(frozen=True)
@@ -55,17 +60,61 @@ class Result:
         return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
 
 
-def check(options: CheckOptions) -> Result:
+@dataclass(frozen=True)
+class FileResult:
+    """What one file yields before the rules run: the unit the cache keeps."""
+
+    findings: tuple[Finding, ...]
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+    suppressions: tuple[InlineSuppression, ...]
+
+
+def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
+    """Load one file and validate its documents against their schemas."""
+    loaded = load_file(path, limits)
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for raw in loaded.documents:
+        document, schema_problems = to_document(raw, schemas)
+        documents.append(document)
+        problems.extend(schema_problems)
+    return FileResult(loaded.findings, tuple(documents), tuple(problems), loaded.suppressions)
+
+
+def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
     config = options.config
     found = discover(options.paths, config.exclude, [config.source] if config.source else [])
-    loaded = [load_file(path, config.limits) for path in found.files]
-    index, problems = _model(loaded, options.schemas)
+    if cache is not None:
+        remembered = cache.result(found.files)
+        if remembered is not None:
+            return remembered
+    files = [_read(path, options, cache) for path in found.files]
+    result = _check_files(options, found.findings, files)
+    if cache is not None:
+        cache.save(found.files, files, result)
+    return result
+
+
+def _read(path: Path, options: CheckOptions, cache: CheckCache | None) -> FileResult:
+    cached = cache.file(path) if cache is not None else None
+    return cached or read_file(path, options.schemas, options.config.limits)
+
+
+def _check_files(
+    options: CheckOptions, found: tuple[Finding, ...], files: list[FileResult]
+) -> Result:
+    config = options.config
+    index = Index(doc for file in files for doc in file.documents)
+    problems = [p for file in files for p in file.problems]
+    problems.extend(check_index(index))
+    problems.extend(check_references(index, options.schemas))
     selected = select_rules(options.rules, config, index)
     engine = run_rules(selected, index, options.as_of, config.rules)
     locator = Locator(config.limits)
     rule_problems = _outside_schema_errors(engine.problems, problems)
     located = [locator.finding(p) for p in (*problems, *rule_problems)]
-    raw = [*found.findings, *(f for file in loaded for f in file.findings), *located]
+    raw = [*found, *(f for file in files for f in file.findings), *located]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
         require_expiry=config.require_expiry,
@@ -74,31 +123,17 @@ def check(options: CheckOptions) -> Result:
         baseline=options.baseline,
         baseline_path=options.baseline_path,
     )
-    inline = [s for file in loaded for s in file.suppressions]
+    inline = [s for file in files for s in file.suppressions]
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator.finding)
     findings += engine.crashes
     if options.focus is not None:
         findings = [f for f in findings if _concerns(f, options.focus)]
     return Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
-        len(found.files),
+        len(files),
         len(index.documents),
         engine.crashes,
     )
-
-
-def _model(loaded: list[LoadedFile], schemas: SchemaSet) -> tuple[Index, list[Problem]]:
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for file in loaded:
-        for raw in file.documents:
-            document, schema_problems = to_document(raw, schemas)
-            documents.append(document)
-            problems.extend(schema_problems)
-    index = Index(documents)
-    problems.extend(check_index(index))
-    problems.extend(check_references(index, schemas))
-    return index, problems
 
 
 def _outside_schema_errors(

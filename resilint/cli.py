@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,6 +18,7 @@ import click
 
 from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
+from resilint.cache import CACHE_DIR_NAME, Store, files_fingerprint, fingerprint, stat_key
 from resilint.catalogue import explain, reference_page, rules_table
 from resilint.checker import CheckOptions, Result, check, normalise
 from resilint.config import Config, describe, find_config, load_config
@@ -24,8 +27,10 @@ from resilint.errors import ConfigError, ExitCode, ResilintError, UsageError
 from resilint.init import scaffold
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
-from resilint.rules import Rule, load_rules
+from resilint.rules import ENTRY_POINT_GROUP, Rule, load_rules
+from resilint.rules import rule_files as rule_files_in
 from resilint.rules.model import PROFILES
+from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 
 FORMATS = sorted(REPORTERS)
@@ -44,6 +49,8 @@ class CheckArgs:
     focus: bool = False
     """pre-commit: load the whole repository, report what concerns ``paths``."""
     use_baseline: bool = True
+    cache: bool = True
+    cache_dir: Path | None = None
 
 
 def build_schemas() -> SchemaSet:
@@ -109,6 +116,37 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     )
 
 
+def build_cache(args: CheckArgs, options: CheckOptions) -> CheckCache | None:
+    """The cache, salted with everything that shapes results, or None when turned off."""
+    if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
+        return None
+    config = options.config
+    store = Store(args.cache_dir or config.root / CACHE_DIR_NAME)
+    if not store.usable:
+        return None
+    package = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    code = fingerprint(f"{p}\x00{stat_key(p)}" for p in package)
+    schemas = files_fingerprint(sorted(options.schemas.directory.glob("*.json")))
+    file_salt = fingerprint([__version__, code, schemas, repr(config.limits)])
+    rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
+    plugins = sorted(f"{e.name}={e.value}" for e in entry_points(group=ENTRY_POINT_GROUP))
+    run_salt = fingerprint(
+        [
+            file_salt,
+            files_fingerprint(rule_files),
+            repr(dataclasses.replace(config, origins={})),
+            files_fingerprint([config.source] if config.source else []),
+            *plugins,
+            options.as_of.isoformat(),
+            json.dumps(options.baseline, sort_keys=True),
+            repr(sorted(options.focus or ())),
+            repr(options.focus is None),
+            repr(options.paths),
+        ]
+    )
+    return CheckCache(store, file_salt, run_salt)
+
+
 def exit_status(result: Result, config: Config) -> ExitCode:
     if result.crashes:
         return ExitCode.RULE_CRASHED
@@ -123,7 +161,8 @@ def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
-    result = check(build_options(args, schemas, config, rules))
+    options = build_options(args, schemas, config, rules)
+    result = check(options, build_cache(args, options))
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
@@ -275,6 +314,17 @@ def _check_options(command: Callable[..., None]) -> Callable[..., None]:
             type=click.Path(path_type=Path, dir_okay=False),
             help="Report only findings not in this baseline file.",
         ),
+        click.option(
+            "--cache/--no-cache",
+            default=True,
+            show_default=True,
+            help="Reuse results for files that have not changed.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help=f"Cache directory (default: {CACHE_DIR_NAME}/ at the repository root).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -292,6 +342,8 @@ def check_command(
     color: bool | None,
     as_of: datetime.datetime | None,
     baseline: Path | None,
+    cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
     args = CheckArgs(
@@ -303,6 +355,8 @@ def check_command(
         color,
         _as_of(as_of),
         baseline,
+        cache=cache,
+        cache_dir=cache_dir,
     )
     _guarded(lambda: run_check(args))
 
@@ -318,6 +372,8 @@ def pre_commit_command(
     color: bool | None,
     as_of: datetime.datetime | None,
     baseline: Path | None,
+    cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Check the whole repository, reporting what concerns the changed PATHS.
 
@@ -335,6 +391,8 @@ def pre_commit_command(
         _as_of(as_of),
         baseline,
         focus=True,
+        cache=cache,
+        cache_dir=cache_dir,
     )
     _guarded(lambda: run_check(args))
 

@@ -32,6 +32,14 @@ class Run:
         return [finding["code"] for finding in self.json()["findings"]]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_secret(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the cache's signing secret out of the user's home during tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Run the resilint CLI in-process on real files, in ``tmp_path`` unless ``cwd`` is given."""

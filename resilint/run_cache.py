@@ -1,0 +1,106 @@
+"""The cache as the checker uses it: per-file results and the last whole result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from resilint.cache import Store, fingerprint, stat_key
+from resilint.checker import FileResult, Result
+from resilint.serialize import (
+    document_in,
+    document_out,
+    finding_in,
+    finding_out,
+    problem_in,
+    problem_out,
+    suppression_in,
+    suppression_out,
+)
+
+FILES = "files.json"
+RESULT = "result.json"
+
+
+class CheckCache:
+    def __init__(self, store: Store, file_salt: str, run_salt: str) -> None:
+        self.store = store
+        self.file_salt = file_salt
+        self.run_salt = run_salt
+        data = store.read(FILES)
+        usable = isinstance(data, dict) and data.get("salt") == file_salt
+        self._entries: dict[str, Any] = data["entries"] if usable else {}
+        self._stats: dict[Path, list[int] | None] = {}
+
+    def stat(self, path: Path) -> list[int] | None:
+        """Taken before the file is read, so an edit during the run is never cached as old."""
+        if path not in self._stats:
+            self._stats[path] = stat_key(path)
+        return self._stats[path]
+
+    def _run_key(self, paths: Sequence[Path]) -> str:
+        return fingerprint([self.run_salt, *(f"{p}\x00{self.stat(p)}" for p in paths)])
+
+    def result(self, paths: Sequence[Path]) -> Result | None:
+        data = self.store.read(RESULT)
+        if not isinstance(data, dict) or data.get("key") != self._run_key(paths):
+            return None
+        try:
+            return Result(
+                tuple(finding_in(f) for f in data["findings"]),
+                data["files"],
+                data["documents"],
+                tuple(finding_in(f) for f in data["crashes"]),
+            )
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+
+    def file(self, path: Path) -> FileResult | None:
+        entry = self._entries.get(str(path))
+        stat = self.stat(path)
+        if not entry or stat is None or entry[0] != stat:
+            return None
+        try:
+            return _file_in(entry[1])
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+
+    def save(self, paths: Sequence[Path], files: Sequence[FileResult], result: Result) -> None:
+        entries = {
+            str(p): [self.stat(p), _file_out(f)]
+            for p, f in zip(paths, files, strict=True)
+            if self.stat(p) is not None
+        }
+        self.store.write(FILES, {"salt": self.file_salt, "entries": entries})
+        if not result.crashes:  # a crash is worth reproducing, not remembering
+            self.store.write(
+                RESULT,
+                {
+                    "key": self._run_key(paths),
+                    "files": result.files,
+                    "documents": result.documents,
+                    "findings": [finding_out(f) for f in result.findings],
+                    "crashes": [finding_out(f) for f in result.crashes],
+                },
+            )
+
+
+def _file_out(file: FileResult) -> list[Any]:
+    documents = list(file.documents)
+    return [
+        [finding_out(f) for f in file.findings],
+        [document_out(d) for d in documents],
+        [problem_out(p, documents) for p in file.problems],
+        [suppression_out(s) for s in file.suppressions],
+    ]
+
+
+def _file_in(data: list[Any]) -> FileResult:
+    documents = tuple(document_in(d) for d in data[1])
+    return FileResult(
+        tuple(finding_in(f) for f in data[0]),
+        documents,
+        tuple(problem_in(p, documents) for p in data[2]),
+        tuple(suppression_in(s) for s in data[3]),
+    )

@@ -1,0 +1,130 @@
+"""The cache never serves a stale result, and never believes a cache it did not write."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from test_config import USER_RULE
+
+AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "northwind"
+    shutil.copytree(EXAMPLES / "northwind", target)
+    return target
+
+
+def codes(cli, repo: Path, *extra: str) -> list[str]:
+    result = cli("check", *AS_OF, *extra, cwd=repo)
+    return sorted(f["code"] for f in result.json()["findings"] if not f["suppressed"])
+
+
+def break_contract(repo: Path) -> Path:
+    path = next((repo / "contracts").glob("*.yaml"))
+    path.write_text(path.read_text().replace("window_hours:", "window_hours: 999 #", 1))
+    return path
+
+
+def test_cache_is_written_and_ignored_by_git(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    cache = repo / ".resilint_cache"
+    assert (cache / "files.json").is_file() and (cache / "result.json").is_file()
+    assert (cache / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_an_edited_file_is_never_served_stale(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    assert codes(cli, repo) == []  # warm
+    path = break_contract(repo)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert "CTR-03" in codes(cli, repo)
+
+
+def test_same_size_same_second_edit_is_seen(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    path = next((repo / "suppliers").glob("*.yaml"))
+    text = path.read_text()
+    before = path.stat()
+    path.write_text(
+        text.replace("tier: 1", "tier: 9", 1)
+        if "tier: 1" in text
+        else text.replace("tier: 2", "tier: 9", 1).replace("tier: 3", "tier: 9", 1)
+    )
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1))
+    assert "SCH-01" in codes(cli, repo)
+
+
+def test_changed_configuration_or_rules_are_never_served_stale(cli, repo: Path) -> None:
+    break_contract(repo)
+    assert "CTR-03" in codes(cli, repo)
+    (repo / "resilint.yaml").write_text("as_of: 2026-11-26\nignore: [CTR-03, CTR-04]\n")
+    assert "CTR-03" not in codes(cli, repo)
+    (repo / "resilint.yaml").write_text(
+        "as_of: 2026-11-26\nrule_dirs: [policies]\nprofiles: []\nselect: [ACME-01]\n"
+    )
+    (repo / "policies").mkdir()
+    text = USER_RULE
+    (repo / "policies" / "owner.yaml").write_text(text)
+    first = codes(cli, repo)
+    (repo / "policies" / "owner.yaml").write_text(text.replace("exists: true", "exists: false"))
+    assert codes(cli, repo) != first
+
+
+def test_as_of_is_part_of_the_key(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    assert codes(cli, repo, "--as-of", "2028-01-01") != []
+
+
+def test_tampered_cache_is_ignored(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    path = break_contract(repo)
+    assert "CTR-03" in codes(cli, repo)
+    result = repo / ".resilint_cache" / "result.json"
+    mac, _, body = result.read_bytes().partition(b"\n")
+    forged = json.loads(body)
+    forged["data"]["findings"] = []
+    result.write_bytes(mac + b"\n" + json.dumps(forged).encode())
+    assert "CTR-03" in codes(cli, repo)
+    assert path.exists()
+
+
+def test_cache_written_with_another_secret_is_ignored(
+    cli, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_contract(repo)
+    assert "CTR-03" in codes(cli, repo)
+    shutil.copy(repo / ".resilint_cache" / "result.json", tmp_path / "foreign.json")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    assert "CTR-03" in codes(cli, repo)  # computed afresh under the new secret
+
+
+def test_truncated_cache_is_ignored(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    for name in ("files.json", "result.json"):
+        path = repo / ".resilint_cache" / name
+        path.write_bytes(path.read_bytes()[:100])
+    assert codes(cli, repo) == []
+
+
+def test_no_cache_writes_nothing(cli, repo: Path) -> None:
+    assert codes(cli, repo, "--no-cache") == []
+    assert not (repo / ".resilint_cache").exists()
+
+
+def test_cached_and_uncached_results_are_identical(cli, repo: Path) -> None:
+    break_contract(repo)
+    cold = cli("check", *AS_OF, "--no-cache", cwd=repo).stdout
+    cli("check", *AS_OF, cwd=repo)
+    warm = cli("check", *AS_OF, cwd=repo).stdout
+    assert warm == cold
+    (repo / ".resilint_cache" / "result.json").unlink()  # per-file entries only
+    assert cli("check", *AS_OF, cwd=repo).stdout == cold
