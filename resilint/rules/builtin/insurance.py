@@ -160,7 +160,7 @@ def _condition_gap(
     uncovered = [s for s in required if not any(_covers(c, s) for c in usable)]
     if usable and not uncovered:
         return None
-    related = [RelatedPlace(c, ("id",), f"a {category} control") for c in candidates]
+    related = [RelatedPlace(c, ("id",), f"{category} control") for c in candidates]
     if not usable:
         what = f"an implemented {category} control"
         if required:
@@ -515,7 +515,7 @@ def _unmatched_categories(
             f"of, but the controls inventory has none{why}: under insurer market practice such "
             "a loss would not be covered. Implement the control and record it"
         )
-        related = [RelatedPlace(c, ("status",), f"a {category} control") for c in candidates]
+        related = [RelatedPlace(c, ("status",), f"{category} control") for c in candidates]
         where = ("exclusions", i, "mitigating_control_categories", j)
         yield _problem(context, info, policy, where, message, related)
 
