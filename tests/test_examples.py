@@ -8,10 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from conftest import EXAMPLES
-from resilint.rules.model import PROFILES
 from test_rule_catalogue import RULES
+
+from resilint.rules.model import PROFILES
 
 GOLDEN = Path(__file__).parent / "golden" / "defects.txt"
 
@@ -38,8 +38,16 @@ def test_northwind_is_a_realistic_programme() -> None:
     assert kinds["Supplier"] >= 25 and all(tiers[t] for t in (1, 2, 3))
     assert critical >= 6 and kinds["ContinuityPlan"] >= critical
     assert kinds["InsurancePolicy"] == 2
-    for kind in ("Contract", "Identity", "Control", "Exercise", "Playbook", "EvidencePackage",
-                 "Waiver", "Entity"):
+    for kind in (
+        "Contract",
+        "Identity",
+        "Control",
+        "Exercise",
+        "Playbook",
+        "EvidencePackage",
+        "Waiver",
+        "Entity",
+    ):
         assert kinds[kind] >= 1, kind
 
 
@@ -58,8 +66,17 @@ def test_defects_give_exactly_the_pinned_findings(cli) -> None:
 
 def test_defects_cover_every_check_and_every_baseline_rule(cli) -> None:
     codes = {line.split()[0] for line in defects(cli)}
-    core = {"SCH-01", "REF-01", "DOC-01", "DOC-02", "YML-01", "YML-02", "YML-03", "YML-07",
-            "YML-08"}
+    core = {
+        "SCH-01",
+        "REF-01",
+        "DOC-01",
+        "DOC-02",
+        "YML-01",
+        "YML-02",
+        "YML-03",
+        "YML-07",
+        "YML-08",
+    }
     baseline = {r.info.code for r in RULES if "baseline" in r.info.profiles}
     assert core <= codes
     assert baseline - codes == set()
@@ -71,7 +88,9 @@ def test_every_planted_defect_is_announced_by_a_comment() -> None:
     for path in (EXAMPLES / "defects").rglob("*.yaml"):
         for line in path.read_text(errors="replace").splitlines():
             if "# defect:" in line and "(" in line:
-                announced.update(code.strip() for code in line.rsplit("(", 1)[1]
-                                 .rstrip(")").replace(" and ", ",").split(","))
+                announced.update(
+                    code.strip()
+                    for code in line.rsplit("(", 1)[1].rstrip(")").replace(" and ", ",").split(",")
+                )
     found = {line.split()[0] for line in GOLDEN.read_text().splitlines()}
     assert found - announced <= {"EXC-02"} | {c for c in found if c.startswith("YML")}

@@ -66,14 +66,22 @@ def test_github_annotations_escape_data(cli, repo: Path) -> None:
 
 
 def test_markdown_escapes_markup(cli, write, tmp_path: Path) -> None:
-    write("x.yaml", "apiVersion: resilint/v1\nkind: \"<img src=x>|*b*\"\nid: x\n")
+    write("x.yaml", 'apiVersion: resilint/v1\nkind: "<img src=x>|*b*"\nid: x\n')
     out = cli("check", "x.yaml", "--format", "markdown").stdout
     assert "<img" not in out and "&lt;img" in out and "\\|" in out
 
 
 def test_several_outputs_in_one_run(cli, repo: Path) -> None:
-    result = cli("check", "-o", "sarif=out/r.sarif", "-o", "junit=out/r.xml", "--as-of",
-                 "2026-11-26", cwd=repo)
+    result = cli(
+        "check",
+        "-o",
+        "sarif=out/r.sarif",
+        "-o",
+        "junit=out/r.xml",
+        "--as-of",
+        "2026-11-26",
+        cwd=repo,
+    )
     assert result.exit_code == 1
     assert json.loads((repo / "out" / "r.sarif").read_text())["version"] == "2.1.0"
     ElementTree.parse(repo / "out" / "r.xml")

@@ -14,18 +14,24 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from resilint.cli import main
 
-settings.register_profile("ci", max_examples=40, deadline=timedelta(seconds=10),
-                          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.too_slow])
-settings.register_profile("deep", max_examples=3000, deadline=timedelta(seconds=10),
-                          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep",
+    max_examples=3000,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 EXIT_CODES = {0, 1, 2}
@@ -36,10 +42,14 @@ HEADER = "apiVersion: resilint/v1\nkind: Supplier\nid: s\n"
 def run_on(tmp: Path, content: bytes) -> None:
     target = tmp / "doc.yaml"
     target.write_bytes(content)
-    result = CliRunner().invoke(main, ["check", str(target), "--format", "json",
-                                       "--as-of", "2026-11-26"], catch_exceptions=True)
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        repr(result.exception))
+    result = CliRunner().invoke(
+        main,
+        ["check", str(target), "--format", "json", "--as-of", "2026-11-26"],
+        catch_exceptions=True,
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     assert result.exit_code in EXIT_CODES, (result.exit_code, result.output)
     lines = max(content.count(b"\n") + 1, 1)
     for finding in json.loads(result.stdout)["findings"]:
@@ -47,15 +57,30 @@ def run_on(tmp: Path, content: bytes) -> None:
         assert finding["column"] >= 1
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=20), st.dates().map(str))
-trees = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-    max_leaves=20)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.dates().map(str),
+)
+trees = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
-@given(body=st.dictionaries(st.sampled_from(["name", "tier", "contacts", "services", "status",
-                                              "owner", "labels", "x"]), trees, max_size=6))
+@given(
+    body=st.dictionaries(
+        st.sampled_from(["name", "tier", "contacts", "services", "status", "owner", "labels", "x"]),
+        trees,
+        max_size=6,
+    )
+)
 def test_generated_documents(tmp_path_factory, body) -> None:
     text = HEADER + yaml.safe_dump(body, allow_unicode=True)
     run_on(tmp_path_factory.mktemp("gen"), text.encode("utf-8", "surrogatepass"))
@@ -71,12 +96,33 @@ def test_mutated_example_files(tmp_path_factory, data) -> None:
         if kind == "flip" and content:
             content[at] = data.draw(st.integers(0, 255))
         elif kind == "insert":
-            content[at:at] = data.draw(st.sampled_from(
-                [b"\t", b"&a ", b"*a", b"!!python/object:os.system ", b"<<: *a\n", b"---\n",
-                 b"\x00", b"\xff", b"[", b"{", b": ", b"- ", b"? ", b"%YAML 1.3\n", b"\"\\ud800\"",
-                 b"2026-02-30", b"9" * 200, b"!include x", b"\xef\xbb\xbf"]))
+            content[at:at] = data.draw(
+                st.sampled_from(
+                    [
+                        b"\t",
+                        b"&a ",
+                        b"*a",
+                        b"!!python/object:os.system ",
+                        b"<<: *a\n",
+                        b"---\n",
+                        b"\x00",
+                        b"\xff",
+                        b"[",
+                        b"{",
+                        b": ",
+                        b"- ",
+                        b"? ",
+                        b"%YAML 1.3\n",
+                        b'"\\ud800"',
+                        b"2026-02-30",
+                        b"9" * 200,
+                        b"!include x",
+                        b"\xef\xbb\xbf",
+                    ]
+                )
+            )
         elif kind == "delete":
-            del content[at:at + data.draw(st.integers(1, 20))]
+            del content[at : at + data.draw(st.integers(1, 20))]
         else:
             del content[at:]
     run_on(tmp_path_factory.mktemp("mut"), bytes(content))

@@ -28,6 +28,7 @@ def repo(write):
     def make(comment: str = "", config: dict | None = None, extra: str = "") -> None:
         write("resilint.yaml", json.dumps({**ONLY_CTR08, **(config or {})}))
         write("repo.yaml", SUPPLIER + CONTRACT.format(comment=comment) + extra)
+
     return make
 
 
@@ -49,16 +50,23 @@ def test_trailing_comment_suppresses_with_its_reason(cli, repo):
     assert result.exit_code == 0
     (finding,) = found
     assert finding["suppressed"] and finding["suppression"] == {
-        "kind": "inline", "justification": "step-in agreed by letter, see LGL-44",
-        "source": "repo.yaml:12"}
+        "kind": "inline",
+        "justification": "step-in agreed by letter, see LGL-44",
+        "source": "repo.yaml:12",
+    }
     text = cli("check", "--as-of", AS_OF).stdout
     assert "CTR-08" not in text and "1 suppressed" in text
 
 
 def test_comment_on_the_line_above_suppresses(cli, write):
     write("resilint.yaml", json.dumps(ONLY_CTR08))
-    write("repo.yaml", SUPPLIER + CONTRACT.format(comment="").replace(
-        "  step_in_rights", "  # resilint: ignore[CTR-08] reason='agreed'\n  step_in_rights"))
+    write(
+        "repo.yaml",
+        SUPPLIER
+        + CONTRACT.format(comment="").replace(
+            "  step_in_rights", "  # resilint: ignore[CTR-08] reason='agreed'\n  step_in_rights"
+        ),
+    )
     result, found = findings(cli)
     assert result.exit_code == 0 and found[0]["suppressed"]
 
@@ -67,8 +75,10 @@ def test_reason_is_required(cli, repo):
     repo("  # resilint: ignore[CTR-08]")
     result, found = findings(cli)
     assert result.exit_code == 1
-    assert sorted((f["code"], f["suppressed"]) for f in found) == [("CTR-08", False),
-                                                                    ("IGN-01", False)]
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [
+        ("CTR-08", False),
+        ("IGN-01", False),
+    ]
 
 
 def test_expired_suppression_stops_suppressing_and_is_reported(cli, repo):
@@ -87,15 +97,19 @@ def test_suppression_that_suppresses_nothing_is_reported(cli, repo):
 
 
 def test_configuration_can_require_an_expiry(cli, repo):
-    repo('  # resilint: ignore[CTR-08] reason="agreed"',
-         config={"suppressions": {"require_expiry": True}})
+    repo(
+        '  # resilint: ignore[CTR-08] reason="agreed"',
+        config={"suppressions": {"require_expiry": True}},
+    )
     _, found = findings(cli)
     assert {f["code"] for f in found} == {"CTR-08", "IGN-01"}
 
 
 def test_configuration_can_forbid_inline_suppression_for_a_rule(cli, repo):
-    repo('  # resilint: ignore[CTR-08] reason="agreed"',
-         config={"suppressions": {"forbid_inline": ["CTR-08"]}})
+    repo(
+        '  # resilint: ignore[CTR-08] reason="agreed"',
+        config={"suppressions": {"forbid_inline": ["CTR-08"]}},
+    )
     result, found = findings(cli)
     assert result.exit_code == 1
     assert {(f["code"], f["suppressed"]) for f in found} == {("CTR-08", False), ("IGN-04", False)}
@@ -145,8 +159,10 @@ def test_baseline_reports_only_new_findings_and_the_fixed_ones(cli, repo, write,
     repo()
     made = cli("baseline", "--as-of", AS_OF)
     assert made.exit_code == 0
-    assert json.loads((tmp_path / ".resilint-baseline.json").read_text())["findings"][0][
-        "code"] == "CTR-08"
+    assert (
+        json.loads((tmp_path / ".resilint-baseline.json").read_text())["findings"][0]["code"]
+        == "CTR-08"
+    )
     result, found = findings(cli, "--baseline", ".resilint-baseline.json")
     assert result.exit_code == 0 and found[0]["suppression"]["kind"] == "baseline"
 
@@ -156,13 +172,19 @@ def test_baseline_reports_only_new_findings_and_the_fixed_ones(cli, repo, write,
     assert result.exit_code == 0 and found[0]["line"] == 14 and found[0]["suppressed"]
 
     # a new finding is reported; fixing the old one shows its entry as fixed
-    write("repo.yaml", SUPPLIER + CONTRACT.format(comment="").replace(
-        "step_in_rights: false", "step_in_rights: true").replace(
-        "security_indemnity: true", "security_indemnity: false"))
+    write(
+        "repo.yaml",
+        SUPPLIER
+        + CONTRACT.format(comment="")
+        .replace("step_in_rights: false", "step_in_rights: true")
+        .replace("security_indemnity: true", "security_indemnity: false"),
+    )
     result, found = findings(cli, "--baseline", ".resilint-baseline.json")
     assert result.exit_code == 1
-    assert sorted((f["code"], f["suppressed"]) for f in found) == [("BSL-01", False),
-                                                                    ("CTR-08", False)]
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [
+        ("BSL-01", False),
+        ("CTR-08", False),
+    ]
     assert "run `resilint baseline`" in next(f for f in found if f["code"] == "BSL-01")["message"]
 
 
