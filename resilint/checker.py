@@ -110,7 +110,8 @@ def _check_files(
     problems.extend(check_index(index))
     problems.extend(check_references(index, options.schemas))
     selected = select_rules(options.rules, config, index)
-    engine = run_rules(selected, index, options.as_of, config.rules)
+    known = frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS)
+    engine = run_rules(selected, index, options.as_of, config.rules, known)
     locator = Locator(config.limits)
     rule_problems = _outside_schema_errors(engine.problems, problems)
     located = [locator.finding(p) for p in (*problems, *rule_problems)]

@@ -31,7 +31,11 @@ class EngineResult:
 
 
 def run_rules(
-    rules: Iterable[Rule], index: Index, as_of: datetime.date, settings: Mapping[str, RuleSettings]
+    rules: Iterable[Rule],
+    index: Index,
+    as_of: datetime.date,
+    settings: Mapping[str, RuleSettings],
+    known_codes: frozenset[str] = frozenset(),
 ) -> EngineResult:
     problems: list[Problem] = []
     crashes: list[Finding] = []
@@ -39,7 +43,11 @@ def run_rules(
         info = rule.info
         own = settings.get(info.code, RuleSettings())
         context = RuleContext(
-            index, as_of, {**info.params, **(own.params or {})}, own.level or info.level
+            index,
+            as_of,
+            {**info.params, **(own.params or {})},
+            own.level or info.level,
+            known_codes,
         )
         try:
             problems.extend(rule.run(context))

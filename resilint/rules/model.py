@@ -53,6 +53,8 @@ class RuleContext:
     as_of: datetime.date
     params: Mapping[str, Any]
     level: Level
+    known_codes: frozenset[str] = frozenset()
+    """Codes of every loaded rule (resilint's, the user's, plug-ins') and built-in check."""
 
 
 class Rule(Protocol):

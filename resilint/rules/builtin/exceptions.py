@@ -8,36 +8,12 @@ unused waiver under the same code.
 from __future__ import annotations
 
 import difflib
-import functools
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.core_checks import CORE_CHECKS
-from resilint.limits import Limits
-from resilint.load import load_mapping
 from resilint.model import Document, Problem, RelatedPlace
-from resilint.resources import data_dir
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem
-
-
-@functools.cache
-def builtin_rule_codes() -> frozenset[str]:
-    """Codes of resilint's own rule files and core checks, read once with the safe loader.
-
-    A rule file that does not load is skipped here: loading the rules has already failed on it.
-    """
-    codes = set(CORE_CHECKS)
-    directory = data_dir("rules")
-    paths = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
-    for path in paths:
-        loaded = load_mapping(path, Limits())
-        if isinstance(loaded, tuple):
-            rules = loaded[0].get("rules")
-            for rule in rules if isinstance(rules, list) else []:
-                if isinstance(rule, dict) and isinstance(rule.get("code"), str):
-                    codes.add(rule["code"])
-    return frozenset(codes)
 
 
 def _strings(value: Any) -> list[str]:
@@ -46,7 +22,7 @@ def _strings(value: Any) -> list[str]:
 
 def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
     """EXC-02: the waiver's rule is a known code and each of its targets exists."""
-    known = builtin_rule_codes() | set(_strings(context.params.get("custom_rule_codes")))
+    known = context.known_codes
     for waiver in context.index.of_kind("Waiver"):
         rule = waiver.data.get("rule")
         if isinstance(rule, str) and rule not in known:
@@ -67,8 +43,7 @@ def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str])
     hint = f" (did you mean {close[0]}?)" if close else ""
     return (
         f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it waives "
-        "nothing. Correct the code (`resilint rules` lists them); a rule of your own rule "
-        "directories belongs in this rule's custom_rule_codes parameter"
+        "nothing. Correct the code (`resilint rules` lists them)"
     )
 
 

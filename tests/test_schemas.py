@@ -1,0 +1,163 @@
+"""The data model's schemas: well-formed, documented, strict, and enforced through the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from conftest import EXAMPLES, REPO
+
+from resilint.schemas import SchemaSet
+
+SCHEMAS = SchemaSet(REPO / "schemas")
+FILES = sorted((REPO / "schemas").glob("*.json"))
+KINDS = SCHEMAS.kinds
+ONLY_SCHEMAS = json.dumps({"profiles": []})
+
+
+def walk(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield where, node
+        for key, value in node.items():
+            yield from walk(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, f"{where}/{i}")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_schema_is_valid_draft_2020_12(path: Path) -> None:
+    jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text()))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_property_is_described_and_objects_are_closed(kind: str) -> None:
+    for where, node in walk(SCHEMAS.schema(kind)):
+        properties = node.get("properties")
+        if isinstance(properties, dict) and not where.endswith("/properties"):
+            for name, prop in properties.items():
+                assert "description" in prop, f"{kind}{where}/properties/{name}"
+        if node.get("type") == "object" and "properties" in node:
+            assert node.get("additionalProperties") is False, f"{kind}{where}"
+
+
+def test_every_reference_names_a_kind() -> None:
+    for kind in KINDS:
+        for field in SCHEMAS.references(kind):
+            assert field.target in KINDS, (kind, field)
+    for path in FILES:
+        text = path.read_text()
+        assert '"$ref": "http' not in text and '"$ref": "file:' not in text
+
+
+def first_document(kind: str) -> tuple[Path, str]:
+    for path in sorted((EXAMPLES / "northwind").rglob("*.yaml")):
+        for text in path.read_text().split("\n---\n"):
+            doc = yaml.safe_load(text)
+            if isinstance(doc, dict) and doc.get("kind") == kind:
+                return path, text.strip() + "\n"
+    raise AssertionError(f"northwind has no {kind}")
+
+
+def check_one(cli, write, text: str):
+    write("resilint.yaml", ONLY_SCHEMAS)
+    write("doc.yaml", text)
+    return cli("check", "doc.yaml", "--format", "json", "--no-cache")
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "ClauseLibrary"] + ["ClauseLibrary"])
+def test_valid_document_of_each_kind_passes_its_schema(cli, write, kind: str) -> None:
+    _, text = first_document(kind)
+    found = check_one(cli, write, text).json()["findings"]
+    assert [f for f in found if f["code"] in ("SCH-01", "DOC-01")] == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_invalid_documents_of_each_kind_are_reported_at_their_line(cli, write, kind) -> None:
+    _, text = first_document(kind)
+    lines = text.splitlines()
+    id_line = next(i for i, line in enumerate(lines) if line.startswith("id:"))
+    broken = [*lines[: id_line + 1], "nmae: typo", *lines[id_line + 1 :]]
+    found = check_one(cli, write, "\n".join(broken) + "\n").json()["findings"]
+    typo = [f for f in found if f["code"] == "SCH-01" and "unknown field 'nmae'" in f["message"]]
+    assert len(typo) == 1 and typo[0]["line"] == id_line + 2 and typo[0]["column"] == 1
+    without_id = "\n".join(line for line in lines if not line.startswith("id:")) + "\n"
+    found = check_one(cli, write, without_id).json()["findings"]
+    assert any(f["code"] == "SCH-01" and "id is required" in f["message"] for f in found)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("tier", "first", "tier must be a whole number, got 'first'"),
+        ("tier", "7", "tier must be at most 3, got the number 7"),
+        (
+            "data_sensitivity",
+            "secret",
+            "must be one of: public, internal, confidential, restricted",
+        ),
+        ("hq_country", "Germany", "hq_country has the wrong form"),
+        ("name", "1.10", "name must be text, got the number 1.1; YAML reads unquoted"),
+        ("provides_ict_services", "'yes'", "must be true or false, got 'yes'"),
+    ],
+)
+def test_schema_messages_speak_plainly(cli, write, field, value, words) -> None:
+    text = f"apiVersion: resilint/v1\nkind: Supplier\nid: acme\n{field}: {value}\n"
+    (finding,) = check_one(cli, write, text).json()["findings"]
+    assert finding["code"] == "SCH-01" and words in finding["message"]
+    assert (finding["line"], finding["column"]) == (4, len(field) + 3)
+
+
+def test_every_schema_error_is_reported_not_just_the_first(cli, write) -> None:
+    text = (
+        "apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: s\nstart_date: soon\n"
+        "incident_notification: {window_hours: four, trigger: maybe}\nsttaus: active\n"
+        "---\napiVersion: resilint/v1\nkind: Supplier\nid: s\n"
+    )
+    found = check_one(cli, write, text).json()["findings"]
+    assert sorted((f["line"], f["json_path"]) for f in found if f["code"] == "SCH-01") == [
+        (5, "start_date"),
+        (6, "incident_notification.trigger"),
+        (6, "incident_notification.window_hours"),
+        (7, "sttaus"),
+    ]
+
+
+def test_unknown_kind_and_version(cli, write) -> None:
+    found = check_one(
+        cli,
+        write,
+        "apiVersion: resilint/v1\nkind: Suplier\nid: x\n---\n"
+        "apiVersion: resilint/v9\nkind: Supplier\nid: y\n",
+    ).json()["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("DOC-01", 2), ("DOC-01", 5)]
+    assert "did you mean 'Supplier'" in found[0]["message"]
+    assert "resilint/v9" in found[1]["message"]
+
+
+def test_duplicate_ids_within_a_kind_but_not_across_kinds(cli, write) -> None:
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n---\n"
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n---\n"
+        "apiVersion: resilint/v1\nkind: Playbook\nid: acme\nsupplier: acme\n"
+    )
+    found = check_one(cli, write, text).json()["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("DOC-02", 7)]
+    assert found[0]["related"][0]["line"] == 3
+
+
+def test_reference_resolution_suggests_the_nearest_id(cli, write) -> None:
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme-logistics\n---\n"
+        "apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: acme-logistcs\n"
+        "entities: [nw-holding]\n"
+    )
+    found = check_one(cli, write, text).json()["findings"]
+    refs = [(f["line"], f["column"], f["message"]) for f in found if f["code"] == "REF-01"]
+    assert refs[0][:2] == (8, 11) and "did you mean 'acme-logistics'?" in refs[0][2]
+    assert refs[1][:2] == (9, 12) and "no entity documents" in refs[1][2]
