@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -331,69 +331,41 @@ def _check_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
+    """The typed arguments of ``check`` and ``pre-commit``, which share their options."""
+    return CheckArgs(
+        paths=options["paths"],
+        output_format=options["output_format"],
+        outputs=_parse_outputs(options["outputs"]),
+        fail_on=options["fail_on"],
+        config=options["config"],
+        color=options["color"],
+        as_of=_as_of(options["as_of"]),
+        baseline=options["baseline"],
+        focus=focus,
+        cache=options["cache"],
+        cache_dir=options["cache_dir"],
+    )
+
+
 @main.command("check")
 @_check_options
-def check_command(
-    paths: tuple[Path, ...],
-    output_format: str | None,
-    outputs: tuple[str, ...],
-    fail_on: str | None,
-    config: Path | None,
-    color: bool | None,
-    as_of: datetime.datetime | None,
-    baseline: Path | None,
-    cache: bool,
-    cache_dir: Path | None,
-) -> None:
+def check_command(**options: Any) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
-    args = CheckArgs(
-        paths,
-        output_format,
-        _parse_outputs(outputs),
-        fail_on,
-        config,
-        color,
-        _as_of(as_of),
-        baseline,
-        cache=cache,
-        cache_dir=cache_dir,
-    )
+    args = _check_args(options, focus=False)
     _guarded(lambda: run_check(args))
 
 
 @main.command("pre-commit")
 @_check_options
-def pre_commit_command(
-    paths: tuple[Path, ...],
-    output_format: str | None,
-    outputs: tuple[str, ...],
-    fail_on: str | None,
-    config: Path | None,
-    color: bool | None,
-    as_of: datetime.datetime | None,
-    baseline: Path | None,
-    cache: bool,
-    cache_dir: Path | None,
-) -> None:
+def pre_commit_command(**options: Any) -> None:
     """Check the whole repository, reporting what concerns the changed PATHS.
 
     For pre-commit, which passes only the changed files: findings in those files, findings
     elsewhere that involve them, and dangling references anywhere (a deleted or renamed
     document). A changed configuration or rule file re-checks everything.
     """
-    args = CheckArgs(
-        paths,
-        output_format,
-        _parse_outputs(outputs),
-        fail_on,
-        config,
-        color,
-        _as_of(as_of),
-        baseline,
-        focus=True,
-        cache=cache,
-        cache_dir=cache_dir,
-    )
+    args = _check_args(options, focus=True)
     _guarded(lambda: run_check(args))
 
 

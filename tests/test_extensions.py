@@ -1,0 +1,92 @@
+"""Extending resilint: Python checks from an installed plug-in package, and what is refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_config import USER_RULE
+
+from resilint.errors import ConfigError
+from resilint.schemas import SchemaSet
+
+PLUGIN = '''
+"""A plug-in's check: every supplier names an owner."""
+from resilint.rules.python import make_problem
+
+
+def owner_named(context, info):
+    for supplier in context.index.of_kind("Supplier"):
+        if not supplier.data.get("owner"):
+            yield make_problem(info, context, supplier, ("id",),
+                               f"supplier {supplier.id} has no owner (from the plug-in)")
+'''
+
+
+def test_a_plugin_check_declared_by_entry_point_runs(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "acme_checks").mkdir(parents=True)
+    (site / "acme_checks" / "__init__.py").write_text(textwrap.dedent(PLUGIN))
+    dist = site / "acme_checks-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-checks\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[resilint.checks]\nacme-owner = acme_checks:owner_named\n"
+    )
+    repo = tmp_path / "repo"
+    (repo / "policies").mkdir(parents=True)
+    rule = USER_RULE.replace(
+        "    select: Supplier\n    require:\n      - that: {field: supplier.owner, exists: "
+        'true}\n        message: "supplier {supplier.id} has no owner"\n',
+        "    check: acme-owner\n",
+    )
+    (repo / "policies" / "owner.yaml").write_text(rule)
+    (repo / "resilint.yaml").write_text(
+        json.dumps({"profiles": [], "select": ["ACME-01"], "rule_dirs": ["policies"]})
+    )
+    (repo / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "resilint", "check", "--no-color"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        "a.yaml:3:5: ACME-01 error supplier acme has no owner (from the plug-in)" in result.stdout
+    )
+
+
+def test_schema_reference_to_a_file_or_url_is_refused(tmp_path: Path) -> None:
+    for target in ("https://example.com/evil.json", "file:///etc/passwd"):
+        (tmp_path / "x.json").write_text(
+            json.dumps(
+                {
+                    "$schema": "https://json-schema.org/draft/2020-12/schema",
+                    "$id": "https://schemas.resilint.dev/v1/x.json",
+                    "properties": {"kind": {"const": "X"}, "y": {"$ref": target}},
+                }
+            )
+        )
+        with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+            SchemaSet(tmp_path)
+
+
+def test_rule_file_cannot_smuggle_a_reference(cli, write) -> None:
+    write("resilint.yaml", "profiles: []\nrule_dirs: [policies]\n")
+    write(
+        "policies/r.yaml",
+        USER_RULE.replace("    level: error\n", "    level: error\n    $ref: file:///etc/passwd\n"),
+    )
+    write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    result = cli("check")
+    assert result.exit_code == 2 and "policies/r.yaml:" in result.stderr
+    assert "'$ref' was unexpected" in result.stderr
