@@ -44,7 +44,9 @@ class CheckOptions:
     baseline: tuple[dict[str, Any], ...] | None = None
     baseline_path: str = ""
     focus: frozenset[str] | None = None
-    """Report only what concerns these files (pre-commit), though all of ``paths`` is loaded."""
+    """Report only what concerns these files or directories, though all of ``paths`` is loaded."""
+    focus_repository_wide: bool = False
+    """Also report dangling references and clashing ids anywhere (pre-commit: a deletion)."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def _check_files(
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator.finding)
     findings += engine.crashes
     if options.focus is not None:
-        findings = [f for f in findings if _concerns(f, options.focus)]
+        focus, wide = options.focus, options.focus_repository_wide
+        findings = [f for f in findings if _concerns(f, focus, wide)]
     return Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
@@ -164,7 +167,17 @@ def normalise(path: str) -> str:
     return os.path.normcase(os.path.relpath(Path(path).absolute()))
 
 
-def _concerns(finding: Finding, focus: frozenset[str]) -> bool:
-    if finding.code in _REPOSITORY_WIDE or normalise(finding.path) in focus:
+def _within(path: str, focus: frozenset[str]) -> bool:
+    where = normalise(path)
+    return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
+
+
+def _concerns(finding: Finding, focus: frozenset[str], changes: bool) -> bool:
+    """Located in the focus; for a change (pre-commit), also what it breaks elsewhere."""
+    if _within(finding.path, focus):
         return True
-    return any(normalise(related.path) in focus for related in finding.related)
+    if not changes:
+        return False
+    return finding.code in _REPOSITORY_WIDE or any(
+        _within(related.path, focus) for related in finding.related
+    )

@@ -94,16 +94,34 @@ def build_options(
     args: CheckArgs, schemas: SchemaSet, config: Config, rules: tuple[Rule, ...]
 ) -> CheckOptions:
     root = Path(os.path.relpath(config.root))
-    paths = args.paths if args.paths and not args.focus else (root,)
-    focus = frozenset(normalise(str(p)) for p in args.paths) if args.focus else None
-    if focus is not None and _rechecks_everything(args.paths, config):
+    # Inside a configured repository, rules need all of it: load the whole repository and
+    # report what concerns the paths asked for (pre-commit adds what they break elsewhere).
+    in_repository = config.source is not None and all(_inside(p, config.root) for p in args.paths)
+    paths = (
+        (root,) if args.focus or (args.paths and in_repository) or not args.paths else args.paths
+    )
+    focused = args.focus or (bool(args.paths) and in_repository)
+    focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
+    if args.focus and _rechecks_everything(args.paths, config):
         focus = None
     baseline_file = args.baseline or config.baseline
     entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
     as_of = config.as_of or datetime.date.today()
     return CheckOptions(
-        paths, schemas, config, rules, as_of, entries, str(baseline_file or ""), focus
+        paths,
+        schemas,
+        config,
+        rules,
+        as_of,
+        entries,
+        str(baseline_file or ""),
+        focus,
+        focus_repository_wide=args.focus,
     )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:

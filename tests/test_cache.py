@@ -17,7 +17,9 @@ AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     target = tmp_path / "northwind"
-    shutil.copytree(EXAMPLES / "northwind", target)
+    shutil.copytree(
+        EXAMPLES / "northwind", target, ignore=shutil.ignore_patterns(".resilint_cache")
+    )
     return target
 
 

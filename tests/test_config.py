@@ -189,3 +189,17 @@ def test_schema_command(cli, tmp_path: Path):
     assert cli("schema", "--export", "out").exit_code == 0
     exported = {p.name for p in (tmp_path / "out").iterdir()}
     assert {"supplier.json", "common.json", "contract.json"} <= exported
+
+
+def test_checking_one_file_of_a_repository_uses_the_rest_as_context(cli, write, tmp_path):
+    write("resilint.yaml", "profiles: []\nselect: [CTR-08]\n")
+    write("suppliers/acme.yaml", TIER1)
+    write("suppliers/other.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: o\ntier: x\n")
+    write("contracts/acme.yaml", "apiVersion: resilint/v1\nkind: Contract\nid: c\n"
+          "supplier: acme\n")
+    result = cli("check", "contracts/acme.yaml", "--format", "json")
+    found = [(f["code"], f["path"]) for f in result.json()["findings"]]
+    # no false "unknown supplier", and nothing from files that were not asked for
+    assert found == [("CTR-08", "contracts/acme.yaml")] * 3
+    outside = cli("check", "suppliers", "--format", "json").json()["findings"]
+    assert {f["path"] for f in outside} == {"suppliers/other.yaml"}
