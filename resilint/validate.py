@@ -69,6 +69,8 @@ def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Pr
                 ("kind",) if "kind" in raw.data else (),
             )
         ]
+    if schemas.is_valid(document.kind, raw.data):
+        return document, []
     validator = schemas.validator(document.kind)
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.

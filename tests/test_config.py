@@ -195,8 +195,7 @@ def test_checking_one_file_of_a_repository_uses_the_rest_as_context(cli, write, 
     write("resilint.yaml", "profiles: []\nselect: [CTR-08]\n")
     write("suppliers/acme.yaml", TIER1)
     write("suppliers/other.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: o\ntier: x\n")
-    write("contracts/acme.yaml", "apiVersion: resilint/v1\nkind: Contract\nid: c\n"
-          "supplier: acme\n")
+    write("contracts/acme.yaml", "apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: acme\n")
     result = cli("check", "contracts/acme.yaml", "--format", "json")
     found = [(f["code"], f["path"]) for f in result.json()["findings"]]
     # no false "unknown supplier", and nothing from files that were not asked for

@@ -161,3 +161,42 @@ def test_reference_resolution_suggests_the_nearest_id(cli, write) -> None:
     refs = [(f["line"], f["column"], f["message"]) for f in found if f["code"] == "REF-01"]
     assert refs[0][:2] == (8, 11) and "did you mean 'acme-logistics'?" in refs[0][2]
     assert refs[1][:2] == (9, 12) and "no entity documents" in refs[1][2]
+
+
+def every_example_document() -> Iterator[dict[str, Any]]:
+    from resilint.limits import Limits
+    from resilint.load import load_file
+
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        yield from (doc.data for doc in load_file(path, Limits()).documents)
+    from test_rule_catalogue import RULES
+
+    from resilint.load import compose_text
+    from resilint.load.convert import Converter
+
+    for rule in RULES:
+        for text in (rule.info.examples.passing, rule.info.examples.failing):
+            converter = Converter(Limits())
+            yield from (converter.convert(root) for root in compose_text(text, Limits()))
+
+
+def test_fast_validation_agrees_with_the_explaining_validator() -> None:
+    """jsonschema-rs accepts exactly what python-jsonschema accepts, on every example document
+    and on broken variants of each."""
+    checked = 0
+    for data in every_example_document():
+        kind = data.get("kind")
+        if kind not in KINDS:
+            continue
+        variants = [
+            data,
+            {**data, "sttaus": 1},
+            {**data, "id": 5},
+            {k: v for k, v in data.items() if k != "id"},
+            {**data, **{k: "not a date" for k in data if k.endswith("date")}},
+        ]
+        for variant in variants:
+            slow = not any(SCHEMAS.validator(kind).iter_errors(variant))
+            assert SCHEMAS.is_valid(kind, variant) == slow, (kind, variant.get("id"))
+            checked += 1
+    assert checked > 1000
