@@ -157,3 +157,9 @@ def test_file_positions_are_one_based(write, tmp_path: Path):
     loaded = load_file(write("bad.yaml", "a: [1, 2\n"), Limits())
     (finding,) = loaded.findings
     assert finding.code == "YML-01" and finding.line >= 1 and finding.column >= 1
+
+
+def test_other_tools_yaml_is_never_walked(write):
+    """Tags and aliases of another tool's file (Ansible vault, a CI workflow) are not ours."""
+    path = write("vault.yaml", "secret: !vault |\n  $ANSIBLE_VAULT;1.1\nx: &a [*a]\n")
+    assert load_file(path, Limits()).findings == ()

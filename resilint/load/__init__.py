@@ -1,7 +1,7 @@
 """Stage 2 of the flow: read one file safely into documents, or into findings that say why not.
 
-bytes -> text (:mod:`.decode`) -> node graphs (:mod:`.compose`) -> limits (:mod:`.guard`)
--> YAML 1.2 data (:mod:`.convert`).
+bytes -> text (:mod:`.decode`) -> node graphs (:mod:`.compose`) -> YAML 1.2 data within the
+limits (:mod:`.convert`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from resilint.limits import Limits
 from resilint.load.compose import YamlProblem, compose
 from resilint.load.convert import Converter
 from resilint.load.decode import DecodeProblem, decode
-from resilint.load.guard import guard
 
 API_PREFIX = "resilint/"
 _LFS_POINTER = "version https://git-lfs.github.com/spec/"
@@ -71,11 +70,9 @@ def read_text(path: Path, limits: Limits) -> str | Finding:
 
 
 def compose_text(text: str, limits: Limits) -> list[Node]:
-    """Root nodes of every document, guarded; raises :class:`YamlProblem`."""
-    roots = compose(text, limits)
-    for root in roots:
-        guard(root, limits)
-    return roots
+    """Root nodes of every document; raises :class:`YamlProblem`. Nothing is expanded here:
+    the converter enforces depth and alias limits as it goes."""
+    return compose(text, limits)
 
 
 def load_file(path: Path, limits: Limits) -> LoadedFile:
@@ -145,11 +142,21 @@ def _document(path: str, index: int, root: Node, converter: Converter) -> RawDoc
             "with apiVersion, kind and id",
             root,
         )
+    if not _declares_resilint(root):
+        return None  # YAML of another tool (a CI workflow, Helm values): never walked
     data = converter.convert(root)
     version = data.get("apiVersion")
     if not (isinstance(version, str) and version.startswith(API_PREFIX)):
         return None  # YAML of another tool (a CI workflow, a Helm values file): not ours
     return RawDocument(path, index, root.start_mark.line + 1, data)
+
+
+def _declares_resilint(root: MappingNode) -> bool:
+    """Whether the document says ``apiVersion: resilint/...``, read from its nodes."""
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "apiVersion":
+            return isinstance(value, ScalarNode) and value.value.startswith(API_PREFIX)
+    return False
 
 
 def display_path(path: Path, root: Path) -> str:

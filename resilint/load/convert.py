@@ -36,32 +36,87 @@ _EXPLICIT_OK = frozenset(
 
 
 class Converter:
-    """Converts one file's documents; shared (aliased) nodes are converted once."""
+    """Converts one file's documents in one pass that also enforces the limits.
+
+    Aliases make the node graph a DAG whose expansion can be exponential (an "alias bomb"), or
+    a cycle. Shared nodes are converted once and their expanded size and nesting are memoised,
+    so measuring costs no more than converting, and nothing is ever expanded.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._done: dict[int, Any] = {}
+        self._size: dict[int, int] = {}
+        self._height: dict[int, int] = {}
+        self._active: set[int] = set()
 
     def convert(self, node: Node) -> Any:
-        if node.tag not in _EXPLICIT_OK and node.tag != PLAIN:
+        """A document's data; raises :class:`YamlProblem`."""
+        return self._walk(node, 1)
+
+    def _walk(self, node: Node, depth: int) -> Any:
+        if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
             raise _bad_tag(node)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         key = id(node)
-        if key not in self._done:
-            if isinstance(node, SequenceNode):
-                self._done[key] = [self.convert(item) for item in node.value]
-            elif isinstance(node, MappingNode):
-                self._done[key] = self._mapping(node)
-        return self._done[key]
+        if key in self._done:
+            if depth + self._height[key] - 1 > self.limits.max_depth:
+                raise self._too_deep(node)
+            return self._done[key]
+        if key in self._active:
+            raise YamlProblem.at(
+                "YML-06",
+                "this anchor is used inside itself (a recursive "
+                "alias); YAML data must not refer to itself",
+                node,
+            )
+        if depth > self.limits.max_depth:
+            raise self._too_deep(node)
+        self._active.add(key)
+        if isinstance(node, SequenceNode):
+            value: Any = [self._walk(item, depth + 1) for item in node.value]
+            kids: list[Node] = node.value
+        else:
+            assert isinstance(node, MappingNode)  # the composer makes no other kind of node
+            value = self._mapping(node, depth)
+            kids = [part for pair in node.value for part in pair]
+        self._active.discard(key)
+        self._measure(node, key, kids)
+        self._done[key] = value
+        return value
 
-    def _mapping(self, node: MappingNode) -> dict[str, Any]:
+    def _measure(self, node: Node, key: int, kids: list[Node]) -> None:
+        size, height = 1, 0
+        for kid in kids:
+            kid_key = id(kid)
+            size += self._size.get(kid_key, 1)
+            height = max(height, self._height.get(kid_key, 0))
+        if size > self.limits.max_alias_expansion:
+            raise YamlProblem.at(
+                "YML-06",
+                f"aliases here expand to more than "
+                f"{self.limits.max_alias_expansion:,} values "
+                "(limits.max_alias_expansion)",
+                node,
+            )
+        self._size[key] = size
+        self._height[key] = height + 1
+
+    def _too_deep(self, node: Node) -> YamlProblem:
+        return YamlProblem.at(
+            "YML-05",
+            f"the data is nested more than {self.limits.max_depth} levels deep (limits.max_depth)",
+            node,
+        )
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         own: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if _is_merge(key_node):
-                for name, value in self._merge_sources(value_node):
+                for name, value in self._merge_sources(value_node, depth):
                     merged.setdefault(name, value)
                 continue
             name = self._key(key_node)
@@ -72,10 +127,10 @@ class Converter:
                     key_node,
                 )
             first_line[name] = key_node.start_mark.line + 1
-            own[name] = self.convert(value_node)
+            own[name] = self._walk(value_node, depth + 1)
         return {**merged, **own} if merged else own
 
-    def _merge_sources(self, node: Node) -> list[tuple[str, Any]]:
+    def _merge_sources(self, node: Node, depth: int) -> list[tuple[str, Any]]:
         sources = node.value if isinstance(node, SequenceNode) else [node]
         pairs: list[tuple[str, Any]] = []
         for source in sources:
@@ -83,7 +138,7 @@ class Converter:
                 raise YamlProblem.at(
                     "YML-01", "a merge key (<<) must name a mapping or a list of mappings", source
                 )
-            pairs.extend(self.convert(source).items())
+            pairs.extend(self._walk(source, depth + 1).items())
         return pairs
 
     def _key(self, node: Node) -> str:

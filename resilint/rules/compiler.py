@@ -96,6 +96,8 @@ class RuleCompiler:
             self._let(expr, scope, key, spec, (*where, "let", key))
             for key, spec in rule.get("let", {}).items()
         )
+        # `when` concerns the selected document, so it is compiled before the item is in scope
+        when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
         for_each = None
         if "for_each" in rule:
             collection, item_name, item_test = expr.quantified(
@@ -105,7 +107,6 @@ class RuleCompiler:
             scope[item_name] = expr.collection(
                 rule["for_each"]["in"], scope, (*where, "for_each", "in")
             )[1]
-        when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
         requirements = tuple(
             self._requirement(expr, scope, req, (*where, "require", i))
             for i, req in enumerate(rule["require"])

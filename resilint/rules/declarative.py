@@ -40,9 +40,10 @@ class DeclarativeRule:
             env = base.bind(self.name, Ref(document, (), document.data))
             for name, binder in self.lets:
                 env = env.bind(name, binder(env))
+            if self.when is not None and not self.when(env):
+                continue  # the rule does not apply to this document: its items are not visited
             for item_env in self._items(env):
-                if self.when is None or self.when(item_env):
-                    yield from self._check(item_env, context)
+                yield from self._check(item_env, context)
 
     def _items(self, env: Env) -> Iterator[Env]:
         if self.for_each is None:
