@@ -28,6 +28,7 @@ _FLOAT = re.compile(
     r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z"
 )
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
+_NUMERIC_START = frozenset("0123456789+-.")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
 _EXPLICIT_OK = frozenset(
@@ -142,6 +143,15 @@ class Converter:
         return pairs
 
     def _key(self, node: Node) -> str:
+        text = node.value
+        if (
+            node.tag == PLAIN
+            and isinstance(text, str)
+            and text
+            and text[0].isalpha()
+            and (text not in _BOOLS and text not in _NULLS and len(text) < 1024)
+        ):
+            return text  # the usual key: a plain word, which YAML 1.2 reads as text
         if not isinstance(node, ScalarNode):
             raise YamlProblem.at("YML-04", "keys must be strings, not lists or mappings", node)
         value = self._scalar(node)
@@ -174,6 +184,8 @@ class Converter:
             return None
         if text in _BOOLS:
             return _BOOLS[text]
+        if text[0] not in _NUMERIC_START:
+            return text  # most values are words: no number, date or special float starts so
         if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
             return self._integer(node, text)
         if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):

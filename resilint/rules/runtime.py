@@ -72,10 +72,17 @@ class Env:
             return self.params.get(path[1], MISSING) if len(path) == 2 else MISSING
         if path == ("as_of",):
             return self.as_of.isoformat()
-        found = self.lookup(path)
-        if isinstance(found, Ref):
-            return found.value
-        return MISSING if found is None else [ref.value for ref in found]
+        bound = self.bindings.get(path[0])
+        if isinstance(bound, Ref):  # the common case, walked on plain data without Refs
+            value = bound.value
+            for key in path[1:]:
+                if not isinstance(value, dict) or key not in value:
+                    return MISSING
+                value = value[key]
+            return value
+        if bound is None or len(path) > 1:
+            return MISSING
+        return [ref.value for ref in bound]
 
 
 def as_date(value: Any) -> datetime.date | None:
