@@ -63,6 +63,7 @@ class Index:
         self._by_id: dict[tuple[str, str], Document] = {}
         self.duplicates: list[tuple[Document, Document]] = []
         self._referrers: dict[RefField, dict[str, list[Document]]] = {}
+        self._having: dict[tuple[str, str], dict[str, list[Document]]] = {}
         for doc in self.documents:
             self._by_kind[doc.kind].append(doc)
             if doc.id is None:
@@ -79,6 +80,18 @@ class Index:
 
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
+
+    def having(self, kind: str, field: str, value: str) -> list[Document]:
+        """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""
+        key = (kind, field)
+        if key not in self._having:
+            table: dict[str, list[Document]] = defaultdict(list)
+            for doc in self.of_kind(kind):
+                found = doc.data.get(field)
+                if isinstance(found, str):
+                    table[found].append(doc)
+            self._having[key] = dict(table)
+        return self._having[key].get(value, [])
 
     def referrers(self, field: RefField) -> dict[str, list[Document]]:
         """Documents of ``field``'s kind by the id their ``field`` names (built once)."""

@@ -36,11 +36,7 @@ def critical_functions(context: RuleContext) -> Iterator[Document]:
 
 
 def plans_of(index: Index, function: Document) -> list[Document]:
-    return [
-        plan
-        for plan in index.of_kind("ContinuityPlan")
-        if function.id is not None and plan.data.get("function") == function.id
-    ]
+    return index.having("ContinuityPlan", "function", function.id) if function.id else []
 
 
 def function_label(function: Document) -> str:

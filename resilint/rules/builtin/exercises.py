@@ -202,10 +202,10 @@ def check_tier1_playbook(context: RuleContext, info: RuleInfo) -> Iterator[Probl
 
 def _playbooks_of(index: Index, supplier: Document) -> list[Document]:
     """Playbooks agreed with the supplier, and those its active contracts name."""
-    found = [p for p in index.of_kind("Playbook") if p.data.get("supplier") == supplier.id]
-    for contract in index.of_kind("Contract"):
-        if contract.data.get("supplier") != supplier.id:
-            continue
+    if supplier.id is None:
+        return []
+    found = list(index.having("Playbook", "supplier", supplier.id))
+    for contract in index.having("Contract", "supplier", supplier.id):
         named = contract.data.get("playbook")
         playbook = index.get("Playbook", named) if isinstance(named, str) else None
         if playbook is not None and playbook not in found:

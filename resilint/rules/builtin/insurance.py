@@ -316,7 +316,9 @@ def _doc_entities(context: RuleContext, doc: Document) -> list[str]:
         )
         return _strings(found.data.get("entities")) if found is not None else []
     supplier = doc.data.get("supplier")
-    contracts = [c for c in context.index.of_kind("Contract") if c.data.get("supplier") == supplier]
+    contracts = (
+        context.index.having("Contract", "supplier", supplier) if isinstance(supplier, str) else []
+    )
     return [e for c in contracts for e in _strings(c.data.get("entities"))]
 
 
