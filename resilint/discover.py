@@ -8,7 +8,7 @@ command line are always checked.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,8 @@ class Discovery:
 
 @dataclass(frozen=True)
 class _Ignore:
-    base: Path
+    prefix: str
+    """The .gitignore's directory relative to the top being walked, as ``a/b/`` (or empty)."""
     spec: pathspec.GitIgnoreSpec
 
 
@@ -53,7 +54,10 @@ def discover(
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or directory")
-    unique = tuple(p for p in dict.fromkeys(files) if p.resolve() not in skipped)
+    names = {path.name for path in skipped}
+    unique = tuple(
+        p for p in dict.fromkeys(files) if p.name not in names or p.resolve() not in skipped
+    )
     if not unique and not findings:
         raise UsageError(
             "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
@@ -64,61 +68,51 @@ def discover(
 def _walk(top: Path, excluded: pathspec.GitIgnoreSpec) -> tuple[list[Path], list[Finding]]:
     files: list[Path] = []
     findings: list[Finding] = []
-    for directory, ignores, names in _directories(top, excluded):
-        for name in sorted(names):
-            path = directory / name
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES) or name in CONFIG_NAMES:
-                continue
-            if _ignored(path, ignores, is_dir=False, top=top, excluded=excluded):
-                continue
-            if path.is_dir():
-                findings.append(
-                    core_finding("FILE-01", "a directory named like a YAML file", str(path), 1, 1)
-                )
-            else:
-                files.append(path)
-    return files, findings
-
-
-def _directories(
-    top: Path, excluded: pathspec.GitIgnoreSpec
-) -> Iterator[tuple[Path, list[_Ignore], list[str]]]:
-    pending: list[tuple[Path, list[_Ignore]]] = [(top, [])]
+    pending: list[tuple[Path, str, list[_Ignore]]] = [(top, "", [])]
     while pending:
-        directory, inherited = pending.pop()
-        ignores = inherited + _read_gitignore(directory)
+        directory, relative, inherited = pending.pop()
+        ignores = inherited + _read_gitignore(directory, relative)
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError:
             continue
-        names = []
         for entry in entries:
-            path = Path(entry.path)
+            name = entry.name
+            if name.startswith("."):
+                continue
             is_dir = entry.is_dir(follow_symlinks=False)
-            if is_dir and not entry.name.startswith(".") and not entry.name.endswith(YAML_SUFFIXES):
-                if not _ignored(path, ignores, is_dir=True, top=top, excluded=excluded):
-                    pending.append((path, ignores))
+            yaml_named = name.endswith(YAML_SUFFIXES)
+            if not is_dir and (not yaml_named or name in CONFIG_NAMES):
+                continue
+            where = relative + name + ("/" if is_dir else "")
+            if _ignored(where, ignores, excluded):
+                continue
+            if is_dir and not yaml_named:
+                pending.append((Path(entry.path), where, ignores))
+            elif is_dir or entry.is_dir():  # a directory, or a link to one, named x.yaml
+                message = "a directory named like a YAML file"
+                findings.append(core_finding("FILE-01", message, entry.path, 1, 1))
             else:
-                names.append(entry.name)
-        yield directory, ignores, names
+                files.append(Path(entry.path))
+    files.sort(key=str)
+    return files, findings
 
 
-def _read_gitignore(directory: Path) -> list[_Ignore]:
+def _read_gitignore(directory: Path, relative: str) -> list[_Ignore]:
     try:
         lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    return [_Ignore(directory, pathspec.GitIgnoreSpec.from_lines(lines.splitlines()))]
+    return [_Ignore(relative, pathspec.GitIgnoreSpec.from_lines(lines.splitlines()))]
 
 
-def _ignored(
-    path: Path, ignores: list[_Ignore], *, is_dir: bool, top: Path, excluded: pathspec.GitIgnoreSpec
-) -> bool:
-    suffix = "/" if is_dir else ""
-    if excluded.match_file(path.relative_to(top).as_posix() + suffix):
+def _ignored(where: str, ignores: list[_Ignore], excluded: pathspec.GitIgnoreSpec) -> bool:
+    """``where`` is relative to the walked top, with a trailing / for a directory; the deepest
+    .gitignore with a verdict wins, as in git."""
+    if excluded.patterns and excluded.match_file(where):
         return True
     for ignore in reversed(ignores):
-        verdict = ignore.spec.check_file(path.relative_to(ignore.base).as_posix() + suffix)
+        verdict = ignore.spec.check_file(where[len(ignore.prefix) :])
         if verdict.include is not None:
             return verdict.include
     return False
