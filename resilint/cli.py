@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -27,7 +26,7 @@ from resilint.errors import ConfigError, ExitCode, ResilintError, UsageError
 from resilint.init import scaffold
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
-from resilint.rules import ENTRY_POINT_GROUP, Rule, load_rules
+from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.rules.model import PROFILES
 from resilint.run_cache import CheckCache
@@ -73,8 +72,12 @@ def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
     return config
 
 
+CHECKS = CheckRegistry()
+"""The Python checks of this run; records the plug-ins it loaded, for the cache key."""
+
+
 def build_rules(schemas: SchemaSet, config: Config) -> tuple[Rule, ...]:
-    return tuple(load_rules(schemas, config.rule_dirs))
+    return tuple(load_rules(schemas, config.rule_dirs, CHECKS))
 
 
 def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
@@ -147,7 +150,7 @@ def build_cache(args: CheckArgs, options: CheckOptions) -> CheckCache | None:
     schemas = files_fingerprint(sorted(options.schemas.directory.glob("*.json")))
     file_salt = fingerprint([__version__, code, schemas, repr(config.limits)])
     rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
-    plugins = sorted(f"{e.name}={e.value}" for e in entry_points(group=ENTRY_POINT_GROUP))
+    plugins = sorted(CHECKS.loaded)
     run_salt = fingerprint(
         [
             file_salt,

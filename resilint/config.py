@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -81,12 +82,15 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
     if path is None:
         return Config(root=cwd)
     data, line_of = _read_pyproject(path) if path.name == PYPROJECT else _read_yaml(path)
-    validator = jsonschema.Draft202012Validator(
-        schemas.schema_by_id("config.json"),
-        registry=schemas.registry,
-        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
-    )
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+    schema = schemas.schema_by_id("config.json")
+    valid = schemas.is_valid_for(schema, data)
+    for error in (
+        []
+        if valid
+        else sorted(
+            schemas.validator_for(schema).iter_errors(data), key=lambda e: list(map(str, e.path))
+        )
+    ):
         where = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = _schema_of(error).get("properties", {})

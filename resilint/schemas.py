@@ -13,14 +13,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import referencing
-import referencing.exceptions
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from resilint.errors import ConfigError
+
+if TYPE_CHECKING:
+    import jsonschema
+    import referencing
 
 ID_BASE = "https://schemas.resilint.dev/v1/"
 REF_KEYWORD = "x-resilint-ref"
@@ -60,24 +60,35 @@ def _walk_pattern(
 
 
 class SchemaSet:
-    """All kinds' schemas from one directory, with validators and reference fields."""
+    """All kinds' schemas from one directory, with validators and reference fields.
+
+    The validating libraries are imported when first needed: a run whose documents all come
+    from the cache never pays for them.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._by_kind: dict[str, dict[str, Any]] = {}
         self._files: dict[str, Path] = {}
-        resources = []
+        self._by_id: dict[str, dict[str, Any]] = {}
+        self._explainers: dict[str, jsonschema.protocols.Validator] = {}
+        self._fast_validators: dict[str, Any] = {}
+        self._rs_registry: Any = None
         for path in sorted(directory.glob("*.json")):
             schema = _read_schema(path)
-            resources.append((schema["$id"], DRAFT202012.create_resource(schema)))
+            self._by_id[schema["$id"]] = schema
             kind = schema.get("properties", {}).get("kind", {}).get("const")
             if isinstance(kind, str):
                 self._by_kind[kind] = schema
                 self._files[kind] = path
-        self.registry: referencing.Registry[Any] = referencing.Registry().with_resources(resources)
-        self._uris = [uri for uri, _ in resources]
-        for kind, schema in self._by_kind.items():
-            self._check_refs(schema, self._files[kind])
+        for schema_id, schema in self._by_id.items():
+            for ref in _refs(schema):
+                if self._lookup(schema_id, ref) is None:
+                    raise ConfigError(
+                        f"$ref '{ref}' does not resolve within resilint's schemas; "
+                        "references to other files or URLs are refused",
+                        str(directory / schema_id.rsplit("/", 1)[-1]),
+                    )
 
     @property
     def kinds(self) -> list[str]:
@@ -88,13 +99,39 @@ class SchemaSet:
 
     def schema_by_id(self, name: str) -> dict[str, Any]:
         """A schema that is not a document kind (the configuration), by its file name."""
-        return self.registry.contents(f"{ID_BASE}{name}")  # type: ignore[no-any-return]
+        return self._by_id[f"{ID_BASE}{name}"]
 
     def file(self, kind: str) -> Path:
         return self._files[kind]
 
+    @cached_property
+    def registry(self) -> referencing.Registry[Any]:
+        """The schemas for python-jsonschema: nothing outside them can be looked up."""
+        import referencing
+        from referencing.jsonschema import DRAFT202012
+
+        return referencing.Registry().with_resources(
+            (uri, DRAFT202012.create_resource(schema)) for uri, schema in self._by_id.items()
+        )
+
     def validator(self, kind: str) -> jsonschema.protocols.Validator:
-        return self._validators[kind]
+        """The explaining validator of a kind (python-jsonschema)."""
+        return self.validator_for(self._by_kind[kind])
+
+    def validator_by_id(self, name: str) -> jsonschema.protocols.Validator:
+        return self.validator_for(self.schema_by_id(name))
+
+    def validator_for(self, schema: dict[str, Any]) -> jsonschema.protocols.Validator:
+        key = schema["$id"]
+        if key not in self._explainers:
+            import jsonschema
+
+            self._explainers[key] = jsonschema.Draft202012Validator(
+                schema,
+                registry=self.registry,
+                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+            )
+        return self._explainers[key]
 
     def is_valid(self, kind: str, data: Any) -> bool:
         """The fast path: most documents are valid, and jsonschema-rs says so in microseconds.
@@ -102,37 +139,30 @@ class SchemaSet:
         Only invalid documents go to python-jsonschema, whose errors :mod:`resilint.validate`
         explains. Without jsonschema-rs (a platform without its wheels), everything does.
         """
-        fast = self._fast.get(kind)
-        return (
-            fast.is_valid(data)
-            if fast is not None
-            else not any(self.validator(kind).iter_errors(data))
-        )
+        return self.is_valid_for(self._by_kind[kind], data)
 
-    @cached_property
-    def _fast(self) -> dict[str, Any]:
-        try:
-            import jsonschema_rs
-        except ImportError:  # pragma: no cover - depends on the platform
-            return {}
-        resources = [(uri, self.registry.contents(uri)) for uri in self._uris]
-        registry = jsonschema_rs.Registry(resources)
-        return {
-            kind: jsonschema_rs.Draft202012Validator(
-                schema, registry=registry, validate_formats=True, offline=True
-            )
-            for kind, schema in self._by_kind.items()
-        }
+    def is_valid_for(self, schema: dict[str, Any], data: Any) -> bool:
+        fast = self._fast(schema["$id"])
+        if fast is None:
+            return not any(self.validator_for(schema).iter_errors(data))
+        return bool(fast.is_valid(data))
 
-    @cached_property
-    def _validators(self) -> dict[str, jsonschema.protocols.Validator]:
-        checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-        return {
-            kind: jsonschema.Draft202012Validator(
-                schema, registry=self.registry, format_checker=checker
+    def _fast(self, schema_id: str) -> Any:
+        if schema_id not in self._fast_validators:
+            try:
+                import jsonschema_rs
+            except ImportError:  # pragma: no cover - depends on the platform
+                self._fast_validators[schema_id] = None
+                return None
+            if self._rs_registry is None:
+                self._rs_registry = jsonschema_rs.Registry(list(self._by_id.items()))
+            self._fast_validators[schema_id] = jsonschema_rs.Draft202012Validator(
+                self._by_id[schema_id],
+                registry=self._rs_registry,
+                validate_formats=True,
+                offline=True,
             )
-            for kind, schema in self._by_kind.items()
-        }
+        return self._fast_validators[schema_id]
 
     def references(self, kind: str) -> tuple[RefField, ...]:
         return self._references[kind]
@@ -145,24 +175,25 @@ class SchemaSet:
 
     def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
         """Follow a ``$ref`` (to common.json) to the schema it names."""
-        resolver = self.registry.resolver(base_uri=ID_BASE)
+        base = ID_BASE
         while isinstance(schema.get("$ref"), str):
-            resolved = resolver.lookup(schema["$ref"])
-            resolver = resolved.resolver
-            schema = {**resolved.contents, **{k: v for k, v in schema.items() if k != "$ref"}}
+            ref = schema["$ref"]
+            target = self._lookup(base, ref)
+            if target is None:
+                raise ConfigError(f"$ref '{ref}' does not resolve within resilint's schemas")
+            base = urljoin(base, ref.partition("#")[0]) if not ref.startswith("#") else base
+            schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
         return schema
 
-    def _check_refs(self, schema: dict[str, Any], path: Path) -> None:
-        resolver = self.registry.resolver(base_uri=schema["$id"])
-        for ref in _refs(schema):
-            try:
-                resolver.lookup(ref)
-            except referencing.exceptions.Unresolvable:
-                raise ConfigError(
-                    f"$ref '{ref}' does not resolve within resilint's schemas; "
-                    "references to other files or URLs are refused",
-                    str(path),
-                ) from None
+    def _lookup(self, base: str, ref: str) -> dict[str, Any] | None:
+        """The schema ``ref`` names from ``base``: only within these files, never elsewhere."""
+        address, _, pointer = ref.partition("#")
+        document = self._by_id.get(urljoin(base, address) if address else base)
+        node: Any = document
+        for part in (p for p in pointer.split("/") if p):
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node.get(part) if isinstance(node, dict) else None
+        return node if isinstance(node, dict) else None
 
 
 def _read_schema(path: Path) -> dict[str, Any]:

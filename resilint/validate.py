@@ -8,15 +8,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import format_json_path
 from resilint.load import RawDocument
 from resilint.model import Document, Problem
 from resilint.schemas import SchemaSet
+
+if TYPE_CHECKING:
+    import jsonschema
 
 API_VERSION = "resilint/v1"
 
@@ -100,7 +101,9 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
     subject = f"{document.label}: {_field(path)}"
     keyword = error.validator
     if keyword in ("anyOf", "oneOf") and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
+        from jsonschema.exceptions import best_match  # only invalid documents get here
+
+        best = best_match(error.context)
         yield from _explain(best, document) if best is not None else ()
     elif keyword == "additionalProperties":
         allowed = sorted(_schema(error).get("properties", {}))

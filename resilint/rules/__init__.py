@@ -4,8 +4,7 @@ that declare the ``resilint.checks`` entry point group."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from importlib.metadata import entry_points
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from resilint.errors import ConfigError
@@ -21,12 +20,41 @@ ENTRY_POINT_GROUP = "resilint.checks"
 __all__ = ["Rule", "RuleContext", "RuleInfo", "load_rules"]
 
 
-def python_checks() -> dict[str, PythonCheck]:
-    """The built-in checks, plus those of installed plug-in packages (``name -> callable``)."""
-    checks: dict[str, PythonCheck] = dict(PYTHON_CHECKS)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        checks.setdefault(entry.name, entry.load())
-    return checks
+class CheckRegistry(Mapping[str, PythonCheck]):
+    """Python checks by name: resilint's own, then installed plug-ins'.
+
+    Plug-ins are looked up only when a rule names a check resilint does not have, so runs that
+    use none do not pay for scanning installed packages.
+    """
+
+    def __init__(self, builtin: Mapping[str, PythonCheck] | None = None) -> None:
+        self._builtin = PYTHON_CHECKS if builtin is None else dict(builtin)
+        self._plugins: dict[str, PythonCheck] | None = None
+        self.loaded: list[str] = []
+        """``name=module:function version`` of every plug-in check loaded, for the cache key."""
+
+    def _plugin_checks(self) -> dict[str, PythonCheck]:
+        if self._plugins is None:
+            from importlib.metadata import entry_points
+
+            self._plugins = {}
+            for entry in entry_points(group=ENTRY_POINT_GROUP):
+                if entry.name not in self._builtin and entry.name not in self._plugins:
+                    self._plugins[entry.name] = entry.load()
+                    version = entry.dist.version if entry.dist else "?"
+                    self.loaded.append(f"{entry.name}={entry.value} {version}")
+        return self._plugins
+
+    def __getitem__(self, name: str) -> PythonCheck:
+        if name in self._builtin:
+            return self._builtin[name]
+        return self._plugin_checks()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._builtin, **self._plugin_checks()})
+
+    def __len__(self) -> int:
+        return len({**self._builtin, **self._plugin_checks()})
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -41,7 +69,7 @@ def load_rules(
     checks: Mapping[str, PythonCheck] | None = None,
 ) -> list[Rule]:
     """Every rule, resilint's first; a code defined twice is an error naming both places."""
-    known = checks if checks is not None else python_checks()
+    known = checks if checks is not None else CheckRegistry()
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for directory in (data_dir("rules"), *extra_dirs):

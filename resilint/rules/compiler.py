@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from resilint.errors import ConfigError
 from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
@@ -37,10 +35,13 @@ def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCh
         node = find_node(root, where, on_key=False)
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    validator = jsonschema.Draft202012Validator(
-        schemas.schema_by_id("rule-file.json"), registry=schemas.registry
+    schema = schemas.schema_by_id("rule-file.json")
+    errors = (
+        []
+        if schemas.is_valid_for(schema, data)
+        else schemas.validator_for(schema).iter_errors(data)
     )
-    for error in validator.iter_errors(data):
+    for error in errors:
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
         line, column = locate(where)
