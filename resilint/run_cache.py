@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,14 @@ class CheckCache:
         self.store = store
         self.file_salt = file_salt
         self.run_salt = run_salt
-        data = store.read(FILES)
-        usable = isinstance(data, dict) and data.get("salt") == file_salt
-        self._entries: dict[str, Any] = data["entries"] if usable else {}
         self._stats: dict[Path, list[int] | None] = {}
+
+    @cached_property
+    def _entries(self) -> dict[str, Any]:
+        """Per-file entries, read only when the whole result could not be reused."""
+        data = self.store.read(FILES)
+        usable = isinstance(data, dict) and data.get("salt") == self.file_salt
+        return data["entries"] if usable else {}
 
     def stat(self, path: Path) -> list[int] | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
@@ -67,11 +72,14 @@ class CheckCache:
             return None
 
     def save(self, paths: Sequence[Path], files: Sequence[FileResult], result: Result) -> None:
-        entries = {
-            str(p): [self.stat(p), _file_out(f)]
-            for p, f in zip(paths, files, strict=True)
-            if self.stat(p) is not None
-        }
+        entries = {}
+        for path, file in zip(paths, files, strict=True):
+            key, stat = str(path), self.stat(path)
+            if stat is None:
+                continue
+            old = self._entries.get(key)
+            # an entry read from the cache this run is written back as it was read
+            entries[key] = old if old and old[0] == stat else [stat, _file_out(file)]
         self.store.write(FILES, {"salt": self.file_salt, "entries": entries})
         if not result.crashes:  # a crash is worth reproducing, not remembering
             self.store.write(
