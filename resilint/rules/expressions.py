@@ -53,7 +53,7 @@ class ExpressionCompiler:
         """A list of conditions (all must hold) or a single one."""
         if isinstance(node, list):
             parts = [self.condition(item, scope, (*where, i)) for i, item in enumerate(node)]
-            return lambda env: all(part(env) for part in parts)
+            return _all_of(parts)
         return self.condition(node, scope, where)
 
     def condition(self, node: Any, scope: Scope, where: JsonPath) -> Condition:
@@ -262,6 +262,19 @@ class ExpressionCompiler:
                 where, f"unknown kind '{name}'; kinds: " + ", ".join(self.schemas.kinds)
             )
         return str(name)
+
+
+def _all_of(parts: list[Condition]) -> Condition:
+    if len(parts) == 1:
+        return parts[0]
+
+    def every(env: Env) -> bool:
+        for part in parts:  # noqa: SIM110  (a loop is cheaper than all() on this hot path)
+            if not part(env):
+                return False
+        return True
+
+    return every
 
 
 def _operator_error(ops: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from resilint.findings import JsonPath, format_json_path
@@ -46,14 +46,26 @@ class Ref:
         return Ref(self.document, (*self.path, key), MISSING)
 
 
-@dataclass(frozen=True)
 class Env:
-    """Bindings of one evaluation: names to a Ref, a list of Refs, or None (nothing found)."""
+    """Bindings of one evaluation: names to a Ref, a list of Refs, or None (nothing found).
 
-    index: Index
-    as_of: datetime.date
-    params: Mapping[str, Any]
-    bindings: Mapping[str, Ref | list[Ref] | None] = field(default_factory=dict)
+    Never changed once made (``bind`` returns a new one). A plain class with slots rather than
+    a frozen dataclass: rules make hundreds of thousands of these.
+    """
+
+    __slots__ = ("as_of", "bindings", "index", "params")
+
+    def __init__(
+        self,
+        index: Index,
+        as_of: datetime.date,
+        params: Mapping[str, Any],
+        bindings: Mapping[str, Ref | list[Ref] | None] | None = None,
+    ) -> None:
+        self.index = index
+        self.as_of = as_of
+        self.params = params
+        self.bindings: Mapping[str, Ref | list[Ref] | None] = bindings or {}
 
     def bind(self, name: str, value: Ref | list[Ref] | None) -> Env:
         return Env(self.index, self.as_of, self.params, {**self.bindings, name: value})
