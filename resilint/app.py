@@ -1,0 +1,292 @@
+"""The application behind the command line: small ``build_*`` functions wire the flow's pieces
+from typed arguments, and each ``run_*`` does one command and returns its exit status."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from resilint import __version__
+from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
+from resilint.cache import CACHE_DIR_NAME, Store, files_fingerprint, fingerprint, stat_key
+from resilint.catalogue import explain, reference_page, rules_table
+from resilint.checker import CheckOptions, Result, check, normalise
+from resilint.config import Config, describe, find_config, load_config
+from resilint.core_checks import CORE_CHECKS
+from resilint.errors import ExitCode, UsageError
+from resilint.init import scaffold
+from resilint.reporters import REPORTERS, ReportContext, RuleDoc
+from resilint.resources import data_dir
+from resilint.rules import CheckRegistry, Rule, load_rules
+from resilint.rules import rule_files as rule_files_in
+from resilint.run_cache import CheckCache
+from resilint.schemas import SchemaSet
+
+
+@dataclass(frozen=True)
+class CheckArgs:
+    paths: tuple[Path, ...] = ()
+    output_format: str | None = None
+    outputs: tuple[tuple[str, Path], ...] = ()
+    fail_on: str | None = None
+    config: Path | None = None
+    color: bool | None = None
+    as_of: datetime.date | None = None
+    baseline: Path | None = None
+    focus: bool = False
+    """pre-commit: load the whole repository, report what concerns ``paths``."""
+    use_baseline: bool = True
+    cache: bool = True
+    cache_dir: Path | None = None
+
+
+def build_schemas() -> SchemaSet:
+    return SchemaSet(data_dir("schemas"))
+
+
+def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
+    cwd = Path.cwd()
+    path = args.config or find_config(cwd)
+    if path is None and args.paths:  # `resilint check some/repo` from outside it
+        start = args.paths[0] if args.paths[0].is_dir() else args.paths[0].parent
+        path = find_config(start.resolve())
+    config = load_config(path, schemas, cwd)
+    if args.as_of:
+        origins = {**config.origins, "as_of": "command line (--as-of)"}
+        config = dataclasses.replace(config, as_of=args.as_of, origins=origins)
+    if args.fail_on:
+        origins = {**config.origins, "fail_on": "command line (--fail-on)"}
+        config = dataclasses.replace(config, fail_on=args.fail_on, origins=origins)
+    return config
+
+
+CHECKS = CheckRegistry()
+"""The Python checks of this run; records the plug-ins it loaded, for the cache key."""
+
+
+def build_rules(schemas: SchemaSet, config: Config) -> tuple[Rule, ...]:
+    return tuple(load_rules(schemas, config.rule_dirs, CHECKS))
+
+
+def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
+    docs = {
+        code: RuleDoc(code, c.name, c.level, c.title, c.rationale, c.fix)
+        for code, c in CORE_CHECKS.items()
+    }
+    for rule in rules:
+        i = rule.info
+        docs[i.code] = RuleDoc(
+            i.code, i.name, i.level, i.title, i.rationale, i.remediation, i.references, i.profiles
+        )
+    return docs
+
+
+def build_options(
+    args: CheckArgs, schemas: SchemaSet, config: Config, rules: tuple[Rule, ...]
+) -> CheckOptions:
+    root = Path(os.path.relpath(config.root))
+    # Inside a configured repository, rules need all of it: load the whole repository and
+    # report what concerns the paths asked for (pre-commit adds what they break elsewhere).
+    in_repository = config.source is not None and all(_inside(p, config.root) for p in args.paths)
+    paths = (
+        (root,) if args.focus or (args.paths and in_repository) or not args.paths else args.paths
+    )
+    focused = args.focus or (bool(args.paths) and in_repository)
+    focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
+    if args.focus and _rechecks_everything(args.paths, config):
+        focus = None
+    baseline_file = args.baseline or config.baseline
+    entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
+    as_of = config.as_of or datetime.date.today()
+    return CheckOptions(
+        paths,
+        schemas,
+        config,
+        rules,
+        as_of,
+        entries,
+        str(baseline_file or ""),
+        focus,
+        focus_repository_wide=args.focus,
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
+    """A changed configuration or rule file can change any finding, anywhere."""
+    special = {normalise(str(config.source))} if config.source else set()
+    dirs = [normalise(str(d)) for d in config.rule_dirs]
+    return any(
+        normalise(str(p)) in special or any(normalise(str(p)).startswith(d + os.sep) for d in dirs)
+        for p in paths
+    )
+
+
+def build_cache(args: CheckArgs, options: CheckOptions) -> CheckCache | None:
+    """The cache, salted with everything that shapes results, or None when turned off."""
+    if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
+        return None
+    config = options.config
+    store = Store(args.cache_dir or config.root / CACHE_DIR_NAME)
+    if not store.usable:
+        return None
+    package = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    code = fingerprint(f"{p}\x00{stat_key(p)}" for p in package)
+    schemas = files_fingerprint(sorted(options.schemas.directory.glob("*.json")))
+    file_salt = fingerprint([__version__, code, schemas, repr(config.limits)])
+    rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
+    plugins = sorted(CHECKS.loaded)
+    run_salt = fingerprint(
+        [
+            file_salt,
+            files_fingerprint(rule_files),
+            repr(dataclasses.replace(config, origins={})),
+            files_fingerprint([config.source] if config.source else []),
+            *plugins,
+            options.as_of.isoformat(),
+            json.dumps(options.baseline, sort_keys=True),
+            repr(sorted(options.focus or ())),
+            repr(options.focus is None),
+            repr(options.paths),
+        ]
+    )
+    return CheckCache(store, file_salt, run_salt)
+
+
+def exit_status(result: Result, config: Config) -> ExitCode:
+    if result.crashes:
+        return ExitCode.RULE_CRASHED
+    if result.unreadable:
+        return ExitCode.INPUT
+    if any(config.fails(f.level) for f in result.findings if f.suppression is None):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def run_check(args: CheckArgs) -> int:
+    schemas = build_schemas()
+    config = build_config(args, schemas)
+    rules = build_rules(schemas, config)
+    options = build_options(args, schemas, config, rules)
+    result = check(options, build_cache(args, options))
+    color = args.color if args.color is not None else _wants_color()
+    context = ReportContext(
+        result.findings,
+        result.files,
+        result.documents,
+        __version__,
+        color,
+        build_rule_docs(rules),
+        config.fail_on,
+    )
+    for name, target in args.outputs:
+        plain = dataclasses.replace(context, color=False)
+        _write_file(target, REPORTERS[name](plain))
+    _write(REPORTERS[args.output_format or _default_format()](context))
+    return exit_status(result, config)
+
+
+def run_baseline(args: CheckArgs, target: Path | None) -> int:
+    schemas = build_schemas()
+    config = build_config(args, schemas)
+    rules = build_rules(schemas, config)
+    args = dataclasses.replace(args, use_baseline=False)
+    result = check(build_options(args, schemas, config, rules))
+    if result.unreadable or result.crashes:
+        raise UsageError(
+            "some input could not be read or checked; run `resilint check` and "
+            "fix that first: a baseline must not hide unreadable files"
+        )
+    path = target or config.baseline or config.root / DEFAULT_NAME
+    count = write_baseline(path, result.findings, __version__)
+    click.echo(f"wrote {count} findings to {path}", err=True)
+    return ExitCode.OK
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _wants_color() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    sys.stdout.flush()
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def run_schema(kind: str | None, export: Path | None) -> int:
+    schemas = build_schemas()
+    if export is not None:
+        for name in schemas.kinds:
+            text = schemas.file(name).read_text(encoding="utf-8")
+            _write_file(export / schemas.file(name).name, text)
+        _write_file(
+            export / "common.json", (schemas.directory / "common.json").read_text(encoding="utf-8")
+        )
+        click.echo(f"wrote {len(schemas.kinds)} schemas to {export}", err=True)
+        return ExitCode.OK
+    if kind is None:
+        for name in schemas.kinds:
+            click.echo(f"{name:<18} {schemas.schema(name).get('description', '')}")
+        return ExitCode.OK
+    match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
+    if match is None:
+        raise UsageError(f"unknown kind '{kind}'; kinds are: {', '.join(schemas.kinds)}")
+    _write(schemas.file(match).read_text(encoding="utf-8"))
+    return ExitCode.OK
+
+
+def _loaded_rules() -> tuple[Rule, ...]:
+    schemas = build_schemas()
+    return build_rules(schemas, load_config(find_config(Path.cwd()), schemas, Path.cwd()))
+
+
+def run_rules_command(profile: str | None, output_format: str) -> int:
+    rules = _loaded_rules()
+    _write(reference_page(rules) if output_format == "markdown" else rules_table(rules, profile))
+    return ExitCode.OK
+
+
+def run_explain(code: str) -> int:
+    text = explain(code, _loaded_rules())
+    if text is None:
+        raise UsageError(f"no rule or check named {code}; `resilint rules` lists them")
+    _write(text)
+    return ExitCode.OK
+
+
+def show_config(args: CheckArgs) -> int:
+    _write(describe(build_config(args, build_schemas())))
+    return ExitCode.OK
+
+
+def run_init(directory: Path) -> int:
+    result = scaffold(directory)
+    for path in result.created:
+        click.echo(f"created  {path}")
+    for path in result.kept:
+        click.echo(f"kept     {path} (exists; not overwritten)")
+    click.echo("Next: edit the examples, then run `resilint check`.")
+    return ExitCode.OK
