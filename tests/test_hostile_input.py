@@ -52,6 +52,7 @@ CASES = [
         "not allowed",
     ),
     ("20 include", HEADER + "x: !include /etc/passwd\n", "YML-03", 5, 4, "not allowed"),
+    ("19 tagged key", HEADER + "!!python/object:os.system x: 1\n", "YML-03", 5, 1, "not allowed"),
     ("21 binary", HEADER + "x: !!binary aGVsbG8=\n", "YML-03", 5, 4, "unsupported type"),
     ("21 set", HEADER + "x: !!set {a: null}\n", "YML-03", 5, 4, "unsupported type"),
     ("21 omap", HEADER + "x: !!omap [a: 1]\n", "YML-03", 5, 4, "unsupported type"),

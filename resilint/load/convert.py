@@ -152,6 +152,8 @@ class Converter:
             and (text not in _BOOLS and text not in _NULLS and len(text) < 1024)
         ):
             return text  # the usual key: a plain word, which YAML 1.2 reads as text
+        if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
+            raise _bad_tag(node)  # a tagged key is refused like a tagged value
         if not isinstance(node, ScalarNode):
             raise YamlProblem.at("YML-04", "keys must be strings, not lists or mappings", node)
         value = self._scalar(node)
