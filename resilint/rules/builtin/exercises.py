@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.model import Document, Index, Problem, RelatedPlace
-from resilint.rules.builtin.continuity import critical_functions, function_label, param_list
+from resilint.rules.builtin.business_functions import critical_functions, function_label, param_list
 from resilint.rules.builtin.contracts import ids, point_at, value_at, with_discriminator
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem

@@ -1,0 +1,87 @@
+"""Readers and the finding builder shared by the insurance checks (see insurance.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from resilint.findings import JsonPath, Level
+from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import make_problem
+from resilint.rules.runtime import as_date
+
+
+# -- small readers that never raise on odd data -----------------------------------------------
+def lookup(data: Any, *path: str) -> Any:
+    for step in path:
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
+def strings(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    items = value if isinstance(value, list) else []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def show(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def implemented(control: Document) -> bool:
+    return control.data.get("status") == "implemented"
+
+
+def control_status(control: Document) -> str:
+    status = control.data.get("status")
+    return (
+        f"control {control.id} is {status}"
+        if isinstance(status, str)
+        else (f"control {control.id} has no status")
+    )
+
+
+def in_force(policy: Document, as_of: datetime.date) -> bool:
+    """Cover applies today: started (or no start recorded) and not yet ended."""
+    start = as_date(lookup(policy.data, "period", "start"))
+    end = as_date(lookup(policy.data, "period", "end"))
+    return (start is None or start <= as_of) and (end is None or end >= as_of)
+
+
+def may_insure(entities: list[str], policy: Document) -> bool:
+    """Whether the policy may insure a document of these entities (unknown counts as yes)."""
+    insured = strings(policy.data.get("insured_entities"))
+    return not entities or not insured or bool(set(entities) & set(insured))
+
+
+def insurance_problem(
+    context: RuleContext,
+    info: RuleInfo,
+    document: Document,
+    where: JsonPath,
+    message: str,
+    related: Iterable[RelatedPlace] = (),
+    discriminator: str = "",
+    level: Level | None = None,
+) -> Problem:
+    problem = make_problem(info, context, document, where, message, tuple(related))
+    # A part the catalogue rates lower keeps that level unless the configuration set one.
+    if level is not None and context.level == info.level:
+        problem = dataclasses.replace(problem, level=level)
+    return dataclasses.replace(problem, discriminator=discriminator)
+
+
+def as_of_note(context: RuleContext) -> str:
+    return f" (as of {context.as_of.isoformat()})"
