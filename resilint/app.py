@@ -3,11 +3,14 @@ from typed arguments, and each ``run_*`` does one command and returns its exit s
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
+import gc
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,12 +176,31 @@ def exit_status(result: Result, config: Config) -> ExitCode:
     return ExitCode.OK
 
 
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while documents are loaded and checked.
+
+    The documents are trees of dicts and lists without cycles, yet with hundreds of thousands
+    of them alive the collector keeps re-scanning them all: measured, it took 45 % of a check
+    of 9,257 files, and more the larger the repository. Reference counting still frees
+    everything; the collector resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
     options = build_options(args, schemas, config, rules)
-    result = check(options, build_cache(args, options))
+    with without_cycle_collection():
+        result = check(options, build_cache(args, options))
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
@@ -201,7 +223,8 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
     args = dataclasses.replace(args, use_baseline=False)
-    result = check(build_options(args, schemas, config, rules))
+    with without_cycle_collection():
+        result = check(build_options(args, schemas, config, rules))
     if result.unreadable or result.crashes:
         raise UsageError(
             "some input could not be read or checked; run `resilint check` and "
