@@ -35,6 +35,11 @@ FORMATS = sorted(REPORTERS)
 def _guarded(action: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its status; errors become a message and their status."""
     try:
+        Path.cwd()
+    except OSError:
+        click.echo("resilint: the working directory no longer exists", err=True)
+        sys.exit(int(ExitCode.INPUT))
+    try:
         status = action()
     except ResilintError as exc:
         click.echo(f"resilint: {exc}", err=True)

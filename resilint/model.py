@@ -64,6 +64,7 @@ class Index:
         self.duplicates: list[tuple[Document, Document]] = []
         self._referrers: dict[RefField, dict[str, list[Document]]] = {}
         self._having: dict[tuple[str, str], dict[str, list[Document]]] = {}
+        self._buckets: dict[str, dict[str, list[str]]] = {}
         for doc in self.documents:
             self._by_kind[doc.kind].append(doc)
             if doc.id is None:
@@ -80,6 +81,16 @@ class Index:
 
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
+
+    def similar_ids(self, kind: str, value: str) -> list[str]:
+        """Ids of ``kind`` that could be a typo of ``value``: same first letter, length within
+        three. Bucketed once, so suggesting costs little even in a register of 100,000."""
+        if kind not in self._buckets:
+            buckets: dict[str, list[str]] = defaultdict(list)
+            for doc_id in self.ids(kind):
+                buckets[doc_id[:1]].append(doc_id)
+            self._buckets[kind] = dict(buckets)
+        return [i for i in self._buckets[kind].get(value[:1], []) if abs(len(i) - len(value)) <= 3]
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:
         """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""

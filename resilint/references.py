@@ -42,12 +42,10 @@ def _unknown(
     document: Document, path: tuple[str | int, ...], value: str, target: str, index: Index
 ) -> Problem:
     check = CORE_CHECKS["REF-01"]
-    known = list(index.ids(target))
-    # A typo keeps its first letter nearly always; comparing with those ids alone keeps the
-    # suggestion cheap in a register of tens of thousands of suppliers.
-    candidates = [i for i in known if i[:1] == value[:1]] or known[:2000]
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    # A typo keeps its first letter and about its length nearly always.
+    close = difflib.get_close_matches(value, index.similar_ids(target, value), n=1, cutoff=0.6)
     target_words = Document("", 0, 0, target, None, {}).label
+    known = bool(index.of_kind(target))
     hint = (
         f"; did you mean '{close[0]}'?"
         if close
