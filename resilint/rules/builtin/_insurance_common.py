@@ -5,39 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Iterable
-from typing import Any
 
 from resilint.findings import JsonPath, Level
 from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.builtin.readers import strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import make_problem
 from resilint.rules.runtime import as_date
-
-
-# -- small readers that never raise on odd data -----------------------------------------------
-def lookup(data: Any, *path: str) -> Any:
-    for step in path:
-        data = data.get(step) if isinstance(data, dict) else None
-    return data
-
-
-def strings(value: Any) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
-
-
-def dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    items = value if isinstance(value, list) else []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
-
-
-def number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def show(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
 
 
 def implemented(control: Document) -> bool:
@@ -55,8 +29,8 @@ def control_status(control: Document) -> str:
 
 def in_force(policy: Document, as_of: datetime.date) -> bool:
     """Cover applies today: started (or no start recorded) and not yet ended."""
-    start = as_date(lookup(policy.data, "period", "start"))
-    end = as_date(lookup(policy.data, "period", "end"))
+    start = as_date(value_at(policy.data, "period", "start"))
+    end = as_date(value_at(policy.data, "period", "end"))
     return (start is None or start <= as_of) and (end is None or end >= as_of)
 
 

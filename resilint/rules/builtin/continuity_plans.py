@@ -12,12 +12,8 @@ from resilint.rules.builtin.business_functions import (
     param_list,
     plans_of,
 )
-from resilint.rules.builtin.contracts import (
-    hours,
-    point_at,
-    value_at,
-    with_discriminator,
-)
+from resilint.rules.builtin.contracts import point_at, with_discriminator
+from resilint.rules.builtin.readers import number, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import make_problem
 
@@ -165,7 +161,7 @@ def _manual_procedure_gaps(
                 "failed systems or suppliers (manual_procedure.description or .reference)"
             ),
         )
-    if hours(value_at(procedure, "max_degraded_hours")) is None:
+    if number(value_at(procedure, "max_degraded_hours")) is None:
         yield (
             "max-degraded-hours",
             point_at(data, "manual_procedure"),

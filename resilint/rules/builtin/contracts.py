@@ -10,6 +10,7 @@ from typing import Any
 
 from resilint.findings import JsonPath
 from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.builtin.readers import number, show_number, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem
 from resilint.rules.runtime import as_date
@@ -23,35 +24,6 @@ _ENTITY_CLOCKS: tuple[tuple[str, str], ...] = (
     ("regulator_initial_hours", "initial incident notification deadline to the regulator"),
     ("data_protection_authority_hours", "breach notice deadline to the data protection authority"),
 )
-
-
-def value_at(data: Any, *path: str | int) -> Any:
-    """The value at ``path`` in parsed YAML, or None when any step is missing or mistyped."""
-    value = data
-    for step in path:
-        if isinstance(step, str) and isinstance(value, dict):
-            value = value.get(step)
-        elif isinstance(step, int) and isinstance(value, list) and 0 <= step < len(value):
-            value = value[step]
-        else:
-            return None
-    return value
-
-
-def hours(value: Any) -> float | None:
-    """A number of hours; booleans (valid YAML, invalid here) are not numbers."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def show_hours(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
-
-
-def ids(value: Any) -> list[str]:
-    """The strings of a list of ids; anything else gives an empty list."""
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def point_at(data: Any, *path: str | int) -> JsonPath:
@@ -79,7 +51,7 @@ class Clock:
 
     @property
     def description(self) -> str:
-        text = f"the {show_hours(self.hours)}-hour {self.what} of {self.document.label}"
+        text = f"the {show_number(self.hours)}-hour {self.what} of {self.document.label}"
         return f"{text} ({self.note})" if self.note else text
 
 
@@ -91,10 +63,10 @@ def _policy_in_force(policy: Document, as_of: datetime.date) -> bool:
 
 def _insurer_clocks(context: RuleContext, entity_ids: list[str]) -> Iterator[Clock]:
     for policy in context.index.of_kind("InsurancePolicy"):
-        insured = ids(policy.data.get("insured_entities"))
+        insured = strings(policy.data.get("insured_entities"))
         if entity_ids and not set(insured) & set(entity_ids):
             continue
-        limit = hours(value_at(policy.data, "notice", "incident_notice_hours"))
+        limit = number(value_at(policy.data, "notice", "incident_notice_hours"))
         if limit is not None and _policy_in_force(policy, context.as_of):
             yield Clock(
                 limit,
@@ -108,12 +80,12 @@ def _insurer_clocks(context: RuleContext, entity_ids: list[str]) -> Iterator[Clo
 def _entity_clocks(entity: Document) -> Iterator[Clock]:
     clocks = value_at(entity.data, "reporting_clocks")
     for key, what in _ENTITY_CLOCKS:
-        limit = hours(value_at(clocks, key))
+        limit = number(value_at(clocks, key))
         if limit is not None:
             yield Clock(limit, what, entity, ("reporting_clocks", key))
     others = value_at(clocks, "other_clocks")
-    for number, other in enumerate(others if isinstance(others, list) else []):
-        limit = hours(value_at(other, "hours"))
+    for position, other in enumerate(others if isinstance(others, list) else []):
+        limit = number(value_at(other, "hours"))
         if limit is None:
             continue
         name = value_at(other, "name")
@@ -121,12 +93,12 @@ def _entity_clocks(entity: Document) -> Iterator[Clock]:
         what = f"'{name}' deadline" if isinstance(name, str) else "reporting deadline"
         if isinstance(source, str):
             what += f" ({source})"
-        yield Clock(limit, what, entity, ("reporting_clocks", "other_clocks", number, "hours"))
+        yield Clock(limit, what, entity, ("reporting_clocks", "other_clocks", position, "hours"))
 
 
 def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     """Every clock the contract's entities are bound by (all policies' when it names none)."""
-    entity_ids = ids(contract.data.get("entities"))
+    entity_ids = strings(contract.data.get("entities"))
     clocks = list(_insurer_clocks(context, entity_ids))
     for entity_id in dict.fromkeys(entity_ids):
         entity = context.index.get("Entity", entity_id)
@@ -137,11 +109,11 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
 
 def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
     """CTR-04: the supplier's notice window plus our triage buffer fits our tightest clock."""
-    buffer = hours(context.params.get("triage_buffer_hours")) or 0.0
+    buffer = number(context.params.get("triage_buffer_hours")) or 0.0
     for contract in context.index.of_kind("Contract"):
         if contract.data.get("status") in _CLOSED_CONTRACT:
             continue
-        window = hours(value_at(contract.data, "incident_notification", "window_hours"))
+        window = number(value_at(contract.data, "incident_notification", "window_hours"))
         if window is None:
             continue  # CTR-03 reports a missing window
         needed = window + buffer
@@ -163,10 +135,10 @@ def _notice_problem(
     tightest = broken[0]
     supplier = contract.data.get("supplier")
     message = (
-        f"contract {contract.id} lets supplier {supplier} take {show_hours(window)} hours to "
-        f"notify us of an incident; with our {show_hours(buffer)}-hour triage buffer that is "
-        f"{show_hours(window + buffer)} hours, past {tightest.description}: negotiate a notice "
-        f"window of at most {show_hours(max(tightest.hours - buffer, 0.0))} hours"
+        f"contract {contract.id} lets supplier {supplier} take {show_number(window)} hours to "
+        f"notify us of an incident; with our {show_number(buffer)}-hour triage buffer that is "
+        f"{show_number(window + buffer)} hours, past {tightest.description}: negotiate a notice "
+        f"window of at most {show_number(max(tightest.hours - buffer, 0.0))} hours"
     )
     others = len(broken) - 1
     if others:

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any
 
 from resilint.model import Document, Problem, RelatedPlace
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem
-
-
-def _strings(value: Any) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:

@@ -8,7 +8,8 @@ from typing import Any
 
 from resilint.model import Document, Index, Problem, RelatedPlace
 from resilint.rules.builtin.business_functions import critical_functions, function_label, param_list
-from resilint.rules.builtin.contracts import ids, point_at, value_at, with_discriminator
+from resilint.rules.builtin.contracts import point_at, with_discriminator
+from resilint.rules.builtin.readers import strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem
 from resilint.rules.runtime import as_date
@@ -59,7 +60,7 @@ def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Pro
     oldest = context.as_of - datetime.timedelta(days=max_age)
     completed = list(_completed(context.index, context.as_of))
     for function in critical_functions(context):
-        tested = [p for p in completed if function.id in ids(p[1].data.get("functions"))]
+        tested = [p for p in completed if function.id in strings(p[1].data.get("functions"))]
         latest = _latest(tested)
         if latest is not None and latest[0] >= oldest:
             continue
@@ -90,7 +91,7 @@ def _playbook_staleness(
     completed: list[tuple[datetime.date, Document]],
     oldest: datetime.date,
 ) -> Problem | None:
-    dates = [p for p in completed if playbook.id in ids(p[1].data.get("playbooks"))]
+    dates = [p for p in completed if playbook.id in strings(p[1].data.get("playbooks"))]
     own = as_date(playbook.data.get("last_exercised"))
     if own is not None and own <= context.as_of:
         dates.append((own, playbook))
@@ -124,7 +125,7 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Probl
     for exercise in context.index.of_kind("Exercise"):
         if exercise.data.get("status") == "cancelled":
             continue
-        present = ids(exercise.data.get("participants"))
+        present = strings(exercise.data.get("participants"))
         missing = [role for role in required if role not in present]
         if missing:
             message = (
@@ -145,7 +146,7 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Problem | None:
     period = _days(context, "period_days", 365)
     oldest = context.as_of - datetime.timedelta(days=period)
     recent = [p for p in _completed(context.index, context.as_of) if p[0] >= oldest]
-    if any(scenario in ids(p[1].data.get("scenarios")) for p in recent):
+    if any(scenario in strings(p[1].data.get("scenarios")) for p in recent):
         return None
     anchor = _latest(recent) or _latest(_dated(context.index))
     if anchor is None:

@@ -11,15 +11,11 @@ from resilint.findings import JsonPath
 from resilint.model import Document, Problem, RelatedPlace
 from resilint.rules.builtin._insurance_common import (
     as_of_note,
-    dicts,
     in_force,
     insurance_problem,
-    lookup,
     may_insure,
-    number,
-    show,
-    strings,
 )
+from resilint.rules.builtin.readers import dicts, number, show_number, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.runtime import as_date
 
@@ -30,7 +26,7 @@ def _name(value: str) -> str:
 
 
 def _approved_firms(policy: Document, role: str) -> set[str]:
-    panel = strings(lookup(policy.data, "panel", role))
+    panel = strings(value_at(policy.data, "panel", role))
     extra = [
         f["name"]
         for _, f in dicts(policy.data.get("pre_approved_firms"))
@@ -60,8 +56,8 @@ def _digits(value: str) -> str:
 
 def _reaches(recipients: list[str], contact: Any) -> bool | None:
     """Whether a recipient is the insurer's notice contact; None when the policy names none."""
-    email = lookup(contact, "email")
-    phone = lookup(contact, "phone")
+    email = value_at(contact, "email")
+    phone = value_at(contact, "phone")
     wanted = {_name(email)} if isinstance(email, str) else set()
     numbers = {_digits(phone)} - {""} if isinstance(phone, str) else set()
     if not wanted and not numbers:
@@ -87,7 +83,7 @@ def _firm_problems(
         ("forensics_firm", "forensics", "forensics firm"),
         ("outside_counsel", "counsel", "outside counsel"),
     ):
-        firm = lookup(doc.data, "contacts", key)
+        firm = value_at(doc.data, "contacts", key)
         approved = _approved_firms(policy, role)
         if not isinstance(firm, str) or not approved or _name(firm) in approved:
             continue  # a policy that lists no firm for the role leaves the choice to us
@@ -108,13 +104,13 @@ def _firm_problems(
 def _contact_problems(
     context: RuleContext, info: RuleInfo, doc: Document, policy: Document
 ) -> Iterator[Problem]:
-    template = lookup(doc.data, "comms_templates", "insurer")
+    template = value_at(doc.data, "comms_templates", "insurer")
     if not isinstance(template, dict):
         return  # a missing insurer template is BCM-04's and PLB-01's finding
-    contact = lookup(policy.data, "notice", "contact")
+    contact = value_at(policy.data, "notice", "contact")
     if _reaches(strings(template.get("recipients")), contact) is not False:
         return
-    address = lookup(contact, "email") or lookup(contact, "phone")
+    address = value_at(contact, "email") or value_at(contact, "phone")
     message = (
         f"the insurer message template of {doc.label} is not addressed to the notice contact of "
         f"insurance policy {policy.id} ({address}): a notice sent elsewhere may not count as "
@@ -173,7 +169,9 @@ def _item_problem(
     if updated is None:
         issues.append("no last_updated date")
     elif days is not None and updated < context.as_of - datetime.timedelta(days=int(days)):
-        issues.append(f"a last update on {updated.isoformat()}, more than {show(days)} days ago")
+        issues.append(
+            f"a last update on {updated.isoformat()}, more than {show_number(days)} days ago"
+        )
     if not issues:
         return None
     kind = item.get("type", "untyped")

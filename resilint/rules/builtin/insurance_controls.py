@@ -8,15 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.model import Document, Problem, RelatedPlace
-from resilint.rules.builtin._insurance_common import (
-    control_status,
-    dicts,
-    implemented,
-    insurance_problem,
-    number,
-    show,
-    strings,
-)
+from resilint.rules.builtin._insurance_common import control_status, implemented, insurance_problem
+from resilint.rules.builtin.readers import dicts, number, show_number, strings
 from resilint.rules.model import RuleContext, RuleInfo
 
 _CASE_LAW = "Travelers v. International Control Services, 2022"
@@ -71,7 +64,10 @@ def _shortfall(control: Document, minimum: float | None) -> str | None:
     if minimum is not None and coverage is None:
         return f"control {control.id} states no coverage_percent"
     if minimum is not None and coverage is not None and coverage < minimum:
-        return f"control {control.id} covers {show(coverage)}%, under the {show(minimum)}% required"
+        return (
+            f"control {control.id} covers {show_number(coverage)}%, under the "
+            f"{show_number(minimum)}% required"
+        )
     return None
 
 

@@ -10,15 +10,11 @@ from resilint.findings import Level
 from resilint.model import Document, Problem, RelatedPlace
 from resilint.rules.builtin._insurance_common import (
     as_of_note,
-    dicts,
     in_force,
     insurance_problem,
-    lookup,
     may_insure,
-    number,
-    show,
-    strings,
 )
+from resilint.rules.builtin.readers import dicts, number, show_number, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.runtime import as_date
 
@@ -41,10 +37,10 @@ def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
 def _waiting_period_problems(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
 ) -> Iterator[Problem]:
-    waiting = number(lookup(policy.data, "business_interruption", "waiting_period_hours"))
+    waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     if (
         waiting is None
-        or lookup(policy.data, "coverages", "business_interruption", "included") is False
+        or value_at(policy.data, "coverages", "business_interruption", "included") is False
     ):
         return
     for function in functions:
@@ -57,8 +53,9 @@ def _waiting_period_problems(
             continue
         message = (
             f"{function.data.get('criticality')} function {function.id} can bear at most "
-            f"{show(mtpd)} hours of disruption (MTPD), but business-interruption cover under "
-            f"insurance policy {policy.id} starts only after a {show(waiting)}-hour waiting "
+            f"{show_number(mtpd)} hours of disruption (MTPD), but business-interruption cover "
+            "under "
+            f"insurance policy {policy.id} starts only after a {show_number(waiting)}-hour waiting "
             "period (market practice): the outage is intolerable before cover pays; fund the "
             "first hours from contingency budget or negotiate a shorter waiting period"
         )
@@ -81,10 +78,10 @@ def _critical_suppliers(
         if not may_insure(strings(function.data.get("entities")), policy):
             continue
         depends = function.data.get("depends_on")
-        names = strings(lookup(depends, "suppliers"))
+        names = strings(value_at(depends, "suppliers"))
         names += [
             s
-            for _, d in dicts(lookup(depends, "services"))
+            for _, d in dicts(value_at(depends, "services"))
             if isinstance(s := d.get("supplier"), str)
         ]
         for name in dict.fromkeys(names):
@@ -97,13 +94,13 @@ def _critical_suppliers(
 def _dependent_bi_problems(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
 ) -> Iterator[Problem]:
-    scope = lookup(policy.data, "dependent_bi", "scope")
+    scope = value_at(policy.data, "dependent_bi", "scope")
     excluded = (
-        lookup(policy.data, "coverages", "dependent_business_interruption", "included") is False
+        value_at(policy.data, "coverages", "dependent_business_interruption", "included") is False
     )
     if scope not in ("named", "it_providers") or excluded:
         return  # all_suppliers leaves nobody out; no scope is INS-03's finding
-    named = strings(lookup(policy.data, "dependent_bi", "named_providers"))
+    named = strings(value_at(policy.data, "dependent_bi", "named_providers"))
     for supplier, users in _critical_suppliers(context, functions, policy).items():
         name = str(supplier.id)
         if name in named or (
@@ -146,8 +143,8 @@ def _renewed(policy: Document, end: datetime.date, policies: list[Document]) -> 
     """Another policy takes over from the day after ``end`` for all the same entities."""
     insured = set(strings(policy.data.get("insured_entities")))
     for other in policies:
-        start = as_date(lookup(other.data, "period", "start"))
-        other_end = as_date(lookup(other.data, "period", "end"))
+        start = as_date(value_at(other.data, "period", "start"))
+        other_end = as_date(value_at(other.data, "period", "end"))
         if other is policy or start is None or start > end + datetime.timedelta(days=1):
             continue
         if (other_end is None or other_end > end) and insured <= set(
@@ -160,7 +157,7 @@ def _renewed(policy: Document, end: datetime.date, policies: list[Document]) -> 
 def _ending_problem(
     context: RuleContext, info: RuleInfo, policy: Document, policies: list[Document]
 ) -> Problem | None:
-    end = as_date(lookup(policy.data, "period", "end"))
+    end = as_date(value_at(policy.data, "period", "end"))
     days = number(context.params.get("ending_within_days"))
     if (
         end is None
@@ -171,7 +168,8 @@ def _ending_problem(
     if _renewed(policy, end, policies):
         return None
     message = (
-        f"insurance policy {policy.id} ends on {end.isoformat()}, within {show(days)} days, and "
+        f"insurance policy {policy.id} ends on {end.isoformat()}, within {show_number(days)} "
+        "days, and "
         "no renewal is recorded: confirm the renewal with the broker (renewal questionnaires "
         "ask about the same controls) and record the new policy" + as_of_note(context)
     )

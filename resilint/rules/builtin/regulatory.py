@@ -13,27 +13,13 @@ from typing import Any
 
 from resilint.findings import JsonPath
 from resilint.model import Document, Problem, RelatedPlace
+from resilint.rules.builtin.readers import dicts, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, make_problem
 
 _LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
 _CRITICAL = ("critical", "important")
 _REGISTER = "the DORA register of information (template B_05.01)"
-
-
-def _get(data: Any, *path: str) -> Any:
-    for step in path:
-        data = data.get(step) if isinstance(data, dict) else None
-    return data
-
-
-def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    items = value if isinstance(value, list) else []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
-
-
-def _strings(value: Any) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def _in_register(supplier: Document) -> bool:
@@ -85,7 +71,7 @@ def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
             f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its head office",
         )
     parent = data.get("ultimate_parent")
-    if not _get(parent, "name") and not _get(parent, "provider_id"):
+    if not value_at(parent, "name") and not value_at(parent, "provider_id"):
         where: JsonPath = ("ultimate_parent",) if isinstance(parent, dict) else ("id",)
         yield (
             where,
@@ -104,11 +90,11 @@ def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
     holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, own)]
     parent = supplier.data.get("ultimate_parent")
     holders.append((("ultimate_parent",), parent, f"the ultimate parent of {own}"))
-    for i, sub in _dicts(supplier.data.get("subcontractors")):
+    for i, sub in dicts(supplier.data.get("subcontractors")):
         holders.append((("subcontractors", i), sub, f"subcontractor {sub.get('id')} of {own}"))
     for where, holder, who in holders:
-        value = _get(holder, "provider_id")
-        if _get(holder, "provider_id_type") != "LEI" or not isinstance(value, str):
+        value = value_at(holder, "provider_id")
+        if value_at(holder, "provider_id_type") != "LEI" or not isinstance(value, str):
             continue
         problem = lei_problem(value)
         if problem is not None:
@@ -128,7 +114,7 @@ def _critical_services(context: RuleContext) -> set[tuple[str, str]]:
     for function in context.index.of_kind("BusinessFunction"):
         if function.data.get("criticality") not in _CRITICAL:
             continue
-        for _, dep in _dicts(_get(function.data, "depends_on", "services")):
+        for _, dep in dicts(value_at(function.data, "depends_on", "services")):
             supplier, service = dep.get("supplier"), dep.get("service")
             if isinstance(supplier, str) and isinstance(service, str):
                 pairs.add((supplier, service))
@@ -144,13 +130,13 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Probl
             continue
         services = [
             (j, s)
-            for j, s in _dicts(supplier.data.get("services"))
+            for j, s in dicts(supplier.data.get("services"))
             if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in named
         ]
         for j, service in services:
             for where, message in _service_gaps(supplier, j, service):
                 yield make_problem(info, context, supplier, where, message)
-        if any(_get(s, "subcontracting", "allowed") is True for _, s in services):
+        if any(value_at(s, "subcontracting", "allowed") is True for _, s in services):
             yield from _chain_problems(context, info, supplier)
 
 
@@ -159,7 +145,7 @@ def _service_gaps(
 ) -> Iterator[tuple[JsonPath, str]]:
     name = f"service {service.get('name')} of supplier {supplier.id}"
     terms = service.get("subcontracting")
-    allowed = _get(terms, "allowed")
+    allowed = value_at(terms, "allowed")
     if not isinstance(allowed, bool):
         where: JsonPath = (
             ("services", j, "subcontracting") if isinstance(terms, dict) else ("services", j)
@@ -172,7 +158,7 @@ def _service_gaps(
                 "the contract to say so"
             ),
         )
-    elif allowed and not _get(terms, "conditions"):
+    elif allowed and not value_at(terms, "conditions"):
         yield (
             ("services", j, "subcontracting"),
             (
@@ -182,10 +168,10 @@ def _service_gaps(
             ),
         )
     elif not allowed:
-        for k, sub in _dicts(supplier.data.get("subcontractors")):
+        for k, sub in dicts(supplier.data.get("subcontractors")):
             # allowed covers the parts that support critical functions (see the schema)
             critical_part = sub.get("supports_critical_function") is not False
-            if critical_part and service.get("name") in _strings(sub.get("services")):
+            if critical_part and service.get("name") in strings(sub.get("services")):
                 yield (
                     ("subcontractors", k),
                     (
@@ -201,9 +187,9 @@ _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_funct
 
 
 def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Problem]:
-    subs = _dicts(supplier.data.get("subcontractors"))
+    subs = dicts(supplier.data.get("subcontractors"))
     shared = supplier.data.get("shared_dependencies")
-    hints = [*_strings(_get(shared, "subprocessors")), *_dicts(_get(shared, "cloud"))]
+    hints = [*strings(value_at(shared, "subprocessors")), *dicts(value_at(shared, "cloud"))]
     if not subs and hints:
         yield make_problem(
             info,

@@ -12,12 +12,8 @@ from resilint.rules.builtin.business_functions import (
     function_label,
     plans_of,
 )
-from resilint.rules.builtin.contracts import (
-    hours,
-    point_at,
-    show_hours,
-    value_at,
-)
+from resilint.rules.builtin.contracts import point_at
+from resilint.rules.builtin.readers import number, show_number, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import make_problem
 
@@ -26,9 +22,9 @@ from resilint.rules.python import make_problem
 
 def _service(supplier: Document, name: Any) -> tuple[int, dict[str, Any]] | None:
     services = supplier.data.get("services")
-    for number, service in enumerate(services if isinstance(services, list) else []):
+    for position, service in enumerate(services if isinstance(services, list) else []):
         if isinstance(service, dict) and service.get("name") == name:
-            return number, service
+            return position, service
     return None
 
 
@@ -36,7 +32,7 @@ def _degraded_mode(plans: list[Document]) -> tuple[float, Document] | None:
     """The longest degraded mode any of the function's plans can sustain, and its plan."""
     best: tuple[float, Document] | None = None
     for plan in plans:
-        limit = hours(value_at(plan.data, "manual_procedure", "max_degraded_hours"))
+        limit = number(value_at(plan.data, "manual_procedure", "max_degraded_hours"))
         if limit is not None and (best is None or limit > best[0]):
             best = (limit, plan)
     return best
@@ -46,13 +42,13 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Pr
     """BCM-03: each supplier service a critical function depends on recovers within the
     function's RTO, or the function's degraded mode lasts until the supplier has recovered."""
     for function in critical_functions(context):
-        rto = hours(function.data.get("rto_hours"))
+        rto = number(function.data.get("rto_hours"))
         if rto is None:
             continue  # BCM-01 reports the missing RTO
         degraded = _degraded_mode(plans_of(context.index, function))
         entries = value_at(function.data, "depends_on", "services")
-        for number, entry in enumerate(entries if isinstance(entries, list) else []):
-            problem = _service_gap(context, info, function, rto, degraded, number, entry)
+        for position, entry in enumerate(entries if isinstance(entries, list) else []):
+            problem = _service_gap(context, info, function, rto, degraded, position, entry)
             if problem is not None:
                 yield problem
 
@@ -63,7 +59,7 @@ def _service_gap(
     function: Document,
     rto: float,
     degraded: tuple[float, Document] | None,
-    number: int,
+    position: int,
     entry: Any,
 ) -> Problem | None:
     supplier_id = value_at(entry, "supplier")
@@ -71,7 +67,7 @@ def _service_gap(
     supplier = context.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
     if supplier is None:
         return None  # an unknown supplier is a reference error, reported elsewhere
-    at = ("depends_on", "services", number)
+    at = ("depends_on", "services", position)
     label = function_label(function)
     found = _service(supplier, name)
     if found is None:
@@ -84,7 +80,7 @@ def _service_gap(
         return make_problem(info, context, function, at, message, (place,))
     service_number, service = found
     service_path = ("services", service_number, "contracted_rto_hours")
-    supplier_rto = hours(service.get("contracted_rto_hours"))
+    supplier_rto = number(service.get("contracted_rto_hours"))
     if supplier_rto is not None and supplier_rto <= rto:
         return None
     if supplier_rto is not None and degraded is not None and degraded[0] >= supplier_rto:
@@ -96,19 +92,19 @@ def _service_gap(
     ]
     if supplier_rto is None:
         message = (
-            f"{label} must recover within {show_hours(rto)} hours, but supplier {supplier.id} "
+            f"{label} must recover within {show_number(rto)} hours, but supplier {supplier.id} "
             f"has no contracted recovery time (contracted_rto_hours) for service '{name}': "
             "negotiate one and record it on the supplier's service"
         )
     else:
         message = (
-            f"{label} must recover within {show_hours(rto)} hours, but supplier {supplier.id} "
-            f"has {show_hours(supplier_rto)} hours to restore service '{name}'"
+            f"{label} must recover within {show_number(rto)} hours, but supplier {supplier.id} "
+            f"has {show_number(supplier_rto)} hours to restore service '{name}'"
         )
         if degraded is None:
             message += (
                 ", and no continuity plan for the function says how long its manual procedure "
-                f"can run: negotiate a recovery time of at most {show_hours(rto)} hours, or "
+                f"can run: negotiate a recovery time of at most {show_number(rto)} hours, or "
                 "record a manual procedure (max_degraded_hours) that lasts until the supplier "
                 "has recovered"
             )
@@ -116,9 +112,9 @@ def _service_gap(
             limit, plan = degraded
             message += (
                 f", and the manual procedure of continuity plan {plan.id} lasts only "
-                f"{show_hours(limit)} hours: negotiate a recovery time of at most "
-                f"{show_hours(rto)} hours, or extend the manual procedure to "
-                f"{show_hours(supplier_rto)} hours"
+                f"{show_number(limit)} hours: negotiate a recovery time of at most "
+                f"{show_number(rto)} hours, or extend the manual procedure to "
+                f"{show_number(supplier_rto)} hours"
             )
             at_plan = point_at(plan.data, "manual_procedure", "max_degraded_hours")
             related.append(RelatedPlace(plan, at_plan, f"manual procedure of {plan.label}"))
