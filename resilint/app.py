@@ -20,13 +20,14 @@ from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import CACHE_DIR_NAME, Store, files_fingerprint, fingerprint, stat_key
 from resilint.catalogue import explain, reference_page, rules_table
-from resilint.checker import CheckOptions, Result, check, normalise
+from resilint.checker import CheckOptions, check, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.errors import ExitCode, UsageError
 from resilint.init import scaffold
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
+from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.run_cache import CheckCache

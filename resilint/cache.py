@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR_NAME = ".resilint_cache"
-_FORMAT = "resilint-cache-1"
+_FORMAT = "resilint-cache-2"
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:

@@ -17,13 +17,13 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
 from resilint.engine import run_rules
-from resilint.findings import Finding
-from resilint.inline import InlineSuppression
+from resilint.findings import Finding, JsonPath
 from resilint.limits import Limits
 from resilint.load import load_file
 from resilint.locate import Locator
-from resilint.model import Document, Index, Problem
+from resilint.model import Document, Index
 from resilint.references import check_index, check_references
+from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
@@ -49,39 +49,17 @@ class CheckOptions:
     """Also report dangling references and clashing ids anywhere (pre-commit: a deletion)."""
 
 
-@dataclass(frozen=True)
-class Result:
-    findings: tuple[Finding, ...]
-    files: int
-    documents: int
-    crashes: tuple[Finding, ...] = ()
-
-    @property
-    def unreadable(self) -> bool:
-        """True when some input could not be read as data at all."""
-        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What one file yields before the rules run: the unit the cache keeps."""
-
-    findings: tuple[Finding, ...]
-    documents: tuple[Document, ...]
-    problems: tuple[Problem, ...]
-    suppressions: tuple[InlineSuppression, ...]
-
-
 def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
     """Load one file and validate its documents against their schemas."""
     loaded = load_file(path, limits)
+    locator = Locator(limits)
     documents: list[Document] = []
-    problems: list[Problem] = []
+    findings = list(loaded.findings)
     for raw in loaded.documents:
-        document, schema_problems = to_document(raw, schemas)
+        document, schema_findings = to_document(raw, schemas, locator)
         documents.append(document)
-        problems.extend(schema_problems)
-    return FileResult(loaded.findings, tuple(documents), tuple(problems), loaded.suppressions)
+        findings.extend(schema_findings)
+    return FileResult(tuple(findings), tuple(documents), loaded.suppressions)
 
 
 def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
@@ -119,16 +97,13 @@ def _check_files(
 ) -> Result:
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
-    problems = [p for file in files for p in file.problems]
-    problems.extend(check_index(index))
-    problems.extend(check_references(index, options.schemas))
+    locator = Locator(config.limits)
+    read = [f for file in files for f in file.findings]
+    core = [*check_index(index, locator), *check_references(index, options.schemas, locator)]
     selected = select_rules(options.rules, config, index)
     known = frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS)
-    engine = run_rules(selected, index, options.as_of, config.rules, known)
-    locator = Locator(config.limits)
-    rule_problems = _outside_schema_errors(engine.problems, problems)
-    located = [locator.finding(p) for p in (*problems, *rule_problems)]
-    raw = [*found, *(f for file in files for f in file.findings), *located]
+    engine = run_rules(selected, index, options.as_of, config.rules, known, locator)
+    raw = [*found, *read, *core, *_outside_schema_errors(engine.findings, read)]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
         require_expiry=config.require_expiry,
@@ -138,7 +113,7 @@ def _check_files(
         baseline_path=options.baseline_path,
     )
     inline = [s for file in files for s in file.suppressions]
-    findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator.finding)
+    findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)
     findings += engine.crashes
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
@@ -152,21 +127,21 @@ def _check_files(
 
 
 def _outside_schema_errors(
-    rule_problems: Iterable[Problem], schema_problems: list[Problem]
-) -> list[Problem]:
+    rule_findings: Iterable[Finding], read: Iterable[Finding]
+) -> list[Finding]:
     """A field with a schema error is reported once, as that error: rules reading the same field
     (``window_hours: four``) would only repeat it in worse words."""
-    invalid: dict[tuple[str, int], list[tuple[str | int, ...]]] = defaultdict(list)
-    for problem in schema_problems:
-        if problem.code == "SCH-01" and problem.json_path:
-            invalid[(problem.document.path, problem.document.index)].append(problem.json_path)
+    invalid: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
+    for finding in read:
+        if finding.code == "SCH-01" and finding.json_path:
+            invalid[(finding.path, finding.kind, finding.doc_id)].append(finding.json_path)
 
-    def overlaps(problem: Problem) -> bool:
-        paths = invalid.get((problem.document.path, problem.document.index), [])
-        mine = problem.json_path
+    def overlaps(finding: Finding) -> bool:
+        paths = invalid.get((finding.path, finding.kind, finding.doc_id), [])
+        mine = finding.json_path
         return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths if mine)
 
-    return [problem for problem in rule_problems if not overlaps(problem)]
+    return [finding for finding in rule_findings if not overlaps(finding)]
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

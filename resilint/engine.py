@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilint.findings import Finding, Level
-from resilint.model import Index, Problem
+from resilint.locate import Locator
+from resilint.model import Index
 from resilint.rules import Rule, RuleContext
 
 
@@ -26,7 +27,7 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class EngineResult:
-    problems: tuple[Problem, ...]
+    findings: tuple[Finding, ...]
     crashes: tuple[Finding, ...]
 
 
@@ -35,9 +36,10 @@ def run_rules(
     index: Index,
     as_of: datetime.date,
     settings: Mapping[str, RuleSettings],
-    known_codes: frozenset[str] = frozenset(),
+    known_codes: frozenset[str],
+    locator: Locator,
 ) -> EngineResult:
-    problems: list[Problem] = []
+    findings: list[Finding] = []
     crashes: list[Finding] = []
     for rule in rules:
         info = rule.info
@@ -48,12 +50,13 @@ def run_rules(
             {**info.params, **(own.params or {})},
             own.level or info.level,
             known_codes,
+            locator,
         )
         try:
-            problems.extend(rule.run(context))
+            findings.extend(rule.run(context))
         except Exception as exc:  # a defect in one rule must not hide the others' findings
             crashes.append(_crash(rule, exc))
-    return EngineResult(tuple(problems), tuple(crashes))
+    return EngineResult(tuple(findings), tuple(crashes))
 
 
 def _crash(rule: Rule, exc: Exception) -> Finding:

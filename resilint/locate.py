@@ -1,7 +1,7 @@
-"""Positions for problems: map a JSON path to the parser's node marks, lazily.
+"""Positions for findings: map a document's JSON path to the parser's node marks, lazily.
 
-Only files that have findings are composed again, once each, so a clean repository of any size
-keeps no node graphs in memory.
+Checks build each finding complete through a :class:`Locator`; only files that have findings are
+composed again, once each, so a clean repository of any size keeps no node graphs in memory.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from resilint.findings import Finding, JsonPath, Related
+from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
 from resilint.load.compose import YamlProblem
-from resilint.model import Document, Problem
+from resilint.model import Document
 
 
 class Locator:
@@ -22,30 +22,40 @@ class Locator:
         self.limits = limits
         self._roots: dict[str, list[Node]] = {}
 
-    def finding(self, problem: Problem) -> Finding:
-        line, column = self.position(problem.document, problem.json_path, problem.on_key)
-        related = tuple(
-            Related(
-                place.document.path,
-                *self.position(place.document, place.json_path, False),
-                place.message,
-            )
-            for place in problem.related
-        )
+    def finding(
+        self,
+        code: str,
+        name: str,
+        level: Level,
+        message: str,
+        document: Document,
+        json_path: JsonPath = (),
+        *,
+        on_key: bool = False,
+        related: tuple[Related, ...] = (),
+        discriminator: str = "",
+    ) -> Finding:
+        """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
+        field), positioned by the parser's marks."""
+        line, column = self.position(document, json_path, on_key)
         return Finding(
-            problem.code,
-            problem.name,
-            problem.level,
-            problem.message,
-            problem.document.path,
+            code,
+            name,
+            level,
+            message,
+            document.path,
             line,
             column,
-            problem.document.kind or None,
-            problem.document.id,
-            problem.json_path,
+            document.kind or None,
+            document.id,
+            json_path,
             related,
-            discriminator=problem.discriminator,
+            discriminator=discriminator,
         )
+
+    def related(self, document: Document, json_path: JsonPath, message: str) -> Related:
+        """Another place a finding involves, positioned like the finding itself."""
+        return Related(document.path, *self.position(document, json_path, False), message)
 
     def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
         """1-based line and column of ``path`` in ``document``; the nearest existing parent's

@@ -1,4 +1,4 @@
-"""Documents, the index that joins them by id, and problems that are findings without a position."""
+"""Documents and the index that joins them by id."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from resilint.findings import JsonPath, Level
 from resilint.schemas import RefField
 
 
@@ -28,30 +27,6 @@ class Document:
         """How messages name the document: ``contract ctr-acme``."""
         words = re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind).lower()
         return f"{words} {self.id}" if self.id else words
-
-
-@dataclass(frozen=True)
-class RelatedPlace:
-    document: Document
-    json_path: JsonPath
-    message: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What a check found, before positions are looked up: becomes a :class:`Finding`."""
-
-    code: str
-    name: str
-    level: Level
-    message: str
-    document: Document
-    json_path: JsonPath = ()
-    on_key: bool = False
-    """Point at the key itself (an unknown field) rather than at its value."""
-    related: tuple[RelatedPlace, ...] = ()
-    discriminator: str = ""
-    """Tells apart problems of one rule at one place, for stable fingerprints."""
 
 
 class Index:

@@ -6,16 +6,17 @@ import difflib
 from collections.abc import Iterator
 
 from resilint.core_checks import CORE_CHECKS
-from resilint.findings import format_json_path
-from resilint.model import Document, Index, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath, Related, format_json_path
+from resilint.locate import Locator
+from resilint.model import Document, Index
 from resilint.schemas import SchemaSet
 
 
-def check_index(index: Index) -> Iterator[Problem]:
+def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
     """DOC-02 for every document whose kind and id another document already has."""
     check = CORE_CHECKS["DOC-02"]
     for first, again in index.duplicates:
-        yield Problem(
+        yield locator.finding(
             check.code,
             check.name,
             check.level,
@@ -23,11 +24,11 @@ def check_index(index: Index) -> Iterator[Problem]:
             f"{first.label.rsplit(' ', 1)[0]} in {first.path}:{first.line}",
             again,
             ("id",),
-            related=(RelatedPlace(first, ("id",), "first document with this id"),),
+            related=(locator.related(first, ("id",), "first document with this id"),),
         )
 
 
-def check_references(index: Index, schemas: SchemaSet) -> Iterator[Problem]:
+def check_references(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Finding]:
     """REF-01 for every reference to a document that does not exist."""
     for document in index.documents:
         if document.kind not in schemas.kinds:
@@ -35,12 +36,12 @@ def check_references(index: Index, schemas: SchemaSet) -> Iterator[Problem]:
         for field in schemas.references(document.kind):
             for path, value in field.values(document.data):
                 if isinstance(value, str) and index.get(field.target, value) is None:
-                    yield _unknown(document, path, value, field.target, index)
+                    yield _unknown(document, path, value, field.target, index, locator)
 
 
 def _unknown(
-    document: Document, path: tuple[str | int, ...], value: str, target: str, index: Index
-) -> Problem:
+    document: Document, path: JsonPath, value: str, target: str, index: Index, locator: Locator
+) -> Finding:
     check = CORE_CHECKS["REF-01"]
     # A typo keeps its first letter and about its length nearly always.
     close = difflib.get_close_matches(value, index.similar_ids(target, value), n=1, cutoff=0.6)
@@ -51,12 +52,12 @@ def _unknown(
         if close
         else ("" if known else f"; the repository has no {target_words} documents")
     )
-    related: tuple[RelatedPlace, ...] = ()
+    related: tuple[Related, ...] = ()
     if close:
         match = index.get(target, close[0])
         assert match is not None
-        related = (RelatedPlace(match, ("id",), f"{target_words} '{close[0]}'"),)
-    return Problem(
+        related = (locator.related(match, ("id",), f"{target_words} '{close[0]}'"),)
+    return locator.finding(
         check.code,
         check.name,
         check.level,

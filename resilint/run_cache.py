@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from resilint.cache import Store, fingerprint, stat_key
-from resilint.checker import FileResult, Result
+from resilint.result import FileResult, Result
 from resilint.serialize import (
     document_in,
     document_out,
     finding_in,
     finding_out,
-    problem_in,
-    problem_out,
     suppression_in,
     suppression_out,
 )
@@ -95,20 +93,16 @@ class CheckCache:
 
 
 def _file_out(file: FileResult) -> list[Any]:
-    documents = list(file.documents)
     return [
         [finding_out(f) for f in file.findings],
-        [document_out(d) for d in documents],
-        [problem_out(p, documents) for p in file.problems],
+        [document_out(d) for d in file.documents],
         [suppression_out(s) for s in file.suppressions],
     ]
 
 
 def _file_in(data: list[Any]) -> FileResult:
-    documents = tuple(document_in(d) for d in data[1])
     return FileResult(
         tuple(finding_in(f) for f in data[0]),
-        documents,
-        tuple(problem_in(p, documents) for p in data[2]),
-        tuple(suppression_in(s) for s in data[3]),
+        tuple(document_in(d) for d in data[1]),
+        tuple(suppression_in(s) for s in data[2]),
     )

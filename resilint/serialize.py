@@ -1,4 +1,4 @@
-"""Findings, documents and problems to JSON-able data and back, for the cache."""
+"""Findings, documents and inline suppressions to JSON-able data and back, for the cache."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from resilint.findings import Finding, Level, Related, Suppression
 from resilint.inline import InlineSuppression
-from resilint.model import Document, Problem
+from resilint.model import Document
 
 
 def finding_out(f: Finding) -> list[Any]:
@@ -56,26 +56,6 @@ def document_out(doc: Document) -> list[Any]:
 
 def document_in(d: list[Any]) -> Document:
     return Document(d[0], d[1], d[2], d[3], d[4], d[5])
-
-
-def problem_out(p: Problem, documents: list[Document]) -> list[Any]:
-    """A schema problem; its document is given by position in the file's documents."""
-    return [
-        p.code,
-        p.name,
-        int(p.level),
-        p.message,
-        documents.index(p.document),
-        list(p.json_path),
-        p.on_key,
-        p.discriminator,
-    ]
-
-
-def problem_in(d: list[Any], documents: tuple[Document, ...]) -> Problem:
-    return Problem(
-        d[0], d[1], Level(d[2]), d[3], documents[d[4]], tuple(d[5]), d[6], discriminator=d[7]
-    )
 
 
 def suppression_out(s: InlineSuppression) -> list[Any]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.findings import Finding, Level, Suppression
 from resilint.inline import InlineSuppression
-from resilint.model import Document, Index, Problem
+from resilint.locate import Locator
+from resilint.model import Document, Index
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,13 @@ def apply_suppressions(
     index: Index,
     as_of: datetime.date,
     policy: SuppressionPolicy,
-    locate: Callable[[Problem], Finding],
+    locator: Locator,
 ) -> list[Finding]:
     results, extra = _inline(list(findings), list(inline), as_of, policy)
     results, unused = _waivers(results, index, as_of)
     if policy.report_unused_waivers:
         extra += [
-            locate(_unused_waiver(waiver))
+            _unused_waiver(waiver, locator)
             for waiver in unused
             if waiver.data.get("rule") in policy.ran or waiver.data.get("rule") in CORE_CHECKS
         ]
@@ -176,8 +177,8 @@ def _waivers(
     return results, [w for w in waivers if w not in used]
 
 
-def _unused_waiver(waiver: Document) -> Problem:
-    return Problem(
+def _unused_waiver(waiver: Document, locator: Locator) -> Finding:
+    return locator.finding(
         "EXC-02",
         "waiver-integrity",
         Level.WARNING,

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import CORE_CHECKS
-from resilint.findings import format_json_path
+from resilint.findings import Finding, format_json_path
 from resilint.load import RawDocument
-from resilint.model import Document, Problem
+from resilint.locate import Locator
+from resilint.model import Document
 from resilint.schemas import SchemaSet
 
 if TYPE_CHECKING:
@@ -39,8 +40,10 @@ _UNIT_WORDS = {
 }
 
 
-def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Problem]]:
-    """The document, with DOC-01 if its kind or version is unknown, else its schema problems."""
+def to_document(
+    raw: RawDocument, schemas: SchemaSet, locator: Locator
+) -> tuple[Document, list[Finding]]:
+    """The document, with DOC-01 if its kind or version is unknown, else its schema findings."""
     kind = raw.data.get("kind")
     doc_id = raw.data.get("id")
     document = Document(
@@ -54,7 +57,8 @@ def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Pr
     version = raw.data.get("apiVersion")
     if version != API_VERSION:
         return document, [
-            _problem(
+            _finding(
+                locator,
                 "DOC-01",
                 f"unknown apiVersion '{version}': this resilint reads {API_VERSION}",
                 document,
@@ -63,7 +67,8 @@ def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Pr
         ]
     if document.kind not in schemas.kinds:
         return document, [
-            _problem(
+            _finding(
+                locator,
                 "DOC-01",
                 _unknown_kind(kind, schemas.kinds),
                 document,
@@ -80,7 +85,10 @@ def to_document(raw: RawDocument, schemas: SchemaSet) -> tuple[Document, list[Pr
         for error in validator.iter_errors(raw.data)
         for problem in _explain(error, document)
     )
-    return document, list(dict.fromkeys(problems))
+    return document, [
+        _finding(locator, code, message, document, path, on_key)
+        for code, message, path, on_key in dict.fromkeys(problems)
+    ]
 
 
 def _unknown_kind(kind: Any, kinds: list[str]) -> str:
@@ -89,14 +97,27 @@ def _unknown_kind(kind: Any, kinds: list[str]) -> str:
     return f"unknown kind '{kind}'{_did_you_mean(str(kind), kinds)}; kinds are: " + ", ".join(kinds)
 
 
-def _problem(
-    code: str, message: str, document: Document, path: tuple[str | int, ...], on_key: bool = False
-) -> Problem:
+_Explained = tuple[str, str, tuple[str | int, ...], bool]
+"""A schema error in words: code, message, JSON path, and whether it concerns the key."""
+
+
+def _finding(
+    locator: Locator,
+    code: str,
+    message: str,
+    document: Document,
+    path: tuple[str | int, ...],
+    on_key: bool = False,
+) -> Finding:
     check = CORE_CHECKS[code]
-    return Problem(code, check.name, check.level, message, document, path, on_key)
+    return locator.finding(code, check.name, check.level, message, document, path, on_key=on_key)
 
 
-def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[Problem]:
+def _explained(message: str, path: tuple[str | int, ...], on_key: bool = False) -> _Explained:
+    return "SCH-01", message, path, on_key
+
+
+def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[_Explained]:
     path = tuple(error.absolute_path)
     subject = f"{document.label}: {_field(path)}"
     keyword = error.validator
@@ -108,11 +129,9 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
     elif keyword == "additionalProperties":
         allowed = sorted(_schema(error).get("properties", {}))
         for extra in _extras(error):
-            yield _problem(
-                "SCH-01",
+            yield _explained(
                 f"{document.label}: unknown field '{_field((*path, extra))}'"
                 f"{_did_you_mean(extra, allowed)}",
-                document,
                 (*path, extra),
                 on_key=True,
             )
@@ -120,14 +139,11 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         for missing in _missing(error):
             about = _schema(error).get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({about.rstrip('.')})" if about else ""
-            yield _problem(
-                "SCH-01",
-                f"{document.label}: {_field((*path, missing))} is required{hint}",
-                document,
-                path,
+            yield _explained(
+                f"{document.label}: {_field((*path, missing))} is required{hint}", path
             )
     else:
-        yield _problem("SCH-01", f"{subject} {_describe(error, path)}", document, path)
+        yield _explained(f"{subject} {_describe(error, path)}", path)
 
 
 def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:

@@ -17,14 +17,13 @@ from resilint.schemas import SchemaSet
 
 PLUGIN = '''
 """A plug-in's check: every supplier names an owner."""
-from resilint.rules.python import make_problem
 
 
 def owner_named(context, info):
     for supplier in context.index.of_kind("Supplier"):
         if not supplier.data.get("owner"):
-            yield make_problem(info, context, supplier, ("id",),
-                               f"supplier {supplier.id} has no owner (from the plug-in)")
+            yield context.finding(info, supplier, ("id",),
+                                  f"supplier {supplier.id} has no owner (from the plug-in)")
 '''
 
 

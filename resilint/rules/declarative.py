@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from resilint.findings import Level
-from resilint.model import Problem, RelatedPlace
+from resilint.findings import Finding, Level, Related
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.paths import parse_path
@@ -34,7 +33,7 @@ class DeclarativeRule:
     when: Condition | None
     requirements: tuple[Requirement, ...]
 
-    def run(self, context: RuleContext) -> Iterator[Problem]:
+    def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.index, context.as_of, context.params)
         for document in context.index.of_kind(self.kind):
             env = base.bind(self.name, Ref(document, (), document.data))
@@ -55,7 +54,7 @@ class DeclarativeRule:
             if test(item_env):
                 yield item_env
 
-    def _check(self, env: Env, context: RuleContext) -> Iterator[Problem]:
+    def _check(self, env: Env, context: RuleContext) -> Iterator[Finding]:
         for number, requirement in enumerate(self.requirements):
             if requirement.guard is not None and not requirement.guard(env):
                 continue
@@ -65,7 +64,7 @@ class DeclarativeRule:
 
     def _problem(
         self, requirement: Requirement, env: Env, context: RuleContext, discriminator: str
-    ) -> Problem:
+    ) -> Finding:
         place = self._place(requirement, env)
         message = render(requirement.message, env, parse_path)
         if self.info.time_aware:
@@ -73,14 +72,14 @@ class DeclarativeRule:
         level = context.level
         if requirement.level is not None and context.level == self.info.level:
             level = requirement.level
-        return Problem(
+        return context.locator.finding(
             self.info.code,
             self.info.name,
             level,
             message,
             place.document,
             place.path,
-            related=self._related(env, place),
+            related=self._related(env, place, context),
             discriminator=discriminator,
         )
 
@@ -96,11 +95,11 @@ class DeclarativeRule:
         assert isinstance(main, Ref)
         return Ref(main.document, ("id",), main.document.id)
 
-    def _related(self, env: Env, place: Ref) -> tuple[RelatedPlace, ...]:
+    def _related(self, env: Env, place: Ref, context: RuleContext) -> tuple[Related, ...]:
         """The other documents the rule bound with let: shown beside the finding."""
         related = []
         for name, _ in self.lets:
             bound = env.bindings.get(name)
             if isinstance(bound, Ref) and bound.document != place.document and bound.path == ():
-                related.append(RelatedPlace(bound.document, ("id",), bound.document.label))
+                related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)

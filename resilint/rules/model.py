@@ -7,8 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from resilint.findings import Level
-from resilint.model import Index, Problem
+from resilint.findings import Finding, JsonPath, Level, Related
+from resilint.locate import Locator
+from resilint.model import Document, Index
 
 PROFILES = ("baseline", "dora", "nis2", "nydfs")
 
@@ -53,12 +54,38 @@ class RuleContext:
     as_of: datetime.date
     params: Mapping[str, Any]
     level: Level
-    known_codes: frozenset[str] = frozenset()
+    known_codes: frozenset[str]
     """Codes of every loaded rule (resilint's, the user's, plug-ins') and built-in check."""
+    locator: Locator
+
+    def finding(
+        self,
+        info: RuleInfo,
+        document: Document,
+        json_path: JsonPath,
+        message: str,
+        related: tuple[Related, ...] = (),
+        discriminator: str = "",
+    ) -> Finding:
+        """A finding of rule ``info`` at the level the configuration gives it."""
+        return self.locator.finding(
+            info.code,
+            info.name,
+            self.level,
+            message,
+            document,
+            json_path,
+            related=related,
+            discriminator=discriminator,
+        )
+
+    def related(self, document: Document, json_path: JsonPath, message: str) -> Related:
+        """Another document a finding involves, shown beside it with its position."""
+        return self.locator.related(document, json_path, message)
 
 
 class Rule(Protocol):
     @property
     def info(self) -> RuleInfo: ...
 
-    def run(self, context: RuleContext) -> Iterator[Problem]: ...
+    def run(self, context: RuleContext) -> Iterator[Finding]: ...

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, RelatedPlace
+from resilint.findings import JsonPath, Related
+from resilint.model import Document
 from resilint.rules.model import RuleContext
 
 DEFAULT_CRITICALITIES = ("critical", "important")
@@ -85,12 +85,17 @@ def listed(names: list[str]) -> str:
 
 
 def related_places(
-    uses: Iterable[Use], before: str = "", after: str = "", *, named: bool = False
-) -> tuple[RelatedPlace, ...]:
+    context: RuleContext,
+    uses: Iterable[Use],
+    before: str = "",
+    after: str = "",
+    *,
+    named: bool = False,
+) -> tuple[Related, ...]:
     """The other places of a finding, each described as ``before + how + after`` (after the
     document's label when ``named``)."""
     return tuple(
-        RelatedPlace(
+        context.related(
             u.document,
             u.json_path,
             f"{u.document.label + ' ' if named else ''}{before}{u.how}{after}",

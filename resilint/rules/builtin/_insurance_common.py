@@ -6,11 +6,10 @@ import dataclasses
 import datetime
 from collections.abc import Iterable
 
-from resilint.findings import JsonPath, Level
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath, Level, Related
+from resilint.model import Document
 from resilint.rules.builtin.readers import strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 from resilint.rules.runtime import as_date
 
 
@@ -46,11 +45,11 @@ def insurance_problem(
     document: Document,
     where: JsonPath,
     message: str,
-    related: Iterable[RelatedPlace] = (),
+    related: Iterable[Related] = (),
     discriminator: str = "",
     level: Level | None = None,
-) -> Problem:
-    problem = make_problem(info, context, document, where, message, tuple(related))
+) -> Finding:
+    problem = context.finding(info, document, where, message, tuple(related))
     # A part the catalogue rates lower keeps that level unless the configuration set one.
     if level is not None and context.level == info.level:
         problem = dataclasses.replace(problem, level=level)

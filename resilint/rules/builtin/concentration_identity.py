@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resilint.model import Document, Index, Problem
+from resilint.findings import Finding
+from resilint.model import Document, Index
 from resilint.rules.builtin._concentration_common import (
     Use,
     critical_functions,
@@ -18,7 +19,6 @@ from resilint.rules.builtin._concentration_common import (
     related_places,
 )
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 
 
 # -- CON-02: one identity provider for critical workflows and a tier-1 supplier ------------------
@@ -64,7 +64,7 @@ def _tier1_idp_links(index: Index) -> dict[str, list[Use]]:
     return links
 
 
-def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     ours: dict[str, list[tuple[str, Use]]] = {}
     for function in critical_functions(context):
         for key, name, use in _function_idp_uses(context.index, function):
@@ -83,5 +83,5 @@ def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Pr
             "integration its own identity plane (a separate tenant, or credentials not federated "
             f"through {name}), or record an approved Waiver for CON-02 if this is accepted"
         )
-        related = related_places([*uses[1:], *theirs], after=f" uses {name}")
-        yield make_problem(info, context, uses[0].document, uses[0].json_path, message, related)
+        related = related_places(context, [*uses[1:], *theirs], after=f" uses {name}")
+        yield context.finding(info, uses[0].document, uses[0].json_path, message, related)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, Index, Problem
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document, Index
 from resilint.rules.builtin._concentration_common import (
     Use,
     critical_functions,
@@ -21,7 +21,6 @@ from resilint.rules.builtin._concentration_common import (
     text_of,
 )
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 
 DEFAULT_THRESHOLD = 3
 
@@ -116,7 +115,7 @@ def _threshold(value: Any) -> int:
     return value if valid else DEFAULT_THRESHOLD
 
 
-def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     threshold = _threshold(context.params.get("threshold"))
     by_region: dict[Region, list[tuple[Use, str]]] = {}
     for function in critical_functions(context):
@@ -134,5 +133,5 @@ def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Problem
             "or record an approved Waiver for CON-01 if the concentration is accepted"
         )
         first = uses[0]
-        related = related_places(uses[1:], f"depends on {label} ", named=True)
-        yield make_problem(info, context, first.document, first.json_path, message, related)
+        related = related_places(context, uses[1:], f"depends on {label} ", named=True)
+        yield context.finding(info, first.document, first.json_path, message, related)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, Index, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document, Index
 from resilint.rules.builtin._concentration_common import (
     Use,
     document_ids,
@@ -22,7 +22,6 @@ from resilint.rules.builtin._concentration_common import (
     text_of,
 )
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 
 
 # -- CON-03: tier-1 suppliers sharing a subprocessor or an ultimate parent -------------------------
@@ -85,7 +84,7 @@ def _several_suppliers(uses: list[Use]) -> list[Use]:
     return list(firsts.values()) if len(firsts) > 1 else []
 
 
-def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     tier1 = [s for s in in_order(context.index.of_kind("Supplier")) if is_tier1(s)]
     subprocessors = [e for s in tier1 for e in _subprocessor_entries(context.index, s)]
     for uses in map(_several_suppliers, _components(subprocessors)):
@@ -96,8 +95,8 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
                 "there could disrupt all of them at once. Plan alternatives that do not share it, "
                 "or record an approved Waiver for CON-03 if the shared dependency is accepted"
             )
-            related = related_places(uses[1:], "also relies on subprocessor ", named=True)
-            yield make_problem(info, context, uses[0].document, uses[0].json_path, message, related)
+            related = related_places(context, uses[1:], "also relies on subprocessor ", named=True)
+            yield context.finding(info, uses[0].document, uses[0].json_path, message, related)
     parents = [e for e in map(_parent_entry, tier1) if e is not None]
     for uses in map(_several_suppliers, _components(parents)):
         if uses:
@@ -111,7 +110,7 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
             )
             same = "belongs to the same corporate group"
             related = tuple(
-                RelatedPlace(u.document, u.json_path, f"{u.document.label} {same}")
+                context.related(u.document, u.json_path, f"{u.document.label} {same}")
                 for u in uses[1:]
             )
-            yield make_problem(info, context, uses[0].document, uses[0].json_path, message, related)
+            yield context.finding(info, uses[0].document, uses[0].json_path, message, related)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, Related
+from resilint.model import Document
 from resilint.rules.builtin.business_functions import (
     critical_functions,
     function_label,
@@ -15,14 +16,13 @@ from resilint.rules.builtin.business_functions import (
 from resilint.rules.builtin.contracts import point_at, with_discriminator
 from resilint.rules.builtin.readers import number, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 
 # -- BCM-04 ---------------------------------------------------------------------------------
 
 DEFAULT_TEMPLATES = ("staff", "customers", "insurer")
 
 
-def check_continuity_plan_complete(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_continuity_plan_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """BCM-04: every critical function has a complete degraded-mode plan with named owners."""
     templates = param_list(context.params, "required_templates", DEFAULT_TEMPLATES)
     for function in critical_functions(context):
@@ -32,7 +32,7 @@ def check_continuity_plan_complete(context: RuleContext, info: RuleInfo) -> Iter
             continue
         for plan in plans:
             for discriminator, at, message in _plan_gaps(function, plan, templates):
-                problem = make_problem(info, context, plan, at, message, _about(function))
+                problem = context.finding(info, plan, at, message, _about(context, function))
                 yield with_discriminator(problem, discriminator)
         if not any(_has_compromise_threshold(plan) for plan in plans):
             plan = plans[0]
@@ -43,15 +43,15 @@ def check_continuity_plan_complete(context: RuleContext, info: RuleInfo) -> Iter
                 "not after the supplier confirms a breach"
             )
             at = point_at(plan.data, "activation_thresholds")
-            problem = make_problem(info, context, plan, at, message, _about(function))
+            problem = context.finding(info, plan, at, message, _about(context, function))
             yield with_discriminator(problem, "supplier-compromise-threshold")
 
 
-def _about(function: Document) -> tuple[RelatedPlace, ...]:
-    return (RelatedPlace(function, ("id",), function_label(function)),)
+def _about(context: RuleContext, function: Document) -> tuple[Related, ...]:
+    return (context.related(function, ("id",), function_label(function)),)
 
 
-def _no_plan(context: RuleContext, info: RuleInfo, function: Document) -> Problem:
+def _no_plan(context: RuleContext, info: RuleInfo, function: Document) -> Finding:
     name = function.data.get("name")
     shown = function_label(function)
     if isinstance(name, str):
@@ -62,7 +62,7 @@ def _no_plan(context: RuleContext, info: RuleInfo, function: Document) -> Proble
         "an owner and a deputy, its activation thresholds, the manual procedure and how long it "
         "can run, communication templates and stand-down criteria"
     )
-    return make_problem(info, context, function, ("id",), message)
+    return context.finding(info, function, ("id",), message)
 
 
 def _text(value: Any) -> bool:

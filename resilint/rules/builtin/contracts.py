@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
 from resilint.rules.builtin.readers import number, show_number, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.python import PythonCheck
 from resilint.rules.runtime import as_date
 
 _CLOSED_CONTRACT = ("ended", "terminated")
@@ -34,7 +34,7 @@ def point_at(data: Any, *path: str | int) -> JsonPath:
     return ("id",)
 
 
-def with_discriminator(problem: Problem, discriminator: str) -> Problem:
+def with_discriminator(problem: Finding, discriminator: str) -> Finding:
     """Tell apart findings of one rule at one place, so their fingerprints stay stable."""
     return dataclasses.replace(problem, discriminator=discriminator)
 
@@ -107,7 +107,7 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     return clocks
 
 
-def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """CTR-04: the supplier's notice window plus our triage buffer fits our tightest clock."""
     buffer = number(context.params.get("triage_buffer_hours")) or 0.0
     for contract in context.index.of_kind("Contract"):
@@ -131,7 +131,7 @@ def _notice_problem(
     window: float,
     buffer: float,
     broken: list[Clock],
-) -> Problem:
+) -> Finding:
     tightest = broken[0]
     supplier = contract.data.get("supplier")
     message = (
@@ -146,10 +146,10 @@ def _notice_problem(
             f" (it also misses {others} other deadline{'s' if others > 1 else ''}, listed below)"
         )
     related = tuple(
-        RelatedPlace(clock.document, clock.json_path, clock.description) for clock in broken
+        context.related(clock.document, clock.json_path, clock.description) for clock in broken
     )
     at = ("incident_notification", "window_hours")
-    return make_problem(info, context, contract, at, message, related)
+    return context.finding(info, contract, at, message, related)
 
 
 CHECKS: dict[str, PythonCheck] = {

@@ -10,18 +10,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, Related
+from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.python import PythonCheck
 
 
-def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EXC-02: the waiver's rule is a known code and each of its targets exists."""
     known = context.known_codes
     for waiver in context.index.of_kind("Waiver"):
         rule = waiver.data.get("rule")
         if isinstance(rule, str) and rule not in known:
-            yield make_problem(info, context, waiver, ("rule",), _unknown_rule(waiver, rule, known))
+            yield context.finding(info, waiver, ("rule",), _unknown_rule(waiver, rule, known))
         targets = waiver.data.get("targets")
         for i, target in enumerate(targets if isinstance(targets, list) else []):
             if not isinstance(target, dict):
@@ -44,7 +45,7 @@ def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str])
 
 def _missing_target(
     context: RuleContext, info: RuleInfo, waiver: Document, i: int, kind: str, doc_id: str
-) -> Problem:
+) -> Finding:
     ids = list(context.index.ids(kind))
     close = difflib.get_close_matches(doc_id, ids, n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
@@ -53,12 +54,12 @@ def _missing_target(
         f"waiver {waiver.id} targets {words} {doc_id}, which does not exist in the repository"
         f"{hint}: correct the target, or withdraw the waiver if the document is gone"
     )
-    related: tuple[RelatedPlace, ...] = ()
+    related: tuple[Related, ...] = ()
     if close:
         match = context.index.get(kind, close[0])
         if match is not None:
-            related = (RelatedPlace(match, ("id",), f"a {words} with a similar id"),)
-    return make_problem(info, context, waiver, ("targets", i), message, related)
+            related = (context.related(match, ("id",), f"a {words} with a similar id"),)
+    return context.finding(info, waiver, ("targets", i), message, related)
 
 
 CHECKS: dict[str, PythonCheck] = {"waiver-integrity": check_waiver_integrity}

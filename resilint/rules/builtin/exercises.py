@@ -6,12 +6,13 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.model import Document, Index, Problem, RelatedPlace
+from resilint.findings import Finding, Related
+from resilint.model import Document, Index
 from resilint.rules.builtin.business_functions import critical_functions, function_label, param_list
 from resilint.rules.builtin.contracts import point_at, with_discriminator
 from resilint.rules.builtin.readers import strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.python import PythonCheck
 from resilint.rules.runtime import as_date
 
 _GONE_SUPPLIER = ("prospective", "exited")
@@ -54,7 +55,7 @@ def tier1_suppliers(index: Index) -> Iterator[Document]:
 # -- EXR-01 ---------------------------------------------------------------------------------
 
 
-def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EXR-01: critical functions and tier-1 suppliers' joint playbooks exercised yearly."""
     max_age = _days(context, "max_age_days", 365)
     oldest = context.as_of - datetime.timedelta(days=max_age)
@@ -65,14 +66,14 @@ def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Pro
         if latest is not None and latest[0] >= oldest:
             continue
         message = f"{function_label(function)} has not been exercised in the last {max_age} days"
-        related: tuple[RelatedPlace, ...] = ()
+        related: tuple[Related, ...] = ()
         if latest is None:
             message += ": no completed exercise lists it under functions"
         else:
             message += f": the last exercise that tested it was {latest[1].id} on {latest[0]}"
-            related = (RelatedPlace(latest[1], ("date",), f"last exercise: {latest[1].label}"),)
+            related = (context.related(latest[1], ("date",), f"last exercise: {latest[1].label}"),)
         message += "; schedule a tabletop or switch-over exercise" + _as_of(context)
-        yield make_problem(info, context, function, ("id",), message, related)
+        yield context.finding(info, function, ("id",), message, related)
     tier1 = {s.id: s for s in tier1_suppliers(context.index)}
     for playbook in context.index.of_kind("Playbook"):
         named = playbook.data.get("supplier")
@@ -90,7 +91,7 @@ def _playbook_staleness(
     supplier: Document,
     completed: list[tuple[datetime.date, Document]],
     oldest: datetime.date,
-) -> Problem | None:
+) -> Finding | None:
     dates = [p for p in completed if playbook.id in strings(p[1].data.get("playbooks"))]
     own = as_date(playbook.data.get("last_exercised"))
     if own is not None and own <= context.as_of:
@@ -108,9 +109,9 @@ def _playbook_staleness(
     else:
         message += f": last exercised on {latest[0]}"
     message += f"; run a joint exercise with {supplier.id} and record it" + _as_of(context)
-    related = (RelatedPlace(supplier, ("id",), supplier.label),)
+    related = (context.related(supplier, ("id",), supplier.label),)
     at = point_at(playbook.data, "last_exercised")
-    return make_problem(info, context, playbook, at, message, related)
+    return context.finding(info, playbook, at, message, related)
 
 
 # -- EXR-02 ---------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def _playbook_staleness(
 DEFAULT_PARTICIPANTS = ("security", "procurement", "legal", "finance")
 
 
-def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EXR-02: exercises bring in procurement, legal and finance besides security, and the
     last year's exercises include a supplier-compromise scenario (a repository-wide check)."""
     required = param_list(context.params, "required_participants", DEFAULT_PARTICIPANTS)
@@ -134,14 +135,14 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Probl
                 "as security ones, so invite them (participants)"
             )
             at = point_at(exercise.data, "participants")
-            problem = make_problem(info, context, exercise, at, message)
+            problem = context.finding(info, exercise, at, message)
             yield with_discriminator(problem, "participants")
     scenario = _scenario_missing(context, info)
     if scenario is not None:
         yield scenario
 
 
-def _scenario_missing(context: RuleContext, info: RuleInfo) -> Problem | None:
+def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
     scenario = context.params.get("required_scenario", "supplier_compromise")
     period = _days(context, "period_days", 365)
     oldest = context.as_of - datetime.timedelta(days=period)
@@ -160,12 +161,12 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Problem | None:
         f"latest exercise, {exercise.id})" + _as_of(context)
     )
     related = tuple(
-        RelatedPlace(p[1], point_at(p[1].data, "scenarios"), f"also in the period: {p[1].label}")
+        context.related(p[1], point_at(p[1].data, "scenarios"), f"also in the period: {p[1].label}")
         for p in sorted(recent, key=lambda p: p[0])
         if p[1] is not exercise
     )
     at = point_at(exercise.data, "scenarios")
-    problem = make_problem(info, context, exercise, at, message, related)
+    problem = context.finding(info, exercise, at, message, related)
     return with_discriminator(problem, "scenario")
 
 
@@ -181,7 +182,7 @@ def _dated(index: Index) -> list[tuple[datetime.date, Document]]:
 # -- PLB-01 ---------------------------------------------------------------------------------
 
 
-def check_tier1_playbook(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_tier1_playbook(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """PLB-01: every tier-1 supplier has a complete joint playbook."""
     for supplier in tier1_suppliers(context.index):
         playbooks = _playbooks_of(context.index, supplier)
@@ -192,12 +193,12 @@ def check_tier1_playbook(context: RuleContext, info: RuleInfo) -> Iterator[Probl
                 "templates and the criteria for disabling its integrations) and record it as a "
                 f"Playbook with supplier: {supplier.id}"
             )
-            yield make_problem(info, context, supplier, ("id",), message)
+            yield context.finding(info, supplier, ("id",), message)
             continue
         for playbook in playbooks:
-            related = (RelatedPlace(supplier, ("id",), supplier.label),)
+            related = (context.related(supplier, ("id",), supplier.label),)
             for discriminator, at, message in _playbook_gaps(playbook, supplier):
-                problem = make_problem(info, context, playbook, at, message, related)
+                problem = context.finding(info, playbook, at, message, related)
                 yield with_discriminator(problem, discriminator)
 
 

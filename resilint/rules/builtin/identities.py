@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding
+from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.python import PythonCheck
 
 
 def _text(value: Any) -> str | None:
@@ -33,22 +34,22 @@ def _live_identities(context: RuleContext) -> list[Document]:
     return [i for i in identities if i.data.get("status") != "revoked"]
 
 
-def _missing_fields(context: RuleContext, info: RuleInfo, identity: Document) -> Iterator[Problem]:
+def _missing_fields(context: RuleContext, info: RuleInfo, identity: Document) -> Iterator[Finding]:
     who = f"identity {identity.id} of supplier {_supplier(identity)}"
     if _text(identity.data.get("access_level")) is None:
         message = (
             f"{who} does not say what access it grants; "
             "set access_level: read-only, write or privileged"
         )
-        yield make_problem(info, context, identity, ("id",), message)
+        yield context.finding(info, identity, ("id",), message)
     if _text(identity.data.get("owner")) is None:
         message = f"{who} has no owner on our side; set owner: to the role or person accountable"
-        yield make_problem(info, context, identity, ("id",), message)
+        yield context.finding(info, identity, ("id",), message)
 
 
 def _shared_secret(
     context: RuleContext, info: RuleInfo, fingerprint: str, group: list[Document]
-) -> Problem | None:
+) -> Finding | None:
     suppliers = list(dict.fromkeys(_supplier(i) for i in group))
     if len(suppliers) < 2:  # one supplier's identities may share a secret; that is not IAM-01
         return None
@@ -60,15 +61,15 @@ def _shared_secret(
         "own credential and record the new fingerprints"
     )
     related = tuple(
-        RelatedPlace(
+        context.related(
             i, ("secret_fingerprint",), f"same credential, used by supplier {_supplier(i)}"
         )
         for i in group[1:]
     )
-    return make_problem(info, context, group[0], ("secret_fingerprint",), message, related)
+    return context.finding(info, group[0], ("secret_fingerprint",), message, related)
 
 
-def check_identity_ownership(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_identity_ownership(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     identities = _live_identities(context)
     by_fingerprint: dict[str, list[Document]] = {}
     for identity in identities:

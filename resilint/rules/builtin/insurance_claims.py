@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
 from resilint.rules.builtin._insurance_common import (
     as_of_note,
     in_force,
@@ -65,7 +65,7 @@ def _reaches(recipients: list[str], contact: Any) -> bool | None:
     return any(_name(r) in wanted or (_digits(r) and _digits(r) in numbers) for r in recipients)
 
 
-def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-05: firms in plans and playbooks are on the panel; insurer contact in the templates."""
     policies = [p for p in context.index.of_kind("InsurancePolicy") if in_force(p, context.as_of)]
     docs = [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
@@ -78,7 +78,7 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
 
 def _firm_problems(
     context: RuleContext, info: RuleInfo, doc: Document, policy: Document
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     for key, role, what in (
         ("forensics_firm", "forensics", "forensics firm"),
         ("outside_counsel", "counsel", "outside counsel"),
@@ -94,7 +94,7 @@ def _firm_problems(
             "the insurer's approval and record it under pre_approved_firms"
         )
         related = [
-            RelatedPlace(policy, ("panel",) if "panel" in policy.data else ("id",), "the panel")
+            context.related(policy, ("panel",) if "panel" in policy.data else ("id",), "the panel")
         ]
         yield insurance_problem(
             context, info, doc, ("contacts", key), message, related, str(policy.id)
@@ -103,7 +103,7 @@ def _firm_problems(
 
 def _contact_problems(
     context: RuleContext, info: RuleInfo, doc: Document, policy: Document
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     template = value_at(doc.data, "comms_templates", "insurer")
     if not isinstance(template, dict):
         return  # a missing insurer template is BCM-04's and PLB-01's finding
@@ -121,12 +121,12 @@ def _contact_problems(
         if "recipients" in template
         else ("comms_templates", "insurer")
     )
-    related = [RelatedPlace(policy, ("notice", "contact"), "the insurer's notice contact")]
+    related = [context.related(policy, ("notice", "contact"), "the insurer's notice contact")]
     yield insurance_problem(context, info, doc, where, message, related, str(policy.id))
 
 
 # -- EVD-01 ---------------------------------------------------------------------------------
-def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EVD-01: each policy in force has a claims evidence package, complete and current."""
     packages = context.index.of_kind("EvidencePackage")
     for policy in context.index.of_kind("InsurancePolicy"):
@@ -148,7 +148,7 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Pro
                 yield problem
 
 
-def _missing_items(context: RuleContext, info: RuleInfo, package: Document) -> Iterator[Problem]:
+def _missing_items(context: RuleContext, info: RuleInfo, package: Document) -> Iterator[Finding]:
     present = {item.get("type") for _, item in dicts(package.data.get("items"))}
     where: JsonPath = ("items",) if "items" in package.data else ("id",)
     for kind in strings(context.params.get("required_items")):
@@ -162,7 +162,7 @@ def _missing_items(context: RuleContext, info: RuleInfo, package: Document) -> I
 
 def _item_problem(
     context: RuleContext, info: RuleInfo, package: Document, i: int, item: dict[str, Any]
-) -> Problem | None:
+) -> Finding | None:
     issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
     updated = as_date(item.get("last_updated"))
     days = number(context.params.get("max_age_days"))

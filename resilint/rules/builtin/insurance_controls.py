@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, Related
+from resilint.model import Document
 from resilint.rules.builtin._insurance_common import control_status, implemented, insurance_problem
 from resilint.rules.builtin.readers import dicts, number, show_number, strings
 from resilint.rules.model import RuleContext, RuleInfo
@@ -25,14 +26,14 @@ _DEFAULT_ENCRYPTION = ("encryption_at_rest",)
 
 
 # -- INS-01 ---------------------------------------------------------------------------------
-def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-01: every category a condition names has implemented controls covering its scope."""
     controls = context.index.of_kind("Control")
     for policy in context.index.of_kind("InsurancePolicy"):
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
             for j, category in enumerate(categories):
-                gap = _condition_gap(condition, categories, category, controls)
+                gap = _condition_gap(context, condition, categories, category, controls)
                 if gap is not None:
                     message, related = gap
                     where = ("conditions", i, "control_categories", j)
@@ -72,8 +73,12 @@ def _shortfall(control: Document, minimum: float | None) -> str | None:
 
 
 def _condition_gap(
-    condition: dict[str, Any], categories: list[str], category: str, controls: list[Document]
-) -> tuple[str, list[RelatedPlace]] | None:
+    context: RuleContext,
+    condition: dict[str, Any],
+    categories: list[str],
+    category: str,
+    controls: list[Document],
+) -> tuple[str, list[Related]] | None:
     minimum = number(condition.get("minimum_coverage_percent"))
     required = _required_scopes(category, categories, strings(condition.get("scope")))
     candidates = [c for c in controls if c.data.get("category") == category]
@@ -81,7 +86,7 @@ def _condition_gap(
     uncovered = [s for s in required if not any(_covers(c, s) for c in usable)]
     if usable and not uncovered:
         return None
-    related = [RelatedPlace(c, ("id",), f"{category} control") for c in candidates]
+    related = [context.related(c, ("id",), f"{category} control") for c in candidates]
     if not usable:
         what = f"an implemented {category} control"
         if required:
@@ -113,7 +118,7 @@ def _condition_message(policy: Document, condition: dict[str, Any], gap: str) ->
 
 
 # -- INS-07 ---------------------------------------------------------------------------------
-def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-07: each exclusion's mitigating controls are implemented; restricted supplier data
     is covered by an implemented encryption control when unencrypted data is excluded."""
     controls = context.index.of_kind("Control")
@@ -141,7 +146,7 @@ def _unmatched_categories(
     i: int,
     exclusion: dict[str, Any],
     controls: list[Document],
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     for j, category in enumerate(strings(exclusion.get("mitigating_control_categories"))):
         candidates = [c for c in controls if c.data.get("category") == category]
         if any(implemented(c) for c in candidates):
@@ -153,7 +158,7 @@ def _unmatched_categories(
             f"of, but the controls inventory has none{why}: under insurer market practice such "
             "a loss would not be covered. Implement the control and record it"
         )
-        related = [RelatedPlace(c, ("status",), f"{category} control") for c in candidates]
+        related = [context.related(c, ("status",), f"{category} control") for c in candidates]
         where = ("exclusions", i, "mitigating_control_categories", j)
         yield insurance_problem(context, info, policy, where, message, related)
 
@@ -165,7 +170,7 @@ def _unencrypted_supplier(
     exclusion: dict[str, Any],
     supplier: Document,
     controls: list[Document],
-) -> Problem | None:
+) -> Finding | None:
     categories = strings(exclusion.get("mitigating_control_categories")) or list(
         _DEFAULT_ENCRYPTION
     )
@@ -184,6 +189,6 @@ def _unencrypted_supplier(
         "may not be covered (insurer market practice). Record the encryption control that "
         "protects this supplier's data (suppliers: on the control), or have the data encrypted"
     )
-    related = [RelatedPlace(policy, ("exclusions",), "the exclusion")]
+    related = [context.related(policy, ("exclusions",), "the exclusion")]
     key = f"{policy.id}/{exclusion.get('id')}"
     return insurance_problem(context, info, supplier, ("data_sensitivity",), message, related, key)

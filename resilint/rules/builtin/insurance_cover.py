@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from resilint.findings import Level
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, Level
+from resilint.model import Document
 from resilint.rules.builtin._insurance_common import (
     as_of_note,
     in_force,
@@ -22,7 +22,7 @@ _CLOSED_CONTRACT = ("ended", "terminated")
 
 
 # -- INS-04 ---------------------------------------------------------------------------------
-def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-04: MTPD shorter than the BI waiting period; dependent BI leaving out a tier-1
     supplier of a critical function."""
     wanted = strings(context.params.get("criticalities"))
@@ -36,7 +36,7 @@ def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
 
 def _waiting_period_problems(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     if (
         waiting is None
@@ -60,7 +60,7 @@ def _waiting_period_problems(
             "first hours from contingency budget or negotiate a shorter waiting period"
         )
         related = [
-            RelatedPlace(
+            context.related(
                 policy, ("business_interruption", "waiting_period_hours"), "waiting period"
             )
         ]
@@ -93,7 +93,7 @@ def _critical_suppliers(
 
 def _dependent_bi_problems(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     scope = value_at(policy.data, "dependent_bi", "scope")
     excluded = (
         value_at(policy.data, "coverages", "dependent_business_interruption", "included") is False
@@ -120,15 +120,15 @@ def _dependent_bi_problems(
             f"cover {why}; an outage at {name} would not be covered. Ask the broker to name the "
             "supplier, or record the accepted gap in a waiver"
         )
-        related = [RelatedPlace(supplier, ("id",), "tier-1 supplier left out")]
-        related += [RelatedPlace(f, ("id",), "critical function depending on it") for f in users]
+        related = [context.related(supplier, ("id",), "tier-1 supplier left out")]
+        related += [context.related(f, ("id",), "critical function depending on it") for f in users]
         yield insurance_problem(
             context, info, policy, ("dependent_bi", "scope"), message, related, name
         )
 
 
 # -- INS-06 ---------------------------------------------------------------------------------
-def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-06: policy ending soon (warning); every entity holding a contract is insured."""
     policies = context.index.of_kind("InsurancePolicy")
     for policy in policies:
@@ -156,7 +156,7 @@ def _renewed(policy: Document, end: datetime.date, policies: list[Document]) -> 
 
 def _ending_problem(
     context: RuleContext, info: RuleInfo, policy: Document, policies: list[Document]
-) -> Problem | None:
+) -> Finding | None:
     end = as_date(value_at(policy.data, "period", "end"))
     days = number(context.params.get("ending_within_days"))
     if (
@@ -178,7 +178,7 @@ def _ending_problem(
 
 def _uninsured_entities(
     context: RuleContext, info: RuleInfo, policies: list[Document]
-) -> Iterator[Problem]:
+) -> Iterator[Finding]:
     insured = {
         e
         for p in policies
@@ -204,6 +204,6 @@ def _uninsured_entities(
             f"uninsured" + as_of_note(context)
         )
         related = [
-            RelatedPlace(c, ("entities",), "contract held by the entity") for c in contracts[:3]
+            context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
         ]
         yield insurance_problem(context, info, entity, ("id",), message, related)

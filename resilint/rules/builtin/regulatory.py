@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.findings import JsonPath
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
 from resilint.rules.builtin.readers import dicts, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, make_problem
+from resilint.rules.python import PythonCheck
 
 _LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
 _CRITICAL = ("critical", "important")
@@ -40,13 +40,13 @@ def lei_problem(value: str) -> str | None:
 
 
 # -- SUP-02 ---------------------------------------------------------------------------------
-def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-02: provider id and type (a valid LEI when typed LEI), country, ultimate parent."""
     for supplier in context.index.of_kind("Supplier"):
         if not _in_register(supplier):
             continue
         for where, message in _identity_gaps(supplier):
-            yield make_problem(info, context, supplier, where, message)
+            yield context.finding(info, supplier, where, message)
 
 
 def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
@@ -121,7 +121,7 @@ def _critical_services(context: RuleContext) -> set[tuple[str, str]]:
     return pairs
 
 
-def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-09: critical services say whether and on what terms they may be subcontracted, and
     the chain behind them is listed."""
     named = _critical_services(context)
@@ -135,7 +135,7 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Probl
         ]
         for j, service in services:
             for where, message in _service_gaps(supplier, j, service):
-                yield make_problem(info, context, supplier, where, message)
+                yield context.finding(info, supplier, where, message)
         if any(value_at(s, "subcontracting", "allowed") is True for _, s in services):
             yield from _chain_problems(context, info, supplier)
 
@@ -186,14 +186,13 @@ def _service_gaps(
 _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_function")
 
 
-def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Problem]:
+def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Finding]:
     subs = dicts(supplier.data.get("subcontractors"))
     shared = supplier.data.get("shared_dependencies")
     hints = [*strings(value_at(shared, "subprocessors")), *dicts(value_at(shared, "cloud"))]
     if not subs and hints:
-        yield make_problem(
+        yield context.finding(
             info,
-            context,
             supplier,
             ("shared_dependencies",),
             (
@@ -206,10 +205,11 @@ def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) ->
     for k, sub in subs:
         missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
         if missing:
-            related = (RelatedPlace(supplier, ("services",), "services that may be subcontracted"),)
-            yield make_problem(
+            related = (
+                context.related(supplier, ("services",), "services that may be subcontracted"),
+            )
+            yield context.finding(
                 info,
-                context,
                 supplier,
                 ("subcontractors", k),
                 (

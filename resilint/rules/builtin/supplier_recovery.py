@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.model import Document, Problem, RelatedPlace
+from resilint.findings import Finding
+from resilint.model import Document
 from resilint.rules.builtin.business_functions import (
     critical_functions,
     function_label,
@@ -15,7 +16,6 @@ from resilint.rules.builtin.business_functions import (
 from resilint.rules.builtin.contracts import point_at
 from resilint.rules.builtin.readers import number, show_number, value_at
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import make_problem
 
 # -- BCM-03 ---------------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ def _degraded_mode(plans: list[Document]) -> tuple[float, Document] | None:
     return best
 
 
-def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Problem]:
+def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """BCM-03: each supplier service a critical function depends on recovers within the
     function's RTO, or the function's degraded mode lasts until the supplier has recovered."""
     for function in critical_functions(context):
@@ -61,7 +61,7 @@ def _service_gap(
     degraded: tuple[float, Document] | None,
     position: int,
     entry: Any,
-) -> Problem | None:
+) -> Finding | None:
     supplier_id = value_at(entry, "supplier")
     name = value_at(entry, "service")
     supplier = context.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
@@ -76,8 +76,8 @@ def _service_gap(
             f"{supplier.id} lists no service of that name, so its recovery time is unknown: "
             "correct the service name or add the service to the supplier"
         )
-        place = RelatedPlace(supplier, point_at(supplier.data, "services"), supplier.label)
-        return make_problem(info, context, function, at, message, (place,))
+        place = context.related(supplier, point_at(supplier.data, "services"), supplier.label)
+        return context.finding(info, function, at, message, (place,))
     service_number, service = found
     service_path = ("services", service_number, "contracted_rto_hours")
     supplier_rto = number(service.get("contracted_rto_hours"))
@@ -86,7 +86,7 @@ def _service_gap(
     if supplier_rto is not None and degraded is not None and degraded[0] >= supplier_rto:
         return None  # the manual procedure bridges the supplier's whole recovery time
     related = [
-        RelatedPlace(
+        context.related(
             supplier, point_at(supplier.data, *service_path), f"service {name} of {supplier.label}"
         )
     ]
@@ -117,5 +117,5 @@ def _service_gap(
                 f"{show_number(supplier_rto)} hours"
             )
             at_plan = point_at(plan.data, "manual_procedure", "max_degraded_hours")
-            related.append(RelatedPlace(plan, at_plan, f"manual procedure of {plan.label}"))
-    return make_problem(info, context, function, at, message, tuple(related))
+            related.append(context.related(plan, at_plan, f"manual procedure of {plan.label}"))
+    return context.finding(info, function, at, message, tuple(related))

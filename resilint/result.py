@@ -1,0 +1,32 @@
+"""What a check yields: per file before the rules run (the unit the cache keeps), and in all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resilint.core_checks import CORE_CHECKS
+from resilint.findings import Finding
+from resilint.inline import InlineSuppression
+from resilint.model import Document
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's documents and what reading and validating it found."""
+
+    findings: tuple[Finding, ...]
+    documents: tuple[Document, ...]
+    suppressions: tuple[InlineSuppression, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    findings: tuple[Finding, ...]
+    files: int
+    documents: int
+    crashes: tuple[Finding, ...] = ()
+
+    @property
+    def unreadable(self) -> bool:
+        """True when some input could not be read as data at all."""
+        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
