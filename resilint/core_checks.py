@@ -69,6 +69,18 @@ _CHECKS = (
         unreadable=True,
     ),
     _check(
+        "ENC-03",
+        "hidden-character",
+        "The file holds a bidirectional control or an invisible character",
+        "Bidirectional controls (U+202E and others) make an editor, a terminal or a pull-request "
+        "view show text in another order than the one it is read in, and zero-width characters "
+        "make two different values look alike: a reviewer approves what they see, not what the "
+        'file says ("Trojan Source", CVE-2021-42574).',
+        "Delete the character at the position given. Zero-width joiners (U+200C, U+200D) "
+        "between two non-ASCII letters or emoji are not flagged: scripts such as Persian and "
+        "Hindi need them.",
+    ),
+    _check(
         "YML-01",
         "yaml-syntax",
         "The file is not valid YAML",
@@ -154,6 +166,17 @@ _CHECKS = (
         "Two documents of the same kind share an id",
         "References by id become ambiguous, and one document silently shadows the other.",
         "Give each document of a kind its own id.",
+    ),
+    _check(
+        "DOC-03",
+        "near-miss",
+        "A document looks like resilint's but does not declare apiVersion: resilint/v1 exactly",
+        "resilint checks only documents that say `apiVersion: resilint/v1`, and leaves the YAML "
+        "of other tools alone. A document with a resilint kind and an id but no apiVersion, or "
+        "with `apiversion:`, `Resilint/v1`, `resillint/v1`, a padded value or an apiVersion "
+        "brought in by a merge key (<<), would otherwise be skipped without a word.",
+        "Write `apiVersion: resilint/v1` on the first line of the document, spelt exactly so; "
+        "if the file belongs to another tool, exclude it in the configuration.",
     ),
     _check(
         "SCH-01",

@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
-from resilint.load.compose import YamlProblem
+from resilint.load.positions import Lines, LoadError
 from resilint.model import Document
 
 
@@ -21,6 +21,7 @@ class Locator:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._roots: dict[str, list[Node]] = {}
+        self._lines: dict[str, Lines] = {}
 
     def finding(
         self,
@@ -67,14 +68,15 @@ class Locator:
         node = find_node(root, path, on_key)
         if node is root and path:  # a missing top-level field: show the document by its id
             node = find_node(root, ("id",), on_key=False)
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return self._lines[document.path].mark(node.start_mark)  # as editors count lines
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
             text = read_text(Path(path), self.limits)
+            self._lines[path] = Lines(text if isinstance(text, str) else "")
             try:
                 self._roots[path] = compose_text(text, self.limits) if isinstance(text, str) else []
-            except YamlProblem:  # the file changed since it was loaded
+            except LoadError:  # the file changed since it was loaded
                 self._roots[path] = []
         return self._roots[path]
 

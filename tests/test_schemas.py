@@ -173,10 +173,11 @@ def every_example_document() -> Iterator[dict[str, Any]]:
 
     from resilint.load import compose_text
     from resilint.load.convert import Converter
+    from resilint.load.positions import Lines
 
     for rule in RULES:
         for text in (rule.info.examples.passing, rule.info.examples.failing):
-            converter = Converter(Limits())
+            converter = Converter(Limits(), Lines(text))
             yield from (converter.convert(root) for root in compose_text(text, Limits()))
 
 

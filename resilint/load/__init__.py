@@ -17,9 +17,11 @@ from resilint.core_checks import core_finding
 from resilint.findings import Finding
 from resilint.inline import InlineSuppression, scan
 from resilint.limits import Limits
-from resilint.load.compose import YamlProblem, compose
+from resilint.load.compose import compose
 from resilint.load.convert import Converter
-from resilint.load.decode import DecodeProblem, decode
+from resilint.load.decode import decode, hidden_characters
+from resilint.load.nearmiss import near_miss
+from resilint.load.positions import Lines, LoadError
 
 API_PREFIX = "resilint/"
 _LFS_POINTER = "version https://git-lfs.github.com/spec/"
@@ -63,14 +65,14 @@ def read_text(path: Path, limits: Limits) -> str | Finding:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return core_finding("FILE-01", f"cannot read the file: {reason}", shown, 1, 1)
-    text = decode(data)
-    if isinstance(text, DecodeProblem):
-        return core_finding(text.code, text.message, shown, text.line, text.column)
-    return text
+    try:
+        return decode(data)
+    except LoadError as error:
+        return _finding(shown, error)
 
 
 def compose_text(text: str, limits: Limits) -> list[Node]:
-    """Root nodes of every document; raises :class:`YamlProblem`. Nothing is expanded here:
+    """Root nodes of every document; raises :class:`LoadError`. Nothing is expanded here:
     the converter enforces depth and alias limits as it goes."""
     return compose(text, limits)
 
@@ -94,19 +96,20 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
                 ),
             ),
         )
+    findings = [_finding(shown, error) for error in hidden_characters(text)]
     try:
         roots = compose_text(text, limits)
-        converter = Converter(limits)
-        documents = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
-    except YamlProblem as problem:
-        return LoadedFile(
-            shown,
-            findings=(
-                core_finding(problem.code, problem.message, shown, problem.line, problem.column),
-            ),
-        )
-    kept = tuple(doc for doc in documents if doc is not None)
-    return LoadedFile(shown, kept, suppressions=tuple(scan(shown, text)) if kept else ())
+        converter = Converter(limits, Lines(text))
+        outcomes = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
+    except LoadError as error:
+        return LoadedFile(shown, findings=(*findings, _finding(shown, error)))
+    kept = tuple(doc for doc in outcomes if isinstance(doc, RawDocument))
+    findings.extend(_finding(shown, error) for error in outcomes if isinstance(error, LoadError))
+    return LoadedFile(shown, kept, tuple(findings), tuple(scan(shown, text)) if kept else ())
+
+
+def _finding(path: str, error: LoadError) -> Finding:
+    return core_finding(error.code, error.message, path, error.line, error.column)
 
 
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
@@ -116,46 +119,57 @@ def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Fi
     text = read_text(path, limits)
     if isinstance(text, Finding):
         return text
+    lines = Lines(text)
     try:
         roots = compose_text(text, limits)
         if not roots:
             return {}, MappingNode("tag:yaml.org,2002:map", [])
         if len(roots) > 1 or not isinstance(roots[0], MappingNode):
-            raise YamlProblem.at("YML-08", "the file must hold a single mapping", roots[-1])
-        return Converter(limits).convert(roots[0]), roots[0]
-    except YamlProblem as problem:
-        return core_finding(problem.code, problem.message, shown, problem.line, problem.column)
+            raise LoadError.at("YML-08", "the file must hold a single mapping", roots[-1], lines)
+        return Converter(limits, lines).convert(roots[0]), roots[0]
+    except LoadError as error:
+        return _finding(shown, error)
 
 
-def _document(path: str, index: int, root: Node, converter: Converter) -> RawDocument | None:
+def _document(
+    path: str, index: int, root: Node, converter: Converter
+) -> RawDocument | LoadError | None:
+    """A resilint document; or the finding for one that looks like resilint's but does not say
+    so exactly (never a silent skip); or None for YAML of another tool, which is only checked
+    to be valid YAML 1.2."""
     if (
         isinstance(root, ScalarNode)
         and root.tag != "tag:yaml.org,2002:str"
         and root.value in ("", "~", "null", "Null", "NULL")
     ):
         return None  # an empty document (a stray ---, a file of comments) holds nothing to check
+    lines = converter.lines
+    if isinstance(root, MappingNode) and _declares_resilint(root):
+        data = converter.convert(root)
+        return RawDocument(path, index, lines.mark(root.start_mark)[0], data)
+    converter.strict.walk(root)
     if not isinstance(root, MappingNode):
         what = "a list" if not isinstance(root, ScalarNode) else "a single value"
-        raise YamlProblem.at(
+        raise LoadError.at(
             "YML-08",
             f"the top level is {what}; a resilint document is a mapping "
             "with apiVersion, kind and id",
             root,
+            lines,
         )
-    if not _declares_resilint(root):
-        return None  # YAML of another tool (a CI workflow, Helm values): never walked
-    data = converter.convert(root)
-    version = data.get("apiVersion")
-    if not (isinstance(version, str) and version.startswith(API_PREFIX)):
-        return None  # YAML of another tool (a CI workflow, a Helm values file): not ours
-    return RawDocument(path, index, root.start_mark.line + 1, data)
+    return near_miss(root, lines)
 
 
 def _declares_resilint(root: MappingNode) -> bool:
-    """Whether the document says ``apiVersion: resilint/...``, read from its nodes."""
+    """Whether the document's own apiVersion says exactly ``resilint/...``, read from its nodes.
+    A padded or differently cased value is a near miss (:mod:`.nearmiss`), not a declaration."""
     for key, value in root.value:
         if isinstance(key, ScalarNode) and key.value == "apiVersion":
-            return isinstance(value, ScalarNode) and value.value.startswith(API_PREFIX)
+            return (
+                isinstance(value, ScalarNode)
+                and value.value.startswith(API_PREFIX)
+                and value.value == value.value.strip()
+            )
     return False
 
 

@@ -1,4 +1,4 @@
-"""YAML text to node graphs, with libyaml when present, and YAML errors turned into problems.
+"""YAML text to node graphs, with libyaml when present, and YAML errors turned into load errors.
 
 Composing stops at the node graph: no Python object is ever constructed from a tag, so nothing
 in a file can make resilint run code or read another file. Plain scalars get a neutral tag here;
@@ -7,13 +7,17 @@ in a file can make resilint run code or read another file. Plain scalars get a n
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+from yaml.events import DocumentEndEvent, DocumentStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from resilint.limits import Limits
+from resilint.load.positions import Lines, LoadError
+from resilint.load.syntax import syntax_error
 
 PLAIN = "tag:resilint:plain"
 STR = "tag:yaml.org,2002:str"
@@ -39,21 +43,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
     HAVE_LIBYAML = False
 
-
-class YamlProblem(Exception):
-    """A problem found while reading YAML, with its code and 1-based position."""
-
-    def __init__(self, code: str, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
-
-    @classmethod
-    def at(cls, code: str, message: str, node: Node) -> YamlProblem:
-        mark = node.start_mark
-        return cls(code, message, mark.line + 1, mark.column + 1)
+# YAML 1.2 breaks lines at CR and LF only; libyaml, following YAML 1.1, also at NEL, LINE
+# SEPARATOR and PARAGRAPH SEPARATOR. Each is swapped for a private-use character the text does
+# not hold before parsing, and swapped back in the values after: the parser then reads the file
+# as YAML 1.2 and editors show it (a U+2028 in a comment stays in the comment), and offsets are
+# unchanged because the swap is one character for one.
+_YAML11_BREAKS = "\x85\u2028\u2029"
+_YAML_DIRECTIVE = re.compile(r"%YAML[ \t]+[0-9]+\.[0-9]+(?:[ \t]+(?:#.*)?)?\Z")
 
 
 class _Composer(_Parser, BaseResolver):
@@ -70,8 +66,19 @@ class _Composer(_Parser, BaseResolver):
 
 
 def compose(text: str, limits: Limits) -> list[Node]:
-    """Every document's root node, in file order; raises :class:`YamlProblem`."""
-    composer = _Composer(text)
+    """Every document's root node, in file order; raises :class:`LoadError`."""
+    swaps = _swaps(text)
+    source = text.translate({ord(a): b for a, b in swaps}) if swaps else text
+    roots = _compose(source, limits, Lines(text))
+    if swaps:
+        _swap_back(roots, {b: a for a, b in swaps})
+    if text.startswith("%") or "\n%" in text or "\r%" in text:
+        _check_directives(source, Lines(text))
+    return roots
+
+
+def _compose(source: str, limits: Limits, lines: Lines) -> list[Node]:
+    composer = _Composer(source)
     roots: list[Node] = []
     try:
         while composer.check_node():
@@ -79,55 +86,82 @@ def compose(text: str, limits: Limits) -> list[Node]:
             if node is not None:
                 roots.append(node)
             if len(roots) > limits.max_documents:
-                raise YamlProblem.at(
+                raise LoadError.at(
                     "YML-09",
                     f"more than {limits.max_documents} documents in "
                     "one file (limits.max_documents)",
                     roots[-1],
+                    lines,
                 )
     except yaml.MarkedYAMLError as exc:
-        raise _translate(exc, text) from None
+        raise syntax_error(exc, lines) from None
     except RecursionError:
-        raise YamlProblem("YML-05", "the data is nested too deeply to read", 1, 1) from None
+        raise LoadError("YML-05", "the data is nested too deeply to read") from None
     finally:
         composer.dispose()
     return roots
 
 
-def _translate(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    rows = text.split("\n")
-    if line > len(rows):  # libyaml marks the end of a file without a final newline one line on
-        line, column = len(rows), len(rows[-1]) + 1
-    problem = exc.problem or "invalid YAML"
-    if problem == "exceeded maximum nesting depth":
-        return YamlProblem("YML-05", "the data is nested more than 1000 levels deep", line, column)
-    if problem == "found incompatible YAML document":
-        return YamlProblem(
-            "YML-01",
-            "unsupported %YAML directive: resilint reads YAML 1.1 and 1.2 "
-            "files, always with YAML 1.2 meanings",
-            line,
-            column,
-        )
-    if "cannot start any token" in problem and _char_at(text, line, column) == "\t":
-        return YamlProblem(
-            "YML-01",
-            "a tab character where YAML expects indentation or a value; indent with spaces",
-            line,
-            column,
-        )
-    context = f"{exc.context}: " if exc.context else ""
-    return YamlProblem("YML-01", f"{context}{problem}", line, column)
+def _swaps(text: str) -> list[tuple[str, str]]:
+    """(YAML 1.1 break, stand-in) for each such break in the text; usually none."""
+    if text.isascii():
+        return []
+    present = [char for char in _YAML11_BREAKS if char in text]
+    if not present:
+        return []
+    stand_ins = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    return list(zip(present, stand_ins, strict=False))
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line)
-    if len(lines) < line:
-        return ""
-    row = lines[line - 1]
-    return row[column - 1] if 0 < column <= len(row) else ""
+def _swap_back(roots: list[Node], back: dict[str, str]) -> None:
+    table = {ord(b): a for b, a in back.items()}
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            node.value = node.value.translate(table)
+        else:
+            stack.extend(children(node))
+
+
+def _check_directives(source: str, lines: Lines) -> None:
+    """A %YAML or %TAG line after the first document needs a ``...`` line before it, and a
+    %YAML line holds nothing but the version and a comment after a space."""
+    parser = _Composer(source)
+    documents, ended = 0, True
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, DocumentEndEvent):
+                ended = bool(event.explicit)
+            elif isinstance(event, DocumentStartEvent) and event.start_mark and event.end_mark:
+                start = event.start_mark.index
+                _check_directive_lines(source, start, event.end_mark.index, lines)
+                if documents and not ended and (event.version or event.tags):
+                    raise LoadError(
+                        "YML-01",
+                        "a % directive line after a document needs a '...' line before it, "
+                        "which ends that document",
+                        *lines.position(start),
+                    )
+                documents += 1
+    finally:
+        parser.dispose()
+
+
+def _check_directive_lines(source: str, start: int, end: int, lines: Lines) -> None:
+    for match in re.finditer(r"^%YAML\b[^\r\n]*", source[start:end], re.MULTILINE):
+        if not _YAML_DIRECTIVE.match(match.group()):
+            raise LoadError(
+                "YML-01",
+                "a %YAML line holds only the version (%YAML 1.2), then optionally a space "
+                "and a # comment",
+                *lines.position(start + match.start()),
+            )
 
 
 def children(node: Node) -> list[Node]:

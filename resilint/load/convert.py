@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from typing import Any
+from typing import Any, cast
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.limits import Limits
-from resilint.load.compose import MAP, PLAIN, SEQ, STR, YamlProblem
+from resilint.load.compose import MAP, PLAIN, SEQ, STR
+from resilint.load.positions import Lines, LoadError
+from resilint.load.strict import Strict
 
 _CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -31,6 +33,8 @@ _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
 _NUMERIC_START = frozenset("0123456789+-.")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
+# A root mapping that repeats these has most likely swallowed the next document.
+_DOCUMENT_KEYS = frozenset({"apiVersion", "kind", "id"})
 _EXPLICIT_OK = frozenset(
     {STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
 )
@@ -44,21 +48,31 @@ class Converter:
     so measuring costs no more than converting, and nothing is ever expanded.
     """
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, lines: Lines) -> None:
         self.limits = limits
+        self.lines = lines
+        self.strict = Strict(lines)
         self._done: dict[int, Any] = {}
         self._size: dict[int, int] = {}
         self._height: dict[int, int] = {}
         self._active: set[int] = set()
 
     def convert(self, node: Node) -> Any:
-        """A document's data; raises :class:`YamlProblem`."""
-        return self._walk(node, 1)
+        """A document's data; raises :class:`LoadError`."""
+        return self._walk(node, 1, -1)
 
-    def _walk(self, node: Node, depth: int) -> Any:
+    def expanded(self, node: Node) -> int:
+        """How many values a converted ``node`` holds, its aliases expanded: measured while
+        converting, so free to ask (the run's node budget counts it)."""
+        return self._size.get(id(node), 1)
+
+    def _walk(self, node: Node, depth: int, indent: int | None) -> Any:
+        """``indent``: the column of the block collection ``node`` is in (see :class:`Strict`)."""
         if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
-            raise _bad_tag(node)
+            raise _bad_tag(node, self.lines)
         if isinstance(node, ScalarNode):
+            if node.style:  # quoted, or a block text; a plain value ("" or None) needs no check
+                self.strict.scalar(node, indent)
             return self._scalar(node)
         key = id(node)
         if key in self._done:
@@ -66,7 +80,7 @@ class Converter:
                 raise self._too_deep(node)
             return self._done[key]
         if key in self._active:
-            raise YamlProblem.at(
+            raise self._error(
                 "YML-06",
                 "this anchor is used inside itself (a recursive "
                 "alias); YAML data must not refer to itself",
@@ -75,17 +89,25 @@ class Converter:
         if depth > self.limits.max_depth:
             raise self._too_deep(node)
         self._active.add(key)
+        inner = self._inner_indent(cast(CollectionNode, node), indent)
         if isinstance(node, SequenceNode):
-            value: Any = [self._walk(item, depth + 1) for item in node.value]
+            value: Any = [self._walk(item, depth + 1, inner) for item in node.value]
             kids: list[Node] = node.value
         else:
             assert isinstance(node, MappingNode)  # the composer makes no other kind of node
-            value = self._mapping(node, depth)
+            value = self._mapping(node, depth, inner)
             kids = [part for pair in node.value for part in pair]
         self._active.discard(key)
         self._measure(node, key, kids)
         self._done[key] = value
         return value
+
+    def _inner_indent(self, node: CollectionNode, indent: int | None) -> int | None:
+        """The indent for a collection's children; a [...] or {...} is checked whole here."""
+        if node.flow_style:
+            self.strict.flow(node, indent)
+            return None
+        return None if indent is None else node.start_mark.column
 
     def _measure(self, node: Node, key: int, kids: list[Node]) -> None:
         size, height = 1, 0
@@ -94,7 +116,7 @@ class Converter:
             size += self._size.get(kid_key, 1)
             height = max(height, self._height.get(kid_key, 0))
         if size > self.limits.max_alias_expansion:
-            raise YamlProblem.at(
+            raise self._error(
                 "YML-06",
                 f"aliases here expand to more than "
                 f"{self.limits.max_alias_expansion:,} values "
@@ -104,42 +126,76 @@ class Converter:
         self._size[key] = size
         self._height[key] = height + 1
 
-    def _too_deep(self, node: Node) -> YamlProblem:
-        return YamlProblem.at(
+    def _error(self, code: str, message: str, node: Node) -> LoadError:
+        return LoadError.at(code, message, node, self.lines)
+
+    def _too_deep(self, node: Node) -> LoadError:
+        return self._error(
             "YML-05",
             f"the data is nested more than {self.limits.max_depth} levels deep (limits.max_depth)",
             node,
         )
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int, indent: int | None) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         own: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        keys: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if _is_merge(key_node):
                 for name, value in self._merge_sources(value_node, depth):
                     merged.setdefault(name, value)
                 continue
             name = self._key(key_node)
-            if name in first_line:
-                raise YamlProblem.at(
-                    "YML-02",
-                    f"duplicate key '{name}': it is already defined at line {first_line[name]}",
+            if name in keys:
+                raise self._duplicate(name, keys[name], key_node, depth)
+            keys[name] = key_node
+            own[name] = self._walk(value_node, depth + 1, indent)
+        if node.flow_style:
+            self._split_value(node)
+        return {**merged, **own} if merged else own
+
+    def _duplicate(self, name: str, first: Node, again: Node, depth: int) -> LoadError:
+        line = self.lines.mark(first.start_mark)[0]
+        hint = ""
+        if depth == 1 and name in _DOCUMENT_KEYS:
+            hint = (
+                f"; if a new document starts here, a line '---' is missing before line "
+                f"{self.lines.mark(again.start_mark)[0]}"
+            )
+        return self._error(
+            "YML-02", f"duplicate key '{name}': it is already defined at line {line}{hint}", again
+        )
+
+    def _split_value(self, node: MappingNode) -> None:
+        """``{name: a, description: first, and then}``: the comma ended the description and
+        'and then' became a field name with no value. Real field names have no spaces."""
+        previous: tuple[Node, Node] | None = None
+        for key_node, value_node in node.value:
+            if (
+                key_node.tag == PLAIN
+                and " " in key_node.value
+                and value_node.tag == PLAIN
+                and value_node.value == ""
+            ):
+                where = f"'{previous[0].value}: " if previous else "'"
+                raise self._error(
+                    "YML-01",
+                    f"'{key_node.value}' reads as a field name: inside {{...}} a comma "
+                    "separates fields. If the comma is part of a value, put that value in "
+                    f'quotes ({where}"...{", " + key_node.value}"\')',
                     key_node,
                 )
-            first_line[name] = key_node.start_mark.line + 1
-            own[name] = self._walk(value_node, depth + 1)
-        return {**merged, **own} if merged else own
+            previous = key_node, value_node
 
     def _merge_sources(self, node: Node, depth: int) -> list[tuple[str, Any]]:
         sources = node.value if isinstance(node, SequenceNode) else [node]
         pairs: list[tuple[str, Any]] = []
         for source in sources:
             if not isinstance(source, MappingNode):
-                raise YamlProblem.at(
+                raise self._error(
                     "YML-01", "a merge key (<<) must name a mapping or a list of mappings", source
                 )
-            pairs.extend(self._walk(source, depth + 1).items())
+            pairs.extend(self._walk(source, depth + 1, None).items())
         return pairs
 
     def _key(self, node: Node) -> str:
@@ -153,12 +209,12 @@ class Converter:
         ):
             return text  # the usual key: a plain word, which YAML 1.2 reads as text
         if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
-            raise _bad_tag(node)  # a tagged key is refused like a tagged value
+            raise _bad_tag(node, self.lines)  # a tagged key is refused like a tagged value
         if not isinstance(node, ScalarNode):
-            raise YamlProblem.at("YML-04", "keys must be strings, not lists or mappings", node)
+            raise self._error("YML-04", "keys must be strings, not lists or mappings", node)
         value = self._scalar(node)
         if not isinstance(value, str):
-            raise YamlProblem.at(
+            raise self._error(
                 "YML-04",
                 f"keys must be strings: '{node.value}' reads as {_describe(value)}; quote it",
                 node,
@@ -169,7 +225,7 @@ class Converter:
         text: str = node.value
         if len(text) > self.limits.max_scalar_bytes:
             limit = self.limits.max_scalar_bytes
-            raise YamlProblem.at(
+            raise self._error(
                 "YML-09",
                 f"a value of {len(text):,} characters is longer than "
                 f"{limit:,} (limits.max_scalar_bytes)",
@@ -191,15 +247,15 @@ class Converter:
         if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
             return self._integer(node, text)
         if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):
-            return _float(node, text)
+            return _float(node, text, self.lines)
         if _DATE.match(text):
-            _check_date(node, text)
+            _check_date(node, text, self.lines)
         return text
 
     def _integer(self, node: ScalarNode, text: str) -> int:
         digits = len(text.lstrip("+-"))
         if digits > self.limits.max_integer_digits:
-            raise YamlProblem.at(
+            raise self._error(
                 "YML-07",
                 f"integer too long ({digits:,} digits); quote it if it is an identifier",
                 node,
@@ -215,9 +271,7 @@ class Converter:
         wanted = {_CORE + "int": (int,), _CORE + "float": (int, float), _CORE + "bool": (bool,)}
         types = wanted[node.tag]
         if isinstance(value, bool) != (types == (bool,)) or not isinstance(value, types):
-            raise YamlProblem.at(
-                "YML-07", f"'{text}' is not a valid {node.tag[len(_CORE) :]}", node
-            )
+            raise self._error("YML-07", f"'{text}' is not a valid {node.tag[len(_CORE) :]}", node)
         return float(value) if node.tag == _CORE + "float" else value
 
 
@@ -225,7 +279,7 @@ def _is_merge(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == PLAIN and node.value == "<<"
 
 
-def _float(node: ScalarNode, text: str) -> float:
+def _float(node: ScalarNode, text: str, lines: Lines) -> float:
     value = float(
         text.replace(".inf", "inf")
         .replace(".Inf", "inf")
@@ -235,36 +289,39 @@ def _float(node: ScalarNode, text: str) -> float:
         .replace(".NAN", "nan")
     )
     if not math.isfinite(value):
-        raise YamlProblem.at(
+        raise LoadError.at(
             "YML-07",
             f"'{text}' is not a finite number; resilint documents hold only finite numbers",
             node,
+            lines,
         )
     return value
 
 
-def _check_date(node: ScalarNode, text: str) -> None:
+def _check_date(node: ScalarNode, text: str, lines: Lines) -> None:
     try:
         datetime.date.fromisoformat(text)
     except ValueError as exc:
-        raise YamlProblem.at("YML-07", f"invalid date {text}: {exc}", node) from None
+        raise LoadError.at("YML-07", f"invalid date {text}: {exc}", node, lines) from None
 
 
-def _bad_tag(node: Node) -> YamlProblem:
+def _bad_tag(node: Node, lines: Lines) -> LoadError:
     tag = node.tag
     short = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     if tag.startswith(_CORE) and tag[len(_CORE) :] in _UNSUPPORTED:
-        return YamlProblem.at(
+        return LoadError.at(
             "YML-03",
             f"unsupported type {short}: resilint documents hold only "
             "text, numbers, true/false, lists and mappings",
             node,
+            lines,
         )
-    return YamlProblem.at(
+    return LoadError.at(
         "YML-03",
         f"tag {short} is not allowed: resilint never runs code or "
         "reads other files named in the data",
         node,
+        lines,
     )
 
 

@@ -1,0 +1,299 @@
+"""YAML syntax errors in plain words, with a hint for the usual mistakes.
+
+libyaml's own words ("mapping values are not allowed in this context") name parser states; the
+people who edit resilience registers need to hear which character on which line to change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import yaml
+from yaml.error import Mark
+
+from resilint.load.positions import Lines, LoadError
+
+_KEY_THEN_VALUE = re.compile(r"(\s*(?:-\s+)*)([^\s#'\"][^:#]*?):[ \t]+(.*?)\s*$")
+_INDENT = re.compile(r"[ \t]*")
+_QUOTE_WHAT = {"'": "single", '"': "double"}
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    """The load error for one of libyaml's syntax errors, positioned as editors count."""
+    said = _said(exc)
+    for words, explain in _EXPLAINERS:
+        if words in said:
+            return explain(exc, lines)
+    return _plain(
+        lines,
+        exc.problem_mark or exc.context_mark,
+        "YAML cannot read this line; check its indentation, and put values that hold ': ', "
+        f"' #', brackets or quotes in quotes (the YAML reader says: {_said(exc)})",
+    )
+
+
+def _said(exc: yaml.MarkedYAMLError) -> str:
+    return ", ".join(part for part in (exc.context, exc.problem) if part)
+
+
+def _plain(lines: Lines, mark: Mark | None, message: str, code: str = "YML-01") -> LoadError:
+    return LoadError(code, message, *(lines.mark(mark) if mark else (1, 1)))
+
+
+def _indent(line: str) -> int:
+    return len(_INDENT.match(line).group())  # type: ignore[union-attr]
+
+
+def _mapping_value(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    """`name: Acme: the best`, or a key indented under a key that already has a value."""
+    mark = exc.problem_mark
+    line_no, column = lines.mark(mark) if mark else (1, 1)
+    line = lines.line(line_no)
+    above = _line_above(lines, line_no)
+    if above is not None and _indent(line) > _indent(above) and _KEY_THEN_VALUE.match(above):
+        key = _KEY_THEN_VALUE.match(above).group(2)  # type: ignore[union-attr]
+        return LoadError(
+            "YML-01",
+            f"this line is indented further than '{key}:' above it, which already has a "
+            f"value; line it up with '{key}:', or, if it belongs under '{key}', move that "
+            "value onto its own line",
+            line_no,
+            _indent(line) + 1,
+        )
+    found = _KEY_THEN_VALUE.match(line)
+    if found and len(found.group(1)) + len(found.group(2)) + 1 < column:
+        return LoadError(
+            "YML-01",
+            f"the value of '{found.group(2)}' holds ': ' (a colon and a space), which YAML "
+            "reads as the start of another key; if the colon is part of the text, put the "
+            f"whole value in quotes: {found.group(2)}: {_quoted(found.group(3))}",
+            line_no,
+            column,
+        )
+    return _plain(
+        lines,
+        mark,
+        "a ':' here starts a key where none can start; if the colon is part of a value, "
+        "put that value in quotes",
+    )
+
+
+def _quoted(value: str) -> str:
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _line_above(lines: Lines, line_no: int) -> str | None:
+    """The nearest line above that holds something other than a comment."""
+    for number in range(line_no - 1, 0, -1):
+        text = lines.line(number)
+        if text.strip() and not text.lstrip().startswith("#"):
+            return text
+    return None
+
+
+def _no_colon(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    return _plain(
+        lines,
+        exc.context_mark or exc.problem_mark,
+        "this line has text but no 'key:' in a place where YAML expects a key; add the key "
+        "and a colon, or, if the text continues the value above, indent it further than that "
+        "value's key",
+    )
+
+
+def _no_key(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    """A line that does not line up with its mapping's keys, or junk after a value."""
+    mark, start = exc.problem_mark, exc.context_mark
+    line_no, column = lines.mark(mark) if mark else (1, 1)
+    line = lines.line(line_no)
+    if column > _indent(line) + 1:
+        return LoadError(
+            "YML-01",
+            "unexpected text after the value on this line; a quoted value must end the line "
+            "(or be followed by a space and a # comment): put the whole value in one pair of "
+            "quotes",
+            line_no,
+            column,
+        )
+    keys = lines.mark(start)[1] - 1 if start else 0
+    if line[keys:].startswith("- "):
+        return LoadError(
+            "YML-01",
+            "a list item ('- ') where the mapping above expects a key; put the list under its "
+            "own key ('key:' on the line above, items indented below it)",
+            line_no,
+            column,
+        )
+    return LoadError(
+        "YML-01",
+        f"this line is indented by {_indent(line)} spaces, which does not line up with the "
+        f"keys of the mapping it is in (they start at {keys} spaces, from line "
+        f"{lines.mark(start)[0] if start else 1}); indent it like the key it sits beside",
+        line_no,
+        column,
+    )
+
+
+def _no_dash(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    start = exc.context_mark
+    items = lines.mark(start)[1] - 1 if start else 0
+    return _plain(
+        lines,
+        exc.problem_mark,
+        f"this line does not line up with the list items above it (they start with '- ' at "
+        f"{items} spaces); indent it like them, or further if it belongs inside an item",
+    )
+
+
+def _cannot_start(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    mark = exc.problem_mark
+    line_no, column = lines.mark(mark) if mark else (1, 1)
+    char = lines.line(line_no)[column - 1 : column]
+    if char == "\t":
+        return _tab(exc, lines)
+    return _plain(
+        lines,
+        mark,
+        f"a value cannot start with '{char}' (YAML reserves it); put the value in quotes",
+    )
+
+
+def _tab(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    return _plain(
+        lines,
+        exc.problem_mark,
+        "a tab character where YAML expects indentation or a value; indent with spaces",
+    )
+
+
+def _unclosed_flow(closer: str, opener: str, what: str) -> Callable[..., LoadError]:
+    def explain(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+        opened = lines.mark(exc.context_mark)[0] if exc.context_mark else 1
+        return _plain(
+            lines,
+            exc.problem_mark,
+            f"the {what} opened with '{opener}' on line {opened} is not closed with "
+            f"'{closer}' here: a '{closer}' is missing, a comma is missing between two "
+            f"entries, or an entry holds ': ', ',' or '{closer}' and needs quotes",
+        )
+
+    return explain
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    return _plain(
+        lines,
+        exc.context_mark or exc.problem_mark,
+        "the quote that opens this value is never closed; add the closing quote",
+    )
+
+
+def _fixed(message: str, use_context: bool = False) -> Callable[..., LoadError]:
+    def explain(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+        mark = exc.context_mark if use_context and exc.context_mark else exc.problem_mark
+        return _plain(lines, mark, message)
+
+    return explain
+
+
+def _nested(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    return _plain(
+        lines, exc.problem_mark, "the data is nested more than 1000 levels deep", "YML-05"
+    )
+
+
+def _version(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    return _plain(
+        lines,
+        exc.problem_mark,
+        "unsupported %YAML directive: resilint reads YAML 1.1 and 1.2 files, always with "
+        "YAML 1.2 meanings",
+    )
+
+
+def _duplicate_anchor(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
+    first = lines.mark(exc.context_mark)[0] if exc.context_mark else 1
+    return _plain(
+        lines,
+        exc.problem_mark,
+        f"this anchor (&name) is already defined on line {first}; give each anchor its own name",
+    )
+
+
+_EXPLAINERS: tuple[tuple[str, Callable[[yaml.MarkedYAMLError, Lines], LoadError]], ...] = (
+    ("exceeded maximum nesting depth", _nested),
+    ("found incompatible YAML document", _version),
+    ("mapping values are not allowed", _mapping_value),
+    ("could not find expected ':'", _no_colon),
+    ("did not find expected key", _no_key),
+    ("did not find expected '-' indicator", _no_dash),
+    ("cannot start any token", _cannot_start),
+    ("tab character", _tab),
+    ("did not find expected ',' or ']'", _unclosed_flow("]", "[", "list")),
+    ("did not find expected ',' or '}'", _unclosed_flow("}", "{", "mapping")),
+    ("second occurrence", _duplicate_anchor),
+    (
+        "found unexpected end of stream",
+        lambda exc, lines: (
+            _unclosed_quote(exc, lines)
+            if "quoted" in (exc.context or "")
+            else _fixed("the file ends in the middle of a value")(exc, lines)
+        ),
+    ),
+    (
+        "found unknown escape character",
+        _fixed(
+            "a backslash in double quotes starts an escape such as \\n, and this one is not "
+            "valid; use single quotes ('C:\\path'), or write the backslash twice"
+        ),
+    ),
+    (
+        "found undefined alias",
+        _fixed("this alias (*name) refers to an anchor (&name) not defined above it"),
+    ),
+    (
+        "alphabetic or numeric character",
+        _fixed(
+            "'&' and '*' start an anchor or an alias and must be followed by a name; if the "
+            "character is part of the text, put the value in quotes"
+        ),
+    ),
+    (
+        "did not find expected node content",
+        _fixed(
+            "YAML expected a value here; if the value starts with ']', '}', ',' or another "
+            "sign YAML reserves, put it in quotes"
+        ),
+    ),
+    (
+        "found unexpected ':'",
+        _fixed("a ':' inside a value in [...] or {...}; put that value in quotes"),
+    ),
+    (
+        "block sequence entries are not allowed",
+        _fixed(
+            "a list item ('- ') where this line already has a value; start the list on the "
+            "line below its key"
+        ),
+    ),
+    (
+        "directive",
+        _fixed(
+            "a line that starts with '%' is a YAML directive, and this one is not valid; if "
+            "it is meant as text, indent it or put it in quotes"
+        ),
+    ),
+    (
+        "expected <document start>",
+        _fixed(
+            "content after the end of a document ('...'); start the next document with a '---' line"
+        ),
+    ),
+    (
+        "did not find expected comment or line break",
+        _fixed("unexpected text at the end of this line; remove it, or start a comment with ' #'"),
+    ),
+)

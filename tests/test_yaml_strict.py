@@ -1,0 +1,246 @@
+"""How YAML is read, through the CLI: near misses of apiVersion, positions as editors count them,
+syntax errors in plain words, what YAML 1.2 forbids and libyaml allows, hidden characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from resilint.limits import Limits
+from resilint.load import load_file
+from resilint.load.decode import decode
+from resilint.load.positions import Lines, LoadError
+
+PYYAML_WORDS = ("mapping values are not allowed", "while scanning", "could not find expected")
+
+
+def only_finding(cli, name: str = "doc.yaml") -> dict:
+    result = cli("check", name, "--format", "json")
+    assert result.exit_code in (1, 2), result.stdout + result.stderr
+    findings = result.json()["findings"]
+    assert len(findings) == 1, findings
+    text = cli("check", name)
+    finding = findings[0]
+    assert text.lines[0].startswith(f"{name}:{finding['line']}:{finding['column']}: ")
+    assert "Traceback" not in text.stdout + text.stderr
+    return finding
+
+
+# --- near misses: a document that looks like resilint's is never skipped in silence -------
+
+NEAR_MISSES = [
+    ("no apiVersion", "kind: Supplier\nid: acme\nname: A\n", 1, 1, "no apiVersion"),
+    ("kind in lower case", "kind: supplier\nid: acme\n", 1, 1, "no apiVersion"),
+    ("key in lower case", "apiversion: resilint/v1\nkind: Supplier\nid: a\n", 1, 1, "'apiversion'"),
+    ("snake key", "api_version: resilint/v1\nkind: Supplier\nid: a\n", 1, 1, "'api_version'"),
+    ("misspelt key", "apiVerison: resilint/v1\nkind: Supplier\nid: a\n", 1, 1, "apiVerison"),
+    ("misspelt value", "apiVersion: resillint/v1\nkind: Supplier\nid: a\n", 1, 13, "spelt"),
+    ("misspelt, no kind", "apiVersion: resilient/v1\n", 1, 13, "spelt"),
+    ("capital value", "apiVersion: Resilint/v1\nkind: Supplier\nid: a\n", 1, 13, "lower case"),
+    ("padded value", "apiVersion: ' resilint/v1'\nkind: Supplier\nid: a\n", 1, 13, "spaces"),
+    ("trailing space", 'apiVersion: "resilint/v1 "\nkind: Supplier\nid: a\n', 1, 13, "spaces"),
+    ("another tool's version", "apiVersion: apps/v1\nkind: Supplier\nid: a\n", 1, 13, "another"),
+    (
+        "merge key",
+        "<<: {apiVersion: resilint/v1}\nkind: Supplier\nid: acme\n",
+        1,
+        1,
+        "merge key (<<)",
+    ),
+    (
+        "merge key through an alias",
+        "x-base: &base\n  apiVersion: resilint/v1\n---\n<<: {<<: {apiVersion: resilint/v1}}\n"
+        "kind: Control\nid: c\n",
+        4,
+        1,
+        "merge key (<<)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "line", "column", "words"), NEAR_MISSES, ids=[c[0] for c in NEAR_MISSES]
+)
+def test_near_miss_is_a_finding_that_says_what_to_write(
+    cli, write, case, text, line, column, words
+):
+    write("doc.yaml", text)
+    finding = only_finding(cli)
+    assert finding["code"] == "DOC-03"
+    assert (finding["line"], finding["column"]) == (line, column)
+    assert words in finding["message"]
+    assert "apiVersion: resilint/v1" in finding["message"]
+    assert cli("check", "doc.yaml").exit_code == 1
+
+
+def test_near_miss_names_the_first_line_to_write(cli, write):
+    write("doc.yaml", "kind: Supplier\nid: acme\n")
+    message = only_finding(cli)["message"]
+    assert "write apiVersion: resilint/v1 on the first line of this document" in message
+
+
+def test_unknown_version_is_still_an_unknown_version(cli, write):
+    write("doc.yaml", "apiVersion: resilint/v2\nkind: Supplier\nid: a\n")
+    codes = cli("check", "doc.yaml", "--format", "json").codes()
+    assert "DOC-01" in codes and "DOC-03" not in codes
+
+
+OTHER_TOOLS = {
+    ".github/workflows/ci.yaml": """\
+        name: CI
+        on: [push, pull_request]
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - run: make test
+        """,
+    "chart/values.yaml": """\
+        replicaCount: 2
+        image: {repository: nginx, tag: "1.25"}
+        service: {type: ClusterIP, port: 80}
+        kind: web
+        id: frontend
+        """,
+    "k8s/deployment.yaml": """\
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          replicas: 2
+          template:
+            spec:
+              containers: [{name: web, image: "nginx:1.25"}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {ports: [{port: 80}]}
+        """,
+    "k8s/crd.yaml": """\
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: suppliers.example.com}
+        spec: {names: {kind: Supplier}}
+        """,
+    "compose.yaml": "services:\n  db: {image: postgres, environment: {id: x}}\n",
+}
+
+
+def test_yaml_of_other_tools_is_left_alone(cli, write):
+    for name, text in OTHER_TOOLS.items():
+        write(name, text)
+    result = cli("check", ".", "--format", "json")
+    assert result.json()["findings"] == [], result.stdout
+    assert result.exit_code == 0
+
+
+def test_near_miss_beside_a_good_document_does_not_hide_it(cli, write):
+    write(
+        "doc.yaml",
+        "apiVersion: resilint/v1\nkind: Supplier\nid: a\nname: A\nbogus: 1\n---\n"
+        "kind: Supplier\nid: b\n",
+    )
+    result = cli("check", "doc.yaml", "--format", "json")
+    codes = {(f["code"], f["line"]) for f in result.json()["findings"]}
+    assert ("DOC-03", 7) in codes and ("SCH-01", 5) in codes
+
+
+# --- positions as editors count them --------------------------------------------------------
+
+BREAKS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+# Before the line that matters: a quoted value holding characters libyaml counts as line breaks
+# and editors do not, so a position taken from libyaml's own line count would be off by three.
+NOT_BREAKS = 'name: "Acme\u2028Logistics\x85Ltd\u2029"'
+
+STAGES = [
+    # (stage, line 5 of the file, code, column)
+    ("encoding", "notes: a\x00b", "ENC-02", 9),
+    ("hidden character", "notes: a\u202eb", "ENC-03", 9),
+    ("syntax", "notes: [a, b", "YML-01", None),
+    ("schema", "bogus: 1", "SCH-01", 1),
+]
+
+
+@pytest.mark.parametrize("stage", STAGES, ids=[s[0] for s in STAGES])
+@pytest.mark.parametrize("form", list(BREAKS))
+def test_positions_in_every_stage_count_cr_lf_and_crlf_only(cli, write, form, stage):
+    _, line5, code, column = stage
+    lines = ["apiVersion: resilint/v1", NOT_BREAKS, "kind: Supplier", "id: acme", line5]
+    write("doc.yaml", BREAKS[form].join(lines).encode("utf-8") + BREAKS[form].encode())
+    findings = cli("check", "doc.yaml", "--format", "json").json()["findings"]
+    found = [f for f in findings if f["code"] == code]
+    assert found, findings
+    assert found[0]["line"] in ((5, 6) if code == "YML-01" else (5,))  # unclosed [ : at 5 or EOF
+    if column is not None:
+        assert found[0]["column"] == column
+    rules = [f for f in findings if f["code"].startswith("SUP-")]
+    for finding in rules:  # a rule's finding is at the id, on line 4
+        assert (finding["line"], finding["column"]) == (4, 5)
+    if code in ("ENC-03", "SCH-01"):
+        assert rules, findings
+
+
+@pytest.mark.parametrize("form", list(BREAKS))
+def test_syntax_error_line_in_each_line_break_form(cli, write, form):
+    lines = ["apiVersion: resilint/v1", NOT_BREAKS, "kind: Supplier", "id: acme", "x: a: b"]
+    write("doc.yaml", BREAKS[form].join(lines).encode("utf-8"))
+    finding = only_finding(cli)
+    assert (finding["code"], finding["line"], finding["column"]) == ("YML-01", 5, 5)
+
+
+def test_line_separator_in_a_comment_stays_in_the_comment(write):
+    text = "apiVersion: resilint/v1\nkind: Supplier\nid: acme # note\u2028d: e\nname: A\x85B\n"
+    loaded = load_file(write("doc.yaml", text), Limits())
+    assert loaded.findings == ()
+    assert loaded.documents[0].data == {
+        "apiVersion": "resilint/v1",
+        "kind": "Supplier",
+        "id": "acme",
+        "name": "A\x85B",
+    }
+
+
+def test_line_separators_inside_values_are_kept(write):
+    text = "apiVersion: resilint/v1\nkind: Supplier\nid: a\nname: 'x\u2028y'\nnote: |\n  p\u2029q\n"
+    data = load_file(write("doc.yaml", text), Limits()).documents[0].data
+    assert (data["name"], data["note"]) == ("x\u2028y", "p\u2029q\n")
+
+
+def test_lines_maps_offsets_as_editors_do():
+    lines = Lines("a\r\nb\rc\nd\u2028e\x85f")
+    assert [lines.position(i) for i in (0, 3, 5, 7, 9, 11)] == [
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 1),
+        (4, 3),
+        (4, 5),
+    ]
+    assert lines.position(10_000) == (4, 6)  # the end of the file, never a line past it
+
+
+def test_unclosed_value_at_the_end_of_a_file_without_final_newline(cli, write):
+    write("doc.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nnotes: 'open")
+    finding = only_finding(cli)
+    assert (finding["code"], finding["line"]) == ("YML-01", 4)
+
+
+# --- one load-error type for every stage ---------------------------------------------------
+
+
+def test_every_stage_raises_the_same_load_error():
+    from resilint.load import compose_text
+    from resilint.load.convert import Converter
+
+    with pytest.raises(LoadError) as encoding:
+        decode(b"a: Z\xfcrich\r\nb: 1\n")
+    assert (encoding.value.code, encoding.value.line, encoding.value.column) == ("ENC-01", 1, 5)
+    with pytest.raises(LoadError) as syntax:
+        compose_text("a: 1\rb: [\r", Limits())
+    assert (syntax.value.code, syntax.value.line) == ("YML-01", 3)  # the end, after 2 CRs
+    text = "a: 1\rb: 2026-02-30\r"
+    (root,) = compose_text(text, Limits())
+    with pytest.raises(LoadError) as value:
+        Converter(Limits(), Lines(text)).convert(root)
+    assert (value.value.code, value.value.line, value.value.column) == ("YML-07", 2, 4)
