@@ -18,13 +18,14 @@ import click
 
 from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
-from resilint.cache import CACHE_DIR_NAME, Store, files_fingerprint, fingerprint, stat_key
+from resilint.cache import CACHE_DIR_NAME, files_fingerprint, fingerprint, open_store, stat_key
 from resilint.catalogue import explain, reference_page, rules_table
 from resilint.checker import CheckOptions, check, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.errors import ExitCode, UsageError
 from resilint.init import scaffold
+from resilint.load.read import real, within
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.resources import data_dir
 from resilint.result import Result
@@ -123,7 +124,7 @@ def build_options(
 
 
 def _inside(path: Path, root: Path) -> bool:
-    return path.resolve().is_relative_to(root.resolve())
+    return within(real(path), real(root))  # real(): a link loop is no crash here
 
 
 def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
@@ -136,14 +137,18 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     )
 
 
-def build_cache(args: CheckArgs, options: CheckOptions) -> CheckCache | None:
-    """The cache, salted with everything that shapes results, or None when turned off."""
+def build_cache(args: CheckArgs, options: CheckOptions) -> tuple[CheckCache | None, str]:
+    """The cache, salted with everything that shapes results, or None when turned off; and,
+    when it cannot be used, a note saying why."""
     if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
-        return None
+        return None, ""
     config = options.config
-    store = Store(args.cache_dir or config.root / CACHE_DIR_NAME)
+    # Cache JSON is about as large as the YAML it describes: four times the run's byte budget
+    # bounds what is read back.
+    directory = args.cache_dir or config.root / CACHE_DIR_NAME
+    store = open_store(directory, config.root, 4 * config.limits.max_total_bytes)
     if not store.usable:
-        return None
+        return None, store.note
     package = sorted(Path(__file__).resolve().parent.rglob("*.py"))
     code = fingerprint(f"{p}\x00{stat_key(p)}" for p in package)
     schemas = files_fingerprint(sorted(options.schemas.directory.glob("*.json")))
@@ -164,7 +169,7 @@ def build_cache(args: CheckArgs, options: CheckOptions) -> CheckCache | None:
             repr(options.paths),
         ]
     )
-    return CheckCache(store, file_salt, run_salt)
+    return CheckCache(store, file_salt, run_salt), ""
 
 
 def exit_status(result: Result, config: Config) -> ExitCode:
@@ -200,8 +205,11 @@ def run_check(args: CheckArgs) -> int:
     config = build_config(args, schemas)
     rules = build_rules(schemas, config)
     options = build_options(args, schemas, config, rules)
+    cache, note = build_cache(args, options)
+    if note:
+        click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
     with without_cycle_collection():
-        result = check(options, build_cache(args, options))
+        result = check(options, cache)
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,

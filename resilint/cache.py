@@ -1,12 +1,16 @@
 """A cache of what each file yields before the rules run, and of whole results.
 
-- Entries are keyed by the file's path, size, modification time and inode, and salted with
-  resilint's version, its schemas and the limits, so a change to any of them is never served
-  stale. The whole-run result is keyed by every input besides: rule files, configuration,
-  baseline, the as-of date and the paths asked for.
+- Entries are keyed by the file's path, size, modification and change times, device and inode,
+  and salted with resilint's version, its schemas and the limits, so a change to any of them is
+  never served stale: a file rewritten with the same size and modification time (``cp -p``,
+  ``rsync -t``, tar) still gets a new change time. The whole-run result is keyed by every input
+  besides: rule files, configuration, baseline, the as-of date and the paths asked for.
 - The cache lives in ``.resilint_cache/`` at the repository root, with a ``.gitignore`` of its
   own. It is plain JSON (never pickle) and every file is signed with a secret kept outside the
   repository, so a cache committed by someone else is ignored rather than believed.
+- Nothing is followed through a symbolic link: a committed ``.resilint_cache`` link turns the
+  cache off (with a note) instead of receiving writes, and cache files are read as regular files
+  only, up to a size bound.
 - Writes go to a temporary file renamed into place: a crash or a concurrent run leaves either
   the old cache or the new one, never half of one.
 """
@@ -18,13 +22,20 @@ import hmac
 import json
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from resilint.load.read import Refusal, read_regular, real, within
+
 CACHE_DIR_NAME = ".resilint_cache"
-_FORMAT = "resilint-cache-2"
+_FORMAT = "resilint-cache-3"
+_SECRET_BYTES = 32
+_IGNORE = b"# resilint's cache: never commit it\n*\n"
+_FINGERPRINT_LIMIT = 64 * 1024 * 1024
+"""Rule, schema and configuration files are read under this bound for the cache key."""
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:
@@ -41,49 +52,32 @@ def files_fingerprint(paths: Iterable[Path]) -> str:
     parts: list[bytes | str] = []
     for path in paths:
         parts.append(str(path))
-        try:
-            parts.append(path.read_bytes())
-        except OSError:
-            parts.append(b"\x00missing")
+        data = read_regular(path, _FINGERPRINT_LIMIT)
+        parts.append(b"\x00unreadable" if isinstance(data, Refusal) else data)
     return fingerprint(parts)
 
 
 def stat_key(path: Path) -> list[int] | None:
+    """What tells one version of a file from the next without reading it. The change time is
+    what ``cp -p`` and ``os.utime`` cannot set back."""
     try:
         info = path.stat()
     except OSError:
         return None
-    return [info.st_mtime_ns, info.st_size, info.st_ino]
-
-
-def _secret() -> bytes | None:
-    """A per-user secret outside any repository; None when it cannot be kept (no cache then)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "resilint"
-    path = base / "cache-secret"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        return None
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(secrets.token_bytes(32))
-        return path.read_bytes()
-    except FileExistsError:
-        return path.read_bytes()
-    except OSError:
-        return None
+    return [info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns, info.st_dev]
 
 
 class Store:
-    """Signed JSON files in the cache directory."""
+    """Signed JSON files in the cache directory; unusable (``secret`` None) when ``note`` says
+    why, for the command line to tell the user once."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self, directory: Path, secret: bytes | None, note: str = "", max_bytes: int = 1 << 30
+    ) -> None:
         self.directory = directory
-        self.secret = _secret()
+        self.secret = secret
+        self.note = note
+        self.max_bytes = max_bytes
 
     @property
     def usable(self) -> bool:
@@ -92,10 +86,9 @@ class Store:
     def read(self, name: str) -> Any:
         if self.secret is None:
             return None
-        try:
-            raw = (self.directory / name).read_bytes()
-        except OSError:
-            return None
+        raw = read_regular(self.directory / name, self.max_bytes, follow=False)
+        if isinstance(raw, Refusal):
+            return None  # absent, a link, or oversized: a cache resilint did not write
         mac, _, body = raw.partition(b"\n")
         expected = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
         if not hmac.compare_digest(mac, expected):
@@ -115,12 +108,86 @@ class Store:
         mac = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            ignore = self.directory / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# resilint's cache: never commit it\n*\n", encoding="utf-8")
+            if _unsafe_directory(self.directory):
+                return  # replaced by a link since the run began
+            _create(self.directory / ".gitignore", _IGNORE)
             fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.")
             with os.fdopen(fd, "wb") as out:
                 out.write(mac + b"\n" + body)
+            # A rename replaces a link at the destination; it never writes through it.
             Path(temp).replace(self.directory / name)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def open_store(directory: Path, root: Path, max_bytes: int) -> Store:
+    """The cache in ``directory``, or an unusable one whose note says why it is off."""
+    note = _unsafe_directory(directory)
+    if note:
+        return Store(directory, None, note)
+    secret, note = _secret(real(root))
+    return Store(directory, secret, note, max_bytes)
+
+
+def _unsafe_directory(directory: Path) -> str:
+    try:
+        mode = directory.lstat().st_mode
+    except FileNotFoundError:
+        return ""  # created on the first write
+    except OSError as exc:
+        return f"the cache directory {directory} cannot be used ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        return (
+            f"the cache directory {directory} is a symbolic link; resilint never writes "
+            "through one (it could lead outside the repository)"
+        )
+    if not stat.S_ISDIR(mode):
+        return f"{directory} is not a directory, so it cannot hold the cache"
+    return ""
+
+
+def _create(path: Path, content: bytes, mode: int = 0o666) -> None:
+    """Write a new file, never through a link, never over an existing file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, mode)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "wb") as out:
+        out.write(content)
+
+
+def _secret_directory() -> Path:
+    """``$XDG_CACHE_HOME/resilint``, else ``~/.cache/resilint``; raises RuntimeError or
+    KeyError when there is no home (HOME unset and a user without a passwd entry)."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG specification says a relative XDG_CACHE_HOME is invalid and must be ignored.
+    base = Path(configured) if Path(configured).is_absolute() else Path.home() / ".cache"
+    return base / "resilint"
+
+
+def _secret(boundary: str) -> tuple[bytes | None, str]:
+    """A per-user secret outside any repository, or None and why the cache is off."""
+    try:
+        directory = _secret_directory()
+    except (RuntimeError, KeyError, OSError):
+        return None, (
+            "there is no home directory to keep the cache's secret in (HOME is not set and "
+            "the user has no entry in the password database); set HOME or XDG_CACHE_HOME"
+        )
+    if within(real(directory), boundary):
+        return None, (
+            f"the cache's secret would be kept inside the repository ({directory}), where a "
+            "change could forge the cache; point XDG_CACHE_HOME elsewhere"
+        )
+    path = directory / "cache-secret"
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _create(path, secrets.token_bytes(_SECRET_BYTES), 0o600)
+    except OSError as exc:
+        return None, f"cannot keep the cache's secret in {directory} ({exc.strerror})"
+    secret = read_regular(path, 4096)
+    if isinstance(secret, Refusal) or len(secret) < _SECRET_BYTES:
+        why = secret.message if isinstance(secret, Refusal) else "it is too short to sign with"
+        return None, f"cannot use the cache's secret {path}: {why}"
+    return secret, ""

@@ -18,7 +18,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
 from resilint.engine import run_rules
 from resilint.findings import Finding, JsonPath
-from resilint.limits import Limits
+from resilint.limits import Limits, NodeBudget
 from resilint.load import load_file
 from resilint.locate import Locator
 from resilint.model import Document, Index
@@ -59,20 +59,26 @@ def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
         document, schema_findings = to_document(raw, schemas, locator)
         documents.append(document)
         findings.extend(schema_findings)
-    return FileResult(tuple(findings), tuple(documents), loaded.suppressions)
+    return FileResult(tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes)
 
 
 def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
     config = options.config
-    found = discover(options.paths, config.exclude, [config.source] if config.source else [])
+    found = discover(
+        options.paths,
+        config.exclude,
+        [config.source] if config.source else [],
+        root=config.root if config.source else None,
+        limits=config.limits,
+    )
     if cache is not None:
-        remembered = cache.result(found.files)
+        remembered = cache.result(found)
         if remembered is not None:
             return remembered
     files = _read_all(found.files, options, cache)
     result = _check_files(options, found.findings, files)
     if cache is not None:
-        cache.save(found.files, files, result)
+        cache.save(found, files, result)
     return result
 
 
@@ -85,10 +91,16 @@ def _read_all(
     more than the parsing it spreads (2.4 s serial against 3.2 s on two cores, 9,257 files).
     """
     schemas, limits = options.schemas, options.config.limits
+    budget = NodeBudget(limits)
     results = []
     for path in paths:
+        if budget.exhausted:  # past the run's budget: not read at all
+            results.append(FileResult((budget.refuse(str(path)),), (), ()))
+            continue
         cached = cache.file(path) if cache is not None else None
-        results.append(cached or read_file(path, schemas, limits))
+        file = cached or read_file(path, schemas, limits)
+        refused = budget.spend(str(path), file.nodes)
+        results.append(file if refused is None else FileResult((refused,), (), ()))
     return results
 
 

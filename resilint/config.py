@@ -27,6 +27,7 @@ from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
 from resilint.limits import Limits
 from resilint.load import load_mapping
+from resilint.load.read import Refusal, outside, read_inside, real, within
 from resilint.locate import find_node
 from resilint.schemas import SchemaSet
 
@@ -59,22 +60,38 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """resilint.yaml, .resilint.yaml or pyproject.toml with [tool.resilint]; nearest first."""
+    """resilint.yaml, .resilint.yaml or pyproject.toml with [tool.resilint]; nearest first.
+
+    One that is there but is not a regular file (a link out of the repository, a FIFO) is found
+    all the same, and refused when it is read: passing over it would quietly use another."""
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
-            if (directory / name).is_file():
+            if _present(directory / name):
                 return directory / name
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _present(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
 
 
+def _present(path: Path) -> bool:
+    return (path.is_symlink() or path.exists()) and not path.is_dir()
+
+
+def _read_guarded(path: Path) -> bytes | Refusal:
+    """A configuration file is read as documents are: a regular file, within the size limit,
+    inside its own directory (the repository root it defines)."""
+    return read_inside(path, real(path.parent), Limits().max_file_bytes)
+
+
 def _has_tool_table(path: Path) -> bool:
-    try:
-        return "resilint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, ValueError):
+    data = _read_guarded(path)
+    if isinstance(data, Refusal):
         return True  # let loading report what is wrong with it
+    try:
+        return "resilint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except ValueError:
+        return True
 
 
 def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
@@ -97,14 +114,38 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
             where += tuple(key for key in error.instance if key not in known)[:1]
         line, column = line_of(where)
         raise ConfigError(f"invalid configuration: {_explain(error)}", str(path), line, column)
+    _stays_inside(data, path, line_of)
     origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
     return dataclasses.replace(_from_data(data, path), origins=origins)
+
+
+def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:
+    """Rule directories and the baseline are read like documents: never outside the
+    repository, whatever a committed configuration says."""
+    root = path.parent
+    named: list[tuple[tuple[str | int, ...], str]] = [
+        (("rule_dirs", index), value) for index, value in enumerate(data.get("rule_dirs", ()))
+    ]
+    if "baseline" in data:
+        named.append((("baseline",), data["baseline"]))
+    for where, value in named:
+        if not within(real(root / value), real(root)):
+            shown = ".".join(str(part) for part in where)
+            raise ConfigError(
+                f"invalid configuration: {shown}: '{value}' is outside the repository "
+                f"(the directory of {path.name}); resilint reads nothing outside it",
+                str(path),
+                *line_of(where),
+            )
 
 
 Locate = Callable[[tuple[Any, ...]], tuple[int, int]]
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
+    refused = outside(path, real(path.parent))
+    if refused is not None:
+        raise ConfigError(f"{refused.code} {refused.message}", str(path), 1, 1)
     loaded = load_mapping(path, Limits())
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
@@ -118,10 +159,13 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
 
 
 def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
+    data = _read_guarded(path)
+    if isinstance(data, Refusal):
+        raise ConfigError(f"{data.code} {data.message}", str(path), 1, 1)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
         table = tomllib.loads(text).get("tool", {}).get("resilint", {})
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:
         raise ConfigError(f"cannot read the configuration: {exc}", str(path)) from None
     lines = text.splitlines()
     start = next(

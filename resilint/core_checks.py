@@ -53,6 +53,38 @@ _CHECKS = (
         unreadable=True,
     ),
     _check(
+        "FILE-03",
+        "outside-repository",
+        "A symbolic link leads outside the repository",
+        "resilint runs on changes from people it does not trust. A committed link to a file "
+        "elsewhere on the machine (a CI runner's credentials) would otherwise be read and its "
+        "values shown in the report, so resilint never reads or follows anything outside the "
+        "repository.",
+        "Commit the file itself instead of a link to it, or exclude the link in the configuration.",
+        unreadable=True,
+    ),
+    _check(
+        "FILE-04",
+        "not-a-regular-file",
+        "A path named like a YAML file is not a regular file",
+        "A named pipe would make the check wait for ever, a device such as /dev/zero never "
+        "ends, and a symbolic link that loops leads nowhere; none of them holds documents to "
+        "check, so resilint never opens them.",
+        "Replace it with an ordinary file, or exclude it in the configuration.",
+        unreadable=True,
+    ),
+    _check(
+        "FILE-05",
+        "run-budget",
+        "The run has read as much as its limits allow",
+        "Many files, each within the per-file limits, can together exhaust the machine. Past "
+        "the budget for the whole run, the remaining files are not read, and the run fails "
+        "rather than pass files nobody checked.",
+        "Check the repository in parts, or raise `limits.max_total_bytes` / "
+        "`limits.max_total_nodes` in the configuration.",
+        unreadable=True,
+    ),
+    _check(
         "ENC-01",
         "encoding",
         "The file is not valid UTF-8 (or UTF-16/32 with a byte order mark)",

@@ -1,13 +1,20 @@
-"""Stage 1 of the flow: find the YAML files to check.
+"""Stage 1 of the flow: find the YAML files to check, and refuse what must not be read.
 
 Directories are searched for ``*.yaml`` and ``*.yml``, honouring every ``.gitignore`` on the way
 (deeper files win, as in git) and skipping hidden files and directories. Files named on the
 command line are always checked.
+
+Nothing found may lead outside the repository (the configuration file's directory; without a
+configuration, each directory checked). A symbolic link whose target is outside it, a named
+pipe, a device, a socket, a link loop and a directory resilint may not list are findings, and
+none is ever opened; links to directories are not followed. The sizes of the files found are
+counted against the run's byte budget before any of them is read.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +24,8 @@ import pathspec
 from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
+from resilint.limits import Limits
+from resilint.load.read import Refusal, kind_refusal, outside, read_regular, real, within
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
@@ -37,82 +46,214 @@ class _Ignore:
 
 
 def discover(
-    paths: Iterable[Path], exclude: Iterable[str] = (), skip: Iterable[Path] = ()
+    paths: Iterable[Path],
+    exclude: Iterable[str] = (),
+    skip: Iterable[Path] = (),
+    *,
+    root: Path | None = None,
+    limits: Limits | None = None,
 ) -> Discovery:
-    """Every YAML file under ``paths`` but ``skip`` (the configuration file); raises
-    :class:`UsageError` for a missing path."""
-    skipped = {path.resolve() for path in skip}
-    excluded = pathspec.GitIgnoreSpec.from_lines(list(exclude))
-    files: list[Path] = []
-    findings: list[Finding] = []
+    """Every YAML file under ``paths`` but ``skip`` (the configuration file), staying inside
+    ``root`` (None: each path is its own boundary); raises :class:`UsageError` for a missing
+    path."""
+    paths = list(paths)
+    limits = limits or Limits()
+    finder = _Finder(pathspec.GitIgnoreSpec.from_lines(list(exclude)), limits)
     for path in paths:
-        if path.is_dir():
-            found, odd = _walk(path, excluded)
-            files.extend(found)
-            findings.extend(odd)
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or directory")
+        finder.add(path, _boundary(path, root))
+    skipped = {path.resolve() for path in skip}
     names = {path.name for path in skipped}
-    unique = tuple(
-        p for p in dict.fromkeys(files) if p.name not in names or p.resolve() not in skipped
-    )
-    if not unique and not findings:
+    found = [
+        (path, size)
+        for path, size in _first_of_each(finder.found)
+        if path.name not in names or path.resolve() not in skipped
+    ]
+    if not found and not finder.findings:
         raise UsageError(
             "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
         )
-    return Discovery(unique, tuple(findings))
+    files, over = _within_budget(found, finder.spent, limits)
+    return Discovery(files, (*finder.findings, *over))
 
 
-def _walk(top: Path, excluded: pathspec.GitIgnoreSpec) -> tuple[list[Path], list[Finding]]:
-    files: list[Path] = []
-    findings: list[Finding] = []
-    pending: list[tuple[Path, str, list[_Ignore]]] = [(top, "", [])]
-    while pending:
-        directory, relative, inherited = pending.pop()
-        ignores = inherited + _read_gitignore(directory, relative)
+def _boundary(path: Path, root: Path | None) -> str:
+    """The real directory ``path`` must stay inside: the repository root when the path lies in
+    it, else the path itself when it is a real directory, else its parent."""
+    if root is not None and within(_lexical(path), _lexical(root)):
+        return real(root)
+    own = path if path.is_dir() and not path.is_symlink() else path.parent
+    return real(own)
+
+
+def _lexical(path: Path) -> str:
+    """The absolute path as written, links not resolved: where the user says the path is."""
+    return os.path.normpath(path.absolute())
+
+
+class _Finder:
+    """The files and findings of one discovery, and the bytes of .gitignore files read."""
+
+    def __init__(self, excluded: pathspec.GitIgnoreSpec, limits: Limits) -> None:
+        self.excluded = excluded
+        self.limits = limits
+        self.found: list[tuple[Path, int]] = []
+        """Files and their sizes, in the order they are checked (sorted within a directory tree)."""
+        self.findings: list[Finding] = []
+        self.spent = 0
+
+    def add(self, path: Path, boundary: str) -> None:
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or directory")
+        refused = outside(path, boundary)
+        if refused is not None:
+            self.refuse(str(path), refused)
+        elif path.is_dir():
+            self.walk(path, boundary)
+        else:
+            self.file(str(path))
+
+    def refuse(self, path: str, refusal: Refusal) -> None:
+        shown = str(Path(path))  # as files are shown: ./x.yaml is x.yaml
+        self.findings.append(core_finding(refusal.code, refusal.message, shown, 1, 1))
+
+    def file(self, path: str, info: os.stat_result | None = None) -> None:
+        """A file already known to be inside the boundary: kept when it is a regular file."""
         try:
-            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
+            info = info or Path(path).stat()
+        except OSError as exc:  # vetted a moment ago: only a race gets here
+            self.refuse(path, Refusal("FILE-01", f"cannot read the file: {exc.strerror}"))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            self.refuse(path, Refusal("FILE-01", "a directory named like a YAML file"))
+        elif (refused := kind_refusal(info.st_mode)) is not None:
+            self.refuse(path, refused)
+        else:
+            self.found.append((Path(path), info.st_size))
+
+    def walk(self, top: Path, boundary: str) -> None:
+        start = len(self.found)
+        self._walk(top, boundary)
+        self.found[start:] = sorted(self.found[start:], key=lambda pair: str(pair[0]))
+
+    def _walk(self, top: Path, boundary: str) -> None:
+        pending: list[tuple[str, str, list[_Ignore]]] = [(str(top), "", [])]
+        while pending:
+            directory, relative, inherited = pending.pop()
+            try:
+                entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+            except OSError as exc:
+                message = f"cannot list this directory ({exc.strerror}); its files are not checked"
+                self.refuse(directory, Refusal("FILE-01", message))
                 continue
-            is_dir = entry.is_dir(follow_symlinks=False)
-            yaml_named = name.endswith(YAML_SUFFIXES)
-            if not is_dir and (not yaml_named or name in CONFIG_NAMES):
-                continue
-            where = relative + name + ("/" if is_dir else "")
-            if _ignored(where, ignores, excluded):
-                continue
-            if is_dir and not yaml_named:
-                pending.append((Path(entry.path), where, ignores))
-            elif is_dir or entry.is_dir():  # a directory, or a link to one, named x.yaml
-                message = "a directory named like a YAML file"
-                findings.append(core_finding("FILE-01", message, entry.path, 1, 1))
+            ignores = inherited + self.gitignore(entries, relative)
+            for entry in entries:
+                sub = self.entry(entry, relative, ignores, boundary)
+                if sub is not None:
+                    pending.append((entry.path, sub, ignores))
+
+    def entry(
+        self, entry: os.DirEntry[str], relative: str, ignores: list[_Ignore], boundary: str
+    ) -> str | None:
+        """Take in one directory entry; returns the relative path of a directory to walk."""
+        name = entry.name
+        if name.startswith("."):
+            return None
+        is_link = entry.is_symlink()
+        is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+        yaml_named = name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES
+        if not (is_dir or yaml_named or is_link):
+            return None
+        where = relative + name + ("/" if is_dir else "")
+        if self.ignored(where, ignores):
+            return None
+        if is_link:
+            self.link(entry.path, boundary, yaml_named=yaml_named)
+        elif is_dir and not name.endswith(YAML_SUFFIXES):
+            return where
+        elif is_dir:
+            self.refuse(entry.path, Refusal("FILE-01", "a directory named like a YAML file"))
+        else:
+            try:
+                info: os.stat_result | None = entry.stat(follow_symlinks=False)
+            except OSError:
+                info = None  # gone since the directory was listed: file() says why
+            self.file(entry.path, info)
+        return None
+
+    def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
+        """A link named like YAML is checked where it leads, when that is inside; a link to a
+        directory is never followed, and is reported when it leads outside (YAML files there
+        would go unchecked)."""
+        if yaml_named:
+            refused = outside(path, boundary)
+            if refused is not None:
+                self.refuse(path, refused)
             else:
-                files.append(Path(entry.path))
-    files.sort(key=str)
-    return files, findings
+                self.file(path)
+            return
+        target = os.path.realpath(path)
+        if Path(target).is_dir() and not within(target, boundary):
+            self.refuse(
+                path,
+                Refusal(
+                    "FILE-03",
+                    "a symbolic link to a directory outside the repository; resilint does not "
+                    "follow it, so the YAML files there are not checked",
+                ),
+            )
+
+    def gitignore(self, entries: list[os.DirEntry[str]], relative: str) -> list[_Ignore]:
+        """The directory's .gitignore; like git, one that is a symbolic link is not followed."""
+        entry = next((e for e in entries if e.name == ".gitignore"), None)
+        if entry is None or not entry.is_file(follow_symlinks=False):
+            return []
+        data = read_regular(entry.path, self.limits.max_file_bytes, follow=False)
+        if isinstance(data, Refusal):
+            self.refuse(entry.path, data)
+            return []
+        self.spent += len(data)
+        lines = data.decode("utf-8", errors="replace").splitlines()
+        return [_Ignore(relative, pathspec.GitIgnoreSpec.from_lines(lines))]
+
+    def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
+        """``where`` is relative to the walked top, with a trailing / for a directory; the
+        deepest .gitignore with a verdict wins, as in git."""
+        if self.excluded.patterns and self.excluded.match_file(where):
+            return True
+        for ignore in reversed(ignores):
+            verdict = ignore.spec.check_file(where[len(ignore.prefix) :])
+            if verdict.include is not None:
+                return verdict.include
+        return False
 
 
-def _read_gitignore(directory: Path, relative: str) -> list[_Ignore]:
-    try:
-        lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    return [_Ignore(relative, pathspec.GitIgnoreSpec.from_lines(lines.splitlines()))]
+def _first_of_each(found: list[tuple[Path, int]]) -> list[tuple[Path, int]]:
+    """A file reached twice (named, and inside a directory named too) is checked once."""
+    unique: dict[Path, int] = {}
+    for path, size in found:
+        unique.setdefault(path, size)
+    return list(unique.items())
 
 
-def _ignored(where: str, ignores: list[_Ignore], excluded: pathspec.GitIgnoreSpec) -> bool:
-    """``where`` is relative to the walked top, with a trailing / for a directory; the deepest
-    .gitignore with a verdict wins, as in git."""
-    if excluded.patterns and excluded.match_file(where):
-        return True
-    for ignore in reversed(ignores):
-        verdict = ignore.spec.check_file(where[len(ignore.prefix) :])
-        if verdict.include is not None:
-            return verdict.include
-    return False
+def _within_budget(
+    found: list[tuple[Path, int]], spent: int, limits: Limits
+) -> tuple[tuple[Path, ...], list[Finding]]:
+    """The files that fit in ``limits.max_total_bytes``, in order; the first that does not and
+    every one after it are findings, never read. A file over the per-file limit costs nothing:
+    it is refused unread."""
+    kept: list[Path] = []
+    over: list[Finding] = []
+    limit = limits.max_total_bytes
+    for path, size in found:
+        cost = size if size <= limits.max_file_bytes else 0
+        if over or spent + cost > limit:
+            message = (
+                f"not checked: this run reached its limit of {limit:,} bytes read "
+                "(limits.max_total_bytes) before this file; check fewer files at a time "
+                "or raise the limit"
+            )
+            over.append(core_finding("FILE-05", message, str(path), 1, 1))
+        else:
+            spent += cost
+            kept.append(path)
+    return tuple(kept), over

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resilint.core_checks import core_finding
+from resilint.findings import Finding
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -19,3 +22,54 @@ class Limits:
     """Longest single value."""
     max_integer_digits: int = 100
     """Longest integer, in digits."""
+    max_total_bytes: int = 256 * 1024 * 1024
+    """Most bytes one run reads from the files it checks (and .gitignore files), all together.
+    The 100,000-document benchmark repository holds 140 MB."""
+    max_total_nodes: int = 20_000_000
+    """Most values all documents of one run may hold together once aliases are expanded.
+    The 100,000-document benchmark repository holds about 9.3 million (92 per document)."""
+
+
+def nodes_over_budget(path: str, nodes: int, limits: Limits) -> Finding:
+    """One file whose documents alone hold more values than the whole run may."""
+    return core_finding(
+        "FILE-05",
+        f"not checked: the documents of this file hold {nodes:,} values once aliases are "
+        f"expanded, more than the run's limit of {limits.max_total_nodes:,} "
+        "(limits.max_total_nodes)",
+        path,
+        1,
+        1,
+    )
+
+
+class NodeBudget:
+    """The values the run may still load. The file that would pass the limit becomes a finding
+    instead of its documents; once the budget is spent, no further file is read."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limit = limits.max_total_nodes
+        self.spent = 0
+        self.exhausted = False
+
+    def spend(self, path: str, nodes: int) -> Finding | None:
+        """None when a file of ``nodes`` values fits (they are spent); else its finding."""
+        if self.spent + nodes <= self.limit:
+            self.spent += nodes
+            return None
+        self.exhausted = True
+        return self._finding(path, "with this file")
+
+    def refuse(self, path: str) -> Finding:
+        """The finding for a file not read because the budget is spent."""
+        return self._finding(path, "before this file")
+
+    def _finding(self, path: str, when: str) -> Finding:
+        return core_finding(
+            "FILE-05",
+            f"not checked: this run reached its limit of {self.limit:,} values "
+            f"(limits.max_total_nodes) {when}; check fewer files at a time or raise the limit",
+            path,
+            1,
+            1,
+        )

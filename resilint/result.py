@@ -17,6 +17,8 @@ class FileResult:
     findings: tuple[Finding, ...]
     documents: tuple[Document, ...]
     suppressions: tuple[InlineSuppression, ...]
+    nodes: int = 0
+    """Values its documents hold, aliases expanded: what the run's node budget counts."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.cache import Store, fingerprint, stat_key
+from resilint.discover import Discovery
 from resilint.result import FileResult, Result
 from resilint.serialize import (
     document_in,
@@ -42,12 +43,16 @@ class CheckCache:
             self._stats[path] = stat_key(path)
         return self._stats[path]
 
-    def _run_key(self, paths: Sequence[Path]) -> str:
-        return fingerprint([self.run_salt, *(f"{p}\x00{self.stat(p)}" for p in paths)])
+    def _run_key(self, found: Discovery) -> str:
+        """Every file's stat, and what discovery refused: a FIFO or a link added since the last
+        run changes no file, yet must be reported."""
+        refused = (f"{f.code}\x00{f.path}\x00{f.message}" for f in found.findings)
+        stats = (f"{p}\x00{self.stat(p)}" for p in found.files)
+        return fingerprint([self.run_salt, *stats, "\x00refused", *refused])
 
-    def result(self, paths: Sequence[Path]) -> Result | None:
+    def result(self, found: Discovery) -> Result | None:
         data = self.store.read(RESULT)
-        if not isinstance(data, dict) or data.get("key") != self._run_key(paths):
+        if not isinstance(data, dict) or data.get("key") != self._run_key(found):
             return None
         try:
             return Result(
@@ -69,12 +74,12 @@ class CheckCache:
         except (KeyError, IndexError, TypeError, ValueError):
             return None
 
-    def save(self, paths: Sequence[Path], files: Sequence[FileResult], result: Result) -> None:
+    def save(self, found: Discovery, files: Sequence[FileResult], result: Result) -> None:
         entries = {}
-        for path, file in zip(paths, files, strict=True):
+        for path, file in zip(found.files, files, strict=True):
             key, stat = str(path), self.stat(path)
-            if stat is None:
-                continue
+            if stat is None or _over_budget(file):
+                continue  # whether a file fits the run's budget depends on the others
             old = self._entries.get(key)
             # an entry read from the cache this run is written back as it was read
             entries[key] = old if old and old[0] == stat else [stat, _file_out(file)]
@@ -83,7 +88,7 @@ class CheckCache:
             self.store.write(
                 RESULT,
                 {
-                    "key": self._run_key(paths),
+                    "key": self._run_key(found),
                     "files": result.files,
                     "documents": result.documents,
                     "findings": [finding_out(f) for f in result.findings],
@@ -97,6 +102,7 @@ def _file_out(file: FileResult) -> list[Any]:
         [finding_out(f) for f in file.findings],
         [document_out(d) for d in file.documents],
         [suppression_out(s) for s in file.suppressions],
+        file.nodes,
     ]
 
 
@@ -105,4 +111,9 @@ def _file_in(data: list[Any]) -> FileResult:
         tuple(finding_in(f) for f in data[0]),
         tuple(document_in(d) for d in data[1]),
         tuple(suppression_in(s) for s in data[2]),
+        int(data[3]),
     )
+
+
+def _over_budget(file: FileResult) -> bool:
+    return any(f.code == "FILE-05" for f in file.findings)

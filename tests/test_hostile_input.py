@@ -192,25 +192,18 @@ def test_directory_named_like_yaml_is_a_finding_and_the_run_goes_on(cli, write, 
     assert sorted(result.codes()) == ["DOC-01", "FILE-01"]
 
 
-def test_unreadable_file_is_a_finding(cli, write, monkeypatch: pytest.MonkeyPatch):
+def test_unreadable_file_is_a_finding(write, tmp_path: Path):
+    # Root reads anything: the child runs without the capabilities that let it (test_boundary).
+    from test_boundary import findings, resilint, without_permission_override
+
     write("ok.yaml", "apiVersion: resilint/v1\nkind: Widget\nid: w\n")
-    locked = write("locked.yaml", HEADER)
-    real = Path.read_bytes
-
-    def deny(self: Path) -> bytes:
-        if self.name == locked.name:
-            raise PermissionError(13, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    result = cli("check", ".", "--format", "json")
-    assert result.exit_code == 2
-    findings = result.json()["findings"]
-    assert [(f["path"], f["code"]) for f in findings] == [
-        ("locked.yaml", "FILE-01"),
-        ("ok.yaml", "DOC-01"),
-    ]
-    assert "Permission denied" in findings[0]["message"]
+    write("locked.yaml", HEADER).chmod(0)
+    result = resilint(
+        tmp_path, "check", ".", "--format", "json", before=without_permission_override
+    )
+    assert result.returncode == 2
+    assert findings(result.stdout) == [("locked.yaml", "FILE-01"), ("ok.yaml", "DOC-01")]
+    assert "Permission denied" in result.stdout
 
 
 def test_output_escapes_control_characters(cli, write):

@@ -16,12 +16,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from resilint.core_checks import core_finding
 from resilint.findings import Finding
 from resilint.inline import InlineSuppression, scan
-from resilint.limits import Limits
+from resilint.limits import Limits, nodes_over_budget
 from resilint.load.compose import compose
 from resilint.load.convert import Converter
 from resilint.load.decode import decode, hidden_characters
 from resilint.load.nearmiss import near_miss
 from resilint.load.positions import Lines, LoadError
+from resilint.load.read import Refusal, read_regular
 
 API_PREFIX = "resilint/"
 _LFS_POINTER = "version https://git-lfs.github.com/spec/"
@@ -43,28 +44,17 @@ class LoadedFile:
     documents: tuple[RawDocument, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     suppressions: tuple[InlineSuppression, ...] = ()
+    nodes: int = 0
+    """Values its documents hold, aliases expanded: what the run's node budget counts."""
 
 
 def read_text(path: Path, limits: Limits) -> str | Finding:
-    """A file's text, or the finding that says why it cannot be read."""
+    """A file's text, or the finding that says why it cannot be read: only a regular file is
+    opened (never blocking), and never more than ``limits.max_file_bytes`` of it is read."""
     shown = str(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return core_finding("FILE-01", "this is a directory, not a YAML file", shown, 1, 1)
-        if size > limits.max_file_bytes:
-            return core_finding(
-                "FILE-02",
-                f"the file is {size:,} bytes, more than the limit of "
-                f"{limits.max_file_bytes:,} (limits.max_file_bytes)",
-                shown,
-                1,
-                1,
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return core_finding("FILE-01", f"cannot read the file: {reason}", shown, 1, 1)
+    data = read_regular(path, limits.max_file_bytes)
+    if isinstance(data, Refusal):
+        return core_finding(data.code, data.message, shown, 1, 1)
     try:
         return decode(data)
     except LoadError as error:
@@ -103,9 +93,14 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
         outcomes = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
     except LoadError as error:
         return LoadedFile(shown, findings=(*findings, _finding(shown, error)))
+    nodes = sum(converter.expanded(root) for root in roots)
+    if nodes > limits.max_total_nodes:  # alone past the run's budget: never validated
+        return LoadedFile(shown, findings=(nodes_over_budget(shown, nodes, limits),))
     kept = tuple(doc for doc in outcomes if isinstance(doc, RawDocument))
     findings.extend(_finding(shown, error) for error in outcomes if isinstance(error, LoadError))
-    return LoadedFile(shown, kept, tuple(findings), tuple(scan(shown, text)) if kept else ())
+    return LoadedFile(
+        shown, kept, tuple(findings), tuple(scan(shown, text)) if kept else (), nodes=nodes
+    )
 
 
 def _finding(path: str, error: LoadError) -> Finding:

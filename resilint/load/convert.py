@@ -63,8 +63,9 @@ class Converter:
 
     def expanded(self, node: Node) -> int:
         """How many values a converted ``node`` holds, its aliases expanded: measured while
-        converting, so free to ask (the run's node budget counts it)."""
-        return self._size.get(id(node), 1)
+        converting, so free to ask (the run's node budget counts it). 0 for a node never
+        converted (a document of another tool)."""
+        return self._size.get(id(node), 0)
 
     def _walk(self, node: Node, depth: int, indent: int | None) -> Any:
         """``indent``: the column of the block collection ``node`` is in (see :class:`Strict`)."""

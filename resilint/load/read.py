@@ -1,0 +1,161 @@
+"""Reading a file nobody vouches for: only a regular file, never blocking, never more than a limit,
+and, where a boundary is given, never outside the repository.
+
+A committed symbolic link can point at a file of the CI runner, a FIFO makes ``open`` wait for
+ever, ``/dev/zero`` never ends. Each becomes a :class:`Refusal` that the caller turns into a
+finding, and nothing of such a file is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+# O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer (regular files are
+# unaffected); O_NOCTTY: a terminal never becomes resilint's controlling terminal.
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a file was not read: the code of a built-in check and words a person can act on."""
+
+    code: str
+    message: str
+
+
+def read_regular(
+    path: str | Path, limit: int, *, follow: bool = True, limit_name: str = "limits.max_file_bytes"
+) -> bytes | Refusal:
+    """At most ``limit`` bytes of a regular file; anything else, or anything longer, is refused.
+
+    ``follow=False`` refuses a symbolic link as the last component: for paths already resolved
+    and vetted, so that what is opened is what was vetted.
+    """
+    try:
+        fd = os.open(path, _FLAGS | (0 if follow else _NOFOLLOW))
+    except OSError as exc:
+        return refusal_for(exc, follow=follow)
+    try:
+        info = os.fstat(fd)
+        refused = kind_refusal(info.st_mode)
+        if refused is None and info.st_size > limit:
+            refused = _too_large(limit, limit_name, info.st_size)
+        if refused is not None:
+            return refused
+        data = _read_at_most(fd, limit + 1, info.st_size)
+    except OSError as exc:
+        return refusal_for(exc, follow=follow)
+    finally:
+        os.close(fd)
+    # A file can grow after fstat, and some report no size at all: the read itself is bounded.
+    return _too_large(limit, limit_name, None) if len(data) > limit else data
+
+
+def _read_at_most(fd: int, most: int, size_hint: int) -> bytes:
+    chunks: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(fd, min(left, max(size_hint + 1, _CHUNK)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_inside(path: str | Path, boundary: str, limit: int) -> bytes | Refusal:
+    """:func:`read_regular` of a path that must resolve to a place inside ``boundary`` (a real
+    path, see :func:`real`); the resolved target is opened without following links again."""
+    refused = outside(path, boundary)
+    if refused is not None:
+        return refused
+    return read_regular(os.path.realpath(path), limit, follow=False)
+
+
+def real(directory: str | Path) -> str:
+    """A boundary: the directory with every symbolic link resolved."""
+    return os.path.realpath(directory)
+
+
+def within(target: str, boundary: str) -> bool:
+    """Whether the real path ``target`` is ``boundary`` or lies under it."""
+    return target == boundary or target.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def outside(path: str | Path, boundary: str) -> Refusal | None:
+    """A refusal when ``path`` does not resolve to an existing place inside ``boundary``."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        if Path(path).is_symlink():
+            return Refusal("FILE-01", "this symbolic link points to a file that does not exist")
+        return Refusal("FILE-01", "cannot read the file: it does not exist")
+    except OSError as exc:
+        return refusal_for(exc, follow=True)
+    if within(target, boundary):
+        return None
+    return Refusal("FILE-03", _outside_message(path))
+
+
+def _outside_message(path: str | Path) -> str:
+    try:
+        shown = f"a symbolic link to {Path(path).readlink()}, which is"
+    except OSError:  # not a link itself: a directory on its way is
+        shown = "reached through a symbolic link and"
+    return (
+        f"{shown} outside the repository; resilint never reads a file outside the "
+        "repository, so this one is not checked"
+    )
+
+
+def kind_refusal(mode: int) -> Refusal | None:
+    """None for a regular file; otherwise why such a thing is not read."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return Refusal("FILE-01", "this is a directory, not a YAML file")
+    if stat.S_ISFIFO(mode):
+        what = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:
+        what = "a special file"
+    return Refusal(
+        "FILE-04",
+        f"this is {what}, not a regular file; resilint reads only regular files, "
+        "so it is not checked",
+    )
+
+
+def refusal_for(exc: OSError, *, follow: bool = True) -> Refusal:
+    """The finding-to-be for an error opening or resolving a file."""
+    if exc.errno == errno.ELOOP and follow:
+        return Refusal(
+            "FILE-04",
+            "this symbolic link loops back on itself and leads to no file, so it is not checked",
+        )
+    if exc.errno == errno.ELOOP:
+        return Refusal("FILE-04", "this is a symbolic link where a regular file is expected")
+    if exc.errno == errno.ENXIO:
+        return Refusal("FILE-04", "this is a socket or a device, not a regular file")
+    reason = exc.strerror or type(exc).__name__
+    return Refusal("FILE-01", f"cannot read the file: {reason}")
+
+
+def _too_large(limit: int, name: str, size: int | None) -> Refusal:
+    told = f"the file is {size:,} bytes, more" if size is not None else "the file is longer"
+    return Refusal("FILE-02", f"{told} than the limit of {limit:,} ({name})")
