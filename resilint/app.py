@@ -23,6 +23,7 @@ from resilint.catalogue import explain, reference_page, rules_table
 from resilint.checker import CheckOptions, check, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
+from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.init import scaffold
 from resilint.load.read import real, within
@@ -290,19 +291,24 @@ def run_schema(kind: str | None, export: Path | None) -> int:
     return ExitCode.OK
 
 
-def _loaded_rules() -> tuple[Rule, ...]:
+def _loaded_rules() -> tuple[tuple[Rule, ...], Matrix]:
+    """The rules and the requirements matrix as the configuration found here sets them."""
     schemas = build_schemas()
-    return build_rules(schemas, load_config(find_config(Path.cwd()), schemas, Path.cwd()))
+    config = load_config(find_config(Path.cwd()), schemas, Path.cwd())
+    return build_rules(schemas, config), load_matrix().with_overrides(
+        config.definitions.requirements
+    )
 
 
 def run_rules_command(profile: str | None, output_format: str) -> int:
-    rules = _loaded_rules()
-    _write(reference_page(rules) if output_format == "markdown" else rules_table(rules, profile))
+    rules, matrix = _loaded_rules()
+    page = output_format == "markdown"
+    _write(reference_page(rules, matrix) if page else rules_table(rules, profile))
     return ExitCode.OK
 
 
 def run_explain(code: str) -> int:
-    text = explain(code, _loaded_rules())
+    text = explain(code, *_loaded_rules())
     if text is None:
         raise UsageError(f"no rule or check named {code}; `resilint rules` lists them")
     _write(text)

@@ -22,6 +22,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 from resilint.discover import CONFIG_NAMES
+from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
@@ -52,6 +53,8 @@ class Config:
     require_expiry: bool = False
     baseline: Path | None = None
     as_of: datetime.date | None = None
+    definitions: Definitions = field(default_factory=Definitions)
+    """What critical means for business functions, and the requirements matrix overrides."""
     origins: dict[str, str] = field(default_factory=dict)
     """Where each top-level setting came from: ``resilint.yaml:4``, ``--fail-on``."""
 
@@ -112,6 +115,8 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = _schema_of(error).get("properties", {})
             where += tuple(key for key in error.instance if key not in known)[:1]
+        if "propertyNames" in error.schema_path:  # an unknown name: point at the key itself
+            where += (str(error.instance),)
         line, column = line_of(where)
         raise ConfigError(f"invalid configuration: {_explain(error)}", str(path), line, column)
     _stays_inside(data, path, line_of)
@@ -191,6 +196,11 @@ def _explain(error: jsonschema.ValidationError) -> str:
     parts = ".".join(str(p) for p in error.absolute_path)
     where = f"{parts}: " if parts else ""
     schema = error.schema if isinstance(error.schema, dict) else {}
+    if "propertyNames" in error.schema_path and isinstance(error.validator_value, list):
+        known = [str(name) for name in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{where}unknown name '{error.instance}'{hint}; names: {', '.join(known)}"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in known]
@@ -223,6 +233,8 @@ def describe(config: Config) -> str:
         "baseline": str(config.baseline) if config.baseline else None,
         "limits": dataclasses.asdict(config.limits),
         "as_of": config.as_of.isoformat() if config.as_of else None,
+        "critical_levels": list(config.definitions.critical_levels),
+        "requirements": dict(config.definitions.requirements),
     }
     origin = config.origins
     lines = [
@@ -260,4 +272,8 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         require_expiry=bool(suppressions.get("require_expiry", False)),
         baseline=root / data["baseline"] if "baseline" in data else None,
         as_of=datetime.date.fromisoformat(data["as_of"]) if "as_of" in data else None,
+        definitions=Definitions(
+            tuple(data.get("critical_levels", DEFAULT_CRITICAL_LEVELS)),
+            data.get("requirements", {}),
+        ),
     )

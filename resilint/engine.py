@@ -6,15 +6,16 @@ and the run exits with its own status.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain import Facts
+from resilint.domain.regimes import REGIMES
 from resilint.findings import Finding, Level
 from resilint.locate import Locator
-from resilint.model import Index
-from resilint.rules import Rule, RuleContext
+from resilint.rules import Rule, RuleContext, RuleInfo
+from resilint.rules.model import RuleCrash
 
 
 @dataclass(frozen=True)
@@ -31,41 +32,91 @@ class EngineResult:
     crashes: tuple[Finding, ...]
 
 
-def run_rules(
-    rules: Iterable[Rule],
-    index: Index,
-    as_of: datetime.date,
-    settings: Mapping[str, RuleSettings],
-    known_codes: frozenset[str],
-    locator: Locator,
-) -> EngineResult:
+@dataclass(frozen=True)
+class Evaluation:
+    """What every rule of one run shares."""
+
+    facts: Facts
+    locator: Locator
+    settings: Mapping[str, RuleSettings]
+    known_codes: frozenset[str]
+    """Codes of every loaded rule and built-in check (waivers may name any of them)."""
+    configured_profiles: frozenset[str]
+    """Profiles the configuration names, and rules it selects: these apply everywhere."""
+
+
+def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     findings: list[Finding] = []
     crashes: list[Finding] = []
     for rule in rules:
         info = rule.info
-        own = settings.get(info.code, RuleSettings())
+        own = run.settings.get(info.code, RuleSettings())
         context = RuleContext(
-            index,
-            as_of,
+            run.facts.index,
+            run.facts.as_of,
             {**info.params, **(own.params or {})},
             own.level or info.level,
-            known_codes,
-            locator,
+            run.known_codes,
+            run.locator,
+            run.facts,
         )
         try:
-            findings.extend(rule.run(context))
+            found = list(rule.run(context))
         except Exception as exc:  # a defect in one rule must not hide the others' findings
-            crashes.append(_crash(rule, exc))
+            crashes.append(_crash(rule, exc, run.locator))
+            continue
+        regimes = _regimes_only(info, run.configured_profiles)
+        findings.extend(
+            f
+            for f in found
+            if (not regimes or _under(f, regimes, run.facts)) and _applies(f, info, run.facts)
+        )
     return EngineResult(tuple(findings), tuple(crashes))
 
 
-def _crash(rule: Rule, exc: Exception) -> Finding:
-    file, _, line = rule.info.source.rpartition(":")
+def _applies(finding: Finding, info: RuleInfo, facts: Facts) -> bool:
+    """A Python check's ``applies_to``, on the documents of its kind it reports about."""
+    if not info.applies_to or info.kind is None or finding.kind != info.kind:
+        return True
+    document = facts.index.get(info.kind, finding.doc_id) if finding.doc_id else None
+    return document is None or facts.matches(document, info.applies_to)
+
+
+def _regimes_only(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
+    """The regimes a regulatory rule is confined to: those of its profiles, unless the
+    configuration names one of them (or the rule) and so applies it to every document."""
+    profiles = frozenset(info.profiles)
+    regulatory = profiles <= frozenset(REGIMES)
+    if not profiles or not regulatory or profiles & configured or info.code in configured:
+        return frozenset()
+    return profiles
+
+
+def _under(finding: Finding, regimes: frozenset[str], facts: Facts) -> bool:
+    """Whether the document a finding is about falls under one of ``regimes`` (a DORA rule on
+    a contract of an entity without DORA says nothing)."""
+    document = (
+        facts.index.get(finding.kind, finding.doc_id) if finding.kind and finding.doc_id else None
+    )
+    return document is None or bool(facts.document_regimes(document) & regimes)
+
+
+def _crash(rule: Rule, exc: Exception, locator: Locator) -> Finding:
+    """The rule's failure as a finding: at the document it was evaluating when known (a
+    declarative rule), else at the rule's definition."""
+    info = rule.info
+    if isinstance(exc, RuleCrash):
+        message = (
+            f"rule {info.code} ({info.name}) could not be evaluated on "
+            f"{exc.document.label}: {exc}; the other rules ran. Please report this."
+        )
+        return locator.finding(info.code, info.name, Level.ERROR, message, exc.document, ("id",))
+    file, _, line = info.source.rpartition(":")
     return Finding(
-        rule.info.code,
-        rule.info.name,
+        info.code,
+        info.name,
         Level.ERROR,
-        f"rule {rule.info.code} ({rule.info.name}) could not be evaluated: "
+        f"rule {info.code} ({info.name}) could not be evaluated: "
         f"{type(exc).__name__}: {exc}; the other rules ran. Please report this.",
         file,
         int(line) if line.isdigit() else 1,

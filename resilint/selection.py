@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from resilint.config import Config
+from resilint.domain.regimes import REGIMES
 from resilint.model import Index
 from resilint.rules import Rule
-
-REGIME_PROFILES = frozenset({"dora", "nis2", "nydfs"})
-
 
 def active_profiles(config: Config, index: Index) -> frozenset[str]:
     """Configured profiles, and any regime an Entity declares (dora, nis2, nydfs)."""
@@ -18,7 +16,7 @@ def active_profiles(config: Config, index: Index) -> frozenset[str]:
         regime
         for entity in index.of_kind("Entity")
         for regime in entity.data.get("regimes", []) or []
-        if isinstance(regime, str) and regime in REGIME_PROFILES
+        if isinstance(regime, str) and regime in REGIMES
     }
     return frozenset(config.profiles) | regimes
 

@@ -174,9 +174,9 @@ def test_rule_that_raises_gets_its_own_exit_status(cli, write, monkeypatch):
 def test_profiles_named_by_entities_are_switched_on(cli, write):
     write("resilint.yaml", "profiles: []\n")
     write("a.yaml", "apiVersion: resilint/v1\nkind: Entity\nid: nw\nname: NW\nregimes: [dora]\n")
-    from resilint.selection import REGIME_PROFILES
+    from resilint.domain.regimes import REGIMES
 
-    assert "dora" in REGIME_PROFILES
+    assert "dora" in REGIMES
     assert cli("check").exit_code in (0, 1)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from resilint.domain.requirements import FILE_NAME as REQUIREMENTS_FILE
 from resilint.errors import ConfigError
 from resilint.resources import data_dir
 from resilint.rules.builtin import PYTHON_CHECKS
@@ -74,6 +75,8 @@ def load_rules(
     seen: dict[str, str] = {}
     for directory in (data_dir("rules"), *extra_dirs):
         for path in rule_files(directory):
+            if directory == data_dir("rules") and path.name == REQUIREMENTS_FILE:
+                continue  # the requirements matrix (resilint.domain.requirements), not rules
             for rule in load_rule_file(path, schemas, known):
                 code = rule.info.code
                 if code in seen:

@@ -4,11 +4,13 @@ rule file's line."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from resilint.domain.facts import FACT_FIELDS
 from resilint.errors import ConfigError
 from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
@@ -16,7 +18,7 @@ from resilint.load import load_mapping
 from resilint.locate import find_node
 from resilint.model import Document
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
-from resilint.rules.expressions import ExpressionCompiler, Site
+from resilint.rules.expressions import Condition, ExpressionCompiler, Site
 from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
@@ -64,6 +66,22 @@ def env_main(env: Env) -> Document:
     return first.document
 
 
+def _applying(name: str, applies: dict[str, Any], when: Condition | None) -> Condition:
+    """``when``, tested only on documents the rule applies to."""
+
+    def test(env: Env) -> bool:
+        bound = env.bindings[name]
+        assert isinstance(bound, Ref)
+        return env.facts.matches(bound.document, applies) and (when is None or when(env))
+
+    return test
+
+
+def _close(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _snake(kind: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
 
@@ -85,20 +103,27 @@ class RuleCompiler:
                     f"unknown Python check '{rule['check']}'; "
                     f"known: {', '.join(sorted(self.checks))}",
                 )
-            return PythonRule(
-                self._info(rule, where, time_aware=bool(rule.get("time_aware"))), check
-            )
+            kind = rule.get("applies_to", {}).get("kind")
+            if "applies_to" in rule and kind is not None:
+                self._applies(rule, expr.kind(kind, (*where, "applies_to", "kind")), where)
+            elif "applies_to" in rule:
+                raise self.site.fail((*where, "applies_to"), "name the kind: applies_to: {kind: …}")
+            info = self._info(rule, where, time_aware=bool(rule.get("time_aware")), kind=kind)
+            return PythonRule(info, check)
         if "select" not in rule or "require" not in rule:
             raise self.site.fail(where, "a rule needs select and require (or check)")
         kind = expr.kind(rule["select"], (*where, "select"))
         name = rule.get("as", _snake(kind))
         scope: dict[str, Bound] = {name: Bound(self.schemas.schema(kind), kind)}
+        applies = self._applies(rule, kind, where)
         lets = tuple(
             self._let(expr, scope, key, spec, (*where, "let", key))
             for key, spec in rule.get("let", {}).items()
         )
         # `when` concerns the selected document, so it is compiled before the item is in scope
         when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
+        if applies:
+            when = _applying(name, applies, when)
         for_each = None
         if "for_each" in rule:
             collection, item_name, item_test = expr.quantified(
@@ -112,9 +137,24 @@ class RuleCompiler:
             self._requirement(expr, scope, req, (*where, "require", i))
             for i, req in enumerate(rule["require"])
         )
-        info = self._info(rule, where, time_aware=self.site.uses_as_of)
+        info = self._info(rule, where, time_aware=self.site.uses_as_of, kind=kind)
         self.site.uses_as_of = False
         return DeclarativeRule(info, kind, name, lets, for_each, when, requirements)
+
+    def _applies(self, rule: dict[str, Any], kind: str, where: JsonPath) -> dict[str, Any]:
+        """The rule's ``applies_to``, with every fact checked against the kind's facts."""
+        applies: dict[str, Any] = rule.get("applies_to", {})
+        known = FACT_FIELDS.get(kind, {})
+        for fact in applies:
+            if fact == "kind":
+                continue
+            if fact not in known:
+                facts = ", ".join(sorted(known)) or "none"
+                raise self.site.fail(
+                    (*where, "applies_to", fact),
+                    f"{kind} has no fact '{fact}'{_close(fact, list(known))}; its facts: {facts}",
+                )
+        return applies
 
     def _let(
         self,
@@ -231,7 +271,9 @@ class RuleCompiler:
         level = Level.parse(spec["level"]) if "level" in spec else None
         return Requirement(test, guard, spec["message"], at, level)
 
-    def _info(self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool) -> RuleInfo:
+    def _info(
+        self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None
+    ) -> RuleInfo:
         examples = rule["examples"]
         expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
         line, _ = self.site.locate(where)
@@ -248,4 +290,6 @@ class RuleCompiler:
             params=rule.get("params", {}),
             examples=RuleExamples(examples["pass"], examples["fail"], expect),
             time_aware=time_aware,
+            applies_to=rule.get("applies_to", {}),
+            kind=kind,
         )

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from resilint.findings import Finding, Level, Related
+from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
-from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import Env, Ref, render
 
@@ -34,15 +35,23 @@ class DeclarativeRule:
     requirements: tuple[Requirement, ...]
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
-        base = Env(context.index, context.as_of, context.params)
+        base = Env(context.facts, context.params)
         for document in context.index.of_kind(self.kind):
-            env = base.bind(self.name, Ref(document, (), document.data))
-            for name, binder in self.lets:
-                env = env.bind(name, binder(env))
-            if self.when is not None and not self.when(env):
-                continue  # the rule does not apply to this document: its items are not visited
-            for item_env in self._items(env):
-                yield from self._check(item_env, context)
+            try:
+                yield from self._document(base, document, context)
+            except RuleCrash:
+                raise
+            except Exception as exc:  # named with the document, for the person who edits it
+                raise RuleCrash(document, exc) from exc
+
+    def _document(self, base: Env, document: Document, context: RuleContext) -> Iterator[Finding]:
+        env = base.bind(self.name, Ref(document, (), document.data))
+        for name, binder in self.lets:
+            env = env.bind(name, binder(env))
+        if self.when is not None and not self.when(env):
+            return  # the rule does not apply to this document: its items are not visited
+        for item_env in self._items(env):
+            yield from self._check(item_env, context)
 
     def _items(self, env: Env) -> Iterator[Env]:
         if self.for_each is None:

@@ -6,16 +6,18 @@ kinds' schemas, and nothing is ever passed to ``eval``. Errors name the rule fil
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain.facts import FACT_FIELDS
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date
 from resilint.errors import ConfigError
 from resilint.findings import JsonPath
 from resilint.rules.operators import DATE_OPERATORS, OPERATORS
 from resilint.rules.paths import parse_path
-from resilint.rules.runtime import MISSING, Env, Ref, as_date
+from resilint.rules.runtime import MISSING, Env, Ref
 from resilint.rules.types import Bound, UnknownField, items_of, navigate
 from resilint.schemas import SchemaSet
 
@@ -200,7 +202,7 @@ class ExpressionCompiler:
             day, count = as_date(base(env)), days(env)
             if day is None or isinstance(count, bool) or not isinstance(count, int | float):
                 return MISSING
-            return (day + datetime.timedelta(days=sign * int(count))).isoformat()
+            return shift(day, sign * count).isoformat()
 
         return shifted
 
@@ -233,6 +235,11 @@ class ExpressionCompiler:
             raise self.site.fail(
                 where, f"'{head}' is a list; test it with for_any, for_all, for_none or count"
             )
+        fact = FACT_FIELDS.get(bound.kind or "", {}).get(segments[1])
+        if fact is not None:
+            if len(segments) > 2:
+                raise self.site.fail(where, f"'{text}': {segments[1]} is a fact, not a mapping")
+            return Bound(fact)
         try:
             return Bound(navigate(self.schemas, bound, segments[1:]))
         except UnknownField as exc:

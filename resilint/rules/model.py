@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from resilint.domain import Facts
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
@@ -44,6 +45,9 @@ class RuleInfo:
     params: Mapping[str, Any] = field(default_factory=dict)
     examples: RuleExamples | None = None
     time_aware: bool = False
+    applies_to: Mapping[str, Any] = field(default_factory=dict)
+    """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class RuleContext:
     known_codes: frozenset[str]
     """Codes of every loaded rule (resilint's, the user's, plug-ins') and built-in check."""
     locator: Locator
+    facts: Facts
+    """What each document is in the domain model: critical, in force, ICT, its regimes."""
 
     def finding(
         self,
@@ -66,12 +72,15 @@ class RuleContext:
         message: str,
         related: tuple[Related, ...] = (),
         discriminator: str = "",
+        level: Level | None = None,
     ) -> Finding:
-        """A finding of rule ``info`` at the level the configuration gives it."""
+        """A finding of rule ``info`` at the level the configuration gives it. A part of a rule
+        rated at a ``level`` of its own keeps it, unless the configuration set the rule's level."""
+        chosen = level if level is not None and self.level == info.level else self.level
         return self.locator.finding(
             info.code,
             info.name,
-            self.level,
+            chosen,
             message,
             document,
             json_path,
@@ -82,6 +91,15 @@ class RuleContext:
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:
         """Another document a finding involves, shown beside it with its position."""
         return self.locator.related(document, json_path, message)
+
+
+class RuleCrash(Exception):
+    """A rule failed while evaluating one document: the crash is reported at that document."""
+
+    def __init__(self, document: Document, cause: Exception) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.document = document
+        self.cause = cause
 
 
 class Rule(Protocol):

@@ -10,7 +10,9 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from resilint.rules.runtime import MISSING, as_date
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date
+from resilint.rules.runtime import MISSING
 
 Operator = Callable[[Any, Any, datetime.date], bool]
 
@@ -87,9 +89,9 @@ OPERATORS: dict[str, Operator] = {
     "contains_any": lambda v, o, _: (
         isinstance(v, list) and any(any(_same(x, w) for x in v) for w in _as_list(o))
     ),
-    "within_days": _days(lambda d, now, n: now - datetime.timedelta(days=n) <= d),
-    "older_than_days": _days(lambda d, now, n: d < now - datetime.timedelta(days=n)),
-    "within_next_days": _days(lambda d, now, n: now <= d <= now + datetime.timedelta(days=n)),
+    "within_days": _days(lambda d, now, n: shift(now, -n) <= d),
+    "older_than_days": _days(lambda d, now, n: d < shift(now, -n)),
+    "within_next_days": _days(lambda d, now, n: now <= d <= shift(now, n)),
     "is_past": lambda v, o, now: as_date(v) is not None and (as_date(v) < now) == bool(o),  # type: ignore[operator]
 }
 

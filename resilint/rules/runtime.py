@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.findings import JsonPath, format_json_path
-from resilint.model import Document, Index
+from resilint.domain import Facts
+from resilint.findings import JsonPath
+from resilint.model import Document
 
 
 class _Missing:
@@ -53,31 +53,40 @@ class Env:
     a frozen dataclass: rules make hundreds of thousands of these.
     """
 
-    __slots__ = ("as_of", "bindings", "index", "params")
+    __slots__ = ("as_of", "bindings", "facts", "index", "params")
 
     def __init__(
         self,
-        index: Index,
-        as_of: datetime.date,
+        facts: Facts,
         params: Mapping[str, Any],
         bindings: Mapping[str, Ref | list[Ref] | None] | None = None,
     ) -> None:
-        self.index = index
-        self.as_of = as_of
+        self.facts = facts
+        self.index = facts.index
+        self.as_of = facts.as_of
         self.params = params
         self.bindings: Mapping[str, Ref | list[Ref] | None] = bindings or {}
 
     def bind(self, name: str, value: Ref | list[Ref] | None) -> Env:
-        return Env(self.index, self.as_of, self.params, {**self.bindings, name: value})
+        return Env(self.facts, self.params, {**self.bindings, name: value})
 
     def lookup(self, path: tuple[str, ...]) -> Ref | list[Ref] | None:
         """Resolve a path whose first segment is a binding; lists are returned whole."""
         bound = self.bindings.get(path[0])
+        if isinstance(bound, Ref) and len(path) == 2 and self._is_fact(bound, path[1]):
+            value = self.facts.of(bound.document)[path[1]]
+            return Ref(bound.document, ("=", path[1]), value)
         for key in path[1:]:
             if not isinstance(bound, Ref):
                 return None
             bound = bound.child(key)
         return bound
+
+    def _is_fact(self, bound: Ref, name: str) -> bool:
+        """A domain fact of a whole document (``supplier.critical``), never a data field."""
+        if bound.path or (isinstance(bound.value, dict) and name in bound.value):
+            return False
+        return name in self.facts.of(bound.document)
 
     def value(self, path: tuple[str, ...]) -> Any:
         if path[0] == "param":
@@ -89,23 +98,14 @@ class Env:
             value = bound.value
             for key in path[1:]:
                 if not isinstance(value, dict) or key not in value:
+                    if len(path) == 2 and self._is_fact(bound, key):
+                        return self.facts.of(bound.document)[key]
                     return MISSING
                 value = value[key]
             return value
         if bound is None or len(path) > 1:
             return MISSING
         return [ref.value for ref in bound]
-
-
-def as_date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]'-]*)\}")
@@ -136,7 +136,3 @@ def show(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
     return str(value)
-
-
-def describe_path(ref: Ref) -> str:
-    return format_json_path(ref.path)

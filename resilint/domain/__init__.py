@@ -1,0 +1,150 @@
+"""The domain model, computed once per check: what "critical", "tier 1", "in force", "ICT",
+"access" and "regime" mean for each document. Every rule, declarative or Python, reads these facts
+and none derives them again; the rule language sees them as fields (``supplier.critical``,
+``contract.regimes``), so users' own rules get the same answers.
+
+Stage 4b of the flow: after the index and references, before the rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from resilint.domain.facts import (
+    ContractFacts,
+    FunctionFacts,
+    IdentityFacts,
+    PolicyFacts,
+    SupplierFacts,
+    build_contract,
+    build_function,
+    build_identity,
+    build_policy,
+    build_suppliers,
+)
+from resilint.domain.graph import DependencyGraph
+from resilint.domain.regimes import EntityRegimes
+from resilint.domain.requirements import Matrix, load_matrix
+from resilint.model import Document, Index
+
+DEFAULT_CRITICAL_LEVELS = ("critical", "important")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """The configuration's say over the domain model."""
+
+    critical_levels: tuple[str, ...] = DEFAULT_CRITICAL_LEVELS
+    """Business-function criticalities that count as critical or important."""
+    requirements: Mapping[str, Any] = field(default_factory=dict)
+    """Overrides of the requirements matrix, by term and supplier class."""
+
+
+class Facts:
+    """Facts about every document of one repository as of one date, computed on first use."""
+
+    def __init__(
+        self, index: Index, as_of: datetime.date, definitions: Definitions | None = None
+    ) -> None:
+        self.index = index
+        self.as_of = as_of
+        self.definitions = definitions or Definitions()
+        self.graph = DependencyGraph(index)
+        self.regimes = EntityRegimes(index)
+        self._matrix: Matrix | None = None
+        self._suppliers: dict[str, SupplierFacts] | None = None
+        self._cache: dict[tuple[str, int], Any] = {}
+        """Built facts by kind and document (documents live as long as the run)."""
+
+    @property
+    def matrix(self) -> Matrix:
+        if self._matrix is None:
+            self._matrix = load_matrix().with_overrides(self.definitions.requirements)
+        return self._matrix
+
+    def critical_functions(self) -> list[Document]:
+        """Business functions rated critical or important (as the configuration defines it)."""
+        return [f for f in self.index.of_kind("BusinessFunction") if self.function(f).critical]
+
+    def supplier(self, document: Document) -> SupplierFacts:
+        if self._suppliers is None:
+            self._suppliers = build_suppliers(self)
+        return self._suppliers[_key(document)]
+
+    def contract(self, document: Document) -> ContractFacts:
+        return self._memo(document, build_contract)
+
+    def function(self, document: Document) -> FunctionFacts:
+        return self._memo(document, build_function)
+
+    def identity(self, document: Document) -> IdentityFacts:
+        return self._memo(document, build_identity)
+
+    def policy(self, document: Document) -> PolicyFacts:
+        return self._memo(document, build_policy)
+
+    def supplier_by_id(self, supplier_id: object) -> SupplierFacts | None:
+        document = self.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
+        return self.supplier(document) if document is not None else None
+
+    def of(self, document: Document) -> Mapping[str, Any]:
+        """The facts of any document as the rule language sees them (empty for kinds that
+        have none)."""
+        key = ("fields", id(document))
+        if key not in self._cache:
+            reader = _READERS.get(document.kind)
+            self._cache[key] = reader(self, document).fields() if reader else {}
+        found: Mapping[str, Any] = self._cache[key]
+        return found
+
+    def matches(self, document: Document, applies_to: Mapping[str, Any]) -> bool:
+        """Whether a document is one a rule's ``applies_to`` names (see :func:`fact_matches`)."""
+        fields = self.of(document)
+        return all(
+            fact_matches(fields.get(name), wanted)
+            for name, wanted in applies_to.items()
+            if name != "kind"
+        )
+
+    def document_regimes(self, document: Document) -> frozenset[str]:
+        """The regimes a document falls under, for rules of the dora, nis2 and nydfs profiles."""
+        fields = self.of(document)
+        if "regimes" in fields:
+            return frozenset(fields["regimes"])
+        if document.kind == "Entity":
+            return self.regimes.of_entities([document.id] if document.id else [])
+        return self.regimes.everywhere
+
+    def _memo(self, document: Document, build: Callable[[Facts, Document], _T]) -> _T:
+        key = (document.kind, id(document))
+        if key not in self._cache:
+            self._cache[key] = build(self, document)
+        found: _T = self._cache[key]
+        return found
+
+
+def fact_matches(value: Any, wanted: Any) -> bool:
+    """A fact has the wanted value: a list of wanted values means any of them; a list-valued
+    fact must contain it. True and false never equal 1 and 0."""
+    choices = wanted if isinstance(wanted, list) else [wanted]
+    have = value if isinstance(value, list) else [value]
+    return any(type(v) is type(c) and v == c for v in have for c in choices)
+
+
+def _key(document: Document) -> str:
+    return document.id if document.id is not None else f"{document.path}#{document.index}"
+
+
+_READERS: dict[str, Any] = {
+    "Supplier": Facts.supplier,
+    "Contract": Facts.contract,
+    "BusinessFunction": Facts.function,
+    "Identity": Facts.identity,
+    "InsurancePolicy": Facts.policy,
+}
+
+__all__ = ["DEFAULT_CRITICAL_LEVELS", "Definitions", "Facts", "fact_matches"]

@@ -1,0 +1,447 @@
+"""Facts about one document of each kind, derived once from the index (see the package doc)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from resilint.domain import lifecycle
+from resilint.domain.graph import Chain
+from resilint.domain.readers import integer, mapping_at, text_of, value_at
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+ACCESS_ORDER = ("none", "read-only", "write", "privileged")
+CONFIDENTIAL = ("confidential", "restricted")
+HUMAN = "human_account"
+
+
+@dataclass(frozen=True)
+class SupplierFacts:
+    document: Document
+    declared_tier: int | None
+    critical: bool
+    """Tier 1 in effect: recorded so, or made so by what it does for us (see ``reasons``)."""
+    reasons: tuple[str, ...]
+    """Why it is critical, in words; empty when it is not."""
+    chain: Chain
+    """When a critical function rests on it: the shortest chain from that function."""
+    supports_critical: bool
+    """It supports a critical or important function (recorded, or through the graph)."""
+    critical_functions: tuple[str, ...]
+    tier_class: str
+    ict: bool
+    access_level: str
+    data_sensitivity: str | None
+    exposures: frozenset[str]
+    lifecycle: str
+    entities: tuple[str, ...]
+    regimes: frozenset[str]
+    requires: frozenset[str]
+    has_alternative: bool
+
+    @property
+    def effective_tier(self) -> int | None:
+        return 1 if self.critical else self.declared_tier
+
+    @property
+    def understated(self) -> bool:
+        """Recorded below tier 1 although it is critical in effect."""
+        return self.critical and self.declared_tier is not None and self.declared_tier > 1
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "critical": self.critical,
+            "effective_tier": self.effective_tier,
+            "tier_class": self.tier_class,
+            "supports_critical": self.supports_critical,
+            "critical_functions": list(self.critical_functions),
+            "ict": self.ict,
+            "access_level": self.access_level,
+            "exposures": sorted(self.exposures),
+            "lifecycle": self.lifecycle,
+            "entities": list(self.entities),
+            "regimes": sorted(self.regimes),
+            "requires": sorted(self.requires),
+            "has_alternative": self.has_alternative,
+        }
+
+
+@dataclass(frozen=True)
+class ContractFacts:
+    document: Document
+    supplier: SupplierFacts | None
+    lifecycle: str
+    critical: bool
+    """It supports a critical or important function (DORA Art. 30(3))."""
+    ict: bool
+    entities: tuple[str, ...]
+    regimes: frozenset[str]
+    requires: frozenset[str]
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "lifecycle": self.lifecycle,
+            "critical": self.critical,
+            "ict": self.ict,
+            "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
+            "effective_tier": self.supplier.effective_tier if self.supplier else None,
+            "entities": list(self.entities),
+            "regimes": sorted(self.regimes),
+            "requires": sorted(self.requires),
+        }
+
+
+@dataclass(frozen=True)
+class FunctionFacts:
+    document: Document
+    critical: bool
+    suppliers: tuple[str, ...]
+    entities: tuple[str, ...]
+    regimes: frozenset[str]
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "critical": self.critical,
+            "suppliers": list(self.suppliers),
+            "entities": list(self.entities),
+            "regimes": sorted(self.regimes),
+        }
+
+
+@dataclass(frozen=True)
+class IdentityFacts:
+    document: Document
+    human: bool
+    machine: bool
+    active: bool
+    supplier: SupplierFacts | None
+    regimes: frozenset[str]
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "human": self.human,
+            "machine": self.machine,
+            "active": self.active,
+            "regimes": sorted(self.regimes),
+        }
+
+
+@dataclass(frozen=True)
+class PolicyFacts:
+    document: Document
+    in_force: bool
+    layer: str
+    """``primary`` or ``excess``."""
+    underlying: Document | None
+    """For an excess layer, the policy it sits over."""
+    follows_form: bool
+    """An excess layer that takes the underlying policy's terms and conditions."""
+    entities: tuple[str, ...]
+    regimes: frozenset[str]
+
+    @property
+    def inherits_terms(self) -> bool:
+        return self.layer == "excess" and self.follows_form and self.underlying is not None
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "in_force": self.in_force,
+            "position": self.layer,
+            "inherits_terms": self.inherits_terms,
+            "entities": list(self.entities),
+            "regimes": sorted(self.regimes),
+        }
+
+
+# -- suppliers: built together, since criticality flows through the dependency graph ---------------
+def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
+    resting: dict[str, list[tuple[str, Chain]]] = {}
+    function_entities: dict[str, list[str]] = {}
+    for function in facts.critical_functions():
+        for supplier_id, chain in facts.graph.reach(function).suppliers.items():
+            resting.setdefault(supplier_id, []).append((str(function.id), chain))
+            function_entities.setdefault(supplier_id, []).extend(facts.function(function).entities)
+    built = {}
+    for supplier in facts.index.of_kind("Supplier"):
+        key = supplier.id if supplier.id is not None else f"{supplier.path}#{supplier.index}"
+        found = resting.get(supplier.id or "", [])
+        built[key] = _supplier(facts, supplier, found, function_entities.get(supplier.id or "", []))
+    return built
+
+
+def _supplier(
+    facts: Facts, supplier: Document, resting: list[tuple[str, Chain]], via: list[str]
+) -> SupplierFacts:
+    data = supplier.data
+    declared = integer(data.get("tier"))
+    stage = lifecycle.supplier_lifecycle(supplier)
+    access = _access_level(facts, supplier)
+    sensitivity = text_of(data.get("data_sensitivity"))
+    ict = _provides_ict(facts, supplier)
+    exposures = frozenset(
+        name
+        for name, present in (
+            ("ict", ict),
+            ("access", access != "none"),
+            ("data", sensitivity in CONFIDENTIAL),
+        )
+        if present
+    )
+    supports = data.get("supports_critical_function") is True or bool(resting)
+    reasons = _reasons(declared, data, access, resting) if stage != lifecycle.EXITED else ()
+    critical = bool(reasons)
+    tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
+    entities = _supplier_entities(facts, supplier, via)
+    return SupplierFacts(
+        document=supplier,
+        declared_tier=declared,
+        critical=critical,
+        reasons=reasons,
+        chain=min((chain for _, chain in resting), key=len, default=()),
+        supports_critical=supports,
+        critical_functions=tuple(dict.fromkeys(f for f, _ in resting)),
+        tier_class=tier_class,
+        ict=ict,
+        access_level=access,
+        data_sensitivity=sensitivity,
+        exposures=exposures,
+        lifecycle=stage,
+        entities=entities,
+        regimes=facts.regimes.of_entities(entities),
+        requires=facts.matrix.required(tier_class, exposures)
+        if stage != lifecycle.EXITED
+        else frozenset(),
+        has_alternative=_has_alternative(facts, supplier),
+    )
+
+
+def _reasons(
+    declared: int | None, data: dict[str, Any], access: str, resting: list[tuple[str, Chain]]
+) -> tuple[str, ...]:
+    reasons = []
+    if declared == 1:
+        reasons.append("it is recorded as tier 1")
+    if data.get("supports_critical_function") is True:
+        reasons.append("it is recorded as supporting a critical function")
+    if resting:
+        names = ", ".join(dict.fromkeys(f for f, _ in resting))
+        reasons.append(f"critical or important business functions rest on it ({names})")
+    if data.get("data_sensitivity") == "restricted":
+        reasons.append("it handles restricted data")
+    if access == "privileged":
+        reasons.append("it holds privileged access to our systems")
+    return tuple(reasons)
+
+
+def _access_level(facts: Facts, supplier: Document) -> str:
+    """The highest access the supplier holds: as recorded, or through an active identity."""
+    levels = [text_of(supplier.data.get("highest_access_level")) or "none"]
+    if supplier.id is not None:
+        for identity in facts.index.having("Identity", "supplier", supplier.id):
+            if lifecycle.identity_active(identity):
+                levels.append(text_of(identity.data.get("access_level")) or "none")
+    return max(levels, key=lambda level: ACCESS_ORDER.index(level) if level in ACCESS_ORDER else 0)
+
+
+def _provides_ict(facts: Facts, supplier: Document) -> bool:
+    """As recorded (provides_ict_services); else inferred from what the repository shows: an
+    identity into our systems, cloud dependencies, data stored for us or an ICT contract."""
+    recorded = supplier.data.get("provides_ict_services")
+    if isinstance(recorded, bool):
+        return recorded
+    if supplier.id is None:
+        return False
+    if facts.index.having("Identity", "supplier", supplier.id):
+        return True
+    if mapping_at(supplier.data, "shared_dependencies").get("cloud"):
+        return True
+    if any(value_at(s, "stores_data") is True for s in _list(supplier.data.get("services"))):
+        return True
+    contracts = facts.index.having("Contract", "supplier", supplier.id)
+    return any(c.data.get("covers_ict_services") is True for c in contracts)
+
+
+def _supplier_entities(facts: Facts, supplier: Document, via: Iterable[str]) -> tuple[str, ...]:
+    """Entities of the supplier's live contracts and of the functions resting on it."""
+    named: list[str] = []
+    if supplier.id is not None:
+        for contract in facts.index.having("Contract", "supplier", supplier.id):
+            if lifecycle.contract_lifecycle(contract, facts.as_of) != lifecycle.ENDED:
+                named.extend(facts.regimes.entities_named(contract, "entities"))
+    named.extend(via)
+    return tuple(dict.fromkeys(named)) or facts.regimes.all_entities
+
+
+def _has_alternative(facts: Facts, supplier: Document) -> bool:
+    """A documented alternative supplier that is ready to take over (contracted or onboarded)."""
+    for item in _list(supplier.data.get("alternatives")):
+        ready = value_at(item, "readiness") in ("contracted", "onboarded")
+        if ready and facts.index.get("Supplier", value_at(item, "supplier")) is not None:
+            return True
+    return False
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+# -- the other kinds ---------------------------------------------------------------------------
+def build_contract(facts: Facts, contract: Document) -> ContractFacts:
+    supplier = facts.supplier_by_id(contract.data.get("supplier"))
+    covers_ict = contract.data.get("covers_ict_services")
+    ict = (
+        covers_ict
+        if isinstance(covers_ict, bool)
+        else bool(supplier and (supplier.ict or supplier.access_level != "none"))
+    )
+    flagged = contract.data.get("supports_critical_function")
+    critical = (
+        flagged if isinstance(flagged, bool) else bool(supplier and supplier.supports_critical)
+    )
+    entities = facts.regimes.entities_named(contract, "entities")
+    stage = lifecycle.contract_lifecycle(contract, facts.as_of)
+    requires = (
+        facts.matrix.required(supplier.tier_class, supplier.exposures, ict)
+        if supplier is not None and stage != lifecycle.ENDED
+        else frozenset()
+    )
+    return ContractFacts(
+        contract,
+        supplier,
+        stage,
+        critical,
+        ict,
+        entities,
+        facts.regimes.of_entities(entities),
+        requires,
+    )
+
+
+def build_function(facts: Facts, function: Document) -> FunctionFacts:
+    critical = function.data.get("criticality") in facts.definitions.critical_levels
+    entities = facts.regimes.entities_named(function, "entities")
+    suppliers = tuple(facts.graph.reach(function).suppliers)
+    return FunctionFacts(
+        function, critical, suppliers, entities, facts.regimes.of_entities(entities)
+    )
+
+
+def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
+    kind = text_of(identity.data.get("type"))
+    supplier = facts.supplier_by_id(identity.data.get("supplier"))
+    regimes = supplier.regimes if supplier else facts.regimes.everywhere
+    return IdentityFacts(
+        identity,
+        human=kind == HUMAN,
+        machine=kind is not None and kind != HUMAN,
+        active=lifecycle.identity_active(identity),
+        supplier=supplier,
+        regimes=regimes,
+    )
+
+
+def build_policy(facts: Facts, policy: Document) -> PolicyFacts:
+    layer = mapping_at(policy.data, "layer")
+    over = layer.get("sits_over")
+    underlying = facts.index.get("InsurancePolicy", over) if isinstance(over, str) else None
+    entities = facts.regimes.entities_named(policy, "insured_entities")
+    return PolicyFacts(
+        policy,
+        in_force=lifecycle.policy_in_force(policy, facts.as_of),
+        layer="excess" if layer.get("position") == "excess" else "primary",
+        underlying=underlying,
+        follows_form=layer.get("follows_form") is not False,
+        entities=entities,
+        regimes=facts.regimes.of_entities(entities),
+    )
+
+
+def _fact(kind: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {"type": kind, "description": description, **schema}
+
+
+_TEXTS = {"type": "string"}
+FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
+    "Supplier": {
+        "critical": _fact(
+            "boolean",
+            "Tier 1 in effect: recorded so, or a critical or important "
+            "function rests on it, or it handles restricted data or holds "
+            "privileged access.",
+        ),
+        "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
+        "tier_class": _fact(
+            "string",
+            "critical, tier_2 or tier_3: the row of the requirements matrix it is judged by.",
+        ),
+        "supports_critical": _fact("boolean", "It supports a critical or important function."),
+        "critical_functions": _fact(
+            "array", "Critical or important functions resting on it.", items=_TEXTS
+        ),
+        "ict": _fact("boolean", "It provides ICT services (recorded, or inferred)."),
+        "access_level": _fact(
+            "string",
+            "Highest access it holds: none, read-only, write or "
+            "privileged (recorded, or through an active identity).",
+        ),
+        "exposures": _fact("array", "Which of ict, access and data apply to it.", items=_TEXTS),
+        "lifecycle": _fact("string", "prospective, engaged or exited."),
+        "entities": _fact("array", "Our entities it serves.", items=_TEXTS),
+        "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
+        "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
+        "has_alternative": _fact("boolean", "A documented alternative supplier is ready."),
+    },
+    "Contract": {
+        "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
+        "critical": _fact("boolean", "It supports a critical or important function."),
+        "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
+        "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
+        "effective_tier": _fact("integer", "The supplier's tier in effect."),
+        "entities": _fact("array", "Entities that sign or use it.", items=_TEXTS),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+        "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
+    },
+    "BusinessFunction": {
+        "critical": _fact(
+            "boolean",
+            "Its criticality is one the configuration counts as "
+            "critical or important (critical_levels).",
+        ),
+        "suppliers": _fact(
+            "array",
+            "Suppliers it rests on, through subcontractors and shared dependencies too.",
+            items=_TEXTS,
+        ),
+        "entities": _fact("array", "Entities it serves.", items=_TEXTS),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+    "Identity": {
+        "human": _fact("boolean", "A person's account (type human_account)."),
+        "machine": _fact(
+            "boolean", "A machine credential: API key, service account, SSH key, certificate…"
+        ),
+        "active": _fact("boolean", "Not revoked or disabled."),
+        "regimes": _fact("array", "Regimes of its supplier's entities.", items=_TEXTS),
+    },
+    "InsurancePolicy": {
+        "in_force": _fact("boolean", "Cover applies on the as-of date."),
+        "position": _fact(
+            "string",
+            "primary or excess: where it sits in the insurance tower (layer.position; primary "
+            "unless stated).",
+        ),
+        "inherits_terms": _fact(
+            "boolean",
+            "An excess layer following the form of the policy "
+            "it sits over: its terms are that policy's.",
+        ),
+        "entities": _fact("array", "Insured entities.", items=_TEXTS),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+}
+"""The facts the rule language sees as fields of a document, with their types (checked when a
+rule loads, like schema fields) and meanings (listed in docs/rule-language.md)."""

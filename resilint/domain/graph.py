@@ -1,0 +1,217 @@
+"""The dependency graph, built once: business functions -> suppliers (directly, through a service,
+an identity or a shared dependency) -> their subcontractors and shared dependencies -> cloud
+regions and identity providers. Criticality, concentration, the register and impact analysis all
+read this one graph.
+
+Shared dependencies are named in free text (``identity_provider: Okta``, a cloud provider
+``aws``); where such a name is also a Supplier's id, name or provider identifier, the graph links
+to that Supplier, so that a supplier a critical function rests on through another is seen.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from resilint.domain.readers import (
+    dicts,
+    in_order,
+    indexed,
+    mapping_at,
+    name_key,
+    strings,
+    text_of,
+)
+from resilint.findings import JsonPath
+from resilint.model import Document, Index
+
+PRIMARY = "primary"
+REGION_ROLES = ("primary", "standby", "replica")
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link of a dependency chain: the field that makes it, and what it says in words."""
+
+    document: Document
+    json_path: JsonPath
+    text: str
+
+
+Chain = tuple[Hop, ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A cloud provider region a function relies on, and how it serves (primary, standby,
+    replica: only a primary region's outage stops the function)."""
+
+    provider: str
+    region: str
+    role: str
+    label: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.provider.lower(), self.region.lower())
+
+
+@dataclass
+class Reach:
+    """Everything one business function rests on, each with the shortest chain to it."""
+
+    suppliers: dict[str, Chain] = field(default_factory=dict)
+    regions: dict[tuple[str, str], tuple[Region, Chain]] = field(default_factory=dict)
+
+
+class DependencyGraph:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._names = _supplier_names(index)
+        self._reach: dict[str, Reach] = {}
+
+    def supplier_named(self, value: object) -> Document | None:
+        """The Supplier whose id, name or provider identifier a free-text name matches."""
+        key = name_key(value)
+        return self._names.get(key) if key else None
+
+    def reach(self, function: Document) -> Reach:
+        """The suppliers and cloud regions ``function`` rests on (computed once)."""
+        key = function.id or f"{function.path}#{function.index}"
+        if key not in self._reach:
+            self._reach[key] = self._walk(function)
+        return self._reach[key]
+
+    def _walk(self, function: Document) -> Reach:
+        reach = Reach()
+        depends = mapping_at(function.data, "depends_on")
+        for i, region in _regions(depends.get("cloud")):
+            hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
+            reach.regions.setdefault(region.key, (region, (hop,)))
+        queue: deque[tuple[Document, frozenset[str] | None, Chain]] = deque(self._starts(function))
+        seen: set[tuple[str, frozenset[str] | None]] = set()
+        while queue:
+            supplier, services, chain = queue.popleft()
+            if supplier.id is None or (supplier.id, services) in seen:
+                continue
+            seen.add((supplier.id, services))
+            reach.suppliers.setdefault(supplier.id, chain)
+            for region, hop in self._supplier_regions(supplier, services):
+                reach.regions.setdefault(region.key, (region, (*chain, hop)))
+            for target, hop in self._onward(supplier, services):
+                queue.append((target, None, (*chain, hop)))
+        return reach
+
+    def _starts(
+        self, function: Document
+    ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        depends = mapping_at(function.data, "depends_on")
+        whole = set(strings(depends.get("suppliers")))
+        for i, sid in indexed(depends.get("suppliers")):
+            if (found := self._supplier(sid)) is not None:
+                yield found, None, (Hop(function, ("depends_on", "suppliers", i), f"on {sid}"),)
+        for i, item in dicts(depends.get("services")):
+            sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
+            found = self._supplier(sid)
+            if found is not None and sid not in whole:
+                text = f"on service {service} of {sid}" if service else f"on {sid}"
+                path = ("depends_on", "services", i)
+                yield found, frozenset({service}) if service else None, (Hop(function, path, text),)
+        yield from self._through_identities(function, depends)
+        for i, name in indexed(depends.get("identity_providers")):
+            if (found := self.supplier_named(name)) is not None:
+                path = ("depends_on", "identity_providers", i)
+                yield found, None, (Hop(function, path, f"on identity provider {name}"),)
+        for i, region in _regions(depends.get("cloud")):
+            if (found := self.supplier_named(region.provider)) is not None:
+                path = ("depends_on", "cloud", i)
+                yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
+
+    def _through_identities(
+        self, function: Document, depends: dict[str, object]
+    ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        for i, identity_id in indexed(depends.get("identities")):
+            identity = (
+                self.index.get("Identity", identity_id) if isinstance(identity_id, str) else None
+            )
+            supplier = self._supplier(identity.data.get("supplier")) if identity else None
+            if supplier is not None:
+                text = f"through identity {identity_id} of {supplier.id}"
+                yield supplier, None, (Hop(function, ("depends_on", "identities", i), text),)
+
+    def _supplier_regions(
+        self, supplier: Document, services: frozenset[str] | None
+    ) -> Iterator[tuple[Region, Hop]]:
+        shared = mapping_at(supplier.data, "shared_dependencies")
+        for i, region in _regions(shared.get("cloud")):
+            text = f"supplier {supplier.id} runs on {region.label}"
+            yield region, Hop(supplier, ("shared_dependencies", "cloud", i), text)
+        for j, sub in _serving(supplier, services):
+            name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
+            for i, region in _regions(sub.get("cloud")):
+                text = f"subcontractor {name} of {supplier.id} runs on {region.label}"
+                yield region, Hop(supplier, ("subcontractors", j, "cloud", i), text)
+
+    def _onward(
+        self, supplier: Document, services: frozenset[str] | None
+    ) -> Iterator[tuple[Document, Hop]]:
+        """Suppliers this one relies on to deliver ``services``: its subcontractors and the
+        shared dependencies that are themselves suppliers of ours."""
+        for j, sub in _serving(supplier, services):
+            target = (
+                self._supplier(sub.get("supplier"))
+                or self.supplier_named(sub.get("provider_id"))
+                or self.supplier_named(sub.get("name"))
+            )
+            if target is not None and target is not supplier:
+                text = f"{supplier.id} subcontracts to {target.id}"
+                yield target, Hop(supplier, ("subcontractors", j), text)
+        shared = mapping_at(supplier.data, "shared_dependencies")
+        named: list[tuple[JsonPath, object]] = [
+            (("shared_dependencies", "identity_provider"), shared.get("identity_provider"))
+        ]
+        named += [
+            (("shared_dependencies", "subprocessors", i), n)
+            for i, n in indexed(shared.get("subprocessors"))
+        ]
+        named += [
+            (("shared_dependencies", "cloud", i), r.provider)
+            for i, r in _regions(shared.get("cloud"))
+        ]
+        for path, name in named:
+            target = self.supplier_named(name)
+            if target is not None and target is not supplier:
+                yield target, Hop(supplier, path, f"{supplier.id} relies on {target.id}")
+
+    def _supplier(self, value: object) -> Document | None:
+        return self.index.get("Supplier", value) if isinstance(value, str) else None
+
+
+def _supplier_names(index: Index) -> dict[str, Document]:
+    """Suppliers by every name they may be given in free text (first document wins)."""
+    names: dict[str, Document] = {}
+    for supplier in in_order(index.of_kind("Supplier")):
+        for value in (supplier.id, supplier.data.get("name"), supplier.data.get("provider_id")):
+            key = name_key(value)
+            if key:
+                names.setdefault(key, supplier)
+    return names
+
+
+def _serving(
+    supplier: Document, services: frozenset[str] | None
+) -> Iterator[tuple[int, dict[str, object]]]:
+    """Subcontractors that help deliver ``services`` (all of them when either side is unsaid)."""
+    for j, sub in dicts(supplier.data.get("subcontractors")):
+        helps = {s.strip() for s in strings(sub.get("services")) if s.strip()}
+        if services is None or not helps or helps & services:
+            yield j, sub
+
+
+def _regions(value: object) -> Iterator[tuple[int, Region]]:
+    for i, item in dicts(value):
+        provider, region = text_of(item.get("provider")), text_of(item.get("region"))
+        role = text_of(item.get("role")) or PRIMARY
+        if provider and region:
+            yield i, Region(provider, region, role, f"{provider} {region}")

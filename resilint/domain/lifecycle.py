@@ -1,0 +1,76 @@
+"""What is in force as of the run's date, defined once: contracts, suppliers, identities,
+insurance policies and waivers. Date arithmetic saturates, so a value like 9999-12-31 or a
+notice period of a million days never raises."""
+
+from __future__ import annotations
+
+import datetime
+
+from resilint.domain.readers import as_date, value_at
+from resilint.model import Document
+
+DRAFT = "draft"
+IN_FORCE = "in_force"
+ENDED = "ended"
+
+PROSPECTIVE = "prospective"
+ENGAGED = "engaged"
+EXITED = "exited"
+
+_DRAFT_CONTRACT = ("draft", "prospective")
+_ENDED_CONTRACT = ("ended", "terminated")
+
+
+def shift(day: datetime.date, days: float) -> datetime.date:
+    """``day`` moved by ``days``, held at the first or last representable date."""
+    try:
+        return day + datetime.timedelta(days=int(days))
+    except (OverflowError, ValueError):  # past year 9999, or a count too large for a timedelta
+        return datetime.date.max if days > 0 else datetime.date.min
+
+
+def contract_lifecycle(contract: Document, as_of: datetime.date) -> str:
+    """``draft`` (being negotiated: judged by what must be settled before signing),
+    ``in_force`` or ``ended``. A contract without a status is read from its dates."""
+    status = contract.data.get("status")
+    if status in _DRAFT_CONTRACT:
+        return DRAFT
+    if status in _ENDED_CONTRACT:
+        return ENDED
+    if status is None:
+        end = as_date(contract.data.get("end_date"))
+        if end is not None and end < as_of and contract.data.get("auto_renew") is not True:
+            return ENDED
+    return IN_FORCE
+
+
+def supplier_lifecycle(supplier: Document) -> str:
+    """``prospective`` (not yet engaged), ``engaged`` (active or exiting) or ``exited``."""
+    status = supplier.data.get("status")
+    if status == "prospective":
+        return PROSPECTIVE
+    return EXITED if status == "exited" else ENGAGED
+
+
+def identity_active(identity: Document) -> bool:
+    """An identity that still opens a door into our systems (not revoked or disabled)."""
+    return identity.data.get("status") not in ("revoked", "disabled")
+
+
+def policy_in_force(policy: Document, as_of: datetime.date) -> bool:
+    """Cover applies on the date: started (or no start recorded) and not yet ended."""
+    start = as_date(value_at(policy.data, "period", "start"))
+    end = as_date(value_at(policy.data, "period", "end"))
+    return (start is None or start <= as_of) and (end is None or end >= as_of)
+
+
+def waiver_in_force(waiver: Document, as_of: datetime.date) -> bool:
+    """An approved waiver that has not expired (one without a valid expiry never applies)."""
+    expires = as_date(waiver.data.get("expires"))
+    data = waiver.data
+    return (
+        expires is not None
+        and expires >= as_of
+        and bool(data.get("approver"))
+        and bool(data.get("risk_owner"))
+    )

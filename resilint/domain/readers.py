@@ -1,0 +1,109 @@
+"""Safe readers of parsed YAML, for the domain model and the checks: they never raise on odd data.
+
+Rules also run on documents with schema errors, so every reader accepts any value and answers
+None or an empty list where the data is missing or of the wrong type.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from resilint.model import Document
+
+
+def value_at(data: Any, *path: str | int) -> Any:
+    """The value at ``path`` in parsed YAML, or None when any step is missing or mistyped."""
+    value = data
+    for step in path:
+        if isinstance(step, str) and isinstance(value, dict):
+            value = value.get(step)
+        elif isinstance(step, int) and isinstance(value, list) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            return None
+    return value
+
+
+def strings(value: Any) -> list[str]:
+    """The strings of a list (ids, names); anything else gives an empty list."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of a list, with their positions."""
+    items = value if isinstance(value, list) else []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def point_at(data: Any, *path: str | int) -> tuple[str | int, ...]:
+    """``path`` if it exists, else its longest existing parent, else the document's id: where a
+    finding about a missing or incomplete field should point."""
+    for end in range(len(path), 0, -1):
+        if value_at(data, *path[:end]) is not None:
+            return path[:end]
+    return ("id",)
+
+
+def indexed(value: Any) -> list[tuple[int, Any]]:
+    """The items of a list, with their positions."""
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def mapping_at(data: Any, name: str) -> dict[str, Any]:
+    """The mapping under ``name``, or an empty one."""
+    value = data.get(name) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def number(value: Any) -> float | None:
+    """A number; booleans (valid YAML, not numbers here) and text are not."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def integer(value: Any) -> int | None:
+    """A whole number; booleans are not (in Python, True == 1)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def text_of(value: Any) -> str | None:
+    """Non-blank text, stripped."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def name_key(value: Any) -> str | None:
+    """A name compared case- and space-insensitively: 'ACME  Group plc' is 'acme group PLC'."""
+    text = text_of(value)
+    return "".join(text.split()).casefold() if text else None
+
+
+def show_number(value: float) -> str:
+    """``24`` rather than ``24.0``."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def listed(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def in_order(documents: Iterable[Document]) -> list[Document]:
+    """Documents in file order, so findings come out the same on every run."""
+    return sorted(documents, key=lambda d: (d.path, d.index))
+
+
+def as_date(value: Any) -> datetime.date | None:
+    """A date, from a date or from ISO text; None for anything else."""
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,40 @@
+"""Which of our entities, and so which regulatory regimes, each document falls under.
+
+A contract falls under the entities that sign or use it; a supplier under those of its contracts
+and of the business functions that rest on it; a function under its own ``entities``; an identity
+under its supplier's; an insurance policy under its insured entities. A document that names no
+entity falls under every entity of the repository (we cannot tell which, so none is left out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from resilint.domain.readers import strings
+from resilint.model import Document, Index
+
+REGIMES = ("dora", "nis2", "nydfs")
+
+
+class EntityRegimes:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._of_entity = {
+            entity.id: frozenset(r for r in strings(entity.data.get("regimes")) if r in REGIMES)
+            for entity in index.of_kind("Entity")
+            if entity.id is not None
+        }
+        self.everywhere = frozenset(r for regimes in self._of_entity.values() for r in regimes)
+        self.all_entities = tuple(self._of_entity)
+
+    def of_entities(self, entity_ids: Iterable[str]) -> frozenset[str]:
+        """The regimes of these entities; of every entity when none is named or known."""
+        known = [e for e in entity_ids if e in self._of_entity]
+        if not known:
+            return self.everywhere
+        return frozenset(r for e in known for r in self._of_entity[e])
+
+    def entities_named(self, document: Document, field: str) -> tuple[str, ...]:
+        """The entity ids a document's ``field`` names, or every entity when it names none."""
+        named = tuple(e for e in strings(document.data.get(field)) if e in self._of_entity)
+        return named or self.all_entities
