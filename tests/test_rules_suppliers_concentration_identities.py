@@ -1,4 +1,4 @@
-"""Edge cases of the Python checks behind CON-01, CON-02, CON-03 and IAM-01, through the CLI:
+"""Edge cases of the Python checks behind CON-01, CON-02, CON-03 and IAM-04, through the CLI:
 transitive dependencies, normalised names, odd data that must never crash a rule, and findings
 that point at the right document and line."""
 
@@ -63,7 +63,7 @@ def test_region_reached_through_a_chain_of_subcontractors_with_a_cycle(cli, writ
         "depends_on.cloud[0]",
     )
     assert (
-        "f2 via supplier a -> subcontractor B Hosting -> supplier b -> subcontractor C"
+        "f2 (on a -> a subcontracts to b -> subcontractor C of b runs on aws eu-west-1)"
         in finding["message"]
     )
     assert [r["line"] for r in finding["related"]] == [13, 20]
@@ -78,7 +78,8 @@ def test_threshold_and_criticalities_are_parameters(cli, write) -> None:
     lower = {"rules": {"CON-01": {"params": {"threshold": 2}}}}
     assert len(run(cli, write, "CON-01", text, lower)) == 1
     only_critical = {
-        "rules": {"CON-01": {"params": {"threshold": 2, "criticalities": ["critical"]}}}
+        "critical_levels": ["critical"],
+        "rules": {"CON-01": {"params": {"threshold": 2}}},
     }
     assert run(cli, write, "CON-01", text, only_critical) == []
 
@@ -137,7 +138,7 @@ def test_supplier_own_sign_in_counts_but_tier2_and_revoked_do_not(cli, write) ->
     )
     [finding] = run(cli, write, "CON-02", own)
     assert (finding["id"], finding["line"]) == ("f1", 6)
-    assert "tier-1 supplier a's own sign-in" in finding["message"]
+    assert "critical supplier a's own sign-in" in finding["message"]
 
 
 # -- CON-03 -------------------------------------------------------------------------------------
@@ -153,7 +154,7 @@ def test_group_found_through_identifiers_and_a_supplier_that_is_the_parent(cli, 
     )
     [finding] = run(cli, write, "CON-03", text)
     assert (finding["id"], finding["line"]) == ("a", 5)
-    assert "tier-1 suppliers a, b and c belong to the same corporate group" in finding["message"]
+    assert "critical suppliers a, b and c belong to the same corporate group" in finding["message"]
     assert "(ultimate parent Parent A)" in finding["message"]
 
 
@@ -180,7 +181,7 @@ def test_shared_secret_across_suppliers_is_one_finding_with_the_others_related(c
         identity("b-1", "b", body),
         identity("b-old", "b", body + "\nstatus: revoked"),
     )
-    [finding] = run(cli, write, "IAM-01", text)
+    [finding] = run(cli, write, "IAM-04", text)
     assert (finding["id"], finding["json_path"]) == ("a-1", "secret_fingerprint")
     assert "identities a-1, a-2 and b-1 of suppliers a and b" in finding["message"]
     assert len(finding["related"]) == 2
@@ -189,7 +190,7 @@ def test_shared_secret_across_suppliers_is_one_finding_with_the_others_related(c
 def test_one_suppliers_identities_may_share_a_secret(cli, write) -> None:
     body = "access_level: write\nowner: ops\nsecret_fingerprint: 'vault:kv/a#1'"
     text = repository(supplier("a"), identity("a-1", "a", body), identity("a-2", "a", body))
-    assert run(cli, write, "IAM-01", text) == []
+    assert run(cli, write, "IAM-04", text) == []
 
 
 def test_missing_access_level_and_owner_point_at_the_identity(cli, write) -> None:
@@ -220,7 +221,7 @@ ODD = repository(
 
 
 @pytest.mark.parametrize(
-    "code", ["CON-01", "CON-02", "CON-03", "CON-04", "IAM-01", "IAM-02", "IAM-03"]
+    "code", ["CON-01", "CON-02", "CON-03", "CON-04", "IAM-01", "IAM-02", "IAM-03", "IAM-04"]
 )
 def test_schema_invalid_data_never_crashes_the_rules(cli, write, code: str) -> None:
     run(cli, write, code, ODD)
