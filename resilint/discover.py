@@ -25,7 +25,15 @@ from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
-from resilint.load.read import Refusal, kind_refusal, outside, read_regular, real, within
+from resilint.load.read import (
+    Refusal,
+    kind_refusal,
+    outside,
+    read_regular,
+    real,
+    refusal_for,
+    within,
+)
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
@@ -147,7 +155,11 @@ class _Finder:
                 continue
             ignores = inherited + self.gitignore(entries, relative)
             for entry in entries:
-                sub = self.entry(entry, relative, ignores, boundary)
+                try:
+                    sub = self.entry(entry, relative, ignores, boundary)
+                except OSError as exc:  # a directory that can be listed but not entered
+                    self.refuse(entry.path, refusal_for(exc))
+                    continue
                 if sub is not None:
                     pending.append((entry.path, sub, ignores))
 

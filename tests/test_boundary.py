@@ -202,16 +202,21 @@ def test_unreadable_directories_and_files_are_findings(repo: Path) -> None:
     (repo / "locked").mkdir()
     (repo / "locked" / "hidden.yaml").write_text(WIDGET.format("h"))
     (repo / "sealed.yaml").write_text(WIDGET.format("s"))
+    (repo / "listed").mkdir()  # can be listed, not entered
+    (repo / "listed" / "seen.yaml").write_text(WIDGET.format("l"))
     (repo / "locked").chmod(0)
     (repo / "sealed.yaml").chmod(0)
+    (repo / "listed").chmod(0o444)
     try:
         result = resilint(
             repo, "check", "--no-cache", "--format", "json", before=without_permission_override
         )
     finally:
         (repo / "locked").chmod(0o755)
+        (repo / "listed").chmod(0o755)
     assert result.returncode == 2, result.stderr
     assert findings(result.stdout) == [
+        ("listed/seen.yaml", "FILE-01"),
         ("locked", "FILE-01"),
         ("ok.yaml", "DOC-01"),
         ("sealed.yaml", "FILE-01"),
