@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
-from resilint.core_checks import CORE_CHECKS
+from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import discover
-from resilint.engine import run_rules
+from resilint.domain import Facts
+from resilint.engine import Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
 from resilint.limits import Limits, NodeBudget
-from resilint.load import load_file
+from resilint.load import load_file, read_text
 from resilint.locate import Locator
 from resilint.model import Document, Index
-from resilint.references import check_index, check_references
+from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
-from resilint.suppress import SuppressionPolicy, apply_suppressions
+from resilint.suppress import SuppressionPolicy, apply_suppressions, waiver_approvers
 from resilint.validate import to_document
 
 if TYPE_CHECKING:
@@ -76,10 +77,31 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
         if remembered is not None:
             return remembered
     files = _read_all(found.files, options, cache)
-    result = _check_files(options, found.findings, files)
+    named = _named_but_empty(options.paths, found.files, files)
+    result = _check_files(options, (*found.findings, *named), files)
     if cache is not None:
         cache.save(found, files, result)
     return result
+
+
+def _named_but_empty(
+    asked: tuple[Path, ...], paths: tuple[Path, ...], files: list[FileResult]
+) -> list[Finding]:
+    """A file named on the command line that holds no resilint document is worth a word: the
+    user expected it to be checked, and nothing in it was."""
+    named = {path for path in asked if not path.is_dir()}
+    return [
+        core_finding(
+            "DOC-04",
+            "this file holds no resilint document (none declares apiVersion: resilint/v1), so "
+            "nothing in it was checked",
+            str(path),
+            1,
+            1,
+        )
+        for path, file in zip(paths, files, strict=True)
+        if path in named and not file.documents and not file.findings
+    ]
 
 
 def _read_all(
@@ -111,10 +133,11 @@ def _check_files(
     index = Index(doc for file in files for doc in file.documents)
     locator = Locator(config.limits)
     read = [f for file in files for f in file.findings]
-    core = [*check_index(index, locator), *check_references(index, options.schemas, locator)]
+    broken = _unreadable(read, config.limits)
+    references = check_references(index, options.schemas, locator, broken)
+    core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
-    known = frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS)
-    engine = run_rules(selected, index, options.as_of, config.rules, known, locator)
+    engine = run_rules(selected, _evaluation(options, index, locator))
     raw = [*found, *read, *core, *_outside_schema_errors(engine.findings, read)]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -123,6 +146,7 @@ def _check_files(
         ran=frozenset(rule.info.code for rule in selected),
         baseline=options.baseline,
         baseline_path=options.baseline_path,
+        approvers=waiver_approvers(selected, config.rules),
     )
     inline = [s for file in files for s in file.suppressions]
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)
@@ -135,6 +159,32 @@ def _check_files(
         len(files),
         len(index.documents),
         engine.crashes,
+    )
+
+
+def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
+    """Files that yielded no documents because they could not be read, with their text where
+    it decodes: the references into them are REF-02, not "does not exist"."""
+    firsts: dict[str, Finding] = {}
+    for finding in read:
+        check = CORE_CHECKS.get(finding.code)
+        if check is not None and check.unreadable:
+            firsts.setdefault(finding.path, finding)
+    found = []
+    for path, finding in firsts.items():
+        text = read_text(Path(path), limits)
+        found.append(Unreadable(finding, text if isinstance(text, str) else ""))
+    return found
+
+
+def _evaluation(options: CheckOptions, index: Index, locator: Locator) -> Evaluation:
+    config = options.config
+    return Evaluation(
+        facts=Facts(index, options.as_of, config.definitions),
+        locator=locator,
+        settings=config.rules,
+        known_codes=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
+        configured_profiles=frozenset(config.profiles) | frozenset(config.select),
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import difflib
 import json
 import sys
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from resilint.load import load_mapping
 from resilint.load.read import Refusal, outside, read_inside, real, within
 from resilint.locate import find_node
 from resilint.schemas import SchemaSet
+from resilint.suggest import did_you_mean
 
 PYPROJECT = "pyproject.toml"
 FAIL_ON_NEVER = "never"
@@ -198,17 +198,12 @@ def _explain(error: jsonschema.ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     if "propertyNames" in error.schema_path and isinstance(error.validator_value, list):
         known = [str(name) for name in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(str(error.instance), known)
         return f"{where}unknown name '{error.instance}'{hint}; names: {', '.join(known)}"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in known]
-        hints = [
-            f"'{key}'"
-            + "".join(f" (did you mean '{m}'?)" for m in difflib.get_close_matches(key, known, n=1))
-            for key in unknown
-        ]
+        hints = [f"'{key}'" + did_you_mean(key, known) for key in unknown]
         return f"{where}unknown setting {', '.join(hints)}; settings: {', '.join(known)}"
     return f"{where}{error.message}"
 

@@ -211,6 +211,16 @@ _CHECKS = (
         "if the file belongs to another tool, exclude it in the configuration.",
     ),
     _check(
+        "DOC-04",
+        "no-resilint-document",
+        "A file named on the command line holds no resilint document",
+        "A file you name is one you expect to be checked; when it holds no document that "
+        "declares apiVersion: resilint/v1 (a forgotten first line, a file of another tool), "
+        "nothing in it was checked, and a clean result would mislead.",
+        "Add `apiVersion: resilint/v1` to each document, or stop naming the file.",
+        level=Level.WARNING,
+    ),
+    _check(
         "SCH-01",
         "schema",
         "The document does not match its kind's schema",
@@ -224,6 +234,16 @@ _CHECKS = (
         "A contract that points at an unknown supplier breaks the register of information "
         "(DORA Art. 28(3)) and every rule that follows the reference.",
         "Correct the id (the message suggests the nearest existing one) or add the document.",
+    ),
+    _check(
+        "REF-02",
+        "reference-in-unreadable-file",
+        "References that cannot be checked because the file that may hold their target is broken",
+        "A file with a syntax or encoding error holds no documents resilint can see, so the "
+        "references into it cannot be resolved; calling each one missing would send people to "
+        "the wrong file.",
+        "Fix the error in the named file first (its own finding says where); the references are "
+        "checked again on the next run.",
     ),
 )
 

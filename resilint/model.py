@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resilint.schemas import RefField
+from resilint.suggest import skeleton
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,16 @@ class Index:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
 
     def similar_ids(self, kind: str, value: str) -> list[str]:
-        """Ids of ``kind`` that could be a typo of ``value``: same first letter, length within
-        three. Bucketed once, so suggesting costs little even in a register of 100,000."""
+        """Ids of ``kind`` that could be a typo of ``value``: the same first letter as it
+        reads (a Cyrillic small a reads as a Latin one), length within three. Bucketed once, so
+        suggesting costs little even in a register of 100,000."""
         if kind not in self._buckets:
             buckets: dict[str, list[str]] = defaultdict(list)
             for doc_id in self.ids(kind):
                 buckets[doc_id[:1]].append(doc_id)
             self._buckets[kind] = dict(buckets)
-        return [i for i in self._buckets[kind].get(value[:1], []) if abs(len(i) - len(value)) <= 3]
+        first = skeleton(value)[:1]
+        return [i for i in self._buckets[kind].get(first, []) if abs(len(i) - len(value)) <= 3]
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:
         """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""

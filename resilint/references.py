@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, JsonPath, Related, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.schemas import SchemaSet
+from resilint.suggest import closest, difference, odd_characters
 
 
 def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
@@ -28,35 +30,104 @@ def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
         )
 
 
-def check_references(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Finding]:
-    """REF-01 for every reference to a document that does not exist."""
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read as documents: its first finding, and its text if any."""
+
+    finding: Finding
+    text: str
+
+
+def check_references(
+    index: Index, schemas: SchemaSet, locator: Locator, broken: Iterable[Unreadable] = ()
+) -> Iterator[Finding]:
+    """REF-01 for every reference to a document that does not exist; REF-02, once per broken
+    file, for the references whose target that file seems to hold (its text names the id)."""
+    blocked: dict[str, list[tuple[Document, JsonPath, str]]] = {}
+    broken = list(broken)
     for document in index.documents:
         if document.kind not in schemas.kinds:
             continue
         for field in schemas.references(document.kind):
             for path, value in field.values(document.data):
-                if isinstance(value, str) and index.get(field.target, value) is None:
-                    yield _unknown(document, path, value, field.target, index, locator)
+                if not isinstance(value, str) or index.get(field.target, value) is not None:
+                    continue
+                holder = next((b for b in broken if _names_id(b.text, value)), None)
+                if holder is None:
+                    yield _unknown(document, path, value, field.target, index, locator, broken)
+                else:
+                    blocked.setdefault(holder.finding.path, []).append((document, path, value))
+    for holder in broken:
+        if holder.finding.path in blocked:
+            yield _blocked(holder.finding, blocked[holder.finding.path], locator)
+
+
+def _names_id(text: str, value: str) -> bool:
+    """Whether a broken file's text declares ``id: value`` (quoted or not)."""
+    return (
+        re.search(rf"(?m)^\s*(?:-\s+)?id:\s*['\"]?{re.escape(value)}['\"]?\s*(?:#.*)?$", text)
+        is not None
+    )
+
+
+def _blocked(
+    error: Finding, places: list[tuple[Document, JsonPath, str]], locator: Locator
+) -> Finding:
+    check = CORE_CHECKS["REF-02"]
+    first, path, _ = places[0]
+    names = ", ".join(dict.fromkeys(f"'{v}'" for _, _, v in places))
+    count = len(places)
+    message = (
+        f"{count} reference{'s' if count > 1 else ''} ({names}) cannot be checked: "
+        f"{error.path} has a {'syntax error' if error.code.startswith('YML') else 'read error'} "
+        f"at line {error.line} ({error.code}), so its documents cannot be read. Fix that file "
+        "first; these references are checked again then"
+    )
+    related = [Related(error.path, error.line, error.column, f"{error.code}: {error.message}")]
+    related += [
+        locator.related(document, where, f"{document.label} refers to '{v}'")
+        for document, where, v in places[1:]
+    ]
+    return locator.finding(
+        check.code, check.name, check.level, message, first, path, related=tuple(related)
+    )
 
 
 def _unknown(
-    document: Document, path: JsonPath, value: str, target: str, index: Index, locator: Locator
+    document: Document,
+    path: JsonPath,
+    value: str,
+    target: str,
+    index: Index,
+    locator: Locator,
+    broken: list[Unreadable],
 ) -> Finding:
     check = CORE_CHECKS["REF-01"]
     # A typo keeps its first letter and about its length nearly always.
-    close = difflib.get_close_matches(value, index.similar_ids(target, value), n=1, cutoff=0.6)
+    close = closest(value, index.similar_ids(target, value))
     target_words = Document("", 0, 0, target, None, {}).label
     known = bool(index.of_kind(target))
-    hint = (
-        f"; did you mean '{close[0]}'?"
-        if close
-        else ("" if known else f"; the repository has no {target_words} documents")
-    )
+    differs = difference(value, close) if close else None
+    if differs:
+        hint = (
+            f"; it only looks like '{close}': it differs by {differs}. Retype the reference "
+            "(it was probably pasted from a document that uses other characters)"
+        )
+    elif close:
+        hint = f"; did you mean '{close}'?"
+        odd = odd_characters(value)
+        if odd:
+            hint += f" (the reference holds {', '.join(odd)})"
+    else:
+        hint = "" if known else f"; the repository has no {target_words} documents"
+    if broken:  # the document may be in a file that could not be read
+        hint += f" (or it is in a file that could not be read: {broken[0].finding.path}"
+        hint += f" and {len(broken) - 1} more)" if len(broken) > 1 else ")"
     related: tuple[Related, ...] = ()
     if close:
-        match = index.get(target, close[0])
+        match = index.get(target, close)
         assert match is not None
-        related = (locator.related(match, ("id",), f"{target_words} '{close[0]}'"),)
+        related = (locator.related(match, ("id",), f"{target_words} '{close}'"),)
     return locator.finding(
         check.code,
         check.name,

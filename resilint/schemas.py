@@ -8,7 +8,9 @@ or fetched from a URL named in a schema.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -126,7 +128,7 @@ class SchemaSet:
         if key not in self._explainers:
             import jsonschema
 
-            self._explainers[key] = jsonschema.Draft202012Validator(
+            self._explainers[key] = _explaining_class()(
                 schema,
                 registry=self.registry,
                 format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
@@ -228,3 +230,39 @@ def _ref_fields(kind: str, schema: Mapping[str, Any], pattern: Pattern) -> Itera
         yield from _ref_fields(kind, schema["additionalProperties"], (*pattern, ANY_KEY))
     if isinstance(schema.get("items"), dict):
         yield from _ref_fields(kind, schema["items"], (*pattern, ANY_ITEM))
+
+
+@functools.cache
+def _explaining_class() -> Any:
+    """Draft 2020-12 with ``pattern`` read as JSON Schema means it (ECMA-262): ``$`` is the end
+    of the text. Python's ``$`` also matches before a final newline, so ``id: "acme\\n"`` would
+    pass ``^[a-z0-9-]+$`` here while jsonschema-rs refuses it."""
+    import jsonschema
+
+    def pattern(validator: Any, wanted: str, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not _ecma(wanted).search(instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    return jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator, validators={"pattern": pattern}
+    )
+
+
+@functools.cache
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema pattern for Python's re: each ``$`` outside a character class ends the
+    text (``\\Z``), as in ECMA-262."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = "\\Z"
+        out.append(char)
+    return re.compile("".join(out))

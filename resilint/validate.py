@@ -5,7 +5,6 @@ Every schema error is reported, not just the first, each at the field it concern
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from resilint.load import RawDocument
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.schemas import SchemaSet
+from resilint.suggest import did_you_mean, odd_characters
 
 if TYPE_CHECKING:
     import jsonschema
@@ -80,11 +80,13 @@ def to_document(
     validator = schemas.validator(document.kind)
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.
-    problems = (
+    problems = [
         problem
         for error in validator.iter_errors(raw.data)
         for problem in _explain(error, document)
-    )
+    ]
+    if not problems:  # the fast validator refused what the explaining one cannot name: fail closed
+        problems = [_explained(f"{document.label} does not match the {document.kind} schema", ())]
     return document, [
         _finding(locator, code, message, document, path, on_key)
         for code, message, path, on_key in dict.fromkeys(problems)
@@ -178,6 +180,12 @@ def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) ->
     if keyword == "uniqueItems":
         return "lists the same item more than once"
     if keyword == "pattern":
+        odd = odd_characters(value) if isinstance(value, str) else []
+        if odd:
+            return (
+                f"holds characters that only look right or cannot be seen: {', '.join(odd)}; "
+                "retype it (it was probably pasted from a document that uses other characters)"
+            )
         return f"has the wrong form: got {_show(value)}, expected text matching {expected}"
     return str(error.message)
 
@@ -219,8 +227,7 @@ def _field(path: tuple[str | int, ...]) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return did_you_mean(word, choices)
 
 
 def _extras(error: jsonschema.ValidationError) -> list[str]:

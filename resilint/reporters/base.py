@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 
 from resilint.findings import Finding, Level
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Never printed raw: every C0 and C1 control (newlines and tabs too: a newline from a value
+# would start a new line that a CI log may run as a command), DEL, lone surrogates, and the bidi
+# and invisible format characters that make text read differently from what it is ("Trojan
+# Source", CVE-2021-42574): U+061C, U+200B-U+200F, U+2028-U+202E, U+2060-U+2069, U+FEFF.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,9 @@ class ReportContext:
 
 
 def printable(text: str) -> str:
-    """Text from the data, made safe for a terminal: control characters and lone surrogates
-    are shown as escapes, never sent raw."""
+    """Text from the data or a file name, made safe for any output: control, bidi and invisible
+    characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),
+    never sent raw. Every reporter passes paths and messages through it."""
     return _CONTROL.sub(
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
     )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext
+from resilint.reporters.base import ReportContext, printable
 
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: controls escaped first, so no newline or ESC from the data
+    can end the command and start another; then GitHub's own escapes."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext
+from resilint.reporters.base import ReportContext, printable
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 
@@ -15,11 +15,11 @@ def report_gitlab(context: ReportContext) -> str:
         {
             "type": "issue",
             "check_name": f.code,
-            "description": f"{f.code} {f.message}",
+            "description": f"{f.code} {printable(f.message)}",
             "categories": ["Security"],
             "severity": _SEVERITY[f.level],
             "fingerprint": f.fingerprint,
-            "location": {"path": f.path, "lines": {"begin": f.line}},
+            "location": {"path": printable(f.path), "lines": {"begin": f.line}},
         }
         for f in context.active
     ]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from resilint.findings import Finding, format_json_path
-from resilint.reporters.base import ReportContext
+from resilint.reporters.base import ReportContext, printable
 
 SCHEMA_VERSION = 1
 
@@ -34,8 +34,8 @@ def _finding(f: Finding) -> dict[str, Any]:
         "code": f.code,
         "name": f.name,
         "level": f.level.label,
-        "message": f.message,
-        "path": f.path,
+        "message": printable(f.message),
+        "path": printable(f.path),
         "line": f.line,
         "column": f.column,
         "kind": f.kind,
@@ -48,11 +48,16 @@ def _finding(f: Finding) -> dict[str, Any]:
         if f.suppression is None
         else {
             "kind": f.suppression.kind,
-            "justification": f.suppression.justification,
-            "source": f.suppression.source,
+            "justification": printable(f.suppression.justification),
+            "source": printable(f.suppression.source),
         },
         "related": [
-            {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+            {
+                "path": printable(r.path),
+                "line": r.line,
+                "column": r.column,
+                "message": printable(r.message),
+            }
             for r in f.related
         ],
     }

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from xml.etree import ElementTree
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext
+from resilint.reporters.base import ReportContext, printable
 
-# XML 1.0 cannot hold these characters at all, escaped or not.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+# printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
+_clean = printable
 
 
 def report_junit(context: ReportContext) -> str:

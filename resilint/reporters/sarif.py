@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from resilint.findings import Finding, Level
-from resilint.reporters.base import ReportContext, RuleDoc
+from resilint.reporters.base import ReportContext, RuleDoc, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/resilint/resilint"
@@ -57,10 +58,17 @@ def _rule(code: str, doc: RuleDoc | None) -> dict[str, Any]:
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": PurePath(path).as_posix(), "uriBaseId": "SRCROOT"},
+            "artifactLocation": {"uri": _uri(path), "uriBaseId": "SRCROOT"},
             "region": {"startLine": line, "startColumn": column},
         }
     }
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference (RFC 3986), as SARIF requires: every character outside the
+    unreserved set percent-encoded from UTF-8, so a space, %, #, ? or a control in a file name
+    cannot change what the URI points to."""
+    return quote(PurePath(path).as_posix(), safe="/", errors="surrogatepass")
 
 
 def _result(f: Finding, rule_index: int) -> dict[str, Any]:
@@ -68,18 +76,26 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[f.level],
-        "message": {"text": f.message},
+        "message": {"text": printable(f.message)},
         "locations": [_location(f.path, f.line, f.column)],
         "partialFingerprints": {"resilint/v1": f.fingerprint},
     }
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, **_location(r.path, r.line, r.column), "message": {"text": r.message}}
+            {
+                "id": i,
+                **_location(r.path, r.line, r.column),
+                "message": {"text": printable(r.message)},
+            }
             for i, r in enumerate(f.related)
         ]
     if f.suppression is not None:
         kind = "inSource" if f.suppression.kind == "inline" else "external"
         result["suppressions"] = [
-            {"kind": kind, "status": "accepted", "justification": f.suppression.justification}
+            {
+                "kind": kind,
+                "status": "accepted",
+                "justification": printable(f.suppression.justification),
+            }
         ]
     return result

@@ -4,7 +4,6 @@ rule file's line."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,6 +24,7 @@ from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.runtime import Env, Ref, placeholders
 from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
+from resilint.suggest import did_you_mean
 
 
 def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCheck]) -> list[Rule]:
@@ -75,11 +75,6 @@ def _applying(name: str, applies: dict[str, Any], when: Condition | None) -> Con
         return env.facts.matches(bound.document, applies) and (when is None or when(env))
 
     return test
-
-
-def _close(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _snake(kind: str) -> str:
@@ -152,7 +147,7 @@ class RuleCompiler:
                 facts = ", ".join(sorted(known)) or "none"
                 raise self.site.fail(
                     (*where, "applies_to", fact),
-                    f"{kind} has no fact '{fact}'{_close(fact, list(known))}; its facts: {facts}",
+                    f"{kind} has no fact '{fact}'{did_you_mean(fact, known)}; its facts: {facts}",
                 )
         return applies
 

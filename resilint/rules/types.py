@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from resilint.schemas import REF_KEYWORD, SchemaSet
+from resilint.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,7 @@ def navigate(schemas: SchemaSet, bound: Bound, segments: tuple[str, ...]) -> Map
             schema = schemas.resolve(schema["additionalProperties"])
         else:
             where = ".".join(walked) or (bound.kind or "this value")
-            close = difflib.get_close_matches(segment, list(properties), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(segment, properties)
             known = ", ".join(sorted(properties)) or "none"
             raise UnknownField(f"unknown field '{segment}' under {where}{hint}; fields: {known}")
         walked.append(segment)

@@ -1,0 +1,85 @@
+"""Did you mean: suggestions for a mistyped name, and what exactly differs when two names only
+look alike (a Cyrillic letter, a zero-width space, a bidi control, another Unicode form).
+
+Every "did you mean" of resilint comes from here, so suggestions read the same everywhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+# Letters from other scripts that render like Latin ones (a subset of Unicode's confusables
+# list: the letters people actually paste from Cyrillic and Greek keyboards and documents).
+_LOOK_ALIKES = dict(
+    zip(
+        "аеорсухіјѕԁһӏԛԝαοτυνρεκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖАВЕКМНОРСТХ",
+        "aeopcyxijsdhlqwaotuvpekiABEHIKMNOPTXYZABEKMHOPCTX",
+        strict=True,
+    )
+)
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, quote: str = "'") -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
+    close = closest(word, choices)
+    return f" (did you mean {quote}{close}{quote}?)" if close else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely mistypes: one that differs only in look-alike or
+    invisible characters first, else the closest by spelling."""
+    options = list(choices)
+    mine = skeleton(word)
+    for choice in options:
+        if choice != word and skeleton(choice) == mine:
+            return choice
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def skeleton(text: str) -> str:
+    """``text`` as it reads: compatibility-normalised (NFKC), invisible format characters
+    dropped, look-alike letters of other scripts mapped to Latin."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(_LOOK_ALIKES.get(c, c) for c in folded if not _invisible(c))
+
+
+def difference(value: str, target: str) -> str | None:
+    """When ``value`` and ``target`` read alike but are different text, what differs, in words:
+    ``U+043E CYRILLIC SMALL LETTER O at character 7``. None when they differ otherwise."""
+    if value == target or skeleton(value) != skeleton(target):
+        return None
+    if unicodedata.normalize("NFC", value) == unicodedata.normalize("NFC", target):
+        return "the same letters in another Unicode form (decomposed accents, not NFC)"
+    odd = [f"{describe(c)} at character {i + 1}" for i, c in enumerate(value) if _odd(c, target)]
+    return ", ".join(odd) or "the same letters in another Unicode form"
+
+
+def odd_characters(value: str) -> list[str]:
+    """Characters an id cannot hold (ids are plain ASCII) that people do not see or mistake for
+    others: controls, zero-width and bidi characters, any non-ASCII letter or mark, described."""
+    return [
+        f"{describe(c)} at character {i + 1}"
+        for i, c in enumerate(value)
+        if _invisible(c) or not c.isascii()
+    ]
+
+
+_CONTROL_NAMES = {"\t": "TAB", "\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE"}
+
+
+def describe(char: str) -> str:
+    """``U+043E CYRILLIC SMALL LETTER O``."""
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "CONTROL CHARACTER")
+    return f"U+{ord(char):04X} {name}"
+
+
+def _invisible(char: str) -> bool:
+    """Controls, format characters (zero-width, bidi) and line or paragraph separators."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def _odd(char: str, target: str) -> bool:
+    return char not in target or _invisible(char) or char in _LOOK_ALIKES

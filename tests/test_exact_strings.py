@@ -1,0 +1,72 @@
+"""Exact strings and honest messages: ids match whole, look-alike references say which character
+differs, references into a broken file are one REF-02, a named file with nothing to check is a
+warning. Every case runs the CLI on real files."""
+
+from __future__ import annotations
+
+import pytest
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme-logistics\ntier: 3\n"
+
+
+def contract(supplier: str, doc_id: str = "ctr-1") -> str:
+    return f'apiVersion: resilint/v1\nkind: Contract\nid: "{doc_id}"\nsupplier: "{supplier}"\n'
+
+
+def findings(cli, code: str) -> list[dict[str, object]]:
+    result = cli("check", ".", "--no-cache", "--format", "json")
+    return [f for f in result.json()["findings"] if f["code"] == code]
+
+
+def test_an_id_with_a_trailing_newline_is_refused_naming_the_character(cli, write) -> None:
+    write("a.yaml", SUPPLIER + "---\n" + contract("acme-logistics", "ctr-1\\n"))
+    [error] = findings(cli, "SCH-01")
+    assert error["line"] == 8  # the id line of the second document
+    assert "U+000A LINE FEED at character 6" in str(error["message"])
+
+
+@pytest.mark.parametrize(
+    ("written", "differs"),
+    [
+        ("acme-l\\u043egistics", "U+043E CYRILLIC SMALL LETTER O at character 7"),
+        ("acme-logis\\u200btics", "U+200B ZERO WIDTH SPACE at character 11"),
+        ("\\u0430cme-logistics", "U+0430 CYRILLIC SMALL LETTER A at character 1"),
+        ("acme-logistics\\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE at character 15"),
+    ],
+)
+def test_a_look_alike_reference_names_the_code_point(cli, write, written, differs) -> None:
+    write("a.yaml", SUPPLIER + "---\n" + contract(written))
+    [error] = findings(cli, "REF-01")
+    message = str(error["message"])
+    assert "it only looks like 'acme-logistics'" in message and differs in message
+    assert "did you mean" not in message
+
+
+def test_a_suggestion_names_characters_an_id_cannot_hold(cli, write) -> None:
+    write("a.yaml", SUPPLIER + "---\n" + contract("acme-lo\\u0301gistics"))
+    [error] = findings(cli, "REF-01")
+    message = str(error["message"])
+    assert "did you mean 'acme-logistics'?" in message
+    assert "U+0301 COMBINING ACUTE ACCENT at character 8" in message
+
+
+def test_references_into_a_broken_file_are_one_finding(cli, write) -> None:
+    write("suppliers.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: A: B\n")
+    write("contracts.yaml", contract("acme", "c1") + "---\n" + contract("acme", "c2"))
+    result = cli("check", ".", "--no-cache", "--format", "json")
+    codes = [f["code"] for f in result.json()["findings"]]
+    assert codes.count("REF-02") == 1 and "REF-01" not in codes and "YML-01" in codes
+    [blocked] = [f for f in result.json()["findings"] if f["code"] == "REF-02"]
+    assert "2 references ('acme') cannot be checked: suppliers.yaml has a syntax error" in str(
+        blocked["message"]
+    )
+    assert [r["path"] for r in blocked["related"]] == ["suppliers.yaml", "contracts.yaml"]
+    assert result.exit_code == 2
+
+
+def test_a_named_file_without_resilint_documents_is_a_warning(cli, write) -> None:
+    write("workflow.yaml", "name: ci\non: push\njobs: {}\n")
+    result = cli("check", "workflow.yaml", "--no-cache")
+    assert result.exit_code == 0
+    assert "workflow.yaml:1:1: DOC-04 warning this file holds no resilint document" in result.stdout
+    assert "DOC-04" not in cli("check", ".", "--no-cache").stdout  # found by a walk: left alone

@@ -1,0 +1,69 @@
+"""Nothing from the data or a file name reaches any output format raw: no newline that starts a
+CI workflow command, no terminal escape, no bidi control; SARIF URIs are percent-encoded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
+RAW = ("\n::", "\x1b", "\u202e", "\u2066", "\u200b", "\x85")
+
+# A reference whose value carries a newline, a workflow command, an ESC and a bidi override:
+# REF-01 quotes the value in its message.
+HOSTILE_VALUE = (
+    "apiVersion: resilint/v1\n"
+    "kind: Contract\n"
+    "id: ctr-x\n"
+    'supplier: "acme\\n::error file=x::owned \\e[31m\\u202Eevil\\u2066\\u200b"\n'
+)
+
+
+def _outputs(cli, tmp_path: Path) -> dict[str, str]:
+    return {
+        name: cli("check", ".", "--no-cache", "--no-color", "--format", name, cwd=tmp_path).stdout
+        for name in FORMATS
+    }
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_values_from_the_data_are_escaped_in_every_format(cli, write, tmp_path, name) -> None:
+    write("contract.yaml", HOSTILE_VALUE)
+    output = _outputs(cli, tmp_path)[name]
+    assert "REF-01" in output
+    for raw in RAW:
+        assert raw not in output, (name, raw)
+    assert not any(line.startswith("::error file=x") for line in output.splitlines())
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_file_names_are_escaped_in_every_format(cli, write, tmp_path, name) -> None:
+    hostile = "x\n::warning file=a::pwned\x1b[2J\u202eyaml.yaml"
+    (tmp_path / hostile).write_text("apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n")
+    output = cli("check", ".", "--no-cache", "--format", name, cwd=tmp_path).stdout
+    assert "SCH-01" in output
+    for raw in RAW:
+        assert raw not in output, (name, raw)
+    assert not any(line.startswith("::warning file=a::pwned") for line in output.splitlines())
+
+
+def test_sarif_uris_are_percent_encoded(cli, tmp_path: Path) -> None:
+    (tmp_path / "a dir#1").mkdir()
+    (tmp_path / "a dir#1" / "50% off?.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n"
+    )
+    sarif = json.loads(cli("check", ".", "--no-cache", "--format", "sarif", cwd=tmp_path).stdout)
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+    }
+    assert uris == {"a%20dir%231/50%25%20off%3F.yaml"}
+
+
+def test_text_output_keeps_one_finding_per_line(cli, write, tmp_path) -> None:
+    write("contract.yaml", HOSTILE_VALUE)
+    lines = cli("check", ".", "--no-cache", "--no-color", cwd=tmp_path).stdout.splitlines()
+    assert lines[0].startswith("contract.yaml:4:11: REF-01 error")
+    assert "acme\\n::error file=x::owned \\x1b[31m\\u202eevil\\u2066\\u200b" in lines[0]
