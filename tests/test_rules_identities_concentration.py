@@ -382,6 +382,21 @@ def test_shared_subprocessor_of_suppliers_critical_through_the_graph(cli, write)
     assert run(cli, write, "CON-03", no_function) == []
 
 
+def test_a_shared_hyperscaler_with_recorded_regions_is_left_to_con_01(cli, write) -> None:
+    aws = "{provider: aws, region: eu-central-1}"
+    host = f"subcontractors:\n  - {{id: aws, name: Amazon Web Services EMEA SARL, cloud: [{aws}]}}"
+    text = repository(
+        function("f1", "  suppliers: [wms, payroll]"),
+        supplier("wms", f"tier: 1\n{host}"),
+        supplier("payroll", f"tier: 1\n{host}"),
+    )
+    assert run(cli, write, "CON-03", text) == []
+    # a colocation provider named without regions is still a shared subprocessor
+    colo = text.replace(f", cloud: [{aws}]", "")
+    [finding] = run(cli, write, "CON-03", colo)
+    assert "same subprocessor Amazon Web Services EMEA SARL" in finding["message"]
+
+
 SERVICE = """services:
   - name: erp-core
     substitutability: not_substitutable

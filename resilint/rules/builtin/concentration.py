@@ -216,6 +216,8 @@ def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[
             path = ("shared_dependencies", "subprocessors", i)
             yield Hop(supplier, path, str(name).strip()), {f"name:{key}"}
     for i, sub in dicts(supplier.data.get("subcontractors")):
+        if dicts(sub.get("cloud")):  # a hosting provider with its regions: CON-01 weighs those
+            continue
         keys = _company_keys(sub)
         target_id = text_of(sub.get("supplier"))
         target = context.index.get("Supplier", target_id) if target_id else None
