@@ -10,15 +10,20 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import CORE_CHECKS, core_finding
+from resilint.domain.lifecycle import waiver_in_force
 from resilint.findings import Finding, Level, Suppression
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
+
+if TYPE_CHECKING:
+    from resilint.engine import RuleSettings
+    from resilint.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,26 @@ class SuppressionPolicy:
     """Codes of the rules that ran: a waiver of a rule that did not run cannot be judged unused."""
     baseline: tuple[dict[str, Any], ...] | None = None
     baseline_path: str = ""
+    approvers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Who may approve a waiver of which rule ("*": any other rule), from EXC-01's parameter
+    approvers; a waiver approved by anyone else suppresses nothing. Empty: anyone may."""
+
+
+def waiver_approvers(
+    rules: Iterable[Rule], settings: Mapping[str, RuleSettings]
+) -> dict[str, tuple[str, ...]]:
+    """EXC-01's ``approvers`` (its default, then the configuration's), when EXC-01 runs: a
+    restriction nobody is told about would silently void waivers."""
+    for rule in rules:
+        if rule.info.code == "EXC-01":
+            own = settings.get("EXC-01")
+            params = {**rule.info.params, **((own.params or {}) if own else {})}
+            table = params.get("approvers")
+            return {
+                str(code): tuple(roles) if isinstance(roles, list) else (str(roles),)
+                for code, roles in (table.items() if isinstance(table, dict) else ())
+            }
+    return {}
 
 
 def apply_suppressions(
@@ -42,7 +67,7 @@ def apply_suppressions(
     locator: Locator,
 ) -> list[Finding]:
     results, extra = _inline(list(findings), list(inline), as_of, policy)
-    results, unused = _waivers(results, index, as_of)
+    results, unused = _waivers(results, index, as_of, policy.approvers)
     if policy.report_unused_waivers:
         extra += [
             _unused_waiver(waiver, locator)
@@ -137,13 +162,11 @@ def _inline(
     return results, extra
 
 
-def _active_waiver(waiver: Document, as_of: datetime.date) -> bool:
-    data = waiver.data
-    try:
-        expires = datetime.date.fromisoformat(str(data.get("expires")))
-    except ValueError:
-        return False
-    return expires >= as_of and bool(data.get("approver")) and bool(data.get("risk_owner"))
+def _approved_by_allowed_role(waiver: Document, approvers: Mapping[str, tuple[str, ...]]) -> bool:
+    rule = waiver.data.get("rule")
+    allowed = approvers.get(rule) if isinstance(rule, str) else None
+    allowed = allowed if allowed is not None else approvers.get("*")
+    return allowed is None or waiver.data.get("approver") in allowed
 
 
 def _targets(waiver: Document) -> set[tuple[Any, Any]]:
@@ -156,9 +179,16 @@ def _targets(waiver: Document) -> set[tuple[Any, Any]]:
 
 
 def _waivers(
-    findings: list[Finding], index: Index, as_of: datetime.date
+    findings: list[Finding],
+    index: Index,
+    as_of: datetime.date,
+    approvers: Mapping[str, tuple[str, ...]],
 ) -> tuple[list[Finding], list[Document]]:
-    waivers = [w for w in index.of_kind("Waiver") if _active_waiver(w, as_of)]
+    waivers = [
+        w
+        for w in index.of_kind("Waiver")
+        if waiver_in_force(w, as_of) and _approved_by_allowed_role(w, approvers)
+    ]
     by_rule: dict[Any, list[tuple[Document, set[tuple[Any, Any]]]]] = defaultdict(list)
     for waiver in waivers:
         by_rule[waiver.data.get("rule")].append((waiver, _targets(waiver)))

@@ -53,7 +53,9 @@ def project(tmp_path: Path) -> Path:
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.email", "risk@example.com")
     git(repo, "config", "user.name", "Risk Team")
-    (repo / "resilint.yaml").write_text("profiles: []\nselect: [CTR-08]\n")
+    (repo / "resilint.yaml").write_text(
+        "profiles: []\nselect: [CTR-08]\nrules: {CTR-08: {level: error}}\n"
+    )
     (repo / "suppliers").mkdir()
     (repo / "contracts").mkdir()
     (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER)
@@ -125,7 +127,9 @@ def test_a_changed_configuration_rechecks_everything(project, pre_commit_home):
     (project / "contracts" / "legacy.yaml").write_text(LEGACY)
     git(project, "add", ".")
     git(project, "commit", "-q", "--no-verify", "-m", "legacy contract")
-    (project / "resilint.yaml").write_text("profiles: []\nselect: [CTR-08]\nfail_on: error\n")
+    (project / "resilint.yaml").write_text(
+        "profiles: []\nselect: [CTR-08]\nrules: {CTR-08: {level: error}}\nfail_on: error\n"
+    )
     git(project, "add", "resilint.yaml")
     result = try_repo(project, pre_commit_home)
     assert result.returncode == 1 and "contracts/legacy.yaml" in result.stdout

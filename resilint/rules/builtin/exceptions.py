@@ -22,7 +22,8 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     for waiver in context.index.of_kind("Waiver"):
         rule = waiver.data.get("rule")
         if isinstance(rule, str) and rule not in known:
-            yield context.finding(info, waiver, ("rule",), _unknown_rule(waiver, rule, known))
+            message = _unknown_rule(waiver, rule, known)
+            yield context.finding(info, waiver, ("rule",), message, discriminator=rule)
         targets = waiver.data.get("targets")
         for i, target in enumerate(targets if isinstance(targets, list) else []):
             if not isinstance(target, dict):
@@ -59,7 +60,8 @@ def _missing_target(
         match = context.index.get(kind, close[0])
         if match is not None:
             related = (context.related(match, ("id",), f"a {words} with a similar id"),)
-    return context.finding(info, waiver, ("targets", i), message, related)
+    where = ("targets", i)
+    return context.finding(info, waiver, where, message, related, discriminator=f"{kind}/{doc_id}")
 
 
 CHECKS: dict[str, PythonCheck] = {"waiver-integrity": check_waiver_integrity}
