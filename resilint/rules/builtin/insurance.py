@@ -1,28 +1,710 @@
-"""Python checks for the insurance rules (see rules/insurance.yaml for their documentation).
+"""Python checks of the insurance rules (rules/insurance.yaml documents them): a policy's
+conditions, exclusions, cover and panel against the controls, functions, suppliers, plans and the
+claims evidence package, joins the rule language cannot phrase in one message.
 
-They compare a policy's conditions, exclusions, cover and panel with the controls inventory,
-the business functions, the suppliers, the plans and the evidence package: joins across several
-kinds with per-item reasoning that the rule language cannot phrase in one message.
-
-The checks live in insurance_controls (INS-01, INS-07), insurance_cover (INS-04, INS-06)
-and insurance_claims (INS-05, EVD-01), with shared helpers in _insurance_common.
+They judge the insurance tower, not each policy alone. An excess layer that follows form takes the
+conditions, exclusions, business-interruption terms, notice and panel of the policy it sits over,
+so only policies with terms of their own are judged (an excess layer is never asked for what it
+inherits, nor reported a second time), a tower needs one claims evidence package, and a renewal is
+a later policy in the same position of the tower.
 """
 
 from __future__ import annotations
 
-from resilint.rules.builtin.insurance_claims import (
-    check_evidence_package,
-    check_panel_and_insurer_contact,
+import datetime
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from resilint.domain import Facts
+from resilint.domain.lifecycle import ENGAGED, IN_FORCE, shift
+from resilint.domain.readers import (
+    as_date,
+    dicts,
+    in_order,
+    listed,
+    name_key,
+    number,
+    show_number,
+    strings,
+    value_at,
 )
-from resilint.rules.builtin.insurance_controls import (
-    check_exclusions_matched,
-    check_policy_conditions,
-)
-from resilint.rules.builtin.insurance_cover import (
-    check_bi_gaps,
-    check_policy_term_and_insured,
-)
+from resilint.findings import Finding, JsonPath, Level, Related
+from resilint.model import Document
+from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+
+_CASE_LAW = "Travelers v. International Control Services, 2022"
+# An MFA category is named for one area; in a condition that also names its sibling categories,
+# that area is the sibling's job, not every category's (an MFA condition for email, remote and
+# privileged access needs mfa_email on email, mfa_remote_access on remote access, and so on).
+_AREA = {
+    "mfa_email": "email",
+    "mfa_remote_access": "remote_access",
+    "mfa_privileged": "privileged_access",
+}
+_DEFAULT_ENCRYPTION = ["encryption_at_rest"]
+_FIRMS = (
+    ("forensics_firm", "forensics", "forensics firm"),
+    ("outside_counsel", "counsel", "outside counsel"),
+)
+
+
+# -- the tower -------------------------------------------------------------------------------
+def _own_terms(facts: Facts, policy: Document) -> bool:
+    """A primary policy, or an excess layer that does not follow form: it has terms of its own."""
+    fact = facts.policy(policy)
+    return fact.layer == "primary" or not fact.follows_form
+
+
+def _root(facts: Facts, policy: Document) -> Document | None:
+    """The policy whose terms ``policy`` has: itself, or down the layers it follows the form of.
+    None when that chain is broken (INS-03 and REF-01 report it) or loops."""
+    seen: set[int] = set()
+    while id(policy) not in seen:
+        seen.add(id(policy))
+        if _own_terms(facts, policy):
+            return policy
+        below = facts.policy(policy).underlying
+        if below is None:
+            return None
+        policy = below
+    return None
+
+
+def _judged(context: RuleContext) -> list[Document]:
+    """Policies in force with terms of their own: every term of the tower is judged once."""
+    return [
+        p
+        for p in in_order(context.index.of_kind("InsurancePolicy"))
+        if context.facts.policy(p).in_force and _own_terms(context.facts, p)
+    ]
+
+
+def _insures(policy: Document, entities: Iterable[str]) -> bool:
+    """Whether the policy may insure these entities (a policy or document naming none may)."""
+    insured, named = set(strings(policy.data.get("insured_entities"))), set(entities)
+    return not insured or not named or bool(insured & named)
+
+
+def _included(policy: Document, cover: str) -> bool:
+    return value_at(policy.data, "coverages", cover, "included") is not False
+
+
+def _as_of(context: RuleContext) -> str:
+    return f" (as of {context.as_of.isoformat()})"
+
+
+# -- INS-01 ----------------------------------------------------------------------------------
+def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-01: every category a condition names has implemented controls covering its scope."""
+    controls = context.index.of_kind("Control")
+    for policy in _judged(context):
+        for i, condition in dicts(policy.data.get("conditions")):
+            categories = strings(condition.get("control_categories"))
+            for j, category in enumerate(categories):
+                gap = _condition_gap(context, condition, categories, category, controls)
+                if gap is not None:
+                    message = _condition_message(policy, condition, gap[0])
+                    where = ("conditions", i, "control_categories", j)
+                    yield context.finding(info, policy, where, message, gap[1])
+
+
+def _implemented(control: Document) -> bool:
+    return control.data.get("status") == "implemented"
+
+
+def _status(control: Document) -> str:
+    status = control.data.get("status")
+    return f"control {control.id} " + (
+        f"is {status}" if isinstance(status, str) else "has no status"
+    )
+
+
+def _shortfall(control: Document, minimum: float | None) -> str | None:
+    """Why a control of the category does not count, or None if it does."""
+    coverage = number(control.data.get("coverage_percent"))
+    if not _implemented(control):
+        return _status(control)
+    if minimum is not None and coverage is None:
+        return f"control {control.id} states no coverage_percent"
+    if minimum is not None and coverage is not None and coverage < minimum:
+        return (
+            f"control {control.id} covers {show_number(coverage)}%, under the "
+            f"{show_number(minimum)}% required"
+        )
+    return None
+
+
+def _condition_gap(
+    context: RuleContext,
+    condition: dict[str, Any],
+    categories: list[str],
+    category: str,
+    controls: list[Document],
+) -> tuple[str, tuple[Related, ...]] | None:
+    minimum = number(condition.get("minimum_coverage_percent"))
+    siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
+    required = [s for s in strings(condition.get("scope")) if s not in siblings]
+    candidates = [c for c in controls if c.data.get("category") == category]
+    usable = [c for c in candidates if _shortfall(c, minimum) is None]
+    scopes = [strings(c.data.get("scope")) for c in usable]
+    uncovered = [s for s in required if not any("all" in got or s in got for got in scopes)]
+    if usable and not uncovered:
+        return None
+    related = tuple(context.related(c, ("id",), f"{category} control") for c in candidates)
+    if usable:
+        names = ", ".join(str(c.id) for c in usable)
+        return (
+            f"needs {category} controls covering {', '.join(required)}, but the implemented "
+            f"{category} controls ({names}) leave {', '.join(uncovered)} uncovered",
+            related,
+        )
+    covering = f" covering {', '.join(required)}" if required else ""
+    reasons = "; ".join(r for r in (_shortfall(c, minimum) for c in candidates) if r)
+    why = f" ({reasons})" if reasons else ""
+    have = f"the controls inventory has none{why}"
+    return f"needs an implemented {category} control{covering}, but {have}", related
+
+
+def _condition_message(policy: Document, condition: dict[str, Any], gap: str) -> str:
+    head = f"insurance policy {policy.id}, condition {condition.get('id')}, {gap}"
+    if condition.get("attested") is True:
+        return (
+            f"{head}; we attested this condition to the insurer, and under insurer market "
+            f"practice an unmet attested condition can void cover ({_CASE_LAW}): implement the "
+            "control, or correct the attestation with the broker"
+        )
+    return (
+        f"{head}; under insurer market practice a claim can be refused when a condition is not "
+        f"met, and cover voided if it was attested ({_CASE_LAW}): implement the control, or "
+        "agree a change to the condition with the broker"
+    )
+
+
+# -- INS-04 ----------------------------------------------------------------------------------
+def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-04: business-interruption cover that never pays for an outage of a critical function
+    recovered on plan; dependent cover that leaves out a critical supplier."""
+    functions = context.facts.critical_functions()
+    for policy in _judged(context):
+        for function in functions:
+            if _insures(policy, context.facts.function(function).entities):
+                yield from _waiting_gap(context, info, policy, function)
+        yield from _dependent_gaps(context, info, policy, functions)
+
+
+def _waiting_periods(
+    context: RuleContext, policy: Document, function: Document
+) -> list[tuple[str, float, str]]:
+    """The covers of the policy that respond to an outage of the function, and their waiting
+    periods: business interruption, and dependent business interruption when it has its own
+    waiting period and covers a supplier the function rests on."""
+    main = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
+    own = number(value_at(policy.data, "dependent_bi", "waiting_period_hours"))
+    found = []
+    if main is not None and _included(policy, "business_interruption"):
+        found.append(("business-interruption", main, "business_interruption"))
+    if own is not None and _included(policy, "dependent_business_interruption"):
+        suppliers = _engaged(context, context.facts.function(function).suppliers)
+        if any(_dependent_covers(context, policy, s) for s in suppliers):
+            found.append(("dependent business-interruption", own, "dependent_bi"))
+    return found
+
+
+def _waiting_gap(
+    context: RuleContext, info: RuleInfo, policy: Document, function: Document
+) -> Iterator[Finding]:
+    rto = number(function.data.get("rto_hours"))
+    mtpd = number(function.data.get("mtpd_hours"))
+    bounds = [b for b in (rto, mtpd) if b is not None]
+    periods = _waiting_periods(context, policy, function)
+    late = [(cover, h) for cover, h, _ in periods if any(h >= b for b in bounds)]
+    if not late:
+        return
+    intolerable = mtpd is not None and any(h >= mtpd for _, h in late)
+    where = ("mtpd_hours",) if intolerable else ("rto_hours",)
+    related = tuple(
+        context.related(policy, (part, "waiting_period_hours"), f"{cover} waiting period")
+        for cover, h, part in periods
+        if (cover, h) in late
+    )
+    message = _waiting_message(function, policy, late, rto, mtpd)
+    yield context.finding(info, function, where, message, related, str(policy.id))
+
+
+def _waiting_message(
+    function: Document,
+    policy: Document,
+    late: list[tuple[str, float]],
+    rto: float | None,
+    mtpd: float | None,
+) -> str:
+    covers = listed([f"{cover} cover ({show_number(h)}-hour waiting period)" for cover, h in late])
+    longest = max(h for _, h in late)
+    if rto is not None and longest >= rto:
+        bound = f"is to run again within {show_number(rto)} hours (RTO)"
+        gap = "an outage recovered on plan is never paid for"
+        if mtpd is not None and longest >= mtpd:
+            gap += f", nor even one as long as the MTPD ({show_number(mtpd)} hours)"
+    else:
+        bound = f"can bear at most {show_number(mtpd or 0)} hours of disruption (MTPD)"
+        gap = "the disruption is intolerable before cover pays"
+    return (
+        f"{function.data.get('criticality')} function {function.id} {bound}, but the {covers} "
+        f"of insurance policy {policy.id} {'pay' if len(late) > 1 else 'pays'} only for an "
+        f"outage that lasts longer: {gap}. "
+        f"Fund the first {show_number(longest)} hours of loss from a contingency budget, or "
+        "negotiate a shorter waiting period at renewal (insurer market practice); record an "
+        "accepted gap in a waiver"
+    )
+
+
+def _engaged(context: RuleContext, ids: Iterable[str]) -> list[Document]:
+    found = [context.index.get("Supplier", i) for i in ids]
+    return [s for s in found if s is not None and context.facts.supplier(s).lifecycle == ENGAGED]
+
+
+def _dependent_covers(context: RuleContext, policy: Document, supplier: Document) -> bool:
+    """Whether dependent business-interruption cover includes an outage at the supplier."""
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    named = strings(value_at(policy.data, "dependent_bi", "named_providers"))
+    if supplier.id in named or scope not in ("named", "it_providers"):
+        return True
+    return scope == "it_providers" and context.facts.supplier(supplier).ict
+
+
+def _dependent_gaps(
+    context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
+) -> Iterator[Finding]:
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    if scope not in ("named", "it_providers") or not _included(
+        policy, "dependent_business_interruption"
+    ):
+        return  # all_suppliers leaves nobody out; no scope recorded is INS-03's finding
+    users: dict[str, tuple[Document, list[Document]]] = {}
+    for function in functions:
+        if not _insures(policy, context.facts.function(function).entities):
+            continue
+        for supplier in _engaged(context, context.facts.function(function).suppliers):
+            if context.facts.supplier(supplier).critical and not _dependent_covers(
+                context, policy, supplier
+            ):
+                users.setdefault(str(supplier.id), (supplier, []))[1].append(function)
+    for supplier, needing in users.values():
+        yield _left_out(context, info, policy, supplier, needing)
+
+
+def _left_out(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    supplier: Document,
+    functions: list[Document],
+) -> Finding:
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    why = (
+        "names only the providers it lists, and it is not named"
+        if scope == "named"
+        else "covers only IT providers, and it provides no ICT services"
+    )
+    who = ", ".join(f"{f.id} ({f.data.get('criticality')})" for f in functions)
+    who = f"function {who} rests" if len(functions) == 1 else f"functions {who} rest"
+    message = (
+        f"insurance policy {policy.id} leaves out critical supplier {supplier.id}, on which "
+        f"{who}: its dependent business-interruption cover {why}, so an outage at "
+        f"{supplier.id} would not be covered (insurer market practice). Ask the broker to name "
+        "the supplier, or record the accepted gap in a waiver"
+    )
+    chain = context.facts.supplier(supplier).chain
+    related = [context.related(supplier, ("id",), "critical supplier left out")]
+    related += [context.related(hop.document, hop.json_path, hop.text) for hop in chain]
+    where = ("dependent_bi", "scope")
+    return context.finding(info, policy, where, message, tuple(related), str(supplier.id))
+
+
+# -- INS-05 ----------------------------------------------------------------------------------
+def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-05: firms in plans and playbooks are on the panel; insurer contact in the templates."""
+    policies = _judged(context)
+    for doc in in_order(
+        [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
+    ):
+        entities = _served(context, doc)
+        if entities is None:
+            continue
+        for policy in (p for p in policies if _insures(p, entities)):
+            yield from _firm_gaps(context, info, doc, policy)
+            yield from _contact_gap(context, info, doc, policy)
+
+
+def _served(context: RuleContext, doc: Document) -> tuple[str, ...] | None:
+    """The entities a plan (its function's) or a playbook (its supplier's) serves; None for the
+    playbook of a supplier we have left."""
+    kind, field = (
+        ("BusinessFunction", "function")
+        if doc.kind == "ContinuityPlan"
+        else ("Supplier", "supplier")
+    )
+    target = doc.data.get(field)
+    found = context.index.get(kind, target) if isinstance(target, str) else None
+    if found is None:
+        return ()
+    if kind == "BusinessFunction":
+        return context.facts.function(found).entities
+    facts = context.facts.supplier(found)
+    return facts.entities if facts.lifecycle == ENGAGED else None
+
+
+def _approved(policy: Document, role: str) -> set[str]:
+    panel = strings(value_at(policy.data, "panel", role))
+    extra = [
+        f.get("name")
+        for _, f in dicts(policy.data.get("pre_approved_firms"))
+        if f.get("role") == role
+    ]
+    return {key for key in (name_key(firm) for firm in [*panel, *extra]) if key}
+
+
+def _firm_gaps(
+    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
+) -> Iterator[Finding]:
+    for key, role, what in _FIRMS:
+        firm = value_at(doc.data, "contacts", key)
+        approved = _approved(policy, role)
+        if not isinstance(firm, str) or not approved or name_key(firm) in approved:
+            continue  # a policy that lists no firm for the role leaves the choice to us
+        message = (
+            f"{doc.label} names {firm} as {what}, but {firm} is not on the panel of insurance "
+            f"policy {policy.id} nor recorded as pre-approved: under insurer market practice the "
+            "insurer may refuse to pay a firm it did not approve. Use a panel firm, or obtain "
+            "the insurer's approval and record it under pre_approved_firms"
+        )
+        related = (context.related(policy, ("panel",), "the panel"),)
+        yield context.finding(info, doc, ("contacts", key), message, related, str(policy.id))
+
+
+def _digits(value: Any) -> str:
+    return "".join(ch for ch in value if ch.isdigit()) if isinstance(value, str) else ""
+
+
+def _contact_gap(
+    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
+) -> Iterator[Finding]:
+    template = value_at(doc.data, "comms_templates", "insurer")
+    contact = value_at(policy.data, "notice", "contact")
+    email, phone = name_key(value_at(contact, "email")), _digits(value_at(contact, "phone"))
+    if not isinstance(template, dict) or not (email or phone):
+        return  # a missing template is BCM-04's and PLB-01's finding; no contact, INS-03's
+    recipients = strings(template.get("recipients"))
+    if any(name_key(r) == email or (phone and _digits(r) == phone) for r in recipients):
+        return
+    address = value_at(contact, "email") or value_at(contact, "phone")
+    message = (
+        f"the insurer message template of {doc.label} is not addressed to the notice contact of "
+        f"insurance policy {policy.id} ({address}): a notice sent elsewhere may not count as "
+        "notice under the policy (insurer market practice). Add the contact to the template's "
+        "recipients"
+    )
+    where: JsonPath = ("comms_templates", "insurer", "recipients")
+    related = (context.related(policy, ("notice", "contact"), "the insurer's notice contact"),)
+    yield context.finding(info, doc, where, message, related, str(policy.id))
+
+
+# -- INS-06 ----------------------------------------------------------------------------------
+def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-06: a position of the tower ending soon with no renewal (warning, once per tower);
+    every entity party to a contract in force is insured."""
+    policies = in_order(context.index.of_kind("InsurancePolicy"))
+    lapsing = [p for p in policies if _lapses(context, p, policies)]
+    folded = {id(p): _carrier(context.facts, p, lapsing) for p in lapsing}
+    for policy in lapsing:
+        if folded[id(policy)] is policy:
+            above = [p for p in lapsing if p is not policy and folded[id(p)] is policy]
+            yield _lapse(context, info, policy, above)
+    if policies:  # without any policy recorded there is nothing to compare against
+        yield from _uninsured_entities(context, info, policies)
+
+
+def _period(policy: Document) -> tuple[datetime.date | None, datetime.date | None]:
+    return as_date(value_at(policy.data, "period", "start")), as_date(
+        value_at(policy.data, "period", "end")
+    )
+
+
+def _chain(facts: Facts, policy: Document) -> list[Document]:
+    """The policy and those below it in its tower, down to the primary (shorter when broken)."""
+    chain = [policy]
+    while facts.policy(chain[-1]).layer == "excess":
+        below = facts.policy(chain[-1]).underlying
+        if below is None or any(below is p for p in chain):
+            break
+        chain.append(below)
+    return chain
+
+
+def _rank(facts: Facts, policy: Document) -> int:
+    """Its position in the tower: 0 for a primary, 1 for the first excess layer, and so on."""
+    return sum(1 for p in _chain(facts, policy) if facts.policy(p).layer == "excess")
+
+
+def _base(facts: Facts, policy: Document) -> Document | None:
+    """The primary policy of its tower; None when the tower is broken (INS-03 reports it)."""
+    bottom = _chain(facts, policy)[-1]
+    return bottom if facts.policy(bottom).layer == "primary" else None
+
+
+def _insured(facts: Facts, policy: Document) -> set[str]:
+    root = _root(facts, policy) or policy
+    return set(
+        strings(policy.data.get("insured_entities")) or strings(root.data.get("insured_entities"))
+    )
+
+
+def _lapses(context: RuleContext, policy: Document, policies: list[Document]) -> bool:
+    """In force, ending within the window, and no later policy in the same position of the tower
+    covers the days after its end for the same entities (an overlapping layer above it does not)."""
+    start, end = _period(policy)
+    days = number(context.params.get("ending_within_days"))
+    if end is None or days is None or not context.facts.policy(policy).in_force:
+        return False
+    if end > shift(context.as_of, days):
+        return False
+    rank, insured = _rank(context.facts, policy), _insured(context.facts, policy)
+    for other in policies:
+        begins, ends = _period(other)
+        if other is policy or begins is None or (start is not None and begins <= start):
+            continue
+        follows = begins <= shift(end, 1) and (ends is None or ends > end)
+        if (
+            follows
+            and _rank(context.facts, other) == rank
+            and insured <= _insured(context.facts, other)
+        ):
+            return False
+    return True
+
+
+def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Document:
+    """The lapsing policy a lapsing layer is reported with: the policy below it, when it follows
+    that policy's form and ends with it (the tower lapses as one)."""
+    seen: set[int] = set()
+    while id(policy) not in seen:
+        seen.add(id(policy))
+        below = facts.policy(policy).underlying
+        if not facts.policy(policy).inherits_terms or below is None:
+            return policy
+        if not any(below is p for p in lapsing) or _period(below)[1] != _period(policy)[1]:
+            return policy
+        policy = below
+    return policy
+
+
+def _lapse(
+    context: RuleContext, info: RuleInfo, policy: Document, above: list[Document]
+) -> Finding:
+    end = _period(policy)[1]
+    days = show_number(number(context.params.get("ending_within_days")) or 0)
+    layers = (
+        f" (with its excess layer {listed([str(p.id) for p in above])}, which follows its form)"
+        if above
+        else ""
+    )
+    message = (
+        f"insurance policy {policy.id}{layers} ends on {end}, within {days} days, and no renewal "
+        "is recorded (a later policy in the same position of the tower, starting by the day after "
+        "it ends): confirm the renewal with the broker (renewal questionnaires ask about the same "
+        "controls) and record the new policy" + _as_of(context)
+    )
+    related = tuple(
+        context.related(p, ("period", "end"), "excess layer ending with it") for p in above
+    )
+    return context.finding(info, policy, ("period", "end"), message, related, level=Level.WARNING)
+
+
+def _uninsured_entities(
+    context: RuleContext, info: RuleInfo, policies: list[Document]
+) -> Iterator[Finding]:
+    insured = {
+        e
+        for p in policies
+        if context.facts.policy(p).in_force
+        for e in strings(p.data.get("insured_entities"))
+    }
+    holders: dict[str, list[Document]] = {}
+    for contract in in_order(context.index.of_kind("Contract")):
+        if context.facts.contract(contract).lifecycle == IN_FORCE:
+            for entity_id in dict.fromkeys(strings(contract.data.get("entities"))):
+                holders.setdefault(entity_id, []).append(contract)
+    for name, contracts in holders.items():
+        entity = context.index.get("Entity", name)
+        if name in insured or entity is None:
+            continue  # an unknown entity is a reference error reported elsewhere
+        shown = ", ".join(str(c.id) for c in contracts[:3])
+        more = f" and {len(contracts) - 3} more" if len(contracts) > 3 else ""
+        message = (
+            f"entity {name} is party to contract(s) {shown}{more}, but no insurance policy in "
+            "force lists it under insured_entities: a loss it suffers through a supplier may not "
+            "be covered. Ask the broker to add it to the policy, or record why it is uninsured"
+            + _as_of(context)
+        )
+        related = tuple(
+            context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
+        )
+        yield context.finding(info, entity, ("id",), message, related)
+
+
+# -- INS-07 ----------------------------------------------------------------------------------
+def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-07: each exclusion's mitigating controls are implemented; restricted supplier data is
+    covered by an implemented encryption control when unencrypted data is excluded."""
+    controls = context.index.of_kind("Control")
+    holders = [
+        s
+        for s in in_order(context.index.of_kind("Supplier"))
+        if context.facts.supplier(s).data_sensitivity == "restricted"
+        and context.facts.supplier(s).lifecycle == ENGAGED
+    ]
+    for policy in _judged(context):
+        for i, exclusion in dicts(policy.data.get("exclusions")):
+            yield from _unmatched(context, info, policy, i, exclusion, controls)
+            if exclusion.get("type") == "unencrypted_data":
+                for supplier in holders:
+                    if _insures(policy, context.facts.supplier(supplier).entities):
+                        yield from _unencrypted(
+                            context, info, policy, exclusion, supplier, controls
+                        )
+
+
+def _unmatched(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    i: int,
+    exclusion: dict[str, Any],
+    controls: list[Document],
+) -> Iterator[Finding]:
+    for j, category in enumerate(strings(exclusion.get("mitigating_control_categories"))):
+        candidates = [c for c in controls if c.data.get("category") == category]
+        if any(_implemented(c) for c in candidates):
+            continue
+        why = f" ({'; '.join(_status(c) for c in candidates)})" if candidates else ""
+        message = (
+            f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+            f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
+            f"of, but the controls inventory has none{why}: under insurer market practice such "
+            "a loss would not be covered. Implement the control and record it"
+        )
+        related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
+        where = ("exclusions", i, "mitigating_control_categories", j)
+        yield context.finding(info, policy, where, message, related)
+
+
+def _unencrypted(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    exclusion: dict[str, Any],
+    supplier: Document,
+    controls: list[Document],
+) -> Iterator[Finding]:
+    categories = strings(exclusion.get("mitigating_control_categories")) or _DEFAULT_ENCRYPTION
+    for control in controls:
+        scoped = strings(control.data.get("suppliers"))
+        if (
+            _implemented(control)
+            and control.data.get("category") in categories
+            and (not scoped or supplier.id in scoped)
+        ):
+            return
+    message = (
+        f"supplier {supplier.id} handles restricted data, but no implemented "
+        f"{' or '.join(categories)} control covers it, and insurance policy {policy.id} excludes "
+        f"losses of unencrypted data (exclusion {exclusion.get('id')}): a breach of that data "
+        "may not be covered (insurer market practice). Record the encryption control that "
+        "protects this supplier's data (suppliers: on the control), or have the data encrypted"
+    )
+    related = (context.related(policy, ("exclusions",), "the exclusion"),)
+    key = f"{policy.id}/{exclusion.get('id')}"
+    yield context.finding(info, supplier, ("data_sensitivity",), message, related, key)
+
+
+# -- EVD-01 ----------------------------------------------------------------------------------
+def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """EVD-01: each tower in force has a claims evidence package, complete and current."""
+    facts = context.facts
+    policies = in_order(context.index.of_kind("InsurancePolicy"))
+    packages: dict[int, list[Document]] = {}
+    for package in in_order(context.index.of_kind("EvidencePackage")):
+        named = package.data.get("policy")
+        target = context.index.get("InsurancePolicy", named) if isinstance(named, str) else None
+        base = _base(facts, target) if target is not None else None
+        if base is not None:
+            packages.setdefault(id(base), []).append(package)
+    for base in policies:
+        if facts.policy(base).layer == "primary" and facts.policy(base).in_force:
+            found = packages.get(id(base), [])
+            if not found:
+                layers = [p for p in policies if p is not base and _base(facts, p) is base]
+                yield _no_package(context, info, base, layers)
+            yield from _package_gaps(context, info, found)
+
+
+def _no_package(
+    context: RuleContext, info: RuleInfo, base: Document, layers: list[Document]
+) -> Finding:
+    names = listed([str(p.id) for p in layers])
+    tower = f" (with its excess layer {names})" if layers else ""
+    message = (
+        f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for the "
+        "tower (asset inventory, data-flow diagrams, policy copies, incident-log location, backup "
+        "validation reports, vendor contracts, insured-entities list) before an incident, and "
+        "record it as an EvidencePackage" + _as_of(context)
+    )
+    return context.finding(info, base, ("id",), message)
+
+
+def _package_gaps(
+    context: RuleContext, info: RuleInfo, packages: list[Document]
+) -> Iterator[Finding]:
+    """Missing and stale items of a tower's packages, read together: an item found sound in one
+    package of the tower is not asked of another."""
+    if not packages:
+        return
+    items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
+    sound = {item.get("type") for _, _, item in items if not _item_issues(context, item)}
+    present = {item.get("type") for _, _, item in items}
+    first = packages[0]
+    where: JsonPath = ("items",) if "items" in first.data else ("id",)
+    for kind in strings(context.params.get("required_items")):
+        if kind not in present:
+            message = (
+                f"claims evidence package {first.id} has no {kind.replace('_', ' ')} item: add "
+                f"one (type: {kind}) with where it is kept, its owner and its last update"
+            )
+            yield context.finding(info, first, where, message, discriminator=kind)
+    for package, i, item in items:
+        issues = _item_issues(context, item)
+        if issues and item.get("type") not in sound:
+            message = (
+                f"the {item.get('type', 'untyped')} item of claims evidence package {package.id} "
+                f"has {' and '.join(issues)}: an insurer asks for current documents that can be "
+                "found during an incident; bring it up to date" + _as_of(context)
+            )
+            yield context.finding(info, package, ("items", i), message)
+
+
+def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
+    issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
+    updated = as_date(item.get("last_updated"))
+    days = number(context.params.get("max_age_days"))
+    if updated is None:
+        issues.append("no last_updated date")
+    elif days is not None and updated < shift(context.as_of, -days):
+        issues.append(
+            f"a last update on {updated.isoformat()}, more than {show_number(days)} days ago"
+        )
+    return issues
+
 
 CHECKS: dict[str, PythonCheck] = {
     "insurance-conditions-met": check_policy_conditions,

@@ -1,0 +1,601 @@
+"""The insurance and claims-evidence rules (INS-01..INS-07, EVD-01) through the CLI on real files:
+the corrections of issue 9 (INS-04's waiting periods against RTO and MTPD, INS-03's "as soon as
+practicable" notice), and the tower: an excess layer that follows form checks like one policy with
+the one it sits over, a renewal is a later policy in the same position, one evidence package per
+tower. Insurance is market practice, not law: the messages say so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AS_OF = "2026-11-26"
+HEAD = "apiVersion: resilint/v1\n"
+CODES = ["INS-01", "INS-02", "INS-03", "INS-04", "INS-05", "INS-06", "INS-07", "EVD-01"]
+
+
+def docs(*bodies: str) -> str:
+    """A multi-document YAML file from document bodies (each without apiVersion)."""
+    return "---\n".join(HEAD + body.strip("\n") + "\n" for body in bodies)
+
+
+@pytest.fixture
+def run(cli, write, tmp_path: Path):
+    """Run the given rule(s) over the documents; return their findings (fail on a crash or on a
+    schema or reference error, so every case is a valid repository)."""
+
+    def go(
+        codes: str | list[str], text: str, settings: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        wanted = [codes] if isinstance(codes, str) else codes
+        config: dict[str, Any] = {"profiles": [], "select": wanted}
+        if settings:
+            config["rules"] = dict.fromkeys(wanted, settings)
+        write("resilint.yaml", json.dumps(config))
+        write("repo.yaml", text)
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
+        findings: list[dict[str, Any]] = result.json()["findings"]
+        broken = [f for f in findings if f["code"] not in wanted or "could not be" in f["message"]]
+        assert not broken, broken
+        return findings
+
+    return go
+
+
+def places(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    return sorted((f["code"], f["id"], f["line"]) for f in findings)
+
+
+def line(text: str, needle: str, after: str = "") -> int:
+    """The 1-based line of the first line holding ``needle`` (after the line holding ``after``)."""
+    start = text.index(after) if after else 0
+    return text.count("\n", 0, text.index(needle, start)) + 1
+
+
+# -- the documents ---------------------------------------------------------------------------
+ENTITY = "kind: Entity\nid: north\n"
+SUPPLIER = """
+kind: Supplier
+id: acme
+tier: 1
+provides_ict_services: true
+"""
+PAYROLL = """
+kind: Supplier
+id: payco
+tier: 3
+provides_ict_services: false
+"""
+FUNCTION = """
+kind: BusinessFunction
+id: orders
+criticality: critical
+entities: [north]
+rto_hours: 8
+mtpd_hours: 48
+depends_on: {suppliers: [acme, payco]}
+"""
+CONTRACT = "kind: Contract\nid: ctr\nsupplier: acme\nstatus: active\nentities: [north]\n"
+PRIMARY = """
+kind: InsurancePolicy
+id: cyber
+period: {start: 2026-01-01, end: 2027-01-10}
+insured_entities: [north]
+currency: EUR
+aggregate_limit: 10000000
+business_interruption: {waiting_period_hours: 12, indemnity_period_days: 120}
+dependent_bi: {scope: named, named_providers: [acme]}
+notice:
+  incident_notice_hours: 48
+  claim_deadline_days: 90
+  contact: {email: claims@insurer.example}
+conditions:
+  - {id: edr, control_categories: [edr], scope: [endpoints]}
+exclusions:
+  - {id: eol, type: eol_software, mitigating_control_categories: [eol_software]}
+panel:
+  forensics: [Panel Forensics LLP]
+"""
+EXCESS = """
+kind: InsurancePolicy
+id: cyber-xs
+period: {start: 2026-01-01, end: 2027-01-10}
+currency: EUR
+aggregate_limit: 10000000
+layer: {position: excess, sits_over: cyber, attaches_at: 10000000, follows_form: true}
+"""
+PLAYBOOK = """
+kind: Playbook
+id: acme-playbook
+supplier: acme
+contacts: {forensics_firm: Other Forensics Ltd}
+comms_templates:
+  insurer: {reference: t.md, recipients: [broker@broker.example]}
+"""
+
+
+def control(cid: str, category: str, scope: str = "[all]", extra: str = "") -> str:
+    head = f"kind: Control\nid: {cid}\ncategory: {category}\n"
+    return f"{head}status: implemented\nscope: {scope}\n{extra}"
+
+
+# -- the tower -------------------------------------------------------------------------------
+def test_a_primary_and_an_excess_layer_following_form_check_like_one_policy(run) -> None:
+    """Every gap of the primary is found once, on the primary; the layer adds nothing (INS-06 and
+    EVD-01 name it in the one finding about the tower)."""
+    alone = docs(ENTITY, SUPPLIER, PAYROLL, FUNCTION, CONTRACT, PLAYBOOK, PRIMARY)
+    tower = docs(ENTITY, SUPPLIER, PAYROLL, FUNCTION, CONTRACT, PLAYBOOK, PRIMARY, EXCESS)
+    one, both = run(CODES, alone), run(CODES, tower)
+    codes = {f["code"] for f in one}
+    assert codes == {"INS-01", "INS-04", "INS-05", "INS-06", "INS-07", "EVD-01"}
+    assert places(one) == places(both)
+    assert not [f for f in both if f["id"] == "cyber-xs"]
+    tower_wide = {f["code"]: f["message"] for f in both if f["code"] in ("INS-06", "EVD-01")}
+    assert all("with its excess layer cyber-xs" in m for m in tower_wide.values())
+    fingerprints = [f["fingerprint"] for f in both]
+    assert len(fingerprints) == len(set(fingerprints))
+
+
+def test_an_excess_layer_not_following_form_is_judged_on_its_own_terms(run) -> None:
+    own = EXCESS.replace("follows_form: true", "follows_form: false") + (
+        "insured_entities: [north]\n"
+        "conditions:\n  - {id: mfa, control_categories: [mfa_email], scope: [email]}\n"
+    )
+    text = docs(
+        ENTITY, SUPPLIER, PRIMARY, own, control("edr", "edr"), control("eol", "eol_software")
+    )
+    found = run(["INS-01", "INS-03"], text)
+    assert ("INS-01", "cyber-xs", line(text, "mfa_email")) in places(found)
+    # its own key terms are asked of it: waiting period, indemnity, dependent BI, notice, ...
+    assert len([f for f in found if f["code"] == "INS-03" and f["id"] == "cyber-xs"]) == 7
+
+
+def test_excess_layer_must_say_where_it_sits_and_sit_within_its_policy(run) -> None:
+    loose = "kind: InsurancePolicy\nid: cyber-xs\nlayer: {position: excess}\n"
+    found = run("INS-03", docs(ENTITY, SUPPLIER, PRIMARY, loose))
+    # no terms asked of a layer following form: only where it sits
+    assert [f["message"].split(" (")[0] for f in found] == [
+        "excess layer cyber-xs does not name the policy it sits over",
+        "excess layer cyber-xs does not record its attachment point",
+    ]
+    late = EXCESS.replace("end: 2027-01-10", "end: 2027-06-30").replace(
+        "attaches_at: 10000000", "attaches_at: 12000000"
+    )
+    text = docs(ENTITY, SUPPLIER, PRIMARY, late)
+    messages = [f["message"] for f in run("INS-03", text)]
+    assert len(messages) == 2
+    assert "ends on 2027-01-10: after that the layer sits over nothing" in messages[0]
+    assert "pays only up to 10000000: a loss between the two is insured by no one" in messages[1]
+    # amounts in different currencies are not compared
+    dollars = late.replace("currency: EUR", "currency: USD")
+    assert len(run("INS-03", docs(ENTITY, SUPPLIER, PRIMARY, dollars))) == 1
+
+
+def test_a_second_excess_layer_attaches_above_the_first(run) -> None:
+    second = """
+kind: InsurancePolicy
+id: cyber-xs2
+period: {start: 2026-01-01, end: 2027-01-10}
+currency: EUR
+layer: {position: excess, sits_over: cyber-xs, attaches_at: 20000000}
+"""
+    text = docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, second)
+    assert run("INS-03", text) == []
+    gap = text.replace("attaches_at: 20000000", "attaches_at: 25000000")
+    assert places(run("INS-03", gap)) == [("INS-03", "cyber-xs2", line(gap, "25000000"))]
+
+
+def test_a_broken_tower_is_reported_once(run) -> None:
+    """An excess layer following form over nothing found: INS-03 says so; no rule asks it for
+    the terms it would follow, nor a package of its own."""
+    dangling = EXCESS.replace("sits_over: cyber, ", "").replace("2027-01-10", "2027-06-30")
+    found = run(CODES, docs(ENTITY, SUPPLIER, PRIMARY, dangling, control("edr", "edr")))
+    on_layer = [f for f in found if f["id"] == "cyber-xs"]
+    assert [f["code"] for f in on_layer] == ["INS-03"]
+    assert "does not name the policy it sits over" in on_layer[0]["message"]
+
+
+# -- INS-06: renewal is a later policy in the same position ------------------------------------
+def test_an_overlapping_excess_layer_is_not_a_renewal(run) -> None:
+    longer = EXCESS.replace("end: 2027-01-10", "end: 2027-03-31")
+    found = run("INS-06", docs(ENTITY, SUPPLIER, PRIMARY, longer))
+    assert [(f["id"], f["level"]) for f in found] == [("cyber", "warning")]
+    assert found[0]["message"].endswith("(as of 2026-11-26)")
+
+
+def test_a_renewed_tower_draws_no_warning_and_a_lapsing_layer_does(run) -> None:
+    renewal = PRIMARY.replace("id: cyber\n", "id: cyber-27\n").replace(
+        "{start: 2026-01-01, end: 2027-01-10}", "{start: 2027-01-11, end: 2028-01-10}"
+    )
+    layer = EXCESS.replace("id: cyber-xs\n", "id: cyber-xs-27\n").replace(
+        "{start: 2026-01-01, end: 2027-01-10}", "{start: 2027-01-11, end: 2028-01-10}"
+    )
+    layer = layer.replace("sits_over: cyber,", "sits_over: cyber-27,")
+    assert run("INS-06", docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, renewal, layer)) == []
+    # the primary renewed, the excess layer not: the excess position lapses on its own
+    found = run("INS-06", docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, renewal))
+    assert [f["id"] for f in found] == ["cyber-xs"]
+    # a renewal that starts after a gap, or insures fewer entities, is not one
+    gap = renewal.replace("start: 2027-01-11", "start: 2027-02-01")
+    assert [f["id"] for f in run("INS-06", docs(ENTITY, SUPPLIER, PRIMARY, gap))] == ["cyber"]
+
+
+def test_only_contracts_in_force_make_an_entity_need_insurance(run) -> None:
+    south = "kind: Entity\nid: south\n"
+    draft = CONTRACT.replace("id: ctr", "id: ctr-south").replace("[north]", "[south]")
+    draft = draft.replace("status: active", "status: draft")
+    found = run("INS-06", docs(ENTITY, south, SUPPLIER, CONTRACT, draft, PRIMARY))
+    assert [f["id"] for f in found] == ["cyber"]  # the renewal warning only
+    live = draft.replace("status: draft", "status: active")
+    found = run("INS-06", docs(ENTITY, south, SUPPLIER, CONTRACT, live, PRIMARY))
+    assert ("INS-06", "south", 7) in places(found)
+
+
+def test_no_policy_at_all_reports_nothing(run) -> None:
+    assert run("INS-06", docs(ENTITY, SUPPLIER, CONTRACT)) == []
+
+
+def test_ending_policy_warning_is_configurable(run) -> None:
+    text = docs(ENTITY, SUPPLIER, CONTRACT, PRIMARY)
+    assert run("INS-06", text, {"params": {"ending_within_days": 10}}) == []
+    assert run("INS-06", text, {"level": "info"})[0]["level"] == "info"
+
+
+def test_entity_insured_only_by_an_expired_policy_is_uninsured(run) -> None:
+    old = "kind: InsurancePolicy\nid: old\nperiod: {end: 2026-01-31}\ninsured_entities: [north]\n"
+    found = run("INS-06", docs(ENTITY, SUPPLIER, CONTRACT, old))
+    assert places(found) == [("INS-06", "north", 3)] and "ctr" in found[0]["message"]
+
+
+# -- INS-04: waiting periods against RTO and MTPD -----------------------------------------------
+def bi_policy(waiting: int, dependent: str = "") -> str:
+    return f"""
+kind: InsurancePolicy
+id: cyber
+insured_entities: [north]
+business_interruption: {{waiting_period_hours: {waiting}}}
+dependent_bi: {{scope: all_suppliers{dependent}}}
+"""
+
+
+def function(rto: int | None, mtpd: int | None, criticality: str = "critical") -> str:
+    hours = "".join(f"{k}: {v}\n" for k, v in (("rto_hours", rto), ("mtpd_hours", mtpd)) if v)
+    return (
+        f"kind: BusinessFunction\nid: orders\ncriticality: {criticality}\nentities: [north]\n"
+        f"{hours}depends_on: {{suppliers: [acme]}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("waiting", "rto", "mtpd", "where"),
+    [
+        (7, 8, 48, None),  # cover pays for the hour after the waiting period of an on-plan outage
+        (8, 8, 48, "rto_hours"),  # an outage recovered on plan ends as the waiting period does
+        (12, 8, 48, "rto_hours"),
+        (12, 4, 8, "mtpd_hours"),  # nor even an outage as long as the MTPD
+        (12, None, 12, "mtpd_hours"),  # no RTO: compared with the MTPD alone
+        (12, None, 24, None),
+    ],
+)
+def test_waiting_period_against_rto_and_mtpd(run, waiting, rto, mtpd, where) -> None:
+    text = docs(ENTITY, SUPPLIER, function(rto, mtpd), bi_policy(waiting))
+    found = run("INS-04", text)
+    if where is None:
+        assert found == []
+        return
+    assert places(found) == [("INS-04", "orders", line(text, where))]
+    message = found[0]["message"]
+    assert f"business-interruption cover ({waiting}-hour waiting period)" in message
+    assert "insurer market practice" in message and found[0]["level"] == "warning"
+    if rto is not None:
+        assert f"within {rto} hours (RTO)" in message
+        assert "an outage recovered on plan is never paid for" in message
+        assert ("nor even one as long as the MTPD" in message) == (waiting >= (mtpd or 0))
+
+
+def test_dependent_waiting_period_is_compared_for_covered_suppliers(run) -> None:
+    text = docs(ENTITY, SUPPLIER, function(12, 72), bi_policy(6, ", waiting_period_hours: 24"))
+    found = run("INS-04", text)
+    assert places(found) == [("INS-04", "orders", line(text, "rto_hours"))]
+    assert "dependent business-interruption cover (24-hour waiting period)" in found[0]["message"]
+    assert "business-interruption cover (6-hour" not in found[0]["message"]
+    # dependent cover for named providers only: a function resting on none of them is not compared
+    named = bi_policy(6, ", waiting_period_hours: 24, named_providers: [payco]")
+    named = named.replace("all_suppliers", "named")
+    others = docs(ENTITY, SUPPLIER, PAYROLL, function(12, 72), named)
+    assert [f for f in run("INS-04", others) if f["id"] == "orders"] == []
+
+
+def test_non_critical_function_and_excluded_cover_are_not_compared(run) -> None:
+    standard = docs(ENTITY, SUPPLIER, function(4, 8, "standard"), bi_policy(12))
+    assert run("INS-04", standard) == []
+    excluded = bi_policy(12) + "coverages:\n  business_interruption: {included: false}\n"
+    assert run("INS-04", docs(ENTITY, SUPPLIER, function(4, 8), excluded)) == []
+
+
+def test_policy_of_other_entities_is_not_compared(run) -> None:
+    south = ENTITY + "---\n" + HEAD + "kind: Entity\nid: south\n"
+    other = bi_policy(12).replace("[north]", "[south]")
+    assert run("INS-04", docs(south, SUPPLIER, function(4, 8), other)) == []
+
+
+# -- INS-04: dependent cover and critical suppliers ------------------------------------------
+def named_only(*names: str) -> str:
+    return bi_policy(1).replace("all_suppliers}", f"named, named_providers: [{', '.join(names)}]}}")
+
+
+def test_dependent_cover_leaving_out_a_critical_supplier_is_a_warning(run) -> None:
+    """payco is recorded as tier 3, but a critical function rests on it: critical in effect."""
+    fn = FUNCTION.replace("rto_hours: 8", "rto_hours: 24")
+    text = docs(ENTITY, SUPPLIER, PAYROLL, fn, named_only("acme"))
+    found = run("INS-04", text)
+    assert places(found) == [("INS-04", "cyber", line(text, "scope: named"))]
+    message = found[0]["message"]
+    assert (
+        "leaves out critical supplier payco, on which function orders (critical) rests" in message
+    )
+    assert "insurer market practice" in message
+    related = {r["message"] for r in found[0]["related"]}
+    assert "critical supplier left out" in related
+
+
+@pytest.mark.parametrize("status", ["exited", "prospective"])
+def test_a_supplier_we_have_left_or_not_engaged_is_not_asked_for(run, status) -> None:
+    fn = FUNCTION.replace("rto_hours: 8", "rto_hours: 24")
+    gone = PAYROLL + f"status: {status}\n"
+    assert run("INS-04", docs(ENTITY, SUPPLIER, gone, fn, named_only("acme"))) == []
+
+
+def test_it_providers_scope_covers_suppliers_providing_ict(run) -> None:
+    fn = FUNCTION.replace("rto_hours: 8", "rto_hours: 24")
+    policy = bi_policy(1).replace("all_suppliers", "it_providers")
+    found = run("INS-04", docs(ENTITY, SUPPLIER, PAYROLL, fn, policy))
+    assert [f["message"].split(":")[0] for f in found] == [
+        "insurance policy cyber leaves out critical supplier payco, on which function orders "
+        "(critical) rests"
+    ]
+    assert "covers only IT providers, and it provides no ICT services" in found[0]["message"]
+
+
+# -- INS-03: key terms, "as soon as practicable" -------------------------------------------------
+TERMS = """
+kind: InsurancePolicy
+id: cyber
+insured_entities: [north]
+business_interruption: {waiting_period_hours: 6, indemnity_period_days: 120}
+dependent_bi: {scope: all_suppliers}
+notice: {claim_deadline_days: 90}
+exclusions:
+  - {id: war, type: war}
+panel:
+  forensics: [Panel Forensics LLP]
+"""
+
+
+@pytest.mark.parametrize("wording", ["as_soon_as_practicable", "immediately"])
+def test_notice_as_soon_as_practicable_states_the_deadline(run, wording) -> None:
+    asap = TERMS.replace("notice: {", f"notice: {{incident_notice_wording: {wording}, ")
+    assert run("INS-03", docs(ENTITY, asap)) == []
+    hours = TERMS.replace("notice: {", "notice: {incident_notice_hours: 72, ")
+    assert run("INS-03", docs(ENTITY, hours)) == []
+
+
+def test_notice_without_hours_or_wording_is_a_finding(run) -> None:
+    text = docs(ENTITY, TERMS)
+    found = run("INS-03", text)
+    assert places(found) == [("INS-03", "cyber", line(text, "notice:"))]
+    assert "notice.incident_notice_wording: as_soon_as_practicable" in found[0]["message"]
+
+
+def test_a_wording_outside_the_list_is_a_schema_error(cli, write, tmp_path: Path) -> None:
+    odd = TERMS.replace("notice: {", "notice: {incident_notice_wording: promptly, ")
+    write("resilint.yaml", json.dumps({"profiles": []}))
+    write("repo.yaml", docs(ENTITY, odd))
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
+    assert [f["code"] for f in result.json()["findings"]] == ["SCH-01"]
+
+
+def test_terms_of_a_policy_not_in_force_are_not_asked(run) -> None:
+    ended = "kind: InsurancePolicy\nid: old\nperiod: {start: 2025-01-01, end: 2025-12-31}\n"
+    assert run("INS-03", docs(ENTITY, ended)) == []
+
+
+def test_a_tier_3_supplier_no_critical_function_rests_on_is_not_asked_for(run) -> None:
+    canteen = "kind: Supplier\nid: canteen\ntier: 3\nprovides_ict_services: false\n"
+    fn = FUNCTION.replace("rto_hours: 8", "rto_hours: 24").replace("acme, payco", "acme")
+    text = docs(ENTITY, SUPPLIER, canteen, fn, named_only("acme"))
+    assert run(["INS-04", "INS-07"], text) == []
+
+
+# -- INS-01 ----------------------------------------------------------------------------------
+POLICY_MFA = """
+kind: InsurancePolicy
+id: cyber
+conditions:
+  - id: mfa
+    control_categories: [mfa_email, mfa_remote_access, mfa_privileged]
+    attested: true
+"""
+
+
+def test_mfa_condition_needs_all_three_categories(run) -> None:
+    text = docs(POLICY_MFA, control("m1", "mfa_email"), control("m2", "mfa_privileged"))
+    found = run("INS-01", text)
+    assert places(found) == [("INS-01", "cyber", 6)]
+    message = found[0]["message"]
+    assert "mfa_remote_access" in message and "attested" in message
+    assert "insurer market practice" in message
+    assert "Travelers v. International Control Services, 2022" in message
+
+
+def test_scope_all_covers_every_scope_and_uncovered_scope_is_named(run) -> None:
+    policy = """
+kind: InsurancePolicy
+id: cyber
+conditions:
+  - id: edr
+    control_categories: [edr]
+    scope: [endpoints, servers, cloud_workloads]
+"""
+    assert run("INS-01", docs(policy, control("edr", "edr", "[all]"))) == []
+    found = run("INS-01", docs(policy, control("edr", "edr", "[endpoints]")))
+    assert "leave servers, cloud_workloads uncovered" in found[0]["message"]
+    both = docs(
+        policy,
+        control("a", "edr", "[endpoints]"),
+        control("b", "edr", "[servers, cloud_workloads]"),
+    )
+    assert run("INS-01", both) == []
+
+
+def test_minimum_coverage_and_partial_controls_do_not_count(run) -> None:
+    policy = """
+kind: InsurancePolicy
+id: cyber
+conditions:
+  - id: edr
+    control_categories: [edr]
+    minimum_coverage_percent: 95
+"""
+    low = control("edr", "edr", extra="coverage_percent: 80\n")
+    assert "covers 80%, under the 95% required" in run("INS-01", docs(policy, low))[0]["message"]
+    partial = "kind: Control\nid: edr\ncategory: edr\nstatus: partial\ncoverage_percent: 99\n"
+    assert "control edr is partial" in run("INS-01", docs(policy, partial))[0]["message"]
+
+
+def test_odd_conditions_never_crash_and_ended_policies_are_not_judged(run) -> None:
+    policy = """
+kind: InsurancePolicy
+id: cyber
+conditions:
+  - id: empty
+  - id: odd
+    control_categories: []
+    scope: [email]
+"""
+    assert run("INS-01", docs(policy)) == []
+    ended = POLICY_MFA + "period: {start: 2025-01-01, end: 2025-12-31}\n"
+    assert run("INS-01", docs(ended)) == []
+
+
+# -- INS-02 ----------------------------------------------------------------------------------
+def test_evidence_is_asked_only_for_conditions_of_a_policy_in_force(run) -> None:
+    policy = (
+        "kind: InsurancePolicy\nid: cyber\nconditions:\n  - {id: e, control_categories: [edr]}\n"
+    )
+    stale = control("edr", "edr", extra="evidence: {reference: r.pdf, last_verified: 2026-01-05}\n")
+    found = run("INS-02", docs(policy, stale))
+    assert [f["id"] for f in found] == ["edr"] and "more than 90 days ago" in found[0]["message"]
+    ended = policy + "period: {start: 2025-01-01, end: 2025-12-31}\n"
+    assert run("INS-02", docs(ended, stale)) == []
+
+
+# -- INS-05 ----------------------------------------------------------------------------------
+PANEL_POLICY = """
+kind: InsurancePolicy
+id: cyber
+period: {start: 2026-01-01, end: 2026-12-31}
+notice:
+  contact: {phone: "+49 89 1234 5678"}
+panel:
+  forensics: [Example Forensics LLP]
+"""
+
+
+def playbook(firm: str, recipients: str) -> str:
+    return f"""
+kind: Playbook
+id: acme-playbook
+supplier: acme
+contacts: {{forensics_firm: {firm}, outside_counsel: Any Law LLP}}
+comms_templates:
+  insurer: {{reference: t.md, recipients: {recipients}}}
+"""
+
+
+def test_phone_recipient_and_panel_name_match_loosely(run) -> None:
+    text = docs(
+        SUPPLIER, PANEL_POLICY, playbook("example  forensics llp", '["+49 (89) 1234-5678"]')
+    )
+    # outside counsel is not checked: the policy lists no counsel at all
+    assert run("INS-05", text) == []
+
+
+def test_expired_policy_is_not_the_reference(run) -> None:
+    expired = PANEL_POLICY.replace("2026-12-31", "2026-06-30")
+    assert run("INS-05", docs(SUPPLIER, expired, playbook("Other LLP", "[x@y.example]"))) == []
+    text = docs(SUPPLIER, PANEL_POLICY, playbook("Other LLP", "[x@y.example]"))
+    found = run("INS-05", text)
+    assert places(found) == [
+        ("INS-05", "acme-playbook", line(text, "forensics_firm")),
+        ("INS-05", "acme-playbook", line(text, "recipients")),
+    ]
+    assert len({f["fingerprint"] for f in found}) == 2
+
+
+def test_playbook_of_a_supplier_we_have_left_is_not_compared(run) -> None:
+    gone = SUPPLIER + "status: exited\n"
+    assert run("INS-05", docs(gone, PANEL_POLICY, playbook("Other LLP", "[x@y.example]"))) == []
+
+
+# -- INS-07 ----------------------------------------------------------------------------------
+def test_encryption_control_for_another_supplier_does_not_cover(run) -> None:
+    supplier = "kind: Supplier\nid: crm\ndata_sensitivity: restricted\n"
+    policy = "kind: InsurancePolicy\nid: cyber\nexclusions:\n  - {id: u, type: unencrypted_data}\n"
+    other = control("enc", "encryption_at_rest", extra="suppliers: [payroll]\n")
+    payroll = "kind: Supplier\nid: payroll\n"
+    found = run("INS-07", docs(supplier, payroll, policy, other))
+    assert places(found) == [("INS-07", "crm", 4)]
+    assert "encryption_at_rest" in found[0]["message"]
+    everyone = control("enc", "encryption_at_rest")
+    assert run("INS-07", docs(supplier, policy, everyone)) == []
+    gone = supplier + "status: exited\n"
+    assert run("INS-07", docs(gone, payroll, policy, other)) == []
+
+
+# -- EVD-01 ----------------------------------------------------------------------------------
+def package(pid: str, policy: str, *kinds: str, updated: str = "2026-10-01") -> str:
+    items = "".join(
+        f"  - {{type: {k}, location: x, owner: y, last_updated: {updated}}}\n" for k in kinds
+    )
+    return f"kind: EvidencePackage\nid: {pid}\npolicy: {policy}\nitems:\n{items}"
+
+
+ITEMS = {"params": {"required_items": ["asset_inventory", "policy_copies"]}}
+
+
+def test_one_package_serves_the_whole_tower(run) -> None:
+    for named in ("cyber", "cyber-xs"):  # naming the primary or the layer
+        pack = package("pack", named, "asset_inventory", "policy_copies")
+        assert run("EVD-01", docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, pack), ITEMS) == []
+    found = run("EVD-01", docs(ENTITY, SUPPLIER, PRIMARY, EXCESS), ITEMS)
+    assert [f["id"] for f in found] == ["cyber"]
+
+
+def test_an_excess_layer_on_its_own_terms_needs_no_package_of_its_own(run) -> None:
+    own = EXCESS.replace("follows_form: true", "follows_form: false")
+    pack = package("pack", "cyber", "asset_inventory", "policy_copies")
+    assert run("EVD-01", docs(ENTITY, SUPPLIER, PRIMARY, own, pack), ITEMS) == []
+
+
+def test_packages_of_a_tower_are_read_together(run) -> None:
+    fresh = package("pack-a", "cyber", "asset_inventory", "policy_copies")
+    stale = package("pack-b", "cyber-xs", "asset_inventory", updated="2024-01-01")
+    text = docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, fresh, stale)
+    assert run("EVD-01", text, ITEMS) == []  # the stale inventory has a current one beside it
+    fresh = package("pack-a", "cyber", "asset_inventory")
+    stale = package("pack-b", "cyber-xs", "policy_copies", updated="2024-01-01")
+    text = docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, fresh, stale)
+    found = run("EVD-01", text, ITEMS)
+    assert places(found) == [("EVD-01", "pack-b", line(text, "type: policy_copies"))]
+    assert "more than 180 days ago" in found[0]["message"]
+
+
+def test_ended_policy_needs_no_package(run) -> None:
+    ended = "kind: InsurancePolicy\nid: old\nperiod: {end: 2025-12-31}\n"
+    assert run("EVD-01", docs(ended)) == []
+    stale = package("pack", "old", "asset_inventory", updated="2024-01-01")
+    assert run("EVD-01", docs(ended, stale), ITEMS) == []
