@@ -88,9 +88,12 @@ def _read_guarded(path: Path) -> bytes | Refusal:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """A pyproject.toml is shared with other tools: one that cannot be read safely (a link out
+    of its directory, not a regular file) is not taken for resilint's, and nothing of it is read;
+    one that does not parse may hold the table, so loading reports it."""
     data = _read_guarded(path)
     if isinstance(data, Refusal):
-        return True  # let loading report what is wrong with it
+        return False
     try:
         return "resilint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
     except ValueError:
