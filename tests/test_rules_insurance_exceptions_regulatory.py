@@ -102,6 +102,8 @@ def test_subcontractor_lei_is_checked_and_non_ict_supplier_skipped(run) -> None:
     supplier = """
 kind: Supplier
 id: acme
+name: Acme Inc
+provides_ict_services: true
 provider_id: HWUPKR0MPOU8FGXBT394
 provider_id_type: LEI
 hq_country: US
@@ -121,6 +123,7 @@ def test_service_named_by_a_critical_function_and_forbidden_subcontracting(run) 
     supplier = """
 kind: Supplier
 id: acme
+provides_ict_services: true
 services:
   - name: edi
     subcontracting: {allowed: false}

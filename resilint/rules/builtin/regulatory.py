@@ -1,8 +1,9 @@
-"""Python checks for the regulatory profiles (see rules/dora.yaml for their documentation).
+"""Python checks of the regulatory profiles (rules/dora.yaml holds their documentation).
 
-SUP-02 verifies Legal Entity Identifiers with the ISO 17442 check digits, arithmetic the rule
-language does not have; SUP-09 relates each critical service's subcontracting terms to the
-subcontracting chain recorded on the same supplier.
+SUP-02 relates a provider's identifier to its type, person type and country as the DORA register
+of information accepts them (ITS 2024/2956, B_05.01), and verifies Legal Entity Identifiers with
+the ISO 17442 check digits, arithmetic the rule language does not have. SUP-09 relates each
+critical service's subcontracting terms to the subcontracting chain recorded on the same supplier.
 """
 
 from __future__ import annotations
@@ -11,23 +12,33 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
-from resilint.rules.builtin.readers import dicts, strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
 _LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
-_CRITICAL = ("critical", "important")
 _REGISTER = "the DORA register of information (template B_05.01)"
+_CODE_TYPES = ("LEI", "EUID", "CRN", "VAT", "PNR", "NIN")
+_TYPES = "LEI, EUID, CRN, VAT, PNR or NIN"
+_LEGAL = ("LEI", "EUID")
+"""What identifies a legal person: an LEI, or an EUID for one established in the EU."""
+_EUID_COUNTRIES = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"  # noqa: SIM905
+    " IS LI NO".split()
+)
+"""The EU, where ITS 2024/2956 accepts an EUID, and the EEA states where DORA applies through
+the EEA Agreement and whose business registers also issue EUIDs."""
+
+Gap = tuple[JsonPath, str]
 
 
-def _in_register(supplier: Document) -> bool:
-    """ICT providers we still rely on (an unknown provides_ict_services counts as ICT)."""
-    return (
-        supplier.data.get("status") != "exited"
-        and supplier.data.get("provides_ict_services") is not False
-    )
+def _in_scope(context: RuleContext, info: RuleInfo) -> Iterator[Document]:
+    """The documents of the rule's kind that its ``applies_to`` names."""
+    for document in context.index.of_kind(info.kind or "Supplier"):
+        if context.facts.matches(document, info.applies_to):
+            yield document
 
 
 def lei_problem(value: str) -> str | None:
@@ -41,50 +52,108 @@ def lei_problem(value: str) -> str | None:
 
 # -- SUP-02 ---------------------------------------------------------------------------------
 def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """SUP-02: provider id and type (a valid LEI when typed LEI), country, ultimate parent."""
-    for supplier in context.index.of_kind("Supplier"):
-        if not _in_register(supplier):
-            continue
-        for where, message in _identity_gaps(supplier):
-            yield context.finding(info, supplier, where, message)
+    """SUP-02: identifier, its type, person type, country and ultimate parent as the register
+    accepts them, and valid LEIs."""
+    for supplier in _in_scope(context, info):
+        gaps = [*_own_identity(supplier), *_parent_identity(supplier), *_lei_gaps(supplier)]
+        for where, message in gaps:
+            yield context.finding(info, supplier, where, message, discriminator=message)
 
 
-def _identity_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
+def _own_identity(supplier: Document) -> Iterator[Gap]:
     data, name = supplier.data, f"supplier {supplier.id}"
-    if not data.get("provider_id"):
-        yield (
-            ("id",),
-            (
-                f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, by its LEI "
-                "where it has one (otherwise EUID, VAT or DUNS); record it with provider_id_type"
-            ),
+    code, kind = text_of(data.get("provider_id")), text_of(data.get("provider_id_type"))
+    if code is None:
+        message = (
+            f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, a company by "
+            "its LEI (or, established in the EU, its EUID); record it with provider_id_type"
         )
-    elif not data.get("provider_id_type"):
-        yield (
-            ("provider_id",),
-            f"{name} gives no provider_id_type (LEI, EUID, VAT or DUNS) for its provider_id "
-            f"{data.get('provider_id')}",
-        )
+        yield ("id",), message
+    elif kind is None:
+        message = f"{name} gives no provider_id_type for its provider_id {code} ({_TYPES})"
+        yield ("provider_id",), message
+    else:
+        yield from _type_gaps(supplier, kind)
     if not data.get("hq_country"):
-        yield (
-            ("id",),
-            f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its head office",
+        message = f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its seat"
+        yield ("id",), message
+
+
+def _type_gaps(supplier: Document, kind: str) -> Iterator[Gap]:
+    """The identifier type against the person type and the country (ITS 2024/2956 recital 9
+    and B_05.01.0020): a legal person by LEI or EUID in the EU, by LEI outside it; the other
+    codes identify individuals acting in a business capacity."""
+    name, at = f"supplier {supplier.id}", ("provider_id_type",)
+    person = supplier.data.get("person_type")
+    country = text_of(supplier.data.get("hq_country"))
+    legal = (
+        "the register identifies a legal person only by its LEI or (established in the EU) its "
+        "EUID: record that instead"
+    )
+    if kind not in _CODE_TYPES:
+        message = (
+            f"{name} is identified by a {kind} number, which is not a code type the register "
+            f"accepts ({_TYPES}; ITS 2024/2956 B_05.01.0020): record its LEI (search.gleif.org) "
+            "or, for a provider established in the EU, its EUID"
         )
-    parent = data.get("ultimate_parent")
+        yield at, message
+    elif kind not in _LEGAL and person == "legal_person":
+        yield at, f"{name} is identified by its {kind}: {legal}"
+    elif kind not in _LEGAL and person != "natural_person":
+        hint = "if it is an individual acting in a business capacity, set person_type: "
+        yield at, f"{name} is identified by its {kind}: {hint}natural_person; otherwise {legal}"
+    elif kind == "EUID" and country is not None and country not in _EUID_COUNTRIES:
+        message = (
+            f"{name} is established outside the EU ({country}) and identified by an EUID: the "
+            "register identifies a provider from a third country by its LEI only (ITS "
+            "2024/2956, recital 9); record its LEI"
+        )
+        yield at, message
+
+
+def _parent_identity(supplier: Document) -> Iterator[Gap]:
+    """The ultimate parent's identifier: the register keys it (B_05.01.0110), and a provider
+    that is its own parent repeats its own code."""
+    parent, who = supplier.data.get("ultimate_parent"), f"supplier {supplier.id}"
     if not value_at(parent, "name") and not value_at(parent, "provider_id"):
-        where: JsonPath = ("ultimate_parent",) if isinstance(parent, dict) else ("id",)
-        yield (
-            where,
-            (
-                f"{name} has no ultimate_parent (name or provider_id): {_REGISTER} records the "
-                "top of each provider's group, which is also how resilint finds group "
-                "concentration; for a provider that is its own parent, repeat its name"
-            ),
+        message = (
+            f"{who} has no ultimate_parent (name or provider_id): {_REGISTER} records the top of "
+            "each provider's group, which is also how resilint finds group concentration; for a "
+            "provider that is its own parent, repeat its name"
         )
-    yield from _lei_gaps(supplier)
+        yield ("ultimate_parent",) if isinstance(parent, dict) else ("id",), message
+        return
+    if _own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
+        return
+    code, kind = value_at(parent, "provider_id"), value_at(parent, "provider_id_type")
+    who = f"the ultimate parent of {who}"
+    if not code:
+        message = (
+            f"{who} has no identifier (provider_id): {_REGISTER} keys each provider's ultimate "
+            "parent by its code (column 0110), the LEI of the parent undertaking; record it with "
+            "provider_id_type"
+        )
+        yield ("ultimate_parent",), message
+    elif kind not in _LEGAL:
+        shown = f"a {kind} number" if kind else "no provider_id_type"
+        message = (
+            f"{who} is identified with {shown}: the parent undertaking is a legal person, which "
+            "the register identifies by its LEI (or, established in the EU, its EUID)"
+        )
+        yield ("ultimate_parent", "provider_id_type") if kind else ("ultimate_parent",), message
 
 
-def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
+def _own_parent(data: dict[str, Any], parent: dict[str, Any]) -> bool:
+    """A provider recorded as its own ultimate parent: the same identifier, or the same name
+    and no identifier of the parent's own."""
+    code = parent.get("provider_id")
+    if code:
+        return bool(code == data.get("provider_id"))
+    own = name_key(data.get("name"))
+    return own is not None and name_key(parent.get("name")) == own
+
+
+def _lei_gaps(supplier: Document) -> Iterator[Gap]:
     """Every identifier typed LEI on the supplier, its parent and its subcontractors."""
     own = f"supplier {supplier.id}"
     holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, own)]
@@ -98,41 +167,21 @@ def _lei_gaps(supplier: Document) -> Iterator[tuple[JsonPath, str]]:
             continue
         problem = lei_problem(value)
         if problem is not None:
+            fix = "copy it from the GLEIF register (search.gleif.org)"
             yield (
                 (*where, "provider_id"),
-                (
-                    f"the LEI {value} of {who} is not valid: {problem}; "
-                    "copy it from the GLEIF register (search.gleif.org)"
-                ),
+                f"the LEI {value} of {who} is not valid: {problem}; {fix}",
             )
 
 
 # -- SUP-09 ---------------------------------------------------------------------------------
-def _critical_services(context: RuleContext) -> set[tuple[str, str]]:
-    """(supplier, service) pairs that critical or important functions name as dependencies."""
-    pairs: set[tuple[str, str]] = set()
-    for function in context.index.of_kind("BusinessFunction"):
-        if function.data.get("criticality") not in _CRITICAL:
-            continue
-        for _, dep in dicts(value_at(function.data, "depends_on", "services")):
-            supplier, service = dep.get("supplier"), dep.get("service")
-            if isinstance(supplier, str) and isinstance(service, str):
-                pairs.add((supplier, service))
-    return pairs
-
-
 def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-09: critical services say whether and on what terms they may be subcontracted, and
     the chain behind them is listed."""
-    named = _critical_services(context)
-    for supplier in context.index.of_kind("Supplier"):
-        if not _in_register(supplier):
-            continue
-        services = [
-            (j, s)
-            for j, s in dicts(supplier.data.get("services"))
-            if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in named
-        ]
+    named = _named_services(context)
+    for supplier in _in_scope(context, info):
+        whole = context.facts.supplier(supplier).supports_critical
+        services = _critical_services(supplier, named, whole)
         for j, service in services:
             for where, message in _service_gaps(supplier, j, service):
                 yield context.finding(info, supplier, where, message)
@@ -140,9 +189,39 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Findi
             yield from _chain_problems(context, info, supplier)
 
 
-def _service_gaps(
-    supplier: Document, j: int, service: dict[str, Any]
-) -> Iterator[tuple[JsonPath, str]]:
+def _named_services(context: RuleContext) -> set[tuple[str, str]]:
+    """(supplier, service) pairs that critical or important functions name as dependencies."""
+    pairs: set[tuple[str, str]] = set()
+    for function in context.facts.critical_functions():
+        for _, dep in dicts(value_at(function.data, "depends_on", "services")):
+            supplier, service = dep.get("supplier"), dep.get("service")
+            if isinstance(supplier, str) and isinstance(service, str):
+                pairs.add((supplier, service))
+    return pairs
+
+
+def _critical_services(
+    supplier: Document, named: set[tuple[str, str]], supports_critical: bool
+) -> list[tuple[int, dict[str, Any]]]:
+    """The supplier's services that support a critical or important function: marked so, or
+    named by such a function; where neither picks out a service (the function rests on the
+    supplier as a whole), every service not marked otherwise, as in SUP-06 to SUP-08."""
+    services = [
+        (j, s)
+        for j, s in dicts(supplier.data.get("services"))
+        if s.get("supports_critical_function") is not False
+    ]
+    picked = [
+        (j, s)
+        for j, s in services
+        if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in named
+    ]
+    if picked or not supports_critical or any(pair[0] == supplier.id for pair in named):
+        return picked
+    return services
+
+
+def _service_gaps(supplier: Document, j: int, service: dict[str, Any]) -> Iterator[Gap]:
     name = f"service {service.get('name')} of supplier {supplier.id}"
     terms = service.get("subcontracting")
     allowed = value_at(terms, "allowed")
@@ -150,37 +229,37 @@ def _service_gaps(
         where: JsonPath = (
             ("services", j, "subcontracting") if isinstance(terms, dict) else ("services", j)
         )
-        yield (
-            where,
-            (
-                f"{name} supports a critical or important function but the record does not say "
-                "whether it may be subcontracted (subcontracting.allowed); DORA Art. 30(2)(a) asks "
-                "the contract to say so"
-            ),
+        message = (
+            f"{name} supports a critical or important function but the record does not say "
+            "whether it may be subcontracted (subcontracting.allowed); DORA Art. 30(2)(a) asks "
+            "the contract to say so"
         )
+        yield where, message
     elif allowed and not value_at(terms, "conditions"):
-        yield (
-            ("services", j, "subcontracting"),
-            (
-                f"{name} supports a critical or important function and may be subcontracted, but "
-                "the conditions are not recorded (subcontracting.conditions): prior notice, our "
-                "right to object, flow-down of security terms (Delegated Regulation (EU) 2025/532)"
-            ),
+        message = (
+            f"{name} supports a critical or important function and may be subcontracted, but the "
+            "conditions are not recorded (subcontracting.conditions): prior notice, our right to "
+            "object, flow-down of security terms (Delegated Regulation (EU) 2025/532)"
         )
+        yield ("services", j, "subcontracting"), message
     elif not allowed:
-        for k, sub in dicts(supplier.data.get("subcontractors")):
-            # allowed covers the parts that support critical functions (see the schema)
-            critical_part = sub.get("supports_critical_function") is not False
-            if critical_part and service.get("name") in strings(sub.get("services")):
-                yield (
-                    ("subcontractors", k),
-                    (
-                        f"{name} may not be subcontracted, yet subcontractor {sub.get('id')} is "
-                        "recorded as delivering a part of it that supports a critical function: "
-                        "correct the record (supports_critical_function: false if it does not) "
-                        "or raise the breach with the supplier"
-                    ),
-                )
+        yield from _forbidden_but_subcontracted(supplier, name, service)
+
+
+def _forbidden_but_subcontracted(
+    supplier: Document, name: str, service: dict[str, Any]
+) -> Iterator[Gap]:
+    for k, sub in dicts(supplier.data.get("subcontractors")):
+        # allowed covers the parts that support critical functions (see the schema)
+        critical_part = sub.get("supports_critical_function") is not False
+        if critical_part and service.get("name") in strings(sub.get("services")):
+            message = (
+                f"{name} may not be subcontracted, yet subcontractor {sub.get('id')} is recorded "
+                "as delivering a part of it that supports a critical function: correct the record "
+                "(supports_critical_function: false if it does not) or raise the breach with the "
+                "supplier"
+            )
+            yield ("subcontractors", k), message
 
 
 _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_function")
@@ -191,34 +270,23 @@ def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) ->
     shared = supplier.data.get("shared_dependencies")
     hints = [*strings(value_at(shared, "subprocessors")), *dicts(value_at(shared, "cloud"))]
     if not subs and hints:
-        yield context.finding(
-            info,
-            supplier,
-            ("shared_dependencies",),
-            (
-                f"supplier {supplier.id} may subcontract a service that supports a critical or "
-                "important function and relies on subprocessors or cloud providers, but lists no "
-                "subcontracting chain (subcontractors:): record each subcontractor with its rank, "
-                "country and the services it supports, as the DORA register (B_05.02) asks"
-            ),
+        message = (
+            f"supplier {supplier.id} may subcontract a service that supports a critical or "
+            "important function and relies on subprocessors or cloud providers, but lists no "
+            "subcontracting chain (subcontractors:): record each subcontractor with its rank, "
+            "country and the services it supports, as the DORA register (B_05.02) asks"
         )
+        yield context.finding(info, supplier, ("shared_dependencies",), message)
+    related = (context.related(supplier, ("services",), "services that may be subcontracted"),)
     for k, sub in subs:
         missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
         if missing:
-            related = (
-                context.related(supplier, ("services",), "services that may be subcontracted"),
+            message = (
+                f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
+                f"{', '.join(missing)}: the DORA register (B_05.02) records these for each "
+                "link of the chain behind a critical or important function"
             )
-            yield context.finding(
-                info,
-                supplier,
-                ("subcontractors", k),
-                (
-                    f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
-                    f"{', '.join(missing)}: the DORA register (B_05.02) records these for each "
-                    "link of the chain behind a critical or important function"
-                ),
-                related,
-            )
+            yield context.finding(info, supplier, ("subcontractors", k), message, related)
 
 
 CHECKS: dict[str, PythonCheck] = {

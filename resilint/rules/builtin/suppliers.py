@@ -1,7 +1,122 @@
-"""Python checks for the suppliers rules (see rules/*.yaml for their documentation)."""
+"""Python checks of the suppliers rules (rules/suppliers.yaml holds their documentation).
+
+SUP-01 reads the domain model's criticality, which flows through the dependency graph, and shows
+the chain that makes a supplier critical; SUP-05 tells a supplier critical in its own right from
+one that is critical only as another supplier's subcontractor (we hold no contract with those).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from resilint.domain import lifecycle
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.graph import Chain
+from resilint.domain.readers import listed
+from resilint.findings import Finding, Level, Related
+from resilint.model import Document
+from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
-CHECKS: dict[str, PythonCheck] = {}
+
+def _chain(context: RuleContext, chain: Chain) -> tuple[Related, ...]:
+    """The dependency chain from a critical function to the supplier, as related places."""
+    return tuple(context.related(hop.document, hop.json_path, hop.text) for hop in chain)
+
+
+def _why(facts: SupplierFacts) -> str:
+    return listed(list(facts.reasons))
+
+
+# -- SUP-01 ---------------------------------------------------------------------------------
+def check_tier(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """SUP-01: a tier is set, and not below what the supplier does for us."""
+    for supplier in context.index.of_kind("Supplier"):
+        found = _tier_finding(context, info, supplier, context.facts.supplier(supplier))
+        if found is not None:
+            yield found
+
+
+def _tier_finding(
+    context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
+) -> Finding | None:
+    if facts.lifecycle == lifecycle.EXITED:
+        return _exited(context, info, supplier, facts) if facts.critical_functions else None
+    name = f"supplier {supplier.id}"
+    if facts.declared_tier is None:
+        if "tier" in supplier.data:
+            return None  # a tier of the wrong type is a schema error (SCH-01), reported once
+        advice = f"set tier: 1, since {_why(facts)}" if facts.critical else "set tier: 1, 2 or 3"
+        return context.finding(info, supplier, ("id",), f"{name} has no risk tier; {advice}")
+    if facts.understated:
+        return _understated(context, info, supplier, facts)
+    if facts.declared_tier > 1 and supplier.data.get("level_of_reliance") == "full":
+        message = (
+            f"we rely fully on {name} (level_of_reliance: full) but it is tier "
+            f"{facts.declared_tier}; confirm the tier or raise it to 1"
+        )
+        return context.finding(info, supplier, ("tier",), message, level=Level.WARNING)
+    return None
+
+
+def _understated(
+    context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
+) -> Finding:
+    message = (
+        f"supplier {supplier.id} is recorded as tier {facts.declared_tier}, but it is tier 1 in "
+        f"effect: {_why(facts)}; set tier: 1, or correct the record that makes it critical"
+    )
+    if facts.chain:
+        message += " (the dependency chain is shown with this finding)"
+    return context.finding(info, supplier, ("tier",), message, _chain(context, facts.chain))
+
+
+def _exited(
+    context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
+) -> Finding:
+    functions = listed(list(facts.critical_functions))
+    message = (
+        f"supplier {supplier.id} is recorded as exited, but critical or important business "
+        f"functions still rest on it ({functions}): either the dependency records are stale "
+        "(update the functions' depends_on, or the subcontractors of the supplier in the chain), "
+        "or these functions have lost a supplier they need (re-engage it or move them to "
+        "another supplier)"
+    )
+    return context.finding(info, supplier, ("status",), message, _chain(context, facts.chain))
+
+
+# -- SUP-05 ---------------------------------------------------------------------------------
+def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """SUP-05: a supplier critical in its own right has a contract in force."""
+    for supplier in context.index.of_kind("Supplier"):
+        facts = context.facts.supplier(supplier)
+        if not facts.critical or facts.lifecycle != lifecycle.ENGAGED or _only_indirect(facts):
+            continue
+        contracts = context.index.having("Contract", "supplier", supplier.id or "")
+        stages = {c.id: context.facts.contract(c).lifecycle for c in contracts}
+        if lifecycle.IN_FORCE in stages.values():
+            continue
+        drafts = tuple(
+            context.related(c, ("status",), f"contract {c.id} is still a draft")
+            for c in contracts
+            if stages[c.id] == lifecycle.DRAFT
+        )
+        message = (
+            f"supplier {supplier.id} has no contract in force in the register, yet it is tier 1 "
+            f"in effect: {_why(facts)}. Add its signed contract as a Contract with supplier: "
+            f"{supplier.id} and status: active, or set the supplier's status to exited if the "
+            "relationship has ended"
+        )
+        yield context.finding(info, supplier, ("id",), message, drafts)
+
+
+def _only_indirect(facts: SupplierFacts) -> bool:
+    """Critical only because a critical function rests on it through another supplier (as a
+    subcontractor or shared dependency): we need not hold a contract with it ourselves."""
+    return len(facts.chain) > 1 and len(facts.reasons) == 1
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "tier-consistent": check_tier,
+    "critical-supplier-contract": check_contract_in_force,
+}
