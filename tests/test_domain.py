@@ -340,3 +340,20 @@ def test_a_crashing_rule_is_reported_at_the_document_it_was_evaluating(
     assert (
         "could not be evaluated on supplier acme: RuntimeError: operator failed" in crash["message"]
     )
+
+
+def test_no_fact_shadows_a_field_and_the_docs_list_every_fact() -> None:
+    import re
+
+    from resilint.domain.facts import FACT_FIELDS
+    from resilint.resources import data_dir
+    from resilint.schemas import SchemaSet
+
+    schemas = SchemaSet(data_dir("schemas"))
+    page = (Path(__file__).resolve().parent.parent / "docs" / "rule-language.md").read_text()
+    for kind, facts in FACT_FIELDS.items():
+        fields = set(schemas.schema(kind).get("properties", {}))
+        assert not fields & set(facts), (kind, fields & set(facts))
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
+        for name, spec in facts.items():
+            assert f"| `{snake}.{name}` |" in page and spec["description"] in page, name

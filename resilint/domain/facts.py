@@ -63,7 +63,7 @@ class SupplierFacts:
             "access_level": self.access_level,
             "exposures": sorted(self.exposures),
             "lifecycle": self.lifecycle,
-            "entities": list(self.entities),
+            "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
@@ -89,7 +89,7 @@ class ContractFacts:
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
             "effective_tier": self.supplier.effective_tier if self.supplier else None,
-            "entities": list(self.entities),
+            "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
         }
@@ -107,7 +107,7 @@ class FunctionFacts:
         return {
             "critical": self.critical,
             "suppliers": list(self.suppliers),
-            "entities": list(self.entities),
+            "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
         }
 
@@ -152,7 +152,7 @@ class PolicyFacts:
             "in_force": self.in_force,
             "position": self.layer,
             "inherits_terms": self.inherits_terms,
-            "entities": list(self.entities),
+            "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
         }
 
@@ -390,7 +390,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "exposures": _fact("array", "Which of ict, access and data apply to it.", items=_TEXTS),
         "lifecycle": _fact("string", "prospective, engaged or exited."),
-        "entities": _fact("array", "Our entities it serves.", items=_TEXTS),
+        "our_entities": _fact(
+            "array",
+            "Our entities it serves: those of its live contracts and of the critical functions resting on it.",
+            items=_TEXTS,
+        ),
         "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
         "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
         "has_alternative": _fact("boolean", "A documented alternative supplier is ready."),
@@ -401,7 +405,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
         "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
-        "entities": _fact("array", "Entities that sign or use it.", items=_TEXTS),
+        "our_entities": _fact(
+            "array",
+            "Our entities that sign or use it (every entity when it names none).",
+            items=_TEXTS,
+        ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
         "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
     },
@@ -416,7 +424,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Suppliers it rests on, through subcontractors and shared dependencies too.",
             items=_TEXTS,
         ),
-        "entities": _fact("array", "Entities it serves.", items=_TEXTS),
+        "our_entities": _fact(
+            "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
+        ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
     },
     "Identity": {
@@ -439,7 +449,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "An excess layer following the form of the policy "
             "it sits over: its terms are that policy's.",
         ),
-        "entities": _fact("array", "Insured entities.", items=_TEXTS),
+        "our_entities": _fact(
+            "array", "Our insured entities (every entity when it names none).", items=_TEXTS
+        ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
     },
 }
