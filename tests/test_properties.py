@@ -51,7 +51,8 @@ def run_on(tmp: Path, content: bytes) -> None:
         result.exception
     )
     assert result.exit_code in EXIT_CODES, (result.exit_code, result.output)
-    lines = max(content.count(b"\n") + 1, 1)
+    # Lines as editors count them, as resilint reports them: CR, LF and CRLF each end one.
+    lines = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n") + 1
     for finding in json.loads(result.stdout)["findings"]:
         assert 1 <= finding["line"] <= lines, finding
         assert finding["column"] >= 1

@@ -244,3 +244,147 @@ def test_every_stage_raises_the_same_load_error():
     with pytest.raises(LoadError) as value:
         Converter(Limits(), Lines(text)).convert(root)
     assert (value.value.code, value.value.line, value.value.column) == ("YML-07", 2, 4)
+
+
+# --- syntax errors in plain words ------------------------------------------------------------
+
+HEADER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n"
+
+SYNTAX = [
+    # (case, body after HEADER, code, line, column, words)
+    (
+        "unquoted colon",
+        "name: Acme: the best\n",
+        "YML-01",
+        4,
+        11,
+        'put the whole value in quotes: name: "Acme: the best"',
+    ),
+    ("tab", "contacts:\n\temail: a@example.com\n", "YML-01", 5, 1, "indent with spaces"),
+    ("key one level too deep", "name: A\n  tier: 1\n", "YML-01", 5, 3, "line it up with 'name:'"),
+    (
+        "key one space off",
+        "contacts:\n  email: a@example.com\n tier: 1\n",
+        "YML-01",
+        6,
+        2,
+        "does not line up",
+    ),
+    ("unclosed quote", "notes: 'open\ntier: 1\n", "YML-01", 4, 8, "never closed"),
+    ("unclosed bracket", "tags: [a, b\ntier: 1\n", "YML-01", 5, None, "opened with '['"),
+    ("list under a value", "name: A\n- x\n", "YML-01", 5, 1, "a list item ('- ')"),
+    ("reserved character", "name: @acme\n", "YML-01", 4, 7, "cannot start with '@'"),
+    (
+        "comma in a flow mapping",
+        "items: [{name: a, description: first, and where the live log}]\n",
+        "YML-01",
+        4,
+        39,
+        "'and where the live log' reads as a field name",
+    ),
+    (
+        "missing document separator",
+        "name: A\napiVersion: resilint/v1\nkind: Supplier\nid: b\n",
+        "YML-02",
+        5,
+        1,
+        "a line '---' is missing before line 5",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "code", "line", "column", "words"), SYNTAX, ids=[c[0] for c in SYNTAX]
+)
+def test_syntax_errors_in_plain_words(cli, write, case, body, code, line, column, words):
+    write("doc.yaml", HEADER + body)
+    finding = only_finding(cli)
+    assert (finding["code"], finding["line"]) == (code, line)
+    if column is not None:
+        assert finding["column"] == column
+    assert words in finding["message"]
+    assert not any(words in finding["message"] for words in PYYAML_WORDS)
+    assert cli("check", "doc.yaml").exit_code == 2
+
+
+def test_a_duplicate_ordinary_key_gets_no_separator_hint(cli, write):
+    write("doc.yaml", HEADER + "name: A\nname: B\n")
+    finding = only_finding(cli)
+    assert finding["code"] == "YML-02" and "---" not in finding["message"]
+
+
+# --- what YAML 1.2 forbids and libyaml lets through ------------------------------------------
+
+STRICT = [
+    ("comment glued to a quoted value", 'name: "A"# note\n', 4, 10, "' #'"),
+    ("comment glued to a block header", "notes: ># note\n  text\n", 4, 9, "'#'"),
+    ("quoted value continued at column 1", 'notes: "first\nsecond"\n', 5, 1, "indented"),
+    ("list continued at column 1", "tags: [a,\nb]\n", 5, 1, "indented"),
+    ("blank lines wider than the text", "notes: >\n   \n  \n # c\n", 5, 1, "blank line"),
+    ("directive inside a stream", "%YAML 1.2\n---\nname: A\n", 4, 1, "'...'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "line", "column", "words"), STRICT, ids=[c[0] for c in STRICT]
+)
+def test_what_yaml_1_2_forbids_is_a_syntax_error(cli, write, case, body, line, column, words):
+    write("doc.yaml", (HEADER + body).encode())  # bytes: blank lines keep their spaces
+    finding = only_finding(cli)
+    assert (finding["code"], finding["line"], finding["column"]) == ("YML-01", line, column)
+    assert words in finding["message"]
+
+
+def test_strict_checks_cover_yaml_of_other_tools_too(cli, write):
+    write("ci.yaml", 'name: "CI"# glued\non: push\n')
+    assert only_finding(cli, "ci.yaml")["code"] == "YML-01"
+
+
+def test_what_yaml_1_2_allows_stays_allowed(cli, write):
+    write(
+        "doc.yaml",
+        HEADER + "name: 'Acme\n  Logistics'\ntags: [\n  a,\n  b,\n]\n"
+        "notes: |\n\n  text\n    more # not a comment\n"
+        'website: "https://example.com/#x" # a comment\n',
+    )
+    codes = cli("check", "doc.yaml", "--format", "json").codes()
+    assert not [code for code in codes if code.startswith(("YML", "ENC", "DOC"))], codes
+
+
+# --- bidi controls and invisible characters ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "name"),
+    [
+        ("name: acme\u202e lanoitanretni\n", 11, "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("name: \u2066acme\n", 7, "U+2066 LEFT-TO-RIGHT ISOLATE"),
+        ("name: acme\u200blogistics\n", 11, "U+200B ZERO WIDTH SPACE"),
+        ("name: acme\u200dlogistics\n", 11, "U+200D ZERO WIDTH JOINER"),
+        ("name: acme # \u202eetoN\n", 14, "U+202E"),
+        ("name: acme\u00adlogistics\n", 11, "U+00AD SOFT HYPHEN"),
+    ],
+)
+def test_hidden_characters_are_a_finding_at_their_place(cli, write, text, column, name):
+    write("doc.yaml", HEADER + text)
+    result = cli("check", "doc.yaml", "--format", "json")
+    hidden = [f for f in result.json()["findings"] if f["code"] == "ENC-03"]
+    assert [(f["line"], f["column"]) for f in hidden] == [(4, column)]
+    assert name in hidden[0]["message"] and "Trojan Source" in hidden[0]["message"]
+    assert result.exit_code == 1
+    assert any(f["code"].startswith("SUP-") for f in result.json()["findings"])  # still checked
+
+
+def test_joiners_that_scripts_and_emoji_need_are_not_flagged(cli, write):
+    write(
+        "doc.yaml",
+        HEADER + "name: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"
+        "notes: \U0001f468\u200d\U0001f469\u200d\U0001f467 \u0915\u094d\u200d\u0937\n",
+    )
+    assert "ENC-03" not in cli("check", "doc.yaml", "--format", "json").codes()
+
+
+def test_many_hidden_characters_are_reported_up_to_a_limit(write):
+    loaded = load_file(write("doc.yaml", HEADER + "notes: " + "a\u200b" * 30 + "\n"), Limits())
+    hidden = [f for f in loaded.findings if f.code == "ENC-03"]
+    assert len(hidden) == 21 and "10 more" in hidden[-1].message

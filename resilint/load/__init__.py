@@ -20,7 +20,6 @@ from resilint.limits import Limits, nodes_over_budget
 from resilint.load.compose import compose
 from resilint.load.convert import Converter
 from resilint.load.decode import decode, hidden_characters
-from resilint.load.nearmiss import near_miss
 from resilint.load.positions import Lines, LoadError
 from resilint.load.read import Refusal, read_regular
 
@@ -152,6 +151,8 @@ def _document(
             root,
             lines,
         )
+    from resilint.load.nearmiss import near_miss  # most files never need it
+
     return near_miss(root, lines)
 
 

@@ -17,7 +17,6 @@ from yaml.resolver import BaseResolver
 
 from resilint.limits import Limits
 from resilint.load.positions import Lines, LoadError
-from resilint.load.syntax import syntax_error
 
 PLAIN = "tag:resilint:plain"
 STR = "tag:yaml.org,2002:str"
@@ -94,6 +93,8 @@ def _compose(source: str, limits: Limits, lines: Lines) -> list[Node]:
                     lines,
                 )
     except yaml.MarkedYAMLError as exc:
+        from resilint.load.syntax import syntax_error  # the words, loaded only when needed
+
         raise syntax_error(exc, lines) from None
     except RecursionError:
         raise LoadError("YML-05", "the data is nested too deeply to read") from None

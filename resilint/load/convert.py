@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from typing import Any, cast
+from typing import Any
 
-from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.limits import Limits
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
@@ -90,7 +90,11 @@ class Converter:
         if depth > self.limits.max_depth:
             raise self._too_deep(node)
         self._active.add(key)
-        inner = self._inner_indent(cast(CollectionNode, node), indent)
+        if node.flow_style:  # type: ignore[attr-defined]  # a collection, checked whole here
+            self.strict.flow(node, indent)
+            inner = None
+        else:
+            inner = None if indent is None else node.start_mark.column
         if isinstance(node, SequenceNode):
             value: Any = [self._walk(item, depth + 1, inner) for item in node.value]
             kids: list[Node] = node.value
@@ -102,13 +106,6 @@ class Converter:
         self._measure(node, key, kids)
         self._done[key] = value
         return value
-
-    def _inner_indent(self, node: CollectionNode, indent: int | None) -> int | None:
-        """The indent for a collection's children; a [...] or {...} is checked whole here."""
-        if node.flow_style:
-            self.strict.flow(node, indent)
-            return None
-        return None if indent is None else node.start_mark.column
 
     def _measure(self, node: Node, key: int, kids: list[Node]) -> None:
         size, height = 1, 0

@@ -18,6 +18,7 @@ from typing import Protocol
 from yaml.nodes import Node
 
 _BREAK = re.compile(r"\r\n?|\n")
+_NEAR_START = 2048
 
 
 class Mark(Protocol):
@@ -40,6 +41,10 @@ class Lines:
     def position(self, index: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset; columns count characters."""
         index = max(0, min(index, len(self.text)))
+        if index < _NEAR_START and "starts" not in self.__dict__:
+            # A document's first line, asked of every document: no table for the whole file.
+            breaks = [match.end() for match in _BREAK.finditer(self.text, 0, index)]
+            return len(breaks) + 1, index - (breaks[-1] if breaks else 0) + 1
         row = bisect_right(self.starts, index) - 1
         return row + 1, index - self.starts[row] + 1
 
