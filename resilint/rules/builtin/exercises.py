@@ -1,282 +1,302 @@
-"""Python checks for the exercises rules (see rules/*.yaml for their documentation)."""
+"""Python checks of the exercise rules (rules/exercises.yaml holds their documentation).
+
+EXR-01 dates the last test of each critical function and joint playbook, and of a function since
+its last substantive change; EXR-02 asks each exercise for the participants its type and scenarios
+call for, and the year's exercises for a supplier-compromise scenario. EXR-03, EXR-04, PLB-01 and
+PLB-02 are declarative.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain.lifecycle import ENDED, ENGAGED, contract_lifecycle, shift
+from resilint.domain.readers import as_date, integer, listed, point_at, strings, text_of
 from resilint.findings import Finding, Related
 from resilint.model import Document, Index
-from resilint.rules.builtin.business_functions import critical_functions, function_label, param_list
-from resilint.rules.builtin.contracts import point_at, with_discriminator
-from resilint.rules.builtin.readers import strings, value_at
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
-from resilint.rules.runtime import as_date
 
-_GONE_SUPPLIER = ("prospective", "exited")
+JOINT_PLAYBOOK = "joint_playbook"
+"""The requirements-matrix term that asks a supplier for a joint playbook, exercised yearly."""
+
+Dated = tuple[datetime.date, Document]
+
+
+def _day(pair: Dated) -> datetime.date:
+    return pair[0]
 
 
 def _days(context: RuleContext, name: str, default: int) -> int:
-    value = context.params.get(name)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return default
-    return value
+    value = integer(context.params.get(name))
+    return value if value is not None and value >= 0 else default
 
 
 def _as_of(context: RuleContext) -> str:
     return f" (as of {context.as_of.isoformat()})"
 
 
-def _completed(index: Index, as_of: datetime.date) -> Iterator[tuple[datetime.date, Document]]:
-    """Completed exercises with a date on or before the as-of date, and that date."""
+@dataclass(frozen=True)
+class _Tests:
+    """Completed exercises up to the as-of date, and the period a test stays current."""
+
+    completed: tuple[Dated, ...]
+    max_age: int
+    oldest: datetime.date
+
+    @classmethod
+    def of(cls, context: RuleContext) -> _Tests:
+        max_age = _days(context, "max_age_days", 365)
+        done = tuple(_completed(context.index, context.as_of))
+        return cls(done, max_age, shift(context.as_of, -max_age))
+
+    def latest(self, field: str, doc_id: str, *more: Dated) -> Dated | None:
+        """The latest completed exercise naming ``doc_id`` under ``field`` (or one of ``more``)."""
+        found = [p for p in self.completed if doc_id in strings(p[1].data.get(field))]
+        return max([*found, *more], key=_day, default=None)
+
+
+def _completed(index: Index, as_of: datetime.date) -> Iterator[Dated]:
     for exercise in index.of_kind("Exercise"):
         day = as_date(exercise.data.get("date"))
         if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
             yield day, exercise
 
 
-def _latest(
-    dates: list[tuple[datetime.date, Document]],
-) -> tuple[datetime.date, Document] | None:
-    return max(dates, key=lambda pair: pair[0]) if dates else None
-
-
-def tier1_suppliers(index: Index) -> Iterator[Document]:
-    """Tier-1 suppliers we work with (not prospective or exited)."""
-    for supplier in index.of_kind("Supplier"):
-        tier = supplier.data.get("tier")
-        active = supplier.data.get("status") not in _GONE_SUPPLIER
-        if tier == 1 and not isinstance(tier, bool) and supplier.id is not None and active:
-            yield supplier
-
-
 # -- EXR-01 ---------------------------------------------------------------------------------
 
 
 def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """EXR-01: critical functions and tier-1 suppliers' joint playbooks exercised yearly."""
-    max_age = _days(context, "max_age_days", 365)
-    oldest = context.as_of - datetime.timedelta(days=max_age)
-    completed = list(_completed(context.index, context.as_of))
-    for function in critical_functions(context):
-        tested = [p for p in completed if function.id in strings(p[1].data.get("functions"))]
-        latest = _latest(tested)
-        if latest is not None and latest[0] >= oldest:
-            continue
-        message = f"{function_label(function)} has not been exercised in the last {max_age} days"
-        related: tuple[Related, ...] = ()
-        if latest is None:
-            message += ": no completed exercise lists it under functions"
-        else:
-            message += f": the last exercise that tested it was {latest[1].id} on {latest[0]}"
-            related = (context.related(latest[1], ("date",), f"last exercise: {latest[1].label}"),)
-        message += "; schedule a tabletop or switch-over exercise" + _as_of(context)
-        yield context.finding(info, function, ("id",), message, related)
-    tier1 = {s.id: s for s in tier1_suppliers(context.index)}
-    for playbook in context.index.of_kind("Playbook"):
-        named = playbook.data.get("supplier")
-        supplier = tier1.get(named) if isinstance(named, str) else None
-        if supplier is not None and playbook.id is not None:
-            problem = _playbook_staleness(context, info, playbook, supplier, completed, oldest)
-            if problem is not None:
-                yield problem
+    """EXR-01: critical functions exercised within the period and since their last substantive
+    change; joint playbooks of the suppliers the requirements matrix asks one of, likewise."""
+    tests = _Tests.of(context)
+    for function in context.facts.critical_functions():
+        found = _function_gap(context, info, tests, function)
+        if found is not None:
+            yield found
+    for playbook, supplier in _joint_playbooks(context):
+        found = _playbook_gap(context, info, tests, playbook, supplier)
+        if found is not None:
+            yield found
 
 
-def _playbook_staleness(
-    context: RuleContext,
-    info: RuleInfo,
-    playbook: Document,
-    supplier: Document,
-    completed: list[tuple[datetime.date, Document]],
-    oldest: datetime.date,
+def _function_gap(
+    context: RuleContext, info: RuleInfo, tests: _Tests, function: Document
 ) -> Finding | None:
-    dates = [p for p in completed if playbook.id in strings(p[1].data.get("playbooks"))]
-    own = as_date(playbook.data.get("last_exercised"))
-    if own is not None and own <= context.as_of:
-        dates.append((own, playbook))
-    latest = _latest(dates)
-    if latest is not None and latest[0] >= oldest:
+    latest = tests.latest("functions", str(function.id))
+    change = _unretested_change(context, function, latest)
+    if latest is not None and latest[0] >= tests.oldest and change is None:
         return None
-    max_age = (context.as_of - oldest).days
+    label = f"{text_of(function.data.get('criticality')) or 'critical'} function {function.id}"
+    last = _last_test(latest, "no completed exercise lists it under functions")
+    related = _last_related(context, latest)
+    if latest is None or latest[0] < tests.oldest:
+        message = f"{label} has not been exercised in the last {tests.max_age} days{last}"
+        if change is not None:
+            message += f", nor since its substantive change on {change}"
+        message += "; schedule a tabletop or switch-over exercise" + _as_of(context)
+        return context.finding(info, function, ("id",), message, related)
     message = (
-        f"joint playbook {playbook.id} with tier-1 supplier {supplier.id} has not been "
-        f"exercised in the last {max_age} days"
+        f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
+        f"exercised since{last}; exercise its continuity plan again" + _as_of(context)
+    )
+    at = point_at(function.data, "last_substantive_change", "date")
+    return context.finding(info, function, at, message, related, discriminator="after-change")
+
+
+def _unretested_change(
+    context: RuleContext, function: Document, latest: Dated | None
+) -> datetime.date | None:
+    """The date of a substantive change not exercised since, once the grace period is over."""
+    change = function.data.get("last_substantive_change")
+    day = as_date(change.get("date")) if isinstance(change, dict) else None
+    if day is None or day > context.as_of:
+        return None
+    if shift(day, _days(context, "retest_after_change_days", 90)) >= context.as_of:
+        return None  # still within the time allowed to exercise the change
+    return day if latest is None or latest[0] < day else None
+
+
+def _what_changed(function: Document) -> str:
+    change = function.data.get("last_substantive_change")
+    what = text_of(change.get("description")) if isinstance(change, dict) else None
+    return f" ({what})" if what else ""
+
+
+def _last_test(latest: Dated | None, never: str) -> str:
+    if latest is None:
+        return f": {never}"
+    return f": the last exercise that tested it was {latest[1].id} on {latest[0]}"
+
+
+def _last_related(context: RuleContext, latest: Dated | None) -> tuple[Related, ...]:
+    if latest is None or latest[1].kind != "Exercise":
+        return ()
+    return (context.related(latest[1], ("date",), f"last exercise: {latest[1].label}"),)
+
+
+def _joint_playbooks(context: RuleContext) -> Iterator[tuple[Document, Document]]:
+    """Each playbook agreed with a supplier the matrix asks a joint playbook of (and engaged),
+    once, with that supplier: by the playbook's supplier or named by the supplier's contract."""
+    seen: set[str] = set()
+    for supplier in context.index.of_kind("Supplier"):
+        facts = context.facts.supplier(supplier)
+        if JOINT_PLAYBOOK not in facts.requires or facts.lifecycle != ENGAGED:
+            continue
+        for playbook in playbooks_of(context, supplier):
+            if playbook.id is not None and playbook.id not in seen:
+                seen.add(playbook.id)
+                yield playbook, supplier
+
+
+def playbooks_of(context: RuleContext, supplier: Document) -> list[Document]:
+    """Playbooks agreed with the supplier, and those its live contracts name."""
+    if supplier.id is None:
+        return []
+    found = list(context.index.having("Playbook", "supplier", supplier.id))
+    for contract in context.index.having("Contract", "supplier", supplier.id):
+        named = contract.data.get("playbook")
+        playbook = context.index.get("Playbook", named) if isinstance(named, str) else None
+        live = contract_lifecycle(contract, context.as_of) != ENDED
+        if playbook is not None and live and playbook not in found:
+            found.append(playbook)
+    return found
+
+
+def _playbook_gap(
+    context: RuleContext, info: RuleInfo, tests: _Tests, playbook: Document, supplier: Document
+) -> Finding | None:
+    own = as_date(playbook.data.get("last_exercised"))
+    mine = [(own, playbook)] if own is not None and own <= context.as_of else []
+    latest = tests.latest("playbooks", str(playbook.id), *mine)
+    if latest is not None and latest[0] >= tests.oldest:
+        return None
+    message = (
+        f"joint playbook {playbook.id} with supplier {supplier.id} has not been exercised in the "
+        f"last {tests.max_age} days"
     )
     if latest is None:
         message += ": it records no exercise (last_exercised) and no completed exercise uses it"
     else:
         message += f": last exercised on {latest[0]}"
     message += f"; run a joint exercise with {supplier.id} and record it" + _as_of(context)
-    related = (context.related(supplier, ("id",), supplier.label),)
+    related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
     at = point_at(playbook.data, "last_exercised")
     return context.finding(info, playbook, at, message, related)
 
 
 # -- EXR-02 ---------------------------------------------------------------------------------
 
-DEFAULT_PARTICIPANTS = ("security", "procurement", "legal", "finance")
+UNSPECIFIED = "unspecified"
+"""The key of required_participants for an exercise that does not record its type."""
+ALWAYS = "always"
+"""Within an exercise type's entry: the roles every exercise of that type needs."""
+_DISCUSSION = {ALWAYS: ["security", "procurement", "legal", "finance"]}
+DEFAULT_PARTICIPANTS: dict[str, dict[str, list[str]]] = {
+    "tabletop": {**_DISCUSSION, "supplier_compromise": ["communications"]},
+    "simulation": {**_DISCUSSION, "supplier_compromise": ["communications"]},
+    "live": {ALWAYS: ["it"]},
+    UNSPECIFIED: {**_DISCUSSION, "supplier_compromise": ["communications"]},
+}
 
 
 def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """EXR-02: exercises bring in procurement, legal and finance besides security, and the
-    last year's exercises include a supplier-compromise scenario (a repository-wide check)."""
-    required = param_list(context.params, "required_participants", DEFAULT_PARTICIPANTS)
+    """EXR-02: each exercise seats the roles its type and scenarios call for, and the last
+    year's exercises include a supplier-compromise scenario (a repository-wide check)."""
+    table = _participants_table(context.params.get("required_participants"))
     for exercise in context.index.of_kind("Exercise"):
         if exercise.data.get("status") == "cancelled":
             continue
-        present = strings(exercise.data.get("participants"))
-        missing = [role for role in required if role not in present]
-        if missing:
-            message = (
-                f"exercise {exercise.id} does not include {', '.join(missing)}: an incident "
-                "with a supplier needs contract, insurance-notice and funding decisions as well "
-                "as security ones, so invite them (participants)"
-            )
-            at = point_at(exercise.data, "participants")
-            problem = context.finding(info, exercise, at, message)
-            yield with_discriminator(problem, "participants")
+        found = _missing_roles(context, info, exercise, table)
+        if found is not None:
+            yield found
     scenario = _scenario_missing(context, info)
     if scenario is not None:
         yield scenario
 
 
+def _participants_table(value: Any) -> Mapping[str, Mapping[str, list[str]]]:
+    """The configured table when it is one (type -> {always | scenario: roles}), else resilint's."""
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        return DEFAULT_PARTICIPANTS
+    return {str(kind): {str(k): strings(v) for k, v in row.items()} for kind, row in value.items()}
+
+
+def _required(exercise: Document, table: Mapping[str, Mapping[str, list[str]]]) -> list[str]:
+    kind = text_of(exercise.data.get("type")) or UNSPECIFIED
+    row = table.get(kind, table.get(UNSPECIFIED, {}))
+    wanted = [*row.get(ALWAYS, [])]
+    for scenario in strings(exercise.data.get("scenarios")):
+        wanted += row.get(scenario, [])
+    return list(dict.fromkeys(wanted))
+
+
+def _missing_roles(
+    context: RuleContext,
+    info: RuleInfo,
+    exercise: Document,
+    table: Mapping[str, Mapping[str, list[str]]],
+) -> Finding | None:
+    present = strings(exercise.data.get("participants"))
+    missing = [role for role in _required(exercise, table) if role not in present]
+    if not missing:
+        return None
+    kind = text_of(exercise.data.get("type"))
+    played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
+    what = f"{kind} exercise" if kind else "exercise"
+    what += f" {exercise.id}" + (f" playing {listed(played)}" if played else "")
+    message = (
+        f"{what} does not include {listed(missing)}: decisions on "
+        "contracts, insurance notice, funding and communications cannot be rehearsed without "
+        "the people who take them, so invite them (participants); the roles each type of "
+        "exercise needs are set by the parameter required_participants"
+    )
+    at = point_at(exercise.data, "participants")
+    return context.finding(info, exercise, at, message, discriminator="participants")
+
+
 def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
-    scenario = context.params.get("required_scenario", "supplier_compromise")
+    scenario = text_of(context.params.get("required_scenario")) or "supplier_compromise"
     period = _days(context, "period_days", 365)
-    oldest = context.as_of - datetime.timedelta(days=period)
-    recent = [p for p in _completed(context.index, context.as_of) if p[0] >= oldest]
+    oldest = shift(context.as_of, -period)
+    recent = sorted(
+        (p for p in _completed(context.index, context.as_of) if p[0] >= oldest),
+        key=_day,
+    )
     if any(scenario in strings(p[1].data.get("scenarios")) for p in recent):
         return None
-    anchor = _latest(recent) or _latest(_dated(context.index))
+    anchor = recent[-1] if recent else max(_dated(context.index), key=_day, default=None)
     if anchor is None:
         return None  # no exercise at all: EXR-01 reports every untested critical function
     exercise = anchor[1]
-    shown = scenario.replace("_", " ") if isinstance(scenario, str) else str(scenario)
     message = (
-        f"none of the exercises completed in the last {period} days simulated a {shown} "
-        f"(scenario {scenario}): schedule one in which a key supplier is compromised and we "
-        "must isolate it, switch to manual work and notify the insurer (finding placed on the "
-        f"latest exercise, {exercise.id})" + _as_of(context)
+        f"none of the exercises completed in the last {period} days simulated a "
+        f"{scenario.replace('_', ' ')} (scenario {scenario}): schedule one in which a key "
+        "supplier is compromised and we must isolate it, switch to manual work and notify the "
+        f"insurer (finding placed on the latest exercise, {exercise.id})" + _as_of(context)
     )
     related = tuple(
         context.related(p[1], point_at(p[1].data, "scenarios"), f"also in the period: {p[1].label}")
-        for p in sorted(recent, key=lambda p: p[0])
+        for p in recent
         if p[1] is not exercise
     )
     at = point_at(exercise.data, "scenarios")
-    problem = context.finding(info, exercise, at, message, related)
-    return with_discriminator(problem, "scenario")
+    return context.finding(info, exercise, at, message, related, discriminator="scenario")
 
 
-def _dated(index: Index) -> list[tuple[datetime.date, Document]]:
-    pairs = []
-    for exercise in index.of_kind("Exercise"):
-        day = as_date(exercise.data.get("date"))
-        if day is not None and exercise.data.get("status") != "cancelled":
-            pairs.append((day, exercise))
-    return pairs
-
-
-# -- PLB-01 ---------------------------------------------------------------------------------
-
-
-def check_tier1_playbook(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """PLB-01: every tier-1 supplier has a complete joint playbook."""
-    for supplier in tier1_suppliers(context.index):
-        playbooks = _playbooks_of(context.index, supplier)
-        if not playbooks:
-            message = (
-                f"tier-1 supplier {supplier.id} has no joint incident playbook: agree one with "
-                "the supplier (contacts, escalation order, decision rights, communication "
-                "templates and the criteria for disabling its integrations) and record it as a "
-                f"Playbook with supplier: {supplier.id}"
-            )
-            yield context.finding(info, supplier, ("id",), message)
-            continue
-        for playbook in playbooks:
-            related = (context.related(supplier, ("id",), supplier.label),)
-            for discriminator, at, message in _playbook_gaps(playbook, supplier):
-                problem = context.finding(info, playbook, at, message, related)
-                yield with_discriminator(problem, discriminator)
-
-
-def _playbooks_of(index: Index, supplier: Document) -> list[Document]:
-    """Playbooks agreed with the supplier, and those its active contracts name."""
-    if supplier.id is None:
-        return []
-    found = list(index.having("Playbook", "supplier", supplier.id))
-    for contract in index.having("Contract", "supplier", supplier.id):
-        named = contract.data.get("playbook")
-        playbook = index.get("Playbook", named) if isinstance(named, str) else None
-        if playbook is not None and playbook not in found:
-            found.append(playbook)
-    return found
-
-
-def _listed(value: Any) -> bool:
-    return isinstance(value, list) and len(value) > 0
-
-
-def _playbook_gaps(
-    playbook: Document, supplier: Document
-) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
-    data = playbook.data
-    of = f"joint playbook {playbook.id} with tier-1 supplier {supplier.id}"
-    if not _listed(value_at(data, "contacts", "people")):
-        yield (
-            "contacts",
-            point_at(data, "contacts"),
-            (f"{of} lists no contacts: record the people to call on both sides (contacts.people)"),
-        )
-    if not _listed(data.get("escalation")):
-        yield (
-            "escalation",
-            point_at(data, "escalation"),
-            (f"{of} has no escalation order: list who to call, first person first (escalation)"),
-        )
-    rights = data.get("decision_rights")
-    if not isinstance(rights, list) or not rights:
-        yield (
-            "decision-rights",
-            point_at(data, "decision_rights"),
-            (
-                f"{of} says nobody may take the key decisions: record who may disable the "
-                "integration, switch to manual work and notify the insurer (decision_rights)"
-            ),
-        )
-    elif any(not isinstance(value_at(r, "owner"), str) for r in rights):
-        yield (
-            "decision-rights",
-            ("decision_rights",),
-            (f"{of} has a decision right without an owner: name who takes each decision"),
-        )
-    templates = data.get("comms_templates")
-    if not isinstance(templates, dict) or not any(
-        isinstance(value_at(t, "reference"), str) for t in templates.values()
-    ):
-        yield (
-            "comms-templates",
-            point_at(data, "comms_templates"),
-            (
-                f"{of} has no communication templates: prepare the messages for staff, customers "
-                "and the insurer and record where they are kept (comms_templates)"
-            ),
-        )
-    if not _listed(data.get("disable_criteria")):
-        yield (
-            "disable-criteria",
-            point_at(data, "disable_criteria"),
-            (
-                f"{of} does not say when we disable the supplier's integrations: agree the "
-                "criteria in advance (disable_criteria)"
-            ),
-        )
+def _dated(index: Index) -> list[Dated]:
+    return [
+        (day, exercise)
+        for exercise in index.of_kind("Exercise")
+        if (day := as_date(exercise.data.get("date"))) is not None
+        and exercise.data.get("status") != "cancelled"
+    ]
 
 
 CHECKS: dict[str, PythonCheck] = {
     "exercised-within-a-year": check_exercised_yearly,
     "exercise-participants-and-scenario": check_exercise_scope,
-    "tier1-joint-playbook": check_tier1_playbook,
 }
