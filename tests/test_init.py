@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
+from offline import offline_env
+
+from resilint import __version__
+from resilint.init import VERSION_MARK
 
 # The day the example programme's dates were written for (assessments, rotations, evidence...).
 TEMPLATES_WRITTEN = "2026-11-26"
@@ -79,3 +88,87 @@ def test_action_definition_passes_inputs_through_the_environment() -> None:
     run_steps = [s for s in action["runs"]["steps"] if "run" in s]
     assert all("${{" not in step["run"] for step in run_steps)
     assert {"paths", "sarif", "fail-on"} <= set(action["inputs"])
+    assert all("${{" not in value for step in run_steps for value in step.get("env", {}))
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_generated_pre_commit_configuration_runs_offline_in_a_fresh_repository(
+    tmp_path: Path,
+) -> None:
+    """`resilint init`, then the real `pre-commit run --all-files`: nothing is cloned or
+    downloaded (the hook is the installed resilint), the example programme passes, and a gap
+    planted afterwards is blocked."""
+    repo = tmp_path / "programme"
+    repo.mkdir()
+    _git(repo, "init", "-q")  # git's own default branch, whatever it is called
+    _git(repo, "config", "user.email", "risk@example.com")
+    _git(repo, "config", "user.name", "Risk Team")
+    home = tmp_path / "pre-commit-home"
+    env = offline_env(
+        tmp_path / "offline",
+        PRE_COMMIT_HOME=str(home),
+        NO_COLOR="1",
+        # the installed resilint, as a user who ran `pip install resilint` has it
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            args, cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False
+        )
+
+    assert run("resilint", "init").returncode == 0
+    config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [r["repo"] for r in config["repos"]] == ["local"]
+    # The example programme's dates were written for this day; pin it so the test never ages.
+    with (repo / "resilint.yaml").open("a", encoding="utf-8") as out:
+        out.write(f"as_of: {TEMPLATES_WRITTEN}\n")
+    _git(repo, "add", ".")
+
+    passed = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "resilint" in passed.stdout and "Passed" in passed.stdout
+    assert not list(home.glob("repo*")), "pre-commit cloned or installed a hook repository"
+
+    contract = repo / "programme" / "contracts" / "example-contract.yaml"
+    contract.write_text(
+        contract.read_text(encoding="utf-8").replace("supplier: hearthline", "supplier: nobody"),
+        encoding="utf-8",
+    )
+    _git(repo, "add", ".")
+    blocked = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "REF-01" in blocked.stdout
+
+
+def test_generated_files_pin_this_version_of_resilint(cli, tmp_path: Path) -> None:
+    assert cli("init").exit_code == 0
+    for name in (".pre-commit-config.yaml", ".gitlab-ci.yml", ".github/workflows/resilint.yml"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert VERSION_MARK not in text, name
+        assert f"resilint=={__version__}" in text, name
+    assert f"rev: v{__version__}" in (tmp_path / ".pre-commit-config.yaml").read_text()
+
+
+def test_generated_workflow_runs_on_pull_requests_and_the_default_branch(
+    cli, tmp_path: Path
+) -> None:
+    assert cli("init").exit_code == 0
+    text = (tmp_path / ".github/workflows/resilint.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"pull_request", "push"} and not triggers["push"]
+    job = workflow["jobs"]["resilint"]
+    assert "github.event.repository.default_branch" in job["if"]
+    assert workflow["permissions"] == {}
+    assert job["permissions"] == {"contents": "read", "security-events": "write"}
+    uses = [step["uses"] for step in job["steps"] if "uses" in step]
+    assert all(re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
+    assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+    assert "upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4." in text
+    (upload,) = (s for s in job["steps"] if "upload-sarif" in s.get("uses", ""))
+    assert "head.repo.full_name == github.repository" in upload["if"]  # not from forks
