@@ -25,6 +25,7 @@ from resilint.app import (
 )
 from resilint.baseline import DEFAULT_NAME
 from resilint.cache import CACHE_DIR_NAME
+from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
 from resilint.reporters import REPORTERS
 from resilint.rules.model import PROFILES
@@ -167,14 +168,17 @@ def _check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
 
 @main.command("check")
 @_check_options
+@fix_options
 def check_command(**options: Any) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
     args = _check_args(options, focus=False)
-    _guarded(lambda: run_check(args))
+    fixing = fix_args(options, args)
+    _guarded(lambda: run_fixing(fixing) if fixing else run_check(args))
 
 
 @main.command("pre-commit")
 @_check_options
+@fix_options
 def pre_commit_command(**options: Any) -> None:
     """Check the whole repository, reporting what concerns the changed PATHS.
 
@@ -183,7 +187,8 @@ def pre_commit_command(**options: Any) -> None:
     document). A changed configuration or rule file re-checks everything.
     """
     args = _check_args(options, focus=True)
-    _guarded(lambda: run_check(args))
+    fixing = fix_args(options, args)
+    _guarded(lambda: run_fixing(fixing) if fixing else run_check(args))
 
 
 @main.command("baseline")
@@ -257,5 +262,7 @@ def init_command(directory: Path | None) -> None:
     pre-commit and CI workflow files. Existing files are never overwritten."""
     _guarded(lambda: run_init(directory or Path.cwd()))
 
+
+register(main, _check_options, _check_args, _guarded)
 
 __all__ = ["main"]

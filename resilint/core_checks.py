@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, Fix, Level
 
 
 @dataclass(frozen=True)
@@ -304,6 +304,7 @@ def core_finding(
     kind: str | None = None,
     doc_id: str | None = None,
     json_path: tuple[str | int, ...] = (),
+    fix: Fix | None = None,
 ) -> Finding:
     """Build a finding of a built-in check; line and column are 1-based."""
     check = CORE_CHECKS[code]
@@ -318,4 +319,5 @@ def core_finding(
         kind=kind,
         doc_id=doc_id,
         json_path=json_path,
+        fix=fix,
     )

@@ -46,6 +46,48 @@ class Suppression:
     """Where the suppression is: ``path:line`` of the comment, the waiver's id, or the file."""
 
 
+class Applicability(enum.Enum):
+    """How far a fix can be trusted, as ruff says it: a safe fix keeps what the file means
+    (``resilint fix`` applies it); an unsafe one guesses what was meant (a misspelt field, a
+    field one level out) and is applied only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text from (``line``, ``column``) up to, not including, (``end_line``,
+    ``end_column``) with ``text``; 1-based, columns counting characters as editors do. An
+    insertion has an empty range."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical remedy for a finding: what to change, where, and how safe it is.
+
+    ``changes`` are the JSON paths, in the finding's document, whose value the fix may change:
+    everything else must mean the same after it, or the fix is refused. ``keeps`` pairs a path
+    before the fix with the path that holds the same value after it (a renamed or moved field).
+    """
+
+    title: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    changes: tuple[JsonPath, ...] = ()
+    keeps: tuple[tuple[JsonPath, JsonPath], ...] = ()
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem, at one place, with everything a reporter needs to show it."""
@@ -64,6 +106,8 @@ class Finding:
     suppression: Suppression | None = None
     discriminator: str = ""
     """Tells apart findings of one rule at one place (which requirement failed)."""
+    fix: Fix | None = None
+    """The mechanical remedy, when there is one; never part of the fingerprint."""
 
     @property
     def fingerprint(self) -> str:

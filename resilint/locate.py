@@ -10,7 +10,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from resilint.findings import Finding, JsonPath, Level, Related
+from resilint.findings import Finding, Fix, JsonPath, Level, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
 from resilint.load.positions import Lines, LoadError
@@ -35,6 +35,7 @@ class Locator:
         on_key: bool = False,
         related: tuple[Related, ...] = (),
         discriminator: str = "",
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -52,6 +53,7 @@ class Locator:
             json_path,
             related,
             discriminator=discriminator,
+            fix=fix,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:
@@ -69,6 +71,22 @@ class Locator:
         if node is root and path:  # a missing top-level field: show the document by its id
             node = find_node(root, ("id",), on_key=False)
         return self._lines[document.path].mark(node.start_mark)  # as editors count lines
+
+    def tree(self, document: Document) -> tuple[Node, Lines] | None:
+        """The root node of ``document`` and its file's lines: what a fix is computed from."""
+        roots = self._file_roots(document.path)
+        if document.index >= len(roots):
+            return None
+        return roots[document.index], self._lines[document.path]
+
+    def seed(self, path: str, text: str) -> None:
+        """Locate in ``text`` rather than in the file at ``path`` (a fix being checked in
+        memory, before it is written)."""
+        self._lines[path] = Lines(text)
+        try:
+            self._roots[path] = compose_text(text, self.limits)
+        except LoadError:
+            self._roots[path] = []
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:

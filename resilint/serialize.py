@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from resilint.findings import Finding, Level, Related, Suppression
+from resilint.findings import Applicability, Edit, Finding, Fix, Level, Related, Suppression
 from resilint.inline import InlineSuppression
 from resilint.model import Document
 
@@ -25,7 +25,28 @@ def finding_out(f: Finding) -> list[Any]:
         [[r.path, r.line, r.column, r.message] for r in f.related],
         f.discriminator,
         _suppression_out(f.suppression),
+        _fix_out(f.fix),
     ]
+
+
+def _fix_out(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    edits = [[e.line, e.column, e.end_line, e.end_column, e.text] for e in fix.edits]
+    keeps = [[list(a), list(b)] for a, b in fix.keeps]
+    return [fix.title, fix.applicability.value, edits, [list(c) for c in fix.changes], keeps]
+
+
+def _fix_in(d: list[Any] | None) -> Fix | None:
+    if not d:
+        return None
+    return Fix(
+        d[0],
+        Applicability(d[1]),
+        tuple(Edit(*e) for e in d[2]),
+        tuple(tuple(c) for c in d[3]),
+        tuple((tuple(a), tuple(b)) for a, b in d[4]),
+    )
 
 
 def _suppression_out(s: Suppression | None) -> list[str] | None:
@@ -47,6 +68,7 @@ def finding_in(d: list[Any]) -> Finding:
         tuple(Related(*r) for r in d[10]),
         Suppression(*d[12]) if d[12] else None,
         d[11],
+        _fix_in(d[13] if len(d) > 13 else None),
     )
 
 

@@ -39,6 +39,24 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def unique_closest(word: str, choices: Iterable[str]) -> str | None:
+    """:func:`closest`, but only when no other choice is as close: what a fix may rename
+    ``word`` to without a person choosing."""
+    options = list(choices)
+    mine = skeleton(word)
+    alike = [choice for choice in options if choice != word and skeleton(choice) == mine]
+    if alike:
+        return alike[0] if len(alike) == 1 else None
+    ranked = sorted(
+        (difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice in options
+    )
+    ranked = [(score, choice) for score, choice in ranked if score >= 0.6]
+    if not ranked or (len(ranked) > 1 and ranked[-2][0] == ranked[-1][0]):
+        return None
+    best = ranked[-1][1]
+    return best if best == closest(word, options) else None
+
+
 def skeleton(text: str) -> str:
     """``text`` as it reads: compatibility-normalised (NFKC), invisible format characters
     dropped, look-alike letters of other scripts mapped to Latin."""

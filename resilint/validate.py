@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import CORE_CHECKS
-from resilint.findings import Finding, format_json_path
+from resilint.findings import Finding, Fix, JsonPath, format_json_path
 from resilint.load import RawDocument
 from resilint.locate import Locator
 from resilint.model import Document
+from resilint.remedies import Remedy, fix_for
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean, odd_characters
 
@@ -66,13 +67,16 @@ def to_document(
             )
         ]
     if document.kind not in schemas.kinds:
+        where: JsonPath = ("kind",) if "kind" in raw.data else ()
+        remedy = Remedy("kind", tuple(schemas.kinds)) if where else None
         return document, [
             _finding(
                 locator,
                 "DOC-01",
                 _unknown_kind(kind, schemas.kinds),
                 document,
-                ("kind",) if "kind" in raw.data else (),
+                where,
+                fix=_fix(remedy, document, where, locator, schemas),
             )
         ]
     if schemas.is_valid(document.kind, raw.data):
@@ -88,9 +92,27 @@ def to_document(
     if not problems:  # the fast validator refused what the explaining one cannot name: fail closed
         problems = [_explained(f"{document.label} does not match the {document.kind} schema", ())]
     return document, [
-        _finding(locator, code, message, document, path, on_key)
-        for code, message, path, on_key in dict.fromkeys(problems)
+        _finding(
+            locator,
+            code,
+            message,
+            document,
+            path,
+            on_key,
+            _fix(remedy, document, path, locator, schemas),
+        )
+        for code, message, path, on_key, remedy in dict.fromkeys(problems)
     ]
+
+
+def _fix(
+    remedy: Remedy | None,
+    document: Document,
+    path: JsonPath,
+    locator: Locator,
+    schemas: SchemaSet,
+) -> Fix | None:
+    return fix_for(remedy, document, path, locator, schemas) if remedy else None
 
 
 def _unknown_kind(kind: Any, kinds: list[str]) -> str:
@@ -99,8 +121,9 @@ def _unknown_kind(kind: Any, kinds: list[str]) -> str:
     return f"unknown kind '{kind}'{_did_you_mean(str(kind), kinds)}; kinds are: " + ", ".join(kinds)
 
 
-_Explained = tuple[str, str, tuple[str | int, ...], bool]
-"""A schema error in words: code, message, JSON path, and whether it concerns the key."""
+_Explained = tuple[str, str, tuple[str | int, ...], bool, Remedy | None]
+"""A schema error in words: code, message, JSON path, whether it concerns the key, and what a
+mechanical fix would need to know."""
 
 
 def _finding(
@@ -110,13 +133,18 @@ def _finding(
     document: Document,
     path: tuple[str | int, ...],
     on_key: bool = False,
+    fix: Fix | None = None,
 ) -> Finding:
     check = CORE_CHECKS[code]
-    return locator.finding(code, check.name, check.level, message, document, path, on_key=on_key)
+    return locator.finding(
+        code, check.name, check.level, message, document, path, on_key=on_key, fix=fix
+    )
 
 
-def _explained(message: str, path: tuple[str | int, ...], on_key: bool = False) -> _Explained:
-    return "SCH-01", message, path, on_key
+def _explained(
+    message: str, path: tuple[str | int, ...], on_key: bool = False, remedy: Remedy | None = None
+) -> _Explained:
+    return "SCH-01", message, path, on_key, remedy
 
 
 def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[_Explained]:
@@ -136,6 +164,7 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
                 f"{_did_you_mean(extra, allowed)}",
                 (*path, extra),
                 on_key=True,
+                remedy=Remedy("unknown_field", tuple(allowed)),
             )
     elif keyword == "required":
         for missing in _missing(error):
@@ -145,7 +174,19 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
                 f"{document.label}: {_field((*path, missing))} is required{hint}", path
             )
     else:
-        yield _explained(f"{subject} {_describe(error, path)}", path)
+        yield _explained(f"{subject} {_describe(error, path)}", path, remedy=_remedy(error))
+
+
+def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
+    """What a fix needs to know of a wrong type, format or enum value."""
+    expected = _expected(error)
+    if error.validator == "type":
+        return Remedy("type", tuple(expected) if isinstance(expected, list) else (expected,))
+    if error.validator == "format":
+        return Remedy("format", (str(expected),))
+    if error.validator == "enum":
+        return Remedy("enum", tuple(c for c in expected if isinstance(c, str)))
+    return None
 
 
 def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:

@@ -72,6 +72,12 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
     text = read_text(path, limits)
     if isinstance(text, Finding):
         return LoadedFile(shown, findings=(text,))
+    return load_text(shown, text, limits)
+
+
+def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
+    """Load every resilint document of a file's text (``resilint fix`` checks its edits in
+    memory this way before anything is written)."""
     if text.startswith(_LFS_POINTER):
         return LoadedFile(
             shown,
@@ -103,7 +109,7 @@ def load_file(path: Path, limits: Limits) -> LoadedFile:
 
 
 def _finding(path: str, error: LoadError) -> Finding:
-    return core_finding(error.code, error.message, path, error.line, error.column)
+    return core_finding(error.code, error.message, path, error.line, error.column, fix=error.fix)
 
 
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:

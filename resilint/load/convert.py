@@ -18,6 +18,7 @@ from resilint.limits import Limits
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
 from resilint.load.positions import Lines, LoadError
 from resilint.load.strict import Strict
+from resilint.load_remedies import document_break
 
 _CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -155,14 +156,15 @@ class Converter:
     def _duplicate(self, name: str, first: Node, again: Node, depth: int) -> LoadError:
         line = self.lines.mark(first.start_mark)[0]
         hint = ""
+        fix = None
         if depth == 1 and name in _DOCUMENT_KEYS:
             hint = (
                 f"; if a new document starts here, a line '---' is missing before line "
                 f"{self.lines.mark(again.start_mark)[0]}"
             )
-        return self._error(
-            "YML-02", f"duplicate key '{name}': it is already defined at line {line}{hint}", again
-        )
+            fix = document_break(self.lines, again)
+        message = f"duplicate key '{name}': it is already defined at line {line}{hint}"
+        return LoadError.at("YML-02", message, again, self.lines, fix=fix)
 
     def _split_value(self, node: MappingNode) -> None:
         """``{name: a, description: first, and then}``: the comma ended the description and

@@ -15,6 +15,7 @@ from functools import cache
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.load.positions import Lines, LoadError
+from resilint.load_remedies import add_api_version, respell_key, respell_value
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
@@ -46,6 +47,7 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
                 "(spelt exactly so, with a capital V)",
                 key,
                 lines,
+                fix=respell_key(key, lines),
             )
     for key, value in pairs:
         merged = _merged_version(value) if key.value == "<<" else None
@@ -56,6 +58,7 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
                 f"{_WRITE}",
                 key,
                 lines,
+                fix=add_api_version(root, lines),
             )
     if kind:
         return LoadError.at(
@@ -64,6 +67,7 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
             f"apiVersion, so nothing in it would be checked; {_WRITE}",
             root,
             lines,
+            fix=add_api_version(root, lines),
         )
     return None
 
@@ -81,12 +85,14 @@ def _wrong_value(value: Node, kind: str | None, lines: Lines) -> LoadError | Non
     else:
         why = f"names another tool, yet the document has kind '{kind}' and an id"
     shown = f"'{text}'" if isinstance(text, str) else "here"
+    version_one = isinstance(text, str) and text.strip().casefold().endswith("/v1")
     return LoadError.at(
         "DOC-03",
         f"apiVersion {shown} {why}: write apiVersion: resilint/v1 (or, if this file belongs to "
         "another tool, exclude it in the configuration)",
         value,
         lines,
+        fix=respell_value(value, lines) if version_one and "another tool" not in why else None,
     )
 
 

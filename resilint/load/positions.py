@@ -17,6 +17,8 @@ from typing import Protocol
 
 from yaml.nodes import Node
 
+from resilint.findings import Fix
+
 _BREAK = re.compile(r"\r\n?|\n")
 _NEAR_START = 2048
 
@@ -67,17 +69,23 @@ class LoadError(Exception):
     Every stage of loading (bytes to text, text to nodes, nodes to data) raises this one type.
     """
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(
+        self, code: str, message: str, line: int = 1, column: int = 1, fix: Fix | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        self.fix = fix
+        """The mechanical remedy, when there is one (a missing '---', apiVersion line)."""
 
     @classmethod
-    def at(cls, code: str, message: str, node: Node, lines: Lines) -> LoadError:
+    def at(
+        cls, code: str, message: str, node: Node, lines: Lines, fix: Fix | None = None
+    ) -> LoadError:
         """An error at a node's start, positioned as editors count."""
-        return cls(code, message, *lines.mark(node.start_mark))
+        return cls(code, message, *lines.mark(node.start_mark), fix=fix)
 
     def __repr__(self) -> str:
         return f"LoadError({self.code!r}, {self.message!r}, {self.line}, {self.column})"

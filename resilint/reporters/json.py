@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resilint.findings import Finding, format_json_path
+from resilint.findings import Finding, Fix, format_json_path
 from resilint.reporters.base import ReportContext, printable
 
 SCHEMA_VERSION = 1
@@ -21,6 +21,8 @@ def report_json(context: ReportContext) -> str:
             "documents": context.documents,
             "findings": len(context.active),
             "suppressed": len(context.suppressed),
+            "fixable": sum(1 for f in context.active if f.fix and f.fix.safe),
+            "unsafe_fixable": sum(1 for f in context.active if f.fix and not f.fix.safe),
             **{level.label: n for level, n in counts.items()},
         },
         "findings": [_finding(f) for f in context.findings],
@@ -59,5 +61,26 @@ def _finding(f: Finding) -> dict[str, Any]:
                 "message": printable(r.message),
             }
             for r in f.related
+        ],
+        "fix": _fix(f.fix),
+    }
+
+
+def _fix(fix: Fix | None) -> dict[str, Any] | None:
+    """The remedy as text edits (the ``text`` is inserted raw, as the file needs it)."""
+    if fix is None:
+        return None
+    return {
+        "title": printable(fix.title),
+        "applicability": fix.applicability.value,
+        "edits": [
+            {
+                "line": e.line,
+                "column": e.column,
+                "end_line": e.end_line,
+                "end_column": e.end_column,
+                "text": e.text,
+            }
+            for e in fix.edits
         ],
     }

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, Fix, Level
 from resilint.reporters.base import ReportContext, RuleDoc, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -71,6 +71,33 @@ def _uri(path: str) -> str:
     return quote(PurePath(path).as_posix(), safe="/", errors="surrogatepass")
 
 
+def _fix(path: str, fix: Fix) -> dict[str, Any]:
+    """A SARIF fix: the replacements in the finding's file; whether it is safe to apply
+    without review is a property, as SARIF has no word for it."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.text},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": printable(fix.title)},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _uri(path), "uriBaseId": "SRCROOT"},
+                "replacements": replacements,
+            }
+        ],
+        "properties": {"applicability": fix.applicability.value},
+    }
+
+
 def _result(f: Finding, rule_index: int) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.code,
@@ -89,6 +116,8 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
             }
             for i, r in enumerate(f.related)
         ]
+    if f.fix is not None:
+        result["fixes"] = [_fix(f.path, f.fix)]
     if f.suppression is not None:
         kind = "inSource" if f.suppression.kind == "inline" else "external"
         result["suppressions"] = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resilint.findings import Level
+from resilint.findings import Finding, Level
 from resilint.reporters.base import ReportContext, printable
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.INFO: "\033[36m"}
@@ -17,12 +17,32 @@ def report_text(context: ReportContext) -> str:
         if context.color:
             where = f"{_BOLD}{where}{_RESET}"
             level = f"{_COLORS[f.level]}{level}{_RESET}"
-        lines.append(f"{where} {f.code} {level} {printable(f.message)}")
+        lines.append(f"{where} {f.code}{_fixable(f)} {level} {printable(f.message)}")
         for rel in f.related:
             note = f"    {printable(rel.path)}:{rel.line}:{rel.column}: {printable(rel.message)}"
             lines.append(f"{_DIM}{note}{_RESET}" if context.color else note)
     lines.append(_summary(context))
     return "\n".join(lines) + "\n"
+
+
+def _fixable(finding: Finding) -> str:
+    """``[fix]`` when ``resilint fix`` can remedy the finding, ``[unsafe fix]`` when only
+    ``--unsafe-fixes`` will (ruff's ``[*]``, in words)."""
+    if finding.fix is None:
+        return ""
+    return " [fix]" if finding.fix.safe else " [unsafe fix]"
+
+
+def _fixes_note(context: ReportContext) -> str:
+    safe = sum(1 for f in context.active if f.fix and f.fix.safe)
+    unsafe = sum(1 for f in context.active if f.fix and not f.fix.safe)
+    if not safe and not unsafe:
+        return ""
+    note = f"{safe} fixable with `resilint fix`" if safe else ""
+    if unsafe:
+        more = f"{unsafe} {'more ' if safe else ''}with `resilint fix --unsafe-fixes`"
+        note = f"{note}, {more}" if note else more
+    return f" {note[0].upper()}{note[1:]}."
 
 
 def _summary(context: ReportContext) -> str:
@@ -37,4 +57,5 @@ def _summary(context: ReportContext) -> str:
     parts = ", ".join(
         f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
     )
-    return f"Checked {files}, {docs}: {total} finding{'s' if total != 1 else ''} ({parts}){note}."
+    found = f"{total} finding{'s' if total != 1 else ''} ({parts}){note}"
+    return f"Checked {files}, {docs}: {found}.{_fixes_note(context)}"

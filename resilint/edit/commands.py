@@ -1,0 +1,152 @@
+"""The write commands' typed arguments and ``run_*`` functions, as the CLI calls them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from resilint.app import (
+    CheckArgs,
+    build_config,
+    build_options,
+    build_rules,
+    build_schemas,
+    run_check,
+    without_cycle_collection,
+)
+from resilint.checker import check
+from resilint.config import Config
+from resilint.edit.files import EditRefused, TextFile, read_for_edit, replace
+from resilint.edit.fixing import FileFixes, FixPolicy, fix_file
+from resilint.edit.output import note, show, unified
+from resilint.errors import ExitCode, UsageError
+from resilint.findings import Finding
+from resilint.load.read import real, within
+
+
+@dataclass(frozen=True)
+class FixArgs:
+    check: CheckArgs
+    unsafe: bool = False
+    """Apply unsafe fixes too."""
+    diff: bool = False
+    """Print what would change as a unified diff; write nothing."""
+    exit_non_zero_on_fix: bool = False
+    """Exit 1 when a file was changed, even if nothing is left to report (pre-commit)."""
+
+
+def run_fix(args: FixArgs) -> int:
+    """Fix what can be fixed, then report what is left as ``check`` does."""
+    schemas = build_schemas()
+    config = build_config(args.check, schemas)
+    options = build_options(args.check, schemas, config, build_rules(schemas, config))
+    with without_cycle_collection():
+        result = check(options)
+    skip = frozenset(f.fingerprint for f in result.findings if f.suppression is not None)
+    policy = FixPolicy(schemas, config.limits, args.unsafe, skip)
+    outcomes = _fix_files(_fixable_paths(result.findings, args.unsafe), config, args, policy)
+    fixed = [o for o in outcomes if o.changed]
+    count = sum(len(o.applied) for o in fixed)
+    if args.diff:
+        show("".join(unified(o.file.shown, o.file.text, o.text) for o in fixed))
+        note(f"would fix {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
+        return ExitCode.FINDINGS if fixed else ExitCode.OK
+    written = write_all([(o.file, o.text) for o in fixed])
+    done = sum(len(o.applied) for o in fixed if o.file in written)
+    note(f"fixed {_count(done, 'finding')} in {_count(len(written), 'file')}")
+    status = run_check(args.check)
+    if written and args.exit_non_zero_on_fix:
+        status = max(status, ExitCode.FINDINGS)
+    return status
+
+
+def _fixable_paths(findings: tuple[Finding, ...], unsafe: bool) -> list[str]:
+    fixable = (f for f in findings if f.suppression is None and f.fix is not None)
+    return sorted({f.path for f in fixable if f.fix is not None and (f.fix.safe or unsafe)})
+
+
+def _fix_files(
+    paths: list[str], config: Config, args: FixArgs, policy: FixPolicy
+) -> list[FileFixes]:
+    boundaries = _boundaries(config, args.check.paths)
+    outcomes = []
+    for path in paths:
+        boundary = next((b for b in boundaries if within(real(path), b)), boundaries[0])
+        try:
+            file = read_for_edit(path, boundary, config.limits.max_file_bytes)
+        except EditRefused as refused:
+            note(f"not fixed: {refused}")
+            continue
+        outcome = fix_file(file, policy)
+        for finding, reason in outcome.refused:
+            title = finding.fix.title if finding.fix else ""
+            note(f"{finding.path}:{finding.line}: {finding.code} not fixed ({title}): {reason}")
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _boundaries(config: Config, paths: tuple[Path, ...]) -> list[str]:
+    """The repository: the configuration's directory; without one, each directory checked."""
+    if config.source is not None or not paths:
+        return [real(config.root)]
+    return [real(p if p.is_dir() else p.parent) for p in paths]
+
+
+def write_all(changes: list[tuple[TextFile, str]]) -> list[TextFile]:
+    """Write each file; one that cannot be written is said, and the others still are."""
+    written = []
+    for file, text in changes:
+        try:
+            replace(file, text)
+        except (EditRefused, OSError) as error:
+            note(f"not written: {error}")
+            continue
+        written.append(file)
+    return written
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class RenameArgs:
+    kind: str
+    old: str
+    new: str
+    diff: bool = False
+    config: Path | None = None
+
+
+def run_rename(args: RenameArgs) -> int:
+    from resilint.edit.rename import id_pattern, places, renamed
+    from resilint.edit.repository import open_repository
+
+    repository = open_repository(args.config)
+    kind = repository.kind(args.kind)
+    if not id_pattern(repository).match(args.new):
+        raise UsageError(f"'{args.new}' is not a valid id (lower-case letters, digits, . _ -)")
+    if repository.index.get(kind, args.new) is not None:
+        raise UsageError(f"there is already a {kind} '{args.new}'")
+    if repository.unreadable:
+        raise UsageError(
+            f"{repository.unreadable[0]} cannot be read, so references in it cannot be "
+            "renamed; fix it first (`resilint check` says where)"
+        )
+    spots = places(repository, kind, args.old)
+    try:
+        changes = [
+            renamed(repository, path, found, args.old, args.new) for path, found in spots.items()
+        ]
+    except EditRefused as refused:
+        raise UsageError(str(refused)) from None
+    references = sum(len(found) for found in spots.values()) - 1
+    if args.diff:
+        show("".join(unified(file.shown, file.text, text) for file, text in changes))
+        return ExitCode.OK
+    written = write_all(changes)
+    note(
+        f"renamed {kind} {args.old} to {args.new}: the id and "
+        f"{_count(references, 'reference')}, in {_count(len(written), 'file')}"
+    )
+    return ExitCode.OK if len(written) == len(changes) else ExitCode.INPUT

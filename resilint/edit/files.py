@@ -1,0 +1,130 @@
+"""Reading a file to edit it and writing it back: only inside the repository, never through a
+symbolic link, never a file that changed since it was read, always atomically.
+
+The reading guards are the loader's own (:mod:`resilint.load.read`); a write goes to a temporary
+file in the same directory, which then replaces the original in one rename, so a reader sees the
+old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from resilint.errors import ResilintError
+from resilint.load.decode import decode
+from resilint.load.positions import LoadError
+from resilint.load.read import Refusal, outside, read_regular, real, within
+
+
+class EditRefused(ResilintError):
+    """A file resilint will not write, and why."""
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A file as read for editing: where it really is, its bytes and its text."""
+
+    shown: str
+    real: str
+    data: bytes
+    text: str
+    bom: bytes
+
+
+def read_for_edit(path: str | Path, boundary: str, limit: int) -> TextFile:
+    """The file at ``path``, which must be a regular UTF-8 file inside ``boundary`` (a real
+    path) reached through no symbolic link inside it."""
+    shown = str(path)
+    refused = outside(path, boundary)
+    if refused is not None:
+        raise EditRefused(f"{shown}: {refused.message}")
+    _no_links(_absolute(path), boundary, shown)
+    target = os.path.realpath(path)
+    data = read_regular(target, limit, follow=False)
+    if isinstance(data, Refusal):
+        raise EditRefused(f"{shown}: {data.message}")
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    if not bom and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise EditRefused(f"{shown}: resilint writes UTF-8 files only; save it as UTF-8 first")
+    try:
+        text = decode(data)
+    except LoadError as error:
+        raise EditRefused(f"{shown}: {error.message}") from None
+    return TextFile(shown, target, data, text, bom)
+
+
+def _no_links(path: Path, boundary: str, shown: str) -> None:
+    """Refuse a path that passes through a symbolic link inside the repository (links above
+    it, such as /tmp on some systems, are the machine's own)."""
+    for place in (path, *path.parents):
+        if not within(os.path.realpath(place), boundary):
+            return
+        if place.is_symlink():
+            raise EditRefused(
+                f"{shown}: {place} is a symbolic link; resilint never writes through one"
+            )
+
+
+def replace(file: TextFile, text: str) -> None:
+    """Write ``text`` over ``file``, atomically, unless the file changed since it was read."""
+    original = Path(file.real)
+    fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=original.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(file.bom + text.encode("utf-8", "surrogatepass"))
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(stat.S_IMODE(original.lstat().st_mode))
+        if read_regular(file.real, len(file.data) + 1, follow=False) != file.data:
+            raise EditRefused(f"{file.shown}: changed since resilint read it; not written")
+        temporary.replace(original)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def create(path: str | Path, text: str, boundary: str) -> None:
+    """Write a new file at ``path`` inside ``boundary``; never over an existing one."""
+    shown = str(path)
+    target = _absolute(path)
+    existing = next(p for p in (target.parent, *target.parent.parents) if p.exists())
+    if not within(os.path.realpath(existing), boundary):
+        raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
+    _no_links(existing, boundary, shown)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not within(real(target.parent), boundary):
+        raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
+    fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(0o666 & ~_umask())
+        try:
+            os.link(temporary, target)  # fails if the file exists: never overwrites
+        except FileExistsError:
+            raise EditRefused(f"{shown}: already exists; not overwritten") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _absolute(path: str | Path) -> Path:
+    """The absolute path, with '..' resolved as written (links are not followed)."""
+    return Path(os.path.normpath(Path(path).absolute()))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,81 @@
+"""Where a new document goes: where the repository already keeps its kind, learned from the
+existing files (one file per document in a directory, or one file holding them all), else the
+``resilint init`` layout under programme/. And writing it there, verified."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from resilint.edit.files import EditRefused, create, read_for_edit, replace
+from resilint.edit.output import note, show, unified
+from resilint.edit.repository import Repository
+from resilint.edit.verify import same
+from resilint.init import TEMPLATES
+from resilint.limits import Limits
+from resilint.load import load_file, load_text
+
+
+@dataclass(frozen=True)
+class Placement:
+    path: Path
+    append: bool
+    """The file exists and holds other documents: the new one is appended after a '---'."""
+
+
+@cache
+def init_directories() -> dict[str, str]:
+    """The directory ``resilint init`` gives each kind (programme/suppliers/ ...)."""
+    layout: dict[str, str] = {}
+    for template in sorted((TEMPLATES / "programme").glob("*/*.yaml")):
+        for document in load_file(template, Limits()).documents:
+            layout.setdefault(str(document.data.get("kind")), template.parent.name)
+    return layout
+
+
+def place(repository: Repository, kind: str, name: str, explicit: Path | None) -> Placement:
+    if explicit is not None:
+        return Placement(explicit, explicit.exists())
+    files = Counter(doc.path for doc in repository.index.of_kind(kind))
+    if not files:
+        directory = init_directories().get(kind, kind.lower())
+        return Placement(repository.root / "programme" / directory / f"{name}.yaml", False)
+    folders = Counter(Path(path).parent for path in files.elements())
+    folder = folders.most_common(1)[0][0]
+    in_folder = [path for path in files if Path(path).parent == folder]
+    if len(in_folder) == 1 and files[in_folder[0]] > 1:
+        return Placement(Path(in_folder[0]), True)  # one file holds them all
+    return Placement(folder / f"{name}.yaml", False)
+
+
+def write_document(repository: Repository, placement: Placement, text: str, diff: bool) -> None:
+    """Write ``text`` (one document) as a new file or appended to one; ``diff``: show only."""
+    limits = repository.config.limits
+    if not placement.append:
+        if diff:
+            show(unified(str(placement.path), "", text))
+            return
+        create(placement.path, text, repository.boundary)
+        note(f"wrote {placement.path}")
+        return
+    file = read_for_edit(placement.path, repository.boundary, limits.max_file_bytes)
+    joined = file.text + ("" if file.text.endswith(("\n", "\r")) or not file.text else "\n")
+    new = joined + "---\n" + text
+    _check_append(str(placement.path), file.text, new, limits)
+    if diff:
+        show(unified(str(placement.path), file.text, new))
+        return
+    replace(file, new)
+    note(f"added to {placement.path}")
+
+
+def _check_append(shown: str, old: str, new: str, limits: Limits) -> None:
+    """The file must hold what it held, then the new document, and nothing else changed."""
+    before, after = load_text(shown, old, limits), load_text(shown, new, limits)
+    kept = [d.data for d in before.documents]
+    if len(after.documents) != len(kept) + 1 or not all(
+        same(a, b.data) for a, b in zip(kept, after.documents, strict=False)
+    ):
+        raise EditRefused(f"{shown}: appending would change the documents it holds; not written")

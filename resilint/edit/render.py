@@ -1,0 +1,86 @@
+"""New documents as YAML text, with their comments, rendered by ruamel.yaml's round-trip dumper:
+the one place resilint writes YAML that was not there before (``new``, ``waive``)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from resilint.findings import JsonPath
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def render(
+    data: Mapping[str, Any], comments: Mapping[JsonPath, str], header: tuple[str, ...] = ()
+) -> str:
+    """``data`` as one YAML document, each field followed by its comment, under a header."""
+    document = _commented(data, comments, ())
+    if header:
+        document.yaml_set_start_comment("\n".join(header))
+    return _dump(document)
+
+
+def commented_out(
+    data: Mapping[str, Any], comments: Mapping[JsonPath, str], header: tuple[str, ...]
+) -> str:
+    """``data`` rendered as YAML, every line a comment: fields for a person to fill in."""
+    body = _dump(_commented(data, comments, ()))
+    lines = [f"# {line}".rstrip() for line in (*header, *body.splitlines())]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip: keeps the comments attached to each field
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _dump(document: CommentedMap) -> str:
+    out = io.StringIO()
+    _yaml().dump(document, out)
+    return out.getvalue()
+
+
+def _commented(
+    data: Mapping[str, Any], comments: Mapping[JsonPath, str], at: JsonPath
+) -> CommentedMap:
+    mapping = CommentedMap()
+    # The comments of one mapping start in one column, after its longest 'key: value'.
+    width = max((len(f"{key}: {_shown(value)}") for key, value in data.items()), default=0)
+    column = 2 * len(at) + min(width, 40) + 2
+    for key, value in data.items():
+        mapping[key] = (
+            _commented(value, comments, (*at, key)) if isinstance(value, Mapping) else _plain(value)
+        )
+        comment = comments.get((*at, key))
+        if comment:
+            mapping.yaml_add_eol_comment(comment, key, column=column)
+    return mapping
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return ""
+    if isinstance(value, bool):
+        return "true"
+    if isinstance(value, list):
+        return "[]" if not value else ""
+    return str(value) if isinstance(value, str | int | float) else ""
+
+
+def _plain(value: Any) -> Any:
+    """A date as a date, so that it is written 2026-12-31 and not quoted."""
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

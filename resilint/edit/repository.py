@@ -1,0 +1,67 @@
+"""The repository the write commands edit, as the check sees it: its configuration, schemas,
+rules and the index of its documents, loaded by the check's own stages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from resilint.app import CheckArgs, build_config, build_rules, build_schemas
+from resilint.checker import read_file
+from resilint.config import Config
+from resilint.core_checks import CORE_CHECKS
+from resilint.discover import discover
+from resilint.errors import UsageError
+from resilint.load.read import real
+from resilint.model import Index
+from resilint.rules import Rule
+from resilint.schemas import SchemaSet
+from resilint.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class Repository:
+    config: Config
+    schemas: SchemaSet
+    rules: tuple[Rule, ...]
+    index: Index
+    unreadable: tuple[str, ...]
+    """Files that could not be read as documents: what they hold is unknown."""
+
+    @property
+    def boundary(self) -> str:
+        return real(self.config.root)
+
+    @property
+    def root(self) -> Path:
+        return Path(os.path.relpath(self.config.root))
+
+    def kind(self, name: str) -> str:
+        """The kind ``name`` means, in any case or spelling of its words."""
+        folded = name.replace("-", "").replace("_", "").casefold()
+        match = {kind.casefold(): kind for kind in self.schemas.kinds}.get(folded)
+        if match is None:
+            hint = did_you_mean(name, self.schemas.kinds)
+            raise UsageError(
+                f"unknown kind '{name}'{hint}; kinds are: {', '.join(self.schemas.kinds)}"
+            )
+        return match
+
+
+def open_repository(config: Path | None = None) -> Repository:
+    args = CheckArgs(config=config)
+    schemas = build_schemas()
+    settings = build_config(args, schemas)
+    found = discover(
+        (Path(os.path.relpath(settings.root)),),
+        settings.exclude,
+        [settings.source] if settings.source else [],
+        root=settings.root if settings.source else None,
+        limits=settings.limits,
+    )
+    files = [read_file(path, schemas, settings.limits) for path in found.files]
+    findings = [*found.findings, *(f for file in files for f in file.findings)]
+    unreadable = sorted({f.path for f in findings if CORE_CHECKS[f.code].unreadable})
+    index = Index(doc for file in files for doc in file.documents)
+    return Repository(settings, schemas, build_rules(schemas, settings), index, tuple(unreadable))

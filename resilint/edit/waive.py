@@ -1,0 +1,133 @@
+"""``resilint waive CODE``: a Waiver document where the repository keeps its waivers, refused
+when EXC-01 would refuse it: an expiry past the maximum duration, or an approver the
+configuration does not allow for the rule."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from resilint.core_checks import CORE_CHECKS
+from resilint.domain.lifecycle import shift
+from resilint.edit.new import check_valid
+from resilint.edit.place import place, write_document
+from resilint.edit.render import render
+from resilint.edit.repository import Repository, open_repository
+from resilint.errors import ExitCode, UsageError
+from resilint.model import Document
+from resilint.selection import select_rules
+from resilint.suggest import did_you_mean
+from resilint.suppress import waiver_approvers
+from resilint.validate import API_VERSION
+
+RULE = "EXC-01"
+
+
+@dataclass(frozen=True)
+class WaiveArgs:
+    code: str
+    targets: tuple[str, ...]
+    reason: str
+    until: datetime.date | None
+    owner: str
+    approver: str | None = None
+    approved_on: datetime.date | None = None
+    controls: tuple[str, ...] = ()
+    waiver_id: str | None = None
+    target: Path | None = None
+    diff: bool = False
+    config: Path | None = None
+
+
+def run_waive(args: WaiveArgs) -> int:
+    repository = open_repository(args.config)
+    code = _code(repository, args.code)
+    targets = [_target(repository, text) for text in args.targets]
+    approved = args.approved_on or datetime.date.today()
+    if args.until is None:
+        raise UsageError("--until is required: every waiver ends")
+    _check_duration(repository, approved, args.until)
+    _check_approver(repository, code, args.approver)
+    name = args.waiver_id or f"waiver-{code.lower().replace('-', '')}-{targets[0][1]}"
+    if repository.index.get("Waiver", name) is not None:
+        raise UsageError(f"there is already a Waiver '{name}'; choose another with --id")
+    data: dict[str, Any] = {
+        "apiVersion": API_VERSION,
+        "kind": "Waiver",
+        "id": name,
+        "rule": code,
+        "targets": [{"kind": kind, "id": target} for kind, target in targets],
+        "rationale": args.reason,
+    }
+    if args.controls:
+        data["compensating_controls"] = list(args.controls)
+    data["risk_owner"] = args.owner
+    if args.approver:
+        data["approver"] = args.approver
+    data |= {"approved_on": approved.isoformat(), "expires": args.until.isoformat()}
+    placement = place(repository, "Waiver", name, args.target)
+    header = (f"Waiver of {code}, written by `resilint waive`.",)
+    text = render(data, {}, header)
+    check_valid(repository, Document(str(placement.path), 0, 1, "Waiver", name, data), text)
+    write_document(repository, placement, text, args.diff)
+    return ExitCode.OK
+
+
+def _code(repository: Repository, code: str) -> str:
+    known = {rule.info.code for rule in repository.rules} | set(CORE_CHECKS)
+    wanted = code.upper()
+    if wanted not in known:
+        raise UsageError(f"no rule or check named {code}{did_you_mean(wanted, sorted(known))}")
+    return wanted
+
+
+def _target(repository: Repository, text: str) -> tuple[str, str]:
+    kind_text, sep, name = text.rpartition("/")
+    index = repository.index
+    if sep:
+        kind = repository.kind(kind_text)
+        if index.get(kind, name) is None:
+            raise UsageError(f"--target {text}: there is no {kind} '{name}'")
+        return kind, name
+    kinds = [doc.kind for doc in index.documents if doc.id == name]
+    if len(set(kinds)) != 1:
+        where = (
+            "no document has" if not kinds else f"{', '.join(sorted(set(kinds)))} documents have"
+        )
+        raise UsageError(f"--target {text}: {where} this id; write KIND/ID")
+    return kinds[0], name
+
+
+def _params(repository: Repository) -> Mapping[str, Any]:
+    rule = next((r for r in repository.rules if r.info.code == RULE), None)
+    own = repository.config.rules.get(RULE)
+    return {**(rule.info.params if rule else {}), **((own.params or {}) if own else {})}
+
+
+def _check_duration(repository: Repository, approved: datetime.date, until: datetime.date) -> None:
+    if until < approved:
+        raise UsageError(f"--until {until} is before the approval ({approved})")
+    days = _params(repository).get("max_days")
+    if isinstance(days, int) and until > shift(approved, days):
+        raise UsageError(
+            f"--until {until} is {(until - approved).days} days after approval ({approved}); "
+            f"a waiver lasts at most {days} days ({RULE} max_days), so that the risk is looked "
+            f"at again: expire it by {shift(approved, days)}"
+        )
+
+
+def _check_approver(repository: Repository, code: str, approver: str | None) -> None:
+    selected = select_rules(repository.rules, repository.config, repository.index)
+    table = waiver_approvers(selected, repository.config.rules)
+    allowed = table.get(code, table.get("*"))
+    if allowed is None:
+        return
+    if approver not in allowed:
+        given = f"'{approver}' is not" if approver else "no approver is"
+        raise UsageError(
+            f"{given} allowed to approve a waiver of {code}: the configuration ({RULE} approvers) "
+            f"allows {', '.join(allowed)}; pass --approver"
+        )
