@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from resilint import __version__
+from resilint import __version__, editor_schemas
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import CACHE_DIR_NAME, files_fingerprint, fingerprint, open_store, stat_key
 from resilint.catalogue import explain, reference_page, rules_table
@@ -272,13 +272,14 @@ def _write_file(path: Path, text: str) -> None:
 def run_schema(kind: str | None, export: Path | None) -> int:
     schemas = build_schemas()
     if export is not None:
-        for name in schemas.kinds:
-            text = schemas.file(name).read_text(encoding="utf-8")
-            _write_file(export / schemas.file(name).name, text)
-        _write_file(
-            export / "common.json", (schemas.directory / "common.json").read_text(encoding="utf-8")
+        exported = editor_schemas.export(schemas)
+        for name, text in exported.files.items():
+            _write_file(export / name, text)
+        click.echo(
+            f"wrote {len(exported.schemas)} self-contained schemas and "
+            f"{editor_schemas.CATALOG} to {export}",
+            err=True,
         )
-        click.echo(f"wrote {len(schemas.kinds)} schemas to {export}", err=True)
         return ExitCode.OK
     if kind is None:
         for name in schemas.kinds:
@@ -287,7 +288,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
     match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
     if match is None:
         raise UsageError(f"unknown kind '{kind}'; kinds are: {', '.join(schemas.kinds)}")
-    _write(schemas.file(match).read_text(encoding="utf-8"))
+    _write(editor_schemas.bundled_kind(schemas, match))
     return ExitCode.OK
 
 

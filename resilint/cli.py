@@ -217,7 +217,8 @@ def baseline_command(
 @click.option(
     "--export",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Write every kind's JSON Schema (and common.json) into this directory.",
+    help="Write self-contained schemas (every kind's, any kind's, the configuration's and "
+    "the rule files') and catalog.json, for editors, into this directory.",
 )
 def schema_command(kind: str | None, export: Path | None) -> None:
     """Print KIND's JSON Schema; with no KIND, list the kinds."""

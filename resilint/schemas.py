@@ -106,6 +106,11 @@ class SchemaSet:
     def file(self, kind: str) -> Path:
         return self._files[kind]
 
+    @property
+    def documents(self) -> Mapping[str, dict[str, Any]]:
+        """Every schema of the set by its ``$id`` (kinds, common.json, the configuration's)."""
+        return self._by_id
+
     @cached_property
     def registry(self) -> referencing.Registry[Any]:
         """The schemas for python-jsonschema: nothing outside them can be looked up."""

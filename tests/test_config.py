@@ -186,7 +186,8 @@ def test_schema_command(cli, tmp_path: Path):
     assert cli("schema", "vendor").exit_code == 2
     assert cli("schema", "--export", "out").exit_code == 0
     exported = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"supplier.json", "common.json", "contract.json"} <= exported
+    assert {"supplier.json", "contract.json", "resilint.json", "catalog.json"} <= exported
+    assert "common.json" not in exported  # bundled into each schema: nothing to fetch
 
 
 def test_checking_one_file_of_a_repository_uses_the_rest_as_context(cli, write, tmp_path):
