@@ -10,13 +10,14 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from resilint import __version__, editor_schemas
+from resilint import __version__, editor_schemas, ruletest
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import CACHE_DIR_NAME, files_fingerprint, fingerprint, open_store, stat_key
 from resilint.catalogue import explain, reference_page, rules_table
@@ -319,6 +320,36 @@ def run_explain(code: str) -> int:
 def show_config(args: CheckArgs) -> int:
     _write(describe(build_config(args, build_schemas())))
     return ExitCode.OK
+
+
+@dataclass(frozen=True)
+class TestArgs:
+    rule_dirs: tuple[Path, ...] = ()
+    """Directories of rule files to test (default: the configuration's rule_dirs)."""
+    builtin: bool = False
+    """Test resilint's own rules too."""
+    config: Path | None = None
+    as_of: datetime.date | None = None
+
+
+def run_test(args: TestArgs) -> int:
+    """Every tested rule's passing and failing example; status 1 when one does not hold."""
+    schemas = build_schemas()
+    config = build_config(CheckArgs(config=args.config, as_of=args.as_of), schemas)
+    directories = args.rule_dirs or config.rule_dirs
+    if not directories and not args.builtin:
+        raise UsageError(
+            "nothing to test: name rule directories (resilint test policies/), set rule_dirs "
+            "in the configuration, or pass --builtin for resilint's own rules"
+        )
+    every = tuple(load_rules(schemas, directories, CHECKS))
+    builtin = {rule.info.code for rule in load_rules(schemas, (), CHECKS)}
+    tested = [r for r in every if args.builtin or r.info.code not in builtin]
+    started = time.perf_counter()
+    as_of = config.as_of or datetime.date.today()
+    results = ruletest.run_examples(tested, every, schemas, as_of)
+    _write(ruletest.render(results, time.perf_counter() - started))
+    return ExitCode.OK if all(r.passed for r in results) else ExitCode.FINDINGS
 
 
 def run_init(directory: Path) -> int:

@@ -15,12 +15,14 @@ import click
 from resilint import __version__
 from resilint.app import (
     CheckArgs,
+    TestArgs,
     run_baseline,
     run_check,
     run_explain,
     run_init,
     run_rules_command,
     run_schema,
+    run_test,
     show_config,
 )
 from resilint.baseline import DEFAULT_NAME
@@ -254,6 +256,35 @@ def config_command(config: Path | None, fail_on: str | None) -> None:
     """Show the merged configuration and where each value came from."""
     args = CheckArgs(config=config, fail_on=fail_on)
     _guarded(lambda: show_config(args))
+
+
+@main.command("test")
+@click.argument("rule_dirs", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--builtin", is_flag=True, help="Test resilint's own rules too (alone when no RULE_DIRS)."
+)
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: resilint.yaml found upward); its rule_dirs are tested "
+    "when no RULE_DIRS are named.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date the examples are checked on, YYYY-MM-DD (default: the configuration's as_of, "
+    "else today).",
+)
+def test_command(
+    rule_dirs: tuple[Path, ...], builtin: bool, config: Path | None, as_of: datetime.datetime | None
+) -> None:
+    """Run every rule's passing and failing examples in RULE_DIRS (default: the configuration's
+    rule_dirs): the passing one must give no finding, the failing one exactly those its expect
+    lists. Exit status 1 when one does not hold."""
+    args = TestArgs(rule_dirs, builtin, config, _as_of(as_of))
+    _guarded(lambda: run_test(args))
 
 
 @main.command("init")

@@ -1,10 +1,9 @@
-"""Every rule's own examples, run through the CLI: the passing one is clean, the failing one
-gives exactly the findings the rule lists (document and line)."""
+"""Every rule's own examples, run as `resilint test` runs them (resilint.ruletest): the passing one
+is clean, the failing one gives exactly the findings the rule lists (document and line)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import datetime
 
 import pytest
 from conftest import REPO
@@ -13,35 +12,31 @@ from resilint.catalogue import reference_page
 from resilint.domain.requirements import load_matrix
 from resilint.resources import data_dir
 from resilint.rules import load_rules
+from resilint.ruletest import FAILING, PASSING, rule_results
 from resilint.schemas import SchemaSet
 
-EXAMPLE_AS_OF = "2026-11-26"
+EXAMPLE_AS_OF = datetime.date(2026, 11, 26)
 SCHEMAS = SchemaSet(data_dir("schemas"))
 RULES = load_rules(SCHEMAS)
 IDS = [rule.info.code for rule in RULES]
 
 
-def run_example(cli, tmp_path: Path, code: str, text: str):
-    (tmp_path / "resilint.yaml").write_text(json.dumps({"profiles": [], "select": [code]}))
-    (tmp_path / "example.yaml").write_text(text)
-    return cli("check", "example.yaml", "--format", "json", "--as-of", EXAMPLE_AS_OF, cwd=tmp_path)
+def _result(rule, example: str):
+    """The example as `resilint test` runs it (resilint.ruletest): the whole check, only this
+    rule selected."""
+    results = rule_results(rule, RULES, SCHEMAS, EXAMPLE_AS_OF)
+    (result,) = (r for r in results if r.example == example)
+    return result
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_passing_example_is_clean(cli, tmp_path: Path, rule) -> None:
-    result = run_example(cli, tmp_path, rule.info.code, rule.info.examples.passing)
-    assert result.json()["findings"] == [], result.stdout
-    assert result.exit_code == 0
+def test_passing_example_is_clean(rule) -> None:
+    assert _result(rule, PASSING).problems == ()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_failing_example_gives_the_expected_findings(cli, tmp_path: Path, rule) -> None:
-    result = run_example(cli, tmp_path, rule.info.code, rule.info.examples.failing)
-    findings = result.json()["findings"]
-    assert {f["code"] for f in findings} == {rule.info.code}, result.stdout
-    got = sorted((f["id"], f["line"]) for f in findings)
-    want = sorted((e.id, e.line) for e in rule.info.examples.expect)
-    assert got == want, result.stdout
+def test_failing_example_gives_the_expected_findings(rule) -> None:
+    assert _result(rule, FAILING).problems == ()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
@@ -58,7 +53,8 @@ def test_codes_and_names_are_unique() -> None:
 
 def test_rule_reference_page_is_current() -> None:
     page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == reference_page(RULES, load_matrix()), "run: resilint rules --format markdown > docs/rules.md"
+    fix = "run: resilint rules --format markdown > docs/rules.md"
+    assert page == reference_page(RULES, load_matrix()), fix
 
 
 def test_explain_prints_the_documentation(cli) -> None:

@@ -1,0 +1,120 @@
+"""``resilint test``: every rule's own examples, run through the whole check.
+
+A rule's passing example must give no finding at all; its failing example exactly the findings
+its ``expect`` lists (the rule's code, document id and line), nothing else. The same code tests
+resilint's built-in rules (tests/test_rule_catalogue.py) and the rules of a policy repository.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from resilint.checker import CheckOptions, check
+from resilint.config import Config
+from resilint.findings import Finding
+from resilint.rules import Rule
+from resilint.schemas import SchemaSet
+
+EXAMPLE_FILE = "example.yaml"
+PASSING, FAILING = "passing", "failing"
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """One example of one rule, and what was wrong with it (nothing: it passed)."""
+
+    code: str
+    example: str
+    """``passing`` or ``failing``."""
+    source: str
+    """Where the rule is defined: ``policies/contracts.yaml:12``."""
+    problems: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    @property
+    def file(self) -> str:
+        return self.source.rpartition(":")[0] or self.source
+
+
+def run_examples(
+    tested: Iterable[Rule], every_rule: Sequence[Rule], schemas: SchemaSet, as_of: datetime.date
+) -> list[ExampleResult]:
+    """The passing and the failing example of each rule in ``tested``, with ``every_rule``
+    loaded (a waiver in an example may name any of them) and only the tested one selected."""
+    results = []
+    for rule in tested:
+        results += rule_results(rule, every_rule, schemas, as_of)
+    return results
+
+
+def rule_results(
+    rule: Rule, every_rule: Sequence[Rule], schemas: SchemaSet, as_of: datetime.date
+) -> list[ExampleResult]:
+    info = rule.info
+    if info.examples is None:
+        problem = "the rule has no examples: add examples with pass, fail and expect"
+        return [ExampleResult(info.code, FAILING, info.source, (problem,))]
+    found = _findings(info.examples.passing, info.code, every_rule, schemas, as_of)
+    passing = tuple(f"the passing example gives {_describe(f)}" for f in found)
+    found = _findings(info.examples.failing, info.code, every_rule, schemas, as_of)
+    want = sorted((e.id, e.line) for e in info.examples.expect)
+    got = sorted((f.doc_id or "", f.line) for f in found if f.code == info.code)
+    others = [f for f in found if f.code != info.code]
+    failing = tuple(f"the failing example also gives {_describe(f)}" for f in others)
+    if got != want:
+        failing += (f"expected {info.code} at {_places(want)}; got it at {_places(got)}",)
+    return [
+        ExampleResult(info.code, PASSING, info.source, passing),
+        ExampleResult(info.code, FAILING, info.source, failing),
+    ]
+
+
+def _findings(
+    text: str, code: str, every_rule: Sequence[Rule], schemas: SchemaSet, as_of: datetime.date
+) -> list[Finding]:
+    """The findings of a check of ``text`` alone, with only rule ``code`` selected."""
+    with tempfile.TemporaryDirectory(prefix="resilint-test-") as directory:
+        root = Path(directory)
+        (root / EXAMPLE_FILE).write_text(text, encoding="utf-8")
+        config = Config(root=root, profiles=(), select=(code,))
+        options = CheckOptions((root / EXAMPLE_FILE,), schemas, config, tuple(every_rule), as_of)
+        return [f for f in check(options).findings if f.suppression is None]
+
+
+def _describe(finding: Finding) -> str:
+    where = f"{finding.doc_id} " if finding.doc_id else ""
+    return f"{finding.code} at {where}line {finding.line}: {finding.message}"
+
+
+def _places(places: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{doc} line {line}" for doc, line in places) or "nothing"
+
+
+def render(results: Sequence[ExampleResult], seconds: float) -> str:
+    """pytest's shape: a line of dots per rule file, the failures, one summary line."""
+    lines: list[str] = []
+    for file in dict.fromkeys(r.file for r in results):
+        marks = "".join("." if r.passed else "F" for r in results if r.file == file)
+        lines.append(f"{file} {marks}")
+    failed = [r for r in results if not r.passed]
+    if failed:
+        lines += ["", _rule("FAILURES")]
+        for result in failed:
+            lines.append(_rule(f"{result.code} {result.example} example", "_"))
+            lines += [f"{result.source}: {problem}" for problem in result.problems]
+    passed = len(results) - len(failed)
+    counts = [f"{passed} passed"] if passed else []
+    counts += [f"{len(failed)} failed"] if failed else []
+    lines.append(_rule(f"{', '.join(counts) or 'no examples'} in {seconds:.2f}s"))
+    return "\n".join(lines) + "\n"
+
+
+def _rule(title: str, fill: str = "=") -> str:
+    return f" {title} ".center(78, fill)

@@ -1,0 +1,83 @@
+"""`resilint test [RULE_DIRS]`: a policy repository tests its own rules' examples, as the
+catalogue tests do for resilint's (tests/test_rule_catalogue.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RULE = """\
+rules:
+  - code: ACME-01
+    name: supplier-has-owner
+    level: error
+    profiles: [baseline]
+    title: Every supplier names an owner on our side
+    rationale: Somebody must answer for each supplier.
+    references: ["Internal policy TPRM-3"]
+    remediation: Set owner.
+    select: Supplier
+    require:
+      - that: {field: supplier.owner, exists: true}
+        message: "supplier {supplier.id} has no owner"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        owner: head-of-logistics
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+      expect:
+        - {id: acme, line: LINE}
+"""
+
+
+def _rules(tmp_path: Path, name: str, line: int) -> Path:
+    directory = tmp_path / name
+    directory.mkdir()
+    (directory / "suppliers.yaml").write_text(RULE.replace("LINE", str(line)))
+    return directory
+
+
+def test_passes_a_rule_directory_whose_examples_hold(cli, tmp_path: Path) -> None:
+    _rules(tmp_path, "policies", 3)
+    result = cli("test", "policies")
+    assert result.exit_code == 0, result.stdout
+    assert result.lines[0] == "policies/suppliers.yaml .."
+    assert "2 passed in" in result.lines[-1] and result.lines[-1].startswith("=")
+
+
+def test_fails_a_rule_directory_whose_examples_do_not_hold(cli, tmp_path: Path) -> None:
+    _rules(tmp_path, "policies", 4)  # the finding is on line 3
+    result = cli("test", "policies")
+    assert result.exit_code == 1, result.stdout
+    assert result.lines[0] == "policies/suppliers.yaml .F"
+    assert "ACME-01 failing example" in result.stdout
+    assert "expected ACME-01 at acme line 4; got it at acme line 3" in result.stdout
+    assert "1 passed, 1 failed in" in result.lines[-1]
+
+
+def test_a_passing_example_with_findings_fails(cli, tmp_path: Path) -> None:
+    directory = _rules(tmp_path, "policies", 3)
+    text = (directory / "suppliers.yaml").read_text()
+    (directory / "suppliers.yaml").write_text(text.replace("owner: head-of-logistics", "tier: 9"))
+    result = cli("test", "policies")
+    assert result.exit_code == 1
+    assert "the passing example gives" in result.stdout
+
+
+def test_defaults_to_the_configured_rule_dirs_and_refuses_nothing_to_test(cli, tmp_path):
+    assert cli("test").exit_code == 2  # no rule_dirs, no RULE_DIRS, no --builtin
+    _rules(tmp_path, "policies", 3)
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\n")
+    result = cli("test")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "2 passed" in result.lines[-1]
+
+
+def test_builtin_rules_pass_their_own_examples(cli) -> None:
+    result = cli("test", "--builtin", "--as-of", "2026-11-26")
+    assert result.exit_code == 0, result.stdout
+    assert " failed" not in result.stdout
