@@ -75,14 +75,14 @@ def explained_in_readme() -> Counter[tuple[str, str]]:
     return rows
 
 
-def test_clean_copy_checks_clean(cli) -> None:
+def test_clean_copy_checks_clean(cli: Any) -> None:
     found = findings(cli, CLEAN)
     assert [pinned(f) for f in found if not f["suppressed"]] == []
     waived = Counter((f["code"], f["suppression"]["kind"]) for f in found if f["suppressed"])
     assert waived == {("CTR-08", "waiver"): 4, ("CON-01", "waiver"): 1}
 
 
-def test_every_planted_gap_is_found(cli) -> None:
+def test_every_planted_gap_is_found(cli: Any) -> None:
     found = {
         (f["code"], f["path"], f["line"]) for f in findings(cli, PLANTED) if not f["suppressed"]
     }
@@ -91,20 +91,23 @@ def test_every_planted_gap_is_found(cli) -> None:
     assert [gap for gap in gaps if gap not in found] == []
 
 
-def test_planted_findings_are_pinned(cli) -> None:
+def test_planted_findings_are_pinned(cli: Any) -> None:
     found = [pinned(f) for f in findings(cli, PLANTED)]
     if os.environ.get("RESILINT_UPDATE_GOLDEN"):
         GOLDEN.write_text("\n".join(found) + "\n", encoding="utf-8")
     assert found == GOLDEN.read_text(encoding="utf-8").splitlines()
 
 
-def test_findings_are_planted_gaps_or_explained(cli, capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_are_planted_gaps_or_explained(
+    cli: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Reports how many of the planted copy's findings are planted gaps and how many are anything
     else; each of the latter is explained in the planted copy's README, and the README's counts
     are the real ones."""
     found = [f for f in findings(cli, PLANTED) if not f["suppressed"]]
     unclaimed = Counter(planted_gaps())
-    planted, others = [], []
+    planted: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
     for finding in found:
         key = (finding["code"], finding["path"], finding["line"])
         (planted if unclaimed[key] else others).append(finding)
