@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from resilint import __version__
+from resilint.cli import main
 from resilint.resources import data_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,12 +97,19 @@ def test_source_checkout_finds_top_level_data() -> None:
 
 def test_pre_commit_hook_definition_matches_the_cli() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
-    (hook,) = hooks
+    hook, fixer = hooks
     assert hook["id"] == "resilint"
     assert hook["entry"] == "resilint pre-commit"
-    assert hook["always_run"] is True  # a deletion alone must still be checked
-    assert hook["language"] == "python"
-    assert "yaml" in hook["types_or"]
+    for each in (hook, fixer):
+        assert each["always_run"] is True  # a deletion alone must still be checked
+        assert each["language"] == "python"
+        assert "yaml" in each["types_or"]
+    assert fixer["id"] == "resilint-fix"
+    assert fixer["entry"] == "resilint pre-commit --fix --exit-non-zero-on-fix"
+    command = main.get_command(None, "pre-commit")  # type: ignore[arg-type]
+    assert command is not None
+    options = {name for param in command.params for name in param.opts}
+    assert {"--fix", "--exit-non-zero-on-fix"} <= options
 
 
 def test_ci_runs_the_readme_test_command() -> None:

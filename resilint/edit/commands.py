@@ -53,7 +53,8 @@ def run_fix(args: FixArgs) -> int:
         return ExitCode.FINDINGS if fixed else ExitCode.OK
     written = write_all([(o.file, o.text) for o in fixed])
     done = sum(len(o.applied) for o in fixed if o.file in written)
-    note(f"fixed {_count(done, 'finding')} in {_count(len(written), 'file')}")
+    if fixed:
+        note(f"fixed {_count(done, 'finding')} in {_count(len(written), 'file')}")
     status = run_check(args.check)
     if written and args.exit_non_zero_on_fix:
         status = max(status, ExitCode.FINDINGS)

@@ -53,13 +53,16 @@ def open_repository(config: Path | None = None) -> Repository:
     args = CheckArgs(config=config)
     schemas = build_schemas()
     settings = build_config(args, schemas)
-    found = discover(
-        (Path(os.path.relpath(settings.root)),),
-        settings.exclude,
-        [settings.source] if settings.source else [],
-        root=settings.root if settings.source else None,
-        limits=settings.limits,
-    )
+    try:
+        found = discover(
+            (Path(os.path.relpath(settings.root)),),
+            settings.exclude,
+            [settings.source] if settings.source else [],
+            root=settings.root if settings.source else None,
+            limits=settings.limits,
+        )
+    except UsageError:  # no YAML file yet: a repository being started with `new`
+        return Repository(settings, schemas, build_rules(schemas, settings), Index([]), ())
     files = [read_file(path, schemas, settings.limits) for path in found.files]
     findings = [*found.findings, *(f for file in files for f in file.findings)]
     unreadable = sorted({f.path for f in findings if CORE_CHECKS[f.code].unreadable})

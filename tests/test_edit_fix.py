@@ -1,0 +1,228 @@
+"""`resilint fix` and `check --fix` on real files: the mechanical mistakes are fixed, every
+comment stays, nothing outside an edit changes, and a fix that would change meaning is refused."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import EXAMPLES, REPO
+
+from resilint.app import build_schemas
+from resilint.edit.files import EditRefused, read_for_edit, replace
+from resilint.edit.fixing import FixPolicy, fixable
+from resilint.edit.splice import apply
+from resilint.edit.verify import verify
+from resilint.limits import Limits
+
+MISTAKES = """\
+# Acme Freight: our forwarder for the Hamburg plant. Keep this header.
+apiVersion: resilint/v1
+kind: Supplier
+id: acme-freight
+name: Acme Freight GmbH   # legal name, as on the contract
+tier: "1"                 # quoted by mistake
+provides_ict_services: false
+contacts:
+  security_24x7:
+    name: Acme duty desk
+    phone: "+49 40 5550 1000"
+    channel: phone hotline
+    available_24x7: true
+    escalation:           # one level too deep
+      - {name: Duty manager, phone: "+49 40 5550 1001"}
+last_assessment:
+  date: 31/12/2025        # written the European way
+  type: questionnaire
+  outcome: satisfactory
+# The contract follows, but its '---' line was forgotten.
+kind: supplier
+id: acme-freight-spares
+name: Acme Freight Spares
+tier: 3
+"""
+
+
+@pytest.fixture
+def northwind(tmp_path: Path) -> Path:
+    repo = tmp_path / "northwind"
+    shutil.copytree(EXAMPLES / "northwind", repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    return repo
+
+
+def comments(text: str) -> list[str]:
+    return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
+
+
+def findings(cli, repo: Path, *paths: str) -> list[dict]:
+    result = cli("check", "--format", "json", "--no-cache", *paths, cwd=repo)
+    return [f for f in result.json()["findings"] if not f["suppressed"]]
+
+
+def test_fix_leaves_only_what_needs_a_person(cli, northwind: Path) -> None:
+    target = northwind / "suppliers" / "acme-freight.yaml"
+    target.write_text(MISTAKES)
+    before = findings(cli, northwind, "suppliers/acme-freight.yaml")
+    assert {f["code"] for f in before} == {"YML-02"} and before[0]["fix"]["applicability"] == "safe"
+
+    result = cli(
+        "fix", "--unsafe-fixes", "--no-cache", "suppliers/acme-freight.yaml", cwd=northwind
+    )
+    assert "fixed 6 findings in 1 file" in result.stderr, result.stderr
+    fixed = target.read_text()
+    assert comments(fixed) == comments(MISTAKES)  # every comment, in order
+    assert "tier: 1                   # quoted by mistake" in fixed  # comment column kept
+    assert "  date: 2025-12-31        # written the European way" in fixed
+    assert "---\n# The contract follows" in fixed
+    assert "apiVersion: resilint/v1\nkind: Supplier\nid: acme-freight-spares" in fixed
+    assert "  escalation:           # one level too deep\n    - {name: Duty manager" in fixed
+    left = findings(cli, northwind, "suppliers/acme-freight.yaml")
+    assert left and all(f["fix"] is None for f in left)  # only what needs a person
+    assert {f["code"] for f in left} <= {"SUP-04", "SUP-05", "BCM-05", "CON-04", "SUP-01"}
+
+
+def test_safe_fixes_only_without_the_flag(cli, northwind: Path) -> None:
+    target = northwind / "suppliers" / "acme-freight.yaml"
+    target.write_text(MISTAKES)
+    cli("check", "--fix", "--no-cache", "suppliers/acme-freight.yaml", cwd=northwind)
+    text = target.read_text()
+    assert "    escalation:           # one level too deep" in text  # unsafe: not moved
+    result = cli("check", "--no-cache", "suppliers/acme-freight.yaml", cwd=northwind)
+    assert "SCH-01 [unsafe fix] error" in result.stdout
+    assert "with `resilint fix --unsafe-fixes`" in result.stdout
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(cli, northwind: Path) -> None:
+    target = northwind / "suppliers" / "acme-freight.yaml"
+    target.write_text(MISTAKES)
+    before = target.read_bytes()
+    result = cli("fix", "--diff", "--no-cache", cwd=northwind)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- a/suppliers/acme-freight.yaml\n+++ b/suppliers/")
+    assert '-tier: "1"' in result.stdout and "+---" in result.stdout
+    assert target.read_bytes() == before
+    clean = cli("fix", "--diff", "--no-cache", "suppliers/lindqvist-mes.yaml", cwd=northwind)
+    assert clean.exit_code == 0 and clean.stdout == ""
+
+
+def test_a_fix_that_would_change_meaning_is_refused(cli, tmp_path: Path) -> None:
+    # Moving the only field out of security_24x7 would leave it empty: refused, file kept.
+    text = MISTAKES.replace(
+        '    name: Acme duty desk\n    phone: "+49 40 5550 1000"\n    channel: phone hotline\n'
+        "    available_24x7: true\n",
+        "",
+    )
+    target = tmp_path / "acme.yaml"
+    target.write_text(text)
+    result = cli("fix", "--unsafe-fixes", "--no-cache", "acme.yaml")
+    assert "not fixed" in result.stderr and "meaning" in result.stderr, result.stderr
+    assert "    escalation:           # one level too deep" in target.read_text()
+
+
+def test_crlf_bom_and_comment_columns_survive(cli, tmp_path: Path) -> None:
+    target = tmp_path / "acme.yaml"
+    original = "\ufeff" + MISTAKES.replace("\n", "\r\n")
+    target.write_bytes(original.encode("utf-8"))
+    cli("fix", "--no-cache", "acme.yaml")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"tier: 1                   # quoted by mistake\r\n" in data
+
+
+def test_json_and_sarif_carry_the_fixes(cli, tmp_path: Path) -> None:
+    (tmp_path / "acme.yaml").write_text(MISTAKES.split("# The contract")[0])
+    result = cli("check", "--format", "json", "--no-cache")
+    by_code = {(f["code"], f["line"]): f for f in result.json()["findings"]}
+    tier = by_code[("SCH-01", 6)]["fix"]
+    assert tier["applicability"] == "safe"
+    assert tier["edits"] == [
+        {"line": 6, "column": 7, "end_line": 6, "end_column": 10, "text": "1  "}
+    ]
+    assert result.json()["summary"]["fixable"] == 2
+    sarif = json.loads(cli("check", "--format", "sarif", "--no-cache").stdout)
+    schema = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    fixes = [r["fixes"][0] for r in sarif["runs"][0]["results"] if "fixes" in r]
+    assert {f["properties"]["applicability"] for f in fixes} == {"safe", "unsafe"}
+    change = fixes[0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "acme.yaml" and change["replacements"]
+
+
+def example_files() -> list[Path]:
+    return sorted(p for p in EXAMPLES.rglob("*.yaml") if ".resilint_cache" not in p.parts)
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_round_trip_of_every_example_is_byte_identical(path: Path) -> None:
+    """The write path (guarded read, decode, splice, encode) with no edit gives the same bytes;
+    and each fix the file's findings carry changes only the lines it edits."""
+    try:
+        file = read_for_edit(path, str(EXAMPLES.resolve()), 10 << 20)
+    except EditRefused:
+        return  # the hostile examples that cannot be read at all
+    assert file.bom + apply(file.text, []).encode("utf-8") == path.read_bytes()
+    policy = FixPolicy(build_schemas(), Limits(), unsafe=True)
+    for finding in fixable(str(path), file.text, policy):
+        assert finding.fix is not None
+        new = apply(file.text, finding.fix.edits)
+        touched = {line for e in finding.fix.edits for line in range(e.line, e.end_line + 1)}
+        old_lines, new_lines = file.text.splitlines(), new.splitlines()
+        matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            if tag != "equal":  # an insertion shows at the line it goes before
+                assert {i1 + 1, *range(i1 + 1, i2 + 1)} <= touched, (finding, tag, i1, i2)
+        assert verify(file.text, new, [finding.fix], Limits()) is None, finding
+
+
+def test_a_file_changed_since_it_was_read_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "acme.yaml"
+    target.write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: '1'\n")
+    file = read_for_edit(target, str(tmp_path.resolve()), 1 << 20)
+    target.write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 2\n")
+    with pytest.raises(EditRefused, match="changed since"):
+        replace(file, file.text.replace("'1'", "1"))
+    assert "tier: 2" in target.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".resilint-")]
+
+
+def test_never_writes_through_a_symbolic_link(cli, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "acme.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: '1'\n"
+    )
+    (tmp_path / "resilint.yaml").write_text("profiles: []\n")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    with pytest.raises(EditRefused, match="symbolic link"):
+        read_for_edit(tmp_path / "linked" / "acme.yaml", str(tmp_path.resolve()), 1 << 20)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("apiVersion: resilint/v1\nkind: Supplier\nid: out\ntier: '1'\n")
+    with pytest.raises(EditRefused, match="outside the repository"):
+        read_for_edit(outside, str(tmp_path.resolve()), 1 << 20)
+
+
+def test_the_check_path_never_imports_ruamel() -> None:
+    script = (
+        "import sys\n"
+        "from resilint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--no-cache', 'examples/northwind'])\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 0, exit.code\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ruamel')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
