@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -20,8 +20,8 @@ import click
 from resilint import __version__, editor_schemas, ruletest
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import CACHE_DIR_NAME, files_fingerprint, fingerprint, open_store, stat_key
-from resilint.catalogue import explain, reference_page, rules_table
-from resilint.checker import CheckOptions, check, normalise
+from resilint.catalogue import explain, reference_page, rules_json, rules_table
+from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import Matrix, load_matrix
@@ -35,6 +35,8 @@ from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
+from resilint.selection import CommandLine, profile_origins, unknown_codes, with_command_line
+from resilint.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class CheckArgs:
     use_baseline: bool = True
     cache: bool = True
     cache_dir: Path | None = None
+    selection: CommandLine = field(default_factory=CommandLine)
+    """--select, --extend-select and --ignore."""
 
 
 def build_schemas() -> SchemaSet:
@@ -71,15 +75,24 @@ def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
     if args.fail_on:
         origins = {**config.origins, "fail_on": "command line (--fail-on)"}
         config = dataclasses.replace(config, fail_on=args.fail_on, origins=origins)
-    return config
+    return with_command_line(config, args.selection)
 
 
 CHECKS = CheckRegistry()
 """The Python checks of this run; records the plug-ins it loaded, for the cache key."""
 
 
-def build_rules(schemas: SchemaSet, config: Config) -> tuple[Rule, ...]:
-    return tuple(load_rules(schemas, config.rule_dirs, CHECKS))
+def build_rules(
+    schemas: SchemaSet, config: Config, selection: CommandLine | None = None
+) -> tuple[Rule, ...]:
+    """The loaded rules; a code on the command line that names none of them is an error."""
+    rules = tuple(load_rules(schemas, config.rule_dirs, CHECKS))
+    unknown = unknown_codes(
+        selection or CommandLine(), [*(r.info.code for r in rules), *CORE_CHECKS]
+    )
+    if unknown:
+        raise UsageError("; ".join(unknown))
+    return rules
 
 
 def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
@@ -205,7 +218,7 @@ def without_cycle_collection() -> Iterator[None]:
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
-    rules = build_rules(schemas, config)
+    rules = build_rules(schemas, config, args.selection)
     options = build_options(args, schemas, config, rules)
     cache, note = build_cache(args, options)
     if note:
@@ -232,7 +245,7 @@ def run_check(args: CheckArgs) -> int:
 def run_baseline(args: CheckArgs, target: Path | None) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
-    rules = build_rules(schemas, config)
+    rules = build_rules(schemas, config, args.selection)
     args = dataclasses.replace(args, use_baseline=False)
     with without_cycle_collection():
         result = check(build_options(args, schemas, config, rules))
@@ -304,21 +317,44 @@ def _loaded_rules() -> tuple[tuple[Rule, ...], Matrix]:
 
 def run_rules_command(profile: str | None, output_format: str) -> int:
     rules, matrix = _loaded_rules()
-    page = output_format == "markdown"
-    _write(reference_page(rules, matrix) if page else rules_table(rules, profile))
+    if output_format == "markdown":
+        _write(reference_page(rules, matrix))
+    else:
+        _write((rules_json if output_format == "json" else rules_table)(rules, profile))
     return ExitCode.OK
 
 
+def known_codes() -> list[str]:
+    """Every rule's and built-in check's code, sorted (for shell completion)."""
+    rules, _ = _loaded_rules()
+    return sorted([*(rule.info.code for rule in rules), *CORE_CHECKS])
+
+
 def run_explain(code: str) -> int:
-    text = explain(code, *_loaded_rules())
+    rules, matrix = _loaded_rules()
+    text = explain(code, rules, matrix)
     if text is None:
-        raise UsageError(f"no rule or check named {code}; `resilint rules` lists them")
+        known = [
+            *(rule.info.code for rule in rules),
+            *CORE_CHECKS,
+            *(rule.info.name for rule in rules),
+            *(check.name for check in CORE_CHECKS.values()),
+        ]
+        hint = did_you_mean(code, known)
+        raise UsageError(f"no rule or check named {code}{hint}; `resilint rules` lists them")
     _write(text)
     return ExitCode.OK
 
 
 def show_config(args: CheckArgs) -> int:
-    _write(describe(build_config(args, build_schemas())))
+    """The merged configuration; the profiles include those the Entities' regimes switch on."""
+    schemas = build_schemas()
+    config = build_config(args, schemas)
+    build_rules(schemas, config, args.selection)  # codes on the command line must exist
+    options = build_options(dataclasses.replace(args, use_baseline=False), schemas, config, ())
+    with without_cycle_collection():
+        index = load_index(options)
+    _write(describe(config, profile_origins(config, index)))
     return ExitCode.OK
 
 

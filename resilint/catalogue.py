@@ -3,8 +3,10 @@ generated reference page docs/rules.md, all rendered from the rules' own data.""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Iterable
+from typing import Any
 
 from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.facts import FACT_FIELDS
@@ -20,22 +22,52 @@ _CLASS_WORDS = {
 
 
 def rules_table(rules: Iterable[Rule], profile: str | None) -> str:
+    """``resilint rules``: every rule and, without a profile, every built-in check, by code."""
     rows = [f"{'CODE':<8} {'LEVEL':<8} {'PROFILES':<18} NAME / TITLE"]
-    for rule in rules:
-        info = rule.info
-        if profile and profile not in info.profiles:
-            continue
+    for entry in rule_entries(rules, profile):
+        profiles = ",".join(entry["profiles"]) if entry["profiles"] else "(always on)"
         rows.append(
-            f"{info.code:<8} {info.level.label:<8} {','.join(info.profiles):<18} "
-            f"{info.name}: {info.title}"
+            f"{entry['code']:<8} {entry['level']:<8} {profiles:<18} "
+            f"{entry['name']}: {entry['title']}"
         )
-    if not profile:
-        for check in CORE_CHECKS.values():
-            rows.append(
-                f"{check.code:<8} {check.level.label:<8} {'(always on)':<18} "
-                f"{check.name}: {check.title}"
-            )
     return "\n".join(rows) + "\n"
+
+
+def rules_json(rules: Iterable[Rule], profile: str | None) -> str:
+    """``resilint rules --format json``: the same list, for machines."""
+    return json.dumps(rule_entries(rules, profile), indent=2, ensure_ascii=False) + "\n"
+
+
+def rule_entries(rules: Iterable[Rule], profile: str | None) -> list[dict[str, Any]]:
+    """Rules (of ``profile`` when given) and, without a profile, the built-in checks, which are
+    always on; sorted by code."""
+    entries: list[dict[str, Any]] = [
+        {
+            "code": i.code,
+            "name": i.name,
+            "level": i.level.label,
+            "profiles": list(i.profiles),
+            "title": i.title,
+            "kind": i.kind,
+            "source": i.source,
+        }
+        for i in (rule.info for rule in rules)
+        if not profile or profile in i.profiles
+    ]
+    if not profile:
+        entries += [
+            {
+                "code": c.code,
+                "name": c.name,
+                "level": c.level.label,
+                "profiles": [],
+                "title": c.title,
+                "kind": None,
+                "source": "built-in",
+            }
+            for c in CORE_CHECKS.values()
+        ]
+    return sorted(entries, key=lambda entry: entry["code"])
 
 
 def explain(code: str, rules: Iterable[Rule], matrix: Matrix) -> str | None:
@@ -78,7 +110,8 @@ def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
 def _condition(kind: str, fact: str, wanted: object) -> str:
     values = wanted if isinstance(wanted, list) else [wanted]
     shown = " or ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in values)
-    about = FACT_FIELDS.get(kind, {}).get(fact, {}).get("description", "")
+    spec = FACT_FIELDS.get(kind, {}).get(fact, {})
+    about = spec.get("description", "") if spec.get("type") == "boolean" else ""
     return f"where {fact} is {shown}" + (f" ({about.rstrip('.')})" if about else "")
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.discover import discover
+from resilint.discover import Discovery, discover
 from resilint.domain import Facts
 from resilint.engine import Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
@@ -64,14 +64,7 @@ def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
 
 
 def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
-    config = options.config
-    found = discover(
-        options.paths,
-        config.exclude,
-        [config.source] if config.source else [],
-        root=config.root if config.source else None,
-        limits=config.limits,
-    )
+    found = _discover(options)
     if cache is not None:
         remembered = cache.result(found)
         if remembered is not None:
@@ -82,6 +75,24 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
     if cache is not None:
         cache.save(found, files, result)
     return result
+
+
+def load_index(options: CheckOptions) -> Index:
+    """Every document of ``options.paths``, read and validated as a check reads them, for
+    commands that need the repository's documents but no findings (``resilint config``)."""
+    files = _read_all(_discover(options).files, options, None)
+    return Index(doc for file in files for doc in file.documents)
+
+
+def _discover(options: CheckOptions) -> Discovery:
+    config = options.config
+    return discover(
+        options.paths,
+        config.exclude,
+        [config.source] if config.source else [],
+        root=config.root if config.source else None,
+        limits=config.limits,
+    )
 
 
 def _named_but_empty(
@@ -147,6 +158,9 @@ def _check_files(
         baseline=options.baseline,
         baseline_path=options.baseline_path,
         approvers=waiver_approvers(selected, config.rules),
+        per_file_ignores=config.per_file_ignores,
+        root=str(config.root),
+        per_file_source=config.origins.get("per_file_ignores", "the configuration"),
     )
     inline = [s for file in files for s in file.suppressions]
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)

@@ -27,6 +27,7 @@ from resilint.app import (
 )
 from resilint.baseline import DEFAULT_NAME
 from resilint.cache import CACHE_DIR_NAME
+from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
 from resilint.reporters import REPORTERS
@@ -76,8 +77,9 @@ def _parse_outputs(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
     return tuple(outputs)
 
 
-def _as_of(value: datetime.datetime | None) -> datetime.date | None:
-    return value.date() if value else None
+def _as_of(value: datetime.date | None) -> datetime.date | None:
+    """Options parse dates with :class:`resilint.cli_options.IsoDate` (a date already)."""
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,7 +90,7 @@ def main() -> None:
 
 
 def _check_options(command: Callable[..., None]) -> Callable[..., None]:
-    options = [
+    options: list[Callable[[Callable[..., None]], Callable[..., None]]] = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
         click.option(
             "--format",
@@ -122,12 +124,8 @@ def _check_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Colour the text output (default: on a terminal; NO_COLOR and "
             "FORCE_COLOR are honoured).",
         ),
-        click.option(
-            "--as-of",
-            type=click.DateTime(formats=["%Y-%m-%d"]),
-            default=None,
-            help="Date time-aware rules measure from, YYYY-MM-DD (default: today), so "
-            "a CI run can be reproduced.",
+        as_of_option(
+            "Date time-aware rules measure from (default: today), so a CI run can be reproduced."
         ),
         click.option(
             "--baseline",
@@ -145,6 +143,7 @@ def _check_options(command: Callable[..., None]) -> Callable[..., None]:
             type=click.Path(path_type=Path, file_okay=False),
             help=f"Cache directory (default: {CACHE_DIR_NAME}/ at the repository root).",
         ),
+        selection_options,
     ]
     for option in reversed(options):
         command = option(command)
@@ -165,6 +164,7 @@ def _check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
         focus=focus,
         cache=options["cache"],
         cache_dir=options["cache_dir"],
+        selection=selection(options),
     )
 
 
@@ -201,16 +201,23 @@ def pre_commit_command(**options: Any) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help=f"Baseline file to write (default: the configured one, else {DEFAULT_NAME}).",
 )
-@click.option("--config", "-c", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: resilint.yaml found upward).",
+)
+@as_of_option("Date time-aware rules measure from (default: today).")
+@selection_options
 def baseline_command(
     paths: tuple[Path, ...],
     output: Path | None,
     config: Path | None,
-    as_of: datetime.datetime | None,
+    as_of: datetime.date | None,
+    **options: Any,
 ) -> None:
     """Record today's findings so that `check --baseline` reports only new ones."""
-    args = CheckArgs(paths, config=config, as_of=_as_of(as_of))
+    args = CheckArgs(paths, config=config, as_of=as_of, selection=selection(options))
     _guarded(lambda: run_baseline(args, output))
 
 
@@ -232,29 +239,40 @@ def schema_command(kind: str | None, export: Path | None) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="markdown writes the full rule reference (docs/rules.md).",
+    help="json lists them for machines; markdown writes the full rule reference (docs/rules.md).",
 )
 def rules_command(profile: str | None, output_format: str) -> None:
-    """List the rules: code, level, profiles, name and title."""
+    """List the rules and built-in checks by code: level, profiles, name and title."""
     _guarded(lambda: run_rules_command(profile, output_format))
 
 
 @main.command("explain")
-@click.argument("code")
+@click.argument("code", shell_complete=complete_codes)
 def explain_command(code: str) -> None:
     """Explain a rule: why it matters, what it rests on, how to fix it, with examples."""
     _guarded(lambda: run_explain(code))
 
 
 @main.command("config")
-@click.option("--config", "-c", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]))
-def config_command(config: Path | None, fail_on: str | None) -> None:
-    """Show the merged configuration and where each value came from."""
-    args = CheckArgs(config=config, fail_on=fail_on)
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: resilint.yaml found upward).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Show the result as if the command line said this (it overrides fail_on).",
+)
+@selection_options
+def config_command(config: Path | None, fail_on: str | None, **options: Any) -> None:
+    """Show the merged configuration (built-in defaults < file < command line) and where each
+    value came from; the profiles include those the Entities' regimes switch on."""
+    args = CheckArgs(config=config, fail_on=fail_on, selection=selection(options))
     _guarded(lambda: show_config(args))
 
 
@@ -270,20 +288,14 @@ def config_command(config: Path | None, fail_on: str | None) -> None:
     help="Configuration file (default: resilint.yaml found upward); its rule_dirs are tested "
     "when no RULE_DIRS are named.",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Date the examples are checked on, YYYY-MM-DD (default: the configuration's as_of, "
-    "else today).",
-)
+@as_of_option("Date the examples are checked on (default: the configuration's as_of, else today).")
 def test_command(
-    rule_dirs: tuple[Path, ...], builtin: bool, config: Path | None, as_of: datetime.datetime | None
+    rule_dirs: tuple[Path, ...], builtin: bool, config: Path | None, as_of: datetime.date | None
 ) -> None:
     """Run every rule's passing and failing examples in RULE_DIRS (default: the configuration's
     rule_dirs): the passing one must give no finding, the failing one exactly those its expect
     lists. Exit status 1 when one does not hold."""
-    args = TestArgs(rule_dirs, builtin, config, _as_of(as_of))
+    args = TestArgs(rule_dirs, builtin, config, as_of)
     _guarded(lambda: run_test(args))
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,11 @@ class Config:
     profiles: tuple[str, ...] = ("baseline",)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    entity_regimes: bool = True
+    """Whether an Entity's regimes switch on their profiles; not when ``--select`` names the
+    rules on the command line, which then run alone."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(.gitignore-style pattern relative to the root, rule codes not reported in its files)."""
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     rule_dirs: tuple[Path, ...] = ()
     forbid_inline: tuple[str, ...] = ()
@@ -211,14 +216,17 @@ def _explain(error: jsonschema.ValidationError) -> str:
     return f"{where}{error.message}"
 
 
-def describe(config: Config) -> str:
-    """The merged configuration and where each value came from, for ``resilint config``."""
+def describe(config: Config, switched_on: Mapping[str, str] | None = None) -> str:
+    """The merged configuration and where each value came from, for ``resilint config``;
+    ``switched_on``: the profiles the repository's Entities switch on, and by which."""
+    extra = {p: why for p, why in (switched_on or {}).items() if p not in config.profiles}
     shown = {
         "exclude": list(config.exclude),
         "fail_on": config.fail_on,
-        "profiles": list(config.profiles),
+        "profiles": [*config.profiles, *extra],
         "select": list(config.select),
         "ignore": list(config.ignore),
+        "per_file_ignores": {pattern: list(codes) for pattern, codes in config.per_file_ignores},
         "rules": {
             code: {k: v for k, v in dataclasses.asdict(s).items() if v is not None}
             for code, s in config.rules.items()
@@ -234,7 +242,11 @@ def describe(config: Config) -> str:
         "critical_levels": list(config.definitions.critical_levels),
         "requirements": dict(config.definitions.requirements),
     }
-    origin = config.origins
+    origin = dict(config.origins)
+    if extra:
+        origin["profiles"] = "; ".join(
+            [origin.get("profiles", "default"), *(f"{p}: {why}" for p, why in extra.items())]
+        )
     lines = [
         f"# configuration: {config.source or 'none found (built-in defaults)'}",
         f"# repository root: {config.root}",
@@ -264,6 +276,9 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         profiles=tuple(data.get("profiles", ("baseline",))),
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple(
+            (pattern, tuple(codes)) for pattern, codes in data.get("per_file_ignores", {}).items()
+        ),
         rules=rules,
         rule_dirs=tuple(root / d for d in data.get("rule_dirs", ())),
         forbid_inline=tuple(suppressions.get("forbid_inline", ())),

@@ -37,10 +37,11 @@ class Related:
 
 @dataclass(frozen=True)
 class Suppression:
-    """Why a finding does not count: an inline comment, an approved Waiver, or the baseline."""
+    """Why a finding does not count: an inline comment, an approved Waiver, the baseline, or
+    the configuration's per_file_ignores."""
 
     kind: str
-    """``inline``, ``waiver`` or ``baseline``."""
+    """``inline``, ``waiver``, ``baseline`` or ``per-file``."""
     justification: str
     source: str
     """Where the suppression is: ``path:line`` of the comment, the waiver's id, or the file."""

@@ -1,24 +1,38 @@
 """Which rules run: the configured profiles, profiles our entities' regimes switch on, plus
-``select``, minus ``ignore``."""
+``select``, minus ``ignore``; the command line's ``--select``, ``--extend-select`` and
+``--ignore`` merged last, as ruff merges them."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from resilint.config import Config
+from resilint.domain.readers import strings
 from resilint.domain.regimes import REGIMES
 from resilint.model import Index
 from resilint.rules import Rule
+from resilint.suggest import did_you_mean
+
 
 def active_profiles(config: Config, index: Index) -> frozenset[str]:
     """Configured profiles, and any regime an Entity declares (dora, nis2, nydfs)."""
-    regimes = {
-        regime
-        for entity in index.of_kind("Entity")
-        for regime in entity.data.get("regimes", []) or []
-        if isinstance(regime, str) and regime in REGIMES
-    }
-    return frozenset(config.profiles) | regimes
+    return frozenset(profile_origins(config, index))
+
+
+def profile_origins(config: Config, index: Index) -> dict[str, str]:
+    """Each profile in effect and where it came from: the configuration (or the defaults), or
+    the regimes of an Entity, which switch a profile on for the documents under that entity."""
+    origins = {p: config.origins.get("profiles", "default") for p in config.profiles}
+    if not config.entity_regimes:
+        return origins
+    for entity in index.of_kind("Entity"):
+        for regime in strings(entity.data.get("regimes")):
+            if regime in REGIMES and regime not in origins:
+                origins[regime] = (
+                    f"regimes of Entity {entity.id} ({entity.path}), for the documents under it"
+                )
+    return origins
 
 
 def select_rules(rules: Iterable[Rule], config: Config, index: Index) -> list[Rule]:
@@ -30,3 +44,54 @@ def select_rules(rules: Iterable[Rule], config: Config, index: Index) -> list[Ru
         if wanted and code not in config.ignore:
             chosen.append(rule)
     return chosen
+
+
+@dataclasses.dataclass(frozen=True)
+class CommandLine:
+    """The rule selection given on the command line (codes, each option repeatable)."""
+
+    select: tuple[str, ...] = ()
+    """Exactly these rules: the profiles, the file's select and ignore and the Entities'
+    regimes no longer choose."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (*self.select, *self.extend_select, *self.ignore)
+
+
+def with_command_line(config: Config, line: CommandLine) -> Config:
+    """The configuration with the command line's selection merged last (defaults < file <
+    command line); ``resilint config`` shows where each value came from."""
+    origins = dict(config.origins)
+    if line.select:
+        config = dataclasses.replace(
+            config, profiles=(), select=line.select, ignore=(), entity_regimes=False
+        )
+        for key in ("profiles", "select", "ignore"):
+            origins[key] = "command line (--select)"  # emptied, or named
+    if line.extend_select:
+        select = (*config.select, *(c for c in line.extend_select if c not in config.select))
+        config = dataclasses.replace(config, select=select)
+        origins["select"] = _and(origins.get("select"), "command line (--extend-select)")
+    if line.ignore:
+        ignore = (*config.ignore, *(c for c in line.ignore if c not in config.ignore))
+        config = dataclasses.replace(config, ignore=ignore)
+        after = None if line.select else origins.get("ignore")  # --select emptied it
+        origins["ignore"] = _and(after, "command line (--ignore)")
+    return dataclasses.replace(config, origins=origins)
+
+
+def _and(before: str | None, now: str) -> str:
+    return f"{before} + {now}" if before and before != now else now
+
+
+def unknown_codes(line: CommandLine, known: Iterable[str]) -> list[str]:
+    """A message for each code on the command line that names no rule or check."""
+    codes = sorted(set(known))
+    return [
+        f"no rule or check named {code}{did_you_mean(code, codes)}"
+        for code in dict.fromkeys(line.codes)
+        if code not in codes
+    ]

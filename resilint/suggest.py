@@ -7,6 +7,7 @@ Every "did you mean" of resilint comes from here, so suggestions read the same e
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -35,6 +36,9 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     for choice in options:
         if choice != word and skeleton(choice) == mine:
             return choice
+    loose = [choice for choice in options if choice != word and _loose(choice) == _loose(word)]
+    if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
+        return loose[0]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -55,6 +59,13 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
         return None
     best = ranked[-1][1]
     return best if best == closest(word, options) else None
+
+
+def _loose(text: str) -> str:
+    """A name as people type it loosely: case, dashes, underscores, spaces and the leading zeros
+    of numbers make no difference."""
+    folded = re.sub(r"[\s_-]+", "", skeleton(text).upper())
+    return re.sub(r"(?<!\d)0+(?=\d)", "", folded)
 
 
 def skeleton(text: str) -> str:

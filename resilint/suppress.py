@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import pathspec
 
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.domain.lifecycle import waiver_in_force
@@ -39,6 +43,10 @@ class SuppressionPolicy:
     approvers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Who may approve a waiver of which rule ("*": any other rule), from EXC-01's parameter
     approvers; a waiver approved by anyone else suppresses nothing. Empty: anyone may."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The configuration's (.gitignore-style pattern, rule codes), relative to ``root``."""
+    root: str = "."
+    per_file_source: str = "the configuration"
 
 
 def waiver_approvers(
@@ -77,7 +85,32 @@ def apply_suppressions(
     if policy.baseline is not None:
         results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
         extra += fixed
-    return results + extra
+    return _per_file(results + extra, policy)
+
+
+def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Finding]:
+    """per_file_ignores, last: what an inline comment, a waiver or the baseline already
+    accounts for keeps that justification (and is not reported as unused or fixed)."""
+    if not policy.per_file_ignores:
+        return findings
+    specs = [
+        (pattern, frozenset(codes), pathspec.GitIgnoreSpec.from_lines([pattern]))
+        for pattern, codes in policy.per_file_ignores
+    ]
+    results = []
+    for finding in findings:
+        relative = Path(os.path.relpath(Path(finding.path).absolute(), policy.root)).as_posix()
+        match = next(
+            (p for p, codes, spec in specs if finding.code in codes and spec.match_file(relative)),
+            None,
+        )
+        if match is not None and _suppressible(finding) and not relative.startswith("../"):
+            reason = f"per_file_ignores: {match}"
+            finding = dataclasses.replace(
+                finding, suppression=Suppression("per-file", reason, policy.per_file_source)
+            )
+        results.append(finding)
+    return results
 
 
 def _suppressible(finding: Finding) -> bool:

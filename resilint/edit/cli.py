@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from resilint.app import CheckArgs
+from resilint.cli_options import IsoDate
 
 Command = Callable[..., None]
 _UNSAFE = click.option(
@@ -162,14 +163,14 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
     @click.option(
         "--until",
         required=True,
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=IsoDate(),
         help="Expiry, YYYY-MM-DD: at most EXC-01's max_days after approval.",
     )
     @click.option("--owner", required=True, help="Who owns the accepted risk (risk_owner).")
     @click.option("--approver", help="Who approved it; required when EXC-01 approvers is set.")
     @click.option(
         "--approved-on",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=IsoDate(),
         help="Approval date, YYYY-MM-DD (default: today).",
     )
     @click.option(
@@ -205,5 +206,5 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
         guarded(lambda: run_waive(args))
 
 
-def _day(value: datetime.datetime | None) -> datetime.date | None:
-    return value.date() if value else None
+def _day(value: datetime.date | None) -> datetime.date | None:
+    return value.date() if isinstance(value, datetime.datetime) else value

@@ -1,0 +1,96 @@
+"""Options several commands share: dates written as people write them, and the rule selection
+(``--select``, ``--extend-select``, ``--ignore``), parsed into typed values."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import click
+import click.shell_completion
+
+from resilint.selection import CommandLine
+
+Command = Callable[..., None]
+
+
+class IsoDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]  # generic in click 8.2+
+    """A calendar date written YYYY-MM-DD, shown to users that way (never ``%Y-%m-%d``)."""
+
+    name = "YYYY-MM-DD"  # click shows a type's name as the metavar
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime.date:
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' is not a date: write YYYY-MM-DD, for example 2026-11-26", param)
+
+
+def as_of_option(help_text: str) -> Callable[[Command], Command]:
+    return click.option("--as-of", type=IsoDate(), default=None, help=help_text)
+
+
+def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeatable, comma-separated, any case: ``--select ctr-08,CTR-03 --select INS-01``."""
+    codes = (code.strip().upper() for value in values for code in value.split(","))
+    return tuple(dict.fromkeys(code for code in codes if code))
+
+
+def complete_codes(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of rule codes (``resilint explain CTR-<TAB>``)."""
+    from resilint.app import known_codes  # the rules load only when a shell asks
+
+    wanted = incomplete.rpartition(",")[2].upper()
+    try:
+        codes = known_codes()
+    except Exception:  # a broken configuration must not break the shell
+        return []
+    return [click.shell_completion.CompletionItem(c) for c in codes if c.startswith(wanted)]
+
+
+def selection_options(command: Command) -> Command:
+    """--select, --extend-select and --ignore, merged over the configuration file's."""
+    options = [
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODES",
+            callback=_codes,
+            shell_complete=complete_codes,
+            help="Run only these rules (comma-separated, repeatable): the profiles, the "
+            "configuration's select and ignore and the Entities' regimes no longer choose. "
+            "Loading and reference checks always run.",
+        ),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            metavar="CODES",
+            callback=_codes,
+            shell_complete=complete_codes,
+            help="Run these rules too, besides those the configuration selects.",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="CODES",
+            callback=_codes,
+            shell_complete=complete_codes,
+            help="Do not run these rules (added to the configuration's ignore).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def selection(options: dict[str, Any]) -> CommandLine:
+    return CommandLine(
+        options.get("select", ()), options.get("extend_select", ()), options.get("ignore", ())
+    )
