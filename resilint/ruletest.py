@@ -1,7 +1,8 @@
 """``resilint test``: every rule's own examples, run through the whole check.
 
 A rule's passing example must give no finding at all; its failing example exactly the findings
-its ``expect`` lists (the rule's code, document id and line), nothing else. The same code tests
+its ``expect`` lists (the rule's code, document id and line), nothing else. Only the tested rule
+runs (as ``check --select CODE``), besides the loading, schema and reference checks. The same code tests
 resilint's built-in rules (tests/test_rule_catalogue.py) and the rules of a policy repository.
 """
 
@@ -83,7 +84,8 @@ def _findings(
     with tempfile.TemporaryDirectory(prefix="resilint-test-") as directory:
         root = Path(directory)
         (root / EXAMPLE_FILE).write_text(text, encoding="utf-8")
-        config = Config(root=root, profiles=(), select=(code,))
+        # the tested rule alone: no profile, and no Entity in the example switches one on
+        config = Config(root=root, profiles=(), select=(code,), entity_regimes=False)
         options = CheckOptions((root / EXAMPLE_FILE,), schemas, config, tuple(every_rule), as_of)
         return [f for f in check(options).findings if f.suppression is None]
 
