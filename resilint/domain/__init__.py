@@ -17,11 +17,15 @@ from resilint.domain.facts import (
     ContractFacts,
     FunctionFacts,
     IdentityFacts,
+    PlanFacts,
+    PlaybookFacts,
     PolicyFacts,
     SupplierFacts,
     build_contract,
     build_function,
     build_identity,
+    build_plan,
+    build_playbook,
     build_policy,
     build_suppliers,
 )
@@ -80,6 +84,12 @@ class Facts:
 
     def function(self, document: Document) -> FunctionFacts:
         return self._memo(document, build_function)
+
+    def plan(self, document: Document) -> PlanFacts:
+        return self._memo(document, build_plan)
+
+    def playbook(self, document: Document) -> PlaybookFacts:
+        return self._memo(document, build_playbook)
 
     def identity(self, document: Document) -> IdentityFacts:
         return self._memo(document, build_identity)
@@ -145,6 +155,8 @@ _READERS: dict[str, Any] = {
     "BusinessFunction": Facts.function,
     "Identity": Facts.identity,
     "InsurancePolicy": Facts.policy,
+    "ContinuityPlan": Facts.plan,
+    "Playbook": Facts.playbook,
 }
 
 __all__ = ["DEFAULT_CRITICAL_LEVELS", "Definitions", "Facts", "fact_matches"]

@@ -157,6 +157,27 @@ class PolicyFacts:
         }
 
 
+@dataclass(frozen=True)
+class PlanFacts:
+    document: Document
+    critical: bool
+    """The function it keeps going is critical or important."""
+
+    def fields(self) -> dict[str, Any]:
+        return {"critical": self.critical}
+
+
+@dataclass(frozen=True)
+class PlaybookFacts:
+    document: Document
+    required: bool
+    """A joint playbook the requirements matrix asks for: its supplier is engaged and needs
+    one, or a live contract that names it does."""
+
+    def fields(self) -> dict[str, Any]:
+        return {"required": self.required}
+
+
 # -- suppliers: built together, since criticality flows through the dependency graph ---------------
 def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
     resting: dict[str, list[tuple[str, Chain]]] = {}
@@ -191,7 +212,13 @@ def _supplier(
         )
         if present
     )
-    supports = data.get("supports_critical_function") is True or bool(resting)
+    supports = (
+        data.get("supports_critical_function") is True
+        or bool(resting)
+        or any(
+            value_at(s, "supports_critical_function") is True for s in _list(data.get("services"))
+        )
+    )
     reasons = _reasons(declared, data, access, resting) if stage != lifecycle.EXITED else ()
     critical = bool(reasons)
     tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
@@ -227,6 +254,15 @@ def _reasons(
         reasons.append("it is recorded as tier 1")
     if data.get("supports_critical_function") is True:
         reasons.append("it is recorded as supporting a critical function")
+    flagged = [
+        str(value_at(s, "name"))
+        for s in _list(data.get("services"))
+        if value_at(s, "supports_critical_function") is True
+    ]
+    if flagged and data.get("supports_critical_function") is not True:
+        reasons.append(
+            f"its service {', '.join(flagged)} is recorded as supporting a critical function"
+        )
     if resting:
         names = ", ".join(dict.fromkeys(f for f, _ in resting))
         reasons.append(f"critical or important business functions rest on it ({names})")
@@ -330,6 +366,27 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
     )
 
 
+def build_plan(facts: Facts, plan: Document) -> PlanFacts:
+    named = plan.data.get("function")
+    function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
+    return PlanFacts(plan, function is not None and facts.function(function).critical)
+
+
+def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:
+    supplier = facts.supplier_by_id(playbook.data.get("supplier"))
+    needed = bool(
+        supplier
+        and supplier.lifecycle == lifecycle.ENGAGED
+        and "joint_playbook" in supplier.requires
+    )
+    if not needed and playbook.id is not None:
+        needed = any(
+            "joint_playbook" in facts.contract(c).requires
+            for c in facts.index.having("Contract", "playbook", playbook.id)
+        )
+    return PlaybookFacts(playbook, needed)
+
+
 def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
     kind = text_of(identity.data.get("type"))
     supplier = facts.supplier_by_id(identity.data.get("supplier"))
@@ -392,7 +449,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "lifecycle": _fact("string", "prospective, engaged or exited."),
         "our_entities": _fact(
             "array",
-            "Our entities it serves: those of its live contracts and of the critical functions resting on it.",
+            "Our entities it serves: those of its live contracts and of the critical "
+            "functions resting on it.",
             items=_TEXTS,
         ),
         "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
@@ -428,6 +486,18 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
         ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+    "ContinuityPlan": {
+        "critical": _fact(
+            "boolean", "The business function it keeps going is critical or important."
+        ),
+    },
+    "Playbook": {
+        "required": _fact(
+            "boolean",
+            "The requirements matrix asks for this joint playbook: its "
+            "supplier is engaged and needs one, or a live contract naming it does.",
+        ),
     },
     "Identity": {
         "human": _fact("boolean", "A person's account (type human_account)."),
