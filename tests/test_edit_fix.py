@@ -226,3 +226,13 @@ def test_the_check_path_never_imports_ruamel() -> None:
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_fixes_survive_the_cache(cli, tmp_path: Path) -> None:
+    (tmp_path / "acme.yaml").write_text(MISTAKES)
+    cold = cli("check", "--format", "json")
+    warm = cli("check", "--format", "json")
+    assert [f["fix"] for f in cold.json()["findings"]] == [
+        f["fix"] for f in warm.json()["findings"]
+    ]
+    assert any(f["fix"] for f in warm.json()["findings"])
