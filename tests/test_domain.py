@@ -357,3 +357,37 @@ def test_no_fact_shadows_a_field_and_the_docs_list_every_fact() -> None:
         snake = re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
         for name, spec in facts.items():
             assert f"| `{snake}.{name}` |" in page and spec["description"] in page, name
+
+
+def test_a_missing_section_is_one_finding_not_one_per_term(cli, write) -> None:
+    write(
+        "programme.yaml",
+        """\
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        tier: 1
+        provides_ict_services: true
+        ---
+        apiVersion: resilint/v1
+        kind: Contract
+        id: ctr-acme
+        supplier: acme
+        status: active
+        ---
+        apiVersion: resilint/v1
+        kind: Contract
+        id: ctr-acme-2
+        supplier: acme
+        status: active
+        cooperation: {incident_team: true}
+        """,
+    )
+    result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
+    ctr07 = [f for f in result.json()["findings"] if f["code"] == "CTR-07"]
+    whole = [f for f in ctr07 if f["id"] == "ctr-acme"]
+    assert len(whole) == 1
+    assert "the whole cooperation section is missing, so outside_counsel" in whole[0]["message"]
+    partial = [f for f in ctr07 if f["id"] == "ctr-acme-2"]
+    assert len(partial) >= 2  # the section is there: each missing duty is its own finding
+    assert len({f["fingerprint"] for f in ctr07}) == len(ctr07)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from resilint.findings import Finding, Level, Related
@@ -64,18 +64,53 @@ class DeclarativeRule:
                 yield item_env
 
     def _check(self, env: Env, context: RuleContext) -> Iterator[Finding]:
-        for number, requirement in enumerate(self.requirements):
-            if requirement.guard is not None and not requirement.guard(env):
-                continue
-            if requirement.test(env):
-                continue
-            yield self._problem(requirement, env, context, f"require[{number}]")
+        failed = [
+            (number, requirement)
+            for number, requirement in enumerate(self.requirements)
+            if (requirement.guard is None or requirement.guard(env)) and not requirement.test(env)
+        ]
+        by_block: dict[str | None, list[tuple[int, Requirement]]] = {}
+        for number, requirement in failed:
+            by_block.setdefault(self._missing_block(requirement, env), []).append(
+                (number, requirement)
+            )
+        for block, group in by_block.items():
+            if block is None or len(group) == 1:
+                for number, requirement in group:
+                    yield self._problem(requirement, env, context, f"require[{number}]")
+            else:  # a whole section is missing: one finding, not one per term of it
+                yield self._problem(group[0][1], env, context, f"missing:{block}", group[1:])
+
+    def _missing_block(self, requirement: Requirement, env: Env) -> str | None:
+        """The top-level section a failed requirement tests inside, when the document lacks
+        that section altogether (``cooperation:`` absent): its failures are one finding."""
+        at = requirement.at
+        if at is None or len(at) < 2:
+            return None
+        bound = env.bindings.get(at[0])
+        if not isinstance(bound, Ref) or bound.path or not isinstance(bound.value, dict):
+            return None
+        return at[1] if bound.value.get(at[1]) in (None, {}, [], "") else None
 
     def _problem(
-        self, requirement: Requirement, env: Env, context: RuleContext, discriminator: str
+        self,
+        requirement: Requirement,
+        env: Env,
+        context: RuleContext,
+        discriminator: str,
+        folded: Sequence[tuple[int, Requirement]] = (),
     ) -> Finding:
         place = self._place(requirement, env)
         message = render(requirement.message, env, parse_path)
+        if folded:
+            block = requirement.at[1] if requirement.at else ""
+            also = ", ".join(
+                dict.fromkeys(".".join(r.at[2:]) or block for _, r in folded if r.at)
+            )
+            message += (
+                f" (the whole {block} section is missing, so {also} "
+                f"{'is' if len(folded) == 1 else 'are'} missing too)"
+            )
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
         level = context.level
