@@ -29,7 +29,8 @@ def codes(cli, repo: Path, *extra: str) -> list[str]:
 
 
 def break_contract(repo: Path) -> Path:
-    path = next((repo / "contracts").glob("*.yaml"))
+    # a tier-1 supplier's contract: CTR-03 asks every such contract for its notice window
+    path = repo / "contracts" / "corvane-erp.yaml"
     path.write_text(path.read_text().replace("window_hours:", "window_hours: 999 #", 1))
     return path
 

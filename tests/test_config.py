@@ -10,7 +10,10 @@ import pytest
 
 from resilint.rules.builtin import PYTHON_CHECKS
 
-TIER1 = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\nname: Acme\n"
+TIER1 = (
+    "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\nname: Acme\n"
+    "provides_ict_services: true\n"
+)
 
 
 def test_configuration_is_found_upward_and_its_directory_is_the_root(cli, write, tmp_path):

@@ -18,6 +18,7 @@ apiVersion: resilint/v1
 kind: Supplier
 id: acme
 tier: 1
+provides_ict_services: true
 """
 CONTRACT = """\
 apiVersion: resilint/v1

@@ -9,12 +9,14 @@ import pytest
 
 AS_OF = "2026-11-26"
 SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\n---\n"
+# The contract covers ICT services: CTR-08 asks step-in rights of such contracts with a tier-1
+# supplier (covers_ict_services stands where status was, so that the lines stay as tested).
 CONTRACT = """\
 apiVersion: resilint/v1
 kind: Contract
 id: ctr-acme
 supplier: acme
-status: active
+covers_ict_services: true
 remedies:
   step_in_rights: false{comment}
   security_indemnity: true
