@@ -7,8 +7,6 @@ impossible date such as 2026-02-30 is refused where it stands.
 
 from __future__ import annotations
 
-import datetime
-import math
 import re
 from typing import Any
 
@@ -17,10 +15,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from resilint.limits import Limits
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
 from resilint.load.positions import Lines, LoadError
+from resilint.load.scalars import CORE as _CORE
+from resilint.load.scalars import bad_tag, check_date, describe, finite_float
 from resilint.load.strict import Strict
 from resilint.load_remedies import document_break
 
-_CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
@@ -33,7 +32,6 @@ _FLOAT = re.compile(
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
 _NUMERIC_START = frozenset("0123456789+-.")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
 # A root mapping that repeats these has most likely swallowed the next document.
 _DOCUMENT_KEYS = frozenset({"apiVersion", "kind", "id"})
 _EXPLICIT_OK = frozenset(
@@ -71,7 +69,7 @@ class Converter:
     def _walk(self, node: Node, depth: int, indent: int | None) -> Any:
         """``indent``: the column of the block collection ``node`` is in (see :class:`Strict`)."""
         if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
-            raise _bad_tag(node, self.lines)
+            raise bad_tag(node, self.lines)
         if isinstance(node, ScalarNode):
             if node.style:  # quoted, or a block text; a plain value ("" or None) needs no check
                 self.strict.scalar(node, indent)
@@ -150,7 +148,7 @@ class Converter:
             keys[name] = key_node
             own[name] = self._walk(value_node, depth + 1, indent)
         if node.flow_style:
-            self._split_value(node)
+            self.strict.split_value(node)
         return {**merged, **own} if merged else own
 
     def _duplicate(self, name: str, first: Node, again: Node, depth: int) -> LoadError:
@@ -165,27 +163,6 @@ class Converter:
             fix = document_break(self.lines, again)
         message = f"duplicate key '{name}': it is already defined at line {line}{hint}"
         return LoadError.at("YML-02", message, again, self.lines, fix=fix)
-
-    def _split_value(self, node: MappingNode) -> None:
-        """``{name: a, description: first, and then}``: the comma ended the description and
-        'and then' became a field name with no value. Real field names have no spaces."""
-        previous: tuple[Node, Node] | None = None
-        for key_node, value_node in node.value:
-            if (
-                key_node.tag == PLAIN
-                and " " in key_node.value
-                and value_node.tag == PLAIN
-                and value_node.value == ""
-            ):
-                where = f"'{previous[0].value}: " if previous else "'"
-                raise self._error(
-                    "YML-01",
-                    f"'{key_node.value}' reads as a field name: inside {{...}} a comma "
-                    "separates fields. If the comma is part of a value, put that value in "
-                    f'quotes ({where}"...{", " + key_node.value}"\')',
-                    key_node,
-                )
-            previous = key_node, value_node
 
     def _merge_sources(self, node: Node, depth: int) -> list[tuple[str, Any]]:
         sources = node.value if isinstance(node, SequenceNode) else [node]
@@ -209,14 +186,14 @@ class Converter:
         ):
             return text  # the usual key: a plain word, which YAML 1.2 reads as text
         if node.tag != PLAIN and node.tag not in _EXPLICIT_OK:
-            raise _bad_tag(node, self.lines)  # a tagged key is refused like a tagged value
+            raise bad_tag(node, self.lines)  # a tagged key is refused like a tagged value
         if not isinstance(node, ScalarNode):
             raise self._error("YML-04", "keys must be strings, not lists or mappings", node)
         value = self._scalar(node)
         if not isinstance(value, str):
             raise self._error(
                 "YML-04",
-                f"keys must be strings: '{node.value}' reads as {_describe(value)}; quote it",
+                f"keys must be strings: '{node.value}' reads as {describe(value)}; quote it",
                 node,
             )
         return value
@@ -247,9 +224,9 @@ class Converter:
         if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
             return self._integer(node, text)
         if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):
-            return _float(node, text, self.lines)
+            return finite_float(node, text, self.lines)
         if _DATE.match(text):
-            _check_date(node, text, self.lines)
+            check_date(node, text, self.lines)
         return text
 
     def _integer(self, node: ScalarNode, text: str) -> int:
@@ -277,57 +254,3 @@ class Converter:
 
 def _is_merge(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == PLAIN and node.value == "<<"
-
-
-def _float(node: ScalarNode, text: str, lines: Lines) -> float:
-    value = float(
-        text.replace(".inf", "inf")
-        .replace(".Inf", "inf")
-        .replace(".INF", "inf")
-        .replace(".nan", "nan")
-        .replace(".NaN", "nan")
-        .replace(".NAN", "nan")
-    )
-    if not math.isfinite(value):
-        raise LoadError.at(
-            "YML-07",
-            f"'{text}' is not a finite number; resilint documents hold only finite numbers",
-            node,
-            lines,
-        )
-    return value
-
-
-def _check_date(node: ScalarNode, text: str, lines: Lines) -> None:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError as exc:
-        raise LoadError.at("YML-07", f"invalid date {text}: {exc}", node, lines) from None
-
-
-def _bad_tag(node: Node, lines: Lines) -> LoadError:
-    tag = node.tag
-    short = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-    if tag.startswith(_CORE) and tag[len(_CORE) :] in _UNSUPPORTED:
-        return LoadError.at(
-            "YML-03",
-            f"unsupported type {short}: resilint documents hold only "
-            "text, numbers, true/false, lists and mappings",
-            node,
-            lines,
-        )
-    return LoadError.at(
-        "YML-03",
-        f"tag {short} is not allowed: resilint never runs code or "
-        "reads other files named in the data",
-        node,
-        lines,
-    )
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    return "a number"

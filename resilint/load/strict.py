@@ -4,8 +4,10 @@ libyaml accepts a few things the YAML 1.2 specification rejects, and each can ma
 something other than what it shows: continuation lines of a quoted value or of a [...] / {...}
 that are not indented under their key, a comment glued to a value (``key: "value"# c``), blank
 lines at the start of a block text indented more than its first line, and %YAML directives in
-the middle of a stream without a ``...`` before them. These checks cost nothing on a line that
-is a plain ``key: value``: only quoted values, block texts and flow collections are looked at.
+the middle of a stream without a ``...`` before them. One more is valid YAML but never what was
+meant: a comma inside ``{...}`` that turned the rest of a value into a field name. These checks
+cost nothing on a plain ``key: value`` line: only quoted values, block texts and flow
+collections are looked at.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from functools import cached_property
 
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
+from resilint.load.compose import PLAIN
 from resilint.load.positions import Lines, LoadError
 
 _BLOCK_HEADER = re.compile(r"(?:[!&][^ \t\r\n]*[ \t]+)*[|>]([1-9+-]{0,2})")
 _SEPARATED = frozenset(" \t\r\n")
-_CLOSERS = ("]", "}")
 
 
 class Strict:
@@ -46,6 +48,24 @@ class Strict:
         self._glued_comment(node)
         if indent is not None and node.start_mark.line != node.end_mark.line:
             self._continuation(node, indent, "[...] or {...}")
+
+    def split_value(self, node: MappingNode) -> None:
+        """A {...} mapping: ``{name: a, description: first, and then}`` is valid YAML, but the
+        comma ended the description and 'and then' became a field name with no value. Field
+        names have no spaces, so a plain key with one and no value is that mistake."""
+        previous: Node | None = None
+        for key, value in node.value:
+            if key.tag == PLAIN and " " in key.value and value.tag == PLAIN and not value.value:
+                where = f"'{previous.value}: " if previous is not None else "'"
+                raise LoadError.at(
+                    "YML-01",
+                    f"'{key.value}' reads as a field name: inside {{...}} a comma separates "
+                    "fields. If the comma is part of a value, put that value in quotes "
+                    f'({where}"..., {key.value}"\')',
+                    key,
+                    self.lines,
+                )
+            previous = key
 
     def walk(self, root: Node) -> None:
         """Check every node of a document that is not converted (YAML of another tool)."""
