@@ -388,3 +388,15 @@ def test_many_hidden_characters_are_reported_up_to_a_limit(write):
     loaded = load_file(write("doc.yaml", HEADER + "notes: " + "a\u200b" * 30 + "\n"), Limits())
     hidden = [f for f in loaded.findings if f.code == "ENC-03"]
     assert len(hidden) == 21 and "10 more" in hidden[-1].message
+
+
+def test_libyaml_marks_count_characters_not_bytes():
+    """The one conversion trusts ``mark.index`` to count characters of the text given to the
+    parser (not UTF-8 bytes); a PyYAML that changed this would shift every column."""
+    from resilint.load import compose_text
+
+    text = 'name: "\u65e5\u672c\U0001f600"\nkey: v\n'
+    (root,) = compose_text(text, Limits())
+    key = root.value[1][0]
+    assert key.start_mark.index == text.index("key")
+    assert Lines(text).mark(key.start_mark) == (2, 1)
