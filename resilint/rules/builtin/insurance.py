@@ -28,6 +28,15 @@ from resilint.domain.readers import (
     strings,
     value_at,
 )
+from resilint.domain.tower import (
+    base_of,
+    chain_below,
+    dependent_covers,
+    included,
+    insures,
+    own_terms,
+    terms_of,
+)
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -49,45 +58,14 @@ _FIRMS = (
 )
 
 
-# -- the tower -------------------------------------------------------------------------------
-def _own_terms(facts: Facts, policy: Document) -> bool:
-    """A primary policy, or an excess layer that does not follow form: it has terms of its own."""
-    fact = facts.policy(policy)
-    return fact.layer == "primary" or not fact.follows_form
-
-
-def _root(facts: Facts, policy: Document) -> Document | None:
-    """The policy whose terms ``policy`` has: itself, or down the layers it follows the form of.
-    None when that chain is broken (INS-03 and REF-01 report it) or loops."""
-    seen: set[int] = set()
-    while id(policy) not in seen:
-        seen.add(id(policy))
-        if _own_terms(facts, policy):
-            return policy
-        below = facts.policy(policy).underlying
-        if below is None:
-            return None
-        policy = below
-    return None
-
-
+# -- the tower ------------------------------------------------------------------------------
 def _judged(context: RuleContext) -> list[Document]:
     """Policies in force with terms of their own: every term of the tower is judged once."""
     return [
         p
         for p in in_order(context.index.of_kind("InsurancePolicy"))
-        if context.facts.policy(p).in_force and _own_terms(context.facts, p)
+        if context.facts.policy(p).in_force and own_terms(context.facts, p)
     ]
-
-
-def _insures(policy: Document, entities: Iterable[str]) -> bool:
-    """Whether the policy may insure these entities (a policy or document naming none may)."""
-    insured, named = set(strings(policy.data.get("insured_entities"))), set(entities)
-    return not insured or not named or bool(insured & named)
-
-
-def _included(policy: Document, cover: str) -> bool:
-    return value_at(policy.data, "coverages", cover, "included") is not False
 
 
 def _as_of(context: RuleContext) -> str:
@@ -188,7 +166,7 @@ def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     functions = context.facts.critical_functions()
     for policy in _judged(context):
         for function in functions:
-            if _insures(policy, context.facts.function(function).entities):
+            if insures(policy, context.facts.function(function).entities):
                 yield from _waiting_gap(context, info, policy, function)
         yield from _dependent_gaps(context, info, policy, functions)
 
@@ -202,11 +180,11 @@ def _waiting_periods(
     main = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     own = number(value_at(policy.data, "dependent_bi", "waiting_period_hours"))
     found = []
-    if main is not None and _included(policy, "business_interruption"):
+    if main is not None and included(policy, "business_interruption"):
         found.append(("business-interruption", main, "business_interruption"))
-    if own is not None and _included(policy, "dependent_business_interruption"):
+    if own is not None and included(policy, "dependent_business_interruption"):
         suppliers = _engaged(context, context.facts.function(function).suppliers)
-        if any(_dependent_covers(context, policy, s) for s in suppliers):
+        if any(dependent_covers(context.facts, policy, s) for s in suppliers):
             found.append(("dependent business-interruption", own, "dependent_bi"))
     return found
 
@@ -264,30 +242,21 @@ def _engaged(context: RuleContext, ids: Iterable[str]) -> list[Document]:
     return [s for s in found if s is not None and context.facts.supplier(s).lifecycle == ENGAGED]
 
 
-def _dependent_covers(context: RuleContext, policy: Document, supplier: Document) -> bool:
-    """Whether dependent business-interruption cover includes an outage at the supplier."""
-    scope = value_at(policy.data, "dependent_bi", "scope")
-    named = strings(value_at(policy.data, "dependent_bi", "named_providers"))
-    if supplier.id in named or scope not in ("named", "it_providers"):
-        return True
-    return scope == "it_providers" and context.facts.supplier(supplier).ict
-
-
 def _dependent_gaps(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
 ) -> Iterator[Finding]:
     scope = value_at(policy.data, "dependent_bi", "scope")
-    if scope not in ("named", "it_providers") or not _included(
+    if scope not in ("named", "it_providers") or not included(
         policy, "dependent_business_interruption"
     ):
         return  # all_suppliers leaves nobody out; no scope recorded is INS-03's finding
     users: dict[str, tuple[Document, list[Document]]] = {}
     for function in functions:
-        if not _insures(policy, context.facts.function(function).entities):
+        if not insures(policy, context.facts.function(function).entities):
             continue
         for supplier in _engaged(context, context.facts.function(function).suppliers):
-            if context.facts.supplier(supplier).critical and not _dependent_covers(
-                context, policy, supplier
+            if context.facts.supplier(supplier).critical and not dependent_covers(
+                context.facts, policy, supplier
             ):
                 users.setdefault(str(supplier.id), (supplier, []))[1].append(function)
     for supplier, needing in users.values():
@@ -332,7 +301,7 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
         entities = _served(context, doc)
         if entities is None:
             continue
-        for policy in (p for p in policies if _insures(p, entities)):
+        for policy in (p for p in policies if insures(p, entities)):
             yield from _firm_gaps(context, info, doc, policy)
             yield from _contact_gap(context, info, doc, policy)
 
@@ -431,30 +400,13 @@ def _period(policy: Document) -> tuple[datetime.date | None, datetime.date | Non
     )
 
 
-def _chain(facts: Facts, policy: Document) -> list[Document]:
-    """The policy and those below it in its tower, down to the primary (shorter when broken)."""
-    chain = [policy]
-    while facts.policy(chain[-1]).layer == "excess":
-        below = facts.policy(chain[-1]).underlying
-        if below is None or any(below is p for p in chain):
-            break
-        chain.append(below)
-    return chain
-
-
 def _rank(facts: Facts, policy: Document) -> int:
     """Its position in the tower: 0 for a primary, 1 for the first excess layer, and so on."""
-    return sum(1 for p in _chain(facts, policy) if facts.policy(p).layer == "excess")
-
-
-def _base(facts: Facts, policy: Document) -> Document | None:
-    """The primary policy of its tower; None when the tower is broken (INS-03 reports it)."""
-    bottom = _chain(facts, policy)[-1]
-    return bottom if facts.policy(bottom).layer == "primary" else None
+    return sum(1 for p in chain_below(facts, policy) if facts.policy(p).layer == "excess")
 
 
 def _insured(facts: Facts, policy: Document) -> set[str]:
-    root = _root(facts, policy) or policy
+    root = terms_of(facts, policy) or policy
     return set(
         strings(policy.data.get("insured_entities")) or strings(root.data.get("insured_entities"))
     )
@@ -569,7 +521,7 @@ def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[F
             yield from _unmatched(context, info, policy, i, exclusion, controls)
             if exclusion.get("type") == "unencrypted_data":
                 for supplier in holders:
-                    if _insures(policy, context.facts.supplier(supplier).entities):
+                    if insures(policy, context.facts.supplier(supplier).entities):
                         yield from _unencrypted(
                             context, info, policy, exclusion, supplier, controls
                         )
@@ -637,14 +589,14 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     for package in in_order(context.index.of_kind("EvidencePackage")):
         named = package.data.get("policy")
         target = context.index.get("InsurancePolicy", named) if isinstance(named, str) else None
-        base = _base(facts, target) if target is not None else None
+        base = base_of(facts, target) if target is not None else None
         if base is not None:
             packages.setdefault(id(base), []).append(package)
     for base in policies:
         if facts.policy(base).layer == "primary" and facts.policy(base).in_force:
             found = packages.get(id(base), [])
             if not found:
-                layers = [p for p in policies if p is not base and _base(facts, p) is base]
+                layers = [p for p in policies if p is not base and base_of(facts, p) is base]
                 yield _no_package(context, info, base, layers)
             yield from _package_gaps(context, info, found)
 

@@ -1,0 +1,81 @@
+"""The insurance tower, defined once: whose terms a policy has, which entities it may insure, which
+covers it includes and whose outage its dependent business-interruption cover pays for.
+
+An excess layer that follows form takes the conditions, exclusions, business-interruption terms,
+notice and panel of the policy it sits over; a primary policy, or an excess layer that does not
+follow form, has terms of its own. The insurance rules and impact analysis both read the tower
+through these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from resilint.domain.readers import strings, value_at
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+DEPENDENT_BI = "dependent_business_interruption"
+BUSINESS_INTERRUPTION = "business_interruption"
+
+
+def own_terms(facts: Facts, policy: Document) -> bool:
+    """A primary policy, or an excess layer that does not follow form: it has terms of its own."""
+    fact = facts.policy(policy)
+    return fact.layer == "primary" or not fact.follows_form
+
+
+def terms_of(facts: Facts, policy: Document) -> Document | None:
+    """The policy whose terms ``policy`` has: itself, or down the layers it follows the form of.
+    None when that chain is broken (INS-03 and REF-01 report it) or loops."""
+    seen: set[int] = set()
+    while id(policy) not in seen:
+        seen.add(id(policy))
+        if own_terms(facts, policy):
+            return policy
+        below = facts.policy(policy).underlying
+        if below is None:
+            return None
+        policy = below
+    return None
+
+
+def chain_below(facts: Facts, policy: Document) -> list[Document]:
+    """The policy and those below it in its tower, down to the primary (shorter when broken)."""
+    chain = [policy]
+    while facts.policy(chain[-1]).layer == "excess":
+        below = facts.policy(chain[-1]).underlying
+        if below is None or any(below is p for p in chain):
+            break
+        chain.append(below)
+    return chain
+
+
+def base_of(facts: Facts, policy: Document) -> Document | None:
+    """The primary policy of its tower; None when the tower is broken (INS-03 reports it)."""
+    bottom = chain_below(facts, policy)[-1]
+    return bottom if facts.policy(bottom).layer == "primary" else None
+
+
+def insures(policy: Document, entities: Iterable[str]) -> bool:
+    """Whether the policy may insure these entities (a policy or document naming none may)."""
+    insured, named = set(strings(policy.data.get("insured_entities"))), set(entities)
+    return not insured or not named or bool(insured & named)
+
+
+def included(policy: Document, cover: str) -> bool:
+    """The cover is part of the policy (unless recorded as ``included: false``)."""
+    return value_at(policy.data, "coverages", cover, "included") is not False
+
+
+def dependent_covers(facts: Facts, policy: Document, supplier: Document) -> bool:
+    """Whether dependent business-interruption cover includes an outage at the supplier: named
+    in the policy, or within its scope (every supplier, or IT providers when it provides ICT)."""
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    named = strings(value_at(policy.data, "dependent_bi", "named_providers"))
+    if supplier.id in named or scope not in ("named", "it_providers"):
+        return True
+    return scope == "it_providers" and facts.supplier(supplier).ict
