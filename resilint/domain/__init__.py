@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from resilint.domain.facts import (
     ContractFacts,
+    EntityFacts,
     FunctionFacts,
     IdentityFacts,
     PlanFacts,
@@ -22,15 +23,18 @@ from resilint.domain.facts import (
     PolicyFacts,
     SupplierFacts,
     build_contract,
+    build_entity,
     build_function,
     build_identity,
     build_plan,
     build_playbook,
     build_policy,
     build_suppliers,
+    contract_ict,
 )
 from resilint.domain.graph import DependencyGraph
 from resilint.domain.regimes import EntityRegimes
+from resilint.domain.registers import RegisterScope, contract_in_register, direct_dependencies
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.model import Document, Index
 
@@ -59,9 +63,13 @@ class Facts:
         self.definitions = definitions or Definitions()
         self.graph = DependencyGraph(index)
         self.regimes = EntityRegimes(index)
+        self.scope = RegisterScope(index)
+        """Which entities keep a DORA register of information and which entities it covers."""
+        self._direct: dict[str, list[tuple[str, frozenset[str] | None]]] | None = None
         self._matrix: Matrix | None = None
         self._suppliers: dict[str, SupplierFacts] | None = None
         self._cache: dict[tuple[str, int], Any] = {}
+        self._fields: dict[int, Mapping[str, Any]] = {}
         """Built facts by kind and document (documents live as long as the run)."""
 
     @property
@@ -97,6 +105,25 @@ class Facts:
     def policy(self, document: Document) -> PolicyFacts:
         return self._memo(document, build_policy)
 
+    def entity(self, document: Document) -> EntityFacts:
+        return self._memo(document, build_entity)
+
+    def in_register(self, contract: Document) -> bool:
+        """Whether the DORA register of information holds the contract as of the facts' date
+        (:mod:`resilint.domain.registers`)."""
+        key = ("register", id(contract))
+        if key not in self._cache:
+            ict = contract_ict(self, contract)
+            self._cache[key] = contract_in_register(self, contract, ict)
+        held: bool = self._cache[key]
+        return held
+
+    def direct_dependencies(self) -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+        """Functions resting directly on each supplier, with the services they name."""
+        if self._direct is None:
+            self._direct = direct_dependencies(self)
+        return self._direct
+
     def supplier_by_id(self, supplier_id: object) -> SupplierFacts | None:
         document = self.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
         return self.supplier(document) if document is not None else None
@@ -104,11 +131,10 @@ class Facts:
     def of(self, document: Document) -> Mapping[str, Any]:
         """The facts of any document as the rule language sees them (empty for kinds that
         have none)."""
-        key = ("fields", id(document))
-        if key not in self._cache:
+        found = self._fields.get(id(document))
+        if found is None:
             reader = _READERS.get(document.kind)
-            self._cache[key] = reader(self, document).fields() if reader else {}
-        found: Mapping[str, Any] = self._cache[key]
+            found = self._fields[id(document)] = reader(self, document).fields() if reader else {}
         return found
 
     def matches(self, document: Document, applies_to: Mapping[str, Any]) -> bool:
@@ -150,6 +176,7 @@ def _key(document: Document) -> str:
 
 
 _READERS: dict[str, Any] = {
+    "Entity": Facts.entity,
     "Supplier": Facts.supplier,
     "Contract": Facts.contract,
     "BusinessFunction": Facts.function,
