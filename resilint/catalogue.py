@@ -10,7 +10,7 @@ from typing import Any
 
 from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.facts import FACT_FIELDS
-from resilint.domain.regimes import REGIMES
+from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix
 from resilint.rules import Rule, RuleInfo
 
@@ -97,12 +97,12 @@ def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
     terms = info.applies_to.get("requires")
     for term_name in terms if isinstance(terms, list) else [terms] if terms else []:
         lines += _term_lines(matrix, str(term_name))
-    regimes = [p for p in info.profiles if p in REGIMES]
-    if regimes and len(regimes) == len(info.profiles):
-        names = " or ".join(r.upper() for r in regimes)
+    profiles = [p for p in info.profiles if p in REGIME_OF_PROFILE]
+    if profiles and len(profiles) == len(info.profiles):
+        names = " or ".join(dict.fromkeys(REGIME_OF_PROFILE[p].upper() for p in profiles))
         lines.append(
             f"Only for documents of our entities under {names} (their regimes), unless the "
-            f"configuration names the {'/'.join(regimes)} profile, which applies it everywhere."
+            f"configuration names the {'/'.join(profiles)} profile, which applies it everywhere."
         )
     return lines
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain import Facts
-from resilint.domain.regimes import REGIMES
+from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.locate import Locator
 from resilint.rules import Rule, RuleContext, RuleInfo
@@ -83,13 +83,16 @@ def _applies(finding: Finding, info: RuleInfo, facts: Facts) -> bool:
 
 
 def _regimes_only(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
-    """The regimes a regulatory rule is confined to: those of its profiles, unless the
-    configuration names one of them (or the rule) and so applies it to every document."""
+    """The regimes a regulatory rule is confined to: those of its profiles (dora-register's is
+    dora), unless the configuration names one of them, their regime (or the rule) and so
+    applies it to every document."""
     profiles = frozenset(info.profiles)
-    regulatory = profiles <= frozenset(REGIMES)
-    if not profiles or not regulatory or profiles & configured or info.code in configured:
+    if not profiles or not all(p in REGIME_OF_PROFILE for p in profiles):
         return frozenset()
-    return profiles
+    regimes = frozenset(REGIME_OF_PROFILE[p] for p in profiles)
+    if profiles & configured or regimes & configured or info.code in configured:
+        return frozenset()
+    return regimes
 
 
 def _under(finding: Finding, regimes: frozenset[str], facts: Facts) -> bool:

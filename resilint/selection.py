@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from resilint.config import Config
 from resilint.domain.readers import strings
-from resilint.domain.regimes import REGIMES
+from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
 from resilint.model import Index
 from resilint.rules import Rule
 from resilint.suggest import did_you_mean
@@ -24,13 +24,17 @@ def profile_origins(config: Config, index: Index) -> dict[str, str]:
     """Each profile in effect and where it came from: the configuration (or the defaults), or
     the regimes of an Entity, which switch a profile on for the documents under that entity."""
     origins = {p: config.origins.get("profiles", "default") for p in config.profiles}
+    for regime in [p for p in config.profiles if p in PROFILES_OF_REGIME]:
+        for companion in PROFILES_OF_REGIME[regime]:
+            origins.setdefault(companion, f"with {regime} ({origins[regime]})")
     if not config.entity_regimes:
         return origins
     for entity in index.of_kind("Entity"):
         for regime in strings(entity.data.get("regimes")):
-            if regime in REGIMES and regime not in origins:
-                origins[regime] = (
-                    f"regimes of Entity {entity.id} ({entity.path}), for the documents under it"
+            for profile in PROFILES_OF_REGIME.get(regime, ()) if regime in REGIMES else ():
+                origins.setdefault(
+                    profile,
+                    f"regimes of Entity {entity.id} ({entity.path}), for the documents under it",
                 )
     return origins
 

@@ -152,7 +152,7 @@ class Facts:
         if "regimes" in fields:
             return frozenset(fields["regimes"])
         if document.kind == "Entity":
-            return self.regimes.of_entities([document.id] if document.id else [])
+            return self.entity(document).regimes
         return self.regimes.everywhere
 
     def _memo(self, document: Document, build: Callable[[Facts, Document], _T]) -> _T:

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
 from resilint.domain.graph import Chain
-from resilint.domain.readers import integer, mapping_at, text_of, value_at
+from resilint.domain.readers import integer, mapping_at, strings, text_of, value_at
+from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.domain.registers import supported_functions
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ class SupplierFacts:
     regimes: frozenset[str]
     requires: frozenset[str]
     has_alternative: bool
+    in_register: bool = False
+    """A contract of it is in the DORA register of information (:mod:`.registers`)."""
 
     @property
     def effective_tier(self) -> int | None:
@@ -67,6 +71,7 @@ class SupplierFacts:
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
+            "in_register": self.in_register,
         }
 
 
@@ -81,9 +86,15 @@ class ContractFacts:
     entities: tuple[str, ...]
     regimes: frozenset[str]
     requires: frozenset[str]
+    in_register: bool = False
+    """The DORA register of information holds it as of the facts' date (:mod:`.registers`)."""
+    functions: tuple[str, ...] = ()
+    """Business functions resting directly on it (its supplier, or a service it covers)."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "in_register": self.in_register,
+            "functions": list(self.functions),
             "lifecycle": self.lifecycle,
             "critical": self.critical,
             "ict": self.ict,
@@ -102,9 +113,12 @@ class FunctionFacts:
     suppliers: tuple[str, ...]
     entities: tuple[str, ...]
     regimes: frozenset[str]
+    in_register: bool = False
+    """A contract in the DORA register of information supports it directly."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "in_register": self.in_register,
             "critical": self.critical,
             "suppliers": list(self.suppliers),
             "our_entities": list(self.entities),
@@ -178,6 +192,24 @@ class PlaybookFacts:
         return {"required": self.required}
 
 
+@dataclass(frozen=True)
+class EntityFacts:
+    document: Document
+    maintains_register: bool
+    """Under DORA with no entity under DORA above it: it keeps a register of information."""
+    registers: tuple[str, ...]
+    """The entities whose register of information covers this one (its scope of consolidation)."""
+    regimes: frozenset[str]
+    """Its own regimes, and dora when a DORA register covers it (a non-financial group entity
+    is listed in its parent's register: the register's rules apply to its entry)."""
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "maintains_register": self.maintains_register,
+            "in_register": bool(self.registers),
+        }
+
+
 # -- suppliers: built together, since criticality flows through the dependency graph ---------------
 def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
     resting: dict[str, list[tuple[str, Chain]]] = {}
@@ -243,6 +275,10 @@ def _supplier(
         if stage != lifecycle.EXITED
         else frozenset(),
         has_alternative=_has_alternative(facts, supplier),
+        in_register=any(
+            facts.in_register(c)
+            for c in facts.index.having("Contract", "supplier", supplier.id or "")
+        ),
     )
 
 
@@ -307,7 +343,7 @@ def _supplier_entities(facts: Facts, supplier: Document, via: Iterable[str]) -> 
     if supplier.id is not None:
         for contract in facts.index.having("Contract", "supplier", supplier.id):
             if lifecycle.contract_lifecycle(contract, facts.as_of) != lifecycle.ENDED:
-                named.extend(facts.regimes.entities_named(contract, "entities"))
+                named.extend(facts.regimes.entities_named(contract, *CONTRACT_ENTITIES))
     named.extend(via)
     return tuple(dict.fromkeys(named)) or facts.regimes.all_entities
 
@@ -326,19 +362,27 @@ def _list(value: Any) -> list[Any]:
 
 
 # -- the other kinds ---------------------------------------------------------------------------
+def contract_ict(facts: Facts, contract: Document) -> bool:
+    """It covers ICT services: as recorded (covers_ict_services), else when its supplier
+    provides ICT services or holds access to our systems."""
+    covers_ict = contract.data.get("covers_ict_services")
+    if isinstance(covers_ict, bool):
+        return covers_ict
+    named = contract.data.get("supplier")
+    supplier = facts.index.get("Supplier", named) if isinstance(named, str) else None
+    return supplier is not None and (
+        _provides_ict(facts, supplier) or _access_level(facts, supplier) != "none"
+    )
+
+
 def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     supplier = facts.supplier_by_id(contract.data.get("supplier"))
-    covers_ict = contract.data.get("covers_ict_services")
-    ict = (
-        covers_ict
-        if isinstance(covers_ict, bool)
-        else bool(supplier and (supplier.ict or supplier.access_level != "none"))
-    )
+    ict = contract_ict(facts, contract)
     flagged = contract.data.get("supports_critical_function")
     critical = (
         flagged if isinstance(flagged, bool) else bool(supplier and supplier.supports_critical)
     )
-    entities = facts.regimes.entities_named(contract, "entities")
+    entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
     requires = (
         facts.matrix.required(supplier.tier_class, supplier.exposures, ict)
@@ -354,6 +398,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         entities,
         facts.regimes.of_entities(entities),
         requires,
+        in_register=facts.in_register(contract),
+        functions=supported_functions(facts, contract),
     )
 
 
@@ -362,7 +408,33 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
     entities = facts.regimes.entities_named(function, "entities")
     suppliers = tuple(facts.graph.reach(function).suppliers)
     return FunctionFacts(
-        function, critical, suppliers, entities, facts.regimes.of_entities(entities)
+        function,
+        critical,
+        suppliers,
+        entities,
+        facts.regimes.of_entities(entities),
+        in_register=_function_in_register(facts, function),
+    )
+
+
+def _function_in_register(facts: Facts, function: Document) -> bool:
+    for supplier, services, _ in facts.graph._starts(function):  # its direct edges
+        for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
+            covered = set(strings(contract.data.get("services")))
+            relevant = services is None or not covered or bool(services & covered)
+            if relevant and facts.in_register(contract):
+                return True
+    return False
+
+
+def build_entity(facts: Facts, entity: Document) -> EntityFacts:
+    registers = facts.scope.registers_of(entity.id) if entity.id else ()
+    own = facts.regimes.of_entities([entity.id]) if entity.id else frozenset()
+    return EntityFacts(
+        entity,
+        maintains_register=entity.id in facts.scope.maintainers,
+        registers=registers,
+        regimes=own | {"dora"} if registers else own,
     )
 
 
@@ -456,8 +528,19 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
         "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
         "has_alternative": _fact("boolean", "A documented alternative supplier is ready."),
+        "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
     },
     "Contract": {
+        "in_register": _fact(
+            "boolean",
+            "The DORA register of information holds it: ICT, signed, under an entity a register "
+            "covers, in force or ended during the year of the as-of date.",
+        ),
+        "functions": _fact(
+            "array",
+            "Business functions resting directly on it (its supplier, or a service it covers).",
+            items=_TEXTS,
+        ),
         "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
         "critical": _fact("boolean", "It supports a critical or important function."),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
@@ -472,6 +555,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
     },
     "BusinessFunction": {
+        "in_register": _fact(
+            "boolean", "A contract in the DORA register of information supports it directly."
+        ),
         "critical": _fact(
             "boolean",
             "Its criticality is one the configuration counts as "
@@ -486,6 +572,15 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
         ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+    "Entity": {
+        "maintains_register": _fact(
+            "boolean",
+            "Under DORA with no entity under DORA above it: it keeps a register of information.",
+        ),
+        "in_register": _fact(
+            "boolean", "A DORA register of information covers it (its own, or its parent's)."
+        ),
     },
     "ContinuityPlan": {
         "critical": _fact(

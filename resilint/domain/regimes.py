@@ -14,6 +14,15 @@ from resilint.domain.readers import strings
 from resilint.model import Document, Index
 
 REGIMES = ("dora", "nis2", "nydfs")
+PROFILES_OF_REGIME: dict[str, tuple[str, ...]] = {
+    "dora": ("dora", "dora-register"),
+    "nis2": ("nis2",),
+    "nydfs": ("nydfs",),
+}
+"""The profiles a regime switches on: DORA brings the readiness rules of its register of
+information (``dora-register``) with its own."""
+REGIME_OF_PROFILE: dict[str, str] = {p: r for r, ps in PROFILES_OF_REGIME.items() for p in ps}
+"""The regime each regulatory profile belongs to, whose documents its rules are confined to."""
 
 
 class EntityRegimes:
@@ -34,7 +43,13 @@ class EntityRegimes:
             return self.everywhere
         return frozenset(r for e in known for r in self._of_entity[e])
 
-    def entities_named(self, document: Document, field: str) -> tuple[str, ...]:
-        """The entity ids a document's ``field`` names, or every entity when it names none."""
-        named = tuple(e for e in strings(document.data.get(field)) if e in self._of_entity)
+    def entities_named(self, document: Document, *fields: str) -> tuple[str, ...]:
+        """The entity ids a document's ``fields`` name, or every entity when they name none."""
+        values = (e for field in fields for e in strings(document.data.get(field)))
+        named = tuple(dict.fromkeys(e for e in values if e in self._of_entity))
         return named or self.all_entities
+
+
+CONTRACT_ENTITIES = ("entities", "signing_entities", "using_entities")
+"""The fields naming a contract's entities: those party to it or benefiting from it, those that
+signed it and those that use its services."""

@@ -12,7 +12,7 @@ from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
 
-PROFILES = ("baseline", "dora", "nis2", "nydfs")
+PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,128 @@
+"""The DORA register of information in domain terms, defined once: which of our entities keep a
+register and which entities it covers, and which contracts, functions and suppliers it holds as
+of a reference date. The readiness rules (``dora-register``) and the register export read these
+answers; neither derives them again.
+
+- An entity **maintains a register** when it is under DORA and no entity above it is: its register
+  covers it and every entity below it through ``parent`` links (the scope of consolidation,
+  B_01.02), financial or not (an ICT intra-group provider is listed there too).
+- A contract is **in the register** as of a date when it covers ICT services, is signed (not a
+  draft with a supplier being engaged), falls under an entity some register covers, and is in
+  force on that date or ended during that date's year (an arrangement that ended in year X is
+  reported for X with its end date and reason, then dropped: EIOPA Q&A DORA 253-3393).
+- A business function is in the register when a contract in the register supports it directly
+  (it depends on the contract's supplier or on one of the contract's services): the function
+  identifier of B_02.02 and the rows of B_06.01.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from resilint.domain import lifecycle
+from resilint.domain.readers import as_date, strings, text_of
+from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.model import Document, Index
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+NON_FINANCIAL = ("non_financial_ict_intra_group", "non_financial_other")
+"""Entity types of group entities that are not financial entities (only in B_01.02)."""
+
+
+class RegisterScope:
+    """Which entities keep a register of information and which entities each one covers."""
+
+    def __init__(self, index: Index) -> None:
+        self._parent = {
+            e.id: text_of(e.data.get("parent")) for e in index.of_kind("Entity") if e.id
+        }
+        dora = {
+            e.id
+            for e in index.of_kind("Entity")
+            if e.id and "dora" in strings(e.data.get("regimes"))
+        }
+        self.maintainers = tuple(e for e in self._parent if e in dora and not self._above(e) & dora)
+        """Entities under DORA with no entity under DORA above them, in file order."""
+        self._covered = {top: self._below(top) for top in self.maintainers}
+
+    def covers(self, maintainer: str) -> tuple[str, ...]:
+        """The entities the register of ``maintainer`` covers: itself first, then the entities
+        below it."""
+        return self._covered.get(maintainer, ())
+
+    def registers_of(self, entity: str) -> tuple[str, ...]:
+        """The maintainers whose register covers ``entity``."""
+        return tuple(top for top, covered in self._covered.items() if entity in covered)
+
+    def _above(self, entity: str) -> set[str]:
+        seen: set[str] = set()
+        parent = self._parent.get(entity)
+        while parent is not None and parent not in seen and parent != entity:
+            seen.add(parent)
+            parent = self._parent.get(parent)
+        return seen
+
+    def _below(self, top: str) -> tuple[str, ...]:
+        return (top, *(e for e in self._parent if e != top and top in self._above(e)))
+
+
+def contract_entities(contract: Document) -> tuple[str, ...]:
+    """The entity ids a contract names in any of its entity fields."""
+    values = (e for name in CONTRACT_ENTITIES for e in strings(contract.data.get(name)))
+    return tuple(dict.fromkeys(values))
+
+
+def contract_end(contract: Document) -> datetime.date | None:
+    """When the contract ends or ended: its termination date, else its end date."""
+    return as_date(contract.data.get("termination_date")) or as_date(contract.data.get("end_date"))
+
+
+def in_reference_period(contract: Document, as_of: datetime.date) -> bool:
+    """Started by ``as_of`` and not ended before the first day of its year."""
+    start = as_date(contract.data.get("start_date"))
+    if start is not None and start > as_of:
+        return False
+    if lifecycle.contract_lifecycle(contract, as_of) != lifecycle.ENDED:
+        return True
+    end = contract_end(contract)
+    return end is not None and end >= datetime.date(as_of.year, 1, 1)
+
+
+def contract_in_register(facts: Facts, contract: Document, ict: bool) -> bool:
+    """A contract the register holds as of the facts' date (see the module doc)."""
+    if not ict or lifecycle.contract_lifecycle(contract, facts.as_of) == lifecycle.DRAFT:
+        return False
+    supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
+    if supplier is not None and lifecycle.supplier_lifecycle(supplier) == lifecycle.PROSPECTIVE:
+        return False
+    named = contract_entities(contract) or facts.regimes.all_entities
+    covered = any(facts.scope.registers_of(e) for e in named)
+    return covered and in_reference_period(contract, facts.as_of)
+
+
+def supported_functions(facts: Facts, contract: Document) -> tuple[str, ...]:
+    """Business functions resting directly on the contract: on its supplier as a whole, or on
+    one of the services it covers (all of the supplier's, when it lists none)."""
+    supplier = contract.data.get("supplier")
+    covered = set(strings(contract.data.get("services")))
+    found = []
+    for function, services in facts.direct_dependencies().get(str(supplier), []):
+        if services is None or not covered or services & covered:
+            found.append(function)
+    return tuple(dict.fromkeys(found))
+
+
+def direct_dependencies(facts: Facts) -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+    """For each supplier id, the functions that rest on it directly, with the services they
+    name (None: the supplier as a whole). The first step of the one dependency graph."""
+    table: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for function in facts.index.of_kind("BusinessFunction"):
+        if function.id is None:
+            continue
+        for supplier, services, _ in facts.graph._starts(function):  # its direct edges
+            if supplier.id is not None:
+                table.setdefault(supplier.id, []).append((function.id, services))
+    return table
