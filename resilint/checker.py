@@ -50,6 +50,15 @@ class CheckOptions:
     """Also report dangling references and clashing ids anywhere (pre-commit: a deletion)."""
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A check's result with the model its rules ran on: the index, the facts and their one
+    dependency graph. What the posture report reads; nothing builds a second one."""
+
+    result: Result
+    facts: Facts
+
+
 def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
     """Load one file and validate its documents against their schemas."""
     loaded = load_file(path, limits)
@@ -71,10 +80,19 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
             return remembered
     files = _read_all(found.files, options, cache)
     named = _named_but_empty(options.paths, found.files, files)
-    result = _check_files(options, (*found.findings, *named), files)
+    result = _check_files(options, (*found.findings, *named), files).result
     if cache is not None:
         cache.save(found, files, result)
     return result
+
+
+def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Checked:
+    """The check, with its model. The cached whole result is not reused (it holds findings,
+    not the model); unchanged files still come from the cache."""
+    found = _discover(options)
+    files = _read_all(found.files, options, cache)
+    named = _named_but_empty(options.paths, found.files, files)
+    return _check_files(options, (*found.findings, *named), files)
 
 
 def load_index(options: CheckOptions) -> Index:
@@ -139,16 +157,17 @@ def _read_all(
 
 def _check_files(
     options: CheckOptions, found: tuple[Finding, ...], files: list[FileResult]
-) -> Result:
+) -> Checked:
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
+    facts = Facts(index, options.as_of, config.definitions)
     locator = Locator(config.limits)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)
     references = check_references(index, options.schemas, locator, broken)
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
-    engine = run_rules(selected, _evaluation(options, index, locator))
+    engine = run_rules(selected, _evaluation(options, facts, locator))
     raw = [*found, *read, *core, *_outside_schema_errors(engine.findings, read)]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -168,12 +187,13 @@ def _check_files(
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
         findings = [f for f in findings if _concerns(f, focus, wide)]
-    return Result(
+    result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
         len(index.documents),
         engine.crashes,
     )
+    return Checked(result, facts)
 
 
 def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
@@ -191,10 +211,10 @@ def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
     return found
 
 
-def _evaluation(options: CheckOptions, index: Index, locator: Locator) -> Evaluation:
+def _evaluation(options: CheckOptions, facts: Facts, locator: Locator) -> Evaluation:
     config = options.config
     return Evaluation(
-        facts=Facts(index, options.as_of, config.definitions),
+        facts=facts,
         locator=locator,
         settings=config.rules,
         known_codes=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),

@@ -57,12 +57,25 @@ class Region:
         return (self.provider.lower(), self.region.lower())
 
 
+@dataclass(frozen=True)
+class Link:
+    """One edge of the graph below a function: a function or supplier (``source``) rests on a
+    supplier (by id) or a cloud region (by key), through ``hop``."""
+
+    source: Document
+    supplier: str | None
+    region: tuple[str, str] | None
+    hop: Hop
+
+
 @dataclass
 class Reach:
     """Everything one business function rests on, each with the shortest chain to it."""
 
     suppliers: dict[str, Chain] = field(default_factory=dict)
     regions: dict[tuple[str, str], tuple[Region, Chain]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    """Every edge walked, not only those of the shortest chains (for drawing the graph)."""
 
 
 class DependencyGraph:
@@ -89,16 +102,21 @@ class DependencyGraph:
         for i, region in _regions(depends.get("cloud")):
             hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
             reach.regions.setdefault(region.key, (region, (hop,)))
+            reach.links.append(Link(function, None, region.key, hop))
         queue: deque[tuple[Document, frozenset[str] | None, Chain]] = deque(self._starts(function))
         seen: set[tuple[str, frozenset[str] | None]] = set()
         while queue:
             supplier, services, chain = queue.popleft()
-            if supplier.id is None or (supplier.id, services) in seen:
+            if supplier.id is None:
+                continue
+            reach.links.append(Link(chain[-1].document, supplier.id, None, chain[-1]))
+            if (supplier.id, services) in seen:
                 continue
             seen.add((supplier.id, services))
             reach.suppliers.setdefault(supplier.id, chain)
             for region, hop in self._supplier_regions(supplier, services):
                 reach.regions.setdefault(region.key, (region, (*chain, hop)))
+                reach.links.append(Link(supplier, None, region.key, hop))
             for target, hop in self._onward(supplier, services):
                 queue.append((target, None, (*chain, hop)))
         return reach
@@ -187,6 +205,55 @@ class DependencyGraph:
     def _supplier(self, value: object) -> Document | None:
         return self.index.get("Supplier", value) if isinstance(value, str) else None
 
+    # -- reverse lookups: what rests on a supplier, a cloud region or a named dependency ------
+    def resting_on(self, supplier_id: str) -> list[tuple[Document, Chain]]:
+        """The business functions resting on a supplier, directly, through subcontractors or
+        shared dependencies, each with its shortest chain, in file order."""
+        return [
+            (function, chain)
+            for function in in_order(self.index.of_kind("BusinessFunction"))
+            if (chain := self.reach(function).suppliers.get(supplier_id)) is not None
+        ]
+
+    def running_in(
+        self, region: str, provider: str | None = None
+    ) -> list[tuple[Document, Region, Chain]]:
+        """The business functions relying on a cloud region (any provider's unless one is
+        named), each with how the region serves it: a standby or replica region's outage does
+        not stop it."""
+        found = []
+        for function in in_order(self.index.of_kind("BusinessFunction")):
+            for (owner, name), (where, chain) in self.reach(function).regions.items():
+                if name == region.lower() and (provider is None or provider.lower() == owner):
+                    found.append((function, where, chain))
+        return found
+
+    def relying_on(self, name: str) -> list[tuple[Document, Chain]]:
+        """The business functions relying on a shared dependency named in free text (an
+        identity provider, a subprocessor or subcontractor, a cloud provider): named by the
+        function itself, or by a supplier it rests on. A name that is a Supplier's also finds
+        what rests on that supplier. Each with its shortest chain, in file order."""
+        key, named = name_key(name), self.supplier_named(name)
+        found: dict[int, tuple[Document, Chain]] = {}
+        for function in in_order(self.index.of_kind("BusinessFunction")):
+            reach = self.reach(function)
+            chains: list[Chain] = [
+                (Hop(function, path, f"on {value} directly"),)
+                for path, value in _function_names(function)
+                if name_key(value) == key
+            ]
+            if named is not None and named.id in reach.suppliers:
+                chains.append(reach.suppliers[named.id])
+            for supplier_id, chain in reach.suppliers.items():
+                supplier = self._supplier(supplier_id)
+                for path, value in _supplier_dependencies(supplier):
+                    if supplier is not None and name_key(value) == key:
+                        hop = Hop(supplier, path, f"{supplier_id} relies on {value}")
+                        chains.append((*chain, hop))
+            if key is not None and chains:
+                found[id(function)] = (function, min(chains, key=len))
+        return list(found.values())
+
 
 def _supplier_names(index: Index) -> dict[str, Document]:
     """Suppliers by every name they may be given in free text (first document wins)."""
@@ -207,6 +274,35 @@ def _serving(
         helps = {s.strip() for s in strings(sub.get("services")) if s.strip()}
         if services is None or not helps or helps & services:
             yield j, sub
+
+
+def _function_names(function: Document) -> Iterator[tuple[JsonPath, str]]:
+    """Shared dependencies a function names itself: identity providers, cloud providers."""
+    depends = mapping_at(function.data, "depends_on")
+    for i, value in indexed(depends.get("identity_providers")):
+        if isinstance(value, str):
+            yield ("depends_on", "identity_providers", i), value
+    for i, region in _regions(depends.get("cloud")):
+        yield ("depends_on", "cloud", i), region.provider
+
+
+def _supplier_dependencies(supplier: Document | None) -> Iterator[tuple[JsonPath, str]]:
+    """What a supplier names as relied on: its identity provider, subprocessors, cloud
+    providers and subcontractors (by name, id or identifier)."""
+    if supplier is None:
+        return
+    shared = mapping_at(supplier.data, "shared_dependencies")
+    if isinstance(shared.get("identity_provider"), str):
+        yield ("shared_dependencies", "identity_provider"), shared["identity_provider"]
+    for i, value in indexed(shared.get("subprocessors")):
+        if isinstance(value, str):
+            yield ("shared_dependencies", "subprocessors", i), value
+    for i, region in _regions(shared.get("cloud")):
+        yield ("shared_dependencies", "cloud", i), region.provider
+    for j, sub in dicts(supplier.data.get("subcontractors")):
+        for field_name in ("name", "id", "provider_id", "supplier"):
+            if isinstance(sub.get(field_name), str):
+                yield ("subcontractors", j), sub[field_name]
 
 
 def _regions(value: object) -> Iterator[tuple[int, Region]]:

@@ -5,9 +5,10 @@ notice period of a million days never raises."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
-from resilint.domain.readers import as_date, value_at
-from resilint.model import Document
+from resilint.domain.readers import as_date, strings, value_at
+from resilint.model import Document, Index
 
 DRAFT = "draft"
 IN_FORCE = "in_force"
@@ -74,3 +75,25 @@ def waiver_in_force(waiver: Document, as_of: datetime.date) -> bool:
         and bool(data.get("approver"))
         and bool(data.get("risk_owner"))
     )
+
+
+@dataclass(frozen=True)
+class Completed:
+    """Exercises completed by the as-of date: only a completed exercise counts as a test."""
+
+    exercises: tuple[tuple[datetime.date, Document], ...]
+
+    def latest(self, field: str, doc_id: str) -> datetime.date | None:
+        """The date of the latest one naming ``doc_id`` under ``field`` (functions,
+        playbooks)."""
+        named = (day for day, e in self.exercises if doc_id in strings(e.data.get(field)))
+        return max(named, default=None)
+
+
+def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
+    found = []
+    for exercise in index.of_kind("Exercise"):
+        day = as_date(exercise.data.get("date"))
+        if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
+            found.append((day, exercise))
+    return Completed(tuple(found))

@@ -56,6 +56,18 @@ class ReportContext:
         return {level: counter.get(level, 0) for level in sorted(Level, reverse=True)}
 
 
+RULES_PAGE = "https://github.com/resilint/resilint/blob/v{version}/docs/rules.md"
+"""The rule reference of a release (the tag's, so a link never shows a later rule text)."""
+BUILT_IN_ANCHOR = "built-in-checks"
+
+
+def help_uri(code: str, version: str, built_in: bool = False) -> str:
+    """A rule's section in docs/rules.md: GitHub's anchor of its ``### CTR-08`` heading; the
+    built-in checks share one table, under ``## Built-in checks``."""
+    anchor = BUILT_IN_ANCHOR if built_in else re.sub(r"[^a-z0-9-]", "", code.lower())
+    return f"{RULES_PAGE.format(version=version)}#{anchor}"
+
+
 def printable(text: str) -> str:
     """Text from the data or a file name, made safe for any output: control, bidi and invisible
     characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),

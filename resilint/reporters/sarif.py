@@ -8,12 +8,17 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Fix, Level
-from resilint.reporters.base import ReportContext, RuleDoc, printable
+from resilint.reporters.base import ReportContext, RuleDoc, help_uri, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/resilint/resilint"
 _LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+_SECURITY_SEVERITY = {Level.ERROR: "7.0", Level.WARNING: "5.0", Level.INFO: "2.0"}
+"""GitHub code scanning's scale (CVSS-like, 0.0 to 10.0): an error is high (7.0 to 8.9), a
+warning medium (4.0 to 6.9), info low (0.1 to 3.9). Nothing is critical: a resilience gap is
+not an exploitable vulnerability in itself."""
 
 
 def report_sarif(context: ReportContext) -> str:
@@ -26,7 +31,7 @@ def report_sarif(context: ReportContext) -> str:
                 "version": context.version,
                 "semanticVersion": context.version,
                 "informationUri": INFORMATION_URI,
-                "rules": [_rule(code, context.rules.get(code)) for code in codes],
+                "rules": [_rule(code, context.rules.get(code), context.version) for code in codes],
             }
         },
         "columnKind": "unicodeCodePoints",
@@ -37,9 +42,10 @@ def report_sarif(context: ReportContext) -> str:
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def _rule(code: str, doc: RuleDoc | None) -> dict[str, Any]:
+def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
+    uri = help_uri(code, version, built_in=code in CORE_CHECKS)
     if doc is None:
-        return {"id": code}
+        return {"id": code, "helpUri": uri}
     references = "\n".join(f"- {ref}" for ref in doc.references)
     markdown = f"**{doc.title}**\n\n{doc.rationale}\n\n**How to fix it.** {doc.remediation}"
     if references:
@@ -50,8 +56,12 @@ def _rule(code: str, doc: RuleDoc | None) -> dict[str, Any]:
         "shortDescription": {"text": doc.title},
         "fullDescription": {"text": " ".join(doc.rationale.split())},
         "help": {"text": " ".join(doc.remediation.split()), "markdown": markdown},
+        "helpUri": uri,
         "defaultConfiguration": {"level": _LEVELS[doc.level]},
-        "properties": {"tags": ["resilience", *doc.profiles]},
+        "properties": {
+            "tags": ["resilience", "security", *doc.profiles],
+            "security-severity": _SECURITY_SEVERITY[doc.level],
+        },
     }
 
 

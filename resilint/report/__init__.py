@@ -1,0 +1,9 @@
+"""The posture report and the deadlines calendar: consumers of the checked model (the index,
+the facts and their one graph, the findings), never a second loader or a second graph.
+
+``deadlines`` lists what falls due (shared by the report and ``resilint calendar``);
+``layout`` places the dependency graph and ``svg`` draws it; one module per section of the
+report (``headline``, ``coverage``, ``functions``, ``dependencies``, ``schedule``,
+``insurance``, ``findings``) renders it from :class:`~resilint.report.posture.Posture`, and
+``html`` assembles the page.
+"""

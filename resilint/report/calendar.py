@@ -1,0 +1,140 @@
+"""``resilint calendar``: the report's deadlines as text, JSON or an iCalendar file (RFC 5545)
+a team can subscribe to.
+
+Each deadline is an all-day event on its date (one with nothing recorded, such as a supplier
+never assessed, on the as-of date), its summary marked OVERDUE when the date has passed. UIDs
+are stable: they name what the deadline is (its kind, document and field), not its date, so a
+subscribed calendar moves an event when its date changes instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from resilint.report.deadlines import CATEGORIES, Deadline
+from resilint.reporters.base import printable
+
+FORMATS = ("text", "json", "ics")
+MAX_OCTETS = 75
+"""RFC 5545 3.1: lines longer than this are folded."""
+
+
+def render(
+    deadlines: list[Deadline], as_of: datetime.date, days: int, fmt: str, version: str
+) -> str:
+    if fmt == "json":
+        return _json(deadlines, as_of, days, version)
+    if fmt == "ics":
+        return _ics(deadlines, as_of, version)
+    return _text(deadlines, as_of, days)
+
+
+def _when(deadline: Deadline, as_of: datetime.date) -> str:
+    if deadline.day is None:
+        return "overdue: nothing recorded"
+    delta = (deadline.day - as_of).days
+    if delta < 0:
+        return f"overdue by {-delta} days"
+    return "today" if delta == 0 else f"in {delta} days"
+
+
+def _text(deadlines: list[Deadline], as_of: datetime.date, days: int) -> str:
+    overdue = sum(1 for d in deadlines if d.overdue(as_of))
+    lines = [
+        f"Deadlines of the next {days} days as of {as_of.isoformat()}: "
+        f"{len(deadlines)} ({overdue} overdue)"
+    ]
+    for d in deadlines:
+        day = d.day.isoformat() if d.day else "----------"
+        owner = f" [{d.owner}]" if d.owner else ""
+        where = f"{d.document.path}:{d.document.line}"
+        lines.append(
+            printable(
+                f"{day}  {_when(d, as_of)}  {CATEGORIES[d.category]}: {d.title}: {d.detail}"
+                f"{owner}  {where}"
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _json(deadlines: list[Deadline], as_of: datetime.date, days: int, version: str) -> str:
+    items = [
+        {
+            "date": d.day.isoformat() if d.day else None,
+            "overdue": d.overdue(as_of),
+            "days_left": (d.day - as_of).days if d.day else None,
+            "category": d.category,
+            "title": printable(d.title),
+            "detail": printable(d.detail),
+            "owner": printable(d.owner) if d.owner else None,
+            "kind": d.document.kind,
+            "id": printable(d.document.id) if d.document.id else None,
+            "path": printable(d.document.path),
+            "line": d.document.line,
+            "uid": d.uid,
+        }
+        for d in deadlines
+    ]
+    document = {
+        "version": 1,
+        "tool": {"name": "resilint", "version": version},
+        "as_of": as_of.isoformat(),
+        "days": days,
+        "deadlines": items,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
+    stamp = as_of.strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//resilint//resilint {_text_value(version)}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:resilint deadlines",
+    ]
+    for d in deadlines:
+        day = d.day or as_of
+        end = day + datetime.timedelta(days=1) if day < datetime.date.max else day
+        summary = ("OVERDUE: " if d.overdue(as_of) else "") + f"{CATEGORIES[d.category]}: {d.title}"
+        where = f"{d.document.path}:{d.document.line}"
+        owner = f"\nOwner: {d.owner}" if d.owner else ""
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{d.uid}@resilint",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
+            f"SUMMARY:{_text_value(summary)}",
+            f"DESCRIPTION:{_text_value(f'{d.detail}{owner}' + chr(10) + where)}",
+            f"CATEGORIES:{_text_value(CATEGORIES[d.category])}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _text_value(text: str) -> str:
+    """An RFC 5545 TEXT value: controls shown as escapes first (as in every output), then
+    backslash, semicolon and comma escaped; our own line breaks as ``\\n``."""
+    lines = [printable(part) for part in text.split("\n")]
+    escaped = [line.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,") for line in lines]
+    return "\\n".join(escaped)
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets (RFC 5545 3.1): CRLF and a space, never inside a UTF-8 character."""
+    out, current = [], ""
+    limit = MAX_OCTETS
+    for char in line:
+        if len((current + char).encode("utf-8", "surrogatepass")) > limit:
+            out.append(current)
+            current, limit = char, MAX_OCTETS - 1  # continuation lines start with a space
+        else:
+            current += char
+    out.append(current)
+    return "\r\n ".join(out)

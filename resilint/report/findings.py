@@ -1,0 +1,102 @@
+"""Every finding, searchable and filterable, and the explanation of each rule that found one.
+
+The table is complete without JavaScript; the filter form is shown only when the script runs
+(it filters rows in place by text, level, area, rule and status).
+"""
+
+from __future__ import annotations
+
+from resilint.findings import Finding
+from resilint.report.markup import h, slug
+from resilint.report.posture import Posture
+
+_HEAD = ("level", "rule", "where", "document", "finding", "status")
+_LEVEL_SIGN = {"error": "✘", "warning": "▲", "info": "ℹ"}  # noqa: RUF001 (the information sign)
+
+
+def render(posture: Posture) -> str:
+    findings = posture.findings
+    head = "".join(f'<th scope="col">{c}</th>' for c in _HEAD)
+    rows = "".join(_row(posture, f) for f in findings) or (
+        f'<tr><td colspan="{len(_HEAD)}">No findings.</td></tr>'
+    )
+    return (
+        '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>'
+        f"{_filter(posture)}"
+        '<div class="scroll"><table id="findings-table" class="findings">'
+        f"<caption>All {len(findings)} findings, suppressed ones included</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        f"{_explanations(posture)}</section>"
+    )
+
+
+def _filter(posture: Posture) -> str:
+    areas = sorted({posture.area(f.code) for f in posture.findings})
+    codes = sorted({f.code for f in posture.findings})
+    return (
+        '<form id="filter" class="filter" hidden role="search" aria-label="Filter findings">'
+        '<label>Search <input type="search" id="filter-text" name="text" '
+        'placeholder="text, id, file…"></label>'
+        + _select("level", ["error", "warning", "info"])
+        + _select("area", areas)
+        + _select("rule", codes)
+        + _select("status", ["active", "suppressed"])
+        + '<output id="filter-count" aria-live="polite"></output></form>'
+    )
+
+
+def _select(name: str, values: list[str]) -> str:
+    options = "".join(f'<option value="{h(v)}">{h(v)}</option>' for v in values)
+    return (
+        f'<label>{name.capitalize()} <select id="filter-{name}" name="{name}">'
+        f'<option value="">all</option>{options}</select></label>'
+    )
+
+
+def _row(posture: Posture, f: Finding) -> str:
+    level = f.level.label
+    status = "active" if f.suppression is None else "suppressed"
+    related = "".join(
+        f"<li><code>{h(r.path)}:{r.line}:{r.column}</code> {h(r.message)}</li>" for r in f.related
+    )
+    shown = f"<p>{h(f.message)}</p>" + (f'<ul class="related">{related}</ul>' if related else "")
+    doc = posture.rules.get(f.code)
+    if doc is not None:
+        why = f'<a href="#rule-{slug(f.code)}">why, and how to fix</a>'
+        shown += f'<p class="sub">{h(doc.title)}: {why}</p>'
+    if f.suppression is not None:
+        s = f.suppression
+        status_cell = (
+            f'≈ {h(s.kind)}<br><span class="sub">{h(s.justification)} ({h(s.source)})</span>'
+        )
+    else:
+        status_cell = "active"
+    subject = f"{f.kind} {f.doc_id}" if f.kind and f.doc_id else ""
+    return (
+        f'<tr id="{posture.anchor(f)}" class="{level} {status}" data-level="{level}" '
+        f'data-area="{h(posture.area(f.code))}" data-rule="{h(f.code)}" data-status="{status}">'
+        f'<td class="level {level}">{_LEVEL_SIGN[level]} {level}</td>'
+        f"<td>{h(f.code)}</td><td><code>{h(f.path)}:{f.line}:{f.column}</code></td>"
+        f"<td>{h(subject)}</td><td>{shown}</td><td>{status_cell}</td></tr>"
+    )
+
+
+def _explanations(posture: Posture) -> str:
+    codes = sorted({f.code for f in posture.findings})
+    items = []
+    for code in codes:
+        doc = posture.rules.get(code)
+        if doc is None:
+            continue
+        items.append(
+            f'<article id="rule-{slug(code)}"><h4>{h(code)} {h(doc.name)}: {h(doc.title)}</h4>'
+            f"<p>{h(' '.join(doc.rationale.split()))}</p>"
+            f"<p><strong>How to fix it.</strong> {h(' '.join(doc.remediation.split()))}</p>"
+            f'<p class="sub">Reference: <a href="{h(posture.help_url(code))}">'
+            f"{h(code)} in docs/rules.md</a></p></article>"
+        )
+    if not items:
+        return ""
+    return (
+        f'<div class="explanations"><h3>The rules behind these findings</h3>{"".join(items)}</div>'
+    )

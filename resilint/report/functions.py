@@ -1,0 +1,104 @@
+"""Critical functions: their recovery objectives, the suppliers they rest on (through
+subcontractors and shared dependencies too: the graph's reach), the manual fallback's owner, the
+continuity plan and the last exercise."""
+
+from __future__ import annotations
+
+from resilint.domain.lifecycle import completed_exercises
+from resilint.domain.readers import in_order, number, show_number, text_of
+from resilint.model import Document
+from resilint.report.markup import h, slug
+from resilint.report.posture import Posture
+
+_HEAD = (
+    "function",
+    "criticality",
+    "RTO (h)",
+    "RPO (h)",
+    "MTPD (h)",
+    "rests on",
+    "fallback owner",
+    "continuity plan",
+    "last exercise",
+    "findings",
+)
+
+
+def render(posture: Posture) -> str:
+    functions = in_order(posture.facts.critical_functions())
+    head = "".join(f'<th scope="col">{h(c)}</th>' for c in _HEAD)
+    rows = [_row(posture, f) for f in functions]
+    if not rows:
+        rows = [f'<tr><td colspan="{len(_HEAD)}">No critical or important function.</td></tr>']
+    return (
+        '<section id="functions" aria-labelledby="functions-h"><h2 id="functions-h">'
+        'Critical functions</h2><div class="scroll"><table class="functions">'
+        "<caption>Critical and important functions, what they rest on and how they fall back"
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "</div></section>"
+    )
+
+
+def _row(posture: Posture, function: Document) -> str:
+    data = function.data
+    name = text_of(data.get("name"))
+    cells = [
+        f'<th scope="row" id="fn-{slug(str(function.id))}">{h(function.id)}'
+        + (f'<br><span class="sub">{h(name)}</span>' if name else "")
+        + "</th>",
+        f"<td>{h(text_of(data.get('criticality')) or '')}</td>",
+        *(_hours(data.get(k)) for k in ("rto_hours", "rpo_hours", "mtpd_hours")),
+        f"<td>{_rests_on(posture, function)}</td>",
+        *_plan(posture, function),
+        f"<td>{_exercise(posture, function)}</td>",
+        f"<td>{_findings(posture, function)}</td>",
+    ]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def _hours(value: object) -> str:
+    n = number(value)
+    return f'<td class="num">{show_number(n)}</td>' if n is not None else "<td>not set</td>"
+
+
+def _rests_on(posture: Posture, function: Document) -> str:
+    reach = posture.facts.graph.reach(function)
+    items = []
+    for sid, chain in reach.suppliers.items():
+        via = " → ".join(hop.text for hop in chain)
+        indirect = ' <span class="sub">(indirect)</span>' if len(chain) > 1 else ""
+        items.append(f'<li title="{h(via)}">{h(sid)}{indirect}</li>')
+    return f'<ul class="plain">{"".join(items)}</ul>' if items else "none recorded"
+
+
+def _plan(posture: Posture, function: Document) -> list[str]:
+    plans = posture.facts.index.having("ContinuityPlan", "function", str(function.id))
+    if not plans:
+        gaps = posture.about(function, ["BCM-01"])
+        missing = posture.link(gaps[0], "✘ no plan") if gaps else "✘ no plan"
+        return ["<td>—</td>", f'<td class="gap">{missing}</td>']
+    plan = plans[0]
+    owner = text_of(plan.data.get("owner"))
+    if owner:
+        owner_cell = f"<td>{h(owner)}</td>"
+    else:
+        gaps = posture.about(plan, ["BCM-04"])
+        owner_cell = f'<td class="gap">{posture.link(gaps[0], "✘ none") if gaps else "✘ none"}</td>'
+    tested = text_of(str(plan.data.get("last_tested") or "")) or "never tested"
+    issues = [f for f in posture.about(plan) if f.suppression is None]
+    status = "✔" if not issues else "✘ " + ", ".join(posture.link(f) for f in issues[:5])
+    return [owner_cell, f"<td>{h(plan.id)}<br>{h(tested)}<br>{status}</td>"]
+
+
+def _exercise(posture: Posture, function: Document) -> str:
+    last = completed_exercises(posture.facts.index, posture.facts.as_of).latest(
+        "functions", str(function.id)
+    )
+    gaps = [f for f in posture.about(function, ["EXR-01"]) if f.suppression is None]
+    text = last.isoformat() if last else "never"
+    return h(text) + (" " + posture.link(gaps[0], "✘ overdue") if gaps else "")
+
+
+def _findings(posture: Posture, function: Document) -> str:
+    found = [f for f in posture.about(function) if f.suppression is None]
+    return ", ".join(posture.link(f) for f in found) or "none"

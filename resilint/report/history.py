@@ -1,0 +1,114 @@
+"""The change since a previous report (``resilint report --previous FILE``).
+
+FILE is either an earlier HTML report, whose embedded data block (``<script
+type="application/json" id="resilint-report-data">``) records every finding's fingerprint, level
+and whether it was suppressed, or the output of ``resilint check --format json``, which records
+the same. Findings are matched by fingerprint (rule, document and field, never the line), as the
+baseline matches them, so an edit that moves a finding does not count as a change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from resilint.errors import UsageError
+from resilint.findings import Finding
+
+DATA_ID = "resilint-report-data"
+FORMAT = "resilint-report"
+FORMAT_VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
+_BLOCK = re.compile(
+    r'<script type="application/json" id="' + DATA_ID + r'">(.*?)</script>', re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The findings that counted in a report or check: fingerprint -> level."""
+
+    active: dict[str, str]
+    as_of: str | None
+    source: str
+    """``report`` or ``check --format json``."""
+
+
+@dataclass(frozen=True)
+class Change:
+    previous: Snapshot
+    new: tuple[Finding, ...]
+    resolved: int
+    delta: dict[str, int]
+    """By level: now minus then."""
+
+
+def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str, Any]:
+    """The data block a report carries, for the next report's ``--previous``."""
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "tool": {"name": "resilint", "version": version},
+        "as_of": as_of,
+        "findings": [
+            {
+                "fingerprint": f.fingerprint,
+                "code": f.code,
+                "level": f.level.label,
+                "suppressed": f.suppression is not None,
+            }
+            for f in findings
+        ],
+    }
+
+
+def read_previous(path: Path) -> Snapshot:
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"--previous: cannot read {path}: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise UsageError(f"--previous: {path} is larger than {MAX_BYTES // 2**20} MiB")
+    text = raw.decode("utf-8", "replace")
+    block = _BLOCK.search(text)
+    try:
+        data = json.loads(block.group(1) if block else text)
+    except ValueError:
+        data = None
+    snapshot = _snapshot(data, "report" if block else "check --format json")
+    if snapshot is None:
+        raise UsageError(
+            f"--previous: {path} is neither a resilint report nor the output of "
+            "`resilint check --format json`"
+        )
+    return snapshot
+
+
+def _snapshot(data: Any, source: str) -> Snapshot | None:
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        return None
+    active = {}
+    for item in data["findings"]:
+        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
+            return None
+        if not item.get("suppressed"):
+            active[item["fingerprint"]] = str(item.get("level", ""))
+    as_of = data.get("as_of")
+    return Snapshot(active, as_of if isinstance(as_of, str) else None, source)
+
+
+def compare(previous: Snapshot, findings: Iterable[Finding]) -> Change:
+    now = [f for f in findings if f.suppression is None]
+    current = {f.fingerprint for f in now}
+    new = tuple(f for f in now if f.fingerprint not in previous.active)
+    resolved = sum(1 for fp in previous.active if fp not in current)
+    then = Counter(previous.active.values())
+    counts = Counter(f.level.label for f in now)
+    delta = {level: counts[level] - then[level] for level in ("error", "warning", "info")}
+    return Change(previous, new, resolved, delta)

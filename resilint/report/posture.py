@@ -1,0 +1,93 @@
+"""What the report's sections read: the checked model (the index, the facts and their one
+graph, the findings), the rules' documentation, the deadlines and the change since the previous
+report, with each finding's anchor so every section can link to it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from resilint.checker import Checked
+from resilint.core_checks import CORE_CHECKS
+from resilint.domain import Facts
+from resilint.findings import Finding
+from resilint.model import Document
+from resilint.report.deadlines import Deadline
+from resilint.report.history import Change
+from resilint.report.markup import h
+from resilint.reporters.base import RuleDoc, help_uri
+
+READING = "reading and validation"
+"""The area of the built-in checks."""
+
+
+@dataclass(frozen=True)
+class Posture:
+    checked: Checked
+    rules: Mapping[str, RuleDoc]
+    areas: Mapping[str, str]
+    """Rule code -> its area (the rules file it comes from: contracts, suppliers, dora...)."""
+    deadlines: tuple[Deadline, ...]
+    days: int
+    version: str
+    scope: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """The rules this run ran, each with the regimes its findings are confined to (empty:
+    everywhere)."""
+    kinds: Mapping[str, str | None] = field(default_factory=dict)
+    """The kind of document each rule selects."""
+    change: Change | None = None
+    _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    _about: dict[tuple[str, str], list[Finding]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        about: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            anchor = base = f"f-{finding.fingerprint[:16]}"
+            n = 1
+            while anchor in seen:
+                n += 1
+                anchor = f"{base}-{n}"
+            seen.add(anchor)
+            self._anchors[id(finding)] = anchor
+            if finding.kind and finding.doc_id:
+                about[(finding.kind, finding.doc_id)].append(finding)
+        self._about.update(about)
+
+    @property
+    def facts(self) -> Facts:
+        return self.checked.facts
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.checked.result.findings
+
+    def anchor(self, finding: Finding) -> str:
+        return self._anchors[id(finding)]
+
+    def about(self, document: Document, codes: Iterable[str] | None = None) -> list[Finding]:
+        """The findings located on ``document`` (of these rules)."""
+        found = self._about.get((document.kind, document.id or ""), [])
+        wanted = set(codes) if codes is not None else None
+        return [f for f in found if wanted is None or f.code in wanted]
+
+    def area(self, code: str) -> str:
+        return self.areas.get(code, READING)
+
+    def link(self, finding: Finding, text: str | None = None) -> str:
+        """A link to the finding's row in the findings table."""
+        label = h(text if text is not None else finding.code)
+        title = h(f"{finding.code}: {finding.message}")
+        return f'<a href="#{self.anchor(finding)}" title="{title}">{label}</a>'
+
+    def help_url(self, code: str) -> str:
+        """The rule's section in docs/rules.md (the built-in checks share one)."""
+        return help_uri(code, self.version, built_in=code in CORE_CHECKS)
+
+    def ran(self, code: str, regimes: frozenset[str]) -> bool:
+        """Whether the rule ran for a document under ``regimes``."""
+        confined = self.scope.get(code)
+        return confined is not None and (not confined or bool(confined & regimes))

@@ -1,0 +1,145 @@
+"""``resilint report`` and ``resilint calendar``: one check, with its model, then the output.
+
+Both read the checked model that ``check`` computes (:func:`resilint.checker.check_model`): the
+same index, facts, graph and findings, the baseline and suppressions applied; nothing is
+loaded or built a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from resilint import __version__
+from resilint.app import (
+    CheckArgs,
+    build_cache,
+    build_config,
+    build_options,
+    build_rule_docs,
+    build_rules,
+    build_schemas,
+    without_cycle_collection,
+)
+from resilint.checker import Checked, check_model
+from resilint.config import Config
+from resilint.core_checks import CORE_CHECKS
+from resilint.engine import _regimes_only as confined_to  # the engine's own scoping
+from resilint.errors import ExitCode, UsageError
+from resilint.report import calendar, html
+from resilint.report.deadlines import DEFAULT_DAYS, Intervals, upcoming
+from resilint.report.history import compare, read_previous
+from resilint.report.posture import Posture
+from resilint.rules import Rule
+from resilint.selection import select_rules
+
+
+@dataclass(frozen=True)
+class ReportArgs:
+    check: CheckArgs
+    """The repository, configuration, as-of date and baseline, as ``check`` takes them."""
+    output: Path = Path("report.html")
+    previous: Path | None = None
+    days: int = DEFAULT_DAYS
+
+
+@dataclass(frozen=True)
+class CalendarArgs:
+    check: CheckArgs
+    days: int = DEFAULT_DAYS
+    output_format: str = "text"
+    output: Path | None = None
+
+
+@dataclass(frozen=True)
+class Model:
+    checked: Checked
+    config: Config
+    rules: tuple[Rule, ...]
+
+
+def build_model(args: CheckArgs) -> Model:
+    schemas = build_schemas()
+    config = build_config(args, schemas)
+    rules = build_rules(schemas, config, args.selection)
+    options = build_options(args, schemas, config, rules)
+    cache, note = build_cache(args, options)
+    if note:
+        click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+    with without_cycle_collection():
+        checked = check_model(options, cache)
+    return Model(checked, config, rules)
+
+
+def build_intervals(model: Model) -> Intervals:
+    return Intervals.from_params(_params(model))
+
+
+def _params(model: Model) -> dict[str, dict[str, Any]]:
+    """Each rule's parameters: its defaults, then the configuration's."""
+    params = {}
+    for rule in model.rules:
+        own = model.config.rules.get(rule.info.code)
+        params[rule.info.code] = {**rule.info.params, **((own.params if own else None) or {})}
+    return params
+
+
+def build_posture(model: Model, args: ReportArgs) -> Posture:
+    facts = model.checked.facts
+    config = model.config
+    selected = select_rules(model.rules, config, facts.index)
+    configured = frozenset(config.profiles) | frozenset(config.select)
+    scope = {rule.info.code: confined_to(rule.info, configured) for rule in selected}
+    scope.update({code: frozenset() for code in CORE_CHECKS})
+    previous = read_previous(args.previous) if args.previous else None
+    return Posture(
+        model.checked,
+        build_rule_docs(model.rules),
+        {r.info.code: Path(r.info.source.rpartition(":")[0]).stem for r in model.rules},
+        tuple(upcoming(facts, build_intervals(model), args.days)),
+        args.days,
+        __version__,
+        scope,
+        {r.info.code: r.info.kind for r in model.rules},
+        compare(previous, model.checked.result.findings) if previous else None,
+    )
+
+
+def run_report(args: ReportArgs) -> int:
+    if args.previous is not None:
+        read_previous(args.previous)  # a bad --previous fails before the check runs
+    model = build_model(args.check)
+    posture = build_posture(model, args)
+    title = model.config.root.resolve().name or "resilience programme"
+    _write(args.output, html.render(posture, title))
+    result = model.checked.result
+    click.echo(
+        f"wrote {args.output}: {len(result.findings)} findings, "
+        f"{len(posture.deadlines)} deadlines in the next {args.days} days",
+        err=True,
+    )
+    return ExitCode.INPUT if result.unreadable else ExitCode.OK
+
+
+def run_calendar(args: CalendarArgs) -> int:
+    model = build_model(args.check)
+    facts = model.checked.facts
+    deadlines = upcoming(facts, build_intervals(model), args.days)
+    text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
+    if args.output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(args.output, text, newline="")
+    return ExitCode.INPUT if model.checked.result.unreadable else ExitCode.OK
+
+
+def _write(path: Path, text: str, newline: str | None = None) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline) as out:
+            out.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
