@@ -30,6 +30,7 @@ from resilint.cache import CACHE_DIR_NAME
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
+from resilint.impact.cli import register as register_impact
 from resilint.report.cli import register as register_report
 from resilint.reporters import REPORTERS
 from resilint.rules.model import PROFILES
@@ -310,5 +311,6 @@ def init_command(directory: Path | None) -> None:
 
 register(main, _check_options, _check_args, _guarded)
 register_report(main, _guarded)
+register_impact(main, _guarded)
 
 __all__ = ["main"]

@@ -1,0 +1,315 @@
+"""The notice clocks an incident starts: the regulators' per entity and regime, the data
+protection authority's, the insurers' per policy of the tower, and the deadlines an entity records
+for its customers and others.
+
+Regulator clocks run from our awareness of the incident (DORA's initial notification also from
+its classification as major; NYDFS from determining that a cybersecurity incident occurred), not
+from the supplier's compromise. A recorded clock (``reporting_clocks``) is used where it is
+shorter than the law's (an internal target); one longer than the law allows gives way to the law,
+with a note. The citations were checked against the texts (docs/impact.md lists them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from resilint.domain import Facts
+from resilint.domain.readers import number, show_number, text_of, value_at
+from resilint.domain.tower import terms_of
+from resilint.impact.model import Notice
+from resilint.model import Document
+
+AWARENESS = "our awareness of the incident"
+AWARENESS_NOTE = (
+    "Regulator clocks run from our awareness of the incident (DORA's initial notification from "
+    "its classification as major, at the latest 24 hours from awareness; NYDFS from determining "
+    "that a cybersecurity incident occurred), not from the supplier's compromise: the supplier's "
+    "notice is often how we become aware."
+)
+_DORA = "Commission Delegated Regulation (EU) 2025/301 Art. 5(1)"
+_NIS2 = "Directive (EU) 2022/2555 (NIS2) Art. 23(4)"
+
+
+@dataclass(frozen=True)
+class Statute:
+    """A reporting deadline set by law, and the reporting_clocks field that records it."""
+
+    what: str
+    to: str
+    hours: float | None
+    deadline: str
+    starts: str
+    basis: str
+    condition: str
+    recorded: str = ""
+    """The Entity's reporting_clocks field for it (hours, or days for a final report)."""
+
+
+_MAJOR = "if the incident is classified as a major ICT-related incident"
+_SIGNIFICANT = "if the incident is significant (Art. 23(3))"
+STATUTES: dict[str, tuple[Statute, ...]] = {
+    "dora": (
+        Statute(
+            "initial notification",
+            "competent authority",
+            4,
+            "4 hours",
+            "classification of the incident as major",
+            f"{_DORA}(a)",
+            _MAJOR,
+        ),
+        Statute(
+            "initial notification, at the latest",
+            "competent authority",
+            24,
+            "24 hours",
+            AWARENESS,
+            f"{_DORA}(a)",
+            _MAJOR,
+            "regulator_initial_hours",
+        ),
+        Statute(
+            "intermediate report",
+            "competent authority",
+            72,
+            "72 hours",
+            "submission of the initial notification",
+            f"{_DORA}(b)",
+            _MAJOR,
+            "regulator_intermediate_hours",
+        ),
+        Statute(
+            "final report",
+            "competent authority",
+            None,
+            "one month",
+            "submission of the (latest updated) intermediate report",
+            f"{_DORA}(c)",
+            _MAJOR,
+            "regulator_final_days",
+        ),
+    ),
+    "nis2": (
+        Statute(
+            "early warning",
+            "CSIRT or competent authority",
+            24,
+            "24 hours",
+            AWARENESS,
+            f"{_NIS2}(a)",
+            _SIGNIFICANT,
+            "regulator_early_warning_hours",
+        ),
+        Statute(
+            "incident notification",
+            "CSIRT or competent authority",
+            72,
+            "72 hours",
+            AWARENESS,
+            f"{_NIS2}(b)",
+            _SIGNIFICANT,
+            "regulator_initial_hours",
+        ),
+        Statute(
+            "final report",
+            "CSIRT or competent authority",
+            None,
+            "one month",
+            "submission of the incident notification",
+            f"{_NIS2}(d)",
+            _SIGNIFICANT,
+            "regulator_final_days",
+        ),
+    ),
+    "nydfs": (
+        Statute(
+            "notice of cybersecurity incident",
+            "NYDFS superintendent",
+            72,
+            "72 hours",
+            "determining that a cybersecurity incident occurred (at us, an affiliate or a "
+            "third-party service provider)",
+            "23 NYCRR 500.17(a)(1)",
+            "if a cybersecurity incident has occurred",
+            "regulator_initial_hours",
+        ),
+    ),
+}
+_GDPR = Statute(
+    "personal data breach notification",
+    "data protection supervisory authority",
+    72,
+    "72 hours",
+    "our awareness of the personal data breach",
+    "GDPR Art. 33(1)",
+    "if personal data is breached, unless the breach is unlikely to result in a risk to people",
+    "data_protection_authority_hours",
+)
+_UNREGULATED = {
+    "regulator_early_warning_hours": ("early warning", AWARENESS),
+    "regulator_initial_hours": ("initial notification", AWARENESS),
+    "regulator_intermediate_hours": ("intermediate report", "the initial notification"),
+    "regulator_final_days": ("final report", "the initial notification"),
+}
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Where notices go and who sends them, from the plans and playbooks involved."""
+
+    regulator_contact: str = ""
+    regulator_template: str = ""
+    insurer_template: str = ""
+    customer_template: str = ""
+    regulator_decides: str = ""
+    insurer_decides: str = ""
+
+
+def entity_notices(facts: Facts, entity: Document, routing: Routing) -> Iterator[Notice]:
+    """The regulators' clocks of the entity's regimes, its data protection authority's and the
+    other deadlines it records (customers, card schemes...)."""
+    clocks = value_at(entity.data, "reporting_clocks")
+    used: set[str] = set()
+    for regime in sorted(facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()):
+        for statute in STATUTES[regime]:
+            used.add(statute.recorded)
+            yield _regulator(entity, statute, clocks, routing)
+    if number(value_at(clocks, _GDPR.recorded)) is not None:
+        gdpr = _GDPR
+        if value_at(entity.data, "country") == "GB":
+            gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
+        notice = _regulator(entity, gdpr, clocks, routing)  # the plans address the regulator
+        yield replace(notice, kind="data_protection_authority", contact="", template="")
+    for field_name, (what, starts) in _UNREGULATED.items():
+        if field_name not in used and number(value_at(clocks, field_name)) is not None:
+            statute = Statute(what, "regulator", None, "", starts, "", "", field_name)
+            yield _regulator(entity, statute, clocks, routing)
+    yield from _other_clocks(entity, clocks, routing)
+
+
+def _regulator(entity: Document, statute: Statute, clocks: object, routing: Routing) -> Notice:
+    hours, deadline, note = _deadline(statute, clocks)
+    basis = statute.basis or f"recorded on entity {entity.id} (reporting_clocks.{statute.recorded})"
+    return Notice(
+        kind="regulator",
+        to=statute.to,
+        what=statute.what,
+        basis=basis,
+        deadline_hours=hours,
+        deadline=deadline,
+        starts=statute.starts,
+        entity=str(entity.id),
+        document=str(entity.id),
+        condition=statute.condition,
+        contact=routing.regulator_contact,
+        template=routing.regulator_template,
+        decides=routing.regulator_decides or text_of(entity.data.get("owner")) or "",
+        note=note,
+    )
+
+
+def _deadline(statute: Statute, clocks: object) -> tuple[float | None, str, str]:
+    """The law's deadline, or the recorded one where it is shorter (an internal target)."""
+    recorded = number(value_at(clocks, statute.recorded)) if statute.recorded else None
+    if recorded is None:
+        return statute.hours, statute.deadline, ""
+    days = statute.recorded.endswith("_days")
+    shown = f"{show_number(recorded)} {'days' if days else 'hours'}"
+    law = statute.hours if not days else (31.0 if statute.deadline == "one month" else None)
+    if law is None or recorded <= law:
+        shorter = law is not None and recorded < law and not days
+        return (
+            recorded * (24 if days else 1),
+            shown,
+            (f"an internal target; the law allows {statute.deadline}" if shorter else ""),
+        )
+    note = (
+        f"the entity records {shown} (reporting_clocks.{statute.recorded}), longer than the "
+        f"law allows ({statute.deadline}): correct the record"
+    )
+    return statute.hours, statute.deadline, note
+
+
+def _other_clocks(entity: Document, clocks: object, routing: Routing) -> Iterator[Notice]:
+    others = value_at(clocks, "other_clocks")
+    for other in others if isinstance(others, list) else []:
+        hours = number(value_at(other, "hours"))
+        name = text_of(value_at(other, "name")) or "reporting deadline"
+        if hours is None:
+            continue
+        source = text_of(value_at(other, "source"))
+        yield Notice(
+            kind="contractual",
+            to=name,
+            what=name,
+            basis=source or f"recorded on entity {entity.id} (reporting_clocks.other_clocks)",
+            deadline_hours=hours,
+            deadline=f"{show_number(hours)} hours",
+            starts=AWARENESS,
+            entity=str(entity.id),
+            document=str(entity.id),
+            condition="",
+            contact="",
+            template=routing.customer_template,
+            decides=text_of(entity.data.get("owner")) or "",
+        )
+
+
+def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator[Notice]:
+    """The insurer's incident notice and claim deadline. An excess layer that follows form has
+    the notice terms of the policy it sits over; the notice still goes to its own insurer."""
+    terms = terms_of(facts, policy) or policy
+    notice = value_at(terms.data, "notice")
+    hours = number(value_at(notice, "incident_notice_hours"))
+    wording = text_of(value_at(notice, "incident_notice_wording"))
+    contact = value_at(policy.data, "notice", "contact") or value_at(notice, "contact")
+    inherited = " (the excess layer follows its form)" if terms is not policy else ""
+    insurer = text_of(policy.data.get("insurer")) or f"the insurer of policy {policy.id}"
+    base = Notice(
+        kind="insurer",
+        to=insurer,
+        what="incident notice",
+        basis=f"notice condition of insurance policy {terms.id}{inherited}",
+        deadline_hours=hours,
+        deadline=f"{show_number(hours)} hours" if hours is not None else _wording(wording),
+        starts="discovery of the incident",
+        entity="",
+        document=str(policy.id),
+        condition="a policy condition: late notice can put cover at risk (market practice, "
+        "not law)",
+        contact=contact_text(contact),
+        template=routing.insurer_template,
+        decides=routing.insurer_decides or text_of(policy.data.get("owner")) or "",
+    )
+    if hours is not None or wording is not None:
+        yield base
+    days = number(value_at(notice, "claim_deadline_days"))
+    if days is not None:
+        yield replace(
+            base,
+            kind="claim",
+            what="claim or proof of loss",
+            deadline_hours=days * 24,
+            deadline=f"{show_number(days)} days",
+            starts="the incident",
+            condition="a policy condition (market practice, not law)",
+        )
+
+
+def _wording(wording: str | None) -> str:
+    return {"immediately": "immediately"}.get(wording or "", "as soon as practicable")
+
+
+def contact_text(contact: object) -> str:
+    """A contact in one line: name, email, phone and channel, as recorded."""
+    parts = [text_of(value_at(contact, key)) for key in ("name", "email", "phone", "channel")]
+    text = ", ".join(p for p in parts if p)
+    return text + (" (24x7)" if value_at(contact, "available_24x7") is True and text else "")
+
+
+def ordered(notices: list[Notice]) -> tuple[Notice, ...]:
+    """Soonest first; deadlines counted in months or in words last; then as found."""
+    return tuple(
+        sorted(notices, key=lambda n: n.deadline_hours if n.deadline_hours is not None else 1e18)
+    )

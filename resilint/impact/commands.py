@@ -1,0 +1,88 @@
+"""The ``impact`` and ``card`` commands: typed arguments, a ``build_*`` function that loads the
+checked model as a check does, and ``run_*`` functions that return the exit status."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from resilint.app import CheckArgs, build_config, build_options, build_schemas
+from resilint.checker import load_index
+from resilint.domain import Facts
+from resilint.domain.readers import in_order
+from resilint.errors import ExitCode, UsageError
+from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
+from resilint.impact.model import SUPPLIER, Target
+from resilint.impact.scenario import analyse
+from resilint.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class ImpactArgs:
+    paths: tuple[Path, ...] = ()
+    target: Target | None = None
+    """What is down; None with ``all_critical``."""
+    all_critical: bool = False
+    hours: float | None = None
+    output_format: str = "text"
+    config: Path | None = None
+    as_of: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class CardArgs:
+    supplier: str
+    paths: tuple[Path, ...] = ()
+    output_format: str = "markdown"
+    config: Path | None = None
+    as_of: datetime.date | None = None
+
+
+def build_facts(paths: tuple[Path, ...], config: Path | None, as_of: datetime.date | None) -> Facts:
+    """The repository's documents, loaded and validated as a check loads them, and the facts
+    and dependency graph the rules read (no rule runs)."""
+    args = CheckArgs(paths=paths, config=config, as_of=as_of)
+    schemas = build_schemas()
+    settings = build_config(args, schemas)
+    options = build_options(args, schemas, settings, ())
+    return Facts(load_index(options), options.as_of, settings.definitions)
+
+
+def run_impact(args: ImpactArgs) -> int:
+    facts = build_facts(args.paths, args.config, args.as_of)
+    if args.all_critical:
+        critical = [
+            s
+            for s in in_order(facts.index.of_kind("Supplier"))
+            if s.id is not None and facts.supplier(s).critical
+        ]
+        impacts = [analyse(facts, Target(SUPPLIER, str(s.id)), args.hours) for s in critical]
+        _write(BOARD_FORMATS[args.output_format](impacts))
+        return ExitCode.OK
+    if args.target is None:
+        raise UsageError(
+            "say what is down: --supplier ID, --region R, --dependency D or --function F "
+            "(or --all-critical)"
+        )
+    _write(IMPACT_FORMATS[args.output_format](analyse(facts, args.target, args.hours)))
+    return ExitCode.OK
+
+
+def run_card(args: CardArgs) -> int:
+    facts = build_facts(args.paths, args.config, args.as_of)
+    if facts.index.get("Supplier", args.supplier) is None:
+        hint = did_you_mean(args.supplier, facts.index.ids("Supplier"))
+        raise UsageError(f"no supplier has the id '{args.supplier}'{hint}")
+    impact = analyse(facts, Target(SUPPLIER, args.supplier), None)
+    _write(CARD_FORMATS[args.output_format](impact))
+    return ExitCode.OK
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    sys.stdout.flush()
+
+
+__all__ = ["CardArgs", "ImpactArgs", "build_facts", "run_card", "run_impact"]

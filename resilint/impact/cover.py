@@ -1,0 +1,200 @@
+"""What the insurance tower does for this outage: which covers respond (dependent business
+interruption for a supplier's outage, our own business interruption for our own systems), the
+waiting period against the outage's length, the exclusions that may apply, the panel firms to
+call and the claims evidence package to open. Insurer market practice, not law: the policy
+wording decides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.domain import Facts
+from resilint.domain.readers import dicts, in_order, integer, number, strings, text_of, value_at
+from resilint.domain.tower import (
+    BUSINESS_INTERRUPTION,
+    DEPENDENT_BI,
+    base_of,
+    dependent_covers,
+    included,
+    insures,
+    own_terms,
+    terms_of,
+)
+from resilint.impact.model import (
+    Cover,
+    Evidence,
+    EvidenceItem,
+    Exclusion,
+    Firm,
+    Owner,
+    PolicyImpact,
+)
+from resilint.model import Document
+
+_WHEN = {
+    "infrastructure_failure": "the outage is a failure of power, telecoms, internet or cloud "
+    "infrastructure rather than a security failure",
+    "war": "the attack is attributed to a state or to war",
+    "state_backed": "the attack is attributed to a state",
+    "unencrypted_data": "personal data that was not encrypted is lost or disclosed",
+    "unpatched_systems": "the way in was a vulnerability left unpatched past the wording's "
+    "grace period",
+    "eol_software": "the way in was software its vendor no longer supports",
+    "prior_known_incident": "the incident was known before the policy period",
+}
+
+
+def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]:
+    """Policies in force that may insure one of the entities, every layer of each tower."""
+    return [
+        p
+        for p in in_order(facts.index.of_kind("InsurancePolicy"))
+        if facts.policy(p).in_force and insures(p, entities)
+    ]
+
+
+def insurance(
+    facts: Facts, policies: list[Document], down: list[Document], own: bool, hours: float | None
+) -> tuple[PolicyImpact, ...]:
+    """One entry per policy with terms of its own, with the layers that follow its form.
+    ``down``: the suppliers whose outage this is; ``own``: our own systems are down."""
+    found = []
+    for policy in policies:
+        if not own_terms(facts, policy):
+            continue
+        layers = tuple(
+            str(p.id) for p in policies if p is not policy and terms_of(facts, p) is policy
+        )
+        covers = (*_dependent(facts, policy, down, hours), _own(policy, own, bool(down), hours))
+        found.append(
+            PolicyImpact(
+                policy=str(policy.id),
+                insurer=text_of(policy.data.get("insurer")) or "",
+                currency=text_of(policy.data.get("currency")) or "",
+                entities=tuple(strings(policy.data.get("insured_entities"))),
+                layers=layers,
+                covers=covers,
+                exclusions=tuple(_exclusions(policy)),
+                panel=tuple(_panel(policy)),
+                evidence=tuple(_evidence(facts, policy)),
+            )
+        )
+    return tuple(found)
+
+
+def _dependent(
+    facts: Facts, policy: Document, down: list[Document], hours: float | None
+) -> Iterator[Cover]:
+    waiting = number(value_at(policy.data, "dependent_bi", "waiting_period_hours"))
+    if waiting is None:
+        waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
+    for supplier in down:
+        if not included(policy, DEPENDENT_BI):
+            responds, why = "no", "the policy does not include dependent business interruption"
+        elif dependent_covers(facts, policy, supplier):
+            responds, why = "yes", _why_covered(policy, supplier)
+        else:
+            responds, why = "no", _why_left_out(policy, supplier)
+        yield _make(policy, DEPENDENT_BI, str(supplier.id), responds, why, waiting, hours)
+
+
+def _why_covered(policy: Document, supplier: Document) -> str:
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    if supplier.id in strings(value_at(policy.data, "dependent_bi", "named_providers")):
+        return f"{supplier.id} is named in the dependent cover"
+    if scope == "it_providers":
+        return f"the cover includes IT providers, and {supplier.id} provides ICT services"
+    return "the cover includes every supplier's outage"
+
+
+def _why_left_out(policy: Document, supplier: Document) -> str:
+    if value_at(policy.data, "dependent_bi", "scope") == "named":
+        return f"the cover names only the providers it lists, and {supplier.id} is not named"
+    return f"the cover includes only IT providers, and {supplier.id} provides no ICT services"
+
+
+def _own(policy: Document, own: bool, supplier: bool, hours: float | None) -> Cover:
+    waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
+    if not included(policy, BUSINESS_INTERRUPTION):
+        responds, why = "no", "the policy does not include business interruption"
+    elif own:
+        responds, why = "yes", "our own systems are down"
+    else:
+        responds = "maybe"
+        why = (
+            "only if our own systems are down too, for example when we cut the "
+            + ("supplier's integrations" if supplier else "affected systems")
+            + " off ourselves: check the wording on precautionary shutdowns"
+        )
+    return _make(policy, BUSINESS_INTERRUPTION, "", responds, why, waiting, hours)
+
+
+def _make(
+    policy: Document,
+    cover: str,
+    supplier: str,
+    responds: str,
+    why: str,
+    waiting: float | None,
+    hours: float | None,
+) -> Cover:
+    past = None if hours is None or waiting is None else max(hours - waiting, 0.0)
+    return Cover(
+        cover=cover,
+        supplier=supplier,
+        responds=responds,
+        why=why,
+        waiting_period_hours=waiting,
+        hours_past_waiting=past,
+        sublimit=number(value_at(policy.data, "coverages", cover, "sublimit")),
+        retention=number(value_at(policy.data, "coverages", cover, "retention")),
+        indemnity_period_days=integer(
+            value_at(policy.data, "business_interruption", "indemnity_period_days")
+        ),
+    )
+
+
+def _exclusions(policy: Document) -> Iterator[Exclusion]:
+    for _, item in dicts(policy.data.get("exclusions")):
+        kind = text_of(item.get("type")) or "other"
+        yield Exclusion(
+            id=text_of(item.get("id")) or "",
+            type=kind,
+            description=text_of(item.get("description")) or "",
+            may_apply_when=_WHEN.get(kind, "read the wording"),
+        )
+
+
+def _panel(policy: Document) -> Iterator[Firm]:
+    for role in ("forensics", "counsel", "pr"):
+        for name in strings(value_at(policy.data, "panel", role)):
+            yield Firm(name, role)
+    for _, firm in dicts(policy.data.get("pre_approved_firms")):
+        approved = text_of(firm.get("name"))
+        if approved:
+            yield Firm(approved, text_of(firm.get("role")) or "", pre_approved=True)
+
+
+def _evidence(facts: Facts, policy: Document) -> Iterator[Evidence]:
+    """The claims evidence packages of the policy's tower (one serves every layer)."""
+    base = base_of(facts, policy) or policy
+    for package in in_order(facts.index.of_kind("EvidencePackage")):
+        named = package.data.get("policy")
+        target = facts.index.get("InsurancePolicy", named) if isinstance(named, str) else None
+        if target is None or (base_of(facts, target) or target) is not base:
+            continue
+        items = tuple(
+            EvidenceItem(
+                text_of(i.get("type")) or "",
+                text_of(i.get("location")) or "",
+                text_of(i.get("owner")) or "",
+            )
+            for _, i in dicts(package.data.get("items"))
+        )
+        roles = value_at(package.data, "incident_roles")
+        pairs = tuple(
+            Owner(str(who), str(role))
+            for role, who in (roles.items() if isinstance(roles, dict) else [])
+        )
+        owner = text_of(package.data.get("owner")) or ""
+        yield Evidence(str(package.id), owner, items, pairs)

@@ -1,0 +1,117 @@
+"""Each business function an outage reaches: its recovery objectives against the outage's
+length, its degraded mode and who runs it, and when it was last exercised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resilint.domain import Facts
+from resilint.domain.graph import Chain
+from resilint.domain.lifecycle import Completed
+from resilint.domain.readers import as_date, dicts, in_order, number, strings, text_of, value_at
+from resilint.impact.model import Exercised, Fallback, FunctionImpact, Threshold
+from resilint.model import Document
+
+# Threshold types that fit an outage of a supplier, a region or a dependency, most fitting first.
+_FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "outage")
+
+
+@dataclass(frozen=True)
+class Reached:
+    """A function an outage reaches, how, and whether it stops (not when the region that is
+    down only serves it as a standby or replica)."""
+
+    function: Document
+    chain: Chain
+    stopped: bool = True
+
+
+def function_impact(
+    facts: Facts, reached: Reached, hours: float | None, down: frozenset[str], done: Completed
+) -> FunctionImpact:
+    function = reached.function
+    data = function.data
+    rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
+    plan = choose_plan(facts, function, down)
+    fallback = _fallback(plan) if plan is not None else None
+    lasts = None
+    if fallback is not None and fallback.max_degraded_hours is not None and hours is not None:
+        lasts = fallback.max_degraded_hours >= hours
+    return FunctionImpact(
+        id=str(function.id),
+        name=text_of(data.get("name")) or "",
+        criticality=text_of(data.get("criticality")) or "",
+        critical=facts.function(function).critical,
+        owner=text_of(data.get("owner")) or "",
+        entities=facts.function(function).entities,
+        via=tuple(hop.text for hop in reached.chain),
+        stopped=reached.stopped,
+        rto_hours=rto,
+        rpo_hours=number(data.get("rpo_hours")),
+        mtpd_hours=mtpd,
+        breaches_rto=_breaches(hours, rto, reached.stopped),
+        breaches_mtpd=_breaches(hours, mtpd, reached.stopped),
+        fallback=fallback,
+        fallback_lasts=lasts,
+        last_exercise=_last_exercise(function, done),
+    )
+
+
+def _breaches(hours: float | None, bound: float | None, stopped: bool) -> bool | None:
+    """An outage of ``hours`` breaches an objective it outlasts: a function that must run again
+    within 8 hours does so after an outage of exactly 8."""
+    if hours is None or bound is None:
+        return None
+    return stopped and hours > bound
+
+
+def plans_of(facts: Facts, function: Document) -> list[Document]:
+    return in_order(facts.index.having("ContinuityPlan", "function", str(function.id)))
+
+
+def choose_plan(facts: Facts, function: Document, down: frozenset[str]) -> Document | None:
+    """The function's plan for this outage: one naming a supplier that is down, else one with
+    a threshold that fits an outage, else the first."""
+    plans = plans_of(facts, function)
+    for plan in plans:
+        if down & set(strings(plan.data.get("suppliers"))):
+            return plan
+    for kind in _FITTING:
+        for plan in plans:
+            types = {t.get("type") for _, t in dicts(plan.data.get("activation_thresholds"))}
+            if kind in types:
+                return plan
+    return plans[0] if plans else None
+
+
+def _fallback(plan: Document) -> Fallback:
+    procedure = value_at(plan.data, "manual_procedure")
+    return Fallback(
+        plan=str(plan.id),
+        owner=text_of(plan.data.get("owner")) or "",
+        deputy=text_of(plan.data.get("deputy")) or "",
+        description=text_of(value_at(procedure, "description")) or "",
+        reference=text_of(value_at(procedure, "reference"))
+        or text_of(plan.data.get("reference"))
+        or "",
+        capacity_percent=number(value_at(procedure, "capacity_percent")),
+        max_degraded_hours=number(value_at(procedure, "max_degraded_hours")),
+        time_to_switch_hours=number(value_at(procedure, "time_to_switch_hours")),
+        thresholds=tuple(
+            Threshold(text_of(t.get("type")) or "", text_of(t.get("description")) or "")
+            for _, t in dicts(plan.data.get("activation_thresholds"))
+        ),
+        last_tested=as_date(plan.data.get("last_tested")),
+    )
+
+
+def _last_exercise(function: Document, done: Completed) -> Exercised | None:
+    named = [
+        (day, exercise)
+        for day, exercise in done.exercises
+        if str(function.id) in strings(exercise.data.get("functions"))
+    ]
+    if not named:
+        return None
+    day, exercise = max(named, key=lambda pair: (pair[0], pair[1].path, pair[1].index))
+    return Exercised(str(exercise.id), day)

@@ -1,0 +1,258 @@
+"""What an impact scenario answers, as immutable values built complete: the renderers format
+them and decide nothing. Text here comes from the data unescaped; every renderer escapes it."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+SUPPLIER, REGION, DEPENDENCY, FUNCTION = "supplier", "region", "dependency", "function"
+KINDS = (SUPPLIER, REGION, DEPENDENCY, FUNCTION)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What is down: a supplier (by id), a cloud region (``region`` or ``provider/region``), a
+    shared dependency named in free text, or one of our business functions."""
+
+    kind: str
+    value: str
+
+    @property
+    def label(self) -> str:
+        words = {REGION: "cloud region", DEPENDENCY: "shared dependency"}
+        return f"{words.get(self.kind, self.kind)} {self.value}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    channel: str = ""
+    available_24x7: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name or self.email or self.phone or self.channel)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """The degraded mode of one function: its continuity plan."""
+
+    plan: str
+    owner: str
+    deputy: str
+    description: str
+    reference: str
+    capacity_percent: float | None
+    max_degraded_hours: float | None
+    time_to_switch_hours: float | None
+    thresholds: tuple[Threshold, ...]
+    last_tested: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Exercised:
+    exercise: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
+class FunctionImpact:
+    id: str
+    name: str
+    criticality: str
+    critical: bool
+    owner: str
+    entities: tuple[str, ...]
+    via: tuple[str, ...]
+    """The chain from the function to what is down, hop by hop, in words."""
+    stopped: bool
+    """False when what is down only serves it as a standby or replica region."""
+    rto_hours: float | None
+    rpo_hours: float | None
+    mtpd_hours: float | None
+    breaches_rto: bool | None
+    breaches_mtpd: bool | None
+    fallback: Fallback | None
+    fallback_lasts: bool | None
+    """The degraded mode can be sustained for the whole outage (None: not known)."""
+    last_exercise: Exercised | None
+
+    @property
+    def fallback_owner(self) -> str:
+        return self.fallback.owner if self.fallback else ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A deadline that starts: to whom, on what basis, how long, counted from what."""
+
+    kind: str
+    """regulator, data_protection_authority, insurer, claim or contractual."""
+    to: str
+    what: str
+    basis: str
+    deadline_hours: float | None
+    deadline: str
+    starts: str
+    entity: str
+    document: str
+    condition: str
+    contact: str
+    template: str
+    decides: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IdentityToDisable:
+    id: str
+    integration: str
+    type: str
+    access_level: str
+    systems: tuple[str, ...]
+    status: str
+    time_to_disable_minutes: int | None
+    disable_procedure: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    """One cover of a policy and whether it responds to this scenario."""
+
+    cover: str
+    supplier: str
+    responds: str
+    """yes, no or maybe."""
+    why: str
+    waiting_period_hours: float | None
+    hours_past_waiting: float | None
+    sublimit: float | None
+    retention: float | None
+    indemnity_period_days: int | None
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    id: str
+    type: str
+    description: str
+    may_apply_when: str
+
+
+@dataclass(frozen=True)
+class Firm:
+    name: str
+    role: str
+    pre_approved: bool = False
+
+
+@dataclass(frozen=True)
+class Owner:
+    who: str
+    role: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    type: str
+    location: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    package: str
+    owner: str
+    items: tuple[EvidenceItem, ...]
+    roles: tuple[Owner, ...]
+    """Who records evidence during the incident (incident_roles)."""
+
+
+@dataclass(frozen=True)
+class PolicyImpact:
+    """One policy with terms of its own (a primary, or an excess layer not following form),
+    with the excess layers that follow its form."""
+
+    policy: str
+    insurer: str
+    currency: str
+    entities: tuple[str, ...]
+    layers: tuple[str, ...]
+    covers: tuple[Cover, ...]
+    exclusions: tuple[Exclusion, ...]
+    panel: tuple[Firm, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    decision: str
+    owner: str
+    deputy: str
+
+
+@dataclass(frozen=True)
+class PlaybookView:
+    id: str
+    reference: str
+    owner: str
+    escalation: tuple[Contact, ...]
+    decisions: tuple[Decision, ...]
+    disable_criteria: tuple[str, ...]
+    manual_switch_criteria: tuple[str, ...]
+    last_exercised: datetime.date | None
+
+
+@dataclass(frozen=True)
+class ContractView:
+    """What the supplier owes us in an incident, from a contract in force or in draft."""
+
+    id: str
+    notice_window_hours: float | None
+    trigger: str
+    notify_to: str
+    step_in_rights: bool | None
+    business_continuity_support: bool | None
+
+
+@dataclass(frozen=True)
+class SupplierView:
+    id: str
+    name: str
+    tier: int | None
+    critical: bool
+    reasons: tuple[str, ...]
+    owner: str
+    security_24x7: Contact | None
+    escalation: tuple[Contact, ...]
+    account_manager: Contact | None
+    contracts: tuple[ContractView, ...]
+
+
+@dataclass(frozen=True)
+class Impact:
+    target: Target
+    hours: float | None
+    as_of: datetime.date
+    suppliers: tuple[SupplierView, ...]
+    """What is down, as suppliers: the one named, or those a region or dependency is."""
+    functions: tuple[FunctionImpact, ...]
+    entities: tuple[str, ...]
+    notices: tuple[Notice, ...]
+    identities: tuple[IdentityToDisable, ...]
+    insurance: tuple[PolicyImpact, ...]
+    playbooks: tuple[PlaybookView, ...]
+    owners: tuple[Owner, ...]
+    notes: tuple[str, ...]

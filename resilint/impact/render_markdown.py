@@ -1,0 +1,206 @@
+"""The scenario as Markdown (a pull-request comment, a wiki page, a briefing), and the board's
+what-if table of every critical supplier. Text from the data is inert: no HTML, no pipes, no
+Markdown markup, no line breaks."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+from resilint.domain.readers import show_number
+from resilint.impact import words
+from resilint.impact.model import Impact, Notice, PolicyImpact, SupplierView
+from resilint.reporters.base import printable
+
+
+def md(text: str) -> str:
+    """Text from the data, inert in Markdown and in a table cell."""
+    escaped = html.escape(printable(text), quote=False)
+    for char in "\\|`*_[]<>#~":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(md(c) if c else "—" for c in cells) + " |"
+
+
+def _table(head: tuple[str, ...], rows: list[str]) -> list[str]:
+    return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head), *rows]
+
+
+def render_markdown(impact: Impact) -> str:
+    lines = [f"# Impact: {md(words.headline(impact))}", ""]
+    for supplier in impact.suppliers:
+        lines += [*_supplier(supplier), ""]
+    lines += ["## Functions hit", "", *_functions(impact), ""]
+    lines += ["## Notice clocks", "", *_notices(impact.notices), ""]
+    lines += ["## Identities to disable", "", *_identities(impact), ""]
+    lines += ["## Insurance", ""]
+    for policy in impact.insurance:
+        lines += [*_policy(policy, impact.hours), ""]
+    if not impact.insurance:
+        lines += ["No policy in force insures the entities involved.", ""]
+    for book in impact.playbooks:
+        lines += [f"## Joint playbook {md(book.id)}", ""]
+        rows = [_row(d.decision.replace("_", " "), d.owner, d.deputy) for d in book.decisions]
+        lines += [*_table(("decision", "owner", "deputy"), rows), ""]
+    owners = [_row(o.who, o.role) for o in impact.owners]
+    lines += ["## Our owners", "", *_table(("who", "role"), owners), ""]
+    lines += ["## Notes", "", *(f"- {md(note)}" for note in impact.notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _supplier(supplier: SupplierView) -> Iterator[str]:
+    yield f"## Supplier {md(supplier.id)}"
+    yield ""
+    rows = [
+        _row("name", supplier.name),
+        _row("tier", str(supplier.tier) if supplier.tier is not None else ""),
+        _row("critical", "; ".join(supplier.reasons) if supplier.critical else "no"),
+        _row("24x7 security contact", words.contact(supplier.security_24x7)),
+        *(_row(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)),
+        _row("owner", supplier.owner),
+    ]
+    yield from _table(("", ""), rows)
+
+
+def _functions(impact: Impact) -> list[str]:
+    head = ("function", "criticality", "via", "RTO", "MTPD", "fallback owner", "degraded mode")
+    rows = []
+    for f in impact.functions:
+        rto = words.objective("", f.rto_hours, f.breaches_rto, impact.hours).strip()
+        mtpd = words.objective("", f.mtpd_hours, f.breaches_mtpd, impact.hours).strip()
+        if not f.stopped:
+            rto = mtpd = "not stopped (standby or replica region)"
+        rows.append(
+            _row(
+                f.id,
+                f.criticality,
+                " > ".join(f.via),
+                rto,
+                mtpd,
+                words.owner(f.fallback),
+                f"{words.degraded(f.fallback, f.fallback_lasts)}; {words.exercised(f)}",
+            )
+        )
+    return _table(head, rows) if rows else ["No business function rests on it."]
+
+
+def _notices(notices: tuple[Notice, ...]) -> list[str]:
+    head = ("deadline", "to", "basis", "counted from", "condition", "send to", "decides")
+    rows = [
+        _row(
+            words.deadline(n),
+            words.whom(n),
+            n.basis + (f" ({n.note})" if n.note else ""),
+            n.starts,
+            n.condition,
+            n.contact,
+            n.decides,
+        )
+        for n in notices
+    ]
+    return _table(head, rows) if rows else ["None recorded for the entities involved."]
+
+
+def _identities(impact: Impact) -> list[str]:
+    head = ("identity", "type", "access", "status", "time to disable", "how", "owner")
+    rows = [
+        _row(
+            i.id,
+            i.type,
+            i.access_level,
+            i.status,
+            f"{i.time_to_disable_minutes} min" if i.time_to_disable_minutes is not None else "",
+            i.disable_procedure,
+            i.owner,
+        )
+        for i in impact.identities
+    ]
+    return _table(head, rows) if rows else ["None recorded."]
+
+
+def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
+    layers = f", with excess layers {', '.join(policy.layers)}" if policy.layers else ""
+    yield f"### {md(policy.policy)} ({md(policy.insurer)}{md(layers)})"
+    yield ""
+    head = ("cover", "responds", "why", "waiting period", "sublimit", "retention")
+    rows = [
+        _row(
+            words.COVER_NAMES.get(c.cover, c.cover) + (f" ({c.supplier})" if c.supplier else ""),
+            c.responds,
+            c.why,
+            words.waiting(c, length),
+            words.money(c.sublimit, policy.currency),
+            words.money(c.retention, policy.currency),
+        )
+        for c in policy.covers
+    ]
+    yield from _table(head, rows)
+    yield ""
+    for exclusion in policy.exclusions:
+        yield f"- exclusion {md(exclusion.id)} may apply if {md(exclusion.may_apply_when)}"
+    firms = [
+        f"{f.name} ({f.role}{', pre-approved' if f.pre_approved else ''})" for f in policy.panel
+    ]
+    if firms:
+        yield f"- panel: {md('; '.join(firms))}"
+    for evidence in policy.evidence:
+        owner = f" (owner {evidence.owner})" if evidence.owner else ""
+        yield f"- open evidence package {md(evidence.package)}{md(owner)}"
+
+
+def render_board_markdown(impacts: list[Impact]) -> str:
+    """One table, one row per critical supplier: the board's what-if review."""
+    length = impacts[0].hours if impacts else None
+    shown = f"{show_number(length)} hours" if length is not None else "an outage"
+    as_of = impacts[0].as_of.isoformat() if impacts else ""
+    lines = [f"# What if a critical supplier is down for {shown}?", ""]
+    if as_of:
+        lines += [
+            f"As of {as_of}. Regulator clocks run from our awareness, not from the "
+            "supplier's compromise.",
+            "",
+        ]
+    head = (
+        "supplier",
+        "functions hit",
+        "RTO breached",
+        "MTPD breached",
+        "fallback falls short",
+        "first deadline",
+        "identities (slowest)",
+        "dependent BI",
+    )
+    rows = [_board_row(i) for i in impacts]
+    lines += _table(head, rows) if rows else ["No supplier is critical."]
+    return "\n".join(lines) + "\n"
+
+
+def _board_row(impact: Impact) -> str:
+    supplier = impact.suppliers[0] if impact.suppliers else None
+    name = f"{impact.target.value} ({supplier.name})" if supplier and supplier.name else ""
+    functions = impact.functions
+    minutes = [i.time_to_disable_minutes for i in impact.identities]
+    known = [m for m in minutes if m is not None]
+    slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
+    first = next((n for n in impact.notices if n.deadline_hours is not None), None)
+    covers = [c for p in impact.insurance for c in p.covers if c.cover.startswith("dependent")]
+    return _row(
+        name or impact.target.value,
+        ", ".join(f.id for f in functions) or "none",
+        ", ".join(f.id for f in functions if f.breaches_rto) or "none",
+        ", ".join(f.id for f in functions if f.breaches_mtpd) or "none",
+        ", ".join(f.id for f in functions if f.fallback is None or f.fallback_lasts is False)
+        or "none",
+        f"{words.deadline(first)}: {words.whom(first)}" if first else "none",
+        slowest,
+        "; ".join(
+            f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"
+            for p in impact.insurance
+            for c in p.covers
+            if c in covers
+        )
+        or "none",
+    )

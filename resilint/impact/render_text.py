@@ -1,0 +1,199 @@
+"""The scenario as plain text for a terminal: sections in the order the day after needs them.
+Every line passes through ``printable``, so nothing from the data reaches the terminal raw."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.impact import words
+from resilint.impact.model import (
+    ContractView,
+    FunctionImpact,
+    Impact,
+    Notice,
+    PlaybookView,
+    PolicyImpact,
+    SupplierView,
+)
+from resilint.reporters.base import printable
+
+
+def render_text(impact: Impact) -> str:
+    lines = [f"resilint impact: {words.headline(impact)}", ""]
+    for supplier in impact.suppliers:
+        lines += [*_supplier(supplier), ""]
+    lines += [*_functions(impact), ""]
+    lines += [*_notices(impact), ""]
+    lines += [*_identities(impact), ""]
+    lines += [*_insurance(impact), ""]
+    for book in impact.playbooks:
+        lines += [*_playbook(book), ""]
+    lines += ["Our owners", *(f"  {o.who}: {o.role}" for o in impact.owners)]
+    lines += ["", "Notes", *(f"  {note}" for note in impact.notes)]
+    if impact.hours is None:
+        lines.append("  Give --hours N to see which objectives an N-hour outage breaches.")
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def _supplier(supplier: SupplierView) -> Iterator[str]:
+    tier = f", tier {supplier.tier}" if supplier.tier is not None else ""
+    why = f", critical: {'; '.join(supplier.reasons)}" if supplier.critical else ""
+    name = f" ({supplier.name})" if supplier.name else ""
+    yield f"Supplier {supplier.id}{name}{tier}{why}"
+    yield f"  24x7 security contact: {words.contact(supplier.security_24x7)}"
+    for i, person in enumerate(supplier.escalation, 1):
+        yield f"  escalation {i}: {words.contact(person)}"
+    if supplier.account_manager is not None:
+        yield f"  account manager: {words.contact(supplier.account_manager)}"
+    for contract in supplier.contracts:
+        yield f"  contract {contract.id}: {_obligations(contract)}"
+
+
+def _obligations(contract: ContractView) -> str:
+    window = contract.notice_window_hours
+    notice = (
+        f"must notify us within {words.hours(window)} of a {contract.trigger or 'recorded'} "
+        "compromise"
+        if window is not None
+        else "no incident notice window recorded"
+    )
+    if contract.notify_to:
+        notice += f", to {contract.notify_to}"
+    step_in = {True: "step-in rights", False: "no step-in rights", None: ""}
+    support = {True: "continuity support", False: "no continuity support", None: ""}
+    extra = [step_in[contract.step_in_rights], support[contract.business_continuity_support]]
+    return "; ".join([notice, *(e for e in extra if e)])
+
+
+def _functions(impact: Impact) -> Iterator[str]:
+    yield f"Functions hit ({len(impact.functions)})"
+    if not impact.functions:
+        yield "  none: no business function rests on it"
+    for function in impact.functions:
+        yield from _function(function, impact.hours)
+
+
+def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
+    name = f" ({function.name})" if function.name else ""
+    yield f"  {function.id}{name}, {function.criticality or 'criticality not recorded'}"
+    yield f"    via: {' > '.join(function.via)}"
+    yield f"    {words.objectives(function, length)}"
+    fallback = function.fallback
+    plan = f", plan {fallback.plan}" if fallback else ""
+    yield f"    fallback owner: {words.owner(fallback)}{plan}"
+    yield f"    {words.degraded(fallback, function.fallback_lasts)}"
+    if fallback is not None and fallback.description:
+        yield f"    manual procedure: {fallback.description}"
+    for threshold in fallback.thresholds if fallback else ():
+        yield f"    activate on {threshold.type}: {threshold.description}"
+    yield f"    {words.exercised(function)}"
+
+
+def _notices(impact: Impact) -> Iterator[str]:
+    yield "Notice clocks, soonest first"
+    if not impact.notices:
+        yield "  none recorded for the entities involved"
+    for notice in impact.notices:
+        yield from _notice(notice)
+
+
+def _notice(notice: Notice) -> Iterator[str]:
+    yield f"  {words.deadline(notice):<12} {words.whom(notice)}"
+    yield f"  {'':<12} {notice.basis}; from {notice.starts}"
+    details = [
+        notice.condition,
+        f"send to {notice.contact}" if notice.contact else "",
+        f"template {notice.template}" if notice.template else "",
+        f"decides {notice.decides}" if notice.decides else "",
+        notice.note,
+    ]
+    for detail in (d for d in details if d):
+        yield f"  {'':<12} {detail}"
+
+
+def _identities(impact: Impact) -> Iterator[str]:
+    yield f"Identities to disable ({len(impact.identities)}), fastest first"
+    if not impact.identities:
+        yield "  none recorded"
+    for identity in impact.identities:
+        minutes = identity.time_to_disable_minutes
+        took = f"{minutes} min" if minutes is not None else "time to disable not recorded"
+        state = "" if identity.status == "active" else f" [{identity.status}]"
+        systems = f" on {', '.join(identity.systems)}" if identity.systems else ""
+        yield f"  {identity.id}{state}: {identity.type} {identity.access_level}{systems}: {took}"
+        if identity.disable_procedure:
+            yield f"    how: {identity.disable_procedure}"
+        if identity.owner:
+            yield f"    owner: {identity.owner}"
+
+
+def _insurance(impact: Impact) -> Iterator[str]:
+    yield "Insurance"
+    if not impact.insurance:
+        yield "  no policy in force insures the entities involved"
+    for policy in impact.insurance:
+        yield from _policy(policy, impact.hours)
+
+
+def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
+    insured = ", ".join(policy.entities) or "every entity"
+    layers = f"; excess layers following its form: {', '.join(policy.layers)}"
+    layers = layers if policy.layers else ""
+    yield f"  {policy.policy} ({policy.insurer}), insures {insured}{layers}"
+    for cover in policy.covers:
+        name = words.COVER_NAMES.get(cover.cover, cover.cover)
+        of = f" for {cover.supplier}" if cover.supplier else ""
+        yield f"    {name}{of}: {cover.responds.upper()}: {cover.why}"
+        money = f"sublimit {words.money(cover.sublimit, policy.currency)}, retention " + (
+            words.money(cover.retention, policy.currency)
+        )
+        days = cover.indemnity_period_days
+        indemnity = f", indemnity period {days} days" if days is not None else ""
+        yield f"      {words.waiting(cover, length)}; {money}{indemnity}"
+    for exclusion in policy.exclusions:
+        yield f"    exclusion {exclusion.id} may apply if {exclusion.may_apply_when}"
+    for role in ("forensics", "counsel", "pr"):
+        firms = [f.name + (" (pre-approved)" if f.pre_approved else "") for f in policy.panel]
+        chosen = [n for f, n in zip(policy.panel, firms, strict=True) if f.role == role]
+        if chosen:
+            yield f"    panel {role}: {', '.join(chosen)}"
+    for evidence in policy.evidence:
+        owner = f" (owner {evidence.owner})" if evidence.owner else ""
+        yield f"    open evidence package {evidence.package}{owner}: {len(evidence.items)} items"
+        for assigned in evidence.roles:
+            yield f"      {assigned.role.replace('_', ' ')}: {assigned.who}"
+
+
+def _playbook(book: PlaybookView) -> Iterator[str]:
+    last = book.last_exercised.isoformat() if book.last_exercised else "never"
+    yield f"Joint playbook {book.id} (owner {book.owner or 'not named'}), last exercised {last}"
+    if book.reference:
+        yield f"  {book.reference}"
+    for made in book.decisions:
+        deputy = f" (deputy {made.deputy})" if made.deputy else ""
+        yield f"  {made.decision.replace('_', ' ')}: {made.owner}{deputy}"
+    for criterion in book.disable_criteria:
+        yield f"  disable the integration when: {criterion}"
+    for criterion in book.manual_switch_criteria:
+        yield f"  switch to manual when: {criterion}"
+    for i, person in enumerate(book.escalation, 1):
+        yield f"  escalation {i}: {words.contact(person)}"
+
+
+def render_board_text(impacts: list[Impact]) -> str:
+    """Every critical supplier's scenario, a few lines each."""
+    lines = []
+    for impact in impacts:
+        hit = impact.functions
+        first = next((n for n in impact.notices if n.deadline_hours is not None), None)
+        lines.append(f"{impact.target.value}: {len(hit)} functions hit")
+        breached = [f.id for f in hit if f.breaches_rto]
+        intolerable = [f.id for f in hit if f.breaches_mtpd]
+        lines.append(f"  RTO breached: {', '.join(breached) or 'none'}")
+        lines.append(f"  MTPD breached: {', '.join(intolerable) or 'none'}")
+        if first is not None:
+            lines.append(f"  first deadline: {words.deadline(first)}, {words.whom(first)}")
+        lines.append(f"  identities to disable: {len(impact.identities)}")
+    if not lines:
+        lines.append("No supplier is critical.")
+    return "\n".join(printable(line) for line in lines) + "\n"

@@ -1,0 +1,187 @@
+"""One scenario end to end: what is down (a supplier, a cloud region, a shared dependency or
+one of our functions), the functions it reaches through the dependency graph, and what follows
+for each of them, for our entities, our insurance and our people.
+
+It reads the facts and the one dependency graph of the checked model (``Facts``); it builds
+neither again, and it never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from resilint.domain import Facts
+from resilint.domain.graph import PRIMARY, Hop
+from resilint.domain.lifecycle import completed_exercises
+from resilint.domain.readers import in_order, strings
+from resilint.errors import UsageError
+from resilint.impact import clocks, cover, people
+from resilint.impact.functions import Reached, function_impact
+from resilint.impact.model import (
+    DEPENDENCY,
+    FUNCTION,
+    REGION,
+    SUPPLIER,
+    FunctionImpact,
+    Impact,
+    Notice,
+    PlaybookView,
+    Target,
+)
+from resilint.model import Document
+from resilint.suggest import did_you_mean
+
+
+def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
+    reached, down = reach(facts, target)
+    ids = frozenset(str(s.id) for s in down)
+    done = completed_exercises(facts.index, facts.as_of)
+    functions = tuple(
+        sorted(
+            (function_impact(facts, r, hours, ids, done) for r in reached),
+            key=lambda f: (not f.stopped, not f.critical),
+        )
+    )
+    entities = _entities(facts, reached, down)
+    books = people.playbooks(facts, down)
+    policies = cover.policies_involved(facts, entities)
+    suppliers = tuple(people.supplier_view(facts, s) for s in down)
+    notices = _notices(facts, entities, policies, [r.function for r in reached], books)
+    return Impact(
+        target=target,
+        hours=hours,
+        as_of=facts.as_of,
+        suppliers=suppliers,
+        functions=functions,
+        entities=entities,
+        notices=notices,
+        identities=people.identities(facts, down),
+        insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
+        playbooks=books,
+        owners=people.owners(facts, functions, suppliers, books, policies),
+        notes=_notes(functions),
+    )
+
+
+def reach(facts: Facts, target: Target) -> tuple[list[Reached], list[Document]]:
+    """The functions the outage reaches, and the suppliers whose outage it is."""
+    if target.kind == SUPPLIER:
+        supplier = _document(facts, "Supplier", target.value)
+        return _on_supplier(facts, supplier), [supplier]
+    if target.kind == REGION:
+        return _in_region(facts, target.value)
+    if target.kind == DEPENDENCY:
+        return _on_dependency(facts, target.value)
+    function = _document(facts, "BusinessFunction", target.value)
+    hop = Hop(function, ("id",), f"{function.id} itself is down")
+    return [Reached(function, (hop,))], []
+
+
+def _document(facts: Facts, kind: str, value: str) -> Document:
+    found = facts.index.get(kind, value)
+    if found is None:
+        label = "supplier" if kind == "Supplier" else "business function"
+        hint = did_you_mean(value, facts.index.ids(kind))
+        raise UsageError(f"no {label} has the id '{value}'{hint}")
+    return found
+
+
+def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
+    """Functions resting on the supplier in the graph, and those whose continuity plan says it
+    covers the supplier's failure."""
+    reached = [Reached(f, chain) for f, chain in facts.graph.resting_on(str(supplier.id))]
+    seen = {id(r.function) for r in reached}
+    for plan in in_order(facts.index.of_kind("ContinuityPlan")):
+        named = plan.data.get("function")
+        function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
+        listed = strings(plan.data.get("suppliers"))
+        if function is None or id(function) in seen or supplier.id not in listed:
+            continue
+        text = f"continuity plan {plan.id} covers the failure of {supplier.id}"
+        hop = Hop(plan, ("suppliers", listed.index(str(supplier.id))), text)
+        reached.append(Reached(function, (hop,)))
+        seen.add(id(function))
+    return reached
+
+
+def _in_region(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:
+    provider, _, region = value.rpartition("/") if "/" in value else value.rpartition(":")
+    found = facts.graph.running_in(region, provider or None)
+    if not found:
+        known = {
+            r.label.replace(" ", "/")
+            for f in facts.index.of_kind("BusinessFunction")
+            for r, _ in facts.graph.reach(f).regions.values()
+        }
+        hint = did_you_mean(value, sorted(known))
+        raise UsageError(f"no business function relies on cloud region '{value}'{hint}")
+    merged: dict[int, Reached] = {}
+    for function, where, chain in found:
+        before = merged.get(id(function))
+        if before is None or (where.role == PRIMARY and not before.stopped):
+            merged[id(function)] = Reached(function, chain, where.role == PRIMARY)
+    providers = {where.provider for _, where, _ in found}
+    down = [s for s in (facts.graph.supplier_named(p) for p in sorted(providers)) if s]
+    return list(merged.values()), down
+
+
+def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:
+    found = facts.graph.relying_on(value)
+    if not found:
+        hint = did_you_mean(value, facts.index.ids("Supplier"))
+        raise UsageError(f"no business function relies on a dependency named '{value}'{hint}")
+    named = facts.graph.supplier_named(value)
+    if named is not None:
+        down = [named]
+    else:  # the suppliers that name it are the ones whose service it takes down
+        last = (chain[-1].document for _, chain in found)
+        down = list({id(d): d for d in last if d.kind == "Supplier"}.values())
+    return [Reached(f, chain) for f, chain in found], down
+
+
+def _entities(facts: Facts, reached: list[Reached], down: list[Document]) -> tuple[str, ...]:
+    """Our entities involved: those of the functions reached and of the suppliers down."""
+    named: list[str] = []
+    for r in reached:
+        named.extend(facts.function(r.function).entities)
+    for supplier in down:
+        named.extend(facts.supplier(supplier).entities)
+    found = set(named) or set(facts.regimes.all_entities)
+    return tuple(e for e in facts.regimes.all_entities if e in found)
+
+
+def _notices(
+    facts: Facts,
+    entities: tuple[str, ...],
+    policies: list[Document],
+    functions: list[Document],
+    books: Iterable[PlaybookView],
+) -> tuple[Notice, ...]:
+    books = tuple(books)
+    regulator, recipients = people.comms(facts, functions, "regulator")
+    routing = clocks.Routing(
+        regulator_contact=recipients,
+        regulator_template=regulator,
+        insurer_template=people.comms(facts, functions, "insurer")[0],
+        customer_template=people.comms(facts, functions, "customers")[0],
+        regulator_decides=people.decider(books, "notify_regulator"),
+        insurer_decides=people.decider(books, "notify_insurer"),
+    )
+    found: list[Notice] = []
+    for entity_id in entities:
+        entity = facts.index.get("Entity", entity_id)
+        if entity is not None:
+            found.extend(clocks.entity_notices(facts, entity, routing))
+    for policy in policies:
+        found.extend(clocks.policy_notices(facts, policy, routing))
+    return clocks.ordered(found)
+
+
+def _notes(functions: tuple[FunctionImpact, ...]) -> tuple[str, ...]:
+    notes = [clocks.AWARENESS_NOTE]
+    if any(not f.stopped for f in functions):
+        notes.append(
+            "A region that only serves a function as a standby or replica does not stop it: "
+            "such functions are listed, with no breach."
+        )
+    return tuple(notes)

@@ -1,0 +1,121 @@
+"""Impact values in words, the same in every output format: an outage's length against an
+objective, a degraded mode, a waiting period, a contact. Plain text from the data: each
+renderer escapes it for its format."""
+
+from __future__ import annotations
+
+from resilint.domain.readers import show_number
+from resilint.impact.model import (
+    Contact,
+    Cover,
+    Fallback,
+    FunctionImpact,
+    Impact,
+    Notice,
+)
+
+COVER_NAMES = {
+    "dependent_business_interruption": "dependent business interruption",
+    "business_interruption": "business interruption",
+}
+
+
+def hours(value: float | None) -> str:
+    return "not recorded" if value is None else f"{show_number(value)} h"
+
+
+def money(value: float | None, currency: str) -> str:
+    if value is None:
+        return "not recorded"
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{currency} {shown}".strip()
+
+
+def headline(impact: Impact) -> str:
+    length = f" for {show_number(impact.hours)} hours" if impact.hours is not None else ""
+    return f"{impact.target.label} down or compromised{length}, as of {impact.as_of.isoformat()}"
+
+
+def objective(name: str, bound: float | None, breached: bool | None, length: float | None) -> str:
+    """``RTO 8 h: breached after 24 h``."""
+    if bound is None:
+        return f"{name} not recorded"
+    if breached is None:
+        return f"{name} {hours(bound)}"
+    verdict = "BREACHED" if breached else "held"
+    return f"{name} {hours(bound)}: {verdict} by a {show_number(length or 0)}-hour outage"
+
+
+def objectives(function: FunctionImpact, length: float | None) -> str:
+    if not function.stopped:
+        return "not stopped (the region only serves it as a standby or replica)"
+    rto = objective("RTO", function.rto_hours, function.breaches_rto, length)
+    mtpd = objective("MTPD", function.mtpd_hours, function.breaches_mtpd, length)
+    return f"{rto}; {mtpd}"
+
+
+def degraded(fallback: Fallback | None, lasts: bool | None) -> str:
+    """``degraded mode at 45% capacity for up to 96 h, running 2 h after the outage``."""
+    if fallback is None:
+        return "no continuity plan"
+    parts = []
+    if fallback.capacity_percent is not None:
+        parts.append(f"at {show_number(fallback.capacity_percent)}% capacity")
+    if fallback.max_degraded_hours is not None:
+        parts.append(f"for up to {hours(fallback.max_degraded_hours)}")
+    if fallback.time_to_switch_hours is not None:
+        parts.append(f"running {hours(fallback.time_to_switch_hours)} after the outage starts")
+    text = "degraded mode " + (
+        ", ".join(parts) if parts else "(capacity and duration not recorded)"
+    )
+    if lasts is not None:
+        text += "; it lasts the outage" if lasts else "; it does NOT last the outage"
+    return text
+
+
+def owner(fallback: Fallback | None) -> str:
+    if fallback is None or not fallback.owner:
+        return "nobody named"
+    return fallback.owner + (f" (deputy {fallback.deputy})" if fallback.deputy else "")
+
+
+def exercised(function: FunctionImpact) -> str:
+    parts = []
+    if function.fallback is not None and function.fallback.last_tested is not None:
+        parts.append(f"plan tested {function.fallback.last_tested.isoformat()}")
+    if function.last_exercise is not None:
+        last = function.last_exercise
+        parts.append(f"last exercise {last.exercise} on {last.date.isoformat()}")
+    return "; ".join(parts) or "never exercised (no completed exercise lists it)"
+
+
+def deadline(notice: Notice) -> str:
+    return notice.deadline or "no deadline recorded"
+
+
+def whom(notice: Notice) -> str:
+    entity = f" ({notice.entity})" if notice.entity else ""
+    said = f"{notice.what} to {notice.to}" if notice.what != notice.to else notice.to
+    return said + entity
+
+
+def contact(value: Contact | None) -> str:
+    if value is None:
+        return "not recorded"
+    parts = [value.name, value.role, value.email, value.phone, value.channel]
+    text = ", ".join(p for p in parts if p)
+    return text + (" (24x7)" if value.available_24x7 else "")
+
+
+def waiting(cover: Cover, length: float | None) -> str:
+    if cover.waiting_period_hours is None:
+        return "waiting period not recorded"
+    text = f"waiting period {hours(cover.waiting_period_hours)}"
+    if length is None or cover.hours_past_waiting is None:
+        return text
+    if cover.hours_past_waiting <= 0:
+        return text + f": a {show_number(length)}-hour outage does not pass it, nothing is paid"
+    return text + (
+        f": a {show_number(length)}-hour outage passes it by "
+        f"{show_number(cover.hours_past_waiting)} h"
+    )
