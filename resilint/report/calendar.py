@@ -101,7 +101,7 @@ def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
         end = day + datetime.timedelta(days=1) if day < datetime.date.max else day
         summary = ("OVERDUE: " if d.overdue(as_of) else "") + f"{CATEGORIES[d.category]}: {d.title}"
         where = f"{d.document.path}:{d.document.line}"
-        owner = f"\nOwner: {d.owner}" if d.owner else ""
+        details = [d.detail, *([f"Owner: {d.owner}"] if d.owner else []), where]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{d.uid}@resilint",
@@ -109,7 +109,7 @@ def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
             f"SUMMARY:{_text_value(summary)}",
-            f"DESCRIPTION:{_text_value(f'{d.detail}{owner}' + chr(10) + where)}",
+            f"DESCRIPTION:{_text_value(*details)}",
             f"CATEGORIES:{_text_value(CATEGORIES[d.category])}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
@@ -118,11 +118,14 @@ def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _text_value(text: str) -> str:
-    """An RFC 5545 TEXT value: controls shown as escapes first (as in every output), then
-    backslash, semicolon and comma escaped; our own line breaks as ``\\n``."""
-    lines = [printable(part) for part in text.split("\n")]
-    escaped = [line.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,") for line in lines]
+def _text_value(*lines: str) -> str:
+    """An RFC 5545 TEXT value of these lines: in each, controls and line breaks from the data
+    shown as escapes first (as in every output), then backslash, semicolon and comma escaped;
+    the lines joined with the format's own ``\n``."""
+    escaped = [
+        printable(line).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        for line in lines
+    ]
     return "\\n".join(escaped)
 
 

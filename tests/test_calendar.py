@@ -1,0 +1,137 @@
+"""``resilint calendar``: the deadlines as text, JSON and iCalendar, checked against dates worked
+out here from the YAML of tests/data/calendar (not from resilint's output); the .ics is parsed
+with a real iCalendar parser (icalendar, from PyPI)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from tests.conftest import REPO
+
+DATA = REPO / "tests" / "data" / "calendar"
+AS_OF = datetime.date(2026, 11, 26)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _days(n: int) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
+
+
+# Worked out from tests/data/calendar/programme.yaml, as of 2026-11-26, 180 days ahead:
+EXPECTED = {
+    # (category, kind, id): date (None: nothing recorded, due now)
+    ("exercise", "BusinessFunction", "order-processing"): None,  # never exercised
+    ("waiver-expiry", "Waiver", "w-old"): datetime.date(2026, 10, 1),
+    ("exercise-finding", "Exercise", "tabletop-2027"): datetime.date(2026, 11, 1),
+    ("assessment", "Supplier", "acme"): datetime.date(2025, 12, 1) + _days(365),  # tier 1
+    ("waiver-expiry", "Waiver", "w-soon"): datetime.date(2026, 12, 15),
+    ("notice", "Contract", "ctr-acme"): datetime.date(2027, 3, 31) - _days(90),
+    ("exercise-planned", "Exercise", "tabletop-2027"): datetime.date(2027, 1, 15),
+    ("contract-end", "Contract", "ctr-acme"): datetime.date(2027, 3, 31),
+    ("policy-renewal", "InsurancePolicy", "cyber-2026"): datetime.date(2027, 3, 31),
+    # auto-renewed on 2026-06-30 for 12 months: the next term ends 2027-06-30 (after the
+    # horizon of 2027-05-25), and its notice date, 60 days before, falls inside it
+    ("notice", "Contract", "ctr-acme-support"): datetime.date(2027, 6, 30) - _days(60),
+}
+
+
+def test_json_lists_every_deadline_overdue_first(cli, repo: Path) -> None:
+    run = cli("calendar", ".", "--format", "json", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    document = json.loads(run.stdout)
+    assert document["as_of"] == AS_OF.isoformat() and document["days"] == 180
+    found = {
+        (d["category"], d["kind"], d["id"]): (
+            datetime.date.fromisoformat(d["date"]) if d["date"] else None
+        )
+        for d in document["deadlines"]
+    }
+    assert found == EXPECTED
+    overdue = [d["overdue"] for d in document["deadlines"]]
+    assert overdue == sorted(overdue, reverse=True)  # overdue ones first
+    dated = [d["date"] for d in document["deadlines"] if not d["overdue"]]
+    assert dated == sorted(dated)
+
+
+def test_days_narrows_the_horizon_but_keeps_what_is_overdue(cli, repo: Path) -> None:
+    run = cli("calendar", ".", "--format", "json", "--days", "10", cwd=repo)
+    found = {(d["category"], d["id"]) for d in json.loads(run.stdout)["deadlines"]}
+    assert found == {
+        ("exercise", "order-processing"),
+        ("waiver-expiry", "w-old"),
+        ("exercise-finding", "tabletop-2027"),
+        ("assessment", "acme"),  # 2026-12-01, in 5 days
+    }
+
+
+def test_text_output(cli, repo: Path) -> None:
+    run = cli("calendar", ".", cwd=repo)
+    assert run.exit_code == 0
+    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 10 (3 overdue)"
+    assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[2]
+    assert any(line.startswith("2026-12-31  in 35 days  notice deadline") for line in run.lines)
+
+
+def test_ics_parses_with_a_real_parser(cli, repo: Path) -> None:
+    target = repo / "deadlines.ics"
+    run = cli("calendar", ".", "--format", "ics", "-o", str(target), cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    raw = target.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)  # RFC 5545 3.1
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(EXPECTED)
+    starts = sorted(e.decoded("DTSTART") for e in events)
+    expected = sorted(d or AS_OF for d in EXPECTED.values())  # undated: on the as-of date
+    assert starts == expected
+    summaries = [str(e.get("SUMMARY")) for e in events]
+    assert sum(s.startswith("OVERDUE: ") for s in summaries) == 3
+    assert len({str(e.get("UID")) for e in events}) == len(events)
+    folded = next(
+        str(e.get("DESCRIPTION")) for e in events if "order-processing" in str(e["SUMMARY"])
+    )
+    assert "\n" in folded and "head-of-orders" in folded  # unfolded and unescaped by the parser
+
+
+def test_uids_stay_when_a_date_moves(cli, repo: Path) -> None:
+    """A subscribed calendar updates an event whose date changed instead of adding one."""
+    first = _uids(cli("calendar", ".", "--format", "ics", cwd=repo).stdout)
+    path = repo / "programme.yaml"
+    path.write_text(path.read_text().replace("expires: 2026-12-15", "expires: 2027-01-20"))
+    second = _uids(cli("calendar", ".", "--format", "ics", cwd=repo).stdout)
+    assert first == second
+
+
+def _uids(text: str) -> set[str]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return {str(e.get("UID")) for e in calendar.walk("VEVENT")}
+
+
+def test_hostile_text_is_escaped_in_every_format(cli, repo: Path) -> None:
+    path = repo / "programme.yaml"
+    hostile = 'rationale: Old.\nrisk_owner: "cro\\u202e;, \\\\ END:VCALENDAR\\r\\nX: y"'
+    path.write_text(path.read_text().replace("rationale: Old.\nrisk_owner: cro", hostile))
+    ics = cli("calendar", ".", "--format", "ics", cwd=repo).stdout
+    assert "\u202e" not in ics and "\r\nX: y" not in ics
+    ends = [line for line in ics.splitlines() if line.startswith("END:VCALENDAR")]
+    assert ends == ["END:VCALENDAR"]  # the value's own text stays inside its property
+    events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert len(events) == len(EXPECTED)
+    old = next(str(e["DESCRIPTION"]) for e in events if "w-old" in str(e["SUMMARY"]))
+    assert "Owner: cro\\u202e;, \\ END:VCALENDAR\\r\\nX: y\n" in old  # shown, never acted on
+    text = cli("calendar", ".", cwd=repo).stdout
+    assert "\u202e" not in text and "\r" not in text
