@@ -28,7 +28,8 @@ from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.init import scaffold
 from resilint.load.read import real, within
-from resilint.reporters import REPORTERS, ReportContext, RuleDoc
+from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
+from resilint.reporters.statistics import report_statistics, report_statistics_json
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -56,6 +57,10 @@ class CheckArgs:
     cache_dir: Path | None = None
     selection: CommandLine = field(default_factory=CommandLine)
     """--select, --extend-select and --ignore."""
+    statistics: bool = False
+    """Print the count of findings per rule instead of the findings (text or json)."""
+    group_by: str | None = None
+    """Group the text output's findings by ``document`` or ``rule``."""
 
 
 def build_schemas() -> SchemaSet:
@@ -234,12 +239,26 @@ def run_check(args: CheckArgs) -> int:
         color,
         build_rule_docs(rules),
         config.fail_on,
+        args.group_by,
     )
     for name, target in args.outputs:
-        plain = dataclasses.replace(context, color=False)
+        plain = dataclasses.replace(context, color=False, group_by=None)
         _write_file(target, REPORTERS[name](plain))
-    _write(REPORTERS[args.output_format or _default_format()](context))
+    _write(build_reporter(args)(context))
     return exit_status(result, config)
+
+
+def build_reporter(args: CheckArgs) -> Reporter:
+    """The standard output's format; ``--statistics`` and ``--group-by`` shape text (and
+    statistics JSON) only."""
+    name = args.output_format or _default_format()
+    if args.statistics:
+        if name not in ("text", "json"):
+            raise UsageError(f"--statistics prints text or json, not {name}")
+        return report_statistics_json if name == "json" else report_statistics
+    if args.group_by and name != "text":
+        raise UsageError(f"--group-by groups the text output, not {name}")
+    return REPORTERS[name]
 
 
 def run_baseline(args: CheckArgs, target: Path | None) -> int:

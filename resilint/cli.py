@@ -33,6 +33,7 @@ from resilint.errors import ExitCode, ResilintError
 from resilint.impact.cli import register as register_impact
 from resilint.report.cli import register as register_report
 from resilint.reporters import REPORTERS
+from resilint.reporters.grouped import GROUPINGS
 from resilint.rules.model import PROFILES
 
 FORMATS = sorted(REPORTERS)
@@ -145,6 +146,17 @@ def _check_options(command: Callable[..., None]) -> Callable[..., None]:
             type=click.Path(path_type=Path, file_okay=False),
             help=f"Cache directory (default: {CACHE_DIR_NAME}/ at the repository root).",
         ),
+        click.option(
+            "--statistics",
+            is_flag=True,
+            help="Print how many findings each rule has (as ruff does) instead of the findings; "
+            "with --format json, as JSON.",
+        ),
+        click.option(
+            "--group-by",
+            type=click.Choice(GROUPINGS),
+            help="Group the text output's findings under a heading per document or per rule.",
+        ),
         selection_options,
     ]
     for option in reversed(options):
@@ -167,6 +179,8 @@ def _check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
         cache=options["cache"],
         cache_dir=options["cache_dir"],
         selection=selection(options),
+        statistics=options["statistics"],
+        group_by=options["group_by"],
     )
 
 

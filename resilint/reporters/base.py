@@ -41,6 +41,8 @@ class ReportContext:
     color: bool = False
     rules: Mapping[str, RuleDoc] = field(default_factory=dict)
     fail_on: str = "error"
+    group_by: str | None = None
+    """``document`` or ``rule``: the text output groups findings under headings."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

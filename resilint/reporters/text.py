@@ -4,25 +4,32 @@ from __future__ import annotations
 
 from resilint.findings import Finding, Level
 from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.grouped import grouped_lines
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def report_text(context: ReportContext) -> str:
-    lines = []
-    for f in context.active:
-        where = f"{printable(f.path)}:{f.line}:{f.column}:"
-        level = f.level.label
-        if context.color:
-            where = f"{_BOLD}{where}{_RESET}"
-            level = f"{_COLORS[f.level]}{level}{_RESET}"
-        lines.append(f"{where} {f.code}{_fixable(f)} {level} {printable(f.message)}")
-        for rel in f.related:
-            note = f"    {printable(rel.path)}:{rel.line}:{rel.column}: {printable(rel.message)}"
-            lines.append(f"{_DIM}{note}{_RESET}" if context.color else note)
-    lines.append(_summary(context))
+    if context.group_by:
+        lines = grouped_lines(context, context.group_by, lambda f: _lines(context, f))
+    else:
+        lines = [text for f in context.active for text in _lines(context, f)]
+    lines.append(summary(context))
     return "\n".join(lines) + "\n"
+
+
+def _lines(context: ReportContext, f: Finding) -> list[str]:
+    where = f"{printable(f.path)}:{f.line}:{f.column}:"
+    level = f.level.label
+    if context.color:
+        where = f"{_BOLD}{where}{_RESET}"
+        level = f"{_COLORS[f.level]}{level}{_RESET}"
+    lines = [f"{where} {f.code}{_fixable(f)} {level} {printable(f.message)}"]
+    for rel in f.related:
+        note = f"    {printable(rel.path)}:{rel.line}:{rel.column}: {printable(rel.message)}"
+        lines.append(f"{_DIM}{note}{_RESET}" if context.color else note)
+    return lines
 
 
 def _fixable(finding: Finding) -> str:
@@ -45,7 +52,7 @@ def _fixes_note(context: ReportContext) -> str:
     return f" {note[0].upper()}{note[1:]}."
 
 
-def _summary(context: ReportContext) -> str:
+def summary(context: ReportContext) -> str:
     counts = context.counts()
     total = sum(counts.values())
     files = f"{context.files} file{'s' if context.files != 1 else ''}"
