@@ -1,0 +1,243 @@
+"""``resilint report``: one self-contained HTML file with every section, escaped data, the
+embedded data block that ``--previous`` reads, and a size that stays small at 1,000 suppliers.
+Read with the standard library's HTML parser; tests/test_report_browser.py renders it."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, REPO
+
+SECTIONS = ("headline", "coverage", "functions", "graph", "deadlines", "insurance", "findings")
+
+
+class Page(HTMLParser):
+    """Elements by tag with their attributes, ids, and the text of script and style blocks."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+        self.blocks: list[tuple[str, dict[str, str | None], str]] = []
+        self._open: tuple[str, dict[str, str | None]] | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append((tag, found))
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag in ("script", "style"):
+            self._open = (tag, found)
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self.blocks.append((*self._open, data))
+            self._open = None
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def _report(cli, repo: Path, tmp_path: Path, *args: str) -> tuple[str, Page]:
+    target = tmp_path / "report.html"
+    run = cli("report", str(repo), "-o", str(target), *args, cwd=REPO)
+    assert run.exit_code in (0, 2), run.stderr
+    text = target.read_text(encoding="utf-8")
+    return text, Page(text)
+
+
+def _documents(repo: Path, kind: str) -> list[dict[str, object]]:
+    found = []
+    for path in sorted(repo.rglob("*.yaml")):
+        try:
+            docs = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+        except yaml.YAMLError:
+            continue
+        found += [d for d in docs if isinstance(d, dict) and d.get("kind") == kind]
+    return found
+
+
+def test_northwind_report_has_every_section(cli, tmp_path: Path) -> None:
+    repo = EXAMPLES / "northwind"
+    text, page = _report(cli, repo, tmp_path)
+    assert set(SECTIONS) <= page.ids
+    headings = list(page.all("h2"))
+    assert len(headings) == len(SECTIONS)
+    assert len(page.all("h1")) == 1
+    assert page.all("html")[0].get("lang") == "en"
+    # Critical functions, from the YAML: each has a row and a node in the graph.
+    critical = [
+        f["id"] for f in _documents(repo, "BusinessFunction") if f["criticality"] == "critical"
+    ]
+    assert critical
+    for function in critical:
+        assert f"fn-{function}" in page.ids
+        assert f"◆ {function}</text>" in text
+    # Every tier-1 supplier is a row of the coverage matrix.
+    tier1 = [s["id"] for s in _documents(repo, "Supplier") if s.get("tier") == 1]
+    assert tier1 and all(f"cov-{s}" in page.ids for s in tier1)
+    assert len(page.all("svg")) == 1 and 'role="img"' in text
+    # Insurance: each policy, with its panel firms as the YAML lists them.
+    for policy in _documents(repo, "InsurancePolicy"):
+        assert f"pol-{policy['id']}" in page.ids
+    assert "Greyline Incident Response LLP" in text
+
+
+def test_tables_are_semantic_and_complete_without_javascript(cli, tmp_path: Path) -> None:
+    text, page = _report(cli, EXAMPLES / "defects", tmp_path)
+    assert all(t.get("scope") in ("col", "row") for t in page.all("th"))
+    assert text.count("<caption>") >= 6
+    run = cli("check", str(EXAMPLES / "defects"), "--format", "json", cwd=REPO)
+    findings = run.json()["findings"]
+    rows = [a for a in page.all("tr") if (a.get("id") or "").startswith("f-")]
+    assert len(rows) == len(findings)  # every finding is in the HTML itself
+    form = next(a for a in page.all("form") if a.get("id") == "filter")
+    assert "hidden" in form  # shown only when the script runs
+    assert "@media print" in text
+
+
+def test_every_link_inside_the_report_has_a_target(cli, tmp_path: Path) -> None:
+    _, page = _report(cli, EXAMPLES / "defects", tmp_path)
+    local = [str(a["href"])[1:] for a in page.all("a") if str(a.get("href", "")).startswith("#")]
+    assert len(local) > 50
+    assert set(local) <= page.ids
+    gaps = [t for t in page.all("td") if "gap" in str(t.get("class"))]
+    assert gaps
+
+
+def test_self_contained_and_locked_down(cli, tmp_path: Path) -> None:
+    text, page = _report(cli, EXAMPLES / "northwind", tmp_path)
+    assert not page.all("link") and not page.all("img") and not page.all("iframe")
+    assert all("src" not in attrs for _, attrs in page.tags)
+    assert "url(" not in text and "@import" not in text
+    external = [a["href"] for a in page.all("a") if not str(a.get("href")).startswith("#")]
+    assert all(str(h).startswith("https://github.com/resilint/resilint/blob/") for h in external)
+    policy = next(m["content"] for m in page.all("meta") if m.get("http-equiv"))
+    assert policy is not None and "default-src 'none'" in policy
+    for tag, attrs, body in page.blocks:
+        if attrs.get("type") == "application/json":
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy, tag  # only the report's own style and script
+
+
+HOSTILE = "</script><img src=x onerror=alert(1)><!-- \u2028\u2029\u202e end"
+
+
+def test_values_from_the_data_are_escaped(cli, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "programme").mkdir(parents=True)
+    (repo / "resilint.yaml").write_text("as_of: 2026-11-26\n")
+    (repo / "programme" / "all.yaml").write_text(
+        f"""apiVersion: resilint/v1
+kind: Supplier
+id: acme
+name: {json.dumps(HOSTILE)}
+tier: 1
+owner: {json.dumps(HOSTILE)}
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: orders
+criticality: critical
+owner: {json.dumps(HOSTILE)}
+depends_on: {{suppliers: [acme], cloud: [{{provider: {json.dumps(HOSTILE)}, region: eu-1}}]}}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insurer: {json.dumps(HOSTILE)}
+period: {{start: 2026-01-01, end: 2027-01-31}}
+conditions:
+  - {{id: mfa, statement: {json.dumps(HOSTILE)}, control_categories: [mfa_email]}}
+panel: {{forensics: [{json.dumps(HOSTILE)}]}}
+""",
+        encoding="utf-8",
+    )
+    text, page = _report(cli, repo, tmp_path)
+    assert "<img" not in text and "onerror=alert" not in text.replace("onerror=alert(1)&gt;", "")
+    assert text.count("</script>") == 2  # the data block's and the script's own
+    assert "<!-- " not in text
+    assert not {"\u2028", "\u2029", "\u202e"} & set(text)
+    assert "\\u202e" in text  # shown, as every output shows it
+    block = next(b for _, a, b in page.blocks if a.get("type") == "application/json")
+    json.loads(block)
+
+
+def test_previous_report_or_check_json(cli, tmp_path: Path) -> None:
+    repo = EXAMPLES / "defects"
+    first, page = _report(cli, repo, tmp_path)
+    block = next(b for _, a, b in page.blocks if a.get("type") == "application/json")
+    data = json.loads(block)
+    check = cli("check", str(repo), "--format", "json", cwd=REPO).json()
+    assert sorted(f["fingerprint"] for f in data["findings"]) == sorted(
+        f["fingerprint"] for f in check["findings"]
+    )
+    previous = tmp_path / "previous.html"
+    previous.write_text(first, encoding="utf-8")
+    text, _ = _report(cli, repo, tmp_path, "--previous", str(previous))
+    assert "<strong>0 new</strong>, <strong>0 resolved</strong>" in text
+    # From check JSON with three findings fewer and one that is gone since.
+    check["findings"] = [
+        *check["findings"][3:],
+        {"fingerprint": "0" * 32, "level": "error", "suppressed": False},
+    ]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(check), encoding="utf-8")
+    text, _ = _report(cli, repo, tmp_path, "--previous", str(older))
+    assert "<strong>3 new</strong>, <strong>1 resolved</strong>" in text
+    assert "check --format json" in text
+
+
+def test_previous_must_be_a_report_or_check_json(cli, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.html"
+    bogus.write_text("<html>nothing</html>")
+    run = cli(
+        "report",
+        str(EXAMPLES / "northwind"),
+        "-o",
+        str(tmp_path / "r.html"),
+        "--previous",
+        str(bogus),
+        cwd=REPO,
+    )
+    assert run.exit_code == 2 and "neither a resilint report" in run.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.slow
+def test_under_two_megabytes_at_a_thousand_suppliers(cli, tmp_path: Path) -> None:
+    """The synthetic repository of benchmarks/generate.py at 1,000 suppliers (about 4,700
+    documents): BENCHMARKS.md gives the figure this guards."""
+    repo = tmp_path / "bench"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate.py"),
+            str(repo),
+            "--suppliers",
+            "1000",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    target = tmp_path / "report.html"
+    run = cli(
+        "report", str(repo), "-o", str(target), "--as-of", "2026-11-26", "--no-cache", cwd=REPO
+    )
+    assert run.exit_code in (0, 2), run.stderr
+    size = target.stat().st_size
+    assert size < 2 * 1024 * 1024, size
+    text = target.read_text(encoding="utf-8")
+    assert re.search(r'<svg[^>]*class="graph"', text)
