@@ -1,0 +1,188 @@
+"""The posture report in a real browser: headless Chromium (Debian's ``chromium`` package,
+which .ci/run installs) renders the reports of examples/northwind and examples/defects.
+
+Driven with Playwright on the system's browser (``executable_path``; Playwright's own browser
+download is never used): the filter needs JavaScript to run and be typed into, which
+``--dump-dom`` cannot do, and Playwright gives console messages, page errors and network
+requests as events, where a hand-written DevTools-protocol driver would be a second program to
+maintain. One browser serves the whole module, so these tests add seconds, not minutes.
+
+Where no browser or no Playwright is installed, every test here is skipped with the reason,
+which pytest prints in its summary (``-ra``): never a silent pass.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLES, REPO
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOT = REPO / "docs" / "report.png"
+FLAGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')"
+)
+if not Path(CHROMIUM).is_file():
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: install Debian's chromium package (.ci/run does, as root)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("reports")
+    written = {}
+    for name in ("northwind", "defects"):
+        target = out / f"{name}.html"
+        subprocess.run(
+            [sys.executable, "-m", "resilint", "report", str(EXAMPLES / name), "-o", str(target)],
+            cwd=REPO,
+            check=False,
+            capture_output=True,
+        )
+        assert target.is_file(), name
+        written[name] = target
+    return written
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page opened from disk, with what the browser reported while showing it."""
+
+    def __init__(self, browser: Any, path: Path, *, javascript: bool = True) -> None:
+        self.context = browser.new_context(
+            java_script_enabled=javascript, viewport={"width": 1400, "height": 1000}
+        )
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+        self.page.goto(path.as_uri())
+
+    def _request(self, request: Any) -> None:
+        if request.url.split(":", 1)[0] not in ("file", "data", "about"):
+            self.requests.append(request.url)
+
+    def visible_rows(self) -> int:
+        return int(self.page.locator("#findings-table tbody tr[id]:visible").count())
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize("name", ["northwind", "defects"])
+def test_renders_without_errors_or_network(browser: Any, reports: dict[str, Path], name: str):
+    visit = Visit(browser, reports[name])
+    page = visit.page
+    try:
+        assert page.locator("svg.graph").is_visible()
+        assert page.locator("svg.graph g.node.function").count() >= 1
+        assert page.locator("svg.graph g.node.supplier").count() >= 1
+        assert page.locator("table.matrix tbody tr").count() >= 1
+        assert page.locator("table.functions tbody tr").count() >= 1
+        assert page.locator("table.deadlines tbody tr").count() >= 1
+        assert page.locator("table.conditions").count() >= 1
+        assert page.locator("#filter").is_visible()  # the script ran
+        assert page.locator("h2").count() == 7
+        assert visit.errors == []  # no console error, no CSP violation, no script error
+        assert visit.requests == []  # nothing fetched
+    finally:
+        visit.close()
+
+
+def _check_json(name: str) -> list[dict[str, Any]]:
+    run = subprocess.run(
+        [sys.executable, "-m", "resilint", "check", str(EXAMPLES / name), "--format", "json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    findings: list[dict[str, Any]] = json.loads(run.stdout)["findings"]
+    return findings
+
+
+def test_the_filter_works(browser: Any, reports: dict[str, Path]) -> None:
+    findings = _check_json("defects")
+    visit = Visit(browser, reports["defects"])
+    page = visit.page
+    try:
+        assert visit.visible_rows() == len(findings)
+        page.select_option("#filter-level", "warning")
+        warnings = sum(1 for f in findings if f["level"] == "warning")
+        assert 0 < warnings < len(findings)
+        assert visit.visible_rows() == warnings
+        assert page.locator("#filter-count").inner_text() == (
+            f"{warnings} of {len(findings)} findings shown"
+        )
+        page.select_option("#filter-level", "")
+        page.fill("#filter-text", "forgepoint")
+        matching = sum(1 for f in findings if "forgepoint" in json.dumps(f).lower())
+        shown = page.locator("#findings-table tbody tr[id]:visible")
+        assert 0 < shown.count() <= matching
+        assert all("forgepoint" in t.lower() for t in shown.all_inner_texts())
+        page.select_option("#filter-rule", "CTR-08")
+        assert all("CTR-08" in t for t in shown.all_inner_texts())
+        # A gap in the matrix links to its finding, and the link shows it even when filtered.
+        page.fill("#filter-text", "no such finding anywhere")
+        assert visit.visible_rows() == 0
+        gap = page.locator("table.matrix td.gap a").first
+        target = str(gap.get_attribute("href"))
+        gap.click()
+        assert page.locator(target).is_visible()
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_readable_without_javascript(browser: Any, reports: dict[str, Path]) -> None:
+    findings = _check_json("defects")
+    visit = Visit(browser, reports["defects"], javascript=False)
+    try:
+        assert visit.visible_rows() == len(findings)
+        assert not visit.page.locator("#filter").is_visible()
+        assert visit.page.locator("svg.graph").is_visible()
+    finally:
+        visit.close()
+
+
+def test_screenshot_for_the_readme(browser: Any, reports: dict[str, Path]) -> None:
+    """docs/report.png, as the README shows it: rewritten with RESILINT_UPDATE_SCREENSHOT=1."""
+    if not os.environ.get("RESILINT_UPDATE_SCREENSHOT"):
+        assert SCREENSHOT.is_file()
+        return
+    visit = Visit(browser, reports["defects"])
+    try:
+        visit.page.set_viewport_size({"width": 1280, "height": 1700})
+        visit.page.screenshot(path=str(SCREENSHOT))
+    finally:
+        visit.close()
