@@ -98,8 +98,17 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
 def load_index(options: CheckOptions) -> Index:
     """Every document of ``options.paths``, read and validated as a check reads them, for
     commands that need the repository's documents but no findings (``resilint config``)."""
-    files = _read_all(_discover(options).files, options, None)
-    return Index(doc for file in files for doc in file.documents)
+    return load_documents(options)[0]
+
+
+def load_documents(options: CheckOptions) -> tuple[Index, tuple[str, ...]]:
+    """The index :func:`load_index` gives, and the files that could not be read (what they
+    hold is missing from it), for commands that must not pass over them in silence."""
+    found = _discover(options)
+    files = _read_all(found.files, options, None)
+    read = (*found.findings, *(f for file in files for f in file.findings))
+    unreadable = {f.path for f in read if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable}
+    return Index(doc for file in files for doc in file.documents), tuple(sorted(unreadable))
 
 
 def _discover(options: CheckOptions) -> Discovery:

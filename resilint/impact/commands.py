@@ -8,8 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
 from resilint.app import CheckArgs, build_config, build_options, build_schemas
-from resilint.checker import load_index
+from resilint.checker import load_documents
 from resilint.domain import Facts
 from resilint.domain.readers import in_order
 from resilint.errors import ExitCode, UsageError
@@ -40,18 +42,37 @@ class CardArgs:
     as_of: datetime.date | None = None
 
 
-def build_facts(paths: tuple[Path, ...], config: Path | None, as_of: datetime.date | None) -> Facts:
+def build_facts(
+    paths: tuple[Path, ...], config: Path | None, as_of: datetime.date | None
+) -> tuple[Facts, tuple[str, ...]]:
     """The repository's documents, loaded and validated as a check loads them, and the facts
-    and dependency graph the rules read (no rule runs)."""
+    and dependency graph the rules read (no rule runs); and the files that could not be read."""
     args = CheckArgs(paths=paths, config=config, as_of=as_of)
     schemas = build_schemas()
     settings = build_config(args, schemas)
     options = build_options(args, schemas, settings, ())
-    return Facts(load_index(options), options.as_of, settings.definitions)
+    index, unreadable = load_documents(options)
+    return Facts(index, options.as_of, settings.definitions), unreadable
+
+
+def _status(unreadable: tuple[str, ...]) -> int:
+    """Written; but a file that could not be read is no silent pass: what it holds is missing
+    from the scenario."""
+    if not unreadable:
+        return ExitCode.OK
+    shown = ", ".join(unreadable[:3]) + (
+        f" and {len(unreadable) - 3} more" if len(unreadable) > 3 else ""
+    )
+    click.echo(
+        f"resilint: {len(unreadable)} file(s) could not be read ({shown}): what they hold is "
+        "missing from this answer; `resilint check` says why",
+        err=True,
+    )
+    return ExitCode.INPUT
 
 
 def run_impact(args: ImpactArgs) -> int:
-    facts = build_facts(args.paths, args.config, args.as_of)
+    facts, unreadable = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
         critical = [
             s
@@ -60,24 +81,24 @@ def run_impact(args: ImpactArgs) -> int:
         ]
         impacts = [analyse(facts, Target(SUPPLIER, str(s.id)), args.hours) for s in critical]
         _write(BOARD_FORMATS[args.output_format](impacts))
-        return ExitCode.OK
+        return _status(unreadable)
     if args.target is None:
         raise UsageError(
             "say what is down: --supplier ID, --region R, --dependency D or --function F "
             "(or --all-critical)"
         )
     _write(IMPACT_FORMATS[args.output_format](analyse(facts, args.target, args.hours)))
-    return ExitCode.OK
+    return _status(unreadable)
 
 
 def run_card(args: CardArgs) -> int:
-    facts = build_facts(args.paths, args.config, args.as_of)
+    facts, unreadable = build_facts(args.paths, args.config, args.as_of)
     if facts.index.get("Supplier", args.supplier) is None:
         hint = did_you_mean(args.supplier, facts.index.ids("Supplier"))
         raise UsageError(f"no supplier has the id '{args.supplier}'{hint}")
     impact = analyse(facts, Target(SUPPLIER, args.supplier), None)
     _write(CARD_FORMATS[args.output_format](impact))
-    return ExitCode.OK
+    return _status(unreadable)
 
 
 def _write(text: str) -> None:
