@@ -82,6 +82,12 @@ def _applies(finding: Finding, info: RuleInfo, facts: Facts) -> bool:
     return document is None or facts.matches(document, info.applies_to)
 
 
+def confined_to(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
+    """The regimes a rule's findings are confined to (empty: every document), for the report's
+    question of which terms a run checked for which supplier."""
+    return _regimes_only(info, configured)
+
+
 def _regimes_only(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
     """The regimes a regulatory rule is confined to: those of its profiles (dora-register's is
     dora), unless the configuration names one of them, their regime (or the rule) and so

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from resilint.report.deadlines import CATEGORIES, Deadline
+from resilint.report.deadline import CATEGORIES, Deadline
 from resilint.reporters.base import printable
 
 FORMATS = ("text", "json", "ics")

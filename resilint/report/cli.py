@@ -14,7 +14,7 @@ import click
 from resilint.app import CheckArgs
 from resilint.cli_options import as_of_option
 from resilint.report.calendar import FORMATS
-from resilint.report.deadlines import DEFAULT_DAYS
+from resilint.report.deadline import DEFAULT_DAYS
 
 Command = Callable[..., None]
 

@@ -4,7 +4,6 @@ continuity plan and the last exercise."""
 
 from __future__ import annotations
 
-from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.readers import in_order, number, show_number, text_of
 from resilint.model import Document
 from resilint.report.markup import h, slug
@@ -91,9 +90,7 @@ def _plan(posture: Posture, function: Document) -> list[str]:
 
 
 def _exercise(posture: Posture, function: Document) -> str:
-    last = completed_exercises(posture.facts.index, posture.facts.as_of).latest(
-        "functions", str(function.id)
-    )
+    last = posture.completed.latest("functions", str(function.id))
     gaps = [f for f in posture.about(function, ["EXR-01"]) if f.suppression is None]
     text = last.isoformat() if last else "never"
     return h(text) + (" " + posture.link(gaps[0], "✘ overdue") if gaps else "")

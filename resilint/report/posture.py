@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from resilint.checker import Checked
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
+from resilint.domain.lifecycle import Completed, completed_exercises
 from resilint.findings import Finding
 from resilint.model import Document
-from resilint.report.deadlines import Deadline
+from resilint.report.deadline import Deadline
 from resilint.report.history import Change
 from resilint.report.markup import h
 from resilint.reporters.base import RuleDoc, help_uri
@@ -60,6 +62,11 @@ class Posture:
     @property
     def facts(self) -> Facts:
         return self.checked.facts
+
+    @cached_property
+    def completed(self) -> Completed:
+        """The exercises completed by the as-of date."""
+        return completed_exercises(self.facts.index, self.facts.as_of)
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -27,10 +27,11 @@ from resilint.app import (
 from resilint.checker import Checked, check_model
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
-from resilint.engine import _regimes_only as confined_to  # the engine's own scoping
+from resilint.engine import confined_to
 from resilint.errors import ExitCode, UsageError
 from resilint.report import calendar, html
-from resilint.report.deadlines import DEFAULT_DAYS, Intervals, upcoming
+from resilint.report.deadline import DEFAULT_DAYS, Intervals
+from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
 from resilint.rules import Rule
@@ -121,6 +122,15 @@ def run_report(args: ReportArgs) -> int:
         f"{len(posture.deadlines)} deadlines in the next {args.days} days",
         err=True,
     )
+    return _status(model)
+
+
+def _status(model: Model) -> ExitCode:
+    """0 once written, whatever was found; as ``check``, 3 when a rule failed and 2 when some
+    input could not be read (what it holds is missing from the output)."""
+    result = model.checked.result
+    if result.crashes:
+        return ExitCode.RULE_CRASHED
     return ExitCode.INPUT if result.unreadable else ExitCode.OK
 
 
@@ -133,7 +143,7 @@ def run_calendar(args: CalendarArgs) -> int:
         click.echo(text, nl=False)
     else:
         _write(args.output, text, newline="")
-    return ExitCode.INPUT if model.checked.result.unreadable else ExitCode.OK
+    return _status(model)
 
 
 def _write(path: Path, text: str, newline: str | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from resilint.report.deadlines import CATEGORIES, Deadline
+from resilint.report.deadline import CATEGORIES, Deadline
 from resilint.report.markup import h
 from resilint.report.posture import Posture
 

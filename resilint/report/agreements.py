@@ -1,0 +1,140 @@
+"""Dates the documents record: contract ends, the last day for our notice, automatic renewals,
+the end of insurance cover and waiver expiries. What is in force is the domain model's
+(``facts.contract(...).lifecycle``), never judged again here."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterator
+
+from resilint.domain import Facts
+from resilint.domain.lifecycle import IN_FORCE, shift
+from resilint.domain.readers import as_date, integer, text_of, value_at
+from resilint.model import Document
+from resilint.report.deadline import Deadline
+
+
+def agreement_dates(facts: Facts) -> Iterator[Deadline]:
+    yield from _contracts(facts)
+    yield from _policies(facts)
+    yield from _waivers(facts)
+
+
+# -- contracts --------------------------------------------------------------------------------
+def _contracts(facts: Facts) -> Iterator[Deadline]:
+    for contract in facts.index.of_kind("Contract"):
+        if facts.contract(contract).lifecycle != IN_FORCE:
+            continue
+        end = as_date(contract.data.get("end_date"))
+        if end is None:
+            continue
+        yield from _contract_dates(facts, contract, end)
+
+
+def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Iterator[Deadline]:
+    data = contract.data
+    who = f"contract {contract.id} with supplier {text_of(data.get('supplier')) or '?'}"
+    owner = text_of(data.get("owner"))
+    renews = data.get("auto_renew") is True
+    months = integer(data.get("renewal_term_months"))
+    if renews and end < facts.as_of:
+        if months is None or months <= 0:
+            yield Deadline(
+                end,
+                "auto-renewal",
+                f"{who} renewed automatically",
+                "its end date has passed and no renewal_term_months is recorded: "
+                "record the new end date",
+                contract,
+                ("end_date",),
+                owner,
+            )
+            return
+        while end < facts.as_of:
+            end = add_months(end, months)
+    if renews:
+        term = f" for {months} months" if months else ""
+        yield Deadline(
+            end,
+            "auto-renewal",
+            f"{who} renews automatically{term}",
+            "unless notice is given by the notice deadline",
+            contract,
+            ("end_date",),
+            owner,
+        )
+    else:
+        passed = " (its end date has passed, yet it is recorded as in force)"
+        yield Deadline(
+            end,
+            "contract-end",
+            f"{who} ends",
+            "renew, replace or exit" + (passed if end < facts.as_of else ""),
+            contract,
+            ("end_date",),
+            owner,
+        )
+    notice = integer(data.get("our_notice_period_days"))
+    if notice is not None and notice >= 0:
+        action = "stop the automatic renewal" if renews else "end or renegotiate it"
+        yield Deadline(
+            shift(end, -notice),
+            "notice",
+            f"last day to give notice on {who}",
+            f"{notice} days before {end.isoformat()}: give notice to {action}",
+            contract,
+            ("our_notice_period_days",),
+            owner,
+        )
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved by whole months, on the last day of a shorter month; saturating."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        return datetime.date.max
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+# -- insurance and waivers ------------------------------------------------------------------------
+def _policies(facts: Facts) -> Iterator[Deadline]:
+    for policy in facts.index.of_kind("InsurancePolicy"):
+        end = as_date(value_at(policy.data, "period", "end"))
+        if end is None or end < facts.as_of:
+            continue
+        insurer = text_of(policy.data.get("insurer"))
+        title = f"insurance policy {policy.id}" + (f" ({insurer})" if insurer else "")
+        yield Deadline(
+            end,
+            "policy-renewal",
+            f"{title}: cover ends",
+            "renew it, with conditions our controls meet",
+            policy,
+            ("period", "end"),
+            text_of(policy.data.get("owner")),
+        )
+
+
+def _waivers(facts: Facts) -> Iterator[Deadline]:
+    for waiver in facts.index.of_kind("Waiver"):
+        expires = as_date(waiver.data.get("expires"))
+        if expires is None:
+            continue
+        rule = text_of(waiver.data.get("rule")) or "?"
+        detail = (
+            "it has expired and no longer suppresses anything"
+            if expires < facts.as_of
+            else "review the risk: renew the waiver with a new approval, or close the gap"
+        )
+        yield Deadline(
+            expires,
+            "waiver-expiry",
+            f"waiver {waiver.id} of {rule} expires",
+            detail,
+            waiver,
+            ("expires",),
+            text_of(waiver.data.get("risk_owner")),
+        )

@@ -1,0 +1,80 @@
+"""A deadline, the intervals recurring ones follow, and the kinds of deadline
+(:mod:`resilint.report.deadlines` lists them)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilint.domain.readers import integer
+from resilint.findings import JsonPath, format_json_path
+from resilint.model import Document
+
+DEFAULT_DAYS = 180
+CATEGORIES = {
+    "contract-end": "contract ends",
+    "notice": "notice deadline",
+    "auto-renewal": "auto-renewal",
+    "policy-renewal": "policy renewal",
+    "waiver-expiry": "waiver expires",
+    "assessment": "assessment due",
+    "exercise": "exercise due",
+    "exercise-planned": "exercise planned",
+    "exercise-finding": "exercise finding due",
+}
+"""Each kind of deadline and how it reads."""
+
+
+@dataclass(frozen=True)
+class Intervals:
+    """How long an assessment and an exercise stay current: the rules' parameters."""
+
+    assessment_days: Mapping[int, int] = field(default_factory=lambda: {1: 365, 2: 730, 3: 1095})
+    """SUP-04 ``max_age_days``, by tier in effect."""
+    exercise_days: int = 365
+    """EXR-01 ``max_age_days``."""
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Mapping[str, Any]]) -> Intervals:
+        """From the rules' parameters by code (rule defaults merged with the configuration)."""
+        default = cls()
+        ages = params.get("SUP-04", {}).get("max_age_days")
+        assessment = dict(default.assessment_days)
+        if isinstance(ages, Mapping):
+            for tier, days in ages.items():
+                if str(tier).isdigit() and integer(days) is not None:
+                    assessment[int(tier)] = int(days)
+        exercise = integer(params.get("EXR-01", {}).get("max_age_days"))
+        return cls(assessment, exercise if exercise is not None else default.exercise_days)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: datetime.date | None
+    """None when nothing was ever recorded (never assessed, never exercised): due now."""
+    category: str
+    title: str
+    detail: str
+    document: Document
+    json_path: JsonPath
+    """The field the date comes from (or would)."""
+    owner: str | None = None
+
+    def overdue(self, as_of: datetime.date) -> bool:
+        return self.day is None or self.day < as_of
+
+    @property
+    def uid(self) -> str:
+        """Stable across runs and date changes: what the deadline is, not when it falls."""
+        key = "\x1f".join(
+            [
+                self.category,
+                self.document.kind,
+                str(self.document.id or self.document.path),
+                format_json_path(self.json_path),
+            ]
+        )
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
