@@ -36,10 +36,14 @@ def test_the_fix_hook_fails_when_it_changed_a_file(tmp_path: Path) -> None:
     git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
+    # The hook as committed: a clone, so that others' work in progress in this checkout (files
+    # not yet added, which try-repo leaves out) cannot break the install.
+    source = tmp_path / "resilint"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(source)], check=True, capture_output=True)
 
     def hook() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "resilint-fix"],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(source), "resilint-fix"],
             cwd=repo,
             env=env,
             capture_output=True,
