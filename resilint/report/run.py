@@ -118,7 +118,7 @@ def run_report(args: ReportArgs) -> int:
     _write(args.output, html.render(posture, title))
     result = model.checked.result
     click.echo(
-        f"wrote {args.output}: {len(result.findings)} findings, "
+        f"wrote {args.output}: {_count(len(result.findings), 'finding')}, "
         f"{len(posture.deadlines)} deadlines in the next {args.days} days",
         err=True,
     )
@@ -153,3 +153,7 @@ def _write(path: Path, text: str, newline: str | None = None) -> None:
             out.write(text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
