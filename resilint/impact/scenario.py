@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from resilint.domain import Facts
-from resilint.domain.graph import PRIMARY, Hop
+from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.readers import in_order, strings
 from resilint.errors import UsageError
@@ -120,9 +120,19 @@ def _in_region(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]
         before = merged.get(id(function))
         if before is None or (where.role == PRIMARY and not before.stopped):
             merged[id(function)] = Reached(function, chain, where.role == PRIMARY)
-    providers = {where.provider for _, where, _ in found}
-    down = [s for s in (facts.graph.supplier_named(p) for p in sorted(providers)) if s]
-    return list(merged.values()), down
+    return list(merged.values()), _in_region_down(facts, found)
+
+
+def _in_region_down(facts: Facts, found: list[tuple[Document, Region, Chain]]) -> list[Document]:
+    """The suppliers whose outage a region's is: its provider, when a supplier of ours, and
+    the suppliers (or their subcontractors) that run there, as the graph's links record."""
+    keys = {where.key for _, where, _ in found}
+    down = {id(s): s for s in (facts.graph.supplier_named(r.provider) for _, r, _ in found) if s}
+    for function, _, _ in found:
+        for link in facts.graph.reach(function).links:
+            if link.region in keys and link.source.kind == "Supplier":
+                down.setdefault(id(link.source), link.source)
+    return in_order(down.values())
 
 
 def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:

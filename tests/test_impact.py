@@ -1,0 +1,608 @@
+"""resilint impact and resilint card through the CLI (issue 14).
+
+On examples/northwind the expectations are derived from the example's YAML, read here with
+yaml.safe_load: which functions rest on each tier-1 supplier (directly, through an identity,
+through another supplier's subcontractors or shared dependencies, or because a continuity plan
+covers its failure), their RTO and MTPD against the outage's length, the fallback owner, and the
+notice deadlines of the entities involved. Synthetic repositories cover the regulators' clocks,
+the insurance tower, errors and hostile values.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, REPO, Run
+
+NORTHWIND = EXAMPLES / "northwind"
+AS_OF = "2026-11-26"
+Cli = Callable[..., Run]
+Write = Callable[[str, str], Path]
+
+
+# -- the example's YAML, read directly ----------------------------------------------------------
+def _documents(folder: str) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted((NORTHWIND / folder).glob("*.yaml")):
+        for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            if isinstance(document, dict) and "id" in document:
+                found[document["id"]] = document
+    return found
+
+
+SUPPLIERS = _documents("suppliers")
+FUNCTIONS = _documents("functions")
+PLANS = _documents("plans")
+IDENTITIES = _documents("identities")
+ENTITIES = _documents("entities")
+POLICIES = _documents("insurance")
+CONTRACTS = _documents("contracts")
+TIER_1 = sorted(s for s, d in SUPPLIERS.items() if d.get("tier") == 1)
+
+
+def _key(name: Any) -> str:
+    return "".join(str(name).split()).casefold()
+
+
+NAMES = {
+    _key(value): sid
+    for sid, data in SUPPLIERS.items()
+    for value in (sid, data.get("name"), data.get("provider_id"))
+    if value
+}
+
+
+def _named_by_function(function: dict[str, Any]) -> set[str]:
+    depends = function.get("depends_on", {})
+    named = set(depends.get("suppliers", []))
+    named |= {item["supplier"] for item in depends.get("services", [])}
+    named |= {IDENTITIES[i]["supplier"] for i in depends.get("identities", [])}
+    free = [*depends.get("identity_providers", [])]
+    free += [region["provider"] for region in depends.get("cloud", [])]
+    return named | {NAMES[_key(n)] for n in free if _key(n) in NAMES}
+
+
+def _onward(supplier_id: str) -> set[str]:
+    """Suppliers one relies on: its subcontractors and shared dependencies that are suppliers."""
+    data = SUPPLIERS[supplier_id]
+    names: list[Any] = []
+    for sub in data.get("subcontractors", []):
+        if sub.get("supplier"):
+            names.append(sub["supplier"])
+        names += [sub.get("provider_id"), sub.get("name")]
+    shared = data.get("shared_dependencies", {})
+    names += [shared.get("identity_provider"), *shared.get("subprocessors", [])]
+    names += [region["provider"] for region in shared.get("cloud", [])]
+    return {NAMES[_key(n)] for n in names if n and _key(n) in NAMES} - {supplier_id}
+
+
+def _rests_on(function: dict[str, Any]) -> set[str]:
+    reached, todo = set(), list(_named_by_function(function))
+    while todo:
+        supplier = todo.pop()
+        if supplier not in reached:
+            reached.add(supplier)
+            todo += list(_onward(supplier))
+    return reached
+
+
+def functions_of(supplier_id: str) -> set[str]:
+    """Every function that depends on the supplier, as the YAML says."""
+    found = {fid for fid, f in FUNCTIONS.items() if supplier_id in _rests_on(f)}
+    return found | {p["function"] for p in PLANS.values() if supplier_id in p.get("suppliers", [])}
+
+
+def plan_owner(function_id: str) -> str:
+    return str(next(p["owner"] for p in PLANS.values() if p["function"] == function_id))
+
+
+def entities_involved(supplier_id: str) -> set[str]:
+    named = {e for fid in functions_of(supplier_id) for e in FUNCTIONS[fid].get("entities", [])}
+    contracts = (c for c in CONTRACTS.values() if c["supplier"] == supplier_id)
+    return named | {e for c in contracts for e in c.get("entities", [])}
+
+
+# -- running the command ------------------------------------------------------------------------
+def impact(cli: Cli, *args: str, cwd: Path = REPO) -> Any:
+    result = cli("impact", *args, "--format", "json", "--as-of", AS_OF, cwd=cwd)
+    assert result.exit_code == 0, result.stderr
+    return result.json()
+
+
+def northwind(cli: Cli, supplier: str, hours: float) -> Any:
+    return impact(cli, str(NORTHWIND), "--supplier", supplier, "--hours", str(hours))
+
+
+@pytest.mark.parametrize("hours", [10, 50])
+@pytest.mark.parametrize("supplier", TIER_1)
+def test_every_function_resting_on_a_tier1_supplier_with_its_breach_flags(
+    cli: Cli, supplier: str, hours: float
+) -> None:
+    found = northwind(cli, supplier, hours)
+    assert {f["id"] for f in found["functions"]} == functions_of(supplier)
+    assert functions_of(supplier), "every tier-1 supplier of the example supports a function"
+    for function in found["functions"]:
+        data = FUNCTIONS[function["id"]]
+        assert function["rto_hours"] == data["rto_hours"]
+        assert function["mtpd_hours"] == data["mtpd_hours"]
+        assert function["breaches_rto"] is (hours > data["rto_hours"])
+        assert function["breaches_mtpd"] is (hours > data["mtpd_hours"])
+        assert function["fallback_owner"] == plan_owner(function["id"])
+
+
+def test_the_example_has_outages_that_breach_and_that_do_not(cli: Cli) -> None:
+    """The parametrized test above is not vacuous: 10 hours breach some RTOs, not others."""
+    flags = {f["breaches_rto"] for f in northwind(cli, "corvane-erp", 10)["functions"]}
+    assert flags == {True, False}
+    assert any(f["breaches_mtpd"] for f in northwind(cli, "corvane-erp", 50)["functions"])
+
+
+def _clocks(entity: dict[str, Any]) -> Iterator[float]:
+    clocks = entity.get("reporting_clocks", {})
+    for name in (
+        "regulator_early_warning_hours",
+        "regulator_initial_hours",
+        "data_protection_authority_hours",
+    ):
+        if name in clocks:
+            yield clocks[name]
+    if "regulator_final_days" in clocks:
+        yield clocks["regulator_final_days"] * 24
+    yield from (other["hours"] for other in clocks.get("other_clocks", []))
+
+
+@pytest.mark.parametrize("supplier", TIER_1)
+def test_the_notice_deadlines_of_the_entities_involved(cli: Cli, supplier: str) -> None:
+    found = northwind(cli, supplier, 24)
+    involved = entities_involved(supplier)
+    assert set(found["entities"]) == involved
+    for entity_id in involved:
+        got = [n["deadline_hours"] for n in found["notices"] if n["entity"] == entity_id]
+        assert sorted(got) == sorted(_clocks(ENTITIES[entity_id])), entity_id
+    for policy_id, policy in POLICIES.items():
+        if involved & set(policy["insured_entities"]):
+            notice = next(n for n in found["notices"] if n["document"] == policy_id)
+            assert notice["kind"] == "insurer"
+            assert notice["deadline_hours"] == policy["notice"]["incident_notice_hours"]
+            assert policy["notice"]["contact"]["email"] in notice["contact"]
+    hours = [n["deadline_hours"] for n in found["notices"] if n["deadline_hours"] is not None]
+    assert hours == sorted(hours)
+
+
+def test_regulator_clocks_say_they_run_from_our_awareness(cli: Cli) -> None:
+    found = northwind(cli, "transvia-edi", 24)
+    early = next(n for n in found["notices"] if n["what"] == "early warning")
+    assert early["basis"] == "Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a)"
+    assert early["starts"] == "our awareness of the incident"
+    assert early["contact"] == "BSI reporting portal"  # the plans' regulator template
+    assert early["decides"] == "general-counsel (deputy ciso)"  # the joint playbook
+    assert any("not from the supplier's compromise" in note for note in found["notes"])
+    text = cli("impact", str(NORTHWIND), "--supplier", "transvia-edi", "--as-of", AS_OF).stdout
+    assert "not from the supplier's compromise" in text
+
+
+@pytest.mark.parametrize("supplier", TIER_1)
+def test_identities_contracts_and_cover_of_the_supplier(cli: Cli, supplier: str) -> None:
+    found = northwind(cli, supplier, 24)
+    own = {
+        i
+        for i, d in IDENTITIES.items()
+        if d["supplier"] == supplier and d.get("status") != "revoked"
+    }
+    assert {i["id"] for i in found["identities"]} == own
+    for identity in found["identities"]:
+        assert identity["time_to_disable_minutes"] == IDENTITIES[identity["id"]].get(
+            "time_to_disable_minutes"
+        )
+    contact = SUPPLIERS[supplier]["contacts"]["security_24x7"]
+    assert found["suppliers"][0]["security_24x7"]["email"] == contact.get("email", "")
+    for policy in found["insurance"]:
+        data = POLICIES[policy["policy"]]
+        dependent = next(c for c in policy["covers"] if c["cover"].startswith("dependent"))
+        named = supplier in data["dependent_bi"].get("named_providers", [])
+        assert dependent["responds"] == (
+            "yes" if named or data["dependent_bi"]["scope"] == "all_suppliers" else "no"
+        )
+        assert (
+            dependent["waiting_period_hours"]
+            == data["business_interruption"]["waiting_period_hours"]
+        )
+        assert dependent["hours_past_waiting"] == 24 - dependent["waiting_period_hours"]
+        assert {f["name"] for f in policy["panel"]} == {
+            name for role in data["panel"].values() for name in role
+        }
+        assert [e["package"] for e in policy["evidence"]] == [f"{policy['policy']}-evidence"]
+
+
+@pytest.mark.parametrize("supplier", TIER_1)
+@pytest.mark.parametrize("output", ["markdown", "html"])
+def test_the_card_prints_the_suppliers_contacts(cli: Cli, supplier: str, output: str) -> None:
+    result = cli("card", supplier, str(NORTHWIND), "--format", output, "--as-of", AS_OF, cwd=REPO)
+    assert result.exit_code == 0, result.stderr
+    shown = html.unescape(re.sub(r"\\(.)", r"\1", result.stdout))  # as a reader sees it
+    contacts = SUPPLIERS[supplier]["contacts"]
+    for person in [contacts["security_24x7"], *contacts.get("escalation", [])]:
+        for field in ("email", "phone", "name"):
+            if field in person:
+                assert person[field] in shown, (field, person)
+    for function in functions_of(supplier):
+        assert function in shown
+        assert plan_owner(function) in shown
+    if output == "html":
+        assert result.stdout.startswith("<!DOCTYPE html>")
+        assert "@media print" in result.stdout and "@page" in result.stdout
+        assert "<script" not in result.stdout and "http" not in _tags(result.stdout)
+
+
+def _tags(page: str) -> str:
+    """The markup of a page without its text: no external resource may be named there."""
+    return " ".join(re.findall(r"<[^>]+>", page))
+
+
+def _critical_in_yaml() -> set[str]:
+    critical_functions = {
+        f for f, d in FUNCTIONS.items() if d.get("criticality") in ("critical", "important")
+    }
+    found = set()
+    for sid, data in SUPPLIERS.items():
+        if data.get("status") == "exited":
+            continue
+        privileged = any(
+            i["supplier"] == sid
+            and i.get("access_level") == "privileged"
+            and i.get("status", "active") == "active"
+            for i in IDENTITIES.values()
+        )
+        if (
+            data.get("tier") == 1
+            or data.get("supports_critical_function") is True
+            or any(s.get("supports_critical_function") is True for s in data.get("services", []))
+            or data.get("data_sensitivity") == "restricted"
+            or data.get("highest_access_level") == "privileged"
+            or privileged
+            or any(sid in _rests_on(FUNCTIONS[f]) for f in critical_functions)
+        ):
+            found.add(sid)
+    return found
+
+
+def test_all_critical_is_one_table_with_every_critical_supplier(cli: Cli) -> None:
+    result = cli(
+        "impact",
+        str(NORTHWIND),
+        "--all-critical",
+        "--hours",
+        "24",
+        "--format",
+        "markdown",
+        "--as-of",
+        AS_OF,
+        cwd=REPO,
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = [
+        line for line in result.lines if line.startswith("| ") and not line.startswith("| supplier")
+    ]
+    assert {row.split(" | ")[0][2:].split(" ")[0] for row in rows} == _critical_in_yaml()
+    assert set(TIER_1) <= _critical_in_yaml()
+    assert sum(line.startswith("|---") for line in result.lines) == 1  # one table
+    board = impact(cli, str(NORTHWIND), "--all-critical", "--hours", "24")
+    assert [s["scenario"]["target"] for s in board["scenarios"]] == sorted(
+        _critical_in_yaml(), key=lambda s: str(next((NORTHWIND / "suppliers").glob(f"{s}.yaml")))
+    )
+
+
+def test_a_region_outage_reaches_the_functions_running_there(cli: Cli) -> None:
+    def runs_there(function: dict[str, Any]) -> bool:
+        direct = [(r["provider"], r["region"]) for r in function["depends_on"].get("cloud", [])]
+        via = [
+            (r["provider"], r["region"])
+            for s in _rests_on(function)
+            for r in SUPPLIERS[s].get("shared_dependencies", {}).get("cloud", [])
+        ]
+        return ("nimbara", "eu-central-2") in direct + via
+
+    found = impact(cli, str(NORTHWIND), "--region", "nimbara/eu-central-2", "--hours", "10")
+    assert {f["id"] for f in found["functions"]} == {
+        f for f, d in FUNCTIONS.items() if runs_there(d)
+    }
+    assert [s["id"] for s in found["suppliers"]] == ["nimbara-cloud"]  # the provider's outage
+    same = impact(cli, str(NORTHWIND), "--region", "eu-central-2", "--hours", "10")
+    assert same["functions"] == found["functions"]
+
+
+def test_a_shared_dependency_reaches_those_naming_it_and_their_suppliers(cli: Cli) -> None:
+    found = impact(cli, str(NORTHWIND), "--dependency", "transvia-ad", "--hours", "4")
+    relying = {
+        s
+        for s, d in SUPPLIERS.items()
+        if d.get("shared_dependencies", {}).get("identity_provider") == "transvia-ad"
+    }
+    assert {f["id"] for f in found["functions"]} == {
+        f for f, d in FUNCTIONS.items() if _rests_on(d) & relying
+    }
+    assert {s["id"] for s in found["suppliers"]} == relying
+    keystone = impact(cli, str(NORTHWIND), "--dependency", "keystone", "--hours", "4")
+    assert {f["id"] for f in keystone["functions"]} == {
+        f
+        for f, d in FUNCTIONS.items()
+        if "keystone" in d["depends_on"].get("identity_providers", [])
+    }
+
+
+def test_our_own_outage_is_our_own_business_interruption(cli: Cli) -> None:
+    found = impact(cli, str(NORTHWIND), "--function", "payroll", "--hours", "60")
+    assert [f["id"] for f in found["functions"]] == ["payroll"]
+    assert found["functions"][0]["breaches_rto"] is True  # RTO 48
+    assert found["identities"] == [] and found["suppliers"] == []
+    for policy in found["insurance"]:
+        own = next(c for c in policy["covers"] if c["cover"] == "business_interruption")
+        assert own["responds"] == "yes"
+
+
+def test_text_and_markdown_outputs(cli: Cli) -> None:
+    args = (str(NORTHWIND), "--supplier", "lindqvist-mes", "--hours", "13", "--as-of", AS_OF)
+    text = cli("impact", *args, cwd=REPO)
+    assert text.exit_code == 0
+    assert "production-scheduling" in text.stdout and "RTO 12 h: BREACHED" in text.stdout
+    markdown = cli("impact", *args, "--format", "markdown", cwd=REPO)
+    assert markdown.stdout.startswith("# Impact: supplier lindqvist-mes")
+    assert "| production-scheduling |" in markdown.stdout
+
+
+# -- synthetic repositories ---------------------------------------------------------------------
+BASE = """
+apiVersion: resilint/v1
+kind: Supplier
+id: acme
+name: Acme EDI
+tier: 1
+contacts:
+  security_24x7:
+    {name: Acme SOC, email: soc@acme.example, phone: "+1 555 0100", available_24x7: true}
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: orders
+criticality: critical
+entities: [ENTITY]
+rto_hours: 8
+mtpd_hours: 48
+depends_on: {suppliers: [acme]}
+"""
+
+
+def repo(write: Write, entity: str, extra: str = "") -> None:
+    write("resilint.yaml", "{}\n")
+    write("programme.yaml", BASE.replace("ENTITY", entity) + extra)
+
+
+def synthetic(cli: Cli, tmp_path: Path, *args: str) -> Any:
+    result = cli(
+        "impact", "--supplier", "acme", "--format", "json", "--as-of", AS_OF, *args, cwd=tmp_path
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.json()
+
+
+def test_dora_clocks_from_the_delegated_regulation(cli: Cli, write: Write, tmp_path: Path) -> None:
+    repo(write, "bank", "---\napiVersion: resilint/v1\nkind: Entity\nid: bank\nregimes: [dora]\n")
+    notices = synthetic(cli, tmp_path)["notices"]
+    dora = [
+        (n["what"], n["deadline_hours"], n["deadline"], n["starts"], n["basis"]) for n in notices
+    ]
+    rts = "Commission Delegated Regulation (EU) 2025/301 Art. 5(1)"
+    assert dora == [
+        (
+            "initial notification",
+            4,
+            "4 hours",
+            "classification of the incident as major",
+            f"{rts}(a)",
+        ),
+        (
+            "initial notification, at the latest",
+            24,
+            "24 hours",
+            "our awareness of the incident",
+            f"{rts}(a)",
+        ),
+        (
+            "intermediate report",
+            72,
+            "72 hours",
+            "submission of the initial notification",
+            f"{rts}(b)",
+        ),
+        (
+            "final report",
+            None,
+            "one month",
+            "submission of the (latest updated) intermediate report",
+            f"{rts}(c)",
+        ),
+    ]
+
+
+def test_nydfs_and_a_recorded_clock_longer_than_the_law(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    entity = (
+        "---\napiVersion: resilint/v1\nkind: Entity\nid: ny\nregimes: [nydfs]\n"
+        "reporting_clocks: {regulator_initial_hours: 96}\n"
+    )
+    repo(write, "ny", entity)
+    [notice] = synthetic(cli, tmp_path)["notices"]
+    assert notice["basis"] == "23 NYCRR 500.17(a)(1)"
+    assert notice["deadline_hours"] == 72  # the law, not the 96 hours recorded
+    assert "longer than the law allows" in notice["note"]
+    assert notice["starts"].startswith("determining that a cybersecurity incident occurred")
+
+
+def test_an_excess_layer_following_form_has_the_primarys_notice_and_its_own_contact(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    policies = """---
+apiVersion: resilint/v1
+kind: Entity
+id: co
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: primary
+insurer: First Insurer
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+coverages: {dependent_business_interruption: {included: true}}
+dependent_bi: {scope: named, named_providers: [other]}
+business_interruption: {waiting_period_hours: 12}
+notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: excess
+insurer: Second Insurer
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+layer: {position: excess, sits_over: primary, follows_form: true}
+notice: {incident_notice_hours: 96, contact: {email: notice@second.example}}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: other
+"""
+    repo(write, "co", policies)
+    found = synthetic(cli, tmp_path, "--hours", "10")
+    insurers = {n["document"]: n for n in found["notices"] if n["kind"] == "insurer"}
+    assert insurers["excess"]["deadline_hours"] == 48  # the primary's terms
+    assert "notice@second.example" in insurers["excess"]["contact"]  # its own insurer
+    assert "the excess layer follows its form" in insurers["excess"]["basis"]
+    [policy] = found["insurance"]  # one entry for the tower
+    assert policy["layers"] == ["excess"]
+    dependent = next(c for c in policy["covers"] if c["cover"].startswith("dependent"))
+    assert dependent["responds"] == "no" and "acme is not named" in dependent["why"]
+    assert dependent["hours_past_waiting"] == 0
+
+
+def test_unknown_targets_and_usage_errors(cli: Cli) -> None:
+    wrong = cli("impact", str(NORTHWIND), "--supplier", "transvia", cwd=REPO)
+    assert wrong.exit_code == 2 and "did you mean 'transvia-edi'" in wrong.stderr
+    assert cli("card", "corvane", str(NORTHWIND), cwd=REPO).exit_code == 2
+    both = cli(
+        "impact", str(NORTHWIND), "--supplier", "corvane-erp", "--function", "payroll", cwd=REPO
+    )
+    assert both.exit_code == 2 and "name one thing that is down" in both.stderr
+    assert cli("impact", str(NORTHWIND), cwd=REPO).exit_code == 2
+    assert (
+        cli(
+            "impact", str(NORTHWIND), "--supplier", "corvane-erp", "--hours", "-1", cwd=REPO
+        ).exit_code
+        == 2
+    )
+    region = cli("impact", str(NORTHWIND), "--region", "nimbara/eu-central-9", cwd=REPO)
+    assert region.exit_code == 2 and "eu-central-2" in region.stderr
+
+
+def test_an_unreadable_file_is_no_silent_pass(cli: Cli, write: Write, tmp_path: Path) -> None:
+    repo(write, "co", "---\napiVersion: resilint/v1\nkind: Entity\nid: co\n")
+    write("broken.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: [unclosed\n")
+    result = cli("impact", "--supplier", "acme", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "orders" in result.stdout  # the answer is still written
+    assert "broken.yaml" in result.stderr and "could not be read" in result.stderr
+
+
+HOSTILE = "Evil\u202e <script>alert(1)</script> | `x` \x1b[31m\n::error::"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("card", "acme", "--format", "html"),
+        ("card", "acme", "--format", "markdown"),
+        ("impact", "--supplier", "acme"),
+        ("impact", "--supplier", "acme", "--format", "markdown"),
+        ("impact", "--supplier", "acme", "--format", "json"),
+    ],
+)
+def test_values_from_the_data_are_escaped(
+    cli: Cli, write: Write, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    write("resilint.yaml", "{}\n")
+    write(
+        "programme.yaml",
+        BASE.replace("ENTITY", "co").replace("name: Acme EDI", f"name: {json.dumps(HOSTILE)}")
+        + "---\napiVersion: resilint/v1\nkind: Entity\nid: co\n",
+    )
+    output = cli(*command, "--as-of", AS_OF, cwd=tmp_path).stdout
+    assert "Acme SOC" in output or "soc@acme.example" in output
+    for raw in ("\u202e", "\x1b", "\n::error::"):
+        assert raw not in output, raw
+    if "html" in command or "markdown" in command:  # markup from the data stays inert
+        assert "<script>" not in output and "&lt;script&gt;" in output
+
+
+def test_bcm08_finds_a_fallback_slower_than_the_mtpd(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    write("resilint.yaml", '{"profiles": [], "select": ["BCM-08"]}\n')
+    write(
+        "programme.yaml",
+        """
+        apiVersion: resilint/v1
+        kind: BusinessFunction
+        id: labels
+        criticality: critical
+        mtpd_hours: 8
+        ---
+        apiVersion: resilint/v1
+        kind: ContinuityPlan
+        id: labels-plan
+        function: labels
+        manual_procedure: {description: Paper labels, time_to_switch_hours: 12}
+        ---
+        apiVersion: resilint/v1
+        kind: BusinessFunction
+        id: canteen
+        criticality: standard
+        mtpd_hours: 1
+        ---
+        apiVersion: resilint/v1
+        kind: ContinuityPlan
+        id: canteen-plan
+        function: canteen
+        manual_procedure: {description: Sandwiches, time_to_switch_hours: 12}
+        """,
+    )
+    result = cli("check", "--format", "json", "--no-cache", "--as-of", AS_OF, cwd=tmp_path)
+    found = [(f["code"], f["id"], f["line"]) for f in result.json()["findings"]]
+    assert found == [("BCM-08", "labels-plan", 11)]
+    message = result.json()["findings"][0]["message"]
+    assert "12 hours to get running" in message and "at most 8 hours" in message
+
+
+def test_the_json_shape_is_documented(cli: Cli) -> None:
+    """Every key the JSON output carries is named in docs/impact.md."""
+    page = (REPO / "docs" / "impact.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_0-9]+)(?:\[\])?`", page))
+
+    def keys(value: Any) -> Iterator[str]:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield key
+                yield from keys(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from keys(inner)
+
+    for args in (("--supplier", "transvia-edi"), ("--all-critical",)):
+        found = impact(cli, str(NORTHWIND), *args, "--hours", "24")
+        assert set(keys(found)) - documented == set()
