@@ -31,6 +31,7 @@ from resilint.cli_options import as_of_option, complete_codes, selection, select
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
 from resilint.impact.cli import register as register_impact
+from resilint.register.cli import add_commands as register_dora_register
 from resilint.report.cli import register as register_report
 from resilint.reporters import REPORTERS
 from resilint.reporters.grouped import GROUPINGS
@@ -326,5 +327,6 @@ def init_command(directory: Path | None) -> None:
 register(main, _check_options, _check_args, _guarded)
 register_report(main, _guarded)
 register_impact(main, _guarded)
+register_dora_register(main, _guarded)
 
 __all__ = ["main"]

@@ -8,17 +8,16 @@ critical service's subcontracting terms to the subcontracting chain recorded on 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
-_LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
 _REGISTER = "the DORA register of information (template B_05.01)"
 _CODE_TYPES = ("LEI", "EUID", "CRN", "VAT", "PNR", "NIN")
 _TYPES = "LEI, EUID, CRN, VAT, PNR or NIN"
@@ -39,15 +38,6 @@ def _in_scope(context: RuleContext, info: RuleInfo) -> Iterator[Document]:
     for document in context.index.of_kind(info.kind or "Supplier"):
         if context.facts.matches(document, info.applies_to):
             yield document
-
-
-def lei_problem(value: str) -> str | None:
-    """Why ``value`` is not a valid LEI (ISO 17442: 18 characters and two check digits that
-    make the whole, read as a base-36 number, equal 1 modulo 97 per ISO 7064), or None."""
-    if not _LEI.fullmatch(value):
-        return "an LEI is 20 characters: 18 capital letters or digits, then 2 check digits"
-    number = int("".join(str(int(ch, 36)) for ch in value))
-    return None if number % 97 == 1 else "its check digits are wrong (ISO 17442 mod-97 check)"
 
 
 # -- SUP-02 ---------------------------------------------------------------------------------

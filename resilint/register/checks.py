@@ -1,0 +1,138 @@
+"""What the ESAs' technical checks reject in a built register, each problem at the document and
+field a row came from: an empty primary-key column (check 805), a duplicate primary key (806), a
+foreign key R1-R22 that does not resolve (807); and what their data-quality checks flag: a
+mandatory column left empty, a closed-list value outside its list, an LEI whose check digits are
+wrong. The readiness rule REG-10 reports them; the export refuses while any is left."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from resilint.domain.identifiers import lei_problem
+from resilint.register import codes
+from resilint.register.model import Place, Register, Row
+from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
+
+MANDATORY: dict[str, tuple[str, ...]] = {
+    "B_01.01": ("c0010", "c0020", "c0030", "c0040", "c0050", "c0060"),
+    "B_01.02": ("c0020", "c0030", "c0040", "c0050", "c0060", "c0070", "c0080", "c0090"),
+    "B_01.03": ("c0030", "c0040"),
+    "B_02.01": ("c0020", "c0040", "c0050"),
+    "B_02.02": ("c0040", "c0070", "c0080"),
+    "B_03.02": ("c0030",),
+    "B_04.01": ("c0030",),
+    "B_05.01": ("c0020", "c0050", "c0070", "c0080", "c0110", "c0120"),
+    "B_05.02": ("c0040", "c0070"),
+    "B_06.01": ("c0020", "c0030", "c0050", "c0070", "c0080", "c0090", "c0100"),
+    "B_07.01": ("c0030", "c0050", "c0080", "c0090", "c0100", "c0110"),
+}
+"""Non-key columns the ESAs' existence rules (e23674_e to e23683_e, e23792_e) require."""
+
+LEI_COLUMNS = {
+    "B_01.01": ("c0010",),
+    "B_01.02": ("c0010", "c0060"),
+    "B_01.03": ("c0020",),
+    "B_02.02": ("c0020",),
+    "B_03.01": ("c0020",),
+    "B_03.03": ("c0020",),
+    "B_04.01": ("c0020",),
+    "B_06.01": ("c0040",),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    template: str
+    column: str
+    """The column code (``c0010``), or the first of a key's."""
+    place: Place
+    message: str
+    rule: str
+    """The ESAs' check or rule it answers to: ``807 (R7)``, ``e23680_e``, ``ISO 17442``."""
+
+    @property
+    def cell(self) -> str:
+        """``B_02.02.0050``: the template column, as the ITS cites it."""
+        return f"{self.template}.{self.column[1:]}"
+
+
+def problems(register: Register) -> Iterator[Problem]:
+    for template in TEMPLATES:
+        rows = register.rows[template.id]
+        yield from _keys(template.id, rows)
+        yield from _mandatory(template.id, rows)
+        yield from _closed(template.id, rows)
+        yield from _leis(template.id, rows)
+    yield from _foreign(register)
+
+
+def _keys(template: str, rows: list[Row]) -> Iterator[Problem]:
+    key = BY_ID[template].key
+    seen: dict[tuple[str, ...], Row] = {}
+    for row in rows:
+        empty = [c for c in key if not row.values.get(c)]
+        for code in empty:
+            name = BY_ID[template].column(code).name
+            message = f"{template}.{code[1:]} ({name}) is part of the key and is empty"
+            yield Problem(template, code, row.place(code), message, "805")
+        values = tuple(row.values.get(c, "") for c in key)
+        if key and not empty and values in seen:
+            shown = ", ".join(values)
+            message = f"the row ({shown}) of {template} is there twice: its key must be unique"
+            yield Problem(template, key[0], row.source, message, "806")
+        seen.setdefault(values, row)
+
+
+def _mandatory(template: str, rows: list[Row]) -> Iterator[Problem]:
+    for row in rows:
+        for code in MANDATORY.get(template, ()):
+            if not row.values.get(code):
+                name = BY_ID[template].column(code).name
+                message = f"{template}.{code[1:]} ({name}) is empty"
+                yield Problem(template, code, row.place(code), message, "existence rule")
+
+
+def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
+    lists = {"eba_GA": codes.COUNTRIES, "eba_CU": codes.CURRENCIES}
+    for row in rows:
+        for code, value in row.values.items():
+            prefix, _, member = value.partition(":")
+            allowed = lists.get(prefix)
+            if value == codes.NOT_APPLICABLE_COUNTRY:
+                allowed = None if code in ("c0130", "c0150", "c0160") else frozenset()
+            if prefix == "eba_TA" and member.startswith(("x", "qx")):
+                allowed = codes.LICENSED_ACTIVITIES
+            if allowed is not None and member not in allowed:
+                message = f"{template}.{code[1:]}: {value} is not in the ESAs' closed list"
+                yield Problem(template, code, row.place(code), message, "503")
+
+
+def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:
+    for row in rows:
+        for code in LEI_COLUMNS.get(template, ()):
+            value = row.values.get(code, "")
+            problem = lei_problem(value) if value else None
+            if problem is not None:
+                message = f"{template}.{code[1:]}: the LEI {value} is not valid: {problem}"
+                yield Problem(template, code, row.place(code), message, "ISO 17442")
+
+
+def _foreign(register: Register) -> Iterator[Problem]:
+    for fk in FOREIGN_KEYS:
+        targets = {
+            tuple(r.values.get(c, "") for c in fk.target_columns) for r in register.rows[fk.target]
+        }
+        for row in register.rows[fk.source]:
+            values = tuple(row.values.get(c, "") for c in fk.columns)
+            if not all(values) or values in targets:
+                continue
+            shown = ", ".join(values)
+            columns = ", ".join(f"{fk.source}.{c[1:]}" for c in fk.columns)
+            message = (
+                f"{columns} ({shown}) finds no row of {fk.target} "
+                f"({', '.join(c[1:] for c in fk.target_columns)}): key {fk.name} does not resolve"
+            )
+            yield Problem(
+                fk.source, fk.columns[0], row.place(fk.columns[0]), message, f"807 ({fk.name})"
+            )

@@ -1,0 +1,99 @@
+"""``resilint register export`` and ``resilint register import`` on the command line: click
+options parsed into typed arguments for :mod:`.export` and :mod:`.importer`. Added to
+resilint's group by :func:`add_commands`; nothing here imports a writer until a command runs."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from resilint.app import CheckArgs
+from resilint.cli_options import IsoDate
+
+Guard = Callable[[Callable[[], int]], None]
+
+
+def add_commands(main: click.Group, guarded: Guard) -> None:
+    @main.group("register")
+    def register_group() -> None:
+        """The DORA register of information: export it as the ESAs' xBRL-CSV package (or CSV,
+        or a workbook), import one kept in spreadsheets."""
+
+    @register_group.command("export")
+    @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+    @click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["xbrl-csv", "csv", "xlsx"]),
+        default="xbrl-csv",
+        show_default=True,
+        help="xbrl-csv: the report package to file; csv: a readable CSV per template; "
+        "xlsx: one workbook, a sheet per template.",
+    )
+    @click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path),
+        help="Where to write: a directory for xbrl-csv (the zip takes the name the filing "
+        "rules give it; default: here) and csv (default: register/), a file for xlsx "
+        "(default: register.xlsx).",
+    )
+    @click.option(
+        "--reference-date",
+        type=IsoDate(),
+        help="The register's reference date, YYYY-MM-DD (default: the last 31 December on or "
+        "before the as-of date); the check runs as of it.",
+    )
+    @click.option("--entity", help="The Entity whose register to export, when several keep one.")
+    @click.option(
+        "--allow-incomplete",
+        is_flag=True,
+        help="Write the register even while the readiness rules fail (the ESAs may reject it).",
+    )
+    @click.option(
+        "--config",
+        "-c",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Configuration file (default: resilint.yaml found upward).",
+    )
+    def export_command(**options: Any) -> None:
+        """Export the register of information of the repository at PATHS: exit 1, with the
+        findings, while the readiness rules (dora-register) or the ESAs' key checks fail."""
+        from resilint.register.export import ExportArgs, run_export
+
+        args = ExportArgs(
+            CheckArgs(paths=options["paths"], config=options["config"]),
+            options["output_format"],
+            options["output"],
+            _day(options["reference_date"]),
+            options["entity"],
+            options["allow_incomplete"],
+        )
+        guarded(lambda: run_export(args))
+
+    @register_group.command("import")
+    @click.argument("source", type=click.Path(path_type=Path, exists=True))
+    @click.option(
+        "--output",
+        "-o",
+        required=True,
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Directory to write the resilint documents into; no file is overwritten.",
+    )
+    def import_command(source: Path, output: Path) -> None:
+        """Read a register in the templates' layout (an exported workbook, a directory of the
+        template CSVs, or the EBA template workbook) and write resilint YAML: one file per
+        provider with its contracts, and the entities and functions; list what could not be
+        mapped."""
+        from resilint.register.importer import ImportArgs, run_import
+
+        args = ImportArgs(source, output)
+        guarded(lambda: run_import(args))
+
+
+def _day(value: datetime.date | None) -> datetime.date | None:
+    return value.date() if isinstance(value, datetime.datetime) else value

@@ -1,0 +1,149 @@
+"""The register written out: the ESAs' xBRL-CSV report package (EBA Filing Rules; the EBA DORA
+4.0 taxonomy's module DORA 1.1.0), a readable CSV per template, or one workbook with a sheet per
+template. Pure functions from a built register to bytes; the command writes them."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from collections.abc import Iterable
+
+from resilint.register import codes
+from resilint.register.model import Register
+from resilint.register.templates import TEMPLATES, Template
+
+ENTRY_POINT = "http://www.eba.europa.eu/eu/fr/xbrl/crr/fws/dora/4.0/mod/dora.json"
+"""The DORA module of the EBA 4.0 taxonomy (framework DORA, module version 1.1.0)."""
+MODULE = "DORA010100"
+REPORT_PACKAGE = "https://xbrl.org/report-package/2023"
+XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
+
+
+def package_name(register: Register, created: datetime.datetime) -> str:
+    """``{LEI}.{CON|IND}_{CC}_DORA010100_DORA_{reference date}_{creation timestamp}``: the EBA
+    Filing Rules' pattern, as the EBA's sample package spells it."""
+    country = register.maintainer.data.get("country") or "XX"
+    stamp = created.strftime("%Y%m%d%H%M%S") + f"{created.microsecond // 1000:03d}"
+    return (
+        f"{register.lei}.{register.level}_{country}_{MODULE}_DORA_"
+        f"{register.reference_date.isoformat()}_{stamp}"
+    )
+
+
+def xbrl_csv(register: Register, created: datetime.datetime) -> tuple[str, bytes]:
+    """The report package: a zip holding one folder named like it, with META-INF/ and
+    reports/ (report.json, parameters.csv, FilingIndicators.csv, one CSV per template)."""
+    name = package_name(register, created)
+    files = {
+        "META-INF/reportPackage.json": _json({"documentInfo": {"documentType": REPORT_PACKAGE}}),
+        "reports/report.json": _json(
+            {"documentInfo": {"documentType": XBRL_CSV, "extends": [ENTRY_POINT]}}
+        ),
+        "reports/parameters.csv": _csv(
+            ["name", "value"],
+            [
+                ["entityID", f"rs:{register.lei}.{register.level}"],
+                ["refPeriod", register.reference_date.isoformat()],
+                ["baseCurrency", f"iso4217:{register.base_currency}"],
+                ["decimalsInteger", "0"],
+                ["decimalsMonetary", "-3"],
+            ],
+        ),
+        "reports/FilingIndicators.csv": _csv(
+            ["templateID", "reported"], [[t.id, "true"] for t in TEMPLATES]
+        ),
+    }
+    for template in TEMPLATES:
+        files[f"reports/{template.file}"] = _csv(
+            [c.code for c in template.columns], _cells(register, template)
+        )
+    out = io.BytesIO()
+    stamp = (created.year, created.month, created.day, created.hour, created.minute, created.second)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in files.items():
+            archive.writestr(zipfile.ZipInfo(f"{name}/{path}", stamp), data, zipfile.ZIP_DEFLATED)
+    return f"{name}.zip", out.getvalue()
+
+
+def readable_csv(register: Register) -> dict[str, bytes]:
+    """One CSV per template, headed by the column names, with resilint's words for the closed
+    lists (``DE``, ``credit_institution``, ``yes``) instead of the ESAs' codes."""
+    return {
+        template.file: _csv(
+            [c.name for c in template.columns],
+            ([readable(v) for v in row] for row in _cells(register, template)),
+        )
+        for template in TEMPLATES
+    }
+
+
+def xlsx(register: Register) -> bytes:
+    """One workbook, a sheet per template (named by its id): the column codes in the first row,
+    their names in the second, then the rows as the package writes them."""
+    from openpyxl import Workbook  # only this format needs it
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    for sheet in list(book.worksheets):
+        book.remove(sheet)
+    for template in TEMPLATES:
+        sheet = book.create_sheet(template.id)
+        sheet.append([c.code for c in template.columns])
+        sheet.append([c.name for c in template.columns])
+        for cell in (*sheet[1], *sheet[2]):
+            cell.font = Font(bold=True)
+        for row in _cells(register, template):
+            sheet.append(row)
+        sheet.freeze_panes = "A3"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cells(register: Register, template: Template) -> list[list[str]]:
+    return [
+        [row.values.get(c.code, "") for c in template.columns] for row in register.rows[template.id]
+    ]
+
+
+_WORDS = {
+    qname: str(word).lower() if isinstance(word, bool) else word
+    for table in (
+        codes.ENTITY_TYPES,
+        codes.HIERARCHY,
+        codes.ARRANGEMENT_TYPES,
+        codes.TERMINATION_REASONS,
+        codes.ID_TYPES,
+        codes.PERSON_TYPES,
+        codes.YES_NO_NOT_ASSESSED,
+        codes.IMPACT,
+        codes.RELIANCE,
+        codes.SUBSTITUTABILITY,
+        codes.NOT_SUBSTITUTABLE_REASONS,
+        codes.REINTEGRATION,
+    )
+    for word, qname in table.items()
+} | {"eba_ZZ:x838": "branch", "eba_ZZ:x839": "not_branch", codes.NOT_APPLICABLE_COUNTRY: "n/a"}
+
+
+def readable(value: str) -> str:
+    """A cell in resilint's words: ``eba_GA:DE`` is ``DE``, ``eba_BT:x28`` is ``yes``."""
+    if value in _WORDS:
+        return _WORDS[value]
+    prefix, _, member = value.partition(":")
+    return member if prefix in ("eba_GA", "eba_CU", "eba_TA") else value
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,308 @@
+"""Imported arrangements (B_02 to B_04, B_05.02), functions (B_06.01) and assessments (B_07.01)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from resilint.register import codes
+from resilint.register.import_entities import supplier
+from resilint.register.import_values import (
+    Built,
+    Doc,
+    clean,
+    country,
+    currency,
+    number,
+    service_of,
+    slug,
+    word,
+    yes,
+)
+from resilint.register.model import OPEN_END
+from resilint.register.tables import SourceRow
+
+Rows = dict[str, list[SourceRow]]
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+_PLACEHOLDER = "(to record: the register says an exit plan exists)"
+
+
+def functions(built: Built, by: Rows, leis: dict[str, str]) -> None:
+    for row in by["B_06.01"]:
+        v = row.values
+        fid = v["c0010"] if _ID.fullmatch(v.get("c0010", "")) else slug(v.get("c0010", ""))
+        doc = built.functions.setdefault(
+            fid,
+            {"apiVersion": "resilint/v1", "kind": "BusinessFunction", "id": fid, "entities": []},
+        )
+        entity = leis.get(v.get("c0040", ""))
+        if entity and entity not in doc["entities"]:
+            doc["entities"].append(entity)
+        criticality = {"eba_BT:x28": "critical", "eba_BT:x29": "standard"}.get(v.get("c0050", ""))
+        doc |= clean(
+            {
+                "name": v.get("c0030"),
+                "criticality": criticality,
+                "criticality_reasons": v.get("c0060"),
+                "licensed_activity": v.get("c0020", "").partition(":")[2] or v.get("c0020"),
+                "discontinuation_impact": word(v.get("c0100", ""), codes.IMPACT),
+                "last_criticality_assessment": v.get("c0070"),
+                "rto_hours": number(v.get("c0080", "")),
+                "rpo_hours": number(v.get("c0090", "")),
+            }
+        )
+        built.note(doc, row)
+
+
+def contracts(
+    built: Built, by: Rows, leis: dict[str, str], providers: dict[str, SourceRow]
+) -> None:
+    refs: dict[str, Doc] = {}
+    for row in by["B_02.01"]:
+        v = row.values
+        doc: Doc = {"apiVersion": "resilint/v1", "kind": "Contract", "id": slug(v["c0010"])}
+        doc |= {"arrangement_reference": v["c0010"]}
+        doc |= clean({"arrangement_type": word(v.get("c0020", ""), codes.ARRANGEMENT_TYPES)})
+        doc["_overarching"] = v.get("c0030")
+        cost = clean(
+            {"amount": number(v.get("c0050", "")), "currency": currency(v.get("c0040", ""))}
+        )
+        if cost:
+            doc["annual_cost"] = cost
+        refs[v["c0010"]] = doc
+        built.note(doc, row)
+    critical = {r.values.get("c0010") for r in (*by["B_07.01"], *by["B_05.02"])}
+    for ref, doc in refs.items():
+        over = refs.get(doc.pop("_overarching") or "")
+        if over is not None:
+            doc["overarching_contract"] = over["id"]
+        doc |= {"entities": [], "signing_entities": [], "using_entities": []}
+        doc |= {"covers_ict_services": True, "supports_critical_function": ref in critical}
+        doc |= {"status": "active", "services": []}
+    _parties(built, by, refs, leis, providers)
+    for row in by["B_02.02"]:
+        _specific(built, row, refs, leis, providers)
+    _chains(built, by, refs, providers, leis)
+    for doc in refs.values():
+        if "supplier" not in doc:
+            built.unmapped.append(
+                f"{', '.join(built.sources[id(doc)])}: no provider signs it (B_03.02)"
+            )
+            continue
+        doc["entities"] = list(dict.fromkeys([*doc["signing_entities"], *doc["using_entities"]]))
+        for key in [k for k in ("signing_entities", "using_entities", "services") if not doc[k]]:
+            del doc[key]
+        built.contracts[doc["id"]] = doc
+
+
+def _parties(
+    built: Built,
+    by: Rows,
+    refs: dict[str, Doc],
+    leis: dict[str, str],
+    providers: dict[str, SourceRow],
+) -> None:
+    for template, field in (("B_03.01", "signing_entities"), ("B_04.01", "using_entities")):
+        for row in by[template]:
+            doc, entity = (
+                refs.get(row.values.get("c0010", "")),
+                leis.get(row.values.get("c0020", "")),
+            )
+            if doc is None or entity is None:
+                built.unmapped.append(f"{row.where}: unknown arrangement or entity")
+                continue
+            if template == "B_04.01" and row.values.get("c0030") == codes.NATURE[True]:
+                branch = {"entity": entity, "branch": row.values.get("c0040")}
+                doc.setdefault("using_branches", []).append(branch)
+            elif entity not in doc[field]:
+                doc[field].append(entity)
+            built.note(doc, row)
+    for row in by["B_03.02"]:
+        doc = refs.get(row.values.get("c0010", ""))
+        found = supplier(built, row.values.get("c0020", ""), providers, leis)
+        if doc is None or found is None:
+            built.unmapped.append(f"{row.where}: unknown arrangement or provider")
+            continue
+        doc["supplier"] = found["id"]
+        built.note(doc, row)
+    for row in by["B_02.03"]:
+        doc, linked = refs.get(row.values.get("c0010", "")), refs.get(row.values.get("c0020", ""))
+        if doc is None or linked is None:
+            built.unmapped.append(f"{row.where}: unknown arrangement")
+            continue
+        doc.setdefault("linked_arrangements", []).append(linked["id"])
+        built.note(doc, row)
+
+
+def _specific(
+    built: Built,
+    row: SourceRow,
+    refs: dict[str, Doc],
+    leis: dict[str, str],
+    providers: dict[str, SourceRow],
+) -> None:
+    v = row.values
+    doc = refs.get(v.get("c0010", ""))
+    found = supplier(built, v.get("c0030", ""), providers, leis)
+    kind = v.get("c0060", "").partition(":")[2] or v.get("c0060", "")
+    if doc is None or found is None or kind not in codes.SERVICE_TYPES:
+        built.unmapped.append(f"{row.where}: unknown arrangement, provider or service type")
+        return
+    doc.setdefault("supplier", found["id"])
+    entity = leis.get(v.get("c0020", ""))
+    if entity and entity not in doc["using_entities"] and not doc.get("using_branches"):
+        doc["using_entities"].append(entity)
+    service = service_of(found, kind)
+    if service["name"] not in doc["services"]:
+        doc["services"].append(service["name"])
+    _add(service, "provision_countries", country(v.get("c0130", "")))
+    stores = yes(v.get("c0140", ""))
+    if stores is not None:
+        service["stores_data"] = stores
+    _add(service, "data_storage_countries", country(v.get("c0150", "")))
+    _add(service, "data_processing_countries", country(v.get("c0160", "")))
+    service |= clean(
+        {
+            "stored_data_sensitiveness": word(v.get("c0170", ""), codes.SENSITIVENESS),
+            "level_of_reliance": word(v.get("c0180", ""), codes.RELIANCE),
+        }
+    )
+    end = v.get("c0080") if v.get("c0080") != OPEN_END else None
+    reason = word(v.get("c0090", ""), codes.TERMINATION_REASONS)
+    doc |= clean(
+        {
+            "start_date": v.get("c0070"),
+            "end_date": end,
+            "termination_reason": reason,
+            "our_notice_period_days": number(v.get("c0100", "")),
+            "supplier_notice_period_days": number(v.get("c0110", "")),
+            "governing_law_country": country(v.get("c0120", "")),
+        }
+    )
+    if reason:
+        doc["status"] = "ended"
+    _depends(built, row, v.get("c0050", ""), entity, found["id"], service["name"])
+    built.note(doc, row)
+    built.note(found, row)
+
+
+def _depends(
+    built: Built, row: SourceRow, function_id: str, entity: str | None, sid: str, service: str
+) -> None:
+    fid = function_id if _ID.fullmatch(function_id) else slug(function_id)
+    function = built.functions.get(fid)
+    if function is None:
+        built.unmapped.append(f"{row.where}: function {function_id} is not in B_06.01")
+        return
+    services = function.setdefault("depends_on", {}).setdefault("services", [])
+    if {"supplier": sid, "service": service} not in services:
+        services.append({"supplier": sid, "service": service})
+    if entity and entity not in function["entities"]:
+        function["entities"].append(entity)
+
+
+def _chains(
+    built: Built,
+    by: Rows,
+    refs: dict[str, Doc],
+    providers: dict[str, SourceRow],
+    leis: dict[str, str],
+) -> None:
+    for row in by["B_05.02"]:
+        v = row.values
+        doc = refs.get(v.get("c0010", ""))
+        if doc is None or v.get("c0050") == "1":
+            continue
+        direct = built.suppliers.get(doc.get("supplier", ""))
+        sub = providers.get(v.get("c0030", ""))
+        if direct is None or sub is None:
+            built.unmapped.append(f"{row.where}: unknown arrangement or subcontractor")
+            continue
+        kind = v.get("c0020", "").partition(":")[2]
+        service = service_of(direct, kind)["name"]
+        entry = _subcontractor(direct, sub, providers, v)
+        entry.setdefault("services", [])
+        if service not in entry["services"]:
+            entry["services"].append(service)
+        built.note(direct, row)
+
+
+def _subcontractor(
+    direct: Doc, sub: SourceRow, providers: dict[str, SourceRow], v: dict[str, str]
+) -> Doc:
+    s = sub.values
+    sid = slug(s.get("c0050") or s["c0010"])
+    for entry in direct.setdefault("subcontractors", []):
+        if entry["id"] == sid:
+            found: Doc = entry
+            return found
+    recipient = providers.get(v.get("c0060", ""))
+    to = (
+        slug(recipient.values.get("c0050", ""))
+        if recipient and v.get("c0060") != direct.get("provider_id")
+        else None
+    )
+    parent = providers.get(s.get("c0110", ""))
+    entry = clean(
+        {
+            "id": sid,
+            "name": s.get("c0050"),
+            "provider_id": s.get("c0010"),
+            "provider_id_type": word(s.get("c0020", ""), codes.ID_TYPES),
+            "person_type": word(s.get("c0070", ""), codes.PERSON_TYPES),
+            "rank": number(v.get("c0050", "")),
+            "recipient": to,
+            "country": country(s.get("c0080", "")),
+            "supports_critical_function": True,
+        }
+    )
+    if parent is not None and s.get("c0110") != s.get("c0010"):
+        pv = parent.values
+        entry["ultimate_parent"] = clean(
+            {
+                "name": pv.get("c0050"),
+                "provider_id": pv.get("c0010"),
+                "provider_id_type": word(pv.get("c0020", ""), codes.ID_TYPES),
+                "country": country(pv.get("c0080", "")),
+            }
+        )
+    direct["subcontractors"].append(entry)
+    return entry
+
+
+def assessments(built: Built, by: Rows) -> None:
+    refs = {c.get("arrangement_reference"): c for c in built.contracts.values()}
+    for row in by["B_07.01"]:
+        v = row.values
+        doc = refs.get(v.get("c0010", ""))
+        direct = built.suppliers.get(doc["supplier"]) if doc else None
+        kind = v.get("c0040", "").partition(":")[2]
+        if direct is None or kind not in codes.SERVICE_TYPES:
+            built.unmapped.append(f"{row.where}: unknown arrangement or service type")
+            continue
+        service = service_of(direct, kind)
+        service |= clean(
+            {
+                "substitutability": word(v.get("c0050", ""), codes.SUBSTITUTABILITY),
+                "non_substitutability_reason": word(
+                    v.get("c0060", ""), codes.NOT_SUBSTITUTABLE_REASONS
+                ),
+                "last_audit": v.get("c0070"),
+                "reintegration": word(v.get("c0090", ""), codes.REINTEGRATION),
+                "discontinuation_impact": word(v.get("c0100", ""), codes.IMPACT),
+                "alternatives_identified": word(v.get("c0110", ""), codes.YES_NO_NOT_ASSESSED),
+            }
+        )
+        if yes(v.get("c0080", "")):
+            service["exit_plan"] = {"reference": _PLACEHOLDER}
+        if v.get("c0120"):
+            built.unmapped.append(
+                f"{row.where}: the alternative provider {v['c0120']} (0120) is kept as a note"
+            )
+            direct["notes"] = f"alternative provider identified: {v['c0120']}"
+        built.note(direct, row)
+
+
+def _add(service: Doc, field: str, value: Any) -> None:
+    if value is not None and value not in service.get(field, []):
+        service.setdefault(field, []).append(value)

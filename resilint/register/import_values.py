@@ -1,0 +1,83 @@
+"""What an import builds (documents with the rows they came from) and how cells read back into
+resilint's words."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilint.register import codes
+from resilint.register.tables import SourceRow
+
+Doc = dict[str, Any]
+
+
+@dataclass
+class Built:
+    """The documents being built, each with the rows it came from."""
+
+    entities: dict[str, Doc] = field(default_factory=dict)
+    suppliers: dict[str, Doc] = field(default_factory=dict)
+    contracts: dict[str, Doc] = field(default_factory=dict)
+    functions: dict[str, Doc] = field(default_factory=dict)
+    sources: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    unmapped: list[str] = field(default_factory=list)
+
+    def note(self, document: Doc, row: SourceRow) -> None:
+        if row.where not in self.sources[id(document)]:
+            self.sources[id(document)].append(row.where)
+
+
+# -- values ------------------------------------------------------------------------------------
+def slug(text: str) -> str:
+    value = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-._")
+    return (value or "x")[:128]
+
+
+def word(value: str, table: dict[Any, str]) -> Any:
+    """A cell in resilint's word for it: the QName's key in ``table``, or the word itself."""
+    inverse = {qname: key for key, qname in table.items()}
+    if value in inverse:
+        return inverse[value]
+    shown = {str(k).lower() if isinstance(k, bool) else k: k for k in table}
+    return shown.get(value)
+
+
+def country(value: str) -> str | None:
+    member = value.partition(":")[2] if value.startswith("eba_GA:") else value
+    return member if re.fullmatch(r"[A-Z]{2}", member) else None
+
+
+def currency(value: str) -> str | None:
+    member = value.partition(":")[2] if value.startswith("eba_CU:") else value
+    return member if re.fullmatch(r"[A-Z]{3}", member) else None
+
+
+def number(value: str) -> int | float | None:
+    try:
+        found = float(value)
+    except ValueError:
+        return None
+    return int(found) if found.is_integer() else found
+
+
+def yes(value: str) -> bool | None:
+    found = word(value, codes.YES_NO)
+    return found if isinstance(found, bool) else None
+
+
+def clean(doc: Doc) -> Doc:
+    return {k: v for k, v in doc.items() if v not in (None, "", [], {})}
+
+
+def service_of(supplier: Doc, kind: str) -> Doc:
+    """The supplier's service of one ICT service type (the register knows services by type)."""
+    for service in supplier["services"]:
+        if service["ict_service_type"] == kind:
+            found: Doc = service
+            return found
+    created: Doc = {"name": kind.lower(), "ict_service_type": kind}
+    supplier["services"].append(created)
+    return created

@@ -1,0 +1,75 @@
+"""``resilint register import``: a register kept in the templates' layout becomes resilint
+documents, one file per provider with its contracts (suppliers/<id>.yaml), the entities and the
+functions; each document opens with a comment naming the sheet and rows it came from. Files are
+created, never overwritten, inside the output directory (the write helpers of
+:mod:`resilint.edit.files`), rendered by ruamel.yaml (:mod:`resilint.edit.render`, imported
+only when this command runs). Rows that map onto nothing are listed."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from resilint.errors import ExitCode
+from resilint.register.import_contracts import assessments, contracts, functions
+from resilint.register.import_entities import entities, providers
+from resilint.register.import_values import Built, Doc
+from resilint.register.tables import SourceRow, read_tables
+
+
+@dataclass(frozen=True)
+class ImportArgs:
+    source: Path
+    output: Path
+
+
+def run_import(args: ImportArgs) -> int:
+    from resilint.edit.files import create  # the write helpers; ruamel only from here on
+    from resilint.edit.render import render
+
+    rows = read_tables(args.source)
+    built = build(rows)
+    args.output.mkdir(parents=True, exist_ok=True)
+    boundary = os.path.realpath(args.output)
+    files = _files(built)
+    for name, documents in files.items():
+        text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
+        create(args.output / name, text, boundary)
+    click.echo(f"wrote {len(files)} files to {args.output}", err=True)
+    for line in built.unmapped:
+        click.echo(f"not mapped: {line}")
+    return ExitCode.OK
+
+
+def _header(built: Built, document: Doc) -> list[str]:
+    return [f"Imported from the register: {', '.join(built.sources[id(document)])}"]
+
+
+def _files(built: Built) -> dict[str, list[Doc]]:
+    files: dict[str, list[Doc]] = {}
+    if built.entities:
+        files["entities.yaml"] = list(built.entities.values())
+    if built.functions:
+        files["functions.yaml"] = list(built.functions.values())
+    for sid, supplier in built.suppliers.items():
+        contracts = [c for c in built.contracts.values() if c["supplier"] == sid]
+        files[f"suppliers/{sid}.yaml"] = [supplier, *contracts]
+    return files
+
+
+def build(rows: list[SourceRow]) -> Built:
+    built = Built()
+    by: dict[str, list[SourceRow]] = defaultdict(list)
+    for row in rows:
+        by[row.template].append(row)
+    leis = entities(built, by)
+    functions(built, by, leis)
+    contracts(built, by, leis, providers(by))
+    assessments(built, by)
+    for row in by["B_99.01"]:
+        built.unmapped.append(f"{row.where}: the entity's own definitions (B_99.01) have no field")
+    return built

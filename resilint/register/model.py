@@ -1,0 +1,56 @@
+"""The register of one entity as rows of the fifteen templates, each row and cell knowing the
+document and field it came from, so that a problem with a row is reported where it can be fixed."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from resilint.domain.readers import text_of
+from resilint.findings import JsonPath
+from resilint.model import Document
+from resilint.register.templates import TEMPLATES
+
+OPEN_END = "9999-12-31"
+"""End dates and deletion dates that have not come: the ESAs' convention."""
+NOT_APPLICABLE = "Not Applicable"
+"""B_04.01.0040 of a row that is not a branch: the column is a key, so it cannot be empty."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A field of a document: where a row or a cell comes from."""
+
+    document: Document
+    path: JsonPath = ("id",)
+
+
+@dataclass
+class Row:
+    values: dict[str, str]
+    """Cells by column code (``c0010``), as the xBRL-CSV package writes them."""
+    source: Place
+    places: dict[str, Place] = field(default_factory=dict)
+    """Where a cell comes from, when not from ``source``."""
+
+    def place(self, code: str) -> Place:
+        return self.places.get(code, self.source)
+
+
+@dataclass
+class Register:
+    maintainer: Document
+    lei: str
+    level: str
+    """CON when the register covers more than one entity (a group), else IND."""
+    reference_date: datetime.date
+    base_currency: str
+    rows: dict[str, list[Row]] = field(default_factory=lambda: {t.id: [] for t in TEMPLATES})
+
+    def add(self, template: str, row: Row) -> None:
+        self.rows[template].append(row)
+
+
+def reference(contract: Document) -> str:
+    """The arrangement's reference number (B_02.01.0010): as recorded, else the contract's id."""
+    return text_of(contract.data.get("arrangement_reference")) or str(contract.id)

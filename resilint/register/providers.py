@@ -1,0 +1,274 @@
+"""The provider side of the register: ICT third-party service providers (B_05.01) with their
+ultimate parents and subcontractors, the supply chains of arrangements supporting critical or
+important functions (B_05.02), the functions the arrangements support (B_06.01) and the
+assessment of those services (B_07.01)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from resilint.domain import Facts
+from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.model import Document
+from resilint.register import codes
+from resilint.register.model import Place, Register, Row, reference
+from resilint.register.values import amount, coded, day, whole_hours
+
+_LEGAL = ("LEI", "EUID")
+
+
+def identifier(data: Any) -> tuple[str, str]:
+    """A provider's code and its type's QName (B_05.01.0010 and 0020)."""
+    code = text_of(value_at(data, "provider_id")) or ""
+    return code, codes.ID_TYPES.get(str(value_at(data, "provider_id_type")), "")
+
+
+def person_type(data: Any) -> str:
+    """As recorded; else a provider identified by an LEI or EUID is a legal person (as SUP-02
+    reads it)."""
+    recorded = value_at(data, "person_type")
+    if recorded is None and value_at(data, "provider_id_type") in _LEGAL:
+        recorded = "legal_person"
+    return codes.PERSON_TYPES.get(str(recorded), "")
+
+
+def covered_services(contract: Document, supplier: Document) -> list[tuple[int, dict[str, Any]]]:
+    """The supplier's services the contract covers: those it names, else all of them."""
+    named = set(strings(contract.data.get("services")))
+    services = dicts(supplier.data.get("services"))
+    return [(j, s) for j, s in services if not named or s.get("name") in named]
+
+
+def add_providers(
+    facts: Facts, register: Register, contracts: list[Document], entities: list[Document]
+) -> None:
+    rows: dict[str, Row] = {}
+    for supplier, contracts_of in _suppliers(facts, contracts).items():
+        _provider(register, rows, supplier, contracts_of)
+    for contract in contracts:
+        found = facts.index.get("Supplier", str(contract.data.get("supplier")))
+        if found is not None and facts.contract(contract).critical:
+            _chain(register, rows, contract, found)
+            _assessment(facts, register, contract, found)
+    for row in rows.values():
+        register.add("B_05.01", row)
+    _functions(facts, register)
+
+
+def _suppliers(facts: Facts, contracts: list[Document]) -> dict[Document, list[Document]]:
+    found: dict[Document, list[Document]] = {}
+    for contract in contracts:
+        supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
+        if supplier is not None:
+            found.setdefault(supplier, []).append(contract)
+    return found
+
+
+# -- B_05.01 ------------------------------------------------------------------------------------
+def _provider(
+    register: Register, rows: dict[str, Row], supplier: Document, contracts: list[Document]
+) -> None:
+    data = supplier.data
+    row = _provider_row(supplier, (), data)
+    costs = [mapping_at(c.data, "annual_cost") for c in contracts]
+    currencies = {text_of(c.get("currency")) for c in costs}
+    amounts = [c.get("amount") for c in costs]
+    if len(currencies) == 1 and all(amount(a) for a in amounts):
+        row.values["c0090"] = coded(currencies.pop(), codes.currency)
+        row.values["c0100"] = amount(sum(Decimal(str(a)) for a in amounts))
+    extra = mapping_at(data, "additional_id")
+    row.values["c0030"] = text_of(extra.get("provider_id")) or ""
+    row.values["c0040"] = codes.ID_TYPES.get(str(extra.get("provider_id_type")), "")
+    row.values["c0060"] = text_of(data.get("latin_name")) or ""
+    _keep(rows, row)
+    _parent_row(rows, supplier, (), data)
+
+
+def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str, Any]) -> Row:
+    code, kind = identifier(data)
+    parent = mapping_at(data, "ultimate_parent")
+    parent_code, parent_kind = identifier(parent) if parent.get("provider_id") else (code, kind)
+    values = {
+        "c0010": code,
+        "c0020": kind,
+        "c0030": "",
+        "c0040": "",
+        "c0050": text_of(data.get("name")) or "",
+        "c0060": "",
+        "c0070": person_type(data),
+        "c0080": coded(data.get("hq_country") or data.get("country"), codes.country),
+        "c0090": "",
+        "c0100": "",
+        "c0110": parent_code,
+        "c0120": parent_kind,
+    }
+    country = "hq_country" if "hq_country" in data else "country"
+    places = {
+        "c0010": Place(document, (*at, "provider_id")),
+        "c0020": Place(document, (*at, "provider_id_type")),
+        "c0070": Place(document, (*at, "person_type")),
+        "c0080": Place(document, (*at, country)),
+        "c0110": Place(document, (*at, "ultimate_parent")),
+    }
+    return Row(values, Place(document, at or ("id",)), places)
+
+
+def _parent_row(
+    rows: dict[str, Row], document: Document, at: tuple[str | int, ...], data: dict[str, Any]
+) -> None:
+    """An ultimate parent other than the provider itself has a row of its own (R18)."""
+    parent = mapping_at(data, "ultimate_parent")
+    code, _ = identifier(parent)
+    if code and code != text_of(data.get("provider_id")) and code not in rows:
+        row = _provider_row(
+            document, (*at, "ultimate_parent"), {**parent, "person_type": "legal_person"}
+        )
+        _keep(rows, row)
+
+
+def _keep(rows: dict[str, Row], row: Row) -> None:
+    """The first row of a provider wins (a Supplier document before a mention)."""
+    rows.setdefault(row.values["c0010"] or f"#{len(rows)}", row)
+
+
+# -- B_05.02 ------------------------------------------------------------------------------------
+def _chain(
+    register: Register, rows: dict[str, Row], contract: Document, supplier: Document
+) -> None:
+    ref = reference(contract)
+    code, kind = identifier(supplier.data)
+    subs = dicts(supplier.data.get("subcontractors"))
+    by_id = {text_of(s.get("id")): (k, s) for k, s in subs}
+    for j, service in covered_services(contract, supplier):
+        kind_of_service = coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
+        rank_one = {
+            "c0010": ref,
+            "c0020": kind_of_service,
+            "c0030": code,
+            "c0040": kind,
+            "c0050": "1",
+            "c0060": code,
+            "c0070": kind,
+        }
+        register.add(
+            "B_05.02", Row(rank_one, Place(contract), {"c0020": Place(supplier, ("services", j))})
+        )
+        for k, sub in subs:
+            helps = strings(sub.get("services"))
+            if helps and service.get("name") not in helps:
+                continue
+            at = ("subcontractors", k)
+            recipient = by_id.get(text_of(sub.get("recipient")))
+            to_code, to_kind = identifier(recipient[1]) if recipient else (code, kind)
+            sub_code, sub_kind = identifier(sub)
+            rank = sub.get("rank")
+            values = {
+                "c0010": ref,
+                "c0020": kind_of_service,
+                "c0030": sub_code,
+                "c0040": sub_kind,
+                "c0050": str(rank) if isinstance(rank, int) else "",
+                "c0060": to_code,
+                "c0070": to_kind,
+            }
+            places = {
+                "c0030": Place(supplier, (*at, "provider_id")),
+                "c0050": Place(supplier, (*at, "rank")),
+                "c0060": Place(supplier, (*at, "recipient")),
+            }
+            register.add("B_05.02", Row(values, Place(supplier, at), places))
+            _keep(rows, _provider_row(supplier, at, sub))
+            _parent_row(rows, supplier, at, sub)
+
+
+# -- B_07.01 ------------------------------------------------------------------------------------
+def _assessment(facts: Facts, register: Register, contract: Document, supplier: Document) -> None:
+    code, kind = identifier(supplier.data)
+    for j, service in covered_services(contract, supplier):
+        at = ("services", j)
+        alternative = _alternative(facts, supplier, str(service.get("name")))
+        identified = text_of(service.get("alternatives_identified")) or (
+            "yes" if alternative else ""
+        )
+        values = {
+            "c0010": reference(contract),
+            "c0020": code,
+            "c0030": kind,
+            "c0040": coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}"),
+            "c0050": codes.SUBSTITUTABILITY.get(str(service.get("substitutability")), ""),
+            "c0060": codes.NOT_SUBSTITUTABLE_REASONS.get(
+                str(service.get("non_substitutability_reason")), ""
+            ),
+            "c0070": day(service.get("last_audit")),
+            "c0080": codes.YES_NO[bool(value_at(service, "exit_plan", "reference"))],
+            "c0090": codes.REINTEGRATION.get(str(service.get("reintegration")), ""),
+            "c0100": codes.IMPACT.get(str(service.get("discontinuation_impact")), ""),
+            "c0110": codes.YES_NO_NOT_ASSESSED.get(identified, ""),
+            "c0120": alternative,
+        }
+        names = {
+            "c0040": "ict_service_type",
+            "c0050": "substitutability",
+            "c0060": "non_substitutability_reason",
+            "c0090": "reintegration",
+            "c0100": "discontinuation_impact",
+            "c0110": "alternatives_identified",
+        }
+        places = {c: Place(supplier, (*at, n)) for c, n in names.items()}
+        register.add("B_07.01", Row(values, Place(supplier, at), places))
+
+
+def _alternative(facts: Facts, supplier: Document, service: str) -> str:
+    """The identifier (else the id) of the first alternative recorded for the service."""
+    for _, item in dicts(supplier.data.get("alternatives")):
+        covers = strings(item.get("services"))
+        if covers and service not in covers:
+            continue
+        other = facts.index.get("Supplier", str(item.get("supplier")))
+        return (text_of(other.data.get("provider_id")) if other else None) or str(
+            item.get("supplier")
+        )
+    return ""
+
+
+# -- B_06.01: the functions the arrangements support, per entity ------------------------------
+def _functions(facts: Facts, register: Register) -> None:
+    pairs = dict.fromkeys((r.values["c0050"], r.values["c0020"]) for r in register.rows["B_02.02"])
+    for function_id, lei in pairs:
+        function = facts.index.get("BusinessFunction", function_id)
+        if function is None:
+            continue
+        data = function.data
+        criticality = data.get("criticality")
+        assessed = (
+            {True: codes.YES_NO[True], False: codes.YES_NO[False]}.get(
+                facts.function(function).critical, ""
+            )
+            if criticality is not None
+            else "eba_BT:x21"
+        )
+        values = {
+            "c0010": function_id,
+            "c0020": coded(data.get("licensed_activity"), codes.activity),
+            "c0030": text_of(data.get("name")) or "",
+            "c0040": lei,
+            "c0050": assessed,
+            "c0060": text_of(data.get("criticality_reasons")) or "",
+            "c0070": day(data.get("last_criticality_assessment")),
+            "c0080": whole_hours(data.get("rto_hours")),
+            "c0090": whole_hours(data.get("rpo_hours")),
+            "c0100": codes.IMPACT.get(str(data.get("discontinuation_impact")), ""),
+        }
+        names = {
+            "c0020": "licensed_activity",
+            "c0050": "criticality",
+            "c0070": "last_criticality_assessment",
+            "c0080": "rto_hours",
+            "c0090": "rpo_hours",
+            "c0100": "discontinuation_impact",
+        }
+        register.add(
+            "B_06.01",
+            Row(values, Place(function), {c: Place(function, (n,)) for c, n in names.items()}),
+        )

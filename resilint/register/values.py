@@ -1,0 +1,38 @@
+"""Cell values as the xBRL-CSV package writes them: dates ``yyyy-mm-dd``, amounts as plain
+decimals with a point and no thousands separator, closed lists as ``eba_*`` QNames."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from resilint.domain.readers import as_date, text_of
+
+
+def day(value: Any) -> str:
+    found = as_date(value)
+    return found.isoformat() if isinstance(found, datetime.date) else ""
+
+
+def amount(value: Any) -> str:
+    """A plain decimal: ``1250000``, ``1250.5``; empty for anything that is not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return ""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def coded(value: Any, qname: Callable[[str], str]) -> str:
+    """A closed-list value as its QName (``DE`` -> ``eba_GA:DE``); empty when absent."""
+    text = text_of(value)
+    return qname(text) if text else ""
+
+
+def whole_hours(value: Any) -> str:
+    """Hours as the register's integer: a fraction rounds up (an objective of 30 minutes is
+    met within the first hour)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    return str(math.ceil(Decimal(str(value))))
