@@ -194,3 +194,10 @@ def test_readme_usage_lists_the_options_of_check(cli) -> None:
         "config",
     ):
         assert f"resilint {command}" in usage
+
+
+def test_readme_profiles_line_is_what_config_prints(cli) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    promised = readme.split("$ resilint config | grep '^profiles'\n", 1)[1].split("\n", 1)[0]
+    shown = cli("config", cwd=EXAMPLES / "lindenau").lines
+    assert promised in shown
