@@ -2,8 +2,8 @@
 
 A rule's passing example must give no finding at all; its failing example exactly the findings
 its ``expect`` lists (the rule's code, document id and line), nothing else. Only the tested rule
-runs (as ``check --select CODE``), besides the loading, schema and reference checks. The same code tests
-resilint's built-in rules (tests/test_rule_catalogue.py) and the rules of a policy repository.
+runs (as ``check --select CODE``), besides the built-in checks. The same code tests resilint's
+built-in rules (tests/test_rule_catalogue.py) and the rules of a policy repository.
 """
 
 from __future__ import annotations
