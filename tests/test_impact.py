@@ -606,3 +606,33 @@ def test_the_json_shape_is_documented(cli: Cli) -> None:
     for args in (("--supplier", "transvia-edi"), ("--all-critical",)):
         found = impact(cli, str(NORTHWIND), *args, "--hours", "24")
         assert set(keys(found)) - documented == set()
+
+
+def test_a_standby_region_does_not_stop_a_function(cli: Cli, write: Write, tmp_path: Path) -> None:
+    write("resilint.yaml", "{}\n")
+    write(
+        "programme.yaml",
+        """
+        apiVersion: resilint/v1
+        kind: BusinessFunction
+        id: orders
+        criticality: critical
+        rto_hours: 4
+        mtpd_hours: 8
+        depends_on:
+          cloud:
+            - {provider: aws, region: eu-west-1}
+            - {provider: aws, region: eu-central-1, role: standby}
+        """,
+    )
+    args = ("impact", "--format", "json", "--as-of", AS_OF, "--hours", "12", "--region")
+    primary = cli(*args, "aws/eu-west-1", cwd=tmp_path).json()["functions"][0]
+    assert (primary["stopped"], primary["breaches_rto"], primary["breaches_mtpd"]) == (
+        True,
+        True,
+        True,
+    )
+    standby = cli(*args, "eu-central-1", cwd=tmp_path).json()
+    function = standby["functions"][0]
+    assert (function["stopped"], function["breaches_rto"]) == (False, False)
+    assert any("standby or replica" in note for note in standby["notes"])

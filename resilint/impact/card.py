@@ -33,38 +33,45 @@ def sections(impact: Impact) -> tuple[Section, ...]:
             "Deadlines (regulator clocks run from our awareness, not from the supplier's "
             "compromise)",
             ("deadline", "to", "counted from", "basis", "send to"),
-            tuple(
-                (words.deadline(n), words.whom(n), n.starts, n.basis, n.contact)
-                for n in impact.notices
-            ),
+            _deadlines(impact),
         ),
-        Section(
-            "Who decides",
-            ("decision", "owner", "deputy"),
-            tuple(
-                (d.decision.replace("_", " "), d.owner, d.deputy)
-                for book in impact.playbooks
-                for d in book.decisions
-            ),
-        ),
+        Section("Who decides", ("decision", "owner", "deputy"), _decisions(impact)),
         Section("What to disable", ("identity", "access", "time", "how"), _disable(impact)),
         Section("Joint playbook", ("", ""), _playbook(impact), "no joint playbook recorded"),
         Section(
             "Manual fallback",
             ("function", "RTO / MTPD", "owner", "degraded mode", "procedure"),
-            tuple(
-                (
-                    f.id,
-                    f"{words.hours(f.rto_hours)} / {words.hours(f.mtpd_hours)}",
-                    words.owner(f.fallback),
-                    words.degraded(f.fallback, None),
-                    (f.fallback.reference or f.fallback.description) if f.fallback else "",
-                )
-                for f in impact.functions
-            ),
+            _fallbacks(impact),
             "no business function rests on it",
         ),
         Section("Insurance", ("policy", "cover", "panel firms", "evidence"), _insurance(impact)),
+    )
+
+
+def _deadlines(impact: Impact) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (words.deadline(n), words.whom(n), n.starts, n.basis, n.contact) for n in impact.notices
+    )
+
+
+def _decisions(impact: Impact) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (d.decision.replace("_", " "), d.owner, d.deputy)
+        for book in impact.playbooks
+        for d in book.decisions
+    )
+
+
+def _fallbacks(impact: Impact) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (
+            f.id,
+            f"{words.hours(f.rto_hours)} / {words.hours(f.mtpd_hours)}",
+            words.owner(f.fallback),
+            words.degraded(f.fallback, None),
+            (f.fallback.reference or f.fallback.description) if f.fallback else "",
+        )
+        for f in impact.functions
     )
 
 
