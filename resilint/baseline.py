@@ -5,7 +5,6 @@ file can shrink: a ratchet."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -59,7 +58,3 @@ def read_baseline(path: Path) -> list[dict[str, Any]]:
             str(path),
         )
     return entries
-
-
-def fingerprints(entries: Iterable[dict[str, Any]]) -> Counter[str]:
-    return Counter(entry["fingerprint"] for entry in entries)

@@ -125,9 +125,6 @@ class SchemaSet:
         """The explaining validator of a kind (python-jsonschema)."""
         return self.validator_for(self._by_kind[kind])
 
-    def validator_by_id(self, name: str) -> jsonschema.protocols.Validator:
-        return self.validator_for(self.schema_by_id(name))
-
     def validator_for(self, schema: dict[str, Any]) -> jsonschema.protocols.Validator:
         key = schema["$id"]
         if key not in self._explainers:

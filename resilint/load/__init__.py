@@ -6,7 +6,6 @@ limits (:mod:`.convert`).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,11 +172,3 @@ def _declares_resilint(root: MappingNode) -> bool:
                 and value.value == value.value.strip()
             )
     return False
-
-
-def display_path(path: Path, root: Path) -> str:
-    """How a path is shown: relative to the repository root when inside it."""
-    try:
-        return os.path.relpath(path, root) if path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
