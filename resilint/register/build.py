@@ -60,7 +60,9 @@ def _entities(register: Register, entities: list[Document]) -> None:
                 "c0060": register.reference_date.isoformat(),
             },
             Place(top),
-            _places(top, c0030="country", c0040="entity_type", c0050="competent_authority"),
+            _places(
+                top, c0010="lei", c0030="country", c0040="entity_type", c0050="competent_authority"
+            ),
         ),
     )
     parents = {text_of(e.data.get("parent")) for e in entities}
@@ -99,7 +101,7 @@ def _entity_row(entity: Document, leis: dict[str | None, str], has_children: boo
         "c0100": coded(assets.get("currency"), codes.currency) if "amount" in assets else "",
         "c0110": amount(assets.get("amount")),
     }
-    places = _places(entity, c0030="country", c0040="entity_type", c0060="parent")
+    places = _places(entity, c0010="lei", c0030="country", c0040="entity_type", c0060="parent")
     places |= {
         "c0070": Place(entity, ("register_entry", "last_updated")),
         "c0080": Place(entity, ("register_entry", "integrated")),

@@ -29,16 +29,9 @@ MANDATORY: dict[str, tuple[str, ...]] = {
 }
 """Non-key columns the ESAs' existence rules (e23674_e to e23683_e, e23792_e) require."""
 
-LEI_COLUMNS = {
-    "B_01.01": ("c0010",),
-    "B_01.02": ("c0010", "c0060"),
-    "B_01.03": ("c0020",),
-    "B_02.02": ("c0020",),
-    "B_03.01": ("c0020",),
-    "B_03.03": ("c0020",),
-    "B_04.01": ("c0020",),
-    "B_06.01": ("c0040",),
-}
+LEI_COLUMNS = {"B_01.02": ("c0010",)}
+"""Our entities' LEIs, checked once where each entity is listed: every other column holding one
+is a foreign key to B_01.02.0010 (R1 to R6), checked by the keys."""
 
 
 @dataclass(frozen=True)

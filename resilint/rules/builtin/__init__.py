@@ -14,6 +14,7 @@ from resilint.rules.builtin import (
     exercises,
     identities,
     insurance,
+    register,
     regulatory,
     suppliers,
 )
@@ -29,6 +30,7 @@ _AREAS = (
     insurance,
     exceptions,
     regulatory,
+    register,
 )
 
 PYTHON_CHECKS: dict[str, PythonCheck] = {

@@ -1,0 +1,69 @@
+"""Python checks of the dora-register profile (rules/dora-register.yaml holds their
+documentation): what needs the register built as a whole. Each entity that keeps a register has
+it built as ``resilint register export`` builds it (:mod:`resilint.register.build`, from the same
+facts), and the problems the ESAs' checks would raise (:mod:`resilint.register.checks`) become
+findings at the document and field the row or cell comes from.
+
+REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22), REG-11 LEIs
+(ISO 17442). The existence of mandatory columns is the declarative rules' (REG-01 to REG-08).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from resilint.findings import Finding, JsonPath
+from resilint.register.build import build_register
+from resilint.register.checks import Problem, problems
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
+
+
+def _register_problems(
+    context: RuleContext, info: RuleInfo, wanted: Callable[[Problem], bool]
+) -> Iterator[Finding]:
+    seen: set[tuple[str, JsonPath]] = set()  # one finding per field, where rows repeat it
+    for maintainer_id in context.facts.scope.maintainers:
+        maintainer = context.index.get("Entity", maintainer_id)
+        if maintainer is None:
+            continue
+        for problem in problems(build_register(context.facts, maintainer)):
+            where = problem.place
+            key = (f"{where.document.path}#{where.document.index}", where.path)
+            if wanted(problem) and key not in seen:
+                seen.add(key)
+                message = f"{problem.message} (the ESAs' check: {problem.rule})"
+                yield context.finding(
+                    info, where.document, where.path, message, discriminator=message
+                )
+
+
+def check_closed_lists(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """REG-09: values outside the taxonomy's closed lists."""
+    return _register_problems(context, info, lambda p: p.rule == "503")
+
+
+def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """REG-10: empty and duplicate primary keys, foreign keys that do not resolve."""
+    return _register_problems(context, info, _key_problem)
+
+
+def _key_problem(problem: Problem) -> bool:
+    """Duplicate keys and foreign keys that do not resolve; of the empty key columns, only the
+    function identifier (B_02.02.0050): every other key column is filled from a field that a
+    declarative rule asks for (REG-01, REG-05, REG-07, SUP-02), which reports it in its words."""
+    if problem.rule == "806" or problem.rule.startswith("807"):
+        return True
+    return problem.rule == "805" and (problem.template, problem.column) == ("B_02.02", "c0050")
+
+
+def check_leis(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """REG-11: LEIs of our entities with wrong check digits."""
+    return _register_problems(context, info, lambda p: p.rule == "ISO 17442")
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "register-closed-lists": check_closed_lists,
+    "register-keys": check_keys,
+    "register-lei": check_leis,
+}
