@@ -99,10 +99,12 @@ def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
         lines += _term_lines(matrix, str(term_name))
     profiles = [p for p in info.profiles if p in REGIME_OF_PROFILE]
     if profiles and len(profiles) == len(info.profiles):
-        names = " or ".join(dict.fromkeys(REGIME_OF_PROFILE[p].upper() for p in profiles))
+        regimes = [REGIME_OF_PROFILE[p] for p in profiles]
+        names = " or ".join(dict.fromkeys(r.upper() for r in regimes))
         lines.append(
             f"Only for documents of our entities under {names} (their regimes), unless the "
-            f"configuration names the {'/'.join(profiles)} profile, which applies it everywhere."
+            f"configuration names the {'/'.join(dict.fromkeys([*profiles, *regimes]))} profile, "
+            "which applies it everywhere."
         )
     return lines
 
