@@ -312,3 +312,18 @@ def test_several_registers_need_entity(cli, tmp_path: Path) -> None:
     result = cli("register", "export", str(tmp_path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "--entity" in result.stderr
+
+
+def test_the_readable_csvs_import_back_to_the_same_register(cli, tmp_path: Path) -> None:
+    assert export(cli, BANK, "csv", tmp_path / "first").exit_code == 0
+    assert (
+        cli("register", "import", str(tmp_path / "first"), "-o", str(tmp_path / "docs")).exit_code
+        == 0
+    )
+    result = export(
+        cli, tmp_path / "docs", "csv", tmp_path / "again", "--reference-date", REFERENCE
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    for path in (tmp_path / "first").glob("*.csv"):
+        again = (tmp_path / "again" / path.name).read_text(encoding="utf-8")
+        assert sorted(path.read_text(encoding="utf-8").splitlines()) == sorted(again.splitlines())

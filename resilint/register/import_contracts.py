@@ -13,6 +13,7 @@ from resilint.register.import_values import (
     clean,
     country,
     currency,
+    member,
     number,
     service_of,
     slug,
@@ -38,13 +39,14 @@ def functions(built: Built, by: Rows, leis: dict[str, str]) -> None:
         entity = leis.get(v.get("c0040", ""))
         if entity and entity not in doc["entities"]:
             doc["entities"].append(entity)
-        criticality = {"eba_BT:x28": "critical", "eba_BT:x29": "standard"}.get(v.get("c0050", ""))
+        assessed = word(v.get("c0050", ""), codes.YES_NO_NOT_ASSESSED)
+        criticality = {"yes": "critical", "no": "standard"}.get(str(assessed))
         doc |= clean(
             {
                 "name": v.get("c0030"),
                 "criticality": criticality,
                 "criticality_reasons": v.get("c0060"),
-                "licensed_activity": v.get("c0020", "").partition(":")[2] or v.get("c0020"),
+                "licensed_activity": member(v.get("c0020", "")),
                 "discontinuation_impact": word(v.get("c0100", ""), codes.IMPACT),
                 "last_criticality_assessment": v.get("c0070"),
                 "rto_hours": number(v.get("c0080", "")),
@@ -111,7 +113,7 @@ def _parties(
             if doc is None or entity is None:
                 built.unmapped.append(f"{row.where}: unknown arrangement or entity")
                 continue
-            if template == "B_04.01" and row.values.get("c0030") == codes.NATURE[True]:
+            if template == "B_04.01" and row.values.get("c0030") in (codes.NATURE[True], "branch"):
                 branch = {"entity": entity, "branch": row.values.get("c0040")}
                 doc.setdefault("using_branches", []).append(branch)
             elif entity not in doc[field]:
@@ -144,7 +146,7 @@ def _specific(
     v = row.values
     doc = refs.get(v.get("c0010", ""))
     found = supplier(built, v.get("c0030", ""), providers, leis)
-    kind = v.get("c0060", "").partition(":")[2] or v.get("c0060", "")
+    kind = member(v.get("c0060", ""))
     if doc is None or found is None or kind not in codes.SERVICE_TYPES:
         built.unmapped.append(f"{row.where}: unknown arrangement, provider or service type")
         return
@@ -218,7 +220,7 @@ def _chains(
         if direct is None or sub is None:
             built.unmapped.append(f"{row.where}: unknown arrangement or subcontractor")
             continue
-        kind = v.get("c0020", "").partition(":")[2]
+        kind = member(v.get("c0020", ""))
         service = service_of(direct, kind)["name"]
         entry = _subcontractor(direct, sub, providers, v)
         entry.setdefault("services", [])
@@ -276,7 +278,7 @@ def assessments(built: Built, by: Rows) -> None:
         v = row.values
         doc = refs.get(v.get("c0010", ""))
         direct = built.suppliers.get(doc["supplier"]) if doc else None
-        kind = v.get("c0040", "").partition(":")[2]
+        kind = member(v.get("c0040", ""))
         if direct is None or kind not in codes.SERVICE_TYPES:
             built.unmapped.append(f"{row.where}: unknown arrangement or service type")
             continue

@@ -64,8 +64,14 @@ def number(value: str) -> int | float | None:
 
 
 def yes(value: str) -> bool | None:
-    found = word(value, codes.YES_NO)
-    return found if isinstance(found, bool) else None
+    """Yes or no, as a QName (eba_BT:x28) or a word (yes, as the readable CSV writes it)."""
+    found = word(value, codes.YES_NO_NOT_ASSESSED)
+    return {"yes": True, "no": False}.get(found) if isinstance(found, str) else None
+
+
+def member(value: str) -> str:
+    """The member of a QName (``eba_TA:S19`` is ``S19``); a bare code as it is."""
+    return value.partition(":")[2] if ":" in value else value
 
 
 def clean(doc: Doc) -> Doc:

@@ -79,7 +79,8 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
     rows = []
     for number, cells in enumerate(grid[start:], start + 1):
         values = {code: cells[i].strip() for i, code in header.items() if i < len(cells)}
-        if any(values.values()) and not _is_label_row(template, values):
+        annotation = all(v.startswith("<") for v in values.values() if v)  # "<Key value>"
+        if any(values.values()) and not annotation and not _is_label_row(template, values):
             rows.append(SourceRow(template, f"{label} row {number}", values))
     return rows
 
