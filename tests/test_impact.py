@@ -636,3 +636,28 @@ def test_a_standby_region_does_not_stop_a_function(cli: Cli, write: Write, tmp_p
     function = standby["functions"][0]
     assert (function["stopped"], function["breaches_rto"]) == (False, False)
     assert any("standby or replica" in note for note in standby["notes"])
+
+
+def test_an_insurer_notice_in_words_or_not_recorded(cli: Cli, write: Write, tmp_path: Path) -> None:
+    policies = """---
+apiVersion: resilint/v1
+kind: Entity
+id: co
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: worded
+insurer: Worded Insurer
+notice: {incident_notice_wording: as_soon_as_practicable}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: silent
+insurer: Silent Insurer
+"""
+    repo(write, "co", policies)
+    notices = {n["document"]: n for n in synthetic(cli, tmp_path)["notices"]}
+    worded, silent = notices["worded"], notices["silent"]
+    assert (worded["deadline_hours"], worded["deadline"]) == (None, "as soon as practicable")
+    assert (silent["deadline_hours"], silent["deadline"]) == (None, "")
+    assert "records no notice deadline" in silent["note"]

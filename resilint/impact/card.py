@@ -135,8 +135,9 @@ def _title(impact: Impact) -> str:
 
 def _subtitle(impact: Impact) -> str:
     supplier = impact.suppliers[0]
-    why = "; ".join(supplier.reasons) if supplier.critical else "not critical"
-    return f"As of {impact.as_of.isoformat()}. Critical: {why}."
+    if not supplier.critical:
+        return f"As of {impact.as_of.isoformat()}. Not critical in effect."
+    return f"As of {impact.as_of.isoformat()}. Critical: {'; '.join(supplier.reasons)}."
 
 
 # -- Markdown ---------------------------------------------------------------------------------

@@ -163,8 +163,7 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
         template=routing.insurer_template,
         decides=routing.insurer_decides or text_of(policy.data.get("owner")) or "",
     )
-    if hours is not None or wording is not None:
-        yield base
+    yield base if hours is not None or wording is not None else replace(base, note=_UNSTATED)
     days = number(value_at(notice, "claim_deadline_days"))
     if days is not None:
         yield replace(
@@ -179,7 +178,12 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
 
 
 def _wording(wording: str | None) -> str:
-    return {"immediately": "immediately"}.get(wording or "", "as soon as practicable")
+    """The deadline a wording sets in words (none recorded: no words)."""
+    words = {"immediately": "immediately", "as_soon_as_practicable": "as soon as practicable"}
+    return words.get(wording or "", "")
+
+
+_UNSTATED = "the policy records no notice deadline (INS-03): notify at once and read the wording"
 
 
 def contact_text(contact: object) -> str:

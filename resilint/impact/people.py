@@ -159,7 +159,6 @@ def decider(books: Iterable[PlaybookView], decision: str) -> str:
 
 
 def owners(
-    facts: Facts,
     functions: Iterable[FunctionImpact],
     suppliers: Iterable[SupplierView],
     books: Iterable[PlaybookView],

@@ -58,7 +58,7 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
         identities=people.identities(facts, down),
         insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
         playbooks=books,
-        owners=people.owners(facts, functions, suppliers, books, policies),
+        owners=people.owners(functions, suppliers, books, policies),
         notes=_notes(functions),
     )
 
