@@ -391,3 +391,23 @@ def test_a_missing_section_is_one_finding_not_one_per_term(cli, write) -> None:
     partial = [f for f in ctr07 if f["id"] == "ctr-acme-2"]
     assert len(partial) >= 2  # the section is there: each missing duty is its own finding
     assert len({f["fingerprint"] for f in ctr07}) == len(ctr07)
+
+
+def test_a_region_primary_on_any_route_counts_as_primary() -> None:
+    function = doc(
+        "BusinessFunction",
+        "orders",
+        criticality="critical",
+        depends_on={
+            "cloud": [{"provider": "aws", "region": "eu-west-1", "role": "replica"}],
+            "suppliers": ["erp"],
+        },
+    )
+    erp = doc(
+        "Supplier",
+        "erp",
+        tier=1,
+        shared_dependencies={"cloud": [{"provider": "aws", "region": "eu-west-1"}]},
+    )
+    region, chain = facts_of(function, erp).graph.reach(function).regions[("aws", "eu-west-1")]
+    assert region.role == "primary" and [hop.text for hop in chain][0] == "on erp"

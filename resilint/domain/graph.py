@@ -77,6 +77,14 @@ class Reach:
     links: list[Link] = field(default_factory=list)
     """Every edge walked, not only those of the shortest chains (for drawing the graph)."""
 
+    def keep_region(self, region: Region, chain: Chain) -> None:
+        """The first (shortest) route to each region, except that a route on which the region is
+        primary wins over one on which it is only a standby or replica: the function stops when
+        a region it runs in as primary fails, whichever other way it also reaches it."""
+        known = self.regions.get(region.key)
+        if known is None or (known[0].role != PRIMARY and region.role == PRIMARY):
+            self.regions[region.key] = (region, chain)
+
 
 class DependencyGraph:
     def __init__(self, index: Index) -> None:
@@ -101,7 +109,7 @@ class DependencyGraph:
         depends = mapping_at(function.data, "depends_on")
         for i, region in _regions(depends.get("cloud")):
             hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
-            reach.regions.setdefault(region.key, (region, (hop,)))
+            reach.keep_region(region, (hop,))
             reach.links.append(Link(function, None, region.key, hop))
         queue: deque[tuple[Document, frozenset[str] | None, Chain]] = deque(self._starts(function))
         seen: set[tuple[str, frozenset[str] | None]] = set()
@@ -115,7 +123,7 @@ class DependencyGraph:
             seen.add((supplier.id, services))
             reach.suppliers.setdefault(supplier.id, chain)
             for region, hop in self._supplier_regions(supplier, services):
-                reach.regions.setdefault(region.key, (region, (*chain, hop)))
+                reach.keep_region(region, (*chain, hop))
                 reach.links.append(Link(supplier, None, region.key, hop))
             for target, hop in self._onward(supplier, services):
                 queue.append((target, None, (*chain, hop)))
