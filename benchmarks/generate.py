@@ -553,6 +553,8 @@ def supplier_doc(s: Supplier, rng: random.Random, defect: str | None) -> str:
             lines += [
                 f"  - id: {s.word}-sub-{i + 1}",
                 f"    name: {sub}",
+                f"    provider_id: {_lei(rng)}",
+                "    provider_id_type: LEI",
                 "    rank: 2",
                 f"    service_type: {('data centre colocation', 'second-line support')[i]}",
                 f"    services: [{s.services[0].name}]",
@@ -568,10 +570,13 @@ def supplier_doc(s: Supplier, rng: random.Random, defect: str | None) -> str:
     else:
         lines.append(f"  identity_provider: {s.word}-sso")
     lines.append("services:")
-    for service in s.services:
+    for number, service in enumerate(s.services):
         lines += [
             f"  - name: {service.name}",
             f"    service_type: {service.service_type}",
+            # the DORA register's columns (B_02.02, B_07.01)
+            f"    ict_service_type: {('S19', 'S14', 'S03', 'S15')[number % 4]}",
+            f"    provision_countries: [{s.country}]",
             f"    supports_critical_function: {'true' if service.critical else 'false'}",
             f"    stores_data: {'true' if service.stores_data else 'false'}",
         ]
@@ -580,7 +585,13 @@ def supplier_doc(s: Supplier, rng: random.Random, defect: str | None) -> str:
             lines += [
                 f"    data_storage_countries: {where}",
                 f"    data_processing_countries: {where}",
+                "    stored_data_sensitiveness: medium",
             ]
+        lines += [
+            "    reintegration: difficult",
+            f"    discontinuation_impact: {'high' if service.critical else 'medium'}",
+            "    alternatives_identified: yes",
+        ]
         lines.append(f"    substitutability: {service.substitutability}")
         if service.substitutability != "easily_substitutable":
             reason = _SUBSTITUTABILITY_REASON[service.substitutability]
@@ -642,6 +653,9 @@ def contract_doc(
         f"services: {_flow([sv.name for sv in s.services])}",
         f"covers_ict_services: {'true' if s.ict else 'false'}",
         f"supports_critical_function: {'true' if critical else 'false'}",
+        "arrangement_type: standalone",
+        f"annual_cost: {{amount: {rng.randint(20, 900) * 1000}, currency: EUR}}",
+        "governing_law_country: DE",
         f"start_date: {start}",
         f"end_date: {end}",
         "auto_renew: true",
@@ -884,6 +898,9 @@ def function_doc(f: Function, rng: random.Random) -> str:
         f"owner: {f.owner}",
         f"entities: {_flow(entities)}",
         f"criticality: {f.criticality}",
+        # the DORA register's columns (B_06.01)
+        "licensed_activity: x276",
+        f"discontinuation_impact: {'high' if f.criticality != 'standard' else 'low'}",
         f"last_criticality_assessment: {_ago(rng.randint(20, 300))}",
         f"rto_hours: {f.rto}",
         f"rpo_hours: {f.rpo}",
@@ -892,6 +909,7 @@ def function_doc(f: Function, rng: random.Random) -> str:
         f"  suppliers: {_flow([s.id for s in f.suppliers])}",
     ]
     if f.criticality != "standard":
+        lines.insert(-4, f"criticality_reasons: {f.name} stops for the group's customers.")
         lines.append("  services:")
         lines += [f"    - {{supplier: {s.id}, service: {s.services[0].name}}}" for s in f.suppliers]
         lines.append(f"  identities: {_flow([s.identities[0].id for s in f.suppliers])}")
@@ -1011,6 +1029,10 @@ name: Hanseatic Group Bank AG
 description: "Parent company: retail and corporate bank headquartered in Hamburg."
 lei: 529900T8BM49AURSDO55
 country: DE
+entity_type: credit_institution
+competent_authority: BaFin
+total_assets: {amount: 48000000000, currency: EUR}
+register_entry: {integrated: 2025-01-15, last_updated: 2026-10-01}
 regimes: [dora]
 owner: group-risk-manager
 reporting_clocks:
@@ -1029,6 +1051,9 @@ description: Payment processing for the group and for third-party merchants.
 lei: 529900W18LQJJN6SJ336
 country: DE
 parent: hg-holding
+entity_type: payment_institution
+total_assets: {amount: 900000000, currency: EUR}
+register_entry: {integrated: 2025-01-15, last_updated: 2026-10-01}
 regimes: [nis2]
 nis2_category: essential
 owner: payments-risk-manager
@@ -1047,8 +1072,11 @@ kind: Entity
 id: hg-us
 name: Hanseatic Group Bank AG, New York Representative Office
 description: Representative office in New York (no deposit taking).
+lei: 529900HANSEATICNYO03
 country: US
 parent: hg-holding
+entity_type: non_financial_other
+register_entry: {integrated: 2025-01-15, last_updated: 2026-10-01}
 regimes: []
 owner: us-operations-manager
 reporting_clocks:

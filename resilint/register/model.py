@@ -48,7 +48,10 @@ class Register:
     rows: dict[str, list[Row]] = field(default_factory=lambda: {t.id: [] for t in TEMPLATES})
 
     def add(self, template: str, row: Row) -> None:
-        self.rows[template].append(row)
+        """A row; once only when it repeats another exactly (two services of one type under one
+        contract are one row of the register)."""
+        if all(row.values != other.values for other in self.rows[template]):
+            self.rows[template].append(row)
 
 
 def reference(contract: Document) -> str:
