@@ -69,6 +69,16 @@ def test_wheel_ships_every_schema_and_rule(wheel: Path) -> None:
             assert f"resilint/_data/{part}/{source.name}" in names, source
 
 
+def test_installed_wheel_writes_the_report(installed: Path, tmp_path: Path) -> None:
+    """The report's style and script (resilint/report/*.css, *.js) ship in the wheel."""
+    target = tmp_path / "report.html"
+    example = REPO / "examples" / "northwind"
+    result = run_installed(installed, "report", str(example), "-o", str(target), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "@media print" in text and "findings-table" in text
+
+
 def test_installed_wheel_checks_the_example_from_elsewhere(installed: Path, tmp_path: Path) -> None:
     probe = run_installed(installed, "--version", cwd=tmp_path)
     assert probe.returncode == 0 and __version__ in probe.stdout

@@ -24,6 +24,9 @@ DATA_ID = "resilint-report-data"
 FORMAT = "resilint-report"
 FORMAT_VERSION = 1
 MAX_BYTES = 256 * 1024 * 1024
+PREFIX = 16
+"""Hex digits of a fingerprint that identify a finding here (64 bits)."""
+LEVELS = ("error", "warning", "info")
 _BLOCK = re.compile(
     r'<script type="application/json" id="' + DATA_ID + r'">(.*?)</script>', re.DOTALL
 )
@@ -31,7 +34,8 @@ _BLOCK = re.compile(
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The findings that counted in a report or check: fingerprint -> level."""
+    """The findings that counted in a report or check: fingerprint (its first 16 hex digits)
+    -> level."""
 
     active: dict[str, str]
     as_of: str | None
@@ -49,21 +53,24 @@ class Change:
 
 
 def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str, Any]:
-    """The data block a report carries, for the next report's ``--previous``."""
+    """The data block a report carries, for the next report's ``--previous``: each finding's
+    fingerprint by level, or among the suppressed. Compact, since a report may hold thousands:
+    the first 16 hex digits (64 bits, as the rows' anchors) tell findings apart."""
+    active: dict[str, list[str]] = {level: [] for level in LEVELS}
+    suppressed = []
+    for f in findings:
+        key = f.fingerprint[:PREFIX]
+        if f.suppression is None:
+            active[f.level.label].append(key)
+        else:
+            suppressed.append(key)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "tool": {"name": "resilint", "version": version},
         "as_of": as_of,
-        "findings": [
-            {
-                "fingerprint": f.fingerprint,
-                "code": f.code,
-                "level": f.level.label,
-                "suppressed": f.suppression is not None,
-            }
-            for f in findings
-        ],
+        "active": active,
+        "suppressed": suppressed,
     }
 
 
@@ -91,22 +98,38 @@ def read_previous(path: Path) -> Snapshot:
 
 
 def _snapshot(data: Any, source: str) -> Snapshot | None:
-    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+    if not isinstance(data, dict):
+        return None
+    as_of = data.get("as_of") if isinstance(data.get("as_of"), str) else None
+    if source == "report":
+        return _from_report(data, as_of)
+    if not isinstance(data.get("findings"), list):
         return None
     active = {}
     for item in data["findings"]:
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
             return None
         if not item.get("suppressed"):
-            active[item["fingerprint"]] = str(item.get("level", ""))
-    as_of = data.get("as_of")
-    return Snapshot(active, as_of if isinstance(as_of, str) else None, source)
+            active[item["fingerprint"][:PREFIX]] = str(item.get("level", ""))
+    return Snapshot(active, as_of, source)
+
+
+def _from_report(data: dict[str, Any], as_of: str | None) -> Snapshot | None:
+    levels = data.get("active")
+    if data.get("format") != FORMAT or not isinstance(levels, dict):
+        return None
+    active = {}
+    for level, keys in levels.items():
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            return None
+        active.update(dict.fromkeys(keys, str(level)))
+    return Snapshot(active, as_of, "report")
 
 
 def compare(previous: Snapshot, findings: Iterable[Finding]) -> Change:
     now = [f for f in findings if f.suppression is None]
-    current = {f.fingerprint for f in now}
-    new = tuple(f for f in now if f.fingerprint not in previous.active)
+    current = {f.fingerprint[:PREFIX] for f in now}
+    new = tuple(f for f in now if f.fingerprint[:PREFIX] not in previous.active)
     resolved = sum(1 for fp in previous.active if fp not in current)
     then = Counter(previous.active.values())
     counts = Counter(f.level.label for f in now)

@@ -42,6 +42,7 @@ def render(posture: Posture, title: str) -> str:
     css = _asset("report.css")
     js = _asset("report.js")
     data = script_json(embedded(posture.findings, posture.facts.as_of.isoformat(), posture.version))
+    areas = script_json({f.code: posture.area(f.code) for f in posture.findings})
     policy = (
         "default-src 'none'; "
         f"style-src '{_hash(css)}'; script-src '{_hash(js)}'; "
@@ -68,6 +69,7 @@ def render(posture: Posture, title: str) -> str:
         "the repository is shown as text; control and bidirectional characters appear as "
         "escapes.</footer>"
         f'<script type="application/json" id="{DATA_ID}">{data}</script>'
+        f'<script type="application/json" id="resilint-areas">{areas}</script>'
         f"<script>{js}</script></body></html>\n"
     )
 

@@ -4,10 +4,12 @@ report, with each finding's anchor so every section can link to it."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from resilint.checker import Checked
 from resilint.core_checks import CORE_CHECKS
@@ -39,6 +41,8 @@ class Posture:
     kinds: Mapping[str, str | None] = field(default_factory=dict)
     """The kind of document each rule selects."""
     change: Change | None = None
+    root: str = "."
+    """The repository root, which the report's file names are relative to."""
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False
@@ -80,6 +84,10 @@ class Posture:
         found = self._about.get((document.kind, document.id or ""), [])
         wanted = set(codes) if codes is not None else None
         return [f for f in found if wanted is None or f.code in wanted]
+
+    def where(self, path: str) -> str:
+        """A file as the report names it: relative to the repository root."""
+        return os.path.relpath(Path(path).absolute(), self.root)
 
     def area(self, code: str) -> str:
         return self.areas.get(code, READING)

@@ -15,6 +15,21 @@
   });
   var fields = ["level", "area", "rule", "status"];
   var count = document.getElementById("filter-count");
+  // Each rule's area, from the page's data block (kept out of the rows to keep them small).
+  var areas = JSON.parse(document.getElementById("resilint-areas").textContent);
+  // The rule is the second cell's text; a row without data-status is active.
+  function value(row, name) {
+    if (name === "rule") {
+      return row.cells[1].textContent;
+    }
+    if (name === "area") {
+      return areas[row.cells[1].textContent] || "";
+    }
+    if (name === "status") {
+      return row.getAttribute("data-status") || "active";
+    }
+    return row.getAttribute("data-" + name);
+  }
 
   function apply() {
     var query = document.getElementById("filter-text").value.trim().toLowerCase();
@@ -26,7 +41,7 @@
     rows.forEach(function (row, i) {
       var match = !query || texts[i].indexOf(query) !== -1;
       fields.forEach(function (name) {
-        if (wanted[name] && row.getAttribute("data-" + name) !== wanted[name]) {
+        if (wanted[name] && value(row, name) !== wanted[name]) {
           match = false;
         }
       });

@@ -106,6 +106,7 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         scope,
         {r.info.code: r.info.kind for r in model.rules},
         compare(previous, model.checked.result.findings) if previous else None,
+        str(model.config.root.resolve()),
     )
 
 

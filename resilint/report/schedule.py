@@ -15,7 +15,7 @@ _HEAD = ("date", "when", "what", "deadline", "details", "owner", "where")
 def render(posture: Posture) -> str:
     as_of = posture.facts.as_of
     head = "".join(f'<th scope="col">{c}</th>' for c in _HEAD)
-    rows = [_row(d, as_of) for d in posture.deadlines]
+    rows = [_row(d, as_of, posture.where(d.document.path)) for d in posture.deadlines]
     if not rows:
         rows = [f'<tr><td colspan="{len(_HEAD)}">Nothing falls due.</td></tr>']
     return (
@@ -28,7 +28,7 @@ def render(posture: Posture) -> str:
     )
 
 
-def _row(deadline: Deadline, as_of: datetime.date) -> str:
+def _row(deadline: Deadline, as_of: datetime.date, where: str) -> str:
     overdue = deadline.overdue(as_of)
     day = deadline.day.isoformat() if deadline.day else "—"
     if deadline.day is None:
@@ -46,6 +46,6 @@ def _row(deadline: Deadline, as_of: datetime.date) -> str:
         f"<td>{h(deadline.title)}</td>",
         f"<td>{h(deadline.detail)}</td>",
         f"<td>{h(deadline.owner or '')}</td>",
-        f"<td><code>{h(doc.path)}:{doc.line}</code></td>",
+        f"<td>{h(where)}:{doc.line}</td>",
     ]
     return f'<tr class="{"overdue" if overdue else "due"}">{"".join(cells)}</tr>'
