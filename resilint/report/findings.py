@@ -10,7 +10,7 @@ from resilint.findings import Finding
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
 
-_HEAD = ("level", "rule: why, how to fix", "where", "finding", "suppressed by")
+_HEAD = ("level", "rule", "where", "finding", "suppressed by")
 _LEVEL_SIGN = {"error": "✘", "warning": "▲", "info": "ℹ"}  # noqa: RUF001 (the information sign)
 
 
@@ -24,7 +24,8 @@ def render(posture: Posture) -> str:
         '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>'
         f"{_filter(posture)}"
         '<div class="scroll"><table id="findings-table" class="findings">'
-        f"<caption>All {len(findings)} findings, suppressed ones included</caption>"
+        f"<caption>All {len(findings)} findings, suppressed ones included (a rule's code "
+        "links to why it matters and how to fix it)</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
         f"{_explanations(posture)}</section>"
     )
