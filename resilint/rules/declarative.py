@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from resilint.findings import Finding, Level, Related
+from resilint.findings import Finding, JsonPath, Level, Related, format_json_path
 from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
@@ -22,6 +22,16 @@ class Requirement:
     message: str
     at: tuple[str, ...] | None
     level: Level | None
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """A failed requirement (or a missing section's), before gaps at one place are joined."""
+
+    place: Ref
+    message: str
+    level: Level
+    discriminator: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,8 @@ class DeclarativeRule:
                 yield item_env
 
     def _check(self, env: Env, context: RuleContext) -> Iterator[Finding]:
+        """One finding per place: the failed requirements of a section the document lacks are
+        one gap, and the gaps that point at the same field are one finding listing them."""
         failed = [
             (number, requirement)
             for number, requirement in enumerate(self.requirements)
@@ -71,19 +83,23 @@ class DeclarativeRule:
         ]
         by_block: dict[str | None, list[tuple[int, Requirement]]] = {}
         for number, requirement in failed:
-            by_block.setdefault(self._missing_block(requirement, env), []).append(
-                (number, requirement)
-            )
+            block = self._missing_block(requirement, env)
+            by_block.setdefault(block, []).append((number, requirement))
+        gaps: list[_Gap] = []
         for block, group in by_block.items():
-            if block is None or len(group) == 1:
-                for number, requirement in group:
-                    yield self._problem(requirement, env, context, f"require[{number}]")
-            else:  # a whole section is missing: one finding, not one per term of it
-                yield self._problem(group[0][1], env, context, f"missing:{block}", group[1:])
+            if block is None:
+                gaps += [self._gap(r, env, context, f"require[{n}]") for n, r in group]
+            else:  # a whole section is missing: one gap, not one per term of it
+                gaps.append(self._gap(group[0][1], env, context, f"missing:{block}", group[1:]))
+        by_place: dict[tuple[int, JsonPath], list[_Gap]] = {}
+        for gap in gaps:
+            by_place.setdefault((id(gap.place.document), gap.place.path), []).append(gap)
+        for same in by_place.values():
+            yield self._finding(same, env, context)
 
     def _missing_block(self, requirement: Requirement, env: Env) -> str | None:
         """The top-level section a failed requirement tests inside, when the document lacks
-        that section altogether (``cooperation:`` absent): its failures are one finding."""
+        that section altogether (``cooperation:`` absent): its failures are one gap."""
         at = requirement.at
         if at is None or len(at) < 2:
             return None
@@ -92,38 +108,46 @@ class DeclarativeRule:
             return None
         return at[1] if bound.value.get(at[1]) in (None, {}, [], "") else None
 
-    def _problem(
+    def _gap(
         self,
         requirement: Requirement,
         env: Env,
         context: RuleContext,
         discriminator: str,
         folded: Sequence[tuple[int, Requirement]] = (),
-    ) -> Finding:
-        place = self._place(requirement, env)
+    ) -> _Gap:
         message = render(requirement.message, env, parse_path)
         if folded:
             block = requirement.at[1] if requirement.at else ""
-            also = ", ".join(
-                dict.fromkeys(".".join(r.at[2:]) or block for _, r in folded if r.at)
-            )
-            message += (
-                f" (the whole {block} section is missing, so {also} "
-                f"{'is' if len(folded) == 1 else 'are'} missing too)"
-            )
-        if self.info.time_aware:
-            message += f" (as of {context.as_of.isoformat()})"
+            fields = [".".join(r.at[2:]) if r.at else "" for _, r in folded]
+            if all(fields):  # name the other fields the missing section would hold
+                also = ", ".join(dict.fromkeys(fields))
+                verb = "is" if len(fields) == 1 else "are"
+                message += f" (the whole {block} section is missing, so {also} {verb} missing too)"
+            else:  # they point at the section itself: say what each would have asked
+                others = "; ".join(render(r.message, env, parse_path) for _, r in folded)
+                message += f" (the whole {block} section is missing; also: {others})"
         level = context.level
         if requirement.level is not None and context.level == self.info.level:
             level = requirement.level
+        return _Gap(self._place(requirement, env), message, level, discriminator)
+
+    def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
+        first = gaps[0]
+        message, discriminator = first.message, first.discriminator
+        if len(gaps) > 1:  # several gaps at one field: one finding that lists them all
+            message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
+            discriminator = "at:" + format_json_path(first.place.path)
+        if self.info.time_aware:
+            message += f" (as of {context.as_of.isoformat()})"
         return context.locator.finding(
             self.info.code,
             self.info.name,
-            level,
+            max(gap.level for gap in gaps),
             message,
-            place.document,
-            place.path,
-            related=self._related(env, place, context),
+            first.place.document,
+            first.place.path,
+            related=self._related(env, first.place, context),
             discriminator=discriminator,
         )
 
