@@ -410,4 +410,4 @@ def test_a_region_primary_on_any_route_counts_as_primary() -> None:
         shared_dependencies={"cloud": [{"provider": "aws", "region": "eu-west-1"}]},
     )
     region, chain = facts_of(function, erp).graph.reach(function).regions[("aws", "eu-west-1")]
-    assert region.role == "primary" and [hop.text for hop in chain][0] == "on erp"
+    assert region.role == "primary" and chain[0].text == "on erp"
