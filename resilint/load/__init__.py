@@ -19,6 +19,7 @@ from resilint.limits import Limits, nodes_over_budget
 from resilint.load.compose import compose
 from resilint.load.convert import Converter
 from resilint.load.decode import decode, hidden_characters
+from resilint.load.fast import fast_data
 from resilint.load.positions import Lines, LoadError
 from resilint.load.read import Refusal, read_regular
 
@@ -91,6 +92,11 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
             ),
         )
     findings = [_finding(shown, error) for error in hidden_characters(text)]
+    fast = fast_data(text, limits)
+    if fast is not None:  # plain YAML, read by yaml-rs: the same data, no finding of its own
+        data, line, nodes = fast
+        document = RawDocument(shown, 0, line, data)
+        return LoadedFile(shown, (document,), tuple(findings), tuple(scan(shown, text)), nodes)
     try:
         roots = compose_text(text, limits)
         converter = Converter(limits, Lines(text))

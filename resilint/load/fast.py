@@ -1,0 +1,164 @@
+"""The fast path of loading: a file written in plain YAML is read by yaml-rs (Rust) in one call.
+
+libyaml composes a node graph that resilint then walks in Python to give values their YAML 1.2
+meaning and to check the limits and what YAML 1.2 forbids (:mod:`.convert`, :mod:`.strict`):
+about six times the time yaml-rs takes to build the same data. yaml-rs gives no positions and
+reads a few scalars differently (``012``, ``0b101``, ``1_000`` and ``+0x1`` are numbers there,
+text here; ``.inf`` and ``2026-02-30`` are values there, refused here), so it is used only for a
+file whose every line has a plain shape on which both are known to agree, and its data is taken
+only when it is what the slow path would give:
+
+- every line is blank, a comment, or ``[- ...][key:] [value] [# comment]`` with a word as key
+  and as value a plain scalar, a one-line quoted text without backslashes, or a one-line
+  ``[...]`` / ``{key: value, ...}`` of such scalars; no tag, anchor, alias, merge key, block
+  text, directive, tab, CR or YAML 1.1 line break, and no document marker but a first ``---``;
+- a plain scalar that starts like a number is one of resilint's (a decimal integer, a float
+  with a dot or an exponent, an ISO date that exists) or holds a character no number has;
+- the single document is a mapping that declares ``apiVersion: resilint/...``, nested less
+  deeply than ``limits.max_depth`` (its indentation says so) and holding fewer values than
+  ``limits.max_alias_expansion``.
+
+Anything else, and any error yaml-rs raises, goes the slow way, which says what is wrong and
+where. Positions are never taken from here: a finding's position comes from the file parsed
+again with libyaml (:mod:`resilint.locate`). Without a yaml-rs wheel every file goes the slow
+way, with the same results.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from resilint.limits import Limits
+
+try:
+    import yaml_rs
+
+    _AVAILABLE = True
+except ImportError:  # pragma: no cover - a platform without a wheel: libyaml reads everything
+    _AVAILABLE = False
+
+_KEY = r"(?!(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)(?![\w.-]))[A-Za-z_][\w.-]*"
+# A plain scalar may not start with an indicator; '-' only before a digit or a dot ("-5").
+_FIRST = r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[0-9.]))"
+# Written as "normal* (special normal*)*", whose every match is split one way only: no
+# backtracking, however hostile the line.
+_BLOCK_PLAIN = _FIRST + r"[^\s:#]*(?:(?::(?=\S)|(?<=\S)\#|[ ]+(?=[^\s#]))[^\s:#]*)*"
+_FLOW_PLAIN = _FIRST + r"[^\s:#,\[\]{}]*(?:(?:(?<=\S)\#|[ ]+(?=[^\s#:,\[\]{}]))[^\s:#,\[\]{}]*)*"
+_QUOTED = r"(?:\"[^\"\\\n]*\"|'[^'\n]*(?:''[^'\n]*)*')"
+_FLOW_VALUE = f"(?:{_QUOTED}|{_FLOW_PLAIN})"
+_FLOW_SEQ = rf"\[[ ]*(?:{_FLOW_VALUE}(?:[ ]*,[ ]*{_FLOW_VALUE})*)?[ ]*\]"
+_FLOW_ENTRY = rf"{_KEY}:[ ]+{_FLOW_VALUE}"
+_FLOW_MAP = rf"\{{[ ]*(?:{_FLOW_ENTRY}(?:[ ]*,[ ]*{_FLOW_ENTRY})*)?[ ]*\}}"
+_VALUE = f"(?:{_QUOTED}|{_FLOW_SEQ}|{_FLOW_MAP}|{_BLOCK_PLAIN})"
+_TAIL = r"(?:[ ]+\#[^\n]*|[ ]*)"
+_LINE = (
+    rf"[ ]*(?:\#[^\n]*|(?:-[ ]+)*(?:{_KEY}:(?:[ ]+{_VALUE})?|{_VALUE})?{_TAIL}|(?:-[ ]+)*-{_TAIL})"
+)
+# The first line that is not plain. Each line is tried in a lookahead, which never backtracks
+# into the lines before it: one linear scan of the file.
+_NOT_PLAIN = re.compile(rf"\n(?!{_LINE}(?:\n|\Z))")
+_FIRST_MARKER = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
+_MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
+# Characters YAML does not allow, the YAML 1.1 line breaks, tabs, CR and the byte order mark.
+_UNUSUAL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_INT = r"[-+]?(?:0|[1-9][0-9]{0,17})"
+_FLOAT = (
+    r"[-+]?(?:\.[0-9]{1,200}|[0-9]{1,200}\.[0-9]*)(?:[eE][-+]?[0-9]{1,2})?"
+    r"|[-+]?[0-9]{1,200}[eE][-+]?[0-9]{1,2}"
+)
+_SURE_DATE = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+_END = r"(?=[\s,\]}]|\Z)"
+# A plain scalar that starts like a number (after a key, a '- ', '[', '{' or ',') and is made
+# of the characters of YAML numbers (digits, signs, '.', '_', exponents, the 0x, 0o and 0b
+# prefixes with hexadecimal digits, .inf and .nan), but is none of resilint's integers, floats
+# or dates that surely exist: 012, 0b101, 1_000, +0x1, .inf, 1e400, 1.2.3, 2026-02-30. The two
+# readers may disagree on it. Inside quotes or a longer text such a word is mostly not found
+# (it must follow one of those signs), and if it is, the file merely goes the slow way.
+_SUSPECT = re.compile(
+    rf"[\n:,\[{{-][ ]*(?=[0-9+.-])(?<![^\s:,\[{{])(?=[^\s,\]}}]*[0-9.])"
+    rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+.-][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
+    re.MULTILINE,
+)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_FIRST_KEY = re.compile(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
+
+
+def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | None:
+    """``(data, first line, values)`` of a plain single-document resilint file, or None when
+    the file must go the slow way."""
+    if not _AVAILABLE or len(text) > limits.max_scalar_bytes or not _usual(text):
+        return None
+    marker = _FIRST_MARKER.match(text)
+    body = text[marker.end() :] if marker is not None else text
+    lines = "\n" + body  # each pattern below starts with a line break: searched for quickly
+    if _MARKER.search(lines) or not _shallow(lines, limits) or not _numbers_agree(lines):
+        return None
+    if _NOT_PLAIN.search(lines) is not None:
+        return None
+    try:
+        data = yaml_rs.loads(body, parse_datetime=False)
+    except BaseException as exc:  # a pyo3 panic is a BaseException; let ^C and exit through
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None
+    if not isinstance(data, dict) or not _declares_resilint(data):
+        return None
+    values = _values(data)
+    if values > min(limits.max_alias_expansion, limits.max_total_nodes):
+        return None
+    return data, _first_line(text), values
+
+
+def _usual(text: str) -> bool:
+    """No character YAML refuses, no tab, CR, byte order mark or YAML 1.1 line break."""
+    if text.isascii():  # the usual case, at the speed of C
+        return text.replace("\n", "").isprintable()
+    return _UNUSUAL.search(text) is None
+
+
+def _shallow(lines: str, limits: Limits) -> bool:
+    """Whether no line is indented (with spaces and '- ') far enough for the data to be nested
+    ``limits.max_depth`` deep: each level of nesting moves its content right by a column or
+    more, and one [...] or {...} adds one."""
+    deepest = limits.max_depth - 3
+    return deepest > 0 and re.search(f"\n[ -]{{{deepest},}}", lines) is None
+
+
+def _numbers_agree(lines: str) -> bool:
+    """Whether every plain scalar that starts like a number means the same to both readers."""
+    for match in _SUSPECT.finditer(lines):
+        token = match.group(1)
+        if not _DATE.match(token):
+            return False  # let libyaml's path decide, and say why if it is refused
+        try:
+            datetime.date.fromisoformat(token)  # the 29th to the 31st
+        except ValueError:
+            return False
+    return True
+
+
+def _declares_resilint(data: dict[str, Any]) -> bool:
+    version = data.get("apiVersion")
+    return (
+        isinstance(version, str) and version.startswith("resilint/") and version == version.strip()
+    )
+
+
+def _values(value: Any) -> int:
+    """The values a document holds, counted as the slow path counts them: one per scalar, key
+    and collection."""
+    if type(value) is dict:
+        return 1 + len(value) + sum(_values(item) for item in value.values())
+    if type(value) is list:
+        return 1 + sum(_values(item) for item in value)
+    return 1
+
+
+def _first_line(text: str) -> int:
+    """The line of the document's first key: after blank lines, comments and a ``---``."""
+    found = _FIRST_KEY.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
