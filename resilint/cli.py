@@ -4,6 +4,7 @@ application runs the command, and errors map to exit statuses here, in one place
 from __future__ import annotations
 
 import datetime
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -30,9 +31,6 @@ from resilint.cache import CACHE_DIR_NAME
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
-from resilint.impact.cli import register as register_impact
-from resilint.register.cli import add_commands as register_dora_register
-from resilint.report.cli import register as register_report
 from resilint.reporters import REPORTERS
 from resilint.reporters.grouped import GROUPINGS
 from resilint.rules.model import PROFILES
@@ -86,7 +84,29 @@ def _as_of(value: datetime.date | None) -> datetime.date | None:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands of the checked model's other consumers, imported only when one of them runs: a check
+# (the pre-commit hook) does not pay for importing the report, impact analysis or the register.
+_LAZY = {
+    "report": "resilint.report.cli:register",
+    "calendar": "resilint.report.cli:register",
+    "impact": "resilint.impact.cli:register",
+    "card": "resilint.impact.cli:register",
+    "register": "resilint.register.cli:add_commands",
+}
+
+
+class _Commands(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _LAZY:
+            module, _, function = _LAZY[cmd_name].partition(":")
+            getattr(importlib.import_module(module), function)(self, _guarded)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="resilint")
 def main() -> None:
     """resilint: lint a resilience programme kept as YAML (suppliers, contracts, insurance,
@@ -325,8 +345,5 @@ def init_command(directory: Path | None) -> None:
 
 
 register(main, _check_options, _check_args, _guarded)
-register_report(main, _guarded)
-register_impact(main, _guarded)
-register_dora_register(main, _guarded)
 
 __all__ = ["main"]

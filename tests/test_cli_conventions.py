@@ -22,7 +22,10 @@ AS_OF = "2026-11-26"
 
 def _commands() -> list[tuple[str, click.Command]]:
     found = []
-    for name, command in sorted(main.commands.items()):
+    context = click.Context(main)
+    for name in main.list_commands(context):  # some are registered only when asked for
+        command = main.get_command(context, name)
+        assert command is not None
         found.append((name, command))
         if isinstance(command, click.Group):
             found += [(f"{name} {sub}", c) for sub, c in sorted(command.commands.items())]
