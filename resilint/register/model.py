@@ -46,11 +46,19 @@ class Register:
     reference_date: datetime.date
     base_currency: str
     rows: dict[str, list[Row]] = field(default_factory=lambda: {t.id: [] for t in TEMPLATES})
+    _seen: dict[str, set[frozenset[tuple[str, str]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """The values of each template's rows: a repeat is found at once, not by comparing it with
+    every row before it (quadratic: 80 of a 10,000-document check's 100 profiled seconds)."""
 
     def add(self, template: str, row: Row) -> None:
         """A row; once only when it repeats another exactly (two services of one type under one
         contract are one row of the register)."""
-        if all(row.values != other.values for other in self.rows[template]):
+        values = frozenset(row.values.items())
+        seen = self._seen.setdefault(template, set())
+        if values not in seen:
+            seen.add(values)
             self.rows[template].append(row)
 
 
