@@ -74,8 +74,9 @@ class DeclarativeRule:
                 yield item_env
 
     def _check(self, env: Env, context: RuleContext) -> Iterator[Finding]:
-        """One finding per place: the failed requirements of a section the document lacks are
-        one gap, and the gaps that point at the same field are one finding listing them."""
+        """One finding per section: the failed requirements of a section the document lacks are
+        one gap, and the gaps within one top-level section of the checked document (or item)
+        are one finding listing them, at the first."""
         failed = [
             (number, requirement)
             for number, requirement in enumerate(self.requirements)
@@ -91,11 +92,18 @@ class DeclarativeRule:
                 gaps += [self._gap(r, env, context, f"require[{n}]") for n, r in group]
             else:  # a whole section is missing: one gap, not one per term of it
                 gaps.append(self._gap(group[0][1], env, context, f"missing:{block}", group[1:]))
-        by_place: dict[tuple[int, JsonPath], list[_Gap]] = {}
+        base = self._base(env)
+        by_section: dict[tuple[int, JsonPath], list[_Gap]] = {}
         for gap in gaps:
-            by_place.setdefault((id(gap.place.document), gap.place.path), []).append(gap)
-        for same in by_place.values():
+            section = gap.place.path[: len(base) + 1] if gap.place.path[: len(base)] == base else ()
+            by_section.setdefault((id(gap.place.document), section), []).append(gap)
+        for same in by_section.values():
             yield self._finding(same, env, context)
+
+    def _base(self, env: Env) -> JsonPath:
+        """Where the checked thing sits: the list item of ``for_each``, else the document."""
+        item = env.bindings.get(self.for_each[1]) if self.for_each else None
+        return item.path if isinstance(item, Ref) else ()
 
     def _missing_block(self, requirement: Requirement, env: Env) -> str | None:
         """The top-level section a failed requirement tests inside, when the document lacks
@@ -135,9 +143,9 @@ class DeclarativeRule:
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
         message, discriminator = first.message, first.discriminator
-        if len(gaps) > 1:  # several gaps at one field: one finding that lists them all
+        if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
             message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
-            discriminator = "at:" + format_json_path(first.place.path)
+            discriminator = "in:" + format_json_path(first.place.path[: len(self._base(env)) + 1])
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
         return context.locator.finding(
