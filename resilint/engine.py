@@ -48,17 +48,20 @@ class Evaluation:
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     findings: list[Finding] = []
     crashes: list[Finding] = []
-    for rule in rules:
+    selected = tuple(rules)
+    params = {rule.info.code: _params(rule.info, run) for rule in selected}
+    for rule in selected:
         info = rule.info
         own = run.settings.get(info.code, RuleSettings())
         context = RuleContext(
             run.facts.index,
             run.facts.as_of,
-            {**info.params, **(own.params or {})},
+            params[info.code],
             own.level or info.level,
             run.known_codes,
             run.locator,
             run.facts,
+            params,
         )
         try:
             found = list(rule.run(context))
@@ -72,6 +75,12 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
             if (not regimes or _under(f, regimes, run.facts)) and _applies(f, info, run.facts)
         )
     return EngineResult(tuple(findings), tuple(crashes))
+
+
+def _params(info: RuleInfo, run: Evaluation) -> Mapping[str, Any]:
+    """A rule's parameters: its defaults with the configuration's values over them."""
+    own = run.settings.get(info.code, RuleSettings())
+    return {**info.params, **(own.params or {})}
 
 
 def _applies(finding: Finding, info: RuleInfo, facts: Facts) -> bool:

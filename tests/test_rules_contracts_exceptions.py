@@ -251,7 +251,7 @@ NOTICE = repo(
     contract(
         "ctr-crm",
         "crm",
-        "entities: [acme-group]\nstatus: active\nincident_notification: {window_hours: 24}\n",
+        "entities: [acme-group]\nstatus: active\nincident_notification: {window_hours: 30}\n",
     ),
 )
 
@@ -281,7 +281,7 @@ def test_ctr04_compares_a_supplier_running_nothing_of_ours_with_the_insurer_only
     text = NOTICE.replace("tier: 2\nprovides_ict_services: true\n", "tier: 2\n")
     config = {"profiles": [], "select": ["CTR-04"]}
     assert check(cli, write, repo(text, insured), config) == []
-    late = text.replace("window_hours: 24", "window_hours: 48")
+    late = text.replace("window_hours: 30", "window_hours: 72")
     (finding,) = check(cli, write, repo(late, insured), config)
     assert "48-hour incident notice deadline of insurance policy cyber" in finding["message"]
 

@@ -63,6 +63,9 @@ class RuleContext:
     locator: Locator
     facts: Facts
     """What each document is in the domain model: critical, in force, ICT, its regimes."""
+    rule_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The parameters of every rule of this run, by code, as configured: for a check whose
+    finding would repeat another rule's (CTR-04 judges the notice window CTR-03 leaves)."""
 
     def finding(
         self,

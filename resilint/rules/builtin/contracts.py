@@ -1,16 +1,20 @@
 """Python checks for the contract rules (see rules/contracts.yaml for their documentation).
 
-CTR-04 compares a supplier's notice window with every clock we are bound by, across insurance
-policies and entities. To whom it applies (contracts in force or in draft whose supplier the
-requirements matrix asks for incident notice) is its ``applies_to``; the engine keeps only the
-findings on those contracts.
+CTR-04 compares a supplier's notice window with the clocks its incident can start, across
+insurance policies and entities. To whom it applies (contracts in force or in draft whose supplier
+the requirements matrix asks for incident notice) is its ``applies_to``; the engine keeps only the
+findings on those contracts. It judges the window CTR-03 leaves: where CTR-03 already asks for a
+shorter one, only a clock tighter than that still draws a CTR-04 finding, so the two rules never
+report one clause twice nor disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import number, show_number, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -19,10 +23,13 @@ from resilint.rules.python import PythonCheck
 
 # Entity clocks counted from the moment we become aware of an incident. The intermediate report
 # and the final report run from the initial notification, so they never bind the supplier's notice.
-_ENTITY_CLOCKS: tuple[tuple[str, str], ...] = (
+_REGULATOR_CLOCKS: tuple[tuple[str, str], ...] = (
     ("regulator_early_warning_hours", "early-warning deadline to the regulator"),
     ("regulator_initial_hours", "initial incident notification deadline to the regulator"),
-    ("data_protection_authority_hours", "breach notice deadline to the data protection authority"),
+)
+_DATA_PROTECTION_CLOCK = (
+    "data_protection_authority_hours",
+    "breach notice deadline to the data protection authority",
 )
 _POLICY_NOTE = "a policy condition: late notice can put cover at risk; market practice, not law"
 _PROGRAMME_POLICY = (
@@ -30,6 +37,8 @@ _PROGRAMME_POLICY = (
     "start when we become aware of an incident, not when the supplier is compromised, but the "
     "supplier's notice is often how we become aware"
 )
+_TIER_MAXIMA = ("CTR-03", "max_window_hours")
+"""Where the longest window each tier may take is set: CTR-04 judges what CTR-03 leaves."""
 
 
 @dataclass(frozen=True)
@@ -49,25 +58,39 @@ class Clock:
 
 
 def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """CTR-04: the supplier's notice window plus our triage buffer fits our tightest clock."""
+    """CTR-04: the supplier's notice window fits inside every clock its incident can start."""
     buffer = number(context.params.get("triage_buffer_hours")) or 0.0
     for contract in context.index.of_kind("Contract"):
         window = number(value_at(contract.data, "incident_notification", "window_hours"))
         if window is None:
             continue  # CTR-03 reports a missing window
+        allowed = _tier_maximum(context, contract)
+        judged = window if allowed is None else min(window, allowed)
         broken = sorted(
-            (c for c in _clocks(context, contract) if c.hours < window + buffer),
-            key=lambda c: c.hours,
+            (c for c in _clocks(context, contract) if c.hours < judged), key=lambda c: c.hours
         )
         if broken:
-            yield _notice_finding(context, info, contract, window, buffer, broken)
+            notice = Notice(window, judged if judged < window else None, buffer)
+            yield _notice_finding(context, info, contract, notice, broken)
+
+
+def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
+    """The longest window CTR-03 lets the supplier's tier in effect take, when CTR-03 runs:
+    a longer window is CTR-03's finding, so CTR-04 judges only what CTR-03's fix would leave."""
+    code, name = _TIER_MAXIMA
+    maxima: Any = context.rule_params.get(code, {}).get(name)
+    supplier = context.facts.contract(contract).supplier
+    if not isinstance(maxima, Mapping) or supplier is None or supplier.effective_tier is None:
+        return None
+    return number(maxima.get(str(supplier.effective_tier)))
 
 
 def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
-    """Every clock of the contract's entities (every entity when it names none): the notice
-    deadlines of the insurance policies in force that cover one of them and, where the supplier's
-    compromise can become an incident of ours (it provides ICT services, holds access to our
-    systems or our confidential data), the entities' own reporting clocks."""
+    """The clocks a compromise of the contract's supplier can start, for the contract's entities
+    (every entity when it names none): the notice deadline of every insurance policy in force
+    covering one of them and, by the supplier's exposure, each entity's reporting clocks
+    (:func:`_starts_regulator_clocks`; the data-protection clock where it holds our data or
+    access to our systems; a clock of the entity's own recording, any exposure)."""
     facts = context.facts.contract(contract)
     clocks = list(_insurer_clocks(context, frozenset(facts.entities)))
     if facts.supplier is None or not facts.supplier.exposures:
@@ -75,7 +98,8 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     for entity_id in facts.entities:
         entity = context.index.get("Entity", entity_id)
         if entity is not None:
-            clocks.extend(_entity_clocks(entity))
+            regimes = context.facts.entity(entity).regimes
+            clocks.extend(_entity_clocks(entity, facts.supplier, regimes))
     return clocks
 
 
@@ -88,18 +112,41 @@ def _insurer_clocks(context: RuleContext, entities: frozenset[str]) -> Iterator[
             yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE)
 
 
-def _entity_clocks(entity: Document) -> Iterator[Clock]:
-    clocks = value_at(entity.data, "reporting_clocks")
-    for key, what in _ENTITY_CLOCKS:
-        limit = number(value_at(clocks, key))
+def _entity_clocks(
+    entity: Document, supplier: SupplierFacts, regimes: frozenset[str]
+) -> Iterator[Clock]:
+    recorded = value_at(entity.data, "reporting_clocks")
+    named: list[tuple[str, str]] = []
+    if _starts_regulator_clocks(supplier, regimes):
+        named.extend(_REGULATOR_CLOCKS)
+    if supplier.exposures & {"data", "access"}:
+        named.append(_DATA_PROTECTION_CLOCK)
+    for key, what in named:
+        limit = number(value_at(recorded, key))
         if limit is not None:
             yield Clock(limit, what, entity, ("reporting_clocks", key))
-    others = value_at(clocks, "other_clocks")
+    others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
         limit = number(value_at(other, "hours"))
         if limit is not None:
             where = ("reporting_clocks", "other_clocks", position, "hours")
             yield Clock(limit, _other_clock_name(other), entity, where)
+
+
+def _starts_regulator_clocks(supplier: SupplierFacts, regimes: frozenset[str]) -> bool:
+    """Whether a compromise of the supplier can become an incident we must report to the
+    entity's regulator: one through its access to our systems or its ICT services (NIS2's
+    significant incident); under DORA only where it can reach a critical service (an ICT
+    service of a critical supplier or one supporting a critical or important function, or
+    malicious access to our systems:
+    Delegated Regulation (EU) 2024/1772 Art. 8(1) with Art. 6); under NYDFS also an incident at
+    a provider holding our nonpublic information (23 NYCRR 500.17(a)(1), 500.1)."""
+    exposures = supplier.exposures
+    if "access" in exposures or ("nydfs" in regimes and exposures):
+        return True
+    if "ict" not in exposures:
+        return False
+    return supplier.critical or supplier.supports_critical or "dora" not in regimes
 
 
 def _other_clock_name(other: object) -> str:
@@ -108,22 +155,41 @@ def _other_clock_name(other: object) -> str:
     return f"{what} ({source})" if isinstance(source, str) else what
 
 
+@dataclass(frozen=True)
+class Notice:
+    """The supplier's window, the shorter one CTR-03 asks (when it asks one) and our triage."""
+
+    window: float
+    tier_maximum: float | None
+    buffer: float
+
+    def advice(self, clock: Clock) -> str:
+        """The longest window that fits, and the one that leaves us our triage time."""
+        fits = show_number(clock.hours)
+        if self.buffer <= 0 or clock.hours <= self.buffer:
+            return f"negotiate a notice window of at most {fits} hours"
+        roomy = show_number(clock.hours - self.buffer)
+        return (
+            f"negotiate a notice window of at most {fits} hours, better {roomy}, which leaves "
+            f"our {show_number(self.buffer)}-hour triage time inside it"
+        )
+
+
 def _notice_finding(
-    context: RuleContext,
-    info: RuleInfo,
-    contract: Document,
-    window: float,
-    buffer: float,
-    broken: list[Clock],
+    context: RuleContext, info: RuleInfo, contract: Document, notice: Notice, broken: list[Clock]
 ) -> Finding:
     tightest = broken[0]
-    message = (
+    took = (
         f"contract {contract.id} lets supplier {contract.data.get('supplier')} take "
-        f"{show_number(window)} hours to notify us of an incident; with our "
-        f"{show_number(buffer)}-hour triage buffer that is {show_number(window + buffer)} hours, "
-        f"past {tightest.description}: negotiate a notice window of at most "
-        f"{show_number(max(tightest.hours - buffer, 0.0))} hours"
+        f"{show_number(notice.window)} hours to notify us of an incident"
     )
+    if notice.tier_maximum is None:
+        message = f"{took}, longer than {tightest.description}"
+    else:
+        allowed = show_number(notice.tier_maximum)
+        message = f"{took}; even the {allowed} hours CTR-03 allows its tier exceed "
+        message += tightest.description
+    message += f": {notice.advice(tightest)}"
     if len(broken) > 1:
         others = len(broken) - 1
         plural = "s" if others > 1 else ""

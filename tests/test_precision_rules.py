@@ -1,0 +1,143 @@
+"""The precision round for notice clocks, recovery times, duplicates, renewals, calendars,
+clause applicability, backups and exit assistance, through the CLI: each correction of a false
+alarm or a repeated finding, and that the real gap is still found."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+AS_OF = "2026-11-26"
+CRASH = "could not be evaluated"
+
+
+def check(
+    cli, write, text: str, select: list[str], extra: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The findings of the selected rules on a one-file repository."""
+    config: dict[str, Any] = {"profiles": [], "select": select, **(extra or {})}
+    write("resilint.yaml", json.dumps(config))
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", AS_OF)
+    found = result.json()["findings"]
+    assert not any(CRASH in f["message"] for f in found), result.stdout
+    return [f for f in found if f["code"] in select]
+
+
+def doc(kind: str, doc_id: str, body: str = "") -> str:
+    return f"apiVersion: resilint/v1\nkind: {kind}\nid: {doc_id}\n{body}"
+
+
+def repo(*documents: str) -> str:
+    return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)
+
+
+def places(found: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    return sorted((f["code"], f["id"], f["line"]) for f in found)
+
+
+# -- T3: notice clocks (CTR-04 against CTR-03) ------------------------------------------------
+
+LU = doc(
+    "Entity",
+    "manco-lu",
+    "regimes: [dora]\nreporting_clocks:\n  regulator_initial_hours: 24\n"
+    "  data_protection_authority_hours: 72\n",
+)
+CYBER = doc(
+    "InsurancePolicy",
+    "cyber",
+    "period: {start: 2026-01-01, end: 2026-12-31}\ninsured_entities: [manco-lu]\n"
+    "notice: {incident_notice_hours: 48}\n",
+)
+
+
+def notice_contract(supplier: str, window: int) -> str:
+    body = (
+        f"supplier: {supplier}\nentities: [manco-lu]\nstatus: active\n"
+        f"incident_notification: {{window_hours: {window}, trigger: suspected}}\n"
+    )
+    return doc("Contract", f"ctr-{supplier}", body)
+
+
+def notice_repo(supplier_body: str, window: int) -> str:
+    return repo(LU, CYBER, doc("Supplier", "acme", supplier_body), notice_contract("acme", window))
+
+
+NOTICE_RULES = ["CTR-03", "CTR-04"]
+
+
+def test_ctr04_accepts_the_tier_1_window_against_a_24_hour_clock(cli, write) -> None:
+    # 24 hours is what CTR-03 asks of tier 1: the 24-hour DORA clock cannot contradict it
+    text = notice_repo("tier: 1\nprovides_ict_services: true\n", 24)
+    assert check(cli, write, text, NOTICE_RULES) == []
+
+
+def test_ctr04_does_not_repeat_ctr03_on_the_same_clause(cli, write) -> None:
+    text = notice_repo("tier: 1\nprovides_ict_services: true\n", 72)
+    found = check(cli, write, text, NOTICE_RULES)
+    assert [f["code"] for f in found] == ["CTR-03"]
+    # without CTR-03 in the run, CTR-04 judges the window as written
+    (alone,) = check(cli, write, text, ["CTR-04"])
+    assert "72 hours" in alone["message"] and "24-hour initial incident" in alone["message"]
+
+
+def test_ctr04_reports_a_clock_tighter_than_the_tier_maximum(cli, write) -> None:
+    tight = LU.replace("regulator_initial_hours: 24", "regulator_initial_hours: 12")
+    text = repo(tight, CYBER, doc("Supplier", "acme", "tier: 1\nprovides_ict_services: true\n"))
+    text = repo(text, notice_contract("acme", 72))
+    found = check(cli, write, text, NOTICE_RULES)
+    assert [f["code"] for f in found] == ["CTR-03", "CTR-04"]
+    message = found[1]["message"]
+    assert "even the 24 hours CTR-03 allows its tier exceed the 12-hour initial" in message
+    assert "at most 12 hours, better 8" in message
+
+
+def test_ctr04_judges_the_window_alone_and_leaves_the_buffer_to_the_advice(cli, write) -> None:
+    # tier 2 at 48 hours: CTR-03 is satisfied and 48 hours fits the insurer's 48
+    text = notice_repo(
+        "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n", 48
+    )
+    assert check(cli, write, text, NOTICE_RULES) == []
+
+
+def test_ctr04_matches_the_clock_to_the_exposure(cli, write) -> None:
+    # a travel agency holding our travellers' data: the data-protection clock and the insurer's,
+    # never the DORA ICT-incident clock
+    agency = "tier: 3\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    (finding,) = check(cli, write, notice_repo(agency, 72), NOTICE_RULES)
+    assert finding["code"] == "CTR-04"
+    assert "48-hour incident notice deadline of insurance policy cyber" in finding["message"]
+    assert "to the regulator" not in json.dumps(finding)
+    # an ICT supplier with access to our systems: the DORA clock applies
+    ict = "tier: 2\nprovides_ict_services: true\nhighest_access_level: read-only\n"
+    (finding,) = check(cli, write, notice_repo(ict, 48), NOTICE_RULES)
+    assert "24-hour initial incident notification deadline to the regulator" in finding["message"]
+
+
+def test_ctr04_under_dora_asks_the_regulator_clock_where_a_critical_service_can_be_hit(
+    cli, write
+) -> None:
+    # an ICT service for no critical function and without access: not a major incident
+    # (Delegated Regulation 2024/1772 Art. 8(1)); only the insurer's clock
+    ict = "tier: 2\nprovides_ict_services: true\ndata_sensitivity: internal\n"
+    assert check(cli, write, notice_repo(ict, 48), NOTICE_RULES) == []
+    # the same service under NIS2 starts the early warning
+    nis2 = notice_repo(ict, 48).replace(
+        "regimes: [dora]\nreporting_clocks:\n  regulator_initial_hours: 24",
+        "regimes: [nis2]\nreporting_clocks:\n  regulator_early_warning_hours: 24",
+    )
+    (finding,) = check(cli, write, nis2, NOTICE_RULES)
+    assert "24-hour early-warning deadline" in finding["message"]
+
+
+def test_ctr04_counts_a_nydfs_third_party_service_provider_holding_our_data(cli, write) -> None:
+    ny = doc(
+        "Entity", "ny-co", "regimes: [nydfs]\nreporting_clocks: {regulator_initial_hours: 36}\n"
+    )
+    body = "supplier: acme\nentities: [ny-co]\nstatus: active\n"
+    body += "incident_notification: {window_hours: 48, trigger: suspected}\n"
+    holder = "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    text = repo(ny, doc("Supplier", "acme", holder), doc("Contract", "ctr-acme", body))
+    (finding,) = check(cli, write, text, NOTICE_RULES)
+    assert "36-hour initial incident notification deadline to the regulator" in finding["message"]
