@@ -141,3 +141,60 @@ def test_ctr04_counts_a_nydfs_third_party_service_provider_holding_our_data(cli,
     text = repo(ny, doc("Supplier", "acme", holder), doc("Contract", "ctr-acme", body))
     (finding,) = check(cli, write, text, NOTICE_RULES)
     assert "36-hour initial incident notification deadline to the regulator" in finding["message"]
+
+
+# -- T6: a supplier service without a contracted recovery time (BCM-03) ------------------------
+
+
+def function_doc(fid: str, rto: int, mtpd: int | None, services: list[str]) -> str:
+    body = f"criticality: critical\nrto_hours: {rto}\n"
+    body += f"mtpd_hours: {mtpd}\n" if mtpd is not None else ""
+    body += "depends_on:\n  services:\n"
+    body += "".join(f"    - {{supplier: cloud, service: {s}}}\n" for s in services)
+    return doc("BusinessFunction", fid, body)
+
+
+def plan_doc(function: str, hours: int) -> str:
+    body = f"function: {function}\n"
+    body += f"manual_procedure: {{description: paper, max_degraded_hours: {hours}}}\n"
+    return doc("ContinuityPlan", f"{function}-plan", body)
+
+
+CLOUD = doc("Supplier", "cloud", "services:\n  - {name: hosting}\n")
+
+
+def test_bcm03_accepts_a_degraded_mode_that_lasts_to_the_mtpd(cli, write) -> None:
+    text = repo(CLOUD, function_doc("nav", 4, 24, ["hosting"]), plan_doc("nav", 48))
+    assert check(cli, write, text, ["BCM-03"]) == []
+
+
+def test_bcm03_reports_a_missing_recovery_time_once_per_service(cli, write) -> None:
+    text = repo(
+        CLOUD,
+        function_doc("nav", 4, 24, ["hosting"]),
+        plan_doc("nav", 12),
+        function_doc("orders", 8, 48, ["hosting"]),
+        plan_doc("orders", 24),
+        function_doc("claims", 8, 48, ["hosting"]),
+        plan_doc("claims", 72),  # bridged: not named
+    )
+    (finding,) = check(cli, write, text, ["BCM-03"])
+    assert (finding["id"], finding["line"], finding["level"]) == ("cloud", 5, "error")
+    message = finding["message"]
+    assert "no contracted recovery time (contracted_rto_hours) for service 'hosting'" in message
+    assert "nav-plan) lasts 12 hours, less than its MTPD of 24" in message
+    assert "orders-plan) lasts 24 hours, less than its MTPD of 48" in message
+    assert "claims" not in message and "at most 4 hours" in message
+    assert sorted(r["message"] for r in finding["related"]) == [
+        "critical function nav relies on it",
+        "critical function orders relies on it",
+    ]
+
+
+def test_bcm03_without_an_mtpd_is_a_warning(cli, write) -> None:
+    text = repo(CLOUD, function_doc("nav", 4, None, ["hosting"]), plan_doc("nav", 48))
+    (finding,) = check(cli, write, text, ["BCM-03"])
+    assert finding["level"] == "warning" and "records no MTPD" in finding["message"]
+    # no degraded mode at all is a real gap
+    (finding,) = check(cli, write, repo(CLOUD, function_doc("nav", 4, 24, ["hosting"])), ["BCM-03"])
+    assert finding["level"] == "error" and "has no degraded mode" in finding["message"]

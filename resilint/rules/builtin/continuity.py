@@ -11,9 +11,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import dicts, number, point_at, show_number, strings, text_of
-from resilint.findings import Finding
+from resilint.domain.readers import (
+    dicts,
+    number,
+    point_at,
+    show_number,
+    strings,
+    text_of,
+    value_at,
+)
+from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
@@ -49,7 +58,9 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     """BCM-03: each supplier service a critical function depends on recovers within the
     function's RTO, or the function's degraded mode lasts until the supplier has recovered.
     Service-level recovery times live on the function's own service entries, so this reads
-    those edges of the dependency graph."""
+    those edges of the dependency graph. A service with no contracted recovery time is judged
+    once, over every function that relies on it (:func:`_unknown_recovery`)."""
+    unknown: dict[tuple[str, int], list[_Reliance]] = {}
     for function in context.facts.critical_functions():
         rto = number(function.data.get("rto_hours"))
         if rto is None or function.id is None:
@@ -58,9 +69,41 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         depends = function.data.get("depends_on")
         entries = depends.get("services") if isinstance(depends, dict) else None
         for position, entry in dicts(entries):
-            found = _service_gap(context, info, function, rto, fallback, position, entry)
+            reliance = _Reliance(function, rto, fallback, position)
+            found = _service_gap(context, info, reliance, entry, unknown)
             if found is not None:
                 yield found
+    for (supplier_id, index), relying in unknown.items():
+        supplier = context.index.get("Supplier", supplier_id)
+        if supplier is not None:
+            yield from _unknown_recovery(context, info, supplier, index, relying)
+
+
+@dataclass(frozen=True)
+class _Reliance:
+    """A critical function relying on a supplier service, with what bridges an outage."""
+
+    function: Document
+    rto: float
+    fallback: _Fallback
+    position: int
+    """Of the service entry in the function's depends_on.services."""
+
+    @property
+    def mtpd(self) -> float | None:
+        return number(self.function.data.get("mtpd_hours"))
+
+    @property
+    def bridged(self) -> bool:
+        """Its degraded mode lasts until the outage would be intolerable anyway (the MTPD): it
+        survives any supplier outage it can bear, whatever the supplier's recovery time."""
+        hours, mtpd = self.fallback.hours, self.mtpd
+        return hours is not None and mtpd is not None and hours >= mtpd
+
+    @property
+    def short(self) -> bool:
+        """A real gap: no degraded mode at all, or one that ends before the MTPD."""
+        return self.fallback.hours is None or (self.mtpd is not None and not self.bridged)
 
 
 def _service(supplier: Document, name: Any) -> tuple[int, dict[str, Any]] | None:
@@ -73,19 +116,18 @@ def _service(supplier: Document, name: Any) -> tuple[int, dict[str, Any]] | None
 def _service_gap(
     context: RuleContext,
     info: RuleInfo,
-    function: Document,
-    rto: float,
-    fallback: _Fallback,
-    position: int,
+    reliance: _Reliance,
     entry: dict[str, Any],
+    unknown: dict[tuple[str, int], list[_Reliance]],
 ) -> Finding | None:
+    function = reliance.function
     supplier_id, name = entry.get("supplier"), entry.get("service")
     supplier = context.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
-    if supplier is None or not isinstance(name, str):
+    if supplier is None or supplier.id is None or not isinstance(name, str):
         return None  # an unknown supplier is a reference error; a malformed entry a schema one
     if context.facts.supplier(supplier).lifecycle != ENGAGED:
         return None  # a prospective or exited supplier's service is not what we run on
-    at = ("depends_on", "services", position)
+    at = ("depends_on", "services", reliance.position)
     found = _service(supplier, name)
     if found is None:
         message = (
@@ -97,37 +139,30 @@ def _service_gap(
         return context.finding(info, function, at, message, (place,))
     index, service = found
     supplier_rto = number(service.get("contracted_rto_hours"))
-    if supplier_rto is not None and (
-        supplier_rto <= rto or (fallback.hours is not None and fallback.hours >= supplier_rto)
+    if supplier_rto is None:
+        unknown.setdefault((supplier.id, index), []).append(reliance)
+        return None
+    fallback = reliance.fallback
+    if supplier_rto <= reliance.rto or (
+        fallback.hours is not None and fallback.hours >= supplier_rto
     ):
         return None  # fast enough, or the manual procedure bridges the supplier's recovery
     path = point_at(supplier.data, "services", index, "contracted_rto_hours")
     related = [context.related(supplier, path, f"service {name} of {supplier.label}")]
-    if fallback.plan is not None and supplier_rto is not None:
+    if fallback.plan is not None:
         at_plan = ("manual_procedure", "max_degraded_hours")
         related.append(
             context.related(fallback.plan, at_plan, f"manual procedure of {fallback.plan.label}")
         )
-    message = _rto_message(function, rto, supplier, name, supplier_rto, fallback)
+    message = _rto_message(reliance, supplier, name, supplier_rto)
     return context.finding(info, function, at, message, tuple(related))
 
 
-def _rto_message(
-    function: Document,
-    rto: float,
-    supplier: Document,
-    name: str,
-    supplier_rto: float | None,
-    fallback: _Fallback,
-) -> str:
-    need = f"{_label(function)} must recover within {show_number(rto)} hours, but supplier "
-    if supplier_rto is None:
-        return need + (
-            f"{supplier.id} has no contracted recovery time (contracted_rto_hours) for service "
-            f"'{name}': negotiate one and record it on the supplier's service"
-        )
+def _rto_message(reliance: _Reliance, supplier: Document, name: str, supplier_rto: float) -> str:
+    rto, fallback = reliance.rto, reliance.fallback
+    need = f"{_label(reliance.function)} must recover within {show_number(rto)} hours, but "
     takes = show_number(supplier_rto)
-    message = need + f"{supplier.id} has {takes} hours to restore service '{name}'"
+    message = need + f"supplier {supplier.id} has {takes} hours to restore service '{name}'"
     if fallback.plan is None or fallback.hours is None:
         return message + (
             ", and no continuity plan for the function says how long its manual procedure can "
@@ -141,22 +176,82 @@ def _rto_message(
     )
 
 
+def _unknown_recovery(
+    context: RuleContext, info: RuleInfo, supplier: Document, index: int, relying: list[_Reliance]
+) -> Iterator[Finding]:
+    """One finding for a service without a contracted recovery time, at the service, naming the
+    functions its outage could outlast: an error where a function's degraded mode is missing or
+    ends before its MTPD; a warning where a function records no MTPD, so nobody can tell (BCM-01
+    reports that). Nothing where every function's degraded mode reaches its MTPD."""
+    open_ = [r for r in relying if not r.bridged]
+    if not open_:
+        return
+    short = [r for r in open_ if r.short]
+    name = text_of(value_at(supplier.data, "services", index, "name"))
+    message = (
+        f"supplier {supplier.id} has no contracted recovery time (contracted_rto_hours) for "
+        f"service '{name}', and {_outlasts(open_)}: negotiate a recovery time within "
+        f"{'their' if len(open_) > 1 else 'its'} RTO (at most "
+        f"{show_number(min(r.rto for r in open_))} hours) and record it on the service, or "
+        "extend the manual procedure until the outage would be intolerable anyway (the MTPD)"
+    )
+    related = tuple(_reliance_place(context, r) for r in open_)
+    level = info.level if short else Level.WARNING
+    at = ("services", index)
+    yield context.finding(info, supplier, at, message, related, level=level)
+
+
+def _outlasts(open_: list[_Reliance]) -> str:
+    parts = []
+    for r in open_:
+        what = _label(r.function)
+        if r.fallback.hours is None or r.fallback.plan is None:
+            parts.append(f"{what} has no degraded mode to carry it (no max_degraded_hours)")
+        elif r.mtpd is None:
+            parts.append(
+                f"{what} records no MTPD to judge its {show_number(r.fallback.hours)}-hour "
+                "degraded mode against"
+            )
+        else:
+            parts.append(
+                f"the degraded mode of {what} ({r.fallback.plan.id}) lasts "
+                f"{show_number(r.fallback.hours)} hours, less than its MTPD of "
+                f"{show_number(r.mtpd)}"
+            )
+    return "; ".join(parts)
+
+
+def _reliance_place(context: RuleContext, reliance: _Reliance) -> Related:
+    at = ("depends_on", "services", reliance.position)
+    return context.related(reliance.function, at, f"{_label(reliance.function)} relies on it")
+
+
 # -- BCM-05 ---------------------------------------------------------------------------------
 
 
 def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """BCM-05: a supplier we rely on (recorded tier 1, or recorded as supporting a critical
-    function) that no business function reaches through the dependency graph, directly, as a
-    subcontractor or through a shared dependency, and that no continuity plan covers."""
+    """BCM-05: a supplier we rely on (recorded as supporting a critical function, or recorded
+    tier 1 for no reason but reliance) that no business function reaches through the dependency
+    graph, directly, as a subcontractor or through a shared dependency, and that no continuity
+    plan covers."""
     mapped = _mapped_suppliers(context)
     for supplier in context.index.of_kind("Supplier"):
         facts = context.facts.supplier(supplier)
-        relied_on = facts.declared_tier == 1 or facts.supports_critical
+        relied_on = facts.supports_critical or (
+            facts.declared_tier == 1 and not _tiered_by_exposure(facts)
+        )
         if not relied_on or supplier.id is None or supplier.id in mapped:
             continue
         if facts.lifecycle != ENGAGED:
             continue
         yield context.finding(info, supplier, ("id",), _unmapped_message(supplier, facts.reasons))
+
+
+def _tiered_by_exposure(facts: SupplierFacts) -> bool:
+    """Restricted data or privileged access make a supplier tier 1 by themselves (the domain
+    model's criticality), so a recorded tier 1 then says nothing about reliance: a law firm
+    holding our breach files is tier 1 without any function resting on it."""
+    return facts.data_sensitivity == "restricted" or facts.access_level == "privileged"
 
 
 def _mapped_suppliers(context: RuleContext) -> set[str]:
