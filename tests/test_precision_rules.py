@@ -198,3 +198,29 @@ def test_bcm03_without_an_mtpd_is_a_warning(cli, write) -> None:
     # no degraded mode at all is a real gap
     (finding,) = check(cli, write, repo(CLOUD, function_doc("nav", 4, 24, ["hosting"])), ["BCM-03"])
     assert finding["level"] == "error" and "has no degraded mode" in finding["message"]
+
+
+# -- T7: a supplier's own cloud is no subcontracting chain (SUP-09) ----------------------------
+
+HOSTING = """services:
+  - name: hosting
+    supports_critical_function: true
+    subcontracting: {allowed: true, conditions: Prior notice of new subprocessors.}
+provides_ict_services: true
+"""
+
+
+def test_sup09_reads_a_providers_own_regions_as_its_own(cli, write) -> None:
+    dora = {"profiles": ["dora"]}
+    aws = doc("Supplier", "aws", "name: Amazon Web Services EMEA SARL\n" + HOSTING)
+    aws += "shared_dependencies:\n  cloud: [{provider: aws, region: eu-central-1}]\n"
+    assert check(cli, write, aws, ["SUP-09"], dora) == []
+    # Microsoft 365 on Azure: the group, read from the ultimate parent
+    m365 = doc("Supplier", "m365", "ultimate_parent: {name: Microsoft Corporation}\n" + HOSTING)
+    m365 += "shared_dependencies:\n  cloud: [{provider: azure, region: westeurope}]\n"
+    assert check(cli, write, m365, ["SUP-09"], dora) == []
+    # a SaaS on someone else's cloud still lists its chain
+    saas = doc("Supplier", "claims-saas", "name: ClaimsBridge Inc.\n" + HOSTING)
+    saas += "shared_dependencies:\n  cloud: [{provider: azure, region: eastus}]\n"
+    (finding,) = check(cli, write, saas, ["SUP-09"], dora)
+    assert "lists no subcontracting chain" in finding["message"]

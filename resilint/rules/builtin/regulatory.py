@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
@@ -258,7 +259,12 @@ _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_funct
 def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Finding]:
     subs = dicts(supplier.data.get("subcontractors"))
     shared = supplier.data.get("shared_dependencies")
-    hints = [*strings(value_at(shared, "subprocessors")), *dicts(value_at(shared, "cloud"))]
+    clouds = [
+        c
+        for _, c in dicts(value_at(shared, "cloud"))
+        if not own_cloud(supplier.data, c.get("provider"))
+    ]  # a provider's own regions (AWS on AWS, Microsoft 365 on Azure) are no subcontracting
+    hints = [*strings(value_at(shared, "subprocessors")), *clouds]
     if not subs and hints:
         message = (
             f"supplier {supplier.id} may subcontract a service that supports a critical or "

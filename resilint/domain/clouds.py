@@ -1,0 +1,51 @@
+"""Cloud providers named in free text, and the corporate group each belongs to.
+
+A record names a hyperscaler by its code (``shared_dependencies.cloud[].provider: aws``, the
+schema's lower-case codes) or by its company name (``subprocessors: [Amazon Web Services]``).
+Which provider a name means, and whether a supplier belongs to that provider's own group (AWS
+hosting itself on its own regions, Microsoft 365 on Azure), is read here once, for the
+subcontracting chain (SUP-09) and shared subprocessors (CON-03).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from resilint.domain.readers import text_of, value_at
+
+_GROUPS: dict[str, frozenset[str]] = {
+    "aws": frozenset({"aws", "amazon"}),
+    "azure": frozenset({"azure", "microsoft"}),
+    "gcp": frozenset({"gcp", "google", "alphabet"}),
+    "oci": frozenset({"oci", "oracle"}),
+    "ibm": frozenset({"ibm"}),
+    "alibaba": frozenset({"alibaba", "aliyun"}),
+}
+"""Each provider code with the words that name it or its group in company names."""
+
+
+def _words(value: Any) -> frozenset[str]:
+    text = text_of(value)
+    return frozenset(re.findall(r"[a-z0-9]+", text.casefold())) if text else frozenset()
+
+
+def cloud_provider(name: Any) -> str | None:
+    """The provider code a company name or code means (``Amazon Web Services`` is aws), if it
+    names one of the hyperscalers above."""
+    words = _words(name)
+    return next((code for code, group in _GROUPS.items() if words & group), None)
+
+
+def own_cloud(supplier: dict[str, Any], provider: Any) -> bool:
+    """Whether a cloud ``provider`` is the supplier itself or its corporate group: its own
+    regions are where it runs, not a provider it subcontracts to."""
+    code = cloud_provider(provider)
+    if code is None:
+        return False
+    names = (
+        supplier.get("id"),
+        supplier.get("name"),
+        value_at(supplier, "ultimate_parent", "name"),
+    )
+    return any(_words(name) & _GROUPS[code] for name in names)
