@@ -224,3 +224,58 @@ def test_sup09_reads_a_providers_own_regions_as_its_own(cli, write) -> None:
     saas += "shared_dependencies:\n  cloud: [{provider: azure, region: eastus}]\n"
     (finding,) = check(cli, write, saas, ["SUP-09"], dora)
     assert "lists no subcontracting chain" in finding["message"]
+
+
+# -- T9: a clause recorded as not applicable, with its reason ---------------------------------
+
+COLO = doc("Supplier", "colo", "data_sensitivity: confidential\nhighest_access_level: read-only\n")
+NY = doc("Entity", "ny-co", "regimes: [nydfs]\n")
+
+
+def colo_contract(b2: str) -> str:
+    body = "supplier: colo\nentities: [ny-co]\nstatus: active\nclauses:\n"
+    body += "  nydfs.500.11.b.1: {present: true}\n"
+    body += f"  nydfs.500.11.b.2: {b2}\n"
+    body += "  nydfs.500.11.b.3: {present: true}\n  nydfs.500.11.b.4: {present: true}\n"
+    return doc("Contract", "ctr-colo", body)
+
+
+def test_ctr11_accepts_a_provision_recorded_as_not_applicable(cli, write) -> None:
+    reason = "{present: false, applicable: false, reason: No logical access to our data.}"
+    assert check(cli, write, repo(NY, COLO, colo_contract(reason)), ["CTR-11"]) == []
+    (finding,) = check(cli, write, repo(NY, COLO, colo_contract("{present: false}")), ["CTR-11"])
+    assert "500.11(b)(2)" in finding["message"]
+    # not applicable needs its reason: the schema says so
+    bare = repo(NY, COLO, colo_contract("{applicable: false}"))
+    (finding,) = check(cli, write, bare, ["CTR-11", "SCH-01"])
+    assert finding["code"] == "SCH-01" and "reason is required" in finding["message"]
+
+
+def test_dora_clause_rules_accept_not_applicable(cli, write) -> None:
+    lu = doc("Entity", "lu", "regimes: [dora]\n")
+    ict = doc("Supplier", "acme", "provides_ict_services: true\nsupports_critical_function: true\n")
+    clauses = "".join(f"  dora.30.2.{c}: {{present: true}}\n" for c in "abcdefgi")
+    clauses += "  dora.30.2.h: {applicable: false, reason: Terminable at will under s.2.}\n"
+    clauses += "".join(f"  dora.30.3.{c}: {{present: true}}\n" for c in "abcdf")
+    clauses += "  dora.30.3.e: {applicable: false, reason: Audit by the group's internal audit.}\n"
+    body = f"supplier: acme\nentities: [lu]\nstatus: active\nclauses:\n{clauses}"
+    text = repo(lu, ict, doc("Contract", "ctr-acme", body))
+    rules = ["CTR-01", "CTR-02", "CTR-09", "CTR-10"]
+    assert check(cli, write, text, rules, {"profiles": ["dora"]}) == []
+    # the termination and audit rules still apply where the clause is not so recorded
+    held = text.replace(
+        "dora.30.2.h: {applicable: false, reason: Terminable at will under s.2.}",
+        "dora.30.2.h: {present: true}",
+    )
+    found = check(cli, write, held, rules, {"profiles": ["dora"]})
+    assert [f["code"] for f in found] == ["CTR-09"]
+
+
+def test_report_lists_the_clauses_recorded_as_not_applicable(cli, write, tmp_path) -> None:
+    reason = "{present: false, applicable: false, reason: No logical access to our data.}"
+    write("resilint.yaml", json.dumps({"profiles": ["nydfs"]}))
+    write("repo.yaml", repo(NY, COLO, colo_contract(reason)))
+    cli("report", "repo.yaml", "-o", "report.html", "--as-of", AS_OF)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Clauses recorded as not applicable" in page
+    assert "nydfs.500.11.b.2" in page and "No logical access to our data." in page

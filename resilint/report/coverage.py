@@ -16,6 +16,7 @@ from resilint.domain.readers import in_order
 from resilint.domain.requirements import Term
 from resilint.findings import Finding, format_json_path
 from resilint.model import Document
+from resilint.report import applicability
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
 
@@ -58,7 +59,7 @@ def render(posture: Posture) -> str:
         f'<p class="legend">{legend}</p><div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{applicability.render(posture)}</section>"
     )
 
 
