@@ -279,3 +279,73 @@ def test_report_lists_the_clauses_recorded_as_not_applicable(cli, write, tmp_pat
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "Clauses recorded as not applicable" in page
     assert "nydfs.500.11.b.2" in page and "No logical access to our data." in page
+
+
+# -- T10: one finding per policy term (INS-04) ------------------------------------------------
+
+
+def test_ins04_reports_a_waiting_period_once_naming_each_function(cli, write) -> None:
+    entity = doc("Entity", "group")
+    policy = doc(
+        "InsurancePolicy",
+        "cyber",
+        "insured_entities: [group]\nbusiness_interruption: {waiting_period_hours: 12}\n",
+    )
+    functions = [
+        doc("BusinessFunction", f, f"criticality: critical\nrto_hours: {rto}\nmtpd_hours: 48\n")
+        for f, rto in (("claims", 8), ("payments", 12), ("nav", 4))
+    ]
+    (finding,) = check(cli, write, repo(entity, policy, *functions), ["INS-04"])
+    assert (finding["id"], finding["line"]) == ("cyber", 9)
+    message = finding["message"]
+    assert "3 critical or important functions" in message
+    for named in ("claims (critical: RTO 8 hours)", "payments (critical: RTO 12 hours)"):
+        assert named in message
+    assert len(finding["related"]) == 3
+
+
+# -- T10: a hyperscaler subprocessor (CON-03) and a geo-redundant SaaS tenant (CON-01) -------
+
+
+def saas(sid: str, region: str, extra: str = "") -> str:
+    body = f"tier: 1\nultimate_parent: {{name: {sid} Inc.}}\nshared_dependencies:\n"
+    body += "  subprocessors: [Amazon Web Services]\n"
+    return doc("Supplier", sid, body + f"  cloud: [{{provider: aws, region: {region}}}]\n" + extra)
+
+
+def test_con03_leaves_a_hyperscaler_with_recorded_regions_to_con01(cli, write) -> None:
+    text = repo(saas("crm", "us-east-1"), saas("claims", "eu-west-1"))
+    assert check(cli, write, text, ["CON-03"]) == []
+    # named without regions, the shared hyperscaler is still reported
+    bare = text.replace("  cloud: [{provider: aws, region: us-east-1}]\n", "")
+    bare = bare.replace("  cloud: [{provider: aws, region: eu-west-1}]\n", "")
+    (finding,) = check(cli, write, bare, ["CON-03"])
+    assert "the same subprocessor Amazon Web Services" in finding["message"]
+
+
+def office_suite(replica: str) -> str:
+    body = "tier: 1\nshared_dependencies:\n  cloud:\n"
+    body += "    - {provider: azure, region: westeurope, role: primary}\n"
+    body += replica
+    return doc("Supplier", "office", body)
+
+
+def test_con01_leaves_a_geo_redundant_saas_tenant_to_the_supplier(cli, write) -> None:
+    functions = [
+        doc("BusinessFunction", f, "criticality: critical\ndepends_on: {suppliers: [office]}\n")
+        for f in ("claims", "payments", "nav")
+    ]
+    replica = "    - {provider: azure, region: northeurope, role: replica}\n"
+    assert check(cli, write, repo(office_suite(replica), *functions), ["CON-01"]) == []
+    # a single-region tenant three critical functions rest on is still a concentration
+    (finding,) = check(cli, write, repo(office_suite(""), *functions), ["CON-01"])
+    assert "cloud region azure westeurope" in finding["message"]
+    # and so is a region reached through several suppliers, whatever their failover
+    other = doc(
+        "Supplier",
+        "crm",
+        "tier: 1\nshared_dependencies:\n  cloud: [{provider: azure, region: westeurope}]\n",
+    )
+    mixed = [functions[0], functions[1], functions[2].replace("[office]", "[crm]")]
+    (finding,) = check(cli, write, repo(office_suite(replica), other, *mixed), ["CON-01"])
+    assert "3 critical or important business functions" in finding["message"]

@@ -290,27 +290,29 @@ def test_waiting_period_against_rto_and_mtpd(run, waiting, rto, mtpd, where) -> 
     if where is None:
         assert found == []
         return
-    assert places(found) == [("INS-04", "orders", line(text, where))]
+    # one finding per policy term, at the waiting period, naming the function and its bound
+    assert places(found) == [("INS-04", "cyber", line(text, "business_interruption:"))]
     message = found[0]["message"]
     assert f"business-interruption cover ({waiting}-hour waiting period)" in message
     assert "insurer market practice" in message and found[0]["level"] == "warning"
+    assert "an outage recovered on plan is never paid for" in message
+    assert [r["line"] for r in found[0]["related"]] == [line(text, where)]
     if rto is not None:
-        assert f"within {rto} hours (RTO)" in message
-        assert "an outage recovered on plan is never paid for" in message
-        assert ("nor even one as long as the MTPD" in message) == (waiting >= (mtpd or 0))
+        assert f"orders (critical: RTO {rto} hours" in message
+    assert ("intolerable before cover pays" in message) == (waiting >= (mtpd or 0))
 
 
 def test_dependent_waiting_period_is_compared_for_covered_suppliers(run) -> None:
     text = docs(ENTITY, SUPPLIER, function(12, 72), bi_policy(6, ", waiting_period_hours: 24"))
     found = run("INS-04", text)
-    assert places(found) == [("INS-04", "orders", line(text, "rto_hours"))]
+    assert places(found) == [("INS-04", "cyber", line(text, "dependent_bi:"))]
     assert "dependent business-interruption cover (24-hour waiting period)" in found[0]["message"]
     assert "business-interruption cover (6-hour" not in found[0]["message"]
     # dependent cover for named providers only: a function resting on none of them is not compared
     named = bi_policy(6, ", waiting_period_hours: 24, named_providers: [payco]")
     named = named.replace("all_suppliers", "named")
     others = docs(ENTITY, SUPPLIER, PAYROLL, function(12, 72), named)
-    assert [f for f in run("INS-04", others) if f["id"] == "orders"] == []
+    assert not [f for f in run("INS-04", others) if "waiting period" in f["message"]]
 
 
 def test_non_critical_function_and_excluded_cover_are_not_compared(run) -> None:

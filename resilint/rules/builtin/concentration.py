@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from resilint.domain.clouds import cloud_provider
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.readers import (
@@ -23,6 +24,7 @@ from resilint.domain.readers import (
     mapping_at,
     name_key,
     text_of,
+    value_at,
 )
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -99,8 +101,28 @@ def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Finding
     threshold = integer(context.params.get("threshold"))
     threshold = threshold if threshold is not None and threshold >= 1 else DEFAULT_THRESHOLD
     for routes in _regions_in_use(context).values():
-        if len(routes) >= threshold:
+        if len(routes) >= threshold and not _one_geo_redundant_service(routes):
             yield _region_finding(context, info, routes, threshold)
+
+
+def _one_geo_redundant_service(routes: list[Route]) -> bool:
+    """Every function reaches the region through the same supplier's record of it, and that
+    record also names a standby or replica region of the same provider: a geo-redundant
+    service (a SaaS tenant replicated across regions), whose failover is the supplier's and
+    which we cannot spread across regions ourselves. Its regional concentration is the
+    dependency on that supplier, which criticality, exit plans and alternatives weigh."""
+    records = {(id(chain[-1].document), chain[-1].json_path[:-1]) for _, _, chain in routes}
+    _, region, chain = routes[0]
+    last = chain[-1]
+    if len(records) != 1 or last.document.kind != "Supplier" or not last.json_path:
+        return False
+    listed_with = value_at(last.document.data, *last.json_path[:-1])
+    return any(
+        (text_of(other.get("provider")) or "").lower() == region.provider.lower()
+        and (text_of(other.get("region")) or "").lower() != region.region.lower()
+        and other.get("role") in ("standby", "replica")
+        for _, other in dicts(listed_with)
+    )
 
 
 # -- CON-02: one identity provider for our critical workflows and critical suppliers' access ---
@@ -211,7 +233,10 @@ def _company_keys(data: dict[str, Any]) -> set[str]:
 
 def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[Entry]:
     shared = mapping_at(supplier.data, "shared_dependencies")
+    hosted = _hosting_providers(supplier)
     for i, name in indexed(shared.get("subprocessors")):
+        if cloud_provider(name) in hosted:  # a hyperscaler whose regions are recorded: CON-01's
+            continue
         if (key := name_key(name)) is not None:
             path = ("shared_dependencies", "subprocessors", i)
             yield Hop(supplier, path, str(name).strip()), {f"name:{key}"}
@@ -226,6 +251,16 @@ def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[
         label = text_of(sub.get("name")) or text_of(sub.get("id")) or target_id
         if keys and label:
             yield Hop(supplier, ("subcontractors", i), label), keys
+
+
+def _hosting_providers(supplier: Document) -> set[str]:
+    """The cloud providers whose regions the supplier records it runs on (its shared
+    dependencies' and its subcontractors' cloud)."""
+    shared = mapping_at(supplier.data, "shared_dependencies")
+    regions = [r for _, r in dicts(shared.get("cloud"))]
+    for _, sub in dicts(supplier.data.get("subcontractors")):
+        regions.extend(r for _, r in dicts(sub.get("cloud")))
+    return {code for r in regions if (code := cloud_provider(r.get("provider"))) is not None}
 
 
 def _group_entry(supplier: Document) -> Entry | None:

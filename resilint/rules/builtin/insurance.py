@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain import Facts
@@ -162,12 +163,18 @@ def _condition_message(policy: Document, condition: dict[str, Any], gap: str) ->
 # -- INS-04 ----------------------------------------------------------------------------------
 def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """INS-04: business-interruption cover that never pays for an outage of a critical function
-    recovered on plan; dependent cover that leaves out a critical supplier."""
+    recovered on plan (one finding per policy, naming every such function); dependent cover
+    that leaves out a critical supplier."""
     functions = context.facts.critical_functions()
     for policy in _judged(context):
-        for function in functions:
-            if insures(policy, context.facts.function(function).entities):
-                yield from _waiting_gap(context, info, policy, function)
+        late = [
+            found
+            for function in functions
+            if insures(policy, context.facts.function(function).entities)
+            and (found := _late(context, policy, function)) is not None
+        ]
+        if late:
+            yield _waiting_finding(context, info, policy, late)
         yield from _dependent_gaps(context, info, policy, functions)
 
 
@@ -189,52 +196,72 @@ def _waiting_periods(
     return found
 
 
-def _waiting_gap(
-    context: RuleContext, info: RuleInfo, policy: Document, function: Document
-) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class _Late:
+    """A function whose planned outage ends before the policy's cover starts paying."""
+
+    function: Document
+    rto: float | None
+    mtpd: float | None
+    covers: tuple[tuple[str, float, str], ...]
+    """(cover, waiting period, policy section) of the covers that start too late."""
+
+    @property
+    def longest(self) -> float:
+        return max(hours for _, hours, _ in self.covers)
+
+    def described(self) -> str:
+        criticality = self.function.data.get("criticality")
+        parts = [f"RTO {show_number(self.rto)} hours"] if self.rto is not None else []
+        if self.mtpd is not None and (self.rto is None or self.longest >= self.mtpd):
+            parts.append(f"MTPD {show_number(self.mtpd)} hours")
+        text = f"{self.function.id} ({criticality}: {', '.join(parts)}"
+        if self.mtpd is not None and self.longest >= self.mtpd:
+            text += ", intolerable before cover pays"
+        return text + ")"
+
+
+def _late(context: RuleContext, policy: Document, function: Document) -> _Late | None:
     rto = number(function.data.get("rto_hours"))
     mtpd = number(function.data.get("mtpd_hours"))
     bounds = [b for b in (rto, mtpd) if b is not None]
     periods = _waiting_periods(context, policy, function)
-    late = [(cover, h) for cover, h, _ in periods if any(h >= b for b in bounds)]
-    if not late:
-        return
-    intolerable = mtpd is not None and any(h >= mtpd for _, h in late)
-    where = ("mtpd_hours",) if intolerable else ("rto_hours",)
-    related = tuple(
+    covers = tuple(p for p in periods if any(p[1] >= b for b in bounds))
+    return _Late(function, rto, mtpd, covers) if covers else None
+
+
+def _waiting_finding(
+    context: RuleContext, info: RuleInfo, policy: Document, late: list[_Late]
+) -> Finding:
+    """One finding for the policy's waiting periods, at the first that starts too late, naming
+    each function it leaves its planned outage uninsured."""
+    covers = list(dict.fromkeys(c for item in late for c in item.covers))
+    shown = listed(
+        [f"{cover} cover ({show_number(h)}-hour waiting period)" for cover, h, _ in covers]
+    )
+    longest = max(item.longest for item in late)
+    who = "; ".join(item.described() for item in late)
+    plural = len(late) > 1
+    count = f"{len(late)} critical or important functions" if plural else "a critical function"
+    message = (
+        f"the {shown} of insurance policy {policy.id} {'pay' if len(covers) > 1 else 'pays'} "
+        f"only for an outage that lasts longer, at least as long as {count} may be down on plan "
+        f"(its RTO, or its MTPD where none is set): an outage recovered on plan is never paid "
+        f"for ({who}). Fund the first {show_number(longest)} hours of loss from a contingency "
+        "budget, or negotiate a shorter waiting period at renewal (insurer market practice); "
+        "record an accepted gap in a waiver"
+    )
+    related = [
         context.related(policy, (part, "waiting_period_hours"), f"{cover} waiting period")
-        for cover, h, part in periods
-        if (cover, h) in late
-    )
-    message = _waiting_message(function, policy, late, rto, mtpd)
-    yield context.finding(info, function, where, message, related, str(policy.id))
-
-
-def _waiting_message(
-    function: Document,
-    policy: Document,
-    late: list[tuple[str, float]],
-    rto: float | None,
-    mtpd: float | None,
-) -> str:
-    covers = listed([f"{cover} cover ({show_number(h)}-hour waiting period)" for cover, h in late])
-    longest = max(h for _, h in late)
-    if rto is not None and longest >= rto:
-        bound = f"is to run again within {show_number(rto)} hours (RTO)"
-        gap = "an outage recovered on plan is never paid for"
-        if mtpd is not None and longest >= mtpd:
-            gap += f", nor even one as long as the MTPD ({show_number(mtpd)} hours)"
-    else:
-        bound = f"can bear at most {show_number(mtpd or 0)} hours of disruption (MTPD)"
-        gap = "the disruption is intolerable before cover pays"
-    return (
-        f"{function.data.get('criticality')} function {function.id} {bound}, but the {covers} "
-        f"of insurance policy {policy.id} {'pay' if len(late) > 1 else 'pays'} only for an "
-        f"outage that lasts longer: {gap}. "
-        f"Fund the first {show_number(longest)} hours of loss from a contingency budget, or "
-        "negotiate a shorter waiting period at renewal (insurer market practice); record an "
-        "accepted gap in a waiver"
-    )
+        for cover, _, part in covers[1:]
+    ]
+    for item in late:
+        intolerable = item.mtpd is not None and item.longest >= item.mtpd
+        field = "rto_hours" if item.rto is not None and not intolerable else "mtpd_hours"
+        text = f"{item.function.data.get('criticality')} function {item.function.id}"
+        related.append(context.related(item.function, (field,), text))
+    where = (covers[0][2], "waiting_period_hours")
+    return context.finding(info, policy, where, message, tuple(related), "waiting-period")
 
 
 def _engaged(context: RuleContext, ids: Iterable[str]) -> list[Document]:
