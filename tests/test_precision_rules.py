@@ -349,3 +349,87 @@ def test_con01_leaves_a_geo_redundant_saas_tenant_to_the_supplier(cli, write) ->
     mixed = [functions[0], functions[1], functions[2].replace("[office]", "[crm]")]
     (finding,) = check(cli, write, repo(office_suite(replica), other, *mixed), ["CON-01"])
     assert "3 critical or important business functions" in finding["message"]
+
+
+# -- T11: renewal reviews and assessments follow the requirements matrix (CTR-14, SUP-04) ------
+
+CANTEEN = "tier: 3\nprovides_ict_services: false\ndata_sensitivity: public\nstatus: active\n"
+
+
+def test_a_tier_3_supplier_without_exposure_needs_no_assessment_nor_renewal_review(
+    cli, write
+) -> None:
+    body = "supplier: canteen\nstatus: active\nstart_date: 2024-04-01\nend_date: 2027-01-15\n"
+    body += "auto_renew: true\nour_notice_period_days: 90\n"
+    text = repo(doc("Supplier", "canteen", CANTEEN), doc("Contract", "ctr-canteen", body))
+    assert check(cli, write, text, ["SUP-04", "CTR-14"]) == []
+    # the same supplier holding our confidential data is asked both
+    holder = text.replace("data_sensitivity: public", "data_sensitivity: confidential")
+    found = check(cli, write, holder, ["SUP-04", "CTR-14"])
+    assert sorted(f["code"] for f in found) == ["CTR-14", "SUP-04"]
+
+
+# -- T12: calendar rigidities (CTR-13, EVD-01, EXR-02) ----------------------------------------
+
+
+def test_ctr13_asks_the_renewed_end_date_of_an_auto_renewing_contract_as_a_warning(
+    cli, write
+) -> None:
+    supplier = doc("Supplier", "crm", "tier: 2\nprovides_ict_services: true\n")
+    body = "supplier: crm\nstatus: active\nstart_date: 2023-10-01\nend_date: 2026-09-30\n"
+    renewing = body + "auto_renew: true\nrenewal_term_months: 12\n"
+    (finding,) = check(cli, write, repo(supplier, doc("Contract", "c", renewing)), ["CTR-13"])
+    assert finding["level"] == "warning"
+    assert "renewed for another 12 months unless notice was given" in finding["message"]
+    fixed = body + "auto_renew: false\n"
+    (finding,) = check(cli, write, repo(supplier, doc("Contract", "c", fixed)), ["CTR-13"])
+    assert finding["level"] == "error" and "marked active but ended" in finding["message"]
+
+
+def evidence(item: str, updated: str) -> str:
+    policy = doc("InsurancePolicy", "cyber", "period: {start: 2026-01-01, end: 2026-12-31}\n")
+    types = [
+        "asset_inventory",
+        "data_flow_diagrams",
+        "policy_copies",
+        "incident_log_location",
+        "backup_validation_reports",
+        "vendor_contracts",
+        "insured_entities_list",
+    ]
+    items = "".join(
+        f"  - {{type: {t}, location: offline/{t}, owner: risk, last_updated: 2026-10-01}}\n"
+        for t in types
+    )
+    items += (
+        f"  - {{type: {item}, location: offline/x, owner: controller, last_updated: {updated}}}\n"
+    )
+    return repo(policy, doc("EvidencePackage", "pkg", f"policy: cyber\nitems:\n{items}"))
+
+
+def test_evd01_keeps_a_loss_baseline_current_for_its_financial_year(cli, write) -> None:
+    assert check(cli, write, evidence("loss_calculation_baseline", "2026-04-30"), ["EVD-01"]) == []
+    (stale,) = check(cli, write, evidence("loss_calculation_baseline", "2025-04-30"), ["EVD-01"])
+    assert "more than 456 days ago" in stale["message"]
+    # the other items keep the package's 180 days
+    (finding,) = check(cli, write, evidence("documentation_checklist", "2026-04-30"), ["EVD-01"])
+    assert "more than 180 days ago" in finding["message"]
+
+
+def exercise(eid: str, status: str, date: str, participants: str) -> str:
+    body = f"date: {date}\nstatus: {status}\ntype: tabletop\nscenarios: [supplier_compromise]\n"
+    return doc("Exercise", eid, body + f"participants: [{participants}]\n")
+
+
+def test_exr02_accepts_risk_for_finance_and_leaves_far_planned_exercises_alone(cli, write) -> None:
+    seated = "security, procurement, legal, communications, risk"
+    held = exercise("tt", "completed", "2026-02-10", seated)
+    assert check(cli, write, held, ["EXR-02"]) == []
+    # planned three months out: participants are not settled yet
+    later = exercise("later", "planned", "2027-02-18", "security")
+    assert check(cli, write, repo(held, later), ["EXR-02"]) == []
+    # planned within 30 days: the invitations are due, as information
+    soon = exercise("soon", "planned", "2026-12-10", "security")
+    (finding,) = check(cli, write, repo(held, soon), ["EXR-02"])
+    assert finding["level"] == "info" and "does not yet include procurement" in finding["message"]
+    assert "finance (or risk)" in finding["message"]

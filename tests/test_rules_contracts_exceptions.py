@@ -234,13 +234,15 @@ def test_draft_with_a_prospective_supplier_is_judged_by_its_terms_only(cli, writ
 def test_dates_and_renewals_concern_contracts_in_force(cli, write) -> None:
     body = "start_date: 2024-01-01\nend_date: 2026-12-31\nour_notice_period_days: 30\n"
     text = repo(
-        supplier("canteen", "tier: 3\nprovides_ict_services: false\n"),
+        # tier 2: the requirements matrix asks a renewal review of it (a tier-3 supplier without
+        # exposure is not asked one: test_precision_rules.py)
+        supplier("canteen", "tier: 2\nprovides_ict_services: false\n"),
         # no status: in force by its dates
         contract("ctr-canteen", "canteen", body),
         contract("ctr-canteen-old", "canteen", "status: ended\nend_date: 2020-01-01\n"),
     )
     found = check(cli, write, text)
-    assert codes(found) == ["CTR-13", "CTR-14"]
+    assert codes(found) == ["CTR-03", "CTR-13", "CTR-14"]  # a tier-2 contract needs notice terms
     assert {f["id"] for f in found} == {"ctr-canteen"}
 
 

@@ -597,7 +597,7 @@ def test_packages_of_a_tower_are_read_together(run) -> None:
     text = docs(ENTITY, SUPPLIER, PRIMARY, EXCESS, fresh, stale)
     found = run("EVD-01", text, ITEMS)
     assert places(found) == [("EVD-01", "pack-b", line(text, "type: policy_copies"))]
-    assert "more than 180 days ago" in found[0]["message"]
+    assert "more than 365 days ago" in found[0]["message"]  # policy copies: the policy year
 
 
 def test_ended_policy_needs_no_package(run) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import ENDED, ENGAGED, contract_lifecycle, shift
 from resilint.domain.readers import as_date, integer, listed, point_at, strings, text_of
-from resilint.findings import Finding, Related
+from resilint.findings import Finding, Level, Related
 from resilint.model import Document, Index
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
@@ -194,8 +194,11 @@ UNSPECIFIED = "unspecified"
 """The key of required_participants for an exercise that does not record its type."""
 ALWAYS = "always"
 """Within an exercise type's entry: the roles every exercise of that type needs."""
-_DISCUSSION = {ALWAYS: ["security", "procurement", "legal", "finance"]}
-DEFAULT_PARTICIPANTS: dict[str, dict[str, list[str]]] = {
+Roles = tuple[str, ...]
+"""One required seat: any of these roles fills it (finance, or risk where it holds the insurance
+programme)."""
+_DISCUSSION = {ALWAYS: ["security", "procurement", "legal", ["finance", "risk"]]}
+DEFAULT_PARTICIPANTS: dict[str, dict[str, list[Any]]] = {
     "tabletop": {**_DISCUSSION, "supplier_compromise": ["communications"]},
     "simulation": {**_DISCUSSION, "supplier_compromise": ["communications"]},
     "live": {ALWAYS: ["it"]},
@@ -208,7 +211,8 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Findi
     year's exercises include a supplier-compromise scenario (a repository-wide check)."""
     table = _participants_table(context.params.get("required_participants"))
     for exercise in context.index.of_kind("Exercise"):
-        if exercise.data.get("status") == "cancelled":
+        status = exercise.data.get("status")
+        if status == "cancelled" or (status == "planned" and not _due(context, exercise)):
             continue
         found = _missing_roles(context, info, exercise, table)
         if found is not None:
@@ -218,14 +222,32 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Findi
         yield scenario
 
 
-def _participants_table(value: Any) -> Mapping[str, Mapping[str, list[str]]]:
-    """The configured table when it is one (type -> {always | scenario: roles}), else resilint's."""
-    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        return DEFAULT_PARTICIPANTS
-    return {str(kind): {str(k): strings(v) for k, v in row.items()} for kind, row in value.items()}
+def _due(context: RuleContext, exercise: Document) -> bool:
+    """A planned exercise is judged once its date is near (planned_notice_days), when the
+    invitations are due: further out, who takes part is not settled yet."""
+    day = as_date(exercise.data.get("date"))
+    notice = _days(context, "planned_notice_days", 30)
+    return day is not None and day <= shift(context.as_of, notice)
 
 
-def _required(exercise: Document, table: Mapping[str, Mapping[str, list[str]]]) -> list[str]:
+def _participants_table(value: Any) -> Mapping[str, Mapping[str, list[Roles]]]:
+    """The configured table when it is one (type -> {always | scenario: seats}), else resilint's;
+    a seat is a role, or a list of roles any of which fills it."""
+    valid = isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
+    chosen: Mapping[str, Any] = value if valid else DEFAULT_PARTICIPANTS
+    return {str(kind): {str(k): _seats(v) for k, v in row.items()} for kind, row in chosen.items()}
+
+
+def _seats(value: Any) -> list[Roles]:
+    seats = []
+    for seat in value if isinstance(value, list) else []:
+        roles = tuple(strings(seat)) if isinstance(seat, list) else tuple(strings([seat]))
+        if roles:
+            seats.append(roles)
+    return seats
+
+
+def _required(exercise: Document, table: Mapping[str, Mapping[str, list[Roles]]]) -> list[Roles]:
     kind = text_of(exercise.data.get("type")) or UNSPECIFIED
     row = table.get(kind, table.get(UNSPECIFIED, {}))
     wanted = [*row.get(ALWAYS, [])]
@@ -238,24 +260,32 @@ def _missing_roles(
     context: RuleContext,
     info: RuleInfo,
     exercise: Document,
-    table: Mapping[str, Mapping[str, list[str]]],
+    table: Mapping[str, Mapping[str, list[Roles]]],
 ) -> Finding | None:
     present = strings(exercise.data.get("participants"))
-    missing = [role for role in _required(exercise, table) if role not in present]
+    missing = [seat for seat in _required(exercise, table) if not set(seat) & set(present)]
     if not missing:
         return None
     kind = text_of(exercise.data.get("type"))
     played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
-    what = f"{kind} exercise" if kind else "exercise"
+    planned = exercise.data.get("status") == "planned"
+    what = ("planned " if planned else "") + (f"{kind} exercise" if kind else "exercise")
     what += f" {exercise.id}" + (f" playing {listed(played)}" if played else "")
+    shown = listed([_seat_words(seat) for seat in missing])
     message = (
-        f"{what} does not include {listed(missing)}: decisions on "
-        "contracts, insurance notice, funding and communications cannot be rehearsed without "
-        "the people who take them, so invite them (participants); the roles each type of "
-        "exercise needs are set by the parameter required_participants"
+        f"{what} {'does not yet include' if planned else 'does not include'} {shown}: "
+        "decisions on contracts, insurance notice, funding and communications cannot be "
+        "rehearsed without the people who take them, so invite them (participants); the roles "
+        "each type of exercise needs are set by the parameter required_participants"
     )
     at = point_at(exercise.data, "participants")
-    return context.finding(info, exercise, at, message, discriminator="participants")
+    level = Level.INFO if planned else None
+    return context.finding(info, exercise, at, message, discriminator="participants", level=level)
+
+
+def _seat_words(seat: Roles) -> str:
+    first, *others = seat
+    return f"{first} (or {' or '.join(others)})" if others else first
 
 
 def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:

@@ -675,7 +675,7 @@ def _package_gaps(
 def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
     issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
     updated = as_date(item.get("last_updated"))
-    days = number(context.params.get("max_age_days"))
+    days = _max_age(context, item.get("type"))
     if updated is None:
         issues.append("no last_updated date")
     elif days is not None and updated < shift(context.as_of, -days):
@@ -683,6 +683,14 @@ def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
             f"a last update on {updated.isoformat()}, more than {show_number(days)} days ago"
         )
     return issues
+
+
+def _max_age(context: RuleContext, kind: object) -> float | None:
+    """How old an item of this type may be: its own freshness where the parameter names one (a
+    loss baseline is current for a financial year), else the package's."""
+    by_type = context.params.get("max_age_days_by_type")
+    own = number(by_type.get(kind)) if isinstance(by_type, dict) and isinstance(kind, str) else None
+    return own if own is not None else number(context.params.get("max_age_days"))
 
 
 CHECKS: dict[str, PythonCheck] = {
