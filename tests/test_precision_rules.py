@@ -433,3 +433,77 @@ def test_exr02_accepts_risk_for_finance_and_leaves_far_planned_exercises_alone(c
     (finding,) = check(cli, write, repo(held, soon), ["EXR-02"])
     assert finding["level"] == "info" and "does not yet include procurement" in finding["message"]
     assert "finance (or risk)" in finding["message"]
+
+
+# -- G14: each backup restores on its own (BCM-09) -------------------------------------------
+
+
+def backup(cid: str, category: str, test: str, functions: str = "[payments]") -> str:
+    body = f"category: {category}\nstatus: implemented\nfunctions: {functions}\n"
+    return doc("Control", cid, body + f"last_restore_test: {test}\n")
+
+
+PAYMENTS = doc("BusinessFunction", "payments", "criticality: critical\n")
+PASSED = "{date: 2026-08-26, result: pass}"
+
+
+def test_bcm09_reports_a_failed_restore_another_backups_pass_would_hide(cli, write) -> None:
+    tapes = backup("tapes", "backup_offline", "{date: 2026-10-14, result: fail}")
+    text = repo(PAYMENTS, backup("cloud", "backup_immutable", PASSED), tapes)
+    assert check(cli, write, text, ["BCM-06"]) == []  # some restore test passed: BCM-06 is quiet
+    (finding,) = check(cli, write, text, ["BCM-09"])
+    assert (finding["id"], finding["level"]) == ("tapes", "error")
+    assert "offline backup control tapes failed on 2026-10-14" in finding["message"]
+    assert [r["message"] for r in finding["related"]] == ["passing restore test of control cloud"]
+
+
+def test_bcm09_warns_of_a_stale_copy_only_where_another_test_covers_the_function(
+    cli, write
+) -> None:
+    old = "{date: 2025-04-15, result: pass}"
+    text = repo(
+        PAYMENTS,
+        backup("cloud", "backup_immutable", PASSED),
+        backup("tapes", "backup_offline", old),
+    )
+    (finding,) = check(cli, write, text, ["BCM-09"])
+    assert (
+        finding["level"] == "warning"
+        and "last restored in a test on 2025-04-15" in finding["message"]
+    )
+    # alone, the stale copy is BCM-06's finding, not a second one
+    alone = repo(PAYMENTS, backup("tapes", "backup_offline", old))
+    assert check(cli, write, alone, ["BCM-09"]) == []
+    assert [f["code"] for f in check(cli, write, alone, ["BCM-06"])] == ["BCM-06"]
+    # a backup of no critical function is not judged
+    other = repo(
+        PAYMENTS, backup("lab", "backup_offline", "{date: 2026-10-14, result: fail}", "[lab]")
+    )
+    assert check(cli, write, other, ["BCM-09"]) == []
+
+
+# -- G15: exit assistance against the migration it must cover (SUP-11) ------------------------
+
+
+def hard_to_replace(exit_plan: str, substitutability: str = "highly_complex") -> str:
+    body = "tier: 1\nservices:\n  - name: policy-admin\n    supports_critical_function: true\n"
+    body += f"    substitutability: {substitutability}\n    exit_plan: {exit_plan}\n"
+    return doc("Supplier", "keystone", body)
+
+
+def test_sup11_compares_the_transition_with_the_migration_estimate(cli, write) -> None:
+    short = hard_to_replace("{transition_period_months: 6, migration_estimate_months: 18}")
+    (finding,) = check(cli, write, short, ["SUP-11"])
+    assert "lasts 6 months while our own estimate of moving it is 18 months" in finding["message"]
+    enough = hard_to_replace("{transition_period_months: 6, migration_estimate_months: 4}")
+    assert check(cli, write, enough, ["SUP-11"]) == []
+
+
+def test_sup11_without_an_estimate_asks_twelve_months_of_a_hard_to_replace_service(
+    cli, write
+) -> None:
+    (finding,) = check(cli, write, hard_to_replace("{transition_period_months: 6}"), ["SUP-11"])
+    assert "less than the 12 months" in finding["message"]
+    assert check(cli, write, hard_to_replace("{transition_period_months: 12}"), ["SUP-11"]) == []
+    easy = hard_to_replace("{transition_period_months: 3}", "medium_complexity")
+    assert check(cli, write, easy, ["SUP-11"]) == []

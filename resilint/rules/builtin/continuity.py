@@ -2,19 +2,24 @@
 
 BCM-03 compares each supplier service a critical function relies on with the function's recovery
 time objective and its plans' degraded mode; BCM-05 looks for suppliers we rely on that no
-function reaches through the dependency graph. The other continuity rules are declarative.
+function reaches through the dependency graph; BCM-09 judges each backup control's own restore
+test, which BCM-06 (any passing test for the function) cannot see. The other continuity rules
+are declarative.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain.facts import SupplierFacts
-from resilint.domain.lifecycle import ENGAGED
+from resilint.domain.lifecycle import ENGAGED, shift
 from resilint.domain.readers import (
+    as_date,
     dicts,
+    listed,
     number,
     point_at,
     show_number,
@@ -274,7 +279,112 @@ def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
     )
 
 
+# -- BCM-09 ---------------------------------------------------------------------------------
+_BACKUPS = {
+    "backup_immutable": "immutable backup",
+    "backup_offline": "offline backup",
+    "backup_restore_test": "restore testing",
+}
+
+
+def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """BCM-09: each backup control behind a critical function restores on its own. A failed
+    latest restore test is reported whatever other controls show; a test older than the limit
+    only where another control's passing test is what keeps BCM-06 from reporting it."""
+    critical = {str(f.id): f for f in context.facts.critical_functions() if f.id is not None}
+    limit = number(context.params.get("restore_test_max_age_days")) or 365.0
+    backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
+    for control in backups:
+        covered = _covers(control, critical)
+        test = value_at(control.data, "last_restore_test")
+        day = as_date(value_at(test, "date"))
+        if not covered or day is None:
+            continue
+        others = [
+            c
+            for c in backups
+            if c is not control
+            and _passed(context, c, limit)
+            and set(_covers(c, critical)) & set(covered)
+        ]
+        if value_at(test, "result") == "fail":
+            yield _failed(context, info, control, day, covered, others)
+        elif day < shift(context.as_of, -int(limit)) and all(
+            any(f in _covers(c, critical) for c in others) for f in covered
+        ):
+            yield _stale(context, info, control, day, covered, others, limit)
+
+
+def _is_backup(control: Document) -> bool:
+    data = control.data
+    return data.get("category") in _BACKUPS and data.get("status") == "implemented"
+
+
+def _covers(control: Document, critical: dict[str, Document]) -> list[str]:
+    """The critical functions a control covers (all of them when it names none)."""
+    named = strings(control.data.get("functions"))
+    return [f for f in critical if f in named] if named else list(critical)
+
+
+def _passed(context: RuleContext, control: Document, limit: float) -> bool:
+    day = as_date(value_at(control.data, "last_restore_test", "date"))
+    fresh = day is not None and shift(context.as_of, -int(limit)) <= day <= context.as_of
+    return fresh and value_at(control.data, "last_restore_test", "result") == "pass"
+
+
+def _failed(
+    context: RuleContext,
+    info: RuleInfo,
+    control: Document,
+    day: datetime.date,
+    covered: list[str],
+    others: list[Document],
+) -> Finding:
+    what = _BACKUPS[str(control.data.get("category"))]
+    message = (
+        f"the latest restore test of {what} control {control.id} failed on {day.isoformat()}: "
+        "the copy it keeps may not restore when it is needed, and a passing test of another "
+        f"backup does not show that this one does (it covers {listed(covered)}). Repair the "
+        "restore, test it again and record the result under last_restore_test" + _as_of(context)
+    )
+    related = _other_tests(context, others)
+    return context.finding(info, control, ("last_restore_test", "result"), message, related)
+
+
+def _stale(
+    context: RuleContext,
+    info: RuleInfo,
+    control: Document,
+    day: datetime.date,
+    covered: list[str],
+    others: list[Document],
+    limit: float,
+) -> Finding:
+    what = _BACKUPS[str(control.data.get("category"))]
+    message = (
+        f"{what} control {control.id} was last restored in a test on {day.isoformat()}, more "
+        f"than {show_number(limit)} days ago: other backups' recent tests cover {listed(covered)}, "
+        "but not this copy; test a restore from it and record the result under "
+        "last_restore_test" + _as_of(context)
+    )
+    related = _other_tests(context, others)
+    at = ("last_restore_test", "date")
+    return context.finding(info, control, at, message, related, level=Level.WARNING)
+
+
+def _other_tests(context: RuleContext, others: list[Document]) -> tuple[Related, ...]:
+    return tuple(
+        context.related(c, ("last_restore_test",), f"passing restore test of {c.label}")
+        for c in others
+    )
+
+
+def _as_of(context: RuleContext) -> str:
+    return f" (as of {context.as_of.isoformat()})"
+
+
 CHECKS: dict[str, PythonCheck] = {
     "supplier-rto-within-function-rto": check_supplier_rto_fits,
     "relied-on-supplier-mapped": check_relied_on_supplier_mapped,
+    "each-backup-restores": check_each_backup_restores,
 }
