@@ -125,6 +125,8 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     line = f"It asks for the term {name} ({term.title}) of {cells} (the requirements matrix)."
     if term.ict_security:
         line += " Not asked of a contract that does not cover ICT services."
+    if term.not_for:
+        line += f" Not asked where every service concerned is {term.describe_models(' or ')}."
     return [line]
 
 
@@ -136,13 +138,16 @@ def _plural(kind: str) -> str:
 def requirements_table(matrix: Matrix) -> list[str]:
     """The requirements matrix as a Markdown table, for docs/rules.md."""
     lines = [
-        "| term | rules | critical | tier 2 | tier 3 | ICT-security term |",
-        "|---|---|---|---|---|---|",
+        "| term | rules | critical | tier 2 | tier 3 | ICT-security term | not for |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, term in matrix.terms.items():
         cells = " | ".join(term.describe(c) for c in CLASSES)
         flag = "yes" if term.ict_security else "no"
-        lines.append(f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} |")
+        models = ", ".join(f"`{m}`" for m in term.not_for) or "-"
+        lines.append(
+            f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} |"
+        )
     return lines
 
 
@@ -222,15 +227,30 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "handles restricted data, or holds privileged access: whatever tier it is recorded as.",
         "The others are judged by their recorded tier (no tier counts as tier 2). A cell says",
         "whether that class must carry the term: always, never, or only when the supplier",
-        "provides ICT services, has access to our systems, or handles our confidential data.",
+        "provides ICT services, has access to our systems, operates in our systems (a person's",
+        "account or privileged access, not only an integration credential such as a",
+        "host-to-host certificate or an SFTP user), or handles our confidential data.",
         "ICT-security terms are not asked of a contract that covers no ICT services: marked",
         "`covers_ict_services: false`, or, when it does not say, with a supplier that provides no",
         "ICT services and holds no access to our systems.",
+        "A term is not asked where it has no object: where every service concerned (those a",
+        "contract covers; all of a supplier's) is of a service model in its *not for* column.",
+        "A service's model is recorded (`service_model` on the service or the supplier) or",
+        "inferred from its DORA ICT service type where the code says it: S17 and S18",
+        "`iaas_paas`, S19 `multi_tenant_saas`, S05 `data_feed`, S07 storing none of our data",
+        "`colocation`, S03, S04 and S14 `managed_service`. A bank (`financial_service`) or a law",
+        "firm or consultancy (`professional_service`) must be recorded: nothing else a programme",
+        "keeps tells them apart. A service whose model is unknown is asked every term its",
+        "exposure calls for.",
         "These are the defaults (the article's risk-tiered model: policy, not law); override any",
         "cell in the configuration, for example",
-        "`requirements: {evidence_retention: {tier_2: never}}`.",
+        "`requirements: {evidence_retention: {tier_2: never}}` or",
+        "`requirements: {accelerated_termination: {not_for: [professional_service]}}`.",
         "",
         *requirements_table(matrix),
+        "",
+        "Why each term has the cells and exclusions it has is written beside it in",
+        "`rules/requirements.yaml`.",
         "",
         "## Rules",
         "",

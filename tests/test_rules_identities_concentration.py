@@ -357,14 +357,14 @@ def test_a_supplier_only_gateway_is_not_a_shared_plane(cli, write) -> None:
 
 
 def test_a_supplier_is_counted_when_it_is_critical_in_effect(cli, write) -> None:
-    sso = "shared_dependencies: {identity_provider: okta}"
+    crm_api = identity("crm-api", "identity_provider: okta", sid="crm")
     ours = function("f1", "  identity_providers: [okta]")
-    assert run(cli, write, "CON-02", repository(ours, supplier("crm", f"tier: 3\n{sso}"))) == []
+    assert run(cli, write, "CON-02", repository(ours, supplier("crm", "tier: 3"), crm_api)) == []
     # recorded tier 2, but a critical function rests on it: critical in effect
     relied_on = function("f2", "  suppliers: [crm]")
-    text = repository(ours, relied_on, supplier("crm", f"tier: 2\n{sso}"))
+    text = repository(ours, relied_on, supplier("crm", "tier: 2"), crm_api)
     [finding] = run(cli, write, "CON-02", text)
-    assert "critical supplier crm's own sign-in" in finding["message"]
+    assert "identity crm-api of critical supplier crm" in finding["message"]
 
 
 # -- CON-03 and CON-04 read criticality from the domain model --------------------------------------

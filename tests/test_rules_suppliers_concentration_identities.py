@@ -121,7 +121,7 @@ def test_a_function_using_only_the_supplier_identity_itself_is_not_reported(cli,
     assert run(cli, write, "CON-02", text) == []
 
 
-def test_supplier_own_sign_in_counts_but_tier2_and_revoked_do_not(cli, write) -> None:
+def test_supplier_identity_counts_but_tier2_revoked_and_its_own_sign_in_do_not(cli, write) -> None:
     ours = function("f1", "  identity_providers: [okta]")
     tier2 = repository(
         ours, supplier("b", "tier: 2\nshared_dependencies: {identity_provider: okta}")
@@ -133,12 +133,17 @@ def test_supplier_own_sign_in_counts_but_tier2_and_revoked_do_not(cli, write) ->
         identity("a-api", "a", "identity_provider: okta\nstatus: revoked"),
     )
     assert run(cli, write, "CON-02", revoked) == []
+    # the sign-in the supplier's own service relies on is not its access to us
     own = repository(
         ours, supplier("a", "tier: 1\nshared_dependencies: {identity_provider: ' OKTA '}")
     )
-    [finding] = run(cli, write, "CON-02", own)
+    assert run(cli, write, "CON-02", own) == []
+    active = repository(
+        ours, supplier("a", "tier: 1"), identity("a-api", "a", "identity_provider: ' OKTA '")
+    )
+    [finding] = run(cli, write, "CON-02", active)
     assert (finding["id"], finding["line"]) == ("f1", 6)
-    assert "critical supplier a's own sign-in" in finding["message"]
+    assert "identity a-api of critical supplier a" in finding["message"]
 
 
 # -- CON-03 -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from resilint.domain.delivery import identity_providers
 from resilint.domain.facts import (
     ContractFacts,
     EntityFacts,
@@ -40,6 +41,7 @@ from resilint.model import Document, Index
 
 DEFAULT_CRITICAL_LEVELS = ("critical", "important")
 _T = TypeVar("_T")
+_A = TypeVar("_A")
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,11 @@ class Facts:
         self._direct: dict[str, list[tuple[str, frozenset[str] | None]]] | None = None
         self._matrix: Matrix | None = None
         self._suppliers: dict[str, SupplierFacts] | None = None
+        self._identity_providers: frozenset[str] | None = None
         self._cache: dict[tuple[str, int], Any] = {}
         self._fields: dict[int, Mapping[str, Any]] = {}
         """Built facts by kind and document (documents live as long as the run)."""
+        self._derived: dict[tuple[Callable[..., Any], Any], Any] = {}
 
     @property
     def matrix(self) -> Matrix:
@@ -118,6 +122,12 @@ class Facts:
         held: bool = self._cache[key]
         return held
 
+    def identity_providers(self) -> frozenset[str]:
+        """Suppliers our sign-in runs through (:func:`.delivery.identity_providers`)."""
+        if self._identity_providers is None:
+            self._identity_providers = identity_providers(self)
+        return self._identity_providers
+
     def direct_dependencies(self) -> dict[str, list[tuple[str, frozenset[str] | None]]]:
         """Functions resting directly on each supplier, with the services they name."""
         if self._direct is None:
@@ -154,6 +164,16 @@ class Facts:
         if document.kind == "Entity":
             return self.entity(document).regimes
         return self.regimes.everywhere
+
+    def derived(self, build: Callable[[Facts, _A], _T], argument: _A) -> _T:
+        """``build(self, argument)``, computed once per check whoever asks first: what a
+        consumer of the model derives from it as a whole (the DORA register of an entity, which
+        three checks and the export read), without the domain importing the consumer."""
+        key = (build, argument)
+        if key not in self._derived:
+            self._derived[key] = build(self, argument)
+        found: _T = self._derived[key]
+        return found
 
     def _memo(self, document: Document, build: Callable[[Facts, Document], _T]) -> _T:
         key = (document.kind, id(document))

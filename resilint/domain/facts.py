@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from resilint.domain import lifecycle
+from resilint.domain import delivery, lifecycle
 from resilint.domain.graph import Chain
 from resilint.domain.readers import integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 ACCESS_ORDER = ("none", "read-only", "write", "privileged")
 CONFIDENTIAL = ("confidential", "restricted")
+CIPHERTEXT = "ciphertext_only"
+"""Supplier.data_access: it holds our data only encrypted, without the keys."""
 HUMAN = "human_account"
 
 
@@ -46,6 +48,15 @@ class SupplierFacts:
     has_alternative: bool
     in_register: bool = False
     """A contract of it is in the DORA register of information (:mod:`.registers`)."""
+    service_models: frozenset[str] = frozenset()
+    """The service models of its services (:mod:`.delivery`); empty when any is unknown."""
+    holds: frozenset[str] = frozenset()
+    """What of ours it holds: data, credentials, identities (:mod:`.delivery`)."""
+    contested: tuple[str, ...] = ()
+    """Critical or important functions that name it directly although it (or the service they
+    name) is recorded as not supporting a critical function: the records disagree, and it is
+    judged as recorded, not made critical by them (SUP-01 asks to settle it)."""
+    contested_chain: Chain = ()
 
     @property
     def effective_tier(self) -> int | None:
@@ -72,6 +83,8 @@ class SupplierFacts:
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
             "in_register": self.in_register,
+            "service_models": sorted(self.service_models),
+            "holds": sorted(self.holds),
         }
 
 
@@ -90,11 +103,15 @@ class ContractFacts:
     """The DORA register of information holds it as of the facts' date (:mod:`.registers`)."""
     functions: tuple[str, ...] = ()
     """Business functions resting directly on it (its supplier, or a service it covers)."""
+    service_models: frozenset[str] = frozenset()
+    """The service models of the services it covers (:mod:`.delivery`); empty when any is
+    unknown."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "in_register": self.in_register,
             "functions": list(self.functions),
+            "service_models": sorted(self.service_models),
             "lifecycle": self.lifecycle,
             "critical": self.critical,
             "ict": self.ict,
@@ -211,24 +228,62 @@ class EntityFacts:
 
 
 # -- suppliers: built together, since criticality flows through the dependency graph ---------------
+Route = tuple[str, Chain]
+"""A critical function (by id) and the chain by which it reaches a supplier."""
+
+
+@dataclass
+class _Routes:
+    """How the critical functions reach one supplier (see ``_counted``)."""
+
+    supporting: list[Route] = field(default_factory=list)
+    affirmed: list[Route] = field(default_factory=list)
+    direct: list[Route] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+
+
 def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
-    resting: dict[str, list[tuple[str, Chain]]] = {}
-    function_entities: dict[str, list[str]] = {}
+    routes: dict[str, _Routes] = {}
     for function in facts.critical_functions():
-        for supplier_id, chain in facts.graph.reach(function).suppliers.items():
-            resting.setdefault(supplier_id, []).append((str(function.id), chain))
-            function_entities.setdefault(supplier_id, []).extend(facts.function(function).entities)
+        reach = facts.graph.reach(function)
+        for supplier_id, chain in reach.suppliers.items():
+            found = routes.setdefault(supplier_id, _Routes())
+            found.entities.extend(facts.function(function).entities)
+            if len(chain) == 1:
+                found.direct.append((str(function.id), chain))
+            if supplier_id in reach.supporting:
+                route = (str(function.id), reach.supporting[supplier_id])
+                found.supporting.append(route)
+                if supplier_id in reach.affirmed:
+                    found.affirmed.append(route)
     built = {}
     for supplier in facts.index.of_kind("Supplier"):
         key = supplier.id if supplier.id is not None else f"{supplier.path}#{supplier.index}"
-        found = resting.get(supplier.id or "", [])
-        built[key] = _supplier(facts, supplier, found, function_entities.get(supplier.id or "", []))
+        built[key] = _supplier(facts, supplier, routes.get(supplier.id or "", _Routes()))
     return built
 
 
-def _supplier(
-    facts: Facts, supplier: Document, resting: list[tuple[str, Chain]], via: list[str]
-) -> SupplierFacts:
+def _counted(supplier: Document, routes: _Routes) -> tuple[list[Route], list[Route]]:
+    """The routes that make the supplier critical, and the direct ones that would but for its
+    record. A link recorded as not supporting a critical function passes none on (the graph's
+    ``supporting``): a subcontractor entry, or a service the function names, so recorded. A
+    supplier recorded so (supports_critical_function: false) that a critical function names
+    directly is judged as recorded: the two records disagree and neither is more specific.
+    Through another supplier (a subcontracting chain its own record may not know of), or
+    through a named service recorded as supporting one, it is made critical (the graph's
+    ``affirmed``)."""
+    counted = routes.supporting
+    if supplier.data.get("supports_critical_function") is False:
+        counted = routes.affirmed
+    functions = {f for f, _ in counted}
+    # a function naming a service recorded as not supporting one agrees with the record
+    direct = [(f, chain) for f, chain in routes.direct if chain[0].supports is not False]
+    return counted, [(f, chain) for f, chain in direct if f not in functions]
+
+
+def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFacts:
+    resting, contested = _counted(supplier, routes)
+    via = routes.entities
     data = supplier.data
     declared = integer(data.get("tier"))
     stage = lifecycle.supplier_lifecycle(supplier)
@@ -240,6 +295,7 @@ def _supplier(
         for name, present in (
             ("ict", ict),
             ("access", access != "none"),
+            ("operating_access", access != "none" and delivery.operating_access(facts, supplier)),
             ("data", sensitivity in CONFIDENTIAL),
         )
         if present
@@ -252,8 +308,11 @@ def _supplier(
         )
     )
     reasons = _reasons(declared, data, access, resting) if stage != lifecycle.EXITED else ()
+    if stage == lifecycle.EXITED:  # SUP-01 reports an exited supplier any such function names
+        resting, contested = resting + contested, []
     critical = bool(reasons)
     tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
+    models = delivery.service_models(supplier)
     entities = _supplier_entities(facts, supplier, via)
     return SupplierFacts(
         document=supplier,
@@ -271,7 +330,7 @@ def _supplier(
         lifecycle=stage,
         entities=entities,
         regimes=facts.regimes.of_entities(entities),
-        requires=facts.matrix.required(tier_class, exposures)
+        requires=facts.matrix.required(tier_class, exposures, models=models)
         if stage != lifecycle.EXITED
         else frozenset(),
         has_alternative=_has_alternative(facts, supplier),
@@ -279,11 +338,15 @@ def _supplier(
             facts.in_register(c)
             for c in facts.index.having("Contract", "supplier", supplier.id or "")
         ),
+        contested=tuple(dict.fromkeys(f for f, _ in contested)),
+        contested_chain=min((chain for _, chain in contested), key=len, default=()),
+        service_models=models,
+        holds=delivery.holds(facts, supplier, exposures),
     )
 
 
 def _reasons(
-    declared: int | None, data: dict[str, Any], access: str, resting: list[tuple[str, Chain]]
+    declared: int | None, data: dict[str, Any], access: str, resting: list[Route]
 ) -> tuple[str, ...]:
     reasons = []
     if declared == 1:
@@ -302,7 +365,7 @@ def _reasons(
     if resting:
         names = ", ".join(dict.fromkeys(f for f, _ in resting))
         reasons.append(f"critical or important business functions rest on it ({names})")
-    if data.get("data_sensitivity") == "restricted":
+    if data.get("data_sensitivity") == "restricted" and data.get("data_access") != CIPHERTEXT:
         reasons.append("it handles restricted data")
     if access == "privileged":
         reasons.append("it holds privileged access to our systems")
@@ -310,12 +373,18 @@ def _reasons(
 
 
 def _access_level(facts: Facts, supplier: Document) -> str:
-    """The highest access the supplier holds: as recorded, or through an active identity."""
-    levels = [text_of(supplier.data.get("highest_access_level")) or "none"]
+    """The highest access the supplier holds standing: through its active identities, and as
+    recorded (highest_access_level) unless only identities that are not active hold that level:
+    a disabled break-glass account is access it may be given in an incident, not access it
+    holds."""
+    declared = text_of(supplier.data.get("highest_access_level")) or "none"
+    active: list[str] = []
+    dormant: set[str] = set()
     if supplier.id is not None:
         for identity in facts.index.having("Identity", "supplier", supplier.id):
-            if lifecycle.identity_active(identity):
-                levels.append(text_of(identity.data.get("access_level")) or "none")
+            level = text_of(identity.data.get("access_level")) or "none"
+            (active.append if lifecycle.identity_active(identity) else dormant.add)(level)
+    levels = [*active, "none" if declared in dormant else declared]
     return max(levels, key=lambda level: ACCESS_ORDER.index(level) if level in ACCESS_ORDER else 0)
 
 
@@ -384,8 +453,13 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
+    models = (
+        delivery.service_models(supplier.document, strings(contract.data.get("services")))
+        if supplier is not None
+        else frozenset()
+    )
     requires = (
-        facts.matrix.required(supplier.tier_class, supplier.exposures, ict)
+        facts.matrix.required(supplier.tier_class, supplier.exposures, ict, models)
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
     )
@@ -400,6 +474,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         requires,
         in_register=facts.in_register(contract),
         functions=supported_functions(facts, contract),
+        service_models=models,
     )
 
 
@@ -499,8 +574,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "critical": _fact(
             "boolean",
             "Tier 1 in effect: recorded so, or a critical or important "
-            "function rests on it, or it handles restricted data or holds "
-            "privileged access.",
+            "function rests on it, or it handles restricted data (unless only as ciphertext "
+            "without the keys) or holds standing privileged access.",
         ),
         "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
         "tier_class": _fact(
@@ -514,10 +589,30 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "ict": _fact("boolean", "It provides ICT services (recorded, or inferred)."),
         "access_level": _fact(
             "string",
-            "Highest access it holds: none, read-only, write or "
-            "privileged (recorded, or through an active identity).",
+            "Highest access it holds standing: none, read-only, write or "
+            "privileged (through an active identity, or recorded unless only identities that "
+            "are not active hold that level).",
         ),
-        "exposures": _fact("array", "Which of ict, access and data apply to it.", items=_TEXTS),
+        "exposures": _fact(
+            "array",
+            "Which of ict, access, operating_access (a person's account or privileged access in "
+            "our systems, not only an integration credential) and data apply to it.",
+            items=_TEXTS,
+        ),
+        "service_models": _fact(
+            "array",
+            "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
+            "colocation, data_feed, professional_service, financial_service): recorded, or "
+            "inferred from the ICT service type; empty when any is unknown.",
+            items=_TEXTS,
+        ),
+        "holds": _fact(
+            "array",
+            "What of ours it holds: data (our confidential data, or data_sensitivity not "
+            "recorded, unless every service records stores_data: false), credentials (access "
+            "into our systems), identities (our sign-in runs through it).",
+            items=_TEXTS,
+        ),
         "lifecycle": _fact("string", "prospective, engaged or exited."),
         "our_entities": _fact(
             "array",
@@ -545,6 +640,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "critical": _fact("boolean", "It supports a critical or important function."),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
         "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
+        "service_models": _fact(
+            "array",
+            "Service models of the services it covers (all its supplier's when it names none); "
+            "empty when any is unknown.",
+            items=_TEXTS,
+        ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "our_entities": _fact(
             "array",

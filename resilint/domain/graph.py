@@ -6,6 +6,13 @@ read this one graph.
 Shared dependencies are named in free text (``identity_provider: Okta``, a cloud provider
 ``aws``); where such a name is also a Supplier's id, name or provider identifier, the graph links
 to that Supplier, so that a supplier a critical function rests on through another is seen.
+
+Every link is walked, but not every link carries everything. A link recorded as not supporting
+a critical function (a subcontractor entry or a named service with ``supports_critical_function:
+false``) passes no criticality on (``Reach.supporting``). And a supplier's Supplier document
+records where it serves us: a link that names the regions it uses (a subcontractor entry's
+cloud, or the function's or supplier's own regions at that provider) brings only those, and a
+supplier named only (an identity provider, a subprocessor) brings none of its document's.
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ class Hop:
     document: Document
     json_path: JsonPath
     text: str
+    supports: bool | None = None
+    """What the record making the link says of supporting a critical or important function:
+    a subcontractor entry's or a named service's ``supports_critical_function`` (None: unsaid).
+    A link recorded ``False`` still reaches the supplier beyond it (an outage there is still
+    felt, and counts for concentration), but passes no criticality on (``Reach.supporting``)."""
 
 
 Chain = tuple[Hop, ...]
@@ -73,6 +85,15 @@ class Reach:
     """Everything one business function rests on, each with the shortest chain to it."""
 
     suppliers: dict[str, Chain] = field(default_factory=dict)
+    supporting: dict[str, Chain] = field(default_factory=dict)
+    """The suppliers reached by a chain that passes criticality on (no link on it recorded as
+    not supporting a critical function), each with the shortest such chain."""
+    affirmed: set[str] = field(default_factory=set)
+    """Suppliers on such a chain that a record other than the function's own naming of them
+    holds relied on: another supplier's (its subcontractor entry or shared dependency), or a
+    service the function names recorded ``supports_critical_function: true``. A supplier
+    recorded as not supporting a critical function is made critical only through these (the
+    function naming it directly contradicts its record: :mod:`.facts`)."""
     regions: dict[tuple[str, str], tuple[Region, Chain]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     """Every edge walked, not only those of the shortest chains (for drawing the graph)."""
@@ -111,39 +132,63 @@ class DependencyGraph:
             hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
             reach.keep_region(region, (hop,))
             reach.links.append(Link(function, None, region.key, hop))
-        queue: deque[tuple[Document, frozenset[str] | None, Chain]] = deque(self._starts(function))
-        seen: set[tuple[str, frozenset[str] | None]] = set()
+        named = [region for _, region in _regions(depends.get("cloud"))]
+        queue: deque[_Step] = deque(
+            _Step(supplier, services, chain, not self._names_regions_of(named, supplier))
+            for supplier, services, chain in self._starts(function)
+        )
+        seen: set[tuple[str, frozenset[str] | None, bool, bool]] = set()
         while queue:
-            supplier, services, chain = queue.popleft()
+            step = queue.popleft()
+            supplier, chain = step.supplier, step.chain
             if supplier.id is None:
                 continue
             reach.links.append(Link(chain[-1].document, supplier.id, None, chain[-1]))
-            if (supplier.id, services) in seen:
+            passes = all(hop.supports is not False for hop in chain)
+            if passes and (len(chain) > 1 or chain[-1].supports is True):
+                reach.affirmed.add(supplier.id)
+            if (supplier.id, step.services, step.own_regions, passes) in seen:
                 continue
-            seen.add((supplier.id, services))
+            seen.add((supplier.id, step.services, step.own_regions, passes))
             reach.suppliers.setdefault(supplier.id, chain)
-            for region, hop in self._supplier_regions(supplier, services):
-                reach.keep_region(region, (*chain, hop))
-                reach.links.append(Link(supplier, None, region.key, hop))
-            for target, hop in self._onward(supplier, services):
-                queue.append((target, None, (*chain, hop)))
+            if passes:
+                reach.supporting.setdefault(supplier.id, chain)
+            if step.own_regions:
+                for region, hop in self._supplier_regions(supplier, step.services):
+                    reach.keep_region(region, (*chain, hop))
+                    reach.links.append(Link(supplier, None, region.key, hop))
+            for target, hop, own_regions in self._onward(supplier, step.services):
+                queue.append(_Step(target, None, (*chain, hop), own_regions))
         return reach
+
+    def _names_regions_of(self, regions: list[Region], supplier: Document) -> bool:
+        """Whether a record names regions of the cloud provider ``supplier`` is: those are the
+        regions it uses there, not every region of the provider's own Supplier document."""
+        return any(self.supplier_named(region.provider) is supplier for region in regions)
 
     def _starts(
         self, function: Document
     ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        """The function's direct edges, each with the services it names of the supplier (None:
+        the supplier as a whole). A supplier listed under ``suppliers`` whose services the
+        function also names is relied on through those services."""
         depends = mapping_at(function.data, "depends_on")
         whole = set(strings(depends.get("suppliers")))
+        named = _named_services(depends.get("services"))
         for i, sid in indexed(depends.get("suppliers")):
             if (found := self._supplier(sid)) is not None:
-                yield found, None, (Hop(function, ("depends_on", "suppliers", i), f"on {sid}"),)
+                services = named.get(sid)
+                path = ("depends_on", "suppliers", i)
+                hop = Hop(function, path, f"on {sid}", _services_support(found, services))
+                yield found, services, (hop,)
         for i, item in dicts(depends.get("services")):
             sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
             found = self._supplier(sid)
             if found is not None and sid not in whole:
                 text = f"on service {service} of {sid}" if service else f"on {sid}"
                 path = ("depends_on", "services", i)
-                yield found, frozenset({service}) if service else None, (Hop(function, path, text),)
+                scope = frozenset({service}) if service else None
+                yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
         yield from self._through_identities(function, depends)
         for i, name in indexed(depends.get("identity_providers")):
             if (found := self.supplier_named(name)) is not None:
@@ -169,10 +214,16 @@ class DependencyGraph:
     def _supplier_regions(
         self, supplier: Document, services: frozenset[str] | None
     ) -> Iterator[tuple[Region, Hop]]:
-        shared = mapping_at(supplier.data, "shared_dependencies")
-        for i, region in _regions(shared.get("cloud")):
-            text = f"supplier {supplier.id} runs on {region.label}"
-            yield region, Hop(supplier, ("shared_dependencies", "cloud", i), text)
+        """The regions ``services`` run on (the whole supplier's when None): a named service's
+        own regions where it records them (services[].cloud), else the supplier's
+        (shared_dependencies.cloud); and those of the subcontractors serving them."""
+        own = list(_service_regions(supplier, services))
+        if services is None or not own or _unplaced(supplier, services):
+            shared = mapping_at(supplier.data, "shared_dependencies")
+            for i, region in _regions(shared.get("cloud")):
+                text = f"supplier {supplier.id} runs on {region.label}"
+                yield region, Hop(supplier, ("shared_dependencies", "cloud", i), text)
+        yield from own
         for j, sub in _serving(supplier, services):
             name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
             for i, region in _regions(sub.get("cloud")):
@@ -181,9 +232,15 @@ class DependencyGraph:
 
     def _onward(
         self, supplier: Document, services: frozenset[str] | None
-    ) -> Iterator[tuple[Document, Hop]]:
+    ) -> Iterator[tuple[Document, Hop, bool]]:
         """Suppliers this one relies on to deliver ``services``: its subcontractors and the
-        shared dependencies that are themselves suppliers of ours."""
+        shared dependencies that are themselves suppliers of ours; each with whether the
+        target's own regions count. They do not when the link names the regions it uses (a
+        subcontractor entry's cloud, or this supplier's own regions at that provider), nor when
+        the target is named only (an identity provider, a subprocessor, a cloud provider): its
+        Supplier document records where it serves us, not where it serves this supplier."""
+        mine = [region for _, region in _all_regions(supplier)]
+        linked: set[int] = set()
         for j, sub in _serving(supplier, services):
             target = (
                 self._supplier(sub.get("supplier"))
@@ -191,24 +248,21 @@ class DependencyGraph:
                 or self.supplier_named(sub.get("name"))
             )
             if target is not None and target is not supplier:
-                text = f"{supplier.id} subcontracts to {target.id}"
-                yield target, Hop(supplier, ("subcontractors", j), text)
-        shared = mapping_at(supplier.data, "shared_dependencies")
-        named: list[tuple[JsonPath, object]] = [
-            (("shared_dependencies", "identity_provider"), shared.get("identity_provider"))
-        ]
-        named += [
-            (("shared_dependencies", "subprocessors", i), n)
-            for i, n in indexed(shared.get("subprocessors"))
-        ]
-        named += [
-            (("shared_dependencies", "cloud", i), r.provider)
-            for i, r in _regions(shared.get("cloud"))
-        ]
-        for path, name in named:
+                linked.add(id(target))
+                flag = sub.get("supports_critical_function")
+                hop = Hop(
+                    supplier,
+                    ("subcontractors", j),
+                    f"{supplier.id} subcontracts to {target.id}",
+                    flag if isinstance(flag, bool) else None,
+                )
+                named = bool(dicts(sub.get("cloud"))) or self._names_regions_of(mine, target)
+                yield target, hop, not named
+        for path, name in _shared_names(supplier):
             target = self.supplier_named(name)
-            if target is not None and target is not supplier:
-                yield target, Hop(supplier, path, f"{supplier.id} relies on {target.id}")
+            if target is not None and target is not supplier and id(target) not in linked:
+                # a subcontractor entry, where there is one, is the record of the link
+                yield target, Hop(supplier, path, f"{supplier.id} relies on {target.id}"), False
 
     def _supplier(self, value: object) -> Document | None:
         return self.index.get("Supplier", value) if isinstance(value, str) else None
@@ -263,6 +317,17 @@ class DependencyGraph:
         return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Step:
+    """A supplier reached on the walk: through which of its services (None: all), by which
+    chain, and whether its own document's regions count (see ``DependencyGraph._onward``)."""
+
+    supplier: Document
+    services: frozenset[str] | None
+    chain: Chain
+    own_regions: bool
+
+
 def _supplier_names(index: Index) -> dict[str, Document]:
     """Suppliers by every name they may be given in free text (first document wins)."""
     names: dict[str, Document] = {}
@@ -282,6 +347,74 @@ def _serving(
         helps = {s.strip() for s in strings(sub.get("services")) if s.strip()}
         if services is None or not helps or helps & services:
             yield j, sub
+
+
+def _named_services(value: object) -> dict[str, frozenset[str]]:
+    """The services a function names of each supplier (depends_on.services)."""
+    named: dict[str, set[str]] = {}
+    for _, item in dicts(value):
+        sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
+        if sid and service:
+            named.setdefault(sid, set()).add(service)
+    return {sid: frozenset(services) for sid, services in named.items()}
+
+
+def _services(
+    supplier: Document, names: frozenset[str] | None
+) -> Iterator[tuple[int, dict[str, object]]]:
+    """The supplier's services of these names (all of them when None)."""
+    for k, service in dicts(supplier.data.get("services")):
+        if names is None or text_of(service.get("name")) in names:
+            yield k, service
+
+
+def _services_support(supplier: Document, names: frozenset[str] | None) -> bool | None:
+    """What the named services record of supporting a critical function: True if any does,
+    False if every one of them is found and says it does not, else unsaid."""
+    if not names:
+        return None
+    flags = [service.get("supports_critical_function") for _, service in _services(supplier, names)]
+    if True in flags:
+        return True
+    return False if len(flags) == len(names) and all(f is False for f in flags) else None
+
+
+def _service_regions(
+    supplier: Document, names: frozenset[str] | None
+) -> Iterator[tuple[Region, Hop]]:
+    for k, service in _services(supplier, names):
+        label = text_of(service.get("name")) or f"#{k + 1}"
+        for i, region in _regions(service.get("cloud")):
+            text = f"service {label} of {supplier.id} runs on {region.label}"
+            yield region, Hop(supplier, ("services", k, "cloud", i), text)
+
+
+def _unplaced(supplier: Document, names: frozenset[str]) -> bool:
+    """Some named service records no regions of its own: it runs where the supplier does."""
+    placed = {
+        text_of(service.get("name"))
+        for _, service in _services(supplier, names)
+        if dicts(service.get("cloud"))
+    }
+    return bool(names - placed)
+
+
+def _all_regions(supplier: Document) -> Iterator[tuple[int, Region]]:
+    """Every region the supplier records for itself or its services."""
+    yield from _regions(mapping_at(supplier.data, "shared_dependencies").get("cloud"))
+    for _, service in _services(supplier, None):
+        yield from _regions(service.get("cloud"))
+
+
+def _shared_names(supplier: Document) -> Iterator[tuple[JsonPath, object]]:
+    """Shared dependencies named in free text: identity provider, subprocessors, cloud
+    providers."""
+    shared = mapping_at(supplier.data, "shared_dependencies")
+    yield ("shared_dependencies", "identity_provider"), shared.get("identity_provider")
+    for i, name in indexed(shared.get("subprocessors")):
+        yield ("shared_dependencies", "subprocessors", i), name
+    for i, region in _regions(shared.get("cloud")):
+        yield ("shared_dependencies", "cloud", i), region.provider
 
 
 def _function_names(function: Document) -> Iterator[tuple[JsonPath, str]]:

@@ -3,22 +3,28 @@
 resilint's defaults are in ``rules/requirements.yaml``; the configuration's ``requirements:``
 overrides any cell. A term is required of a supplier's class ``always``, ``never``, or when the
 supplier has any of the exposures listed (``ict``: provides ICT services; ``access``: holds
-access to our systems; ``data``: handles our confidential or restricted data).
+access to our systems; ``operating_access``: operates in our
+systems through a person's account or privileged rights, not only an integration credential;
+``data``: handles our confidential or restricted data). A term may also name the service models
+(:mod:`resilint.domain.delivery`) it is ``not_for``: it has no object where every service
+concerned is of one of them (forensic images of a multi-tenant platform, step-in into a
+colocation, IT-vendor terms of a bank).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from resilint.domain.delivery import MODEL_WORDS
 from resilint.errors import ConfigError
 from resilint.limits import Limits
 from resilint.resources import data_dir
 
 CLASSES = ("critical", "tier_2", "tier_3")
-EXPOSURES = ("ict", "access", "data")
+EXPOSURES = ("ict", "access", "operating_access", "data")
 ALWAYS, NEVER = "always", "never"
 FILE_NAME = "requirements.yaml"
 """Lives beside the rule files in rules/, but holds the matrix, not rules."""
@@ -32,8 +38,14 @@ class Term:
     ict_security: bool
     """An ICT-security term: not asked of a contract marked ``covers_ict_services: false``."""
     required_of: Mapping[str, str | tuple[str, ...]]
+    not_for: tuple[str, ...] = ()
+    """Service models it has no object for: not asked where every service concerned is one."""
 
-    def required(self, supplier_class: str, exposures: frozenset[str]) -> bool:
+    def required(
+        self, supplier_class: str, exposures: frozenset[str], models: frozenset[str] = frozenset()
+    ) -> bool:
+        if models and models.issubset(self.not_for):
+            return False
         cell = self.required_of.get(supplier_class, NEVER)
         if cell == ALWAYS:
             return True
@@ -46,10 +58,16 @@ class Term:
             return "yes" if cell == ALWAYS else "no"
         return "if " + " or ".join(_EXPOSURE_WORDS[e] for e in cell)
 
+    def describe_models(self, last: str = " and ") -> str:
+        """The service models it is not for, in words ("" when none)."""
+        words = [MODEL_WORDS.get(m, m) for m in self.not_for]
+        return last.join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
 
 _EXPOSURE_WORDS = {
     "ict": "it provides ICT services",
     "access": "it has access to our systems",
+    "operating_access": "it operates in our systems",
     "data": "it handles our confidential data",
 }
 
@@ -59,14 +77,20 @@ class Matrix:
     terms: Mapping[str, Term]
 
     def required(
-        self, supplier_class: str, exposures: frozenset[str], contract_ict: bool | None = None
+        self,
+        supplier_class: str,
+        exposures: frozenset[str],
+        contract_ict: bool | None = None,
+        models: frozenset[str] = frozenset(),
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
-        ICT-security terms only where it covers ICT services."""
+        ICT-security terms only where it covers ICT services. ``models`` are the service models
+        of what is concerned (empty when any is unknown: then no term is left out for its
+        model)."""
         return frozenset(
             name
             for name, term in self.terms.items()
-            if term.required(supplier_class, exposures)
+            if term.required(supplier_class, exposures, models)
             and not (term.ict_security and contract_ict is False)
         )
 
@@ -78,8 +102,10 @@ class Matrix:
                 known = ", ".join(sorted(terms))
                 raise ConfigError(f"requirements: unknown term '{name}'; terms: {known}")
             term = terms[name]
-            merged = {**term.required_of, **{k: _cell(v) for k, v in cells.items()}}
-            terms[name] = Term(term.name, term.title, term.rules, term.ict_security, merged)
+            classes = {k: _cell(v) for k, v in cells.items() if k != "not_for"}
+            not_for = tuple(cells.get("not_for", term.not_for))
+            required_of = {**term.required_of, **classes}
+            terms[name] = replace(term, required_of=required_of, not_for=not_for)
         return Matrix(terms)
 
 
@@ -104,6 +130,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 tuple(spec.get("rules", ())),
                 bool(spec.get("ict_security", False)),
                 {cls: _cell(spec["required_of"].get(cls, NEVER)) for cls in CLASSES},
+                tuple(spec.get("not_for", ())),
             )
             for name, spec in data["terms"].items()
         }

@@ -41,6 +41,7 @@ def build_register(facts: Facts, maintainer: Document) -> Register:
     for contract in sorted(contracts, key=reference):
         _arrangement(facts, register, contract, entities)
     providers.add_providers(facts, register, contracts, entities)
+    register.complete()
     return register
 
 

@@ -2,15 +2,21 @@
 field a row came from: an empty primary-key column (check 805), a duplicate primary key (806), a
 foreign key R1-R22 that does not resolve (807); and what their data-quality checks flag: a
 mandatory column left empty, a closed-list value outside its list, an LEI whose check digits are
-wrong. The readiness rule REG-10 reports them; the export refuses while any is left."""
+wrong. The readiness rule REG-10 reports them; the export refuses while any is left.
+
+An entity's register is built and checked once per check (:func:`checked_register`): the three
+register checks (REG-09 to REG-11) and the export read the same one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from resilint.domain import Facts
 from resilint.domain.identifiers import lei_problem
+from resilint.model import Document
 from resilint.register import codes
+from resilint.register.build import build_register
 from resilint.register.model import Place, Register, Row
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
@@ -48,6 +54,23 @@ class Problem:
     def cell(self) -> str:
         """``B_02.02.0050``: the template column, as the ITS cites it."""
         return f"{self.template}.{self.column[1:]}"
+
+
+@dataclass(frozen=True)
+class CheckedRegister:
+    register: Register
+    problems: tuple[Problem, ...]
+
+
+def checked_register(facts: Facts, maintainer: Document) -> CheckedRegister:
+    """The register ``maintainer`` keeps, with its problems, as of the facts' date: built and
+    checked on first use, then the same for the rest of the check."""
+    return facts.derived(_build_and_check, maintainer)
+
+
+def _build_and_check(facts: Facts, maintainer: Document) -> CheckedRegister:
+    register = build_register(facts, maintainer)
+    return CheckedRegister(register, tuple(problems(register)))
 
 
 def problems(register: Register) -> Iterator[Problem]:

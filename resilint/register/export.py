@@ -30,8 +30,7 @@ from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.register import formats
-from resilint.register.build import build_register
-from resilint.register.checks import Problem, problems
+from resilint.register.checks import Problem, checked_register
 from resilint.register.model import Register
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 
@@ -67,10 +66,11 @@ def run_export(args: ExportArgs) -> int:
     rules = build_rules(schemas, config, check.selection)
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
-    register = build_register(checked.facts, maintainer(checked.facts, args.entity))
+    built = checked_register(checked.facts, maintainer(checked.facts, args.entity))
+    register = built.register
     register_rules = frozenset(r.info.code for r in rules if PROFILE in r.info.profiles)
     blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
-    found = list(problems(register))
+    found = list(built.problems)
     if (blocking or found) and not args.allow_incomplete:
         _refuse(blocking, found, build_rule_docs(rules))
         return ExitCode.FINDINGS

@@ -61,6 +61,11 @@ class Register:
             seen.add(values)
             self.rows[template].append(row)
 
+    def complete(self) -> None:
+        """Every row is in: the values kept to find repeats are let go (as large as the rows,
+        they would stay as long as the register, which a check keeps for its three checks)."""
+        self._seen.clear()
+
 
 def reference(contract: Document) -> str:
     """The arrangement's reference number (B_02.01.0010): as recorded, else the contract's id."""

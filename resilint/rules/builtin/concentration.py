@@ -150,9 +150,11 @@ def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object)
 
 def _supplier_planes(context: RuleContext) -> dict[str, list[Hop]]:
     """Identity providers that carry critical suppliers' access: their active identities into
-    our systems, and their own staff's sign-in (shared_dependencies.identity_provider)."""
+    our systems. A supplier's shared_dependencies.identity_provider is not one: it is the sign-in
+    the supplier's own service relies on (our staff signing in to its platform through our
+    single sign-on is our workflows' plane, not the supplier's access to us)."""
     planes: dict[str, list[Hop]] = {}
-    for key, hop in [*_identity_uses(context), *_own_sign_ins(context)]:
+    for key, hop in _identity_uses(context):
         planes.setdefault(key, []).append(hop)
     return planes
 
@@ -165,15 +167,6 @@ def _identity_uses(context: RuleContext) -> Iterator[tuple[str, Hop]]:
         if key and facts.active and _carries(context, facts.supplier, name):
             text = f"identity {identity.id} of critical supplier {identity.data.get('supplier')}"
             yield key, Hop(identity, ("identity_provider",), text)
-
-
-def _own_sign_ins(context: RuleContext) -> Iterator[tuple[str, Hop]]:
-    for supplier in in_order(context.index.of_kind("Supplier")):
-        name = mapping_at(supplier.data, "shared_dependencies").get("identity_provider")
-        key = name_key(name)
-        if key and _carries(context, context.facts.supplier(supplier), name):
-            path = ("shared_dependencies", "identity_provider")
-            yield key, Hop(supplier, path, f"critical supplier {supplier.id}'s own sign-in")
 
 
 def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:

@@ -2,7 +2,8 @@
 documentation): what needs the register built as a whole. Each entity that keeps a register has
 it built as ``resilint register export`` builds it (:mod:`resilint.register.build`, from the same
 facts), and the problems the ESAs' checks would raise (:mod:`resilint.register.checks`) become
-findings at the document and field the row or cell comes from.
+findings at the document and field the row or cell comes from. A register is built and checked
+once per check, whichever of the three checks asks first.
 
 REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22), REG-11 LEIs
 (ISO 17442). The existence of mandatory columns is the declarative rules' (REG-01 to REG-08).
@@ -13,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from resilint.findings import Finding, JsonPath
-from resilint.register.build import build_register
-from resilint.register.checks import Problem, problems
+from resilint.register.checks import Problem, checked_register
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
@@ -27,7 +27,7 @@ def _register_problems(
         maintainer = context.index.get("Entity", maintainer_id)
         if maintainer is None:
             continue
-        for problem in problems(build_register(context.facts, maintainer)):
+        for problem in checked_register(context.facts, maintainer).problems:
             where = problem.place
             key = (f"{where.document.path}#{where.document.index}", where.path)
             if wanted(problem) and key not in seen:

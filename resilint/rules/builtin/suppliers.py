@@ -50,6 +50,8 @@ def _tier_finding(
         return context.finding(info, supplier, ("id",), f"{name} has no risk tier; {advice}")
     if facts.understated:
         return _understated(context, info, supplier, facts)
+    if facts.contested:
+        return _contested(context, info, supplier, facts)
     if facts.declared_tier > 1 and supplier.data.get("level_of_reliance") == "full":
         message = (
             f"we rely fully on {name} (level_of_reliance: full) but it is tier "
@@ -69,6 +71,32 @@ def _understated(
     if facts.chain:
         message += " (the dependency chain is shown with this finding)"
     return context.finding(info, supplier, ("tier",), message, _chain(context, facts.chain))
+
+
+def _contested(
+    context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
+) -> Finding:
+    """A critical function names the supplier, which is recorded as not supporting one: two
+    records disagree. It is judged as recorded (its terms follow its tier); the question is
+    asked once, here, rather than by every term a re-tiering would ask for."""
+    functions = listed(list(facts.contested))
+    message = (
+        f"supplier {supplier.id} is recorded as not supporting a critical function "
+        f"(supports_critical_function: false), but {_described(context)} business functions "
+        f"list it among their dependencies ({functions}): the records disagree. resilint goes "
+        "by the supplier's record and does not count it as supporting them; if a function needs "
+        "it to run, set supports_critical_function: true (and tier: 1); if not, say so where the "
+        "function names it (depend on a service of it recorded supports_critical_function: "
+        "false) or take it off the function's depends_on"
+    )
+    related = _chain(context, facts.contested_chain)
+    path = ("supports_critical_function",)
+    return context.finding(info, supplier, path, message, related, level=Level.WARNING)
+
+
+def _described(context: RuleContext) -> str:
+    """How messages name the functions counted: 'critical or important'."""
+    return " or ".join(context.facts.definitions.critical_levels) or "critical"
 
 
 def _exited(

@@ -1,0 +1,140 @@
+"""What a supplier does for us and what of ours it holds, so that the requirements matrix asks a
+term only where it has an object.
+
+- The **service model** of each service: recorded (``services[].service_model``, else the
+  supplier's ``service_model``), or inferred from the DORA register's ICT service type where
+  that code says it unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and
+  S18 are IaaS and PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a
+  colocation when the service stores none of our data), S03, S04 and S14 help desk, security
+  management and ICT operations run for us. Nothing else is guessed: free-text service types are
+  too loose to tell a bank from a law firm, so those models must be recorded, and a service whose
+  model is unknown is judged by every term its exposure calls for.
+- **Operating access**: the supplier acts inside our systems through a person's account or
+  privileged rights, as opposed to an integration credential (a host-to-host certificate, an
+  SFTP user, a read or write API key) that only lets its systems exchange data with ours.
+- What of ours it **holds**: ``data`` (our confidential data, stored by it), ``credentials``
+  (access into our systems) and ``identities`` (our sign-in runs through it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from resilint.domain import lifecycle
+from resilint.domain.readers import mapping_at, strings, text_of, value_at
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+MANAGED = "managed_service"
+SAAS = "multi_tenant_saas"
+IAAS = "iaas_paas"
+COLOCATION = "colocation"
+DATA_FEED = "data_feed"
+PROFESSIONAL = "professional_service"
+FINANCIAL = "financial_service"
+MODEL_WORDS = {
+    MANAGED: "a managed service (run for us)",
+    SAAS: "a multi-tenant SaaS",
+    IAAS: "IaaS or PaaS",
+    COLOCATION: "colocation",
+    DATA_FEED: "a data feed",
+    PROFESSIONAL: "a professional service (law firm, consultancy)",
+    FINANCIAL: "a regulated financial service (bank, custodian, depositary)",
+}
+MODELS = tuple(MODEL_WORDS)
+
+_BY_ICT_SERVICE_TYPE = {
+    "S03": MANAGED,  # ICT help desk and first level support
+    "S04": MANAGED,  # ICT security management services
+    "S14": MANAGED,  # ICT operation management (including maintenance)
+    "S05": DATA_FEED,  # provision of data
+    "S17": IAAS,  # cloud computing services: IaaS
+    "S18": IAAS,  # cloud computing services: PaaS
+    "S19": SAAS,  # cloud computing services: SaaS
+}
+_FACILITIES = "S07"
+"""ICT facilities and hosting services (excluding cloud): a colocation where the service stores
+none of our data, hosting run for us where it does."""
+
+HUMAN = "human_account"
+PRIVILEGED = "privileged"
+OPERATING_LEVELS = ("write", PRIVILEGED)
+"""Recorded access levels taken as operating access when no identity says how it is held."""
+
+DATA, CREDENTIALS, IDENTITIES = "data", "credentials", "identities"
+
+
+def service_models(supplier: Document, names: Iterable[str] | None = None) -> frozenset[str]:
+    """The service models of the supplier's services (those named, when ``names`` is given and
+    matches any): empty when any of them is unknown, so that no term is left out for it."""
+    services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
+    wanted = set(names or ())
+    chosen = [s for s in services if value_at(s, "name") in wanted] or services
+    recorded = _model(supplier.data.get("service_model"))
+    if not chosen:
+        return frozenset({recorded}) if recorded else frozenset()
+    found = [_model(s.get("service_model")) or recorded or _inferred(s) for s in chosen]
+    return frozenset(m for m in found if m) if all(found) else frozenset()
+
+
+def _inferred(service: dict[str, Any]) -> str | None:
+    code = service.get("ict_service_type")
+    if code == _FACILITIES:
+        return COLOCATION if service.get("stores_data") is False else MANAGED
+    return _BY_ICT_SERVICE_TYPE.get(code) if isinstance(code, str) else None
+
+
+def _model(value: object) -> str | None:
+    return value if isinstance(value, str) and value in MODEL_WORDS else None
+
+
+def operating_access(facts: Facts, supplier: Document) -> bool:
+    """It acts inside our systems: through an active person's account or an active privileged
+    identity; when no identity of it is recorded, as its highest_access_level says (write or
+    privileged)."""
+    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    if not identities:
+        return text_of(supplier.data.get("highest_access_level")) in OPERATING_LEVELS
+    return any(
+        lifecycle.identity_active(i)
+        and (i.data.get("type") == HUMAN or i.data.get("access_level") == PRIVILEGED)
+        for i in identities
+    )
+
+
+def holds(facts: Facts, supplier: Document, exposures: frozenset[str]) -> frozenset[str]:
+    """What of ours the supplier holds: our confidential data (or data it is not recorded not
+    to hold: no data_sensitivity), unless each of its services records that it stores none;
+    credentials into our systems; our sign-in."""
+    held = set()
+    services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
+    stores_none = bool(services) and all(s.get("stores_data") is False for s in services)
+    unsaid = supplier.data.get("data_sensitivity") is None
+    if ("data" in exposures or unsaid) and not stores_none:
+        held.add(DATA)
+    if "access" in exposures:
+        held.add(CREDENTIALS)
+    if supplier.id is not None and supplier.id in facts.identity_providers():
+        held.add(IDENTITIES)
+    return frozenset(held)
+
+
+def identity_providers(facts: Facts) -> frozenset[str]:
+    """Suppliers our sign-in runs through: named as the identity provider of an Identity, or by a
+    business function's depends_on.identity_providers."""
+    found = {facts.graph.supplier_named(name) for name in _provider_names(facts)}
+    return frozenset(s.id for s in found if s is not None and s.id is not None)
+
+
+def _provider_names(facts: Facts) -> Iterator[object]:
+    for identity in facts.index.of_kind("Identity"):
+        yield identity.data.get("identity_provider")
+    for function in facts.index.of_kind("BusinessFunction"):
+        yield from strings(mapping_at(function.data, "depends_on").get("identity_providers"))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
