@@ -18,7 +18,16 @@ import yaml
 
 from tests.conftest import EXAMPLES, REPO
 
-SECTIONS = ("headline", "coverage", "functions", "graph", "deadlines", "insurance", "findings")
+SECTIONS = (
+    "headline",
+    "coverage",
+    "functions",
+    "what-if",
+    "graph",
+    "deadlines",
+    "insurance",
+    "findings",
+)
 
 
 class Page(HTMLParser):
@@ -92,6 +101,47 @@ def test_northwind_report_has_every_section(cli, tmp_path: Path) -> None:
     for policy in _documents(repo, "InsurancePolicy"):
         assert f"pol-{policy['id']}" in page.ids
     assert "Greyline Incident Response LLP" in text
+
+
+def _what_if_rows(text: str) -> dict[str, list[str]]:
+    """The What if table: supplier id -> its cells after the supplier, as text."""
+    section = text[text.index('<section id="what-if"') :]
+    body = section[section.index("<tbody>") : section.index("</tbody>")]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", body):
+        supplier = re.search(r'href="#cov-([^"]+)"', row)
+        assert supplier, row
+        rows[supplier.group(1)] = [
+            re.sub("<[^>]+>", "", c) for c in re.findall("<td>(.*?)</td>", row)
+        ]
+    return rows
+
+
+def test_what_if_lists_each_critical_supplier_as_impact_does(cli, tmp_path: Path) -> None:
+    """The board's what-if table is in the report: one row per critical supplier (each linking
+    to its coverage row), the same suppliers and the same breaches as ``impact --all-critical``,
+    and the outage length the option gives."""
+    repo = EXAMPLES / "northwind"
+    text, page = _report(cli, repo, tmp_path, "--what-if-hours", "1000")
+    rows = _what_if_rows(text)
+    assert "down for 1000 hours?" in text
+    tier1 = {str(s["id"]) for s in _documents(repo, "Supplier") if s.get("tier") == 1}
+    assert tier1 <= set(rows)
+    assert all(f"cov-{s}" in page.ids for s in rows)  # every link has its target
+    board = cli("impact", str(repo), "--all-critical", "--hours", "1000", "--format", "json")
+    scenarios = {s["scenario"]["target"]: s for s in board.json()["scenarios"]}
+    assert set(scenarios) == set(rows)
+    mtpd = {str(f["id"]): f.get("mtpd_hours") for f in _documents(repo, "BusinessFunction")}
+    for supplier, cells in rows.items():
+        hit = [f["id"] for f in scenarios[supplier]["functions"]]
+        assert cells[0] == (", ".join(hit) or "none")
+        # 1000 hours breaches the MTPD of every function hit that has one (from the YAML)
+        breached = [f for f in hit if isinstance(mtpd.get(f), (int, float))]
+        assert cells[2] == (", ".join(breached) or "none"), supplier
+    short = tmp_path / "short"
+    short.mkdir()
+    text, _ = _report(cli, repo, short, "--what-if-hours", "0")
+    assert all(cells[2] == "none" for cells in _what_if_rows(text).values())
 
 
 def test_tables_are_semantic_and_complete_without_javascript(cli, tmp_path: Path) -> None:

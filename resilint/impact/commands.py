@@ -13,8 +13,8 @@ import click
 from resilint.app import CheckArgs, build_config, build_options, build_schemas
 from resilint.checker import load_documents
 from resilint.domain import Facts
-from resilint.domain.readers import in_order
 from resilint.errors import ExitCode, UsageError
+from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import SUPPLIER, Target
 from resilint.impact.scenario import analyse
@@ -74,13 +74,7 @@ def _status(unreadable: tuple[str, ...]) -> int:
 def run_impact(args: ImpactArgs) -> int:
     facts, unreadable = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
-        critical = [
-            s
-            for s in in_order(facts.index.of_kind("Supplier"))
-            if s.id is not None and facts.supplier(s).critical
-        ]
-        impacts = [analyse(facts, Target(SUPPLIER, str(s.id)), args.hours) for s in critical]
-        _write(BOARD_FORMATS[args.output_format](impacts))
+        _write(BOARD_FORMATS[args.output_format](critical_scenarios(facts, args.hours)))
         return _status(unreadable)
     if args.target is None:
         raise UsageError(

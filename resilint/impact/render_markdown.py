@@ -8,7 +8,7 @@ import html
 from collections.abc import Iterator
 
 from resilint.domain.readers import show_number
-from resilint.impact import words
+from resilint.impact import board, words
 from resilint.impact.model import Impact, Notice, PolicyImpact, SupplierView
 from resilint.reporters.base import printable
 
@@ -163,44 +163,6 @@ def render_board_markdown(impacts: list[Impact]) -> str:
             "supplier's compromise.",
             "",
         ]
-    head = (
-        "supplier",
-        "functions hit",
-        "RTO breached",
-        "MTPD breached",
-        "fallback falls short",
-        "first deadline",
-        "identities (slowest)",
-        "dependent BI",
-    )
-    rows = [_board_row(i) for i in impacts]
-    lines += _table(head, rows) if rows else ["No supplier is critical."]
+    rows = [_row(*board.cells(i)) for i in impacts]
+    lines += _table(board.HEAD, rows) if rows else ["No supplier is critical."]
     return "\n".join(lines) + "\n"
-
-
-def _board_row(impact: Impact) -> str:
-    supplier = impact.suppliers[0] if impact.suppliers else None
-    name = f"{impact.target.value} ({supplier.name})" if supplier and supplier.name else ""
-    functions = impact.functions
-    minutes = [i.time_to_disable_minutes for i in impact.identities]
-    known = [m for m in minutes if m is not None]
-    slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
-    first = next((n for n in impact.notices if n.deadline_hours is not None), None)
-    covers = [c for p in impact.insurance for c in p.covers if c.cover.startswith("dependent")]
-    return _row(
-        name or impact.target.value,
-        ", ".join(f.id for f in functions) or "none",
-        ", ".join(f.id for f in functions if f.breaches_rto) or "none",
-        ", ".join(f.id for f in functions if f.breaches_mtpd) or "none",
-        ", ".join(f.id for f in functions if f.fallback is None or f.fallback_lasts is False)
-        or "none",
-        f"{words.deadline(first)}: {words.whom(first)}" if first else "none",
-        slowest,
-        "; ".join(
-            f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"
-            for p in impact.insurance
-            for c in p.covers
-            if c in covers
-        )
-        or "none",
-    )

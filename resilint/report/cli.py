@@ -13,6 +13,7 @@ import click
 
 from resilint.app import CheckArgs
 from resilint.cli_options import as_of_option
+from resilint.report import WHAT_IF_HOURS
 from resilint.report.calendar import FORMATS
 from resilint.report.deadline import DEFAULT_DAYS
 
@@ -85,16 +86,30 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
         help="An earlier report (its embedded data) or `check --format json` output: show "
         "the change since then.",
     )
+    @click.option(
+        "--what-if-hours",
+        type=click.FloatRange(0, 87600),
+        default=WHAT_IF_HOURS,
+        show_default=True,
+        help="How long the What if section assumes each critical supplier is down.",
+    )
     def report_command(
-        output: Path, baseline: Path | None, previous: Path | None, **options: Any
+        output: Path,
+        baseline: Path | None,
+        previous: Path | None,
+        what_if_hours: float,
+        **options: Any,
     ) -> None:
         """Write the posture report of PATHS (default: the repository): one self-contained HTML
         file with the headline, the coverage of critical suppliers, the critical functions,
-        the dependency graph, the deadlines, insurance and every finding. Exit status 0 once
+        what if each critical supplier were down, the dependency graph, the deadlines,
+        insurance and every finding. Exit status 0 once
         written, whatever it finds (2 when some input could not be read)."""
         from resilint.report.run import ReportArgs, run_report
 
-        args = ReportArgs(_check(options, baseline), output, previous, options["days"])
+        args = ReportArgs(
+            _check(options, baseline), output, previous, options["days"], what_if_hours
+        )
         guarded(lambda: run_report(args))
 
     @main.command("calendar")

@@ -22,6 +22,7 @@ from resilint.report import (
     headline,
     insurance,
     schedule,
+    whatif,
 )
 from resilint.report.history import DATA_ID, embedded
 from resilint.report.markup import h, script_json
@@ -31,6 +32,7 @@ SECTIONS = (
     ("headline", "Headline", headline.render),
     ("coverage", "Coverage", coverage.render),
     ("functions", "Critical functions", functions.render),
+    ("what-if", "What if", whatif.render),
     ("graph", "Dependencies", dependencies.render),
     ("deadlines", "Deadlines", schedule.render),
     ("insurance", "Insurance", insurance.render),

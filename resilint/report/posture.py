@@ -16,6 +16,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.domain.lifecycle import Completed, completed_exercises
 from resilint.findings import Finding
+from resilint.impact.model import Impact
 from resilint.model import Document
 from resilint.report.deadline import Deadline
 from resilint.report.history import Change
@@ -43,6 +44,9 @@ class Posture:
     change: Change | None = None
     root: str = "."
     """The repository root, which the report's file names are relative to."""
+    what_if: tuple[Impact, ...] = ()
+    """Each critical supplier's outage scenario (:mod:`resilint.impact.board`)."""
+    what_if_hours: float = 24
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False

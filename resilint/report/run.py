@@ -29,7 +29,8 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.engine import confined_to
 from resilint.errors import ExitCode, UsageError
-from resilint.report import calendar, html
+from resilint.impact.board import critical_scenarios
+from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
@@ -45,6 +46,7 @@ class ReportArgs:
     output: Path = Path("report.html")
     previous: Path | None = None
     days: int = DEFAULT_DAYS
+    what_if_hours: float = WHAT_IF_HOURS
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         {r.info.code: r.info.kind for r in model.rules},
         compare(previous, model.checked.result.findings) if previous else None,
         str(model.config.root.resolve()),
+        tuple(critical_scenarios(facts, args.what_if_hours)),
+        args.what_if_hours,
     )
 
 

@@ -1,0 +1,59 @@
+"""The board's what-if review: every critical supplier down for the same number of hours, one
+row each. The rows are built here once, as plain text cells, and drawn by ``impact
+--all-critical --format markdown`` and by the posture report's "What if" section alike."""
+
+from __future__ import annotations
+
+from resilint.domain import Facts
+from resilint.domain.readers import in_order
+from resilint.impact import words
+from resilint.impact.model import SUPPLIER, Impact, Target
+from resilint.impact.scenario import analyse
+
+HEAD = (
+    "supplier",
+    "functions hit",
+    "RTO breached",
+    "MTPD breached",
+    "fallback falls short",
+    "first deadline",
+    "identities (slowest)",
+    "dependent BI",
+)
+
+
+def critical_scenarios(facts: Facts, hours: float | None) -> list[Impact]:
+    """The scenario of each supplier that is critical in effect, in the repository's order."""
+    return [
+        analyse(facts, Target(SUPPLIER, str(supplier.id)), hours)
+        for supplier in in_order(facts.index.of_kind("Supplier"))
+        if supplier.id is not None and facts.supplier(supplier).critical
+    ]
+
+
+def cells(impact: Impact) -> tuple[str, ...]:
+    """One row of the table, as text (each format escapes it its own way)."""
+    supplier = impact.suppliers[0] if impact.suppliers else None
+    name = f"{impact.target.value} ({supplier.name})" if supplier and supplier.name else ""
+    functions = impact.functions
+    minutes = [i.time_to_disable_minutes for i in impact.identities]
+    known = [m for m in minutes if m is not None]
+    slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
+    first = next((n for n in impact.notices if n.deadline_hours is not None), None)
+    return (
+        name or impact.target.value,
+        ", ".join(f.id for f in functions) or "none",
+        ", ".join(f.id for f in functions if f.breaches_rto) or "none",
+        ", ".join(f.id for f in functions if f.breaches_mtpd) or "none",
+        ", ".join(f.id for f in functions if f.fallback is None or f.fallback_lasts is False)
+        or "none",
+        f"{words.deadline(first)}: {words.whom(first)}" if first else "none",
+        slowest,
+        "; ".join(
+            f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"
+            for p in impact.insurance
+            for c in p.covers
+            if c.cover.startswith("dependent")
+        )
+        or "none",
+    )
