@@ -115,7 +115,8 @@ def test_renders_without_errors_or_network(browser: Any, reports: dict[str, Path
         assert page.locator("table.deadlines tbody tr").count() >= 1
         assert page.locator("table.conditions").count() >= 1
         assert page.locator("#filter").is_visible()  # the script ran
-        assert page.locator("h2").count() == 7
+        assert page.locator("table.what-if tbody tr").count() >= 1
+        assert page.locator("h2").count() == 8
         assert visit.errors == []  # no console error, no CSP violation, no script error
         assert visit.requests == []  # nothing fetched
     finally:
