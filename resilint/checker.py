@@ -80,9 +80,11 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
             return remembered
     files = _read_all(found.files, options, cache)
     named = _named_but_empty(options.paths, found.files, files)
-    result = _check_files(options, (*found.findings, *named), files).result
+    # positions of unchanged files come from the cache: only changed files are composed again
+    locator = Locator(options.config.limits, cache.positions if cache is not None else None)
+    result = _check_files(options, (*found.findings, *named), files, locator).result
     if cache is not None:
-        cache.save(found, files, result)
+        cache.save(found, files, result, locator.positions)
     return result
 
 
@@ -92,7 +94,7 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     found = _discover(options)
     files = _read_all(found.files, options, cache)
     named = _named_but_empty(options.paths, found.files, files)
-    return _check_files(options, (*found.findings, *named), files)
+    return _check_files(options, (*found.findings, *named), files, Locator(options.config.limits))
 
 
 def load_index(options: CheckOptions) -> Index:
@@ -165,12 +167,11 @@ def _read_all(
 
 
 def _check_files(
-    options: CheckOptions, found: tuple[Finding, ...], files: list[FileResult]
+    options: CheckOptions, found: tuple[Finding, ...], files: list[FileResult], locator: Locator
 ) -> Checked:
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
     facts = Facts(index, options.as_of, config.definitions)
-    locator = Locator(config.limits)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)
     references = check_references(index, options.schemas, locator, broken)

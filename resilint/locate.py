@@ -1,7 +1,9 @@
 """Positions for findings: map a document's JSON path to the parser's node marks, lazily.
 
 Checks build each finding complete through a :class:`Locator`; only files that have findings are
-composed again, once each, so a clean repository of any size keeps no node graphs in memory.
+composed again, once each, so a clean repository of any size keeps no node graphs in memory. A
+position depends only on the file's text, so the cache keeps those a run computed with the
+file's entry (:attr:`Locator.positions`): the next run composes only the files that changed.
 """
 
 from __future__ import annotations
@@ -16,10 +18,20 @@ from resilint.load import compose_text, read_text
 from resilint.load.positions import Lines, LoadError
 from resilint.model import Document
 
+Position = tuple[int, JsonPath, bool]
+"""A document's index in its file, a JSON path in it, and whether its key is meant."""
+
 
 class Locator:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(
+        self, limits: Limits, positions: dict[str, dict[Position, tuple[int, int]]] | None = None
+    ) -> None:
         self.limits = limits
+        self.positions: dict[str, dict[Position, tuple[int, int]]] = (
+            {} if positions is None else positions
+        )
+        """Line and column by file and :data:`Position`: those known from the cache (of files
+        unchanged since) and those computed in this run."""
         self._roots: dict[str, list[Node]] = {}
         self._lines: dict[str, Lines] = {}
 
@@ -63,6 +75,14 @@ class Locator:
     def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
         """1-based line and column of ``path`` in ``document``; the nearest existing parent's
         position when the path does not exist (a missing required field)."""
+        known = self.positions.setdefault(document.path, {})
+        key = (document.index, path, on_key)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = self._position(document, path, on_key)
+        return found
+
+    def _position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
         roots = self._file_roots(document.path)
         if document.index >= len(roots):
             return document.line, 1

@@ -309,8 +309,8 @@ def test_a_committed_cache_link_receives_no_writes(cli, repo: Path, tmp_path: Pa
 def test_cache_files_are_never_followed(repo: Path, tmp_path: Path) -> None:
     cache = repo / ".resilint_cache"
     cache.mkdir()
-    (cache / "files.json").symlink_to("/dev/zero")
-    (cache / "result.json").symlink_to("/dev/zero")
+    for name in ["result.json", *(f"files-{n:02x}.json" for n in range(64))]:
+        (cache / name).symlink_to("/dev/zero")
     (cache / ".gitignore").symlink_to(tmp_path / "outside" / "planted")
     result = resilint(repo, "check", "--format", "json")
     assert result.returncode == 1 and findings(result.stdout) == [("ok.yaml", "DOC-01")]

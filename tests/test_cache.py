@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def break_contract(repo: Path) -> Path:
 def test_cache_is_written_and_ignored_by_git(cli, repo: Path) -> None:
     assert codes(cli, repo) == []
     cache = repo / ".resilint_cache"
-    assert (cache / "files.json").is_file() and (cache / "result.json").is_file()
+    assert list(cache.glob("files-*.json")) and (cache / "result.json").is_file()
     assert (cache / ".gitignore").read_text().strip().endswith("*")
 
 
@@ -111,8 +112,7 @@ def test_cache_written_with_another_secret_is_ignored(
 
 def test_truncated_cache_is_ignored(cli, repo: Path) -> None:
     assert codes(cli, repo) == []
-    for name in ("files.json", "result.json"):
-        path = repo / ".resilint_cache" / name
+    for path in (repo / ".resilint_cache").glob("*.json"):
         path.write_bytes(path.read_bytes()[:100])
     assert codes(cli, repo) == []
 
@@ -130,3 +130,32 @@ def test_cached_and_uncached_results_are_identical(cli, repo: Path) -> None:
     assert warm == cold
     (repo / ".resilint_cache" / "result.json").unlink()  # per-file entries only
     assert cli("check", *AS_OF, cwd=repo).stdout == cold
+
+
+def test_positions_of_an_edited_file_are_never_served_stale(cli, repo: Path) -> None:
+    path = break_contract(repo)
+
+    def lines() -> list[tuple[str, int]]:
+        found = cli("check", *AS_OF, cwd=repo).json()["findings"]
+        return sorted((f["code"], f["line"]) for f in found if f["path"].endswith(path.name))
+
+    before = lines()
+    assert before and lines() == before  # the second run places them from the cache
+    path.write_text("# a new first line\n" + path.read_text())
+    assert lines() == [(code, line + 1) for code, line in before]
+    cold = cli("check", *AS_OF, "--no-cache", cwd=repo).stdout
+    assert cli("check", *AS_OF, cwd=repo).stdout == cold
+
+
+def test_one_edit_rewrites_one_shard_of_the_cache(cli, repo: Path) -> None:
+    assert codes(cli, repo) == []
+    shards = sorted((repo / ".resilint_cache").glob("files-*.json"))
+    assert len(shards) > 1
+    before = {p.name: p.stat().st_mtime_ns for p in shards}
+    path = next((repo / "suppliers").glob("*.yaml"))
+    path.write_text(path.read_text() + "# edited\n")
+    assert codes(cli, repo) == []
+    after = {p.name: p.stat().st_mtime_ns for p in (repo / ".resilint_cache").glob("files-*.json")}
+    assert [name for name in after if after[name] != before.get(name)] == [
+        f"files-{zlib.crc32(str(path.relative_to(repo)).encode()) % 64:02x}.json"
+    ]
