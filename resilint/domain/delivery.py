@@ -6,9 +6,13 @@ term only where it has an object.
   that code says it unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and
   S18 are IaaS and PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a
   colocation when the service stores none of our data), S03, S04 and S14 help desk, security
-  management and ICT operations run for us. Nothing else is guessed: free-text service types are
-  too loose to tell a bank from a law firm, so those models must be recorded, and a service whose
-  model is unknown is judged by every term its exposure calls for.
+  management and ICT operations run for us. A supplier that provides no ICT services and does not
+  operate in our systems is a bank or a law firm where the words it is recorded with say so
+  (:data:`_WORDS`: the service's ``service_type`` and ``description``, or, for a supplier that
+  lists no services, its ``name`` and ``description``): a bank's or a law firm's services are
+  plain in how any programme describes them, and among suppliers without ICT services those
+  words name nothing else. A service whose model is still unknown is judged by every term its
+  exposure calls for.
 - **Operating access**: the supplier acts inside our systems through a person's account or
   privileged rights, as opposed to an integration credential (a host-to-host certificate, an
   SFTP user, a read or write API key) that only lets its systems exchange data with ours.
@@ -18,6 +22,7 @@ term only where it has an object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +64,28 @@ _FACILITIES = "S07"
 """ICT facilities and hosting services (excluding cloud): a colocation where the service stores
 none of our data, hosting run for us where it does."""
 
+_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # professional first: a law firm's description often names its clients ("counsel to banks")
+    (
+        PROFESSIONAL,
+        re.compile(
+            r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
+            r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
+            r"|accountan(ts?|cy)|auditors?|consultancy|consulting)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        FINANCIAL,
+        re.compile(
+            r"\b(banks?|banking|depositary|custod(y|ian)|credit institution|payment institution"
+            r"|e-money institution|sparkasse|banque|banca|banco)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""Words that name a bank or a law firm (or consultancy) in a supplier without ICT services."""
+
 HUMAN = "human_account"
 PRIVILEGED = "privileged"
 OPERATING_LEVELS = ("write", PRIVILEGED)
@@ -67,17 +94,29 @@ OPERATING_LEVELS = ("write", PRIVILEGED)
 DATA, CREDENTIALS, IDENTITIES = "data", "credentials", "identities"
 
 
-def service_models(supplier: Document, names: Iterable[str] | None = None) -> frozenset[str]:
+def service_models(
+    supplier: Document, names: Iterable[str] | None = None, non_ict: bool = False
+) -> frozenset[str]:
     """The service models of the supplier's services (those named, when ``names`` is given and
-    matches any): empty when any of them is unknown, so that no term is left out for it."""
+    matches any): empty when any of them is unknown, so that no term is left out for it.
+    ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
+    the words it is recorded with may tell a bank or a law firm."""
     services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
     wanted = set(names or ())
     chosen = [s for s in services if value_at(s, "name") in wanted] or services
     recorded = _model(supplier.data.get("service_model"))
     if not chosen:
-        return frozenset({recorded}) if recorded else frozenset()
-    found = [_model(s.get("service_model")) or recorded or _inferred(s) for s in chosen]
-    return frozenset(m for m in found if m) if all(found) else frozenset()
+        worded = _worded(supplier.data.get("name"), supplier.data.get("description"))
+        found = recorded or (worded if non_ict else None)
+        return frozenset({found}) if found else frozenset()
+    models = [
+        _model(s.get("service_model"))
+        or recorded
+        or _inferred(s)
+        or (_service_words(s, supplier.data) if non_ict else None)
+        for s in chosen
+    ]
+    return frozenset(m for m in models if m) if all(models) else frozenset()
 
 
 def _inferred(service: dict[str, Any]) -> str | None:
@@ -85,6 +124,23 @@ def _inferred(service: dict[str, Any]) -> str | None:
     if code == _FACILITIES:
         return COLOCATION if service.get("stores_data") is False else MANAGED
     return _BY_ICT_SERVICE_TYPE.get(code) if isinstance(code, str) else None
+
+
+def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | None:
+    """professional_service or financial_service where the service's own words say so (its
+    service_type and description), or the supplier's (name and description) when the service
+    has none; a service with an ICT service type is an ICT service whatever its words."""
+    if service.get("ict_service_type") is not None:
+        return None
+    own = (service.get("service_type"), service.get("description"))
+    if any(isinstance(text, str) and text.strip() for text in own):
+        return _worded(*own)
+    return _worded(supplier.get("name"), supplier.get("description"))
+
+
+def _worded(*texts: object) -> str | None:
+    words = " ".join(text for text in texts if isinstance(text, str))
+    return next((model for model, pattern in _WORDS if pattern.search(words)), None)
 
 
 def _model(value: object) -> str | None:

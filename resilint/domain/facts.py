@@ -63,6 +63,11 @@ class SupplierFacts:
         return 1 if self.critical else self.declared_tier
 
     @property
+    def non_ict(self) -> bool:
+        """It provides no ICT services and does not operate in our systems."""
+        return not self.ict and "operating_access" not in self.exposures
+
+    @property
     def understated(self) -> bool:
         """Recorded below tier 1 although it is critical in effect."""
         return self.critical and self.declared_tier is not None and self.declared_tier > 1
@@ -296,7 +301,7 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
             ("ict", ict),
             ("access", access != "none"),
             ("operating_access", access != "none" and delivery.operating_access(facts, supplier)),
-            ("data", sensitivity in CONFIDENTIAL),
+            ("data", sensitivity in CONFIDENTIAL and data.get("data_access") != CIPHERTEXT),
         )
         if present
     )
@@ -312,7 +317,8 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
         resting, contested = resting + contested, []
     critical = bool(reasons)
     tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
-    models = delivery.service_models(supplier)
+    non_ict = not ict and "operating_access" not in exposures
+    models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
     return SupplierFacts(
         document=supplier,
@@ -454,7 +460,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
     models = (
-        delivery.service_models(supplier.document, strings(contract.data.get("services")))
+        delivery.service_models(
+            supplier.document, strings(contract.data.get("services")), supplier.non_ict
+        )
         if supplier is not None
         else frozenset()
     )
@@ -603,7 +611,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array",
             "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
             "colocation, data_feed, professional_service, financial_service): recorded, or "
-            "inferred from the ICT service type; empty when any is unknown.",
+            "inferred from the ICT service type, or for a supplier without ICT services from "
+            "the words that name a bank or a law firm; empty when any is unknown.",
             items=_TEXTS,
         ),
         "holds": _fact(

@@ -1,0 +1,236 @@
+"""The precision round for counterparties that are not IT vendors and for terms that have no
+object, through the CLI: a bank or a law firm told by the words a programme records about it, a
+tape vault holding ciphertext only, the suspected-compromise trigger where a compromise can reach
+us, the claim duties of IaaS and multi-tenant SaaS, the insurer's forensics access where images
+are asked, open-ended engagement letters, disabled break-glass identities and joint playbooks of a
+SaaS that only holds our data. Each false alarm is gone, and each real gap is still found."""
+
+from __future__ import annotations
+
+from test_precision_terms import FULL_COOPERATION, check, codes, contract, doc, messages, repo
+from test_precision_terms import identity as identity_doc
+from test_precision_terms import supplier as supplier_doc
+
+BANK = (
+    "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    "highest_access_level: write\nservices:\n"
+    "  - {name: cash-management, service_type: banking (regulated financial service)}\n"
+)
+COUNSEL = (
+    "tier: 1\nprovides_ict_services: false\ndata_sensitivity: restricted\n"
+    "highest_access_level: none\ndescription: Coverage and regulatory counsel; breach coach.\n"
+)
+H2H = "expires: 2027-06-30\n"
+NO_REMEDIES = "remedies: {step_in_rights: false, security_indemnity: false}\n"
+
+
+def test_a_bank_told_by_its_service_type_is_asked_no_it_vendor_terms(cli, write) -> None:
+    found = check(
+        cli,
+        write,
+        repo(
+            supplier_doc(BANK),
+            identity_doc("bank-h2h", "certificate", "write", H2H),
+            contract("incident_notification: {window_hours: 24, trigger: confirmed}\n"),
+        ),
+        ["CTR-03", "CTR-07", "CTR-08"],
+    )
+    assert found == []
+
+
+def test_a_law_firm_told_by_its_description_is_asked_no_it_vendor_terms(cli, write) -> None:
+    found = check(
+        cli,
+        write,
+        repo(
+            supplier_doc(COUNSEL, "counsel"),
+            contract("auto_renew: true\nstart_date: 2024-02-01\n", "counsel"),
+        ),
+        ["CTR-07", "CTR-08", "CTR-13", "CTR-14", "SUP-03"],
+    )
+    # the law firm still needs a named contact to hear of a breach of our files
+    assert codes(found) == ["SUP-03"]
+    assert "no security contact" in messages(found, "SUP-03")
+
+
+def test_a_recorded_service_model_wins_over_the_words(cli, write) -> None:
+    recorded = BANK + "service_model: managed_service\n"
+    found = check(cli, write, repo(supplier_doc(recorded), contract()), ["CTR-07", "CTR-08"])
+    assert codes(found) == ["CTR-07", "CTR-08"]
+
+
+def test_the_words_do_not_make_an_ict_supplier_a_bank(cli, write) -> None:
+    ict = BANK.replace("provides_ict_services: false", "provides_ict_services: true")
+    found = check(cli, write, repo(supplier_doc(ict), contract()), ["CTR-07"])
+    assert codes(found) == ["CTR-07"]
+
+
+def test_the_words_do_not_make_a_supplier_operating_in_our_systems_a_law_firm(cli, write) -> None:
+    found = check(
+        cli,
+        write,
+        repo(
+            supplier_doc(COUNSEL, "counsel"),
+            identity_doc("counsel-dms", "human_account", "write", "mfa: true\n", "counsel"),
+            contract("", "counsel"),
+        ),
+        ["CTR-07"],
+    )
+    assert codes(found) == ["CTR-07"]
+
+
+def test_a_tape_vault_holding_ciphertext_only_is_not_asked_claim_duties(cli, write) -> None:
+    vault = (
+        "tier: 2\nprovides_ict_services: false\ndata_sensitivity: restricted\n"
+        "data_access: ciphertext_only\nhighest_access_level: none\n"
+    )
+    found = check(cli, write, repo(supplier_doc(vault), contract()), ["CTR-07"])
+    assert found == []
+    readable = vault.replace("data_access: ciphertext_only\n", "")
+    found = check(cli, write, repo(supplier_doc(readable), contract()), ["CTR-07"])
+    assert codes(found) == ["CTR-07"]
+
+
+def trigger(cli, write, body: str, extra: str = "") -> list[str]:
+    notice = "incident_notification: {window_hours: 24, trigger: confirmed}\n"
+    found = check(cli, write, repo(supplier_doc(body), extra, contract(notice)), ["CTR-03"])
+    return [f["message"] for f in found]
+
+
+def test_a_confirmed_breach_notice_suffices_where_a_compromise_cannot_reach_us(cli, write) -> None:
+    travel = "tier: 3\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    assert trigger(cli, write, travel) == []
+    counsel = "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    assert trigger(cli, write, counsel) == []
+
+
+def test_the_trigger_is_asked_where_a_compromise_can_reach_us_or_the_supplier_is_critical(
+    cli, write
+) -> None:
+    payroll = (
+        "tier: 2\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+        "highest_access_level: read-only\n"
+    )
+    key = identity_doc("payroll-key", "api_key", "read-only", "rotation_days: 90\n")
+    assert any("suspected" in m for m in trigger(cli, write, payroll, key))
+    gearbox = "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    assert any("suspected" in m for m in trigger(cli, write, gearbox))
+
+
+def cooperation(cli, write, body: str, terms: str) -> str:
+    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-07"])
+    return messages(found, "CTR-07")
+
+
+TEAM_ONLY = "cooperation: {incident_team: true}\n"
+NO_SWORN = FULL_COOPERATION.replace(", sworn_statements: true", "")
+
+
+def test_iaas_is_asked_cooperation_with_our_team_only(cli, write) -> None:
+    iaas = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: restricted\nservices:\n"
+        "  - {name: hosting, ict_service_type: S17, stores_data: true}\n"
+    )
+    assert cooperation(cli, write, iaas, TEAM_ONLY) == ""
+    assert "incident-response team" in cooperation(cli, write, iaas, "")
+
+
+def test_a_multi_tenant_saas_is_not_asked_sworn_statements(cli, write) -> None:
+    saas = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: restricted\nservices:\n"
+        "  - {name: workspace, ict_service_type: S19, stores_data: true}\n"
+    )
+    assert cooperation(cli, write, saas, NO_SWORN) == ""
+    assert "questionnaires" in cooperation(cli, write, saas, TEAM_ONLY)
+
+
+def test_a_managed_service_is_asked_sworn_statements(cli, write) -> None:
+    managed = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\nservices:\n"
+        "  - {name: service-desk, ict_service_type: S14, stores_data: true}\n"
+    )
+    assert "sworn statements" in cooperation(cli, write, managed, NO_SWORN)
+
+
+def evidence(cli, write, body: str) -> str:
+    terms = (
+        "evidence_retention:\n  log_days: 400\n  forensic_images: true\n"
+        "  preservation_on_request: true\n  access_for: [incident_team]\n"
+    )
+    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-06"])
+    return messages(found, "CTR-06")
+
+
+def test_the_insurers_forensics_firm_is_asked_access_where_images_are(cli, write) -> None:
+    managed = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\nservices:\n"
+        "  - {name: soc, ict_service_type: S04, stores_data: true}\n"
+    )
+    assert "insurer_forensics access" in evidence(cli, write, managed)
+    saas = managed.replace("S04", "S19")
+    assert evidence(cli, write, saas) == ""
+    tier_2 = managed.replace("tier: 1", "tier: 2")
+    assert evidence(cli, write, tier_2) == ""
+
+
+def breakglass(cli, write, status: str) -> list[str]:
+    retainer = "tier: 2\nprovides_ict_services: true\nhighest_access_level: privileged\n"
+    found = check(
+        cli,
+        write,
+        repo(
+            supplier_doc(retainer),
+            identity_doc("ir-breakglass", "human_account", "privileged", f"status: {status}\n"),
+            contract(),
+        ),
+        ["IAM-03"],
+    )
+    return codes(found)
+
+
+def test_a_disabled_break_glass_identity_is_not_privileged_access_held(cli, write) -> None:
+    assert breakglass(cli, write, "disabled") == []
+    assert breakglass(cli, write, "active") == ["IAM-03"]
+
+
+def playbook(cli, write, extra: str) -> list[str]:
+    saas = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: restricted\nservices:\n"
+        "  - {name: workspace, ict_service_type: S19, stores_data: true}\n"
+    )
+    found = check(cli, write, repo(supplier_doc(saas), extra, contract()), ["PLB-02"])
+    return codes(found)
+
+
+def test_a_saas_that_only_holds_our_data_needs_no_joint_playbook(cli, write) -> None:
+    assert playbook(cli, write, "") == []
+    key = identity_doc("saas-sync", "api_key", "write", "rotation_days: 90\n")
+    assert playbook(cli, write, key) == ["PLB-02"]
+
+
+def test_the_counterparties_in_one_programme(cli, write) -> None:
+    """A depositary, a house bank and outside counsel beside an IT vendor: only the vendor's
+    missing remedies are reported."""
+    depositary = (
+        "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+        "description: Depositary and custodian of the funds.\n"
+    )
+    vendor = "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+    found = check(
+        cli,
+        write,
+        repo(
+            supplier_doc(depositary, "depositary"),
+            contract("", "depositary"),
+            supplier_doc(BANK, "house-bank"),
+            contract("", "house-bank"),
+            supplier_doc(COUNSEL, "counsel"),
+            contract("", "counsel"),
+            supplier_doc(vendor, "vendor"),
+            contract(NO_REMEDIES, "vendor"),
+            doc("Identity", "x", "supplier: house-bank\ntype: certificate\naccess_level: write\n"),
+        ),
+        ["CTR-07", "CTR-08"],
+    )
+    assert {f["path"] for f in found} == {"repo.yaml"}
+    assert all("vendor" in f["message"] for f in found), [f["message"] for f in found]
