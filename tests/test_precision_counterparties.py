@@ -234,3 +234,24 @@ def test_the_counterparties_in_one_programme(cli, write) -> None:
     )
     assert {f["path"] for f in found} == {"repo.yaml"}
     assert all("vendor" in f["message"] for f in found), [f["message"] for f in found]
+
+
+def step_in(cli, write, model: str, substitutability: str) -> list[str]:
+    body = (
+        f"tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+        f"service_model: {model}\nservices:\n"
+        f"  - {{name: contact-centre, stores_data: true, substitutability: {substitutability}}}\n"
+    )
+    terms = (
+        "remedies: {step_in_rights: false, security_indemnity: true, "
+        "accelerated_termination: true}\n"
+    )
+    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-08"])
+    return [f["message"] for f in found]
+
+
+def test_a_replaceable_multi_tenant_saas_is_left_to_its_exit_plan(cli, write) -> None:
+    assert step_in(cli, write, "multi_tenant_saas", "medium_complexity") == []
+    assert step_in(cli, write, "multi_tenant_saas", "highly_complex") != []
+    # a bureau run for us: step-in is the remedy however replaceable it is
+    assert step_in(cli, write, "managed_service", "medium_complexity") != []

@@ -101,9 +101,7 @@ def service_models(
     matches any): empty when any of them is unknown, so that no term is left out for it.
     ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
     the words it is recorded with may tell a bank or a law firm."""
-    services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
-    wanted = set(names or ())
-    chosen = [s for s in services if value_at(s, "name") in wanted] or services
+    chosen = _concerned(supplier, names)
     recorded = _model(supplier.data.get("service_model"))
     if not chosen:
         worded = _worded(supplier.data.get("name"), supplier.data.get("description"))
@@ -117,6 +115,19 @@ def service_models(
         for s in chosen
     ]
     return frozenset(m for m in models if m) if all(models) else frozenset()
+
+
+REPLACEABLE = ("easily_substitutable", "medium_complexity")
+"""Substitutability (B_07.01.0050) of a service that can be moved to another provider: its exit
+plan and alternatives are the remedy, not someone running it for us."""
+
+
+def replaceable(supplier: Document, names: Iterable[str] | None = None) -> bool:
+    """Every service concerned (those named, else all the supplier's) is recorded as easily
+    substitutable or of medium complexity to substitute; False when any says otherwise or
+    nothing."""
+    chosen = _concerned(supplier, names)
+    return bool(chosen) and all(s.get("substitutability") in REPLACEABLE for s in chosen)
 
 
 def _inferred(service: dict[str, Any]) -> str | None:
@@ -190,6 +201,13 @@ def _provider_names(facts: Facts) -> Iterator[object]:
         yield identity.data.get("identity_provider")
     for function in facts.index.of_kind("BusinessFunction"):
         yield from strings(mapping_at(function.data, "depends_on").get("identity_providers"))
+
+
+def _concerned(supplier: Document, names: Iterable[str] | None) -> list[dict[str, Any]]:
+    """The supplier's services named in ``names`` (all of them when none matches)."""
+    services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
+    wanted = set(names or ())
+    return [s for s in services if value_at(s, "name") in wanted] or services
 
 
 def _list(value: Any) -> list[Any]:

@@ -111,9 +111,12 @@ class ContractFacts:
     service_models: frozenset[str] = frozenset()
     """The service models of the services it covers (:mod:`.delivery`); empty when any is
     unknown."""
+    replaceable: bool = False
+    """Every service it covers is recorded as easily or medium substitutable."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "replaceable": self.replaceable,
             "in_register": self.in_register,
             "functions": list(self.functions),
             "service_models": sorted(self.service_models),
@@ -459,10 +462,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
+    covered = strings(contract.data.get("services"))
     models = (
-        delivery.service_models(
-            supplier.document, strings(contract.data.get("services")), supplier.non_ict
-        )
+        delivery.service_models(supplier.document, covered, supplier.non_ict)
         if supplier is not None
         else frozenset()
     )
@@ -483,6 +485,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         in_register=facts.in_register(contract),
         functions=supported_functions(facts, contract),
         service_models=models,
+        replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
     )
 
 
@@ -654,6 +657,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Service models of the services it covers (all its supplier's when it names none); "
             "empty when any is unknown.",
             items=_TEXTS,
+        ),
+        "replaceable": _fact(
+            "boolean",
+            "Every service it covers (all its supplier's when it names none) is recorded as "
+            "easily_substitutable or medium_complexity.",
         ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "our_entities": _fact(
