@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import gc
 import json
 import os
@@ -19,7 +20,14 @@ import click
 
 from resilint import __version__, editor_schemas, ruletest
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
-from resilint.cache import CACHE_DIR_NAME, files_fingerprint, fingerprint, open_store, stat_key
+from resilint.cache import (
+    CACHE_DIR_NAME,
+    Store,
+    files_fingerprint,
+    fingerprint,
+    open_store,
+    stat_key,
+)
 from resilint.catalogue import explain, reference_page, rules_json, rules_table
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.config import Config, describe, find_config, load_config
@@ -34,6 +42,7 @@ from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
+from resilint.rules.stored import StoredRules
 from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 from resilint.selection import CommandLine, profile_origins, unknown_codes, with_command_line
@@ -88,10 +97,19 @@ CHECKS = CheckRegistry()
 
 
 def build_rules(
-    schemas: SchemaSet, config: Config, selection: CommandLine | None = None
+    schemas: SchemaSet,
+    config: Config,
+    selection: CommandLine | None = None,
+    store: Store | None = None,
 ) -> tuple[Rule, ...]:
-    """The loaded rules; a code on the command line that names none of them is an error."""
-    rules = tuple(load_rules(schemas, config.rule_dirs, CHECKS))
+    """The loaded rules; a code on the command line that names none of them is an error. With
+    the cache's ``store``, unchanged rule files are compiled from the data kept there."""
+    stored = None
+    if store is not None:
+        stored = StoredRules(store, fingerprint([__version__, _code(), _schemas(schemas)]))
+    rules = tuple(load_rules(schemas, config.rule_dirs, CHECKS, stored))
+    if stored is not None:
+        stored.save()
     unknown = unknown_codes(
         selection or CommandLine(), [*(r.info.code for r in rules), *CORE_CHECKS]
     )
@@ -157,22 +175,40 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     )
 
 
-def build_cache(args: CheckArgs, options: CheckOptions) -> tuple[CheckCache | None, str]:
-    """The cache, salted with everything that shapes results, or None when turned off; and,
-    when it cannot be used, a note saying why."""
+def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
+    """The cache's signed store, or None when the cache is off; and, when it cannot be used,
+    a note saying why."""
     if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
         return None, ""
-    config = options.config
     # Cache JSON is about as large as the YAML it describes: four times the run's byte budget
     # bounds what is read back.
     directory = args.cache_dir or config.root / CACHE_DIR_NAME
     store = open_store(directory, config.root, 4 * config.limits.max_total_bytes)
-    if not store.usable:
-        return None, store.note
+    return (store, "") if store.usable else (None, store.note)
+
+
+@functools.cache
+def _code() -> str:
+    """resilint's own code, by every module's stat: a change to it is a new cache."""
     package = sorted(Path(__file__).resolve().parent.rglob("*.py"))
-    code = fingerprint(f"{p}\x00{stat_key(p)}" for p in package)
-    schemas = files_fingerprint(sorted(options.schemas.directory.glob("*.json")))
-    file_salt = fingerprint([__version__, code, schemas, repr(config.limits)])
+    return fingerprint(f"{p}\x00{stat_key(p)}" for p in package)
+
+
+def _schemas(schemas: SchemaSet) -> str:
+    return files_fingerprint(sorted(schemas.directory.glob("*.json")))
+
+
+def build_cache(
+    args: CheckArgs, options: CheckOptions, store: Store | None = None
+) -> tuple[CheckCache | None, str]:
+    """The cache, salted with everything that shapes results, or None when turned off; and,
+    when it cannot be used, a note saying why."""
+    if store is None:
+        store, note = build_store(args, options.config)
+        if store is None:
+            return None, note
+    config = options.config
+    file_salt = fingerprint([__version__, _code(), _schemas(options.schemas), repr(config.limits)])
     rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
     plugins = sorted(CHECKS.loaded)
     run_salt = fingerprint(
@@ -223,9 +259,10 @@ def without_cycle_collection() -> Iterator[None]:
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas)
-    rules = build_rules(schemas, config, args.selection)
+    store, note = build_store(args, config)
+    rules = build_rules(schemas, config, args.selection, store)
     options = build_options(args, schemas, config, rules)
-    cache, note = build_cache(args, options)
+    cache = build_cache(args, options, store)[0] if store is not None else None
     if note:
         click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
     with without_cycle_collection():

@@ -14,6 +14,7 @@ from resilint.rules.builtin import PYTHON_CHECKS
 from resilint.rules.compiler import load_rule_file
 from resilint.rules.model import Rule, RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+from resilint.rules.stored import StoredRules
 from resilint.schemas import SchemaSet
 
 ENTRY_POINT_GROUP = "resilint.checks"
@@ -68,8 +69,10 @@ def load_rules(
     schemas: SchemaSet,
     extra_dirs: Iterable[Path] = (),
     checks: Mapping[str, PythonCheck] | None = None,
+    stored: StoredRules | None = None,
 ) -> list[Rule]:
-    """Every rule, resilint's first; a code defined twice is an error naming both places."""
+    """Every rule, resilint's first; a code defined twice is an error naming both places.
+    With ``stored``, unchanged rule files are compiled from the data kept in the cache."""
     known = checks if checks is not None else CheckRegistry()
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -77,7 +80,7 @@ def load_rules(
         for path in rule_files(directory):
             if directory == data_dir("rules") and path.name == REQUIREMENTS_FILE:
                 continue  # the requirements matrix (resilint.domain.requirements), not rules
-            for rule in load_rule_file(path, schemas, known):
+            for rule in load_rule_file(path, schemas, known, stored):
                 code = rule.info.code
                 if code in seen:
                     file, _, line = rule.info.source.rpartition(":")

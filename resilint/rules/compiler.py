@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from yaml.nodes import Node
+
 from resilint.domain.facts import FACT_FIELDS
 from resilint.errors import ConfigError
 from resilint.findings import Finding, JsonPath, Level
@@ -22,21 +24,58 @@ from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.runtime import Env, Ref, placeholders
+from resilint.rules.stored import Locate, StoredRules, as_json
 from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import did_you_mean
 
 
-def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCheck]) -> list[Rule]:
+def load_rule_file(
+    path: Path,
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    stored: StoredRules | None = None,
+) -> list[Rule]:
+    """The rules of one file; from the data kept in ``stored`` when the file is unchanged."""
+    key = stored.key(path) if stored is not None else None
+    kept = stored.get(key) if stored is not None else None
+    if kept is not None:
+        data, known = kept
+        return _compile_all(path, data, schemas, checks, _known_or_read(path, known))
+    data, root = _read_rule_file(path, schemas)
+    copy = as_json(data) if stored is not None else None  # before compiling reads it
+    asked: dict[JsonPath, tuple[int, int]] = {}
+
+    def locate(where: JsonPath) -> tuple[int, int]:
+        node = find_node(root, where, on_key=False)
+        asked[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return asked[where]
+
+    rules = _compile_all(path, data, schemas, checks, locate)
+    if stored is not None and copy is not None:
+        stored.put(key, copy, asked)
+    return rules
+
+
+def _compile_all(
+    path: Path,
+    data: dict[str, Any],
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    locate: Locate,
+) -> list[Rule]:
+    return [
+        RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
+        for i, rule in enumerate(data["rules"])
+    ]
+
+
+def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Node]:
+    """The file's data, validated against ``rule-file.json``, and its root node."""
     loaded = load_mapping(path, Limits())
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
     data, root = loaded
-
-    def locate(where: JsonPath) -> tuple[int, int]:
-        node = find_node(root, where, on_key=False)
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
     schema = schemas.schema_by_id("rule-file.json")
     errors = (
         []
@@ -46,17 +85,29 @@ def load_rule_file(path: Path, schemas: SchemaSet, checks: Mapping[str, PythonCh
     for error in errors:
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
-        line, column = locate(where)
+        node = find_node(root, where, on_key=False)
         raise ConfigError(
             f"invalid rule file: {field + ': ' if field else ''}{error.message}",
             str(path),
-            line,
-            column,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
         )
-    return [
-        RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
-        for i, rule in enumerate(data["rules"])
-    ]
+    return data, root
+
+
+def _known_or_read(path: Path, known: dict[JsonPath, tuple[int, int]]) -> Locate:
+    """Positions kept from the file's last compilation; any other is read from the file."""
+
+    def locate(where: JsonPath) -> tuple[int, int]:
+        if where not in known:
+            loaded = load_mapping(path, Limits())
+            if isinstance(loaded, Finding):  # changed since it was read: its start, at least
+                return 1, 1
+            node = find_node(loaded[1], where, on_key=False)
+            known[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return known[where]
+
+    return locate
 
 
 def env_main(env: Env) -> Document:

@@ -1,0 +1,95 @@
+"""Rule files already read, kept in the signed cache: a file's validated data and the positions
+its compilation asked for, by the file's content.
+
+Reading a rule file (composing its YAML with positions, converting it, validating it against
+``rule-file.json``) is most of what loading the rules costs, and loading the rules was a third
+of a one-file check. A file whose content, resilint, schemas and plug-in checks are the same as
+when it last compiled is compiled again from the kept data: the same rules, without the YAML.
+A file that changed, or data that would not come back from JSON exactly as it went in, is read
+as before; and a position a compilation needs that was not kept (an error) is found by reading
+the file then.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from resilint.cache import Store, fingerprint
+from resilint.findings import JsonPath
+from resilint.load.read import Refusal, read_regular
+
+RULES = "rules.json"
+_LIMIT = 64 * 1024 * 1024
+
+Locate = Callable[[JsonPath], tuple[int, int]]
+
+
+class StoredRules:
+    def __init__(self, store: Store, salt: str) -> None:
+        self.store = store
+        self.salt = salt
+        self._kept: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}
+        self._changed = False
+
+    def _entries(self) -> dict[str, Any]:
+        if self._kept is None:
+            data = self.store.read(RULES)
+            usable = isinstance(data, dict) and data.get("salt") == self.salt
+            entries = data.get("entries") if usable else None
+            self._kept = entries if isinstance(entries, dict) else {}
+        return self._kept
+
+    def key(self, path: Path) -> str | None:
+        """The file's key: its path and content under the salt (None when it cannot be read:
+        the reading that follows reports why)."""
+        content = read_regular(path, _LIMIT)
+        if isinstance(content, Refusal):
+            return None
+        return fingerprint([self.salt, str(path), content])
+
+    def get(self, key: str | None) -> tuple[dict[str, Any], dict[JsonPath, tuple[int, int]]] | None:
+        entry = self._entries().get(key) if key is not None else None
+        try:
+            data, places = entry[0], entry[1]  # type: ignore[index]
+            positions = {tuple(p[0]): (int(p[1]), int(p[2])) for p in places}
+        except (IndexError, KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        self._used[key] = entry  # type: ignore[index]
+        return data, positions
+
+    def put(self, key: str | None, data: Any, positions: dict[JsonPath, tuple[int, int]]) -> None:
+        if key is None:
+            return
+        self._used[key] = [data, [[list(p), *at] for p, at in positions.items()]]
+        self._changed = True
+
+    def save(self) -> None:
+        """Keep the files this run read (a rule file that went away is dropped with them)."""
+        if self._changed or set(self._used) != set(self._entries()):
+            self.store.write(RULES, {"salt": self.salt, "entries": self._used})
+
+
+def as_json(data: Any) -> Any | None:
+    """``data`` as it comes back from JSON, or None when that would not be exactly ``data``
+    (a key that is not a string, a type JSON does not keep)."""
+    try:
+        copy = json.loads(json.dumps(data, allow_nan=False))
+    except (TypeError, ValueError):
+        return None
+    return copy if _same(copy, data) else None
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)

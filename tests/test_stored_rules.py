@@ -1,0 +1,79 @@
+"""Rule files kept in the cache compile to the same rules, and are never served stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_config import TIER1, USER_RULE
+
+import resilint.rules.compiler as compiler
+from resilint.app import build_schemas
+from resilint.cache import Store
+from resilint.limits import Limits
+from resilint.rules import load_rules
+from resilint.rules.stored import RULES, StoredRules, as_json
+
+
+def _store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "cache", b"s" * 32)
+
+
+def test_kept_rule_files_compile_to_the_same_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schemas = build_schemas()
+    fresh = load_rules(schemas)
+    first = StoredRules(_store(tmp_path), "salt")
+    load_rules(schemas, stored=first)
+    first.save()
+    assert (tmp_path / "cache" / RULES).is_file()
+    reads: list[Path] = []
+    original = compiler.load_mapping
+
+    def counted(path: Path, limits: Limits) -> object:
+        reads.append(path)
+        return original(path, limits)
+
+    monkeypatch.setattr(compiler, "load_mapping", counted)
+    kept = load_rules(schemas, stored=StoredRules(_store(tmp_path), "salt"))
+    assert reads == []  # every rule file came from the cache
+    assert [r.info for r in kept] == [r.info for r in fresh]
+    other = load_rules(schemas, stored=StoredRules(_store(tmp_path), "another salt"))
+    assert reads and [r.info for r in other] == [r.info for r in fresh]
+
+
+def test_data_that_json_would_change_is_not_kept() -> None:
+    assert as_json({"a": [1, 2.5, "x", None, True]}) == {"a": [1, 2.5, "x", None, True]}
+    assert as_json({1: "a"}) is None
+    assert as_json({"a": float("inf")}) is None
+    assert as_json({"a": (1, 2)}) is None
+
+
+def test_an_edited_rule_file_is_read_again_with_its_errors_placed(cli, write) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
+    rule = write("policies/owner.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    assert "a.yaml:3:5: ACME-01 error supplier acme has no owner" in cli("check").stdout
+    assert (rule.parent.parent / ".resilint_cache" / RULES).is_file()
+    rule.write_text(USER_RULE.replace("has no owner", "names no owner"))
+    assert "supplier acme names no owner" in cli("check").stdout
+    rule.write_text(USER_RULE.replace("exists: true", "exist: true"))
+    broken = cli("check")
+    assert broken.exit_code == 2 and "owner.yaml:12:46: unknown operator" in broken.stderr
+
+
+def test_a_forged_rule_cache_is_ignored(cli, write) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
+    write("policies/owner.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    assert "has no owner" in cli("check").stdout
+    cache = write("x", "").parent / ".resilint_cache"
+    path = cache / RULES
+    mac, _, body = path.read_bytes().partition(b"\n")
+    forged = body.replace(b"has no owner", b"is fine")
+    path.write_bytes(mac + b"\n" + forged)
+    (cache / "result.json").unlink()
+    assert "has no owner" in cli("check").stdout
+    assert json.loads(path.read_bytes().partition(b"\n")[2])["data"]["entries"]
