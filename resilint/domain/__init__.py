@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from resilint.domain.delivery import identity_providers
+from resilint.domain.documents import (
+    build_contract,
+    build_entity,
+    build_function,
+    build_identity,
+    build_plan,
+    build_playbook,
+    build_policy,
+)
 from resilint.domain.facts import (
     ContractFacts,
     EntityFacts,
@@ -23,20 +32,12 @@ from resilint.domain.facts import (
     PlaybookFacts,
     PolicyFacts,
     SupplierFacts,
-    build_contract,
-    build_entity,
-    build_function,
-    build_identity,
-    build_plan,
-    build_playbook,
-    build_policy,
-    build_suppliers,
-    contract_ict,
 )
 from resilint.domain.graph import DependencyGraph
 from resilint.domain.regimes import EntityRegimes
 from resilint.domain.registers import RegisterScope, contract_in_register, direct_dependencies
 from resilint.domain.requirements import Matrix, load_matrix
+from resilint.domain.suppliers import build_suppliers, contract_ict
 from resilint.model import Document, Index
 
 DEFAULT_CRITICAL_LEVELS = ("critical", "important")

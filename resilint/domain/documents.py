@@ -1,0 +1,150 @@
+"""Facts of the kinds other than suppliers, each built on its own from the index and the
+supplier facts: contracts, business functions, entities, continuity plans, playbooks, identities
+and insurance policies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from resilint.domain import delivery, lifecycle
+from resilint.domain.facts import (
+    ContractFacts,
+    EntityFacts,
+    FunctionFacts,
+    IdentityFacts,
+    PlanFacts,
+    PlaybookFacts,
+    PolicyFacts,
+)
+from resilint.domain.readers import mapping_at, strings, text_of
+from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.domain.registers import supported_functions
+from resilint.domain.suppliers import contract_ict
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+HUMAN = "human_account"
+
+
+def build_contract(facts: Facts, contract: Document) -> ContractFacts:
+    supplier = facts.supplier_by_id(contract.data.get("supplier"))
+    ict = contract_ict(facts, contract)
+    flagged = contract.data.get("supports_critical_function")
+    critical = (
+        flagged if isinstance(flagged, bool) else bool(supplier and supplier.supports_critical)
+    )
+    entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
+    stage = lifecycle.contract_lifecycle(contract, facts.as_of)
+    covered = strings(contract.data.get("services"))
+    models = (
+        delivery.service_models(supplier.document, covered, supplier.non_ict)
+        if supplier is not None
+        else frozenset()
+    )
+    requires = (
+        facts.matrix.required(supplier.tier_class, supplier.exposures, ict, models)
+        if supplier is not None and stage != lifecycle.ENDED
+        else frozenset()
+    )
+    return ContractFacts(
+        contract,
+        supplier,
+        stage,
+        critical,
+        ict,
+        entities,
+        facts.regimes.of_entities(entities),
+        requires,
+        in_register=facts.in_register(contract),
+        functions=supported_functions(facts, contract),
+        service_models=models,
+        replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
+    )
+
+
+def build_function(facts: Facts, function: Document) -> FunctionFacts:
+    critical = function.data.get("criticality") in facts.definitions.critical_levels
+    entities = facts.regimes.entities_named(function, "entities")
+    suppliers = tuple(facts.graph.reach(function).suppliers)
+    return FunctionFacts(
+        function,
+        critical,
+        suppliers,
+        entities,
+        facts.regimes.of_entities(entities),
+        in_register=_function_in_register(facts, function),
+    )
+
+
+def _function_in_register(facts: Facts, function: Document) -> bool:
+    for supplier, services, _ in facts.graph._starts(function):  # its direct edges
+        for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
+            covered = set(strings(contract.data.get("services")))
+            relevant = services is None or not covered or bool(services & covered)
+            if relevant and facts.in_register(contract):
+                return True
+    return False
+
+
+def build_entity(facts: Facts, entity: Document) -> EntityFacts:
+    registers = facts.scope.registers_of(entity.id) if entity.id else ()
+    own = facts.regimes.of_entities([entity.id]) if entity.id else frozenset()
+    return EntityFacts(
+        entity,
+        maintains_register=entity.id in facts.scope.maintainers,
+        registers=registers,
+        regimes=own | {"dora"} if registers else own,
+    )
+
+
+def build_plan(facts: Facts, plan: Document) -> PlanFacts:
+    named = plan.data.get("function")
+    function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
+    return PlanFacts(plan, function is not None and facts.function(function).critical)
+
+
+def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:
+    supplier = facts.supplier_by_id(playbook.data.get("supplier"))
+    needed = bool(
+        supplier
+        and supplier.lifecycle == lifecycle.ENGAGED
+        and "joint_playbook" in supplier.requires
+    )
+    if not needed and playbook.id is not None:
+        needed = any(
+            "joint_playbook" in facts.contract(c).requires
+            for c in facts.index.having("Contract", "playbook", playbook.id)
+        )
+    return PlaybookFacts(playbook, needed)
+
+
+def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
+    kind = text_of(identity.data.get("type"))
+    supplier = facts.supplier_by_id(identity.data.get("supplier"))
+    regimes = supplier.regimes if supplier else facts.regimes.everywhere
+    return IdentityFacts(
+        identity,
+        human=kind == HUMAN,
+        machine=kind is not None and kind != HUMAN,
+        active=lifecycle.identity_active(identity),
+        supplier=supplier,
+        regimes=regimes,
+    )
+
+
+def build_policy(facts: Facts, policy: Document) -> PolicyFacts:
+    layer = mapping_at(policy.data, "layer")
+    over = layer.get("sits_over")
+    underlying = facts.index.get("InsurancePolicy", over) if isinstance(over, str) else None
+    entities = facts.regimes.entities_named(policy, "insured_entities")
+    return PolicyFacts(
+        policy,
+        in_force=lifecycle.policy_in_force(policy, facts.as_of),
+        layer="excess" if layer.get("position") == "excess" else "primary",
+        underlying=underlying,
+        follows_form=layer.get("follows_form") is not False,
+        entities=entities,
+        regimes=facts.regimes.of_entities(entities),
+    )

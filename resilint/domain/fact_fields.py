@@ -1,0 +1,175 @@
+"""The facts the rule language sees as fields of a document (``supplier.critical``,
+``contract.requires``): their types, checked when a rule loads like schema fields, and their
+meanings, listed in docs/rule-language.md. Each is filled by a fact type's ``fields()``
+(:mod:`.facts`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _fact(kind: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {"type": kind, "description": description, **schema}
+
+
+_TEXTS = {"type": "string"}
+FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
+    "Supplier": {
+        "critical": _fact(
+            "boolean",
+            "Tier 1 in effect: recorded so, or a critical or important "
+            "function rests on it, or it handles restricted data (unless only as ciphertext "
+            "without the keys) or holds standing privileged access.",
+        ),
+        "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
+        "tier_class": _fact(
+            "string",
+            "critical, tier_2 or tier_3: the row of the requirements matrix it is judged by.",
+        ),
+        "supports_critical": _fact("boolean", "It supports a critical or important function."),
+        "critical_functions": _fact(
+            "array", "Critical or important functions resting on it.", items=_TEXTS
+        ),
+        "ict": _fact("boolean", "It provides ICT services (recorded, or inferred)."),
+        "access_level": _fact(
+            "string",
+            "Highest access it holds standing: none, read-only, write or "
+            "privileged (through an active identity, or recorded unless only identities that "
+            "are not active hold that level).",
+        ),
+        "exposures": _fact(
+            "array",
+            "Which of ict, access, operating_access (a person's account or privileged access in "
+            "our systems, not only an integration credential) and data apply to it.",
+            items=_TEXTS,
+        ),
+        "service_models": _fact(
+            "array",
+            "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
+            "colocation, data_feed, professional_service, financial_service): recorded, or "
+            "inferred from the ICT service type, or for a supplier without ICT services from "
+            "the words that name a bank or a law firm; empty when any is unknown.",
+            items=_TEXTS,
+        ),
+        "holds": _fact(
+            "array",
+            "What of ours it holds: data (our confidential data, or data_sensitivity not "
+            "recorded, unless every service records stores_data: false), credentials (access "
+            "into our systems), identities (our sign-in runs through it).",
+            items=_TEXTS,
+        ),
+        "lifecycle": _fact("string", "prospective, engaged or exited."),
+        "our_entities": _fact(
+            "array",
+            "Our entities it serves: those of its live contracts and of the critical "
+            "functions resting on it.",
+            items=_TEXTS,
+        ),
+        "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
+        "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
+        "has_alternative": _fact("boolean", "A documented alternative supplier is ready."),
+        "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
+    },
+    "Contract": {
+        "in_register": _fact(
+            "boolean",
+            "The DORA register of information holds it: ICT, signed, under an entity a register "
+            "covers, in force or ended during the year of the as-of date.",
+        ),
+        "functions": _fact(
+            "array",
+            "Business functions resting directly on it (its supplier, or a service it covers).",
+            items=_TEXTS,
+        ),
+        "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
+        "critical": _fact("boolean", "It supports a critical or important function."),
+        "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
+        "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
+        "service_models": _fact(
+            "array",
+            "Service models of the services it covers (all its supplier's when it names none); "
+            "empty when any is unknown.",
+            items=_TEXTS,
+        ),
+        "replaceable": _fact(
+            "boolean",
+            "Every service it covers (all its supplier's when it names none) is recorded as "
+            "easily_substitutable or medium_complexity.",
+        ),
+        "effective_tier": _fact("integer", "The supplier's tier in effect."),
+        "our_entities": _fact(
+            "array",
+            "Our entities that sign or use it (every entity when it names none).",
+            items=_TEXTS,
+        ),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+        "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
+    },
+    "BusinessFunction": {
+        "in_register": _fact(
+            "boolean", "A contract in the DORA register of information supports it directly."
+        ),
+        "critical": _fact(
+            "boolean",
+            "Its criticality is one the configuration counts as "
+            "critical or important (critical_levels).",
+        ),
+        "suppliers": _fact(
+            "array",
+            "Suppliers it rests on, through subcontractors and shared dependencies too.",
+            items=_TEXTS,
+        ),
+        "our_entities": _fact(
+            "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
+        ),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+    "Entity": {
+        "maintains_register": _fact(
+            "boolean",
+            "Under DORA with no entity under DORA above it: it keeps a register of information.",
+        ),
+        "in_register": _fact(
+            "boolean", "A DORA register of information covers it (its own, or its parent's)."
+        ),
+    },
+    "ContinuityPlan": {
+        "critical": _fact(
+            "boolean", "The business function it keeps going is critical or important."
+        ),
+    },
+    "Playbook": {
+        "required": _fact(
+            "boolean",
+            "The requirements matrix asks for this joint playbook: its "
+            "supplier is engaged and needs one, or a live contract naming it does.",
+        ),
+    },
+    "Identity": {
+        "human": _fact("boolean", "A person's account (type human_account)."),
+        "machine": _fact(
+            "boolean", "A machine credential: API key, service account, SSH key, certificate…"
+        ),
+        "active": _fact("boolean", "Not revoked or disabled."),
+        "regimes": _fact("array", "Regimes of its supplier's entities.", items=_TEXTS),
+    },
+    "InsurancePolicy": {
+        "in_force": _fact("boolean", "Cover applies on the as-of date."),
+        "position": _fact(
+            "string",
+            "primary or excess: where it sits in the insurance tower (layer.position; primary "
+            "unless stated).",
+        ),
+        "inherits_terms": _fact(
+            "boolean",
+            "An excess layer following the form of the policy "
+            "it sits over: its terms are that policy's.",
+        ),
+        "our_entities": _fact(
+            "array", "Our insured entities (every entity when it names none).", items=_TEXTS
+        ),
+        "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+    },
+}
+"""The facts the rule language sees as fields of a document, with their types (checked when a
+rule loads, like schema fields) and meanings (listed in docs/rule-language.md)."""

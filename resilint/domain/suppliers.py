@@ -1,0 +1,240 @@
+"""Facts of suppliers, built together: criticality flows through the dependency graph (a
+critical function reaches a supplier directly, as another supplier's subcontractor or through a
+shared dependency), so every supplier's routes are gathered first; then what each supplier does
+for us and holds (exposure), whom it serves and which terms the requirements matrix asks of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from resilint.domain import delivery, lifecycle
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.graph import Chain
+from resilint.domain.readers import integer, mapping_at, text_of, value_at
+from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+ACCESS_ORDER = ("none", "read-only", "write", "privileged")
+CONFIDENTIAL = ("confidential", "restricted")
+CIPHERTEXT = "ciphertext_only"
+"""Supplier.data_access: it holds our data only encrypted, without the keys."""
+
+Route = tuple[str, Chain]
+"""A critical function (by id) and the chain by which it reaches a supplier."""
+
+
+@dataclass
+class _Routes:
+    """How the critical functions reach one supplier (see ``_counted``)."""
+
+    supporting: list[Route] = field(default_factory=list)
+    affirmed: list[Route] = field(default_factory=list)
+    direct: list[Route] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+
+
+def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
+    routes: dict[str, _Routes] = {}
+    for function in facts.critical_functions():
+        reach = facts.graph.reach(function)
+        for supplier_id, chain in reach.suppliers.items():
+            found = routes.setdefault(supplier_id, _Routes())
+            found.entities.extend(facts.function(function).entities)
+            if len(chain) == 1:
+                found.direct.append((str(function.id), chain))
+            if supplier_id in reach.supporting:
+                route = (str(function.id), reach.supporting[supplier_id])
+                found.supporting.append(route)
+                if supplier_id in reach.affirmed:
+                    found.affirmed.append(route)
+    built = {}
+    for supplier in facts.index.of_kind("Supplier"):
+        key = supplier.id if supplier.id is not None else f"{supplier.path}#{supplier.index}"
+        built[key] = _supplier(facts, supplier, routes.get(supplier.id or "", _Routes()))
+    return built
+
+
+def _counted(supplier: Document, routes: _Routes) -> tuple[list[Route], list[Route]]:
+    """The routes that make the supplier critical, and the direct ones that would but for its
+    record. A link recorded as not supporting a critical function passes none on (the graph's
+    ``supporting``): a subcontractor entry, or a service the function names, so recorded. A
+    supplier recorded so (supports_critical_function: false) that a critical function names
+    directly is judged as recorded: the two records disagree and neither is more specific.
+    Through another supplier (a subcontracting chain its own record may not know of), or
+    through a named service recorded as supporting one, it is made critical (the graph's
+    ``affirmed``)."""
+    counted = routes.supporting
+    if supplier.data.get("supports_critical_function") is False:
+        counted = routes.affirmed
+    functions = {f for f, _ in counted}
+    # a function naming a service recorded as not supporting one agrees with the record
+    direct = [(f, chain) for f, chain in routes.direct if chain[0].supports is not False]
+    return counted, [(f, chain) for f, chain in direct if f not in functions]
+
+
+def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFacts:
+    resting, contested = _counted(supplier, routes)
+    via = routes.entities
+    data = supplier.data
+    declared = integer(data.get("tier"))
+    stage = lifecycle.supplier_lifecycle(supplier)
+    access = _access_level(facts, supplier)
+    sensitivity = text_of(data.get("data_sensitivity"))
+    ict = _provides_ict(facts, supplier)
+    exposures = frozenset(
+        name
+        for name, present in (
+            ("ict", ict),
+            ("access", access != "none"),
+            ("operating_access", access != "none" and delivery.operating_access(facts, supplier)),
+            ("data", sensitivity in CONFIDENTIAL and data.get("data_access") != CIPHERTEXT),
+        )
+        if present
+    )
+    supports = (
+        data.get("supports_critical_function") is True
+        or bool(resting)
+        or any(
+            value_at(s, "supports_critical_function") is True for s in _list(data.get("services"))
+        )
+    )
+    reasons = _reasons(declared, data, access, resting) if stage != lifecycle.EXITED else ()
+    if stage == lifecycle.EXITED:  # SUP-01 reports an exited supplier any such function names
+        resting, contested = resting + contested, []
+    critical = bool(reasons)
+    tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
+    non_ict = not ict and "operating_access" not in exposures
+    models = delivery.service_models(supplier, non_ict=non_ict)
+    entities = _supplier_entities(facts, supplier, via)
+    return SupplierFacts(
+        document=supplier,
+        declared_tier=declared,
+        critical=critical,
+        reasons=reasons,
+        chain=min((chain for _, chain in resting), key=len, default=()),
+        supports_critical=supports,
+        critical_functions=tuple(dict.fromkeys(f for f, _ in resting)),
+        tier_class=tier_class,
+        ict=ict,
+        access_level=access,
+        data_sensitivity=sensitivity,
+        exposures=exposures,
+        lifecycle=stage,
+        entities=entities,
+        regimes=facts.regimes.of_entities(entities),
+        requires=facts.matrix.required(tier_class, exposures, models=models)
+        if stage != lifecycle.EXITED
+        else frozenset(),
+        has_alternative=_has_alternative(facts, supplier),
+        in_register=any(
+            facts.in_register(c)
+            for c in facts.index.having("Contract", "supplier", supplier.id or "")
+        ),
+        contested=tuple(dict.fromkeys(f for f, _ in contested)),
+        contested_chain=min((chain for _, chain in contested), key=len, default=()),
+        service_models=models,
+        holds=delivery.holds(facts, supplier, exposures),
+    )
+
+
+def _reasons(
+    declared: int | None, data: dict[str, Any], access: str, resting: list[Route]
+) -> tuple[str, ...]:
+    reasons = []
+    if declared == 1:
+        reasons.append("it is recorded as tier 1")
+    if data.get("supports_critical_function") is True:
+        reasons.append("it is recorded as supporting a critical function")
+    flagged = [
+        str(value_at(s, "name"))
+        for s in _list(data.get("services"))
+        if value_at(s, "supports_critical_function") is True
+    ]
+    if flagged and data.get("supports_critical_function") is not True:
+        reasons.append(
+            f"its service {', '.join(flagged)} is recorded as supporting a critical function"
+        )
+    if resting:
+        names = ", ".join(dict.fromkeys(f for f, _ in resting))
+        reasons.append(f"critical or important business functions rest on it ({names})")
+    if data.get("data_sensitivity") == "restricted" and data.get("data_access") != CIPHERTEXT:
+        reasons.append("it handles restricted data")
+    if access == "privileged":
+        reasons.append("it holds privileged access to our systems")
+    return tuple(reasons)
+
+
+def _access_level(facts: Facts, supplier: Document) -> str:
+    """The highest access the supplier holds standing: through its active identities, and as
+    recorded (highest_access_level) unless only identities that are not active hold that level:
+    a disabled break-glass account is access it may be given in an incident, not access it
+    holds."""
+    declared = text_of(supplier.data.get("highest_access_level")) or "none"
+    active: list[str] = []
+    dormant: set[str] = set()
+    if supplier.id is not None:
+        for identity in facts.index.having("Identity", "supplier", supplier.id):
+            level = text_of(identity.data.get("access_level")) or "none"
+            (active.append if lifecycle.identity_active(identity) else dormant.add)(level)
+    levels = [*active, "none" if declared in dormant else declared]
+    return max(levels, key=lambda level: ACCESS_ORDER.index(level) if level in ACCESS_ORDER else 0)
+
+
+def _provides_ict(facts: Facts, supplier: Document) -> bool:
+    """As recorded (provides_ict_services); else inferred from what the repository shows: an
+    identity into our systems, cloud dependencies, data stored for us or an ICT contract."""
+    recorded = supplier.data.get("provides_ict_services")
+    if isinstance(recorded, bool):
+        return recorded
+    if supplier.id is None:
+        return False
+    if facts.index.having("Identity", "supplier", supplier.id):
+        return True
+    if mapping_at(supplier.data, "shared_dependencies").get("cloud"):
+        return True
+    if any(value_at(s, "stores_data") is True for s in _list(supplier.data.get("services"))):
+        return True
+    contracts = facts.index.having("Contract", "supplier", supplier.id)
+    return any(c.data.get("covers_ict_services") is True for c in contracts)
+
+
+def _supplier_entities(facts: Facts, supplier: Document, via: Iterable[str]) -> tuple[str, ...]:
+    """Entities of the supplier's live contracts and of the functions resting on it."""
+    named: list[str] = []
+    if supplier.id is not None:
+        for contract in facts.index.having("Contract", "supplier", supplier.id):
+            if lifecycle.contract_lifecycle(contract, facts.as_of) != lifecycle.ENDED:
+                named.extend(facts.regimes.entities_named(contract, *CONTRACT_ENTITIES))
+    named.extend(via)
+    return tuple(dict.fromkeys(named)) or facts.regimes.all_entities
+
+
+def _has_alternative(facts: Facts, supplier: Document) -> bool:
+    """A documented alternative supplier that is ready to take over (contracted or onboarded)."""
+    for item in _list(supplier.data.get("alternatives")):
+        ready = value_at(item, "readiness") in ("contracted", "onboarded")
+        if ready and facts.index.get("Supplier", value_at(item, "supplier")) is not None:
+            return True
+    return False
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def contract_ict(facts: Facts, contract: Document) -> bool:
+    """It covers ICT services: as recorded (covers_ict_services), else when its supplier
+    provides ICT services or holds access to our systems."""
+    covers_ict = contract.data.get("covers_ict_services")
+    if isinstance(covers_ict, bool):
+        return covers_ict
+    named = contract.data.get("supplier")
+    supplier = facts.index.get("Supplier", named) if isinstance(named, str) else None
+    return supplier is not None and (
+        _provides_ict(facts, supplier) or _access_level(facts, supplier) != "none"
+    )
