@@ -482,6 +482,33 @@ def test_bcm09_warns_of_a_stale_copy_only_where_another_test_covers_the_function
     assert check(cli, write, other, ["BCM-09"]) == []
 
 
+def test_one_failed_restore_test_is_one_finding_for_every_function_it_covers(cli, write) -> None:
+    """A failed test recorded on the backup and on the restore-testing programme (same day,
+    same functions) is one BCM-09 finding; BCM-06 does not repeat it once per function."""
+    functions = [doc("BusinessFunction", f, "criticality: critical\n") for f in ("a", "b", "c")]
+    failed = "{date: 2026-09-12, result: fail}"
+    text = repo(
+        *functions,
+        backup("vault", "backup_immutable", failed, "[]"),
+        backup("drills", "backup_restore_test", failed, "[]"),
+    )
+    assert check(cli, write, text, ["BCM-06"]) == []
+    (finding,) = check(cli, write, text, ["BCM-09"])
+    assert finding["id"] == "vault" and "covers a, b and c" in finding["message"]
+    assert (
+        "restore testing control drills, which records the same failed test" in finding["message"]
+    )
+    assert [r["message"] for r in finding["related"]] == ["failed restore test of control drills"]
+    # a failed test of one function's own copy leaves BCM-06 to judge the others
+    own = backup("tapes", "backup_offline", failed, "[a]")
+    text = repo(
+        *functions,
+        backup("vault", "backup_immutable", "{date: 2025-01-10, result: pass}", "[]"),
+        own,
+    )
+    assert sorted(f["id"] for f in check(cli, write, text, ["BCM-06"])) == ["b", "c"]
+
+
 # -- G15: exit assistance against the migration it must cover (SUP-11) ------------------------
 
 

@@ -294,25 +294,43 @@ def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator
     critical = {str(f.id): f for f in context.facts.critical_functions() if f.id is not None}
     limit = number(context.params.get("restore_test_max_age_days")) or 365.0
     backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
+    failed: dict[tuple[datetime.date, tuple[str, ...]], list[Document]] = {}
     for control in backups:
         covered = _covers(control, critical)
         test = value_at(control.data, "last_restore_test")
         day = as_date(value_at(test, "date"))
         if not covered or day is None:
             continue
-        others = [
-            c
-            for c in backups
-            if c is not control
-            and _passed(context, c, limit)
-            and set(_covers(c, critical)) & set(covered)
-        ]
         if value_at(test, "result") == "fail":
-            yield _failed(context, info, control, day, covered, others)
-        elif day < shift(context.as_of, -int(limit)) and all(
+            failed.setdefault((day, tuple(covered)), []).append(control)
+            continue
+        others = _others(context, backups, control, critical, limit)
+        if day < shift(context.as_of, -int(limit)) and all(
             any(f in _covers(c, critical) for c in others) for f in covered
         ):
             yield _stale(context, info, control, day, covered, others, limit)
+    for (day, functions), controls in failed.items():
+        # controls that record one failed test (a backup and its restore-testing programme, on
+        # the same day, for the same functions) are one finding
+        others = _others(context, backups, controls[0], critical, limit)
+        yield _failed(context, info, controls, day, list(functions), others)
+
+
+def _others(
+    context: RuleContext,
+    backups: list[Document],
+    control: Document,
+    critical: dict[str, Document],
+    limit: float,
+) -> list[Document]:
+    """The other backup controls whose passing, recent test covers some of the functions this
+    control covers."""
+    covered = set(_covers(control, critical))
+    return [
+        c
+        for c in backups
+        if c is not control and _passed(context, c, limit) and covered & set(_covers(c, critical))
+    ]
 
 
 def _is_backup(control: Document) -> bool:
@@ -335,19 +353,29 @@ def _passed(context: RuleContext, control: Document, limit: float) -> bool:
 def _failed(
     context: RuleContext,
     info: RuleInfo,
-    control: Document,
+    controls: list[Document],
     day: datetime.date,
     covered: list[str],
     others: list[Document],
 ) -> Finding:
+    control, *same = controls
     what = _BACKUPS[str(control.data.get("category"))]
-    message = (
-        f"the latest restore test of {what} control {control.id} failed on {day.isoformat()}: "
-        "the copy it keeps may not restore when it is needed, and a passing test of another "
-        f"backup does not show that this one does (it covers {listed(covered)}). Repair the "
-        "restore, test it again and record the result under last_restore_test" + _as_of(context)
+    also = "".join(
+        f" (and {_BACKUPS[str(c.data.get('category'))]} control {c.id}, which records the same "
+        "failed test)"
+        for c in same
     )
-    related = _other_tests(context, others)
+    message = (
+        f"the latest restore test of {what} control {control.id}{also} failed on "
+        f"{day.isoformat()}: the copy it keeps may not restore when it is needed, and a passing "
+        f"test of another backup does not show that this one does (it covers "
+        f"{listed(covered)}). Repair the restore, test it again and record the result under "
+        "last_restore_test" + _as_of(context)
+    )
+    related = tuple(
+        context.related(c, ("last_restore_test", "result"), f"failed restore test of {c.label}")
+        for c in same
+    ) + _other_tests(context, others)
     return context.finding(info, control, ("last_restore_test", "result"), message, related)
 
 
