@@ -534,3 +534,19 @@ def test_sup11_without_an_estimate_asks_twelve_months_of_a_hard_to_replace_servi
     assert check(cli, write, hard_to_replace("{transition_period_months: 12}"), ["SUP-11"]) == []
     easy = hard_to_replace("{transition_period_months: 3}", "medium_complexity")
     assert check(cli, write, easy, ["SUP-11"]) == []
+
+
+def test_ctr14_without_a_notice_period_says_so_instead_of_a_placeholder(cli, write) -> None:
+    supplier = doc("Supplier", "acme", "name: Acme\ntier: 2\nprovides_ict_services: true\n")
+    body = "supplier: acme\nstatus: active\nstart_date: 2024-01-01\nend_date: 2026-12-31\n"
+    old = doc("Contract", "ctr-acme", body + "last_review: 2025-06-01\n")
+    (finding,) = check(cli, write, repo(supplier, old), ["CTR-14"])
+    assert "(not set)" not in finding["message"]
+    assert "due by then at the latest (no notice period of ours is recorded" in finding["message"]
+    unreviewed = doc("Contract", "ctr-acme", body)
+    (finding,) = check(cli, write, repo(supplier, unreviewed), ["CTR-14"])
+    assert "(not set)" not in finding["message"] and "no recorded review" in finding["message"]
+    noticed = doc("Contract", "ctr-acme", body + "our_notice_period_days: 30\n")
+    (finding,) = check(cli, write, repo(supplier, noticed), ["CTR-14"])
+    assert "needs 30 days' notice from us, so the decision" in finding["message"]
+    assert "due by 2026-12-01" in finding["message"]
