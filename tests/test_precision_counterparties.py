@@ -255,3 +255,11 @@ def test_a_replaceable_multi_tenant_saas_is_left_to_its_exit_plan(cli, write) ->
     assert step_in(cli, write, "multi_tenant_saas", "highly_complex") != []
     # a bureau run for us: step-in is the remedy however replaceable it is
     assert step_in(cli, write, "managed_service", "medium_complexity") != []
+
+
+def test_words_that_also_name_other_trades_leave_the_model_unknown(cli, write) -> None:
+    vault = (
+        "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\nservices:\n"
+        "  - {name: vaulting, service_type: records custody and archiving}\n"
+    )
+    assert codes(check(cli, write, repo(supplier_doc(vault), contract()), ["CTR-07"])) == ["CTR-07"]

@@ -71,20 +71,23 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
             r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
-            r"|accountan(ts?|cy)|auditors?|consultancy|consulting)\b",
+            r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*)\b",
             re.IGNORECASE,
         ),
     ),
     (
         FINANCIAL,
         re.compile(
-            r"\b(banks?|banking|depositary|custod(y|ian)|credit institution|payment institution"
-            r"|e-money institution|sparkasse|banque|banca|banco)\b",
+            r"\b(banks?|banking|bankhaus|sparkasse|banque|banca|banco|depositary"
+            r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
+            r"|payment institution|e-money institution)\b",
             re.IGNORECASE,
         ),
     ),
 )
-"""Words that name a bank or a law firm (or consultancy) in a supplier without ICT services."""
+"""Words that name a law firm or other professional adviser, or a bank, in a supplier without
+ICT services. Words that also name other trades are left out ("custody" of records, a
+"consulting" engineer): the model is then unknown and every term is asked."""
 
 HUMAN = "human_account"
 PRIVILEGED = "privileged"
