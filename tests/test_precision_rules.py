@@ -550,3 +550,29 @@ def test_ctr14_without_a_notice_period_says_so_instead_of_a_placeholder(cli, wri
     (finding,) = check(cli, write, repo(supplier, noticed), ["CTR-14"])
     assert "needs 30 days' notice from us, so the decision" in finding["message"]
     assert "due by 2026-12-01" in finding["message"]
+
+
+def test_ins01_a_restore_testing_control_meets_a_condition_only_while_its_test_passes(
+    cli, write
+) -> None:
+    condition = (
+        "status: active\nstart_date: 2026-01-01\nend_date: 2026-12-31\nconditions:\n"
+        "  - id: backups\n    statement: Backups restore tested at least annually.\n"
+        "    control_categories: [backup_restore_test]\n    scope: [backups]\n"
+        "    attested: true\n"
+    )
+    policy = doc("InsurancePolicy", "cyber", condition)
+
+    def drills(test: str) -> str:
+        body = "category: backup_restore_test\nstatus: implemented\nscope: [backups]\n"
+        return doc("Control", "drills", body + f"last_restore_test: {test}\n")
+
+    passed = repo(policy, drills("{date: 2026-09-12, result: pass}"))
+    assert check(cli, write, passed, ["INS-01"]) == []
+    failed = repo(policy, drills("{date: 2026-09-12, result: fail}"))
+    (finding,) = check(cli, write, failed, ["INS-01"])
+    assert "the latest restore test of control drills failed on 2026-09-12" in finding["message"]
+    assert "we attested this condition" in finding["message"]
+    stale = repo(policy, drills("{date: 2025-06-30, result: pass}"))
+    (finding,) = check(cli, write, stale, ["INS-01"])
+    assert "last tested on 2025-06-30, more than 365 days ago" in finding["message"]

@@ -53,6 +53,9 @@ _AREA = {
     "mfa_privileged": "privileged_access",
 }
 _DEFAULT_ENCRYPTION = ["encryption_at_rest"]
+RESTORE_TESTS = "backup_restore_test"
+"""The control category of a restore-testing programme: it meets a condition only while its
+latest restore test passed within ``restore_test_max_age_days`` (BCM-06's limit)."""
 _FIRMS = (
     ("forensics_firm", "forensics", "forensics firm"),
     ("outside_counsel", "counsel", "outside counsel"),
@@ -99,17 +102,40 @@ def _status(control: Document) -> str:
     )
 
 
-def _shortfall(control: Document, minimum: float | None) -> str | None:
+def _shortfall(
+    control: Document, minimum: float | None, as_of: datetime.date, max_age: float
+) -> str | None:
     """Why a control of the category does not count, or None if it does."""
     coverage = number(control.data.get("coverage_percent"))
     if not _implemented(control):
         return _status(control)
+    if control.data.get("category") == RESTORE_TESTS:
+        untested = _untested(control, as_of, max_age)
+        if untested is not None:
+            return untested
     if minimum is not None and coverage is None:
         return f"control {control.id} states no coverage_percent"
     if minimum is not None and coverage is not None and coverage < minimum:
         return (
             f"control {control.id} covers {show_number(coverage)}%, under the "
             f"{show_number(minimum)}% required"
+        )
+    return None
+
+
+def _untested(control: Document, as_of: datetime.date, max_age: float) -> str | None:
+    """Why a restore-testing control does not show restores tested: its latest test failed,
+    or is older than BCM-06's limit (a condition such as "restore tested at least annually")."""
+    test = value_at(control.data, "last_restore_test")
+    day = as_date(value_at(test, "date"))
+    if day is None:
+        return f"control {control.id} records no restore test (last_restore_test)"
+    if value_at(test, "result") == "fail":
+        return f"the latest restore test of control {control.id} failed on {day.isoformat()}"
+    if day < shift(as_of, -int(max_age)):
+        return (
+            f"control {control.id} was last tested on {day.isoformat()}, more than "
+            f"{show_number(max_age)} days ago"
         )
     return None
 
@@ -125,7 +151,9 @@ def _condition_gap(
     siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
     required = [s for s in strings(condition.get("scope")) if s not in siblings]
     candidates = [c for c in controls if c.data.get("category") == category]
-    usable = [c for c in candidates if _shortfall(c, minimum) is None]
+    max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
+    shortfall = {id(c): _shortfall(c, minimum, context.as_of, max_age) for c in candidates}
+    usable = [c for c in candidates if shortfall[id(c)] is None]
     scopes = [strings(c.data.get("scope")) for c in usable]
     uncovered = [s for s in required if not any("all" in got or s in got for got in scopes)]
     if usable and not uncovered:
@@ -139,7 +167,7 @@ def _condition_gap(
             related,
         )
     covering = f" covering {', '.join(required)}" if required else ""
-    reasons = "; ".join(r for r in (_shortfall(c, minimum) for c in candidates) if r)
+    reasons = "; ".join(r for r in (shortfall[id(c)] for c in candidates) if r)
     why = f" ({reasons})" if reasons else ""
     have = f"the controls inventory has none{why}"
     return f"needs an implemented {category} control{covering}, but {have}", related
