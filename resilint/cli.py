@@ -32,6 +32,7 @@ from resilint.cli_options import as_of_option, complete_codes, selection, select
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
 from resilint.reporters import REPORTERS
+from resilint.reporters.base import printable
 from resilint.reporters.grouped import GROUPINGS
 from resilint.rules.model import PROFILES
 
@@ -48,14 +49,14 @@ def _guarded(action: Callable[[], int]) -> NoReturn:
     try:
         status = action()
     except ResilintError as exc:
-        click.echo(f"resilint: {exc}", err=True)
+        click.echo(f"resilint: {printable(str(exc))}", err=True)
         status = exc.exit_code
     except KeyboardInterrupt:
         click.echo("resilint: interrupted", err=True)
         status = 130
     except Exception as exc:  # a defect: a short message and its own status, never a traceback
         click.echo(
-            f"resilint: internal error: {type(exc).__name__}: {exc}\n"
+            f"resilint: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
             "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
             "the traceback.",
             err=True,
@@ -96,6 +97,29 @@ _LAZY = {
 
 
 class _Commands(click.Group):
+    """Lazy commands; click's own usage errors quote what was typed, so their messages are
+    escaped as every output is (a newline in an argument would start a CI workflow command)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            exc.message = printable(exc.message)
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = printable(exc.message)
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_LAZY})
 

@@ -67,3 +67,46 @@ def test_text_output_keeps_one_finding_per_line(cli, write, tmp_path) -> None:
     lines = cli("check", ".", "--no-cache", "--no-color", cwd=tmp_path).stdout.splitlines()
     assert lines[0].startswith("contract.yaml:4:11: REF-01 error")
     assert "acme\\n::error file=x::owned \\x1b[31m\\u202eevil\\u2066\\u200b" in lines[0]
+
+
+HOSTILE_ARGUMENT = "a\n::error::owned\x1b[31m\u202e"
+ARGUMENT_CASES = [
+    ("check unknown rule", ("check", "--select", HOSTILE_ARGUMENT)),
+    ("check date", ("check", "--as-of", HOSTILE_ARGUMENT)),
+    ("check output spec", ("check", "-o", HOSTILE_ARGUMENT)),
+    ("impact supplier", ("impact", "--supplier", HOSTILE_ARGUMENT)),
+    ("card supplier", ("card", HOSTILE_ARGUMENT)),
+    ("new id", ("new", "Supplier", HOSTILE_ARGUMENT)),
+    (
+        "waive code",
+        (
+            "waive",
+            HOSTILE_ARGUMENT,
+            "--target",
+            "s",
+            "--reason",
+            "r",
+            "--until",
+            "2027-01-01",
+            "--owner",
+            "o",
+        ),
+    ),
+    ("schema kind", ("schema", HOSTILE_ARGUMENT)),
+    ("explain code", ("explain", HOSTILE_ARGUMENT)),
+    ("rename kind", ("rename", HOSTILE_ARGUMENT, "a", "b")),
+]
+
+
+@pytest.mark.parametrize(("case", "args"), ARGUMENT_CASES, ids=[c[0] for c in ARGUMENT_CASES])
+def test_what_was_typed_is_escaped_in_error_messages(cli, write, case, args) -> None:
+    """A usage error quotes the argument: a newline in it must not start a line a CI log runs
+    as a workflow command (the runner trims leading spaces, so only escaping helps)."""
+    write("s.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\n")
+    result = cli(*args)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    both = result.stdout + result.stderr
+    assert "a\\n::error::owned" in both.replace("A\\n::ERROR::OWNED", "a\\n::error::owned")
+    for raw in RAW:
+        assert raw not in both, (case, raw)
+    assert not any(line.lstrip().startswith("::error::owned") for line in both.splitlines())
