@@ -96,6 +96,11 @@ _LAZY = {
 }
 
 
+def _escape(exc: click.ClickException) -> None:
+    # click types the attribute final, but shows whatever it holds when the error is reported
+    setattr(exc, "message", printable(exc.message))  # noqa: B010
+
+
 class _Commands(click.Group):
     """Lazy commands; click's own usage errors quote what was typed, so their messages are
     escaped as every output is (a newline in an argument would start a CI workflow command)."""
@@ -110,14 +115,14 @@ class _Commands(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.ClickException as exc:
-            exc.message = printable(exc.message)
+            _escape(exc)
             raise
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
-            exc.message = printable(exc.message)
+            _escape(exc)
             raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:
