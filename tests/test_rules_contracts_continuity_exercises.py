@@ -89,13 +89,21 @@ def test_ctr04_names_the_insurer_deadline_that_breaks(cli, write) -> None:
     assert [r["line"] for r in found[0]["related"]] == [16]
 
 
-def test_ctr04_reports_the_tightest_clock_and_lists_the_others(cli, write) -> None:
-    text = notice_repo(early=24, window=30, other=12)
+def test_ctr04_names_every_missed_clock_and_advises_the_tightest(cli, write) -> None:
+    # a supplier supporting a critical function: its compromise can be an incident of ours, so
+    # the regulator's clock and the entity's unscoped clock concern it
+    text = notice_repo(early=24, window=30, other=12).replace(
+        "provides_ict_services: true\n",
+        "provides_ict_services: true\nsupports_critical_function: true\n",
+    )
     found = of("CTR-04", findings(cli, write, "CTR-04", text))
     assert len(found) == 1
     message = found[0]["message"]
-    assert "12-hour 'card scheme notice' deadline (PCI DSS agreement) of entity" in message
-    assert "also misses 1 other deadline," in message
+    assert (
+        "longer than the 24-hour early-warning deadline to the regulator of entity "
+        "northwind-finance and the 12-hour 'card scheme notice' deadline (PCI DSS agreement)"
+    ) in message
+    assert "at most 12 hours, better 8" in message and "12-hour deadline is the tightest" in message
     # the intermediate report runs from the initial notification, so it is never compared
     assert "intermediate" not in json.dumps(found)
     assert sorted(r["line"] for r in found[0]["related"]) == [5, 8]

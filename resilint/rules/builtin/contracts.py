@@ -14,10 +14,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import number, show_number, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
+from resilint.rules.builtin.notice_clocks import other_clock_applies, starts_regulator_clocks
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
@@ -41,6 +43,12 @@ _TIER_MAXIMA = ("CTR-03", "max_window_hours")
 """Where the longest window each tier may take is set: CTR-04 judges what CTR-03 leaves."""
 
 
+# How a message orders the clocks a window misses: the insurer's notice deadline and the
+# regulator's first (late notice there costs cover or draws a sanction), then the data
+# protection authority's, then an entity's own; within each, the tighter first.
+INSURER, REGULATOR, DATA_PROTECTION, OTHER = range(4)
+
+
 @dataclass(frozen=True)
 class Clock:
     """A deadline we are bound by, counted in hours from the moment we learn of an incident."""
@@ -50,6 +58,7 @@ class Clock:
     document: Document
     json_path: JsonPath
     note: str = ""
+    rank: int = OTHER
 
     @property
     def description(self) -> str:
@@ -67,7 +76,8 @@ def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Ite
         allowed = _tier_maximum(context, contract)
         judged = window if allowed is None else min(window, allowed)
         broken = sorted(
-            (c for c in _clocks(context, contract) if c.hours < judged), key=lambda c: c.hours
+            (c for c in _clocks(context, contract) if c.hours < judged),
+            key=lambda c: (c.rank, c.hours),
         )
         if broken:
             notice = Notice(window, judged if judged < window else None, buffer)
@@ -88,9 +98,10 @@ def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
 def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     """The clocks a compromise of the contract's supplier can start, for the contract's entities
     (every entity when it names none): the notice deadline of every insurance policy in force
-    covering one of them and, by the supplier's exposure, each entity's reporting clocks
-    (:func:`_starts_regulator_clocks`; the data-protection clock where it holds our data or
-    access to our systems; a clock of the entity's own recording, any exposure)."""
+    covering one of them and, by what the supplier is to us, each entity's reporting clocks
+    (the regulator's where its compromise can be an incident of ours; the data-protection
+    clock where it holds our data or access to our systems; a clock of the entity's own
+    recording as its ``applies_to`` says: :mod:`.notice_clocks`)."""
     facts = context.facts.contract(contract)
     clocks = list(_insurer_clocks(context, frozenset(facts.entities)))
     if facts.supplier is None or not facts.supplier.exposures:
@@ -98,8 +109,7 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     for entity_id in facts.entities:
         entity = context.index.get("Entity", entity_id)
         if entity is not None:
-            regimes = context.facts.entity(entity).regimes
-            clocks.extend(_entity_clocks(entity, facts.supplier, regimes))
+            clocks.extend(_entity_clocks(context.facts, entity, facts.supplier))
     return clocks
 
 
@@ -109,44 +119,27 @@ def _insurer_clocks(context: RuleContext, entities: frozenset[str]) -> Iterator[
         limit = number(value_at(policy.data, "notice", "incident_notice_hours"))
         if limit is not None and facts.in_force and entities.intersection(facts.entities):
             where = ("notice", "incident_notice_hours")
-            yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE)
+            yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE, INSURER)
 
 
-def _entity_clocks(
-    entity: Document, supplier: SupplierFacts, regimes: frozenset[str]
-) -> Iterator[Clock]:
+def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> Iterator[Clock]:
+    """The entity's clocks the supplier's compromise can start (:mod:`.notice_clocks`)."""
     recorded = value_at(entity.data, "reporting_clocks")
-    named: list[tuple[str, str]] = []
-    if _starts_regulator_clocks(supplier, regimes):
-        named.extend(_REGULATOR_CLOCKS)
+    named: list[tuple[str, str, int]] = []
+    if starts_regulator_clocks(supplier, facts.entity(entity).regimes):
+        named.extend((key, what, REGULATOR) for key, what in _REGULATOR_CLOCKS)
     if supplier.exposures & {"data", "access"}:
-        named.append(_DATA_PROTECTION_CLOCK)
-    for key, what in named:
+        named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))
+    for key, what, rank in named:
         limit = number(value_at(recorded, key))
         if limit is not None:
-            yield Clock(limit, what, entity, ("reporting_clocks", key))
+            yield Clock(limit, what, entity, ("reporting_clocks", key), rank=rank)
     others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
         limit = number(value_at(other, "hours"))
-        if limit is not None:
+        if limit is not None and other_clock_applies(facts, other, supplier):
             where = ("reporting_clocks", "other_clocks", position, "hours")
             yield Clock(limit, _other_clock_name(other), entity, where)
-
-
-def _starts_regulator_clocks(supplier: SupplierFacts, regimes: frozenset[str]) -> bool:
-    """Whether a compromise of the supplier can become an incident we must report to the
-    entity's regulator: one through its access to our systems or its ICT services (NIS2's
-    significant incident); under DORA only where it can reach a critical service (an ICT
-    service of a critical supplier or one supporting a critical or important function, or
-    malicious access to our systems:
-    Delegated Regulation (EU) 2024/1772 Art. 8(1) with Art. 6); under NYDFS also an incident at
-    a provider holding our nonpublic information (23 NYCRR 500.17(a)(1), 500.1)."""
-    exposures = supplier.exposures
-    if "access" in exposures or ("nydfs" in regimes and exposures):
-        return True
-    if "ict" not in exposures:
-        return False
-    return supplier.critical or supplier.supports_critical or "dora" not in regimes
 
 
 def _other_clock_name(other: object) -> str:
@@ -178,27 +171,31 @@ class Notice:
 def _notice_finding(
     context: RuleContext, info: RuleInfo, contract: Document, notice: Notice, broken: list[Clock]
 ) -> Finding:
-    tightest = broken[0]
+    """Names every missed clock, the insurer's and the regulator's first (``broken`` is in
+    that order); the advice is the tightest's, which fits them all."""
     took = (
         f"contract {contract.id} lets supplier {contract.data.get('supplier')} take "
         f"{show_number(notice.window)} hours to notify us of an incident"
     )
+    missed = _and_list([clock.description for clock in broken])
     if notice.tier_maximum is None:
-        message = f"{took}, longer than {tightest.description}"
+        message = f"{took}, longer than {missed}"
     else:
         allowed = show_number(notice.tier_maximum)
-        message = f"{took}; even the {allowed} hours CTR-03 allows its tier exceed "
-        message += tightest.description
+        message = f"{took}; even the {allowed} hours CTR-03 allows its tier exceed {missed}"
+    tightest = min(broken, key=lambda clock: clock.hours)
     message += f": {notice.advice(tightest)}"
     if len(broken) > 1:
-        others = len(broken) - 1
-        plural = "s" if others > 1 else ""
-        message += f" (it also misses {others} other deadline{plural}, listed below)"
+        message += f" (the {show_number(tightest.hours)}-hour deadline is the tightest)"
     related = tuple(
         context.related(clock.document, clock.json_path, clock.description) for clock in broken
     )
     at = ("incident_notification", "window_hours")
     return context.finding(info, contract, at, message + _PROGRAMME_POLICY, related)
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 CHECKS: dict[str, PythonCheck] = {

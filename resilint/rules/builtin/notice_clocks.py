@@ -1,0 +1,69 @@
+"""Which of an entity's reporting clocks a compromise of a supplier can start (CTR-04).
+
+The regulator's clocks run for an incident of ours, so they are compared with a supplier's notice
+window only where the supplier's compromise can become one: it provides ICT services or holds
+access to our systems, and either it reaches a critical service (it is critical in effect or
+supports a critical or important function: Delegated Regulation (EU) 2024/1772 Art. 6(a) and
+Art. 8(1)) or its access lets an intruder change things in our systems (write or privileged:
+Art. 6(c) with Art. 9(5)(b); under NIS2 an unauthorised access capable of causing severe
+operational disruption, Implementing Regulation (EU) 2024/2690 Art. 3(1)(e)). A read-only
+account of a supplier that supports no critical function is left out: a programme choice (see
+the CTR-04 rationale). Under NYDFS an incident at a provider holding our nonpublic information
+is reportable too (23 NYCRR 500.17(a)(1), 500.1).
+
+A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) concerns what its
+``applies_to`` says: named suppliers, exposures, data sensitivity or business functions. One
+without a scope is read like the regulator's: for suppliers whose compromise can be an incident
+of ours, never for a travel agency or a payroll service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resilint.domain import Facts
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.readers import strings, value_at
+
+_CHANGING_ACCESS = frozenset({"write", "privileged"})
+"""Access levels through which an intruder can alter or destroy data and act in our systems."""
+
+
+def incident_of_ours(supplier: SupplierFacts) -> bool:
+    """Whether a compromise of the supplier can become an incident a regulator must hear of."""
+    if not supplier.exposures & {"ict", "access"}:
+        return False
+    return (
+        supplier.critical or supplier.supports_critical or supplier.access_level in _CHANGING_ACCESS
+    )
+
+
+def starts_regulator_clocks(supplier: SupplierFacts, regimes: frozenset[str]) -> bool:
+    """The regulator's clocks of an entity under ``regimes`` (module doc)."""
+    if "nydfs" in regimes and supplier.exposures:
+        return True
+    return incident_of_ours(supplier)
+
+
+def other_clock_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:
+    """Whether a clock of ``other_clocks`` concerns the supplier: every condition of its
+    ``applies_to`` holds; without one, where the supplier's compromise can be ours."""
+    scope = value_at(other, "applies_to")
+    if not isinstance(scope, Mapping) or not scope:
+        return incident_of_ours(supplier)
+    return all(_holds(facts, key, wanted, supplier) for key, wanted in scope.items())
+
+
+def _holds(facts: Facts, key: str, wanted: Any, supplier: SupplierFacts) -> bool:
+    names = frozenset(strings(wanted))
+    if key == "suppliers":
+        return supplier.document.id in names
+    if key == "exposures":
+        return bool(names & supplier.exposures)
+    if key == "data_sensitivity":
+        return supplier.data_sensitivity in names
+    if key == "functions":
+        resting = facts.graph.resting_on(supplier.document.id or "")
+        return any(function.id in names for function, _ in resting)
+    return False  # the schema allows no other key: an unknown one never widens the scope

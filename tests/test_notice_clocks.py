@@ -1,0 +1,164 @@
+"""CTR-04 compares a supplier's notice window only with the clocks its compromise can start:
+the regulator's where it can be an incident of ours, an entity's own clock as its applies_to
+says (unscoped: like the regulator's), the insurer's always; the message leads with the
+insurer's and the regulator's. Run through the CLI on one repository."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+AS_OF = "2026-11-26"
+
+REPO = """
+apiVersion: resilint/v1
+kind: Entity
+id: emi
+regimes: [dora]
+reporting_clocks:
+  regulator_initial_hours: 24
+  data_protection_authority_hours: 72
+  other_clocks:
+    - {name: card scheme account data compromise notice, hours: 24, source: scheme rules}
+    - name: card issuing partner notice
+      hours: 12
+      applies_to: {data_sensitivity: [restricted]}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insured_entities: [emi]
+period: {start: 2026-01-01, end: 2026-12-31}
+notice: {incident_notice_hours: 48}
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: card-authorisation
+criticality: critical
+depends_on: {suppliers: [processor]}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: payroll
+tier: 2
+provides_ict_services: true
+data_sensitivity: confidential
+highest_access_level: none
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: consultancy
+tier: 3
+provides_ict_services: false
+data_sensitivity: confidential
+---
+apiVersion: resilint/v1
+kind: Identity
+id: consultancy-guests
+supplier: consultancy
+type: human_account
+access_level: {consultant_access}
+mfa: true
+status: active
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: processor
+tier: 1
+provides_ict_services: true
+data_sensitivity: confidential
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: bureau
+tier: 2
+provides_ict_services: true
+data_sensitivity: restricted
+"""
+
+CONTRACT = """
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-{supplier}
+supplier: {supplier}
+entities: [emi]
+status: active
+incident_notification: {{window_hours: {window}, trigger: suspected}}
+"""
+
+
+def run(cli, write, windows: dict[str, int], consultant_access: str = "read-only") -> Any:
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
+    text = REPO.replace("{consultant_access}", consultant_access)
+    for supplier, window in windows.items():
+        text += CONTRACT.format(supplier=supplier, window=window)
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    return {f["id"]: f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"}
+
+
+def test_a_payroll_service_is_held_to_the_insurer_clock_only(cli, write) -> None:
+    found = run(cli, write, {"payroll": 72})
+    message = found["ctr-payroll"]
+    assert "longer than the 48-hour incident notice deadline of insurance policy cyber" in message
+    assert "card scheme" not in message and "deadline to the regulator" not in message
+    assert "at most 48 hours, better 44" in message
+    # 36 hours fits the insurer's 48 (and its triage time): the card scheme's 24 is not its clock
+    assert run(cli, write, {"payroll": 36}) == {}
+
+
+def test_a_read_only_guest_account_starts_no_regulator_clock(cli, write) -> None:
+    assert run(cli, write, {"consultancy": 36}) == {}
+    message = run(cli, write, {"consultancy": 36}, consultant_access="write")["ctr-consultancy"]
+    assert "data protection" not in message and "insurance" not in message
+    assert "24-hour initial incident notification deadline to the regulator of entity emi" in (
+        message
+    )
+    assert "'card scheme account data compromise notice' deadline (scheme rules)" in message
+
+
+def test_a_critical_processor_leads_with_the_insurer_and_the_regulator(cli, write) -> None:
+    message = run(cli, write, {"processor": 72})["ctr-processor"]
+    insurer = message.index("48-hour incident notice deadline of insurance policy cyber")
+    regulator = message.index("24-hour initial incident notification deadline to the regulator")
+    scheme = message.index("24-hour 'card scheme account data compromise notice'")
+    assert insurer < regulator < scheme
+    # the partner clock is scoped to suppliers holding restricted data
+    assert "card issuing partner" not in message
+    assert "at most 24 hours, better 20" in message
+
+
+def test_a_scoped_clock_concerns_the_suppliers_it_names(cli, write) -> None:
+    message = run(cli, write, {"bureau": 36})["ctr-bureau"]
+    # restricted data makes the bureau critical in effect: every clock concerns it
+    assert "12-hour 'card issuing partner notice' deadline of entity emi" in message
+    assert "at most 12 hours, better 8" in message
+
+
+def test_a_clock_scoped_to_functions_or_suppliers(cli, write) -> None:
+    scoped = "applies_to: {data_sensitivity: [restricted]}"
+    for scope, expected in (
+        ("applies_to: {functions: [card-authorisation]}", {"ctr-processor"}),
+        ("applies_to: {suppliers: [payroll]}", {"ctr-payroll"}),
+        ("applies_to: {exposures: [data], suppliers: [consultancy]}", {"ctr-consultancy"}),
+        ("applies_to: {exposures: [ict], suppliers: [consultancy]}", set()),
+    ):
+        text = REPO.replace(scoped, scope)
+        write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
+        contracts = "".join(
+            CONTRACT.format(supplier=s, window=20) for s in ("payroll", "processor", "consultancy")
+        )
+        write("repo.yaml", text.replace("{consultant_access}", "read-only") + contracts)
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+        hit = {f["id"] for f in result.json()["findings"] if f["code"] == "CTR-04"}
+        assert hit == expected, (scope, result.stdout)
+
+
+def test_an_unknown_scope_is_a_schema_error_with_its_line(cli, write) -> None:
+    text = REPO.replace("applies_to: {data_sensitivity", "applies_to: {card_data")
+    write("repo.yaml", text.replace("{consultant_access}", "read-only"))
+    result = cli("check", "repo.yaml", "--as-of", AS_OF)
+    assert result.exit_code != 0
+    assert "repo.yaml:12" in result.stdout and "card_data" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
