@@ -11,6 +11,7 @@ from typing import Any
 
 from resilint.errors import ConfigError
 from resilint.findings import Finding, format_json_path
+from resilint.userfiles import read_json, write_output
 
 FORMAT_VERSION = 1
 DEFAULT_NAME = ".resilint-baseline.json"
@@ -26,7 +27,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], version: str) -> int
         "generated_by": f"resilint {version}",
         "findings": entries,
     }
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=True) + "\n", encoding="utf-8")
+    write_output(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n")
     return len(entries)
 
 
@@ -43,13 +44,11 @@ def _entry(f: Finding) -> dict[str, Any]:
 
 
 def read_baseline(path: Path) -> list[dict[str, Any]]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read the baseline: {exc}", str(path)) from None
+    document = read_json(path, "baseline")
     entries = document.get("findings") if isinstance(document, dict) else None
     if (
-        document.get("version") != FORMAT_VERSION
+        not isinstance(document, dict)
+        or document.get("version") != FORMAT_VERSION
         or not isinstance(entries, list)
         or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries)
     ):

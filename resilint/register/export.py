@@ -33,6 +33,7 @@ from resilint.register import formats
 from resilint.register.checks import Problem, checked_register
 from resilint.register.model import Register
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
+from resilint.userfiles import output_directory, write_output
 
 FORMATS = ("xbrl-csv", "csv", "xlsx")
 PROFILE = "dora-register"
@@ -140,26 +141,20 @@ def _refuse(blocking: list[Finding], found: list[Problem], docs: dict[str, RuleD
 def _write(register: Register, args: ExportArgs) -> str:
     now = datetime.datetime.now(datetime.timezone.utc)
     target = args.output
-    try:
-        if args.output_format == "xbrl-csv":
-            # The filing rules name the zip after its root folder: into a directory (the
-            # default, the current one), it is written under that name.
-            name, data = formats.xbrl_csv(register, now)
-            folder = target is None or target.is_dir() or str(target).endswith(("/", "\\"))
-            path = (target or Path()) / name if folder else target
-            assert path is not None
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            return str(path)
-        if args.output_format == "csv":
-            directory = target or Path("register")
-            directory.mkdir(parents=True, exist_ok=True)
-            for file, data in formats.readable_csv(register).items():
-                (directory / file).write_bytes(data)
-            return f"one CSV per template to {directory}"
-        path = target or Path("register.xlsx")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(formats.xlsx(register))
+    if args.output_format == "xbrl-csv":
+        # The filing rules name the zip after its root folder: into a directory (the
+        # default, the current one), it is written under that name.
+        name, data = formats.xbrl_csv(register, now)
+        folder = target is None or target.is_dir() or str(target).endswith(("/", "\\"))
+        path = (target or Path()) / name if folder else target
+        assert path is not None
+        write_output(path, data)
         return str(path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    if args.output_format == "csv":
+        directory = output_directory(target or Path("register"))
+        for file, data in formats.readable_csv(register).items():
+            write_output(directory / file, data)
+        return f"one CSV per template to {directory}"
+    path = target or Path("register.xlsx")
+    write_output(path, formats.xlsx(register))
+    return str(path)

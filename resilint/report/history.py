@@ -19,6 +19,8 @@ from typing import Any
 
 from resilint.errors import UsageError
 from resilint.findings import Finding
+from resilint.reporters.base import printable
+from resilint.userfiles import read_input
 
 DATA_ID = "resilint-report-data"
 FORMAT = "resilint-report"
@@ -75,23 +77,17 @@ def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str,
 
 
 def read_previous(path: Path) -> Snapshot:
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"--previous: cannot read {path}: {exc.strerror}") from None
-    if len(raw) > MAX_BYTES:
-        raise UsageError(f"--previous: {path} is larger than {MAX_BYTES // 2**20} MiB")
+    raw = read_input(path, "earlier report", MAX_BYTES)
     text = raw.decode("utf-8", "replace")
     block = _BLOCK.search(text)
     try:
         data = json.loads(block.group(1) if block else text)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     snapshot = _snapshot(data, "report" if block else "check --format json")
     if snapshot is None:
         raise UsageError(
-            f"--previous: {path} is neither a resilint report nor the output of "
+            f"--previous: {printable(str(path))} is neither a resilint report nor the output of "
             "`resilint check --format json`"
         )
     return snapshot

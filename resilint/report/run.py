@@ -28,7 +28,7 @@ from resilint.checker import Checked, check_model
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.engine import confined_to
-from resilint.errors import ExitCode, UsageError
+from resilint.errors import ExitCode
 from resilint.impact.board import critical_scenarios
 from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, Intervals
@@ -37,6 +37,7 @@ from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
 from resilint.rules import Rule
 from resilint.selection import select_rules
+from resilint.userfiles import write_output
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,12 @@ def run_calendar(args: CalendarArgs) -> int:
     if args.output is None:
         click.echo(text, nl=False)
     else:
-        _write(args.output, text, newline="")
+        _write(args.output, text)
     return _status(model)
 
 
-def _write(path: Path, text: str, newline: str | None = None) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline) as out:
-            out.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+def _write(path: Path, text: str) -> None:
+    write_output(path, text)  # as written: the calendar's CRLF line ends stay CRLF
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,0 +1,135 @@
+"""Files named on the command line: outputs (`-o`, `--output`, `--export`) and side inputs
+(`--baseline`, `--previous`).
+
+A path the user typed may lead anywhere the user chooses (`-o /tmp/results.sarif`,
+`$GITHUB_STEP_SUMMARY`). What lies under the working directory may have come from a pull request,
+though: a committed `results.sarif -> ~/.bashrc` would have a CI run overwrite the runner's files,
+a committed FIFO would hang it. So under the working directory no symbolic link is followed, on
+the way or at the end, and only regular files are written or read; nothing ever blocks on open,
+and reads are bounded.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from resilint.errors import UsageError
+from resilint.load.read import Refusal, read_regular, within
+from resilint.reporters.base import printable
+
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
+SIDE_INPUT_LIMIT = 256 * 1024 * 1024
+"""Largest baseline or earlier report read (a baseline of a million findings is ~200 MB)."""
+
+
+def _lexical(path: str | Path) -> Path:
+    """The absolute path with '..' resolved as written: no link is followed to find it."""
+    return Path(os.path.normpath(Path(path).absolute()))
+
+
+def _under_cwd(target: Path) -> bool:
+    return within(str(target), os.path.normpath(Path.cwd().absolute()))
+
+
+def _refuse(path: str | Path, reason: str) -> UsageError:
+    return UsageError(f"{printable(str(path))}: {reason}")
+
+
+def _no_links(path: str | Path, target: Path, doing: str) -> None:
+    """Refuse a symbolic link at ``target`` or on its way, below the working directory."""
+    cwd = os.path.normpath(Path.cwd().absolute())
+    for place in (target, *target.parents):
+        if not within(str(place), cwd) or str(place) == cwd:
+            return
+        if place.is_symlink():
+            shown = printable(os.path.relpath(place, cwd))
+            raise _refuse(
+                path,
+                f"{shown} is a symbolic link; resilint never {doing} through a link inside the "
+                "working directory",
+            )
+
+
+def write_output(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to the file ``path`` the user named; see the module doc."""
+    target = _lexical(path)
+    guarded = _under_cwd(target)
+    if guarded:
+        _no_links(path, target, "writes")
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(target, _WRITE | (os.O_NOFOLLOW if guarded else 0), 0o666)
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    try:
+        info = os.fstat(fd)
+        if guarded and not stat.S_ISREG(info.st_mode):
+            raise _refuse(path, "not a regular file; resilint writes only regular files here")
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        if stat.S_ISREG(info.st_mode):
+            os.ftruncate(fd, 0)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def output_directory(path: str | Path) -> Path:
+    """A directory the user named for several outputs, created if missing, refused if it is or
+    passes through a link below the working directory."""
+    target = _lexical(path)
+    if _under_cwd(target):
+        _no_links(path, target, "writes")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _refuse(path, f"cannot create the directory: {_reason(exc)}") from None
+    if not target.is_dir():
+        raise _refuse(path, "not a directory")
+    return Path(path)
+
+
+def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> bytes:
+    """The bytes of a side input the user named: a regular file, bounded, never blocking, and
+    below the working directory never through a link."""
+    target = _lexical(path)
+    if _under_cwd(target):
+        _no_links(path, target, f"reads a {what}")
+    data = read_regular(target, limit, limit_name=f"the {what} size limit")
+    if isinstance(data, Refusal):
+        raise _refuse(path, f"cannot read the {what}: {data.message}")
+    return data
+
+
+def read_json(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> Any:
+    """A side input parsed as JSON, refused (never a crash) when it is not JSON or nests
+    deeper than the parser can follow."""
+    data = read_input(path, what, limit)
+    try:
+        return json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise _refuse(
+            path, f"cannot read the {what}: it is not valid JSON ({printable(reason)})"
+        ) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
+        return "it is a symbolic link; resilint never writes through one here"
+    if exc.errno == getattr(os, "ENXIO", -1):
+        return "it is a named pipe with no reader"
+    return exc.strerror or type(exc).__name__
