@@ -109,10 +109,14 @@ def test_ctr04_matches_the_clock_to_the_exposure(cli, write) -> None:
     assert finding["code"] == "CTR-04"
     assert "48-hour incident notice deadline of insurance policy cyber" in finding["message"]
     assert "to the regulator" not in json.dumps(finding)
-    # an ICT supplier with access to our systems: the DORA clock applies
-    ict = "tier: 2\nprovides_ict_services: true\nhighest_access_level: read-only\n"
+    # an ICT supplier with write access to our systems: the DORA clock applies (a malicious
+    # access through it is a major incident, Delegated Regulation 2024/1772 Art. 9(5)(b))
+    ict = "tier: 2\nprovides_ict_services: true\nhighest_access_level: write\n"
     (finding,) = check(cli, write, notice_repo(ict, 48), NOTICE_RULES)
     assert "24-hour initial incident notification deadline to the regulator" in finding["message"]
+    # read-only access for no critical function: not compared with the regulator's clock
+    reader = ict.replace("write", "read-only")
+    assert "regulator" not in json.dumps(check(cli, write, notice_repo(reader, 48), NOTICE_RULES))
 
 
 def test_ctr04_under_dora_asks_the_regulator_clock_where_a_critical_service_can_be_hit(
@@ -122,7 +126,9 @@ def test_ctr04_under_dora_asks_the_regulator_clock_where_a_critical_service_can_
     # (Delegated Regulation 2024/1772 Art. 8(1)); only the insurer's clock
     ict = "tier: 2\nprovides_ict_services: true\ndata_sensitivity: internal\n"
     assert check(cli, write, notice_repo(ict, 48), NOTICE_RULES) == []
-    # the same service under NIS2 starts the early warning
+    # the same service holding our confidential data under NIS2 starts the early warning
+    # (damage to other persons, Directive 2022/2555 Art. 23(3)(b))
+    ict = ict.replace("internal", "confidential")
     nis2 = notice_repo(ict, 48).replace(
         "regimes: [dora]\nreporting_clocks:\n  regulator_initial_hours: 24",
         "regimes: [nis2]\nreporting_clocks:\n  regulator_early_warning_hours: 24",

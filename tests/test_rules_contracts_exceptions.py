@@ -249,7 +249,8 @@ def test_dates_and_renewals_concern_contracts_in_force(cli, write) -> None:
 # -- CTR-04 and CTR-08: policy, not law ---------------------------------------------------------
 NOTICE = repo(
     doc("Entity", "acme-group", "reporting_clocks: {regulator_initial_hours: 24}\n"),
-    supplier("crm", "tier: 2\nprovides_ict_services: true\n"),
+    # a CRM behind a critical function: its compromise can be an incident of ours
+    supplier("crm", "tier: 2\nprovides_ict_services: true\nsupports_critical_function: true\n"),
     contract(
         "ctr-crm",
         "crm",

@@ -8,8 +8,10 @@ Art. 8(1)) or its access lets an intruder change things in our systems (write or
 Art. 6(c) with Art. 9(5)(b); under NIS2 an unauthorised access capable of causing severe
 operational disruption, Implementing Regulation (EU) 2024/2690 Art. 3(1)(e)). A read-only
 account of a supplier that supports no critical function is left out: a programme choice (see
-the CTR-04 rationale). Under NYDFS an incident at a provider holding our nonpublic information
-is reportable too (23 NYCRR 500.17(a)(1), 500.1).
+the CTR-04 rationale). Under NIS2 an ICT supplier holding our confidential data counts too (an
+incident capable of causing considerable damage to other persons, Directive (EU) 2022/2555 Art.
+23(3)(b)); under NYDFS a provider holding our nonpublic information (23 NYCRR 500.17(a)(1),
+500.1).
 
 A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) concerns what its
 ``applies_to`` says: named suppliers, exposures, data sensitivity or business functions. One
@@ -43,6 +45,8 @@ def starts_regulator_clocks(supplier: SupplierFacts, regimes: frozenset[str]) ->
     """The regulator's clocks of an entity under ``regimes`` (module doc)."""
     if "nydfs" in regimes and supplier.exposures:
         return True
+    if "nis2" in regimes and {"ict", "data"} <= supplier.exposures:
+        return True  # damage to persons through our data counts too: NIS2 Art. 23(3)(b)
     return incident_of_ours(supplier)
 
 
