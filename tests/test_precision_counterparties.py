@@ -263,3 +263,28 @@ def test_words_that_also_name_other_trades_leave_the_model_unknown(cli, write) -
         "  - {name: vaulting, service_type: records custody and archiving}\n"
     )
     assert codes(check(cli, write, repo(supplier_doc(vault), contract()), ["CTR-07"])) == ["CTR-07"]
+
+
+def images(cli, write, service_type: str, code: str = "") -> list[str]:
+    typed = f", ict_service_type: {code}" if code else ""
+    body = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\nservices:\n"
+        f"  - {{name: svc, service_type: {service_type}, stores_data: true{typed}}}\n"
+    )
+    terms = (
+        "evidence_retention:\n  log_days: 400\n  preservation_on_request: true\n"
+        "  access_for: [incident_team, insurer_forensics]\n"
+    )
+    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-06"])
+    return [f["message"] for f in found]
+
+
+def test_a_service_recorded_as_software_as_a_service_is_a_shared_platform(cli, write) -> None:
+    """No forensic images of a platform its words call SaaS, where the ICT service type does not
+    say otherwise; a single-tenant instance or a bureau is still asked them."""
+    assert images(cli, write, "backup as a service", "S09") == []
+    assert images(cli, write, "CCaaS") == []
+    assert images(cli, write, "single-tenant WMS software as a service") != []
+    assert images(cli, write, "payroll SaaS and bureau") != []
+    # the ICT service type decides where it says the model
+    assert images(cli, write, "backup as a service", "S14") != []

@@ -6,7 +6,12 @@ term only where it has an object.
   that code says it unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and
   S18 are IaaS and PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a
   colocation when the service stores none of our data), S03, S04 and S14 help desk, security
-  management and ICT operations run for us. A supplier that provides no ICT services and does not
+  management and ICT operations run for us. Where the code does not say it, the words of the
+  service's ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS,
+  "software as a service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP
+  800-145: the provider's resources pooled to serve its customers in a multi-tenant model),
+  unless they also say the instance is the customer's own or run for it (single-tenant,
+  dedicated, private, managed, a bureau). A supplier that provides no ICT services and does not
   operate in our systems is a bank or a law firm where the words it is recorded with say so
   (:data:`_WORDS`: the service's ``service_type`` and ``description``, or, for a supplier that
   lists no services, its ``name`` and ``description``): a bank's or a law firm's services are
@@ -114,7 +119,7 @@ def service_models(
         _model(s.get("service_model"))
         or recorded
         or _inferred(s)
-        or (_service_words(s, supplier.data) if non_ict else None)
+        or (_service_words(s, supplier.data) if non_ict else _cloud_words(s))
         for s in chosen
     ]
     return frozenset(m for m in models if m) if all(models) else frozenset()
@@ -150,6 +155,41 @@ def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | N
     if any(isinstance(text, str) and text.strip() for text in own):
         return _worded(*own)
     return _worded(supplier.get("name"), supplier.get("description"))
+
+
+_CLOUD_WORDS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
+    # one customer's own instance, or run for us: not a shared platform, whatever it is called
+    (
+        None,
+        re.compile(
+            r"single[- ]tenant|dedicated|private (cloud|instance)|on[- ]prem|managed|bureau",
+            re.IGNORECASE,
+        ),
+    ),
+    (IAAS, re.compile(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
+    # "platform as a service" also names application platforms (an IoT platform): left unknown
+    (None, re.compile(r"\b(paas|platform as a service)\b", re.IGNORECASE)),
+    (
+        SAAS,
+        re.compile(
+            r"\b([Ss]aa[Ss]|SAAS|[A-Z]{1,5}aaS|[Ss]oftware as a service|\w+ as a service)\b"
+        ),
+    ),
+)
+"""Words that name a cloud service model (NIST SP 800-145), read where the ICT service type does
+not say it: the first pattern that matches decides."""
+
+
+def _cloud_words(service: dict[str, Any]) -> str | None:
+    """The service model its service_type and description name (IaaS; SaaS, whose resource
+    pooling NIST SP 800-145 describes as multi-tenant), unless they also say the instance is
+    the customer's own or run for it."""
+    words = " ".join(
+        text
+        for text in (service.get("service_type"), service.get("description"))
+        if isinstance(text, str)
+    )
+    return next((model for model, pattern in _CLOUD_WORDS if pattern.search(words)), None)
 
 
 def _worded(*texts: object) -> str | None:

@@ -47,8 +47,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array",
             "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
             "colocation, data_feed, professional_service, financial_service): recorded, or "
-            "inferred from the ICT service type, or for a supplier without ICT services from "
-            "the words that name a bank or a law firm; empty when any is unknown.",
+            "inferred from the ICT service type, else from the words of the service (SaaS, "
+            "infrastructure as a service; a bank or a law firm for a supplier without ICT "
+            "services); empty when any is unknown.",
             items=_TEXTS,
         ),
         "holds": _fact(
