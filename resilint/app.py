@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from resilint import __version__, editor_schemas, ruletest
+from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import (
     CACHE_DIR_NAME,
@@ -28,13 +28,11 @@ from resilint.cache import (
     open_store,
     stat_key,
 )
-from resilint.catalogue import explain, reference_page, rules_json, rules_table
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
-from resilint.init import scaffold
 from resilint.load.read import real, within
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
 from resilint.reporters.statistics import report_statistics, report_statistics_json
@@ -47,7 +45,6 @@ from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 from resilint.selection import CommandLine, profile_origins, unknown_codes, with_command_line
 from resilint.suggest import did_you_mean
-from resilint.userfiles import output_directory, write_output
 
 
 @dataclass(frozen=True)
@@ -333,14 +330,19 @@ def _write(text: str) -> None:
 
 
 def _write_file(path: Path, text: str) -> None:
-    write_output(path, text)  # never through a committed link, never into a FIFO
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def run_schema(kind: str | None, export: Path | None) -> int:
+    from resilint import editor_schemas  # what one command needs is imported when it runs
+
     schemas = build_schemas()
     if export is not None:
         exported = editor_schemas.export(schemas)
-        output_directory(export)
         for name, text in exported.files.items():
             _write_file(export / name, text)
         click.echo(
@@ -370,6 +372,8 @@ def _loaded_rules() -> tuple[tuple[Rule, ...], Matrix]:
 
 
 def run_rules_command(profile: str | None, output_format: str) -> int:
+    from resilint.catalogue import reference_page, rules_json, rules_table
+
     rules, matrix = _loaded_rules()
     if output_format == "markdown":
         _write(reference_page(rules, matrix))
@@ -385,6 +389,8 @@ def known_codes() -> list[str]:
 
 
 def run_explain(code: str) -> int:
+    from resilint.catalogue import explain
+
     rules, matrix = _loaded_rules()
     text = explain(code, rules, matrix)
     if text is None:
@@ -424,6 +430,8 @@ class TestArgs:
 
 def run_test(args: TestArgs) -> int:
     """Every tested rule's passing and failing example; status 1 when one does not hold."""
+    from resilint import ruletest
+
     schemas = build_schemas()
     config = build_config(CheckArgs(config=args.config, as_of=args.as_of), schemas)
     directories = args.rule_dirs or config.rule_dirs
@@ -443,12 +451,12 @@ def run_test(args: TestArgs) -> int:
 
 
 def run_init(directory: Path) -> int:
+    from resilint.init import scaffold
+
     result = scaffold(directory)
     for path in result.created:
         click.echo(f"created  {path}")
     for path in result.kept:
         click.echo(f"kept     {path} (exists; not overwritten)")
-    for path in result.linked:
-        click.echo(f"skipped  {path} (a symbolic link on the way; never written through)")
     click.echo("Next: edit the examples, then run `resilint check`.")
-    return ExitCode.INPUT if result.linked else ExitCode.OK
+    return ExitCode.OK

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from resilint.limits import Limits
@@ -150,12 +151,20 @@ def _declares_resilint(data: dict[str, Any]) -> bool:
 
 def _values(value: Any) -> int:
     """The values a document holds, counted as the slow path counts them: one per scalar, key
-    and collection."""
+    and collection. Scalars, most of the values, are counted without a call."""
+    items: Iterable[Any]
     if type(value) is dict:
-        return 1 + len(value) + sum(_values(item) for item in value.values())
-    if type(value) is list:
-        return 1 + sum(_values(item) for item in value)
-    return 1
+        count = 1 + len(value)
+        items = value.values()
+    elif type(value) is list:
+        count = 1
+        items = value
+    else:
+        return 1
+    for item in items:
+        kind = type(item)
+        count += _values(item) if kind is dict or kind is list else 1
+    return count
 
 
 def _first_line(text: str) -> int:

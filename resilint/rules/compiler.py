@@ -11,6 +11,7 @@ from typing import Any
 
 from yaml.nodes import Node
 
+from resilint.domain import Facts
 from resilint.domain.facts import FACT_FIELDS
 from resilint.errors import ConfigError
 from resilint.findings import Finding, JsonPath, Level
@@ -118,14 +119,27 @@ def env_main(env: Env) -> Document:
 
 
 def _applying(name: str, applies: dict[str, Any], when: Condition | None) -> Condition:
-    """``when``, tested only on documents the rule applies to."""
+    """``when``, tested only on documents the rule applies to. Whether a document is one an
+    ``applies_to`` names is asked once per check: rules with the same ``applies_to`` (five
+    say ``critical: true``) share the answer."""
+    same = repr(applies)  # equal for equal scopes: str, number, bool and list values
 
     def test(env: Env) -> bool:
         bound = env.bindings[name]
         assert isinstance(bound, Ref)
-        return env.facts.matches(bound.document, applies) and (when is None or when(env))
+        known = env.facts.derived(_scope_answers, same)
+        document = bound.document
+        matches = known.get(id(document))
+        if matches is None:
+            matches = known[id(document)] = env.facts.matches(document, applies)
+        return matches and (when is None or when(env))
 
     return test
+
+
+def _scope_answers(facts: Facts, scope: str) -> dict[int, bool]:
+    """Whether each document (by identity, for the check's lifetime) is in ``scope``."""
+    return {}
 
 
 def _snake(kind: str) -> str:

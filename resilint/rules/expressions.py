@@ -17,7 +17,7 @@ from resilint.errors import ConfigError
 from resilint.findings import JsonPath
 from resilint.rules.operators import DATE_OPERATORS, OPERATORS
 from resilint.rules.paths import parse_path
-from resilint.rules.runtime import MISSING, Env, Ref
+from resilint.rules.runtime import MISSING, Env, Ref, reader
 from resilint.rules.types import Bound, UnknownField, items_of, navigate
 from resilint.schemas import SchemaSet
 
@@ -84,8 +84,11 @@ class ExpressionCompiler:
             scope,
             (*where, subject_key),
         )
-        operand = self.operand(node[name], scope, (*where, name))
         test = OPERATORS[name]
+        wanted = node[name]
+        if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
+            return lambda env: test(subject(env), wanted, env.as_of)
+        operand = self.operand(wanted, scope, (*where, name))
         return lambda env: test(subject(env), operand(env), env.as_of)
 
     def _compound(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Condition:
@@ -136,8 +139,7 @@ class ExpressionCompiler:
         if not isinstance(node, dict):
             return lambda env: node
         if len(node) == 1 and "field" in node:
-            path = self.path(node["field"], scope, (*where, "field"))
-            return lambda env: env.value(path)
+            return reader(self.path(node["field"], scope, (*where, "field")))
         if "param" in node:
             return self._param(node, scope, where)
         if len(node) == 1 and next(iter(node)) in _AGGREGATES:
