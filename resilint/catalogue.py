@@ -127,6 +127,9 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
         line += " Not asked of a contract that does not cover ICT services."
     if term.not_for:
         line += f" Not asked where every service concerned is {term.describe_models(' or ')}."
+    if term.critical_only_for:
+        models = term.describe_models(" or ", term.critical_only_for)
+        line += f" Asked only of critical suppliers where every service concerned is {models}."
     return [line]
 
 
@@ -144,7 +147,8 @@ def requirements_table(matrix: Matrix) -> list[str]:
     for name, term in matrix.terms.items():
         cells = " | ".join(term.describe(c) for c in CLASSES)
         flag = "yes" if term.ict_security else "no"
-        models = ", ".join(f"`{m}`" for m in term.not_for) or "-"
+        below = [f"`{m}` (below tier 1)" for m in term.critical_only_for]
+        models = ", ".join([*(f"`{m}`" for m in term.not_for), *below]) or "-"
         lines.append(
             f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} |"
         )
@@ -252,6 +256,8 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "cell in the configuration, for example",
         "`requirements: {evidence_retention: {tier_2: never}}` or",
         "`requirements: {accelerated_termination: {not_for: [professional_service]}}`.",
+        "A model in a term's `critical_only_for` list (shown *below tier 1* in the *not for*",
+        "column) is asked the term only when the supplier is critical.",
         "",
         *requirements_table(matrix),
         "",

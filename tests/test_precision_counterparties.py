@@ -7,7 +7,18 @@ SaaS that only holds our data. Each false alarm is gone, and each real gap is st
 
 from __future__ import annotations
 
-from test_precision_terms import FULL_COOPERATION, check, codes, contract, doc, messages, repo
+import json
+
+from test_precision_terms import (
+    AS_OF,
+    FULL_COOPERATION,
+    check,
+    codes,
+    contract,
+    doc,
+    messages,
+    repo,
+)
 from test_precision_terms import identity as identity_doc
 from test_precision_terms import supplier as supplier_doc
 
@@ -288,3 +299,25 @@ def test_a_service_recorded_as_software_as_a_service_is_a_shared_platform(cli, w
     assert images(cli, write, "payroll SaaS and bureau") != []
     # the ICT service type decides where it says the model
     assert images(cli, write, "backup as a service", "S14") != []
+
+
+def counsel_terms(cli, write, tier: int, extra: dict[str, object] | None = None) -> list[str]:
+    firm = COUNSEL.replace("tier: 1", f"tier: {tier}").replace("restricted", "confidential")
+    text = repo(supplier_doc(firm, "counsel"), contract("", "counsel"))
+    return codes(check(cli, write, text, ["CTR-03", "SUP-03"], extra))
+
+
+def test_a_law_firm_below_tier_1_is_asked_no_breach_notice_or_security_contact(cli, write) -> None:
+    assert counsel_terms(cli, write, 2) == []
+    assert counsel_terms(cli, write, 3) == []
+    assert counsel_terms(cli, write, 1) == ["CTR-03", "SUP-03"]
+    everyone = {
+        "requirements": {
+            "incident_notice": {"critical_only_for": []},
+            "security_contact": {"critical_only_for": []},
+        }
+    }
+    assert counsel_terms(cli, write, 2, everyone) == ["CTR-03", "SUP-03"]
+    wrong = {"requirements": {"incident_notice": {"critical_only_for": ["law_firm"]}}}
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-03"], **wrong}))
+    assert cli("check", "repo.yaml", "--no-cache", "--as-of", AS_OF).exit_code == 2

@@ -8,7 +8,8 @@ systems through a person's account or privileged rights, not only an integration
 ``data``: handles our confidential or restricted data). A term may also name the service models
 (:mod:`resilint.domain.delivery`) it is ``not_for``: it has no object where every service
 concerned is of one of them (forensic images of a multi-tenant platform, step-in into a
-colocation, IT-vendor terms of a bank).
+colocation, IT-vendor terms of a bank), and those it is ``critical_only_for``: asked of them only
+when the supplier is critical (a law firm's engagement terms).
 """
 
 from __future__ import annotations
@@ -40,11 +41,16 @@ class Term:
     required_of: Mapping[str, str | tuple[str, ...]]
     not_for: tuple[str, ...] = ()
     """Service models it has no object for: not asked where every service concerned is one."""
+    critical_only_for: tuple[str, ...] = ()
+    """Service models of which it is asked only when the supplier is critical: where every
+    service concerned is one, the tier-2 and tier-3 cells read never."""
 
     def required(
         self, supplier_class: str, exposures: frozenset[str], models: frozenset[str] = frozenset()
     ) -> bool:
         if models and models.issubset(self.not_for):
+            return False
+        if supplier_class != "critical" and models and models.issubset(self.critical_only_for):
             return False
         cell = self.required_of.get(supplier_class, NEVER)
         if cell == ALWAYS:
@@ -58,9 +64,10 @@ class Term:
             return "yes" if cell == ALWAYS else "no"
         return "if " + " or ".join(_EXPOSURE_WORDS[e] for e in cell)
 
-    def describe_models(self, last: str = " and ") -> str:
-        """The service models it is not for, in words ("" when none)."""
-        words = [MODEL_WORDS.get(m, m) for m in self.not_for]
+    def describe_models(self, last: str = " and ", models: tuple[str, ...] | None = None) -> str:
+        """The service models it is not for (or ``models``), in words ("" when none)."""
+        chosen = self.not_for if models is None else models
+        words = [MODEL_WORDS.get(m, m) for m in chosen]
         return last.join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
 
 
@@ -102,11 +109,19 @@ class Matrix:
                 known = ", ".join(sorted(terms))
                 raise ConfigError(f"requirements: unknown term '{name}'; terms: {known}")
             term = terms[name]
-            classes = {k: _cell(v) for k, v in cells.items() if k != "not_for"}
-            not_for = tuple(cells.get("not_for", term.not_for))
+            classes = {k: _cell(v) for k, v in cells.items() if k not in _MODEL_LISTS}
             required_of = {**term.required_of, **classes}
-            terms[name] = replace(term, required_of=required_of, not_for=not_for)
+            terms[name] = replace(
+                term,
+                required_of=required_of,
+                not_for=tuple(cells.get("not_for", term.not_for)),
+                critical_only_for=tuple(cells.get("critical_only_for", term.critical_only_for)),
+            )
         return Matrix(terms)
+
+
+_MODEL_LISTS = ("not_for", "critical_only_for")
+"""Keys of a term's overrides that list service models rather than a class's cell."""
 
 
 def _cell(value: Any) -> str | tuple[str, ...]:
@@ -131,6 +146,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 bool(spec.get("ict_security", False)),
                 {cls: _cell(spec["required_of"].get(cls, NEVER)) for cls in CLASSES},
                 tuple(spec.get("not_for", ())),
+                tuple(spec.get("critical_only_for", ())),
             )
             for name, spec in data["terms"].items()
         }
