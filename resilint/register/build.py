@@ -77,7 +77,11 @@ def _entities(register: Register, entities: list[Document]) -> None:
                 "c0030": text_of(branch.get("name")) or "",
                 "c0040": coded(branch.get("country"), codes.country),
             }
-            register.add("B_01.03", Row(row, Place(entity, at)))
+            cells = {
+                "c0030": Place(entity, (*at, "name")),
+                "c0040": Place(entity, (*at, "country")),
+            }
+            register.add("B_01.03", Row(row, Place(entity, at), cells))
 
 
 def _entity_row(entity: Document, leis: dict[str | None, str], has_children: bool) -> Row:
@@ -179,7 +183,7 @@ def _parties(
         register.add(
             "B_03.02", Row(row, Place(contract), {"c0020": Place(supplier, ("provider_id",))})
         )
-        _intra_group(facts, register, contract, supplier)
+        _intra_group(facts, register, contract, supplier, ids)
     for entity in using:
         lei = text_of(entity.data.get("lei")) or ""
         row = {"c0010": ref, "c0020": lei, "c0030": codes.NATURE[False], "c0040": NOT_APPLICABLE}
@@ -196,14 +200,27 @@ def _parties(
         register.add("B_04.01", Row(row, Place(contract, ("using_branches", j))))
 
 
-def _intra_group(facts: Facts, register: Register, contract: Document, supplier: Document) -> None:
+def _intra_group(
+    facts: Facts,
+    register: Register,
+    contract: Document,
+    supplier: Document,
+    in_scope: dict[str | None, Document],
+) -> None:
+    """An intra-group provider: B_03.03 lists it where it is one of the entities this register
+    covers (its key R1 runs to B_01.02); a group company outside that scope (a sister company
+    under a non-financial holding) is an ICT third-party service provider like any other
+    (Implementing Regulation (EU) 2024/2956 Art. 1(1): an intra-group provider is a direct
+    provider), in B_03.02 and B_05.01 with its group as ultimate parent (:mod:`.providers`).
+    B_02.03 links the intra-group arrangement to the ones it rests on either way."""
     own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
     if own is None:
         return
     ref = reference(contract)
-    lei = text_of(own.data.get("lei")) or ""
-    at = Place(supplier, ("group_entity",))
-    register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
+    if own.id in in_scope:
+        lei = text_of(own.data.get("lei")) or ""
+        at = Place(supplier, ("group_entity",))
+        register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
     for i, linked_id in enumerate(strings(contract.data.get("linked_arrangements"))):
         linked = facts.index.get("Contract", linked_id)
         row = {"c0010": ref, "c0020": reference(linked) if linked else linked_id, "c0030": "true"}

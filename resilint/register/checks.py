@@ -18,6 +18,7 @@ from resilint.model import Document
 from resilint.register import codes
 from resilint.register.build import build_register
 from resilint.register.model import Place, Register, Row
+from resilint.register.remedies import remedy
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -49,11 +50,18 @@ class Problem:
     message: str
     rule: str
     """The ESAs' check or rule it answers to: ``807 (R7)``, ``e23680_e``, ``ISO 17442``."""
+    value: str = ""
+    """The value written in the cell, where it says what is wrong (a closed list's)."""
 
     @property
     def cell(self) -> str:
         """``B_02.02.0050``: the template column, as the ITS cites it."""
         return f"{self.template}.{self.column[1:]}"
+
+    @property
+    def advice(self) -> str:
+        """What to change, in words: which field of which document (:mod:`.remedies`)."""
+        return remedy(self.template, self.column, self.rule, self.place, self.value)
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,7 @@ def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
                 allowed = codes.LICENSED_ACTIVITIES
             if allowed is not None and member not in allowed:
                 message = f"{template}.{code[1:]}: {value} is not in the ESAs' closed list"
-                yield Problem(template, code, row.place(code), message, "503")
+                yield Problem(template, code, row.place(code), message, "503", value)
 
 
 def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:

@@ -45,7 +45,7 @@ def add_providers(
 ) -> None:
     rows: dict[str, Row] = {}
     for supplier, contracts_of in _suppliers(facts, contracts).items():
-        _provider(register, rows, supplier, contracts_of)
+        _provider(register, rows, supplier, contracts_of, _group_parent(facts, supplier))
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
@@ -67,10 +67,16 @@ def _suppliers(facts: Facts, contracts: list[Document]) -> dict[Document, list[D
 
 # -- B_05.01 ------------------------------------------------------------------------------------
 def _provider(
-    register: Register, rows: dict[str, Row], supplier: Document, contracts: list[Document]
+    register: Register,
+    rows: dict[str, Row],
+    supplier: Document,
+    contracts: list[Document],
+    group_parent: dict[str, Any],
 ) -> None:
-    data = supplier.data
+    data = {**supplier.data, "ultimate_parent": group_parent} if group_parent else supplier.data
     row = _provider_row(supplier, (), data)
+    if group_parent:
+        row.places["c0110"] = Place(supplier, ("group_entity",))
     costs = [mapping_at(c.data, "annual_cost") for c in contracts]
     currencies = {text_of(c.get("currency")) for c in costs}
     amounts = [c.get("amount") for c in costs]
@@ -83,6 +89,32 @@ def _provider(
     row.values["c0060"] = text_of(data.get("latin_name")) or ""
     _keep(rows, row)
     _parent_row(rows, supplier, (), data)
+
+
+def _group_parent(facts: Facts, supplier: Document) -> dict[str, Any]:
+    """An intra-group provider that records no ultimate parent has ours: the topmost Entity
+    above the one it is (``group_entity``), as ``ultimate_parent`` would record it; nothing
+    when it records one, or is itself the top."""
+    if mapping_at(supplier.data, "ultimate_parent").get("provider_id"):
+        return {}
+    own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
+    top = _top(facts, own) if own is not None else None
+    lei = text_of(top.data.get("lei")) if top is not None and top is not own else None
+    if top is None or lei is None:
+        return {}
+    name, country = top.data.get("name"), top.data.get("country")
+    return {"name": name, "provider_id": lei, "provider_id_type": "LEI", "country": country}
+
+
+def _top(facts: Facts, entity: Document) -> Document:
+    """The topmost Entity above ``entity`` through ``parent`` (a loop stops where it closes)."""
+    seen = {entity.id}
+    while (parent := facts.index.get("Entity", str(entity.data.get("parent")))) is not None:
+        if parent.id in seen:
+            break
+        seen.add(parent.id)
+        entity = parent
+    return entity
 
 
 def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str, Any]) -> Row:

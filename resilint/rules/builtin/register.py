@@ -6,7 +6,9 @@ findings at the document and field the row or cell comes from. A register is bui
 once per check, whichever of the three checks asks first.
 
 REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22), REG-11 LEIs
-(ISO 17442). The existence of mandatory columns is the declarative rules' (REG-01 to REG-08).
+(ISO 17442). Each message first says what to change, in words (:mod:`resilint.register.remedies`),
+then the problem with its template columns. The existence of mandatory columns is the declarative
+rules' (REG-01 to REG-08).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def _register_problems(
             key = (f"{where.document.path}#{where.document.index}", where.path)
             if wanted(problem) and key not in seen:
                 seen.add(key)
-                message = f"{problem.message} (the ESAs' check: {problem.rule})"
+                message = f"{problem.advice}; {problem.message} (the ESAs' check: {problem.rule})"
                 yield context.finding(
                     info, where.document, where.path, message, discriminator=message
                 )

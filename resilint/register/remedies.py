@@ -1,0 +1,136 @@
+"""What a register owner changes, in words, for each problem the ESAs' checks would raise in a
+built register (:mod:`.checks`): which field of which resilint document, before the technical
+statement with its template columns. REG-09 to REG-11 report them; the export lists them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resilint.domain.readers import value_at
+from resilint.findings import JsonPath
+from resilint.register.model import Place
+
+Remedy = Callable[[Place, str], str]
+"""Words for a problem at a place; the second argument is the cell value when it has one."""
+
+_LISTS = {
+    "eba_GA": "a country is a two-letter ISO 3166 code (Greece GR, the United Kingdom GB)",
+    "eba_CU": "a currency is a three-letter ISO 4217 code",
+    "eba_TA": "a licensed activity is one of the codes docs/register.md lists",
+}
+
+
+def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") -> str:
+    """The remedy in words for a problem of ``rule`` at ``template``'s ``column`` (``cell``:
+    the value written there)."""
+    value = _shown(place)
+    if rule == "805" and (template, column) == ("B_02.02", "c0050"):
+        return _no_function(place, value)
+    if rule == "806":
+        return _duplicate(place, value)
+    if rule.startswith("807"):
+        name = rule.removeprefix("807 (").removesuffix(")")
+        return _KEYS.get(name, _unresolved)(place, value)
+    if rule == "503":
+        return _closed_list(place, value, cell)
+    if rule == "ISO 17442":
+        return f"correct {field(place)}: copy the LEI again from the GLEIF register"
+    return f"correct {field(place)}"
+
+
+def field(place: Place) -> str:
+    """``the field services[0].provision_countries of supplier leasedesk``."""
+    if place.path in ((), ("id",)):
+        return place.document.label
+    return f"the field {path_text(place.path)} of {place.document.label}"
+
+
+def path_text(path: JsonPath) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+def _shown(place: Place) -> str:
+    value = value_at(place.document.data, *place.path) if place.path else None
+    return value if isinstance(value, str) else ""
+
+
+def _no_function(place: Place, _: str) -> str:
+    return (
+        f"link {place.document.label} to the business functions it serves: name its supplier "
+        "(depends_on.suppliers), a service it covers (depends_on.services) or an identity of "
+        "its supplier (depends_on.identities) in the depends_on of each function the using "
+        "entity performs"
+    )
+
+
+def _duplicate(place: Place, value: str) -> str:
+    shown = f" ({value})" if value else ""
+    return (
+        f"{field(place)}{shown} gives the same register key as another document: give each "
+        "contract its own arrangement_reference, each supplier its own provider_id, each "
+        "entity its own lei"
+    )
+
+
+def _closed_list(place: Place, value: str, cell: str) -> str:
+    shown = f"'{value}' in " if value else ""
+    hint = _LISTS.get(cell.partition(":")[0], "use a member of the ESAs' list")
+    return f"correct {shown}{field(place)}: {hint}"
+
+
+def _unresolved(place: Place, _: str) -> str:
+    return f"correct {field(place)}: it points to a row the register does not hold"
+
+
+def _outside(place: Place, _: str) -> str:
+    return (
+        f"{place.document.label} names an entity this register does not cover (in "
+        "signing_entities, using_entities or entities): name only the keeping entity and the "
+        "entities below it (their parent), or record the entity's parent so the register covers it"
+    )
+
+
+def _group_entity(place: Place, _: str) -> str:
+    return (
+        f"{field(place)} names one of our entities that this register does not cover: record "
+        "its parent so the register covers it, or leave group_entity out (the provider is then "
+        "reported as a third-party provider)"
+    )
+
+
+def _arrangement(place: Place, value: str) -> str:
+    shown = f" ({value})" if value else ""
+    return (
+        f"{field(place)}{shown} names a contract this register does not hold (ended before "
+        "the reference date, covering no ICT services, or of entities outside the register): "
+        "name one the register holds, or remove it"
+    )
+
+
+def _parent(place: Place, _: str) -> str:
+    return (
+        f"give the ultimate parent in {field(place)} a provider_id, provider_id_type, name and "
+        "country, so that it has a row of its own in B_05.01"
+    )
+
+
+def _provider(place: Place, _: str) -> str:
+    return (
+        f"record the provider_id and provider_id_type of {place.document.label} (an LEI or "
+        "EUID for a legal person), so that the provider has its row in B_05.01"
+    )
+
+
+_KEYS: dict[str, Remedy] = {
+    "R1": _group_entity,
+    "R2": _outside,
+    "R4": _outside,
+    **dict.fromkeys(("R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15", "R16"), _arrangement),
+    "R17": _provider,
+    "R18": _parent,
+    **dict.fromkeys(("R19", "R20", "R21", "R22"), _provider),
+}
+"""Remedies by the taxonomy's foreign key (R1 to R22); any other: the field to correct."""
