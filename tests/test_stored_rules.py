@@ -13,6 +13,7 @@ from resilint.app import build_schemas
 from resilint.cache import Store
 from resilint.limits import Limits
 from resilint.rules import load_rules
+from resilint.rules.compiler import LazyRule
 from resilint.rules.stored import RULES, StoredRules, as_json
 
 
@@ -40,6 +41,8 @@ def test_kept_rule_files_compile_to_the_same_rules(
     kept = load_rules(schemas, stored=StoredRules(_store(tmp_path), "salt"))
     assert reads == []  # every rule file came from the cache
     assert [r.info for r in kept] == [r.info for r in fresh]
+    # declarative rules compile when they first have documents to run on
+    assert sum(isinstance(r, LazyRule) for r in kept) > len(kept) // 2
     other = load_rules(schemas, stored=StoredRules(_store(tmp_path), "another salt"))
     assert reads and [r.info for r in other] == [r.info for r in fresh]
 

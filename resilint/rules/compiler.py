@@ -5,7 +5,8 @@ rule file's line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from resilint.locate import find_node
 from resilint.model import Document
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
 from resilint.rules.expressions import Condition, ExpressionCompiler, Site
-from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
+from resilint.rules.model import ExpectedFinding, Rule, RuleContext, RuleExamples, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.runtime import Env, Ref, placeholders
@@ -41,8 +42,8 @@ def load_rule_file(
     key = stored.key(path) if stored is not None else None
     kept = stored.get(key) if stored is not None else None
     if kept is not None:
-        data, known = kept
-        return _compile_all(path, data, schemas, checks, _known_or_read(path, known))
+        data, known, aware = kept
+        return _compile_lazily(path, data, schemas, checks, _known_or_read(path, known), aware)
     data, root = _read_rule_file(path, schemas)
     copy = as_json(data) if stored is not None else None  # before compiling reads it
     asked: dict[JsonPath, tuple[int, int]] = {}
@@ -54,7 +55,7 @@ def load_rule_file(
 
     rules = _compile_all(path, data, schemas, checks, locate)
     if stored is not None and copy is not None:
-        stored.put(key, copy, asked)
+        stored.put(key, copy, asked, [rule.info.time_aware for rule in rules])
     return rules
 
 
@@ -69,6 +70,49 @@ def _compile_all(
         RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
         for i, rule in enumerate(data["rules"])
     ]
+
+
+def _compile_lazily(
+    path: Path,
+    data: dict[str, Any],
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    locate: Locate,
+    aware: list[bool],
+) -> list[Rule]:
+    """The rules of a file that compiled before, unchanged since: a declarative rule is
+    compiled when it first has documents to run on (a check served from the cache runs none);
+    its description is what compiling it gave, ``time_aware`` included."""
+    rules: list[Rule] = []
+    for i, rule in enumerate(data["rules"]):
+        compiler = RuleCompiler(schemas, Site(str(path), locate), checks)
+        if "check" in rule:  # a Python check is named now: installed plug-ins are looked up
+            rules.append(compiler.compile(rule, ("rules", i)))
+            continue
+        kind = str(rule["select"])
+        info = compiler.describe(rule, ("rules", i), time_aware=aware[i], kind=kind)
+        rules.append(LazyRule(info, partial(compiler.compile, rule, ("rules", i))))
+    return rules
+
+
+class LazyRule:
+    """A declarative rule compiled on its first run over documents of its kind."""
+
+    def __init__(self, info: RuleInfo, build: Callable[[], Rule]) -> None:
+        self._info = info
+        self._build = build
+        self._rule: Rule | None = None
+
+    @property
+    def info(self) -> RuleInfo:
+        return self._info
+
+    def run(self, context: RuleContext) -> Iterator[Finding]:
+        if not context.index.of_kind(self._info.kind or ""):
+            return iter(())  # what the rule finds among no documents
+        if self._rule is None:
+            self._rule = self._build()
+        return self._rule.run(context)
 
 
 def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Node]:
@@ -168,7 +212,7 @@ class RuleCompiler:
                 self._applies(rule, expr.kind(kind, (*where, "applies_to", "kind")), where)
             elif "applies_to" in rule:
                 raise self.site.fail((*where, "applies_to"), "name the kind: applies_to: {kind: …}")
-            info = self._info(rule, where, time_aware=bool(rule.get("time_aware")), kind=kind)
+            info = self.describe(rule, where, time_aware=bool(rule.get("time_aware")), kind=kind)
             return PythonRule(info, check)
         if "select" not in rule or "require" not in rule:
             raise self.site.fail(where, "a rule needs select and require (or check)")
@@ -197,7 +241,7 @@ class RuleCompiler:
             self._requirement(expr, scope, req, (*where, "require", i))
             for i, req in enumerate(rule["require"])
         )
-        info = self._info(rule, where, time_aware=self.site.uses_as_of, kind=kind)
+        info = self.describe(rule, where, time_aware=self.site.uses_as_of, kind=kind)
         self.site.uses_as_of = False
         return DeclarativeRule(info, kind, name, lets, for_each, when, requirements)
 
@@ -331,7 +375,7 @@ class RuleCompiler:
         level = Level.parse(spec["level"]) if "level" in spec else None
         return Requirement(test, guard, spec["message"], at, level)
 
-    def _info(
+    def describe(
         self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None
     ) -> RuleInfo:
         examples = rule["examples"]

@@ -25,6 +25,7 @@ RULES = "rules.json"
 _LIMIT = 64 * 1024 * 1024
 
 Locate = Callable[[JsonPath], tuple[int, int]]
+Kept = tuple[dict[str, Any], dict[JsonPath, tuple[int, int]], list[bool]]
 
 
 class StoredRules:
@@ -51,22 +52,31 @@ class StoredRules:
             return None
         return fingerprint([self.salt, str(path), content])
 
-    def get(self, key: str | None) -> tuple[dict[str, Any], dict[JsonPath, tuple[int, int]]] | None:
+    def get(self, key: str | None) -> Kept | None:
+        """The file's data, the positions its compilation asked for, and whether each of its
+        rules reads the date (what compiling a rule finds out)."""
         entry = self._entries().get(key) if key is not None else None
         try:
-            data, places = entry[0], entry[1]  # type: ignore[index]
+            data, places, aware = entry[0], entry[1], entry[2]  # type: ignore[index]
             positions = {tuple(p[0]): (int(p[1]), int(p[2])) for p in places}
+            rules = data["rules"]
         except (IndexError, KeyError, TypeError, ValueError):
             return None
-        if not isinstance(data, dict):
+        if not isinstance(rules, list) or not isinstance(aware, list) or len(aware) != len(rules):
             return None
         self._used[key] = entry  # type: ignore[index]
-        return data, positions
+        return data, positions, [bool(a) for a in aware]
 
-    def put(self, key: str | None, data: Any, positions: dict[JsonPath, tuple[int, int]]) -> None:
+    def put(
+        self,
+        key: str | None,
+        data: Any,
+        positions: dict[JsonPath, tuple[int, int]],
+        aware: list[bool],
+    ) -> None:
         if key is None:
             return
-        self._used[key] = [data, [[list(p), *at] for p, at in positions.items()]]
+        self._used[key] = [data, [[list(p), *at] for p, at in positions.items()], aware]
         self._changed = True
 
     def save(self) -> None:
