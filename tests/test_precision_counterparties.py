@@ -321,3 +321,23 @@ def test_a_law_firm_below_tier_1_is_asked_no_breach_notice_or_security_contact(c
     wrong = {"requirements": {"incident_notice": {"critical_only_for": ["law_firm"]}}}
     write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-03"], **wrong}))
     assert cli("check", "repo.yaml", "--no-cache", "--as-of", AS_OF).exit_code == 2
+
+
+def test_the_insurers_forensics_firm_is_asked_access_to_our_identity_providers_records(
+    cli, write
+) -> None:
+    idp = (
+        "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\nservices:\n"
+        "  - {name: workforce-identity, ict_service_type: S19, stores_data: true}\n"
+    )
+    terms = (
+        "evidence_retention:\n  log_days: 400\n  preservation_on_request: true\n"
+        "  access_for: [incident_team]\n"
+    )
+    sign_in = doc("BusinessFunction", "claims", "criticality: critical\n") + (
+        "depends_on: {identity_providers: [acme]}\n"
+    )
+    found = check(cli, write, repo(supplier_doc(idp), contract(terms), sign_in), ["CTR-06"])
+    assert "insurer_forensics access" in messages(found, "CTR-06")
+    found = check(cli, write, repo(supplier_doc(idp), contract(terms)), ["CTR-06"])
+    assert found == []
