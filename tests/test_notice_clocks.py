@@ -162,3 +162,46 @@ def test_an_unknown_scope_is_a_schema_error_with_its_line(cli, write) -> None:
     assert result.exit_code != 0
     assert "repo.yaml:12" in result.stdout and "card_data" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+NIS2_REPO = """
+apiVersion: resilint/v1
+kind: Entity
+id: dc
+regimes: [nis2]
+{kind}reporting_clocks: {{regulator_early_warning_hours: 24}}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: payroll
+tier: 2
+provides_ict_services: true
+data_sensitivity: confidential
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-payroll
+supplier: payroll
+entities: [dc]
+status: active
+incident_notification: {{window_hours: 36, trigger: suspected}}
+"""
+
+
+def test_nis2_counts_our_data_except_where_2024_2690_lists_the_incidents(cli, write) -> None:
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
+    found = {}
+    for kind in (
+        "",
+        "nis2_entity_type: other\n",
+        "nis2_entity_type: data_centre_service_provider\n",
+    ):
+        write("repo.yaml", NIS2_REPO.format(kind=kind))
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+        found[kind] = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    # a payroll service holding our staff's data: an incident capable of considerable damage to
+    # persons (Directive 2022/2555 Art. 23(3)(b)) for an entity the implementing act does not bind
+    assert "24-hour early-warning deadline to the regulator of entity dc" in found[""][0]
+    assert found["nis2_entity_type: other\n"] == found[""]
+    # a data centre operator: Implementing Regulation 2024/2690 Art. 3 lists its cases exhaustively
+    assert found["nis2_entity_type: data_centre_service_provider\n"] == []

@@ -126,7 +126,7 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
     """The entity's clocks the supplier's compromise can start (:mod:`.notice_clocks`)."""
     recorded = value_at(entity.data, "reporting_clocks")
     named: list[tuple[str, str, int]] = []
-    if starts_regulator_clocks(supplier, facts.entity(entity).regimes):
+    if starts_regulator_clocks(supplier, facts.entity(entity).regimes, entity):
         named.extend((key, what, REGULATOR) for key, what in _REGULATOR_CLOCKS)
     if supplier.exposures & {"data", "access"}:
         named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))

@@ -10,8 +10,9 @@ operational disruption, Implementing Regulation (EU) 2024/2690 Art. 3(1)(e)). A 
 account of a supplier that supports no critical function is left out: a programme choice (see
 the CTR-04 rationale). Under NIS2 an ICT supplier holding our confidential data counts too (an
 incident capable of causing considerable damage to other persons, Directive (EU) 2022/2555 Art.
-23(3)(b)); under NYDFS a provider holding our nonpublic information (23 NYCRR 500.17(a)(1),
-500.1).
+23(3)(b)), except for the eleven kinds of entity Implementing Regulation (EU) 2024/2690 binds,
+whose significant incidents its Art. 3 lists exhaustively (recital 30); under NYDFS a provider
+holding our nonpublic information (23 NYCRR 500.17(a)(1), 500.1).
 
 A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) concerns what its
 ``applies_to`` says: named suppliers, exposures, data sensitivity or business functions. One
@@ -27,6 +28,7 @@ from typing import Any
 from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
+from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
 """Access levels through which an intruder can alter or destroy data and act in our systems."""
@@ -41,13 +43,22 @@ def incident_of_ours(supplier: SupplierFacts) -> bool:
     )
 
 
-def starts_regulator_clocks(supplier: SupplierFacts, regimes: frozenset[str]) -> bool:
-    """The regulator's clocks of an entity under ``regimes`` (module doc)."""
+def starts_regulator_clocks(
+    supplier: SupplierFacts, regimes: frozenset[str], entity: Document
+) -> bool:
+    """The regulator's clocks of ``entity``, under ``regimes`` (module doc)."""
     if "nydfs" in regimes and supplier.exposures:
         return True
-    if "nis2" in regimes and {"ict", "data"} <= supplier.exposures:
+    if "nis2" in regimes and {"ict", "data"} <= supplier.exposures and not _listed(entity):
         return True  # damage to persons through our data counts too: NIS2 Art. 23(3)(b)
     return incident_of_ours(supplier)
+
+
+def _listed(entity: Document) -> bool:
+    """One of the eleven kinds of NIS2 entity Implementing Regulation (EU) 2024/2690 binds: its
+    Art. 3 criteria of a significant incident are exhaustive for them (recital 30)."""
+    kind = entity.data.get("nis2_entity_type")
+    return isinstance(kind, str) and kind != "other"
 
 
 def other_clock_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:
