@@ -132,3 +132,44 @@ def test_reg09_and_reg11_name_the_field(cli, write) -> None:
     assert "B_01.03.0040" in closed["message"] and closed["line"] == 8
     assert found["REG-11"]["message"].startswith("correct the field lei of entity acme-bank")
     assert "B_01.02.0010" in found["REG-11"]["message"]
+
+
+def test_reg10_names_the_services_behind_a_duplicate_row(cli, write) -> None:
+    write(
+        "repo.yaml",
+        """
+        apiVersion: resilint/v1
+        kind: Entity
+        id: acme-bank
+        lei: 5299000J2N45DDNE4Y28
+        regimes: [dora]
+        ---
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: cloudco
+        provider_id: 529900T8BM49AURSDO55
+        provider_id_type: LEI
+        provides_ict_services: true
+        services:
+          - {name: compute, ict_service_type: S17, substitutability: highly_complex}
+          - {name: storage, ict_service_type: S17, substitutability: easily_substitutable}
+        ---
+        apiVersion: resilint/v1
+        kind: Contract
+        id: ctr-cloudco
+        supplier: cloudco
+        ---
+        apiVersion: resilint/v1
+        kind: BusinessFunction
+        id: lending
+        criticality: critical
+        depends_on: {suppliers: [cloudco]}
+        """,
+    )
+    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--select", "REG-10")
+    (finding,) = result.json()["findings"]
+    assert finding["message"].startswith(
+        "supplier cloudco records two services of the same ict_service_type"
+    )
+    assert "of B_07.01 is there twice: its key must be unique" in finding["message"]
+    assert finding["line"] == 15

@@ -27,7 +27,7 @@ def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") 
     if rule == "805" and (template, column) == ("B_02.02", "c0050"):
         return _no_function(place, value)
     if rule == "806":
-        return _duplicate(place, value)
+        return _DUPLICATES.get(template, _duplicate)(place, value)
     if rule.startswith("807"):
         name = rule.removeprefix("807 (").removesuffix(")")
         return _KEYS.get(name, _unresolved)(place, value)
@@ -73,6 +73,30 @@ def _duplicate(place: Place, value: str) -> str:
         "contract its own arrangement_reference, each supplier its own provider_id, each "
         "entity its own lei"
     )
+
+
+def _same_type(place: Place, _: str) -> str:
+    return (
+        f"{place.document.label} records two services of the same ict_service_type (and, in "
+        "B_02.02, the same countries) under one contract, and the register keeps one row per "
+        "contract, provider and service type: record them as one service, or correct the type "
+        "of the one that differs"
+    )
+
+
+def _same_chain(place: Place, _: str) -> str:
+    return (
+        f"{field(place)} repeats a subcontractor already in the chain of the same contract and "
+        "service type: list each subcontractor once per service (with its rank and recipient)"
+    )
+
+
+_DUPLICATES: dict[str, Remedy] = {
+    "B_02.02": _same_type,
+    "B_07.01": _same_type,
+    "B_05.02": _same_chain,
+}
+"""Remedies for a duplicate key (806) where the key is more than one document's identifier."""
 
 
 def _closed_list(place: Place, value: str, cell: str) -> str:
