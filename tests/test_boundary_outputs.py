@@ -141,3 +141,30 @@ def test_side_inputs_are_read_safely(repo, case, args, what, shape) -> None:
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert "TOPSECRET" not in result.stdout + result.stderr
     assert what in result.stderr
+
+
+WAIVE = ("waive", "CTR-08", "--target", "corebanq", "--reason", "r", "--until", "2027-01-01")
+EDITS = [
+    ("new outside", ("new", "Supplier", "zz-new", "--file", "../outside/n.yaml"), None),
+    ("new link", ("new", "Supplier", "zz-new", "--file", "n.yaml"), "link"),
+    ("new fifo", ("new", "Supplier", "zz-new", "--file", "n.yaml"), "fifo"),
+    ("new linked dir", ("new", "Supplier", "zz-new", "--file", "d/n.yaml"), "dir"),
+    ("waive outside", (*WAIVE, "--owner", "o", "--file", "../outside/n.yaml"), None),
+    ("waive link", (*WAIVE, "--owner", "o", "--file", "n.yaml"), "link"),
+]
+
+
+@pytest.mark.parametrize(("case", "args", "shape"), EDITS, ids=[c[0] for c in EDITS])
+def test_an_edit_refused_at_the_boundary_is_status_2(repo, case, args, shape) -> None:
+    """Not an internal error (status 4): the refusal is about the user's input."""
+    if shape == "link":
+        (repo / "n.yaml").symlink_to(repo.parent / "outside" / "creds")
+    elif shape == "fifo":
+        os.mkfifo(repo / "n.yaml")
+    elif shape == "dir":
+        (repo / "d").symlink_to(repo.parent / "outside")
+    result = run(repo, *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in (repo.parent / "outside").iterdir()) == ["creds"]
+    assert (repo.parent / "outside" / "creds").read_text() == CREDS

@@ -16,14 +16,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilint.errors import ResilintError
+from resilint.errors import ExitCode, ResilintError
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
 from resilint.load.read import Refusal, outside, read_regular, real, within
 
 
 class EditRefused(ResilintError):
-    """A file resilint will not write, and why."""
+    """A file resilint will not write, and why: the user's input, so status 2."""
+
+    exit_code = ExitCode.INPUT
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable
 
@@ -70,14 +71,28 @@ def xbrl_csv(register: Register, created: datetime.datetime) -> tuple[str, bytes
 
 def readable_csv(register: Register) -> dict[str, bytes]:
     """One CSV per template, headed by the column names, with resilint's words for the closed
-    lists (``DE``, ``credit_institution``, ``yes``) instead of the ESAs' codes."""
+    lists (``DE``, ``credit_institution``, ``yes``) instead of the ESAs' codes. Made to be opened
+    in a spreadsheet, so a value that one would run as a formula is quoted (:func:`inert`)."""
     return {
         template.file: _csv(
             [c.name for c in template.columns],
-            ([readable(v) for v in row] for row in _cells(register, template)),
+            ([inert(readable(v)) for v in row] for row in _cells(register, template)),
         )
         for template in TEMPLATES
     }
+
+
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?\Z")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def inert(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula (``=cmd|' /C calc'!A0``,
+    ``+``, ``-``, ``@``, a tab or line break) gets a leading apostrophe, as OWASP advises against
+    CSV injection; a plain number is left as it is. The import takes the apostrophe off again."""
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def xlsx(register: Register) -> bytes:
@@ -97,6 +112,9 @@ def xlsx(register: Register) -> bytes:
             cell.font = Font(bold=True)
         for row in _cells(register, template):
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
+                    cell.data_type = "s"
         sheet.freeze_panes = "A3"
     out = io.BytesIO()
     book.save(out)

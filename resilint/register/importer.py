@@ -14,11 +14,13 @@ from pathlib import Path
 
 import click
 
-from resilint.errors import ExitCode
+from resilint.errors import ExitCode, UsageError
 from resilint.register.import_contracts import assessments, contracts, functions
 from resilint.register.import_entities import entities, providers
 from resilint.register.import_values import Built, Doc
 from resilint.register.tables import SourceRow, read_tables
+from resilint.reporters.base import printable
+from resilint.userfiles import output_directory
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,13 @@ def run_import(args: ImportArgs) -> int:
     from resilint.edit.render import render
 
     rows = read_tables(args.source)
+    if not rows:
+        raise UsageError(
+            f"{printable(str(args.source))}: no table of a register template (B_01.01 ...) "
+            "with rows; nothing to import"
+        )
     built = build(rows)
-    args.output.mkdir(parents=True, exist_ok=True)
+    output_directory(args.output)
     boundary = os.path.realpath(args.output)
     files = _files(built)
     for name, documents in files.items():
@@ -41,7 +48,7 @@ def run_import(args: ImportArgs) -> int:
         create(args.output / name, text, boundary)
     click.echo(f"wrote {len(files)} files to {args.output}", err=True)
     for line in built.unmapped:
-        click.echo(f"not mapped: {line}")
+        click.echo(f"not mapped: {printable(line)}")
     return ExitCode.OK
 
 

@@ -6,13 +6,21 @@ column code, each row knowing the sheet or file and the row number it came from.
 from __future__ import annotations
 
 import csv
+import io
+import itertools
+import os
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from resilint.errors import UsageError
+from resilint.load.read import Refusal, read_regular
+from resilint.register.formats import FORMULA_STARTS
 from resilint.register.templates import BY_ID, TEMPLATES
+from resilint.reporters.base import printable
+from resilint.userfiles import read_input
 
 _TEMPLATE = re.compile(r"b[_ ]?(\d\d)[._ ]?(\d\d)", re.IGNORECASE)
 _COLUMN = re.compile(r"^(?:c|b_\d\d\.\d\d\.)?(\d{4})\b", re.IGNORECASE)
@@ -26,12 +34,35 @@ class SourceRow:
     values: dict[str, str]
 
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""Largest workbook or CSV file read: a register of tens of thousands of contracts is a few MB."""
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+"""Most a workbook may unpack to (its parts' declared sizes, which the reader holds to)."""
+MAX_RATIO = 200
+"""Highest compression ratio of a workbook part: XML packs ten to fifty times, a zip bomb
+thousands of times."""
+MAX_ROWS = 200_000
+"""Most rows of one template table."""
+
+
 def read_tables(source: Path) -> list[SourceRow]:
-    if source.is_dir():
-        return [row for path in sorted(source.rglob("*.csv")) for row in _csv(path)]
+    if source.is_dir() and not source.is_symlink():
+        return [row for path in _csv_files(source) for row in _csv(path)]
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         return _workbook(source)
-    raise UsageError(f"{source}: give a workbook (.xlsx) or a directory of template CSV files")
+    raise UsageError(
+        f"{printable(str(source))}: give a workbook (.xlsx) or a directory of template CSV files"
+    )
+
+
+def _csv_files(directory: Path) -> list[Path]:
+    """The CSV files under ``directory``; links to directories are not followed (a loop or a
+    way out), links to files are refused when read."""
+    found = []
+    for root, dirs, files in os.walk(directory, followlinks=False):
+        dirs.sort()
+        found += [Path(root) / name for name in sorted(files) if name.lower().endswith(".csv")]
+    return found
 
 
 def template_of(name: str) -> str | None:
@@ -44,22 +75,75 @@ def _csv(path: Path) -> list[SourceRow]:
     template = template_of(path.name)
     if template is None:
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        grid = [list(r) for r in csv.reader(handle)]
-    return _rows(template, path.name, grid)
+    data = read_regular(path, MAX_SOURCE_BYTES, follow=False, limit_name="the register size limit")
+    if isinstance(data, Refusal):
+        raise UsageError(f"{printable(str(path))}: {data.message}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{printable(str(path))}:{line}: not UTF-8; save the CSV as UTF-8 and import again"
+        ) from None
+    try:
+        grid = list(itertools.islice(csv.reader(io.StringIO(text, newline="")), MAX_ROWS + 1))
+    except csv.Error as exc:
+        raise UsageError(f"{printable(str(path))}: not a readable CSV file ({exc})") from None
+    cells = [[_uninert(cell) for cell in row] for row in _bounded(path.name, grid)]
+    return _rows(template, path.name, cells)
+
+
+def _uninert(cell: str) -> str:
+    """A cell as written before the export quoted it against formula injection."""
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def _bounded(label: str, grid: list[list[str]]) -> list[list[str]]:
+    if len(grid) > MAX_ROWS:
+        raise UsageError(f"{printable(label)}: more than {MAX_ROWS:,} rows; not imported")
+    return grid
 
 
 def _workbook(path: Path) -> list[SourceRow]:
     from openpyxl import load_workbook  # only this source needs it
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    data = read_input(path, "register workbook", MAX_SOURCE_BYTES)
+    _not_a_bomb(path, data)
     rows: list[SourceRow] = []
-    for sheet in book.worksheets:
-        template = template_of(sheet.title)
-        if template is not None:
-            grid = [[_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
-            rows += _rows(template, template, grid)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for sheet in book.worksheets:
+            template = template_of(sheet.title)
+            if template is not None:
+                grid = [
+                    [_text(v) for v in r]
+                    for r in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 1)
+                ]
+                rows += _rows(template, template, _bounded(template, grid))
+    except UsageError as exc:
+        raise UsageError(f"{printable(str(path))}: {exc}") from None
+    except Exception as exc:  # openpyxl raises anything at all on a hostile workbook
+        raise UsageError(
+            f"{printable(str(path))}: not a workbook resilint can read "
+            f"({type(exc).__name__}: {printable(str(exc))[:200]})"
+        ) from None
     return rows
+
+
+def _not_a_bomb(path: Path, data: bytes) -> None:
+    """Refuse a workbook that is no zip, or unpacks to far more than it weighs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UsageError(f"{printable(str(path))}: not a workbook ({exc})") from None
+    total = sum(p.file_size for p in parts)
+    worst = max((p.file_size / max(p.compress_size, 1) for p in parts), default=0)
+    if total > MAX_UNPACKED_BYTES or worst > MAX_RATIO or len(parts) > 10_000:
+        raise UsageError(
+            f"{printable(str(path))}: unpacks to {total:,} bytes (compressed up to {worst:.0f} "
+            "times); refused as a possible zip bomb"
+        )
 
 
 def _text(value: object) -> str:
@@ -75,7 +159,7 @@ def _text(value: object) -> str:
 def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
     """The rows under the header: the first row whose cells name column codes (``c0010``,
     ``0010``, ``B_02.01.0010``, ``c0010 Name``), or, in a readable CSV, the column names."""
-    header, start = _header(template, grid)
+    header, start = _header(template, label, grid)
     rows = []
     for number, cells in enumerate(grid[start:], start + 1):
         values = {code: cells[i].strip() for i, code in header.items() if i < len(cells)}
@@ -85,7 +169,7 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
     return rows
 
 
-def _header(template: str, grid: list[list[str]]) -> tuple[dict[int, str], int]:
+def _header(template: str, label: str, grid: list[list[str]]) -> tuple[dict[int, str], int]:
     known = {c.code for c in BY_ID[template].columns}
     names = {c.name.casefold(): c.code for c in BY_ID[template].columns}
     for number, cells in enumerate(grid[:15]):
@@ -98,7 +182,9 @@ def _header(template: str, grid: list[list[str]]) -> tuple[dict[int, str], int]:
         }
         if by_name:
             return by_name, number + 1
-    raise UsageError(f"{template}: no header row naming the template's columns (c0010 ...)")
+    raise UsageError(
+        f"{printable(label)} ({template}): no header row naming the template's columns (c0010 ...)"
+    )
 
 
 def _is_label_row(template: str, values: dict[str, str]) -> bool:

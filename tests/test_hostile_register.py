@@ -1,0 +1,165 @@
+"""The DORA register against hostile input: a value that a spreadsheet would run as a formula
+is written inert, and a hostile workbook or CSV (zip bomb, entity bomb, not a zip, a FIFO, a
+link out, Latin-1, an endless field) is refused with status 2 and the file named, never an
+internal error or a hang."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+@pytest.fixture
+def programme(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    supplier = root / "suppliers" / "corebanq.yaml"
+    text = supplier.read_text().replace("name: Corebanq Systems GmbH\n", f'name: "{FORMULA}"\n', 1)
+    supplier.write_text(text.replace("hq_country: DE", "hq_country: DE", 1))
+    return root
+
+
+def test_a_formula_in_a_value_is_inert_in_the_readable_csv_and_comes_back(cli, programme):
+    assert cli("register", "export", "--format", "csv", "-o", "reg", cwd=programme).exit_code == 0
+    cells = [
+        cell
+        for path in (programme / "reg").glob("*.csv")
+        for row in csv.reader(io.StringIO(path.read_text()))
+        for cell in row
+    ]
+    assert "'" + FORMULA in cells
+    assert not [c for c in cells if re.match(r"[=+@\t\r]", c)]
+    assert not [c for c in cells if c.startswith("-") and not re.fullmatch(r"-[0-9.]+", c)]
+    result = cli("register", "import", "reg", "-o", "imported", cwd=programme)
+    assert result.exit_code == 0, result.stderr
+    imported = "".join(p.read_text() for p in (programme / "imported").rglob("*.yaml"))
+    assert f"name: {FORMULA}\n" in imported  # the value as it was, without the apostrophe
+
+
+def test_a_formula_in_a_value_is_text_in_the_workbook(cli, programme):
+    assert (
+        cli("register", "export", "--format", "xlsx", "-o", "r.xlsx", cwd=programme).exit_code == 0
+    )
+    book = openpyxl.load_workbook(programme / "r.xlsx")
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert [c.value for c in cells if c.data_type == "f"] == []
+    assert FORMULA in [c.value for c in cells]
+
+
+def _workbook(root: Path, mutate) -> None:
+    """An exported workbook with its first sheet's XML changed."""
+    source = root.parent / "base.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "B_01.01"
+    book.save(source)
+    with (
+        zipfile.ZipFile(source) as zin,
+        zipfile.ZipFile(root / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = mutate(data.decode()).encode()
+            zout.writestr(info.filename, data)
+
+
+ENTITIES = '<!ENTITY a "lollollollol">' + "".join(
+    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
+)
+WORKBOOKS = {
+    "zip bomb": (
+        lambda x: x.replace("<sheetData", "<!--" + "A" * 300_000_000 + "--><sheetData"),
+        "zip bomb",
+    ),
+    "entity bomb": (
+        lambda x: x.replace("?>", f"?><!DOCTYPE r [{ENTITIES}]>", 1).replace(
+            "<sheetData/>",
+            "<sheetData><row r='1'><c r='A1' t='inlineStr'><is><t>&i;</t></is></c></row>"
+            "</sheetData>",
+        ),
+        "",  # expat refuses the expansion, or openpyxl finds no cell: either way, refused
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(WORKBOOKS))
+def test_a_hostile_workbook_is_refused(cli, tmp_path, case):
+    root = tmp_path / "repo"
+    root.mkdir()
+    mutate, words = WORKBOOKS[case]
+    _workbook(root, mutate)
+    result = cli("register", "import", "in.xlsx", "-o", "out", cwd=root)
+    assert result.exit_code == 2, result.stderr
+    assert "in.xlsx: " in result.stderr and words in result.stderr
+    assert not (root / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "not a workbook"), (b"PK\x03\x04garbage" * 10, "not a workbook")],
+    ids=["empty", "not a zip"],
+)
+def test_a_file_that_is_no_workbook_is_refused(cli, tmp_path, content, words):
+    (tmp_path / "in.xlsx").write_bytes(content)
+    result = cli("register", "import", "in.xlsx", "-o", "out")
+    assert result.exit_code == 2 and words in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("c0010,c0020\nZ\xfcrich,x\n".encode("latin-1"), "b_05.01.csv:2: not UTF-8"),
+        (b'c0010\n"' + b"x" * 200_000 + b'"\n', "not a readable CSV file"),
+        (b"a,b\nc,d\n", "no header row"),
+    ],
+    ids=["latin-1", "endless field", "no header"],
+)
+def test_a_hostile_csv_is_refused_with_its_name(cli, tmp_path, content, words):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b_05.01.csv").write_bytes(content)
+    result = cli("register", "import", "in", "-o", "out")
+    assert result.exit_code == 2, result.stderr
+    assert "b_05.01.csv" in result.stderr and words in result.stderr
+
+
+@pytest.mark.parametrize("shape", ["fifo workbook", "fifo csv", "linked csv", "linked output"])
+def test_fifos_and_links_are_refused_without_waiting(tmp_path, shape):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "creds").write_text("TOPSECRET\n")
+    root = tmp_path / "repo"
+    (root / "in").mkdir(parents=True)
+    source = "in"
+    if shape == "fifo workbook":
+        os.mkfifo(root / "in.xlsx")
+        source = "in.xlsx"
+    elif shape == "fifo csv":
+        os.mkfifo(root / "in" / "b_05.01.csv")
+    elif shape == "linked csv":
+        (root / "in" / "b_05.01.csv").symlink_to(tmp_path / "outside" / "creds")
+    else:
+        (root / "in" / "b_05.01.csv").write_text("c0010,c0020\nx,y\n")
+        (root / "out").symlink_to(tmp_path / "outside")
+    result = subprocess.run(
+        [sys.executable, "-m", "resilint", "register", "import", source, "-o", "out"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "TOPSECRET" not in result.stdout + result.stderr
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["creds"]
