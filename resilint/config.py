@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -101,7 +102,7 @@ def _has_tool_table(path: Path) -> bool:
         return False
     try:
         return "resilint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
-    except ValueError:
+    except (ValueError, RecursionError):
         return True
 
 
@@ -126,7 +127,9 @@ def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
         if "propertyNames" in error.schema_path:  # an unknown name: point at the key itself
             where += (str(error.instance),)
         line, column = line_of(where)
-        raise ConfigError(f"invalid configuration: {_explain(error)}", str(path), line, column)
+        raise ConfigError(
+            f"invalid configuration: {_clip(_explain(error))}", str(path), line, column
+        )
     _stays_inside(data, path, line_of)
     origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
     return dataclasses.replace(_from_data(data, path), origins=origins)
@@ -177,9 +180,13 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(f"{data.code} {data.message}", str(path), 1, 1)
     try:
         text = data.decode("utf-8")
-        table = tomllib.loads(text).get("tool", {}).get("resilint", {})
-    except ValueError as exc:
-        raise ConfigError(f"cannot read the configuration: {exc}", str(path)) from None
+        table = _plain(tomllib.loads(text).get("tool", {}).get("resilint", {}))
+    except (ValueError, RecursionError) as exc:
+        reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
+        at = re.search(r"at line (\d+), column (\d+)", reason)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
+        message = f"cannot read the configuration: {reason}"
+        raise ConfigError(message, str(path), line, column) from None
     lines = text.splitlines()
     start = next(
         (i for i, line in enumerate(lines) if line.strip().startswith("[tool.resilint")), 0
@@ -194,6 +201,24 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         return start + 1, 1
 
     return table if isinstance(table, dict) else {}, line_of
+
+
+def _clip(text: str, most: int = 300) -> str:
+    """A message that quotes a value: a 4,000-digit number is not repeated in full."""
+    return text if len(text) <= most else f"{text[: most - 40]}... ({len(text):,} characters)"
+
+
+def _plain(value: Any) -> Any:
+    """TOML's values as YAML's: a date stays a date, but a date-time or a time (which YAML
+    configuration cannot hold) becomes its text, so the schema reports it instead of the
+    validator failing on a type it does not know."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime.datetime, datetime.time)):
+        return value.isoformat()
+    return value
 
 
 def _schema_of(error: jsonschema.ValidationError) -> dict[str, Any]:

@@ -130,12 +130,12 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
     for error in errors:
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
-        node = find_node(root, where, on_key=False)
+        mark = find_node(root, where, on_key=False).start_mark  # None in an empty file
         raise ConfigError(
             f"invalid rule file: {field + ': ' if field else ''}{error.message}",
             str(path),
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
         )
     return data, root
 
