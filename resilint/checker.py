@@ -29,6 +29,7 @@ from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, waiver_approvers
+from resilint.unconfirmed import hold_back
 from resilint.validate import to_document
 
 if TYPE_CHECKING:
@@ -178,7 +179,8 @@ def _check_files(
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
     engine = run_rules(selected, _evaluation(options, facts, locator))
-    raw = [*found, *read, *core, *_outside_schema_errors(engine.findings, read)]
+    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
+    raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
         require_expiry=config.require_expiry,

@@ -245,6 +245,19 @@ _CHECKS = (
         "Fix the error in the named file first (its own finding says where); the references are "
         "checked again on the next run.",
     ),
+    _check(
+        "REF-03",
+        "findings-held-back",
+        "Rule findings held back because a file they may depend on is broken",
+        "A file with a syntax or encoding error holds no documents resilint can see. A rule "
+        "finding about a document that the broken file names (a continuity plan names its "
+        "function, a playbook its supplier) may only be saying that a document of that file is "
+        "missing; reporting each would send people to write documents that exist. They are "
+        "counted here, listed as related places, and judged again once the file reads.",
+        "Fix the error in the named file first (its own finding says where); the held-back "
+        "findings are judged again on the next run.",
+        level=Level.WARNING,
+    ),
 )
 
 _SUPPRESSION_CHECKS = (

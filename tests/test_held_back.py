@@ -1,0 +1,65 @@
+"""A broken file holds documents resilint cannot see: rule findings about documents it names
+are held back and counted once (REF-03) beside its error, never reported as missing documents;
+the run still fails, and once the file reads they are judged again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FUNCTIONS = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: grid-operation
+criticality: critical
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: billing
+criticality: critical
+"""
+
+PLAN = """\
+apiVersion: resilint/v1
+kind: ContinuityPlan
+id: grid-operation-manual
+function: grid-operation
+manual_procedure: {description: SCADA down, or we suspect a compromise}
+"""
+
+
+def _repo(write, plan: str) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [BCM-07]\n")
+    write("functions.yaml", FUNCTIONS)
+    write("plans.yaml", plan)
+
+
+def test_findings_a_broken_file_may_explain_are_held_back(cli, write, tmp_path: Path) -> None:
+    _repo(write, PLAN.replace("{description: SCADA down, or", "{description: SCADA down, and, or"))
+    run = cli("check", str(tmp_path), "--format", "json", "--no-cache")
+    assert run.exit_code == 2  # the file that cannot be read still fails the run
+    found = run.json()["findings"]
+    codes = sorted(f["code"] for f in found)
+    # billing has no plan and the broken file does not name it: still reported
+    assert [f["id"] for f in found if f["code"] == "BCM-07"] == ["billing"]
+    (held,) = [f for f in found if f["code"] == "REF-03"]
+    syntax = next(f for f in found if f["code"].startswith("YML"))
+    assert (held["path"], held["line"]) == (syntax["path"], syntax["line"])
+    assert "1 finding of the rules (BCM-07) about documents that" in held["message"]
+    assert "BusinessFunction grid-operation" in held["message"]
+    assert [r["message"].split(":")[0] for r in held["related"]] == ["BCM-07"]
+    assert held["level"] == "warning" and "YML" in " ".join(codes)
+
+
+def test_once_the_file_reads_the_findings_are_judged_again(cli, write, tmp_path: Path) -> None:
+    _repo(
+        write, PLAN.replace("SCADA down, or we suspect a compromise", '"SCADA down, or we suspect"')
+    )
+    run = cli("check", str(tmp_path), "--format", "json", "--no-cache")
+    found = run.json()["findings"]
+    assert [(f["code"], f["id"]) for f in found] == [("BCM-07", "billing")]
+    # and a finding about a document only the broken file could hold is not hidden when the
+    # file that breaks names nothing of it
+    _repo(write, "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: x\nfunction: [\n")
+    found = cli("check", str(tmp_path), "--format", "json", "--no-cache").json()["findings"]
+    assert sorted(f["id"] for f in found if f["code"] == "BCM-07") == ["billing", "grid-operation"]
+    assert not [f for f in found if f["code"] == "REF-03"]
