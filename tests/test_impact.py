@@ -239,7 +239,8 @@ def test_the_card_prints_the_suppliers_contacts(cli: Cli, supplier: str, output:
     if output == "html":
         assert result.stdout.startswith("<!DOCTYPE html>")
         assert "@media print" in result.stdout and "@page" in result.stdout
-        assert "<script" not in result.stdout and "http" not in _tags(result.stdout)
+        assert "<script" not in result.stdout and "http:" not in _tags(result.stdout)
+        assert "https:" not in _tags(result.stdout) and "default-src 'none'" in result.stdout
 
 
 def _tags(page: str) -> str:

@@ -110,3 +110,12 @@ def test_what_was_typed_is_escaped_in_error_messages(cli, write, case, args) -> 
     for raw in RAW:
         assert raw not in both, (case, raw)
     assert not any(line.lstrip().startswith("::error::owned") for line in both.splitlines())
+
+
+def test_junit_parses_with_characters_xml_cannot_hold(cli, write, tmp_path) -> None:
+    write("c.yaml", HOSTILE_VALUE.replace("acme", "a\\x01\\x08\\uFFFE\\uFFFF\\x0b\\x0c]]>"))
+    output = cli("check", ".", "--no-cache", "--format", "junit", cwd=tmp_path).stdout
+    from xml.etree import ElementTree
+
+    failure = ElementTree.fromstring(output).find(".//failure")
+    assert failure is not None and "\\ufffe\\uffff" in failure.get("message", "")

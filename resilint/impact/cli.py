@@ -43,9 +43,15 @@ def _target(options: dict[str, Any]) -> Target | None:
     return Target(*named[0]) if named else None
 
 
+MAX_HOURS = 87_660
+"""Ten years: longer than any clock, RTO or insurance period the outage is measured against."""
+
+
 def _hours(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    if value is not None and value < 0:
-        raise click.BadParameter("an outage lasts zero hours or more", ctx, param)
+    if value is not None and not 0 <= value <= MAX_HOURS:  # NaN fails both comparisons
+        raise click.BadParameter(
+            f"an outage lasts from 0 to {MAX_HOURS:,} hours (ten years)", ctx, param
+        )
     return value
 
 

@@ -1,0 +1,88 @@
+"""The commands besides `check` against hostile values, through the CLI: the report and the
+incident card escape every value and keep a Content-Security-Policy that would stop a script
+anyway; impact refuses outages it cannot measure."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+HOSTILE = (
+    "a\n::error::owned\x1b[31m\u202e</script><script>alert(1)</script>"
+    "<img src=x onerror=alert(2)>\"'&"
+)
+
+
+@pytest.fixture
+def programme(tmp_path: Path) -> Path:
+    """Havel Bank with a hostile supplier name, owner and contact, and function name."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    value = json.dumps(HOSTILE)  # a YAML double-quoted scalar
+    supplier = root / "suppliers" / "corebanq.yaml"
+    text = supplier.read_text()
+    for old in (
+        "name: Corebanq Systems GmbH\n",
+        "owner: ict-third-party-officer\n",
+        "    name: Corebanq Systems GmbH security operations\n",
+    ):
+        text = text.replace(old, old.split(":")[0] + f": {value}\n", 1)
+    supplier.write_text(text)
+    functions = root / "functions.yaml"
+    functions.write_text(
+        functions.read_text().replace("name: Deposits and lending", f"name: {value}")
+    )
+    return root
+
+
+def _safe_html(page: str) -> None:
+    assert "<script>alert" not in page and "alert(1)</script>" not in page
+    assert not re.search(r"<img[^>]*onerror", page)
+    assert "\x1b" not in page and "\u202e" not in page
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert policy and "default-src 'none'" in policy.group(1)
+    assert "'unsafe-inline'" not in policy.group(1)
+
+
+def test_the_report_escapes_hostile_values(cli, programme) -> None:
+    result = cli("report", "--no-cache", "-o", "r.html", cwd=programme)
+    assert result.exit_code == 0, result.stderr
+    page = (programme / "r.html").read_text()
+    _safe_html(page)
+    assert page.count("<script") == 3  # the page's own script and its two data blocks
+
+
+@pytest.mark.parametrize("output_format", ["html", "markdown"])
+def test_the_incident_card_escapes_hostile_values(cli, programme, output_format) -> None:
+    result = cli("card", "corebanq", "-f", output_format, cwd=programme)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert not any(
+        line.lstrip().startswith("::error::owned") for line in result.stdout.splitlines()
+    )
+    if output_format == "html":
+        _safe_html(result.stdout)
+    else:
+        assert "<script>" not in result.stdout and "<img" not in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_impact_escapes_hostile_values(cli, programme, output_format) -> None:
+    result = cli("impact", "--supplier", "corebanq", "-f", output_format, cwd=programme)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert not any(
+        line.lstrip().startswith("::error::owned") for line in result.stdout.splitlines()
+    )
+
+
+@pytest.mark.parametrize("hours", ["inf", "nan", "-1", "1e308"])
+def test_impact_refuses_an_outage_it_cannot_measure(cli, programme, hours) -> None:
+    result = cli("impact", "--supplier", "corebanq", "--hours", hours, cwd=programme)
+    assert result.exit_code == 2
+    assert "an outage lasts from 0 to" in result.stderr
