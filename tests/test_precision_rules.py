@@ -582,3 +582,22 @@ def test_ins01_a_restore_testing_control_meets_a_condition_only_while_its_test_p
     stale = repo(policy, drills("{date: 2025-06-30, result: pass}"))
     (finding,) = check(cli, write, stale, ["INS-01"])
     assert "last tested on 2025-06-30, more than 365 days ago" in finding["message"]
+
+
+def test_iam02_privileged_person_accounts_need_mfa_even_just_in_time(cli, write) -> None:
+    def account(level: str, mfa: str, jit: str, status: str = "active") -> str:
+        body = (
+            f"supplier: msp\ntype: human_account\naccess_level: {level}\nmfa: {mfa}\n"
+            f"just_in_time: {jit}\ndisable_procedure: runbook\ntime_to_disable_minutes: 10\n"
+            f"status: {status}\n"
+        )
+        return repo(doc("Supplier", "msp", "tier: 1\n"), doc("Identity", "admin", body))
+
+    (finding,) = check(cli, write, account("privileged", "false", "true"), ["IAM-02"])
+    assert "privileged access but without MFA; require MFA" in finding["message"]
+    assert check(cli, write, account("privileged", "true", "false"), ["IAM-02"]) == []
+    # write access: just in time is enough
+    assert check(cli, write, account("write", "false", "true"), ["IAM-02"]) == []
+    # a break-glass account kept without MFA is recorded disabled until the emergency
+    disabled = account("privileged", "false", "true", "disabled")
+    assert check(cli, write, disabled, ["IAM-02"]) == []
