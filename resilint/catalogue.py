@@ -130,6 +130,8 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     if term.critical_only_for:
         models = term.describe_models(" or ", term.critical_only_for)
         line += f" Asked only of critical suppliers where every service concerned is {models}."
+    if not term.intra_group:
+        line += " Not asked of a company of our own group (a supplier with group_entity)."
     return [line]
 
 
@@ -148,7 +150,8 @@ def requirements_table(matrix: Matrix) -> list[str]:
         cells = " | ".join(term.describe(c) for c in CLASSES)
         flag = "yes" if term.ict_security else "no"
         below = [f"`{m}` (below tier 1)" for m in term.critical_only_for]
-        models = ", ".join([*(f"`{m}`" for m in term.not_for), *below]) or "-"
+        group = [] if term.intra_group else ["our own group (`group_entity`)"]
+        models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *group]) or "-"
         lines.append(
             f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} |"
         )
@@ -247,11 +250,14 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         '"infrastructure as a service", `multi_tenant_saas` for "software as a service",',
         '"SaaS" or another "... as a service", unless they also say single-tenant,',
         "dedicated, private, managed or bureau. A supplier that provides no ICT",
-        "services and does not operate in our systems is a bank (`financial_service`) or a law",
-        "firm or other professional adviser (`professional_service`) where the words it is",
-        "recorded with name one (its services' `service_type` and `description`; its `name` and",
-        "`description` when it lists no services). A service whose model is unknown is asked",
-        "every term its exposure calls for.",
+        "services and does not operate in our systems (a person's read-only account looks, it",
+        "does not operate) is a law firm or other professional adviser",
+        "(`professional_service`), a bank (`financial_service`) or a payment scheme or market",
+        "infrastructure (`market_infrastructure`: a card scheme, a payment system) where the",
+        "words it is recorded with name one (a service's `service_type` and `description`, else",
+        "the supplier's `name` and `description`). A service whose model is unknown is asked",
+        "every term its exposure calls for. The commercial remedies are not asked of a company",
+        "of our own group (a supplier with `group_entity`).",
         "These are the defaults (the article's risk-tiered model: policy, not law); override any",
         "cell in the configuration, for example",
         "`requirements: {evidence_retention: {tier_2: never}}` or",

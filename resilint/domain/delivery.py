@@ -12,15 +12,16 @@ term only where it has an object.
   800-145: the provider's resources pooled to serve its customers in a multi-tenant model),
   unless they also say the instance is the customer's own or run for it (single-tenant,
   dedicated, private, managed, a bureau). A supplier that provides no ICT services and does not
-  operate in our systems is a bank or a law firm where the words it is recorded with say so
-  (:data:`_WORDS`: the service's ``service_type`` and ``description``, or, for a supplier that
-  lists no services, its ``name`` and ``description``): a bank's or a law firm's services are
-  plain in how any programme describes them, and among suppliers without ICT services those
-  words name nothing else. A service whose model is still unknown is judged by every term its
-  exposure calls for.
-- **Operating access**: the supplier acts inside our systems through a person's account or
-  privileged rights, as opposed to an integration credential (a host-to-host certificate, an
-  SFTP user, a read or write API key) that only lets its systems exchange data with ours.
+  operate in our systems is a law firm or other professional adviser, a bank, or a payment
+  scheme or market infrastructure where the words it is recorded with say so (:data:`_WORDS`:
+  the service's ``service_type`` and ``description``, else the supplier's ``name`` and
+  ``description``): their services are plain in how any programme describes them, and among
+  suppliers without ICT services those words name nothing else. A service whose model is still
+  unknown is judged by every term its exposure calls for.
+- **Operating access**: the supplier acts inside our systems through a person's account that
+  can change things or privileged rights, as opposed to an integration credential (a
+  host-to-host certificate, an SFTP user, a read or write API key) that only lets its systems
+  exchange data with ours, or a person's read-only seat (an auditor in our data room).
 - What of ours it **holds**: ``data`` (our confidential data, stored by it), ``credentials``
   (access into our systems) and ``identities`` (our sign-in runs through it).
 """
@@ -45,6 +46,7 @@ COLOCATION = "colocation"
 DATA_FEED = "data_feed"
 PROFESSIONAL = "professional_service"
 FINANCIAL = "financial_service"
+MARKET = "market_infrastructure"
 MODEL_WORDS = {
     MANAGED: "a managed service (run for us)",
     SAAS: "a multi-tenant SaaS",
@@ -53,6 +55,7 @@ MODEL_WORDS = {
     DATA_FEED: "a data feed",
     PROFESSIONAL: "a professional service (law firm, consultancy)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary)",
+    MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
 }
 MODELS = tuple(MODEL_WORDS)
 
@@ -76,7 +79,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
             r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
-            r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*)\b",
+            r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
+            r"|consultanc(y|ies))\b",
             re.IGNORECASE,
         ),
     ),
@@ -89,6 +93,17 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # after the bank: a bank's own description may name the schemes it gives us access to
+    (
+        MARKET,
+        re.compile(
+            r"\b((card|payment) schemes?|scheme (membership|rules|licen[cs]e)"
+            r"|(interbank |retail |large[- ]value )?payment systems?|clearing house"
+            r"|central counterpart(y|ies)|central securities depositor(y|ies)"
+            r"|securities settlement systems?)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 """Words that name a law firm or other professional adviser, or a bank, in a supplier without
 ICT services. Words that also name other trades are left out ("custody" of records, a
@@ -98,6 +113,8 @@ HUMAN = "human_account"
 PRIVILEGED = "privileged"
 OPERATING_LEVELS = ("write", PRIVILEGED)
 """Recorded access levels taken as operating access when no identity says how it is held."""
+LOOKING_LEVELS = ("read-only", "none")
+"""A person's account at these levels looks at our systems without acting in them."""
 
 DATA, CREDENTIALS, IDENTITIES = "data", "credentials", "identities"
 
@@ -138,6 +155,24 @@ def replaceable(supplier: Document, names: Iterable[str] | None = None) -> bool:
     return bool(chosen) and all(s.get("substitutability") in REPLACEABLE for s in chosen)
 
 
+def platform_remedies(
+    supplier: Document, contract: dict[str, Any], names: Iterable[str] | None = None
+) -> bool:
+    """The contract records what the market gives in place of step-in for a shared platform
+    nobody else can run for us: an escrow of the code and our data (remedies.escrow), or the
+    supplier's support of our continuity (business_continuity_support) with an exit transition
+    period for every service concerned (exit_plan.transition_period_months)."""
+    if mapping_at(contract, "remedies").get("escrow") is True:
+        return True
+    chosen = _concerned(supplier, names)
+    periods = [value_at(s, "exit_plan", "transition_period_months") for s in chosen]
+    return (
+        contract.get("business_continuity_support") is True
+        and bool(chosen)
+        and all(isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in periods)
+    )
+
+
 def _inferred(service: dict[str, Any]) -> str | None:
     code = service.get("ict_service_type")
     if code == _FACILITIES:
@@ -146,15 +181,15 @@ def _inferred(service: dict[str, Any]) -> str | None:
 
 
 def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | None:
-    """professional_service or financial_service where the service's own words say so (its
-    service_type and description), or the supplier's (name and description) when the service
-    has none; a service with an ICT service type is an ICT service whatever its words."""
+    """professional_service, financial_service or market_infrastructure where the service's own
+    words say so (its service_type and description), else where the supplier's name and
+    description do: a bank's safeguarding account is described as an account, and "Harbour
+    Bank plc" says the rest. A service with an ICT service type is an ICT service whatever its
+    words."""
     if service.get("ict_service_type") is not None:
         return None
-    own = (service.get("service_type"), service.get("description"))
-    if any(isinstance(text, str) and text.strip() for text in own):
-        return _worded(*own)
-    return _worded(supplier.get("name"), supplier.get("description"))
+    own = _worded(service.get("service_type"), service.get("description"))
+    return own or _worded(supplier.get("name"), supplier.get("description"))
 
 
 _CLOUD_WORDS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
@@ -202,17 +237,21 @@ def _model(value: object) -> str | None:
 
 
 def operating_access(facts: Facts, supplier: Document) -> bool:
-    """It acts inside our systems: through an active person's account or an active privileged
+    """It acts inside our systems: through an active person's account that can change things
+    (any access level but read-only; a level not recorded counts) or an active privileged
     identity; when no identity of it is recorded, as its highest_access_level says (write or
-    privileged)."""
+    privileged). An auditor's read-only seat in our data room lets a person look, not act."""
     identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
     if not identities:
         return text_of(supplier.data.get("highest_access_level")) in OPERATING_LEVELS
-    return any(
-        lifecycle.identity_active(i)
-        and (i.data.get("type") == HUMAN or i.data.get("access_level") == PRIVILEGED)
-        for i in identities
-    )
+    return any(lifecycle.identity_active(i) and _operates(i.data) for i in identities)
+
+
+def _operates(identity: dict[str, Any]) -> bool:
+    level = identity.get("access_level")
+    if level == PRIVILEGED:
+        return True
+    return identity.get("type") == HUMAN and level not in LOOKING_LEVELS
 
 
 def holds(facts: Facts, supplier: Document, exposures: frozenset[str]) -> frozenset[str]:

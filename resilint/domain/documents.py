@@ -19,7 +19,7 @@ from resilint.domain.facts import (
 from resilint.domain.readers import mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import supported_functions
-from resilint.domain.suppliers import contract_ict
+from resilint.domain.suppliers import contract_ict, intra_group
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -44,7 +44,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         else frozenset()
     )
     requires = (
-        facts.matrix.required(supplier.tier_class, supplier.exposures, ict, models)
+        facts.matrix.required(
+            supplier.tier_class, supplier.exposures, ict, models, intra_group(supplier.document)
+        )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
     )
@@ -61,6 +63,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         functions=supported_functions(facts, contract),
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
+        platform_remedies=supplier is not None
+        and delivery.platform_remedies(supplier.document, contract.data, covered),
     )
 
 

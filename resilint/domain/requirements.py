@@ -44,10 +44,19 @@ class Term:
     critical_only_for: tuple[str, ...] = ()
     """Service models of which it is asked only when the supplier is critical: where every
     service concerned is one, the tier-2 and tier-3 cells read never."""
+    intra_group: bool = True
+    """Asked of a provider in our own group (a supplier with group_entity); False for the
+    commercial remedies, which would move money or control inside the group."""
 
     def required(
-        self, supplier_class: str, exposures: frozenset[str], models: frozenset[str] = frozenset()
+        self,
+        supplier_class: str,
+        exposures: frozenset[str],
+        models: frozenset[str] = frozenset(),
+        intra_group: bool = False,
     ) -> bool:
+        if intra_group and not self.intra_group:
+            return False
         if models and models.issubset(self.not_for):
             return False
         if supplier_class != "critical" and models and models.issubset(self.critical_only_for):
@@ -89,15 +98,16 @@ class Matrix:
         exposures: frozenset[str],
         contract_ict: bool | None = None,
         models: frozenset[str] = frozenset(),
+        intra_group: bool = False,
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
         ICT-security terms only where it covers ICT services. ``models`` are the service models
         of what is concerned (empty when any is unknown: then no term is left out for its
-        model)."""
+        model); ``intra_group``: the supplier is a company of our own group."""
         return frozenset(
             name
             for name, term in self.terms.items()
-            if term.required(supplier_class, exposures, models)
+            if term.required(supplier_class, exposures, models, intra_group)
             and not (term.ict_security and contract_ict is False)
         )
 
@@ -147,6 +157,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 {cls: _cell(spec["required_of"].get(cls, NEVER)) for cls in CLASSES},
                 tuple(spec.get("not_for", ())),
                 tuple(spec.get("critical_only_for", ())),
+                bool(spec.get("intra_group", True)),
             )
             for name, spec in data["terms"].items()
         }

@@ -127,7 +127,9 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
         lifecycle=stage,
         entities=entities,
         regimes=facts.regimes.of_entities(entities),
-        requires=facts.matrix.required(tier_class, exposures, models=models)
+        requires=facts.matrix.required(
+            tier_class, exposures, models=models, intra_group=intra_group(supplier)
+        )
         if stage != lifecycle.EXITED
         else frozenset(),
         has_alternative=_has_alternative(facts, supplier),
@@ -212,6 +214,12 @@ def _supplier_entities(facts: Facts, supplier: Document, via: Iterable[str]) -> 
                 named.extend(facts.regimes.entities_named(contract, *CONTRACT_ENTITIES))
     named.extend(via)
     return tuple(dict.fromkeys(named)) or facts.regimes.all_entities
+
+
+def intra_group(supplier: Document) -> bool:
+    """A company of our own group: it names the Entity it is (group_entity)."""
+    named = supplier.data.get("group_entity")
+    return isinstance(named, str) and bool(named.strip())
 
 
 def _has_alternative(facts: Facts, supplier: Document) -> bool:
