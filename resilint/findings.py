@@ -36,6 +36,16 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One of the gaps a finding folds together (several gaps of one rule in one section are
+    one finding): where it is and what it says, so that a waiver narrowed to one field or to
+    what it names waives the finding only when it covers every gap."""
+
+    json_path: JsonPath
+    message: str
+
+
+@dataclass(frozen=True)
 class Suppression:
     """Why a finding does not count: an inline comment, an approved Waiver, the baseline, or
     the configuration's per_file_ignores."""
@@ -109,6 +119,8 @@ class Finding:
     """Tells apart findings of one rule at one place (which requirement failed)."""
     fix: Fix | None = None
     """The mechanical remedy, when there is one; never part of the fingerprint."""
+    parts: tuple[Part, ...] = ()
+    """The gaps it folds, when it folds several; never part of the fingerprint."""
 
     @property
     def fingerprint(self) -> str:

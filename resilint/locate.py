@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from resilint.findings import Finding, Fix, JsonPath, Level, Related
+from resilint.findings import Finding, Fix, JsonPath, Level, Part, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
 from resilint.load.positions import Lines, LoadError
@@ -48,6 +48,7 @@ class Locator:
         related: tuple[Related, ...] = (),
         discriminator: str = "",
         fix: Fix | None = None,
+        parts: tuple[Part, ...] = (),
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -66,6 +67,7 @@ class Locator:
             related,
             discriminator=discriminator,
             fix=fix,
+            parts=parts,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

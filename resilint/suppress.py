@@ -24,6 +24,7 @@ from resilint.findings import Finding, Level, Suppression
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
+from resilint.waiver_targets import Target, targets_of, waive
 
 if TYPE_CHECKING:
     from resilint.engine import RuleSettings
@@ -202,15 +203,6 @@ def _approved_by_allowed_role(waiver: Document, approvers: Mapping[str, tuple[st
     return allowed is None or waiver.data.get("approver") in allowed
 
 
-def _targets(waiver: Document) -> set[tuple[Any, Any]]:
-    targets = waiver.data.get("targets")
-    return (
-        {(t.get("kind"), t.get("id")) for t in targets if isinstance(t, dict)}
-        if isinstance(targets, list)
-        else set()
-    )
-
-
 def _waivers(
     findings: list[Finding],
     index: Index,
@@ -222,21 +214,26 @@ def _waivers(
         for w in index.of_kind("Waiver")
         if waiver_in_force(w, as_of) and _approved_by_allowed_role(w, approvers)
     ]
-    by_rule: dict[Any, list[tuple[Document, set[tuple[Any, Any]]]]] = defaultdict(list)
+    by_rule: dict[Any, list[tuple[Document, list[Target]]]] = defaultdict(list)
     for waiver in waivers:
-        by_rule[waiver.data.get("rule")].append((waiver, _targets(waiver)))
+        by_rule[waiver.data.get("rule")].append((waiver, targets_of(waiver)))
     used: set[Document] = set()
     results = []
     for finding in findings:
-        for waiver, targets in by_rule.get(finding.code, []):
-            if _suppressible(finding) and (finding.kind, finding.doc_id) in targets:
-                used.add(waiver)
-                reason = " ".join(str(waiver.data.get("rationale", "approved waiver")).split())
-                finding = dataclasses.replace(
-                    finding, suppression=Suppression("waiver", reason, f"Waiver {waiver.id}")
-                )
+        candidates = by_rule.get(finding.code, []) if _suppressible(finding) else []
+        for waiver, targets in candidates:
+            waived, rest = waive(finding, targets)
+            if waived is None:
+                continue
+            used.add(waiver)
+            reason = " ".join(str(waiver.data.get("rationale", "approved waiver")).split())
+            suppression = Suppression("waiver", reason, f"Waiver {waiver.id}")
+            results.append(dataclasses.replace(waived, suppression=suppression))
+            if rest is None:
                 break
-        results.append(finding)
+            finding = rest  # the gaps this waiver does not cover: another waiver may
+        else:
+            results.append(finding)
     return results, [w for w in waivers if w not in used]
 
 

@@ -210,3 +210,68 @@ def test_output_escapes_control_characters(cli, write):
     write("w.yaml", 'apiVersion: resilint/v1\nkind: "Wid\\x1b[31mget"\nid: w\n')
     result = cli("check", "w.yaml")
     assert "\x1b[31m" not in result.stdout and "\\x1b[31m" in result.stdout
+
+
+CONTRACT = "apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: s\nstatus: active\n"
+FUNCTION = (
+    "apiVersion: resilint/v1\nkind: BusinessFunction\nid: f\nname: F\ncriticality: critical\n"
+)
+EXTREMES = [
+    # (case, document, code, line, words): values no rule can measure are refused where they are
+    (
+        "days past a century",
+        CONTRACT + "our_notice_period_days: 99999999999999999999\n",
+        "SCH-01",
+        6,
+        "at most 36500",
+    ),
+    (
+        "days written in hex",
+        CONTRACT + "our_notice_period_days: 0x7fffffffffffffff\n",
+        "SCH-01",
+        6,
+        "at most 36500",
+    ),
+    ("days as 1e308", CONTRACT + "supplier_notice_period_days: 1e308\n", "SCH-01", 6, "at most"),
+    ("hours past a century", FUNCTION + "rto_hours: 1e308\n", "SCH-01", 6, "at most 876000"),
+    ("1e999", FUNCTION + "rto_hours: 1e999\n", "YML-07", 6, "not a finite number"),
+    (".inf", FUNCTION + "rto_hours: .inf\n", "YML-07", 6, "not a finite number"),
+    (".nan", FUNCTION + "mtpd_hours: .nan\n", "YML-07", 6, "not a finite number"),
+    (
+        "a time stamp with a zone in a date",
+        CONTRACT + "end_date: 2026-12-31T23:59:59+14:00\n",
+        "SCH-01",
+        6,
+        "must be a date written YYYY-MM-DD",
+    ),
+    ("year 10000", CONTRACT + "end_date: 10000-01-01\n", "SCH-01", 6, "must be a date"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "code", "line", "words"), EXTREMES, ids=[c[0] for c in EXTREMES]
+)
+def test_values_no_rule_can_measure_are_refused_at_their_line(
+    cli, write, case, content, code, line, words
+):
+    write("s.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\n")
+    write("x.yaml", content)
+    result = cli("check", "--no-cache", "--format", "json", "--select", "CTR-13")
+    found = [f for f in result.json()["findings"] if f["code"] == code and f["path"] == "x.yaml"]
+    assert found, result.stdout
+    assert found[0]["line"] == line and words in found[0]["message"]
+    assert result.exit_code in (1, 2)
+
+
+def test_the_largest_accepted_values_at_the_edge_of_the_calendar_crash_no_rule(cli, write):
+    write(
+        "x.yaml",
+        "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\ntier: 1\n---\n"
+        + CONTRACT
+        + "start_date: 0001-01-01\nend_date: 9999-12-31\nour_notice_period_days: 36500\n"
+        "supplier_notice_period_days: 36500\n",
+    )
+    for as_of in ("0001-01-02", "9999-12-30"):
+        result = cli("check", "--no-cache", "--format", "json", "--as-of", as_of)
+        assert result.exit_code in (0, 1), result.stdout + result.stderr
+        assert "could not be evaluated" not in result.stdout

@@ -208,3 +208,73 @@ def test_broken_baseline_file_is_an_input_error(cli, repo, write):
     write("b.json", "{not json")
     result = cli("check", "--baseline", "b.json")
     assert result.exit_code == 2 and "cannot read the baseline" in result.stderr
+
+
+NARROW = """\
+---
+apiVersion: resilint/v1
+kind: Waiver
+id: wvr-acme-narrow
+rule: CTR-08
+targets: [{{kind: Contract, id: ctr-acme, {narrowed}}}]
+rationale: Acme gives no indemnity; our own policy covers it.
+risk_owner: cfo
+approver: cro
+approved_on: 2026-06-01
+expires: 2027-05-31
+"""
+
+
+def _two_gaps(write, narrowed: str) -> None:
+    """CTR-08 finds two gaps in one remedies section (one finding folding both), and a waiver
+    narrowed to one of them."""
+    text = CONTRACT.replace("  security_indemnity: true\n", "  security_indemnity: false\n")
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    write("repo.yaml", SUPPLIER + text.format(comment="") + NARROW.format(narrowed=narrowed))
+
+
+@pytest.mark.parametrize("narrowed", ["naming: [indemnity]", "field: remedies.security_indemnity"])
+def test_a_narrowed_waiver_waives_only_the_gap_it_names(cli, write, narrowed: str) -> None:
+    _two_gaps(write, narrowed)
+    result, found = findings(cli)
+    assert result.exit_code == 1  # the step-in gap is not waived
+    active = [f for f in found if not f["suppressed"]]
+    waived = [f for f in found if f["suppressed"]]
+    assert [f["code"] for f in active] == ["CTR-08"]  # no EXC-02: the waiver was used
+    assert "step-in" in active[0]["message"] and "indemnity" not in active[0]["message"]
+    (accepted,) = waived
+    assert "indemnity" in accepted["message"] and "step-in" not in accepted["message"]
+    assert accepted["suppression"]["source"] == "Waiver wvr-acme-narrow"
+    assert accepted["fingerprint"] != active[0]["fingerprint"]
+
+
+def test_a_narrowed_waiver_covering_every_gap_waives_the_finding(cli, write) -> None:
+    _two_gaps(write, "field: remedies")
+    result, found = findings(cli)
+    assert result.exit_code == 0
+    assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
+
+
+def test_a_waiver_naming_something_no_finding_names_waives_nothing(cli, write) -> None:
+    _two_gaps(write, "naming: [escrow]")
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert sorted(f["code"] for f in found if not f["suppressed"]) == ["CTR-08", "EXC-02"]
+
+
+def test_waive_writes_a_narrowed_target_that_waives_only_its_gap(cli, write, tmp_path) -> None:
+    _two_gaps(write, "naming: [nothing-here]")
+    (tmp_path / "repo.yaml").write_text(
+        SUPPLIER + CONTRACT.replace("true\n  accel", "false\n  accel").format(comment="")
+    )
+    written = cli(
+        *("waive", "CTR-08", "--target", "ctr-acme", "--naming", "indemnity"),
+        *("--field", "remedies", "--reason", "Own policy covers it", "--owner", "cfo"),
+        *("--approver", "cro", "--approved-on", "2026-06-01", "--until", "2027-05-31"),
+        *("--file", "waivers.yaml"),
+    )
+    assert written.exit_code == 0, written.stderr
+    text = (tmp_path / "waivers.yaml").read_text()
+    assert "field: remedies" in text and "indemnity" in text
+    result, found = findings(cli)
+    assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", False), ("CTR-08", True)]

@@ -176,6 +176,20 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
     @click.option(
         "--control", "controls", multiple=True, help="A compensating control; repeatable."
     )
+    @click.option(
+        "--field",
+        "at",
+        metavar="FIELD",
+        help="Only the findings at this field of the targets (and within it), as the JSON "
+        "output's json_path shows it: for example remedies.step_in_rights.",
+    )
+    @click.option(
+        "--naming",
+        multiple=True,
+        metavar="WORD",
+        help="Only the findings whose message names this (a supplier id, a region); "
+        "repeatable: each must be named.",
+    )
     @click.option("--id", "waiver_id", help="The waiver's id (default: waiver-CODE-TARGET).")
     @click.option(
         "--file",
@@ -198,6 +212,8 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
             approver=options["approver"],
             approved_on=_day(options["approved_on"]),
             controls=options["controls"],
+            at=options["at"],
+            naming=options["naming"],
             waiver_id=options["waiver_id"],
             target=options["target_file"],
             diff=options["diff"],

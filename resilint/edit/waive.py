@@ -36,6 +36,10 @@ class WaiveArgs:
     approver: str | None = None
     approved_on: datetime.date | None = None
     controls: tuple[str, ...] = ()
+    at: str | None = None
+    """Only the findings at this field of the targets (the waiver's targets[].field)."""
+    naming: tuple[str, ...] = ()
+    """Only the findings naming each of these (targets[].naming)."""
     waiver_id: str | None = None
     target: Path | None = None
     diff: bool = False
@@ -59,7 +63,7 @@ def run_waive(args: WaiveArgs) -> int:
         "kind": "Waiver",
         "id": name,
         "rule": code,
-        "targets": [{"kind": kind, "id": target} for kind, target in targets],
+        "targets": [_narrowed(kind, target, args) for kind, target in targets],
         "rationale": args.reason,
     }
     if args.controls:
@@ -74,6 +78,16 @@ def run_waive(args: WaiveArgs) -> int:
     check_valid(repository, Document(str(placement.path), 0, 1, "Waiver", name, data), text)
     write_document(repository, placement, text, args.diff)
     return ExitCode.OK
+
+
+def _narrowed(kind: str, target: str, args: WaiveArgs) -> dict[str, Any]:
+    """A target, narrowed to a field or to findings naming given things where asked."""
+    narrowed: dict[str, Any] = {"kind": kind, "id": target}
+    if args.at:
+        narrowed["field"] = args.at
+    if args.naming:
+        narrowed["naming"] = list(args.naming)
+    return narrowed
 
 
 def _code(repository: Repository, code: str) -> str:

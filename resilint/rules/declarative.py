@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from resilint.findings import Finding, JsonPath, Level, Related, format_json_path
+from resilint.findings import Finding, JsonPath, Level, Part, Related, format_json_path
 from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
@@ -143,9 +143,11 @@ class DeclarativeRule:
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
         message, discriminator = first.message, first.discriminator
+        parts: tuple[Part, ...] = ()
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
             message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
             discriminator = "in:" + format_json_path(first.place.path[: len(self._base(env)) + 1])
+            parts = tuple(Part(gap.place.path, gap.message) for gap in gaps)
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
         return context.locator.finding(
@@ -157,6 +159,7 @@ class DeclarativeRule:
             first.place.path,
             related=self._related(env, first.place, context),
             discriminator=discriminator,
+            parts=parts,
         )
 
     def _place(self, requirement: Requirement, env: Env) -> Ref:

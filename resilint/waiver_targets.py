@@ -1,0 +1,97 @@
+"""Which findings a Waiver's targets cover.
+
+A target names a document; it may be narrowed to the findings at one field of it (``field``)
+or to those that name given things (``naming``: a supplier id, a cloud region), so that a
+waiver of one accepted gap never hides another gap of the same rule on the same document.
+A finding that folds several gaps of one section (:class:`~resilint.findings.Part`) is split:
+the gaps a narrowed target covers are waived, the others stay a finding of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from resilint.domain.readers import strings
+from resilint.findings import Finding, Part, format_json_path
+from resilint.model import Document
+
+
+@dataclass(frozen=True)
+class Target:
+    """One document a waiver names, narrowed to a field or to findings naming given things."""
+
+    kind: Any
+    id: Any
+    at: str | None = None
+    """The field the findings must be at (or within); None: anywhere in the document."""
+    naming: tuple[str, ...] = ()
+
+    @property
+    def narrowed(self) -> bool:
+        return self.at is not None or bool(self.naming)
+
+    def covers(self, part: Part) -> bool:
+        if self.at is not None and not _within(format_json_path(part.json_path), self.at):
+            return False
+        return all(_names(part.message, word) for word in self.naming)
+
+
+def targets_of(waiver: Document) -> list[Target]:
+    targets = waiver.data.get("targets")
+    if not isinstance(targets, list):
+        return []
+    return [
+        Target(
+            t.get("kind"),
+            t.get("id"),
+            t["field"] if isinstance(t.get("field"), str) else None,
+            tuple(strings(t.get("naming"))),
+        )
+        for t in targets
+        if isinstance(t, dict)
+    ]
+
+
+def waive(finding: Finding, targets: list[Target]) -> tuple[Finding | None, Finding | None]:
+    """The part of the finding the targets waive (None: nothing) and the part left (None:
+    nothing)."""
+    mine = [t for t in targets if (finding.kind, finding.doc_id) == (t.kind, t.id)]
+    if not mine:
+        return None, None
+    if any(not t.narrowed for t in mine):
+        return finding, None
+    parts = finding.parts or (Part(finding.json_path, finding.message),)
+    covered = [p for p in parts if any(t.covers(p) for t in mine)]
+    if not covered:
+        return None, None
+    if len(covered) == len(parts):
+        return finding, None
+    left = [p for p in parts if p not in covered]
+    return _only(finding, covered, "waived"), _only(finding, left, "")
+
+
+def _only(finding: Finding, parts: list[Part], mark: str) -> Finding:
+    """The finding narrowed to some of the gaps it folds: their messages, the first one's field
+    (its line stays the section's), the rule's time note kept."""
+    folded = "; also: ".join(p.message for p in finding.parts)
+    note = finding.message[len(folded) :] if finding.message.startswith(folded) else ""
+    return dataclasses.replace(
+        finding,
+        message="; also: ".join(p.message for p in parts) + note,
+        json_path=parts[0].json_path,
+        parts=tuple(parts) if len(parts) > 1 else (),
+        discriminator=f"{finding.discriminator}:{mark}" if mark else finding.discriminator,
+    )
+
+
+def _within(path: str, field: str) -> bool:
+    """Whether a finding's field is ``field`` or lies within it."""
+    return path == field or path.startswith((f"{field}.", f"{field}["))
+
+
+def _names(message: str, word: str) -> bool:
+    """Whether the message names ``word`` as a whole word (ids hold dots and dashes)."""
+    return re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-]|\.\w)", message) is not None
