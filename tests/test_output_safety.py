@@ -119,3 +119,12 @@ def test_junit_parses_with_characters_xml_cannot_hold(cli, write, tmp_path) -> N
 
     failure = ElementTree.fromstring(output).find(".//failure")
     assert failure is not None and "\\ufffe\\uffff" in failure.get("message", "")
+
+
+def test_markdown_notifies_no_one_and_loads_no_image(cli, write, tmp_path) -> None:
+    """A pull-request comment must not @mention a person or team, or show an image, from a
+    value: a mention notifies, an image loads from the attacker's server when read."""
+    write("c.yaml", HOSTILE_VALUE.replace("acme", "@everyone @org/team ![x](http://e/p.png) a@b.c"))
+    output = cli("check", ".", "--no-cache", "--format", "markdown", cwd=tmp_path).stdout
+    assert "@&#8203;everyone @&#8203;org/team" in output
+    assert "\\!\\[x\\]" in output and "a@b.c" in output

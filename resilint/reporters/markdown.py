@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from resilint.findings import Finding
 from resilint.reporters.base import ReportContext, printable
@@ -11,12 +12,17 @@ MAX_ROWS = 200
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
+_MENTION = re.compile(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
+
+
 def _cell(text: str) -> str:
-    """Text from the data, inert in a Markdown table: no HTML, no pipes, no line breaks."""
+    """Text from the data, inert in a Markdown table: no HTML, no pipes, no line breaks, and no
+    @mention that would notify a person or team from a pull-request comment (a zero-width
+    space, written as an entity, after the @: the practice of Renovate's comments)."""
     escaped = html.escape(printable(text), quote=False)
-    for char in "|`*_[]<>#":
+    for char in "|`*_[]<>#!":
         escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\n", " ")
+    return _MENTION.sub("@&#8203;", escaped.replace("\n", " "))
 
 
 def report_markdown(context: ReportContext) -> str:
