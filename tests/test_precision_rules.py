@@ -601,3 +601,27 @@ def test_iam02_privileged_person_accounts_need_mfa_even_just_in_time(cli, write)
     # a break-glass account kept without MFA is recorded disabled until the emergency
     disabled = account("privileged", "false", "true", "disabled")
     assert check(cli, write, disabled, ["IAM-02"]) == []
+
+
+def test_ins07_a_partial_control_leaves_its_uncovered_areas_under_the_exclusion(cli, write) -> None:
+    exclusion = (
+        "status: active\nstart_date: 2026-01-01\nend_date: 2026-12-31\nexclusions:\n"
+        "  - id: unpatched\n    type: unpatched_systems\n"
+        "    mitigating_control_categories: [patching]\n"
+    )
+    policy = doc("InsurancePolicy", "cyber", exclusion)
+
+    def patching(cid: str, status: str, scope: str, coverage: str = "") -> str:
+        body = f"category: patching\nstatus: {status}\nscope: {scope}\n{coverage}"
+        return doc("Control", cid, body)
+
+    it = patching("patching-it", "implemented", "[endpoints, servers]")
+    ot = patching("patching-ot", "partial", "[servers, network]", "coverage_percent: 70\n")
+    (finding,) = check(cli, write, repo(policy, it, ot), ["INS-07"])
+    assert "control patching-ot is partial (70% coverage)" in finding["message"]
+    assert "covers its network" in finding["message"] and "servers" not in finding["message"]
+    # the partial control's areas all covered by an implemented one: nothing exposed
+    inside = patching("patching-ot", "partial", "[servers]")
+    assert check(cli, write, repo(policy, it, inside), ["INS-07"]) == []
+    everywhere = patching("patching-all", "implemented", "[all]")
+    assert check(cli, write, repo(policy, everywhere, ot), ["INS-07"]) == []

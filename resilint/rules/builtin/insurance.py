@@ -592,7 +592,11 @@ def _unmatched(
 ) -> Iterator[Finding]:
     for j, category in enumerate(strings(exclusion.get("mitigating_control_categories"))):
         candidates = [c for c in controls if c.data.get("category") == category]
+        where = ("exclusions", i, "mitigating_control_categories", j)
         if any(_implemented(c) for c in candidates):
+            exposed = _exposed(candidates)
+            if exposed:
+                yield _exposed_finding(context, info, policy, exclusion, category, exposed, where)
             continue
         why = f" ({'; '.join(_status(c) for c in candidates)})" if candidates else ""
         message = (
@@ -602,8 +606,54 @@ def _unmatched(
             "a loss would not be covered. Implement the control and record it"
         )
         related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
-        where = ("exclusions", i, "mitigating_control_categories", j)
         yield context.finding(info, policy, where, message, related)
+
+
+def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
+    """The controls of a category not fully in place, each with the areas of its scope that no
+    implemented control of the category covers: the exclusion can reach losses there although
+    the category has an implemented control elsewhere (IT patched, OT not)."""
+    covered = {area for c in candidates if _implemented(c) for area in strings(c.data.get("scope"))}
+    if "all" in covered:
+        return []
+    found = []
+    for control in candidates:
+        if _implemented(control):
+            continue
+        left = [a for a in strings(control.data.get("scope")) if a not in covered]
+        if left:
+            found.append((control, left))
+    return found
+
+
+def _exposed_finding(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    exclusion: dict[str, Any],
+    category: str,
+    exposed: list[tuple[Document, list[str]]],
+    where: JsonPath,
+) -> Finding:
+    gaps = "; ".join(
+        f"{_status(c)}{_coverage(c)} and no implemented {category} control covers its "
+        f"{listed(areas)}"
+        for c, areas in exposed
+    )
+    message = (
+        f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+        f"{exclusion.get('id')}), which implemented {category} controls keep us outside of, but "
+        f"{gaps}: under insurer market practice a loss arising there may not be covered. "
+        "Complete the control over those areas, or record what keeps them outside the "
+        "exclusion and agree it with the broker"
+    )
+    related = tuple(context.related(c, ("status",), f"{category} control") for c, _ in exposed)
+    return context.finding(info, policy, where, message, related)
+
+
+def _coverage(control: Document) -> str:
+    coverage = number(control.data.get("coverage_percent"))
+    return f" ({show_number(coverage)}% coverage)" if coverage is not None else ""
 
 
 def _unencrypted(
