@@ -1,8 +1,8 @@
 """The precision round of a payments programme, through the CLI on real YAML: an auditor's
 read-only seat in our data room is no operating access, a bank is told by its name where its
 services are described as accounts, a card scheme is market infrastructure, a bank or a scheme is
-asked no incident-notice hours, a hard-to-replace SaaS whose contract records the market's
-remedies is not asked step-in, and a company of our own group no commercial remedies. Each false
+asked no incident-notice hours, a hard-to-replace SaaS whose contract records an escrow is not
+asked step-in, and a company of our own group no commercial remedies. Each false
 alarm is gone, and each real gap is still found."""
 
 from __future__ import annotations
@@ -90,26 +90,24 @@ def test_a_card_scheme_is_market_infrastructure(cli, write) -> None:
     assert codes(found) == ["CTR-03", "CTR-13"]
 
 
-def ledger(terms: str, substitutability: str = "highly_complex", period: str = "18") -> str:
+def ledger(terms: str, substitutability: str = "highly_complex") -> str:
     body = (
         "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\nservices:\n"
         f"  - name: ledger\n    ict_service_type: S19\n    substitutability: {substitutability}\n"
-        f"    exit_plan: {{transition_period_months: {period}}}\n"
+        "    exit_plan: {transition_period_months: 18}\n"
     )
     remedies = "remedies: {step_in_rights: false, security_indemnity: true, "
     remedies += "accelerated_termination: true" + terms + "}\n"
-    return repo(supplier_doc(body), contract(remedies))
+    return repo(supplier_doc(body), contract(remedies + "business_continuity_support: true\n"))
 
 
-def test_a_hard_to_replace_saas_with_the_market_remedies_is_not_asked_step_in(cli, write) -> None:
+def test_a_hard_to_replace_saas_with_an_escrow_is_not_asked_step_in(cli, write) -> None:
     assert check(cli, write, ledger(", escrow: true"), ["CTR-08"]) == []
-    continuity = ledger("") + "business_continuity_support: true\n"
-    assert check(cli, write, continuity, ["CTR-08"]) == []
-    # continuity support without an exit transition period is not the remedy
-    no_period = ledger("", period="0") + "business_continuity_support: true\n"
-    assert "step-in" in messages(check(cli, write, no_period, ["CTR-08"]), "CTR-08")
-    # nor is an exit transition period alone
+    # continuity support and an exit transition period let nobody run it when it fails
     assert "step-in" in messages(check(cli, write, ledger(""), ["CTR-08"]), "CTR-08")
+    assert "step-in" in messages(check(cli, write, ledger(", escrow: false"), ["CTR-08"]), "CTR-08")
+    # a replaceable one is left to its exit plan, escrow or not
+    assert check(cli, write, ledger("", "medium_complexity"), ["CTR-08"]) == []
 
 
 GROUP = (

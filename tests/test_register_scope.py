@@ -1,7 +1,8 @@
 """The register's scope for an intra-group provider, and REG messages a register owner can act
 on: a sister company outside the keeping entity's register (its parent is a non-financial
 holding) is a direct ICT third-party provider (B_03.02, B_05.01 with the group as ultimate
-parent), not an entity in B_03.03; REG-09 to REG-11 say which field of which document to change.
+parent), not an entity in B_03.03; REG-09 to REG-11 say which field of which document to change;
+services of one ICT service type under one contract are one B_07.01 row.
 Run through the CLI on a copy of examples/havelbank."""
 
 from __future__ import annotations
@@ -134,7 +135,11 @@ def test_reg09_and_reg11_name_the_field(cli, write) -> None:
     assert "B_01.02.0010" in found["REG-11"]["message"]
 
 
-def test_reg10_names_the_services_behind_a_duplicate_row(cli, write) -> None:
+def test_services_of_one_type_under_one_contract_are_one_assessment_row(
+    cli, write, tmp_path
+) -> None:
+    # B_07.01's key is contract, provider and ICT service type: one row, as hard to replace as
+    # the hardest service, with an exit plan only where every service has one
     write(
         "repo.yaml",
         """
@@ -151,8 +156,23 @@ def test_reg10_names_the_services_behind_a_duplicate_row(cli, write) -> None:
         provider_id_type: LEI
         provides_ict_services: true
         services:
-          - {name: compute, ict_service_type: S17, substitutability: highly_complex}
-          - {name: storage, ict_service_type: S17, substitutability: easily_substitutable}
+          - name: compute
+            ict_service_type: S17
+            substitutability: highly_complex
+            non_substitutability_reason: difficult_migration
+            reintegration: difficult
+            discontinuation_impact: medium
+            alternatives_identified: "yes"
+            last_audit: 2025-03-01
+          - name: storage
+            ict_service_type: S17
+            substitutability: easily_substitutable
+            reintegration: easy
+            discontinuation_impact: high
+            alternatives_identified: "no"
+            last_audit: 2026-02-01
+            exit_plan: {reference: "grc://exit/storage.pdf"}
+          - {name: backup, ict_service_type: S09, substitutability: easily_substitutable}
         ---
         apiVersion: resilint/v1
         kind: Contract
@@ -167,9 +187,20 @@ def test_reg10_names_the_services_behind_a_duplicate_row(cli, write) -> None:
         """,
     )
     result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--select", "REG-10")
-    (finding,) = result.json()["findings"]
-    assert finding["message"].startswith(
-        "supplier cloudco records two services of the same ict_service_type"
-    )
-    assert "of B_07.01 is there twice: its key must be unique" in finding["message"]
-    assert finding["line"] == 15
+    assert not any("B_07.01" in f["message"] for f in result.json()["findings"])
+    out = tmp_path / "csv"
+    args = ["register", "export", "repo.yaml", "--format", "csv", "-o", str(out)]
+    done = cli(*args, "--allow-incomplete")
+    assert done.exit_code == 0, done.stdout + done.stderr
+    assessed = {r[3]: r for r in rows(out, "b_07.01")}
+    assert sorted(assessed) == ["S09", "S17"]
+    # substitutability, reason, last audit, exit plan, reintegration, impact, alternatives
+    assert assessed["S17"][4:11] == [
+        "highly_complex",
+        "difficult_migration",
+        "2026-02-01",
+        "no",
+        "difficult",
+        "high",
+        "no",
+    ]

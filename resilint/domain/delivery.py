@@ -155,24 +155,6 @@ def replaceable(supplier: Document, names: Iterable[str] | None = None) -> bool:
     return bool(chosen) and all(s.get("substitutability") in REPLACEABLE for s in chosen)
 
 
-def platform_remedies(
-    supplier: Document, contract: dict[str, Any], names: Iterable[str] | None = None
-) -> bool:
-    """The contract records what the market gives in place of step-in for a shared platform
-    nobody else can run for us: an escrow of the code and our data (remedies.escrow), or the
-    supplier's support of our continuity (business_continuity_support) with an exit transition
-    period for every service concerned (exit_plan.transition_period_months)."""
-    if mapping_at(contract, "remedies").get("escrow") is True:
-        return True
-    chosen = _concerned(supplier, names)
-    periods = [value_at(s, "exit_plan", "transition_period_months") for s in chosen]
-    return (
-        contract.get("business_continuity_support") is True
-        and bool(chosen)
-        and all(isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in periods)
-    )
-
-
 def _inferred(service: dict[str, Any]) -> str | None:
     code = service.get("ict_service_type")
     if code == _FACILITIES:

@@ -63,8 +63,6 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         functions=supported_functions(facts, contract),
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
-        platform_remedies=supplier is not None
-        and delivery.platform_remedies(supplier.document, contract.data, covered),
     )
 
 

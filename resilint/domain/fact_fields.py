@@ -97,12 +97,6 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Every service it covers (all its supplier's when it names none) is recorded as "
             "easily_substitutable or medium_complexity.",
         ),
-        "platform_remedies": _fact(
-            "boolean",
-            "It records the remedies of a shared platform in place of step-in: remedies.escrow, "
-            "or business_continuity_support with an exit transition period "
-            "(exit_plan.transition_period_months) for every service it covers.",
-        ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "our_entities": _fact(
             "array",

@@ -103,14 +103,10 @@ class ContractFacts:
     unknown."""
     replaceable: bool = False
     """Every service it covers is recorded as easily or medium substitutable."""
-    platform_remedies: bool = False
-    """It records escrow, or continuity support with an exit transition period (step-in's
-    place for a shared platform, :func:`.delivery.platform_remedies`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "replaceable": self.replaceable,
-            "platform_remedies": self.platform_remedies,
             "in_register": self.in_register,
             "functions": list(self.functions),
             "service_models": sorted(self.service_models),

@@ -12,6 +12,7 @@ from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
 from resilint.model import Document
 from resilint.register import codes
+from resilint.register.assessment import add_assessment
 from resilint.register.model import Place, Register, Row, reference
 from resilint.register.values import amount, coded, day, whole_hours
 
@@ -50,7 +51,8 @@ def add_providers(
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
             _chain(register, rows, contract, found)
-            _assessment(facts, register, contract, found)
+            services = covered_services(contract, found)
+            add_assessment(facts, register, contract, found, services, identifier(found.data))
     for row in rows.values():
         register.add("B_05.01", row)
     _functions(facts, register)
@@ -212,56 +214,6 @@ def _chain(
             register.add("B_05.02", Row(values, Place(supplier, at), places))
             _keep(rows, _provider_row(supplier, at, sub))
             _parent_row(rows, supplier, at, sub)
-
-
-# -- B_07.01 ------------------------------------------------------------------------------------
-def _assessment(facts: Facts, register: Register, contract: Document, supplier: Document) -> None:
-    code, kind = identifier(supplier.data)
-    for j, service in covered_services(contract, supplier):
-        at = ("services", j)
-        alternative = _alternative(facts, supplier, str(service.get("name")))
-        identified = text_of(service.get("alternatives_identified")) or (
-            "yes" if alternative else ""
-        )
-        values = {
-            "c0010": reference(contract),
-            "c0020": code,
-            "c0030": kind,
-            "c0040": coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}"),
-            "c0050": codes.SUBSTITUTABILITY.get(str(service.get("substitutability")), ""),
-            "c0060": codes.NOT_SUBSTITUTABLE_REASONS.get(
-                str(service.get("non_substitutability_reason")), ""
-            ),
-            "c0070": day(service.get("last_audit")),
-            "c0080": codes.YES_NO[bool(value_at(service, "exit_plan", "reference"))],
-            "c0090": codes.REINTEGRATION.get(str(service.get("reintegration")), ""),
-            "c0100": codes.IMPACT.get(str(service.get("discontinuation_impact")), ""),
-            "c0110": codes.YES_NO_NOT_ASSESSED.get(identified, ""),
-            "c0120": alternative,
-        }
-        names = {
-            "c0040": "ict_service_type",
-            "c0050": "substitutability",
-            "c0060": "non_substitutability_reason",
-            "c0090": "reintegration",
-            "c0100": "discontinuation_impact",
-            "c0110": "alternatives_identified",
-        }
-        places = {c: Place(supplier, (*at, n)) for c, n in names.items()}
-        register.add("B_07.01", Row(values, Place(supplier, at), places))
-
-
-def _alternative(facts: Facts, supplier: Document, service: str) -> str:
-    """The identifier (else the id) of the first alternative recorded for the service."""
-    for _, item in dicts(supplier.data.get("alternatives")):
-        covers = strings(item.get("services"))
-        if covers and service not in covers:
-            continue
-        other = facts.index.get("Supplier", str(item.get("supplier")))
-        return (text_of(other.data.get("provider_id")) if other else None) or str(
-            item.get("supplier")
-        )
-    return ""
 
 
 # -- B_06.01: the functions the arrangements support, per entity ------------------------------
