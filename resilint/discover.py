@@ -14,6 +14,7 @@ counted against the run's byte budget before any of them is read.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -108,6 +109,8 @@ class _Finder:
         """Files and their sizes, in the order they are checked (sorted within a directory tree)."""
         self.findings: list[Finding] = []
         self.spent = 0
+        self.patterns = 0
+        """Patterns of the .gitignore files taken so far (each one costs every later match)."""
 
     def add(self, path: Path, boundary: str) -> None:
         if not os.path.lexists(path):
@@ -224,8 +227,17 @@ class _Finder:
             self.refuse(entry.path, data)
             return []
         self.spent += len(data)
-        lines = data.decode("utf-8", errors="replace").splitlines()
-        return [_Ignore(relative, pathspec.GitIgnoreSpec.from_lines(lines))]
+        lines = [
+            line
+            for line in data.decode("utf-8", errors="replace").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        too_much = _too_much(lines, self.patterns)
+        if too_much:
+            self.refuse(entry.path, Refusal("FILE-02", too_much))
+            return []
+        self.patterns += len(lines)
+        return [_Ignore(relative, _spec(lines))]
 
     def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
         """``where`` is relative to the walked top, with a trailing / for a directory; the
@@ -237,6 +249,45 @@ class _Finder:
             if verdict.include is not None:
                 return verdict.include
         return False
+
+
+MAX_IGNORE_PATTERNS = 1_000
+"""Most .gitignore patterns one run takes, all files together: matching costs each pattern for
+every entry, so a .gitignore of a million lines would stall the walk (real ones hold dozens)."""
+MAX_PATTERN_CHARS = 1_000
+
+
+def _too_much(lines: list[str], taken: int) -> str | None:
+    """Why a .gitignore is not used, when it would cost too much to match against."""
+    longest = max((len(line) for line in lines), default=0)
+    if longest > MAX_PATTERN_CHARS:
+        return (
+            f"a pattern of {longest:,} characters (at most {MAX_PATTERN_CHARS:,}); this "
+            ".gitignore is not used, so the files it would exclude are checked"
+        )
+    if taken + len(lines) > MAX_IGNORE_PATTERNS:
+        return (
+            f"{len(lines):,} patterns, past the {MAX_IGNORE_PATTERNS:,} resilint takes from all "
+            ".gitignore files of a run; this one is not used, so the files it would exclude "
+            "are checked"
+        )
+    return None
+
+
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    """The patterns git would use: a line git cannot read (a lone trailing backslash) matches
+    nothing, as in git, rather than failing the run."""
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):
+        usable = []
+        for line in lines:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except (ValueError, re.error):
+                continue
+            usable.append(line)
+        return pathspec.GitIgnoreSpec.from_lines(usable)
 
 
 def _first_of_each(found: list[tuple[Path, int]]) -> list[tuple[Path, int]]:
