@@ -124,3 +124,49 @@ def test_a_company_of_our_own_group_is_asked_no_commercial_remedies(cli, write) 
     outside = repo(supplier_doc(GROUP.replace("group_entity: group-dc\n", "")), contract())
     found = messages(check(cli, write, outside, ["CTR-08"]), "CTR-08")
     assert "step-in" in found and "security_indemnity, accelerated_termination" in found
+
+
+PAYROLL = (
+    "tier: 2\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+    "services:\n  - {name: payroll, ict_service_type: S19, stores_data: true}\n"
+)
+
+
+def test_a_tier_2_shared_saas_is_asked_no_claim_duties(cli, write) -> None:
+    text = repo(supplier_doc(PAYROLL), contract("cooperation: {incident_team: true}\n"))
+    assert check(cli, write, text, ["CTR-07"]) == []
+    # critical, the claim duties are worth negotiating
+    critical = repo(
+        supplier_doc(PAYROLL.replace("tier: 2", "tier: 1")),
+        contract("cooperation: {incident_team: true}\n"),
+    )
+    assert "questionnaires" in messages(check(cli, write, critical, ["CTR-07"]), "CTR-07")
+    # a tier-2 payroll bureau run for us is still asked them
+    bureau = PAYROLL.replace("ict_service_type: S19", "ict_service_type: S14")
+    text = repo(supplier_doc(bureau), contract("cooperation: {incident_team: true}\n"))
+    assert "questionnaires" in messages(check(cli, write, text, ["CTR-07"]), "CTR-07")
+
+
+BACKUP = (
+    "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+    "services:\n  - {name: backup, ict_service_type: S09, stores_data: true}\n"
+)
+NO_STEP_IN = (
+    "remedies: {step_in_rights: false, security_indemnity: true, accelerated_termination: true}\n"
+)
+
+
+def test_a_term_the_unknown_service_model_decides_says_to_record_it(cli, write) -> None:
+    found = check(cli, write, repo(supplier_doc(BACKUP), contract(NO_STEP_IN)), ["CTR-08"])
+    assert "asked as of a service run for us" in messages(found, "CTR-08")
+    assert "record its service_model" in messages(found, "CTR-08")
+    # recorded as run for us, the gap stays and the note goes
+    managed = BACKUP + "service_model: managed_service\n"
+    found = check(cli, write, repo(supplier_doc(managed), contract(NO_STEP_IN)), ["CTR-08"])
+    assert "step-in" in messages(found, "CTR-08")
+    assert "service run for us" not in messages(found, "CTR-08")
+    # recorded as a shared platform that is easy to replace, step-in is not asked
+    shared = BACKUP.replace("S09", "S19").replace(
+        "stores_data: true", "stores_data: true, substitutability: easily_substitutable"
+    )
+    assert check(cli, write, repo(supplier_doc(shared), contract(NO_STEP_IN)), ["CTR-08"]) == []

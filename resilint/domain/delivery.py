@@ -142,6 +142,20 @@ def service_models(
     return frozenset(m for m in models if m) if all(models) else frozenset()
 
 
+def model_note(supplier: Document, models: frozenset[str], ict: bool) -> str:
+    """For a contract covering ICT services whose service model is unknown: words for a finding
+    whose term the model decides, saying it is asked as of a service run for us and what to
+    record; "" otherwise. Asking is the conservative default (a guessed model would hide
+    real gaps); the note makes the one record that settles it plain."""
+    if models or not ict:
+        return ""
+    return (
+        f" (asked as of a service run for us: the service model of supplier {supplier.id} is "
+        "neither recorded nor inferred; record its service_model, and a term with no object "
+        "for that model is no longer asked)"
+    )
+
+
 REPLACEABLE = ("easily_substitutable", "medium_complexity")
 """Substitutability (B_07.01.0050) of a service that can be moved to another provider: its exit
 plan and alternatives are the remedy, not someone running it for us."""

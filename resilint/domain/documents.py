@@ -63,6 +63,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         functions=supported_functions(facts, contract),
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
+        model_note=delivery.model_note(supplier.document, models, ict) if supplier else "",
     )
 
 

@@ -97,6 +97,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Every service it covers (all its supplier's when it names none) is recorded as "
             "easily_substitutable or medium_complexity.",
         ),
+        "model_note": _fact(
+            "string",
+            "Where it covers ICT services whose service model is neither recorded nor inferred: "
+            "words saying a term the model decides is asked as of a service run for us, and to "
+            "record service_model; empty otherwise (append it to such a finding's message).",
+        ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "our_entities": _fact(
             "array",

@@ -103,10 +103,14 @@ class ContractFacts:
     unknown."""
     replaceable: bool = False
     """Every service it covers is recorded as easily or medium substitutable."""
+    model_note: str = ""
+    """Words for a finding whose term the unknown service model decides
+    (:func:`.delivery.model_note`); "" where the model is known."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "replaceable": self.replaceable,
+            "model_note": self.model_note,
             "in_register": self.in_register,
             "functions": list(self.functions),
             "service_models": sorted(self.service_models),
