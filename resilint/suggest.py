@@ -32,11 +32,14 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely mistypes: one that differs only in look-alike or
     invisible characters first, else the closest by spelling."""
     options = list(choices)
+    if _far_longer(word, options):
+        return None
     mine = skeleton(word)
     for choice in options:
         if choice != word and skeleton(choice) == mine:
             return choice
-    loose = [choice for choice in options if choice != word and _loose(choice) == _loose(word)]
+    loosely = _loose(word)
+    loose = [choice for choice in options if choice != word and _loose(choice) == loosely]
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
@@ -47,6 +50,8 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     """:func:`closest`, but only when no other choice is as close: what a fix may rename
     ``word`` to without a person choosing."""
     options = list(choices)
+    if _far_longer(word, options):
+        return None
     mine = skeleton(word)
     alike = [choice for choice in options if choice != word and skeleton(choice) == mine]
     if alike:
@@ -59,6 +64,12 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
         return None
     best = ranked[-1][1]
     return best if best == closest(word, options) else None
+
+
+def _far_longer(word: str, options: list[str]) -> bool:
+    """A word far longer than every choice mistypes none of them; comparing would cost time in
+    proportion to its length for each choice (a 100,000-character argument took seconds)."""
+    return len(word) > 2 * max((len(choice) for choice in options), default=0) + 16
 
 
 def _loose(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_impact_refuses_an_outage_it_cannot_measure(cli, programme, hours) -> No
     result = cli("impact", "--supplier", "corebanq", "--hours", hours, cwd=programme)
     assert result.exit_code == 2
     assert "an outage lasts from 0 to" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("explain",), ("check", "--select")])
+def test_a_name_of_100000_characters_is_refused_at_once(cli, tmp_path, command) -> None:
+    """Suggesting a close name costs time in proportion to the typed name for every known one:
+    a name far longer than any is no typo of one."""
+    (tmp_path / "s.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\n")
+    started = time.monotonic()
+    result = cli(*command, "a" * 100_000)
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2 and "did you mean" not in result.stderr
+    assert "did you mean 'CTR-08'" in cli(*command, "ctr8").stderr
