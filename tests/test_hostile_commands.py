@@ -99,3 +99,10 @@ def test_a_name_of_100000_characters_is_refused_at_once(cli, tmp_path, command) 
     assert time.monotonic() - started < 5
     assert result.exit_code == 2 and "did you mean" not in result.stderr
     assert "did you mean 'CTR-08'" in cli(*command, "ctr8").stderr
+
+
+@pytest.mark.parametrize("hours", ["nan", "inf", "-1"])
+def test_the_report_refuses_a_what_if_it_cannot_measure(cli, programme, hours) -> None:
+    result = cli("report", "--no-cache", "-o", "r.html", "--what-if-hours", hours, cwd=programme)
+    assert result.exit_code == 2 and "--what-if-hours" in result.stderr
+    assert not (programme / "r.html").exists()

@@ -5,6 +5,7 @@ typed arguments for :mod:`resilint.report.run`. Registered on resilint's group b
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,13 @@ def _check(options: dict[str, Any], baseline: Path | None = None) -> CheckArgs:
     )
 
 
+def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """click's range lets NaN through (every comparison with it is false)."""
+    if math.isnan(value):
+        raise click.BadParameter("nan is not a number of hours", ctx, param)
+    return value
+
+
 def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) -> None:
     """Add ``report`` and ``calendar`` to resilint's command group."""
 
@@ -89,6 +97,7 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
     @click.option(
         "--what-if-hours",
         type=click.FloatRange(0, 87600),
+        callback=_a_number,
         default=WHAT_IF_HOURS,
         show_default=True,
         help="How long the What if section assumes each critical supplier is down.",
