@@ -204,3 +204,19 @@ def test_services_of_one_type_under_one_contract_are_one_assessment_row(
         "high",
         "no",
     ]
+
+
+def test_the_export_says_what_to_fill_in_where_no_finding_did(cli, tmp_path) -> None:
+    repo = tmp_path / "bank"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    supplier = repo / "suppliers" / "corebanq.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(text.replace("    reintegration: highly_complex\n", "", 1))
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "ignore: [REG-06]\n")
+    result = cli("register", "export", str(repo), "--format", "csv", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert (
+        "fill in the field services[0].reintegration of supplier corebanq; "
+        "B_07.01.0090 (Possibility of reintegration of the contracted ICT service) is empty"
+    ) in result.stdout

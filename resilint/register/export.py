@@ -135,7 +135,7 @@ def _refuse(blocking: list[Finding], found: list[Problem], docs: dict[str, RuleD
     for problem in found:
         if problem.message not in reported:
             where = problem.place.document
-            click.echo(f"{where.path}: {where.label}: {problem.message} [{problem.rule}]")
+            click.echo(f"{where.path}: {problem.advice}; {problem.message} [{problem.rule}]")
 
 
 def _write(register: Register, args: ExportArgs) -> str:

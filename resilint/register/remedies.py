@@ -35,6 +35,8 @@ def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") 
         return _closed_list(place, value, cell)
     if rule == "ISO 17442":
         return f"correct {field(place)}: copy the LEI again from the GLEIF register"
+    if rule == "existence rule":
+        return f"fill in {field(place)}"
     return f"correct {field(place)}"
 
 
