@@ -128,3 +128,13 @@ def test_markdown_notifies_no_one_and_loads_no_image(cli, write, tmp_path) -> No
     output = cli("check", ".", "--no-cache", "--format", "markdown", cwd=tmp_path).stdout
     assert "@&#8203;everyone @&#8203;org/team" in output
     assert "\\!\\[x\\]" in output and "a@b.c" in output
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_a_quoted_value_of_500000_characters_is_cut(cli, write, tmp_path, name) -> None:
+    """A message quotes the value: every format shows at most 10,000 characters of it."""
+    write("c.yaml", HOSTILE_VALUE.replace('"acme', '"' + "a" * 500_000))
+    output = cli("check", ".", "--no-cache", "--format", name, cwd=tmp_path).stdout
+    assert "REF-01" in output
+    assert len(output) < 50_000
+    assert "characters in all" in output

@@ -72,6 +72,18 @@ def help_uri(code: str, version: str, built_in: bool = False) -> str:
     return f"{RULES_PAGE.format(version=version)}#{anchor}"
 
 
+MAX_MESSAGE = 10_000
+"""Longest message shown: one that quotes a value of a megabyte (a mistyped reference) would
+repeat it in every format and for every finding that quotes it."""
+
+
+def clip(message: str, most: int = MAX_MESSAGE) -> str:
+    """``message``, or its first ``most`` characters and how long it was."""
+    if len(message) <= most:
+        return message
+    return f"{message[:most]}... (cut: {len(message):,} characters in all)"
+
+
 def printable(text: str) -> str:
     """Text from the data or a file name, made safe for any output: control, bidi and invisible
     characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, clip, printable
 
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
@@ -25,7 +25,7 @@ def report_github(context: ReportContext) -> str:
             f"file={_property(f.path)},line={f.line},col={f.column},"
             f"title={_property(f'{f.code} {f.name}')}"
         )
-        lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(f.message)}")
+        lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(clip(f.message))}")
     counts = context.counts()
     summary = ", ".join(f"{n} {level.label}" for level, n in counts.items() if n) or "no findings"
     lines.append(f"resilint: {context.files} files, {context.documents} documents: {summary}")

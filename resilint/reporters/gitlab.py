@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, clip, printable
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 
@@ -15,7 +15,7 @@ def report_gitlab(context: ReportContext) -> str:
         {
             "type": "issue",
             "check_name": f.code,
-            "description": f"{f.code} {printable(f.message)}",
+            "description": f"{f.code} {printable(clip(f.message))}",
             "categories": ["Security"],
             "severity": _SEVERITY[f.level],
             "fingerprint": f.fingerprint,

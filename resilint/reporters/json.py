@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from resilint.findings import Finding, Fix, format_json_path
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, clip, printable
 
 SCHEMA_VERSION = 1
 
@@ -36,7 +36,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "code": f.code,
         "name": f.name,
         "level": f.level.label,
-        "message": printable(f.message),
+        "message": printable(clip(f.message)),
         "path": printable(f.path),
         "line": f.line,
         "column": f.column,
@@ -58,7 +58,7 @@ def _finding(f: Finding) -> dict[str, Any]:
                 "path": printable(r.path),
                 "line": r.line,
                 "column": r.column,
-                "message": printable(r.message),
+                "message": printable(clip(r.message)),
             }
             for r in f.related
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, clip, printable
 
 # printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
 _clean = printable
@@ -48,6 +48,8 @@ def _case(suite: ElementTree.Element, f: Finding) -> None:
         line=str(f.line),
     )
     failure = ElementTree.SubElement(
-        case, "failure", message=_clean(f.message), type=f"{f.code} {f.level.label}"
+        case, "failure", message=_clean(clip(f.message)), type=f"{f.code} {f.level.label}"
     )
-    failure.text = _clean(f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {f.message}")
+    failure.text = _clean(
+        f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {clip(f.message)}"
+    )

@@ -6,7 +6,7 @@ import html
 import re
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, clip, printable
 
 MAX_ROWS = 200
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -50,4 +50,5 @@ def report_markdown(context: ReportContext) -> str:
 
 
 def _row(f: Finding) -> str:
-    return f"| {_ICONS[f.level.label]} | {_cell(f.path)}:{f.line} | {f.code} | {_cell(f.message)} |"
+    message = _cell(clip(f.message))
+    return f"| {_ICONS[f.level.label]} | {_cell(f.path)}:{f.line} | {f.code} | {message} |"

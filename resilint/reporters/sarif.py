@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Fix, Level
-from resilint.reporters.base import ReportContext, RuleDoc, help_uri, printable
+from resilint.reporters.base import ReportContext, RuleDoc, clip, help_uri, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/resilint/resilint"
@@ -113,7 +113,7 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[f.level],
-        "message": {"text": printable(f.message)},
+        "message": {"text": printable(clip(f.message))},
         "locations": [_location(f.path, f.line, f.column)],
         "partialFingerprints": {"resilint/v1": f.fingerprint},
     }
@@ -122,7 +122,7 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
             {
                 "id": i,
                 **_location(r.path, r.line, r.column),
-                "message": {"text": printable(r.message)},
+                "message": {"text": printable(clip(r.message))},
             }
             for i, r in enumerate(f.related)
         ]
