@@ -3,6 +3,7 @@ a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,29 @@ def test_the_largest_accepted_values_at_the_edge_of_the_calendar_crash_no_rule(c
         result = cli("check", "--no-cache", "--format", "json", "--as-of", as_of)
         assert result.exit_code in (0, 1), result.stdout + result.stderr
         assert "could not be evaluated" not in result.stdout
+
+
+def test_a_last_event_dated_in_the_future_is_no_fresher_than_a_stale_one(cli, tmp_path):
+    """`within_days` means the last N days up to the as-of date: a criticality assessment dated
+    2099 must not pass a rule asking for one within the year."""
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "havelbank", root)
+    functions = root / "functions.yaml"
+    text = functions.read_text()
+
+    def run(assessed: str) -> list[tuple[str, int]]:
+        functions.write_text(
+            re.sub(
+                r"(?m)^last_criticality_assessment: .*$",
+                f"last_criticality_assessment: {assessed}",
+                text,
+            )
+        )
+        result = cli("check", "--no-cache", "--format", "json", "--select", "BCM-02", cwd=root)
+        return sorted((f["path"], f["line"]) for f in result.json()["findings"])
+
+    stale = run("2020-01-01")
+    assert stale
+    assert run("2099-06-30") == stale

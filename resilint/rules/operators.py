@@ -89,7 +89,9 @@ OPERATORS: dict[str, Operator] = {
     "contains_any": lambda v, o, _: (
         isinstance(v, list) and any(any(_same(x, w) for x in v) for w in _as_list(o))
     ),
-    "within_days": _days(lambda d, now, n: shift(now, -n) <= d),
+    # "no more than N days before the as-of date": a date after it is not within the last N days
+    # (a last_review of 2099 would otherwise pass every freshness rule)
+    "within_days": _days(lambda d, now, n: shift(now, -n) <= d <= now),
     "older_than_days": _days(lambda d, now, n: d < shift(now, -n)),
     "within_next_days": _days(lambda d, now, n: now <= d <= shift(now, n)),
     "is_past": lambda v, o, now: as_date(v) is not None and (as_date(v) < now) == bool(o),  # type: ignore[operator]
