@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 AS_OF = "2026-11-26"
 
 REPO = """
@@ -205,3 +207,68 @@ def test_nis2_counts_our_data_except_where_2024_2690_lists_the_incidents(cli, wr
     assert found["nis2_entity_type: other\n"] == found[""]
     # a data centre operator: Implementing Regulation 2024/2690 Art. 3 lists its cases exhaustively
     assert found["nis2_entity_type: data_centre_service_provider\n"] == []
+
+
+SCOPES = (
+    "applies_to: {functions: [card-authorisation]}",
+    "applies_to: {suppliers: [payroll]}",
+    "applies_to: {exposures: [data], suppliers: [consultancy]}",
+    "applies_to: {exposures: [ict], suppliers: [consultancy]}",
+    "applies_to: {data_sensitivity: [restricted]}",
+)
+SUPPLIERS = ("payroll", "processor", "consultancy", "bureau")
+
+
+def _held_by_ctr04(cli, write, scope: str, supplier: str) -> set[str]:
+    """The entity clocks CTR-04 holds the supplier's window against (a window longer than all)."""
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
+    text = REPO.replace("applies_to: {data_sensitivity: [restricted]}", scope)
+    text = text.replace("{consultant_access}", "read-only")
+    write("repo.yaml", text + CONTRACT.format(supplier=supplier, window=1000))
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    messages = " ".join(f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04")
+    held = {"regulator"} if "deadline to the regulator" in messages else set()
+    held |= {"data protection"} if "data protection authority" in messages else set()
+    held |= {n for n in ("card scheme", "card issuing partner") if f"'{n}" in messages}
+    return held
+
+
+def _listed_by_impact(cli, supplier: str) -> set[str]:
+    result = cli("impact", "repo.yaml", "--supplier", supplier, "--format", "json")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    notices = result.json()["notices"]
+    kinds = {n["kind"] for n in notices}
+    listed = {"regulator"} if "regulator" in kinds else set()
+    listed |= {"data protection"} if "data_protection_authority" in kinds else set()
+    others = [n["what"] for n in notices if n["kind"] == "contractual"]
+    return listed | {n for n in ("card scheme", "card issuing partner") for o in others if n in o}
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_impact_lists_the_entity_clocks_ctr04_holds_the_supplier_to(cli, write, scope) -> None:
+    for supplier in SUPPLIERS:
+        held = _held_by_ctr04(cli, write, scope, supplier)
+        assert _listed_by_impact(cli, supplier) == held, (scope, supplier)
+
+
+def test_impact_of_a_supplier_outside_a_scoped_clock_leaves_it_out(cli, write) -> None:
+    scope = "applies_to: {suppliers: [payroll]}"
+    assert "card issuing partner" in _held_by_ctr04(cli, write, scope, "payroll")
+    assert "card issuing partner" in _listed_by_impact(cli, "payroll")
+    assert "card issuing partner" not in _held_by_ctr04(cli, write, scope, "processor")
+    assert "card issuing partner" not in _listed_by_impact(cli, "processor")
+    # a payroll service's outage is no incident of ours: no regulator clock, and a note says why
+    result = cli("impact", "repo.yaml", "--supplier", "payroll", "--format", "json")
+    assert not [n for n in result.json()["notices"] if n["kind"] == "regulator"]
+    assert any("Regulator clocks of emi are not listed" in n for n in result.json()["notes"])
+
+
+def test_impact_of_our_critical_function_starts_the_regulator_clocks(cli, write) -> None:
+    write("repo.yaml", REPO.replace("{consultant_access}", "read-only"))
+    result = cli("impact", "repo.yaml", "--function", "card-authorisation", "--format", "json")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    notices = result.json()["notices"]
+    assert {"regulator", "data_protection_authority"} <= {n["kind"] for n in notices}
+    # the unscoped scheme clock is ours; the partner's concerns suppliers with restricted data
+    contractual = [n["what"] for n in notices if n["kind"] == "contractual"]
+    assert contractual == ["card scheme account data compromise notice"]

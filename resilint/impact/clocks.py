@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from resilint.domain import Facts
+from resilint.domain.notice_clocks import Started
 from resilint.domain.readers import number, show_number, text_of, value_at
 from resilint.domain.tower import terms_of
 from resilint.impact.model import Notice
@@ -27,6 +28,18 @@ AWARENESS_NOTE = (
     "that a cybersecurity incident occurred), not from the supplier's compromise: the supplier's "
     "notice is often how we become aware."
 )
+
+
+def unstarted_note(entities: list[str]) -> str:
+    """Why the regulator clocks of these entities are not listed, and when they still apply."""
+    return (
+        f"Regulator clocks of {', '.join(entities)} are not listed: the outage stops no critical "
+        "or important function of theirs, and no supplier that is down can, compromised, become "
+        "an incident of ours (CTR-04's reading). Should the incident still prove major or "
+        "significant (a malicious access to our systems, say), they apply."
+    )
+
+
 _UNREGULATED = {
     "regulator_early_warning_hours": ("early warning", AWARENESS),
     "regulator_initial_hours": ("initial notification", AWARENESS),
@@ -47,26 +60,42 @@ class Routing:
     insurer_decides: str = ""
 
 
-def entity_notices(facts: Facts, entity: Document, routing: Routing) -> Iterator[Notice]:
-    """The regulators' clocks of the entity's regimes, its data protection authority's and the
-    other deadlines it records (customers, card schemes...)."""
+def entity_notices(
+    facts: Facts, entity: Document, started: Started, routing: Routing
+) -> Iterator[Notice]:
+    """The clocks of the entity the incident starts (:mod:`resilint.domain.notice_clocks`): the
+    regulators' clocks of its regimes, its data protection authority's and the other deadlines
+    it records (customers, card schemes...)."""
     clocks = value_at(entity.data, "reporting_clocks")
+    if started.regulator:
+        yield from _regulators(facts, entity, clocks, routing)
+    if started.data_protection and number(value_at(clocks, GDPR.recorded)) is not None:
+        yield _data_protection(entity, clocks, routing)
+    yield from _other_clocks(entity, clocks, started.others, routing)
+
+
+def _regulators(
+    facts: Facts, entity: Document, clocks: object, routing: Routing
+) -> Iterator[Notice]:
+    """The law's clocks of the entity's regimes, then the regulator clocks it records that no
+    statute of its regimes has."""
     used: set[str] = set()
     for regime in sorted(facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()):
         for statute in STATUTES[regime]:
             used.add(statute.recorded)
             yield _regulator(entity, statute, clocks, routing)
-    if number(value_at(clocks, GDPR.recorded)) is not None:
-        gdpr = GDPR
-        if value_at(entity.data, "country") == "GB":
-            gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
-        notice = _regulator(entity, gdpr, clocks, routing)  # the plans address the regulator
-        yield replace(notice, kind="data_protection_authority", contact="", template="")
     for field_name, (what, starts) in _UNREGULATED.items():
         if field_name not in used and number(value_at(clocks, field_name)) is not None:
             statute = Statute(what, "regulator", None, "", starts, "", "", field_name)
             yield _regulator(entity, statute, clocks, routing)
-    yield from _other_clocks(entity, clocks, routing)
+
+
+def _data_protection(entity: Document, clocks: object, routing: Routing) -> Notice:
+    gdpr = GDPR
+    if value_at(entity.data, "country") == "GB":
+        gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
+    notice = _regulator(entity, gdpr, clocks, routing)  # the plans address the regulator
+    return replace(notice, kind="data_protection_authority", contact="", template="")
 
 
 def _regulator(entity: Document, statute: Statute, clocks: object, routing: Routing) -> Notice:
@@ -112,12 +141,14 @@ def _deadline(statute: Statute, clocks: object) -> tuple[float | None, str, str]
     return statute.hours, statute.deadline, note
 
 
-def _other_clocks(entity: Document, clocks: object, routing: Routing) -> Iterator[Notice]:
+def _other_clocks(
+    entity: Document, clocks: object, started: frozenset[int], routing: Routing
+) -> Iterator[Notice]:
     others = value_at(clocks, "other_clocks")
-    for other in others if isinstance(others, list) else []:
+    for position, other in enumerate(others if isinstance(others, list) else []):
         hours = number(value_at(other, "hours"))
         name = text_of(value_at(other, "name")) or "reporting deadline"
-        if hours is None:
+        if hours is None or position not in started:
             continue
         source = text_of(value_at(other, "source"))
         yield Notice(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
+from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
 from resilint.domain.readers import in_order, strings
 from resilint.errors import UsageError
 from resilint.impact import clocks, cover, people
@@ -46,7 +47,9 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
     books = people.playbooks(facts, down)
     policies = cover.policies_involved(facts, entities)
     suppliers = tuple(people.supplier_view(facts, s) for s in down)
-    notices = _notices(facts, entities, policies, [r.function for r in reached], books)
+    stopped = [r.function for r in reached if r.stopped]
+    started = {e: _started(facts, e, down, stopped) for e in entities}
+    notices = _notices(facts, started, policies, [r.function for r in reached], books)
     return Impact(
         target=target,
         hours=hours,
@@ -59,7 +62,7 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
         insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
         playbooks=books,
         owners=people.owners(functions, suppliers, books, policies),
-        notes=_notes(functions),
+        notes=_notes(functions, started),
     )
 
 
@@ -160,9 +163,24 @@ def _entities(facts: Facts, reached: list[Reached], down: list[Document]) -> tup
     return tuple(e for e in facts.regimes.all_entities if e in found)
 
 
+def _started(
+    facts: Facts, entity_id: str, down: list[Document], stopped: list[Document]
+) -> Started:
+    """The entity's clocks the scenario starts: those a compromise of a supplier that is down
+    can start, as CTR-04 reads them, and those an outage of our critical functions starts
+    whatever the supplier (:mod:`resilint.domain.notice_clocks`)."""
+    entity = facts.index.get("Entity", entity_id)
+    if entity is None:
+        return Started()
+    started = started_by_outage(facts, entity, stopped)
+    for supplier in down:
+        started |= started_by_supplier(facts, entity, facts.supplier(supplier))
+    return started
+
+
 def _notices(
     facts: Facts,
-    entities: tuple[str, ...],
+    started: dict[str, Started],
     policies: list[Document],
     functions: list[Document],
     books: Iterable[PlaybookView],
@@ -178,17 +196,20 @@ def _notices(
         insurer_decides=people.decider(books, "notify_insurer"),
     )
     found: list[Notice] = []
-    for entity_id in entities:
+    for entity_id, clocks_started in started.items():
         entity = facts.index.get("Entity", entity_id)
         if entity is not None:
-            found.extend(clocks.entity_notices(facts, entity, routing))
+            found.extend(clocks.entity_notices(facts, entity, clocks_started, routing))
     for policy in policies:
         found.extend(clocks.policy_notices(facts, policy, routing))
     return clocks.ordered(found)
 
 
-def _notes(functions: tuple[FunctionImpact, ...]) -> tuple[str, ...]:
+def _notes(functions: tuple[FunctionImpact, ...], started: dict[str, Started]) -> tuple[str, ...]:
     notes = [clocks.AWARENESS_NOTE]
+    quiet = [entity for entity, s in started.items() if not s.regulator]
+    if quiet:
+        notes.append(clocks.unstarted_note(quiet))
     if any(not f.stopped for f in functions):
         notes.append(
             "A region that only serves a function as a standby or replica does not stop it: "

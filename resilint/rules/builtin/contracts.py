@@ -16,10 +16,10 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
+from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
-from resilint.rules.builtin.notice_clocks import other_clock_applies, starts_regulator_clocks
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
@@ -101,7 +101,7 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     covering one of them and, by what the supplier is to us, each entity's reporting clocks
     (the regulator's where its compromise can be an incident of ours; the data-protection
     clock where it holds our data or access to our systems; a clock of the entity's own
-    recording as its ``applies_to`` says: :mod:`.notice_clocks`)."""
+    recording as its ``applies_to`` says: :mod:`resilint.domain.notice_clocks`)."""
     facts = context.facts.contract(contract)
     clocks = list(_insurer_clocks(context, frozenset(facts.entities)))
     if facts.supplier is None or not facts.supplier.exposures:
@@ -123,12 +123,14 @@ def _insurer_clocks(context: RuleContext, entities: frozenset[str]) -> Iterator[
 
 
 def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> Iterator[Clock]:
-    """The entity's clocks the supplier's compromise can start (:mod:`.notice_clocks`)."""
+    """The entity's clocks the supplier's compromise can start
+    (:mod:`resilint.domain.notice_clocks`)."""
     recorded = value_at(entity.data, "reporting_clocks")
+    started = started_by_supplier(facts, entity, supplier)
     named: list[tuple[str, str, int]] = []
-    if starts_regulator_clocks(supplier, facts.entity(entity).regimes, entity):
+    if started.regulator:
         named.extend((key, what, REGULATOR) for key, what in _REGULATOR_CLOCKS)
-    if supplier.exposures & {"data", "access"}:
+    if started.data_protection:
         named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))
     for key, what, rank in named:
         limit = number(value_at(recorded, key))
@@ -137,7 +139,7 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
     others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
         limit = number(value_at(other, "hours"))
-        if limit is not None and other_clock_applies(facts, other, supplier):
+        if limit is not None and position in started.others:
             where = ("reporting_clocks", "other_clocks", position, "hours")
             yield Clock(limit, _other_clock_name(other), entity, where)
 

@@ -1,0 +1,158 @@
+"""Which of an entity's reporting clocks an incident starts: one answer for CTR-04 (a supplier's
+notice window must fit inside the clocks its compromise can start) and for ``resilint impact``
+(the notices a scenario starts).
+
+The regulator's clocks run for an incident of ours, so a supplier's compromise starts them only
+where it can become one: it provides ICT services or holds access to our systems, and either it
+reaches a critical service (it is critical in effect or supports a critical or important
+function: Delegated Regulation (EU) 2024/1772 Art. 6(a) and Art. 8(1)) or its access lets an
+intruder change things in our systems (write or privileged: Art. 6(c) with Art. 9(5)(b); under
+NIS2 an unauthorised access capable of causing severe operational disruption, Implementing
+Regulation (EU) 2024/2690 Art. 3(1)(e)). A read-only account of a supplier that supports no
+critical function is left out: a programme choice (see the CTR-04 rationale). Under NIS2 an ICT
+supplier holding our confidential data counts too (an incident capable of causing considerable
+damage to other persons, Directive (EU) 2022/2555 Art. 23(3)(b)), except for the eleven kinds of
+entity Implementing Regulation (EU) 2024/2690 binds, whose significant incidents its Art. 3 lists
+exhaustively (recital 30); under NYDFS a provider holding our nonpublic information (23 NYCRR
+500.17(a)(1), 500.1). The data protection authority's clock starts where the supplier holds our
+data or access to our systems.
+
+A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) concerns what its
+``applies_to`` says: named suppliers, exposures, data sensitivity or business functions. One
+without a scope is read like the regulator's: for suppliers whose compromise can be an incident
+of ours, never for a travel agency or a payroll service.
+
+An outage that stops one of our critical or important functions is an incident of ours whatever
+the supplier behind it (a critical service affected, Art. 6(a) of 2024/1772; a programme
+reading under NIS2 and NYDFS): it starts the entity's regulator and data
+protection clocks, its unscoped other clocks and those scoped to a function it stops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from resilint.domain import Facts
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.readers import strings, value_at
+from resilint.model import Document
+
+_CHANGING_ACCESS = frozenset({"write", "privileged"})
+"""Access levels through which an intruder can alter or destroy data and act in our systems."""
+
+
+@dataclass(frozen=True)
+class Started:
+    """The clocks of one entity an incident starts (the insurers' are the policies' business)."""
+
+    regulator: bool = False
+    """The regulators' clocks of its regimes, and the regulator clocks it records."""
+    data_protection: bool = False
+    """The data protection authority's clock."""
+    others: frozenset[int] = frozenset()
+    """Positions in its ``reporting_clocks.other_clocks``."""
+
+    def __or__(self, other: Started) -> Started:
+        return Started(
+            self.regulator or other.regulator,
+            self.data_protection or other.data_protection,
+            self.others | other.others,
+        )
+
+
+def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts) -> Started:
+    """The entity's clocks a compromise of the supplier can start (module doc)."""
+    if not supplier.exposures:
+        return Started()  # nothing of ours is with it: only the insurers' clocks concern it
+    regimes = facts.entity(entity).regimes
+    return Started(
+        regulator=starts_regulator_clocks(supplier, regimes, entity),
+        data_protection=bool(supplier.exposures & {"data", "access"}),
+        others=frozenset(
+            position
+            for position, other in _other_clocks(entity)
+            if _other_applies(facts, other, supplier)
+        ),
+    )
+
+
+def started_by_outage(facts: Facts, entity: Document, stopped: Iterable[Document]) -> Started:
+    """The entity's clocks an outage that stops these business functions starts, whatever the
+    supplier behind it: all of them when a critical or important function of the entity stops,
+    and, either way, the other clocks scoped to a function that stops (module doc)."""
+    ours = [f for f in stopped if entity.id in facts.function(f).entities]
+    down = frozenset(f.id for f in ours if f.id is not None)
+    critical = any(facts.function(f).critical for f in ours)
+    others = frozenset(
+        position
+        for position, other in _other_clocks(entity)
+        if _scope_names_only(other, down, unscoped=critical)
+    )
+    return Started(critical, critical, others)
+
+
+def incident_of_ours(supplier: SupplierFacts) -> bool:
+    """Whether a compromise of the supplier can become an incident a regulator must hear of."""
+    if not supplier.exposures & {"ict", "access"}:
+        return False
+    return (
+        supplier.critical or supplier.supports_critical or supplier.access_level in _CHANGING_ACCESS
+    )
+
+
+def starts_regulator_clocks(
+    supplier: SupplierFacts, regimes: frozenset[str], entity: Document
+) -> bool:
+    """The regulator's clocks of ``entity``, under ``regimes`` (module doc)."""
+    if "nydfs" in regimes and supplier.exposures:
+        return True
+    if "nis2" in regimes and {"ict", "data"} <= supplier.exposures and not _listed(entity):
+        return True  # damage to persons through our data counts too: NIS2 Art. 23(3)(b)
+    return incident_of_ours(supplier)
+
+
+def _listed(entity: Document) -> bool:
+    """One of the eleven kinds of NIS2 entity Implementing Regulation (EU) 2024/2690 binds: its
+    Art. 3 criteria of a significant incident are exhaustive for them (recital 30)."""
+    kind = entity.data.get("nis2_entity_type")
+    return isinstance(kind, str) and kind != "other"
+
+
+def _other_clocks(entity: Document) -> list[tuple[int, object]]:
+    others = value_at(entity.data, "reporting_clocks", "other_clocks")
+    return list(enumerate(others)) if isinstance(others, list) else []
+
+
+def _other_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:
+    """Whether a clock of ``other_clocks`` concerns the supplier: every condition of its
+    ``applies_to`` holds; without one, where the supplier's compromise can be ours."""
+    scope = value_at(other, "applies_to")
+    if not isinstance(scope, Mapping) or not scope:
+        return incident_of_ours(supplier)
+    return all(_holds(facts, key, wanted, supplier) for key, wanted in scope.items())
+
+
+def _holds(facts: Facts, key: str, wanted: Any, supplier: SupplierFacts) -> bool:
+    names = frozenset(strings(wanted))
+    if key == "suppliers":
+        return supplier.document.id in names
+    if key == "exposures":
+        return bool(names & supplier.exposures)
+    if key == "data_sensitivity":
+        return supplier.data_sensitivity in names
+    if key == "functions":
+        resting = facts.graph.resting_on(supplier.document.id or "")
+        return any(function.id in names for function, _ in resting)
+    return False  # the schema allows no other key: an unknown one never widens the scope
+
+
+def _scope_names_only(other: object, down: frozenset[str], unscoped: bool) -> bool:
+    """Whether an outage with no supplier named concerns a clock: one scoped to functions alone
+    when one of them stops (a scope naming suppliers, exposures or data concerns a supplier);
+    an unscoped one as ``unscoped`` says."""
+    scope = value_at(other, "applies_to")
+    if not isinstance(scope, Mapping) or not scope:
+        return unscoped
+    return set(scope) == {"functions"} and bool(down & frozenset(strings(scope["functions"])))
