@@ -1,0 +1,276 @@
+"""INS-01 and INS-07: a policy's conditions and exclusions against our controls. Every category
+a condition names has implemented controls covering its scope (INS-01); each exclusion's
+mitigating controls are implemented, and restricted supplier data is covered by an implemented
+encryption control where unencrypted data is excluded (INS-07)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from resilint.domain.lifecycle import ENGAGED, shift
+from resilint.domain.readers import (
+    as_date,
+    dicts,
+    in_order,
+    listed,
+    number,
+    show_number,
+    strings,
+    value_at,
+)
+from resilint.domain.tower import insures
+from resilint.findings import Finding, JsonPath, Related
+from resilint.model import Document
+from resilint.rules.builtin.insurance.tower import judged
+from resilint.rules.model import RuleContext, RuleInfo
+
+_CASE_LAW = "Travelers v. International Control Services, 2022"
+# An MFA category is named for one area; in a condition that also names its sibling categories,
+# that area is the sibling's job, not every category's (an MFA condition for email, remote and
+# privileged access needs mfa_email on email, mfa_remote_access on remote access, and so on).
+_AREA = {
+    "mfa_email": "email",
+    "mfa_remote_access": "remote_access",
+    "mfa_privileged": "privileged_access",
+}
+_DEFAULT_ENCRYPTION = ["encryption_at_rest"]
+RESTORE_TESTS = "backup_restore_test"
+"""The control category of a restore-testing programme: it meets a condition only while its
+latest restore test passed within ``restore_test_max_age_days`` (BCM-06's limit)."""
+
+
+def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-01: every category a condition names has implemented controls covering its scope."""
+    controls = context.index.of_kind("Control")
+    for policy in judged(context):
+        for i, condition in dicts(policy.data.get("conditions")):
+            categories = strings(condition.get("control_categories"))
+            for j, category in enumerate(categories):
+                gap = _condition_gap(context, condition, categories, category, controls)
+                if gap is not None:
+                    message = _condition_message(policy, condition, gap[0])
+                    where = ("conditions", i, "control_categories", j)
+                    yield context.finding(info, policy, where, message, gap[1])
+
+
+def _implemented(control: Document) -> bool:
+    return control.data.get("status") == "implemented"
+
+
+def _status(control: Document) -> str:
+    status = control.data.get("status")
+    return f"control {control.id} " + (
+        f"is {status}" if isinstance(status, str) else "has no status"
+    )
+
+
+def _shortfall(
+    control: Document, minimum: float | None, as_of: datetime.date, max_age: float
+) -> str | None:
+    """Why a control of the category does not count, or None if it does."""
+    coverage = number(control.data.get("coverage_percent"))
+    if not _implemented(control):
+        return _status(control)
+    if control.data.get("category") == RESTORE_TESTS:
+        untested = _untested(control, as_of, max_age)
+        if untested is not None:
+            return untested
+    if minimum is not None and coverage is None:
+        return f"control {control.id} states no coverage_percent"
+    if minimum is not None and coverage is not None and coverage < minimum:
+        return (
+            f"control {control.id} covers {show_number(coverage)}%, under the "
+            f"{show_number(minimum)}% required"
+        )
+    return None
+
+
+def _untested(control: Document, as_of: datetime.date, max_age: float) -> str | None:
+    """Why a restore-testing control does not show restores tested: its latest test failed,
+    or is older than BCM-06's limit (a condition such as "restore tested at least annually")."""
+    test = value_at(control.data, "last_restore_test")
+    day = as_date(value_at(test, "date"))
+    if day is None:
+        return f"control {control.id} records no restore test (last_restore_test)"
+    if value_at(test, "result") == "fail":
+        return f"the latest restore test of control {control.id} failed on {day.isoformat()}"
+    if day < shift(as_of, -int(max_age)):
+        return (
+            f"control {control.id} was last tested on {day.isoformat()}, more than "
+            f"{show_number(max_age)} days ago"
+        )
+    return None
+
+
+def _condition_gap(
+    context: RuleContext,
+    condition: dict[str, Any],
+    categories: list[str],
+    category: str,
+    controls: list[Document],
+) -> tuple[str, tuple[Related, ...]] | None:
+    minimum = number(condition.get("minimum_coverage_percent"))
+    siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
+    required = [s for s in strings(condition.get("scope")) if s not in siblings]
+    candidates = [c for c in controls if c.data.get("category") == category]
+    max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
+    shortfall = {id(c): _shortfall(c, minimum, context.as_of, max_age) for c in candidates}
+    usable = [c for c in candidates if shortfall[id(c)] is None]
+    scopes = [strings(c.data.get("scope")) for c in usable]
+    uncovered = [s for s in required if not any("all" in got or s in got for got in scopes)]
+    if usable and not uncovered:
+        return None
+    related = tuple(context.related(c, ("id",), f"{category} control") for c in candidates)
+    if usable:
+        names = ", ".join(str(c.id) for c in usable)
+        return (
+            f"needs {category} controls covering {', '.join(required)}, but the implemented "
+            f"{category} controls ({names}) leave {', '.join(uncovered)} uncovered",
+            related,
+        )
+    covering = f" covering {', '.join(required)}" if required else ""
+    reasons = "; ".join(r for r in (shortfall[id(c)] for c in candidates) if r)
+    why = f" ({reasons})" if reasons else ""
+    have = f"the controls inventory has none{why}"
+    return f"needs an implemented {category} control{covering}, but {have}", related
+
+
+def _condition_message(policy: Document, condition: dict[str, Any], gap: str) -> str:
+    head = f"insurance policy {policy.id}, condition {condition.get('id')}, {gap}"
+    if condition.get("attested") is True:
+        return (
+            f"{head}; we attested this condition to the insurer, and under insurer market "
+            f"practice an unmet attested condition can void cover ({_CASE_LAW}): implement the "
+            "control, or correct the attestation with the broker"
+        )
+    return (
+        f"{head}; under insurer market practice a claim can be refused when a condition is not "
+        f"met, and cover voided if it was attested ({_CASE_LAW}): implement the control, or "
+        "agree a change to the condition with the broker"
+    )
+
+
+def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-07: each exclusion's mitigating controls are implemented; restricted supplier data is
+    covered by an implemented encryption control when unencrypted data is excluded."""
+    controls = context.index.of_kind("Control")
+    holders = [
+        s
+        for s in in_order(context.index.of_kind("Supplier"))
+        if context.facts.supplier(s).data_sensitivity == "restricted"
+        and context.facts.supplier(s).lifecycle == ENGAGED
+    ]
+    for policy in judged(context):
+        for i, exclusion in dicts(policy.data.get("exclusions")):
+            yield from _unmatched(context, info, policy, i, exclusion, controls)
+            if exclusion.get("type") == "unencrypted_data":
+                for supplier in holders:
+                    if insures(policy, context.facts.supplier(supplier).entities):
+                        yield from _unencrypted(
+                            context, info, policy, exclusion, supplier, controls
+                        )
+
+
+def _unmatched(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    i: int,
+    exclusion: dict[str, Any],
+    controls: list[Document],
+) -> Iterator[Finding]:
+    for j, category in enumerate(strings(exclusion.get("mitigating_control_categories"))):
+        candidates = [c for c in controls if c.data.get("category") == category]
+        where = ("exclusions", i, "mitigating_control_categories", j)
+        if any(_implemented(c) for c in candidates):
+            exposed = _exposed(candidates)
+            if exposed:
+                yield _exposed_finding(context, info, policy, exclusion, category, exposed, where)
+            continue
+        why = f" ({'; '.join(_status(c) for c in candidates)})" if candidates else ""
+        message = (
+            f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+            f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
+            f"of, but the controls inventory has none{why}: under insurer market practice such "
+            "a loss would not be covered. Implement the control and record it"
+        )
+        related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
+        yield context.finding(info, policy, where, message, related)
+
+
+def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
+    """The controls of a category not fully in place, each with the areas of its scope that no
+    implemented control of the category covers: the exclusion can reach losses there although
+    the category has an implemented control elsewhere (IT patched, OT not)."""
+    covered = {area for c in candidates if _implemented(c) for area in strings(c.data.get("scope"))}
+    if "all" in covered:
+        return []
+    found = []
+    for control in candidates:
+        if _implemented(control):
+            continue
+        left = [a for a in strings(control.data.get("scope")) if a not in covered]
+        if left:
+            found.append((control, left))
+    return found
+
+
+def _exposed_finding(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    exclusion: dict[str, Any],
+    category: str,
+    exposed: list[tuple[Document, list[str]]],
+    where: JsonPath,
+) -> Finding:
+    gaps = "; ".join(
+        f"{_status(c)}{_coverage(c)} and no implemented {category} control covers its "
+        f"{listed(areas)}"
+        for c, areas in exposed
+    )
+    message = (
+        f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+        f"{exclusion.get('id')}), which implemented {category} controls keep us outside of, but "
+        f"{gaps}: under insurer market practice a loss arising there may not be covered. "
+        "Complete the control over those areas, or record what keeps them outside the "
+        "exclusion and agree it with the broker"
+    )
+    related = tuple(context.related(c, ("status",), f"{category} control") for c, _ in exposed)
+    return context.finding(info, policy, where, message, related)
+
+
+def _coverage(control: Document) -> str:
+    coverage = number(control.data.get("coverage_percent"))
+    return f" ({show_number(coverage)}% coverage)" if coverage is not None else ""
+
+
+def _unencrypted(
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    exclusion: dict[str, Any],
+    supplier: Document,
+    controls: list[Document],
+) -> Iterator[Finding]:
+    categories = strings(exclusion.get("mitigating_control_categories")) or _DEFAULT_ENCRYPTION
+    for control in controls:
+        scoped = strings(control.data.get("suppliers"))
+        if (
+            _implemented(control)
+            and control.data.get("category") in categories
+            and (not scoped or supplier.id in scoped)
+        ):
+            return
+    message = (
+        f"supplier {supplier.id} handles restricted data, but no implemented "
+        f"{' or '.join(categories)} control covers it, and insurance policy {policy.id} excludes "
+        f"losses of unencrypted data (exclusion {exclusion.get('id')}): a breach of that data "
+        "may not be covered (insurer market practice). Record the encryption control that "
+        "protects this supplier's data (suppliers: on the control), or have the data encrypted"
+    )
+    related = (context.related(policy, ("exclusions",), "the exclusion"),)
+    key = f"{policy.id}/{exclusion.get('id')}"
+    yield context.finding(info, supplier, ("data_sensitivity",), message, related, key)

@@ -1,0 +1,99 @@
+"""EVD-01: each tower in force has a claims evidence package, complete and current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date, dicts, in_order, listed, number, show_number, strings
+from resilint.domain.tower import base_of
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
+from resilint.rules.builtin.insurance.tower import as_of_text
+from resilint.rules.model import RuleContext, RuleInfo
+
+
+def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """EVD-01: each tower in force has a claims evidence package, complete and current."""
+    facts = context.facts
+    policies = in_order(context.index.of_kind("InsurancePolicy"))
+    packages: dict[int, list[Document]] = {}
+    for package in in_order(context.index.of_kind("EvidencePackage")):
+        named = package.data.get("policy")
+        target = context.index.get("InsurancePolicy", named) if isinstance(named, str) else None
+        base = base_of(facts, target) if target is not None else None
+        if base is not None:
+            packages.setdefault(id(base), []).append(package)
+    for base in policies:
+        if facts.policy(base).layer == "primary" and facts.policy(base).in_force:
+            found = packages.get(id(base), [])
+            if not found:
+                layers = [p for p in policies if p is not base and base_of(facts, p) is base]
+                yield _no_package(context, info, base, layers)
+            yield from _package_gaps(context, info, found)
+
+
+def _no_package(
+    context: RuleContext, info: RuleInfo, base: Document, layers: list[Document]
+) -> Finding:
+    names = listed([str(p.id) for p in layers])
+    tower = f" (with its excess layer {names})" if layers else ""
+    message = (
+        f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for the "
+        "tower (asset inventory, data-flow diagrams, policy copies, incident-log location, backup "
+        "validation reports, vendor contracts, insured-entities list) before an incident, and "
+        "record it as an EvidencePackage" + as_of_text(context)
+    )
+    return context.finding(info, base, ("id",), message)
+
+
+def _package_gaps(
+    context: RuleContext, info: RuleInfo, packages: list[Document]
+) -> Iterator[Finding]:
+    """Missing and stale items of a tower's packages, read together: an item found sound in one
+    package of the tower is not asked of another."""
+    if not packages:
+        return
+    items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
+    sound = {item.get("type") for _, _, item in items if not _item_issues(context, item)}
+    present = {item.get("type") for _, _, item in items}
+    first = packages[0]
+    where: JsonPath = ("items",) if "items" in first.data else ("id",)
+    for kind in strings(context.params.get("required_items")):
+        if kind not in present:
+            message = (
+                f"claims evidence package {first.id} has no {kind.replace('_', ' ')} item: add "
+                f"one (type: {kind}) with where it is kept, its owner and its last update"
+            )
+            yield context.finding(info, first, where, message, discriminator=kind)
+    for package, i, item in items:
+        issues = _item_issues(context, item)
+        if issues and item.get("type") not in sound:
+            message = (
+                f"the {item.get('type', 'untyped')} item of claims evidence package {package.id} "
+                f"has {' and '.join(issues)}: an insurer asks for current documents that can be "
+                "found during an incident; bring it up to date" + as_of_text(context)
+            )
+            yield context.finding(info, package, ("items", i), message)
+
+
+def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
+    issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
+    updated = as_date(item.get("last_updated"))
+    days = _max_age(context, item.get("type"))
+    if updated is None:
+        issues.append("no last_updated date")
+    elif days is not None and updated < shift(context.as_of, -days):
+        issues.append(
+            f"a last update on {updated.isoformat()}, more than {show_number(days)} days ago"
+        )
+    return issues
+
+
+def _max_age(context: RuleContext, kind: object) -> float | None:
+    """How old an item of this type may be: its own freshness where the parameter names one (a
+    loss baseline is current for a financial year), else the package's."""
+    by_type = context.params.get("max_age_days_by_type")
+    own = number(by_type.get(kind)) if isinstance(by_type, dict) and isinstance(kind, str) else None
+    return own if own is not None else number(context.params.get("max_age_days"))

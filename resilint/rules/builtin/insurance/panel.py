@@ -1,0 +1,107 @@
+"""INS-05: the forensics firm and outside counsel our plans and playbooks name are on the
+insurer's approved panel, and the insurer's notice contact is in their templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from resilint.domain.lifecycle import ENGAGED
+from resilint.domain.readers import dicts, in_order, name_key, strings, value_at
+from resilint.domain.tower import insures
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
+from resilint.rules.builtin.insurance.tower import judged
+from resilint.rules.model import RuleContext, RuleInfo
+
+_FIRMS = (
+    ("forensics_firm", "forensics", "forensics firm"),
+    ("outside_counsel", "counsel", "outside counsel"),
+)
+
+
+def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-05: firms in plans and playbooks are on the panel; insurer contact in the templates."""
+    policies = judged(context)
+    for doc in in_order(
+        [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
+    ):
+        entities = _served(context, doc)
+        if entities is None:
+            continue
+        for policy in (p for p in policies if insures(p, entities)):
+            yield from _firm_gaps(context, info, doc, policy)
+            yield from _contact_gap(context, info, doc, policy)
+
+
+def _served(context: RuleContext, doc: Document) -> tuple[str, ...] | None:
+    """The entities a plan (its function's) or a playbook (its supplier's) serves; None for the
+    playbook of a supplier we have left."""
+    kind, field = (
+        ("BusinessFunction", "function")
+        if doc.kind == "ContinuityPlan"
+        else ("Supplier", "supplier")
+    )
+    target = doc.data.get(field)
+    found = context.index.get(kind, target) if isinstance(target, str) else None
+    if found is None:
+        return ()
+    if kind == "BusinessFunction":
+        return context.facts.function(found).entities
+    facts = context.facts.supplier(found)
+    return facts.entities if facts.lifecycle == ENGAGED else None
+
+
+def _approved(policy: Document, role: str) -> set[str]:
+    panel = strings(value_at(policy.data, "panel", role))
+    extra = [
+        f.get("name")
+        for _, f in dicts(policy.data.get("pre_approved_firms"))
+        if f.get("role") == role
+    ]
+    return {key for key in (name_key(firm) for firm in [*panel, *extra]) if key}
+
+
+def _firm_gaps(
+    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
+) -> Iterator[Finding]:
+    for key, role, what in _FIRMS:
+        firm = value_at(doc.data, "contacts", key)
+        approved = _approved(policy, role)
+        if not isinstance(firm, str) or not approved or name_key(firm) in approved:
+            continue  # a policy that lists no firm for the role leaves the choice to us
+        message = (
+            f"{doc.label} names {firm} as {what}, but {firm} is not on the panel of insurance "
+            f"policy {policy.id} nor recorded as pre-approved: under insurer market practice the "
+            "insurer may refuse to pay a firm it did not approve. Use a panel firm, or obtain "
+            "the insurer's approval and record it under pre_approved_firms"
+        )
+        related = (context.related(policy, ("panel",), "the panel"),)
+        yield context.finding(info, doc, ("contacts", key), message, related, str(policy.id))
+
+
+def _digits(value: Any) -> str:
+    return "".join(ch for ch in value if ch.isdigit()) if isinstance(value, str) else ""
+
+
+def _contact_gap(
+    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
+) -> Iterator[Finding]:
+    template = value_at(doc.data, "comms_templates", "insurer")
+    contact = value_at(policy.data, "notice", "contact")
+    email, phone = name_key(value_at(contact, "email")), _digits(value_at(contact, "phone"))
+    if not isinstance(template, dict) or not (email or phone):
+        return  # a missing template is BCM-04's and PLB-01's finding; no contact, INS-03's
+    recipients = strings(template.get("recipients"))
+    if any(name_key(r) == email or (phone and _digits(r) == phone) for r in recipients):
+        return
+    address = value_at(contact, "email") or value_at(contact, "phone")
+    message = (
+        f"the insurer message template of {doc.label} is not addressed to the notice contact of "
+        f"insurance policy {policy.id} ({address}): a notice sent elsewhere may not count as "
+        "notice under the policy (insurer market practice). Add the contact to the template's "
+        "recipients"
+    )
+    where: JsonPath = ("comms_templates", "insurer", "recipients")
+    related = (context.related(policy, ("notice", "contact"), "the insurer's notice contact"),)
+    yield context.finding(info, doc, where, message, related, str(policy.id))

@@ -1,0 +1,149 @@
+"""INS-06: a position of the tower ending soon with no renewal (a warning, once per tower), and
+every entity party to a contract in force insured."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from resilint.domain import Facts
+from resilint.domain.lifecycle import IN_FORCE, shift
+from resilint.domain.readers import (
+    as_date,
+    in_order,
+    listed,
+    number,
+    show_number,
+    strings,
+    value_at,
+)
+from resilint.domain.tower import chain_below, terms_of
+from resilint.findings import Finding, Level
+from resilint.model import Document
+from resilint.rules.builtin.insurance.tower import as_of_text
+from resilint.rules.model import RuleContext, RuleInfo
+
+
+def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """INS-06: a position of the tower ending soon with no renewal (warning, once per tower);
+    every entity party to a contract in force is insured."""
+    policies = in_order(context.index.of_kind("InsurancePolicy"))
+    lapsing = [p for p in policies if _lapses(context, p, policies)]
+    folded = {id(p): _carrier(context.facts, p, lapsing) for p in lapsing}
+    for policy in lapsing:
+        if folded[id(policy)] is policy:
+            above = [p for p in lapsing if p is not policy and folded[id(p)] is policy]
+            yield _lapse(context, info, policy, above)
+    if policies:  # without any policy recorded there is nothing to compare against
+        yield from _uninsured_entities(context, info, policies)
+
+
+def _period(policy: Document) -> tuple[datetime.date | None, datetime.date | None]:
+    return as_date(value_at(policy.data, "period", "start")), as_date(
+        value_at(policy.data, "period", "end")
+    )
+
+
+def _rank(facts: Facts, policy: Document) -> int:
+    """Its position in the tower: 0 for a primary, 1 for the first excess layer, and so on."""
+    return sum(1 for p in chain_below(facts, policy) if facts.policy(p).layer == "excess")
+
+
+def _insured(facts: Facts, policy: Document) -> set[str]:
+    root = terms_of(facts, policy) or policy
+    return set(
+        strings(policy.data.get("insured_entities")) or strings(root.data.get("insured_entities"))
+    )
+
+
+def _lapses(context: RuleContext, policy: Document, policies: list[Document]) -> bool:
+    """In force, ending within the window, and no later policy in the same position of the tower
+    covers the days after its end for the same entities (an overlapping layer above it does not)."""
+    start, end = _period(policy)
+    days = number(context.params.get("ending_within_days"))
+    if end is None or days is None or not context.facts.policy(policy).in_force:
+        return False
+    if end > shift(context.as_of, days):
+        return False
+    rank, insured = _rank(context.facts, policy), _insured(context.facts, policy)
+    for other in policies:
+        begins, ends = _period(other)
+        if other is policy or begins is None or (start is not None and begins <= start):
+            continue
+        follows = begins <= shift(end, 1) and (ends is None or ends > end)
+        if (
+            follows
+            and _rank(context.facts, other) == rank
+            and insured <= _insured(context.facts, other)
+        ):
+            return False
+    return True
+
+
+def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Document:
+    """The lapsing policy a lapsing layer is reported with: the policy below it, when it follows
+    that policy's form and ends with it (the tower lapses as one)."""
+    seen: set[int] = set()
+    while id(policy) not in seen:
+        seen.add(id(policy))
+        below = facts.policy(policy).underlying
+        if not facts.policy(policy).inherits_terms or below is None:
+            return policy
+        if not any(below is p for p in lapsing) or _period(below)[1] != _period(policy)[1]:
+            return policy
+        policy = below
+    return policy
+
+
+def _lapse(
+    context: RuleContext, info: RuleInfo, policy: Document, above: list[Document]
+) -> Finding:
+    end = _period(policy)[1]
+    days = show_number(number(context.params.get("ending_within_days")) or 0)
+    layers = (
+        f" (with its excess layer {listed([str(p.id) for p in above])}, which follows its form)"
+        if above
+        else ""
+    )
+    message = (
+        f"insurance policy {policy.id}{layers} ends on {end}, within {days} days, and no renewal "
+        "is recorded (a later policy in the same position of the tower, starting by the day after "
+        "it ends): confirm the renewal with the broker (renewal questionnaires ask about the same "
+        "controls) and record the new policy" + as_of_text(context)
+    )
+    related = tuple(
+        context.related(p, ("period", "end"), "excess layer ending with it") for p in above
+    )
+    return context.finding(info, policy, ("period", "end"), message, related, level=Level.WARNING)
+
+
+def _uninsured_entities(
+    context: RuleContext, info: RuleInfo, policies: list[Document]
+) -> Iterator[Finding]:
+    insured = {
+        e
+        for p in policies
+        if context.facts.policy(p).in_force
+        for e in strings(p.data.get("insured_entities"))
+    }
+    holders: dict[str, list[Document]] = {}
+    for contract in in_order(context.index.of_kind("Contract")):
+        if context.facts.contract(contract).lifecycle == IN_FORCE:
+            for entity_id in dict.fromkeys(strings(contract.data.get("entities"))):
+                holders.setdefault(entity_id, []).append(contract)
+    for name, contracts in holders.items():
+        entity = context.index.get("Entity", name)
+        if name in insured or entity is None:
+            continue  # an unknown entity is a reference error reported elsewhere
+        shown = ", ".join(str(c.id) for c in contracts[:3])
+        more = f" and {len(contracts) - 3} more" if len(contracts) > 3 else ""
+        message = (
+            f"entity {name} is party to contract(s) {shown}{more}, but no insurance policy in "
+            "force lists it under insured_entities: a loss it suffers through a supplier may not "
+            "be covered. Ask the broker to add it to the policy, or record why it is uninsured"
+            + as_of_text(context)
+        )
+        related = tuple(
+            context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
+        )
+        yield context.finding(info, entity, ("id",), message, related)
