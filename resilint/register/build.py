@@ -1,21 +1,23 @@
 """The register of information of one entity, built from the checked model: the index, the
 domain facts (what the register holds, :mod:`resilint.domain.registers`) and the dependency
-graph. Entities and arrangements here; providers, supply chains, functions and assessments in
-:mod:`.providers`."""
+graph. Entities here; arrangements in :mod:`.arrangements`; providers, supply chains, functions
+and assessments in :mod:`.providers`."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-from typing import Any
-
-from resilint.domain import Facts, lifecycle
-from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
-from resilint.domain.regimes import CONTRACT_ENTITIES
-from resilint.domain.registers import contract_end, contract_entities
+from resilint.domain import Facts
+from resilint.domain.readers import dicts, mapping_at, text_of, value_at
+from resilint.domain.registers import contract_entities
 from resilint.model import Document
-from resilint.register import codes, providers
-from resilint.register.model import NOT_APPLICABLE, OPEN_END, Place, Register, Row, reference
+from resilint.register import arrangements, codes, providers
+from resilint.register.model import (
+    OPEN_END,
+    Place,
+    Register,
+    Row,
+    places,
+    reference,
+)
 from resilint.register.values import amount, coded, day
 
 
@@ -39,7 +41,7 @@ def build_register(facts: Facts, maintainer: Document) -> Register:
     ]
     _entities(register, entities)
     for contract in sorted(contracts, key=reference):
-        _arrangement(facts, register, contract, entities)
+        arrangements.add_arrangement(facts, register, contract, entities)
     providers.add_providers(facts, register, contracts, entities)
     register.complete()
     return register
@@ -61,7 +63,7 @@ def _entities(register: Register, entities: list[Document]) -> None:
                 "c0060": register.reference_date.isoformat(),
             },
             Place(top),
-            _places(
+            places(
                 top, c0010="lei", c0030="country", c0040="entity_type", c0050="competent_authority"
             ),
         ),
@@ -106,225 +108,14 @@ def _entity_row(entity: Document, leis: dict[str | None, str], has_children: boo
         "c0100": coded(assets.get("currency"), codes.currency) if "amount" in assets else "",
         "c0110": amount(assets.get("amount")),
     }
-    places = _places(entity, c0010="lei", c0030="country", c0040="entity_type", c0060="parent")
-    places |= {
+    where = places(entity, c0010="lei", c0030="country", c0040="entity_type", c0060="parent")
+    where |= {
         "c0070": Place(entity, ("register_entry", "last_updated")),
         "c0080": Place(entity, ("register_entry", "integrated")),
         "c0100": Place(entity, ("total_assets", "currency")),
         "c0110": Place(entity, ("total_assets", "amount")),
     }
-    return Row(values, Place(entity), places)
-
-
-def _places(document: Document, **fields: str) -> dict[str, Place]:
-    return {code: Place(document, (name,)) for code, name in fields.items()}
-
-
-# -- B_02 to B_04: one arrangement ----------------------------------------------------------------
-def _arrangement(
-    facts: Facts, register: Register, contract: Document, in_scope: list[Document]
-) -> None:
-    data, ref = contract.data, reference(contract)
-    overarching = facts.index.get("Contract", str(data.get("overarching_contract")))
-    cost = mapping_at(data, "annual_cost")
-    register.add(
-        "B_02.01",
-        Row(
-            {
-                "c0010": ref,
-                "c0020": codes.ARRANGEMENT_TYPES.get(str(data.get("arrangement_type")), ""),
-                "c0030": reference(overarching) if overarching is not None else "",
-                "c0040": coded(cost.get("currency"), codes.currency),
-                "c0050": amount(cost.get("amount")),
-            },
-            Place(contract),
-            _places(contract, c0020="arrangement_type", c0030="overarching_contract")
-            | {
-                "c0040": Place(contract, ("annual_cost", "currency")),
-                "c0050": Place(contract, ("annual_cost", "amount")),
-            },
-        ),
-    )
-    ids = {e.id: e for e in in_scope}
-    using = _named(contract, "using_entities", ids)
-    for entity in using:
-        for row in _specific_rows(facts, contract, entity):
-            register.add("B_02.02", row)
-    _parties(facts, register, contract, ids, using)
-
-
-def _named(contract: Document, field: str, ids: dict[str | None, Document]) -> list[Document]:
-    """Our entities the contract names in ``field``, else in ``entities``, else the entity that
-    keeps the register (a contract that names none is everyone's: the register holds it once)."""
-    for name in (field, "entities"):
-        found = [ids[e] for e in strings(contract.data.get(name)) if e in ids]
-        if found:
-            return found
-    if any(strings(contract.data.get(name)) for name in CONTRACT_ENTITIES):
-        return []
-    return [next(iter(ids.values()))] if ids else []
-
-
-def _parties(
-    facts: Facts,
-    register: Register,
-    contract: Document,
-    ids: dict[str | None, Document],
-    using: list[Document],
-) -> None:
-    ref = reference(contract)
-    for entity in _named(contract, "signing_entities", ids):
-        lei = text_of(entity.data.get("lei")) or ""
-        register.add("B_03.01", Row({"c0010": ref, "c0020": lei, "c0030": "true"}, Place(contract)))
-    supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
-    if supplier is not None:
-        code, kind = providers.identifier(supplier.data)
-        row = {"c0010": ref, "c0020": code, "c0030": kind}
-        register.add(
-            "B_03.02", Row(row, Place(contract), {"c0020": Place(supplier, ("provider_id",))})
-        )
-        _intra_group(facts, register, contract, supplier, ids)
-    for entity in using:
-        lei = text_of(entity.data.get("lei")) or ""
-        row = {"c0010": ref, "c0020": lei, "c0030": codes.NATURE[False], "c0040": NOT_APPLICABLE}
-        register.add("B_04.01", Row(row, Place(contract)))
-    for j, item in dicts(contract.data.get("using_branches")):
-        owner = ids.get(text_of(item.get("entity")))
-        head_office = text_of(owner.data.get("lei")) if owner else None
-        row = {
-            "c0010": ref,
-            "c0020": head_office or "",
-            "c0030": codes.NATURE[True],
-            "c0040": text_of(item.get("branch")) or "",
-        }
-        register.add("B_04.01", Row(row, Place(contract, ("using_branches", j))))
-
-
-def _intra_group(
-    facts: Facts,
-    register: Register,
-    contract: Document,
-    supplier: Document,
-    in_scope: dict[str | None, Document],
-) -> None:
-    """An intra-group provider: B_03.03 lists it where it is one of the entities this register
-    covers (its key R1 runs to B_01.02); a group company outside that scope (a sister company
-    under a non-financial holding) is an ICT third-party service provider like any other
-    (Implementing Regulation (EU) 2024/2956 Art. 1(1): an intra-group provider is a direct
-    provider), in B_03.02 and B_05.01 with its group as ultimate parent (:mod:`.providers`).
-    B_02.03 links the intra-group arrangement to the ones it rests on either way."""
-    own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
-    if own is None:
-        return
-    ref = reference(contract)
-    if own.id in in_scope:
-        lei = text_of(own.data.get("lei")) or ""
-        at = Place(supplier, ("group_entity",))
-        register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
-    for i, linked_id in enumerate(strings(contract.data.get("linked_arrangements"))):
-        linked = facts.index.get("Contract", linked_id)
-        row = {"c0010": ref, "c0020": reference(linked) if linked else linked_id, "c0030": "true"}
-        register.add("B_02.03", Row(row, Place(contract, ("linked_arrangements", i))))
-
-
-# -- B_02.02: one row per function, service type and country -----------------------------------
-def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterator[Row]:
-    supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
-    if supplier is None:
-        return
-    critical = facts.contract(contract).critical
-    functions = _functions_of(facts, contract, entity)
-    code, kind = providers.identifier(supplier.data)
-    base = _arrangement_terms(facts, contract, supplier, critical)
-    lei = text_of(entity.data.get("lei")) or ""
-    for j, service in providers.covered_services(contract, supplier):
-        at = ("services", j)
-        common = {
-            **base,
-            "c0010": reference(contract),
-            "c0020": lei,
-            "c0030": code,
-            "c0040": kind,
-            "c0060": coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}"),
-            **_data_terms(supplier, service),
-        }
-        places = {
-            "c0030": Place(supplier, ("provider_id",)),
-            "c0060": Place(supplier, (*at, "ict_service_type")),
-            "c0130": Place(supplier, (*at, "provision_countries")),
-            "c0150": Place(supplier, (*at, "data_storage_countries")),
-            "c0160": Place(supplier, (*at, "data_processing_countries")),
-            "c0050": Place(
-                contract, ("services",) if "services" in contract.data else ("supplier",)
-            ),
-        }
-        for function, provided, stored, processed in itertools.product(
-            functions or [""],
-            _countries(service.get("provision_countries")),
-            _countries(
-                service.get("data_storage_countries") if service.get("stores_data") else None
-            ),
-            _countries(service.get("data_processing_countries")),
-        ):
-            values = {
-                **common,
-                "c0050": function,
-                "c0130": provided,
-                "c0150": stored,
-                "c0160": processed,
-            }
-            yield Row(values, Place(contract), places)
-
-
-def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[str]:
-    """The functions resting on the contract that the using entity performs."""
-    found = []
-    for function_id in facts.contract(contract).functions:
-        function = facts.index.get("BusinessFunction", function_id)
-        if function is not None and entity.id in facts.function(function).entities:
-            found.append(function_id)
-    return found
-
-
-def _arrangement_terms(
-    facts: Facts, contract: Document, supplier: Document, critical: bool
-) -> dict[str, str]:
-    data = contract.data
-    ended = lifecycle.contract_lifecycle(contract, facts.as_of) == lifecycle.ENDED
-    end = contract_end(contract)
-    return {
-        "c0070": day(data.get("start_date")),
-        "c0080": end.isoformat() if end is not None else OPEN_END,
-        "c0090": codes.TERMINATION_REASONS.get(str(data.get("termination_reason")), "")
-        if ended
-        else "",
-        "c0100": _whole(data.get("our_notice_period_days")),
-        "c0110": _whole(data.get("supplier_notice_period_days")),
-        "c0120": coded(data.get("governing_law_country"), codes.country),
-    }
-
-
-def _data_terms(supplier: Document, service: dict[str, Any]) -> dict[str, str]:
-    stores = service.get("stores_data")
-    reliance = service.get("level_of_reliance") or supplier.data.get("level_of_reliance")
-    return {
-        "c0140": codes.YES_NO.get(stores, "") if isinstance(stores, bool) else "",
-        "c0170": codes.SENSITIVENESS.get(str(service.get("stored_data_sensitiveness")), "")
-        if stores is True
-        else "",
-        "c0180": codes.RELIANCE.get(str(reliance), ""),
-    }
-
-
-def _countries(value: Any) -> list[str]:
-    """One value per row (ITS Art. 4(2)); not applicable (qx2007) where none is given, as the
-    key columns cannot be empty."""
-    found = [codes.country(c) for c in strings(value)]
-    return found or [codes.NOT_APPLICABLE_COUNTRY]
-
-
-def _whole(value: Any) -> str:
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else ""
+    return Row(values, Place(entity), where)
 
 
 __all__ = ["build_register", "reference"]

@@ -25,6 +25,11 @@ class Place:
     path: JsonPath = ("id",)
 
 
+def places(document: Document, **fields: str) -> dict[str, Place]:
+    """Cells that come from top-level fields of one document, by column code."""
+    return {code: Place(document, (name,)) for code, name in fields.items()}
+
+
 @dataclass
 class Row:
     values: dict[str, str]
