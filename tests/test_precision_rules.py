@@ -7,29 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-AS_OF = "2026-11-26"
-CRASH = "could not be evaluated"
-
-
-def check(
-    cli, write, text: str, select: list[str], extra: dict[str, Any] | None = None
-) -> list[dict[str, Any]]:
-    """The findings of the selected rules on a one-file repository."""
-    config: dict[str, Any] = {"profiles": [], "select": select, **(extra or {})}
-    write("resilint.yaml", json.dumps(config))
-    write("repo.yaml", text)
-    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", AS_OF)
-    found = result.json()["findings"]
-    assert not any(CRASH in f["message"] for f in found), result.stdout
-    return [f for f in found if f["code"] in select]
-
-
-def doc(kind: str, doc_id: str, body: str = "") -> str:
-    return f"apiVersion: resilint/v1\nkind: {kind}\nid: {doc_id}\n{body}"
-
-
-def repo(*documents: str) -> str:
-    return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)
+from one_file import AS_OF, check, doc, repo
 
 
 def places(found: list[dict[str, Any]]) -> list[tuple[str, str, int]]:

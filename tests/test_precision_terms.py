@@ -7,43 +7,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+
+from one_file import AS_OF, check, codes, doc, messages, repo
 
 from resilint.domain.delivery import MODELS
 
-AS_OF = "2026-11-26"
-CRASH = "could not be evaluated"
 TERMS = ["CTR-05", "CTR-06", "CTR-07", "CTR-08"]
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-
-
-def check(
-    cli, write, text: str, select: list[str], extra: dict[str, Any] | None = None
-) -> list[dict[str, Any]]:
-    """The findings of the selected rules on a one-file repository."""
-    config: dict[str, Any] = {"profiles": [], "select": select, **(extra or {})}
-    write("resilint.yaml", json.dumps(config))
-    write("repo.yaml", text)
-    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", AS_OF)
-    found = result.json()["findings"]
-    assert not any(CRASH in f["message"] for f in found), result.stdout
-    return [f for f in found if f["code"] in select]
-
-
-def doc(kind: str, doc_id: str, body: str = "") -> str:
-    return f"apiVersion: resilint/v1\nkind: {kind}\nid: {doc_id}\n{body}"
-
-
-def repo(*documents: str) -> str:
-    return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)
-
-
-def messages(found: list[dict[str, Any]], code: str) -> str:
-    return " ".join(f["message"] for f in found if f["code"] == code)
-
-
-def codes(found: list[dict[str, Any]]) -> list[str]:
-    return sorted(f["code"] for f in found)
 
 
 def supplier(body: str, sid: str = "acme") -> str:

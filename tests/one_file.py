@@ -1,0 +1,56 @@
+"""A repository of one file checked through the CLI, for the tests of rules: documents written as
+YAML text, the findings of the rules a test selects, the line of a text that holds a needle.
+Shared by the test modules that build their cases this way, so each keeps only its own data."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+AS_OF = "2026-11-26"
+CRASH = "could not be evaluated"
+"""What a finding says when a rule failed on a document: no case may cause one."""
+
+
+def check(
+    cli, write, text: str, select: list[str], extra: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The findings of the selected rules on a one-file repository."""
+    config: dict[str, Any] = {"profiles": [], "select": select, **(extra or {})}
+    write("resilint.yaml", json.dumps(config))
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", AS_OF)
+    found = result.json()["findings"]
+    assert not any(CRASH in f["message"] for f in found), result.stdout
+    return [f for f in found if f["code"] in select]
+
+
+def doc(kind: str, doc_id: str, body: str = "") -> str:
+    """One document of ``kind`` with its id, and ``body`` as further YAML lines."""
+    return f"apiVersion: resilint/v1\nkind: {kind}\nid: {doc_id}\n{body}"
+
+
+def repo(*documents: str) -> str:
+    """A multi-document YAML file from whole documents."""
+    return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)
+
+
+def docs(*bodies: str) -> str:
+    """A multi-document YAML file from document bodies (each without apiVersion, dedented)."""
+    head = "apiVersion: resilint/v1\n"
+    return "---\n".join(head + textwrap.dedent(b).strip("\n") + "\n" for b in bodies)
+
+
+def line(text: str, needle: str) -> int:
+    """The 1-based line of the first line of ``text`` holding ``needle``."""
+    return next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
+
+
+def messages(found: list[dict[str, Any]], code: str) -> str:
+    """The messages of the findings of ``code``, as one text."""
+    return " ".join(f["message"] for f in found if f["code"] == code)
+
+
+def codes(found: list[dict[str, Any]]) -> list[str]:
+    return sorted(f["code"] for f in found)
