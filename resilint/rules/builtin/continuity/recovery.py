@@ -1,44 +1,22 @@
-"""Python checks of the continuity rules (rules/continuity.yaml holds their documentation).
-
-BCM-03 compares each supplier service a critical function relies on with the function's recovery
-time objective and its plans' degraded mode; BCM-05 looks for suppliers we rely on that no
-function reaches through the dependency graph; BCM-09 judges each backup control's own restore
-test, which BCM-06 (any passing test for the function) cannot see. The other continuity rules
-are declarative.
-"""
+"""BCM-03: each supplier service a critical function depends on recovers within the function's
+recovery time objective, or the function's degraded mode lasts until the supplier has recovered."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.domain.facts import SupplierFacts
-from resilint.domain.lifecycle import ENGAGED, shift
-from resilint.domain.readers import (
-    as_date,
-    dicts,
-    listed,
-    number,
-    point_at,
-    show_number,
-    strings,
-    text_of,
-    value_at,
-)
+from resilint.domain.lifecycle import ENGAGED
+from resilint.domain.readers import dicts, number, point_at, show_number, text_of, value_at
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
 
 
 def _label(function: Document) -> str:
     """``critical function order-processing``: says why the rule cares about the function."""
     return f"{text_of(function.data.get('criticality')) or 'critical'} function {function.id}"
-
-
-# -- BCM-03 ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -229,190 +207,3 @@ def _outlasts(open_: list[_Reliance]) -> str:
 def _reliance_place(context: RuleContext, reliance: _Reliance) -> Related:
     at = ("depends_on", "services", reliance.position)
     return context.related(reliance.function, at, f"{_label(reliance.function)} relies on it")
-
-
-# -- BCM-05 ---------------------------------------------------------------------------------
-
-
-def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """BCM-05: a supplier we rely on (recorded as supporting a critical function, or recorded
-    tier 1 for no reason but reliance) that no business function reaches through the dependency
-    graph, directly, as a subcontractor or through a shared dependency, and that no continuity
-    plan covers."""
-    mapped = _mapped_suppliers(context)
-    for supplier in context.index.of_kind("Supplier"):
-        facts = context.facts.supplier(supplier)
-        relied_on = facts.supports_critical or (
-            facts.declared_tier == 1 and not _tiered_by_exposure(facts)
-        )
-        if not relied_on or supplier.id is None or supplier.id in mapped:
-            continue
-        if facts.lifecycle != ENGAGED:
-            continue
-        yield context.finding(info, supplier, ("id",), _unmapped_message(supplier, facts.reasons))
-
-
-def _tiered_by_exposure(facts: SupplierFacts) -> bool:
-    """Restricted data or privileged access make a supplier tier 1 by themselves (the domain
-    model's criticality), so a recorded tier 1 then says nothing about reliance: a law firm
-    holding our breach files is tier 1 without any function resting on it."""
-    return facts.data_sensitivity == "restricted" or facts.access_level == "privileged"
-
-
-def _mapped_suppliers(context: RuleContext) -> set[str]:
-    """Suppliers some function rests on (the graph) or some continuity plan covers."""
-    mapped: set[str] = set()
-    for function in context.index.of_kind("BusinessFunction"):
-        mapped.update(context.facts.function(function).suppliers)
-    for plan in context.index.of_kind("ContinuityPlan"):
-        mapped.update(strings(plan.data.get("suppliers")))
-    return mapped
-
-
-def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
-    why = f" ({'; '.join(reasons)})" if reasons else ""
-    return (
-        f"supplier {supplier.id} is one we rely on{why}, but no business function depends on "
-        "it, directly, through another supplier or through a shared dependency, and no "
-        "continuity plan covers its failure: add it to the depends_on of the functions that "
-        "rely on it (or to the suppliers of the plan that covers it), or review its tier"
-    )
-
-
-# -- BCM-09 ---------------------------------------------------------------------------------
-_BACKUPS = {
-    "backup_immutable": "immutable backup",
-    "backup_offline": "offline backup",
-    "backup_restore_test": "restore testing",
-}
-
-
-def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """BCM-09: each backup control behind a critical function restores on its own. A failed
-    latest restore test is reported whatever other controls show; a test older than the limit
-    only where another control's passing test is what keeps BCM-06 from reporting it."""
-    critical = {str(f.id): f for f in context.facts.critical_functions() if f.id is not None}
-    limit = number(context.params.get("restore_test_max_age_days")) or 365.0
-    backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
-    failed: dict[tuple[datetime.date, tuple[str, ...]], list[Document]] = {}
-    for control in backups:
-        covered = _covers(control, critical)
-        test = value_at(control.data, "last_restore_test")
-        day = as_date(value_at(test, "date"))
-        if not covered or day is None:
-            continue
-        if value_at(test, "result") == "fail":
-            failed.setdefault((day, tuple(covered)), []).append(control)
-            continue
-        others = _others(context, backups, control, critical, limit)
-        if day < shift(context.as_of, -int(limit)) and all(
-            any(f in _covers(c, critical) for c in others) for f in covered
-        ):
-            yield _stale(context, info, control, day, covered, others, limit)
-    for (day, functions), controls in failed.items():
-        # controls that record one failed test (a backup and its restore-testing programme, on
-        # the same day, for the same functions) are one finding
-        others = _others(context, backups, controls[0], critical, limit)
-        yield _failed(context, info, controls, day, list(functions), others)
-
-
-def _others(
-    context: RuleContext,
-    backups: list[Document],
-    control: Document,
-    critical: dict[str, Document],
-    limit: float,
-) -> list[Document]:
-    """The other backup controls whose passing, recent test covers some of the functions this
-    control covers."""
-    covered = set(_covers(control, critical))
-    return [
-        c
-        for c in backups
-        if c is not control and _passed(context, c, limit) and covered & set(_covers(c, critical))
-    ]
-
-
-def _is_backup(control: Document) -> bool:
-    data = control.data
-    return data.get("category") in _BACKUPS and data.get("status") == "implemented"
-
-
-def _covers(control: Document, critical: dict[str, Document]) -> list[str]:
-    """The critical functions a control covers (all of them when it names none)."""
-    named = strings(control.data.get("functions"))
-    return [f for f in critical if f in named] if named else list(critical)
-
-
-def _passed(context: RuleContext, control: Document, limit: float) -> bool:
-    day = as_date(value_at(control.data, "last_restore_test", "date"))
-    fresh = day is not None and shift(context.as_of, -int(limit)) <= day <= context.as_of
-    return fresh and value_at(control.data, "last_restore_test", "result") == "pass"
-
-
-def _failed(
-    context: RuleContext,
-    info: RuleInfo,
-    controls: list[Document],
-    day: datetime.date,
-    covered: list[str],
-    others: list[Document],
-) -> Finding:
-    control, *same = controls
-    what = _BACKUPS[str(control.data.get("category"))]
-    also = "".join(
-        f" (and {_BACKUPS[str(c.data.get('category'))]} control {c.id}, which records the same "
-        "failed test)"
-        for c in same
-    )
-    message = (
-        f"the latest restore test of {what} control {control.id}{also} failed on "
-        f"{day.isoformat()}: the copy it keeps may not restore when it is needed, and a passing "
-        f"test of another backup does not show that this one does (it covers "
-        f"{listed(covered)}). Repair the restore, test it again and record the result under "
-        "last_restore_test" + _as_of(context)
-    )
-    related = tuple(
-        context.related(c, ("last_restore_test", "result"), f"failed restore test of {c.label}")
-        for c in same
-    ) + _other_tests(context, others)
-    return context.finding(info, control, ("last_restore_test", "result"), message, related)
-
-
-def _stale(
-    context: RuleContext,
-    info: RuleInfo,
-    control: Document,
-    day: datetime.date,
-    covered: list[str],
-    others: list[Document],
-    limit: float,
-) -> Finding:
-    what = _BACKUPS[str(control.data.get("category"))]
-    message = (
-        f"{what} control {control.id} was last restored in a test on {day.isoformat()}, more "
-        f"than {show_number(limit)} days ago: other backups' recent tests cover {listed(covered)}, "
-        "but not this copy; test a restore from it and record the result under "
-        "last_restore_test" + _as_of(context)
-    )
-    related = _other_tests(context, others)
-    at = ("last_restore_test", "date")
-    return context.finding(info, control, at, message, related, level=Level.WARNING)
-
-
-def _other_tests(context: RuleContext, others: list[Document]) -> tuple[Related, ...]:
-    return tuple(
-        context.related(c, ("last_restore_test",), f"passing restore test of {c.label}")
-        for c in others
-    )
-
-
-def _as_of(context: RuleContext) -> str:
-    return f" (as of {context.as_of.isoformat()})"
-
-
-CHECKS: dict[str, PythonCheck] = {
-    "supplier-rto-within-function-rto": check_supplier_rto_fits,
-    "relied-on-supplier-mapped": check_relied_on_supplier_mapped,
-    "each-backup-restores": check_each_backup_restores,
-}

@@ -1,0 +1,58 @@
+"""BCM-05: a supplier we rely on is reached by a business function through the dependency graph
+(directly, as a subcontractor or through a shared dependency) or covered by a continuity plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.lifecycle import ENGAGED
+from resilint.domain.readers import strings
+from resilint.findings import Finding
+from resilint.model import Document
+from resilint.rules.model import RuleContext, RuleInfo
+
+
+def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """BCM-05: a supplier we rely on (recorded as supporting a critical function, or recorded
+    tier 1 for no reason but reliance) that no business function reaches through the dependency
+    graph, directly, as a subcontractor or through a shared dependency, and that no continuity
+    plan covers."""
+    mapped = _mapped_suppliers(context)
+    for supplier in context.index.of_kind("Supplier"):
+        facts = context.facts.supplier(supplier)
+        relied_on = facts.supports_critical or (
+            facts.declared_tier == 1 and not _tiered_by_exposure(facts)
+        )
+        if not relied_on or supplier.id is None or supplier.id in mapped:
+            continue
+        if facts.lifecycle != ENGAGED:
+            continue
+        yield context.finding(info, supplier, ("id",), _unmapped_message(supplier, facts.reasons))
+
+
+def _tiered_by_exposure(facts: SupplierFacts) -> bool:
+    """Restricted data or privileged access make a supplier tier 1 by themselves (the domain
+    model's criticality), so a recorded tier 1 then says nothing about reliance: a law firm
+    holding our breach files is tier 1 without any function resting on it."""
+    return facts.data_sensitivity == "restricted" or facts.access_level == "privileged"
+
+
+def _mapped_suppliers(context: RuleContext) -> set[str]:
+    """Suppliers some function rests on (the graph) or some continuity plan covers."""
+    mapped: set[str] = set()
+    for function in context.index.of_kind("BusinessFunction"):
+        mapped.update(context.facts.function(function).suppliers)
+    for plan in context.index.of_kind("ContinuityPlan"):
+        mapped.update(strings(plan.data.get("suppliers")))
+    return mapped
+
+
+def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
+    why = f" ({'; '.join(reasons)})" if reasons else ""
+    return (
+        f"supplier {supplier.id} is one we rely on{why}, but no business function depends on "
+        "it, directly, through another supplier or through a shared dependency, and no "
+        "continuity plan covers its failure: add it to the depends_on of the functions that "
+        "rely on it (or to the suppliers of the plan that covers it), or review its tier"
+    )
