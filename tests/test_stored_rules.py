@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from test_config import TIER1, USER_RULE
 
-import resilint.rules.compiler as compiler
+import resilint.rules.rule_file as rule_file
 from resilint.app import build_schemas
 from resilint.cache import Store
 from resilint.limits import Limits
 from resilint.rules import load_rules
-from resilint.rules.compiler import LazyRule
+from resilint.rules.rule_file import LazyRule
 from resilint.rules.stored import RULES, StoredRules, as_json
 
 
@@ -31,13 +31,13 @@ def test_kept_rule_files_compile_to_the_same_rules(
     first.save()
     assert (tmp_path / "cache" / RULES).is_file()
     reads: list[Path] = []
-    original = compiler.load_mapping
+    original = rule_file.load_mapping
 
     def counted(path: Path, limits: Limits) -> object:
         reads.append(path)
         return original(path, limits)
 
-    monkeypatch.setattr(compiler, "load_mapping", counted)
+    monkeypatch.setattr(rule_file, "load_mapping", counted)
     kept = load_rules(schemas, stored=StoredRules(_store(tmp_path), "salt"))
     assert reads == []  # every rule file came from the cache
     assert [r.info for r in kept] == [r.info for r in fresh]

@@ -11,9 +11,9 @@ from resilint.domain.requirements import FILE_NAME as REQUIREMENTS_FILE
 from resilint.errors import ConfigError
 from resilint.resources import data_dir
 from resilint.rules.builtin import PYTHON_CHECKS
-from resilint.rules.compiler import load_rule_file
 from resilint.rules.model import Rule, RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+from resilint.rules.rule_file import load_rule_file
 from resilint.rules.stored import StoredRules
 from resilint.schemas import SchemaSet
 

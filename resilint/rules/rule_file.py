@@ -1,0 +1,148 @@
+"""Rule files to rules: each file read (safely, positions kept) and validated against
+``schemas/rule-file.json``, then its rules compiled (:mod:`.compiler`); a file unchanged since
+its last compilation comes from the stored copy, its declarative rules compiled when they first
+have documents to run on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import Node
+
+from resilint.errors import ConfigError
+from resilint.findings import Finding, JsonPath
+from resilint.limits import Limits
+from resilint.load import load_mapping
+from resilint.locate import find_node
+from resilint.rules.compiler import RuleCompiler
+from resilint.rules.expressions import Site
+from resilint.rules.model import Rule, RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
+from resilint.rules.stored import Locate, StoredRules, as_json
+from resilint.schemas import SchemaSet
+
+
+def load_rule_file(
+    path: Path,
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    stored: StoredRules | None = None,
+) -> list[Rule]:
+    """The rules of one file; from the data kept in ``stored`` when the file is unchanged."""
+    key = stored.key(path) if stored is not None else None
+    kept = stored.get(key) if stored is not None else None
+    if kept is not None:
+        data, known, aware = kept
+        return _compile_lazily(path, data, schemas, checks, _known_or_read(path, known), aware)
+    data, root = _read_rule_file(path, schemas)
+    copy = as_json(data) if stored is not None else None  # before compiling reads it
+    asked: dict[JsonPath, tuple[int, int]] = {}
+
+    def locate(where: JsonPath) -> tuple[int, int]:
+        node = find_node(root, where, on_key=False)
+        asked[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return asked[where]
+
+    rules = _compile_all(path, data, schemas, checks, locate)
+    if stored is not None and copy is not None:
+        stored.put(key, copy, asked, [rule.info.time_aware for rule in rules])
+    return rules
+
+
+def _compile_all(
+    path: Path,
+    data: dict[str, Any],
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    locate: Locate,
+) -> list[Rule]:
+    return [
+        RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
+        for i, rule in enumerate(data["rules"])
+    ]
+
+
+def _compile_lazily(
+    path: Path,
+    data: dict[str, Any],
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    locate: Locate,
+    aware: list[bool],
+) -> list[Rule]:
+    """The rules of a file that compiled before, unchanged since: a declarative rule is
+    compiled when it first has documents to run on (a check served from the cache runs none);
+    its description is what compiling it gave, ``time_aware`` included."""
+    rules: list[Rule] = []
+    for i, rule in enumerate(data["rules"]):
+        compiler = RuleCompiler(schemas, Site(str(path), locate), checks)
+        if "check" in rule:  # a Python check is named now: installed plug-ins are looked up
+            rules.append(compiler.compile(rule, ("rules", i)))
+            continue
+        kind = str(rule["select"])
+        info = compiler.describe(rule, ("rules", i), time_aware=aware[i], kind=kind)
+        rules.append(LazyRule(info, partial(compiler.compile, rule, ("rules", i))))
+    return rules
+
+
+class LazyRule:
+    """A declarative rule compiled on its first run over documents of its kind."""
+
+    def __init__(self, info: RuleInfo, build: Callable[[], Rule]) -> None:
+        self._info = info
+        self._build = build
+        self._rule: Rule | None = None
+
+    @property
+    def info(self) -> RuleInfo:
+        return self._info
+
+    def run(self, context: RuleContext) -> Iterator[Finding]:
+        if not context.index.of_kind(self._info.kind or ""):
+            return iter(())  # what the rule finds among no documents
+        if self._rule is None:
+            self._rule = self._build()
+        return self._rule.run(context)
+
+
+def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Node]:
+    """The file's data, validated against ``rule-file.json``, and its root node."""
+    loaded = load_mapping(path, Limits())
+    if isinstance(loaded, Finding):
+        raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
+    data, root = loaded
+    schema = schemas.schema_by_id("rule-file.json")
+    errors = (
+        []
+        if schemas.is_valid_for(schema, data)
+        else schemas.validator_for(schema).iter_errors(data)
+    )
+    for error in errors:
+        where = tuple(error.absolute_path)
+        field = ".".join(str(p) for p in where)
+        mark = find_node(root, where, on_key=False).start_mark  # None in an empty file
+        raise ConfigError(
+            f"invalid rule file: {field + ': ' if field else ''}{error.message}",
+            str(path),
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
+        )
+    return data, root
+
+
+def _known_or_read(path: Path, known: dict[JsonPath, tuple[int, int]]) -> Locate:
+    """Positions kept from the file's last compilation; any other is read from the file."""
+
+    def locate(where: JsonPath) -> tuple[int, int]:
+        if where not in known:
+            loaded = load_mapping(path, Limits())
+            if isinstance(loaded, Finding):  # changed since it was read: its start, at least
+                return 1, 1
+            node = find_node(loaded[1], where, on_key=False)
+            known[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return known[where]
+
+    return locate
