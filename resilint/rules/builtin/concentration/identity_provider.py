@@ -1,0 +1,80 @@
+"""CON-02: one identity provider for our critical workflows and critical suppliers' access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.graph import Hop
+from resilint.domain.readers import in_order, indexed, mapping_at, name_key
+from resilint.findings import Finding
+from resilint.rules.builtin.concentration.naming import described, ids
+from resilint.rules.model import RuleContext, RuleInfo
+
+
+def _workforce_planes(context: RuleContext) -> dict[str, list[Hop]]:
+    """Identity providers our critical workflows sign in through, as the functions name them.
+    A provider reached only through supplier identities is a supplier-access plane (a partner
+    realm or privileged-access gateway): the segmentation the article asks for, not ours."""
+    planes: dict[str, list[Hop]] = {}
+    for function in in_order(context.facts.critical_functions()):
+        depends = mapping_at(function.data, "depends_on")
+        for i, name in indexed(depends.get("identity_providers")):
+            if (key := name_key(name)) is not None:
+                path = ("depends_on", "identity_providers", i)
+                planes.setdefault(key, []).append(Hop(function, path, str(name).strip()))
+    return planes
+
+
+def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object) -> bool:
+    """A critical supplier's access, through a provider that is not the supplier itself: the
+    identity provider's own sign-in adds no second plane (its compromise is the provider's)."""
+    if supplier is None or not supplier.critical:
+        return False
+    return context.facts.graph.supplier_named(name) is not supplier.document
+
+
+def _supplier_planes(context: RuleContext) -> dict[str, list[Hop]]:
+    """Identity providers that carry critical suppliers' access: their active identities into
+    our systems. A supplier's shared_dependencies.identity_provider is not one: it is the sign-in
+    the supplier's own service relies on (our staff signing in to its platform through our
+    single sign-on is our workflows' plane, not the supplier's access to us)."""
+    planes: dict[str, list[Hop]] = {}
+    for key, hop in _identity_uses(context):
+        planes.setdefault(key, []).append(hop)
+    return planes
+
+
+def _identity_uses(context: RuleContext) -> Iterator[tuple[str, Hop]]:
+    for identity in in_order(context.index.of_kind("Identity")):
+        facts = context.facts.identity(identity)
+        name = identity.data.get("identity_provider")
+        key = name_key(name)
+        if key and facts.active and _carries(context, facts.supplier, name):
+            text = f"identity {identity.id} of critical supplier {identity.data.get('supplier')}"
+            yield key, Hop(identity, ("identity_provider",), text)
+
+
+def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    theirs = _supplier_planes(context)
+    for key, ours in _workforce_planes(context).items():
+        if key not in theirs:
+            continue
+        name, carried = ours[0].text, theirs[key]
+        message = (
+            f"identity provider {name} is the sign-in of {described(context)} business "
+            f"functions ({', '.join(ids(ours))}) and also carries critical suppliers' access "
+            f"({'; '.join(hop.text for hop in carried)}): a compromise or outage of {name} would "
+            "hit our critical workflows and the supplier access at the same time, and disabling "
+            "the supplier quickly may lock out our own staff. Give the supplier access its own "
+            "identity plane (a separate tenant or realm, or a privileged-access gateway used only "
+            f"by suppliers), or record an approved Waiver for CON-02 if this is accepted"
+        )
+        related = tuple(
+            context.related(hop.document, hop.json_path, f"{hop.text} uses {name}")
+            for hop in [*ours[1:], *carried]
+        )
+        first = ours[0]
+        yield context.finding(
+            info, first.document, first.json_path, message, related, discriminator=key
+        )

@@ -1,0 +1,95 @@
+"""CON-01: critical functions on one primary cloud region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.domain.graph import PRIMARY, Chain, Region
+from resilint.domain.readers import dicts, in_order, integer, text_of, value_at
+from resilint.findings import Finding
+from resilint.model import Document
+from resilint.rules.builtin.concentration.naming import described
+from resilint.rules.model import RuleContext, RuleInfo
+
+DEFAULT_THRESHOLD = 3
+
+Route = tuple[Document, Region, Chain]
+"""A critical function, a region it runs on and the chain that leads there."""
+
+
+def _first_supplier(chain: Chain) -> Document | None:
+    """The supplier a route enters first: the one the function relies on. Only its alternative
+    helps; a supplier deeper in the chain being replaced leaves the one in front of it down."""
+    return next((hop.document for hop in chain if hop.document.kind == "Supplier"), None)
+
+
+def _counts(context: RuleContext, region: Region, chain: Chain) -> bool:
+    """A primary region the function cannot route around: a standby or replica region's outage
+    does not stop it, nor does one behind a supplier with a ready alternative."""
+    if region.role != PRIMARY:
+        return False
+    supplier = _first_supplier(chain)
+    return supplier is None or not context.facts.supplier(supplier).has_alternative
+
+
+def _regions_in_use(context: RuleContext) -> dict[tuple[str, str], list[Route]]:
+    by_region: dict[tuple[str, str], list[Route]] = {}
+    for function in in_order(context.facts.critical_functions()):
+        for key, (region, chain) in context.facts.graph.reach(function).regions.items():
+            if chain and _counts(context, region, chain):
+                by_region.setdefault(key, []).append((function, region, chain))
+    return by_region
+
+
+def _route_words(chain: Chain) -> str:
+    return " -> ".join(hop.text for hop in chain)
+
+
+def _region_finding(
+    context: RuleContext, info: RuleInfo, routes: list[Route], threshold: int
+) -> Finding:
+    label = routes[0][1].label
+    chains = "; ".join(f"{function.id} ({_route_words(chain)})" for function, _, chain in routes)
+    message = (
+        f"{len(routes)} {described(context)} business functions run on cloud region {label} "
+        f"as their primary region ({threshold} or more is a concentration): {chains}. One outage "
+        "of this region would disrupt all of them at once: spread them across regions or "
+        "providers, have a ready alternative for the suppliers they rely on (alternatives with "
+        "readiness contracted or onboarded), or record an approved Waiver for CON-01 if the "
+        "concentration is accepted"
+    )
+    related = tuple(
+        context.related(function, chain[0].json_path, f"{function.label} also runs on {label}")
+        for function, _, chain in routes[1:]
+    )
+    first, _, chain = routes[0]
+    key = "/".join(routes[0][1].key)
+    return context.finding(info, first, chain[0].json_path, message, related, discriminator=key)
+
+
+def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    threshold = integer(context.params.get("threshold"))
+    threshold = threshold if threshold is not None and threshold >= 1 else DEFAULT_THRESHOLD
+    for routes in _regions_in_use(context).values():
+        if len(routes) >= threshold and not _one_geo_redundant_service(routes):
+            yield _region_finding(context, info, routes, threshold)
+
+
+def _one_geo_redundant_service(routes: list[Route]) -> bool:
+    """Every function reaches the region through the same supplier's record of it, and that
+    record also names a standby or replica region of the same provider: a geo-redundant
+    service (a SaaS tenant replicated across regions), whose failover is the supplier's and
+    which we cannot spread across regions ourselves. Its regional concentration is the
+    dependency on that supplier, which criticality, exit plans and alternatives weigh."""
+    records = {(id(chain[-1].document), chain[-1].json_path[:-1]) for _, _, chain in routes}
+    _, region, chain = routes[0]
+    last = chain[-1]
+    if len(records) != 1 or last.document.kind != "Supplier" or not last.json_path:
+        return False
+    listed_with = value_at(last.document.data, *last.json_path[:-1])
+    return any(
+        (text_of(other.get("provider")) or "").lower() == region.provider.lower()
+        and (text_of(other.get("region")) or "").lower() != region.region.lower()
+        and other.get("role") in ("standby", "replica")
+        for _, other in dicts(listed_with)
+    )
