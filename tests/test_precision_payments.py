@@ -170,3 +170,11 @@ def test_a_term_the_unknown_service_model_decides_says_to_record_it(cli, write) 
         "stores_data: true", "stores_data: true, substitutability: easily_substitutable"
     )
     assert check(cli, write, repo(supplier_doc(shared), contract(NO_STEP_IN)), ["CTR-08"]) == []
+
+
+def test_an_engagement_letter_ending_soon_needs_no_renewal_decision(cli, write) -> None:
+    letter = contract("start_date: 2026-01-01\nend_date: 2026-12-31\n")
+    assert check(cli, write, repo(supplier_doc(AUDITOR), letter), ["CTR-13"]) == []
+    # an ICT supplier's contract ending within 90 days still asks for the decision
+    found = check(cli, write, repo(supplier_doc(PAYROLL), letter), ["CTR-13"])
+    assert "decide now whether to renew" in messages(found, "CTR-13")
