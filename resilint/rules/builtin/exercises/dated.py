@@ -1,0 +1,55 @@
+"""The exercises the exercise rules date tests by: completed exercises up to the as-of date, and
+how long a test stays current (``max_age_days``)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date, integer, strings
+from resilint.model import Document, Index
+from resilint.rules.model import RuleContext
+
+Dated = tuple[datetime.date, Document]
+
+
+def dated_day(pair: Dated) -> datetime.date:
+    return pair[0]
+
+
+def days_param(context: RuleContext, name: str, default: int) -> int:
+    value = integer(context.params.get(name))
+    return value if value is not None and value >= 0 else default
+
+
+def as_of_text(context: RuleContext) -> str:
+    return f" (as of {context.as_of.isoformat()})"
+
+
+@dataclass(frozen=True)
+class Tests:
+    """Completed exercises up to the as-of date, and the period a test stays current."""
+
+    completed: tuple[Dated, ...]
+    max_age: int
+    oldest: datetime.date
+
+    @classmethod
+    def of(cls, context: RuleContext) -> Tests:
+        max_age = days_param(context, "max_age_days", 365)
+        done = tuple(completed_tests(context.index, context.as_of))
+        return cls(done, max_age, shift(context.as_of, -max_age))
+
+    def latest(self, field: str, doc_id: str, *more: Dated) -> Dated | None:
+        """The latest completed exercise naming ``doc_id`` under ``field`` (or one of ``more``)."""
+        found = [p for p in self.completed if doc_id in strings(p[1].data.get(field))]
+        return max([*found, *more], key=dated_day, default=None)
+
+
+def completed_tests(index: Index, as_of: datetime.date) -> Iterator[Dated]:
+    for exercise in index.of_kind("Exercise"):
+        day = as_date(exercise.data.get("date"))
+        if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
+            yield day, exercise

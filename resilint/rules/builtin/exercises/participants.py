@@ -1,0 +1,155 @@
+"""EXR-02: each exercise seats the roles its type and scenarios call for, and the last
+year's exercises include a supplier-compromise scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date, listed, point_at, strings, text_of
+from resilint.findings import Finding, Level
+from resilint.model import Document, Index
+from resilint.rules.builtin.exercises.dated import (
+    Dated,
+    as_of_text,
+    completed_tests,
+    dated_day,
+    days_param,
+)
+from resilint.rules.model import RuleContext, RuleInfo
+
+UNSPECIFIED = "unspecified"
+"""The key of required_participants for an exercise that does not record its type."""
+ALWAYS = "always"
+"""Within an exercise type's entry: the roles every exercise of that type needs."""
+Roles = tuple[str, ...]
+"""One required seat: any of these roles fills it (finance, or risk where it holds the insurance
+programme)."""
+_DISCUSSION = {ALWAYS: ["security", "procurement", "legal", ["finance", "risk"]]}
+DEFAULT_PARTICIPANTS: dict[str, dict[str, list[Any]]] = {
+    "tabletop": {**_DISCUSSION, "supplier_compromise": ["communications"]},
+    "simulation": {**_DISCUSSION, "supplier_compromise": ["communications"]},
+    "live": {ALWAYS: ["it"]},
+    UNSPECIFIED: {**_DISCUSSION, "supplier_compromise": ["communications"]},
+}
+
+
+def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """EXR-02: each exercise seats the roles its type and scenarios call for, and the last
+    year's exercises include a supplier-compromise scenario (a repository-wide check)."""
+    table = _participants_table(context.params.get("required_participants"))
+    for exercise in context.index.of_kind("Exercise"):
+        status = exercise.data.get("status")
+        if status == "cancelled" or (status == "planned" and not _due(context, exercise)):
+            continue
+        found = _missing_roles(context, info, exercise, table)
+        if found is not None:
+            yield found
+    scenario = _scenario_missing(context, info)
+    if scenario is not None:
+        yield scenario
+
+
+def _due(context: RuleContext, exercise: Document) -> bool:
+    """A planned exercise is judged once its date is near (planned_notice_days), when the
+    invitations are due: further out, who takes part is not settled yet."""
+    day = as_date(exercise.data.get("date"))
+    notice = days_param(context, "planned_notice_days", 30)
+    return day is not None and day <= shift(context.as_of, notice)
+
+
+def _participants_table(value: Any) -> Mapping[str, Mapping[str, list[Roles]]]:
+    """The configured table when it is one (type -> {always | scenario: seats}), else resilint's;
+    a seat is a role, or a list of roles any of which fills it."""
+    valid = isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
+    chosen: Mapping[str, Any] = value if valid else DEFAULT_PARTICIPANTS
+    return {str(kind): {str(k): _seats(v) for k, v in row.items()} for kind, row in chosen.items()}
+
+
+def _seats(value: Any) -> list[Roles]:
+    seats = []
+    for seat in value if isinstance(value, list) else []:
+        roles = tuple(strings(seat)) if isinstance(seat, list) else tuple(strings([seat]))
+        if roles:
+            seats.append(roles)
+    return seats
+
+
+def _required(exercise: Document, table: Mapping[str, Mapping[str, list[Roles]]]) -> list[Roles]:
+    kind = text_of(exercise.data.get("type")) or UNSPECIFIED
+    row = table.get(kind, table.get(UNSPECIFIED, {}))
+    wanted = [*row.get(ALWAYS, [])]
+    for scenario in strings(exercise.data.get("scenarios")):
+        wanted += row.get(scenario, [])
+    return list(dict.fromkeys(wanted))
+
+
+def _missing_roles(
+    context: RuleContext,
+    info: RuleInfo,
+    exercise: Document,
+    table: Mapping[str, Mapping[str, list[Roles]]],
+) -> Finding | None:
+    present = strings(exercise.data.get("participants"))
+    missing = [seat for seat in _required(exercise, table) if not set(seat) & set(present)]
+    if not missing:
+        return None
+    kind = text_of(exercise.data.get("type"))
+    played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
+    planned = exercise.data.get("status") == "planned"
+    what = ("planned " if planned else "") + (f"{kind} exercise" if kind else "exercise")
+    what += f" {exercise.id}" + (f" playing {listed(played)}" if played else "")
+    shown = listed([_seat_words(seat) for seat in missing])
+    message = (
+        f"{what} {'does not yet include' if planned else 'does not include'} {shown}: "
+        "decisions on contracts, insurance notice, funding and communications cannot be "
+        "rehearsed without the people who take them, so invite them (participants); the roles "
+        "each type of exercise needs are set by the parameter required_participants"
+    )
+    at = point_at(exercise.data, "participants")
+    level = Level.INFO if planned else None
+    return context.finding(info, exercise, at, message, discriminator="participants", level=level)
+
+
+def _seat_words(seat: Roles) -> str:
+    first, *others = seat
+    return f"{first} (or {' or '.join(others)})" if others else first
+
+
+def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
+    scenario = text_of(context.params.get("required_scenario")) or "supplier_compromise"
+    period = days_param(context, "period_days", 365)
+    oldest = shift(context.as_of, -period)
+    recent = sorted(
+        (p for p in completed_tests(context.index, context.as_of) if p[0] >= oldest),
+        key=dated_day,
+    )
+    if any(scenario in strings(p[1].data.get("scenarios")) for p in recent):
+        return None
+    anchor = recent[-1] if recent else max(_dated(context.index), key=dated_day, default=None)
+    if anchor is None:
+        return None  # no exercise at all: EXR-01 reports every untested critical function
+    exercise = anchor[1]
+    message = (
+        f"none of the exercises completed in the last {period} days simulated a "
+        f"{scenario.replace('_', ' ')} (scenario {scenario}): schedule one in which a key "
+        "supplier is compromised and we must isolate it, switch to manual work and notify the "
+        f"insurer (finding placed on the latest exercise, {exercise.id})" + as_of_text(context)
+    )
+    related = tuple(
+        context.related(p[1], point_at(p[1].data, "scenarios"), f"also in the period: {p[1].label}")
+        for p in recent
+        if p[1] is not exercise
+    )
+    at = point_at(exercise.data, "scenarios")
+    return context.finding(info, exercise, at, message, related, discriminator="scenario")
+
+
+def _dated(index: Index) -> list[Dated]:
+    return [
+        (day, exercise)
+        for exercise in index.of_kind("Exercise")
+        if (day := as_date(exercise.data.get("date"))) is not None
+        and exercise.data.get("status") != "cancelled"
+    ]
