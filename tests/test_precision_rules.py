@@ -603,3 +603,25 @@ def test_ins07_a_partial_control_leaves_its_uncovered_areas_under_the_exclusion(
     assert check(cli, write, repo(policy, it, inside), ["INS-07"]) == []
     everywhere = patching("patching-all", "implemented", "[all]")
     assert check(cli, write, repo(policy, everywhere, ot), ["INS-07"]) == []
+
+
+def test_ctr05_notice_content_is_not_asked_of_an_adviser_or_a_bank(cli, write) -> None:
+    """An incident-response retainer firm with a break-glass seat in our systems: its notice
+    window is asked (CTR-03), the IT-vendor notice items are not."""
+
+    def firm(model: str) -> str:
+        body = (
+            f"tier: 1\nprovides_ict_services: true\nhighest_access_level: write\n"
+            f"service_model: {model}\n"
+        )
+        contract = (
+            "supplier: ir-firm\nstatus: active\ncovers_ict_services: true\n"
+            "incident_notification:\n  window_hours: 24\n  trigger: suspected\n"
+            "  required_content: [contact]\n"
+        )
+        return repo(doc("Supplier", "ir-firm", body), doc("Contract", "ctr-ir", contract))
+
+    assert check(cli, write, firm("professional_service"), ["CTR-05"]) == []
+    assert check(cli, write, firm("financial_service"), ["CTR-05"]) == []
+    (finding,) = check(cli, write, firm("managed_service"), ["CTR-05"])
+    assert "isolation_status" in finding["message"]
