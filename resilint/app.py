@@ -139,6 +139,10 @@ def build_options(
     paths = (
         (root,) if args.focus or (args.paths and in_repository) or not args.paths else args.paths
     )
+    if args.paths and in_repository and not args.focus:
+        # files named on the command line are checked even where the walk skips them (a hidden
+        # file, x.YAML, an excluded path): never "no findings" for a file that was not read
+        paths = (root, *(p for p in args.paths if not p.is_dir()))
     focused = args.focus or (bool(args.paths) and in_repository)
     focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
     if args.focus and _rechecks_everything(args.paths, config):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 BAD = "apiVersion: resilint/v1\nkind: Widget\nid: w\n"  # one DOC-01 finding
 
 
@@ -52,3 +54,17 @@ def test_directories_nested_hundreds_deep_are_walked(cli, tmp_path: Path) -> Non
     result = cli("check", "--no-cache", "--format", "json")
     assert result.exit_code == 1, result.stderr
     assert result.json()["findings"][0]["path"] == "d/" * 300 + "x.yaml"
+
+
+@pytest.mark.parametrize("name", [".hidden.yaml", "x.YAML", "drafts/x.yaml", ".dir/x.yml"])
+def test_a_file_named_on_the_command_line_is_checked_where_the_walk_skips_it(
+    cli, write, name
+) -> None:
+    """Never "no findings" for a file that was not read: a hidden file, an upper-case suffix
+    or an excluded path named on the command line is checked."""
+    write("resilint.yaml", "exclude: [drafts/]\n")
+    write("ok.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\ntier: 3\n")
+    write(name, BAD)
+    result = cli("check", "--no-cache", "--format", "json", name)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert [(f["path"], f["code"]) for f in result.json()["findings"]] == [(name, "DOC-01")]
