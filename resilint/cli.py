@@ -27,16 +27,12 @@ from resilint.app import (
     show_config,
 )
 from resilint.baseline import DEFAULT_NAME
-from resilint.cache import CACHE_DIR_NAME
+from resilint.check_options import check_args, check_options
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode, ResilintError
-from resilint.reporters import REPORTERS
 from resilint.reporters.base import printable
-from resilint.reporters.grouped import GROUPINGS
 from resilint.rules.model import PROFILES
-
-FORMATS = sorted(REPORTERS)
 
 
 def _guarded(action: Callable[[], int]) -> NoReturn:
@@ -65,24 +61,6 @@ def _guarded(action: Callable[[], int]) -> NoReturn:
             raise
         status = ExitCode.INTERNAL
     sys.exit(int(status))
-
-
-def _parse_outputs(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
-    outputs = []
-    for value in values:
-        name, sep, target = value.partition("=")
-        if not sep or name not in REPORTERS or not target:
-            raise click.BadParameter(
-                f"'{value}': write FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}",
-                param_hint="--output-format",
-            )
-        outputs.append((name, Path(target)))
-    return tuple(outputs)
-
-
-def _as_of(value: datetime.date | None) -> datetime.date | None:
-    """Options parse dates with :class:`resilint.cli_options.IsoDate` (a date already)."""
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 # Commands of the checked model's other consumers, imported only when one of them runs: a check
@@ -142,110 +120,18 @@ def main() -> None:
     continuity plans, controls, exercises)."""
 
 
-def _check_options(command: Callable[..., None]) -> Callable[..., None]:
-    options: list[Callable[[Callable[..., None]], Callable[..., None]]] = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-        click.option(
-            "--format",
-            "-f",
-            "output_format",
-            type=click.Choice(FORMATS),
-            help="Format on standard output (default: text; github when GITHUB_ACTIONS=true).",
-        ),
-        click.option(
-            "--output-format",
-            "-o",
-            "outputs",
-            multiple=True,
-            metavar="FORMAT=FILE",
-            help="Also write FORMAT to FILE, e.g. sarif=results.sarif; repeatable.",
-        ),
-        click.option(
-            "--fail-on",
-            type=click.Choice(["error", "warning", "info", "never"]),
-            help="Lowest level that makes the exit status 1 (default: error).",
-        ),
-        click.option(
-            "--config",
-            "-c",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Configuration file (default: resilint.yaml found upward).",
-        ),
-        click.option(
-            "--color/--no-color",
-            default=None,
-            help="Colour the text output (default: on a terminal; NO_COLOR and "
-            "FORCE_COLOR are honoured).",
-        ),
-        as_of_option(
-            "Date time-aware rules measure from (default: today), so a CI run can be reproduced."
-        ),
-        click.option(
-            "--baseline",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Report only findings not in this baseline file.",
-        ),
-        click.option(
-            "--cache/--no-cache",
-            default=True,
-            show_default=True,
-            help="Reuse results for files that have not changed.",
-        ),
-        click.option(
-            "--cache-dir",
-            type=click.Path(path_type=Path, file_okay=False),
-            help=f"Cache directory (default: {CACHE_DIR_NAME}/ at the repository root).",
-        ),
-        click.option(
-            "--statistics",
-            is_flag=True,
-            help="Print how many findings each rule has (as ruff does) instead of the findings; "
-            "with --format json, as JSON.",
-        ),
-        click.option(
-            "--group-by",
-            type=click.Choice(GROUPINGS),
-            help="Group the text output's findings under a heading per document or per rule.",
-        ),
-        selection_options,
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
-    """The typed arguments of ``check`` and ``pre-commit``, which share their options."""
-    return CheckArgs(
-        paths=options["paths"],
-        output_format=options["output_format"],
-        outputs=_parse_outputs(options["outputs"]),
-        fail_on=options["fail_on"],
-        config=options["config"],
-        color=options["color"],
-        as_of=_as_of(options["as_of"]),
-        baseline=options["baseline"],
-        focus=focus,
-        cache=options["cache"],
-        cache_dir=options["cache_dir"],
-        selection=selection(options),
-        statistics=options["statistics"],
-        group_by=options["group_by"],
-    )
-
-
 @main.command("check")
-@_check_options
+@check_options
 @fix_options
 def check_command(**options: Any) -> None:
     """Check PATHS (files or directories; default: the repository root)."""
-    args = _check_args(options, focus=False)
+    args = check_args(options, focus=False)
     fixing = fix_args(options, args)
     _guarded(lambda: run_fixing(fixing) if fixing else run_check(args))
 
 
 @main.command("pre-commit")
-@_check_options
+@check_options
 @fix_options
 def pre_commit_command(**options: Any) -> None:
     """Check the whole repository, reporting what concerns the changed PATHS.
@@ -254,7 +140,7 @@ def pre_commit_command(**options: Any) -> None:
     elsewhere that involve them, and dangling references anywhere (a deleted or renamed
     document). A changed configuration or rule file re-checks everything.
     """
-    args = _check_args(options, focus=True)
+    args = check_args(options, focus=True)
     fixing = fix_args(options, args)
     _guarded(lambda: run_fixing(fixing) if fixing else run_check(args))
 
@@ -373,6 +259,6 @@ def init_command(directory: Path | None) -> None:
     _guarded(lambda: run_init(directory or Path.cwd()))
 
 
-register(main, _check_options, _check_args, _guarded)
+register(main, check_options, check_args, _guarded)
 
 __all__ = ["main"]
