@@ -82,7 +82,7 @@ def discover(
             "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
         )
     files, over = _within_budget(found, finder.spent, limits)
-    return Discovery(files, (*finder.findings, *over))
+    return Discovery(files, (*_unique(finder.findings), *over))
 
 
 def _boundary(path: Path, root: Path | None) -> str:
@@ -288,6 +288,14 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
                 continue
             usable.append(line)
         return pathspec.GitIgnoreSpec.from_lines(usable)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """A path refused twice (named, and inside a directory named too) is one finding."""
+    seen: dict[tuple[str, str, int, int], Finding] = {}
+    for finding in findings:
+        seen.setdefault((finding.path, finding.code, finding.line, finding.column), finding)
+    return list(seen.values())
 
 
 def _first_of_each(found: list[tuple[Path, int]]) -> list[tuple[Path, int]]:
