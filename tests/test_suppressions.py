@@ -276,5 +276,5 @@ def test_waive_writes_a_narrowed_target_that_waives_only_its_gap(cli, write, tmp
     assert written.exit_code == 0, written.stderr
     text = (tmp_path / "waivers.yaml").read_text()
     assert "field: remedies" in text and "indemnity" in text
-    result, found = findings(cli)
+    _, found = findings(cli)
     assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", False), ("CTR-08", True)]
