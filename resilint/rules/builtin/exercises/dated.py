@@ -1,15 +1,15 @@
-"""The exercises the exercise rules date tests by: completed exercises up to the as-of date, and
-how long a test stays current (``max_age_days``)."""
+"""The exercises the exercise rules date tests by: the completed exercises up to the as-of date
+(what a completed exercise is: :func:`resilint.domain.lifecycle.completed_exercises`, as impact
+reads it), and how long a test stays current (``max_age_days``)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, integer, strings
-from resilint.model import Document, Index
+from resilint.domain.lifecycle import completed_exercises, shift
+from resilint.domain.readers import integer, strings
+from resilint.model import Document
 from resilint.rules.model import RuleContext
 
 Dated = tuple[datetime.date, Document]
@@ -39,17 +39,10 @@ class Tests:
     @classmethod
     def of(cls, context: RuleContext) -> Tests:
         max_age = days_param(context, "max_age_days", 365)
-        done = tuple(completed_tests(context.index, context.as_of))
+        done = completed_exercises(context.index, context.as_of).exercises
         return cls(done, max_age, shift(context.as_of, -max_age))
 
     def latest(self, field: str, doc_id: str, *more: Dated) -> Dated | None:
         """The latest completed exercise naming ``doc_id`` under ``field`` (or one of ``more``)."""
         found = [p for p in self.completed if doc_id in strings(p[1].data.get(field))]
         return max([*found, *more], key=dated_day, default=None)
-
-
-def completed_tests(index: Index, as_of: datetime.date) -> Iterator[Dated]:
-    for exercise in index.of_kind("Exercise"):
-        day = as_date(exercise.data.get("date"))
-        if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
-            yield day, exercise

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from resilint.domain.lifecycle import shift
+from resilint.domain.lifecycle import completed_exercises, shift
 from resilint.domain.readers import as_date, listed, point_at, strings, text_of
 from resilint.findings import Finding, Level
 from resilint.model import Document, Index
 from resilint.rules.builtin.exercises.dated import (
     Dated,
     as_of_text,
-    completed_tests,
     dated_day,
     days_param,
 )
@@ -122,7 +121,7 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
     period = days_param(context, "period_days", 365)
     oldest = shift(context.as_of, -period)
     recent = sorted(
-        (p for p in completed_tests(context.index, context.as_of) if p[0] >= oldest),
+        (p for p in completed_exercises(context.index, context.as_of).exercises if p[0] >= oldest),
         key=dated_day,
     )
     if any(scenario in strings(p[1].data.get("scenarios")) for p in recent):
