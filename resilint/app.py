@@ -45,6 +45,7 @@ from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 from resilint.selection import CommandLine, profile_origins, unknown_codes, with_command_line
 from resilint.suggest import did_you_mean
+from resilint.userfiles import output_directory, write_output
 
 
 @dataclass(frozen=True)
@@ -334,11 +335,7 @@ def _write(text: str) -> None:
 
 
 def _write_file(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", errors="backslashreplace")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    write_output(path, text)  # never through a committed link, never into a FIFO
 
 
 def run_schema(kind: str | None, export: Path | None) -> int:
@@ -347,6 +344,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
     schemas = build_schemas()
     if export is not None:
         exported = editor_schemas.export(schemas)
+        output_directory(export)
         for name, text in exported.files.items():
             _write_file(export / name, text)
         click.echo(
@@ -462,5 +460,7 @@ def run_init(directory: Path) -> int:
         click.echo(f"created  {path}")
     for path in result.kept:
         click.echo(f"kept     {path} (exists; not overwritten)")
+    for path in result.linked:
+        click.echo(f"skipped  {path} (a symbolic link on the way; never written through)")
     click.echo("Next: edit the examples, then run `resilint check`.")
-    return ExitCode.OK
+    return ExitCode.INPUT if result.linked else ExitCode.OK
