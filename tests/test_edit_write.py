@@ -113,8 +113,7 @@ def test_new_in_an_empty_repository_uses_the_init_layout(cli, tmp_path: Path) ->
 
 
 def test_waive_writes_a_waiver_where_waivers_live(cli, northwind: Path) -> None:
-    today = datetime.date.today()
-    until = (today + datetime.timedelta(days=90)).isoformat()
+    until = "2027-02-18"  # the example is checked as of 2026-11-26
     result = cli(
         "waive",
         "CTR-08",
@@ -128,6 +127,8 @@ def test_waive_writes_a_waiver_where_waivers_live(cli, northwind: Path) -> None:
         "coo",
         "--approver",
         "cfo",
+        "--approved-on",
+        "2026-11-20",
         cwd=northwind,
     )
     assert result.exit_code == 0, result.stderr
@@ -136,6 +137,16 @@ def test_waive_writes_a_waiver_where_waivers_live(cli, northwind: Path) -> None:
     assert "rule: CTR-08" in text and f"expires: {until}" in text and "approver: cfo" in text
     codes = {f["code"] for f in active(cli, northwind, str(written.relative_to(northwind)))}
     assert not codes & {"SCH-01", "EXC-01"}
+
+
+def test_waive_refuses_an_approval_dated_ahead(cli, northwind: Path) -> None:
+    ahead = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    result = cli(
+        *("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r", "--owner", "coo"),
+        *("--approved-on", ahead, "--until", "2099-01-01"),
+        cwd=northwind,
+    )
+    assert result.exit_code == 2 and "still to come" in result.stderr
 
 
 def test_waive_refuses_past_the_maximum_and_unapproved_approvers(cli, northwind: Path) -> None:

@@ -278,3 +278,14 @@ def test_waive_writes_a_narrowed_target_that_waives_only_its_gap(cli, write, tmp
     assert "field: remedies" in text and "indemnity" in text
     _, found = findings(cli)
     assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", False), ("CTR-08", True)]
+
+
+def test_a_waiver_approved_on_a_day_still_to_come_is_an_error(cli, repo) -> None:
+    ahead = WAIVER.format(target="ctr-acme", expires="2100-11-30").replace(
+        "approved_on: 2026-06-01", "approved_on: 2099-12-01"
+    )
+    repo(extra=ahead, config={"select": ["CTR-08", "EXC-01", "EXC-02"]})
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    (error,) = [f for f in found if f["code"] == "EXC-01"]
+    assert "approved on 2099-12-01, a day still to come" in error["message"]

@@ -122,6 +122,10 @@ def _params(repository: Repository) -> Mapping[str, Any]:
 
 
 def _check_duration(repository: Repository, approved: datetime.date, until: datetime.date) -> None:
+    if approved > datetime.date.today():
+        raise UsageError(
+            f"--approved-on {approved} is still to come: record the day it was approved"
+        )
     if until < approved:
         raise UsageError(f"--until {until} is before the approval ({approved})")
     days = _params(repository).get("max_days")
