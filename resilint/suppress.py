@@ -263,21 +263,33 @@ def _baseline(
                 finding, suppression=Suppression("baseline", "accepted in the baseline", path)
             )
         results.append(finding)
-    fixed = []
+    gone = []
     for entry in entries:
         if remaining[entry["fingerprint"]] > 0:
             remaining[entry["fingerprint"]] -= 1
-            subject = (
-                f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
-            )
-            fixed.append(
-                core_finding(
-                    "BSL-01",
-                    f"fixed: {entry.get('code')} on {subject} is "
-                    "gone; run `resilint baseline` to shrink the baseline",
-                    path,
-                    1,
-                    1,
-                )
-            )
-    return results, fixed
+            gone.append(entry)
+    return results, _fixed(gone, path)
+
+
+FIXED_SHOWN = 100
+"""Baseline entries whose finding is gone reported one by one; the rest are counted in one
+finding, so a stale baseline of any size gives a bounded report."""
+
+
+def _fixed(gone: list[dict[str, Any]], path: str) -> list[Finding]:
+    fixed = []
+    for entry in gone[:FIXED_SHOWN]:
+        subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
+        message = (
+            f"fixed: {entry.get('code')} on {subject} is gone; run `resilint baseline` to shrink "
+            "the baseline"
+        )
+        fixed.append(core_finding("BSL-01", message, path, 1, 1))
+    if len(gone) > FIXED_SHOWN:
+        more = len(gone) - FIXED_SHOWN
+        message = (
+            f"fixed: {more} more baseline entries are gone (the first {FIXED_SHOWN} are listed "
+            "one by one); run `resilint baseline` to shrink the baseline"
+        )
+        fixed.append(core_finding("BSL-01", message, path, 1, 1))
+    return fixed

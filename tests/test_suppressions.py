@@ -289,3 +289,16 @@ def test_a_waiver_approved_on_a_day_still_to_come_is_an_error(cli, repo) -> None
     assert result.exit_code == 1
     (error,) = [f for f in found if f["code"] == "EXC-01"]
     assert "approved on 2099-12-01, a day still to come" in error["message"]
+
+
+def test_a_stale_baseline_of_any_size_gives_a_bounded_report(cli, repo, write) -> None:
+    repo()
+    entries = [
+        {"code": "CTR-08", "kind": "Contract", "id": f"gone-{n}", "fingerprint": f"{n:032x}"}
+        for n in range(5000)
+    ]
+    write("stale.json", json.dumps({"version": 1, "findings": entries}))
+    result, found = findings(cli, "--baseline", "stale.json")
+    fixed = [f for f in found if f["code"] == "BSL-01"]
+    assert len(fixed) == 101, result.stderr
+    assert sum("4900 more baseline entries are gone" in f["message"] for f in fixed) == 1
