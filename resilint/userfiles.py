@@ -4,9 +4,10 @@
 A path the user typed may lead anywhere the user chooses (`-o /tmp/results.sarif`,
 `$GITHUB_STEP_SUMMARY`). What lies under the working directory may have come from a pull request,
 though: a committed `results.sarif -> ~/.bashrc` would have a CI run overwrite the runner's files,
-a committed FIFO would hang it. So under the working directory no symbolic link is followed, on
-the way or at the end, and only regular files are written or read; nothing ever blocks on open,
-and reads are bounded.
+a committed FIFO would hang it. So under the working directory, and anywhere in the git work
+tree it lies in (`-o ../results.sarif` from a subdirectory), no symbolic link is followed, on the
+way or at the end, and only regular files are written or read; nothing ever blocks on open, and
+reads are bounded.
 """
 
 from __future__ import annotations
@@ -32,8 +33,18 @@ def _lexical(path: str | Path) -> Path:
     return Path(os.path.normpath(Path(path).absolute()))
 
 
+def _guarded_root() -> str:
+    """Where what lies may have come from a pull request: the git work tree the working
+    directory is in (its nearest ancestor holding ``.git``), else the working directory."""
+    cwd = Path(os.path.normpath(Path.cwd().absolute()))
+    for place in (cwd, *cwd.parents):
+        if (place / ".git").exists():
+            return str(place)
+    return str(cwd)
+
+
 def _under_cwd(target: Path) -> bool:
-    return within(str(target), os.path.normpath(Path.cwd().absolute()))
+    return within(str(target), _guarded_root())
 
 
 def _refuse(path: str | Path, reason: str) -> UsageError:
@@ -42,12 +53,12 @@ def _refuse(path: str | Path, reason: str) -> UsageError:
 
 def _no_links(path: str | Path, target: Path, doing: str) -> None:
     """Refuse a symbolic link at ``target`` or on its way, below the working directory."""
-    cwd = os.path.normpath(Path.cwd().absolute())
+    root = _guarded_root()
     for place in (target, *target.parents):
-        if not within(str(place), cwd) or str(place) == cwd:
+        if not within(str(place), root) or str(place) == root:
             return
         if place.is_symlink():
-            shown = printable(os.path.relpath(place, cwd))
+            shown = printable(os.path.relpath(place, root))
             raise _refuse(
                 path,
                 f"{shown} is a symbolic link; resilint never {doing} through a link inside the "

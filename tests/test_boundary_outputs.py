@@ -168,3 +168,14 @@ def test_an_edit_refused_at_the_boundary_is_status_2(repo, case, args, shape) ->
     assert "internal error" not in result.stderr
     assert sorted(p.name for p in (repo.parent / "outside").iterdir()) == ["creds"]
     assert (repo.parent / "outside" / "creds").read_text() == CREDS
+
+
+def test_an_output_up_the_work_tree_from_a_subdirectory_is_guarded_too(repo) -> None:
+    """Run from a subdirectory of a git work tree: `-o ../out` lands in the repository, so a
+    committed link there is refused as it is below the working directory."""
+    (repo / ".git").mkdir()
+    (repo / "sub").mkdir()
+    (repo / "out").symlink_to(repo.parent / "outside" / "creds")
+    result = run(repo / "sub", "check", "--no-cache", "..", "-o", "sarif=../out")
+    _expect_refused(result, "out is a symbolic link")
+    assert (repo.parent / "outside" / "creds").read_text() == CREDS
