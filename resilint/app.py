@@ -445,6 +445,9 @@ def run_test(args: TestArgs) -> int:
     every = tuple(load_rules(schemas, directories, CHECKS))
     builtin = {rule.info.code for rule in load_rules(schemas, (), CHECKS)}
     tested = [r for r in every if args.builtin or r.info.code not in builtin]
+    if not tested:  # as pytest does when it collects nothing: no silent pass
+        named = ", ".join(str(d) for d in directories)
+        raise UsageError(f"no rules in {named}: nothing was tested")
     started = time.perf_counter()
     as_of = config.as_of or datetime.date.today()
     results = ruletest.run_examples(tested, every, schemas, as_of)

@@ -81,3 +81,11 @@ def test_builtin_rules_pass_their_own_examples(cli) -> None:
     result = cli("test", "--builtin", "--as-of", "2026-11-26")
     assert result.exit_code == 0, result.stdout
     assert " failed" not in result.stdout
+
+
+def test_a_rule_directory_without_rules_is_not_a_pass(cli, tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "empty.yaml").write_text("rules: []\n")
+    result = cli("test", "policies")
+    assert result.exit_code == 2
+    assert "nothing was tested" in result.stderr
