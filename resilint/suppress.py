@@ -24,7 +24,7 @@ from resilint.findings import Finding, Level, Suppression
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
-from resilint.waiver_targets import Target, targets_of, waive
+from resilint.waiver_targets import Targets, targets_of, waive
 
 if TYPE_CHECKING:
     from resilint.engine import RuleSettings
@@ -214,7 +214,7 @@ def _waivers(
         for w in index.of_kind("Waiver")
         if waiver_in_force(w, as_of) and _approved_by_allowed_role(w, approvers)
     ]
-    by_rule: dict[Any, list[tuple[Document, list[Target]]]] = defaultdict(list)
+    by_rule: dict[Any, list[tuple[Document, Targets]]] = defaultdict(list)
     for waiver in waivers:
         by_rule[waiver.data.get("rule")].append((waiver, targets_of(waiver)))
     used: set[Document] = set()

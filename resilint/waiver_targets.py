@@ -39,26 +39,31 @@ class Target:
         return all(_names(part.message, word) for word in self.naming)
 
 
-def targets_of(waiver: Document) -> list[Target]:
+Targets = dict[tuple[Any, Any], list[Target]]
+"""A waiver's targets by the document they name (kind, id): a finding looks its own up."""
+
+
+def targets_of(waiver: Document) -> Targets:
     targets = waiver.data.get("targets")
+    found: Targets = {}
     if not isinstance(targets, list):
-        return []
-    return [
-        Target(
-            t.get("kind"),
-            t.get("id"),
-            t["field"] if isinstance(t.get("field"), str) else None,
-            tuple(strings(t.get("naming"))),
-        )
-        for t in targets
-        if isinstance(t, dict)
-    ]
+        return found
+    for t in targets:
+        if isinstance(t, dict):
+            target = Target(
+                t.get("kind"),
+                t.get("id"),
+                t["field"] if isinstance(t.get("field"), str) else None,
+                tuple(strings(t.get("naming"))),
+            )
+            found.setdefault((target.kind, target.id), []).append(target)
+    return found
 
 
-def waive(finding: Finding, targets: list[Target]) -> tuple[Finding | None, Finding | None]:
+def waive(finding: Finding, targets: Targets) -> tuple[Finding | None, Finding | None]:
     """The part of the finding the targets waive (None: nothing) and the part left (None:
     nothing)."""
-    mine = [t for t in targets if (finding.kind, finding.doc_id) == (t.kind, t.id)]
+    mine = targets.get((finding.kind, finding.doc_id), [])
     if not mine:
         return None, None
     if any(not t.narrowed for t in mine):
