@@ -17,6 +17,21 @@ from conftest import EXAMPLES
 BANK = EXAMPLES / "havelbank"
 HOLDING_LEI = "529900HAVELHOLDING43"
 HB_IT_LEI = "529900HAVELITSERVI62"
+ACME_AND_CLOUDCO = """
+        apiVersion: resilint/v1
+        kind: Entity
+        id: acme-bank
+        lei: 5299000J2N45DDNE4Y28
+        regimes: [dora]
+        ---
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: cloudco
+        provider_id: 529900T8BM49AURSDO55
+        provider_id_type: LEI
+        provides_ict_services: true
+"""
+"""A DORA bank and an ICT provider with an LEI, the head of the repositories these tests write."""
 HOLDING = f"""---
 apiVersion: resilint/v1
 kind: Entity
@@ -78,19 +93,8 @@ def test_reg10_says_which_field_of_which_document_to_change(cli, write) -> None:
     write("resilint.yaml", json.dumps({"profiles": ["dora-register"], "select": ["REG-10"]}))
     write(
         "repo.yaml",
-        """
-        apiVersion: resilint/v1
-        kind: Entity
-        id: acme-bank
-        lei: 5299000J2N45DDNE4Y28
-        regimes: [dora]
-        ---
-        apiVersion: resilint/v1
-        kind: Supplier
-        id: cloudco
-        provider_id: 529900T8BM49AURSDO55
-        provider_id_type: LEI
-        provides_ict_services: true
+        ACME_AND_CLOUDCO
+        + """\
         services: [{name: hosting, ict_service_type: S17}]
         ---
         apiVersion: resilint/v1
@@ -142,19 +146,8 @@ def test_services_of_one_type_under_one_contract_are_one_assessment_row(
     # the hardest service, with an exit plan only where every service has one
     write(
         "repo.yaml",
-        """
-        apiVersion: resilint/v1
-        kind: Entity
-        id: acme-bank
-        lei: 5299000J2N45DDNE4Y28
-        regimes: [dora]
-        ---
-        apiVersion: resilint/v1
-        kind: Supplier
-        id: cloudco
-        provider_id: 529900T8BM49AURSDO55
-        provider_id_type: LEI
-        provides_ict_services: true
+        ACME_AND_CLOUDCO
+        + """\
         services:
           - name: compute
             ict_service_type: S17
