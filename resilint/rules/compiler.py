@@ -7,12 +7,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from resilint.domain import Facts
 from resilint.domain.facts import FACT_FIELDS
 from resilint.findings import JsonPath, Level
 from resilint.model import Document
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
-from resilint.rules.expressions import Condition, ExpressionCompiler, Site
+from resilint.rules.expressions import ExpressionCompiler, Site
 from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
@@ -27,30 +26,6 @@ def env_main(env: Env) -> Document:
     first = next(iter(env.bindings.values()))
     assert isinstance(first, Ref)
     return first.document
-
-
-def _applying(name: str, applies: dict[str, Any], when: Condition | None) -> Condition:
-    """``when``, tested only on documents the rule applies to. Whether a document is one an
-    ``applies_to`` names is asked once per check: rules with the same ``applies_to`` (five
-    say ``critical: true``) share the answer."""
-    same = repr(applies)  # equal for equal scopes: str, number, bool and list values
-
-    def test(env: Env) -> bool:
-        bound = env.bindings[name]
-        assert isinstance(bound, Ref)
-        known = env.facts.derived(_scope_answers, same)
-        document = bound.document
-        matches = known.get(id(document))
-        if matches is None:
-            matches = known[id(document)] = env.facts.matches(document, applies)
-        return matches and (when is None or when(env))
-
-    return test
-
-
-def _scope_answers(facts: Facts, scope: str) -> dict[int, bool]:
-    """Whether each document (by identity, for the check's lifetime) is in ``scope``."""
-    return {}
 
 
 def _snake(kind: str) -> str:
@@ -93,8 +68,6 @@ class RuleCompiler:
         )
         # `when` concerns the selected document, so it is compiled before the item is in scope
         when = expr.conditions(rule["when"], scope, (*where, "when")) if "when" in rule else None
-        if applies:
-            when = _applying(name, applies, when)
         for_each = None
         if "for_each" in rule:
             collection, item_name, item_test = expr.quantified(
@@ -110,7 +83,9 @@ class RuleCompiler:
         )
         info = self.describe(rule, where, time_aware=self.site.uses_as_of, kind=kind)
         self.site.uses_as_of = False
-        return DeclarativeRule(info, kind, name, lets, for_each, when, requirements)
+        return DeclarativeRule(
+            info, kind, name, lets, for_each, when, requirements, applies or None
+        )
 
     def _applies(self, rule: dict[str, Any], kind: str, where: JsonPath) -> dict[str, Any]:
         """The rule's ``applies_to``, with every fact checked against the kind's facts."""

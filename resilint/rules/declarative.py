@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from resilint.domain import Facts
 from resilint.findings import Finding, JsonPath, Level, Part, Related, format_json_path
 from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
@@ -13,6 +15,27 @@ from resilint.rules.paths import parse_path
 from resilint.rules.runtime import Env, Ref, render
 
 Binder = Callable[[Env], "Ref | list[Ref] | None"]
+
+
+def in_scope(
+    facts: Facts, documents: Sequence[Document], applies: dict[str, Any]
+) -> list[Document]:
+    """The documents an ``applies_to`` names. Whether one is, is asked once per check: rules
+    with the same ``applies_to`` (five say ``critical: true``) share the answers."""
+    known = facts.derived(_scope_answers, repr(applies))  # equal for equal scopes
+    found = []
+    for document in documents:
+        matches = known.get(id(document))
+        if matches is None:
+            matches = known[id(document)] = facts.matches(document, applies)
+        if matches:
+            found.append(document)
+    return found
+
+
+def _scope_answers(facts: Facts, scope: str) -> dict[int, bool]:
+    """Whether each document (by identity, for the check's lifetime) is in ``scope``."""
+    return {}
 
 
 @dataclass(frozen=True)
@@ -43,10 +66,16 @@ class DeclarativeRule:
     for_each: tuple[Collection, str, Condition] | None
     when: Condition | None
     requirements: tuple[Requirement, ...]
+    applies_to: dict[str, Any] | None = None
+    """The rule's ``applies_to`` facts: tested first, before anything is bound (most documents
+    of a kind fall outside a scope such as ``critical: true``, and binding costs more)."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.facts, context.params)
-        for document in context.index.of_kind(self.kind):
+        documents = context.index.of_kind(self.kind)
+        if self.applies_to:
+            documents = in_scope(context.facts, documents, self.applies_to)
+        for document in documents:
             try:
                 yield from self._document(base, document, context)
             except RuleCrash:
