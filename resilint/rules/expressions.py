@@ -15,7 +15,7 @@ from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.errors import ConfigError
 from resilint.findings import JsonPath
-from resilint.rules.operators import DATE_OPERATORS, OPERATORS
+from resilint.rules.operators import DATE_OPERATORS, OPERATORS, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader
 from resilint.rules.types import Bound, UnknownField, items_of, navigate
@@ -87,6 +87,9 @@ class ExpressionCompiler:
         test = OPERATORS[name]
         wanted = node[name]
         if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
+            fixed = with_constant(name, wanted)
+            if fixed is not None:
+                return lambda env: fixed(subject(env))
             return lambda env: test(subject(env), wanted, env.as_of)
         operand = self.operand(wanted, scope, (*where, name))
         return lambda env: test(subject(env), operand(env), env.as_of)

@@ -98,3 +98,40 @@ OPERATORS: dict[str, Operator] = {
 }
 
 DATE_OPERATORS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})
+
+
+def with_constant(name: str, wanted: Any) -> Callable[[Any], bool] | None:
+    """``OPERATORS[name]`` with its operand fixed to a plain value, made without the checks a
+    value of unknown type needs, for the operators and operands most rules use; None for the
+    others. Each gives what the general operator gives for every value (tested)."""
+    if name in ("equals", "not_equals"):
+        same = _same_as(wanted)
+        if same is None:
+            return None
+        if name == "equals":
+            return same
+        return lambda v: v is not MISSING and v is not None and not same(v)
+    if name in ("one_of", "not_one_of") and _all_text(wanted):
+        choices = frozenset(wanted)
+        if name == "one_of":
+            return lambda v: isinstance(v, str) and v in choices
+        return lambda v: (
+            v is not MISSING and v is not None and not (isinstance(v, str) and v in choices)
+        )
+    if name == "exists":
+        want = bool(wanted)
+        return lambda v: (v is not MISSING and v is not None) is want
+    return None
+
+
+def _same_as(wanted: Any) -> Callable[[Any], bool] | None:
+    """``_present(v) and _same(v, wanted)`` for a text or true/false ``wanted``."""
+    if isinstance(wanted, bool):
+        return lambda v: v is wanted
+    if isinstance(wanted, str):
+        return lambda v: isinstance(v, str) and v == wanted
+    return None
+
+
+def _all_text(wanted: Any) -> bool:
+    return isinstance(wanted, list) and all(isinstance(item, str) for item in wanted)
