@@ -121,6 +121,8 @@ def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
     lists = {"eba_GA": codes.COUNTRIES, "eba_CU": codes.CURRENCIES}
     for row in rows:
         for code, value in row.values.items():
+            if not value.startswith("eba_"):  # every closed list's member is an eba_ code
+                continue
             prefix, _, member = value.partition(":")
             allowed = lists.get(prefix)
             if value == codes.NOT_APPLICABLE_COUNTRY:
@@ -143,10 +145,15 @@ def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:
 
 
 def _foreign(register: Register) -> Iterator[Problem]:
+    keys: dict[tuple[str, tuple[str, ...]], set[tuple[str, ...]]] = {}  # shared by R1-R6
     for fk in FOREIGN_KEYS:
-        targets = {
-            tuple(r.values.get(c, "") for c in fk.target_columns) for r in register.rows[fk.target]
-        }
+        target = (fk.target, fk.target_columns)
+        if target not in keys:
+            keys[target] = {
+                tuple(r.values.get(c, "") for c in fk.target_columns)
+                for r in register.rows[fk.target]
+            }
+        targets = keys[target]
         for row in register.rows[fk.source]:
             values = tuple(row.values.get(c, "") for c in fk.columns)
             if not all(values) or values in targets:

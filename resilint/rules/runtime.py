@@ -120,10 +120,14 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
 
         def one(env: Env) -> Any:
             bound = env.bindings.get(name)
-            if isinstance(bound, Ref):
+            if bound.__class__ is Ref:
                 value = bound.value
-                if isinstance(value, dict) and key in value:
-                    return value[key]
+                if value.__class__ is dict:
+                    found = value.get(key, MISSING)
+                    if found is not MISSING:
+                        return found
+                    if bound.path:
+                        return MISSING  # a part of a document has no facts
             return env.value(path)
 
         return one
