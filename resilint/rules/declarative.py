@@ -84,9 +84,10 @@ class DeclarativeRule:
                 raise RuleCrash(document, exc) from exc
 
     def _document(self, base: Env, document: Document, context: RuleContext) -> Iterator[Finding]:
-        env = base.bind(self.name, Ref(document, (), document.data))
-        for name, binder in self.lets:
-            env = env.bind(name, binder(env))
+        bindings: dict[str, Ref | list[Ref] | None] = {self.name: Ref(document, (), document.data)}
+        env = Env(base.facts, base.params, bindings)
+        for name, binder in self.lets:  # each let sees those before it; env is not shared yet
+            bindings[name] = binder(env)
         if self.when is not None and not self.when(env):
             return  # the rule does not apply to this document: its items are not visited
         for item_env in self._items(env):

@@ -128,6 +128,8 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
                         return found
                     if bound.path:
                         return MISSING  # a part of a document has no facts
+                    # a whole document without the field: one of its facts, if it has one
+                    return env.facts.of(bound.document).get(key, MISSING)
             return env.value(path)
 
         return one
