@@ -7,6 +7,7 @@ Every "did you mean" of resilint comes from here, so suggestions read the same e
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -20,6 +21,10 @@ _LOOK_ALIKES = dict(
         strict=True,
     )
 )
+
+
+_REMEMBERED = 200
+"""Names up to this length (ids are) are folded once per run; longer text, each time."""
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, quote: str = "'") -> str:
@@ -75,6 +80,15 @@ def _far_longer(word: str, options: list[str]) -> bool:
 def _loose(text: str) -> str:
     """A name as people type it loosely: case, dashes, underscores, spaces and the leading zeros
     of numbers make no difference."""
+    return _loose_id(text) if len(text) <= _REMEMBERED else _loosen(text)
+
+
+@functools.lru_cache(maxsize=16384)  # every unknown reference is compared with the same ids
+def _loose_id(text: str) -> str:
+    return _loosen(text)
+
+
+def _loosen(text: str) -> str:
     folded = re.sub(r"[\s_-]+", "", skeleton(text).upper())
     return re.sub(r"(?<!\d)0+(?=\d)", "", folded)
 
@@ -82,6 +96,15 @@ def _loose(text: str) -> str:
 def skeleton(text: str) -> str:
     """``text`` as it reads: compatibility-normalised (NFKC), invisible format characters
     dropped, look-alike letters of other scripts mapped to Latin."""
+    return _id_skeleton(text) if len(text) <= _REMEMBERED else _skeleton(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _id_skeleton(text: str) -> str:
+    return _skeleton(text)
+
+
+def _skeleton(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     return "".join(_LOOK_ALIKES.get(c, c) for c in folded if not _invisible(c))
 
