@@ -30,12 +30,32 @@ VALUES: list[Any] = [
     [],
     ["x"],
     [True],
+    [1],
+    [1.0, "x"],
     {},
     {"x": 1},
     datetime.date(2026, 1, 1),
     "2026-01-01",
 ]
-OPERANDS: list[Any] = [True, False, "x", "", "1", "true", 1, 0, 1.0, None, ["x", "1"], [], ["x", 1]]
+OPERANDS: list[Any] = [
+    True,
+    False,
+    "x",
+    "",
+    "1",
+    "true",
+    1,
+    0,
+    1.0,
+    2.5,
+    None,
+    ["x", "1"],
+    [],
+    ["x", 1],
+    [1, 2.5],
+    [True, "x"],
+    [0, False],
+]
 AS_OF = datetime.date(2026, 11, 26)
 
 
@@ -51,5 +71,5 @@ def test_constant_operand_answers_as_the_operator(name: str) -> None:
         specialised += 1
         expected = OPERATORS[name](value, wanted, AS_OF)
         assert fixed(value) is expected, (name, wanted, value)
-    if name in ("equals", "not_equals", "one_of", "not_one_of", "exists"):
+    if name in ("equals", "not_equals", "one_of", "not_one_of", "exists", "contains"):
         assert specialised, f"{name} is never specialised"

@@ -111,13 +111,17 @@ def with_constant(name: str, wanted: Any) -> Callable[[Any], bool] | None:
         if name == "equals":
             return same
         return lambda v: v is not MISSING and v is not None and not same(v)
-    if name in ("one_of", "not_one_of") and _all_text(wanted):
+    if name in ("one_of", "not_one_of") and _all_plain(wanted):
         choices = frozenset(wanted)
+
+        def among(v: Any) -> bool:
+            return isinstance(v, str | int | float) and not isinstance(v, bool) and v in choices
+
         if name == "one_of":
-            return lambda v: isinstance(v, str) and v in choices
-        return lambda v: (
-            v is not MISSING and v is not None and not (isinstance(v, str) and v in choices)
-        )
+            return among
+        return lambda v: v is not MISSING and v is not None and not among(v)
+    if name == "contains" and isinstance(wanted, str):
+        return lambda v: isinstance(v, list) and wanted in v  # only text equals text
     if name == "exists":
         want = bool(wanted)
         return lambda v: (v is not MISSING and v is not None) is want
@@ -125,13 +129,18 @@ def with_constant(name: str, wanted: Any) -> Callable[[Any], bool] | None:
 
 
 def _same_as(wanted: Any) -> Callable[[Any], bool] | None:
-    """``_present(v) and _same(v, wanted)`` for a text or true/false ``wanted``."""
+    """``_present(v) and _same(v, wanted)`` for a text, number or true/false ``wanted``."""
     if isinstance(wanted, bool):
         return lambda v: v is wanted
     if isinstance(wanted, str):
         return lambda v: isinstance(v, str) and v == wanted
+    if isinstance(wanted, int | float):  # a number equals a number, never true or false
+        return lambda v: v == wanted and not isinstance(v, bool)
     return None
 
 
-def _all_text(wanted: Any) -> bool:
-    return isinstance(wanted, list) and all(isinstance(item, str) for item in wanted)
+def _all_plain(wanted: Any) -> bool:
+    """A list of texts and numbers (no true or false, which must not equal 1 or 0)."""
+    return isinstance(wanted, list) and all(
+        isinstance(item, str | int | float) and not isinstance(item, bool) for item in wanted
+    )
