@@ -64,6 +64,11 @@ def stat_key(path: Path) -> list[int] | None:
         info = path.stat()
     except OSError:
         return None
+    return stat_info_key(info)
+
+
+def stat_info_key(info: os.stat_result) -> list[int]:
+    """:func:`stat_key` of a stat already taken."""
     return [info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns, info.st_dev]
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint, stat_key
+from resilint.cache import Store, fingerprint, stat_info_key, stat_key
 from resilint.discover import Discovery
 from resilint.locate import Position
 from resilint.result import FileResult, Result
@@ -46,7 +46,7 @@ class CheckCache:
         self.store = store
         self.file_salt = file_salt
         self.run_salt = run_salt
-        self._stats: dict[Path, list[int] | None] = {}
+        self._stats: dict[str, list[int] | None] = {}
         self.positions: Positions = {}
         """Positions in the files served from the cache, for the run's locator."""
         self._served: set[str] = set()
@@ -67,17 +67,21 @@ class CheckCache:
     def _entries(self) -> dict[str, Any]:
         return {key: entry for entries in self._shards.values() for key, entry in entries.items()}
 
-    def stat(self, path: Path) -> list[int] | None:
+    def stat(self, path: str) -> list[int] | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
         if path not in self._stats:
-            self._stats[path] = stat_key(path)
+            self._stats[path] = stat_key(Path(path))
         return self._stats[path]
 
     def _run_key(self, found: Discovery) -> str:
         """Every file's stat, and what discovery refused: a FIFO or a link added since the last
-        run changes no file, yet must be reported."""
+        run changes no file, yet must be reported. The stats are discovery's (taken before any
+        file is read): nothing is stat'ed twice."""
+        keys = self._stats
+        for path, info in zip(found.names, found.stats, strict=True):
+            keys[path] = stat_info_key(info)
         refused = (f"{f.code}\x00{f.path}\x00{f.message}" for f in found.findings)
-        stats = (f"{p}\x00{self.stat(p)}" for p in found.files)
+        stats = (f"{p}\x00{keys[p]}" for p in found.names)
         return fingerprint([self.run_salt, *stats, "\x00refused", *refused])
 
     def result(self, found: Discovery) -> Result | None:
@@ -94,17 +98,17 @@ class CheckCache:
         except (KeyError, IndexError, TypeError, ValueError):
             return None
 
-    def file(self, path: Path) -> FileResult | None:
-        entry = self._entries.get(str(path))
+    def file(self, path: str) -> FileResult | None:
+        entry = self._entries.get(path)
         stat = self.stat(path)
         if not entry or stat is None or entry[0] != stat:
             return None
         try:
             file = _file_in(entry[1])
-            self.positions[str(path)] = _positions_in(entry[2])
+            self.positions[path] = _positions_in(entry[2])
         except (KeyError, IndexError, TypeError, ValueError):
             return None
-        self._served.add(str(path))
+        self._served.add(path)
         return file
 
     def save(
@@ -115,8 +119,8 @@ class CheckCache:
         positions: Mapping[str, Mapping[Position, tuple[int, int]]],
     ) -> None:
         shards: dict[str, dict[str, Any]] = {name: {} for name in self._shards}
-        for path, file in zip(found.files, files, strict=True):
-            key, stat = str(path), self.stat(path)
+        for key, file in zip(found.names, files, strict=True):
+            stat = self.stat(key)
             if stat is None or _over_budget(file):
                 continue  # whether a file fits the run's budget depends on the others
             known = positions.get(key, {})
