@@ -5,6 +5,7 @@ removed since the last run is seen by a run the cache would otherwise serve whol
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,27 @@ def test_files_added_or_removed_since_the_last_run_are_seen(cli, tmp_path: Path)
     after = _paths(cli, absolute)
     assert f"{absolute}/sub/a.yaml" not in after
     assert f"{absolute}/sub/new.yaml" in after
+
+
+def test_a_file_dated_past_2262_is_served_and_a_same_size_rewrite_is_seen(
+    cli, write, tmp_path: Path
+) -> None:
+    """Past 2262 a time in nanoseconds no longer fits in 64 bits, where the run's key packs
+    the stats; the key still tells the versions apart."""
+    far = 10_000_000_000 * 10**9 + 5  # in 2286
+    path = write("far.yaml", BAD)
+    try:
+        os.utime(path, ns=(far, far))
+    except (OSError, OverflowError):
+        pytest.skip("this file system cannot date a file past 2262")
+    first = _codes(cli)
+    assert "SCH-01" in first
+    assert _codes(cli) == first
+    path.write_text(BAD.replace("BAD ID", "bad-id"))  # same size; the time set back as it was
+    os.utime(path, ns=(far, far))
+    assert "SCH-01" not in _codes(cli)
+
+
+def _codes(cli) -> list[str]:
+    output = cli("check", ".", "--format", "json").stdout
+    return [finding["code"] for finding in json.loads(output)["findings"]]
