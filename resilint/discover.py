@@ -19,6 +19,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 import pathspec
@@ -85,9 +86,10 @@ def discover(
     skipped = {path.resolve() for path in skip}
     names = {path.name for path in skipped}
     ends = tuple(names)  # a Path is made only for a file whose name could be skipped
+    reached = finder.found if len(paths) == 1 else _first_of_each(finder.found)  # once each
     found = [
         (path, info)
-        for path, info in _first_of_each(finder.found)
+        for path, info in reached
         if not path.endswith(ends)
         or Path(path).name not in names
         or Path(path).resolve() not in skipped
@@ -165,7 +167,7 @@ class _Finder:
     def walk(self, top: Path, boundary: str) -> None:
         start = len(self.found)
         self._walk(top, boundary)
-        self.found[start:] = sorted(self.found[start:], key=lambda pair: pair[0])
+        self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
     def _walk(self, top: Path, boundary: str) -> None:
         # Paths are built as strings, each directory's prefix once, exactly as Path would print
@@ -209,7 +211,7 @@ class _Finder:
         if not (is_dir or yaml_named or is_link):
             return None
         where = relative + name + ("/" if is_dir else "")
-        if self.ignored(where, ignores):
+        if (ignores or self.excluded.patterns) and self.ignored(where, ignores):
             return None
         if is_link:
             self.link(prefix + name, boundary, yaml_named=yaml_named)
@@ -222,7 +224,10 @@ class _Finder:
                 info = entry.stat(follow_symlinks=False) if _WHOLE_STAT else None
             except OSError:
                 info = None  # gone since the directory was listed: file() says why
-            self.file(prefix + name, info)
+            if info is not None and stat.S_ISREG(info.st_mode):
+                self.found.append((prefix + name, info))  # file()'s common case, inline
+            else:
+                self.file(prefix + name, info)
         return None
 
     def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
