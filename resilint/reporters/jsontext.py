@@ -1,8 +1,9 @@
-"""``json.dumps(value, indent=2, ensure_ascii=True)``, the same text, several times faster.
+"""``json.dumps(value, indent=2, ensure_ascii=True)``, the same text, about twice as fast.
 
 With ``indent``, the standard library encodes in pure Python (its C encoder only writes
-compact JSON), passing every piece of text up through one generator per level of nesting: a
-quarter of a check served from the cache at 10,000 documents. Here the layout is written by
+compact JSON), passing every piece of text up through one generator per level of nesting
+(23 ms for the 1,761 findings of the 10,000-document benchmark's report; 13 ms here, in a
+check served from the cache that takes half a second). Here the layout is written by
 one recursive function and each scalar by what ``json`` itself uses for it (the C
 ``encode_basestring_ascii`` for text, ``int.__repr__`` and ``float.__repr__`` for numbers),
 in the standard library's order of type tests, so the output is byte for byte the same.
