@@ -79,8 +79,8 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
         remembered = cache.result(found)
         if remembered is not None:
             return remembered
-    files = _read_all(found.files, options, cache)
-    named = _named_but_empty(options.paths, found.files, files)
+    files = _read_all(found.names, options, cache)
+    named = _named_but_empty(options.paths, found.names, files)
     # positions of unchanged files come from the cache: only changed files are composed again
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
     result = _check_files(options, (*found.findings, *named), files, locator).result
@@ -93,8 +93,8 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     """The check, with its model. The cached whole result is not reused (it holds findings,
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
-    files = _read_all(found.files, options, cache)
-    named = _named_but_empty(options.paths, found.files, files)
+    files = _read_all(found.names, options, cache)
+    named = _named_but_empty(options.paths, found.names, files)
     return _check_files(options, (*found.findings, *named), files, Locator(options.config.limits))
 
 
@@ -108,7 +108,7 @@ def load_documents(options: CheckOptions) -> tuple[Index, tuple[str, ...]]:
     """The index :func:`load_index` gives, and the files that could not be read (what they
     hold is missing from it), for commands that must not pass over them in silence."""
     found = _discover(options)
-    files = _read_all(found.files, options, None)
+    files = _read_all(found.names, options, None)
     read = (*found.findings, *(f for file in files for f in file.findings))
     unreadable = {f.path for f in read if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable}
     return Index(doc for file in files for doc in file.documents), tuple(sorted(unreadable))
@@ -126,27 +126,29 @@ def _discover(options: CheckOptions) -> Discovery:
 
 
 def _named_but_empty(
-    asked: tuple[Path, ...], paths: tuple[Path, ...], files: list[FileResult]
+    asked: tuple[Path, ...], paths: tuple[str, ...], files: list[FileResult]
 ) -> list[Finding]:
     """A file named on the command line that holds no resilint document is worth a word: the
     user expected it to be checked, and nothing in it was."""
     named = {path for path in asked if not path.is_dir()}
+    if not named:
+        return []
     return [
         core_finding(
             "DOC-04",
             "this file holds no resilint document (none declares apiVersion: resilint/v1), so "
             "nothing in it was checked",
-            str(path),
+            path,
             1,
             1,
         )
         for path, file in zip(paths, files, strict=True)
-        if path in named and not file.documents and not file.findings
+        if not file.documents and not file.findings and Path(path) in named
     ]
 
 
 def _read_all(
-    paths: tuple[Path, ...], options: CheckOptions, cache: CheckCache | None
+    paths: tuple[str, ...], options: CheckOptions, cache: CheckCache | None
 ) -> list[FileResult]:
     """Every file's result: from the cache where unchanged, else read now.
 
@@ -158,11 +160,11 @@ def _read_all(
     results = []
     for path in paths:
         if budget.exhausted:  # past the run's budget: not read at all
-            results.append(FileResult((budget.refuse(str(path)),), (), ()))
+            results.append(FileResult((budget.refuse(path),), (), ()))
             continue
         cached = cache.file(path) if cache is not None else None
-        file = cached or read_file(path, schemas, limits)
-        refused = budget.spend(str(path), file.nodes)
+        file = cached or read_file(Path(path), schemas, limits)
+        refused = budget.spend(path, file.nodes)
         results.append(file if refused is None else FileResult((refused,), (), ()))
     return results
 

@@ -18,6 +18,8 @@ import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 import pathspec
@@ -37,14 +39,25 @@ from resilint.load.read import (
 )
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_WHOLE_STAT = os.name != "nt"
+"""Whether a directory entry's ``stat`` is the file's whole stat: on Windows it lacks the
+inode and device (:meth:`os.DirEntry.stat`), which the cache's key needs, so files are stat'ed."""
 CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
 """Configuration files: never documents, wherever they are (a nested repository's own)."""
 
 
 @dataclass(frozen=True)
 class Discovery:
-    files: tuple[Path, ...]
+    names: tuple[str, ...]
+    """The files to check, as their paths print (``str`` of :attr:`files`)."""
     findings: tuple[Finding, ...]
+    stats: tuple[os.stat_result, ...]
+    """Each file's ``stat`` as discovery took it, before any file is read (the cache's key)."""
+
+    @cached_property
+    def files(self) -> tuple[Path, ...]:
+        """The files as paths, made when asked: a run served from the cache needs none."""
+        return tuple(map(Path, self.names))
 
 
 @dataclass(frozen=True)
@@ -72,17 +85,25 @@ def discover(
         finder.add(path, _boundary(path, root))
     skipped = {path.resolve() for path in skip}
     names = {path.name for path in skipped}
+    ends = tuple(names)  # a Path is made only for a file whose name could be skipped
+    reached = finder.found if len(paths) == 1 else _first_of_each(finder.found)  # once each
     found = [
-        (path, size)
-        for path, size in _first_of_each(finder.found)
-        if path.name not in names or path.resolve() not in skipped
+        (path, info)
+        for path, info in reached
+        if not path.endswith(ends)
+        or Path(path).name not in names
+        or Path(path).resolve() not in skipped
     ]
     if not found and not finder.findings:
         raise UsageError(
             "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
         )
-    files, over = _within_budget(found, finder.spent, limits)
-    return Discovery(files, (*_unique(finder.findings), *over))
+    kept, over = _within_budget(found, finder.spent, limits)
+    return Discovery(
+        tuple(path for path, _ in kept),
+        (*_unique(finder.findings), *over),
+        tuple(info for _, info in kept),
+    )
 
 
 def _boundary(path: Path, root: Path | None) -> str:
@@ -105,8 +126,9 @@ class _Finder:
     def __init__(self, excluded: pathspec.GitIgnoreSpec, limits: Limits) -> None:
         self.excluded = excluded
         self.limits = limits
-        self.found: list[tuple[Path, int]] = []
-        """Files and their sizes, in the order they are checked (sorted within a directory tree)."""
+        self.found: list[tuple[str, os.stat_result]] = []
+        """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
+        checked (sorted within a directory tree)."""
         self.findings: list[Finding] = []
         self.spent = 0
         self.patterns = 0
@@ -128,7 +150,8 @@ class _Finder:
         self.findings.append(core_finding(refusal.code, refusal.message, shown, 1, 1))
 
     def file(self, path: str, info: os.stat_result | None = None) -> None:
-        """A file already known to be inside the boundary: kept when it is a regular file."""
+        """A file already known to be inside the boundary: kept when it is a regular file.
+        ``path`` is as :class:`Path` prints it (``./x.yaml`` is ``x.yaml``)."""
         try:
             info = info or Path(path).stat()
         except OSError as exc:  # vetted a moment ago: only a race gets here
@@ -139,17 +162,20 @@ class _Finder:
         elif (refused := kind_refusal(info.st_mode)) is not None:
             self.refuse(path, refused)
         else:
-            self.found.append((Path(path), info.st_size))
+            self.found.append((path, info))
 
     def walk(self, top: Path, boundary: str) -> None:
         start = len(self.found)
         self._walk(top, boundary)
-        self.found[start:] = sorted(self.found[start:], key=lambda pair: str(pair[0]))
+        self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
     def _walk(self, top: Path, boundary: str) -> None:
-        pending: list[tuple[str, str, list[_Ignore]]] = [(str(top), "", [])]
+        # Paths are built as strings, each directory's prefix once, exactly as Path would print
+        # them (``top / name``): a Path object per file was most of a warm run's discovery.
+        pending: list[tuple[str, str, list[_Ignore]]] = [(str(top / "_")[:-1], "", [])]
         while pending:
-            directory, relative, inherited = pending.pop()
+            prefix, relative, inherited = pending.pop()
+            directory = prefix or os.curdir
             try:
                 entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
             except OSError as exc:
@@ -159,17 +185,23 @@ class _Finder:
             ignores = inherited + self.gitignore(entries, relative)
             for entry in entries:
                 try:
-                    sub = self.entry(entry, relative, ignores, boundary)
+                    sub = self.entry(entry, prefix, relative, ignores, boundary)
                 except OSError as exc:  # a directory that can be listed but not entered
                     self.refuse(entry.path, refusal_for(exc))
                     continue
                 if sub is not None:
-                    pending.append((entry.path, sub, ignores))
+                    pending.append((prefix + entry.name + os.sep, sub, ignores))
 
     def entry(
-        self, entry: os.DirEntry[str], relative: str, ignores: list[_Ignore], boundary: str
+        self,
+        entry: os.DirEntry[str],
+        prefix: str,
+        relative: str,
+        ignores: list[_Ignore],
+        boundary: str,
     ) -> str | None:
-        """Take in one directory entry; returns the relative path of a directory to walk."""
+        """Take in one directory entry (its directory's path is ``prefix``); returns the
+        relative path of a directory to walk."""
         name = entry.name
         if name.startswith("."):
             return None
@@ -179,20 +211,23 @@ class _Finder:
         if not (is_dir or yaml_named or is_link):
             return None
         where = relative + name + ("/" if is_dir else "")
-        if self.ignored(where, ignores):
+        if (ignores or self.excluded.patterns) and self.ignored(where, ignores):
             return None
         if is_link:
-            self.link(entry.path, boundary, yaml_named=yaml_named)
+            self.link(prefix + name, boundary, yaml_named=yaml_named)
         elif is_dir and not name.endswith(YAML_SUFFIXES):
             return where
         elif is_dir:
             self.refuse(entry.path, Refusal("FILE-01", "a directory named like a YAML file"))
         else:
             try:
-                info: os.stat_result | None = entry.stat(follow_symlinks=False)
+                info = entry.stat(follow_symlinks=False) if _WHOLE_STAT else None
             except OSError:
                 info = None  # gone since the directory was listed: file() says why
-            self.file(entry.path, info)
+            if info is not None and stat.S_ISREG(info.st_mode):
+                self.found.append((prefix + name, info))  # file()'s common case, inline
+            else:
+                self.file(prefix + name, info)
         return None
 
     def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
@@ -298,24 +333,25 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return list(seen.values())
 
 
-def _first_of_each(found: list[tuple[Path, int]]) -> list[tuple[Path, int]]:
+def _first_of_each(found: list[tuple[str, os.stat_result]]) -> list[tuple[str, os.stat_result]]:
     """A file reached twice (named, and inside a directory named too) is checked once."""
-    unique: dict[Path, int] = {}
-    for path, size in found:
-        unique.setdefault(path, size)
+    unique: dict[str, os.stat_result] = {}
+    for path, info in found:
+        unique.setdefault(path, info)
     return list(unique.items())
 
 
 def _within_budget(
-    found: list[tuple[Path, int]], spent: int, limits: Limits
-) -> tuple[tuple[Path, ...], list[Finding]]:
+    found: list[tuple[str, os.stat_result]], spent: int, limits: Limits
+) -> tuple[list[tuple[str, os.stat_result]], list[Finding]]:
     """The files that fit in ``limits.max_total_bytes``, in order; the first that does not and
     every one after it are findings, never read. A file over the per-file limit costs nothing:
     it is refused unread."""
-    kept: list[Path] = []
+    kept: list[tuple[str, os.stat_result]] = []
     over: list[Finding] = []
     limit = limits.max_total_bytes
-    for path, size in found:
+    for path, info in found:
+        size = info.st_size
         cost = size if size <= limits.max_file_bytes else 0
         if over or spent + cost > limit:
             message = (
@@ -323,8 +359,8 @@ def _within_budget(
                 "(limits.max_total_bytes) before this file; check fewer files at a time "
                 "or raise the limit"
             )
-            over.append(core_finding("FILE-05", message, str(path), 1, 1))
+            over.append(core_finding("FILE-05", message, path, 1, 1))
         else:
             spent += cost
-            kept.append(path)
-    return tuple(kept), over
+            kept.append((path, info))
+    return kept, over

@@ -9,13 +9,14 @@ next run composes only changed files to place findings.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint, stat_key
+from resilint.cache import Store, fingerprint, stat_info_key, stat_key, stats_bytes
 from resilint.discover import Discovery
 from resilint.locate import Position
 from resilint.result import FileResult, Result
@@ -46,7 +47,10 @@ class CheckCache:
         self.store = store
         self.file_salt = file_salt
         self.run_salt = run_salt
-        self._stats: dict[Path, list[int] | None] = {}
+        self._stats: dict[str, list[int] | None] = {}
+        self._discovered: dict[str, os.stat_result] = {}
+        """The stats discovery took, by path: files are not stat'ed again."""
+        self._key: tuple[Discovery, str] | None = None
         self.positions: Positions = {}
         """Positions in the files served from the cache, for the run's locator."""
         self._served: set[str] = set()
@@ -67,18 +71,25 @@ class CheckCache:
     def _entries(self) -> dict[str, Any]:
         return {key: entry for entries in self._shards.values() for key, entry in entries.items()}
 
-    def stat(self, path: Path) -> list[int] | None:
+    def stat(self, path: str) -> list[int] | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
         if path not in self._stats:
-            self._stats[path] = stat_key(path)
+            info = self._discovered.get(path)
+            self._stats[path] = stat_key(Path(path)) if info is None else stat_info_key(info)
         return self._stats[path]
 
     def _run_key(self, found: Discovery) -> str:
         """Every file's stat, and what discovery refused: a FIFO or a link added since the last
-        run changes no file, yet must be reported."""
-        refused = (f"{f.code}\x00{f.path}\x00{f.message}" for f in found.findings)
-        stats = (f"{p}\x00{self.stat(p)}" for p in found.files)
-        return fingerprint([self.run_salt, *stats, "\x00refused", *refused])
+        run changes no file, yet must be reported. The stats are discovery's (taken before any
+        file is read): nothing is stat'ed twice."""
+        if self._key is None or self._key[0] is not found:
+            self._discovered = dict(zip(found.names, found.stats, strict=True))
+            names = "\x00".join(found.names)  # a path holds no NUL
+            refused = (f"{f.code}\x00{f.path}\x00{f.message}" for f in found.findings)
+            parts: list[bytes | str] = [self.run_salt, names, stats_bytes(found.stats)]
+            parts += ["\x00refused", *refused]
+            self._key = (found, fingerprint(parts))
+        return self._key[1]
 
     def result(self, found: Discovery) -> Result | None:
         data = self.store.read(RESULT)
@@ -94,17 +105,17 @@ class CheckCache:
         except (KeyError, IndexError, TypeError, ValueError):
             return None
 
-    def file(self, path: Path) -> FileResult | None:
-        entry = self._entries.get(str(path))
+    def file(self, path: str) -> FileResult | None:
+        entry = self._entries.get(path)
         stat = self.stat(path)
         if not entry or stat is None or entry[0] != stat:
             return None
         try:
             file = _file_in(entry[1])
-            self.positions[str(path)] = _positions_in(entry[2])
+            self.positions[path] = _positions_in(entry[2])
         except (KeyError, IndexError, TypeError, ValueError):
             return None
-        self._served.add(str(path))
+        self._served.add(path)
         return file
 
     def save(
@@ -115,8 +126,8 @@ class CheckCache:
         positions: Mapping[str, Mapping[Position, tuple[int, int]]],
     ) -> None:
         shards: dict[str, dict[str, Any]] = {name: {} for name in self._shards}
-        for path, file in zip(found.files, files, strict=True):
-            key, stat = str(path), self.stat(path)
+        for key, file in zip(found.names, files, strict=True):
+            stat = self.stat(key)
             if stat is None or _over_budget(file):
                 continue  # whether a file fits the run's budget depends on the others
             known = positions.get(key, {})

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from resilint.reporters.base import _CONTROL, printable
+
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
 RAW = ("\n::", "\x1b", "\u202e", "\u2066", "\u200b", "\x85")
 
@@ -138,3 +140,20 @@ def test_a_quoted_value_of_500000_characters_is_cut(cli, write, tmp_path, name) 
     assert "REF-01" in output
     assert len(output) < 50_000
     assert "characters in all" in output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(chr(i) for i in range(160)),
+        "plain ascii, with punctuation: ~!@#$%^&*()_+{}|<>?",
+        "tab\tnewline\ncarriage\rbell\x07 delete\x7f",
+        "caf\u00e9 \u2028 \u202e \ud800 \ufeff",
+        "",
+    ],
+)
+def test_printable_escapes_what_its_expression_matches_and_nothing_else(text: str) -> None:
+    escaped = _CONTROL.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
+    )
+    assert printable(text) == escaped

@@ -88,6 +88,8 @@ def printable(text: str) -> str:
     """Text from the data or a file name, made safe for any output: control, bidi and invisible
     characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),
     never sent raw. Every reporter passes paths and messages through it."""
+    if text.isascii() and text.isprintable():  # the common case, without the expression:
+        return text  # in ASCII it matches exactly what isprintable() refuses (C0 and DEL)
     return _CONTROL.sub(
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from resilint.findings import Level
+from resilint.reporters import jsontext
 from resilint.reporters.base import ReportContext, clip, printable
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
@@ -23,4 +22,4 @@ def report_gitlab(context: ReportContext) -> str:
         }
         for f in context.active
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=True) + "\n"
+    return jsontext.dumps(issues) + "\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from resilint.findings import Finding, Fix, format_json_path
+from resilint.reporters import jsontext
 from resilint.reporters.base import ReportContext, clip, printable
 
 SCHEMA_VERSION = 1
@@ -27,8 +27,8 @@ def report_json(context: ReportContext) -> str:
         },
         "findings": [_finding(f) for f in context.findings],
     }
-    # ensure_ascii keeps the output valid even for text holding lone surrogates
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    # ASCII only (as json's ensure_ascii) keeps the output valid even for lone surrogates
+    return jsontext.dumps(document) + "\n"
 
 
 def _finding(f: Finding) -> dict[str, Any]:

@@ -3,13 +3,13 @@ levels, related locations, partial fingerprints and suppressions."""
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Fix, Level
+from resilint.reporters import jsontext
 from resilint.reporters.base import ReportContext, RuleDoc, clip, help_uri, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -39,7 +39,7 @@ def report_sarif(context: ReportContext) -> str:
         "results": [_result(f, index[f.code]) for f in context.findings],
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
