@@ -30,7 +30,8 @@ for name, module in sorted(sys.modules.items()):
                 if code is not None:
                     methods[m] = [code.co_code.hex(), repr(code.co_consts), repr(code.co_names),
                                   repr(fn.__annotations__), repr(fn.__defaults__)]
-            out[f"{{name}}.{{cls.__qualname__}}"] = [str(inspect.signature(cls)), cls.__doc__, methods]
+            signature = str(inspect.signature(cls))
+            out[f"{{name}}.{{cls.__qualname__}}"] = [signature, cls.__doc__, methods]
 compiled = getattr(getattr(dataclasses.exec, "__self__", None), "added", None)
 print(json.dumps({{"classes": out, "compiled": compiled}}))
 """
@@ -75,3 +76,23 @@ def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
     found = _python(_DESCRIBE.format(setup=""), tmp_path, PYTHONDONTWRITEBYTECODE="1")
     assert found["compiled"] is True
     assert _kept(tmp_path) == []
+
+
+def _yaml_allows(code: int) -> bool:
+    """YAML 1.2's printable characters, less tab, CR, NEL, the byte order mark and the
+    YAML 1.1 line and paragraph separators: what the fast reader takes (after ``\\n``)."""
+    return (
+        code == 0x0A
+        or 0x20 <= code <= 0x7E
+        or (0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029))
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def test_the_fast_reader_refuses_exactly_the_characters_yaml_refuses() -> None:
+    from resilint.load.fast import _usual
+
+    codes = [*range(0x10000), 0x10000, 0x10001, 0x1F600, 0x10FFFE, 0x10FFFF]  # astral: one range
+    refused = [c for c in codes if not _usual(f"é{chr(c)}")]  # é: not the ASCII shortcut
+    assert refused == [c for c in codes if not _yaml_allows(c)]
