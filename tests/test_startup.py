@@ -78,6 +78,58 @@ def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
     assert _kept(tmp_path) == []
 
 
+# Imported only by other commands, other output formats, a fix, a register, a pyproject.toml or
+# an invalid document: a one-file check (the pre-commit hook) needs none of them.
+_NOT_NEEDED = (
+    "html",
+    "jsonschema",
+    "resilint.catalogue",
+    "resilint.edit.commands",
+    "resilint.impact",
+    "resilint.register",
+    "resilint.report",
+    "tomllib",
+    "xml.etree.ElementTree",
+)
+_CHECK = """
+import json, sys
+sys.argv = ["resilint", "check", "suppliers/one.yaml", "--format", "json", *sys.argv[1:]]
+from resilint.cli import main
+try:
+    main()
+except SystemExit:
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _check(root: Path, *args: str) -> tuple[dict[str, object], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, *args],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout), set(json.loads(done.stderr))
+
+
+def test_a_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+    supplier = REPO / "examples" / "northwind" / "suppliers" / "nimbara-cloud.yaml"
+    (tmp_path / "suppliers").mkdir()
+    one = tmp_path / "suppliers" / "one.yaml"
+    one.write_bytes(supplier.read_bytes())
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    report, imported = _check(tmp_path, "--no-cache")
+    assert report["summary"]["files"] == 1  # type: ignore[index]
+    assert imported.isdisjoint(_NOT_NEEDED), sorted(imported.intersection(_NOT_NEEDED))
+    for edit in ("first run, filling the cache", "# edited"):  # as the hook runs it
+        one.write_bytes(supplier.read_bytes() + f"# {edit}\n".encode())
+        again, imported = _check(tmp_path)
+        assert again == report
+        assert imported.isdisjoint(_NOT_NEEDED), sorted(imported.intersection(_NOT_NEEDED))
+
+
 def _yaml_allows(code: int) -> bool:
     """YAML 1.2's printable characters, less tab, CR, NEL, the byte order mark and the
     YAML 1.1 line and paragraph separators: what the fast reader takes (after ``\\n``)."""
