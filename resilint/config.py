@@ -16,11 +16,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jsonschema
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
 from resilint.discover import CONFIG_NAMES
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
@@ -101,7 +96,7 @@ def _has_tool_table(path: Path) -> bool:
     if isinstance(data, Refusal):
         return False
     try:
-        return "resilint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+        return "resilint" in _toml(data.decode("utf-8")).get("tool", {})
     except (ValueError, RecursionError):
         return True
 
@@ -174,13 +169,23 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
     return data, line_of
 
 
+def _toml(text: str) -> dict[str, Any]:
+    """TOML's tables; the parser is imported for a pyproject.toml only (most checks have none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    tables: dict[str, Any] = tomllib.loads(text)
+    return tables
+
+
 def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
     data = _read_guarded(path)
     if isinstance(data, Refusal):
         raise ConfigError(f"{data.code} {data.message}", str(path), 1, 1)
     try:
         text = data.decode("utf-8")
-        table = _plain(tomllib.loads(text).get("tool", {}).get("resilint", {}))
+        table = _plain(_toml(text).get("tool", {}).get("resilint", {}))
     except (ValueError, RecursionError) as exc:
         reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
         at = re.search(r"at line (\d+), column (\d+)", reason)

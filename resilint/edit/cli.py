@@ -54,10 +54,10 @@ def fix_options(command: Command) -> Command:
 
 def fix_args(options: dict[str, Any], check: CheckArgs) -> Any:
     """The typed arguments of a fixing run, or None when no fix was asked for."""
+    if not (options.get("fix") or options.get("diff")):
+        return None  # a plain check (the pre-commit hook) does not import the writers
     from resilint.edit.commands import FixArgs
 
-    if not (options.get("fix") or options.get("diff")):
-        return None
     return FixArgs(
         check,
         unsafe=bool(options.get("unsafe_fixes")),

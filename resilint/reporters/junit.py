@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from resilint.findings import Finding
 from resilint.reporters.base import ReportContext, clip, printable
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 # printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
 _clean = printable
 
 
 def report_junit(context: ReportContext) -> str:
+    from xml.etree import ElementTree  # imported when this format is asked for
+
     active = context.active
     suites = ElementTree.Element(
         "testsuites", name="resilint", tests=str(max(len(active), 1)), failures=str(len(active))
@@ -38,6 +43,8 @@ def report_junit(context: ReportContext) -> str:
 
 
 def _case(suite: ElementTree.Element, f: Finding) -> None:
+    from xml.etree import ElementTree
+
     subject = f"{f.kind} {f.doc_id}" if f.doc_id else f.path
     case = ElementTree.SubElement(
         suite,

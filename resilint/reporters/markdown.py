@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from resilint.findings import Finding
@@ -19,6 +18,8 @@ def _cell(text: str) -> str:
     """Text from the data, inert in a Markdown table: no HTML, no pipes, no line breaks, and no
     @mention that would notify a person or team from a pull-request comment (a zero-width
     space, written as an entity, after the @: the practice of Renovate's comments)."""
+    import html  # imported when this format is asked for
+
     escaped = html.escape(printable(text), quote=False)
     for char in "|`*_[]<>#!":
         escaped = escaped.replace(char, "\\" + char)

@@ -14,16 +14,21 @@ rules' (REG-01 to REG-08).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from resilint.findings import Finding, JsonPath
-from resilint.register.checks import Problem, checked_register
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+
+if TYPE_CHECKING:
+    from resilint.register.checks import Problem
 
 
 def _register_problems(
     context: RuleContext, info: RuleInfo, wanted: Callable[[Problem], bool]
 ) -> Iterator[Finding]:
+    from resilint.register.checks import checked_register  # only where a register is checked
+
     seen: set[tuple[str, JsonPath]] = set()  # one finding per field, where rows repeat it
     for maintainer_id in context.facts.scope.maintainers:
         maintainer = context.index.get("Entity", maintainer_id)

@@ -1,0 +1,117 @@
+"""The methods of resilint's dataclasses, compiled once and kept with its bytecode.
+
+``@dataclass`` writes the source of each class's ``__init__``, ``__repr__``, ``__eq__``,
+``__hash__`` and (frozen) ``__setattr__`` and compiles it with ``exec`` when the class is
+built: about a hundred classes at start-up, and compiling their 500 small functions was a
+quarter of a one-file check's instructions (parsing and compiling source, every run). Here
+``dataclasses``' ``exec`` compiles each distinct source once; the code objects are kept, by
+their source text, in a file next to resilint's own ``.pyc`` files (``__pycache__``, where
+Python keeps the compiled modules it trusts the same way) and read back by later runs. The
+classes are the same: the same source compiled by the same interpreter, with the flags
+``dataclasses`` itself compiles with (no ``from __future__`` import).
+
+Nothing is written when Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``, ``-B``) or
+where the directory is not writable; a file of another Python version, or one that cannot be
+read, is ignored and the functions are compiled as ``dataclasses`` does.
+"""
+
+from __future__ import annotations
+
+import atexit
+import builtins
+import contextlib
+import dataclasses
+import importlib.util
+import marshal
+import os
+import sys
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+_HEADER = importlib.util.MAGIC_NUMBER + b"resilint-dataclasses-1" + bytes([sys.flags.optimize])
+_MAX_ENTRIES = 4096
+"""Sources no longer used (resilint's classes changed) are dropped when the file grows past
+this; the next run keeps only what it used."""
+
+
+class _Compiled:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.kept: dict[str, CodeType] = _read(path) if path else {}
+        self.used: dict[str, CodeType] = {}
+        self.added = False
+
+    def exec(self, source: Any, namespace: Any = None, scope: Any = None) -> None:
+        namespace = vars(dataclasses) if namespace is None else namespace  # exec's default there
+        if not isinstance(source, str):
+            builtins.exec(source, namespace, scope)
+            return
+        code = self.used.get(source) or self.kept.get(source)
+        if code is None:
+            # dont_inherit: compiled as dataclasses' own module compiles it (no __future__
+            # flags from this one), so annotations are objects, not strings, as without the cache
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            self.added = True
+        self.used[source] = code
+        builtins.exec(code, namespace, scope)
+
+    def save(self) -> None:
+        if not self.added or self.path is None or sys.dont_write_bytecode:
+            return
+        entries = {**self.kept, **self.used}
+        if len(entries) > _MAX_ENTRIES:
+            entries = self.used
+        with contextlib.suppress(OSError, ValueError):
+            _write(self.path, _HEADER + marshal.dumps(entries))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """As Python writes a ``.pyc``: the source's permissions, written whole under a temporary
+    name and renamed into place, so a concurrent run reads the old file or the new one."""
+    mode = (Path(__file__).stat().st_mode | 0o200) & 0o666
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    handle = os.open(temporary, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if not data.startswith(_HEADER):
+        return {}
+    try:
+        entries = marshal.loads(data[len(_HEADER) :])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+
+def _location() -> Path | None:
+    """Where Python keeps this package's bytecode (``sys.pycache_prefix`` honoured)."""
+    try:
+        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("dataclasses.py")))
+    except NotImplementedError:  # an interpreter without bytecode caching
+        return None
+    return Path(pyc).with_suffix(".code")
+
+
+def install() -> None:
+    """Have ``dataclasses`` compile through the kept code from now on (once per process)."""
+    if isinstance(getattr(getattr(dataclasses, "exec", None), "__self__", None), _Compiled):
+        return
+    compiled = _Compiled(_location())
+    dataclasses.exec = compiled.exec  # type: ignore[attr-defined]
+    atexit.register(compiled.save)

@@ -1,0 +1,150 @@
+"""What a start-up of resilint builds and imports, run as users run it (a new Python process):
+the dataclasses compiled from kept code are the classes ``dataclasses`` builds, and a check of a
+one-file repository imports none of the modules only other commands or inputs need."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Every resilint dataclass a check builds, described by what ``dataclasses`` generates for it.
+_DESCRIBE = """
+import dataclasses, inspect, json, sys
+{setup}
+import resilint.cli
+out = {{}}
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("resilint"):
+        continue
+    for cls in vars(module).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == name:
+            methods = {{}}
+            for m in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
+                fn = cls.__dict__.get(m)
+                code = getattr(fn, "__code__", None)
+                if code is not None:
+                    methods[m] = [code.co_code.hex(), repr(code.co_consts), repr(code.co_names),
+                                  repr(fn.__annotations__), repr(fn.__defaults__)]
+            signature = str(inspect.signature(cls))
+            out[f"{{name}}.{{cls.__qualname__}}"] = [signature, cls.__doc__, methods]
+compiled = getattr(getattr(dataclasses.exec, "__self__", None), "added", None)
+print(json.dumps({{"classes": out, "compiled": compiled}}))
+"""
+_PLAIN = "import builtins, resilint; dataclasses.exec = builtins.exec"
+
+
+def _python(code: str, prefix: Path, **env: str) -> dict[str, object]:
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environ |= {"PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(prefix), **env}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _kept(prefix: Path) -> list[Path]:
+    return sorted(prefix.rglob("dataclasses.*.code"))
+
+
+def test_dataclasses_from_kept_code_are_those_dataclasses_builds(tmp_path: Path) -> None:
+    plain = _python(_DESCRIBE.format(setup=_PLAIN), tmp_path / "plain")
+    first = _python(_DESCRIBE.format(setup=""), tmp_path / "kept")
+    assert len(_kept(tmp_path / "kept")) == 1
+    second = _python(_DESCRIBE.format(setup=""), tmp_path / "kept")
+    assert first["compiled"] is True and second["compiled"] is False
+    assert plain["classes"] == first["classes"] == second["classes"]
+    assert len(plain["classes"]) > 50  # type: ignore[arg-type]
+
+
+def test_an_unreadable_kept_file_is_compiled_again(tmp_path: Path) -> None:
+    describe = _DESCRIBE.format(setup="")
+    expected = _python(describe, tmp_path)["classes"]
+    (kept,) = _kept(tmp_path)
+    for garbage in (b"", b"not marshal data", kept.read_bytes()[:-100]):
+        kept.write_bytes(garbage)
+        again = _python(describe, tmp_path)
+        assert again["classes"] == expected and again["compiled"] is True
+    assert _python(describe, tmp_path)["compiled"] is False  # written again, whole
+
+
+def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
+    found = _python(_DESCRIBE.format(setup=""), tmp_path, PYTHONDONTWRITEBYTECODE="1")
+    assert found["compiled"] is True
+    assert _kept(tmp_path) == []
+
+
+# Imported only by other commands, other output formats, a fix, a register, a pyproject.toml or
+# an invalid document: a one-file check (the pre-commit hook) needs none of them.
+_NOT_NEEDED = (
+    "html",
+    "jsonschema",
+    "resilint.catalogue",
+    "resilint.edit.commands",
+    "resilint.impact",
+    "resilint.register",
+    "resilint.report",
+    "tomllib",
+    "xml.etree.ElementTree",
+)
+_CHECK = """
+import json, sys
+sys.argv = ["resilint", "check", "suppliers/one.yaml", "--format", "json", *sys.argv[1:]]
+from resilint.cli import main
+try:
+    main()
+except SystemExit:
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _check(root: Path, *args: str) -> tuple[dict[str, object], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, *args],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout), set(json.loads(done.stderr))
+
+
+def test_a_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+    supplier = REPO / "examples" / "northwind" / "suppliers" / "nimbara-cloud.yaml"
+    (tmp_path / "suppliers").mkdir()
+    one = tmp_path / "suppliers" / "one.yaml"
+    one.write_bytes(supplier.read_bytes())
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    report, imported = _check(tmp_path, "--no-cache")
+    assert report["summary"]["files"] == 1  # type: ignore[index]
+    assert imported.isdisjoint(_NOT_NEEDED), sorted(imported.intersection(_NOT_NEEDED))
+    for edit in ("first run, filling the cache", "# edited"):  # as the hook runs it
+        one.write_bytes(supplier.read_bytes() + f"# {edit}\n".encode())
+        again, imported = _check(tmp_path)
+        assert again == report
+        assert imported.isdisjoint(_NOT_NEEDED), sorted(imported.intersection(_NOT_NEEDED))
+
+
+def _yaml_allows(code: int) -> bool:
+    """YAML 1.2's printable characters, less tab, CR, NEL, the byte order mark and the
+    YAML 1.1 line and paragraph separators: what the fast reader takes (after ``\\n``)."""
+    return (
+        code == 0x0A
+        or 0x20 <= code <= 0x7E
+        or (0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029))
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def test_the_fast_reader_refuses_exactly_the_characters_yaml_refuses() -> None:
+    from resilint.load.fast import _usual
+
+    codes = [*range(0x10000), 0x10000, 0x10001, 0x1F600, 0x10FFFE, 0x10FFFF]  # astral: one range
+    refused = [c for c in codes if not _usual(f"é{chr(c)}")]  # é: not the ASCII shortcut
+    assert refused == [c for c in codes if not _yaml_allows(c)]
