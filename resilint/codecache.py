@@ -44,8 +44,8 @@ class _Compiled:
 
     def exec(self, source: Any, namespace: Any = None, scope: Any = None) -> None:
         namespace = vars(dataclasses) if namespace is None else namespace  # exec's default there
-        if not isinstance(source, str):
-            builtins.exec(source, namespace, scope)
+        if not isinstance(source, str) or not _ours(namespace):
+            builtins.exec(source, namespace, scope)  # another package's class: as without us
             return
         code = self.used.get(source) or self.kept.get(source)
         if code is None:
@@ -64,6 +64,14 @@ class _Compiled:
             entries = self.used
         with contextlib.suppress(OSError, ValueError):
             _write(self.path, _HEADER + marshal.dumps(entries))
+
+
+def _ours(namespace: Any) -> bool:
+    """Whether the class being built is resilint's: ``dataclasses`` runs the methods' source in
+    the globals of the class's module. Classes of other packages in the same process (a program
+    that imports resilint, a test runner) are built exactly as without resilint."""
+    name = namespace.get("__name__") if isinstance(namespace, dict) else None
+    return isinstance(name, str) and (name == "resilint" or name.startswith("resilint."))
 
 
 def _write(path: Path, data: bytes) -> None:

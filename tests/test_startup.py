@@ -148,3 +148,19 @@ def test_the_fast_reader_refuses_exactly_the_characters_yaml_refuses() -> None:
     codes = [*range(0x10000), 0x10000, 0x10001, 0x1F600, 0x10FFFE, 0x10FFFF]  # astral: one range
     refused = [c for c in codes if not _usual(f"é{chr(c)}")]  # é: not the ASCII shortcut
     assert refused == [c for c in codes if not _yaml_allows(c)]
+
+
+def test_dataclasses_of_other_packages_are_built_as_without_resilint(tmp_path: Path) -> None:
+    """A program that imports resilint builds its own dataclasses as Python does: only
+    resilint's classes go through the kept code (nothing of theirs is compiled into it)."""
+    describe = _DESCRIBE.format(setup="")
+    _python(describe, tmp_path)  # resilint's classes kept
+    theirs = _DESCRIBE.format(setup="").replace(
+        "compiled = ",
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class Theirs:\n    name: str\n    size: int = 3\n"
+        "assert Theirs('a') == Theirs('a', 3) and hash(Theirs('a'))\n"
+        "compiled = ",
+    )
+    assert "class Theirs" in theirs
+    assert _python(theirs, tmp_path)["compiled"] is False
