@@ -1,9 +1,11 @@
 """Positions for findings: map a document's JSON path to the parser's node marks, lazily.
 
 Checks build each finding complete through a :class:`Locator`; only files that have findings are
-composed again, once each, so a clean repository of any size keeps no node graphs in memory. A
+read again, once each, so a clean repository of any size keeps no node graphs in memory. A file
+whose every line has a plain shape is placed from its lines (:mod:`resilint.load.plain_positions`,
+the same positions at less than half the cost); any other is composed again with libyaml. A
 position depends only on the file's text, so the cache keeps those a run computed with the
-file's entry (:attr:`Locator.positions`): the next run composes only the files that changed.
+file's entry (:attr:`Locator.positions`): the next run reads only the files that changed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from resilint.findings import Finding, Fix, JsonPath, Level, Part, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
+from resilint.load.plain_nodes import NotPlain
+from resilint.load.plain_positions import PlainFile, plain_file
 from resilint.load.positions import Lines, LoadError
 from resilint.model import Document
 
@@ -34,6 +38,7 @@ class Locator:
         unchanged since) and those computed in this run."""
         self._roots: dict[str, list[Node]] = {}
         self._lines: dict[str, Lines] = {}
+        self._plain: dict[str, PlainFile | None] = {}
 
     def finding(
         self,
@@ -85,6 +90,15 @@ class Locator:
         return found
 
     def _position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
+        if document.path not in self._roots:  # not composed yet: read it from its lines?
+            plain = self._plain_file(document.path)
+            if plain is not None:
+                if document.index > 0:
+                    return document.line, 1
+                try:
+                    return plain.position(path, on_key)
+                except NotPlain:  # lines this reader leaves to libyaml
+                    self._plain[document.path] = None
         roots = self._file_roots(document.path)
         if document.index >= len(roots):
             return document.line, 1
@@ -110,15 +124,28 @@ class Locator:
         except LoadError:
             self._roots[path] = []
 
+    def _plain_file(self, path: str) -> PlainFile | None:
+        """A plain file, whose lines give libyaml's marks at a fraction of the cost of
+        composing it; None for a file composed instead."""
+        if path not in self._plain:
+            text = read_text(Path(path), self.limits)
+            plain = plain_file(text, self.limits) if isinstance(text, str) else None
+            self._plain[path] = plain
+            if plain is None:
+                self._compose(path, text)
+        return self._plain[path]
+
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
-            text = read_text(Path(path), self.limits)
-            self._lines[path] = Lines(text if isinstance(text, str) else "")
-            try:
-                self._roots[path] = compose_text(text, self.limits) if isinstance(text, str) else []
-            except LoadError:  # the file changed since it was loaded
-                self._roots[path] = []
+            self._compose(path, read_text(Path(path), self.limits))
         return self._roots[path]
+
+    def _compose(self, path: str, text: str | Finding) -> None:
+        self._lines[path] = Lines(text if isinstance(text, str) else "")
+        try:
+            self._roots[path] = compose_text(text, self.limits) if isinstance(text, str) else []
+        except LoadError:  # the file changed since it was loaded
+            self._roots[path] = []
 
 
 def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:

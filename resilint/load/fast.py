@@ -19,9 +19,10 @@ only when it is what the slow path would give:
   ``limits.max_alias_expansion``.
 
 Anything else, and any error yaml-rs raises, goes the slow way, which says what is wrong and
-where. Positions are never taken from here: a finding's position comes from the file parsed
-again with libyaml (:mod:`resilint.locate`). Without a yaml-rs wheel every file goes the slow
-way, with the same results.
+where. Positions are never taken from yaml-rs: a finding's position comes from the file's lines
+when they all have a plain shape (:mod:`.plain_positions`), else from the file parsed again with
+libyaml (:mod:`resilint.locate`). Without a yaml-rs wheel every file goes the slow way, with the
+same results.
 """
 
 from __future__ import annotations
@@ -91,15 +92,10 @@ _FIRST_KEY = re.compile(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
 def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | None:
     """``(data, first line, values)`` of a plain single-document resilint file, or None when
     the file must go the slow way."""
-    if not _AVAILABLE or len(text) > limits.max_scalar_bytes or not _usual(text):
+    start = plain_shape(text, limits) if _AVAILABLE else None
+    if start is None:
         return None
-    marker = _FIRST_MARKER.match(text)
-    body = text[marker.end() :] if marker is not None else text
-    lines = "\n" + body  # each pattern below starts with a line break: searched for quickly
-    if _MARKER.search(lines) or not _shallow(lines, limits) or not _numbers_agree(lines):
-        return None
-    if _NOT_PLAIN.search(lines) is not None:
-        return None
+    body = text[start:]
     try:
         data = yaml_rs.loads(body, parse_datetime=False)
     except BaseException as exc:  # a pyo3 panic is a BaseException; let ^C and exit through
@@ -112,6 +108,22 @@ def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | No
     if values > min(limits.max_alias_expansion, limits.max_total_nodes):
         return None
     return data, _first_line(text), values
+
+
+def plain_shape(text: str, limits: Limits, numbers: bool = True) -> int | None:
+    """Where the single document of a file whose every line has a plain shape starts (after a
+    first ``---``), or None for a file that must go the slow way. ``numbers=False`` leaves out
+    what only the values' meaning needs (whether number-like scalars mean the same to both)."""
+    if len(text) > limits.max_scalar_bytes or not _usual(text):
+        return None
+    marker = _FIRST_MARKER.match(text)
+    start = marker.end() if marker is not None else 0
+    lines = "\n" + text[start:]  # each pattern below starts with a line break: searched quickly
+    if _MARKER.search(lines) or not _shallow(lines, limits):
+        return None
+    if (numbers and not _numbers_agree(lines)) or _NOT_PLAIN.search(lines) is not None:
+        return None
+    return start
 
 
 def _usual(text: str) -> bool:
