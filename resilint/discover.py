@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
+
+if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
+    import pathspec
 from resilint.load.read import (
     Refusal,
     kind_refusal,
@@ -80,7 +82,7 @@ def discover(
     path."""
     paths = list(paths)
     limits = limits or Limits()
-    finder = _Finder(pathspec.GitIgnoreSpec.from_lines(list(exclude)), limits)
+    finder = _Finder(_exclusions(list(exclude)), limits)
     for path in paths:
         finder.add(path, _boundary(path, root))
     skipped = {path.resolve() for path in skip}
@@ -123,7 +125,7 @@ def _lexical(path: Path) -> str:
 class _Finder:
     """The files and findings of one discovery, and the bytes of .gitignore files read."""
 
-    def __init__(self, excluded: pathspec.GitIgnoreSpec, limits: Limits) -> None:
+    def __init__(self, excluded: pathspec.GitIgnoreSpec | None, limits: Limits) -> None:
         self.excluded = excluded
         self.limits = limits
         self.found: list[tuple[str, os.stat_result]] = []
@@ -211,7 +213,7 @@ class _Finder:
         if not (is_dir or yaml_named or is_link):
             return None
         where = relative + name + ("/" if is_dir else "")
-        if (ignores or self.excluded.patterns) and self.ignored(where, ignores):
+        if (ignores or self.excluded is not None) and self.ignored(where, ignores):
             return None
         if is_link:
             self.link(prefix + name, boundary, yaml_named=yaml_named)
@@ -277,7 +279,7 @@ class _Finder:
     def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
         """``where`` is relative to the walked top, with a trailing / for a directory; the
         deepest .gitignore with a verdict wins, as in git."""
-        if self.excluded.patterns and self.excluded.match_file(where):
+        if self.excluded is not None and self.excluded.match_file(where):
             return True
         for ignore in reversed(ignores):
             verdict = ignore.spec.check_file(where[len(ignore.prefix) :])
@@ -309,9 +311,20 @@ def _too_much(lines: list[str], taken: int) -> str | None:
     return None
 
 
+def _exclusions(lines: list[str]) -> pathspec.GitIgnoreSpec | None:
+    """The configuration's ``exclude`` patterns; None when there are none."""
+    if not lines:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     """The patterns git would use: a line git cannot read (a lone trailing backslash) matches
     nothing, as in git, rather than failing the run."""
+    import pathspec
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except (ValueError, re.error):

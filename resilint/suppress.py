@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pathspec
-
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.domain.lifecycle import waiver_in_force
 from resilint.findings import Finding, Level, Suppression
@@ -94,6 +92,8 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
     accounts for keeps that justification (and is not reported as unused or fixed)."""
     if not policy.per_file_ignores:
         return findings
+    import pathspec  # only for a configuration with per-file ignores
+
     specs = [
         (pattern, frozenset(codes), pathspec.GitIgnoreSpec.from_lines([pattern]))
         for pattern, codes in policy.per_file_ignores

@@ -78,11 +78,12 @@ def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
     assert _kept(tmp_path) == []
 
 
-# Imported only by other commands, other output formats, a fix, a register, a pyproject.toml or
-# an invalid document: a one-file check (the pre-commit hook) needs none of them.
+# Imported only by other commands, other output formats, a fix, a register, a pyproject.toml,
+# ignore patterns or an invalid document: a one-file check (the pre-commit hook) needs none.
 _NOT_NEEDED = (
     "html",
     "jsonschema",
+    "pathspec",
     "resilint.catalogue",
     "resilint.edit.commands",
     "resilint.impact",
