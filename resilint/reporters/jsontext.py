@@ -80,20 +80,9 @@ def _dict(mapping: dict[Any, Any], newline: str, out: list[str]) -> None:
 
 
 def _key(key: Any) -> str:
-    """A key as ``json`` turns it into text before quoting it (``skipkeys`` is off)."""
-    if isinstance(key, str):
-        return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise _Unknown
+    """A key as ``json`` turns it into text before quoting it (``skipkeys`` is off): a text
+    as it is, a number, true, false or null as the value would be written."""
+    return key if isinstance(key, str) else _scalar(key)
 
 
 def _scalar(value: Any) -> str:
