@@ -224,3 +224,20 @@ def _documents(draw: st.DrawFn) -> str:
 @given(_documents())
 def test_generated_documents(text: str):
     assert _agrees(text)
+
+
+@pytest.mark.parametrize("slow", [False, True], ids=["yaml-rs", "libyaml"])
+def test_documents_share_their_keys_and_short_texts(slow: bool) -> None:
+    """Equal keys and short values of two files are one object (a repository's documents repeat
+    a few hundred keys and their ids, dates and levels: a third of the memory); a long text is
+    kept as read, not hashed to be shared."""
+    long = "a note of a hundred characters " * 4
+    texts = [_resilint(f"id: acme\ntier: critical\nnote: {long}\n") for _ in range(2)]
+    if not slow:
+        assert all(fast.fast_data(text, LIMITS) is not None for text in texts)
+    read = [(_slow(t) if slow else load_text("x.yaml", t, LIMITS)).documents[0] for t in texts]
+    first, second = (document.data for document in read)
+    assert first == second
+    assert all(a is b for a, b in zip(first, second, strict=True))  # the keys
+    assert first["tier"] is second["tier"] and first["id"] is second["id"]
+    assert first["note"] is not second["note"]

@@ -17,6 +17,7 @@ from resilint.load.compose import MAP, PLAIN, SEQ, STR
 from resilint.load.positions import Lines, LoadError
 from resilint.load.scalars import CORE as _CORE
 from resilint.load.scalars import bad_tag, check_date, describe, finite_float
+from resilint.load.shared import intern, shared_text
 from resilint.load.strict import Strict
 from resilint.load_remedies import document_break
 
@@ -73,7 +74,8 @@ class Converter:
         if isinstance(node, ScalarNode):
             if node.style:  # quoted, or a block text; a plain value ("" or None) needs no check
                 self.strict.scalar(node, indent)
-            return self._scalar(node)
+            scalar = self._scalar(node)
+            return shared_text(scalar) if type(scalar) is str else scalar
         key = id(node)
         if key in self._done:
             if depth + self._height[key] - 1 > self.limits.max_depth:
@@ -142,7 +144,7 @@ class Converter:
                 for name, value in self._merge_sources(value_node, depth):
                     merged.setdefault(name, value)
                 continue
-            name = self._key(key_node)
+            name = intern(self._key(key_node))
             if name in keys:
                 raise self._duplicate(name, keys[name], key_node, depth)
             keys[name] = key_node

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from resilint.limits import Limits
+from resilint.load.shared import intern, shared_text
 
 try:
     import yaml_rs
@@ -104,7 +104,11 @@ def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | No
         return None
     if not isinstance(data, dict) or not _declares_resilint(data):
         return None
-    values = _values(data)
+    lengths = [0]
+    data = _shared(data, lengths)
+    # the values counted as the slow path counts them, one per scalar, key and collection:
+    # every item of a list and value of a mapping, every key, and the document's mapping
+    values = lengths[0] + 1
     if values > min(limits.max_alias_expansion, limits.max_total_nodes):
         return None
     return data, _first_line(text), values
@@ -161,22 +165,26 @@ def _declares_resilint(data: dict[str, Any]) -> bool:
     )
 
 
-def _values(value: Any) -> int:
-    """The values a document holds, counted as the slow path counts them: one per scalar, key
-    and collection. Scalars, most of the values, are counted without a call."""
-    items: Iterable[Any]
+def _shared(value: Any, lengths: list[int]) -> Any:
+    """``value`` with its keys and short texts shared (:mod:`.shared`), adding to
+    ``lengths[0]`` twice each mapping's length and once each list's."""
     if type(value) is dict:
-        count = 1 + len(value)
-        items = value.values()
-    elif type(value) is list:
-        count = 1
-        items = value
-    else:
-        return 1
-    for item in items:
-        kind = type(item)
-        count += _values(item) if kind is dict or kind is list else 1
-    return count
+        lengths[0] += 2 * len(value)
+        return {
+            intern(k): (shared_text(v) if type(v) is str else v)
+            if type(v) is not dict and type(v) is not list
+            else _shared(v, lengths)
+            for k, v in value.items()
+        }
+    if type(value) is list:
+        lengths[0] += len(value)
+        return [
+            (shared_text(v) if type(v) is str else v)
+            if type(v) is not dict and type(v) is not list
+            else _shared(v, lengths)
+            for v in value
+        ]
+    return value
 
 
 def _first_line(text: str) -> int:
