@@ -25,10 +25,11 @@ import secrets
 import stat
 import struct
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from resilint.discover import Stamp, stamp
 from resilint.load.read import Refusal, read_regular, real, within
 
 CACHE_DIR_NAME = ".resilint_cache"
@@ -59,34 +60,25 @@ def files_fingerprint(paths: Iterable[Path]) -> str:
 
 
 def stat_key(path: Path) -> list[int] | None:
-    """What tells one version of a file from the next without reading it. The change time is
-    what ``cp -p`` and ``os.utime`` cannot set back."""
+    """The file's :func:`resilint.discover.stamp` now, as the cache keeps it (a list)."""
     try:
         info = path.stat()
     except OSError:
         return None
-    return stat_info_key(info)
-
-
-def stat_info_key(info: os.stat_result) -> list[int]:
-    """:func:`stat_key` of a stat already taken."""
-    return [info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns, info.st_dev]
+    return list(stamp(info))
 
 
 _PACKED = struct.Struct("<qqQqQ")
 
 
-def stats_bytes(infos: Iterable[os.stat_result]) -> bytes:
-    """The :func:`stat_info_key` of every stat, to hash: fixed-width binary (writing 50,000
-    numbers as decimal text cost more than the rest of the run's key), or text for a time
-    past 2262 or a number that does not fit in 64 bits."""
-    infos = list(infos)
+def stats_bytes(stamps: Sequence[Stamp]) -> bytes:
+    """Every file's stamp, to hash: fixed-width binary (writing 50,000 numbers as decimal text
+    cost more than the rest of the run's key), or text for a time past 2262 or a number that
+    does not fit in 64 bits."""
     try:
-        fields = [
-            _PACKED.pack(i.st_mtime_ns, i.st_size, i.st_ino, i.st_ctime_ns, i.st_dev) for i in infos
-        ]
+        fields = [_PACKED.pack(*s) for s in stamps]
     except struct.error:
-        return b"text:" + repr([stat_info_key(i) for i in infos]).encode()
+        return b"text:" + repr(list(stamps)).encode()
     return b"packed:" + b"".join(fields)
 
 

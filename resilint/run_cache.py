@@ -9,15 +9,14 @@ next run composes only changed files to place findings.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint, stat_info_key, stat_key, stats_bytes
-from resilint.discover import Discovery
+from resilint.cache import Store, fingerprint, stat_key, stats_bytes
+from resilint.discover import Discovery, Stamp
 from resilint.locate import Position
 from resilint.result import FileResult, Result
 from resilint.serialize import (
@@ -48,7 +47,7 @@ class CheckCache:
         self.file_salt = file_salt
         self.run_salt = run_salt
         self._stats: dict[str, list[int] | None] = {}
-        self._discovered: dict[str, os.stat_result] = {}
+        self._discovered: dict[str, Stamp] = {}
         """The stats discovery took, by path: files are not stat'ed again."""
         self._key: tuple[Discovery, str] | None = None
         self.positions: Positions = {}
@@ -74,8 +73,8 @@ class CheckCache:
     def stat(self, path: str) -> list[int] | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
         if path not in self._stats:
-            info = self._discovered.get(path)
-            self._stats[path] = stat_key(Path(path)) if info is None else stat_info_key(info)
+            known = self._discovered.get(path)
+            self._stats[path] = stat_key(Path(path)) if known is None else list(known)
         return self._stats[path]
 
     def _run_key(self, found: Discovery) -> str:
@@ -83,10 +82,10 @@ class CheckCache:
         run changes no file, yet must be reported. The stats are discovery's (taken before any
         file is read): nothing is stat'ed twice."""
         if self._key is None or self._key[0] is not found:
-            self._discovered = dict(zip(found.names, found.stats, strict=True))
+            self._discovered = dict(zip(found.names, found.stamps, strict=True))
             names = "\x00".join(found.names)  # a path holds no NUL
             refused = (f"{f.code}\x00{f.path}\x00{f.message}" for f in found.findings)
-            parts: list[bytes | str] = [self.run_salt, names, stats_bytes(found.stats)]
+            parts: list[bytes | str] = [self.run_salt, names, stats_bytes(found.stamps)]
             parts += ["\x00refused", *refused]
             self._key = (found, fingerprint(parts))
         return self._key[1]

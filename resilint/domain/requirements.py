@@ -15,7 +15,7 @@ when the supplier is critical (a law firm's engagement terms).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,11 @@ _EXPOSURE_WORDS = {
 @dataclass(frozen=True)
 class Matrix:
     terms: Mapping[str, Term]
+    _required: dict[tuple[Any, ...], frozenset[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """Answers by question: thousands of suppliers and contracts ask a handful of questions,
+    and share the answers' sets (one check keeps every one of them)."""
 
     def required(
         self,
@@ -104,12 +109,16 @@ class Matrix:
         ICT-security terms only where it covers ICT services. ``models`` are the service models
         of what is concerned (empty when any is unknown: then no term is left out for its
         model); ``intra_group``: the supplier is a company of our own group."""
-        return frozenset(
-            name
-            for name, term in self.terms.items()
-            if term.required(supplier_class, exposures, models, intra_group)
-            and not (term.ict_security and contract_ict is False)
-        )
+        question = (supplier_class, exposures, contract_ict, models, intra_group)
+        found = self._required.get(question)
+        if found is None:
+            found = self._required[question] = frozenset(
+                name
+                for name, term in self.terms.items()
+                if term.required(supplier_class, exposures, models, intra_group)
+                and not (term.ict_security and contract_ict is False)
+            )
+        return found
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Matrix:
         """The matrix with the configuration's cells in place of resilint's."""

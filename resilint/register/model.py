@@ -17,7 +17,7 @@ NOT_APPLICABLE = "Not Applicable"
 """B_04.01.0040 of a row that is not a branch: the column is a key, so it cannot be empty."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A field of a document: where a row or a cell comes from."""
 
@@ -30,7 +30,7 @@ def places(document: Document, **fields: str) -> dict[str, Place]:
     return {code: Place(document, (name,)) for code, name in fields.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     values: dict[str, str]
     """Cells by column code (``c0010``), as the xBRL-CSV package writes them."""

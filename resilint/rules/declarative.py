@@ -17,24 +17,19 @@ from resilint.rules.runtime import Env, Ref, render
 Binder = Callable[[Env], "Ref | list[Ref] | None"]
 
 
-def in_scope(
-    facts: Facts, documents: Sequence[Document], applies: dict[str, Any]
-) -> list[Document]:
-    """The documents an ``applies_to`` names. Whether one is, is asked once per check: rules
-    with the same ``applies_to`` (five say ``critical: true``) share the answers."""
-    known = facts.derived(_scope_answers, repr(applies))  # equal for equal scopes
-    found = []
-    for document in documents:
-        matches = known.get(id(document))
-        if matches is None:
-            matches = known[id(document)] = facts.matches(document, applies)
-        if matches:
-            found.append(document)
+def in_scope(facts: Facts, kind: str, applies: dict[str, Any]) -> list[Document]:
+    """The documents of ``kind`` an ``applies_to`` names, in the index's order. Found once per
+    check: rules with the same ``applies_to`` (five say ``critical: true``) share the list."""
+    lists = facts.derived(_scopes, None)
+    key = (kind, repr(applies))  # equal for equal scopes
+    found = lists.get(key)
+    if found is None:
+        found = lists[key] = [d for d in facts.index.of_kind(kind) if facts.matches(d, applies)]
     return found
 
 
-def _scope_answers(facts: Facts, scope: str) -> dict[int, bool]:
-    """Whether each document (by identity, for the check's lifetime) is in ``scope``."""
+def _scopes(facts: Facts, _: None) -> dict[tuple[str, str], list[Document]]:
+    """The documents in each scope asked for so far, by kind and ``applies_to``."""
     return {}
 
 
@@ -72,9 +67,11 @@ class DeclarativeRule:
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.facts, context.params)
-        documents = context.index.of_kind(self.kind)
-        if self.applies_to:
-            documents = in_scope(context.facts, documents, self.applies_to)
+        documents = (
+            in_scope(context.facts, self.kind, self.applies_to)
+            if self.applies_to
+            else context.index.of_kind(self.kind)
+        )
         for document in documents:
             try:
                 yield from self._document(base, document, context)
