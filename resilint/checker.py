@@ -264,6 +264,8 @@ def normalise(path: str) -> str:
 
 
 def _within(path: str, focus: frozenset[str]) -> bool:
+    if "." in focus:  # the whole working directory: each path need not be made absolute
+        return True
     where = normalise(path)
     return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
 

@@ -47,8 +47,37 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     loose = [choice for choice in options if choice != word and _loose(choice) == loosely]
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return close_match(word, options)
+
+
+def close_match(word: str, options: list[str], cutoff: float = 0.6) -> str | None:
+    """``difflib.get_close_matches(word, options, n=1, cutoff=cutoff)``, the same answer, without
+    comparing ``word`` with every option the slow way (325 unknown references among 100,000
+    documents took 10 seconds). RapidFuzz's ratio, twice the longest common subsequence over
+    both lengths, bounds difflib's from above (difflib's matching blocks are such a
+    subsequence): only options whose bound reaches the cutoff are compared, the most promising
+    first, until no other can beat the best found."""
+    from rapidfuzz import fuzz, process  # suggestions are rare: not on every run's start-up
+
+    bounds = process.extract(
+        word, options, scorer=fuzz.ratio, limit=None, score_cutoff=max(0.0, 100 * cutoff - _SLACK)
+    )
+    bounds.sort(key=lambda found: -found[1])
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)  # as get_close_matches compares: the option first
+    best: tuple[float, str] | None = None
+    for option, bound, _ in bounds:
+        if best is not None and bound / 100 + _SLACK < best[0]:
+            break
+        matcher.set_seq1(option)
+        score = matcher.ratio()
+        if score >= cutoff and (best is None or (score, option) > best):
+            best = (score, option)  # ties go to the larger text, as with get_close_matches
+    return best[1] if best is not None else None
+
+
+_SLACK = 1e-6
+"""Rounding in the bound's floating point: an option is left out only when clearly beaten."""
 
 
 def unique_closest(word: str, choices: Iterable[str]) -> str | None:
