@@ -25,7 +25,7 @@ class Level(enum.IntEnum):
         return cls[text.upper()]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another place involved in a finding: the other document of a cross-document check."""
 
@@ -99,7 +99,7 @@ class Fix:
         return self.applicability is Applicability.SAFE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, at one place, with everything a reporter needs to show it."""
 

@@ -39,6 +39,9 @@ class Locator:
         self._roots: dict[str, list[Node]] = {}
         self._lines: dict[str, Lines] = {}
         self._plain: dict[str, PlainFile | None] = {}
+        self._held: dict[str, int] = {}
+        """The files read, by the weight of what is kept of them, the longest unused first."""
+        self._weight = 0
 
     def finding(
         self,
@@ -117,7 +120,8 @@ class Locator:
 
     def seed(self, path: str, text: str) -> None:
         """Locate in ``text`` rather than in the file at ``path`` (a fix being checked in
-        memory, before it is written)."""
+        memory, before it is written): never let go, there is no file to read it from again."""
+        self._weight -= self._held.pop(path, 0)
         self._lines[path] = Lines(text)
         try:
             self._roots[path] = compose_text(text, self.limits)
@@ -133,11 +137,15 @@ class Locator:
             self._plain[path] = plain
             if plain is None:
                 self._compose(path, text)
+            else:
+                self._hold(path, len(plain.lines))
+        self._used(path)
         return self._plain[path]
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
             self._compose(path, read_text(Path(path), self.limits))
+        self._used(path)
         return self._roots[path]
 
     def _compose(self, path: str, text: str | Finding) -> None:
@@ -146,6 +154,32 @@ class Locator:
             self._roots[path] = compose_text(text, self.limits) if isinstance(text, str) else []
         except LoadError:  # the file changed since it was loaded
             self._roots[path] = []
+        self._hold(path, _COMPOSED * len(text) if isinstance(text, str) else 0)
+
+    def _used(self, path: str) -> None:
+        if path in self._held:  # the most recently used last
+            self._held[path] = self._held.pop(path)
+
+    def _hold(self, path: str, weight: int) -> None:
+        """Keep what was read of ``path`` for the next finding in it, letting go of the files
+        used longest ago past :data:`HELD`: they are read again if a finding needs them."""
+        self._weight += weight - self._held.pop(path, 0)
+        self._held[path] = weight
+        while self._weight > HELD and len(self._held) > 1:
+            oldest = next(iter(self._held))
+            self._weight -= self._held.pop(oldest)
+            self._plain.pop(oldest, None)
+            self._roots.pop(oldest, None)
+            self._lines.pop(oldest, None)
+
+
+HELD = 32 * 2**20
+"""The weight of the files kept read for further findings (their text's length, and for a file
+composed with libyaml ten times it: its nodes): files with findings are read in the order of the
+rules, and most of a repository's findings fit in it, yet a repository with findings in 20,000
+files keeps no more of them (100,000 documents: 60 MB of text, and ten times as much for files
+that must be composed)."""
+_COMPOSED = 10
 
 
 def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:

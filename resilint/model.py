@@ -12,7 +12,7 @@ from resilint.schemas import RefField
 from resilint.suggest import skeleton
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A resilint document: where it is, what kind it is, its id and its data."""
 

@@ -10,7 +10,7 @@ from resilint.inline import InlineSuppression
 from resilint.model import Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One file's documents and what reading and validating it found."""
 

@@ -139,7 +139,12 @@ def service_models(
         or (_service_words(s, supplier.data) if non_ict else _cloud_words(s))
         for s in chosen
     ]
-    return frozenset(m for m in models if m) if all(models) else frozenset()
+    kept = frozenset(m for m in models if m) if all(models) else frozenset()
+    return _SETS.setdefault(kept, kept)
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+"""Each set of service models once (a few words make few sets), for every contract's facts."""
 
 
 def model_note(supplier: Document, models: frozenset[str], ict: bool) -> str:

@@ -34,6 +34,7 @@ class EntityRegimes:
             if entity.id is not None
         }
         self.everywhere = frozenset(r for regimes in self._of_entity.values() for r in regimes)
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
         self.all_entities = tuple(self._of_entity)
 
     def of_entities(self, entity_ids: Iterable[str]) -> frozenset[str]:
@@ -41,7 +42,8 @@ class EntityRegimes:
         known = [e for e in entity_ids if e in self._of_entity]
         if not known:
             return self.everywhere
-        return frozenset(r for e in known for r in self._of_entity[e])
+        found = frozenset(r for e in known for r in self._of_entity[e])
+        return self._sets.setdefault(found, found)  # one set for thousands of contracts
 
     def entities_named(self, document: Document, *fields: str) -> tuple[str, ...]:
         """The entity ids a document's ``fields`` name, or every entity when they name none."""
