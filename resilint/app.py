@@ -197,7 +197,7 @@ def _code() -> str:
     return fingerprint(f"{path}\x00{key}" for path, key in package)
 
 
-def _modules(directory: str) -> Iterator[tuple[str, list[int] | None]]:
+def _modules(directory: str) -> Iterator[tuple[str, str | None]]:
     """Each ``.py`` file below ``directory`` and its stat key (a third of ``rglob``'s cost)."""
     with os.scandir(directory) as entries:
         for entry in entries:

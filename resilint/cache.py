@@ -23,13 +23,12 @@ import json
 import os
 import secrets
 import stat
-import struct
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from resilint.discover import Stamp, stamp
+from resilint.discover import stamp
 from resilint.load.read import Refusal, read_regular, real, within
 
 CACHE_DIR_NAME = ".resilint_cache"
@@ -59,27 +58,24 @@ def files_fingerprint(paths: Iterable[Path]) -> str:
     return fingerprint(parts)
 
 
-def stat_key(path: Path) -> list[int] | None:
-    """The file's :func:`resilint.discover.stamp` now, as the cache keeps it (a list)."""
+def stat_key(path: Path) -> str | None:
+    """The file's :func:`resilint.discover.stamp` now, as the cache keeps it (hexadecimal)."""
     try:
         info = path.stat()
     except OSError:
         return None
-    return list(stamp(info))
+    return stamp(info).hex()
 
 
-_PACKED = struct.Struct("<qqQqQ")
+def stats_bytes(stamps: Sequence[bytes]) -> bytes:
+    """Every file's stamp, to hash: fixed-width binary as taken, or text when a stamp is (a
+    time past 2262 or a number beyond 64 bits)."""
+    if all(len(s) == _PACKED_SIZE for s in stamps):
+        return b"packed:" + b"".join(stamps)
+    return b"text:" + repr(list(stamps)).encode()
 
 
-def stats_bytes(stamps: Sequence[Stamp]) -> bytes:
-    """Every file's stamp, to hash: fixed-width binary (writing 50,000 numbers as decimal text
-    cost more than the rest of the run's key), or text for a time past 2262 or a number that
-    does not fit in 64 bits."""
-    try:
-        fields = [_PACKED.pack(*s) for s in stamps]
-    except struct.error:
-        return b"text:" + repr(list(stamps)).encode()
-    return b"packed:" + b"".join(fields)
+_PACKED_SIZE = 40
 
 
 class Store:

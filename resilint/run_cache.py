@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.cache import Store, fingerprint, stat_key, stats_bytes
-from resilint.discover import Discovery, Stamp
+from resilint.discover import Discovery
 from resilint.locate import Position
 from resilint.result import FileResult, Result
 from resilint.serialize import (
@@ -46,8 +46,8 @@ class CheckCache:
         self.store = store
         self.file_salt = file_salt
         self.run_salt = run_salt
-        self._stats: dict[str, list[int] | None] = {}
-        self._discovered: dict[str, Stamp] = {}
+        self._stats: dict[str, str | None] = {}
+        self._discovered: dict[str, bytes] = {}
         """The stats discovery took, by path: files are not stat'ed again."""
         self._key: tuple[Discovery, str] | None = None
         self.positions: Positions = {}
@@ -70,11 +70,11 @@ class CheckCache:
     def _entries(self) -> dict[str, Any]:
         return {key: entry for entries in self._shards.values() for key, entry in entries.items()}
 
-    def stat(self, path: str) -> list[int] | None:
+    def stat(self, path: str) -> str | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
         if path not in self._stats:
             known = self._discovered.get(path)
-            self._stats[path] = stat_key(Path(path)) if known is None else list(known)
+            self._stats[path] = stat_key(Path(path)) if known is None else known.hex()
         return self._stats[path]
 
     def _run_key(self, found: Discovery) -> str:

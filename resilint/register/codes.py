@@ -4,6 +4,8 @@ written as a QName, ``eba_GA:DE``, never as a label or a bare code."""
 
 from __future__ import annotations
 
+from resilint.load.shared import shared_text
+
 NOT_APPLICABLE_COUNTRY = "eba_GA:qx2007"
 """Not applicable: allowed only in the key columns B_02.02.0130, 0150 and 0160."""
 OTHER_COUNTRY = "x28"
@@ -136,12 +138,12 @@ and banking activities; x162 to x276 the licensed activities of each type of fin
 
 
 def country(code: str) -> str:
-    return f"eba_GA:{code}"
+    return shared_text(f"eba_GA:{code}")  # one object for every row naming it
 
 
 def currency(code: str) -> str:
-    return f"eba_CU:{code}"
+    return shared_text(f"eba_CU:{code}")  # one object for every row naming it
 
 
 def activity(code: str) -> str:
-    return f"eba_TA:{code}"
+    return shared_text(f"eba_TA:{code}")  # one object for every row naming it

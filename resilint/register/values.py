@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from resilint.domain.readers import as_date, text_of
+from resilint.load.shared import shared_text
 
 
 def day(value: Any) -> str:
@@ -27,7 +28,7 @@ def amount(value: Any) -> str:
 def coded(value: Any, qname: Callable[[str], str]) -> str:
     """A closed-list value as its QName (``DE`` -> ``eba_GA:DE``); empty when absent."""
     text = text_of(value)
-    return qname(text) if text else ""
+    return shared_text(qname(text)) if text else ""  # one object for every row naming it
 
 
 def whole_hours(value: Any) -> str:
