@@ -60,7 +60,7 @@ class Checked:
     facts: Facts
 
 
-def read_file(path: Path, schemas: SchemaSet, limits: Limits) -> FileResult:
+def read_file(path: Path | str, schemas: SchemaSet, limits: Limits) -> FileResult:
     """Load one file and validate its documents against their schemas."""
     loaded = load_file(path, limits)
     locator = Locator(limits)
@@ -163,7 +163,7 @@ def _read_all(
             results.append(FileResult((budget.refuse(path),), (), ()))
             continue
         cached = cache.file(path) if cache is not None else None
-        file = cached or read_file(Path(path), schemas, limits)
+        file = cached or read_file(path, schemas, limits)  # documents share the name
         refused = budget.spend(path, file.nodes)
         results.append(file if refused is None else FileResult((refused,), (), ()))
     return results

@@ -36,7 +36,8 @@ class Index:
     def __init__(self, documents: Iterable[Document]) -> None:
         self.documents: list[Document] = list(documents)
         self._by_kind: dict[str, list[Document]] = defaultdict(list)
-        self._by_id: dict[tuple[str, str], Document] = {}
+        self._by_id: dict[str, dict[str, Document]] = defaultdict(dict)
+        """By kind, then id (no key made per document)."""
         self.duplicates: list[tuple[Document, Document]] = []
         self._referrers: dict[RefField, dict[str, list[Document]]] = {}
         self._having: dict[tuple[str, str], dict[str, list[Document]]] = {}
@@ -45,7 +46,7 @@ class Index:
             self._by_kind[doc.kind].append(doc)
             if doc.id is None:
                 continue
-            first = self._by_id.setdefault((doc.kind, doc.id), doc)
+            first = self._by_id[doc.kind].setdefault(doc.id, doc)
             if first is not doc:
                 self.duplicates.append((first, doc))
 
@@ -53,7 +54,8 @@ class Index:
         return self._by_kind.get(kind, [])
 
     def get(self, kind: str, doc_id: str) -> Document | None:
-        return self._by_id.get((kind, doc_id))
+        of_kind = self._by_id.get(kind)
+        return of_kind.get(doc_id) if of_kind is not None else None
 
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)

@@ -72,7 +72,7 @@ class Facts:
         self._matrix: Matrix | None = None
         self._suppliers: dict[str, SupplierFacts] | None = None
         self._identity_providers: frozenset[str] | None = None
-        self._cache: dict[tuple[str, int], Any] = {}
+        self._cache: dict[int | tuple[str, int], Any] = {}
         self._fields: dict[int, Mapping[str, Any]] = {}
         """Built facts by kind and document (documents live as long as the run)."""
         self._derived: dict[tuple[Callable[..., Any], Any], Any] = {}
@@ -177,7 +177,7 @@ class Facts:
         return found
 
     def _memo(self, document: Document, build: Callable[[Facts, Document], _T]) -> _T:
-        key = (document.kind, id(document))
+        key = id(document)  # each kind has one builder
         if key not in self._cache:
             self._cache[key] = build(self, document)
         found: _T = self._cache[key]

@@ -13,7 +13,7 @@ from resilint.domain.graph import Chain
 from resilint.model import Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SupplierFacts:
     document: Document
     declared_tier: int | None
@@ -83,7 +83,7 @@ class SupplierFacts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContractFacts:
     document: Document
     supplier: SupplierFacts | None
@@ -125,7 +125,7 @@ class ContractFacts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionFacts:
     document: Document
     critical: bool
@@ -145,7 +145,7 @@ class FunctionFacts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdentityFacts:
     document: Document
     human: bool
@@ -163,7 +163,7 @@ class IdentityFacts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PolicyFacts:
     document: Document
     in_force: bool
@@ -190,7 +190,7 @@ class PolicyFacts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanFacts:
     document: Document
     critical: bool
@@ -200,7 +200,7 @@ class PlanFacts:
         return {"critical": self.critical}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaybookFacts:
     document: Document
     required: bool
@@ -211,7 +211,7 @@ class PlaybookFacts:
         return {"required": self.required}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityFacts:
     document: Document
     maintains_register: bool

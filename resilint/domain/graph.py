@@ -37,7 +37,7 @@ PRIMARY = "primary"
 REGION_ROLES = ("primary", "standby", "replica")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hop:
     """One link of a dependency chain: the field that makes it, and what it says in words."""
 
@@ -54,7 +54,7 @@ class Hop:
 Chain = tuple[Hop, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A cloud provider region a function relies on, and how it serves (primary, standby,
     replica: only a primary region's outage stops the function)."""
@@ -69,7 +69,7 @@ class Region:
         return (self.provider.lower(), self.region.lower())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One edge of the graph below a function: a function or supplier (``source``) rests on a
     supplier (by id) or a cloud region (by key), through ``hop``."""
@@ -317,7 +317,7 @@ class DependencyGraph:
         return list(found.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Step:
     """A supplier reached on the walk: through which of its services (None: all), by which
     chain, and whether its own document's regions count (see ``DependencyGraph._onward``)."""

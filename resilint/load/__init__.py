@@ -66,10 +66,11 @@ def compose_text(text: str, limits: Limits) -> list[Node]:
     return compose(text, limits)
 
 
-def load_file(path: Path, limits: Limits) -> LoadedFile:
-    """Load every resilint document of one file; problems become findings, never exceptions."""
+def load_file(path: Path | str, limits: Limits) -> LoadedFile:
+    """Load every resilint document of one file; problems become findings, never exceptions.
+    A path given as text is how the file is shown (its documents keep that very string)."""
     shown = str(path)
-    text = read_text(path, limits)
+    text = read_text(Path(path), limits)
     if isinstance(text, Finding):
         return LoadedFile(shown, findings=(text,))
     return load_text(shown, text, limits)
