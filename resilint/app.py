@@ -34,6 +34,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
+from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
 from resilint.reporters.statistics import report_statistics, report_statistics_json
 from resilint.resources import data_dir
@@ -69,6 +70,8 @@ class CheckArgs:
     """Print the count of findings per rule instead of the findings (text or json)."""
     group_by: str | None = None
     """Group the text output's findings by ``document`` or ``rule``."""
+    jobs: int | None = None
+    """Processes to evaluate the rules on (None: one per core, see :mod:`resilint.parallel`)."""
 
 
 def build_schemas() -> SchemaSet:
@@ -161,6 +164,7 @@ def build_options(
         str(baseline_file or ""),
         focus,
         focus_repository_wide=args.focus,
+        jobs=args.jobs or default_jobs(),
     )
 
 

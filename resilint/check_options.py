@@ -94,6 +94,14 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
             help=f"Cache directory (default: {CACHE_DIR_NAME}/ at the repository root).",
         ),
         click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            help="Processes to evaluate the rules on, from 1,000 documents, on Linux "
+            "(default: one per core, at most 8; 1: this process only). The findings are the "
+            "same whatever the number.",
+        ),
+        click.option(
             "--statistics",
             is_flag=True,
             help="Print how many findings each rule has (as ruff does) instead of the findings; "
@@ -128,4 +136,5 @@ def check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
         selection=selection(options),
         statistics=options["statistics"],
         group_by=options["group_by"],
+        jobs=options["jobs"],
     )

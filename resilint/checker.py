@@ -49,6 +49,8 @@ class CheckOptions:
     """Report only what concerns these files or directories, though all of ``paths`` is loaded."""
     focus_repository_wide: bool = False
     """Also report dangling references and clashing ids anywhere (pre-commit: a deletion)."""
+    jobs: int = 1
+    """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,7 @@ def _evaluation(options: CheckOptions, facts: Facts, locator: Locator) -> Evalua
         settings=config.rules,
         known_codes=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
         configured_profiles=frozenset(config.profiles) | frozenset(config.select),
+        jobs=options.jobs,
     )
 
 

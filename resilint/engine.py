@@ -6,6 +6,7 @@ and the run exits with its own status.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from resilint.domain import Facts
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.locate import Locator
+from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
 from resilint.rules.model import RuleCrash
 
@@ -43,6 +45,8 @@ class Evaluation:
     """Codes of every loaded rule and built-in check (waivers may name any of them)."""
     configured_profiles: frozenset[str]
     """Profiles the configuration names, and rules it selects: these apply everywhere."""
+    jobs: int = 1
+    """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -50,24 +54,22 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     crashes: list[Finding] = []
     selected = tuple(rules)
     params = {rule.info.code: _params(rule.info, run) for rule in selected}
-    for rule in selected:
-        info = rule.info
-        own = run.settings.get(info.code, RuleSettings())
-        context = RuleContext(
-            run.facts.index,
-            run.facts.as_of,
-            params[info.code],
-            own.level or info.level,
-            run.known_codes,
-            run.locator,
-            run.facts,
-            params,
-        )
-        try:
-            found = list(rule.run(context))
-        except Exception as exc:  # a defect in one rule must not hide the others' findings
-            crashes.append(_crash(rule, exc, run.locator))
+    units = _units(selected)
+    by_unit = evaluate_all(
+        len(units),
+        lambda unit: [_evaluate(selected[number], run, params) for number in units[unit]],
+        run.jobs,
+        run.locator,
+        len(run.facts.index.documents),
+    )
+    numbers = [number for unit in units for number in unit]
+    outcomes = dict(zip(numbers, itertools.chain(*by_unit), strict=True))
+    for number, rule in enumerate(selected):
+        found, crash = outcomes[number]
+        if crash is not None:
+            crashes.append(crash)
             continue
+        info = rule.info
         regimes = _regimes_only(info, run.configured_profiles)
         findings.extend(
             f
@@ -75,6 +77,44 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
             if (not regimes or _under(f, regimes, run.facts)) and _applies(f, info, run.facts)
         )
     return EngineResult(tuple(findings), tuple(crashes))
+
+
+def _units(rules: tuple[Rule, ...]) -> list[tuple[int, ...]]:
+    """The rules by number, in units one process evaluates: each rule alone, but the checks
+    that read one model (:func:`resilint.rules.python.reading`) together, at the first's place."""
+    units: list[list[int]] = []
+    reading: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules):
+        model = getattr(rule, "model", "")
+        if model and model in reading:
+            reading[model].append(number)
+            continue
+        units.append([number])
+        if model:
+            reading[model] = units[-1]
+    return [tuple(unit) for unit in units]
+
+
+def _evaluate(
+    rule: Rule, run: Evaluation, params: Mapping[str, Mapping[str, Any]]
+) -> tuple[list[Finding], Finding | None]:
+    """What one rule finds, or the finding that says it failed."""
+    info = rule.info
+    own = run.settings.get(info.code, RuleSettings())
+    context = RuleContext(
+        run.facts.index,
+        run.facts.as_of,
+        params[info.code],
+        own.level or info.level,
+        run.known_codes,
+        run.locator,
+        run.facts,
+        params,
+    )
+    try:
+        return list(rule.run(context)), None
+    except Exception as exc:  # a defect in one rule must not hide the others' findings
+        return [], _crash(rule, exc, run.locator)
 
 
 def _params(info: RuleInfo, run: Evaluation) -> Mapping[str, Any]:

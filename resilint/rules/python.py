@@ -8,9 +8,9 @@ and the other places involved with ``context.related(document, json_path, messag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from resilint.findings import Finding
 from resilint.rules.model import RuleContext, RuleInfo
@@ -20,6 +20,21 @@ class PythonCheck(Protocol):
     def __call__(self, context: RuleContext, info: RuleInfo) -> Iterator[Finding]: ...
 
 
+_Check = TypeVar("_Check", bound=PythonCheck)
+
+
+def reading(model: str) -> Callable[[_Check], _Check]:
+    """Marks a check that reads a model built on first use and kept for the check (the DORA
+    register of an entity): the checks reading one model are evaluated by one process, one
+    after the other, so that it is built once (:mod:`resilint.parallel`)."""
+
+    def mark(check: _Check) -> _Check:
+        setattr(check, "reads_model", model)  # noqa: B010 - a function's attribute
+        return check
+
+    return mark
+
+
 @dataclass(frozen=True)
 class PythonRule:
     info: RuleInfo
@@ -27,3 +42,8 @@ class PythonRule:
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         return self.check(context, self.info)
+
+    @property
+    def model(self) -> str:
+        """The model it reads, shared with other checks (:func:`reading`), or ''."""
+        return str(getattr(self.check, "reads_model", ""))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from resilint.findings import Finding, JsonPath
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
+from resilint.rules.python import PythonCheck, reading
 
 if TYPE_CHECKING:
     from resilint.register.checks import Problem
@@ -45,11 +45,13 @@ def _register_problems(
                 )
 
 
+@reading("the DORA register")
 def check_closed_lists(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-09: values outside the taxonomy's closed lists."""
     return _register_problems(context, info, lambda p: p.rule == "503")
 
 
+@reading("the DORA register")
 def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-10: empty and duplicate primary keys, foreign keys that do not resolve."""
     return _register_problems(context, info, _key_problem)
@@ -64,6 +66,7 @@ def _key_problem(problem: Problem) -> bool:
     return problem.rule == "805" and (problem.template, problem.column) == ("B_02.02", "c0050")
 
 
+@reading("the DORA register")
 def check_leis(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-11: LEIs of our entities with wrong check digits."""
     return _register_problems(context, info, lambda p: p.rule == "ISO 17442")

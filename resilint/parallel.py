@@ -1,0 +1,142 @@
+"""The rules of a large repository evaluated by several processes at once (Linux).
+
+The model the rules read (documents, index, facts, dependency graph) is built once, by this
+process; the others are forked from it and share it, copy on write, so nothing is sent to them.
+Each takes the next rule from a shared counter, evaluates it, and sends back what it found
+(pickled) with the positions it computed (which the cache keeps for the next run). The results
+are put in the rules' order, so a check's output is the same whatever the number of processes,
+byte for byte. A process that fails (killed, out of memory, results that cannot be read) costs
+only time: the rules it did not send back are evaluated here, as they would have been.
+
+Reading is not spread this way: sending documents back costs more than parsing them (see
+:func:`resilint.checker._read_all`). Elsewhere than Linux (where forking a process that has
+imported system frameworks is unsafe, or impossible), and with a thread running, everything is
+evaluated here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from resilint.locate import Locator
+
+_T = TypeVar("_T")
+
+PARALLEL_FROM = 1000
+"""Documents from which the rules are spread: below, forking costs more than it saves."""
+MOST_JOBS = 8
+"""Processes at most when the number is not given (one per core)."""
+
+
+def default_jobs() -> int:
+    """One process per core this process may use, at most :data:`MOST_JOBS`."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    cores = len(usable) if usable else (os.cpu_count() or 1)
+    return max(1, min(cores, MOST_JOBS))
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def evaluate_all(
+    count: int, evaluate: Callable[[int], _T], jobs: int, locator: Locator, documents: int
+) -> list[_T]:
+    """``[evaluate(0), ..., evaluate(count - 1)]``, on up to ``jobs`` processes when the
+    repository's ``documents`` are enough for it to pay."""
+    if jobs <= 1 or count <= 1 or documents < PARALLEL_FROM or not can_fork():
+        return [evaluate(number) for number in range(count)]
+    return _Spread(count, evaluate, locator).run(min(jobs, count))
+
+
+class _Spread(Generic[_T]):
+    def __init__(self, count: int, evaluate: Callable[[int], _T], locator: Locator) -> None:
+        import multiprocessing  # only a run that spreads its rules needs it
+
+        self.count = count
+        self.evaluate = evaluate
+        self.locator = locator
+        self.next = multiprocessing.RawValue("i", 0)
+        self.lock = multiprocessing.Lock()
+
+    def run(self, jobs: int) -> list[_T]:
+        results: dict[int, _T] = {}
+        workers: list[tuple[int, int]] = []
+        try:
+            for _ in range(jobs - 1):
+                workers.append(self._fork())
+            results.update(self._take())
+            for pid, pipe in workers:
+                results.update(self._collect(pid, pipe))
+            workers.clear()
+        finally:
+            for pid, pipe in workers:  # only when this process is interrupted
+                _stop(pid, pipe)
+        # a rule a failed worker took, and did not send back, is evaluated here
+        return [results[n] if n in results else self.evaluate(n) for n in range(self.count)]
+
+    def _take(self) -> dict[int, _T]:
+        """Evaluate rules until none is left, taking each from the shared counter."""
+        done: dict[int, _T] = {}
+        while True:
+            with self.lock:
+                number = self.next.value
+                self.next.value = number + 1
+            if number >= self.count:
+                return done
+            done[number] = self.evaluate(number)
+
+    def _fork(self) -> tuple[int, int]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write)
+            return pid, read
+        os.close(read)  # the worker: never returns
+        status = 1
+        try:
+            known = {path: len(found) for path, found in self.locator.positions.items()}
+            done = self._take()
+            placed = {
+                path: list(found.items())[known.get(path, 0) :]
+                for path, found in self.locator.positions.items()
+                if len(found) != known.get(path, 0)
+            }
+            with os.fdopen(write, "wb") as out:
+                pickle.dump((done, placed), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)  # no atexit, no buffered output written twice
+
+    def _collect(self, pid: int, pipe: int) -> dict[int, _T]:
+        with os.fdopen(pipe, "rb") as results:
+            data = results.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            return {}
+        try:
+            sent: Any = pickle.loads(data)  # what a process forked from this one wrote
+            done: dict[int, _T] = sent[0]
+            placed: dict[str, Any] = sent[1]
+        except Exception:  # a worker cut short: its rules are evaluated again
+            return {}
+        for path, found in placed.items():
+            known = self.locator.positions.setdefault(path, {})
+            for position, at in found:
+                known.setdefault(position, at)
+        return done
+
+
+def _stop(pid: int, pipe: int) -> None:
+    with contextlib.suppress(OSError):  # closed already
+        os.close(pipe)
+    with contextlib.suppress(OSError):  # gone already
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)

@@ -1,0 +1,133 @@
+"""Rules evaluated by several processes give the findings one process gives, byte for byte, and
+a worker that dies costs only time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+from resilint import engine, parallel
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="rules are spread over processes on Linux only"
+)
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The workers forked (their process ids), counted where they are forked."""
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(parallel.os, "fork", counted)
+    return forked
+
+
+def _planted(tmp_path: Path) -> Path:
+    repository = tmp_path / "planted"
+    shutil.copytree(EXAMPLES / "lindenau-planted", repository)
+    return repository
+
+
+def test_spread_rules_find_what_one_process_finds(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    repository = _planted(tmp_path)
+    command = ("check", str(repository), "--format", "json", "--no-cache")
+    alone = cli(*command, "--jobs", "1")
+    assert forks == []
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)  # the example is small
+    spread = cli(*command, "--jobs", "3")
+    assert len(forks) == 2
+    assert spread.exit_code == alone.exit_code == 1
+    assert spread.stdout == alone.stdout
+    assert len(alone.json()["findings"]) >= 28
+
+
+def test_a_small_repository_is_checked_in_one_process(
+    cli, forks: list[int], tmp_path: Path
+) -> None:
+    result = cli("check", str(_planted(tmp_path)), "--format", "json", "--no-cache", "--jobs", "4")
+    assert result.exit_code == 1
+    assert forks == []  # under PARALLEL_FROM documents, forking would cost more than it saves
+
+
+def test_rules_a_dead_worker_took_are_evaluated_again(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    repository = _planted(tmp_path)
+    command = ("check", str(repository), "--format", "json", "--no-cache")
+    alone = cli(*command, "--jobs", "1")
+    here = os.getpid()
+    evaluate = engine._evaluate
+
+    def dies_in_a_worker(rule, run, params):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            os._exit(9)  # killed, out of memory: nothing sent back
+        return evaluate(rule, run, params)
+
+    monkeypatch.setattr(engine, "_evaluate", dies_in_a_worker)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    spread = cli(*command, "--jobs", "2")
+    assert len(forks) == 1
+    assert spread.stdout == alone.stdout
+
+
+def test_a_rule_that_fails_in_a_worker_is_reported_as_in_one_process(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    repository = _planted(tmp_path)
+    evaluate = engine._evaluate
+
+    class Failing:  # a defect in a rule
+        def __init__(self, info: object) -> None:
+            self.info = info
+
+        def run(self, context: object) -> list[object]:
+            raise ValueError("a defect")
+
+    def sup01_fails(rule, run, params):  # type: ignore[no-untyped-def]
+        return evaluate(Failing(rule.info) if rule.info.code == "SUP-01" else rule, run, params)
+
+    monkeypatch.setattr(engine, "_evaluate", sup01_fails)
+    command = ("check", str(repository), "--format", "json", "--no-cache")
+    alone = cli(*command, "--jobs", "1")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    spread = cli(*command, "--jobs", "2")
+    assert len(forks) == 1
+    assert (spread.exit_code, spread.stdout, spread.stderr) == (
+        alone.exit_code,
+        alone.stdout,
+        alone.stderr,
+    )
+    assert alone.exit_code == 3  # a rule failed: the others' findings are reported
+    assert '"code": "SUP-01"' not in alone.stdout and '"code": "CTR-' in alone.stdout
+
+
+def test_a_generated_repository_of_1000_documents_as_users_run_it(tmp_path: Path) -> None:
+    """The installed command on 1,000 documents: spread over two processes (the default on a
+    machine with two cores or more) and in one, the same report."""
+    root = tmp_path / "r1k"
+    generate = [sys.executable, str(REPO / "benchmarks" / "generate.py"), str(root)]
+    subprocess.run([*generate, "--documents", "1000"], check=True, capture_output=True)
+    check = [sys.executable, "-m", "resilint", "check", ".", "--format", "json"]
+    check += ["--as-of", "2026-11-26", "--no-cache"]
+    reports = [
+        subprocess.run([*check, "--jobs", jobs], cwd=root, capture_output=True, text=True)
+        for jobs in ("1", "2")
+    ]
+    assert reports[0].returncode == reports[1].returncode == 1
+    assert reports[0].stdout == reports[1].stdout
+    assert '"code": "' in reports[0].stdout
