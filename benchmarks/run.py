@@ -314,13 +314,16 @@ class Bench:
         self.cache = cache_support(self.resilint)
         self.schemas = offline_schemas(workdir / "schemas")
         self.offline_env = {**os.environ, **OFFLINE}
+        self.jobs: int | None = None
+        """resilint's --jobs, when given (else its default: one process per core)."""
 
     def log(self, message: str) -> None:
         if self.verbose:
             print(message, file=sys.stderr, flush=True)
 
     def resilint_command(self, *extra: str) -> list[str]:
-        return [self.resilint, "check", ".", "--format", "json", "--as-of", AS_OF, *extra]
+        jobs = ["--jobs", str(self.jobs)] if self.jobs else []
+        return [self.resilint, "check", ".", "--format", "json", "--as-of", AS_OF, *jobs, *extra]
 
     def measure(self, documents: int) -> SizeResult:
         root = self.workdir / f"repo-{documents}"
@@ -583,6 +586,7 @@ def machine(bench: Bench) -> dict[str, Any]:
 
     return {
         "nproc": os.cpu_count(),
+        "resilint_jobs": bench.jobs or "default (one per core)",
         "cpu": cpu,
         "memory": memory,
         "platform": platform.platform(),
@@ -711,7 +715,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"(check-jsonschema and yamllint: {results.get('peer_repeat', results['repeat'])}).  ",
         f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']}, {m['platform']}; "
         f"Python {m['python']}, PyYAML {m['pyyaml']}; {m['resilint']} "
-        f"(commit {m['resilint_source']}); "
+        f"(commit {m['resilint_source']}; --jobs: {m.get('resilint_jobs', 'default')}); "
         f"{m['check-jsonschema']}; {m['yamllint']}.",
         "",
         "### Times (seconds)",
@@ -849,6 +853,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--markdown", type=Path, default=None, help="also write the Markdown report to this file"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="resilint check --jobs N (default: resilint's own, one process per core)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(DEFAULT_SIZES)
@@ -862,6 +872,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     source_at_start = source_state()
     try:
         bench = Bench(workdir.resolve(), args.repeat, args.seed, not args.quiet, args.peer_repeat)
+        bench.jobs = args.jobs
         if not bench.cache.available:
             bench.log("resilint check has no --no-cache: timing cold runs only")
         measured = [bench.measure(n) for n in sizes]

@@ -81,18 +81,17 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
 
 def _units(rules: tuple[Rule, ...]) -> list[tuple[int, ...]]:
     """The rules by number, in units one process evaluates: each rule alone, but the checks
-    that read one model (:func:`resilint.rules.python.reading`) together, at the first's place."""
-    units: list[list[int]] = []
+    that read one model (:func:`resilint.rules.python.reading`) together, and first: building
+    the model makes them the longest unit, which should not be the last one taken."""
+    alone: list[tuple[int, ...]] = []
     reading: dict[str, list[int]] = {}
     for number, rule in enumerate(rules):
         model = getattr(rule, "model", "")
-        if model and model in reading:
-            reading[model].append(number)
-            continue
-        units.append([number])
         if model:
-            reading[model] = units[-1]
-    return [tuple(unit) for unit in units]
+            reading.setdefault(model, []).append(number)
+        else:
+            alone.append((number,))
+    return [tuple(unit) for unit in reading.values()] + alone
 
 
 def _evaluate(
