@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from resilint.locate import Locator
@@ -36,10 +37,26 @@ MOST_JOBS = 8
 
 
 def default_jobs() -> int:
-    """One process per core this process may use, at most :data:`MOST_JOBS`."""
+    """One process per core this process may use (its CPU affinity, and a container's CPU
+    quota: a CI job limited to two CPUs on a 64-core host gets two), at most :data:`MOST_JOBS`."""
     usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     cores = len(usable) if usable else (os.cpu_count() or 1)
-    return max(1, min(cores, MOST_JOBS))
+    return max(1, min(cores, _quota(), MOST_JOBS))
+
+
+def _quota(
+    groups_file: Path = Path("/proc/self/cgroup"), groups: Path = Path("/sys/fs/cgroup")
+) -> int:
+    """The CPUs this process's cgroup v2 quota allows (``cpu.max`` of ``200000 100000`` is
+    two, rounded up), or :data:`MOST_JOBS` where there is none (``max``) or no cgroup v2."""
+    try:
+        mine = groups_file.read_text(encoding="utf-8").splitlines()
+        group = next(line[3:] for line in mine if line.startswith("0::"))
+        limits = (groups / group.lstrip("/") / "cpu.max").read_text("ascii")
+        quota, period = limits.split()[:2]
+        return max(1, -(-int(quota) // int(period)))
+    except (OSError, ValueError, StopIteration):
+        return MOST_JOBS
 
 
 def can_fork() -> bool:

@@ -131,3 +131,19 @@ def test_a_generated_repository_of_1000_documents_as_users_run_it(tmp_path: Path
     assert reports[0].returncode == reports[1].returncode == 1
     assert reports[0].stdout == reports[1].stdout
     assert '"code": "' in reports[0].stdout
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "processes"),
+    [("200000 100000\n", 2), ("150000 100000\n", 2), ("50000 100000\n", 1), ("max 100000\n", 8)],
+)
+def test_a_containers_cpu_quota_bounds_the_processes(
+    tmp_path: Path, cpu_max: str, processes: int
+) -> None:
+    """A CI job limited to two CPUs on a large host is given two processes, not one per core
+    of the host (cgroup v2's cpu.max of the process's group)."""
+    (tmp_path / "proc").write_text("0::/ci/job-1\n")
+    (tmp_path / "sys" / "ci" / "job-1").mkdir(parents=True)
+    (tmp_path / "sys" / "ci" / "job-1" / "cpu.max").write_text(cpu_max)
+    assert parallel._quota(tmp_path / "proc", tmp_path / "sys") == processes
+    assert parallel._quota(tmp_path / "none", tmp_path / "sys") == parallel.MOST_JOBS
