@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -39,9 +39,13 @@ class RefField:
     pattern: Pattern
     target: str
 
-    def values(self, data: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    def values(self, data: Any) -> Iterable[tuple[tuple[str | int, ...], Any]]:
         """Each (JSON path, value) in ``data`` that this field's pattern reaches."""
-        yield from _walk_pattern(data, self.pattern, ())
+        pattern = self.pattern
+        if len(pattern) == 1 and pattern[0] != ANY_ITEM and pattern[0] != ANY_KEY:
+            step = pattern[0]  # most references: a top-level field, read without a walk
+            return (((step,), data[step]),) if isinstance(data, dict) and step in data else ()
+        return _walk_pattern(data, pattern, ())
 
 
 def _walk_pattern(
