@@ -125,10 +125,14 @@ def _finding(path: str, error: LoadError) -> Finding:
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
     """A single-document YAML file whose top level is a mapping (a configuration file), with
     its root node for positions; the same safe reading as documents."""
-    shown = str(path)
     text = read_text(path, limits)
     if isinstance(text, Finding):
         return text
+    return mapping_of(str(path), text, limits)
+
+
+def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
+    """:func:`load_mapping` of the text of the file shown as ``shown``."""
     from yaml.nodes import MappingNode
 
     from resilint.load.convert import Converter

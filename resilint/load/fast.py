@@ -92,6 +92,16 @@ _FIRST_KEY = re.compile(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
 def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | None:
     """``(data, first line, values)`` of a plain single-document resilint file, or None when
     the file must go the slow way."""
+    found = plain_mapping(text, limits)
+    if found is None or not _declares_resilint(found[0]):
+        return None
+    return found[0], _first_line(text), found[1]
+
+
+def plain_mapping(text: str, limits: Limits) -> tuple[dict[str, Any], int] | None:
+    """``(data, values)`` of a plain file whose single document is a mapping (a resilint
+    document or a configuration), the data the slow path gives it; None when the file must go
+    the slow way."""
     start = plain_shape(text, limits) if _AVAILABLE else None
     if start is None:
         return None
@@ -102,12 +112,12 @@ def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | No
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         return None
-    if not isinstance(data, dict) or not _declares_resilint(data):
+    if not isinstance(data, dict):
         return None
     values = _values(data)
     if values > min(limits.max_alias_expansion, limits.max_total_nodes):
         return None
-    return data, _first_line(text), values
+    return data, values
 
 
 def plain_shape(text: str, limits: Limits, numbers: bool = True) -> int | None:
