@@ -224,3 +224,17 @@ def _documents(draw: st.DrawFn) -> str:
 @given(_documents())
 def test_generated_documents(text: str):
     assert _agrees(text)
+
+
+def test_the_requirements_matrix_yaml_rs_reads_is_the_safe_readers() -> None:
+    """resilint's own ``requirements.yaml`` is read by yaml-rs, which is not screened for it:
+    the same data, value for value and type for type, as libyaml and the converter give."""
+    from resilint.domain import requirements
+    from resilint.load import load_mapping
+    from resilint.resources import data_dir
+
+    path = data_dir("rules") / requirements.FILE_NAME
+    safe = load_mapping(path, LIMITS)
+    assert isinstance(safe, tuple)
+    assert repr(requirements._own_matrix(path)) == repr(safe[0])
+    assert requirements.load_matrix() == requirements.load_matrix(path)  # path: the safe reader
