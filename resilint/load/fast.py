@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from resilint.limits import Limits
+from resilint.patterns import Lazy
 
 try:
     import yaml_rs
@@ -65,8 +66,9 @@ _FIRST_MARKER = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
 # Characters YAML does not allow, the YAML 1.1 line breaks, tabs, CR and the byte order mark:
 # what [^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]
-# matches, named the short way round (that negated class took 15 ms to compile at every start).
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# matches, named the short way round (that negated class took 15 ms to compile at every start);
+# compiled for the first file that is not ASCII.
+_UNUSUAL = Lazy("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _INT = r"[-+]?(?:0|[1-9][0-9]{0,17})"
 _FLOAT = (
     r"[-+]?(?:\.[0-9]{1,200}|[0-9]{1,200}\.[0-9]*)(?:[eE][-+]?[0-9]{1,2})?"
