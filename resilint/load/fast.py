@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from resilint.limits import Limits
-from resilint.patterns import Lazy
+from resilint.patterns import Lazy, kept
 
 try:
     import yaml_rs
@@ -61,7 +61,7 @@ _LINE = (
 )
 # The first line that is not plain. Each line is tried in a lookahead, which never backtracks
 # into the lines before it: one linear scan of the file.
-_NOT_PLAIN = re.compile(rf"\n(?!{_LINE}(?:\n|\Z))")
+_NOT_PLAIN = kept(rf"\n(?!{_LINE}(?:\n|\Z))")  # 22 M instructions to compile: kept
 _FIRST_MARKER = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
 # Characters YAML does not allow, the YAML 1.1 line breaks, tabs, CR and the byte order mark:
@@ -82,7 +82,7 @@ _END = r"(?=[\s,\]}]|\Z)"
 # or dates that surely exist: 012, 0b101, 1_000, +0x1, .inf, 1e400, 1.2.3, 2026-02-30. The two
 # readers may disagree on it. Inside quotes or a longer text such a word is mostly not found
 # (it must follow one of those signs), and if it is, the file merely goes the slow way.
-_SUSPECT = re.compile(
+_SUSPECT = kept(
     rf"[\n:,\[{{-][ ]*(?=[0-9+.-])(?<![^\s:,\[{{])(?=[^\s,\]}}]*[0-9.])"
     rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+.-][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
     re.MULTILINE,
