@@ -16,7 +16,7 @@ import importlib.util
 import marshal
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from resilint.codecache import _write
@@ -43,6 +43,9 @@ class Lazy:
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.match(text, pos, endpos)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(replacement, text)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
