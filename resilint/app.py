@@ -26,7 +26,7 @@ from resilint.cache import (
     files_fingerprint,
     fingerprint,
     open_store,
-    stat_key,
+    stat_info_key,
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.config import Config, describe, find_config, load_config
@@ -204,7 +204,15 @@ def _modules(directory: str) -> Iterator[tuple[str, list[int] | None]]:
             if entry.is_dir(follow_symlinks=False):
                 yield from _modules(entry.path)
             elif entry.name.endswith(".py"):
-                yield entry.path, stat_key(Path(entry.path))
+                yield entry.path, _stat(entry)
+
+
+def _stat(entry: os.DirEntry[str]) -> list[int] | None:
+    """:func:`~resilint.cache.stat_key` of a directory entry (no ``Path`` made for it)."""
+    try:
+        return stat_info_key(entry.stat())
+    except OSError:
+        return None
 
 
 def _schemas(schemas: SchemaSet) -> str:
