@@ -89,6 +89,11 @@ _NOT_NEEDED = (
     "resilint.impact",
     "resilint.register",
     "resilint.report",
+    "resilint.reporters.github",
+    "resilint.reporters.gitlab",
+    "resilint.reporters.junit",
+    "resilint.reporters.markdown",
+    "resilint.reporters.sarif",
     "tomllib",
     "xml.etree.ElementTree",
 )
