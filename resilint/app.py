@@ -26,11 +26,11 @@ from resilint.cache import (
     files_fingerprint,
     fingerprint,
     open_store,
-    stat_key,
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
+from resilint.discover import stamp
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
@@ -208,7 +208,15 @@ def _modules(directory: str) -> Iterator[tuple[str, str | None]]:
             if entry.is_dir(follow_symlinks=False):
                 yield from _modules(entry.path)
             elif entry.name.endswith(".py"):
-                yield entry.path, stat_key(Path(entry.path))
+                yield entry.path, _stat(entry)
+
+
+def _stat(entry: os.DirEntry[str]) -> str | None:
+    """:func:`~resilint.cache.stat_key` of a directory entry (no ``Path`` made for it)."""
+    try:
+        return stamp(entry.stat()).hex()
+    except OSError:
+        return None
 
 
 def _schemas(schemas: SchemaSet) -> str:

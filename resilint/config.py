@@ -22,9 +22,8 @@ from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
 from resilint.limits import Limits
-from resilint.load import load_mapping
+from resilint.load.mapping import load_placed_mapping
 from resilint.load.read import Refusal, outside, read_inside, real, within
-from resilint.locate import find_node
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean
 
@@ -157,14 +156,13 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
     refused = outside(path, real(path.parent))
     if refused is not None:
         raise ConfigError(f"{refused.code} {refused.message}", str(path), 1, 1)
-    loaded = load_mapping(path, Limits())
+    loaded = load_placed_mapping(path, Limits())
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
-    data, root = loaded
+    data, place = loaded
 
     def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
-        node = find_node(root, where, on_key=len(where) == 1)
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return place(where, len(where) == 1)
 
     return data, line_of
 

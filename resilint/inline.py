@@ -10,10 +10,13 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from resilint.patterns import Lazy
+
 MARKER = "resilint:"
-_COMMENT = re.compile(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
-_OPTION = re.compile(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
+# Compiled for the first file that holds the marker (Lazy).
+_COMMENT = Lazy(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
+_CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
+_OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ file's entry (:attr:`Locator.positions`): the next run reads only the files that
 from __future__ import annotations
 
 from pathlib import Path
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING
 
 from resilint.findings import Finding, Fix, JsonPath, Level, Part, Related
 from resilint.limits import Limits
@@ -21,6 +20,9 @@ from resilint.load.plain_nodes import NotPlain
 from resilint.load.plain_positions import PlainFile, plain_file
 from resilint.load.positions import Lines, LoadError
 from resilint.model import Document
+
+if TYPE_CHECKING:  # PyYAML is imported when a file is composed (a plain one never is)
+    from yaml.nodes import MappingNode, Node
 
 Position = tuple[int, JsonPath, bool]
 """A document's index in its file, a JSON path in it, and whether its key is meant."""
@@ -185,6 +187,8 @@ _COMPOSED = 10
 def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
     """The node a JSON path names. A mapping or list reached through a key is shown at its key
     (``remedies:``), as is a parent whose field is missing; a scalar at its value."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # composed: imported already
+
     key: Node | None = None
     for depth, step in enumerate(path):
         last = depth == len(path) - 1
@@ -206,6 +210,8 @@ def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
 
 def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
     """The (key, value) nodes for ``key``, following merge keys (<<) as the converter does."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     merged: list[Node] = []
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key and key != "<<":

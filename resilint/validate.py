@@ -14,12 +14,13 @@ from resilint.findings import Finding, Fix, JsonPath, format_json_path
 from resilint.load import RawDocument
 from resilint.locate import Locator
 from resilint.model import Document
-from resilint.remedies import Remedy, fix_for
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean, odd_characters
 
 if TYPE_CHECKING:
     import jsonschema
+
+    from resilint.remedies import Remedy
 
 API_VERSION = "resilint/v1"
 
@@ -68,6 +69,8 @@ def to_document(
         ]
     if document.kind not in schemas.kinds:
         where: JsonPath = ("kind",) if "kind" in raw.data else ()
+        from resilint.remedies import Remedy  # only a finding's fix needs it (and PyYAML)
+
         remedy = Remedy("kind", tuple(schemas.kinds)) if where else None
         return document, [
             _finding(
@@ -112,7 +115,11 @@ def _fix(
     locator: Locator,
     schemas: SchemaSet,
 ) -> Fix | None:
-    return fix_for(remedy, document, path, locator, schemas) if remedy else None
+    if not remedy:
+        return None
+    from resilint.remedies import fix_for
+
+    return fix_for(remedy, document, path, locator, schemas)
 
 
 def _unknown_kind(kind: Any, kinds: list[str]) -> str:
@@ -121,7 +128,7 @@ def _unknown_kind(kind: Any, kinds: list[str]) -> str:
     return f"unknown kind '{kind}'{_did_you_mean(str(kind), kinds)}; kinds are: " + ", ".join(kinds)
 
 
-_Explained = tuple[str, str, tuple[str | int, ...], bool, Remedy | None]
+_Explained = tuple[str, str, tuple[str | int, ...], bool, "Remedy | None"]
 """A schema error in words: code, message, JSON path, whether it concerns the key, and what a
 mechanical fix would need to know."""
 
@@ -157,6 +164,8 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         best = best_match(error.context)
         yield from _explain(best, document) if best is not None else ()
     elif keyword == "additionalProperties":
+        from resilint.remedies import Remedy
+
         allowed = sorted(_schema(error).get("properties", {}))
         for extra in _extras(error):
             yield _explained(
@@ -179,6 +188,8 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
 
 def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
     """What a fix needs to know of a wrong type, format or enum value."""
+    from resilint.remedies import Remedy
+
     expected = _expected(error)
     if error.validator == "type":
         return Remedy("type", tuple(expected) if isinstance(expected, list) else (expected,))

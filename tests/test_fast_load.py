@@ -241,3 +241,17 @@ def test_documents_share_their_keys_and_short_texts(slow: bool) -> None:
     assert all(a is b for a, b in zip(first, second, strict=True))  # the keys
     assert first["tier"] is second["tier"] and first["id"] is second["id"]
     assert first["note"] is not second["note"]
+
+
+def test_the_requirements_matrix_yaml_rs_reads_is_the_safe_readers() -> None:
+    """resilint's own ``requirements.yaml`` is read by yaml-rs, which is not screened for it:
+    the same data, value for value and type for type, as libyaml and the converter give."""
+    from resilint.domain import requirements
+    from resilint.load import load_mapping
+    from resilint.resources import data_dir
+
+    path = data_dir("rules") / requirements.FILE_NAME
+    safe = load_mapping(path, LIMITS)
+    assert isinstance(safe, tuple)
+    assert repr(requirements._own_matrix(path)) == repr(safe[0])
+    assert requirements.load_matrix() == requirements.load_matrix(path)  # path: the safe reader

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from resilint.domain import lifecycle
 from resilint.domain.readers import mapping_at, strings, text_of, value_at
 from resilint.model import Document
+from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -72,11 +73,11 @@ _FACILITIES = "S07"
 """ICT facilities and hosting services (excluding cloud): a colocation where the service stores
 none of our data, hosting run for us where it does."""
 
-_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by its words
     # professional first: a law firm's description often names its clients ("counsel to banks")
     (
         PROFESSIONAL,
-        re.compile(
+        Lazy(
             r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
             r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
@@ -86,7 +87,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         FINANCIAL,
-        re.compile(
+        Lazy(
             r"\b(banks?|banking|bankhaus|sparkasse|banque|banca|banco|depositary"
             r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
             r"|payment institution|e-money institution)\b",
@@ -96,7 +97,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # after the bank: a bank's own description may name the schemes it gives us access to
     (
         MARKET,
-        re.compile(
+        Lazy(
             r"\b((card|payment) schemes?|scheme (membership|rules|licen[cs]e)"
             r"|(interbank |retail |large[- ]value )?payment systems?|clearing house"
             r"|central counterpart(y|ies)|central securities depositor(y|ies)"
@@ -193,23 +194,21 @@ def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | N
     return own or _worded(supplier.get("name"), supplier.get("description"))
 
 
-_CLOUD_WORDS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
+_CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     # one customer's own instance, or run for us: not a shared platform, whatever it is called
     (
         None,
-        re.compile(
+        Lazy(
             r"single[- ]tenant|dedicated|private (cloud|instance)|on[- ]prem|managed|bureau",
             re.IGNORECASE,
         ),
     ),
-    (IAAS, re.compile(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
+    (IAAS, Lazy(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
     # "platform as a service" also names application platforms (an IoT platform): left unknown
-    (None, re.compile(r"\b(paas|platform as a service)\b", re.IGNORECASE)),
+    (None, Lazy(r"\b(paas|platform as a service)\b", re.IGNORECASE)),
     (
         SAAS,
-        re.compile(
-            r"\b([Ss]aa[Ss]|SAAS|[A-Z]{1,5}aaS|[Ss]oftware as a service|\w+ as a service)\b"
-        ),
+        Lazy(r"\b([Ss]aa[Ss]|SAAS|[A-Z]{1,5}aaS|[Ss]oftware as a service|\w+ as a service)\b"),
     ),
 )
 """Words that name a cloud service model (NIST SP 800-145), read where the ICT service type does

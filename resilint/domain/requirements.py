@@ -147,15 +147,30 @@ def _cell(value: Any) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
 
+def _own_matrix(where: Path) -> dict[str, Any] | None:
+    """resilint's own matrix file read by yaml-rs, where it is installed: no user writes this
+    file, and a test checks that yaml-rs gives it exactly the data of the safe reader (libyaml,
+    YAML 1.2's meanings, the limits), which takes a few times longer and imports PyYAML, which
+    a check of plain files otherwise never needs."""
+    try:
+        import yaml_rs
+    except ImportError:  # pragma: no cover - a platform without a wheel
+        return None
+    data = yaml_rs.loads(where.read_text(encoding="utf-8"), parse_datetime=False)
+    return data if isinstance(data, dict) else None
+
+
 def load_matrix(path: Path | None = None) -> Matrix:
     """resilint's matrix from ``rules/requirements.yaml`` (validated by its schema in tests)."""
     from resilint.load import load_mapping
 
     where = path or data_dir("rules") / FILE_NAME
-    loaded = load_mapping(where, Limits())
-    if not isinstance(loaded, tuple):
-        raise ConfigError(f"{loaded.code} {loaded.message}", str(where), loaded.line, 1)
-    data, _ = loaded
+    data = _own_matrix(where) if path is None else None
+    if data is None:
+        loaded = load_mapping(where, Limits())
+        if not isinstance(loaded, tuple):
+            raise ConfigError(f"{loaded.code} {loaded.message}", str(where), loaded.line, 1)
+        data, _ = loaded
     return Matrix(
         {
             name: Term(

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from yaml.nodes import MappingNode, Node, ScalarNode
+from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import core_finding
 from resilint.findings import Finding
 from resilint.inline import InlineSuppression, scan
 from resilint.limits import Limits, nodes_over_budget
-from resilint.load.compose import compose
-from resilint.load.convert import Converter
 from resilint.load.decode import decode, hidden_characters
 from resilint.load.fast import fast_data
 from resilint.load.positions import Lines, LoadError
 from resilint.load.read import Refusal, read_regular
+
+if TYPE_CHECKING:  # PyYAML and the slow path are imported when a file needs them (most do not)
+    from yaml.nodes import MappingNode, Node
+
+    from resilint.load.convert import Converter
 
 API_PREFIX = "resilint/"
 _LFS_POINTER = "version https://git-lfs.github.com/spec/"
@@ -63,6 +64,8 @@ def read_text(path: Path, limits: Limits) -> str | Finding:
 def compose_text(text: str, limits: Limits) -> list[Node]:
     """Root nodes of every document; raises :class:`LoadError`. Nothing is expanded here:
     the converter enforces depth and alias limits as it goes."""
+    from resilint.load.compose import compose
+
     return compose(text, limits)
 
 
@@ -98,6 +101,8 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
         data, line, nodes = fast
         document = RawDocument(shown, 0, line, data)
         return LoadedFile(shown, (document,), tuple(findings), tuple(scan(shown, text)), nodes)
+    from resilint.load.convert import Converter
+
     try:
         roots = compose_text(text, limits)
         converter = Converter(limits, Lines(text))
@@ -121,10 +126,18 @@ def _finding(path: str, error: LoadError) -> Finding:
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
     """A single-document YAML file whose top level is a mapping (a configuration file), with
     its root node for positions; the same safe reading as documents."""
-    shown = str(path)
     text = read_text(path, limits)
     if isinstance(text, Finding):
         return text
+    return mapping_of(str(path), text, limits)
+
+
+def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
+    """:func:`load_mapping` of the text of the file shown as ``shown``."""
+    from yaml.nodes import MappingNode
+
+    from resilint.load.convert import Converter
+
     lines = Lines(text)
     try:
         roots = compose_text(text, limits)
@@ -143,6 +156,8 @@ def _document(
     """A resilint document; or the finding for one that looks like resilint's but does not say
     so exactly (never a silent skip); or None for YAML of another tool, which is only checked
     to be valid YAML 1.2."""
+    from yaml.nodes import MappingNode, ScalarNode  # composed already: imported
+
     if (
         isinstance(root, ScalarNode)
         and root.tag != "tag:yaml.org,2002:str"
@@ -171,6 +186,8 @@ def _document(
 def _declares_resilint(root: MappingNode) -> bool:
     """Whether the document's own apiVersion says exactly ``resilint/...``, read from its nodes.
     A padded or differently cased value is a near miss (:mod:`.nearmiss`), not a declaration."""
+    from yaml.nodes import ScalarNode
+
     for key, value in root.value:
         if isinstance(key, ScalarNode) and key.value == "apiVersion":
             return (

@@ -4,10 +4,10 @@ and the invisible characters that make a file read differently from how it displ
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import Lazy
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -19,7 +19,7 @@ _BOMS = (
 
 # Characters outside YAML 1.2's printable set (tab, LF, CR and NEL are allowed), plus a byte
 # order mark anywhere but the start and lone surrogates.
-_FORBIDDEN = re.compile(
+_FORBIDDEN = Lazy(  # compiled for a file that is not ASCII (Lazy: most runs see none)
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]"
 )
 # Almost every file is ASCII: then only the C0 controls and DEL can be wrong, and deleting the
@@ -33,7 +33,7 @@ _ASCII_ALLOWED = bytes([9, 10, 13, *range(32, 127)])
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _INVISIBLE = "\u00ad\u180e\u200b\u2060-\u2064\U000e0000-\U000e007f"
 _JOINERS = "\u200c\u200d"
-_HIDDEN = re.compile(f"[{_BIDI}{_INVISIBLE}{_JOINERS}]")
+_HIDDEN = Lazy(f"[{_BIDI}{_INVISIBLE}{_JOINERS}]")
 _BIDI_CHARS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MAX_HIDDEN = 20
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from resilint.limits import Limits
 from resilint.load.shared import SHORT, intern
+from resilint.patterns import Lazy, kept
 
 try:
     import yaml_rs
@@ -60,13 +61,14 @@ _LINE = (
 )
 # The first line that is not plain. Each line is tried in a lookahead, which never backtracks
 # into the lines before it: one linear scan of the file.
-_NOT_PLAIN = re.compile(rf"\n(?!{_LINE}(?:\n|\Z))")
+_NOT_PLAIN = kept(rf"\n(?!{_LINE}(?:\n|\Z))")  # 22 M instructions to compile: kept
 _FIRST_MARKER = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
 # Characters YAML does not allow, the YAML 1.1 line breaks, tabs, CR and the byte order mark:
 # what [^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]
-# matches, named the short way round (that negated class took 15 ms to compile at every start).
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# matches, named the short way round (that negated class took 15 ms to compile at every start);
+# compiled for the first file that is not ASCII.
+_UNUSUAL = Lazy("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _INT = r"[-+]?(?:0|[1-9][0-9]{0,17})"
 _FLOAT = (
     r"[-+]?(?:\.[0-9]{1,200}|[0-9]{1,200}\.[0-9]*)(?:[eE][-+]?[0-9]{1,2})?"
@@ -80,7 +82,7 @@ _END = r"(?=[\s,\]}]|\Z)"
 # or dates that surely exist: 012, 0b101, 1_000, +0x1, .inf, 1e400, 1.2.3, 2026-02-30. The two
 # readers may disagree on it. Inside quotes or a longer text such a word is mostly not found
 # (it must follow one of those signs), and if it is, the file merely goes the slow way.
-_SUSPECT = re.compile(
+_SUSPECT = kept(
     rf"[\n:,\[{{-][ ]*(?=[0-9+.-])(?<![^\s:,\[{{])(?=[^\s,\]}}]*[0-9.])"
     rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+.-][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
     re.MULTILINE,
@@ -92,6 +94,16 @@ _FIRST_KEY = re.compile(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
 def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | None:
     """``(data, first line, values)`` of a plain single-document resilint file, or None when
     the file must go the slow way."""
+    found = plain_mapping(text, limits)
+    if found is None or not _declares_resilint(found[0]):
+        return None
+    return found[0], _first_line(text), found[1]
+
+
+def plain_mapping(text: str, limits: Limits) -> tuple[dict[str, Any], int] | None:
+    """``(data, values)`` of a plain file whose single document is a mapping (a resilint
+    document or a configuration), the data the slow path gives it; None when the file must go
+    the slow way."""
     start = plain_shape(text, limits) if _AVAILABLE else None
     if start is None:
         return None
@@ -102,7 +114,7 @@ def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | No
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         return None
-    if not isinstance(data, dict) or not _declares_resilint(data):
+    if not isinstance(data, dict):
         return None
     lengths = [0]
     data = _shared(data, lengths)
@@ -111,7 +123,7 @@ def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | No
     values = lengths[0] + 1
     if values > min(limits.max_alias_expansion, limits.max_total_nodes):
         return None
-    return data, _first_line(text), values
+    return data, values
 
 
 def plain_shape(text: str, limits: Limits, numbers: bool = True) -> int | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from resilint.load.fast import _FLOW_MAP, _FLOW_SEQ, _FLOW_VALUE, _KEY
+from resilint.patterns import Lazy
 
 Pos = tuple[int, int]
 """1-based line and column; a column counts characters (code points), as libyaml's marks."""
@@ -25,10 +26,11 @@ Pos = tuple[int, int]
 # shape (the screen checked each against its full grammar); a value cannot be taken for a key
 # or a dash here, as a plain one never holds ": " or ends with ":" nor starts with "- ".
 _TOKENS = re.compile(r"( *)((?:-(?: +|(?=\n)))*)(?:([A-Za-z_][\w.-]*)(:(?: +|(?=\n))))?(.*)\n")
-_FLOW_SEQ_END = re.compile(_FLOW_SEQ)
-_FLOW_MAP_END = re.compile(_FLOW_MAP)
-_FLOW_ITEM = re.compile(_FLOW_VALUE)
-_FLOW_PAIR = re.compile(rf"({_KEY}):[ ]+({_FLOW_VALUE})")
+# Compiled for the first flow collection placed (Lazy): most runs place none.
+_FLOW_SEQ_END = Lazy(_FLOW_SEQ)
+_FLOW_MAP_END = Lazy(_FLOW_MAP)
+_FLOW_ITEM = Lazy(_FLOW_VALUE)
+_FLOW_PAIR = Lazy(rf"({_KEY}):[ ]+({_FLOW_VALUE})")
 _QUOTES_AND_BRACKETS = "\"'[{"
 
 
@@ -199,7 +201,7 @@ def _value(rest: str, number: int, column: int) -> PlainNode:
     return number, column + 1
 
 
-def _end(pattern: re.Pattern[str], rest: str) -> int:
+def _end(pattern: Lazy, rest: str) -> int:
     found = pattern.match(rest)
     if found is None:
         raise NotPlain

@@ -77,6 +77,13 @@ class PlainFile:
             found = find(self.root, ("id",), on_key=False)
         return found if isinstance(found, tuple) else found.at
 
+    def at(self, path: JsonPath, on_key: bool) -> Pos:
+        """Where :func:`resilint.locate.find_node`'s node for ``path`` starts (a missing
+        top-level field: the mapping); raises :class:`NotPlain`."""
+        self._load(path[0] if path else "")
+        found = find(self.root, path, on_key)
+        return found if isinstance(found, tuple) else found.at
+
     def _load(self, key: object) -> None:
         """Read the lines of top-level ``key`` (its first occurrence, as the locator looks
         keys up) into the root's entries; raises :class:`NotPlain`."""

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
-from typing import Protocol
-
-from yaml.nodes import Node
+from typing import TYPE_CHECKING, Protocol
 
 from resilint.findings import Fix
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 _BREAK = re.compile(r"\r\n?|\n")
 _NEAR_START = 2048

@@ -8,13 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from resilint.findings import Finding, Level
+from resilint.patterns import Lazy
 
 # Never printed raw: every C0 and C1 control (newlines and tabs too: a newline from a value
 # would start a new line that a CI log may run as a command), DEL, lone surrogates, and the bidi
 # and invisible format characters that make text read differently from what it is ("Trojan
 # Source", CVE-2021-42574): U+061C, U+200B-U+200F, U+2028-U+202E, U+2060-U+2069, U+FEFF; and
 # the noncharacters U+FFFE and U+FFFF, which XML 1.0 cannot hold (JUnit output would not parse).
-_CONTROL = re.compile(
+_CONTROL = Lazy(  # compiled for the first text that is not printable ASCII
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff"
     "\ud800-\udfff]"
 )

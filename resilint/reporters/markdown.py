@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from resilint.findings import Finding
+from resilint.patterns import Lazy
 from resilint.reporters.base import ReportContext, clip, printable
 
 MAX_ROWS = 200
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
-_MENTION = re.compile(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
+_MENTION = Lazy(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
 
 
 def _cell(text: str) -> str:

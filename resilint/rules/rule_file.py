@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
-
-from yaml.nodes import Node
+from typing import TYPE_CHECKING, Any
 
 from resilint.errors import ConfigError
 from resilint.findings import Finding, JsonPath
@@ -23,6 +21,9 @@ from resilint.rules.model import Rule, RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 from resilint.rules.stored import Locate, StoredRules, as_json
 from resilint.schemas import SchemaSet
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 
 def load_rule_file(

@@ -1,0 +1,82 @@
+"""Patterns compiled when first used, and patterns built from the compiled form a run before
+kept: each is the pattern ``re.compile`` gives (equal, code for code), in new Python processes
+as users start resilint."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from resilint.patterns import Lazy
+
+REPO = Path(__file__).resolve().parent.parent
+
+_COMPARE = """
+import json, re
+from resilint.load import fast
+from resilint.patterns import _KEPT, kept
+samples = [
+    (fast._NOT_PLAIN.pattern, fast._NOT_PLAIN.flags),
+    (fast._SUSPECT.pattern, fast._SUSPECT.flags),
+    (r"(?P<key>[a-z]+)=(?P<value>\\d+)|(x)", re.IGNORECASE | re.MULTILINE),
+    ("[\\u00e9\\U0001f600-\\U0001f64f]+", 0),
+]
+equal = [kept(p, f) == re.compile(p, f) for p, f in samples]
+pattern = kept(*samples[2])
+found = pattern.match("KEY=12").groupdict()
+print(json.dumps({"equal": equal, "added": _KEPT.added, "found": found}))
+"""
+
+
+def _python(prefix: Path, **env: str) -> dict[str, object]:
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environ |= {"PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(prefix), **env}
+    done = subprocess.run(
+        [sys.executable, "-c", _COMPARE], env=environ, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _kept(prefix: Path) -> list[Path]:
+    return sorted(prefix.rglob("patterns_kept.*.sre"))
+
+
+def test_a_kept_pattern_is_the_pattern_re_compiles(tmp_path: Path) -> None:
+    first = _python(tmp_path)
+    assert first["added"] is True and len(_kept(tmp_path)) == 1
+    second = _python(tmp_path)
+    assert second["added"] is False  # every pattern built from the kept form
+    for run in (first, second):
+        assert run["equal"] == [True, True, True, True]
+        assert run["found"] == {"key": "KEY", "value": "12"}
+
+
+def test_an_unreadable_kept_file_is_compiled_again(tmp_path: Path) -> None:
+    _python(tmp_path)
+    (kept,) = _kept(tmp_path)
+    whole = kept.read_bytes()
+    for garbage in (b"", b"not marshal data", whole[:-100], whole[:40] + b"\x00" * 200):
+        kept.write_bytes(garbage)
+        again = _python(tmp_path)
+        assert again["equal"] == [True, True, True, True] and again["added"] is True
+    assert _python(tmp_path)["added"] is False  # written again, whole
+
+
+def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
+    found = _python(tmp_path, PYTHONDONTWRITEBYTECODE="1")
+    assert found["equal"] == [True, True, True, True]
+    assert _kept(tmp_path) == []
+
+
+def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
+    lazy = Lazy(r"\b(bank|custod\w+)\b", re.IGNORECASE)
+    compiled = re.compile(r"\b(bank|custod\w+)\b", re.IGNORECASE)
+    text = "A Bank and its custodian; no banks."
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.search(text, 3).span() == compiled.search(text, 3).span()  # type: ignore[union-attr]
+    assert lazy.match(text, 2).span() == compiled.match(text, 2).span()  # type: ignore[union-attr]
+    assert lazy.compiled == compiled and lazy.compiled is lazy.compiled  # compiled once
