@@ -70,7 +70,29 @@ def evaluate_all(
     repository's ``documents`` are enough for it to pay."""
     if jobs <= 1 or count <= 1 or documents < PARALLEL_FROM or not can_fork():
         return [evaluate(number) for number in range(count)]
-    return _Spread(count, evaluate, locator).run(min(jobs, count))
+    jobs = min(jobs, count, affordable())
+    if jobs <= 1:
+        return [evaluate(number) for number in range(count)]
+    return _Spread(count, evaluate, locator).run(jobs)
+
+
+def affordable(
+    meminfo: Path = Path("/proc/meminfo"), status: Path = Path("/proc/self/status")
+) -> int:
+    """The processes the machine's available memory allows: a worker shares this process's
+    memory but copies each page it writes (Python writes reference counts as it reads), so in
+    the worst case each grows as large as this one. Unknown, any number."""
+    try:
+        available = _kib(meminfo, "MemAvailable:")
+        resident = _kib(status, "VmRSS:")
+    except (OSError, ValueError, StopIteration):
+        return MOST_JOBS
+    return max(1, 1 + available // max(resident, 1))
+
+
+def _kib(path: Path, field: str) -> int:
+    line = next(line for line in path.read_text("ascii").splitlines() if line.startswith(field))
+    return int(line.split()[1])
 
 
 class _Spread(Generic[_T]):

@@ -147,3 +147,29 @@ def test_a_containers_cpu_quota_bounds_the_processes(
     (tmp_path / "sys" / "ci" / "job-1" / "cpu.max").write_text(cpu_max)
     assert parallel._quota(tmp_path / "proc", tmp_path / "sys") == processes
     assert parallel._quota(tmp_path / "none", tmp_path / "sys") == parallel.MOST_JOBS
+
+
+@pytest.mark.parametrize(
+    ("available_kib", "resident_kib", "processes"),
+    [(8_000_000, 1_000_000, 9), (1_500_000, 1_000_000, 2), (500_000, 1_000_000, 1)],
+)
+def test_workers_are_no_more_than_the_available_memory_holds(
+    tmp_path: Path, available_kib: int, resident_kib: int, processes: int
+) -> None:
+    """Each worker may come to copy as much memory as the process that forks it: a machine
+    with 1.5 GB available and a 1 GB check runs two processes, not one per core."""
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text(f"MemTotal: 16000000 kB\nMemAvailable: {available_kib} kB\n")
+    status = tmp_path / "status"
+    status.write_text(f"Name: resilint\nVmRSS: {resident_kib} kB\n")
+    assert parallel.affordable(meminfo, status) == processes
+    assert parallel.affordable(tmp_path / "none", status) == parallel.MOST_JOBS
+
+
+def test_a_machine_short_of_memory_checks_in_one_process(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "affordable", lambda: 1)
+    result = cli("check", str(_planted(tmp_path)), "--format", "json", "--no-cache", "--jobs", "4")
+    assert result.exit_code == 1 and forks == []
