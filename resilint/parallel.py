@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -60,6 +57,8 @@ def _quota(
 
 
 def can_fork() -> bool:
+    import threading  # this module is imported by every run, spread or not: imports kept light
+
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -148,6 +147,8 @@ class _Spread(Generic[_T]):
                 for path, found in self.locator.positions.items()
                 if len(found) != known.get(path, 0)
             }
+            import pickle
+
             with os.fdopen(write, "wb") as out:
                 pickle.dump((done, placed), out, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
@@ -160,6 +161,8 @@ class _Spread(Generic[_T]):
         _, status = os.waitpid(pid, 0)
         if status != 0:
             return {}
+        import pickle
+
         try:
             sent: Any = pickle.loads(data)  # what a process forked from this one wrote
             done: dict[int, _T] = sent[0]
@@ -174,6 +177,8 @@ class _Spread(Generic[_T]):
 
 
 def _stop(pid: int, pipe: int) -> None:
+    import signal
+
     with contextlib.suppress(OSError):  # closed already
         os.close(pipe)
     with contextlib.suppress(OSError):  # gone already

@@ -79,11 +79,15 @@ def test_nothing_is_kept_when_python_writes_no_bytecode(tmp_path: Path) -> None:
 
 
 # Imported only by other commands, other output formats, a fix, a register, a pyproject.toml,
-# ignore patterns or an invalid document: a one-file check (the pre-commit hook) needs none.
+# ignore patterns, an invalid document or rules spread over processes (1,000 documents or more):
+# a one-file check (the pre-commit hook) needs none.
 _NOT_NEEDED = (
     "html",
     "jsonschema",
+    "multiprocessing",
     "pathspec",
+    "pickle",
+    "rapidfuzz",
     "resilint.catalogue",
     "resilint.edit.commands",
     "resilint.impact",
