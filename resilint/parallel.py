@@ -70,9 +70,13 @@ def evaluate_all(
     if jobs <= 1 or count <= 1 or documents < PARALLEL_FROM or not can_fork():
         return [evaluate(number) for number in range(count)]
     jobs = min(jobs, count, affordable())
-    if jobs <= 1:
+    try:
+        spread = _Spread(count, evaluate, locator) if jobs > 1 else None
+    except (OSError, ImportError):  # no working semaphores here (a container without /dev/shm)
+        spread = None
+    if spread is None:
         return [evaluate(number) for number in range(count)]
-    return _Spread(count, evaluate, locator).run(jobs)
+    return spread.run(jobs)
 
 
 def affordable(
@@ -109,7 +113,10 @@ class _Spread(Generic[_T]):
         workers: list[tuple[int, int]] = []
         try:
             for _ in range(jobs - 1):
-                workers.append(self._fork())
+                try:
+                    workers.append(self._fork())
+                except OSError:  # no process to be had (memory, a process limit): fewer
+                    break
             results.update(self._take())
             for pid, pipe in workers:
                 results.update(self._collect(pid, pipe))
@@ -133,7 +140,12 @@ class _Spread(Generic[_T]):
 
     def _fork(self) -> tuple[int, int]:
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
         if pid:
             os.close(write)
             return pid, read

@@ -173,3 +173,26 @@ def test_a_machine_short_of_memory_checks_in_one_process(
     monkeypatch.setattr(parallel, "affordable", lambda: 1)
     result = cli("check", str(_planted(tmp_path)), "--format", "json", "--no-cache", "--jobs", "4")
     assert result.exit_code == 1 and forks == []
+
+
+def test_no_process_to_be_had_checks_in_this_one(
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A fork refused (out of memory, a process limit) or no semaphores (a container without
+    /dev/shm): the rules are evaluated here, the same findings, no error."""
+    repository = _planted(tmp_path)
+    command = ("check", str(repository), "--format", "json", "--no-cache")
+    alone = cli(*command, "--jobs", "1")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel.os, "fork", refused)
+    assert cli(*command, "--jobs", "3").stdout == alone.stdout
+
+    def no_semaphores(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(parallel._Spread, "__init__", no_semaphores)
+    assert cli(*command, "--jobs", "3").stdout == alone.stdout
