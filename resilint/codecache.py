@@ -63,7 +63,7 @@ class _Compiled:
         if len(entries) > _MAX_ENTRIES:
             entries = self.used
         with contextlib.suppress(OSError, ValueError):
-            _write(self.path, _HEADER + marshal.dumps(entries))
+            write_kept(self.path, _HEADER + marshal.dumps(entries))
 
 
 def _ours(namespace: Any) -> bool:
@@ -74,7 +74,7 @@ def _ours(namespace: Any) -> bool:
     return isinstance(name, str) and (name == "resilint" or name.startswith("resilint."))
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_kept(path: Path, data: bytes) -> None:
     """As Python writes a ``.pyc``: the source's permissions, written whole under a temporary
     name and renamed into place, so a concurrent run reads the old file or the new one."""
     mode = (Path(__file__).stat().st_mode | 0o200) & 0o666
@@ -92,28 +92,38 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _read(path: Path) -> dict[str, CodeType]:
+    entries = read_kept(path, _HEADER)
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+
+def read_kept(path: Path, header: bytes) -> dict[Any, Any]:
+    """The entries of a file kept beside resilint's bytecode, or none when it is missing, of
+    another Python or another version of the file (``header``), or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
         return {}
-    if not data.startswith(_HEADER):
+    if not data.startswith(header):
         return {}
     try:
-        entries = marshal.loads(data[len(_HEADER) :])
+        entries = marshal.loads(data[len(header) :])
     except (EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
+    return entries if isinstance(entries, dict) else {}
+
+
+def kept_path(name: str, suffix: str) -> Path | None:
+    """Where Python keeps this package's bytecode for module ``name`` (``sys.pycache_prefix``
+    honoured), with ``suffix``: a file kept with the trust of a ``.pyc``."""
+    try:
+        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name(f"{name}.py")))
+    except NotImplementedError:  # an interpreter without bytecode caching
+        return None
+    return Path(pyc).with_suffix(suffix)
 
 
 def _location() -> Path | None:
-    """Where Python keeps this package's bytecode (``sys.pycache_prefix`` honoured)."""
-    try:
-        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("dataclasses.py")))
-    except NotImplementedError:  # an interpreter without bytecode caching
-        return None
-    return Path(pyc).with_suffix(".code")
+    return kept_path("dataclasses", ".code")
 
 
 def install() -> None:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from resilint.codecache import _write
+from resilint.codecache import kept_path, read_kept, write_kept
 
 
 class Lazy:
@@ -101,7 +101,7 @@ class _Kept:
         if len(entries) > _MAX_ENTRIES:
             entries = self.used
         with contextlib.suppress(OSError, ValueError):
-            _write(self.path, _HEADER + marshal.dumps(entries))
+            write_kept(self.path, _HEADER + marshal.dumps(entries))
 
 
 _MAX_ENTRIES = 64
@@ -127,26 +127,12 @@ def _form(pattern: str, flags: int) -> _Form:
 
 
 def _read(path: Path) -> dict[tuple[str, int], _Form]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    if not data.startswith(_HEADER):
-        return {}
-    try:
-        entries = marshal.loads(data[len(_HEADER) :])
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
+    return read_kept(path, _HEADER)
 
 
 def _location() -> Path | None:
     """Beside resilint's kept dataclass methods, in Python's bytecode directory."""
-    try:
-        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("patterns_kept.py")))
-    except NotImplementedError:  # an interpreter without bytecode caching
-        return None
-    return Path(pyc).with_suffix(".sre")
+    return kept_path("patterns_kept", ".sre")
 
 
 _KEPT = _Kept()
