@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +16,17 @@ from resilint.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+
+
+def python_json(code: str, pycache: Path, **env: str) -> dict[str, Any]:
+    """Run ``code`` in a new Python writing its bytecode under ``pycache`` (what resilint keeps
+    beside it included) and return the JSON it prints."""
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environ |= {"PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(pycache), **env}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 @dataclass

@@ -4,16 +4,12 @@ as users start resilint."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from resilint.patterns import Lazy
+from conftest import python_json
 
-REPO = Path(__file__).resolve().parent.parent
+from resilint.patterns import Lazy
 
 _COMPARE = """
 import json, re
@@ -33,12 +29,7 @@ print(json.dumps({"equal": equal, "added": _KEPT.added, "found": found}))
 
 
 def _python(prefix: Path, **env: str) -> dict[str, object]:
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ |= {"PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(prefix), **env}
-    done = subprocess.run(
-        [sys.executable, "-c", _COMPARE], env=environ, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    return python_json(_COMPARE, prefix, **env)
 
 
 def _kept(prefix: Path) -> list[Path]:

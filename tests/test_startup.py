@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import python_json
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Every resilint dataclass a check builds, described by what ``dataclasses`` generates for it.
@@ -38,13 +40,7 @@ print(json.dumps({{"classes": out, "compiled": compiled}}))
 _PLAIN = "import builtins, resilint; dataclasses.exec = builtins.exec"
 
 
-def _python(code: str, prefix: Path, **env: str) -> dict[str, object]:
-    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environ |= {"PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(prefix), **env}
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+_python = python_json
 
 
 def _kept(prefix: Path) -> list[Path]:
