@@ -41,15 +41,19 @@ def _planted(tmp_path: Path) -> Path:
     return repository
 
 
+def _alone_and_spread(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs: int):  # type: ignore[no-untyped-def]
+    """The planted example checked in one process, then with its rules spread over ``jobs``
+    processes (small as it is)."""
+    command = ("check", str(_planted(tmp_path)), "--format", "json", "--no-cache")
+    alone = cli(*command, "--jobs", "1")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    return alone, cli(*command, "--jobs", str(jobs))
+
+
 def test_spread_rules_find_what_one_process_finds(
     cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    repository = _planted(tmp_path)
-    command = ("check", str(repository), "--format", "json", "--no-cache")
-    alone = cli(*command, "--jobs", "1")
-    assert forks == []
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)  # the example is small
-    spread = cli(*command, "--jobs", "3")
+    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 3)
     assert len(forks) == 2
     assert spread.exit_code == alone.exit_code == 1
     assert spread.stdout == alone.stdout
@@ -67,9 +71,6 @@ def test_a_small_repository_is_checked_in_one_process(
 def test_rules_a_dead_worker_took_are_evaluated_again(
     cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    repository = _planted(tmp_path)
-    command = ("check", str(repository), "--format", "json", "--no-cache")
-    alone = cli(*command, "--jobs", "1")
     here = os.getpid()
     evaluate = engine._evaluate
 
@@ -78,9 +79,8 @@ def test_rules_a_dead_worker_took_are_evaluated_again(
             os._exit(9)  # killed, out of memory: nothing sent back
         return evaluate(rule, run, params)
 
-    monkeypatch.setattr(engine, "_evaluate", dies_in_a_worker)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    spread = cli(*command, "--jobs", "2")
+    monkeypatch.setattr(engine, "_evaluate", dies_in_a_worker)  # the parent evaluates as ever
+    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
     assert len(forks) == 1
     assert spread.stdout == alone.stdout
 
@@ -88,7 +88,6 @@ def test_rules_a_dead_worker_took_are_evaluated_again(
 def test_a_rule_that_fails_in_a_worker_is_reported_as_in_one_process(
     cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    repository = _planted(tmp_path)
     evaluate = engine._evaluate
 
     class Failing:  # a defect in a rule
@@ -102,10 +101,7 @@ def test_a_rule_that_fails_in_a_worker_is_reported_as_in_one_process(
         return evaluate(Failing(rule.info) if rule.info.code == "SUP-01" else rule, run, params)
 
     monkeypatch.setattr(engine, "_evaluate", sup01_fails)
-    command = ("check", str(repository), "--format", "json", "--no-cache")
-    alone = cli(*command, "--jobs", "1")
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    spread = cli(*command, "--jobs", "2")
+    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
     assert len(forks) == 1
     assert (spread.exit_code, spread.stdout, spread.stderr) == (
         alone.exit_code,
@@ -175,24 +171,24 @@ def test_a_machine_short_of_memory_checks_in_one_process(
     assert result.exit_code == 1 and forks == []
 
 
+def _refused() -> int:
+    raise OSError(11, "Resource temporarily unavailable")
+
+
+def _no_semaphores(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise ImportError("This platform lacks a functioning sem_open implementation")
+
+
+@pytest.mark.parametrize(
+    ("where", "failure"),
+    [(parallel.os, ("fork", _refused)), (parallel._Spread, ("__init__", _no_semaphores))],
+    ids=["fork refused", "no semaphores"],
+)
 def test_no_process_to_be_had_checks_in_this_one(
-    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: object, failure: tuple
 ) -> None:
     """A fork refused (out of memory, a process limit) or no semaphores (a container without
     /dev/shm): the rules are evaluated here, the same findings, no error."""
-    repository = _planted(tmp_path)
-    command = ("check", str(repository), "--format", "json", "--no-cache")
-    alone = cli(*command, "--jobs", "1")
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-
-    def refused() -> int:
-        raise OSError(11, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(parallel.os, "fork", refused)
-    assert cli(*command, "--jobs", "3").stdout == alone.stdout
-
-    def no_semaphores(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ImportError("This platform lacks a functioning sem_open implementation")
-
-    monkeypatch.setattr(parallel._Spread, "__init__", no_semaphores)
-    assert cli(*command, "--jobs", "3").stdout == alone.stdout
+    monkeypatch.setattr(where, *failure)
+    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 3)
+    assert (spread.exit_code, spread.stdout) == (alone.exit_code, alone.stdout)
