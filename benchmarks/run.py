@@ -271,6 +271,9 @@ class SizeResult:
             "resilint_fill/parse_floor": over(self.median("resilint_fill"), floor),
             "resilint_warm/parse_floor": over(self.median("resilint_warm"), floor),
             "resilint_one_edit/parse_floor": over(self.median("resilint_one_edit"), floor),
+            "resilint_one_read_edit/parse_floor": over(
+                self.median("resilint_one_read_edit"), floor
+            ),
             "check_jsonschema/resilint_cold": over(self.median("check_jsonschema"), cold),
             "yamllint/resilint_cold": over(self.median("yamllint"), cold),
             "parse_floor_in_process/parse_floor": over(
@@ -389,7 +392,13 @@ class Bench:
         )
         findings = located(root, output)
         if not self.cache.available:
-            for name in ("resilint_fill", "resilint_warm", "resilint_one_edit"):
+            names = (
+                "resilint_fill",
+                "resilint_warm",
+                "resilint_one_edit",
+                "resilint_one_read_edit",
+            )
+            for name in names:
                 timings[name] = Timing(name, "", note="n/a (no cache)")
             return findings
         warm = self.resilint_command(
@@ -413,25 +422,34 @@ class Bench:
         )
         edited = next(iter(sorted((root / "suppliers").rglob("*.yaml"))))
         original = edited.read_bytes()
-
-        def one_edit(number: int) -> Run:
-            # a real change of content (and of size and mtime) in one supplier's description
-            edited.write_bytes(
-                original.replace(
-                    b"\ndescription: ", f"\ndescription: (edit {number + 1}) ".encode(), 1
-                )
-            )
-            return run_child(warm, root)
-
+        # a supplier's description, which no rule reads (the rules' findings are kept), and its
+        # name, which rules read (they are evaluated again): each run a real change of content,
+        # size and mtime
+        edits = (
+            ("resilint_one_edit", b"description", "its description"),
+            ("resilint_one_read_edit", b"name", "its name (a field the rules read)"),
+        )
         try:
-            timings["resilint_one_edit"] = repeat(
-                Timing(
-                    "resilint_one_edit", f"edit {edited.relative_to(root)}, then the warm command"
-                ),
-                self.times,
-                one_edit,
-                self.log,
-            )
+            for name, field, what in edits:
+
+                def one_edit(number: int, field: bytes = field) -> Run:
+                    edited.write_bytes(
+                        original.replace(
+                            b"\n" + field + b": ",
+                            b"\n" + field + f": (edit {number + 1}) ".encode(),
+                            1,
+                        )
+                    )
+                    return run_child(warm, root)
+
+                timings[name] = repeat(
+                    Timing(
+                        name, f"edit {edited.relative_to(root)} ({what}), then the warm command"
+                    ),
+                    self.times,
+                    one_edit,
+                    self.log,
+                )
         finally:
             edited.write_bytes(original)
         return findings
@@ -673,6 +691,13 @@ def targets(sizes: list[SizeResult], startup: dict[str, Timing]) -> list[dict[st
             True,
             where,
         ),
+        _target(
+            "one-file edit of a field the rules read <= 0.3 x parse floor",
+            ratios.get("resilint_one_read_edit/parse_floor"),
+            0.3,
+            True,
+            where,
+        ),
         _target("one-file repository <= 1.0 x yamllint", round(one_file, 3), 1.0, True, "one file"),
     ]
     large, ten = by_size.get(LARGE_SIZE), by_size.get(10_000)
@@ -722,8 +747,9 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "| documents | files | MB | parse floor (in-process) | parse floor (subprocess) | "
         "resilint cold | resilint first run (fills the cache) | resilint warm | "
-        "resilint one edit | check-jsonschema | yamllint |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "resilint one edit | resilint one edit (a field rules read) | "
+        "check-jsonschema | yamllint |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in results["sizes"]:
         t, r = size["timings"], size["repository"]
@@ -740,7 +766,7 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {r['documents']:,} | {r['files']:,} | {r['bytes'] / 1e6:.1f} | "
             f"{cell('parse_floor_in_process')} | {cell('parse_floor_subprocess')} | "
             f"{cell('resilint_cold')} | {cell('resilint_fill')} | {cell('resilint_warm')} | "
-            f"{cell('resilint_one_edit')} | "
+            f"{cell('resilint_one_edit')} | {cell('resilint_one_read_edit')} | "
             f"{cell('check_jsonschema')} | {cell('yamllint')} |"
         )
     lines += [
@@ -748,8 +774,9 @@ def markdown(results: dict[str, Any]) -> str:
         "### Ratios",
         "",
         "| documents | cold / floor | first run / floor | warm / floor | one edit / floor "
+        "| one edit (a field rules read) / floor "
         "| check-jsonschema / cold | yamllint / cold | in-process floor / floor |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in results["sizes"]:
         q = size["ratios"]
@@ -757,6 +784,7 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {size['repository']['documents']:,} | {_x(q['resilint_cold/parse_floor'])} | "
             f"{_x(q.get('resilint_fill/parse_floor'))} | {_x(q['resilint_warm/parse_floor'])} | "
             f"{_x(q['resilint_one_edit/parse_floor'])} | "
+            f"{_x(q.get('resilint_one_read_edit/parse_floor'))} | "
             f"{_x(q['check_jsonschema/resilint_cold'])} | {_x(q['yamllint/resilint_cold'])} | "
             f"{_x(q['parse_floor_in_process/parse_floor'])} |"
         )

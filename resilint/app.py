@@ -236,7 +236,9 @@ def build_cache(
     file_salt = fingerprint([__version__, _code(), _schemas(options.schemas), repr(config.limits)])
     rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
     plugins = sorted(CHECKS.loaded)
-    run_salt = fingerprint(
+    # what shapes the rules' findings besides the documents; the run's key adds what acts
+    # on findings afterwards (the baseline, the files a hook reports about) and the paths
+    rules_salt = fingerprint(
         [
             file_salt,
             files_fingerprint(rule_files),
@@ -244,13 +246,18 @@ def build_cache(
             files_fingerprint([config.source] if config.source else []),
             *plugins,
             options.as_of.isoformat(),
+        ]
+    )
+    run_salt = fingerprint(
+        [
+            rules_salt,
             json.dumps(options.baseline, sort_keys=True),
             repr(sorted(options.focus or ())),
             repr(options.focus is None),
             repr(options.paths),
         ]
     )
-    return CheckCache(store, file_salt, run_salt), ""
+    return CheckCache(store, file_salt, run_salt, rules_salt), ""
 
 
 def exit_status(result: Result, config: Config) -> ExitCode:

@@ -17,8 +17,9 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover
 from resilint.domain import Facts
-from resilint.engine import Evaluation, run_rules
+from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
+from resilint.incremental import Recorder
 from resilint.limits import Limits, NodeBudget
 from resilint.load import load_file, read_text
 from resilint.locate import Locator
@@ -85,7 +86,8 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
     named = _named_but_empty(options.paths, found.names, files)
     # positions of unchanged files come from the cache: only changed files are composed again
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
-    result = _check_files(options, (*found.findings, *named), files, locator).result
+    kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
+    result = _check_files(options, (*found.findings, *named), files, locator, kept).result
     if cache is not None:
         cache.save(found, files, result, locator.positions)
     return result
@@ -171,18 +173,44 @@ def _read_all(
     return results
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """The cache's side of keeping the rules' findings from one run to the next."""
+
+    cache: CheckCache
+    found: Discovery
+
+
 def _check_files(
-    options: CheckOptions, found: tuple[Finding, ...], files: list[FileResult], locator: Locator
+    options: CheckOptions,
+    found: tuple[Finding, ...],
+    files: list[FileResult],
+    locator: Locator,
+    kept: _Kept | None = None,
 ) -> Checked:
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
+    earlier = kept.cache.kept_findings(kept.found, index.documents, locator) if kept else None
+    # a run that evaluates the rules notes what they read, from here to their last finding
+    recorder = Recorder() if kept is not None and earlier is None else None
+    if recorder is not None:
+        recorder.watch(index.documents)
     facts = Facts(index, options.as_of, config.definitions)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)
     references = check_references(index, options.schemas, locator, broken)
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
-    engine = run_rules(selected, _evaluation(options, facts, locator))
+    if earlier is not None:
+        engine = EngineResult(tuple(earlier), ())
+    else:
+        try:
+            engine = run_rules(selected, _evaluation(options, facts, locator, recorder))
+        finally:
+            if recorder is not None:
+                recorder.release()
+        if kept is not None and recorder is not None:
+            kept.cache.keep_rules(kept.found, index.documents, recorder.reads, engine.findings)
     judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
@@ -227,7 +255,9 @@ def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
     return found
 
 
-def _evaluation(options: CheckOptions, facts: Facts, locator: Locator) -> Evaluation:
+def _evaluation(
+    options: CheckOptions, facts: Facts, locator: Locator, recorder: Recorder | None = None
+) -> Evaluation:
     config = options.config
     return Evaluation(
         facts=facts,
@@ -236,6 +266,7 @@ def _evaluation(options: CheckOptions, facts: Facts, locator: Locator) -> Evalua
         known_codes=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
         configured_profiles=frozenset(config.profiles) | frozenset(config.select),
         jobs=options.jobs,
+        recorder=recorder,
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from resilint.domain import Facts
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
+from resilint.incremental import Recorder
 from resilint.locate import Locator
 from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
@@ -47,6 +48,8 @@ class Evaluation:
     """Profiles the configuration names, and rules it selects: these apply everywhere."""
     jobs: int = 1
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
+    recorder: Recorder | None = None
+    """Notes the fields the rules read, for the next run (:mod:`resilint.incremental`)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -55,15 +58,21 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     selected = tuple(rules)
     params = {rule.info.code: _params(rule.info, run) for rule in selected}
     units = _units(selected)
+    recorder = run.recorder
+
+    def evaluate(unit: int) -> tuple[list[tuple[list[Finding], Finding | None]], Any]:
+        found = [_evaluate(selected[number], run, params) for number in units[unit]]
+        # what this process read so far: a process the rules were spread to sends it back
+        return found, recorder.snapshot() if recorder is not None else None
+
     by_unit = evaluate_all(
-        len(units),
-        lambda unit: [_evaluate(selected[number], run, params) for number in units[unit]],
-        run.jobs,
-        run.locator,
-        len(run.facts.index.documents),
+        len(units), evaluate, run.jobs, run.locator, len(run.facts.index.documents)
     )
+    if recorder is not None:
+        for _, reads in by_unit:
+            recorder.merge(reads)
     numbers = [number for unit in units for number in unit]
-    outcomes = dict(zip(numbers, itertools.chain(*by_unit), strict=True))
+    outcomes = dict(zip(numbers, itertools.chain(*(found for found, _ in by_unit)), strict=True))
     for number, rule in enumerate(selected):
         found, crash = outcomes[number]
         if crash is not None:

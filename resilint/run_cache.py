@@ -17,7 +17,17 @@ from typing import Any
 
 from resilint.cache import Store, fingerprint, stat_key, stats_bytes
 from resilint.discover import Discovery
-from resilint.locate import Position
+from resilint.findings import Finding
+from resilint.incremental import (
+    Before,
+    EngineRecord,
+    identity,
+    relocated,
+    stamp_digest,
+    unchanged_for_rules,
+)
+from resilint.locate import Locator, Position
+from resilint.model import Document
 from resilint.result import FileResult, Result
 from resilint.serialize import (
     document_in,
@@ -29,6 +39,8 @@ from resilint.serialize import (
 )
 
 RESULT = "result.json"
+RULES = "findings.json"
+"""The rules' findings of the last run that evaluated them (:mod:`resilint.incremental`)."""
 SHARDS = 64
 """Per-file shards: few enough to read quickly, enough that one edit rewrites a sixty-fourth."""
 
@@ -42,10 +54,17 @@ def shard_name(path: str) -> str:
 
 
 class CheckCache:
-    def __init__(self, store: Store, file_salt: str, run_salt: str) -> None:
+    def __init__(self, store: Store, file_salt: str, run_salt: str, rules_salt: str = "") -> None:
         self.store = store
         self.file_salt = file_salt
         self.run_salt = run_salt
+        self.rules_salt = rules_salt
+        """What shapes the rules' findings besides the documents (not the paths asked about,
+        nor the baseline, which act on findings afterwards): empty, never kept."""
+        self._rules: EngineRecord | None = None
+        """The record of this run's rule findings, to keep."""
+        self._stamps: tuple[Discovery, tuple[str, ...]] | None = None
+        self._places: tuple[Sequence[Document], str] | None = None
         self._stats: dict[str, str | None] = {}
         self._discovered: dict[str, bytes] = {}
         """The stats discovery took, by path: files are not stat'ed again."""
@@ -117,6 +136,73 @@ class CheckCache:
         self._served.add(path)
         return file
 
+    def kept_findings(
+        self, found: Discovery, documents: Sequence[Document], locator: Locator
+    ) -> list[Finding] | None:
+        """The last evaluation's rule findings, when no document has changed since in a field
+        the rules read; None when the rules must be evaluated."""
+        record = self._rules_read()
+        if record is None or record.salt != self.rules_salt or record.names != _names(found):
+            return None
+        stamps = self._digests(found)
+        if record.identity != self._identity(documents) or len(record.stamps) != len(stamps):
+            return None
+        changed = {
+            path: self._before(path, was)
+            for path, was, now in zip(found.names, record.stamps, stamps, strict=True)
+            if was != now
+        }
+        if not unchanged_for_rules(record, changed, documents):
+            return None
+        findings = relocated(record.findings, changed, documents, locator)
+        if findings is not None:
+            self.keep_rules(found, documents, record.reads, findings)
+        return findings
+
+    def keep_rules(
+        self,
+        found: Discovery,
+        documents: Sequence[Document],
+        reads: Mapping[str, Any],
+        findings: Sequence[Finding],
+    ) -> None:
+        """Keep this run's rule findings, and the fields read to find them, for the next."""
+        if self.rules_salt:
+            self._rules = EngineRecord(
+                self.rules_salt,
+                _names(found),
+                self._digests(found),
+                self._identity(documents),
+                {kind: frozenset(seen) for kind, seen in reads.items()},
+                tuple(findings),
+            )
+
+    def _digests(self, found: Discovery) -> tuple[str, ...]:
+        if self._stamps is None or self._stamps[0] is not found:
+            self._stamps = (found, tuple(stamp_digest(s) for s in found.stamps))
+        return self._stamps[1]
+
+    def _identity(self, documents: Sequence[Document]) -> str:
+        if self._places is None or self._places[0] is not documents:
+            self._places = (documents, identity(documents))
+        return self._places[1]
+
+    def _rules_read(self) -> EngineRecord | None:
+        if not self.rules_salt:
+            return None
+        return EngineRecord.read(self.store.read(RULES), finding_in)
+
+    def _before(self, path: str, was: str) -> Before | None:
+        """The cache's entry for ``path`` if it is the one of the record's time."""
+        entry = self._entries.get(path)
+        if not entry or stamp_digest(entry[0]) != was:
+            return None
+        try:
+            documents = tuple(document_in(d) for d in entry[1][1])
+            return Before(entry[0], documents, _positions_in(entry[2]))
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+
     def save(
         self,
         found: Discovery,
@@ -140,6 +226,9 @@ class CheckCache:
         for name, entries in shards.items():
             if entries != self._shards[name]:  # unchanged entries are the very objects read
                 self.store.write(name, {"salt": self.file_salt, "entries": entries})
+        # the record names each file's stat: it is never believed for an entry of another time
+        if self._rules is not None and not result.crashes:
+            self.store.write(RULES, self._rules.out(finding_out))
         if not result.crashes:  # a crash is worth reproducing, not remembering
             self.store.write(
                 RESULT,
@@ -151,6 +240,10 @@ class CheckCache:
                     "crashes": [finding_out(f) for f in result.crashes],
                 },
             )
+
+
+def _names(found: Discovery) -> str:
+    return fingerprint(found.names)
 
 
 def _file_out(file: FileResult) -> list[Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.findings import JsonPath
+from resilint.incremental import Watched
 from resilint.model import Document
 
 
@@ -122,7 +123,7 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
             bound = env.bindings.get(name)
             if bound.__class__ is Ref:
                 value = bound.value
-                if value.__class__ is dict:
+                if value.__class__ is dict or value.__class__ is Watched:
                     found = value.get(key, MISSING)
                     if found is not MISSING:
                         return found
