@@ -52,15 +52,15 @@ class Watched(dict):  # type: ignore[type-arg]
         self.seen = seen
 
     def __getitem__(self, key: Any) -> Any:
-        self.seen.add(field_name(key))
+        self.seen.add(key if key.__class__ is str else field_name(key))
         return dict.__getitem__(self, key)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        self.seen.add(field_name(key))
+        self.seen.add(key if key.__class__ is str else field_name(key))
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
-        self.seen.add(field_name(key))
+        self.seen.add(key if key.__class__ is str else field_name(key))
         return dict.__contains__(self, key)
 
     def _whole(self) -> None:
@@ -213,30 +213,35 @@ class EngineRecord:
     """Each file's :func:`stamp_digest`, in that order."""
     identity: str
     reads: Mapping[str, frozenset[str]]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Any]
+    """As the cache keeps findings (:func:`resilint.serialize.finding_out`): read back only
+    when they are kept."""
 
-    def out(self, finding_out: Any) -> dict[str, Any]:
+    def out(self) -> dict[str, Any]:
         return {
             "salt": self.salt,
             "names": self.names,
             "stamps": "".join(self.stamps),
             "identity": self.identity,
             "reads": {kind: sorted(seen) for kind, seen in self.reads.items()},
-            "findings": [finding_out(f) for f in self.findings],
+            "findings": list(self.findings),
         }
 
     @classmethod
-    def read(cls, data: Any, finding_in: Any) -> EngineRecord | None:
+    def read(cls, data: Any) -> EngineRecord | None:
         try:
             stamps = data["stamps"]
             width = len(stamp_digest(None))
+            findings = data["findings"]
+            if not isinstance(findings, list):
+                return None
             return cls(
                 str(data["salt"]),
                 str(data["names"]),
                 tuple(stamps[i : i + width] for i in range(0, len(stamps), width)),
                 str(data["identity"]),
                 {str(k): frozenset(map(str, v)) for k, v in data["reads"].items()},
-                tuple(finding_in(f) for f in data["findings"]),
+                findings,
             )
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return None

@@ -154,7 +154,11 @@ class CheckCache:
         }
         if not unchanged_for_rules(record, changed, documents):
             return None
-        findings = relocated(record.findings, changed, documents, locator)
+        try:
+            kept = [finding_in(f) for f in record.findings]
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+        findings = relocated(kept, changed, documents, locator)
         if findings is not None:
             self.keep_rules(found, documents, record.reads, findings)
         return findings
@@ -174,7 +178,7 @@ class CheckCache:
                 self._digests(found),
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
-                tuple(findings),
+                [finding_out(f) for f in findings],
             )
 
     def _digests(self, found: Discovery) -> tuple[str, ...]:
@@ -190,7 +194,7 @@ class CheckCache:
     def _rules_read(self) -> EngineRecord | None:
         if not self.rules_salt:
             return None
-        return EngineRecord.read(self.store.read(RULES), finding_in)
+        return EngineRecord.read(self.store.read(RULES))
 
     def _before(self, path: str, was: str) -> Before | None:
         """The cache's entry for ``path`` if it is the one of the record's time."""
@@ -228,7 +232,7 @@ class CheckCache:
                 self.store.write(name, {"salt": self.file_salt, "entries": entries})
         # the record names each file's stat: it is never believed for an entry of another time
         if self._rules is not None and not result.crashes:
-            self.store.write(RULES, self._rules.out(finding_out))
+            self.store.write(RULES, self._rules.out())
         if not result.crashes:  # a crash is worth reproducing, not remembering
             self.store.write(
                 RESULT,

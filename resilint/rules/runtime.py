@@ -9,7 +9,7 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.findings import JsonPath
-from resilint.incremental import Watched
+from resilint.incremental import Watched, field_name
 from resilint.model import Document
 
 
@@ -109,6 +109,9 @@ class Env:
         return [ref.value for ref in bound]
 
 
+_get, _has, _item = dict.get, dict.__contains__, dict.__getitem__
+
+
 def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
     """``env.value(path)`` as a closure, with the common case unrolled: a field of a bound
     document's plain data, which is what most conditions read, hundreds of thousands of times a
@@ -118,13 +121,17 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
     name, keys = path[0], path[1:]
     if len(keys) == 1:
         key = keys[0]
+        noted = field_name(key)  # how a Watched mapping notes the key
 
         def one(env: Env) -> Any:
             bound = env.bindings.get(name)
             if bound.__class__ is Ref:
                 value = bound.value
-                if value.__class__ is dict or value.__class__ is Watched:
-                    found = value.get(key, MISSING)
+                kind = value.__class__
+                if kind is dict or kind is Watched:
+                    if kind is Watched:  # noted as its get would, without a call
+                        value.seen.add(noted)
+                    found = _get(value, key, MISSING)
                     if found is not MISSING:
                         return found
                     if bound.path:
@@ -135,15 +142,23 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
 
         return one
 
+    first = field_name(keys[0])
+
     def walk(env: Env) -> Any:
         bound = env.bindings.get(name)
         if not isinstance(bound, Ref):
             return env.value(path)
         value = bound.value
         for key in keys:
-            if not isinstance(value, dict) or key not in value:
+            if value.__class__ is Watched:  # a document's data: noted without two calls
+                value.seen.add(first)
+                if not _has(value, key):
+                    return env.value(path)
+                value = _item(value, key)
+            elif not isinstance(value, dict) or key not in value:
                 return env.value(path)
-            value = value[key]
+            else:
+                value = value[key]
         return value
 
     return walk
