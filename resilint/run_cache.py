@@ -9,6 +9,7 @@ next run composes only changed files to place findings.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
@@ -64,6 +65,7 @@ class CheckCache:
         self._rules: EngineRecord | None = None
         """The record of this run's rule findings, to keep."""
         self._stamps: tuple[Discovery, tuple[str, ...]] | None = None
+        self._names_key = ""
         self._places: tuple[Sequence[Document], str] | None = None
         self._stats: dict[str, str | None] = {}
         self._discovered: dict[str, bytes] = {}
@@ -142,9 +144,11 @@ class CheckCache:
         """The last evaluation's rule findings, when no document has changed since in a field
         the rules read; None when the rules must be evaluated."""
         record = self._rules_read()
-        if record is None or record.salt != self.rules_salt or record.names != _names(found):
+        if record is None or record.salt != self.rules_salt:
             return None
         stamps = self._digests(found)
+        if record.names != self._names_key:
+            return None
         if record.identity != self._identity(documents) or len(record.stamps) != len(stamps):
             return None
         changed = {
@@ -172,18 +176,21 @@ class CheckCache:
     ) -> None:
         """Keep this run's rule findings, and the fields read to find them, for the next."""
         if self.rules_salt:
+            stamps = self._digests(found)
             self._rules = EngineRecord(
                 self.rules_salt,
-                _names(found),
-                self._digests(found),
+                self._names_key,
+                stamps,
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
                 [finding_out(f) for f in findings],
             )
 
     def _digests(self, found: Discovery) -> tuple[str, ...]:
+        """Each file's stat digest, and (in :attr:`_names_key`) its paths', once a run."""
         if self._stamps is None or self._stamps[0] is not found:
             self._stamps = (found, tuple(stamp_digest(s) for s in found.stamps))
+            self._names_key = _names(found)
         return self._stamps[1]
 
     def _identity(self, documents: Sequence[Document]) -> str:
@@ -247,7 +254,8 @@ class CheckCache:
 
 
 def _names(found: Discovery) -> str:
-    return fingerprint(found.names)
+    """The files' paths in discovery's order (no path holds a NUL)."""
+    return hashlib.sha256("\x00".join(found.names).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _file_out(file: FileResult) -> list[Any]:
