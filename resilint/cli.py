@@ -18,6 +18,7 @@ from resilint import __version__
 from resilint.app import (
     CheckArgs,
     TestArgs,
+    ends_process,
     run_baseline,
     run_check,
     run_explain,
@@ -107,6 +108,7 @@ class _Commands(click.Group):
     def __call__(self, *args: Any, **extra: Any) -> Any:
         if args or extra:  # a program calling resilint in its own process, which goes on
             return super().__call__(*args, **extra)
+        ends_process()
         try:  # the command line: the process ends with this call
             return super().__call__()
         finally:

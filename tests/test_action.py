@@ -123,10 +123,13 @@ def _run_step(step_id: str, tmp_path: Path, **inputs: str) -> tuple[int, dict[st
 
 
 def test_action_run_step_reports_a_clean_programme(tmp_path: Path) -> None:
+    programme = tmp_path / "northwind"
+    shutil.copytree(EXAMPLES / "northwind", programme, ignore=shutil.ignore_patterns(".resilint_*"))
     status, outputs, log = _run_step(
-        "run", tmp_path, paths=str(EXAMPLES / "northwind"), **{"as-of": "2026-11-26"}
+        "run", tmp_path, paths=str(programme), **{"as-of": "2026-11-26"}
     )
     assert status == 0, log
+    assert not (programme / ".resilint_cache").exists()  # no cache written into the checkout
     assert outputs["findings"] == "0" and outputs["errors"] == "0", outputs
     assert outputs["exit-code"] == "0"
     assert json.loads((tmp_path / outputs["sarif"]).read_text())["version"] == "2.1.0"
@@ -139,7 +142,7 @@ def test_action_run_step_reports_findings_as_annotations_and_outputs(tmp_path: P
         tmp_path,
         paths=f"{EXAMPLES / 'defects' / 'programme'}",
         config=str(EXAMPLES / "defects" / "resilint.yaml"),
-        **{"extra-args": "--no-cache", "fail-on": "error"},
+        **{"fail-on": "error"},
     )
     assert status == 1, log
     assert int(outputs["findings"]) > 0 and int(outputs["errors"]) > 0, outputs
