@@ -118,6 +118,8 @@ def _mutate(data: Any, rng: random.Random) -> str:
     """Change one top-level field of a document (not its kind or id): its value, its absence,
     or its place among the keys. Says what it did."""
     keys = [k for k in data if k not in ("apiVersion", "kind", "id")]
+    if not keys:
+        return "nothing to change but the comment"
     key = rng.choice(keys)
     value = data[key]
     how = rng.choice(["value", "value", "drop", "move"])
