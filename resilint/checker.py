@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -190,27 +190,41 @@ def _check_files(
 ) -> Checked:
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
-    earlier = kept.cache.kept_findings(kept.found, index.documents, locator) if kept else None
-    # a run that evaluates the rules notes what they read, from here to their last finding
+    read = [f for file in files for f in file.findings]
+    broken = _unreadable(read, config.limits)
+    earlier = (
+        kept.cache.kept_findings(
+            kept.found, index.documents, locator, frozenset(b.finding.path for b in broken)
+        )
+        if kept is not None
+        else None
+    )
+    # a run that evaluates the rules notes what they and the reference checks read, from here
+    # to the rules' last finding
     recorder = Recorder() if kept is not None and earlier is None else None
     if recorder is not None:
         recorder.watch(index.documents)
     facts = Facts(index, options.as_of, config.definitions)
-    read = [f for file in files for f in file.findings]
-    broken = _unreadable(read, config.limits)
-    references = check_references(index, options.schemas, locator, broken)
+    references = (
+        earlier.references
+        if earlier is not None
+        else list(check_references(index, options.schemas, locator, broken))
+    )
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
+    reads: Mapping[str, Any] = {}
     if earlier is not None:
-        engine = EngineResult(tuple(earlier), ())
+        engine = EngineResult(tuple(earlier.findings), ())
+        reads = earlier.reads
     else:
         try:
             engine = run_rules(selected, _evaluation(options, facts, locator, recorder))
         finally:
             if recorder is not None:
                 recorder.release()
-        if kept is not None and recorder is not None:
-            kept.cache.keep_rules(kept.found, index.documents, recorder.reads, engine.findings)
+        reads = recorder.reads if recorder is not None else {}
+    if kept is not None:
+        kept.cache.keep_rules(kept.found, index.documents, reads, engine.findings, references)
     judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(

@@ -216,6 +216,9 @@ class EngineRecord:
     findings: Sequence[Any]
     """As the cache keeps findings (:func:`resilint.serialize.finding_out`): read back only
     when they are kept."""
+    references: Sequence[Any] = ()
+    """The reference checks' findings, kept alike (they read the documents within the same
+    record)."""
 
     def out(self) -> dict[str, Any]:
         return {
@@ -225,6 +228,7 @@ class EngineRecord:
             "identity": self.identity,
             "reads": {kind: sorted(seen) for kind, seen in self.reads.items()},
             "findings": list(self.findings),
+            "references": list(self.references),
         }
 
     @classmethod
@@ -232,8 +236,8 @@ class EngineRecord:
         try:
             stamps = data["stamps"]
             width = len(stamp_digest(None))
-            findings = data["findings"]
-            if not isinstance(findings, list):
+            findings, references = data["findings"], data["references"]
+            if not isinstance(findings, list) or not isinstance(references, list):
                 return None
             return cls(
                 str(data["salt"]),
@@ -242,9 +246,20 @@ class EngineRecord:
                 str(data["identity"]),
                 {str(k): frozenset(map(str, v)) for k, v in data["reads"].items()},
                 findings,
+                references,
             )
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return None
+
+
+@dataclasses.dataclass(frozen=True)
+class KeptRun:
+    """What the last evaluation found, placed anew: the rules' findings, the reference checks',
+    and the fields read to find them."""
+
+    findings: list[Finding]
+    references: list[Finding]
+    reads: Mapping[str, frozenset[str]]
 
 
 @dataclasses.dataclass(frozen=True)

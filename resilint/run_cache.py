@@ -22,6 +22,7 @@ from resilint.findings import Finding
 from resilint.incremental import (
     Before,
     EngineRecord,
+    KeptRun,
     identity,
     relocated,
     stamp_digest,
@@ -139,10 +140,16 @@ class CheckCache:
         return file
 
     def kept_findings(
-        self, found: Discovery, documents: Sequence[Document], locator: Locator
-    ) -> list[Finding] | None:
-        """The last evaluation's rule findings, when no document has changed since in a field
-        the rules read; None when the rules must be evaluated."""
+        self,
+        found: Discovery,
+        documents: Sequence[Document],
+        locator: Locator,
+        unreadable: frozenset[str] = frozenset(),
+    ) -> KeptRun | None:
+        """The last evaluation's findings, when no document has changed since in a field the
+        rules or the reference checks read; None when they must be evaluated. The reference
+        checks also read the text of ``unreadable`` files: where one of them changed, so may
+        what they read, and everything is evaluated."""
         record = self._rules_read()
         if record is None or record.salt != self.rules_salt:
             return None
@@ -163,9 +170,28 @@ class CheckCache:
         except (KeyError, IndexError, TypeError, ValueError):
             return None
         findings = relocated(kept, changed, documents, locator)
-        if findings is not None:
-            self.keep_rules(found, documents, record.reads, findings)
-        return findings
+        references = self._references(record, changed, documents, locator, unreadable)
+        if findings is None or references is None:
+            return None
+        return KeptRun(findings, references, record.reads)
+
+    def _references(
+        self,
+        record: EngineRecord,
+        changed: Mapping[str, Before | None],
+        documents: Sequence[Document],
+        locator: Locator,
+        unreadable: frozenset[str],
+    ) -> list[Finding] | None:
+        if unreadable & changed.keys():
+            return None
+        try:
+            kept = [finding_in(f) for f in record.references]
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+        if any(f.fix is not None and f.path in changed for f in kept):
+            return None  # a fix's edits name lines and columns of the old text
+        return relocated(kept, changed, documents, locator)
 
     def keep_rules(
         self,
@@ -173,8 +199,10 @@ class CheckCache:
         documents: Sequence[Document],
         reads: Mapping[str, Any],
         findings: Sequence[Finding],
+        references: Sequence[Finding],
     ) -> None:
-        """Keep this run's rule findings, and the fields read to find them, for the next."""
+        """Keep this run's rule and reference findings, and the fields read to find them, for
+        the next."""
         if self.rules_salt:
             stamps = self._digests(found)
             self._rules = EngineRecord(
@@ -184,6 +212,7 @@ class CheckCache:
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
                 [finding_out(f) for f in findings],
+                [finding_out(f) for f in references],
             )
 
     def _digests(self, found: Discovery) -> tuple[str, ...]:

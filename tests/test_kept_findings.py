@@ -231,3 +231,33 @@ def test_changes_are_told_apart_by_type_and_order() -> None:
     assert changed_fields({"a": 1, "b": 2}, {"b": 2, "a": 1}) == {WHOLE}
     assert changed_fields({"a": 1, "b": 2}, {"a": 1, "b": 3}) == {"b", WHOLE}
     assert changed_fields({"a": 1}, {"a": 1, "c": None}) == {"c", WHOLE}
+
+
+def test_reference_findings_are_kept_and_placed_anew(
+    cli, repo: Path, evaluations: list[int]
+) -> None:
+    playbook = repo / "playbooks" / "aurelia-erp.yaml"
+    playbook.write_text(playbook.read_text().replace("supplier: aurelia-erp", "supplier: aurelia"))
+    first = _cached(cli, repo)
+    dangling = [f for f in json.loads(first)["findings"] if f["code"] == "REF-01"]
+    assert [f["path"] for f in dangling] == ["playbooks/aurelia-erp.yaml"]
+    playbook.write_text("# owner: IT\n" + playbook.read_text())
+    kept = _cached(cli, repo)
+    assert evaluations == [1]
+    assert kept == _fresh(cli, repo)
+    moved = [f for f in json.loads(kept)["findings"] if f["code"] == "REF-01"]
+    assert [f["line"] for f in moved] == [f["line"] + 1 for f in dangling]
+
+
+def test_an_edited_file_that_cannot_be_read_evaluates_everything(
+    cli, repo: Path, evaluations: list[int]
+) -> None:
+    """The reference checks read the text of files that cannot be read (a reference into one
+    is not "unknown"): when such a file changes, nothing is kept."""
+    broken = repo / "suppliers" / "broken.yaml"
+    broken.write_text('apiVersion: resilint/v1\nkind: Supplier\nid: x\nname: "unclosed\n')
+    _cached(cli, repo)
+    broken.write_text(broken.read_text() + "# still unclosed\n")
+    again = _cached(cli, repo)
+    assert len(evaluations) == 2
+    assert again == _fresh(cli, repo)
