@@ -303,7 +303,8 @@ def relocated(
     locator: Locator,
 ) -> list[Finding] | None:
     """``findings`` with their places in changed files found again in the new text, or None
-    when one cannot be found for certain."""
+    when one cannot be found for certain (or carries a fix, whose edits name the old text's
+    lines and columns)."""
     in_file: dict[str, list[Document]] = {}
     for document in documents:
         if document.path in changed:
@@ -329,6 +330,8 @@ def relocated(
 
     result: list[Finding] = []
     for finding in findings:
+        if finding.path in changed and finding.fix is not None:
+            return None  # a fix's edits name lines and columns of the old text
         if finding.path in changed:
             place = again(finding.path, finding.line, finding.column, finding.json_path)
             if place is None:

@@ -189,8 +189,6 @@ class CheckCache:
             kept = [finding_in(f) for f in record.references]
         except (KeyError, IndexError, TypeError, ValueError):
             return None
-        if any(f.fix is not None and f.path in changed for f in kept):
-            return None  # a fix's edits name lines and columns of the old text
         return relocated(kept, changed, documents, locator)
 
     def keep_rules(

@@ -17,7 +17,10 @@ from ruamel.yaml import YAML
 
 from resilint import checker, parallel
 from resilint.cache import open_store
-from resilint.incremental import WHOLE, Recorder, Watched, changed_fields, same
+from resilint.findings import Applicability, Edit, Finding, Fix, Level
+from resilint.incremental import WHOLE, Before, Recorder, Watched, changed_fields, relocated, same
+from resilint.limits import Limits
+from resilint.locate import Locator
 from resilint.model import Document
 from resilint.run_cache import RULES
 
@@ -261,3 +264,15 @@ def test_an_edited_file_that_cannot_be_read_evaluates_everything(
     again = _cached(cli, repo)
     assert len(evaluations) == 2
     assert again == _fresh(cli, repo)
+
+
+def test_a_finding_with_a_fix_in_a_changed_file_is_not_placed_anew() -> None:
+    """A fix's edits name lines and columns of the text it was made for."""
+    edit = Edit(3, 7, 3, 12, "acme")
+    fixed = Finding(
+        "REF-01", "x", Level.ERROR, "m", "a.yaml", 3, 7, fix=Fix("t", Applicability.SAFE, (edit,))
+    )
+    before = Before("stamp", (), {})
+    locator = Locator(Limits())
+    assert relocated([fixed], {"a.yaml": before}, [], locator) is None
+    assert relocated([fixed], {"b.yaml": before}, [], locator) == [fixed]  # another file's
