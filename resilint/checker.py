@@ -212,7 +212,7 @@ def _check_files(
     )
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
-    reads: Mapping[str, Any] = {}
+    reads: Mapping[str, Any]
     if earlier is not None:
         engine = EngineResult(tuple(earlier.findings), ())
         reads = earlier.reads

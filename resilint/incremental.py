@@ -23,12 +23,14 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from resilint.findings import Finding, Related
 from resilint.locate import Locator, Position
 from resilint.model import Document
+from resilint.serialize import same_data
 
 WHOLE = "\x00whole"
 """A kind's mappings looked at as a whole (no YAML key holds a NUL: the reader refuses it)."""
@@ -133,6 +135,7 @@ class Recorder:
     def __init__(self) -> None:
         self.reads: Reads = {}
         self._plain: list[tuple[Document, dict[str, Any]]] = []
+        self._pid = os.getpid()
 
     def watch(self, documents: Iterable[Document]) -> None:
         """From now on, reads of these documents' data are noted."""
@@ -148,7 +151,10 @@ class Recorder:
         self._plain.clear()
 
     def snapshot(self) -> dict[str, frozenset[str]]:
-        """What this process has noted: sent back by a process the rules were spread to."""
+        """What a process the rules were spread to has noted, to send back (nothing in the
+        process that records: its notes are already in :attr:`reads`)."""
+        if os.getpid() == self._pid:
+            return {}
         return {kind: frozenset(seen) for kind, seen in self.reads.items()}
 
     def merge(self, snapshot: Mapping[str, Iterable[str]]) -> None:
@@ -156,28 +162,11 @@ class Recorder:
             self.reads.setdefault(kind, set()).update(seen)
 
 
-def same(a: Any, b: Any) -> bool:
-    """Whether two values are the same data: of the same types, keys in the same order (a rule
-    that lists a mapping sees its order), ``1`` not ``1.0`` nor ``True``."""
-    if a.__class__ is not b.__class__:
-        return False
-    if a.__class__ is dict:
-        return len(a) == len(b) and all(
-            same(ka, kb) and same(va, vb)
-            for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True)
-        )
-    if a.__class__ is list:
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if a.__class__ is float:
-        return repr(a) == repr(b)
-    return bool(a == b)
-
-
 def changed_fields(old: Mapping[Any, Any], new: Mapping[Any, Any]) -> set[str]:
     """The top-level fields whose values differ, and :data:`WHOLE` when the keys or their
     order do."""
     changed = {field_name(k) for k in old.keys() ^ new.keys()}
-    changed |= {field_name(k) for k in old.keys() & new.keys() if not same(old[k], new[k])}
+    changed |= {field_name(k) for k in old.keys() & new.keys() if not same_data(old[k], new[k])}
     if changed or list(old) != list(new):
         changed.add(WHOLE)
     return changed

@@ -65,8 +65,7 @@ class CheckCache:
         nor the baseline, which act on findings afterwards): empty, never kept."""
         self._rules: EngineRecord | None = None
         """The record of this run's rule findings, to keep."""
-        self._stamps: tuple[Discovery, tuple[str, ...]] | None = None
-        self._names_key = ""
+        self._stamps: tuple[Discovery, str, tuple[str, ...]] | None = None
         self._places: tuple[Sequence[Document], str] | None = None
         self._stats: dict[str, str | None] = {}
         self._discovered: dict[str, bytes] = {}
@@ -153,8 +152,8 @@ class CheckCache:
         record = self._rules_read()
         if record is None or record.salt != self.rules_salt:
             return None
-        stamps = self._digests(found)
-        if record.names != self._names_key:
+        names, stamps = self._files(found)
+        if record.names != names:
             return None
         if record.identity != self._identity(documents) or len(record.stamps) != len(stamps):
             return None
@@ -202,10 +201,10 @@ class CheckCache:
         """Keep this run's rule and reference findings, and the fields read to find them, for
         the next."""
         if self.rules_salt:
-            stamps = self._digests(found)
+            names, stamps = self._files(found)
             self._rules = EngineRecord(
                 self.rules_salt,
-                self._names_key,
+                names,
                 stamps,
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
@@ -213,12 +212,11 @@ class CheckCache:
                 [finding_out(f) for f in references],
             )
 
-    def _digests(self, found: Discovery) -> tuple[str, ...]:
-        """Each file's stat digest, and (in :attr:`_names_key`) its paths', once a run."""
+    def _files(self, found: Discovery) -> tuple[str, tuple[str, ...]]:
+        """The files' paths as one key and each file's stat digest: worked out once a run."""
         if self._stamps is None or self._stamps[0] is not found:
-            self._stamps = (found, tuple(stamp_digest(s) for s in found.stamps))
-            self._names_key = _names(found)
-        return self._stamps[1]
+            self._stamps = (found, _names(found), tuple(stamp_digest(s) for s in found.stamps))
+        return self._stamps[1], self._stamps[2]
 
     def _identity(self, documents: Sequence[Document]) -> str:
         if self._places is None or self._places[0] is not documents:

@@ -107,3 +107,21 @@ def suppression_out(s: InlineSuppression) -> list[Any]:
 def suppression_in(d: list[Any]) -> InlineSuppression:
     until = datetime.date.fromisoformat(d[6]) if d[6] else None
     return InlineSuppression(d[0], d[1], d[2], d[3], tuple(d[4]), d[5], until, d[7])
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Whether two values are the same data, as JSON and the rules tell it: of the same types
+    (``1`` is not ``1.0`` nor ``True``), keys in the same order (a rule that lists a mapping
+    sees its order), floats by their text (``-0.0`` is not ``0.0``)."""
+    if a.__class__ is not b.__class__:
+        return False
+    if a.__class__ is dict:
+        return len(a) == len(b) and all(
+            same_data(ka, kb) and same_data(va, vb)
+            for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True)
+        )
+    if a.__class__ is list:
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    if a.__class__ is float:
+        return repr(a) == repr(b)
+    return bool(a == b)

@@ -18,11 +18,12 @@ from ruamel.yaml import YAML
 from resilint import checker, parallel
 from resilint.cache import open_store
 from resilint.findings import Applicability, Edit, Finding, Fix, Level
-from resilint.incremental import WHOLE, Before, Recorder, Watched, changed_fields, relocated, same
+from resilint.incremental import WHOLE, Before, Recorder, Watched, changed_fields, relocated
 from resilint.limits import Limits
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.run_cache import RULES
+from resilint.serialize import same_data
 
 CHECK = ("check", "--as-of", "2026-11-26", "--format", "json")
 
@@ -227,9 +228,9 @@ def test_a_recorder_gives_the_documents_their_own_data_back() -> None:
 
 
 def test_changes_are_told_apart_by_type_and_order() -> None:
-    assert same({"a": [1, {"b": 2.0}]}, {"a": [1, {"b": 2.0}]})
-    assert not same(1, 1.0) and not same(1, True) and not same(0.0, -0.0)
-    assert not same({"a": 1, "b": 2}, {"b": 2, "a": 1})
+    assert same_data({"a": [1, {"b": 2.0}]}, {"a": [1, {"b": 2.0}]})
+    assert not same_data(1, 1.0) and not same_data(1, True) and not same_data(0.0, -0.0)
+    assert not same_data({"a": 1, "b": 2}, {"b": 2, "a": 1})
     assert changed_fields({"a": 1, "b": 2}, {"a": 1, "b": 2}) == set()
     assert changed_fields({"a": 1, "b": 2}, {"b": 2, "a": 1}) == {WHOLE}
     assert changed_fields({"a": 1, "b": 2}, {"a": 1, "b": 3}) == {"b", WHOLE}

@@ -20,6 +20,7 @@ from typing import Any
 from resilint.cache import Store, fingerprint
 from resilint.findings import JsonPath
 from resilint.load.read import Refusal, read_regular
+from resilint.serialize import same_data
 
 RULES = "rules.json"
 _LIMIT = 64 * 1024 * 1024
@@ -92,14 +93,4 @@ def as_json(data: Any) -> Any | None:
         copy = json.loads(json.dumps(data, allow_nan=False))
     except (TypeError, ValueError):
         return None
-    return copy if _same(copy, data) else None
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+    return copy if same_data(copy, data) else None
