@@ -28,7 +28,8 @@ from resilint.locate import Locator
 _T = TypeVar("_T")
 
 PARALLEL_FROM = 1000
-"""Documents from which the rules are spread: below, forking costs more than it saves."""
+"""Documents (for the rules) or files to read from which work is spread: below, forking costs
+more than it saves."""
 MOST_JOBS = 8
 """Processes at most when the number is not given (one per core)."""
 
@@ -63,11 +64,12 @@ def can_fork() -> bool:
 
 
 def evaluate_all(
-    count: int, evaluate: Callable[[int], _T], jobs: int, locator: Locator, documents: int
+    count: int, evaluate: Callable[[int], _T], jobs: int, locator: Locator | None, size: int
 ) -> list[_T]:
-    """``[evaluate(0), ..., evaluate(count - 1)]``, on up to ``jobs`` processes when the
-    repository's ``documents`` are enough for it to pay."""
-    if jobs <= 1 or count <= 1 or documents < PARALLEL_FROM or not can_fork():
+    """``[evaluate(0), ..., evaluate(count - 1)]``, on up to ``jobs`` processes when the work's
+    ``size`` (documents, files) is enough for it to pay. The positions workers compute are
+    added to ``locator``'s."""
+    if jobs <= 1 or count <= 1 or size < PARALLEL_FROM or not can_fork():
         return [evaluate(number) for number in range(count)]
     jobs = min(jobs, count, affordable())
     try:
@@ -99,7 +101,7 @@ def _kib(path: Path, field: str) -> int:
 
 
 class _Spread(Generic[_T]):
-    def __init__(self, count: int, evaluate: Callable[[int], _T], locator: Locator) -> None:
+    def __init__(self, count: int, evaluate: Callable[[int], _T], locator: Locator | None) -> None:
         import multiprocessing  # only a run that spreads its rules needs it
 
         self.count = count
@@ -152,11 +154,12 @@ class _Spread(Generic[_T]):
         os.close(read)  # the worker: never returns
         status = 1
         try:
-            known = {path: len(found) for path, found in self.locator.positions.items()}
+            positions = self.locator.positions if self.locator is not None else {}
+            known = {path: len(found) for path, found in positions.items()}
             done = self._take()
             placed = {
                 path: list(found.items())[known.get(path, 0) :]
-                for path, found in self.locator.positions.items()
+                for path, found in positions.items()
                 if len(found) != known.get(path, 0)
             }
             import pickle
@@ -182,6 +185,8 @@ class _Spread(Generic[_T]):
         except Exception:  # a worker cut short: its rules are evaluated again
             return {}
         for path, found in placed.items():
+            if self.locator is None:
+                break
             known = self.locator.positions.setdefault(path, {})
             for position, at in found:
                 known.setdefault(position, at)

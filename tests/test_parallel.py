@@ -1,5 +1,5 @@
-"""Rules evaluated by several processes give the findings one process gives, byte for byte, and
-a worker that dies costs only time."""
+"""Files read and rules evaluated by several processes give the findings one process gives, byte
+for byte, and a worker that dies costs only time."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, REPO
 
-from resilint import engine, parallel
+from resilint import checker, engine, parallel
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux", reason="rules are spread over processes on Linux only"
@@ -42,11 +42,12 @@ def _planted(tmp_path: Path) -> Path:
 
 
 def _alone_and_spread(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs: int):  # type: ignore[no-untyped-def]
-    """The planted example checked in one process, then with its rules spread over ``jobs``
-    processes (small as it is)."""
+    """The planted example checked in one process, then with its files and rules spread over
+    ``jobs`` processes (small as it is: each process takes two files at a time)."""
     command = ("check", str(_planted(tmp_path)), "--format", "json", "--no-cache")
     alone = cli(*command, "--jobs", "1")
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(checker, "_CHUNK", 2)
     return alone, cli(*command, "--jobs", str(jobs))
 
 
@@ -54,7 +55,7 @@ def test_spread_rules_find_what_one_process_finds(
     cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 3)
-    assert len(forks) == 2
+    assert len(forks) == 4  # two to read the files, two to evaluate the rules
     assert spread.exit_code == alone.exit_code == 1
     assert spread.stdout == alone.stdout
     assert len(alone.json()["findings"]) >= 28
@@ -81,7 +82,24 @@ def test_rules_a_dead_worker_took_are_evaluated_again(
 
     monkeypatch.setattr(engine, "_evaluate", dies_in_a_worker)  # the parent evaluates as ever
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
-    assert len(forks) == 1
+    assert len(forks) == 2
+    assert spread.stdout == alone.stdout
+
+
+def test_files_a_dead_worker_took_are_read_again(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    here = os.getpid()
+    read_file = checker.read_file
+
+    def dies_in_a_worker(path, schemas, limits):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            os._exit(9)
+        return read_file(path, schemas, limits)
+
+    monkeypatch.setattr(checker, "read_file", dies_in_a_worker)
+    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
+    assert len(forks) == 2
     assert spread.stdout == alone.stdout
 
 
@@ -102,7 +120,7 @@ def test_a_rule_that_fails_in_a_worker_is_reported_as_in_one_process(
 
     monkeypatch.setattr(engine, "_evaluate", sup01_fails)
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
-    assert len(forks) == 1
+    assert len(forks) == 2
     assert (spread.exit_code, spread.stdout, spread.stderr) == (
         alone.exit_code,
         alone.stdout,
@@ -192,3 +210,46 @@ def test_no_process_to_be_had_checks_in_this_one(
     monkeypatch.setattr(where, *failure)
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 3)
     assert (spread.exit_code, spread.stdout) == (alone.exit_code, alone.stdout)
+
+
+WIDGET = "apiVersion: resilint/v1\nkind: Widget\nid: w{}\n"  # 7 values and one DOC-01 each
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_runs_budget_of_values_is_kept_when_reading_is_spread(
+    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cached: bool
+) -> None:
+    """Each process keeps the budget for the files it takes, and stops reading when it is
+    spent; the run refuses the same files, with the same words, as one process reading them
+    in order (with and without some of them from the cache)."""
+    repository = tmp_path / "budget"
+    repository.mkdir()
+    (repository / "resilint.yaml").write_text("limits:\n  max_total_nodes: 60\n")
+    for number in range(40):  # eight fit
+        (repository / f"{number:02}.yaml").write_text(WIDGET.format(number))
+    command = ("check", "--format", "json", *(() if cached else ("--no-cache",)))
+    alone = cli(*command, "--jobs", "1", cwd=repository)
+    if cached:  # a few entries from the cache, the rest read again
+        for number in (1, 5, 9):
+            (repository / f"{number:02}.yaml").write_text(WIDGET.format(number) + "# edited\n")
+    reads = tmp_path / "reads"
+    read_file = checker.read_file
+
+    def counted(path, schemas, limits):  # type: ignore[no-untyped-def]
+        with reads.open("a") as out:  # one line a file read, whichever process reads it
+            out.write(f"{path}\n")
+        return read_file(path, schemas, limits)
+
+    monkeypatch.setattr(checker, "read_file", counted)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(checker, "_CHUNK", 1)
+    spread = cli(*command, "--jobs", "2", cwd=repository)
+    assert len(forks) == 2
+    assert spread.exit_code == alone.exit_code == 2
+    assert spread.stdout == alone.stdout
+    codes = [(f["path"], f["code"]) for f in alone.json()["findings"]]
+    assert codes.count(("08.yaml", "FILE-05")) == 1 and ("39.yaml", "FILE-05") in codes
+    assert ("07.yaml", "DOC-01") in codes and ("08.yaml", "DOC-01") not in codes
+    # at most nine files a process (eight that fit its budget, one that spends it) and the one
+    # that spends the run's, read again here: not the 40
+    assert len(reads.read_text().splitlines()) <= 2 * 9 + 1
