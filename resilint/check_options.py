@@ -97,9 +97,9 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
             "--jobs",
             "-j",
             type=click.IntRange(min=1),
-            help="Processes to evaluate the rules on, from 1,000 documents, on Linux "
-            "(default: one per core, at most 8; 1: this process only). The findings are the "
-            "same whatever the number.",
+            help="Processes to read the files and evaluate the rules on, from 1,000 files or "
+            "documents, on Linux (default: one per core, at most 8; 1: this process only). The "
+            "findings are the same whatever the number.",
         ),
         click.option(
             "--statistics",
