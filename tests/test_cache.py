@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
+import hmac
 import os
 import shutil
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
 from test_config import USER_RULE
+
+from resilint.cache import open_store, pack, unpack
 
 AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
 
@@ -93,9 +97,9 @@ def test_tampered_cache_is_ignored(cli, repo: Path) -> None:
     assert "CTR-03" in codes(cli, repo)
     result = repo / ".resilint_cache" / "result.json"
     mac, _, body = result.read_bytes().partition(b"\n")
-    forged = json.loads(body)
-    forged["data"]["findings"] = []
-    result.write_bytes(mac + b"\n" + json.dumps(forged).encode())
+    forged = unpack(body)
+    forged["findings"] = []
+    result.write_bytes(mac + b"\n" + pack(forged))
     assert "CTR-03" in codes(cli, repo)
     assert path.exists()
 
@@ -159,3 +163,41 @@ def test_one_edit_rewrites_one_shard_of_the_cache(cli, repo: Path) -> None:
     assert [name for name in after if after[name] != before.get(name)] == [
         f"files-{zlib.crc32(str(path.relative_to(repo)).encode()) % 64:02x}.json"
     ]
+
+
+def test_texts_shared_when_written_are_shared_when_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps the sharing the documents had (one string for every copy of a key or a
+    short value), within a file and across files: a large repository read back from the cache
+    takes the memory it took when read from its YAML."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    (tmp_path / "repo").mkdir()
+    store = open_store(tmp_path / "repo" / ".resilint_cache", tmp_path / "repo", 1 << 20)
+    level = sys.intern("".join(["crit", "ical"]))  # built as a run builds it, then shared
+    store.write("a", [{"tier": level}, {"tier": level}])
+    store.write("b", {"tier": level})
+    first, second = store.read("a"), store.read("b")
+    assert first == [{"tier": "critical"}, {"tier": "critical"}] and second == {"tier": "critical"}
+    assert first[0]["tier"] is first[1]["tier"] is second["tier"]
+
+
+def test_a_signed_file_of_another_format_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache an older resilint (or another Python's marshal) wrote, signed with this user's
+    secret, is not read as data: the run computes afresh."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    (tmp_path / "repo").mkdir()
+    store = open_store(tmp_path / "repo" / ".resilint_cache", tmp_path / "repo", 1 << 20)
+    store.write("a", {"salt": "x"})
+    assert store.read("a") == {"salt": "x"}
+    assert store.secret is not None
+    for body in (
+        b'{"format":"resilint-cache-3","data":{"salt":"x"}}',
+        b"resilint-cache-4 marshal-9 python-9.99\n" + pack({"salt": "x"}),
+        pack({"salt": "x"})[:-3],  # cut short
+    ):
+        mac = hmac.new(store.secret, body, hashlib.sha256).hexdigest().encode()
+        (store.directory / "a").write_bytes(mac + b"\n" + body)
+        assert store.read("a") is None

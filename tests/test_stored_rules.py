@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from test_config import TIER1, USER_RULE
 
 import resilint.rules.rule_file as rule_file
 from resilint.app import build_schemas
-from resilint.cache import Store
+from resilint.cache import Store, unpack
 from resilint.limits import Limits
 from resilint.rules import load_rules
 from resilint.rules.rule_file import LazyRule
@@ -79,4 +78,4 @@ def test_a_forged_rule_cache_is_ignored(cli, write) -> None:
     path.write_bytes(mac + b"\n" + forged)
     (cache / "result.json").unlink()
     assert "has no owner" in cli("check").stdout
-    assert json.loads(path.read_bytes().partition(b"\n")[2])["data"]["entries"]
+    assert unpack(path.read_bytes().partition(b"\n")[2])["entries"]
