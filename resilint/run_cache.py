@@ -73,7 +73,11 @@ class CheckCache:
         self._key: tuple[Discovery, str] | None = None
         self.positions: Positions = {}
         """Positions in the files served from the cache, for the run's locator."""
-        self._served: set[str] = set()
+        self._served: dict[str, int] = {}
+        """Files served from the cache, with how many positions they came with. Their entries
+        are dropped once served: the run's own objects are written back where needed."""
+        self._keys: dict[str, frozenset[str]] = {}
+        """Each shard's files as read, to tell a shard that must be written again."""
 
     @cached_property
     def _shards(self) -> dict[str, dict[str, Any]]:
@@ -85,6 +89,7 @@ class CheckCache:
             usable = isinstance(data, dict) and data.get("salt") == self.file_salt
             entries = data.get("entries") if usable else None
             shards[name] = entries if isinstance(entries, dict) else {}
+            self._keys[name] = frozenset(shards[name])
         return shards
 
     @cached_property
@@ -135,7 +140,10 @@ class CheckCache:
             self.positions[path] = _positions_in(entry[2])
         except (KeyError, IndexError, TypeError, ValueError):
             return None
-        self._served.add(path)
+        self._served[path] = len(self.positions[path])
+        # the entry as read is not kept beside the objects made from it (at 100,000 documents
+        # they would be tens of MB); save() writes those objects back where a shard changed
+        del self._entries[path], self._shards[shard_name(path)][path]
         return file
 
     def kept_findings(
@@ -246,22 +254,25 @@ class CheckCache:
         result: Result,
         positions: Mapping[str, Mapping[Position, tuple[int, int]]],
     ) -> None:
-        shards: dict[str, dict[str, Any]] = {name: {} for name in self._shards}
+        shards: dict[str, dict[str, tuple[str, FileResult, Any]]] = {n: {} for n in self._shards}
+        changed: set[str] = set()
         for key, file in zip(found.names, files, strict=True):
             stat = self.stat(key)
             if stat is None or _over_budget(file):
                 continue  # whether a file fits the run's budget depends on the others
             known = positions.get(key, {})
-            if key in self._served:  # read from the cache this run
-                old = self._entries[key]
-                # written back as read, unless the run placed findings it had no position for
-                entry = old if len(old[2]) == len(known) else [stat, old[1], _positions_out(known)]
-            else:
-                entry = [stat, _file_out(file), _positions_out(known)]
-            shards[shard_name(key)][key] = entry
+            name = shard_name(key)
+            # read anew, or served from the cache and given positions it did not have
+            if self._served.get(key) != len(known):
+                changed.add(name)
+            shards[name][key] = (stat, file, known)
         for name, entries in shards.items():
-            if entries != self._shards[name]:  # unchanged entries are the very objects read
-                self.store.write(name, {"salt": self.file_salt, "entries": entries})
+            if name in changed or entries.keys() != self._keys[name]:
+                written = {
+                    key: [stat, _file_out(file), _positions_out(known)]
+                    for key, (stat, file, known) in entries.items()
+                }
+                self.store.write(name, {"salt": self.file_salt, "entries": written})
         # the record names each file's stat: it is never believed for an entry of another time
         if self._rules is not None and not result.crashes:
             self.store.write(RULES, self._rules.out())
