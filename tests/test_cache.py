@@ -14,7 +14,9 @@ import pytest
 from conftest import EXAMPLES
 from test_config import USER_RULE
 
+from resilint import checker
 from resilint.cache import open_store, pack, unpack
+from resilint.run_cache import shard_name
 
 AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
 
@@ -163,6 +165,35 @@ def test_one_edit_rewrites_one_shard_of_the_cache(cli, repo: Path) -> None:
     assert [name for name in after if after[name] != before.get(name)] == [
         f"files-{zlib.crc32(str(path.relative_to(repo)).encode()) % 64:02x}.json"
     ]
+
+
+def test_a_rewritten_shard_keeps_every_file_served_from_it(
+    cli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file served from the cache is written back with its shard when another file of that
+    shard changed (from the run's objects: the entry as read is not kept), so the next run
+    reads neither file from disk."""
+    break_contract(repo)
+    findings = cli("check", *AS_OF, cwd=repo).stdout
+    names = sorted(str(p.relative_to(repo)) for p in repo.rglob("*.yaml"))
+    by_shard: dict[str, list[str]] = {}
+    for name in names:
+        by_shard.setdefault(shard_name(name), []).append(name)
+    edited, beside = next(files for files in by_shard.values() if len(files) > 1)[:2]
+    (repo / edited).write_text((repo / edited).read_text() + "# edited\n")
+    assert cli("check", *AS_OF, cwd=repo).stdout == findings  # `beside` served, shard rewritten
+    (repo / ".resilint_cache" / "result.json").unlink()  # per-file entries only
+    reads: list[str] = []
+    read_file = checker.read_file
+
+    def counted(path, schemas, limits):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return read_file(path, schemas, limits)
+
+    monkeypatch.setattr(checker, "read_file", counted)
+    assert cli("check", *AS_OF, cwd=repo).stdout == findings
+    assert reads == []  # neither `edited` nor `beside`, nor any other file, read again
+    assert beside != edited
 
 
 def test_texts_shared_when_written_are_shared_when_read(
