@@ -134,21 +134,25 @@ class Recorder:
 
     def __init__(self) -> None:
         self.reads: Reads = {}
-        self._plain: list[tuple[Document, dict[str, Any]]] = []
+        self._watched: list[tuple[Document, Watched]] = []
         self._pid = os.getpid()
 
     def watch(self, documents: Iterable[Document]) -> None:
-        """From now on, reads of these documents' data are noted."""
+        """From now on, reads of these documents' data are noted. The data is copied into the
+        noting mapping and the document holds only the copy, so the original is let go while
+        the rules run (not a second mapping per document kept for nothing)."""
         for document in documents:
             seen = self.reads.setdefault(document.kind, set())
-            self._plain.append((document, document.data))
-            object.__setattr__(document, "data", Watched(document.data, seen))
+            watched = Watched(document.data, seen)
+            self._watched.append((document, watched))
+            object.__setattr__(document, "data", watched)
 
     def release(self) -> None:
-        """The documents' own data again (what later steps and the cache read)."""
-        for document, data in self._plain:
-            object.__setattr__(document, "data", data)
-        self._plain.clear()
+        """Plain data again (what later steps and the cache read): the same keys and values,
+        copied without noting a read, one document at a time."""
+        while self._watched:
+            document, watched = self._watched.pop()
+            object.__setattr__(document, "data", dict(dict.items(watched)))
 
     def snapshot(self) -> dict[str, frozenset[str]]:
         """What a process the rules were spread to has noted, to send back (nothing in the

@@ -7,6 +7,7 @@ import io
 import json
 import random
 import shutil
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -217,14 +218,27 @@ def test_watched_data_notes_each_key_and_the_whole() -> None:
         data.update(tier=2)
 
 
-def test_a_recorder_gives_the_documents_their_own_data_back() -> None:
-    document = Document("a.yaml", 0, 1, "Supplier", "acme", {"tier": 1})
-    plain = document.data
+def test_a_recorder_gives_the_documents_plain_data_back() -> None:
+    """While the rules run a document holds only the noting copy (its original mapping is let
+    go); released, it holds a plain mapping of the same keys, in the same order, with the very
+    same values, and the release itself notes no read."""
+
+    class Mapping(dict):  # type: ignore[type-arg]  # a plain dict cannot be watched by weakref
+        pass
+
+    address = {"city": "Lyon"}
+    original = Mapping(tier=1, address=address)
+    document = Document("a.yaml", 0, 1, "Supplier", "acme", original)
+    plain = weakref.ref(original)
+    del original
     recorder = Recorder()
     recorder.watch([document])
     assert isinstance(document.data, Watched) and document.data["tier"] == 1
+    assert plain() is None  # nothing else held it: one mapping per document while recording
     recorder.release()
-    assert document.data is plain and recorder.reads == {"Supplier": {"tier"}}
+    assert type(document.data) is dict and list(document.data) == ["tier", "address"]
+    assert document.data["address"] is address
+    assert recorder.reads == {"Supplier": {"tier"}}
 
 
 def test_changes_are_told_apart_by_type_and_order() -> None:
