@@ -76,25 +76,26 @@ class CheckCache:
         self._served: dict[str, int] = {}
         """Files served from the cache, with how many positions they came with. Their entries
         are dropped once served: the run's own objects are written back where needed."""
-        self._keys: dict[str, frozenset[str]] = {}
-        """Each shard's files as read, to tell a shard that must be written again."""
 
     @cached_property
-    def _shards(self) -> dict[str, dict[str, Any]]:
-        """Per-file entries by shard, read only when the whole result could not be reused."""
-        shards = {}
+    def _shards(self) -> tuple[dict[str, Any], dict[str, frozenset[str]]]:
+        """Every shard's per-file entries, merged, and each shard's files as read (to tell a
+        shard that must be written again); read only when the whole result was not reused."""
+        entries: dict[str, Any] = {}
+        files: dict[str, frozenset[str]] = {}
         for number in range(SHARDS):
             name = f"files-{number:02x}.json"
             data = self.store.read(name)
             usable = isinstance(data, dict) and data.get("salt") == self.file_salt
-            entries = data.get("entries") if usable else None
-            shards[name] = entries if isinstance(entries, dict) else {}
-            self._keys[name] = frozenset(shards[name])
-        return shards
+            shard = data.get("entries") if usable else None
+            shard = shard if isinstance(shard, dict) else {}
+            files[name] = frozenset(shard)
+            entries.update(shard)
+        return entries, files
 
-    @cached_property
+    @property
     def _entries(self) -> dict[str, Any]:
-        return {key: entry for entries in self._shards.values() for key, entry in entries.items()}
+        return self._shards[0]
 
     def stat(self, path: str) -> str | None:
         """Taken before the file is read, so an edit during the run is never cached as old."""
@@ -143,7 +144,7 @@ class CheckCache:
         self._served[path] = len(self.positions[path])
         # the entry as read is not kept beside the objects made from it (at 100,000 documents
         # they would be tens of MB); save() writes those objects back where a shard changed
-        del self._entries[path], self._shards[shard_name(path)][path]
+        del self._entries[path]
         return file
 
     def kept_findings(
@@ -254,7 +255,8 @@ class CheckCache:
         result: Result,
         positions: Mapping[str, Mapping[Position, tuple[int, int]]],
     ) -> None:
-        shards: dict[str, dict[str, tuple[str, FileResult, Any]]] = {n: {} for n in self._shards}
+        files_read = self._shards[1]
+        shards: dict[str, dict[str, tuple[str, FileResult, Any]]] = {n: {} for n in files_read}
         changed: set[str] = set()
         for key, file in zip(found.names, files, strict=True):
             stat = self.stat(key)
@@ -267,7 +269,7 @@ class CheckCache:
                 changed.add(name)
             shards[name][key] = (stat, file, known)
         for name, entries in shards.items():
-            if name in changed or entries.keys() != self._keys[name]:
+            if name in changed or entries.keys() != files_read[name]:
                 written = {
                     key: [stat, _file_out(file), _positions_out(known)]
                     for key, (stat, file, known) in entries.items()
