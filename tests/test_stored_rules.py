@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from resilint.cache import Store, unpack
 from resilint.limits import Limits
 from resilint.rules import load_rules
 from resilint.rules.rule_file import LazyRule
-from resilint.rules.stored import RULES, StoredRules, as_json
+from resilint.rules.stored import RULES, StoredRules, kept_copy
+from resilint.serialize import same_data
 
 
 def _store(tmp_path: Path) -> Store:
@@ -46,11 +48,17 @@ def test_kept_rule_files_compile_to_the_same_rules(
     assert reads and [r.info for r in other] == [r.info for r in fresh]
 
 
-def test_data_that_json_would_change_is_not_kept() -> None:
-    assert as_json({"a": [1, 2.5, "x", None, True]}) == {"a": [1, 2.5, "x", None, True]}
-    assert as_json({1: "a"}) is None
-    assert as_json({"a": float("inf")}) is None
-    assert as_json({"a": (1, 2)}) is None
+def test_rule_data_is_kept_exactly_or_not_at_all() -> None:
+    data = {"a": [1, 2.5, "x", None, True], 1: "a", "inf": float("inf"), "pair": (1, 2)}
+    copy = kept_copy(data)
+    assert same_data(copy, data) and copy == data
+    assert copy is not data and copy["a"] is not data["a"]  # compiling cannot reach the copy
+
+    class Text(str):
+        pass
+
+    assert kept_copy({"since": datetime.date(2026, 1, 1)}) is None
+    assert kept_copy({"name": Text("x")}) is None
 
 
 def test_an_edited_rule_file_is_read_again_with_its_errors_placed(cli, write) -> None:

@@ -19,7 +19,7 @@ from resilint.rules.compiler import RuleCompiler
 from resilint.rules.expressions import Site
 from resilint.rules.model import Rule, RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
-from resilint.rules.stored import Locate, StoredRules, as_json
+from resilint.rules.stored import Locate, StoredRules, kept_copy
 from resilint.schemas import SchemaSet
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def load_rule_file(
         data, known, aware = kept
         return _compile_lazily(path, data, schemas, checks, _known_or_read(path, known), aware)
     data, root = _read_rule_file(path, schemas)
-    copy = as_json(data) if stored is not None else None  # before compiling reads it
+    copy = kept_copy(data) if stored is not None else None  # before compiling reads it
     asked: dict[JsonPath, tuple[int, int]] = {}
 
     def locate(where: JsonPath) -> tuple[int, int]:

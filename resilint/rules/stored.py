@@ -5,22 +5,20 @@ Reading a rule file (composing its YAML with positions, converting it, validatin
 ``rule-file.json``) is most of what loading the rules costs, and loading the rules was a third
 of a one-file check. A file whose content, resilint, schemas and plug-in checks are the same as
 when it last compiled is compiled again from the kept data: the same rules, without the YAML.
-A file that changed, or data that would not come back from JSON exactly as it went in, is read
+A file that changed, or data the cache cannot keep exactly (a value that is not plain), is read
 as before; and a position a compilation needs that was not kept (an error) is found by reading
 the file then.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint
+from resilint.cache import Store, fingerprint, pack, unpack
 from resilint.findings import JsonPath
 from resilint.load.read import Refusal, read_regular
-from resilint.serialize import same_data
 
 RULES = "rules.json"
 _LIMIT = 64 * 1024 * 1024
@@ -86,11 +84,11 @@ class StoredRules:
             self.store.write(RULES, {"salt": self.salt, "entries": self._used})
 
 
-def as_json(data: Any) -> Any | None:
-    """``data`` as it comes back from JSON, or None when that would not be exactly ``data``
-    (a key that is not a string, a type JSON does not keep)."""
+def kept_copy(data: Any) -> Any | None:
+    """A copy of ``data`` as the cache gives it back (:func:`resilint.cache.pack`), taken before
+    compiling reads the data; None when the cache cannot keep it exactly (a value that is not a
+    plain mapping, list, text, number, true, false or null)."""
     try:
-        copy = json.loads(json.dumps(data, allow_nan=False))
-    except (TypeError, ValueError):
+        return unpack(pack(data))
+    except ValueError:
         return None
-    return copy if same_data(copy, data) else None
