@@ -69,35 +69,34 @@ def test_a_small_repository_is_checked_in_one_process(
     assert forks == []  # under PARALLEL_FROM documents, forking would cost more than it saves
 
 
-def test_rules_a_dead_worker_took_are_evaluated_again(
-    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _dies_in_a_worker(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
+    """``module.name`` kills the process it runs in, unless that is this one (killed, out of
+    memory: a worker sends nothing back); here it runs as ever."""
     here = os.getpid()
-    evaluate = engine._evaluate
+    function = getattr(module, name)
 
-    def dies_in_a_worker(rule, run, params):  # type: ignore[no-untyped-def]
-        if os.getpid() != here:
-            os._exit(9)  # killed, out of memory: nothing sent back
-        return evaluate(rule, run, params)
-
-    monkeypatch.setattr(engine, "_evaluate", dies_in_a_worker)  # the parent evaluates as ever
-    alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
-    assert len(forks) == 2
-    assert spread.stdout == alone.stdout
-
-
-def test_files_a_dead_worker_took_are_read_again(
-    cli, forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    here = os.getpid()
-    read_file = checker.read_file
-
-    def dies_in_a_worker(path, schemas, limits):  # type: ignore[no-untyped-def]
+    def dies(*args: object) -> object:
         if os.getpid() != here:
             os._exit(9)
-        return read_file(path, schemas, limits)
+        return function(*args)
 
-    monkeypatch.setattr(checker, "read_file", dies_in_a_worker)
+    monkeypatch.setattr(module, name, dies)
+
+
+@pytest.mark.parametrize(
+    ("module", "name"), [(engine, "_evaluate"), (checker, "read_file")], ids=["rules", "files"]
+)
+def test_what_a_dead_worker_took_is_done_again_here(
+    cli,
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    module: object,
+    name: str,
+) -> None:
+    """A worker that dies evaluating a rule, or reading a file, costs only time: what it took
+    is evaluated or read again in this process."""
+    _dies_in_a_worker(monkeypatch, module, name)
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)
     assert len(forks) == 2
     assert spread.stdout == alone.stdout
