@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, waiver_approvers
 from resilint.unconfirmed import hold_back
+from resilint.validate import NO_DATA as _NONE
 from resilint.validate import to_document
 
 if TYPE_CHECKING:
@@ -64,14 +65,19 @@ class Checked:
     facts: Facts
 
 
-def read_file(path: Path | str, schemas: SchemaSet, limits: Limits) -> FileResult:
-    """Load one file and validate its documents against their schemas."""
+def read_file(
+    path: Path | str, schemas: SchemaSet, limits: Limits, valid: Sequence[Any] = ()
+) -> FileResult:
+    """Load one file and validate its documents against their schemas. ``valid`` holds the
+    data of the documents of the file's last version, when all of them were valid: a document
+    whose data is the same as the one at its place there is not validated again."""
     loaded = load_file(path, limits)
     locator = Locator(limits)
     documents: list[Document] = []
     findings = list(loaded.findings)
     for raw in loaded.documents:
-        document, schema_findings = to_document(raw, schemas, locator)
+        before = valid[raw.index] if raw.index < len(valid) else _NONE
+        document, schema_findings = to_document(raw, schemas, locator, before)
         documents.append(document)
         findings.extend(schema_findings)
     return FileResult(tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes)
@@ -160,7 +166,8 @@ def _read_all(
     limits = options.config.limits
     cached = [cache.file(path) if cache is not None else None for path in paths]
     unread = [path for path, file in zip(paths, cached, strict=True) if file is None]
-    fresh = iter(_read_files(unread, options))
+    valid = {path: cache.valid_data(path) for path in unread} if cache is not None else {}
+    fresh = iter(_read_files(unread, options, valid))
     budget = NodeBudget(limits)
     results = []
     for path, file in zip(paths, cached, strict=True):
@@ -170,7 +177,7 @@ def _read_all(
             results.append(FileResult((budget.refuse(path),), (), ()))
             continue
         if file is None:  # the file that spends the budget (see _read_files): read again here
-            file = read_file(path, options.schemas, limits)
+            file = read_file(path, options.schemas, limits, valid.get(path, ()))
         refused = budget.spend(path, file.nodes)
         results.append(file if refused is None else FileResult((refused,), (), ()))
     return results
@@ -180,7 +187,9 @@ _CHUNK = 32
 """Files a process takes at a time when reading is spread."""
 
 
-def _read_files(paths: list[str], options: CheckOptions) -> list[FileResult | None]:
+def _read_files(
+    paths: list[str], options: CheckOptions, valid: Mapping[str, Sequence[Any]]
+) -> list[FileResult | None]:
     """Each file read and validated, on up to ``options.jobs`` processes when there are many
     (:mod:`resilint.parallel`: sending a file's documents back costs about a tenth of reading
     it). Each process keeps a budget of the run's size for the files it takes, which come in
@@ -196,7 +205,7 @@ def _read_files(paths: list[str], options: CheckOptions) -> list[FileResult | No
             if budget.exhausted:
                 read.append(None)
                 continue
-            file = read_file(path, schemas, limits)
+            file = read_file(path, schemas, limits, valid.get(path, ()))
             read.append(file if budget.spend(path, file.nodes) is None else None)
         return read
 

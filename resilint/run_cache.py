@@ -39,6 +39,7 @@ from resilint.serialize import (
     suppression_in,
     suppression_out,
 )
+from resilint.validate import NO_DATA
 
 RESULT = "result.json"
 RULES = "findings.json"
@@ -146,6 +147,23 @@ class CheckCache:
         # they would be tens of MB); save() writes those objects back where a shard changed
         del self._entries[path]
         return file
+
+    def valid_data(self, path: str) -> tuple[Any, ...]:
+        """The data of each document of ``path``'s last version by its place in the file
+        (:data:`resilint.validate.NO_DATA` where there was none), when that version had no
+        finding at all: every document in it was valid, under the same schemas (the shards'
+        salt names them). Empty when there is no such version."""
+        entry = self._entries.get(path)
+        try:
+            if not entry or entry[1][0]:
+                return ()
+            documents = [document_in(d) for d in entry[1][1]]
+            data = [NO_DATA] * max((int(d.index) + 1 for d in documents), default=0)
+            for document in documents:
+                data[document.index] = document.data
+        except (KeyError, IndexError, TypeError, ValueError):
+            return ()
+        return tuple(data)
 
     def kept_findings(
         self,

@@ -15,6 +15,7 @@ from resilint.load import RawDocument
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.schemas import SchemaSet
+from resilint.serialize import same_data
 from resilint.suggest import did_you_mean, odd_characters
 
 if TYPE_CHECKING:
@@ -42,10 +43,17 @@ _UNIT_WORDS = {
 }
 
 
+NO_DATA: Any = object()
+"""No earlier data known valid (None is data: an empty document)."""
+
+
 def to_document(
-    raw: RawDocument, schemas: SchemaSet, locator: Locator
+    raw: RawDocument, schemas: SchemaSet, locator: Locator, valid: Any = NO_DATA
 ) -> tuple[Document, list[Finding]]:
-    """The document, with DOC-01 if its kind or version is unknown, else its schema findings."""
+    """The document, with DOC-01 if its kind or version is unknown, else its schema findings.
+    ``valid``: data known to be valid (the same place in the file's last version, under the
+    same schemas); a document with the same data is valid without being validated again, so a
+    run after an edit of comments or layout only does not load the validators at all."""
     kind = raw.data.get("kind")
     doc_id = raw.data.get("id")
     document = Document(
@@ -82,7 +90,9 @@ def to_document(
                 fix=_fix(remedy, document, where, locator, schemas),
             )
         ]
-    if schemas.is_valid(document.kind, raw.data):
+    if (valid is not NO_DATA and same_data(raw.data, valid)) or schemas.is_valid(
+        document.kind, raw.data
+    ):
         return document, []
     validator = schemas.validator(document.kind)
     # A document missing two required fields gets one error per field from the validator and

@@ -17,6 +17,7 @@ from test_config import USER_RULE
 from resilint import checker
 from resilint.cache import open_store, pack, unpack
 from resilint.run_cache import shard_name
+from resilint.schemas import SchemaSet
 
 AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
 
@@ -70,6 +71,58 @@ def test_same_size_same_second_edit_is_seen(cli, repo: Path) -> None:
     )
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1))
     assert "SCH-01" in codes(cli, repo)
+
+
+def test_a_document_whose_data_is_unchanged_is_not_validated_again(
+    cli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit of comments, quoting or layout leaves a document's data as it was: valid last
+    time under the same schemas, it is valid now and is not validated again (a pre-commit run
+    after such an edit does not load the validators). Any other edit is validated, and so is
+    every document of a file that had a finding."""
+    validated: list[str] = []
+    is_valid = SchemaSet.is_valid
+
+    def counted(self: SchemaSet, kind: str, data: object) -> bool:
+        validated.append(kind)
+        return is_valid(self, kind, data)
+
+    monkeypatch.setattr(SchemaSet, "is_valid", counted)
+    assert codes(cli, repo) == []
+    path = repo / "suppliers" / "albis-telecom.yaml"
+    text = path.read_text()
+    assert "name: Albis Telecom GmbH\n" in text and "tier: 2\n" in text
+    validated.clear()
+    path.write_text(
+        "# reviewed\n" + text.replace("name: Albis Telecom GmbH", "name: 'Albis Telecom GmbH'")
+    )
+    assert codes(cli, repo) == []
+    assert validated == []
+    cold = cli("check", *AS_OF, "--no-cache", cwd=repo).stdout
+    assert cli("check", *AS_OF, cwd=repo).stdout == cold
+
+    validated.clear()  # a value changed: validated, and refused
+    path.write_text(text.replace("tier: 2\n", "tier: 9\n"))
+    assert "SCH-01" in codes(cli, repo)
+    assert validated == ["Supplier"]
+
+    validated.clear()  # the file had a finding: validated again after a comment, still refused
+    path.write_text(path.read_text() + "# reviewed\n")
+    assert "SCH-01" in codes(cli, repo)
+    assert validated == ["Supplier"]
+
+    # two documents: swapped, each meets the other's data at its place and is validated
+    second = text.replace("id: albis-telecom", "id: albis-telecom-two")
+    path.write_text(text + "---\n" + second)
+    cli("check", *AS_OF, cwd=repo)
+    validated.clear()
+    path.write_text(second + "---\n" + text)
+    cli("check", *AS_OF, cwd=repo)
+    assert validated == ["Supplier", "Supplier"]
+    validated.clear()
+    path.write_text(second + "---\n# a comment only\n" + text)
+    cli("check", *AS_OF, cwd=repo)
+    assert validated == []
 
 
 def test_changed_configuration_or_rules_are_never_served_stale(cli, repo: Path) -> None:
@@ -186,9 +239,9 @@ def test_a_rewritten_shard_keeps_every_file_served_from_it(
     reads: list[str] = []
     read_file = checker.read_file
 
-    def counted(path, schemas, limits):  # type: ignore[no-untyped-def]
+    def counted(path, *rest):  # type: ignore[no-untyped-def]
         reads.append(str(path))
-        return read_file(path, schemas, limits)
+        return read_file(path, *rest)
 
     monkeypatch.setattr(checker, "read_file", counted)
     assert cli("check", *AS_OF, cwd=repo).stdout == findings

@@ -234,10 +234,10 @@ def test_the_runs_budget_of_values_is_kept_when_reading_is_spread(
     reads = tmp_path / "reads"
     read_file = checker.read_file
 
-    def counted(path, schemas, limits):  # type: ignore[no-untyped-def]
+    def counted(path, *rest):  # type: ignore[no-untyped-def]
         with reads.open("a") as out:  # one line a file read, whichever process reads it
             out.write(f"{path}\n")
-        return read_file(path, schemas, limits)
+        return read_file(path, *rest)
 
     monkeypatch.setattr(checker, "read_file", counted)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
