@@ -22,6 +22,7 @@ from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import (
     CACHE_DIR_NAME,
+    KnownValid,
     Store,
     files_fingerprint,
     fingerprint,
@@ -78,13 +79,25 @@ def build_schemas() -> SchemaSet:
     return SchemaSet(data_dir("schemas"))
 
 
-def build_config(args: CheckArgs, schemas: SchemaSet) -> Config:
+CONFIG_VALID = "config.json"
+"""The configuration's data as last validated, in the cache: a check of the same data does
+not validate it again (nor load the validators for it)."""
+
+
+def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) -> Config:
+    """The run's configuration. With ``remember`` (a check, which uses the cache anyway), its
+    data is kept in the cache once valid, and the same data is not validated again."""
     cwd = Path.cwd()
     path = args.config or find_config(cwd)
     if path is None and args.paths:  # `resilint check some/repo` from outside it
         start = args.paths[0] if args.paths[0].is_dir() else args.paths[0].parent
         path = find_config(start.resolve())
-    config = load_config(path, schemas, cwd)
+    known = None
+    if remember and path is not None:
+        store = build_store(args, Config(root=path.parent))[0]
+        if store is not None:
+            known = KnownValid(store, CONFIG_VALID, _validated_by(schemas))
+    config = load_config(path, schemas, cwd, known)
     if args.as_of:
         origins = {**config.origins, "as_of": "command line (--as-of)"}
         config = dataclasses.replace(config, as_of=args.as_of, origins=origins)
@@ -223,6 +236,11 @@ def _schemas(schemas: SchemaSet) -> str:
     return files_fingerprint(sorted(schemas.directory.glob("*.json")))
 
 
+def _validated_by(schemas: SchemaSet) -> str:
+    """What a document's validity depends on besides its data: resilint's code and schemas."""
+    return fingerprint([__version__, _code(), _schemas(schemas)])
+
+
 def build_cache(
     args: CheckArgs, options: CheckOptions, store: Store | None = None
 ) -> tuple[CheckCache | None, str]:
@@ -233,7 +251,7 @@ def build_cache(
         if store is None:
             return None, note
     config = options.config
-    file_salt = fingerprint([__version__, _code(), _schemas(options.schemas), repr(config.limits)])
+    file_salt = fingerprint([_validated_by(options.schemas), repr(config.limits)])
     rule_files = [p for d in (data_dir("rules"), *config.rule_dirs) for p in rule_files_in(d)]
     plugins = sorted(CHECKS.loaded)
     # what shapes the rules' findings besides the documents; the run's key adds what acts
@@ -304,7 +322,7 @@ def without_cycle_collection() -> Iterator[None]:
 
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
-    config = build_config(args, schemas)
+    config = build_config(args, schemas, remember=True)
     store, note = build_store(args, config)
     rules = build_rules(schemas, config, args.selection, store)
     options = build_options(args, schemas, config, rules)

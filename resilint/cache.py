@@ -35,6 +35,7 @@ from typing import Any
 
 from resilint.discover import stamp
 from resilint.load.read import Refusal, read_regular, real, within
+from resilint.serialize import same_data
 
 CACHE_DIR_NAME = ".resilint_cache"
 _FORMAT = (
@@ -225,3 +226,29 @@ def _secret(boundary: str) -> tuple[bytes | None, str]:
         why = secret.message if isinstance(secret, Refusal) else "it is too short to sign with"
         return None, f"cannot use the cache's secret {path}: {why}"
     return secret, ""
+
+
+class KnownValid:
+    """Data found valid by an earlier run, kept in ``store`` under ``name`` with what its
+    validity depended on (``salt``: resilint's code and schemas): the same data (compared
+    strictly, :func:`resilint.serialize.same_data`) is valid without being validated again."""
+
+    def __init__(self, store: Store, name: str, salt: str) -> None:
+        self.store = store
+        self.name = name
+        self.salt = salt
+        kept = store.read(name)
+        usable = isinstance(kept, dict) and kept.get("salt") == salt and "data" in kept
+        self._data = kept["data"] if usable else _NOTHING
+
+    def holds(self, data: Any) -> bool:
+        return self._data is not _NOTHING and same_data(data, self._data)
+
+    def keep(self, data: Any) -> None:
+        """Keep ``data``, just found valid, unless it is what was kept."""
+        if not self.holds(data):
+            self.store.write(self.name, {"salt": self.salt, "data": data})
+            self._data = data
+
+
+_NOTHING: Any = object()

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jsonschema
 
+    from resilint.cache import KnownValid
+
 from resilint.discover import CONFIG_NAMES
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
@@ -100,13 +102,18 @@ def _has_tool_table(path: Path) -> bool:
         return True
 
 
-def load_config(path: Path | None, schemas: SchemaSet, cwd: Path) -> Config:
-    """The configuration in ``path`` (or the defaults when there is none); raises ConfigError."""
+def load_config(
+    path: Path | None, schemas: SchemaSet, cwd: Path, kept: KnownValid | None = None
+) -> Config:
+    """The configuration in ``path`` (or the defaults when there is none); raises ConfigError.
+    Data ``kept`` as valid by an earlier run (in the cache) is not validated again."""
     if path is None:
         return Config(root=cwd)
     data, line_of = _read_pyproject(path) if path.name == PYPROJECT else _read_yaml(path)
     schema = schemas.schema_by_id("config.json")
-    valid = schemas.is_valid_for(schema, data)
+    valid = (kept is not None and kept.holds(data)) or schemas.is_valid_for(schema, data)
+    if valid and kept is not None:
+        kept.keep(data)
     for error in (
         []
         if valid

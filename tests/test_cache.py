@@ -125,6 +125,44 @@ def test_a_document_whose_data_is_unchanged_is_not_validated_again(
     assert validated == []
 
 
+def test_a_configuration_validated_once_is_not_validated_again(
+    cli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check keeps its configuration's data in the cache once valid: the next check of the
+    same data (comments and layout aside) does not validate it again. Changed data is
+    validated, and an invalid configuration is refused however often it was valid before."""
+    validated: list[str] = []
+    is_valid_for = SchemaSet.is_valid_for
+
+    def counted(self: SchemaSet, schema: dict[str, object], data: object) -> bool:
+        validated.append(str(schema["$id"]).rsplit("/", 1)[-1])
+        return is_valid_for(self, schema, data)
+
+    monkeypatch.setattr(SchemaSet, "is_valid_for", counted)
+    config = repo / "resilint.yaml"
+    text = config.read_text()
+    assert codes(cli, repo) == []
+    assert "config.json" in validated and (repo / ".resilint_cache" / "config.json").is_file()
+    validated.clear()
+    config.write_text("# reviewed\n" + text + "\n")
+    assert codes(cli, repo) == []
+    assert "config.json" not in validated
+
+    assert "fail_on: error\n" in text
+    config.write_text(text.replace("fail_on: error\n", "fail_on: bogus\n"))
+    refused = cli("check", *AS_OF, cwd=repo)
+    assert refused.exit_code == 2 and "invalid configuration: fail_on" in refused.stderr
+    config.write_text(text)
+    validated.clear()
+    assert codes(cli, repo) == []
+    assert "config.json" not in validated  # the valid data kept before is still kept
+
+    validated.clear()  # without the cache: validated, and nothing kept
+    shutil.rmtree(repo / ".resilint_cache")
+    assert codes(cli, repo, "--no-cache") == []
+    assert "config.json" in validated and not (repo / ".resilint_cache").exists()
+
+
 def test_changed_configuration_or_rules_are_never_served_stale(cli, repo: Path) -> None:
     break_contract(repo)
     assert "CTR-03" in codes(cli, repo)

@@ -97,9 +97,16 @@ _NOT_NEEDED = (
     "tomllib",
     "xml.etree.ElementTree",
 )
-# Also not imported when the rules come from the cache (the hook's run) and every file, the
-# configuration too, has a plain shape: PyYAML, libyaml's reading and the fixes' remedies.
-_NOT_NEEDED_PLAIN = (*_NOT_NEEDED, "yaml", "resilint.load.compose", "resilint.remedies")
+# Also not imported when the rules come from the cache (the hook's run), every file, the
+# configuration too, has a plain shape and the edit left the data as it was: PyYAML, libyaml's
+# reading, the fixes' remedies and the validators.
+_NOT_NEEDED_PLAIN = (
+    *_NOT_NEEDED,
+    "yaml",
+    "resilint.load.compose",
+    "resilint.remedies",
+    "jsonschema_rs",
+)
 _CHECK = """
 import json, sys
 sys.argv = ["resilint", "check", "suppliers/one.yaml", "--format", "json", *sys.argv[1:]]
