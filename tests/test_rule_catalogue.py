@@ -70,3 +70,29 @@ def test_rules_lists_codes_and_filters_by_profile(cli) -> None:
     assert "SCH-01" in listing
     baseline = cli("rules", "--profile", "baseline").stdout
     assert all(r.info.code in baseline for r in RULES if "baseline" in r.info.profiles)
+
+
+def test_the_table_of_built_in_checks_names_each_areas_own() -> None:
+    """The built-in checks are imported with their area when first run; the table that names
+    the area of each (what a run knows without importing them) holds every area's CHECKS,
+    each check by the function its area registers, and no other."""
+    import importlib
+    import pkgutil
+
+    import resilint.rules.builtin as builtin
+
+    areas = {
+        info.name
+        for info in pkgutil.iter_modules(builtin.__path__)
+        if hasattr(importlib.import_module(f"{builtin.__name__}.{info.name}"), "CHECKS")
+    }
+    assert areas == set(builtin.AREAS)
+    for area, names in builtin.AREAS.items():
+        checks = importlib.import_module(f"{builtin.__name__}.{area}").CHECKS
+        assert tuple(checks) == names
+        for name in names:
+            assert builtin.PYTHON_CHECKS[name].check is checks[name]  # type: ignore[attr-defined]
+    # what a check is marked with is read through the table (the register's model, shared)
+    for name in builtin.AREAS["register"]:
+        assert getattr(builtin.PYTHON_CHECKS[name], "reads_model", "") == "the DORA register"
+    assert getattr(builtin.PYTHON_CHECKS["tier-consistent"], "reads_model", "") == ""

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from conftest import python_json
 
+from resilint.rules.builtin import AREAS
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Every resilint dataclass a check builds, described by what ``dataclasses`` generates for it.
@@ -99,13 +101,14 @@ _NOT_NEEDED = (
 )
 # Also not imported when the rules come from the cache (the hook's run), every file, the
 # configuration too, has a plain shape and the edit left the data as it was: PyYAML, libyaml's
-# reading, the fixes' remedies and the validators.
+# reading, the fixes' remedies, the validators and the built-in checks.
 _NOT_NEEDED_PLAIN = (
     *_NOT_NEEDED,
     "yaml",
     "resilint.load.compose",
     "resilint.remedies",
     "jsonschema_rs",
+    *(f"resilint.rules.builtin.{area}" for area in AREAS),
 )
 _CHECK = """
 import json, sys

@@ -1,38 +1,81 @@
 """The Python checks shipped with resilint, registered explicitly by name.
 
 A rule in ``rules/*.yaml`` names one with ``check: <name>``; its documentation stays in YAML.
-Each area module declares its own ``CHECKS``; they are merged here, in one visible place.
+Each area module declares its own ``CHECKS``; this table names, in one visible place, the area
+that holds each check. An area is imported when one of its checks first runs: a run that keeps
+the rules' findings from the cache (the pre-commit hook after most edits) imports none of them.
+The test suite holds the table to the areas' own ``CHECKS``.
 """
 
 from __future__ import annotations
 
-from resilint.rules.builtin import (
-    concentration,
-    continuity,
-    contracts,
-    exceptions,
-    exercises,
-    identities,
-    insurance,
-    register,
-    regulatory,
-    suppliers,
-)
+import importlib
+from collections.abc import Iterator
+from typing import Any
+
+from resilint.findings import Finding
+from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
-_AREAS = (
-    suppliers,
-    concentration,
-    identities,
-    contracts,
-    continuity,
-    exercises,
-    insurance,
-    exceptions,
-    regulatory,
-    register,
-)
+_AREA = "resilint.rules.builtin."
+AREAS: dict[str, tuple[str, ...]] = {
+    "suppliers": ("tier-consistent", "critical-supplier-contract"),
+    "concentration": (
+        "concentration-cloud-region",
+        "concentration-identity-provider",
+        "concentration-shared-supply-chain",
+    ),
+    "identities": ("identity-secret-unshared",),
+    "contracts": ("notice-window-fits-clocks",),
+    "continuity": (
+        "supplier-rto-within-function-rto",
+        "relied-on-supplier-mapped",
+        "each-backup-restores",
+    ),
+    "exercises": ("exercised-within-a-year", "exercise-participants-and-scenario"),
+    "insurance": (
+        "insurance-conditions-met",
+        "insurance-bi-gaps",
+        "insurance-panel-and-contact",
+        "insurance-term-and-insured-entities",
+        "insurance-exclusions-matched",
+        "claims-evidence-package",
+    ),
+    "exceptions": ("waiver-integrity",),
+    "regulatory": ("provider-identity", "critical-subcontracting"),
+    "register": ("register-closed-lists", "register-keys", "register-lei"),
+}
+"""Each area module (``resilint.rules.builtin.<area>``) and the names of its checks."""
+
+
+class _Deferred:
+    """A built-in check, imported with its area when first called (or asked what it reads)."""
+
+    def __init__(self, area: str, name: str) -> None:
+        self.area = area
+        self.name = name
+        self._check: PythonCheck | None = None
+
+    @property
+    def check(self) -> PythonCheck:
+        if self._check is None:
+            checks: dict[str, PythonCheck] = importlib.import_module(_AREA + self.area).CHECKS
+            self._check = checks[self.name]
+        return self._check
+
+    def __call__(self, context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+        return self.check(context, info)
+
+    def __getattr__(self, name: str) -> Any:
+        # what a check is marked with (``reads_model``, :func:`resilint.rules.python.reading`)
+        if name.startswith("__") or name in ("area", "name", "_check"):
+            raise AttributeError(name)
+        return getattr(self.check, name)
+
+    def __repr__(self) -> str:
+        return f"<check {self.name} of {_AREA}{self.area}>"
+
 
 PYTHON_CHECKS: dict[str, PythonCheck] = {
-    name: check for area in _AREAS for name, check in area.CHECKS.items()
+    name: _Deferred(area, name) for area, names in AREAS.items() for name in names
 }
