@@ -37,7 +37,6 @@ from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.statistics import report_statistics, report_statistics_json
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -356,7 +355,9 @@ def build_reporter(args: CheckArgs) -> Reporter:
     if args.statistics:
         if name not in ("text", "json"):
             raise UsageError(f"--statistics prints text or json, not {name}")
-        return report_statistics_json if name == "json" else report_statistics
+        from resilint.reporters import statistics
+
+        return statistics.report_statistics_json if name == "json" else statistics.report_statistics
     if args.group_by and name != "text":
         raise UsageError(f"--group-by groups the text output, not {name}")
     return REPORTERS[name]

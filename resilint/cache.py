@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import marshal
 import os
-import secrets
 import stat
 import sys
 import tempfile
@@ -218,7 +217,10 @@ def _secret(boundary: str) -> tuple[bytes | None, str]:
     path = directory / "cache-secret"
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _create(path, secrets.token_bytes(_SECRET_BYTES), 0o600)
+        if not os.path.lexists(path):  # the first run of a user makes the secret
+            import secrets
+
+            _create(path, secrets.token_bytes(_SECRET_BYTES), 0o600)
     except OSError as exc:
         return None, f"cannot keep the cache's secret in {directory} ({exc.strerror})"
     secret = read_regular(path, 4096)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import click.shell_completion
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 from resilint.selection import CommandLine
 
@@ -43,7 +45,7 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 
 def complete_codes(
     ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[click.shell_completion.CompletionItem]:
+) -> list[CompletionItem]:
     """Shell completion of rule codes (``resilint explain CTR-<TAB>``)."""
     from resilint.app import known_codes  # the rules load only when a shell asks
 
@@ -52,7 +54,9 @@ def complete_codes(
         codes = known_codes()
     except Exception:  # a broken configuration must not break the shell
         return []
-    return [click.shell_completion.CompletionItem(c) for c in codes if c.startswith(wanted)]
+    from click.shell_completion import CompletionItem  # only when a shell completes a word
+
+    return [CompletionItem(c) for c in codes if c.startswith(wanted)]
 
 
 def selection_options(command: Command) -> Command:

@@ -6,7 +6,6 @@ Every "did you mean" of resilint comes from here, so suggestions read the same e
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -63,6 +62,8 @@ def close_match(word: str, options: list[str], cutoff: float = 0.6) -> str | Non
         word, options, scorer=fuzz.ratio, limit=None, score_cutoff=max(0.0, 100 * cutoff - _SLACK)
     )
     bounds.sort(key=lambda found: -found[1])
+    import difflib  # suggestions are rare: not on every run's start-up
+
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)  # as get_close_matches compares: the option first
     best: tuple[float, str] | None = None
@@ -90,6 +91,8 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     alike = [choice for choice in options if choice != word and skeleton(choice) == mine]
     if alike:
         return alike[0] if len(alike) == 1 else None
+    import difflib
+
     ranked = sorted(
         (difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice in options
     )
