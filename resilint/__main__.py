@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resilint.cli import main
+from resilint.launch import main
 
 if __name__ == "__main__":
     main()

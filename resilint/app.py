@@ -206,11 +206,15 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     return (store, "") if store.usable else (None, store.note)
 
 
-@functools.cache
-def _code() -> str:
-    """resilint's own code, by every module's stat: a change to it is a new cache."""
+def code_fingerprint() -> str:
+    """resilint's own code, by every module's stat: a change to it is a new cache (and stops
+    the resident server, :mod:`resilint.server`)."""
     package = sorted(_modules(str(Path(__file__).resolve().parent)))
     return fingerprint(f"{path}\x00{key}" for path, key in package)
+
+
+_code = functools.cache(code_fingerprint)
+"""Once a run."""
 
 
 def _modules(directory: str) -> Iterator[tuple[str, str | None]]:

@@ -102,6 +102,13 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
             "findings are the same whatever the number.",
         ),
         click.option(
+            "--server",
+            is_flag=True,
+            help="Afterwards, start the resident server unless it runs (Linux; see `resilint "
+            "server --help`): the next commands start in milliseconds. For the pre-commit "
+            "hook, add it to the hook's args.",
+        ),
+        click.option(
             "--statistics",
             is_flag=True,
             help="Print how many findings each rule has (as ruff does) instead of the findings; "

@@ -36,10 +36,10 @@ for name, module in sorted(sys.modules.items()):
                                   repr(fn.__annotations__), repr(fn.__defaults__)]
             signature = str(inspect.signature(cls))
             out[f"{{name}}.{{cls.__qualname__}}"] = [signature, cls.__doc__, methods]
-compiled = getattr(getattr(dataclasses.exec, "__self__", None), "added", None)
+compiled = getattr(getattr(getattr(dataclasses, "exec", None), "__self__", None), "added", None)
 print(json.dumps({{"classes": out, "compiled": compiled}}))
 """
-_PLAIN = "import builtins, resilint; dataclasses.exec = builtins.exec"
+_PLAIN = "import resilint.codecache; resilint.codecache.install = lambda: None"
 
 
 _python = python_json

@@ -1,0 +1,19 @@
+"""The ``resilint`` command: handed to this installation's resident server when one runs
+(:mod:`resilint.server`, started with ``resilint server start``), else run in this process."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    if argv[:1] != ["server"]:
+        from resilint.server import ask
+
+        status = ask(argv)
+        if status is not None:
+            sys.exit(status)
+    from resilint.cli import main as run
+
+    run()

@@ -1,0 +1,192 @@
+"""The resident server (``resilint server start``), run as users run it: the installed
+``resilint`` command in new processes, on copies of the bundled examples. A command it runs
+must be the command run without it: output, errors, exit status, working directory,
+environment, files written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the resident server runs on Linux only"
+)
+
+RESILINT = str(Path(sys.executable).with_name("resilint"))
+AS_OF = ("--as-of", "2026-11-26")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """An environment of its own: the server's socket and the cache's secret under it."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("RESILINT_")}
+    environ |= {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1"}
+    environ.pop("FORCE_COLOR", None)
+    environ.pop("GITHUB_ACTIONS", None)
+    yield environ
+    subprocess.run([RESILINT, "server", "stop"], env=environ, capture_output=True, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "northwind"
+    shutil.copytree(
+        EXAMPLES / "northwind", target, ignore=shutil.ignore_patterns(".resilint_cache")
+    )
+    return target
+
+
+def run(
+    args: tuple[str, ...], cwd: Path, environ: dict[str, str], **extra: str
+) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [RESILINT, *args],
+        cwd=cwd,
+        env={**environ, **extra},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def answered(environ: dict[str, str]) -> int | None:
+    """How many requests the server has answered (this one included), or None."""
+    code, out, _ = run(("server", "status"), REPO, environ)
+    if code != 0:
+        return None
+    return int(out.rsplit(";", 1)[1].split()[0])
+
+
+def start(environ: dict[str, str], *extra: str) -> None:
+    code, out, err = run(("server", "start", *extra), REPO, environ)
+    assert code == 0, err
+    assert "resilint server running (pid" in out
+
+
+def test_a_command_the_server_runs_is_the_command_run_without_it(
+    home: dict[str, str], repo: Path
+) -> None:
+    (repo / "broken.yaml").write_text('apiVersion: resilint/v1\nkind: Supplier\nname: Acme: "x\n')
+    commands: list[tuple[tuple[str, ...], Path, dict[str, str]]] = [
+        (("check", *AS_OF), repo, {}),  # findings, a broken file: exit 2, and its message
+        (("check", "--format", "json", *AS_OF), repo, {}),
+        (("check", *AS_OF, "--color"), repo, {}),
+        (("check", *AS_OF), repo, {"FORCE_COLOR": "1", "NO_COLOR": ""}),  # the environment
+        (("check", *AS_OF), repo, {"GITHUB_ACTIONS": "true"}),  # github's format by default
+        (("check", "../suppliers", *AS_OF, "-o", "sarif=../out.sarif"), repo / "contracts", {}),
+        (("pre-commit", "suppliers/nimbara-cloud.yaml", *AS_OF), repo, {}),
+        (("explain", "SUP-05"), repo, {}),
+        (("check", "--no-such-option"), repo, {}),  # a usage error
+        (("--version",), repo, {}),
+    ]
+    start(home)
+    before = answered(home)
+    assert before is not None
+    served = []
+    for args, cwd, extra in commands:
+        served.append(run(args, cwd, home, **extra))
+    assert answered(home) == before + len(commands) + 1  # each command went to the server
+    (repo / "out.sarif").rename(repo / "served.sarif")  # written from contracts/: ../out.sarif
+    alone = [run(args, cwd, home, RESILINT_NO_SERVER="1", **extra) for args, cwd, extra in commands]
+    assert answered(home) == before + len(commands) + 2  # none of these did
+    assert served == alone
+    assert [code for code, _, _ in served][:2] == [2, 2]
+    assert "broken.yaml:3:" in served[0][1] and "\x1b[" in served[2][1]
+    assert "::error" in served[4][1]
+    sarif = repo / "out.sarif"
+    assert sarif.read_bytes() == (repo / "served.sarif").read_bytes()
+    assert stat.S_IMODE(sarif.stat().st_mode) == stat.S_IMODE(
+        (repo / "served.sarif").stat().st_mode
+    )
+
+
+def test_a_server_of_changed_code_steps_aside_and_stops(home: dict[str, str], repo: Path) -> None:
+    """After an upgrade (resilint's code changed since the server started), the command runs
+    as it would without a server, and the server stops."""
+    start(home)
+    module = REPO / "resilint" / "limits.py"
+    import resilint
+
+    if Path(resilint.__file__).resolve().parent != module.parent:
+        pytest.skip("resilint is installed from elsewhere than this checkout")
+    before = module.stat()
+    try:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        changed = run(("check", "--format", "json", *AS_OF), repo, home)
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert changed == run(("check", "--format", "json", *AS_OF), repo, home, RESILINT_NO_SERVER="1")
+    assert answered(home) is None
+
+
+def test_the_server_stops_when_idle_and_when_asked(home: dict[str, str], repo: Path) -> None:
+    start(home, "--idle", "0.01")  # 0.6 seconds; each request, a status too, starts them again
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        time.sleep(1.5)
+        if answered(home) is None:
+            break
+    assert answered(home) is None
+    socket = Path(home["XDG_CACHE_HOME"]) / "resilint"
+    assert not list(socket.glob("server-*.sock"))  # removed on the way out
+
+    start(home)
+    code, out, _ = run(("server", "stop"), REPO, home)
+    assert code == 0 and out.startswith("stopped the server (pid")
+    assert answered(home) is None
+    assert run(("server", "stop"), REPO, home)[1] == "no resilint server runs\n"
+    assert run(("check", *AS_OF), repo, home)[0] == 0  # without it, as before
+
+
+def test_a_directory_others_could_use_is_refused(home: dict[str, str]) -> None:
+    directory = Path(home["XDG_CACHE_HOME"]) / "resilint"
+    directory.mkdir(parents=True)
+    directory.chmod(0o777)
+    code, _, err = run(("server", "start"), REPO, home)
+    assert code == 2 and "only you can use (0700)" in err
+    assert answered(home) is None
+
+
+def test_a_stale_socket_is_not_a_server(home: dict[str, str], repo: Path) -> None:
+    """A socket left by a server that was killed: commands run here, a new server replaces it."""
+    start(home)
+    out = run(("server", "status"), REPO, home)[1]
+    pid = int(out.split("(pid ")[1].split(")")[0])
+    os.kill(pid, 9)
+    deadline = time.monotonic() + 10
+    while answered(home) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (sock,) = (Path(home["XDG_CACHE_HOME"]) / "resilint").glob("server-*.sock")
+    assert run(("check", *AS_OF), repo, home)[0] == 0
+    start(home)
+    assert answered(home) is not None and sock.exists()
+
+
+def test_check_with_server_starts_it_for_the_next_commands(
+    home: dict[str, str], repo: Path
+) -> None:
+    """``--server`` (for the pre-commit hook's args): the command runs as without it, and
+    leaves the server starting in the background; a command it runs does not start another."""
+    first = run(("pre-commit", "suppliers/nimbara-cloud.yaml", "--server", *AS_OF), repo, home)
+    plain = run(("pre-commit", "suppliers/nimbara-cloud.yaml", *AS_OF), repo, home)
+    assert first == plain
+    deadline = time.monotonic() + 60
+    while answered(home) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    before = answered(home)
+    assert before is not None
+    again = run(("pre-commit", "suppliers/nimbara-cloud.yaml", "--server", *AS_OF), repo, home)
+    assert again == plain
+    assert answered(home) == before + 2  # the command and this status: nothing else
+    assert len(list((Path(home["XDG_CACHE_HOME"]) / "resilint").glob("server-*.sock"))) == 1
