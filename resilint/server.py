@@ -37,6 +37,7 @@ IDLE_MINUTES = 30.0
 _MAX_REQUEST = 64 * 1024 * 1024
 """A command line of a pre-commit run names every changed file: generous, yet bounded."""
 _FDS = 4  # standard input, output, error and the working directory
+_REQUEST_SECONDS = 30.0
 _INTERNAL = 4
 """resilint's exit status for a defect of its own (:class:`resilint.errors.ExitCode`)."""
 
@@ -96,6 +97,9 @@ def _connect(request: dict[str, Any]) -> tuple[Any, Any, int] | None:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         client.connect(path)
+        if _peer_uid(client) != os.getuid():  # a server of another user: told nothing
+            client.close()
+            return None
         _send(client, request)
         reply = client.makefile("rb")
         started = reply.readline()
@@ -108,6 +112,15 @@ def _connect(request: dict[str, Any]) -> tuple[Any, Any, int] | None:
     return client, reply, child
 
 
+def _peer_uid(connection: Any) -> int:
+    """The uid of the process at the other end of a Unix socket (Linux: SO_PEERCRED)."""
+    import socket
+    import struct
+
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+    return int(struct.unpack("3i", credentials)[1])
+
+
 def _send(client: Any, request: dict[str, Any]) -> None:
     import array
     import marshal
@@ -115,8 +128,18 @@ def _send(client: Any, request: dict[str, Any]) -> None:
 
     umask = os.umask(0)
     os.umask(umask)
+    streams = [
+        [getattr(stream, "encoding", None), getattr(stream, "errors", None)]
+        for stream in (sys.stdin, sys.stdout, sys.stderr)
+    ]
     body = marshal.dumps(
-        {**request, "environ": dict(os.environ), "umask": umask, "identity": _identity()}
+        {
+            **request,
+            "environ": dict(os.environ),
+            "umask": umask,
+            "identity": _identity(),
+            "streams": streams,
+        }
     )
     cwd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -330,11 +353,10 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
     import array
     import marshal
     import socket
-    import struct
 
-    uid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[1]
-    if uid != os.getuid():
+    if _peer_uid(connection) != os.getuid():
         return None, []
+    connection.settimeout(_REQUEST_SECONDS)  # a caller that stops sending leaves no process
     fds = array.array("i")
     header, ancillary, _flags, _ = connection.recvmsg(8, socket.CMSG_LEN(_FDS * fds.itemsize))
     for level, kind, data in ancillary:
@@ -349,6 +371,7 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
         if not chunk:
             return None, list(fds)
         body += chunk
+    connection.settimeout(None)
     try:
         request = marshal.loads(bytes(body))
     except (EOFError, ValueError, TypeError):
@@ -356,15 +379,21 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
     return (request if isinstance(request, dict) else None), list(fds)
 
 
-def _stream(fd: int, mode: str, previous: TextIO) -> TextIO:
-    """A text stream on the caller's descriptor, as Python would have made it: the encoding
-    the server's own has, and line by line on a terminal."""
+def _stream(fd: int, mode: str, caller: list[str | None]) -> TextIO:
+    """A text stream on the caller's descriptor, as its own Python made it (the encoding and
+    error handler it reported), line by line on a terminal."""
+    import codecs
     import io
 
+    encoding, errors = caller
+    try:
+        codecs.lookup(encoding or "")
+    except LookupError:
+        encoding = "utf-8"
     return io.TextIOWrapper(
         io.FileIO(fd, mode, closefd=False),
-        encoding=getattr(previous, "encoding", None) or "utf-8",
-        errors=getattr(previous, "errors", None) or "strict",
+        encoding=encoding,
+        errors=errors or "strict",
         line_buffering=fd != 0 and os.isatty(fd),
         write_through=fd == 2,
     )
@@ -383,9 +412,10 @@ def _run(request: dict[str, Any], fds: list[int]) -> int:
     os.umask(int(request["umask"]))
     os.environ.clear()
     os.environ.update({str(k): str(v) for k, v in request["environ"].items()})
-    sys.stdin = _stream(0, "r", sys.stdin)
-    sys.stdout = _stream(1, "w", sys.stdout)
-    sys.stderr = _stream(2, "w", sys.stderr)
+    streams = request.get("streams") or [[None, None]] * 3
+    sys.stdin = _stream(0, "r", streams[0])
+    sys.stdout = _stream(1, "w", streams[1])
+    sys.stderr = _stream(2, "w", streams[2])
     argv = [str(a) for a in request["argv"]]
     program = os.path.basename(str(request.get("program") or "resilint"))
     sys.argv = [program, *argv]

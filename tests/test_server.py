@@ -87,6 +87,7 @@ def test_a_command_the_server_runs_is_the_command_run_without_it(
         (("check", "../suppliers", *AS_OF, "-o", "sarif=../out.sarif"), repo / "contracts", {}),
         (("pre-commit", "suppliers/nimbara-cloud.yaml", *AS_OF), repo, {}),
         (("explain", "SUP-05"), repo, {}),
+        (("explain", "IAM-02"), repo, {"PYTHONIOENCODING": "ascii:backslashreplace"}),  # §
         (("check", "--no-such-option"), repo, {}),  # a usage error
         (("--version",), repo, {}),
     ]
@@ -104,6 +105,7 @@ def test_a_command_the_server_runs_is_the_command_run_without_it(
     assert [code for code, _, _ in served][:2] == [2, 2]
     assert "broken.yaml:3:" in served[0][1] and "\x1b[" in served[2][1]
     assert "::error" in served[4][1]
+    assert "\\xa7" in served[8][1] and "\xa7" not in served[8][1]  # as the caller's Python writes
     sarif = repo / "out.sarif"
     assert sarif.read_bytes() == (repo / "served.sarif").read_bytes()
     assert stat.S_IMODE(sarif.stat().st_mode) == stat.S_IMODE(
