@@ -533,24 +533,63 @@ class Bench:
         }
         if self.cache.available:
             found["resilint_one_file_hook"] = self._hook(root, name, resilint[:-1], times)
+        if self.cache.available and self.server_available(root):
+            found.update(self._served(root, name, resilint, times))
         return found
 
-    def _hook(self, root: Path, name: str, command: list[str], times: int) -> Timing:
+    def server_available(self, root: Path) -> bool:
+        """Whether this resilint has the resident server (``resilint server``) here: Linux."""
+        done = subprocess.run(
+            [self.resilint, "server", "--help"], cwd=root, capture_output=True, check=False
+        )
+        return done.returncode == 0 and sys.platform.startswith("linux")
+
+    def _served(self, root: Path, name: str, command: list[str], times: int) -> dict[str, Timing]:
+        """The two one-file runs again, through the resident server: started once before
+        (``resilint server start``, its socket under the work directory) and stopped after."""
+        env = {**os.environ, "XDG_CACHE_HOME": str(self.workdir / "server-home")}
+        run_child([self.resilint, "server", "start"], root, env=env)
+        try:
+            cold = repeat(
+                Timing(
+                    "resilint_one_file_server",
+                    f"{shlex.join(['resilint', *command[1:]])} (resident server)",
+                ),
+                times,
+                lambda _: run_child(command, root, env=env),
+                self.log,
+            )
+            hook = self._hook(root, name, command[:-1], times, env, "resilint_one_file_hook_server")
+        finally:
+            run_child([self.resilint, "server", "stop"], root, env=env)
+        return {cold.name: cold, hook.name: hook}
+
+    def _hook(
+        self,
+        root: Path,
+        name: str,
+        command: list[str],
+        times: int,
+        env: dict[str, str] | None = None,
+        timing: str = "resilint_one_file_hook",
+    ) -> Timing:
         """The one-file check as a pre-commit hook runs it: with the cache (filled by one run
         first, in ``root``'s own cache directory) and the file edited before each run."""
-        run_child(command, root)
+        run_child(command, root, env=env)
         path = root / name
         original = path.read_bytes()
 
         def edited(number: int) -> Run:
             path.write_bytes(original + f"# edit {number + 1}\n".encode())
-            return run_child(command, root)
+            return run_child(command, root, env=env)
 
+        served = " (resident server)" if timing.endswith("_server") else ""
         try:
             return repeat(
                 Timing(
-                    "resilint_one_file_hook",
-                    f"edit {name}, then {shlex.join(['resilint', *command[1:]])} (cache on)",
+                    timing,
+                    f"edit {name}, then {shlex.join(['resilint', *command[1:]])} (cache on)"
+                    + served,
                 ),
                 times,
                 edited,
@@ -659,12 +698,20 @@ def _target(
     }
 
 
-def _startup_row(s: dict[str, Any]) -> str:
+def _startup_rows(s: dict[str, Any]) -> list[str]:
     yamllint = s["yamllint_one_file"]["median_s"]
-    cold = s["resilint_one_file"]["median_s"]
-    hook = s.get("resilint_one_file_hook", {}).get("median_s")
-    shown = ("n/a", "n/a") if hook is None else (_s(hook), _x(hook / yamllint))
-    return f"| {_s(cold)} | {shown[0]} | {_s(yamllint)} | {_x(cold / yamllint)} | {shown[1]} |"
+    rows = []
+    for label, suffix in (("in its own process", ""), ("through the resident server", "_server")):
+        cold = s.get(f"resilint_one_file{suffix}", {}).get("median_s")
+        hook = s.get(f"resilint_one_file_hook{suffix}", {}).get("median_s")
+        if cold is None:
+            continue
+        shown = ("n/a", "n/a") if hook is None else (_s(hook), _x(hook / yamllint))
+        rows.append(
+            f"| {label} | {_s(cold)} | {shown[0]} | {_s(yamllint)} | {_x(cold / yamllint)} "
+            f"| {shown[1]} |"
+        )
+    return rows
 
 
 def targets(sizes: list[SizeResult], startup: dict[str, Timing]) -> list[dict[str, Any]]:
@@ -700,6 +747,16 @@ def targets(sizes: list[SizeResult], startup: dict[str, Timing]) -> list[dict[st
         ),
         _target("one-file repository <= 1.0 x yamllint", round(one_file, 3), 1.0, True, "one file"),
     ]
+    for timing, label in (
+        ("resilint_one_file_hook", "one-file repository as the hook runs it (cache on)"),
+        ("resilint_one_file_server", "one-file repository through the resident server"),
+        ("resilint_one_file_hook_server", "one-file repository as the hook runs it, server"),
+    ):
+        if timing in startup:
+            ratio = startup[timing].median / startup["yamllint_one_file"].median
+            rows.append(
+                _target(f"{label} <= 1.0 x yamllint", round(ratio, 3), 1.0, True, "one file")
+            )
     large, ten = by_size.get(LARGE_SIZE), by_size.get(10_000)
     growth = None
     if large is not None and ten is not None:
@@ -822,10 +879,10 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "### Start-up (one-file repository)",
         "",
-        "| resilint check, no cache (s) | as a hook: edited, cache on (s) | yamllint (s) "
-        "| no cache / yamllint | hook / yamllint |",
-        "|---:|---:|---:|---:|---:|",
-        _startup_row(s),
+        "| resilint runs | resilint check, no cache (s) | as a hook: edited, cache on (s) "
+        "| yamllint (s) | no cache / yamllint | hook / yamllint |",
+        "|---|---:|---:|---:|---:|---:|",
+        *_startup_rows(s),
         "",
         "### Findings",
         "",

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,78 @@ def test_a_changed_configuration_rechecks_everything(project, pre_commit_home):
     git(project, "add", "resilint.yaml")
     result = try_repo(project, pre_commit_home)
     assert result.returncode == 1 and "contracts/legacy.yaml" in result.stdout
+
+
+def _servers(xdg: Path) -> list[tuple[int, str]]:
+    """The resident servers whose socket is under ``xdg``: pid and Python of each."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"resilint.server" in words and any(str(xdg).encode() in w for w in words):
+            found.append((int(entry.name), words[0].decode()))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the server runs on Linux")
+def test_the_hook_with_server_starts_it_and_later_commits_run_there(
+    project: Path, pre_commit_home: Path, tmp_path: Path
+) -> None:
+    """``args: [--server]`` in a real .pre-commit-config.yaml: the first commit's check runs in
+    its own process and leaves the server of pre-commit's own environment running; the next
+    commits' checks run there and block and pass exactly as before."""
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO}\n    rev: {head}\n"
+        "    hooks:\n      - id: resilint\n        args: [--server]\n"
+    )
+    xdg = tmp_path / "xdg"
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+    env |= {"XDG_CACHE_HOME": str(xdg)}
+    env.pop("GITHUB_ACTIONS", None)
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        git(project, "add", ".")
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    try:
+        (project / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="false"))
+        blocked = hook()
+        assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+        assert "contracts/acme.yaml:6:" in blocked.stdout and "CTR-08" in blocked.stdout
+        deadline = time.monotonic() + 60
+        while not list((xdg / "resilint").glob("server-*.sock")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        ((pid, python),) = _servers(xdg)
+
+        def answered() -> int:
+            status = subprocess.run(
+                [python, "-m", "resilint", "server", "status"],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            return int(status.stdout.rsplit(";", 1)[1].split()[0])
+
+        before = answered()
+        assert hook().stdout == blocked.stdout  # the same commit again, through the server
+        (project / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="true"))
+        passed = hook()
+        assert passed.returncode == 0, passed.stdout + passed.stderr
+        assert answered() == before + 3  # both commits' checks and this status
+        assert [p for p, _ in _servers(xdg)] == [pid]  # no second server was started
+    finally:
+        for pid, _ in _servers(xdg):
+            os.kill(pid, 15)
