@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -64,6 +65,13 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def copy_example(name: str, tmp_path: Path) -> Path:
+    """A copy of a bundled example repository, without a cache an earlier run left in it."""
+    target = tmp_path / name
+    shutil.copytree(EXAMPLES / name, target, ignore=shutil.ignore_patterns(".resilint_cache"))
+    return target
 
 
 @pytest.fixture

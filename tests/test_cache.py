@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import copy_example
 from test_config import USER_RULE
 
 from resilint import checker
@@ -24,11 +24,7 @@ AS_OF = ["--as-of", "2026-11-26", "--format", "json"]
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    target = tmp_path / "northwind"
-    shutil.copytree(
-        EXAMPLES / "northwind", target, ignore=shutil.ignore_patterns(".resilint_cache")
-    )
-    return target
+    return copy_example("northwind", tmp_path)
 
 
 def codes(cli, repo: Path, *extra: str) -> list[str]:

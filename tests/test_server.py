@@ -6,7 +6,6 @@ environment, files written."""
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO
+from conftest import REPO, copy_example
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the resident server runs on Linux only"
@@ -38,11 +37,7 @@ def home(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    target = tmp_path / "northwind"
-    shutil.copytree(
-        EXAMPLES / "northwind", target, ignore=shutil.ignore_patterns(".resilint_cache")
-    )
-    return target
+    return copy_example("northwind", tmp_path)
 
 
 def run(
