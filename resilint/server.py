@@ -412,6 +412,9 @@ def _run(request: dict[str, Any], fds: list[int]) -> int:
     os.umask(int(request["umask"]))
     os.environ.clear()
     os.environ.update({str(k): str(v) for k, v in request["environ"].items()})
+    import time
+
+    time.tzset()  # today is the caller's: its TZ, not the server's
     streams = request.get("streams") or [[None, None]] * 3
     sys.stdin = _stream(0, "r", streams[0])
     sys.stdout = _stream(1, "w", streams[1])

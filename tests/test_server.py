@@ -73,6 +73,9 @@ def test_a_command_the_server_runs_is_the_command_run_without_it(
     home: dict[str, str], repo: Path
 ) -> None:
     (repo / "broken.yaml").write_text('apiVersion: resilint/v1\nkind: Supplier\nname: Acme: "x\n')
+    dated = repo.parent / "undated"  # no as_of in a configuration: today, in the caller's zone
+    dated.mkdir()
+    (dated / "acme.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 3\n")
     commands: list[tuple[tuple[str, ...], Path, dict[str, str]]] = [
         (("check", *AS_OF), repo, {}),  # findings, a broken file: exit 2, and its message
         (("check", "--format", "json", *AS_OF), repo, {}),
@@ -85,6 +88,8 @@ def test_a_command_the_server_runs_is_the_command_run_without_it(
         (("explain", "IAM-02"), repo, {"PYTHONIOENCODING": "ascii:backslashreplace"}),  # §
         (("check", "--no-such-option"), repo, {}),  # a usage error
         (("--version",), repo, {}),
+        (("calendar", "--days", "1"), dated, {"TZ": "Etc/GMT-14"}),  # 26 hours apart: two
+        (("calendar", "--days", "1"), dated, {"TZ": "Etc/GMT+12"}),  # dates, whatever the hour
     ]
     start(home)
     before = answered(home)
@@ -100,6 +105,7 @@ def test_a_command_the_server_runs_is_the_command_run_without_it(
     assert [code for code, _, _ in served][:2] == [2, 2]
     assert "broken.yaml:3:" in served[0][1] and "\x1b[" in served[2][1]
     assert "::error" in served[4][1]
+    assert served[-1][1].splitlines()[0] != served[-2][1].splitlines()[0]
     assert "\\xa7" in served[8][1] and "\xa7" not in served[8][1]  # as the caller's Python writes
     sarif = repo / "out.sarif"
     assert sarif.read_bytes() == (repo / "served.sarif").read_bytes()
