@@ -1,6 +1,6 @@
 """The resident server: resilint loaded once, each command run in a fresh copy of it.
 
-A check of one changed file takes a few milliseconds of work and about a hundred of starting
+A check of one changed file takes about twenty milliseconds of work and a hundred of starting
 Python and importing resilint. ``resilint server start`` keeps a process of this installation
 with everything imported; a ``resilint`` command started while it runs hands it the command
 line, the working directory, the environment, the umask and its standard input, output and
@@ -38,6 +38,7 @@ _MAX_REQUEST = 64 * 1024 * 1024
 """A command line of a pre-commit run names every changed file: generous, yet bounded."""
 _FDS = 4  # standard input, output, error and the working directory
 _REQUEST_SECONDS = 30.0
+"""A caller that has not sent its whole request by then is dropped (its run's process ends)."""
 _INTERNAL = 4
 """resilint's exit status for a defect of its own (:class:`resilint.errors.ExitCode`)."""
 
@@ -59,8 +60,13 @@ def _directory() -> str:
 
 
 def _identity() -> list[str]:
-    """This installation: its Python and resilint's directory."""
-    return [os.path.realpath(sys.executable), os.path.dirname(os.path.realpath(__file__))]
+    """This installation: its Python, its environment (a virtual environment's packages) and
+    resilint's directory."""
+    return [
+        os.path.realpath(sys.executable),
+        os.path.realpath(sys.prefix),
+        os.path.dirname(os.path.realpath(__file__)),
+    ]
 
 
 def socket_path() -> str:
@@ -176,7 +182,8 @@ def _wait(client: Any, reply: Any, child: int) -> int:
 
 
 def status() -> tuple[int, int] | None:
-    """The running server's pid and how many commands it has been given, or None."""
+    """The running server's pid and how many requests it has taken (this one included), or
+    None."""
     connected = _connect({"control": "status"})
     if connected is None:
         return None
@@ -227,14 +234,23 @@ def start(idle_minutes: float = IDLE_MINUTES, wait: bool = True) -> tuple[int | 
     import subprocess
     import time
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "resilint.server", path, repr(float(idle_minutes))],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        cwd=os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
-    )
+    log = path[: -len(".sock")] + ".log"  # what the server says, should it fail
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        errors = os.open(log, flags, 0o600)
+    except OSError as exc:
+        return None, f"cannot write its log {log} ({exc.strerror})"
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "resilint.server", path, repr(float(idle_minutes))],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+            cwd=os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+        )
+    finally:
+        os.close(errors)
     if not wait:
         return None, ""
     deadline = time.monotonic() + 60
@@ -243,7 +259,7 @@ def start(idle_minutes: float = IDLE_MINUTES, wait: bool = True) -> tuple[int | 
         if running is not None:
             return running[0], ""
         time.sleep(0.02)
-    return None, "it did not start (run `python -m resilint.server` to see why)"
+    return None, f"it did not start (see {log})"
 
 
 # The server's side ---------------------------------------------------------------------------

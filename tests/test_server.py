@@ -196,3 +196,23 @@ def test_check_with_server_starts_it_for_the_next_commands(
     assert again == plain
     assert answered(home) == before + 2  # the command and this status: nothing else
     assert len(list((Path(home["XDG_CACHE_HOME"]) / "resilint").glob("server-*.sock"))) == 1
+
+
+def test_a_server_that_fails_to_start_says_where_to_look(home: dict[str, str]) -> None:
+    """A server that dies while starting (here: told to wait no time at all for a command,
+    which only a program can ask) leaves its error in a log beside its socket, which start
+    names; nothing is left listening."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from resilint import server; print(server.start(0.0))"],
+        cwd=REPO,
+        env=home,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.startswith("(None, 'it did not start (see "), done.stdout
+    log = Path(done.stdout.split("(see ", 1)[1].split(")", 1)[0])
+    assert log.parent == Path(home["XDG_CACHE_HOME"]) / "resilint"
+    assert "Traceback" in log.read_text() and stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert answered(home) is None
