@@ -145,8 +145,10 @@ def check_command(**options: Any) -> None:
 
 def _serving(options: dict[str, Any], action: Callable[[], int]) -> Callable[[], int]:
     """``action``, then, with ``--server``, the resident server started in the background
-    (nothing is waited for, and no failure to start it changes the command's outcome)."""
-    if not options.get("server") or server.SERVING:
+    (nothing is waited for, and no failure to start it changes the command's outcome). Not in
+    CI (``CI`` set, as every CI service sets it): a job has no use for a process that outlives
+    it, and the hook's configuration with ``--server`` is often run there too."""
+    if not options.get("server") or server.SERVING or os.environ.get("CI"):
         return action
 
     def then_serve() -> int:

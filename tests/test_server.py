@@ -31,6 +31,7 @@ def home(tmp_path: Path) -> Iterator[dict[str, str]]:
     environ |= {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1"}
     environ.pop("FORCE_COLOR", None)
     environ.pop("GITHUB_ACTIONS", None)
+    environ.pop("CI", None)  # --server starts nothing in CI
     yield environ
     subprocess.run([RESILINT, "server", "stop"], env=environ, capture_output=True, check=False)
 
@@ -184,8 +185,14 @@ def test_check_with_server_starts_it_for_the_next_commands(
 ) -> None:
     """``--server`` (for the pre-commit hook's args): the command runs as without it, and
     leaves the server starting in the background; a command it runs does not start another."""
-    first = run(("pre-commit", "suppliers/nimbara-cloud.yaml", "--server", *AS_OF), repo, home)
     plain = run(("pre-commit", "suppliers/nimbara-cloud.yaml", *AS_OF), repo, home)
+    in_ci = run(
+        ("pre-commit", "suppliers/nimbara-cloud.yaml", "--server", *AS_OF), repo, home, CI="true"
+    )
+    assert in_ci == plain
+    time.sleep(2)
+    assert answered(home) is None  # CI: no server left behind
+    first = run(("pre-commit", "suppliers/nimbara-cloud.yaml", "--server", *AS_OF), repo, home)
     assert first == plain
     deadline = time.monotonic() + 60
     while answered(home) is None and time.monotonic() < deadline:
