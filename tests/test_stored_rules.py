@@ -87,3 +87,24 @@ def test_a_forged_rule_cache_is_ignored(cli, write) -> None:
     (cache / "result.json").unlink()
     assert "has no owner" in cli("check").stdout
     assert unpack(path.read_bytes().partition(b"\n")[2])["entries"]
+
+
+def test_a_kept_rule_naming_a_check_no_longer_installed_fails_as_at_first(
+    tmp_path: Path,
+) -> None:
+    """A kept rule file's Python checks are looked up again at every load: one that is gone
+    (a plug-in uninstalled) fails with the error and place a fresh compilation gives."""
+    from resilint.errors import ConfigError
+    from resilint.rules.builtin import PYTHON_CHECKS
+
+    schemas = build_schemas()
+    first = StoredRules(_store(tmp_path), "salt")
+    load_rules(schemas, stored=first)
+    first.save()
+    fewer = {name: check for name, check in PYTHON_CHECKS.items() if name != "tier-consistent"}
+    with pytest.raises(ConfigError) as fresh:
+        load_rules(schemas, checks=fewer)
+    with pytest.raises(ConfigError) as kept:
+        load_rules(schemas, checks=fewer, stored=StoredRules(_store(tmp_path), "salt"))
+    assert "unknown Python check 'tier-consistent'" in str(fresh.value)
+    assert str(kept.value) == str(fresh.value)

@@ -11,11 +11,12 @@ from resilint.domain.facts import FACT_FIELDS
 from resilint.findings import JsonPath, Level
 from resilint.model import Document
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
-from resilint.rules.expressions import ExpressionCompiler, Site
-from resilint.rules.model import ExpectedFinding, Rule, RuleExamples, RuleInfo
+from resilint.rules.expressions import ExpressionCompiler
+from resilint.rules.model import Rule, RuleInfo, describe
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.runtime import Env, Ref, placeholders
+from resilint.rules.site import Site
 from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import did_you_mean
@@ -220,22 +221,4 @@ class RuleCompiler:
     def describe(
         self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None
     ) -> RuleInfo:
-        examples = rule["examples"]
-        expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
-        line, _ = self.site.locate(where)
-        return RuleInfo(
-            code=rule["code"],
-            name=rule["name"],
-            level=Level.parse(rule["level"]),
-            profiles=tuple(rule.get("profiles", ["baseline"])),
-            title=rule["title"].strip(),
-            rationale=rule["rationale"].strip(),
-            references=tuple(rule["references"]),
-            remediation=rule["remediation"].strip(),
-            source=f"{self.site.file}:{line}",
-            params=rule.get("params", {}),
-            examples=RuleExamples(examples["pass"], examples["fail"], expect),
-            time_aware=time_aware,
-            applies_to=rule.get("applies_to", {}),
-            kind=kind,
-        )
+        return describe(rule, self.site, where, time_aware=time_aware, kind=kind)

@@ -7,17 +7,16 @@ kinds' schemas, and nothing is ever passed to ``eval``. Errors name the rule fil
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
-from resilint.errors import ConfigError
 from resilint.findings import JsonPath
 from resilint.rules.operators import DATE_OPERATORS, OPERATORS, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader
+from resilint.rules.site import Site
 from resilint.rules.types import Bound, UnknownField, items_of, navigate
 from resilint.schemas import SchemaSet
 
@@ -29,19 +28,6 @@ Scope = Mapping[str, Bound]
 COMBINATORS = ("all", "any", "not")
 QUANTIFIERS = ("for_any", "for_all", "for_none")
 _AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
-
-
-@dataclass
-class Site:
-    """Where in a rule file a piece is, for error messages; ``fail`` raises ConfigError."""
-
-    file: str
-    locate: Callable[[JsonPath], tuple[int, int]]
-    uses_as_of: bool = False
-
-    def fail(self, where: JsonPath, message: str) -> ConfigError:
-        line, column = self.locate(where)
-        return ConfigError(message, self.file, line, column)
 
 
 class ExpressionCompiler:

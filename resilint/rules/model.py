@@ -11,6 +11,7 @@ from resilint.domain import Facts
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
+from resilint.rules.site import Site
 
 PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
 
@@ -110,3 +111,28 @@ class Rule(Protocol):
     def info(self) -> RuleInfo: ...
 
     def run(self, context: RuleContext) -> Iterator[Finding]: ...
+
+
+def describe(
+    rule: Mapping[str, Any], site: Site, where: JsonPath, *, time_aware: bool, kind: str | None
+) -> RuleInfo:
+    """A rule's identity and documentation from its entry in a rule file (compiled or not)."""
+    examples = rule["examples"]
+    expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
+    line, _ = site.locate(where)
+    return RuleInfo(
+        code=rule["code"],
+        name=rule["name"],
+        level=Level.parse(rule["level"]),
+        profiles=tuple(rule.get("profiles", ["baseline"])),
+        title=rule["title"].strip(),
+        rationale=rule["rationale"].strip(),
+        references=tuple(rule["references"]),
+        remediation=rule["remediation"].strip(),
+        source=f"{site.file}:{line}",
+        params=rule.get("params", {}),
+        examples=RuleExamples(examples["pass"], examples["fail"], expect),
+        time_aware=time_aware,
+        applies_to=rule.get("applies_to", {}),
+        kind=kind,
+    )

@@ -15,10 +15,9 @@ from resilint.findings import Finding, JsonPath
 from resilint.limits import Limits
 from resilint.load import load_mapping
 from resilint.locate import find_node
-from resilint.rules.compiler import RuleCompiler
-from resilint.rules.expressions import Site
-from resilint.rules.model import Rule, RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
+from resilint.rules.model import Rule, RuleContext, RuleInfo, describe
+from resilint.rules.python import PythonCheck, PythonRule
+from resilint.rules.site import Site
 from resilint.rules.stored import Locate, StoredRules, kept_copy
 from resilint.schemas import SchemaSet
 
@@ -61,9 +60,23 @@ def _compile_all(
     locate: Locate,
 ) -> list[Rule]:
     return [
-        RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", i))
-        for i, rule in enumerate(data["rules"])
+        _compile(path, rule, i, schemas, checks, locate) for i, rule in enumerate(data["rules"])
     ]
+
+
+def _compile(
+    path: Path,
+    rule: dict[str, Any],
+    number: int,
+    schemas: SchemaSet,
+    checks: Mapping[str, PythonCheck],
+    locate: Locate,
+) -> Rule:
+    # the compiler and the rule language's modules are imported by a run that compiles a rule:
+    # one that keeps the rules' findings (the pre-commit hook's, mostly) compiles none
+    from resilint.rules.compiler import RuleCompiler
+
+    return RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", number))
 
 
 def _compile_lazily(
@@ -78,14 +91,21 @@ def _compile_lazily(
     compiled when it first has documents to run on (a check served from the cache runs none);
     its description is what compiling it gave, ``time_aware`` included."""
     rules: list[Rule] = []
+    site = Site(str(path), locate)
     for i, rule in enumerate(data["rules"]):
-        compiler = RuleCompiler(schemas, Site(str(path), locate), checks)
+        where = ("rules", i)
         if "check" in rule:  # a Python check is named now: installed plug-ins are looked up
-            rules.append(compiler.compile(rule, ("rules", i)))
+            check = checks.get(rule["check"])
+            if check is None:  # no longer installed: the compiler says so, as at first
+                rules.append(_compile(path, rule, i, schemas, checks, locate))
+                continue
+            kind = rule.get("applies_to", {}).get("kind")
+            info = describe(rule, site, where, time_aware=aware[i], kind=kind)
+            rules.append(PythonRule(info, check))
             continue
         kind = str(rule["select"])
-        info = compiler.describe(rule, ("rules", i), time_aware=aware[i], kind=kind)
-        rules.append(LazyRule(info, partial(compiler.compile, rule, ("rules", i))))
+        info = describe(rule, site, where, time_aware=aware[i], kind=kind)
+        rules.append(LazyRule(info, partial(_compile, path, rule, i, schemas, checks, locate)))
     return rules
 
 
