@@ -51,6 +51,8 @@ from resilint.userfiles import output_directory, write_output
 
 @dataclass(frozen=True)
 class CheckArgs:
+    """The options of ``check`` and the commands that check first, typed."""
+
     paths: tuple[Path, ...] = ()
     output_format: str | None = None
     outputs: tuple[tuple[str, Path], ...] = ()
@@ -488,6 +490,8 @@ def show_config(args: CheckArgs) -> int:
 
 @dataclass(frozen=True)
 class TestArgs:
+    """The options of ``resilint test``, typed."""
+
     rule_dirs: tuple[Path, ...] = ()
     """Directories of rule files to test (default: the configuration's rule_dirs)."""
     builtin: bool = False

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """Everything a check needs: the paths, schemas, configuration, rules and date."""
+
     paths: tuple[Path, ...]
     schemas: SchemaSet
     config: Config

@@ -35,6 +35,8 @@ FAIL_ON_NEVER = "never"
 
 @dataclass(frozen=True)
 class Config:
+    """The run's configuration: built-in defaults, then the file, then the command line."""
+
     root: Path
     """The repository root: the directory holding the configuration file, else the cwd."""
     source: Path | None = None

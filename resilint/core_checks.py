@@ -12,6 +12,8 @@ from resilint.findings import Finding, Fix, Level
 
 @dataclass(frozen=True)
 class CoreCheck:
+    """A check resilint makes itself, before any rule (reading, YAML, schemas, references)."""
+
     code: str
     name: str
     level: Level

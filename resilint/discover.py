@@ -66,6 +66,8 @@ def stamp(info: os.stat_result) -> bytes:
 
 @dataclass(frozen=True)
 class Discovery:
+    """The files a run checks, and what discovery refused (links out, FIFOs, unreadable)."""
+
     names: tuple[str, ...]
     """The files to check, as their paths print (``str`` of :attr:`files`)."""
     findings: tuple[Finding, ...]
@@ -81,6 +83,8 @@ class Discovery:
 
 @dataclass(frozen=True)
 class _Ignore:
+    """The patterns of one ``.gitignore``, with the directory they apply from."""
+
     prefix: str
     """The .gitignore's directory relative to the top being walked, as ``a/b/`` (or empty)."""
     spec: pathspec.GitIgnoreSpec

@@ -31,6 +31,8 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class EngineResult:
+    """The rules' findings, and the findings that say a rule crashed."""
+
     findings: tuple[Finding, ...]
     crashes: tuple[Finding, ...]
 

@@ -21,6 +21,8 @@ _OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<ba
 
 @dataclass(frozen=True)
 class InlineSuppression:
+    """A ``# resilint: ignore[...]`` comment: where it is, the line it silences, the codes, why."""
+
     path: str
     line: int
     column: int

@@ -10,6 +10,8 @@ from resilint.findings import Finding
 
 @dataclass(frozen=True)
 class Limits:
+    """The bounds every input is read within (files, depth, aliases, values of a run)."""
+
     max_file_bytes: int = 10 * 1024 * 1024
     """Files larger than this are refused before they are parsed."""
     max_depth: int = 64

@@ -23,6 +23,8 @@ class FileResult:
 
 @dataclass(frozen=True)
 class Result:
+    """What a check found, with how many files and documents it read."""
+
     findings: tuple[Finding, ...]
     files: int
     documents: int

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SuppressionPolicy:
+    """What the configuration allows of inline suppressions and waivers."""
+
     forbid_inline: frozenset[str] = frozenset()
     """Rules only an approved Waiver may silence."""
     require_expiry: bool = False

@@ -15,6 +15,8 @@ from resilint.model import Document
 
 @dataclass(frozen=True, slots=True)
 class SupplierFacts:
+    """What a supplier is in the domain model: its tier in effect, why, and its exposure."""
+
     document: Document
     declared_tier: int | None
     critical: bool
@@ -85,6 +87,8 @@ class SupplierFacts:
 
 @dataclass(frozen=True, slots=True)
 class ContractFacts:
+    """What a contract is in the domain model: its supplier, whether in force and critical."""
+
     document: Document
     supplier: SupplierFacts | None
     lifecycle: str
@@ -127,6 +131,8 @@ class ContractFacts:
 
 @dataclass(frozen=True, slots=True)
 class FunctionFacts:
+    """What a business function is in the domain model: critical or not, what it relies on."""
+
     document: Document
     critical: bool
     suppliers: tuple[str, ...]
@@ -147,6 +153,8 @@ class FunctionFacts:
 
 @dataclass(frozen=True, slots=True)
 class IdentityFacts:
+    """What a supplier identity is in the domain model: human or machine, active, its access."""
+
     document: Document
     human: bool
     machine: bool
@@ -165,6 +173,8 @@ class IdentityFacts:
 
 @dataclass(frozen=True, slots=True)
 class PolicyFacts:
+    """What an insurance policy is in the domain model: in force, its layer in the tower."""
+
     document: Document
     in_force: bool
     layer: str
@@ -192,6 +202,8 @@ class PolicyFacts:
 
 @dataclass(frozen=True, slots=True)
 class PlanFacts:
+    """What a continuity plan is in the domain model."""
+
     document: Document
     critical: bool
     """The function it keeps going is critical or important."""
@@ -202,6 +214,8 @@ class PlanFacts:
 
 @dataclass(frozen=True, slots=True)
 class PlaybookFacts:
+    """What a joint incident playbook is in the domain model."""
+
     document: Document
     required: bool
     """A joint playbook the requirements matrix asks for: its supplier is engaged and needs
@@ -213,6 +227,8 @@ class PlaybookFacts:
 
 @dataclass(frozen=True, slots=True)
 class EntityFacts:
+    """What an entity of the group is in the domain model: its regimes and registers."""
+
     document: Document
     maintains_register: bool
     """Under DORA with no entity under DORA above it: it keeps a register of information."""

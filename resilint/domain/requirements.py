@@ -33,6 +33,8 @@ FILE_NAME = "requirements.yaml"
 
 @dataclass(frozen=True)
 class Term:
+    """A contract term of the requirements matrix: whom it is required of, and by which rules."""
+
     name: str
     title: str
     rules: tuple[str, ...]
@@ -90,6 +92,8 @@ _EXPOSURE_WORDS = {
 
 @dataclass(frozen=True)
 class Matrix:
+    """The requirements matrix: which terms each kind of supplier and contract is asked."""
+
     terms: Mapping[str, Term]
     _required: dict[tuple[Any, ...], frozenset[str]] = field(
         default_factory=dict, init=False, compare=False, repr=False

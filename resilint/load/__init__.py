@@ -40,6 +40,8 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class LoadedFile:
+    """One file read: its documents, the findings reading it gave, its inline suppressions."""
+
     path: str
     documents: tuple[RawDocument, ...] = ()
     findings: tuple[Finding, ...] = field(default=())

@@ -37,6 +37,8 @@ class RuleDoc:
 
 @dataclass(frozen=True)
 class ReportContext:
+    """What every output format is given: the findings, the counts and how to show them."""
+
     findings: tuple[Finding, ...]
     files: int
     documents: int

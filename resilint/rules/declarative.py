@@ -35,6 +35,8 @@ def _scopes(facts: Facts, _: None) -> dict[tuple[str, str], list[Document]]:
 
 @dataclass(frozen=True)
 class Requirement:
+    """One ``require`` entry of a declarative rule: its test, guard, message and place."""
+
     test: Condition
     guard: Condition | None
     message: str
@@ -54,6 +56,8 @@ class _Gap:
 
 @dataclass(frozen=True)
 class DeclarativeRule:
+    """A rule written in the rule language, compiled to closures over the documents."""
+
     info: RuleInfo
     kind: str
     name: str

@@ -18,12 +18,16 @@ PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
 
 @dataclass(frozen=True)
 class ExpectedFinding:
+    """A finding a rule's failing example must give: the document's id and the line."""
+
     id: str
     line: int
 
 
 @dataclass(frozen=True)
 class RuleExamples:
+    """A rule's passing and failing examples, as ``resilint test`` runs them."""
+
     passing: str
     failing: str
     expect: tuple[ExpectedFinding, ...]

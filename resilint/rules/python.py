@@ -37,6 +37,8 @@ def reading(model: str) -> Callable[[_Check], _Check]:
 
 @dataclass(frozen=True)
 class PythonRule:
+    """A rule whose check is a Python function (a built-in check's or a plug-in's)."""
+
     info: RuleInfo
     check: PythonCheck
 
