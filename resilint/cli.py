@@ -309,7 +309,10 @@ def server_start(idle: float) -> None:
     if pid is None:
         click.echo(f"resilint: the server could not start: {why}", err=True)
         sys.exit(int(ExitCode.INPUT))
-    click.echo(f"resilint server running (pid {pid}); it stops after {idle:g} minutes idle")
+    if why == "running":
+        click.echo(f"resilint server running (pid {pid}), started before")
+    else:
+        click.echo(f"resilint server running (pid {pid}); it stops after {idle:g} minutes idle")
 
 
 @server_group.command("stop")

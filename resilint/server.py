@@ -9,14 +9,21 @@ the command exactly as a new process would, writing to the caller's terminal or 
 sends back the exit status. Nothing of one run is left for the next: every run starts from
 the process as it was after the imports.
 
-Only the same user is served (the socket sits in the user's own 0700 directory, beside the
-cache's secret, and the peer's uid is checked); only the same installation (the Python
-executable and resilint's directory name the socket, and resilint's code is compared at each
-run: after an upgrade the server stops and the command runs as it would without it). Linux
-only (peer credentials, descriptor passing, fork). ``RESILINT_NO_SERVER=1`` bypasses it.
+Only the same user in the same context is served: the socket sits in the user's own 0700
+directory, beside the cache's secret; the caller checks the server's user id, and the server
+the caller's user and group ids, groups, mount namespace, security label, ``no_new_privs`` and
+seccomp mode (a sandboxed process of the same user is refused, and runs the command itself).
+Only the same installation: the Python executable, its environment and resilint's directory
+name the socket, and resilint's code and its environment's packages are compared at each run
+(after an upgrade the server stops and the command runs as it would without it). A run that
+cannot be set up as the caller's (a closed standard descriptor, a directory the server may not
+enter) is refused before anything runs, and the caller runs it itself. Signals the caller gets
+(Ctrl-C, a hang-up, a termination) reach the run and the processes it started, and a caller
+that goes away takes its run with it. Linux only (peer credentials, descriptor passing, fork).
+``RESILINT_NO_SERVER=1`` bypasses it.
 
 This module is imported by every ``resilint`` command before anything else of resilint: the
-caller's side uses only what Python has loaded at start-up and ``socket``.
+caller's side uses only what Python has loaded at start-up, ``socket`` and ``marshal``.
 """
 
 from __future__ import annotations
@@ -37,8 +44,11 @@ IDLE_MINUTES = 30.0
 _MAX_REQUEST = 64 * 1024 * 1024
 """A command line of a pre-commit run names every changed file: generous, yet bounded."""
 _FDS = 4  # standard input, output, error and the working directory
-_REQUEST_SECONDS = 30.0
-"""A caller that has not sent its whole request by then is dropped (its run's process ends)."""
+_READY_SECONDS = 10.0
+"""How long the caller waits for the server to take its command before running it itself;
+the server drops a caller that has not sent it, or said go, in as long."""
+_FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+"""Signals the caller passes on to its run (and the processes the run started)."""
 _INTERNAL = 4
 """resilint's exit status for a defect of its own (:class:`resilint.errors.ExitCode`)."""
 
@@ -77,21 +87,42 @@ def socket_path() -> str:
     return os.path.join(_directory(), f"server-{zlib.crc32(name):08x}.sock")
 
 
+def _program() -> str:
+    """The command's name as click gives it (``resilint``, or ``python -m resilint``)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    name = getattr(spec, "name", None)
+    if isinstance(name, str) and name != "__main__":
+        return f"python -m {name.removesuffix('.__main__')}"
+    return os.path.basename(sys.argv[0]) or "resilint"
+
+
+# The caller's side ----------------------------------------------------------------------------
+
+
 def ask(argv: list[str]) -> int | None:
     """Run ``argv`` on this installation's server: its exit status, or None when no server
-    took the command (none runs, or resilint changed since it started), to run it here."""
+    took the command (none runs, it is of another version, or it could not set the run up as
+    this process's), to run it here."""
     if os.environ.get("RESILINT_NO_SERVER") or not supported():
         return None
-    connected = _connect({"argv": argv, "program": sys.argv[0]})
+    try:
+        for fd in (0, 1, 2):  # closed, its number would be taken by the socket: run here
+            os.fstat(fd)
+    except OSError:
+        return None
+    import signal
+
+    ignored = [n for n in _FORWARDED if signal.getsignal(getattr(signal, n)) is signal.SIG_IGN]
+    connected = _connect({"argv": argv, "program": _program(), "ignored": ignored})
     if connected is None:
         return None
-    client, reply, child = connected
-    return _wait(client, reply, child)
+    client, reply, group = connected
+    return _run_there(client, reply, group, [n for n in _FORWARDED if n not in ignored])
 
 
 def _connect(request: dict[str, Any]) -> tuple[Any, Any, int] | None:
-    """Connected, the request sent and the run started: the socket, its replies and the pid
-    of the run; None when no server took it (nothing was run)."""
+    """Connected, the request sent and taken: the socket, its replies and the run's process
+    group (0 for a control request); None when no server took it (nothing was run)."""
     try:
         path = socket_path()
         if not os.path.exists(path):
@@ -100,31 +131,34 @@ def _connect(request: dict[str, Any]) -> tuple[Any, Any, int] | None:
         return None
     import socket
 
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client = None
     try:
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client.settimeout(_READY_SECONDS)
         client.connect(path)
-        if _peer_uid(client) != os.getuid():  # a server of another user: told nothing
+        if _peer(client)[1] != os.getuid():  # a server of another user: told nothing
             client.close()
             return None
         _send(client, request)
         reply = client.makefile("rb")
-        started = reply.readline()
-        child = int(started.split()[1]) if started.startswith(b"pid ") else 0
-    except (OSError, ValueError, IndexError):
-        child = 0
-    if child <= 0:  # refused, or another version of resilint: nothing was run
+        words = reply.readline().split()
+        if words[:1] == [b"ready"] and len(words) == 2:
+            return client, reply, int(words[1])
+    except (OSError, ValueError):
+        pass
+    if client is not None:  # refused, another version of resilint, or no answer: nothing ran
         client.close()
-        return None
-    return client, reply, child
+    return None
 
 
-def _peer_uid(connection: Any) -> int:
-    """The uid of the process at the other end of a Unix socket (Linux: SO_PEERCRED)."""
+def _peer(connection: Any) -> tuple[int, int, int]:
+    """pid, uid and gid of the process at the other end of a Unix socket (SO_PEERCRED)."""
     import socket
     import struct
 
     credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-    return int(struct.unpack("3i", credentials)[1])
+    pid, uid, gid = struct.unpack("3i", credentials)
+    return int(pid), int(uid), int(gid)
 
 
 def _send(client: Any, request: dict[str, Any]) -> None:
@@ -147,7 +181,7 @@ def _send(client: Any, request: dict[str, Any]) -> None:
             "streams": streams,
         }
     )
-    cwd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
+    cwd = os.open(".", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         fds = array.array("i", [0, 1, 2, cwd])
         header = len(body).to_bytes(8, "big")
@@ -157,26 +191,36 @@ def _send(client: Any, request: dict[str, Any]) -> None:
         os.close(cwd)
 
 
-def _wait(client: Any, reply: Any, child: int) -> int:
-    """The run's exit status; Ctrl-C here interrupts the run there, as it would here."""
+def _run_there(client: Any, reply: Any, group: int, forwarded: list[str]) -> int:
+    """Say go, and wait for the run's exit status. A signal this process gets goes to the
+    run's process group; if the run ends by it, this process ends by it too."""
     import signal
 
-    def interrupt(number: int, _frame: object) -> None:
+    received: list[int] = []
+
+    def forward(number: int, _frame: object) -> None:
+        received.append(number)
         try:  # noqa: SIM105 - contextlib is not loaded yet
-            os.kill(child, number)
+            os.killpg(group, number)
         except OSError:
             pass  # the run has ended
 
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
+    for name in forwarded:
+        signal.signal(getattr(signal, name), forward)
     try:
+        client.settimeout(None)
+        client.sendall(b"go\n")
         line = reply.readline()
     except OSError:
         line = b""
     finally:
         client.close()
-    if line.startswith(b"exit "):
-        return int(line.split()[1])
+    words = line.split()
+    if words[:1] == [b"exit"] and len(words) == 2:
+        return int(words[1])
+    if received:  # the run ended by the signal this process was sent: so does this process
+        signal.signal(received[-1], signal.SIG_DFL)
+        os.kill(os.getpid(), received[-1])
     os.write(2, b"resilint: the resident server's run ended without an exit status\n")
     return _INTERNAL
 
@@ -194,7 +238,7 @@ def status() -> tuple[int, int] | None:
         words = []
     finally:
         client.close()
-    return (int(words[2]), int(words[3])) if len(words) == 4 else None
+    return (int(words[1]), int(words[2])) if len(words) == 3 else None
 
 
 def stop() -> int | None:
@@ -209,13 +253,14 @@ def stop() -> int | None:
 
 
 def start(idle_minutes: float = IDLE_MINUTES, wait: bool = True) -> tuple[int | None, str]:
-    """Start this installation's server unless one runs: its pid, or None and why not.
-    Without ``wait``, it is left to start in the background (None, "")."""
+    """Start this installation's server unless one runs: its pid and "" (or "running" when it
+    already ran), or None and why not. Without ``wait``, it is left to start in the
+    background: (None, "")."""
     if not supported():
         return None, "the resident server runs on Linux only"
     running = status()
     if running is not None:
-        return running[0], ""
+        return running[0], "running"
     try:
         path = socket_path()
         directory = os.path.dirname(path)
@@ -229,13 +274,11 @@ def start(idle_minutes: float = IDLE_MINUTES, wait: bool = True) -> tuple[int | 
         return None, f"{directory} must be a directory of yours that only you can use (0700)"
     if len(os.fsencode(path)) >= 100:
         return None, f"the socket's path {path} is too long for a Unix socket"
-    if os.path.lexists(path):  # a server that ended without removing it
-        os.unlink(path)
     import subprocess
     import time
 
-    log = path[: -len(".sock")] + ".log"  # what the server says, should it fail
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    log = path.removesuffix(".sock") + ".log"  # what the server says, should it fail
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         errors = os.open(log, flags, 0o600)
     except OSError as exc:
@@ -254,24 +297,37 @@ def start(idle_minutes: float = IDLE_MINUTES, wait: bool = True) -> tuple[int | 
     if not wait:
         return None, ""
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
+    while time.monotonic() < deadline:
         running = status()
         if running is not None:
-            return running[0], ""
+            return running[0], "" if process.poll() is None else "running"
+        if process.poll() not in (None, 0):  # it failed (0: another start's server runs)
+            break
         time.sleep(0.02)
     return None, f"it did not start (see {log})"
 
 
-# The server's side ---------------------------------------------------------------------------
+# The server's side ----------------------------------------------------------------------------
 
 
 def serve(path: str, idle_minutes: float) -> None:
-    """Listen on ``path`` until ``idle_minutes`` pass without a command, or a stop."""
+    """Listen on ``path`` until ``idle_minutes`` pass without a command, or a stop. One server
+    a socket: it holds a lock beside it for its life, and leaves quietly when another does."""
+    import fcntl
     import signal
     import socket
+    import time
 
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    lock = os.open(path.removesuffix(".sock") + ".lock", flags, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # another server of this installation runs, or is starting
     _preload()
     code = _code_now()
+    if os.path.lexists(path):  # left by a server that was killed: none holds the lock
+        os.unlink(path)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     old = os.umask(0o177)
     try:
@@ -279,11 +335,12 @@ def serve(path: str, idle_minutes: float) -> None:
     finally:
         os.umask(old)
     listener.listen(64)
-    listener.settimeout(idle_minutes * 60)
+    listener.settimeout(max(idle_minutes * 60, 1.0))  # 0 would not wait at all
     bound = os.stat(path)
+    server = os.getpid()
 
     def stop(_number: int = 0, _frame: object = None) -> None:
-        try:  # only the socket this server made: a later server may have replaced it
+        try:  # only the socket this server made
             now = os.stat(path)
             if (now.st_dev, now.st_ino) == (bound.st_dev, bound.st_ino):
                 os.unlink(path)
@@ -293,6 +350,7 @@ def serve(path: str, idle_minutes: float) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children reaped by the system
     served = 0
     while True:
@@ -300,64 +358,148 @@ def serve(path: str, idle_minutes: float) -> None:
             connection, _ = listener.accept()
         except TimeoutError:
             stop()
-        except InterruptedError:  # pragma: no cover - a signal without a handler's exit
+        except OSError:  # out of descriptors, say: wait, and serve the next caller
+            time.sleep(0.1)
             continue
         served += 1
-        if os.fork() == 0:
+        try:
+            child = os.fork()
+        except OSError:
+            connection.close()  # the caller runs its command itself
+            continue
+        if child == 0:
+            os.close(lock)
             listener.close()
-            _child(connection, code, served)
+            _child(connection, code, served, server)
         connection.close()
 
 
 def _preload() -> None:
     """Import what commands need, so that each run finds it loaded."""
+    import contextlib
+    import importlib
+
     import resilint.cli  # noqa: F401
     from resilint.reporters import REPORTERS  # noqa: F401
     from resilint.rules.builtin import PYTHON_CHECKS
 
     for check in PYTHON_CHECKS.values():
         getattr(check, "check", None)
-    import contextlib
-    import importlib
-
-    for module in ("jsonschema_rs", "yaml", "resilint.load.compose", "resilint.remedies"):
+    for module in (
+        "jsonschema_rs",
+        "yaml",
+        "resilint.load.compose",
+        "resilint.remedies",
+        "resilint.rules.compiler",
+    ):
         with contextlib.suppress(ImportError):  # jsonschema-rs: a platform without its wheel
             importlib.import_module(module)
 
 
 def _code_now() -> str:
+    """resilint's code, and the stat of the directories its packages come from: a package
+    installed, upgraded or removed there changes it."""
+    import importlib
+
     from resilint.app import code_fingerprint
 
-    return str(code_fingerprint())
+    places = set()
+    for name in ("click", "yaml", "yaml_rs", "jsonschema_rs", "ruamel.yaml", "jsonschema"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        where = getattr(module, "__file__", None)
+        if where:
+            places.add(os.path.dirname(os.path.dirname(os.path.realpath(where))))
+    stats = []
+    for place in sorted(places):
+        try:
+            found = os.stat(place)
+            stats.append(f"{place}:{found.st_mtime_ns}:{found.st_ino}")
+        except OSError:
+            stats.append(f"{place}:gone")
+    return "\x00".join([str(code_fingerprint()), *stats])
 
 
-def _child(connection: Any, code: str, served: int) -> None:
-    """One command, in a fork of the server: exits the process."""
+def _same_context(pid: int) -> bool:
+    """Whether the caller runs as this process does: the same groups, mount namespace,
+    security label, ``no_new_privs`` and seccomp mode (a sandboxed process of the same user
+    differs in one of them). Anything that cannot be read counts as a difference."""
+
+    def facts(who: str) -> tuple[str, ...]:
+        with open(f"/proc/{who}/status", encoding="ascii", errors="replace") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        label = ""
+        try:
+            with open(f"/proc/{who}/attr/current", encoding="ascii", errors="replace") as attr:
+                label = attr.read().strip("\x00\n ")
+        except OSError:
+            label = "?"
+        return (
+            fields.get("Groups", "").strip(),
+            fields.get("NoNewPrivs", "").strip(),
+            fields.get("Seccomp", "").strip(),
+            os.readlink(f"/proc/{who}/ns/mnt"),
+            label,
+        )
+
+    if pid <= 0:  # in another pid namespace
+        return False
+    try:
+        return facts(str(pid)) == facts("self")
+    except (OSError, ValueError):
+        return False
+
+
+def _child(connection: Any, code: str, served: int, server: int) -> None:
+    """One request, in a fork of the server: exits the process."""
     import contextlib
     import signal
 
-    for number in (signal.SIGCHLD, signal.SIGTERM):
-        signal.signal(number, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     global SERVING
     SERVING = True
-    status = _INTERNAL
+    for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def stop_server() -> None:
+        if os.getppid() == server:  # never another process that took the server's place
+            os.kill(server, signal.SIGTERM)
+
     try:
+        connection.settimeout(_READY_SECONDS)  # a caller that stops sending leaves no process
+        pid, uid, gid = _peer(connection)
+        if uid != os.getuid() or gid != os.getgid() or not _same_context(pid):
+            os._exit(0)  # told nothing: the caller runs its command itself
         request, fds = _receive(connection)
-        if request is None or request.get("identity") != _identity() or _code_now() != code:
-            if request is not None and request.get("identity") == _identity():
-                os.kill(os.getppid(), signal.SIGTERM)  # resilint changed: stop serving
+        if request is None or request.get("identity") != _identity():
             connection.sendall(b"stale\n")
             os._exit(0)
+        if _code_now() != code:  # resilint or its packages changed: stop serving
+            connection.sendall(b"stale\n")
+            stop_server()
+            os._exit(0)
         if request.get("control") == "status":
-            connection.sendall(f"pid {os.getpid()}\nexit 0 {os.getppid()} {served}\n".encode())
+            connection.sendall(f"ready 0\nstatus {server} {served}\n".encode())
             os._exit(0)
         if request.get("control") == "stop":
-            connection.sendall(f"pid {os.getpid()}\nexit 0\n".encode())
-            os.kill(os.getppid(), signal.SIGTERM)
+            connection.sendall(b"ready 0\n")
+            stop_server()
             os._exit(0)
-        connection.sendall(f"pid {os.getpid()}\n".encode())
-        status = _run(request, fds)
+        _set_up(request, fds)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            connection.sendall(b"refused\n")
+        os._exit(0)
+    status = _INTERNAL
+    try:
+        connection.sendall(f"ready {os.getpid()}\n".encode())
+        if connection.recv(3) != b"go\n":
+            os._exit(0)  # the caller gave up waiting and runs its command itself
+        connection.settimeout(None)
+        _watch(connection)
+        status = _run(request)
     except BaseException:
         status = _INTERNAL
     with contextlib.suppress(OSError):
@@ -370,9 +512,6 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
     import marshal
     import socket
 
-    if _peer_uid(connection) != os.getuid():
-        return None, []
-    connection.settimeout(_REQUEST_SECONDS)  # a caller that stops sending leaves no process
     fds = array.array("i")
     header, ancillary, _flags, _ = connection.recvmsg(8, socket.CMSG_LEN(_FDS * fds.itemsize))
     for level, kind, data in ancillary:
@@ -387,12 +526,54 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
         if not chunk:
             return None, list(fds)
         body += chunk
-    connection.settimeout(None)
     try:
         request = marshal.loads(bytes(body))
     except (EOFError, ValueError, TypeError):
         return None, list(fds)
     return (request if isinstance(request, dict) else None), list(fds)
+
+
+def _set_up(request: dict[str, Any], fds: list[int]) -> None:
+    """This process made the caller's: its descriptors, directory, umask, environment, time
+    zone, streams and ignored signals, in a process group of its own (what the caller's
+    signals reach). Raises when any of it cannot be done."""
+    import signal
+    import time
+
+    os.fchdir(fds[3])
+    os.close(fds[3])
+    for target, fd in zip((0, 1, 2), fds[:3], strict=True):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.umask(int(request["umask"]))
+    os.environ.clear()
+    os.environ.update({str(k): str(v) for k, v in request["environ"].items()})
+    time.tzset()  # today is the caller's: its TZ, not the server's
+    streams = request.get("streams") or [[None, None]] * 3
+    sys.stdin = _stream(0, "r", streams[0])
+    sys.stdout = _stream(1, "w", streams[1])
+    sys.stderr = _stream(2, "w", streams[2])
+    for name in request.get("ignored") or ():
+        if name in _FORWARDED:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    os.setpgid(0, 0)
+
+
+def _watch(connection: Any) -> None:
+    """End the run, and every process it started, when the caller goes away (killed, its
+    terminal closed): what ending the caller would have done to a run of its own."""
+    import signal
+    import threading
+
+    def watch() -> None:
+        try:
+            gone = connection.recv(1) == b""
+        except OSError:
+            gone = True
+        if gone:
+            os.killpg(0, signal.SIGHUP)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _stream(fd: int, mode: str, caller: list[str | None]) -> TextIO:
@@ -415,28 +596,13 @@ def _stream(fd: int, mode: str, caller: list[str | None]) -> TextIO:
     )
 
 
-def _run(request: dict[str, Any], fds: list[int]) -> int:
-    """The command, as a new process would run it: the caller's descriptors, directory,
-    umask, environment and command line."""
+def _run(request: dict[str, Any]) -> int:
+    """The command line, run as the ``resilint`` command runs it; its exit status."""
     import contextlib
+    import traceback
 
-    for target, fd in zip((0, 1, 2), fds[:3], strict=True):
-        os.dup2(fd, target)
-        os.close(fd)
-    os.fchdir(fds[3])
-    os.close(fds[3])
-    os.umask(int(request["umask"]))
-    os.environ.clear()
-    os.environ.update({str(k): str(v) for k, v in request["environ"].items()})
-    import time
-
-    time.tzset()  # today is the caller's: its TZ, not the server's
-    streams = request.get("streams") or [[None, None]] * 3
-    sys.stdin = _stream(0, "r", streams[0])
-    sys.stdout = _stream(1, "w", streams[1])
-    sys.stderr = _stream(2, "w", streams[2])
     argv = [str(a) for a in request["argv"]]
-    program = os.path.basename(str(request.get("program") or "resilint"))
+    program = str(request.get("program") or "resilint")
     sys.argv = [program, *argv]
     from resilint.app import ends_process
     from resilint.cli import main
@@ -447,6 +613,9 @@ def _run(request: dict[str, Any], fds: list[int]) -> int:
         status: object = 0
     except SystemExit as exc:
         status = exc.code
+    except BaseException:  # as Python reports an exception nothing caught: its traceback
+        traceback.print_exc()
+        status = 1
     finally:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):

@@ -205,14 +205,18 @@ def test_check_with_server_starts_it_for_the_next_commands(
     assert len(list((Path(home["XDG_CACHE_HOME"]) / "resilint").glob("server-*.sock"))) == 1
 
 
-def test_a_server_that_fails_to_start_says_where_to_look(home: dict[str, str]) -> None:
-    """A server that dies while starting (here: told to wait no time at all for a command,
-    which only a program can ask) leaves its error in a log beside its socket, which start
-    names; nothing is left listening."""
-    done = subprocess.run(
-        [sys.executable, "-c", "from resilint import server; print(server.start(0.0))"],
+def test_a_server_that_fails_to_start_says_where_to_look(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    """A server that dies while starting (here: a broken package shadows click) leaves its
+    error in a log beside its socket, which start names; nothing is left listening."""
+    broken = tmp_path / "broken"
+    (broken / "click").mkdir(parents=True)
+    (broken / "click" / "__init__.py").write_text("raise ImportError('a broken click')\n")
+    done = subprocess.run(  # what `resilint server start` does, without click of its own
+        [sys.executable, "-c", "from resilint import server; print(server.start())"],
         cwd=REPO,
-        env=home,
+        env={**home, "PYTHONPATH": str(broken)},
         capture_output=True,
         text=True,
         check=True,
@@ -221,5 +225,62 @@ def test_a_server_that_fails_to_start_says_where_to_look(home: dict[str, str]) -
     assert done.stdout.startswith("(None, 'it did not start (see "), done.stdout
     log = Path(done.stdout.split("(see ", 1)[1].split(")", 1)[0])
     assert log.parent == Path(home["XDG_CACHE_HOME"]) / "resilint"
-    assert "Traceback" in log.read_text() and stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert "a broken click" in log.read_text() and stat.S_IMODE(log.stat().st_mode) == 0o600
     assert answered(home) is None
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository a check takes seconds over (the benchmark's generator, 5,000 documents)."""
+    root = tmp_path_factory.mktemp("large") / "repo"
+    generate = [sys.executable, str(REPO / "benchmarks" / "generate.py"), str(root)]
+    subprocess.run([*generate, "--documents", "5000"], check=True, capture_output=True)
+    return root
+
+
+def _signalled(
+    root: Path, environ: dict[str, str], number: int, ignore: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """A cold check of ``root``, sent signal ``number`` a moment after it started (with it
+    ignored by the caller, as a shell's background job ignores Ctrl-C, when ``ignore``)."""
+    import signal
+
+    def prepare() -> None:
+        if ignore:
+            signal.signal(number, signal.SIG_IGN)
+
+    process = subprocess.Popen(
+        [RESILINT, "check", "--no-cache", "--format", "json", *AS_OF],
+        cwd=root,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=prepare,  # only a signal's disposition, before the command starts
+    )
+    time.sleep(0.5)
+    process.send_signal(number)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def test_signals_reach_the_run_as_they_would_reach_the_command(
+    home: dict[str, str], large: Path
+) -> None:
+    """Terminated, the caller ends at once by the same signal, and so does its run there
+    (the processes it started included); a signal the caller ignores is ignored there too."""
+    import signal
+
+    start(home)
+    began = time.monotonic()
+    plain = run(("check", "--no-cache", "--format", "json", *AS_OF), large, home)
+    whole = time.monotonic() - began
+    assert plain[0] == 1 and whole > 1.5  # long enough to be signalled half-way
+    began = time.monotonic()
+    terminated = _signalled(large, home, signal.SIGTERM)
+    assert terminated.returncode == -signal.SIGTERM, terminated.stderr
+    # its output pipe closed at once: nothing of the run (its workers included) went on
+    assert time.monotonic() - began < 0.5 + whole / 2
+    ignored = _signalled(large, home, signal.SIGINT, ignore=True)
+    assert (ignored.returncode, ignored.stdout) == plain[:2]
+    assert answered(home) is not None  # the server itself is untouched
