@@ -113,7 +113,11 @@ def ask(argv: list[str]) -> int | None:
     import signal
 
     ignored = [n for n in _FORWARDED if signal.getsignal(getattr(signal, n)) is signal.SIG_IGN]
-    connected = _connect({"argv": argv, "program": _program(), "ignored": ignored})
+    try:
+        connected = _connect({"argv": argv, "program": _program(), "ignored": ignored})
+    except KeyboardInterrupt:  # before the run was taken: nothing runs there (no go was said)
+        os.write(2, b"resilint: interrupted\n")
+        return 130
     if connected is None:
         return None
     client, reply, group = connected
@@ -168,8 +172,13 @@ def _send(client: Any, request: dict[str, Any]) -> None:
 
     umask = os.umask(0)
     os.umask(umask)
-    streams = [
-        [getattr(stream, "encoding", None), getattr(stream, "errors", None)]
+    streams = [  # as this Python made them (encoding, errors, buffering), for the run's
+        [
+            getattr(stream, "encoding", None),
+            getattr(stream, "errors", None),
+            bool(getattr(stream, "line_buffering", False)),
+            bool(getattr(stream, "write_through", False)),
+        ]
         for stream in (sys.stdin, sys.stdout, sys.stderr)
     ]
     body = marshal.dumps(
@@ -549,7 +558,7 @@ def _set_up(request: dict[str, Any], fds: list[int]) -> None:
     os.environ.clear()
     os.environ.update({str(k): str(v) for k, v in request["environ"].items()})
     time.tzset()  # today is the caller's: its TZ, not the server's
-    streams = request.get("streams") or [[None, None]] * 3
+    streams = request.get("streams") or [[None, None, False, False]] * 3
     sys.stdin = _stream(0, "r", streams[0])
     sys.stdout = _stream(1, "w", streams[1])
     sys.stderr = _stream(2, "w", streams[2])
@@ -576,13 +585,13 @@ def _watch(connection: Any) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _stream(fd: int, mode: str, caller: list[str | None]) -> TextIO:
-    """A text stream on the caller's descriptor, as its own Python made it (the encoding and
-    error handler it reported), line by line on a terminal."""
+def _stream(fd: int, mode: str, caller: list[Any]) -> TextIO:
+    """A text stream on the caller's descriptor, as the caller's Python made its own: the same
+    encoding, error handler and buffering."""
     import codecs
     import io
 
-    encoding, errors = caller
+    encoding, errors, line_buffering, write_through = (list(caller) + [None] * 4)[:4]
     try:
         codecs.lookup(encoding or "")
     except LookupError:
@@ -591,8 +600,8 @@ def _stream(fd: int, mode: str, caller: list[str | None]) -> TextIO:
         io.FileIO(fd, mode, closefd=False),
         encoding=encoding,
         errors=errors or "strict",
-        line_buffering=fd != 0 and os.isatty(fd),
-        write_through=fd == 2,
+        line_buffering=bool(line_buffering),
+        write_through=bool(write_through),
     )
 
 
