@@ -35,6 +35,7 @@ from typing import Any
 from resilint.discover import stamp
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.serialize import same_data
+from resilint.userdir import user_directory
 
 CACHE_DIR_NAME = ".resilint_cache"
 _FORMAT = (
@@ -192,12 +193,8 @@ def _create(path: Path, content: bytes, mode: int = 0o666) -> None:
 
 
 def _secret_directory() -> Path:
-    """``$XDG_CACHE_HOME/resilint``, else ``~/.cache/resilint``; raises RuntimeError or
-    KeyError when there is no home (HOME unset and a user without a passwd entry)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    # The XDG specification says a relative XDG_CACHE_HOME is invalid and must be ignored.
-    base = Path(configured) if Path(configured).is_absolute() else Path.home() / ".cache"
-    return base / "resilint"
+    """Where the secret is kept (:func:`resilint.userdir.user_directory`)."""
+    return Path(user_directory())
 
 
 def _secret(boundary: str) -> tuple[bytes | None, str]:

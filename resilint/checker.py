@@ -32,8 +32,7 @@ from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, waiver_approvers
 from resilint.unconfirmed import hold_back
-from resilint.validate import NO_DATA as _NONE
-from resilint.validate import to_document
+from resilint.validate import NO_DATA, to_document
 
 if TYPE_CHECKING:
     from resilint.run_cache import CheckCache
@@ -78,7 +77,7 @@ def read_file(
     documents: list[Document] = []
     findings = list(loaded.findings)
     for raw in loaded.documents:
-        before = valid[raw.index] if raw.index < len(valid) else _NONE
+        before = valid[raw.index] if raw.index < len(valid) else NO_DATA
         document, schema_findings = to_document(raw, schemas, locator, before)
         documents.append(document)
         findings.extend(schema_findings)

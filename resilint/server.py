@@ -31,6 +31,8 @@ from __future__ import annotations
 import os
 import sys
 
+from resilint.userdir import user_directory
+
 # This module runs before every command: it imports only what Python has loaded at start-up,
 # and the socket's modules (os.path, not pathlib; marshal, not json; not even typing).
 TYPE_CHECKING = False
@@ -57,18 +59,6 @@ def supported() -> bool:
     return sys.platform.startswith("linux")
 
 
-def _directory() -> str:
-    """Where the user's cache secret is kept (``$XDG_CACHE_HOME/resilint``, else
-    ``~/.cache/resilint``; a relative XDG_CACHE_HOME is ignored, as the specification says)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(configured):
-        return os.path.join(configured, "resilint")
-    home = os.path.expanduser("~")
-    if not os.path.isabs(home):
-        raise KeyError("HOME")  # no home directory: no server
-    return os.path.join(home, ".cache", "resilint")
-
-
 def _identity() -> list[str]:
     """This installation: its Python, its environment (a virtual environment's packages) and
     resilint's directory."""
@@ -84,7 +74,7 @@ def socket_path() -> str:
     import zlib
 
     name = "\x00".join(_identity()).encode("utf-8", "surrogateescape")
-    return os.path.join(_directory(), f"server-{zlib.crc32(name):08x}.sock")
+    return os.path.join(user_directory(), f"server-{zlib.crc32(name):08x}.sock")
 
 
 def _program() -> str:
