@@ -27,7 +27,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -129,11 +128,14 @@ class Store:
             if _unsafe_directory(self.directory):
                 return  # replaced by a link since the run began
             _create(self.directory / ".gitignore", _IGNORE)
-            fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.")
+            # a new file of this run's own (as tempfile.mkstemp makes one, without importing
+            # tempfile, shutil and random into every hook run)
+            temp = self.directory / f".{name}.{os.urandom(8).hex()}"
+            fd = os.open(temp, _NEW, 0o600)
             with os.fdopen(fd, "wb") as out:
                 out.write(mac + b"\n" + body)
             # A rename replaces a link at the destination; it never writes through it.
-            Path(temp).replace(self.directory / name)
+            temp.replace(self.directory / name)
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -181,11 +183,14 @@ def _unsafe_directory(directory: Path) -> str:
     return ""
 
 
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
+"""A file this run creates: never through a link, never over an existing file."""
+
+
 def _create(path: Path, content: bytes, mode: int = 0o666) -> None:
     """Write a new file, never through a link, never over an existing file."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, mode)
+        fd = os.open(path, _NEW, mode)
     except FileExistsError:
         return
     with os.fdopen(fd, "wb") as out:

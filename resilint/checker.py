@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover
-from resilint.domain import Facts
+from resilint.domain import Definitions
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
 from resilint.incremental import Recorder
@@ -35,6 +35,7 @@ from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 
 if TYPE_CHECKING:
+    from resilint.domain import Facts
     from resilint.run_cache import CheckCache
 
 
@@ -57,13 +58,35 @@ class CheckOptions:
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
 
 
+class Model:
+    """The facts of a check's documents: those the rules ran on, or, when the rules' findings
+    were kept from the last run, built on first use (a hook run builds none)."""
+
+    def __init__(self, index: Index, as_of: datetime.date, definitions: Definitions) -> None:
+        self.index = index
+        self.as_of = as_of
+        self.definitions = definitions
+        self._facts: Facts | None = None
+
+    def facts(self) -> Facts:
+        if self._facts is None:
+            from resilint.domain.model import Facts  # the model's modules: only when used
+
+            self._facts = Facts(self.index, self.as_of, self.definitions)
+        return self._facts
+
+
 @dataclass(frozen=True)
 class Checked:
     """A check's result with the model its rules ran on: the index, the facts and their one
     dependency graph. What the posture report reads; nothing builds a second one."""
 
     result: Result
-    facts: Facts
+    model: Model
+
+    @property
+    def facts(self) -> Facts:
+        return self.model.facts()
 
 
 def read_file(
@@ -246,7 +269,7 @@ def _check_files(
     recorder = Recorder() if kept is not None and earlier is None else None
     if recorder is not None:
         recorder.watch(index.documents)
-    facts = Facts(index, options.as_of, config.definitions)
+    model = Model(index, options.as_of, config.definitions)
     references = (
         earlier.references
         if earlier is not None
@@ -260,7 +283,7 @@ def _check_files(
         reads = earlier.reads
     else:
         try:
-            engine = run_rules(selected, _evaluation(options, facts, locator, recorder))
+            engine = run_rules(selected, _evaluation(options, model.facts(), locator, recorder))
         finally:
             if recorder is not None:
                 recorder.release()
@@ -293,7 +316,7 @@ def _check_files(
         len(index.documents),
         engine.crashes,
     )
-    return Checked(result, facts)
+    return Checked(result, model)
 
 
 def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:

@@ -29,49 +29,66 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_HEADER = importlib.util.MAGIC_NUMBER + b"resilint-dataclasses-1" + bytes([sys.flags.optimize])
-_MAX_ENTRIES = 4096
-"""Sources no longer used (resilint's classes changed) are dropped when the file grows past
-this; the next run keeps only what it used."""
+_HEADER = importlib.util.MAGIC_NUMBER + b"resilint-dataclasses-2" + bytes([sys.flags.optimize])
+_MAX_ENTRIES = 512
+"""A module's sources no longer used (resilint changed) are dropped when they grow past this;
+the next run keeps only what it used."""
 
 
 class _Compiled:
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.kept: dict[str, CodeType] = _read(path) if path else {}
-        self.used: dict[str, CodeType] = {}
-        self.added = False
+        self.kept: dict[str, bytes] = _read(path) if path else {}
+        """Each module's kept code, marshalled: unmarshalled only for the modules a run builds
+        classes of (a hook run builds a third of them)."""
+        self.loaded: dict[str, dict[str, CodeType]] = {}
+        self.used: dict[str, dict[str, CodeType]] = {}
+        self.added: set[str] = set()
+        """Modules some of whose code was compiled in this run (and is to be kept)."""
 
     def exec(self, source: Any, namespace: Any = None, scope: Any = None) -> None:
         namespace = vars(dataclasses) if namespace is None else namespace  # exec's default there
-        if not isinstance(source, str) or not _ours(namespace):
+        module = _ours(namespace)
+        if not isinstance(source, str) or module is None:
             builtins.exec(source, namespace, scope)  # another package's class: as without us
             return
-        code = self.used.get(source) or self.kept.get(source)
+        used = self.used.setdefault(module, {})
+        code = used.get(source) or self._kept(module).get(source)
         if code is None:
             # dont_inherit: compiled as dataclasses' own module compiles it (no __future__
             # flags from this one), so annotations are objects, not strings, as without the cache
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            self.added = True
-        self.used[source] = code
+            self.added.add(module)
+        used[source] = code
         builtins.exec(code, namespace, scope)
+
+    def _kept(self, module: str) -> dict[str, CodeType]:
+        found = self.loaded.get(module)
+        if found is None:
+            found = self.loaded[module] = _codes(self.kept.get(module, b""))
+        return found
 
     def save(self) -> None:
         if not self.added or self.path is None or sys.dont_write_bytecode:
             return
-        entries = {**self.kept, **self.used}
-        if len(entries) > _MAX_ENTRIES:
-            entries = self.used
+        entries = dict(self.kept)
+        for module in self.added:
+            codes = {**self._kept(module), **self.used[module]}
+            if len(codes) > _MAX_ENTRIES:  # sources no longer used (resilint changed)
+                codes = self.used[module]
+            entries[module] = marshal.dumps(codes)
         with contextlib.suppress(OSError, ValueError):
             write_kept(self.path, _HEADER + marshal.dumps(entries))
 
 
-def _ours(namespace: Any) -> bool:
-    """Whether the class being built is resilint's: ``dataclasses`` runs the methods' source in
-    the globals of the class's module. Classes of other packages in the same process (a program
-    that imports resilint, a test runner) are built exactly as without resilint."""
+def _ours(namespace: Any) -> str | None:
+    """The module of the class being built when it is resilint's: ``dataclasses`` runs the
+    methods' source in the globals of the class's module. Classes of other packages in the same
+    process (a program that imports resilint, a test runner) are built exactly as without
+    resilint."""
     name = namespace.get("__name__") if isinstance(namespace, dict) else None
-    return isinstance(name, str) and (name == "resilint" or name.startswith("resilint."))
+    ours = isinstance(name, str) and (name == "resilint" or name.startswith("resilint."))
+    return name if ours else None
 
 
 def write_kept(path: Path, data: bytes) -> None:
@@ -91,8 +108,19 @@ def write_kept(path: Path, data: bytes) -> None:
         raise
 
 
-def _read(path: Path) -> dict[str, CodeType]:
+def _read(path: Path) -> dict[str, bytes]:
     entries = read_kept(path, _HEADER)
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+
+
+def _codes(data: bytes) -> dict[str, CodeType]:
+    """One module's kept code (none when damaged: compiled again)."""
+    try:
+        entries = marshal.loads(data) if data else {}
+    except (EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(entries, dict):
+        return {}
     return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resilint.domain import Facts
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
@@ -19,6 +18,9 @@ from resilint.locate import Locator
 from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
 from resilint.rules.model import RuleCrash
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
 
 
 @dataclass(frozen=True)

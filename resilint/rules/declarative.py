@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resilint.domain import Facts
 from resilint.findings import Finding, JsonPath, Level, Part, Related, format_json_path
 from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import Env, Ref, render
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
 
 Binder = Callable[[Env], "Ref | list[Ref] | None"]
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from resilint.domain import Facts
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.rules.site import Site
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
 
 PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
 

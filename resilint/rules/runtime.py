@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resilint.domain import Facts
 from resilint.findings import JsonPath
 from resilint.incremental import Watched, field_name
 from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
 
 
 class _Missing:
