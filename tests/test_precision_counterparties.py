@@ -341,3 +341,29 @@ def test_the_insurers_forensics_firm_is_asked_access_to_our_identity_providers_r
     assert "insurer_forensics access" in messages(found, "CTR-06")
     found = check(cli, write, repo(supplier_doc(idp), contract(terms)), ["CTR-06"])
     assert found == []
+
+
+ACTUARY = (
+    "tier: 3\nprovides_ict_services: false\nservice_model: professional_service\n"
+    "description: Actuarial consultancy; reads our reserving data in the data room.\n"
+)
+
+
+def test_a_read_only_seat_does_not_make_a_non_ict_adviser_an_ict_contract(cli, write) -> None:
+    """DORA Art. 30(2) and 28(7) are asked of contracts for ICT services: an actuary that we
+    give a seat to look at our data provides none; one that acts in our systems still counts."""
+    dora = ["CTR-01", "CTR-09"]
+    for looking in (
+        "highest_access_level: read-only\n",
+        "",  # its access told by an identity of a person who looks
+    ):
+        documents = [supplier_doc(ACTUARY + looking, "actuaria"), contract("", "actuaria")]
+        if not looking:
+            documents.append(identity_doc("act-seat", "human_account", "read-only", "", "actuaria"))
+        assert check(cli, write, repo(*documents), dora) == []
+    acting = supplier_doc(ACTUARY + "highest_access_level: write\n", "actuaria")
+    assert codes(check(cli, write, repo(acting, contract("", "actuaria")), dora)) == dora
+    # unrecorded, any access still makes the contract an ICT one (nothing says otherwise)
+    unsaid = supplier_doc(ACTUARY.replace("provides_ict_services: false\n", ""), "actuaria")
+    seat = unsaid + "highest_access_level: read-only\n"
+    assert codes(check(cli, write, repo(seat, contract("", "actuaria")), dora)) == dora

@@ -277,14 +277,19 @@ def test_ins04_reports_a_waiting_period_once_naming_each_function(cli, write) ->
     )
     functions = [
         doc("BusinessFunction", f, f"criticality: critical\nrto_hours: {rto}\nmtpd_hours: 48\n")
-        for f, rto in (("claims", 8), ("payments", 12), ("nav", 4))
+        for f, rto in (("claims", 8), ("payments", 12), ("nav", 1))
     ]
     (finding,) = check(cli, write, repo(entity, policy, *functions), ["INS-04"])
     assert (finding["id"], finding["line"]) == ("cyber", 9)
     message = finding["message"]
     assert "3 critical or important functions" in message
-    for named in ("claims (critical: RTO 8 hours)", "payments (critical: RTO 12 hours)"):
+    for named in (
+        "claims (critical: RTO 8 hours)",
+        "payments (critical: RTO 12 hours)",
+        "nav (critical: RTO 1 hour)",
+    ):
         assert named in message
+    assert "pays nothing until an outage has lasted 12 hours, and 3 critical" in message
     assert len(finding["related"]) == 3
 
 

@@ -419,3 +419,17 @@ def test_an_irreplaceable_service_of_a_critical_supplier_without_a_way_out(cli, 
     assert len(run(cli, write, "CON-04", repo(named_only))) == 1
     standard = repo().replace("criticality: critical", "criticality: standard")
     assert run(cli, write, "CON-04", standard) == []
+
+
+def test_the_places_beside_a_shared_plane_say_who_signs_in_through_it(cli, write) -> None:
+    text = repository(
+        function("f1", "  identity_providers: [okta]"),
+        function("f2", "  identity_providers: [okta]"),
+        supplier("acme", "tier: 1"),
+        identity("acme-admin", "identity_provider: okta"),
+    )
+    [finding] = run(cli, write, "CON-02", text)
+    assert [r["message"] for r in finding["related"]] == [
+        "business function f2 signs in through okta",
+        "identity acme-admin of critical supplier acme uses okta",
+    ]

@@ -237,12 +237,19 @@ def _list(value: Any) -> list[Any]:
 
 def contract_ict(facts: Facts, contract: Document) -> bool:
     """It covers ICT services: as recorded (covers_ict_services), else when its supplier
-    provides ICT services or holds access to our systems."""
+    provides ICT services or holds access to our systems. A supplier recorded as providing no
+    ICT services whose access only looks (an actuary's or an auditor's read-only seat in our
+    data room) is not made an ICT provider by it: the seat is our service to it."""
     covers_ict = contract.data.get("covers_ict_services")
     if isinstance(covers_ict, bool):
         return covers_ict
     named = contract.data.get("supplier")
     supplier = facts.index.get("Supplier", named) if isinstance(named, str) else None
-    return supplier is not None and (
-        _provides_ict(facts, supplier) or _access_level(facts, supplier) != "none"
-    )
+    if supplier is None:
+        return False
+    if _provides_ict(facts, supplier):
+        return True
+    access = _access_level(facts, supplier)
+    if supplier.data.get("provides_ict_services") is False:
+        return access not in delivery.LOOKING_LEVELS
+    return access != "none"

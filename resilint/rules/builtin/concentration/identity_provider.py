@@ -70,9 +70,19 @@ def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             "identity plane (a separate tenant or realm, or a privileged-access gateway used only "
             f"by suppliers), or record an approved Waiver for CON-02 if this is accepted"
         )
-        related = tuple(
-            context.related(hop.document, hop.json_path, f"{hop.text} uses {name}")
-            for hop in [*ours[1:], *carried]
+        related = (
+            *(
+                context.related(
+                    hop.document,
+                    hop.json_path,
+                    f"business function {hop.document.id} signs in through {name}",
+                )
+                for hop in ours[1:]
+            ),
+            *(
+                context.related(hop.document, hop.json_path, f"{hop.text} uses {name}")
+                for hop in carried
+            ),
         )
         first = ours[0]
         yield context.finding(

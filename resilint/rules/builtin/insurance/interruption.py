@@ -67,9 +67,9 @@ class _Late:
 
     def described(self) -> str:
         criticality = self.function.data.get("criticality")
-        parts = [f"RTO {show_number(self.rto)} hours"] if self.rto is not None else []
+        parts = [f"RTO {_hours(self.rto)}"] if self.rto is not None else []
         if self.mtpd is not None and (self.rto is None or self.longest >= self.mtpd):
-            parts.append(f"MTPD {show_number(self.mtpd)} hours")
+            parts.append(f"MTPD {_hours(self.mtpd)}")
         text = f"{self.function.id} ({criticality}: {', '.join(parts)}"
         if self.mtpd is not None and self.longest >= self.mtpd:
             text += ", intolerable before cover pays"
@@ -96,15 +96,20 @@ def _waiting_finding(
     )
     longest = max(item.longest for item in late)
     who = "; ".join(item.described() for item in late)
-    plural = len(late) > 1
-    count = f"{len(late)} critical or important functions" if plural else "a critical function"
+    several = len(covers) > 1
+    count = (
+        f"{len(late)} critical or important functions are"
+        if len(late) > 1
+        else "a critical or important function is"
+    )
     message = (
-        f"the {shown} of insurance policy {policy.id} {'pay' if len(covers) > 1 else 'pays'} "
-        f"only for an outage that lasts longer, at least as long as {count} may be down on plan "
-        f"(its RTO, or its MTPD where none is set): an outage recovered on plan is never paid "
-        f"for ({who}). Fund the first {show_number(longest)} hours of loss from a contingency "
-        "budget, or negotiate a shorter waiting period at renewal (insurer market practice); "
-        "record an accepted gap in a waiver"
+        f"the {shown} of insurance policy {policy.id} {'pay' if several else 'pays'} nothing "
+        "until an outage has lasted "
+        f"{'their waiting periods' if several else _hours(covers[0][1])}, and {count} planned "
+        "to be back by then (its RTO, or its MTPD where no RTO is set): an outage recovered on "
+        f"plan is never paid for ({who}). Fund the first "
+        f"{_hours(longest)} of loss from a contingency budget, or negotiate a shorter waiting "
+        "period at renewal (insurer market practice); record an accepted gap in a waiver"
     )
     related = [
         context.related(policy, (part, "waiting_period_hours"), f"{cover} waiting period")
@@ -117,6 +122,10 @@ def _waiting_finding(
         related.append(context.related(item.function, (field,), text))
     where = (covers[0][2], "waiting_period_hours")
     return context.finding(info, policy, where, message, tuple(related), "waiting-period")
+
+
+def _hours(value: float) -> str:
+    return f"{show_number(value)} {'hour' if value == 1 else 'hours'}"
 
 
 def _engaged(context: RuleContext, ids: Iterable[str]) -> list[Document]:
