@@ -630,3 +630,24 @@ def test_ctr05_notice_content_is_not_asked_of_an_adviser_or_a_bank(cli, write) -
     assert check(cli, write, firm("financial_service"), ["CTR-05"]) == []
     (finding,) = check(cli, write, firm("managed_service"), ["CTR-05"])
     assert "isolation_status" in finding["message"]
+
+
+def test_a_whole_number_written_with_a_fraction_is_that_number(cli, write) -> None:
+    """The schemas accept ``tier: 1.0`` as the integer 1 (JSON Schema's integers): every rule
+    reads it as 1, so no tier-1 check is lost (it was a silent pass)."""
+    selected = ["SUP-01", "SUP-03", "SUP-04", "SUP-05", "BCM-05"]
+    for tier in ("1", "2", "3"):
+        body = f"name: Acme\ntier: {tier}\n"
+        expected = [
+            (f["code"], f["message"])
+            for f in check(cli, write, doc("Supplier", "acme", body), selected)
+        ]
+        for written in (f"{tier}.0", f"{tier}e0", f"{tier}.00"):
+            found = check(
+                cli,
+                write,
+                doc("Supplier", "acme", body.replace(f"tier: {tier}", f"tier: {written}")),
+                selected,
+            )
+            assert [(f["code"], f["message"]) for f in found] == expected, written
+    assert check(cli, write, doc("Supplier", "acme", "name: Acme\ntier: 1\n"), selected) != []

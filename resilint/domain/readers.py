@@ -65,7 +65,10 @@ def number(value: Any) -> float | None:
 
 
 def integer(value: Any) -> int | None:
-    """A whole number; booleans are not (in Python, True == 1)."""
+    """A whole number, also written with a fraction of zero (``tier: 1.0``, ``1e0``: JSON
+    Schema's integers, which the schemas accept); booleans are not (in Python, True == 1)."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
