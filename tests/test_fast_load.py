@@ -76,6 +76,8 @@ TRICKY = [
     "True",
     "tRUE",
     "2026-02-30",
+    "0000-01-01",  # year 0: refused by both (the slow path says why)
+    "[0000-12-28]",
     "2026-02-29",
     "2028-02-29",
     "2026-1-5",

@@ -74,7 +74,7 @@ _FLOAT = (
     r"[-+]?(?:\.[0-9]{1,200}|[0-9]{1,200}\.[0-9]*)(?:[eE][-+]?[0-9]{1,2})?"
     r"|[-+]?[0-9]{1,200}[eE][-+]?[0-9]{1,2}"
 )
-_SURE_DATE = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+_SURE_DATE = r"(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"  # no year 0
 _END = r"(?=[\s,\]}]|\Z)"
 # A plain scalar that starts like a number (after a key, a '- ', '[', '{' or ',') and is made
 # of the characters of YAML numbers (digits, signs, '.', '_', exponents, the 0x, 0o and 0b
