@@ -16,7 +16,8 @@ MARKER = "resilint:"
 # Compiled for the first file that holds the marker (Lazy).
 _COMMENT = Lazy(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
 _CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
-_OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
+_OPTIONS = ("reason", "until")
+_OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))""")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ def scan(path: str, text: str) -> list[InlineSuppression]:
     """Every suppression comment in a file's text."""
     if MARKER not in text:
         return []
-    lines = text.splitlines()
+    # lines end at LF, CRLF or CR only, as YAML's do (str.splitlines also splits at NEL and
+    # the Unicode line separators, which are text in a YAML value)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     found = []
     for number, line in enumerate(lines, start=1):
         match = _COMMENT.search(line)
@@ -62,15 +65,22 @@ def _parse(
     path: str, line: int, column: int, target: int, match: re.Match[str]
 ) -> InlineSuppression:
     codes = tuple(code.strip() for code in match.group("codes").split(",") if code.strip())
+    rest = match.group("rest")
+    read = list(_OPTION.finditer(rest))
     options = {
-        m.group("key"): m.group("dq") or m.group("sq") or m.group("bare") or ""
-        for m in _OPTION.finditer(match.group("rest"))
+        m.group("key"): m.group("dq") or m.group("sq") or m.group("bare") or "" for m in read
     }
     reason = options.get("reason", "").strip()
+    unknown = [key for key in options if key not in _OPTIONS]
+    unread = _OPTION.sub("", rest).strip()
     problem = None
     until = None
     if not codes or any(not _CODE.match(code) for code in codes):
         problem = "name the rule codes to ignore, for example ignore[CTR-08]"
+    elif unknown:  # a misspelt until= would otherwise silence the finding for ever
+        problem = f"unknown option {unknown[0]}= (the options are reason= and until=)"
+    elif unread:
+        problem = f'cannot read {unread!r}: write the options as reason="..." until=YYYY-MM-DD'
     elif not reason:
         problem = 'a reason is required: reason="why this is acceptable"'
     if "until" in options:

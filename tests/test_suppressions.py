@@ -302,3 +302,34 @@ def test_a_stale_baseline_of_any_size_gives_a_bounded_report(cli, repo, write) -
     fixed = [f for f in found if f["code"] == "BSL-01"]
     assert len(fixed) == 101, result.stderr
     assert sum("4900 more baseline entries are gone" in f["message"] for f in fixed) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ('reason="temporary" untill=2020-01-01', "unknown option untill="),
+        ('reason="agreed" foo=bar', "unknown option foo="),
+        ('reason="agreed', "cannot read"),
+    ],
+)
+def test_a_suppression_it_cannot_fully_read_silences_nothing(cli, repo, options, said):
+    """A misspelt until= would otherwise make a suppression meant to expire permanent."""
+    repo(f"  # resilint: ignore[CTR-08] {options}")
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert {(f["code"], f["suppressed"]) for f in found} == {("CTR-08", False), ("IGN-01", False)}
+    assert said in next(f["message"] for f in found if f["code"] == "IGN-01")
+
+
+def test_lines_are_counted_as_yaml_counts_them(cli, write):
+    """A Unicode line separator inside a value is text, not a line end: a comment on a line
+    after it still silences its own line."""
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    comment = '  # resilint: ignore[CTR-08] reason="agreed"'
+    contract = CONTRACT.format(comment=comment)
+    write(
+        "repo.yaml",
+        SUPPLIER + contract.replace("id: ctr-acme\n", 'id: ctr-acme\nname: "x\u2028y"\n'),
+    )
+    result, found = findings(cli)
+    assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
