@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resilint.patterns import Lazy
@@ -17,6 +18,7 @@ MARKER = "resilint:"
 _COMMENT = Lazy(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
 _CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
 _OPTIONS = ("reason", "until")
+_BREAK = Lazy(r"\r\n|\r|\n")
 _OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))""")
 
 
@@ -35,17 +37,27 @@ class InlineSuppression:
     """Why the comment cannot be used (no reason, a bad code or date), or None."""
 
 
-def scan(path: str, text: str) -> list[InlineSuppression]:
-    """Every suppression comment in a file's text."""
+def scan(
+    path: str, text: str, in_value: Callable[[int], bool] | None = None
+) -> list[InlineSuppression]:
+    """Every suppression comment in a file's text. ``in_value`` says whether a character
+    offset lies inside one of the file's values (a quoted or block text may hold a line that
+    reads like a comment: it is text, and silences nothing)."""
     if MARKER not in text:
         return []
     # lines end at LF, CRLF or CR only, as YAML's do (str.splitlines also splits at NEL and
     # the Unicode line separators, which are text in a YAML value)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+    lines = [
+        text[start : (starts[n + 1] if n + 1 < len(starts) else len(text))].rstrip("\r\n")
+        for n, start in enumerate(starts)
+    ]
     found = []
     for number, line in enumerate(lines, start=1):
-        match = _COMMENT.search(line)
+        match = _COMMENT.search(line) if MARKER in line else None
         if match is None:
+            continue
+        if in_value is not None and in_value(starts[number - 1] + match.start()):
             continue
         alone = not line[: match.start()].strip()
         target = _next_content_line(lines, number) if alone else number

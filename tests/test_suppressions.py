@@ -333,3 +333,35 @@ def test_lines_are_counted_as_yaml_counts_them(cli, write):
     )
     result, found = findings(cli)
     assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # a double-quoted text folded over two lines: its second line reads like a comment
+        "name: \"Acme Ltd;\n  # resilint: ignore[CTR-08] reason='agreed'\"\n",
+        # a block text
+        'notes: |\n  Step-in was discussed.\n  # resilint: ignore[CTR-08] reason="agreed"\n',
+        # a one-line quoted text (a file the fast reader would take)
+        "name: \"Acme # resilint: ignore[CTR-08] reason='agreed'\"\n",
+        # a plain text with a '#' not after a space: part of the text
+        "name: Acme#resilint:ignore[CTR-08] reason=agreed\n",
+    ],
+)
+def test_text_in_a_value_that_reads_like_a_suppression_silences_nothing(cli, write, value):
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    # placed just above step_in_rights: were it a comment, it would silence CTR-08
+    contract = CONTRACT.format(comment="").replace("remedies:\n", value + "remedies:\n")
+    text = SUPPLIER + contract
+    write("repo.yaml", text)
+    result, found = findings(cli)
+    assert result.exit_code == 1, result.stdout
+    assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", False)]
+    # the same words as a comment do silence it
+    real = text.replace(
+        "  step_in_rights: false\n",
+        '  step_in_rights: false  # resilint: ignore[CTR-08] reason="agreed"\n',
+    )
+    write("repo.yaml", real)
+    _, found = findings(cli)
+    assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]

@@ -6,13 +6,15 @@ limits (:mod:`.convert`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import core_finding
 from resilint.findings import Finding
-from resilint.inline import InlineSuppression, scan
+from resilint.inline import MARKER, InlineSuppression, scan
 from resilint.limits import Limits, nodes_over_budget
 from resilint.load.decode import decode, hidden_characters
 from resilint.load.fast import fast_data
@@ -98,7 +100,9 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
             ),
         )
     findings = [_finding(shown, error) for error in hidden_characters(text)]
-    fast = fast_data(text, limits)
+    # a file that may hold a suppression comment is read with positions, which tell a comment
+    # from a value's text that reads like one (rare: the fast reader gives none)
+    fast = fast_data(text, limits) if MARKER not in text else None
     if fast is not None:  # plain YAML, read by yaml-rs: the same data, no finding of its own
         data, line, nodes = fast
         document = RawDocument(shown, 0, line, data)
@@ -117,8 +121,38 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
     kept = tuple(doc for doc in outcomes if isinstance(doc, RawDocument))
     findings.extend(_finding(shown, error) for error in outcomes if isinstance(error, LoadError))
     return LoadedFile(
-        shown, kept, tuple(findings), tuple(scan(shown, text)) if kept else (), nodes=nodes
+        shown,
+        kept,
+        tuple(findings),
+        tuple(scan(shown, text, _in_value(roots))) if kept else (),
+        nodes=nodes,
     )
+
+
+def _in_value(roots: list[Node]) -> Callable[[int], bool]:
+    """Whether a character offset lies inside a scalar of the documents (each node visited
+    once: aliases share theirs)."""
+    spans: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    stack: list[Any] = list(roots)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node.value, str):
+            spans.append((int(node.start_mark.index), int(node.end_mark.index)))
+        elif isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+    spans.sort()
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+    return inside
 
 
 def _finding(path: str, error: LoadError) -> Finding:
