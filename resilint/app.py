@@ -44,7 +44,13 @@ from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules
 from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
-from resilint.selection import CommandLine, profile_origins, unknown_codes, with_command_line
+from resilint.selection import (
+    CommandLine,
+    check_configured,
+    profile_origins,
+    unknown_codes,
+    with_command_line,
+)
 from resilint.suggest import did_you_mean
 from resilint.userfiles import output_directory, write_output
 
@@ -131,6 +137,7 @@ def build_rules(
     )
     if unknown:
         raise UsageError("; ".join(unknown))
+    check_configured(config, rules, CORE_CHECKS)
     return rules
 
 

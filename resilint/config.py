@@ -61,6 +61,11 @@ class Config:
     """What critical means for business functions, and the requirements matrix overrides."""
     origins: dict[str, str] = field(default_factory=dict)
     """Where each top-level setting came from: ``resilint.yaml:4``, ``--fail-on``."""
+    named: tuple[tuple[tuple[Any, ...], str], ...] = ()
+    """Each rule code the file names, with where (``("select", 0)``): checked against the
+    loaded rules (:func:`resilint.selection.check_configured`)."""
+    locate: Locate | None = field(default=None, compare=False, repr=False)
+    """The file's line and column of a place in it."""
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
@@ -135,7 +140,7 @@ def load_config(
         )
     _stays_inside(data, path, line_of)
     origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
-    return dataclasses.replace(_from_data(data, path), origins=origins)
+    return dataclasses.replace(_from_data(data, path), origins=origins, locate=line_of)
 
 
 def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:
@@ -304,6 +309,20 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
         for code, spec in data.get("rules", {}).items()
     }
     suppressions = data.get("suppressions", {})
+    named = (
+        *((("select", i), code) for i, code in enumerate(data.get("select", ()))),
+        *((("ignore", i), code) for i, code in enumerate(data.get("ignore", ()))),
+        *((("rules", code), code) for code in data.get("rules", {})),
+        *(
+            (("suppressions", "forbid_inline", i), code)
+            for i, code in enumerate(suppressions.get("forbid_inline", ()))
+        ),
+        *(
+            (("per_file_ignores", pattern, i), code)
+            for pattern, codes in data.get("per_file_ignores", {}).items()
+            for i, code in enumerate(codes)
+        ),
+    )
     return Config(
         root=root,
         source=path,
@@ -326,4 +345,5 @@ def _from_data(data: dict[str, Any], path: Path) -> Config:
             tuple(data.get("critical_levels", DEFAULT_CRITICAL_LEVELS)),
             data.get("requirements", {}),
         ),
+        named=named,
     )

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any, NoReturn
 
 from resilint.config import Config
 from resilint.domain.readers import strings
 from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
+from resilint.errors import ConfigError
 from resilint.model import Index
 from resilint.rules import Rule
 from resilint.suggest import did_you_mean
@@ -99,3 +101,73 @@ def unknown_codes(line: CommandLine, known: Iterable[str]) -> list[str]:
         for code in dict.fromkeys(line.codes)
         if code not in codes
     ]
+
+
+def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str]) -> None:
+    """The configuration file names only rules and checks that exist, and gives a rule only
+    parameters it has, each of its default's type (``max_window_hours: {"1": true}`` would be
+    read as "the yes hours"); raises ConfigError at the first entry that does not."""
+    defaults = {rule.info.code: rule.info.params for rule in rules}
+    known = sorted({*defaults, *checks})
+    for where, code in config.named:
+        if code not in known:
+            _refuse(config, where, f"no rule or check named {code}{did_you_mean(code, known)}")
+    for code, settings in config.rules.items():
+        have = defaults.get(code, {})
+        for name, value in (settings.params or {}).items():
+            where = ("rules", code, "params", name)
+            if name not in have:
+                named = ", ".join(sorted(have)) or "none"
+                hint = did_you_mean(name, sorted(have))
+                _refuse(config, where, f"{code} has no parameter {name}{hint} (it has: {named})")
+            wrong = _unlike(value, have[name])
+            if wrong is not None:
+                _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
+
+
+def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
+    """Where and how ``value`` is not of ``default``'s kind (a number, true or false, text,
+    a list or a mapping; a mapping's entries and a list's items as the default's are), or
+    None when it is."""
+    if default is None:
+        return None
+    kind, expected = _kind(value), _kind(default)
+    if kind != expected:
+        return (), f"must be {expected}, got {kind}"
+    if isinstance(default, dict):
+        for key, item in value.items():
+            model = default.get(key, next(iter(default.values()), None))
+            wrong = _unlike(item, model)
+            if wrong is not None:
+                return (key, *wrong[0]), wrong[1]
+    if isinstance(default, list) and default:
+        for i, item in enumerate(value):
+            wrong = _unlike(item, default[0])
+            if wrong is not None:
+                return (i, *wrong[0]), wrong[1]
+    return None
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "null" if value is None else type(value).__name__
+
+
+def _refuse(config: Config, where: tuple[Any, ...], message: str) -> NoReturn:
+    line, column = config.locate(where) if config.locate is not None else (1, 1)
+    shown = ".".join(str(part) for part in where)
+    raise ConfigError(
+        f"invalid configuration: {shown}: {message}",
+        str(config.source) if config.source is not None else "resilint.yaml",
+        line,
+        column,
+    )

@@ -59,3 +59,83 @@ def test_an_empty_rule_file_is_status_2_at_line_1(cli, write, case, text):
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "internal error" not in result.stderr
     assert "rules/a.yaml:1:1: " in result.stderr
+
+
+NAMED = [
+    # (case, resilint.yaml, line, column, words)
+    ("select", "select: [CTR-03, CTR-99]\n", 1, 18, "select.1: no rule or check named CTR-99"),
+    ("ignore", "ignore:\n  - CTR-98\n", 2, 5, "ignore.0: no rule or check named CTR-98"),
+    (
+        "a rule's settings",
+        "rules:\n  CTR-99: {level: error}\n",
+        2,
+        3,
+        "rules.CTR-99: no rule or check named CTR-99 (did you mean",
+    ),
+    (
+        "forbid_inline",
+        "suppressions:\n  forbid_inline: [CTR-88]\n",
+        2,
+        19,
+        "no rule or check named CTR-88",
+    ),
+    (
+        "per_file_ignores",
+        'per_file_ignores:\n  "drafts/**": [CTR-77]\n',
+        2,
+        17,
+        "per_file_ignores.drafts/**.0: no rule or check named CTR-77",
+    ),
+    (
+        "a parameter the rule does not have",
+        "rules:\n  CTR-03:\n    params: {max_window_hour: {'1': 12}}\n",
+        3,
+        14,
+        "CTR-03 has no parameter max_window_hour (did you mean 'max_window_hours'?)",
+    ),
+    (
+        "true for a number",
+        "rules:\n  CTR-03:\n    params:\n      max_window_hours: {'1': true}\n",
+        4,
+        31,
+        "max_window_hours.1: CTR-03 parameter max_window_hours: must be a number, "
+        "got true or false",
+    ),
+    (
+        "text for a mapping",
+        "rules:\n  CTR-03:\n    params:\n      max_window_hours: soon\n",
+        4,
+        25,
+        "must be a mapping, got text",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "line", "column", "words"), NAMED, ids=[c[0] for c in NAMED]
+)
+def test_a_configuration_naming_what_does_not_exist_is_status_2_at_its_line(
+    cli, write, case, text, line, column, words
+):
+    """A misspelt code in select would select nothing and pass silently; a parameter of the
+    wrong type would be read as "the yes hours"."""
+    write("resilint.yaml", text)
+    write("s.yaml", DOC)
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"resilint.yaml:{line}:{column}: invalid configuration: " in result.stderr, result.stderr
+    assert words in result.stderr
+
+
+def test_a_configuration_of_real_rules_and_parameters_is_taken(cli, write) -> None:
+    write(
+        "resilint.yaml",
+        "select: [CTR-03]\nignore: [SUP-01]\nrules:\n  CTR-03:\n"
+        "    params: {max_window_hours: {'1': 12, '2': 36.5, '3': 72}}\n"
+        "  IGN-01: {level: warning}\n"
+        "suppressions: {forbid_inline: [CTR-08]}\n"
+        "per_file_ignores: {'drafts/**': [CTR-08]}\n",
+    )
+    write("s.yaml", DOC)
+    result = cli("check", "--no-cache")
+    assert result.exit_code in (0, 1), result.stderr
