@@ -33,4 +33,15 @@ class Result:
     @property
     def unreadable(self) -> bool:
         """True when some input could not be read as data at all."""
-        return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in self.findings)
+        return bool(self.unreadable_files)
+
+    @property
+    def unreadable_files(self) -> tuple[str, ...]:
+        """The files that could not be read as data at all, in the findings' order."""
+        return tuple(
+            dict.fromkeys(
+                f.path
+                for f in self.findings
+                if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
+            )
+        )

@@ -135,3 +135,15 @@ def test_hostile_text_is_escaped_in_every_format(cli, repo: Path) -> None:
     assert "Owner: cro\\u202e;, \\ END:VCALENDAR\\r\\nX: y\n" in old  # shown, never acted on
     text = cli("calendar", ".", cwd=repo).stdout
     assert "\u202e" not in text and "\r" not in text
+
+
+def test_an_unreadable_file_is_no_silent_pass(cli, repo: Path) -> None:
+    """The deadlines of what could be read are written; the status and a note say what is
+    missing from them (it was status 2 with nothing said)."""
+    (repo / "broken.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: b\nname: [\n")
+    for output_format in ("text", "json", "ics"):
+        run = cli("calendar", ".", "--format", output_format, cwd=repo)
+        assert run.exit_code == 2
+        assert run.stdout  # the calendar is still written
+        assert "1 file(s) could not be read (broken.yaml)" in run.stderr
+        assert "missing from this calendar" in run.stderr

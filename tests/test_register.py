@@ -272,6 +272,14 @@ def test_export_refuses_while_readiness_rules_fail(cli, tmp_path: Path) -> None:
     result = export(cli, repo, "xbrl-csv", tmp_path / "out", "--allow-incomplete")
     assert result.exit_code == 0
     assert "not ready" in result.stderr
+    assert "REG-03" in result.stdout  # the problems it was written with are listed
+    # a file that cannot be read: written as asked, but what it holds is missing from it
+    supplier = repo / "suppliers" / "corebanq.yaml"
+    supplier.write_text(supplier.read_text() + "oops: [\n")
+    result = export(cli, repo, "csv", tmp_path / "csv", "--allow-incomplete")
+    assert result.exit_code == 2
+    assert "YML-01" in result.stdout
+    assert "1 file(s) could not be read (repo/suppliers/corebanq.yaml)" in result.stderr
 
 
 def test_the_readiness_rules_fire_on_the_defects_with_template_columns(cli) -> None:

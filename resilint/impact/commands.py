@@ -18,6 +18,7 @@ from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import SUPPLIER, Target
 from resilint.impact.scenario import analyse
+from resilint.reporters.base import unread_note
 from resilint.suggest import did_you_mean
 
 
@@ -60,14 +61,7 @@ def _status(unreadable: tuple[str, ...]) -> int:
     from the scenario."""
     if not unreadable:
         return ExitCode.OK
-    shown = ", ".join(unreadable[:3]) + (
-        f" and {len(unreadable) - 3} more" if len(unreadable) > 3 else ""
-    )
-    click.echo(
-        f"resilint: {len(unreadable)} file(s) could not be read ({shown}): what they hold is "
-        "missing from this answer; `resilint check` says why",
-        err=True,
-    )
+    click.echo(unread_note(unreadable, "answer"), err=True)
     return ExitCode.INPUT
 
 

@@ -32,7 +32,8 @@ from resilint.model import Document
 from resilint.register import formats
 from resilint.register.checks import Problem, checked_register
 from resilint.register.model import Register
-from resilint.reporters import REPORTERS, ReportContext, RuleDoc
+from resilint.reporters import REPORTERS
+from resilint.reporters.base import ReportContext, RuleDoc, unread_note
 from resilint.userfiles import output_directory, write_output
 
 FORMATS = ("xbrl-csv", "csv", "xlsx")
@@ -73,15 +74,24 @@ def run_export(args: ExportArgs) -> int:
     blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
     found = list(built.problems)
     if (blocking or found) and not args.allow_incomplete:
-        _refuse(blocking, found, build_rule_docs(rules))
+        click.echo(
+            "resilint: the register is not ready to file; fix these (or pass --allow-incomplete):",
+            err=True,
+        )
+        _problems(blocking, found, build_rule_docs(rules))
         return ExitCode.FINDINGS
     if blocking or found:
         click.echo(
             f"resilint: the register is not ready ({len(blocking) + len(found)} problems); "
-            "written as asked (--allow-incomplete): the ESAs may reject it",
+            "written as asked (--allow-incomplete): the ESAs may reject it. The problems:",
             err=True,
         )
+        _problems(blocking, found, build_rule_docs(rules))
     click.echo(f"wrote {_write(register, args)}", err=True)
+    unreadable = checked.result.unreadable_files
+    if unreadable:  # written as asked, but what those files hold is missing from it
+        click.echo(unread_note(unreadable, "register"), err=True)
+        return ExitCode.INPUT
     return ExitCode.OK
 
 
@@ -121,13 +131,9 @@ def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:
     return finding.code in CORE_CHECKS or finding.code in register_rules
 
 
-def _refuse(blocking: list[Finding], found: list[Problem], docs: dict[str, RuleDoc]) -> None:
+def _problems(blocking: list[Finding], found: list[Problem], docs: dict[str, RuleDoc]) -> None:
     """The findings as ``check`` prints them, then the register's own problems that no finding
     already reports (when the dora-register rules did not run)."""
-    click.echo(
-        "resilint: the register is not ready to file; fix these (or pass --allow-incomplete):",
-        err=True,
-    )
     if blocking:
         context = ReportContext(tuple(blocking), 0, 0, __version__, False, docs, "error")
         sys.stdout.write(REPORTERS["text"](context))

@@ -35,6 +35,7 @@ from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
+from resilint.reporters.base import unread_note
 from resilint.rules import Rule
 from resilint.selection import select_rules
 from resilint.userfiles import write_output
@@ -128,16 +129,19 @@ def run_report(args: ReportArgs) -> int:
         f"{len(posture.deadlines)} deadlines in the next {args.days} days",
         err=True,
     )
-    return _status(model)
+    return _status(model, "report")
 
 
-def _status(model: Model) -> ExitCode:
+def _status(model: Model, answer: str) -> ExitCode:
     """0 once written, whatever was found; as ``check``, 3 when a rule failed and 2 when some
-    input could not be read (what it holds is missing from the output)."""
+    input could not be read (what it holds is missing from the output, and stderr says so)."""
     result = model.checked.result
     if result.crashes:
         return ExitCode.RULE_CRASHED
-    return ExitCode.INPUT if result.unreadable else ExitCode.OK
+    unreadable = result.unreadable_files
+    if unreadable:
+        click.echo(unread_note(unreadable, answer), err=True)
+    return ExitCode.INPUT if unreadable else ExitCode.OK
 
 
 def run_calendar(args: CalendarArgs) -> int:
@@ -149,7 +153,7 @@ def run_calendar(args: CalendarArgs) -> int:
         click.echo(text, nl=False)
     else:
         _write(args.output, text)
-    return _status(model)
+    return _status(model, "calendar")
 
 
 def _write(path: Path, text: str) -> None:

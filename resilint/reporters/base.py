@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from resilint.findings import Finding, Level
@@ -95,4 +95,16 @@ def printable(text: str) -> str:
         return text  # in ASCII it matches exactly what isprintable() refuses (C0 and DEL)
     return _CONTROL.sub(
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
+    )
+
+
+def unread_note(unreadable: Sequence[str], answer: str) -> str:
+    """What a command that answers from the documents says when some files could not be read:
+    what they hold is missing from its ``answer`` (no silent pass)."""
+    shown = ", ".join(printable(path) for path in unreadable[:3])
+    if len(unreadable) > 3:
+        shown += f" and {len(unreadable) - 3} more"
+    return (
+        f"resilint: {len(unreadable)} file(s) could not be read ({shown}): what they hold is "
+        f"missing from this {answer}; `resilint check` says why"
     )
