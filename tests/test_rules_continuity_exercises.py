@@ -808,3 +808,27 @@ def test_every_finding_of_the_area_has_its_own_fingerprint(cli, write) -> None:
     found = area(run(cli, write, text))
     assert len(found) > 30
     assert len({f["fingerprint"] for f in found}) == len(found)
+
+
+def test_bcm05_says_which_function_names_the_supplier_by_a_name_it_does_not_have(
+    cli, write
+) -> None:
+    """A function naming its identity provider 'keyward' reaches no supplier when the supplier
+    is keyward-id ("Keyward Identity SE"): the finding says so, at the function's field."""
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: keyward-id\nname: Keyward Identity SE\n"
+        "tier: 1\nprovides_ict_services: true\n"
+        "---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: claims\n"
+        "criticality: critical\ndepends_on:\n  identity_providers: [keyward]\n"
+    )
+    [finding] = only("BCM-05", text, cli, write)
+    assert "business function claims names identity provider 'keyward'" in finding["message"]
+    assert "write keyward-id there" in finding["message"]
+    assert [(r["line"], r["message"]) for r in finding["related"]] == [
+        (13, "identity provider keyward")
+    ]
+    # named by its id, it is reached: no finding
+    assert only("BCM-05", text.replace("[keyward]", "[keyward-id]"), cli, write) == []
+    # a name that reads like no supplier adds nothing to the finding
+    [other] = only("BCM-05", text.replace("[keyward]", "[entra]"), cli, write)
+    assert "names identity provider" not in other["message"]

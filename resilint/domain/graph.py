@@ -301,7 +301,7 @@ class DependencyGraph:
             reach = self.reach(function)
             chains: list[Chain] = [
                 (Hop(function, path, f"on {value} directly"),)
-                for path, value in _function_names(function)
+                for path, value in function_names(function)
                 if name_key(value) == key
             ]
             if named is not None and named.id in reach.suppliers:
@@ -417,7 +417,7 @@ def _shared_names(supplier: Document) -> Iterator[tuple[JsonPath, object]]:
         yield ("shared_dependencies", "cloud", i), region.provider
 
 
-def _function_names(function: Document) -> Iterator[tuple[JsonPath, str]]:
+def function_names(function: Document) -> Iterator[tuple[JsonPath, str]]:
     """Shared dependencies a function names itself: identity providers, cloud providers."""
     depends = mapping_at(function.data, "depends_on")
     for i, value in indexed(depends.get("identity_providers")):
