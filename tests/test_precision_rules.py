@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from one_file import AS_OF, check, doc, repo
+from one_file import AS_OF, check, codes, doc, repo
 
 
 def places(found: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
@@ -651,3 +651,30 @@ def test_a_whole_number_written_with_a_fraction_is_that_number(cli, write) -> No
             )
             assert [(f["code"], f["message"]) for f in found] == expected, written
     assert check(cli, write, doc("Supplier", "acme", "name: Acme\ntier: 1\n"), selected) != []
+
+
+def test_a_finding_holding_a_supplier_to_tier_1_says_why_when_its_record_does_not(
+    cli, write
+) -> None:
+    """A payroll bureau recorded as tier 2 with privileged access is tier 1 in effect: each
+    finding that holds it to tier 1 says so, not only SUP-01; a recorded tier 1 needs no note."""
+    text = repo(
+        doc(
+            "Supplier",
+            "payroll",
+            "name: Payroll Bureau\ntier: 2\nhighest_access_level: privileged\n",
+        ),
+        doc(
+            "Contract",
+            "ctr-payroll",
+            "supplier: payroll\nstatus: active\ncovers_ict_services: true\n",
+        ),
+    )
+    found = check(cli, write, text, ["CTR-08", "SUP-04"])
+    assert codes(found) == ["CTR-08", "SUP-04"]
+    note = "(recorded as tier 2; tier 1 because it holds privileged access to our systems)"
+    for finding in found:
+        assert f"is tier 1 in effect {note} but" in finding["message"], finding["message"]
+    recorded = check(cli, write, text.replace("tier: 2", "tier: 1"), ["CTR-08", "SUP-04"])
+    assert codes(recorded) == ["CTR-08", "SUP-04"]
+    assert all("is tier 1 in effect but" in f["message"] for f in recorded)

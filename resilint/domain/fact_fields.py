@@ -22,6 +22,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "without the keys) or holds standing privileged access.",
         ),
         "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
+        "tier_note": _fact(
+            "string",
+            "Words for a message that holds it to tier 1 though its record does not say tier 1: "
+            "' (recorded as tier 2; tier 1 because it holds privileged access to our "
+            "systems)'; empty when it is recorded as tier 1 or not critical.",
+        ),
         "tier_class": _fact(
             "string",
             "critical, tier_2 or tier_3: the row of the requirements matrix it is judged by.",
@@ -104,6 +110,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "record service_model; empty otherwise (append it to such a finding's message).",
         ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
+        "tier_note": _fact(
+            "string", "Its supplier's tier_note: why it is tier 1 in effect, when not recorded so."
+        ),
         "our_entities": _fact(
             "array",
             "Our entities that sign or use it (every entity when it names none).",

@@ -64,10 +64,26 @@ class SupplierFacts:
         """Recorded below tier 1 although it is critical in effect."""
         return self.critical and self.declared_tier is not None and self.declared_tier > 1
 
+    @property
+    def tier_note(self) -> str:
+        """Words for a finding that holds it to tier 1 when its record does not say tier 1: why
+        it is tier 1 in effect (a payroll bureau recorded as tier 2 that holds privileged
+        access); "" when it is recorded as tier 1, or not critical."""
+        if not self.critical or self.declared_tier == 1:
+            return ""
+        recorded = (
+            "no tier recorded"
+            if self.declared_tier is None
+            else f"recorded as tier {self.declared_tier}"
+        )
+        because = "; ".join(r for r in self.reasons if r != "it is recorded as tier 1")
+        return f" ({recorded}; tier 1 because {because})"
+
     def fields(self) -> dict[str, Any]:
         return {
             "critical": self.critical,
             "effective_tier": self.effective_tier,
+            "tier_note": self.tier_note,
             "tier_class": self.tier_class,
             "supports_critical": self.supports_critical,
             "critical_functions": list(self.critical_functions),
@@ -123,6 +139,7 @@ class ContractFacts:
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
             "effective_tier": self.supplier.effective_tier if self.supplier else None,
+            "tier_note": self.supplier.tier_note if self.supplier else "",
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
