@@ -290,7 +290,8 @@ def _check_files(
         reads = recorder.reads if recorder is not None else {}
     if kept is not None:
         kept.cache.keep_rules(kept.found, index.documents, reads, engine.findings, references)
-    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
+    unnamed = {(d.path, d.kind) for d in index.documents if d.id is None}
+    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read, unnamed), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -350,10 +351,14 @@ def _evaluation(
 
 
 def _outside_schema_errors(
-    rule_findings: Iterable[Finding], read: Iterable[Finding]
+    rule_findings: Iterable[Finding],
+    read: Iterable[Finding],
+    unnamed: set[tuple[str, str]],
 ) -> list[Finding]:
     """A field with a schema error is reported once, as that error: rules reading the same field
-    (``window_hours: four``) would only repeat it in worse words."""
+    (``window_hours: four``) would only repeat it in worse words. So is a document without an
+    id (SCH-01: id is required): the rules could only call it "supplier None"; its gaps are
+    reported once it is named."""
     invalid: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
     for finding in read:
         if finding.code == "SCH-01" and finding.json_path:
@@ -364,7 +369,10 @@ def _outside_schema_errors(
         mine = finding.json_path
         return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths if mine)
 
-    return [finding for finding in rule_findings if not overlaps(finding)]
+    def unnamed_document(finding: Finding) -> bool:
+        return finding.doc_id is None and (finding.path, finding.kind) in unnamed
+
+    return [f for f in rule_findings if not overlaps(f) and not unnamed_document(f)]
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

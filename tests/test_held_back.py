@@ -63,3 +63,20 @@ def test_once_the_file_reads_the_findings_are_judged_again(cli, write, tmp_path:
     found = cli("check", str(tmp_path), "--format", "json", "--no-cache").json()["findings"]
     assert sorted(f["id"] for f in found if f["code"] == "BCM-07") == ["billing", "grid-operation"]
     assert not [f for f in found if f["code"] == "REF-03"]
+
+
+def test_a_document_without_an_id_is_reported_once_until_it_has_one(cli, write) -> None:
+    """Its rule findings could only call it "supplier None": SCH-01 says what to fix, and its
+    gaps follow once it is named. A named document in the same file keeps its findings."""
+    unnamed = "apiVersion: resilint/v1\nkind: Supplier\nname: Acme\ntier: 1\n"
+    named = "apiVersion: resilint/v1\nkind: Supplier\nid: beta\nname: Beta\ntier: 1\n"
+    write("s.yaml", unnamed + "---\n" + named)
+    result = cli("check", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
+    found = result.json()["findings"]
+    assert result.exit_code == 1
+    assert [f["code"] for f in found if f["line"] < 5] == ["SCH-01"]
+    assert not any("None" in f["message"] or "(not set)" in f["message"] for f in found)
+    assert {f["id"] for f in found if f["code"] != "SCH-01"} == {"beta"}
+    write("s.yaml", unnamed.replace("name: Acme", "id: acme\nname: Acme") + "---\n" + named)
+    again = cli("check", "--format", "json", "--no-cache", "--as-of", "2026-11-26").json()
+    assert {f["id"] for f in again["findings"]} == {"acme", "beta"}
