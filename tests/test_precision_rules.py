@@ -208,6 +208,19 @@ def test_sup09_reads_a_providers_own_regions_as_its_own(cli, write) -> None:
     saas += "shared_dependencies:\n  cloud: [{provider: azure, region: eastus}]\n"
     (finding,) = check(cli, write, saas, ["SUP-09"], dora)
     assert "lists no subcontracting chain" in finding["message"]
+    # a provider beyond the hyperscalers, named as the supplier's own name says
+    nubis = doc("Supplier", "nubis-cloud", "name: Nubis Cloud Europe GmbH\n" + HOSTING)
+    nubis += "shared_dependencies:\n  cloud: [{provider: nubis, region: eu-central-1}]\n"
+    assert check(cli, write, nubis, ["SUP-09"], dora) == []
+    parent = nubis.replace("name: Nubis Cloud Europe GmbH", "ultimate_parent: {name: Nubis Inc.}")
+    parent = parent.replace("id: nubis-cloud", "id: nc-eu")
+    assert check(cli, write, parent, ["SUP-09"], dora) == []
+    # and another's customer on it still lists its chain
+    tenant = nubis.replace("name: Nubis Cloud Europe GmbH", "name: ClaimsBridge Inc.")
+    (finding,) = check(
+        cli, write, tenant.replace("id: nubis-cloud", "id: claims"), ["SUP-09"], dora
+    )
+    assert "lists no subcontracting chain" in finding["message"]
 
 
 # -- T9: a clause recorded as not applicable, with its reason ---------------------------------

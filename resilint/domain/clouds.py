@@ -41,11 +41,13 @@ def own_cloud(supplier: dict[str, Any], provider: Any) -> bool:
     """Whether a cloud ``provider`` is the supplier itself or its corporate group: its own
     regions are where it runs, not a provider it subcontracts to."""
     code = cloud_provider(provider)
-    if code is None:
-        return False
     names = (
         supplier.get("id"),
         supplier.get("name"),
         value_at(supplier, "ultimate_parent", "name"),
     )
+    if code is None:  # another provider: the supplier's own when its name says so (provider
+        # nubis for supplier nubis-cloud, "Nubis Cloud Europe GmbH")
+        words = _words(provider)
+        return bool(words) and any(words <= _words(name) for name in names)
     return any(_words(name) & _GROUPS[code] for name in names)
