@@ -173,14 +173,15 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
 
         best = best_match(error.context)
         yield from _explain(best, document) if best is not None else ()
+    elif "propertyNames" in error.absolute_schema_path:  # the instance is a key, not a value
+        yield _bad_key(error, document, path)
     elif keyword == "additionalProperties":
         from resilint.remedies import Remedy
 
         allowed = sorted(_schema(error).get("properties", {}))
         for extra in _extras(error):
             yield _explained(
-                f"{document.label}: unknown field '{_field((*path, extra))}'"
-                f"{_did_you_mean(extra, allowed)}",
+                _unknown_field(document, path, extra, allowed),
                 (*path, extra),
                 on_key=True,
                 remedy=Remedy("unknown_field", tuple(allowed)),
@@ -194,6 +195,41 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
             )
     else:
         yield _explained(f"{subject} {_describe(error, path)}", path, remedy=_remedy(error))
+
+
+def _unknown_field(
+    document: Document, path: tuple[str | int, ...], extra: str, allowed: list[str]
+) -> str:
+    if extra == "":  # a path cannot show an empty key: it would name the mapping holding it
+        return (
+            f"{document.label}: an empty key ('') is not a field of {_holder(document, path)}; "
+            "write the field's name before the colon, or delete the line"
+        )
+    return f"{document.label}: unknown field '{_field((*path, extra))}'" + _did_you_mean(
+        extra, allowed
+    )
+
+
+def _bad_key(
+    error: jsonschema.ValidationError, document: Document, path: tuple[str | int, ...]
+) -> _Explained:
+    """A key the schema's ``propertyNames`` refuses: the finding is at the key and names it."""
+    key = str(error.instance)
+    if key == "":
+        message = (
+            f"{document.label}: an empty key ('') is not a name {_field(path)} can hold; "
+            "write a name before the colon, or delete the line"
+        )
+    else:
+        message = f"{document.label}: the key '{key}' in {_field(path)} {_describe(error, path)}"
+    return _explained(message, (*path, key), on_key=True)
+
+
+def _holder(document: Document, path: tuple[str | int, ...]) -> str:
+    """The mapping a key is in, in words: ``a Supplier`` at the top, else its path."""
+    if path:
+        return _field(path)
+    return f"{'an' if document.kind[:1] in 'AEIOU' else 'a'} {document.kind}"
 
 
 def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
@@ -266,7 +302,18 @@ def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
             "; YAML reads unquoted values such as 1.10, true or 2026 as numbers or "
             "true/false, so put the value in quotes"
         )
+    elif expected == "string" and isinstance(value, dict) and len(value) == 1:
+        ((key, text),) = value.items()
+        if isinstance(key, str) and (text is None or isinstance(text, str)):
+            message += (
+                f"; unquoted, '{_clip(key)}: {_clip(str(text or ''))}' is read as a mapping "
+                "because of its ': ', so put the whole text in quotes"
+            )
     return message
+
+
+def _clip(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _show(value: Any) -> str:
@@ -285,7 +332,8 @@ def _show(value: Any) -> str:
 
 
 def _field(path: tuple[str | int, ...]) -> str:
-    return format_json_path(path) or "the document"
+    # an empty key is shown as '' (format_json_path would drop it: contacts."" as "contacts.")
+    return format_json_path(tuple("''" if part == "" else part for part in path)) or "the document"
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -70,3 +70,23 @@ def test_a_named_file_without_resilint_documents_is_a_warning(cli, write) -> Non
     assert result.exit_code == 0
     assert "workflow.yaml:1:1: DOC-04 warning this file holds no resilint document" in result.stdout
     assert "DOC-04" not in cli("check", ".", "--no-cache").stdout  # found by a walk: left alone
+
+
+def test_text_cut_in_two_by_a_colon_is_told_to_be_quoted(cli, write) -> None:
+    """An unquoted list item holding ': ' is a mapping to YAML: the schema error says why and
+    how to fix it, not only "got a mapping"."""
+    write(
+        "a.yaml",
+        SUPPLIER + "shared_dependencies:\n  subprocessors:\n    - Mailer Ltd: EU region only\n",
+    )
+    [error] = findings(cli, "SCH-01")
+    assert (error["line"], error["column"]) == (7, 7)
+    message = str(error["message"])
+    assert "must be text, got a mapping" in message
+    assert "'Mailer Ltd: EU region only' is read as a mapping" in message
+    assert "put the whole text in quotes" in message
+    write(
+        "a.yaml",
+        SUPPLIER + 'shared_dependencies:\n  subprocessors:\n    - "Mailer Ltd: EU region only"\n',
+    )
+    assert findings(cli, "SCH-01") == []
