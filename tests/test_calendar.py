@@ -147,3 +147,24 @@ def test_an_unreadable_file_is_no_silent_pass(cli, repo: Path) -> None:
         assert run.stdout  # the calendar is still written
         assert "1 file(s) could not be read (broken.yaml)" in run.stderr
         assert "missing from this calendar" in run.stderr
+
+
+def test_an_assessment_is_due_exactly_where_sup04_asks_one(cli, write, tmp_path: Path) -> None:
+    """A tier-3 facilities supplier with no ICT services, access or data of ours is asked no
+    assessment by SUP-04 (the requirements matrix): the calendar lists none for it either,
+    while a tier-3 supplier of ICT services still falls due."""
+    head = "apiVersion: resilint/v1\nkind: Supplier\n"
+    write(
+        "suppliers.yaml",
+        head + "id: cleaner\ntier: 3\nprovides_ict_services: false\ndata_sensitivity: public\n"
+        "highest_access_level: none\n---\n"
+        + head
+        + "id: tool\ntier: 3\nprovides_ict_services: true\ndata_sensitivity: internal\n",
+    )
+    write("resilint.yaml", "as_of: 2026-11-26\n")
+    due = cli("calendar", ".", "--format", "json", cwd=tmp_path).json()
+    assessed = {d["id"] for d in due["deadlines"] if d["category"] == "assessment"}
+    check = cli("check", ".", "--format", "json", "--select", "SUP-04", "--no-cache", cwd=tmp_path)
+    reported = {f["id"] for f in check.json()["findings"] if f["code"] == "SUP-04"}
+    assert assessed == {"tool"}
+    assert reported <= assessed  # never assessed: SUP-04 reports it, the calendar lists it

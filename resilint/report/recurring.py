@@ -24,6 +24,8 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         tier = fact.effective_tier
         if fact.lifecycle != ENGAGED or tier is None or tier not in intervals.assessment_days:
             continue
+        if "assessment" not in fact.requires:  # SUP-04 asks none of it (the requirements
+            continue  # matrix: a tier-3 supplier without ICT services, access or our data)
         every = intervals.assessment_days[tier]
         last = as_date(value_at(supplier.data, "last_assessment", "date"))
         title = f"assessment of supplier {supplier.id} (tier {tier} in effect)"
