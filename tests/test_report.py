@@ -290,3 +290,16 @@ def test_under_two_megabytes_at_a_thousand_suppliers(cli, tmp_path: Path) -> Non
     assert size < 2 * 1024 * 1024, size
     text = target.read_text(encoding="utf-8")
     assert re.search(r'<svg[^>]*class="graph"', text)
+
+
+def test_the_report_counts_findings_as_check_does(cli, tmp_path: Path) -> None:
+    """What the report says it wrote agrees with check's summary: suppressed findings are
+    counted apart, not as findings."""
+    northwind = EXAMPLES / "northwind"
+    summary = cli("check", str(northwind), "--format", "json", "--no-cache", cwd=REPO).json()
+    counts = summary["summary"]
+    assert counts["suppressed"] >= 1  # the example's accepted risk
+    run = cli("report", str(northwind), "-o", str(tmp_path / "r.html"), cwd=REPO)
+    noun = "finding" if counts["findings"] == 1 else "findings"
+    said = f"{counts['findings']} {noun} ({counts['suppressed']} suppressed),"
+    assert said in run.stderr, run.stderr

@@ -124,8 +124,10 @@ def run_report(args: ReportArgs) -> int:
     title = model.config.root.resolve().name or "resilience programme"
     _write(args.output, html.render(posture, title))
     result = model.checked.result
+    hidden = sum(1 for f in result.findings if f.suppression is not None)
+    suppressed = f" ({hidden} suppressed)" if hidden else ""
     click.echo(
-        f"wrote {args.output}: {_count(len(result.findings), 'finding')}, "
+        f"wrote {args.output}: {_count(len(result.findings) - hidden, 'finding')}{suppressed}, "
         f"{len(posture.deadlines)} deadlines in the next {args.days} days",
         err=True,
     )
