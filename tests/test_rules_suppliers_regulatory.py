@@ -553,10 +553,14 @@ def test_cir_2024_2690_binds_only_the_entity_types_it_lists(check) -> None:
     found = only(
         check(_nis2("cloud_computing_service_provider", ""), profiles=["baseline"]), "CTR-12"
     )
-    # the contract has no clauses at all: one finding that names every point missing
+    # the contract has no clauses at all: one finding that names every point missing, the
+    # first in words, the others by the clause ids to record
     [missing] = found
-    points = [part[0] for part in missing["message"].split("point 5.1.4(")[1:]]
-    assert sorted(points) == list("abcdefgh"), missing["message"]
+    message = missing["message"]
+    assert "point 5.1.4(a)" in message and "the whole clauses section is missing" in message
+    listed = message.split("so ", 1)[1].split(" are missing", 1)[0].split(", ")
+    assert listed == [f"nis2.5.1.4.{point}" for point in "bcdefgh"], message
+    assert ".present" not in message
     assert only(check(_nis2("other", ""), profiles=["baseline"]), "CTR-12") == []
     # a programme that adopts point 5.1.4 as its own policy for every NIS2 entity says so
     policy = {

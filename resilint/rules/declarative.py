@@ -160,7 +160,7 @@ class DeclarativeRule:
         message = render(requirement.message, env, parse_path)
         if folded:
             block = requirement.at[1] if requirement.at else ""
-            fields = [".".join(r.at[2:]) if r.at else "" for _, r in folded]
+            fields = [_named(r.at[2:]) if r.at else "" for _, r in folded]
             if all(fields):  # name the other fields the missing section would hold
                 also = ", ".join(dict.fromkeys(fields))
                 verb = "is" if len(fields) == 1 else "are"
@@ -215,3 +215,11 @@ class DeclarativeRule:
             if isinstance(bound, Ref) and bound.document != place.document and bound.path == ():
                 related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)
+
+
+def _named(path: tuple[str, ...]) -> str:
+    """A field as the message names it: a clause by its id (``dora.30.2.b``), not by the
+    ``present`` flag inside it that the rule tests."""
+    if len(path) > 1 and path[-1] == "present":
+        path = path[:-1]
+    return ".".join(path)
