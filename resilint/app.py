@@ -170,7 +170,7 @@ def build_options(
         paths = (root, *(p for p in args.paths if not p.is_dir()))
     focused = args.focus or (bool(args.paths) and in_repository)
     focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
-    if args.focus and _rechecks_everything(args.paths, config):
+    if args.focus and (_rechecks_everything(args.paths, config) or _removes(config)):
         focus = None
     baseline_file = args.baseline or config.baseline
     entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
@@ -201,6 +201,13 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
         normalise(str(p)) in special or any(normalise(str(p)).startswith(d + os.sep) for d in dirs)
         for p in paths
     )
+
+
+def _removes(config: Config) -> bool:
+    """The staged change removes a document: what it met elsewhere may now fail there."""
+    from resilint.staged import removes_documents  # git is asked only by pre-commit's runs
+
+    return removes_documents(config.root, config.limits)
 
 
 def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:

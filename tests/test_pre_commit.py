@@ -137,6 +137,88 @@ def test_a_changed_configuration_rechecks_everything(project, pre_commit_home):
     assert result.returncode == 1 and "contracts/legacy.yaml" in result.stdout
 
 
+POLICY = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+conditions:
+  - id: mfa
+    control_categories: [mfa_privileged]
+    scope: [privileged_access]
+    attested: true
+"""
+CONTROLS = """\
+apiVersion: resilint/v1
+kind: Control
+id: mfa-admin
+category: mfa_privileged
+status: implemented
+scope: [privileged_access]
+---
+apiVersion: resilint/v1
+kind: Control
+id: backups
+category: backup_immutable
+status: implemented
+scope: [servers]
+"""
+
+
+@pytest.fixture
+def insured(project: Path) -> Path:
+    """The project with an insurance condition a control in another file meets (INS-01)."""
+    (project / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\n")
+    (project / "insurance.yaml").write_text(POLICY)
+    (project / "controls.yaml").write_text(CONTROLS)
+    git(project, "add", ".")
+    git(project, "commit", "-q", "--no-verify", "-m", "insurance")
+    return project
+
+
+def test_removing_a_document_another_file_relied_on_is_blocked(insured, pre_commit_home):
+    """The Control that met the insurer's MFA condition is cut out of the inventory: the
+    condition now fails in insurance.yaml, which the commit did not touch."""
+    (insured / "controls.yaml").write_text(CONTROLS.split("---\n", 1)[1])
+    git(insured, "add", ".")
+    blocked = try_repo(insured, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "insurance.yaml" in blocked.stdout and "INS-01" in blocked.stdout
+    # deleting the whole file: pre-commit passes the hook nothing of it
+    git(insured, "checkout", "-q", "HEAD", "--", "controls.yaml")
+    git(insured, "rm", "-q", "controls.yaml")
+    blocked = try_repo(insured, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "INS-01" in blocked.stdout
+    # an edit that removes nothing is still judged on what concerns the changed file
+    git(insured, "reset", "-q", "--hard")
+    (insured / "controls.yaml").write_text(CONTROLS + "# reviewed 2026-11\n")
+    git(insured, "add", ".")
+    passed = try_repo(insured, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+ERROR = '[tool.resilint.rules.CTR-08]\nlevel = "error"\n'
+
+
+def test_a_configuration_in_pyproject_toml_rechecks_everything(project, pre_commit_home):
+    """A commit that changes only [tool.resilint] re-checks the repository: the hook is given
+    TOML files too."""
+    (project / "resilint.yaml").unlink()
+    (project / "pyproject.toml").write_text(
+        '[tool.resilint]\nprofiles = []\nselect = ["CTR-08"]\nignore = ["CTR-08"]\n' + ERROR
+    )
+    (project / "contracts" / "legacy.yaml").write_text(LEGACY)
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "--no-verify", "-m", "legacy contract, CTR-08 ignored")
+    (project / "pyproject.toml").write_text(
+        '[tool.resilint]\nprofiles = []\nselect = ["CTR-08"]\n' + ERROR
+    )
+    git(project, "add", "pyproject.toml")
+    result = try_repo(project, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "contracts/legacy.yaml" in result.stdout
+
+
 def _servers(xdg: Path) -> list[tuple[int, str]]:
     """The resident servers whose socket is under ``xdg``: pid and Python of each."""
     found = []
