@@ -2,10 +2,14 @@
 each required cell linked to the finding that shows the gap.
 
 Which terms a supplier must carry is the domain model's (``facts.supplier(s).requires``), and
-whether it carries them is the rules' verdict: a cell is a gap when a rule of the term (the
-matrix names them) found one on the supplier, its contracts or its joint playbooks. A cell whose
-rules did not run for this supplier (a regulatory profile not in effect for it) says so, and a
-contract term of a supplier with no live contract is not counted as met.
+whether it carries them is the rules' verdict, read as ``check`` reports it. A cell is a gap
+when a finding on the supplier, its live contracts or its joint playbooks reports that very term
+(:mod:`resilint.report.term_fields`: a rule that checks several terms reports each at its own
+fields), accepted when every such finding is suppressed, and met only when one of the term's
+rules ran on one of those documents that is asked the term (:meth:`Posture.ran_on`: selected,
+of its kind, and under the regimes it is confined to) and reported nothing. Otherwise it says
+why: no live contract, none of them asked the term (a contract that covers no ICT services is
+asked no ICT-security term), or no rule of the term checked them.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENDED, EXITED
 from resilint.domain.readers import in_order
 from resilint.domain.requirements import Term
-from resilint.findings import Finding, format_json_path
+from resilint.findings import Finding
 from resilint.model import Document
 from resilint.report import applicability
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
+from resilint.report.term_fields import reports
 
 _CELLS = {
     "met": ("✔", "met"),
@@ -28,9 +33,6 @@ _CELLS = {
     "unchecked": ("·", "not checked"),
     "na": ("—", "not required"),
 }
-_SHARED_RULE_FIELDS = {"escalation_order": "contacts.escalation"}
-"""Terms that share a rule with another term, told apart by the field the finding is on
-(SUP-03 checks both the 24x7 contact and the escalation order)."""
 
 
 def render(posture: Posture) -> str:
@@ -76,20 +78,28 @@ def _row(posture: Posture, supplier: SupplierFacts, terms: list[Term]) -> str:
 def _cell(posture: Posture, supplier: SupplierFacts, term: Term) -> str:
     if term.name not in supplier.requires:
         return _show("na")
-    if not any(posture.ran(code, supplier.regimes) for code in term.rules):
-        return _show("unchecked")
     places = _places(posture, supplier.document)
-    found = [f for doc in places for f in _findings(posture, doc, term)]
+    found = [f for place in places for f in _findings(posture, place, term)]
     active = [f for f in found if f.suppression is None]
     if active:
         extra = f" ({len(active)})" if len(active) > 1 else ""
         return _show("gap", posture.link(active[0], f"✘ gap{extra}"))
     if found:
         return _show("suppressed", posture.link(found[0], "≈ accepted"))
-    contract_term = all(posture.kinds.get(code) == "Contract" for code in term.rules)
-    if contract_term and not any(d.kind == "Contract" for d in places):
-        return _show("no-contract")
-    return _show("met")
+    return _show(_unreported(posture, places, term))
+
+
+def _unreported(posture: Posture, places: list[Document], term: Term) -> str:
+    """A cell no finding reports: met where one of the term's rules ran on a document asked
+    the term; else why not (no contract, none of them asked it, or no rule ran)."""
+    kinds = {posture.kinds.get(code) for code in term.rules}
+    candidates = [p for p in places if None in kinds or p.kind in kinds]
+    asked = [p for p in candidates if _asks(posture, p, term)]
+    if any(posture.ran_on(code, p) for p in asked for code in term.rules):
+        return "met"
+    if not candidates:
+        return "no-contract" if kinds == {"Contract"} else "unchecked"
+    return "unchecked" if asked else "na"
 
 
 def _show(kind: str, content: str | None = None) -> str:
@@ -110,16 +120,16 @@ def _places(posture: Posture, supplier: Document) -> list[Document]:
 
 
 def _findings(posture: Posture, document: Document, term: Term) -> list[Finding]:
-    found = posture.about(document, term.rules)
-    field = _SHARED_RULE_FIELDS.get(term.name)
-    if field is not None:
-        return [f for f in found if format_json_path(f.json_path).startswith(field)]
-    shared = [v for k, v in _SHARED_RULE_FIELDS.items() if set(term.rules) & _rules_of(posture, k)]
+    """The findings on ``document`` that report ``term`` (not every finding of its rules:
+    some rules check several terms, or other things besides)."""
+    asked = _asks(posture, document, term)
     return [
-        f for f in found if not any(format_json_path(f.json_path).startswith(v) for v in shared)
+        f for f in posture.about(document, term.rules) if reports(f, term.name, document, asked)
     ]
 
 
-def _rules_of(posture: Posture, term: str) -> set[str]:
-    found = posture.facts.matrix.terms.get(term)
-    return set(found.rules) if found else set()
+def _asks(posture: Posture, document: Document, term: Term) -> bool:
+    """Whether the requirements matrix asks ``term`` of the document (a kind it has no say
+    over, a playbook, is asked whatever its supplier is)."""
+    requires = posture.facts.of(document).get("requires")
+    return requires is None or term.name in requires

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from resilint.checker import Checked
 from resilint.core_checks import CORE_CHECKS
@@ -47,6 +48,9 @@ class Posture:
     what_if: tuple[Impact, ...] = ()
     """Each critical supplier's outage scenario (:mod:`resilint.impact.board`)."""
     what_if_hours: float = 24
+    applies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Each rule's ``applies_to``, by code: the documents of its kind it runs on (a rule not
+    named here: every one)."""
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False
@@ -106,7 +110,14 @@ class Posture:
         """The rule's section in docs/rules.md (the built-in checks share one)."""
         return help_uri(code, self.version, built_in=code in CORE_CHECKS)
 
-    def ran(self, code: str, regimes: frozenset[str]) -> bool:
-        """Whether the rule ran for a document under ``regimes``."""
+    def ran_on(self, code: str, document: Document) -> bool:
+        """Whether the rule ran on ``document``: it was selected, it reads documents of its
+        kind, its ``applies_to`` names it, and the regimes its findings are confined to (the
+        engine drops the others) include one the document falls under."""
         confined = self.scope.get(code)
-        return confined is not None and (not confined or bool(confined & regimes))
+        kind = self.kinds.get(code)
+        if confined is None or kind not in (None, document.kind):
+            return False
+        if not self.facts.matches(document, self.applies.get(code, {})):
+            return False
+        return not confined or bool(confined & self.facts.document_regimes(document))

@@ -113,6 +113,7 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         str(model.config.root.resolve()),
         tuple(critical_scenarios(facts, args.what_if_hours)),
         args.what_if_hours,
+        {r.info.code: r.info.applies_to or {} for r in selected},
     )
 
 

@@ -1,0 +1,98 @@
+"""Which term of the requirements matrix a finding reports.
+
+A rule that checks one term alone reports it with every finding. A rule that checks several
+terms (CTR-06, CTR-07, CTR-08, SUP-03) or other things besides one (CTR-13's dates) reports
+each term at the fields that hold it: :data:`FIELDS` lists them rule by rule, in the order the
+rule asks them, and a finding reports the term of the most specific field it is at (each of the
+gaps it folds, when it folds several). A finding at none of them reports none of the terms.
+
+A document that lacks a section altogether gets one finding for it, at the first field the
+rule asked there (:mod:`resilint.rules.declarative` folds the other failures into it): it also
+reports each term the rule asks later in that section, where the document is asked that term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from resilint.findings import Finding, JsonPath
+from resilint.model import Document
+
+FIELDS: Mapping[str, tuple[tuple[JsonPath, str], ...]] = {
+    "CTR-06": (
+        (("evidence_retention",), "evidence_retention"),  # log_days, shown at the section
+        (("evidence_retention", "log_days"), "evidence_retention"),
+        (("evidence_retention", "forensic_images"), "forensic_images"),
+        (("evidence_retention", "preservation_on_request"), "evidence_retention"),
+        # our team's and the insurer's access: the evidence_retention term's title says both
+        (("evidence_retention", "access_for"), "evidence_retention"),
+    ),
+    "CTR-07": (
+        (("cooperation", "incident_team"), "cooperation"),
+        (("cooperation", "outside_counsel"), "claim_cooperation"),
+        (("cooperation", "insurer"), "claim_cooperation"),
+    ),
+    "CTR-08": (
+        (("remedies", "step_in_rights"), "step_in_rights"),
+        (("remedies", "security_indemnity"), "security_indemnity"),
+        (("remedies", "accelerated_termination"), "accelerated_termination"),
+    ),
+    "CTR-13": ((("id",), "notice_periods"),),  # its other findings are about the dates
+    "SUP-03": (
+        # the 24x7 contact, and what it lacks: where both terms are asked it is the one
+        # contact asked, and a named contact beside it does not make up for it
+        (("contacts", "security_24x7"), "security_contact_24x7"),
+        (("contacts",), "security_contact"),
+        (("contacts", "security"), "security_contact"),
+        (("contacts", "escalation"), "escalation_order"),
+    ),
+}
+"""Rule code -> (field, term) in the order the rule asks them, for the rules that check
+several terms, or a term and other things."""
+
+
+def reports(finding: Finding, term: str, document: Document, asked: bool) -> bool:
+    """Whether ``finding``, on ``document`` (``asked``: the matrix asks the document
+    ``term``), reports ``term``."""
+    fields = FIELDS.get(finding.code)
+    if fields is None:
+        return True
+    if finding.parts:
+        return any(_term_at(fields, part.json_path) == term for part in finding.parts)
+    at = _entry(fields, finding.json_path)
+    if at is None:
+        return False
+    if fields[at][1] == term:
+        return True
+    return (
+        asked
+        and _lacks_section(document, finding.json_path)
+        and any(
+            name == term and field[0] == finding.json_path[0] for field, name in fields[at + 1 :]
+        )
+    )
+
+
+def _term_at(fields: tuple[tuple[JsonPath, str], ...], path: JsonPath) -> str | None:
+    at = _entry(fields, path)
+    return None if at is None else fields[at][1]
+
+
+def _entry(fields: tuple[tuple[JsonPath, str], ...], path: JsonPath) -> int | None:
+    """The first of the most specific fields ``path`` is at or within (None: none is)."""
+    best: int | None = None
+    for number, (field, _) in enumerate(fields):
+        within = path[: len(field)] == field
+        if within and (best is None or len(field) > len(fields[best][0])):
+            best = number
+    return best
+
+
+def _lacks_section(document: Document, path: JsonPath) -> bool:
+    """Whether ``path`` lies in a top-level section the document does not have (absent or
+    empty, as the rule engine judges it when it folds a missing section's failures)."""
+    return bool(path) and isinstance(path[0], str) and document.data.get(path[0]) in _EMPTY
+
+
+_EMPTY: tuple[object, ...] = (None, {}, [], "")
+"""What the rule engine counts as a section the document lacks."""
