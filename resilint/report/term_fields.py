@@ -57,25 +57,29 @@ def reports(finding: Finding, term: str, document: Document, asked: bool) -> boo
     fields = FIELDS.get(finding.code)
     if fields is None:
         return True
-    if finding.parts:
-        return any(_term_at(fields, part.json_path) == term for part in finding.parts)
-    at = _entry(fields, finding.json_path)
+    paths = [part.json_path for part in finding.parts] or [finding.json_path]
+    return any(_reports_at(fields, path, term, document, asked) for path in paths)
+
+
+def _reports_at(
+    fields: tuple[tuple[JsonPath, str], ...],
+    path: JsonPath,
+    term: str,
+    document: Document,
+    asked: bool,
+) -> bool:
+    """Whether a gap at ``path`` reports ``term``: the term of its field, and, in a section
+    the document lacks, each term the rule asks later in that section."""
+    at = _entry(fields, path)
     if at is None:
         return False
     if fields[at][1] == term:
         return True
     return (
         asked
-        and _lacks_section(document, finding.json_path)
-        and any(
-            name == term and field[0] == finding.json_path[0] for field, name in fields[at + 1 :]
-        )
+        and _lacks_section(document, path)
+        and any(name == term and field[0] == path[0] for field, name in fields[at + 1 :])
     )
-
-
-def _term_at(fields: tuple[tuple[JsonPath, str], ...], path: JsonPath) -> str | None:
-    at = _entry(fields, path)
-    return None if at is None else fields[at][1]
 
 
 def _entry(fields: tuple[tuple[JsonPath, str], ...], path: JsonPath) -> int | None:

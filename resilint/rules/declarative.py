@@ -54,6 +54,9 @@ class _Gap:
     message: str
     level: Level
     discriminator: str
+    folds: tuple[Part, ...] = ()
+    """A missing section's gap: each requirement it stands for, where and what it asks, so
+    that a waiver narrowed to one of their fields waives that one only."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,19 @@ class DeclarativeRule:
         level = context.level
         if requirement.level is not None and context.level == self.info.level:
             level = requirement.level
-        return _Gap(self._place(requirement, env), message, level, discriminator)
+        place = self._place(requirement, env)
+        folds = (
+            (
+                Part(place.path, render(requirement.message, env, parse_path)),
+                *(
+                    Part(self._place(r, env).path, render(r.message, env, parse_path))
+                    for _, r in folded
+                ),
+            )
+            if folded
+            else ()
+        )
+        return _Gap(place, message, level, discriminator, folds)
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
@@ -180,7 +195,10 @@ class DeclarativeRule:
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
             message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
             discriminator = "in:" + format_json_path(first.place.path[: len(self._base(env)) + 1])
-            parts = tuple(Part(gap.place.path, gap.message) for gap in gaps)
+        if len(gaps) > 1 or first.folds:
+            parts = tuple(
+                p for gap in gaps for p in (gap.folds or (Part(gap.place.path, gap.message),))
+            )
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
         return context.locator.finding(
