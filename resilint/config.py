@@ -226,14 +226,14 @@ def _clip(text: str, most: int = 300) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """TOML's values as YAML's: a date stays a date, but a date-time or a time (which YAML
-    configuration cannot hold) becomes its text, so the schema reports it instead of the
-    validator failing on a type it does not know."""
+    """TOML's values as YAML's: a date (``as_of = 2026-11-26``, TOML's own date) becomes the
+    text resilint's YAML reader gives for one, and so does a date-time or a time, which the
+    schema then reports, instead of the validator failing on a type it does not know."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    if isinstance(value, (datetime.datetime, datetime.time)):
+    if isinstance(value, (datetime.date, datetime.time)):  # a datetime is a date too
         return value.isoformat()
     return value
 

@@ -49,6 +49,17 @@ def test_pyproject_tool_table_is_read(cli, write):
     )
 
 
+def test_a_toml_date_is_a_date(cli, write):
+    """TOML writes a date unquoted (as_of = 2026-11-26): the configuration takes it as the
+    YAML file's as_of: "2026-11-26" (it was an internal error, status 4, in every command)."""
+    write("pyproject.toml", "[tool.resilint]\nprofiles = []\nas_of = 2026-11-26\n")
+    write("a.yaml", TIER1)
+    result = cli("check", "--format", "json", "--no-cache")
+    assert result.exit_code in (0, 1), result.stderr
+    shown = cli("config").stdout
+    assert 'as_of: "2026-11-26"  # pyproject.toml:3' in shown
+
+
 def test_command_line_overrides_the_file(cli, write):
     write("resilint.yaml", "profiles: []\nfail_on: never\n")
     write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: first\n")
