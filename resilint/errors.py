@@ -34,14 +34,24 @@ class UsageError(ResilintError):
     exit_code = ExitCode.INPUT
 
 
+class NotFound(UsageError):
+    """What the command line names is in none of the documents read."""
+
+    def __init__(self, message: str, holder: str) -> None:
+        super().__init__(message)
+        self.holder = holder
+        """What would have held it, in words (``the supplier``): a command that could not read
+        every file says it may be in one of them."""
+
+
 class ConfigError(ResilintError):
     """A configuration, rule or schema file of the user's is invalid."""
 
     exit_code = ExitCode.INPUT
 
-    def __init__(self, message: str, path: str | None = None, line: int = 0, column: int = 0):
+    def __init__(self, message: str, path: str | None = None, line: int = 1, column: int = 1):
         self.path = path
-        self.line = line
-        self.column = column
-        where = f"{path}:{line}:{column}: " if path else ""
+        self.line = max(line, 1)  # 1-based as editors count; an unknown place is the start
+        self.column = max(column, 1)
+        where = f"{path}:{self.line}:{self.column}: " if path else ""
         super().__init__(f"{where}{message}")

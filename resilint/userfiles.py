@@ -12,6 +12,7 @@ reads are bounded.
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import json
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.errors import UsageError
+from resilint.load.positions import Lines
 from resilint.load.read import Refusal, read_regular, within
 from resilint.reporters.base import printable
 
@@ -123,15 +125,32 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
 
 def read_json(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> Any:
     """A side input parsed as JSON, refused (never a crash) when it is not JSON or nests
-    deeper than the parser can follow."""
-    data = read_input(path, what, limit)
+    deeper than the parser can follow, at the line and column where it stops being JSON."""
+    text = _utf8(path, what, read_input(path, what, limit).removeprefix(codecs.BOM_UTF8))
     try:
-        return json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:  # its message repeats the position: keep the words
+        cut = "" if text[exc.pos :].strip() else "; the file ends here: it may have been cut short"
+        raise _not_json(path, what, Lines(text).position(exc.pos), exc.msg + cut) from None
+    except (ValueError, RecursionError) as exc:  # no position known: the file's start
         reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise _refuse(
-            path, f"cannot read the {what}: it is not valid JSON ({printable(reason)})"
-        ) from None
+        raise _not_json(path, what, (1, 1), reason) from None
+
+
+def _utf8(path: str | Path, what: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")  # what precedes the first bad byte is UTF-8
+        bad = f"byte 0x{data[exc.start]:02x} is not UTF-8"
+        raise _not_json(path, what, Lines(before).position(len(before)), bad) from None
+
+
+def _not_json(path: str | Path, what: str, at: tuple[int, int], reason: str) -> UsageError:
+    """``path:line:column:`` as every other input error, 1-based as editors count."""
+    where = f"{printable(str(path))}:{at[0]}:{at[1]}"
+    reason = printable(reason)
+    return UsageError(f"{where}: cannot read the {what}: it is not valid JSON ({reason})")
 
 
 def _no_constant(name: str) -> Any:

@@ -3,6 +3,7 @@ comment stays, nothing outside an edit changes, and a fix that would change mean
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from conftest import EXAMPLES, REPO
 
 from resilint.app import build_schemas
@@ -236,3 +238,54 @@ def test_fixes_survive_the_cache(cli, tmp_path: Path) -> None:
         f["fix"] for f in warm.json()["findings"]
     ]
     assert any(f["fix"] for f in warm.json()["findings"])
+
+
+def test_a_file_of_many_documents_is_fixed_whole(cli, write, tmp_path: Path) -> None:
+    """Fixes that touch different places are applied together and verified as one change: a
+    file of 300 documents with 900 fixes is fixed whole (one fix per round stopped at 200 and
+    read the file again for each), and the data is what the fixes say, document by document."""
+    one = (
+        "apiVersion: resilint/v1\nkind: supplier\nid: s{n}\nname: S{n}\ntier: '3'\n"
+        "last_assessment: {{date: 01.04.2025, type: questionnaire}}\n"
+    )
+    write("many.yaml", "---\n".join(one.format(n=n) for n in range(300)))
+    fixed = cli("fix", "many.yaml")
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    assert "fixed 900 findings in 1 file" in fixed.stderr
+    documents = list(yaml.safe_load_all((tmp_path / "many.yaml").read_text()))
+    assert len(documents) == 300
+    for n, document in enumerate(documents):
+        assert document["kind"] == "Supplier" and document["id"] == f"s{n}"
+        assert document["tier"] == 3
+        assert document["last_assessment"]["date"] in ("2025-04-01", datetime.date(2025, 4, 1))
+    again = cli("check", "many.yaml", "--format", "json", "--no-cache").json()
+    assert again["summary"]["fixable"] == 0
+
+
+def test_a_fix_that_cannot_be_verified_is_refused_alone(tmp_path: Path) -> None:
+    """When the fixes of a round do not verify together, each is tried alone: the one that
+    cannot be verified is refused and the others are applied."""
+    from resilint.edit import fixing
+
+    text = (
+        "apiVersion: resilint/v1\nkind: supplier\nid: a\ntier: '3'\n---\n"
+        "apiVersion: resilint/v1\nkind: supplier\nid: b\ntier: '2'\n"
+    )
+    path = tmp_path / "two.yaml"
+    path.write_text(text)
+    policy = FixPolicy(build_schemas(), Limits())
+    real = fixing.verify
+
+    def refusing(old: str, new: str, fixes, limits):  # type: ignore[no-untyped-def]
+        if any("'2'" in old and e.text == "2" for fix in fixes for e in fix.edits):
+            return "refused for the test"
+        return real(old, new, fixes, limits)
+
+    fixing.verify = refusing  # type: ignore[assignment]
+    try:
+        result = fixing.fix_file(read_for_edit(path, str(tmp_path), 1 << 20), policy)
+    finally:
+        fixing.verify = real  # type: ignore[assignment]
+    assert [reason for _, reason in result.refused] == ["refused for the test"]
+    assert "tier: 3" in result.text and "tier: '2'" in result.text
+    assert result.text.count("kind: Supplier") == 2

@@ -19,6 +19,14 @@ def lol_bomb() -> str:
     return HEADER + "\n".join(lines) + "\n"
 
 
+# A gzip stream (header, then bytes as compressed data looks) and bytes of no text format.
+GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(0x80, 0x100)) * 3
+NOISE = bytes(range(256))
+LONG_KEY = (
+    "this key is {} characters long, and YAML reads a key written as 'key: value' (an implicit "
+    "key) only up to 1,024 characters; shorten the key"
+)
+
 CASES = [
     # (row, file bytes, code, line, column, words in the message)
     ("1 alias bomb", lol_bomb(), "YML-06", 11, 4, "expand to more than"),
@@ -72,8 +80,29 @@ CASES = [
         "Git LFS pointer",
     ),
     ("27 tab", HEADER + "contacts:\n\tname: x\n", "YML-01", 6, 1, "tab"),
+    (
+        "long key of 2,000,000",
+        "a" * 2_000_000 + ": x\n",
+        "YML-01",
+        1,
+        1,
+        LONG_KEY.format("2,000,000"),
+    ),
+    ("long key of 1,025", HEADER + "k" * 1025 + ": x\n", "YML-01", 5, 1, LONG_KEY.format("1,025")),
+    ("long key in a list", HEADER + "c:\n  - " + "k" * 1025 + ": x\n", "YML-01", 6, 5, "1,024"),
+    ("long quoted key", HEADER + f'"{"k" * 1023}": x\n', "YML-01", 5, 1, LONG_KEY.format("1,025")),
+    ("long key in {...}", HEADER + "c: {a: b, " + "k" * 1025 + ": x}\n", "YML-01", 5, 11, "1,024"),
     ("29 Latin-1", (HEADER + "hq: Z\xfcrich\n").encode("latin-1"), "ENC-01", 5, 6, "not UTF-8"),
     ("30 UTF-16 without BOM", HEADER.encode("utf-16-le"), "ENC-01", 1, 1, "UTF-16"),
+    ("30 UTF-16-BE without BOM", HEADER.encode("utf-16-be"), "ENC-01", 1, 1, "UTF-16"),
+    ("30 UTF-32 without BOM", HEADER.encode("utf-32-le"), "ENC-01", 1, 1, "UTF-32"),
+    ("30 UTF-32-BE without BOM", HEADER.encode("utf-32-be"), "ENC-01", 1, 1, "UTF-32"),
+    ("binary gzip", GZIP, "ENC-01", 1, 1, "not a text file but binary data: it starts like a gzip"),
+    ("binary gzip header", GZIP[:10], "ENC-01", 1, 1, "binary data: it starts like a gzip"),
+    ("binary zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + NOISE, "ENC-01", 1, 1, "a zip"),
+    ("binary PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + NOISE, "ENC-01", 1, 1, "a PDF"),
+    ("binary PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + NOISE, "ENC-01", 1, 1, "a PNG"),
+    ("binary NUL bytes", NOISE * 4, "ENC-01", 1, 1, "binary data: it holds NUL bytes"),
     ("31 NUL", HEADER + "x: a\x00b\n", "ENC-02", 5, 5, "NUL"),
     ("31 ESC", HEADER + "x: a\x1bb\n", "ENC-02", 5, 5, "ESC"),
     ("31 DEL", HEADER + "x: a\x7fb\n", "ENC-02", 5, 5, "DEL"),
@@ -108,6 +137,14 @@ def test_catalogue_row(cli, write, row, content, code, line, column, words):
     text = cli("check", "bad.yaml")
     assert text.lines[0].startswith(f"bad.yaml:{finding['line']}:{finding['column']}: {code} ")
     assert "Traceback" not in text.stdout + text.stderr
+
+
+def test_text_that_starts_like_a_binary_format_is_text(cli, write):
+    """A signature (GIF89a, %PDF) makes a file binary only when its bytes are no text anyway."""
+    write("gif.yaml", "GIF89a: Zürich\n" + HEADER)
+    result = cli("check", "gif.yaml", "--format", "json")
+    messages = [f["message"] for f in result.json()["findings"] if f["code"] == "SCH-01"]
+    assert "ENC-01" not in result.codes() and messages == ["supplier s: unknown field 'GIF89a'"]
 
 
 def test_python_tag_runs_nothing(cli, write, tmp_path: Path):

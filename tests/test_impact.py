@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, REPO, Run
+from tests.conftest import EXAMPLES, REPO, Run, copy_example
 
 NORTHWIND = EXAMPLES / "northwind"
 AS_OF = "2026-11-26"
@@ -519,6 +519,25 @@ def test_an_unreadable_file_is_no_silent_pass(cli: Cli, write: Write, tmp_path: 
     assert result.exit_code == 2
     assert "orders" in result.stdout  # the answer is still written
     assert "broken.yaml" in result.stderr and "could not be read" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("impact", "--supplier", "leaseware"), ("card", "leaseware")],
+    ids=["impact", "card"],
+)
+def test_a_supplier_not_found_may_be_in_a_file_that_could_not_be_read(
+    cli: Cli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    repository = copy_example("havelbank", tmp_path)
+    with (repository / "suppliers" / "leaseware.yaml").open("a", encoding="utf-8") as file:
+        file.write("oops: [\n")
+    result = cli(*command, cwd=repository)
+    assert result.exit_code == 2 and not result.stdout
+    assert result.stderr == (
+        "resilint: no supplier has the id 'leaseware'; the supplier may be in a file that "
+        "could not be read: suppliers/leaseware.yaml (`resilint check` says why)\n"
+    )
 
 
 HOSTILE = "Evil\u202e <script>alert(1)</script> | `x` \x1b[31m\n::error::"

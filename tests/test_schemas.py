@@ -113,6 +113,29 @@ def test_schema_messages_speak_plainly(cli, write, field, value, words) -> None:
     assert (finding["line"], finding["column"]) == (4, len(field) + 3)
 
 
+@pytest.mark.parametrize(
+    ("lines", "where", "words"),
+    [
+        ('"": c\n', (4, 1), "supplier acme: an empty key ('') is not a field of a Supplier; "),
+        ("contacts:\n  '': x\n", (5, 3), "an empty key ('') is not a field of contacts; "),
+        ('labels:\n  "": x\n', (5, 3), "an empty key ('') is not a name labels can hold; "),
+        (
+            "labels:\n  Big Tag: x\n",
+            (5, 3),
+            "the key 'Big Tag' in labels has the wrong form: got 'Big Tag', expected text",
+        ),
+    ],
+    ids=["top level", "nested", "a name of labels", "a wrong name of labels"],
+)
+def test_a_key_is_named_plainly_even_when_empty(cli, write, lines, where, words) -> None:
+    """An empty key is no path: it is never shown as the mapping holding it ('the document',
+    'contacts.'), and a key a mapping cannot hold is reported at the key, not the mapping."""
+    text = f"apiVersion: resilint/v1\nkind: Supplier\nid: acme\n{lines}"
+    (finding,) = check_one(cli, write, text).json()["findings"]
+    assert finding["code"] == "SCH-01" and words in finding["message"], finding["message"]
+    assert (finding["line"], finding["column"]) == where
+
+
 def test_every_schema_error_is_reported_not_just_the_first(cli, write) -> None:
     text = (
         "apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: s\nstart_date: soon\n"

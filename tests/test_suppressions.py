@@ -210,6 +210,30 @@ def test_broken_baseline_file_is_an_input_error(cli, repo, write):
     assert result.exit_code == 2 and "cannot read the baseline" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "where", "words"),
+    [
+        ('{"findings": [', "1:15", "the file ends here: it may have been cut short"),
+        ('{\n  "version": 1,\n  "findings": [x]\n}\n', "3:16", "(Expecting value)"),
+        (b'\xef\xbb\xbf{\n  "findings": ["\xff"]}', "2:17", "byte 0xff is not UTF-8"),
+        ('{"findings": [NaN]}', "1:1", "NaN is not a JSON number"),
+        ('{"findings": []}', "1:1", "not a resilint baseline file"),
+    ],
+    ids=["cut short", "not JSON", "not UTF-8", "no position", "not a baseline"],
+)
+def test_a_broken_baseline_is_reported_at_its_line_and_column(
+    cli, repo, write, content, where, words
+):
+    """Positions are 1-based, as editors count: the JSON error's own line and column, or 1:1
+    when the problem has no place (never 0:0)."""
+    repo()
+    write("bl2.json", content)
+    result = cli("check", "--baseline", "bl2.json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"resilint: bl2.json:{where}: "), result.stderr
+    assert words in result.stderr
+
+
 NARROW = """\
 ---
 apiVersion: resilint/v1
@@ -331,7 +355,7 @@ def test_lines_are_counted_as_yaml_counts_them(cli, write):
         "repo.yaml",
         SUPPLIER + contract.replace("id: ctr-acme\n", 'id: ctr-acme\nname: "x\u2028y"\n'),
     )
-    result, found = findings(cli)
+    _, found = findings(cli)
     assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
 
 
@@ -365,3 +389,20 @@ def test_text_in_a_value_that_reads_like_a_suppression_silences_nothing(cli, wri
     write("repo.yaml", real)
     _, found = findings(cli)
     assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
+
+
+def test_a_narrowed_waiver_on_a_missing_section_waives_only_its_field(cli, write) -> None:
+    """With no remedies section at all, CTR-08 folds its three gaps into one finding at the
+    first; a waiver narrowed to the indemnity waives that gap only (it waived all three)."""
+    text = CONTRACT.format(comment="").split("remedies:")[0]
+    narrowed = "field: remedies.security_indemnity"
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    write("repo.yaml", SUPPLIER + text + NARROW.format(narrowed=narrowed))
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    active = [f for f in found if not f["suppressed"]]
+    assert [f["code"] for f in active] == ["CTR-08"], found
+    assert "step-in" in active[0]["message"] and "early" in active[0]["message"]
+    assert "indemnity" not in active[0]["message"]
+    (accepted,) = [f for f in found if f["suppressed"]]
+    assert "indemnity" in accepted["message"] and "step-in" not in accepted["message"]

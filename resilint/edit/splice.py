@@ -33,6 +33,11 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
+def span(lines: Lines, edit: Edit) -> tuple[int, int]:
+    """Where ``edit`` starts and ends in the text of ``lines``, as character offsets."""
+    return _offset(lines, edit.line, edit.column), _offset(lines, edit.end_line, edit.end_column)
+
+
 def _offset(lines: Lines, line: int, column: int) -> int:
     starts = lines.starts
     if not 1 <= line <= len(starts):

@@ -13,13 +13,12 @@ import click
 from resilint.app import CheckArgs, build_config, build_options, build_schemas
 from resilint.checker import load_documents
 from resilint.domain import Facts
-from resilint.errors import ExitCode, UsageError
+from resilint.errors import ExitCode, NotFound, UsageError
 from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
-from resilint.impact.model import SUPPLIER, Target
+from resilint.impact.model import SUPPLIER, Impact, Target
 from resilint.impact.scenario import analyse
-from resilint.reporters.base import unread_note
-from resilint.suggest import did_you_mean
+from resilint.reporters.base import unread_note, unread_suspect
 
 
 @dataclass(frozen=True)
@@ -75,18 +74,30 @@ def run_impact(args: ImpactArgs) -> int:
             "say what is down: --supplier ID, --region R, --dependency D or --function F "
             "(or --all-critical)"
         )
-    _write(IMPACT_FORMATS[args.output_format](analyse(facts, args.target, args.hours)))
+    impact = _analysed(facts, args.target, args.hours, unreadable)
+    _write(IMPACT_FORMATS[args.output_format](impact))
     return _status(unreadable)
 
 
 def run_card(args: CardArgs) -> int:
     facts, unreadable = build_facts(args.paths, args.config, args.as_of)
-    if facts.index.get("Supplier", args.supplier) is None:
-        hint = did_you_mean(args.supplier, facts.index.ids("Supplier"))
-        raise UsageError(f"no supplier has the id '{args.supplier}'{hint}")
-    impact = analyse(facts, Target(SUPPLIER, args.supplier), None)
+    impact = _analysed(facts, Target(SUPPLIER, args.supplier), None, unreadable)
     _write(CARD_FORMATS[args.output_format](impact))
     return _status(unreadable)
+
+
+def _analysed(
+    facts: Facts, target: Target, hours: float | None, unreadable: tuple[str, ...]
+) -> Impact:
+    """The scenario; when what is down is in none of the documents read, it may be in a file
+    that could not be read, and then "not found" would send the user hunting for a typo."""
+    try:
+        return analyse(facts, target, hours)
+    except NotFound as missing:
+        if not unreadable:
+            raise
+        suspect = unread_suspect(unreadable, missing.holder)
+        raise NotFound(f"{missing}; {suspect}", missing.holder) from None
 
 
 def _write(text: str) -> None:

@@ -15,7 +15,7 @@ from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
 from resilint.domain.readers import in_order, strings
-from resilint.errors import UsageError
+from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
 from resilint.impact.functions import Reached, function_impact
 from resilint.impact.model import (
@@ -85,7 +85,7 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
     if found is None:
         label = "supplier" if kind == "Supplier" else "business function"
         hint = did_you_mean(value, facts.index.ids(kind))
-        raise UsageError(f"no {label} has the id '{value}'{hint}")
+        raise NotFound(f"no {label} has the id '{value}'{hint}", f"the {label}")
     return found
 
 
@@ -117,7 +117,10 @@ def _in_region(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]
             for r, _ in facts.graph.reach(f).regions.values()
         }
         hint = did_you_mean(value, sorted(known))
-        raise UsageError(f"no business function relies on cloud region '{value}'{hint}")
+        raise NotFound(
+            f"no business function relies on cloud region '{value}'{hint}",
+            "a business function running there",
+        )
     merged: dict[int, Reached] = {}
     for function, where, chain in found:
         before = merged.get(id(function))
@@ -142,7 +145,10 @@ def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Docume
     found = facts.graph.relying_on(value)
     if not found:
         hint = did_you_mean(value, facts.index.ids("Supplier"))
-        raise UsageError(f"no business function relies on a dependency named '{value}'{hint}")
+        raise NotFound(
+            f"no business function relies on a dependency named '{value}'{hint}",
+            "a business function relying on it",
+        )
     named = facts.graph.supplier_named(value)
     if named is not None:
         down = [named]

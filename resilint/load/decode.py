@@ -37,6 +37,28 @@ _HIDDEN = Lazy(f"[{_BIDI}{_INVISIBLE}{_JOINERS}]")
 _BIDI_CHARS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MAX_HIDDEN = 20
 
+# Signatures of binary formats that end up named .yaml: an archive or a compressed copy of a
+# file, a document exported or an image saved in its place.
+_MAGIC = (
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+)
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_SNIFF = 8000
+"""Bytes looked at for a NUL (as git does to tell binary files)."""
+
 _NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\ufeff": "byte order mark"}
 
 
@@ -44,37 +66,88 @@ def decode(data: bytes) -> str:
     """Decode a file's bytes; raises :class:`LoadError` saying where and why it cannot be read."""
     if data.isascii() and not data.translate(None, _ASCII_ALLOWED):
         return data.decode("ascii")  # the common case, with nothing to look at more closely
+    try:
+        return _decode(data)
+    except LoadError:
+        # A signature counts only in bytes that are no text anyway: "GIF89a: Zürich" is YAML.
+        kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+        if kind is None:
+            raise
+        raise _binary(f"it starts like {kind}") from None
+
+
+def _decode(data: bytes) -> str:
+    by_bom = _by_bom(data)
+    if by_bom is not None:
+        return _check_characters(by_bom)
+    head = data[:64]
+    if len(head) >= 4 and head.count(0) * 4 >= len(head):
+        raise _wide_or_binary(head)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data[:_SNIFF]:  # no text in a one-byte encoding holds a NUL byte
+            raise _wide_or_binary(head) from None  # UTF-16 of other scripts, or binary
+        raise _not_utf8(data, exc.start) from None
+    return _check_characters(text)
+
+
+def _by_bom(data: bytes) -> str | None:
+    """The text of a file that starts with a byte order mark, in the encoding it names."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_characters(data[len(bom) :].decode(encoding))
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise LoadError(
                     "ENC-01",
                     f"not valid {encoding.upper()} despite its byte order mark ({exc.reason})",
                 ) from None
-    if _looks_like_utf16(data):
-        raise LoadError(
+    return None
+
+
+def _not_utf8(data: bytes, start: int) -> LoadError:
+    before = data[:start].decode("utf-8", errors="replace")
+    return LoadError(
+        "ENC-01",
+        f"not UTF-8: byte 0x{data[start : start + 1].hex()} cannot be read (the file was "
+        "probably saved as Latin-1 or Windows-1252); save it as UTF-8",
+        *Lines(before).position(len(before)),
+    )
+
+
+def _wide_or_binary(head: bytes) -> LoadError:
+    """Why a file whose first bytes hold NUL bytes cannot be read: text in UTF-16 or UTF-32
+    (Latin letters in them are half or more NUL bytes), or no text at all."""
+    if any(_reads_as(head, encoding) for encoding in _WIDE):
+        return LoadError(
             "ENC-01",
             "the file looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8",
         )
+    return _binary("it holds NUL bytes, as compressed files, images and programs do")
+
+
+def _reads_as(head: bytes, encoding: str) -> bool:
+    """Whether the first bytes read as YAML text in ``encoding``: they decode (a character cut
+    at the end is left out) to characters YAML allows (NUL is not), none unassigned or for
+    private use. Random bytes seldom decode as UTF-32, but one time in a few hundred as UTF-16:
+    there, one character in four or more must also be ASCII (keys, colons, spaces, breaks)."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8", errors="replace")
-        bad = data[exc.start : exc.start + 1].hex()
-        raise LoadError(
-            "ENC-01",
-            f"not UTF-8: byte 0x{bad} cannot be read (the file was "
-            "probably saved as Latin-1 or Windows-1252); save it as UTF-8",
-            *Lines(before).position(len(before)),
-        ) from None
-    return _check_characters(text)
+        text = codecs.getincrementaldecoder(encoding)().decode(head)
+    except UnicodeDecodeError:
+        return False
+    if _FORBIDDEN.search(text) or any(unicodedata.category(c) in ("Cn", "Co") for c in text):
+        return False
+    return encoding.startswith("utf-32") or sum(c.isascii() for c in text) * 4 >= len(text)
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    head = data[:64]
-    return len(head) >= 4 and head.count(0) * 4 >= len(head)
+def _binary(why: str) -> LoadError:
+    return LoadError(
+        "ENC-01",
+        f"this is not a text file but binary data: {why}; resilint reads YAML text only, so "
+        "if this file should hold YAML, put its text back (unpack a compressed copy), else "
+        "rename it or move it out of the checked paths",
+    )
 
 
 def _check_characters(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import yaml
 from yaml.error import Mark
 
+from resilint.load.key_length import LONGEST_KEY, long_key
 from resilint.load.positions import Lines, LoadError
 
 _KEY_THEN_VALUE = re.compile(r"(\s*(?:-\s+)*)([^\s#'\"][^:#]*?):[ \t]+(.*?)\s*$")
@@ -21,6 +22,9 @@ _QUOTE_WHAT = {"'": "single", '"': "double"}
 
 def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
     """The load error for one of libyaml's syntax errors, positioned as editors count."""
+    too_long = _long_key(exc, lines)
+    if too_long is not None:
+        return too_long
     said = _said(exc)
     for words, explain in _EXPLAINERS:
         if words in said:
@@ -30,6 +34,26 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
         exc.problem_mark or exc.context_mark,
         "YAML cannot read this line; check its indentation, and put values that hold ': ', "
         f"' #', brackets or quotes in quotes (the YAML reader says: {_said(exc)})",
+    )
+
+
+def _long_key(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError | None:
+    """A key past YAML's length limit: libyaml's words for it (no ':' found, or a ':' where no
+    key can start) would send the reader looking for a colon that is there."""
+    if exc.problem_mark is None:
+        return None
+    line_no, column = lines.mark(exc.problem_mark)
+    found = long_key(lines.line(line_no), column - 1)
+    if found is None:
+        return None
+    start, length = found
+    return LoadError(
+        "YML-01",
+        f"this key is {length:,} characters long, and YAML reads a key written as 'key: value' "
+        f"(an implicit key) only up to {LONGEST_KEY:,} characters; shorten the key (long text "
+        "belongs in a value)",
+        line_no,
+        start + 1,
     )
 
 

@@ -101,10 +101,25 @@ def printable(text: str) -> str:
 def unread_note(unreadable: Sequence[str], answer: str) -> str:
     """What a command that answers from the documents says when some files could not be read:
     what they hold is missing from its ``answer`` (no silent pass)."""
-    shown = ", ".join(printable(path) for path in unreadable[:3])
-    if len(unreadable) > 3:
-        shown += f" and {len(unreadable) - 3} more"
     return (
-        f"resilint: {len(unreadable)} file(s) could not be read ({shown}): what they hold is "
-        f"missing from this {answer}; `resilint check` says why"
+        f"resilint: {len(unreadable)} file(s) could not be read ({_listed(unreadable)}): what "
+        f"they hold is missing from this {answer}; `resilint check` says why"
     )
+
+
+def unread_suspect(unreadable: Sequence[str], holder: str) -> str:
+    """What a command adds to "not found" when some files could not be read: the ``holder``
+    (``the supplier``) may be in one of them, so the name asked for may well be right."""
+    where = "a file" if len(unreadable) == 1 else "one of the files"
+    return (
+        f"{holder} may be in {where} that could not be read: {_listed(unreadable)} "
+        "(`resilint check` says why)"
+    )
+
+
+def _listed(paths: Sequence[str]) -> str:
+    """The first three paths, escaped, and how many more."""
+    shown = ", ".join(printable(path) for path in paths[:3])
+    if len(paths) > 3:
+        shown += f" and {len(paths) - 3} more"
+    return shown
