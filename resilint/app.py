@@ -396,7 +396,7 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
             "fix that first: a baseline must not hide unreadable files"
         )
     path = target or config.baseline or config.root / DEFAULT_NAME
-    count = write_baseline(path, result.findings, __version__)
+    count = write_baseline(path, result.findings, __version__, config.root)
     click.echo(f"wrote {count} findings to {path}", err=True)
     return ExitCode.OK
 

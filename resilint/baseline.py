@@ -17,7 +17,9 @@ FORMAT_VERSION = 1
 DEFAULT_NAME = ".resilint-baseline.json"
 
 
-def write_baseline(path: Path, findings: Iterable[Finding], version: str) -> int:
+def write_baseline(
+    path: Path, findings: Iterable[Finding], version: str, repository: Path | None = None
+) -> int:
     entries = sorted(
         (_entry(f) for f in findings if f.suppression is None),
         key=lambda e: (e["path"], e["code"], e["fingerprint"]),
@@ -27,7 +29,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], version: str) -> int
         "generated_by": f"resilint {version}",
         "findings": entries,
     }
-    write_output(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n")
+    write_output(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n", repository)
     return len(entries)
 
 

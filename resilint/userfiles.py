@@ -45,17 +45,22 @@ def _guarded_root() -> str:
     return str(cwd)
 
 
-def _under_cwd(target: Path) -> bool:
-    return within(str(target), _guarded_root())
+def _guard(target: Path, repository: Path | None = None) -> str | None:
+    """The root below which no link is followed on the way to ``target``: the working
+    directory's work tree, or the repository whose file it is (a committed link at a default
+    output path is refused from wherever resilint runs); None when neither holds it."""
+    roots = [_guarded_root()]
+    if repository is not None:
+        roots.append(str(_lexical(repository)))
+    return next((root for root in roots if within(str(target), root)), None)
 
 
 def _refuse(path: str | Path, reason: str) -> UsageError:
     return UsageError(f"{printable(str(path))}: {reason}")
 
 
-def _no_links(path: str | Path, target: Path, doing: str) -> None:
-    """Refuse a symbolic link at ``target`` or on its way, below the working directory."""
-    root = _guarded_root()
+def _no_links(path: str | Path, target: Path, doing: str, root: str) -> None:
+    """Refuse a symbolic link at ``target`` or on its way, below ``root``."""
     for place in (target, *target.parents):
         if not within(str(place), root) or str(place) == root:
             return
@@ -64,16 +69,18 @@ def _no_links(path: str | Path, target: Path, doing: str) -> None:
             raise _refuse(
                 path,
                 f"{shown} is a symbolic link; resilint never {doing} through a link inside the "
-                "working directory",
+                "working directory or the repository",
             )
 
 
-def write_output(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to the file ``path`` the user named; see the module doc."""
+def write_output(path: str | Path, data: str | bytes, repository: Path | None = None) -> None:
+    """Write ``data`` (text as UTF-8) to the file ``path`` the user named, or resilint's
+    default file of ``repository`` (the baseline); see the module doc."""
     target = _lexical(path)
-    guarded = _under_cwd(target)
-    if guarded:
-        _no_links(path, target, "writes")
+    root = _guard(target, repository)
+    guarded = root is not None
+    if root is not None:
+        _no_links(path, target, "writes", root)
     payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,8 +107,9 @@ def output_directory(path: str | Path) -> Path:
     """A directory the user named for several outputs, created if missing, refused if it is or
     passes through a link below the working directory."""
     target = _lexical(path)
-    if _under_cwd(target):
-        _no_links(path, target, "writes")
+    root = _guard(target)
+    if root is not None:
+        _no_links(path, target, "writes", root)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -115,8 +123,9 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
     """The bytes of a side input the user named: a regular file, bounded, never blocking, and
     below the working directory never through a link."""
     target = _lexical(path)
-    if _under_cwd(target):
-        _no_links(path, target, f"reads a {what}")
+    root = _guard(target)
+    if root is not None:
+        _no_links(path, target, f"reads a {what}", root)
     data = read_regular(target, limit, limit_name=f"the {what} size limit")
     if isinstance(data, Refusal):
         raise _refuse(path, f"cannot read the {what}: {data.message}")

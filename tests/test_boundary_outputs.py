@@ -179,3 +179,17 @@ def test_an_output_up_the_work_tree_from_a_subdirectory_is_guarded_too(repo) -> 
     result = run(repo / "sub", "check", "--no-cache", "..", "-o", "sarif=../out")
     _expect_refused(result, "out is a symbolic link")
     assert (repo.parent / "outside" / "creds").read_text() == CREDS
+
+
+@pytest.mark.parametrize("where", ["outside the repository", "a subdirectory, no git"])
+def test_the_default_baseline_is_never_written_through_a_committed_link(repo, where) -> None:
+    """`resilint baseline` with no -o writes the repository's default file: a committed link
+    there is refused wherever the command runs (it wrote outside the repository from a
+    directory outside it, or from a subdirectory of a tree without .git)."""
+    (repo / ".resilint-baseline.json").symlink_to(repo.parent / "outside" / "creds")
+    if where == "outside the repository":
+        result = run(repo.parent / "outside", "baseline", str(repo))
+    else:
+        result = run(repo / "suppliers", "baseline")
+    _expect_refused(result, ".resilint-baseline.json is a symbolic link")
+    assert (repo.parent / "outside" / "creds").read_text() == CREDS
