@@ -232,8 +232,16 @@ def test_import_never_overwrites(cli, tmp_path: Path) -> None:
     before = (target / "entities.yaml").read_text()
     result = cli("register", "import", str(workbook), "-o", str(target))
     assert result.exit_code != 0
-    assert "already exists" in result.stderr
+    assert "already exist; nothing was written" in result.stderr
     assert (target / "entities.yaml").read_text() == before
+    # one file in the way, the others not yet there: nothing is written, not half of it
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "functions.yaml").write_text("# ours\n")
+    result = cli("register", "import", str(workbook), "-o", str(fresh))
+    assert result.exit_code == 2
+    assert "functions.yaml already exist; nothing was written" in result.stderr
+    assert sorted(p.name for p in fresh.rglob("*")) == ["functions.yaml"]
 
 
 def test_import_reads_the_package_csvs_and_lists_what_it_cannot_map(cli, tmp_path: Path) -> None:

@@ -43,6 +43,14 @@ def run_import(args: ImportArgs) -> int:
     output_directory(args.output)
     boundary = os.path.realpath(args.output)
     files = _files(built)
+    taken = [name for name in files if os.path.lexists(args.output / name)]
+    if taken:  # refused before anything is written: no half import to clean up
+        shown = ", ".join(printable(name) for name in taken[:5])
+        more = f" and {len(taken) - 5} more" if len(taken) > 5 else ""
+        raise UsageError(
+            f"{printable(str(args.output))}: {shown}{more} already exist; nothing was written "
+            "(import into an empty directory, or move those files away)"
+        )
     for name, documents in files.items():
         text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
         create(args.output / name, text, boundary)
