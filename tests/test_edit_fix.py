@@ -289,3 +289,34 @@ def test_a_fix_that_cannot_be_verified_is_refused_alone(tmp_path: Path) -> None:
     assert [reason for _, reason in result.refused] == ["refused for the test"]
     assert "tier: 3" in result.text and "tier: '2'" in result.text
     assert result.text.count("kind: Supplier") == 2
+
+
+def _diff(cwd: Path) -> bytes:
+    """``resilint fix s.yaml --diff`` as a shell prints it: the bytes, line ends and all."""
+    done = subprocess.run(
+        [sys.executable, "-m", "resilint", "fix", "s.yaml", "--diff"], cwd=cwd, capture_output=True
+    )
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+def test_a_crlf_files_diff_applies_with_git(tmp_path: Path) -> None:
+    """The --diff output is a patch git applies to the file: its CRLF line ends are kept."""
+    text = "apiVersion: resilint/v1\nkind: supplier\nid: acme\nname: Acme\ntier: '3'\n"
+    (tmp_path / "s.yaml").write_bytes(text.replace("\n", "\r\n").encode())
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "fix.patch").write_bytes(_diff(tmp_path))
+    applied = subprocess.run(
+        ["git", "apply", "--check", "fix.patch"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert applied.returncode == 0, applied.stderr
+
+
+def test_a_diff_counts_lines_as_yaml_does(tmp_path: Path) -> None:
+    """A U+2028 in a comment is text, not a line end: the hunk counts the file's real lines
+    and claims no missing final newline."""
+    text = "# a note\u2028that wraps\napiVersion: resilint/v1\nkind: supplier\nid: acme\n"
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    printed = _diff(tmp_path).decode("utf-8")
+    assert "@@ -1,4 +1,4 @@" in printed, printed
+    assert "No newline" not in printed
