@@ -123,3 +123,8 @@ def _listed(paths: Sequence[str]) -> str:
     if len(paths) > 3:
         shown += f" and {len(paths) - 3} more"
     return shown
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count with its noun, as every summary line says it."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

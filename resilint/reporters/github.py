@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, counted, printable
 
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
@@ -27,6 +27,9 @@ def report_github(context: ReportContext) -> str:
         )
         lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(clip(f.message))}")
     counts = context.counts()
-    summary = ", ".join(f"{n} {level.label}" for level, n in counts.items() if n) or "no findings"
-    lines.append(f"resilint: {context.files} files, {context.documents} documents: {summary}")
+    summary = ", ".join(counted(n, level.label) for level, n in counts.items() if n)
+    files = counted(context.files, "file")
+    lines.append(
+        f"resilint: {files}, {counted(context.documents, 'document')}: {summary or 'no findings'}"
+    )
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resilint.findings import Finding
 from resilint.patterns import Lazy
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, counted, printable
 
 MAX_ROWS = 200
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -31,11 +31,10 @@ def report_markdown(context: ReportContext) -> str:
     head = "## resilint: " + (
         "no findings ✅"
         if not total
-        else ", ".join(
-            f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
-        )
+        else ", ".join(counted(n, level.label) for level, n in counts.items() if n)
     )
-    lines = [head, "", f"Checked {context.files} files, {context.documents} documents."]
+    checked = f"{counted(context.files, 'file')}, {counted(context.documents, 'document')}"
+    lines = [head, "", f"Checked {checked}."]
     if context.suppressed:
         lines.append(
             f"{len(context.suppressed)} findings are suppressed by waivers, inline "

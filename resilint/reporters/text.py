@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Finding, Level
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, counted, printable
 from resilint.reporters.grouped import grouped_lines
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.INFO: "\033[36m"}
@@ -55,14 +55,12 @@ def _fixes_note(context: ReportContext) -> str:
 def summary(context: ReportContext) -> str:
     counts = context.counts()
     total = sum(counts.values())
-    files = f"{context.files} file{'s' if context.files != 1 else ''}"
-    docs = f"{context.documents} document{'s' if context.documents != 1 else ''}"
+    files = counted(context.files, "file")
+    docs = counted(context.documents, "document")
     hidden = len(context.suppressed)
     note = f"; {hidden} suppressed" if hidden else ""
     if not total:
         return f"Checked {files}, {docs}: no findings{note}."
-    parts = ", ".join(
-        f"{n} {level.label}{'s' if n != 1 else ''}" for level, n in counts.items() if n
-    )
-    found = f"{total} finding{'s' if total != 1 else ''} ({parts}){note}"
+    parts = ", ".join(counted(n, level.label) for level, n in counts.items() if n)
+    found = f"{counted(total, 'finding')} ({parts}){note}"
     return f"Checked {files}, {docs}: {found}.{_fixes_note(context)}"
