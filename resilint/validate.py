@@ -181,7 +181,8 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         allowed = sorted(_schema(error).get("properties", {}))
         for extra in _extras(error):
             yield _explained(
-                _unknown_field(document, path, extra, allowed),
+                _unknown_field(document, path, extra, allowed)
+                + _cut_by_comma(error.instance, extra),
                 (*path, extra),
                 on_key=True,
                 remedy=Remedy("unknown_field", tuple(allowed)),
@@ -207,6 +208,24 @@ def _unknown_field(
         )
     return f"{document.label}: unknown field '{_field((*path, extra))}'" + _did_you_mean(
         extra, allowed
+    )
+
+
+def _cut_by_comma(mapping: Any, extra: str) -> str:
+    """For a key with no value right after a text (``{name: Amazon.com, Inc.}`` reads as
+    ``name: Amazon.com`` and a key ``Inc.``): that a comma in braces cut the text, and the
+    quoted text that keeps it whole."""
+    if not isinstance(mapping, dict) or mapping.get(extra, "") is not None:
+        return ""
+    keys = list(mapping)
+    at = keys.index(extra) if extra in keys else 0
+    before = mapping.get(keys[at - 1]) if at > 0 else None
+    if not isinstance(before, str):
+        return ""
+    whole = f"{before}, {extra}"
+    return (
+        f"; if '{_clip(extra)}' is the end of the text before it, the comma inside {{ }} cut "
+        f'it off: write that text in quotes ({keys[at - 1]}: "{_clip(whole)}")'
     )
 
 

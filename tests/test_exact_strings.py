@@ -90,3 +90,22 @@ def test_text_cut_in_two_by_a_colon_is_told_to_be_quoted(cli, write) -> None:
         SUPPLIER + 'shared_dependencies:\n  subprocessors:\n    - "Mailer Ltd: EU region only"\n',
     )
     assert findings(cli, "SCH-01") == []
+
+
+def test_text_cut_by_a_comma_in_braces_is_told_to_be_quoted(cli, write) -> None:
+    """{name: Amazon.com, Inc.} is a name and a key 'Inc.' to YAML: the unknown field says
+    the comma cut the text and shows it quoted."""
+    write("a.yaml", SUPPLIER + "ultimate_parent: {name: Amazon.com, Inc.}\n")
+    [error] = findings(cli, "SCH-01")
+    message = str(error["message"])
+    assert "unknown field 'ultimate_parent.Inc.'" in message
+    assert (
+        'the comma inside { } cut it off: write that text in quotes (name: "Amazon.com, Inc.")'
+        in message
+    )
+    write("a.yaml", SUPPLIER + 'ultimate_parent: {name: "Amazon.com, Inc."}\n')
+    assert findings(cli, "SCH-01") == []
+    # an unknown key with a value of its own is only an unknown key
+    write("a.yaml", SUPPLIER + "ultimate_parent: {name: Amazon.com, lei: x}\n")
+    [other] = findings(cli, "SCH-01")
+    assert "comma" not in str(other["message"])
