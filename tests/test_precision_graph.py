@@ -366,3 +366,20 @@ def test_con02_counts_supplier_identities_not_the_sign_in_of_their_service(check
     [finding] = of(check(docs(ours, crm, admin)), "CON-02")
     assert "identity crm-admin of critical supplier crm" in finding["message"]
     assert "own sign-in" not in finding["message"]
+
+
+def test_a_subcontractors_cloud_reaches_its_provider_as_the_region_does(cli, write) -> None:
+    """A function rests on a ledger whose storage subcontractor (no Supplier document of its
+    own) runs on AWS us-east-1: impact of the region and impact of AWS both count it (the
+    supplier view left it out)."""
+    ledger = (
+        "kind: Supplier\nid: ledger\ntier: 1\nsubcontractors:\n"
+        "  - {id: vault, name: Vaultgrid, cloud: [{provider: aws, region: us-east-1}]}\n"
+    )
+    books = _function("books", "  suppliers: [ledger]")
+    write("repo.yaml", docs(AWS, ledger, books))
+    asked = ("--format", "json", "--as-of", AS_OF)
+    region = cli("impact", "--region", "aws/us-east-1", *asked).json()
+    supplier = cli("impact", "--supplier", "aws", *asked).json()
+    assert [f["id"] for f in region["functions"]] == ["books"]
+    assert [f["id"] for f in supplier["functions"]] == ["books"]

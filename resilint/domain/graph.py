@@ -258,11 +258,26 @@ class DependencyGraph:
                 )
                 named = bool(dicts(sub.get("cloud"))) or self._names_regions_of(mine, target)
                 yield target, hop, not named
+            yield from self._sub_clouds(supplier, j, sub, linked)
         for path, name in _shared_names(supplier):
             target = self.supplier_named(name)
             if target is not None and target is not supplier and id(target) not in linked:
                 # a subcontractor entry, where there is one, is the record of the link
                 yield target, Hop(supplier, path, f"{supplier.id} relies on {target.id}"), False
+
+    def _sub_clouds(
+        self, supplier: Document, j: int, sub: dict[str, object], linked: set[int]
+    ) -> Iterator[tuple[Document, Hop, bool]]:
+        """The cloud providers a subcontractor entry runs on, where one is a supplier of ours
+        (AWS under the ledger's storage subcontractor): the walk reaches its regions, and so
+        the supplier too, as it does a supplier's own cloud provider."""
+        name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
+        for i, region in _regions(sub.get("cloud")):
+            target = self.supplier_named(region.provider)
+            if target is not None and target is not supplier and id(target) not in linked:
+                linked.add(id(target))
+                text = f"subcontractor {name} of {supplier.id} runs on {target.id}"
+                yield target, Hop(supplier, ("subcontractors", j, "cloud", i), text), False
 
     def _supplier(self, value: object) -> Document | None:
         return self.index.get("Supplier", value) if isinstance(value, str) else None
