@@ -681,3 +681,30 @@ insurer: Silent Insurer
     assert (worded["deadline_hours"], worded["deadline"]) == (None, "as soon as practicable")
     assert (silent["deadline_hours"], silent["deadline"]) == (None, "")
     assert "records no notice deadline" in silent["note"]
+
+
+def test_functions_naming_the_supplier_by_a_near_name_are_said_not_counted(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """Functions sign in through 'keyward' but the supplier is keyward-id: the answer counts
+    none of them, and says which functions it left out and how to link them."""
+    write("resilint.yaml", "{}\n")
+    write(
+        "programme.yaml",
+        "apiVersion: resilint/v1\nkind: Supplier\nid: keyward-id\nname: Keyward Identity SE\n"
+        "tier: 1\n---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: claims\n"
+        "criticality: critical\ndepends_on: {identity_providers: [keyward]}\n",
+    )
+    asked = ("impact", "--supplier", "keyward-id", "--format", "json", "--as-of", AS_OF)
+    answer = cli(*asked, cwd=tmp_path).json()
+    assert answer["functions"] == []
+    [note] = [n for n in answer["notes"] if n.startswith("Not counted")]
+    assert "claims ('keyward')" in note and "write keyward-id there" in note
+    # linked by its id, the function is counted and the note is gone
+    write(
+        "programme.yaml",
+        (tmp_path / "programme.yaml").read_text().replace("[keyward]", "[keyward-id]"),
+    )
+    linked = cli(*asked, cwd=tmp_path).json()
+    assert [f["id"] for f in linked["functions"]] == ["claims"]
+    assert not [n for n in linked["notes"] if n.startswith("Not counted")]

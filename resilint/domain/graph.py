@@ -118,6 +118,25 @@ class DependencyGraph:
         key = name_key(value)
         return self._names.get(key) if key else None
 
+    def named_like(self, supplier: Document) -> list[tuple[Document, JsonPath, str]]:
+        """The functions' identity and cloud providers that name no supplier but read like
+        ``supplier`` (``keyward`` for ``keyward-id``, "Keyward Identity SE": a name that starts
+        its id or name, or is their closest spelling): links the user meant and the graph
+        cannot make. Each with the function and the field."""
+        from resilint.suggest import closest  # only when a finding or an answer asks
+
+        own = [k for k in (name_key(supplier.id), name_key(supplier.data.get("name"))) if k]
+        found = []
+        for function in in_order(self.index.of_kind("BusinessFunction")):
+            for path, name in function_names(function):
+                key = name_key(name)
+                if not key or self.supplier_named(name) is not None:
+                    continue
+                begins = len(key) >= 4 and any(mine.startswith(key) for mine in own)
+                if begins or closest(key, own) is not None:
+                    found.append((function, path, name))
+        return found
+
     def reach(self, function: Document) -> Reach:
         """The suppliers and cloud regions ``function`` rests on (computed once)."""
         key = function.id or f"{function.path}#{function.index}"

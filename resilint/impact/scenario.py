@@ -62,7 +62,7 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
         insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
         playbooks=books,
         owners=people.owners(functions, suppliers, books, policies),
-        notes=_notes(functions, started),
+        notes=(*_notes(functions, started), *_unlinked(facts, target, down)),
     )
 
 
@@ -209,6 +209,24 @@ def _notices(
     for policy in policies:
         found.extend(clocks.policy_notices(facts, policy, routing))
     return clocks.ordered(found)
+
+
+def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, ...]:
+    """For a supplier's outage: functions that name a provider no supplier has but that reads
+    like this one (``keyward`` for ``keyward-id``) are not counted; say so, and how to link
+    them, rather than answer short without a word."""
+    if target.kind != SUPPLIER or not down:
+        return ()
+    supplier = down[0]
+    like = facts.graph.named_like(supplier)
+    if not like:
+        return ()
+    named = ", ".join(dict.fromkeys(f"{f.id} ('{name}')" for f, _, name in like))
+    return (
+        f"Not counted: business functions {named} name a provider that is no supplier's id "
+        f"or name but reads like {supplier.id}; if they mean it, write {supplier.id} there "
+        "and ask again.",
+    )
 
 
 def _notes(functions: tuple[FunctionImpact, ...], started: dict[str, Started]) -> tuple[str, ...]:

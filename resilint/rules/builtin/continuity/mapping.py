@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resilint.domain.facts import SupplierFacts
-from resilint.domain.graph import function_names
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import in_order, name_key, strings
-from resilint.findings import Finding, JsonPath
+from resilint.domain.readers import strings
+from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.suggest import closest
 
 
 def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -31,11 +29,11 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
         if facts.lifecycle != ENGAGED:
             continue
         message = _unmapped_message(supplier, facts.reasons)
-        like = _named_like(context, supplier)
-        if like is None:
+        like = context.facts.graph.named_like(supplier)
+        if not like:
             yield context.finding(info, supplier, ("id",), message)
             continue
-        function, path, name = like
+        function, path, name = like[0]
         what = "identity provider" if path[1] == "identity_providers" else "cloud provider"
         message += (
             f"; business function {function.id} names {what} '{name}', which is no supplier's "
@@ -60,23 +58,6 @@ def _mapped_suppliers(context: RuleContext) -> set[str]:
     for plan in context.index.of_kind("ContinuityPlan"):
         mapped.update(strings(plan.data.get("suppliers")))
     return mapped
-
-
-def _named_like(context: RuleContext, supplier: Document) -> tuple[Document, JsonPath, str] | None:
-    """A function's identity or cloud provider that names no supplier but reads like this one
-    (``keyward`` for ``keyward-id``, "Keyward Identity SE"): the likely reason no function
-    reaches it."""
-    own = [key for key in (name_key(supplier.id), name_key(supplier.data.get("name"))) if key]
-    graph = context.facts.graph
-    for function in in_order(context.index.of_kind("BusinessFunction")):
-        for path, name in function_names(function):
-            key = name_key(name)
-            if not key or graph.supplier_named(name) is not None:
-                continue
-            begins = len(key) >= 4 and any(mine.startswith(key) for mine in own)
-            if begins or closest(key, own) is not None:
-                return function, path, name
-    return None
 
 
 def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
