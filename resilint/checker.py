@@ -290,8 +290,7 @@ def _check_files(
         reads = recorder.reads if recorder is not None else {}
     if kept is not None:
         kept.cache.keep_rules(kept.found, index.documents, reads, engine.findings, references)
-    unnamed = {(d.path, d.kind) for d in index.documents if d.id is None}
-    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read, unnamed), broken)
+    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -307,6 +306,7 @@ def _check_files(
     )
     inline = [s for file in files for s in file.suppressions]
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)
+    findings = _left_to_unnamed(findings, {(d.path, d.kind) for d in index.documents if not d.id})
     findings += engine.crashes
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
@@ -351,14 +351,10 @@ def _evaluation(
 
 
 def _outside_schema_errors(
-    rule_findings: Iterable[Finding],
-    read: Iterable[Finding],
-    unnamed: set[tuple[str, str]],
+    rule_findings: Iterable[Finding], read: Iterable[Finding]
 ) -> list[Finding]:
     """A field with a schema error is reported once, as that error: rules reading the same field
-    (``window_hours: four``) would only repeat it in worse words. So is a document without an
-    id (SCH-01: id is required): the rules could only call it "supplier None"; its gaps are
-    reported once it is named."""
+    (``window_hours: four``) would only repeat it in worse words."""
     invalid: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
     for finding in read:
         if finding.code == "SCH-01" and finding.json_path:
@@ -369,10 +365,27 @@ def _outside_schema_errors(
         mine = finding.json_path
         return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths if mine)
 
-    def unnamed_document(finding: Finding) -> bool:
-        return finding.doc_id is None and (finding.path, finding.kind) in unnamed
+    return [finding for finding in rule_findings if not overlaps(finding)]
 
-    return [f for f in rule_findings if not overlaps(f) and not unnamed_document(f)]
+
+def _left_to_unnamed(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
+    """A document without an id is reported once, as its schema error (SCH-01: id is
+    required), while that error stands: the rules could only call it "supplier None", and its
+    gaps follow once it is named. Where every schema error of it is suppressed, nothing would
+    fail the run: its rule findings are kept."""
+    standing = {
+        (f.path, f.kind)
+        for f in findings
+        if f.code == "SCH-01" and f.suppression is None and f.doc_id is None
+    }
+    held = unnamed & standing
+    if not held:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.code in CORE_CHECKS or f.doc_id is not None or (f.path, f.kind) not in held
+    ]
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

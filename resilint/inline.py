@@ -54,15 +54,26 @@ def scan(
     ]
     found = []
     for number, line in enumerate(lines, start=1):
-        match = _COMMENT.search(line) if MARKER in line else None
+        match = _comment(line, starts[number - 1], in_value) if MARKER in line else None
         if match is None:
-            continue
-        if in_value is not None and in_value(starts[number - 1] + match.start()):
             continue
         alone = not line[: match.start()].strip()
         target = _next_content_line(lines, number) if alone else number
         found.append(_parse(path, number, match.start() + 1, target, match))
     return found
+
+
+def _comment(
+    line: str, offset: int, in_value: Callable[[int], bool] | None
+) -> re.Match[str] | None:
+    """The line's suppression comment: the first match that is not text inside a value (a
+    value earlier on the line may hold the same words)."""
+    start = 0
+    while (match := _COMMENT.search(line, start)) is not None:
+        if in_value is None or not in_value(offset + match.start()):
+            return match
+        start = match.start() + 1
+    return None
 
 
 def _next_content_line(lines: list[str], number: int) -> int:

@@ -127,8 +127,8 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
 
 def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
     """Where and how ``value`` is not of ``default``'s kind (a number, true or false, text,
-    a list or a mapping; a mapping's entries and a list's items as the default's are), or
-    None when it is."""
+    a list or a mapping; a mapping's entries as the default's are, a list's items as one of
+    the default's items is), or None when it is."""
     if default is None:
         return None
     kind, expected = _kind(value), _kind(default)
@@ -141,10 +141,11 @@ def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
             if wrong is not None:
                 return (key, *wrong[0]), wrong[1]
     if isinstance(default, list) and default:
-        for i, item in enumerate(value):
-            wrong = _unlike(item, default[0])
-            if wrong is not None:
-                return (i, *wrong[0]), wrong[1]
+        for i, item in enumerate(value):  # like one of the default's items (texts and lists)
+            wrongs = [_unlike(item, model) for model in default]
+            first = wrongs[0]
+            if first is not None and all(w is not None for w in wrongs):
+                return (i, *first[0]), first[1]
     return None
 
 

@@ -323,7 +323,7 @@ def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
         )
     elif expected == "string" and isinstance(value, dict) and len(value) == 1:
         ((key, text),) = value.items()
-        if isinstance(key, str) and (text is None or isinstance(text, str)):
+        if isinstance(key, str) and key.strip() and (text is None or isinstance(text, str)):
             message += (
                 f"; unquoted, '{_clip(key)}: {_clip(str(text or ''))}' is read as a mapping "
                 "because of its ': ', so put the whole text in quotes"

@@ -80,3 +80,14 @@ def test_a_document_without_an_id_is_reported_once_until_it_has_one(cli, write) 
     write("s.yaml", unnamed.replace("name: Acme", "id: acme\nname: Acme") + "---\n" + named)
     again = cli("check", "--format", "json", "--no-cache", "--as-of", "2026-11-26").json()
     assert {f["id"] for f in again["findings"]} == {"acme", "beta"}
+
+
+def test_a_suppressed_missing_id_leaves_the_documents_findings_reported(cli, write) -> None:
+    """With its SCH-01 suppressed (per_file_ignores), nothing would fail the run: the rules'
+    findings on the document without an id are reported, not dropped silently."""
+    write("s.yaml", "apiVersion: resilint/v1\nkind: Supplier\nname: Acme\ntier: 1\n")
+    write("resilint.yaml", 'per_file_ignores: {"s.yaml": [SCH-01]}\n')
+    result = cli("check", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
+    found = [f for f in result.json()["findings"] if not f["suppressed"]]
+    assert result.exit_code == 1
+    assert found and all(f["code"] != "SCH-01" for f in found)

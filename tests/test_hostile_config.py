@@ -3,7 +3,13 @@ column and words a person can act on, never an internal error (status 4) or a si
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+
+from resilint.app import build_rules, build_schemas
+from resilint.config import Config
 
 DOC = "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\n"
 
@@ -139,3 +145,19 @@ def test_a_configuration_of_real_rules_and_parameters_is_taken(cli, write) -> No
     write("s.yaml", DOC)
     result = cli("check", "--no-cache")
     assert result.exit_code in (0, 1), result.stderr
+
+
+def test_every_rules_own_defaults_are_a_valid_configuration(cli, write) -> None:
+    """A configuration that writes each rule's defaults out is taken (EXR-02's participants
+    mix texts and lists of alternatives), and so is one alternative more."""
+    rules = build_rules(build_schemas(), Config(root=Path()))
+    settings = {r.info.code: {"params": r.info.params} for r in rules if r.info.params}
+    assert "EXR-02" in settings
+    write("resilint.yaml", json.dumps({"rules": settings}))
+    write("s.yaml", DOC)
+    result = cli("check", "--no-cache")
+    assert result.exit_code in (0, 1), result.stderr
+    exr = settings["EXR-02"]["params"]["required_participants"]["tabletop"]
+    exr["always"] = [*exr["always"], ["finance", "risk"]]
+    write("resilint.yaml", json.dumps({"rules": settings}))
+    assert cli("check", "--no-cache").exit_code in (0, 1)

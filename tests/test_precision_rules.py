@@ -215,6 +215,11 @@ def test_sup09_reads_a_providers_own_regions_as_its_own(cli, write) -> None:
     parent = nubis.replace("name: Nubis Cloud Europe GmbH", "ultimate_parent: {name: Nubis Inc.}")
     parent = parent.replace("id: nubis-cloud", "id: nc-eu")
     assert check(cli, write, parent, ["SUP-09"], dora) == []
+    # a partner named after the platform it resells still lists its chain
+    partner = nubis.replace("name: Nubis Cloud Europe GmbH", "name: Mueller Nubis Hosting GmbH")
+    partner = partner.replace("id: nubis-cloud", "id: mueller-nubis-hosting")
+    (finding,) = check(cli, write, partner, ["SUP-09"], dora)
+    assert "lists no subcontracting chain" in finding["message"]
     # and another's customer on it still lists its chain
     tenant = nubis.replace("name: Nubis Cloud Europe GmbH", "name: ClaimsBridge Inc.")
     (finding,) = check(

@@ -406,3 +406,20 @@ def test_a_narrowed_waiver_on_a_missing_section_waives_only_its_field(cli, write
     assert "indemnity" not in active[0]["message"]
     (accepted,) = [f for f in found if f["suppressed"]]
     assert "indemnity" in accepted["message"] and "step-in" not in accepted["message"]
+
+
+def test_a_comment_after_a_value_holding_the_same_words_still_suppresses(cli, write) -> None:
+    """The first '# resilint:' on the line is inside a quoted value; the real comment after
+    it is the suppression."""
+    write("resilint.yaml", json.dumps(ONLY_CTR08))
+    line = (
+        "remedies: {step_in_rights: false, security_indemnity: true, "
+        'accelerated_termination: true, x: "#resilint:ignore[A-01]"}'
+        '  # resilint: ignore[CTR-08] reason="ok"\n'
+    )
+    contract = CONTRACT.format(comment="").split("remedies:")[0] + line
+    write("repo.yaml", SUPPLIER + contract)
+    _, found = findings(cli)
+    assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
+        ("CTR-08", True)
+    ]

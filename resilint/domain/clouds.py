@@ -46,8 +46,25 @@ def own_cloud(supplier: dict[str, Any], provider: Any) -> bool:
         supplier.get("name"),
         value_at(supplier, "ultimate_parent", "name"),
     )
-    if code is None:  # another provider: the supplier's own when its name says so (provider
-        # nubis for supplier nubis-cloud, "Nubis Cloud Europe GmbH")
-        words = _words(provider)
-        return bool(words) and any(words <= _words(name) for name in names)
+    if code is None:
+        return _named_after(provider, supplier)
     return any(_words(name) & _GROUPS[code] for name in names)
+
+
+def _named_after(provider: Any, supplier: dict[str, Any]) -> bool:
+    """Another provider is the supplier's own when the supplier's id or name begins with its
+    name (provider nubis for nubis-cloud, "Nubis Cloud Europe GmbH") or its ultimate parent
+    is named so ("Nubis Inc."); a partner named after the platform it resells ("Müller SAP
+    Hosting GmbH" on sap) is not."""
+    wanted = _ordered(provider)
+    if not wanted:
+        return False
+    for name in (supplier.get("id"), supplier.get("name")):
+        if _ordered(name)[: len(wanted)] == wanted:
+            return True
+    return set(wanted) <= _words(value_at(supplier, "ultimate_parent", "name"))
+
+
+def _ordered(value: Any) -> list[str]:
+    text = text_of(value)
+    return re.findall(r"[a-z0-9]+", text.casefold()) if text else []
