@@ -320,3 +320,30 @@ def test_a_diff_counts_lines_as_yaml_does(tmp_path: Path) -> None:
     printed = _diff(tmp_path).decode("utf-8")
     assert "@@ -1,4 +1,4 @@" in printed, printed
     assert "No newline" not in printed
+
+
+def test_one_fix_that_cannot_be_verified_does_not_hold_back_the_others(tmp_path: Path) -> None:
+    """300 documents, 600 fixes, the last document's refused: the other 599 are applied in
+    a few rounds (halving the round's fixes finds the one), not one fix a round."""
+    from resilint.edit import fixing
+
+    one = "apiVersion: resilint/v1\nkind: supplier\nid: s{n}\ntier: '3'\n"
+    path = tmp_path / "many.yaml"
+    path.write_text("---\n".join(one.format(n=n) for n in range(300)))
+    real, calls = fixing.verify, []
+
+    def refusing(old: str, new: str, fixes, limits):  # type: ignore[no-untyped-def]
+        calls.append(len(fixes))
+        if any(e.line == 299 * 5 + 4 for fix in fixes for e in fix.edits):  # its tier
+            return "refused for the test"
+        return real(old, new, fixes, limits)
+
+    fixing.verify = refusing  # type: ignore[assignment]
+    try:
+        result = fixing.fix_file(
+            read_for_edit(path, str(tmp_path), 1 << 22), FixPolicy(build_schemas(), Limits())
+        )
+    finally:
+        fixing.verify = real  # type: ignore[assignment]
+    assert len(result.refused) == 1 and len(result.applied) == 599
+    assert len(calls) < 60, len(calls)

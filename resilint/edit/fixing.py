@@ -49,8 +49,9 @@ class FixPolicy:
 def fix_file(file: TextFile, policy: FixPolicy) -> FileFixes:
     """Each round reads the text as it now is and applies, together, every fix whose edits
     do not touch another's, verified as one change (a file of 3,000 documents is read a few
-    times, not once per fix); when they do not verify together, the first alone, as before,
-    so that a fix that cannot be verified is refused on its own and the others still go."""
+    times, not once per fix). When they do not verify together, the halves are tried, down to
+    single fixes: a fix that cannot be verified alone is refused alone, and the others still
+    go in the same round."""
     text = file.text
     applied: list[Finding] = []
     refused: list[tuple[Finding, str]] = []
@@ -63,22 +64,34 @@ def fix_file(file: TextFile, policy: FixPolicy) -> FileFixes:
         ]
         if not found:
             break
-        batch = _apart(text, found)
-        if len(batch) > 1:
-            new, reason = _applied(text, batch, policy)
-            if reason is None:
-                applied += batch
-                text = new
-                continue
-        finding = found[0]
-        new, reason = _applied(text, [finding], policy)
-        if reason is not None:
+        batch = _apart(text, found) or found[:1]
+        good, bad = _verified(text, batch, policy)
+        for finding, reason in bad:
             refused.append((finding, reason))
             tried.add(_key(finding))
-            continue
-        applied.append(finding)
-        text = new
+        if good:
+            text, _ = _applied(text, good, policy)
+            applied += good
     return FileFixes(file, text, tuple(applied), tuple(refused))
+
+
+def _verified(
+    text: str, batch: list[Finding], policy: FixPolicy
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """The fixes of ``batch`` that verify together, and those refused alone (with why): the
+    whole batch when it verifies, else each half's, joined when they still verify together
+    (else the first half's; the second's are tried again next round)."""
+    _, reason = _applied(text, batch, policy)
+    if reason is None:
+        return batch, []
+    if len(batch) == 1:
+        return [], [(batch[0], reason)]
+    half = len(batch) // 2
+    left, bad_left = _verified(text, batch[:half], policy)
+    right, bad_right = _verified(text, batch[half:], policy)
+    if left and right and _applied(text, left + right, policy)[1] is not None:
+        right = []
+    return left + right, bad_left + bad_right
 
 
 def _apart(text: str, found: list[Finding]) -> list[Finding]:
