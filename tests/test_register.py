@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -343,3 +344,21 @@ def test_the_readable_csvs_import_back_to_the_same_register(cli, tmp_path: Path)
     for path in (tmp_path / "first").glob("*.csv"):
         again = (tmp_path / "again" / path.name).read_text(encoding="utf-8")
         assert sorted(path.read_text(encoding="utf-8").splitlines()) == sorted(again.splitlines())
+
+
+def test_the_export_is_ready_only_by_its_own_rules_whatever_checks_ignore(
+    cli, tmp_path: Path
+) -> None:
+    """A configuration that ignores a readiness rule (or lowers its level) for daily checks
+    does not let the export write the register with the column empty (exit 0, no word)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo)
+    contract = repo / "contracts" / "corebanq.yaml"
+    lines = contract.read_text().splitlines(keepends=True)
+    contract.write_text("".join(line for line in lines if "governing_law_country" not in line))
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + "ignore: [REG-04]\nrules: {REG-04: {level: info}}\n")
+    assert "REG-04" not in cli("check", str(repo), "--no-cache").stdout
+    result = export(cli, repo, "csv", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "REG-04" in result.stdout and "B_02.02.0120" in result.stdout

@@ -24,6 +24,7 @@ from resilint.app import (
     without_cycle_collection,
 )
 from resilint.checker import check_model
+from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.errors import ExitCode, UsageError
@@ -66,11 +67,12 @@ def run_export(args: ExportArgs) -> int:
     check = dataclasses.replace(args.check, as_of=reference, cache=False)
     config = dataclasses.replace(config, as_of=reference)
     rules = build_rules(schemas, config, check.selection)
+    register_rules = frozenset(r.info.code for r in rules if PROFILE in r.info.profiles)
+    config = _readiness(config, register_rules)
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
     built = checked_register(checked.facts, maintainer(checked.facts, args.entity))
     register = built.register
-    register_rules = frozenset(r.info.code for r in rules if PROFILE in r.info.profiles)
     blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
     found = list(built.problems)
     if (blocking or found) and not args.allow_incomplete:
@@ -93,6 +95,21 @@ def run_export(args: ExportArgs) -> int:
         click.echo(unread_note(unreadable, "register"), err=True)
         return ExitCode.INPUT
     return ExitCode.OK
+
+
+def _readiness(config: Config, codes: frozenset[str]) -> Config:
+    """The configuration with the register's readiness rules on, at their own level, whatever
+    it says for checks: an ``ignore: [REG-04]`` or a level lowered for daily work must not let
+    an export write a register the ESAs reject without a word (a waiver still accepts a gap
+    where it is recorded)."""
+    ignore = tuple(code for code in config.ignore if code not in codes)
+    settings = {
+        code: dataclasses.replace(own, level=None) if code in codes else own
+        for code, own in config.rules.items()
+    }
+    # on where they apply: the DORA entities' regime switches their profile on (not selected,
+    # which would apply them to every document)
+    return dataclasses.replace(config, ignore=ignore, rules=settings, entity_regimes=True)
 
 
 def maintainer(facts: Facts, asked: str | None) -> Document:
