@@ -18,7 +18,6 @@ MARKER = "resilint:"
 _COMMENT = Lazy(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
 _CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
 _OPTIONS = ("reason", "until")
-_BREAK = Lazy(r"\r\n|\r|\n")
 _OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))""")
 
 
@@ -45,13 +44,13 @@ def scan(
     reads like a comment: it is text, and silences nothing)."""
     if MARKER not in text:
         return []
+    from resilint.load.positions import Lines  # the loader's, which imports this module
+
     # lines end at LF, CRLF or CR only, as YAML's do (str.splitlines also splits at NEL and
     # the Unicode line separators, which are text in a YAML value)
-    starts = [0, *(m.end() for m in _BREAK.finditer(text))]
-    lines = [
-        text[start : (starts[n + 1] if n + 1 < len(starts) else len(text))].rstrip("\r\n")
-        for n, start in enumerate(starts)
-    ]
+    numbered = Lines(text)
+    starts = numbered.starts
+    lines = [numbered.line(n) for n in range(1, len(starts) + 1)]
     found = []
     for number, line in enumerate(lines, start=1):
         match = _comment(line, starts[number - 1], in_value) if MARKER in line else None

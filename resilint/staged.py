@@ -21,6 +21,7 @@ from resilint.limits import Limits
 from resilint.load import load_text
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
+from resilint.userfiles import work_tree
 
 _YAML = (".yaml", ".yml")
 MOST_COMPARED = 200
@@ -33,7 +34,7 @@ def removes_documents(root: Path, limits: Limits) -> bool:
     one a document (kind and id) that the last commit held. Outside a git work tree, False
     (nothing to compare); when git cannot answer, True: the whole repository is checked rather
     than a removal missed."""
-    top = _work_tree(root)
+    top = work_tree(root.resolve())
     if top is None:
         return False
     try:
@@ -98,12 +99,6 @@ def _documents(data: bytes, name: str, limits: Limits) -> set[tuple[str, str]]:
         return set()
     loaded = load_text(name, text, limits)
     return {(repr(d.data.get("kind")), repr(d.data.get("id"))) for d in loaded.documents}
-
-
-def _work_tree(root: Path) -> Path | None:
-    """The git work tree ``root`` is in (its nearest ancestor holding ``.git``), or None."""
-    start = root.resolve()
-    return next((p for p in (start, *start.parents) if (p / ".git").exists()), None)
 
 
 def _git(top: Path, *args: str, feed: bytes | None = None) -> bytes:

@@ -35,14 +35,16 @@ def _lexical(path: str | Path) -> Path:
     return Path(os.path.normpath(Path(path).absolute()))
 
 
+def work_tree(place: Path) -> Path | None:
+    """The git work tree ``place`` is in: it or its nearest ancestor holding ``.git``."""
+    return next((p for p in (place, *place.parents) if (p / ".git").exists()), None)
+
+
 def _guarded_root() -> str:
     """Where what lies may have come from a pull request: the git work tree the working
-    directory is in (its nearest ancestor holding ``.git``), else the working directory."""
+    directory is in, else the working directory."""
     cwd = Path(os.path.normpath(Path.cwd().absolute()))
-    for place in (cwd, *cwd.parents):
-        if (place / ".git").exists():
-            return str(place)
-    return str(cwd)
+    return str(work_tree(cwd) or cwd)
 
 
 def _guard(target: Path, repository: Path | None = None) -> str | None:

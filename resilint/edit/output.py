@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 import sys
 
 import click
 
+from resilint.load.positions import Lines
 from resilint.reporters.base import printable
 
 
@@ -15,22 +15,16 @@ def unified(shown: str, old: str, new: str) -> str:
     """A unified diff of one file, ``a/`` and ``b/`` as git writes them; every line shown
     safely (control and invisible characters as escapes)."""
     out = []
-    for line in difflib.unified_diff(_lines(old), _lines(new), f"a/{shown}", f"b/{shown}"):
+    # lines as YAML and git count them (LF, CRLF or CR; not NEL or the Unicode separators,
+    # which are text in a YAML value), each with its own end
+    before, after = Lines(old).pieces(), Lines(new).pieces()
+    for line in difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}"):
         body = line.rstrip("\r\n")
         # the line's own end kept (a CRLF file's diff applies to it), its text shown safely
         out.append(printable(body) + (line[len(body) :] or "\n"))
         if line == body and not line.startswith(("---", "+++", "@@")):
             out.append("\\ No newline at end of file\n")
     return "".join(out)
-
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")
-"""A line as YAML and git count them: ended by LF, CRLF or CR only (not by NEL or the Unicode
-line separators, which are text in a YAML value)."""
-
-
-def _lines(text: str) -> list[str]:
-    return _LINE.findall(text)
 
 
 def show(text: str) -> None:

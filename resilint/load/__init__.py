@@ -106,7 +106,7 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
     if fast is not None:  # plain YAML, read by yaml-rs: the same data, no finding of its own
         data, line, nodes = fast
         document = RawDocument(shown, 0, line, data)
-        return LoadedFile(shown, (document,), tuple(findings), tuple(scan(shown, text)), nodes)
+        return LoadedFile(shown, (document,), tuple(findings), (), nodes)  # no marker in it
     from resilint.load.convert import Converter
 
     try:

@@ -10,6 +10,7 @@ parser is given text), never from a mark's ``line`` and ``column``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from functools import cached_property
@@ -54,6 +55,12 @@ class Lines:
     def mark(self, mark: Mark) -> tuple[int, int]:
         """The editor position of a libyaml mark."""
         return self.position(mark.index)
+
+    def pieces(self) -> list[str]:
+        """Each line with its own line break (LF, CRLF or CR; the last may have none): the
+        text again when joined."""
+        bounds = [*self.starts, len(self.text)]
+        return [self.text[a:b] for a, b in itertools.pairwise(bounds) if a < b]
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number``, without its line break."""
