@@ -4,12 +4,16 @@ of a reference date. The readiness rules (``dora-register``) and the register ex
 answers; neither derives them again.
 
 - An entity **maintains a register** when it is under DORA and no entity above it is: its register
-  covers it and every entity below it through ``parent`` links (the scope of consolidation,
-  B_01.02), financial or not (an ICT intra-group provider is listed there too).
+  covers it and the entities below it through ``parent`` links that are financial entities under
+  DORA or ICT intra-group service providers (B_01.02; Implementing Regulation (EU) 2024/2956
+  Art. 6(2)). Another group company below it (``entity_type: non_financial_other``, or a
+  financial entity whose ``regimes`` leave DORA out) is not in the register.
 - A contract is **in the register** as of a date when it covers ICT services, is signed (not a
   draft with a supplier being engaged), falls under an entity some register covers, and is in
   force on that date or ended during that date's year (an arrangement that ended in year X is
-  reported for X with its end date and reason, then dropped: EIOPA Q&A DORA 253-3393).
+  reported for X with its end date and reason, then dropped: EIOPA Q&A DORA 253-3393). It has
+  ended when its status says so or when the date it ends is before that date, whatever its
+  status says (:func:`contract_ended`).
 - A business function is in the register when a contract in the register supports it directly
   (it depends on the contract's supplier or on one of the contract's services): the function
   identifier of B_02.02 and the rows of B_06.01.
@@ -30,6 +34,9 @@ if TYPE_CHECKING:
 
 NON_FINANCIAL = ("non_financial_ict_intra_group", "non_financial_other")
 """Entity types of group entities that are not financial entities (only in B_01.02)."""
+ICT_INTRA_GROUP = "non_financial_ict_intra_group"
+"""The entity type of an ICT intra-group service provider, which a group's register includes
+though DORA does not apply to it (ITS 2024/2956 Art. 6(2))."""
 
 
 class RegisterScope:
@@ -44,6 +51,8 @@ class RegisterScope:
             for e in index.of_kind("Entity")
             if e.id and "dora" in strings(e.data.get("regimes"))
         }
+        self._in_scope = {e.id for e in index.of_kind("Entity") if e.id and _in_scope(e)}
+        """Entities a group's register includes when they are below its keeping entity."""
         self.maintainers = tuple(e for e in self._parent if e in dora and not self._above(e) & dora)
         """Entities under DORA with no entity under DORA above them, in file order."""
         self._covered = {top: self._below(top) for top in self.maintainers}
@@ -52,6 +61,12 @@ class RegisterScope:
         """The entities the register of ``maintainer`` covers: itself first, then the entities
         below it."""
         return self._covered.get(maintainer, ())
+
+    def left_out(self, maintainer: str) -> tuple[str, ...]:
+        """The entities below ``maintainer`` that its register does not cover: neither under
+        DORA nor ICT intra-group service providers."""
+        below = (e for e in self._parent if e != maintainer and maintainer in self._above(e))
+        return tuple(e for e in below if e not in self._in_scope)
 
     def registers_of(self, entity: str) -> tuple[str, ...]:
         """The maintainers whose register covers ``entity``."""
@@ -66,7 +81,21 @@ class RegisterScope:
         return seen
 
     def _below(self, top: str) -> tuple[str, ...]:
-        return (top, *(e for e in self._parent if e != top and top in self._above(e)))
+        """``top`` and the entities below it that are in a register's scope (Art. 6(2))."""
+        below = (e for e in self._parent if e != top and top in self._above(e))
+        return (top, *(e for e in below if e in self._in_scope))
+
+
+def _in_scope(entity: Document) -> bool:
+    """A financial entity under DORA or an ICT intra-group service provider (ITS 2024/2956
+    Art. 6(2)); also one whose type is not recorded (REG-01 asks for it) and a financial entity
+    that records no regimes. Left out: a non-financial entity other than an ICT intra-group
+    service provider, and a financial entity whose recorded regimes leave DORA out."""
+    data = entity.data
+    kind = data.get("entity_type")
+    if "dora" in strings(data.get("regimes")) or kind is None or kind == ICT_INTRA_GROUP:
+        return True
+    return kind != "non_financial_other" and "regimes" not in data
 
 
 def contract_entities(contract: Document) -> tuple[str, ...]:
@@ -80,12 +109,26 @@ def contract_end(contract: Document) -> datetime.date | None:
     return as_date(contract.data.get("termination_date")) or as_date(contract.data.get("end_date"))
 
 
+def contract_ended(contract: Document, as_of: datetime.date) -> bool:
+    """Ended as of ``as_of``, for the register: its status says so, or the date it ends (its
+    termination date, else its end date) is before ``as_of``, whatever its status says. An end
+    date alone does not end a contract that renews automatically: it has renewed unless notice
+    was given (the register then asks for its current end date, :mod:`resilint.register.dates`)."""
+    if lifecycle.contract_lifecycle(contract, as_of) == lifecycle.ENDED:
+        return True
+    terminated = as_date(contract.data.get("termination_date"))
+    if terminated is not None:
+        return terminated < as_of
+    end = as_date(contract.data.get("end_date"))
+    return end is not None and end < as_of and contract.data.get("auto_renew") is not True
+
+
 def in_reference_period(contract: Document, as_of: datetime.date) -> bool:
     """Started by ``as_of`` and not ended before the first day of its year."""
     start = as_date(contract.data.get("start_date"))
     if start is not None and start > as_of:
         return False
-    if lifecycle.contract_lifecycle(contract, as_of) != lifecycle.ENDED:
+    if not contract_ended(contract, as_of):
         return True
     end = contract_end(contract)
     return end is not None and end >= datetime.date(as_of.year, 1, 1)

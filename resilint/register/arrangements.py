@@ -8,10 +8,10 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.domain import Facts, lifecycle
+from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
-from resilint.domain.registers import contract_end
+from resilint.domain.registers import contract_end, contract_ended
 from resilint.model import Document
 from resilint.register import codes, providers
 from resilint.register.model import (
@@ -156,6 +156,7 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
         }
         places = {
             "c0030": Place(supplier, ("provider_id",)),
+            "c0080": Place(contract, (_end_field(contract),)),
             "c0060": Place(supplier, (*at, "ict_service_type")),
             "c0130": Place(supplier, (*at, "provision_countries")),
             "c0150": Place(supplier, (*at, "data_storage_countries")),
@@ -196,7 +197,7 @@ def _arrangement_terms(
     facts: Facts, contract: Document, supplier: Document, critical: bool
 ) -> dict[str, str]:
     data = contract.data
-    ended = lifecycle.contract_lifecycle(contract, facts.as_of) == lifecycle.ENDED
+    ended = contract_ended(contract, facts.as_of)  # by its dates too, whatever its status says
     end = contract_end(contract)
     return {
         "c0070": day(data.get("start_date")),
@@ -208,6 +209,11 @@ def _arrangement_terms(
         "c0110": _whole(data.get("supplier_notice_period_days")),
         "c0120": coded(data.get("governing_law_country"), codes.country),
     }
+
+
+def _end_field(contract: Document) -> str:
+    """The field B_02.02.0080 comes from (as :func:`contract_end` reads them)."""
+    return "termination_date" if day(contract.data.get("termination_date")) else "end_date"
 
 
 def _data_terms(supplier: Document, service: dict[str, Any]) -> dict[str, str]:

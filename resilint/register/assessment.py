@@ -3,7 +3,7 @@ functions: one row per contract, provider and ICT service type (its key, columns
 0040). Services of one type under one contract are assessed together: the row holds what the
 hardest of them to replace or reintegrate says (the ESAs ask how the provider's services of
 that type could be substituted; a row as easy as the easiest would understate it), an exit plan
-only where every one of them has one, and the latest audit."""
+only where every one of them has one, and the latest audit by the reference date."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def _cells(facts: Facts, supplier: Document, j: int, service: dict[str, Any]) ->
         "c0060": codes.NOT_SUBSTITUTABLE_REASONS.get(
             str(service.get("non_substitutability_reason")), ""
         ),
-        "c0070": day(service.get("last_audit")),
+        "c0070": _audit(day(service.get("last_audit")), facts.as_of.isoformat()),
         "c0080": codes.YES_NO[bool(value_at(service, "exit_plan", "reference"))],
         "c0090": codes.REINTEGRATION.get(str(service.get("reintegration")), ""),
         "c0100": codes.IMPACT.get(str(service.get("discontinuation_impact")), ""),
@@ -81,6 +81,12 @@ def _cells(facts: Facts, supplier: Document, j: int, service: dict[str, Any]) ->
     places = {c: Place(supplier, (*at, n)) for c, n in _NAMES.items()}
     places["c0120"] = Place(supplier, at)
     return {c: (v, places[c]) for c, v in values.items()}
+
+
+def _audit(last: str, reference: str) -> str:
+    """The last audit by the reference date: one after it is not reported as of that date, and
+    the one before is not recorded (the column is not demanded, docs/register.md)."""
+    return last if last <= reference else ""
 
 
 def _alternative(facts: Facts, supplier: Document, service: str) -> str:

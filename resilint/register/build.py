@@ -48,6 +48,8 @@ def build_register(facts: Facts, maintainer: Document) -> Register:
 
 
 # -- B_01 ---------------------------------------------------------------------------------------
+
+
 def _entities(register: Register, entities: list[Document]) -> None:
     top = register.maintainer
     leis = {e.id: text_of(e.data.get("lei")) or "" for e in entities}
@@ -70,7 +72,8 @@ def _entities(register: Register, entities: list[Document]) -> None:
     )
     parents = {text_of(e.data.get("parent")) for e in entities}
     for entity in entities:
-        register.add("B_01.02", _entity_row(entity, leis, entity.id in parents))
+        reference = register.reference_date.isoformat()
+        register.add("B_01.02", _entity_row(entity, leis, entity.id in parents, reference))
         for j, branch in dicts(entity.data.get("branches")):
             at = ("branches", j)
             row = {
@@ -86,7 +89,9 @@ def _entities(register: Register, entities: list[Document]) -> None:
             register.add("B_01.03", Row(row, Place(entity, at), cells))
 
 
-def _entity_row(entity: Document, leis: dict[str | None, str], has_children: bool) -> Row:
+def _entity_row(
+    entity: Document, leis: dict[str | None, str], has_children: bool, reference: str
+) -> Row:
     data, own = entity.data, leis[entity.id]
     parent = text_of(data.get("parent"))
     entry = mapping_at(data, "register_entry")
@@ -104,7 +109,7 @@ def _entity_row(entity: Document, leis: dict[str | None, str], has_children: boo
         "c0060": leis.get(parent, "") if parent in leis else own,
         "c0070": day(entry.get("last_updated")),
         "c0080": day(entry.get("integrated")),
-        "c0090": day(entry.get("deleted")) or OPEN_END,
+        "c0090": _deleted(day(entry.get("deleted")), reference),
         "c0100": coded(assets.get("currency"), codes.currency) if "amount" in assets else "",
         "c0110": amount(assets.get("amount")),
     }
@@ -116,6 +121,12 @@ def _entity_row(entity: Document, leis: dict[str | None, str], has_children: boo
         "c0110": Place(entity, ("total_assets", "amount")),
     }
     return Row(values, Place(entity), where)
+
+
+def _deleted(deleted: str, reference: str) -> str:
+    """The date of deletion (B_01.02.0090); 9999-12-31 for an entity never deleted, or deleted
+    only after the reference date (it was not yet on that date)."""
+    return deleted if deleted and deleted <= reference else OPEN_END
 
 
 __all__ = ["build_register", "reference"]

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from resilint.domain import Facts
 from resilint.domain.identifiers import lei_problem
 from resilint.model import Document
-from resilint.register import codes
+from resilint.register import chains, codes, dates
 from resilint.register.build import build_register
-from resilint.register.model import Place, Register, Row
-from resilint.register.remedies import remedy
+from resilint.register.model import Register, Row
+from resilint.register.problems import Problem
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -36,32 +36,25 @@ MANDATORY: dict[str, tuple[str, ...]] = {
 }
 """Non-key columns the ESAs' existence rules (e23674_e to e23683_e, e23792_e) require."""
 
-LEI_COLUMNS = {"B_01.02": ("c0010",)}
-"""Our entities' LEIs, checked once where each entity is listed: every other column holding one
-is a foreign key to B_01.02.0010 (R1 to R6), checked by the keys."""
+LEI_COLUMNS: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "B_01.02": (("c0010", None),),
+    "B_05.01": (("c0010", "c0020"), ("c0030", "c0040")),
+}
+"""Where each LEI is checked, once: our entities' where each is listed (B_01.02.0010), the
+providers' where each has its row (B_05.01.0010, and the additional code 0030), each paired with
+the column of its code type (a provider's code is an LEI only when its type says so, qx2000).
+Every other column holding an LEI is a foreign key to one of these (R1 to R6 to B_01.02; R17 to
+R22 to B_05.01, the ultimate parent's 0110 by R18), checked by the keys."""
 
-
-@dataclass(frozen=True)
-class Problem:
-    template: str
-    column: str
-    """The column code (``c0010``), or the first of a key's."""
-    place: Place
-    message: str
-    rule: str
-    """The ESAs' check or rule it answers to: ``807 (R7)``, ``e23680_e``, ``ISO 17442``."""
-    value: str = ""
-    """The value written in the cell, where it says what is wrong (a closed list's)."""
-
-    @property
-    def cell(self) -> str:
-        """``B_02.02.0050``: the template column, as the ITS cites it."""
-        return f"{self.template}.{self.column[1:]}"
-
-    @property
-    def advice(self) -> str:
-        """What to change, in words: which field of which document (:mod:`.remedies`)."""
-        return remedy(self.template, self.column, self.rule, self.place, self.value)
+CONDITIONAL: dict[tuple[str, str], tuple[str, frozenset[str], str]] = {
+    ("B_07.01", "c0060"): (
+        "c0050",
+        frozenset(codes.SUBSTITUTABILITY[k] for k in ("not_substitutable", "highly_complex")),
+        "v8825_m",
+    ),
+}
+"""Columns that must be filled when another column of the row holds one of some values: the
+reason a provider is not or hardly substitutable (v8825_m)."""
 
 
 @dataclass(frozen=True)
@@ -86,9 +79,12 @@ def problems(register: Register) -> Iterator[Problem]:
         rows = register.rows[template.id]
         yield from _keys(template.id, rows)
         yield from _mandatory(template.id, rows)
+        yield from _conditional(template.id, rows)
         yield from _closed(template.id, rows)
         yield from _leis(template.id, rows)
     yield from _foreign(register)
+    yield from chains.problems(register)
+    yield from dates.problems(register)
 
 
 def _keys(template: str, rows: list[Row]) -> Iterator[Problem]:
@@ -117,6 +113,17 @@ def _mandatory(template: str, rows: list[Row]) -> Iterator[Problem]:
                 yield Problem(template, code, row.place(code), message, "existence rule")
 
 
+def _conditional(template: str, rows: list[Row]) -> Iterator[Problem]:
+    for (source, code), (condition, values, rule) in CONDITIONAL.items():
+        if source != template:
+            continue
+        for row in rows:
+            if row.values.get(condition) in values and not row.values.get(code):
+                name = BY_ID[template].column(code).name
+                message = f"{template}.{code[1:]} ({name}) is empty"
+                yield Problem(template, code, row.place(code), message, rule)
+
+
 def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
     lists = {"eba_GA": codes.COUNTRIES, "eba_CU": codes.CURRENCIES}
     for row in rows:
@@ -136,8 +143,10 @@ def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
 
 def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:
     for row in rows:
-        for code in LEI_COLUMNS.get(template, ()):
+        for code, kind in LEI_COLUMNS.get(template, ()):
             value = row.values.get(code, "")
+            if kind is not None and row.values.get(kind) != codes.ID_TYPES["LEI"]:
+                continue  # a provider's code of another type (EUID, VAT, ...)
             problem = lei_problem(value) if value else None
             if problem is not None:
                 message = f"{template}.{code[1:]}: the LEI {value} is not valid: {problem}"

@@ -28,13 +28,17 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.errors import ExitCode, UsageError
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, JsonPath, Level
+from resilint.limits import Limits
+from resilint.locate import Locator
 from resilint.model import Document
 from resilint.register import formats
-from resilint.register.checks import Problem, checked_register
+from resilint.register.checks import checked_register
 from resilint.register.model import Register
+from resilint.register.problems import Problem
 from resilint.reporters import REPORTERS
-from resilint.reporters.base import ReportContext, RuleDoc, unread_note
+from resilint.reporters.base import ReportContext, RuleDoc, counted, printable, unread_note
+from resilint.result import Result
 from resilint.userfiles import output_directory, write_output
 
 FORMATS = ("xbrl-csv", "csv", "xlsx")
@@ -71,24 +75,28 @@ def run_export(args: ExportArgs) -> int:
     config = _readiness(config, register_rules)
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
-    built = checked_register(checked.facts, maintainer(checked.facts, args.entity))
+    keeper = maintainer(checked.facts, args.entity)
+    built = checked_register(checked.facts, keeper)
     register = built.register
+    _left_out(checked.facts, keeper)
     blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
-    found = list(built.problems)
-    if (blocking or found) and not args.allow_incomplete:
+    found = _unreported(blocking, built.problems)
+    listing = Listing(blocking, found, checked.result, build_rule_docs(rules), config.limits)
+    if listing.count and not args.allow_incomplete:
         click.echo(
-            "resilint: the register is not ready to file; fix these (or pass --allow-incomplete):",
+            f"resilint: the register is not ready to file ({counted(listing.count, 'problem')}); "
+            "fix these (or pass --allow-incomplete):",
             err=True,
         )
-        _problems(blocking, found, build_rule_docs(rules))
+        listing.show()
         return ExitCode.FINDINGS
-    if blocking or found:
+    if listing.count:
         click.echo(
-            f"resilint: the register is not ready ({len(blocking) + len(found)} problems); "
+            f"resilint: the register is not ready ({counted(listing.count, 'problem')}); "
             "written as asked (--allow-incomplete): the ESAs may reject it. The problems:",
             err=True,
         )
-        _problems(blocking, found, build_rule_docs(rules))
+        listing.show()
     click.echo(f"wrote {_write(register, args)}", err=True)
     unreadable = checked.result.unreadable_files
     if unreadable:  # written as asked, but what those files hold is missing from it
@@ -148,17 +156,71 @@ def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:
     return finding.code in CORE_CHECKS or finding.code in register_rules
 
 
-def _problems(blocking: list[Finding], found: list[Problem], docs: dict[str, RuleDoc]) -> None:
-    """The findings as ``check`` prints them, then the register's own problems that no finding
-    already reports (when the dora-register rules did not run)."""
-    if blocking:
-        context = ReportContext(tuple(blocking), 0, 0, __version__, False, docs, "error")
-        sys.stdout.write(REPORTERS["text"](context))
-    reported = " ".join(f.message for f in blocking)
-    for problem in found:
-        if problem.message not in reported:
-            where = problem.place.document
-            click.echo(f"{where.path}: {problem.advice}; {problem.message} [{problem.rule}]")
+def _unreported(blocking: list[Finding], problems: tuple[Problem, ...]) -> list[Problem]:
+    """The register's own problems that no finding already reports, each once (rows repeat a
+    field): a finding reports one when it says the same, or names its template column on the
+    same document (a rule that runs reports it in its own words)."""
+    said = " ".join(f.message for f in blocking)
+    named = {(f.path, f.doc_id) for f in blocking}
+    found: dict[tuple[str, int, JsonPath, str], Problem] = {}
+    for p in problems:
+        document = p.place.document
+        if p.message in said or ((document.path, document.id) in named and _cites(blocking, p)):
+            continue
+        found.setdefault((document.path, document.index, p.place.path, p.message), p)
+    return list(found.values())
+
+
+def _cites(blocking: list[Finding], problem: Problem) -> bool:
+    document = problem.place.document
+    return any(
+        f.path == document.path and f.doc_id == document.id and problem.cell in f.message
+        for f in blocking
+    )
+
+
+def _left_out(facts: Facts, keeper: Document) -> None:
+    """Say which group entities below the keeping entity its register leaves out, and why."""
+    left = facts.scope.left_out(keeper.id or "")
+    if left:
+        click.echo(
+            f"resilint: note: not in the register of {keeper.label} (Implementing Regulation "
+            "(EU) 2024/2956 Art. 6(2): a group's register includes its financial entities and "
+            "ICT intra-group service providers; give a financial entity regimes: [dora], an ICT "
+            f"subsidiary entity_type: non_financial_ict_intra_group): {', '.join(left)}",
+            err=True,
+        )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What keeps the register from being filed: the findings as ``check`` prints them, with
+    a summary of what was checked, and the register's own problems that no finding reports,
+    each at the file, line and column of the field to change."""
+
+    findings: list[Finding]
+    problems: list[Problem]
+    result: Result
+    docs: dict[str, RuleDoc]
+    limits: Limits
+
+    @property
+    def count(self) -> int:
+        return len(self.findings) + len(self.problems)
+
+    def show(self) -> None:
+        locator = Locator(self.limits)
+        for problem in self.problems:
+            where = problem.place
+            line, column = locator.position(where.document, where.path, False)
+            text = f"{problem.advice}; {problem.message} [{problem.rule}]"
+            click.echo(printable(f"{where.document.path}:{line}:{column}: {text}"))
+        if self.findings:  # the summary counts the files and documents the check read
+            result = self.result
+            context = ReportContext(
+                tuple(self.findings), result.files, result.documents, __version__, False, self.docs
+            )
+            sys.stdout.write(REPORTERS["text"](context))
 
 
 def _write(register: Register, args: ExportArgs) -> str:

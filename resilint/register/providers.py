@@ -193,8 +193,13 @@ def _chain(
             if helps and service.get("name") not in helps:
                 continue
             at = ("subcontractors", k)
-            recipient = by_id.get(text_of(sub.get("recipient")))
-            to_code, to_kind = identifier(recipient[1]) if recipient else (code, kind)
+            named = text_of(sub.get("recipient"))
+            recipient = by_id.get(named)
+            # the supplier when left out; a recipient that is no subcontractor of it, nobody
+            # (an empty key, reported) rather than the supplier by default
+            to_code, to_kind = (
+                identifier(recipient[1]) if recipient else ("", "") if named else (code, kind)
+            )
             sub_code, sub_kind = identifier(sub)
             rank = sub.get("rank")
             values = {

@@ -13,6 +13,13 @@ from resilint.register.model import Place
 Remedy = Callable[[Place, str], str]
 """Words for a problem at a place; the second argument is the cell value when it has one."""
 
+ENDED = "B_02.02.0090 once ended (EIOPA Q&A DORA 253-3393)"
+"""An arrangement ended before the reference date states why (:mod:`.dates`)."""
+AFTER = "the reference date"
+"""A date of something done that comes after the reference date (:mod:`.dates`)."""
+RANKS = "ranks of B_05.02"
+"""A subcontractor's rank that does not follow the one it serves (:mod:`.chains`)."""
+
 _LISTS = {
     "eba_GA": "a country is a two-letter ISO 3166 code (Greece GR, the United Kingdom GB)",
     "eba_CU": "a currency is a three-letter ISO 4217 code",
@@ -33,9 +40,13 @@ def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") 
         return _KEYS.get(name, _unresolved)(place, value)
     if rule == "503":
         return _closed_list(place, value, cell)
+    if rule in _CHECKS:
+        return _CHECKS[rule](place, value)
+    if rule == "805" and (template, column) == ("B_05.02", "c0060"):
+        return _recipient(place, value)
     if rule == "ISO 17442":
         return f"correct {field(place)}: copy the LEI again from the GLEIF register"
-    if rule == "existence rule":
+    if rule == "existence rule" or rule.startswith("v"):  # a column the rules want filled
         return f"fill in {field(place)}"
     return f"correct {field(place)}"
 
@@ -160,3 +171,39 @@ _KEYS: dict[str, Remedy] = {
     **dict.fromkeys(("R19", "R20", "R21", "R22"), _provider),
 }
 """Remedies by the taxonomy's foreign key (R1 to R22); any other: the field to correct."""
+
+
+def _ended(place: Place, _: str) -> str:
+    return (
+        f"record why {place.document.label} ended (termination_reason), or, if it is still in "
+        f"force, correct its {path_text(place.path)} to the end of its current term"
+    )
+
+
+def _after(place: Place, _: str) -> str:
+    return (
+        f"correct {field(place)}: the register as of its reference date reports only what was "
+        "done by then (record the date of the one before, or export the register of a later "
+        "reference date)"
+    )
+
+
+def _rank(place: Place, _: str) -> str:
+    return (
+        f"correct {field(place)} or the recipient it serves: the supplier is rank 1, a "
+        "subcontractor serving it rank 2, and each further subcontractor one more than the one "
+        "it serves (its recipient)"
+    )
+
+
+def _recipient(place: Place, value: str) -> str:
+    shown = f" ({value})" if value else ""
+    return (
+        f"{field(place)}{shown} names no subcontractor of {place.document.label} with a "
+        "provider_id: name the id of the subcontractor it serves, or leave recipient out when "
+        "it serves the supplier directly"
+    )
+
+
+_CHECKS: dict[str, Remedy] = {ENDED: _ended, AFTER: _after, RANKS: _rank}
+"""Remedies of the register's own consistency checks (:mod:`.dates`, :mod:`.chains`)."""

@@ -5,10 +5,11 @@ facts), and the problems the ESAs' checks would raise (:mod:`resilint.register.c
 findings at the document and field the row or cell comes from. A register is built and checked
 once per check, whichever of the three checks asks first.
 
-REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22), REG-11 LEIs
-(ISO 17442). Each message first says what to change, in words (:mod:`resilint.register.remedies`),
-then the problem with its template columns. The existence of mandatory columns is the declarative
-rules' (REG-01 to REG-08).
+REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22) and the ranks
+of the supply chains (B_05.02), REG-11 LEIs of our entities and of the providers (ISO 17442).
+Each message first says what to change, in words (:mod:`resilint.register.remedies`), then the
+problem with its template columns. The existence of mandatory columns is the declarative rules'
+(REG-01 to REG-08).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
 
 if TYPE_CHECKING:
-    from resilint.register.checks import Problem
+    from resilint.register.problems import Problem
 
 
 def _register_problems(
@@ -53,22 +54,32 @@ def check_closed_lists(context: RuleContext, info: RuleInfo) -> Iterator[Finding
 
 @reading("the DORA register")
 def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """REG-10: empty and duplicate primary keys, foreign keys that do not resolve."""
+    """REG-10: empty and duplicate primary keys, foreign keys that do not resolve, ranks of
+    the supply chains that do not follow their recipients."""
     return _register_problems(context, info, _key_problem)
 
 
+_EMPTY_KEYS = (("B_02.02", "c0050"), ("B_05.02", "c0060"))
+"""Key columns left empty that REG-10 reports: the function identifier, and the recipient of a
+subcontractor whose ``recipient`` names none of the supplier's subcontractors."""
+
+
 def _key_problem(problem: Problem) -> bool:
-    """Duplicate keys and foreign keys that do not resolve; of the empty key columns, only the
-    function identifier (B_02.02.0050): every other key column is filled from a field that a
-    declarative rule asks for (REG-01, REG-05, REG-07, SUP-02), which reports it in its words."""
-    if problem.rule == "806" or problem.rule.startswith("807"):
+    """Duplicate keys, foreign keys that do not resolve and supply-chain ranks that do not
+    follow their recipients (B_05.02.0050, part of that template's key); of the empty key
+    columns, only those of ``_EMPTY_KEYS``: every other key column is filled from a field that
+    a declarative rule asks for (REG-01, REG-05, REG-07, SUP-02), which reports it in its
+    words."""
+    from resilint.register.remedies import RANKS  # loaded with the register already
+
+    if problem.rule in ("806", RANKS) or problem.rule.startswith("807"):
         return True
-    return problem.rule == "805" and (problem.template, problem.column) == ("B_02.02", "c0050")
+    return problem.rule == "805" and (problem.template, problem.column) in _EMPTY_KEYS
 
 
 @reading("the DORA register")
 def check_leis(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """REG-11: LEIs of our entities with wrong check digits."""
+    """REG-11: LEIs with wrong check digits, of our entities and of the providers."""
     return _register_problems(context, info, lambda p: p.rule == "ISO 17442")
 
 
