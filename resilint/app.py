@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -53,6 +54,9 @@ from resilint.selection import (
 )
 from resilint.suggest import did_you_mean
 from resilint.userfiles import output_directory, write_output
+
+if TYPE_CHECKING:
+    from resilint.introduced import Introduced
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,7 @@ def build_options(
         paths = (root, *(p for p in args.paths if not p.is_dir()))
     focused = args.focus or (bool(args.paths) and in_repository)
     focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
-    if args.focus and (_rechecks_everything(args.paths, config) or _removes(config)):
+    if args.focus and _rechecks_everything(args.paths, config):
         focus = None
     baseline_file = args.baseline or config.baseline
     entries = tuple(read_baseline(baseline_file)) if baseline_file and args.use_baseline else None
@@ -203,11 +207,24 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     )
 
 
-def _removes(config: Config) -> bool:
-    """The staged change removes a document: what it met elsewhere may now fail there."""
-    from resilint.staged import removes_documents  # git is asked only by pre-commit's runs
+def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
+    """pre-commit's judge of the findings (:mod:`resilint.introduced`): those that concern the
+    changed files, and those the change introduces anywhere. With ``pre-commit run --from-ref
+    A --to-ref B`` (which tells its hooks in ``PRE_COMMIT_FROM_REF`` and ``PRE_COMMIT_TO_REF``),
+    the range's change; else the staged one. None when every finding is reported anyway, and
+    outside git (nothing to compare: what concerns the changed files)."""
+    if not args.focus or options.focus is None:
+        return None
+    from resilint.introduced import Introduced  # git is asked only by pre-commit's runs
+    from resilint.staged import read_change
 
-    return removes_documents(config.root, config.limits)
+    start = os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
+    end = os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_SOURCE")
+    refs = (start, end) if start and end else None
+    change = read_change(options.config.root, options.config.limits, refs)
+    if change is None:
+        return None
+    return Introduced(change, options.focus, options.baseline_path)
 
 
 def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
@@ -261,10 +278,14 @@ def _validated_by(schemas: SchemaSet) -> str:
 
 
 def build_cache(
-    args: CheckArgs, options: CheckOptions, store: Store | None = None
+    args: CheckArgs,
+    options: CheckOptions,
+    store: Store | None = None,
+    judge: Introduced | None = None,
 ) -> tuple[CheckCache | None, str]:
     """The cache, salted with everything that shapes results, or None when turned off; and,
-    when it cannot be used, a note saying why."""
+    when it cannot be used, a note saying why. A ``judge``'s change and focus shape what is
+    reported too."""
     if store is None:
         store, note = build_store(args, options.config)
         if store is None:
@@ -292,6 +313,7 @@ def build_cache(
             repr(sorted(options.focus or ())),
             repr(options.focus is None),
             repr(options.paths),
+            *((judge.change.key, repr(sorted(judge.focus))) if judge is not None else ()),
         ]
     )
     return CheckCache(store, file_salt, run_salt, rules_salt), ""
@@ -345,11 +367,14 @@ def run_check(args: CheckArgs) -> int:
     store, note = build_store(args, config)
     rules = build_rules(schemas, config, args.selection, store)
     options = build_options(args, schemas, config, rules)
-    cache = build_cache(args, options, store)[0] if store is not None else None
+    judge = build_judge(args, options)
+    if judge is not None:  # every finding is evaluated; the judge chooses what is reported
+        options = dataclasses.replace(options, focus=None)
+    cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
         click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
     with without_cycle_collection():
-        result = check(options, cache)
+        result = check(options, cache, judge)
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,

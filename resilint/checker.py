@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +83,9 @@ class Checked:
 
     result: Result
     model: Model
+    reads: Mapping[str, Collection[str]] | None = None
+    """The fields of each kind that the rules and reference checks read, when the cache
+    records them: a state of the documents that differs only elsewhere has the same findings."""
 
     @property
     def facts(self) -> Facts:
@@ -107,7 +110,30 @@ def read_file(
     return FileResult(tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes)
 
 
-def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
+@dataclass(frozen=True)
+class Evaluated:
+    """A check of every file, before a :data:`Judge` chose the findings to report."""
+
+    options: CheckOptions
+    found: tuple[Finding, ...]
+    names: tuple[str, ...]
+    files: list[FileResult]
+    locator: Locator
+    checked: Checked
+
+    def again(self, files: list[FileResult], locator: Locator) -> Result:
+        """The same check of other contents of the files (nothing of it kept or cached)."""
+        return _check_files(self.options, self.found, files, locator).result
+
+
+Judge = Callable[[Evaluated], Result]
+"""Chooses the findings to report from all of them: the pre-commit hook's compares them with
+those of the repository before the change (:mod:`resilint.introduced`)."""
+
+
+def check(
+    options: CheckOptions, cache: CheckCache | None = None, judge: Judge | None = None
+) -> Result:
     found = _discover(options)
     if cache is not None:
         remembered = cache.result(found)
@@ -118,7 +144,11 @@ def check(options: CheckOptions, cache: CheckCache | None = None) -> Result:
     # positions of unchanged files come from the cache: only changed files are composed again
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
-    result = _check_files(options, (*found.findings, *named), files, locator, kept).result
+    read = (*found.findings, *named)
+    checked = _check_files(options, read, files, locator, kept)
+    result = checked.result
+    if judge is not None:
+        result = judge(Evaluated(options, read, found.names, files, locator, checked))
     if cache is not None:
         cache.save(found, files, result, locator.positions)
     return result
@@ -310,14 +340,14 @@ def _check_files(
     findings += engine.crashes
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
-        findings = [f for f in findings if _concerns(f, focus, wide)]
+        findings = [f for f in findings if concerns(f, focus, wide)]
     result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
         len(index.documents),
         engine.crashes,
     )
-    return Checked(result, model)
+    return Checked(result, model, reads if kept is not None else None)
 
 
 def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
@@ -404,7 +434,7 @@ def _within(path: str, focus: frozenset[str]) -> bool:
     return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
 
 
-def _concerns(finding: Finding, focus: frozenset[str], changes: bool) -> bool:
+def concerns(finding: Finding, focus: frozenset[str], changes: bool) -> bool:
     """Located in the focus; for a change (pre-commit), also what it breaks elsewhere."""
     if _within(finding.path, focus):
         return True

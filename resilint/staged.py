@@ -1,104 +1,170 @@
-"""What a commit takes away: documents of the last commit that the staged files no longer hold.
+"""What the hook's change is, as git tells it: the YAML files it changes, with their earlier
+content, and the ones it adds.
 
-pre-commit passes the hook only the files that still exist, and a check focused on them reports
-what concerns them. A document removed (a file deleted, or a Control cut out of an inventory)
-leaves nothing behind to concern: the insurance condition it met fails in another file, with no
-place in the changed ones. So a commit that removes a document is checked as a whole
-(:func:`removes_documents`), as a changed configuration is.
+pre-commit passes the hook only the changed files that still exist, and a check focused on them
+reports what concerns them. A change can break a rule whose finding lands in another file (the
+Control that met an insurer's condition changed, or cut out of an inventory: the condition fails
+in the policy's file). So the hook compares (:mod:`resilint.introduced`): the repository as it
+is, and as it was before the change, which is the same files with the changed ones at their
+earlier content and the added ones absent. A change that cannot be compared so is judged as a
+whole repository (:attr:`Change.whole`): a YAML file deleted or renamed (what the earlier state
+held of it is not known to discovery), a link or a submodule, a ``.gitignore`` (it changes
+which files are read), too many files, a blob too large, or git not answering.
 
-The last commit is read from git itself (``git diff --cached``, ``git cat-file``), which
-pre-commit already requires; nothing is read outside the repository, no YAML is run, and git
-is asked nothing that runs a filter, a diff driver or a hook.
+"Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
+point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
+files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
+``cat-file --batch``), none of which runs a filter, a diff driver or a hook; nothing is read
+outside the repository, and no YAML is run.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from resilint.cache import fingerprint
+from resilint.discover import YAML_SUFFIXES
 from resilint.limits import Limits
-from resilint.load import load_text
-from resilint.load.decode import decode
-from resilint.load.positions import LoadError
 from resilint.userfiles import work_tree
 
-_YAML = (".yaml", ".yml")
 MOST_COMPARED = 200
-"""Changed files compared at most; a larger change is checked as a whole."""
+"""Changed files compared at most; a larger change is judged as a whole repository."""
 _GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=false")
+_LINK, _SUBMODULE = "120000", "160000"
 
 
-def removes_documents(root: Path, limits: Limits) -> bool:
-    """Whether the staged change deletes (or renames) a YAML file, or removes from a changed
-    one a document (kind and id) that the last commit held. Outside a git work tree, False
-    (nothing to compare); when git cannot answer, True: the whole repository is checked rather
-    than a removal missed."""
+@dataclass(frozen=True)
+class Change:
+    """The change the hook judges. Paths are real paths (links resolved), as the checker's
+    files are matched against them."""
+
+    since: str
+    """What the change is measured from, for messages: ``this commit`` or ``the changes since
+    REF``."""
+    key: str
+    """The change as git lists it, blobs named: the same key, the same earlier state."""
+    earlier: Mapping[str, bytes] = field(default_factory=dict)
+    """Each modified YAML file's earlier content."""
+    added: frozenset[str] = frozenset()
+    """YAML files the change adds."""
+    touched: frozenset[str] = frozenset()
+    """Every file it changes, YAML or not."""
+    whole: str = ""
+    """Why the change is judged as a whole repository (every finding counts); empty when it
+    can be compared."""
+
+
+def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
+    """The staged change (or, with ``refs``, the range's) of the repository at ``root``.
+    Outside a git work tree, None: nothing to compare. When git cannot answer, a change judged
+    as a whole, never a change missed."""
     top = work_tree(root.resolve())
     if top is None:
-        return False
+        return None
+    since = "this commit" if refs is None else f"the changes since {refs[0]}"
     try:
-        status = _git(top, "diff", "--cached", "--name-status", "--no-renames", "-z")
-        fields = status.decode("utf-8", "surrogateescape").split("\0")
-        inside = root.resolve().relative_to(top.resolve()).as_posix()
-        prefix = "" if inside == "." else inside + "/"
-        changes = [  # only the repository's own files, where it is part of a larger work tree
-            (kind, name)
-            for kind, name in zip(fields[0::2], fields[1::2], strict=False)
-            if name.startswith(prefix)
-        ]
-        if any(kind == "D" and name.endswith(_YAML) for kind, name in changes):
-            return True
-        # anything but a new file may have lost documents: modified, or made a link (T)
-        modified = [
-            name for kind, name in changes if kind not in ("A", "D") and name.endswith(_YAML)
-        ]
-        if len(modified) > MOST_COMPARED or any("\n" in name for name in modified):
-            return True  # too many to compare, or a name git's batch reading cannot take
-        before = _blobs(top, modified, limits) if modified else {}
-        return any(
-            data is None or _documents(data, name, limits) - _current(top, name, limits)
-            for name, data in before.items()
-        )
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return True
+        base = () if refs is None else (_merge_base(top, *refs),)
+        raw = _git(top, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", *base)
+        return _change(top, since, [*base, raw.hex()], _entries(raw), limits)
+    except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
+        return Change(since, "", whole=f"git could not say what changed ({exc})")
 
 
-def _blobs(top: Path, names: Sequence[str], limits: Limits) -> dict[str, bytes | None]:
-    """The last commit's content of each file, in one git process (None: too large to
-    compare, so compared as a whole repository instead)."""
-    asked = "".join(f"HEAD:{name}\n" for name in names).encode("utf-8", "surrogateescape")
-    out = _git(top, "cat-file", "--batch", feed=asked)
-    found: dict[str, bytes | None] = {}
+@dataclass(frozen=True)
+class _Entry:
+    old_mode: str
+    new_mode: str
+    old_blob: str
+    status: str
+    name: str
+
+
+def _entries(raw: bytes) -> list[_Entry]:
+    """``git diff --raw -z``: ``:old-mode new-mode old-blob new-blob status\\0path\\0``."""
+    fields = raw.decode("utf-8", "surrogateescape").split("\0")
+    if fields[-1] != "" or len(fields) % 2 != 1:
+        raise ValueError("git's list of changes is cut short")
+    entries = []
+    for header, name in zip(fields[0:-1:2], fields[1::2], strict=True):
+        old_mode, new_mode, old_blob, _, status = header.lstrip(":").split(" ")
+        entries.append(_Entry(old_mode, new_mode, old_blob, status[:1], name))
+    return entries
+
+
+def _change(
+    top: Path, since: str, key: Sequence[str], entries: list[_Entry], limits: Limits
+) -> Change:
+    def real(name: str) -> str:
+        return os.path.realpath(top / name)
+
+    yaml = [e for e in entries if e.name.endswith(YAML_SUFFIXES)]
+    touched = frozenset(real(e.name) for e in entries)
+    whole = _whole(entries, yaml)
+    if whole:
+        return Change(since, fingerprint(key), touched=touched, whole=whole)
+    modified = [e for e in yaml if e.status != "A"]
+    blobs = _blobs(top, [e.old_blob for e in modified], limits)
+    if blobs is None:
+        return Change(since, fingerprint(key), touched=touched, whole="a file is too large")
+    return Change(
+        since,
+        fingerprint(key),
+        {real(e.name): data for e, data in zip(modified, blobs, strict=True)},
+        frozenset(real(e.name) for e in yaml if e.status == "A"),
+        touched,
+    )
+
+
+def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
+    """Why a change cannot be compared file by file, or empty."""
+    if any(e.status == "D" for e in yaml):
+        return "a YAML file is deleted or renamed"
+    if any({e.old_mode, e.new_mode} & {_LINK, _SUBMODULE} for e in yaml):
+        return "a YAML file is or was a link"
+    if any(e.status not in ("A", "M", "T") for e in yaml):
+        return "git lists a change it does not name as added or modified"
+    if any(Path(e.name).name == ".gitignore" for e in entries):
+        return "a .gitignore changes which files are read"
+    if sum(e.status != "A" for e in yaml) > MOST_COMPARED:
+        return f"more than {MOST_COMPARED} files are changed"
+    return ""
+
+
+def _merge_base(top: Path, since: str, until: str) -> str:
+    """Where ``until`` left ``since``, as ``pre-commit run --from-ref --to-ref`` takes its
+    files (``since...until``); ``since`` itself when they share no history."""
+    for ref in (since, until):
+        if ref.startswith("-"):
+            raise ValueError(f"not a git revision: {ref!r}")
+    try:
+        return _git(top, "merge-base", since, until).decode().strip()
+    except subprocess.SubprocessError:
+        return _git(top, "rev-parse", "--verify", since + "^{commit}").decode().strip()
+
+
+def _blobs(top: Path, blobs: Sequence[str], limits: Limits) -> list[bytes] | None:
+    """Each blob's content, in one git process; None when one is larger than a file may be."""
+    if not blobs:
+        return []
+    out = _git(top, "cat-file", "--batch", feed="".join(f"{b}\n" for b in blobs).encode())
+    found = []
     at = 0
-    for name in names:
+    for blob in blobs:
         end = out.index(b"\n", at)
         header = out[at:end].split()
         at = end + 1
-        if len(header) != 3:  # "HEAD:name missing": a file new in this commit
-            continue
+        if len(header) != 3 or header[0].decode() != blob or header[1] != b"blob":
+            raise ValueError(f"git could not read blob {blob}")
         size = int(header[2])
-        found[name] = out[at : at + size] if size <= limits.max_file_bytes else None
+        if size > limits.max_file_bytes:
+            return None
+        found.append(out[at : at + size])
         at += size + 1
     return found
-
-
-def _current(top: Path, name: str, limits: Limits) -> set[tuple[str, str]]:
-    path = top / name
-    if path.is_symlink() or not path.is_file() or path.stat().st_size > limits.max_file_bytes:
-        return set()
-    return _documents(path.read_bytes(), name, limits)
-
-
-def _documents(data: bytes, name: str, limits: Limits) -> set[tuple[str, str]]:
-    """Each document's kind and id, as written (a list where an id belongs is still told
-    apart, and SCH-01's to report)."""
-    try:
-        text = decode(data)
-    except LoadError:
-        return set()
-    loaded = load_text(name, text, limits)
-    return {(repr(d.data.get("kind")), repr(d.data.get("id"))) for d in loaded.documents}
 
 
 def _git(top: Path, *args: str, feed: bytes | None = None) -> bytes:

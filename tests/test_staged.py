@@ -1,89 +1,316 @@
-"""What a staged change removes (resilint.staged), on real git repositories: the pre-commit
-hook re-checks the whole repository when a commit removes a document, and fails closed."""
+"""The pre-commit hook's change, on real git repositories: what git says the change is
+(resilint.staged), and the hook, run as pre-commit runs it (``resilint pre-commit FILES``),
+failing on the findings the change introduces anywhere and on none that were there before it
+(resilint.introduced); anything it cannot compare is judged as a whole repository."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from resilint.checker import Evaluated
 from resilint.limits import Limits
-from resilint.staged import removes_documents
+from resilint.staged import Change, read_change
 
-CONTROLS = (
-    "apiVersion: resilint/v1\nkind: Control\nid: mfa-admin\ncategory: mfa_privileged\n---\n"
-    "apiVersion: resilint/v1\nkind: Control\nid: backups\ncategory: backup_immutable\n"
-)
+POLICY = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+conditions:
+  - id: mfa
+    control_categories: [mfa_privileged]
+    scope: [privileged_access]
+    attested: true
+"""
+LEGACY = POLICY.replace("cyber-2026", "cyber-legacy").replace("mfa_privileged", "edr")
+"""A policy whose condition no control meets: an old finding (INS-01) the hook must not blame
+on every later commit."""
+CONTROLS = """\
+apiVersion: resilint/v1
+kind: Control
+id: mfa-admin
+category: mfa_privileged
+status: implemented
+scope: [privileged_access]
+---
+apiVersion: resilint/v1
+kind: Control
+id: backups
+category: backup_immutable
+status: implemented
+scope: [servers]
+"""
+WAIVER = """\
+apiVersion: resilint/v1
+kind: Waiver
+id: waiver-ins01
+rule: INS-01
+targets:
+  - {kind: InsurancePolicy, id: cyber-2026}
+rationale: MFA for administrators is rolled out in the first quarter
+compensating_controls: [Privileged access through the jump host only]
+risk_owner: ciso
+approver: cfo
+approved_on: 2026-06-01
+expires: 2026-12-31
+"""
+AS_OF = ("--as-of", "2026-07-01")
+INTRODUCED = "(introduced by this commit, in a file outside it)"
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True)
+    return done.stdout
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
+    """A committed programme: an insurance policy whose MFA condition a control in another file
+    meets, and a legacy policy with an old finding."""
     assert shutil.which("git"), "these tests need git"
-    git(tmp_path, "init", "-q")
+    git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "risk@example.com")
     git(tmp_path, "config", "user.name", "Risk Team")
+    (tmp_path / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\n")
+    (tmp_path / ".gitignore").write_text(".resilint_cache/\n")
+    (tmp_path / "insurance").mkdir()
+    (tmp_path / "insurance" / "cyber.yaml").write_text(POLICY)
+    (tmp_path / "insurance" / "legacy.yaml").write_text(LEGACY)
     (tmp_path / "controls.yaml").write_text(CONTROLS)
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "controls")
+    commit(tmp_path)
     return tmp_path
 
 
-def removes(repo: Path) -> bool:
+def commit(repo: Path) -> None:
     git(repo, "add", "-A")
-    return removes_documents(repo, Limits())
+    git(repo, "commit", "-q", "--no-verify", "-m", "programme")
 
 
-def test_an_edit_that_keeps_every_document_removes_nothing(repo: Path) -> None:
-    (repo / "controls.yaml").write_text(CONTROLS.replace("backups", "backups  # nightly"))
-    (repo / "new.yaml").write_text("apiVersion: resilint/v1\nkind: Control\nid: edr\n")
-    assert not removes(repo)
+def change(repo: Path, refs: tuple[str, str] | None = None, limits: Limits | None = None) -> Change:
+    git(repo, "add", "-A")
+    found = read_change(repo, limits or Limits(), refs)
+    assert found is not None
+    return found
 
 
-def test_a_document_cut_out_of_a_file_is_a_removal(repo: Path) -> None:
-    (repo / "controls.yaml").write_text(CONTROLS.split("---\n", 1)[1])
-    assert removes(repo)
+def real(path: Path) -> str:
+    return os.path.realpath(path)
 
 
-def test_a_deleted_or_renamed_file_is_a_removal(repo: Path) -> None:
+# What git says the change is
+
+
+def test_an_edit_gives_the_earlier_content_and_an_added_file_is_new(repo: Path) -> None:
+    (repo / "controls.yaml").write_text(CONTROLS.replace("[servers]", "[servers, backups]"))
+    (repo / "edr.yaml").write_text("apiVersion: resilint/v1\nkind: Control\nid: edr\n")
+    (repo / "README.md").write_text("The programme\n")
+    found = change(repo)
+    assert not found.whole and found.since == "this commit"
+    assert found.earlier == {real(repo / "controls.yaml"): CONTROLS.encode()}
+    assert found.added == {real(repo / "edr.yaml")}
+    assert real(repo / "README.md") in found.touched
+
+
+def test_a_deleted_or_renamed_file_is_judged_whole(repo: Path) -> None:
     (repo / "controls.yaml").rename(repo / "inventory.yaml")
-    assert removes(repo)
+    assert "deleted" in change(repo).whole
 
 
-def test_a_file_made_a_link_is_a_removal(repo: Path) -> None:
+def test_a_file_made_a_link_is_judged_whole(repo: Path) -> None:
     (repo / "retired.yaml").write_text("# retired\n")
     (repo / "controls.yaml").unlink()
     (repo / "controls.yaml").symlink_to("retired.yaml")
-    assert removes(repo)
+    assert "link" in change(repo).whole
 
 
-def test_an_id_written_as_a_list_is_compared_not_a_crash(repo: Path) -> None:
-    (repo / "controls.yaml").write_text(CONTROLS.replace("id: backups", "id:\n  - backups"))
-    assert removes(repo)  # the id backups is gone; SCH-01 says why, the whole repository is read
+def test_a_changed_gitignore_is_judged_whole(repo: Path) -> None:
+    (repo / ".gitignore").write_text(".resilint_cache/\ncontrols.yaml\n")
+    assert ".gitignore" in change(repo).whole
 
 
-def test_a_name_git_batch_reading_cannot_take_fails_closed(repo: Path) -> None:
+def test_a_name_with_a_newline_is_compared(repo: Path) -> None:
     odd = repo / "a\nb.yaml"
     odd.write_text(CONTROLS)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "odd name")
+    commit(repo)
     odd.write_text(CONTROLS + "# reviewed\n")
-    assert removes(repo)
+    found = change(repo)
+    assert not found.whole and found.earlier == {real(odd): CONTROLS.encode()}
+
+
+def test_an_earlier_content_larger_than_a_file_may_be_is_judged_whole(repo: Path) -> None:
+    (repo / "controls.yaml").write_text("# short\n")
+    assert change(repo, limits=Limits(max_file_bytes=len(CONTROLS) - 1)).whole
+
+
+def test_git_not_answering_is_judged_whole(repo: Path) -> None:
+    assert "git could not say" in change(repo, ("no-such-branch", "HEAD")).whole
 
 
 def test_outside_git_nothing_is_compared(tmp_path: Path) -> None:
     (tmp_path / "controls.yaml").write_text(CONTROLS)
-    assert not removes_documents(tmp_path, Limits())
+    assert read_change(tmp_path, Limits()) is None
 
 
-def test_the_hook_reports_a_list_id_as_sch01(repo: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    (repo / "controls.yaml").write_text(CONTROLS.replace("id: backups", "id:\n  - backups"))
+def test_an_initial_commit_adds_every_file(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "controls.yaml").write_text(CONTROLS)
+    found = change(tmp_path)
+    assert not found.whole and not found.earlier
+    assert found.added == {real(tmp_path / "controls.yaml")}
+
+
+def test_a_range_is_compared_from_where_it_left_its_start(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "controls.yaml").write_text(CONTROLS.replace("backups", "backup"))
+    commit(repo)
+    git(repo, "checkout", "-q", "main")
+    (repo / "README.md").write_text("main moved on\n")
+    commit(repo)
+    git(repo, "checkout", "-q", "feature")
+    found = change(repo, ("main", "feature"))
+    assert found.since == "the changes since main"
+    assert found.earlier == {real(repo / "controls.yaml"): CONTROLS.encode()}  # not main's README
+
+
+# The hook, as pre-commit runs it
+
+
+def hook(repo: Path, cli, *files: str):  # type: ignore[no-untyped-def]
     git(repo, "add", "-A")
-    result = cli("pre-commit", "controls.yaml", "--no-cache", cwd=repo)
+    return cli("pre-commit", *(files or ("controls.yaml",)), *AS_OF, cwd=repo)
+
+
+@pytest.fixture
+def evaluations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the hook evaluated the repository as it was before the change."""
+    counted: list[int] = []
+    again = Evaluated.again
+
+    def counting(self, files, locator):  # type: ignore[no-untyped-def]
+        counted.append(1)
+        return again(self, files, locator)
+
+    monkeypatch.setattr(Evaluated, "again", counting)
+    return counted
+
+
+def test_a_finding_the_commit_introduces_in_another_file_fails_the_hook(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The control no longer meets the insurer's condition: the finding is in the policy's
+    file, which the commit does not touch."""
+    assert hook(repo, cli).exit_code == 0
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr")
+    )
+    for options in ((), ("--no-cache",)):
+        result = hook(repo, cli, "controls.yaml", *options)
+        assert result.exit_code == 1, result.stdout + result.stderr
+        (line,) = [line for line in result.lines if "INS-01" in line]
+        assert line.startswith("insurance/cyber.yaml:") and line.endswith(INTRODUCED)
+        assert "cyber-legacy" not in result.stdout  # there before the commit
+    commit(repo)  # once committed, it is an old finding: the next commit is not blamed for it
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr") + "# reviewed\n"
+    )
+    assert hook(repo, cli).exit_code == 0
+
+
+def test_old_findings_outside_the_commit_do_not_fail_it(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "controls.yaml").write_text(CONTROLS.replace("[servers]", "[servers, backups]"))
+    result = hook(repo, cli)
+    assert result.exit_code == 0, result.stdout
+    assert "INS-01" not in result.stdout
+
+
+def test_a_document_cut_out_of_a_file_is_compared(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """What the removed Control met fails elsewhere, and is reported; the old finding is not."""
+    (repo / "controls.yaml").write_text(CONTROLS.split("---\n", 1)[1])
+    result = hook(repo, cli)
+    assert result.exit_code == 1
+    assert "insurance/cyber.yaml" in result.stdout and INTRODUCED in result.stdout
+    assert "cyber-legacy" not in result.stdout
+
+
+def test_an_edit_no_rule_reads_is_not_evaluated_twice(repo, cli, evaluations) -> None:  # type: ignore[no-untyped-def]
+    assert hook(repo, cli).exit_code == 0  # the cache records what the rules read
+    (repo / "controls.yaml").write_text(CONTROLS.replace("id: backups", "id: backups\nowner: it"))
+    assert hook(repo, cli).exit_code == 0
+    assert evaluations == []
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("status: implemented", "status: planned", 1)
+    )
+    assert hook(repo, cli).exit_code == 1
+    assert evaluations == [1]
+
+
+def test_a_waiver_narrowed_in_the_commit_is_evaluated(repo, cli, evaluations) -> None:  # type: ignore[no-untyped-def]
+    """No selected rule reads a Waiver, but what it waives counts once it no longer does."""
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr")
+    )
+    (repo / "waiver.yaml").write_text(WAIVER)
+    commit(repo)
+    assert hook(repo, cli, "waiver.yaml").exit_code == 0
+    (repo / "waiver.yaml").write_text(WAIVER.replace("id: cyber-2026}", "id: cyber-2027}"))
+    result = hook(repo, cli, "waiver.yaml")
+    assert result.exit_code == 1 and INTRODUCED in result.stdout
+    assert evaluations == [1]
+
+
+def test_an_initial_commit_fails_on_every_finding(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    """Without a last commit, everything the commit holds is new, findings included."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\n")
+    (tmp_path / "insurance.yaml").write_text(POLICY)
+    (tmp_path / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "edr"))
+    result = hook(tmp_path, cli, "controls.yaml")
+    assert result.exit_code == 1
+    assert "insurance.yaml" in result.stdout and INTRODUCED in result.stdout
+
+
+def test_a_range_is_judged_against_where_it_started(repo, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit run --from-ref main --to-ref HEAD: nothing is staged, the range is judged."""
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr")
+    )
+    commit(repo)
+    assert hook(repo, cli).exit_code == 0  # the staged change is empty
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "main")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    result = hook(repo, cli)
+    assert result.exit_code == 1
+    assert "(introduced by the changes since main, in a file outside it)" in result.stdout
+    assert "cyber-legacy" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "odd",
+    ["git does not answer", "the earlier content is not text", "the baseline changes"],
+)
+def test_what_cannot_be_compared_fails_on_every_finding(repo, cli, monkeypatch, odd) -> None:  # type: ignore[no-untyped-def]
+    if odd == "git does not answer":
+        monkeypatch.setenv("PRE_COMMIT_FROM_REF", "no-such-branch")
+        monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    elif odd == "the earlier content is not text":
+        (repo / "controls.yaml").write_bytes(CONTROLS.encode() + b"# \xff\n")
+        commit(repo)
+    else:
+        (repo / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\nbaseline: b.json\n")
+        assert cli("baseline", cwd=repo).exit_code == 0
+        commit(repo)
+        (repo / "b.json").write_text('{"version": 1, "findings": []}\n')
+    (repo / "controls.yaml").write_text(CONTROLS + "# reviewed\n")
+    result = hook(repo, cli)
+    assert result.exit_code == 1
+    assert "cyber-legacy" in result.stdout and INTRODUCED not in result.stdout
+
+
+def test_the_hook_reports_a_list_id_as_sch01(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "controls.yaml").write_text(CONTROLS.replace("id: backups", "id:\n  - backups"))
+    result = hook(repo, cli, "controls.yaml", "--no-cache")
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "SCH-01" in result.stdout
