@@ -88,6 +88,8 @@ def _provider(
     extra = mapping_at(data, "additional_id")
     row.values["c0030"] = text_of(extra.get("provider_id")) or ""
     row.values["c0040"] = codes.ID_TYPES.get(str(extra.get("provider_id_type")), "")
+    row.places["c0030"] = Place(supplier, ("additional_id", "provider_id"))
+    row.places["c0040"] = Place(supplier, ("additional_id", "provider_id_type"))
     row.values["c0060"] = text_of(data.get("latin_name")) or ""
     _keep(rows, row)
     _parent_row(rows, supplier, (), data)

@@ -1,0 +1,396 @@
+"""What keeps a register from being filed, through the CLI on a copy of examples/havelbank, each
+export opened as its users open it (the package's CSVs with the csv module, the workbook with
+openpyxl): a provider's LEI with wrong check digits; a provider hard to substitute without the
+reason (B_07.01.0060); an arrangement past its end date still marked active; a group company
+outside DORA's scope; supply-chain ranks that do not follow their recipients; dates after the
+reference date; and what a refusal says it checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from conftest import EXAMPLES
+from openpyxl import load_workbook
+
+BANK = EXAMPLES / "havelbank"
+REFERENCE = "2026-12-31"
+SUPPLIER = "suppliers/corebanq.yaml"
+CONTRACT = "contracts/corebanq.yaml"
+
+
+def lei_valid(value: str) -> bool:
+    """ISO 17442: 18 characters and 2 check digits, the whole equal to 1 modulo 97 (ISO 7064)."""
+    if not re.fullmatch(r"[A-Z0-9]{18}[0-9]{2}", value):
+        return False
+    return int("".join(str(int(c, 36)) for c in value)) % 97 == 1
+
+
+def with_check_digits(prefix: str) -> str:
+    """An LEI from its 18 first characters (ISO 7064 MOD 97-10)."""
+    number = int("".join(str(int(c, 36)) for c in prefix + "00"))
+    return f"{prefix}{98 - number % 97:02d}"
+
+
+def edit(repo: Path, name: str, old: str, new: str) -> None:
+    path = repo / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def copy(tmp_path: Path) -> Path:
+    repo = tmp_path / "bank"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    return repo
+
+
+def export(cli, repo: Path, fmt: str, out: Path, *extra: str):
+    args = ("--format", fmt, "-o", str(out), "--reference-date", REFERENCE, *extra)
+    return cli("register", "export", str(repo), *args)
+
+
+def package_tables(out: Path) -> dict[str, list[dict[str, str]]]:
+    """The template CSVs of the one report package in ``out``, read with the csv module."""
+    (zip_path,) = out.glob("*.zip")
+    found = {}
+    with zipfile.ZipFile(zip_path) as archive:
+        for name in archive.namelist():
+            match = re.search(r"/reports/(b_\d\d\.\d\d)\.csv$", name)
+            if match:
+                text = archive.read(name).decode("utf-8")
+                found[match.group(1).upper()] = list(csv.DictReader(io.StringIO(text)))
+    return found
+
+
+def workbook_rows(path: Path, template: str) -> list[dict[str, str]]:
+    """A sheet of the exported workbook: the column codes in its first row, names in its
+    second, then the rows."""
+    sheet = load_workbook(path, read_only=True)[template]
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[2:]]
+
+
+def findings(cli, repo: Path, code: str) -> list[dict]:
+    result = cli("check", str(repo), "--format", "json", "--no-cache", "--select", code)
+    return [f for f in result.json()["findings"] if f["code"] == code]
+
+
+# -- 1. providers' LEIs ---------------------------------------------------------------------------
+def test_a_provider_lei_with_wrong_check_digits_is_reg11_and_keeps_the_register_from_filing(
+    cli, tmp_path
+) -> None:
+    repo = copy(tmp_path)
+    edit(repo, SUPPLIER, "provider_id: 391200COREBANQSYST85", "provider_id: 391200COREBANQSYST58")
+    # a subcontractor's, and the LEI of a provider's additional code (B_05.01.0030)
+    edit(repo, SUPPLIER, "provider_id: 529900SPREERECHENZ95", "provider_id: 529900SPREERECHENZ59")
+    edit(
+        repo,
+        "suppliers/elbnetz.yaml",
+        "provider_id_type: LEI\n",
+        "provider_id_type: LEI\nadditional_id: {provider_id: 529900ELBNETZTELEK49, "
+        "provider_id_type: LEI}\n",
+    )
+    assert not lei_valid("391200COREBANQSYST58") and not lei_valid("529900ELBNETZTELEK49")
+    found = {
+        (f["path"].split("bank/")[-1], f["line"], f["column"])
+        for f in findings(cli, repo, "REG-11")
+    }
+    assert found == {(SUPPLIER, 8, 14), (SUPPLIER, 46, 18), ("suppliers/elbnetz.yaml", 10, 30)}
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export(cli, repo, "xbrl-csv", out)
+    assert result.exit_code == 1
+    assert f"bank/{SUPPLIER}:8:14: REG-11 error correct the field provider_id of supplier " in (
+        result.stdout
+    )
+    assert "B_05.01.0010: the LEI 391200COREBANQSYST58 is not valid" in result.stdout
+    assert not list(out.glob("*.zip"))  # nothing written as if it were valid
+    assert export(cli, repo, "xbrl-csv", out, "--allow-incomplete").exit_code == 0
+    providers = {r["c0010"] for r in package_tables(out)["B_05.01"]}
+    assert "391200COREBANQSYST58" in providers  # written only as asked, with the problems listed
+
+
+def test_every_provider_lei_the_bank_files_is_valid(cli, tmp_path) -> None:
+    assert export(cli, BANK, "xbrl-csv", tmp_path).exit_code == 0
+    tables = package_tables(tmp_path)
+    lei = "eba_qCO:qx2000"
+    checked = [r["c0010"] for r in tables["B_05.01"] if r["c0020"] == lei]
+    checked += [r["c0110"] for r in tables["B_05.01"] if r["c0120"] == lei]
+    checked += [r["c0030"] for r in tables["B_05.02"] if r["c0040"] == lei]
+    assert len(checked) > 30
+    assert all(lei_valid(code) for code in checked), [c for c in checked if not lei_valid(c)]
+
+
+# -- 2. B_07.01.0060 -------------------------------------------------------------------------------
+def test_a_provider_hard_to_substitute_needs_the_reason_whatever_sup06_says(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, SUPPLIER, "    non_substitutability_reason: both\n", "")
+    edit(repo, "resilint.yaml", "fail_on: error\n", "fail_on: error\nignore: [SUP-06]\n")
+    workbook = tmp_path / "register.xlsx"
+    result = export(cli, repo, "xlsx", workbook)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert (
+        f"bank/{SUPPLIER}:55:5: fill in the field services[0].non_substitutability_reason of "
+        "supplier corebanq; B_07.01.0060 (Reason if the ICT third-party service provider is "
+        "considered not substitutable or difficult to be substitutable) is empty [v8825_m]"
+    ) in result.stdout
+    assert not workbook.exists()
+    assert export(cli, repo, "xlsx", workbook, "--allow-incomplete").exit_code == 0
+    (row,) = [r for r in workbook_rows(workbook, "B_07.01") if r["c0020"] == "391200COREBANQSYST85"]
+    assert (row["c0050"], row["c0060"]) == ("eba_ZZ:x959", "")  # as the problems said
+
+
+def test_every_hard_to_substitute_provider_the_bank_files_has_its_reason(cli, tmp_path) -> None:
+    workbook = tmp_path / "register.xlsx"
+    assert export(cli, BANK, "xlsx", workbook).exit_code == 0
+    hard = [
+        r
+        for r in workbook_rows(workbook, "B_07.01")
+        if r["c0050"] in ("eba_ZZ:x959", "eba_ZZ:x960")
+    ]
+    assert hard and all(r["c0060"] for r in hard)
+
+
+# -- 3. arrangements past their end date -----------------------------------------------------------
+def test_an_arrangement_past_its_end_date_has_ended_whatever_its_status_says(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "end_date: 2031-12-31", "end_date: 2026-06-30")  # still "active"
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export(cli, repo, "xbrl-csv", out)
+    assert result.exit_code == 1
+    assert (
+        f"bank/{CONTRACT}:3:5: REG-03 error contract ctr-corebanq-2022 has ended but does not "
+        "say why (termination_reason; B_02.02.0090"
+    ) in result.stdout
+    assert not list(out.glob("*.zip"))
+    edit(repo, CONTRACT, "status: active\n", "status: active\ntermination_reason: not_renewed\n")
+    result = export(cli, repo, "xbrl-csv", out)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = [r for r in package_tables(out)["B_02.02"] if r["c0010"] == "HB-2022-004"]
+    assert rows and {(r["c0080"], r["c0090"]) for r in rows} == {("2026-06-30", "eba_CO:x4")}
+
+
+def test_an_arrangement_that_ended_the_year_before_is_not_in_the_register(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "end_date: 2031-12-31", "end_date: 2025-06-30")  # still "active"
+    out = tmp_path / "csv"
+    export(cli, repo, "csv", out, "--allow-incomplete")
+    with (out / "b_02.01.csv").open(encoding="utf-8") as handle:
+        references = [row[0] for row in csv.reader(handle)][1:]
+    assert references and "HB-2022-004" not in references
+
+
+def test_an_ended_arrangement_without_reason_is_a_problem_even_where_rules_do_not_run(
+    cli, tmp_path
+) -> None:
+    """An automatically renewing contract past its recorded end date is in force, but the
+    register would report the past date as its end: the export asks for the reason or the
+    current end date, at that date."""
+    repo = copy(tmp_path)
+    edit(
+        repo,
+        CONTRACT,
+        "end_date: 2031-12-31\nauto_renew: false",
+        "end_date: 2026-06-30\nauto_renew: true",
+    )
+    result = export(cli, repo, "csv", tmp_path / "csv")
+    assert result.exit_code == 1
+    assert (
+        f"bank/{CONTRACT}:19:11: record why contract ctr-corebanq-2022 ended "
+        "(termination_reason), or, if it is still in force, correct its end_date to the end of "
+        "its current term; B_02.02.0090"
+    ) in result.stdout
+    assert "ended on 2026-06-30, before the reference date 2026-12-31" in result.stdout
+
+
+# -- 4. the group's scope --------------------------------------------------------------------------
+def test_a_group_company_outside_doras_scope_is_not_in_b0102(cli, tmp_path) -> None:
+    immo, fund = with_check_digits("529900HAVELIMMOBIL"), with_check_digits("529900HAVELFONDSGE")
+    repo = copy(tmp_path)
+    entities = repo / "entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + f"""---
+apiVersion: resilint/v1
+kind: Entity
+id: hb-immo
+name: Havel Immobilien GmbH
+lei: {immo}
+country: DE
+parent: hb-bank
+entity_type: non_financial_other
+regimes: []
+owner: group-cfo
+---
+apiVersion: resilint/v1
+kind: Entity
+id: hb-fonds
+name: Havel Fonds GmbH
+lei: {fund}
+country: DE
+parent: hb-bank
+entity_type: other_financial_entity
+regimes: []
+owner: group-cfo
+""",
+        encoding="utf-8",
+    )
+    assert not [f for f in findings(cli, repo, "REG-01") if "hb-immo" in f["message"]]
+    workbook = tmp_path / "register.xlsx"
+    result = export(cli, repo, "xlsx", workbook)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    listed = {r["c0010"] for r in workbook_rows(workbook, "B_01.02")}
+    assert immo not in listed and fund not in listed
+    assert "529900HAVELITSERVI62" in listed  # the ICT intra-group provider stays (Art. 6(2))
+    assert "Art. 6(2)" in result.stderr and "hb-immo, hb-fonds" in result.stderr
+
+
+# -- 5. supply-chain ranks -------------------------------------------------------------------------
+def test_a_subcontractor_ranked_like_the_one_it_serves_is_reg10_at_its_rank(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(
+        repo,
+        SUPPLIER,
+        "    rank: 3\n    recipient: nordrechen",
+        "    rank: 2\n    recipient: nordrechen",
+    )
+    (finding,) = [f for f in findings(cli, repo, "REG-10") if "Rank" in f["message"]]
+    assert (finding["path"].split("bank/")[-1], finding["line"], finding["column"]) == (
+        SUPPLIER,
+        48,
+        11,
+    )
+    assert finding["message"].startswith(
+        "correct the field subcontractors[1].rank of supplier corebanq or the recipient it serves"
+    )
+    assert (
+        "529900SPREERECHENZ95 is rank 2 but serves 529900NORDRECHENHO21, which is rank 2"
+        in (finding["message"])
+    )
+    result = export(cli, repo, "xlsx", tmp_path / "register.xlsx")
+    assert result.exit_code == 1
+    assert f"bank/{SUPPLIER}:48:11: REG-10 error" in result.stdout
+
+
+def test_a_gap_in_the_ranks_and_an_unknown_recipient_are_reg10(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, SUPPLIER, "    rank: 3\n", "    rank: 4\n")
+    (gap,) = [f for f in findings(cli, repo, "REG-10") if "Rank" in f["message"]]
+    assert "is rank 4 but serves 529900NORDRECHENHO21, which is rank 2" in gap["message"]
+    edit(
+        repo,
+        SUPPLIER,
+        "    rank: 4\n    recipient: nordrechen",
+        "    rank: 3\n    recipient: nordrechn",
+    )
+    (unknown,) = findings(cli, repo, "REG-10")
+    assert (unknown["line"], unknown["column"]) == (49, 16)
+    assert unknown["message"].startswith(
+        "the field subcontractors[1].recipient of supplier corebanq (nordrechn) names no "
+        "subcontractor of supplier corebanq"
+    )
+
+
+def test_the_bank_files_chains_whose_ranks_follow_their_recipients(cli, tmp_path) -> None:
+    workbook = tmp_path / "register.xlsx"
+    assert export(cli, BANK, "xlsx", workbook).exit_code == 0
+    rows = workbook_rows(workbook, "B_05.02")
+    ranks: dict[tuple[str, str, str], set[int]] = {}
+    for r in rows:
+        ranks.setdefault((r["c0010"], r["c0020"], r["c0030"]), set()).add(int(r["c0050"]))
+    assert any(int(r["c0050"]) == 3 for r in rows)
+    for r in rows:
+        rank = int(r["c0050"])
+        if rank == 1:
+            assert r["c0030"] == r["c0060"], r
+        else:
+            assert rank - 1 in ranks[(r["c0010"], r["c0020"], r["c0060"])], r
+
+
+# -- 6. dates after the reference date -------------------------------------------------------------
+def test_an_arrangement_starting_after_the_reference_date_is_not_in_that_register(
+    cli, tmp_path
+) -> None:
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "start_date: 2022-01-01", "start_date: 2027-03-01")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export(cli, repo, "xbrl-csv", out)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    tables = package_tables(out)
+    assert "HB-2022-004" not in {r["c0010"] for r in tables["B_02.01"]}
+    days = [
+        v
+        for t in tables.values()
+        for r in t
+        for v in r.values()
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v)
+    ]
+    # the only dates after the reference date: end dates to come (B_02.02.0080, 9999-12-31)
+    later = {v for v in days if v > REFERENCE}
+    ends = {r["c0080"] for r in tables["B_02.02"]} | {r["c0090"] for r in tables["B_01.02"]}
+    assert later <= ends
+
+
+def test_dates_of_things_done_after_the_reference_date(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, SUPPLIER, "    last_audit: 2026-06-15", "    last_audit: 2027-02-01")
+    edit(
+        repo,
+        "entities.yaml",
+        "register_entry: {integrated: 2025-01-17, last_updated: 2026-10-15}",
+        "register_entry: {integrated: 2025-01-17, last_updated: 2027-01-20, deleted: 2027-03-01}",
+    )
+    workbook = tmp_path / "register.xlsx"
+    result = export(cli, repo, "xlsx", workbook)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    (assessed,) = [
+        r for r in workbook_rows(workbook, "B_07.01") if r["c0020"] == "391200COREBANQSYST85"
+    ]
+    assert assessed["c0070"] == ""  # the audit after the reference date is not reported
+    (leasing,) = [
+        r for r in workbook_rows(workbook, "B_01.02") if r["c0010"] == "222100HAVELLEASING50"
+    ]
+    # updated while the register was prepared for filing; deleted only after the reference date
+    assert (leasing["c0070"], leasing["c0090"]) == ("2027-01-20", "9999-12-31")
+    edit(
+        repo,
+        "entities.yaml",
+        "integrated: 2025-01-17, last_updated: 2027-01-20",
+        "integrated: 2027-01-05, last_updated: 2027-01-20",
+    )
+    result = export(cli, repo, "xlsx", workbook)
+    assert result.exit_code == 1
+    assert re.search(
+        r"bank/entities\.yaml:\d+:\d+: correct the field register_entry\.integrated of entity "
+        r"hb-leasing: the register as of its reference date reports only what was done by then",
+        result.stdout,
+    ), result.stdout
+    assert "B_01.02.0080 (Date of integration in the Register of information) is 2027-01-05, " in (
+        result.stdout
+    )
+
+
+# -- 7. what a refusal says it checked -------------------------------------------------------------
+def test_a_refusal_says_what_was_checked(cli, tmp_path) -> None:
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "arrangement_type: standalone\n", "")
+    checked = cli("check", str(repo), "--no-cache").stdout.splitlines()[-1]
+    counts = re.match(r"Checked (\d+ files, \d+ documents)", checked)
+    assert counts and not counts.group(1).startswith("0 ")
+    result = export(cli, repo, "csv", tmp_path / "csv")
+    assert result.exit_code == 1
+    assert f"Checked {counts.group(1)}: 1 finding (1 error)." in result.stdout
+    assert "Checked 0 files" not in result.stdout
+    # only problems of the built register, no finding: no summary line at all
+    repo = copy(tmp_path / "again")
+    edit(repo, SUPPLIER, "    non_substitutability_reason: both\n", "")
+    result = export(cli, repo, "csv", tmp_path / "csv2")
+    assert result.exit_code == 1 and "Checked" not in result.stdout
+    assert "not ready to file (1 problem)" in result.stderr
