@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from resilint import __version__
 from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import (
@@ -30,6 +28,7 @@ from resilint.cache import (
     open_store,
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
+from resilint.command import echo
 from resilint.config import Config, describe, find_config, load_config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import stamp
@@ -372,7 +371,7 @@ def run_check(args: CheckArgs) -> int:
         options = dataclasses.replace(options, focus=None)
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
-        click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+        echo(f"resilint: note: the cache is off for this run: {note}", err=True)
     with without_cycle_collection():
         result = check(options, cache, judge)
     color = args.color if args.color is not None else _wants_color()
@@ -422,7 +421,7 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
         )
     path = target or config.baseline or config.root / DEFAULT_NAME
     count = write_baseline(path, result.findings, __version__, config.root)
-    click.echo(f"wrote {count} findings to {path}", err=True)
+    echo(f"wrote {count} findings to {path}", err=True)
     return ExitCode.OK
 
 
@@ -454,7 +453,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
         output_directory(export)
         for name, text in exported.files.items():
             _write_file(export / name, text)
-        click.echo(
+        echo(
             f"wrote {len(exported.schemas)} self-contained schemas and "
             f"{editor_schemas.CATALOG} to {export}",
             err=True,
@@ -462,7 +461,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
         return ExitCode.OK
     if kind is None:
         for name in schemas.kinds:
-            click.echo(f"{name:<18} {schemas.schema(name).get('description', '')}")
+            echo(f"{name:<18} {schemas.schema(name).get('description', '')}")
         return ExitCode.OK
     match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
     if match is None:
@@ -569,10 +568,10 @@ def run_init(directory: Path) -> int:
 
     result = scaffold(directory)
     for path in result.created:
-        click.echo(f"created  {path}")
+        echo(f"created  {path}")
     for path in result.kept:
-        click.echo(f"kept     {path} (exists; not overwritten)")
+        echo(f"kept     {path} (exists; not overwritten)")
     for path in result.linked:
-        click.echo(f"skipped  {path} (a symbolic link on the way; never written through)")
-    click.echo("Next: edit the examples, then run `resilint check`.")
+        echo(f"skipped  {path} (a symbolic link on the way; never written through)")
+    echo("Next: edit the examples, then run `resilint check`.")
     return ExitCode.INPUT if result.linked else ExitCode.OK

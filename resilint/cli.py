@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -31,39 +31,11 @@ from resilint.app import (
 from resilint.baseline import DEFAULT_NAME
 from resilint.check_options import check_args, check_options
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
+from resilint.command import guarded as _guarded
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
-from resilint.errors import ExitCode, ResilintError
+from resilint.errors import ExitCode
 from resilint.reporters.base import printable
 from resilint.rules.model import PROFILES
-
-
-def _guarded(action: Callable[[], int]) -> NoReturn:
-    """Run a command and exit with its status; errors become a message and their status."""
-    try:
-        Path.cwd()
-    except OSError:
-        click.echo("resilint: the working directory no longer exists", err=True)
-        sys.exit(int(ExitCode.INPUT))
-    try:
-        status = action()
-    except ResilintError as exc:
-        click.echo(f"resilint: {printable(str(exc))}", err=True)
-        status = exc.exit_code
-    except KeyboardInterrupt:
-        click.echo("resilint: interrupted", err=True)
-        status = 130
-    except Exception as exc:  # a defect: a short message and its own status, never a traceback
-        click.echo(
-            f"resilint: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
-            "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
-            "the traceback.",
-            err=True,
-        )
-        if os.environ.get("RESILINT_DEBUG"):
-            raise
-        status = ExitCode.INTERNAL
-    sys.exit(int(status))
-
 
 # Commands of the checked model's other consumers, imported only when one of them runs: a check
 # (the pre-commit hook) does not pay for importing the report, impact analysis or the register.

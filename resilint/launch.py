@@ -14,6 +14,12 @@ def main() -> None:
         status = ask(argv)
         if status is not None:
             sys.exit(status)
+    from resilint import startup  # noqa: F401 - before the rest, as in resilint.cli
+    from resilint.command import plain_hook, run_hook
+
+    paths = plain_hook(argv)
+    if paths is not None:  # the hook as pre-commit runs it: no need to import click
+        run_hook(paths)
     from resilint.cli import main as run
 
     run()

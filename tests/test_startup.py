@@ -217,3 +217,79 @@ def test_dataclasses_of_other_packages_are_built_as_without_resilint(tmp_path: P
     )
     assert "class Theirs" in theirs
     assert _python(theirs, tmp_path)["compiled"] is False
+
+
+_HOOK = """
+import json, sys
+sys.argv = ["resilint", *sys.argv[1:]]
+from resilint.launch import main
+try:
+    main()
+finally:
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _hook(root: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _HOOK, *args],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
+        capture_output=True,
+        text=True,
+    )
+    *message, modules = done.stderr.splitlines()
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout, "\n".join(message)
+    ), set(json.loads(modules))
+
+
+def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) -> None:
+    """``resilint pre-commit FILE...`` (how pre-commit calls the hook) is parsed without click;
+    with any option click parses it; both run the same check, with the same output and exit."""
+    supplier = REPO / "examples" / "northwind" / "suppliers" / "nimbara-cloud.yaml"
+    (tmp_path / "suppliers").mkdir()
+    (tmp_path / "suppliers" / "one.yaml").write_bytes(supplier.read_bytes())
+    (tmp_path / "suppliers" / "broken.yaml").write_text("kind: Supplier\nid: [unclosed\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    for files in (["suppliers/one.yaml"], ["suppliers/one.yaml", "suppliers/broken.yaml"]):
+        plain, imported = _hook(tmp_path, "pre-commit", *files)
+        assert "click" not in imported
+        # --fail-on error and --color/--no-color at their defaults: click parses this one
+        parsed, imported = _hook(tmp_path, "pre-commit", "--fail-on", "error", *files)
+        assert "click" in imported
+        assert (plain.returncode, plain.stdout, plain.stderr) == (
+            parsed.returncode,
+            parsed.stdout,
+            parsed.stderr,
+        )
+    assert plain.returncode == 2 and "suppliers/broken.yaml:3:1: YML-01" in plain.stdout
+
+
+def test_the_hooks_plain_command_line_means_what_click_makes_of_it() -> None:
+    from resilint.check_options import check_args
+    from resilint.cli import main
+    from resilint.command import plain_hook
+
+    for argv in (
+        ["pre-commit"],
+        ["pre-commit", "a.yaml", "dir/b.yaml", "pyproject.toml"],
+        ["pre-commit", "with space.yaml", "ünï.yaml"],
+    ):
+        paths = plain_hook(argv)
+        assert paths is not None
+        command = main.get_command(None, "pre-commit")  # type: ignore[arg-type]
+        assert command is not None
+        context = command.make_context("pre-commit", argv[1:])
+        from resilint.app import CheckArgs
+
+        assert CheckArgs(paths=paths, focus=True) == check_args(context.params, focus=True)
+    for argv in (
+        ["check", "a.yaml"],
+        ["pre-commit", "--fix", "a.yaml"],
+        ["pre-commit", "a.yaml", "-"],
+        ["pre-commit", "--", "-odd.yaml"],
+        ["pre-commit", ""],
+        ["pre-commit", "-h"],
+    ):
+        assert plain_hook(argv) is None, argv
