@@ -394,3 +394,24 @@ def test_a_refusal_says_what_was_checked(cli, tmp_path) -> None:
     result = export(cli, repo, "csv", tmp_path / "csv2")
     assert result.exit_code == 1 and "Checked" not in result.stdout
     assert "not ready to file (1 problem)" in result.stderr
+
+
+def test_the_lei_of_our_group_as_a_providers_parent_is_checked_at_the_entity(cli, tmp_path) -> None:
+    """A sister company outside the register is a third-party provider whose ultimate parent is
+    the group's top entity (B_05.01.0110, a row of its own): a mistyped LEI of that entity keeps
+    the register from filing, reported at the entity's lei, not at the supplier that records
+    no parent."""
+    from test_register_scope import HOLDING_LEI, sister_bank
+
+    repo = sister_bank(tmp_path)
+    wrong = HOLDING_LEI[:-2] + HOLDING_LEI[-1] + HOLDING_LEI[-2]
+    assert not lei_valid(wrong)
+    edit(repo, "entities.yaml", f"lei: {HOLDING_LEI}", f"lei: {wrong}")
+    text = (repo / "entities.yaml").read_text(encoding="utf-8").splitlines()
+    line = text.index(f"lei: {wrong}") + 1
+    result = export(cli, repo, "csv", tmp_path / "csv")
+    assert result.exit_code == 1
+    assert (
+        f"bank/entities.yaml:{line}:6: correct the field lei of entity hb-holding: copy the LEI "
+        f"again from the GLEIF register; B_05.01.0010: the LEI {wrong} is not valid"
+    ) in result.stdout

@@ -46,7 +46,8 @@ def add_providers(
 ) -> None:
     rows: dict[str, Row] = {}
     for supplier, contracts_of in _suppliers(facts, contracts).items():
-        _provider(register, rows, supplier, contracts_of, _group_parent(facts, supplier))
+        parent, top = _group_parent(facts, supplier)
+        _provider(register, rows, supplier, contracts_of, parent, top)
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
@@ -74,6 +75,7 @@ def _provider(
     supplier: Document,
     contracts: list[Document],
     group_parent: dict[str, Any],
+    top: Document | None,
 ) -> None:
     data = {**supplier.data, "ultimate_parent": group_parent} if group_parent else supplier.data
     row = _provider_row(supplier, (), data)
@@ -93,21 +95,33 @@ def _provider(
     row.values["c0060"] = text_of(data.get("latin_name")) or ""
     _keep(rows, row)
     _parent_row(rows, supplier, (), data)
+    if top is not None:
+        _at_entity(rows.get(group_parent["provider_id"]), supplier, top)
 
 
-def _group_parent(facts: Facts, supplier: Document) -> dict[str, Any]:
+def _at_entity(row: Row | None, supplier: Document, top: Document) -> None:
+    """The row of our group's top entity, made for an intra-group provider that records no
+    ultimate parent, comes from that Entity: a problem with it is reported at its fields."""
+    if row is None or row.source.document is not supplier:
+        return  # the entity's own row as a provider, made from another document first
+    fields = {"c0010": "lei", "c0050": "name", "c0080": "country"}
+    row.places.update({c: Place(top, (name,)) for c, name in fields.items()})
+
+
+def _group_parent(facts: Facts, supplier: Document) -> tuple[dict[str, Any], Document | None]:
     """An intra-group provider that records no ultimate parent has ours: the topmost Entity
-    above the one it is (``group_entity``), as ``ultimate_parent`` would record it; nothing
-    when it records one, or is itself the top."""
+    above the one it is (``group_entity``), as ``ultimate_parent`` would record it, with that
+    Entity; nothing when it records one, or is itself the top."""
     if mapping_at(supplier.data, "ultimate_parent").get("provider_id"):
-        return {}
+        return {}, None
     own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
     top = _top(facts, own) if own is not None else None
     lei = text_of(top.data.get("lei")) if top is not None and top is not own else None
     if top is None or lei is None:
-        return {}
+        return {}, None
     name, country = top.data.get("name"), top.data.get("country")
-    return {"name": name, "provider_id": lei, "provider_id_type": "LEI", "country": country}
+    parent = {"name": name, "provider_id": lei, "provider_id_type": "LEI", "country": country}
+    return parent, top
 
 
 def _top(facts: Facts, entity: Document) -> Document:
