@@ -110,6 +110,39 @@ def test_a_payroll_service_is_held_to_the_insurer_clock_only(cli, write) -> None
     assert run(cli, write, {"payroll": 36}) == {}
 
 
+def test_buffer_must_fit_asks_the_window_and_our_triage_time_to_fit(cli, write) -> None:
+    """By default a window equal to a clock fits (CTR-03's 24 hours for tier 1 fits a 24-hour
+    clock); a programme whose policy counts the triage time too says buffer_must_fit."""
+    assert run(cli, write, {"payroll": 48}) == {}
+    strict = {"profiles": [], "select": ["CTR-04"]}
+    strict["rules"] = {"CTR-04": {"params": {"buffer_must_fit": True, "triage_buffer_hours": 10}}}
+    for window, found in ((48, True), (39, True), (38, False)):
+        write(
+            "repo.yaml",
+            REPO.replace("{consultant_access}", "read-only")
+            + CONTRACT.format(supplier="payroll", window=window),
+        )
+        write("resilint.yaml", json.dumps(strict))
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+        messages = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+        assert bool(messages) is found, (window, result.stdout)
+    write(
+        "repo.yaml",
+        REPO.replace("{consultant_access}", "read-only")
+        + CONTRACT.format(supplier="payroll", window=48),
+    )
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    (message,) = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    assert "which with our 10-hour triage time does not fit the 48-hour incident notice " in (
+        message
+    )
+    assert "at most 38 hours, which leaves our 10-hour triage time inside" in message
+    strict["rules"]["CTR-04"]["params"]["buffer_must_fit"] = "yes"
+    write("resilint.yaml", json.dumps(strict))
+    result = cli("check", "repo.yaml", "--as-of", AS_OF)
+    assert result.exit_code != 0 and "buffer_must_fit" in result.stdout + result.stderr
+
+
 def test_a_read_only_guest_account_starts_no_regulator_clock(cli, write) -> None:
     assert run(cli, write, {"consultancy": 36}) == {}
     message = run(cli, write, {"consultancy": 36}, consultant_access="write")["ctr-consultancy"]

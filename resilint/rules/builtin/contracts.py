@@ -68,7 +68,10 @@ class Clock:
 
 def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """CTR-04: the supplier's notice window fits inside every clock its incident can start."""
-    buffer = number(context.params.get("triage_buffer_hours")) or 0.0
+    buffer = max(number(context.params.get("triage_buffer_hours")) or 0.0, 0.0)
+    # buffer_must_fit: the window plus our triage time must fit (stricter than CTR-03 allows)
+    strict = context.params.get("buffer_must_fit") is True
+    margin = buffer if strict else 0.0
     for contract in context.index.of_kind("Contract"):
         window = number(value_at(contract.data, "incident_notification", "window_hours"))
         if window is None:
@@ -76,11 +79,11 @@ def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Ite
         allowed = _tier_maximum(context, contract)
         judged = window if allowed is None else min(window, allowed)
         broken = sorted(
-            (c for c in _clocks(context, contract) if c.hours < judged),
+            (c for c in _clocks(context, contract) if c.hours < judged + margin),
             key=lambda c: (c.rank, c.hours),
         )
         if broken:
-            notice = Notice(window, judged if judged < window else None, buffer)
+            notice = Notice(window, judged if judged < window else None, buffer, strict)
             yield _notice_finding(context, info, contract, notice, broken)
 
 
@@ -157,10 +160,35 @@ class Notice:
     window: float
     tier_maximum: float | None
     buffer: float
+    strict: bool = False
+    """``buffer_must_fit``: the window and our triage time together must fit each clock."""
+
+    def exceeds(self, missed: str) -> str:
+        """What the window (or CTR-03's maximum for its tier) is too long for."""
+        triage = f"our {show_number(self.buffer)}-hour triage time"
+        if self.tier_maximum is None:
+            if self.strict:
+                return f"which with {triage} does not fit {missed}"
+            return f"longer than {missed}"
+        allowed = f"even the {show_number(self.tier_maximum)} hours CTR-03 allows its tier"
+        if self.strict:
+            return f"{allowed}, with {triage}, do not fit {missed}"
+        return f"{allowed} exceed {missed}"
 
     def advice(self, clock: Clock) -> str:
         """The longest window that fits, and the one that leaves us our triage time."""
         fits = show_number(clock.hours)
+        if self.strict and 0 < self.buffer < clock.hours:
+            roomy = show_number(clock.hours - self.buffer)
+            return (
+                f"negotiate a notice window of at most {roomy} hours, which leaves our "
+                f"{show_number(self.buffer)}-hour triage time inside the {fits}-hour deadline"
+            )
+        if self.strict and self.buffer > 0:
+            return (
+                f"the {fits}-hour deadline is no longer than our triage time: negotiate the "
+                "shortest notice window the supplier accepts, and triage as it comes"
+            )
         if self.buffer <= 0 or clock.hours <= self.buffer:
             return f"negotiate a notice window of at most {fits} hours"
         roomy = show_number(clock.hours - self.buffer)
@@ -180,11 +208,8 @@ def _notice_finding(
         f"{show_number(notice.window)} hours to notify us of an incident"
     )
     missed = _and_list([clock.description for clock in broken])
-    if notice.tier_maximum is None:
-        message = f"{took}, longer than {missed}"
-    else:
-        allowed = show_number(notice.tier_maximum)
-        message = f"{took}; even the {allowed} hours CTR-03 allows its tier exceed {missed}"
+    joined = ", " if notice.tier_maximum is None else "; "
+    message = f"{took}{joined}{notice.exceeds(missed)}"
     tightest = min(broken, key=lambda clock: clock.hours)
     message += f": {notice.advice(tightest)}"
     if len(broken) > 1:
