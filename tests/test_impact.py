@@ -491,6 +491,11 @@ id: other
     dependent = next(c for c in policy["covers"] if c["cover"].startswith("dependent"))
     assert dependent["responds"] == "no" and "acme is not named" in dependent["why"]
     assert dependent["hours_past_waiting"] == 0
+    # the excess layer written first: at equal deadlines the primary's notice still leads
+    _, entity, primary, excess, supplier = policies.split("---\n")
+    repo(write, "co", "".join(f"---\n{d}" for d in (entity, excess, primary, supplier)))
+    order = [n["document"] for n in synthetic(cli, tmp_path, "--hours", "10")["notices"]]
+    assert order.index("primary") < order.index("excess"), order
 
 
 def test_unknown_targets_and_usage_errors(cli: Cli) -> None:

@@ -14,6 +14,7 @@ from resilint.domain.tower import (
     BUSINESS_INTERRUPTION,
     DEPENDENT_BI,
     base_of,
+    chain_below,
     dependent_covers,
     included,
     insures,
@@ -45,12 +46,15 @@ _WHEN = {
 
 
 def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]:
-    """Policies in force that may insure one of the entities, every layer of each tower."""
-    return [
+    """Policies in force that may insure one of the entities, every layer of each tower: the
+    primaries first, then the layers over them, each in file order (so, at equal deadlines,
+    the primary insurer's notice comes before an excess layer's)."""
+    found = [
         p
         for p in in_order(facts.index.of_kind("InsurancePolicy"))
         if facts.policy(p).in_force and insures(p, entities)
     ]
+    return sorted(found, key=lambda p: len(chain_below(facts, p)))
 
 
 def insurance(
