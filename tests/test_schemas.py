@@ -224,3 +224,22 @@ def test_fast_validation_agrees_with_the_explaining_validator() -> None:
             assert SCHEMAS.is_valid(kind, variant) == slow, (kind, variant.get("id"))
             checked += 1
     assert checked > 1000
+
+
+def test_a_cyber_policys_card_fines_and_funds_transfer_covers_can_be_recorded(cli, write) -> None:
+    """Covers real cyber policies carry (PCI fines and assessments; social-engineering funds
+    transfer fraud) are part of the model; a misspelt one is still an error at its line."""
+    policy = (
+        "apiVersion: resilint/v1\nkind: InsurancePolicy\nid: cyber\ninsurer: Insurer\n"
+        "period: {start: 2026-01-01, end: 2027-01-01}\ncoverages:\n"
+        "  pci_fines: {included: true, sublimit: 500000}\n"
+        "  funds_transfer_fraud: {included: false}\n"
+    )
+    write("resilint.yaml", ONLY_SCHEMAS)
+    write("policy.yaml", policy)
+    result = cli("check", "policy.yaml", "--format", "json")
+    assert [f for f in result.json()["findings"] if f["code"].startswith("SCH")] == []
+    write("policy.yaml", policy.replace("pci_fines", "pci_fine"))
+    result = cli("check", "policy.yaml", "--format", "json")
+    (finding,) = [f for f in result.json()["findings"] if f["code"] == "SCH-01"]
+    assert finding["line"] == 7 and "pci_fine" in finding["message"]
