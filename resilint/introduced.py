@@ -19,20 +19,28 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from resilint.checker import Evaluated, concerns
-from resilint.findings import Finding
+from resilint.core_checks import CORE_CHECKS
+from resilint.findings import Finding, JsonPath
 from resilint.incremental import WHOLE, changed_fields
-from resilint.load import load_text
+from resilint.limits import Limits
+from resilint.load import LoadedFile, load_text
 from resilint.load.decode import decode
-from resilint.load.positions import LoadError
-from resilint.locate import Locator
+from resilint.load.positions import Lines, LoadError
+from resilint.locate import Locator, Position
+from resilint.model import Document
 from resilint.result import FileResult, Result
 from resilint.schemas import SchemaSet
+from resilint.serialize import same_data
 from resilint.staged import Change
 from resilint.validate import to_document
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 _NOTHING = FileResult((), (), ())
 """A file the change adds, as it was before: absent."""
@@ -55,20 +63,13 @@ class Introduced:
         files = _matched(now.names, self.change)
         if not files:
             return self._report(now.checked.result, None)
-        locator = Locator(
-            now.options.config.limits,
-            {p: known for p, known in now.locator.positions.items() if p not in files},
-        )
-        earlier = _earlier(files, self.change, now.options.schemas, locator)
+        earlier = _loaded(files, self.change, now.options.config.limits)
         if earlier is None:
             return now.checked.result
         current = {name: now.files[i] for name, i in files.items()}
         if now.checked.reads is not None and _same_for_rules(earlier, current, now.checked.reads):
             return self._report(now.checked.result, None)
-        before = list(now.files)
-        for name, i in files.items():
-            before[i] = earlier[name]
-        return self._report(now.checked.result, now.again(before, locator))
+        return self._report(now.checked.result, _before(now, files, earlier))
 
     def _baseline_changed(self) -> bool:
         return bool(self.baseline) and os.path.realpath(self.baseline) in self.change.touched
@@ -110,55 +111,117 @@ def _matched(names: Sequence[str], change: Change) -> dict[str, int]:
     }
 
 
-def _earlier(
-    files: Mapping[str, int], change: Change, schemas: SchemaSet, locator: Locator
-) -> dict[str, FileResult] | None:
-    """Each matched file as it was before the change, read and validated as the checker reads
-    a file, its positions taken from that text (``locator`` is seeded with it); None when an
-    earlier content cannot be read as text."""
-    limits = locator.limits
-    earlier = {}
+@dataclass(frozen=True)
+class _Earlier:
+    """A changed file's earlier content, loaded (not yet validated: most runs need not)."""
+
+    text: str
+    loaded: LoadedFile
+
+
+def _loaded(
+    files: Mapping[str, int], change: Change, limits: Limits
+) -> dict[str, _Earlier | None] | None:
+    """Each matched file's earlier content, loaded (None for a file the change adds); None when
+    one cannot be read as text."""
+    earlier: dict[str, _Earlier | None] = {}
     for name in files:
         data = change.earlier.get(os.path.realpath(name))
         if data is None:
-            earlier[name] = _NOTHING
+            earlier[name] = None
             continue
         try:
             text = decode(data)
         except LoadError:
             return None
-        locator.seed(name, text)
-        loaded = load_text(name, text, limits)
-        documents, findings = [], list(loaded.findings)
-        for raw in loaded.documents:
-            document, schema_findings = to_document(raw, schemas, locator)
-            documents.append(document)
-            findings.extend(schema_findings)
-        earlier[name] = FileResult(
-            tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes
-        )
+        earlier[name] = _Earlier(text, load_text(name, text, limits))
     return earlier
 
 
+def _before(
+    now: Evaluated, files: Mapping[str, int], earlier: Mapping[str, _Earlier | None]
+) -> Result:
+    """The repository as it was: the same check of the same files, the changed ones validated
+    as the checker validates a file and located in their earlier text, the added ones absent."""
+    texts = {name: was.text for name, was in earlier.items() if was is not None}
+    locator = _EarlierLocator(  # the unchanged files' positions are the same in both states
+        now.options.config.limits,
+        {path: known for path, known in now.locator.positions.items() if path not in files},
+        texts,
+    )
+    before = list(now.files)
+    for name, i in files.items():
+        was = earlier[name]
+        before[i] = _NOTHING if was is None else _validated(was, now.options.schemas, locator)
+    return now.again(before, locator)
+
+
+class _EarlierLocator(Locator):
+    """Places findings in the changed files' earlier texts, which are composed only when a
+    finding needs a place in one (most runs: none; composing imports PyYAML)."""
+
+    def __init__(
+        self,
+        limits: Limits,
+        positions: dict[str, dict[Position, tuple[int, int]]],
+        texts: dict[str, str],
+    ) -> None:
+        super().__init__(limits, positions)
+        self._texts = texts
+
+    def position(self, document: Document, path: JsonPath, on_key: bool) -> tuple[int, int]:
+        self._earlier(document.path)
+        return super().position(document, path, on_key)
+
+    def tree(self, document: Document) -> tuple[Node, Lines] | None:
+        self._earlier(document.path)
+        return super().tree(document)
+
+    def _earlier(self, path: str) -> None:
+        text = self._texts.pop(path, None)
+        if text is not None:
+            self.seed(path, text)
+
+
+def _validated(was: _Earlier, schemas: SchemaSet, locator: Locator) -> FileResult:
+    documents, findings = [], list(was.loaded.findings)
+    for raw in was.loaded.documents:
+        document, schema_findings = to_document(raw, schemas, locator)
+        documents.append(document)
+        findings.extend(schema_findings)
+    return FileResult(tuple(findings), tuple(documents), was.loaded.suppressions, was.loaded.nodes)
+
+
 def _same_for_rules(
-    earlier: Mapping[str, FileResult],
+    earlier: Mapping[str, _Earlier | None],
     current: Mapping[str, FileResult],
     reads: Mapping[str, Collection[str]],
 ) -> bool:
     """Whether every changed file holds the same documents (kind and id, at the same places)
-    as before, the same findings of reading it, no Waiver, and differs only in fields that no
-    rule or reference check read: then no finding outside it can differ."""
+    as before, none unreadable then or now, no Waiver, and differs only in fields that no rule
+    or reference check read: then no finding outside it can differ. (What else differs, a
+    schema error or a suppression comment, is reported in the file itself.)"""
     for name, now in current.items():
         was = earlier[name]
-        if {f.fingerprint for f in was.findings} != {f.fingerprint for f in now.findings}:
+        before = was.loaded.documents if was is not None else ()
+        if _unreadable(was.loaded.findings if was is not None else ()) or _unreadable(now.findings):
             return False
-        if len(was.documents) != len(now.documents):
+        if len(before) != len(now.documents):
             return False
-        for old, new in zip(was.documents, now.documents, strict=True):
-            if (old.kind, old.id) != (new.kind, new.id) or new.kind == "Waiver":
+        for old, new in zip(before, now.documents, strict=True):
+            if not _same_document(old.data, new.data) or new.kind == "Waiver":
                 return False
             read = reads.get(new.kind, ())
             differ = changed_fields(old.data, new.data)
             if differ and (WHOLE in read or any(f in read for f in differ)):
                 return False
     return True
+
+
+def _same_document(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    return all(same_data(old.get(key), new.get(key)) for key in ("kind", "id"))
+
+
+def _unreadable(findings: Iterable[Finding]) -> bool:
+    """Whether a file could not be read as data: the checks read its text instead."""
+    return any(f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable for f in findings)

@@ -68,12 +68,13 @@ def project(tmp_path: Path) -> Path:
     return repo
 
 
-def try_repo(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    """pre-commit try-repo: installs resilint from this checkout, runs it on staged files."""
+def try_repo(project: Path, home: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """pre-commit try-repo: installs resilint from this checkout, runs it on staged files (or,
+    with ``options``, as they say: ``--from-ref A --to-ref B``)."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "resilint"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "resilint", *options],
         cwd=project,
         env=env,
         capture_output=True,
@@ -195,6 +196,38 @@ def test_removing_a_document_another_file_relied_on_is_blocked(insured, pre_comm
     git(insured, "add", ".")
     passed = try_repo(insured, pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_a_change_that_breaks_a_rule_in_another_file_is_blocked(insured, pre_commit_home):
+    """The MFA control is recategorised: the insurer's condition fails in insurance.yaml, which
+    the commit does not touch. A legacy policy's old finding does not block it."""
+    legacy = POLICY.replace("cyber-2026", "cyber-legacy").replace("mfa_privileged", "edr")
+    (insured / "legacy.yaml").write_text(legacy)
+    git(insured, "add", ".")
+    git(insured, "commit", "-q", "--no-verify", "-m", "legacy policy")
+    (insured / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    git(insured, "add", ".")
+    blocked = try_repo(insured, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "insurance.yaml" in blocked.stdout and "INS-01" in blocked.stdout
+    assert "(introduced by this commit, in a file outside it)" in blocked.stdout
+    assert "cyber-legacy" not in blocked.stdout
+    # committed anyway: the next commit is not blamed for it
+    git(insured, "commit", "-q", "--no-verify", "-m", "recategorised")
+    (insured / "controls.yaml").write_text(
+        CONTROLS.replace("mfa_privileged", "pam") + "# reviewed\n"
+    )
+    git(insured, "add", ".")
+    passed = try_repo(insured, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    # pre-commit run --from-ref main --to-ref HEAD (a pre-push check): the range is judged
+    git(insured, "reset", "-q", "--hard")
+    git(insured, "checkout", "-q", "-b", "feature", "HEAD~1")
+    (insured / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    git(insured, "commit", "-q", "--no-verify", "-am", "recategorised on a branch")
+    ranged = try_repo(insured, pre_commit_home, "--from-ref", "HEAD~1", "--to-ref", "HEAD")
+    assert ranged.returncode == 1, ranged.stdout + ranged.stderr
+    assert "(introduced by the changes since HEAD~1, in a file outside it)" in ranged.stdout
 
 
 ERROR = '[tool.resilint.rules.CTR-08]\nlevel = "error"\n'

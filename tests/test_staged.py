@@ -246,6 +246,21 @@ def test_an_edit_no_rule_reads_is_not_evaluated_twice(repo, cli, evaluations) ->
     assert evaluations == [1]
 
 
+def test_a_finding_in_the_changed_file_is_placed_in_its_earlier_text(
+    repo, cli, evaluations
+) -> None:  # type: ignore[no-untyped-def]
+    """The legacy policy's old finding, in the file the commit changes: the earlier state is
+    placed in the earlier text, and the finding is reported as the file's own."""
+    legacy = repo / "insurance" / "legacy.yaml"
+    legacy.write_text(
+        "# renewed\n\n" + LEGACY.replace("[privileged_access]", "[privileged_access, email]")
+    )
+    result = hook(repo, cli, "insurance/legacy.yaml")
+    assert result.exit_code == 1 and evaluations == [1]
+    (line,) = [line for line in result.lines if "INS-01" in line]
+    assert line.startswith("insurance/legacy.yaml:8:") and INTRODUCED not in line
+
+
 def test_a_waiver_narrowed_in_the_commit_is_evaluated(repo, cli, evaluations) -> None:  # type: ignore[no-untyped-def]
     """No selected rule reads a Waiver, but what it waives counts once it no longer does."""
     (repo / "controls.yaml").write_text(
