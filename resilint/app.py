@@ -372,6 +372,12 @@ def run_check(args: CheckArgs) -> int:
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
         echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+    if judge is not None and judge.whole:
+        echo(
+            f"resilint: note: every finding counts, not only those the change introduces: "
+            f"{judge.whole}",
+            err=True,
+        )
     with without_cycle_collection():
         result = check(options, cache, judge)
     color = args.color if args.color is not None else _wants_color()

@@ -138,8 +138,10 @@ def pre_commit_command(**options: Any) -> None:
     """Check the whole repository, reporting what concerns the changed PATHS.
 
     For pre-commit, which passes only the changed files: findings in those files, findings
-    elsewhere that involve them, and dangling references anywhere (a deleted or renamed
-    document). A changed configuration or rule file re-checks everything.
+    elsewhere that involve them, dangling references anywhere, and every finding the commit
+    introduces anywhere (absent from the repository as the last commit holds it; with
+    pre-commit's --from-ref/--to-ref, as the range's start holds it). A changed configuration
+    or rule file, or a deleted YAML file, re-checks everything.
     """
     args = check_args(options, focus=True)
     fixing = fix_args(options, args)

@@ -57,8 +57,14 @@ class Introduced:
     baseline: str = ""
     """The baseline file: a change to it changes what counts anywhere."""
 
+    @property
+    def whole(self) -> str:
+        """Why every finding counts in this run, or empty when the change is compared."""
+        changed = bool(self.baseline) and os.path.realpath(self.baseline) in self.change.touched
+        return self.change.whole or ("the baseline file changes" if changed else "")
+
     def __call__(self, now: Evaluated) -> Result:
-        if self.change.whole or self._baseline_changed():
+        if self.whole:
             return now.checked.result
         files = _matched(now.names, self.change)
         if not files:
@@ -70,9 +76,6 @@ class Introduced:
         if now.checked.reads is not None and _same_for_rules(earlier, current, now.checked.reads):
             return self._report(now.checked.result, None)
         return self._report(now.checked.result, _before(now, files, earlier))
-
-    def _baseline_changed(self) -> bool:
-        return bool(self.baseline) and os.path.realpath(self.baseline) in self.change.touched
 
     def _report(self, now: Result, before: Result | None) -> Result:
         """What concerns the focus, and, with the earlier state's result, what counts now and
