@@ -1,8 +1,11 @@
 """What the ESAs' technical checks reject in a built register, each problem at the document and
 field a row came from: an empty primary-key column (check 805), a duplicate primary key (806), a
 foreign key R1-R22 that does not resolve (807); and what their data-quality checks flag: a
-mandatory column left empty, a closed-list value outside its list, an LEI whose check digits are
-wrong. The readiness rule REG-10 reports them; the export refuses while any is left.
+mandatory column left empty, a conditional one left empty where its condition holds (v8825_m),
+a closed-list value outside its list, an LEI (of our entities or of a provider) whose check
+digits are wrong. With them, the register's own consistency: the ranks of its supply chains
+(:mod:`.chains`) and its dates against the reference date (:mod:`.dates`). The readiness rules
+REG-09 to REG-11 report them; the export refuses while any is left.
 
 An entity's register is built and checked once per check (:func:`checked_register`): the three
 register checks (REG-09 to REG-11) and the export read the same one."""

@@ -161,13 +161,11 @@ def _unreported(blocking: list[Finding], problems: tuple[Problem, ...]) -> list[
     field): a finding reports one when it says the same, or names its template column on the
     same document (a rule that runs reports it in its own words)."""
     said = " ".join(f.message for f in blocking)
-    named = {(f.path, f.doc_id) for f in blocking}
     found: dict[tuple[str, int, JsonPath, str], Problem] = {}
     for p in problems:
         document = p.place.document
-        if p.message in said or ((document.path, document.id) in named and _cites(blocking, p)):
-            continue
-        found.setdefault((document.path, document.index, p.place.path, p.message), p)
+        if p.message not in said and not _cites(blocking, p):
+            found.setdefault((document.path, document.index, p.place.path, p.message), p)
     return list(found.values())
 
 
