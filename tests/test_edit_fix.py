@@ -210,6 +210,23 @@ def test_never_writes_through_a_symbolic_link(cli, tmp_path: Path) -> None:
         read_for_edit(outside, str(tmp_path.resolve()), 1 << 20)
 
 
+def test_a_read_only_file_is_not_fixed_and_the_others_are(cli, tmp_path: Path) -> None:
+    """A file made read-only (0444) is left as it is, said so, and its finding still reported;
+    replacing it by a rename would pass the protection (and, as root, so would writing)."""
+    (tmp_path / "resilint.yaml").write_text("profiles: []\n")
+    text = "apiVersion: resilint/v1\nkind: supplier\nid: {0}\nname: {0}\ntier: 3\n"
+    (tmp_path / "kept.yaml").write_text(text.format("kept"))
+    (tmp_path / "kept.yaml").chmod(0o444)
+    (tmp_path / "fixed.yaml").write_text(text.format("fixed"))
+    result = cli("check", "--fix", str(tmp_path))
+    assert result.exit_code == 1
+    assert "not fixed: " in result.stderr and "kept.yaml: read-only" in result.stderr
+    assert (tmp_path / "kept.yaml").read_text() == text.format("kept")
+    assert (tmp_path / "kept.yaml").stat().st_mode & 0o777 == 0o444
+    assert "kind: Supplier" in (tmp_path / "fixed.yaml").read_text()
+    assert "kept.yaml:2:7: DOC-01" in result.stdout
+
+
 def test_the_check_path_never_imports_ruamel() -> None:
     script = (
         "import sys\n"

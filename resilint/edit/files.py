@@ -51,6 +51,7 @@ def read_for_edit(path: str | Path, boundary: str, limit: int) -> TextFile:
     data = read_regular(target, limit, follow=False)
     if isinstance(data, Refusal):
         raise EditRefused(f"{shown}: {data.message}")
+    _writable(target, shown)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     if not bom and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise EditRefused(f"{shown}: resilint writes UTF-8 files only; save it as UTF-8 first")
@@ -59,6 +60,16 @@ def read_for_edit(path: str | Path, boundary: str, limit: int) -> TextFile:
     except LoadError as error:
         raise EditRefused(f"{shown}: {error.message}") from None
     return TextFile(shown, target, data, text, bom)
+
+
+def _writable(target: str, shown: str) -> None:
+    """Refuse a file its owner made read-only, or that this user may not write: replacing it
+    by a rename in its directory would succeed all the same, and go past the protection."""
+    mode = Path(target).lstat().st_mode
+    if not mode & stat.S_IWUSR or not os.access(target, os.W_OK, follow_symlinks=False):
+        raise EditRefused(
+            f"{shown}: read-only (no write permission); make it writable if resilint may change it"
+        )
 
 
 def _no_links(path: Path, boundary: str, shown: str) -> None:
