@@ -230,6 +230,53 @@ def test_a_change_that_breaks_a_rule_in_another_file_is_blocked(insured, pre_com
     assert "(introduced by the changes since HEAD~1, in a file outside it)" in ranged.stdout
 
 
+def test_git_commit_runs_the_hook_and_is_refused(insured, pre_commit_home):
+    """As users have it: `resilint init`'s local hook, installed into git; `git commit` of a
+    change that breaks a rule in another file is refused, and `pre-commit run --from-ref
+    --to-ref` judges a range the same way."""
+    (insured / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n      - id: resilint\n        name: resilint\n"
+        f"        entry: {sys.executable} -m resilint pre-commit\n        language: system\n"
+        "        types_or: [yaml, toml]\n        require_serial: true\n        always_run: true\n"
+    )
+    git(insured, "add", ".")
+    git(insured, "commit", "-q", "--no-verify", "-m", "the hook")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=insured, env=env, check=True
+    )
+    (insured / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    git(insured, "add", "controls.yaml")
+    refused = subprocess.run(
+        ["git", "commit", "-m", "recategorise"],
+        cwd=insured,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    said = refused.stdout + refused.stderr  # git shows its hooks' output on standard error
+    assert "(introduced by this commit, in a file outside it)" in said
+    assert "insurance.yaml" in said
+    git(insured, "commit", "-q", "--no-verify", "-m", "recategorise anyway")
+    ranged = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--from-ref", "HEAD~1", "--to-ref", "HEAD"],
+        cwd=insured,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert ranged.returncode == 1, ranged.stdout + ranged.stderr
+    assert "(introduced by the changes since HEAD~1, in a file outside it)" in ranged.stdout
+    (insured / "controls.yaml").write_text(CONTROLS)  # the fix is let through
+    git(insured, "add", "controls.yaml")
+    fixed = subprocess.run(
+        ["git", "commit", "-m", "restore"], cwd=insured, env=env, capture_output=True, text=True
+    )
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+
+
 ERROR = '[tool.resilint.rules.CTR-08]\nlevel = "error"\n'
 
 
