@@ -425,6 +425,17 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
             "some input could not be read or checked; run `resilint check` and "
             "fix that first: a baseline must not hide unreadable files"
         )
+    unchecked = [
+        f for f in result.findings if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unchecked
+    ]
+    if unchecked:
+        first = unchecked[0]
+        raise UsageError(
+            f"{first.path}:{first.line}:{first.column}: {first.code}: a document resilint does "
+            f"not check ({len(unchecked)} in all); fix {'it' if len(unchecked) == 1 else 'them'} "
+            "first (`resilint fix` fixes most): a baseline must not hide documents that are "
+            "never checked"
+        )
     path = target or config.baseline or config.root / DEFAULT_NAME
     count = write_baseline(path, result.findings, __version__, config.root)
     echo(f"wrote {count} findings to {path}", err=True)

@@ -22,6 +22,14 @@ class CoreCheck:
     fix: str
     unreadable: bool = False
     """True when the file could not be read as data at all (exit status 2)."""
+    unchecked: bool = False
+    """True when the document it reports is not checked at all (an unknown kind, no
+    apiVersion): like an unreadable file's, never suppressed, waived or kept in a baseline, or
+    whatever the document holds would pass unseen from then on."""
+
+    @property
+    def suppressible(self) -> bool:
+        return not (self.unreadable or self.unchecked or self.code.startswith("IGN"))
 
 
 def _check(
@@ -32,9 +40,10 @@ def _check(
     fix: str,
     *,
     unreadable: bool = False,
+    unchecked: bool = False,
     level: Level = Level.ERROR,
 ) -> CoreCheck:
-    return CoreCheck(code, name, level, title, rationale, fix, unreadable)
+    return CoreCheck(code, name, level, title, rationale, fix, unreadable, unchecked)
 
 
 _CHECKS = (
@@ -193,6 +202,7 @@ _CHECKS = (
         "The document declares an unknown resilint kind or version",
         "A document resilint does not understand would otherwise be skipped in silence.",
         "Use one of the kinds listed by `resilint schema`, with apiVersion: resilint/v1.",
+        unchecked=True,
     ),
     _check(
         "DOC-02",
@@ -211,6 +221,7 @@ _CHECKS = (
         "brought in by a merge key (<<), would otherwise be skipped without a word.",
         "Write `apiVersion: resilint/v1` on the first line of the document, spelt exactly so; "
         "if the file belongs to another tool, exclude it in the configuration.",
+        unchecked=True,
     ),
     _check(
         "DOC-04",

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from resilint.config import Config
+from resilint.core_checks import CORE_CHECKS
 from resilint.domain.readers import strings
 from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
 from resilint.errors import ConfigError
@@ -112,6 +113,9 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
     for where, code in config.named:
         if code not in known:
             _refuse(config, where, f"no rule or check named {code}{did_you_mean(code, known)}")
+        check = CORE_CHECKS.get(code)
+        if where[0] == "per_file_ignores" and check is not None and not check.suppressible:
+            _refuse(config, where, _unsuppressible(code))
     for code, settings in config.rules.items():
         have = defaults.get(code, {})
         for name, value in (settings.params or {}).items():
@@ -123,6 +127,18 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
             wrong = _unlike(value, have[name])
             if wrong is not None:
                 _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
+
+
+def _unsuppressible(code: str) -> str:
+    """Why a finding of ``code`` is never ignored (per file, inline, by waiver or baseline)."""
+    check = CORE_CHECKS[code]
+    if code.startswith("IGN"):
+        return f"{code} reports a suppression that does not work; it cannot itself be ignored"
+    what = "the file cannot be read" if check.unreadable else "the document is not checked at all"
+    return (
+        f"{code} cannot be ignored: where it is reported {what}, so anything in it would pass "
+        "unseen; fix it, or exclude a file that belongs to another tool (exclude:)"
+    )
 
 
 def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:

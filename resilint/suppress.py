@@ -118,9 +118,7 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
 
 def _suppressible(finding: Finding) -> bool:
     check = CORE_CHECKS.get(finding.code)
-    return finding.suppression is None and not (
-        check and (check.unreadable or finding.code.startswith("IGN"))
-    )
+    return finding.suppression is None and (check is None or check.suppressible)
 
 
 def _inline(

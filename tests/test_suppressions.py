@@ -423,3 +423,33 @@ def test_a_comment_after_a_value_holding_the_same_words_still_suppresses(cli, wr
     assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
         ("CTR-08", True)
     ]
+
+
+UNCHECKED = {
+    "a.yaml": "kind: Supplier\nid: zzbad\nname: Bad\ntier: 9\n",  # DOC-03: no apiVersion
+    "b.yaml": "apiVersion: resilint/v1\nkind: Suplier\nid: zzbad2\nname: Bad\ntier: 9\n",  # DOC-01
+}
+
+
+def test_a_document_that_is_not_checked_cannot_be_ignored_or_baselined(
+    cli, write, tmp_path: Path
+) -> None:
+    """DOC-01 and DOC-03 mean nothing in the document is checked: suppressed once, whatever
+    it holds afterwards would pass. Per-file ignores of them are refused at their line, a
+    baseline is not written over them, and inline comments do not silence them."""
+    for name, text in UNCHECKED.items():
+        write(name, text)
+    write("resilint.yaml", "fail_on: error\nper_file_ignores:\n  '**': [DOC-01, DOC-03]\n")
+    refused = cli("check", "--format", "json")
+    assert refused.exit_code == 2
+    assert "resilint.yaml:3:10" in refused.stderr and "DOC-01 cannot be ignored" in refused.stderr
+    write("resilint.yaml", "fail_on: error\n")
+    baseline = cli("baseline")
+    assert baseline.exit_code == 2
+    assert "DOC-0" in baseline.stderr and "never checked" in baseline.stderr
+    assert (tmp_path / "a.yaml").exists()
+    assert not (tmp_path / ".resilint-baseline.json").exists()
+    write("a.yaml", "# resilint: ignore[DOC-03] reason=another tool's file\n" + UNCHECKED["a.yaml"])
+    result = cli("check", "--format", "json")
+    codes = sorted(f["code"] for f in result.json()["findings"] if f["suppression"] is None)
+    assert "DOC-03" in codes and "DOC-01" in codes and result.exit_code == 1
