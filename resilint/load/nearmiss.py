@@ -3,44 +3,40 @@
 A document is resilint's when its own ``apiVersion`` says ``resilint/...``; YAML of other tools
 (CI workflows, Helm values, Kubernetes manifests) is left alone. Between the two lie mistakes
 that would otherwise pass unchecked: ``apiversion:``, ``resillint/v1``, ``Resilint/v1``, a value
-padded with a space, an apiVersion that arrives through a merge key (``<<``), or a document with a
-resilint kind and an id and no apiVersion at all. Each is a finding that says what to write.
+padded with a space, an apiVersion that arrives through a merge key (``<<``), a document without
+an apiVersion whose kind is resilint's, or nearly (``Suppliers``, ``supplier``), and whose fields
+are that kind's (:mod:`.kinds`), and a resilint document nested inside another one
+(``items: [{apiVersion: resilint/v1, ...}]``). Each is a finding that says what to write.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from resilint.load.kinds import KindGuess, distance, guess_kind, kind_fields
 from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
+_OTHER_TOOL = " (or, if this file belongs to another tool, exclude it in the configuration)"
 _KEY_NOISE = re.compile(r"[\s_.-]+")
-
-
-@cache
-def resilint_kinds() -> frozenset[str]:
-    """The kinds resilint's own schemas define, case-folded: the same set validation uses."""
-    from resilint.resources import data_dir
-    from resilint.schemas import SchemaSet
-
-    return frozenset(kind.casefold() for kind in SchemaSet(data_dir("schemas")).kinds)
+_RESILINT_VALUE = re.compile(r"(?i)resilint\s*/")
 
 
 def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
     """The finding for a root mapping that does not declare ``apiVersion: resilint/...`` but
-    looks like a resilint document; None for YAML of another tool."""
+    looks like a resilint document, or holds one; None for YAML of another tool."""
     pairs = [(key, value) for key, value in root.value if isinstance(key, ScalarNode)]
     kind = _resilint_kind(pairs)
     for key, value in pairs:
         if key.value == API_KEY:
-            return _wrong_value(value, kind, lines)
+            return _wrong_value(value, kind, lines) or nested_document(root, lines)
+    guess = guess_kind(pairs)
     for key, value in pairs:
-        if _near_key(key.value) and (kind or _near_value(value)):
+        if _near_key(key.value) and (kind or guess or _near_value(value)):
             return LoadError.at(
                 "DOC-03",
                 f"'{key.value}' is not the key resilint reads: write apiVersion: resilint/v1 "
@@ -51,7 +47,7 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
             )
     for key, value in pairs:
         merged = _merged_version(value) if key.value == "<<" else None
-        if merged is not None and (kind or _near_value(merged)):
+        if merged is not None and (kind or guess or _near_value(merged)):
             return LoadError.at(
                 "DOC-03",
                 f"apiVersion comes through a merge key (<<), where resilint does not read it; "
@@ -60,15 +56,91 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
                 lines,
                 fix=add_api_version(root, lines),
             )
-    if kind:
-        return LoadError.at(
-            "DOC-03",
-            f"this document has kind '{kind}' and an id, like a resilint document, but no "
-            f"apiVersion, so nothing in it would be checked; {_WRITE}",
-            root,
-            lines,
-            fix=add_api_version(root, lines),
+    if guess is not None:
+        return _no_version(root, pairs, guess, lines)
+    return nested_document(root, lines)
+
+
+def _no_version(
+    root: MappingNode, pairs: list[tuple[ScalarNode, Node]], guess: KindGuess, lines: Lines
+) -> LoadError:
+    fields = kind_fields()[guess.kind]
+    named = [key.value for key, _ in pairs if key.value in fields][:3]
+    what = f"fields of a resilint {guess.kind} ({', '.join(named)})"
+    if guess.how == "near":
+        message = (
+            f"kind '{guess.written}' is not a resilint kind, yet this document has {what} and "
+            f"no apiVersion, so nothing in it would be checked; write kind: {guess.kind} and "
+            f"apiVersion: resilint/v1 on the first line of this document{_OTHER_TOOL}"
         )
+        return LoadError.at("DOC-03", message, root, lines)
+    respell = "" if guess.how == "exact" else f" and kind: {guess.kind}"
+    message = (
+        f"this document has kind '{guess.written}' and {what}, like a resilint document, but "
+        f"no apiVersion, so nothing in it would be checked; {_WRITE}{respell}{_OTHER_TOOL}"
+    )
+    return LoadError.at("DOC-03", message, root, lines, fix=add_api_version(root, lines))
+
+
+def nested_document(root: Node, lines: Lines) -> LoadError | None:
+    """The finding for a resilint document nested inside a document of another tool (under a
+    key or in a list), where resilint never reads it; None when there is none."""
+    start, end = root.start_mark.index, root.end_mark.index
+    if _RESILINT_VALUE.search(lines.text, start, end) is None:
+        return None  # the usual case: the document's text never says resilint/
+    stack: list[tuple[Node, str]] = [(root, "")]  # its own apiVersion is not resilint's
+    seen: set[int] = set()
+    while stack:
+        node, under = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        keys = _keys(node)
+        for key, value in node.value if "kind" in keys or "id" in keys else ():
+            if _is_version(key, value):
+                where = f" under '{under}'" if under else ""
+                return LoadError.at(
+                    "DOC-03",
+                    f"a resilint document (apiVersion: {value.value.strip()}) is nested{where} "
+                    "inside a document of another tool, where resilint does not read it, so "
+                    "nothing in it would be checked; make it a document of its own: its keys "
+                    "at the start of their lines, after a line '---'",
+                    key,
+                    lines,
+                )
+        stack.extend((child, _name(node, child) or under) for child in _children(node))
+    return None
+
+
+def _keys(node: Node) -> set[str]:
+    """The keys of a mapping, case-folded (a fragment for merging, with no kind and no id, is
+    not a document)."""
+    if not isinstance(node, MappingNode):
+        return set()
+    return {key.value.casefold() for key, _ in node.value if isinstance(key, ScalarNode)}
+
+
+def _is_version(key: Node, value: Node) -> bool:
+    return (
+        isinstance(key, ScalarNode)
+        and _KEY_NOISE.sub("", key.value).casefold() == "apiversion"
+        and isinstance(value, ScalarNode)
+        and value.value.strip().casefold().startswith("resilint/")
+    )
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [value for _, value in node.value]
+    return list(node.value) if isinstance(node, SequenceNode) else []
+
+
+def _name(parent: Node, child: Node) -> str | None:
+    """The key ``child`` is the value of in ``parent``, to say where a nested document is."""
+    if isinstance(parent, MappingNode):
+        for key, value in parent.value:
+            if value is child and isinstance(key, ScalarNode):
+                return str(key.value)
     return None
 
 
@@ -103,14 +175,14 @@ def _resilint_kind(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
     if "id" not in names or not isinstance(kind, ScalarNode):
         return None
     text = kind.value.strip()
-    return text if text.casefold() in resilint_kinds() else None
+    return text if any(text.casefold() == name.casefold() for name in kind_fields()) else None
 
 
 def _near_key(key: str) -> bool:
     if key == API_KEY or not key:
         return False
     folded = _KEY_NOISE.sub("", key).casefold()
-    return folded == "apiversion" or _distance(folded, "apiversion") <= 2
+    return folded == "apiversion" or distance(folded, "apiversion") <= 2
 
 
 def _near_value(node: Node) -> bool:
@@ -118,7 +190,7 @@ def _near_value(node: Node) -> bool:
     if not isinstance(node, ScalarNode):
         return False
     head = node.value.strip().casefold().split("/", 1)[0]
-    return head.startswith("resilint") or _distance(head, "resilint") <= 2
+    return head.startswith("resilint") or distance(head, "resilint") <= 2
 
 
 def _merged_version(node: Node) -> Node | None:
@@ -138,18 +210,3 @@ def _merged_version(node: Node) -> Node | None:
                 if isinstance(key, ScalarNode) and key.value == "<<":
                     stack.append(value)
     return None
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, cut short: only 'at most two' matters, and keys are short."""
-    if abs(len(a) - len(b)) > 2 or len(a) > 40:
-        return 3
-    row = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, char_b in enumerate(b, 1):
-            previous, row[j] = (
-                row[j],
-                min(row[j] + 1, row[j - 1] + 1, previous + (char_a != char_b)),
-            )
-    return row[-1]
