@@ -29,7 +29,14 @@ from resilint.cache import (
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.command import echo
-from resilint.config import Config, describe, find_config, load_config
+from resilint.config import (
+    Config,
+    describe,
+    find_config,
+    governing_config,
+    load_config,
+    passed_over,
+)
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import stamp
 from resilint.domain.requirements import Matrix, load_matrix
@@ -37,6 +44,7 @@ from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
+from resilint.reporters.base import printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -98,10 +106,17 @@ def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) ->
     """The run's configuration. With ``remember`` (a check, which uses the cache anyway), its
     data is kept in the cache once valid, and the same data is not validated again."""
     cwd = Path.cwd()
-    path = args.config or find_config(cwd)
-    if path is None and args.paths:  # `resilint check some/repo` from outside it
-        start = args.paths[0] if args.paths[0].is_dir() else args.paths[0].parent
-        path = find_config(start.resolve())
+    # found from the paths checked, not from where the command runs (`resilint check
+    # programme` takes programme/resilint.yaml from anywhere), up to the git work tree's root
+    path = args.config or governing_config(args.paths, cwd)
+    if path is None and args.config is None:
+        above = passed_over(cwd / args.paths[0] if args.paths else cwd)
+        if above is not None:
+            echo(
+                f"resilint: note: {printable(str(above))} lies above the git work tree and is "
+                "not used; name it with --config to use it",
+                err=True,
+            )
     known = None
     if remember and path is not None:
         store = build_store(args, Config(root=path.parent))[0]

@@ -1,11 +1,13 @@
-"""Configuration: found upward from the working directory, validated by a schema, merged in one
-documented order (built-in defaults < configuration file < command line)."""
+"""Configuration: found upward from the checked paths (no further than the git work tree's root),
+validated by a schema, merged in one documented order (built-in defaults < configuration file <
+command line)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -21,13 +23,15 @@ if TYPE_CHECKING:
 from resilint.discover import CONFIG_NAMES
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
-from resilint.errors import ConfigError
+from resilint.errors import ConfigError, UsageError
 from resilint.findings import Finding, Level
 from resilint.limits import Limits
 from resilint.load.mapping import load_placed_mapping
 from resilint.load.read import Refusal, outside, read_inside, real, within
+from resilint.reporters.base import printable
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean
+from resilint.userfiles import work_tree
 
 PYPROJECT = "pyproject.toml"
 FAIL_ON_NEVER = "never"
@@ -71,19 +75,92 @@ class Config:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
 
 
-def find_config(start: Path) -> Path | None:
-    """resilint.yaml, .resilint.yaml or pyproject.toml with [tool.resilint]; nearest first.
+def find_config(start: Path, seen: dict[Path, list[Path]] | None = None) -> Path | None:
+    """resilint.yaml, .resilint.yaml or pyproject.toml with [tool.resilint]; nearest first, up
+    to the root of the git work tree ``start`` lies in (outside one, up to the file system's
+    root): a file above the work tree is not the repository's, whoever put it there.
 
     One that is there but is not a regular file (a link out of the repository, a FIFO) is found
-    all the same, and refused when it is read: passing over it would quietly use another."""
+    all the same, and refused when it is read: passing over it would quietly use another. A
+    directory holding two is refused: which one governs would be a guess."""
+    top = work_tree(start)
+    seen = {} if seen is None else seen  # a hook's many files share their directories
     for directory in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if _present(directory / name):
-                return directory / name
-        pyproject = directory / PYPROJECT
-        if _present(pyproject) and _has_tool_table(pyproject):
-            return pyproject
+        found = (
+            seen[directory]
+            if directory in seen
+            else seen.setdefault(directory, _configs_in(directory))
+        )
+        if len(found) > 1:
+            shown = " and ".join(printable(str(path)) for path in found)
+            raise ConfigError(
+                f"two configuration files in one directory: {shown}; resilint would use one "
+                "and ignore the other: keep one"
+            )
+        if found:
+            return found[0]
+        if directory == top:
+            return None
     return None
+
+
+def passed_over(start: Path) -> Path | None:
+    """A resilint.yaml or .resilint.yaml above the git work tree ``start`` lies in: never used
+    unless ``--config`` names it, and said so (its pyproject.toml files are not read)."""
+    top = work_tree(_lexical(start))
+    if top is None:
+        return None
+    return next(
+        (d / name for d in top.parents for name in CONFIG_NAMES if _present(d / name)), None
+    )
+
+
+def governing_config(paths: tuple[Path, ...], cwd: Path) -> Path | None:
+    """The configuration of the checked ``paths`` (of ``cwd`` when none is named), found from
+    where they lie, so the outcome never depends on where the command runs; paths under
+    different configurations (or some under none) are refused, naming each."""
+    starts: dict[Path, Path] = {}
+    for named in paths or (cwd,):
+        place = _lexical(cwd / named)
+        starts.setdefault(place if place.is_dir() else place.parent, named)
+    found: dict[Path | None, list[Path]] = {}
+    seen: dict[Path, list[Path]] = {}
+    for start, named in starts.items():
+        found.setdefault(find_config(start, seen), []).append(named)
+    if len(found) > 1:
+        raise UsageError(_mixed(found, cwd))
+    return next(iter(found))
+
+
+def _lexical(path: Path) -> Path:
+    """The absolute path with '..' resolved as written: a committed link to a directory
+    elsewhere does not take the configuration of the place it leads to."""
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _mixed(found: dict[Path | None, list[Path]], cwd: Path) -> str:
+    def shown(path: Path) -> str:
+        return printable(os.path.relpath(_lexical(cwd / path), cwd))
+
+    parts = []
+    for config, named in found.items():
+        more = f" and {len(named) - 1} more" if len(named) > 1 else ""
+        which = shown(config) if config is not None else "no configuration (built-in defaults)"
+        parts.append(f"{which} for {shown(named[0])}{more}")
+    return (
+        "the paths checked fall under different configurations: "
+        + "; ".join(parts)
+        + ". One run uses one configuration: check each part on its own, or name the one to "
+        "use with --config"
+    )
+
+
+def _configs_in(directory: Path) -> list[Path]:
+    found = [directory / name for name in CONFIG_NAMES if _present(directory / name)]
+    pyproject = directory / PYPROJECT
+    if _present(pyproject) and _has_tool_table(pyproject):
+        found.append(pyproject)
+    return found
 
 
 def _present(path: Path) -> bool:
@@ -104,7 +181,8 @@ def _has_tool_table(path: Path) -> bool:
     if isinstance(data, Refusal):
         return False
     try:
-        return "resilint" in _toml(data.decode("utf-8")).get("tool", {})
+        tool = _toml(data.decode("utf-8")).get("tool")
+        return isinstance(tool, dict) and "resilint" in tool
     except (ValueError, RecursionError):
         return True
 
@@ -116,7 +194,7 @@ def load_config(
     Data ``kept`` as valid by an earlier run (in the cache) is not validated again."""
     if path is None:
         return Config(root=cwd)
-    data, line_of = _read_pyproject(path) if path.name == PYPROJECT else _read_yaml(path)
+    data, line_of = _read_pyproject(path) if _is_toml(path) else _read_yaml(path)
     schema = schemas.schema_by_id("config.json")
     valid = (kept is not None and kept.holds(data)) or schemas.is_valid_for(schema, data)
     if valid and kept is not None:
@@ -138,7 +216,9 @@ def load_config(
         raise ConfigError(
             f"invalid configuration: {_clip(_explain(error))}", str(path), line, column
         )
+    _whole_limits(data, path, line_of)
     _stays_inside(data, path, line_of)
+    _rule_dirs_hold_rules(data, path, line_of)
     origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
     return dataclasses.replace(_from_data(data, path), origins=origins, locate=line_of)
 
@@ -163,6 +243,45 @@ def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:
             )
 
 
+def _whole_limits(data: dict[str, Any], path: Path, line_of: Locate) -> None:
+    """A limit is a count: 1e100 or 10.0 passes the schema's integer (a float with no
+    fraction does), and would reach the reader as a float."""
+    for key, value in data.get("limits", {}).items():
+        if isinstance(value, float):
+            raise ConfigError(
+                f"invalid configuration: limits.{key}: {_clip(repr(value))} is not a whole "
+                "number; write its digits, without a decimal point or an exponent",
+                str(path),
+                *line_of(("limits", key)),
+            )
+
+
+def _rule_dirs_hold_rules(data: dict[str, Any], path: Path, line_of: Locate) -> None:
+    """A rule directory that loads nothing is a misconfiguration (a misspelt name, the rules
+    moved away): its rules would never run, and nothing would say so."""
+    from resilint.rules import YAML_SUFFIXES, rule_files
+
+    names = ", ".join("*" + suffix for suffix in YAML_SUFFIXES)
+    for index, value in enumerate(data.get("rule_dirs", ())):
+        directory = path.parent / value
+        problem = ""
+        if not directory.is_dir():
+            problem = "does not exist" if not directory.exists() else "is not a directory"
+        elif not rule_files(directory):
+            problem = f"holds no rule file ({names}, in it or below, not hidden)"
+        if problem:
+            raise ConfigError(
+                f"invalid configuration: rule_dirs.{index}: '{printable(value)}' {problem}",
+                str(path),
+                *line_of(("rule_dirs", index)),
+            )
+
+
+def _is_toml(path: Path) -> bool:
+    """pyproject.toml, or any file named .toml on the command line: its [tool.resilint] table."""
+    return path.suffix.lower() == ".toml"
+
+
 Locate = Callable[[tuple[Any, ...]], tuple[int, int]]
 
 
@@ -172,7 +291,13 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(f"{refused.code} {refused.message}", str(path), 1, 1)
     loaded = load_placed_mapping(path, Limits())
     if isinstance(loaded, Finding):
-        raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
+        read_as = (
+            ""
+            if path.suffix.lower() in (".yaml", ".yml")
+            else " (a configuration is read as YAML, or as TOML when its name ends in .toml)"
+        )
+        message = f"{loaded.code} {loaded.message}{read_as}"
+        raise ConfigError(message, str(path), loaded.line, loaded.column)
     data, place = loaded
 
     def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
@@ -197,13 +322,23 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(f"{data.code} {data.message}", str(path), 1, 1)
     try:
         text = data.decode("utf-8")
-        table = _plain(_toml(text).get("tool", {}).get("resilint", {}))
+        tool = _toml(text).get("tool")
     except (ValueError, RecursionError) as exc:
         reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
         at = re.search(r"at line (\d+), column (\d+)", reason)
         line, column = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
         message = f"cannot read the configuration: {reason}"
         raise ConfigError(message, str(path), line, column) from None
+    table = _plain(tool["resilint"]) if isinstance(tool, dict) and "resilint" in tool else None
+    if not isinstance(table, dict):
+        # named on the command line (a search takes only a file with the table): never
+        # the built-in defaults in silence
+        missing = "has no [tool.resilint] table" if table is None else "has no table there"
+        raise ConfigError(
+            f"cannot read the configuration: this file {missing}; resilint's settings in a "
+            "TOML file go in a [tool.resilint] table (or use a resilint.yaml)",
+            str(path),
+        )
     lines = text.splitlines()
     start = next(
         (i for i, line in enumerate(lines) if line.strip().startswith("[tool.resilint")), 0
@@ -217,7 +352,7 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
                 return number + 1, 1
         return start + 1, 1
 
-    return table if isinstance(table, dict) else {}, line_of
+    return table, line_of
 
 
 def _clip(text: str, most: int = 300) -> str:

@@ -4,11 +4,13 @@ that declare the ``resilint.checks`` entry point group."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from resilint.domain.requirements import FILE_NAME as REQUIREMENTS_FILE
 from resilint.errors import ConfigError
+from resilint.load.read import Refusal, outside, real
 from resilint.resources import data_dir
 from resilint.rules.builtin import PYTHON_CHECKS
 from resilint.rules.model import Rule, RuleContext, RuleInfo
@@ -59,10 +61,55 @@ class CheckRegistry(Mapping[str, PythonCheck]):
         return len({**self._builtin, **self._plugin_checks()})
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+"""A rule file's name ends so, in any case (r.YAML too)."""
+
+
 def rule_files(directory: Path) -> list[Path]:
+    """Every rule file in ``directory`` and its subdirectories, sorted: a file named like YAML
+    in any case; hidden files and directories skipped, as the check's walk skips them.
+
+    Nothing is passed over in silence: a link to a directory (never followed) or to a place
+    outside ``directory`` is an error; a FIFO or a device named like YAML is listed, and the
+    safe reader refuses it when the file loads."""
     if not directory.is_dir():
         raise ConfigError(f"rule directory {directory} does not exist")
-    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    boundary = real(directory)
+    found: list[Path] = []
+    pending = [directory]
+    while pending:
+        for entry in _entries(pending.pop()):
+            path = Path(entry.path)
+            if entry.is_symlink():
+                _refuse_link(path, boundary)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.name.lower().endswith(YAML_SUFFIXES):
+                found.append(path)
+    return sorted(found)
+
+
+def _entries(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as listing:
+            return [entry for entry in listing if not entry.name.startswith(".")]
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"cannot list this rule directory: {reason}", str(directory)) from None
+
+
+def _refuse_link(path: Path, boundary: str) -> None:
+    """A link in a rule directory: to a rule file inside it, taken; to a directory, or from a
+    name like YAML to a place outside it or to nothing, an error at the link."""
+    refused = outside(path, boundary) if path.name.lower().endswith(YAML_SUFFIXES) else None
+    if path.is_dir():
+        refused = Refusal(
+            "FILE-04",
+            "a symbolic link to a directory; resilint does not follow one in a rule directory: "
+            "name the directory it leads to in rule_dirs",
+        )
+    if refused is not None:
+        raise ConfigError(f"{refused.code} {refused.message}", str(path))
 
 
 def load_rules(
