@@ -482,6 +482,13 @@ def run_schema(kind: str | None, export: Path | None) -> int:
     schemas = build_schemas()
     if export is not None:
         exported = editor_schemas.export(schemas)
+        foreign = exported.foreign(export)
+        if foreign:
+            raise UsageError(
+                f"{foreign[0]} exists and is not a schema resilint exported"
+                f"{f' (nor are {len(foreign) - 1} more)' if len(foreign) > 1 else ''}; "
+                "export into a directory of its own (schemas exported before are updated)"
+            )
         output_directory(export)
         for name, text in exported.files.items():
             _write_file(export / name, text)

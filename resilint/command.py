@@ -8,12 +8,13 @@ its start-up. Any option sends the command line to click, as every other command
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from resilint.errors import ExitCode, ResilintError
 from resilint.reporters.base import printable
@@ -30,6 +31,48 @@ def echo(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
+class OutputError(ResilintError):
+    """Standard output cannot be written (closed, a full disk): the report is lost."""
+
+    exit_code = ExitCode.INPUT
+
+
+class _ReaderGone(Exception):
+    """The reader of standard output went away (``resilint check | head``)."""
+
+
+class _Output:
+    """Standard output as the commands write it: a failed write is said as such, not as a
+    defect of resilint; closed (``>&-``), it is a stream every write to which fails."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._guard(lambda: self._stream.write(text)))
+
+    def flush(self) -> None:
+        if self._stream is not None:  # closed: what was to be written has failed already
+            self._guard(lambda: self._stream.flush())
+
+    def isatty(self) -> bool:
+        return self._stream is not None and bool(self._stream.isatty())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _guard(self, write: Callable[[], Any]) -> Any:
+        if self._stream is None:
+            raise OutputError("cannot write the output: standard output is closed")
+        try:
+            return write()
+        except BrokenPipeError:
+            raise _ReaderGone from None
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise OutputError(f"cannot write the output: {reason}") from None
+
+
 def guarded(action: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its status; errors become a message and their status."""
     try:
@@ -37,8 +80,14 @@ def guarded(action: Callable[[], int]) -> NoReturn:
     except OSError:
         echo("resilint: the working directory no longer exists", err=True)
         sys.exit(int(ExitCode.INPUT))
+    if not isinstance(sys.stdout, _Output):
+        sys.stdout = _Output(sys.stdout)
     try:
         status = action()
+    except _ReaderGone:  # as a pipe's writer killed by SIGPIPE ends, without a word
+        with contextlib.suppress(OSError):  # nothing left to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        status = 128 + 13
     except ResilintError as exc:
         echo(f"resilint: {printable(str(exc))}", err=True)
         status = exc.exit_code

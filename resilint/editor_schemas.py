@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
 from resilint.init import TEMPLATES
+from resilint.load.read import read_regular
 from resilint.schemas import SchemaSet
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,6 +39,42 @@ class Export:
     @property
     def schemas(self) -> list[str]:
         return [name for name in self.files if name != CATALOG]
+
+    def foreign(self, directory: Path) -> list[str]:
+        """The files of ``directory`` this export would replace that it did not write before:
+        a project's own ``config.json`` is never overwritten; a schema or catalog exported by
+        an earlier resilint (the same title; a catalog of resilint's schemas only) is updated."""
+        found = []
+        for name, text in self.files.items():
+            path = directory / name
+            if not os.path.lexists(path):
+                continue
+            data = read_regular(path, _MOST, follow=False)
+            try:
+                existing = json.loads(data) if isinstance(data, bytes) else None
+            except ValueError:
+                existing = None
+            if not _ours(existing, json.loads(text)):
+                found.append(str(path))
+        return found
+
+
+_MOST = 64 * 1024 * 1024
+
+
+def _ours(existing: Any, new: dict[str, Any]) -> bool:
+    if not isinstance(existing, dict):
+        return False
+    if "title" in new:
+        return existing.get("$schema") == DRAFT and existing.get("title") == new["title"]
+    entries = existing.get("schemas")
+    return (
+        existing.get("version") == new.get("version")
+        and isinstance(entries, list)
+        and all(
+            isinstance(e, dict) and str(e.get("name", "")).startswith("resilint") for e in entries
+        )
+    )
 
 
 def export(schemas: SchemaSet) -> Export:

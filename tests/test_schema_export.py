@@ -143,3 +143,31 @@ def test_exported_schemas_still_refuse_what_resilint_refuses(exported: Path, tmp
     assert result.returncode == 1, result.stdout + result.stderr
     failing = {line.split("::")[0].strip() for line in result.stdout.splitlines() if "::" in line}
     assert len(failing) == len(files), result.stdout
+
+
+def _export(directory: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "resilint", "schema", "--export", str(directory)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_an_export_updates_its_own_files_and_never_replaces_a_projects(tmp_path: Path) -> None:
+    assert _export(tmp_path).returncode == 0
+    contract = tmp_path / "contract.json"
+    stale = json.loads(contract.read_text(encoding="utf-8"))
+    stale["description"] = "exported by an older resilint"
+    contract.write_text(json.dumps(stale), encoding="utf-8")
+    again = _export(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(contract.read_text(encoding="utf-8"))["description"] != stale["description"]
+    own = tmp_path / "project"
+    own.mkdir()
+    (own / "config.json").write_text('{"database": "prod"}\n', encoding="utf-8")
+    refused = _export(own)
+    assert refused.returncode == 2
+    assert "config.json exists and is not a schema resilint exported" in refused.stderr
+    assert (own / "config.json").read_text(encoding="utf-8") == '{"database": "prod"}\n'
+    assert not (own / "contract.json").exists()  # nothing written: all or none

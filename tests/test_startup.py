@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import python_json
 
 from resilint.rules.builtin import AREAS
@@ -293,3 +294,28 @@ def test_the_hooks_plain_command_line_means_what_click_makes_of_it() -> None:
         ["pre-commit", "-h"],
     ):
         assert plain_hook(argv) is None, argv
+
+
+@pytest.mark.parametrize(
+    ("redirect", "said"),
+    [(">/dev/full", "No space left on device"), (">&-", "standard output is closed")],
+)
+def test_output_that_cannot_be_written_is_said_as_such(tmp_path: Path, redirect, said) -> None:
+    """A report that cannot be written (a full disk, standard output closed) is an input or
+    output problem (status 2) said in words, not an internal error asking for a bug report;
+    for the pre-commit hook's command line as for click's."""
+    (tmp_path / "a.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+    )
+    resilint = str(Path(sys.executable).parent / "resilint")
+    for command in ("check --format sarif", "pre-commit a.yaml"):
+        done = subprocess.run(
+            ["sh", "-c", f'"$0" {command} {redirect}', resilint],
+            cwd=tmp_path,
+            env={**os.environ, "RESILINT_NO_SERVER": "1"},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert done.returncode == 2, (command, done.stderr)
+        assert f"resilint: cannot write the output: {said}" in done.stderr
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr
