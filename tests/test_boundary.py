@@ -177,7 +177,17 @@ def test_a_device_named_on_the_command_line_is_not_read(tmp_path: Path) -> None:
 
 def test_a_file_that_misstates_its_size_is_read_only_up_to_the_limit(repo: Path) -> None:
     (repo / "resilint.yaml").write_text("limits:\n  max_file_bytes: 16\n")
-    result = resilint(repo, "check", "--no-cache", "--format", "json", "/proc/self/maps")
+    # a path outside the repository is under no configuration unless --config names one
+    result = resilint(
+        repo,
+        "check",
+        "--no-cache",
+        "--config",
+        "resilint.yaml",
+        "--format",
+        "json",
+        "/proc/self/maps",
+    )
     assert result.returncode == 2 and findings(result.stdout) == [("/proc/self/maps", "FILE-02")]
     assert "longer than the limit of 16" in result.stdout
 
