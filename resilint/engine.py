@@ -18,6 +18,7 @@ from resilint.locate import Locator
 from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
 from resilint.rules.model import RuleCrash
+from resilint.rules.runtime import OverBudget
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -175,6 +176,12 @@ def _crash(rule: Rule, exc: Exception, locator: Locator) -> Finding:
     """The rule's failure as a finding: at the document it was evaluating when known (a
     declarative rule), else at the rule's definition."""
     info = rule.info
+    if isinstance(exc, RuleCrash) and isinstance(exc.cause, OverBudget):
+        message = (
+            f"rule {info.code} ({info.name}) was stopped on {exc.document.label}: "
+            f"{exc.cause}; the other rules ran"
+        )
+        return locator.finding(info.code, info.name, Level.ERROR, message, exc.document, ("id",))
     if isinstance(exc, RuleCrash):
         message = (
             f"rule {info.code} ({info.name}) could not be evaluated on "

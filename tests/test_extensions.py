@@ -89,3 +89,29 @@ def test_rule_file_cannot_smuggle_a_reference(cli, write) -> None:
     result = cli("check")
     assert result.exit_code == 2 and "policies/r.yaml:" in result.stderr
     assert "'$ref' was unexpected" in result.stderr
+
+
+def test_a_rule_whose_quantifiers_would_never_end_is_stopped_and_named(cli, write) -> None:
+    """Quantifiers over a whole kind nested in each other visit every combination: 12
+    suppliers under seven nested for_any are 12**8 tests. The rule is stopped past its budget,
+    as a rule error (status 3) naming it and saying why; the other rules still run."""
+    condition = "{field: s1.tier, equals: 7}"
+    for depth in range(1, 8):
+        condition = f"{{for_any: {{in: {{kind: Supplier}}, as: s{depth}, where: [{condition}]}}}}"
+    rule = USER_RULE.replace(
+        "      - that: {field: supplier.owner, exists: true}",
+        f"      - that: {{not: {condition}}}",
+    )
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01, SUP-01]\nrule_dirs: [policies]\n")
+    write("policies/r.yaml", rule)
+    for i in range(12):
+        write(
+            f"s{i}.yaml",
+            f"apiVersion: resilint/v1\nkind: Supplier\nid: s{i}\nname: S{i}\ntier: 3\n",
+        )
+    result = cli("check", "--format", "json", "--no-cache")
+    assert result.exit_code == 3
+    (stopped,) = [f for f in result.json()["findings"] if f["code"] == "ACME-01"]
+    assert "rule ACME-01 (supplier-has-owner) was stopped on supplier s" in stopped["message"]
+    assert "visited more than 2,000,000 items" in stopped["message"]
+    assert "Please report" not in stopped["message"]

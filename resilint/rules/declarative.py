@@ -91,7 +91,7 @@ class DeclarativeRule:
 
     def _document(self, base: Env, document: Document, context: RuleContext) -> Iterator[Finding]:
         bindings: dict[str, Ref | list[Ref] | None] = {self.name: Ref(document, (), document.data)}
-        env = Env(base.facts, base.params, bindings)
+        env = Env(base.facts, base.params, bindings, base.budget)
         for name, binder in self.lets:  # each let sees those before it; env is not shared yet
             bindings[name] = binder(env)
         if self.when is not None and not self.when(env):

@@ -121,7 +121,7 @@ class ExpressionCompiler:
             if "where" in body
             else (lambda env: True)
         )
-        return collection, name, test
+        return _spending(collection), name, test
 
     # -- operands ---------------------------------------------------------------------------
     def operand(self, node: Any, scope: Scope, where: JsonPath) -> Operand:
@@ -260,6 +260,18 @@ class ExpressionCompiler:
                 where, f"unknown kind '{name}'; kinds: " + ", ".join(self.schemas.kinds)
             )
         return str(name)
+
+
+def _spending(collection: Collection) -> Collection:
+    """The collection, each item it gives counted against the rule's budget
+    (:class:`resilint.rules.runtime.Budget`)."""
+
+    def spent(env: Env) -> list[Ref]:
+        refs = collection(env)
+        env.budget.spend(len(refs))
+        return refs
+
+    return spent
 
 
 def _all_of(parts: list[Condition]) -> Condition:
