@@ -11,10 +11,17 @@ from typing import Any
 
 from resilint.errors import ConfigError
 from resilint.findings import Finding, format_json_path
+from resilint.limits import MAX_RECORDED_FINDINGS
 from resilint.userfiles import read_json, write_output
 
 FORMAT_VERSION = 1
 DEFAULT_NAME = ".resilint-baseline.json"
+MAX_BYTES = 32 * 1024 * 1024
+"""MAX_RECORDED_FINDINGS entries of 640 bytes (the benchmark's baseline averages 614)."""
+_VALUES_PER_ENTRY = 40
+"""JSON values and keys an entry may hold, by the count that bounds them before parsing: the
+benchmark's entries hold 18 on average and 21 at most (a message's commas and colons
+count too)."""
 
 
 def write_baseline(
@@ -46,8 +53,16 @@ def _entry(f: Finding) -> dict[str, Any]:
 
 
 def read_baseline(path: Path) -> list[dict[str, Any]]:
-    document = read_json(path, "baseline")
+    """The entries of a baseline file; refused (exit status 2) when it is not one, or holds
+    more than ``MAX_RECORDED_FINDINGS`` findings, or more bytes or JSON values than so many need."""
+    document = read_json(path, "baseline", MAX_BYTES, MAX_RECORDED_FINDINGS * _VALUES_PER_ENTRY)
     entries = document.get("findings") if isinstance(document, dict) else None
+    if isinstance(entries, list) and len(entries) > MAX_RECORDED_FINDINGS:
+        raise ConfigError(
+            f"the baseline records {len(entries):,} findings, more than the "
+            f"{MAX_RECORDED_FINDINGS:,} a baseline may hold; fix findings rather than record them",
+            str(path),
+        )
     if (
         not isinstance(document, dict)
         or document.get("version") != FORMAT_VERSION

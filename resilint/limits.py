@@ -18,6 +18,9 @@ class Limits:
     """Deepest nesting of mappings and lists in one document."""
     max_alias_expansion: int = 1_000_000
     """Most values one document may hold once its YAML aliases are expanded."""
+    max_file_values: int = 1_000_000
+    """Most values (mappings, lists, scalars and aliases, each counted once) one file may hold,
+    counted while it is parsed, before anything is built from it."""
     max_documents: int = 10_000
     """Most YAML documents (separated by ---) in one file."""
     max_scalar_bytes: int = 1024 * 1024
@@ -30,6 +33,21 @@ class Limits:
     max_total_nodes: int = 20_000_000
     """Most values all documents of one run may hold together once aliases are expanded.
     The 100,000-document benchmark repository holds about 9.3 million (92 per document)."""
+
+
+MAX_RECORDED_FINDINGS = 50_000
+"""Most findings a baseline (--baseline) or an earlier report (--previous) may record: four
+times what the 100,000-document benchmark repository has (about 12,500). Their byte limits are
+this many findings at the size each file gives one, with room to spare."""
+
+
+def json_values_at_most(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """The most values and keys the JSON text ``data[start:end]`` can hold: every one but the
+    first follows a '[', '{', ',' or ':' (those inside strings only raise the bound). Counted
+    without parsing, so a side input of millions of tiny values is refused before any of them
+    is built."""
+    stop = len(data) if end is None else end
+    return 1 + sum(data.count(sign, start, stop) for sign in (b"[", b"{", b",", b":"))
 
 
 def nodes_over_budget(path: str, nodes: int, limits: Limits) -> Finding:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.errors import UsageError
+from resilint.limits import json_values_at_most
 from resilint.load.positions import Lines
 from resilint.load.read import Refusal, read_regular, within
 from resilint.reporters.base import printable
@@ -134,10 +135,20 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
     return data
 
 
-def read_json(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> Any:
+def read_json(
+    path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT, values: int | None = None
+) -> Any:
     """A side input parsed as JSON, refused (never a crash) when it is not JSON or nests
-    deeper than the parser can follow, at the line and column where it stops being JSON."""
-    text = _utf8(path, what, read_input(path, what, limit).removeprefix(codecs.BOM_UTF8))
+    deeper than the parser can follow, at the line and column where it stops being JSON; and,
+    before it is parsed, when it may hold more than ``values`` JSON values (keys included)."""
+    data = read_input(path, what, limit)
+    if values is not None and json_values_at_most(data) > values:
+        raise _refuse(
+            path,
+            f"cannot read the {what}: it holds more than {values:,} JSON values, more than "
+            f"any {what} resilint writes",
+        )
+    text = _utf8(path, what, data.removeprefix(codecs.BOM_UTF8))
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:  # its message repeats the position: keep the words

@@ -238,3 +238,141 @@ def test_yaml_of_other_tools_stays_silent(cli, write):
     result = cli("check", ".", "--format", "json")
     assert result.json()["findings"] == [], result.stdout
     assert result.exit_code == 0
+
+
+# --- values counted while the file is parsed, stopped at limits.max_file_values -------------
+
+
+def test_millions_of_values_are_refused_while_parsing(cli, write, tmp_path):
+    import resource
+    import time
+
+    (tmp_path / "other.yaml").write_text("other: [" + "a," * 1_100_000 + "a]\n")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    result = cli("check", "--no-cache", "--format", "json")
+    spent = time.process_time() - started
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    [finding] = result.json()["findings"]
+    assert result.exit_code == 2
+    assert finding["code"] == "YML-09" and (finding["line"], finding["column"]) == (1, 2_000_003)
+    assert "more than 1,000,000 values (limits.max_file_values)" in finding["message"]
+    assert "alias" not in finding["message"]
+    assert spent < 10 and grown_mb < 200, (spent, grown_mb)  # composed in full: 4 s, 400 MB
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("a: [1, 2]\n", 5),  # the mapping, a, the list and its two items
+        ("x:\n- {a, b}\n- c\n", 9),  # {a, b} holds a and b, each with a null value
+        ("a: &x [1]\nb: *x\n", 6),  # an alias counts once, however much it holds
+        ("x: 1\n---\ny: 2\n", 6),
+    ],
+)
+def test_values_are_counted_exactly_up_to_the_limit(cli, write, text, values):
+    write("other.yaml", text)
+    write("resilint.yaml", f"limits:\n  max_file_values: {values}\n")
+    assert cli("check", "other.yaml", "--format", "json").codes() == ["DOC-04"]
+    write("resilint.yaml", f"limits:\n  max_file_values: {values - 1}\n")
+    result = cli("check", "other.yaml", "--format", "json")
+    assert result.exit_code == 2 and result.codes() == ["YML-09"]
+
+
+def test_a_resilint_document_past_the_limit_is_told_of_values_not_aliases(cli, write):
+    countries = ", ".join(["DE"] * 60)
+    write(
+        "sup.yaml",
+        f"apiVersion: resilint/v1\nkind: Supplier\nid: zz\nname: B\ntier: 3\n"
+        f"provision_countries: [{countries}]\n",
+    )
+    write("resilint.yaml", "limits:\n  max_file_values: 50\n")
+    [finding] = cli("check", "--format", "json").json()["findings"]
+    assert (finding["code"], finding["line"]) == ("YML-09", 6)
+    assert "limits.max_file_values" in finding["message"] and "alias" not in finding["message"]
+    # within the file's limit but past one document's: still values, not aliases
+    write("resilint.yaml", "limits:\n  max_alias_expansion: 50\n")
+    [finding] = cli("check", "--format", "json").json()["findings"]
+    assert finding["code"] == "YML-09" and "aliases" not in finding["message"]
+    assert (
+        "this document holds more than 50 values (limits.max_alias_expansion)"
+        in (finding["message"])
+    )
+
+
+def test_an_alias_bomb_is_still_blamed_on_its_aliases(cli, write):
+    lines = ["apiVersion: resilint/v1", "kind: Supplier", "id: zz", 'a0: &a0 ["lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    write("bomb.yaml", "\n".join(lines) + "\n")
+    [finding] = cli("check", "--format", "json").json()["findings"]
+    assert finding["code"] == "YML-06" and "aliases here expand" in finding["message"]
+
+
+# --- side inputs: --previous and --baseline are bounded in findings, not only in bytes --------
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+
+
+def _report_of(fingerprints: int) -> str:
+    keys = ",".join(f'"{i:016x}"' for i in range(fingerprints))
+    return (
+        '<html><script type="application/json" id="resilint-report-data">'
+        '{"format":"resilint-report","version":1,"active":{"error":[' + keys + "]}}"
+        "</script></html>"
+    )
+
+
+def _baseline_of(entries: int) -> str:
+    rows = ",".join(f'{{"fingerprint":"{i:x}"}}' for i in range(entries))
+    return '{"version":1,"findings":[' + rows + "]}"
+
+
+def test_previous_with_more_findings_than_any_repository_is_refused(cli, write):
+    write("a.yaml", SUPPLIER)
+    write("prev.html", _report_of(50_000))
+    assert cli("report", "-o", "r.html", "--previous", "prev.html").exit_code == 0
+    write("prev.html", _report_of(50_001))
+    result = cli("report", "-o", "r.html", "--previous", "prev.html")
+    assert result.exit_code == 2
+    assert "records 50,001 findings; resilint compares with at most 50,000" in result.stderr
+
+
+def test_previous_of_millions_of_values_is_refused_before_it_is_parsed(cli, write, tmp_path):
+    import resource
+
+    write("a.yaml", SUPPLIER)
+    (tmp_path / "prev.html").write_text(_report_of(3_000_001))  # 57 MB, under the byte limit
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = cli("report", "-o", "r.html", "--previous", "prev.html")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert result.exit_code == 2 and "holds more than 3,000,000 JSON values" in result.stderr
+    assert grown_mb < 150  # parsed, the list alone took 2.6 GB
+
+
+def test_previous_larger_than_a_report_of_so_many_findings_is_refused(cli, write, tmp_path):
+    write("a.yaml", SUPPLIER)
+    with (tmp_path / "prev.html").open("w") as out:
+        out.write("<html>" + "x" * (64 * 1024 * 1024))
+    result = cli("report", "-o", "r.html", "--previous", "prev.html")
+    assert result.exit_code == 2 and "more than the limit of 67,108,864" in result.stderr
+
+
+def test_a_baseline_with_more_findings_than_any_repository_is_refused(cli, write):
+    write("a.yaml", SUPPLIER)
+    write("base.json", _baseline_of(50_000))
+    assert cli("check", "--baseline", "base.json").exit_code == 0
+    write("base.json", _baseline_of(50_001))
+    result = cli("check", "--baseline", "base.json")
+    assert result.exit_code == 2
+    assert "records 50,001 findings, more than the 50,000 a baseline may hold" in result.stderr
+
+
+def test_a_baseline_of_millions_of_values_is_refused_before_it_is_parsed(cli, write, tmp_path):
+    write("a.yaml", SUPPLIER)
+    (tmp_path / "base.json").write_text(_baseline_of(1_000_001))  # 24 MB, under the byte limit
+    result = cli("check", "--baseline", "base.json")
+    assert result.exit_code == 2
+    assert "holds more than 2,000,000 JSON values" in result.stderr
+    (tmp_path / "base.json").write_text("[" + " " * (32 * 1024 * 1024) + "]")
+    result = cli("check", "--baseline", "base.json")
+    assert result.exit_code == 2 and "more than the limit of 33,554,432" in result.stderr

@@ -11,7 +11,15 @@ import re
 from typing import Any
 
 import yaml
-from yaml.events import DocumentEndEvent, DocumentStartEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -77,6 +85,8 @@ def compose(text: str, limits: Limits) -> list[Node]:
 
 
 def _compose(source: str, limits: Limits, lines: Lines) -> list[Node]:
+    if _may_hold_more(source, limits.max_file_values):
+        _count_values(source, limits.max_file_values, lines)
     composer = _Composer(source)
     roots: list[Node] = []
     try:
@@ -101,6 +111,50 @@ def _compose(source: str, limits: Limits, lines: Lines) -> list[Node]:
     finally:
         composer.dispose()
     return roots
+
+
+# Every value but a document's own starts after one of these (a line break, ': ', '- ', '? ',
+# '[', '{', ',', '*'); a value with none before it is a document's root. Counting them bounds
+# how many values a text can hold, generously (a date holds two '-'), without parsing it.
+_BEFORE_VALUES = ("\n", "\r", ":", "-", "?", "[", "{", ",", "*")
+_NODE_EVENTS = frozenset({ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent})
+
+
+def _may_hold_more(source: str, limit: int) -> bool:
+    """Whether the text may hold more than ``limit`` values: for nearly every file a few
+    substring counts say no, and its values need not be counted one by one."""
+    return 3 * sum(source.count(sign) for sign in _BEFORE_VALUES) + 3 > limit
+
+
+def _count_values(source: str, limit: int, lines: Lines) -> None:
+    """Count the file's values from the parser's events, which are not kept, and stop at the
+    one past ``limit``: composing the whole node graph of millions of values first would take
+    seconds and gigabytes. A syntax error ends the count; composing says what it is."""
+    parser = _Composer(source)
+    get_event, count = parser.get_event, 0  # the loop runs a million times: kept lean
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind in _NODE_EVENTS:
+                count += 1
+                if count > limit:
+                    raise _too_many_values(limit, event, lines)
+            elif kind is StreamEndEvent or event is None:
+                return
+    except yaml.MarkedYAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+def _too_many_values(limit: int, event: Any, lines: Lines) -> LoadError:
+    return LoadError(
+        "YML-09",
+        f"this file holds more than {limit:,} values (limits.max_file_values); nothing in it "
+        "is checked: split it into smaller files, or raise the limit",
+        *lines.position(event.start_mark.index),
+    )
 
 
 def _swaps(text: str) -> list[tuple[str, str]]:

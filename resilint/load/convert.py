@@ -56,6 +56,8 @@ class Converter:
         self._size: dict[int, int] = {}
         self._height: dict[int, int] = {}
         self._active: set[int] = set()
+        self._aliased = False
+        """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
 
     def convert(self, node: Node) -> Any:
         """A document's data; raises :class:`LoadError`."""
@@ -78,6 +80,7 @@ class Converter:
             return shared_text(scalar) if type(scalar) is str else scalar
         key = id(node)
         if key in self._done:
+            self._aliased = True
             if depth + self._height[key] - 1 > self.limits.max_depth:
                 raise self._too_deep(node)
             return self._done[key]
@@ -115,13 +118,10 @@ class Converter:
             size += self._size.get(kid_key, 1)
             height = max(height, self._height.get(kid_key, 0))
         if size > self.limits.max_alias_expansion:
-            raise self._error(
-                "YML-06",
-                f"aliases here expand to more than "
-                f"{self.limits.max_alias_expansion:,} values "
-                "(limits.max_alias_expansion)",
-                node,
-            )
+            limit = f"{self.limits.max_alias_expansion:,} values (limits.max_alias_expansion)"
+            if self._aliased:
+                raise self._error("YML-06", f"aliases here expand to more than {limit}", node)
+            raise self._error("YML-09", f"this document holds more than {limit}", node)
         self._size[key] = size
         self._height[key] = height + 1
 

@@ -16,7 +16,7 @@ only when it is what the slow path would give:
   with a dot or an exponent, an ISO date that exists) or holds a character no number has;
 - the single document is a mapping that declares ``apiVersion: resilint/...``, nested less
   deeply than ``limits.max_depth`` (its indentation says so) and holding fewer values than
-  ``limits.max_alias_expansion``.
+  ``limits.max_alias_expansion`` and ``limits.max_file_values``.
 
 Anything else, and any error yaml-rs raises, goes the slow way, which says what is wrong and
 where. Positions are never taken from yaml-rs: a finding's position comes from the file's lines
@@ -121,7 +121,7 @@ def plain_mapping(text: str, limits: Limits) -> tuple[dict[str, Any], int] | Non
     # the values counted as the slow path counts them, one per scalar, key and collection:
     # every item of a list and value of a mapping, every key, and the document's mapping
     values = lengths[0] + 1
-    if values > min(limits.max_alias_expansion, limits.max_total_nodes):
+    if values > min(limits.max_alias_expansion, limits.max_file_values, limits.max_total_nodes):
         return None
     return data, values
 

@@ -10,7 +10,6 @@ baseline matches them, so an edit that moves a finding does not count as a chang
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,19 +18,24 @@ from typing import Any
 
 from resilint.errors import UsageError
 from resilint.findings import Finding
+from resilint.limits import MAX_RECORDED_FINDINGS, json_values_at_most
 from resilint.reporters.base import printable
 from resilint.userfiles import read_input
 
 DATA_ID = "resilint-report-data"
 FORMAT = "resilint-report"
 FORMAT_VERSION = 1
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
+"""MAX_RECORDED_FINDINGS findings at 1.3 KB each: an HTML report of the benchmark repository
+takes 1,055 bytes a finding with everything else it shows, `check --format json` 878."""
+_VALUES_PER_FINDING = 60
+"""JSON values and keys a finding of `check --format json` may hold, by the count that bounds
+them before parsing (39 on average in the benchmark's); a report's data block holds one."""
 PREFIX = 16
 """Hex digits of a fingerprint that identify a finding here (64 bits)."""
 LEVELS = ("error", "warning", "info")
-_BLOCK = re.compile(
-    r'<script type="application/json" id="' + DATA_ID + r'">(.*?)</script>', re.DOTALL
-)
+_OPEN = f'<script type="application/json" id="{DATA_ID}">'.encode()
+_CLOSE = b"</script>"
 
 
 @dataclass(frozen=True)
@@ -77,20 +81,43 @@ def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str,
 
 
 def read_previous(path: Path) -> Snapshot:
+    """The findings an earlier report or check recorded; refused (exit status 2) when the
+    file is neither, or records more than MAX_RECORDED_FINDINGS findings: its JSON values are
+    bounded before it is parsed, and only the data block of a report is parsed."""
     raw = read_input(path, "earlier report", MAX_BYTES)
-    text = raw.decode("utf-8", "replace")
-    block = _BLOCK.search(text)
+    start, end = _data_block(raw)
+    values = MAX_RECORDED_FINDINGS * _VALUES_PER_FINDING
+    if json_values_at_most(raw, start, end) > values:
+        raise _too_many(path, f"holds more than {values:,} JSON values")
     try:
-        data = json.loads(block.group(1) if block else text)
+        data = json.loads(raw[start:end].decode("utf-8", "replace"))
     except (ValueError, RecursionError):
         data = None
-    snapshot = _snapshot(data, "report" if block else "check --format json")
+    snapshot = _snapshot(data, "report" if end - start < len(raw) else "check --format json")
     if snapshot is None:
         raise UsageError(
             f"--previous: {printable(str(path))} is neither a resilint report nor the output of "
             "`resilint check --format json`"
         )
+    if len(snapshot.active) > MAX_RECORDED_FINDINGS:
+        raise _too_many(path, f"records {len(snapshot.active):,} findings")
     return snapshot
+
+
+def _data_block(raw: bytes) -> tuple[int, int]:
+    """Where a report's data block lies in the file; the whole file when it has none (the
+    output of `check --format json`)."""
+    opening = raw.find(_OPEN)
+    closing = raw.find(_CLOSE, opening) if opening >= 0 else -1
+    return (opening + len(_OPEN), closing) if closing >= 0 else (0, len(raw))
+
+
+def _too_many(path: Path, what: str) -> UsageError:
+    return UsageError(
+        f"--previous: {printable(str(path))} {what}; resilint compares with at most "
+        f"{MAX_RECORDED_FINDINGS:,} findings: name a report, or `check --format json` output, "
+        "of fewer"
+    )
 
 
 def _snapshot(data: Any, source: str) -> Snapshot | None:
