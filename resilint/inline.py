@@ -1,7 +1,10 @@
 """Inline suppression comments: ``# resilint: ignore[CODE] reason="..." until=YYYY-MM-DD``.
 
 A trailing comment applies to its own line; a comment alone on its line applies to the next line
-that is not a comment. A reason is required.
+that is not a comment. A reason is required. A comment meant as one that resilint cannot read
+(``# resilint ignore[...]``, ``# Resilint: ...``, ``# resilint: ingore[...]``, no codes) silences
+nothing and is reported with the form to write (IGN-01); a comment that merely mentions resilint
+(``# resilint flags this``) is prose, and text inside a value is never a comment.
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ from dataclasses import dataclass
 
 from resilint.patterns import Lazy
 
-MARKER = "resilint:"
 # Compiled for the first file that holds the marker (Lazy).
 _COMMENT = Lazy(r"#\s*resilint:\s*ignore\[(?P<codes>[^\]]*)\](?P<rest>.*)$")
+# A comment that starts with the word resilint, in any case: a suppression, or meant as one.
+_MARKER = Lazy(r"#[ \t]*resilint(?![\w/-])", re.IGNORECASE)
+_MEANT = Lazy(
+    r"#[ \t]*(?P<word>resilint)(?P<colon>[ \t]*:)?[ \t]*(?P<verb>[A-Za-z-]*)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_FORM = 'write # resilint: ignore[CODE] reason="why" (until=YYYY-MM-DD is optional)'
+_VERBS = ("disable", "noqa", "skip", "suppress", "allow", "off")
 _CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
 _OPTIONS = ("reason", "until")
 _OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))""")
@@ -42,7 +52,7 @@ def scan(
     """Every suppression comment in a file's text. ``in_value`` says whether a character
     offset lies inside one of the file's values (a quoted or block text may hold a line that
     reads like a comment: it is text, and silences nothing)."""
-    if MARKER not in text:
+    if not may_suppress(text):
         return []
     from resilint.load.positions import Lines  # the loader's, which imports this module
 
@@ -53,22 +63,60 @@ def scan(
     lines = [numbered.line(n) for n in range(1, len(starts) + 1)]
     found = []
     for number, line in enumerate(lines, start=1):
-        match = _comment(line, starts[number - 1], in_value) if MARKER in line else None
+        match = _comment(line, starts[number - 1], in_value) if _MARKER.search(line) else None
         if match is None:
             continue
         alone = not line[: match.start()].strip()
         target = _next_content_line(lines, number) if alone else number
-        found.append(_parse(path, number, match.start() + 1, target, match))
+        exact = _COMMENT.match(line, match.start())
+        if exact is not None:
+            found.append(_parse(path, number, match.start() + 1, target, exact))
+        elif (problem := _unread(line, match.start())) is not None:
+            column = match.start() + 1
+            found.append(InlineSuppression(path, number, column, target, (), "", None, problem))
     return found
+
+
+def may_suppress(text: str) -> bool:
+    """Whether a file's text may hold a suppression comment (or one meant as such); the loader
+    reads such a file with positions, which tell a comment from text inside a value."""
+    return "#" in text and _MARKER.search(text) is not None
+
+
+def _unread(line: str, start: int) -> str | None:
+    """Why a comment that starts with the word resilint is not a suppression resilint reads,
+    when it is meant as one (a suppression's words follow); None for prose about resilint."""
+    meant = _MEANT.match(line, start)
+    if meant is None:
+        return None
+    verb, rest = meant.group("verb"), meant.group("rest")
+    from resilint.load.kinds import distance  # a comment meant as a suppression is rare
+
+    meant_so = (
+        distance(verb.casefold(), "ignore") <= 2
+        or verb.casefold() in _VERBS
+        or rest.lstrip().startswith("[")
+        or "reason=" in rest
+        or "until=" in rest
+    )
+    if not meant_so:
+        return None  # a remark about resilint, not a suppression
+    if meant.group("word") != "resilint":
+        return f"resilint is written in lower case; {_FORM}"
+    if meant.group("colon") is None:
+        return f"a colon must follow resilint; {_FORM}"
+    if verb != "ignore":
+        return f"'{verb}' is not ignore; {_FORM}" if verb else _FORM
+    return f"the rule codes go in brackets right after ignore; {_FORM}"
 
 
 def _comment(
     line: str, offset: int, in_value: Callable[[int], bool] | None
 ) -> re.Match[str] | None:
-    """The line's suppression comment: the first match that is not text inside a value (a
-    value earlier on the line may hold the same words)."""
+    """Where the line's comment that starts with the word resilint starts: the first such
+    '#' that is not text inside a value (a value earlier on the line may hold the same words)."""
     start = 0
-    while (match := _COMMENT.search(line, start)) is not None:
+    while (match := _MARKER.search(line, start)) is not None:
         if in_value is None or not in_value(offset + match.start()):
             return match
         start = match.start() + 1

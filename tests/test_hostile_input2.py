@@ -376,3 +376,66 @@ def test_a_baseline_of_millions_of_values_is_refused_before_it_is_parsed(cli, wr
     (tmp_path / "base.json").write_text("[" + " " * (32 * 1024 * 1024) + "]")
     result = cli("check", "--baseline", "base.json")
     assert result.exit_code == 2 and "more than the limit of 33,554,432" in result.stderr
+
+
+# --- suppression comments resilint cannot read are IGN-01, never a silent no-op -------------
+
+ACME = "apiVersion: resilint/v1\nkind: Supplier\nid: acme  {comment}\nname: Acme\n"
+
+
+@pytest.mark.parametrize(
+    ("comment", "words"),
+    [
+        ('# resilint: ignore reason="x"', "the rule codes go in brackets right after ignore"),
+        ('# resilint: ignore [SUP-01] reason="x"', "in brackets right after ignore"),
+        ('# resilint ignore[SUP-01] reason="x"', "a colon must follow resilint"),
+        ('# resilint: ingore[SUP-01] reason="x"', "'ingore' is not ignore"),
+        ('# Resilint: ignore[SUP-01] reason="x"', "resilint is written in lower case"),
+        ('#RESILINT ignore[SUP-01] reason="x"', "resilint is written in lower case"),
+        ('# resilint: disable[SUP-01] reason="x"', "'disable' is not ignore"),
+        ("# resilint: [SUP-01]", "write # resilint: ignore[CODE]"),
+        ('# resilint: ignore[*] reason="x"', "name the rule codes"),
+    ],
+)
+def test_a_suppression_resilint_cannot_read_is_ign_01_at_its_place(cli, write, comment, words):
+    write("a.yaml", ACME.format(comment=comment))
+    result = cli("check", "--format", "json")
+    ign = [f for f in result.json()["findings"] if f["code"] == "IGN-01"]
+    assert len(ign) == 1 and (ign[0]["line"], ign[0]["column"]) == (3, 11), result.stdout
+    assert words in ign[0]["message"]
+    if "*" not in comment:
+        assert 'write # resilint: ignore[CODE] reason="why"' in ign[0]["message"]
+    assert result.exit_code == 1
+    assert not any(f["suppressed"] for f in result.json()["findings"])  # it silences nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ACME.format(comment="# resilint flags this supplier every quarter"),
+        ACME.format(comment="# resilint/v1 since 2025"),
+        "# resilint: checks this file in CI\n" + ACME.format(comment=""),
+        # the same words inside values are text, not comments
+        ACME.format(comment="") + 'description: "x # resilint ignore[SUP-01] reason=y"\n',
+        ACME.format(comment="") + "notes: |\n  # resilint: ingore[SUP-01] reason=x\n",
+    ],
+    ids=["prose", "a version", "a header", "a quoted value", "a block text"],
+)
+def test_prose_about_resilint_and_text_in_values_are_not_suppressions(cli, write, text):
+    write("a.yaml", text)
+    assert "IGN-01" not in cli("check", "--format", "json").codes()
+
+
+def test_an_exact_suppression_still_works_beside_a_near_miss(cli, write):
+    write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\n")
+    found = cli("check", "--format", "json").json()["findings"]
+    assert found, "the supplier has findings to suppress"
+    lines = ["apiVersion: resilint/v1", "kind: Supplier", "id: acme", "name: Acme"]
+    for line in {f["line"] for f in found}:
+        codes = ", ".join(sorted({f["code"] for f in found if f["line"] == line}))
+        lines[line - 1] += f'  # resilint: ignore[{codes}] reason="accepted"'
+    lines.append("# resilint ignore[SUP-01] reason=x")
+    write("a.yaml", "\n".join(lines) + "\n")
+    result = cli("check", "--format", "json")
+    left = [(f["code"], f["line"]) for f in result.json()["findings"] if not f["suppressed"]]
+    assert left == [("IGN-01", 5)], result.stdout

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.core_checks import core_finding
 from resilint.findings import Finding
-from resilint.inline import MARKER, InlineSuppression, scan
+from resilint.inline import InlineSuppression, may_suppress, scan
 from resilint.limits import Limits, nodes_over_budget
 from resilint.load.decode import decode, hidden_characters
 from resilint.load.fast import fast_data
@@ -102,7 +102,7 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
     findings = [_finding(shown, error) for error in hidden_characters(text)]
     # a file that may hold a suppression comment is read with positions, which tell a comment
     # from a value's text that reads like one (rare: the fast reader gives none)
-    fast = fast_data(text, limits) if MARKER not in text else None
+    fast = fast_data(text, limits) if not may_suppress(text) else None
     if fast is not None:  # plain YAML, read by yaml-rs: the same data, no finding of its own
         data, line, nodes = fast
         document = RawDocument(shown, 0, line, data)
