@@ -29,14 +29,8 @@ from resilint.cache import (
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
 from resilint.command import echo
-from resilint.config import (
-    Config,
-    describe,
-    find_config,
-    governing_config,
-    load_config,
-    passed_over,
-)
+from resilint.config import Config, describe, load_config
+from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import stamp
 from resilint.domain.requirements import Matrix, load_matrix
