@@ -209,10 +209,13 @@ def _waivers(
     as_of: datetime.date,
     approvers: Mapping[str, tuple[str, ...]],
 ) -> tuple[list[Finding], list[Document]]:
+    invalid = _invalid_waivers(findings)
     waivers = [
         w
         for w in index.of_kind("Waiver")
-        if waiver_in_force(w, as_of) and _approved_by_allowed_role(w, approvers)
+        if waiver_in_force(w, as_of)
+        and _approved_by_allowed_role(w, approvers)
+        and (w.path, w.id) not in invalid
     ]
     by_rule: dict[Any, list[tuple[Document, Targets]]] = defaultdict(list)
     for waiver in waivers:
@@ -235,6 +238,13 @@ def _waivers(
         else:
             results.append(finding)
     return results, [w for w in waivers if w not in used]
+
+
+def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:
+    """(file, id) of each waiver its schema refuses (SCH-01): it suppresses nothing, since
+    what it says cannot be trusted (``naming: [""]`` would name every finding), and it is not
+    reported as unused either: its SCH-01 says what to correct."""
+    return {(f.path, f.doc_id) for f in findings if f.code == "SCH-01" and f.kind == "Waiver"}
 
 
 def _unused_waiver(waiver: Document, locator: Locator) -> Finding:

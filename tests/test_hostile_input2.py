@@ -439,3 +439,16 @@ def test_an_exact_suppression_still_works_beside_a_near_miss(cli, write):
     result = cli("check", "--format", "json")
     left = [(f["code"], f["line"]) for f in result.json()["findings"] if not f["suppressed"]]
     assert left == [("IGN-01", 5)], result.stdout
+
+
+# --- resilint fix on a file it cannot write says so after the summary that counts it ---------
+
+
+def test_fix_says_which_fixable_findings_it_could_not_fix_and_why(cli, write):
+    write("a.yaml", "kind: Supplier\nid: acme\nname: Acme\ntier: 3\n".encode("utf-16"))
+    result = cli("fix", "a.yaml")
+    assert "1 fixable with `resilint fix`" in result.stdout  # the check's own count
+    assert result.stderr.splitlines()[-1] == (
+        "resilint: 1 fixable finding counted above cannot be fixed: a.yaml: resilint writes "
+        "UTF-8 files only; save it as UTF-8 first"
+    )

@@ -286,6 +286,18 @@ def test_a_waiver_naming_something_no_finding_names_waives_nothing(cli, write) -
     assert sorted(f["code"] for f in found if not f["suppressed"]) == ["CTR-08", "EXC-02"]
 
 
+@pytest.mark.parametrize("narrowed", ['naming: [""]', "field: 7"])
+def test_a_waiver_its_schema_refuses_waives_nothing(cli, write, narrowed: str) -> None:
+    """``naming: [""]`` would name every finding: a waiver with an SCH-01 suppresses nothing
+    (and is not reported as unused: its SCH-01 says what to correct)."""
+    _two_gaps(write, narrowed)
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert not any(f["suppressed"] for f in found)
+    codes = sorted(f["code"] for f in found)
+    assert "CTR-08" in codes and "SCH-01" in codes and "EXC-02" not in codes
+
+
 def test_waive_writes_a_narrowed_target_that_waives_only_its_gap(cli, write, tmp_path) -> None:
     _two_gaps(write, "naming: [nothing-here]")
     (tmp_path / "repo.yaml").write_text(

@@ -44,21 +44,39 @@ def run_fix(args: FixArgs) -> int:
         result = check(options)
     skip = frozenset(f.fingerprint for f in result.findings if f.suppression is not None)
     policy = FixPolicy(schemas, config.limits, args.unsafe, skip)
-    outcomes = _fix_files(_fixable_paths(result.findings, args.unsafe), config, args, policy)
+    unfixed: list[tuple[str, str]] = []
+    paths = _fixable_paths(result.findings, args.unsafe)
+    outcomes = _fix_files(paths, config, args, policy, unfixed)
     fixed = [o for o in outcomes if o.changed]
     count = sum(len(o.applied) for o in fixed)
     if args.diff:
         show("".join(unified(o.file.shown, o.file.text, o.text) for o in fixed))
         note(f"would fix {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
         return ExitCode.FINDINGS if fixed else ExitCode.OK
-    written = write_all([(o.file, o.text) for o in fixed])
+    written = write_all([(o.file, o.text) for o in fixed], unfixed)
     done = sum(len(o.applied) for o in fixed if o.file in written)
     if fixed:
         note(f"fixed {_count(done, 'finding')} in {_count(len(written), 'file')}")
     status = run_check(args.check)
+    _say_unfixed(result.findings, args.unsafe, unfixed)
     if written and args.exit_non_zero_on_fix:
         status = max(status, ExitCode.FINDINGS)
     return status
+
+
+def _say_unfixed(
+    findings: tuple[Finding, ...], unsafe: bool, unfixed: list[tuple[str, str]]
+) -> None:
+    """After the report, whose summary counts every finding that carries a fix: which of them
+    stay, because their file could not be edited, and why."""
+    for path, reason in unfixed:
+        left = sum(
+            1
+            for f in findings
+            if f.path == path and f.suppression is None and f.fix and (f.fix.safe or unsafe)
+        )
+        if left:
+            note(f"{_count(left, 'fixable finding')} counted above cannot be fixed: {reason}")
 
 
 def _fixable_paths(findings: tuple[Finding, ...], unsafe: bool) -> list[str]:
@@ -67,8 +85,14 @@ def _fixable_paths(findings: tuple[Finding, ...], unsafe: bool) -> list[str]:
 
 
 def _fix_files(
-    paths: list[str], config: Config, args: FixArgs, policy: FixPolicy
+    paths: list[str],
+    config: Config,
+    args: FixArgs,
+    policy: FixPolicy,
+    unfixed: list[tuple[str, str]],
 ) -> list[FileFixes]:
+    """Each file's verified fixes; a file that cannot be edited is said, and added to
+    ``unfixed`` with why."""
     boundaries = _boundaries(config, args.check.paths)
     outcomes = []
     for path in paths:
@@ -77,6 +101,7 @@ def _fix_files(
             file = read_for_edit(path, boundary, config.limits.max_file_bytes)
         except EditRefused as refused:
             note(f"not fixed: {refused}")
+            unfixed.append((path, str(refused)))
             continue
         outcome = fix_file(file, policy)
         for finding, reason in outcome.refused:
@@ -93,14 +118,19 @@ def _boundaries(config: Config, paths: tuple[Path, ...]) -> list[str]:
     return [real(p if p.is_dir() else p.parent) for p in paths]
 
 
-def write_all(changes: list[tuple[TextFile, str]]) -> list[TextFile]:
-    """Write each file; one that cannot be written is said, and the others still are."""
+def write_all(
+    changes: list[tuple[TextFile, str]], unwritten: list[tuple[str, str]] | None = None
+) -> list[TextFile]:
+    """Write each file; one that cannot be written is said (and added to ``unwritten`` with
+    why), and the others still are."""
     written = []
     for file, text in changes:
         try:
             replace(file, text)
         except (EditRefused, OSError) as error:
             note(f"not written: {error}")
+            if unwritten is not None:
+                unwritten.append((file.shown, str(error)))
             continue
         written.append(file)
     return written
