@@ -10,10 +10,12 @@ term only where it has an object.
   service's ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS,
   "software as a service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP
   800-145: the provider's resources pooled to serve its customers in a multi-tenant model),
-  unless they also say the instance is the customer's own or run for it (single-tenant,
-  dedicated, private, managed, a bureau). A supplier that provides no ICT services and does not
-  operate in our systems is a law firm or other professional adviser, a bank, or a payment
-  scheme or market infrastructure where the words it is recorded with say so (:data:`_WORDS`:
+  unless they also say it is run for us ("managed service", "run for us", a bureau: who
+  operates it, not a product such as "managed databases"), or, for a SaaS, that the instance is
+  the customer's own (single-tenant, dedicated, private, managed). A supplier that provides no
+  ICT services and does not operate in our systems is a law firm, an insurance broker or other
+  professional adviser, a bank, or a payment scheme or market infrastructure where the words it
+  is recorded with say so (:data:`_WORDS`:
   the service's ``service_type`` and ``description``, else the supplier's ``name`` and
   ``description``): their services are plain in how any programme describes them, and among
   suppliers without ICT services those words name nothing else. A service whose model is still
@@ -33,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import mapping_at, strings, text_of, value_at
+from resilint.domain.readers import listed, mapping_at, strings, text_of, value_at
 from resilint.model import Document
 from resilint.patterns import Lazy
 
@@ -54,7 +56,7 @@ MODEL_WORDS = {
     IAAS: "IaaS or PaaS",
     COLOCATION: "colocation",
     DATA_FEED: "a data feed",
-    PROFESSIONAL: "a professional service (law firm, consultancy)",
+    PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary)",
     MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
 }
@@ -81,7 +83,11 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
             r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
-            r"|consultanc(y|ies))\b",
+            r"|consultanc(y|ies)"
+            # an insurance or reinsurance broker or other intermediary (Directive (EU) 2016/97
+            # Art. 2(1)(3)-(5)); a bare "broker" also names ICT (a message broker) and others
+            r"|(re)?insurance (brok\w+|intermediar(y|ies))|lloyd'?s brokers?"
+            r"|(rück)?versicherungsmakler\w*|courtiers? en (ré)?assurances?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -94,11 +100,10 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             re.IGNORECASE,
         ),
     ),
-    # after the bank: a bank's own description may name the schemes it gives us access to
     (
         MARKET,
         Lazy(
-            r"\b((card|payment) schemes?|scheme (membership|rules|licen[cs]e)"
+            r"\b((card|payment) schemes?|card networks?|scheme (membership|rules|licen[cs]e)"
             r"|(interbank |retail |large[- ]value )?payment systems?|clearing house"
             r"|central counterpart(y|ies)|central securities depositor(y|ies)"
             r"|securities settlement systems?)\b",
@@ -106,9 +111,10 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
         ),
     ),
 )
-"""Words that name a law firm or other professional adviser, or a bank, in a supplier without
-ICT services. Words that also name other trades are left out ("custody" of records, a
-"consulting" engineer): the model is then unknown and every term is asked."""
+"""Words that name a law firm, an insurance broker or other professional adviser, a bank, or a
+payment scheme or market infrastructure, in a supplier without ICT services. Words that also
+name other trades are left out ("custody" of records, a "consulting" engineer, a "broker" of
+messages or freight): the model is then unknown and every term is asked."""
 
 HUMAN = "human_account"
 PRIVILEGED = "privileged"
@@ -148,18 +154,30 @@ _SETS: dict[frozenset[str], frozenset[str]] = {}
 """Each set of service models once (a few words make few sets), for every contract's facts."""
 
 
-def model_note(supplier: Document, models: frozenset[str], ict: bool) -> str:
-    """For a contract covering ICT services whose service model is unknown: words for a finding
-    whose term the model decides, saying it is asked as of a service run for us and what to
-    record; "" otherwise. Asking is the conservative default (a guessed model would hide
-    real gaps); the note makes the one record that settles it plain."""
-    if models or not ict:
+def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: bool) -> str:
+    """For a finding whose term the service model decides, where the model is unknown: words
+    saying what it is asked as of and the one record that settles it; "" where the model is
+    known. ``ict``: what is concerned covers ICT services (or the supplier operates in our
+    systems); ``non_ict``: the supplier provides none and does not operate in our systems, so
+    it is asked as an IT vendor only because nothing says it is an adviser, a bank or a scheme.
+    Asking is the conservative default (a guessed model would hide real gaps)."""
+    if models:
         return ""
-    return (
-        f" (asked as of a service run for us: the service model of supplier {supplier.id} is "
-        "neither recorded nor inferred; record its service_model, and a term with no object "
-        "for that model is no longer asked)"
-    )
+    if ict:
+        return (
+            f" (asked as of a service run for us: the service model of supplier {supplier.id}"
+            " is neither recorded nor inferred; record its service_model, and a term with no "
+            "object for that model is no longer asked)"
+        )
+    if non_ict:
+        return (
+            f" (asked because nothing recorded says supplier {supplier.id} is a professional "
+            "adviser, a bank or a market infrastructure: if it is a law firm, consultancy or "
+            "insurance broker, record service_model: professional_service (financial_service "
+            "for a bank, market_infrastructure for a payment scheme); a term with no object "
+            "for it is then no longer asked)"
+        )
+    return ""
 
 
 REPLACEABLE = ("easily_substitutable", "medium_complexity")
@@ -194,16 +212,28 @@ def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | N
     return own or _worded(supplier.get("name"), supplier.get("description"))
 
 
+_RUN_FOR_US = Lazy(
+    r"\b((run|operated|managed|administered|maintained)( (fully|entirely))?"
+    r" (for|on behalf of) (us|our)\b|(run|operated|managed|administered) on our behalf"
+    r"|managed[- ](services?|it|hosting|operations|security|detection|soc|siem|network"
+    r"|desktops?|workplace|print)\b|bureau|outsourc\w*)",
+    re.IGNORECASE,
+)
+"""Words that say the service is run for us (who operates it), not what product it is:
+"managed databases" and "managed Kubernetes" are products we run our own workloads on."""
+
 _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
-    # one customer's own instance, or run for us: not a shared platform, whatever it is called
+    # run for us: not a platform we use ourselves, whatever it is called
+    (None, _RUN_FOR_US),
+    # stated as infrastructure: we run our workloads on it, dedicated hosts or private cloud
+    # included, whatever products it also names ("managed databases")
+    (IAAS, Lazy(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
+    # one customer's own instance, or a bare "managed" (a managed SOC offered as a service):
+    # not a shared platform, whatever it is called
     (
         None,
-        Lazy(
-            r"single[- ]tenant|dedicated|private (cloud|instance)|on[- ]prem|managed|bureau",
-            re.IGNORECASE,
-        ),
+        Lazy(r"single[- ]tenant|dedicated|private (cloud|instance)|on[- ]prem|managed", re.I),
     ),
-    (IAAS, Lazy(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
     # "platform as a service" also names application platforms (an IoT platform): left unknown
     (None, Lazy(r"\b(paas|platform as a service)\b", re.IGNORECASE)),
     (
@@ -217,8 +247,8 @@ not say it: the first pattern that matches decides."""
 
 def _cloud_words(service: dict[str, Any]) -> str | None:
     """The service model its service_type and description name (IaaS; SaaS, whose resource
-    pooling NIST SP 800-145 describes as multi-tenant), unless they also say the instance is
-    the customer's own or run for it."""
+    pooling NIST SP 800-145 describes as multi-tenant), unless they say it is run for us, or,
+    for a SaaS, that the instance is the customer's own."""
     words = " ".join(
         text
         for text in (service.get("service_type"), service.get("description"))
@@ -228,12 +258,32 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
 
 
 def _worded(*texts: object) -> str | None:
+    """The model the words name. An adviser's words win (a law firm's description names its
+    clients: "counsel to banks"); between a bank and a scheme, the one named first, the
+    subject of the description: "Card scheme we join through our sponsor bank" is a scheme,
+    "Sponsor bank for our card scheme memberships" a bank."""
     words = " ".join(text for text in texts if isinstance(text, str))
-    return next((model for model, pattern in _WORDS if pattern.search(words)), None)
+    adviser, *others = _WORDS
+    if adviser[1].search(words):
+        return adviser[0]
+    found = [(match.start(), model) for model, p in others if (match := p.search(words))]
+    return min(found)[1] if found else None
 
 
 def _model(value: object) -> str | None:
     return value if isinstance(value, str) and value in MODEL_WORDS else None
+
+
+def exposure_words(exposures: frozenset[str]) -> str:
+    """Its exposures as a procurement manager would say them: "provides ICT services, has
+    access to our systems and acts in them (a person's account or privileged rights) and
+    handles our confidential data"; "" when it has none."""
+    access = "has access to our systems"
+    if "operating_access" in exposures:
+        access += " and acts in them (a person's account or privileged rights)"
+    phrases = {"ict": "provides ICT services", "access": access}
+    phrases["data"] = "handles our confidential data"
+    return listed([words for name, words in phrases.items() if name in exposures])
 
 
 def operating_access(facts: Facts, supplier: Document) -> bool:

@@ -16,7 +16,7 @@ from resilint.domain.facts import (
     PlaybookFacts,
     PolicyFacts,
 )
-from resilint.domain.readers import mapping_at, strings, text_of
+from resilint.domain.readers import as_date, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import supported_functions
 from resilint.domain.suppliers import contract_ict, intra_group
@@ -63,7 +63,16 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         functions=supported_functions(facts, contract),
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
-        model_note=delivery.model_note(supplier.document, models, ict) if supplier else "",
+        model_note=(
+            delivery.model_note(supplier.document, models, ict, supplier.non_ict)
+            if supplier
+            else ""
+        ),
+        adviser_note=(
+            delivery.model_note(supplier.document, models, False, supplier.non_ict)
+            if supplier
+            else ""
+        ),
     )
 
 
@@ -78,7 +87,36 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         entities,
         facts.regimes.of_entities(entities),
         in_register=_function_in_register(facts, function),
+        restore_tests=_restore_tests(facts, function) if critical else "",
     )
+
+
+BACKUPS = ("backup_immutable", "backup_offline", "backup_restore_test")
+"""Control categories that back up our data or test its restore (BCM-06, BCM-09)."""
+
+
+def _restore_tests(facts: Facts, function: Document) -> str:
+    """The implemented backup controls that cover the function (naming it, or naming no
+    function) and the latest restore test each records, in words: what a finding about its
+    backups names, so that one stale test shows as one cause."""
+    said = []
+    for control in facts.index.of_kind("Control"):
+        data = control.data
+        named = strings(data.get("functions"))
+        covers = not named or function.id in named
+        if data.get("category") in BACKUPS and data.get("status") == "implemented" and covers:
+            said.append(f"control {control.id}: {_restore_test(data)}")
+    return "; ".join(said)
+
+
+def _restore_test(control: dict[str, object]) -> str:
+    test = mapping_at(control, "last_restore_test")
+    day, result = as_date(test.get("date")), text_of(test.get("result"))
+    if day is None:
+        return "no restore test recorded"
+    if result == "pass":
+        return f"last restore test passed on {day.isoformat()}"
+    return f"last restore test on {day.isoformat()}, result {result or '(not set)'}"
 
 
 def _function_in_register(facts: Facts, function: Document) -> bool:

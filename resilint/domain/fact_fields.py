@@ -49,6 +49,25 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "our systems, not only an integration credential) and data apply to it.",
             items=_TEXTS,
         ),
+        "exposure_words": _fact(
+            "string",
+            "Its exposures in words, for a message: 'provides ICT services, has access to our "
+            "systems and acts in them (a person's account or privileged rights) and handles our "
+            "confidential data'.",
+        ),
+        "model_note": _fact(
+            "string",
+            "Where the service model of its services is neither recorded nor inferred: words "
+            "saying what a term the model decides is asked as of, and to record service_model "
+            "(professional_service for an adviser or broker without ICT services); empty "
+            "otherwise (append it to such a finding's message).",
+        ),
+        "adviser_note": _fact(
+            "string",
+            "model_note where only an adviser's, a bank's or a scheme's model would decide the "
+            "term (the supplier has no ICT services and does not operate in our systems); empty "
+            "otherwise.",
+        ),
         "service_models": _fact(
             "array",
             "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
@@ -105,9 +124,17 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "model_note": _fact(
             "string",
-            "Where it covers ICT services whose service model is neither recorded nor inferred: "
-            "words saying a term the model decides is asked as of a service run for us, and to "
-            "record service_model; empty otherwise (append it to such a finding's message).",
+            "Where the service model of what it covers is neither recorded nor inferred: words "
+            "saying a term the model decides is asked as of a service run for us (it covers ICT "
+            "services) or of a supplier that is not an adviser, a bank or a scheme (its supplier "
+            "has no ICT services), and to record service_model; empty otherwise (append it to "
+            "such a finding's message).",
+        ),
+        "adviser_note": _fact(
+            "string",
+            "model_note where only an adviser's, a bank's or a scheme's model would decide the "
+            "term (its supplier has no ICT services and does not operate in our systems); empty "
+            "otherwise.",
         ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "tier_note": _fact(
@@ -129,6 +156,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "boolean",
             "Its criticality is one the configuration counts as "
             "critical or important (critical_levels).",
+        ),
+        "restore_tests": _fact(
+            "string",
+            "For a critical or important function: the implemented backup controls covering it "
+            "(immutable, offline or restore testing; naming it, or no function) and the latest "
+            "restore test of each, in words: 'control backups-eu: last restore test "
+            "2025-10-15, pass'; empty when none.",
         ),
         "suppliers": _fact(
             "array",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain import delivery
 from resilint.domain.fact_fields import FACT_FIELDS as FACT_FIELDS
 from resilint.domain.graph import Chain
 from resilint.model import Document
@@ -44,6 +45,12 @@ class SupplierFacts:
     """The service models of its services (:mod:`.delivery`); empty when any is unknown."""
     holds: frozenset[str] = frozenset()
     """What of ours it holds: data, credentials, identities (:mod:`.delivery`)."""
+    model_note: str = ""
+    """Words for a finding whose term its unknown service model decides
+    (:func:`.delivery.model_note`); "" where the model is known."""
+    adviser_note: str = ""
+    """The same words for a term only an adviser's, a bank's or a scheme's model decides (a 24x7
+    security contact): "" for a supplier with ICT services or operating in our systems."""
     contested: tuple[str, ...] = ()
     """Critical or important functions that name it directly although it (or the service they
     name) is recorded as not supporting a critical function: the records disagree, and it is
@@ -90,6 +97,9 @@ class SupplierFacts:
             "ict": self.ict,
             "access_level": self.access_level,
             "exposures": sorted(self.exposures),
+            "exposure_words": delivery.exposure_words(self.exposures),
+            "model_note": self.model_note,
+            "adviser_note": self.adviser_note,
             "lifecycle": self.lifecycle,
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
@@ -126,11 +136,16 @@ class ContractFacts:
     model_note: str = ""
     """Words for a finding whose term the unknown service model decides
     (:func:`.delivery.model_note`); "" where the model is known."""
+    adviser_note: str = ""
+    """The same words for a term only an adviser's, a bank's or a scheme's model decides (the
+    incident-notice window): "" where its supplier has ICT services or operates in our
+    systems."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "replaceable": self.replaceable,
             "model_note": self.model_note,
+            "adviser_note": self.adviser_note,
             "in_register": self.in_register,
             "functions": list(self.functions),
             "service_models": sorted(self.service_models),
@@ -157,10 +172,14 @@ class FunctionFacts:
     regimes: frozenset[str]
     in_register: bool = False
     """A contract in the DORA register of information supports it directly."""
+    restore_tests: str = ""
+    """For a critical function: the backup controls covering it and their latest restore
+    tests, in words (:func:`.documents._restore_tests`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "in_register": self.in_register,
+            "restore_tests": self.restore_tests,
             "critical": self.critical,
             "suppliers": list(self.suppliers),
             "our_entities": list(self.entities),

@@ -48,7 +48,8 @@ class Term:
     service concerned is one, the tier-2 and tier-3 cells read never."""
     intra_group: bool = True
     """Asked of a provider in our own group (a supplier with group_entity); False for the
-    commercial remedies, which would move money or control inside the group."""
+    commercial remedies, which would move money or control inside the group, and for terms the
+    law asks only of a provider outside it (NYDFS: not an affiliate)."""
 
     def required(
         self,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Hop
 from resilint.domain.readers import in_order, indexed, mapping_at, name_key
+from resilint.domain.suppliers import intra_group
 from resilint.findings import Finding
 from resilint.rules.builtin.concentration.naming import described, ids
 from resilint.rules.model import RuleContext, RuleInfo
@@ -28,8 +29,10 @@ def _workforce_planes(context: RuleContext) -> dict[str, list[Hop]]:
 
 def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object) -> bool:
     """A critical supplier's access, through a provider that is not the supplier itself: the
-    identity provider's own sign-in adds no second plane (its compromise is the provider's)."""
-    if supplier is None or not supplier.critical:
+    identity provider's own sign-in adds no second plane (its compromise is the provider's).
+    A company of our own group (group_entity: our IT subsidiary) is not a supplier's access:
+    its staff are the group's workforce, who sign in through the group's provider."""
+    if supplier is None or not supplier.critical or intra_group(supplier.document):
         return False
     return context.facts.graph.supplier_named(name) is not supplier.document
 
