@@ -172,10 +172,8 @@ def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: b
     if non_ict:
         return (
             f" (asked because nothing recorded says supplier {supplier.id} is a professional "
-            "adviser, a bank or a market infrastructure: if it is a law firm, consultancy or "
-            "insurance broker, record service_model: professional_service (financial_service "
-            "for a bank, market_infrastructure for a payment scheme); a term with no object "
-            "for it is then no longer asked)"
+            "adviser, a bank or a payment scheme; if it is, record its service_model: "
+            "professional_service, financial_service or market_infrastructure)"
         )
     return ""
 
