@@ -84,8 +84,9 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
             r"|consultanc(y|ies)"
-            # an insurance or reinsurance broker or other intermediary (Directive (EU) 2016/97
-            # Art. 2(1)(3)-(5)); a bare "broker" also names ICT (a message broker) and others
+            # an insurance or reinsurance broker or other intermediary (regulated under the
+            # Insurance Distribution Directive, (EU) 2016/97); a bare "broker" also names ICT
+            # (a message broker) and other trades
             r"|(re)?insurance (brok\w+|intermediar(y|ies))|lloyd'?s brokers?"
             r"|(rück)?versicherungsmakler\w*|courtiers? en (ré)?assurances?)\b",
             re.IGNORECASE,
