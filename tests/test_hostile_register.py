@@ -163,3 +163,94 @@ def test_fifos_and_links_are_refused_without_waiting(tmp_path, shape):
     assert result.returncode == 2, result.stderr
     assert "TOPSECRET" not in result.stdout + result.stderr
     assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["creds"]
+
+
+# -- providers whose names read alike are never merged ---------------------------------------------
+def _readable_csvs(cli, tmp_path: Path) -> Path:
+    out = tmp_path / "csv"
+    result = cli(
+        "register", "export", str(EXAMPLES / "havelbank"), "--format", "csv", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def _rewrite(path: Path, change) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return rows
+
+
+def _documents(root: Path) -> list[dict]:
+    import yaml
+
+    return [
+        doc
+        for path in sorted(root.rglob("*.yaml"))
+        for doc in yaml.safe_load_all(path.read_text(encoding="utf-8"))
+    ]
+
+
+def _signers(out: Path) -> dict[str, str]:
+    """The provider code that signs each arrangement (B_03.02), as the register says."""
+    with (out / "b_03.02.csv").open(encoding="utf-8", newline="") as handle:
+        return {row[0]: row[1] for row in list(csv.reader(handle))[1:]}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {1: "Beratwerk IT Consulting GmbH", 2: "BERATWERK IT-Consulting GmbH"},
+        {1: "Берат", 2: "Кодеконтор", 3: "コア"},
+    ],
+    ids=["near-names", "non-latin"],
+)
+def test_providers_whose_names_give_one_id_stay_apart_with_their_contracts(
+    cli, tmp_path, names
+) -> None:
+    out = _readable_csvs(cli, tmp_path)
+
+    def rename(rows: list[list[str]]) -> None:
+        for number, name in names.items():
+            rows[number][4] = name
+
+    rows = _rewrite(out / "b_05.01.csv", rename)
+    providers = {row[0] for row in rows[1:]}
+    result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.stderr
+    documents = _documents(tmp_path / "docs")
+    suppliers = {d["id"]: d for d in documents if d["kind"] == "Supplier"}
+    codes = [s["provider_id"] for s in suppliers.values()]
+    assert len(codes) == len(set(codes))  # one document per provider
+    renamed = {rows[n][0] for n in names}
+    assert renamed <= set(codes)
+    for sid, supplier in suppliers.items():
+        assert sid != "x" and re.fullmatch(r"[a-z0-9][a-z0-9._-]*", sid), sid
+        if supplier["provider_id"] in renamed and not supplier["name"].isascii():
+            assert sid == f"provider-{supplier['provider_id'].lower()}"  # readable: its code
+    # each contract is attached to the provider that signs it, none to another
+    signers = _signers(out)
+    by_id = {sid: s["provider_id"] for sid, s in suppliers.items()}
+    contracts = [d for d in documents if d["kind"] == "Contract"]
+    assert contracts and all(
+        by_id[c["supplier"]] == signers[c["arrangement_reference"]] for c in contracts
+    )
+    assert {signers[c["arrangement_reference"]] for c in contracts} <= providers
+
+
+def test_a_provider_listed_twice_differently_is_refused_naming_the_rows(cli, tmp_path) -> None:
+    out = _readable_csvs(cli, tmp_path)
+
+    def repeat(rows: list[list[str]]) -> None:
+        rows.append([*rows[2][:4], "Codekontor Zwei GmbH", *rows[2][5:]])
+
+    rows = _rewrite(out / "b_05.01.csv", repeat)
+    result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert result.exit_code == 2
+    assert f"b_05.01.csv row 3 and b_05.01.csv row {len(rows)} both give the provider" in (
+        result.stderr
+    )
+    assert "nothing was written" in result.stderr and not (tmp_path / "docs").exists()

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from resilint.register import codes
-from resilint.register.import_entities import supplier
+from resilint.register.import_entities import Providers, distinct, supplier
 from resilint.register.import_values import (
     Built,
     Doc,
@@ -16,7 +16,7 @@ from resilint.register.import_values import (
     member,
     number,
     service_of,
-    slug,
+    unique_ids,
     word,
     yes,
 )
@@ -29,9 +29,15 @@ _PLACEHOLDER = "(to record: the register says an exit plan exists)"
 
 
 def functions(built: Built, by: Rows, leis: dict[str, str]) -> None:
+    """B_06.01: a function once per identifier, however many entities perform it; an identifier
+    that is not a resilint id is lower-cased into one, two that become one told apart."""
+    named = dict.fromkeys(row.values.get("c0010", "") for row in by["B_06.01"])
+    as_is = {f: f for f in named if _ID.fullmatch(f)}
+    others = [(f, f, f) for f in named if f not in as_is]
+    built.function_ids = as_is | _apart(unique_ids(others, "function"), set(as_is.values()))
     for row in by["B_06.01"]:
         v = row.values
-        fid = v["c0010"] if _ID.fullmatch(v.get("c0010", "")) else slug(v.get("c0010", ""))
+        fid = built.function_ids[v.get("c0010", "")]
         doc = built.functions.setdefault(
             fid,
             {"apiVersion": "resilint/v1", "kind": "BusinessFunction", "id": fid, "entities": []},
@@ -56,13 +62,28 @@ def functions(built: Built, by: Rows, leis: dict[str, str]) -> None:
         built.note(doc, row)
 
 
-def contracts(
-    built: Built, by: Rows, leis: dict[str, str], providers: dict[str, SourceRow]
-) -> None:
+def _apart(ids: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """``ids`` with any that an identifier kept as it is already holds numbered apart."""
+    found: dict[str, str] = {}
+    for key, value in ids.items():
+        number, chosen = 2, value
+        while chosen in taken:
+            chosen, number = f"{value[:120]}-{number}", number + 1
+        taken.add(chosen)
+        found[key] = chosen
+    return found
+
+
+def contracts(built: Built, by: Rows, leis: dict[str, str], providers: Providers) -> None:
     refs: dict[str, Doc] = {}
-    for row in by["B_02.01"]:
+    rows = distinct(by["B_02.01"], "c0010", "the arrangement")
+    ids = unique_ids([(r.values["c0010"],) * 3 for r in rows if "c0010" in r.values], "contract")
+    for row in rows:
         v = row.values
-        doc: Doc = {"apiVersion": "resilint/v1", "kind": "Contract", "id": slug(v["c0010"])}
+        if "c0010" not in v:
+            built.unmapped.append(f"{row.where}: an arrangement without a reference number")
+            continue
+        doc: Doc = {"apiVersion": "resilint/v1", "kind": "Contract", "id": ids[v["c0010"]]}
         doc |= {"arrangement_reference": v["c0010"]}
         doc |= clean({"arrangement_type": word(v.get("c0020", ""), codes.ARRANGEMENT_TYPES)})
         doc["_overarching"] = v.get("c0030")
@@ -102,7 +123,7 @@ def _parties(
     by: Rows,
     refs: dict[str, Doc],
     leis: dict[str, str],
-    providers: dict[str, SourceRow],
+    providers: Providers,
 ) -> None:
     for template, field in (("B_03.01", "signing_entities"), ("B_04.01", "using_entities")):
         for row in by[template]:
@@ -121,11 +142,17 @@ def _parties(
             built.note(doc, row)
     for row in by["B_03.02"]:
         doc = refs.get(row.values.get("c0010", ""))
-        found = supplier(built, row.values.get("c0020", ""), providers, leis)
+        v = row.values
+        found = supplier(built, v.get("c0020", ""), v.get("c0030", ""), row.where, providers, leis)
         if doc is None or found is None:
             built.unmapped.append(f"{row.where}: unknown arrangement or provider")
             continue
-        doc["supplier"] = found["id"]
+        if doc.setdefault("supplier", found["id"]) != found["id"]:  # a contract has one
+            built.unmapped.append(
+                f"{row.where}: a second provider signing the arrangement, {v.get('c0020')}: "
+                "a contract has one supplier"
+            )
+            continue
         built.note(doc, row)
     for row in by["B_02.03"]:
         doc, linked = refs.get(row.values.get("c0010", "")), refs.get(row.values.get("c0020", ""))
@@ -141,16 +168,22 @@ def _specific(
     row: SourceRow,
     refs: dict[str, Doc],
     leis: dict[str, str],
-    providers: dict[str, SourceRow],
+    providers: Providers,
 ) -> None:
     v = row.values
     doc = refs.get(v.get("c0010", ""))
-    found = supplier(built, v.get("c0030", ""), providers, leis)
+    found = supplier(built, v.get("c0030", ""), v.get("c0040", ""), row.where, providers, leis)
     kind = member(v.get("c0060", ""))
     if doc is None or found is None or kind not in codes.SERVICE_TYPES:
         built.unmapped.append(f"{row.where}: unknown arrangement, provider or service type")
         return
-    doc.setdefault("supplier", found["id"])
+    if doc.setdefault("supplier", found["id"]) != found["id"]:
+        # an arrangement signed by one provider (B_03.02) is not another's: never attached
+        built.unmapped.append(
+            f"{row.where}: provider {v.get('c0030')} is not the one that signs the arrangement "
+            "(B_03.02)"
+        )
+        return
     entity = leis.get(v.get("c0020", ""))
     if entity and entity not in doc["using_entities"] and not doc.get("using_branches"):
         doc["using_entities"].append(entity)
@@ -191,8 +224,7 @@ def _specific(
 def _depends(
     built: Built, row: SourceRow, function_id: str, entity: str | None, sid: str, service: str
 ) -> None:
-    fid = function_id if _ID.fullmatch(function_id) else slug(function_id)
-    function = built.functions.get(fid)
+    function = built.functions.get(built.function_ids.get(function_id, ""))
     if function is None:
         built.unmapped.append(f"{row.where}: function {function_id} is not in B_06.01")
         return
@@ -207,7 +239,7 @@ def _chains(
     built: Built,
     by: Rows,
     refs: dict[str, Doc],
-    providers: dict[str, SourceRow],
+    providers: Providers,
     leis: dict[str, str],
 ) -> None:
     for row in by["B_05.02"]:
@@ -216,13 +248,13 @@ def _chains(
         if doc is None or v.get("c0050") == "1":
             continue
         direct = built.suppliers.get(doc.get("supplier", ""))
-        sub = providers.get(v.get("c0030", ""))
+        sub = providers.find(v.get("c0030", ""), v.get("c0040", ""), row.where)
         if direct is None or sub is None:
             built.unmapped.append(f"{row.where}: unknown arrangement or subcontractor")
             continue
         kind = member(v.get("c0020", ""))
         service = service_of(direct, kind)["name"]
-        entry = _subcontractor(direct, sub, providers, v)
+        entry = _subcontractor(direct, sub, providers, v, row.where)
         entry.setdefault("services", [])
         if service not in entry["services"]:
             entry["services"].append(service)
@@ -230,21 +262,18 @@ def _chains(
 
 
 def _subcontractor(
-    direct: Doc, sub: SourceRow, providers: dict[str, SourceRow], v: dict[str, str]
+    direct: Doc, sub: tuple[str, SourceRow], providers: Providers, v: dict[str, str], where: str
 ) -> Doc:
-    s = sub.values
-    sid = slug(s.get("c0050") or s["c0010"])
+    sid, row = sub
+    s = row.values
     for entry in direct.setdefault("subcontractors", []):
         if entry["id"] == sid:
             found: Doc = entry
             return found
-    recipient = providers.get(v.get("c0060", ""))
-    to = (
-        slug(recipient.values.get("c0050", ""))
-        if recipient and v.get("c0060") != direct.get("provider_id")
-        else None
-    )
-    parent = providers.get(s.get("c0110", ""))
+    recipient = providers.find(v.get("c0060", ""), v.get("c0070", ""), where)
+    to = recipient[0] if recipient and v.get("c0060") != direct.get("provider_id") else None
+    up = providers.find(s.get("c0110", ""), s.get("c0120", ""), row.where)
+    parent = up[1] if up is not None else None
     entry = clean(
         {
             "id": sid,

@@ -4,14 +4,16 @@ resilint's words."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from resilint.register import codes
 from resilint.register.tables import SourceRow
 
 Doc = dict[str, Any]
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass
@@ -22,6 +24,8 @@ class Built:
     suppliers: dict[str, Doc] = field(default_factory=dict)
     contracts: dict[str, Doc] = field(default_factory=dict)
     functions: dict[str, Doc] = field(default_factory=dict)
+    function_ids: dict[str, str] = field(default_factory=dict)
+    """The id each function identifier of B_06.01 became."""
     sources: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     unmapped: list[str] = field(default_factory=list)
 
@@ -32,8 +36,32 @@ class Built:
 
 # -- values ------------------------------------------------------------------------------------
 def slug(text: str) -> str:
-    value = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-._")
-    return (value or "x")[:128]
+    """``text`` as a resilint id, or '' when nothing of it is a letter a-z or a digit (a name in
+    another script): :func:`unique_ids` then takes the code."""
+    return re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-._")[:128].strip("-._")
+
+
+def unique_ids(named: Sequence[tuple[K, str, str]], prefix: str) -> dict[K, str]:
+    """An id for each key of ``named`` (key, name, code: the code that identifies it in the
+    register, unique to it): the name's slug, else ``prefix`` and the code's (a name in a script
+    other than Latin); where two keys' names give one id, each takes its code as a suffix, so
+    that two providers or entities never become one document. Deterministic: the same register
+    gives the same ids."""
+    base = {key: slug(name) or slug(f"{prefix}-{code}") or prefix for key, name, code in named}
+    shared = Counter(base.values())
+    ids: dict[K, str] = {}
+    taken: set[str] = set()
+    for key, _, code in named:
+        found = base[key]
+        if shared[found] > 1:
+            found = f"{found[: 127 - len(slug(code))]}-{slug(code)}".strip("-")
+        number = 2
+        while found in taken:  # a code that still leaves two alike: numbered, in row order
+            found = f"{base[key][:120]}-{number}"
+            number += 1
+        taken.add(found)
+        ids[key] = found
+    return ids
 
 
 def word(value: str, table: dict[Any, str]) -> Any:
