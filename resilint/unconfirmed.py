@@ -29,9 +29,12 @@ def hold_back(
     findings: Iterable[Finding], broken: Iterable[Unreadable]
 ) -> tuple[list[Finding], list[Finding]]:
     """The rule findings to report, and one REF-03 finding per broken file that held some back."""
+    findings = list(findings)
+    if not any(_about_a_document(finding) for finding in findings):
+        return findings, []  # a broken file's words are read only when a finding may need them
     named = [(b, _ids_named(b.text)) for b in broken if b.text]
     if not named:
-        return list(findings), []
+        return findings, []
     kept: list[Finding] = []
     held: dict[str, list[Finding]] = {}
     holders = {b.finding.path: b for b, _ in named}
@@ -49,8 +52,13 @@ def _ids_named(text: str) -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in _ID_TOKEN.findall(text))
 
 
+def _about_a_document(finding: Finding) -> bool:
+    """A rule's finding about a document: one a broken file may explain."""
+    return finding.code not in CORE_CHECKS and bool(finding.doc_id)
+
+
 def _holder(finding: Finding, named: list[tuple[Unreadable, frozenset[str]]]) -> Unreadable | None:
-    if finding.code in CORE_CHECKS or not finding.doc_id:
+    if not _about_a_document(finding):
         return None
     return next((b for b, ids in named if finding.doc_id in ids), None)
 
