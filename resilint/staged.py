@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.cache import fingerprint
-from resilint.discover import YAML_SUFFIXES
+from resilint.discover import CONFIG_NAMES, YAML_SUFFIXES
 from resilint.limits import Limits
 from resilint.userfiles import work_tree
 
@@ -119,6 +119,9 @@ def _change(
     )
 
 
+_CONFIGURATION = frozenset((*CONFIG_NAMES, "pyproject.toml"))
+
+
 def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
     """Why a change cannot be compared file by file, or empty."""
     if any(e.status == "D" for e in yaml):
@@ -129,6 +132,9 @@ def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
         return "git lists a change it does not name as added or modified"
     if any(Path(e.name).name == ".gitignore" for e in entries):
         return "a .gitignore changes which files are read"
+    gone = [e.name for e in entries if e.status == "D" and Path(e.name).name in _CONFIGURATION]
+    if gone:  # pre-commit passes no deleted file: what it configured no longer holds anywhere
+        return f"the configuration file {gone[0]} is deleted"
     if sum(e.status != "A" for e in yaml) > MOST_COMPARED:
         return f"more than {MOST_COMPARED} files are changed"
     return ""

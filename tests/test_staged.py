@@ -132,6 +132,26 @@ def test_a_changed_gitignore_is_judged_whole(repo: Path) -> None:
     assert ".gitignore" in change(repo).whole
 
 
+def test_a_deleted_pyproject_is_judged_whole(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.resilint]\nfail_on = "never"\n')
+    commit(repo)
+    (repo / "pyproject.toml").unlink()
+    assert "the configuration file pyproject.toml is deleted" in change(repo).whole
+
+
+def test_deleting_the_configuration_that_let_old_findings_pass_fails_the_hook(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "resilint.yaml").unlink()
+    (repo / "pyproject.toml").write_text(
+        '[tool.resilint]\nfail_on = "never"\nprofiles = []\nselect = ["INS-01"]\n'
+    )
+    commit(repo)
+    assert hook(repo, cli).exit_code == 0
+    (repo / "pyproject.toml").unlink()  # fail_on is error again: every finding counts
+    result = hook(repo, cli)
+    assert result.exit_code == 1, result.stdout
+    assert "insurance/legacy.yaml" in result.stdout
+
+
 def test_a_name_with_a_newline_is_compared(repo: Path) -> None:
     odd = repo / "a\nb.yaml"
     odd.write_text(CONTROLS)
