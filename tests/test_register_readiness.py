@@ -135,10 +135,14 @@ def test_a_provider_hard_to_substitute_needs_the_reason_whatever_sup06_says(cli,
     result = export(cli, repo, "xlsx", workbook)
     assert result.exit_code == 1, result.stdout + result.stderr
     assert (
-        f"bank/{SUPPLIER}:55:5: fill in the field services[0].non_substitutability_reason of "
-        "supplier corebanq; B_07.01.0060 (Reason if the ICT third-party service provider is "
-        "considered not substitutable or difficult to be substitutable) is empty [v8825_m]"
+        f"bank/{SUPPLIER}:55:5: REG-12 error fill in the field "
+        "services[0].non_substitutability_reason of supplier corebanq; B_07.01.0060 (Reason if "
+        "the ICT third-party service provider is considered not substitutable or difficult to be "
+        "substitutable) is empty (the ESAs' check: v8825_m)"
     ) in result.stdout
+    # check says it too, at the same place, whatever the configuration says of SUP-06
+    (finding,) = findings(cli, repo, "REG-12")
+    assert (finding["line"], finding["column"]) == (55, 5)
     assert not workbook.exists()
     assert export(cli, repo, "xlsx", workbook, "--allow-incomplete").exit_code == 0
     (row,) = [r for r in workbook_rows(workbook, "B_07.01") if r["c0020"] == "391200COREBANQSYST85"]
@@ -202,7 +206,7 @@ def test_an_ended_arrangement_without_reason_is_a_problem_even_where_rules_do_no
     result = export(cli, repo, "csv", tmp_path / "csv")
     assert result.exit_code == 1
     assert (
-        f"bank/{CONTRACT}:19:11: record why contract ctr-corebanq-2022 ended "
+        f"bank/{CONTRACT}:19:11: REG-12 error record why contract ctr-corebanq-2022 ended "
         "(termination_reason), or, if it is still in force, correct its end_date to the end of "
         "its current term; B_02.02.0090"
     ) in result.stdout
@@ -368,8 +372,9 @@ def test_dates_of_things_done_after_the_reference_date(cli, tmp_path) -> None:
     result = export(cli, repo, "xlsx", workbook)
     assert result.exit_code == 1
     assert re.search(
-        r"bank/entities\.yaml:\d+:\d+: correct the field register_entry\.integrated of entity "
-        r"hb-leasing: the register as of its reference date reports only what was done by then",
+        r"bank/entities\.yaml:\d+:\d+: REG-12 error correct the field "
+        r"register_entry\.integrated of entity hb-leasing: the register as of its reference date "
+        r"reports only what was done by then",
         result.stdout,
     ), result.stdout
     assert "B_01.02.0080 (Date of integration in the Register of information) is 2027-01-05, " in (
@@ -388,12 +393,17 @@ def test_a_refusal_says_what_was_checked(cli, tmp_path) -> None:
     assert result.exit_code == 1
     assert f"Checked {counts.group(1)}: 1 finding (1 error)." in result.stdout
     assert "Checked 0 files" not in result.stdout
-    # only problems of the built register, no finding: no summary line at all
+    assert "not ready to file (1 finding)" in result.stderr
+    # what REG-01 to REG-11 leave is REG-12's: a finding, counted as the summary counts it
     repo = copy(tmp_path / "again")
     edit(repo, SUPPLIER, "    non_substitutability_reason: both\n", "")
     result = export(cli, repo, "csv", tmp_path / "csv2")
-    assert result.exit_code == 1 and "Checked" not in result.stdout
-    assert "not ready to file (1 problem)" in result.stderr
+    assert result.exit_code == 1
+    assert f"Checked {counts.group(1)}: 1 finding (1 error)." in result.stdout
+    assert ": REG-12 error fill in the field services[0].non_substitutability_reason" in (
+        result.stdout
+    )
+    assert "not ready to file (1 finding)" in result.stderr
 
 
 def test_the_lei_of_our_group_as_a_providers_parent_is_checked_at_the_entity(cli, tmp_path) -> None:
@@ -415,3 +425,183 @@ def test_the_lei_of_our_group_as_a_providers_parent_is_checked_at_the_entity(cli
         f"bank/entities.yaml:{line}:6: correct the field lei of entity hb-holding: copy the LEI "
         f"again from the GLEIF register; B_05.01.0010: the LEI {wrong} is not valid"
     ) in result.stdout
+
+
+# -- 8. what check passes, the export files --------------------------------------------------------
+REPRO = {
+    "resilint.yaml": "as_of: 2026-12-01\n",
+    "entities.yaml": """apiVersion: resilint/v1
+kind: Entity
+id: av-sach
+name: Aurelia Versicherung AG
+lei: 529900AURELIAVERS069
+country: DE
+entity_type: insurance_undertaking
+competent_authority: BaFin
+total_assets: {amount: 3800000000, currency: EUR}
+register_entry: {integrated: 2025-01-20, last_updated: 2026-11-15}
+regimes: [dora]
+---
+apiVersion: resilint/v1
+kind: Entity
+id: av-it
+name: Aurelia IT Services GmbH
+lei: 529900AURELIAITSER24
+country: DE
+parent: av-sach
+entity_type: non_financial_ict_intra_group
+register_entry: {integrated: 2025-01-20, last_updated: 2026-09-01}
+regimes: []
+""",
+    "function.yaml": """apiVersion: resilint/v1
+kind: BusinessFunction
+id: claims-handling
+name: Claims handling (P&C)
+entities: [av-sach]
+criticality: critical
+criticality_reasons: Policyholders cannot report or be paid for losses.
+licensed_activity: x185
+discontinuation_impact: high
+last_criticality_assessment: 2026-06-26
+rto_hours: 8
+rpo_hours: 1
+depends_on:
+  services:
+  - {supplier: av-it-services, service: private-cloud}
+""",
+    "contract.yaml": """apiVersion: resilint/v1
+kind: Contract
+id: ctr-ais-igv-2023
+supplier: av-it-services
+entities: [av-sach]
+arrangement_reference: AV-IG-2023-01
+arrangement_type: standalone
+annual_cost: {amount: 21400000, currency: EUR}
+governing_law_country: DE
+status: active
+services: [private-cloud, workplace]
+covers_ict_services: true
+supports_critical_function: true
+start_date: 2023-01-01
+our_notice_period_days: 365
+supplier_notice_period_days: 365
+""",
+    "supplier.yaml": """apiVersion: resilint/v1
+kind: Supplier
+id: av-it-services
+name: Aurelia IT Services GmbH
+provider_id: 529900AURELIAITSER24
+provider_id_type: LEI
+person_type: legal_person
+hq_country: DE
+provides_ict_services: true
+tier: 1
+supports_critical_function: true
+level_of_reliance: full
+group_entity: av-it
+subcontractors:
+- id: rz-mainz
+  name: RZ Mainz Colocation GmbH
+  provider_id: 529900RZMAINZCOLOC23
+  provider_id_type: LEI
+  rank: 2
+  services: [private-cloud]
+  country: DE
+  supports_critical_function: true
+- id: kuehltechnik
+  name: Kühltechnik Hessen GmbH
+  provider_id: DE254433221
+  provider_id_type: VAT
+  rank: 3
+  recipient: rz-mainz
+  services: [private-cloud]
+  country: DE
+  supports_critical_function: true
+services:
+- name: private-cloud
+  ict_service_type: S14
+  provision_countries: [DE]
+  supports_critical_function: true
+  stores_data: true
+  data_storage_countries: [DE]
+  stored_data_sensitiveness: high
+  data_processing_countries: [DE]
+  substitutability: highly_complex
+  non_substitutability_reason: difficult_migration
+  exit_plan: {reference: https://grc.example/exit/private-cloud.pdf}
+  reintegration: difficult
+  discontinuation_impact: high
+  alternatives_identified: 'yes'
+- name: workplace
+  ict_service_type: S03
+  provision_countries: [DE]
+  supports_critical_function: false
+  stores_data: false
+  data_processing_countries: [DE]
+  substitutability: medium_complexity
+""",
+}
+LISTED = re.compile(r"^(\S+?):(\d+):(\d+): (?:([A-Z]{3}-\d\d) )?")
+
+
+def test_every_problem_the_export_refuses_on_is_a_finding_of_check_at_its_line(
+    cli, tmp_path
+) -> None:
+    """A service a critical contract covers though it is marked not critical (its B_07.01 row)
+    and a subcontractor identified by a VAT number (its type of person, B_05.01.0070): the
+    export refused on them while check, with the profile on, passed; each is now a REG
+    finding of check at the line the export gives, and the export counts what it lists."""
+    repo = tmp_path / "repro"
+    for name, text in REPRO.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    result = export(cli, repo, "csv", tmp_path / "csv")
+    assert result.exit_code == 1
+    refused = [LISTED.match(line) for line in result.stdout.splitlines()]
+    listed = [(m[1].split("repro/")[-1], int(m[2]), int(m[3]), m[4]) for m in refused if m]
+    assert listed and all(code for *_, code in listed), result.stdout  # each with its rule
+    assert {(f, line, code) for f, line, _, code in listed} >= {
+        ("supplier.yaml", 23, "REG-12"),  # subcontractors[1]: person_type
+        ("supplier.yaml", 47, "REG-12"),  # services[1]: reintegration, impact, alternatives
+    }
+    assert f"not ready to file ({len(listed)} finding" in result.stderr
+    assert f": {len(listed)} finding" in result.stdout.splitlines()[-1]
+    checked = cli("check", str(repo), "--format", "json", "--no-cache")
+    found = {
+        (f["path"].split("repro/")[-1], f["line"], f["column"], f["code"])
+        for f in checked.json()["findings"]
+    }
+    assert set(listed) <= found
+    (workplace,) = [
+        f for f in checked.json()["findings"] if f["code"] == "REG-12" and f["line"] == 47
+    ]
+    assert "B_07.01.0090" in workplace["message"] and "B_07.01.0110" in workplace["message"]
+    # recorded, the export files and B_07.01 holds the row, as a reader of the CSV sees it
+    edit(
+        repo,
+        "supplier.yaml",
+        "  substitutability: medium_complexity\n",
+        "  substitutability: "
+        "medium_complexity\n  reintegration: easy\n  discontinuation_impact: low\n"
+        "  alternatives_identified: 'yes'\n",
+    )
+    edit(
+        repo,
+        "supplier.yaml",
+        "  provider_id_type: VAT\n",
+        "  provider_id_type: VAT\n  person_type: legal_person\n",
+    )
+    edit(
+        repo,
+        "function.yaml",
+        "  - {supplier: av-it-services, service: private-cloud}\n",
+        "  - {supplier: av-it-services, service: private-cloud}\n"
+        "  - {supplier: av-it-services, service: workplace}\n",
+    )
+    clean = cli("check", str(repo), "--format", "json", "--no-cache")
+    assert not [f for f in clean.json()["findings"] if f["code"].startswith("REG")]
+    result = export(cli, repo, "csv", tmp_path / "csv2")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    with (tmp_path / "csv2" / "b_07.01.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 2

@@ -214,4 +214,4 @@ def test_the_export_names_each_gap_once_whatever_checks_ignore(cli, tmp_path) ->
     # problem with the same column
     assert "bank/suppliers/corebanq.yaml:55:5: REG-06 error" in result.stdout
     assert result.stdout.count("B_07.01.0090") == 1
-    assert "not ready to file (1 problem)" in result.stderr
+    assert "not ready to file (1 finding)" in result.stderr

@@ -35,7 +35,7 @@ from resilint.model import Document
 from resilint.register import formats
 from resilint.register.checks import checked_register
 from resilint.register.model import Register
-from resilint.register.problems import Problem
+from resilint.register.problems import Problem, reports
 from resilint.reporters import REPORTERS
 from resilint.reporters.base import ReportContext, RuleDoc, counted, printable, unread_note
 from resilint.result import Result
@@ -80,11 +80,12 @@ def run_export(args: ExportArgs) -> int:
     register = built.register
     _left_out(checked.facts, keeper)
     blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
-    found = _unreported(blocking, built.problems)
+    said = [f for f in checked.result.findings if _says(f, register_rules)]
+    found = _unreported(said, built.problems)
     listing = Listing(blocking, found, checked.result, build_rule_docs(rules), config.limits)
     if listing.count and not args.allow_incomplete:
         click.echo(
-            f"resilint: the register is not ready to file ({counted(listing.count, 'problem')}); "
+            f"resilint: the register is not ready to file ({listing.counted}); "
             "fix these (or pass --allow-incomplete):",
             err=True,
         )
@@ -92,7 +93,7 @@ def run_export(args: ExportArgs) -> int:
         return ExitCode.FINDINGS
     if listing.count:
         click.echo(
-            f"resilint: the register is not ready ({counted(listing.count, 'problem')}); "
+            f"resilint: the register is not ready ({listing.counted}); "
             "written as asked (--allow-incomplete): the ESAs may reject it. The problems:",
             err=True,
         )
@@ -151,30 +152,28 @@ def _entity(facts: Facts, entity_id: str) -> Document:
 def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:
     """A finding that makes the register wrong: an error of loading, schemas or references, or
     an error of the dora-register rules."""
-    if finding.suppression is not None or finding.level is not Level.ERROR:
+    return finding.suppression is None and _says(finding, register_rules)
+
+
+def _says(finding: Finding, register_rules: frozenset[str]) -> bool:
+    """A finding of the check that speaks for the register: an error of loading, schemas or
+    references, or of the dora-register rules, waived or not (a waiver accepts the gap)."""
+    if finding.level is not Level.ERROR:
         return False
     return finding.code in CORE_CHECKS or finding.code in register_rules
 
 
-def _unreported(blocking: list[Finding], problems: tuple[Problem, ...]) -> list[Problem]:
-    """The register's own problems that no finding already reports, each once (rows repeat a
-    field): a finding reports one when it says the same, or names its template column on the
-    same document (a rule that runs reports it in its own words)."""
-    said = " ".join(f.message for f in blocking)
+def _unreported(said: list[Finding], problems: tuple[Problem, ...]) -> list[Problem]:
+    """The register's own problems that no finding reports (:func:`reports`), each once (rows
+    repeat a field). REG-12 reports every problem the other rules leave, so what is left is
+    where no rule can speak: a document outside DORA's scope (the group's top entity reported
+    as a provider's ultimate parent), or a configuration that leaves the profile's rules out."""
     found: dict[tuple[str, int, JsonPath, str], Problem] = {}
     for p in problems:
         document = p.place.document
-        if p.message not in said and not _cites(blocking, p):
+        if not any(reports(f, p) for f in said):
             found.setdefault((document.path, document.index, p.place.path, p.message), p)
     return list(found.values())
-
-
-def _cites(blocking: list[Finding], problem: Problem) -> bool:
-    document = problem.place.document
-    return any(
-        f.path == document.path and f.doc_id == document.id and problem.cell in f.message
-        for f in blocking
-    )
 
 
 def _left_out(facts: Facts, keeper: Document) -> None:
@@ -205,6 +204,17 @@ class Listing:
     @property
     def count(self) -> int:
         return len(self.findings) + len(self.problems)
+
+    @property
+    def counted(self) -> str:
+        """What is listed, counted as the summary line counts it: the findings, and apart
+        the problems no finding reports (listed without a rule code)."""
+        parts = [counted(len(self.findings), "finding")] if self.findings else []
+        if self.problems:
+            parts.append(
+                f"{counted(len(self.problems), 'problem')} of the register no rule reports"
+            )
+        return " and ".join(parts)
 
     def show(self) -> None:
         locator = Locator(self.limits)

@@ -43,7 +43,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "exceptions": ("waiver-integrity",),
     "regulatory": ("provider-identity", "critical-subcontracting"),
-    "register": ("register-closed-lists", "register-keys", "register-lei"),
+    "register": ("register-closed-lists", "register-keys", "register-lei", "register-complete"),
 }
 """Each area module (``resilint.rules.builtin.<area>``) and the names of its checks."""
 

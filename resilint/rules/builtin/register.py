@@ -6,20 +6,26 @@ findings at the document and field the row or cell comes from. A register is bui
 once per check, whichever of the three checks asks first.
 
 REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22) and the ranks
-of the supply chains (B_05.02), REG-11 LEIs of our entities and of the providers (ISO 17442).
-Each message first says what to change, in words (:mod:`resilint.register.remedies`), then the
-problem with its template columns. The existence of mandatory columns is the declarative rules'
-(REG-01 to REG-08).
+of the supply chains (B_05.02), REG-11 LEIs of our entities and of the providers (ISO 17442),
+REG-12 every other problem of the built register (a mandatory column left empty, a key column
+that no field of a rule fills, a date after the reference date, an ended arrangement without its
+reason) that the declarative readiness rules (REG-01 to REG-08) do not report where it is: they
+ask in their words for what their documents should record, and REG-12 for what is left of what
+keeps the export from filing (a row of B_07.01 for a service the rules do not count as critical,
+the person type of a subcontractor identified by a VAT number). Each message first says what to
+change, in words (:mod:`resilint.register.remedies`), then the problem with its template columns.
+So every problem that keeps ``resilint register export`` from filing is a finding of ``check``.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from resilint.findings import Finding, JsonPath
-from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, reading
+from resilint.findings import Finding, JsonPath, Part
+from resilint.rules.model import Rule, RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck, PythonRule, reading
 
 if TYPE_CHECKING:
     from resilint.register.problems import Problem
@@ -28,9 +34,16 @@ if TYPE_CHECKING:
 def _register_problems(
     context: RuleContext, info: RuleInfo, wanted: Callable[[Problem], bool]
 ) -> Iterator[Finding]:
+    for problem in _problems(context, wanted):
+        yield _finding(context, info, [problem])
+
+
+def _problems(context: RuleContext, wanted: Callable[[Problem], bool]) -> Iterator[Problem]:
+    """The problems of the registers kept here that ``wanted`` keeps, one per field (rows
+    repeat a field: a service's type is in B_02.02, B_05.02 and B_07.01)."""
     from resilint.register.checks import checked_register  # only where a register is checked
 
-    seen: set[tuple[str, JsonPath]] = set()  # one finding per field, where rows repeat it
+    seen: set[tuple[str, JsonPath]] = set()
     for maintainer_id in context.facts.scope.maintainers:
         maintainer = context.index.get("Entity", maintainer_id)
         if maintainer is None:
@@ -40,10 +53,36 @@ def _register_problems(
             key = (f"{where.document.path}#{where.document.index}", where.path)
             if wanted(problem) and key not in seen:
                 seen.add(key)
-                message = f"{problem.advice}; {problem.message} (the ESAs' check: {problem.rule})"
-                yield context.finding(
-                    info, where.document, where.path, message, discriminator=message
-                )
+                yield problem
+
+
+def _source(problem: Problem) -> str:
+    """The ESAs' check a problem answers to; for resilint's own reading of the ITS (ranks that
+    follow, dates by the reference date), nothing more than the message says."""
+    from resilint.register.remedies import AFTER, ENDED, RANKS
+
+    own = {AFTER: "", RANKS: "", ENDED: " (EIOPA Q&A DORA 253-3393)"}
+    return own.get(problem.rule, f" (the ESAs' check: {problem.rule})")
+
+
+def _finding(context: RuleContext, info: RuleInfo, problems: list[Problem]) -> Finding:
+    """One finding for problems at one place: the first's words, then the others'."""
+    said = [f"{p.advice}; {p.message}{_source(p)}" for p in problems]
+    where = problems[0].place
+    if len(problems) == 1:
+        return context.finding(info, where.document, where.path, said[0], discriminator=said[0])
+    message = said[0] + "; also: " + "; ".join(said[1:])
+    parts = tuple(Part(p.place.path, text) for p, text in zip(problems, said, strict=True))
+    return context.locator.finding(
+        info.code,
+        info.name,
+        context.level,
+        message,
+        where.document,
+        where.path,
+        discriminator=said[0],
+        parts=parts,  # each field it stands for: a waiver of one of them waives that one only
+    )
 
 
 @reading("the DORA register")
@@ -83,8 +122,63 @@ def check_leis(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     return _register_problems(context, info, lambda p: p.rule == "ISO 17442")
 
 
+def _other(problem: Problem) -> bool:
+    """Not REG-09's, REG-10's nor REG-11's."""
+    return problem.rule not in ("503", "ISO 17442") and not _key_problem(problem)
+
+
+@reading("the DORA register")
+def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """REG-12: every other problem of the built register, where no readiness rule that runs
+    (REG-01 to REG-08) reports it: the part of the document it is in, or the column it cites."""
+    from resilint.register.problems import reports
+
+    said = [f for rule in _readiness_rules(context) for f in _run(rule, context)]
+    at: dict[tuple[str, int, int, int], list[Problem]] = {}  # one finding per place, as shown
+    for problem in _problems(context, lambda p: _other(p) and not any(reports(f, p) for f in said)):
+        document = problem.place.document
+        line, column = context.locator.position(document, problem.place.path, False)
+        at.setdefault((document.path, document.index, line, column), []).append(problem)
+    return (_finding(context, info, problems) for problems in at.values())
+
+
+def _readiness_rules(context: RuleContext) -> list[Rule]:
+    """The declarative readiness rules (REG-01 to REG-08) that this check runs."""
+    return [r for r in _declarative() if r.info.code in context.rule_params]
+
+
+@functools.cache
+def _declarative() -> tuple[Rule, ...]:
+    """The declarative rules of the dora-register profile, as resilint ships them (loaded once
+    per process: REG-12 asks what they report, not what they are configured to say)."""
+    from resilint.resources import data_dir
+    from resilint.rules.builtin import PYTHON_CHECKS
+    from resilint.rules.rule_file import load_rule_file
+    from resilint.schemas import SchemaSet
+
+    path = data_dir("rules") / "dora-register.yaml"
+    rules = load_rule_file(path, SchemaSet(data_dir("schemas")), PYTHON_CHECKS)
+    return tuple(r for r in rules if not isinstance(r, PythonRule))
+
+
+def _run(rule: Rule, context: RuleContext) -> Iterator[Finding]:
+    """What ``rule`` reports in this check, with its parameters as configured."""
+    own = RuleContext(
+        context.index,
+        context.as_of,
+        context.rule_params.get(rule.info.code, {}),
+        rule.info.level,
+        context.known_codes,
+        context.locator,
+        context.facts,
+        context.rule_params,
+    )
+    return rule.run(own)
+
+
 CHECKS: dict[str, PythonCheck] = {
     "register-closed-lists": check_closed_lists,
     "register-keys": check_keys,
     "register-lei": check_leis,
+    "register-complete": check_complete,
 }
