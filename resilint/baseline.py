@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from resilint.errors import ConfigError
+from resilint.errors import ConfigError, UsageError
 from resilint.findings import Finding, format_json_path
-from resilint.limits import MAX_RECORDED_FINDINGS
+from resilint.limits import MAX_RECORDED_FINDINGS, json_values_at_most
 from resilint.userfiles import read_json, write_output
 
 FORMAT_VERSION = 1
@@ -36,7 +36,20 @@ def write_baseline(
         "generated_by": f"resilint {version}",
         "findings": entries,
     }
-    write_output(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n", repository)
+    data = (json.dumps(document, indent=2, ensure_ascii=True) + "\n").encode("ascii")
+    if (
+        len(entries) > MAX_RECORDED_FINDINGS
+        or len(data) > MAX_BYTES
+        or json_values_at_most(data) > MAX_RECORDED_FINDINGS * _VALUES_PER_ENTRY
+    ):  # a file read_baseline would refuse: every later check would stop on it
+        raise UsageError(
+            f"the baseline would record {len(entries):,} findings in "
+            f"{len(data) / 1024 / 1024:.1f} MiB, more than a baseline may hold "
+            f"({MAX_RECORDED_FINDINGS:,} findings, {MAX_BYTES // 1024 // 1024} MiB); nothing was "
+            "written: fix findings, or switch off rules you do not adopt yet (ignore, "
+            "per_file_ignores), then record the rest"
+        )
+    write_output(path, data, repository)
     return len(entries)
 
 

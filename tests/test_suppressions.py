@@ -465,3 +465,26 @@ def test_a_document_that_is_not_checked_cannot_be_ignored_or_baselined(
     result = cli("check", "--format", "json")
     codes = sorted(f["code"] for f in result.json()["findings"] if f["suppression"] is None)
     assert "DOC-03" in codes and "DOC-01" in codes and result.exit_code == 1
+
+
+def test_a_baseline_larger_than_resilint_reads_back_is_not_written(
+    cli, repo, write, tmp_path: Path, monkeypatch
+) -> None:
+    """resilint refuses to read a baseline of more than MAX_RECORDED_FINDINGS findings; it
+    must not write one either, or every later check would stop on the file it wrote."""
+    import resilint.baseline
+
+    repo()
+    write(
+        "second.yaml",
+        SUPPLIER.replace("acme", "beta") + CONTRACT.format(comment="").replace("acme", "beta"),
+    )
+    monkeypatch.setattr(resilint.baseline, "MAX_RECORDED_FINDINGS", 1)
+    refused = cli("baseline")
+    assert refused.exit_code == 2
+    assert "the baseline would record 2 findings" in refused.stderr
+    assert "nothing was written" in refused.stderr
+    assert not (tmp_path / ".resilint-baseline.json").exists()
+    monkeypatch.setattr(resilint.baseline, "MAX_RECORDED_FINDINGS", 2)
+    assert cli("baseline").exit_code == 0
+    assert cli("check", "--baseline", ".resilint-baseline.json").exit_code == 0
