@@ -32,7 +32,7 @@ from resilint.command import echo
 from resilint.config import Config, describe, load_config
 from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import stamp
+from resilint.discover import excluded_by, stamp, yaml_named
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
@@ -173,14 +173,8 @@ def build_options(
     # Inside a configured repository, rules need all of it: load the whole repository and
     # report what concerns the paths asked for (pre-commit adds what they break elsewhere).
     in_repository = config.source is not None and all(_inside(p, config.root) for p in args.paths)
-    paths = (
-        (root,) if args.focus or (args.paths and in_repository) or not args.paths else args.paths
-    )
-    if args.paths and in_repository and not args.focus:
-        # files named on the command line are checked even where the walk skips them (a hidden
-        # file, x.YAML, an excluded path): never "no findings" for a file that was not read
-        paths = (root, *(p for p in args.paths if not p.is_dir()))
     focused = args.focus or (bool(args.paths) and in_repository)
+    paths = (root, *named_files(args, config)) if focused or not args.paths else args.paths
     focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
     if args.focus and _rechecks_everything(args.paths, config):
         focus = None
@@ -199,6 +193,33 @@ def build_options(
         focus_repository_wide=args.focus,
         jobs=args.jobs or default_jobs(),
     )
+
+
+def named_files(args: CheckArgs, config: Config) -> tuple[Path, ...]:
+    """The files named on the command line, checked even where the walk skips them (a hidden
+    file, ``x.YAML``): never "no findings" for a file that was not read. pre-commit names
+    every changed YAML file, wanted or not: for it, as for ruff's ``--force-exclude``, a file
+    the configuration's ``exclude`` leaves out stays out, and :func:`excluded_files` says so;
+    ``check FILE`` checks the file it is asked to."""
+    named = [p for p in args.paths if not p.is_dir() and _inside(p, config.root)]
+    if not args.focus:
+        return tuple(named)
+    left_out = {path for path, _ in excluded_files(args, config)}
+    # the hook's TOML files are configurations; a file deleted since it was named is the
+    # change's, judged as such
+    return tuple(
+        p for p in named if yaml_named(p.name) and p not in left_out and os.path.lexists(p)
+    )
+
+
+def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
+    """The files pre-commit names that the configuration's ``exclude`` leaves out, each with
+    the pattern that does."""
+    if not args.focus or not config.exclude:
+        return []
+    files = (p for p in args.paths if not p.is_dir())
+    found = ((p, excluded_by(p, config.exclude, config.root)) for p in files)
+    return [(path, pattern) for path, pattern in found if pattern is not None]
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -381,6 +402,12 @@ def run_check(args: CheckArgs) -> int:
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
         echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+    for path, pattern in excluded_files(args, config):
+        echo(
+            f"resilint: note: not checked: {path}: the configuration excludes it "
+            f"(exclude: {pattern})",
+            err=True,
+        )
     if judge is not None and judge.whole:
         echo(
             f"resilint: note: every finding counts, not only those the change introduces: "

@@ -140,7 +140,7 @@ def check(
         if remembered is not None:
             return remembered
     files = _read_all(found.names, options, cache)
-    named = _named_but_empty(options.paths, found.names, files)
+    named = _named_but_empty(options, found.names, files)
     # positions of unchanged files come from the cache: only changed files are composed again
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
@@ -159,7 +159,7 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
     files = _read_all(found.names, options, cache)
-    named = _named_but_empty(options.paths, found.names, files)
+    named = _named_but_empty(options, found.names, files)
     return _check_files(options, (*found.findings, *named), files, Locator(options.config.limits))
 
 
@@ -191,11 +191,14 @@ def _discover(options: CheckOptions) -> Discovery:
 
 
 def _named_but_empty(
-    asked: tuple[Path, ...], paths: tuple[str, ...], files: list[FileResult]
+    options: CheckOptions, paths: tuple[str, ...], files: list[FileResult]
 ) -> list[Finding]:
     """A file named on the command line that holds no resilint document is worth a word: the
-    user expected it to be checked, and nothing in it was."""
-    named = {path for path in asked if not path.is_dir()}
+    user expected it to be checked, and nothing in it was. Not for pre-commit, which names
+    every changed YAML file (a CI workflow, its own configuration)."""
+    if options.focus_repository_wide:
+        return []
+    named = {path for path in options.paths if not path.is_dir()}
     if not named:
         return []
     return [

@@ -1,8 +1,10 @@
 """Stage 1 of the flow: find the YAML files to check, and refuse what must not be read.
 
-Directories are searched for ``*.yaml`` and ``*.yml``, honouring every ``.gitignore`` on the way
-(deeper files win, as in git) and skipping hidden files and directories. Files named on the
-command line are always checked.
+Directories are searched for ``*.yaml`` and ``*.yml`` in any case (``x.YAML``), honouring every
+``.gitignore`` on the way (deeper files win, as in git) and skipping hidden files and
+directories. As in git, a ``.gitignore`` never hides a file git tracks: a committed document is
+checked whatever a later ``.gitignore`` line says. Files named on the command line are always
+checked.
 
 Nothing found may lead outside the repository (the configuration file's directory; without a
 configuration, each directory checked). A symbolic link whose target is outside it, a named
@@ -13,8 +15,8 @@ counted against the run's byte budget before any of them is read.
 
 from __future__ import annotations
 
+import bisect
 import os
-import re
 import stat
 import struct
 from collections.abc import Iterable
@@ -30,7 +32,7 @@ from resilint.findings import Finding
 from resilint.limits import Limits
 
 if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
-    import pathspec
+    from resilint.wildmatch import Patterns
 from resilint.load.read import (
     Refusal,
     kind_refusal,
@@ -42,11 +44,20 @@ from resilint.load.read import (
 )
 
 YAML_SUFFIXES = (".yaml", ".yml")
+"""Compared with a name in lower case (:func:`yaml_named`): ``x.YAML`` is a YAML file too."""
 _WHOLE_STAT = os.name != "nt"
 """Whether a directory entry's ``stat`` is the file's whole stat: on Windows it lacks the
 inode and device (:meth:`os.DirEntry.stat`), which the cache's key needs, so files are stat'ed."""
 CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
 """Configuration files: never documents, wherever they are (a nested repository's own)."""
+
+
+_GIT = ("git", "-c", "core.fsmonitor=false")
+
+
+def yaml_named(name: str) -> bool:
+    """Whether a file of this name is read as YAML (its suffix in any case)."""
+    return name.lower().endswith(YAML_SUFFIXES)
 
 
 _PACKED = struct.Struct("<qqQqQ")
@@ -87,7 +98,7 @@ class _Ignore:
 
     prefix: str
     """The .gitignore's directory relative to the top being walked, as ``a/b/`` (or empty)."""
-    spec: pathspec.GitIgnoreSpec
+    patterns: Patterns
 
 
 def discover(
@@ -146,9 +157,15 @@ def _lexical(path: Path) -> str:
 class _Finder:
     """The files and findings of one discovery, and the bytes of .gitignore files read."""
 
-    def __init__(self, excluded: pathspec.GitIgnoreSpec | None, limits: Limits) -> None:
+    def __init__(self, excluded: Patterns | None, limits: Limits) -> None:
         self.excluded = excluded
         self.limits = limits
+        self.top = ""
+        """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
+        self.tracked: _Tracked | None = None
+        """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
+        self.excluding = False
+        """Whether the last entry :meth:`ignored` left out was left out by ``exclude``."""
         self.found: list[tuple[str, os.stat_result]] = []
         """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
         checked (sorted within a directory tree)."""
@@ -189,13 +206,14 @@ class _Finder:
 
     def walk(self, top: Path, boundary: str) -> None:
         start = len(self.found)
+        self.top, self.tracked = str(top / "_")[:-1], None
         self._walk(top, boundary)
         self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
     def _walk(self, top: Path, boundary: str) -> None:
         # Paths are built as strings, each directory's prefix once, exactly as Path would print
         # them (``top / name``): a Path object per file was most of a warm run's discovery.
-        pending: list[tuple[str, str, list[_Ignore]]] = [(str(top / "_")[:-1], "", [])]
+        pending: list[tuple[str, str, list[_Ignore]]] = [(self.top, "", [])]
         while pending:
             prefix, relative, inherited = pending.pop()
             directory = prefix or os.curdir
@@ -230,15 +248,19 @@ class _Finder:
             return None
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
-        yaml_named = name.endswith(YAML_SUFFIXES) and name not in CONFIG_NAMES
-        if not (is_dir or yaml_named or is_link):
+        as_yaml = yaml_named(name)
+        if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
             return None
         where = relative + name + ("/" if is_dir else "")
         if (ignores or self.excluded is not None) and self.ignored(where, ignores):
-            return None
+            if self.excluding or not self.tracks(where):
+                return None
+            if is_dir:  # git tracks files in it: those are taken, and nothing else there
+                self.committed_in(where, boundary)
+                return None
         if is_link:
-            self.link(prefix + name, boundary, yaml_named=yaml_named)
-        elif is_dir and not name.endswith(YAML_SUFFIXES):
+            self.link(prefix + name, boundary, yaml_named=as_yaml)
+        elif is_dir and not as_yaml:
             return where
         elif is_dir:
             self.refuse(entry.path, Refusal("FILE-01", "a directory named like a YAML file"))
@@ -295,18 +317,94 @@ class _Finder:
             self.refuse(entry.path, Refusal("FILE-02", too_much))
             return []
         self.patterns += len(lines)
-        return [_Ignore(relative, _spec(lines))]
+        return [_Ignore(relative, _patterns(lines))]
 
     def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
         """``where`` is relative to the walked top, with a trailing / for a directory; the
-        deepest .gitignore with a verdict wins, as in git."""
-        if self.excluded is not None and self.excluded.match_file(where):
-            return True
+        deepest .gitignore with a verdict wins, as in git. Sets :attr:`excluding`."""
+        self.excluding = False
+        if self.excluded is not None:
+            decided = self.excluded.verdict(where)
+            if decided is not None and not decided.negated:
+                self.excluding = True
+                return True
         for ignore in reversed(ignores):
-            verdict = ignore.spec.check_file(where[len(ignore.prefix) :])
-            if verdict.include is not None:
-                return verdict.include
+            decided = ignore.patterns.verdict(where[len(ignore.prefix) :])
+            if decided is not None:
+                return not decided.negated
         return False
+
+    def tracks(self, where: str) -> bool:
+        """Whether git tracks the file ``where``, or a file below the directory ``where``: a
+        .gitignore does not hide what git tracks (git reads it only for untracked files), so a
+        change cannot hide a committed document by adding a line to one."""
+        tracked = self.git_tracked()
+        return where in tracked.files or where in tracked.directories
+
+    def git_tracked(self) -> _Tracked:
+        if self.tracked is None:
+            self.tracked = _Tracked.of(self.top or os.curdir)
+        return self.tracked
+
+    def committed_in(self, directory: str, boundary: str) -> None:
+        """The YAML files git tracks below ``directory``, which a .gitignore hides: taken as
+        the walk takes files (hidden names and ``exclude`` still leave them out)."""
+        for where in self.git_tracked().below(directory):
+            names = where.split("/")
+            if any(name.startswith(".") for name in names) or not yaml_named(names[-1]):
+                continue
+            if names[-1] in CONFIG_NAMES or self.is_excluded(where):
+                continue
+            path = self.top + where.replace("/", os.sep)
+            if Path(path).is_symlink():
+                self.link(path, boundary, yaml_named=True)
+            elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
+                self.file(path)
+
+    def is_excluded(self, where: str) -> bool:
+        return self.excluded is not None and self.excluded.covering(where) is not None
+
+
+@dataclass(frozen=True)
+class _Tracked:
+    """The files git tracks in a directory, relative to it, and the directories above them."""
+
+    files: frozenset[str]
+    directories: frozenset[str]
+    """Each ending in ``/``."""
+    ordered: tuple[str, ...]
+
+    @staticmethod
+    def of(directory: str) -> _Tracked:
+        """What ``git ls-files`` lists; nothing outside a git work tree (or without git): there,
+        no index says what is committed, and every .gitignore is taken as written."""
+        import subprocess  # only for a walk where a .gitignore hides something
+
+        try:
+            done = subprocess.run(  # a fixed git command, in the directory being walked
+                [*_GIT, "ls-files", "-z"], cwd=directory, capture_output=True, timeout=60
+            )
+        except (OSError, subprocess.SubprocessError):
+            return _Tracked(frozenset(), frozenset(), ())
+        out = done.stdout if done.returncode == 0 else b""
+        names = sorted(os.fsdecode(name) for name in out.split(b"\0") if name)
+        return _Tracked(frozenset(names), _directories_of(names), tuple(names))
+
+    def below(self, directory: str) -> list[str]:
+        start = bisect.bisect_left(self.ordered, directory)
+        end = bisect.bisect_left(self.ordered, directory[:-1] + chr(ord("/") + 1))
+        return list(self.ordered[start:end])
+
+
+def _directories_of(names: list[str]) -> frozenset[str]:
+    """Every directory above the files ``names`` (as ``a/``, ``a/b/``)."""
+    directories: set[str] = set()
+    for name in names:
+        at = name.rfind("/")
+        while at > 0 and name[: at + 1] not in directories:
+            directories.add(name[: at + 1])
+            at = name.rfind("/", 0, at)
+    return frozenset(directories)
 
 
 MAX_IGNORE_PATTERNS = 1_000
@@ -332,31 +430,31 @@ def _too_much(lines: list[str], taken: int) -> str | None:
     return None
 
 
-def _exclusions(lines: list[str]) -> pathspec.GitIgnoreSpec | None:
+def _exclusions(lines: list[str]) -> Patterns | None:
     """The configuration's ``exclude`` patterns; None when there are none."""
+    return _patterns(lines) if lines else None
+
+
+def _patterns(lines: list[str]) -> Patterns:
+    """Patterns as git reads them; a line git cannot read (a lone trailing backslash) matches
+    nothing, as in git, rather than failing the run."""
+    from resilint.wildmatch import Patterns  # only for a run with patterns to match
+
+    return Patterns(lines)
+
+
+def excluded_by(path: Path, exclude: Iterable[str], root: Path) -> str | None:
+    """The configuration's ``exclude`` pattern that leaves out the file ``path`` (or a
+    directory above it), relative to the repository ``root``; None when none does, or the
+    file is outside ``root``."""
+    lines = list(exclude)
     if not lines:
         return None
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
-
-
-def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
-    """The patterns git would use: a line git cannot read (a lone trailing backslash) matches
-    nothing, as in git, rather than failing the run."""
-    import pathspec
-
-    try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
-    except (ValueError, re.error):
-        usable = []
-        for line in lines:
-            try:
-                pathspec.GitIgnoreSpec.from_lines([line])
-            except (ValueError, re.error):
-                continue
-            usable.append(line)
-        return pathspec.GitIgnoreSpec.from_lines(usable)
+    file, top = real(path), real(root)
+    if not within(file, top):
+        return None
+    decided = _patterns(lines).covering(Path(os.path.relpath(file, top)).as_posix())
+    return None if decided is None else decided.text
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -368,11 +466,28 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def _first_of_each(found: list[tuple[str, os.stat_result]]) -> list[tuple[str, os.stat_result]]:
-    """A file reached twice (named, and inside a directory named too) is checked once."""
-    unique: dict[str, os.stat_result] = {}
+    """A file reached twice (named, and inside a directory named too, however each is spelled:
+    ``a.yaml`` and ``../sup/a.yaml``) is checked once, where first reached and as last spelled
+    (named files come last: as the user wrote it). Two paths are the same entry when they name
+    one file (device and inode) from one real directory: a hard link or a symbolic link
+    elsewhere is another entry, as git sees it."""
+    unique: list[tuple[str, os.stat_result]] = []
+    seen: dict[tuple[int, int], list[tuple[str, int]]] = {}
     for path, info in found:
-        unique.setdefault(path, info)
-    return list(unique.items())
+        spellings = seen.setdefault((info.st_dev, info.st_ino), [])
+        same = next((at for p, at in spellings if p == path or _entry(p) == _entry(path)), None)
+        if same is None:
+            spellings.append((path, len(unique)))
+            unique.append((path, info))
+        else:
+            unique[same] = (path, unique[same][1])
+    return unique
+
+
+def _entry(path: str) -> str:
+    """Where a path's directory entry really is: its directory resolved, its name kept."""
+    head, name = os.path.split(path)
+    return str(Path(os.path.realpath(head or os.curdir)) / name)
 
 
 def _within_budget(

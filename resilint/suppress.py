@@ -94,17 +94,17 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
     accounts for keeps that justification (and is not reported as unused or fixed)."""
     if not policy.per_file_ignores:
         return findings
-    import pathspec  # only for a configuration with per-file ignores
+    from resilint.wildmatch import Patterns  # only for a configuration with per-file ignores
 
     specs = [
-        (pattern, frozenset(codes), pathspec.GitIgnoreSpec.from_lines([pattern]))
+        (pattern, frozenset(codes), Patterns([pattern]))
         for pattern, codes in policy.per_file_ignores
     ]
     results = []
     for finding in findings:
         relative = Path(os.path.relpath(Path(finding.path).absolute(), policy.root)).as_posix()
         match = next(
-            (p for p, codes, spec in specs if finding.code in codes and spec.match_file(relative)),
+            (p for p, codes, spec in specs if finding.code in codes and spec.covering(relative)),
             None,
         )
         if match is not None and _suppressible(finding) and not relative.startswith("../"):

@@ -286,3 +286,79 @@ def test_a_named_file_of_another_tool_is_still_named_from_a_subdirectory(
     write("sub/other.yaml", "other: tool\n")
     result = _check(cli, "other.yaml", cwd=tmp_path / "sub")
     assert _found(result) == {("other.yaml", "DOC-04")}
+
+
+# --- the matcher agrees with git itself -------------------------------------------------------
+
+TREE = (
+    "a.yaml",
+    "b.YAML",
+    "sup/a.yaml",
+    "sup/a/zz.yaml",
+    "sup/a/b/a/zz.yaml",
+    "sup/x/a/keep.yaml",
+    "drafts/x/y.yml",
+    "drafts/keep.yaml",
+    "d*r/q.yaml",
+    "sp ace/t.yaml",
+    "!bang.yaml",
+    "#hash.yaml",
+)
+PATTERN_LISTS = (
+    ["a.yaml"],
+    ["/a.yaml"],
+    ["*.yaml"],
+    ["*.YAML"],
+    ["a/"],
+    ["/a/"],
+    ["sup/a"],
+    ["sup/a/"],
+    ["sup/a/**"],
+    ["sup/**/zz.yaml"],
+    ["**/a/**/zz.yaml"],
+    ["**/a/**/a/**/zz.yaml"],
+    ["**/a"],
+    ["**"],
+    ["*/"],
+    ["sup/*/a/"],
+    ["s?p/"],
+    ["[ds]*/"],
+    ["[!d]*/"],
+    ["d\\*r/"],
+    ["sp ace/", "!sp ace/t.yaml"],
+    ["sp\\ ace/"],
+    ["\\!bang.yaml"],
+    ["\\#hash.yaml"],
+    ["drafts/", "!drafts/keep.yaml"],
+    ["drafts/**", "!drafts/keep.yaml"],
+    ["*", "!*/", "!*.yaml"],
+    ["sup/a/**", "!sup/a/b/"],
+    ["a//zz.yaml"],
+    ["zz.yaml   "],
+    ["trailing\\"],
+)
+
+
+@pytest.mark.parametrize("lines", PATTERN_LISTS, ids=lambda lines: "|".join(lines))
+def test_patterns_match_what_git_check_ignore_says(write, tmp_path: Path, lines) -> None:
+    from resilint.wildmatch import Patterns
+
+    for name in TREE:
+        write(name, "")
+    write(".gitignore", "\n".join(lines) + "\n")
+    _repository(tmp_path)
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin", "-z", "-v", "-n"],
+        cwd=tmp_path,
+        input="\0".join(TREE) + "\0",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    fields = done.stdout.split("\0")
+    by_git = {
+        fields[i + 3] for i in range(0, len(fields) - 3, 4) if fields[i + 2][:1] not in ("", "!")
+    }
+    patterns = Patterns(lines)
+    ours = {name for name in TREE if patterns.covering(name) is not None}
+    assert ours == by_git
