@@ -5,10 +5,10 @@ mandatory column left empty, a conditional one left empty where its condition ho
 a closed-list value outside its list, an LEI (of our entities or of a provider) whose check
 digits are wrong. With them, the register's own consistency: the ranks of its supply chains
 (:mod:`.chains`) and its dates against the reference date (:mod:`.dates`). The readiness rules
-REG-09 to REG-11 report them; the export refuses while any is left.
+REG-09 to REG-12 report them; the export refuses while any is left.
 
-An entity's register is built and checked once per check (:func:`checked_register`): the three
-register checks (REG-09 to REG-11) and the export read the same one."""
+An entity's register is built and checked once per check (:func:`checked_register`): the four
+register checks (REG-09 to REG-12) and the export read the same one."""
 
 from __future__ import annotations
 

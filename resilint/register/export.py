@@ -1,7 +1,9 @@
 """``resilint register export``: one check as of the reference date, with its model, then the
 register of the entity that keeps it, in the format asked for. The export refuses while the
 check finds what the ESAs would reject (load, schema and reference errors, findings of the
-dora-register rules) or the built register has a problem, unless told to write it anyway."""
+dora-register rules, REG-12 among them for every problem of the built register the others
+leave), unless told to write it anyway; a problem no finding can report (a document outside
+DORA's scope) is listed apart."""
 
 from __future__ import annotations
 
@@ -168,10 +170,13 @@ def _unreported(said: list[Finding], problems: tuple[Problem, ...]) -> list[Prob
     repeat a field). REG-12 reports every problem the other rules leave, so what is left is
     where no rule can speak: a document outside DORA's scope (the group's top entity reported
     as a provider's ultimate parent), or a configuration that leaves the profile's rules out."""
+    by_document: dict[tuple[str, str | None], list[Finding]] = {}
+    for finding in said:
+        by_document.setdefault((finding.path, finding.doc_id), []).append(finding)
     found: dict[tuple[str, int, JsonPath, str], Problem] = {}
     for p in problems:
         document = p.place.document
-        if not any(reports(f, p) for f in said):
+        if not any(reports(f, p) for f in by_document.get((document.path, document.id), ())):
             found.setdefault((document.path, document.index, p.place.path, p.message), p)
     return list(found.values())
 

@@ -1,6 +1,6 @@
 """What a register owner changes, in words, for each problem the ESAs' checks would raise in a
 built register (:mod:`.checks`): which field of which resilint document, before the technical
-statement with its template columns. REG-09 to REG-11 report them; the export lists them."""
+statement with its template columns. REG-09 to REG-12 report them; the export lists them."""
 
 from __future__ import annotations
 

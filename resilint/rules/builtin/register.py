@@ -3,7 +3,7 @@ documentation): what needs the register built as a whole. Each entity that keeps
 it built as ``resilint register export`` builds it (:mod:`resilint.register.build`, from the same
 facts), and the problems the ESAs' checks would raise (:mod:`resilint.register.checks`) become
 findings at the document and field the row or cell comes from. A register is built and checked
-once per check, whichever of the three checks asks first.
+once per check, whichever of the four checks asks first.
 
 REG-09 closed lists (technical check 503), REG-10 keys (805, 806, 807 for R1-R22) and the ranks
 of the supply chains (B_05.02), REG-11 LEIs of our entities and of the providers (ISO 17442),
@@ -133,9 +133,17 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     (REG-01 to REG-08) reports it: the part of the document it is in, or the column it cites."""
     from resilint.register.problems import reports
 
-    said = [f for rule in _readiness_rules(context) for f in _run(rule, context)]
+    said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
+    for rule in _readiness_rules(context):
+        for finding in _run(rule, context):
+            said.setdefault((finding.path, finding.doc_id), []).append(finding)
+
+    def left(problem: Problem) -> bool:
+        document = problem.place.document
+        return not any(reports(f, problem) for f in said.get((document.path, document.id), ()))
+
     at: dict[tuple[str, int, int, int], list[Problem]] = {}  # one finding per place, as shown
-    for problem in _problems(context, lambda p: _other(p) and not any(reports(f, p) for f in said)):
+    for problem in _problems(context, lambda p: _other(p) and left(p)):
         document = problem.place.document
         line, column = context.locator.position(document, problem.place.path, False)
         at.setdefault((document.path, document.index, line, column), []).append(problem)
