@@ -16,9 +16,14 @@ import fnmatch
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ANY = "**"
+
+
+_NameTest = Callable[[str], object]
+_Match = Callable[[Sequence[str]], object]
+"""Truthy when the names of a path match."""
 
 
 @dataclass(frozen=True)
@@ -30,25 +35,44 @@ class Pattern:
     directory_only: bool
     runs: tuple[tuple[str, ...], ...]
     """The segments between the ``**`` segments (two runs: one ``**`` between them)."""
+    match: _Match = field(compare=False, repr=False)
+    """Whether the names of a path match :attr:`runs` (:func:`_matcher`)."""
 
     def matches(self, names: Sequence[str], is_dir: bool) -> bool:
         """Whether the path of ``names`` itself (not a directory above it) matches."""
-        if self.directory_only and not is_dir:
+        return (is_dir or not self.directory_only) and bool(self.match(names))
+
+
+def _matcher(runs: tuple[tuple[str, ...], ...]) -> _Match:
+    """The match of :attr:`Pattern.runs`, with its segments' tests made once. Most patterns
+    are one name anywhere (``*.log``, ``build/``) or a path from the top: those two are
+    compared directly."""
+    tests = tuple(tuple(_segment(glob) for glob in run) for run in runs)
+    if len(tests) == 2 and not tests[0] and len(tests[1]) == 1:
+        last = tests[1][0]
+        return lambda names: last(names[-1])
+    if len(tests) == 1 and len(tests[0]) == 1:
+        alone = tests[0][0]
+        return lambda names: len(names) == 1 and alone(names[0])
+    if len(tests) == 1:
+        only = tests[0]
+        return lambda names: len(names) == len(only) and _run_at(only, names, 0)
+    return functools.partial(_spread, tests)
+
+
+def _spread(tests: tuple[tuple[_NameTest, ...], ...], names: Sequence[str]) -> bool:
+    """The first run at the start, the last at the end, those between leftmost first."""
+    first, last = tests[0], tests[-1]
+    end = len(names) - len(last)
+    if len(first) > end or not _run_at(first, names, 0) or not _run_at(last, names, end):
+        return False
+    at = len(first)
+    for run in tests[1:-1]:
+        place = next((i for i in range(at, end - len(run) + 1) if _run_at(run, names, i)), None)
+        if place is None:
             return False
-        runs = self.runs
-        if len(runs) == 1:
-            return len(names) == len(runs[0]) and _run_at(runs[0], names, 0)
-        first, last = runs[0], runs[-1]
-        end = len(names) - len(last)
-        if len(first) > end or not _run_at(first, names, 0) or not _run_at(last, names, end):
-            return False
-        at = len(first)
-        for run in runs[1:-1]:
-            place = next((i for i in range(at, end - len(run) + 1) if _run_at(run, names, i)), None)
-            if place is None:
-                return False
-            at = place + len(run)
-        return True
+        at = place + len(run)
+    return True
 
 
 def parse(line: str) -> Pattern | None:
@@ -71,7 +95,8 @@ def parse(line: str) -> Pattern | None:
         segments.insert(0, _ANY)  # a name without a slash matches at any depth
     if segments[-1] == _ANY:
         segments.insert(-1, "*")  # "a/**" is everything inside a, not a itself
-    return Pattern(text, negated, directory_only, _runs(segments))
+    runs = _runs(segments)
+    return Pattern(text, negated, directory_only, runs, _matcher(runs))
 
 
 def _without_trailing_spaces(line: str) -> str:
@@ -92,11 +117,8 @@ def _runs(segments: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(run) for run in runs)
 
 
-def _run_at(run: tuple[str, ...], names: Sequence[str], start: int) -> bool:
-    return all(_segment(glob)(names[start + i]) for i, glob in enumerate(run))
-
-
-_NameTest = Callable[[str], object]
+def _run_at(run: tuple[_NameTest, ...], names: Sequence[str], start: int) -> bool:
+    return all(test(names[start + i]) for i, test in enumerate(run))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -134,7 +156,10 @@ class Patterns:
         ending in ``/`` for a directory) itself; None when none matches."""
         is_dir = where.endswith("/")
         names = where.rstrip("/").split("/")
-        return next((p for p in self._reversed if p.matches(names, is_dir)), None)
+        for pattern in self._reversed:
+            if (is_dir or not pattern.directory_only) and pattern.match(names):
+                return pattern
+        return None
 
     def covering(self, path: str) -> Pattern | None:
         """The pattern that leaves out the file ``path`` (relative, ``/``-separated): one that
