@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.cache import fingerprint
-from resilint.discover import CONFIG_NAMES, YAML_SUFFIXES
+from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.limits import Limits
 from resilint.userfiles import work_tree
 
@@ -101,7 +101,7 @@ def _change(
     def real(name: str) -> str:
         return os.path.realpath(top / name)
 
-    yaml = [e for e in entries if e.name.endswith(YAML_SUFFIXES)]
+    yaml = [e for e in entries if yaml_named(e.name)]
     touched = frozenset(real(e.name) for e in entries)
     whole = _whole(entries, yaml)
     if whole:

@@ -132,6 +132,16 @@ def test_a_changed_gitignore_is_judged_whole(repo: Path) -> None:
     assert ".gitignore" in change(repo).whole
 
 
+def test_a_yaml_suffix_in_another_case_is_compared(repo: Path) -> None:
+    (repo / "edr.YAML").write_text("apiVersion: resilint/v1\nkind: Control\nid: edr\n")
+    commit(repo)
+    (repo / "edr.YAML").write_text("apiVersion: resilint/v1\nkind: Control\nid: edr2\n")
+    found = change(repo)
+    assert found.earlier == {
+        real(repo / "edr.YAML"): b"apiVersion: resilint/v1\nkind: Control\nid: edr\n"
+    }
+
+
 def test_a_deleted_pyproject_is_judged_whole(repo: Path) -> None:
     (repo / "pyproject.toml").write_text('[tool.resilint]\nfail_on = "never"\n')
     commit(repo)
