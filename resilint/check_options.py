@@ -66,7 +66,7 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
             "--config",
             "-c",
             type=click.Path(path_type=Path, dir_okay=False),
-            help="Configuration file (default: resilint.yaml found upward).",
+            help="Configuration file (default: resilint.yaml found upward in the git work tree).",
         ),
         click.option(
             "--color/--no-color",

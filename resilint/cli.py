@@ -160,7 +160,7 @@ def pre_commit_command(**options: Any) -> None:
     "--config",
     "-c",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward).",
+    help="Configuration file (default: resilint.yaml found upward in the git work tree).",
 )
 @as_of_option("Date time-aware rules measure from (default: today).")
 @selection_options
@@ -216,7 +216,7 @@ def explain_command(code: str) -> None:
     "--config",
     "-c",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward).",
+    help="Configuration file (default: resilint.yaml found upward in the git work tree).",
 )
 @click.option(
     "--fail-on",
@@ -240,8 +240,8 @@ def config_command(config: Path | None, fail_on: str | None, **options: Any) -> 
     "--config",
     "-c",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward); its rule_dirs are tested "
-    "when no RULE_DIRS are named.",
+    help="Configuration file (default: resilint.yaml found upward in the git work tree); its "
+    "rule_dirs are tested when no RULE_DIRS are named.",
 )
 @as_of_option("Date the examples are checked on (default: the configuration's as_of, else today).")
 def test_command(

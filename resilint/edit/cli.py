@@ -35,8 +35,8 @@ _CONFIG = click.option(
     "--config",
     "-c",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward); its directory is the "
-    "repository, and nothing is written outside it.",
+    help="Configuration file (default: resilint.yaml found upward in the git work tree); its "
+    "directory is the repository, and nothing is written outside it.",
 )
 
 

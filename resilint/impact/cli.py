@@ -18,7 +18,7 @@ _CONFIG = click.option(
     "--config",
     "-c",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: resilint.yaml found upward).",
+    help="Configuration file (default: resilint.yaml found upward in the git work tree).",
 )
 _AS_OF = as_of_option("Date policies, contracts and exercises are judged on (default: today).")
 _TARGETS = (

@@ -58,7 +58,7 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
         "--config",
         "-c",
         type=click.Path(path_type=Path, dir_okay=False),
-        help="Configuration file (default: resilint.yaml found upward).",
+        help="Configuration file (default: resilint.yaml found upward in the git work tree).",
     )
     def export_command(**options: Any) -> None:
         """Export the register of information of the repository at PATHS: exit 1, with the

@@ -28,7 +28,7 @@ def _shared(command: Command) -> Command:
             "--config",
             "-c",
             type=click.Path(path_type=Path, dir_okay=False),
-            help="Configuration file (default: resilint.yaml found upward).",
+            help="Configuration file (default: resilint.yaml found upward in the git work tree).",
         ),
         as_of_option("Date the posture and deadlines are measured from (default: today)."),
         click.option(
