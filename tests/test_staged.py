@@ -11,39 +11,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_pre_commit import CONTROLS, POLICY  # the same programme as the hook's tests
 
 from resilint.checker import Evaluated
 from resilint.limits import Limits
 from resilint.staged import Change, read_change
 
-POLICY = """\
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: cyber-2026
-conditions:
-  - id: mfa
-    control_categories: [mfa_privileged]
-    scope: [privileged_access]
-    attested: true
-"""
 LEGACY = POLICY.replace("cyber-2026", "cyber-legacy").replace("mfa_privileged", "edr")
 """A policy whose condition no control meets: an old finding (INS-01) the hook must not blame
 on every later commit."""
-CONTROLS = """\
-apiVersion: resilint/v1
-kind: Control
-id: mfa-admin
-category: mfa_privileged
-status: implemented
-scope: [privileged_access]
----
-apiVersion: resilint/v1
-kind: Control
-id: backups
-category: backup_immutable
-status: implemented
-scope: [servers]
-"""
 WAIVER = """\
 apiVersion: resilint/v1
 kind: Waiver
