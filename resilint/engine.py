@@ -7,7 +7,7 @@ and the run exits with its own status.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -64,9 +64,20 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     params = {rule.info.code: _params(rule.info, run) for rule in selected}
     units = _units(selected)
     recorder = run.recorder
+    numbered = {rule.info.code: number for number, rule in enumerate(selected)}
+    done: dict[int, tuple[list[Finding], Finding | None]] = {}  # in this process
+
+    def outcome(number: int) -> tuple[list[Finding], Finding | None]:
+        if number not in done:
+            done[number] = _evaluate(selected[number], run, params, reported)
+        return done[number]
+
+    def reported(code: str) -> list[Finding]:
+        number = numbered.get(code)
+        return [] if number is None else outcome(number)[0]
 
     def evaluate(unit: int) -> tuple[list[tuple[list[Finding], Finding | None]], Any]:
-        found = [_evaluate(selected[number], run, params) for number in units[unit]]
+        found = [outcome(number) for number in units[unit]]
         # what this process read so far: a process the rules were spread to sends it back
         return found, recorder.snapshot() if recorder is not None else None
 
@@ -96,20 +107,27 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
 def _units(rules: tuple[Rule, ...]) -> list[tuple[int, ...]]:
     """The rules by number, in units one process evaluates: each rule alone, but the checks
     that read one model (:func:`resilint.rules.python.reading`) together, and first: building
-    the model makes them the longest unit, which should not be the last one taken."""
-    alone: list[tuple[int, ...]] = []
+    the model makes them the longest unit, which should not be the last one taken. The rules
+    whose findings such a check asks for (its ``after``) come in its unit, before it, so that
+    they are evaluated once."""
+    numbered = {rule.info.code: number for number, rule in enumerate(rules)}
     reading: dict[str, list[int]] = {}
     for number, rule in enumerate(rules):
         model = getattr(rule, "model", "")
         if model:
-            reading.setdefault(model, []).append(number)
-        else:
-            alone.append((number,))
+            unit = reading.setdefault(model, [])
+            asked = [numbered[code] for code in getattr(rule, "after", ()) if code in numbered]
+            unit.extend(n for n in [*asked, number] if n not in unit)
+    grouped = {number for unit in reading.values() for number in unit}
+    alone = [(number,) for number in range(len(rules)) if number not in grouped]
     return [tuple(unit) for unit in reading.values()] + alone
 
 
 def _evaluate(
-    rule: Rule, run: Evaluation, params: Mapping[str, Mapping[str, Any]]
+    rule: Rule,
+    run: Evaluation,
+    params: Mapping[str, Mapping[str, Any]],
+    reported: Callable[[str], list[Finding]],
 ) -> tuple[list[Finding], Finding | None]:
     """What one rule finds, or the finding that says it failed."""
     info = rule.info
@@ -123,6 +141,7 @@ def _evaluate(
         run.locator,
         run.facts,
         params,
+        reported,
     )
     try:
         return list(rule.run(context)), None

@@ -114,8 +114,8 @@ def test_a_rule_that_fails_in_a_worker_is_reported_as_in_one_process(
         def run(self, context: object) -> list[object]:
             raise ValueError("a defect")
 
-    def sup01_fails(rule, run, params):  # type: ignore[no-untyped-def]
-        return evaluate(Failing(rule.info) if rule.info.code == "SUP-01" else rule, run, params)
+    def sup01_fails(rule, *given):  # type: ignore[no-untyped-def]
+        return evaluate(Failing(rule.info) if rule.info.code == "SUP-01" else rule, *given)
 
     monkeypatch.setattr(engine, "_evaluate", sup01_fails)
     alone, spread = _alone_and_spread(cli, monkeypatch, tmp_path, 2)

@@ -14,7 +14,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, REPO
 from openpyxl import load_workbook
 
 BANK = EXAMPLES / "havelbank"
@@ -605,3 +605,46 @@ def test_every_problem_the_export_refuses_on_is_a_finding_of_check_at_its_line(
     with (tmp_path / "csv2" / "b_07.01.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 2
+
+
+def test_reg12_reads_what_the_readiness_rules_found_once_in_the_same_check(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    """REG-12 says only what REG-01 to REG-08 do not, from their findings of the same check:
+    each rule is evaluated once (none again for REG-12), the readiness rules before REG-12, and
+    a problem a readiness rule reports is not said twice."""
+    from resilint import engine
+
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "annual_cost: {amount: 3900000, currency: EUR}\n", "")  # REG-03's
+    evaluated: list[str] = []
+    evaluate = engine._evaluate
+
+    def counted(rule, *given):  # type: ignore[no-untyped-def]
+        evaluated.append(rule.info.code)
+        return evaluate(rule, *given)
+
+    monkeypatch.setattr(engine, "_evaluate", counted)
+    result = cli("check", str(repo), "--format", "json", "--no-cache", "--jobs", "1")
+    assert sorted(evaluated) == sorted(set(evaluated))
+    readiness = [code for code in evaluated if code in [f"REG-0{n}" for n in range(1, 9)]]
+    assert len(readiness) == 8 and evaluated.index("REG-12") > max(map(evaluated.index, readiness))
+    cost = [f["code"] for f in result.json()["findings"] if "annual_cost" in f["message"]]
+    assert cost == ["REG-03"], cost
+    # not run, REG-03 says nothing: REG-12 reports the empty columns
+    monkeypatch.setattr(engine, "_evaluate", evaluate)
+    result = cli("check", str(repo), "--format", "json", "--no-cache", "--ignore", "REG-03")
+    cost = [f["code"] for f in result.json()["findings"] if "annual_cost" in f["message"]]
+    assert cost == ["REG-12"], cost
+
+
+def test_reg12_knows_every_readiness_rule_of_the_profile() -> None:
+    """The rules REG-12 defers to are the declarative rules (no Python ``check``) of the
+    dora-register profile, as rules/dora-register.yaml defines them."""
+    import yaml
+
+    from resilint.rules.builtin.register import READINESS
+
+    rules = yaml.safe_load((REPO / "rules" / "dora-register.yaml").read_text())["rules"]
+    declarative = [r["code"] for r in rules if "check" not in r]
+    assert declarative and sorted(declarative) == sorted(READINESS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -73,6 +73,10 @@ class RuleContext:
     rule_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The parameters of every rule of this run, by code, as configured: for a check whose
     finding would repeat another rule's (CTR-04 judges the notice window CTR-03 leaves)."""
+    reported: Callable[[str], Sequence[Finding]] | None = None
+    """What another rule of this run reports, by code (before the configuration's regimes and
+    ``applies_to`` sift it), evaluated once: for a check that says only what that rule does not
+    (REG-12). Empty for a rule not selected; None where no other rule runs."""
 
     def finding(
         self,

@@ -23,13 +23,16 @@ class PythonCheck(Protocol):
 _Check = TypeVar("_Check", bound=PythonCheck)
 
 
-def reading(model: str) -> Callable[[_Check], _Check]:
+def reading(model: str, after: tuple[str, ...] = ()) -> Callable[[_Check], _Check]:
     """Marks a check that reads a model built on first use and kept for the check (the DORA
     register of an entity): the checks reading one model are evaluated by one process, one
-    after the other, so that it is built once (:mod:`resilint.parallel`)."""
+    after the other, so that it is built once (:mod:`resilint.parallel`). ``after``: the codes
+    of the rules whose findings it asks for (``context.reported``), evaluated before it by the
+    same process."""
 
     def mark(check: _Check) -> _Check:
         setattr(check, "reads_model", model)  # noqa: B010 - a function's attribute
+        setattr(check, "after", after)  # noqa: B010
         return check
 
     return mark
@@ -49,3 +52,8 @@ class PythonRule:
     def model(self) -> str:
         """The model it reads, shared with other checks (:func:`reading`), or ''."""
         return str(getattr(self.check, "reads_model", ""))
+
+    @property
+    def after(self) -> tuple[str, ...]:
+        """The rules whose findings it asks for (:func:`reading`)."""
+        return tuple(getattr(self.check, "after", ()))

@@ -19,13 +19,12 @@ So every problem that keeps ``resilint register export`` from filing is a findin
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from resilint.findings import Finding, JsonPath, Part
-from resilint.rules.model import Rule, RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, PythonRule, reading
+from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck, reading
 
 if TYPE_CHECKING:
     from resilint.register.problems import Problem
@@ -127,15 +126,20 @@ def _other(problem: Problem) -> bool:
     return problem.rule not in ("503", "ISO 17442") and not _key_problem(problem)
 
 
-@reading("the DORA register")
+READINESS = tuple(f"REG-{n:02}" for n in range(1, 9))
+"""The declarative readiness rules of the dora-register profile (rules/dora-register.yaml)."""
+
+
+@reading("the DORA register", after=READINESS)
 def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-12: every other problem of the built register, where no readiness rule that runs
-    (REG-01 to REG-08) reports it: the part of the document it is in, or the column it cites."""
+    (REG-01 to REG-08) reports it: the part of the document it is in, or the column it cites.
+    What they report is their findings of this check (evaluated once, before this one)."""
     from resilint.register.problems import reports
 
     said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
-    for rule in _readiness_rules(context):
-        for finding in _run(rule, context):
+    for code in READINESS if context.reported is not None else ():
+        for finding in context.reported(code):
             said.setdefault((finding.path, finding.doc_id), []).append(finding)
 
     def left(problem: Problem) -> bool:
@@ -148,40 +152,6 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
         line, column = context.locator.position(document, problem.place.path, False)
         at.setdefault((document.path, document.index, line, column), []).append(problem)
     return (_finding(context, info, problems) for problems in at.values())
-
-
-def _readiness_rules(context: RuleContext) -> list[Rule]:
-    """The declarative readiness rules (REG-01 to REG-08) that this check runs."""
-    return [r for r in _declarative() if r.info.code in context.rule_params]
-
-
-@functools.cache
-def _declarative() -> tuple[Rule, ...]:
-    """The declarative rules of the dora-register profile, as resilint ships them (loaded once
-    per process: REG-12 asks what they report, not what they are configured to say)."""
-    from resilint.resources import data_dir
-    from resilint.rules.builtin import PYTHON_CHECKS
-    from resilint.rules.rule_file import load_rule_file
-    from resilint.schemas import SchemaSet
-
-    path = data_dir("rules") / "dora-register.yaml"
-    rules = load_rule_file(path, SchemaSet(data_dir("schemas")), PYTHON_CHECKS)
-    return tuple(r for r in rules if not isinstance(r, PythonRule))
-
-
-def _run(rule: Rule, context: RuleContext) -> Iterator[Finding]:
-    """What ``rule`` reports in this check, with its parameters as configured."""
-    own = RuleContext(
-        context.index,
-        context.as_of,
-        context.rule_params.get(rule.info.code, {}),
-        rule.info.level,
-        context.known_codes,
-        context.locator,
-        context.facts,
-        context.rule_params,
-    )
-    return rule.run(own)
 
 
 CHECKS: dict[str, PythonCheck] = {
