@@ -5,7 +5,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,18 @@ def _private_cache_secret(
 ) -> None:
     """Keep the cache's signing secret out of the user's home during tests."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
+@pytest.fixture
+def short_dir() -> Iterator[Path]:
+    """A directory with a short path, for a Unix socket under it: a socket's path holds at most
+    107 bytes, which pytest's own temporary directories (under pytest-xdist, a worker's too)
+    can exceed."""
+    directory = Path(tempfile.mkdtemp(prefix="rl-", dir="/tmp" if Path("/tmp").is_dir() else None))
+    try:
+        yield directory
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture

@@ -314,7 +314,7 @@ def _servers(xdg: Path) -> list[tuple[int, str]]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the server runs on Linux")
 def test_the_hook_with_server_starts_it_and_later_commits_run_there(
-    project: Path, pre_commit_home: Path, tmp_path: Path
+    project: Path, pre_commit_home: Path, short_dir: Path
 ) -> None:
     """``args: [--server]`` in a real .pre-commit-config.yaml: the first commit's check runs in
     its own process and leaves the server of pre-commit's own environment running; the next
@@ -326,7 +326,7 @@ def test_the_hook_with_server_starts_it_and_later_commits_run_there(
         f"repos:\n  - repo: {REPO}\n    rev: {head}\n"
         "    hooks:\n      - id: resilint\n        args: [--server]\n"
     )
-    xdg = tmp_path / "xdg"
+    xdg = short_dir / "xdg"
     env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
     env |= {"XDG_CACHE_HOME": str(xdg)}
     env.pop("GITHUB_ACTIONS", None)
@@ -356,7 +356,7 @@ def test_the_hook_with_server_starts_it_and_later_commits_run_there(
         def answered() -> int:
             status = subprocess.run(
                 [python, "-m", "resilint", "server", "status"],
-                cwd=tmp_path,  # not this checkout's resilint: the one pre-commit installed
+                cwd=short_dir,  # not this checkout's resilint: the one pre-commit installed
                 env=env,
                 capture_output=True,
                 text=True,

@@ -25,10 +25,10 @@ AS_OF = ("--as-of", "2026-11-26")
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Iterator[dict[str, str]]:
+def home(short_dir: Path) -> Iterator[dict[str, str]]:
     """An environment of its own: the server's socket and the cache's secret under it."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("RESILINT_")}
-    environ |= {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1"}
+    environ |= {"XDG_CACHE_HOME": str(short_dir / "xdg"), "NO_COLOR": "1"}
     environ.pop("FORCE_COLOR", None)
     environ.pop("GITHUB_ACTIONS", None)
     environ.pop("CI", None)  # --server starts nothing in CI
