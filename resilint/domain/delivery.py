@@ -285,6 +285,19 @@ def exposure_words(exposures: frozenset[str]) -> str:
     return listed([words for name, words in phrases.items() if name in exposures])
 
 
+def holds_words(held: frozenset[str]) -> str:
+    """What of ours it holds, as a procurement manager would say it: "holds our data and
+    credentials into our systems and runs our sign-in"; "" when it holds nothing of ours."""
+    things = [words for name, words in _HELD.items() if name in held]
+    phrases = [f"holds {listed(things)}"] if things else []
+    if IDENTITIES in held:
+        phrases.append("runs our sign-in (the identity provider of our identities or functions)")
+    return listed(phrases)
+
+
+_HELD = {DATA: "our data", CREDENTIALS: "credentials into our systems"}
+
+
 def operating_access(facts: Facts, supplier: Document) -> bool:
     """It acts inside our systems: through an active person's account that can change things
     (any access level but read-only; a level not recorded counts) or an active privileged

@@ -84,6 +84,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "into our systems), identities (our sign-in runs through it).",
             items=_TEXTS,
         ),
+        "holds_words": _fact(
+            "string",
+            "What of ours it holds, in words, for a message: 'holds our data and credentials "
+            "into our systems and runs our sign-in (the identity provider of our identities or "
+            "functions)'; empty when it holds nothing of ours.",
+        ),
         "lifecycle": _fact("string", "prospective, engaged or exited."),
         "our_entities": _fact(
             "array",

@@ -108,6 +108,7 @@ class SupplierFacts:
             "in_register": self.in_register,
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
+            "holds_words": delivery.holds_words(self.holds),
         }
 
 

@@ -1,0 +1,47 @@
+"""The tenth precision audit (a Luxembourg fund manager and a US healthcare SaaS), through the CLI
+on real YAML: a supplier that holds nothing of ours (a telecom carrier, a vault of ciphertext) is
+asked no claim duties, and the messages say why a duty is asked (what the supplier holds, its
+tier in effect) and which exposure defeats an exemption. Each false alarm is gone, and each real
+gap is still found."""
+
+from __future__ import annotations
+
+from one_file import check, messages, repo
+from test_precision_terms import contract, identity, supplier
+
+# -- claim duties only of a supplier that holds something of ours (CTR-07) --------------------
+
+TEAM_ONLY = "cooperation: {incident_team: true, authorities: true}\n"
+CARRIER = (
+    "tier: 2\nprovides_ict_services: true\ndata_sensitivity: internal\n"
+    "highest_access_level: none\nservices:\n"
+    "  - {name: connectivity, ict_service_type: S10, stores_data: false}\n"
+)
+VAULT = (
+    "tier: 2\nprovides_ict_services: true\ndata_sensitivity: restricted\n"
+    "data_access: ciphertext_only\nhighest_access_level: none\nservices:\n"
+    "  - {name: offsite-backup, ict_service_type: S09, stores_data: true}\n"
+)
+
+
+def cooperation(cli, write, body: str, *extra: str) -> list[dict[str, object]]:
+    return check(cli, write, repo(supplier(body), *extra, contract(TEAM_ONLY)), ["CTR-07"])
+
+
+def test_a_carrier_holding_nothing_of_ours_is_asked_no_insurer_questionnaires(cli, write) -> None:
+    assert cooperation(cli, write, CARRIER) == []
+    # a carrier with an account in our systems holds credentials into them: asked
+    key = identity("carrier-portal", "api_key", "read-only", "rotation_days: 90\n")
+    found = messages(cooperation(cli, write, CARRIER, key), "CTR-07")
+    assert "questionnaires" in found
+    assert "it is tier 2 in effect and holds credentials into our systems" in found
+
+
+def test_a_vault_of_ciphertext_without_the_keys_is_asked_no_claim_duties(cli, write) -> None:
+    assert cooperation(cli, write, VAULT) == []
+    # the same vault reading what it keeps holds our data: asked, and told why
+    readable = VAULT.replace("data_access: ciphertext_only\n", "")
+    found = messages(cooperation(cli, write, readable), "CTR-07")
+    assert "questionnaires" in found and "outside counsel" in found
+    assert "it is tier 1 in effect (recorded as tier 2; tier 1 because it handles" in found
+    assert "and holds our data" in found
