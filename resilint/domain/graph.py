@@ -95,6 +95,9 @@ class Reach:
     recorded as not supporting a critical function is made critical only through these (the
     function naming it directly contradicts its record: :mod:`.facts`)."""
     regions: dict[tuple[str, str], tuple[Region, Chain]] = field(default_factory=dict)
+    routes: dict[tuple[str, str], list[tuple[Region, Chain]]] = field(default_factory=dict)
+    """Every route found to each region, shortest first (``regions`` keeps one of them): a
+    check that discounts some routes (a standby the function fails over to) weighs the others."""
     links: list[Link] = field(default_factory=list)
     """Every edge walked, not only those of the shortest chains (for drawing the graph)."""
 
@@ -102,6 +105,7 @@ class Reach:
         """The first (shortest) route to each region, except that a route on which the region is
         primary wins over one on which it is only a standby or replica: the function stops when
         a region it runs in as primary fails, whichever other way it also reaches it."""
+        self.routes.setdefault(region.key, []).append((region, chain))
         known = self.regions.get(region.key)
         if known is None or (known[0].role != PRIMARY and region.role == PRIMARY):
             self.regions[region.key] = (region, chain)

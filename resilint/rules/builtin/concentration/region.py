@@ -25,19 +25,43 @@ def _first_supplier(chain: Chain) -> Document | None:
 
 def _counts(context: RuleContext, region: Region, chain: Chain) -> bool:
     """A primary region the function cannot route around: a standby or replica region's outage
-    does not stop it, nor does one behind a supplier with a ready alternative."""
-    if region.role != PRIMARY:
+    does not stop it, nor does one the function's own record pairs with a standby region, nor
+    one behind a supplier with a ready alternative."""
+    if region.role != PRIMARY or _fails_over_itself(region, chain):
         return False
     supplier = _first_supplier(chain)
     return supplier is None or not context.facts.supplier(supplier).has_alternative
 
 
+def _fails_over_itself(region: Region, chain: Chain) -> bool:
+    """The function names the region directly (``depends_on.cloud``) and the same list names a
+    standby or replica region of the same provider: our own platform, which we run across
+    regions ourselves, fails over rather than stops."""
+    (hop, *rest) = chain
+    if rest or hop.document.kind != "BusinessFunction" or not hop.json_path:
+        return False
+    return _standby_elsewhere(value_at(hop.document.data, *hop.json_path[:-1]), region)
+
+
+def _standby_elsewhere(listed_with: object, region: Region) -> bool:
+    """A list of regions that also names a standby or replica region of the region's provider."""
+    return any(
+        (text_of(other.get("provider")) or "").lower() == region.provider.lower()
+        and (text_of(other.get("region")) or "").lower() != region.region.lower()
+        and other.get("role") in ("standby", "replica")
+        for _, other in dicts(listed_with)
+    )
+
+
 def _regions_in_use(context: RuleContext) -> dict[tuple[str, str], list[Route]]:
+    """Each region with the functions that stop when it fails, each by its first route that
+    counts: a route the function fails over from does not hide another one that it does not."""
     by_region: dict[tuple[str, str], list[Route]] = {}
     for function in in_order(context.facts.critical_functions()):
-        for key, (region, chain) in context.facts.graph.reach(function).regions.items():
-            if chain and _counts(context, region, chain):
-                by_region.setdefault(key, []).append((function, region, chain))
+        for key, routes in context.facts.graph.reach(function).routes.items():
+            counting = ((r, c) for r, c in routes if c and _counts(context, r, c))
+            if (route := next(counting, None)) is not None:
+                by_region.setdefault(key, []).append((function, *route))
     return by_region
 
 
@@ -54,8 +78,10 @@ def _region_finding(
         f"{len(routes)} {described(context)} business functions run on cloud region {label} "
         f"as their primary region ({threshold} or more is a concentration): {chains}. One outage "
         "of this region would disrupt all of them at once: spread them across regions or "
-        "providers, have a ready alternative for the suppliers they rely on (alternatives with "
-        "readiness contracted or onboarded), or record an approved Waiver for CON-01 if the "
+        "providers, record the standby or replica region a function on our own platform fails "
+        "over to next to the primary one (depends_on.cloud, role: standby or replica), have a "
+        "ready alternative for the suppliers they rely on (alternatives with readiness "
+        "contracted or onboarded), or record an approved Waiver for CON-01 if the "
         "concentration is accepted"
     )
     related = tuple(
@@ -86,10 +112,4 @@ def _one_geo_redundant_service(routes: list[Route]) -> bool:
     last = chain[-1]
     if len(records) != 1 or last.document.kind != "Supplier" or not last.json_path:
         return False
-    listed_with = value_at(last.document.data, *last.json_path[:-1])
-    return any(
-        (text_of(other.get("provider")) or "").lower() == region.provider.lower()
-        and (text_of(other.get("region")) or "").lower() != region.region.lower()
-        and other.get("role") in ("standby", "replica")
-        for _, other in dicts(listed_with)
-    )
+    return _standby_elsewhere(value_at(last.document.data, *last.json_path[:-1]), region)

@@ -1,0 +1,56 @@
+"""The tenth precision audit (a Luxembourg asset manager and a US healthcare SaaS) on the
+concentration and continuity rules, through the CLI on real YAML: our own platform run with a
+standby region is not a regional concentration, as a supplier's geo-redundant service is not; a
+supplier's people with named accounts in our workforce identity provider are not told that
+disabling them locks out our staff; a supplier is told only the reason that makes it one we rely
+on; and one stale restore test is one finding, at the control where it is fixed. Each false alarm
+is gone, and each real gap is still found."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+# -- CON-01: our own platform with a standby region fails over rather than stops --------------
+
+PAIR = "[{provider: aws, region: us-east-1}, {provider: aws, region: us-west-2, role: standby}]"
+PLAN = (
+    "owner: a\ndeputy: b\nactivation_thresholds:\n"
+    "  - {type: cloud_region_outage, description: us-east-1 down}\n"
+    "manual_procedure: {description: fail over, max_degraded_hours: 72, time_to_switch_hours: 1}\n"
+)
+
+
+def platform(cloud: str, extra: str = "", plans: bool = False) -> str:
+    """Three critical functions on our own AWS platform, each with ``cloud`` (and a plan)."""
+    documents = []
+    for name in ("scheduling", "telehealth", "ehr-sync"):
+        body = f"criticality: critical\ndepends_on:\n  cloud: {cloud}\n{extra}"
+        documents.append(doc("BusinessFunction", name, body))
+        if plans:
+            documents.append(doc("ContinuityPlan", f"plan-{name}", f"function: {name}\n{PLAN}"))
+    return repo(*documents)
+
+
+def test_con01_a_function_with_its_own_standby_region_is_not_counted(cli, write) -> None:
+    assert check(cli, write, platform(PAIR), ["CON-01"]) == []
+    assert check(cli, write, platform(PAIR.replace("standby", "replica")), ["CON-01"]) == []
+    # a standby recorded on the same region is no way out of it
+    same = PAIR.replace("region: us-west-2", "region: us-east-1")
+    assert len(check(cli, write, platform(same), ["CON-01"])) == 1
+
+
+def test_con01_a_region_plan_alone_does_not_close_it_and_the_message_says_what_does(
+    cli, write
+) -> None:
+    single = "[{provider: aws, region: us-east-1}]"
+    (finding,) = check(cli, write, platform(single, plans=True), ["CON-01"])
+    assert finding["line"] == 6 and finding["id"] == "scheduling"
+    assert "depends_on.cloud, role: standby or replica" in finding["message"]
+
+
+def test_con01_its_own_standby_does_not_hide_a_supplier_it_also_relies_on(cli, write) -> None:
+    cloud = "shared_dependencies:\n  cloud: [{provider: aws, region: us-east-1}]\n"
+    saas = doc("Supplier", "saas", f"tier: 1\n{cloud}")
+    text = repo(platform(PAIR, "  suppliers: [saas]\n"), saas)
+    (finding,) = check(cli, write, text, ["CON-01"])
+    assert "scheduling (on saas -> supplier saas runs on aws us-east-1)" in finding["message"]
