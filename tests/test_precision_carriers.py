@@ -6,7 +6,7 @@ gap is still found."""
 
 from __future__ import annotations
 
-from one_file import check, messages, repo
+from one_file import check, doc, messages, repo
 from test_precision_terms import contract, identity, supplier
 
 # -- claim duties only of a supplier that holds something of ours (CTR-07) --------------------
@@ -45,3 +45,31 @@ def test_a_vault_of_ciphertext_without_the_keys_is_asked_no_claim_duties(cli, wr
     assert "questionnaires" in found and "outside counsel" in found
     assert "it is tier 1 in effect (recorded as tier 2; tier 1 because it handles" in found
     assert "and holds our data" in found
+
+
+# -- the joint playbook message names what defeats the shared-SaaS exemption (PLB-02) ----------
+
+IDP = (
+    "tier: 1\nprovides_ict_services: true\nservice_model: multi_tenant_saas\n"
+    "data_sensitivity: confidential\nservices:\n"
+    "  - {name: workforce-identity, stores_data: true, substitutability: medium_complexity}\n"
+)
+SIGN_IN = doc(
+    "BusinessFunction",
+    "scheduling",
+    "criticality: critical\ndepends_on:\n  identity_providers: [okta]\n",
+)
+
+
+def test_a_shared_saas_running_our_sign_in_is_told_that_is_why_it_needs_a_playbook(
+    cli, write
+) -> None:
+    # holding only our data, a multi-tenant SaaS is left out
+    assert check(cli, write, supplier(IDP, "okta"), ["PLB-02"]) == []
+    found = messages(check(cli, write, repo(supplier(IDP, "okta"), SIGN_IN), ["PLB-02"]), "PLB-02")
+    assert "it is a multi-tenant SaaS, but not one that only holds our data" in found
+    assert "runs our sign-in" in found
+    # access into our systems defeats it too, and is said
+    key = identity("okta-scim", "api_key", "write", "mfa: true\n", "okta")
+    found = messages(check(cli, write, repo(supplier(IDP, "okta"), key), ["PLB-02"]), "PLB-02")
+    assert "holds our data and credentials into our systems" in found
