@@ -260,6 +260,19 @@ _CHECKS = (
         "checked again on the next run.",
     ),
     _check(
+        "REF-04",
+        "reference-loop",
+        "A chain of references that must end comes back to where it started",
+        "An entity cannot own itself, nor a contract fall under itself, nor an excess layer sit "
+        "over itself: a loop of parent, overarching_contract or layer.sits_over leaves the "
+        "group without its ultimate parent, the contract without its framework and the tower "
+        "without its primary policy, and the DORA register of information files a wrong group "
+        "structure (B_01.02) without a word.",
+        "Correct the reference that names the wrong document, so that the chain ends: the top "
+        "of the group records no parent, a framework agreement no overarching_contract, a "
+        "primary policy no layer.sits_over.",
+    ),
+    _check(
         "REF-03",
         "findings-held-back",
         "Rule findings held back because a file they may depend on is broken",

@@ -10,7 +10,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, JsonPath, Related, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, Index
-from resilint.schemas import SchemaSet
+from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import closest, difference, odd_characters
 
 
@@ -60,6 +60,91 @@ def check_references(
     for holder in broken:
         if holder.finding.path in blocked:
             yield _blocked(holder.finding, blocked[holder.finding.path], locator)
+    yield from _loops(index, schemas, locator)
+
+
+def _loops(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Finding]:
+    """REF-04 for each loop of a reference that names one document of its own kind: a chain
+    that must end (an entity's parent, the contract a contract falls under, the policy an
+    excess layer sits over) but comes back to where it started. Reported once per loop, at the
+    document of the loop that comes first in the repository."""
+    for kind in sorted(schemas.kinds):
+        for field in schemas.references(kind):
+            if field.target != kind or ANY_ITEM in field.pattern or ANY_KEY in field.pattern:
+                continue
+            following: dict[int, tuple[Document, JsonPath, Document]] = {}
+            for document in index.of_kind(kind):
+                for path, value in field.values(document.data):
+                    after = index.get(kind, value) if isinstance(value, str) else None
+                    if after is not None:
+                        following[id(document)] = (document, path, after)
+            yield from _closed_chains(following, locator)
+
+
+def _closed_chains(
+    following: dict[int, tuple[Document, JsonPath, Document]], locator: Locator
+) -> Iterator[Finding]:
+    """The loops among single links from each document to the next (each document has at
+    most one next, so each loop is found once, walking from any document into it)."""
+    done: set[int] = set()
+    for start in following:
+        walked: list[int] = []
+        at: int | None = start
+        while at is not None and at not in done and at not in walked:
+            walked.append(at)
+            link = following.get(at)
+            at = id(link[2]) if link is not None else None
+        if at is not None and at in walked:  # closed here, not in a chain walked before
+            loop = [following[n] for n in walked[walked.index(at) :]]
+            yield _loop(loop, locator)
+        done.update(walked)
+
+
+_ENDS: dict[tuple[str, JsonPath], str] = {
+    ("Entity", ("parent",)): (
+        "A group's chain of parents ends at its ultimate parent, which records no parent; as "
+        "it is, the DORA register of information files a parent from inside the loop "
+        "(B_01.02.0050 and 0060) and the group without its ultimate parent"
+    ),
+    ("Contract", ("overarching_contract",)): (
+        "A chain of contracts ends at the framework agreement, which records no "
+        "overarching_contract; as it is, the DORA register of information files an overarching "
+        "arrangement from inside the loop (B_02.01.0030)"
+    ),
+    ("InsurancePolicy", ("layer", "sits_over")): (
+        "A tower ends at its primary policy, which sits over nothing; as it is, no layer of it "
+        "can be traced to the terms it follows"
+    ),
+}
+"""What each chain a loop can close ends at, and what the loop breaks."""
+
+
+def _loop(loop: list[tuple[Document, JsonPath, Document]], locator: Locator) -> Finding:
+    check = CORE_CHECKS["REF-04"]
+    first = min(range(len(loop)), key=lambda i: (loop[i][0].path, loop[i][0].index))
+    loop = loop[first:] + loop[:first]
+    document, path, _ = loop[0]
+    field = format_json_path(path)
+    if len(loop) == 1:
+        what = f"names itself in {field}"
+    else:
+        chain = " -> ".join([*(str(d.id) for d, _, _ in loop), str(document.id)])
+        what = f"comes back to itself through {field}: {chain}"
+    ends = _ENDS.get(
+        (document.kind, tuple(step for step in path if isinstance(step, str))),
+        "Such a chain must end at a document that names none",
+    )
+    noun = document.label.rsplit(" ", 1)[0]
+    message = f"{document.label} {what}. {ends}. Correct the {field} that names the wrong {noun}"
+    related = tuple(
+        locator.related(
+            other, where, f"{other.label} names {after.id} in {format_json_path(where)}"
+        )
+        for other, where, after in loop[1:]
+    )
+    return locator.finding(
+        check.code, check.name, check.level, message, document, path, related=related
+    )
 
 
 def _names_id(text: str, value: str) -> bool:

@@ -138,8 +138,9 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     from resilint.register.problems import reports
 
     said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
-    for code in READINESS if context.reported is not None else ():
-        for finding in context.reported(code):
+    reported = context.reported or (lambda code: [])  # no other rule runs: none says it
+    for code in READINESS:
+        for finding in reported(code):
             said.setdefault((finding.path, finding.doc_id), []).append(finding)
 
     def left(problem: Problem) -> bool:
