@@ -54,3 +54,30 @@ def test_con01_its_own_standby_does_not_hide_a_supplier_it_also_relies_on(cli, w
     text = repo(platform(PAIR, "  suppliers: [saas]\n"), saas)
     (finding,) = check(cli, write, text, ["CON-01"])
     assert "scheduling (on saas -> supplier saas runs on aws us-east-1)" in finding["message"]
+
+
+# -- CON-02: a supplier's people in our workforce directory, told the real risk and the fix ---
+
+SIGN_IN = "criticality: critical\ndepends_on:\n  identity_providers: [entra-id]\n"
+WORKFLOW = doc("BusinessFunction", "nav", SIGN_IN)
+MDR = doc("Supplier", "mdr", "tier: 1\nprovides_ict_services: true\n")
+
+
+def access(kind: str) -> str:
+    body = f"supplier: mdr\ntype: {kind}\naccess_level: privileged\nidentity_provider: entra-id\n"
+    return doc("Identity", f"mdr-{kind}", body + "mfa: true\nstatus: active\n")
+
+
+def test_con02_a_suppliers_people_are_told_the_real_risk_and_cross_tenant_delegation(
+    cli, write
+) -> None:
+    (finding,) = check(cli, write, repo(WORKFLOW, MDR, access("human_account")), ["CON-02"])
+    message = finding["message"]
+    assert "identity mdr-human_account of critical supplier mdr (its staff's accounts)" in message
+    assert "a foothold inside the plane" in message and "lock out" not in message
+    assert "delegated across tenants (such as Microsoft GDAP or Azure Lighthouse)" in message
+    assert "not federated" not in message
+    # a machine integration is told to take its credentials off the provider
+    (finding,) = check(cli, write, repo(WORKFLOW, MDR, access("oauth_client")), ["CON-02"])
+    assert "credentials that are not federated through entra-id" in finding["message"]
+    assert "GDAP" not in finding["message"]

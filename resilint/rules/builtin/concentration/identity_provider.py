@@ -54,8 +54,31 @@ def _identity_uses(context: RuleContext) -> Iterator[tuple[str, Hop]]:
         name = identity.data.get("identity_provider")
         key = name_key(name)
         if key and facts.active and _carries(context, facts.supplier, name):
+            staff = " (its staff's accounts)" if facts.human else ""
             text = f"identity {identity.id} of critical supplier {identity.data.get('supplier')}"
+            text += staff
             yield key, Hop(identity, ("identity_provider",), text)
+
+
+def _remedies(context: RuleContext, carried: list[Hop], name: str) -> str:
+    """How to give each kind of supplier access its own plane: a supplier's people keep their
+    accounts in their own tenant (delegated across tenants), its integrations get credentials
+    that are not federated through the provider."""
+    people = any(context.facts.identity(hop.document).human for hop in carried)
+    machines = any(not context.facts.identity(hop.document).human for hop in carried)
+    ways = []
+    if people:
+        ways.append(
+            "let its staff work from accounts in their own tenant, delegated across tenants "
+            "(such as Microsoft GDAP or Azure Lighthouse) or invited as guests, or sign in "
+            "through a partner realm or a privileged-access gateway used only by suppliers"
+        )
+    if machines:
+        ways.append(
+            f"give its integrations credentials that are not federated through {name}, or a "
+            "separate tenant or realm"
+        )
+    return "; ".join(ways)
 
 
 def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -67,11 +90,13 @@ def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         message = (
             f"identity provider {name} is the sign-in of {described(context)} business "
             f"functions ({', '.join(ids(ours))}) and also carries critical suppliers' access "
-            f"({'; '.join(hop.text for hop in carried)}): a compromise or outage of {name} would "
-            "hit our critical workflows and the supplier access at the same time, and disabling "
-            "the supplier quickly may lock out our own staff. Give the supplier access its own "
-            "identity plane (a separate tenant or realm, or a privileged-access gateway used only "
-            f"by suppliers), or record an approved Waiver for CON-02 if this is accepted"
+            f"({'; '.join(hop.text for hop in carried)}): a supplier account or credential "
+            "taken over is a foothold inside the plane our critical workflows sign in through "
+            f"(its policies, its administrators, the applications it signs in to), and a "
+            f"compromise or outage of {name} hits those workflows and the supplier's access at "
+            "once. Give the supplier access its own identity plane: "
+            f"{_remedies(context, carried, name)}; or record an approved Waiver for CON-02 if "
+            "this is accepted"
         )
         related = (
             *(
