@@ -377,7 +377,7 @@ def _evaluation(
         locator=locator,
         settings=config.rules,
         known_codes=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
-        configured_profiles=frozenset(config.profiles) | frozenset(config.select),
+        configured_profiles=frozenset(config.profiles) | frozenset(config.selected),
         jobs=options.jobs,
         recorder=recorder,
     )

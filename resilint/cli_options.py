@@ -38,7 +38,7 @@ def as_of_option(help_text: str) -> Callable[[Command], Command]:
 
 
 def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
-    """Repeatable, comma-separated, any case: ``--select ctr-08,CTR-03 --select INS-01``."""
+    """Repeatable, comma-separated, any case: ``--select ctr-08,REG --select INS-01``."""
     codes = (code.strip().upper() for value in values for code in value.split(","))
     return tuple(dict.fromkeys(code for code in codes if code))
 
@@ -68,9 +68,9 @@ def selection_options(command: Command) -> Command:
             metavar="CODES",
             callback=_codes,
             shell_complete=complete_codes,
-            help="Run only these rules (comma-separated, repeatable): the profiles, the "
-            "configuration's select and ignore and the Entities' regimes no longer choose. "
-            "Loading and reference checks always run.",
+            help="Run only these rules, by code or group (CTR-08,REG; repeatable): the "
+            "profiles, the configuration's select and ignore and the Entities' regimes no "
+            "longer choose. Loading and reference checks always run.",
         ),
         click.option(
             "--extend-select",
@@ -78,7 +78,7 @@ def selection_options(command: Command) -> Command:
             metavar="CODES",
             callback=_codes,
             shell_complete=complete_codes,
-            help="Run these rules too, besides those the configuration selects.",
+            help="Run these rules (codes or groups) too, whatever the configuration ignores.",
         ),
         click.option(
             "--ignore",
@@ -86,7 +86,7 @@ def selection_options(command: Command) -> Command:
             metavar="CODES",
             callback=_codes,
             shell_complete=complete_codes,
-            help="Do not run these rules (added to the configuration's ignore).",
+            help="Do not run these rules (codes or groups), whatever the configuration selects.",
         ),
     ]
     for option in reversed(options):

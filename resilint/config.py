@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from resilint.cache import KnownValid
 
+from resilint import codes
 from resilint.config_search import read_guarded, toml_tables
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
@@ -44,7 +45,13 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     profiles: tuple[str, ...] = ("baseline",)
     select: tuple[str, ...] = ()
+    """Codes and groups of codes (``REG``) to run besides the profiles' rules."""
     ignore: tuple[str, ...] = ()
+    command_select: tuple[str, ...] = ()
+    """``--extend-select``, decided over what the profiles, ``select`` and ``ignore`` chose (the
+    command line has the last word); with ``--select``, in ``select`` (the file's are gone)."""
+    command_ignore: tuple[str, ...] = ()
+    """``--ignore``, likewise."""
     entity_regimes: bool = True
     """Whether an Entity's regimes switch on their profiles; not when ``--select`` names the
     rules on the command line, which then run alone."""
@@ -65,6 +72,11 @@ class Config:
     loaded rules (:func:`resilint.selection.check_configured`)."""
     locate: Locate | None = field(default=None, compare=False, repr=False)
     """The file's line and column of a place in it."""
+
+    @property
+    def selected(self) -> tuple[str, ...]:
+        """The codes and groups selected by name, in the file or on the command line."""
+        return (*self.select, *self.command_select)
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
@@ -258,6 +270,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         known = [str(name) for name in error.validator_value]
         hint = did_you_mean(str(error.instance), known)
         return f"{where}unknown name '{error.instance}'{hint}; names: {', '.join(known)}"
+    if error.validator == "pattern" and error.validator_value == codes.SELECTOR_PATTERN:
+        return f"{where}{codes.not_a_selector(str(error.instance))}"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in known]
@@ -274,8 +288,8 @@ def describe(config: Config, switched_on: Mapping[str, str] | None = None) -> st
         "exclude": list(config.exclude),
         "fail_on": config.fail_on,
         "profiles": [*config.profiles, *extra],
-        "select": list(config.select),
-        "ignore": list(config.ignore),
+        "select": list(dict.fromkeys(config.selected)),
+        "ignore": list(dict.fromkeys((*config.ignore, *config.command_ignore))),
         "per_file_ignores": {pattern: list(codes) for pattern, codes in config.per_file_ignores},
         "rules": {
             code: {k: v for k, v in dataclasses.asdict(s).items() if v is not None}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from resilint import codes
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
@@ -50,7 +51,8 @@ class Evaluation:
     known_codes: frozenset[str]
     """Codes of every loaded rule and built-in check (waivers may name any of them)."""
     configured_profiles: frozenset[str]
-    """Profiles the configuration names, and rules it selects: these apply everywhere."""
+    """Profiles the configuration names, and the codes and groups it selects: these apply
+    everywhere."""
     jobs: int = 1
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
     recorder: Recorder | None = None
@@ -177,7 +179,7 @@ def _regimes_only(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
     if not profiles or not all(p in REGIME_OF_PROFILE for p in profiles):
         return frozenset()
     regimes = frozenset(REGIME_OF_PROFILE[p] for p in profiles)
-    if profiles & configured or regimes & configured or info.code in configured:
+    if profiles & configured or regimes & configured or codes.any_names(configured, info.code):
         return frozenset()
     return regimes
 

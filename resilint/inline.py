@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from resilint.codes import CODE, is_group
 from resilint.patterns import Lazy
 
 # Compiled for the first file that holds the marker (Lazy).
@@ -26,7 +27,6 @@ _MEANT = Lazy(
 )
 _FORM = 'write # resilint: ignore[CODE] reason="why" (until=YYYY-MM-DD is optional)'
 _VERBS = ("disable", "noqa", "skip", "suppress", "allow", "off")
-_CODE = Lazy(r"^[A-Z][A-Z0-9]{1,7}-[0-9]{2,3}$")
 _OPTIONS = ("reason", "until")
 _OPTION = Lazy(r"""\s*(?P<key>[a-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))""")
 
@@ -145,7 +145,11 @@ def _parse(
     unread = _OPTION.sub("", rest).strip()
     problem = None
     until = None
-    if not codes or any(not _CODE.match(code) for code in codes):
+    group = next((code for code in codes if is_group(code)), None)
+    if group is not None:  # a comment answers for the findings on its line, each by its code
+        problem = f"name each rule code, for example ignore[{group}-01]: a group ({group}) is "
+        problem += "for the configuration's select and ignore, not for an inline suppression"
+    elif not codes or any(not CODE.match(code) for code in codes):
         problem = "name the rule codes to ignore, for example ignore[CTR-08]"
     elif unknown:  # a misspelt until= would otherwise silence the finding for ever
         problem = f"unknown option {unknown[0]}= (the options are reason= and until=)"

@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
+from resilint import codes
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.readers import strings
@@ -44,18 +45,25 @@ def profile_origins(config: Config, index: Index) -> dict[str, str]:
 
 def select_rules(rules: Iterable[Rule], config: Config, index: Index) -> list[Rule]:
     profiles = active_profiles(config, index)
-    chosen = []
-    for rule in rules:
-        code = rule.info.code
-        wanted = code in config.select or bool(profiles.intersection(rule.info.profiles))
-        if wanted and code not in config.ignore:
-            chosen.append(rule)
-    return chosen
+    return [rule for rule in rules if _chosen(rule, profiles, config)]
+
+
+def _chosen(rule: Rule, profiles: frozenset[str], config: Config) -> bool:
+    """As ruff decides: the most specific of the profiles (least), a group (``REG``) and a
+    whole code (``REG-12``) that name the rule decides, and ``ignore`` at equal specificity;
+    then the command line's ``--extend-select`` and ``--ignore`` likewise, over that."""
+    code = rule.info.code
+    on = -1 if profiles.isdisjoint(rule.info.profiles) else 0
+    chosen = max(on, codes.naming(config.select, code)) > codes.naming(config.ignore, code)
+    late_on = codes.naming(config.command_select, code)
+    late_off = codes.naming(config.command_ignore, code)
+    return chosen if late_on == late_off == -1 else late_on > late_off
 
 
 @dataclasses.dataclass(frozen=True)
 class CommandLine:
-    """The rule selection given on the command line (codes, each option repeatable)."""
+    """The rule selection given on the command line (codes and groups of codes, each option
+    repeatable)."""
 
     select: tuple[str, ...] = ()
     """Exactly these rules: the profiles, the file's select and ignore and the Entities'
@@ -72,22 +80,30 @@ def with_command_line(config: Config, line: CommandLine) -> Config:
     """The configuration with the command line's selection merged last (defaults < file <
     command line); ``resilint config`` shows where each value came from."""
     origins = dict(config.origins)
-    if line.select:
+    if line.select:  # exactly these: one layer, decided as the file's is
         config = dataclasses.replace(
-            config, profiles=(), select=line.select, ignore=(), entity_regimes=False
+            config,
+            profiles=(),
+            select=_unique(line.select, line.extend_select),
+            ignore=line.ignore,
+            entity_regimes=False,
         )
         for key in ("profiles", "select", "ignore"):
             origins[key] = "command line (--select)"  # emptied, or named
+        if line.ignore:
+            origins["ignore"] = "command line (--ignore)"
+        return dataclasses.replace(config, origins=origins)
     if line.extend_select:
-        select = (*config.select, *(c for c in line.extend_select if c not in config.select))
-        config = dataclasses.replace(config, select=select)
+        config = dataclasses.replace(config, command_select=_unique(line.extend_select))
         origins["select"] = _and(origins.get("select"), "command line (--extend-select)")
     if line.ignore:
-        ignore = (*config.ignore, *(c for c in line.ignore if c not in config.ignore))
-        config = dataclasses.replace(config, ignore=ignore)
-        after = None if line.select else origins.get("ignore")  # --select emptied it
-        origins["ignore"] = _and(after, "command line (--ignore)")
+        config = dataclasses.replace(config, command_ignore=_unique(line.ignore))
+        origins["ignore"] = _and(origins.get("ignore"), "command line (--ignore)")
     return dataclasses.replace(config, origins=origins)
+
+
+def _unique(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(code for part in parts for code in part))
 
 
 def _and(before: str | None, now: str) -> str:
@@ -95,13 +111,28 @@ def _and(before: str | None, now: str) -> str:
 
 
 def unknown_codes(line: CommandLine, known: Iterable[str]) -> list[str]:
-    """A message for each code on the command line that names no rule or check."""
-    codes = sorted(set(known))
-    return [
-        f"no rule or check named {code}{did_you_mean(code, codes)}"
-        for code in dict.fromkeys(line.codes)
-        if code not in codes
-    ]
+    """A message for each code or group on the command line that names no rule or check, and
+    for each ``--ignore`` of built-in checks alone, which every run makes."""
+    codes_known = sorted(set(known))
+    problems = [codes.unknown(selector, codes_known) for selector in dict.fromkeys(line.codes)]
+    problems += [_checks_only(selector, codes_known) for selector in dict.fromkeys(line.ignore)]
+    return [problem for problem in problems if problem is not None]
+
+
+def _checks_only(selector: str, known: Iterable[str]) -> str | None:
+    """Why ``ignore`` of ``selector`` is refused: it names built-in checks alone, which always
+    run (only their findings can be suppressed, where they are suppressible)."""
+    named = codes.named_by(selector, known)
+    if not named or any(code not in CORE_CHECKS for code in named):
+        return None
+    if selector in CORE_CHECKS and not CORE_CHECKS[selector].suppressible:
+        return _unsuppressible(selector)
+    if not any(CORE_CHECKS[code].suppressible for code in named):
+        return _unsuppressible_group(selector, named)
+    return (
+        f"{selector} names built-in checks, which every run makes: ignore cannot turn them "
+        "off; per_file_ignores, an inline comment or a Waiver suppresses their findings"
+    )
 
 
 def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str]) -> None:
@@ -110,12 +141,16 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
     read as "the yes hours"); raises ConfigError at the first entry that does not."""
     defaults = {rule.info.code: rule.info.params for rule in rules}
     known = sorted({*defaults, *checks})
-    for where, code in config.named:
-        if code not in known:
-            _refuse(config, where, f"no rule or check named {code}{did_you_mean(code, known)}")
-        check = CORE_CHECKS.get(code)
-        if where[0] == "per_file_ignores" and check is not None and not check.suppressible:
-            _refuse(config, where, _unsuppressible(code))
+    for where, selector in config.named:
+        problem = codes.unknown(selector, known) if where[0] != "rules" else None
+        if problem is None and where[0] == "ignore":
+            problem = _checks_only(selector, known)
+        if problem is None and where[0] == "per_file_ignores":
+            problem = _unsuppressed(selector, known)
+        if where[0] == "rules" and selector not in known:
+            problem = f"no rule or check named {selector}{did_you_mean(selector, known)}"
+        if problem is not None:
+            _refuse(config, where, problem)
     for code, settings in config.rules.items():
         have = defaults.get(code, {})
         for name, value in (settings.params or {}).items():
@@ -127,6 +162,28 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
             wrong = _unlike(value, have[name])
             if wrong is not None:
                 _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
+
+
+def _unsuppressed(selector: str, known: Iterable[str]) -> str | None:
+    """Why ``per_file_ignores`` may not name ``selector``: it names a check whose findings are
+    never suppressed (a group too: ``DOC`` would take in DOC-01)."""
+    named = codes.named_by(selector, known)
+    never = [code for code in named if code in CORE_CHECKS and not CORE_CHECKS[code].suppressible]
+    if not never:
+        return None
+    if selector in never:
+        return _unsuppressible(selector)
+    others = [code for code in named if code not in never]
+    instead = f"; name the others ({', '.join(others)})" if others else ""
+    return f"{_unsuppressible_group(selector, never)}{instead}"
+
+
+def _unsuppressible_group(selector: str, never: list[str]) -> str:
+    return (
+        f"{selector} names {', '.join(never)}, whose findings cannot be ignored: where one is "
+        "reported, the file or document is not checked at all (or a suppression does not "
+        "work), so anything in it would pass unseen"
+    )
 
 
 def _unsuppressible(code: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.domain.lifecycle import waiver_in_force
 from resilint.findings import Finding, Level, Suppression
@@ -34,7 +35,7 @@ class SuppressionPolicy:
     """What the configuration allows of inline suppressions and waivers."""
 
     forbid_inline: frozenset[str] = frozenset()
-    """Rules only an approved Waiver may silence."""
+    """Rules only an approved Waiver may silence, by code or group."""
     require_expiry: bool = False
     report_unused_waivers: bool = True
     ran: frozenset[str] = frozenset()
@@ -45,7 +46,8 @@ class SuppressionPolicy:
     """Who may approve a waiver of which rule ("*": any other rule), from EXC-01's parameter
     approvers; a waiver approved by anyone else suppresses nothing. Empty: anyone may."""
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """The configuration's (.gitignore-style pattern, rule codes), relative to ``root``."""
+    """The configuration's (.gitignore-style pattern, rule codes and groups), relative to
+    ``root``."""
     root: str = "."
     per_file_source: str = "the configuration"
 
@@ -97,14 +99,17 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
     from resilint.wildmatch import Patterns  # only for a configuration with per-file ignores
 
     specs = [
-        (pattern, frozenset(codes), Patterns([pattern]))
-        for pattern, codes in policy.per_file_ignores
+        (pattern, selectors, Patterns([pattern])) for pattern, selectors in policy.per_file_ignores
     ]
     results = []
     for finding in findings:
         relative = Path(os.path.relpath(Path(finding.path).absolute(), policy.root)).as_posix()
         match = next(
-            (p for p, codes, spec in specs if finding.code in codes and spec.covering(relative)),
+            (
+                p
+                for p, selectors, spec in specs
+                if codes.any_names(selectors, finding.code) and spec.covering(relative)
+            ),
             None,
         )
         if match is not None and _suppressible(finding) and not relative.startswith("../"):
@@ -163,7 +168,7 @@ def _inline(
             ),
             None,
         )
-        if match is not None and finding.code in policy.forbid_inline:
+        if match is not None and codes.any_names(policy.forbid_inline, finding.code):
             used.add(match)
             extra.append(
                 core_finding(

@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from resilint import __version__
+from resilint import __version__, codes
 from resilint.app import (
     CheckArgs,
     build_config,
@@ -74,7 +75,7 @@ def run_export(args: ExportArgs) -> int:
     config = dataclasses.replace(config, as_of=reference)
     rules = build_rules(schemas, config, check.selection)
     register_rules = frozenset(r.info.code for r in rules if PROFILE in r.info.profiles)
-    config = _readiness(config, register_rules)
+    config = _readiness(config, register_rules, [r.info.code for r in rules])
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
     keeper = maintainer(checked.facts, args.entity)
@@ -108,19 +109,39 @@ def run_export(args: ExportArgs) -> int:
     return ExitCode.OK
 
 
-def _readiness(config: Config, codes: frozenset[str]) -> Config:
+def _readiness(config: Config, readiness: frozenset[str], known: Iterable[str]) -> Config:
     """The configuration with the register's readiness rules on, at their own level, whatever
-    it says for checks: an ``ignore: [REG-04]`` or a level lowered for daily work must not let
-    an export write a register the ESAs reject without a word (a waiver still accepts a gap
-    where it is recorded)."""
-    ignore = tuple(code for code in config.ignore if code not in codes)
+    it says for checks: an ``ignore: [REG-04]`` (or ``[REG]``) or a level lowered for daily work
+    must not let an export write a register the ESAs reject without a word (a waiver still
+    accepts a gap where it is recorded)."""
     settings = {
-        code: dataclasses.replace(own, level=None) if code in codes else own
+        code: dataclasses.replace(own, level=None) if code in readiness else own
         for code, own in config.rules.items()
     }
     # on where they apply: the DORA entities' regime switches their profile on (not selected,
     # which would apply them to every document)
-    return dataclasses.replace(config, ignore=ignore, rules=settings, entity_regimes=True)
+    return dataclasses.replace(
+        config,
+        ignore=_sparing(config.ignore, readiness, known),
+        command_ignore=_sparing(config.command_ignore, readiness, known),
+        rules=settings,
+        entity_regimes=True,
+    )
+
+
+def _sparing(
+    ignore: tuple[str, ...], readiness: frozenset[str], known: Iterable[str]
+) -> tuple[str, ...]:
+    """``ignore`` without the readiness rules: a group that names one of them gives way to the
+    other codes it names."""
+    kept: list[str] = []
+    for selector in ignore:
+        named = codes.named_by(selector, known)
+        if readiness.isdisjoint(named):
+            kept.append(selector)
+        else:
+            kept += [code for code in named if code not in readiness]
+    return tuple(kept)
 
 
 def maintainer(facts: Facts, asked: str | None) -> Document:

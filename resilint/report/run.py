@@ -96,7 +96,7 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
     facts = model.checked.facts
     config = model.config
     selected = select_rules(model.rules, config, facts.index)
-    configured = frozenset(config.profiles) | frozenset(config.select)
+    configured = frozenset(config.profiles) | frozenset(config.selected)
     scope = {rule.info.code: confined_to(rule.info, configured) for rule in selected}
     scope.update({code: frozenset() for code in CORE_CHECKS})
     previous = read_previous(args.previous) if args.previous else None
