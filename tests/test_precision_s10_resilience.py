@@ -81,3 +81,30 @@ def test_con02_a_suppliers_people_are_told_the_real_risk_and_cross_tenant_delega
     (finding,) = check(cli, write, repo(WORKFLOW, MDR, access("oauth_client")), ["CON-02"])
     assert "credentials that are not federated through entra-id" in finding["message"]
     assert "GDAP" not in finding["message"]
+
+
+# -- BCM-05: only the records that make a supplier one we rely on -----------------------------
+
+MDR_BODY = "tier: 1\nprovides_ict_services: true\nhighest_access_level: privileged\n"
+
+
+def why_relied_on(cli, write, body: str) -> str:
+    (finding,) = check(cli, write, repo(doc("Supplier", "mdr", body)), ["BCM-05"])
+    return str(finding["message"]).split("one we rely on (")[1].split("), but")[0]
+
+
+def test_bcm05_names_only_the_records_that_put_the_supplier_under_it(cli, write) -> None:
+    # tier 1 because of its privileged access: only its own record of support triggers the rule
+    flagged = MDR_BODY + "supports_critical_function: true\n"
+    assert why_relied_on(cli, write, flagged) == "it is recorded as supporting a critical function"
+    assert check(cli, write, repo(doc("Supplier", "mdr", MDR_BODY)), ["BCM-05"]) == []
+    # a service's flag is named as the service's
+    service = MDR_BODY + "services:\n  - {name: mdr-24x7, supports_critical_function: true}\n"
+    assert why_relied_on(cli, write, service) == (
+        "its service mdr-24x7 is recorded as supporting a critical function"
+    )
+    # a tier 1 that no exposure explains is a reason of its own
+    plain = "tier: 1\nsupports_critical_function: true\n"
+    assert why_relied_on(cli, write, plain) == (
+        "it is recorded as tier 1; it is recorded as supporting a critical function"
+    )

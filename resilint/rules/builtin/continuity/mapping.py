@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import strings
+from resilint.domain.readers import dicts, strings
 from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -28,7 +28,7 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
             continue
         if facts.lifecycle != ENGAGED:
             continue
-        message = _unmapped_message(supplier, facts.reasons)
+        message = _unmapped_message(supplier, _reliance(supplier, facts))
         like = context.facts.graph.named_like(supplier)
         if not like:
             yield context.finding(info, supplier, ("id",), message)
@@ -50,6 +50,28 @@ def _tiered_by_exposure(facts: SupplierFacts) -> bool:
     return facts.data_sensitivity == "restricted" or facts.access_level == "privileged"
 
 
+def _reliance(supplier: Document, facts: SupplierFacts) -> tuple[str, ...]:
+    """The records that make the supplier one we rely on, and so put it under this rule: its
+    own or a service's supports_critical_function, and a recorded tier 1 that no exposure
+    explains. Its exposures (restricted data, privileged access) are not among them: they make it
+    critical, not relied on, so naming them would send the user to the wrong record."""
+    reasons = []
+    if facts.declared_tier == 1 and not _tiered_by_exposure(facts):
+        reasons.append("it is recorded as tier 1")
+    if supplier.data.get("supports_critical_function") is True:
+        reasons.append("it is recorded as supporting a critical function")
+    elif facts.supports_critical:
+        flagged = [
+            str(service.get("name"))
+            for _, service in dicts(supplier.data.get("services"))
+            if service.get("supports_critical_function") is True
+        ]
+        reasons.append(
+            f"its service {', '.join(flagged)} is recorded as supporting a critical function"
+        )
+    return tuple(reasons)
+
+
 def _mapped_suppliers(context: RuleContext) -> set[str]:
     """Suppliers some function rests on (the graph) or some continuity plan covers."""
     mapped: set[str] = set()
@@ -62,9 +84,11 @@ def _mapped_suppliers(context: RuleContext) -> set[str]:
 
 def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
     why = f" ({'; '.join(reasons)})" if reasons else ""
+    records = "records" if len(reasons) > 1 else "record"
     return (
         f"supplier {supplier.id} is one we rely on{why}, but no business function depends on "
         "it, directly, through another supplier or through a shared dependency, and no "
         "continuity plan covers its failure: add it to the depends_on of the functions that "
-        "rely on it (or to the suppliers of the plan that covers it), or review its tier"
+        "rely on it (or to the suppliers of the plan that covers it), or, if it supports "
+        f"nothing critical, correct the {records} named above"
     )
