@@ -298,16 +298,13 @@ def test_ins04_reports_a_waiting_period_once_naming_each_function(cli, write) ->
         for f, rto in (("claims", 8), ("payments", 12), ("nav", 1))
     ]
     (finding,) = check(cli, write, repo(entity, policy, *functions), ["INS-04"])
-    assert (finding["id"], finding["line"]) == ("cyber", 9)
+    assert (finding["id"], finding["line"], finding["level"]) == ("cyber", 9, "info")
     message = finding["message"]
-    assert "3 critical or important functions" in message
-    for named in (
-        "claims (critical: RTO 8 hours)",
-        "payments (critical: RTO 12 hours)",
-        "nav (critical: RTO 1 hour)",
-    ):
-        assert named in message
-    assert "pays nothing until an outage has lasted 12 hours, and 3 critical" in message
+    assert "an outage of 3 critical or important functions that is recovered on plan" in message
+    cover = "business-interruption cover's 12-hour waiting period"
+    for named in ("claims: RTO 8 hours", "payments: RTO 12 hours", "nav: RTO 1 hour"):
+        assert f"{named}, {cover}" in message
+    assert "Fund the first 12 hours of loss" in message
     assert len(finding["related"]) == 3
 
 

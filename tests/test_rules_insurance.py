@@ -254,7 +254,7 @@ def test_entity_insured_only_by_an_expired_policy_is_uninsured(run) -> None:
     assert places(found) == [("INS-06", "north", 3)] and "ctr" in found[0]["message"]
 
 
-# -- INS-04: waiting periods against RTO and MTPD -----------------------------------------------
+# -- INS-04: waiting periods against MTPD (a warning) and RTO (a note) -------------------------
 def bi_policy(waiting: int, dependent: str = "") -> str:
     return f"""
 kind: InsurancePolicy
@@ -265,54 +265,170 @@ dependent_bi: {{scope: all_suppliers{dependent}}}
 """
 
 
-def function(rto: int | None, mtpd: int | None, criticality: str = "critical") -> str:
+def function(
+    rto: int | None,
+    mtpd: int | None,
+    criticality: str = "critical",
+    fid: str = "orders",
+    suppliers: str = "acme",
+) -> str:
     hours = "".join(f"{k}: {v}\n" for k, v in (("rto_hours", rto), ("mtpd_hours", mtpd)) if v)
     return (
-        f"kind: BusinessFunction\nid: orders\ncriticality: {criticality}\nentities: [north]\n"
-        f"{hours}depends_on: {{suppliers: [acme]}}\n"
+        f"kind: BusinessFunction\nid: {fid}\ncriticality: {criticality}\nentities: [north]\n"
+        f"{hours}depends_on: {{suppliers: [{suppliers}]}}\n"
     )
 
 
 @pytest.mark.parametrize(
-    ("waiting", "rto", "mtpd", "where"),
+    ("waiting", "rto", "mtpd", "where", "level"),
     [
-        (7, 8, 48, None),  # cover pays for the hour after the waiting period of an on-plan outage
-        (8, 8, 48, "rto_hours"),  # an outage recovered on plan ends as the waiting period does
-        (12, 8, 48, "rto_hours"),
-        (12, 4, 8, "mtpd_hours"),  # nor even an outage as long as the MTPD
-        (12, None, 12, "mtpd_hours"),  # no RTO: compared with the MTPD alone
-        (12, None, 24, None),
+        (
+            7,
+            8,
+            48,
+            None,
+            None,
+        ),  # cover pays for the hour after the waiting period of an on-plan outage
+        (
+            8,
+            8,
+            48,
+            "rto_hours",
+            "info",
+        ),  # an outage recovered on plan ends as the waiting period does
+        (12, 8, 48, "rto_hours", "info"),
+        (12, 8, None, "rto_hours", "info"),  # no MTPD: compared with the RTO alone
+        (12, 4, 8, "mtpd_hours", "warning"),  # nor even an outage as long as the MTPD: the gap
+        (12, None, 12, "mtpd_hours", "warning"),  # no RTO: compared with the MTPD alone
+        (12, None, 24, None, None),
     ],
 )
-def test_waiting_period_against_rto_and_mtpd(run, waiting, rto, mtpd, where) -> None:
+def test_waiting_period_against_rto_and_mtpd(run, waiting, rto, mtpd, where, level) -> None:
     text = docs(ENTITY, SUPPLIER, function(rto, mtpd), bi_policy(waiting))
     found = run("INS-04", text)
     if where is None:
         assert found == []
         return
-    # one finding per policy term, at the waiting period, naming the function and its bound
+    # one finding, at the waiting period, naming the function with its bound and the cover
     assert places(found) == [("INS-04", "cyber", line(text, "business_interruption:"))]
     message = found[0]["message"]
-    assert f"business-interruption cover ({waiting}-hour waiting period)" in message
-    assert "insurer market practice" in message and found[0]["level"] == "warning"
-    assert "an outage recovered on plan is never paid for" in message
+    bound = f"MTPD {mtpd} hours" if where == "mtpd_hours" else f"RTO {rto} hours"
+    assert (
+        f"orders: {bound}, business-interruption cover's {waiting}-hour waiting period" in message
+    )
+    assert "insurer market practice" in message and found[0]["level"] == level
+    assert f"Fund the first {waiting} hours of loss" in message
     assert [r["line"] for r in found[0]["related"]] == [line(text, where)]
-    if rto is not None:
-        assert f"orders (critical: RTO {rto} hours" in message
-    assert ("intolerable before cover pays" in message) == (waiting >= (mtpd or 0))
+    on_plan = "recovered on plan" in message
+    assert on_plan == (level == "info") and ("intolerable" in message) == (level == "warning")
 
 
 def test_dependent_waiting_period_is_compared_for_covered_suppliers(run) -> None:
     text = docs(ENTITY, SUPPLIER, function(12, 72), bi_policy(6, ", waiting_period_hours: 24"))
     found = run("INS-04", text)
     assert places(found) == [("INS-04", "cyber", line(text, "dependent_bi:"))]
-    assert "dependent business-interruption cover (24-hour waiting period)" in found[0]["message"]
-    assert "business-interruption cover (6-hour" not in found[0]["message"]
+    message = found[0]["message"]
+    assert "orders: RTO 12 hours, dependent business-interruption cover's 24-hour" in message
+    assert "6-hour" not in message and "Fund the first 24 hours" in message
     # dependent cover for named providers only: a function resting on none of them is not compared
     named = bi_policy(6, ", waiting_period_hours: 24, named_providers: [payco]")
     named = named.replace("all_suppliers", "named")
     others = docs(ENTITY, SUPPLIER, PAYROLL, function(12, 72), named)
     assert not [f for f in run("INS-04", others) if "waiting period" in f["message"]]
+
+
+def test_mtpd_gap_alone_is_one_warning_that_fails_at_warning(run, cli, write) -> None:
+    """A function whose MTPD ends within the waiting period: the catalogue's gap, a warning. Its
+    RTO is within it too, but the note does not repeat it."""
+    text = docs(ENTITY, SUPPLIER, function(4, 8), bi_policy(12))
+    (found,) = run("INS-04", text)
+    assert found["level"] == "warning"
+    assert "until the disruption has become intolerable" in found["message"]
+    assert "orders: MTPD 8 hours, business-interruption cover's 12-hour" in found["message"]
+    assert "RTO 4" not in found["message"] and "recovered on plan" not in found["message"]
+    assert exit_code(cli, write, text, "warning") == 1
+
+
+def test_rto_only_is_a_note_at_info_that_fails_no_check(run, cli, write) -> None:
+    """An outage recovered on plan never paid for holds for nearly every policy: a note at level
+    info, which neither the default fail level (error) nor ``fail_on: warning`` fails on."""
+    text = docs(ENTITY, SUPPLIER, function(8, 48), bi_policy(12))
+    (found,) = run("INS-04", text)
+    assert found["level"] == "info"
+    assert "orders: RTO 8 hours, business-interruption cover's 12-hour" in found["message"]
+    assert "MTPD 48" not in found["message"] and "record an accepted gap" not in found["message"]
+    assert exit_code(cli, write, text, None) == 0
+    assert exit_code(cli, write, text, "warning") == 0
+    assert exit_code(cli, write, text, "info") == 1
+
+
+def test_gap_and_note_of_one_policy_are_two_findings(run) -> None:
+    """Each names only its own functions, and they differ in fingerprint: a baseline or waiver
+    addresses each on its own."""
+    billing = function(8, 48, fid="billing")
+    text = docs(ENTITY, SUPPLIER, function(4, 8), billing, bi_policy(12))
+    found = run("INS-04", text)
+    at = line(text, "business_interruption:")
+    assert places(found) == [("INS-04", "cyber", at), ("INS-04", "cyber", at)]
+    by_level = {f["level"]: f for f in found}
+    gap, note = by_level["warning"]["message"], by_level["info"]["message"]
+    assert "orders: MTPD 8 hours" in gap and "billing" not in gap
+    assert "billing: RTO 8 hours" in note and "orders" not in note
+    assert found[0]["fingerprint"] != found[1]["fingerprint"]
+    # a waiver naming one function accepts that finding only
+    waiver = f"""
+kind: Waiver
+id: accept-orders
+rule: INS-04
+targets: [{{kind: InsurancePolicy, id: cyber, naming: [orders]}}]
+rationale: The first 12 hours are funded from the contingency budget.
+risk_owner: cfo
+approver: cro
+approved_on: {AS_OF}
+expires: 2027-06-30
+"""
+    waived = run("INS-04", docs(ENTITY, SUPPLIER, function(4, 8), billing, bi_policy(12), waiver))
+    assert sorted((f["level"], f["suppressed"]) for f in waived) == [
+        ("info", False),
+        ("warning", True),
+    ]
+
+
+def test_two_covers_are_named_per_function_with_their_waiting_periods(run) -> None:
+    """orders rests on acme, whose outage the dependent cover (24 hours) responds to; ledger
+    rests on no supplier, so only business interruption (12 hours) is compared for it."""
+    ledger = function(None, 12, fid="ledger", suppliers="")
+    policy = bi_policy(12, ", waiting_period_hours: 24")
+    text = docs(ENTITY, SUPPLIER, function(4, 24), ledger, policy)
+    (found,) = run("INS-04", text)
+    message = found["message"]
+    assert "orders: MTPD 24 hours, dependent business-interruption cover's 24-hour" in message
+    assert "ledger: MTPD 12 hours, business-interruption cover's 12-hour waiting period" in message
+    assert (
+        "Fund the loss until each cover pays (12 hours under the business-interruption cover, "
+        "24 hours under the dependent business-interruption cover)"
+    ) in message
+    assert (found["line"], found["level"]) == (line(text, "business_interruption:"), "warning")
+    related = {r["message"]: r["line"] for r in found["related"]}
+    assert related["dependent business-interruption waiting period"] == line(text, "dependent_bi:")
+
+
+def test_a_configured_level_applies_to_the_gap_and_the_note(run) -> None:
+    billing = function(8, 48, fid="billing")
+    text = docs(ENTITY, SUPPLIER, function(4, 8), billing, bi_policy(12))
+    found = run("INS-04", text, {"level": "error"})
+    assert sorted(f["level"] for f in found) == ["error", "error"]
+
+
+def exit_code(cli, write, text: str, fail_on: str | None) -> int:
+    """The exit status of checking INS-04 on the text, with ``fail_on`` configured (None: the
+    default)."""
+    config: dict[str, Any] = {"profiles": [], "select": ["INS-04"]}
+    if fail_on is not None:
+        config["fail_on"] = fail_on
+    write("resilint.yaml", json.dumps(config))
+    write("repo.yaml", text)
+    return cli("check", "repo.yaml", "--no-cache", "--as-of", AS_OF).exit_code
 
 
 def test_non_critical_function_and_excluded_cover_are_not_compared(run) -> None:

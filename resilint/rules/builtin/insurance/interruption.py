@@ -1,6 +1,7 @@
-"""INS-04: business-interruption cover that never pays for an outage of a critical function
-recovered on plan (its waiting period outlasts the recovery), and dependent cover that leaves out
-a critical supplier."""
+"""INS-04: business-interruption cover whose waiting period outlasts a critical function's
+maximum tolerable period of disruption (a warning), or only its recovery time objective (a note:
+an outage recovered on plan is never paid for); and dependent cover that leaves out a critical
+supplier."""
 
 from __future__ import annotations
 
@@ -10,32 +11,49 @@ from dataclasses import dataclass
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import listed, number, show_number, value_at
 from resilint.domain.tower import dependent_covers, included, insures
-from resilint.findings import Finding
+from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
 
 
 def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """INS-04: business-interruption cover that never pays for an outage of a critical function
-    recovered on plan (one finding per policy, naming every such function); dependent cover
-    that leaves out a critical supplier."""
+    """INS-04: per policy, one warning naming every critical function whose MTPD ends before a
+    cover that responds to its outage pays, one note naming those whose RTO alone does; and
+    dependent cover that leaves out a critical supplier."""
     functions = context.facts.critical_functions()
     for policy in judged(context):
-        late = [
-            found
-            for function in functions
-            if insures(policy, context.facts.function(function).entities)
-            and (found := _late(context, policy, function)) is not None
+        insured = [f for f in functions if insures(policy, context.facts.function(f).entities)]
+        covered = [(f, _covers(context, policy, f)) for f in insured]
+        intolerable = [g for f, c in covered if (g := _gap(f, "mtpd_hours", c)) is not None]
+        gapped = {g.function.id for g in intolerable}
+        on_plan = [
+            g
+            for f, c in covered
+            if f.id not in gapped and (g := _gap(f, "rto_hours", c)) is not None
         ]
-        if late:
-            yield _waiting_finding(context, info, policy, late)
+        if intolerable:
+            yield _intolerable_finding(context, info, policy, intolerable)
+        if on_plan:
+            yield _on_plan_note(context, info, policy, on_plan)
         yield from _dependent_gaps(context, info, policy, functions)
 
 
-def _waiting_periods(
-    context: RuleContext, policy: Document, function: Document
-) -> list[tuple[str, float, str]]:
+@dataclass(frozen=True)
+class _Cover:
+    """A cover of a policy that responds to an outage, and its waiting period."""
+
+    name: str
+    hours: float
+    section: str
+    """The policy's section holding ``waiting_period_hours``."""
+
+    @property
+    def described(self) -> str:
+        return f"{self.name} cover's {show_number(self.hours)}-hour waiting period"
+
+
+def _covers(context: RuleContext, policy: Document, function: Document) -> list[_Cover]:
     """The covers of the policy that respond to an outage of the function, and their waiting
     periods: business interruption, and dependent business interruption when it has its own
     waiting period and covers a supplier the function rests on."""
@@ -43,85 +61,122 @@ def _waiting_periods(
     own = number(value_at(policy.data, "dependent_bi", "waiting_period_hours"))
     found = []
     if main is not None and included(policy, "business_interruption"):
-        found.append(("business-interruption", main, "business_interruption"))
+        found.append(_Cover("business-interruption", main, "business_interruption"))
     if own is not None and included(policy, "dependent_business_interruption"):
         suppliers = _engaged(context, context.facts.function(function).suppliers)
         if any(dependent_covers(context.facts, policy, s) for s in suppliers):
-            found.append(("dependent business-interruption", own, "dependent_bi"))
+            found.append(_Cover("dependent business-interruption", own, "dependent_bi"))
     return found
 
 
+_BOUNDS = {"mtpd_hours": "MTPD", "rto_hours": "RTO"}
+
+
 @dataclass(frozen=True)
-class _Late:
-    """A function whose planned outage ends before the policy's cover starts paying."""
+class _Gap:
+    """A function, one of its bounds (MTPD or RTO), and the covers whose waiting period lasts
+    at least that bound: they pay nothing for an outage that ends within it."""
 
     function: Document
-    rto: float | None
-    mtpd: float | None
-    covers: tuple[tuple[str, float, str], ...]
-    """(cover, waiting period, policy section) of the covers that start too late."""
-
-    @property
-    def longest(self) -> float:
-        return max(hours for _, hours, _ in self.covers)
+    field: str
+    """``mtpd_hours`` or ``rto_hours``."""
+    hours: float
+    covers: tuple[_Cover, ...]
 
     def described(self) -> str:
-        criticality = self.function.data.get("criticality")
-        parts = [f"RTO {_hours(self.rto)}"] if self.rto is not None else []
-        if self.mtpd is not None and (self.rto is None or self.longest >= self.mtpd):
-            parts.append(f"MTPD {_hours(self.mtpd)}")
-        text = f"{self.function.id} ({criticality}: {', '.join(parts)}"
-        if self.mtpd is not None and self.longest >= self.mtpd:
-            text += ", intolerable before cover pays"
-        return text + ")"
+        bound = f"{_BOUNDS[self.field]} {_hours(self.hours)}"
+        return f"{self.function.id}: {bound}, {listed([c.described for c in self.covers])}"
 
 
-def _late(context: RuleContext, policy: Document, function: Document) -> _Late | None:
-    rto = number(function.data.get("rto_hours"))
-    mtpd = number(function.data.get("mtpd_hours"))
-    bounds = [b for b in (rto, mtpd) if b is not None]
-    periods = _waiting_periods(context, policy, function)
-    covers = tuple(p for p in periods if any(p[1] >= b for b in bounds))
-    return _Late(function, rto, mtpd, covers) if covers else None
+def _gap(function: Document, field: str, covers: list[_Cover]) -> _Gap | None:
+    hours = number(function.data.get(field))
+    if hours is None:
+        return None
+    late = tuple(c for c in covers if c.hours >= hours)
+    return _Gap(function, field, hours, late) if late else None
+
+
+def _intolerable_finding(
+    context: RuleContext, info: RuleInfo, policy: Document, gaps: list[_Gap]
+) -> Finding:
+    """The catalogue's gap, at the rule's level: cover starts only once the disruption of a
+    critical function has become intolerable."""
+    message = (
+        f"insurance policy {policy.id} pays nothing for an outage of {_count(gaps)} until the "
+        f"disruption has become intolerable: {_each(gaps)} lasts at least the function's maximum "
+        f"tolerable period of disruption (MTPD) ({_who(gaps)}). {_fund(gaps)}, or negotiate a "
+        "waiting period shorter than the MTPD at renewal (insurer market practice); record an "
+        "accepted gap in a waiver"
+    )
+    return _waiting_finding(context, info, policy, gaps, message, "waiting-period-mtpd", None)
+
+
+def _on_plan_note(
+    context: RuleContext, info: RuleInfo, policy: Document, gaps: list[_Gap]
+) -> Finding:
+    """A note, at level info: cover never pays for an outage recovered on plan. Usual in the
+    market, so it informs the risk-finance budget without gating a check."""
+    message = (
+        f"insurance policy {policy.id} pays nothing for an outage of {_count(gaps)} that is "
+        f"recovered on plan: {_each(gaps)} lasts at least the function's recovery time objective "
+        f"(RTO), though not its maximum tolerable period of disruption ({_who(gaps)}). A waiting "
+        "period of 8 to 12 hours is common (insurer market practice) and leaves the loss of an "
+        f"outage recovered on plan to us. {_fund(gaps)}, or negotiate a waiting period shorter "
+        "than the RTO at renewal where that loss matters"
+    )
+    return _waiting_finding(context, info, policy, gaps, message, "waiting-period-rto", Level.INFO)
 
 
 def _waiting_finding(
-    context: RuleContext, info: RuleInfo, policy: Document, late: list[_Late]
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    gaps: list[_Gap],
+    message: str,
+    discriminator: str,
+    level: Level | None,
 ) -> Finding:
-    """One finding for the policy's waiting periods, at the first that starts too late, naming
-    each function it leaves its planned outage uninsured."""
-    covers = list(dict.fromkeys(c for item in late for c in item.covers))
-    shown = listed(
-        [f"{cover} cover ({show_number(h)}-hour waiting period)" for cover, h, _ in covers]
-    )
-    longest = max(item.longest for item in late)
-    who = "; ".join(item.described() for item in late)
-    several = len(covers) > 1
-    count = (
-        f"{len(late)} critical or important functions are"
-        if len(late) > 1
-        else "a critical or important function is"
-    )
-    message = (
-        f"the {shown} of insurance policy {policy.id} {'pay' if several else 'pays'} nothing "
-        "until an outage has lasted "
-        f"{'their waiting periods' if several else _hours(covers[0][1])}, and {count} planned "
-        "to be back by then (its RTO, or its MTPD where no RTO is set): an outage recovered on "
-        f"plan is never paid for ({who}). Fund the first "
-        f"{_hours(longest)} of loss from a contingency budget, or negotiate a shorter waiting "
-        "period at renewal (insurer market practice); record an accepted gap in a waiver"
-    )
+    """At the waiting period of the first cover it names, with the others and each function's
+    bound beside it."""
+    covers = _covers_of(gaps)
     related = [
-        context.related(policy, (part, "waiting_period_hours"), f"{cover} waiting period")
-        for cover, _, part in covers[1:]
+        context.related(policy, (c.section, "waiting_period_hours"), f"{c.name} waiting period")
+        for c in covers[1:]
     ]
-    for item in late:
-        intolerable = item.mtpd is not None and item.longest >= item.mtpd
-        field = "rto_hours" if item.rto is not None and not intolerable else "mtpd_hours"
-        text = f"{item.function.data.get('criticality')} function {item.function.id}"
-        related.append(context.related(item.function, (field,), text))
-    where = (covers[0][2], "waiting_period_hours")
-    return context.finding(info, policy, where, message, tuple(related), "waiting-period")
+    for gap in gaps:
+        text = f"{gap.function.data.get('criticality')} function {gap.function.id}"
+        related.append(context.related(gap.function, (gap.field,), text))
+    where = (covers[0].section, "waiting_period_hours")
+    return context.finding(info, policy, where, message, tuple(related), discriminator, level=level)
+
+
+def _covers_of(gaps: list[_Gap]) -> list[_Cover]:
+    """The covers the gaps name, business interruption before dependent business interruption."""
+    found = dict.fromkeys(c for gap in gaps for c in gap.covers)
+    return sorted(found, key=lambda c: c.section != "business_interruption")
+
+
+def _count(gaps: list[_Gap]) -> str:
+    many = f"{len(gaps)} critical or important functions"
+    return many if len(gaps) > 1 else "a critical or important function"
+
+
+def _each(gaps: list[_Gap]) -> str:
+    one = len(gaps) == 1 and len(gaps[0].covers) == 1
+    return "the waiting period" if one else "each waiting period"
+
+
+def _who(gaps: list[_Gap]) -> str:
+    return "; ".join(gap.described() for gap in gaps)
+
+
+def _fund(gaps: list[_Gap]) -> str:
+    """The contingency to fund, in the hours of the covers the finding names."""
+    covers = _covers_of(gaps)
+    if len({c.hours for c in covers}) == 1:
+        return f"Fund the first {_hours(covers[0].hours)} of loss from a contingency budget"
+    each = ", ".join(f"{_hours(c.hours)} under the {c.name} cover" for c in covers)
+    return f"Fund the loss until each cover pays ({each}) from a contingency budget"
 
 
 def _hours(value: float) -> str:
