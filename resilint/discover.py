@@ -338,12 +338,14 @@ class _Finder:
         """Whether git tracks the file ``where``, or a file below the directory ``where``: a
         .gitignore does not hide what git tracks (git reads it only for untracked files), so a
         change cannot hide a committed document by adding a line to one."""
-        tracked = self.git_tracked()
+        tracked = self.git_tracked(self.top + where)
         return where in tracked.files or where in tracked.directories
 
-    def git_tracked(self) -> _Tracked:
+    def git_tracked(self, hidden: str = "") -> _Tracked:
+        """What git tracks in :attr:`top`; asked first for ``hidden``, a path a .gitignore
+        hides (named if git cannot answer)."""
         if self.tracked is None:
-            self.tracked = _Tracked.of(self.top or os.curdir)
+            self.tracked = _Tracked.of(self.top or os.curdir, hidden)
         return self.tracked
 
     def committed_in(self, directory: str, boundary: str) -> None:
@@ -375,25 +377,71 @@ class _Tracked:
     ordered: tuple[str, ...]
 
     @staticmethod
-    def of(directory: str) -> _Tracked:
-        """What ``git ls-files`` lists; nothing outside a git work tree (or without git): there,
-        no index says what is committed, and every .gitignore is taken as written."""
+    def of(directory: str, hidden: str) -> _Tracked:
+        """What ``git ls-files`` lists. Outside a git work tree, nothing: no index says what is
+        committed, and every .gitignore is taken as written. Inside one, git not answering is
+        an error (:func:`_git_failed`), never taken for "nothing is committed"."""
         import subprocess  # only for a walk where a .gitignore hides something
 
         try:
             done = subprocess.run(  # a fixed git command, in the directory being walked
                 [*_GIT, "ls-files", "-z"], cwd=directory, capture_output=True, timeout=60
             )
-        except (OSError, subprocess.SubprocessError):
-            return _Tracked(frozenset(), frozenset(), ())
-        out = done.stdout if done.returncode == 0 else b""
-        names = sorted(os.fsdecode(name) for name in out.split(b"\0") if name)
+        except subprocess.TimeoutExpired:
+            return _git_failed(directory, hidden, "git did not answer within 60 seconds")
+        except FileNotFoundError:
+            return _git_failed(directory, hidden, "git is not installed (or not on PATH)")
+        except (OSError, subprocess.SubprocessError) as exc:
+            return _git_failed(directory, hidden, f"git could not be run: {exc}")
+        if done.returncode != 0:
+            return _git_failed(directory, hidden, done.stderr.decode("utf-8", "replace"))
+        names = sorted(os.fsdecode(name) for name in done.stdout.split(b"\0") if name)
         return _Tracked(frozenset(names), _directories_of(names), tuple(names))
 
     def below(self, directory: str) -> list[str]:
         start = bisect.bisect_left(self.ordered, directory)
         end = bisect.bisect_left(self.ordered, directory[:-1] + chr(ord("/") + 1))
         return list(self.ordered[start:end])
+
+
+def _git_failed(directory: str, hidden: str, said: str) -> _Tracked:
+    """Nothing tracked outside a git work tree (git has no index to ask there); inside one, an
+    error with git's reason and the fix.
+
+    A work tree is known by its ``.git`` (or by ``GIT_DIR``), not by what git says: git refuses
+    a checkout owned by another user ("dubious ownership", as in container CI jobs), may be
+    missing or may time out, and taking any of these for "nothing is committed" lets a
+    .gitignore hide committed documents again, a green run that checked less than the
+    repository. Checking every file the .gitignore hides instead would judge files nobody
+    commits (generated or vendored YAML) and fail for them. So the run stops with status 2,
+    and only when a .gitignore hides something, the one case where the answer matters.
+    """
+    from resilint.reporters.base import printable
+    from resilint.userfiles import work_tree
+
+    place = _lexical(Path(directory))
+    tree = work_tree(Path(place))
+    if tree is None and not os.environ.get("GIT_DIR"):
+        return _Tracked(frozenset(), frozenset(), ())
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    reason = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "")
+    raise UsageError(
+        f"{printable(hidden)}: a .gitignore hides it, and git could not list the committed files "
+        f"({printable(reason or 'no reason given')}), so resilint cannot tell whether it is "
+        "committed (a .gitignore never hides a committed file); "
+        + printable(_git_fix(said, str(tree or place)))
+    )
+
+
+def _git_fix(said: str, top: str) -> str:
+    import shlex
+
+    if "safe.directory" in said or "dubious ownership" in said:
+        return (
+            "if the checkout belongs to another user (as in container CI jobs), run: "
+            f"git config --global --add safe.directory {shlex.quote(top)}"
+        )
+    return f"make git ls-files work in {shlex.quote(top)}"
 
 
 def _directories_of(names: list[str]) -> frozenset[str]:

@@ -5,6 +5,7 @@ made to backtrack."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -83,6 +84,97 @@ def test_outside_git_a_gitignore_is_taken_as_written(cli, write) -> None:
     write("sup/.gitignore", "*.yaml\n")
     result = _check(cli)
     assert result.exit_code == 0, result.stdout + result.stderr
+
+
+DUBIOUS = """\
+fatal: detected dubious ownership in repository at '{top}'
+To add an exception for this directory, call:
+
+\tgit config --global --add safe.directory {top}
+"""
+
+
+def _hidden_and_committed(write, tmp_path: Path) -> None:
+    """A repository whose committed sup/b.yaml (SCH-01) a .gitignore would hide."""
+    write("resilint.yaml", "fail_on: error\n")
+    write("sup/b.yaml", BAD.format(id="b"))
+    write("sup/.gitignore", "*.yaml\n")
+    _repository(tmp_path)
+    git(tmp_path, "add", "resilint.yaml", "sup/.gitignore")
+    git(tmp_path, "add", "-f", "sup/b.yaml")
+
+
+def _git_on_path(monkeypatch, directory: Path, script: str | None) -> None:
+    """PATH holding only ``directory``, with a ``git`` running ``script`` (none: no git)."""
+    directory.mkdir()
+    if script is not None:
+        (directory / "git").write_text("#!/bin/sh\n" + script)
+        (directory / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", str(directory))
+
+
+@pytest.mark.parametrize(
+    ("script", "said", "fix"),
+    [
+        (
+            "".join(f"echo '{line}' >&2\n" for line in DUBIOUS.splitlines()) + "exit 128\n",
+            "fatal: detected dubious ownership",
+            "run: git config --global --add safe.directory",
+        ),
+        (None, "git is not installed", "make git ls-files work in"),
+        ("echo 'fatal: index file corrupt' >&2\nexit 128\n", "index file corrupt", "make git"),
+    ],
+    ids=["dubious-ownership", "no-git", "corrupt-index"],
+)
+def test_git_failing_in_a_work_tree_stops_the_run_when_a_gitignore_hides_files(
+    cli, write, tmp_path: Path, monkeypatch, script: str | None, said: str, fix: str
+) -> None:
+    _hidden_and_committed(write, tmp_path)
+    _git_on_path(monkeypatch, tmp_path.parent / f"{tmp_path.name}-bin", script)
+    result = _check(cli)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("resilint: sup/b.yaml: a .gitignore hides it")
+    assert said in result.stderr and fix in result.stderr and str(tmp_path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_git_failing_matters_only_where_a_gitignore_hides_a_file(
+    cli, write, tmp_path: Path, monkeypatch
+) -> None:
+    _hidden_and_committed(write, tmp_path)
+    (tmp_path / "sup" / ".gitignore").write_text("*.txt\n")
+    _git_on_path(monkeypatch, tmp_path.parent / f"{tmp_path.name}-bin", None)
+    result = _check(cli)
+    assert result.exit_code == 1 and _found(result) == {("sup/b.yaml", "SCH-01")}
+
+
+def test_outside_a_work_tree_no_git_is_needed(cli, write, tmp_path: Path, monkeypatch) -> None:
+    write("resilint.yaml", "fail_on: error\n")
+    write("ok.yaml", GOOD)
+    write("sup/b.yaml", BAD.format(id="b"))
+    write("sup/.gitignore", "*.yaml\n")
+    _git_on_path(monkeypatch, tmp_path.parent / f"{tmp_path.name}-bin", None)
+    result = _check(cli)
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving the checkout to another user needs root")
+def test_a_checkout_of_another_user_is_an_error_until_git_trusts_it(
+    cli, write, tmp_path: Path, monkeypatch
+) -> None:
+    """What container CI jobs meet: git refuses a repository owned by another user."""
+    _hidden_and_committed(write, tmp_path)
+    settings = tmp_path.parent / f"{tmp_path.name}-gitconfig"
+    settings.write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(settings))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    subprocess.run(["chown", "-R", "65534", str(tmp_path)], check=True)
+    result = _check(cli)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "dubious ownership" in result.stderr
+    git(tmp_path, "config", "--global", "--add", "safe.directory", str(tmp_path))
+    result = _check(cli)
+    assert result.exit_code == 1 and _found(result) == {("sup/b.yaml", "SCH-01")}
 
 
 @pytest.mark.parametrize("name", ["c.YAML", "c.Yml", "c.yAmL"])
