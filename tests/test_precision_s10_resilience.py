@@ -8,7 +8,7 @@ is gone, and each real gap is still found."""
 
 from __future__ import annotations
 
-from one_file import check, doc, repo
+from one_file import check, doc, line, repo
 
 # -- CON-01: our own platform with a standby region fails over rather than stops --------------
 
@@ -108,3 +108,46 @@ def test_bcm05_names_only_the_records_that_put_the_supplier_under_it(cli, write)
     assert why_relied_on(cli, write, plain) == (
         "it is recorded as tier 1; it is recorded as supporting a critical function"
     )
+
+
+# -- BCM-06: one stale restore test is one finding, at the control where it is fixed ----------
+
+
+def vault(test: str, functions: str = "[scheduling, telehealth, ehr-sync]") -> str:
+    body = f"category: backup_immutable\nstatus: implemented\nfunctions: {functions}\n"
+    return doc("Control", "vault-lock", body + f"last_restore_test: {test}\n")
+
+
+def test_bcm06_one_stale_test_is_one_finding_at_the_control_naming_the_functions(
+    cli, write
+) -> None:
+    stale = vault("{date: 2025-09-15, result: pass}")
+    text = repo(platform(PAIR), stale)
+    (finding,) = check(cli, write, text, ["BCM-06"])
+    assert (finding["kind"], finding["id"]) == ("Control", "vault-lock")
+    assert finding["json_path"] == "last_restore_test.date"
+    assert finding["line"] == line(text, "last_restore_test")
+    assert "behind critical functions scheduling, telehealth and ehr-sync" in finding["message"]
+    assert "test a restore from control vault-lock" in finding["message"]
+    assert [r["message"] for r in finding["related"]] == [
+        f"critical function {f} relies on this backup"
+        for f in ("scheduling", "telehealth", "ehr-sync")
+    ]
+    # a fresh test closes it; a function no copy covers is still reported at the function
+    fresh = repo(platform(PAIR), vault("{date: 2026-09-15, result: pass}", "[scheduling]"))
+    found = check(cli, write, fresh, ["BCM-06"])
+    assert sorted(f["id"] for f in found) == ["ehr-sync", "telehealth"]
+    assert all("has no implemented immutable or offline backup" in f["message"] for f in found)
+
+
+def test_bcm06_a_waiver_of_the_stale_test_targets_the_control(cli, write) -> None:
+    waiver = doc(
+        "Waiver",
+        "w-vault",
+        "rule: BCM-06\ntargets: [{kind: Control, id: vault-lock}]\nrationale: r\n"
+        "compensating_controls: [c]\nrisk_owner: a\napprover: b\napproved_on: 2026-10-01\n"
+        "expires: 2027-03-31\n",
+    )
+    text = repo(platform(PAIR), vault("{date: 2025-09-15, result: pass}"), waiver)
+    (finding,) = check(cli, write, text, ["BCM-06", "EXC-02"])
+    assert finding["code"] == "BCM-06" and finding["suppressed"]

@@ -402,7 +402,10 @@ def test_bcm06_critical_functions_only_and_restore_tests_dated(cli, write) -> No
     stale = docs(
         function("payroll"), function("canteen", "standard"), control.format(date="2025-06-01")
     )
-    assert places(only("BCM-06", stale, cli, write)) == [("payroll", 3)]
+    # reported at the stale test, naming the critical function only
+    (finding,) = only("BCM-06", stale, cli, write)
+    assert (finding["id"], finding["line"]) == ("backups", 16)
+    assert "behind critical function payroll passed" in finding["message"]
 
 
 # -- EXR-01 -----------------------------------------------------------------------------------

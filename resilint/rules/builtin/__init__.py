@@ -30,6 +30,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "continuity": (
         "supplier-rto-within-function-rto",
         "relied-on-supplier-mapped",
+        "backups-behind-critical-functions",
         "each-backup-restores",
     ),
     "exercises": ("exercised-within-a-year", "exercise-participants-and-scenario"),

@@ -1,15 +1,18 @@
 """Python checks of the continuity rules (rules/continuity.yaml holds their documentation), a
-module a rule: ``recovery`` (BCM-03), ``mapping`` (BCM-05), ``backups`` (BCM-09).
+module a rule: ``recovery`` (BCM-03), ``mapping`` (BCM-05), ``backed_up`` (BCM-06), ``backups``
+(BCM-09).
 
 BCM-03 compares each supplier service a critical function relies on with the function's recovery
 time objective and its plans' degraded mode; BCM-05 looks for suppliers we rely on that no
-function reaches through the dependency graph; BCM-09 judges each backup control's own restore
-test, which BCM-06 (any passing test for the function) cannot see. The other continuity rules
-are declarative.
+function reaches through the dependency graph; BCM-06 asks for a backup copy and a recent passing
+restore test behind each critical function, one finding per stale test; BCM-09 judges each backup
+control's own restore test, which BCM-06 (any passing test for the function) cannot see. The
+other continuity rules are declarative.
 """
 
 from __future__ import annotations
 
+from resilint.rules.builtin.continuity.backed_up import check_backups_behind_critical_functions
 from resilint.rules.builtin.continuity.backups import check_each_backup_restores
 from resilint.rules.builtin.continuity.mapping import check_relied_on_supplier_mapped
 from resilint.rules.builtin.continuity.recovery import check_supplier_rto_fits
@@ -18,5 +21,6 @@ from resilint.rules.python import PythonCheck
 CHECKS: dict[str, PythonCheck] = {
     "supplier-rto-within-function-rto": check_supplier_rto_fits,  # BCM-03
     "relied-on-supplier-mapped": check_relied_on_supplier_mapped,  # BCM-05
+    "backups-behind-critical-functions": check_backups_behind_critical_functions,  # BCM-06
     "each-backup-restores": check_each_backup_restores,  # BCM-09
 }

@@ -1,0 +1,104 @@
+"""BCM-06: each critical function has an implemented immutable or offline backup, and a restore
+test of the backups behind it passed within the limit. A test out of date is one finding at the
+control whose test it is, naming every function it leaves untested: one test to run, recorded in
+one place, whatever the number of functions the copy serves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date, in_order, listed, number, strings, text_of, value_at
+from resilint.findings import Finding
+from resilint.model import Document
+from resilint.rules.model import RuleContext, RuleInfo
+
+COPIES = ("backup_immutable", "backup_offline")
+"""The controls that are a backup copy; a restore-testing programme (backup_restore_test) tests
+them but keeps no copy of its own."""
+TESTED = (*COPIES, "backup_restore_test")
+
+
+def check_backups_behind_critical_functions(
+    context: RuleContext, info: RuleInfo
+) -> Iterator[Finding]:
+    """A function no backup copy covers is reported at the function. One whose backups have no
+    restore test that passed within the limit joins the others that the same controls cover, in
+    one finding at the first copy's last_restore_test. A failed latest test is BCM-09's."""
+    limit = int(number(context.params.get("restore_test_max_age_days")) or 365)
+    controls = [c for c in context.index.of_kind("Control") if _implemented(c)]
+    untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
+    for function in in_order(context.facts.critical_functions()):
+        behind = [c for c in controls if _covers(c, function)]
+        copies = [c for c in behind if c.data.get("category") in COPIES]
+        if not copies:
+            yield _no_copy(context, info, function)
+        elif not any(_passed(context, c, limit) or _failed(c) for c in behind):
+            # the copies first: the finding sits at the test of a copy, a programme is related
+            ordered = sorted(behind, key=lambda c: c.data.get("category") not in COPIES)
+            untested.setdefault(tuple(id(c) for c in ordered), (ordered, []))[1].append(function)
+    for behind, functions in untested.values():
+        yield _untested(context, info, behind, functions, limit)
+
+
+def _implemented(control: Document) -> bool:
+    return control.data.get("category") in TESTED and control.data.get("status") == "implemented"
+
+
+def _covers(control: Document, function: Document) -> bool:
+    """A control covers the functions it lists, or every function when it lists none."""
+    named = strings(control.data.get("functions"))
+    return not named or function.id in named
+
+
+def _passed(context: RuleContext, control: Document, limit: int) -> bool:
+    day = as_date(value_at(control.data, "last_restore_test", "date"))
+    fresh = day is not None and shift(context.as_of, -limit) <= day <= context.as_of
+    return fresh and bool(value_at(control.data, "last_restore_test", "result") == "pass")
+
+
+def _failed(control: Document) -> bool:
+    return bool(value_at(control.data, "last_restore_test", "result") == "fail")
+
+
+def _what(functions: list[Document]) -> str:
+    """``critical functions a, b and c``: their criticality, as the rule cares about it."""
+    kinds = dict.fromkeys(text_of(f.data.get("criticality")) or "critical" for f in functions)
+    plural = "s" if len(functions) > 1 else ""
+    names = listed([str(f.id) for f in functions])
+    return f"{' or '.join(kinds)} function{plural} {names}"
+
+
+def _no_copy(context: RuleContext, info: RuleInfo, function: Document) -> Finding:
+    message = (
+        f"{_what([function])} has no implemented immutable or offline backup: record a Control "
+        "of category backup_immutable or backup_offline that covers it" + _as_of(context)
+    )
+    return context.finding(info, function, ("id",), message)
+
+
+def _untested(
+    context: RuleContext,
+    info: RuleInfo,
+    behind: list[Document],
+    functions: list[Document],
+    limit: int,
+) -> Finding:
+    control, *others = behind
+    tests = context.facts.function(functions[0]).restore_tests
+    message = (
+        f"no restore test of the backups behind {_what(functions)} passed in the last {limit} "
+        f"days ({tests}): test a restore from control {control.id} and record the date and "
+        "result under its last_restore_test" + _as_of(context)
+    )
+    related = (
+        *(context.related(f, ("id",), f"{_what([f])} relies on this backup") for f in functions),
+        *(context.related(c, ("last_restore_test",), f"restore test of {c.label}") for c in others),
+    )
+    key = "+".join(sorted(str(c.id) for c in behind))
+    at = ("last_restore_test", "date")
+    return context.finding(info, control, at, message, related, discriminator=key)
+
+
+def _as_of(context: RuleContext) -> str:
+    return f" (as of {context.as_of.isoformat()})"
