@@ -31,6 +31,7 @@ from resilint.app import (
 from resilint.baseline import DEFAULT_NAME
 from resilint.check_options import check_args, check_options
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
+from resilint.command import file_named_like_option
 from resilint.command import guarded as _guarded
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode
@@ -69,6 +70,17 @@ class _Commands(click.Group):
         except click.ClickException as exc:
             _escape(exc)
             raise
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        clash = file_named_like_option(args)
+        if clash is not None:  # a file chosen by a commit must never become an option
+            raise click.UsageError(
+                f"{clash!r} is both an option and the name of a file here; resilint cannot "
+                "tell which is meant (pre-commit passes the names of changed files where "
+                f"options go), so it checks nothing: rename the file (on a command line, "
+                f"write ./{clash} for the file)"
+            )
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -3,7 +3,9 @@ terminal, and the one place errors become a message and an exit status.
 
 The pre-commit hook's usual command line, ``resilint pre-commit`` and file names, is parsed
 here too (:func:`plain_hook`): it runs on every commit, and importing click is about a fifth of
-its start-up. Any option sends the command line to click, as every other command goes.
+its start-up. Any option sends the command line to click, as every other command goes; there,
+an argument that reads as an option but names a file is refused
+(:func:`file_named_like_option`).
 """
 
 from __future__ import annotations
@@ -114,6 +116,20 @@ def plain_hook(argv: Sequence[str]) -> tuple[Path, ...] | None:
     if argv[:1] != ["pre-commit"] or any(not a or a.startswith("-") for a in argv[1:]):
         return None
     return tuple(Path(name) for name in argv[1:])
+
+
+def file_named_like_option(argv: Sequence[str]) -> str | None:
+    """The first argument before ``--`` that reads as an option but is also the name of a file
+    (or directory) in the working directory, as ``--config=x.yaml`` or ``-cx.yaml`` can be.
+    pre-commit appends the names of the files to check after the hook's own arguments, with no
+    ``--`` between them, so such a file would choose the hook's options (``fail_on: never``);
+    nothing in the command line tells the two apart, so the command is refused."""
+    for argument in argv:
+        if argument == "--":
+            return None
+        if argument.startswith("-") and argument != "-" and os.path.lexists(argument):
+            return argument
+    return None
 
 
 def run_hook(paths: tuple[Path, ...]) -> NoReturn:

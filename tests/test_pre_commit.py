@@ -68,13 +68,15 @@ def project(tmp_path: Path) -> Path:
     return repo
 
 
-def try_repo(project: Path, home: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """pre-commit try-repo: installs resilint from this checkout, runs it on staged files (or,
-    with ``options``, as they say: ``--from-ref A --to-ref B``)."""
+def try_repo(
+    project: Path, home: Path, *options: str, hook: str = "resilint"
+) -> subprocess.CompletedProcess[str]:
+    """pre-commit try-repo: installs resilint from this checkout, runs ``hook`` on staged files
+    (or, with ``options``, as they say: ``--from-ref A --to-ref B``)."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "resilint", *options],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, *options],
         cwd=project,
         env=env,
         capture_output=True,
@@ -136,6 +138,31 @@ def test_a_changed_configuration_rechecks_everything(project, pre_commit_home):
     git(project, "add", "resilint.yaml")
     result = try_repo(project, pre_commit_home)
     assert result.returncode == 1 and "contracts/legacy.yaml" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("hook", "name"), [("resilint", "--config=x.yaml"), ("resilint-fix", "-cx.yaml")]
+)
+def test_a_committed_file_named_like_an_option_does_not_choose_the_options(
+    project, pre_commit_home, hook, name
+):
+    """pre-commit appends the staged file names after the hook's arguments, with no '--': a
+    file named --config=x.yaml (beside an x.yaml saying fail_on: never) would otherwise be
+    read as the option and let a broken commit through."""
+    (project / "contracts" / "acme.yaml").write_text(CONTRACT.format(step_in="false"))
+    (project / "x.yaml").write_text("fail_on: never\n")
+    (project / name).write_text("# notes\n")
+    git(project, "add", "--", ".")
+    refused = try_repo(project, pre_commit_home, hook=hook)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said  # pre-commit's own status for a failed hook
+    assert f"'{name}' is both an option and the name of a file here" in said
+    assert "rename the file" in said
+
+    git(project, "mv", "--", name, "notes.yaml")
+    renamed = try_repo(project, pre_commit_home, hook=hook)
+    assert renamed.returncode == 1, renamed.stdout + renamed.stderr
+    assert "contracts/acme.yaml:6:" in renamed.stdout and "CTR-08" in renamed.stdout
 
 
 POLICY = """\
