@@ -49,6 +49,22 @@ CASES = [
         "integer too long",
     ),
     ("9 duplicate key", HEADER + "name: T\n", "YML-02", 5, 1, "already defined at line 4"),
+    (
+        "9 duplicate merge key",
+        HEADER + "<<: {tier: 3}\n<<: {tier: 1}\n",
+        "YML-02",
+        6,
+        1,
+        "duplicate key '<<': it is already defined at line 5; write one merge key with a list",
+    ),
+    (
+        "9 duplicate merge key in {...}",
+        HEADER + "c: {<<: {a: 1}, <<: {b: 2}}\n",
+        "YML-02",
+        5,
+        17,
+        "duplicate key '<<': it is already defined at line 5",
+    ),
     ("17 impossible date", HEADER + "d: 2026-02-30\n", "YML-07", 5, 4, "invalid date"),
     ("17 leap day", HEADER + "d: 2025-02-29\n", "YML-07", 5, 4, "invalid date"),
     ("17 month 13", HEADER + "d: 2026-13-01\n", "YML-07", 5, 4, "invalid date"),
@@ -339,3 +355,13 @@ def test_a_last_event_dated_in_the_future_is_no_fresher_than_a_stale_one(cli, tm
     stale = run("2020-01-01")
     assert stale
     assert run("2099-06-30") == stale
+
+
+def test_one_merge_key_with_a_list_of_mappings_is_accepted(cli, write) -> None:
+    """The fix the duplicate merge key's message gives. The first mapping with a key gives its
+    value, as the merge key's specification says: tier 3, no tier-1 findings."""
+    content = HEADER + "owner: o\nstatus: active\ndescription: d\n<<: [{tier: 3}, {tier: 1}]\n"
+    write("ok.yaml", content)
+    result = cli("check", "ok.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.json()["findings"] == []

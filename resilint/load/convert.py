@@ -35,6 +35,7 @@ _NUMERIC_START = frozenset("0123456789+-.")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # A root mapping that repeats these has most likely swallowed the next document.
 _DOCUMENT_KEYS = frozenset({"apiVersion", "kind", "id"})
+_MERGE = "<<"
 _EXPLICIT_OK = frozenset(
     {STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
 )
@@ -139,8 +140,12 @@ class Converter:
         merged: dict[str, Any] = {}
         own: dict[str, Any] = {}
         keys: dict[str, Node] = {}
+        merge: Node | None = None
         for key_node, value_node in node.value:
             if _is_merge(key_node):
+                if merge is not None:  # the first wins in some loaders, the last in others
+                    raise self._duplicate(_MERGE, merge, key_node, depth)
+                merge = key_node
                 for name, value in self._merge_sources(value_node, depth):
                     merged.setdefault(name, value)
                 continue
@@ -163,6 +168,8 @@ class Converter:
                 f"{self.lines.mark(again.start_mark)[0]}"
             )
             fix = document_break(self.lines, again)
+        if name == _MERGE:
+            hint = "; write one merge key with a list of mappings: '<<: [*a, *b]'"
         message = f"duplicate key '{name}': it is already defined at line {line}{hint}"
         return LoadError.at("YML-02", message, again, self.lines, fix=fix)
 
@@ -255,4 +262,4 @@ class Converter:
 
 
 def _is_merge(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == PLAIN and node.value == "<<"
+    return isinstance(node, ScalarNode) and node.tag == PLAIN and node.value == _MERGE
