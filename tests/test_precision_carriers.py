@@ -1,12 +1,14 @@
 """The tenth precision audit (a Luxembourg fund manager and a US healthcare SaaS), through the CLI
 on real YAML: a supplier that holds nothing of ours (a telecom carrier, a vault of ciphertext) is
-asked no claim duties, and the messages say why a duty is asked (what the supplier holds, its
-tier in effect) and which exposure defeats an exemption. Each false alarm is gone, and each real
-gap is still found."""
+asked no claim duties; a telecom carrier or network infrastructure storing none of our data is a
+network carrier (no step-in, forensic images or joint playbook, like a colocation); and the
+messages say why a duty is asked (what the supplier holds, its tier in effect), which exposure
+defeats an exemption, and which service models exist to record. Each false alarm is gone, and
+each real gap is still found."""
 
 from __future__ import annotations
 
-from one_file import check, doc, messages, repo
+from one_file import check, codes, doc, messages, repo
 from test_precision_terms import contract, identity, supplier
 
 # -- claim duties only of a supplier that holds something of ours (CTR-07) --------------------
@@ -73,3 +75,53 @@ def test_a_shared_saas_running_our_sign_in_is_told_that_is_why_it_needs_a_playbo
     key = identity("okta-scim", "api_key", "write", "mfa: true\n", "okta")
     found = messages(check(cli, write, repo(supplier(IDP, "okta"), key), ["PLB-02"]), "PLB-02")
     assert "holds our data and credentials into our systems" in found
+
+
+# -- a network carrier: connectivity holding nothing of ours at rest --------------------------
+
+CRITICAL_CARRIER = CARRIER.replace("tier: 2", "tier: 1")
+CARRIER_TERMS = ["CTR-06", "CTR-07", "CTR-08", "PLB-02"]
+LOGS = (
+    "evidence_retention:\n  log_days: 400\n  preservation_on_request: true\n"
+    "  access_for: [incident_team]\n"
+)
+REMEDIES = "remedies: {security_indemnity: true, accelerated_termination: true}\n"
+
+
+def carrier_terms(cli, write, body: str, terms: str = TEAM_ONLY + LOGS + REMEDIES) -> list:
+    return check(cli, write, repo(supplier(body), contract(terms)), CARRIER_TERMS)
+
+
+def test_a_telecom_carrier_is_asked_no_step_in_images_claim_duties_or_playbook(cli, write) -> None:
+    # S10 and S11 storing none of our data: a network carrier, recorded or inferred
+    assert carrier_terms(cli, write, CRITICAL_CARRIER) == []
+    network = CRITICAL_CARRIER.replace("S10", "S11")
+    assert carrier_terms(cli, write, network) == []
+    recorded = CRITICAL_CARRIER.replace("ict_service_type: S10, ", "") + (
+        "service_model: network_carrier\n"
+    )
+    assert carrier_terms(cli, write, recorded) == []
+    # its logs are still asked (the connection records it keeps), and the model is known
+    found = carrier_terms(cli, write, CRITICAL_CARRIER, TEAM_ONLY + REMEDIES)
+    assert codes(found) == ["CTR-06"] and "keep logs" in messages(found, "CTR-06")
+    assert "service_model" not in messages(found, "CTR-06")
+
+
+def test_a_network_run_for_us_is_a_managed_service(cli, write) -> None:
+    managed = CRITICAL_CARRIER.replace(
+        "stores_data: false}", "stores_data: false, description: Managed network for our sites}"
+    )
+    found = carrier_terms(cli, write, managed)
+    assert "CTR-08" in codes(found) and "step-in" in messages(found, "CTR-08")
+
+
+def test_a_network_keeping_our_data_is_unknown_and_told_which_models_exist(cli, write) -> None:
+    from resilint.domain.delivery import MODELS
+
+    stores = CRITICAL_CARRIER.replace("stores_data: false", "stores_data: true")
+    found = messages(carrier_terms(cli, write, stores), "CTR-08")
+    assert "record its service_model, one of managed_service" in found
+    advice = found.split("record its service_model, one of ")[1].split(", and a term")[0]
+    named = [word for word in advice.replace(",", " ").split() if "_" in word]
+    assert named and set(named) <= set(MODELS), named
+    assert "network_carrier" in named and "multi_tenant_saas" in named

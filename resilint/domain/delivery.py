@@ -5,21 +5,22 @@ term only where it has an object.
   supplier's ``service_model``), or inferred from the DORA register's ICT service type where
   that code says it unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and
   S18 are IaaS and PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a
-  colocation when the service stores none of our data), S03, S04 and S14 help desk, security
-  management and ICT operations run for us. Where the code does not say it, the words of the
-  service's ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS,
-  "software as a service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP
-  800-145: the provider's resources pooled to serve its customers in a multi-tenant model),
-  unless they also say it is run for us ("managed service", "run for us", a bureau: who
+  colocation when the service stores none of our data), S10 and S11 telecom carrier and network
+  infrastructure (a network carrier when the service stores none of our data, unless its words
+  say the network is run for us: a managed WAN is a managed service), S03, S04 and S14 help
+  desk, security management and ICT operations run for us. Where the code does not say it, the
+  words of the service's ``service_type`` and ``description`` may: "infrastructure as a service"
+  is IaaS, "software as a service", "SaaS" or another "... as a service" a multi-tenant SaaS
+  (NIST SP 800-145: the provider's resources pooled to serve its customers in a multi-tenant
+  model), unless they also say it is run for us ("managed service", "run for us", a bureau: who
   operates it, not a product such as "managed databases"), or, for a SaaS, that the instance is
   the customer's own (single-tenant, dedicated, private, managed). A supplier that provides no
   ICT services and does not operate in our systems is a law firm, an insurance broker or other
   professional adviser, a bank, or a payment scheme or market infrastructure where the words it
-  is recorded with say so (:data:`_WORDS`:
-  the service's ``service_type`` and ``description``, else the supplier's ``name`` and
-  ``description``): their services are plain in how any programme describes them, and among
-  suppliers without ICT services those words name nothing else. A service whose model is still
-  unknown is judged by every term its exposure calls for.
+  is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
+  else the supplier's ``name`` and ``description``): their services are plain in how any
+  programme describes them, and among suppliers without ICT services those words name nothing
+  else. A service whose model is still unknown is judged by every term its exposure calls for.
 - **Operating access**: the supplier acts inside our systems through a person's account that
   can change things or privileged rights, as opposed to an integration credential (a
   host-to-host certificate, an SFTP user, a read or write API key) that only lets its systems
@@ -46,6 +47,7 @@ MANAGED = "managed_service"
 SAAS = "multi_tenant_saas"
 IAAS = "iaas_paas"
 COLOCATION = "colocation"
+NETWORK = "network_carrier"
 DATA_FEED = "data_feed"
 PROFESSIONAL = "professional_service"
 FINANCIAL = "financial_service"
@@ -55,6 +57,7 @@ MODEL_WORDS = {
     SAAS: "a multi-tenant SaaS",
     IAAS: "IaaS or PaaS",
     COLOCATION: "colocation",
+    NETWORK: "a network carrier (connectivity that carries our traffic, holding nothing at rest)",
     DATA_FEED: "a data feed",
     PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary)",
@@ -74,6 +77,11 @@ _BY_ICT_SERVICE_TYPE = {
 _FACILITIES = "S07"
 """ICT facilities and hosting services (excluding cloud): a colocation where the service stores
 none of our data, hosting run for us where it does."""
+_NETWORK = ("S10", "S11")
+"""Telecom carrier and network infrastructure: a network carrier where the service stores none
+of our data and its words do not say the network is run for us (a managed WAN, whose provider
+operates our routers, is a managed service); unknown where it stores our data (a messaging
+network keeping our messages is a shared platform, or run for us)."""
 
 _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by its words
     # professional first: a law firm's description often names its clients ("counsel to banks")
@@ -167,8 +175,8 @@ def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: b
     if ict:
         return (
             f" (asked as of a service run for us: the service model of supplier {supplier.id}"
-            " is neither recorded nor inferred; record its service_model, and a term with no "
-            "object for that model is no longer asked)"
+            f" is neither recorded nor inferred; record its service_model, one of "
+            f"{_ICT_MODELS_ADVICE}, and a term with no object for that model is no longer asked)"
         )
     if non_ict:
         return (
@@ -177,6 +185,16 @@ def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: b
             "professional_service, financial_service or market_infrastructure)"
         )
     return ""
+
+
+_ICT_MODELS_ADVICE = (
+    "managed_service (run for us, or its people work in our systems), multi_tenant_saas (one "
+    "platform or network serving all its customers, a clearinghouse included), iaas_paas, "
+    "colocation, network_carrier (connectivity holding none of our data) or data_feed"
+)
+"""The models an ICT supplier may be, with the suppliers that are hard to place (people in our
+systems, a network of many customers) named where they fit: no advice names a value that does
+not exist."""
 
 
 REPLACEABLE = ("easily_substitutable", "medium_complexity")
@@ -196,6 +214,8 @@ def _inferred(service: dict[str, Any]) -> str | None:
     code = service.get("ict_service_type")
     if code == _FACILITIES:
         return COLOCATION if service.get("stores_data") is False else MANAGED
+    if code in _NETWORK and service.get("stores_data") is False:
+        return MANAGED if _RUN_FOR_US.search(_words_of(service)) else NETWORK
     return _BY_ICT_SERVICE_TYPE.get(code) if isinstance(code, str) else None
 
 
@@ -248,12 +268,14 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
     """The service model its service_type and description name (IaaS; SaaS, whose resource
     pooling NIST SP 800-145 describes as multi-tenant), unless they say it is run for us, or,
     for a SaaS, that the instance is the customer's own."""
-    words = " ".join(
-        text
-        for text in (service.get("service_type"), service.get("description"))
-        if isinstance(text, str)
-    )
+    words = _words_of(service)
     return next((model for model, pattern in _CLOUD_WORDS if pattern.search(words)), None)
+
+
+def _words_of(service: dict[str, Any]) -> str:
+    """Its service_type and description, as one text."""
+    texts = (service.get("service_type"), service.get("description"))
+    return " ".join(text for text in texts if isinstance(text, str))
 
 
 def _worded(*texts: object) -> str | None:

@@ -71,7 +71,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "service_models": _fact(
             "array",
             "Service models of its services (managed_service, multi_tenant_saas, iaas_paas, "
-            "colocation, data_feed, professional_service, financial_service, "
+            "colocation, network_carrier, data_feed, professional_service, financial_service, "
             "market_infrastructure): recorded, or inferred from the ICT service type, else from "
             "the words of the service (SaaS, infrastructure as a service; a law firm, a bank or "
             "a card scheme for a supplier without ICT services); empty when any is unknown.",
