@@ -16,10 +16,12 @@ from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
+from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
 _REGISTER = "the DORA register of information (template B_05.01)"
+_BRACKETED = Lazy(r"\([^()]*\)")
 _CODE_TYPES = ("LEI", "EUID", "CRN", "VAT", "PNR", "NIN")
 _TYPES = "LEI, EUID, CRN, VAT, PNR or NIN"
 _LEGAL = ("LEI", "EUID")
@@ -114,6 +116,10 @@ def _parent_identity(supplier: Document) -> Iterator[Gap]:
         )
         yield ("ultimate_parent",) if isinstance(parent, dict) else ("id",), message
         return
+    wrong = _borrowed_code(supplier, mapping_at(supplier.data, "ultimate_parent"))
+    if wrong is not None:
+        yield ("ultimate_parent", "provider_id"), wrong
+        return
     if _own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
         return
     code, kind = value_at(parent, "provider_id"), value_at(parent, "provider_id_type")
@@ -132,6 +138,32 @@ def _parent_identity(supplier: Document) -> Iterator[Gap]:
             "the register identifies by its LEI (or, established in the EU, its EUID)"
         )
         yield ("ultimate_parent", "provider_id_type") if kind else ("ultimate_parent",), message
+
+
+def _borrowed_code(supplier: Document, parent: dict[str, Any]) -> str | None:
+    """An ultimate parent named as another company but given the supplier's own identifier (a
+    copy-paste): the register would file the supplier as its own parent (B_05.01.0110 is then
+    its own code, FAQ 99) and the real parent nowhere."""
+    code, own = text_of(parent.get("provider_id")), text_of(supplier.data.get("provider_id"))
+    name, own_name = text_of(parent.get("name")), text_of(supplier.data.get("name"))
+    if code is None or code != own or name is None or own_name is None:
+        return None
+    if _letters(name) == _letters(own_name):  # its own parent, spelt another way
+        return None
+    return (
+        f"the ultimate parent of supplier {supplier.id}, {name}, carries the supplier's own "
+        f"identifier ({code}, that of {own_name}): {_REGISTER} would file {own_name} as its "
+        f"own parent and leave {name} out (column 0110). Record {name}'s own "
+        f"{text_of(parent.get('provider_id_type')) or 'LEI'} (search.gleif.org); if {own_name} "
+        f"has no parent company, write ultimate_parent: {{name: {own_name}}} instead"
+    )
+
+
+def _letters(name: str) -> str:
+    """A company's name without case, spaces, punctuation or a part in brackets: 'Tickbridge
+    Data BV' is 'Tickbridge Data B.V.', 'Lindenau GmbH (Group IT)' is 'Lindenau GmbH' (a
+    parent reported as another company must not be a spelling or a department)."""
+    return "".join(c for c in _BRACKETED.sub("", name).casefold() if c.isalnum())
 
 
 def _own_parent(data: dict[str, Any], parent: dict[str, Any]) -> bool:
