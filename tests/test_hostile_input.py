@@ -365,3 +365,62 @@ def test_one_merge_key_with_a_list_of_mappings_is_accepted(cli, write) -> None:
     result = cli("check", "ok.yaml", "--format", "json")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.json()["findings"] == []
+
+
+CONFLICTED = {
+    "around a key": (HEADER + "<<<<<<< HEAD\ntier: 1\n=======\ntier: 3\n>>>>>>> feature\n", 5),
+    "in a block text": (
+        HEADER + "notes: >\n  text\n<<<<<<< HEAD\n  one\n=======\n  three\n>>>>>>> feature\n",
+        7,
+    ),
+    "in a [...] list (libyaml stops a line later)": (
+        HEADER + "services: [\n<<<<<<< HEAD\n  {name: a},\n=======\n  {name: b},\n"
+        ">>>>>>> feature\n]\n",
+        6,
+    ),
+    "around whole documents": (
+        "<<<<<<< HEAD\n" + HEADER + "tier: 1\n=======\n" + HEADER + "tier: 3\n>>>>>>> feature\n",
+        1,
+    ),
+    "diff3 style, CRLF, a rebase subject with ': '": (
+        (
+            HEADER + "<<<<<<< HEAD\ntier: 1\n||||||| base\ntier: 2\n=======\ntier: 3\n"
+            ">>>>>>> 1a2b3c4 (fix: tier)\n"
+        ).replace("\n", "\r\n"),
+        5,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CONFLICTED)
+def test_merge_conflict_markers_are_named(cli, write, name: str) -> None:
+    content, first = CONFLICTED[name]
+    write("bad.yaml", content.encode())
+    result = cli("check", "bad.yaml", "--format", "json")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    (finding,) = result.json()["findings"]
+    marked = [
+        str(n)
+        for n, line in enumerate(content.splitlines(), 1)
+        if line[:7] in ("<" * 7, "=" * 7, "|" * 7, ">" * 7)
+    ]
+    assert (finding["code"], finding["line"], finding["column"]) == ("YML-01", first, 1)
+    assert finding["message"].startswith(
+        f"unresolved merge conflict: git's markers at lines {', '.join(marked)}; resolve the "
+        "conflict"
+    )
+
+
+def test_a_line_of_equals_signs_alone_is_no_merge_conflict(cli, write) -> None:
+    write("bad.yaml", HEADER + "=======\n")
+    result = cli("check", "bad.yaml", "--format", "json")
+    (finding,) = result.json()["findings"]
+    assert finding["code"] == "YML-01" and "merge conflict" not in finding["message"]
+
+
+def test_a_configuration_file_with_a_merge_conflict_says_so(cli, write) -> None:
+    write("resilint.yaml", "fail_on: error\n<<<<<<< HEAD\nexclude: [a/]\n=======\n>>>>>>> x\n")
+    write("ok.yaml", HEADER)
+    result = cli("check")
+    assert result.exit_code == 2
+    assert "resilint.yaml:2:1: " in result.stderr and "unresolved merge conflict" in result.stderr

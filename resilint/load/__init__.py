@@ -114,6 +114,9 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
         converter = Converter(limits, Lines(text))
         outcomes = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
     except LoadError as error:
+        from resilint.load.syntax import merge_conflict  # the words, loaded only when needed
+
+        error = merge_conflict(error, text)
         return LoadedFile(shown, findings=(*findings, _finding(shown, error)))
     nodes = sum(converter.expanded(root) for root in roots)
     if nodes > limits.max_total_nodes:  # alone past the run's budget: never validated
@@ -183,7 +186,9 @@ def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], N
             raise LoadError.at("YML-08", "the file must hold a single mapping", roots[-1], lines)
         return Converter(limits, lines).convert(roots[0]), roots[0]
     except LoadError as error:
-        return _finding(shown, error)
+        from resilint.load.syntax import merge_conflict
+
+        return _finding(shown, merge_conflict(error, text))
 
 
 def _document(

@@ -37,6 +37,44 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
     )
 
 
+_CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|>{7})(?:[ \t].*)?|={7}", re.DOTALL)
+"""A line git writes around a conflict it leaves to be resolved (``|||||||``: the base, in
+the diff3 style), matched against a whole line."""
+_CONFLICT_CODES = frozenset({"YML-01", "YML-02", "YML-08"})
+"""The errors a marker line causes (it is no 'key: value'); limits and tags are not its doing."""
+_MOST_LINES_NAMED = 10
+
+
+def merge_conflict(error: LoadError, text: str) -> LoadError:
+    """The error of a file that does not read, said as the unresolved merge conflict it holds:
+    libyaml's words for a marker line (a missing ':' or ']', a misplaced key), often on a later
+    line, send the reader to the wrong place. Same code, at the first marker's line. A lone
+    ``=======`` (a heading's underline) is no conflict without a ``<<<<<<<`` or ``>>>>>>>``."""
+    if error.code not in _CONFLICT_CODES or ("<" * 7 not in text and ">" * 7 not in text):
+        return error
+    lines = Lines(text)
+    marked = [
+        number
+        for number, piece in enumerate(lines.pieces(), 1)
+        if _CONFLICT_MARKER.fullmatch(piece.rstrip("\r\n"))
+    ]
+    if not any(lines.line(number)[0] in "<>" for number in marked):
+        return error
+    named = ", ".join(map(str, marked[:_MOST_LINES_NAMED]))
+    if len(marked) > _MOST_LINES_NAMED:
+        named += f" and {len(marked) - _MOST_LINES_NAMED:,} more"
+    where = (
+        f"git's markers at lines {named}" if len(marked) > 1 else f"git's marker at line {named}"
+    )
+    return LoadError(
+        error.code,
+        f"unresolved merge conflict: {where}; resolve the conflict (keep the lines you want "
+        "from each side) and delete the marker lines",
+        marked[0],
+        1,
+    )
+
+
 def _long_key(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError | None:
     """A key past YAML's length limit: libyaml's words for it (no ':' found, or a ':' where no
     key can start) would send the reader looking for a colon that is there."""
