@@ -17,14 +17,17 @@ import fcntl
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from resilint import strictjson
 from resilint.errors import UsageError
 from resilint.limits import json_values_at_most
 from resilint.load.positions import Lines
 from resilint.load.read import Refusal, read_regular, within
 from resilint.reporters.base import printable
+from resilint.strictjson import DuplicateKey, JsonPath
 
 _WRITE = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
 SIDE_INPUT_LIMIT = 256 * 1024 * 1024
@@ -135,12 +138,22 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
     return data
 
 
+Shape = Callable[[Any], tuple[JsonPath, str] | None]
+"""What is wrong with a parsed side input, and where (its JSON path), or None."""
+
+
 def read_json(
-    path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT, values: int | None = None
+    path: str | Path,
+    what: str,
+    limit: int = SIDE_INPUT_LIMIT,
+    values: int | None = None,
+    shape: Shape | None = None,
 ) -> Any:
     """A side input parsed as JSON, refused (never a crash) when it is not JSON or nests
-    deeper than the parser can follow, at the line and column where it stops being JSON; and,
-    before it is parsed, when it may hold more than ``values`` JSON values (keys included)."""
+    deeper than the parser can follow, at the line and column where it stops being JSON; when
+    an object holds a key twice, at the second; when ``shape`` finds it wrong, at the value
+    it names; and, before it is parsed, when it may hold more than ``values`` JSON values (keys
+    included)."""
     data = read_input(path, what, limit)
     if values is not None and json_values_at_most(data) > values:
         raise _refuse(
@@ -149,8 +162,37 @@ def read_json(
             f"any {what} resilint writes",
         )
     text = _utf8(path, what, data.removeprefix(codecs.BOM_UTF8))
+    document = _parsed(path, what, text)
+    problem = shape(document) if shape is not None else None
+    if problem is not None:
+        raise refused_at(path, Lines(text), strictjson.place(text, problem[0]), problem[1])
+    return document
+
+
+def refused_at(path: str | Path, lines: Lines, offset: int, reason: str) -> UsageError:
+    """``path:line:column: reason`` for a side input, at a character offset of its text."""
+    line, column = lines.position(offset)
+    return UsageError(f"{printable(str(path))}:{line}:{column}: {printable(reason)}")
+
+
+def twice(path: str | Path, what: str, lines: Lines, duplicate: DuplicateKey) -> UsageError:
+    """The refusal of a side input whose object holds a key twice, at the second."""
+    first = lines.position(duplicate.first)[0]
+    key = json.dumps(duplicate.path[-1], ensure_ascii=False)
+    return refused_at(
+        path,
+        lines,
+        duplicate.second,
+        f"cannot read the {what}: the key {key} is given twice in one object (first on line "
+        f"{first}); JSON readers disagree about which one counts, so neither is taken: keep one",
+    )
+
+
+def _parsed(path: str | Path, what: str, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return strictjson.loads(text)
+    except DuplicateKey as duplicate:
+        raise twice(path, what, Lines(text), duplicate) from None
     except json.JSONDecodeError as exc:  # its message repeats the position: keep the words
         cut = "" if text[exc.pos :].strip() else "; the file ends here: it may have been cut short"
         raise _not_json(path, what, Lines(text).position(exc.pos), exc.msg + cut) from None
@@ -173,10 +215,6 @@ def _not_json(path: str | Path, what: str, at: tuple[int, int], reason: str) -> 
     where = f"{printable(str(path))}:{at[0]}:{at[1]}"
     reason = printable(reason)
     return UsageError(f"{where}: cannot read the {what}: it is not valid JSON ({reason})")
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
 
 
 def _reason(exc: OSError) -> str:

@@ -265,6 +265,29 @@ def test_previous_must_be_a_report_or_check_json(cli, tmp_path: Path) -> None:
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize("earlier", ["report", "check json"])
+def test_previous_with_a_key_twice_is_refused_at_its_line(cli, tmp_path: Path, earlier) -> None:
+    """Python's json keeps the last of two equal keys, a reader of the file sees the first:
+    an earlier report or check output holding one twice is refused where it is, in the file."""
+    repo = EXAMPLES / "northwind"
+    if earlier == "report":
+        text, _ = _report(cli, repo, tmp_path)
+        block = text.index('id="resilint-report-data">{') + len('id="resilint-report-data">')
+        doubled = text[:block] + '{"as_of":"2099-01-01",' + text[block + 1 :]
+        line = text.count("\n", 0, block) + 1  # the data block is one line
+    else:
+        text = cli("check", str(repo), "--format", "json", cwd=REPO).stdout
+        doubled = text.replace("{\n", '{\n  "findings": [],\n', 1)
+        line = text.count("\n", 0, text.index('\n  "findings": [')) + 3
+    previous = tmp_path / "previous.txt"
+    previous.write_text(doubled, encoding="utf-8")
+    run = cli("report", str(repo), "-o", str(tmp_path / "r.html"), "--previous", str(previous))
+    assert run.exit_code == 2, run.stderr
+    assert run.stderr.startswith(f"resilint: {previous}:{line}:"), run.stderr
+    assert "is given twice in one object" in run.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
 @pytest.mark.slow
 def test_under_two_megabytes_at_a_thousand_suppliers(cli, tmp_path: Path) -> None:
     """The synthetic repository of benchmarks/generate.py at 1,000 suppliers (about 4,700

@@ -488,3 +488,77 @@ def test_a_baseline_larger_than_resilint_reads_back_is_not_written(
     monkeypatch.setattr(resilint.baseline, "MAX_RECORDED_FINDINGS", 2)
     assert cli("baseline").exit_code == 0
     assert cli("check", "--baseline", ".resilint-baseline.json").exit_code == 0
+
+
+# --- a baseline is read strictly: what a reviewer reads is what applies ---------------------
+
+
+def _edited_baseline(cli, tmp_path: Path, old: str, new: str) -> None:
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    path = tmp_path / ".resilint-baseline.json"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "words"),
+    [
+        (
+            '"version": 1,',
+            '"version": 1,\n  "findings": [],',
+            "5:3",
+            'the key "findings" is given twice in one object (first on line 3)',
+        ),
+        (
+            '"code": "CTR-08",',
+            '"code": "EXC-02",\n      "code": "CTR-08",',
+            "8:7",
+            'the key "code" is given twice in one object (first on line 7)',
+        ),
+        ('"version": 1,', '"version": true,', "2:3", "its version is true"),
+        ('"version": 1,', '"version": "1",', "2:3", 'its version is "1"'),
+        ('"version": 1,', '"version": 1.0,', "2:3", "its version is 1.0"),
+        ('"code": "CTR-08"', '"code": ["CTR-08"]', "7:7", 'finding 1\'s code is ["CTR-08"]'),
+        ('"kind": "Contract"', '"kind": 7', "8:7", "finding 1's kind is 7, not text or null"),
+        ('"fingerprint": "', '"fingerprint": 1, "x": "', "6:7", "finding 1's fingerprint is 1"),
+        ('"findings": [', '"findings": {"a": [', "4:3", 'its findings are {"a": ['),
+    ],
+    ids=[
+        "findings twice",
+        "code twice",
+        "version true",
+        "version text",
+        "version 1.0",
+        "code a list",
+        "kind a number",
+        "fingerprint a number",
+        "findings an object",
+    ],
+)
+def test_a_baseline_with_a_key_twice_or_a_wrong_type_is_refused_at_its_line(
+    cli, repo, tmp_path: Path, old: str, new: str, where: str, words: str
+) -> None:
+    """Python's json keeps the last of two equal keys, a reviewer reads the first; `true` is 1
+    to Python. Each is refused (status 2), naming the file, line and column."""
+    repo()
+    _edited_baseline(cli, tmp_path, old, new)
+    if new.endswith('{"a": ['):  # close the object that now holds the list
+        path = tmp_path / ".resilint-baseline.json"
+        path.write_text(path.read_text().rstrip().removesuffix("]\n}") + "]}\n}\n")
+    result = cli("check", "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(f"resilint: .resilint-baseline.json:{where}: "), result.stderr
+    assert words in result.stderr
+    assert result.stdout == ""  # no result that could be taken for a pass
+
+
+def test_a_baseline_entry_of_a_finding_on_a_file_has_no_kind_or_id(cli, repo, write) -> None:
+    """Null kind and id, as `resilint baseline` writes for a finding on a file, not a
+    document: read, and reported fixed when its finding is gone."""
+    repo()
+    entry = {"fingerprint": "0" * 32, "code": "YML-01", "kind": None, "id": None, "path": "x"}
+    write("b.json", json.dumps({"version": 1, "findings": [entry]}))
+    result, found = findings(cli, "--baseline", "b.json")
+    assert result.exit_code == 1, result.stderr  # CTR-08, not in this baseline
+    assert [f["code"] for f in found if f["code"] == "BSL-01"] == ["BSL-01"]

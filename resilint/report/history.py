@@ -9,18 +9,20 @@ baseline matches them, so an edit that moves a finding does not count as a chang
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from resilint import strictjson
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import MAX_RECORDED_FINDINGS, json_values_at_most
+from resilint.load.positions import Lines
 from resilint.reporters.base import printable
-from resilint.userfiles import read_input
+from resilint.strictjson import DuplicateKey
+from resilint.userfiles import read_input, twice
 
 DATA_ID = "resilint-report-data"
 FORMAT = "resilint-report"
@@ -89,8 +91,14 @@ def read_previous(path: Path) -> Snapshot:
     values = MAX_RECORDED_FINDINGS * _VALUES_PER_FINDING
     if json_values_at_most(raw, start, end) > values:
         raise _too_many(path, f"holds more than {values:,} JSON values")
+    text = raw[start:end].decode("utf-8", "replace")
     try:
-        data = json.loads(raw[start:end].decode("utf-8", "replace"))
+        data = strictjson.loads(text)
+    except DuplicateKey as duplicate:  # placed in the whole file, the HTML before the block too
+        before = raw[:start].decode("utf-8", "replace")
+        shift = len(before)
+        moved = DuplicateKey(duplicate.path, duplicate.first + shift, duplicate.second + shift)
+        raise twice(path, "earlier report", Lines(before + text), moved) from None
     except (ValueError, RecursionError):
         data = None
     snapshot = _snapshot(data, "report" if end - start < len(raw) else "check --format json")
