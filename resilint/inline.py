@@ -90,7 +90,7 @@ def _unread(line: str, start: int) -> str | None:
     if meant is None:
         return None
     verb, rest = meant.group("verb"), meant.group("rest")
-    from resilint.load.kinds import distance  # a comment meant as a suppression is rare
+    from resilint.suggest import distance  # a comment meant as a suppression is rare
 
     meant_so = (
         distance(verb.casefold(), "ignore") <= 2

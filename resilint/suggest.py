@@ -81,6 +81,15 @@ _SLACK = 1e-6
 """Rounding in the bound's floating point: an option is left out only when clearly beaten."""
 
 
+def distance(word: str, target: str, most: int = 2) -> int:
+    """How many letters to add, drop or change to turn ``word`` into ``target`` (Levenshtein),
+    counted up to ``most + 1``: "a letter or two off" is all a near miss of a short name (a
+    kind, a key, a word of a suppression comment) asks."""
+    from rapidfuzz.distance import Levenshtein  # near misses are rare: not on every start-up
+
+    return int(Levenshtein.distance(word, target, score_cutoff=most))
+
+
 def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     """:func:`closest`, but only when no other choice is as close: what a fix may rename
     ``word`` to without a person choosing."""

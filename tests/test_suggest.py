@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resilint.suggest import close_match
+from resilint.suggest import close_match, distance
 
 # ids are alike: a shared prefix, a few letters, dashes, digits, a Cyrillic look-alike
 _ID = st.text(alphabet="supl-ier0123o_\u0430", max_size=16)
@@ -33,3 +34,18 @@ def test_ties_go_to_the_larger_text_as_with_difflib() -> None:
         close_match("supplier-a", choices)
         == difflib.get_close_matches("supplier-a", choices, n=1)[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "target", "expected"),
+    [
+        ("apiversion", "apiversion", 0),
+        ("apiverison", "apiversion", 2),  # two letters swapped: two changes
+        ("resillint", "resilint", 1),
+        ("contrcat", "contract", 2),
+        ("kubernetes", "resilint", 3),  # far apart: counted only up to the limit
+        ("x" * 100_000, "apiversion", 3),
+    ],
+)
+def test_distance_counts_letters_off_up_to_the_limit(word: str, target: str, expected: int):
+    assert distance(word, target) == expected

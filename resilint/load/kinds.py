@@ -16,7 +16,11 @@ from functools import cache
 
 from yaml.nodes import Node, ScalarNode
 
+from resilint.suggest import distance
+
 _NOISE = re.compile(r"[\s_.-]+")
+"""What a name may hold that makes no difference to which name it is: ``api_version``,
+``business function``."""
 _COMMON = frozenset({"name", "description", "owner", "labels", "notes"})
 # How much evidence each way of writing the kind needs: 'exact' is resilint's spelling, 'case'
 # the same letters in another case or with spaces, underscores or hyphens, 'near' a plural or a
@@ -72,36 +76,23 @@ def _match(written: str) -> tuple[str, str] | None:
     kinds = kind_fields()
     if written in kinds:
         return written, "exact"
-    folded = _fold(written)
+    folded = fold(written)
     if not folded or len(folded) > 40:
         return None
     for kind in kinds:
-        if _fold(kind) == folded:
+        if fold(kind) == folded:
             return kind, "case"
     singular = re.sub(r"(?<=[^aeiou])ies\Z", "y", folded)  # entities, but not series
     near = [
         (apart, kind)
         for kind in kinds
-        if (apart := min(distance(singular, _fold(kind)), distance(folded, _fold(kind))))
+        if (apart := min(distance(singular, fold(kind)), distance(folded, fold(kind))))
         <= (2 if len(kind) >= 7 else 1)
     ]
     return (min(near)[1], "near") if near else None
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A name as people write it loosely: case, spaces, underscores, dots and hyphens make no
+    difference."""
     return _NOISE.sub("", text).casefold()
-
-
-def distance(a: str, b: str) -> int:
-    """Levenshtein distance, cut short: only "at most two" matters, and names are short."""
-    if abs(len(a) - len(b)) > 2 or len(a) > 40:
-        return 3
-    row = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, char_b in enumerate(b, 1):
-            previous, row[j] = (
-                row[j],
-                min(row[j] + 1, row[j - 1] + 1, previous + (char_a != char_b)),
-            )
-    return row[-1]

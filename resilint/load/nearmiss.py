@@ -15,14 +15,14 @@ import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from resilint.load.kinds import KindGuess, distance, guess_kind, kind_fields
+from resilint.load.kinds import KindGuess, fold, guess_kind, kind_fields
 from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
+from resilint.suggest import distance
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
 _OTHER_TOOL = " (or, if this file belongs to another tool, exclude it in the configuration)"
-_KEY_NOISE = re.compile(r"[\s_.-]+")
 _RESILINT_VALUE = re.compile(r"(?i)resilint\s*/")
 
 
@@ -123,7 +123,7 @@ def _keys(node: Node) -> set[str]:
 def _is_version(key: Node, value: Node) -> bool:
     return (
         isinstance(key, ScalarNode)
-        and _KEY_NOISE.sub("", key.value).casefold() == "apiversion"
+        and fold(key.value) == "apiversion"
         and isinstance(value, ScalarNode)
         and value.value.strip().casefold().startswith("resilint/")
     )
@@ -181,8 +181,7 @@ def _resilint_kind(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
 def _near_key(key: str) -> bool:
     if key == API_KEY or not key:
         return False
-    folded = _KEY_NOISE.sub("", key).casefold()
-    return folded == "apiversion" or distance(folded, "apiversion") <= 2
+    return distance(fold(key), "apiversion") <= 2
 
 
 def _near_value(node: Node) -> bool:
