@@ -54,7 +54,7 @@ from resilint.selection import (
     with_command_line,
 )
 from resilint.suggest import did_you_mean
-from resilint.userfiles import output_directory, write_output
+from resilint.userfiles import output_directory, refuse_links, write_output
 
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
@@ -261,6 +261,8 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     a note saying why."""
     if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
         return None, ""
+    if args.cache_dir is not None:  # refused as -o is; a link at the default turns it off
+        refuse_links(args.cache_dir, "writes the cache", config.root)
     # Cache JSON is about as large as the YAML it describes: four times the run's byte budget
     # bounds what is read back.
     directory = args.cache_dir or config.root / CACHE_DIR_NAME

@@ -13,8 +13,9 @@
   texts shared between documents when they were written are shared when read back, and the
   format reads and writes several times faster than JSON.)
 - Nothing is followed through a symbolic link: a committed ``.resilint_cache`` link turns the
-  cache off (with a note) instead of receiving writes, and cache files are read as regular files
-  only, up to a size bound.
+  cache off (with a note) instead of receiving writes, a ``--cache-dir`` through a link in the
+  repository is refused as ``-o`` is (:func:`resilint.userfiles.refuse_links`, called where the
+  store is built), and cache files are read as regular files only, up to a size bound.
 - Writes go to a temporary file renamed into place: a crash or a concurrent run leaves either
   the old cache or the new one, never half of one.
 """

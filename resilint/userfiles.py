@@ -109,13 +109,21 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
         os.close(fd)
 
 
+def refuse_links(path: str | Path, doing: str, repository: Path | None = None) -> None:
+    """Refuse (:class:`UsageError`) a path the user named that is, or passes through, a
+    symbolic link below the working directory's work tree or ``repository``; ``doing`` is what
+    resilint would do there (``writes the cache``)."""
+    target = _lexical(path)
+    root = _guard(target, repository)
+    if root is not None:
+        _no_links(path, target, doing, root)
+
+
 def output_directory(path: str | Path) -> Path:
     """A directory the user named for several outputs, created if missing, refused if it is or
     passes through a link below the working directory."""
+    refuse_links(path, "writes")
     target = _lexical(path)
-    root = _guard(target)
-    if root is not None:
-        _no_links(path, target, "writes", root)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

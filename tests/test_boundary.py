@@ -337,6 +337,32 @@ def test_a_cache_directory_named_on_the_command_line_is_not_followed(
     assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["creds.yaml"]
 
 
+@pytest.mark.parametrize("to", ["../outside", "."], ids=["outside", "inside"])
+@pytest.mark.parametrize("cwd", ["repo", "above"])
+def test_a_cache_directory_through_a_link_in_the_repository_is_refused(
+    cli, repo: Path, tmp_path: Path, to: str, cwd: str
+) -> None:
+    """A committed link on the way (``lnk/target``, ``lnk -> ../outside``), as ``-o`` refuses
+    one: status 2, and nothing written or replaced where it leads."""
+    (repo / "lnk").symlink_to(to)
+    kept = repo / "lnk" / "target" / "config.json"
+    kept.parent.mkdir()
+    kept.write_text('{"someone": "else\'s"}')
+    where = Path("lnk", "target") if cwd == "repo" else repo / "lnk" / "target"
+    args = ["check", "--cache-dir", str(where)] + ([] if cwd == "repo" else [str(repo)])
+    result = cli(*args, cwd=repo if cwd == "repo" else tmp_path)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    link = "lnk" if cwd == "repo" else "repo/lnk"  # from the working directory, as -o says
+    assert result.stderr == (
+        f"resilint: {where}: {link} is a symbolic link; resilint never writes the cache through "
+        "a link inside the working directory or the repository\n"
+    )
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["config.json"]
+    assert kept.read_text() == '{"someone": "else\'s"}'
+    unused = cli(*args, "--no-cache", cwd=repo if cwd == "repo" else tmp_path)
+    assert "cache" not in unused.stderr  # no cache, no directory to refuse
+
+
 @pytest.mark.parametrize("how", ["utime", "cp -p"])
 def test_a_rewrite_with_the_same_size_and_mtime_is_not_served_stale(
     cli, repo: Path, tmp_path: Path, how: str
