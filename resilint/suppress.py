@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.domain.lifecycle import waiver_in_force
-from resilint.findings import Finding, Level, Suppression
+from resilint.findings import Finding, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
@@ -269,21 +269,87 @@ def _unused_waiver(waiver: Document, locator: Locator) -> Finding:
 def _baseline(
     findings: list[Finding], entries: tuple[dict[str, Any], ...], path: str
 ) -> tuple[list[Finding], list[Finding]]:
-    remaining = Counter(entry["fingerprint"] for entry in entries)
+    """A finding is accepted by an entry with its fingerprint whose labels (code, kind, id,
+    field) agree with it. The fingerprint is an unkeyed hash anyone can compute, and what a
+    reviewer reads is the labels: an entry that says one thing and hashes to another suppresses
+    nothing and is reported."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for n, entry in enumerate(entries):
+        waiting[entry["fingerprint"]].append(n)
+    first: dict[str, Finding] = {}
     results = []
     for finding in findings:
-        if _suppressible(finding) and remaining[finding.fingerprint] > 0:
-            remaining[finding.fingerprint] -= 1
+        fingerprint = finding.fingerprint
+        first.setdefault(fingerprint, finding)
+        candidates = waiting.get(fingerprint, []) if _suppressible(finding) else []
+        taken = next((n for n in candidates if _agrees(entries[n], finding)), None)
+        if taken is not None:
+            candidates.remove(taken)
             finding = dataclasses.replace(
                 finding, suppression=Suppression("baseline", "accepted in the baseline", path)
             )
         results.append(finding)
-    gone = []
-    for entry in entries:
-        if remaining[entry["fingerprint"]] > 0:
-            remaining[entry["fingerprint"]] -= 1
-            gone.append(entry)
-    return results, _fixed(gone, path)
+    left = sorted(n for ns in waiting.values() for n in ns)
+    misread = [n for n in left if _is_misread(entries[n], first)]
+    gone = [entries[n] for n in left if not _is_misread(entries[n], first)]
+    return results, _misread(misread, entries, first, path) + _fixed(gone, path)
+
+
+_LABELS = ("code", "kind", "id", "json_path")
+"""What an entry says of its finding, compared when recorded. Not the file: documents move,
+and the fingerprint names the file itself when the finding is on no document. Not the
+message: its wording changes between versions."""
+
+
+def _labels(finding: Finding) -> dict[str, str | None]:
+    return {
+        "code": finding.code,
+        "kind": finding.kind,
+        "id": finding.doc_id,
+        "json_path": format_json_path(finding.json_path),
+    }
+
+
+def _agrees(entry: dict[str, Any], finding: Finding) -> bool:
+    labels = _labels(finding)
+    return all(entry[label] == labels[label] for label in _LABELS if label in entry)
+
+
+def _is_misread(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
+    finding = first.get(entry["fingerprint"])
+    return finding is not None and not _agrees(entry, finding)
+
+
+def _misread(
+    numbers: list[int], entries: tuple[dict[str, Any], ...], first: dict[str, Finding], path: str
+) -> list[Finding]:
+    """BSL-01 for each entry whose labels are not those of the finding its fingerprint names
+    (the first ``FIXED_SHOWN``; the rest counted in one)."""
+    found = []
+    for n in numbers[:FIXED_SHOWN]:
+        entry = entries[n]
+        finding = first[entry["fingerprint"]]
+        message = (
+            f"baseline entry {n + 1} says {_described(entry)}, but its fingerprint is that of "
+            f"{_described(_labels(finding))} ({finding.path}:{finding.line}): it suppresses "
+            "nothing, since an entry must say what it accepts; run `resilint baseline` to "
+            "record the finding under its own name, or delete the entry"
+        )
+        found.append(core_finding("BSL-01", message, path, 1, 1))
+    if len(numbers) > FIXED_SHOWN:
+        message = (
+            f"{len(numbers) - FIXED_SHOWN} more baseline entries say another finding than their "
+            f"fingerprint's (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
+        )
+        found.append(core_finding("BSL-01", message, path, 1, 1))
+    return found
+
+
+def _described(labels: dict[str, Any]) -> str:
+    """``CTR-08 on Contract ctr-acme, field remedies.step_in_rights``, each label cut short."""
+    code, kind, doc_id, field = (str(labels.get(k) or "")[:80] for k in _LABELS)
+    subject = f"{kind} {doc_id}".strip() or "a file"
+    return f"{code or 'a finding'} on {subject}" + (f", field {field}" if field else "")
 
 
 FIXED_SHOWN = 100

@@ -562,3 +562,85 @@ def test_a_baseline_entry_of_a_finding_on_a_file_has_no_kind_or_id(cli, repo, wr
     result, found = findings(cli, "--baseline", "b.json")
     assert result.exit_code == 1, result.stderr  # CTR-08, not in this baseline
     assert [f["code"] for f in found if f["code"] == "BSL-01"] == ["BSL-01"]
+
+
+# --- a baseline entry accepts the finding it names, not only its fingerprint ----------------
+
+
+def _recorded(cli, tmp_path: Path) -> dict:
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    (entry,) = json.loads((tmp_path / ".resilint-baseline.json").read_text())["findings"]
+    return entry
+
+
+def _with_entries(write, *entries: dict) -> None:
+    write("b.json", json.dumps({"version": 1, "findings": list(entries)}, indent=2))
+
+
+@pytest.mark.parametrize(
+    ("relabel", "said"),
+    [
+        (
+            {"code": "EXC-02", "kind": "Waiver", "id": "waiver-legacy-notes", "json_path": "notes"},
+            "baseline entry 1 says EXC-02 on Waiver waiver-legacy-notes, field notes",
+        ),
+        ({"code": "CTR-07"}, "baseline entry 1 says CTR-07 on Contract ctr-acme"),
+        ({"id": "ctr-other"}, "baseline entry 1 says CTR-08 on Contract ctr-other"),
+        ({"json_path": "remedies.audit_rights"}, "field remedies.audit_rights, but"),
+    ],
+    ids=["all labels", "code", "id", "field"],
+)
+def test_an_entry_that_names_another_finding_than_its_fingerprint_suppresses_nothing(
+    cli, repo, write, tmp_path: Path, relabel: dict, said: str
+) -> None:
+    """The fingerprint is an unkeyed hash anyone can compute for the finding they are about to
+    introduce; a reviewer reads the labels. Where they disagree, the finding counts and the
+    entry is reported, saying what it claims and what the finding is."""
+    repo()
+    entry = _recorded(cli, tmp_path)
+    _with_entries(write, {**entry, **relabel, "message": "cosmetic: old waiver notes"})
+    result, found = findings(cli, "--baseline", "b.json")
+    assert result.exit_code == 1, result.stderr
+    (ctr08,) = [f for f in found if f["code"] == "CTR-08"]
+    assert not ctr08["suppressed"]
+    (entry_finding,) = [f for f in found if f["code"] == "BSL-01"]
+    assert entry_finding["path"] == "b.json"
+    message = entry_finding["message"]
+    assert said in message
+    assert (
+        "but its fingerprint is that of CTR-08 on Contract ctr-acme, field "
+        "remedies.step_in_rights (repo.yaml:12): it suppresses nothing" in message
+    )
+    assert "fixed" not in message
+
+
+def test_an_entry_moved_with_its_document_or_without_labels_still_accepts(
+    cli, repo, write, tmp_path: Path
+) -> None:
+    """The file and the message are not compared (documents move, wording changes), and an
+    entry that records only the fingerprint says nothing that could mislead."""
+    repo()
+    entry = _recorded(cli, tmp_path)
+    for accepted in (
+        {**entry, "path": "elsewhere/contracts.yaml", "message": "reworded"},
+        {"fingerprint": entry["fingerprint"]},
+    ):
+        _with_entries(write, accepted)
+        result, found = findings(cli, "--baseline", "b.json")
+        assert result.exit_code == 0, result.stdout
+        assert [(f["code"], f["suppressed"]) for f in found] == [("CTR-08", True)]
+
+
+def test_a_true_entry_beside_a_false_one_accepts_and_the_false_one_is_reported(
+    cli, repo, write, tmp_path: Path
+) -> None:
+    repo()
+    entry = _recorded(cli, tmp_path)
+    _with_entries(write, {**entry, "code": "EXC-02", "kind": "Waiver"}, entry)
+    result, found = findings(cli, "--baseline", "b.json")
+    assert result.exit_code == 0, result.stdout
+    assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
+        ("CTR-08", True)
+    ]
+    (bsl,) = [f for f in found if f["code"] == "BSL-01"]
+    assert bsl["message"].startswith("baseline entry 1 says EXC-02 on Waiver ctr-acme")
