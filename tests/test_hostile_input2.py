@@ -11,11 +11,18 @@ import pytest
 
 MEANT_FOR_RESILINT = [
     (
-        "resilint kind, fields, no id, no apiVersion",
-        "kind: Supplier\nname: Bad\ntier: 9\n",
+        "resilint kind, an id and fields, no apiVersion",
+        "kind: Supplier\nid: bad\nname: Bad\ntier: 9\n",
         1,
         1,
-        ["kind 'Supplier'", "no apiVersion", "(name, tier)"],
+        ["kind 'Supplier'", "no apiVersion", "(id, name, tier)"],
+    ),
+    (
+        "kind in lower case with an id and nothing more",
+        "kind: entity\nid: customer\nparent: crm\n",
+        1,
+        1,
+        ["kind 'entity'", "and kind: Entity"],
     ),
     (
         "plural kind with an id",
@@ -89,11 +96,32 @@ def test_a_document_meant_for_resilint_is_a_finding(cli, write, case, text, line
 
 
 def test_the_fix_for_a_missing_apiversion_makes_the_document_checked(cli, write):
-    path = write("doc.yaml", "kind: Supplier\nname: Bad\ntier: 9\n")
+    path = write("doc.yaml", "kind: Supplier\nid: bad\nname: Bad\ntier: 9\nhq_country: DE\n")
     assert cli("fix", "doc.yaml").exit_code in (0, 1)
     assert path.read_text().startswith("apiVersion: resilint/v1\nkind: Supplier\n")
     codes = cli("check", "doc.yaml", "--format", "json").codes()
-    assert "DOC-03" not in codes and "SCH-01" in codes  # checked now: no id, tier out of range
+    assert "DOC-03" not in codes and "SCH-01" in codes  # checked now: tier out of range
+
+
+# A fix that declares a document resilint's turns it into one: it needs the kind spelt exactly
+# and fields that leave no doubt, or an apiVersion that says resilint, however misspelt.
+ONLY_TOLD = [
+    ("exact kind, an id, everyday fields", "kind: Supplier\nid: acme\nname: Acme\ntier: 3\n"),
+    ("kind in lower case", "kind: supplier\nid: acme\ntier: 3\nhq_country: DE\n"),
+    ("plural kind", "kind: Suppliers\nid: acme\ntier: 3\nhq_country: DE\n"),
+    ("another tool's version", "apiVersion: apps/v1\nkind: Supplier\nid: a\ntier: 3\n"),
+    ("key near apiVersion, another value", "api_version: 2\nkind: Supplier\nid: a\n"),
+    ("merged version of another tool", "<<: {apiVersion: v1}\nkind: Supplier\nid: a\n"),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), ONLY_TOLD, ids=[c[0] for c in ONLY_TOLD])
+def test_a_near_miss_on_thin_evidence_is_told_but_never_fixed(cli, write, case, text):
+    path = write("doc.yaml", text)
+    before = path.read_bytes()
+    assert "DOC-03" in cli("check", "doc.yaml", "--format", "json").codes()
+    cli("fix", "doc.yaml")
+    assert path.read_bytes() == before
 
 
 # Realistic files of other tools, as they sit in a repository beside resilint's documents.
@@ -445,7 +473,8 @@ def test_an_exact_suppression_still_works_beside_a_near_miss(cli, write):
 
 
 def test_fix_says_which_fixable_findings_it_could_not_fix_and_why(cli, write):
-    write("a.yaml", "kind: Supplier\nid: acme\nname: Acme\ntier: 3\n".encode("utf-16"))
+    text = "kind: Supplier\nid: acme\nname: Acme\ntier: 3\nhq_country: DE\n"
+    write("a.yaml", text.encode("utf-16"))
     result = cli("fix", "a.yaml")
     assert "1 fixable with `resilint fix`" in result.stdout  # the check's own count
     assert result.stderr.splitlines()[-1] == (

@@ -1,16 +1,22 @@
-"""Whether a document without an apiVersion was meant for resilint: its kind and its fields.
+"""Whether a document without resilint's apiVersion looks like a resilint document: the one
+answer every near-miss check (:mod:`.nearmiss`) asks for.
 
-A kind alone says little (``kind: web`` in Helm values, ``kind: Deployment`` in Kubernetes), and
-so do the words every tool uses (``name``, ``description``, ``labels``). A document counts as
-meant for resilint when its kind is one of resilint's, or nearly (another case, a plural, a
-letter or two off), and enough of its other keys are fields of that kind's schema: the further
-the kind is from resilint's spelling, the more fields it takes. ``id`` and the fields only a
-resilint kind has (``tier``, ``supplier``, ``rto_hours``) weigh twice what the common ones do.
+A kind alone says little (``kind: web`` in Helm values, ``kind: contact`` in a paging tool's
+roster), and so do the words every tool uses (``name``, ``status``, ``type``). A document looks
+like resilint's when it has an ``id``, as every resilint document does, and a ``kind`` that is
+one of resilint's: as resilint spells it, in another case or with spaces (``business
+function``), in the plural (``Suppliers``) or misspelt by a letter or two (``Contrcat``). A
+plural needs one field that tells of that kind, a misspelling two: a field tells of a kind when
+at most two kinds' schemas have it (``tier``, ``lei``, ``expires``), and twice as much when its
+name is compound (``rto_hours``, ``end_date``), which no other tool's words are likely to be.
+Fields that more kinds have (``name``, ``status``, ``supplier``) tell nothing. The evidence is
+derived from the same schemas validation uses, so a new kind or field counts at once.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,21 +27,25 @@ from resilint.suggest import distance
 _NOISE = re.compile(r"[\s_.-]+")
 """What a name may hold that makes no difference to which name it is: ``api_version``,
 ``business function``."""
-_COMMON = frozenset({"name", "description", "owner", "labels", "notes"})
-# How much evidence each way of writing the kind needs: 'exact' is resilint's spelling, 'case'
-# the same letters in another case or with spaces, underscores or hyphens, 'near' a plural or a
-# misspelling of a letter or two. Those two also need a field that is not a common word.
-_NEEDED = {"exact": 1, "case": 2, "near": 3}
+_NEEDED = {"exact": 0, "case": 0, "plural": 1, "near": 2}
+"""The weight of telling fields each way of writing the kind needs, besides the id: 'exact' is
+resilint's spelling, 'case' the same letters in another case or with spaces, underscores or
+hyphens, 'plural' the kind's plural, 'near' a misspelling of a letter or two."""
+_SURE = 3
+"""The weight of telling fields an exactly spelt kind needs before ``resilint fix`` may add the
+apiVersion without a person looking: a compound field and another, or three others."""
 
 
 @dataclass(frozen=True)
 class KindGuess:
-    """The resilint kind a document seems meant to be, and how its kind was written."""
+    """The resilint kind a document seems meant to be, how its kind was written, and whether
+    the evidence is strong enough to declare it resilint's without asking."""
 
     kind: str
     written: str
     how: str
-    """'exact', 'case' or 'near' (see ``_NEEDED``)."""
+    """'exact', 'case', 'plural' or 'near' (see ``_NEEDED``)."""
+    sure: bool
 
 
 @cache
@@ -51,24 +61,36 @@ def kind_fields() -> dict[str, frozenset[str]]:
     }
 
 
+@cache
+def telling_fields() -> dict[str, dict[str, int]]:
+    """Each kind's fields that tell of it, with their weight: 1 for a field at most two kinds
+    have, 2 when its name is also compound."""
+    having = Counter(field for fields in kind_fields().values() for field in fields)
+    return {
+        kind: {field: 2 if "_" in field else 1 for field in fields if having[field] <= 2}
+        for kind, fields in kind_fields().items()
+    }
+
+
 def guess_kind(pairs: list[tuple[ScalarNode, Node]]) -> KindGuess | None:
-    """The kind a mapping without an apiVersion seems meant to be, when its kind and its fields
-    say so together; None for YAML of another tool."""
-    kind_node = next((value for key, value in pairs if key.value.casefold() == "kind"), None)
-    if not isinstance(kind_node, ScalarNode) or not isinstance(kind_node.value, str):
+    """The kind a mapping that does not declare resilint's apiVersion seems meant to be, when
+    its id, its kind and its fields say so together; None for YAML of another tool."""
+    keys = {key.value.casefold(): value for key, value in pairs}
+    kind_node = keys.get("kind")
+    if "id" not in keys or not isinstance(kind_node, ScalarNode):
+        return None
+    if not isinstance(kind_node.value, str):
         return None
     written = kind_node.value.strip()
     found = _match(written)
     if found is None:
         return None
     kind, how = found
-    fields = kind_fields()[kind]
-    named = [key.value for key, _ in pairs if key.value in fields]
-    strong = sum(name not in _COMMON for name in named)
-    weight = 2 * strong + len(named) - strong
-    if weight >= _NEEDED[how] and (strong or how == "exact"):
-        return KindGuess(kind, written, how)
-    return None
+    telling = telling_fields()[kind]
+    weight = sum(telling.get(key.value, 0) for key, _ in pairs)
+    if weight < _NEEDED[how]:
+        return None
+    return KindGuess(kind, written, how, sure=how == "exact" and weight >= _SURE)
 
 
 def _match(written: str) -> tuple[str, str] | None:
@@ -79,14 +101,17 @@ def _match(written: str) -> tuple[str, str] | None:
     folded = fold(written)
     if not folded or len(folded) > 40:
         return None
-    for kind in kinds:
-        if fold(kind) == folded:
-            return kind, "case"
+    by_fold = {fold(kind): kind for kind in kinds}
+    if folded in by_fold:
+        return by_fold[folded], "case"
     singular = re.sub(r"(?<=[^aeiou])ies\Z", "y", folded)  # entities, but not series
+    for one in (singular, folded.removesuffix("s")):
+        if one in by_fold:
+            return by_fold[one], "plural"
     near = [
         (apart, kind)
-        for kind in kinds
-        if (apart := min(distance(singular, fold(kind)), distance(folded, fold(kind))))
+        for key, kind in by_fold.items()
+        if (apart := min(distance(folded, key), distance(singular, key)))
         <= (2 if len(kind) >= 7 else 1)
     ]
     return (min(near)[1], "near") if near else None

@@ -4,9 +4,12 @@ A document is resilint's when its own ``apiVersion`` says ``resilint/...``; YAML
 (CI workflows, Helm values, Kubernetes manifests) is left alone. Between the two lie mistakes
 that would otherwise pass unchecked: ``apiversion:``, ``resillint/v1``, ``Resilint/v1``, a value
 padded with a space, an apiVersion that arrives through a merge key (``<<``), a document without
-an apiVersion whose kind is resilint's, or nearly (``Suppliers``, ``supplier``), and whose fields
-are that kind's (:mod:`.kinds`), and a resilint document nested inside another one
-(``items: [{apiVersion: resilint/v1, ...}]``). Each is a finding that says what to write.
+an apiVersion that looks like a resilint document (an id, and a kind that is resilint's or nearly,
+with that kind's fields: :mod:`.kinds`), and a resilint document nested inside another one
+(``items: [{apiVersion: resilint/v1, ...}]``). Each is a finding that says what to write. A fix
+that declares a document resilint's is offered only where the document itself says so (its
+apiVersion is resilint's, misspelt) or its kind is spelt exactly and its fields leave no doubt:
+``resilint fix`` runs as a hook, and must never turn another tool's data into resilint's.
 """
 
 from __future__ import annotations
@@ -30,31 +33,30 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
     """The finding for a root mapping that does not declare ``apiVersion: resilint/...`` but
     looks like a resilint document, or holds one; None for YAML of another tool."""
     pairs = [(key, value) for key, value in root.value if isinstance(key, ScalarNode)]
-    kind = _resilint_kind(pairs)
-    for key, value in pairs:
-        if key.value == API_KEY:
-            return _wrong_value(value, kind, lines) or nested_document(root, lines)
     guess = guess_kind(pairs)
     for key, value in pairs:
-        if _near_key(key.value) and (kind or guess or _near_value(value)):
+        if key.value == API_KEY:
+            return _wrong_value(value, guess, lines) or nested_document(root, lines)
+    for key, value in pairs:
+        if _near_key(key.value) and (guess or _near_value(value)):
             return LoadError.at(
                 "DOC-03",
                 f"'{key.value}' is not the key resilint reads: write apiVersion: resilint/v1 "
                 "(spelt exactly so, with a capital V)",
                 key,
                 lines,
-                fix=respell_key(key, lines),
+                fix=respell_key(key, lines) if _sure(guess, value) else None,
             )
     for key, value in pairs:
         merged = _merged_version(value) if key.value == "<<" else None
-        if merged is not None and (kind or guess or _near_value(merged)):
+        if merged is not None and (guess or _near_value(merged)):
             return LoadError.at(
                 "DOC-03",
                 f"apiVersion comes through a merge key (<<), where resilint does not read it; "
                 f"{_WRITE}",
                 key,
                 lines,
-                fix=add_api_version(root, lines),
+                fix=add_api_version(root, lines) if _sure(guess, merged) else None,
             )
     if guess is not None:
         return _no_version(root, pairs, guess, lines)
@@ -67,7 +69,7 @@ def _no_version(
     fields = kind_fields()[guess.kind]
     named = [key.value for key, _ in pairs if key.value in fields][:3]
     what = f"fields of a resilint {guess.kind} ({', '.join(named)})"
-    if guess.how == "near":
+    if guess.how in ("plural", "near"):
         message = (
             f"kind '{guess.written}' is not a resilint kind, yet this document has {what} and "
             f"no apiVersion, so nothing in it would be checked; write kind: {guess.kind} and "
@@ -79,7 +81,14 @@ def _no_version(
         f"this document has kind '{guess.written}' and {what}, like a resilint document, but "
         f"no apiVersion, so nothing in it would be checked; {_WRITE}{respell}{_OTHER_TOOL}"
     )
-    return LoadError.at("DOC-03", message, root, lines, fix=add_api_version(root, lines))
+    fix = add_api_version(root, lines) if guess.sure else None
+    return LoadError.at("DOC-03", message, root, lines, fix=fix)
+
+
+def _sure(guess: KindGuess | None, version: Node) -> bool:
+    """Whether a fix may declare the document resilint's: its apiVersion says resilint (in
+    another case or misspelt), or its kind and fields leave no doubt."""
+    return _near_value(version) or (guess is not None and guess.sure)
 
 
 def nested_document(root: Node, lines: Lines) -> LoadError | None:
@@ -144,18 +153,19 @@ def _name(parent: Node, child: Node) -> str | None:
     return None
 
 
-def _wrong_value(value: Node, kind: str | None, lines: Lines) -> LoadError | None:
+def _wrong_value(value: Node, guess: KindGuess | None, lines: Lines) -> LoadError | None:
     text = value.value if isinstance(value, ScalarNode) else None
-    if not (kind or _near_value(value)):
-        return None
-    if isinstance(text, str) and text.strip() != text and text.strip().startswith("resilint/"):
+    near = _near_value(value)
+    if not near:
+        if guess is None:
+            return None
+        why = f"names another tool, yet the document has kind '{guess.written}' and an id"
+    elif isinstance(text, str) and text.strip() != text and text.strip().startswith("resilint/"):
         why = "has spaces around it"
     elif isinstance(text, str) and text.casefold().startswith("resilint/"):
         why = "must be written in lower case"
-    elif _near_value(value):
-        why = "is not spelt r-e-s-i-l-i-n-t"
     else:
-        why = f"names another tool, yet the document has kind '{kind}' and an id"
+        why = "is not spelt r-e-s-i-l-i-n-t"
     shown = f"'{text}'" if isinstance(text, str) else "here"
     version_one = isinstance(text, str) and text.strip().casefold().endswith("/v1")
     return LoadError.at(
@@ -164,18 +174,8 @@ def _wrong_value(value: Node, kind: str | None, lines: Lines) -> LoadError | Non
         "another tool, exclude it in the configuration)",
         value,
         lines,
-        fix=respell_value(value, lines) if version_one and "another tool" not in why else None,
+        fix=respell_value(value, lines) if near and version_one else None,
     )
-
-
-def _resilint_kind(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
-    """The kind's text when the document has a resilint kind (in any case) and an id."""
-    names = {key.value.casefold(): value for key, value in pairs}
-    kind = names.get("kind")
-    if "id" not in names or not isinstance(kind, ScalarNode):
-        return None
-    text = kind.value.strip()
-    return text if any(text.casefold() == name.casefold() for name in kind_fields()) else None
 
 
 def _near_key(key: str) -> bool:
