@@ -1,5 +1,11 @@
 """Rule documentation as people read it: ``resilint rules``, ``resilint explain`` and the
-generated reference page docs/rules.md, all rendered from the rules' own data."""
+generated reference page docs/rules.md, all rendered from the rules' own data.
+
+A repository's own rule files are data like its documents: their texts are shown as every
+output shows data (:func:`printable`, each field before it is placed, so a newline in a title
+cannot start a line of its own), and no line of the result can start a CI workflow command
+(:func:`shown_lines`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix
+from resilint.reporters.base import printable, shown_lines
 from resilint.rules import Rule, RuleInfo
 
 _CLASS_WORDS = {
@@ -28,14 +35,14 @@ def rules_table(rules: Iterable[Rule], profile: str | None) -> str:
         profiles = ",".join(entry["profiles"]) if entry["profiles"] else "(always on)"
         rows.append(
             f"{entry['code']:<8} {entry['level']:<8} {profiles:<18} "
-            f"{entry['name']}: {entry['title']}"
+            f"{printable(entry['name'])}: {printable(entry['title'])}"
         )
-    return "\n".join(rows) + "\n"
+    return shown_lines("\n".join(rows)) + "\n"
 
 
 def rules_json(rules: Iterable[Rule], profile: str | None) -> str:
     """``resilint rules --format json``: the same list, for machines."""
-    return json.dumps(rule_entries(rules, profile), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(rule_entries(rules, profile), indent=2, ensure_ascii=True) + "\n"
 
 
 def rule_entries(rules: Iterable[Rule], profile: str | None) -> list[dict[str, Any]]:
@@ -82,7 +89,7 @@ def explain(code: str, rules: Iterable[Rule], matrix: Matrix) -> str | None:
 
 
 def _wrap(text: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=88)
+    return textwrap.fill(printable(" ".join(text.split())), width=88)
 
 
 def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
@@ -160,9 +167,10 @@ def requirements_table(matrix: Matrix) -> list[str]:
 
 def _explain_rule(info: RuleInfo, matrix: Matrix) -> str:
     parts = [
-        f"{info.code} {info.name} ({info.level.label}; profiles: {', '.join(info.profiles)})",
+        f"{info.code} {printable(info.name)} ({info.level.label}; profiles: "
+        f"{', '.join(info.profiles)})",
         "",
-        info.title,
+        printable(info.title),
         "",
         "To whom it applies:",
         *(_wrap(line) for line in applies_in_words(info, matrix)),
@@ -171,7 +179,7 @@ def _explain_rule(info: RuleInfo, matrix: Matrix) -> str:
         _wrap(info.rationale),
         "",
         "Based on:",
-        *(f"  - {ref}" for ref in info.references),
+        *(f"  - {printable(ref)}" for ref in info.references),
         "",
         "How to fix it:",
         _wrap(info.remediation),
@@ -180,7 +188,7 @@ def _explain_rule(info: RuleInfo, matrix: Matrix) -> str:
         parts += [
             "",
             "Parameters (set under rules: in the configuration):",
-            *(f"  {name}: {value}" for name, value in info.params.items()),
+            *(printable(f"  {name}: {value}") for name, value in info.params.items()),
         ]
     if info.time_aware:
         parts += ["", "This rule depends on the date: it measures from --as-of (default today)."]
@@ -193,8 +201,8 @@ def _explain_rule(info: RuleInfo, matrix: Matrix) -> str:
             "Failing example:",
             textwrap.indent(info.examples.failing.rstrip(), "    "),
         ]
-    parts += ["", f"Defined in {info.source}."]
-    return "\n".join(parts) + "\n"
+    parts += ["", f"Defined in {printable(info.source)}."]
+    return shown_lines("\n".join(parts)) + "\n"
 
 
 def _explain_core(check: CoreCheck) -> str:
@@ -280,8 +288,8 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
     for rule in rules:
         i = rule.info
         lines.append(
-            f"| [{i.code}](#{i.code.lower()}) | {i.name} | {i.level.label} | "
-            f"{', '.join(i.profiles)} | {i.title} |"
+            f"| [{i.code}](#{i.code.lower()}) | {printable(i.name)} | {i.level.label} | "
+            f"{', '.join(i.profiles)} | {printable(i.title)} |"
         )
     for rule in rules:
         lines += ["", *_markdown_rule(rule.info, matrix)]
@@ -295,32 +303,32 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| {c.code} | {c.name} | {c.title} | {c.fix} |" for c in CORE_CHECKS.values()]
-    return "\n".join(lines) + "\n"
+    return shown_lines("\n".join(lines)) + "\n"
 
 
 def _markdown_rule(info: RuleInfo, matrix: Matrix) -> list[str]:
     lines = [
         f"### {info.code}",
         "",
-        f"**{info.name}** · {info.level.label} · profiles: {', '.join(info.profiles)}",
+        f"**{printable(info.name)}** · {info.level.label} · profiles: {', '.join(info.profiles)}",
         "",
-        info.title,
+        printable(info.title),
         "",
-        "**To whom it applies.** " + " ".join(applies_in_words(info, matrix)),
+        "**To whom it applies.** " + printable(" ".join(applies_in_words(info, matrix))),
         "",
-        "**Why it matters.** " + " ".join(info.rationale.split()),
+        "**Why it matters.** " + printable(" ".join(info.rationale.split())),
         "",
         "**Based on:**",
         "",
-        *(f"- {ref}" for ref in info.references),
+        *(f"- {printable(ref)}" for ref in info.references),
         "",
-        "**How to fix it.** " + " ".join(info.remediation.split()),
+        "**How to fix it.** " + printable(" ".join(info.remediation.split())),
     ]
     if info.params:
         lines += [
             "",
             "**Parameters:** "
-            + ", ".join(f"`{k}` (default `{v}`)" for k, v in info.params.items()),
+            + printable(", ".join(f"`{k}` (default `{v}`)" for k, v in info.params.items())),
         ]
     if info.examples:
         lines += [

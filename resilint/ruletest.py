@@ -17,6 +17,7 @@ from pathlib import Path
 from resilint.checker import CheckOptions, check
 from resilint.config import Config
 from resilint.findings import Finding
+from resilint.reporters.base import printable, shown_lines
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 
@@ -100,22 +101,24 @@ def _places(places: list[tuple[str, int]]) -> str:
 
 
 def render(results: Sequence[ExampleResult], seconds: float) -> str:
-    """pytest's shape: a line of dots per rule file, the failures, one summary line."""
+    """pytest's shape: a line of dots per rule file, the failures, one summary line. What
+    comes from the rule files (ids and messages of their examples' findings) is shown as every
+    output shows data: escaped, never starting a line of its own."""
     lines: list[str] = []
     for file in dict.fromkeys(r.file for r in results):
         marks = "".join("." if r.passed else "F" for r in results if r.file == file)
-        lines.append(f"{file} {marks}")
+        lines.append(f"{printable(file)} {marks}")
     failed = [r for r in results if not r.passed]
     if failed:
         lines += ["", _rule("FAILURES")]
         for result in failed:
-            lines.append(_rule(f"{result.code} {result.example} example", "_"))
-            lines += [f"{result.source}: {problem}" for problem in result.problems]
+            lines.append(_rule(f"{printable(result.code)} {result.example} example", "_"))
+            lines += [printable(f"{result.source}: {problem}") for problem in result.problems]
     passed = len(results) - len(failed)
     counts = [f"{passed} passed"] if passed else []
     counts += [f"{len(failed)} failed"] if failed else []
     lines.append(_rule(f"{', '.join(counts) or 'no examples'} in {seconds:.2f}s"))
-    return "\n".join(lines) + "\n"
+    return shown_lines("\n".join(lines)) + "\n"
 
 
 def _rule(title: str, fill: str = "=") -> str:

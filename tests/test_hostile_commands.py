@@ -106,3 +106,77 @@ def test_the_report_refuses_a_what_if_it_cannot_measure(cli, programme, hours) -
     result = cli("report", "--no-cache", "-o", "r.html", "--what-if-hours", hours, cwd=programme)
     assert result.exit_code == 2 and "--what-if-hours" in result.stderr
     assert not (programme / "r.html").exists()
+
+
+# --- a repository's own rule files are data: explain, rules and test escape their text -------
+
+RULE_FILE = r"""
+rules:
+  - code: ACME-01
+    name: acme-one
+    level: error
+    profiles: [baseline]
+    title: "title\n::error title=pwned::injected \e[2J\e[31mRED\u202e"
+    rationale: "rat \e]8;;http://evil.example\e\\click\e]8;;\e\\ and then, wrapped where
+      the line breaks, ::warning::wrapped-injection, and more words to wrap and wrap and wrap"
+    references: ["::error::a reference", "ref\n::notice::second"]
+    remediation: "rem\r::error::carriage"
+    select: Supplier
+    require:
+      - that: {field: supplier.tier, at_most: 3}
+        message: "supplier {supplier.id}"
+    examples:
+      pass: |
+        ::error::in an example
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: "a\n::warning title=pwned::from an example \e[31m"
+      expect: [{id: a, line: 3}]
+  - code: ACME-02
+    name: acme-two
+    level: error
+    profiles: [baseline]
+    title: "::error::a title that is a workflow command"
+    rationale: "r"
+    references: ["r"]
+    remediation: "r"
+    select: Supplier
+    require:
+      - that: {field: supplier.tier, at_most: 3}
+        message: "supplier {supplier.id}"
+    examples:
+      pass: "x: 1\n"
+      fail: "x: 1\n"
+      expect: [{id: a, line: 1}]
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("explain", "ACME-01"),
+        ("explain", "ACME-02"),
+        ("rules",),
+        ("rules", "--format", "markdown"),
+        ("rules", "--format", "json"),
+        ("test",),
+    ],
+)
+def test_rule_file_text_cannot_drive_a_terminal_or_a_ci_log(cli, write, command) -> None:
+    """ESC sequences (clear screen, colours, OSC-8 links), U+202E, and lines that GitHub Actions
+    would run as workflow commands (``::error``), from a title, rationale, reference,
+    remediation or example of a repository's rule file: shown as escapes, on no line of their
+    own."""
+    write("resilint.yaml", "rule_dirs: [policies/]\n")
+    write("policies/acme.yaml", RULE_FILE)
+    result = cli(*command)
+    assert result.exit_code in (0, 1), result.stderr
+    out = result.stdout + result.stderr
+    assert "pwned" in out or "workflow command" in out or "wrapped" in out  # it was shown
+    for raw in ("\x1b", "\u202e", "\r"):
+        assert raw not in out, (command, raw)
+    commands = [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    assert commands == [], commands
+    if command[0] != "rules" or "json" not in command:
+        assert "\\x1b" in out or "\\x3a:error::a title" in out

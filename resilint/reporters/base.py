@@ -98,6 +98,22 @@ def printable(text: str) -> str:
     )
 
 
+def shown_lines(text: str) -> str:
+    """Text composed of lines, some of them from a repository's own files (a rule's title,
+    its examples), as a terminal or a CI log should get it: each line :func:`printable` (the
+    fields it holds are so already, or their newlines would have started new lines), and no
+    line able to start a GitHub Actions workflow command: a leading ``::`` shows its first
+    colon as ``\\x3a``, which the runner does not read as one."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        shown = printable(line)
+        rest = shown.lstrip()
+        if rest.startswith("::"):
+            shown = shown[: len(shown) - len(rest)] + "\\x3a" + rest[1:]
+        lines[n] = shown
+    return "\n".join(lines)
+
+
 def unread_note(unreadable: Sequence[str], answer: str) -> str:
     """What a command that answers from the documents says when some files could not be read:
     what they hold is missing from its ``answer`` (no silent pass)."""
