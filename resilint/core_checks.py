@@ -329,6 +329,19 @@ _SUPPRESSION_CHECKS = (
         "Run `resilint baseline` to rewrite the baseline file.",
         level=Level.INFO,
     ),
+    _check(
+        "BSL-02",
+        "baseline-entry-mismatch",
+        "A baseline entry that says one finding but carries the fingerprint of another",
+        "A reviewer reads what a baseline entry says (its code, document and field); resilint "
+        "matches its fingerprint, a hash anyone can compute for the finding they are about to "
+        "add. An entry whose words and fingerprint name different findings accepts nothing, "
+        "and is reported, since it is a stale hand edit or an attempt to slip a finding past "
+        "review.",
+        "Delete the entry, or run `resilint baseline` to record the finding under its own name "
+        "if it is to be accepted.",
+        level=Level.WARNING,
+    ),
 )
 
 CORE_CHECKS: dict[str, CoreCheck] = {

@@ -323,7 +323,7 @@ def _is_misread(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
 def _misread(
     numbers: list[int], entries: tuple[dict[str, Any], ...], first: dict[str, Finding], path: str
 ) -> list[Finding]:
-    """BSL-01 for each entry whose labels are not those of the finding its fingerprint names
+    """BSL-02 for each entry whose labels are not those of the finding its fingerprint names
     (the first ``FIXED_SHOWN``; the rest counted in one)."""
     found = []
     for n in numbers[:FIXED_SHOWN]:
@@ -335,13 +335,13 @@ def _misread(
             "nothing, since an entry must say what it accepts; run `resilint baseline` to "
             "record the finding under its own name, or delete the entry"
         )
-        found.append(core_finding("BSL-01", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, path, 1, 1))
     if len(numbers) > FIXED_SHOWN:
         message = (
             f"{len(numbers) - FIXED_SHOWN} more baseline entries say another finding than their "
             f"fingerprint's (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
         )
-        found.append(core_finding("BSL-01", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, path, 1, 1))
     return found
 
 

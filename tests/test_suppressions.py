@@ -603,8 +603,8 @@ def test_an_entry_that_names_another_finding_than_its_fingerprint_suppresses_not
     assert result.exit_code == 1, result.stderr
     (ctr08,) = [f for f in found if f["code"] == "CTR-08"]
     assert not ctr08["suppressed"]
-    (entry_finding,) = [f for f in found if f["code"] == "BSL-01"]
-    assert entry_finding["path"] == "b.json"
+    (entry_finding,) = [f for f in found if f["code"] == "BSL-02"]
+    assert entry_finding["path"] == "b.json" and entry_finding["level"] == "warning"
     message = entry_finding["message"]
     assert said in message
     assert (
@@ -642,5 +642,5 @@ def test_a_true_entry_beside_a_false_one_accepts_and_the_false_one_is_reported(
     assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
         ("CTR-08", True)
     ]
-    (bsl,) = [f for f in found if f["code"] == "BSL-01"]
+    (bsl,) = [f for f in found if f["code"] == "BSL-02"]
     assert bsl["message"].startswith("baseline entry 1 says EXC-02 on Waiver ctr-acme")
