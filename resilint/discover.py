@@ -164,6 +164,8 @@ class _Finder:
         """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
         self.tracked: _Tracked | None = None
         """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
+        self.ignorecase: bool | None = None
+        """git's ``core.ignorecase`` in :attr:`top`, asked once a .gitignore is found there."""
         self.excluding = False
         """Whether the last entry :meth:`ignored` left out was left out by ``exclude``."""
         self.found: list[tuple[str, os.stat_result]] = []
@@ -206,7 +208,7 @@ class _Finder:
 
     def walk(self, top: Path, boundary: str) -> None:
         start = len(self.found)
-        self.top, self.tracked = str(top / "_")[:-1], None
+        self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
         self._walk(top, boundary)
         self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
@@ -307,17 +309,25 @@ class _Finder:
             self.refuse(entry.path, data)
             return []
         self.spent += len(data)
+        # As git reads it: lines end at \n only, bytes are compared (os.fsdecode gives the
+        # names' bytes back, undecodable or not), a UTF-8 byte order mark is skipped.
         lines = [
-            line
-            for line in data.decode("utf-8", errors="replace").splitlines()
-            if line.strip() and not line.startswith("#")
+            os.fsdecode(line)
+            for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+            if line.removesuffix(b"\r").rstrip(b" ") and not line.startswith(b"#")
         ]
         too_much = _too_much(lines, self.patterns)
         if too_much:
             self.refuse(entry.path, Refusal("FILE-02", too_much))
             return []
         self.patterns += len(lines)
-        return [_Ignore(relative, _patterns(lines))]
+        return [_Ignore(relative, _patterns(lines, ignorecase=self.case_folded()))]
+
+    def case_folded(self) -> bool:
+        """Whether git compares .gitignore patterns ignoring case in :attr:`top`."""
+        if self.ignorecase is None:
+            self.ignorecase = _ignorecase(self.top or os.curdir)
+        return self.ignorecase
 
     def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
         """``where`` is relative to the walked top, with a trailing / for a directory; the
@@ -478,17 +488,38 @@ def _too_much(lines: list[str], taken: int) -> str | None:
     return None
 
 
+def _ignorecase(directory: str) -> bool:
+    """git's ``core.ignorecase`` for ``directory``, asked of git itself (repository, global and
+    system configuration, includes; set by ``git init`` on macOS and Windows). False when it
+    is not set, as in git, and when git cannot be asked (missing, or refusing the repository:
+    then git cannot list the committed files either, and :func:`_git_failed` stops a run that
+    a .gitignore would narrow). Only a .gitignore follows it: ``exclude`` and
+    ``per_file_ignores`` are resilint's own, and match with case everywhere."""
+    import subprocess  # only for a walk with a .gitignore
+
+    try:
+        done = subprocess.run(  # a fixed git command, in the directory being walked
+            [*_GIT, "config", "--bool", "--get", "core.ignorecase"],
+            cwd=directory,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == b"true"
+
+
 def _exclusions(lines: list[str]) -> Patterns | None:
     """The configuration's ``exclude`` patterns; None when there are none."""
     return _patterns(lines) if lines else None
 
 
-def _patterns(lines: list[str]) -> Patterns:
+def _patterns(lines: list[str], *, ignorecase: bool = False) -> Patterns:
     """Patterns as git reads them; a line git cannot read (a lone trailing backslash) matches
     nothing, as in git, rather than failing the run."""
     from resilint.wildmatch import Patterns  # only for a run with patterns to match
 
-    return Patterns(lines)
+    return Patterns(lines, ignorecase=ignorecase)
 
 
 def excluded_by(path: Path, exclude: Iterable[str], root: Path) -> str | None:

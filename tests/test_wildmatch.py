@@ -199,3 +199,33 @@ def test_patterns_made_to_be_slow_cost_lines_in_proportion_to_their_size() -> No
         sys.settrace(previous)
     assert lines_run < budget
 
+
+# --- discovery reads a .gitignore as git does ---------------------------------------------
+
+BAD = "apiVersion: resilint/v1\nkind: Supplier\nid: {id}\nname: Bad\ntier: 9\n"
+
+
+def _checked(cli) -> set[str]:
+    result = cli("check", "--no-cache", "--format", "json")
+    return {finding["path"] for finding in result.json()["findings"]}
+
+
+def test_a_gitignore_follows_the_repository_s_core_ignorecase(cli, write, tmp_path) -> None:
+    write("resilint.yaml", "fail_on: error\n")
+    write(".gitignore", "Drafts/\n*.TMP.yaml\n")
+    write("drafts/x.yaml", BAD.format(id="x"))
+    write("y.tmp.yaml", BAD.format(id="y"))
+    write("z.yaml", BAD.format(id="z"))
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert _checked(cli) == {"drafts/x.yaml", "y.tmp.yaml", "z.yaml"}
+    subprocess.run(["git", "config", "core.ignorecase", "true"], cwd=tmp_path, check=True)
+    assert _checked(cli) == {"z.yaml"}
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="names must be any bytes")
+def test_a_gitignore_is_read_as_bytes_cut_at_newlines_only(cli, write, tmp_path) -> None:
+    write("resilint.yaml", "fail_on: error\n")
+    write(".gitignore", b"\xef\xbb\xbfbom.yaml\ncaf\xe9.yaml\r\nform\x0cfeed.yaml\n")
+    for name in (b"bom.yaml", b"caf\xe9.yaml", b"form\x0cfeed.yaml", b"feed.yaml", b"z.yaml"):
+        (tmp_path / os.fsdecode(name)).write_text(BAD.format(id="x"))
+    assert _checked(cli) == {"feed.yaml", "z.yaml"}
