@@ -322,6 +322,9 @@ STRICT = [
     ("list continued at column 1", "tags: [a,\nb]\n", 5, 1, "indented"),
     ("blank lines wider than the text", "notes: >\n   \n  \n # c\n", 5, 1, "blank line"),
     ("directive inside a stream", "%YAML 1.2\n---\nname: A\n", 4, 1, "'...'"),
+    ("comment glued to a comma", "tags: [a, b,# note\n  ]\n", 4, 13, "' #'"),
+    ("comment glued to a bracket", "tags: {# note\n  a: b}\n", 4, 8, "' #'"),
+    ("a dash alone in a list", "tags: [a, -]\n", 4, 11, "'-' cannot start a value"),
 ]
 
 
@@ -335,8 +338,9 @@ def test_what_yaml_1_2_forbids_is_a_syntax_error(cli, write, case, body, line, c
     assert words in finding["message"]
 
 
-def test_strict_checks_cover_yaml_of_other_tools_too(cli, write):
-    write("ci.yaml", 'name: "CI"# glued\non: push\n')
+@pytest.mark.parametrize("text", ['name: "CI"# glued\non: push\n', "- [-, -]\n", "[ a,#c\n]\n"])
+def test_strict_checks_cover_yaml_of_other_tools_too(cli, write, text):
+    write("ci.yaml", text)
     assert only_finding(cli, "ci.yaml")["code"] == "YML-01"
 
 
@@ -345,7 +349,8 @@ def test_what_yaml_1_2_allows_stays_allowed(cli, write):
         "doc.yaml",
         HEADER + "name: 'Acme\n  Logistics'\ntags: [\n  a,\n  b,\n]\n"
         "notes: |\n\n  text\n    more # not a comment\n"
-        'website: "https://example.com/#x" # a comment\n',
+        'website: "https://example.com/#x" # a comment\n'
+        'labels: {a: "b,#c", d: [-1, -x, ":y", "-"], e: x#y} # ok\n',
     )
     codes = cli("check", "doc.yaml", "--format", "json").codes()
     assert not [code for code in codes if code.startswith(("YML", "ENC", "DOC"))], codes

@@ -2,7 +2,8 @@
 
 libyaml accepts a few things the YAML 1.2 specification rejects, and each can make a file mean
 something other than what it shows: continuation lines of a quoted value or of a [...] / {...}
-that are not indented under their key, a comment glued to a value (``key: "value"# c``), blank
+that are not indented under their key, a comment glued to a value, a comma or a bracket
+(``key: "value"# c``, ``[a,# c``), a ``-`` alone inside [...] or {...} (``[a, -]``), blank
 lines at the start of a block text indented more than its first line, and %YAML directives in
 the middle of a stream without a ``...`` before them. One more is valid YAML but never what was
 meant: a comma inside ``{...}`` that turned the rest of a value into a field name. These checks
@@ -22,6 +23,14 @@ from resilint.load.positions import Lines, LoadError
 
 _BLOCK_HEADER = re.compile(r"(?:[!&][^ \t\r\n]*[ \t]+)*[|>]([1-9+-]{0,2})")
 _SEPARATED = frozenset(" \t\r\n")
+_LONE = re.compile(r"[-?:](?:[\s,\[\]{}]|\Z)")
+
+
+def _parts(node: Node) -> list[Node]:
+    """The items of a list, the keys and values of a mapping."""
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
 
 
 class Strict:
@@ -48,6 +57,46 @@ class Strict:
         self._glued_comment(node)
         if indent is not None and node.start_mark.line != node.end_mark.line:
             self._continuation(node, indent, "[...] or {...}")
+        parts = _parts(node)
+        for part in parts:
+            self._lone_indicator(part)
+        if self._may_glue_in_flow:
+            self._comment_after_comma(node, parts)
+
+    def _lone_indicator(self, part: Node) -> None:
+        """``[-]``, ``[a, - b]``: libyaml reads a '-' (or '?', ':') with nothing after it as
+        text, where YAML 1.2 allows none inside [...] or {...}."""
+        if isinstance(part, ScalarNode) and not part.style and _LONE.match(part.value):
+            raise LoadError.at(
+                "YML-01",
+                f"'{part.value[0]}' cannot start a value inside [...] or {{...}}: put the value "
+                f'in quotes ("{part.value}")',
+                part,
+                self.lines,
+            )
+
+    @cached_property
+    def _may_glue_in_flow(self) -> bool:
+        text = self.lines.text
+        return any(glued in text for glued in (",#", "[#", "{#"))
+
+    def _comment_after_comma(self, node: Node, parts: list[Node]) -> None:
+        """``[a, b,#c`` is a comment glued to a comma: YAML 1.2 needs a space before '#'. Only
+        the text between the parts is looked at (a '#' inside a quoted value is no comment)."""
+        text = self.lines.text
+        start = node.start_mark.index
+        for part in [*sorted(parts, key=lambda p: p.start_mark.index), None]:
+            end = part.start_mark.index if part is not None else node.end_mark.index
+            at = text.find("#", start, end)
+            if at > 0 and text[at - 1] not in _SEPARATED:
+                raise LoadError(
+                    "YML-01",
+                    "a comment must be separated from the comma or bracket before it by a "
+                    "space: write ' #' instead of '#'",
+                    *self.lines.position(at),
+                )
+            if part is not None:
+                start = max(start, part.end_mark.index)
 
     def split_value(self, node: MappingNode) -> None:
         """A {...} mapping: ``{name: a, description: first, and then}`` is valid YAML, but the
