@@ -194,25 +194,33 @@ def _named_but_empty(
     options: CheckOptions, paths: tuple[str, ...], files: list[FileResult]
 ) -> list[Finding]:
     """A file named on the command line that holds no resilint document is worth a word: the
-    user expected it to be checked, and nothing in it was. Not for pre-commit, which names
-    every changed YAML file (a CI workflow, its own configuration)."""
+    user expected it to be checked, and nothing in it was. Named, it is resilint's whatever it
+    holds, so it is read again as such: a top level that is a list is YML-08 there, as it is
+    in a file with resilint documents. Not for pre-commit, which names every changed YAML file
+    (a CI workflow, an Ansible playbook, its own configuration)."""
     if options.focus_repository_wide:
         return []
     named = {path for path in options.paths if not path.is_dir()}
     if not named:
         return []
-    return [
-        core_finding(
-            "DOC-04",
-            "this file holds no resilint document (none declares apiVersion: resilint/v1), so "
-            "nothing in it was checked",
-            path,
-            1,
-            1,
-        )
-        for path, file in zip(paths, files, strict=True)
-        if not file.documents and not file.findings and Path(path) in named
-    ]
+    found: list[Finding] = []
+    for path, file in zip(paths, files, strict=True):
+        if file.documents or file.findings or Path(path) not in named:
+            continue
+        claimed = load_file(path, options.config.limits, claimed=True).findings
+        found.extend(claimed or (_no_document(path),))
+    return found
+
+
+def _no_document(path: str) -> Finding:
+    return core_finding(
+        "DOC-04",
+        "this file holds no resilint document (none declares apiVersion: resilint/v1), so "
+        "nothing in it was checked",
+        path,
+        1,
+        1,
+    )
 
 
 def _read_all(

@@ -1,11 +1,14 @@
 """YAML of other tools, as it sits in an operations repository beside resilint's documents, is
 left alone by `check`, by the pre-commit hook and by `resilint fix` (which the `resilint-fix`
 hook runs): no finding, and not a byte of it rewritten. A document of another tool looks like a
-resilint document only with an id and a resilint kind (see resilint/load/kinds.py)."""
+resilint document only with an id and a resilint kind (see resilint/load/kinds.py), and a top
+level that is a list is YML-08 only in a file that is resilint's."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 # Files of other tools that share a kind, or nearly, with resilint, and some of its field names.
 NEAR_KINDS = {
@@ -99,6 +102,29 @@ ECOSYSTEM = {
           - repo: https://github.com/pre-commit/pre-commit-hooks
             rev: v4.6.0
             hooks: [{id: check-yaml}, {id: end-of-file-fixer}]
+        """,
+    "ansible/site.yml": """\
+        - hosts: all
+          become: true
+          roles: [common]
+        """,
+    "app/fixtures/suppliers.yaml": """\
+        # Django fixtures: a list of model instances
+        - model: procurement.supplier
+          pk: 1
+          fields: {name: Acme Logistics, tier: 2, status: active}
+        - model: procurement.contract
+          pk: 7
+          fields: {supplier: 1, end_date: 2027-01-01}
+        """,
+    "rundeck/jobs.yaml": """\
+        - id: 5e1a2b9c-7d3f-4c1e-9a0b-2f6d8e4c1a3b
+          name: restart-web
+          description: Restart the web tier
+          loglevel: INFO
+          sequence:
+            keepgoing: false
+            commands: [{exec: systemctl restart nginx}]
         """,
     "api/openapi.yaml": """\
         openapi: 3.1.0
@@ -262,3 +288,70 @@ def test_fix_never_rewrites_other_tools_files(cli, write):
     cli("fix", "--no-cache", ".")
     cli("fix", "--no-cache", *FILES)
     assert {path: path.read_bytes() for path in before} == before
+
+
+# --- a top level that is a list: YML-08 only where the file is resilint's -------------------
+
+PLAYBOOK = "- hosts: all\n  become: true\n  roles: [common]\n"
+
+
+def test_a_list_named_on_the_command_line_is_yml_08(cli, write):
+    """Named, a file is one the user expects resilint to check: as before, a list is an error."""
+    write("site.yml", PLAYBOOK)
+    result = cli("check", "--no-cache", "site.yml", "--format", "json")
+    [finding] = result.json()["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("YML-08", 1, 1)
+    assert "the top level is a list" in finding["message"]
+    assert result.exit_code == 2
+
+
+LISTS_OF_RESILINT_DOCUMENTS = [
+    (
+        "declared",
+        "- apiVersion: resilint/v1\n  kind: Supplier\n  id: acme\n  name: Acme\n"
+        "- apiVersion: resilint/v1\n  kind: Supplier\n  id: bolt\n  name: Bolt\n",
+    ),
+    ("declared, no kind or id yet", "- apiVersion: resilint/v1\n  name: Acme\n"),
+    ("key misspelt", "- apiversion: resilint/v1\n  kind: Supplier\n  id: acme\n"),
+    ("no apiVersion, a resilint kind and an id", "- kind: Supplier\n  id: acme\n  tier: 2\n"),
+    ("nested deeper", "- suppliers:\n  - {apiVersion: resilint/v1, kind: Supplier, id: a}\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text"), LISTS_OF_RESILINT_DOCUMENTS, ids=[c[0] for c in LISTS_OF_RESILINT_DOCUMENTS]
+)
+def test_a_list_of_resilint_documents_is_never_passed_in_silence(cli, write, case, text):
+    write("programme/suppliers.yaml", text)
+    for run in (
+        cli("check", "--no-cache", ".", "--format", "json"),
+        cli("pre-commit", "--no-cache", "--format", "json", "programme/suppliers.yaml"),
+    ):
+        [finding] = run.json()["findings"]
+        assert (finding["code"], finding["line"], finding["column"]) == ("YML-08", 1, 1)
+        assert "make each item a document of its own" in finding["message"]
+        assert "after a line '---'" in finding["message"]
+        assert run.exit_code == 2
+
+
+def test_a_list_beside_a_resilint_document_is_yml_08(cli, write):
+    """A file with a resilint document is resilint's: a list in another of its documents is a
+    mistake there (a document of another form pasted in, a '-' too many)."""
+    write(
+        "programme/acme.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n---\n" + PLAYBOOK
+    )
+    result = cli("check", "--no-cache", ".", "--format", "json")
+    [finding] = result.json()["findings"]
+    assert (finding["code"], finding["line"]) == ("YML-08", 5)
+    assert "the top level is a list; a resilint document is a mapping" in finding["message"]
+
+
+def test_a_list_of_another_tool_stays_silent_in_check_and_in_the_hook(cli, write):
+    write("site.yml", PLAYBOOK)
+    write("values.yaml", "just a value\n")
+    for run in (
+        cli("check", "--no-cache", ".", "--format", "json"),
+        cli("pre-commit", "--no-cache", "--format", "json", "site.yml", "values.yaml"),
+    ):
+        assert run.json()["findings"] == [], run.stdout
+        assert run.exit_code == 0

@@ -73,19 +73,23 @@ def compose_text(text: str, limits: Limits) -> list[Node]:
     return compose(text, limits)
 
 
-def load_file(path: Path | str, limits: Limits) -> LoadedFile:
+def load_file(path: Path | str, limits: Limits, *, claimed: bool = False) -> LoadedFile:
     """Load every resilint document of one file; problems become findings, never exceptions.
-    A path given as text is how the file is shown (its documents keep that very string)."""
+    A path given as text is how the file is shown (its documents keep that very string).
+    ``claimed``: the file is resilint's whatever it holds (see :func:`load_text`)."""
     shown = str(path)
     text = read_text(Path(path), limits)
     if isinstance(text, Finding):
         return LoadedFile(shown, findings=(text,))
-    return load_text(shown, text, limits)
+    return load_text(shown, text, limits, claimed=claimed)
 
 
-def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
+def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -> LoadedFile:
     """Load every resilint document of a file's text (``resilint fix`` checks its edits in
-    memory this way before anything is written)."""
+    memory this way before anything is written). A top level that is not a mapping (an
+    Ansible playbook's list) is YML-08 only in a file that is resilint's: one that holds a
+    resilint document or a near miss, a list of them, or one ``claimed`` (named on the command
+    line); in any other file it is another tool's YAML."""
     if text.startswith(_LFS_POINTER):
         return LoadedFile(
             shown,
@@ -113,6 +117,9 @@ def load_text(shown: str, text: str, limits: Limits) -> LoadedFile:
         roots = compose_text(text, limits)
         converter = Converter(limits, Lines(text))
         outcomes = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
+        not_a_mapping = _top_level(roots, claimed or any(outcomes), converter.lines)
+        if not_a_mapping is not None:
+            raise not_a_mapping
     except LoadError as error:
         from resilint.load.syntax import merge_conflict  # the words, loaded only when needed
 
@@ -196,14 +203,11 @@ def _document(
 ) -> RawDocument | LoadError | None:
     """A resilint document; or the finding for one that looks like resilint's but does not say
     so exactly (never a silent skip); or None for YAML of another tool, which is only checked
-    to be valid YAML 1.2."""
-    from yaml.nodes import MappingNode, ScalarNode  # composed already: imported
+    to be valid YAML 1.2, and for a top level that is not a mapping (:func:`_top_level` judges
+    those, once the whole file is known)."""
+    from yaml.nodes import MappingNode  # composed already: imported
 
-    if (
-        isinstance(root, ScalarNode)
-        and root.tag != "tag:yaml.org,2002:str"
-        and root.value in ("", "~", "null", "Null", "NULL")
-    ):
+    if _empty(root):
         return None  # an empty document (a stray ---, a file of comments) holds nothing to check
     lines = converter.lines
     if isinstance(root, MappingNode) and _declares_resilint(root):
@@ -211,17 +215,55 @@ def _document(
         return RawDocument(path, index, lines.mark(root.start_mark)[0], data)
     converter.strict.walk(root)
     if not isinstance(root, MappingNode):
-        what = "a list" if not isinstance(root, ScalarNode) else "a single value"
-        raise LoadError.at(
-            "YML-08",
-            f"the top level is {what}; a resilint document is a mapping "
-            "with apiVersion, kind and id",
-            root,
-            lines,
-        )
+        return None
     from resilint.load.nearmiss import near_miss  # most files never need it
 
     return near_miss(root, lines)
+
+
+def _top_level(roots: list[Node], resilints: bool, lines: Lines) -> LoadError | None:
+    """YML-08 for the first document whose top level is a list or a single value, where the
+    file is resilint's (``resilints``) or the list holds resilint documents; None for a file of
+    another tool (an Ansible playbook, Django fixtures), which is left alone."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    odd = [root for root in roots if not isinstance(root, MappingNode) and not _empty(root)]
+    if not odd:
+        return None
+    from resilint.load.nearmiss import holds_documents  # most files never need it
+
+    listed = next(
+        (root for root in odd if isinstance(root, SequenceNode) and holds_documents(root, lines)),
+        None,
+    )
+    if listed is not None:
+        return LoadError.at(
+            "YML-08",
+            "the top level is a list of resilint documents, and resilint reads no document "
+            "inside a list, so nothing in them would be checked; make each item a document of "
+            "its own: its keys at the start of their lines, after a line '---'",
+            listed,
+            lines,
+        )
+    if not resilints:
+        return None
+    what = "a list" if isinstance(odd[0], SequenceNode) else "a single value"
+    return LoadError.at(
+        "YML-08",
+        f"the top level is {what}; a resilint document is a mapping with apiVersion, kind and id",
+        odd[0],
+        lines,
+    )
+
+
+def _empty(root: Node) -> bool:
+    from yaml.nodes import ScalarNode
+
+    return (
+        isinstance(root, ScalarNode)
+        and root.tag != "tag:yaml.org,2002:str"
+        and root.value in ("", "~", "null", "Null", "NULL")
+    )
 
 
 def _declares_resilint(root: MappingNode) -> bool:

@@ -121,6 +121,20 @@ def nested_document(root: Node, lines: Lines) -> LoadError | None:
     return None
 
 
+def holds_documents(root: SequenceNode, lines: Lines) -> bool:
+    """Whether a top-level list holds resilint documents: an item that declares a resilint
+    apiVersion (however written) or looks like a resilint document, or one nested deeper.
+    resilint reads no document inside a list, so such a list must never pass in silence."""
+    for item in root.value:
+        if not isinstance(item, MappingNode):
+            continue
+        if any(_is_version(key, value) for key, value in item.value):
+            return True
+        if near_miss(item, lines) is not None:
+            return True
+    return nested_document(root, lines) is not None
+
+
 def _keys(node: Node) -> set[str]:
     """The keys of a mapping, case-folded (a fragment for merging, with no kind and no id, is
     not a document)."""
