@@ -445,12 +445,17 @@ def _within(path: str, focus: frozenset[str]) -> bool:
     return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
 
 
-def concerns(finding: Finding, focus: frozenset[str], changes: bool) -> bool:
-    """Located in the focus; for a change (pre-commit), also what it breaks elsewhere."""
+def concerns(
+    finding: Finding, focus: frozenset[str], changes: bool, *, anywhere: bool = True
+) -> bool:
+    """Located in the focus; for a change (pre-commit), also what it breaks elsewhere: a finding
+    with a related place in the focus, and (``anywhere``) a dangling reference or a clashing id
+    anywhere, which only a comparison with the earlier state tells from an old one
+    (:mod:`resilint.introduced`, which makes it and passes ``anywhere=False``)."""
     if _within(finding.path, focus):
         return True
     if not changes:
         return False
-    return finding.code in _REPOSITORY_WIDE or any(
+    return (anywhere and finding.code in _REPOSITORY_WIDE) or any(
         _within(related.path, focus) for related in finding.related
     )

@@ -362,10 +362,7 @@ class _Finder:
         """The YAML files git tracks below ``directory``, which a .gitignore hides: taken as
         the walk takes files (hidden names and ``exclude`` still leave them out)."""
         for where in self.git_tracked().below(directory):
-            names = where.split("/")
-            if any(name.startswith(".") for name in names) or not yaml_named(names[-1]):
-                continue
-            if names[-1] in CONFIG_NAMES or self.is_excluded(where):
+            if not _taken(where, self.excluded):
                 continue
             path = self.top + where.replace("/", os.sep)
             if Path(path).is_symlink():
@@ -373,8 +370,31 @@ class _Finder:
             elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
                 self.file(path)
 
-    def is_excluded(self, where: str) -> bool:
-        return self.excluded is not None and self.excluded.covering(where) is not None
+
+def _taken(where: str, excluded: Patterns | None) -> bool:
+    """Whether the walk takes the file ``where`` (relative to the walked directory, ``/``
+    between names) whatever a .gitignore says: a YAML name and no configuration file's, below
+    no hidden directory, and not left out by the configuration's ``exclude``."""
+    names = where.split("/")
+    if any(name.startswith(".") for name in names) or not yaml_named(names[-1]):
+        return False
+    if names[-1] in CONFIG_NAMES:
+        return False
+    return excluded is None or excluded.covering(where) is None
+
+
+def walked_name(top: Path, path: str, exclude: Iterable[str]) -> str | None:
+    """The name the walk of the directory ``top`` gives the file ``path`` (a real path below
+    ``top``'s real path, with no link on the way), as it prints it; None when the walk passes
+    it over: :func:`_taken`, and below no directory named like YAML (the walk refuses those,
+    it does not enter them). A .gitignore is not asked: it never hides a file git tracks
+    (:meth:`_Finder.tracks`), and this is for a file git tracked (one a change deletes)."""
+    where = Path(os.path.relpath(path, real(top))).as_posix()
+    if not _taken(where, _exclusions(list(exclude))):
+        return None
+    if any(yaml_named(name) for name in where.split("/")[:-1]):
+        return None
+    return str(top / where)
 
 
 @dataclass(frozen=True)

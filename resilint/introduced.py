@@ -4,9 +4,13 @@ introduces anywhere.
 A finding is introduced when it counts (nothing suppresses it) in the repository as it is and
 not in the repository as it was before the change (:mod:`resilint.staged`): compared by
 fingerprint (rule, document kind and id, field), so a finding that only moved is the same one.
-The earlier state is the same files with the changed ones at their earlier content, checked in
-memory exactly as the current state is. Findings outside the change that were there before it do
-not count: a commit to a repository with old findings passes if it adds none.
+The earlier state is the same files with the changed ones at their earlier content, the added ones
+absent and the deleted ones back where discovery would have checked them (a rename is a deletion
+and an addition), checked in memory exactly as the current state is. Findings outside the change
+that were there before it do not count: a commit to a repository with old findings passes if it
+adds none, deletions included. A dangling reference or a clashing id is compared like any other
+finding: one the change makes (a contract naming the deleted supplier) is introduced, an old one
+is not.
 
 The earlier state is evaluated only when the change can matter to the rules: when every changed
 document differs from its earlier content only in fields no rule or reference check read (the
@@ -17,20 +21,24 @@ the changed files are the current ones, and nothing is evaluated twice.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilint.checker import Evaluated, concerns
 from resilint.core_checks import CORE_CHECKS
+from resilint.discover import walked_name
 from resilint.findings import Finding, JsonPath
 from resilint.incremental import WHOLE, changed_fields
 from resilint.limits import Limits
 from resilint.load import LoadedFile, load_text
 from resilint.load.decode import decode
 from resilint.load.positions import Lines, LoadError
+from resilint.load.read import real, within
 from resilint.locate import Locator, Position
 from resilint.model import Document
 from resilint.result import FileResult, Result
@@ -67,15 +75,24 @@ class Introduced:
         if self.whole:
             return now.checked.result
         files = _matched(now.names, self.change)
-        if not files:
+        gone = _restored(now, self.change.deleted)
+        if gone is None:
+            return now.checked.result
+        if not files and not gone:
             return self._report(now.checked.result, None)
-        earlier = _loaded(files, self.change, now.options.config.limits)
-        if earlier is None:
+        limits = now.options.config.limits
+        was = {name: self.change.earlier.get(os.path.realpath(name)) for name in files}
+        earlier, restored = _loaded(was, limits), _loaded(gone, limits)
+        if earlier is None or restored is None:
             return now.checked.result
         current = {name: now.files[i] for name, i in files.items()}
-        if now.checked.reads is not None and _same_for_rules(earlier, current, now.checked.reads):
+        if (
+            not restored
+            and now.checked.reads is not None
+            and _same_for_rules(earlier, current, now.checked.reads)
+        ):
             return self._report(now.checked.result, None)
-        return self._report(now.checked.result, _before(now, files, earlier))
+        return self._report(now.checked.result, _before(now, files, earlier, restored))
 
     def _report(self, now: Result, before: Result | None) -> Result:
         """What concerns the focus, and, with the earlier state's result, what counts now and
@@ -85,7 +102,7 @@ class Introduced:
         )
         reported = []
         for finding in now.findings:
-            if concerns(finding, self.focus, True):
+            if concerns(finding, self.focus, True, anywhere=False):
                 reported.append(finding)
             elif (
                 before is not None
@@ -122,14 +139,57 @@ class _Earlier:
     loaded: LoadedFile
 
 
+def _restored(now: Evaluated, deleted: Mapping[str, bytes]) -> dict[str, bytes] | None:
+    """The deleted files that discovery checked before the change, by the name it gave them,
+    with their earlier content; None when that cannot be told for certain.
+
+    Leaving a file out that was checked, or putting one back that was not, can each hide a
+    finding the change introduces (the reference to the deleted supplier dangled before too; the
+    finding of a document moved out of an excluded directory was there before too), so a file
+    is put back where the walk of the same directories, with the same configuration (a change to
+    it is judged whole, :mod:`resilint.staged`), takes it: :func:`walked_name` asks the walk's own
+    tests. A .gitignore cannot have hidden it (git tracked it, and a changed .gitignore is judged
+    whole); a link on its way is judged whole (:mod:`resilint.staged`)."""
+    restored: dict[str, bytes] = {}
+    for path, data in deleted.items():
+        tops = [top for top in now.options.paths if top.is_dir() and within(path, real(top))]
+        if len(tops) > 1:  # walked twice: which spelling the run kept is the walk's to say
+            return None
+        name = walked_name(tops[0], path, now.options.config.exclude) if tops else None
+        if name is not None:
+            restored[name] = data
+    if set(restored) & set(now.names) or not _fits(now, restored):
+        return None
+    return restored
+
+
+def _fits(now: Evaluated, restored: Mapping[str, bytes]) -> bool:
+    """Whether the earlier state, the restored files with the current ones, was within the run's
+    byte budget: past it, discovery would have left files unread then, and their findings
+    would count as new now. (The .gitignore files' bytes, which count too, are the same then
+    and now; a run already at its budget has said so, FILE-05, and is not compared.)"""
+    if not restored:
+        return True
+    limits = now.options.config.limits
+    if any(f.code == "FILE-05" for f in now.found):
+        return False
+    spent = sum(map(len, restored.values()))
+    for name in now.names:
+        try:
+            size = Path(name).stat().st_size
+        except OSError:
+            return False
+        spent += size if size <= limits.max_file_bytes else 0
+    return spent <= limits.max_total_bytes
+
+
 def _loaded(
-    files: Mapping[str, int], change: Change, limits: Limits
+    contents: Mapping[str, bytes | None], limits: Limits
 ) -> dict[str, _Earlier | None] | None:
-    """Each matched file's earlier content, loaded (None for a file the change adds); None when
-    one cannot be read as text."""
+    """Each file's earlier content, loaded (None for a file the change adds); None when one
+    cannot be read as text."""
     earlier: dict[str, _Earlier | None] = {}
-    for name in files:
-        data = change.earlier.get(os.path.realpath(name))
+    for name, data in contents.items():
         if data is None:
             earlier[name] = None
             continue
@@ -142,20 +202,37 @@ def _loaded(
 
 
 def _before(
-    now: Evaluated, files: Mapping[str, int], earlier: Mapping[str, _Earlier | None]
+    now: Evaluated,
+    files: Mapping[str, int],
+    earlier: Mapping[str, _Earlier | None],
+    restored: Mapping[str, _Earlier | None],
 ) -> Result:
     """The repository as it was: the same check of the same files, the changed ones validated
-    as the checker validates a file and located in their earlier text, the added ones absent."""
-    texts = {name: was.text for name, was in earlier.items() if was is not None}
+    as the checker validates a file and located in their earlier text, the added ones absent,
+    the deleted ones back where the walk found them (it sorts by path)."""
+    texts = {
+        name: was.text for name, was in (*earlier.items(), *restored.items()) if was is not None
+    }
     locator = _EarlierLocator(  # the unchanged files' positions are the same in both states
         now.options.config.limits,
-        {path: known for path, known in now.locator.positions.items() if path not in files},
+        {
+            path: known
+            for path, known in now.locator.positions.items()
+            if path not in files and path not in texts
+        },
         texts,
     )
+    schemas = now.options.schemas
     before = list(now.files)
     for name, i in files.items():
         was = earlier[name]
-        before[i] = _NOTHING if was is None else _validated(was, now.options.schemas, locator)
+        before[i] = _NOTHING if was is None else _validated(was, schemas, locator)
+    names = list(now.names)
+    for name, was in restored.items():
+        if was is not None:
+            at = bisect.bisect(names, name)
+            names.insert(at, name)
+            before.insert(at, _validated(was, schemas, locator))
     return now.again(before, locator)
 
 

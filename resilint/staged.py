@@ -6,10 +6,13 @@ reports what concerns them. A change can break a rule whose finding lands in ano
 Control that met an insurer's condition changed, or cut out of an inventory: the condition fails
 in the policy's file). So the hook compares (:mod:`resilint.introduced`): the repository as it
 is, and as it was before the change, which is the same files with the changed ones at their
-earlier content and the added ones absent. A change that cannot be compared so is judged as a
-whole repository (:attr:`Change.whole`): a YAML file deleted or renamed (what the earlier state
-held of it is not known to discovery), a link or a submodule, a ``.gitignore`` (it changes
-which files are read), too many files, a blob too large, or git not answering.
+earlier content, the added ones absent and the deleted ones back (a rename is both: deleted at
+its old name, added at its new one), where discovery would have checked them
+(:func:`resilint.discover.walked_name`, asked by the judge, which knows the configuration). A
+change that cannot be compared so is judged as a whole repository (:attr:`Change.whole`): a
+YAML file that is or was a link or a submodule, a ``.gitignore`` (it changes which files are
+read), a deletion with the configuration changed too, a deleted file still in the work tree or
+below what is now a link, too many files, a blob too large, or git not answering.
 
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
@@ -56,6 +59,8 @@ class Change:
     whole: str = ""
     """Why the change is judged as a whole repository (every finding counts); empty when it
     can be compared."""
+    deleted: Mapping[str, bytes] = field(default_factory=dict)
+    """Each deleted YAML file's earlier content, by the path it had (renamed: its old one)."""
 
 
 def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
@@ -103,19 +108,23 @@ def _change(
 
     yaml = [e for e in entries if yaml_named(e.name)]
     touched = frozenset(real(e.name) for e in entries)
-    whole = _whole(entries, yaml)
+    whole = _whole(entries, yaml) or _deleted_whole(top, entries, yaml)
     if whole:
         return Change(since, fingerprint(key), touched=touched, whole=whole)
-    modified = [e for e in yaml if e.status != "A"]
-    blobs = _blobs(top, [e.old_blob for e in modified], limits)
+    modified = [e for e in yaml if e.status not in ("A", "D")]
+    deleted = [e for e in yaml if e.status == "D"]
+    blobs = _blobs(top, [e.old_blob for e in (*modified, *deleted)], limits)
     if blobs is None:
         return Change(since, fingerprint(key), touched=touched, whole="a file is too large")
     return Change(
         since,
         fingerprint(key),
-        {real(e.name): data for e, data in zip(modified, blobs, strict=True)},
+        {real(e.name): data for e, data in zip(modified, blobs[: len(modified)], strict=True)},
         frozenset(real(e.name) for e in yaml if e.status == "A"),
         touched,
+        deleted={
+            real(e.name): data for e, data in zip(deleted, blobs[len(modified) :], strict=True)
+        },
     )
 
 
@@ -124,11 +133,11 @@ _CONFIGURATION = frozenset((*CONFIG_NAMES, "pyproject.toml"))
 
 def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
     """Why a change cannot be compared file by file, or empty."""
-    if any(e.status == "D" for e in yaml):
-        return "a YAML file is deleted or renamed"
     if any({e.old_mode, e.new_mode} & {_LINK, _SUBMODULE} for e in yaml):
+        # a deleted link's earlier state was its target's content, checked at its name or
+        # not, which git's blob (the target's path) does not say
         return "a YAML file is or was a link"
-    if any(e.status not in ("A", "M", "T") for e in yaml):
+    if any(e.status not in ("A", "M", "T", "D") for e in yaml):
         return "git lists a change it does not name as added or modified"
     if any(Path(e.name).name == ".gitignore" for e in entries):
         return "a .gitignore changes which files are read"
@@ -137,6 +146,27 @@ def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
         return f"the configuration file {gone[0]} is deleted"
     if sum(e.status != "A" for e in yaml) > MOST_COMPARED:
         return f"more than {MOST_COMPARED} files are changed"
+    return ""
+
+
+def _deleted_whole(top: Path, entries: list[_Entry], yaml: list[_Entry]) -> str:
+    """Why the deleted YAML files cannot be put back where they were, or empty. ``top`` is a
+    real path: a deleted file's path below it is real unless a directory on the way is now a
+    link."""
+    deleted = [e.name for e in yaml if e.status == "D"]
+    if not deleted:
+        return ""
+    for name in deleted:
+        path = str(top / name)
+        if os.path.realpath(path) != os.path.normpath(path):
+            return f"the deleted file {name} was in a directory that is now a link"
+        if os.path.lexists(path):  # untracked yet kept (git rm --cached), or another case of it
+            return f"the deleted file {name} is still in the work tree"
+    # which of them discovery checked is asked of the configuration as it is now, the same
+    # as it was only when no configuration file changes
+    changed = [e.name for e in entries if Path(e.name).name in _CONFIGURATION]
+    if changed:
+        return f"a YAML file is deleted and the configuration file {changed[0]} changes"
     return ""
 
 

@@ -108,6 +108,31 @@ def test_reports_findings_elsewhere_that_the_change_causes(project, pre_commit_h
     blocked = try_repo(project, pre_commit_home)
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
     assert "contracts/acme.yaml:4:11: REF-01" in blocked.stdout
+    assert "(introduced by this commit, in a file outside it)" in blocked.stdout
+
+
+def test_deleting_or_renaming_files_passes_in_a_repository_with_old_findings(
+    project, pre_commit_home
+):
+    """An exited supplier's file deleted, another renamed: the legacy contract's old finding
+    does not block either commit; deleting the supplier a contract names does."""
+    (project / "contracts" / "legacy.yaml").write_text(LEGACY.replace("acme", "bygone"))
+    (project / "suppliers" / "bygone.yaml").write_text(SUPPLIER.replace("acme", "bygone"))
+    (project / "suppliers" / "exited.yaml").write_text(SUPPLIER.replace("acme", "exited"))
+    git(project, "add", ".")
+    git(project, "commit", "-q", "--no-verify", "-m", "legacy contract, exited supplier")
+    git(project, "rm", "-q", "suppliers/exited.yaml")
+    git(project, "mv", "suppliers/acme.yaml", "suppliers/acme-freight.yaml")
+    passed = try_repo(project, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "ctr-legacy" not in passed.stdout and "every finding counts" not in passed.stdout
+    git(project, "rm", "-q", "suppliers/bygone.yaml")
+    blocked = try_repo(project, pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    (line,) = [line for line in blocked.stdout.splitlines() if "REF-01" in line]
+    assert line.startswith("contracts/legacy.yaml:4:11: REF-01")
+    assert line.endswith("(introduced by this commit, in a file outside it)")
+    assert "CTR-08" not in blocked.stdout
 
 
 def test_old_findings_in_untouched_files_do_not_block_other_changes(project, pre_commit_home):

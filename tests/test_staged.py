@@ -14,6 +14,7 @@ import pytest
 from test_pre_commit import CONTROLS, POLICY  # the same programme as the hook's tests
 
 from resilint.checker import Evaluated
+from resilint.discover import discover, walked_name
 from resilint.limits import Limits
 from resilint.staged import Change, read_change
 
@@ -91,9 +92,49 @@ def test_an_edit_gives_the_earlier_content_and_an_added_file_is_new(repo: Path) 
     assert real(repo / "README.md") in found.touched
 
 
-def test_a_deleted_or_renamed_file_is_judged_whole(repo: Path) -> None:
+def test_a_deleted_file_gives_its_earlier_content_and_a_rename_is_deleted_and_added(
+    repo: Path,
+) -> None:
+    (repo / "insurance" / "legacy.yaml").unlink()
     (repo / "controls.yaml").rename(repo / "inventory.yaml")
-    assert "deleted" in change(repo).whole
+    found = change(repo)
+    assert not found.whole and not found.earlier
+    assert found.deleted == {
+        real(repo / "insurance" / "legacy.yaml"): LEGACY.encode(),
+        real(repo / "controls.yaml"): CONTROLS.encode(),
+    }
+    assert found.added == {real(repo / "inventory.yaml")}
+
+
+def test_a_deleted_link_is_judged_whole(repo: Path) -> None:
+    (repo / "alias.yaml").symlink_to("controls.yaml")
+    commit(repo)
+    (repo / "alias.yaml").unlink()
+    assert "link" in change(repo).whole
+
+
+def test_a_deleted_file_still_in_the_work_tree_is_judged_whole(repo: Path) -> None:
+    git(repo, "rm", "-q", "--cached", "controls.yaml")  # untracked, kept
+    found = read_change(repo, Limits())
+    assert found is not None and "still in the work tree" in found.whole
+
+
+def test_a_deleted_file_below_what_is_now_a_link_is_judged_whole(repo: Path) -> None:
+    shutil.move(repo / "insurance", repo / "policies")
+    (repo / "insurance").symlink_to("policies")  # insurance/cyber.yaml leads elsewhere
+    assert "cyber.yaml was in a directory that is now a link" in change(repo).whole
+
+
+def test_a_deletion_with_the_configuration_changed_is_judged_whole(repo: Path) -> None:
+    (repo / "insurance" / "legacy.yaml").unlink()
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\nexclude: [x/]\n")
+    assert "the configuration file resilint.yaml changes" in change(repo).whole
+
+
+def test_a_deletion_with_a_changed_gitignore_is_judged_whole(repo: Path) -> None:
+    (repo / "insurance" / "legacy.yaml").unlink()
+    (repo / ".gitignore").write_text(".resilint_cache/\nnotes/\n")
+    assert ".gitignore" in change(repo).whole
 
 
 def test_a_file_made_a_link_is_judged_whole(repo: Path) -> None:
@@ -180,6 +221,35 @@ def test_a_range_is_compared_from_where_it_left_its_start(repo: Path) -> None:
     found = change(repo, ("main", "feature"))
     assert found.since == "the changes since main"
     assert found.earlier == {real(repo / "controls.yaml"): CONTROLS.encode()}  # not main's README
+
+
+def test_the_walk_puts_back_what_discovery_takes_and_nothing_else(tmp_path: Path) -> None:
+    """walked_name() says of each file what discover() does: taken at the same name, or not."""
+    for name in (
+        "a.yaml",
+        "b.YML",
+        "sub/c.yaml",
+        "archive/d.yaml",
+        "sub/archive/e.yaml",
+        "notes.txt",
+        ".github/f.yaml",
+        "sub/.hidden.yaml",
+        "resilint.yaml",
+        "sub/.resilint.yaml",
+        "x.yaml/g.yaml",
+        "kept/h.yaml",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("apiVersion: resilint/v1\n")
+    exclude = ["archive/", "/kept/", "!kept/h.yaml"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        for top in (Path(), Path("sub"), tmp_path / "sub"):
+            taken = set(discover([top], exclude).names)
+            everything = [p for p in top.rglob("*") if p.is_file()]
+            named = {walked_name(top, real(p), exclude) for p in everything} - {None}
+            assert named == taken, top
+        assert walked_name(Path(), real(tmp_path / "gone" / "i.yaml"), exclude) == "gone/i.yaml"
 
 
 # The hook, as pre-commit runs it
@@ -337,3 +407,149 @@ def test_the_hook_reports_a_list_id_as_sch01(repo, cli) -> None:  # type: ignore
     result = hook(repo, cli, "controls.yaml", "--no-cache")
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "SCH-01" in result.stdout
+
+
+# Deletions and renames, compared as edits are
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 2\n"
+CONTRACT = "apiVersion: resilint/v1\nkind: Contract\nid: ctr-acme\nsupplier: acme\n"
+RETIRED = "apiVersion: resilint/v1\nkind: Control\nid: edr\ncategory: edr\nstatus: planned\n"
+WHOLE = "note: every finding counts, not only those the change introduces"
+
+
+@pytest.fixture
+def supplied(repo: Path) -> Path:
+    """The programme with a supplier a contract names, a control nothing relies on, and an old
+    dangling reference (a contract naming a supplier never recorded) beside the old INS-01."""
+    (repo / "suppliers").mkdir()
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER)
+    (repo / "contracts").mkdir()
+    (repo / "contracts" / "acme.yaml").write_text(CONTRACT)
+    (repo / "contracts" / "ghost.yaml").write_text(
+        CONTRACT.replace("ctr-acme", "ctr-ghost").replace("acme", "ghost")
+    )
+    (repo / "retired.yaml").write_text(RETIRED)
+    commit(repo)
+    return repo
+
+
+def committing(repo: Path, cli, *files: str):  # type: ignore[no-untyped-def]
+    """The hook as pre-commit runs it for a change: with the changed files that still exist
+    (none, for a deletion alone: the hook runs always)."""
+    git(repo, "add", "-A")
+    return cli("pre-commit", *files, *AS_OF, cwd=repo)
+
+
+def assert_only_new(result) -> None:  # type: ignore[no-untyped-def]
+    assert "cyber-legacy" not in result.stdout and "ctr-ghost" not in result.stdout
+    assert WHOLE not in result.stderr
+
+
+def test_deleting_a_file_nothing_relies_on_passes_despite_old_findings(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("check", *AS_OF, cwd=supplied).exit_code == 1  # INS-01 and REF-01, both old
+    git(supplied, "rm", "-q", "retired.yaml")
+    result = committing(supplied, cli)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert_only_new(result)
+
+
+def test_deleting_a_supplier_a_contract_names_fails_as_introduced(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    git(supplied, "rm", "-q", "suppliers/acme.yaml")
+    for options in ((), ("--no-cache",)):
+        result = committing(supplied, cli, *options)
+        assert result.exit_code == 1, result.stdout + result.stderr
+        (line,) = [line for line in result.lines if "REF-01" in line]
+        assert line.startswith("contracts/acme.yaml:4:11: REF-01") and line.endswith(INTRODUCED)
+        assert_only_new(result)
+
+
+def test_deleting_what_met_an_insurers_condition_fails_as_introduced(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    git(supplied, "rm", "-q", "controls.yaml")
+    result = committing(supplied, cli)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    (line,) = [line for line in result.lines if "INS-01" in line]
+    assert line.startswith("insurance/cyber.yaml:") and line.endswith(INTRODUCED)
+    assert_only_new(result)
+
+
+def test_renaming_a_file_passes_when_nothing_else_changes(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    (supplied / "inventory").mkdir()
+    git(supplied, "mv", "controls.yaml", "inventory/controls.yaml")
+    git(supplied, "mv", "suppliers/acme.yaml", "suppliers/acme-logistics.yaml")
+    result = committing(supplied, cli, "inventory/controls.yaml", "suppliers/acme-logistics.yaml")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert_only_new(result)
+
+
+def test_a_document_moved_out_of_a_deleted_file_is_the_same_one(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    """The legacy policy moves into the cyber policy's file: its old finding moved with it,
+    and is reported as that file's own, not as introduced."""
+    legacy = supplied / "insurance" / "legacy.yaml"
+    cyber = supplied / "insurance" / "cyber.yaml"
+    cyber.write_text(POLICY + "---\n" + legacy.read_text())
+    legacy.unlink()
+    result = committing(supplied, cli, "insurance/cyber.yaml")
+    (line,) = [line for line in result.lines if "INS-01" in line]
+    assert line.startswith("insurance/cyber.yaml:") and INTRODUCED not in line
+    assert WHOLE not in result.stderr
+
+
+def test_deleting_a_file_discovery_never_checked_passes(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    """An excluded directory's file (the supplier's old record, archived) and a hidden one:
+    nothing was checked there, so deleting them changes nothing."""
+    (supplied / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\nexclude: [archive/]\n")
+    (supplied / "archive").mkdir()
+    (supplied / "archive" / "acme.yaml").write_text(SUPPLIER)
+    (supplied / ".github").mkdir()
+    (supplied / ".github" / "acme.yaml").write_text(SUPPLIER)
+    commit(supplied)
+    git(supplied, "rm", "-q", "archive/acme.yaml", ".github/acme.yaml")
+    result = committing(supplied, cli)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert_only_new(result)
+
+
+def test_a_tracked_file_a_gitignore_names_is_put_back(supplied, cli) -> None:  # type: ignore[no-untyped-def]
+    """A .gitignore never hid a committed file from discovery: deleting the supplier it names
+    still dangles the contract's reference."""
+    (supplied / ".gitignore").write_text(".resilint_cache/\nsuppliers/\n")
+    commit(supplied)
+    git(supplied, "rm", "-q", "suppliers/acme.yaml")
+    result = committing(supplied, cli)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "contracts/acme.yaml:4:11: REF-01" in result.stdout and INTRODUCED in result.stdout
+    assert_only_new(result)
+
+
+@pytest.mark.parametrize("odd", ["a deleted link", "a changed .gitignore"])
+def test_a_deletion_that_cannot_be_compared_fails_on_every_finding(supplied, cli, odd) -> None:  # type: ignore[no-untyped-def]
+    if odd == "a deleted link":
+        (supplied / "alias.yaml").symlink_to("retired.yaml")
+        commit(supplied)
+        git(supplied, "rm", "-q", "alias.yaml")
+    else:
+        git(supplied, "rm", "-q", "retired.yaml")
+        (supplied / ".gitignore").write_text(".resilint_cache/\n*.txt\n")
+    result = committing(supplied, cli)
+    assert result.exit_code == 1
+    assert "cyber-legacy" in result.stdout and "ctr-ghost" in result.stdout
+    assert INTRODUCED not in result.stdout and WHOLE in result.stderr
+
+
+def test_a_range_that_deletes_is_compared(supplied, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit run --from-ref main --to-ref HEAD, on a branch that deleted files."""
+    git(supplied, "checkout", "-q", "-b", "feature")
+    git(supplied, "rm", "-q", "retired.yaml")
+    commit(supplied)
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "main")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    passed = committing(supplied, cli)
+    assert passed.exit_code == 0, passed.stdout + passed.stderr
+    assert_only_new(passed)
+    git(supplied, "rm", "-q", "suppliers/acme.yaml")
+    commit(supplied)
+    blocked = committing(supplied, cli)
+    assert blocked.exit_code == 1, blocked.stdout + blocked.stderr
+    (line,) = [line for line in blocked.lines if "REF-01" in line]
+    assert line.endswith("(introduced by the changes since main, in a file outside it)")
+    assert_only_new(blocked)
