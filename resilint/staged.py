@@ -10,7 +10,8 @@ earlier content, the added ones absent and the deleted ones back (a rename is bo
 its old name, added at its new one), where discovery would have checked them
 (:func:`resilint.discover.walked_name`, asked by the judge, which knows the configuration). A
 change that cannot be compared so is judged as a whole repository (:attr:`Change.whole`): a
-YAML file that is or was a link or a submodule, a ``.gitignore`` (it changes which files are
+file that is or was a link or a submodule (whatever its name: a submodule's YAML is checked, and
+its content is not in the diff), a ``.gitignore`` (it changes which files are
 read), a deletion with the configuration changed too, a deleted file still in the work tree or
 below what is now a link, too many files, a blob too large, or git not answering.
 
@@ -133,10 +134,14 @@ _CONFIGURATION = frozenset((*CONFIG_NAMES, "pyproject.toml"))
 
 def _whole(entries: list[_Entry], yaml: list[_Entry]) -> str:
     """Why a change cannot be compared file by file, or empty."""
-    if any({e.old_mode, e.new_mode} & {_LINK, _SUBMODULE} for e in yaml):
-        # a deleted link's earlier state was its target's content, checked at its name or
-        # not, which git's blob (the target's path) does not say
-        return "a YAML file is or was a link"
+    for e in entries:  # whatever its name: a submodule's or a link's content is not in the diff
+        # (a deleted link's earlier state was its target's content, checked at its name or
+        # not, which git's blob, the target's path, does not say; a link to a directory
+        # changes which files sit where)
+        if _SUBMODULE in (e.old_mode, e.new_mode):
+            return f"{e.name} is or was a submodule"
+        if _LINK in (e.old_mode, e.new_mode):
+            return f"{e.name} is or was a link"
     if any(e.status not in ("A", "M", "T", "D") for e in yaml):
         return "git lists a change it does not name as added or modified"
     if any(Path(e.name).name == ".gitignore" for e in entries):

@@ -122,6 +122,9 @@ def test_a_deleted_file_still_in_the_work_tree_is_judged_whole(repo: Path) -> No
 def test_a_deleted_file_below_what_is_now_a_link_is_judged_whole(repo: Path) -> None:
     shutil.move(repo / "insurance", repo / "policies")
     (repo / "insurance").symlink_to("policies")  # insurance/cyber.yaml leads elsewhere
+    assert "insurance is or was a link" in change(repo).whole
+    git(repo, "reset", "-q")
+    (repo / ".git" / "info" / "exclude").write_text("insurance\n")  # the link not committed
     assert "cyber.yaml was in a directory that is now a link" in change(repo).whole
 
 

@@ -1,0 +1,101 @@
+"""The pre-commit hook judges what the commit holds, and never compares what it cannot: on real
+git repositories, through the CLI as pre-commit runs it (``resilint pre-commit FILES``), and
+through the real pre-commit where that costs little.
+
+Each test here is a way the comparison with the earlier state once passed in silence: a
+configuration the hook was not given, a submodule or a link, a link named unlike its target,
+earlier contents past the run's budget or not text, a shallow clone, and a file the commit does
+not hold (untracked) that the working tree does."""
+
+# ruff: noqa: F811  (the tests take the imported fixture ``repo`` as an argument)
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_pre_commit import CONTROLS
+from test_staged import (
+    AS_OF,
+    INTRODUCED,
+    WHOLE,
+    commit,
+    git,
+    repo,  # noqa: F401  (the fixture, which the tests' arguments name)
+)
+
+RULE = """\
+rules:
+  - code: ACME-01
+    name: control-has-status
+    level: error
+    title: Every control says how far it is
+    rationale: A control without a status cannot be relied on.
+    references: ["Internal control standard 1.2"]
+    remediation: Add status to the control.
+    select: Control
+    require:
+      - that: {field: control.status, exists: true}
+        message: "control {control.id} has no status"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Control\\nid: a\\nstatus: planned\\nowner: x\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Control\\nid: a\\n"
+      expect: [{id: a, line: 3}]
+"""
+EDR = "apiVersion: resilint/v1\nkind: Supplier\nid: edr-vendor\ntier: 3\n"
+"""A document no finding concerns: what a commit adds beside the change that matters."""
+
+
+def staged(repo: Path, cli, *files: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """The hook as pre-commit runs it, on what is staged (nothing is added here)."""
+    return cli("pre-commit", *files, *AS_OF, cwd=repo)
+
+
+def run_hook(repo: Path, cli, *files: str):  # type: ignore[no-untyped-def]
+    git(repo, "add", "-A")
+    return staged(repo, cli, *files)
+
+
+def assert_whole(result, why: str) -> None:  # type: ignore[no-untyped-def]
+    """Every finding counted (the legacy policy's old one too), and the note says why."""
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "cyber-legacy" in result.stdout and INTRODUCED not in result.stdout
+    assert WHOLE in result.stderr and why in result.stderr, result.stderr
+
+
+# 2. A submodule or a link
+
+
+@pytest.fixture
+def vendored(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The controls kept in a submodule (``vendor``), and the upstream repository."""
+    upstream = tmp_path_factory.mktemp("upstream")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "config", "user.email", "it@example.com")
+    git(upstream, "config", "user.name", "IT")
+    (upstream / "controls.yaml").write_text(CONTROLS)
+    commit(upstream)
+    git(repo, "rm", "-q", "controls.yaml")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(upstream), "vendor")
+    commit(repo)
+    return repo, upstream
+
+
+def test_a_submodule_bump_is_judged_whole(vendored, cli) -> None:  # type: ignore[no-untyped-def]
+    repo, upstream = vendored
+    (upstream / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    commit(upstream)
+    git(repo / "vendor", "-c", "protocol.file.allow=always", "pull", "-q", "origin", "main")
+    git(repo, "add", "vendor")
+    (repo / "edr.yaml").write_text(EDR)
+    git(repo, "add", "edr.yaml")
+    assert cli("check", *AS_OF, cwd=repo).exit_code == 1
+    for files in ((), ("edr.yaml",), (".gitmodules",)):
+        result = staged(repo, cli, *files)
+        assert_whole(result, "vendor is or was a submodule")
+        assert "cyber-2026" in result.stdout
+
+
+def test_a_link_that_is_not_named_like_yaml_is_judged_whole(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "inventory").symlink_to(".")
+    (repo / "edr.yaml").write_text(EDR)
+    assert_whole(run_hook(repo, cli, "edr.yaml"), "inventory is or was a link")
