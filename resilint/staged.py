@@ -13,13 +13,15 @@ change that cannot be compared so is judged as a whole repository (:attr:`Change
 file that is or was a link or a submodule (whatever its name: a submodule's YAML is checked, and
 its content is not in the diff), a ``.gitignore`` (it changes which files are
 read), a deletion with the configuration changed too, a deleted file still in the work tree or
-below what is now a link, too many files, a blob too large, or git not answering.
+below what is now a link, too many files, earlier contents larger than a file or a run may read
+(git is asked their sizes first: they are held in memory beside the current ones), or git not
+answering.
 
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
 files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
-``cat-file --batch``), none of which runs a filter, a diff driver or a hook; nothing is read
-outside the repository, and no YAML is run.
+``cat-file --batch-check`` and ``--batch``), none of which runs a filter, a diff driver or a
+hook; nothing is read outside the repository, and no YAML is run.
 """
 
 from __future__ import annotations
@@ -115,8 +117,8 @@ def _change(
     modified = [e for e in yaml if e.status not in ("A", "D")]
     deleted = [e for e in yaml if e.status == "D"]
     blobs = _blobs(top, [e.old_blob for e in (*modified, *deleted)], limits)
-    if blobs is None:
-        return Change(since, fingerprint(key), touched=touched, whole="a file is too large")
+    if isinstance(blobs, str):
+        return Change(since, fingerprint(key), touched=touched, whole=blobs)
     return Change(
         since,
         fingerprint(key),
@@ -187,25 +189,45 @@ def _merge_base(top: Path, since: str, until: str) -> str:
         return _git(top, "rev-parse", "--verify", since + "^{commit}").decode().strip()
 
 
-def _blobs(top: Path, blobs: Sequence[str], limits: Limits) -> list[bytes] | None:
-    """Each blob's content, in one git process; None when one is larger than a file may be."""
+def _blobs(top: Path, blobs: Sequence[str], limits: Limits) -> list[bytes] | str:
+    """Each blob's content, in one git process; or why none is read: their sizes, asked of
+    git first, are past what a file or a run may read (the earlier contents are held in memory
+    beside the current ones)."""
     if not blobs:
         return []
-    out = _git(top, "cat-file", "--batch", feed="".join(f"{b}\n" for b in blobs).encode())
+    feed = "".join(f"{b}\n" for b in blobs).encode()
+    listed = _git(top, "cat-file", "--batch-check", feed=feed).split(b"\n")
+    if len(listed) != len(blobs) + 1:
+        raise ValueError("git's list of blob sizes is cut short")
+    sizes = [_size(line, blob) for line, blob in zip(listed, blobs, strict=False)]
+    if max(sizes) > limits.max_file_bytes:
+        return (
+            "an earlier content is larger than a file may be "
+            f"(limits.max_file_bytes: {limits.max_file_bytes:,} bytes)"
+        )
+    if sum(sizes) > limits.max_total_bytes:
+        return (
+            f"the earlier contents of the changed files ({sum(sizes):,} bytes) are more than a "
+            f"run may read (limits.max_total_bytes: {limits.max_total_bytes:,})"
+        )
+    out = _git(top, "cat-file", "--batch", feed=feed)
     found = []
     at = 0
-    for blob in blobs:
+    for blob, size in zip(blobs, sizes, strict=True):
         end = out.index(b"\n", at)
-        header = out[at:end].split()
-        at = end + 1
-        if len(header) != 3 or header[0].decode() != blob or header[1] != b"blob":
-            raise ValueError(f"git could not read blob {blob}")
-        size = int(header[2])
-        if size > limits.max_file_bytes:
-            return None
-        found.append(out[at : at + size])
-        at += size + 1
+        if _size(out[at:end], blob) != size:
+            raise ValueError(f"git read blob {blob} at another size")
+        found.append(out[end + 1 : end + 1 + size])
+        at = end + 1 + size + 1
     return found
+
+
+def _size(header: bytes, blob: str) -> int:
+    """The size in a ``cat-file`` header line, ``name blob size``."""
+    fields = header.split()
+    if len(fields) != 3 or fields[0].decode() != blob or fields[1] != b"blob":
+        raise ValueError(f"git could not read blob {blob}")
+    return int(fields[2])
 
 
 def _git(top: Path, *args: str, feed: bytes | None = None) -> bytes:

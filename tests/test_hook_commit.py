@@ -23,6 +23,9 @@ from test_staged import (
     repo,  # noqa: F401  (the fixture, which the tests' arguments name)
 )
 
+from resilint.limits import Limits
+from resilint.staged import read_change
+
 RULE = """\
 rules:
   - code: ACME-01
@@ -99,3 +102,29 @@ def test_a_link_that_is_not_named_like_yaml_is_judged_whole(repo, cli) -> None: 
     (repo / "inventory").symlink_to(".")
     (repo / "edr.yaml").write_text(EDR)
     assert_whole(run_hook(repo, cli, "edr.yaml"), "inventory is or was a link")
+
+
+# 4. Earlier contents past the run's budget
+
+
+def test_earlier_contents_past_the_runs_budget_are_judged_whole(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "resilint.yaml").write_text(
+        "profiles: []\nselect: [INS-01]\nlimits: {max_total_bytes: 4000}\n"
+    )
+    (repo / "controls.yaml").write_text(CONTROLS + "# " + "x" * 4000 + "\n")
+    commit(repo)
+    (repo / "controls.yaml").write_text(CONTROLS + "# reviewed\n")
+    git(repo, "add", "-A")
+    change = read_change(repo, Limits(max_total_bytes=4000))
+    assert change is not None and not change.earlier
+    assert "limits.max_total_bytes" in change.whole
+    assert_whole(staged(repo, cli, "controls.yaml"), "limits.max_total_bytes")
+
+
+def test_an_earlier_content_past_the_file_limit_is_never_read(repo: Path) -> None:
+    (repo / "controls.yaml").write_text(CONTROLS + "# " + "x" * 4000 + "\n")
+    commit(repo)
+    (repo / "controls.yaml").write_text(CONTROLS)
+    git(repo, "add", "-A")
+    change = read_change(repo, Limits(max_file_bytes=1000))
+    assert change is not None and "limits.max_file_bytes" in change.whole
