@@ -14,8 +14,8 @@ file that is or was a link or a submodule (whatever its name: a submodule's YAML
 its content is not in the diff), a ``.gitignore`` (it changes which files are
 read), a deletion with the configuration changed too, a deleted file still in the work tree or
 below what is now a link, too many files, earlier contents larger than a file or a run may read
-(git is asked their sizes first: they are held in memory beside the current ones), or git not
-answering.
+(git is asked their sizes first: they are held in memory beside the current ones) or that are
+not text, or git not answering.
 
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
@@ -35,6 +35,8 @@ from pathlib import Path
 from resilint.cache import fingerprint
 from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.limits import Limits
+from resilint.load.decode import decode
+from resilint.load.positions import LoadError
 from resilint.userfiles import work_tree
 
 MOST_COMPARED = 200
@@ -117,8 +119,9 @@ def _change(
     modified = [e for e in yaml if e.status not in ("A", "D")]
     deleted = [e for e in yaml if e.status == "D"]
     blobs = _blobs(top, [e.old_blob for e in (*modified, *deleted)], limits)
-    if isinstance(blobs, str):
-        return Change(since, fingerprint(key), touched=touched, whole=blobs)
+    whole = blobs if isinstance(blobs, str) else _not_text([*modified, *deleted], blobs)
+    if whole or isinstance(blobs, str):
+        return Change(since, fingerprint(key), touched=touched, whole=whole)
     return Change(
         since,
         fingerprint(key),
@@ -174,6 +177,20 @@ def _deleted_whole(top: Path, entries: list[_Entry], yaml: list[_Entry]) -> str:
     changed = [e.name for e in entries if Path(e.name).name in _CONFIGURATION]
     if changed:
         return f"a YAML file is deleted and the configuration file {changed[0]} changes"
+    return ""
+
+
+def _not_text(entries: Sequence[_Entry], blobs: Sequence[bytes]) -> str:
+    """Why an earlier content cannot be read as the file was, or empty: the earlier state is
+    then unknown, and a finding that was there before cannot be told from a new one."""
+    for entry, data in zip(entries, blobs, strict=True):
+        try:
+            decode(data)
+        except LoadError as exc:
+            return (
+                f"the earlier content of {entry.name} is not text ({exc.message}, line "
+                f"{exc.line}), so what the commit changed there cannot be compared"
+            )
     return ""
 
 

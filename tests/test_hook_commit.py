@@ -128,3 +128,13 @@ def test_an_earlier_content_past_the_file_limit_is_never_read(repo: Path) -> Non
     git(repo, "add", "-A")
     change = read_change(repo, Limits(max_file_bytes=1000))
     assert change is not None and "limits.max_file_bytes" in change.whole
+
+
+# 5. Earlier contents that are not text
+
+
+def test_an_earlier_content_that_is_not_text_says_why_every_finding_counts(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    (repo / "controls.yaml").write_bytes(CONTROLS.encode() + b"# Z\xfcrich\n")
+    commit(repo)
+    (repo / "controls.yaml").write_text(CONTROLS + "# Zurich\n")
+    assert_whole(run_hook(repo, cli), "the earlier content of controls.yaml is not text")
