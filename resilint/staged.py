@@ -11,17 +11,17 @@ its old name, added at its new one), where discovery would have checked them
 (:func:`resilint.discover.walked_name`, asked by the judge, which knows the configuration). A
 change that cannot be compared so is judged as a whole repository (:attr:`Change.whole`): a
 file that is or was a link or a submodule (whatever its name: a submodule's YAML is checked, and
-its content is not in the diff), a ``.gitignore`` (it changes which files are
-read), a deletion with the configuration changed too, a deleted file still in the work tree or
-below what is now a link, too many files, earlier contents larger than a file or a run may read
-(git is asked their sizes first: they are held in memory beside the current ones) or that are
-not text, or git not answering.
+its content is not in the diff), a ``.gitignore`` (it changes which files are read), a deletion
+with the configuration changed too, a deleted file still in the work tree or below what is now a
+link, too many files, earlier contents larger than a file or a run may read (git is asked their
+sizes first: they are held in memory beside the current ones) or that are not text, a shallow
+clone that lacks the point a range started from, or git not answering.
 
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
 files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
-``cat-file --batch-check`` and ``--batch``), none of which runs a filter, a diff driver or a
-hook; nothing is read outside the repository, and no YAML is run.
+``rev-parse``, ``cat-file --batch-check`` and ``--batch``), none of which runs a filter, a diff
+driver or a hook; nothing is read outside the repository, and no YAML is run.
 """
 
 from __future__ import annotations
@@ -80,8 +80,14 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
         base = () if refs is None else (_merge_base(top, *refs),)
         raw = _git(top, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", *base)
         return _change(top, since, [*base, raw.hex()], _entries(raw), limits)
+    except Uncompared as exc:
+        return Change(since, "", whole=str(exc))
     except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
         return Change(since, "", whole=f"git could not say what changed ({exc})")
+
+
+class Uncompared(Exception):
+    """Why git's answer cannot be compared, though git answered."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,13 @@ def _merge_base(top: Path, since: str, until: str) -> str:
     try:
         return _git(top, "merge-base", since, until).decode().strip()
     except subprocess.SubprocessError:
+        # a shallow clone (CI's fetch-depth: 1) lacks the history where they met: comparing
+        # with the tip of ``since`` would count what changed there as the range's change
+        if _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            raise Uncompared(
+                f"the clone is shallow, so git cannot tell where {until} left {since}: "
+                "fetch the history (fetch-depth: 0)"
+            ) from None
         return _git(top, "rev-parse", "--verify", since + "^{commit}").decode().strip()
 
 

@@ -10,6 +10,7 @@ not hold (untracked) that the working tree does."""
 # ruff: noqa: F811  (the tests take the imported fixture ``repo`` as an argument)
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,31 @@ def test_an_earlier_content_that_is_not_text_says_why_every_finding_counts(repo,
     commit(repo)
     (repo / "controls.yaml").write_text(CONTROLS + "# Zurich\n")
     assert_whole(run_hook(repo, cli), "the earlier content of controls.yaml is not text")
+
+
+# 6. A shallow clone
+
+
+def test_a_range_in_a_shallow_clone_is_judged_whole(  # type: ignore[no-untyped-def]
+    repo, cli, monkeypatch, tmp_path_factory
+) -> None:
+    """CI's checkout (fetch-depth 1) of a branch and of main, each at its tip: where the branch
+    left main is not in the clone, and main's tip is not where it started."""
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "edr.yaml").write_text(EDR)
+    commit(repo)
+    git(repo, "checkout", "-q", "main")
+    (repo / "README.md").write_text("The programme\n")
+    commit(repo)
+    clone = tmp_path_factory.mktemp("ci")
+    shallow = ("--depth", "1", "--no-single-branch", "-b", "feature")
+    subprocess.run(
+        ["git", "clone", "-q", *shallow, "--", f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "origin/main")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    result = staged(clone, cli, "edr.yaml")
+    assert_whole(result, "fetch the history (fetch-depth: 0)")
+    assert "shallow" in result.stderr
