@@ -81,18 +81,19 @@ class Introduced:
         if not files and not gone:
             return self._report(now.checked.result, None)
         limits = now.options.config.limits
-        was = {name: self.change.earlier.get(os.path.realpath(name)) for name in files}
+        was = {name: self.change.earlier.get(path) for name, (_, path) in files.items()}
         earlier, restored = _loaded(was, limits), _loaded(gone, limits)
         if earlier is None or restored is None:
             return now.checked.result
-        current = {name: now.files[i] for name, i in files.items()}
+        current = {name: now.files[i] for name, (i, _) in files.items()}
         if (
             not restored
             and now.checked.reads is not None
             and _same_for_rules(earlier, current, now.checked.reads)
         ):
             return self._report(now.checked.result, None)
-        return self._report(now.checked.result, _before(now, files, earlier, restored))
+        places = {name: i for name, (i, _) in files.items()}
+        return self._report(now.checked.result, _before(now, places, earlier, restored))
 
     def _report(self, now: Result, before: Result | None) -> Result:
         """What concerns the focus, and, with the earlier state's result, what counts now and
@@ -117,18 +118,32 @@ class Introduced:
         return dataclasses.replace(finding, message=what)
 
 
-def _matched(names: Sequence[str], change: Change) -> dict[str, int]:
-    """The checked files the change modifies or adds, by name, with their place among
-    ``names`` (a link checked where it leads is matched by where it leads)."""
-    changed = change.earlier.keys() | change.added
+def _matched(names: Sequence[str], change: Change) -> dict[str, tuple[int, str]]:
+    """The checked files the change modifies or adds, by name, with their place among ``names``
+    and the changed file's real path. A name is matched by the file it opens, compared by
+    device and inode: a link checked where it leads is matched by where it leads, whatever
+    either is called, and no path is resolved (one stat per name)."""
+    changed: dict[tuple[int, int], str] = {}
+    for path in change.earlier.keys() | change.added:
+        found = _identity(path)
+        if found is not None:
+            changed[found] = path
     if not changed:
         return {}
-    wanted = {p.rpartition(os.sep)[2] for p in changed}  # realpath() only for these names
-    return {
-        name: i
-        for i, name in enumerate(names)
-        if name.rpartition(os.sep)[2] in wanted and os.path.realpath(name) in changed
-    }
+    matched = {}
+    for i, name in enumerate(names):
+        found = _identity(name)
+        if found is not None and found in changed:
+            matched[name] = (i, changed[found])
+    return matched
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = Path(path).stat()
+    except (OSError, ValueError):  # gone, or a name no file can have: matches nothing
+        return None
+    return info.st_dev, info.st_ino
 
 
 @dataclass(frozen=True)

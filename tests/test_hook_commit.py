@@ -105,6 +105,27 @@ def test_a_link_that_is_not_named_like_yaml_is_judged_whole(repo, cli) -> None: 
     assert_whole(run_hook(repo, cli, "edr.yaml"), "inventory is or was a link")
 
 
+# 3. A checked link named unlike its target
+
+
+def test_a_link_named_unlike_its_target_is_matched_where_it_leads(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The controls live in an excluded directory and are checked through a link of another
+    name: a change to the target is a change to what the link's name checks."""
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\nexclude: [shared/]\n")
+    (repo / "shared").mkdir()
+    (repo / "controls.yaml").rename(repo / "shared" / "mfa-source.yaml")
+    (repo / "admin.yaml").symlink_to(Path("shared") / "mfa-source.yaml")
+    commit(repo)
+    assert run_hook(repo, cli, "shared/mfa-source.yaml").exit_code == 0
+    (repo / "shared" / "mfa-source.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    for options in ((), ("--no-cache",)):
+        result = run_hook(repo, cli, "shared/mfa-source.yaml", *options)
+        assert result.exit_code == 1, result.stdout + result.stderr
+        (line,) = [line for line in result.lines if "INS-01" in line]
+        assert line.startswith("insurance/cyber.yaml:") and line.endswith(INTRODUCED)
+        assert "cyber-legacy" not in result.stdout and WHOLE not in result.stderr
+
+
 # 4. Earlier contents past the run's budget
 
 
