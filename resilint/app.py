@@ -227,22 +227,19 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
-    """A changed configuration or rule file can change any finding, anywhere."""
-    special = {normalise(str(config.source))} if config.source else set()
-    dirs = [normalise(str(d)) for d in config.rule_dirs]
-    return any(
-        normalise(str(p)) in special or any(normalise(str(p)).startswith(d + os.sep) for d in dirs)
-        for p in paths
-    )
+    """A configuration or rule file among the files named can change any finding, anywhere.
+    Needed outside git only, where there is no judge: in git, the judge tests every file the
+    change holds and every file named, and says so (:attr:`Introduced.whole`)."""
+    return any(config.shaped_by(real(p)) for p in paths)
 
 
 def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     """pre-commit's judge of the findings (:mod:`resilint.introduced`): those that concern the
     changed files, and those the change introduces anywhere. With ``pre-commit run --from-ref
     A --to-ref B`` (which tells its hooks in ``PRE_COMMIT_FROM_REF`` and ``PRE_COMMIT_TO_REF``),
-    the range's change; else the staged one. None when every finding is reported anyway, and
-    outside git (nothing to compare: what concerns the changed files)."""
-    if not args.focus or options.focus is None:
+    the range's change; else the staged one. None outside git (nothing to compare: what
+    concerns the changed files)."""
+    if not args.focus:
         return None
     from resilint.introduced import Introduced  # git is asked only by pre-commit's runs
     from resilint.staged import read_change
@@ -253,7 +250,8 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     change = read_change(options.config.root, options.config.limits, refs)
     if change is None:
         return None
-    return Introduced(change, options.focus, options.baseline_path)
+    named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
+    return Introduced(change, named, options.config, options.baseline_path)
 
 
 def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
@@ -413,7 +411,7 @@ def run_check(args: CheckArgs) -> int:
     if judge is not None and judge.whole:
         echo(
             f"resilint: note: every finding counts, not only those the change introduces: "
-            f"{judge.whole}",
+            f"{printable(judge.whole)}",
             err=True,
         )
     with without_cycle_collection():

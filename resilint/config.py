@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from resilint.cache import KnownValid
 
 from resilint import codes
-from resilint.config_search import read_guarded, toml_tables
+from resilint.config_search import CONFIGURATION_NAMES, read_guarded, toml_tables
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
@@ -80,6 +80,16 @@ class Config:
 
     def fails(self, level: Level) -> bool:
         return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
+
+    def shaped_by(self, path: str) -> bool:
+        """Whether a change to the file at the real path ``path`` can change what is found
+        anywhere: this configuration's file, any file named as a configuration (a check run
+        elsewhere finds it, or it becomes this one), or a file in a rule directory."""
+        return (
+            Path(path).name in CONFIGURATION_NAMES
+            or (self.source is not None and path == real(self.source))
+            or any(within(path, real(directory)) for directory in self.rule_dirs)
+        )
 
 
 def load_config(

@@ -16,6 +16,8 @@ from resilint.reporters.base import printable
 from resilint.userfiles import work_tree
 
 PYPROJECT = "pyproject.toml"
+CONFIGURATION_NAMES = frozenset((*CONFIG_NAMES, PYPROJECT))
+"""Names a configuration may have, found from wherever a check runs."""
 
 
 def find_config(start: Path, seen: dict[Path, list[Path]] | None = None) -> Path | None:

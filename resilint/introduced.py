@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilint.checker import Evaluated, concerns
+from resilint.config import Config
+from resilint.config_search import CONFIGURATION_NAMES
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import walked_name
 from resilint.findings import Finding, JsonPath
@@ -62,14 +64,37 @@ class Introduced:
 
     change: Change
     focus: frozenset[str]
+    config: Config
+    """The configuration both states are checked under: a change to it is judged whole."""
     baseline: str = ""
     """The baseline file: a change to it changes what counts anywhere."""
 
     @property
     def whole(self) -> str:
-        """Why every finding counts in this run, or empty when the change is compared."""
+        """Why every finding counts in this run, or empty when the change is compared.
+
+        Both states are checked under the configuration as it is now, so a change to it (or to
+        a rule file) shows in both and would hide what it causes. Every file the change holds
+        is looked at, not only those pre-commit passed: a hook narrowed by ``files:`` is not
+        given the configuration. The files it was given count too, staged or not (a run by
+        hand, ``pre-commit run --files``)."""
         changed = bool(self.baseline) and os.path.realpath(self.baseline) in self.change.touched
-        return self.change.whole or ("the baseline file changes" if changed else "")
+        return (
+            self.change.whole
+            or ("the baseline file changes" if changed else "")
+            or self._configuration_changed()
+        )
+
+    def _configuration_changed(self) -> str:
+        named = {os.path.realpath(f) for f in self.focus}
+        shaping = sorted(p for p in self.change.touched | named if self.config.shaped_by(p))
+        if not shaping:
+            return ""
+        where = os.path.relpath(shaping[0], real(self.config.root))
+        source = self.config.source
+        if Path(where).name in CONFIGURATION_NAMES or (source and shaping[0] == real(source)):
+            return f"the configuration file {where} changes"
+        return f"the rule file {where} changes"
 
     def __call__(self, now: Evaluated) -> Result:
         if self.whole:

@@ -66,6 +66,40 @@ def assert_whole(result, why: str) -> None:  # type: ignore[no-untyped-def]
     assert WHOLE in result.stderr and why in result.stderr, result.stderr
 
 
+# 1. A configuration the hook is not given
+
+
+@pytest.mark.parametrize("where", ["resilint.yaml", "pyproject.toml", "a rule file"])
+def test_a_configuration_change_the_hook_is_not_given_is_judged_whole(repo, cli, where) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit narrowed by ``files: ^programme/`` passes only the unrelated document; the
+    configuration's change shows in both states when both are checked under it."""
+    if where == "a rule file":
+        (repo / "resilint.yaml").write_text(
+            "profiles: []\nselect: [INS-01, ACME-01]\nrule_dirs: [policies]\n"
+        )
+        (repo / "policies").mkdir()
+        (repo / "policies" / "control.yaml").write_text(RULE)
+        commit(repo)
+        assert run_hook(repo, cli).exit_code == 0
+        (repo / "policies" / "control.yaml").write_text(RULE.replace("status,", "owner,"))
+        why = "policies/control.yaml"
+    elif where == "resilint.yaml":
+        (repo / "resilint.yaml").write_text(
+            "profiles: []\nselect: [INS-01]\nexclude: [controls.yaml]\n"
+        )
+        why = "the configuration file resilint.yaml changes"
+    else:
+        (repo / "pyproject.toml").write_text('[project]\nname = "programme"\n')
+        why = "pyproject.toml"
+    (repo / "edr.yaml").write_text(EDR)
+    result = run_hook(repo, cli, "edr.yaml")
+    assert_whole(result, why)
+    if where == "resilint.yaml":
+        assert "cyber-2026" in result.stdout  # what the exclusion causes
+    if where == "a rule file":
+        assert "ACME-01" in result.stdout
+
+
 # 2. A submodule or a link
 
 
