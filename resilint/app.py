@@ -32,7 +32,7 @@ from resilint.command import echo
 from resilint.config import Config, describe, load_config
 from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import excluded_by, stamp, yaml_named
+from resilint.discover import excluded_by, stamp, walked_name, yaml_named
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
@@ -254,6 +254,31 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     return Introduced(change, named, options.config, options.baseline_path)
 
 
+def untracked_note(untracked: frozenset[str], config: Config) -> str:
+    """What the hook leaves out because the commit does not hold it, a few files by name (those
+    the walk would have checked); empty when the walk would have checked none."""
+    root, top = Path(os.path.relpath(config.root)), real(config.root)
+    shown: list[str] = []
+    rest = 0
+    for path in sorted(p for p in untracked if within(p, top)):
+        name = walked_name(root, path, config.exclude) if len(shown) < _SHOWN else path
+        if name is not None and len(shown) < _SHOWN:
+            shown.append(printable(name))
+        elif name is not None:
+            rest += 1
+    if not shown:
+        return ""
+    they = ("they are", "them") if len(shown) + rest > 1 else ("it is", "it")
+    more = f" and {rest} other YAML file{'s' * (rest != 1)}" if rest else ""
+    return (
+        f"not checked: {', '.join(shown)}{more}: {they[0]} not tracked by git, so the commit "
+        f"does not hold {they[1]} (git add what the commit needs)"
+    )
+
+
+_SHOWN = 5
+
+
 def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     """The cache's signed store, or None when the cache is off; and, when it cannot be used,
     a note saying why."""
@@ -398,7 +423,8 @@ def run_check(args: CheckArgs) -> int:
     options = build_options(args, schemas, config, rules)
     judge = build_judge(args, options)
     if judge is not None:  # every finding is evaluated; the judge chooses what is reported
-        options = dataclasses.replace(options, focus=None)
+        left_out = judge.change.untracked  # what the commit holds is judged, not the work tree
+        options = dataclasses.replace(options, focus=None, left_out=left_out)
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
         echo(f"resilint: note: the cache is off for this run: {note}", err=True)
@@ -408,6 +434,9 @@ def run_check(args: CheckArgs) -> int:
             f"(exclude: {pattern})",
             err=True,
         )
+    untracked = untracked_note(judge.change.untracked, config) if judge is not None else ""
+    if untracked:
+        echo(f"resilint: note: {untracked}", err=True)
     if judge is not None and judge.whole:
         echo(
             f"resilint: note: every finding counts, not only those the change introduces: "

@@ -56,6 +56,9 @@ class CheckOptions:
     """Also report dangling references and clashing ids anywhere (pre-commit: a deletion)."""
     jobs: int = 1
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
+    left_out: frozenset[str] = frozenset()
+    """Files discovery passes over, as real paths: for the hook, those the commit does not hold
+    (:attr:`resilint.staged.Change.untracked`)."""
 
 
 class Model:
@@ -184,7 +187,7 @@ def _discover(options: CheckOptions) -> Discovery:
     return discover(
         options.paths,
         config.exclude,
-        [config.source] if config.source else [],
+        [*([config.source] if config.source else []), *map(Path, sorted(options.left_out))],
         root=config.root if config.source else None,
         limits=config.limits,
     )

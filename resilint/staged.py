@@ -15,17 +15,24 @@ its content is not in the diff), a ``.gitignore`` (it changes which files are re
 with the configuration changed too, a deleted file still in the work tree or below what is now a
 link, too many files, earlier contents larger than a file or a run may read (git is asked their
 sizes first: they are held in memory beside the current ones) or that are not text, a shallow
-clone that lacks the point a range started from, or git not answering.
+clone that lacks the point a range started from, or git not answering. (A change to the
+configuration is the judge's to find: it knows which files configure the run.)
+
+Both states are what the commit holds: the YAML files git neither tracks nor ignores
+(:attr:`Change.untracked`) are in neither, though they are in the work tree (pre-commit sets
+aside unstaged changes to tracked files, not untracked files).
 
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
 files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
-``rev-parse``, ``cat-file --batch-check`` and ``--batch``), none of which runs a filter, a diff
-driver or a hook; nothing is read outside the repository, and no YAML is run.
+``rev-parse``, ``ls-files --others``, ``cat-file --batch-check`` and ``--batch``), none of
+which runs a filter, a diff driver or a hook; nothing is read outside the repository, and no
+YAML is run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -66,6 +73,9 @@ class Change:
     can be compared."""
     deleted: Mapping[str, bytes] = field(default_factory=dict)
     """Each deleted YAML file's earlier content, by the path it had (renamed: its old one)."""
+    untracked: frozenset[str] = frozenset()
+    """YAML files in the work tree that git neither tracks nor ignores: the commit does not hold
+    them, so neither state has them (pre-commit sets unstaged changes aside, not these)."""
 
 
 def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
@@ -77,13 +87,25 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
         return None
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
     try:
+        untracked = _untracked(top)
         base = () if refs is None else (_merge_base(top, *refs),)
         raw = _git(top, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", *base)
-        return _change(top, since, [*base, raw.hex()], _entries(raw), limits)
+        key = [*base, raw.hex(), *sorted(untracked)]
+        change = _change(top, since, key, _entries(raw), limits)
     except Uncompared as exc:
-        return Change(since, "", whole=str(exc))
+        return Change(since, "", whole=str(exc), untracked=untracked)
     except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
         return Change(since, "", whole=f"git could not say what changed ({exc})")
+    return dataclasses.replace(change, untracked=untracked)
+
+
+def _untracked(top: Path) -> frozenset[str]:
+    """The YAML files git neither tracks nor ignores, as real paths. A file ``git rm --cached``
+    left is one of them; one added with ``git add -N`` is too while pre-commit runs (it takes
+    such entries out of the index meanwhile: the commit does not hold them)."""
+    out = _git(top, "ls-files", "--others", "--exclude-standard", "-z")
+    names = out.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(os.path.realpath(top / name) for name in names if yaml_named(name))
 
 
 class Uncompared(Exception):

@@ -10,7 +10,9 @@ not hold (untracked) that the working tree does."""
 # ruff: noqa: F811  (the tests take the imported fixture ``repo`` as an argument)
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,118 @@ def test_a_range_in_a_shallow_clone_is_judged_whole(  # type: ignore[no-untyped-
     result = staged(clone, cli, "edr.yaml")
     assert_whole(result, "fetch the history (fetch-depth: 0)")
     assert "shallow" in result.stderr
+
+
+# 7. Files the commit does not hold
+
+
+NEWCO = "apiVersion: resilint/v1\nkind: Supplier\nid: newco\ntier: 3\n"
+CONTRACT = "apiVersion: resilint/v1\nkind: Contract\nid: ctr-acme\nsupplier: acme\n"
+
+
+@pytest.fixture
+def contracted(repo: Path) -> Path:
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\n")
+    (repo / "suppliers").mkdir()
+    (repo / "suppliers" / "acme.yaml").write_text(NEWCO.replace("newco", "acme"))
+    (repo / "contract.yaml").write_text(CONTRACT)
+    commit(repo)
+    return repo
+
+
+def test_an_untracked_file_a_staged_change_names_is_not_in_the_commit(contracted, cli) -> None:  # type: ignore[no-untyped-def]
+    """The contract moves to a supplier whose record is written but not added: the commit
+    holds a reference that dangles, as CI will say."""
+    (contracted / "suppliers" / "newco.yaml").write_text(NEWCO)  # untracked
+    (contracted / "contract.yaml").write_text(CONTRACT.replace("supplier: acme", "supplier: newco"))
+    git(contracted, "add", "contract.yaml")
+    assert "REF-01" not in cli("check", *AS_OF, cwd=contracted).stdout  # the working tree
+    result = staged(contracted, cli, "contract.yaml")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "contract.yaml:4:11: REF-01" in result.stdout
+    assert "suppliers/newco.yaml" in result.stderr and "not tracked by git" in result.stderr
+    git(contracted, "add", "suppliers/newco.yaml")
+    added = staged(contracted, cli, "contract.yaml", "suppliers/newco.yaml")
+    assert added.exit_code == 0, added.stdout + added.stderr
+    assert "not tracked" not in added.stderr
+
+
+def test_an_untracked_file_is_left_out_of_a_ranges_judgement(contracted, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit run --from-ref --to-ref judges the commits of the range: a file in none of
+    them is in none of the states compared."""
+    git(contracted, "checkout", "-q", "-b", "feature")
+    (contracted / "contract.yaml").write_text(CONTRACT.replace("supplier: acme", "supplier: newco"))
+    commit(contracted)
+    (contracted / "suppliers" / "newco.yaml").write_text(NEWCO)  # untracked
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "main")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    result = staged(contracted, cli)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "REF-01" in result.stdout and "suppliers/newco.yaml" in result.stderr
+
+
+def test_an_ignored_file_is_not_named(contracted, cli) -> None:  # type: ignore[no-untyped-def]
+    (contracted / ".gitignore").write_text(".resilint_cache/\nscratch/\n")
+    commit(contracted)
+    (contracted / "scratch").mkdir()
+    (contracted / "scratch" / "draft.yaml").write_text(NEWCO)
+    (contracted / "contract.yaml").write_text(CONTRACT + "# reviewed\n")
+    git(contracted, "add", "contract.yaml")
+    result = staged(contracted, cli, "contract.yaml")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "draft.yaml" not in result.stderr
+
+
+# The real pre-commit
+
+
+def _install(repo: Path, home: Path, files: str = "") -> dict[str, str]:
+    """``resilint init``'s local hook, narrowed by ``files``, installed into git."""
+    narrowed = f"        files: {files}\n" if files else ""
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n      - id: resilint\n        name: resilint\n"
+        f"        entry: {sys.executable} -m resilint pre-commit --as-of 2026-07-01\n"
+        "        language: system\n        types_or: [yaml, toml]\n"
+        f"{narrowed}        require_serial: true\n        always_run: true\n"
+    )
+    git(repo, "add", ".pre-commit-config.yaml")
+    git(repo, "commit", "-q", "--no-verify", "-m", "the hook")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True)
+    return env
+
+
+def _commit(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "commit", "-m", "change"], cwd=repo, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.slow
+def test_git_commit_refuses_a_configuration_change_outside_the_hooks_files(repo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (repo / "programme").mkdir()
+    git(repo, "mv", "controls.yaml", "programme/controls.yaml")
+    commit(repo)
+    env = _install(repo, tmp_path / "home", "^programme/")
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [INS-01]\nexclude: [programme/]\n")
+    (repo / "programme" / "edr.yaml").write_text(EDR)
+    git(repo, "add", "resilint.yaml", "programme/edr.yaml")
+    refused = _commit(repo, env)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "cyber-2026" in refused.stdout + refused.stderr
+
+
+@pytest.mark.slow
+def test_git_commit_refuses_a_reference_to_an_untracked_file(contracted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = _install(contracted, tmp_path / "home")
+    (contracted / "suppliers" / "newco.yaml").write_text(NEWCO)
+    (contracted / "contract.yaml").write_text(CONTRACT.replace("supplier: acme", "supplier: newco"))
+    (contracted / "notes.yaml").write_text("# a scratch file, not staged\n")
+    git(contracted, "add", "contract.yaml")
+    refused = _commit(contracted, env)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "REF-01" in said and "suppliers/newco.yaml" in said
+    git(contracted, "add", "suppliers/newco.yaml")
+    assert _commit(contracted, env).returncode == 0
