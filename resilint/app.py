@@ -423,7 +423,10 @@ def run_check(args: CheckArgs) -> int:
     options = build_options(args, schemas, config, rules)
     judge = build_judge(args, options)
     if judge is not None:  # every finding is evaluated; the judge chooses what is reported
-        left_out = judge.change.untracked  # what the commit holds is judged, not the work tree
+        # what the commit holds is judged, not the work tree; but a file named on the command
+        # line is checked (pre-commit names only staged files: a person named this one)
+        named = {os.path.realpath(path) for path in args.paths}
+        left_out = judge.change.untracked - named
         options = dataclasses.replace(options, focus=None, left_out=left_out)
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
@@ -434,7 +437,7 @@ def run_check(args: CheckArgs) -> int:
             f"(exclude: {pattern})",
             err=True,
         )
-    untracked = untracked_note(judge.change.untracked, config) if judge is not None else ""
+    untracked = untracked_note(options.left_out, config) if judge is not None else ""
     if untracked:
         echo(f"resilint: note: {untracked}", err=True)
     if judge is not None and judge.whole:

@@ -260,6 +260,16 @@ def test_an_untracked_file_a_staged_change_names_is_not_in_the_commit(contracted
     assert "not tracked" not in added.stderr
 
 
+def test_an_untracked_file_named_by_hand_is_checked(contracted, cli) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit names only staged files; a person who names an untracked one on the command
+    line means it to be checked: it is, and only the files not named are left out."""
+    (contracted / "suppliers" / "newco.yaml").write_text(NEWCO.replace("tier: 3", "tier: 7"))
+    result = staged(contracted, cli, "suppliers/newco.yaml")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "suppliers/newco.yaml" in result.stdout and "SCH-01" in result.stdout
+    assert "not tracked by git" not in result.stderr
+
+
 def test_an_untracked_file_is_left_out_of_a_ranges_judgement(contracted, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """pre-commit run --from-ref --to-ref judges the commits of the range: a file in none of
     them is in none of the states compared."""
