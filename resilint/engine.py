@@ -144,6 +144,7 @@ def _evaluate(
         run.facts,
         params,
         reported,
+        own.level is not None,
     )
     try:
         return list(rule.run(context)), None

@@ -413,11 +413,16 @@ def test_two_covers_are_named_per_function_with_their_waiting_periods(run) -> No
     assert related["dependent business-interruption waiting period"] == line(text, "dependent_bi:")
 
 
-def test_a_configured_level_applies_to_the_gap_and_the_note(run) -> None:
+@pytest.mark.parametrize("level", ["error", "warning", "info"])
+def test_a_configured_level_applies_to_the_gap_and_the_note(run, level) -> None:
+    """Also the rule's own default level (warning): a team that writes ``level: warning`` wants
+    every INS-04 finding at warning, the RTO note included."""
     billing = function(8, 48, fid="billing")
     text = docs(ENTITY, SUPPLIER, function(4, 8), billing, bi_policy(12))
-    found = run("INS-04", text, {"level": "error"})
-    assert sorted(f["level"] for f in found) == ["error", "error"]
+    found = run("INS-04", text, {"level": level})
+    assert sorted(f["level"] for f in found) == [level, level]
+    unset = run("INS-04", text, {"params": {}})
+    assert sorted(f["level"] for f in unset) == ["info", "warning"]
 
 
 def exit_code(cli, write, text: str, fail_on: str | None) -> int:

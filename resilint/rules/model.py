@@ -77,6 +77,9 @@ class RuleContext:
     """What another rule of this run reports, by code (before the configuration's regimes and
     ``applies_to`` sift it), evaluated once: for a check that says only what that rule does not
     (REG-12). Empty for a rule not selected; None where no other rule runs."""
+    level_configured: bool = False
+    """Whether the configuration set :attr:`level` (to the rule's default level or another):
+    then every part of the rule takes it, also a part rated at a level of its own."""
 
     def finding(
         self,
@@ -90,7 +93,7 @@ class RuleContext:
     ) -> Finding:
         """A finding of rule ``info`` at the level the configuration gives it. A part of a rule
         rated at a ``level`` of its own keeps it, unless the configuration set the rule's level."""
-        chosen = level if level is not None and self.level == info.level else self.level
+        chosen = level if level is not None and not self.level_configured else self.level
         return self.locator.finding(
             info.code,
             info.name,
