@@ -318,8 +318,11 @@ _SUPPRESSION_CHECKS = (
         "IGN-04",
         "suppression-forbidden",
         "Inline suppression is forbidden for this rule",
-        "The configuration requires an approved Waiver document for this rule.",
-        "Record a Waiver with a risk owner, an approver and an expiry instead.",
+        "The configuration requires an approved Waiver document for this rule; and a finding "
+        "on a Waiver (EXC-01, EXC-02) is never silenced inline, or a comment would excuse the "
+        "waiver's own expiry or approver.",
+        "Record a Waiver with a risk owner, an approver and an expiry instead; on a Waiver, "
+        "correct the waiver.",
     ),
     _check(
         "BSL-01",

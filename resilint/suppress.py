@@ -168,17 +168,10 @@ def _inline(
             ),
             None,
         )
-        if match is not None and codes.any_names(policy.forbid_inline, finding.code):
+        refusal = _inline_refusal(finding, policy) if match is not None else None
+        if match is not None and refusal is not None:
             used.add(match)
-            extra.append(
-                core_finding(
-                    "IGN-04",
-                    f"{finding.code} may only be waived by an approved Waiver document, not inline",
-                    match.path,
-                    match.line,
-                    match.column,
-                )
-            )
+            extra.append(core_finding("IGN-04", refusal, match.path, match.line, match.column))
         elif match is not None:
             used.add(match)
             finding = dataclasses.replace(
@@ -199,6 +192,24 @@ def _inline(
         if c not in used
     ]
     return results, extra
+
+
+def _inline_refusal(finding: Finding, policy: SuppressionPolicy) -> str | None:
+    """Why an inline comment may not silence this finding, or None when it may."""
+    if finding.kind == "Waiver":
+        return (
+            f"{finding.code} judges the waiver this comment is in, and a waiver cannot be "
+            "excused from it, inline or by another waiver: correct the waiver instead"
+        )
+    if codes.any_names(policy.forbid_inline, finding.code):
+        return f"{finding.code} may only be waived by an approved Waiver document, not inline"
+    return None
+
+
+def _waivable(finding: Finding) -> bool:
+    """A finding on a Waiver is never waived: the exception process cannot vouch for itself (a
+    waiver naming itself would outlive EXC-01's max_days or its approvers for ever)."""
+    return _suppressible(finding) and finding.kind != "Waiver"
 
 
 def _approved_by_allowed_role(waiver: Document, approvers: Mapping[str, tuple[str, ...]]) -> bool:
@@ -228,7 +239,7 @@ def _waivers(
     used: set[Document] = set()
     results = []
     for finding in findings:
-        candidates = by_rule.get(finding.code, []) if _suppressible(finding) else []
+        candidates = by_rule.get(finding.code, []) if _waivable(finding) else []
         for waiver, targets in candidates:
             waived, rest = waive(finding, targets)
             if waived is None:

@@ -99,6 +99,16 @@ def _code(repository: Repository, code: str) -> str:
 
 
 def _target(repository: Repository, text: str) -> tuple[str, str]:
+    kind, name = _found(repository, text)
+    if kind == "Waiver":
+        raise UsageError(
+            f"--target {text}: a waiver's findings are never waived (EXC-02): correct the "
+            "waiver itself"
+        )
+    return kind, name
+
+
+def _found(repository: Repository, text: str) -> tuple[str, str]:
     kind_text, sep, name = text.rpartition("/")
     index = repository.index
     if sep:

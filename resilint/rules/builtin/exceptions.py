@@ -1,6 +1,7 @@
 """Python checks for the exceptions rules (see rules/exceptions.yaml for their documentation).
 
-EXC-02 checks that a waiver names a rule resilint knows and documents that exist. Whether it
+EXC-02 checks that a waiver names a rule resilint knows and documents that exist, and no waiver
+(findings on waivers are never waived: see resilint.suppress). Whether it
 suppressed anything is decided where waivers are applied (resilint.suppress), which reports an
 unused waiver under the same code.
 """
@@ -31,7 +32,9 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
             kind, doc_id = target.get("kind"), target.get("id")
             if not isinstance(kind, str) or not isinstance(doc_id, str):
                 continue  # a malformed target is a schema error
-            if context.index.get(kind, doc_id) is None:
+            if kind == "Waiver":
+                yield _waiver_target(context, info, waiver, i, doc_id)
+            elif context.index.get(kind, doc_id) is None:
                 yield _missing_target(context, info, waiver, i, kind, doc_id)
 
 
@@ -62,6 +65,21 @@ def _missing_target(
             related = (context.related(match, ("id",), f"a {words} with a similar id"),)
     where = ("targets", i)
     return context.finding(info, waiver, where, message, related, discriminator=f"{kind}/{doc_id}")
+
+
+def _waiver_target(
+    context: RuleContext, info: RuleInfo, waiver: Document, i: int, doc_id: str
+) -> Finding:
+    """A waiver of a waiver's findings (its own included) would let the exception process
+    excuse itself: a waiver naming itself as EXC-01's target would outlive max_days for ever.
+    Findings on waivers are never waived, so this target waives nothing."""
+    whom = "itself" if doc_id == waiver.id else f"waiver {doc_id}"
+    message = (
+        f"waiver {waiver.id} targets {whom}: a waiver's findings (its expiry, approver, "
+        "targets) are never waived, inline or by a waiver, so this target waives nothing; "
+        "correct the waiver it names and remove the target"
+    )
+    return context.finding(info, waiver, ("targets", i), message, discriminator=f"Waiver/{doc_id}")
 
 
 CHECKS: dict[str, PythonCheck] = {"waiver-integrity": check_waiver_integrity}
