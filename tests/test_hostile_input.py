@@ -424,3 +424,48 @@ def test_a_configuration_file_with_a_merge_conflict_says_so(cli, write) -> None:
     result = cli("check")
     assert result.exit_code == 2
     assert "resilint.yaml:2:1: " in result.stderr and "unresolved merge conflict" in result.stderr
+
+
+HELM = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.fullname" . }}
+  labels:
+    {{- include "app.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+"""
+JINJA = HEADER + "{% if eu %}\nregion: eu\n{% endif %}\n"
+
+
+@pytest.mark.parametrize(("content", "line"), [(HELM, 6), (JINJA, 5)], ids=["helm", "jinja"])
+def test_a_template_is_named_as_one_and_still_fails(cli, write, content: str, line: int) -> None:
+    """A Helm chart's or Jinja template in the tree does not read as YAML: the error says it is
+    a template and how to leave it out, at the line the reader stopped, and still fails the
+    check (resilint cannot tell what the rendered file would hold)."""
+    write("charts/app/templates/deployment.yaml", content)
+    result = cli("check", ".", "--format", "json")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    (finding,) = result.json()["findings"]
+    assert (finding["code"], finding["line"]) == ("YML-01", line)
+    assert finding["message"].startswith("this file holds template tags (line ")
+    assert "exclude in resilint.yaml" in finding["message"]
+    write("resilint.yaml", "exclude: ['charts/*/templates/']\n")
+    write("supplier.yaml", HEADER)
+    left_out = cli("check", ".")
+    assert "charts/" not in left_out.stdout and "Checked 1 file," in left_out.stdout
+
+
+def test_braces_in_quoted_text_are_no_template(cli, write) -> None:
+    """A value that quotes '{{ name }}' (a message template) reads as text; a syntax error
+    elsewhere in such a file is not blamed on it, and a long line of braces costs no more than
+    any other (the tag is looked for within a bounded reach)."""
+    write("s.yaml", HEADER + 'note: "Dear {{ name }}"\nbad: [\n')
+    result = cli("check", "s.yaml", "--format", "json")
+    (finding,) = result.json()["findings"]
+    assert finding["code"] == "YML-01" and "template" not in finding["message"]
+    write("long.yaml", HEADER + "bad: ] # " + "{{ x " * 100_000 + "\n")
+    result = cli("check", "long.yaml", "--format", "json")
+    (finding,) = result.json()["findings"]
+    assert (finding["code"], finding["line"]) == ("YML-01", 5)
+    assert "template" not in finding["message"]

@@ -121,9 +121,9 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
         if not_a_mapping is not None:
             raise not_a_mapping
     except LoadError as error:
-        from resilint.load.syntax import merge_conflict  # the words, loaded only when needed
+        from resilint.load.syntax import unreadable  # the words, loaded only when needed
 
-        error = merge_conflict(error, text)
+        error = unreadable(error, text)
         return LoadedFile(shown, findings=(*findings, _finding(shown, error)))
     nodes = sum(converter.expanded(root) for root in roots)
     if nodes > limits.max_total_nodes:  # alone past the run's budget: never validated
@@ -193,9 +193,9 @@ def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], N
             raise LoadError.at("YML-08", "the file must hold a single mapping", roots[-1], lines)
         return Converter(limits, lines).convert(roots[0]), roots[0]
     except LoadError as error:
-        from resilint.load.syntax import merge_conflict
+        from resilint.load.syntax import unreadable
 
-        return _finding(shown, merge_conflict(error, text))
+        return _finding(shown, unreadable(error, text))
 
 
 def _document(

@@ -75,6 +75,50 @@ def merge_conflict(error: LoadError, text: str) -> LoadError:
     )
 
 
+def unreadable(error: LoadError, text: str) -> LoadError:
+    """The error of a file that does not read, said as what the file is when that is plain:
+    an unresolved merge conflict (:func:`merge_conflict`) or a template (:func:`template`)."""
+    said = merge_conflict(error, text)
+    return said if said is not error else template(error, text)
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{.{0,400}?\}\}|\{%.{0,400}?%\}|\{#.{0,400}?#\}")
+"""A template engine's tag on one line: ``{{ x }}`` (Helm, Go templates, Jinja, Ansible),
+``{% if %}`` and ``{# note #}`` (Jinja). Bounded, so that a long line of braces costs a
+bounded scan from each one, never a quadratic one."""
+_TEMPLATE_LINE = re.compile(r"[ \t]*(?:\{\{-?|\{%-?)")
+
+
+def template(error: LoadError, text: str) -> LoadError:
+    """The error of a file that does not read because it is a template (a Helm chart's
+    ``templates/``, a Jinja or Ansible template): the YAML reader's words for ``{{ ... }}``
+    send the reader looking for a misplaced bracket. Said so, same code and place, when the
+    line the reader stopped at holds a template tag, or a line of the file is one (``{{-
+    if ... }}`` standing alone). Braces inside quotes are text, and YAML reads them."""
+    if error.code != "YML-01" or ("{{" not in text and "{%" not in text):
+        return error
+    lines = Lines(text)
+    at = lines.line(error.line)
+    tagged = [
+        number
+        for number, piece in enumerate(lines.pieces(), 1)
+        if _TEMPLATE_LINE.match(piece) and _TEMPLATE_TAG.search(piece)
+    ]
+    if not _TEMPLATE_TAG.search(at) and not tagged:
+        return error
+    where = f"line {error.line}" if _TEMPLATE_TAG.search(at) else f"line {tagged[0]}"
+    return LoadError(
+        error.code,
+        f"this file holds template tags ({where}: '{{{{ ... }}}}' or '{{% ... %}}', as in Helm "
+        "charts, Jinja or Ansible templates), so it is not YAML until a template engine "
+        "renders it, and resilint reads files as written. If it is not a resilience document, "
+        "leave it out (exclude in resilint.yaml, e.g. 'charts/*/templates/'); if the braces "
+        f"are text, put the value in quotes (the YAML reader says: {error.message})",
+        error.line,
+        error.column,
+    )  # no fix: the mechanical remedy of a YAML mistake would edit the template
+
+
 def _long_key(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError | None:
     """A key past YAML's length limit: libyaml's words for it (no ':' found, or a ':' where no
     key can start) would send the reader looking for a colon that is there."""
