@@ -50,6 +50,9 @@ MOST_COMPARED = 200
 """Changed files compared at most; a larger change is judged as a whole repository."""
 _GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=false")
 _LINK, _SUBMODULE = "120000", "160000"
+_DIFF = ("--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--ignore-submodules=none")
+"""Every change the commit holds: a submodule's too, whatever ``.gitmodules`` (committed with
+the repository: ``ignore = all``) or the user's ``diff.ignoreSubmodules`` tells git to hide."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
     try:
         untracked = _untracked(top)
         base = () if refs is None else (_merge_base(top, *refs),)
-        raw = _git(top, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", *base)
+        raw = _git(top, "diff", *_DIFF, *base)
         key = [*base, raw.hex(), *sorted(untracked)]
         change = _change(top, since, key, _entries(raw), limits)
     except Uncompared as exc:

@@ -135,6 +135,26 @@ def test_a_submodule_bump_is_judged_whole(vendored, cli) -> None:  # type: ignor
         assert "cyber-2026" in result.stdout
 
 
+@pytest.mark.parametrize("told", [".gitmodules", "diff.ignoreSubmodules"])
+def test_a_submodule_bump_git_is_told_to_hide_is_judged_whole(vendored, cli, told) -> None:  # type: ignore[no-untyped-def]
+    """``ignore = all`` in the committed .gitmodules (or the user's diff.ignoreSubmodules)
+    makes ``git diff`` leave the bump out: the hook must see it all the same."""
+    repo, upstream = vendored
+    if told == ".gitmodules":
+        git(repo, "config", "-f", ".gitmodules", "submodule.vendor.ignore", "all")
+        commit(repo)
+    else:
+        git(repo, "config", "diff.ignoreSubmodules", "all")
+    (upstream / "controls.yaml").write_text(CONTROLS.replace("mfa_privileged", "pam"))
+    commit(upstream)
+    git(repo / "vendor", "-c", "protocol.file.allow=always", "pull", "-q", "origin", "main")
+    git(repo, "add", "vendor")
+    assert "vendor" in git(repo, "diff", "--cached", "--name-only", "--ignore-submodules=none")
+    result = staged(repo, cli)
+    assert_whole(result, "vendor is or was a submodule")
+    assert "cyber-2026" in result.stdout
+
+
 def test_a_link_that_is_not_named_like_yaml_is_judged_whole(repo, cli) -> None:  # type: ignore[no-untyped-def]
     (repo / "inventory").symlink_to(".")
     (repo / "edr.yaml").write_text(EDR)
