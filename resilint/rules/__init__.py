@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import FILE_NAME as REQUIREMENTS_FILE
 from resilint.errors import ConfigError
 from resilint.load.read import Refusal, outside, real
@@ -112,6 +113,17 @@ def _refuse_link(path: Path, boundary: str) -> None:
         raise ConfigError(f"{refused.code} {refused.message}", str(path))
 
 
+def _taken(code: str, seen: Mapping[str, str]) -> str:
+    """Why a rule may not have this code: a code names one rule or check, so that `explain`,
+    waivers, the baseline and `ignore` never mean a built-in check by a rule file's code."""
+    if code in seen:
+        return f"rule {code} is already defined at {seen[code]}"
+    return (
+        f"rule {code} has the code of a check built into resilint "
+        f"({CORE_CHECKS[code].name}): choose a code of your own"
+    )
+
+
 def load_rules(
     schemas: SchemaSet,
     extra_dirs: Iterable[Path] = (),
@@ -129,11 +141,9 @@ def load_rules(
                 continue  # the requirements matrix (resilint.domain.requirements), not rules
             for rule in load_rule_file(path, schemas, known, stored):
                 code = rule.info.code
-                if code in seen:
+                if code in seen or code in CORE_CHECKS:
                     file, _, line = rule.info.source.rpartition(":")
-                    raise ConfigError(
-                        f"rule {code} is already defined at {seen[code]}", file, int(line), 1
-                    )
+                    raise ConfigError(_taken(code, seen), file, int(line), 1)
                 seen[code] = rule.info.source
                 rules.append(rule)
     return rules
