@@ -408,6 +408,22 @@ def test_bcm06_critical_functions_only_and_restore_tests_dated(cli, write) -> No
     assert "behind critical function payroll passed" in finding["message"]
 
 
+def test_bcm06_an_undated_failed_restore_test_is_no_passing_test(cli, write) -> None:
+    """BCM-09 reports a failed test only with its date; BCM-06 once took any failed test for
+    BCM-09's, and a backup whose only test failed, undated, passed both rules in silence."""
+    control = (
+        "apiVersion: resilint/v1\nkind: Control\nid: backups\ncategory: backup_immutable\n"
+        "status: implemented\nlast_restore_test: {result: fail}\n"
+    )
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["BCM-06", "BCM-09"]}))
+    write("repo.yaml", docs(function("payroll"), control))
+    result = cli("check", "--format", "json", "--no-cache", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    (finding,) = result.json()["findings"]
+    assert (finding["code"], finding["id"]) == ("BCM-06", "backups")
+    assert "a restore test recorded without a date, result fail" in finding["message"]
+
+
 # -- EXR-01 -----------------------------------------------------------------------------------
 
 EXERCISE_REPO = """

@@ -112,6 +112,8 @@ def _restore_tests(facts: Facts, function: Document) -> str:
 def _restore_test(control: dict[str, object]) -> str:
     test = mapping_at(control, "last_restore_test")
     day, result = as_date(test.get("date")), text_of(test.get("result"))
+    if day is None and result:
+        return f"a restore test recorded without a date, result {result}"
     if day is None:
         return "no restore test recorded"
     if result == "pass":

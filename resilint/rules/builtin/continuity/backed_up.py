@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.documents import BACKUPS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, in_order, listed, number, strings, text_of, value_at
 from resilint.findings import Finding
@@ -16,7 +17,6 @@ from resilint.rules.model import RuleContext, RuleInfo
 COPIES = ("backup_immutable", "backup_offline")
 """The controls that are a backup copy; a restore-testing programme (backup_restore_test) tests
 them but keeps no copy of its own."""
-TESTED = (*COPIES, "backup_restore_test")
 
 
 def check_backups_behind_critical_functions(
@@ -42,7 +42,7 @@ def check_backups_behind_critical_functions(
 
 
 def _implemented(control: Document) -> bool:
-    return control.data.get("category") in TESTED and control.data.get("status") == "implemented"
+    return control.data.get("category") in BACKUPS and control.data.get("status") == "implemented"
 
 
 def _covers(control: Document, function: Document) -> bool:
@@ -58,7 +58,10 @@ def _passed(context: RuleContext, control: Document, limit: int) -> bool:
 
 
 def _failed(control: Document) -> bool:
-    return bool(value_at(control.data, "last_restore_test", "result") == "fail")
+    """A failed latest test that BCM-09 reports: one with its date (an undated one, which BCM-09
+    cannot place in time, is no passing test here either)."""
+    test = value_at(control.data, "last_restore_test")
+    return value_at(test, "result") == "fail" and as_date(value_at(test, "date")) is not None
 
 
 def _what(functions: list[Document]) -> str:
