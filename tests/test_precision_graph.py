@@ -383,3 +383,64 @@ def test_a_subcontractors_cloud_reaches_its_provider_as_the_region_does(cli, wri
     supplier = cli("impact", "--supplier", "aws", *asked).json()
     assert [f["id"] for f in region["functions"]] == ["books"]
     assert [f["id"] for f in supplier["functions"]] == ["books"]
+
+
+# -- CON-01 weighs every first supplier of a route, and the walk's cost is linear -------------
+
+HOST = """
+kind: Supplier
+id: host
+tier: 1
+shared_dependencies:
+  cloud: [{provider: aws, region: eu-west-1}]
+"""
+
+
+def _reseller(sid: str, alternative: str = "") -> str:
+    return (
+        f"kind: Supplier\nid: {sid}\ntier: 1\n{alternative}"
+        f"subcontractors:\n  - {{id: {sid}-host, supplier: host}}\n"
+    )
+
+
+@pytest.mark.parametrize("order", ["ready, locked", "locked, ready"])
+def test_a_region_behind_a_replaceable_and_an_irreplaceable_supplier_counts(check, order) -> None:
+    """Both suppliers run on the same host: the route through the one with a ready alternative
+    is discounted, the other's is not. The walk once went on from the host only the first way
+    it met it, so the function counted or not by the order of its suppliers."""
+    ready = "alternatives: [{supplier: spare, readiness: onboarded}]\n"
+    functions = [_function(f"f{n}", f"  suppliers: [{order}]") for n in (1, 2, 3)]
+    suppliers = [_reseller("ready", ready), _reseller("locked"), "kind: Supplier\nid: spare\n"]
+    assert _regions(check, HOST, *functions, *suppliers) == {"aws eu-west-1": {"f1", "f2", "f3"}}
+
+
+def test_a_long_chain_of_subcontractors_costs_lines_in_proportion(cli, write) -> None:
+    """Whether criticality passes along a chain was read again along the whole chain at every
+    step: a chain of n subcontractors cost n * n / 2 lines of the walk for each function."""
+    import sys
+
+    length = 600
+    chain = [
+        f"kind: Supplier\nid: s{i}\ntier: 1\n"
+        + (f"subcontractors: [{{id: s{i + 1}, supplier: s{i + 1}}}]\n" if i + 1 < length else "")
+        for i in range(length)
+    ]
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CON-01"]}))
+    write("repo.yaml", docs(_function("f1", "  suppliers: [s0]"), *chain))
+    lines_run = 0
+
+    def count(frame, event, arg):  # sys.settrace's signature
+        nonlocal lines_run
+        if frame.f_code.co_filename.endswith("graph.py"):
+            lines_run += event == "line"
+            return count
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(count)
+    try:
+        result = cli("check", "--format", "json", "--no-cache", "--as-of", AS_OF)
+    finally:
+        sys.settrace(previous)
+    assert result.exit_code == 0, result.stdout
+    assert lines_run < 150 * length

@@ -96,10 +96,21 @@ class Reach:
     function naming it directly contradicts its record: :mod:`.facts`)."""
     regions: dict[tuple[str, str], tuple[Region, Chain]] = field(default_factory=dict)
     routes: dict[tuple[str, str], list[tuple[Region, Chain]]] = field(default_factory=dict)
-    """Every route found to each region, shortest first (``regions`` keeps one of them): a
-    check that discounts some routes (a standby the function fails over to) weighs the others."""
+    """Every route found to each region, through each supplier the function enters first,
+    shortest first (``regions`` keeps one of them): a check that discounts some routes (a
+    standby the function fails over to, a supplier with a ready alternative) weighs the others."""
     links: list[Link] = field(default_factory=list)
-    """Every edge walked, not only those of the shortest chains (for drawing the graph)."""
+    """Every edge walked, once, not only those of the shortest chains (for drawing the graph)."""
+    _linked: set[tuple[int, JsonPath, str | None, tuple[str, str] | None]] = field(
+        default_factory=set, repr=False, compare=False
+    )
+
+    def link(self, link: Link) -> None:
+        """Record an edge, unless walked already (on a route through another supplier)."""
+        key = (id(link.hop.document), link.hop.json_path, link.supplier, link.region)
+        if key not in self._linked:
+            self._linked.add(key)
+            self.links.append(link)
 
     def keep_region(self, region: Region, chain: Chain) -> None:
         """The first (shortest) route to each region, except that a route on which the region is
@@ -154,34 +165,44 @@ class DependencyGraph:
         for i, region in _regions(depends.get("cloud")):
             hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
             reach.keep_region(region, (hop,))
-            reach.links.append(Link(function, None, region.key, hop))
+            reach.link(Link(function, None, region.key, hop))
         named = [region for _, region in _regions(depends.get("cloud"))]
         queue: deque[_Step] = deque(
-            _Step(supplier, services, chain, not self._names_regions_of(named, supplier))
+            _Step(
+                supplier,
+                services,
+                chain,
+                not self._names_regions_of(named, supplier),
+                supplier.id,
+                chain[-1].supports is not False,
+            )
             for supplier, services, chain in self._starts(function)
         )
-        seen: set[tuple[str, frozenset[str] | None, bool, bool]] = set()
+        # a supplier is walked again when reached through another first supplier: a check of
+        # every route (CON-01: is the supplier in front replaceable?) needs them all
+        seen: set[tuple[str, frozenset[str] | None, bool, bool, str | None]] = set()
         while queue:
             step = queue.popleft()
-            supplier, chain = step.supplier, step.chain
+            supplier, chain, passes = step.supplier, step.chain, step.passes
             if supplier.id is None:
                 continue
-            reach.links.append(Link(chain[-1].document, supplier.id, None, chain[-1]))
-            passes = all(hop.supports is not False for hop in chain)
+            reach.link(Link(chain[-1].document, supplier.id, None, chain[-1]))
             if passes and (len(chain) > 1 or chain[-1].supports is True):
                 reach.affirmed.add(supplier.id)
-            if (supplier.id, step.services, step.own_regions, passes) in seen:
+            state = (supplier.id, step.services, step.own_regions, passes, step.entry)
+            if state in seen:
                 continue
-            seen.add((supplier.id, step.services, step.own_regions, passes))
+            seen.add(state)
             reach.suppliers.setdefault(supplier.id, chain)
             if passes:
                 reach.supporting.setdefault(supplier.id, chain)
             if step.own_regions:
                 for region, hop in self._supplier_regions(supplier, step.services):
                     reach.keep_region(region, (*chain, hop))
-                    reach.links.append(Link(supplier, None, region.key, hop))
+                    reach.link(Link(supplier, None, region.key, hop))
             for target, hop, own_regions in self._onward(supplier, step.services):
-                queue.append(_Step(target, None, (*chain, hop), own_regions))
+                onward = passes and hop.supports is not False
+                queue.append(_Step(target, None, (*chain, hop), own_regions, step.entry, onward))
         return reach
 
     def _names_regions_of(self, regions: list[Region], supplier: Document) -> bool:
@@ -364,6 +385,12 @@ class _Step:
     services: frozenset[str] | None
     chain: Chain
     own_regions: bool
+    entry: str | None
+    """The supplier the chain enters first (the function's own), whose alternative is what
+    helps on this route."""
+    passes: bool
+    """No link on the chain is recorded as not supporting a critical function (kept as the
+    walk goes, not read again along the whole chain at every step)."""
 
 
 def _supplier_names(index: Index) -> dict[str, Document]:
