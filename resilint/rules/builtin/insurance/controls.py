@@ -39,6 +39,9 @@ _DEFAULT_ENCRYPTION = ["encryption_at_rest"]
 RESTORE_TESTS = "backup_restore_test"
 """The control category of a restore-testing programme: it meets a condition only while its
 latest restore test passed within ``restore_test_max_age_days`` (BCM-06's limit)."""
+_COPIES = ("backup_immutable", "backup_offline")
+"""Backup copies: one that records its own restore test (last_restore_test) tests restores as a
+restore-testing programme does, and is judged the same way (BCM-06 reads it so too)."""
 
 
 def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -66,14 +69,29 @@ def _status(control: Document) -> str:
     )
 
 
+def _candidates(controls: list[Document], category: str) -> list[Document]:
+    """The controls that may meet ``category``: those of the category, and for restore testing
+    also the backup copies that record their own restore test."""
+    return [
+        c
+        for c in controls
+        if c.data.get("category") == category
+        or (
+            category == RESTORE_TESTS
+            and c.data.get("category") in _COPIES
+            and value_at(c.data, "last_restore_test") is not None
+        )
+    ]
+
+
 def _shortfall(
-    control: Document, minimum: float | None, as_of: datetime.date, max_age: float
+    control: Document, category: str, minimum: float | None, as_of: datetime.date, max_age: float
 ) -> str | None:
-    """Why a control of the category does not count, or None if it does."""
+    """Why a control does not count for ``category``, or None if it does."""
     coverage = number(control.data.get("coverage_percent"))
     if not _implemented(control):
         return _status(control)
-    if control.data.get("category") == RESTORE_TESTS:
+    if category == RESTORE_TESTS:
         untested = _untested(control, as_of, max_age)
         if untested is not None:
             return untested
@@ -114,9 +132,11 @@ def _condition_gap(
     minimum = number(condition.get("minimum_coverage_percent"))
     siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
     required = [s for s in strings(condition.get("scope")) if s not in siblings]
-    candidates = [c for c in controls if c.data.get("category") == category]
+    candidates = _candidates(controls, category)
     max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
-    shortfall = {id(c): _shortfall(c, minimum, context.as_of, max_age) for c in candidates}
+    shortfall = {
+        id(c): _shortfall(c, category, minimum, context.as_of, max_age) for c in candidates
+    }
     usable = [c for c in candidates if shortfall[id(c)] is None]
     scopes = [strings(c.data.get("scope")) for c in usable]
     uncovered = [s for s in required if not any("all" in got or s in got for got in scopes)]
