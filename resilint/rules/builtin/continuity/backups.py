@@ -12,10 +12,11 @@ from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 
+RESTORE_TESTS = "backup_restore_test"
 _BACKUPS = {
     "backup_immutable": "immutable backup",
     "backup_offline": "offline backup",
-    "backup_restore_test": "restore testing",
+    RESTORE_TESTS: "restore testing",
 }
 
 
@@ -97,12 +98,21 @@ def _failed(
         "failed test)"
         for c in same
     )
+    if control.data.get("category") == RESTORE_TESTS:
+        # a restore-testing programme keeps no copy of its own: what failed is a backup it tested
+        why = (
+            "a backup it tested did not restore, so it may not when it is needed, and a "
+            "passing test recorded on another control does not show that it does"
+        )
+    else:
+        why = (
+            "the copy it keeps may not restore when it is needed, and a passing test of "
+            "another backup does not show that this one does"
+        )
     message = (
         f"the latest restore test of {what} control {control.id}{also} failed on "
-        f"{day.isoformat()}: the copy it keeps may not restore when it is needed, and a passing "
-        f"test of another backup does not show that this one does (it covers "
-        f"{listed(covered)}). Repair the restore, test it again and record the result under "
-        "last_restore_test" + _as_of(context)
+        f"{day.isoformat()}: {why} (it covers {listed(covered)}). Repair the restore, test it "
+        "again and record the result under last_restore_test" + _as_of(context)
     )
     related = tuple(
         context.related(c, ("last_restore_test", "result"), f"failed restore test of {c.label}")
