@@ -362,3 +362,30 @@ def test_the_export_is_ready_only_by_its_own_rules_whatever_checks_ignore(
     result = export(cli, repo, "csv", tmp_path / "out")
     assert result.exit_code == 1
     assert "REG-04" in result.stdout and "B_02.02.0120" in result.stdout
+
+
+@pytest.mark.parametrize("quiet", ["per_file_ignores", "an inline comment", "the baseline"])
+def test_the_export_is_not_quieted_by_what_quiets_checks(cli, tmp_path: Path, quiet) -> None:
+    """per_file_ignores, an inline comment or the baseline quiet a readiness finding for daily
+    checks, as ``ignore`` does; the export wrote the register with the column empty, exit 0,
+    not a word. Only a Waiver accepts a gap in the register."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    contract = repo / "contracts" / "corebanq.yaml"
+    lines = contract.read_text().splitlines(keepends=True)
+    kept = [line for line in lines if "governing_law_country" not in line]
+    if quiet == "an inline comment":
+        comment = ' # resilint: ignore[REG-04] reason="law still negotiated"\n'
+        kept[2] = kept[2].rstrip("\n") + comment
+    contract.write_text("".join(kept))
+    config = repo / "resilint.yaml"
+    if quiet == "per_file_ignores":
+        config.write_text(config.read_text() + "per_file_ignores:\n  contracts/*.yaml: [REG]\n")
+    if quiet == "the baseline":
+        config.write_text(config.read_text() + "baseline: .resilint-baseline.json\n")
+        assert cli("baseline", str(repo), cwd=repo).exit_code == 0
+    assert cli("check", str(repo), "--no-cache", cwd=repo).exit_code == 0
+    result = export(cli, repo, "csv", tmp_path / "out")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "REG-04" in result.stdout and "quieted for checks" in result.stdout
+    assert not (tmp_path / "out").exists()

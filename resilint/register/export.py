@@ -82,7 +82,7 @@ def run_export(args: ExportArgs) -> int:
     built = checked_register(checked.facts, keeper)
     register = built.register
     _left_out(checked.facts, keeper)
-    blocking = [f for f in checked.result.findings if _blocks(f, register_rules)]
+    blocking = [_shown(f) for f in checked.result.findings if _blocks(f, register_rules)]
     said = [f for f in checked.result.findings if _says(f, register_rules)]
     found = _unreported(said, built.problems)
     listing = Listing(blocking, found, checked.result, build_rule_docs(rules), config.limits)
@@ -174,8 +174,26 @@ def _entity(facts: Facts, entity_id: str) -> Document:
 
 def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:
     """A finding that makes the register wrong: an error of loading, schemas or references, or
-    an error of the dora-register rules."""
-    return finding.suppression is None and _says(finding, register_rules)
+    an error of the dora-register rules. Only a Waiver accepts a readiness rule's gap: what
+    quiets daily checks (per_file_ignores, an inline comment, the baseline) does not, as
+    ``ignore`` does not (:func:`_readiness`)."""
+    if not _says(finding, register_rules):
+        return False
+    if finding.suppression is None:
+        return True
+    return finding.code in register_rules and finding.suppression.kind != "waiver"
+
+
+def _shown(finding: Finding) -> Finding:
+    """A blocking finding as the listing shows it: one quieted for checks is shown, saying how."""
+    if finding.suppression is None:
+        return finding
+    why, where = finding.suppression.justification, finding.suppression.source
+    said = (
+        f"{finding.message} (quieted for checks: {why}, in {where}; the export takes only a "
+        "Waiver as accepting a gap in the register)"
+    )
+    return dataclasses.replace(finding, message=said, suppression=None)
 
 
 def _says(finding: Finding, register_rules: frozenset[str]) -> bool:
