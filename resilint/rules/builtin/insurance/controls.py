@@ -56,6 +56,13 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     message = _condition_message(policy, condition, gap[0])
                     where = ("conditions", i, "control_categories", j)
                     yield context.finding(info, policy, where, message, gap[1])
+            for k, scope in _shared_scopes(condition, categories):
+                gap = _shared_gap(context, condition, _mfa(categories), scope, controls)
+                if gap is not None:
+                    message = _condition_message(policy, condition, gap[0])
+                    yield context.finding(
+                        info, policy, ("conditions", i, "scope", k), message, gap[1]
+                    )
 
 
 def _implemented(control: Document) -> bool:
@@ -131,7 +138,8 @@ def _condition_gap(
 ) -> tuple[str, tuple[Related, ...]] | None:
     minimum = number(condition.get("minimum_coverage_percent"))
     siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
-    required = [s for s in strings(condition.get("scope")) if s not in siblings]
+    shared = {s for _, s in _shared_scopes(condition, categories)} if category in _AREA else set()
+    required = [s for s in strings(condition.get("scope")) if s not in siblings | shared]
     candidates = _candidates(controls, category)
     max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
     shortfall = {
@@ -155,6 +163,53 @@ def _condition_gap(
     why = f" ({reasons})" if reasons else ""
     have = f"the controls inventory has none{why}"
     return f"needs an implemented {category} control{covering}, but {have}", related
+
+
+def _mfa(categories: list[str]) -> list[str]:
+    """The distinct MFA categories a condition names, in its order."""
+    return list(dict.fromkeys(c for c in categories if c in _AREA))
+
+
+def _shared_scopes(condition: dict[str, Any], categories: list[str]) -> list[tuple[int, str]]:
+    """The scopes, with their positions, that a condition naming two or more MFA categories asks
+    of its MFA controls together: those that are no MFA category's area, nor all. Such a scope
+    says whose access the areas' MFA must reach (vendors' access: third_party_access), not a
+    further area each category must cover: the vendors' remote-access MFA meets it, without the
+    email MFA listing vendors too."""
+    if len(_mfa(categories)) < 2:
+        return []
+    areas = set(_AREA.values()) | {"all"}
+    return [(k, s) for k, s in enumerate(strings(condition.get("scope"))) if s not in areas]
+
+
+def _shared_gap(
+    context: RuleContext,
+    condition: dict[str, Any],
+    mfa: list[str],
+    scope: str,
+    controls: list[Document],
+) -> tuple[str, tuple[Related, ...]] | None:
+    """Why no implemented control of the condition's MFA categories covers ``scope``, or None
+    when one does."""
+    minimum = number(condition.get("minimum_coverage_percent"))
+    max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
+    listing = []
+    for control in controls:
+        category = str(control.data.get("category"))
+        got = strings(control.data.get("scope"))
+        if category not in mfa or not ("all" in got or scope in got):
+            continue
+        shortfall = _shortfall(control, category, minimum, context.as_of, max_age)
+        if shortfall is None:
+            return None
+        listing.append((control, shortfall))
+    either = f"{', '.join(mfa[:-1])} or {mfa[-1]}"
+    reasons = "; ".join(why for _, why in listing)
+    have = f"the controls inventory has none ({reasons})" if listing else "none covers it"
+    related = tuple(
+        context.related(c, ("id",), f"{c.data.get('category')} control") for c, _ in listing
+    )
+    return f"needs an implemented MFA control ({either}) covering {scope}, but {have}", related
 
 
 def _condition_message(policy: Document, condition: dict[str, Any], gap: str) -> str:
