@@ -254,6 +254,24 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     return Introduced(change, named, options.config, options.baseline_path)
 
 
+def pinned_date_note(config: Config, today: datetime.date) -> str:
+    """Said when the configuration file, not the command line, fixes the date of every run to
+    another day: committed in a live repository, it freezes the clock of every CI run and
+    hook, and expiries after that day (waivers, assessments, notice dates) never come due."""
+    origin = config.origins.get("as_of", "")
+    if config.as_of is None or config.as_of == today or origin.startswith(("default", "command")):
+        return ""
+    missed = (
+        "what came due since (a waiver's expiry, an assessment, a notice date) is not seen; "
+        if config.as_of < today
+        else ""
+    )
+    return (
+        f"dates are judged as of {config.as_of.isoformat()}, the day {printable(origin)} pins "
+        f"(as_of), not today ({today.isoformat()}): {missed}remove as_of to judge as of today"
+    )
+
+
 def untracked_note(untracked: frozenset[str], config: Config) -> str:
     """What the hook leaves out because the commit does not hold it, a few files by name (those
     the walk would have checked); empty when the walk would have checked none."""
@@ -437,6 +455,9 @@ def run_check(args: CheckArgs) -> int:
             f"(exclude: {pattern})",
             err=True,
         )
+    pinned = pinned_date_note(config, datetime.date.today())
+    if pinned:
+        echo(f"resilint: note: {pinned}", err=True)
     untracked = untracked_note(options.left_out, config) if judge is not None else ""
     if untracked:
         echo(f"resilint: note: {untracked}", err=True)
