@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLES
 
 OLD, NEW = "lindqvist-mes", "lindqvist-software"
@@ -169,3 +170,47 @@ def test_waive_refuses_past_the_maximum_and_unapproved_approvers(cli, northwind:
     assert fine.exit_code == 0, fine.stderr
     unknown = cli("waive", "SUP-99", *target, "--until", ok, cwd=northwind)
     assert unknown.exit_code == 2 and "no rule" in unknown.stderr
+
+
+@pytest.mark.parametrize("value", ["yes", "off", "Y", "1:30", "0o17", "~"])
+def test_new_quotes_text_other_tools_would_read_as_something_else(
+    cli, northwind: Path, value: str
+) -> None:
+    """resilint reads YAML 1.2, where `yes` is text; a tool that reads YAML 1.1 (PyYAML's
+    safe_load, Ansible) would take it for true, `1:30` for 90 and `~` for nothing."""
+    made = cli("new", "Supplier", "acme-freight", "--set", f"owner={value}", cwd=northwind)
+    assert made.exit_code == 0, made.stderr
+    (written,) = northwind.glob("**/acme-freight.yaml")
+    assert yaml.safe_load(written.read_text())["owner"] == value
+    assert f"owner: '{value}'" in written.read_text()
+    assert cli("check", str(written.relative_to(northwind)), cwd=northwind).exit_code in (0, 1)
+
+
+def test_new_says_it_writes_the_header_fields_itself(cli, northwind: Path) -> None:
+    for field in ("apiVersion", "kind", "id"):
+        result = cli("new", "Supplier", "acme", "--set", f"{field}=x", cwd=northwind)
+        assert result.exit_code == 2
+        assert f"resilint new writes {field} itself" in result.stderr
+        assert "did you mean" not in result.stderr
+
+
+def test_previews_of_authoring_commands_exit_0_as_their_help_says(cli, northwind: Path) -> None:
+    """`fix --diff` exits 1 when there are changes (a gate); `rename`, `new` and `waive --diff`
+    preview a change asked for, and exit 0, which their help says."""
+    before = texts(northwind)
+    previews = {
+        "rename": ("rename", "Supplier", OLD, NEW),
+        "new": ("new", "Supplier", "acme-freight"),
+        "waive": (
+            *("waive", "CTR-08", "--target", "ctr-lindqvist-mes-2023", "--reason", "Escrow"),
+            *("--until", "2027-02-18", "--owner", "coo", "--approver", "cfo"),
+            *("--approved-on", "2026-11-20"),
+        ),
+    }
+    for command, args in previews.items():
+        result = cli(*args, "--diff", cwd=northwind)
+        assert result.exit_code == 0 and result.stdout.startswith("---"), (command, result)
+        shown = cli(command, "--help").stdout
+        assert "exit 0" in shown and "exit 1 when" not in shown, command
+    assert texts(northwind) == before
+    assert "exit 1 when there are some" in cli("fix", "--help").stdout

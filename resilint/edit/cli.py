@@ -26,6 +26,11 @@ _DIFF = click.option(
     is_flag=True,
     help="Print the changes as a unified diff and write nothing; exit 1 when there are some.",
 )
+_PREVIEW = click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the changes as a unified diff and write nothing (a preview: exit 0).",
+)
 _EXIT_ON_FIX = click.option(
     "--exit-non-zero-on-fix",
     is_flag=True,
@@ -100,7 +105,7 @@ def register(
     @click.argument("kind")
     @click.argument("old")
     @click.argument("new")
-    @_DIFF
+    @_PREVIEW
     @_CONFIG
     def rename_command(kind: str, old: str, new: str, diff: bool, config: Path | None) -> None:
         """Rename the KIND document OLD to NEW, and every reference to it in the repository
@@ -132,7 +137,7 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
         help="Write here (a new file, or another document appended to an existing one) "
         "instead of where the repository keeps this kind.",
     )
-    @_DIFF
+    @_PREVIEW
     @_CONFIG
     def new_command(
         kind: str,
@@ -197,7 +202,7 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
         type=click.Path(path_type=Path, dir_okay=False),
         help="Write here instead of where the repository keeps its waivers.",
     )
-    @_DIFF
+    @_PREVIEW
     @_CONFIG
     def waive_command(**options: Any) -> None:
         """Record a Waiver of rule CODE for the --target documents."""

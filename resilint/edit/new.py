@@ -64,8 +64,13 @@ def _check_id(repository: Repository, kind: str, name: str) -> None:
 def _assignment(repository: Repository, kind: str, text: str) -> tuple[JsonPath, Any]:
     field, sep, value = text.partition("=")
     path = tuple(field.strip().split("."))
+    if path[0] in ("apiVersion", "kind", "id"):
+        raise UsageError(
+            f"--set {text}: resilint new writes {path[0]} itself (the kind and id are its "
+            "arguments: resilint new KIND ID)"
+        )
     schema = schema_at(repository.schemas, kind, path) if sep and all(path) else None
-    if schema is None or path[0] in ("apiVersion", "kind", "id"):
+    if schema is None:
         known = list(repository.schemas.schema(kind).get("properties", {}))
         raise UsageError(
             f"--set {text}: no field '{field}' in a {kind}{did_you_mean(field, known)}"

@@ -11,6 +11,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from resilint.findings import JsonPath
 
@@ -77,10 +80,24 @@ def _shown(value: Any) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """A date as a date, so that it is written 2026-12-31 and not quoted."""
+    """A date as a date, so that it is written 2026-12-31 and not quoted; text that a YAML 1.1
+    reader (PyYAML, Ansible, many CI tools) would take for something else, quoted."""
     if isinstance(value, str) and _DATE.match(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
             return value
+    if isinstance(value, str) and _read_as_other_by_yaml_1_1(value):
+        return SingleQuotedScalarString(value)
     return value
+
+
+def _read_as_other_by_yaml_1_1(text: str) -> bool:
+    """Whether YAML 1.1 reads ``text``, written plain, as other than text: ``yes``, ``off``,
+    ``1:30`` (sexagesimal), ``0o17``... ruamel.yaml writes YAML 1.2, where they are text, and
+    leaves them plain; resilint reads them as text too, but other tools reading the file
+    would not."""
+    if text in ("y", "Y", "n", "N"):  # booleans in the YAML 1.1 spec, not in PyYAML
+        return True
+    tag: str = Resolver().resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag != "tag:yaml.org,2002:str"
