@@ -10,6 +10,7 @@ refused wherever it is. NaN and Infinity, which are not JSON, are refused too.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,12 +37,58 @@ class _Twice(Exception):
 
 
 def loads(text: str) -> Any:
-    """``text`` as JSON: ``json.JSONDecodeError`` where it is not JSON, ``ValueError`` for NaN
-    and Infinity, :class:`DuplicateKey` for a key given twice in one object."""
+    """``text`` as JSON: ``json.JSONDecodeError`` where it is not JSON, also at a number JSON
+    readers cannot all hold (NaN and Infinity, which are not JSON; ``1e999``, which Python
+    would read as infinity; an integer of more digits than Python reads), and
+    :class:`DuplicateKey` for a key given twice in one object."""
     try:
-        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique)
+        return json.loads(
+            text,
+            parse_constant=_no_constant,
+            parse_float=_finite,
+            object_pairs_hook=_unique,
+        )
     except _Twice:
         raise _duplicate(text) from None
+    except _BadNumber as bad:
+        raise json.JSONDecodeError(bad.reason, text, _number_at(text, bad.number)) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer past Python's limit on digits (int_max_str_digits)
+        long = next((t for t in _NUMBER.findall(text) if _too_long(t)), None)
+        if long is None:
+            raise
+        reason = f"a number of {len(long.lstrip('-')):,} digits, more than resilint reads"
+        raise json.JSONDecodeError(reason, text, _number_at(text, long)) from None
+
+
+_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]*|NaN|-?Infinity")
+
+
+class _BadNumber(Exception):
+    def __init__(self, number: str, reason: str) -> None:
+        super().__init__(reason)
+        self.number = number
+        self.reason = reason
+
+
+def _finite(number: str) -> float:
+    value = float(number)
+    if math.isinf(value):
+        raise _BadNumber(number, f"{number[:40]} is too large a number to read")
+    return value
+
+
+def _too_long(number: str) -> bool:
+    return len(number.lstrip("-")) > 4000 and number.lstrip("-").isdigit()
+
+
+def _number_at(text: str, number: str) -> int:
+    """The offset of ``number`` as a value in ``text`` (outside strings), else 0."""
+    for token in _TOKEN.finditer(text):
+        if token.group() == number:
+            return token.start()
+    return 0
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -52,7 +99,7 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+    raise _BadNumber(name, f"{name} is not a JSON number")
 
 
 def _duplicate(text: str) -> DuplicateKey:
