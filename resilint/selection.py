@@ -207,6 +207,8 @@ def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
     kind, expected = _kind(value), _kind(default)
     if kind != expected:
         return (), f"must be {expected}, got {kind}"
+    if expected == "a number" and value < 0 <= default:
+        return (), f"must not be negative, got {value}"
     if isinstance(default, dict):
         for key, item in value.items():
             model = default.get(key, next(iter(default.values()), None))

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_example
 
 BAD = "apiVersion: resilint/v1\nkind: Supplier\nid: zzbad\nname: Bad\ntier: 9\n"
 """SCH-01 at line 5: tier 9."""
@@ -348,3 +349,22 @@ def test_a_limit_is_a_whole_number(cli, write, value, form):
     assert at in result.stderr
     assert "limits.max_file_bytes" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_a_restore_test_age_of_0_is_kept_and_a_negative_one_refused(cli, tmp_path) -> None:
+    """``restore_test_max_age_days: 0`` means a test of any earlier day is too old: it was
+    taken for unset and silently became 365 (BCM-06 then passed every yearly test). A negative
+    number of days means nothing and is refused at its line, as a wrong type is."""
+    repo = copy_example("northwind", tmp_path)
+    config = repo / "resilint.yaml"
+    base = config.read_text()
+    args = ("check", ".", "--select", "BCM-06,BCM-09", "--format", "json")
+    assert cli(*args, cwd=repo).json()["findings"] == []
+    config.write_text(base + "rules:\n  BCM-06:\n    params:\n      restore_test_max_age_days: 0\n")
+    stale = cli(*args, cwd=repo).json()["findings"]
+    assert stale and {f["code"] for f in stale} == {"BCM-06"}
+    config.write_text(base + "rules:\n  BCM-06: {params: {restore_test_max_age_days: -5}}\n")
+    refused = cli(*args, cwd=repo)
+    assert refused.exit_code == 2
+    assert "restore_test_max_age_days: must not be negative, got -5" in refused.stderr
+    assert "resilint.yaml:" in refused.stderr

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from resilint.domain.documents import BACKUPS
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, in_order, listed, number, strings, text_of, value_at
+from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.findings import Finding
 from resilint.model import Document
+from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.model import RuleContext, RuleInfo
 
 COPIES = ("backup_immutable", "backup_offline")
@@ -25,7 +26,7 @@ def check_backups_behind_critical_functions(
     """A function no backup copy covers is reported at the function. One whose backups have no
     restore test that passed within the limit joins the others that the same controls cover, in
     one finding at the first copy's last_restore_test. A failed latest test is BCM-09's."""
-    limit = int(number(context.params.get("restore_test_max_age_days")) or 365)
+    limit = int(restore_test_max_age(context))
     controls = [c for c in context.index.of_kind("Control") if _implemented(c)]
     untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     for function in in_order(context.facts.critical_functions()):

@@ -20,12 +20,19 @@ _BACKUPS = {
 }
 
 
+def restore_test_max_age(context: RuleContext) -> float:
+    """The configured ``restore_test_max_age_days``: 365 when not given; 0 is kept (a test of
+    any earlier day is too old), not taken for unset."""
+    limit = number(context.params.get("restore_test_max_age_days"))
+    return 365.0 if limit is None else limit
+
+
 def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """BCM-09: each backup control behind a critical function restores on its own. A failed
     latest restore test is reported whatever other controls show; a test older than the limit
     only where another control's passing test is what keeps BCM-06 from reporting it."""
     critical = {str(f.id): f for f in context.facts.critical_functions() if f.id is not None}
-    limit = number(context.params.get("restore_test_max_age_days")) or 365.0
+    limit = restore_test_max_age(context)
     backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
     failed: dict[tuple[datetime.date, tuple[str, ...]], list[Document]] = {}
     for control in backups:

@@ -23,6 +23,7 @@ from resilint.domain.readers import (
 from resilint.domain.tower import insures
 from resilint.findings import Finding, JsonPath, Related
 from resilint.model import Document
+from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
 
@@ -141,7 +142,7 @@ def _condition_gap(
     shared = {s for _, s in _shared_scopes(condition, categories)} if category in _AREA else set()
     required = [s for s in strings(condition.get("scope")) if s not in siblings | shared]
     candidates = _candidates(controls, category)
-    max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
+    max_age = restore_test_max_age(context)
     shortfall = {
         id(c): _shortfall(c, category, minimum, context.as_of, max_age) for c in candidates
     }
@@ -192,7 +193,7 @@ def _shared_gap(
     """Why no implemented control of the condition's MFA categories covers ``scope``, or None
     when one does."""
     minimum = number(condition.get("minimum_coverage_percent"))
-    max_age = number(context.params.get("restore_test_max_age_days")) or 365.0
+    max_age = restore_test_max_age(context)
     listing = []
     for control in controls:
         category = str(control.data.get("category"))
