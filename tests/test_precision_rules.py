@@ -352,7 +352,15 @@ def test_con01_leaves_a_geo_redundant_saas_tenant_to_the_supplier(cli, write) ->
     )
     mixed = [functions[0], functions[1], functions[2].replace("[office]", "[crm]")]
     (finding,) = check(cli, write, repo(office_suite(replica), other, *mixed), ["CON-01"])
-    assert "3 critical or important business functions" in finding["message"]
+    message = finding["message"]
+    assert "3 critical or important business functions" in message
+    # and says which of them the supplier's record gives another region, and what that means
+    assert message.count("; the record also names azure northeurope (replica))") == 2
+    assert "nav (on crm -> supplier crm runs on azure westeurope)" in message
+    assert "until the supplier has recovered the service there" in message
+    (alone,) = check(cli, write, repo(office_suite(""), *functions), ["CON-01"])
+    assert "record also names" not in alone["message"]
+    assert "disrupt all of them at once: spread" in alone["message"]
 
 
 # -- T11: renewal reviews and assessments follow the requirements matrix (CTR-14, SUP-04) ------

@@ -45,12 +45,30 @@ def _fails_over_itself(region: Region, chain: Chain) -> bool:
 
 def _standby_elsewhere(listed_with: object, region: Region) -> bool:
     """A list of regions that also names a standby or replica region of the region's provider."""
-    return any(
-        (text_of(other.get("provider")) or "").lower() == region.provider.lower()
+    return bool(_others(listed_with, region))
+
+
+def _others(listed_with: object, region: Region) -> list[str]:
+    """The standby and replica regions of the region's provider a list names, as words."""
+    return [
+        f"{text_of(other.get('provider'))} {text_of(other.get('region'))} ({other.get('role')})"
+        for _, other in dicts(listed_with)
+        if (text_of(other.get("provider")) or "").lower() == region.provider.lower()
         and (text_of(other.get("region")) or "").lower() != region.region.lower()
         and other.get("role") in ("standby", "replica")
-        for _, other in dicts(listed_with)
-    )
+    ]
+
+
+def _recorded_failover(region: Region, chain: Chain) -> str:
+    """Where a supplier's record of the region, which the route ends at, names a standby or
+    replica region: words saying so, for a route that counts all the same (the function is
+    disrupted with the others until the supplier has failed over, and relies on the supplier
+    doing so)."""
+    last = chain[-1]
+    if last.document.kind != "Supplier" or not last.json_path:
+        return ""
+    others = _others(value_at(last.document.data, *last.json_path[:-1]), region)
+    return f"; the record also names {', '.join(others)}" if others else ""
 
 
 def _regions_in_use(context: RuleContext) -> dict[tuple[str, str], list[Route]]:
@@ -73,11 +91,21 @@ def _region_finding(
     context: RuleContext, info: RuleInfo, routes: list[Route], threshold: int
 ) -> Finding:
     label = routes[0][1].label
-    chains = "; ".join(f"{function.id} ({_route_words(chain)})" for function, _, chain in routes)
+    chains = "; ".join(
+        f"{function.id} ({_route_words(chain)}{_recorded_failover(region, chain)})"
+        for function, region, chain in routes
+    )
+    failing_over = any(_recorded_failover(region, chain) for _, region, chain in routes)
+    at_once = (
+        "One outage of this region would disrupt all of them at once (where a supplier's "
+        "record names another region, until the supplier has recovered the service there)"
+        if failing_over
+        else "One outage of this region would disrupt all of them at once"
+    )
     message = (
         f"{len(routes)} {described(context)} business functions run on cloud region {label} "
-        f"as their primary region ({threshold} or more is a concentration): {chains}. One outage "
-        "of this region would disrupt all of them at once: spread them across regions or "
+        f"as their primary region ({threshold} or more is a concentration): {chains}. {at_once}"
+        ": spread them across regions or "
         "providers, record the standby or replica region a function on our own platform fails "
         "over to next to the primary one (depends_on.cloud, role: standby or replica), have a "
         "ready alternative for the suppliers they rely on (alternatives with readiness "
