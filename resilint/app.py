@@ -681,10 +681,12 @@ def run_init(directory: Path) -> int:
 
     result = scaffold(directory)
     for path in result.created:
-        echo(f"created  {path}")
+        echo(f"created  {printable(str(path))}")
     for path in result.kept:
-        echo(f"kept     {path} (exists; not overwritten)")
+        echo(f"kept     {printable(str(path))} (exists; not overwritten)")
     for path in result.linked:
-        echo(f"skipped  {path} (a symbolic link on the way; never written through)")
+        echo(f"skipped  {printable(str(path))} (a symbolic link on the way; never written through)")
+    for path, reason in result.failed:
+        echo(f"failed   {printable(str(path))}: cannot write it: {printable(reason)}")
     echo("Next: edit the examples, then run `resilint check`.")
-    return ExitCode.INPUT if result.linked else ExitCode.OK
+    return ExitCode.INPUT if result.linked or result.failed else ExitCode.OK

@@ -6,6 +6,7 @@ CI files pin the version of resilint that wrote them (``__RESILINT_VERSION__`` i
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ class Scaffold:
     kept: tuple[Path, ...]
     linked: tuple[Path, ...] = ()
     """Not written: a symbolic link lies on the way (a committed `.github -> /elsewhere`)."""
+    failed: tuple[tuple[Path, str], ...] = ()
+    """Not written, and why: the system refused (a file where a directory goes, a read-only
+    directory or file system, a full disk)."""
 
 
 def scaffold(target: Path) -> Scaffold:
@@ -30,6 +34,7 @@ def scaffold(target: Path) -> Scaffold:
     created: list[Path] = []
     kept: list[Path] = []
     linked: list[Path] = []
+    failed: list[tuple[Path, str]] = []
     for source in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
         relative = source.relative_to(TEMPLATES)
         destination = target / relative
@@ -39,11 +44,40 @@ def scaffold(target: Path) -> Scaffold:
         if os.path.lexists(destination):  # a link, even a dangling one, is never written through
             kept.append(destination)
             continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        with destination.open("x", encoding="utf-8") as out:  # "x": never overwrite, even racing
-            out.write(render(source.read_text(encoding="utf-8")))
+        try:
+            _write(destination, render(source.read_text(encoding="utf-8")))
+        except OSError as error:  # the others are still written, and the run fails
+            failed.append((destination, _reason(error, destination)))
+            continue
         created.append(destination)
-    return Scaffold(tuple(created), tuple(kept), tuple(linked))
+    return Scaffold(tuple(created), tuple(kept), tuple(linked), tuple(failed))
+
+
+def _write(destination: Path, text: str) -> None:
+    """Write a new file; raises OSError when it cannot (a regular file named like one of its
+    directories, no permission, a read-only file system). A file left half written is removed."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file, not a directory, stands where one goes
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), error.filename
+        ) from None
+    out = destination.open("x", encoding="utf-8")  # "x": never overwrite, even racing
+    try:
+        with out:
+            out.write(text)
+    except OSError:
+        destination.unlink(missing_ok=True)
+        raise
+
+
+def _reason(error: OSError, destination: Path) -> str:
+    """What the system said, naming the path it refused when that is not the file itself
+    (``Not a directory: .github``, a regular file where a directory goes)."""
+    reason = error.strerror or type(error).__name__
+    if error.filename and os.fspath(error.filename) != os.fspath(destination):
+        return f"{reason}: {os.fspath(error.filename)}"
+    return reason
 
 
 def render(template: str) -> str:

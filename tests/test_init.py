@@ -83,6 +83,25 @@ def test_init_never_overwrites(cli, tmp_path: Path) -> None:
     assert (tmp_path / "resilint.yaml").read_text() == "fail_on: never\n"
 
 
+def test_init_writes_what_it_can_and_fails_clearly_on_what_it_cannot(cli, tmp_path: Path) -> None:
+    """Regular files where init puts directories (a stray `.github` or `programme` file): each
+    file that cannot be written is named with the reason, the rest are written, status 2 (it
+    was an internal error, status 4, after writing a part)."""
+    (tmp_path / ".github").write_text("")
+    (tmp_path / "programme").write_text("")
+    result = cli("init")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    failed = [line for line in result.lines if line.startswith("failed ")]
+    assert any(
+        line.endswith(f"cannot write it: Not a directory: {tmp_path / '.github' / 'workflows'}")
+        for line in failed
+    ), failed
+    assert any(f"Not a directory: {tmp_path / 'programme'}" in line for line in failed), failed
+    assert (tmp_path / "resilint.yaml").is_file() and (tmp_path / ".gitlab-ci.yml").is_file()
+    assert (tmp_path / ".github").read_text() == "" and (tmp_path / "programme").read_text() == ""
+
+
 def test_action_definition_passes_inputs_through_the_environment() -> None:
     action = yaml.safe_load((Path(__file__).parent.parent / "action.yml").read_text())
     run_steps = [s for s in action["runs"]["steps"] if "run" in s]
