@@ -184,6 +184,39 @@ def test_bcm03_without_an_mtpd_is_a_warning(cli, write) -> None:
     assert finding["level"] == "error" and "has no degraded mode" in finding["message"]
 
 
+def test_bcm03_asks_no_negotiation_of_a_payment_scheme(cli, write) -> None:
+    """A card scheme's rules set its recovery time for every member: the remedy is the manual
+    procedure or the function's RTO, and for a scheme without a recorded recovery time, the
+    time its rules commit to. A processor's recovery time is still negotiated."""
+    scheme = CLOUD.replace(
+        "  - {name: hosting}", "  - {name: hosting, service_model: market_infrastructure}"
+    )
+    timed = scheme.replace(
+        "market_infrastructure}", "market_infrastructure, contracted_rto_hours: 12}"
+    )
+    text = repo(timed, function_doc("cards", 4, 24, ["hosting"]), plan_doc("cards", 6))
+    (finding,) = check(cli, write, text, ["BCM-03"])
+    message = finding["message"]
+    assert "negotiate a" not in message
+    assert message.endswith(
+        "lasts only 6 hours: extend the manual procedure to 12 hours, or revisit the function's "
+        "RTO with its owner (a payment scheme's or market infrastructure's rules set its "
+        "recovery time for every participant: it is not negotiated)"
+    )
+    (unknown,) = check(
+        cli,
+        write,
+        repo(scheme, function_doc("cards", 4, 24, ["hosting"]), plan_doc("cards", 6)),
+        ["BCM-03"],
+    )
+    assert "record the recovery time the scheme's rules commit it to" in unknown["message"]
+    assert "negotiate a" not in unknown["message"]
+    processor = timed.replace("market_infrastructure", "managed_service")
+    text = repo(processor, function_doc("cards", 4, 24, ["hosting"]), plan_doc("cards", 6))
+    (finding,) = check(cli, write, text, ["BCM-03"])
+    assert "negotiate a recovery time of at most 4 hours, or extend" in finding["message"]
+
+
 # -- T7: a supplier's own cloud is no subcontracting chain (SUP-09) ----------------------------
 
 HOSTING = """services:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain.delivery import MARKET, service_models
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, number, point_at, show_number, text_of, value_at
 from resilint.findings import Finding, Level, Related
@@ -137,25 +138,51 @@ def _service_gap(
         related.append(
             context.related(fallback.plan, at_plan, f"manual procedure of {fallback.plan.label}")
         )
-    message = _rto_message(reliance, supplier, name, supplier_rto)
+    scheme = _a_scheme(context, supplier, name)
+    message = _rto_message(reliance, supplier, name, supplier_rto, scheme)
     return context.finding(info, function, at, message, tuple(related))
 
 
-def _rto_message(reliance: _Reliance, supplier: Document, name: str, supplier_rto: float) -> str:
+def _a_scheme(context: RuleContext, supplier: Document, name: str) -> bool:
+    """Whether the service is a payment scheme's or a market infrastructure's: its recovery
+    time is set by its rules for every participant, not negotiated with one."""
+    non_ict = context.facts.supplier(supplier).non_ict
+    return service_models(supplier, [name], non_ict=non_ict) == frozenset({MARKET})
+
+
+_SCHEME = (
+    " (a payment scheme's or market infrastructure's rules set its recovery time for every "
+    "participant: it is not negotiated)"
+)
+
+
+def _rto_message(
+    reliance: _Reliance, supplier: Document, name: str, supplier_rto: float, scheme: bool
+) -> str:
     rto, fallback = reliance.rto, reliance.fallback
     need = f"{_label(reliance.function)} must recover within {show_number(rto)} hours, but "
     takes = show_number(supplier_rto)
     message = need + f"supplier {supplier.id} has {takes} hours to restore service '{name}'"
+    faster = (
+        f"revisit the function's RTO with its owner{_SCHEME}"
+        if scheme
+        else f"negotiate a recovery time of at most {show_number(rto)} hours"
+    )
     if fallback.plan is None or fallback.hours is None:
         return message + (
             ", and no continuity plan for the function says how long its manual procedure can "
-            f"run: negotiate a recovery time of at most {show_number(rto)} hours, or record a "
-            "manual procedure (max_degraded_hours) that lasts until the supplier has recovered"
+            "run: record a manual procedure (max_degraded_hours) that lasts until the supplier "
+            f"has recovered, or {faster}"
+            if scheme
+            else ", and no continuity plan for the function says how long its manual procedure "
+            f"can run: {faster}, or record a manual procedure (max_degraded_hours) that lasts "
+            "until the supplier has recovered"
         )
+    extend = f"extend the manual procedure to {takes} hours"
     return message + (
         f", and the manual procedure of continuity plan {fallback.plan.id} lasts only "
-        f"{show_number(fallback.hours)} hours: negotiate a recovery time of at most "
-        f"{show_number(rto)} hours, or extend the manual procedure to {takes} hours"
+        f"{show_number(fallback.hours)} hours: "
+        + (f"{extend}, or {faster}" if scheme else f"{faster}, or {extend}")
     )
 
 
@@ -171,12 +198,20 @@ def _unknown_recovery(
         return
     short = [r for r in open_ if r.short]
     name = text_of(value_at(supplier.data, "services", index, "name"))
+    within = (
+        f"{'their' if len(open_) > 1 else 'its'} RTO (at most "
+        f"{show_number(min(r.rto for r in open_))} hours)"
+    )
+    ask = (
+        "record the recovery time the scheme's rules commit it to on the service"
+        f"{_SCHEME}, and compare it with {within}"
+        if _a_scheme(context, supplier, name or "")
+        else f"negotiate a recovery time within {within} and record it on the service"
+    )
     message = (
         f"supplier {supplier.id} has no contracted recovery time (contracted_rto_hours) for "
-        f"service '{name}', and {_outlasts(open_)}: negotiate a recovery time within "
-        f"{'their' if len(open_) > 1 else 'its'} RTO (at most "
-        f"{show_number(min(r.rto for r in open_))} hours) and record it on the service, or "
-        "extend the manual procedure until the outage would be intolerable anyway (the MTPD)"
+        f"service '{name}', and {_outlasts(open_)}: {ask}, or extend the manual procedure "
+        "until the outage would be intolerable anyway (the MTPD)"
     )
     related = tuple(_reliance_place(context, r) for r in open_)
     level = info.level if short else Level.WARNING
