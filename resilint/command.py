@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from resilint.errors import ExitCode, ResilintError
-from resilint.reporters.base import printable
+from resilint.reporters.base import log_safe, printable
 
 
 def echo(text: str, *, err: bool = False) -> None:
@@ -27,7 +27,7 @@ def echo(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     if stream is None:  # no console (pythonw)
         return
-    line = text + "\n"
+    line = log_safe(text) + "\n"  # a message may start with a path or a value
     encoding = getattr(stream, "encoding", None) or "utf-8"
     stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "replace"))
     stream.flush()

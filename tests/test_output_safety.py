@@ -157,3 +157,58 @@ def test_printable_escapes_what_its_expression_matches_and_nothing_else(text: st
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
     )
     assert printable(text) == escaped
+
+
+# GitHub's runner reads `::command::` at the start of a line of a job's log, after blanks, and
+# its older `##[command]` form anywhere in a line (`##[stop-commands]x` turns off every later
+# annotation of the step): a file name or a value must start or hold neither in any output.
+OWN_COMMANDS = ("::error file=", "::warning file=", "::notice file=")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--format", name) for name in FORMATS] + [("--statistics",), ("--group-by", "rule")],
+    ids=[*FORMATS, "statistics", "group-by"],
+)
+def test_no_file_name_or_value_runs_a_workflow_command_in_a_ci_log(
+    cli, write, tmp_path, args
+) -> None:
+    (tmp_path / "::stop-commands::tok.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n"
+    )
+    write("contract.yaml", HOSTILE_VALUE.replace("acme", "acme ##[error]forged ##[stop-commands]t"))
+    result = cli("check", ".", "--no-cache", "--no-color", *args, cwd=tmp_path)
+    both = result.stdout + result.stderr
+    assert "SCH-01" in both and "REF-01" in both, both
+    assert "##[" not in both
+    commands = [line.lstrip() for line in both.splitlines() if line.lstrip().startswith("::")]
+    assert all(line.startswith(OWN_COMMANDS) for line in commands), commands
+
+
+def test_impact_text_starts_no_line_with_a_workflow_command(cli, write, tmp_path) -> None:
+    """An owner from the data starts a line of `resilint impact`'s list of owners."""
+    write(
+        "s.yaml", 'apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\nowner: "::error::x"\n'
+    )
+    output = cli("impact", "--supplier", "s", cwd=tmp_path).stdout
+    assert "\\x3a:error::x: owns the relationship with s" in output
+    assert not any(line.lstrip().startswith("::") for line in output.splitlines())
+
+
+def test_markdown_makes_no_link_from_a_backslash_in_a_value_or_file_name(
+    cli, write, tmp_path
+) -> None:
+    """A backslash from the data came before the escape of the next character, and undid it:
+    `\\[x\\](https://e)` became a link in the pull-request comment, `\\|` ended the cell."""
+    (tmp_path / "\\[f\\](https:evil.example).yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n"
+    )
+    write("c.yaml", HOSTILE_VALUE.replace("acme", "\\\\[v\\\\](https://evil.example) \\\\| x"))
+    output = cli("check", ".", "--no-cache", "--format", "markdown", cwd=tmp_path).stdout
+    assert "\\\\\\[v\\\\\\](https://evil.example) \\\\\\| x" in output
+    assert "\\\\\\[f\\\\\\](https:evil.example).yaml" in output
+    markdown_it = pytest.importorskip("markdown_it", reason="no Markdown renderer installed")
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(output)
+    assert "<a " not in html and "<img" not in html
+    rows = [row for row in html.split("<tr>") if "<td" in row]
+    assert rows and all(row.count("<td") == 4 for row in rows)

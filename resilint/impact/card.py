@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from resilint.impact import words
 from resilint.impact.model import Impact, SupplierView
-from resilint.impact.render_markdown import md
+from resilint.reporters.base import markdown_inert as md
 from resilint.reporters.base import printable
 
 

@@ -4,21 +4,12 @@ Markdown markup, no line breaks."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 
 from resilint.domain.readers import show_number
 from resilint.impact import board, words
 from resilint.impact.model import Impact, Notice, PolicyImpact, SupplierView
-from resilint.reporters.base import printable
-
-
-def md(text: str) -> str:
-    """Text from the data, inert in Markdown and in a table cell."""
-    escaped = html.escape(printable(text), quote=False)
-    for char in "\\|`*_[]<>#~":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
+from resilint.reporters.base import markdown_inert as md
 
 
 def _row(*cells: str) -> str:

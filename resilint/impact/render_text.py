@@ -15,7 +15,7 @@ from resilint.impact.model import (
     PolicyImpact,
     SupplierView,
 )
-from resilint.reporters.base import printable
+from resilint.reporters.base import log_safe, printable
 
 
 def render_text(impact: Impact) -> str:
@@ -32,7 +32,7 @@ def render_text(impact: Impact) -> str:
     lines += ["", "Notes", *(f"  {note}" for note in impact.notes)]
     if impact.hours is None:
         lines.append("  Give --hours N to see which objectives an N-hour outage breaches.")
-    return "\n".join(printable(line) for line in lines) + "\n"
+    return log_safe("\n".join(printable(line) for line in lines) + "\n")
 
 
 def _supplier(supplier: SupplierView) -> Iterator[str]:
@@ -196,4 +196,4 @@ def render_board_text(impacts: list[Impact]) -> str:
         lines.append(f"  identities to disable: {len(impact.identities)}")
     if not lines:
         lines.append("No supplier is critical.")
-    return "\n".join(printable(line) for line in lines) + "\n"
+    return log_safe("\n".join(printable(line) for line in lines) + "\n")

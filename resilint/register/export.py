@@ -40,7 +40,14 @@ from resilint.register.checks import checked_register
 from resilint.register.model import Register
 from resilint.register.problems import Problem, reports
 from resilint.reporters import REPORTERS
-from resilint.reporters.base import ReportContext, RuleDoc, counted, printable, unread_note
+from resilint.reporters.base import (
+    ReportContext,
+    RuleDoc,
+    counted,
+    log_safe,
+    printable,
+    unread_note,
+)
 from resilint.result import Result
 from resilint.userfiles import output_directory, write_output
 
@@ -266,7 +273,7 @@ class Listing:
             where = problem.place
             line, column = locator.position(where.document, where.path, False)
             text = f"{problem.advice}; {problem.message} [{problem.rule}]"
-            click.echo(printable(f"{where.document.path}:{line}:{column}: {text}"))
+            click.echo(log_safe(printable(f"{where.document.path}:{line}:{column}: {text}")))
         if self.findings:  # the summary counts the files and documents the check read
             result = self.result
             context = ReportContext(

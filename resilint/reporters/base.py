@@ -87,15 +87,57 @@ def clip(message: str, most: int = MAX_MESSAGE) -> str:
     return f"{message[:most]}... (cut: {len(message):,} characters in all)"
 
 
+_OLD_COMMAND = "##["
+"""GitHub's runner reads ``##[command]data`` (the older form of its workflow commands) from
+anywhere in a line of a job's log, not only at its start: ``##[stop-commands]x`` mid-line turns
+off every later annotation of the step, ``##[error]`` forges one."""
+
+
 def printable(text: str) -> str:
     """Text from the data or a file name, made safe for any output: control, bidi and invisible
     characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),
-    never sent raw. Every reporter passes paths and messages through it."""
+    never sent raw, and ``##[`` as ``#\\x23[``, which no CI log reads as a workflow command.
+    Every reporter passes paths and messages through it."""
+    if _OLD_COMMAND in text:
+        text = text.replace(_OLD_COMMAND, "#\\x23[")
     if text.isascii() and text.isprintable():  # the common case, without the expression:
         return text  # in ASCII it matches exactly what isprintable() refuses (C0 and DEL)
     return _CONTROL.sub(
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
     )
+
+
+def log_safe(text: str) -> str:
+    """Lines of output, some starting with text from the data or a file name (a path, an
+    owner), as a CI log should get them: no line able to start a GitHub Actions workflow
+    command, which the runner reads after leading blanks: a leading ``::`` shows its first
+    colon as ``\\x3a``. The fields are :func:`printable` already (no newline of theirs starts
+    a line)."""
+    if "::" not in text:
+        return text
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        rest = line.lstrip()
+        if rest.startswith("::"):
+            lines[n] = line[: len(line) - len(rest)] + "\\x3a" + rest[1:]
+    return "\n".join(lines)
+
+
+_MENTION = Lazy(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
+
+
+def markdown_inert(text: str) -> str:
+    """Text from the data, inert in Markdown (a pull-request comment, a table cell): no HTML,
+    no markup (a backslash first, so that one from the data cannot undo the next escape and
+    let ``\\[x\\](https://...)`` become a link or ``\\|`` end the cell), and no @mention that
+    would notify a person or team (a zero-width space, written as an entity, after the @: the
+    practice of Renovate's comments)."""
+    import html  # imported when a Markdown output is asked for
+
+    escaped = html.escape(printable(text), quote=False)
+    for char in "\\|`*_[]<>#!~":
+        escaped = escaped.replace(char, "\\" + char)
+    return _MENTION.sub("@&#8203;", escaped)
 
 
 def shown_lines(text: str) -> str:
@@ -104,14 +146,7 @@ def shown_lines(text: str) -> str:
     fields it holds are so already, or their newlines would have started new lines), and no
     line able to start a GitHub Actions workflow command: a leading ``::`` shows its first
     colon as ``\\x3a``, which the runner does not read as one."""
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
-        shown = printable(line)
-        rest = shown.lstrip()
-        if rest.startswith("::"):
-            shown = shown[: len(shown) - len(rest)] + "\\x3a" + rest[1:]
-        lines[n] = shown
-    return "\n".join(lines)
+    return log_safe("\n".join(printable(line) for line in text.split("\n")))
 
 
 def unread_note(unreadable: Sequence[str], answer: str) -> str:

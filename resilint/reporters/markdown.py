@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 from resilint.findings import Finding
-from resilint.patterns import Lazy
-from resilint.reporters.base import ReportContext, clip, counted, printable
+from resilint.reporters.base import ReportContext, clip, counted
+from resilint.reporters.base import markdown_inert as _cell
 
 MAX_ROWS = 200
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
-
-
-_MENTION = Lazy(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])")
-
-
-def _cell(text: str) -> str:
-    """Text from the data, inert in a Markdown table: no HTML, no pipes, no line breaks, and no
-    @mention that would notify a person or team from a pull-request comment (a zero-width
-    space, written as an entity, after the @: the practice of Renovate's comments)."""
-    import html  # imported when this format is asked for
-
-    escaped = html.escape(printable(text), quote=False)
-    for char in "|`*_[]<>#!":
-        escaped = escaped.replace(char, "\\" + char)
-    return _MENTION.sub("@&#8203;", escaped.replace("\n", " "))
 
 
 def report_markdown(context: ReportContext) -> str:

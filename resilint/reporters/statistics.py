@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext, printable
+from resilint.reporters.base import ReportContext, log_safe, printable
 from resilint.reporters.text import summary
 
 
@@ -48,7 +48,7 @@ def report_statistics(context: ReportContext) -> str:
         for r in rows
     ]
     lines.append(summary(context))
-    return "\n".join(lines) + "\n"
+    return log_safe("\n".join(lines) + "\n")
 
 
 def _marker(row: RuleCount) -> str:

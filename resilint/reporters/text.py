@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Finding, Level
-from resilint.reporters.base import ReportContext, clip, counted, printable
+from resilint.reporters.base import ReportContext, clip, counted, log_safe, printable
 from resilint.reporters.grouped import grouped_lines
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.INFO: "\033[36m"}
@@ -16,7 +16,7 @@ def report_text(context: ReportContext) -> str:
     else:
         lines = [text for f in context.active for text in _lines(context, f)]
     lines.append(summary(context))
-    return "\n".join(lines) + "\n"
+    return log_safe("\n".join(lines) + "\n")  # each line starts with a path
 
 
 def _lines(context: ReportContext, f: Finding) -> list[str]:
