@@ -89,7 +89,8 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
         PROFESSIONAL,
         Lazy(
             r"\b(law ?firm|legal (advice|services?|counsel)|counsel|solicitors?|attorneys?"
-            r"|barristers?|avocats?|rechtsanw\w*|kanzlei|notar(y|ies)|actuar(y|ies|ial)"
+            r"|lawyers?|barristers?|avocats?|rechtsanw\w*|kanzlei|advoca(at|ten)|abogados?"
+            r"|avvocat[io]|advogad[oa]s?|advokat\w*|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
             r"|consultanc(y|ies)"
             # an insurance or reinsurance broker or other intermediary (regulated under the

@@ -233,7 +233,7 @@ class DependencyGraph:
                 path = ("depends_on", "services", i)
                 scope = frozenset({service}) if service else None
                 yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
-        yield from self._through_identities(function, depends)
+        yield from self._through_identities(function, depends, named)
         for i, name in indexed(depends.get("identity_providers")):
             if (found := self.supplier_named(name)) is not None:
                 path = ("depends_on", "identity_providers", i)
@@ -244,16 +244,24 @@ class DependencyGraph:
                 yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
 
     def _through_identities(
-        self, function: Document, depends: dict[str, object]
+        self, function: Document, depends: dict[str, object], named: dict[str, frozenset[str]]
     ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        """The suppliers of the identities the function relies on. An identity is the
+        credential of a service of its supplier, so where the function names that supplier's
+        services (``named``) and every one of them is recorded as not supporting a critical
+        function (a second carrier's shipping API), the link through its identity passes no
+        criticality on either: the function's own record of the service decides, not which
+        of the supplier's fields it happens to list."""
         for i, identity_id in indexed(depends.get("identities")):
             identity = (
                 self.index.get("Identity", identity_id) if isinstance(identity_id, str) else None
             )
             supplier = self._supplier(identity.data.get("supplier")) if identity else None
-            if supplier is not None:
+            if supplier is not None and supplier.id is not None:
                 text = f"through identity {identity_id} of {supplier.id}"
-                yield supplier, None, (Hop(function, ("depends_on", "identities", i), text),)
+                supports = _services_support(supplier, named.get(supplier.id))
+                hop = Hop(function, ("depends_on", "identities", i), text, supports)
+                yield supplier, None, (hop,)
 
     def _supplier_regions(
         self, supplier: Document, services: frozenset[str] | None

@@ -3,6 +3,7 @@ year's exercises include a supplier-compromise scenario."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -38,16 +39,28 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Findi
     """EXR-02: each exercise seats the roles its type and scenarios call for, and the last
     year's exercises include a supplier-compromise scenario (a repository-wide check)."""
     table = _participants_table(context.params.get("required_participants"))
+    oldest = shift(context.as_of, -days_param(context, "period_days", 365))
     for exercise in context.index.of_kind("Exercise"):
         status = exercise.data.get("status")
         if status == "cancelled" or (status == "planned" and not _due(context, exercise)):
             continue
+        if status != "planned" and _before(exercise, oldest):
+            continue  # history: who sat in it can no longer change, and it tests nothing now
         found = _missing_roles(context, info, exercise, table)
         if found is not None:
             yield found
     scenario = _scenario_missing(context, info)
     if scenario is not None:
         yield scenario
+
+
+def _before(exercise: Document, oldest: datetime.date) -> bool:
+    """An exercise held before the period the rules look back over (period_days): a record of
+    history. Its seats can no longer be filled, and EXR-01 and the scenario check judge the
+    exercises of the period; judged, it would stay an error that only deleting the record or a
+    waiver renewed every year could clear."""
+    day = as_date(exercise.data.get("date"))
+    return day is not None and day < oldest
 
 
 def _due(context: RuleContext, exercise: Document) -> bool:
