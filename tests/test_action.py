@@ -181,3 +181,48 @@ def test_zizmor_reports_nothing_on_the_action_and_the_generated_workflow(
     findings = json.loads(result.stdout)
     assert findings == [], result.stdout
     assert result.returncode == 0, result.stderr
+
+
+# `python -m X` and `python -c` put the current directory, the pull request's checkout, first
+# on the module path: its click.py, json.py, venv/, pip/ or resilint/ would be imported and run
+# in the gate, which could then pass whatever the YAML says.
+PYTHON_STARTED = re.compile(r'(?:\bpython|"\$\w*PYTHON"|"\$python")((?:\s+-\w+)*)\s+-[mc]\s', re.I)
+PLANTED = 'open({marker!r}, "a").write("{name} ran\\n")\n'
+
+
+def _plant(checkout: Path, marker: Path) -> None:
+    for name in ("click", "yaml", "json", "marshal", "jsonschema_rs"):
+        (checkout / f"{name}.py").write_text(PLANTED.format(marker=str(marker), name=name))
+    for package in ("pip", "venv", "resilint"):
+        (checkout / package).mkdir()
+        for part in ("__init__", "__main__"):
+            text = PLANTED.format(marker=str(marker), name=f"{package}/{part}")
+            (checkout / package / f"{part}.py").write_text(text)
+
+
+def test_action_runs_no_python_of_the_checkout(tmp_path: Path) -> None:
+    marker = tmp_path.parent / f"{tmp_path.name}-planted-code-ran"
+    _plant(tmp_path, marker)
+    programme = tmp_path / "northwind"
+    shutil.copytree(EXAMPLES / "northwind", programme, ignore=shutil.ignore_patterns(".resilint_*"))
+    status, outputs, log = _run_step(
+        "run", tmp_path, paths=str(programme), **{"as-of": "2026-11-26"}
+    )
+    assert not marker.exists(), marker.read_text()
+    assert status == 0, log
+    assert outputs["findings"] == "0" and outputs["exit-code"] == "0", outputs
+
+
+def test_every_python_the_action_and_the_workflow_start_in_the_checkout_is_isolated() -> None:
+    """The install steps cannot run here (they download); each `python -m`/`-c` they start in
+    the checkout must take -I, which leaves the current directory off the module path."""
+    scripts = [str(step["run"]) for step in ACTION["runs"]["steps"] if "run" in step]
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    scripts += [
+        str(s["run"]) for job in template["jobs"].values() for s in job["steps"] if "run" in s
+    ]
+    started = [
+        match.group(1).split() for script in scripts for match in PYTHON_STARTED.finditer(script)
+    ]
+    assert len(started) == 5, started  # venv, pip, resilint, the summary, the workflow's pip
+    assert all("-I" in flags for flags in started), started

@@ -5,8 +5,11 @@ anyway; impact refuses outages it cannot measure."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -180,3 +183,25 @@ def test_rule_file_text_cannot_drive_a_terminal_or_a_ci_log(cli, write, command)
     assert commands == [], commands
     if command[0] != "rules" or "json" not in command:
         assert "\\x1b" in out or "\\x3a:error::a title" in out
+
+
+def test_python_m_resilint_imports_nothing_from_the_repository_it_checks(tmp_path: Path) -> None:
+    """`python -m resilint` (as the README offers) run in a repository: Python puts the current
+    directory first on the module path, so the repository's click.py or yaml.py ran in place of
+    the real ones. resilint takes it off before importing anything else."""
+    marker = tmp_path.parent / f"{tmp_path.name}-planted-code-ran"
+    for name in ("click", "yaml", "json", "jsonschema_rs", "yaml_rs"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(marker)!r}, 'a').write('{name}')\n")
+    (tmp_path / "s.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "resilint", "check", "--no-cache", "--no-color"],
+        cwd=tmp_path,
+        env={**os.environ, "RESILINT_NO_SERVER": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert not marker.exists(), marker.read_text()
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "s.yaml:3:5: SCH-01 error" in done.stdout
