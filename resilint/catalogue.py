@@ -18,7 +18,7 @@ from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix
-from resilint.reporters.base import printable, shown_lines
+from resilint.reporters.base import json_log_safe, printable, shown_lines
 from resilint.rules import Rule, RuleInfo
 
 _CLASS_WORDS = {
@@ -42,7 +42,9 @@ def rules_table(rules: Iterable[Rule], profile: str | None) -> str:
 
 def rules_json(rules: Iterable[Rule], profile: str | None) -> str:
     """``resilint rules --format json``: the same list, for machines."""
-    return json.dumps(rule_entries(rules, profile), indent=2, ensure_ascii=True) + "\n"
+    return (
+        json_log_safe(json.dumps(rule_entries(rules, profile), indent=2, ensure_ascii=True)) + "\n"
+    )
 
 
 def rule_entries(rules: Iterable[Rule], profile: str | None) -> list[dict[str, Any]]:

@@ -212,3 +212,51 @@ def test_markdown_makes_no_link_from_a_backslash_in_a_value_or_file_name(
     assert "<a " not in html and "<img" not in html
     rows = [row for row in html.split("<tr>") if "<td" in row]
     assert rows and all(row.count("<td") == 4 for row in rows)
+
+
+RULE_WITH_COMMANDS = """\
+rules:
+  - code: ACME-01
+    name: acme-named
+    level: error
+    profiles: [baseline]
+    title: "T ##[stop-commands]t"
+    rationale: "R ##[error]r"
+    references: ["Ref ##[error]r"]
+    remediation: "Fix ##[error]r"
+    select: Supplier
+    require:
+      - that: {field: supplier.name, equals: "never"}
+        message: "named {supplier.id}"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: s1
+        name: never
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: s1
+        name: other
+      expect:
+        - {id: s1, line: 3}
+"""
+
+
+@pytest.mark.parametrize("args", [("check", "--format", "sarif"), ("rules", "--format", "json")])
+def test_json_holds_a_rule_files_text_whole_and_runs_no_workflow_command(
+    cli, write, tmp_path, args
+) -> None:
+    """A repository's rule file is shown as written in SARIF's rules and in `rules --format
+    json` (not escaped as the data is): its `##[`, which GitHub's runner reads anywhere in a
+    line of a log, is written `##\\u005b`, which a JSON reader reads back as `##[`."""
+    write("resilint.yaml", "rule_dirs: [mine]\n")
+    write("mine/acme.yaml", RULE_WITH_COMMANDS)
+    write("s.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: s1\nname: S\ntier: 3\n")
+    result = cli(*args, "--no-cache" if args[0] == "check" else "--profile=baseline", cwd=tmp_path)
+    assert "##[" not in result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    rules = data["runs"][0]["tool"]["driver"]["rules"] if args[0] == "check" else data
+    (acme,) = (rule for rule in rules if rule.get("code", rule.get("id")) == "ACME-01")
+    assert "T ##[stop-commands]t" in json.dumps(acme, ensure_ascii=False)

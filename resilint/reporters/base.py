@@ -107,6 +107,13 @@ def printable(text: str) -> str:
     )
 
 
+def json_log_safe(text: str) -> str:
+    """Serialised JSON as a CI log may show it: ``##[`` (in JSON, only ever inside a string) as
+    ``##\\u005b``, which every JSON reader reads back as ``##[``. For the text that is not the
+    data's, and so not :func:`printable`: a rule file's title or rationale in SARIF's rules."""
+    return text.replace(_OLD_COMMAND, "##\\u005b")
+
+
 def log_safe(text: str) -> str:
     """Lines of output, some starting with text from the data or a file name (a path, an
     owner), as a CI log should get them: no line able to start a GitHub Actions workflow

@@ -10,7 +10,14 @@ from urllib.parse import quote
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Fix, Level
 from resilint.reporters import jsontext
-from resilint.reporters.base import ReportContext, RuleDoc, clip, help_uri, printable
+from resilint.reporters.base import (
+    ReportContext,
+    RuleDoc,
+    clip,
+    help_uri,
+    json_log_safe,
+    printable,
+)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/resilint/resilint"
@@ -39,7 +46,7 @@ def report_sarif(context: ReportContext) -> str:
         "results": [_result(f, index[f.code]) for f in context.findings],
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return jsontext.dumps(document) + "\n"
+    return json_log_safe(jsontext.dumps(document)) + "\n"
 
 
 def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
