@@ -38,7 +38,7 @@ from resilint.errors import ExitCode, UsageError
 from resilint.load.read import real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.base import printable
+from resilint.reporters.base import json_log_safe, printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -635,7 +635,7 @@ def show_config(args: CheckArgs) -> int:
     options = build_options(dataclasses.replace(args, use_baseline=False), schemas, config, ())
     with without_cycle_collection():
         index = load_index(options)
-    _write(describe(config, profile_origins(config, index)))
+    _write(json_log_safe(describe(config, profile_origins(config, index))))  # values as JSON
     return ExitCode.OK
 
 

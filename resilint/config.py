@@ -302,7 +302,11 @@ def describe(config: Config, switched_on: Mapping[str, str] | None = None) -> st
         "ignore": list(dict.fromkeys((*config.ignore, *config.command_ignore))),
         "per_file_ignores": {pattern: list(codes) for pattern, codes in config.per_file_ignores},
         "rules": {
-            code: {k: v for k, v in dataclasses.asdict(s).items() if v is not None}
+            code: {
+                k: v.label if isinstance(v, Level) else v  # as written: warning, not 2
+                for k, v in dataclasses.asdict(s).items()
+                if v is not None
+            }
             for code, s in config.rules.items()
         },
         "rule_dirs": [str(d) for d in config.rule_dirs],

@@ -71,6 +71,18 @@ def test_command_line_overrides_the_file(cli, write):
     assert "exclude: []  # default" in shown
 
 
+def test_config_shows_a_level_as_written_and_runs_no_workflow_command(cli, write):
+    """`resilint config` showed a rule's level as a number (2 for warning), and printed `##[`
+    from the file, which GitHub's runner reads as a command anywhere in a line of a CI log:
+    values are JSON, where `##\\u005b` reads back as `##[`."""
+    write("resilint.yaml", 'exclude: ["##[error]y"]\nrules:\n  SUP-04: {level: warning}\n')
+    write("a.yaml", TIER1)
+    shown = cli("config").stdout
+    assert 'rules: {"SUP-04": {"level": "warning"}}  # resilint.yaml:2' in shown
+    assert "##[" not in shown
+    assert 'exclude: ["##\\u005berror]y"]  # resilint.yaml:1' in shown
+
+
 def test_rule_level_and_params_from_configuration(cli, write):
     write(
         "resilint.yaml",
