@@ -266,6 +266,9 @@ def pinned_date_note(config: Config, today: datetime.date) -> str:
         if config.as_of < today
         else ""
     )
+    if config.source is not None and ":" in origin:  # the file as the user finds it
+        where = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
+        origin = f"{Path(where).as_posix()}:{origin.rpartition(':')[2]}"
     return (
         f"dates are judged as of {config.as_of.isoformat()}, the day {printable(origin)} pins "
         f"(as_of), not today ({today.isoformat()}): {missed}remove as_of to judge as of today"

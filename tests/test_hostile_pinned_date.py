@@ -29,3 +29,14 @@ def test_a_date_typed_on_the_command_line_or_no_date_says_nothing(cli, write) ->
     assert "as_of" not in cli("check", "--no-cache", "--as-of", "2020-01-31").stderr
     write("resilint.yaml", "fail_on: never\n")
     assert "as_of" not in cli("check", "--no-cache").stderr
+
+
+def test_the_pinned_date_names_the_configuration_as_found_from_where_resilint_runs(
+    cli, write, tmp_path
+) -> None:
+    """Checked from above the programme (a monorepo's top, the README's
+    `resilint check examples/northwind`), the note names the file by its path from there."""
+    write("programme/resilint.yaml", "fail_on: never\nas_of: 2020-01-31\n")
+    write("programme/acme.yaml", SUPPLIER)
+    result = cli("check", "programme", "--no-cache", cwd=tmp_path)
+    assert "the day programme/resilint.yaml:2 pins (as_of)" in result.stderr
