@@ -3,13 +3,12 @@ changed one, as fixers do; the next run passes."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import PreCommitHooks
+from test_pre_commit import try_repo
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +24,9 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
-def test_the_fix_hook_fails_when_it_changed_a_file(tmp_path: Path) -> None:
+def test_the_fix_hook_fails_when_it_changed_a_file(
+    tmp_path: Path, pre_commit_hooks: PreCommitHooks
+) -> None:
     repo = tmp_path / "programme"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -34,22 +35,9 @@ def test_the_fix_hook_fails_when_it_changed_a_file(tmp_path: Path) -> None:
     (repo / "resilint.yaml").write_text("profiles: []\n")
     (repo / "acme.yaml").write_text(SUPPLIER)
     git(repo, "add", ".")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "NO_COLOR": "1"}
-    env.pop("GITHUB_ACTIONS", None)
-    # The hook as committed: a clone, so that others' work in progress in this checkout (files
-    # not yet added, which try-repo leaves out) cannot break the install.
-    source = tmp_path / "resilint"
-    subprocess.run(["git", "clone", "-q", str(REPO), str(source)], check=True, capture_output=True)
 
     def hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(source), "resilint-fix"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return try_repo(repo, pre_commit_hooks, hook="resilint-fix")
 
     changed = hook()
     assert changed.returncode == 1, changed.stdout + changed.stderr

@@ -248,13 +248,10 @@ def test_the_hook_without_a_configuration_checks_the_named_file(cli, write, tmp_
 
 
 @pytest.mark.slow
-def test_pre_commit_itself_fails_on_files_the_walk_would_skip(
-    committed, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_pre_commit_itself_fails_on_files_the_walk_would_skip(committed, pre_commit_hooks) -> None:
     """pre-commit passes a hidden path, a .YAML file and a file a .gitignore matches: the hook
     fails on each, and on the excluded one says why it is left out."""
-    home = tmp_path_factory.mktemp("pre-commit-home")
-    result = try_repo(committed, home, "--verbose")
+    result = try_repo(committed, pre_commit_hooks, "--verbose")
     assert result.returncode == 1, result.stdout + result.stderr
     for name in (".staging/a.yaml", "sup/b.yaml", "sup/c.YAML"):
         assert f"{name}:5:7: SCH-01" in result.stdout, result.stdout

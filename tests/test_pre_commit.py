@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import PreCommitHooks
 
 pytestmark = pytest.mark.slow
 
@@ -43,9 +43,10 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
+@pytest.fixture
+def pre_commit_home(pre_commit_hooks: PreCommitHooks) -> PreCommitHooks:
+    """This checkout's hooks, installed once for the whole run (conftest.pre_commit_hooks)."""
+    return pre_commit_hooks
 
 
 @pytest.fixture
@@ -69,16 +70,21 @@ def project(tmp_path: Path) -> Path:
 
 
 def try_repo(
-    project: Path, home: Path, *options: str, hook: str = "resilint"
+    project: Path, hooks: PreCommitHooks, *options: str, hook: str = "resilint"
 ) -> subprocess.CompletedProcess[str]:
-    """pre-commit try-repo: installs resilint from this checkout, runs ``hook`` on staged files
-    (or, with ``options``, as they say: ``--from-ref A --to-ref B``)."""
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-    env.pop("GITHUB_ACTIONS", None)
+    """What ``pre-commit try-repo`` does: the real pre-commit runs ``hook`` of this checkout
+    (its uncommitted changes too) on the staged files (or, with ``options``, as they say:
+    ``--from-ref A --to-ref B``), from the configuration try-repo would write, kept outside the
+    repository. ``try-repo`` itself installs the hook's environment anew at every run (its store
+    is a new temporary directory); ``pre-commit run`` installs it into ``PRE_COMMIT_HOME``, which
+    the whole test run shares."""
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, *options],
+        [
+            *(sys.executable, "-m", "pre_commit", "run"),
+            *("--config", str(hooks.config(hook)), hook, *options),
+        ],
         cwd=project,
-        env=env,
+        env=hooks.env(),
         capture_output=True,
         text=True,
         timeout=600,
@@ -293,8 +299,7 @@ def test_git_commit_runs_the_hook_and_is_refused(insured, pre_commit_home):
     )
     git(insured, "add", ".")
     git(insured, "commit", "-q", "--no-verify", "-m", "the hook")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
-    env.pop("GITHUB_ACTIONS", None)
+    env = pre_commit_home.env()
     subprocess.run(
         [sys.executable, "-m", "pre_commit", "install"], cwd=insured, env=env, check=True
     )
@@ -366,22 +371,17 @@ def _servers(xdg: Path) -> list[tuple[int, str]]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the server runs on Linux")
 def test_the_hook_with_server_starts_it_and_later_commits_run_there(
-    project: Path, pre_commit_home: Path, short_dir: Path
+    project: Path, pre_commit_home: PreCommitHooks, short_dir: Path
 ) -> None:
     """``args: [--server]`` in a real .pre-commit-config.yaml: the first commit's check runs in
     its own process and leaves the server of pre-commit's own environment running; the next
     commits' checks run there and block and pass exactly as before."""
-    head = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.strip()
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO}\n    rev: {head}\n"
+        f"repos:\n  - repo: {pre_commit_home.repo}\n    rev: {pre_commit_home.rev}\n"
         "    hooks:\n      - id: resilint\n        args: [--server]\n"
     )
     xdg = short_dir / "xdg"
-    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
-    env |= {"XDG_CACHE_HOME": str(xdg)}
-    env.pop("GITHUB_ACTIONS", None)
+    env = pre_commit_home.env(XDG_CACHE_HOME=str(xdg))
     env.pop("CI", None)  # --server starts nothing in CI
 
     def hook() -> subprocess.CompletedProcess[str]:
