@@ -55,14 +55,11 @@ def loads(text: str) -> Any:
     except json.JSONDecodeError:
         raise
     except ValueError:  # an integer past Python's limit on digits (int_max_str_digits)
-        long = next((t for t in _NUMBER.findall(text) if _too_long(t)), None)
+        long = next((t.group() for t in _TOKEN.finditer(text) if _too_long(t.group())), None)
         if long is None:
             raise
         reason = f"a number of {len(long.lstrip('-')):,} digits, more than resilint reads"
         raise json.JSONDecodeError(reason, text, _number_at(text, long)) from None
-
-
-_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]*|NaN|-?Infinity")
 
 
 class _BadNumber(Exception):

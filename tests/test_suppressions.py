@@ -219,9 +219,13 @@ def test_broken_baseline_file_is_an_input_error(cli, repo, write):
         ('{"findings": [NaN]}', "1:15", "NaN is not a JSON number"),
         ('{\n "version": 1e999,\n "findings": []}', "2:13", "1e999 is too large a number"),
         ('{"findings": [' + "9" * 5000 + "]}", "1:15", "a number of 5,000 digits"),
+        ('{"n": "' + "1" * 5000 + '",\n "findings": [' + "9" * 5000 + "]}", "2:15", "5,000 digits"),
         ('{"findings": []}', "1:1", "not a resilint baseline file"),
     ],
-    ids=["cut short", "not JSON", "not UTF-8", "NaN", "infinite", "too long", "not a baseline"],
+    ids=[
+        *("cut short", "not JSON", "not UTF-8", "NaN", "infinite", "too long"),
+        *("too long after digits in text", "not a baseline"),
+    ],
 )
 def test_a_broken_baseline_is_reported_at_its_line_and_column(
     cli, repo, write, content, where, words
