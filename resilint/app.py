@@ -158,10 +158,20 @@ def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
         code: RuleDoc(code, c.name, c.level, c.title, c.rationale, c.fix)
         for code, c in CORE_CHECKS.items()
     }
+    packaged = data_dir("rules").resolve()
     for rule in rules:
         i = rule.info
+        where = Path(i.source.rpartition(":")[0] or i.source)
         docs[i.code] = RuleDoc(
-            i.code, i.name, i.level, i.title, i.rationale, i.remediation, i.references, i.profiles
+            i.code,
+            i.name,
+            i.level,
+            i.title,
+            i.rationale,
+            i.remediation,
+            i.references,
+            i.profiles,
+            documented=where.resolve().parent == packaged,
         )
     return docs
 

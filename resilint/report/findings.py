@@ -90,8 +90,13 @@ def _explanations(posture: Posture) -> str:
             f'<article id="rule-{slug(code)}"><h4>{h(code)} {h(doc.name)}: {h(doc.title)}</h4>'
             f"<p>{h(' '.join(doc.rationale.split()))}</p>"
             f"<p><strong>How to fix it.</strong> {h(' '.join(doc.remediation.split()))}</p>"
-            f'<p class="sub">Reference: <a href="{h(posture.help_url(code))}">'
-            f"{h(code)} in docs/rules.md</a></p></article>"
+            + (
+                f'<p class="sub">Reference: <a href="{h(posture.help_url(code))}">'
+                f"{h(code)} in docs/rules.md</a></p>"
+                if doc.documented
+                else ""
+            )
+            + "</article>"
         )
     if not items:
         return ""

@@ -33,6 +33,9 @@ class RuleDoc:
     remediation: str
     references: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    documented: bool = True
+    """Whether resilint's rule reference (docs/rules.md) describes it: not a rule of the
+    repository's own rule files or of a plug-in, which no page of resilint's has."""
 
 
 @dataclass(frozen=True)

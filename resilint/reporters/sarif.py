@@ -57,7 +57,7 @@ def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
     markdown = f"**{doc.title}**\n\n{doc.rationale}\n\n**How to fix it.** {doc.remediation}"
     if references:
         markdown += f"\n\n**Based on:**\n{references}"
-    return {
+    described = {
         "id": code,
         "name": doc.name,
         "shortDescription": {"text": doc.title},
@@ -70,6 +70,9 @@ def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
             "security-severity": _SECURITY_SEVERITY[doc.level],
         },
     }
+    if not doc.documented:  # a repository's own rule: resilint's rule reference has no page
+        del described["helpUri"]
+    return described
 
 
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
