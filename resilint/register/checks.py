@@ -12,6 +12,7 @@ register checks (REG-09 to REG-12) and the export read the same one."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +60,10 @@ CONDITIONAL: dict[tuple[str, str], tuple[str, frozenset[str], str]] = {
 """Columns that must be filled when another column of the row holds one of some values: the
 reason a provider is not or hardly substitutable (v8825_m)."""
 
+LATIN_NAME = ("B_05.01", "c0050", "c0060")
+"""A provider's legal name (B_05.01.0050) written in another script than the Latin alphabet
+(Greek, Cyrillic, Chinese) is also given in it (0060, which existence rule e23674_e wants)."""
+
 
 @dataclass(frozen=True)
 class CheckedRegister:
@@ -83,6 +88,7 @@ def problems(register: Register) -> Iterator[Problem]:
         yield from _keys(template.id, rows)
         yield from _mandatory(template.id, rows)
         yield from _conditional(template.id, rows)
+        yield from _latin(template.id, rows)
         yield from _closed(template.id, rows)
         yield from _leis(template.id, rows)
     yield from _foreign(register)
@@ -125,6 +131,30 @@ def _conditional(template: str, rows: list[Row]) -> Iterator[Problem]:
                 name = BY_ID[template].column(code).name
                 message = f"{template}.{code[1:]} ({name}) is empty"
                 yield Problem(template, code, row.place(code), message, rule)
+
+
+def _latin(template: str, rows: list[Row]) -> Iterator[Problem]:
+    source, name, latin = LATIN_NAME
+    if template != source:
+        return
+    for row in rows:
+        if not row.values.get(latin) and not is_latin(row.values.get(name, "")):
+            column = BY_ID[template].column(latin).name
+            message = (
+                f"{template}.{latin[1:]} ({column}) is empty, and the legal name in "
+                f"{name[1:]} is not written in the Latin alphabet"
+            )
+            yield Problem(template, latin, row.place(latin), message, "e23674_e")
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (``Kühlhaus``, ``Hébergement``);
+    digits, punctuation and spaces do not count."""
+    return all(
+        unicodedata.name(c, "").startswith("LATIN")
+        for c in text
+        if unicodedata.category(c).startswith("L")
+    )
 
 
 def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:

@@ -38,9 +38,9 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
         "--output",
         "-o",
         type=click.Path(path_type=Path),
-        help="Where to write: a directory for xbrl-csv (the zip takes the name the filing "
-        "rules give it; default: here) and csv (default: register/), a file for xlsx "
-        "(default: register.xlsx).",
+        help="Where to write: a directory for xbrl-csv, created if missing (the zip takes the "
+        "name the filing rules give it; default: here; a path ending in .zip names the file) "
+        "and csv (default: register/), a file for xlsx (default: register.xlsx).",
     )
     @click.option(
         "--reference-date",

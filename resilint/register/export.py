@@ -286,12 +286,14 @@ def _write(register: Register, args: ExportArgs) -> str:
     now = datetime.datetime.now(datetime.timezone.utc)
     target = args.output
     if args.output_format == "xbrl-csv":
-        # The filing rules name the zip after its root folder: into a directory (the
-        # default, the current one), it is written under that name.
+        # The filing rules name the zip after its root folder: it is written under that name
+        # into the directory named (created if missing; by default the current one). Only a
+        # path ending in .zip names the file itself.
         name, data = formats.xbrl_csv(register, now)
-        folder = target is None or target.is_dir() or str(target).endswith(("/", "\\"))
-        path = (target or Path()) / name if folder else target
-        assert path is not None
+        if target is not None and target.suffix.lower() == ".zip":
+            path = target
+        else:
+            path = output_directory(target or Path()) / name
         write_output(path, data)
         return str(path)
     if args.output_format == "csv":

@@ -278,6 +278,7 @@ def _subcontractor(
         {
             "id": sid,
             "name": s.get("c0050"),
+            "latin_name": s.get("c0060"),
             "provider_id": s.get("c0010"),
             "provider_id_type": word(s.get("c0020", ""), codes.ID_TYPES),
             "person_type": word(s.get("c0070", ""), codes.PERSON_TYPES),
@@ -292,6 +293,7 @@ def _subcontractor(
         entry["ultimate_parent"] = clean(
             {
                 "name": pv.get("c0050"),
+                "latin_name": pv.get("c0060"),
                 "provider_id": pv.get("c0010"),
                 "provider_id_type": word(pv.get("c0020", ""), codes.ID_TYPES),
                 "country": country(pv.get("c0080", "")),

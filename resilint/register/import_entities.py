@@ -164,6 +164,7 @@ def supplier(
         doc["ultimate_parent"] = clean(
             {
                 "name": pv.get("c0050"),
+                "latin_name": pv.get("c0060"),
                 **_identity(pv, person=False),
                 "country": country(pv.get("c0080", "")),
             }

@@ -92,7 +92,6 @@ def _provider(
     row.values["c0040"] = codes.ID_TYPES.get(str(extra.get("provider_id_type")), "")
     row.places["c0030"] = Place(supplier, ("additional_id", "provider_id"))
     row.places["c0040"] = Place(supplier, ("additional_id", "provider_id_type"))
-    row.values["c0060"] = text_of(data.get("latin_name")) or ""
     _keep(rows, row)
     _parent_row(rows, supplier, (), data)
     if top is not None:
@@ -145,7 +144,7 @@ def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str,
         "c0030": "",
         "c0040": "",
         "c0050": text_of(data.get("name")) or "",
-        "c0060": "",
+        "c0060": text_of(data.get("latin_name")) or "",
         "c0070": person_type(data),
         "c0080": coded(data.get("hq_country") or data.get("country"), codes.country),
         "c0090": "",
@@ -157,6 +156,7 @@ def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str,
     places = {
         "c0010": Place(document, (*at, "provider_id")),
         "c0020": Place(document, (*at, "provider_id_type")),
+        "c0060": Place(document, (*at, "latin_name")),
         "c0070": Place(document, (*at, "person_type")),
         "c0080": Place(document, (*at, country)),
         "c0110": Place(document, (*at, "ultimate_parent")),

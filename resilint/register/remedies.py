@@ -46,7 +46,7 @@ def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") 
         return _recipient(place, value)
     if rule == "ISO 17442":
         return f"correct {field(place)}: copy the LEI again from the GLEIF register"
-    if rule == "existence rule" or rule.startswith("v"):  # a column the rules want filled
+    if rule == "existence rule" or rule.startswith(("v", "e2")):  # a column the rules want
         return f"fill in {field(place)}"
     return f"correct {field(place)}"
 

@@ -1,0 +1,105 @@
+"""Cells and files of the register a user files, read as the user reads them: the zip the export
+writes (opened with zipfile, its CSVs with csv), the findings ``check`` prints.
+
+- A provider whose legal name is written in another script than the Latin alphabet (a Greek
+  subcontractor) is reported until its Latin name is recorded (B_05.01.0060), and the package
+  then carries it; import gives it back.
+- ``-o DIR`` names a directory, created if missing: the zip keeps the name the filing rules give
+  it, whether or not DIR exists yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from conftest import EXAMPLES
+
+BANK = EXAMPLES / "havelbank"
+PACKAGE = r"529900HAVELBANK0AG93\.CON_DE_DORA010100_DORA_2026-12-31_\d{17}\.zip"
+GREEK = "Ελληνικά Δίκτυα A.E."  # Greek words; the initials in Latin letters
+GREEK_LEI = "213800DIKTYAGR000149"  # valid check digits
+
+
+def _programme(tmp_path: Path, latin: str | None) -> Path:
+    """examples/havelbank with a Greek network provider as a third subcontractor of the core
+    banking provider (a critical arrangement: its chain is in B_05.02, its row in B_05.01)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    supplier = repo / "suppliers" / "corebanq.yaml"
+    entry = (
+        "  - id: diktya\n"
+        f"    name: {GREEK}\n"
+        + (f"    latin_name: {latin}\n" if latin else "")
+        + f"    provider_id: {GREEK_LEI}\n"
+        "    provider_id_type: LEI\n"
+        "    rank: 2\n"
+        "    service_type: network for the core banking platform\n"
+        "    services: [core-banking]\n"
+        "    country: GR\n"
+        "    supports_critical_function: true\n"
+    )
+    anchor = "services:\n  - name: core-banking"
+    supplier.write_text(supplier.read_text().replace(anchor, entry + anchor))
+    return repo
+
+
+def _b_05_01(zip_path: Path) -> dict[str, dict[str, str]]:
+    with zipfile.ZipFile(zip_path) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith("/reports/b_05.01.csv")]
+        rows = csv.DictReader(io.StringIO(archive.read(name).decode("utf-8")))
+        return {row["c0010"]: row for row in rows}
+
+
+def test_a_name_in_another_script_needs_its_latin_form(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path, latin=None)
+    result = cli("check", str(repo))
+    assert result.exit_code == 1
+    (line,) = [line for line in result.lines if "B_05.01.0060" in line]
+    assert "REG-12" in line and "subcontractors[2].latin_name" in line, line
+    assert "not written in the Latin alphabet" in line
+    # the export refuses it, as check does
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "out")).exit_code == 1
+
+    fixed = _programme(tmp_path / "fixed", latin="Ellinika Diktya A.E.")
+    result = cli("check", str(fixed))
+    assert result.exit_code == 0, result.stdout
+    assert cli("register", "export", str(fixed), "-o", str(tmp_path / "pkg")).exit_code == 0
+    (zip_path,) = (tmp_path / "pkg").glob("*.zip")
+    rows = _b_05_01(zip_path)
+    assert rows[GREEK_LEI]["c0050"] == GREEK
+    assert rows[GREEK_LEI]["c0060"] == "Ellinika Diktya A.E."
+    # a name in Latin letters with accents is Latin: nothing asked of it
+    assert rows["529900SPREERECHENZ95"]["c0060"] == ""
+
+
+def test_the_latin_name_survives_an_import(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path, latin="Ellinika Diktya A.E.")
+    book = tmp_path / "register.xlsx"
+    assert cli("register", "export", str(repo), "--format", "xlsx", "-o", str(book)).exit_code == 0
+    imported = tmp_path / "imported"
+    assert cli("register", "import", str(book), "-o", str(imported)).exit_code == 0
+    texts = "\n".join(p.read_text() for p in imported.rglob("*.yaml"))
+    assert f"name: {GREEK}" in texts
+    assert "latin_name: Ellinika Diktya A.E." in texts
+
+
+def test_output_directory_is_created_and_the_zip_keeps_its_filing_name(cli, tmp_path: Path) -> None:
+    for target in ("new-dir", "nested/new-dir/", "existing"):
+        (tmp_path / "existing").mkdir(exist_ok=True)
+        result = cli("register", "export", str(BANK), "-o", target, cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        out = tmp_path / target
+        assert out.is_dir(), target
+        (zip_path,) = out.glob("*.zip")
+        assert re.fullmatch(PACKAGE, zip_path.name)
+        with zipfile.ZipFile(zip_path) as archive:  # the root folder is named like the zip
+            assert {n.split("/")[0] for n in archive.namelist()} == {zip_path.stem}
+    # a path ending in .zip names the file itself
+    result = cli("register", "export", str(BANK), "-o", "mine.zip", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert zipfile.is_zipfile(tmp_path / "mine.zip")
