@@ -133,10 +133,11 @@ def test_what_if_lists_each_critical_supplier_as_impact_does(cli, tmp_path: Path
     assert set(scenarios) == set(rows)
     mtpd = {str(f["id"]): f.get("mtpd_hours") for f in _documents(repo, "BusinessFunction")}
     for supplier, cells in rows.items():
-        hit = [f["id"] for f in scenarios[supplier]["functions"]]
-        assert cells[0] == (", ".join(hit) or "none")
+        functions = scenarios[supplier]["functions"]
+        shown = {f["id"]: f["id"] + ("" if f["critical"] else " (not critical)") for f in functions}
+        assert cells[0] == (", ".join(shown.values()) or "none")
         # 1000 hours breaches the MTPD of every function hit that has one (from the YAML)
-        breached = [f for f in hit if isinstance(mtpd.get(f), (int, float))]
+        breached = [shown[f] for f in shown if isinstance(mtpd.get(f), (int, float))]
         assert cells[2] == (", ".join(breached) or "none"), supplier
     short = tmp_path / "short"
     short.mkdir()

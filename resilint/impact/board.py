@@ -7,7 +7,7 @@ from __future__ import annotations
 from resilint.domain import Facts
 from resilint.domain.readers import in_order
 from resilint.impact import words
-from resilint.impact.model import SUPPLIER, Impact, Target
+from resilint.impact.model import SUPPLIER, FunctionImpact, Impact, Target
 from resilint.impact.scenario import analyse
 
 HEAD = (
@@ -42,11 +42,10 @@ def cells(impact: Impact) -> tuple[str, ...]:
     first = next((n for n in impact.notices if n.deadline_hours is not None), None)
     return (
         name or impact.target.value,
-        ", ".join(f.id for f in functions) or "none",
-        ", ".join(f.id for f in functions if f.breaches_rto) or "none",
-        ", ".join(f.id for f in functions if f.breaches_mtpd) or "none",
-        ", ".join(f.id for f in functions if f.fallback is None or f.fallback_lasts is False)
-        or "none",
+        ", ".join(_named(f) for f in functions) or "none",
+        ", ".join(_named(f) for f in functions if f.breaches_rto) or "none",
+        ", ".join(_named(f) for f in functions if f.breaches_mtpd) or "none",
+        ", ".join(_named(f) for f in functions if _falls_short(f)) or "none",
         f"{words.deadline(first)}: {words.whom(first)}" if first else "none",
         slowest,
         "; ".join(
@@ -57,3 +56,21 @@ def cells(impact: Impact) -> tuple[str, ...]:
         )
         or "none",
     )
+
+
+NOT_CRITICAL = " (not critical)"
+"""After a function that is not critical or important, wherever the table names it: the table
+is read as the critical functions' (the posture report's section says so), so a function it
+names besides them says it is not one."""
+
+
+def _named(function: FunctionImpact) -> str:
+    return function.id + ("" if function.critical else NOT_CRITICAL)
+
+
+def _falls_short(function: FunctionImpact) -> bool:
+    """A degraded mode that does not last the outage; or none, for a critical or important
+    function (BCM-07 asks a continuity plan of those only)."""
+    if function.fallback is None:
+        return function.critical
+    return function.fallback_lasts is False

@@ -20,9 +20,11 @@ def render(posture: Posture) -> str:
     return (
         '<section id="what-if" aria-labelledby="what-if-h"><h2 id="what-if-h">'
         f"What if a critical supplier is down for {h(hours)} hours?</h2>"
-        "<p>Each critical supplier's outage on its own: the critical functions it stops "
-        "(directly, through subcontractors and shared dependencies), whose recovery time or "
-        "maximum tolerable downtime the outage exceeds, the first notice deadline it starts, "
+        "<p>Each critical supplier's outage on its own: the functions it stops "
+        "(directly, through subcontractors and shared dependencies; one that is not critical "
+        "or important is marked so), whose recovery time or maximum tolerable downtime the "
+        "outage exceeds, those of the critical ones with no fallback or one that does not "
+        "last the outage, the first notice deadline it starts, "
         "the supplier identities to disable and what dependent business-interruption cover "
         "pays. Regulator clocks run from our awareness, not from the supplier's "
         "compromise.</p>"
