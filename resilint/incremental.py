@@ -298,10 +298,12 @@ def relocated(
     """``findings`` with their places in changed files found again in the new text, or None
     when one cannot be found for certain (or carries a fix, whose edits name the old text's
     lines and columns)."""
-    in_file: dict[str, list[Document]] = {}
+    # by their place in the file: a document that is not one (only a comment between two
+    # ``---``, a list) takes a place and leaves a gap, so a position is not a list's index
+    in_file: dict[str, dict[int, Document]] = {}
     for document in documents:
         if document.path in changed:
-            in_file.setdefault(document.path, []).append(document)
+            in_file.setdefault(document.path, {})[document.index] = document
     places: dict[str, dict[tuple[int, int], list[Position]]] = {}
     for path, before in changed.items():
         if before is not None:
@@ -313,11 +315,11 @@ def relocated(
         if path not in places:
             return None
         candidates = places[path].get((line, column), [])
-        docs = in_file.get(path, [])
+        docs = in_file.get(path, {})
         found = {
             locator.position(docs[index], where, on_key)
             for index, where, on_key in candidates
-            if index < len(docs) and (json_path is None or where == json_path)
+            if index in docs and (json_path is None or where == json_path)
         }
         return found.pop() if len(found) == 1 else None
 
