@@ -105,15 +105,43 @@ def test_a_payroll_service_is_held_to_the_insurer_clock_only(cli, write) -> None
     message = found["ctr-payroll"]
     assert "longer than the 48-hour incident notice deadline of insurance policy cyber" in message
     assert "card scheme" not in message and "deadline to the regulator" not in message
-    assert "at most 48 hours, better 44" in message
+    assert "at most 44 hours, which leaves our 4-hour triage time inside the 48-hour" in message
     # 36 hours fits the insurer's 48 (and its triage time): the card scheme's 24 is not its clock
     assert run(cli, write, {"payroll": 36}) == {}
 
 
+def test_the_insurer_deadline_leaves_our_triage_time(cli, write) -> None:
+    """By default a window equal to the insurer's deadline, or within our triage time of it,
+    misses it (the catalogue: window plus triage buffer fits); a regulator's clock equal to the
+    window is met (CTR-03's 24 hours for tier 1 fits a 24-hour clock). A programme that
+    compares the insurer's deadline with the window alone says insurer_buffer_must_fit: false."""
+    for window in (48, 45):
+        message = run(cli, write, {"payroll": window})["ctr-payroll"]
+        assert (
+            f"take {window} hours to notify us of an incident, which with our 4-hour triage time "
+            "does not fit the 48-hour incident notice deadline of insurance policy cyber"
+        ) in message
+        assert "at most 44 hours, which leaves our 4-hour triage time inside" in message
+    assert run(cli, write, {"payroll": 44}) == {}
+    # the regulator's 24 hours (write access starts it) is met by a 24-hour window
+    assert run(cli, write, {"consultancy": 24}, consultant_access="write") == {}
+    lenient = {"profiles": [], "select": ["CTR-04"]}
+    lenient["rules"] = {"CTR-04": {"params": {"insurer_buffer_must_fit": False}}}
+    write("resilint.yaml", json.dumps(lenient))
+    write(
+        "repo.yaml",
+        REPO.replace("{consultant_access}", "read-only")
+        + CONTRACT.format(supplier="payroll", window=48),
+    )
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    assert [f for f in result.json()["findings"] if f["code"] == "CTR-04"] == []
+
+
 def test_buffer_must_fit_asks_the_window_and_our_triage_time_to_fit(cli, write) -> None:
-    """By default a window equal to a clock fits (CTR-03's 24 hours for tier 1 fits a 24-hour
-    clock); a programme whose policy counts the triage time too says buffer_must_fit."""
-    assert run(cli, write, {"payroll": 48}) == {}
+    """By default a window equal to a regulator's clock fits (CTR-03's 24 hours for tier 1 fits
+    a 24-hour clock); a programme whose policy counts the triage time in every clock says
+    buffer_must_fit."""
+    assert run(cli, write, {"consultancy": 24}, consultant_access="write") == {}
     strict = {"profiles": [], "select": ["CTR-04"]}
     strict["rules"] = {"CTR-04": {"params": {"buffer_must_fit": True, "triage_buffer_hours": 10}}}
     for window, found in ((48, True), (39, True), (38, False)):
@@ -137,6 +165,17 @@ def test_buffer_must_fit_asks_the_window_and_our_triage_time_to_fit(cli, write) 
         message
     )
     assert "at most 38 hours, which leaves our 10-hour triage time inside" in message
+    # every clock: the regulator's 24 hours no longer fits a 24-hour window either
+    write(
+        "repo.yaml",
+        REPO.replace("{consultant_access}", "write")
+        + CONTRACT.format(supplier="consultancy", window=24),
+    )
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    (message,) = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    assert "does not fit the 24-hour initial incident notification deadline to the regulator" in (
+        message
+    )
     strict["rules"]["CTR-04"]["params"]["buffer_must_fit"] = "yes"
     write("resilint.yaml", json.dumps(strict))
     result = cli("check", "repo.yaml", "--as-of", AS_OF)

@@ -71,12 +71,18 @@ def test_ctr04_reports_a_clock_tighter_than_the_tier_maximum(cli, write) -> None
     assert "at most 12 hours, better 8" in message
 
 
-def test_ctr04_judges_the_window_alone_and_leaves_the_buffer_to_the_advice(cli, write) -> None:
-    # tier 2 at 48 hours: CTR-03 is satisfied and 48 hours fits the insurer's 48
-    text = notice_repo(
-        "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n", 48
-    )
-    assert check(cli, write, text, NOTICE_RULES) == []
+def test_ctr04_leaves_our_triage_time_before_the_insurer_deadline(cli, write) -> None:
+    # tier 2 at 48 hours: CTR-03 is satisfied, but the insurer's 48 hours leave no triage time
+    body = "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    (finding,) = check(cli, write, notice_repo(body, 48), NOTICE_RULES)
+    assert finding["code"] == "CTR-04"
+    assert (
+        "take 48 hours to notify us of an incident, which with our 4-hour triage time does not "
+        "fit the 48-hour incident notice deadline of insurance policy cyber"
+    ) in finding["message"]
+    assert "at most 44 hours, which leaves our 4-hour triage time inside" in finding["message"]
+    # 44 hours leave the triage time
+    assert check(cli, write, notice_repo(body, 44), NOTICE_RULES) == []
 
 
 def test_ctr04_matches_the_clock_to_the_exposure(cli, write) -> None:
@@ -94,7 +100,8 @@ def test_ctr04_matches_the_clock_to_the_exposure(cli, write) -> None:
     assert "24-hour initial incident notification deadline to the regulator" in finding["message"]
     # read-only access for no critical function: not compared with the regulator's clock
     reader = ict.replace("write", "read-only")
-    assert "regulator" not in json.dumps(check(cli, write, notice_repo(reader, 48), NOTICE_RULES))
+    found = json.dumps(check(cli, write, notice_repo(reader, 48), NOTICE_RULES))
+    assert "insurance policy cyber" in found and "deadline to the regulator" not in found
 
 
 def test_ctr04_under_dora_asks_the_regulator_clock_where_a_critical_service_can_be_hit(
@@ -103,7 +110,7 @@ def test_ctr04_under_dora_asks_the_regulator_clock_where_a_critical_service_can_
     # an ICT service for no critical function and without access: not a major incident
     # (Delegated Regulation 2024/1772 Art. 8(1)); only the insurer's clock
     ict = "tier: 2\nprovides_ict_services: true\ndata_sensitivity: internal\n"
-    assert check(cli, write, notice_repo(ict, 48), NOTICE_RULES) == []
+    assert check(cli, write, notice_repo(ict, 44), NOTICE_RULES) == []
     # the same service holding our confidential data under NIS2 starts the early warning
     # (damage to other persons, Directive 2022/2555 Art. 23(3)(b))
     ict = ict.replace("internal", "confidential")

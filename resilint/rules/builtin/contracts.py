@@ -69,9 +69,15 @@ class Clock:
 def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """CTR-04: the supplier's notice window fits inside every clock its incident can start."""
     buffer = max(number(context.params.get("triage_buffer_hours")) or 0.0, 0.0)
-    # buffer_must_fit: the window plus our triage time must fit (stricter than CTR-03 allows)
-    strict = context.params.get("buffer_must_fit") is True
-    margin = buffer if strict else 0.0
+    # buffer_must_fit: the window plus our triage time must fit every clock (stricter than
+    # CTR-03 allows); insurer_buffer_must_fit: the insurer's deadline, which CTR-03's tier
+    # maxima are not set against
+    every = context.params.get("buffer_must_fit") is True
+    insurer = context.params.get("insurer_buffer_must_fit") is True
+
+    def margin(clock: Clock) -> float:
+        return buffer if every or (insurer and clock.rank == INSURER) else 0.0
+
     for contract in context.index.of_kind("Contract"):
         window = number(value_at(contract.data, "incident_notification", "window_hours"))
         if window is None:
@@ -79,12 +85,17 @@ def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Ite
         allowed = _tier_maximum(context, contract)
         judged = window if allowed is None else min(window, allowed)
         broken = sorted(
-            (c for c in _clocks(context, contract) if c.hours < judged + margin),
+            (c for c in _clocks(context, contract) if c.hours < judged + margin(c)),
             key=lambda c: (c.rank, c.hours),
         )
         if broken:
+            # the clock that asks the shortest window, counting our triage time where it must fit
+            tightest = min(broken, key=lambda c: (c.hours - margin(c), c.rank, c.hours))
+            # a clock the window misses only with our triage time: say so of them all
+            strict = any(c.hours >= judged for c in broken)
             notice = Notice(window, judged if judged < window else None, buffer, strict)
-            yield _notice_finding(context, info, contract, notice, broken)
+            advice = notice.advice(tightest, margin(tightest) > 0)
+            yield _notice_finding(context, info, contract, notice, broken, tightest, advice)
 
 
 def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
@@ -161,7 +172,8 @@ class Notice:
     tier_maximum: float | None
     buffer: float
     strict: bool = False
-    """``buffer_must_fit``: the window and our triage time together must fit each clock."""
+    """A clock is missed only once our triage time is counted (``buffer_must_fit``, or
+    ``insurer_buffer_must_fit`` for an insurer's deadline): the message says so of them all."""
 
     def exceeds(self, missed: str) -> str:
         """What the window (or CTR-03's maximum for its tier) is too long for."""
@@ -175,16 +187,17 @@ class Notice:
             return f"{allowed}, with {triage}, do not fit {missed}"
         return f"{allowed} exceed {missed}"
 
-    def advice(self, clock: Clock) -> str:
-        """The longest window that fits, and the one that leaves us our triage time."""
+    def advice(self, clock: Clock, strict: bool) -> str:
+        """The longest window that fits, and the one that leaves us our triage time (the only
+        one that fits when our triage time must fit the clock: ``strict``)."""
         fits = show_number(clock.hours)
-        if self.strict and 0 < self.buffer < clock.hours:
+        if strict and 0 < self.buffer < clock.hours:
             roomy = show_number(clock.hours - self.buffer)
             return (
                 f"negotiate a notice window of at most {roomy} hours, which leaves our "
                 f"{show_number(self.buffer)}-hour triage time inside the {fits}-hour deadline"
             )
-        if self.strict and self.buffer > 0:
+        if strict and self.buffer > 0:
             return (
                 f"the {fits}-hour deadline is no longer than our triage time: negotiate the "
                 "shortest notice window the supplier accepts, and triage as it comes"
@@ -199,7 +212,13 @@ class Notice:
 
 
 def _notice_finding(
-    context: RuleContext, info: RuleInfo, contract: Document, notice: Notice, broken: list[Clock]
+    context: RuleContext,
+    info: RuleInfo,
+    contract: Document,
+    notice: Notice,
+    broken: list[Clock],
+    tightest: Clock,
+    advice: str,
 ) -> Finding:
     """Names every missed clock, the insurer's and the regulator's first (``broken`` is in
     that order); the advice is the tightest's, which fits them all."""
@@ -210,10 +229,14 @@ def _notice_finding(
     missed = _and_list([clock.description for clock in broken])
     joined = ", " if notice.tier_maximum is None else "; "
     message = f"{took}{joined}{notice.exceeds(missed)}"
-    tightest = min(broken, key=lambda clock: clock.hours)
-    message += f": {notice.advice(tightest)}"
-    if len(broken) > 1:
+    message += f": {advice}"
+    if len(broken) > 1 and tightest.hours <= min(clock.hours for clock in broken):
         message += f" (the {show_number(tightest.hours)}-hour deadline is the tightest)"
+    elif len(broken) > 1:
+        message += (
+            f" (the {show_number(tightest.hours)}-hour deadline asks the shortest window once "
+            "our triage time is counted in it)"
+        )
     related = tuple(
         context.related(clock.document, clock.json_path, clock.description) for clock in broken
     )
