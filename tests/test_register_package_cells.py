@@ -103,3 +103,36 @@ def test_output_directory_is_created_and_the_zip_keeps_its_filing_name(cli, tmp_
     result = cli("register", "export", str(BANK), "-o", "mine.zip", cwd=tmp_path)
     assert result.exit_code == 0
     assert zipfile.is_zipfile(tmp_path / "mine.zip")
+
+
+def test_an_amount_in_another_currency_is_not_filed_as_the_registers(cli, tmp_path: Path) -> None:
+    """The package states one currency (baseCurrency, the unit of every amount): an annual cost
+    recorded in USD in a register kept in EUR would be filed as that many euros. check reports
+    it at the contract's currency and the export refuses it; recorded in EUR, it files."""
+    repo = _programme(tmp_path, latin="Ellinika Diktya A.E.")
+    contract = repo / "contracts" / "kursblick.yaml"
+    text = contract.read_text()
+    assert "annual_cost: {amount: 180000, currency: EUR}" in text
+    contract.write_text(
+        text.replace("amount: 180000, currency: EUR", "amount: 195000, currency: USD")
+    )
+    result = cli("check", str(repo))
+    assert result.exit_code == 1
+    (line,) = [line for line in result.lines if "B_02.01.0050" in line]
+    assert line.startswith("repo/contracts/kursblick.yaml:10:41: REG-12"), line
+    assert "is in USD" in line and "every amount in EUR" in line
+    assert "2024/2956 Art. 4" in line
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "refused")).exit_code == 1
+    assert not list((tmp_path / "refused").glob("*.zip"))
+
+    contract.write_text(text)  # 180,000 EUR again
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "pkg")).exit_code == 0
+    (zip_path,) = (tmp_path / "pkg").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        names = archive.namelist()
+        (params,) = [n for n in names if n.endswith("/reports/parameters.csv")]
+        (b0201,) = [n for n in names if n.endswith("/reports/b_02.01.csv")]
+        parameters = dict(csv.reader(io.StringIO(archive.read(params).decode())))
+        rows = list(csv.DictReader(io.StringIO(archive.read(b0201).decode())))
+    assert parameters["baseCurrency"] == "iso4217:EUR"
+    assert {r["c0040"] for r in rows} == {"eba_CU:EUR"}

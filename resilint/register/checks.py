@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from resilint.domain import Facts
 from resilint.domain.identifiers import lei_problem
 from resilint.model import Document
-from resilint.register import chains, codes, dates
+from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
 from resilint.register.problems import Problem
@@ -94,6 +94,7 @@ def problems(register: Register) -> Iterator[Problem]:
     yield from _foreign(register)
     yield from chains.problems(register)
     yield from dates.problems(register)
+    yield from amounts.problems(register)
 
 
 def _keys(template: str, rows: list[Row]) -> Iterator[Problem]:

@@ -19,6 +19,8 @@ AFTER = "the reference date"
 """A date of something done that comes after the reference date (:mod:`.dates`)."""
 RANKS = "ranks of B_05.02"
 """A subcontractor's rank that does not follow the one it serves (:mod:`.chains`)."""
+CURRENCY = "Implementing Regulation (EU) 2024/2956 Art. 4"
+"""An amount in another currency than the register's (:mod:`.amounts`)."""
 
 _LISTS = {
     "eba_GA": "a country is a two-letter ISO 3166 code (Greece GR, the United Kingdom GB)",
@@ -205,5 +207,14 @@ def _recipient(place: Place, value: str) -> str:
     )
 
 
-_CHECKS: dict[str, Remedy] = {ENDED: _ended, AFTER: _after, RANKS: _rank}
-"""Remedies of the register's own consistency checks (:mod:`.dates`, :mod:`.chains`)."""
+def _currency(place: Place, value: str) -> str:
+    return (
+        f"record {path_text(place.path[:-1])} of {place.document.label} in the register's "
+        f"currency, converted from {value or 'its currency'} as for the financial statements "
+        "(resilint does not convert)"
+    )
+
+
+_CHECKS: dict[str, Remedy] = {ENDED: _ended, AFTER: _after, RANKS: _rank, CURRENCY: _currency}
+"""Remedies of the register's own consistency checks (:mod:`.dates`, :mod:`.chains`,
+:mod:`.amounts`)."""
