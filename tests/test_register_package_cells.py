@@ -136,3 +136,41 @@ def test_an_amount_in_another_currency_is_not_filed_as_the_registers(cli, tmp_pa
         rows = list(csv.DictReader(io.StringIO(archive.read(b0201).decode())))
     assert parameters["baseCurrency"] == "iso4217:EUR"
     assert {r["c0040"] for r in rows} == {"eba_CU:EUR"}
+
+
+def test_the_workbook_types_dates_and_numbers(cli, tmp_path: Path) -> None:
+    """Opened with openpyxl as a spreadsheet opens it: dates are dates (shown yyyy-mm-dd),
+    amounts and integers numbers that total and sort, the same values as the package's CSVs;
+    codes and identifiers stay text."""
+    import datetime
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    book_path = tmp_path / "register.xlsx"
+    assert (
+        cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(book_path)).exit_code
+        == 0
+    )
+    assert cli("register", "export", str(BANK), "-o", str(tmp_path / "pkg")).exit_code == 0
+    (zip_path,) = (tmp_path / "pkg").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        (b0201,) = [n for n in archive.namelist() if n.endswith("/reports/b_02.01.csv")]
+        amounts = {
+            r["c0010"]: Decimal(r["c0050"])
+            for r in csv.DictReader(io.StringIO(archive.read(b0201).decode()))
+        }
+    book = load_workbook(book_path)
+    sheet = book["B_02.01"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c for c in r), strict=True)) for r in sheet.iter_rows(min_row=3)]
+    assert {r["c0010"].value: Decimal(str(r["c0050"].value)) for r in rows} == amounts
+    assert all(r["c0050"].data_type == "n" for r in rows)
+    assert sum(r["c0050"].value for r in rows) == sum(amounts.values())
+    sheet = book["B_02.02"]
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, sheet[3], strict=True))
+    assert isinstance(first["c0070"].value, datetime.datetime)  # the start date, as a date
+    assert first["c0070"].number_format == "yyyy-mm-dd"
+    assert isinstance(first["c0100"].value, int)  # notice period in days
+    assert first["c0020"].data_type == "s" and first["c0020"].value == "529900HAVELBANK0AG93"

@@ -11,10 +11,11 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from decimal import Decimal
 
 from resilint.register import codes
 from resilint.register.model import Register
-from resilint.register.templates import TEMPLATES, Template
+from resilint.register.templates import DATE, INTEGER, MONETARY, TEMPLATES, Template
 
 ENTRY_POINT = "http://www.eba.europa.eu/eu/fr/xbrl/crr/fws/dora/4.0/mod/dora.json"
 """The DORA module of the EBA 4.0 taxonomy (framework DORA, module version 1.1.0)."""
@@ -97,7 +98,9 @@ def inert(value: str) -> str:
 
 def xlsx(register: Register) -> bytes:
     """One workbook, a sheet per template (named by its id): the column codes in the first row,
-    their names in the second, then the rows as the package writes them."""
+    their names in the second, then the rows as the package writes them, each cell of its
+    column's type: dates as dates (shown yyyy-mm-dd), integers and amounts as numbers, so that a
+    spreadsheet sorts, filters and totals them (:func:`typed`)."""
     from openpyxl import Workbook  # only this format needs it
     from openpyxl.styles import Font
 
@@ -110,15 +113,38 @@ def xlsx(register: Register) -> bytes:
         sheet.append([c.name for c in template.columns])
         for cell in (*sheet[1], *sheet[2]):
             cell.font = Font(bold=True)
+        kinds = [c.kind for c in template.columns]
         for row in _cells(register, template):
-            sheet.append(row)
+            sheet.append([typed(value, kind) for value, kind in zip(row, kinds, strict=True)])
             for cell in sheet[sheet.max_row]:
                 if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
                     cell.data_type = "s"
+                elif cell.data_type == "d":
+                    cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A3"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+_INTEGER = re.compile(r"[0-9]+\Z")
+
+
+def typed(value: str, kind: str) -> str | int | Decimal | datetime.date | None:
+    """A cell of the workbook: a date column's ``yyyy-mm-dd`` as a date, an integer's digits as
+    an integer, an amount as a decimal number; empty as no value; anything else as the text."""
+    if not value:
+        return None
+    if kind == DATE:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if kind == INTEGER and _INTEGER.match(value):
+        return int(value)
+    if kind == MONETARY and _NUMBER.match(value):
+        return Decimal(value)
+    return value
 
 
 def _cells(register: Register, template: Template) -> list[list[str]]:
