@@ -19,7 +19,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "boolean",
             "Tier 1 in effect: recorded so, or a critical or important "
             "function rests on it, or it handles restricted data (unless only as ciphertext "
-            "without the keys) or holds standing privileged access.",
+            "without the keys) or holds standing privileged access (not access left over "
+            "once every contract with it has ended).",
         ),
         "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
         "tier_note": _fact(

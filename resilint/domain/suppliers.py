@@ -103,7 +103,8 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
             value_at(s, "supports_critical_function") is True for s in _list(data.get("services"))
         )
     )
-    reasons = _reasons(declared, data, access, resting) if stage != lifecycle.EXITED else ()
+    held = "none" if access == "privileged" and _contracts_ended(facts, supplier) else access
+    reasons = _reasons(declared, data, held, resting) if stage != lifecycle.EXITED else ()
     if stage == lifecycle.EXITED:  # SUP-01 reports an exited supplier any such function names
         resting, contested = resting + contested, []
     critical = bool(reasons)
@@ -171,6 +172,17 @@ def _reasons(
     if access == "privileged":
         reasons.append("it holds privileged access to our systems")
     return tuple(reasons)
+
+
+def _contracts_ended(facts: Facts, supplier: Document) -> bool:
+    """Every contract with the supplier has ended (and there is one): the access it still holds
+    is left over from a relationship that is over, to be revoked (IAM-03), not oversight to
+    raise to tier 1 (an assessment, an escalation order, a joint playbook)."""
+    if supplier.id is None:
+        return False
+    contracts = facts.index.having("Contract", "supplier", supplier.id)
+    ended = (lifecycle.contract_lifecycle(c, facts.as_of) == lifecycle.ENDED for c in contracts)
+    return bool(contracts) and all(ended)
 
 
 def _access_level(facts: Facts, supplier: Document) -> str:
