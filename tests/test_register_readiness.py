@@ -8,6 +8,7 @@ reference date; and what a refusal says it checked."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import shutil
@@ -71,8 +72,15 @@ def workbook_rows(path: Path, template: str) -> list[dict[str, str]]:
     """A sheet of the exported workbook: the column codes in its first row, names in its
     second, then the rows."""
     sheet = load_workbook(path, read_only=True)[template]
-    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     return [dict(zip(rows[0], row, strict=True)) for row in rows[2:]]
+
+
+def _cell(value: object) -> str:
+    """A workbook cell as the package writes it: a date cell as yyyy-mm-dd."""
+    if value is None:
+        return ""
+    return value.date().isoformat() if isinstance(value, datetime.datetime) else str(value)
 
 
 def findings(cli, repo: Path, code: str) -> list[dict]:
