@@ -174,3 +174,20 @@ def test_the_workbook_types_dates_and_numbers(cli, tmp_path: Path) -> None:
     assert first["c0070"].number_format == "yyyy-mm-dd"
     assert isinstance(first["c0100"].value, int)  # notice period in days
     assert first["c0020"].data_type == "s" and first["c0020"].value == "529900HAVELBANK0AG93"
+
+
+def test_an_intra_group_provider_has_its_entitys_country(cli, tmp_path: Path) -> None:
+    """Havel IT Services is in the register as our entity (B_01.02.0030) and as a provider
+    (B_05.01.0080) under the same LEI: a supplier file giving another headquarters country
+    than the entity would file one company in two countries."""
+    repo = _programme(tmp_path, latin="Ellinika Diktya A.E.")
+    supplier = repo / "suppliers" / "hb-it-services.yaml"
+    text = supplier.read_text()
+    assert "\nhq_country: DE\n" in text
+    supplier.write_text(text.replace("\nhq_country: DE\n", "\nhq_country: NL\n"))
+    result = cli("check", str(repo))
+    assert result.exit_code == 1
+    (line,) = [line for line in result.lines if "B_05.01.0080" in line]
+    assert line.startswith("repo/suppliers/hb-it-services.yaml:") and "REG-12" in line, line
+    assert "hq_country" in line and "529900HAVELITSERVI62 the country DE" in line
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "refused")).exit_code == 1

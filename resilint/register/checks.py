@@ -23,6 +23,7 @@ from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
 from resilint.register.problems import Problem
+from resilint.register.remedies import SAME_ENTITY
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -92,6 +93,7 @@ def problems(register: Register) -> Iterator[Problem]:
         yield from _closed(template.id, rows)
         yield from _leis(template.id, rows)
     yield from _foreign(register)
+    yield from _one_country(register)
     yield from chains.problems(register)
     yield from dates.problems(register)
     yield from amounts.problems(register)
@@ -210,3 +212,21 @@ def _foreign(register: Register) -> Iterator[Problem]:
             yield Problem(
                 fk.source, fk.columns[0], row.place(fk.columns[0]), message, f"807 ({fk.name})"
             )
+
+
+def _one_country(register: Register) -> Iterator[Problem]:
+    """An entity of the register (B_01.02) that is also a provider (B_05.01, an intra-group
+    provider or our group's top entity as an ultimate parent) has one country in both: the
+    provider's row that says another is the problem, at the field it comes from."""
+    ours = {r.values["c0010"]: r.values.get("c0030", "") for r in register.rows["B_01.02"]}
+    for row in register.rows["B_05.01"]:
+        country = ours.get(row.values.get("c0010", ""), "")
+        given = row.values.get("c0080", "")
+        if country and given and given != country:
+            shown = country.removeprefix("eba_GA:")
+            message = (
+                f"B_05.01.0080 (Country of the ICT third-party service provider's headquarters) "
+                f"is {given.removeprefix('eba_GA:')}, and B_01.02.0030 gives the same LEI "
+                f"{row.values['c0010']} the country {shown}"
+            )
+            yield Problem("B_05.01", "c0080", row.place("c0080"), message, SAME_ENTITY, shown)

@@ -21,6 +21,8 @@ RANKS = "ranks of B_05.02"
 """A subcontractor's rank that does not follow the one it serves (:mod:`.chains`)."""
 CURRENCY = "Implementing Regulation (EU) 2024/2956 Art. 4"
 """An amount in another currency than the register's (:mod:`.amounts`)."""
+SAME_ENTITY = "one entity, one country"
+"""An entity of the register that is also a provider, given two countries (:mod:`.checks`)."""
 
 _LISTS = {
     "eba_GA": "a country is a two-letter ISO 3166 code (Greece GR, the United Kingdom GB)",
@@ -215,6 +217,19 @@ def _currency(place: Place, value: str) -> str:
     )
 
 
-_CHECKS: dict[str, Remedy] = {ENDED: _ended, AFTER: _after, RANKS: _rank, CURRENCY: _currency}
+def _same_entity(place: Place, _: str) -> str:
+    return (
+        f"correct {field(place)}, or the country of our entity with the same LEI: the register "
+        "gives one company one country"
+    )
+
+
+_CHECKS: dict[str, Remedy] = {
+    ENDED: _ended,
+    AFTER: _after,
+    RANKS: _rank,
+    CURRENCY: _currency,
+    SAME_ENTITY: _same_entity,
+}
 """Remedies of the register's own consistency checks (:mod:`.dates`, :mod:`.chains`,
 :mod:`.amounts`)."""
