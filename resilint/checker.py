@@ -301,10 +301,9 @@ def _check_files(
     index = Index(doc for file in files for doc in file.documents)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)
+    unreadable = tuple(b.finding.path for b in broken)
     earlier = (
-        kept.cache.kept_findings(
-            kept.found, index.documents, locator, frozenset(b.finding.path for b in broken)
-        )
+        kept.cache.kept_findings(kept.found, index.documents, locator, unreadable)
         if kept is not None
         else None
     )
@@ -333,7 +332,9 @@ def _check_files(
                 recorder.release()
         reads = recorder.reads if recorder is not None else {}
     if kept is not None:
-        kept.cache.keep_rules(kept.found, index.documents, reads, engine.findings, references)
+        kept.cache.keep_rules(
+            kept.found, index.documents, reads, engine.findings, references, unreadable
+        )
     judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(

@@ -212,6 +212,10 @@ class EngineRecord:
     references: Sequence[Any] = ()
     """The reference checks' findings, kept alike (they read the documents within the same
     record)."""
+    unreadable: tuple[str, ...] = ()
+    """The files that could not be read, in the order the reference checks took them: they
+    name the first in a reference to a document that does not exist, and look in their text
+    for the documents a reference names."""
 
     def out(self) -> dict[str, Any]:
         return {
@@ -222,6 +226,7 @@ class EngineRecord:
             "reads": {kind: sorted(seen) for kind, seen in self.reads.items()},
             "findings": list(self.findings),
             "references": list(self.references),
+            "unreadable": list(self.unreadable),
         }
 
     @classmethod
@@ -230,7 +235,8 @@ class EngineRecord:
             stamps = data["stamps"]
             width = len(stamp_digest(None))
             findings, references = data["findings"], data["references"]
-            if not isinstance(findings, list) or not isinstance(references, list):
+            unreadable = data["unreadable"]  # a record of an earlier version has none: not kept
+            if not all(isinstance(v, list) for v in (findings, references, unreadable)):
                 return None
             return cls(
                 str(data["salt"]),
@@ -240,6 +246,7 @@ class EngineRecord:
                 {str(k): frozenset(map(str, v)) for k, v in data["reads"].items()},
                 findings,
                 references,
+                tuple(map(str, unreadable)),
             )
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return None

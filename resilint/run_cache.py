@@ -170,14 +170,15 @@ class CheckCache:
         found: Discovery,
         documents: Sequence[Document],
         locator: Locator,
-        unreadable: frozenset[str] = frozenset(),
+        unreadable: tuple[str, ...] = (),
     ) -> KeptRun | None:
         """The last evaluation's findings, when no document has changed since in a field the
         rules or the reference checks read; None when they must be evaluated. The reference
-        checks also read the text of ``unreadable`` files: where one of them changed, so may
-        what they read, and everything is evaluated."""
+        checks also read which files could not be read (``unreadable``, in their order) and
+        the text of each: where those files are others, or one of them changed, so may what
+        they read, and everything is evaluated."""
         record = self._rules_read()
-        if record is None or record.salt != self.rules_salt:
+        if record is None or record.salt != self.rules_salt or record.unreadable != unreadable:
             return None
         names, stamps = self._files(found)
         if record.names != names:
@@ -207,9 +208,9 @@ class CheckCache:
         changed: Mapping[str, Before | None],
         documents: Sequence[Document],
         locator: Locator,
-        unreadable: frozenset[str],
+        unreadable: tuple[str, ...],
     ) -> list[Finding] | None:
-        if unreadable & changed.keys():
+        if not changed.keys().isdisjoint(unreadable):
             return None
         try:
             kept = [finding_in(f) for f in record.references]
@@ -224,9 +225,10 @@ class CheckCache:
         reads: Mapping[str, Any],
         findings: Sequence[Finding],
         references: Sequence[Finding],
+        unreadable: tuple[str, ...] = (),
     ) -> None:
-        """Keep this run's rule and reference findings, and the fields read to find them, for
-        the next."""
+        """Keep this run's rule and reference findings, the fields read to find them and the
+        files that could not be read, for the next."""
         if self.rules_salt:
             names, stamps = self._files(found)
             self._rules = EngineRecord(
@@ -237,6 +239,7 @@ class CheckCache:
                 {kind: frozenset(seen) for kind, seen in reads.items()},
                 [finding_out(f) for f in findings],
                 [finding_out(f) for f in references],
+                unreadable,
             )
 
     def _files(self, found: Discovery) -> tuple[str, tuple[str, ...]]:

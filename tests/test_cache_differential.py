@@ -4,9 +4,14 @@ cache gives, byte for byte, what a check without it gives."""
 
 from __future__ import annotations
 
+import datetime
+import os
+import random
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import copy_example
 
 CHECK = ("check", "--as-of", "2026-11-26", "--format", "json")
@@ -43,3 +48,202 @@ def test_findings_after_an_empty_document_are_placed_in_their_own_document(cli, 
     carriers.write_text("# reviewed\n" + carriers.read_text(encoding="utf-8"), encoding="utf-8")
     cached, fresh = _same(cli, repo)
     assert cached == fresh
+
+
+def test_a_file_read_again_with_no_document_is_no_longer_named_as_unreadable(
+    cli, repo: Path
+) -> None:
+    """A reference to a document that does not exist names the files that could not be read
+    (the document may be in one). Once such a file reads, even with no document in it (so
+    every document is where it was), the reference no longer names it."""
+    playbook = repo / "playbooks" / "aurelia-erp.yaml"
+    text = playbook.read_text(encoding="utf-8")
+    playbook.write_text(text.replace("supplier: aurelia-erp", "supplier: ghost-carrier"))
+    draft = repo / "suppliers" / "draft.yaml"
+    draft.write_text('apiVersion: resilint/v1\nkind: Supplier\nid: draft\nname: "unclosed\n')
+    cached, fresh = _same(cli, repo)
+    assert cached == fresh and "could not be read: suppliers/draft.yaml" in fresh
+    draft.write_text("# the draft carrier was dropped\n", encoding="utf-8")
+    cached, fresh = _same(cli, repo)
+    assert cached == fresh and "could not be read" not in fresh
+
+
+def _documents(text: str) -> list[str]:
+    return text.split("\n---\n")
+
+
+class _Edits:
+    """Edits a user makes to a repository, drawn from a seeded generator: each changes files
+    and says what it did. The check afterwards must not depend on how it was made faster."""
+
+    def __init__(self, repo: Path, rng: random.Random) -> None:
+        self.repo = repo
+        self.rng = rng
+        self.undo: list[dict[Path, str | None]] = []
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.repo.rglob("*.yaml") if ".resilint_cache" not in p.parts)
+
+    def apply(self) -> str:
+        before = {p: p.read_text(encoding="utf-8") for p in self.files()}
+        for _ in range(20):
+            edit = self.rng.choice(self.EDITS)
+            said = edit(
+                self, self.rng.choice([p for p in self.files() if p.name != "resilint.yaml"])
+            )
+            if said:
+                after = set(self.files())
+                self.undo.append(
+                    {p: before.get(p) for p in after | set(before) if before.get(p) != _text(p)}
+                )
+                return said
+        return "nothing"
+
+    def value(self, path: Path) -> str:
+        """A scalar changed: a number, a date, a flag, an id another document names, a text."""
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        scalars = [i for i, line in enumerate(lines) if _SCALAR.match(line)]
+        if not scalars:
+            return ""
+        i = self.rng.choice(scalars)
+        match = _SCALAR.match(lines[i])
+        assert match is not None
+        value = match["value"]
+        loaded = yaml.safe_load(value)
+        if isinstance(loaded, bool):
+            new = "false" if loaded else "true"
+        elif isinstance(loaded, int):
+            new = str(loaded + self.rng.choice([-1, 1, 24, 1000]))
+        elif isinstance(loaded, datetime.date):
+            new = (loaded + datetime.timedelta(days=self.rng.choice([-400, 400]))).isoformat()
+        elif match["key"] in ("tier", "criticality", "status", "access_level"):
+            new = self.rng.choice(["1", "2", "3", "critical", "standard", "active", "admin"])
+        else:
+            new = f"{value}-x" if value[0] not in "'\"" else f"{value[:-1]}-x{value[-1]}"
+        lines[i] = f"{match['indent']}{match['key']}: {new}\n"
+        path.write_text("".join(lines), encoding="utf-8")
+        return f"{path.name}:{i + 1} {match['key']}: {value} -> {new}"
+
+    def layout(self, path: Path) -> str:
+        """Comments, blank lines, quoting, an empty document, the order of two keys."""
+        text = path.read_text(encoding="utf-8")
+        how = self.rng.choice(["comment", "blank", "quote", "empty", "swap"])
+        if how == "comment":
+            path.write_text("# reviewed\n" + text, encoding="utf-8")
+        elif how == "blank":
+            path.write_text(text.replace("\nkind:", "\n\nkind:", 1), encoding="utf-8")
+        elif how == "quote":
+            path.write_text(
+                re.sub(r"(?m)^name: ([^'\"\n#]+)$", r"name: '\1'", text), encoding="utf-8"
+            )
+        elif how == "empty":
+            path.write_text(text + "---\n# to come\n", encoding="utf-8")
+        else:
+            lines = text.splitlines(keepends=True)
+            tops = [
+                i
+                for i, line in enumerate(lines[:-1])
+                if _TOP.match(line) and _TOP.match(lines[i + 1])
+            ]
+            tops = [i for i in tops if not lines[i].startswith(("apiVersion", "kind"))]
+            if not tops:
+                return ""
+            i = self.rng.choice(tops)
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+            path.write_text("".join(lines), encoding="utf-8")
+        return f"{path.name}: {how}"
+
+    def files_op(self, path: Path) -> str:
+        """A file renamed, removed, or its documents joined to another's."""
+        how = self.rng.choice(["rename", "remove", "join"])
+        if how == "rename":
+            path.rename(path.with_name("renamed-" + path.name))
+        elif how == "remove":
+            path.unlink()
+        else:
+            other = self.rng.choice(
+                [p for p in self.files() if p != path and p.name != "resilint.yaml"]
+            )
+            other.write_text(
+                other.read_text(encoding="utf-8") + "---\n" + path.read_text(encoding="utf-8"),
+                encoding="utf-8",
+            )
+            path.unlink()
+        return f"{path.name}: {how}"
+
+    def broken(self, path: Path) -> str:
+        """A syntax or schema error (fixed again by a later revert)."""
+        text = path.read_text(encoding="utf-8")
+        how = self.rng.choice(["syntax", "schema"])
+        broken = (
+            text.replace("\nid: ", '\nid: "', 1)
+            if how == "syntax"
+            else text.replace("\nid: ", "\nidd: ", 1)
+        )
+        path.write_text(broken, encoding="utf-8")
+        return f"{path.name}: {how} error"
+
+    def stat(self, path: Path) -> str:
+        """The same size and times (a digit changed, the modification time set back), or only
+        the modification time."""
+        before = path.stat()
+        text = path.read_text(encoding="utf-8")
+        digits = [m.start() for m in re.finditer(r"(?<=: )\d", text)]
+        if self.rng.random() < 0.5 or not digits:
+            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+            return f"{path.name}: touched"
+        at = self.rng.choice(digits)
+        path.write_text(
+            text[:at] + str((int(text[at]) + 1) % 10) + text[at + 1 :], encoding="utf-8"
+        )
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        return f"{path.name}: a digit, same size and time"
+
+    def config(self, path: Path) -> str:
+        """The configuration: a rule ignored, a level, a per-file ignore, a date."""
+        target = self.repo / "resilint.yaml"
+        extra = self.rng.choice(
+            [
+                "ignore: [CTR-08]\n",
+                "rules:\n  SUP-04: {level: info}\n",
+                'per_file_ignores:\n  "suppliers/**": [SUP-04]\n',
+                "as_of: 2027-02-01\n",
+            ]
+        )
+        text = re.sub(r"(?m)^(ignore|as_of):.*\n", "", target.read_text(encoding="utf-8"))
+        target.write_text(text + extra, encoding="utf-8")
+        return f"resilint.yaml: {extra.strip()}"
+
+    def revert(self, path: Path) -> str:
+        """The last edit undone (A -> B -> A)."""
+        if not self.undo:
+            return ""
+        for file, text in self.undo.pop().items():
+            if text is None:
+                file.unlink(missing_ok=True)
+            else:
+                file.write_text(text, encoding="utf-8")
+        return "reverted"
+
+    EDITS = (value, value, value, layout, layout, files_op, broken, stat, config, revert, revert)
+
+
+def _text(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+_SCALAR = re.compile(r"^(?P<indent> *)(?P<key>[a-z_]+): (?P<value>[^\s|>{\[&*!#][^#\n]*?)\n$")
+_TOP = re.compile(r"[a-z_]+:")
+
+
+@pytest.mark.parametrize("seed", [3, 5, 8])
+def test_seeded_edits_give_what_a_check_without_the_cache_gives(cli, repo: Path, seed: int) -> None:
+    """A few seeded random edits in a row, each followed by a check with the cache kept from
+    the check before (its whole result, its files, the rules' findings kept) and one without."""
+    edits = _Edits(repo, random.Random(seed))
+    cli(*CHECK, cwd=repo)
+    done = []
+    for _ in range(3):
+        done.append(edits.apply())
+        cached, fresh = _same(cli, repo)
+        assert cached == fresh, done
