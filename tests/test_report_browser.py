@@ -198,3 +198,42 @@ def test_screenshot_for_the_readme(browser: Any, reports: dict[str, Path]) -> No
         visit.page.screenshot(path=str(SCREENSHOT))
     finally:
         visit.close()
+
+
+A4_PRINTABLE = 718
+"""The width Chromium lays a printed A4 page out in, in CSS pixels: 210 mm (794 px) less its
+default margins. What is wider is cut off at the page's edge in the PDF."""
+
+
+@pytest.mark.parametrize("name", ["northwind", "defects"])
+def test_printed_every_table_fits_the_page(browser: Any, reports: dict[str, Path], name: str):
+    """Printed to PDF for the committee pack, no table runs past the page's edge: the coverage
+    matrix (a column per term) shows every term, as its symbol under an upright header, and
+    the legend above it still says each symbol in words."""
+    context = browser.new_context(viewport={"width": A4_PRINTABLE, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(reports[name].as_uri())
+        page.emulate_media(media="print")
+        page_width = page.evaluate("document.documentElement.clientWidth")
+        overflowing = page.evaluate(
+            """(width) => [...document.querySelectorAll('table')]
+                .map(t => [t.className, Math.round(t.getBoundingClientRect().right)])
+                .filter(([, right]) => right > width + 1)""",
+            page_width,
+        )
+        assert overflowing == [], overflowing
+        matrix = page.locator("table.matrix")
+        headers = matrix.locator("thead th[scope=col]")
+        assert headers.count() >= 10  # supplier and the terms
+        right = page.evaluate(
+            "Math.max(...[...document.querySelectorAll('table.matrix th')]"
+            ".map(th => th.getBoundingClientRect().right))"
+        )
+        assert right <= page_width + 1
+        assert not matrix.locator(".word").first.is_visible()  # symbols only, in print
+        assert "✔ met" in page.locator(".legend").inner_text()
+        page.emulate_media(media="screen")
+        assert matrix.locator(".word").first.is_visible()  # on screen, the words too
+    finally:
+        context.close()

@@ -83,9 +83,9 @@ def _cell(posture: Posture, supplier: SupplierFacts, term: Term) -> str:
     active = [f for f in found if f.suppression is None]
     if active:
         extra = f" ({len(active)})" if len(active) > 1 else ""
-        return _show("gap", posture.link(active[0], f"✘ gap{extra}"))
+        return _show("gap", posture.link(active[0], markup=_mark("gap", extra)))
     if found:
-        return _show("suppressed", posture.link(found[0], "≈ accepted"))
+        return _show("suppressed", posture.link(found[0], markup=_mark("suppressed")))
     return _show(_unreported(posture, places, term))
 
 
@@ -103,8 +103,14 @@ def _unreported(posture: Posture, places: list[Document], term: Term) -> str:
 
 
 def _show(kind: str, content: str | None = None) -> str:
+    return f'<td class="cell {kind}">{content or _mark(kind)}</td>'
+
+
+def _mark(kind: str, extra: str = "") -> str:
+    """``✔ met``: the symbol, then the word in a span of its own, which the printed page leaves
+    out so that every term's column fits the page's width (the legend says each symbol)."""
     symbol, word = _CELLS[kind]
-    return f'<td class="cell {kind}">{content or f"{symbol} {h(word)}"}</td>'
+    return f'{symbol}<span class="word"> {h(word)}</span>{h(extra)}'
 
 
 def _places(posture: Posture, supplier: Document) -> list[Document]:

@@ -100,9 +100,10 @@ class Posture:
     def area(self, code: str) -> str:
         return self.areas.get(code, READING)
 
-    def link(self, finding: Finding, text: str | None = None) -> str:
-        """A link to the finding's row in the findings table."""
-        label = h(text if text is not None else finding.code)
+    def link(self, finding: Finding, text: str | None = None, markup: str | None = None) -> str:
+        """A link to the finding's row in the findings table, showing ``text`` (escaped) or
+        ``markup`` (made by the caller from escaped parts); by default the finding's code."""
+        label = markup if markup is not None else h(text if text is not None else finding.code)
         title = h(f"{finding.code}: {finding.message}")
         return f'<a href="#{self.anchor(finding)}" title="{title}">{label}</a>'
 
