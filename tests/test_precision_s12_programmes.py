@@ -82,3 +82,44 @@ def test_restricted_data_alone_is_no_critical_work_to_keep_access_for(cli, write
     critical = repo(lapsed, function + "  suppliers: [archiv]\n")
     (finding,) = check(cli, write, critical, ["IAM-03"])
     assert "Do not cut its access unplanned" in finding["message"]
+
+
+# -- INS-05: a panel firm named without its legal form is the panel firm ---------------------
+PANEL = """period: {start: 2026-07-01, end: 2027-06-30}
+panel:
+  forensics: [Cobalt Forensics S.A.]
+  counsel: [Aldgate Hartley LLP, Brandauer Rechtsanwälte PartG mbB]
+"""
+
+
+def plan(forensics: str, counsel: str) -> str:
+    contacts = f"{{forensics_firm: {forensics}, outside_counsel: {counsel}}}"
+    body = f"function: trading\ncontacts: {contacts}\n"
+    return doc("ContinuityPlan", "trading-plan", body)
+
+
+def panel_repo(forensics: str, counsel: str) -> str:
+    return repo(
+        doc("BusinessFunction", "trading", "criticality: critical\n"),
+        doc("InsurancePolicy", "cyber", PANEL),
+        plan(forensics, counsel),
+    )
+
+
+def test_ins05_a_panel_firm_written_without_its_legal_form_is_on_the_panel(cli, write) -> None:
+    for forensics, counsel in (
+        ("Cobalt Forensics SA", "Aldgate Hartley"),
+        ("cobalt forensics", "aldgate hartley llp"),
+        ("Cobalt Forensics", "Brandauer Rechtsanwälte"),
+    ):
+        assert check(cli, write, panel_repo(forensics, counsel), ["INS-05"]) == [], forensics
+
+
+def test_ins05_a_firm_off_the_panel_is_still_reported(cli, write) -> None:
+    text = panel_repo("Kerberos Forensik GmbH", "Aldgate Partners LLP")
+    found = check(cli, write, text, ["INS-05"])
+    assert [f["json_path"] for f in found] == [
+        "contacts.forensics_firm",
+        "contacts.outside_counsel",
+    ]
+    assert "names Kerberos Forensik GmbH as forensics firm" in found[0]["message"]

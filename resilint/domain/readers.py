@@ -7,6 +7,7 @@ None or an empty list where the data is missing or of the wrong type.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -81,6 +82,79 @@ def name_key(value: Any) -> str | None:
     """A name compared case- and space-insensitively: 'ACME  Group plc' is 'acme group PLC'."""
     text = text_of(value)
     return "".join(text.split()).casefold() if text else None
+
+
+LEGAL_FORMS = frozenset(
+    # the legal form a firm's name ends with, its punctuation and spaces removed (S.à r.l.: sàrl)
+    {
+        "ab",
+        "ag",
+        "as",
+        "asa",
+        "bv",
+        "co",
+        "corp",
+        "cv",
+        "gmbh",
+        "inc",
+        "kg",
+        "kgaa",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "ltd",
+        "mbb",
+        "mbh",
+        "nv",
+        "ohg",
+        "oy",
+        "oyj",
+        "partg",
+        "partgmbb",
+        "partnerschaft",
+        "plc",
+        "pllc",
+        "sa",
+        "sarl",
+        "sàrl",
+        "sas",
+        "sca",
+        "scs",
+        "se",
+        "sl",
+        "slp",
+        "slu",
+        "spa",
+        "sprl",
+        "sro",
+        "srl",
+        "ug",
+    }
+)
+"""Legal forms a firm is named with or without, as its words end (GmbH, AG, SE, S.A., S.à r.l.,
+SAS, Ltd, LLP, plc, Inc, B.V., N.V., S.r.l., S.p.A., PartG mbB, GmbH & Co. KG): 'Greyline Incident
+Response LLP' and 'Greyline Incident Response' are one firm."""
+
+
+def firm_key(value: Any) -> str | None:
+    """A firm's name compared as people write it: case, spaces and punctuation aside, and without
+    the legal form it ends with ('Cobalt Forensics S.A.', 'cobalt forensics SA' and 'Cobalt
+    Forensics' are one firm). The name's first word is always kept."""
+    text = text_of(value)
+    if text is None:
+        return None
+    words = re.findall(r"\w+", text.casefold())
+    end = len(words)
+    while end > 1:
+        forms = (
+            k for k in (4, 3, 2, 1) if k < end and "".join(words[end - k : end]) in LEGAL_FORMS
+        )
+        cut = next(forms, 0)
+        if not cut:
+            break
+        end -= cut
+    return "".join(words[:end]) or None
 
 
 def show_number(value: float) -> str:

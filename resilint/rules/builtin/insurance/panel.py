@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import dicts, in_order, name_key, strings, value_at
+from resilint.domain.readers import dicts, firm_key, in_order, name_key, strings, value_at
 from resilint.domain.tower import insures
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -59,7 +59,7 @@ def _approved(policy: Document, role: str) -> set[str]:
         for _, f in dicts(policy.data.get("pre_approved_firms"))
         if f.get("role") == role
     ]
-    return {key for key in (name_key(firm) for firm in [*panel, *extra]) if key}
+    return {key for key in (firm_key(firm) for firm in [*panel, *extra]) if key}
 
 
 def _firm_gaps(
@@ -68,7 +68,7 @@ def _firm_gaps(
     for key, role, what in _FIRMS:
         firm = value_at(doc.data, "contacts", key)
         approved = _approved(policy, role)
-        if not isinstance(firm, str) or not approved or name_key(firm) in approved:
+        if not isinstance(firm, str) or not approved or firm_key(firm) in approved:
             continue  # a policy that lists no firm for the role leaves the choice to us
         message = (
             f"{doc.label} names {firm} as {what}, but {firm} is not on the panel of insurance "
