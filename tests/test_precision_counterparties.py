@@ -367,3 +367,30 @@ def test_a_read_only_seat_does_not_make_a_non_ict_adviser_an_ict_contract(cli, w
     unsaid = supplier_doc(ACTUARY.replace("provides_ict_services: false\n", ""), "actuaria")
     seat = unsaid + "highest_access_level: read-only\n"
     assert codes(check(cli, write, repo(seat, contract("", "actuaria")), dora)) == dora
+
+
+def test_a_critical_supplier_holding_our_data_owes_a_security_indemnity(cli, write) -> None:
+    """A tier-1 logistics provider with no ICT services and no access to our systems, holding our
+    customers' confidential data: a breach there costs us notification and claims, which the
+    security indemnity covers (policy, the article's advice). A law firm holding restricted
+    files is still not asked (professional_service)."""
+    logistics = (
+        "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+        "highest_access_level: none\ndescription: Third-party warehouse and parcel despatch.\n"
+    )
+    remedies = "remedies: {security_indemnity: false, accelerated_termination: true}\n"
+    found = check(cli, write, repo(supplier_doc(logistics), contract(remedies)), ["CTR-08"])
+    assert codes(found) == ["CTR-08"]
+    assert "no indemnity for losses caused by negligent security" in messages(found, "CTR-08")
+    found = check(
+        cli,
+        write,
+        repo(supplier_doc(logistics), contract(remedies.replace("false", "true"))),
+        ["CTR-08"],
+    )
+    assert found == []
+    # holding only internal data: not asked
+    internal = logistics.replace("confidential", "internal")
+    assert check(cli, write, repo(supplier_doc(internal), contract(remedies)), ["CTR-08"]) == []
+    counsel = repo(supplier_doc(COUNSEL, "counsel"), contract(remedies, "counsel"))
+    assert check(cli, write, counsel, ["CTR-08"]) == []

@@ -124,15 +124,25 @@ def test_law_firm_with_our_data_is_not_asked_for_logs_or_forensic_images(cli, wr
     # cooperation: questionnaires yes, sworn statements only of suppliers running our systems
     cooperation = [f["message"] for f in found if f["code"] == "CTR-07"]
     assert len(cooperation) == 1 and "questionnaires" in cooperation[0]
-    # a law firm that is tier 1 in effect (restricted data): its contract covers no ICT
-    # services, so still no evidence terms, no sworn statements, no step-in rights and no
-    # security indemnity; only the right to terminate early among the remedies
+    # a firm that is tier 1 in effect (restricted data), its words not saying it is a law firm:
+    # its contract covers no ICT services, so still no evidence terms, no sworn statements and
+    # no step-in rights; the right to terminate early, and the security indemnity for the data
+    # it holds
     tier1 = tier2.replace("tier: 2", "tier: 1").replace("confidential", "restricted")
     found = check(cli, write, tier1)
     assert "CTR-06" not in codes(found) and "CTR-05" not in codes(found)
     assert codes(found).count("CTR-07") == 1
     (remedy,) = [f["message"] for f in found if f["code"] == "CTR-08"]
-    assert "terminate early" in remedy
+    assert "step-in" not in remedy
+    assert "no indemnity for losses caused by negligent security" in remedy
+    assert "accelerated_termination is missing too" in remedy
+    # told by its words to be a law firm (professional_service), it is asked neither remedy
+    lawyers = tier1.replace(
+        "data_sensitivity: restricted\n",
+        "data_sensitivity: restricted\ndescription: Outside counsel, a law firm.\n",
+    )
+    found = check(cli, write, lawyers)
+    assert "indemnity" not in " ".join(f["message"] for f in found if f["code"] == "CTR-08")
 
 
 def test_contract_not_covering_ict_services_is_not_asked_for_ict_security_terms(cli, write) -> None:
@@ -329,7 +339,7 @@ def test_ctr08_step_in_and_indemnity_only_for_systems_without_a_ready_alternativ
     cli, write
 ) -> None:
     bare = "status: active\nremedies: {accelerated_termination: true}\n"
-    bank = supplier("bank", "tier: 1\nprovides_ict_services: false\ndata_sensitivity: restricted\n")
+    bank = supplier("bank", "tier: 1\nprovides_ict_services: false\ndata_sensitivity: internal\n")
     carrier = supplier(
         "carrier",
         "tier: 1\nprovides_ict_services: true\nalternatives:\n"
