@@ -123,3 +123,25 @@ def test_ins05_a_firm_off_the_panel_is_still_reported(cli, write) -> None:
         "contacts.outside_counsel",
     ]
     assert "names Kerberos Forensik GmbH as forensics firm" in found[0]["message"]
+
+
+# -- CON-03: one corporate group, written with and without its legal form ----------------------
+def vendor(sid: str, parent: str) -> str:
+    body = f"tier: 1\nprovides_ict_services: true\nultimate_parent: {{name: {parent}}}\n"
+    return doc("Supplier", sid, body)
+
+
+def test_con03_a_group_named_with_and_without_its_legal_form_is_one_group(cli, write) -> None:
+    text = repo(
+        vendor("leitwerk-scada", "Halvorsen Industrial Group AB"),
+        vendor("metrix-meter", "Halvorsen Industrial Group"),
+    )
+    (finding,) = check(cli, write, text, ["CON-03"])
+    assert (
+        "leitwerk-scada and metrix-meter belong to the same corporate group" in finding["message"]
+    )
+    other = repo(
+        vendor("leitwerk-scada", "Halvorsen Industrial Group AB"),
+        vendor("metrix-meter", "Halvorsen Industrial Holdings AB"),
+    )
+    assert check(cli, write, other, ["CON-03"]) == []

@@ -7,7 +7,16 @@ from typing import Any
 
 from resilint.domain.clouds import cloud_provider
 from resilint.domain.graph import Hop
-from resilint.domain.readers import dicts, in_order, indexed, listed, mapping_at, name_key, text_of
+from resilint.domain.readers import (
+    dicts,
+    firm_key,
+    in_order,
+    indexed,
+    listed,
+    mapping_at,
+    name_key,
+    text_of,
+)
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.concentration.naming import ids
@@ -38,7 +47,7 @@ def _components(entries: list[Entry]) -> list[list[Entry]]:
 
 def _company_keys(data: dict[str, Any]) -> set[str]:
     """Keys naming one company: its name and its official identifier, normalised."""
-    name, provider_id = name_key(data.get("name")), name_key(data.get("provider_id"))
+    name, provider_id = firm_key(data.get("name")), name_key(data.get("provider_id"))
     return ({f"name:{name}"} if name else set()) | ({f"id:{provider_id}"} if provider_id else set())
 
 
@@ -48,7 +57,7 @@ def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[
     for i, name in indexed(shared.get("subprocessors")):
         if cloud_provider(name) in hosted:  # a hyperscaler whose regions are recorded: CON-01's
             continue
-        if (key := name_key(name)) is not None:
+        if (key := firm_key(name)) is not None:
             path = ("shared_dependencies", "subprocessors", i)
             yield Hop(supplier, path, str(name).strip()), {f"name:{key}"}
     for i, sub in dicts(supplier.data.get("subcontractors")):
