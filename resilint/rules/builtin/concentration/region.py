@@ -35,12 +35,14 @@ def _counts(context: RuleContext, region: Region, chain: Chain) -> bool:
 
 def _fails_over_itself(region: Region, chain: Chain) -> bool:
     """The function names the region directly (``depends_on.cloud``) and the same list names a
-    standby or replica region of the same provider: our own platform, which we run across
-    regions ourselves, fails over rather than stops."""
+    standby region of the same provider: our own platform, which we run across regions
+    ourselves, fails over rather than stops. A replica region holds copies of our data only:
+    the function stops with its primary region until it is rebuilt there, as the others do."""
     (hop, *rest) = chain
     if rest or hop.document.kind != "BusinessFunction" or not hop.json_path:
         return False
-    return _standby_elsewhere(value_at(hop.document.data, *hop.json_path[:-1]), region)
+    listed_with = value_at(hop.document.data, *hop.json_path[:-1])
+    return bool(_others(listed_with, region, ("standby",)))
 
 
 def _standby_elsewhere(listed_with: object, region: Region) -> bool:
@@ -48,14 +50,16 @@ def _standby_elsewhere(listed_with: object, region: Region) -> bool:
     return bool(_others(listed_with, region))
 
 
-def _others(listed_with: object, region: Region) -> list[str]:
-    """The standby and replica regions of the region's provider a list names, as words."""
+def _others(
+    listed_with: object, region: Region, roles: tuple[str, ...] = ("standby", "replica")
+) -> list[str]:
+    """The regions of the region's provider in ``roles`` a list names, as words."""
     return [
         f"{text_of(other.get('provider'))} {text_of(other.get('region'))} ({other.get('role')})"
         for _, other in dicts(listed_with)
         if (text_of(other.get("provider")) or "").lower() == region.provider.lower()
         and (text_of(other.get("region")) or "").lower() != region.region.lower()
-        and other.get("role") in ("standby", "replica")
+        and other.get("role") in roles
     ]
 
 
@@ -106,8 +110,8 @@ def _region_finding(
         f"{len(routes)} {described(context)} business functions run on cloud region {label} "
         f"as their primary region ({threshold} or more is a concentration): {chains}. {at_once}"
         ": spread them across regions or "
-        "providers, record the standby or replica region a function on our own platform fails "
-        "over to next to the primary one (depends_on.cloud, role: standby or replica), have a "
+        "providers, record the standby region a function on our own platform fails over to "
+        "next to the primary one (depends_on.cloud, role: standby), have a "
         "ready alternative for the suppliers they rely on (alternatives with readiness "
         "contracted or onboarded), or record an approved Waiver for CON-01 if the "
         "concentration is accepted"
