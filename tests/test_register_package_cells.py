@@ -191,3 +191,35 @@ def test_an_intra_group_provider_has_its_entitys_country(cli, tmp_path: Path) ->
     assert line.startswith("repo/suppliers/hb-it-services.yaml:") and "REG-12" in line, line
     assert "hq_country" in line and "529900HAVELITSERVI62 the country DE" in line
     assert cli("register", "export", str(repo), "-o", str(tmp_path / "refused")).exit_code == 1
+
+
+def test_our_top_entitys_name_in_another_script_as_an_ultimate_parent(cli, tmp_path: Path) -> None:
+    """A group whose parent bank has a Greek legal name: as the ultimate parent of its ICT
+    subsidiary it has a row of B_05.01, made from the Entity, whose Latin name the supplier's
+    ultimate_parent gives (an Entity has no field for it)."""
+    repo = _programme(tmp_path, latin="Ellinika Diktya A.E.")
+    entities = repo / "entities.yaml"
+    entities.write_text(
+        entities.read_text().replace("name: Havel Bank AG\n", "name: Τράπεζα Χάβελ\n")
+    )
+    supplier = repo / "suppliers" / "hb-it-services.yaml"
+    recorded = (
+        "ultimate_parent: {name: Havel Bank AG, provider_id: 529900HAVELBANK0AG93, "
+        "provider_id_type: LEI, country: DE}\n"
+    )
+    text = supplier.read_text()
+    assert recorded in text
+    supplier.write_text(text.replace(recorded, ""))  # derived from the entities' parent links
+    result = cli("check", str(repo))
+    (line,) = [line for line in result.lines if "B_05.01.0060" in line]
+    assert line.startswith("repo/suppliers/hb-it-services.yaml:") and "REG-12" in line, line
+    assert "ultimate_parent.latin_name" in line
+    named = recorded.replace(
+        "name: Havel Bank AG", "name: Τράπεζα Χάβελ, latin_name: Trapeza Havel"
+    )
+    supplier.write_text(text.replace(recorded, named))
+    assert cli("check", str(repo)).exit_code == 0
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "pkg")).exit_code == 0
+    (zip_path,) = (tmp_path / "pkg").glob("*.zip")
+    row = _b_05_01(zip_path)["529900HAVELBANK0AG93"]
+    assert (row["c0050"], row["c0060"]) == ("Τράπεζα Χάβελ", "Trapeza Havel")

@@ -111,7 +111,8 @@ def _group_parent(facts: Facts, supplier: Document) -> tuple[dict[str, Any], Doc
     """An intra-group provider that records no ultimate parent has ours: the topmost Entity
     above the one it is (``group_entity``), as ``ultimate_parent`` would record it, with that
     Entity; nothing when it records one, or is itself the top."""
-    if mapping_at(supplier.data, "ultimate_parent").get("provider_id"):
+    recorded = mapping_at(supplier.data, "ultimate_parent")
+    if recorded.get("provider_id"):
         return {}, None
     own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
     top = _top(facts, own) if own is not None else None
@@ -120,6 +121,8 @@ def _group_parent(facts: Facts, supplier: Document) -> tuple[dict[str, Any], Doc
         return {}, None
     name, country = top.data.get("name"), top.data.get("country")
     parent = {"name": name, "provider_id": lei, "provider_id_type": "LEI", "country": country}
+    if recorded.get("latin_name"):  # our top entity's name in another script, given here
+        parent["latin_name"] = recorded["latin_name"]
     return parent, top
 
 
