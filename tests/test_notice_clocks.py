@@ -344,3 +344,21 @@ def test_impact_of_our_critical_function_starts_the_regulator_clocks(cli, write)
     # the unscoped scheme clock is ours; the partner's concerns suppliers with restricted data
     contractual = [n["what"] for n in notices if n["kind"] == "contractual"]
     assert contractual == ["card scheme account data compromise notice"]
+
+
+def test_the_advice_fits_the_clock_that_asks_the_shortest_window_with_triage(cli, write) -> None:
+    """The insurer's 26 hours less our triage time ask a shorter window (22) than the regulator's
+    24 hours, which the window alone must fit: the advice follows the insurer, and the message
+    says why that deadline, not the shorter one, decides."""
+    tight = REPO.replace("incident_notice_hours: 48", "incident_notice_hours: 26")
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
+    text = tight.replace("{consultant_access}", "write")
+    write("repo.yaml", text + CONTRACT.format(supplier="consultancy", window=25))
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+    (message,) = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    assert "which with our 4-hour triage time does not fit the 26-hour incident notice" in message
+    assert "24-hour initial incident notification deadline to the regulator" in message
+    assert "at most 22 hours, which leaves our 4-hour triage time inside the 26-hour" in message
+    assert "the 26-hour deadline asks the shortest window once our triage time is counted" in (
+        message
+    )
