@@ -223,3 +223,28 @@ def test_our_top_entitys_name_in_another_script_as_an_ultimate_parent(cli, tmp_p
     (zip_path,) = (tmp_path / "pkg").glob("*.zip")
     row = _b_05_01(zip_path)["529900HAVELBANK0AG93"]
     assert (row["c0050"], row["c0060"]) == ("Τράπεζα Χάβελ", "Trapeza Havel")
+
+
+def test_a_code_typed_euid_is_in_the_euids_form(cli, tmp_path: Path) -> None:
+    """A subcontractor identified by an EUID recorded as its bare registration number (the
+    business register's number without the country and register codes) would be filed as an
+    EUID the ESAs' data-quality checks reject; in its form (DEHRB.HRB123456) it files."""
+    repo = _programme(tmp_path, latin="Ellinika Diktya A.E.")
+    supplier = repo / "suppliers" / "corebanq.yaml"
+    text = supplier.read_text()
+    chained = text.replace(
+        "    provider_id: 529900SPREERECHENZ95\n    provider_id_type: LEI\n",
+        "    provider_id: 'EUID-HERE'\n    provider_id_type: EUID\n",
+    )
+    assert chained != text
+    supplier.write_text(chained.replace("EUID-HERE", "HRB123456"))
+    result = cli("check", str(repo))
+    assert result.exit_code == 1
+    (line,) = [line for line in result.lines if "form of an EUID" in line]
+    assert line.startswith("repo/suppliers/corebanq.yaml:") and "REG-12" in line, line
+    assert "subcontractors[1].provider_id" in line and "B_05.01.0010" in line
+    supplier.write_text(chained.replace("EUID-HERE", "DEHRB.HRB123456"))
+    assert cli("check", str(repo)).exit_code == 0
+    assert cli("register", "export", str(repo), "-o", str(tmp_path / "pkg")).exit_code == 0
+    (zip_path,) = (tmp_path / "pkg").glob("*.zip")
+    assert _b_05_01(zip_path)["DEHRB.HRB123456"]["c0020"] == "eba_qCO:qx2002"

@@ -12,6 +12,7 @@ register checks (REG-09 to REG-12) and the export read the same one."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
 from resilint.register.problems import Problem
-from resilint.register.remedies import SAME_ENTITY
+from resilint.register.remedies import EUID_FORM, SAME_ENTITY
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -92,6 +93,7 @@ def problems(register: Register) -> Iterator[Problem]:
         yield from _latin(template.id, rows)
         yield from _closed(template.id, rows)
         yield from _leis(template.id, rows)
+        yield from _euids(template.id, rows)
     yield from _foreign(register)
     yield from _one_country(register)
     yield from chains.problems(register)
@@ -187,6 +189,27 @@ def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:
             if problem is not None:
                 message = f"{template}.{code[1:]}: the LEI {value} is not valid: {problem}"
                 yield Problem(template, code, row.place(code), message, "ISO 17442")
+
+
+EUID = re.compile(r"[A-Z]{2}[A-Z0-9]{1,13}\.[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*\Z")
+"""The European Unique Identifier (BRIS, Implementing Regulation (EU) 2021/1042): the country
+code, the business register's code, a dot and the registration number (``DKCVR.11845118``)."""
+
+
+def _euids(template: str, rows: list[Row]) -> Iterator[Problem]:
+    """A provider's code typed EUID (qx2002) in the EUID's form, where its row is (the ESAs'
+    LEI and EUID data-quality checks); like LEIs, every other column holding it is a key."""
+    for row in rows:
+        for code, kind in LEI_COLUMNS.get(template, ()):
+            value = row.values.get(code, "")
+            if kind is None or row.values.get(kind) != codes.ID_TYPES["EUID"] or not value:
+                continue
+            if not EUID.match(value):
+                message = (
+                    f"{template}.{code[1:]}: {value} is not in the form of an EUID (country "
+                    "code, register code, a dot, the registration number)"
+                )
+                yield Problem(template, code, row.place(code), message, EUID_FORM, value)
 
 
 def _foreign(register: Register) -> Iterator[Problem]:

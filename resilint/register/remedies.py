@@ -21,6 +21,8 @@ RANKS = "ranks of B_05.02"
 """A subcontractor's rank that does not follow the one it serves (:mod:`.chains`)."""
 CURRENCY = "Implementing Regulation (EU) 2024/2956 Art. 4"
 """An amount in another currency than the register's (:mod:`.amounts`)."""
+EUID_FORM = "EUID data-quality check"
+"""A code typed EUID that is not in the EUID's form (:mod:`.checks`)."""
 SAME_ENTITY = "one entity, one country"
 """An entity of the register that is also a provider, given two countries (:mod:`.checks`)."""
 
@@ -224,7 +226,16 @@ def _same_entity(place: Place, _: str) -> str:
     )
 
 
+def _euid(place: Place, _: str) -> str:
+    return (
+        f"correct {field(place)}: an EUID is the country code, the business register's code, a "
+        "dot and the registration number (DKCVR.11845118), as the European e-Justice portal's "
+        "business register search shows it; or give the LEI"
+    )
+
+
 _CHECKS: dict[str, Remedy] = {
+    EUID_FORM: _euid,
     ENDED: _ended,
     AFTER: _after,
     RANKS: _rank,
