@@ -5,14 +5,18 @@ cache gives, byte for byte, what a check without it gives."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import copy_example
+from test_config import USER_RULE
 
 CHECK = ("check", "--as-of", "2026-11-26", "--format", "json")
 
@@ -66,6 +70,63 @@ def test_a_file_read_again_with_no_document_is_no_longer_named_as_unreadable(
     draft.write_text("# the draft carrier was dropped\n", encoding="utf-8")
     cached, fresh = _same(cli, repo)
     assert cached == fresh and "could not be read" not in fresh
+
+
+_PLUGIN = """\
+def owner_named(context, info):
+    for supplier in context.index.of_kind("Supplier"):
+        if not supplier.data.get("owner"):
+            yield context.finding(info, supplier, ("id",), f"supplier {supplier.id} {WORDS}")
+"""
+
+
+def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:
+    """A plug-in's check edited where it is installed (an editable install: the same version)
+    gives its new findings, though no document changed: its code is part of what the cache's
+    results were found with."""
+    site = tmp_path / "site"
+    (site / "acme_checks").mkdir(parents=True)
+    module = site / "acme_checks" / "__init__.py"
+    module.write_text(_PLUGIN.replace("{WORDS}", "has no owner"))
+    dist = site / "acme_checks-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-checks\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[resilint.checks]\nacme-owner = acme_checks:owner_named\n"
+    )
+    repo = tmp_path / "repo"
+    (repo / "policies").mkdir(parents=True)
+    rule = USER_RULE.replace(
+        "    select: Supplier\n    require:\n      - that: {field: supplier.owner, exists: "
+        'true}\n        message: "supplier {supplier.id} has no owner"\n',
+        "    check: acme-owner\n",
+    )
+    (repo / "policies" / "owner.yaml").write_text(rule)
+    (repo / "resilint.yaml").write_text(
+        json.dumps({"profiles": [], "select": ["ACME-01"], "rule_dirs": ["policies"]})
+    )
+    (repo / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env["RESILINT_NO_SERVER"] = "1"
+
+    def check(*extra: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "resilint", *CHECK, *extra],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return f"{done.returncode}\n{done.stdout}{done.stderr}"
+
+    assert "supplier acme has no owner" in check()
+    module.write_text(_PLUGIN.replace("{WORDS}", "names no owner"))
+    assert check() == check("--no-cache")  # the whole result
+    (repo / "a.yaml").write_text("# a comment\n" + (repo / "a.yaml").read_text())
+    module.write_text(_PLUGIN.replace("{WORDS}", "has no one answering"))
+    assert check() == check("--no-cache")  # the rules' findings kept from the last run
+    assert "supplier acme has no one answering" in check()
 
 
 def _documents(text: str) -> list[str]:

@@ -47,7 +47,8 @@ class CheckRegistry(Mapping[str, PythonCheck]):
                 if entry.name not in self._builtin and entry.name not in self._plugins:
                     self._plugins[entry.name] = entry.load()
                     version = entry.dist.version if entry.dist else "?"
-                    self.loaded.append(f"{entry.name}={entry.value} {version}")
+                    code = plugin_code(entry.module)
+                    self.loaded.append(f"{entry.name}={entry.value} {version} {code}")
         return self._plugins
 
     def __getitem__(self, name: str) -> PythonCheck:
@@ -60,6 +61,31 @@ class CheckRegistry(Mapping[str, PythonCheck]):
 
     def __len__(self) -> int:
         return len({**self._builtin, **self._plugin_checks()})
+
+
+def plugin_code(module: str) -> str:
+    """A plug-in's code as it is now: the stat of each Python file of its top-level package,
+    as resilint's own code is keyed (an editable install, or a fix copied in, changes the code
+    and not the version). Where its files cannot be told, a key no other run has: the cache
+    is not believed."""
+    import hashlib
+    import sys
+
+    from resilint.discover import stamp
+
+    top = sys.modules.get(module.split(".", 1)[0])
+    places = list(getattr(top, "__path__", None) or [getattr(top, "__file__", None) or ""])
+    files: list[Path] = []
+    for place in (Path(p) for p in places if p):
+        files += [place] if place.is_file() else sorted(place.rglob("*.py"))
+    digest = hashlib.sha256()
+    try:
+        for file in files:
+            digest.update(f"{file}\x00".encode("utf-8", "surrogatepass"))
+            digest.update(stamp(file.stat()))
+    except OSError:
+        files = []
+    return digest.hexdigest()[:16] if files else os.urandom(8).hex()
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
