@@ -297,14 +297,16 @@ _SCALAR = re.compile(r"^(?P<indent> *)(?P<key>[a-z_]+): (?P<value>[^\s|>{\[&*!#]
 _TOP = re.compile(r"[a-z_]+:")
 
 
-@pytest.mark.parametrize("seed", [3, 5, 8])
+@pytest.mark.parametrize("seed", [4, 8, 12])
 def test_seeded_edits_give_what_a_check_without_the_cache_gives(cli, repo: Path, seed: int) -> None:
-    """A few seeded random edits in a row, each followed by a check with the cache kept from
-    the check before (its whole result, its files, the rules' findings kept) and one without."""
+    """Seeded random edits in a row, each followed by a check with the cache kept from the
+    check before (its whole result, its files, the rules' findings kept) and one without. (The
+    seeds draw a comment, a syntax error, an empty document, a value, a file removed and an
+    edit that keeps the file's size and time; the harness this comes from runs hundreds.)"""
     edits = _Edits(repo, random.Random(seed))
     cli(*CHECK, cwd=repo)
     done = []
-    for _ in range(3):
+    for _ in range(2):
         done.append(edits.apply())
         cached, fresh = _same(cli, repo)
         assert cached == fresh, done
