@@ -394,3 +394,22 @@ def test_a_critical_supplier_holding_our_data_owes_a_security_indemnity(cli, wri
     assert check(cli, write, repo(supplier_doc(internal), contract(remedies)), ["CTR-08"]) == []
     counsel = repo(supplier_doc(COUNSEL, "counsel"), contract(remedies, "counsel"))
     assert check(cli, write, counsel, ["CTR-08"]) == []
+
+
+def test_a_critical_supplier_holding_nothing_of_ours_owes_no_incident_cooperation(
+    cli, write
+) -> None:
+    """A tier-1 chlorine supplier of a waterworks: no ICT services, no access to our systems,
+    none of our confidential data. An incident there reaches nothing of ours for our incident
+    team, counsel or insurer to investigate (CTR-07 has no object); its notice of a disruption
+    is still asked (CTR-03). Holding our confidential data, it is asked to cooperate."""
+    chlorine = (
+        "tier: 1\nprovides_ict_services: false\ndata_sensitivity: internal\n"
+        "highest_access_level: none\ndescription: Sodium hypochlorite deliveries.\n"
+    )
+    found = check(cli, write, repo(supplier_doc(chlorine), contract()), ["CTR-03", "CTR-07"])
+    assert codes(found) == ["CTR-03"]
+    holder = chlorine.replace("internal", "confidential")
+    found = check(cli, write, repo(supplier_doc(holder), contract()), ["CTR-07"])
+    assert codes(found) == ["CTR-07"]
+    assert "cooperate with our incident-response team" in messages(found, "CTR-07")
