@@ -69,6 +69,23 @@ def _identity() -> list[str]:
     ]
 
 
+def _module_path() -> list[str]:
+    """Where this command imports modules from, less the entry Python puts first for the
+    program itself (the ``resilint`` script's directory; ``python -m resilint`` has taken the
+    current directory off already, as :func:`_served_path` does for the server): a run needs
+    the caller's, or a plug-in it would import (``PYTHONPATH``, the user's site-packages) is
+    missing from the run, or another one is in it."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    first = spec is None and not getattr(sys.flags, "safe_path", False)
+    return sys.path[1:] if first else list(sys.path)
+
+
+def _served_path() -> list[str]:
+    """The server's own :func:`_module_path`: ``python -m resilint.server`` puts the directory
+    it starts in first."""
+    return sys.path[0 if getattr(sys.flags, "safe_path", False) else 1 :]
+
+
 def socket_path() -> str:
     """The socket of this installation's server (one per Python and resilint)."""
     import zlib
@@ -177,6 +194,7 @@ def _send(client: Any, request: dict[str, Any]) -> None:
             "environ": dict(os.environ),
             "umask": umask,
             "identity": _identity(),
+            "path": _module_path(),
             "streams": streams,
         }
     )
@@ -323,6 +341,7 @@ def serve(path: str, idle_minutes: float) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return  # another server of this installation runs, or is starting
+    served_path = _served_path()  # as started: before anything imported could change it
     _preload()
     code = _code_now()
     if os.path.lexists(path):  # left by a server that was killed: none holds the lock
@@ -369,7 +388,7 @@ def serve(path: str, idle_minutes: float) -> None:
         if child == 0:
             os.close(lock)
             listener.close()
-            _child(connection, code, served, server)
+            _child(connection, code, served, server, served_path)
         connection.close()
 
 
@@ -451,8 +470,9 @@ def _same_context(pid: int) -> bool:
         return False
 
 
-def _child(connection: Any, code: str, served: int, server: int) -> None:
-    """One request, in a fork of the server: exits the process."""
+def _child(connection: Any, code: str, served: int, server: int, path: list[str]) -> None:
+    """One request, in a fork of the server: exits the process. A command of a caller that
+    imports modules from elsewhere (``path``) is left to the caller."""
     import contextlib
     import signal
 
@@ -485,6 +505,9 @@ def _child(connection: Any, code: str, served: int, server: int) -> None:
         if request.get("control") == "stop":
             connection.sendall(b"ready 0\n")
             stop_server()
+            os._exit(0)
+        if request.get("path") != path:
+            connection.sendall(b"stale\n")
             os._exit(0)
         _set_up(request, fds)
     except BaseException:

@@ -80,10 +80,9 @@ def owner_named(context, info):
 """
 
 
-def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:
-    """A plug-in's check edited where it is installed (an editable install: the same version)
-    gives its new findings, though no document changed: its code is part of what the cache's
-    results were found with."""
+def _plugin(tmp_path: Path) -> tuple[Path, Path]:
+    """A plug-in package declaring a check (its directory, to put on PYTHONPATH, and its
+    module) and a repository whose own rule runs it on a supplier without an owner."""
     site = tmp_path / "site"
     (site / "acme_checks").mkdir(parents=True)
     module = site / "acme_checks" / "__init__.py"
@@ -106,6 +105,15 @@ def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:
         json.dumps({"profiles": [], "select": ["ACME-01"], "rule_dirs": ["policies"]})
     )
     (repo / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    return site, repo
+
+
+def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:
+    """A plug-in's check edited where it is installed (an editable install: the same version)
+    gives its new findings, though no document changed: its code is part of what the cache's
+    results were found with."""
+    site, repo = _plugin(tmp_path)
+    module = site / "acme_checks" / "__init__.py"
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env["RESILINT_NO_SERVER"] = "1"
 
@@ -127,6 +135,37 @@ def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:
     module.write_text(_PLUGIN.replace("{WORDS}", "has no one answering"))
     assert check() == check("--no-cache")  # the rules' findings kept from the last run
     assert "supplier acme has no one answering" in check()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a server on Linux only")
+def test_the_server_runs_no_command_that_imports_from_elsewhere(
+    tmp_path: Path, short_dir: Path
+) -> None:
+    """A command whose module path is not the server's (a plug-in on PYTHONPATH) is run by
+    the command itself: run by the server, it missed the plug-in (or had one the command does
+    not), and exited 2 where the command finds what the plug-in finds, or the reverse."""
+    site, repo = _plugin(tmp_path)
+    resilint = str(Path(sys.executable).with_name("resilint"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RESILINT_", "PYTHONPATH"))}
+    env["XDG_CACHE_HOME"] = str(short_dir / "xdg")
+
+    def run(*args: str, **extra: str) -> tuple[int, str, str]:
+        environ = {k: v for k, v in {**env, **extra}.items() if v}  # PYTHONPATH="": none
+        done = subprocess.run(
+            [resilint, *args], cwd=repo, env=environ, capture_output=True, text=True
+        )
+        return done.returncode, done.stdout, done.stderr
+
+    try:
+        for started, caller in (("", str(site)), (str(site), "")):
+            run("server", "stop")
+            assert run("server", "start", PYTHONPATH=started)[0] == 0
+            served = run(*CHECK, "--no-cache", PYTHONPATH=caller)
+            alone = run(*CHECK, "--no-cache", PYTHONPATH=caller, RESILINT_NO_SERVER="1")
+            assert served == alone
+            assert served[0] == (1 if caller else 2)
+    finally:
+        run("server", "stop")
 
 
 def _documents(text: str) -> list[str]:
