@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from resilint.discover import stamp
+from resilint.discover import stamp, stamp_changed
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.serialize import same_data
 from resilint.userdir import user_directory
@@ -86,6 +86,25 @@ def stats_bytes(stamps: Sequence[bytes]) -> bytes:
 
 
 _PACKED_SIZE = 40
+
+_TICK_NS = 20_000_000
+_COARSE_TICK_NS = 2_000_000_000
+"""How long a file system may keep stamping the same time: a timer tick (at most 10 ms on
+Linux), or whole seconds (1 s on HFS+ or ext4 with small inodes, 2 s on FAT) when the change
+time is a whole second."""
+
+
+def settled(stamp: bytes, since: int) -> bool:
+    """Whether a file whose :func:`stamp` was taken after ``since`` (a run's start, ns) could not
+    have been written again since without its stamp changing: its change time's tick was over.
+    A file changed within that tick may be rewritten within it, same size and same inode (an
+    editor saving in place, a tool restoring it), and keep its stamp: as git does with "racily
+    clean" entries, the cache never takes such a stamp for the file's content."""
+    changed = stamp_changed(stamp)
+    if changed is None:
+        return False
+    tick = _COARSE_TICK_NS if changed % 1_000_000_000 == 0 else _TICK_NS
+    return changed + tick <= since
 
 
 class Store:

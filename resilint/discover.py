@@ -75,6 +75,14 @@ def stamp(info: os.stat_result) -> bytes:
         return repr(numbers).encode()
 
 
+def stamp_changed(stamp: bytes) -> int | None:
+    """The change time (ns) a :func:`stamp` holds; None for one kept as text."""
+    try:
+        return int(_PACKED.unpack(stamp)[3])
+    except struct.error:
+        return None
+
+
 @dataclass(frozen=True)
 class Discovery:
     """The files a run checks, and what discovery refused (links out, FIFOs, unreadable)."""

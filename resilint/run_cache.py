@@ -10,13 +10,14 @@ next run composes only changed files to place findings.
 from __future__ import annotations
 
 import hashlib
+import time
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint, stat_key, stats_bytes
+from resilint.cache import Store, fingerprint, settled, stat_key, stats_bytes
 from resilint.discover import Discovery
 from resilint.findings import Finding
 from resilint.incremental import (
@@ -49,6 +50,11 @@ SHARDS = 64
 
 Positions = dict[str, dict[Position, tuple[int, int]]]
 
+UNSETTLED = "unsettled:"
+"""Marks the stat of an entry taken while its file could still change under the same stat
+(:func:`resilint.cache.settled`): no stat taken later equals it, so the file is read again; its
+data still tells which fields changed since."""
+
 
 def shard_name(path: str) -> str:
     """The shard that holds ``path``'s entry (a stable hash: not Python's salted ``hash``)."""
@@ -64,6 +70,8 @@ class CheckCache:
         self.rules_salt = rules_salt
         """What shapes the rules' findings besides the documents (not the paths asked about,
         nor the baseline, which act on findings afterwards): empty, never kept."""
+        self.since = time.time_ns()
+        """Before any file's stat is taken (:func:`resilint.cache.settled`)."""
         self._rules: EngineRecord | None = None
         """The record of this run's rule findings, to keep."""
         self._stamps: tuple[Discovery, str, tuple[str, ...]] | None = None
@@ -234,7 +242,10 @@ class CheckCache:
             self._rules = EngineRecord(
                 self.rules_salt,
                 names,
-                stamps,
+                tuple(
+                    now if settled(taken, self.since) else stamp_digest(UNSETTLED + taken.hex())
+                    for now, taken in zip(stamps, found.stamps, strict=True)
+                ),
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
                 [finding_out(f) for f in findings],
@@ -283,6 +294,8 @@ class CheckCache:
             stat = self.stat(key)
             if stat is None or _over_budget(file):
                 continue  # whether a file fits the run's budget depends on the others
+            if not settled(bytes.fromhex(stat), self.since):
+                stat = UNSETTLED + stat
             known = positions.get(key, {})
             name = shard_name(key)
             # read anew, or served from the cache and given positions it did not have
@@ -299,7 +312,9 @@ class CheckCache:
         # the record names each file's stat: it is never believed for an entry of another time
         if self._rules is not None and not result.crashes:
             self.store.write(RULES, self._rules.out())
-        if not result.crashes:  # a crash is worth reproducing, not remembering
+        # a crash is worth reproducing, not remembering; a file's stat that may stay the same
+        # across a change to it (see settled) keys nothing
+        if not result.crashes and all(settled(s, self.since) for s in found.stamps):
             self.store.write(
                 RESULT,
                 {

@@ -1,0 +1,116 @@
+"""The cache under hostile or unlucky conditions: file systems that stamp whole seconds, cache
+files planted in a pull request, a full disk, a check run from outside the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from resilint import cache, discover
+
+SUPPLIER = (
+    "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme GmbH\nowner: it\n"
+    "status: active\ntier: {tier}\n"
+)
+CLEAN, BROKEN = SUPPLIER.format(tier=3), SUPPLIER.format(tier=9)  # same size: SCH-01 for 9
+
+
+def small_repo(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "resilint.yaml").write_text("fail_on: error\n")
+    (path / "acme.yaml").write_text(CLEAN)
+    return path
+
+
+def rewrite_in_place(path: Path, text: str) -> None:
+    """As an editor saving in place does: same inode, same size."""
+    with path.open("r+") as out:
+        out.write(text)
+
+
+def whole_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File times as a file system with one-second timestamps keeps them (HFS+, ext4 with
+    128-byte inodes, many network and FUSE file systems)."""
+    real = discover.stamp
+
+    def coarse(info: os.stat_result) -> bytes:
+        return real(
+            SimpleNamespace(  # type: ignore[arg-type]
+                st_mtime_ns=info.st_mtime_ns // 10**9 * 10**9,
+                st_ctime_ns=info.st_ctime_ns // 10**9 * 10**9,
+                st_size=info.st_size,
+                st_ino=info.st_ino,
+                st_dev=info.st_dev,
+            )
+        )
+
+    monkeypatch.setattr(discover, "stamp", coarse)
+    monkeypatch.setattr(cache, "stamp", coarse)
+
+
+def test_a_same_size_rewrite_within_the_same_second_is_never_served_stale(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check whose stat of a file was taken within the second the file was written cannot
+    tell that version from one written later in that second: the cache keeps nothing on such
+    a stat (git's "racily clean" entries), so the next check reads the file again."""
+    whole_seconds(monkeypatch)
+    repo = small_repo(tmp_path / "repo")
+    path = repo / "acme.yaml"
+    for _ in range(10):
+        time.sleep(1 - time.time() % 1 + 0.005)  # the start of a second
+        rewrite_in_place(path, CLEAN)
+        before = discover.stamp(path.stat())
+        assert cli("check", cwd=repo).exit_code == 0
+        rewrite_in_place(path, BROKEN)
+        if discover.stamp(path.stat()) != before:
+            continue  # the check took longer than the rest of the second: try again
+        time.sleep(1.1)
+        run = cli("check", cwd=repo)
+        assert "SCH-01" in run.stdout and run.exit_code == 1, run.stdout
+        assert cli("check", cwd=repo).exit_code == 1  # and every check after it
+        return
+    pytest.skip("no check finished within the second its file was written")
+
+
+def test_a_real_file_system_with_whole_second_times(tmp_path: Path) -> None:
+    """The same on a real ext2 file system with 128-byte inodes (whole-second times), through
+    the installed command, where this machine may mount one."""
+    image, mount = tmp_path / "fs.img", tmp_path / "fs"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mkfs.ext2") is None:
+        pytest.skip("needs root and mkfs.ext2 to mount a file system")
+    subprocess.run(["truncate", "-s", "16M", str(image)], check=True)
+    made = subprocess.run(["mkfs.ext2", "-q", "-I", "128", "-F", str(image)], capture_output=True)
+    mounted = subprocess.run(["mount", "-o", "loop", str(image), str(mount)], capture_output=True)
+    if made.returncode or mounted.returncode:
+        pytest.skip("cannot mount a loop device here")
+    try:
+        repo = small_repo(mount / "repo")
+        path = repo / "acme.yaml"
+        env = {**os.environ, "RESILINT_NO_SERVER": "1", "XDG_CACHE_HOME": str(tmp_path / "home")}
+        command = [str(Path(sys.executable).parent / "resilint"), "check"]
+        for _ in range(10):
+            time.sleep(1 - time.time() % 1 + 0.005)
+            rewrite_in_place(path, CLEAN)
+            before = path.stat()
+            first = subprocess.run(command, cwd=repo, env=env, capture_output=True)
+            rewrite_in_place(path, BROKEN)
+            after = path.stat()
+            if (after.st_mtime_ns, after.st_ctime_ns) != (before.st_mtime_ns, before.st_ctime_ns):
+                continue
+            assert first.returncode == 0
+            time.sleep(1.1)
+            second = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+            assert second.returncode == 1 and "SCH-01" in second.stdout, second.stdout
+            return
+        pytest.skip("no check finished within the second its file was written")
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
