@@ -317,6 +317,10 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
         return None, ""
     if args.cache_dir is not None:  # refused as -o is; a link at the default turns it off
         refuse_links(args.cache_dir, "writes the cache", config.root)
+    elif config.source is None and not all(within(real(p), real(config.root)) for p in args.paths):
+        # without a configuration each directory checked is its own repository, and the
+        # working directory (the default's place) is none of them: nothing is written there
+        return None, ""
     # Cache JSON is about as large as the YAML it describes: four times the run's byte budget
     # bounds what is read back.
     directory = args.cache_dir or config.root / CACHE_DIR_NAME

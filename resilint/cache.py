@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import marshal
@@ -126,14 +127,39 @@ class Store:
     def read(self, name: str) -> Any:
         if self.secret is None:
             return None
-        raw = read_regular(self.directory / name, self.max_bytes, follow=False)
-        if isinstance(raw, Refusal):
-            return None  # absent, a link, or oversized: a cache resilint did not write
-        mac, _, body = raw.partition(b"\n")
-        expected = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(mac, expected):
-            return None  # written elsewhere, or tampered with: ignore it
-        return unpack(body)
+        body = self._signed_body(self.directory / name)
+        return None if body is None else unpack(body)
+
+    def _sign(self, data: bytes) -> bytes:
+        assert self.secret is not None
+        return hmac.new(self.secret, data, hashlib.sha256).hexdigest().encode()
+
+    def _signed_body(self, path: Path) -> bytes | None:
+        """The body of a cache file this user's resilint wrote. The first line signs the body's
+        size as well as the body: a file resilint did not write (committed to the repository,
+        say, a gigabyte of zeros that git stores in a megabyte) is refused from that line,
+        without being read or hashed. Absent, a link, not a regular file, oversized,
+        tampered with or written elsewhere: None."""
+        try:
+            fd = os.open(path, _READ)
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            size = info.st_size - _HEAD
+            if not stat.S_ISREG(info.st_mode) or not 0 <= size <= self.max_bytes:
+                return None
+            head = os.read(fd, _HEAD)
+            if len(head) != _HEAD or not hmac.compare_digest(head[:64], self._sign(_sized(size))):
+                return None
+            body = _read_all(fd, size)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        if len(body) != size or not hmac.compare_digest(head[65:129], self._sign(body)):
+            return None
+        return body
 
     def write(self, name: str, data: Any) -> None:
         if self.secret is None:
@@ -142,7 +168,7 @@ class Store:
             body = pack(data)
         except ValueError:  # not plain values: nothing is cached, which only costs time
             return
-        mac = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
+        head = self._sign(_sized(len(body))) + b" " + self._sign(body) + b"\n"
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if _unsafe_directory(self.directory):
@@ -152,12 +178,43 @@ class Store:
             # tempfile, shutil and random into every hook run)
             temp = self.directory / f".{name}.{os.urandom(8).hex()}"
             fd = os.open(temp, _NEW, 0o600)
+        except OSError:
+            return  # a cache that cannot be written only costs time
+        try:
             with os.fdopen(fd, "wb") as out:
-                out.write(mac + b"\n" + body)
+                out.write(head + body)
             # A rename replaces a link at the destination; it never writes through it.
             temp.replace(self.directory / name)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        except OSError:  # a full disk, or a directory planted at the name: nothing left behind
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+_HEAD = 64 + 1 + 64 + 1
+"""A cache file's first line: the signature of its body's size, a space, that of its body."""
+_READ = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted under a cache file's name: no wait
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | os.O_CLOEXEC
+)
+
+
+def _sized(size: int) -> bytes:
+    return b"size %d" % size
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """``size`` bytes of ``fd`` (fewer when it is shorter now; never more)."""
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.read(fd, min(size, 1 << 24))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def pack(data: Any) -> bytes:

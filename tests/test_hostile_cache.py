@@ -114,3 +114,62 @@ def test_a_real_file_system_with_whole_second_times(tmp_path: Path) -> None:
         pytest.skip("no check finished within the second its file was written")
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def peak_memory_mb(command: list[str], cwd: Path) -> tuple[int, float]:
+    """The exit status and the peak resident memory (MB) of ``command``, run as a process of
+    its own."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    env = {**os.environ, "RESILINT_NO_SERVER": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], cwd=cwd, env=env, capture_output=True, text=True
+    ).stdout.split()
+    return int(out[0]), int(out[1]) / 1024
+
+
+def test_cache_files_planted_in_the_repository_are_refused_unread(tmp_path: Path) -> None:
+    """A pull request can commit ``.resilint_cache/`` (git stores a gigabyte of zeros in about a
+    megabyte). Files resilint did not write are refused from their first line, which signs the
+    body's size: they cost neither the memory nor the time of reading and hashing them."""
+    repo = small_repo(tmp_path / "repo")
+    planted = repo / ".resilint_cache"
+    planted.mkdir()
+    for name in ("result.json", "config.json", "findings.json", "rules.json", "files-00.json"):
+        with (planted / name).open("wb") as out:
+            out.truncate(400 * 1024 * 1024)  # sparse: nothing on disk
+    (repo / "acme.yaml").write_text(BROKEN)
+    command = [str(Path(sys.executable).parent / "resilint"), "check"]
+    status, peak = peak_memory_mb(command, repo)
+    assert status == 1  # SCH-01, computed afresh
+    assert peak < 150, f"{peak:.0f} MB"
+
+
+def test_a_cache_that_cannot_be_written_leaves_no_file_behind(cli, tmp_path: Path) -> None:
+    """A cache file that cannot be put in place (a directory planted at its name, a full disk)
+    only costs time: the file begun for it is removed, not left to pile up run after run."""
+    repo = small_repo(tmp_path / "repo")
+    (repo / ".resilint_cache" / "result.json").mkdir(parents=True)
+    (repo / ".resilint_cache" / "files-00.json" / "x").mkdir(parents=True)
+    for _ in range(2):
+        assert cli("check", cwd=repo).exit_code == 0
+    names = {p.name for p in (repo / ".resilint_cache").iterdir() if p.name.startswith(".")}
+    assert names == {".gitignore"}
+
+
+def test_a_check_of_another_directory_writes_nothing_where_it_runs(cli, tmp_path: Path) -> None:
+    """Without a configuration each directory checked is its own repository: `resilint check
+    ../other` keeps no cache of other's documents in the working directory (in someone's home,
+    a shared /tmp, another repository)."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "acme.yaml").write_text(BROKEN)
+    here = tmp_path / "here"
+    here.mkdir()
+    assert cli("check", "../other", cwd=here).exit_code == 1
+    assert list(here.iterdir()) == []
+    assert cli("check", ".", cwd=other).exit_code == 1  # checking where it runs: cached there
+    assert (other / ".resilint_cache").is_dir()
