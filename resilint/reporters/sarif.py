@@ -87,8 +87,14 @@ def _location(path: str, line: int, column: int) -> dict[str, Any]:
 def _uri(path: str) -> str:
     """A relative URI reference (RFC 3986), as SARIF requires: every character outside the
     unreserved set percent-encoded from UTF-8, so a space, %, #, ? or a control in a file name
-    cannot change what the URI points to."""
-    return quote(PurePath(path).as_posix(), safe="/", errors="surrogatepass")
+    cannot change what the URI points to. A name that is not UTF-8 (``sup\\xff.yaml``, read
+    with Python's surrogate escapes) is encoded from its bytes (``sup%FF.yaml``), so the URI
+    names the file it came from."""
+    posix = PurePath(path).as_posix()
+    try:
+        return quote(posix.encode("utf-8", "surrogateescape"), safe="/")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gave (not from the file system)
+        return quote(posix, safe="/", errors="surrogatepass")
 
 
 def _fix(path: str, fix: Fix) -> dict[str, Any]:
