@@ -103,9 +103,8 @@ def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
         if fact not in ("kind", "requires")
     ]
     lines = [f"Applies to {kind}{' ' + '; '.join(conditions) if conditions else ''}."]
-    terms = info.applies_to.get("requires")
-    for term_name in terms if isinstance(terms, list) else [terms] if terms else []:
-        lines += _term_lines(matrix, str(term_name))
+    for term_name in _terms_of(info, matrix):
+        lines += _term_lines(matrix, term_name)
     profiles = [p for p in info.profiles if p in REGIME_OF_PROFILE]
     if profiles and len(profiles) == len(info.profiles):
         regimes = [REGIME_OF_PROFILE[p] for p in profiles]
@@ -116,6 +115,16 @@ def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
             "which applies it everywhere."
         )
     return lines
+
+
+def _terms_of(info: RuleInfo, matrix: Matrix) -> list[str]:
+    """The matrix terms the rule checks: those its scope requires, then those the matrix names
+    it for (CTR-13 asks notice periods of its critical suppliers' contracts, within a scope
+    of every contract)."""
+    wanted = info.applies_to.get("requires")
+    named = [str(t) for t in (wanted if isinstance(wanted, list) else [wanted] if wanted else [])]
+    checked = [name for name, term in matrix.terms.items() if info.code in term.rules]
+    return list(dict.fromkeys([*named, *checked]))
 
 
 def _condition(kind: str, fact: str, wanted: object) -> str:
@@ -141,7 +150,7 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
         line += f" Asked only of critical suppliers where every service concerned is {models}."
     if not term.intra_group:
         line += " Not asked of a company of our own group (a supplier with group_entity)."
-    return [line]
+    return [line, f"What requires {name}: {term.basis}."]
 
 
 def _plural(kind: str) -> str:
@@ -152,8 +161,8 @@ def _plural(kind: str) -> str:
 def requirements_table(matrix: Matrix) -> list[str]:
     """The requirements matrix as a Markdown table, for docs/rules.md."""
     lines = [
-        "| term | rules | critical | tier 2 | tier 3 | ICT-security term | not for |",
-        "|---|---|---|---|---|---|---|",
+        "| term | rules | critical | tier 2 | tier 3 | ICT-security term | not for | basis |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, term in matrix.terms.items():
         cells = " | ".join(term.describe(c) for c in CLASSES)
@@ -162,7 +171,8 @@ def requirements_table(matrix: Matrix) -> list[str]:
         group = [] if term.intra_group else ["our own group (`group_entity`)"]
         models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *group]) or "-"
         lines.append(
-            f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} |"
+            f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} "
+            f"| {printable(term.basis)} |"
         )
     return lines
 
@@ -276,6 +286,10 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "`requirements: {accelerated_termination: {not_for: [professional_service]}}`.",
         "A model in a term's `critical_only_for` list (shown *below tier 1* in the *not for*",
         "column) is asked the term only when the supplier is critical.",
+        "The *basis* column says what requires each term: *law* with the exact article and",
+        "for whom, the programme's *policy*, or *market practice*; where the law asks only part",
+        "of a term, its basis says which part. Set your own with",
+        '`requirements: {step_in_rights: {basis: "policy (the board\'s risk appetite)"}}`.',
         "",
         *requirements_table(matrix),
         "",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from resilint import codes
 from resilint.config_search import CONFIGURATION_NAMES, read_guarded, toml_tables
 from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
+from resilint.domain.requirements import BASIS_KINDS
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level
@@ -282,6 +283,9 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{where}unknown name '{error.instance}'{hint}; names: {', '.join(known)}"
     if error.validator == "pattern" and error.validator_value == codes.SELECTOR_PATTERN:
         return f"{where}{codes.not_a_selector(str(error.instance))}"
+    if error.validator == "pattern" and list(error.absolute_path)[-1:] == ["basis"]:
+        kinds = ", ".join(BASIS_KINDS)
+        return f"{where}{error.instance!r} does not start with what requires the term: {kinds}"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in known]

@@ -237,3 +237,49 @@ def test_printed_every_table_fits_the_page(browser: Any, reports: dict[str, Path
         assert matrix.locator(".word").first.is_visible()  # on screen, the words too
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_each_term_says_what_requires_it(browser: Any, reports: dict[str, Path], media: str):
+    """Under each term's header of the coverage matrix, on screen and printed on A4, the word
+    for what requires it (law, policy, market practice); the header's title and the note below
+    the table give the basis in full: a committee reading a gap in step-in rights sees that no
+    law requires the term."""
+    from resilint.domain.requirements import load_matrix
+
+    terms = list(load_matrix().terms.values())
+    width = A4_PRINTABLE if media == "print" else 1400
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(reports["defects"].as_uri())
+        page.emulate_media(media=media)
+        headers = page.locator("table.matrix thead th[scope=col]:has(.basis)")
+        assert headers.count() == len(terms)
+        for n, term in enumerate(terms):
+            header = headers.nth(n)
+            marker = header.locator(".basis")
+            assert marker.is_visible()
+            assert marker.inner_text().strip() == term.basis_kind, term.name
+            assert term.name.replace("_", " ") in header.locator(".term").inner_text()
+            assert term.basis in str(header.get_attribute("title"))
+            box, cell = marker.bounding_box(), header.bounding_box()
+            assert box and cell and box["x"] >= cell["x"] - 1
+            assert box["x"] + box["width"] <= cell["x"] + cell["width"] + 1  # within its column
+        kinds = {t.name: t.basis_kind for t in terms}
+        assert kinds["step_in_rights"] != "law" and kinds["notice_periods"] == "law"
+        note = page.locator("#coverage dl.bases")
+        assert note.is_visible()
+        shown = " ".join(note.inner_text().split())
+        assert all(" ".join(t.basis.split()) in shown for t in terms)
+        legend = page.locator("#coverage .basis-legend").inner_text()
+        assert all(kind in legend for kind in ("law", "policy", "market practice"))
+        if media == "print":  # on screen the matrix scrolls; printed, it fits the page
+            page_width = page.evaluate("document.documentElement.clientWidth")
+            right = page.evaluate(
+                "Math.max(...[...document.querySelectorAll('table.matrix th, dl.bases')]"
+                ".map(e => e.getBoundingClientRect().right))"
+            )
+            assert right <= page_width + 1
+    finally:
+        context.close()

@@ -90,10 +90,8 @@ def _cells(text: str) -> Cells:
     """The coverage table: supplier -> term -> (cell kind, code of the finding it links)."""
     section = text[text.index('<section id="coverage"') :]
     table = section[: section.index("</table>")]
-    terms = [
-        name.replace(" ", "_")
-        for name in re.findall(r'<th scope="col" title="[^"]*"><span>([^<]*)</span>', table)
-    ]
+    header = r'<th scope="col" title="[^"]*"><span><span class="term">([^<]*)</span>'
+    terms = [name.replace(" ", "_") for name in re.findall(header, table)]
     found: Cells = {}
     for supplier, row in re.findall(
         r'<th scope="row" id="cov-([^"]+)"[^>]*>.*?</th>(.*?)</tr>', table

@@ -9,7 +9,9 @@ systems through a person's account or privileged rights, not only an integration
 (:mod:`resilint.domain.delivery`) it is ``not_for``: it has no object where every service
 concerned is of one of them (forensic images of a multi-tenant platform, step-in into a
 colocation, IT-vendor terms of a bank), and those it is ``critical_only_for``: asked of them only
-when the supplier is critical (a law firm's engagement terms).
+when the supplier is critical (a law firm's engagement terms). Every term says its ``basis``:
+what requires it, law (the exact article, and for whom), the programme's policy or market
+practice, so that a gap is read for what it is.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ EXPOSURES = ("ict", "access", "operating_access", "data")
 ALWAYS, NEVER = "always", "never"
 FILE_NAME = "requirements.yaml"
 """Lives beside the rule files in rules/, but holds the matrix, not rules."""
+BASIS_KINDS = ("law", "policy", "market practice")
+"""What a term's basis starts with: ``law: DORA Art. 30(2)(h) for DORA entities; policy
+otherwise``, ``policy (the article's advice)``, ``market practice (...)``."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,15 @@ class Term:
     """Asked of a provider in our own group (a supplier with group_entity); False for the
     commercial remedies, which would move money or control inside the group, and for terms the
     law asks only of a provider outside it (NYDFS: not an affiliate)."""
+    basis: str = "policy"
+    """What requires it, in words a committee reads: starts with one of :data:`BASIS_KINDS`
+    (resilint's matrix gives every term one; the safe claim for a term made without is policy:
+    never law without the article)."""
+
+    @property
+    def basis_kind(self) -> str:
+        """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
+        return basis_kind(self.basis) or "policy"
 
     def required(
         self,
@@ -133,19 +147,42 @@ class Matrix:
                 known = ", ".join(sorted(terms))
                 raise ConfigError(f"requirements: unknown term '{name}'; terms: {known}")
             term = terms[name]
-            classes = {k: _cell(v) for k, v in cells.items() if k not in _MODEL_LISTS}
+            classes = {k: _cell(v) for k, v in cells.items() if k not in _NOT_CELLS}
             required_of = {**term.required_of, **classes}
             terms[name] = replace(
                 term,
                 required_of=required_of,
                 not_for=tuple(cells.get("not_for", term.not_for)),
                 critical_only_for=tuple(cells.get("critical_only_for", term.critical_only_for)),
+                basis=str(cells.get("basis", term.basis)),
             )
         return Matrix(terms)
 
 
-_MODEL_LISTS = ("not_for", "critical_only_for")
-"""Keys of a term's overrides that list service models rather than a class's cell."""
+_NOT_CELLS = ("not_for", "critical_only_for", "basis")
+"""Keys of a term's overrides that are not a class's cell: the service models' lists and the
+basis (the configuration's schema checks its form)."""
+
+
+def basis_kind(basis: str) -> str | None:
+    """The kind a basis starts with (``law: ...``, ``policy (...)``), None if none."""
+    for kind in BASIS_KINDS:
+        rest = basis[len(kind) :]
+        if basis.startswith(kind) and (not rest or rest[0] in " :;,("):
+            return kind
+    return None
+
+
+def _basis(name: str, spec: Mapping[str, Any], where: Path) -> str:
+    """A term's basis, required of every term of a matrix file."""
+    basis = spec.get("basis")
+    if not isinstance(basis, str) or basis_kind(basis) is None:
+        kinds = ", ".join(f"'{k}'" for k in BASIS_KINDS)
+        raise ConfigError(
+            f"requirements: term '{name}' needs a basis starting with {kinds} (what requires it)",
+            str(where),
+        )
+    return basis
 
 
 def _cell(value: Any) -> str | tuple[str, ...]:
@@ -187,6 +224,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 tuple(spec.get("not_for", ())),
                 tuple(spec.get("critical_only_for", ())),
                 bool(spec.get("intra_group", True)),
+                _basis(name, spec, where),
             )
             for name, spec in data["terms"].items()
         }

@@ -10,6 +10,11 @@ rules ran on one of those documents that is asked the term (:meth:`Posture.ran_o
 of its kind, and under the regimes it is confined to) and reported nothing. Otherwise it says
 why: no live contract, none of them asked the term (a contract that covers no ICT services is
 asked no ICT-security term), or no rule of the term checked them.
+
+Under each term's header, what requires it in one word (law, policy or market practice), so a
+committee does not read a gap in a term of the programme's own policy as a breach of law; the
+header's title and the note below the table give each term's basis in full (the article, and for
+whom).
 """
 
 from __future__ import annotations
@@ -43,10 +48,7 @@ def render(posture: Posture) -> str:
         for s in in_order(facts.index.of_kind("Supplier"))
         if facts.supplier(s).critical and facts.supplier(s).lifecycle != EXITED
     ]
-    head = "".join(
-        f'<th scope="col" title="{h(t.title)}"><span>{h(t.name.replace("_", " "))}</span></th>'
-        for t in terms
-    )
+    head = "".join(_header(t) for t in terms)
     rows = [_row(posture, s, terms) for s in suppliers]
     if not rows:
         rows = [f'<tr><td colspan="{len(terms) + 1}">No critical supplier.</td></tr>']
@@ -58,11 +60,37 @@ def render(posture: Posture) -> str:
         "Coverage of critical suppliers</h2>"
         "<p>Each critical supplier (tier 1 in effect) against the terms the requirements matrix "
         "asks of its class. A gap links to its finding.</p>"
-        f'<p class="legend">{legend}</p><div class="scroll">'
+        f'<p class="legend">{legend}</p>{_BASIS_LEGEND}<div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>{applicability.render(posture)}</section>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{_bases(terms)}"
+        f"{applicability.render(posture)}</section>"
     )
+
+
+_BASIS_LEGEND = (
+    '<p class="basis-legend">Under each term, what requires it: <span class="basis basis-law">law'
+    "</span> a law requires it, of the entities its basis names (below); "
+    '<span class="basis basis-policy">policy</span> the programme requires it, no law does '
+    '(or only the part its basis names); <span class="basis basis-market-practice">market '
+    "practice</span> it is what the market gives, no law requires it.</p>"
+)
+
+
+def _header(term: Term) -> str:
+    """The term's name and, under it, the kind of its basis; the title says both in full."""
+    kind = term.basis_kind
+    return (
+        f'<th scope="col" title="{h(term.title)}. What requires it: {h(term.basis)}">'
+        f'<span><span class="term">{h(term.name.replace("_", " "))}</span>'
+        f'<span class="basis basis-{slug(kind)}">{h(kind)}</span></span></th>'
+    )
+
+
+def _bases(terms: list[Term]) -> str:
+    """What requires each term, in full: the note below the matrix (and the printed page's)."""
+    items = "".join(f"<dt>{h(t.name.replace('_', ' '))}</dt><dd>{h(t.basis)}</dd>" for t in terms)
+    return f'<h3 id="coverage-basis">What requires each term</h3><dl class="bases">{items}</dl>'
 
 
 def _row(posture: Posture, supplier: SupplierFacts, terms: list[Term]) -> str:

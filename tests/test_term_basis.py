@@ -1,0 +1,111 @@
+"""What requires each term of the requirements matrix (its ``basis``): every packaged term says
+it, a law's with the article; ``resilint explain`` says it beside the term, through the CLI as a
+user runs it; a configuration may set its own, checked like every other setting. The posture
+report's column markers are read in a real browser in test_report_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from resilint.domain.requirements import BASIS_KINDS, basis_kind, load_matrix
+from resilint.errors import ConfigError
+from resilint.resources import data_dir
+
+MATRIX = load_matrix()
+ARTICLE = re.compile(r"Art\. \d+\(\d+\)|point \d+(\.\d+)+|NYCRR 500\.\d+\(\w\)")
+"""An exact citation: a paragraph of an article, a point of an annex, a NYCRR subsection."""
+
+
+def _resilint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "resilint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("name", list(MATRIX.terms))
+def test_every_packaged_term_says_what_requires_it(name: str) -> None:
+    """A kind first (law, policy, market practice); a law cites the article and says for whom;
+    a policy or market practice that names a law says what of the term that law does not ask."""
+    basis = MATRIX.terms[name].basis
+    kind = basis_kind(basis)
+    assert kind in BASIS_KINDS, (name, basis)
+    if kind == "law":
+        assert basis.startswith("law: ") and ARTICLE.search(basis), (name, basis)
+        assert " for " in basis or "(NYDFS)" in basis, (name, basis)  # of whom the law asks it
+    elif ARTICLE.search(basis):
+        assert " not " in basis, (name, basis)
+
+
+def test_the_remedies_no_law_requires_are_not_called_law() -> None:
+    """The committee's case: a gap in step-in rights or a security indemnity is not a breach
+    of law; the notice periods (DORA Art. 30(2)(h)) and the NIS2 and NYDFS clauses are law."""
+    kinds = {name: term.basis_kind for name, term in MATRIX.terms.items()}
+    assert kinds["step_in_rights"] == "policy"
+    assert kinds["security_indemnity"] == "market practice"
+    assert kinds["accelerated_termination"] == "policy"
+    assert "DORA Art. 28(7)" in MATRIX.terms["accelerated_termination"].basis
+    assert kinds["notice_periods"] == "law"
+    assert "DORA Art. 30(2)(h)" in MATRIX.terms["notice_periods"].basis
+    assert "500.11(b)" in MATRIX.terms["nydfs_third_party"].basis
+    assert "point 5.1.4" in MATRIX.terms["nis2_supply_chain"].basis
+    assert kinds["incident_notice"] == "policy"  # the law asks a notice, not the hours
+
+
+def test_a_matrix_term_without_a_basis_is_refused(tmp_path: Path) -> None:
+    text = (data_dir("rules") / "requirements.yaml").read_text(encoding="utf-8")
+    term = r"(  step_in_rights:\n(?:    #.*\n)*    title: .*\n)    basis: .*\n"
+    without = re.sub(term, r"\1", text)
+    assert without != text
+    path = tmp_path / "requirements.yaml"
+    path.write_text(without, encoding="utf-8")
+    with pytest.raises(ConfigError, match="term 'step_in_rights' needs a basis"):
+        load_matrix(path)
+    unknown = text.replace("basis: \"policy (the article's advice; no", 'basis: "be')
+    path.write_text(unknown, encoding="utf-8")
+    with pytest.raises(ConfigError, match="step_in_rights"):
+        load_matrix(path)
+
+
+def test_explain_says_what_requires_each_term_of_the_rule() -> None:
+    shown = " ".join(_resilint("explain", "CTR-08").stdout.split())
+    for name in ("step_in_rights", "security_indemnity", "accelerated_termination"):
+        assert f"What requires {name}: {MATRIX.terms[name].basis}." in shown
+    periods = " ".join(_resilint("explain", "CTR-13").stdout.split())
+    assert "What requires notice_periods: law: DORA Art. 30(2)(h)" in periods
+
+
+def test_a_configuration_sets_its_own_basis_and_a_wrong_one_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: a\ntier: 1\n")
+    own = "policy (the board's risk appetite, 2026)"
+    config = {"requirements": {"step_in_rights": {"basis": own}, "assessment": {"tier_3": "never"}}}
+    (tmp_path / "resilint.yaml").write_text(json.dumps(config))
+    shown = " ".join(_resilint("explain", "CTR-08", cwd=tmp_path).stdout.split())
+    assert f"What requires step_in_rights: {own}." in shown
+    assert _resilint("check", "--no-cache", cwd=tmp_path).returncode == 1  # read; SUP findings
+    (tmp_path / "resilint.yaml").write_text(
+        'requirements:\n  step_in_rights: {basis: "because we say so"}\n'
+    )
+    refused = _resilint("check", "--no-cache", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "resilint.yaml:2:27:" in refused.stderr
+    assert "requirements.step_in_rights.basis: 'because we say so' does not start" in refused.stderr
+
+
+def test_the_configuration_schema_names_every_term_of_the_matrix() -> None:
+    """An override of any term is accepted (assessment, renewal_review, claim_cooperation
+    too), and a basis may be set for each."""
+    config = json.loads((REPO / "schemas" / "config.json").read_text(encoding="utf-8"))
+    requirements = config["properties"]["requirements"]
+    assert set(requirements["propertyNames"]["enum"]) == set(MATRIX.terms)
+    assert "basis" in requirements["additionalProperties"]["properties"]
