@@ -197,7 +197,8 @@ _READ = (
     | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted under a cache file's name: no wait
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NOCTTY", 0)
-    | os.O_CLOEXEC
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
 )
 
 
