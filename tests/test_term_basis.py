@@ -109,3 +109,30 @@ def test_the_configuration_schema_names_every_term_of_the_matrix() -> None:
     requirements = config["properties"]["requirements"]
     assert set(requirements["propertyNames"]["enum"]) == set(MATRIX.terms)
     assert "basis" in requirements["additionalProperties"]["properties"]
+
+
+def test_a_law_of_regimes_no_entity_is_under_is_policy_there(tmp_path: Path) -> None:
+    """The terms whose basis cites a regime's law name the regime (law_for): in a repository
+    with no entity under it, the report shows them as policy; a configuration's own basis may
+    name its regimes, an unknown one is an error at its place."""
+    assert MATRIX.terms["notice_periods"].law_for == ("dora",)
+    assert MATRIX.terms["nydfs_third_party"].law_for == ("nydfs",)
+    assert all(t.law_for or t.basis_kind != "law" for t in MATRIX.terms.values())
+    assert MATRIX.terms["notice_periods"].kind_for(frozenset({"nis2"})) == "policy"
+    assert MATRIX.terms["notice_periods"].kind_for(frozenset({"dora", "nis2"})) == "law"
+    text = (data_dir("rules") / "requirements.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "requirements.yaml"
+    path.write_text(text.replace("law_for: [nydfs]", "law_for: [sox]"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="nydfs_third_party' law_for must list regimes"):
+        load_matrix(path)
+    (tmp_path / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: a\ntier: 1\n")
+    (tmp_path / "resilint.yaml").write_text(
+        'requirements:\n  step_in_rights: {basis: "law: our statute", law_for: [sox]}\n'
+    )
+    refused = _resilint("check", "--no-cache", cwd=tmp_path)
+    assert refused.returncode == 2 and "resilint.yaml:2:" in refused.stderr, refused.stderr
+    assert "law_for" in refused.stderr
+    (tmp_path / "resilint.yaml").write_text(
+        'requirements:\n  step_in_rights: {basis: "law: our statute", law_for: [dora]}\n'
+    )
+    assert _resilint("check", "--no-cache", cwd=tmp_path).returncode == 1

@@ -14,6 +14,8 @@ from resilint.domain.readers import strings
 from resilint.model import Document, Index
 
 REGIMES = ("dora", "nis2", "nydfs")
+REGIME_NAMES = {"dora": "DORA", "nis2": "NIS2", "nydfs": "NYDFS"}
+"""Each regime as a sentence names it."""
 PROFILES_OF_REGIME: dict[str, tuple[str, ...]] = {
     "dora": ("dora", "dora-register"),
     "nis2": ("nis2",),

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.domain.delivery import MODEL_WORDS
+from resilint.domain.regimes import REGIMES
 from resilint.errors import ConfigError
 from resilint.limits import Limits
 from resilint.resources import data_dir
@@ -60,10 +61,23 @@ class Term:
     (resilint's matrix gives every term one; the safe claim for a term made without is policy:
     never law without the article)."""
 
+    law_for: tuple[str, ...] = ()
+    """The regimes whose law the basis cites (``dora``, ``nis2``, ``nydfs``): for a repository
+    with no entity under any of them the term is the programme's policy. Empty: the basis says
+    law for everyone (or is not law)."""
+
     @property
     def basis_kind(self) -> str:
         """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
         return basis_kind(self.basis) or "policy"
+
+    def kind_for(self, regimes: frozenset[str]) -> str:
+        """The basis's word for a repository whose entities fall under ``regimes``: a term the
+        law requires only under regimes none of them is under is policy there."""
+        kind = self.basis_kind
+        if kind == "law" and self.law_for and not regimes.intersection(self.law_for):
+            return "policy"
+        return kind
 
     def required(
         self,
@@ -155,11 +169,13 @@ class Matrix:
                 not_for=tuple(cells.get("not_for", term.not_for)),
                 critical_only_for=tuple(cells.get("critical_only_for", term.critical_only_for)),
                 basis=str(cells.get("basis", term.basis)),
+                # a configuration's own basis says for whom in its words; law_for follows it
+                law_for=tuple(cells.get("law_for", () if "basis" in cells else term.law_for)),
             )
         return Matrix(terms)
 
 
-_NOT_CELLS = ("not_for", "critical_only_for", "basis")
+_NOT_CELLS = ("not_for", "critical_only_for", "basis", "law_for")
 """Keys of a term's overrides that are not a class's cell: the service models' lists and the
 basis (the configuration's schema checks its form)."""
 
@@ -183,6 +199,17 @@ def _basis(name: str, spec: Mapping[str, Any], where: Path) -> str:
             str(where),
         )
     return basis
+
+
+def _law_for(name: str, spec: Mapping[str, Any], where: Path) -> tuple[str, ...]:
+    """The regimes a term's basis cites the law of (none: every entity, or not law)."""
+    regimes = spec.get("law_for", [])
+    if not isinstance(regimes, list) or any(r not in REGIMES for r in regimes):
+        raise ConfigError(
+            f"requirements: term '{name}' law_for must list regimes of {', '.join(REGIMES)}",
+            str(where),
+        )
+    return tuple(regimes)
 
 
 def _cell(value: Any) -> str | tuple[str, ...]:
@@ -225,6 +252,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 tuple(spec.get("critical_only_for", ())),
                 bool(spec.get("intra_group", True)),
                 _basis(name, spec, where),
+                _law_for(name, spec, where),
             )
             for name, spec in data["terms"].items()
         }

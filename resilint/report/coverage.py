@@ -22,6 +22,7 @@ from __future__ import annotations
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENDED, EXITED
 from resilint.domain.readers import in_order
+from resilint.domain.regimes import REGIME_NAMES
 from resilint.domain.requirements import Term
 from resilint.findings import Finding
 from resilint.model import Document
@@ -48,7 +49,8 @@ def render(posture: Posture) -> str:
         for s in in_order(facts.index.of_kind("Supplier"))
         if facts.supplier(s).critical and facts.supplier(s).lifecycle != EXITED
     ]
-    head = "".join(_header(t) for t in terms)
+    regimes = facts.regimes.everywhere
+    head = "".join(_header(t, regimes) for t in terms)
     rows = [_row(posture, s, terms) for s in suppliers]
     if not rows:
         rows = [f'<tr><td colspan="{len(terms) + 1}">No critical supplier.</td></tr>']
@@ -63,7 +65,7 @@ def render(posture: Posture) -> str:
         f'<p class="legend">{legend}</p>{_BASIS_LEGEND}<div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>{_bases(terms)}"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{_bases(terms, regimes)}"
         f"{applicability.render(posture)}</section>"
     )
 
@@ -77,19 +79,32 @@ _BASIS_LEGEND = (
 )
 
 
-def _header(term: Term) -> str:
-    """The term's name and, under it, the kind of its basis; the title says both in full."""
-    kind = term.basis_kind
+def _header(term: Term, regimes: frozenset[str]) -> str:
+    """The term's name and, under it, the kind of its basis for this repository (law only
+    where one of its entities is under a regime whose law the basis cites); the title says
+    both in full."""
+    kind = term.kind_for(regimes)
     return (
-        f'<th scope="col" title="{h(term.title)}. What requires it: {h(term.basis)}">'
+        f'<th scope="col" title="{h(term.title)}. What requires it: {h(_basis(term, regimes))}">'
         f'<span><span class="term">{h(term.name.replace("_", " "))}</span>'
         f'<span class="basis basis-{slug(kind)}">{h(kind)}</span></span></th>'
     )
 
 
-def _bases(terms: list[Term]) -> str:
+def _basis(term: Term, regimes: frozenset[str]) -> str:
+    """The term's basis in full, and where a law it cites binds none of the repository's
+    entities, that it is policy here."""
+    if term.kind_for(regimes) == term.basis_kind:
+        return term.basis
+    under = " or ".join(REGIME_NAMES.get(r, r) for r in term.law_for)
+    return f"{term.basis} (no entity of this repository is under {under}: policy here)"
+
+
+def _bases(terms: list[Term], regimes: frozenset[str]) -> str:
     """What requires each term, in full: the note below the matrix (and the printed page's)."""
-    items = "".join(f"<dt>{h(t.name.replace('_', ' '))}</dt><dd>{h(t.basis)}</dd>" for t in terms)
+    items = "".join(
+        f"<dt>{h(t.name.replace('_', ' '))}</dt><dd>{h(_basis(t, regimes))}</dd>" for t in terms
+    )
     return f'<h3 id="coverage-basis">What requires each term</h3><dl class="bases">{items}</dl>'
 
 
