@@ -362,8 +362,36 @@ def _schemas(schemas: SchemaSet) -> str:
 
 
 def _validated_by(schemas: SchemaSet) -> str:
-    """What a document's validity depends on besides its data: resilint's code and schemas."""
-    return fingerprint([__version__, _code(), _schemas(schemas)])
+    """What a document's validity depends on besides its data: resilint's code and schemas,
+    and the libraries that read and validate it."""
+    return fingerprint([__version__, _code(), _schemas(schemas), _readers()])
+
+
+READERS = ("yaml", "yaml_rs", "jsonschema", "jsonschema_rs")
+"""The libraries that read and validate the files: an upgrade of one may read or judge a file
+otherwise, so the files' results are kept per installed version of each."""
+
+
+@functools.cache
+def _readers() -> str:
+    """Each of :data:`READERS` by the stat of its module's file, found without importing it
+    (a run whose files all come from the cache imports none of them); a missing one by its
+    absence."""
+    import importlib.util
+
+    found = []
+    for name in READERS:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        try:
+            key = stamp(Path(origin).stat()).hex() if origin else "-"
+        except OSError:
+            key = "?"
+        found.append(f"{name}\x00{origin}\x00{key}")
+    return fingerprint(found)
 
 
 def build_cache(

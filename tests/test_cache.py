@@ -319,3 +319,46 @@ def test_a_signed_file_of_another_format_is_ignored(
         mac = hmac.new(store.secret, body, hashlib.sha256).hexdigest().encode()
         (store.directory / "a").write_bytes(mac + b"\n" + body)
         assert store.read("a") is None
+
+
+def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
+    cli, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files' results are kept per installed version of the libraries that read and
+    validate them (PyYAML, yaml-rs, jsonschema, jsonschema-rs): after `pip install -U` of
+    one (its module file rewritten), every file is read and validated again."""
+    import importlib.machinery
+    import importlib.util
+
+    from resilint import app
+
+    installed = tmp_path / "site-packages" / "yaml" / "__init__.py"
+    installed.parent.mkdir(parents=True)
+    installed.write_text("__version__ = '6.0.2'\n")
+    find_spec = importlib.util.find_spec
+
+    def found(name: str, *rest):  # type: ignore[no-untyped-def]
+        if name == "yaml":  # where the cache's key looks for PyYAML: the file above
+            return importlib.machinery.ModuleSpec(name, None, origin=str(installed))
+        return find_spec(name, *rest)
+
+    monkeypatch.setattr(importlib.util, "find_spec", found)
+    app._readers.cache_clear()
+    findings = cli("check", *AS_OF, cwd=repo).stdout
+    reads: list[str] = []
+    read_file = checker.read_file
+
+    def counted(path, *rest):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return read_file(path, *rest)
+
+    monkeypatch.setattr(checker, "read_file", counted)
+    app._readers.cache_clear()
+    assert cli("check", *AS_OF, cwd=repo).stdout == findings
+    assert reads == []  # the same libraries: every file from the cache
+    installed.unlink()
+    installed.write_text("__version__ = '6.0.3'\n")  # upgraded: another file in its place
+    app._readers.cache_clear()
+    assert cli("check", *AS_OF, cwd=repo).stdout == findings
+    assert len(reads) == len(list(repo.rglob("*.yaml"))) - 1  # all but resilint.yaml
+    app._readers.cache_clear()
