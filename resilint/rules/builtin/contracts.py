@@ -4,8 +4,9 @@ CTR-04 compares a supplier's notice window with the clocks its incident can star
 insurance policies and entities. To whom it applies (contracts in force or in draft whose supplier
 the requirements matrix asks for incident notice) is its ``applies_to``; the engine keeps only the
 findings on those contracts. It judges the window CTR-03 leaves: where CTR-03 already asks for a
-shorter one, only a clock tighter than that still draws a CTR-04 finding, so the two rules never
-report one clause twice nor disagree.
+shorter one, only a clock that even that window misses (with our triage time, for an insurer's
+deadline) still draws a CTR-04 finding, which then asks for less than CTR-03 does: the two rules
+never disagree, and report one clause twice only when CTR-03's fix would not be enough.
 """
 
 from __future__ import annotations
