@@ -529,6 +529,15 @@ def run_check(args: CheckArgs) -> int:
         plain = dataclasses.replace(context, color=False, group_by=None)
         _write_file(target, REPORTERS[name](plain))
     _write(build_reporter(args)(context))
+    sarif = "sarif" in {name for name, _ in args.outputs} or (
+        not args.statistics and (args.output_format or _default_format()) == "sarif"
+    )
+    if sarif:
+        from resilint.reporters.sarif import github_limits_note
+
+        limits = github_limits_note(len(context.findings))
+        if limits:
+            echo(f"resilint: note: {limits}", err=True)
     return exit_status(result, config)
 
 

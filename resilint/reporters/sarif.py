@@ -28,6 +28,28 @@ warning medium (4.0 to 6.9), info low (0.1 to 3.9). Nothing is critical: a resil
 not an exploitable vulnerability in itself."""
 
 
+GITHUB_SHOWN, GITHUB_ACCEPTED = 5000, 25000
+"""GitHub code scanning's limits on results per SARIF run: it shows the top 5,000 by severity and
+rejects a run of more than 25,000 (docs.github.com, "SARIF results exceed limit")."""
+
+
+def github_limits_note(results: int) -> str:
+    """What GitHub code scanning will do with a SARIF run of ``results`` results, where it will
+    not take them all (empty otherwise)."""
+    if results > GITHUB_ACCEPTED:
+        return (
+            f"the SARIF output holds {results:,} results, and GitHub code scanning rejects a run "
+            f"of more than {GITHUB_ACCEPTED:,}: its upload will fail; fix or leave out the bulk "
+            "first (--select, per_file_ignores, exclude)"
+        )
+    if results > GITHUB_SHOWN:
+        return (
+            f"the SARIF output holds {results:,} results; GitHub code scanning shows only the "
+            f"top {GITHUB_SHOWN:,} of a run, by severity (every finding is still in the file)"
+        )
+    return ""
+
+
 def report_sarif(context: ReportContext) -> str:
     codes = sorted({f.code for f in context.findings})
     index = {code: i for i, code in enumerate(codes)}
