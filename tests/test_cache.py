@@ -40,6 +40,19 @@ def settle() -> None:
     time.sleep(0.05)
 
 
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files a check reads from disk from now on (not those served from the cache)."""
+    reads: list[str] = []
+    read_file = checker.read_file
+
+    def counted(path, *rest):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return read_file(path, *rest)
+
+    monkeypatch.setattr(checker, "read_file", counted)
+    return reads
+
+
 def break_contract(repo: Path) -> Path:
     # a tier-1 supplier's contract: CTR-03 asks every such contract for its notice window
     path = repo / "contracts" / "corvane-erp.yaml"
@@ -279,14 +292,7 @@ def test_a_rewritten_shard_keeps_every_file_served_from_it(
     settle()
     assert cli("check", *AS_OF, cwd=repo).stdout == findings  # `beside` served, shard rewritten
     (repo / ".resilint_cache" / "result.json").unlink()  # per-file entries only
-    reads: list[str] = []
-    read_file = checker.read_file
-
-    def counted(path, *rest):  # type: ignore[no-untyped-def]
-        reads.append(str(path))
-        return read_file(path, *rest)
-
-    monkeypatch.setattr(checker, "read_file", counted)
+    reads = count_reads(monkeypatch)
     assert cli("check", *AS_OF, cwd=repo).stdout == findings
     assert reads == []  # neither `edited` nor `beside`, nor any other file, read again
     assert beside != edited
@@ -355,14 +361,7 @@ def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
     app._readers.cache_clear()
     settle()
     findings = cli("check", *AS_OF, cwd=repo).stdout
-    reads: list[str] = []
-    read_file = checker.read_file
-
-    def counted(path, *rest):  # type: ignore[no-untyped-def]
-        reads.append(str(path))
-        return read_file(path, *rest)
-
-    monkeypatch.setattr(checker, "read_file", counted)
+    reads = count_reads(monkeypatch)
     app._readers.cache_clear()
     assert cli("check", *AS_OF, cwd=repo).stdout == findings
     assert reads == []  # the same libraries: every file from the cache

@@ -5,7 +5,6 @@ cache gives, byte for byte, what a check without it gives."""
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import random
 import re
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import copy_example
-from test_config import USER_RULE
+from test_extensions import plugin_repository
 
 CHECK = ("check", "--as-of", "2026-11-26", "--format", "json")
 
@@ -81,31 +80,9 @@ def owner_named(context, info):
 
 
 def _plugin(tmp_path: Path) -> tuple[Path, Path]:
-    """A plug-in package declaring a check (its directory, to put on PYTHONPATH, and its
-    module) and a repository whose own rule runs it on a supplier without an owner."""
-    site = tmp_path / "site"
-    (site / "acme_checks").mkdir(parents=True)
-    module = site / "acme_checks" / "__init__.py"
-    module.write_text(_PLUGIN.replace("{WORDS}", "has no owner"))
-    dist = site / "acme_checks-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-checks\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text(
-        "[resilint.checks]\nacme-owner = acme_checks:owner_named\n"
-    )
-    repo = tmp_path / "repo"
-    (repo / "policies").mkdir(parents=True)
-    rule = USER_RULE.replace(
-        "    select: Supplier\n    require:\n      - that: {field: supplier.owner, exists: "
-        'true}\n        message: "supplier {supplier.id} has no owner"\n',
-        "    check: acme-owner\n",
-    )
-    (repo / "policies" / "owner.yaml").write_text(rule)
-    (repo / "resilint.yaml").write_text(
-        json.dumps({"profiles": [], "select": ["ACME-01"], "rule_dirs": ["policies"]})
-    )
-    (repo / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
-    return site, repo
+    """A plug-in package declaring a check (its site directory, to put on PYTHONPATH) and a
+    repository whose own rule runs it on a supplier without an owner."""
+    return plugin_repository(tmp_path, _PLUGIN.replace("{WORDS}", "has no owner"))
 
 
 def test_a_plugin_check_changed_in_place_is_run_again(tmp_path: Path) -> None:

@@ -27,10 +27,13 @@ def owner_named(context, info):
 '''
 
 
-def test_a_plugin_check_declared_by_entry_point_runs(tmp_path: Path) -> None:
+def plugin_repository(tmp_path: Path, source: str) -> tuple[Path, Path]:
+    """An installed plug-in package whose module is ``source``, declaring the check
+    ``acme-owner`` by entry point (its site directory, to put on PYTHONPATH), and a repository
+    whose own rule ACME-01 runs it on a supplier without an owner."""
     site = tmp_path / "site"
     (site / "acme_checks").mkdir(parents=True)
-    (site / "acme_checks" / "__init__.py").write_text(textwrap.dedent(PLUGIN))
+    (site / "acme_checks" / "__init__.py").write_text(source)
     dist = site / "acme_checks-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-checks\nVersion: 1.0\n")
@@ -49,6 +52,11 @@ def test_a_plugin_check_declared_by_entry_point_runs(tmp_path: Path) -> None:
         json.dumps({"profiles": [], "select": ["ACME-01"], "rule_dirs": ["policies"]})
     )
     (repo / "a.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    return site, repo
+
+
+def test_a_plugin_check_declared_by_entry_point_runs(tmp_path: Path) -> None:
+    site, repo = plugin_repository(tmp_path, textwrap.dedent(PLUGIN))
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [sys.executable, "-m", "resilint", "check", "--no-color"],
