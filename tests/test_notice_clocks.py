@@ -90,9 +90,21 @@ incident_notification: {{window_hours: {window}, trigger: suspected}}
 """
 
 
-def run(cli, write, windows: dict[str, int], consultant_access: str = "read-only") -> Any:
-    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
-    text = REPO.replace("{consultant_access}", consultant_access)
+def run(
+    cli,
+    write,
+    windows: dict[str, int],
+    consultant_access: str = "read-only",
+    params: dict[str, Any] | None = None,
+    repo: str = REPO,
+) -> Any:
+    """CTR-04's messages by contract, with ``params`` set for CTR-04, on ``repo`` with a
+    contract for each supplier's window."""
+    config: dict[str, Any] = {"profiles": [], "select": ["CTR-04"]}
+    if params is not None:
+        config["rules"] = {"CTR-04": {"params": params}}
+    write("resilint.yaml", json.dumps(config))
+    text = repo.replace("{consultant_access}", consultant_access)
     for supplier, window in windows.items():
         text += CONTRACT.format(supplier=supplier, window=window)
     write("repo.yaml", text)
@@ -125,16 +137,7 @@ def test_the_insurer_deadline_leaves_our_triage_time(cli, write) -> None:
     assert run(cli, write, {"payroll": 44}) == {}
     # the regulator's 24 hours (write access starts it) is met by a 24-hour window
     assert run(cli, write, {"consultancy": 24}, consultant_access="write") == {}
-    lenient = {"profiles": [], "select": ["CTR-04"]}
-    lenient["rules"] = {"CTR-04": {"params": {"insurer_buffer_must_fit": False}}}
-    write("resilint.yaml", json.dumps(lenient))
-    write(
-        "repo.yaml",
-        REPO.replace("{consultant_access}", "read-only")
-        + CONTRACT.format(supplier="payroll", window=48),
-    )
-    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
-    assert [f for f in result.json()["findings"] if f["code"] == "CTR-04"] == []
+    assert run(cli, write, {"payroll": 48}, params={"insurer_buffer_must_fit": False}) == {}
 
 
 def test_buffer_must_fit_asks_the_window_and_our_triage_time_to_fit(cli, write) -> None:
@@ -166,13 +169,8 @@ def test_buffer_must_fit_asks_the_window_and_our_triage_time_to_fit(cli, write) 
     )
     assert "at most 38 hours, which leaves our 10-hour triage time inside" in message
     # every clock: the regulator's 24 hours no longer fits a 24-hour window either
-    write(
-        "repo.yaml",
-        REPO.replace("{consultant_access}", "write")
-        + CONTRACT.format(supplier="consultancy", window=24),
-    )
-    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
-    (message,) = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    params = strict["rules"]["CTR-04"]["params"]
+    message = run(cli, write, {"consultancy": 24}, "write", params)["ctr-consultancy"]
     assert "does not fit the 24-hour initial incident notification deadline to the regulator" in (
         message
     )
@@ -351,11 +349,7 @@ def test_the_advice_fits_the_clock_that_asks_the_shortest_window_with_triage(cli
     24 hours, which the window alone must fit: the advice follows the insurer, and the message
     says why that deadline, not the shorter one, decides."""
     tight = REPO.replace("incident_notice_hours: 48", "incident_notice_hours: 26")
-    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-04"]}))
-    text = tight.replace("{consultant_access}", "write")
-    write("repo.yaml", text + CONTRACT.format(supplier="consultancy", window=25))
-    result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
-    (message,) = [f["message"] for f in result.json()["findings"] if f["code"] == "CTR-04"]
+    message = run(cli, write, {"consultancy": 25}, "write", repo=tight)["ctr-consultancy"]
     assert "which with our 4-hour triage time does not fit the 26-hour incident notice" in message
     assert "24-hour initial incident notification deadline to the regulator" in message
     assert "at most 22 hours, which leaves our 4-hour triage time inside the 26-hour" in message
