@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -514,6 +514,8 @@ def run_check(args: CheckArgs) -> int:
         )
     with without_cycle_collection():
         result = check(options, cache, judge)
+    if judge is None and options.focus is None:
+        _require_documents(result, options.paths)
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
@@ -539,6 +541,25 @@ def run_check(args: CheckArgs) -> int:
         if limits:
             echo(f"resilint: note: {limits}", err=True)
     return exit_status(result, config)
+
+
+def _require_documents(result: Result, paths: Sequence[Path]) -> None:
+    """A check of a directory that holds YAML but no resilint document at all fails: a gate
+    pointed at the wrong directory (the repository's CI files, a docs folder) would otherwise
+    pass on nothing checked. A file read with a finding (YAML that does not parse, a link out of
+    the repository) is reported instead; a file named alone is DOC-04."""
+    folders = [path for path in paths if path.is_dir()]
+    if result.documents or result.findings or not folders:
+        return
+    count = "the YAML file" if result.files == 1 else f"the {result.files} YAML files"
+    raise UsageError(
+        f"no resilint documents: {count} found in "
+        + ", ".join(str(p) for p in folders)
+        + (" holds" if result.files == 1 else " hold")
+        + " none (no document declares apiVersion: resilint/v1), so nothing was checked; "
+        "name the directory that holds the programme, or add `apiVersion: resilint/v1` to its "
+        "documents"
+    )
 
 
 def build_reporter(args: CheckArgs) -> Reporter:

@@ -204,9 +204,33 @@ def test_empty_files_are_ignored_not_failed(cli, write):
     write("empty.yaml", "")
     write("comments.yaml", "# only a comment\n")
     write("tilde.yaml", "~\n")
+    write("w.yaml", "apiVersion: resilint/v1\nkind: Widget\nid: w\n")
+    result = cli("check", ".", "--format", "json")
+    assert result.codes() == ["DOC-01"]  # the empty files add nothing
+    assert result.json()["summary"]["files"] == 4
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"empty.yaml": "", "comments.yaml": "# only a comment\n", "tilde.yaml": "~\n"},
+        {"deploy/ci.yml": "on: push\njobs: {}\n", "docs/mkdocs.yml": "site_name: x\n"},
+        {"scalar.yaml": "just words\n", "list.yaml": "- a\n- b\n"},
+    ],
+)
+def test_a_directory_without_any_resilint_document_fails(cli, write, files):
+    """A gate pointed at the wrong directory checks nothing: it must not pass."""
+    for name, text in files.items():
+        write(name, text)
     result = cli("check", ".")
-    assert result.exit_code == 0
-    assert "Checked 3 files, 0 documents: no findings." in result.stdout
+    assert result.exit_code == 2
+    assert "no resilint documents" in result.stderr
+    assert f"the {len(files)} YAML files found in . hold none" in result.stderr
+    assert "apiVersion: resilint/v1" in result.stderr
+    assert result.stdout == ""
+    # a file named on its own is reported where it is (DOC-04, or YML-08 for a list)
+    named = cli("check", next(iter(files)), "--format", "json")
+    assert named.codes() in (["DOC-04"], ["YML-08"])
 
 
 def test_large_file_is_refused_before_parsing(cli, write):

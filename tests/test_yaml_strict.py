@@ -130,8 +130,12 @@ OTHER_TOOLS = {
 def test_yaml_of_other_tools_is_left_alone(cli, write):
     for name, text in OTHER_TOOLS.items():
         write(name, text)
+    # beside the programme, as in a real repository (a directory of nothing but other tools'
+    # YAML is refused: test_a_directory_without_any_resilint_document_fails)
+    write("programme/control.yaml", "apiVersion: resilint/v1\nkind: Control\nid: c\nname: C\n")
     result = cli("check", ".", "--format", "json")
     assert result.json()["findings"] == [], result.stdout
+    assert result.json()["summary"]["documents"] == 1
     assert result.exit_code == 0
 
 
