@@ -175,6 +175,51 @@ def fact_matches(value: Any, wanted: Any) -> bool:
     return any(type(v) is type(c) and v == c for v in have for c in choices)
 
 
+def fact_test(applies_to: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], bool]:
+    """:meth:`Facts.matches` for one ``applies_to``, made once for the documents of a scope:
+    each fact's wanted values put in a set of (type, value) where they can be, so that a fact is
+    looked up rather than compared with each (what :func:`fact_matches` answers, for every
+    value)."""
+    tests = tuple(
+        (name, wanted, _plain(wanted)) for name, wanted in applies_to.items() if name != "kind"
+    )
+
+    def test(fields: Mapping[str, Any]) -> bool:
+        for name, wanted, plain in tests:
+            value = fields.get(name)
+            if plain is None:
+                if not fact_matches(value, wanted):
+                    return False
+            elif isinstance(value, list):
+                if not any(_among(item, plain) for item in value):
+                    return False
+            elif not _among(value, plain):
+                return False
+        return True
+
+    return test
+
+
+def _plain(wanted: Any) -> frozenset[tuple[type, Any]] | None:
+    """The wanted values as (type, value) pairs, or None where one cannot be a set's member
+    (a mapping) or is not equal to itself (NaN)."""
+    choices = wanted if isinstance(wanted, list) else [wanted]
+    try:
+        pairs = frozenset((type(c), c) for c in choices)
+    except TypeError:
+        return None
+    return pairs if all(c == c for c in choices) else None
+
+
+def _among(value: Any, pairs: frozenset[tuple[type, Any]]) -> bool:
+    """``type(value) is type(c) and value == c`` for some wanted ``c``: a value that cannot be
+    a set's member (a mapping, a list) equals none of them, which all can."""
+    try:
+        return (type(value), value) in pairs
+    except TypeError:
+        return False
+
+
 def _key(document: Document) -> str:
     return document.id if document.id is not None else f"{document.path}#{document.index}"
 
@@ -190,4 +235,4 @@ _READERS: dict[str, Any] = {
     "Playbook": Facts.playbook,
 }
 
-__all__ = ["Facts", "fact_matches"]
+__all__ = ["Facts", "fact_matches", "fact_test"]

@@ -155,6 +155,8 @@ def _latin(template: str, rows: list[Row]) -> Iterator[Problem]:
 def is_latin(text: str) -> bool:
     """Whether every letter of ``text`` is a Latin one (``Kühlhaus``, ``Hébergement``);
     digits, punctuation and spaces do not count."""
+    if text.isascii():  # the letters of ASCII are Latin (A to Z): no name to look up
+        return True
     return all(
         unicodedata.name(c, "").startswith("LATIN")
         for c in text
@@ -164,19 +166,22 @@ def is_latin(text: str) -> bool:
 
 def _closed(template: str, rows: list[Row]) -> Iterator[Problem]:
     lists = {"eba_GA": codes.COUNTRIES, "eba_CU": codes.CURRENCIES}
-    for row in rows:
-        for code, value in row.values.items():
-            if not value.startswith("eba_"):  # every closed list's member is an eba_ code
-                continue
-            prefix, _, member = value.partition(":")
-            allowed = lists.get(prefix)
-            if value == codes.NOT_APPLICABLE_COUNTRY:
-                allowed = None if code in ("c0130", "c0150", "c0160") else frozenset()
-            if prefix == "eba_TA" and member.startswith(("x", "qx")):
-                allowed = codes.LICENSED_ACTIVITIES
-            if allowed is not None and member not in allowed:
-                message = f"{template}.{code[1:]}: {value} is not in the ESAs' closed list"
-                yield Problem(template, code, row.place(code), message, "503", value)
+    coded = [  # every closed list's member is an eba_ code: the other cells, most, are passed by
+        (row, code, value)
+        for row in rows
+        for code, value in row.values.items()
+        if value.startswith("eba_")
+    ]
+    for row, code, value in coded:
+        prefix, _, member = value.partition(":")
+        allowed = lists.get(prefix)
+        if value == codes.NOT_APPLICABLE_COUNTRY:
+            allowed = None if code in ("c0130", "c0150", "c0160") else frozenset()
+        if prefix == "eba_TA" and member.startswith(("x", "qx")):
+            allowed = codes.LICENSED_ACTIVITIES
+        if allowed is not None and member not in allowed:
+            message = f"{template}.{code[1:]}: {value} is not in the ESAs' closed list"
+            yield Problem(template, code, row.place(code), message, "503", value)
 
 
 def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:

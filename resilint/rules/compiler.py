@@ -15,7 +15,7 @@ from resilint.rules.expressions import ExpressionCompiler
 from resilint.rules.model import Rule, RuleInfo, describe
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
-from resilint.rules.runtime import Env, Ref, placeholders
+from resilint.rules.runtime import Env, Ref, placeholders, reader
 from resilint.rules.site import Site
 from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
@@ -151,10 +151,10 @@ class RuleCompiler:
         if target is None:
             raise self.site.fail(where, f"'{value}' is not a reference to another document")
         kind, many = target
-        segments = parse_path(str(value))
+        read = reader(parse_path(str(value)))  # env.value, unrolled
 
         def follow(env: Env) -> Ref | list[Ref] | None:
-            ids = env.value(segments)
+            ids = read(env)
             if many:
                 docs = [env.index.get(kind, i) for i in ids] if isinstance(ids, list) else []
                 return [Ref(d, (), d.data) for d in docs if d is not None]

@@ -26,7 +26,10 @@ def in_scope(facts: Facts, kind: str, applies: dict[str, Any]) -> list[Document]
     key = (kind, repr(applies))  # equal for equal scopes
     found = lists.get(key)
     if found is None:
-        found = lists[key] = [d for d in facts.index.of_kind(kind) if facts.matches(d, applies)]
+        from resilint.domain.model import fact_test  # the model is loaded: facts is one
+
+        test = fact_test(applies)  # facts.matches, made once for the scope
+        found = lists[key] = [d for d in facts.index.of_kind(kind) if test(facts.of(d))]
     return found
 
 
@@ -83,21 +86,27 @@ class DeclarativeRule:
         )
         for document in documents:
             try:
-                yield from self._document(base, document, context)
+                found = self._document(base, document, context)
             except RuleCrash:
                 raise
             except Exception as exc:  # named with the document, for the person who edits it
                 raise RuleCrash(document, exc) from exc
+            yield from found
 
-    def _document(self, base: Env, document: Document, context: RuleContext) -> Iterator[Finding]:
+    def _document(self, base: Env, document: Document, context: RuleContext) -> list[Finding]:
+        """The findings of one document: a list, most often empty (no generator a document)."""
         bindings: dict[str, Ref | list[Ref] | None] = {self.name: Ref(document, (), document.data)}
-        env = Env(base.facts, base.params, bindings, base.budget)
+        env = base.with_bindings(bindings)
         for name, binder in self.lets:  # each let sees those before it; env is not shared yet
             bindings[name] = binder(env)
         if self.when is not None and not self.when(env):
-            return  # the rule does not apply to this document: its items are not visited
+            return []  # the rule does not apply to this document: its items are not visited
+        if self.for_each is None:
+            return self._check(env, context)
+        found: list[Finding] = []
         for item_env in self._items(env):
-            yield from self._check(item_env, context)
+            found += self._check(item_env, context)
+        return found
 
     def _items(self, env: Env) -> Iterator[Env]:
         if self.for_each is None:
@@ -109,7 +118,7 @@ class DeclarativeRule:
             if test(item_env):
                 yield item_env
 
-    def _check(self, env: Env, context: RuleContext) -> Iterator[Finding]:
+    def _check(self, env: Env, context: RuleContext) -> list[Finding]:
         """One finding per section: the failed requirements of a section the document lacks are
         one gap, and the gaps within one top-level section of the checked document (or item)
         are one finding listing them, at the first."""
@@ -118,6 +127,8 @@ class DeclarativeRule:
             for number, requirement in enumerate(self.requirements)
             if (requirement.guard is None or requirement.guard(env)) and not requirement.test(env)
         ]
+        if not failed:  # as for most documents
+            return []
         by_block: dict[str | None, list[tuple[int, Requirement]]] = {}
         for number, requirement in failed:
             block = self._missing_block(requirement, env)
@@ -133,8 +144,7 @@ class DeclarativeRule:
         for gap in gaps:
             section = gap.place.path[: len(base) + 1] if gap.place.path[: len(base)] == base else ()
             by_section.setdefault((id(gap.place.document), section), []).append(gap)
-        for same in by_section.values():
-            yield self._finding(same, env, context)
+        return [self._finding(same, env, context) for same in by_section.values()]
 
     def _base(self, env: Env) -> JsonPath:
         """Where the checked thing sits: the list item of ``for_each``, else the document."""

@@ -15,7 +15,7 @@ from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
 from resilint.rules.operators import DATE_OPERATORS, OPERATORS, with_constant
 from resilint.rules.paths import parse_path
-from resilint.rules.runtime import MISSING, Env, Ref, reader
+from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
 from resilint.rules.site import Site
 from resilint.rules.types import Bound, UnknownField, items_of, navigate
 from resilint.schemas import SchemaSet
@@ -74,6 +74,8 @@ class ExpressionCompiler:
         wanted = node[name]
         if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
             fixed = with_constant(name, wanted)
+            if fixed is not None and subject_key == "field":  # the field read and tested at once
+                return tested(parse_path(str(node["field"])), fixed)
             if fixed is not None:
                 return lambda env: fixed(subject(env))
             return lambda env: test(subject(env), wanted, env.as_of)
@@ -277,6 +279,9 @@ def _spending(collection: Collection) -> Collection:
 def _all_of(parts: list[Condition]) -> Condition:
     if len(parts) == 1:
         return parts[0]
+    if len(parts) == 2:  # the most frequent list: no loop
+        first, second = parts
+        return lambda env: first(env) and second(env)
 
     def every(env: Env) -> bool:
         for part in parts:  # noqa: SIM110  (a loop is cheaper than all() on this hot path)

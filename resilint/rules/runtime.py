@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from resilint.findings import JsonPath
 from resilint.incremental import Watched, field_name
@@ -13,6 +13,8 @@ from resilint.model import Document
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+
+_R = TypeVar("_R")
 
 
 class _Missing:
@@ -75,7 +77,15 @@ class Env:
         )
 
     def bind(self, name: str, value: Ref | list[Ref] | None) -> Env:
-        return Env(self.facts, self.params, {**self.bindings, name: value}, self.budget)
+        return self.with_bindings({**self.bindings, name: value})
+
+    def with_bindings(self, bindings: Mapping[str, Ref | list[Ref] | None]) -> Env:
+        """This evaluation's facts, parameters and budget with other bindings: made without
+        :meth:`__init__`'s lookups, once a document and once an item of every quantifier."""
+        env = _new(Env)
+        env.facts, env.index, env.as_of = self.facts, self.index, self.as_of
+        env.params, env.bindings, env.budget = self.params, bindings, self.budget
+        return env
 
     def lookup(self, path: tuple[str, ...]) -> Ref | list[Ref] | None:
         """Resolve a path whose first segment is a binding; lists are returned whole."""
@@ -152,6 +162,7 @@ class Budget:
 
 
 _get, _has, _item = dict.get, dict.__contains__, dict.__getitem__
+_new = object.__new__
 
 
 def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
@@ -160,48 +171,90 @@ def reader(path: tuple[str, ...]) -> Callable[[Env], Any]:
     check. Anything else (a parameter, a fact, a missing field) is left to :meth:`Env.value`."""
     if path[0] == "param" or path == ("as_of",) or len(path) == 1:
         return lambda env: env.value(path)
-    name, keys = path[0], path[1:]
-    if len(keys) == 1:
-        key = keys[0]
-        noted = field_name(key)  # how a Watched mapping notes the key
+    if len(path) > 2:
+        return _walk(path[0], path[1:], path, _itself)
+    name, key = path
+    noted = field_name(key)  # how a Watched mapping notes the key
 
-        def one(env: Env) -> Any:
-            bound = env.bindings.get(name)
-            if bound.__class__ is Ref:
-                value = bound.value
-                kind = value.__class__
-                if kind is dict or kind is Watched:
-                    if kind is Watched:  # noted as its get would, without a call
-                        value.seen.add(noted)
-                    found = _get(value, key, MISSING)
-                    if found is not MISSING:
-                        return found
-                    if bound.path:
-                        return MISSING  # a part of a document has no facts
-                    # a whole document without the field: one of its facts, if it has one
-                    return env.facts.of(bound.document).get(key, MISSING)
-            return env.value(path)
+    def one(env: Env) -> Any:
+        bound = env.bindings.get(name)
+        if bound.__class__ is Ref:
+            value = bound.value
+            kind = value.__class__
+            if kind is dict or kind is Watched:
+                if kind is Watched:  # noted as its get would, without a call
+                    value.seen.add(noted)
+                found = _get(value, key, MISSING)
+                if found is not MISSING:
+                    return found
+                if bound.path:
+                    return MISSING  # a part of a document has no facts
+                # a whole document without the field: one of its facts, if it has one
+                return env.facts.of(bound.document).get(key, MISSING)
+        return env.value(path)
 
-        return one
+    return one
 
+
+def tested(path: tuple[str, ...], test: Callable[[Any], _R]) -> Callable[[Env], _R]:
+    """``test(env.value(path))`` as one closure: a condition on a field with a plain operand
+    (``{field: contract.status, equals: active}``), the reading of a field of a bound document
+    unrolled as :func:`reader` does (the same steps, kept in step with it), without a second
+    call for the read."""
+    if path[0] == "param" or path == ("as_of",) or len(path) == 1:
+        return lambda env: test(env.value(path))
+    if len(path) > 2:
+        return _walk(path[0], path[1:], path, test)
+    name, key = path
+    noted = field_name(key)  # how a Watched mapping notes the key
+
+    def one(env: Env) -> _R:
+        bound = env.bindings.get(name)
+        if bound.__class__ is Ref:
+            value = bound.value
+            kind = value.__class__
+            if kind is dict or kind is Watched:
+                if kind is Watched:  # noted as its get would, without a call
+                    value.seen.add(noted)
+                found = _get(value, key, MISSING)
+                if found is not MISSING:
+                    return test(found)
+                if bound.path:
+                    return test(MISSING)  # a part of a document has no facts
+                # a whole document without the field: one of its facts, if it has one
+                return test(env.facts.of(bound.document).get(key, MISSING))
+        return test(env.value(path))
+
+    return one
+
+
+def _itself(value: Any) -> Any:
+    return value
+
+
+def _walk(
+    name: str, keys: tuple[str, ...], path: tuple[str, ...], test: Callable[[Any], _R]
+) -> Callable[[Env], _R]:
+    """``test(env.value(path))`` for a path of three names or more (``contract.annual_cost.
+    amount``), walked on plain data."""
     first = field_name(keys[0])
 
-    def walk(env: Env) -> Any:
+    def walk(env: Env) -> _R:
         bound = env.bindings.get(name)
         if not isinstance(bound, Ref):
-            return env.value(path)
+            return test(env.value(path))
         value = bound.value
         for key in keys:
             if value.__class__ is Watched:  # a document's data: noted without two calls
                 value.seen.add(first)
                 if not _has(value, key):
-                    return env.value(path)
+                    return test(env.value(path))
                 value = _item(value, key)
             elif not isinstance(value, dict) or key not in value:
-                return env.value(path)
+                return test(env.value(path))
             else:
                 value = value[key]
-        return value
+        return test(value)
 
     return walk
 
