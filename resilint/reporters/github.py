@@ -29,7 +29,8 @@ def report_github(context: ReportContext) -> str:
     counts = context.counts()
     summary = ", ".join(counted(n, level.label) for level, n in counts.items() if n)
     files = counted(context.files, "file")
-    lines.append(
-        f"resilint: {files}, {counted(context.documents, 'document')}: {summary or 'no findings'}"
-    )
-    return "\n".join(lines) + "\n"
+    lines += [
+        f"resilint: {files}, {counted(context.documents, 'document')}: {summary or 'no findings'}",
+        "",  # the last line ends too, without a copy of the text
+    ]
+    return "\n".join(lines)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from resilint.findings import Level
+from typing import Any
+
+from resilint.findings import Finding, Level
 from resilint.reporters import jsontext
 from resilint.reporters.base import ReportContext, clip, printable
 
@@ -10,16 +12,16 @@ _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 
 
 def report_gitlab(context: ReportContext) -> str:
-    issues = [
-        {
-            "type": "issue",
-            "check_name": f.code,
-            "description": f"{f.code} {printable(clip(f.message))}",
-            "categories": ["Security"],
-            "severity": _SEVERITY[f.level],
-            "fingerprint": f.fingerprint,
-            "location": {"path": printable(f.path), "lines": {"begin": f.line}},
-        }
-        for f in context.active
-    ]
-    return jsontext.dumps(issues) + "\n"
+    return jsontext.dumps(jsontext.Items(context.active, _issue), end="\n")
+
+
+def _issue(f: Finding) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "check_name": f.code,
+        "description": f"{f.code} {printable(clip(f.message))}",
+        "categories": ["Security"],
+        "severity": _SEVERITY[f.level],
+        "fingerprint": f.fingerprint,
+        "location": {"path": printable(f.path), "lines": {"begin": f.line}},
+    }

@@ -13,22 +13,23 @@ SCHEMA_VERSION = 1
 
 def report_json(context: ReportContext) -> str:
     counts = context.counts()
+    active = context.active
     document = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "resilint", "version": context.version},
         "summary": {
             "files": context.files,
             "documents": context.documents,
-            "findings": len(context.active),
-            "suppressed": len(context.suppressed),
-            "fixable": sum(1 for f in context.active if f.fix and f.fix.safe),
-            "unsafe_fixable": sum(1 for f in context.active if f.fix and not f.fix.safe),
+            "findings": len(active),
+            "suppressed": len(context.findings) - len(active),
+            "fixable": sum(1 for f in active if f.fix and f.fix.safe),
+            "unsafe_fixable": sum(1 for f in active if f.fix and not f.fix.safe),
             **{level.label: n for level, n in counts.items()},
         },
-        "findings": [_finding(f) for f in context.findings],
+        "findings": jsontext.Items(context.findings, _finding),
     }
     # ASCII only (as json's ensure_ascii) keeps the output valid even for lone surrogates
-    return jsontext.dumps(document) + "\n"
+    return jsontext.dumps(document, end="\n")
 
 
 def _finding(f: Finding) -> dict[str, Any]:

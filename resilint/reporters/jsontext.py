@@ -9,24 +9,52 @@ one recursive function and each scalar by what ``json`` itself uses for it (the 
 in the standard library's order of type tests, so the output is byte for byte the same.
 Values are what the reporters build: dicts, lists, tuples, text, numbers, booleans and None;
 anything else, or a cycle, is handed to :func:`json.dumps`, which raises as it always has.
+
+A report's long list (its findings) is given as :class:`Items`: each item is made from its
+finding when it is written and joined into one string there, so a report of 72,000 findings
+holds their text once, not a dict and some thirty pieces of text for each (390 MB for a 61 MB
+report, where it now takes 130 MB).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+_T = TypeVar("_T")
 
 
-def dumps(value: Any) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=True)``."""
+@dataclass(frozen=True)
+class Items(Generic[_T]):
+    """A JSON list of ``encode(item)`` for each of ``source``, each made only when written."""
+
+    source: Sequence[_T]
+    encode: Callable[[_T], Any]
+
+    def made(self) -> list[Any]:
+        return [self.encode(item) for item in self.source]
+
+
+def dumps(value: Any, end: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=True) + end``, :class:`Items` as lists."""
     out: list[str] = []
     try:
         _value(value, "\n", out)
     except (_Unknown, RecursionError):  # json says what is wrong (a type, a cycle)
-        return json.dumps(value, indent=2, ensure_ascii=True)
+        return json.dumps(value, indent=2, ensure_ascii=True, default=_made) + end
+    out.append(end)
     return "".join(out)
+
+
+def _made(value: Any) -> Any:
+    """What :func:`json.dumps` is given for an :class:`Items`: its list. Anything else is
+    refused in ``json``'s own words."""
+    if isinstance(value, Items):
+        return value.made()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 class _Unknown(Exception):
@@ -39,6 +67,8 @@ def _value(value: Any, newline: str, out: list[str]) -> None:
         _list(value, newline, out)
     elif isinstance(value, dict):
         _dict(value, newline, out)
+    elif isinstance(value, Items):
+        _items(value, newline, out)
     else:
         out.append(_scalar(value))
 
@@ -57,6 +87,21 @@ def _list(items: list[Any] | tuple[Any, ...], newline: str, out: list[str]) -> N
             out.append(scalar(item))
         else:
             _value(item, inner, out)
+    out.append(newline + "]")
+
+
+def _items(items: Items[Any], newline: str, out: list[str]) -> None:
+    """A list whose items are made and written one at a time, each kept as one string."""
+    if not items.source:
+        out.append("[]")
+        return
+    inner = newline + "  "
+    separator = "[" + inner
+    for item in items.source:
+        piece = [separator]
+        separator = "," + inner
+        _value(items.encode(item), inner, piece)
+        out.append("".join(piece))
     out.append(newline + "]")
 
 

@@ -3,6 +3,7 @@ levels, related locations, partial fingerprints and suppressions."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -65,10 +66,10 @@ def report_sarif(context: ReportContext) -> str:
         },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The repository root."}}},
-        "results": [_result(f, index[f.code]) for f in context.findings],
+        "results": jsontext.Items(context.findings, lambda f: _result(f, index[f.code])),
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json_log_safe(jsontext.dumps(document)) + "\n"
+    return json_log_safe(jsontext.dumps(document, end="\n"))
 
 
 def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
@@ -106,6 +107,7 @@ def _location(path: str, line: int, column: int) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def _uri(path: str) -> str:
     """A relative URI reference (RFC 3986), as SARIF requires: every character outside the
     unreserved set percent-encoded from UTF-8, so a space, %, #, ? or a control in a file name

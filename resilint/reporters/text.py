@@ -15,8 +15,8 @@ def report_text(context: ReportContext) -> str:
         lines = grouped_lines(context, context.group_by, lambda f: _lines(context, f))
     else:
         lines = [text for f in context.active for text in _lines(context, f)]
-    lines.append(summary(context))
-    return log_safe("\n".join(lines) + "\n")  # each line starts with a path
+    lines += [summary(context), ""]  # the last line ends too, without a copy of the text
+    return log_safe("\n".join(lines))  # each line starts with a path
 
 
 def _lines(context: ReportContext, f: Finding) -> list[str]:
