@@ -4,6 +4,7 @@ the ESAs' checks would reject or flag (:mod:`.checks`), with the remedy in words
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,8 +44,10 @@ _CITED = re.compile(r"(B_\d\d\.\d\d)\.(\d{4}((?:(?:,| and| to|,? and) \d{4})*))"
 ``B_02.01.0050 and 0040``, ``B_06.01.0080 and 0090``."""
 
 
+@functools.lru_cache(maxsize=4096)
 def cited(message: str) -> frozenset[str]:
-    """The template columns ``message`` cites (``B_02.01.0050 and 0040``: both)."""
+    """The template columns ``message`` cites (``B_02.01.0050 and 0040``: both). Kept: REG-12
+    asks it of the same finding's message for each problem of its document."""
     found: set[str] = set()
     for match in _CITED.finditer(message):
         found.update(f"{match.group(1)}.{n}" for n in re.findall(r"\d{4}", match.group(2)))
