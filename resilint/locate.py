@@ -10,6 +10,7 @@ file's entry (:attr:`Locator.positions`): the next run reads only the files that
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from resilint.load.positions import Lines, LoadError
 from resilint.model import Document
 
 if TYPE_CHECKING:  # PyYAML is imported when a file is composed (a plain one never is)
-    from yaml.nodes import MappingNode, Node
+    from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Position = tuple[int, JsonPath, bool]
 """A document's index in its file, a JSON path in it, and whether its key is meant."""
@@ -187,40 +188,46 @@ _COMPOSED = 10
 def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
     """The node a JSON path names. A mapping or list reached through a key is shown at its key
     (``remedies:``), as is a parent whose field is missing; a scalar at its value."""
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # composed: imported already
-
+    mapping, sequence, scalar = _node_types()
     key: Node | None = None
+    last = len(path) - 1
     for depth, step in enumerate(path):
-        last = depth == len(path) - 1
-        if isinstance(node, MappingNode) and isinstance(step, str):
+        if isinstance(node, mapping) and isinstance(step, str):
             pair = _lookup(node, step)
             if pair is None:
                 return key or node
             key, node = pair
-            if last and on_key:
+            if depth == last and on_key:
                 return key
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif isinstance(node, sequence) and isinstance(step, int) and step < len(node.value):
             key, node = None, node.value[step]
         else:
             return key or node
-    if key is not None and not isinstance(node, ScalarNode):
+    if key is not None and not isinstance(node, scalar):
         return key
     return node
 
 
 def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
     """The (key, value) nodes for ``key``, following merge keys (<<) as the converter does."""
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
+    mapping, sequence, scalar = _node_types()
     merged: list[Node] = []
     for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key and key != "<<":
+        if isinstance(key_node, scalar) and key_node.value == key and key != "<<":
             return key_node, value_node
-        if isinstance(key_node, ScalarNode) and key_node.value == "<<":
-            merged.extend(
-                value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-            )
+        if isinstance(key_node, scalar) and key_node.value == "<<":
+            merged.extend(value_node.value if isinstance(value_node, sequence) else [value_node])
     for source in merged:
-        if isinstance(source, MappingNode) and (found := _lookup(source, key)):
+        if isinstance(source, mapping) and (found := _lookup(source, key)):
             return found
     return None
+
+
+@functools.cache
+def _node_types() -> tuple[type[MappingNode], type[SequenceNode], type[ScalarNode]]:
+    """PyYAML's node classes, imported once a node is looked into (never for a plain file):
+    an import statement in a function runs on every call, and these run for each finding
+    (they were a third of its cost)."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    return MappingNode, SequenceNode, ScalarNode
