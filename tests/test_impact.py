@@ -433,6 +433,23 @@ def test_dora_clocks_from_the_delegated_regulation(cli: Cli, write: Write, tmp_p
     ]
 
 
+@pytest.mark.parametrize("regimes", ["[]", "[dora]"])
+def test_regulators_are_explained_only_where_an_entity_has_one(
+    cli: Cli, write: Write, tmp_path: Path, regimes: str
+) -> None:
+    """An unregulated programme's card says nothing of DORA or NYDFS; a DORA entity's says when
+    the regulators' clocks start."""
+    repo(write, "co", f"---\napiVersion: resilint/v1\nkind: Entity\nid: co\nregimes: {regimes}\n")
+    notes = synthetic(cli, tmp_path)["notes"]
+    explained = any("not from the supplier's compromise" in note for note in notes)
+    assert explained == (regimes != "[]")
+    for output in ("text", "markdown"):
+        text = cli(
+            "impact", "--supplier", "acme", "--format", output, "--as-of", AS_OF, cwd=tmp_path
+        ).stdout
+        assert ("DORA" in text or "NYDFS" in text) == (regimes != "[]"), text
+
+
 def test_nydfs_and_a_recorded_clock_longer_than_the_law(
     cli: Cli, write: Write, tmp_path: Path
 ) -> None:

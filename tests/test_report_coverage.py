@@ -131,6 +131,22 @@ def test_one_remedy_missing_is_a_gap_of_that_remedy_alone(report) -> None:
     assert pay["accelerated_termination"] == ("met", "")
 
 
+ESCROWED = PAY.replace("service_model: managed_service", "service_model: multi_tenant_saas")
+ESCROWED = ESCROWED.replace(
+    "accelerated_termination: true}", "accelerated_termination: true,\n  escrow: true}"
+)
+
+
+def test_a_term_the_rule_leaves_out_is_not_shown_as_met(report) -> None:
+    """A hard-to-replace SaaS whose contract records escrow is not asked step-in (CTR-08): no
+    finding, but the contract says no step-in, so the cell must not say the term is met."""
+    pay = report(ENTITIES, ESCROWED)["pay"]
+    assert pay["step_in_rights"] == ("exempt", "")
+    assert pay["security_indemnity"] == ("met", "")  # recorded as granted: met
+    granted = ESCROWED.replace("step_in_rights: false", "step_in_rights: true")
+    assert report(ENTITIES, granted)["pay"]["step_in_rights"] == ("met", "")
+
+
 def test_a_missing_section_is_a_gap_of_every_term_asked_in_it(report) -> None:
     """No contacts at all: SUP-03's one finding, at the 24x7 contact, folds the escalation
     order it asks of a critical supplier (and no security contact is named either)."""
@@ -263,3 +279,20 @@ def test_every_rule_of_several_terms_has_its_fields() -> None:
             terms_of.setdefault(code, set()).add(name)
     shared = {code for code, names in terms_of.items() if len(names) > 1}
     assert shared <= set(FIELDS)
+
+
+def test_a_term_no_rule_of_the_repository_checks_has_no_column(cli, tmp_path: Path) -> None:
+    """No entity is under NYDFS: the NYDFS third-party term, which only CTR-11 checks, gets no
+    column of "not checked" cells, and the note under the table says why; the NIS2 term, whose
+    rule runs for the NIS2 entity, keeps its column."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "r.yaml").write_text(ENTITIES + PAY, encoding="utf-8")
+    out = tmp_path / "report.html"
+    run = cli("report", str(repo), "--as-of", AS_OF, "--no-cache", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    cells = _cells(text)["pay"]
+    assert "nydfs_third_party" not in cells and "nis2_supply_chain" in cells
+    note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
+    assert note is not None and note.group(1).startswith("nydfs third party: no rule")

@@ -254,6 +254,24 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
         None,
         Lazy(r"single[- ]tenant|dedicated|private (cloud|instance)|on[- ]prem|managed", re.I),
     ),
+    # platforms every customer of the supplier shares by their nature, named by what they do
+    # rather than "as a service": a content delivery network or edge security service, a card
+    # payment processor or gateway (the acquirer's platform, not a bank account: a bank is read
+    # from _WORDS only for a supplier without ICT services), a healthcare claims or EDI
+    # clearinghouse (the network its customers share; a market's clearing house, or an ACH
+    # operator, is market infrastructure: _WORDS) and a communications platform as a service
+    # (CPaaS: messaging APIs), before the "platform as a service" that leaves application
+    # platforms unknown
+    (
+        SAAS,
+        Lazy(
+            r"\b(content delivery networks?|cdn|ddos (protection|mitigation)"
+            r"|payment (processing|processors?|gateways?)|(card )?acquiring platform"
+            r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
+            r"|communications? platform as a service)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "platform as a service" also names application platforms (an IoT platform): left unknown
     (None, Lazy(r"\b(paas|platform as a service)\b", re.IGNORECASE)),
     (

@@ -38,7 +38,8 @@ def render_markdown(impact: Impact) -> str:
         lines += [*_table(("decision", "owner", "deputy"), rows), ""]
     owners = [_row(o.who, o.role) for o in impact.owners]
     lines += ["## Our owners", "", *_table(("who", "role"), owners), ""]
-    lines += ["## Notes", "", *(f"- {md(note)}" for note in impact.notes)]
+    if impact.notes:
+        lines += ["## Notes", "", *(f"- {md(note)}" for note in impact.notes)]
     return "\n".join(lines) + "\n"
 
 

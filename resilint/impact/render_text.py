@@ -29,7 +29,8 @@ def render_text(impact: Impact) -> str:
     for book in impact.playbooks:
         lines += [*_playbook(book), ""]
     lines += ["Our owners", *(f"  {o.who}: {o.role}" for o in impact.owners)]
-    lines += ["", "Notes", *(f"  {note}" for note in impact.notes)]
+    if impact.notes or impact.hours is None:
+        lines += ["", "Notes", *(f"  {note}" for note in impact.notes)]
     if impact.hours is None:
         lines.append("  Give --hours N to see which objectives an N-hour outage breaches.")
     return log_safe("\n".join(printable(line) for line in lines) + "\n")

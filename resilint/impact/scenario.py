@@ -14,7 +14,7 @@ from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
-from resilint.domain.readers import in_order, strings
+from resilint.domain.readers import in_order, strings, value_at
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
 from resilint.impact.functions import Reached, function_impact
@@ -62,7 +62,7 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
         insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
         playbooks=books,
         owners=people.owners(functions, suppliers, books, policies),
-        notes=(*_notes(functions, started), *_unlinked(facts, target, down)),
+        notes=(*_notes(facts, functions, started), *_unlinked(facts, target, down)),
     )
 
 
@@ -229,11 +229,31 @@ def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, 
     )
 
 
-def _notes(functions: tuple[FunctionImpact, ...], started: dict[str, Started]) -> tuple[str, ...]:
-    notes = [clocks.AWARENESS_NOTE]
-    quiet = [entity for entity, s in started.items() if not s.regulator]
-    if quiet:
-        notes.append(clocks.unstarted_note(quiet))
+_REGULATOR_KEYS = ("regulator_early_warning_hours", "regulator_initial_hours")
+
+
+def _has_regulator(facts: Facts) -> bool:
+    """Whether any entity is under a regime or records a regulator's clock of its own."""
+    if facts.regimes.everywhere:
+        return True
+    return any(
+        value_at(entity.data, "reporting_clocks", key) is not None
+        for entity in facts.index.of_kind("Entity")
+        for key in _REGULATOR_KEYS
+    )
+
+
+def _notes(
+    facts: Facts, functions: tuple[FunctionImpact, ...], started: dict[str, Started]
+) -> tuple[str, ...]:
+    notes: list[str] = []
+    # The regulators' clocks are explained only where an entity has one: a regime, or a
+    # regulator clock it records. A repository under no regime is told nothing of DORA or NYDFS.
+    if _has_regulator(facts):
+        notes.append(clocks.AWARENESS_NOTE)
+        quiet = [entity for entity, s in started.items() if not s.regulator]
+        if quiet:
+            notes.append(clocks.unstarted_note(quiet))
     if any(not f.stopped for f in functions):
         notes.append(
             "A region that only serves a function as a standby or replica does not stop it: "

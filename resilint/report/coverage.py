@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENDED, EXITED
-from resilint.domain.readers import in_order
+from resilint.domain.readers import in_order, value_at
 from resilint.domain.regimes import REGIME_NAMES
 from resilint.domain.requirements import Term
 from resilint.findings import Finding
@@ -38,12 +38,29 @@ _CELLS = {
     "no-contract": ("?", "no contract"),
     "unchecked": ("·", "not checked"),
     "na": ("—", "not required"),
+    "exempt": ("○", "not asked here"),
 }
+
+_RECORDED: dict[str, tuple[str, str]] = {
+    "step_in_rights": ("remedies", "step_in_rights"),
+    "security_indemnity": ("remedies", "security_indemnity"),
+    "accelerated_termination": ("remedies", "accelerated_termination"),
+    "forensic_images": ("evidence_retention", "forensic_images"),
+}
+"""Terms a contract records as a yes or no. Where the matrix asks one of a supplier but the
+rule's own conditions leave it out (a ready alternative, a replaceable multi-tenant SaaS, escrow
+instead of step-in) the rule runs and reports nothing although the contract says no: the cell
+says the term was not asked there, not that it is met."""
 
 
 def render(posture: Posture) -> str:
     facts = posture.facts
-    terms = list(facts.matrix.terms.values())
+    # A term none of whose rules runs in this repository (CTR-11 and CTR-12 where no entity is
+    # under NYDFS or NIS2) would fill its column with "not checked": it is left out, and the
+    # note below the table says which and why.
+    every = list(facts.matrix.terms.values())
+    terms = [t for t in every if any(posture.scope.get(code) is not None for code in t.rules)]
+    dropped = [t for t in every if t not in terms]
     suppliers = [
         facts.supplier(s)
         for s in in_order(facts.index.of_kind("Supplier"))
@@ -65,7 +82,7 @@ def render(posture: Posture) -> str:
         f'<p class="legend">{legend}</p>{_BASIS_LEGEND}<div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>{_bases(terms, regimes)}"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{_dropped(dropped)}{_bases(terms, regimes)}"
         f"{applicability.render(posture)}</section>"
     )
 
@@ -77,6 +94,17 @@ _BASIS_LEGEND = (
     '(or only the part its basis names); <span class="basis basis-market-practice">market '
     "practice</span> it is what the market gives, no law requires it.</p>"
 )
+
+
+def _dropped(terms: list[Term]) -> str:
+    """Which terms the matrix has but no rule of this repository's profiles checks."""
+    if not terms:
+        return ""
+    names = ", ".join(h(t.name.replace("_", " ")) for t in terms)
+    return (
+        f'<p class="note">Not shown: {names}: no rule that checks them runs here (their '
+        "profiles are off: no entity is under the regime that asks them).</p>"
+    )
 
 
 def _header(term: Term, regimes: frozenset[str]) -> str:
@@ -139,6 +167,10 @@ def _unreported(posture: Posture, places: list[Document], term: Term) -> str:
     candidates = [p for p in places if None in kinds or p.kind in kinds]
     asked = [p for p in candidates if _asks(posture, p, term)]
     if any(posture.ran_on(code, p) for p in asked for code in term.rules):
+        field = _RECORDED.get(term.name)
+        contracts = [p for p in asked if p.kind == "Contract"]
+        if field and contracts and not any(value_at(p.data, *field) is True for p in contracts):
+            return "exempt"
         return "met"
     if not candidates:
         return "no-contract" if kinds == {"Contract"} else "unchecked"
