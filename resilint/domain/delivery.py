@@ -93,6 +93,13 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|avvocat[io]|advogad[oa]s?|advokat\w*|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
             r"|consultanc(y|ies)"
+            # an audit firm by its trade or its legal form: "statutory audit of the group",
+            # "... GmbH Wirtschaftsprüfungsgesellschaft", a Dutch or Belgian or French
+            # statutory auditor, a tax adviser by its German title
+            r"|(statutory|external|financial[- ]statements?) audits?|audit firms?"
+            r"|wirtschaftspr(ü|ue)f\w*|revisionsgesellschaft\w*|steuerberat\w*"
+            r"|(register)?accountants?kantoor|registeraccountants?"
+            r"|commissaires? aux comptes|r(é|e)viseurs? d'entreprises?"
             # an insurance or reinsurance broker or other intermediary (regulated under the
             # Insurance Distribution Directive, (EU) 2016/97); a bare "broker" also names ICT
             # (a message broker) and other trades
@@ -104,7 +111,12 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
     (
         FINANCIAL,
         Lazy(
+            # a bank is often named by a compound ("Westrheinische Landesbank AG", "Maasbank
+            # N.V.", "Stadtsparkasse", "Girozentrale"), never by the bare word: its name's last
+            # part is read too, except where the compound names no bank (a data bank, Datenbank)
             r"\b(banks?|banking|bankhaus|sparkasse|banque|banca|banco|depositary"
+            r"|(?!(data|daten|blood|food|memory|seed|power|sand|river)bank)[a-zäöüß]+bank(en)?"
+            r"|[a-zäöüß]+sparkasse|girozentrale|kreditinstitut"
             r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
             r"|payment institution|e-money institution)\b",
             re.IGNORECASE,

@@ -17,12 +17,14 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
+from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+from resilint.waiver_targets import targets_of
 
 # Entity clocks counted from the moment we become aware of an incident. The intermediate report
 # and the final report run from the initial notification, so they never bind the supplier's notice.
@@ -107,7 +109,23 @@ def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
     supplier = context.facts.contract(contract).supplier
     if not isinstance(maxima, Mapping) or supplier is None or supplier.effective_tier is None:
         return None
+    if _waived(context, code, contract):
+        # the longer window was accepted: it is the window in force, so the clocks are judged
+        # against it (the waiver accepted the tier's maximum, not the insurer's deadline)
+        return None
     return number(maxima.get(str(supplier.effective_tier)))
+
+
+def _waived(context: RuleContext, code: str, contract: Document) -> bool:
+    """Whether a waiver of ``code`` in force on the as-of date (approved, not expired) names the
+    contract, or its supplier, among its targets."""
+    names = {("Contract", contract.id), ("Supplier", value_at(contract.data, "supplier"))}
+    return any(
+        value_at(waiver.data, "rule") == code
+        and waiver_in_force(waiver, context.as_of)
+        and not names.isdisjoint(targets_of(waiver))
+        for waiver in context.index.of_kind("Waiver")
+    )
 
 
 def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
