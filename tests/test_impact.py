@@ -448,6 +448,21 @@ def test_regulators_are_explained_only_where_an_entity_has_one(
             "impact", "--supplier", "acme", "--format", output, "--as-of", AS_OF, cwd=tmp_path
         ).stdout
         assert ("DORA" in text or "NYDFS" in text) == (regimes != "[]"), text
+    board = cli(
+        "impact",
+        "--all-critical",
+        "--hours",
+        "24",
+        "--format",
+        "markdown",
+        "--as-of",
+        AS_OF,
+        cwd=tmp_path,
+    ).stdout
+    assert ("Regulator clocks run from our awareness" in board) == (regimes != "[]"), board
+    if regimes != "[]":  # the first deadline says what it runs from: DORA's 4 hours, from
+        # classification as major (at the latest 24 hours from awareness, a later row)
+        assert "4 hours from classification of the incident as major: initial" in board, board
 
 
 def test_nydfs_and_a_recorded_clock_longer_than_the_law(

@@ -327,3 +327,48 @@ def test_the_report_counts_findings_as_check_does(cli, tmp_path: Path) -> None:
     noun = "finding" if counts["findings"] == 1 else "findings"
     said = f"{counts['findings']} {noun} ({counts['suppressed']} suppressed),"
     assert said in run.stderr, run.stderr
+
+
+TOWER = """apiVersion: resilint/v1
+kind: Entity
+id: co
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: primary
+insurer: First Insurer
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+notice: {incident_notice_wording: as_soon_as_practicable, contact: {email: n@first.example}}
+panel: {breach_counsel: [Counsel LLP]}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: excess
+insurer: Second Insurer
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+layer: {position: excess, sits_over: primary, follows_form: true}
+"""
+
+
+def test_an_excess_layer_following_form_shows_the_forms_terms(cli, tmp_path: Path) -> None:
+    """The report speaks as a person would: a notice 'as soon as practicable', not the field's
+    value; a layer that follows the primary's form has its notice terms and panel, not 'not
+    recorded'."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "tower.yaml").write_text(TOWER, encoding="utf-8")
+    text, _ = _report(cli, repo, tmp_path, "--as-of", "2026-06-01", "--no-cache")
+    primary = text[
+        text.index('id="pol-primary"') : text.index("</article>", text.index('id="pol-primary"'))
+    ]
+    excess = text[
+        text.index('id="pol-excess"') : text.index("</article>", text.index('id="pol-excess"'))
+    ]
+    assert "as soon as practicable from discovery" in primary
+    assert "as_soon_as_practicable" not in primary
+    assert "Counsel LLP" in primary
+    assert "<dd>as in primary, whose form it follows</dd>" in excess
+    assert "the panel of primary, whose form it follows" in excess
+    assert "not recorded" not in excess and "No panel firms recorded" not in excess

@@ -46,7 +46,7 @@ def cells(impact: Impact) -> tuple[str, ...]:
         ", ".join(_named(f) for f in functions if f.breaches_rto) or "none",
         ", ".join(_named(f) for f in functions if f.breaches_mtpd) or "none",
         ", ".join(_named(f) for f in functions if _falls_short(f)) or "none",
-        f"{words.deadline(first)}: {words.whom(first)}" if first else "none",
+        f"{words.deadline(first)} from {first.starts}: {words.whom(first)}" if first else "none",
         slowest,
         "; ".join(
             f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"

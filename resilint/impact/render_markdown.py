@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resilint.domain.readers import show_number
-from resilint.impact import board, words
+from resilint.impact import board, clocks, words
 from resilint.impact.model import Impact, Notice, PolicyImpact, SupplierView
 from resilint.reporters.base import markdown_inert as md
 
@@ -150,11 +150,13 @@ def render_board_markdown(impacts: list[Impact]) -> str:
     as_of = impacts[0].as_of.isoformat() if impacts else ""
     lines = [f"# What if a critical supplier is down for {shown}?", ""]
     if as_of:
-        lines += [
-            f"As of {as_of}. Regulator clocks run from our awareness, not from the "
-            "supplier's compromise.",
-            "",
-        ]
+        regulated = any(clocks.AWARENESS_NOTE in i.notes for i in impacts)
+        said = (
+            " Regulator clocks run from our awareness, not from the supplier's compromise."
+            if regulated
+            else ""
+        )
+        lines += [f"As of {as_of}.{said}", ""]
     rows = [_row(*board.cells(i)) for i in impacts]
     lines += _table(board.HEAD, rows) if rows else ["No supplier is critical."]
     return "\n".join(lines) + "\n"

@@ -44,28 +44,33 @@ def _policy(posture: Posture, policy: Document) -> str:
     if fact.inherits_terms and fact.underlying is not None:
         layer += f", follows the form of {fact.underlying.id}"
     insurer = text_of(data.get("insurer")) or "insurer not recorded"
+    follows = str(fact.underlying.id) if fact.inherits_terms and fact.underlying else None
     return (
         f'<article class="policy" id="pol-{slug(str(policy.id))}">'
         f"<h3>{h(policy.id)}: {h(insurer)}</h3>"
         f"<p>{h(period)} ({h(state)}; {h(layer)})</p>"
-        f"{_notice(data)}{_conditions(posture, policy)}{_panel(data)}</article>"
+        f"{_notice(data, follows)}{_conditions(posture, policy)}{_panel(data, follows)}</article>"
     )
 
 
-def _notice(data: dict[str, Any]) -> str:
+def _notice(data: dict[str, Any], follows: str | None) -> str:
+    """The layer's notice terms; a term a following layer does not record is the form's."""
     notice = mapping_at(data, "notice")
     hours = number(notice.get("incident_notice_hours"))
-    wording = text_of(notice.get("incident_notice_wording"))
-    incident = f"{show_number(hours)} hours" if hours is not None else (wording or "not recorded")
+    wording = (text_of(notice.get("incident_notice_wording")) or "").replace("_", " ")
+    unrecorded = f"as in {follows}, whose form it follows" if follows else "not recorded"
+    incident = f"{show_number(hours)} hours" if hours is not None else (wording or unrecorded)
+    if hours is not None or wording:
+        incident += " from discovery"
     claim = number(notice.get("claim_deadline_days"))
     contact = mapping_at(notice, "contact")
     reach = ", ".join(t for t in (text_of(contact.get(k)) for k in ("name", "email", "phone")) if t)
     return (
         '<dl class="notice">'
-        f"<dt>Incident notice</dt><dd>{h(incident)} from discovery</dd>"
+        f"<dt>Incident notice</dt><dd>{h(incident)}</dd>"
         f"<dt>Claim deadline</dt><dd>"
-        f"{h(show_number(claim) + ' days' if claim is not None else 'not recorded')}</dd>"
-        f"<dt>Notice contact</dt><dd>{h(reach or 'not recorded')}</dd></dl>"
+        f"{h(show_number(claim) + ' days' if claim is not None else unrecorded)}</dd>"
+        f"<dt>Notice contact</dt><dd>{h(reach or unrecorded)}</dd></dl>"
     )
 
 
@@ -129,7 +134,7 @@ def _status(control: Document) -> str:
     return status + (f", {show_number(coverage)}%" if coverage is not None else "")
 
 
-def _panel(data: dict[str, Any]) -> str:
+def _panel(data: dict[str, Any], follows: str | None) -> str:
     panel = mapping_at(data, "panel")
     items = [
         f"<dt>{h(role)}</dt><dd>{h(', '.join(strings(firms)) or 'none')}</dd>"
@@ -140,6 +145,10 @@ def _panel(data: dict[str, Any]) -> str:
     ]
     if approved:
         items.append(f"<dt>pre-approved</dt><dd>{h(', '.join(approved))}</dd>")
+    if not items and follows:
+        return (
+            f"<p>No panel firms of its own: the panel of {h(follows)}, whose form it follows.</p>"
+        )
     if not items:
         return "<p>No panel firms recorded.</p>"
     return f'<h4>Panel firms</h4><dl class="panel">{"".join(items)}</dl>'

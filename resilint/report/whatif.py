@@ -5,8 +5,11 @@ full scenario and the incident card are a command away, named under the table.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from resilint.domain.readers import show_number
-from resilint.impact import board
+from resilint.impact import board, clocks
+from resilint.impact.model import Impact
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
 
@@ -26,8 +29,7 @@ def render(posture: Posture) -> str:
         "outage exceeds, those of the critical ones with no fallback or one that does not "
         "last the outage, the first notice deadline it starts, "
         "the supplier identities to disable and what dependent business-interruption cover "
-        "pays. Regulator clocks run from our awareness, not from the supplier's "
-        "compromise.</p>"
+        f"pays.{_awareness(posture.what_if)}</p>"
         '<div class="scroll"><table class="what-if">'
         f"<caption>Every critical supplier down for {h(hours)} hours</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -42,3 +44,11 @@ def _row(supplier: str, cells: tuple[str, ...]) -> str:
     first, *rest = cells
     link = f'<a href="#cov-{slug(supplier)}">{h(first)}</a>'
     return f'<tr><th scope="row">{link}</th>{"".join(f"<td>{h(c)}</td>" for c in rest)}</tr>'
+
+
+def _awareness(impacts: Sequence[Impact]) -> str:
+    """When the regulators' clocks start, where an entity has one (an unregulated programme's
+    report names no regulator)."""
+    if any(clocks.AWARENESS_NOTE in i.notes for i in impacts):
+        return " Regulator clocks run from our awareness, not from the supplier's compromise."
+    return ""
