@@ -663,6 +663,26 @@ def test_expired_policy_is_not_the_reference(run) -> None:
     assert len({f["fingerprint"] for f in found}) == 2
 
 
+def test_a_firm_off_the_panel_is_one_finding_however_many_documents_name_it(run) -> None:
+    """One approval of the insurer settles every plan and playbook naming the firm: one finding
+    at the first, the others beside it; a second firm off the panel is a finding of its own."""
+    second = playbook("Other  LLP", '["+49 89 1234 5678"]').replace("acme-playbook", "acme-2")
+    third = playbook("Third Forensics", '["+49 89 1234 5678"]').replace("acme-playbook", "acme-3")
+    first = playbook("Other LLP", '["+49 89 1234 5678"]')
+    text = docs(SUPPLIER, PANEL_POLICY, first, second, third)
+    found = run("INS-05", text)
+    assert places(found) == [
+        ("INS-05", "acme-3", line(text, "forensics_firm", "acme-3")),
+        ("INS-05", "acme-playbook", line(text, "forensics_firm")),
+    ]
+    by_id = {f["id"]: f for f in found}
+    other = by_id["acme-playbook"]
+    assert "(and one other plan or playbook)" in other["message"]
+    assert [r["line"] for r in other["related"]][1:] == [line(text, "forensics_firm", "acme-2")]
+    assert "playbook acme-2 also names Other  LLP" in other["related"][1]["message"]
+    assert "other plan" not in by_id["acme-3"]["message"]
+
+
 def test_playbook_of_a_supplier_we_have_left_is_not_compared(run) -> None:
     gone = SUPPLIER + "status: exited\n"
     assert run("INS-05", docs(gone, PANEL_POLICY, playbook("Other LLP", "[x@y.example]"))) == []

@@ -20,9 +20,16 @@ _FIRMS = (
 )
 
 
+Naming = tuple[Document, str, str, str]
+"""A plan or playbook, the contacts field, the firm as it is written there and the role's words."""
+
+
 def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """INS-05: firms in plans and playbooks are on the panel; insurer contact in the templates."""
+    """INS-05: firms in plans and playbooks are on the panel; insurer contact in the templates.
+    A firm off a policy's panel is one finding however many plans and playbooks name it (one
+    approval settles them all), at the first, the others beside it."""
     policies = judged(context)
+    unapproved: dict[tuple[str, str, str], tuple[Document, list[Naming]]] = {}
     for doc in in_order(
         [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
     ):
@@ -30,8 +37,12 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
         if entities is None:
             continue
         for policy in (p for p in policies if insures(p, entities)):
-            yield from _firm_gaps(context, info, doc, policy)
+            for key, role, firm, what in _firm_gaps(doc, policy):
+                group = (str(policy.id), role, firm_key(firm) or firm)
+                unapproved.setdefault(group, (policy, []))[1].append((doc, key, firm, what))
             yield from _contact_gap(context, info, doc, policy)
+    for policy, namings in unapproved.values():
+        yield _firm_finding(context, info, policy, namings)
 
 
 def _served(context: RuleContext, doc: Document) -> tuple[str, ...] | None:
@@ -62,22 +73,39 @@ def _approved(policy: Document, role: str) -> set[str]:
     return {key for key in (firm_key(firm) for firm in [*panel, *extra]) if key}
 
 
-def _firm_gaps(
-    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
-) -> Iterator[Finding]:
+def _firm_gaps(doc: Document, policy: Document) -> Iterator[tuple[str, str, str, str]]:
+    """The contacts fields of ``doc`` naming a firm off the policy's panel for its role."""
     for key, role, what in _FIRMS:
         firm = value_at(doc.data, "contacts", key)
         approved = _approved(policy, role)
         if not isinstance(firm, str) or not approved or firm_key(firm) in approved:
             continue  # a policy that lists no firm for the role leaves the choice to us
-        message = (
-            f"{doc.label} names {firm} as {what}, but {firm} is not on the panel of insurance "
-            f"policy {policy.id} nor recorded as pre-approved: under insurer market practice the "
-            "insurer may refuse to pay a firm it did not approve. Use a panel firm, or obtain "
-            "the insurer's approval and record it under pre_approved_firms"
-        )
-        related = (context.related(policy, ("panel",), "the panel"),)
-        yield context.finding(info, doc, ("contacts", key), message, related, str(policy.id))
+        yield key, role, firm, what
+
+
+def _firm_finding(
+    context: RuleContext, info: RuleInfo, policy: Document, namings: list[Naming]
+) -> Finding:
+    (doc, key, firm, what), others = namings[0], namings[1:]
+    named = f"{doc.label} names {firm} as {what}"
+    if len(others) == 1:
+        named += " (and one other plan or playbook)"
+    elif others:
+        named += f" (and {len(others)} other plans or playbooks)"
+    message = (
+        f"{named}, but {firm} is not on the panel of insurance policy {policy.id} nor recorded "
+        "as pre-approved: under insurer market practice the insurer may refuse to pay a firm it "
+        "did not approve. Use a panel firm, or obtain the insurer's approval and record it under "
+        "pre_approved_firms"
+    )
+    related = (
+        context.related(policy, ("panel",), "the panel"),
+        *(
+            context.related(other, ("contacts", field), f"{other.label} also names {name}")
+            for other, field, name, _ in others
+        ),
+    )
+    return context.finding(info, doc, ("contacts", key), message, related, str(policy.id))
 
 
 def _digits(value: Any) -> str:
