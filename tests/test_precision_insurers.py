@@ -112,3 +112,28 @@ def test_a_waived_window_is_still_judged_against_the_insurers_deadline(cli, writ
     waived = repo(INSURED, POLICY, supplier(HYPERSCALER), contract(notice), WAIVER)
     found = check(cli, write, waived, ["CTR-03", "CTR-04"])
     assert codes([f for f in found if not f["suppressed"]]) == ["CTR-04"]
+
+
+NYDFS_BRANCH = doc(
+    "Entity",
+    "us",
+    "regimes: [nydfs]\nreporting_clocks:\n  regulator_initial_hours: 72\n  other_clocks:\n"
+    "    - {name: NYDFS notice of an extortion payment, hours: 24,\n"
+    "       source: 23 NYCRR 500.17(c)RUNS}\n",
+)
+TPA = (
+    "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    "highest_access_level: write\n"
+    "services:\n  - {name: claims, service_type: claims administration}\n"
+)
+
+
+def test_a_clock_that_runs_from_our_own_act_is_not_a_suppliers(cli, write) -> None:
+    """23 NYCRR 500.17(c) runs 24 hours from an extortion payment we make: no supplier's notice
+    starts it, so CTR-04 does not fit a notice window inside it once it says so."""
+    notice = "entities: [us]\nincident_notification: {window_hours: 48, trigger: suspected}\n"
+    unsaid = NYDFS_BRANCH.replace("RUNS", "")
+    found = check(cli, write, repo(unsaid, supplier(TPA), contract(notice)), ["CTR-04"])
+    assert codes(found) == ["CTR-04"]
+    said = NYDFS_BRANCH.replace("RUNS", ", runs_from: our_action")
+    assert check(cli, write, repo(said, supplier(TPA), contract(notice)), ["CTR-04"]) == []

@@ -121,8 +121,13 @@ def _listed(entity: Document) -> bool:
 
 
 def _other_clocks(entity: Document) -> list[tuple[int, object]]:
+    """The entity's own clocks an incident can start: not one that runs from an act of ours
+    (``runs_from: our_action``, an extortion payment's notice), which no supplier's notice or
+    outage starts."""
     others = value_at(entity.data, "reporting_clocks", "other_clocks")
-    return list(enumerate(others)) if isinstance(others, list) else []
+    if not isinstance(others, list):
+        return []
+    return [(n, o) for n, o in enumerate(others) if value_at(o, "runs_from") != "our_action"]
 
 
 def _other_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:
