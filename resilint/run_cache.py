@@ -9,6 +9,7 @@ next run composes only changed files to place findings.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 import zlib
@@ -72,8 +73,10 @@ class CheckCache:
         nor the baseline, which act on findings afterwards): empty, never kept."""
         self.since = time.time_ns()
         """Before any file's stat is taken (:func:`resilint.cache.settled`)."""
-        self._rules: EngineRecord | None = None
-        """The record of this run's rule findings, to keep."""
+        self._rules: tuple[EngineRecord, Sequence[Finding], Sequence[Finding]] | None = None
+        """The record of this run's rule findings, to keep, and the findings and reference
+        findings it is to hold: made into the cache's lists only as it is written (72,000
+        findings are 50 MB of lists, not to be held through the run beside the findings)."""
         self._stamps: tuple[Discovery, str, tuple[str, ...]] | None = None
         self._places: tuple[Sequence[Document], str] | None = None
         self._stats: dict[str, str | None] = {}
@@ -239,7 +242,7 @@ class CheckCache:
         files that could not be read, for the next."""
         if self.rules_salt:
             names, stamps = self._files(found)
-            self._rules = EngineRecord(
+            record = EngineRecord(
                 self.rules_salt,
                 names,
                 tuple(
@@ -248,10 +251,11 @@ class CheckCache:
                 ),
                 self._identity(documents),
                 {kind: frozenset(seen) for kind, seen in reads.items()},
-                [finding_out(f) for f in findings],
-                [finding_out(f) for f in references],
+                (),
+                (),
                 unreadable,
             )
+            self._rules = (record, tuple(findings), tuple(references))
 
     def _files(self, found: Discovery) -> tuple[str, tuple[str, ...]]:
         """The files' paths as one key and each file's stat digest: worked out once a run."""
@@ -311,7 +315,8 @@ class CheckCache:
                 self.store.write(name, {"salt": self.file_salt, "entries": written})
         # the record names each file's stat: it is never believed for an entry of another time
         if self._rules is not None and not result.crashes:
-            self.store.write(RULES, self._rules.out())
+            self._write_rules(*self._rules)
+        self._rules = None
         # a crash is worth reproducing, not remembering; a file's stat that may stay the same
         # across a change to it (see settled) keys nothing
         if not result.crashes and all(settled(s, self.since) for s in found.stamps):
@@ -325,6 +330,18 @@ class CheckCache:
                     "crashes": [finding_out(f) for f in result.crashes],
                 },
             )
+
+    def _write_rules(
+        self, record: EngineRecord, findings: Sequence[Finding], references: Sequence[Finding]
+    ) -> None:
+        """The record with its findings as the cache keeps them, made here and let go once
+        written: a run with many findings holds one copy of them in lists at a time."""
+        findings_out = [finding_out(f) for f in findings]
+        references_out = [finding_out(f) for f in references]
+        self.store.write(
+            RULES,
+            dataclasses.replace(record, findings=findings_out, references=references_out).out(),
+        )
 
 
 def _names(found: Discovery) -> str:
