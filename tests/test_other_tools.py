@@ -349,6 +349,9 @@ def test_a_list_beside_a_resilint_document_is_yml_08(cli, write):
 def test_a_list_of_another_tool_stays_silent_in_check_and_in_the_hook(cli, write):
     write("site.yml", PLAYBOOK)
     write("values.yaml", "just a value\n")
+    # beside the programme (a directory of nothing but other tools' YAML is refused:
+    # test_hostile_input.test_a_directory_without_any_resilint_document_fails)
+    write("programme/control.yaml", "apiVersion: resilint/v1\nkind: Control\nid: c\nname: C\n")
     for run in (
         cli("check", "--no-cache", ".", "--format", "json"),
         cli("pre-commit", "--no-cache", "--format", "json", "site.yml", "values.yaml"),
