@@ -372,3 +372,41 @@ def test_an_excess_layer_following_form_shows_the_forms_terms(cli, tmp_path: Pat
     assert "<dd>as in primary, whose form it follows</dd>" in excess
     assert "the panel of primary, whose form it follows" in excess
     assert "not recorded" not in excess and "No panel firms recorded" not in excess
+
+
+STALE = """apiVersion: resilint/v1
+kind: Entity
+id: co
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+conditions:
+  - {id: edr-everywhere, control_categories: [edr]}
+---
+apiVersion: resilint/v1
+kind: Control
+id: edr
+category: edr
+status: implemented
+coverage_percent: 100
+evidence: {reference: edr.pdf, last_verified: VERIFIED}
+"""
+
+
+@pytest.mark.parametrize("verified,verdict", [("2026-05-20", "✔ met"), ("2025-11-01", "≈ met")])
+def test_a_condition_met_with_stale_evidence_says_so(
+    cli, tmp_path: Path, verified: str, verdict: str
+) -> None:
+    """The controls meet the insurer's condition as recorded, but INS-02 finds their evidence
+    out of date: the verdict says so rather than a plain 'met'."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "p.yaml").write_text(STALE.replace("VERIFIED", verified), encoding="utf-8")
+    text, _ = _report(cli, repo, tmp_path, "--as-of", "2026-06-01", "--no-cache")
+    row = text[text.index('<th scope="row">edr-everywhere') :]
+    row = row[: row.index("</tr>")]
+    assert verdict in row
+    assert ("evidence out of date" in row) == (verdict != "✔ met")

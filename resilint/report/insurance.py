@@ -110,15 +110,22 @@ def _condition_row(
     missing = [c for c in categories if not any(x.data.get("category") == c for x in controls)]
     listed += "".join(f"<li>✘ no {h(c)} control</li>" for c in missing)
     active = [f for f in findings if f.suppression is None]
+    # the controls meet it as recorded, but the evidence the insurer may ask for is out of date
+    stale = [f for c in controls for f in posture.about(c, ["INS-02"]) if f.suppression is None]
     if not judged:
         verdict = "· not judged (not in force)"
     elif active:
         verdict = "✘ not met: " + ", ".join(posture.link(f) for f in active)
     elif findings:
         verdict = "≈ accepted: " + ", ".join(posture.link(f) for f in findings)
+    elif stale:
+        verdict = "≈ met as recorded, evidence out of date: " + ", ".join(
+            posture.link(f) for f in stale
+        )
     else:
         verdict = "✔ met"
-    kind = "gap" if judged and active else ("met" if judged and not findings else "other")
+    clean = not findings and not stale
+    kind = "gap" if judged and active else ("met" if judged and clean else "other")
     statement = text_of(condition.get("statement")) or ""
     attested = " (attested to the insurer)" if condition.get("attested") is True else ""
     return (
