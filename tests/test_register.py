@@ -389,3 +389,37 @@ def test_the_export_is_not_quieted_by_what_quiets_checks(cli, tmp_path: Path, qu
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "REG-04" in result.stdout and "quieted for checks" in result.stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path) -> None:
+    """A branch recorded as an Entity of its own (for its own regimes and clocks) is no legal
+    person: the register files it in B_01.03 under its head office, never in B_01.02, and a
+    contract it uses is filed in B_04.01 under the head office's LEI, as a branch, with the
+    branch's code; REG-01 asks it nothing of a legal person (total assets, register entry)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo)
+    vienna = (
+        "---\napiVersion: resilint/v1\nkind: Entity\nid: hb-vienna\n"
+        "name: Havel Bank AG Zweigniederlassung Wien\nlei: 529900HAVELVIENNA044\ncountry: AT\n"
+        "parent: hb-bank\nregimes: [dora]\nbranch_of: {entity: hb-bank, code: HB-AT-WIE}\n"
+    )
+    with (repo / "entities.yaml").open("a", encoding="utf-8") as entities:
+        entities.write(vienna)
+    contract = repo / "contracts" / "corebanq.yaml"
+    text = contract.read_text(encoding="utf-8")
+    contract.write_text(text.replace("entities: [hb-bank]", "entities: [hb-bank, hb-vienna]"))
+    checked = cli("check", str(repo), "--no-cache", "--format", "json", "--select", "REG")
+    assert [f for f in checked.json()["findings"] if f["id"] == "hb-vienna"] == []
+    out = tmp_path / "out"
+    assert export(cli, repo, "xbrl-csv", out).exit_code == 0
+    (zip_path,) = out.glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        found = tables({name: archive.read(name) for name in archive.namelist()})
+    assert "529900HAVELVIENNA044" not in {r["c0010"] for r in found["B_01.02"]}
+    assert ("HB-AT-WIE", "529900HAVELBANK0AG93") in {
+        (r["c0010"], r["c0020"]) for r in found["B_01.03"]
+    }
+    used = {(r["c0020"], r["c0030"], r["c0040"]) for r in found["B_04.01"]}
+    assert ("529900HAVELBANK0AG93", "eba_ZZ:x838", "HB-AT-WIE") in used
+    every = {v for rows in found.values() for row in rows for v in row.values()}
+    assert "529900HAVELVIENNA044" not in every  # the branch's own LEI is filed nowhere

@@ -71,6 +71,17 @@ def _named(contract: Document, field: str, ids: dict[str | None, Document]) -> l
     return [next(iter(ids.values()))] if ids else []
 
 
+def register_lei(facts: Facts, entity: Document) -> tuple[str, str | None]:
+    """The LEI the register reports an entity under, and its branch code: a branch
+    (``branch_of``) is reported under its head office's LEI (B_04.01.0020, B_02.02.0020)."""
+    link = entity.data.get("branch_of")
+    if isinstance(link, dict):
+        office = facts.index.get("Entity", str(link.get("entity")))
+        if office is not None:
+            return text_of(office.data.get("lei")) or "", text_of(link.get("code"))
+    return text_of(entity.data.get("lei")) or "", None
+
+
 def _parties(
     facts: Facts,
     register: Register,
@@ -80,7 +91,7 @@ def _parties(
 ) -> None:
     ref = reference(contract)
     for entity in _named(contract, "signing_entities", ids):
-        lei = text_of(entity.data.get("lei")) or ""
+        lei, _ = register_lei(facts, entity)
         register.add("B_03.01", Row({"c0010": ref, "c0020": lei, "c0030": "true"}, Place(contract)))
     supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
     if supplier is not None:
@@ -91,8 +102,9 @@ def _parties(
         )
         _intra_group(facts, register, contract, supplier, ids)
     for entity in using:
-        lei = text_of(entity.data.get("lei")) or ""
-        row = {"c0010": ref, "c0020": lei, "c0030": codes.NATURE[False], "c0040": NOT_APPLICABLE}
+        lei, branch = register_lei(facts, entity)
+        nature = codes.NATURE[branch is not None]
+        row = {"c0010": ref, "c0020": lei, "c0030": nature, "c0040": branch or NOT_APPLICABLE}
         register.add("B_04.01", Row(row, Place(contract)))
     for j, item in dicts(contract.data.get("using_branches")):
         owner = ids.get(text_of(item.get("entity")))
@@ -142,7 +154,7 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
     functions = _functions_of(facts, contract, entity)
     code, kind = providers.identifier(supplier.data)
     base = _arrangement_terms(facts, contract, supplier, critical)
-    lei = text_of(entity.data.get("lei")) or ""
+    lei, _ = register_lei(facts, entity)
     for j, service in providers.covered_services(contract, supplier):
         at = ("services", j)
         common = {
@@ -184,11 +196,16 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
 
 
 def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[str]:
-    """The functions resting on the contract that the using entity performs."""
+    """The functions resting on the contract that the using entity performs: a branch
+    (``branch_of``) performs its head office's too, whose legal person it is part of."""
+    performers = {entity.id}
+    link = entity.data.get("branch_of")
+    if isinstance(link, dict):
+        performers.add(text_of(link.get("entity")))
     found = []
     for function_id in facts.contract(contract).functions:
         function = facts.index.get("BusinessFunction", function_id)
-        if function is not None and entity.id in facts.function(function).entities:
+        if function is not None and performers & set(facts.function(function).entities):
             found.append(function_id)
     return found
 

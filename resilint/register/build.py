@@ -47,6 +47,15 @@ def build_register(facts: Facts, maintainer: Document) -> Register:
     return register
 
 
+def branch_of(entity: Document) -> tuple[str | None, str | None]:
+    """The head office's id and the branch code of an Entity recorded as a branch
+    (``branch_of``); (None, None) for a legal person."""
+    link = entity.data.get("branch_of")
+    if not isinstance(link, dict):
+        return None, None
+    return text_of(link.get("entity")), text_of(link.get("code"))
+
+
 # -- B_01 ---------------------------------------------------------------------------------------
 
 
@@ -70,9 +79,24 @@ def _entities(register: Register, entities: list[Document]) -> None:
             ),
         ),
     )
-    parents = {text_of(e.data.get("parent")) for e in entities}
+    parents = {text_of(e.data.get("parent")) for e in entities if branch_of(e)[0] is None}
+    listed = {
+        (e.id, text_of(b.get("code"))) for e in entities for _, b in dicts(e.data.get("branches"))
+    }
     for entity in entities:
         reference = register.reference_date.isoformat()
+        office, code = branch_of(entity)
+        if office is not None:
+            # a branch is no legal person: B_01.03 under its head office, never B_01.02
+            if (office, code) not in listed and office in leis:
+                row = {
+                    "c0010": code or "",
+                    "c0020": leis[office],
+                    "c0030": text_of(entity.data.get("name")) or "",
+                    "c0040": coded(entity.data.get("country"), codes.country),
+                }
+                register.add("B_01.03", Row(row, Place(entity, ("branch_of",))))
+            continue
         register.add("B_01.02", _entity_row(entity, leis, entity.id in parents, reference))
         for j, branch in dicts(entity.data.get("branches")):
             at = ("branches", j)
