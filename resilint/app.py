@@ -617,7 +617,9 @@ def _wants_color() -> bool:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    if not text.isascii():  # a lone surrogate (a file name's undecodable byte): its escape
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    sys.stdout.write(text)  # JSON and SARIF are ASCII: no copy of a large report
     sys.stdout.flush()
 
 
