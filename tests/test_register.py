@@ -423,3 +423,34 @@ def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path
     assert ("529900HAVELBANK0AG93", "eba_ZZ:x838", "HB-AT-WIE") in used
     every = {v for rows in found.values() for row in rows for v in row.values()}
     assert "529900HAVELVIENNA044" not in every  # the branch's own LEI is filed nowhere
+
+
+def test_an_ended_contract_records_the_functions_it_served(cli, tmp_path: Path) -> None:
+    """A contract that ended in the register's year is still filed, with the functions it
+    served (part of B_02.02's key); once no function's depends_on names the supplier we left,
+    the contract says which under functions_served, and REG-10 says so."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo)
+    functions = repo / "functions.yaml"
+    link = "    - {supplier: beratwerk, service: ict-consulting}\n"
+    text = functions.read_text(encoding="utf-8")
+    assert link in text
+    functions.write_text(text.replace(link, ""), encoding="utf-8")
+    asked = cli("check", str(repo), "--no-cache", "--format", "json", "--select", "REG-10")
+    [finding] = [f for f in asked.json()["findings"] if f["id"] == "ctr-beratwerk-2025"]
+    assert "functions_served" in finding["message"]
+    contract = repo / "contracts" / "beratwerk.yaml"
+    said = contract.read_text(encoding="utf-8").replace(
+        "services: [ict-consulting]\n",
+        "services: [ict-consulting]\nfunctions_served: [ict-operations]\n",
+    )
+    contract.write_text(said, encoding="utf-8")
+    checked = cli("check", str(repo), "--no-cache", "--format", "json", "--select", "REG")
+    assert [f for f in checked.json()["findings"] if f["id"] == "ctr-beratwerk-2025"] == []
+    out = tmp_path / "out"
+    assert export(cli, repo, "xbrl-csv", out).exit_code == 0
+    (zip_path,) = out.glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        found = tables({name: archive.read(name) for name in archive.namelist()})
+    served = {(r["c0010"], r["c0050"]) for r in found["B_02.02"]}
+    assert ("HB-2025-053", "ict-operations") in served

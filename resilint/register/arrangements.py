@@ -196,14 +196,16 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
 
 
 def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[str]:
-    """The functions resting on the contract that the using entity performs: a branch
-    (``branch_of``) performs its head office's too, whose legal person it is part of."""
+    """The functions resting on the contract (or that it records it served, ``functions_served``:
+    an ended contract's) that the using entity performs: a branch (``branch_of``) performs its
+    head office's too, whose legal person it is part of."""
     performers = {entity.id}
     link = entity.data.get("branch_of")
     if isinstance(link, dict):
         performers.add(text_of(link.get("entity")))
     found = []
-    for function_id in facts.contract(contract).functions:
+    served = (*facts.contract(contract).functions, *strings(contract.data.get("functions_served")))
+    for function_id in dict.fromkeys(served):
         function = facts.index.get("BusinessFunction", function_id)
         if function is not None and performers & set(facts.function(function).entities):
             found.append(function_id)

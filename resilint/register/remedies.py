@@ -81,7 +81,8 @@ def _no_function(place: Place, _: str) -> str:
         f"link {place.document.label} to the business functions it serves: name its supplier "
         "(depends_on.suppliers), a service it covers (depends_on.services) or an identity of "
         "its supplier (depends_on.identities) in the depends_on of each function the using "
-        "entity performs"
+        "entity performs; a contract that has ended names the functions it served under "
+        "functions_served"
     )
 
 
