@@ -213,12 +213,22 @@ def test_an_ended_arrangement_without_reason_is_a_problem_even_where_rules_do_no
     )
     result = export(cli, repo, "csv", tmp_path / "csv")
     assert result.exit_code == 1
+    # it renews automatically: the message says so and asks for its current term first, never
+    # that it ended
     assert (
-        f"bank/{CONTRACT}:19:11: REG-12 error record why contract ctr-corebanq-2022 ended "
-        "(termination_reason), or, if it is still in force, correct its end_date to the end of "
-        "its current term; B_02.02.0090"
+        f"bank/{CONTRACT}:19:11: REG-12 error contract ctr-corebanq-2022 renews automatically "
+        "and has renewed unless notice was given: correct its end_date to the end of its current "
+        "term, or, if it was ended, record why (termination_reason); B_02.02.0090"
     ) in result.stdout
-    assert "ended on 2026-06-30, before the reference date 2026-12-31" in result.stdout
+    assert "its recorded end, 2026-06-30, is before the reference date 2026-12-31" in result.stdout
+    assert "ended on" not in result.stdout
+    # one that does not renew, past its end date without a reason, ended
+    edit(repo, CONTRACT, "auto_renew: true", "auto_renew: false")
+    ended = export(cli, repo, "csv", tmp_path / "csv2")
+    assert "REG-12 error record why contract ctr-corebanq-2022 ended (termination_reason)" in (
+        ended.stdout
+    )
+    assert "ended on 2026-06-30, before the reference date 2026-12-31" in ended.stdout
 
 
 # -- 4. the group's scope --------------------------------------------------------------------------

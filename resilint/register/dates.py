@@ -38,12 +38,18 @@ def _ended(register: Register) -> Iterator[Problem]:
     for row in register.rows["B_02.02"]:
         end = row.values.get("c0080", "")
         if end and end < reference and not row.values.get("c0090"):
+            place = row.place("c0080")
+            renews = place.document.data.get("auto_renew") is True
+            # an end date alone does not end a contract that renews automatically: its recorded
+            # end is stale, not an ending (domain.registers.contract_ended)
+            happened = (
+                f"its recorded end, {end}, is" if renews else f"the arrangement ended on {end},"
+            )
             message = (
                 f"B_02.02.0090 (Reason of the termination or ending of the contractual "
-                f"arrangement) is empty, and the arrangement ended on {end}, before the "
-                f"reference date {reference}"
+                f"arrangement) is empty, and {happened} before the reference date {reference}"
             )
-            yield Problem("B_02.02", "c0090", row.place("c0080"), message, ENDED, end)
+            yield Problem("B_02.02", "c0090", place, message, ENDED, end)
 
 
 def _after(register: Register) -> Iterator[Problem]:

@@ -181,6 +181,12 @@ _KEYS: dict[str, Remedy] = {
 
 
 def _ended(place: Place, _: str) -> str:
+    if place.document.data.get("auto_renew") is True:
+        return (
+            f"{place.document.label} renews automatically and has renewed unless notice was "
+            f"given: correct its {path_text(place.path)} to the end of its current term, or, if "
+            "it was ended, record why (termination_reason)"
+        )
     return (
         f"record why {place.document.label} ended (termination_reason), or, if it is still in "
         f"force, correct its {path_text(place.path)} to the end of its current term"
