@@ -514,8 +514,8 @@ def run_check(args: CheckArgs) -> int:
         )
     with without_cycle_collection():
         result = check(options, cache, judge)
-    if judge is None and options.focus is None:
-        _require_documents(result, options.paths)
+    if judge is None:  # in a configured repository, the folders asked for (focus) count
+        _require_documents(result, args.paths or options.paths)
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
@@ -549,7 +549,8 @@ def _require_documents(result: Result, paths: Sequence[Path]) -> None:
     pass on nothing checked. A file read with a finding (YAML that does not parse, a link out of
     the repository) is reported instead; a file named alone is DOC-04."""
     folders = [path for path in paths if path.is_dir()]
-    if result.documents or result.findings or not folders:
+    standing = [f for f in result.findings if f.suppression is None]
+    if result.documents or standing or not folders:
         return
     count = "the YAML file" if result.files == 1 else f"the {result.files} YAML files"
     raise UsageError(

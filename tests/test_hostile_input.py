@@ -233,6 +233,19 @@ def test_a_directory_without_any_resilint_document_fails(cli, write, files):
     assert named.codes() in (["DOC-04"], ["YML-08"])
 
 
+def test_a_configured_repository_without_any_document_fails_too(cli, write):
+    """With a resilint.yaml (every repository `resilint init` makes has one) a check is focused
+    on the folders asked for: the gate still refuses to pass on nothing checked; a finding a
+    configuration suppresses does not count as something checked."""
+    write("resilint.yaml", "fail_on: error\nper_file_ignores: {'deploy/ci.yaml': [ENC-03]}\n")
+    write("deploy/ci.yaml", "name: ci\u200b\non: push\n")
+    write("deploy/values.yaml", "a: 1\n")
+    for args in ((), (".",), ("deploy",)):
+        result = cli("check", *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        assert "no resilint documents" in result.stderr
+
+
 def test_large_file_is_refused_before_parsing(cli, write):
     write("resilint.yaml", "limits:\n  max_file_bytes: 1000\n")
     write("big.yaml", HEADER + "notes: '" + "x" * 2000 + "'\n")
