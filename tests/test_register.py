@@ -391,7 +391,15 @@ def test_the_export_is_not_quieted_by_what_quiets_checks(cli, tmp_path: Path, qu
     assert not (tmp_path / "out").exists()
 
 
-def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "own",
+    [
+        "parent: hb-bank\nregimes: [dora]\n",
+        "regimes: [nydfs]\n",  # its own regime only, no parent: still the head office's branch
+        "regimes: [dora]\n",  # under DORA itself, no parent: not a second register's keeper
+    ],
+)
+def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path, own: str) -> None:
     """A branch recorded as an Entity of its own (for its own regimes and clocks) is no legal
     person: the register files it in B_01.03 under its head office, never in B_01.02, and a
     contract it uses is filed in B_04.01 under the head office's LEI, as a branch, with the
@@ -401,7 +409,7 @@ def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path
     vienna = (
         "---\napiVersion: resilint/v1\nkind: Entity\nid: hb-vienna\n"
         "name: Havel Bank AG Zweigniederlassung Wien\nlei: 529900HAVELVIENNA044\ncountry: AT\n"
-        "parent: hb-bank\nregimes: [dora]\nbranch_of: {entity: hb-bank, code: HB-AT-WIE}\n"
+        f"{own}branch_of: {{entity: hb-bank, code: HB-AT-WIE}}\n"
     )
     with (repo / "entities.yaml").open("a", encoding="utf-8") as entities:
         entities.write(vienna)
@@ -412,7 +420,7 @@ def test_a_branch_recorded_as_an_entity_is_filed_as_a_branch(cli, tmp_path: Path
     assert [f for f in checked.json()["findings"] if f["id"] == "hb-vienna"] == []
     out = tmp_path / "out"
     assert export(cli, repo, "xbrl-csv", out).exit_code == 0
-    (zip_path,) = out.glob("*.zip")
+    (zip_path,) = out.glob("*.zip")  # one register: the branch keeps none of its own
     with zipfile.ZipFile(zip_path) as archive:
         found = tables({name: archive.read(name) for name in archive.namelist()})
     assert "529900HAVELVIENNA044" not in {r["c0010"] for r in found["B_01.02"]}

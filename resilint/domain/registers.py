@@ -43,17 +43,34 @@ class RegisterScope:
     """Which entities keep a register of information and which entities each one covers."""
 
     def __init__(self, index: Index) -> None:
+        # a branch (branch_of) is part of its head office's legal person: below the head
+        # office whatever `parent` says, in scope when the head office is, never a maintainer
+        self._branch = {
+            e.id: text_of(e.data["branch_of"].get("entity"))
+            for e in index.of_kind("Entity")
+            if e.id and isinstance(e.data.get("branch_of"), dict)
+        }
         self._parent = {
-            e.id: text_of(e.data.get("parent")) for e in index.of_kind("Entity") if e.id
+            e.id: self._branch.get(e.id) or text_of(e.data.get("parent"))
+            for e in index.of_kind("Entity")
+            if e.id
         }
         dora = {
             e.id
             for e in index.of_kind("Entity")
             if e.id and "dora" in strings(e.data.get("regimes"))
         }
-        self._in_scope = {e.id for e in index.of_kind("Entity") if e.id and _in_scope(e)}
+        self._in_scope = {
+            e.id
+            for e in index.of_kind("Entity")
+            if e.id and (e.id in self._branch or _in_scope(e))
+        }
         """Entities a group's register includes when they are below its keeping entity."""
-        self.maintainers = tuple(e for e in self._parent if e in dora and not self._above(e) & dora)
+        self.maintainers = tuple(
+            e
+            for e in self._parent
+            if e in dora and e not in self._branch and not self._above(e) & dora
+        )
         """Entities under DORA with no entity under DORA above them, in file order."""
         self._covered = {top: self._below(top) for top in self.maintainers}
 
