@@ -61,9 +61,7 @@ class RegisterScope:
             if e.id and "dora" in strings(e.data.get("regimes"))
         }
         self._in_scope = {
-            e.id
-            for e in index.of_kind("Entity")
-            if e.id and (e.id in self._branch or _in_scope(e))
+            e.id for e in index.of_kind("Entity") if e.id and (e.id in self._branch or _in_scope(e))
         }
         """Entities a group's register includes when they are below its keeping entity."""
         self.maintainers = tuple(
