@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resilint import codes
+from resilint.domain.graph import GraphTooLarge
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
@@ -198,6 +199,12 @@ def _crash(rule: Rule, exc: Exception, locator: Locator) -> Finding:
     """The rule's failure as a finding: at the document it was evaluating when known (a
     declarative rule), else at the rule's definition."""
     info = rule.info
+    cause = exc.cause if isinstance(exc, RuleCrash) else exc
+    if isinstance(cause, GraphTooLarge):  # the graph, not the rule: at the function
+        message = f"rule {info.code} ({info.name}) was stopped: {cause}; the other rules ran"
+        return locator.finding(
+            info.code, info.name, Level.ERROR, message, cause.function, ("depends_on",)
+        )
     if isinstance(exc, RuleCrash) and isinstance(exc.cause, OverBudget):
         message = (
             f"rule {info.code} ({info.name}) was stopped on {exc.document.label}: "

@@ -485,3 +485,41 @@ def test_fix_says_which_fixable_findings_it_could_not_fix_and_why(cli, write):
         "resilint: 1 fixable finding counted above cannot be fixed: a.yaml: resilint writes "
         "UTF-8 files only; save it as UTF-8 first"
     )
+
+
+# --- the dependency graph's walks, bounded ----------------------------------------------------
+
+
+def _chained(count: int) -> str:
+    """``count`` suppliers, each the next one's subcontractor, all named by one function: every
+    route is walked, about count**3 / 6 links."""
+    suppliers = "".join(
+        f"---\napiVersion: resilint/v1\nkind: Supplier\nid: s{i}\nname: Supplier {i}\n"
+        f"tier: 1\nsubcontractors: [{{name: Supplier {i + 1}, supplier: s{i + 1}}}]\n"
+        for i in range(count)
+    )
+    named = ", ".join(f"s{i}" for i in range(count))
+    return (
+        f"{suppliers}---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: f\nname: F\n"
+        f"criticality: critical\nrto_hours: 4\nmtpd_hours: 24\ndepends_on:\n"
+        f"  suppliers: [{named}]\n"
+    )
+
+
+def test_a_dependency_graph_too_large_to_walk_stops_the_rules_reading_it(cli, write):
+    """600 suppliers chained through each other (36 million links to walk, minutes before) stop
+    the rules that read the graph, as errors at the function's depends_on; the others run, and
+    report and impact refuse with the same words; 40 are walked in full."""
+    write("programme.yaml", _chained(600))
+    result = cli("check", "--no-cache", "--format", "json", "--jobs", "1")
+    assert result.exit_code == 3
+    stopped = [f for f in result.json()["findings"] if "could not all be followed" in f["message"]]
+    depends_on = _chained(600).splitlines().index("depends_on:") + 1
+    assert stopped and {(f["id"], f["line"]) for f in stopped} == {("f", depends_on)}
+    assert {"BCM-05", "CON-01"} <= {f["code"] for f in stopped}
+    assert all("went past 2,000,000 links" in f["message"] for f in stopped)
+    report = cli("report", "--no-cache", "-o", "r.html")
+    assert report.exit_code == 2 and "could not all be followed" in report.stderr
+    write("programme.yaml", _chained(40))
+    fine = cli("check", "--no-cache", "--format", "json", "--jobs", "1")
+    assert not any("could not all be followed" in f["message"] for f in fine.json()["findings"])

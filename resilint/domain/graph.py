@@ -30,10 +30,33 @@ from resilint.domain.readers import (
     strings,
     text_of,
 )
+from resilint.errors import UsageError
 from resilint.findings import JsonPath
 from resilint.model import Document, Index
 
 PRIMARY = "primary"
+WALK_LINKS = 2_000_000
+"""Links a check's walks may follow, each supplier reached counted with the chain that reaches it
+(a supplier ten links deep is eleven): every route is walked, so a function naming N suppliers
+that are each other's subcontractors walks about N**3 / 6 links (a 234 KB file of 1,000 such
+suppliers, 170 million: minutes). Real programmes walk a few thousand (the benchmark's 10,053
+documents: about 2,100; the examples: under 100); past this the check stops the rules that read
+the graph, as errors at the function, rather than run on (about a second of walking)."""
+
+
+class GraphTooLarge(UsageError):
+    """The walks from the business functions followed more links than :data:`WALK_LINKS`."""
+
+    def __init__(self, function: Document) -> None:
+        super().__init__(
+            f"the suppliers behind {function.label} could not all be followed: the dependency "
+            f"graph's walks went past {WALK_LINKS:,} links (subcontractor chains that lead "
+            "through many of the suppliers a function names, each walked again from each); "
+            "shorten the chains or name fewer suppliers directly"
+        )
+        self.function = function
+
+
 REGION_ROLES = ("primary", "standby", "replica")
 
 
@@ -127,6 +150,8 @@ class DependencyGraph:
         self.index = index
         self._names = _supplier_names(index)
         self._reach: dict[str, Reach] = {}
+        self._links_left = WALK_LINKS
+        self._too_large: GraphTooLarge | None = None
 
     def supplier_named(self, value: object) -> Document | None:
         """The Supplier whose id, name or provider identifier a free-text name matches."""
@@ -156,6 +181,8 @@ class DependencyGraph:
         """The suppliers and cloud regions ``function`` rests on (computed once)."""
         key = function.id or f"{function.path}#{function.index}"
         if key not in self._reach:
+            if self._too_large is not None:  # once past the budget, every walk stops at once
+                raise self._too_large
             self._reach[key] = self._walk(function)
         return self._reach[key]
 
@@ -184,6 +211,10 @@ class DependencyGraph:
         while queue:
             step = queue.popleft()
             supplier, chain, passes = step.supplier, step.chain, step.passes
+            self._links_left -= 1 + len(chain)
+            if self._links_left < 0:
+                self._too_large = GraphTooLarge(function)
+                raise self._too_large
             if supplier.id is None:
                 continue
             reach.link(Link(chain[-1].document, supplier.id, None, chain[-1]))
