@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -516,6 +516,14 @@ def run_check(args: CheckArgs) -> int:
         result = check(options, cache, judge)
     if judge is None:  # in a configured repository, the folders asked for (focus) count
         _require_documents(result, args.paths or options.paths)
+    elif not result.documents and _deletes_programme(judge.change.deleted):
+        raise UsageError(
+            "no resilint documents: the change deletes the last of them "
+            f"({len(judge.change.deleted)} YAML file"
+            f"{'' if len(judge.change.deleted) == 1 else 's'} deleted), so nothing would be "
+            "checked from now on; if the programme moved, remove the resilint hook from this "
+            "repository's .pre-commit-config.yaml"
+        )
     color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
@@ -541,6 +549,11 @@ def run_check(args: CheckArgs) -> int:
         if limits:
             echo(f"resilint: note: {limits}", err=True)
     return exit_status(result, config)
+
+
+def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:
+    """Whether a deleted file held a resilint document (its text names the apiVersion)."""
+    return any(b"resilint/v" in content for content in deleted.values())
 
 
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:

@@ -369,3 +369,16 @@ def test_git_commit_refuses_a_reference_to_an_untracked_file(contracted, tmp_pat
     assert "REF-01" in said and "suppliers/newco.yaml" in said
     git(contracted, "add", "suppliers/newco.yaml")
     assert _commit(contracted, env).returncode == 0
+
+
+def test_a_commit_deleting_the_whole_programme_is_refused(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A commit that deletes the last resilint document leaves a gate checking nothing: the
+    hook refuses, as `resilint check` does on a repository without any; deleting some passes."""
+    git(repo, "rm", "-q", "insurance/legacy.yaml")
+    assert staged(repo, cli).exit_code in (0, 1)  # judged as usual
+    git(repo, "rm", "-q", "insurance/cyber.yaml", "controls.yaml")
+    (repo / "ci.yaml").write_text("on: push\n")  # other YAML is left
+    result = run_hook(repo, cli)
+    assert result.exit_code == 2, result.stdout
+    assert "no resilint documents: the change deletes the last of them" in result.stderr
+    assert ".pre-commit-config.yaml" in result.stderr
