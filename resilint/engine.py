@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resilint import codes
-from resilint.domain.graph import GraphTooLarge
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
@@ -198,6 +197,8 @@ def _under(finding: Finding, regimes: frozenset[str], facts: Facts) -> bool:
 def _crash(rule: Rule, exc: Exception, locator: Locator) -> Finding:
     """The rule's failure as a finding: at the document it was evaluating when known (a
     declarative rule), else at the rule's definition."""
+    from resilint.domain.graph import GraphTooLarge  # a crash is rare: not imported at start-up
+
     info = rule.info
     cause = exc.cause if isinstance(exc, RuleCrash) else exc
     if isinstance(cause, GraphTooLarge):  # the graph, not the rule: at the function
