@@ -32,10 +32,10 @@ from resilint.command import echo
 from resilint.config import Config, describe, load_config
 from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import excluded_by, stamp, walked_name, yaml_named
+from resilint.discover import discover, excluded_by, stamp, walked_name, yaml_named
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
-from resilint.load.read import real, within
+from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
 from resilint.reporters.base import json_log_safe, printable
@@ -516,6 +516,8 @@ def run_check(args: CheckArgs) -> int:
         result = check(options, cache, judge)
     if judge is None:  # in a configured repository, the folders asked for (focus) count
         _require_documents(result, args.paths or options.paths)
+        if options.focus is not None:
+            _require_documents_in(result, args.paths, config)
     elif not result.documents and _deletes_programme(judge.change.deleted):
         raise UsageError(
             "no resilint documents: the change deletes the last of them "
@@ -556,6 +558,28 @@ def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:
     return any(b"resilint/v" in content for content in deleted.values())
 
 
+def _require_documents_in(result: Result, paths: Sequence[Path], config: Config) -> None:
+    """A focused check (``check deploy`` in a configured repository) loads the whole repository,
+    so its documents count those outside the folders asked for: a folder none of whose YAML
+    names resilint's apiVersion (read as text, stopping at the first that does) and with no
+    finding is refused as an unconfigured one is."""
+    folders = [path for path in paths if path.is_dir()]
+    if not folders or any(f.suppression is None for f in result.findings):
+        return
+    root = os.path.realpath(config.root)
+    if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
+        return  # the folder holds the whole repository, and so its documents
+    try:
+        found = discover(folders, config.exclude, [], limits=config.limits)
+    except UsageError:
+        return  # no YAML there at all: discovery already said so when the check began
+    for name in found.names:
+        text = read_regular(name, config.limits.max_file_bytes)  # never a FIFO, never too long
+        if isinstance(text, Refusal) or b"resilint/v" in text:
+            return  # one of resilint's, or one the check reported it could not read
+    raise _nothing_checked(len(found.names), folders)
+
+
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:
     """A check of a directory that holds YAML but no resilint document at all fails: a gate
     pointed at the wrong directory (the repository's CI files, a docs folder) would otherwise
@@ -565,11 +589,15 @@ def _require_documents(result: Result, paths: Sequence[Path]) -> None:
     standing = [f for f in result.findings if f.suppression is None]
     if result.documents or standing or not folders:
         return
-    count = "the YAML file" if result.files == 1 else f"the {result.files} YAML files"
-    raise UsageError(
+    raise _nothing_checked(result.files, folders)
+
+
+def _nothing_checked(files: int, folders: Sequence[Path]) -> UsageError:
+    count = "the YAML file" if files == 1 else f"the {files} YAML files"
+    return UsageError(
         f"no resilint documents: {count} found in "
         + ", ".join(str(p) for p in folders)
-        + (" holds" if result.files == 1 else " hold")
+        + (" holds" if files == 1 else " hold")
         + " none (no document declares apiVersion: resilint/v1), so nothing was checked; "
         "name the directory that holds the programme, or add `apiVersion: resilint/v1` to its "
         "documents"

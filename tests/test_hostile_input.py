@@ -246,6 +246,20 @@ def test_a_configured_repository_without_any_document_fails_too(cli, write):
         assert "no resilint documents" in result.stderr
 
 
+def test_a_folder_without_documents_in_a_repository_with_a_programme_elsewhere_fails(cli, write):
+    """`check deploy` in a configured repository loads the whole repository: the programme in
+    another folder must not let a gate pointed at deploy pass on nothing checked there; the
+    programme's own folder, and the repository, are checked as ever."""
+    write("resilint.yaml", "fail_on: error\n")
+    write("deploy/ci.yaml", "on: push\n")
+    write("programme/control.yaml", "apiVersion: resilint/v1\nkind: Control\nid: c\nname: C\n")
+    refused = cli("check", "deploy")
+    assert refused.exit_code == 2
+    assert "the YAML file found in deploy holds none" in refused.stderr
+    for args in (("programme",), (".",), ()):
+        assert cli("check", *args).exit_code == 0, args
+
+
 def test_large_file_is_refused_before_parsing(cli, write):
     write("resilint.yaml", "limits:\n  max_file_bytes: 1000\n")
     write("big.yaml", HEADER + "notes: '" + "x" * 2000 + "'\n")
