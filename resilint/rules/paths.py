@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\['([^'\]]+)'\]")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_path(text: str) -> tuple[str, ...]:
-    """Split a path into segments; raises ValueError naming what is wrong."""
+    """Split a path into segments; raises ValueError naming what is wrong. Kept by its text: a
+    message's placeholders are parsed for each finding (half a million at 72,000 findings)."""
     segments: list[str] = []
     position = 0
     while position < len(text):
