@@ -462,3 +462,22 @@ def test_an_ended_contract_records_the_functions_it_served(cli, tmp_path: Path) 
         found = tables({name: archive.read(name) for name in archive.namelist()})
     served = {(r["c0010"], r["c0050"]) for r in found["B_02.02"]}
     assert ("HB-2025-053", "ict-operations") in served
+
+
+@pytest.mark.parametrize("lei", ['"../../escaped"', '""', "null"])
+def test_a_package_is_named_by_a_valid_lei_only(cli, tmp_path: Path, lei: str) -> None:
+    """The report package and its root folder are named after the keeping entity's LEI: an
+    incomplete register (--allow-incomplete) whose LEI is a path, or empty, must not write the
+    file elsewhere, hide it, or put its members outside their folder."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BANK, repo)
+    entities = repo / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("lei: 529900HAVELBANK0AG93", f"lei: {lei}", 1))
+    out = tmp_path / "deep" / "out"
+    result = export(cli, repo, "xbrl-csv", out, "--allow-incomplete")
+    assert "NO-VALID-LEI" in result.stderr + result.stdout  # it says where it wrote
+    (written,) = list(tmp_path.rglob("*.zip"))
+    assert written.parent == out and written.name.startswith("NO-VALID-LEI.CON_DE_DORA010100")
+    with zipfile.ZipFile(written) as archive:
+        assert all(name.startswith(written.stem + "/") for name in archive.namelist())

@@ -26,13 +26,22 @@ XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
 
 def package_name(register: Register, created: datetime.datetime) -> str:
     """``{LEI}.{CON|IND}_{CC}_DORA010100_DORA_{reference date}_{creation timestamp}``: the EBA
-    Filing Rules' pattern, as the EBA's sample package spells it."""
-    country = register.maintainer.data.get("country") or "XX"
+    Filing Rules' pattern, as the EBA's sample package spells it. The file is named after it, so
+    only an LEI and a country of their own form go in (an incomplete register, written with
+    ``--allow-incomplete``, may hold anything: ``../../x`` would name a file elsewhere, and an
+    empty LEI a hidden one): else ``NO-VALID-LEI`` and ``XX``."""
+    lei = register.lei if _LEI.fullmatch(register.lei or "") else "NO-VALID-LEI"
+    country = register.maintainer.data.get("country")
+    country = country if isinstance(country, str) and _COUNTRY.fullmatch(country) else "XX"
     stamp = created.strftime("%Y%m%d%H%M%S") + f"{created.microsecond // 1000:03d}"
     return (
-        f"{register.lei}.{register.level}_{country}_{MODULE}_DORA_"
+        f"{lei}.{register.level}_{country}_{MODULE}_DORA_"
         f"{register.reference_date.isoformat()}_{stamp}"
     )
+
+
+_LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}", re.ASCII)
+_COUNTRY = re.compile(r"[A-Z]{2}", re.ASCII)
 
 
 def xbrl_csv(register: Register, created: datetime.datetime) -> tuple[str, bytes]:
