@@ -39,6 +39,15 @@ ICT_INTRA_GROUP = "non_financial_ict_intra_group"
 though DORA does not apply to it (ITS 2024/2956 Art. 6(2))."""
 
 
+def branch_of(entity: Document) -> tuple[str | None, str | None]:
+    """The head office's id and the branch code of an Entity recorded as a branch
+    (``branch_of``); (None, None) for a legal person."""
+    link = entity.data.get("branch_of")
+    if not isinstance(link, dict):
+        return None, None
+    return text_of(link.get("entity")), text_of(link.get("code"))
+
+
 class RegisterScope:
     """Which entities keep a register of information and which entities each one covers."""
 
@@ -46,9 +55,9 @@ class RegisterScope:
         # a branch (branch_of) is part of its head office's legal person: below the head
         # office whatever `parent` says, in scope when the head office is, never a maintainer
         self._branch = {
-            e.id: text_of(e.data["branch_of"].get("entity"))
+            e.id: office
             for e in index.of_kind("Entity")
-            if e.id and isinstance(e.data.get("branch_of"), dict)
+            if e.id and (office := branch_of(e)[0]) is not None
         }
         self._parent = {
             e.id: self._branch.get(e.id) or text_of(e.data.get("parent"))

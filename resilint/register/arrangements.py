@@ -11,7 +11,7 @@ from typing import Any
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
-from resilint.domain.registers import contract_end, contract_ended
+from resilint.domain.registers import branch_of, contract_end, contract_ended
 from resilint.model import Document
 from resilint.register import codes, providers
 from resilint.register.model import (
@@ -74,11 +74,10 @@ def _named(contract: Document, field: str, ids: dict[str | None, Document]) -> l
 def register_lei(facts: Facts, entity: Document) -> tuple[str, str | None]:
     """The LEI the register reports an entity under, and its branch code: a branch
     (``branch_of``) is reported under its head office's LEI (B_04.01.0020, B_02.02.0020)."""
-    link = entity.data.get("branch_of")
-    if isinstance(link, dict):
-        office = facts.index.get("Entity", str(link.get("entity")))
-        if office is not None:
-            return text_of(office.data.get("lei")) or "", text_of(link.get("code"))
+    office_id, code = branch_of(entity)
+    office = facts.index.get("Entity", office_id) if office_id is not None else None
+    if office is not None:
+        return text_of(office.data.get("lei")) or "", code
     return text_of(entity.data.get("lei")) or "", None
 
 
@@ -199,10 +198,7 @@ def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[st
     """The functions resting on the contract (or that it records it served, ``functions_served``:
     an ended contract's) that the using entity performs: a branch (``branch_of``) performs its
     head office's too, whose legal person it is part of."""
-    performers = {entity.id}
-    link = entity.data.get("branch_of")
-    if isinstance(link, dict):
-        performers.add(text_of(link.get("entity")))
+    performers = {entity.id, branch_of(entity)[0]}
     found = []
     served = (*facts.contract(contract).functions, *strings(contract.data.get("functions_served")))
     for function_id in dict.fromkeys(served):

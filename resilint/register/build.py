@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, text_of, value_at
-from resilint.domain.registers import contract_entities
+from resilint.domain.registers import branch_of, contract_entities
 from resilint.model import Document
 from resilint.register import arrangements, codes, providers
 from resilint.register.model import (
@@ -45,15 +45,6 @@ def build_register(facts: Facts, maintainer: Document) -> Register:
     providers.add_providers(facts, register, contracts, entities)
     register.complete()
     return register
-
-
-def branch_of(entity: Document) -> tuple[str | None, str | None]:
-    """The head office's id and the branch code of an Entity recorded as a branch
-    (``branch_of``); (None, None) for a legal person."""
-    link = entity.data.get("branch_of")
-    if not isinstance(link, dict):
-        return None, None
-    return text_of(link.get("entity")), text_of(link.get("code"))
 
 
 # -- B_01 ---------------------------------------------------------------------------------------
