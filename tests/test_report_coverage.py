@@ -6,6 +6,7 @@ regulatory rule confined to entities the contract is not signed by)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from html import unescape
@@ -296,3 +297,19 @@ def test_a_term_no_rule_of_the_repository_checks_has_no_column(cli, tmp_path: Pa
     assert "nydfs_third_party" not in cells and "nis2_supply_chain" in cells
     note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
     assert note is not None and note.group(1).startswith("nydfs third party: no rule")
+
+
+def test_terms_a_contract_records_as_yes_or_no_are_boolean_fields() -> None:
+    """The coverage matrix reads a term the rule left out as 'not asked here' where the contract
+    does not record it true: only for fields that are a yes or no in the contract's schema."""
+    from resilint.report.coverage import _RECORDED
+
+    schema = json.loads((REPO / "schemas" / "contract.json").read_text(encoding="utf-8"))
+    assert set(_RECORDED) == {
+        "step_in_rights",
+        "security_indemnity",
+        "accelerated_termination",
+        "forensic_images",
+    }
+    for section, field in _RECORDED.values():
+        assert schema["properties"][section]["properties"][field]["type"] == "boolean"

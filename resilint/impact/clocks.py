@@ -48,6 +48,18 @@ _UNREGULATED = {
 }
 
 
+def regulated(facts: Facts) -> bool:
+    """Whether a regulator's clock can run here: an entity under a regime, or one recording a
+    regulator's clock of its own (:data:`_UNREGULATED`)."""
+    if facts.regimes.everywhere:
+        return True
+    return any(
+        value_at(entity.data, "reporting_clocks", key) is not None
+        for entity in facts.index.of_kind("Entity")
+        for key in _UNREGULATED
+    )
+
+
 @dataclass(frozen=True)
 class Routing:
     """Where notices go and who sends them, from the plans and playbooks involved."""

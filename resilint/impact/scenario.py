@@ -14,7 +14,7 @@ from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
-from resilint.domain.readers import in_order, strings, value_at
+from resilint.domain.readers import in_order, strings
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
 from resilint.impact.functions import Reached, function_impact
@@ -229,27 +229,13 @@ def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, 
     )
 
 
-_REGULATOR_KEYS = ("regulator_early_warning_hours", "regulator_initial_hours")
-
-
-def _has_regulator(facts: Facts) -> bool:
-    """Whether any entity is under a regime or records a regulator's clock of its own."""
-    if facts.regimes.everywhere:
-        return True
-    return any(
-        value_at(entity.data, "reporting_clocks", key) is not None
-        for entity in facts.index.of_kind("Entity")
-        for key in _REGULATOR_KEYS
-    )
-
-
 def _notes(
     facts: Facts, functions: tuple[FunctionImpact, ...], started: dict[str, Started]
 ) -> tuple[str, ...]:
     notes: list[str] = []
     # The regulators' clocks are explained only where an entity has one: a regime, or a
     # regulator clock it records. A repository under no regime is told nothing of DORA or NYDFS.
-    if _has_regulator(facts):
+    if clocks.regulated(facts):
         notes.append(clocks.AWARENESS_NOTE)
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:

@@ -24,12 +24,12 @@ from resilint.domain.lifecycle import ENDED, EXITED
 from resilint.domain.readers import in_order, value_at
 from resilint.domain.regimes import REGIME_NAMES
 from resilint.domain.requirements import Term
-from resilint.findings import Finding
+from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.report import applicability
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
-from resilint.report.term_fields import reports
+from resilint.report.term_fields import FIELDS, reports
 
 _CELLS = {
     "met": ("✔", "met"),
@@ -41,16 +41,18 @@ _CELLS = {
     "exempt": ("○", "not asked here"),
 }
 
-_RECORDED: dict[str, tuple[str, str]] = {
-    "step_in_rights": ("remedies", "step_in_rights"),
-    "security_indemnity": ("remedies", "security_indemnity"),
-    "accelerated_termination": ("remedies", "accelerated_termination"),
-    "forensic_images": ("evidence_retention", "forensic_images"),
+_RECORDED: dict[str, JsonPath] = {
+    term: path
+    for fields in FIELDS.values()
+    for path, term in fields
+    if len(path) == 2 and path[-1] == term  # a section's field named after its term
 }
-"""Terms a contract records as a yes or no. Where the matrix asks one of a supplier but the
-rule's own conditions leave it out (a ready alternative, a replaceable multi-tenant SaaS, escrow
-instead of step-in) the rule runs and reports nothing although the contract says no: the cell
-says the term was not asked there, not that it is met."""
+"""Terms a contract records as a yes or no, at a field named after the term (step_in_rights,
+security_indemnity, accelerated_termination, forensic_images: :data:`.term_fields.FIELDS`).
+Where the matrix asks one of a supplier but the rule's own conditions leave it out (a ready
+alternative, a replaceable multi-tenant SaaS, escrow instead of step-in) the rule runs and
+reports nothing although the contract says no: the cell says the term was not asked there,
+not that it is met."""
 
 
 def render(posture: Posture) -> str:
