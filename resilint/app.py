@@ -43,7 +43,7 @@ from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
-from resilint.rules.stored import StoredRules
+from resilint.rules.stored import StoredRules, beside_bytecode
 from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 from resilint.selection import (
@@ -136,14 +136,19 @@ def build_rules(
     selection: CommandLine | None = None,
     store: Store | None = None,
 ) -> tuple[Rule, ...]:
-    """The loaded rules; a code on the command line that names none of them is an error. With
-    the cache's ``store``, unchanged rule files are compiled from the data kept there."""
-    stored = None
-    if store is not None:
-        stored = StoredRules(store, fingerprint([__version__, _code(), _schemas(schemas)]))
-    rules = tuple(load_rules(schemas, config.rule_dirs, CHECKS, stored))
-    if stored is not None:
-        stored.save()
+    """The loaded rules; a code on the command line that names none of them is an error.
+    resilint's own rule files, when unchanged, are compiled from the data kept beside its
+    bytecode; the configuration's, with the cache's ``store``, from the data kept there (and
+    resilint's own too where nothing can be kept beside its bytecode: an installation that is
+    not writable, ``PYTHONDONTWRITEBYTECODE``)."""
+    salt = fingerprint([__version__, _code(), _schemas(schemas)])
+    beside = beside_bytecode()
+    stored = StoredRules(store, salt) if store is not None else None
+    own = StoredRules(beside, salt) if beside.writable or stored is None else stored
+    rules = tuple(load_rules(schemas, config.rule_dirs, CHECKS, stored, own))
+    for kept in {id(own): own, id(stored): stored}.values():
+        if kept is not None:
+            kept.save()
     unknown = unknown_codes(
         selection or CommandLine(), [*(r.info.code for r in rules), *CORE_CHECKS]
     )

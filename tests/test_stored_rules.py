@@ -14,7 +14,7 @@ from resilint.cache import Store, unpack
 from resilint.limits import Limits
 from resilint.rules import load_rules
 from resilint.rules.rule_file import LazyRule
-from resilint.rules.stored import RULES, StoredRules, kept_copy
+from resilint.rules.stored import RULES, BesideBytecode, StoredRules, kept_copy
 from resilint.serialize import same_data
 
 
@@ -28,7 +28,7 @@ def test_kept_rule_files_compile_to_the_same_rules(
     schemas = build_schemas()
     fresh = load_rules(schemas)
     first = StoredRules(_store(tmp_path), "salt")
-    load_rules(schemas, stored=first)
+    load_rules(schemas, own=first)
     first.save()
     assert (tmp_path / "cache" / RULES).is_file()
     reads: list[Path] = []
@@ -39,12 +39,12 @@ def test_kept_rule_files_compile_to_the_same_rules(
         return original(path, limits)
 
     monkeypatch.setattr(rule_file, "load_mapping", counted)
-    kept = load_rules(schemas, stored=StoredRules(_store(tmp_path), "salt"))
+    kept = load_rules(schemas, own=StoredRules(_store(tmp_path), "salt"))
     assert reads == []  # every rule file came from the cache
     assert [r.info for r in kept] == [r.info for r in fresh]
     # declarative rules compile when they first have documents to run on
     assert sum(isinstance(r, LazyRule) for r in kept) > len(kept) // 2
-    other = load_rules(schemas, stored=StoredRules(_store(tmp_path), "another salt"))
+    other = load_rules(schemas, own=StoredRules(_store(tmp_path), "another salt"))
     assert reads and [r.info for r in other] == [r.info for r in fresh]
 
 
@@ -84,7 +84,7 @@ def test_a_forged_rule_cache_is_ignored(cli, write) -> None:
     mac, _, body = path.read_bytes().partition(b"\n")
     forged = body.replace(b"has no owner", b"is fine")
     path.write_bytes(mac + b"\n" + forged)
-    (cache / "result.json").unlink()
+    (cache / "result.json").unlink(missing_ok=True)  # not written when the files are too new
     assert "has no owner" in cli("check").stdout
     assert unpack(path.read_bytes().partition(b"\n")[2])["entries"]
 
@@ -99,12 +99,88 @@ def test_a_kept_rule_naming_a_check_no_longer_installed_fails_as_at_first(
 
     schemas = build_schemas()
     first = StoredRules(_store(tmp_path), "salt")
-    load_rules(schemas, stored=first)
+    load_rules(schemas, own=first)
     first.save()
     fewer = {name: check for name, check in PYTHON_CHECKS.items() if name != "tier-consistent"}
     with pytest.raises(ConfigError) as fresh:
         load_rules(schemas, checks=fewer)
     with pytest.raises(ConfigError) as kept:
-        load_rules(schemas, checks=fewer, stored=StoredRules(_store(tmp_path), "salt"))
+        load_rules(schemas, checks=fewer, own=StoredRules(_store(tmp_path), "salt"))
     assert "unknown Python check 'tier-consistent'" in str(fresh.value)
     assert str(kept.value) == str(fresh.value)
+
+
+@pytest.fixture
+def beside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """resilint's own rule files kept in a file of the test's, as beside its bytecode."""
+    import sys
+
+    import resilint.app
+
+    path = tmp_path / "pycache" / "rule_files.cpython-3x.rules"
+    monkeypatch.setattr(resilint.app, "beside_bytecode", lambda: BesideBytecode(path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return path
+
+
+def test_resilints_own_rules_are_read_compiled_without_the_cache(
+    cli, write, beside: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check --no-cache` (CI, a first run) reads resilint's own rule files from the data a run
+    before kept beside resilint's bytecode: no rule YAML is read, the findings are the same."""
+    write("suppliers/acme.yaml", TIER1)
+    first = cli("check", "--no-cache", "--format", "json")
+    assert beside.is_file() and not (beside.parent.parent / ".resilint_cache").exists()
+    reads: list[Path] = []
+    original = rule_file.load_mapping
+
+    def counted(path: Path, limits: Limits) -> object:
+        reads.append(path)
+        return original(path, limits)
+
+    monkeypatch.setattr(rule_file, "load_mapping", counted)
+    again = cli("check", "--no-cache", "--format", "json")
+    assert reads == []
+    assert again.stdout == first.stdout and again.exit_code == first.exit_code == 1
+    assert again.json()["findings"]  # the rules ran: a lone tier-1 supplier has gaps
+
+
+def test_the_repository_cache_keeps_only_the_configurations_rule_files(
+    cli, write, beside: Path
+) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
+    write("policies/owner.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    assert "has no owner" in cli("check").stdout
+    cache = write("x", "").parent / ".resilint_cache"
+    kept = unpack(cache.joinpath(RULES).read_bytes().partition(b"\n")[2])["entries"]
+    assert len(kept) == 1  # policies/owner.yaml; resilint's own are beside its bytecode
+    own = BesideBytecode(beside).read(RULES)
+    assert len(own["entries"]) > 5
+
+
+def test_a_damaged_or_foreign_kept_file_is_not_read(cli, write, beside: Path) -> None:
+    write("suppliers/acme.yaml", TIER1)
+    first = cli("check", "--no-cache").stdout
+    beside.write_bytes(beside.read_bytes()[:1000])  # cut short
+    assert cli("check", "--no-cache").stdout == first
+    beside.write_bytes(b"another python" + beside.read_bytes())
+    assert cli("check", "--no-cache").stdout == first
+    assert beside.read_bytes().startswith(BesideBytecode.HEADER)  # written again, whole
+    assert BesideBytecode(beside).read(RULES)["entries"]
+
+
+def test_nothing_is_kept_where_python_writes_no_bytecode(
+    cli, write, beside: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    write("suppliers/acme.yaml", TIER1)
+    assert cli("check", "--no-cache").exit_code == 1
+    assert not beside.exists()
+    # with the cache, resilint's own rule files are kept in the repository's cache instead
+    assert cli("check").exit_code == 1
+    cache = beside.parent.parent / ".resilint_cache"
+    kept = unpack(cache.joinpath(RULES).read_bytes().partition(b"\n")[2])["entries"]
+    assert len(kept) > 5 and not beside.exists()

@@ -155,9 +155,11 @@ def load_rules(
     extra_dirs: Iterable[Path] = (),
     checks: Mapping[str, PythonCheck] | None = None,
     stored: StoredRules | None = None,
+    own: StoredRules | None = None,
 ) -> list[Rule]:
     """Every rule, resilint's first; a code defined twice is an error naming both places.
-    With ``stored``, unchanged rule files are compiled from the data kept in the cache."""
+    Unchanged rule files are compiled from the data kept: resilint's own in ``own`` (beside
+    its bytecode), the configuration's directories' in ``stored`` (the repository's cache)."""
     known = checks if checks is not None else CheckRegistry()
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -165,7 +167,8 @@ def load_rules(
         for path in rule_files(directory):
             if directory == data_dir("rules") and path.name == REQUIREMENTS_FILE:
                 continue  # the requirements matrix (resilint.domain.requirements), not rules
-            for rule in load_rule_file(path, schemas, known, stored):
+            kept = own if directory == data_dir("rules") else stored
+            for rule in load_rule_file(path, schemas, known, kept):
                 code = rule.info.code
                 if code in seen or code in CORE_CHECKS:
                     file, _, line = rule.info.source.rpartition(":")

@@ -8,15 +8,26 @@ when it last compiled is compiled again from the kept data: the same rules, with
 A file that changed, or data the cache cannot keep exactly (a value that is not plain), is read
 as before; and a position a compilation needs that was not kept (an error) is found by reading
 the file then.
+
+resilint's own rule files are part of the installed program, not of a repository: their data is
+kept beside resilint's bytecode (:class:`BesideBytecode`), with the trust of a ``.pyc``, so that
+every command reads them compiled, with the repository's cache or without it (``--no-cache``, a
+first run, ``report``, ``register export``). The repository's cache keeps the data of its own
+rule files only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from resilint.cache import Store, fingerprint, pack, unpack
+from resilint.codecache import kept_path, write_kept
 from resilint.findings import JsonPath
 from resilint.load.read import Refusal, read_regular
 
@@ -27,8 +38,51 @@ Locate = Callable[[JsonPath], tuple[int, int]]
 Kept = tuple[dict[str, Any], dict[JsonPath, tuple[int, int]], list[bool]]
 
 
+class BesideBytecode:
+    """Where the data of resilint's own rule files is kept: one file beside resilint's
+    bytecode (``__pycache__``, ``sys.pycache_prefix`` honoured), read as the cache reads its
+    files (plain values only), written whole under a temporary name and renamed into place as
+    Python writes a ``.pyc``. Nothing is written where Python writes no bytecode
+    (``PYTHONDONTWRITEBYTECODE``, ``-B``) or the directory is not writable; a file of another
+    Python or another form of it, or a damaged one, is not read (the rules are read from their
+    YAML, as without it)."""
+
+    HEADER = importlib.util.MAGIC_NUMBER + b"resilint-rule-files-1\n"
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    @property
+    def writable(self) -> bool:
+        """Whether this run may keep the file (Python writes bytecode, the directory, or the
+        one it is to be made in, is writable)."""
+        if self.path is None or sys.dont_write_bytecode:
+            return False
+        folder = self.path.parent if self.path.parent.is_dir() else self.path.parent.parent
+        return os.access(folder, os.W_OK)
+
+    def read(self, name: str) -> Any:
+        if self.path is None:
+            return None
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return None
+        return unpack(data[len(self.HEADER) :]) if data.startswith(self.HEADER) else None
+
+    def write(self, name: str, data: Any) -> None:
+        if self.path is None or sys.dont_write_bytecode:
+            return
+        with contextlib.suppress(OSError, ValueError):  # not kept: only costs time
+            write_kept(self.path, self.HEADER + pack(data))
+
+
+def beside_bytecode() -> BesideBytecode:
+    return BesideBytecode(kept_path("rule_files", ".rules"))
+
+
 class StoredRules:
-    def __init__(self, store: Store, salt: str) -> None:
+    def __init__(self, store: Store | BesideBytecode, salt: str) -> None:
         self.store = store
         self.salt = salt
         self._kept: dict[str, Any] | None = None
