@@ -37,6 +37,18 @@ def cloud_provider(name: Any) -> str | None:
     return next((code for code, group in _GROUPS.items() if words & group), None)
 
 
+def names_provider(name: Any, provider: Any) -> bool:
+    """Whether a company ``name`` is that of the cloud ``provider`` a region record names:
+    the same hyperscaler (``Amazon Web Services EMEA SARL`` for aws), or, for a provider not
+    listed above (a European or sovereign cloud), a name that begins with the provider's
+    (``STACKIT GmbH & Co. KG`` for stackit, ``Nimbus Cloud EMEA Ltd`` for nimbus)."""
+    code = cloud_provider(provider)
+    if code is not None:
+        return cloud_provider(name) == code
+    wanted = _ordered(provider)
+    return bool(wanted) and _ordered(name)[: len(wanted)] == wanted
+
+
 def own_cloud(supplier: dict[str, Any], provider: Any) -> bool:
     """Whether a cloud ``provider`` is the supplier itself or its corporate group: its own
     regions are where it runs, not a provider it subcontracts to."""

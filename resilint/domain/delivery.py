@@ -389,8 +389,8 @@ def holds(facts: Facts, supplier: Document, exposures: frozenset[str]) -> frozen
 def identity_providers(facts: Facts) -> frozenset[str]:
     """Suppliers our sign-in runs through: named as the identity provider of an Identity, or by a
     business function's depends_on.identity_providers."""
-    found = {facts.graph.supplier_named(name) for name in _provider_names(facts)}
-    return frozenset(s.id for s in found if s is not None and s.id is not None)
+    found = {facts.graph.provider_named(name) for name in _provider_names(facts)}
+    return frozenset(p[0].id for p in found if p is not None and p[0].id is not None)
 
 
 def _provider_names(facts: Facts) -> Iterator[object]:

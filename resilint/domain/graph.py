@@ -5,7 +5,10 @@ read this one graph.
 
 Shared dependencies are named in free text (``identity_provider: Okta``, a cloud provider
 ``aws``); where such a name is also a Supplier's id, name or provider identifier, the graph links
-to that Supplier, so that a supplier a critical function rests on through another is seen.
+to that Supplier, so that a supplier a critical function rests on through another is seen. An
+identity provider is often named after the product rather than the company (``entra-id``,
+``corrivo-id``): a name that is no supplier's but is the name of exactly one supplier's service
+links to that service of its supplier (:meth:`DependencyGraph.provider_named`).
 
 Every link is walked, but not every link carries everything. A link recorded as not supporting
 a critical function (a subcontractor entry or a named service with ``supports_critical_function:
@@ -149,6 +152,7 @@ class DependencyGraph:
     def __init__(self, index: Index) -> None:
         self.index = index
         self._names = _supplier_names(index)
+        self._service_names = _unique_service_names(index)
         self._reach: dict[str, Reach] = {}
         self._links_left = WALK_LINKS
         self._too_large: GraphTooLarge | None = None
@@ -157,6 +161,16 @@ class DependencyGraph:
         """The Supplier whose id, name or provider identifier a free-text name matches."""
         key = name_key(value)
         return self._names.get(key) if key else None
+
+    def provider_named(self, value: object) -> tuple[Document, str | None] | None:
+        """The supplier an identity provider's name means, and the service of it where the
+        name is a service's: the Supplier whose id, name or identifier it is, else the one
+        supplier with a service of that name (``helix-id``, Helix's sign-in service). A service
+        name two suppliers use names neither."""
+        if (supplier := self.supplier_named(value)) is not None:
+            return supplier, None
+        key = name_key(value)
+        return self._service_names.get(key) if key else None
 
     def named_like(self, supplier: Document) -> list[tuple[Document, JsonPath, str]]:
         """The functions' identity and cloud providers that name no supplier but read like
@@ -170,7 +184,7 @@ class DependencyGraph:
         for function in in_order(self.index.of_kind("BusinessFunction")):
             for path, name in function_names(function):
                 key = name_key(name)
-                if not key or self.supplier_named(name) is not None:
+                if not key or self.provider_named(name) is not None:
                     continue
                 begins = len(key) >= 4 and any(mine.startswith(key) for mine in own)
                 if begins or closest(key, own) is not None:
@@ -266,9 +280,15 @@ class DependencyGraph:
                 yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
         yield from self._through_identities(function, depends, named)
         for i, name in indexed(depends.get("identity_providers")):
-            if (found := self.supplier_named(name)) is not None:
+            if (provider := self.provider_named(name)) is not None:
+                found, service = provider
                 path = ("depends_on", "identity_providers", i)
-                yield found, None, (Hop(function, path, f"on identity provider {name}"),)
+                if service is None:
+                    yield found, None, (Hop(function, path, f"on identity provider {name}"),)
+                    continue
+                scope = frozenset({service})
+                text = f"on identity provider {name} (service {service} of {found.id})"
+                yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
         for i, region in _regions(depends.get("cloud")):
             if (found := self.supplier_named(region.provider)) is not None:
                 path = ("depends_on", "cloud", i)
@@ -393,7 +413,8 @@ class DependencyGraph:
         identity provider, a subprocessor or subcontractor, a cloud provider): named by the
         function itself, or by a supplier it rests on. A name that is a Supplier's also finds
         what rests on that supplier. Each with its shortest chain, in file order."""
-        key, named = name_key(name), self.supplier_named(name)
+        provider = self.provider_named(name)
+        key, named = name_key(name), provider[0] if provider is not None else None
         found: dict[int, tuple[Document, Chain]] = {}
         for function in in_order(self.index.of_kind("BusinessFunction")):
             reach = self.reach(function)
@@ -441,6 +462,18 @@ def _supplier_names(index: Index) -> dict[str, Document]:
             if key:
                 names.setdefault(key, supplier)
     return names
+
+
+def _unique_service_names(index: Index) -> dict[str, tuple[Document, str]]:
+    """Each service name only one supplier uses, with that supplier and the name as written."""
+    seen: dict[str, list[tuple[Document, str]]] = {}
+    for supplier in in_order(index.of_kind("Supplier")):
+        for _, service in dicts(supplier.data.get("services")):
+            name = text_of(service.get("name"))
+            key = name_key(name)
+            if key and name and all(s is not supplier for s, _ in seen.get(key, [])):
+                seen.setdefault(key, []).append((supplier, name))
+    return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
 
 def _serving(

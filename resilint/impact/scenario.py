@@ -149,7 +149,8 @@ def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Docume
             f"no business function relies on a dependency named '{value}'{hint}",
             "a business function relying on it",
         )
-    named = facts.graph.supplier_named(value)
+    provider = facts.graph.provider_named(value)
+    named = provider[0] if provider is not None else None
     if named is not None:
         down = [named]
     else:  # the suppliers that name it are the ones whose service it takes down

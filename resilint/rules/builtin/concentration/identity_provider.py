@@ -34,7 +34,8 @@ def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object)
     its staff are the group's workforce, who sign in through the group's provider."""
     if supplier is None or not supplier.critical or intra_group(supplier.document):
         return False
-    return context.facts.graph.supplier_named(name) is not supplier.document
+    provider = context.facts.graph.provider_named(name)
+    return provider is None or provider[0] is not supplier.document
 
 
 def _supplier_planes(context: RuleContext) -> dict[str, list[Hop]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.domain.clouds import cloud_provider
+from resilint.domain.clouds import cloud_provider, names_provider
 from resilint.domain.graph import Hop
 from resilint.domain.readers import (
     dicts,
@@ -54,9 +54,13 @@ def _company_keys(data: dict[str, Any]) -> set[str]:
 def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[Entry]:
     shared = mapping_at(supplier.data, "shared_dependencies")
     hosted = _hosting_providers(supplier)
+    hosts = _hosting_names(context, supplier)
+    regions = _region_providers(supplier)
     for i, name in indexed(shared.get("subprocessors")):
         if cloud_provider(name) in hosted:  # a hyperscaler whose regions are recorded: CON-01's
             continue
+        if firm_key(name) in hosts or any(names_provider(name, p) for p in regions):
+            continue  # the same hosting provider, recorded with its regions: CON-01's too
         if (key := firm_key(name)) is not None:
             path = ("shared_dependencies", "subprocessors", i)
             yield Hop(supplier, path, str(name).strip()), {f"name:{key}"}
@@ -71,6 +75,30 @@ def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[
         label = text_of(sub.get("name")) or text_of(sub.get("id")) or target_id
         if keys and label:
             yield Hop(supplier, ("subcontractors", i), label), keys
+
+
+def _region_providers(supplier: Document) -> list[str]:
+    """The cloud providers, as written, of the regions the supplier records it runs on."""
+    shared = mapping_at(supplier.data, "shared_dependencies")
+    regions = [r for _, r in dicts(shared.get("cloud"))]
+    for _, sub in dicts(supplier.data.get("subcontractors")):
+        regions.extend(r for _, r in dicts(sub.get("cloud")))
+    return [p for r in regions if (p := text_of(r.get("provider")))]
+
+
+def _hosting_names(context: RuleContext, supplier: Document) -> set[str]:
+    """The names of the supplier's subcontractors recorded with the cloud regions they host it
+    in (and of their Supplier documents): a subprocessor of the same name is that host."""
+    names: set[str] = set()
+    for _, sub in dicts(supplier.data.get("subcontractors")):
+        if not dicts(sub.get("cloud")):
+            continue
+        target_id = text_of(sub.get("supplier"))
+        target = context.index.get("Supplier", target_id) if target_id else None
+        for value in (sub.get("name"), target.data.get("name") if target else None):
+            if (key := firm_key(value)) is not None:
+                names.add(key)
+    return names
 
 
 def _hosting_providers(supplier: Document) -> set[str]:
