@@ -23,6 +23,7 @@ from resilint.register.model import (
     places,
     reference,
 )
+from resilint.register.templates import BY_ID
 from resilint.register.values import amount, coded, day
 
 
@@ -97,7 +98,12 @@ def _parties(
         code, kind = providers.identifier(supplier.data)
         row = {"c0010": ref, "c0020": code, "c0030": kind}
         register.add(
-            "B_03.02", Row(row, Place(contract), {"c0020": Place(supplier, ("provider_id",))})
+            "B_03.02",
+            Row(
+                row,
+                Place(contract),
+                dict.fromkeys(("c0020", "c0030"), Place(supplier, ("provider_id",))),
+            ),
         )
         _intra_group(facts, register, contract, supplier, ids)
     for entity in using:
@@ -145,15 +151,32 @@ def _intra_group(
 
 
 # -- B_02.02: one row per function, service type and country -----------------------------------
+_ALL = None
+"""A function that rests on the supplier as a whole (or records the contract under
+``functions_served``): every service the contract covers serves it."""
+
+
 def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterator[Row]:
+    """The contract's rows for one using entity. Each function is paired with the services it
+    rests on (``depends_on.services``; all the contract covers when it names the supplier, one of
+    its identities, or none of the covered services), never with a service of the contract that
+    it does not use; a service none of the entity's functions rests on is no use of the entity's
+    (it has no row of that entity), while an entity that performs none of the functions resting
+    on the contract keeps its rows, with the function left for REG-10 to ask for. Rows whose key
+    repeats (two services of one type, with the same countries) are one row of the register,
+    holding what the more exposed of them says: storage of data if either stores, the most
+    sensitive data and the highest reliance."""
     supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
     if supplier is None:
         return
     critical = facts.contract(contract).critical
     functions = _functions_of(facts, contract, entity)
+    relied = _services_relied_on(facts, supplier)
     code, kind = providers.identifier(supplier.data)
     base = _arrangement_terms(facts, contract, supplier, critical)
     lei, _ = register_lei(facts, entity)
+    key = BY_ID["B_02.02"].key
+    rows: dict[tuple[str, ...], Row] = {}
     for j, service in providers.covered_services(contract, supplier):
         at = ("services", j)
         common = {
@@ -167,6 +190,7 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
         }
         places = {
             "c0030": Place(supplier, ("provider_id",)),
+            "c0040": Place(supplier, ("provider_id",)),
             "c0080": Place(contract, (_end_field(contract),)),
             "c0060": Place(supplier, (*at, "ict_service_type")),
             "c0130": Place(supplier, (*at, "provision_countries")),
@@ -176,8 +200,13 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
                 contract, ("services",) if "services" in contract.data else ("supplier",)
             ),
         }
+        if not functions and facts.contract(contract).functions:
+            # the contract serves functions, none of them this entity's: the gap is the entity's
+            places["c0050"] = _entity_place(contract, entity)
+        name = service.get("name")
+        serving = [f for f in functions if _serves(relied.get(f, _ALL), name)]
         for function, provided, stored, processed in itertools.product(
-            functions or [""],
+            serving or ([] if functions else [""]),
             _countries(service.get("provision_countries")),
             _countries(
                 service.get("data_storage_countries") if service.get("stores_data") else None
@@ -191,7 +220,53 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
                 "c0150": stored,
                 "c0160": processed,
             }
-            yield Row(values, Place(contract), places)
+            found = rows.get(at_key := tuple(values.get(c, "") for c in key))
+            if found is None:
+                rows[at_key] = Row(values, Place(contract), places)
+            else:
+                _merge_repeat(found.values, values)
+    yield from rows.values()
+
+
+def _entity_place(contract: Document, entity: Document) -> Place:
+    """Where the contract names ``entity`` as using it: its entry in ``using_entities`` (else
+    ``entities``), else the field as a whole."""
+    for name in ("using_entities", "entities"):
+        named = strings(contract.data.get(name))
+        if named:
+            return Place(
+                contract, (name, named.index(entity.id)) if entity.id in named else (name,)
+            )
+    return Place(contract, ("supplier",))
+
+
+def _serves(services: frozenset[str] | None, name: object) -> bool:
+    """Whether a function relying on ``services`` (``_ALL``: the whole supplier) uses this one."""
+    return services is _ALL or name in services
+
+
+def _services_relied_on(facts: Facts, supplier: Document) -> dict[str, frozenset[str] | None]:
+    """For each function resting directly on the supplier, the names of the services it rests
+    on, or ``_ALL`` where it rests on the supplier as a whole."""
+    relied: dict[str, frozenset[str] | None] = {}
+    for function, services in facts.direct_dependencies().get(str(supplier.id), []):
+        before = relied.get(function, frozenset())
+        relied[function] = _ALL if services is None or before is _ALL else before | services
+    return relied
+
+
+_ORDERS = {
+    "c0140": (codes.YES_NO[False], codes.YES_NO[True]),
+    "c0170": tuple(codes.SENSITIVENESS.values()),
+    "c0180": tuple(codes.RELIANCE.values()),
+}
+
+
+def _merge_repeat(kept: dict[str, str], repeat: dict[str, str]) -> None:
+    """A second service with the same key: the row says what the more exposed of them says."""
+    for column, order in _ORDERS.items():
+        ranked = [v for v in (kept.get(column, ""), repeat.get(column, "")) if v in order]
+        kept[column] = max(ranked, key=order.index) if ranked else kept.get(column, "")
 
 
 def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[str]:

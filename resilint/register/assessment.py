@@ -42,7 +42,7 @@ def add_assessment(
         cells = [_cells(facts, supplier, j, service) for j, service in group]
         first = group[0][0]
         values = {"c0010": reference(contract), "c0020": code, "c0030": kind}
-        places: dict[str, Place] = {}
+        places = dict.fromkeys(("c0020", "c0030"), Place(supplier, ("provider_id",)))
         for column, merge in _MERGES.items():
             values[column], places[column] = merge([c[column] for c in cells])
         register.add("B_07.01", Row(values, Place(supplier, ("services", first)), places))

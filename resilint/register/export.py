@@ -49,6 +49,7 @@ from resilint.reporters.base import (
     unread_note,
 )
 from resilint.result import Result
+from resilint.rules.builtin.register import FILLED_BY_DORA
 from resilint.userfiles import output_directory, write_output
 
 FORMATS = ("xbrl-csv", "csv", "xlsx")
@@ -91,6 +92,11 @@ def run_export(args: ExportArgs) -> int:
     _left_out(checked.facts, keeper)
     blocking = [_shown(f) for f in checked.result.findings if _blocks(f, register_rules)]
     said = [f for f in checked.result.findings if _says(f, register_rules)]
+    # a gap of the register that a dora rule reports in its words (REG-12 does not repeat it)
+    speaking = [f for f in _filling(checked.result.findings) if _reports_any(f, built.problems)]
+    blocking += [_shown(f) for f in speaking if _blocks(f, frozenset(FILLED_BY_DORA))]
+    blocking.sort(key=lambda f: f.sort_key)
+    said += speaking
     found = _unreported(said, built.problems)
     listing = Listing(blocking, found, checked.result, build_rule_docs(rules), config.limits)
     if listing.count and not args.allow_incomplete:
@@ -189,6 +195,15 @@ def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:
     if finding.suppression is None:
         return True
     return finding.code in register_rules and finding.suppression.kind != "waiver"
+
+
+def _filling(findings: Iterable[Finding]) -> list[Finding]:
+    """The errors of the dora rules that ask for register columns (``FILLED_BY_DORA``)."""
+    return [f for f in findings if f.code in FILLED_BY_DORA and f.level is Level.ERROR]
+
+
+def _reports_any(finding: Finding, problems: Iterable[Problem]) -> bool:
+    return any(reports(finding, p) for p in problems)
 
 
 def _shown(finding: Finding) -> Finding:

@@ -65,9 +65,16 @@ def reports(finding: Finding, problem: Problem) -> bool:
     if (finding.path, finding.kind, finding.doc_id) != (document.path, document.kind, document.id):
         return False
     gaps = [(part.json_path, part.message) for part in finding.parts]  # the gaps it folds
+    pairs = [(finding.json_path, finding.message), *gaps]
     return any(
         problem.place.path[: len(at)] == at  # at a part of the document: the problem is in it
         if at not in ((), ("id",))
         else problem.cell in cited(message)  # at the document: what it names
-        for at, message in [(finding.json_path, finding.message), *gaps]
+        for at, message in pairs
+    ) or (
+        # at a field of the document itself, a finding citing the column of a problem at another
+        # such field (REG-03 at termination_reason asks B_02.02.0090; the register finds it at
+        # the end date the contract ended on)
+        len(problem.place.path) == 1
+        and any(len(at) == 1 and problem.cell in cited(message) for at, message in pairs)
     )

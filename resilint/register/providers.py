@@ -164,6 +164,10 @@ def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str,
         "c0080": Place(document, (*at, country)),
         "c0110": Place(document, (*at, "ultimate_parent")),
     }
+    if not code:  # no identifier: its type has nothing to qualify, the gap is the code
+        places["c0020"] = places["c0010"]
+    if not parent.get("provider_id"):  # its own parent: the code is its own (a gap is there)
+        places["c0110"] = places["c0120"] = places["c0010"]
     return Row(values, Place(document, at or ("id",)), places)
 
 
@@ -204,9 +208,10 @@ def _chain(
             "c0060": code,
             "c0070": kind,
         }
-        register.add(
-            "B_05.02", Row(rank_one, Place(contract), {"c0020": Place(supplier, ("services", j))})
-        )
+        own = Place(supplier, ("provider_id",))  # the provider's own code, wherever it is copied
+        rank_one_places = {"c0020": Place(supplier, ("services", j))}
+        rank_one_places |= dict.fromkeys(("c0030", "c0040", "c0060", "c0070"), own)
+        register.add("B_05.02", Row(rank_one, Place(contract), rank_one_places))
         for k, sub in subs:
             helps = strings(sub.get("services"))
             if helps and service.get("name") not in helps:
@@ -233,7 +238,8 @@ def _chain(
             places = {
                 "c0030": Place(supplier, (*at, "provider_id")),
                 "c0050": Place(supplier, (*at, "rank")),
-                "c0060": Place(supplier, (*at, "recipient")),
+                "c0060": Place(supplier, (*at, "recipient")) if named else own,
+                "c0070": Place(supplier, (*at, "recipient")) if named else own,
             }
             register.add("B_05.02", Row(values, Place(supplier, at), places))
             _keep(rows, _provider_row(supplier, at, sub))

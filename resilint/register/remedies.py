@@ -38,7 +38,7 @@ def remedy(template: str, column: str, rule: str, place: Place, cell: str = "") 
     the value written there)."""
     value = _shown(place)
     if rule == "805" and (template, column) == ("B_02.02", "c0050"):
-        return _no_function(place, value)
+        return _no_function(place, value)  # value: the entity, where the place names it
     if rule == "806":
         return _DUPLICATES.get(template, _duplicate)(place, value)
     if rule.startswith("807"):
@@ -76,7 +76,15 @@ def _shown(place: Place) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _no_function(place: Place, _: str) -> str:
+def _no_function(place: Place, entity: str) -> str:
+    if place.path[:1] in (("entities",), ("using_entities",)):
+        who = f"entity {entity}" if entity else "an entity"
+        return (
+            f"{who}, named in {field(place)}, uses the contract's ICT services but performs none "
+            "of the business functions resting on it: name the entity in the entities of each "
+            "function it uses them for, or, if it does not use them, leave it out of the "
+            "contract's using_entities"
+        )
     return (
         f"link {place.document.label} to the business functions it serves: name its supplier "
         "(depends_on.suppliers), a service it covers (depends_on.services) or an identity of "

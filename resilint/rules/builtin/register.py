@@ -113,7 +113,10 @@ def _key_problem(problem: Problem) -> bool:
 
     if problem.rule in ("806", RANKS) or problem.rule.startswith("807"):
         return True
-    return problem.rule == "805" and (problem.template, problem.column) in _EMPTY_KEYS
+    if problem.rule != "805" or (problem.template, problem.column) not in _EMPTY_KEYS:
+        return False
+    # a recipient copied from the provider's own code is empty with it: SUP-02's (REG-12's) gap
+    return problem.column != "c0060" or problem.place.path[-1:] == ("recipient",)
 
 
 @reading("the DORA register")
@@ -129,18 +132,24 @@ def _other(problem: Problem) -> bool:
 
 READINESS = tuple(f"REG-{n:02}" for n in range(1, 9))
 """The declarative readiness rules of the dora-register profile (rules/dora-register.yaml)."""
+FILLED_BY_DORA = ("SUP-02", "SUP-06", "SUP-07", "BCM-02")
+"""The rules of the dora profile that ask for register columns in their own words (a provider's
+identifier, B_05.01; substitutability and exit plans, B_07.01; the date a function's criticality
+was assessed, B_06.01.0070): where one runs and reports a gap, REG-12 does not say it again; where
+none runs (the profile left out), REG-12 does, so no configuration lets the gap through."""
 
 
-@reading("the DORA register", after=READINESS)
+@reading("the DORA register", after=READINESS + FILLED_BY_DORA)
 def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-12: every other problem of the built register, where no readiness rule that runs
-    (REG-01 to REG-08) reports it: the part of the document it is in, or the column it cites.
-    What they report is their findings of this check (evaluated once, before this one)."""
+    (REG-01 to REG-08, and the dora rules of ``FILLED_BY_DORA``) reports it: the part of the
+    document it is in, or the column it cites. What they report is their findings of this check
+    (evaluated once, before this one)."""
     from resilint.register.problems import reports
 
     said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
     reported = context.reported or (lambda code: [])  # no other rule runs: none says it
-    for code in READINESS:
+    for code in READINESS + FILLED_BY_DORA:
         for finding in reported(code):
             said.setdefault((finding.path, finding.doc_id), []).append(finding)
 

@@ -18,7 +18,7 @@ from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
+from resilint.rules.python import PythonCheck, reading
 
 _REGISTER = "the DORA register of information (template B_05.01)"
 _BRACKETED = Lazy(r"\([^()]*\)")
@@ -44,11 +44,20 @@ def _in_scope(context: RuleContext, info: RuleInfo) -> Iterator[Document]:
 
 
 # -- SUP-02 ---------------------------------------------------------------------------------
+@reading("the DORA register", after=("REG-11",))
 def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-02: identifier, its type, person type, country and ultimate parent as the register
-    accepts them, and valid LEIs."""
+    accepts them, and valid LEIs: an LEI whose check digits REG-11 reports where the register
+    holds it (the one the export enforces) is not said again."""
+    said = {
+        (f.path, f.doc_id, f.json_path)
+        for f in (context.reported("REG-11") if context.reported is not None else ())
+    }
     for supplier in _in_scope(context, info):
-        gaps = [*_own_identity(supplier), *_parent_identity(supplier), *_lei_gaps(supplier)]
+        checked = [
+            gap for gap in _lei_gaps(supplier) if (supplier.path, supplier.id, gap[0]) not in said
+        ]
+        gaps = [*_own_identity(supplier), *_parent_identity(supplier), *checked]
         for where, message in gaps:
             yield context.finding(info, supplier, where, message, discriminator=message)
 
@@ -61,7 +70,7 @@ def _own_identity(supplier: Document) -> Iterator[Gap]:
             f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, a company by "
             "its LEI (or, established in the EU, its EUID); record it with provider_id_type"
         )
-        yield ("id",), message
+        yield ("provider_id",), message
     elif kind is None:
         message = f"{name} gives no provider_id_type for its provider_id {code} ({_TYPES})"
         yield ("provider_id",), message

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import listed, number, show_number, value_at
+from resilint.domain.readers import dicts, listed, number, show_number, text_of, value_at
 from resilint.domain.tower import dependent_covers, included, insures
 from resilint.findings import Finding, Level
 from resilint.model import Document
@@ -201,12 +201,28 @@ def _dependent_gaps(
         if not insures(policy, context.facts.function(function).entities):
             continue
         for supplier in _engaged(context, context.facts.function(function).suppliers):
+            if _outside_dependent_cover(context, policy, supplier):
+                continue
             if context.facts.supplier(supplier).critical and not dependent_covers(
                 context.facts, policy, supplier
             ):
                 users.setdefault(str(supplier.id), (supplier, []))[1].append(function)
     for supplier, needing in users.values():
         yield _left_out(context, info, policy, supplier, needing)
+
+
+def _outside_dependent_cover(context: RuleContext, policy: Document, supplier: Document) -> bool:
+    """A supplier that dependent cover has no reason to name: one of our group companies that
+    the policy insures (its outage is an insured's own, under business-interruption cover), or
+    a payment scheme or market infrastructure (every service market_infrastructure) where the
+    policy excludes the failure of such infrastructure (an exclusion of type
+    infrastructure_failure): naming it would buy nothing."""
+    own = text_of(supplier.data.get("group_entity"))
+    if own is not None and insures(policy, (own,)):
+        return True
+    models = context.facts.supplier(supplier).service_models
+    excluded = {text_of(e.get("type")) for _, e in dicts(policy.data.get("exclusions"))}
+    return models == frozenset({"market_infrastructure"}) and "infrastructure_failure" in excluded
 
 
 def _left_out(
