@@ -313,3 +313,44 @@ def test_terms_a_contract_records_as_yes_or_no_are_boolean_fields() -> None:
     }
     for section, field in _RECORDED.values():
         assert schema["properties"][section]["properties"][field]["type"] == "boolean"
+
+
+def test_a_contract_the_rules_own_conditions_leave_out_is_not_checked(report) -> None:
+    """CTR-12 runs for NIS2 entities, but its own condition (``when``) binds only the kinds of
+    entity of Implementing Regulation (EU) 2024/2690: a contract signed by a NIS2 entity of
+    another kind is not checked by it, so its cell is "not checked", never "met"; one signed by
+    an entity of a bound kind is."""
+    other = ENTITIES.replace("id: eu\n", "id: eu2\n").replace(
+        "cloud_computing_service_provider", "other"
+    )
+    both = ENTITIES + "\n---" + other.split("---", 1)[1]
+    idp = """
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-idp
+supplier: idp
+entities: [eu2]
+status: active
+"""
+    cells = report(both, CLOUD, idp, PAY.replace("entities: [us]", "entities: [eu]"))
+    assert cells["idp"]["nis2_supply_chain"] == ("unchecked", "")
+    assert cells["pay"]["nis2_supply_chain"] == ("gap", "CTR-12")
+
+
+def test_a_term_whose_rule_judges_no_contract_here_has_no_column(cli, tmp_path: Path) -> None:
+    """The only NIS2 entity is of a kind the implementing rules do not bind: CTR-12 runs on its
+    contract but judges nothing, so the NIS2 supply-chain term gets no column of "not checked"
+    cells, and the note under the table says why."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    entities = ENTITIES.replace("cloud_computing_service_provider", "other")
+    pay = PAY.replace("entities: [us]", "entities: [eu]")
+    (repo / "r.yaml").write_text(entities + pay, encoding="utf-8")
+    out = tmp_path / "report.html"
+    run = cli("report", str(repo), "--as-of", AS_OF, "--no-cache", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "nis2_supply_chain" not in _cells(text)["pay"]
+    note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
+    assert note is not None and "nis2 supply chain" in note.group(1)

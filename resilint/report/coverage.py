@@ -58,10 +58,11 @@ not that it is met."""
 def render(posture: Posture) -> str:
     facts = posture.facts
     # A term none of whose rules runs in this repository (CTR-11 and CTR-12 where no entity is
-    # under NYDFS or NIS2) would fill its column with "not checked": it is left out, and the
-    # note below the table says which and why.
+    # under NYDFS or NIS2), or judges no document here (CTR-12 where no NIS2 entity is of a kind
+    # the implementing rules bind), would fill its column with "not checked": it is left out,
+    # and the note below the table says which and why.
     every = list(facts.matrix.terms.values())
-    terms = [t for t in every if any(posture.scope.get(code) is not None for code in t.rules)]
+    terms = [t for t in every if any(posture.judges_any(code) for code in t.rules)]
     dropped = [t for t in every if t not in terms]
     suppliers = [
         facts.supplier(s)
@@ -105,7 +106,9 @@ def _dropped(terms: list[Term]) -> str:
     names = ", ".join(h(t.name.replace("_", " ")) for t in terms)
     return (
         f'<p class="note">Not shown: {names}: no rule that checks them runs here (their '
-        "profiles are off: no entity is under the regime that asks them).</p>"
+        "profiles are off: no entity is under the regime that asks them; or no entity is of a "
+        "kind the rule binds, as for the NIS2 implementing rules' supplier clauses, which bind "
+        "only the eleven kinds of entity of Implementing Regulation (EU) 2024/2690).</p>"
     )
 
 

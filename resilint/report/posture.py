@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,6 +51,10 @@ class Posture:
     applies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each rule's ``applies_to``, by code: the documents of its kind it runs on (a rule not
     named here: every one)."""
+    selects: Mapping[str, Callable[[Document], bool]] = field(default_factory=dict)
+    """For a rule whose own conditions (a declarative rule's ``when``) leave documents of its
+    kind out beyond ``applies_to``: whether it judges a document (a rule not named here: every
+    one its ``applies_to`` names)."""
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False
@@ -113,12 +117,35 @@ class Posture:
 
     def ran_on(self, code: str, document: Document) -> bool:
         """Whether the rule ran on ``document``: it was selected, it reads documents of its
-        kind, its ``applies_to`` names it, and the regimes its findings are confined to (the
-        engine drops the others) include one the document falls under."""
+        kind, its ``applies_to`` names it, the regimes its findings are confined to (the
+        engine drops the others) include one the document falls under, and its own conditions
+        (a declarative rule's ``when``) let it judge the document."""
+        if not self._admits(code, document):
+            return False
+        selects = self.selects.get(code)
+        return selects is None or selects(document)
+
+    def _admits(self, code: str, document: Document) -> bool:
+        """Whether the rule's ``applies_to`` and the regimes it is confined to name the
+        document (its own conditions aside)."""
         confined = self.scope.get(code)
-        kind = self.kinds.get(code)
-        if confined is None or kind not in (None, document.kind):
+        if confined is None or self.kinds.get(code) not in (None, document.kind):
             return False
         if not self.facts.matches(document, self.applies.get(code, {})):
             return False
         return not confined or bool(confined & self.facts.document_regimes(document))
+
+    def judges_any(self, code: str) -> bool:
+        """Whether the rule runs here and its own conditions let it judge some document of its
+        kind: CTR-12 in a repository whose NIS2 entities are none of the kinds the implementing
+        rules bind judges nothing, and its term is no column of the coverage matrix."""
+        if self.scope.get(code) is None:
+            return False
+        selects = self.selects.get(code)
+        if selects is None:
+            return True
+        kind = self.kinds.get(code)
+        documents = self.facts.index.of_kind(kind) if kind else ()
+        admitted = [d for d in documents if self._admits(code, d)]
+        # no document of its scope at all says nothing of its conditions: the column stays
+        return not admitted or any(selects(d) for d in admitted)

@@ -7,7 +7,9 @@ loaded or built a second time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.engine import confined_to
 from resilint.errors import ExitCode
 from resilint.impact.board import critical_scenarios
+from resilint.model import Document
 from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
@@ -37,6 +40,8 @@ from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
 from resilint.reporters.base import unread_note
 from resilint.rules import Rule
+from resilint.rules.declarative import DeclarativeRule
+from resilint.rules.rule_file import LazyRule
 from resilint.selection import select_rules
 from resilint.userfiles import write_output
 
@@ -114,7 +119,22 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         tuple(critical_scenarios(facts, args.what_if_hours)),
         args.what_if_hours,
         {r.info.code: r.info.applies_to or {} for r in selected},
+        _selects(model, selected),
     )
+
+
+def _selects(model: Model, selected: Iterable[Rule]) -> dict[str, Callable[[Document], bool]]:
+    """The own conditions of the declarative rules that have them (``when``), bound to their
+    parameters as configured: whether each judges a document (:attr:`Posture.selects`)."""
+    params = _params(model)
+    facts = model.checked.facts
+    found: dict[str, Callable[[Document], bool]] = {}
+    for lazy in selected:
+        rule = lazy.compiled() if isinstance(lazy, LazyRule) else lazy  # kept rule files' rules
+        if isinstance(rule, DeclarativeRule) and rule.when is not None:
+            own = params.get(rule.info.code, {})
+            found[rule.info.code] = partial(rule.selects, facts, own)
+    return found
 
 
 def run_report(args: ReportArgs) -> int:

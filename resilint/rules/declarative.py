@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +92,19 @@ class DeclarativeRule:
             except Exception as exc:  # named with the document, for the person who edits it
                 raise RuleCrash(document, exc) from exc
             yield from found
+
+    def selects(self, facts: Facts, params: Mapping[str, Any], document: Document) -> bool:
+        """Whether the rule's ``when`` lets it judge ``document`` (its ``applies_to`` aside):
+        for a reader that must tell a rule that ran on a document and found nothing from one
+        whose own conditions left the document out (CTR-12 and an entity of a kind the NIS2
+        implementing rules do not bind)."""
+        if self.when is None:
+            return True
+        bindings: dict[str, Ref | list[Ref] | None] = {self.name: Ref(document, (), document.data)}
+        env = Env(facts, params).with_bindings(bindings)
+        for name, binder in self.lets:
+            bindings[name] = binder(env)
+        return bool(self.when(env))
 
     def _document(self, base: Env, document: Document, context: RuleContext) -> list[Finding]:
         """The findings of one document: a list, most often empty (no generator a document)."""

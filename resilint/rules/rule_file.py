@@ -124,9 +124,13 @@ class LazyRule:
     def run(self, context: RuleContext) -> Iterator[Finding]:
         if not context.index.of_kind(self._info.kind or ""):
             return iter(())  # what the rule finds among no documents
+        return self.compiled().run(context)
+
+    def compiled(self) -> Rule:
+        """The rule itself, compiled now if it was not yet (a reader of its conditions)."""
         if self._rule is None:
             self._rule = self._build()
-        return self._rule.run(context)
+        return self._rule
 
 
 def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Node]:
