@@ -745,3 +745,55 @@ def test_functions_naming_the_supplier_by_a_near_name_are_said_not_counted(
     linked = cli(*asked, cwd=tmp_path).json()
     assert [f["id"] for f in linked["functions"]] == ["claims"]
     assert not [n for n in linked["notes"] if n.startswith("Not counted")]
+
+
+LINDENAU = EXAMPLES / "lindenau"
+
+
+def _lindenau_templates() -> dict[str, tuple[str, frozenset[str]]]:
+    """Each message a lindenau plan prepares: its audience, and the entities of the plan's
+    function (every entity where the function names none)."""
+    documents = [
+        d
+        for path in sorted(LINDENAU.rglob("*.yaml"))
+        for d in yaml.safe_load_all(path.read_text(encoding="utf-8"))
+        if isinstance(d, dict)
+    ]
+    everyone = frozenset(d["id"] for d in documents if d.get("kind") == "Entity")
+    functions = {d["id"]: d for d in documents if d.get("kind") == "BusinessFunction"}
+    found: dict[str, tuple[str, frozenset[str]]] = {}
+    for plan in (d for d in documents if d.get("kind") == "ContinuityPlan"):
+        entities = frozenset(functions[plan["function"]].get("entities") or everyone)
+        for audience, template in (plan.get("comms_templates") or {}).items():
+            found[template["reference"]] = (audience, entities)
+    return found
+
+
+def test_each_entity_is_offered_its_own_functions_messages_each_for_its_own_clock(
+    cli: Cli,
+) -> None:
+    """lindenau has a Luxembourg bank under DORA and manufacturers under NIS2: a manufacturer's
+    NIS2 early warning is never offered the bank's CSSF report, nor a regulator's clock the
+    GDPR breach notice the payroll plan prepares for the data protection authorities (and that
+    one is offered for their clock)."""
+    templates = _lindenau_templates()
+    scenarios = impact(cli, str(LINDENAU), "--all-critical")["scenarios"]
+    offered = [n for s in scenarios for n in s["notices"] if n["template"]]
+    authorities = [n for n in offered if n["kind"] in ("regulator", "data_protection_authority")]
+    assert {n["kind"] for n in authorities} == {"regulator", "data_protection_authority"}
+    for notice in authorities:
+        audience, entities = templates[notice["template"]]
+        assert notice["entity"] in entities, notice
+        wanted = "regulator" if notice["kind"] == "regulator" else "data_protection"
+        assert audience == wanted, notice
+
+
+def test_the_awareness_note_names_only_the_regimes_of_the_repository(cli: Cli) -> None:
+    """northwind's entities are under NIS2 alone: the note says when NIS2's clocks start and
+    nothing of DORA or NYDFS; lindenau's are under DORA and NIS2, not NYDFS."""
+    found = northwind(cli, "transvia-edi", 24)
+    [note] = [n for n in found["notes"] if n.startswith("Regulator clocks run from")]
+    assert "NIS2" in note and "DORA" not in note and "NYDFS" not in note
+    scenarios = impact(cli, str(LINDENAU), "--all-critical")["scenarios"]
+    notes = {n for s in scenarios for n in s["notes"] if n.startswith("Regulator clocks run")}
+    assert notes and all("DORA" in n and "NIS2" in n and "NYDFS" not in n for n in notes)

@@ -22,12 +22,36 @@ from resilint.impact.model import Notice
 from resilint.impact.statutes import AWARENESS, GDPR, STATUTES, Statute
 from resilint.model import Document
 
-AWARENESS_NOTE = (
-    "Regulator clocks run from our awareness of the incident (DORA's initial notification from "
-    "its classification as major, at the latest 24 hours from awareness; NYDFS from determining "
-    "that a cybersecurity incident occurred), not from the supplier's compromise: the supplier's "
-    "notice is often how we become aware."
-)
+AWARENESS_NOTE = "Regulator clocks run from our awareness of the incident"
+"""How the note on when the regulators' clocks start begins (:func:`awareness_note`)."""
+
+_AWARENESS_BY_REGIME = {
+    "dora": (
+        "DORA's initial notification from its classification as major, at the latest 24 hours "
+        "from awareness"
+    ),
+    "nis2": (
+        "NIS2's early warning and incident notification from becoming aware of the significant "
+        "incident, Art. 23(4)"
+    ),
+    "nydfs": "NYDFS from determining that a cybersecurity incident occurred",
+}
+
+
+def awareness_note(regimes: frozenset[str]) -> str:
+    """When the regulators' clocks start, naming only the regimes of the repository's entities
+    (a programme under NIS2 alone is told nothing of DORA's classification or of NYDFS)."""
+    named = [text for regime, text in _AWARENESS_BY_REGIME.items() if regime in regimes]
+    how = f" ({'; '.join(named)})" if named else ""
+    return (
+        f"{AWARENESS_NOTE}{how}, not from the supplier's compromise: the supplier's notice is "
+        "often how we become aware."
+    )
+
+
+def tells_awareness(notes: tuple[str, ...]) -> bool:
+    """Whether a scenario's notes say when the regulators' clocks start."""
+    return any(note.startswith(AWARENESS_NOTE) for note in notes)
 
 
 def unstarted_note(entities: list[str]) -> str:
@@ -66,6 +90,8 @@ class Routing:
 
     regulator_contact: str = ""
     regulator_template: str = ""
+    data_protection_contact: str = ""
+    data_protection_template: str = ""
     insurer_template: str = ""
     customer_template: str = ""
     regulator_decides: str = ""
@@ -106,8 +132,13 @@ def _data_protection(entity: Document, clocks: object, routing: Routing) -> Noti
     gdpr = GDPR
     if value_at(entity.data, "country") == "GB":
         gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
-    notice = _regulator(entity, gdpr, clocks, routing)  # the plans address the regulator
-    return replace(notice, kind="data_protection_authority", contact="", template="")
+    notice = _regulator(entity, gdpr, clocks, routing)
+    return replace(
+        notice,
+        kind="data_protection_authority",
+        contact=routing.data_protection_contact,  # the plans' message to that authority, if any
+        template=routing.data_protection_template,
+    )
 
 
 def _regulator(entity: Document, statute: Statute, clocks: object, routing: Routing) -> Notice:

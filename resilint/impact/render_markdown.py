@@ -150,7 +150,7 @@ def render_board_markdown(impacts: list[Impact]) -> str:
     as_of = impacts[0].as_of.isoformat() if impacts else ""
     lines = [f"# What if a critical supplier is down for {shown}?", ""]
     if as_of:
-        regulated = any(clocks.AWARENESS_NOTE in i.notes for i in impacts)
+        regulated = any(clocks.tells_awareness(i.notes) for i in impacts)
         said = (
             " Regulator clocks run from our awareness, not from the supplier's compromise."
             if regulated

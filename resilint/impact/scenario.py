@@ -9,6 +9,7 @@ neither again, and it never prints.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
@@ -193,10 +194,7 @@ def _notices(
     books: Iterable[PlaybookView],
 ) -> tuple[Notice, ...]:
     books = tuple(books)
-    regulator, recipients = people.comms(facts, functions, "regulator")
     routing = clocks.Routing(
-        regulator_contact=recipients,
-        regulator_template=regulator,
         insurer_template=people.comms(facts, functions, "insurer")[0],
         customer_template=people.comms(facts, functions, "customers")[0],
         regulator_decides=people.decider(books, "notify_regulator"),
@@ -206,10 +204,32 @@ def _notices(
     for entity_id, clocks_started in started.items():
         entity = facts.index.get("Entity", entity_id)
         if entity is not None:
-            found.extend(clocks.entity_notices(facts, entity, clocks_started, routing))
+            own = _routed(facts, routing, entity_id, functions)
+            found.extend(clocks.entity_notices(facts, entity, clocks_started, own))
     for policy in policies:
         found.extend(clocks.policy_notices(facts, policy, routing))
     return clocks.ordered(found)
+
+
+def _routed(
+    facts: Facts, routing: clocks.Routing, entity_id: str, functions: list[Document]
+) -> clocks.Routing:
+    """Where one entity's notices to its authorities go: the messages prepared in the plans of
+    its own functions among those reached (a function naming no entity is every entity's), the
+    regulator's for its regulators' clocks and the data protection authority's for that one's.
+    None where no function of its own is reached: another entity's template (a bank's DORA
+    report offered for a manufacturer's NIS2 early warning) would send it to the wrong
+    authority."""
+    own = [f for f in functions if entity_id in facts.function(f).entities]
+    regulator, recipients = people.comms(facts, own, "regulator")
+    dpa, dpa_recipients = people.comms(facts, own, "data_protection")
+    return replace(
+        routing,
+        regulator_template=regulator,
+        regulator_contact=recipients,
+        data_protection_template=dpa,
+        data_protection_contact=dpa_recipients,
+    )
 
 
 def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, ...]:
@@ -237,7 +257,7 @@ def _notes(
     # The regulators' clocks are explained only where an entity has one: a regime, or a
     # regulator clock it records. A repository under no regime is told nothing of DORA or NYDFS.
     if clocks.regulated(facts):
-        notes.append(clocks.AWARENESS_NOTE)
+        notes.append(clocks.awareness_note(facts.regimes.everywhere))
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:
             notes.append(clocks.unstarted_note(quiet))

@@ -49,6 +49,6 @@ def _row(supplier: str, cells: tuple[str, ...]) -> str:
 def _awareness(impacts: Sequence[Impact]) -> str:
     """When the regulators' clocks start, where an entity has one (an unregulated programme's
     report names no regulator)."""
-    if any(clocks.AWARENESS_NOTE in i.notes for i in impacts):
+    if any(clocks.tells_awareness(i.notes) for i in impacts):
         return " Regulator clocks run from our awareness, not from the supplier's compromise."
     return ""
