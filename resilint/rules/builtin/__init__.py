@@ -26,7 +26,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "concentration-shared-supply-chain",
     ),
     "identities": ("identity-secret-unshared",),
-    "contracts": ("notice-window-fits-clocks",),
+    "contracts": ("notice-window-fits-clocks", "non-negotiable-clauses"),
     "continuity": (
         "supplier-rto-within-function-rto",
         "relied-on-supplier-mapped",

@@ -19,11 +19,11 @@ from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
-from resilint.domain.readers import number, show_number, value_at
+from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
+from resilint.rules.python import PythonCheck, reading
 from resilint.waiver_targets import targets_of
 
 # Entity clocks counted from the moment we become aware of an incident. The intermediate report
@@ -267,6 +267,77 @@ def _and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _non_negotiable(context: RuleContext) -> dict[str, tuple[frozenset[int], Document, int]]:
+    """Each clause id the clause libraries make non-negotiable for some tiers: those tiers, and
+    where the library says so (the first library naming the clause wins)."""
+    found: dict[str, tuple[frozenset[int], Document, int]] = {}
+    for library in in_order(context.index.of_kind("ClauseLibrary")):
+        for i, clause in dicts(library.data.get("clauses")):
+            clause_id = text_of(clause.get("id"))
+            tiers = clause.get("non_negotiable_for_tiers")
+            if not clause_id or not isinstance(tiers, list):
+                continue
+            wanted = frozenset(t for t in tiers if isinstance(t, int) and not isinstance(t, bool))
+            if wanted:
+                found.setdefault(clause_id, (wanted, library, i))
+    return found
+
+
+CLAUSE_RULES = ("CTR-01", "CTR-02", "CTR-07", "CTR-09", "CTR-10", "CTR-11", "CTR-12")
+"""The rules that ask for clauses by their ids (DORA Art. 30, NYDFS 500.11, the NIS2 point 5.1.4
+checklist): a clause one of them reports missing in a contract is not reported again by CTR-15."""
+
+
+@reading("the contracts' clauses", after=CLAUSE_RULES)
+def check_non_negotiable_clauses(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """CTR-15: a contract records as absent a clause its clause library makes non-negotiable
+    for the supplier's tier in effect, where no rule of :data:`CLAUSE_RULES` that runs reports
+    that clause of that contract already."""
+    rules = _non_negotiable(context)
+    if not rules:
+        return
+    reported = context.reported or (lambda code: [])
+    said = {
+        (finding.path, finding.doc_id, tuple(at[:2]))
+        for code in CLAUSE_RULES
+        for finding in reported(code)
+        for at in (finding.json_path, *(part.json_path for part in finding.parts))
+        if at and at[0] == "clauses"
+    }
+    for contract in in_order(context.index.of_kind("Contract")):
+        clauses = value_at(contract.data, "clauses")
+        if not isinstance(clauses, Mapping):
+            continue
+        supplier_id = text_of(contract.data.get("supplier"))
+        supplier = context.index.get("Supplier", supplier_id) if supplier_id else None
+        if supplier is None:
+            continue
+        facts = context.facts.supplier(supplier)
+        tier = facts.effective_tier
+        for clause_id, (tiers, library, i) in rules.items():
+            entry = clauses.get(clause_id)
+            if not isinstance(entry, Mapping) or entry.get("present") is not False:
+                continue
+            if entry.get("applicable") is False or tier not in tiers:
+                continue
+            if (contract.path, contract.id, ("clauses", clause_id)) in said:
+                continue  # the law's rule reports it, in the law's words
+            in_effect = " in effect" if facts.understated else ""
+            message = (
+                f"contract {contract.id} with supplier {supplier_id} (tier {tier}{in_effect}) "
+                f"records clause {clause_id} as absent, but clause library {library.id} makes it "
+                f"non-negotiable for tier {tier}: negotiate it (or an approved fallback of the "
+                "library) into the contract, or record the accepted gap in a Waiver approved by "
+                "the risk owner and name it in the clause's waiver field (the programme's own "
+                "policy, not a legal requirement)"
+            )
+            where = ("clauses", i, "non_negotiable_for_tiers")
+            related = (context.related(library, where, f"clause library {library.id}"),)
+            at = ("clauses", clause_id, "present")
+            yield context.finding(info, contract, at, message, related)
+
+
 CHECKS: dict[str, PythonCheck] = {
     "notice-window-fits-clocks": check_notice_window_fits_clocks,
+    "non-negotiable-clauses": check_non_negotiable_clauses,
 }
