@@ -28,7 +28,7 @@ from resilint.cache import (
     open_store,
 )
 from resilint.checker import CheckOptions, check, load_index, normalise
-from resilint.command import echo
+from resilint.command import echo, write_out
 from resilint.config import Config, describe, load_config
 from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
@@ -664,10 +664,9 @@ def _wants_color() -> bool:
 
 
 def _write(text: str) -> None:
-    if not text.isascii():  # a lone surrogate (a file name's undecodable byte): its escape
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    sys.stdout.write(text)  # JSON and SARIF are ASCII: no copy of a large report
-    sys.stdout.flush()
+    # a lone surrogate (a file name's undecodable byte), or what the output's encoding cannot
+    # hold: its escape; JSON and SARIF are ASCII: no copy of a large report
+    write_out(text)
 
 
 def _write_file(path: Path, text: str) -> None:

@@ -33,6 +33,22 @@ def echo(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
+def write_out(text: str) -> None:
+    """A report on standard output, whatever its encoding: what the encoding cannot hold (a
+    Windows console's or pipe's cp1252, ``PYTHONIOENCODING=ascii``: an emoji, a name in another
+    script, a lone surrogate from a file name) is written as an escape rather than ending the
+    run with an internal error and the report lost. ASCII text is written as it is, without a
+    copy."""
+    stream = sys.stdout
+    if stream is None:  # no console (pythonw)
+        return
+    if not text.isascii():
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    stream.write(text)
+    stream.flush()
+
+
 class OutputError(ResilintError):
     """Standard output cannot be written (closed, a full disk): the report is lost."""
 

@@ -11,6 +11,7 @@ file's entry (:attr:`Locator.positions`): the next run reads only the files that
 from __future__ import annotations
 
 import functools
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -211,6 +212,10 @@ def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
 def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
     """The (key, value) nodes for ``key``, following merge keys (<<) as the converter does."""
     mapping, sequence, scalar = _node_types()
+    if len(node.value) >= INDEXED_FROM:  # a wide mapping: its index, not a walk per finding
+        found = written(node, key) if key != "<<" else None
+        if found is not None or not _indexed(node)[2]:
+            return found
     merged: list[Node] = []
     for key_node, value_node in node.value:
         if isinstance(key_node, scalar) and key_node.value == key and key != "<<":
@@ -221,6 +226,42 @@ def _lookup(node: MappingNode, key: str) -> tuple[Node, Node] | None:
         if isinstance(source, mapping) and (found := _lookup(source, key)):
             return found
     return None
+
+
+INDEXED_FROM = 64
+"""Mappings with this many pairs or more are looked into through an index built once: a
+finding is placed by walking to its key, and a mapping of 10,000 unknown fields (120 KB) gave
+10,000 findings each walking its 10,000 pairs (18 s; 20,000 ran past a minute)."""
+
+_INDEXES: weakref.WeakKeyDictionary[Node, tuple[int, dict[str, tuple[Node, Node]], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def written(node: MappingNode, key: str) -> tuple[Node, Node] | None:
+    """The first (key, value) pair of ``node`` written with the scalar key ``key`` (what a merge
+    key brings aside), as a walk of its pairs finds it; through an index for a wide mapping."""
+    if len(node.value) < INDEXED_FROM:
+        scalar = _node_types()[2]
+        return next(
+            ((k, v) for k, v in node.value if isinstance(k, scalar) and k.value == key), None
+        )
+    return _indexed(node)[1].get(key)
+
+
+def _indexed(node: MappingNode) -> tuple[int, dict[str, tuple[Node, Node]], bool]:
+    """``node``'s pairs by scalar key (the first of each), and whether it has a merge key;
+    built again if its pairs were changed since."""
+    kept = _INDEXES.get(node)
+    if kept is None or kept[0] != len(node.value):
+        scalar = _node_types()[2]
+        index: dict[str, tuple[Node, Node]] = {}
+        for k, v in node.value:
+            if isinstance(k, scalar):
+                index.setdefault(k.value, (k, v))
+        kept = (len(node.value), index, "<<" in index)
+        _INDEXES[node] = kept
+    return kept
 
 
 @functools.cache

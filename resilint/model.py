@@ -88,9 +88,11 @@ class Index:
         """Documents of ``field``'s kind by the id their ``field`` names (built once)."""
         if field not in self._referrers:
             table: dict[str, list[Document]] = defaultdict(list)
+            listed: set[tuple[str, Document]] = set()  # not a walk of the list for each
             for doc in self.of_kind(field.kind):
                 for _, value in field.values(doc.data):
-                    if isinstance(value, str) and doc not in table[value]:
+                    if isinstance(value, str) and (value, doc) not in listed:
+                        listed.add((value, doc))
                         table[value].append(doc)
             self._referrers[field] = dict(table)
         return self._referrers[field]

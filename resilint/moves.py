@@ -10,7 +10,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from resilint.findings import Applicability, Edit, Fix, JsonPath, format_json_path
 from resilint.load.positions import Lines
+from resilint.locate import written
 from resilint.yamltext import at, content_end, newline, node_at
+
+MOST_SIBLINGS = 256
+"""A field is moved down into a sibling only in a mapping of at most this many fields (every
+mapping a schema describes has far fewer): each unknown field looks at each sibling."""
 
 SchemaAt = Callable[[JsonPath], Mapping[str, Any] | None]
 _Target = tuple[JsonPath, int, int]
@@ -47,7 +52,7 @@ def _block_mapping(node: Node | None) -> MappingNode | None:
 
 
 def _has(mapping: MappingNode, name: str) -> bool:
-    return any(isinstance(k, ScalarNode) and k.value == name for k, _ in mapping.value)
+    return written(mapping, name) is not None
 
 
 def _expects(schema: Mapping[str, Any] | None, name: str) -> bool:
@@ -73,8 +78,8 @@ def _down(root: Node, lines: Lines, path: JsonPath, schema_at: SchemaAt) -> list
     name, parent = str(path[-1]), path[:-1]
     holder = node_at(root, parent)
     mapping = _block_mapping(holder[1] if holder else None)
-    if mapping is None:
-        return []
+    if mapping is None or len(mapping.value) > MOST_SIBLINGS:
+        return []  # asked for each unknown field among thousands, the walk was quadratic
     targets = []
     for key, value in mapping.value:
         inner = _block_mapping(value)

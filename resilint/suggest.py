@@ -102,8 +102,13 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
         return alike[0] if len(alike) == 1 else None
     import difflib
 
+    from rapidfuzz import fuzz  # difflib's ratio only where its bound reaches the cutoff
+
+    floor = 100 * 0.6 - _SLACK  # as close_match bounds it: the same choices, a tenth the time
     ranked = sorted(
-        (difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice in options
+        (difflib.SequenceMatcher(None, word, choice).ratio(), choice)
+        for choice in options
+        if fuzz.ratio(word, choice) >= floor
     )
     ranked = [(score, choice) for score, choice in ranked if score >= 0.6]
     if not ranked or (len(ranked) > 1 and ranked[-2][0] == ranked[-1][0]):

@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from resilint.findings import Edit, JsonPath
 from resilint.load.compose import PLAIN
 from resilint.load.positions import Lines
+from resilint.locate import written
 
 # A plain value that YAML 1.2 (and resilint) reads back as the same text: no indicator at the
 # start, no ': ' or ' #' inside, not a number, a date-like or a word YAML gives a meaning.
@@ -50,10 +51,7 @@ def node_at(root: Node, path: JsonPath) -> tuple[Node | None, Node] | None:
     node = root
     for step in path:
         if isinstance(node, MappingNode) and isinstance(step, str):
-            pair = next(
-                ((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == step),
-                None,
-            )
+            pair = written(node, step)  # indexed in a wide mapping
             if pair is None:
                 return None
             key, node = pair

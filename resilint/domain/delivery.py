@@ -155,7 +155,13 @@ def service_models(
     matches any): empty when any of them is unknown, so that no term is left out for it.
     ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
     the words it is recorded with may tell a bank or a law firm."""
-    chosen = _concerned(supplier, names)
+    return models_of(supplier, _concerned(supplier, names), non_ict)
+
+
+def models_of(
+    supplier: Document, chosen: list[dict[str, Any]], non_ict: bool = False
+) -> frozenset[str]:
+    """:func:`service_models` of the services ``chosen`` (as :func:`_concerned` chooses them)."""
     recorded = _model(supplier.data.get("service_model"))
     if not chosen:
         worded = _worded(supplier.data.get("name"), supplier.data.get("description"))

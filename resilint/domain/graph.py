@@ -45,6 +45,11 @@ that are each other's subcontractors walks about N**3 / 6 links (a 234 KB file o
 suppliers, 170 million: minutes). Real programmes walk a few thousand (the benchmark's 10,053
 documents: about 2,100; the examples: under 100); past this the check stops the rules that read
 the graph, as errors at the function, rather than run on (about a second of walking)."""
+LIKENESS_COMPARISONS = 100_000
+"""Names compared by spelling with a supplier's in a run, for :meth:`DependencyGraph.named_like`
+(a hint, never a finding of its own): each supplier asked was compared with every name no
+supplier has, so a thousand of each (125 KB) took 14 s of a check (BCM-05). Past it, a name that
+starts a supplier's id or name is still found; one spelt close to it is no longer told."""
 
 
 class GraphTooLarge(UsageError):
@@ -156,6 +161,11 @@ class DependencyGraph:
         self._reach: dict[str, Reach] = {}
         self._links_left = WALK_LINKS
         self._too_large: GraphTooLarge | None = None
+        self._unmatched: (
+            tuple[list[tuple[Document, JsonPath, str, str]], dict[str, None]] | None
+        ) = None
+        self._comparisons_left = LIKENESS_COMPARISONS
+        self._services_by_name: dict[int, dict[str | None, Services]] = {}
 
     def supplier_named(self, value: object) -> Document | None:
         """The Supplier whose id, name or provider identifier a free-text name matches."""
@@ -180,16 +190,35 @@ class DependencyGraph:
         from resilint.suggest import closest  # only when a finding or an answer asks
 
         own = [k for k in (name_key(supplier.id), name_key(supplier.data.get("name"))) if k]
-        found = []
-        for function in in_order(self.index.of_kind("BusinessFunction")):
-            for path, name in function_names(function):
-                key = name_key(name)
-                if not key or self.provider_named(name) is not None:
-                    continue
-                begins = len(key) >= 4 and any(mine.startswith(key) for mine in own)
-                if begins or closest(key, own) is not None:
-                    found.append((function, path, name))
-        return found
+        unmatched, keys = self._unmatched_names()
+        if not own or not unmatched:
+            return []
+        # a name of four letters or more that starts its id or name: looked up, not compared
+        like = {mine[:n] for mine in own for n in range(4, len(mine) + 1) if mine[:n] in keys}
+        if self._comparisons_left > 0:  # spelt close to it: a comparison each, within budget
+            asked = [key for key in keys if key not in like]
+            self._comparisons_left -= len(asked)
+            if self._comparisons_left >= 0:
+                like.update(key for key in asked if closest(key, own) is not None)
+        if not like:
+            return []
+        return [(function, path, name) for function, path, name, key in unmatched if key in like]
+
+    def _unmatched_names(
+        self,
+    ) -> tuple[list[tuple[Document, JsonPath, str, str]], dict[str, None]]:
+        """The identity and cloud providers the functions name that no supplier (nor one
+        supplier's service) has, each with its function, field and name key, in the functions'
+        order, and their keys (read once a run)."""
+        if self._unmatched is None:
+            found = [
+                (function, path, name, key)
+                for function in in_order(self.index.of_kind("BusinessFunction"))
+                for path, name in function_names(function)
+                if (key := name_key(name)) and self.provider_named(name) is None
+            ]
+            self._unmatched = (found, dict.fromkeys(key for _, _, _, key in found))
+        return self._unmatched
 
     def reach(self, function: Document) -> Reach:
         """The suppliers and cloud regions ``function`` rests on (computed once)."""
@@ -208,12 +237,13 @@ class DependencyGraph:
             reach.keep_region(region, (hop,))
             reach.link(Link(function, None, region.key, hop))
         named = [region for _, region in _regions(depends.get("cloud"))]
+        providers = self._providers_named(named)  # once, not once for each supplier
         queue: deque[_Step] = deque(
             _Step(
                 supplier,
                 services,
                 chain,
-                not self._names_regions_of(named, supplier),
+                id(supplier) not in providers,
                 supplier.id,
                 chain[-1].supports is not False,
             )
@@ -250,10 +280,31 @@ class DependencyGraph:
                 queue.append(_Step(target, None, (*chain, hop), own_regions, step.entry, onward))
         return reach
 
-    def _names_regions_of(self, regions: list[Region], supplier: Document) -> bool:
-        """Whether a record names regions of the cloud provider ``supplier`` is: those are the
-        regions it uses there, not every region of the provider's own Supplier document."""
-        return any(self.supplier_named(region.provider) is supplier for region in regions)
+    def _services_of(self, supplier: Document, names: frozenset[str] | None) -> Services:
+        """:func:`_services`, looked up by name: each step of a walk asks it of its supplier,
+        and a function naming thousands of one supplier's services had each step read them all
+        (4,000 services: minutes)."""
+        if names is None:
+            return list(_services(supplier, None))
+        index = self._services_by_name.get(id(supplier))
+        if index is None:
+            index = {}
+            for k, service in _services(supplier, None):
+                index.setdefault(text_of(service.get("name")), []).append((k, service))
+            self._services_by_name[id(supplier)] = index
+        found = [pair for name in names for pair in index.get(name, ())]
+        return sorted(found, key=lambda pair: pair[0]) if len(names) > 1 else found
+
+    def _providers_named(self, regions: list[Region]) -> set[int]:
+        """The suppliers (by identity) that are the cloud providers of regions a record names:
+        those are the regions it uses there, not every region of the provider's own Supplier
+        document. (Asked of each region for each supplier, a function naming thousands of both
+        took seconds per thousand squared.)"""
+        return {
+            id(found)
+            for region in regions
+            if (found := self.supplier_named(region.provider)) is not None
+        }
 
     def _starts(
         self, function: Document
@@ -268,7 +319,8 @@ class DependencyGraph:
             if (found := self._supplier(sid)) is not None:
                 services = named.get(sid)
                 path = ("depends_on", "suppliers", i)
-                hop = Hop(function, path, f"on {sid}", _services_support(found, services))
+                support = _services_support(self._services_of(found, services), services)
+                hop = Hop(function, path, f"on {sid}", support)
                 yield found, services, (hop,)
         for i, item in dicts(depends.get("services")):
             sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
@@ -277,7 +329,8 @@ class DependencyGraph:
                 text = f"on service {service} of {sid}" if service else f"on {sid}"
                 path = ("depends_on", "services", i)
                 scope = frozenset({service}) if service else None
-                yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
+                support = _services_support(self._services_of(found, scope), scope)
+                yield found, scope, (Hop(function, path, text, support),)
         yield from self._through_identities(function, depends, named)
         for i, name in indexed(depends.get("identity_providers")):
             if (provider := self.provider_named(name)) is not None:
@@ -288,7 +341,8 @@ class DependencyGraph:
                     continue
                 scope = frozenset({service})
                 text = f"on identity provider {name} (service {service} of {found.id})"
-                yield found, scope, (Hop(function, path, text, _services_support(found, scope)),)
+                support = _services_support(self._services_of(found, scope), scope)
+                yield found, scope, (Hop(function, path, text, support),)
         for i, region in _regions(depends.get("cloud")):
             if (found := self.supplier_named(region.provider)) is not None:
                 path = ("depends_on", "cloud", i)
@@ -310,7 +364,8 @@ class DependencyGraph:
             supplier = self._supplier(identity.data.get("supplier")) if identity else None
             if supplier is not None and supplier.id is not None:
                 text = f"through identity {identity_id} of {supplier.id}"
-                supports = _services_support(supplier, named.get(supplier.id))
+                names = named.get(supplier.id)
+                supports = _services_support(self._services_of(supplier, names), names)
                 hop = Hop(function, ("depends_on", "identities", i), text, supports)
                 yield supplier, None, (hop,)
 
@@ -320,8 +375,9 @@ class DependencyGraph:
         """The regions ``services`` run on (the whole supplier's when None): a named service's
         own regions where it records them (services[].cloud), else the supplier's
         (shared_dependencies.cloud); and those of the subcontractors serving them."""
-        own = list(_service_regions(supplier, services))
-        if services is None or not own or _unplaced(supplier, services):
+        listed = self._services_of(supplier, services)
+        own = list(_service_regions(supplier, listed))
+        if services is None or not own or _unplaced(listed, services):
             shared = mapping_at(supplier.data, "shared_dependencies")
             for i, region in _regions(shared.get("cloud")):
                 text = f"supplier {supplier.id} runs on {region.label}"
@@ -342,7 +398,7 @@ class DependencyGraph:
         subcontractor entry's cloud, or this supplier's own regions at that provider), nor when
         the target is named only (an identity provider, a subprocessor, a cloud provider): its
         Supplier document records where it serves us, not where it serves this supplier."""
-        mine = [region for _, region in _all_regions(supplier)]
+        mine: set[int] | None = None  # the providers of its own regions, once one is asked
         linked: set[int] = set()
         for j, sub in _serving(supplier, services):
             target = (
@@ -359,7 +415,9 @@ class DependencyGraph:
                     f"{supplier.id} subcontracts to {target.id}",
                     flag if isinstance(flag, bool) else None,
                 )
-                named = bool(dicts(sub.get("cloud"))) or self._names_regions_of(mine, target)
+                if mine is None:
+                    mine = self._providers_named([r for _, r in _all_regions(supplier)])
+                named = bool(dicts(sub.get("cloud"))) or id(target) in mine
                 yield target, hop, not named
             yield from self._sub_clouds(supplier, j, sub, linked)
         for path, name in _shared_names(supplier):
@@ -467,11 +525,13 @@ def _supplier_names(index: Index) -> dict[str, Document]:
 def _unique_service_names(index: Index) -> dict[str, tuple[Document, str]]:
     """Each service name only one supplier uses, with that supplier and the name as written."""
     seen: dict[str, list[tuple[Document, str]]] = {}
+    listed: set[tuple[str, int]] = set()  # (key, supplier): not a walk of the list for each
     for supplier in in_order(index.of_kind("Supplier")):
         for _, service in dicts(supplier.data.get("services")):
             name = text_of(service.get("name"))
             key = name_key(name)
-            if key and name and all(s is not supplier for s, _ in seen.get(key, [])):
+            if key and name and (key, id(supplier)) not in listed:
+                listed.add((key, id(supplier)))
                 seen.setdefault(key, []).append((supplier, name))
     return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
@@ -505,34 +565,34 @@ def _services(
             yield k, service
 
 
-def _services_support(supplier: Document, names: frozenset[str] | None) -> bool | None:
-    """What the named services record of supporting a critical function: True if any does,
-    False if every one of them is found and says it does not, else unsaid."""
+Services = list[tuple[int, dict[str, object]]]
+"""Services of a supplier with their places in its list (:meth:`DependencyGraph._services_of`)."""
+
+
+def _services_support(found: Services, names: frozenset[str] | None) -> bool | None:
+    """What the named services (``found``: the supplier's of those names) record of supporting
+    a critical function: True if any does, False if every one of them is found and says it does
+    not, else unsaid."""
     if not names:
         return None
-    flags = [service.get("supports_critical_function") for _, service in _services(supplier, names)]
+    flags = [service.get("supports_critical_function") for _, service in found]
     if True in flags:
         return True
     return False if len(flags) == len(names) and all(f is False for f in flags) else None
 
 
-def _service_regions(
-    supplier: Document, names: frozenset[str] | None
-) -> Iterator[tuple[Region, Hop]]:
-    for k, service in _services(supplier, names):
+def _service_regions(supplier: Document, listed: Services) -> Iterator[tuple[Region, Hop]]:
+    for k, service in listed:
         label = text_of(service.get("name")) or f"#{k + 1}"
         for i, region in _regions(service.get("cloud")):
             text = f"service {label} of {supplier.id} runs on {region.label}"
             yield region, Hop(supplier, ("services", k, "cloud", i), text)
 
 
-def _unplaced(supplier: Document, names: frozenset[str]) -> bool:
-    """Some named service records no regions of its own: it runs where the supplier does."""
-    placed = {
-        text_of(service.get("name"))
-        for _, service in _services(supplier, names)
-        if dicts(service.get("cloud"))
-    }
+def _unplaced(listed: Services, names: frozenset[str]) -> bool:
+    """Some named service (``listed``: the supplier's of those names) records no regions of its
+    own: it runs where the supplier does."""
+    placed = {text_of(service.get("name")) for _, service in listed if dicts(service.get("cloud"))}
     return bool(names - placed)
 
 

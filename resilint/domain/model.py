@@ -31,7 +31,7 @@ from resilint.domain.graph import DependencyGraph
 from resilint.domain.regimes import EntityRegimes
 from resilint.domain.registers import RegisterScope, contract_in_register, direct_dependencies
 from resilint.domain.requirements import Matrix, load_matrix
-from resilint.domain.suppliers import build_suppliers, contract_ict
+from resilint.domain.suppliers import build_suppliers, contract_ict, standing
 from resilint.model import Document, Index
 
 _T = TypeVar("_T")
@@ -105,6 +105,15 @@ class Facts:
             self._cache[key] = contract_in_register(self, contract, ict)
         held: bool = self._cache[key]
         return held
+
+    def supplier_standing(self, supplier: Document) -> tuple[bool, str]:
+        """Whether the supplier provides ICT services, and the access it holds
+        (:func:`.suppliers.standing`), computed once a supplier."""
+        key = ("standing", id(supplier))
+        if key not in self._cache:
+            self._cache[key] = standing(self, supplier)
+        found: tuple[bool, str] = self._cache[key]
+        return found
 
     def identity_providers(self) -> frozenset[str]:
         """Suppliers our sign-in runs through (:func:`.delivery.identity_providers`)."""

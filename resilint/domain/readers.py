@@ -158,7 +158,10 @@ def firm_key(value: Any) -> str | None:
 
 
 def show_number(value: float) -> str:
-    """``24`` rather than ``24.0``."""
+    """``24`` rather than ``24.0``; an int as it is (Python 3.10 and 3.11 ints have no
+    ``is_integer``: ``impact --hours 0`` passed the ``0`` of ``length or 0`` and crashed)."""
+    if isinstance(value, int):
+        return str(value)
     return str(int(value)) if value.is_integer() else str(value)
 
 

@@ -261,9 +261,16 @@ def contract_ict(facts: Facts, contract: Document) -> bool:
     supplier = facts.index.get("Supplier", named) if isinstance(named, str) else None
     if supplier is None:
         return False
-    if _provides_ict(facts, supplier):
+    provides, access = facts.supplier_standing(supplier)  # once a supplier, not a contract
+    if provides:
         return True
-    access = _access_level(facts, supplier)
     if supplier.data.get("provides_ict_services") is False:
         return access not in delivery.LOOKING_LEVELS
     return access != "none"
+
+
+def standing(facts: Facts, supplier: Document) -> tuple[bool, str]:
+    """Whether the supplier provides ICT services, and the highest access it holds standing:
+    what each of its contracts asks (:meth:`Facts.supplier_standing` keeps it, since both read
+    all its contracts or identities: 4,000 contracts of one supplier read 16 million)."""
+    return _provides_ict(facts, supplier), _access_level(facts, supplier)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import sys
 
 import click
 
+from resilint.command import write_out
 from resilint.load.positions import Lines
 from resilint.reporters.base import printable
 
@@ -28,8 +28,7 @@ def unified(shown: str, old: str, new: str) -> str:
 
 
 def show(text: str) -> None:
-    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
-    sys.stdout.flush()
+    write_out(text)  # in the output's encoding, escapes for what it cannot hold
 
 
 def note(message: str) -> None:

@@ -4,7 +4,6 @@ checked model as a check does, and ``run_*`` functions that return the exit stat
 from __future__ import annotations
 
 import datetime
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import click
 
 from resilint.app import CheckArgs, build_config, build_options, build_schemas
 from resilint.checker import load_documents
+from resilint.command import write_out
 from resilint.domain import Facts
 from resilint.errors import ExitCode, NotFound, UsageError
 from resilint.impact.board import critical_scenarios
@@ -101,8 +101,7 @@ def _analysed(
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
-    sys.stdout.flush()
+    write_out(text)  # in the output's encoding, escapes for what it cannot hold
 
 
 __all__ = ["CardArgs", "ImpactArgs", "build_facts", "run_card", "run_impact"]

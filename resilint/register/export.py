@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from resilint.app import (
     without_cycle_collection,
 )
 from resilint.checker import check_model
+from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
@@ -288,13 +288,13 @@ class Listing:
             where = problem.place
             line, column = locator.position(where.document, where.path, False)
             text = f"{problem.advice}; {problem.message} [{problem.rule}]"
-            click.echo(log_safe(printable(f"{where.document.path}:{line}:{column}: {text}")))
+            write_out(log_safe(printable(f"{where.document.path}:{line}:{column}: {text}")) + "\n")
         if self.findings:  # the summary counts the files and documents the check read
             result = self.result
             context = ReportContext(
                 tuple(self.findings), result.files, result.documents, __version__, False, self.docs
             )
-            sys.stdout.write(REPORTERS["text"](context))
+            write_out(REPORTERS["text"](context))
 
 
 def _write(register: Register, args: ExportArgs) -> str:

@@ -11,9 +11,10 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from resilint.errors import UsageError
 from resilint.load.read import Refusal, read_regular
@@ -43,6 +44,11 @@ MAX_RATIO = 200
 thousands of times."""
 MAX_ROWS = 200_000
 """Most rows of one template table."""
+MAX_CELLS = 10_000_000
+"""Most cells of one template table as read (a row holds cells up to its last written one): a
+few kilobytes of workbook XML with one cell in column XFD per row, or a sheet that declares
+its size as A1:XFD1048576, made openpyxl hand back every row 16,384 cells wide (a 4.9 KB
+workbook: 3.4 GB within 20 seconds); a 60 MB CSV of commas, 60 million cells."""
 
 
 def read_tables(source: Path) -> list[SourceRow]:
@@ -86,7 +92,7 @@ def _csv(path: Path) -> list[SourceRow]:
             f"{printable(str(path))}:{line}: not UTF-8; save the CSV as UTF-8 and import again"
         ) from None
     try:
-        grid = list(itertools.islice(csv.reader(io.StringIO(text, newline="")), MAX_ROWS + 1))
+        grid = _counted(path.name, csv.reader(io.StringIO(text, newline="")), str)
     except csv.Error as exc:
         raise UsageError(f"{printable(str(path))}: not a readable CSV file ({exc})") from None
     cells = [[_uninert(cell) for cell in row] for row in _bounded(path.name, grid)]
@@ -104,6 +110,25 @@ def _bounded(label: str, grid: list[list[str]]) -> list[list[str]]:
     return grid
 
 
+def _counted(
+    label: str, rows: Iterable[Sequence[Any]], text: Callable[[Any], str]
+) -> list[list[str]]:
+    """Up to one row more than :data:`MAX_ROWS` (so that :func:`_bounded` can refuse the
+    table), each cell as ``text`` makes it, refused past :data:`MAX_CELLS` cells before more
+    are read."""
+    grid: list[list[str]] = []
+    cells = 0
+    for row in itertools.islice(rows, MAX_ROWS + 1):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise UsageError(
+                f"{printable(label)}: more than {MAX_CELLS:,} cells (row {len(grid) + 1} ends in "
+                f"column {len(row):,}); not imported"
+            )
+        grid.append([text(v) for v in row])
+    return grid
+
+
 def _workbook(path: Path) -> list[SourceRow]:
     from openpyxl import load_workbook  # only this source needs it
 
@@ -115,10 +140,10 @@ def _workbook(path: Path) -> list[SourceRow]:
         for sheet in book.worksheets:
             template = template_of(sheet.title)
             if template is not None:
-                grid = [
-                    [_text(v) for v in r]
-                    for r in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 1)
-                ]
+                # the size a sheet declares is not trusted: openpyxl pads every row to it, and
+                # yields the rows it skips, each as wide
+                sheet.reset_dimensions()
+                grid = _counted(template, sheet.iter_rows(values_only=True), _text)
                 rows += _rows(template, template, _bounded(template, grid))
     except UsageError as exc:
         raise UsageError(f"{printable(str(path))}: {exc}") from None

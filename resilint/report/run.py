@@ -27,6 +27,7 @@ from resilint.app import (
     without_cycle_collection,
 )
 from resilint.checker import Checked, check_model
+from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.engine import confined_to
@@ -173,7 +174,7 @@ def run_calendar(args: CalendarArgs) -> int:
     deadlines = upcoming(facts, build_intervals(model), args.days)
     text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
     if args.output is None:
-        click.echo(text, nl=False)
+        write_out(text)  # in the output's encoding, escapes for what it cannot hold
     else:
         _write(args.output, text)
     return _status(model, "calendar")

@@ -155,7 +155,33 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
             mark.line + 1 if mark else 1,
             mark.column + 1 if mark else 1,
         )
+    _misspelt_profiles(path, data, root)
     return data, root
+
+
+def _misspelt_profiles(path: Path, data: dict[str, Any], root: Node) -> None:
+    """A rule's profile a letter or two off a built-in one (``basline``) is an error at its
+    line: a profile of one's own is on only where the configuration selects the rule (by code
+    or group; ``profiles:`` takes the built-in ones alone), so the rule would load, be listed
+    and tested, and never run, with nothing said."""
+    from resilint.rules.model import PROFILES
+    from resilint.suggest import distance
+
+    for i, rule in enumerate(data.get("rules", [])):
+        for j, profile in enumerate(rule.get("profiles", []) if isinstance(rule, dict) else []):
+            if not isinstance(profile, str) or profile in PROFILES:
+                continue
+            close = [p for p in PROFILES if distance(profile, p) <= 2]
+            if close:
+                mark = find_node(root, ("rules", i, "profiles", j), on_key=False).start_mark
+                raise ConfigError(
+                    f"invalid rule file: rules.{i}.profiles.{j}: '{profile}' is not a profile "
+                    f"(did you mean '{close[0]}'?); a profile of your own makes the rule run "
+                    "only where the configuration selects its code or group",
+                    str(path),
+                    mark.line + 1 if mark else 1,
+                    mark.column + 1 if mark else 1,
+                )
 
 
 def _known_or_read(path: Path, known: dict[JsonPath, tuple[int, int]]) -> Locate:

@@ -23,17 +23,22 @@ def _first_supplier(chain: Chain) -> Document | None:
     return next((hop.document for hop in chain if hop.document.kind == "Supplier"), None)
 
 
-def _counts(context: RuleContext, region: Region, chain: Chain) -> bool:
+Standbys = dict[tuple[int, tuple[str | int, ...]], dict[str, set[str]]]
+"""The standby regions a record's list names, by provider (lower case), kept by the record
+and the list's path: read once a function, not once for each region the list names."""
+
+
+def _counts(context: RuleContext, region: Region, chain: Chain, standbys: Standbys) -> bool:
     """A primary region the function cannot route around: a standby or replica region's outage
     does not stop it, nor does one the function's own record pairs with a standby region, nor
     one behind a supplier with a ready alternative."""
-    if region.role != PRIMARY or _fails_over_itself(region, chain):
+    if region.role != PRIMARY or _fails_over_itself(region, chain, standbys):
         return False
     supplier = _first_supplier(chain)
     return supplier is None or not context.facts.supplier(supplier).has_alternative
 
 
-def _fails_over_itself(region: Region, chain: Chain) -> bool:
+def _fails_over_itself(region: Region, chain: Chain, standbys: Standbys) -> bool:
     """The function names the region directly (``depends_on.cloud``) and the same list names a
     standby region of the same provider: our own platform, which we run across regions
     ourselves, fails over rather than stops. A replica region holds copies of our data only:
@@ -41,8 +46,21 @@ def _fails_over_itself(region: Region, chain: Chain) -> bool:
     (hop, *rest) = chain
     if rest or hop.document.kind != "BusinessFunction" or not hop.json_path:
         return False
-    listed_with = value_at(hop.document.data, *hop.json_path[:-1])
-    return bool(_others(listed_with, region, ("standby",)))
+    key = (id(hop.document), hop.json_path[:-1])
+    if key not in standbys:  # the same as _others(the list, region, ("standby",)), once a list
+        standbys[key] = _by_provider(value_at(hop.document.data, *key[1]), ("standby",))
+    regions = standbys[key].get(region.provider.lower(), set())
+    return len(regions) > 1 or (len(regions) == 1 and region.region.lower() not in regions)
+
+
+def _by_provider(listed_with: object, roles: tuple[str, ...]) -> dict[str, set[str]]:
+    """The regions in ``roles`` a list names, in lower case, by provider (lower case)."""
+    found: dict[str, set[str]] = {}
+    for _, other in dicts(listed_with):
+        if other.get("role") in roles:
+            provider = (text_of(other.get("provider")) or "").lower()
+            found.setdefault(provider, set()).add((text_of(other.get("region")) or "").lower())
+    return found
 
 
 def _standby_elsewhere(listed_with: object, region: Region) -> bool:
@@ -80,8 +98,9 @@ def _regions_in_use(context: RuleContext) -> dict[tuple[str, str], list[Route]]:
     counts: a route the function fails over from does not hide another one that it does not."""
     by_region: dict[tuple[str, str], list[Route]] = {}
     for function in in_order(context.facts.critical_functions()):
+        standbys: Standbys = {}
         for key, routes in context.facts.graph.reach(function).routes.items():
-            counting = ((r, c) for r, c in routes if c and _counts(context, r, c))
+            counting = ((r, c) for r, c in routes if c and _counts(context, r, c, standbys))
             if (route := next(counting, None)) is not None:
                 by_region.setdefault(key, []).append((function, *route))
     return by_region

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.domain.delivery import MARKET, service_models
+from resilint.domain.delivery import MARKET, models_of
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, number, point_at, show_number, text_of, value_at
 from resilint.findings import Finding, Level, Related
@@ -45,6 +45,7 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     those edges of the dependency graph. A service with no contracted recovery time is judged
     once, over every function that relies on it (:func:`_unknown_recovery`)."""
     unknown: dict[tuple[str, int], list[_Reliance]] = {}
+    services: _Services = {}
     for function in context.facts.critical_functions():
         rto = number(function.data.get("rto_hours"))
         if rto is None or function.id is None:
@@ -54,13 +55,13 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         entries = depends.get("services") if isinstance(depends, dict) else None
         for position, entry in dicts(entries):
             reliance = _Reliance(function, rto, fallback, position)
-            found = _service_gap(context, info, reliance, entry, unknown)
+            found = _service_gap(context, info, reliance, entry, unknown, services)
             if found is not None:
                 yield found
     for (supplier_id, index), relying in unknown.items():
         supplier = context.index.get("Supplier", supplier_id)
         if supplier is not None:
-            yield from _unknown_recovery(context, info, supplier, index, relying)
+            yield from _unknown_recovery(context, info, supplier, index, relying, services)
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,27 @@ class _Reliance:
         return self.fallback.hours is None or (self.mtpd is not None and not self.bridged)
 
 
-def _service(supplier: Document, name: Any) -> tuple[int, dict[str, Any]] | None:
-    for position, service in dicts(supplier.data.get("services")):
-        if service.get("name") == name:
-            return position, service
-    return None
+_Services = dict[int, dict[str, list[tuple[int, dict[str, Any]]]]]
+"""Each supplier's services by name, in order (read once a check, not once for each entry or
+finding that names one: 4,000 entries naming one supplier's 4,000 services read 16 million)."""
+
+
+def _named(supplier: Document, services: _Services) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    named = services.get(id(supplier))
+    if named is None:
+        named = {}
+        for position, service in dicts(supplier.data.get("services")):
+            if isinstance(service.get("name"), str):
+                named.setdefault(service["name"], []).append((position, service))
+        services[id(supplier)] = named
+    return named
+
+
+def _service(
+    supplier: Document, name: str, services: _Services
+) -> tuple[int, dict[str, Any]] | None:
+    found = _named(supplier, services).get(name)
+    return found[0] if found else None
 
 
 def _service_gap(
@@ -103,6 +120,7 @@ def _service_gap(
     reliance: _Reliance,
     entry: dict[str, Any],
     unknown: dict[tuple[str, int], list[_Reliance]],
+    services: _Services,
 ) -> Finding | None:
     function = reliance.function
     supplier_id, name = entry.get("supplier"), entry.get("service")
@@ -112,7 +130,7 @@ def _service_gap(
     if context.facts.supplier(supplier).lifecycle != ENGAGED:
         return None  # a prospective or exited supplier's service is not what we run on
     at = ("depends_on", "services", reliance.position)
-    found = _service(supplier, name)
+    found = _service(supplier, name, services)
     if found is None:
         message = (
             f"{_label(function)} depends on service '{name}' of supplier {supplier.id}, but "
@@ -138,16 +156,21 @@ def _service_gap(
         related.append(
             context.related(fallback.plan, at_plan, f"manual procedure of {fallback.plan.label}")
         )
-    scheme = _a_scheme(context, supplier, name)
+    scheme = _a_scheme(context, supplier, name, services)
     message = _rto_message(reliance, supplier, name, supplier_rto, scheme)
     return context.finding(info, function, at, message, tuple(related))
 
 
-def _a_scheme(context: RuleContext, supplier: Document, name: str) -> bool:
+def _a_scheme(context: RuleContext, supplier: Document, name: str, services: _Services) -> bool:
     """Whether the service is a payment scheme's or a market infrastructure's: its recovery
-    time is set by its rules for every participant, not negotiated with one."""
+    time is set by its rules for every participant, not negotiated with one. (The services of
+    that name, else all the supplier's, as :func:`.delivery.service_models` chooses them, from
+    the check's index rather than a reading of every service each time.)"""
     non_ict = context.facts.supplier(supplier).non_ict
-    return service_models(supplier, [name], non_ict=non_ict) == frozenset({MARKET})
+    chosen = [service for _, service in _named(supplier, services).get(name, [])]
+    if not chosen:
+        chosen = [service for _, service in dicts(supplier.data.get("services"))]
+    return models_of(supplier, chosen, non_ict=non_ict) == frozenset({MARKET})
 
 
 _SCHEME = (
@@ -187,7 +210,12 @@ def _rto_message(
 
 
 def _unknown_recovery(
-    context: RuleContext, info: RuleInfo, supplier: Document, index: int, relying: list[_Reliance]
+    context: RuleContext,
+    info: RuleInfo,
+    supplier: Document,
+    index: int,
+    relying: list[_Reliance],
+    services: _Services,
 ) -> Iterator[Finding]:
     """One finding for a service without a contracted recovery time, at the service, naming the
     functions its outage could outlast: an error where a function's degraded mode is missing or
@@ -205,7 +233,7 @@ def _unknown_recovery(
     ask = (
         "record the recovery time the scheme's rules commit it to on the service"
         f"{_SCHEME}, and compare it with {within}"
-        if _a_scheme(context, supplier, name or "")
+        if _a_scheme(context, supplier, name or "", services)
         else f"negotiate a recovery time within {within} and record it on the service"
     )
     message = (
