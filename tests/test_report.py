@@ -137,7 +137,10 @@ def test_what_if_lists_each_critical_supplier_as_impact_does(cli, tmp_path: Path
         shown = {f["id"]: f["id"] + ("" if f["critical"] else " (not critical)") for f in functions}
         assert cells[0] == (", ".join(shown.values()) or "none")
         # 1000 hours breaches the MTPD of every function hit that has one (from the YAML)
-        breached = [shown[f] for f in shown if isinstance(mtpd.get(f), (int, float))]
+        stopped = {f["id"] for f in functions if f["stopped"]}
+        breached = [
+            shown[f] for f in shown if isinstance(mtpd.get(f), (int, float)) and f in stopped
+        ]
         assert cells[2] == (", ".join(breached) or "none"), supplier
     short = tmp_path / "short"
     short.mkdir()

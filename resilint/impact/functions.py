@@ -18,12 +18,14 @@ _FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "ou
 
 @dataclass(frozen=True)
 class Reached:
-    """A function an outage reaches, how, and whether it stops (not when the region that is
-    down only serves it as a standby or replica)."""
+    """A function an outage reaches, how, and whether it stops: not when the region that is
+    down only serves it as a standby or replica, nor when only its continuity plan names the
+    supplier that is down (``not_stopped`` says why)."""
 
     function: Document
     chain: Chain
     stopped: bool = True
+    not_stopped: str = "the region only serves it as a standby or replica"
 
 
 def function_impact(
@@ -46,6 +48,7 @@ def function_impact(
         entities=facts.function(function).entities,
         via=tuple(hop.text for hop in reached.chain),
         stopped=reached.stopped,
+        not_stopped="" if reached.stopped else reached.not_stopped,
         rto_hours=rto,
         rpo_hours=number(data.get("rpo_hours")),
         mtpd_hours=mtpd,

@@ -64,7 +64,7 @@ def _functions(impact: Impact) -> list[str]:
         rto = words.objective("", f.rto_hours, f.breaches_rto, impact.hours).strip()
         mtpd = words.objective("", f.mtpd_hours, f.breaches_mtpd, impact.hours).strip()
         if not f.stopped:
-            rto = mtpd = "not stopped (standby or replica region)"
+            rto = mtpd = f"not stopped ({f.not_stopped})"
         rows.append(
             _row(
                 f.id,

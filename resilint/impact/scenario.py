@@ -90,9 +90,14 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
     return found
 
 
+PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not rest on it"
+"""Why a function reached only through its plan's ``suppliers`` is not stopped: a security
+monitoring provider a plan lists does not stop card authorisation when it is down."""
+
+
 def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
-    """Functions resting on the supplier in the graph, and those whose continuity plan says it
-    covers the supplier's failure."""
+    """Functions resting on the supplier in the graph (stopped), and those whose continuity plan
+    says it covers the supplier's failure (listed, not stopped: no breach of their RTO)."""
     reached = [Reached(f, chain) for f, chain in facts.graph.resting_on(str(supplier.id))]
     seen = {id(r.function) for r in reached}
     for plan in in_order(facts.index.of_kind("ContinuityPlan")):
@@ -103,7 +108,8 @@ def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
             continue
         text = f"continuity plan {plan.id} covers the failure of {supplier.id}"
         hop = Hop(plan, ("suppliers", listed.index(str(supplier.id))), text)
-        reached.append(Reached(function, (hop,)))
+        # the plan is ready for the supplier's failure; the function does not rest on it
+        reached.append(Reached(function, (hop,), False, PLAN_ONLY))
         seen.add(id(function))
     return reached
 
@@ -261,9 +267,15 @@ def _notes(
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:
             notes.append(clocks.unstarted_note(quiet))
-    if any(not f.stopped for f in functions):
+    if any(not f.stopped and f.not_stopped != PLAN_ONLY for f in functions):
         notes.append(
             "A region that only serves a function as a standby or replica does not stop it: "
             "such functions are listed, with no breach."
+        )
+    if any(f.not_stopped == PLAN_ONLY for f in functions):
+        notes.append(
+            "A function whose continuity plan covers the supplier's failure without resting on "
+            "the supplier is listed, not stopped: its plan is ready, and no recovery time of it "
+            "is breached; record the supplier in its depends_on if the function stops with it."
         )
     return tuple(notes)

@@ -48,7 +48,7 @@ def objective(name: str, bound: float | None, breached: bool | None, length: flo
 
 def objectives(function: FunctionImpact, length: float | None) -> str:
     if not function.stopped:
-        return "not stopped (the region only serves it as a standby or replica)"
+        return f"not stopped ({function.not_stopped})"
     rto = objective("RTO", function.rto_hours, function.breaches_rto, length)
     mtpd = objective("MTPD", function.mtpd_hours, function.breaches_mtpd, length)
     return f"{rto}; {mtpd}"
