@@ -148,16 +148,17 @@ def test_the_example_has_outages_that_breach_and_that_do_not(cli: Cli) -> None:
     assert any(f["breaches_mtpd"] for f in northwind(cli, "corvane-erp", 50)["functions"])
 
 
-def _clocks(entity: dict[str, Any]) -> Iterator[float]:
+def _clocks(entity: dict[str, Any], ict: bool = True) -> Iterator[float]:
+    """The entity's clocks an outage of its critical function starts: the regulators' only
+    where the outage is an ICT-related incident (``ict``: not a bank's outage, say)."""
     clocks = entity.get("reporting_clocks", {})
-    for name in (
-        "regulator_early_warning_hours",
-        "regulator_initial_hours",
-        "data_protection_authority_hours",
-    ):
+    names = ["data_protection_authority_hours"]
+    if ict:
+        names = ["regulator_early_warning_hours", "regulator_initial_hours", *names]
+    for name in names:
         if name in clocks:
             yield clocks[name]
-    if "regulator_final_days" in clocks:
+    if ict and "regulator_final_days" in clocks:
         yield clocks["regulator_final_days"] * 24
     yield from (other["hours"] for other in clocks.get("other_clocks", []))
 
@@ -167,9 +168,16 @@ def test_the_notice_deadlines_of_the_entities_involved(cli: Cli, supplier: str) 
     found = northwind(cli, supplier, 24)
     involved = entities_involved(supplier)
     assert set(found["entities"]) == involved
+    # a supplier recorded as providing no ICT services and holding no access (the house bank):
+    # its outage stops the functions without being an ICT-related incident (DORA Art. 3(8),
+    # NIS2 Art. 6(6)), so the regulators' clocks do not start
+    data = SUPPLIERS[supplier]
+    ict = data.get("provides_ict_services") is not False or data.get(
+        "highest_access_level"
+    ) not in (None, "none")
     for entity_id in involved:
         got = [n["deadline_hours"] for n in found["notices"] if n["entity"] == entity_id]
-        assert sorted(got) == sorted(_clocks(ENTITIES[entity_id])), entity_id
+        assert sorted(got) == sorted(_clocks(ENTITIES[entity_id], ict)), entity_id
     for policy_id, policy in POLICIES.items():
         if involved & set(policy["insured_entities"]):
             notice = next(n for n in found["notices"] if n["document"] == policy_id)
@@ -800,3 +808,28 @@ def test_the_awareness_note_names_only_the_regimes_of_the_repository(cli: Cli) -
     scenarios = impact(cli, str(LINDENAU), "--all-critical")["scenarios"]
     notes = {n for s in scenarios for n in s["notes"] if n.startswith("Regulator clocks run")}
     assert notes and all("DORA" in n and "NIS2" in n and "NYDFS" not in n for n in notes)
+
+
+def test_an_outage_that_is_no_ict_incident_starts_no_regulator_clock(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """A chemicals supplier recorded as providing no ICT services, holding no access and none
+    of our data stops the critical function, but its outage is no ICT-related incident (DORA
+    Art. 3(8), NIS2 Art. 6(6)) nor a personal data breach: no regulator or data protection
+    clock starts. Recorded as nothing, it is counted (the clocks start)."""
+    entity = (
+        "---\napiVersion: resilint/v1\nkind: Entity\nid: bank\nregimes: [dora]\n"
+        "reporting_clocks: {data_protection_authority_hours: 72}\n"
+    )
+    repo(write, "bank", entity)
+    unknown = {n["kind"] for n in synthetic(cli, tmp_path)["notices"]}
+    assert {"regulator", "data_protection_authority"} <= unknown
+    recorded = (
+        "provides_ict_services: false\nhighest_access_level: none\ndata_sensitivity: public\n"
+    )
+    write(
+        "programme.yaml",
+        BASE.replace("ENTITY", "bank").replace("tier: 1\n", "tier: 1\n" + recorded) + entity,
+    )
+    kinds = {n["kind"] for n in synthetic(cli, tmp_path)["notices"]}
+    assert not kinds & {"regulator", "data_protection_authority"}, kinds

@@ -22,10 +22,15 @@ A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) c
 without a scope is read like the regulator's: for suppliers whose compromise can be an incident
 of ours, never for a travel agency or a payroll service.
 
-An outage that stops one of our critical or important functions is an incident of ours whatever
-the supplier behind it (a critical service affected, Art. 6(a) of 2024/1772; a programme
-reading under NIS2 and NYDFS): it starts the entity's regulator and data
-protection clocks, its unscoped other clocks and those scoped to a function it stops.
+An outage that stops one of our critical or important functions is an incident of ours (a
+critical service affected, Art. 6(a) of 2024/1772; a programme reading under NIS2 and NYDFS)
+where it is an ICT-related one: our own systems, a region, or a supplier down that provides ICT
+services or holds access to our systems (DORA Art. 3(8) and NIS2 Art. 6(6) define the incident
+by the network and information systems it compromises: a chemicals supplier's, a bank's or a
+power exchange's outage stops the function without being one). It then starts the entity's
+regulator clocks; its data protection clock where what is down is ours or a supplier holding our
+data or access (a personal data breach, GDPR Art. 4(12)); and, whatever is down, its unscoped
+other clocks and those scoped to a function it stops.
 """
 
 from __future__ import annotations
@@ -78,19 +83,45 @@ def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts)
     )
 
 
-def started_by_outage(facts: Facts, entity: Document, stopped: Iterable[Document]) -> Started:
-    """The entity's clocks an outage that stops these business functions starts, whatever the
-    supplier behind it: all of them when a critical or important function of the entity stops,
-    and, either way, the other clocks scoped to a function that stops (module doc)."""
+def started_by_outage(
+    facts: Facts,
+    entity: Document,
+    stopped: Iterable[Document],
+    suppliers: Iterable[SupplierFacts] = (),
+) -> Started:
+    """The entity's clocks an outage that stops these business functions starts: when a
+    critical or important function of the entity stops, its regulator clocks if the outage is
+    an ICT-related incident (none of ``suppliers``, the suppliers that are down, is named: our
+    own systems or a region; or one of them provides ICT services or holds access to our
+    systems, or is not recorded as providing none), its data protection clock if what is down
+    can hold our personal data (ours, or a supplier holding our data or access, or one whose
+    data handling is not recorded), its unscoped other clocks; and, either way, the other clocks
+    scoped to a function that stops (module doc)."""
     ours = [f for f in stopped if entity.id in facts.function(f).entities]
     down = frozenset(f.id for f in ours if f.id is not None)
     critical = any(facts.function(f).critical for f in ours)
+    behind = list(suppliers)
+    ict = not behind or any(_maybe_ict(s) for s in behind)
+    personal = not behind or any(_maybe_holds_data(s) for s in behind)
     others = frozenset(
         position
         for position, other in _other_clocks(entity)
         if _scope_names_only(other, down, unscoped=critical)
     )
-    return Started(critical, critical, others)
+    return Started(critical and ict, critical and personal, others)
+
+
+def _maybe_ict(supplier: SupplierFacts) -> bool:
+    """Its outage can be an ICT-related incident of ours: it provides ICT services or holds
+    access to our systems, or its record does not say it provides none (unknown: counted)."""
+    recorded = supplier.document.data.get("provides_ict_services")
+    return bool(supplier.exposures & {"ict", "access"}) or recorded is not False
+
+
+def _maybe_holds_data(supplier: SupplierFacts) -> bool:
+    """Its outage can be a personal data breach of ours: it holds our data or access to our
+    systems, or its record does not say what data it handles (unknown: counted)."""
+    return bool(supplier.exposures & {"data", "access"}) or supplier.data_sensitivity is None
 
 
 def incident_of_ours(supplier: SupplierFacts) -> bool:

@@ -186,9 +186,10 @@ def _started(
     entity = facts.index.get("Entity", entity_id)
     if entity is None:
         return Started()
-    started = started_by_outage(facts, entity, stopped)
-    for supplier in down:
-        started |= started_by_supplier(facts, entity, facts.supplier(supplier))
+    behind = [facts.supplier(supplier) for supplier in down]
+    started = started_by_outage(facts, entity, stopped, behind)
+    for supplier in behind:
+        started |= started_by_supplier(facts, entity, supplier)
     return started
 
 
