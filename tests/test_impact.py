@@ -833,3 +833,24 @@ def test_an_outage_that_is_no_ict_incident_starts_no_regulator_clock(
     )
     kinds = {n["kind"] for n in synthetic(cli, tmp_path)["notices"]}
     assert not kinds & {"regulator", "data_protection_authority"}, kinds
+
+
+def test_an_own_deadline_is_offered_the_message_of_the_audience_it_names(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """A card scheme's notice is not the letter to customers: an entity's own deadline is
+    offered the prepared message of the audience it names (``other_clocks[].audience``), and
+    none where it names none."""
+    entity = (
+        "---\napiVersion: resilint/v1\nkind: Entity\nid: payco\nregimes: []\n"
+        "reporting_clocks:\n  other_clocks:\n"
+        "    - {name: notice to the card schemes, hours: 24}\n"
+        "    - {name: notice to merchants, hours: 48, audience: customers}\n"
+        "---\napiVersion: resilint/v1\nkind: ContinuityPlan\nid: orders-degraded\n"
+        "function: orders\ncomms_templates:\n"
+        "  customers: {reference: https://bcm.example/merchant-letter.docx}\n"
+    )
+    repo(write, "payco", entity)
+    notices = {n["what"]: n for n in synthetic(cli, tmp_path)["notices"]}
+    assert notices["notice to merchants"]["template"] == "https://bcm.example/merchant-letter.docx"
+    assert notices["notice to the card schemes"]["template"] == ""

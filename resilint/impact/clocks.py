@@ -11,8 +11,8 @@ with a note. The citations were checked against the texts (docs/impact.md lists 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from resilint.domain import Facts
 from resilint.domain.notice_clocks import Started
@@ -92,8 +92,10 @@ class Routing:
     regulator_template: str = ""
     data_protection_contact: str = ""
     data_protection_template: str = ""
+    messages: Mapping[str, str] = field(default_factory=dict)
+    """The entity's prepared message for each audience of its plans (``comms_templates``), for a
+    deadline of its own that names its audience (``other_clocks[].audience``)."""
     insurer_template: str = ""
-    customer_template: str = ""
     regulator_decides: str = ""
     insurer_decides: str = ""
 
@@ -206,7 +208,9 @@ def _other_clocks(
             document=str(entity.id),
             condition="",
             contact="",
-            template=routing.customer_template,
+            # the message its audience is prepared, where it names one: not the customers' letter
+            # for a card scheme's notice
+            template=routing.messages.get(text_of(value_at(other, "audience")) or "", ""),
             decides=text_of(entity.data.get("owner")) or "",
         )
 

@@ -203,7 +203,6 @@ def _notices(
     books = tuple(books)
     routing = clocks.Routing(
         insurer_template=people.comms(facts, functions, "insurer")[0],
-        customer_template=people.comms(facts, functions, "customers")[0],
         regulator_decides=people.decider(books, "notify_regulator"),
         insurer_decides=people.decider(books, "notify_insurer"),
     )
@@ -230,13 +229,19 @@ def _routed(
     own = [f for f in functions if entity_id in facts.function(f).entities]
     regulator, recipients = people.comms(facts, own, "regulator")
     dpa, dpa_recipients = people.comms(facts, own, "data_protection")
+    messages = {audience: people.comms(facts, own, audience)[0] for audience in AUDIENCES}
     return replace(
         routing,
         regulator_template=regulator,
         regulator_contact=recipients,
         data_protection_template=dpa,
         data_protection_contact=dpa_recipients,
+        messages={audience: message for audience, message in messages.items() if message},
     )
+
+
+AUDIENCES = ("staff", "customers", "regulator", "data_protection", "suppliers", "insurer")
+"""The audiences of a plan's prepared messages (``comms_templates``)."""
 
 
 def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, ...]:
