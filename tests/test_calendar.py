@@ -168,3 +168,35 @@ def test_an_assessment_is_due_exactly_where_sup04_asks_one(cli, write, tmp_path:
     reported = {f["id"] for f in check.json()["findings"] if f["code"] == "SUP-04"}
     assert assessed == {"tool"}
     assert reported <= assessed  # never assessed: SUP-04 reports it, the calendar lists it
+
+
+def test_a_fixed_term_contract_is_settled_not_given_notice_and_an_exit_completed(
+    cli, write, tmp_path: Path
+) -> None:
+    """A contract that does not renew ends on its own: its notice date asks to settle the
+    renewal, not to give notice; one with a supplier we are leaving asks to complete the exit,
+    with no notice date at all."""
+    supplier = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: {id}\nname: N\ntier: 2\nstatus: {status}\n"
+    )
+    contract = (
+        "apiVersion: resilint/v1\nkind: Contract\nid: ctr-{id}\nsupplier: {id}\nstatus: active\n"
+        "start_date: 2024-01-01\nend_date: 2027-03-31\nauto_renew: false\n"
+        "our_notice_period_days: 90\n"
+    )
+    write(
+        "p.yaml",
+        "---\n".join(
+            t.format(id=i, status=s)
+            for i, s in (("stay", "active"), ("leave", "exiting"))
+            for t in (supplier, contract)
+        ),
+    )
+    run = cli("calendar", ".", "--format", "json", "--as-of", "2026-11-26", cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    found = {(d["category"], d["id"]): d for d in json.loads(run.stdout)["deadlines"]}
+    settle = found[("notice", "ctr-stay")]
+    assert "decide whether to renew or replace it" in settle["detail"], settle
+    assert "give notice" not in settle["detail"] + settle["title"]
+    assert ("notice", "ctr-leave") not in found
+    assert found[("contract-end", "ctr-leave")]["detail"] == "complete the exit"

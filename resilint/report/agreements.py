@@ -38,6 +38,8 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
     owner = text_of(data.get("owner"))
     renews = data.get("auto_renew") is True
     months = integer(data.get("renewal_term_months"))
+    supplier = facts.index.get("Supplier", text_of(data.get("supplier")) or "")
+    exiting = supplier is not None and supplier.data.get("status") == "exiting"
     if renews and end < facts.as_of:
         if months is None or months <= 0:
             yield Deadline(
@@ -66,27 +68,32 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
         )
     else:
         passed = " (its end date has passed, yet it is recorded as in force)"
+        what = "complete the exit" if exiting else "renew, replace or exit"
         yield Deadline(
             end,
             "contract-end",
             f"{who} ends",
-            "renew, replace or exit" + (passed if end < facts.as_of else ""),
+            what + (passed if end < facts.as_of else ""),
             contract,
             ("end_date",),
             owner,
         )
     notice = integer(data.get("our_notice_period_days"))
-    if notice is not None and notice >= 0:
-        action = "stop the automatic renewal" if renews else "end or renegotiate it"
-        yield Deadline(
-            shift(end, -notice),
-            "notice",
-            f"last day to give notice on {who}",
-            f"{notice} days before {end.isoformat()}: give notice to {action}",
-            contract,
-            ("our_notice_period_days",),
-            owner,
+    if notice is None or notice < 0 or (exiting and not renews):
+        return  # a fixed-term contract of a supplier we are leaving ends on its own
+    if renews:
+        title = f"last day to give notice on {who}"
+        action = f"{notice} days before {end.isoformat()}: give notice to stop the renewal"
+        action += " (we are leaving the supplier)" if exiting else ""
+    else:  # it ends on its own: the notice period is the time a new term needs
+        title = f"last day to settle the renewal of {who}"
+        action = (
+            f"{notice} days before {end.isoformat()}: decide whether to renew or replace it "
+            "(it ends on its own; no notice is needed to let it end)"
         )
+    yield Deadline(
+        shift(end, -notice), "notice", title, action, contract, ("our_notice_period_days",), owner
+    )
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
