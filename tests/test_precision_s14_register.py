@@ -288,6 +288,14 @@ GAPS = {
         "",
         ("corebanq", "services[0].substitutability"),
     ),
+    # SUP-06 again: the reason a service is not substitutable (B_07.01.0060), which REG-12 said
+    # again while SUP-06 placed it at the substitutability and cited the column in other words
+    "SUP-06 reason": (
+        "suppliers/corebanq.yaml",
+        "    non_substitutability_reason: both\n",
+        "",
+        ("corebanq", "services[0].non_substitutability_reason"),
+    ),
 }
 
 
@@ -296,6 +304,7 @@ def test_reg12_leaves_a_gap_to_the_dora_rule_that_reports_it_and_says_it_where_n
     cli, tmp_path, code
 ) -> None:
     name, old, new, (doc_id, field) = GAPS[code]
+    code = code.split()[0]
     bank = copy(tmp_path)
     edit(bank, name, old, new)
     # the dora profile runs (the entities' regimes switch it on): its rule says it, REG-12 not
