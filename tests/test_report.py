@@ -413,3 +413,36 @@ def test_a_condition_met_with_stale_evidence_says_so(
     row = row[: row.index("</tr>")]
     assert verdict in row
     assert ("evidence out of date" in row) == (verdict != "✔ met")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ('{"version": 1,\n "findings": [\n  {"fingerprint": "ab",}\n ]}', 3, 24, "Expecting"),
+        ('{"version": 1, "findings": []} trailing', 1, 32, "Extra data"),
+        ('{"version": 2,\n "findings": []}', 1, 2, "another version of its format (2"),
+        ('\ufeff{"version": 1, "findings": [}', 1, 30, "Expecting value"),
+    ],
+    ids=["a comma too many", "trailing data", "a later version", "a BOM, then broken JSON"],
+)
+def test_previous_is_refused_at_the_line_and_column_with_the_reason(
+    cli, tmp_path: Path, text: str, line: int, column: int, words: str
+) -> None:
+    """An earlier check's JSON that cannot be read is refused as a baseline is: at its line and
+    column, with why (not one message for every case), and one of another version of the
+    format is not read as this one."""
+    previous = tmp_path / "previous.json"
+    previous.write_text(text, encoding="utf-8")
+    run = cli(
+        "report",
+        str(EXAMPLES / "northwind"),
+        "-o",
+        str(tmp_path / "r.html"),
+        "--previous",
+        str(previous),
+        cwd=REPO,
+    )
+    assert run.exit_code == 2
+    assert f"previous.json:{line}:{column}: --previous: " in run.stderr, run.stderr
+    assert words in run.stderr
+    assert not (tmp_path / "r.html").exists()

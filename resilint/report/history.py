@@ -9,6 +9,7 @@ baseline matches them, so an edit that moves a finding does not count as a chang
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,8 +22,9 @@ from resilint.findings import Finding
 from resilint.limits import MAX_RECORDED_FINDINGS, json_values_at_most
 from resilint.load.positions import Lines
 from resilint.reporters.base import printable
+from resilint.reporters.json import SCHEMA_VERSION as CHECK_VERSION
 from resilint.strictjson import DuplicateKey
-from resilint.userfiles import read_input, twice
+from resilint.userfiles import read_input, refused_at, twice
 
 DATA_ID = "resilint-report-data"
 FORMAT = "resilint-report"
@@ -92,24 +94,47 @@ def read_previous(path: Path) -> Snapshot:
     if json_values_at_most(raw, start, end) > values:
         raise _too_many(path, f"holds more than {values:,} JSON values")
     text = raw[start:end].decode("utf-8", "replace")
+    before = raw[:start].decode("utf-8", "replace")  # placed in the whole file, HTML and all
+    lines = Lines(before + text)
     try:
-        data = strictjson.loads(text)
-    except DuplicateKey as duplicate:  # placed in the whole file, the HTML before the block too
-        before = raw[:start].decode("utf-8", "replace")
-        shift = len(before)
+        data = strictjson.loads(text.removeprefix("\ufeff"))
+    except DuplicateKey as duplicate:
+        shift = len(before) + (1 if text.startswith("\ufeff") else 0)
         moved = DuplicateKey(duplicate.path, duplicate.first + shift, duplicate.second + shift)
-        raise twice(path, "earlier report", Lines(before + text), moved) from None
-    except (ValueError, RecursionError):
-        data = None
-    snapshot = _snapshot(data, "report" if end - start < len(raw) else "check --format json")
-    if snapshot is None:
-        raise UsageError(
-            f"--previous: {printable(str(path))} is neither a resilint report nor the output of "
-            "`resilint check --format json`"
+        raise twice(path, "earlier report", lines, moved) from None
+    except json.JSONDecodeError as exc:  # where it stops being JSON, and why
+        at = len(before) + exc.pos + (1 if text.startswith("\ufeff") else 0)
+        raise refused_at(path, lines, at, f"{_NEITHER}: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:  # no position known: the file's start
+        why = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise refused_at(path, lines, len(before), f"{_NEITHER}: {why}") from None
+    source = "report" if end - start < len(raw) else "check --format json"
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(data, dict) and "version" in data and _other_version(version, source):
+        where = strictjson.place(text, ("version",)) + len(before)
+        raise refused_at(
+            path,
+            lines,
+            where,
+            f"--previous: written in another version of its format ({version!r}; this resilint "
+            f"reads version {_VERSIONS[source]}): compare with a report or check output of this "
+            "version",
         )
+    snapshot = _snapshot(data, source)
+    if snapshot is None:
+        raise refused_at(path, lines, len(before), _NEITHER)
     if len(snapshot.active) > MAX_RECORDED_FINDINGS:
         raise _too_many(path, f"records {len(snapshot.active):,} findings")
     return snapshot
+
+
+_NEITHER = "--previous: neither a resilint report nor the output of `resilint check --format json`"
+_VERSIONS = {"report": FORMAT_VERSION, "check --format json": CHECK_VERSION}
+"""The version of each form an earlier run's findings come in that this resilint reads."""
+
+
+def _other_version(version: object, source: str) -> bool:
+    return type(version) is not int or version != _VERSIONS[source]  # true == 1 in Python
 
 
 def _data_block(raw: bytes) -> tuple[int, int]:
