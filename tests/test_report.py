@@ -253,18 +253,18 @@ def test_previous_report_or_check_json(cli, tmp_path: Path) -> None:
     assert "check --format json" in text
 
 
+def _with_previous(cli, tmp_path: Path, previous: Path):
+    """A report of northwind to ``tmp_path/r.html`` compared with ``previous``."""
+    out = str(tmp_path / "r.html")
+    return cli(
+        "report", str(EXAMPLES / "northwind"), "-o", out, "--previous", str(previous), cwd=REPO
+    )
+
+
 def test_previous_must_be_a_report_or_check_json(cli, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.html"
     bogus.write_text("<html>nothing</html>")
-    run = cli(
-        "report",
-        str(EXAMPLES / "northwind"),
-        "-o",
-        str(tmp_path / "r.html"),
-        "--previous",
-        str(bogus),
-        cwd=REPO,
-    )
+    run = _with_previous(cli, tmp_path, bogus)
     assert run.exit_code == 2 and "neither a resilint report" in run.stderr
     assert not (tmp_path / "r.html").exists()
 
@@ -433,15 +433,7 @@ def test_previous_is_refused_at_the_line_and_column_with_the_reason(
     format is not read as this one."""
     previous = tmp_path / "previous.json"
     previous.write_text(text, encoding="utf-8")
-    run = cli(
-        "report",
-        str(EXAMPLES / "northwind"),
-        "-o",
-        str(tmp_path / "r.html"),
-        "--previous",
-        str(previous),
-        cwd=REPO,
-    )
+    run = _with_previous(cli, tmp_path, previous)
     assert run.exit_code == 2
     assert f"previous.json:{line}:{column}: --previous: " in run.stderr, run.stderr
     assert words in run.stderr

@@ -22,6 +22,19 @@ def _store(tmp_path: Path) -> Store:
     return Store(tmp_path / "cache", b"s" * 32)
 
 
+def _rule_files_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The rule files read from their YAML from now on (none when all come compiled)."""
+    reads: list[Path] = []
+    original = rule_file.load_mapping
+
+    def counted(path: Path, limits: Limits) -> object:
+        reads.append(path)
+        return original(path, limits)
+
+    monkeypatch.setattr(rule_file, "load_mapping", counted)
+    return reads
+
+
 def test_kept_rule_files_compile_to_the_same_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -31,14 +44,7 @@ def test_kept_rule_files_compile_to_the_same_rules(
     load_rules(schemas, own=first)
     first.save()
     assert (tmp_path / "cache" / RULES).is_file()
-    reads: list[Path] = []
-    original = rule_file.load_mapping
-
-    def counted(path: Path, limits: Limits) -> object:
-        reads.append(path)
-        return original(path, limits)
-
-    monkeypatch.setattr(rule_file, "load_mapping", counted)
+    reads = _rule_files_read(monkeypatch)
     kept = load_rules(schemas, own=StoredRules(_store(tmp_path), "salt"))
     assert reads == []  # every rule file came from the cache
     assert [r.info for r in kept] == [r.info for r in fresh]
@@ -131,14 +137,7 @@ def test_resilints_own_rules_are_read_compiled_without_the_cache(
     write("suppliers/acme.yaml", TIER1)
     first = cli("check", "--no-cache", "--format", "json")
     assert beside.is_file() and not (beside.parent.parent / ".resilint_cache").exists()
-    reads: list[Path] = []
-    original = rule_file.load_mapping
-
-    def counted(path: Path, limits: Limits) -> object:
-        reads.append(path)
-        return original(path, limits)
-
-    monkeypatch.setattr(rule_file, "load_mapping", counted)
+    reads = _rule_files_read(monkeypatch)
     again = cli("check", "--no-cache", "--format", "json")
     assert reads == []
     assert again.stdout == first.stdout and again.exit_code == first.exit_code == 1
