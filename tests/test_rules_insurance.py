@@ -588,7 +588,11 @@ conditions:
     minimum_coverage_percent: 95
 """
     low = control("edr", "edr", extra="coverage_percent: 80\n")
-    assert "covers 80%, under the 95% required" in run("INS-01", docs(policy, low))[0]["message"]
+    message = run("INS-01", docs(policy, low))[0]["message"]
+    assert "covers 80%, under the 95% required" in message
+    # a control that falls short is not "none": the inventory has none that meets it
+    assert "the controls inventory has none that meets it (" in message
+    assert "but the controls inventory has none;" in run("INS-01", docs(policy))[0]["message"]
     partial = "kind: Control\nid: edr\ncategory: edr\nstatus: partial\ncoverage_percent: 99\n"
     assert "control edr is partial" in run("INS-01", docs(policy, partial))[0]["message"]
 

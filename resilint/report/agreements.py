@@ -85,6 +85,17 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
         title = f"last day to give notice on {who}"
         action = f"{notice} days before {end.isoformat()}: give notice to stop the renewal"
         action += " (we are leaving the supplier)" if exiting else ""
+        if shift(end, -notice) < facts.as_of and months and months > 0:
+            # The notice day of the current term has passed: nothing is overdue, the contract
+            # renews at its end (the auto-renewal deadline says so). The decision that can still
+            # be taken is the next term's notice, so that is the deadline to show.
+            missed = shift(end, -notice)
+            end = add_months(end, months)
+            action = (
+                f"{notice} days before {end.isoformat()}: give notice to stop the next renewal "
+                f"(the notice day of the current term, {missed.isoformat()}, has passed)"
+            )
+            action += " (we are leaving the supplier)" if exiting else ""
     else:  # it ends on its own: the notice period is the time a new term needs
         title = f"last day to settle the renewal of {who}"
         action = (

@@ -162,7 +162,7 @@ def _condition_gap(
     covering = f" covering {', '.join(required)}" if required else ""
     reasons = "; ".join(r for r in (shortfall[id(c)] for c in candidates) if r)
     why = f" ({reasons})" if reasons else ""
-    have = f"the controls inventory has none{why}"
+    have = "the controls inventory has none" + (f" that meets it{why}" if why else "")
     return f"needs an implemented {category} control{covering}, but {have}", related
 
 
@@ -206,7 +206,11 @@ def _shared_gap(
         listing.append((control, shortfall))
     either = f"{', '.join(mfa[:-1])} or {mfa[-1]}"
     reasons = "; ".join(why for _, why in listing)
-    have = f"the controls inventory has none ({reasons})" if listing else "none covers it"
+    have = (
+        f"the controls inventory has none that meets it ({reasons})"
+        if listing
+        else "none covers it"
+    )
     related = tuple(
         context.related(c, ("id",), f"{c.data.get('category')} control") for c, _ in listing
     )
@@ -269,7 +273,8 @@ def _unmatched(
         message = (
             f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
             f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
-            f"of, but the controls inventory has none{why}: under insurer market practice such "
+            f"of, but the controls inventory has none{' implemented' if why else ''}{why}: under "
+            "insurer market practice such "
             "a loss would not be covered. Implement the control and record it"
         )
         related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)

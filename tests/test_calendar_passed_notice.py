@@ -1,0 +1,46 @@
+"""An auto-renewing contract whose notice day for the current term has passed is not an overdue
+deadline: it renews at its end. The calendar shows the next term's notice day instead."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+PROGRAMME = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: cleaning
+tier: 3
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-cleaning
+supplier: cleaning
+status: active
+start_date: 2024-01-01
+end_date: 2026-12-31
+auto_renew: true
+renewal_term_months: 12
+our_notice_period_days: 90
+"""
+
+
+def _notice(cli, repo: Path, as_of: str) -> list[dict]:
+    run = cli("calendar", ".", "--format", "json", "--as-of", as_of, "--days", "400", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    deadlines = json.loads(run.stdout)["deadlines"]
+    return [d for d in deadlines if d["category"] == "notice" and d["id"] == "ctr-cleaning"]
+
+
+def test_passed_notice_day_moves_to_the_next_term(cli, tmp_path: Path) -> None:
+    (tmp_path / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    (notice,) = _notice(cli, tmp_path, "2026-12-04")
+    expected = datetime.date(2027, 12, 31) - datetime.timedelta(days=90)
+    assert notice["date"] == expected.isoformat()
+
+
+def test_notice_day_still_ahead_is_unchanged(cli, tmp_path: Path) -> None:
+    (tmp_path / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    (notice,) = _notice(cli, tmp_path, "2026-09-01")
+    assert notice["date"] == (datetime.date(2026, 12, 31) - datetime.timedelta(days=90)).isoformat()
