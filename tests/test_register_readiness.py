@@ -411,15 +411,16 @@ def test_a_refusal_says_what_was_checked(cli, tmp_path) -> None:
     assert f"Checked {counts.group(1)}: 1 finding (1 error)." in result.stdout
     assert "Checked 0 files" not in result.stdout
     assert "not ready to file (1 finding)" in result.stderr
-    # what REG-01 to REG-11 leave is REG-12's: a finding, counted as the summary counts it
+    # what REG-01 to REG-11 leave is a finding, counted as the summary counts it: SUP-06's, in
+    # its own words, where the dora profile runs (REG-12's where it does not:
+    # tests/test_precision_s14_register.py)
     repo = copy(tmp_path / "again")
     edit(repo, SUPPLIER, "    non_substitutability_reason: both\n", "")
     result = export(cli, repo, "csv", tmp_path / "csv2")
     assert result.exit_code == 1
     assert f"Checked {counts.group(1)}: 1 finding (1 error)." in result.stdout
-    assert ": REG-12 error fill in the field services[0].non_substitutability_reason" in (
-        result.stdout
-    )
+    assert ": SUP-06 error service core-banking of supplier corebanq is marked " in result.stdout
+    assert "REG-12" not in result.stdout
     assert "not ready to file (1 finding)" in result.stderr
 
 
