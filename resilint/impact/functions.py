@@ -16,6 +16,10 @@ from resilint.model import Document
 _FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "outage")
 
 
+STANDBY_ONLY = "the region only serves it as a standby or replica"
+"""Why a function a region's outage reaches is not stopped (:attr:`Reached.not_stopped`)."""
+
+
 @dataclass(frozen=True)
 class Reached:
     """A function an outage reaches, how, and whether it stops: not when the region that is
@@ -25,7 +29,7 @@ class Reached:
     function: Document
     chain: Chain
     stopped: bool = True
-    not_stopped: str = "the region only serves it as a standby or replica"
+    not_stopped: str = STANDBY_ONLY
 
 
 def function_impact(

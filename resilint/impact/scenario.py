@@ -15,10 +15,10 @@ from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
-from resilint.domain.readers import in_order, strings
+from resilint.domain.readers import in_order, strings, value_at
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
-from resilint.impact.functions import Reached, function_impact
+from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact
 from resilint.impact.model import (
     DEPENDENCY,
     FUNCTION,
@@ -95,10 +95,46 @@ PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not 
 monitoring provider a plan lists does not stop card authorisation when it is down."""
 
 
+ALTERNATIVE_READY = (
+    "it moves to {alternative}, an onboarded alternative of the supplier that is down"
+)
+"""Why a function resting directly on the supplier that is down does not stop: the supplier has
+an alternative recorded as onboarded (integrated and able to take over), as CON-01 honours a
+ready alternative. An alternative of a supplier further down the chain does not help."""
+
+
+def _ready_alternative(facts: Facts, supplier: Document, chain: Chain) -> str | None:
+    """The id of an onboarded alternative of ``supplier`` able to take over the service the
+    function names, when the function rests on ``supplier`` directly (a chain of one hop)."""
+    if len(chain) != 1:
+        return None
+    service = value_at(chain[0].document.data, *chain[0].json_path, "service")
+    for item in supplier.data.get("alternatives") or []:
+        if not isinstance(item, dict) or item.get("readiness") != "onboarded":
+            continue
+        named = item.get("supplier")
+        if not isinstance(named, str) or facts.index.get("Supplier", named) is None:
+            continue
+        services = strings(item.get("services"))
+        if services and isinstance(service, str) and service not in services:
+            continue
+        return named
+    return None
+
+
 def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
-    """Functions resting on the supplier in the graph (stopped), and those whose continuity plan
-    says it covers the supplier's failure (listed, not stopped: no breach of their RTO)."""
-    reached = [Reached(f, chain) for f, chain in facts.graph.resting_on(str(supplier.id))]
+    """Functions resting on the supplier in the graph (stopped, unless the supplier has an
+    onboarded alternative for what the function uses), and those whose continuity plan says it
+    covers the supplier's failure (listed, not stopped: no breach of their RTO)."""
+    reached = []
+    for f, chain in facts.graph.resting_on(str(supplier.id)):
+        alternative = _ready_alternative(facts, supplier, chain)
+        if alternative is None:
+            reached.append(Reached(f, chain))
+        else:
+            reached.append(
+                Reached(f, chain, False, ALTERNATIVE_READY.format(alternative=alternative))
+            )
     seen = {id(r.function) for r in reached}
     for plan in in_order(facts.index.of_kind("ContinuityPlan")):
         named = plan.data.get("function")
@@ -273,7 +309,12 @@ def _notes(
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:
             notes.append(clocks.unstarted_note(quiet))
-    if any(not f.stopped and f.not_stopped != PLAN_ONLY for f in functions):
+    if any(f.not_stopped.startswith("it moves to ") for f in functions):
+        notes.append(
+            "A function that rests directly on the supplier that is down, where that supplier has "
+            "an onboarded alternative, is listed, not stopped: it moves to the alternative."
+        )
+    if any(not f.stopped and f.not_stopped == STANDBY_ONLY for f in functions):
         notes.append(
             "A region that only serves a function as a standby or replica does not stop it: "
             "such functions are listed, with no breach."
