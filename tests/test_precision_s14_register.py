@@ -491,3 +491,25 @@ def test_ins04_asks_dependent_cover_to_name_no_own_group_company_nor_excluded_sc
         "acme",
         "meridian",
     ]
+
+
+def test_a_providers_own_lei_repeated_as_its_parent_is_judged_once(cli, tmp_path) -> None:
+    """A provider that is its own ultimate parent repeats its own LEI there: a wrong check digit
+    is one finding (REG-11's where the register holds it; SUP-02's with REG-11 left out), not a
+    second one at ultimate_parent."""
+    bank = copy(tmp_path)
+    lei = "391200COREBANQSYST85"
+    wrong = lei[:-2] + lei[-1] + lei[-2]
+    path = bank / "suppliers/corebanq.yaml"
+    text = path.read_text(encoding="utf-8")
+    name = next(line[6:] for line in text.splitlines() if line.startswith("name: "))
+    own = f"ultimate_parent: {{name: {name}, provider_id: {lei}, provider_id_type: LEI}}\n"
+    text = "\n".join(
+        own.rstrip("\n") if line.startswith("ultimate_parent:") else line
+        for line in text.splitlines()
+    )
+    path.write_text(text.replace(lei, wrong) + "\n", encoding="utf-8")
+    found = findings(cli, bank)
+    assert [f["code"] for f in found] == ["REG-11"], where(found)
+    alone = findings(cli, bank, "--ignore", "REG-11")
+    assert [(f["code"], f["json_path"]) for f in alone] == [("SUP-02", "provider_id")], where(alone)

@@ -190,7 +190,9 @@ def _lei_gaps(supplier: Document) -> Iterator[Gap]:
     own = f"supplier {supplier.id}"
     holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, own)]
     parent = supplier.data.get("ultimate_parent")
-    holders.append((("ultimate_parent",), parent, f"the ultimate parent of {own}"))
+    if not _own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
+        # a provider that is its own parent repeats its own LEI there: judged once, as its own
+        holders.append((("ultimate_parent",), parent, f"the ultimate parent of {own}"))
     for i, sub in dicts(supplier.data.get("subcontractors")):
         holders.append((("subcontractors", i), sub, f"subcontractor {sub.get('id')} of {own}"))
     for where, holder, who in holders:
