@@ -513,3 +513,19 @@ def test_a_providers_own_lei_repeated_as_its_parent_is_judged_once(cli, tmp_path
     assert [f["code"] for f in found] == ["REG-11"], where(found)
     alone = findings(cli, bank, "--ignore", "REG-11")
     assert [(f["code"], f["json_path"]) for f in alone] == [("SUP-02", "provider_id")], where(alone)
+
+
+def test_a_recipient_without_an_identifier_is_its_own_gap_said_once(cli, tmp_path) -> None:
+    """A rank-3 subcontractor serves a rank-2 one that has no identifier: REG-07 reports the
+    rank-2 subcontractor's missing code; the empty recipient code of the rank-3 row is that same
+    gap, not a REG-10 and a REG-12 at the recipient."""
+    bank = copy(tmp_path)
+    edit(
+        bank,
+        "suppliers/corebanq.yaml",
+        "    provider_id: 529900NORDRECHENHO21\n    provider_id_type: LEI\n",
+        "",
+    )
+    found = findings(cli, bank)
+    assert [f["code"] for f in found] == ["REG-07"], where(found)
+    assert found[0]["json_path"].startswith("subcontractors[0]")

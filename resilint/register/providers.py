@@ -235,11 +235,16 @@ def _chain(
                 "c0060": to_code,
                 "c0070": to_kind,
             }
+            to_place = Place(supplier, (*at, "recipient")) if named else own
+            if recipient is not None and not to_code:
+                # the recipient is a subcontractor without an identifier: the gap is its own
+                # (REG-07 reports it there), not a second one at this recipient
+                to_place = Place(supplier, ("subcontractors", recipient[0], "provider_id"))
             places = {
                 "c0030": Place(supplier, (*at, "provider_id")),
                 "c0050": Place(supplier, (*at, "rank")),
-                "c0060": Place(supplier, (*at, "recipient")) if named else own,
-                "c0070": Place(supplier, (*at, "recipient")) if named else own,
+                "c0060": to_place,
+                "c0070": to_place,
             }
             register.add("B_05.02", Row(values, Place(supplier, at), places))
             _keep(rows, _provider_row(supplier, at, sub))
