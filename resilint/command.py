@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from resilint.errors import ExitCode, ResilintError
-from resilint.reporters.base import log_safe, printable
+from resilint.reporters.base import clip, log_safe, printable
 
 
 def echo(text: str, *, err: bool = False) -> None:
@@ -91,6 +91,10 @@ class _Output:
             raise OutputError(f"cannot write the output: {reason}") from None
 
 
+MOST_ERROR = 4_000
+"""Characters of an error message shown at most (:func:`guarded`)."""
+
+
 def guarded(action: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its status; errors become a message and their status."""
     try:
@@ -107,7 +111,9 @@ def guarded(action: Callable[[], int]) -> NoReturn:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         status = 128 + 13
     except ResilintError as exc:
-        echo(f"resilint: {printable(str(exc))}", err=True)
+        # a value echoed from the command line or a file may be of any length (a 100,000-letter
+        # id): the message is cut where no message of ours would reach
+        echo(f"resilint: {clip(printable(str(exc)), MOST_ERROR)}", err=True)
         status = exc.exit_code
     except KeyboardInterrupt:
         echo("resilint: interrupted", err=True)

@@ -265,3 +265,23 @@ def test_a_rule_in_a_misspelt_profile_is_refused_at_its_line(cli, write):
     assert result.exit_code == 2
     assert "r.yaml:5:16" in result.stderr
     assert "did you mean 'baseline'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("impact", "--supplier"),
+        ("card",),
+        ("explain",),
+    ],
+)
+def test_a_value_of_any_length_on_the_command_line_is_not_echoed_whole(cli, tmp_path, args):
+    """An unknown id of 100,000 letters is refused with a message of a few kilobytes, saying it
+    was cut, not one of 100 kB."""
+    from tests.conftest import copy_example
+
+    repo = copy_example("northwind", tmp_path)
+    result = cli(*args, "x" * 100_000, cwd=repo)
+    assert result.exit_code == 2, result.stderr[:300]
+    assert len(result.stderr) < 5_000
+    assert "cut:" in result.stderr
