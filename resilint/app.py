@@ -210,6 +210,38 @@ def build_options(
     )
 
 
+def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
+    """The configuration's own rules that never run: in profiles of their own alone, which no
+    configuration switches on (``profiles`` takes resilint's), and not named by ``select``; a
+    rule file written and tested, silently dead otherwise."""
+    from resilint.model import Index
+    from resilint.rules.model import PROFILES
+    from resilint.selection import select_rules
+
+    packaged = str(data_dir("rules"))
+    own = [
+        r
+        for r in rules
+        if not r.info.source.startswith(packaged)
+        and r.info.profiles
+        and not set(r.info.profiles) & set(PROFILES)
+    ]
+    if not own:
+        return ""
+    chosen = {id(r) for r in select_rules(own, config, Index([]))}
+    dead = [r for r in own if id(r) not in chosen]
+    if not dead:
+        return ""
+    shown = ", ".join(f"{r.info.code} ({r.info.source})" for r in dead[:5])
+    more = f" and {len(dead) - 5} more" if len(dead) > 5 else ""
+    return (
+        f"rule{'s' if len(dead) > 1 else ''} {shown}{more} never run: in profiles of their own "
+        f"({', '.join(sorted({p for r in dead for p in r.info.profiles}))}), which no "
+        "configuration switches on; name them in select (by code or group) or give them one of "
+        f"resilint's profiles ({', '.join(PROFILES)})"
+    )
+
+
 def named_files(args: CheckArgs, config: Config) -> tuple[Path, ...]:
     """The files named on the command line, checked even where the walk skips them (a hidden
     file, ``x.YAML``): never "no findings" for a file that was not read. pre-commit names
@@ -508,6 +540,9 @@ def run_check(args: CheckArgs) -> int:
     pinned = pinned_date_note(config, datetime.date.today())
     if pinned:
         echo(f"resilint: note: {pinned}", err=True)
+    unselected = unselected_note(rules, config)
+    if unselected:
+        echo(f"resilint: note: {unselected}", err=True)
     untracked = untracked_note(options.left_out, config) if judge is not None else ""
     if untracked:
         echo(f"resilint: note: {untracked}", err=True)

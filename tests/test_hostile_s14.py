@@ -285,3 +285,22 @@ def test_a_value_of_any_length_on_the_command_line_is_not_echoed_whole(cli, tmp_
     assert result.exit_code == 2, result.stderr[:300]
     assert len(result.stderr) < 5_000
     assert "cut:" in result.stderr
+
+
+def test_a_rule_in_a_profile_of_its_own_that_nothing_selects_is_told(cli, write):
+    """A rule only in a profile of its own runs only where select names it: left unselected it
+    would be written, listed and tested and never run, with nothing said. A note says so; once
+    select names it, the note goes and the rule runs."""
+    from test_config import TIER1, USER_RULE
+
+    write("resilint.yaml", "profiles: [baseline]\nrule_dirs: [policies]\n")
+    write("policies/owner.yaml", USER_RULE)
+    write("a.yaml", TIER1)
+    quiet = cli("check", "--no-cache")
+    assert "ACME-01 (" in quiet.stderr and "never run" in quiet.stderr
+    assert "profiles of their own (acme)" in quiet.stderr
+    assert "ACME-01" not in quiet.stdout
+    write("resilint.yaml", "profiles: [baseline]\nrule_dirs: [policies]\nselect: [ACME]\n")
+    named = cli("check", "--no-cache")
+    assert "never run" not in named.stderr
+    assert "ACME-01 error supplier acme has no owner" in named.stdout
