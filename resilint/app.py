@@ -218,6 +218,8 @@ def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
     from resilint.rules.model import PROFILES
     from resilint.selection import select_rules
 
+    if config.origins.get("select") == "command line (--select)":
+        return ""  # this run asks for exactly some rules: the others not running is asked for
     packaged = str(data_dir("rules"))
     own = [
         r

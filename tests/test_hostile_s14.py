@@ -300,6 +300,8 @@ def test_a_rule_in_a_profile_of_its_own_that_nothing_selects_is_told(cli, write)
     assert "ACME-01 (" in quiet.stderr and "never run" in quiet.stderr
     assert "profiles of their own (acme)" in quiet.stderr
     assert "ACME-01" not in quiet.stdout
+    # a run that asks for exactly some rules asked for the others not to run
+    assert "never run" not in cli("check", "--no-cache", "--select", "SUP").stderr
     write("resilint.yaml", "profiles: [baseline]\nrule_dirs: [policies]\nselect: [ACME]\n")
     named = cli("check", "--no-cache")
     assert "never run" not in named.stderr
