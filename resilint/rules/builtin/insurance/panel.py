@@ -29,6 +29,7 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
     A firm off a policy's panel is one finding however many plans and playbooks name it (one
     approval settles them all), at the first, the others beside it."""
     policies = judged(context)
+    noticed = _noticed(context, policies)
     unapproved: dict[tuple[str, str, str], tuple[Document, list[Naming]]] = {}
     for doc in in_order(
         [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
@@ -40,9 +41,31 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
             for key, role, firm, what in _firm_gaps(doc, policy):
                 group = (str(policy.id), role, firm_key(firm) or firm)
                 unapproved.setdefault(group, (policy, []))[1].append((doc, key, firm, what))
+        for policy in (p for p in noticed if insures(p, entities)):
             yield from _contact_gap(context, info, doc, policy)
     for policy, namings in unapproved.values():
         yield _firm_finding(context, info, policy, namings)
+
+
+def _noticed(context: RuleContext, policies: list[Document]) -> list[Document]:
+    """The policies whose notice contact the insurer templates must reach: those with terms of
+    their own, and an excess layer following form that records a notice contact of its own (an
+    excess insurer is given notice itself: notice to the insurer below is not notice to it; the
+    layer takes the panel and conditions of the policy below, not its address)."""
+    judged_ids = {id(p) for p in policies}
+    return [
+        p
+        for p in in_order(context.index.of_kind("InsurancePolicy"))
+        if id(p) in judged_ids
+        or (
+            context.facts.policy(p).in_force
+            and isinstance(value_at(p.data, "notice", "contact"), dict)
+            and (
+                value_at(p.data, "notice", "contact", "email")
+                or value_at(p.data, "notice", "contact", "phone")
+            )
+        )
+    ]
 
 
 def _served(context: RuleContext, doc: Document) -> tuple[str, ...] | None:

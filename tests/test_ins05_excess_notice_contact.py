@@ -1,0 +1,91 @@
+"""INS-05: an excess layer that follows form takes the panel of the policy below it, but a notice
+contact it records of its own is where its insurer is given notice (notice to the insurer below
+is not notice to the excess insurer), so the insurer templates must reach it too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AS_OF = "2026-11-26"
+HEAD = "apiVersion: resilint/v1\n"
+
+
+def docs(*bodies: str) -> str:
+    return "---\n".join(HEAD + body.strip("\n") + "\n" for body in bodies)
+
+
+@pytest.fixture
+def run(cli, write, tmp_path: Path):
+    def go(text: str) -> list[dict[str, Any]]:
+        write("resilint.yaml", json.dumps({"profiles": [], "select": ["INS-05"]}))
+        write("repo.yaml", text)
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
+        findings: list[dict[str, Any]] = result.json()["findings"]
+        assert all(f["code"] == "INS-05" for f in findings), findings
+        return findings
+
+    return go
+
+
+BASE = [
+    "kind: Entity\nid: north\n",
+    "kind: BusinessFunction\nid: orders\ncriticality: critical\nentities: [north]\n",
+    """
+kind: InsurancePolicy
+id: cyber
+period: {start: 2026-01-01, end: 2027-01-10}
+insured_entities: [north]
+notice:
+  contact: {email: claims@primary.example}
+panel:
+  forensics: [Panel Forensics LLP]
+""",
+]
+
+
+def excess(contact: str) -> str:
+    return (
+        "kind: InsurancePolicy\nid: cyber-xs\nperiod: {start: 2026-01-01, end: 2027-01-10}\n"
+        "insured_entities: [north]\n"
+        "layer: {position: excess, sits_over: cyber, attaches_at: 10000000, follows_form: true}\n"
+        + contact
+    )
+
+
+def plan(recipients: str) -> str:
+    return (
+        "kind: ContinuityPlan\nid: orders-plan\nfunction: orders\n"
+        "contacts: {forensics_firm: Panel Forensics LLP}\n"
+        f"comms_templates:\n  insurer: {{reference: t.md, recipients: {recipients}}}\n"
+    )
+
+
+XS_CONTACT = "notice:\n  contact: {email: notices@excess.example, phone: '+1 312 555 0177'}\n"
+
+
+def test_the_excess_layers_own_notice_contact_must_be_in_the_template(run) -> None:
+    found = run(docs(*BASE, excess(XS_CONTACT), plan("[claims@primary.example]")))
+    assert len(found) == 1
+    assert "cyber-xs" in found[0]["message"] and "notices@excess.example" in found[0]["message"]
+    assert found[0]["id"] == "orders-plan"
+
+
+def test_a_template_reaching_both_insurers_passes(run) -> None:
+    both = "[claims@primary.example, '+1 (312) 555-0177']"
+    assert run(docs(*BASE, excess(XS_CONTACT), plan(both))) == []
+
+
+def test_an_excess_layer_without_a_contact_of_its_own_asks_nothing_more(run) -> None:
+    assert run(docs(*BASE, excess(""), plan("[claims@primary.example]"))) == []
+
+
+def test_the_panel_stays_the_primarys(run) -> None:
+    """A firm off the primary's panel is one finding, on the primary; the layer adds none."""
+    text = docs(*BASE, excess(XS_CONTACT), plan("[claims@primary.example, notices@excess.example]"))
+    text = text.replace("forensics_firm: Panel Forensics LLP", "forensics_firm: Other Ltd")
+    found = run(text)
+    assert len(found) == 1 and "cyber-xs" not in found[0]["message"]
