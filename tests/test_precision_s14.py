@@ -183,3 +183,50 @@ def test_a_genuinely_shared_subprocessor_beside_a_sovereign_cloud_is_still_repor
     assert "same subprocessor Deltaport B.V." in message
     assert "scada-cloud and billing-saas" in message
     assert "STACKIT" not in message
+
+
+def test_our_own_workloads_on_an_infrastructure_supplier_fail_over_as_our_record_says(
+    cli, write
+) -> None:
+    """Three critical functions run our own workloads in aws us-east-1 with a standby in
+    us-west-2 (their depends_on.cloud), on a reseller recorded as an infrastructure supplier
+    that runs in us-east-1; two more use a SaaS there. The reseller's record is the functions'
+    own route, which fails over, not a second one that stops them: two functions, no
+    concentration (CON-01, from the NYDFS audit). Were the reseller a SaaS, its routes would
+    count: five."""
+    both = (
+        "[{provider: aws, region: us-east-1, role: primary}, "
+        "{provider: aws, region: us-west-2, role: standby}]"
+    )
+    reseller = doc(
+        "Supplier",
+        "stratocloud",
+        "name: Stratocloud Hosting\ntier: 1\nprovides_ict_services: true\n"
+        f"service_model: iaas_paas\nshared_dependencies:\n  cloud: {both}\n",
+    )
+    saas = doc(
+        "Supplier",
+        "clearlist",
+        "name: Clearlist Screening\ntier: 1\nprovides_ict_services: true\n"
+        f"service_model: multi_tenant_saas\nshared_dependencies:\n  cloud: {both}\n",
+    )
+    ours = [
+        doc(
+            "BusinessFunction",
+            f"ledger-{i}",
+            f"criticality: critical\ndepends_on:\n  suppliers: [stratocloud]\n  cloud: {both}\n",
+        )
+        for i in range(3)
+    ]
+    theirs = [
+        doc(
+            "BusinessFunction",
+            f"kyc-{i}",
+            "criticality: critical\ndepends_on: {suppliers: [clearlist]}\n",
+        )
+        for i in range(2)
+    ]
+    assert check(cli, write, repo(reseller, saas, *ours, *theirs), ["CON-01"]) == []
+    other = reseller.replace("iaas_paas", "multi_tenant_saas")
+    [finding] = check(cli, write, repo(other, saas, *ours, *theirs), ["CON-01"])
+    assert finding["message"].startswith("5 critical or important business functions run on")

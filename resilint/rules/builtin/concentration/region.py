@@ -34,6 +34,8 @@ def _counts(context: RuleContext, region: Region, chain: Chain, standbys: Standb
     one behind a supplier with a ready alternative."""
     if region.role != PRIMARY or _fails_over_itself(region, chain, standbys):
         return False
+    if _our_own_workload(context, region, chain, standbys):
+        return False
     supplier = _first_supplier(chain)
     return supplier is None or not context.facts.supplier(supplier).has_alternative
 
@@ -51,6 +53,39 @@ def _fails_over_itself(region: Region, chain: Chain, standbys: Standbys) -> bool
         standbys[key] = _by_provider(value_at(hop.document.data, *key[1]), ("standby",))
     regions = standbys[key].get(region.provider.lower(), set())
     return len(regions) > 1 or (len(regions) == 1 and region.region.lower() not in regions)
+
+
+def _our_own_workload(
+    context: RuleContext, region: Region, chain: Chain, standbys: Standbys
+) -> bool:
+    """The function rests on an infrastructure supplier (every service iaas_paas: our own
+    workloads on its cloud, or a reseller's) that runs in the region, and the function's own
+    ``depends_on.cloud`` names that region with a standby region of the same provider: we run
+    the workload there and fail it over ourselves, as the function's own entry says, so the
+    supplier's record of the region is the same route, not a second one that stops it."""
+    if len(chain) != 2 or chain[0].document.kind != "BusinessFunction":
+        return False
+    function, supplier = chain[0].document, chain[1].document
+    if supplier.kind != "Supplier":
+        return False
+    if context.facts.supplier(supplier).service_models != frozenset({"iaas_paas"}):
+        return False
+    path = ("depends_on", "cloud")
+    listed = value_at(function.data, *path)
+    provider, name = region.provider.lower(), region.region.lower()
+    named = any(
+        (text_of(r.get("provider")) or "").lower() == provider
+        and (text_of(r.get("region")) or "").lower() == name
+        and r.get("role", PRIMARY) == PRIMARY
+        for _, r in dicts(listed)
+    )
+    if not named:
+        return False
+    key = (id(function), path)
+    if key not in standbys:
+        standbys[key] = _by_provider(listed, ("standby",))
+    regions = standbys[key].get(provider, set())
+    return len(regions) > 1 or (len(regions) == 1 and name not in regions)
 
 
 def _by_provider(listed_with: object, roles: tuple[str, ...]) -> dict[str, set[str]]:
