@@ -55,6 +55,13 @@ def test_workflows_grant_nothing_by_default(path: Path) -> None:
         assert granted.get("contents", "read") == "read"
 
 
+def test_a_refused_sarif_upload_does_not_fail_the_action() -> None:
+    """A private repository without code scanning (GitHub Code Security) refuses the upload:
+    the check's verdict, not the upload's, is the step's."""
+    (upload,) = (s for s in ACTION["runs"]["steps"] if "upload-sarif" in s.get("uses", ""))
+    assert upload["continue-on-error"] is True
+
+
 def test_release_workflow_publishes_with_trusted_publishing() -> None:
     workflow = yaml.safe_load((REPO / ".github/workflows/release.yml").read_text())
     assert workflow[True]["push"]["tags"] == ["v*"]

@@ -59,6 +59,17 @@ def test_junit_is_well_formed_and_counts_failures(cli, repo: Path) -> None:
     assert root.get("failures") == "2"
 
 
+def test_junit_test_cases_are_unique_as_ci_systems_key_them(cli) -> None:
+    """GitLab keys a test case by suite, classname and name and keeps one per key: findings of
+    one rule on one document (here EVD-01 three times on one package) must not collapse."""
+    out = cli(
+        "check", str(HERE.parent / "examples" / "defects"), "--format", "junit", "--no-cache"
+    ).stdout
+    cases = list(ElementTree.fromstring(out).iter("testcase"))
+    keys = [(c.get("classname"), c.get("name")) for c in cases]
+    assert len(cases) > 50 and len(set(keys)) == len(keys)
+
+
 def test_github_annotations_escape_data(cli, repo: Path) -> None:
     lines = render(cli, repo, "github").splitlines()
     assert lines[0].startswith("::error file=repo.yaml,line=")

@@ -88,4 +88,17 @@ def test_a_rule_directory_without_rules_is_not_a_pass(cli, tmp_path: Path) -> No
     (tmp_path / "policies" / "empty.yaml").write_text("rules: []\n")
     result = cli("test", "policies")
     assert result.exit_code == 2
-    assert "nothing was tested" in result.stderr
+    assert "should be non-empty" in result.stderr
+
+
+def test_a_rule_file_without_rules_fails_the_check_too(cli, tmp_path: Path) -> None:
+    """`rules: []` loads nothing: `resilint check` must not pass as if the policies had run."""
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "empty.yaml").write_text("rules: []\n")
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies/]\n")
+    (tmp_path / "x.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: a\nname: A\ntier: 3\n"
+    )
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 2, result.stdout
+    assert "empty.yaml" in result.stderr

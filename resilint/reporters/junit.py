@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from resilint.findings import Finding
+from collections import Counter
+from collections.abc import Sequence
+
+from resilint.findings import Finding, format_json_path
 from resilint.reporters.base import ReportContext, clip, printable
 
 # printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
@@ -17,7 +20,8 @@ def report_junit(context: ReportContext) -> str:
     # the two enclosing elements hold only numbers and our name: nothing to escape
     suites = f'<testsuites name="resilint" tests="{tests}" failures="{failures}">'
     suite = f'<testsuite name="resilint" tests="{tests}" failures="{failures}">'
-    cases = [_case(f) for f in active] or [_empty(context)]
+    names = _names(active)
+    cases = [_case(f, name) for f, name in zip(active, names, strict=True)] or [_empty(context)]
     cases[0] = f'<?xml version="1.0" encoding="UTF-8"?>\n{suites}\n  {suite}\n    {cases[0]}'
     cases[-1] += "\n  </testsuite>\n</testsuites>\n"
     return "\n    ".join(cases)  # one copy of the report's text, not one per concatenation
@@ -35,15 +39,31 @@ def _empty(context: ReportContext) -> str:
     return ElementTree.tostring(case, encoding="unicode")
 
 
-def _case(f: Finding) -> str:
+def _names(active: Sequence[Finding]) -> list[str]:
+    """Each test case's name, unique within its file (the classname): CI systems key a test by
+    suite, classname and name, and GitLab keeps one of those that share a key, so three CTR-07
+    findings on one contract would show as one failure. The field tells them apart (stable when
+    lines move, so a test's history follows it); where it does not, the fingerprint does."""
+    names = []
+    for f in active:
+        subject = f"{f.kind} {f.doc_id}" if f.doc_id else f.path
+        field = format_json_path(f.json_path)
+        names.append(f"{f.code} {subject}" + (f" {field}" if field else ""))
+    taken = Counter(zip((f.path for f in active), names, strict=True))
+    return [
+        f"{name} [{f.fingerprint[:8]}]" if taken[f.path, name] > 1 else name
+        for f, name in zip(active, names, strict=True)
+    ]
+
+
+def _case(f: Finding, name: str) -> str:
     """A finding's test case, indented as ``ElementTree.indent`` lays it out at its depth."""
     from xml.etree import ElementTree  # imported when this format is asked for
 
-    subject = f"{f.kind} {f.doc_id}" if f.doc_id else f.path
     case = ElementTree.Element(
         "testcase",
         classname=_clean(f.path),
-        name=_clean(f"{f.code} {subject}"),
+        name=_clean(name),
         file=_clean(f.path),
         line=str(f.line),
     )
