@@ -230,3 +230,31 @@ def test_our_own_workloads_on_an_infrastructure_supplier_fail_over_as_our_record
     other = reseller.replace("iaas_paas", "multi_tenant_saas")
     [finding] = check(cli, write, repo(other, saas, *ours, *theirs), ["CON-01"])
     assert finding["message"].startswith("5 critical or important business functions run on")
+
+
+def test_a_read_only_person_account_needs_mfa_only_under_nydfs(cli, write) -> None:
+    """23 NYCRR 500.12(a), as amended, asks MFA of any individual accessing a covered entity's
+    systems: a supplier's read-only person account without MFA is IAM-05's under an entity of
+    the NYDFS regime, and nothing elsewhere (IAM-02 asks MFA of write and privileged access)."""
+    write("resilint.yaml", "profiles: [baseline]\n")
+
+    def programme(regimes: str) -> str:
+        return repo(
+            doc("Entity", "ny", f"regimes: {regimes}\n"),
+            doc("Supplier", "cpa", "name: CPA LLP\ntier: 2\n"),
+            doc("Contract", "ctr-cpa", "supplier: cpa\nentities: [ny]\nstatus: active\n"),
+            doc(
+                "Identity",
+                "cpa-auditor",
+                "supplier: cpa\ntype: human_account\naccess_level: read-only\n",
+            ),
+        )
+
+    def iam_05() -> list[str]:
+        found = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-12-04").json()
+        return [f["id"] for f in found["findings"] if f["code"] == "IAM-05"]
+
+    write("p.yaml", programme("[nydfs]"))
+    assert iam_05() == ["cpa-auditor"]
+    write("p.yaml", programme("[dora]"))
+    assert iam_05() == []
