@@ -854,3 +854,21 @@ def test_an_own_deadline_is_offered_the_message_of_the_audience_it_names(
     notices = {n["what"]: n for n in synthetic(cli, tmp_path)["notices"]}
     assert notices["notice to merchants"]["template"] == "https://bcm.example/merchant-letter.docx"
     assert notices["notice to the card schemes"]["template"] == ""
+
+
+def test_a_deadline_that_runs_from_an_act_of_ours_is_noted_not_listed(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """The NYDFS notice of an extortion payment runs from the payment (23 NYCRR 500.17(c)): no
+    outage starts it, so it is not among the notices, but a responder weighing a ransom is told
+    of it in a note."""
+    entity = (
+        "---\napiVersion: resilint/v1\nkind: Entity\nid: ny\nregimes: [nydfs]\n"
+        "reporting_clocks:\n  other_clocks:\n"
+        "    - {name: notice of an extortion payment, hours: 24, runs_from: our_action}\n"
+    )
+    repo(write, "ny", entity)
+    found = synthetic(cli, tmp_path)
+    assert all(n["what"] != "notice of an extortion payment" for n in found["notices"])
+    [note] = [n for n in found["notes"] if "act of ours" in n]
+    assert "ny: notice of an extortion payment, 24 hours" in note

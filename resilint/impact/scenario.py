@@ -15,7 +15,7 @@ from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
-from resilint.domain.readers import in_order, strings, value_at
+from resilint.domain.readers import dicts, in_order, number, show_number, strings, text_of, value_at
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
 from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact
@@ -325,4 +325,27 @@ def _notes(
             "the supplier is listed, not stopped: its plan is ready, and no recovery time of it "
             "is breached; record the supplier in its depends_on if the function stops with it."
         )
+    ours = _our_action_clocks(facts, started)
+    if ours:
+        notes.append(
+            "Not started by the outage, and not listed: deadlines that run from an act of ours "
+            f"({'; '.join(ours)}). Should we pay a ransom or take that act, their clock starts "
+            "then."
+        )
     return tuple(notes)
+
+
+def _our_action_clocks(facts: Facts, started: dict[str, Started]) -> list[str]:
+    """The deadlines of the entities involved that run from an act of ours (``other_clocks``
+    with ``runs_from: our_action``, the NYDFS notice of an extortion payment, 24 hours from the
+    payment: 23 NYCRR 500.17(c)), in words: a responder weighing a ransom must see them."""
+    found = []
+    for entity_id in started:
+        entity = facts.index.get("Entity", entity_id)
+        others = value_at(entity.data, "reporting_clocks", "other_clocks") if entity else None
+        for _, other in dicts(others):
+            hours = number(other.get("hours"))
+            if other.get("runs_from") == "our_action" and hours is not None:
+                name = text_of(other.get("name")) or "a deadline"
+                found.append(f"{entity_id}: {name}, {show_number(hours)} hours")
+    return found
