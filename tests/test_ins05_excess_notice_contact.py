@@ -9,13 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-AS_OF = "2026-11-26"
-HEAD = "apiVersion: resilint/v1\n"
-
-
-def docs(*bodies: str) -> str:
-    return "---\n".join(HEAD + body.strip("\n") + "\n" for body in bodies)
+from one_file import AS_OF, docs
 
 
 @pytest.fixture
