@@ -250,11 +250,13 @@ def test_a_read_only_person_account_needs_mfa_only_under_nydfs(cli, write) -> No
             ),
         )
 
-    def iam_05() -> list[str]:
-        found = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-12-04").json()
+    def iam_05(as_of: str = "2026-12-04") -> list[str]:
+        found = cli("check", "--no-cache", "--format", "json", "--as-of", as_of).json()
         return [f["id"] for f in found["findings"] if f["code"] == "IAM-05"]
 
     write("p.yaml", programme("[nydfs]"))
     assert iam_05() == ["cpa-auditor"]
+    assert iam_05("2025-11-01") == ["cpa-auditor"]
+    assert iam_05("2025-10-31") == []  # before the amended 500.12(a) was in force
     write("p.yaml", programme("[dora]"))
     assert iam_05() == []
