@@ -8,13 +8,13 @@ unused waiver under the same code.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from resilint.findings import Finding, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
+from resilint.suggest import close_match
 
 
 def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -39,8 +39,8 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
 
 
 def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str]) -> str:
-    close = difflib.get_close_matches(rule, sorted(known), n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
+    close = close_match(rule, sorted(known))  # difflib's answer, bounded: no hang on many
+    hint = f" (did you mean {close}?)" if close else ""
     return (
         f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it waives "
         "nothing. Correct the code (`resilint rules` lists them)"
@@ -51,8 +51,8 @@ def _missing_target(
     context: RuleContext, info: RuleInfo, waiver: Document, i: int, kind: str, doc_id: str
 ) -> Finding:
     ids = list(context.index.ids(kind))
-    close = difflib.get_close_matches(doc_id, ids, n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
+    close = close_match(doc_id, ids)
+    hint = f" (did you mean {close}?)" if close else ""
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()
     message = (
         f"waiver {waiver.id} targets {words} {doc_id}, which does not exist in the repository"
