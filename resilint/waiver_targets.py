@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain.readers import strings
-from resilint.findings import Finding, Part, format_json_path
+from resilint.findings import Finding, JsonPath, Part, format_json_path
 from resilint.model import Document
 
 
@@ -34,7 +34,7 @@ class Target:
         return self.at is not None or bool(self.naming)
 
     def covers(self, part: Part) -> bool:
-        if self.at is not None and not _within(format_json_path(part.json_path), self.at):
+        if self.at is not None and not _within(part.json_path, self.at):
             return False
         return all(_names(part.message, word) for word in self.naming)
 
@@ -92,9 +92,11 @@ def _only(finding: Finding, parts: list[Part], mark: str) -> Finding:
     )
 
 
-def _within(path: str, field: str) -> bool:
-    """Whether a finding's field is ``field`` or lies within it."""
-    return path == field or path.startswith((f"{field}.", f"{field}["))
+def _within(path: JsonPath, field: str) -> bool:
+    """Whether a finding's field is ``field`` or lies within it: ``field`` is the finding's
+    path or one of its leading parts as shown, whole keys only (a key may hold dots: a
+    waiver of clause ``nis2`` at ``clauses.nis2`` is not one of clause ``nis2.5.1.4.f``)."""
+    return any(format_json_path(path[:n]) == field for n in range(len(path), 0, -1))
 
 
 def _names(message: str, word: str) -> bool:

@@ -90,9 +90,13 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
             # renews at its end (the auto-renewal deadline says so). The decision that can still
             # be taken is the next term's notice, so that is the deadline to show.
             missed = shift(end, -notice)
-            end = add_months(end, months)
+            # the first term whose notice day is still ahead (a monthly term with 90 days'
+            # notice: the third one, not the next, whose notice day has passed too); bounded:
+            # at most 36,500 days of notice, and add_months saturates at the last date
+            while shift(end, -notice) < facts.as_of and end < datetime.date.max:
+                end = add_months(end, months)
             action = (
-                f"{notice} days before {end.isoformat()}: give notice to stop the next renewal "
+                f"{notice} days before {end.isoformat()}: give notice to stop the renewal then "
                 f"(the notice day of the current term, {missed.isoformat()}, has passed)"
             )
             action += " (we are leaving the supplier)" if exiting else ""

@@ -64,11 +64,12 @@ class BesideBytecode:
     def read(self, name: str) -> Any:
         if self.path is None:
             return None
-        try:
-            data = self.path.read_bytes()
-        except OSError:
+        # as the repository's cache reads its files: a regular file of a bounded size only (a
+        # FIFO or a link to /dev/zero there hung every run; a gigabyte file was read whole)
+        data = read_regular(self.path, _LIMIT)
+        if isinstance(data, Refusal) or not data.startswith(self.HEADER):
             return None
-        return unpack(data[len(self.HEADER) :]) if data.startswith(self.HEADER) else None
+        return unpack(data[len(self.HEADER) :])
 
     def write(self, name: str, data: Any) -> None:
         if self.path is None or sys.dont_write_bytecode:

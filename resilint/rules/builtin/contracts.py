@@ -267,10 +267,13 @@ def _and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _non_negotiable(context: RuleContext) -> dict[str, tuple[frozenset[int], Document, int]]:
-    """Each clause id the clause libraries make non-negotiable for some tiers: those tiers, and
-    where the library says so (the first library naming the clause wins)."""
-    found: dict[str, tuple[frozenset[int], Document, int]] = {}
+def _non_negotiable(
+    context: RuleContext,
+) -> dict[str, list[tuple[frozenset[int], Document, int]]]:
+    """Each clause id the clause libraries make non-negotiable for some tiers: for each library
+    naming it so, those tiers and where the library says so (in order: a tier one library
+    names is not dropped because an earlier library names the clause for other tiers)."""
+    found: dict[str, list[tuple[frozenset[int], Document, int]]] = {}
     for library in in_order(context.index.of_kind("ClauseLibrary")):
         for i, clause in dicts(library.data.get("clauses")):
             clause_id = text_of(clause.get("id"))
@@ -279,7 +282,7 @@ def _non_negotiable(context: RuleContext) -> dict[str, tuple[frozenset[int], Doc
                 continue
             wanted = frozenset(t for t in tiers if isinstance(t, int) and not isinstance(t, bool))
             if wanted:
-                found.setdefault(clause_id, (wanted, library, i))
+                found.setdefault(clause_id, []).append((wanted, library, i))
     return found
 
 
@@ -314,12 +317,14 @@ def check_non_negotiable_clauses(context: RuleContext, info: RuleInfo) -> Iterat
             continue
         facts = context.facts.supplier(supplier)
         tier = facts.effective_tier
-        for clause_id, (tiers, library, i) in rules.items():
+        for clause_id, named in rules.items():
             entry = clauses.get(clause_id)
             if not isinstance(entry, Mapping) or entry.get("present") is not False:
                 continue
-            if entry.get("applicable") is False or tier not in tiers:
+            holding = [(library, i) for tiers, library, i in named if tier in tiers]
+            if entry.get("applicable") is False or not holding:
                 continue
+            library, i = holding[0]
             if (contract.path, contract.id, ("clauses", clause_id)) in said:
                 continue  # the law's rule reports it, in the law's words
             in_effect = " in effect" if facts.understated else ""

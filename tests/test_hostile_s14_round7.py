@@ -1,0 +1,98 @@
+"""Hostile round seven of the fourteenth session: each test failed before its fix."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+
+from one_file import check, doc, repo
+
+from resilint.rules.stored import RULES, BesideBytecode
+
+
+def test_a_fifo_or_endless_file_beside_the_bytecode_is_not_read(tmp_path: Path) -> None:
+    """A FIFO there hung every run; a link to /dev/zero read until memory ran out."""
+    fifo = tmp_path / "rule_files.rules"
+    os.mkfifo(fifo)
+    assert BesideBytecode(fifo).read(RULES) is None
+    endless = tmp_path / "zero.rules"
+    endless.symlink_to("/dev/zero")
+    assert BesideBytecode(endless).read(RULES) is None
+
+
+def test_an_oversized_file_beside_the_bytecode_is_not_read(tmp_path: Path) -> None:
+    huge = tmp_path / "rule_files.rules"
+    with huge.open("wb") as out:
+        out.write(BesideBytecode.HEADER)
+        out.truncate(65 * 1024 * 1024)  # sparse: read whole before
+    assert BesideBytecode(huge).read(RULES) is None
+
+
+LIBRARY = "clauses:\n  - {{id: shared, title: {title}, non_negotiable_for_tiers: [{tier}]}}\n"
+
+
+def _clause_contract(cid: str, sid: str, tier: int, clauses: str) -> list[str]:
+    return [
+        doc("Supplier", sid, f"name: {sid}\ntier: {tier}\nprovides_ict_services: true\n"),
+        doc("Contract", cid, f"supplier: {sid}\nstatus: active\nclauses:\n{clauses}"),
+    ]
+
+
+def test_a_second_library_naming_a_clause_for_another_tier_is_heard(cli, write) -> None:
+    """lib-a makes clause shared non-negotiable for tier 1, lib-b for tier 2: the tier-2
+    contract that drops it passed in silence (the first library won)."""
+    text = repo(
+        doc("ClauseLibrary", "lib-a", LIBRARY.format(title="A", tier=1)),
+        doc("ClauseLibrary", "lib-b", LIBRARY.format(title="B", tier=2)),
+        *_clause_contract("ctr-beta", "beta", 2, "  shared: {present: false}\n"),
+    )
+    [finding] = check(cli, write, text, ["CTR-15"])
+    assert "clause library lib-b makes it non-negotiable for tier 2" in finding["message"]
+
+
+def test_a_waiver_field_of_one_clause_does_not_cover_a_clause_whose_id_it_begins() -> None:
+    """A waiver narrowed to clauses.nis2 (clause nis2) silenced clause nis2.5.1.4.f too."""
+    from resilint.findings import Part
+    from resilint.waiver_targets import Target
+
+    target = Target("Contract", "ctr-acme", "clauses.nis2")
+    assert target.covers(Part(("clauses", "nis2", "present"), "m"))
+    assert not target.covers(Part(("clauses", "nis2.5.1.4.f", "present"), "m"))
+    dotted = Target("Contract", "ctr-acme", "clauses.nis2.5.1.4.f")
+    assert dotted.covers(Part(("clauses", "nis2.5.1.4.f", "present"), "m"))
+
+
+MONTHLY = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: cleaning
+tier: 3
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-cleaning
+supplier: cleaning
+status: active
+start_date: 2024-01-01
+end_date: 2027-01-15
+auto_renew: true
+renewal_term_months: 1
+our_notice_period_days: 90
+"""
+
+
+def test_a_monthly_term_with_long_notice_shows_a_notice_day_still_ahead(
+    cli, tmp_path: Path
+) -> None:
+    """The next term's notice day had passed too: shown overdue, though nothing is."""
+    (tmp_path / "programme.yaml").write_text(MONTHLY, encoding="utf-8")
+    run = cli(
+        "calendar", ".", "--format", "json", "--as-of", "2026-12-04", "--days", "400", cwd=tmp_path
+    )
+    assert run.exit_code == 0, run.stderr
+    deadlines = json.loads(run.stdout)["deadlines"]
+    (notice,) = [d for d in deadlines if d["category"] == "notice"]
+    assert notice["date"] == (datetime.date(2027, 3, 15) - datetime.timedelta(days=90)).isoformat()
+    assert notice["date"] >= "2026-12-04"
