@@ -19,7 +19,7 @@ from resilint.domain.notice_clocks import Started
 from resilint.domain.readers import number, show_number, text_of, value_at
 from resilint.domain.tower import terms_of
 from resilint.impact.model import Notice
-from resilint.impact.statutes import AWARENESS, GDPR, STATUTES, Statute
+from resilint.impact.statutes import AWARENESS, GDPR, STATUTES, Statute, nis2_significance
 from resilint.model import Document
 
 AWARENESS_NOTE = "Regulator clocks run from our awareness of the incident"
@@ -123,6 +123,9 @@ def _regulators(
     for regime in sorted(facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()):
         for statute in STATUTES[regime]:
             used.add(statute.recorded)
+            if regime == "nis2":
+                kind = entity.data.get("nis2_entity_type")
+                statute = replace(statute, condition=nis2_significance(kind))
             yield _regulator(entity, statute, clocks, routing)
     for field_name, (what, starts) in _UNREGULATED.items():
         if field_name not in used and number(value_at(clocks, field_name)) is not None:

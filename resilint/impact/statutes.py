@@ -32,6 +32,37 @@ _NIS2 = "Directive (EU) 2022/2555 (NIS2) Art. 23(4)"
 
 _MAJOR = "if the incident is classified as a major ICT-related incident"
 _SIGNIFICANT = "if the incident is significant (Art. 23(3))"
+
+# For the eleven kinds of entity Commission Implementing Regulation (EU) 2024/2690 binds (Art. 1),
+# its Art. 3 says when an incident is significant "for the purposes of Article 23(3)", with the
+# criteria of one of its Arts. 5 to 14 for each kind (Art. 3(1)(g)).
+_CIR_2690_ARTICLE = {
+    "dns_service_provider": 5,
+    "tld_name_registry": 6,
+    "cloud_computing_service_provider": 7,
+    "data_centre_service_provider": 8,
+    "content_delivery_network_provider": 9,
+    "managed_service_provider": 10,
+    "managed_security_service_provider": 10,
+    "online_marketplace_provider": 11,
+    "online_search_engine_provider": 12,
+    "social_networking_platform_provider": 13,
+    "trust_service_provider": 14,
+}
+
+
+def nis2_significance(entity_type: object) -> str:
+    """The NIS2 clocks' condition for an entity of this nis2_entity_type: the Implementing
+    Regulation's articles for the kinds it binds, Art. 23(3) of the Directive for the others."""
+    article = _CIR_2690_ARTICLE.get(entity_type) if isinstance(entity_type, str) else None
+    if article is None:
+        return _SIGNIFICANT
+    return (
+        "if the incident is significant (Art. 23(3) as Implementing Regulation (EU) 2024/2690 "
+        f"Art. 3 and Art. {article} specify it)"
+    )
+
+
 STATUTES: dict[str, tuple[Statute, ...]] = {
     "dora": (
         Statute(
