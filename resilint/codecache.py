@@ -24,6 +24,7 @@ import dataclasses
 import importlib.util
 import marshal
 import os
+import stat
 import sys
 from pathlib import Path
 from types import CodeType
@@ -124,12 +125,17 @@ def _codes(data: bytes) -> dict[str, CodeType]:
     return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
 
 
+_KEPT_LIMIT = 64 * 1024 * 1024
+"""Bytes of a kept file read at most: ours are well under a megabyte."""
+
+
 def read_kept(path: Path, header: bytes) -> dict[Any, Any]:
     """The entries of a file kept beside resilint's bytecode, or none when it is missing, of
-    another Python or another version of the file (``header``), or damaged."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    another Python or another version of the file (``header``), damaged, not a regular file (a
+    FIFO there would hang every run; a link to /dev/zero, read whole, eat memory) or larger
+    than :data:`_KEPT_LIMIT`."""
+    data = _read_regular(path, _KEPT_LIMIT)
+    if data is None:
         return {}
     if not data.startswith(header):
         return {}
@@ -138,6 +144,32 @@ def read_kept(path: Path, header: bytes) -> dict[Any, Any]:
     except (EOFError, ValueError, TypeError):
         return {}
     return entries if isinstance(entries, dict) else {}
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """A regular file's bytes, at most ``limit`` of them, opened without blocking; None for
+    anything else (this module runs before resilint's readers are imported)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    return data if len(data) <= limit else None
 
 
 def kept_path(name: str, suffix: str) -> Path | None:

@@ -96,3 +96,16 @@ def test_a_monthly_term_with_long_notice_shows_a_notice_day_still_ahead(
     (notice,) = [d for d in deadlines if d["category"] == "notice"]
     assert notice["date"] == (datetime.date(2027, 3, 15) - datetime.timedelta(days=90)).isoformat()
     assert notice["date"] >= "2026-12-04"
+
+
+def test_a_kept_code_file_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:
+    """The dataclass code and compiled patterns kept beside resilint's bytecode are read as the
+    rule data is: a FIFO there would hang every run, a link to /dev/zero eat memory."""
+    from resilint.codecache import read_kept
+
+    fifo = tmp_path / "dataclasses.cpython-3x.code"
+    os.mkfifo(fifo)
+    assert read_kept(fifo, b"header") == {}  # returns: opened without blocking, refused
+    zero = tmp_path / "zero.code"
+    zero.symlink_to("/dev/zero")
+    assert read_kept(zero, b"header") == {}
