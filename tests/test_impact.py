@@ -872,3 +872,14 @@ def test_a_deadline_that_runs_from_an_act_of_ours_is_noted_not_listed(
     assert all(n["what"] != "notice of an extortion payment" for n in found["notices"])
     [note] = [n for n in found["notes"] if "act of ours" in n]
     assert "ny: notice of an extortion payment, 24 hours" in note
+
+
+def test_a_nis2_entity_is_reminded_of_the_recipients_of_its_services(cli: Cli) -> None:
+    """NIS2 Art. 23(1): where appropriate, the recipients of the services are told of a
+    significant incident likely to affect them; northwind is under NIS2, lindenau's bank under
+    DORA alone is not reminded of it."""
+    found = northwind(cli, "transvia-edi", 24)
+    [note] = [n for n in found["notes"] if "Art. 23(1)" in n]
+    assert note.startswith("Under NIS2 (") and "recipients of our services" in note
+    havelbank = impact(cli, str(EXAMPLES / "havelbank"), "--all-critical")["scenarios"]
+    assert not any("Art. 23(1)" in n for s in havelbank for n in s["notes"])

@@ -309,6 +309,19 @@ def _notes(
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:
             notes.append(clocks.unstarted_note(quiet))
+        nis2 = [
+            entity
+            for entity, s in started.items()
+            if s.regulator and "nis2" in facts.regimes.of_entities([entity])
+        ]
+        if nis2:
+            notes.append(
+                f"Under NIS2 ({', '.join(nis2)}), where appropriate, the recipients of our "
+                "services are also told, without undue delay, of a significant incident likely "
+                "to affect the services they receive (Directive (EU) 2022/2555 Art. 23(1)), and "
+                "those potentially affected by a significant cyber threat of the measures they "
+                "can take (Art. 23(2)); a deadline agreed with them is recorded in other_clocks."
+            )
     if any(f.not_stopped.startswith("it moves to ") for f in functions):
         notes.append(
             "A function that rests directly on the supplier that is down, where that supplier has "
