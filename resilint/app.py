@@ -216,10 +216,10 @@ def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
     rule file written and tested, silently dead otherwise."""
     from resilint.model import Index
     from resilint.rules.model import PROFILES
-    from resilint.selection import select_rules
+    from resilint.selection import exactly_selected, select_rules
 
-    if config.origins.get("select") == "command line (--select)":
-        return ""  # this run asks for exactly some rules: the others not running is asked for
+    if exactly_selected(config):
+        return ""  # the others not running is what the run asks for
     packaged = str(data_dir("rules"))
     own = [
         r

@@ -148,7 +148,9 @@ def read_kept(path: Path, header: bytes) -> dict[Any, Any]:
 
 def _read_regular(path: Path, limit: int) -> bytes | None:
     """A regular file's bytes, at most ``limit`` of them, opened without blocking; None for
-    anything else (this module runs before resilint's readers are imported)."""
+    anything else. :func:`resilint.load.read.read_regular` in small: importing that package
+    would build dataclasses (its and :mod:`resilint.findings`') before this module is there to
+    compile them from the kept code."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:

@@ -76,6 +76,16 @@ class CommandLine:
         return (*self.select, *self.extend_select, *self.ignore)
 
 
+EXACTLY = "command line (--select)"
+"""Where the selection comes from when the command line asks for exactly some rules."""
+
+
+def exactly_selected(config: Config) -> bool:
+    """Whether this run asks for exactly some rules (``--select``): the others not running is
+    what it asks for."""
+    return config.origins.get("select") == EXACTLY
+
+
 def with_command_line(config: Config, line: CommandLine) -> Config:
     """The configuration with the command line's selection merged last (defaults < file <
     command line); ``resilint config`` shows where each value came from."""
@@ -89,7 +99,7 @@ def with_command_line(config: Config, line: CommandLine) -> Config:
             entity_regimes=False,
         )
         for key in ("profiles", "select", "ignore"):
-            origins[key] = "command line (--select)"  # emptied, or named
+            origins[key] = EXACTLY  # emptied, or named
         if line.ignore:
             origins["ignore"] = "command line (--ignore)"
         return dataclasses.replace(config, origins=origins)

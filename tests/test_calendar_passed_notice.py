@@ -19,11 +19,14 @@ id: ctr-cleaning
 supplier: cleaning
 status: active
 start_date: 2024-01-01
-end_date: 2026-12-31
+end_date: {end}
 auto_renew: true
-renewal_term_months: 12
+renewal_term_months: {months}
 our_notice_period_days: 90
 """
+
+
+YEARLY = PROGRAMME.format(end="2026-12-31", months=12)
 
 
 def _notice(cli, repo: Path, as_of: str) -> list[dict]:
@@ -34,13 +37,25 @@ def _notice(cli, repo: Path, as_of: str) -> list[dict]:
 
 
 def test_passed_notice_day_moves_to_the_next_term(cli, tmp_path: Path) -> None:
-    (tmp_path / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    (tmp_path / "programme.yaml").write_text(YEARLY, encoding="utf-8")
     (notice,) = _notice(cli, tmp_path, "2026-12-04")
     expected = datetime.date(2027, 12, 31) - datetime.timedelta(days=90)
     assert notice["date"] == expected.isoformat()
 
 
 def test_notice_day_still_ahead_is_unchanged(cli, tmp_path: Path) -> None:
-    (tmp_path / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    (tmp_path / "programme.yaml").write_text(YEARLY, encoding="utf-8")
     (notice,) = _notice(cli, tmp_path, "2026-09-01")
     assert notice["date"] == (datetime.date(2026, 12, 31) - datetime.timedelta(days=90)).isoformat()
+
+
+def test_a_monthly_term_with_long_notice_shows_a_notice_day_still_ahead(
+    cli, tmp_path: Path
+) -> None:
+    """A monthly term with 90 days' notice: the next term's notice day has passed too, so the
+    first term whose notice day is still ahead is shown, not one overdue."""
+    monthly = PROGRAMME.format(end="2027-01-15", months=1)
+    (tmp_path / "programme.yaml").write_text(monthly, encoding="utf-8")
+    (notice,) = _notice(cli, tmp_path, "2026-12-04")
+    assert notice["date"] == (datetime.date(2027, 3, 15) - datetime.timedelta(days=90)).isoformat()
+    assert notice["date"] >= "2026-12-04"

@@ -238,28 +238,9 @@ def test_an_output_encoding_that_cannot_hold_the_report_gets_escapes(tmp_path, f
 
 def test_a_rule_in_a_misspelt_profile_is_refused_at_its_line(cli, write):
     write("resilint.yaml", "rule_dirs: [policies]\n")
-    write(
-        "policies/r.yaml",
-        """
-        rules:
-          - code: ACME-01
-            name: acme-rule
-            level: error
-            profiles: [basline]
-            title: T
-            rationale: R
-            references: ["x"]
-            remediation: M
-            select: Supplier
-            require:
-              - that: {field: supplier.tier, equals: 1}
-                message: "m"
-            examples:
-              pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: p\\ntier: 1\\n"
-              fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: f\\ntier: 2\\n"
-              expect: [{id: f, line: 3}]
-        """,
-    )
+    from test_config import USER_RULE
+
+    write("policies/r.yaml", USER_RULE.replace("profiles: [acme]", "profiles: [basline]"))
     write("s.yaml", SUPPLIER)
     result = cli("check", "--no-cache")
     assert result.exit_code == 2

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 import os
 from pathlib import Path
 
@@ -62,40 +60,6 @@ def test_a_waiver_field_of_one_clause_does_not_cover_a_clause_whose_id_it_begins
     assert not target.covers(Part(("clauses", "nis2.5.1.4.f", "present"), "m"))
     dotted = Target("Contract", "ctr-acme", "clauses.nis2.5.1.4.f")
     assert dotted.covers(Part(("clauses", "nis2.5.1.4.f", "present"), "m"))
-
-
-MONTHLY = """\
-apiVersion: resilint/v1
-kind: Supplier
-id: cleaning
-tier: 3
----
-apiVersion: resilint/v1
-kind: Contract
-id: ctr-cleaning
-supplier: cleaning
-status: active
-start_date: 2024-01-01
-end_date: 2027-01-15
-auto_renew: true
-renewal_term_months: 1
-our_notice_period_days: 90
-"""
-
-
-def test_a_monthly_term_with_long_notice_shows_a_notice_day_still_ahead(
-    cli, tmp_path: Path
-) -> None:
-    """The next term's notice day had passed too: shown overdue, though nothing is."""
-    (tmp_path / "programme.yaml").write_text(MONTHLY, encoding="utf-8")
-    run = cli(
-        "calendar", ".", "--format", "json", "--as-of", "2026-12-04", "--days", "400", cwd=tmp_path
-    )
-    assert run.exit_code == 0, run.stderr
-    deadlines = json.loads(run.stdout)["deadlines"]
-    (notice,) = [d for d in deadlines if d["category"] == "notice"]
-    assert notice["date"] == (datetime.date(2027, 3, 15) - datetime.timedelta(days=90)).isoformat()
-    assert notice["date"] >= "2026-12-04"
 
 
 def test_a_kept_code_file_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:

@@ -46,6 +46,11 @@ def function(fid: str, providers: str, criticality: str = "critical") -> str:
 
 
 HELIX = relied_on("helix-workspace", "Helix Workspace GmbH", "[{name: helix-id}, {name: mail}]")
+SIGNING_IN = (
+    function("billing", "[helix-id]"),
+    function("metering", "[helix-id]", criticality="important"),
+)
+"""Two functions whose staff sign in through Helix's service helix-id."""
 
 
 # -- identity providers named by their service --------------------------------------------------
@@ -54,8 +59,7 @@ def test_an_identity_provider_named_by_its_service_is_a_dependency_on_its_suppli
 ) -> None:
     text = repo(
         HELIX,
-        function("billing", "[helix-id]"),
-        function("metering", "[helix-id]", criticality="important"),
+        *SIGNING_IN,
     )
     assert bcm_05(cli, write, text) == {}
     # without the functions naming it, the same supplier is one no function depends on
@@ -68,8 +72,7 @@ def test_impact_of_the_supplier_counts_the_functions_signing_in_through_its_serv
 ) -> None:
     text = repo(
         HELIX,
-        function("billing", "[helix-id]"),
-        function("metering", "[helix-id]", criticality="important"),
+        *SIGNING_IN,
         function("archive", "[]"),
     )
     write("repo.yaml", text)
