@@ -49,6 +49,8 @@ from resilint.userfiles import work_tree
 MOST_COMPARED = 200
 """Changed files compared at most; a larger change is judged as a whole repository."""
 _GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=false")
+_GIT_TIMEOUT = 60
+"""Seconds a git command may take: one that does not answer is git not answering."""
 _LINK, _SUBMODULE = "120000", "160000"
 _DIFF = ("--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--ignore-submodules=none")
 """Every change the commit holds: a submodule's too, whatever ``.gitmodules`` (committed with
@@ -89,24 +91,33 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
     if top is None:
         return None
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
+    listing = None
+    untracked: frozenset[str] = frozenset()
     try:
-        untracked = _untracked(top)
-        base = () if refs is None else (_merge_base(top, *refs),)
-        raw = _git(top, "diff", *_DIFF, *base)
+        # git walks the work tree for untracked files while it is asked for the change
+        listing = _start(top, "ls-files", "--others", "--exclude-standard", "-z")
+        try:
+            base = () if refs is None else (_merge_base(top, *refs),)
+            raw = _git(top, "diff", *_DIFF, *base)
+        finally:
+            untracked = _untracked(top, _answer(listing))
         key = [*base, raw.hex(), *sorted(untracked)]
         change = _change(top, since, key, _entries(raw), limits)
     except Uncompared as exc:
         return Change(since, "", whole=str(exc), untracked=untracked)
     except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
         return Change(since, "", whole=f"git could not say what changed ({exc})")
+    finally:
+        if listing is not None:
+            _reap(listing)
     return dataclasses.replace(change, untracked=untracked)
 
 
-def _untracked(top: Path) -> frozenset[str]:
-    """The YAML files git neither tracks nor ignores, as real paths. A file ``git rm --cached``
-    left is one of them; one added with ``git add -N`` is too while pre-commit runs (it takes
-    such entries out of the index meanwhile: the commit does not hold them)."""
-    out = _git(top, "ls-files", "--others", "--exclude-standard", "-z")
+def _untracked(top: Path, out: bytes) -> frozenset[str]:
+    """The YAML files git neither tracks nor ignores (``out``: ``git ls-files --others
+    --exclude-standard -z``), as real paths. A file ``git rm --cached`` left is one of them;
+    one added with ``git add -N`` is too while pre-commit runs (it takes such entries out of
+    the index meanwhile: the commit does not hold them)."""
     names = out.decode("utf-8", "surrogateescape").split("\0")
     return frozenset(os.path.realpath(top / name) for name in names if yaml_named(name))
 
@@ -285,13 +296,39 @@ def _size(header: bytes, blob: str) -> int:
     return int(fields[2])
 
 
+def _start(top: Path, *args: str) -> subprocess.Popen[bytes]:
+    """A fixed git command on the repository's own paths, started; :func:`_answer` reads it."""
+    return subprocess.Popen(
+        [*_GIT, *args],
+        cwd=top,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _answer(process: subprocess.Popen[bytes]) -> bytes:
+    """What a started git command wrote, once it ended well (as :func:`_git`)."""
+    out, err = process.communicate(timeout=_GIT_TIMEOUT)
+    if process.returncode != 0:
+        raise subprocess.SubprocessError(err.decode("utf-8", "replace").strip())
+    return out
+
+
+def _reap(process: subprocess.Popen[bytes]) -> None:
+    """A started git command's end: stopped, and waited for, if its answer was not read."""
+    if process.returncode is None:
+        process.kill()
+        process.communicate()
+
+
 def _git(top: Path, *args: str, feed: bytes | None = None) -> bytes:
     done = subprocess.run(  # a fixed git command, on the repository's own paths
         [*_GIT, *args],
         cwd=top,
         input=feed if feed is not None else b"",
         capture_output=True,
-        timeout=60,
+        timeout=_GIT_TIMEOUT,
         check=False,
     )
     if done.returncode != 0:

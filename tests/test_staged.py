@@ -200,6 +200,16 @@ def test_git_not_answering_is_judged_whole(repo: Path) -> None:
     assert "git could not say" in change(repo, ("no-such-branch", "HEAD")).whole
 
 
+@pytest.mark.parametrize("refs", [None, ("no-such-branch", "HEAD")])
+def test_git_is_waited_for_whether_it_answers_or_not(repo: Path, refs) -> None:  # type: ignore[no-untyped-def]
+    """git lists the untracked files while it is asked for the change: that process is
+    waited for when the other command fails too, and none is left behind."""
+    (repo / "controls.yaml").write_text("# short\n")
+    assert bool(change(repo, refs).whole) == (refs is not None)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_outside_git_nothing_is_compared(tmp_path: Path) -> None:
     (tmp_path / "controls.yaml").write_text(CONTROLS)
     assert read_change(tmp_path, Limits()) is None
