@@ -33,7 +33,10 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     ict = contract_ict(facts, contract)
     flagged = contract.data.get("supports_critical_function")
     critical = (
-        flagged if isinstance(flagged, bool) else bool(supplier and supplier.supports_critical)
+        flagged
+        if isinstance(flagged, bool)
+        else bool(supplier and supplier.supports_critical)
+        and not _covers_only_non_critical(facts, contract, supplier.document)
     )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
@@ -74,6 +77,31 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             else ""
         ),
     )
+
+
+def _covers_only_non_critical(facts: Facts, contract: Document, supplier: Document) -> bool:
+    """The contract names the services it covers, each recorded as supporting no critical or
+    important function, and no critical function rests on one of them or on its supplier as a
+    whole: a supplier that supports such a function through another service (a different
+    entity's contract, a different service) does not make this contract one for a critical or
+    important function (DORA Art. 30(3) asks its provisions of the arrangements that are)."""
+    covered = set(strings(contract.data.get("services")))
+    if not covered:
+        return False
+    recorded = {
+        text_of(s.get("name")): s.get("supports_critical_function")
+        for s in supplier.data.get("services") or ()
+        if isinstance(s, dict)
+    }
+    if any(recorded.get(name) is not False for name in covered):
+        return False
+    for function, services in facts.direct_dependencies().get(supplier.id or "", []):
+        document = facts.index.get("BusinessFunction", function)
+        if document is None or not facts.function(document).critical:
+            continue
+        if services is None or services & covered:
+            return False
+    return True
 
 
 def build_function(facts: Facts, function: Document) -> FunctionFacts:
