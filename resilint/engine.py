@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resilint import codes
+from resilint.domain.readers import strings
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
@@ -23,6 +24,7 @@ from resilint.rules.runtime import OverBudget
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.model import Document
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,41 @@ def _under(finding: Finding, regimes: frozenset[str], facts: Facts) -> bool:
     document = (
         facts.index.get(finding.kind, finding.doc_id) if finding.kind and finding.doc_id else None
     )
-    return document is None or bool(facts.document_regimes(document) & regimes)
+    if document is None or not facts.document_regimes(document) & regimes:
+        return document is None
+    path = finding.json_path
+    if document.kind == "Supplier" and len(path) >= 2 and path[0] == "services":
+        return _service_under(document, path[1], regimes, facts)
+    return True
+
+
+def _service_under(
+    supplier: Document, position: object, regimes: frozenset[str], facts: Facts
+) -> bool:
+    """Whether one service of a supplier falls under ``regimes``: an entity under one of them
+    has a contract covering it (one naming it, or naming no services), or performs a business
+    function resting on it (naming it, or the supplier as a whole). A supplier under DORA through
+    the bank's contract for one service is not, for another service only a NIS2 entity uses:
+    DORA Art. 28(8) and Art. 30(3) ask of the ICT services supporting the financial entity's own
+    critical or important functions. A service no contract or function ties to an entity
+    stays under every regime of its supplier (we cannot tell whose it is)."""
+    services = supplier.data.get("services")
+    if not isinstance(position, int) or not isinstance(services, list):
+        return True
+    service = services[position] if position < len(services) else None
+    name = service.get("name") if isinstance(service, dict) else None
+    if not isinstance(name, str) or supplier.id is None:
+        return True
+    tied: set[str] = set()
+    for contract in facts.index.having("Contract", "supplier", supplier.id):
+        covered = strings(contract.data.get("services"))
+        if not covered or name in covered:
+            tied |= facts.contract(contract).regimes
+    for function, named in facts.direct_dependencies().get(supplier.id, []):
+        document = facts.index.get("BusinessFunction", function)
+        if document is not None and (named is None or name in named):
+            tied |= facts.function(document).regimes
+    return not tied or bool(tied & regimes)
 
 
 def _crash(rule: Rule, exc: Exception, locator: Locator) -> Finding:

@@ -4,7 +4,7 @@ supporting no critical or important function."""
 
 from __future__ import annotations
 
-from one_file import check, doc, repo
+from one_file import AS_OF, check, doc, repo
 
 DORA_2 = "".join(
     f"  dora.30.2.{c}: {{present: true, variant: standard}}\n" for c in "abcdefghi"
@@ -65,3 +65,23 @@ def test_a_critical_function_resting_on_the_covered_service_keeps_the_contract_c
     text = programme().replace("criticality: standard", "criticality: critical")
     found = check(cli, write, text, ["CTR-02"], {"profiles": ["baseline"]})
     assert [f["id"] for f in found] == ["ctr-bank"]
+
+
+def sup_07(cli, write, text: str) -> list[str]:
+    """SUP-07's findings with the dora profile switched on by the bank's regimes alone (a
+    configuration that selects the rule applies it to every document)."""
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("repo.yaml", text)
+    found = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", AS_OF).json()
+    return [f["id"] for f in found["findings"] if f["code"] == "SUP-07"]
+
+
+def test_a_dora_exit_plan_is_not_asked_for_a_service_only_a_nis2_entity_uses(cli, write) -> None:
+    """The supplier is under DORA through the bank's contract for its call-back queue; its
+    contact centre, behind the energy retailer's critical hotline, is no DORA service: SUP-07
+    (DORA Art. 28(8)) asks no exit plan of it. Used by the bank as well, it is asked one."""
+    assert sup_07(cli, write, programme()) == []
+    both = programme().replace(
+        "services: [callback-queue]", "services: [callback-queue, contact-centre]"
+    )
+    assert sup_07(cli, write, both) == ["callvista"]
