@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from one_file import AS_OF, check, doc, repo
 
-DORA_2 = "".join(
-    f"  dora.30.2.{c}: {{present: true, variant: standard}}\n" for c in "abcdefghi"
-)
+DORA_2 = "".join(f"  dora.30.2.{c}: {{present: true, variant: standard}}\n" for c in "abcdefghi")
 
 
 def programme(callback_flag: str = "false") -> str:
@@ -53,8 +51,10 @@ def test_a_contract_covering_only_non_critical_services_is_not_for_a_critical_fu
 def test_the_supplier_record_still_decides_when_the_covered_service_does_not_say(
     cli, write
 ) -> None:
-    text = programme().replace("  - {name: callback-queue, supports_critical_function: false}\n",
-                               "  - {name: callback-queue}\n")
+    text = programme().replace(
+        "  - {name: callback-queue, supports_critical_function: false}\n",
+        "  - {name: callback-queue}\n",
+    )
     found = check(cli, write, text, ["CTR-02"], {"profiles": ["baseline"]})
     assert [f["id"] for f in found] == ["ctr-bank"]
 

@@ -32,12 +32,14 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     supplier = facts.supplier_by_id(contract.data.get("supplier"))
     ict = contract_ict(facts, contract)
     flagged = contract.data.get("supports_critical_function")
-    critical = (
-        flagged
-        if isinstance(flagged, bool)
-        else bool(supplier and supplier.supports_critical)
-        and not _covers_only_non_critical(facts, contract, supplier.document)
-    )
+    if isinstance(flagged, bool):
+        critical = flagged
+    else:
+        critical = (
+            supplier is not None
+            and supplier.supports_critical
+            and not _covers_only_non_critical(facts, contract, supplier.document)
+        )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
     covered = strings(contract.data.get("services"))
