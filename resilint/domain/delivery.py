@@ -60,7 +60,7 @@ MODEL_WORDS = {
     NETWORK: "a network carrier (connectivity that carries our traffic, holding nothing at rest)",
     DATA_FEED: "a data feed",
     PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
-    FINANCIAL: "a regulated financial service (bank, custodian, depositary)",
+    FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
     MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
 }
 MODELS = tuple(MODEL_WORDS)
@@ -118,7 +118,13 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|(?!(data|daten|blood|food|memory|seed|power|sand|river)bank)[a-zäöüß]+bank(en)?"
             r"|[a-zäöüß]+sparkasse|girozentrale|kreditinstitut"
             r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
-            r"|payment institution|e-money institution)\b",
+            r"|payment institution|e-money institution"
+            # an insurance or reinsurance undertaking (the risk carrier we place business with or
+            # buy cover from), also by a German compound ("Donau Lebensversicherung AG"); an
+            # insurance broker's words are read first, as an adviser's
+            r"|(re)?insurers?|(re)?insurance (undertakings?|compan(y|ies)|carriers?)"
+            r"|[a-zäöüß]*versicherung(en)?|[a-zäöüß]*versicherungs(gesellschaft|verein)\w*"
+            r"|assureurs?|compagnies? d'assurances?)\b",
             re.IGNORECASE,
         ),
     ),
