@@ -19,13 +19,16 @@ def test_ent01_an_insurance_intermediary_microenterprise_is_outside_dora(cli, wr
 def test_ent01_is_silent_for_an_entity_dora_binds(cli, write) -> None:
     larger_broker = broker("regimes: [dora]\ndora_microenterprise: false\n")
     small_bank = doc(
-        "Entity", "bank", "entity_type: credit_institution\nregimes: [dora]\ndora_microenterprise: true\n"
+        "Entity",
+        "bank",
+        "entity_type: credit_institution\nregimes: [dora]\ndora_microenterprise: true\n",
     )
     outside = broker("regimes: []\ndora_microenterprise: true\n")
     assert check(cli, write, repo(larger_broker, small_bank, outside), ["ENT-01"]) == []
 
 
 # -- the insurers a broker places business with: regulated risk carriers, not IT vendors ------
+
 
 def insurer(
     supplier_id: str, name: str, what: str = "Insurer we place commercial business with"
@@ -58,5 +61,7 @@ def test_ctr03_still_asks_them_of_an_insurance_broker_or_a_service_holding_our_d
     mailer = insurer("mailer", "Postwerk Lettershop GmbH", "Mailing house for our renewal letters")
     (found,) = check(cli, write, mailer, ["CTR-03"])
     assert found["id"] == "ctr-mailer"
-    broker = insurer("broker", "Ostwall Versicherungsmakler GmbH", "Insurance broker of our own cover")
+    broker = insurer(
+        "broker", "Ostwall Versicherungsmakler GmbH", "Insurance broker of our own cover"
+    )
     assert check(cli, write, broker, ["CTR-03"]) == []  # an adviser: not asked below tier 1
