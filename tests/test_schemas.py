@@ -226,6 +226,24 @@ def test_fast_validation_agrees_with_the_explaining_validator() -> None:
     assert checked > 1000
 
 
+@pytest.mark.parametrize(
+    "address", ["name@@example.com", "soc team@example.com", ".soc@example.com", "soc@example.com."]
+)
+def test_an_email_the_fast_validator_refuses_is_named_with_its_field(cli, write, address) -> None:
+    """Addresses python-jsonschema's own e-mail test lets through and jsonschema-rs refuses:
+    the explaining validator checks formats as the fast one does, so the error names the field
+    and its line, not only the document."""
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ncontacts:\n  security:\n"
+        f"    name: Security team\n    email: '{address}'\n"
+    )
+    (finding,) = check_one(cli, write, text).json()["findings"]
+    assert finding["message"] == (
+        f"supplier acme: contacts.security.email must be an e-mail address, got '{address}'"
+    )
+    assert (finding["line"], finding["column"]) == (7, 12)
+
+
 def test_a_cyber_policys_card_fines_and_funds_transfer_covers_can_be_recorded(cli, write) -> None:
     """Covers real cyber policies carry (PCI fines and assessments; social-engineering funds
     transfer fraud) are part of the model; a misspelt one is still an error at its line."""
