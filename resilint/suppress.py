@@ -301,9 +301,43 @@ def _baseline(
             )
         results.append(finding)
     left = sorted(n for ns in waiting.values() for n in ns)
-    misread = [n for n in left if _is_misread(entries[n], first)]
-    gone = [entries[n] for n in left if not _is_misread(entries[n], first)]
-    return results, _misread(misread, entries, first, path) + _fixed(gone, path)
+    never = [n for n in left if _never_kept(entries[n], first)]
+    misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
+    gone = [entries[n] for n in left if n not in never and not _is_misread(entries[n], first)]
+    found = _misread(misread, entries, first, path) + _never(never, entries, first, path)
+    return results, found + _fixed(gone, path)
+
+
+def _never_kept(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
+    """Whether the entry's finding is there, of a check no baseline may accept (a file that
+    cannot be read, a document of an unknown kind): it is not gone, and it still counts."""
+    finding = first.get(entry["fingerprint"])
+    check = CORE_CHECKS.get(finding.code) if finding is not None else None
+    return check is not None and not check.suppressible
+
+
+def _never(
+    numbers: list[int], entries: tuple[dict[str, Any], ...], first: dict[str, Finding], path: str
+) -> list[Finding]:
+    """BSL-02 for each entry naming a finding that is there but never kept in a baseline (the
+    first ``FIXED_SHOWN``): never told "fixed" while the finding still fails the run."""
+    found = []
+    for n in numbers[:FIXED_SHOWN]:
+        finding = first[entries[n]["fingerprint"]]
+        message = (
+            f"baseline entry {n + 1} names {_described(_labels(finding))} ({finding.path}:"
+            f"{finding.line}), a finding no baseline keeps, since nothing in that file or "
+            "document is checked while it stands: it suppresses nothing; fix the file, then "
+            "delete the entry"
+        )
+        found.append(core_finding("BSL-02", message, path, 1, 1))
+    if len(numbers) > FIXED_SHOWN:
+        message = (
+            f"{len(numbers) - FIXED_SHOWN} more baseline entries name findings no baseline "
+            f"keeps (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
+        )
+        found.append(core_finding("BSL-02", message, path, 1, 1))
+    return found
 
 
 _LABELS = ("code", "kind", "id", "json_path")

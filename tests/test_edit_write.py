@@ -214,3 +214,35 @@ def test_previews_of_authoring_commands_exit_0_as_their_help_says(cli, northwind
         assert "exit 0" in shown and "exit 1 when" not in shown, command
     assert texts(northwind) == before
     assert "exit 1 when there are some" in cli("fix", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("resilint.yaml", "it is a configuration file"),
+        ("waivers/w.txt", "does not end in .yaml or .yml"),
+        (".drafts/w.yaml", "hidden"),
+        ("drafts/w.yaml", "exclude leaves it out"),
+    ],
+)
+@pytest.mark.parametrize("command", ["waive", "new"])
+def test_a_file_check_never_reads_is_refused_and_left_as_it_was(
+    cli, northwind: Path, command: str, name: str, why: str
+) -> None:
+    """`--file` naming a file that `resilint check` does not read as documents: a waiver there
+    would waive nothing (and one appended to the configuration breaks every later run)."""
+    config = northwind / "resilint.yaml"
+    config.write_text(config.read_text() + "exclude: [drafts/]\n")
+    before = texts(northwind)
+    if command == "waive":
+        args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r")
+        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
+    else:
+        args = ("new", "supplier", "acme-new")
+    result = cli(*args, "--file", name, cwd=northwind)
+    assert result.exit_code == 2, result.stderr
+    assert "resilint check never reads documents from this file" in result.stderr
+    assert why in result.stderr
+    assert texts(northwind) == before
+    assert name == "resilint.yaml" or not (northwind / name).exists()
+    assert cli("check", "--no-cache", cwd=northwind).exit_code in (0, 1)  # the configuration holds

@@ -254,3 +254,29 @@ def test_a_provider_listed_twice_differently_is_refused_naming_the_rows(cli, tmp
         result.stderr
     )
     assert "nothing was written" in result.stderr and not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("count", [1, 2], ids=["one", "two"])
+def test_providers_without_an_identification_code_are_neither_merged_nor_named_by_a_blank(
+    cli, tmp_path, count
+) -> None:
+    """An incomplete register (``export --allow-incomplete``) holds providers whose code is
+    blank: two of them are no one provider listed twice, and a blank ultimate parent elsewhere
+    names none of them."""
+    out = _readable_csvs(cli, tmp_path)
+
+    def blanks(rows: list[list[str]]) -> None:
+        rows[1][10:12] = ["", ""]  # Beratwerk: its ultimate parent not given
+        for name in ("Nameless Hosting S.A.", "Nameless Payments S.A.")[:count]:
+            rows.append(["", "", "", "", name, "", "", "LU", "", "", "", ""])
+
+    rows = _rewrite(out / "b_05.01.csv", blanks)
+    result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.stderr
+    suppliers = [d for d in _documents(tmp_path / "docs") if d["kind"] == "Supplier"]
+    beratwerk = next(s for s in suppliers if s["provider_id"] == rows[1][0])
+    assert beratwerk["ultimate_parent"]["name"] == rows[1][4]  # its own, not a nameless one
+    assert not any("Nameless" in str(s) for s in suppliers)
+    for number in range(len(rows) - count + 1, len(rows) + 1):
+        assert f"b_05.01.csv row {number}: provider Nameless" in result.stdout
+    assert "no identification code (B_05.01.0010)" in result.stdout

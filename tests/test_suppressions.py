@@ -650,3 +650,22 @@ def test_a_true_entry_beside_a_false_one_accepts_and_the_false_one_is_reported(
     ]
     (bsl,) = [f for f in found if f["code"] == "BSL-02"]
     assert bsl["message"].startswith("baseline entry 1 says EXC-02 on Waiver ctr-acme")
+
+
+def test_a_baseline_entry_of_a_finding_no_baseline_keeps_is_never_told_fixed(
+    cli, repo, write, tmp_path: Path
+):
+    """An entry (hand-written, or of an older resilint) for a finding that is there but is
+    never suppressed (DOC-01: nothing in the document is checked) is not "fixed: ... is gone":
+    the finding still fails the run, and the entry is told as accepting nothing."""
+    repo(extra="---\napiVersion: resilint/v1\nkind: Vendor\nid: ghost\n")
+    found = findings(cli)[1]
+    doc01 = next(f for f in found if f["code"] == "DOC-01")
+    entry = {k: doc01[k] for k in ("fingerprint", "code", "kind", "id", "json_path", "path")}
+    write("accepted.json", json.dumps({"version": 1, "findings": [entry]}))
+    result, found = findings(cli, "--baseline", "accepted.json")
+    codes = {f["code"]: f for f in found}
+    assert result.exit_code == 1  # the finding still fails the run
+    assert "DOC-01" in codes and not codes["DOC-01"]["suppressed"]
+    assert "BSL-01" not in codes, codes["BSL-01"]["message"]
+    assert "a finding no baseline keeps" in codes["BSL-02"]["message"]

@@ -4,11 +4,13 @@ existing files (one file per document in a directory, or one file holding them a
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from resilint.discover import CONFIG_NAMES, walked_name, yaml_named
 from resilint.edit.files import EditRefused, create, read_for_edit, replace
 from resilint.edit.output import note, show, unified
 from resilint.edit.repository import Repository
@@ -16,6 +18,7 @@ from resilint.edit.verify import same
 from resilint.init import TEMPLATES
 from resilint.limits import Limits
 from resilint.load import load_file, load_text
+from resilint.load.read import within
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ def init_directories() -> dict[str, str]:
 
 def place(repository: Repository, kind: str, name: str, explicit: Path | None) -> Placement:
     if explicit is not None:
+        _read_by_check(repository, explicit)
         return Placement(explicit, explicit.exists())
     files = Counter(doc.path for doc in repository.index.of_kind(kind))
     if not files:
@@ -48,6 +52,34 @@ def place(repository: Repository, kind: str, name: str, explicit: Path | None) -
     if len(in_folder) == 1 and files[in_folder[0]] > 1:
         return Placement(Path(in_folder[0]), True)  # one file holds them all
     return Placement(folder / f"{name}.yaml", False)
+
+
+def _read_by_check(repository: Repository, path: Path) -> None:
+    """Refuse a ``--file`` that ``resilint check`` never reads as documents: the configuration
+    file (a document appended to it breaks every later run), a name without a YAML suffix, one
+    in a hidden directory, or one the configuration's ``exclude`` leaves out. A document written
+    there would be reported as written and never be seen: a waiver that waives nothing, a
+    supplier no reference finds. (A path outside the repository is refused as it is written.)"""
+    target = os.path.realpath(path)
+    if not within(target, repository.boundary):
+        return
+    source = repository.config.source
+    names = Path(os.path.relpath(target, repository.boundary)).parts
+    if (source is not None and target == os.path.realpath(source)) or names[-1] in CONFIG_NAMES:
+        why = "it is a configuration file"
+    elif not yaml_named(names[-1]):
+        why = "its name does not end in .yaml or .yml"
+    elif any(name.startswith(".") for name in names):
+        why = "it is hidden, or in a hidden directory"
+    elif walked_name(Path(repository.boundary), target, repository.config.exclude) is None:
+        why = "the configuration's exclude leaves it out, or a directory above it is named .yaml"
+    else:
+        return
+    raise EditRefused(
+        f"{path}: resilint check never reads documents from this file ({why}), so what is "
+        "written there would never be checked or take effect; name a .yaml file that "
+        "`resilint check` reads"
+    )
 
 
 def write_document(repository: Repository, placement: Placement, text: str, diff: bool) -> None:

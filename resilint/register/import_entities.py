@@ -114,6 +114,8 @@ class Providers:
         """The id and row of the provider a row names by ``code`` and its type ``kind`` (at
         ``where``): the row with both; else the only row with that code. A code that two rows
         of B_05.01 give, with types that do not tell them apart, is refused."""
+        if not code:  # a blank cell names no provider: never one whose own code is blank
+            return None
         same = [k for k in self.rows if k[0] == code]
         exact = [k for k in same if _kind(k[1]) == _kind(kind)] or (same if len(same) == 1 else [])
         if not exact and len(same) > 1:
@@ -130,9 +132,21 @@ def _kind(value: str) -> str:
     return str(word(value, codes.ID_TYPES) or value)
 
 
-def providers(by: Rows) -> Providers:
+def providers(by: Rows, unmapped: list[str] | None = None) -> Providers:
+    """The providers of B_05.01 by code and type. A row without an identification code is no
+    provider another row can name (they name providers by code): it is listed in ``unmapped``,
+    never keyed with other such rows nor found by a blank cell elsewhere (a blank ultimate
+    parent, subcontractor or recipient)."""
     rows: dict[ProviderKey, SourceRow] = {}
     for row in by["B_05.01"]:
+        if not row.values.get("c0010", ""):
+            if unmapped is not None:
+                name = row.values.get("c0050", "") or "(no name)"
+                unmapped.append(
+                    f"{row.where}: provider {name} has no identification code (B_05.01.0010), "
+                    "so no other row can name it; not imported"
+                )
+            continue
         key = (row.values.get("c0010", ""), _kind(row.values.get("c0020", "")))
         kept = rows.setdefault(key, row)
         if kept is not row and kept.values != row.values:

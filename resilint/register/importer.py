@@ -83,7 +83,7 @@ def build(rows: list[SourceRow]) -> Built:
         by[row.template].append(row)
     leis = entities(built, by)
     functions(built, by, leis)
-    contracts(built, by, leis, providers(by))
+    contracts(built, by, leis, providers(by, built.unmapped))
     assessments(built, by)
     for row in by["B_99.01"]:
         built.unmapped.append(f"{row.where}: the entity's own definitions (B_99.01) have no field")
