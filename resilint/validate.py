@@ -257,6 +257,8 @@ def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
 
     expected = _expected(error)
     if error.validator == "type":
+        if _a_date(error):  # quoted, 20281231 is still no date: nothing to fix by itself
+            return None
         return Remedy("type", tuple(expected) if isinstance(expected, list) else (expected,))
     if error.validator == "format":
         return Remedy("format", (str(expected),))
@@ -265,8 +267,17 @@ def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
     return None
 
 
+def _a_date(error: jsonschema.ValidationError) -> bool:
+    """A date field given a number or true/false (``20281231``): what it needs is a date, which
+    quotes alone do not make."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return schema.get("format") == "date" and isinstance(error.instance, bool | int | float)
+
+
 def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:
     keyword, expected, value = error.validator, _expected(error), error.instance
+    if keyword == "type" and _a_date(error):
+        return f"must be a date written YYYY-MM-DD, got {_show(value)}"
     if keyword == "type":
         return _wrong_type(expected, value, path)
     if keyword == "enum":
@@ -316,7 +327,7 @@ def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
     if wanted in ("a number", "a whole number"):
         wanted = next((w for s, w in _UNIT_WORDS.items() if last.endswith(s)), wanted)
     message = f"must be {wanted}, got {_show(value)}"
-    if expected == "string" and (value is None or isinstance(value, bool | int | float)):
+    if expected == "string" and isinstance(value, bool | int | float):
         message += (
             "; YAML reads unquoted values such as 1.10, true or 2026 as numbers or "
             "true/false, so put the value in quotes"

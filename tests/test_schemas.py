@@ -227,6 +227,26 @@ def test_fast_validation_agrees_with_the_explaining_validator() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lines", "words"),
+    [
+        (
+            "last_assessment:\n  date: 20281231\n",
+            "last_assessment.date must be a date written YYYY-MM-DD, got the number 20281231",
+        ),
+        ("name: ~\n", "name must be text, got nothing (an empty value)"),
+    ],
+    ids=["a date as a number", "an empty value"],
+)
+def test_quotes_are_suggested_only_where_they_mend_the_value(cli, write, lines, words) -> None:
+    """Quoting 20281231 makes text that is still no date, and quoting an empty value makes the
+    text '~': neither message says to put the value in quotes, nor offers that fix."""
+    text = f"apiVersion: resilint/v1\nkind: Supplier\nid: acme\n{lines}"
+    (finding,) = check_one(cli, write, text).json()["findings"]
+    assert finding["message"] == f"supplier acme: {words}"
+    assert finding.get("fix") is None
+
+
+@pytest.mark.parametrize(
     "address", ["name@@example.com", "soc team@example.com", ".soc@example.com", "soc@example.com."]
 )
 def test_an_email_the_fast_validator_refuses_is_named_with_its_field(cli, write, address) -> None:
