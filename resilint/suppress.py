@@ -303,9 +303,10 @@ def _baseline(
     left = sorted(n for ns in waiting.values() for n in ns)
     never = [n for n in left if _never_kept(entries[n], first)]
     misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
-    gone = [entries[n] for n in left if n not in never and not _is_misread(entries[n], first)]
-    found = _misread(misread, entries, first, path) + _never(never, entries, first, path)
-    return results, found + _fixed(gone, path)
+    gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
+    at = _EntryPlaces(path)
+    found = _misread(misread, entries, first, at) + _never(never, entries, first, at)
+    return results, found + _fixed(gone, entries, at)
 
 
 def _never_kept(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
@@ -317,7 +318,10 @@ def _never_kept(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
 
 
 def _never(
-    numbers: list[int], entries: tuple[dict[str, Any], ...], first: dict[str, Finding], path: str
+    numbers: list[int],
+    entries: tuple[dict[str, Any], ...],
+    first: dict[str, Finding],
+    at: _EntryPlaces,
 ) -> list[Finding]:
     """BSL-02 for each entry naming a finding that is there but never kept in a baseline (the
     first ``FIXED_SHOWN``): never told "fixed" while the finding still fails the run."""
@@ -330,13 +334,13 @@ def _never(
             "document is checked while it stands: it suppresses nothing; fix the file, then "
             "delete the entry"
         )
-        found.append(core_finding("BSL-02", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, at.path, *at(n)))
     if len(numbers) > FIXED_SHOWN:
         message = (
             f"{len(numbers) - FIXED_SHOWN} more baseline entries name findings no baseline "
             f"keeps (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
         )
-        found.append(core_finding("BSL-02", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, at.path, *at(numbers[FIXED_SHOWN])))
     return found
 
 
@@ -366,7 +370,10 @@ def _is_misread(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
 
 
 def _misread(
-    numbers: list[int], entries: tuple[dict[str, Any], ...], first: dict[str, Finding], path: str
+    numbers: list[int],
+    entries: tuple[dict[str, Any], ...],
+    first: dict[str, Finding],
+    at: _EntryPlaces,
 ) -> list[Finding]:
     """BSL-02 for each entry whose labels are not those of the finding its fingerprint names
     (the first ``FIXED_SHOWN``; the rest counted in one)."""
@@ -380,13 +387,13 @@ def _misread(
             "nothing, since an entry must say what it accepts; run `resilint baseline` to "
             "record the finding under its own name, or delete the entry"
         )
-        found.append(core_finding("BSL-02", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, at.path, *at(n)))
     if len(numbers) > FIXED_SHOWN:
         message = (
             f"{len(numbers) - FIXED_SHOWN} more baseline entries say another finding than their "
             f"fingerprint's (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
         )
-        found.append(core_finding("BSL-02", message, path, 1, 1))
+        found.append(core_finding("BSL-02", message, at.path, *at(numbers[FIXED_SHOWN])))
     return found
 
 
@@ -397,25 +404,64 @@ def _described(labels: dict[str, Any]) -> str:
     return f"{code or 'a finding'} on {subject}" + (f", field {field}" if field else "")
 
 
+class _EntryPlaces:
+    """Where each entry of the baseline file begins (line, column), for the findings about
+    entries: the file is read again, bounded as when it was read, the first time one is placed
+    (a run without such a finding never reads it twice). 1:1 where it cannot be read again."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._found: dict[int, tuple[int, int]] | None = None
+
+    def __call__(self, number: int) -> tuple[int, int]:
+        if self._found is None:
+            self._found = _entries_at(self.path)
+        return self._found.get(number, (1, 1))
+
+
+def _entries_at(path: str) -> dict[int, tuple[int, int]]:
+    import codecs
+
+    from resilint.baseline import MAX_BYTES
+    from resilint.load.positions import Lines
+    from resilint.load.read import read_regular
+    from resilint.strictjson import places
+
+    data = read_regular(path, MAX_BYTES)
+    if not isinstance(data, bytes):
+        return {}
+    try:
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+        lines = Lines(text)
+        return {
+            where[1]: lines.position(offset)
+            for where, offset in places(text)
+            if len(where) == 2 and where[0] == "findings" and isinstance(where[1], int)
+        }
+    except ValueError:  # changed since it was read (no longer UTF-8 or JSON): at its start
+        return {}
+
+
 FIXED_SHOWN = 100
 """Baseline entries whose finding is gone reported one by one; the rest are counted in one
 finding, so a stale baseline of any size gives a bounded report."""
 
 
-def _fixed(gone: list[dict[str, Any]], path: str) -> list[Finding]:
+def _fixed(gone: list[int], entries: tuple[dict[str, Any], ...], at: _EntryPlaces) -> list[Finding]:
     fixed = []
-    for entry in gone[:FIXED_SHOWN]:
+    for n in gone[:FIXED_SHOWN]:
+        entry = entries[n]
         subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
         message = (
             f"fixed: {entry.get('code')} on {subject} is gone; run `resilint baseline` to shrink "
             "the baseline"
         )
-        fixed.append(core_finding("BSL-01", message, path, 1, 1))
+        fixed.append(core_finding("BSL-01", message, at.path, *at(n)))
     if len(gone) > FIXED_SHOWN:
         more = len(gone) - FIXED_SHOWN
         message = (
             f"fixed: {more} more baseline entries are gone (the first {FIXED_SHOWN} are listed "
             "one by one); run `resilint baseline` to shrink the baseline"
         )
-        fixed.append(core_finding("BSL-01", message, path, 1, 1))
+        fixed.append(core_finding("BSL-01", message, at.path, *at(gone[FIXED_SHOWN])))
     return fixed

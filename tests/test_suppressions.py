@@ -195,6 +195,24 @@ def test_baseline_reports_only_new_findings_and_the_fixed_ones(cli, repo, write,
     assert "run `resilint baseline`" in next(f for f in found if f["code"] == "BSL-01")["message"]
 
 
+def test_a_baseline_entry_is_reported_at_its_line(cli, repo, write) -> None:
+    """BSL-01 and BSL-02 point at the entry they are about, for whoever edits the baseline."""
+    repo()
+    entry = {"code": "CTR-08", "kind": "Contract", "id": "gone", "fingerprint": "0" * 32}
+    misread = {"code": "SUP-01", "kind": "Contract", "id": "ctr-acme", "fingerprint": None}
+    cli("baseline", "--as-of", AS_OF, "-o", "made.json")
+    kept = json.loads(Path("made.json").read_text())["findings"][0]
+    misread["fingerprint"] = kept["fingerprint"]
+    first, second = json.dumps(entry), json.dumps(misread)
+    text = f'{{"version": 1,\n "findings": [\n  {first},\n\n    {second}\n ]}}\n'
+    write("stale.json", text)
+    _, found = findings(cli, "--baseline", "stale.json")
+    placed = {
+        f["code"]: (f["path"], f["line"], f["column"]) for f in found if f["code"][:3] == "BSL"
+    }
+    assert placed == {"BSL-01": ("stale.json", 3, 3), "BSL-02": ("stale.json", 5, 5)}
+
+
 def test_baseline_from_configuration(cli, repo, tmp_path: Path):
     repo(config={"baseline": "accepted.json"})
     assert cli("baseline", "--as-of", AS_OF).exit_code == 0
