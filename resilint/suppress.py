@@ -381,9 +381,15 @@ def _misread(
     for n in numbers[:FIXED_SHOWN]:
         entry = entries[n]
         finding = first[entry["fingerprint"]]
+        labels = _labels(finding)
+        differs = "; ".join(  # label by label: an empty one or one cut short is seen too
+            f"{label} {_shown_label(entry[label])}, not {_shown_label(labels[label])}"
+            for label in _LABELS
+            if label in entry and entry[label] != labels[label]
+        )
         message = (
-            f"baseline entry {n + 1} says {_described(entry)}, but its fingerprint is that of "
-            f"{_described(_labels(finding))} ({finding.path}:{finding.line}): it suppresses "
+            f"baseline entry {n + 1} says {_described(entry)} ({differs}), but its fingerprint "
+            f"is that of {_described(labels)} ({finding.path}:{finding.line}): it suppresses "
             "nothing, since an entry must say what it accepts; run `resilint baseline` to "
             "record the finding under its own name, or delete the entry"
         )
@@ -395,6 +401,14 @@ def _misread(
         )
         found.append(core_finding("BSL-02", message, at.path, *at(numbers[FIXED_SHOWN])))
     return found
+
+
+def _shown_label(value: Any) -> str:
+    """A label's value for a message: quoted and cut short; an empty one or none said so."""
+    if value in (None, ""):
+        return "empty"
+    text = str(value)
+    return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
 def _described(labels: dict[str, Any]) -> str:

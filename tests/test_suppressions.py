@@ -213,6 +213,19 @@ def test_a_baseline_entry_is_reported_at_its_line(cli, repo, write) -> None:
     assert placed == {"BSL-01": ("stale.json", 3, 3), "BSL-02": ("stale.json", 5, 5)}
 
 
+def test_an_entry_that_differs_only_in_an_empty_label_says_which(cli, repo, write) -> None:
+    """An entry whose field is left empty describes itself as the finding does without it:
+    the message names the label that differs, so the two halves do not read the same."""
+    repo()
+    cli("baseline", "--as-of", AS_OF, "-o", "made.json")
+    kept = json.loads(Path("made.json").read_text())["findings"][0]
+    assert kept["json_path"]
+    write("stale.json", json.dumps({"version": 1, "findings": [{**kept, "json_path": ""}]}))
+    _, found = findings(cli, "--baseline", "stale.json")
+    (misread,) = [f for f in found if f["code"] == "BSL-02"]
+    assert f" (json_path empty, not '{kept['json_path']}'), but its" in misread["message"]
+
+
 def test_baseline_from_configuration(cli, repo, tmp_path: Path):
     repo(config={"baseline": "accepted.json"})
     assert cli("baseline", "--as-of", AS_OF).exit_code == 0
@@ -610,7 +623,10 @@ def _with_entries(write, *entries: dict) -> None:
         ),
         ({"code": "CTR-07"}, "baseline entry 1 says CTR-07 on Contract ctr-acme"),
         ({"id": "ctr-other"}, "baseline entry 1 says CTR-08 on Contract ctr-other"),
-        ({"json_path": "remedies.audit_rights"}, "field remedies.audit_rights, but"),
+        (
+            {"json_path": "remedies.audit_rights"},
+            "field remedies.audit_rights (json_path 'remedies.audit_rights', not",
+        ),
     ],
     ids=["all labels", "code", "id", "field"],
 )
