@@ -159,6 +159,18 @@ def test_printable_escapes_what_its_expression_matches_and_nothing_else(text: st
     assert printable(text) == escaped
 
 
+def test_every_invisible_format_character_is_escaped() -> None:
+    """Each format character (Unicode category Cf: a soft hyphen, a tag character, a
+    deprecated bidi format) hides or reorders text in a terminal or a review: none is sent raw."""
+    import sys
+    import unicodedata
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert len(invisible) > 150
+    raw = [hex(ord(c)) for c in invisible if c in printable(f"a{c}b")]
+    assert raw == []
+
+
 # GitHub's runner reads `::command::` at the start of a line of a job's log, after blanks, and
 # its older `##[command]` form anywhere in a line (`##[stop-commands]x` turns off every later
 # annotation of the step): a file name or a value must start or hold neither in any output.

@@ -16,8 +16,13 @@ from resilint.patterns import Lazy
 # Source", CVE-2021-42574): U+061C, U+200B-U+200F, U+2028-U+202E, U+2060-U+2069, U+FEFF; and
 # the noncharacters U+FFFE and U+FFFF, which XML 1.0 cannot hold (JUnit output would not parse).
 _CONTROL = Lazy(  # compiled for the first text that is not printable ASCII
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff"
-    "\ud800-\udfff]"
+    # C0 and C1 controls; every format character (Unicode category Cf: bidi controls, zero-width
+    # characters, the soft hyphen, interlinear annotations, tag characters), which shows nothing
+    # or reorders what follows; the line and paragraph separators; noncharacters; surrogates
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\ud800-\udfff]"
 )
 
 
