@@ -28,3 +28,56 @@ def test_a_date_after_the_date_checked_is_not_called_old(cli, write, code, kind,
     (old,) = check(cli, write, doc(kind, "x", body.format(date="2023-03-10")), [code])
     assert "after the date checked" not in old["message"]
     assert check(cli, write, doc(kind, "x", body.format(date="2026-11-01")), [code]) == []
+
+
+NOTICE = """\
+apiVersion: resilint/v1
+kind: Entity
+id: broker
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insurer: Example Insurance SE
+period: {start: 2026-01-01, end: 2026-12-31}
+insured_entities: [broker]
+notice: {incident_notice_hours: 48}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: office-line
+tier: 3
+provides_ict_services: true
+highest_access_level: none
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-office-line
+supplier: office-line
+entities: [broker]
+status: active
+incident_notification: {window_hours: 72}
+"""
+
+
+@pytest.mark.parametrize(
+    ("added", "held"),
+    [
+        ("", False),
+        ("data_sensitivity: confidential\n", True),
+        ("supports_critical_function: true\n", True),
+        ("highest_access_level: read\n", True),
+    ],
+    ids=["ICT services alone", "our data", "a critical function", "access to our systems"],
+)
+def test_the_insurers_deadline_is_asked_of_suppliers_whose_incident_can_be_ours(
+    cli, write, added, held
+) -> None:  # type: ignore[no-untyped-def]
+    """An office line or a public data feed (ICT services, none of our data, no access, no
+    critical function): its incident is no breach of ours and its outage is seen in our own
+    systems, so its notice window is not held to the cyber insurer's deadline."""
+    text = NOTICE.replace("highest_access_level: none\n", "highest_access_level: none\n" + added)
+    if "highest_access_level: read" in added:
+        text = text.replace("highest_access_level: none\n", "")
+    found = check(cli, write, text, ["CTR-04"])
+    assert [f["id"] for f in found] == (["ctr-office-line"] if held else [])

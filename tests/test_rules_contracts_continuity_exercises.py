@@ -56,6 +56,7 @@ apiVersion: resilint/v1
 kind: Supplier
 id: acme
 provides_ict_services: true
+data_sensitivity: confidential
 ---
 apiVersion: resilint/v1
 kind: Contract
@@ -81,7 +82,7 @@ def notice_repo(**values: Any) -> str:
 
 def test_ctr04_names_the_insurer_deadline_that_breaks(cli, write) -> None:
     found = of("CTR-04", findings(cli, write, "CTR-04", notice_repo()))
-    assert places(found) == [("ctr-acme", 30)]
+    assert places(found) == [("ctr-acme", 31)]
     message = found[0]["message"]
     assert "72 hours" in message and "76 hours" not in message
     assert "48-hour incident notice deadline of insurance policy cyber-2026" in message
@@ -130,7 +131,7 @@ def test_ctr04_uses_every_policy_when_the_contract_names_no_entity(cli, write) -
         "---\napiVersion: resilint/v1\nkind: Entity\nid: northwind-parts\n"
     )
     found = of("CTR-04", findings(cli, write, "CTR-04", text))
-    assert places(found) == [("ctr-acme", 29)]
+    assert places(found) == [("ctr-acme", 30)]
 
 
 def test_ctr04_survives_odd_data(cli, write) -> None:

@@ -136,7 +136,8 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
     clock where it holds our data or access to our systems; a clock of the entity's own
     recording as its ``applies_to`` says: :mod:`resilint.domain.notice_clocks`)."""
     facts = context.facts.contract(contract)
-    clocks = list(_insurer_clocks(context, frozenset(facts.entities)))
+    insured = facts.supplier is None or _insurer_concerned(facts.supplier)
+    clocks = list(_insurer_clocks(context, frozenset(facts.entities))) if insured else []
     if facts.supplier is None or not facts.supplier.exposures:
         return clocks
     for entity_id in facts.entities:
@@ -144,6 +145,17 @@ def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
         if entity is not None:
             clocks.extend(_entity_clocks(context.facts, entity, facts.supplier))
     return clocks
+
+
+def _insurer_concerned(supplier: SupplierFacts) -> bool:
+    """Whether a compromise or outage of the supplier can be a loss our cyber insurer must hear
+    of from us: it holds our confidential data or access to our systems, is critical in effect
+    or supports a critical or important function. One that is none of these (an office line, a
+    public data feed, a hardware reseller: ICT services alone) is held to no insurer's deadline:
+    its incident is no breach of ours, and its outage is seen in our own systems, not learnt
+    from its notice (a programme choice)."""
+    exposed = bool(supplier.exposures & {"data", "access"})
+    return exposed or supplier.critical or supplier.supports_critical
 
 
 def _insurer_clocks(context: RuleContext, entities: frozenset[str]) -> Iterator[Clock]:
