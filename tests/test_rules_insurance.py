@@ -750,3 +750,41 @@ def test_ended_policy_needs_no_package(run) -> None:
     assert run("EVD-01", docs(ended)) == []
     stale = package("pack", "old", "asset_inventory", updated="2024-01-01")
     assert run("EVD-01", docs(ended, stale), ITEMS) == []
+
+
+# -- lines of insurance: a crime or specie policy beside the cyber tower ----------------------
+CRIME = """
+kind: InsurancePolicy
+id: crime
+line: crime
+period: {start: 2026-01-01, end: 2026-12-31}
+insured_entities: [north]
+notice: {incident_notice_hours: 72, claim_deadline_days: 180}
+exclusions:
+  - {id: collusion, type: other, description: Theft with the collusion of a key custodian.}
+"""
+
+
+def test_a_policy_of_another_line_is_no_renewal(run) -> None:
+    """A crime policy ending soon, beside a cyber policy that started during its term and runs on:
+    the cyber policy does not renew it (the cyber policy renews no crime cover)."""
+    cyber = PRIMARY.replace(
+        "{start: 2026-01-01, end: 2027-01-10}", "{start: 2026-04-01, end: 2027-03-31}"
+    )
+    found = run("INS-06", docs(ENTITY, SUPPLIER, cyber, CRIME))
+    assert [(f["id"], f["level"]) for f in found] == [("crime", "warning")]
+    renewal = CRIME.replace("id: crime\n", "id: crime-27\n").replace(
+        "{start: 2026-01-01, end: 2026-12-31}", "{start: 2027-01-01, end: 2027-12-31}"
+    )
+    assert run("INS-06", docs(ENTITY, SUPPLIER, cyber, CRIME, renewal)) == []
+
+
+def test_a_crime_policy_is_not_asked_for_cyber_terms(run) -> None:
+    """Business-interruption periods, dependent business-interruption scope and panel firms are
+    cyber terms; the notice deadlines, exclusions and insured entities are asked of every line."""
+    assert run("INS-03", docs(ENTITY, CRIME)) == []
+    bare = CRIME.replace("line: crime\n", "")  # no line stated: a cyber policy, asked for them all
+    assert len(run("INS-03", docs(ENTITY, bare))) == 3  # BI periods (one finding), DBI, panel
+    unexcluded = CRIME[: CRIME.index("exclusions:")]
+    found = run("INS-03", docs(ENTITY, unexcluded))
+    assert ["records no exclusions" in f["message"] for f in found] == [True]
