@@ -802,6 +802,30 @@ def test_exr04_every_function_of_an_entity_under_dora_is_tested_yearly(cli, writ
     assert of("EXR-04", found) == [] and of("EXR-01", found) == []
 
 
+SIMPLIFIED_GROUP = docs(
+    entity("ah-kvg", "[dora]"),
+    entity("ah-vv", "[dora]") + "dora_simplified_framework: true\n",
+    function("advisory-crm", "standard", "entities: [ah-vv]\n"),
+    function("kvg-distribution", "standard", "entities: [ah-kvg]\n"),
+    function("staff-administration", "standard", "entities: [ah-vv, ah-kvg]\n"),
+    function("portfolio-management", "critical", "entities: [ah-vv]\n"),
+)
+
+
+def test_exr04_does_not_ask_article_11_of_an_entity_under_the_simplified_framework(
+    cli, write
+) -> None:
+    # DORA Art. 16(1): Articles 5 to 15 do not bind a small and non-interconnected investment
+    # firm; its sister under the full framework is still asked, and so is a function they share
+    found = run(cli, write, SIMPLIFIED_GROUP)
+    assert places(of("EXR-04", found)) == [("kvg-distribution", 20), ("staff-administration", 26)]
+    # the critical function of the simplified entity is still EXR-01's (its yearly BCP test)
+    assert places(of("EXR-01", found)) == [("portfolio-management", 32)]
+    shown = " ".join(cli("explain", "EXR-04").stdout.split())
+    assert "DORA Art. 16(1), first subparagraph" in shown
+    assert "Delegated Regulation (EU) 2024/1774 Art. 40(1)" in shown
+
+
 def test_exr04_cites_dora_article_11_6_a(cli) -> None:
     shown = " ".join(cli("explain", "EXR-04").stdout.split())
     assert "DORA Art. 11(6)(a)" in shown and "all functions at least yearly" in shown

@@ -118,6 +118,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         facts.regimes.of_entities(entities),
         in_register=_function_in_register(facts, function),
         restore_tests=_restore_tests(facts, function) if critical else "",
+        dora_simplified_only=facts.regimes.dora_simplified_only(entities),
     )
 
 

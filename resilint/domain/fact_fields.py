@@ -180,6 +180,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
         ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+        "dora_simplified_only": _fact(
+            "boolean",
+            "Every one of those entities under DORA applies its simplified ICT risk-management "
+            "framework (dora_simplified_framework: DORA Art. 16(1) disapplies Articles 5 to 15), "
+            "and one is.",
+        ),
     },
     "Entity": {
         "maintains_register": _fact(

@@ -176,6 +176,9 @@ class FunctionFacts:
     restore_tests: str = ""
     """For a critical function: the backup controls covering it and their latest restore
     tests, in words (:func:`.documents._restore_tests`)."""
+    dora_simplified_only: bool = False
+    """Every entity of it under DORA applies the simplified ICT risk-management framework of
+    DORA Art. 16 (Arts 5 to 15 do not bind them), and one is."""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -185,6 +188,7 @@ class FunctionFacts:
             "suppliers": list(self.suppliers),
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
+            "dora_simplified_only": self.dora_simplified_only,
         }
 
 

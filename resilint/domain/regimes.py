@@ -36,6 +36,11 @@ class EntityRegimes:
             if entity.id is not None
         }
         self.everywhere = frozenset(r for regimes in self._of_entity.values() for r in regimes)
+        self._simplified = frozenset(
+            entity.id
+            for entity in index.of_kind("Entity")
+            if entity.id is not None and entity.data.get("dora_simplified_framework") is True
+        )
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self.all_entities = tuple(self._of_entity)
 
@@ -46,6 +51,17 @@ class EntityRegimes:
             return self.everywhere
         found = frozenset(r for e in known for r in self._of_entity[e])
         return self._sets.setdefault(found, found)  # one set for thousands of contracts
+
+    def dora_simplified_only(self, entity_ids: Iterable[str]) -> bool:
+        """Whether every one of these entities (every entity when none is named or known) that
+        is under DORA applies its simplified ICT risk-management framework, and one is: the
+        entities DORA Art. 16(1), first subparagraph, exempts from its Articles 5 to 15
+        (recorded as dora_simplified_framework), which follow Art. 16 and Delegated Regulation
+        (EU) 2024/1774 Title III instead. False where none of them is under DORA (a
+        configuration that names the dora profile applies its rules to them all the same)."""
+        known = [e for e in entity_ids if e in self._of_entity] or list(self._of_entity)
+        under_dora = [e for e in known if "dora" in self._of_entity[e]]
+        return bool(under_dora) and all(e in self._simplified for e in under_dora)
 
     def entities_named(self, document: Document, *fields: str) -> tuple[str, ...]:
         """The entity ids a document's ``fields`` name, or every entity when they name none."""
