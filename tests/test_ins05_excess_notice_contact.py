@@ -83,3 +83,41 @@ def test_the_panel_stays_the_primarys(run) -> None:
     text = text.replace("forensics_firm: Panel Forensics LLP", "forensics_firm: Other Ltd")
     found = run(text)
     assert len(found) == 1 and "cyber-xs" not in found[0]["message"]
+
+
+CRIME = """
+kind: InsurancePolicy
+id: crime
+line: crime
+period: {start: 2026-01-01, end: 2027-01-10}
+insured_entities: [north]
+notice:
+  contact: {email: theft-claims@crime.example}
+"""
+
+
+def plans(count: int) -> list[str]:
+    return [
+        plan("[claims@primary.example]").replace("id: orders-plan", f"id: plan-{n}")
+        for n in range(count)
+    ]
+
+
+def test_a_crime_policys_contact_missing_from_many_templates_is_one_finding(run) -> None:
+    """Which plans' incidents a crime or specie policy covers is the programme's judgement: the
+    templates missing its notice contact are one finding, each of them listed beside it. A
+    cyber policy's contact stays asked of every template, one finding each."""
+    (found,) = run(docs(*BASE, CRIME, *plans(3)))
+    assert found["id"] == "plan-0"
+    assert found["message"].startswith(
+        "the insurer message templates of continuity plan plan-0 and 2 other plans or playbooks "
+        "are not addressed to the notice contact of crime insurance policy crime "
+        "(theft-claims@crime.example)"
+    )
+    assert [r["message"] for r in found["related"]] == [
+        "the insurer's notice contact",
+        "the insurer message template of continuity plan plan-1",
+        "the insurer message template of continuity plan plan-2",
+    ]
+    cyber = [text.replace("line: crime\n", "") for text in (CRIME,)]
+    assert [f["id"] for f in run(docs(*BASE, *cyber, *plans(3)))] == ["plan-0", "plan-1", "plan-2"]

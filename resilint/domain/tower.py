@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from resilint.domain.readers import strings, value_at
+from resilint.domain.readers import strings, text_of, value_at
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -41,6 +41,17 @@ def terms_of(facts: Facts, policy: Document) -> Document | None:
             return None
         policy = below
     return None
+
+
+CYBER = "cyber"
+"""The line of insurance of a policy that records none."""
+
+
+def line_of(facts: Facts, policy: Document) -> str:
+    """The line of insurance of the tower the policy is in (cyber unless stated): a crime or
+    specie policy running on is no renewal of a cyber policy, nor the other way round."""
+    root = terms_of(facts, policy) or policy
+    return text_of(policy.data.get("line")) or text_of(root.data.get("line")) or CYBER
 
 
 def chain_below(facts: Facts, policy: Document) -> list[Document]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, firm_key, in_order, name_key, strings, value_at
-from resilint.domain.tower import insures
+from resilint.domain.tower import CYBER, insures, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
@@ -31,6 +31,7 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
     policies = judged(context)
     noticed = _noticed(context, policies)
     unapproved: dict[tuple[str, str, str], tuple[Document, list[Naming]]] = {}
+    unaddressed: dict[str, tuple[Document, list[Document]]] = {}
     for doc in in_order(
         [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
     ):
@@ -42,9 +43,15 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
                 group = (str(policy.id), role, firm_key(firm) or firm)
                 unapproved.setdefault(group, (policy, []))[1].append((doc, key, firm, what))
         for policy in (p for p in noticed if insures(p, entities)):
-            yield from _contact_gap(context, info, doc, policy)
+            if not _addressed(doc, policy):
+                unaddressed.setdefault(str(policy.id), (policy, []))[1].append(doc)
     for policy, namings in unapproved.values():
         yield _firm_finding(context, info, policy, namings)
+    for policy, docs in unaddressed.values():
+        if line_of(context.facts, policy) == CYBER:  # every plan's incident may be its claim
+            yield from (_contact_finding(context, info, policy, [doc]) for doc in docs)
+        else:  # which plans' incidents it covers is ours to judge: one finding, each listed
+            yield _contact_finding(context, info, policy, docs)
 
 
 def _noticed(context: RuleContext, policies: list[Document]) -> list[Document]:
@@ -135,24 +142,49 @@ def _digits(value: Any) -> str:
     return "".join(ch for ch in value if ch.isdigit()) if isinstance(value, str) else ""
 
 
-def _contact_gap(
-    context: RuleContext, info: RuleInfo, doc: Document, policy: Document
-) -> Iterator[Finding]:
+def _addressed(doc: Document, policy: Document) -> bool:
+    """The plan's or playbook's insurer template reaches the policy's notice contact (or there
+    is nothing to compare: a missing template is BCM-04's and PLB-01's finding, a policy
+    without a notice contact INS-03's)."""
     template = value_at(doc.data, "comms_templates", "insurer")
     contact = value_at(policy.data, "notice", "contact")
     email, phone = name_key(value_at(contact, "email")), _digits(value_at(contact, "phone"))
     if not isinstance(template, dict) or not (email or phone):
-        return  # a missing template is BCM-04's and PLB-01's finding; no contact, INS-03's
+        return True
     recipients = strings(template.get("recipients"))
-    if any(name_key(r) == email or (phone and _digits(r) == phone) for r in recipients):
-        return
+    return any(name_key(r) == email or (phone and _digits(r) == phone) for r in recipients)
+
+
+def _contact_finding(
+    context: RuleContext, info: RuleInfo, policy: Document, docs: list[Document]
+) -> Finding:
+    """The templates not addressed to the policy's notice contact: one finding for each of a
+    cyber policy, which every plan's incident may become a claim under; one for all of a
+    policy of another line (crime, specie), at the first, the others beside it, since which
+    plans' incidents such a policy covers is the programme's judgement."""
+    contact = value_at(policy.data, "notice", "contact")
     address = value_at(contact, "email") or value_at(contact, "phone")
+    (doc, *others), line = docs, line_of(context.facts, policy)
+    if not others:
+        which, fix = f"the insurer message template of {doc.label} is", "the template's recipients"
+    else:
+        more = "plans or playbooks" if len(others) > 1 else "plan or playbook"
+        which = f"the insurer message templates of {doc.label} and {len(others)} other {more} are"
+        fix = (
+            f"the recipients of the templates of the plans whose incidents the {line} policy covers"
+        )
+    named = "insurance policy" if line == CYBER else f"{line} insurance policy"
     message = (
-        f"the insurer message template of {doc.label} is not addressed to the notice contact of "
-        f"insurance policy {policy.id} ({address}): a notice sent elsewhere may not count as "
-        "notice under the policy (insurer market practice). Add the contact to the template's "
-        "recipients"
+        f"{which} not addressed to the notice contact of {named} {policy.id} ({address}): a "
+        "notice sent elsewhere may not count as notice under the policy (insurer market "
+        f"practice). Add the contact to {fix}"
     )
     where: JsonPath = ("comms_templates", "insurer", "recipients")
-    related = (context.related(policy, ("notice", "contact"), "the insurer's notice contact"),)
-    yield context.finding(info, doc, where, message, related, str(policy.id))
+    related = (
+        context.related(policy, ("notice", "contact"), "the insurer's notice contact"),
+        *(
+            context.related(other, where, f"the insurer message template of {other.label}")
+            for other in others
+        ),
+    )
+    return context.finding(info, doc, where, message, related, str(policy.id))

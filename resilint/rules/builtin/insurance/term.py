@@ -15,10 +15,9 @@ from resilint.domain.readers import (
     number,
     show_number,
     strings,
-    text_of,
     value_at,
 )
-from resilint.domain.tower import chain_below, terms_of
+from resilint.domain.tower import chain_below, line_of, terms_of
 from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
@@ -75,18 +74,11 @@ def _lapses(context: RuleContext, policy: Document, policies: list[Document]) ->
         if (
             follows
             and _rank(context.facts, other) == rank
-            and _line(context.facts, other) == _line(context.facts, policy)
+            and line_of(context.facts, other) == line_of(context.facts, policy)
             and insured <= _insured(context.facts, other)
         ):
             return False
     return True
-
-
-def _line(facts: Facts, policy: Document) -> str:
-    """The line of insurance of the tower the policy is in (cyber unless stated): a crime or
-    specie policy running on is no renewal of a cyber policy, nor the other way round."""
-    root = terms_of(facts, policy) or policy
-    return text_of(policy.data.get("line")) or text_of(root.data.get("line")) or "cyber"
 
 
 def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Document:
