@@ -343,11 +343,25 @@ def test_a_tier3_data_holder_needs_a_named_contact_not_a_24x7_line(cli, write) -
 
 def test_a_tier3_supplier_with_access_still_needs_a_24x7_line(cli, write) -> None:
     text = supplier(
-        "tier: 3\nprovides_ict_services: true\n"
+        "tier: 3\nprovides_ict_services: true\nhighest_access_level: read\n"
         "contacts:\n  security: {name: DPO, email: dpo@labels.example}\n"
     )
     [finding] = check(cli, write, text, ["SUP-03"])
     assert "24x7" in finding["message"]
+
+
+def test_a_tier3_supplier_of_ict_services_alone_needs_a_named_contact_not_a_24x7_line(
+    cli, write
+) -> None:
+    """An office line, a public data feed or a research portal: ICT services, but no access to
+    our systems and none of our data, so its compromise cannot reach into them."""
+    named = "contacts:\n  security: {name: Security desk, email: sec@portal.example}\n"
+    base = "tier: 3\nprovides_ict_services: true\nhighest_access_level: none\n"
+    assert check(cli, write, supplier(base + named), ["SUP-03"]) == []
+    [finding] = check(
+        cli, write, supplier(base + "contacts:\n  account_manager: {name: AM}\n"), ["SUP-03"]
+    )
+    assert "contacts.security" in finding["message"]
 
 
 # -- the matrix as configuration ---------------------------------------------------------------
