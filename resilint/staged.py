@@ -128,6 +128,8 @@ class Uncompared(Exception):
 
 @dataclass(frozen=True)
 class _Entry:
+    """One line of ``git diff --raw``: the modes, the earlier blob, the status and the path."""
+
     old_mode: str
     new_mode: str
     old_blob: str
