@@ -88,7 +88,7 @@ class SchemaSet:
                 self._by_kind[kind] = schema
                 self._files[kind] = path
         for schema_id, schema in self._by_id.items():
-            for ref in _refs(schema):
+            for ref in _keyword(schema, "$ref"):
                 if self._lookup(schema_id, ref) is None:
                     raise ConfigError(
                         f"$ref '{ref}' does not resolve within resilint's schemas; "
@@ -152,7 +152,8 @@ class SchemaSet:
             import jsonschema_rs
         except ImportError:  # pragma: no cover - depends on the platform
             return checker
-        for name in sorted({f for schema in self._by_id.values() for f in _formats(schema)}):
+        used = {f for schema in self._by_id.values() for f in _keyword(schema, "format")}
+        for name in sorted(used):
             try:
                 fast = jsonschema_rs.Draft202012Validator({"format": name}, validate_formats=True)
             except ValueError:  # a format jsonschema-rs does not know: python-jsonschema's test
@@ -242,28 +243,16 @@ def _read_schema(path: Path) -> dict[str, Any]:
     return schema  # type: ignore[no-any-return]
 
 
-def _formats(node: Any) -> Iterator[str]:
-    """The names of the formats a schema uses (a property named ``format`` is no format)."""
+def _keyword(node: Any, keyword: str) -> Iterator[str]:
+    """Every text value of ``keyword`` in a schema (``$ref``, ``format``), in document order; a
+    property of that name is no keyword. Walked with a stack, not a generator for each of the
+    schemas' 4,000 values (checked at every start)."""
     stack = [node]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            if isinstance(node.get("format"), str):
-                yield node["format"]
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
-def _refs(node: Any) -> Iterator[str]:
-    """Every ``$ref`` in a schema, in document order: walked with a stack, not a generator
-    for each of the schemas' 4,000 values (checked at every start)."""
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("$ref"), str):
-                yield node["$ref"]
+            if isinstance(node.get(keyword), str):
+                yield node[keyword]
             stack.extend(reversed(node.values()))
         elif isinstance(node, list):
             stack.extend(reversed(node))

@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -323,25 +323,25 @@ def _never(
     first: dict[str, Finding],
     at: _EntryPlaces,
 ) -> list[Finding]:
-    """BSL-02 for each entry naming a finding that is there but never kept in a baseline (the
-    first ``FIXED_SHOWN``): never told "fixed" while the finding still fails the run."""
-    found = []
-    for n in numbers[:FIXED_SHOWN]:
+    """BSL-02 for each entry naming a finding that is there but never kept in a baseline: never
+    told "fixed" while the finding still fails the run."""
+
+    def each(n: int) -> str:
         finding = first[entries[n]["fingerprint"]]
-        message = (
+        return (
             f"baseline entry {n + 1} names {_described(_labels(finding))} ({finding.path}:"
             f"{finding.line}), a finding no baseline keeps, since nothing in that file or "
             "document is checked while it stands: it suppresses nothing; fix the file, then "
             "delete the entry"
         )
-        found.append(core_finding("BSL-02", message, at.path, *at(n)))
-    if len(numbers) > FIXED_SHOWN:
-        message = (
-            f"{len(numbers) - FIXED_SHOWN} more baseline entries name findings no baseline "
-            f"keeps (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
+
+    def rest(more: int) -> str:
+        return (
+            f"{more} more baseline entries name findings no baseline keeps (the first "
+            f"{FIXED_SHOWN} are listed one by one); they suppress nothing"
         )
-        found.append(core_finding("BSL-02", message, at.path, *at(numbers[FIXED_SHOWN])))
-    return found
+
+    return _each_then_counted("BSL-02", numbers, at, each, rest)
 
 
 _LABELS = ("code", "kind", "id", "json_path")
@@ -375,10 +375,9 @@ def _misread(
     first: dict[str, Finding],
     at: _EntryPlaces,
 ) -> list[Finding]:
-    """BSL-02 for each entry whose labels are not those of the finding its fingerprint names
-    (the first ``FIXED_SHOWN``; the rest counted in one)."""
-    found = []
-    for n in numbers[:FIXED_SHOWN]:
+    """BSL-02 for each entry whose labels are not those of the finding its fingerprint names."""
+
+    def each(n: int) -> str:
         entry = entries[n]
         finding = first[entry["fingerprint"]]
         labels = _labels(finding)
@@ -387,20 +386,20 @@ def _misread(
             for label in _LABELS
             if label in entry and entry[label] != labels[label]
         )
-        message = (
+        return (
             f"baseline entry {n + 1} says {_described(entry)} ({differs}), but its fingerprint "
             f"is that of {_described(labels)} ({finding.path}:{finding.line}): it suppresses "
             "nothing, since an entry must say what it accepts; run `resilint baseline` to "
             "record the finding under its own name, or delete the entry"
         )
-        found.append(core_finding("BSL-02", message, at.path, *at(n)))
-    if len(numbers) > FIXED_SHOWN:
-        message = (
-            f"{len(numbers) - FIXED_SHOWN} more baseline entries say another finding than their "
-            f"fingerprint's (the first {FIXED_SHOWN} are listed one by one); they suppress nothing"
+
+    def rest(more: int) -> str:
+        return (
+            f"{more} more baseline entries say another finding than their fingerprint's (the "
+            f"first {FIXED_SHOWN} are listed one by one); they suppress nothing"
         )
-        found.append(core_finding("BSL-02", message, at.path, *at(numbers[FIXED_SHOWN])))
-    return found
+
+    return _each_then_counted("BSL-02", numbers, at, each, rest)
 
 
 def _shown_label(value: Any) -> str:
@@ -462,20 +461,37 @@ finding, so a stale baseline of any size gives a bounded report."""
 
 
 def _fixed(gone: list[int], entries: tuple[dict[str, Any], ...], at: _EntryPlaces) -> list[Finding]:
-    fixed = []
-    for n in gone[:FIXED_SHOWN]:
+    """BSL-01 for each entry whose finding is gone."""
+
+    def each(n: int) -> str:
         entry = entries[n]
         subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
-        message = (
+        return (
             f"fixed: {entry.get('code')} on {subject} is gone; run `resilint baseline` to shrink "
             "the baseline"
         )
-        fixed.append(core_finding("BSL-01", message, at.path, *at(n)))
-    if len(gone) > FIXED_SHOWN:
-        more = len(gone) - FIXED_SHOWN
-        message = (
+
+    def rest(more: int) -> str:
+        return (
             f"fixed: {more} more baseline entries are gone (the first {FIXED_SHOWN} are listed "
             "one by one); run `resilint baseline` to shrink the baseline"
         )
-        fixed.append(core_finding("BSL-01", message, at.path, *at(gone[FIXED_SHOWN])))
-    return fixed
+
+    return _each_then_counted("BSL-01", gone, at, each, rest)
+
+
+def _each_then_counted(
+    code: str,
+    numbers: list[int],
+    at: _EntryPlaces,
+    each: Callable[[int], str],
+    rest: Callable[[int], str],
+) -> list[Finding]:
+    """A finding for each of the first :data:`FIXED_SHOWN` entries, at its place in the
+    baseline, and one counting the rest, at the first of them: a baseline of any size gives a
+    bounded report."""
+    found = [core_finding(code, each(n), at.path, *at(n)) for n in numbers[:FIXED_SHOWN]]
+    if len(numbers) > FIXED_SHOWN:
+        more = len(numbers) - FIXED_SHOWN
+        found.append(core_finding(code, rest(more), at.path, *at(numbers[FIXED_SHOWN])))
+    return found
