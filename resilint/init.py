@@ -20,6 +20,8 @@ VERSION_MARK = "__RESILINT_VERSION__"
 
 @dataclass(frozen=True)
 class Scaffold:
+    """What ``resilint init`` did: the files created, kept, linked and those it could not write."""
+
     created: tuple[Path, ...]
     kept: tuple[Path, ...]
     linked: tuple[Path, ...] = ()

@@ -1,9 +1,15 @@
 """Imported by the command line before any other module of resilint: from here on, resilint's
-dataclasses are built with their methods' kept code (:mod:`resilint.codecache`). A program that
-imports resilint's modules itself builds them as ``dataclasses`` does."""
+dataclasses are built with their methods' kept code (:mod:`resilint.codecache`), and ``inspect``,
+which ``dataclasses`` imports but a run rarely uses, is imported when first used
+(:mod:`resilint.deferred`). A program that imports resilint's modules itself builds them as
+``dataclasses`` does."""
 
 from __future__ import annotations
 
-from resilint import codecache
+from resilint import deferred
+
+deferred.defer("inspect")
+
+from resilint import codecache  # noqa: E402 - after the stand-in, as dataclasses imports inspect
 
 codecache.install()

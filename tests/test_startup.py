@@ -256,6 +256,8 @@ def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) ->
     for files in (["suppliers/one.yaml"], ["suppliers/one.yaml", "suppliers/broken.yaml"]):
         plain, imported = _hook(tmp_path, "pre-commit", *files)
         assert "click" not in imported
+        if sys.version_info < (3, 12):  # later, dataclasses reads every class through inspect
+            assert imported.isdisjoint({"ast", "dis", "tokenize"}), "inspect was imported"
         # --fail-on error and --color/--no-color at their defaults: click parses this one
         parsed, imported = _hook(tmp_path, "pre-commit", "--fail-on", "error", *files)
         assert "click" in imported
@@ -265,6 +267,41 @@ def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) ->
             parsed.stderr,
         )
     assert plain.returncode == 2 and "suppliers/broken.yaml:3:1: YML-01" in plain.stdout
+
+
+def test_every_dataclass_of_resilint_has_a_docstring() -> None:
+    """``dataclasses`` writes a class's signature as the docstring of one that has none, through
+    ``inspect``, which the command line otherwise imports only when used (resilint.deferred)."""
+    import ast
+
+    docless = [
+        f"{path.relative_to(REPO)}:{node.lineno} {node.name}"
+        for path in sorted((REPO / "resilint").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(d).startswith("dataclass") for d in node.decorator_list)
+        and ast.get_docstring(node) is None
+    ]
+    assert docless == []
+
+
+_DEFERRED = """
+import json, sys
+from resilint import deferred
+deferred.defer("inspect")
+import inspect  # the stand-in: nothing is imported yet
+before = "tokenize" in sys.modules
+from inspect import signature  # the first name asked for imports the module
+def f(a, b=1): pass
+print(json.dumps([before, type(sys.modules["inspect"]).__name__, str(signature(f)),
+                  str(inspect.signature(f)), inspect.isfunction(f)]))
+"""
+
+
+def test_a_deferred_module_is_imported_at_its_first_use_and_works_as_itself(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    before, kind, *used = _python(_DEFERRED, tmp_path)
+    assert before is False and kind == "module"
+    assert used == ["(a, b=1)", "(a, b=1)", True]
 
 
 def test_the_hooks_plain_command_line_means_what_click_makes_of_it() -> None:

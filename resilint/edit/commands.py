@@ -26,6 +26,8 @@ from resilint.load.read import real, within
 
 @dataclass(frozen=True)
 class FixArgs:
+    """What ``resilint fix`` was asked: the check's options and how to fix."""
+
     check: CheckArgs
     unsafe: bool = False
     """Apply unsafe fixes too."""
@@ -142,6 +144,8 @@ def _count(number: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class RenameArgs:
+    """What ``resilint rename`` was asked: the document to rename and its new id."""
+
     kind: str
     old: str
     new: str

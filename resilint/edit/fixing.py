@@ -25,6 +25,8 @@ the schema check run), but never loops for ever."""
 
 @dataclass(frozen=True)
 class FileFixes:
+    """One file's text after the fixes applied to it, and the fixes refused."""
+
     file: TextFile
     text: str
     """The file's text with every verified fix applied."""
@@ -38,6 +40,8 @@ class FileFixes:
 
 @dataclass(frozen=True)
 class FixPolicy:
+    """Which fixes ``resilint fix`` may apply, with the schemas and limits it checks them with."""
+
     schemas: SchemaSet
     limits: Limits
     unsafe: bool = False

@@ -28,6 +28,8 @@ _PLACEHOLDERS = {"string": "...", "integer": 0, "number": 0, "boolean": True, "a
 
 @dataclass(frozen=True)
 class NewArgs:
+    """What ``resilint new`` was asked: the kind, id and values of the document to write."""
+
     kind: str
     id: str
     values: tuple[str, ...] = ()

@@ -23,6 +23,8 @@ from resilint.load.read import within
 
 @dataclass(frozen=True)
 class Placement:
+    """Where a new document goes: the file, and whether it is appended to one that exists."""
+
     path: Path
     append: bool
     """The file exists and holds other documents: the new one is appended after a '---'."""

@@ -22,6 +22,8 @@ from resilint.suggest import did_you_mean
 
 @dataclass(frozen=True)
 class Repository:
+    """The repository an authoring command edits: configuration, schemas, rules and documents."""
+
     config: Config
     schemas: SchemaSet
     rules: tuple[Rule, ...]

@@ -28,6 +28,8 @@ RULE = "EXC-01"
 
 @dataclass(frozen=True)
 class WaiveArgs:
+    """What ``resilint waive`` was asked: the rule, its targets and the waiver's terms."""
+
     code: str
     targets: tuple[str, ...]
     reason: str

@@ -21,6 +21,8 @@ from resilint.reporters.base import printable
 
 @dataclass(frozen=True)
 class Section:
+    """One section of a supplier card: its title, column heads and rows."""
+
     title: str
     head: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]

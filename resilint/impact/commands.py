@@ -23,6 +23,8 @@ from resilint.reporters.base import unread_note, unread_suspect
 
 @dataclass(frozen=True)
 class ImpactArgs:
+    """What ``resilint impact`` was asked: the scenario and how to show it."""
+
     paths: tuple[Path, ...] = ()
     target: Target | None = None
     """What is down; None with ``all_critical``."""
@@ -35,6 +37,8 @@ class ImpactArgs:
 
 @dataclass(frozen=True)
 class CardArgs:
+    """What ``resilint card`` was asked: the supplier and how to show its card."""
+
     supplier: str
     paths: tuple[Path, ...] = ()
     output_format: str = "markdown"

@@ -26,6 +26,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Contact:
+    """A way to reach a person or team during an incident."""
+
     name: str = ""
     role: str = ""
     email: str = ""
@@ -40,6 +42,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Threshold:
+    """A threshold an outage crosses (a function's RTO or MTPD, a cover's waiting period)."""
+
     type: str
     description: str
 
@@ -62,12 +66,16 @@ class Fallback:
 
 @dataclass(frozen=True)
 class Exercised:
+    """The latest exercise that rehearsed a function, and its date."""
+
     exercise: str
     date: datetime.date
 
 
 @dataclass(frozen=True)
 class FunctionImpact:
+    """What an outage does to one business function, and who acts on it."""
+
     id: str
     name: str
     criticality: str
@@ -119,6 +127,8 @@ class Notice:
 
 @dataclass(frozen=True)
 class IdentityToDisable:
+    """An identity of the supplier to disable or rotate during its incident."""
+
     id: str
     integration: str
     type: str
@@ -148,6 +158,8 @@ class Cover:
 
 @dataclass(frozen=True)
 class Exclusion:
+    """An exclusion of an insurance policy the scenario may fall under."""
+
     id: str
     type: str
     description: str
@@ -156,6 +168,8 @@ class Exclusion:
 
 @dataclass(frozen=True)
 class Firm:
+    """A firm to call (forensics, counsel) and whether the insurer approved it."""
+
     name: str
     role: str
     pre_approved: bool = False
@@ -163,12 +177,16 @@ class Firm:
 
 @dataclass(frozen=True)
 class Owner:
+    """Who owns a decision or an item, and in what role."""
+
     who: str
     role: str
 
 
 @dataclass(frozen=True)
 class EvidenceItem:
+    """One item of a claims-evidence package: where it is kept and who owns it."""
+
     type: str
     location: str
     owner: str
@@ -176,6 +194,8 @@ class EvidenceItem:
 
 @dataclass(frozen=True)
 class Evidence:
+    """The claims-evidence package a claim will need, with its owner and items."""
+
     package: str
     owner: str
     items: tuple[EvidenceItem, ...]
@@ -201,6 +221,8 @@ class PolicyImpact:
 
 @dataclass(frozen=True)
 class Decision:
+    """A decision a playbook reserves, with its owner and deputy."""
+
     decision: str
     owner: str
     deputy: str
@@ -208,6 +230,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class PlaybookView:
+    """A supplier playbook as the scenario shows it: its owner, escalation and decisions."""
+
     id: str
     reference: str
     owner: str
@@ -232,6 +256,8 @@ class ContractView:
 
 @dataclass(frozen=True)
 class SupplierView:
+    """A supplier of the scenario: its tier, why it is critical and who owns it."""
+
     id: str
     name: str
     tier: int | None
@@ -246,6 +272,8 @@ class SupplierView:
 
 @dataclass(frozen=True)
 class Impact:
+    """Everything a scenario reaches: suppliers, functions, entities, clocks and cover."""
+
     target: Target
     hours: float | None
     as_of: datetime.date

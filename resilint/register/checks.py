@@ -69,6 +69,8 @@ LATIN_NAME = ("B_05.01", "c0050", "c0060")
 
 @dataclass(frozen=True)
 class CheckedRegister:
+    """A built register and the problems its checks found."""
+
     register: Register
     problems: tuple[Problem, ...]
 

@@ -58,6 +58,8 @@ PROFILE = "dora-register"
 
 @dataclass(frozen=True)
 class ExportArgs:
+    """What ``resilint register export`` was asked: the check, format, file, date and entity."""
+
     check: CheckArgs
     output_format: str = "xbrl-csv"
     output: Path | None = None

@@ -25,6 +25,8 @@ from resilint.userfiles import output_directory
 
 @dataclass(frozen=True)
 class ImportArgs:
+    """What ``resilint register import`` was asked: the register to read and where to write."""
+
     source: Path
     output: Path
 

@@ -32,6 +32,8 @@ def places(document: Document, **fields: str) -> dict[str, Place]:
 
 @dataclass(slots=True)
 class Row:
+    """One row of a register template: its values by column, and where each came from."""
+
     values: dict[str, str]
     """Cells by column code (``c0010``), as the xBRL-CSV package writes them."""
     source: Place
@@ -44,6 +46,8 @@ class Row:
 
 @dataclass
 class Register:
+    """The register of information as built: its keeper, level, reference date and rows."""
+
     maintainer: Document
     lei: str
     level: str

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Problem:
+    """What a register check found at one cell: the column, the place and the message."""
+
     template: str
     column: str
     """The column code (``c0010``), or the first of a key's."""

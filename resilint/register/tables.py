@@ -29,6 +29,8 @@ _COLUMN = re.compile(r"^(?:c|b_\d\d\.\d\d\.)?(\d{4})\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class SourceRow:
+    """One row read from a register file, with where it was read."""
+
     template: str
     where: str
     """``B_02.01 row 4`` or ``b_02.01.csv row 4``: what a comment names."""

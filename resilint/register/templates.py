@@ -13,6 +13,8 @@ STRING, CLOSED, DATE, INTEGER, MONETARY, LINK = "s", "e", "d", "i", "m", "t"
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a register template: its code, name, kind and whether it is a key."""
+
     code: str
     """``c0010``: the header of the xBRL-CSV file."""
     name: str
@@ -27,6 +29,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Template:
+    """A template of the register of information and its columns."""
+
     id: str
     """``B_02.01``: the filing indicator."""
     name: str
@@ -47,6 +51,8 @@ class Template:
 
 @dataclass(frozen=True)
 class ForeignKey:
+    """A key one template's columns hold into another template's (R1 to R22)."""
+
     name: str
     """The taxonomy's name, R1 to R22."""
     source: str

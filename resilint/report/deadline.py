@@ -53,6 +53,8 @@ class Intervals:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A date the programme must act by, for the report's calendar."""
+
     day: datetime.date | None
     """None when nothing was ever recorded (never assessed, never exercised): due now."""
     category: str

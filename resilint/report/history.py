@@ -55,6 +55,8 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Change:
+    """How a finding count moved between the previous report and this one."""
+
     previous: Snapshot
     new: tuple[Finding, ...]
     resolved: int

@@ -37,6 +37,8 @@ CONCENTRATION = 2
 
 @dataclass(frozen=True)
 class Node:
+    """A box of the report's dependency drawing: a function, supplier or region, and its place."""
+
     key: str
     kind: str
     """``function``, ``supplier`` or ``region``."""
@@ -55,6 +57,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Drawing:
+    """The report's dependency drawing: its boxes, lines and size."""
+
     nodes: tuple[Node, ...]
     edges: tuple[tuple[str, str, str], ...]
     """Source key, target key, what the link is in words."""

@@ -30,6 +30,8 @@ READING = "reading and validation"
 
 @dataclass(frozen=True)
 class Posture:
+    """What the report says of the programme: what was checked, by area, and what is due."""
+
     checked: Checked
     rules: Mapping[str, RuleDoc]
     areas: Mapping[str, str]

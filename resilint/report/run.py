@@ -49,6 +49,8 @@ from resilint.userfiles import write_output
 
 @dataclass(frozen=True)
 class ReportArgs:
+    """What ``resilint report`` was asked: the check, the file and what to compare with."""
+
     check: CheckArgs
     """The repository, configuration, as-of date and baseline, as ``check`` takes them."""
     output: Path = Path("report.html")
@@ -59,6 +61,8 @@ class ReportArgs:
 
 @dataclass(frozen=True)
 class CalendarArgs:
+    """What ``resilint calendar`` was asked: the check, the days ahead and the format."""
+
     check: CheckArgs
     days: int = DEFAULT_DAYS
     output_format: str = "text"
@@ -67,6 +71,8 @@ class CalendarArgs:
 
 @dataclass(frozen=True)
 class Model:
+    """What the report is drawn from: the checked repository, its configuration and rules."""
+
     checked: Checked
     config: Config
     rules: tuple[Rule, ...]

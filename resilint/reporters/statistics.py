@@ -16,6 +16,8 @@ from resilint.reporters.text import summary
 
 @dataclass(frozen=True)
 class RuleCount:
+    """How many findings one rule has, for ``--statistics``."""
+
     code: str
     name: str
     level: str

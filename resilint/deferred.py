@@ -1,0 +1,53 @@
+"""Standard modules a command line may never use, imported when first used.
+
+``dataclasses`` imports ``inspect`` (and with it ``ast``, ``dis``, ``tokenize`` and
+``linecache``: about a twelfth of the pre-commit hook's start-up) for one use on Python 3.10
+and 3.11, the signature it writes as the docstring of a class that has none; every dataclass of
+resilint has one (tested). So the command line puts a stand-in under the module's name before
+anything imports it (:mod:`resilint.startup`): ``import inspect`` binds the stand-in, and the
+first attribute asked of it imports the real module, which takes the stand-in's place in
+``sys.modules`` and lends it every attribute, so that what was bound to the stand-in works on.
+On Python 3.12 and later ``dataclasses`` reads every class's annotations through ``inspect``,
+so the real module is imported with the first dataclass, as it would have been.
+
+``importlib.util.LazyLoader`` cannot serve here: an ``import`` statement of a module already in
+``sys.modules`` asks the module for its ``__spec__``, which makes a lazy module load itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from typing import Any
+
+
+class _StandIn(types.ModuleType):
+    """A module not imported yet: its own spec answers ``import``; any other attribute imports
+    it (a module's ``__getattr__`` is asked only for what its namespace lacks)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_import(self), name)
+
+
+def _import(stand_in: _StandIn) -> types.ModuleType:
+    name = stand_in.__name__
+    if sys.modules.get(name) is stand_in:
+        del sys.modules[name]
+    real = importlib.import_module(name)
+    vars(stand_in).update(vars(real))  # names bound to the stand-in reach the real module's
+    return real
+
+
+def defer(name: str) -> None:
+    """Import the standard module ``name`` when first used, not now (a module imported already,
+    or one that cannot be found, is left as it is)."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stand_in = _StandIn(name)
+    stand_in.__spec__ = spec
+    sys.modules[name] = stand_in
