@@ -356,3 +356,21 @@ def test_the_advice_fits_the_clock_that_asks_the_shortest_window_with_triage(cli
     assert "the 26-hour deadline asks the shortest window once our triage time is counted" in (
         message
     )
+
+
+def test_ctr04_rationale_cites_the_cir_article_of_the_entitys_kind() -> None:
+    """For the eleven kinds Implementing Regulation (EU) 2024/2690 binds, Art. 3 is exhaustive only
+    together with the article for the kind that its Art. 3(1)(g) brings in (Art. 7 for a cloud
+    computing service provider): the rationale and the module must not say Art. 3 alone."""
+    from pathlib import Path
+
+    import yaml
+
+    from resilint.domain import notice_clocks
+
+    root = Path(__file__).resolve().parents[1]
+    rules = yaml.safe_load((root / "rules" / "contracts.yaml").read_text(encoding="utf-8"))
+    (ctr04,) = [r for r in rules["rules"] if r["code"] == "CTR-04"]
+    for text in (" ".join(ctr04["rationale"].split()), " ".join(notice_clocks.__doc__.split())):
+        assert "Art. 3(1)(g)" in text
+        assert "Art. 7" in text

@@ -13,7 +13,10 @@ critical function is left out: a programme choice (see the CTR-04 rationale). Un
 supplier holding our confidential data counts too (an incident capable of causing considerable
 damage to other persons, Directive (EU) 2022/2555 Art. 23(3)(b)), except for the eleven kinds of
 entity Implementing Regulation (EU) 2024/2690 binds, whose significant incidents its Art. 3 lists
-exhaustively (recital 30); under NYDFS a provider holding our nonpublic information (23 NYCRR
+exhaustively (recital 30), with the article for each kind through Art. 3(1)(g) (Art. 7 for cloud
+computing service providers: its point 3, a suspectedly malicious compromise of data related to
+the provision of the service, concerns the suppliers behind a critical or important function,
+counted already); under NYDFS a provider holding our nonpublic information (23 NYCRR
 500.17(a)(1), 500.1). The data protection authority's clock starts where the supplier holds our
 data or access to our systems.
 
@@ -146,7 +149,9 @@ def starts_regulator_clocks(
 
 def _listed(entity: Document) -> bool:
     """One of the eleven kinds of NIS2 entity Implementing Regulation (EU) 2024/2690 binds: its
-    Art. 3 criteria of a significant incident are exhaustive for them (recital 30)."""
+    Art. 3 criteria of a significant incident, with those of the article for their kind that
+    Art. 3(1)(g) brings in (Arts. 5 to 14: Art. 7 for cloud computing service providers), are
+    exhaustive for them (recital 30)."""
     kind = entity.data.get("nis2_entity_type")
     return isinstance(kind, str) and kind != "other"
 
