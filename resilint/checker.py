@@ -26,7 +26,7 @@ from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.parallel import evaluate_all
 from resilint.references import Unreadable, check_index, check_references
-from resilint.result import FileResult, Result
+from resilint.result import FileResult, Result, unchecked_files
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
@@ -172,14 +172,23 @@ def load_index(options: CheckOptions) -> Index:
     return load_documents(options)[0]
 
 
-def load_documents(options: CheckOptions) -> tuple[Index, tuple[str, ...]]:
-    """The index :func:`load_index` gives, and the files that could not be read (what they
-    hold is missing from it), for commands that must not pass over them in silence."""
+def load_documents(
+    options: CheckOptions,
+) -> tuple[Index, tuple[str, ...], tuple[str, ...]]:
+    """The index :func:`load_index` gives, the files that could not be read and those holding
+    a document resilint does not check (an unknown kind or version, a near-miss apiVersion):
+    what they hold is missing from the index (or unvalidated in it), for commands that must not
+    pass over them in silence."""
     found = _discover(options)
     files = _read_all(found.names, options, None)
     read = (*found.findings, *(f for file in files for f in file.findings))
     unreadable = {f.path for f in read if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable}
-    return Index(doc for file in files for doc in file.documents), tuple(sorted(unreadable))
+    unchecked = set(unchecked_files(read)) - unreadable
+    return (
+        Index(doc for file in files for doc in file.documents),
+        tuple(sorted(unreadable)),
+        tuple(sorted(unchecked)),
+    )
 
 
 def _discover(options: CheckOptions) -> Discovery:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from resilint.core_checks import CORE_CHECKS
@@ -36,6 +37,13 @@ class Result:
         return bool(self.unreadable_files)
 
     @property
+    def unchecked_files(self) -> tuple[str, ...]:
+        """The files holding a document that is not checked at all (an unknown kind or
+        version, a near-miss apiVersion), in the findings' order: what it holds is missing
+        from an answer read from the documents, as an unreadable file's is."""
+        return unchecked_files(self.findings)
+
+    @property
     def unreadable_files(self) -> tuple[str, ...]:
         """The files that could not be read as data at all, in the findings' order."""
         return tuple(
@@ -45,3 +53,12 @@ class Result:
                 if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
             )
         )
+
+
+def unchecked_files(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The files of ``findings`` that hold a document resilint does not check (DOC-01, DOC-03)."""
+    return tuple(
+        dict.fromkeys(
+            f.path for f in findings if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unchecked
+        )
+    )

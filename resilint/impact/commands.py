@@ -18,7 +18,7 @@ from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import SUPPLIER, Impact, Target
 from resilint.impact.scenario import analyse
-from resilint.reporters.base import unread_note, unread_suspect
+from resilint.reporters.base import unchecked_note, unread_note, unread_suspect
 
 
 @dataclass(frozen=True)
@@ -48,60 +48,76 @@ class CardArgs:
 
 def build_facts(
     paths: tuple[Path, ...], config: Path | None, as_of: datetime.date | None
-) -> tuple[Facts, tuple[str, ...]]:
+) -> tuple[Facts, Missing]:
     """The repository's documents, loaded and validated as a check loads them, and the facts
-    and dependency graph the rules read (no rule runs); and the files that could not be read."""
+    and dependency graph the rules read (no rule runs); and the files that could not be read
+    or hold a document resilint does not check."""
     args = CheckArgs(paths=paths, config=config, as_of=as_of)
     schemas = build_schemas()
     settings = build_config(args, schemas)
     options = build_options(args, schemas, settings, ())
-    index, unreadable = load_documents(options)
-    return Facts(index, options.as_of, settings.definitions), unreadable
+    index, unreadable, unchecked = load_documents(options)
+    return Facts(index, options.as_of, settings.definitions), Missing(unreadable, unchecked)
 
 
-def _status(unreadable: tuple[str, ...]) -> int:
-    """Written; but a file that could not be read is no silent pass: what it holds is missing
-    from the scenario."""
-    if not unreadable:
+@dataclass(frozen=True)
+class Missing:
+    """Files whose documents the answer lacks: unreadable, or holding a document resilint does
+    not check (an unknown kind or version, a near-miss apiVersion)."""
+
+    unreadable: tuple[str, ...] = ()
+    unchecked: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.unreadable or self.unchecked)
+
+
+def _status(missing: Missing) -> int:
+    """Written; but a file that could not be read, or a document that is not checked, is no
+    silent pass: what it holds is missing from the scenario."""
+    if not missing:
         return ExitCode.OK
-    click.echo(unread_note(unreadable, "answer"), err=True)
+    if missing.unreadable:
+        click.echo(unread_note(missing.unreadable, "answer"), err=True)
+    if missing.unchecked:
+        click.echo(unchecked_note(missing.unchecked, "answer"), err=True)
     return ExitCode.INPUT
 
 
 def run_impact(args: ImpactArgs) -> int:
-    facts, unreadable = build_facts(args.paths, args.config, args.as_of)
+    facts, missing = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
         _write(BOARD_FORMATS[args.output_format](critical_scenarios(facts, args.hours)))
-        return _status(unreadable)
+        return _status(missing)
     if args.target is None:
         raise UsageError(
             "say what is down: --supplier ID, --region R, --dependency D or --function F "
             "(or --all-critical)"
         )
-    impact = _analysed(facts, args.target, args.hours, unreadable)
+    impact = _analysed(facts, args.target, args.hours, missing)
     _write(IMPACT_FORMATS[args.output_format](impact))
-    return _status(unreadable)
+    return _status(missing)
 
 
 def run_card(args: CardArgs) -> int:
-    facts, unreadable = build_facts(args.paths, args.config, args.as_of)
-    impact = _analysed(facts, Target(SUPPLIER, args.supplier), None, unreadable)
+    facts, missing = build_facts(args.paths, args.config, args.as_of)
+    impact = _analysed(facts, Target(SUPPLIER, args.supplier), None, missing)
     _write(CARD_FORMATS[args.output_format](impact))
-    return _status(unreadable)
+    return _status(missing)
 
 
 def _analysed(
-    facts: Facts, target: Target, hours: float | None, unreadable: tuple[str, ...]
+    facts: Facts, target: Target, hours: float | None, missing: Missing
 ) -> Impact:
     """The scenario; when what is down is in none of the documents read, it may be in a file
     that could not be read, and then "not found" would send the user hunting for a typo."""
     try:
         return analyse(facts, target, hours)
-    except NotFound as missing:
-        if not unreadable:
+    except NotFound as absent:
+        if not missing:
             raise
-        suspect = unread_suspect(unreadable, missing.holder)
-        raise NotFound(f"{missing}; {suspect}", missing.holder) from None
+        suspect = unread_suspect((*missing.unreadable, *missing.unchecked), absent.holder)
+        raise NotFound(f"{absent}; {suspect}", absent.holder) from None
 
 
 def _write(text: str) -> None:

@@ -46,6 +46,7 @@ from resilint.reporters.base import (
     counted,
     log_safe,
     printable,
+    unchecked_note,
     unread_note,
 )
 from resilint.result import Result
@@ -117,11 +118,12 @@ def run_export(args: ExportArgs) -> int:
         )
         listing.show()
     click.echo(f"wrote {_write(register, args)}", err=True)
-    unreadable = checked.result.unreadable_files
+    unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
     if unreadable:  # written as asked, but what those files hold is missing from it
         click.echo(unread_note(unreadable, "register"), err=True)
-        return ExitCode.INPUT
-    return ExitCode.OK
+    if unchecked:  # so is what a document of no known kind or version holds: rows missing
+        click.echo(unchecked_note(unchecked, "register"), err=True)
+    return ExitCode.INPUT if unreadable or unchecked else ExitCode.OK
 
 
 def _readiness(config: Config, readiness: frozenset[str], known: Iterable[str]) -> Config:

@@ -39,7 +39,7 @@ from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
-from resilint.reporters.base import unread_note
+from resilint.reporters.base import unchecked_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
@@ -168,10 +168,12 @@ def _status(model: Model, answer: str) -> ExitCode:
     result = model.checked.result
     if result.crashes:
         return ExitCode.RULE_CRASHED
-    unreadable = result.unreadable_files
+    unreadable, unchecked = result.unreadable_files, result.unchecked_files
     if unreadable:
         click.echo(unread_note(unreadable, answer), err=True)
-    return ExitCode.INPUT if unreadable else ExitCode.OK
+    if unchecked:  # as missing as an unreadable file's: a document of no known kind or version
+        click.echo(unchecked_note(unchecked, answer), err=True)
+    return ExitCode.INPUT if unreadable or unchecked else ExitCode.OK
 
 
 def run_calendar(args: CalendarArgs) -> int:

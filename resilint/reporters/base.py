@@ -173,6 +173,17 @@ def unread_note(unreadable: Sequence[str], answer: str) -> str:
     )
 
 
+def unchecked_note(unchecked: Sequence[str], answer: str) -> str:
+    """What a command that answers from the documents says when some files hold a document
+    resilint does not check (an unknown kind or version, a near-miss apiVersion: DOC-01,
+    DOC-03): the ``answer`` has nothing, or nothing checked, of it (no silent pass)."""
+    return (
+        f"resilint: {len(unchecked)} file(s) hold a document resilint does not check "
+        f"({_listed(unchecked)}): what it holds is missing from this {answer} or was not "
+        "validated; `resilint check` says why (`resilint fix` fixes most)"
+    )
+
+
 def unread_suspect(unreadable: Sequence[str], holder: str) -> str:
     """What a command adds to "not found" when some files could not be read: the ``holder``
     (``the supplier``) may be in one of them, so the name asked for may well be right."""
