@@ -13,10 +13,12 @@ reads are bounded.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fcntl
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,7 +83,10 @@ def _no_links(path: str | Path, target: Path, doing: str, root: str) -> None:
 
 def write_output(path: str | Path, data: str | bytes, repository: Path | None = None) -> None:
     """Write ``data`` (text as UTF-8) to the file ``path`` the user named, or resilint's
-    default file of ``repository`` (the baseline); see the module doc."""
+    default file of ``repository`` (the baseline); see the module doc. A regular file is
+    written whole or not at all: into a temporary file beside it, then renamed over it, so an
+    interrupted or failed write (a full disk, a killed CI job) leaves the earlier file as it
+    was, never half a report, calendar or baseline."""
     target = _lexical(path)
     root = _guard(target, repository)
     guarded = root is not None
@@ -90,15 +95,52 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
     payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, _WRITE | (os.O_NOFOLLOW if guarded else 0), 0o666)
+        # Outside the guarded tree a link the user's own path holds is followed, as they chose.
+        final = target if guarded else Path(os.path.realpath(target))
+        info = os.lstat(final)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if guarded:
+            raise _refuse(path, "not a regular file; resilint writes only regular files here")
+        _write_in_place(path, target, payload)  # /dev/stdout, a pipe the user named
+        return
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    _replace(path, final, payload, mode)
+
+
+def _replace(path: str | Path, final: Path, payload: bytes, mode: int) -> None:
+    """``payload`` in a new file beside ``final``, renamed over it once whole."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=final.parent)
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, final)  # a link put at ``final`` meanwhile is replaced, not followed
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _write_in_place(path: str | Path, target: Path, payload: bytes) -> None:
+    """Write to what is not a regular file (a terminal, a pipe), never blocking on open."""
+    try:
+        fd = os.open(target, _WRITE, 0o666)
     except OSError as exc:
         raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
     try:
-        info = os.fstat(fd)
-        if guarded and not stat.S_ISREG(info.st_mode):
-            raise _refuse(path, "not a regular file; resilint writes only regular files here")
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
-        if stat.S_ISREG(info.st_mode):
+        if stat.S_ISREG(os.fstat(fd).st_mode):
             os.ftruncate(fd, 0)
         view = memoryview(payload)
         while view:
@@ -107,6 +149,12 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
         raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
     finally:
         os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def refuse_links(path: str | Path, doing: str, repository: Path | None = None) -> None:

@@ -8,11 +8,16 @@ register export say so and exit 2, never 0 over what they silently left out.
 
 from __future__ import annotations
 
+import os
+import resource
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_example
+from tests.conftest import REPO, copy_example
 
 NEAR_MISSES = {
     "apiVerison": ("apiVersion:", "apiVerison:"),  # DOC-03
@@ -74,3 +79,56 @@ def test_an_incomplete_register_missing_a_contract_is_not_status_0(
     assert run.exit_code == 2, run.stderr
     assert "contracts/kursblick.yaml" in run.stderr
     assert "missing from this register" in run.stderr
+
+
+def _limited(limit: int):
+    def apply() -> None:  # Python ignores SIGXFSZ: a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", ".", "--no-cache", "-o", "OUT"),
+        ("calendar", ".", "--no-cache", "--format", "ics", "-o", "OUT"),
+        ("check", ".", "--no-cache", "-o", "sarif=OUT"),
+    ],
+)
+def test_an_output_that_cannot_be_written_whole_leaves_the_earlier_one(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A write that fails half-way (a full disk, a file size limit) used to leave the output
+    truncated: the earlier report or calendar gone and half of the new one in its place."""
+    repo = copy_example("northwind", tmp_path)
+    out = tmp_path / "outputs" / "earlier.out"
+    out.parent.mkdir()
+    earlier = b"the earlier output, whole\n"
+    out.write_bytes(earlier)
+    args = [a.replace("OUT", str(out)) for a in command]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    run = subprocess.run(
+        [sys.executable, "-m", "resilint", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limited(4096),  # the output is larger; every other write is smaller
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "cannot write it" in run.stderr
+    assert out.read_bytes() == earlier
+    assert sorted(p.name for p in out.parent.iterdir()) == ["earlier.out"]  # no temporary left
+
+
+def test_an_output_keeps_the_mode_of_the_file_it_replaces(cli, tmp_path: Path) -> None:
+    repo = copy_example("northwind", tmp_path)
+    out = tmp_path / "deadlines.ics"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert cli("calendar", ".", "--format", "ics", "-o", str(out), cwd=repo).exit_code == 0
+    assert out.read_text().startswith("BEGIN:VCALENDAR")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
