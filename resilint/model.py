@@ -57,6 +57,14 @@ class Index:
         of_kind = self._by_id.get(kind)
         return of_kind.get(doc_id) if of_kind is not None else None
 
+    def namesakes(self, kind: str, doc_id: str) -> list[Document]:
+        """Every ``kind`` document with the id ``doc_id``: the one :meth:`get` gives first,
+        then those DOC-02 reports as sharing it (which of them is meant, nothing says)."""
+        first = self.get(kind, doc_id)
+        if first is None:
+            return []
+        return [first, *(again for seen, again in self.duplicates if seen is first)]
+
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
 

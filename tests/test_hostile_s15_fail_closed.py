@@ -132,3 +132,41 @@ def test_an_output_keeps_the_mode_of_the_file_it_replaces(cli, tmp_path: Path) -
     assert cli("calendar", ".", "--format", "ics", "-o", str(out), cwd=repo).exit_code == 0
     assert out.read_text().startswith("BEGIN:VCALENDAR")
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def _evil_twin(repo: Path) -> None:
+    """A second supplier file with the id of a tier-1 supplier, sorting before it, with
+    another security contact: the first found was the one the card printed."""
+    text = (repo / "suppliers" / "transvia-edi.yaml").read_text(encoding="utf-8")
+    twin = text.replace("noc-security@transvia.example", "attacker@evil.example")
+    assert twin != text
+    (repo / "suppliers" / "aaa-twin.yaml").write_text(twin, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("card", "transvia-edi", "."),
+        ("impact", ".", "--supplier", "transvia-edi"),
+        ("rename", "Supplier", "transvia-edi", "transvia-networks"),
+    ],
+)
+def test_an_id_two_documents_share_is_refused_not_guessed(cli, tmp_path: Path, args) -> None:
+    repo = copy_example("northwind", tmp_path)
+    _evil_twin(repo)
+    before = {p: p.read_bytes() for p in repo.rglob("*.yaml")}
+    run = cli(*args, cwd=repo)
+    assert run.exit_code == 2, run.stdout
+    assert "attacker@evil.example" not in run.stdout
+    assert "2 documents have the Supplier id 'transvia-edi'" in run.stderr
+    assert "suppliers/aaa-twin.yaml:2" in run.stderr and "suppliers/transvia-edi.yaml:2" in run.stderr
+    assert {p: p.read_bytes() for p in repo.rglob("*.yaml")} == before  # nothing renamed
+
+
+def test_the_board_says_its_rows_read_the_first_of_a_shared_id(cli, tmp_path: Path) -> None:
+    repo = copy_example("northwind", tmp_path)
+    _evil_twin(repo)
+    run = cli("impact", ".", "--all-critical", cwd=repo)
+    assert run.stdout  # the table is still written
+    assert run.exit_code == 2
+    assert "1 id(s) are shared by several documents (Supplier transvia-edi)" in run.stderr

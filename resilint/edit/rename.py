@@ -19,6 +19,7 @@ from resilint.edit.splice import apply
 from resilint.edit.verify import verify
 from resilint.errors import UsageError
 from resilint.findings import Applicability, Edit, Fix, JsonPath
+from resilint.impact.scenario import ambiguous
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.suggest import did_you_mean
@@ -39,6 +40,9 @@ def places(repository: Repository, kind: str, old: str) -> dict[str, list[Place]
     if document is None:
         known = list(index.ids(kind))
         raise UsageError(f"there is no {kind} '{old}'{did_you_mean(old, known)}")
+    namesakes = index.namesakes(kind, old)
+    if len(namesakes) > 1:  # renaming the first found would hand its references to it
+        raise UsageError(ambiguous(namesakes, old))
     found: dict[str, list[Place]] = defaultdict(list)
     found[document.path].append((document, ("id",)))
     for doc in index.documents:

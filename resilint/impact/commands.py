@@ -16,9 +16,9 @@ from resilint.domain import Facts
 from resilint.errors import ExitCode, NotFound, UsageError
 from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
-from resilint.impact.model import SUPPLIER, Impact, Target
-from resilint.impact.scenario import analyse
-from resilint.reporters.base import unchecked_note, unread_note, unread_suspect
+from resilint.impact.model import FUNCTION, SUPPLIER, Impact, Target
+from resilint.impact.scenario import ambiguous, analyse
+from resilint.reporters.base import printable, unchecked_note, unread_note, unread_suspect
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,11 @@ def run_impact(args: ImpactArgs) -> int:
     facts, missing = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
         _write(BOARD_FORMATS[args.output_format](critical_scenarios(facts, args.hours)))
+        shared = _shared_ids(facts)
+        if shared:  # each row read the first of the documents sharing its id
+            click.echo(shared, err=True)
+            _status(missing)
+            return ExitCode.INPUT
         return _status(missing)
     if args.target is None:
         raise UsageError(
@@ -106,11 +111,30 @@ def run_card(args: CardArgs) -> int:
     return _status(missing)
 
 
+def _shared_ids(facts: Facts) -> str:
+    """What the board's table says when documents share an id (DOC-02): its rows read the
+    first of each, which may be a stale copy or another's."""
+    shared = list(dict.fromkeys(f"{first.kind} {first.id}" for first, _ in facts.index.duplicates))
+    if not shared:
+        return ""
+    shown = ", ".join(printable(s) for s in shared[:3]) + (
+        f" and {len(shared) - 3} more" if len(shared) > 3 else ""
+    )
+    return (
+        f"resilint: {len(shared)} id(s) are shared by several documents ({shown}): this answer "
+        "read the first of each; give each its own id (DOC-02: `resilint check` says where)"
+    )
+
+
 def _analysed(
     facts: Facts, target: Target, hours: float | None, missing: Missing
 ) -> Impact:
     """The scenario; when what is down is in none of the documents read, it may be in a file
     that could not be read, and then "not found" would send the user hunting for a typo."""
+    kind = {SUPPLIER: "Supplier", FUNCTION: "BusinessFunction"}.get(target.kind)
+    namesakes = facts.index.namesakes(kind, target.value) if kind else []
+    if len(namesakes) > 1:  # the first found may be a stale copy, or another's: never guess
+        raise UsageError(ambiguous(namesakes, target.value))
     try:
         return analyse(facts, target, hours)
     except NotFound as absent:
