@@ -123,8 +123,8 @@ def _replace(path: str | Path, final: Path, payload: bytes, mode: int) -> None:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, final)  # a link put at ``final`` meanwhile is replaced, not followed
+        temporary.chmod(mode)
+        temporary.replace(final)  # a link put at ``final`` meanwhile is replaced, not followed
     except OSError as exc:
         raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
     finally:

@@ -73,8 +73,9 @@ def test_an_incomplete_register_missing_a_contract_is_not_status_0(
     repo = copy_example("havelbank", tmp_path)
     _spoil(repo / "contracts" / "kursblick.yaml", case)
     out = tmp_path / "register"
-    run = cli("register", "export", ".", "--allow-incomplete", "--format", "csv", "-o", str(out),
-              cwd=repo)
+    run = cli(
+        "register", "export", ".", "--allow-incomplete", "--format", "csv", "-o", str(out), cwd=repo
+    )
     assert (out / "b_02.01.csv").exists()  # written, as asked
     assert run.exit_code == 2, run.stderr
     assert "contracts/kursblick.yaml" in run.stderr
@@ -159,7 +160,8 @@ def test_an_id_two_documents_share_is_refused_not_guessed(cli, tmp_path: Path, a
     assert run.exit_code == 2, run.stdout
     assert "attacker@evil.example" not in run.stdout
     assert "2 documents have the Supplier id 'transvia-edi'" in run.stderr
-    assert "suppliers/aaa-twin.yaml:2" in run.stderr and "suppliers/transvia-edi.yaml:2" in run.stderr
+    assert "suppliers/aaa-twin.yaml:2" in run.stderr
+    assert "suppliers/transvia-edi.yaml:2" in run.stderr
     assert {p: p.read_bytes() for p in repo.rglob("*.yaml")} == before  # nothing renamed
 
 

@@ -126,9 +126,7 @@ def _shared_ids(facts: Facts) -> str:
     )
 
 
-def _analysed(
-    facts: Facts, target: Target, hours: float | None, missing: Missing
-) -> Impact:
+def _analysed(facts: Facts, target: Target, hours: float | None, missing: Missing) -> Impact:
     """The scenario; when what is down is in none of the documents read, it may be in a file
     that could not be read, and then "not found" would send the user hunting for a typo."""
     kind = {SUPPLIER: "Supplier", FUNCTION: "BusinessFunction"}.get(target.kind)
