@@ -82,7 +82,7 @@ def test_an_output_in_a_linked_directory_is_not_written(repo, case, args) -> Non
 @pytest.mark.parametrize(("case", "args"), WRITERS, ids=[c[0] for c in WRITERS])
 def test_an_output_that_is_a_fifo_is_refused_without_waiting(repo, case, args) -> None:
     os.mkfifo(repo / "out")
-    _expect_refused(run(repo, *(a.replace("OUT", "out") for a in args)), "cannot write it")
+    _expect_refused(run(repo, *(a.replace("OUT", "out") for a in args)), "not a regular file")
 
 
 def test_an_output_the_user_names_outside_is_written(repo) -> None:
