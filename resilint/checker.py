@@ -444,7 +444,7 @@ def _left_to_unnamed(findings: list[Finding], unnamed: set[tuple[str, str]]) -> 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing
 # (a deleted or renamed document), so those are always reported.
-_REPOSITORY_WIDE = frozenset({"REF-01", "DOC-02"})
+_REPOSITORY_WIDE = frozenset({"REF-01", "DOC-02", "FILE-06"})
 
 
 def normalise(path: str) -> str:

@@ -96,6 +96,18 @@ _CHECKS = (
         unreadable=True,
     ),
     _check(
+        "FILE-06",
+        "not-checked-out",
+        "A YAML file git tracks is not in the work tree (a sparse checkout)",
+        "A sparse checkout leaves files of the repository out of the work tree. A check of what "
+        "is there would pass without them: a deleted supplier that contracts outside the "
+        "checkout still name, a gap in a file nobody checked out. So each tracked YAML file the "
+        "run would have read, and cannot, fails it.",
+        "Check the whole repository (`git sparse-checkout disable`, or `git sparse-checkout "
+        "add` the directories resilint reads), or let CI, which checks out everything, check it.",
+        unreadable=True,
+    ),
+    _check(
         "ENC-01",
         "encoding",
         "The file is not valid UTF-8 (or UTF-16/32 with a byte order mark)",

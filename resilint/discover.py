@@ -218,7 +218,33 @@ class _Finder:
         start = len(self.found)
         self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
         self._walk(top, boundary)
+        if _sparse(top):
+            self.not_checked_out()
         self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
+
+    def not_checked_out(self) -> None:
+        """FILE-06 for each YAML file git tracks below the walked directory, and the walk would
+        take, that a sparse checkout left out of the work tree: what it holds is missing from
+        the run, which must not pass (the first :data:`MOST_LISTED`, the rest counted)."""
+        missing = [
+            where
+            for where in _skipped(self.top or os.curdir)
+            if _taken(where, self.excluded)
+            and not os.path.lexists(self.top + where.replace("/", os.sep))
+        ]
+        for where in missing[:MOST_LISTED]:
+            message = (
+                "git tracks this file, but this sparse checkout leaves it out of the work tree, "
+                "so what it holds is not checked, and what refers to it cannot be"
+            )
+            self.refuse(self.top + where.replace("/", os.sep), Refusal("FILE-06", message))
+        if len(missing) > MOST_LISTED:
+            message = (
+                f"and {len(missing) - MOST_LISTED:,} more YAML files git tracks that this sparse "
+                f"checkout leaves out (the first {MOST_LISTED} are listed one by one)"
+            )
+            where = missing[MOST_LISTED]
+            self.refuse(self.top + where.replace("/", os.sep), Refusal("FILE-06", message))
 
     def _walk(self, top: Path, boundary: str) -> None:
         # Paths are built as strings, each directory's prefix once, exactly as Path would print
@@ -377,6 +403,58 @@ class _Finder:
                 self.link(path, boundary, yaml_named=True)
             elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
                 self.file(path)
+
+
+MOST_LISTED = 100
+"""Files a sparse checkout leaves out, listed one by one; the rest are counted in one finding."""
+
+
+def _sparse(directory: Path) -> bool:
+    """Whether the work tree ``directory`` is in is a sparse checkout, by the file git keeps
+    its patterns in (a stat or two: most checks are of no sparse checkout). The file may stay
+    after ``git sparse-checkout disable``; git then leaves no tracked file out, and
+    :func:`_skipped` finds none."""
+    from resilint.userfiles import work_tree
+
+    tree = work_tree(directory.resolve())
+    if tree is None:
+        return False
+    dot = tree / ".git"
+    git_dir = dot
+    if dot.is_file():  # a linked worktree or a submodule: "gitdir: <path>"
+        try:
+            said = dot.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            return False
+        if not said.startswith("gitdir:"):
+            return False
+        git_dir = tree / said[len("gitdir:") :].strip()
+    return (git_dir / "info" / "sparse-checkout").is_file()
+
+
+def _skipped(directory: str) -> list[str]:
+    """The files git tracks below ``directory`` but leaves out of the work tree (``git ls-files
+    -t``: skip-worktree, ``S``), relative to it with ``/`` between names. git not answering is
+    an error: a sparse checkout whose missing files cannot be listed cannot be checked."""
+    import subprocess  # only in a sparse checkout
+
+    try:
+        done = subprocess.run(  # a fixed git command, in the directory being walked
+            [*_GIT, "ls-files", "-t", "-z"], cwd=directory, capture_output=True, timeout=60
+        )
+        said = done.stderr.decode("utf-8", "replace") if done.returncode else ""
+    except (OSError, subprocess.SubprocessError) as exc:
+        said = str(exc) or type(exc).__name__
+    if said:
+        from resilint.reporters.base import printable
+
+        raise UsageError(
+            f"{printable(directory)}: this is a sparse checkout, and git could not list the "
+            f"files it leaves out ({printable(said.strip())}), so resilint cannot tell what the "
+            "run is missing"
+        )
+    entries = (os.fsdecode(entry) for entry in done.stdout.split(b"\0") if entry)
+    return sorted(entry[2:] for entry in entries if entry.startswith("S "))
 
 
 def _taken(where: str, excluded: Patterns | None) -> bool:

@@ -128,7 +128,8 @@ class Introduced:
         )
         reported = []
         for finding in now.findings:
-            if concerns(finding, self.focus, True, anywhere=False):
+            # a file a sparse checkout left out: no commit can be judged without it
+            if concerns(finding, self.focus, True, anywhere=False) or finding.code == "FILE-06":
                 reported.append(finding)
             elif (
                 before is not None
