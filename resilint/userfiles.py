@@ -18,7 +18,6 @@ import fcntl
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -113,6 +112,8 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
 
 def _replace(path: str | Path, final: Path, payload: bytes, mode: int) -> None:
     """``payload`` in a new file beside ``final``, renamed over it once whole."""
+    import tempfile  # only a run that writes a file (every run imports this module)
+
     try:
         fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=final.parent)
     except OSError as exc:
