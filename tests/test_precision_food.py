@@ -53,8 +53,27 @@ def test_a_tier_2_supplier_with_an_exposure_is_still_asked_the_window(cli, write
         if key == "covers_ict_services":
             contract = contract.replace("covers_ict_services: false\n", line + "\n")
         else:
-            supplier = "\n".join(
-                line if row.startswith(key + ":") else row for row in supplier.splitlines()
-            ) + "\n"
+            supplier = (
+                "\n".join(
+                    line if row.startswith(key + ":") else row for row in supplier.splitlines()
+                )
+                + "\n"
+            )
     (found,) = check(cli, write, repo(supplier, contract), ["CTR-03"])
     assert "within how many hours" in found["message"]
+
+
+def test_a_critical_raw_material_supplier_is_not_asked_to_terminate_on_failed_containment(
+    cli, write
+) -> None:  # type: ignore[no-untyped-def]
+    """Made tier 1 (a production line rests on it), a dairy with no ICT services, no access and
+    none of our data is asked no accelerated termination when it cannot show containment: a
+    security incident there has nothing of ours to contain. One with access to our systems
+    still is."""
+    critical = SUPPLIER.replace("tier: 2", "tier: 1")
+    found = check(cli, write, repo(critical, CONTRACT), ["CTR-08"])
+    assert not any("terminate early" in f["message"] for f in found)
+    reaching = critical.replace("highest_access_level: none", "highest_access_level: read")
+    contract = CONTRACT.replace("covers_ict_services: false\n", "")
+    found = check(cli, write, repo(reaching, contract), ["CTR-08"])
+    assert any("terminate early" in f["message"] for f in found)
