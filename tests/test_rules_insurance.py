@@ -707,6 +707,20 @@ def test_encryption_control_for_another_supplier_does_not_cover(run) -> None:
     assert run("INS-07", docs(gone, payroll, policy, other)) == []
 
 
+def test_an_exclusion_for_unsegmented_ot_is_met_by_a_segmentation_control(run) -> None:
+    """An insurer's exclusion of losses through OT not kept apart from the office network names
+    the control that keeps us outside it; a control of another category does not."""
+    policy = (
+        "kind: InsurancePolicy\nid: cyber\nexclusions:\n"
+        "  - {id: ot, type: other, description: OT networks not segregated from IT,"
+        " mitigating_control_categories: [network_segmentation]}\n"
+    )
+    segmented = control("zones", "network_segmentation")
+    assert run("INS-07", docs(policy, segmented)) == []
+    found = run("INS-07", docs(policy, control("misc", "other")))
+    assert found and "network_segmentation" in found[0]["message"]
+
+
 # -- EVD-01 ----------------------------------------------------------------------------------
 def package(pid: str, policy: str, *kinds: str, updated: str = "2026-10-01") -> str:
     items = "".join(
