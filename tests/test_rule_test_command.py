@@ -102,3 +102,50 @@ def test_a_rule_file_without_rules_fails_the_check_too(cli, tmp_path: Path) -> N
     result = cli("check", "--no-cache")
     assert result.exit_code == 2, result.stdout
     assert "empty.yaml" in result.stderr
+
+
+OVERFLOWING = """\
+rules:
+  - code: ACME-02
+    name: assessed-recently
+    level: error
+    profiles: [baseline]
+    title: Every assessed supplier was assessed within a very long window
+    rationale: An operand that adds up past the largest number is no number of days.
+    references: ["Internal policy TPRM-4"]
+    remediation: Assess the supplier.
+    select: Supplier
+    when:
+      - {field: supplier.last_assessment, exists: true}
+    require:
+      - that: {field: supplier.last_assessment.date, within_days: {sum: [1.7e308, 1.7e308]}}
+        message: "supplier {supplier.id} was not assessed recently"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: other
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        last_assessment: {date: 2026-01-01}
+      expect:
+        - {id: acme, line: LINE}
+"""
+
+
+def test_a_sum_past_the_largest_number_is_no_operand_not_a_crash(cli, tmp_path) -> None:
+    directory = tmp_path / "policies"
+    directory.mkdir()
+    (directory / "assessed.yaml").write_text(OVERFLOWING.replace("LINE", "4"))
+    result = cli("test", "policies")
+    assert result.exit_code == 0, result.stdout
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\nselect: [ACME-02]\n")
+    (tmp_path / "s.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nlast_assessment: {date: 2026-01-01}\n"
+    )
+    result = cli("check", "--no-cache", "s.yaml")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "s.yaml:4:25: ACME-02 error supplier acme was not assessed recently" in result.stdout
+    assert "could not be evaluated" not in result.stdout

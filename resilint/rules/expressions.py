@@ -6,6 +6,7 @@ kinds' schemas, and nothing is ever passed to ``eval``. Errors name the rule fil
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -177,7 +178,10 @@ class ExpressionCompiler:
             numbers = _numbers(values)
             if not numbers or (key == "sum" and len(numbers) != len(values)):
                 return MISSING
-            return combine(numbers)
+            total = combine(numbers)
+            # finite parts can add up past the largest float: no number, as a document can
+            # hold none that is not finite (YML-07), rather than an infinity no date can take
+            return MISSING if isinstance(total, float) and not math.isfinite(total) else total
 
         return aggregate
 

@@ -7,6 +7,7 @@ operator except ``exists: false`` and ``empty: true``.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -58,6 +59,8 @@ def _days(test: Callable[[datetime.date, datetime.date, int], bool]) -> Operator
         day = as_date(value)
         if day is None or isinstance(operand, bool) or not isinstance(operand, int | float):
             return False
+        if isinstance(operand, float) and not math.isfinite(operand):
+            return False  # no count of days: as any operand that is not a number
         return test(day, as_of, int(operand))
 
     return operator
