@@ -833,6 +833,8 @@ def run_test(args: TestArgs) -> int:
     as_of = config.as_of or datetime.date.today()
     results = ruletest.run_examples(tested, every, schemas, as_of)
     _write(ruletest.render(results, time.perf_counter() - started))
+    if any(r.crashed for r in results):  # as check: a rule that raised is not a failed example
+        return ExitCode.RULE_CRASHED
     return ExitCode.OK if all(r.passed for r in results) else ExitCode.FINDINGS
 
 

@@ -261,7 +261,7 @@ def test_command(
 ) -> None:
     """Run every rule's passing and failing examples in RULE_DIRS (default: the configuration's
     rule_dirs): the passing one must give no finding, the failing one exactly those its expect
-    lists. Exit status 1 when one does not hold."""
+    lists. Exit status 1 when one does not hold, 3 when a rule raised on its example."""
     args = TestArgs(rule_dirs, builtin, config, as_of)
     _guarded(lambda: run_test(args))
 

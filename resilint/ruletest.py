@@ -35,6 +35,8 @@ class ExampleResult:
     source: str
     """Where the rule is defined: ``policies/contracts.yaml:12``."""
     problems: tuple[str, ...] = ()
+    crashed: bool = False
+    """The rule raised, or was stopped, on the example (``check``'s exit status 3)."""
 
     @property
     def passed(self) -> bool:
@@ -63,32 +65,41 @@ def rule_results(
     if info.examples is None:
         problem = "the rule has no examples: add examples with pass, fail and expect"
         return [ExampleResult(info.code, FAILING, info.source, (problem,))]
-    found = _findings(info.examples.passing, info.code, every_rule, schemas, as_of)
-    passing = tuple(f"the passing example gives {_describe(f)}" for f in found)
-    found = _findings(info.examples.failing, info.code, every_rule, schemas, as_of)
+    found, raised = _findings(info.examples.passing, info.code, every_rule, schemas, as_of)
+    passing = tuple(f"the passing example gives {_describe(f)}" for f in (*found, *raised))
+    found, crashed = _findings(info.examples.failing, info.code, every_rule, schemas, as_of)
     want = sorted((e.id, e.line) for e in info.examples.expect)
+    # a rule that raised (or was stopped) is reported under its own code at the document it
+    # was evaluating: never the finding the example expects
     got = sorted((f.doc_id or "", f.line) for f in found if f.code == info.code)
     others = [f for f in found if f.code != info.code]
     failing = tuple(f"the failing example also gives {_describe(f)}" for f in others)
+    failing += tuple(f"the rule could not be evaluated: {_describe(f)}" for f in crashed)
     if got != want:
         failing += (f"expected {info.code} at {_places(want)}; got it at {_places(got)}",)
     return [
-        ExampleResult(info.code, PASSING, info.source, passing),
-        ExampleResult(info.code, FAILING, info.source, failing),
+        ExampleResult(info.code, PASSING, info.source, passing, bool(raised)),
+        ExampleResult(info.code, FAILING, info.source, failing, bool(crashed)),
     ]
 
 
 def _findings(
     text: str, code: str, every_rule: Sequence[Rule], schemas: SchemaSet, as_of: datetime.date
-) -> list[Finding]:
-    """The findings of a check of ``text`` alone, with only rule ``code`` selected."""
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings of a check of ``text`` alone, with only rule ``code`` selected, and those
+    that say a rule raised or was stopped (kept apart: they carry the rule's code)."""
     with tempfile.TemporaryDirectory(prefix="resilint-test-") as directory:
         root = Path(directory)
         (root / EXAMPLE_FILE).write_text(text, encoding="utf-8")
         # the tested rule alone: no profile, and no Entity in the example switches one on
         config = Config(root=root, profiles=(), select=(code,), entity_regimes=False)
         options = CheckOptions((root / EXAMPLE_FILE,), schemas, config, tuple(every_rule), as_of)
-        return [f for f in check(options).findings if f.suppression is None]
+        result = check(options)
+        crashes = {id(f) for f in result.crashes}
+        return (
+            [f for f in result.findings if f.suppression is None and id(f) not in crashes],
+            list(result.crashes),
+        )
 
 
 def _describe(finding: Finding) -> str:

@@ -135,6 +135,28 @@ rules:
 """
 
 
+def test_a_rule_that_raises_on_its_failing_example_is_not_a_pass(cli, tmp_path, monkeypatch):
+    """The finding that says a rule raised carries the rule's code, at the id of the document
+    it was evaluating: exactly where the failing example may expect the rule's finding. It is
+    never taken for that finding (status 3, as check gives)."""
+    from resilint.rules import operators
+
+    def raising(value, operand, as_of):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(operators.OPERATORS, "within_days", raising)
+    directory = tmp_path / "policies"
+    directory.mkdir()
+    rule = OVERFLOWING.replace("{sum: [1.7e308, 1.7e308]}", "30").replace("LINE", "3")
+    (directory / "assessed.yaml").write_text(rule)
+    result = cli("test", "policies")
+    assert result.exit_code == 3, result.stdout
+    assert result.lines[0] == "policies/assessed.yaml .F"
+    assert "the rule could not be evaluated: ACME-02 at acme line 3" in result.stdout
+    assert "RuntimeError: boom" in result.stdout
+    assert "expected ACME-02 at acme line 3; got it at nothing" in result.stdout
+
+
 def test_a_sum_past_the_largest_number_is_no_operand_not_a_crash(cli, tmp_path) -> None:
     directory = tmp_path / "policies"
     directory.mkdir()
