@@ -170,10 +170,16 @@ class Store:
             return
         head = self._sign(_sized(len(body))) + b" " + self._sign(body) + b"\n"
         try:
+            made = not os.path.lexists(self.directory)
             self.directory.mkdir(parents=True, exist_ok=True)
             if _unsafe_directory(self.directory):
                 return  # replaced by a link since the run began
-            _create(self.directory / ".gitignore", _IGNORE)
+            # "*" keeps everything there out of git, and out of the check (its walk follows
+            # .gitignore): only in a directory of resilint's own, never in one named with
+            # --cache-dir that holds anything else (the repository's root, suppliers/), where
+            # every new file would pass unseen, by git and by the check
+            if made or self.directory.name == CACHE_DIR_NAME:
+                _create(self.directory / ".gitignore", _IGNORE)
             # a new file of this run's own (as tempfile.mkstemp makes one, without importing
             # tempfile, shutil and random into every hook run)
             temp = self.directory / f".{name}.{os.urandom(8).hex()}"

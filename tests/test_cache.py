@@ -371,3 +371,17 @@ def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
     assert cli("check", *AS_OF, cwd=repo).stdout == findings
     assert len(reads) == len(list(repo.rglob("*.yaml"))) - 1  # all but resilint.yaml
     app._readers.cache_clear()
+
+
+def test_a_cache_dir_holding_other_files_is_not_ignored_whole(cli, repo: Path) -> None:
+    """``--cache-dir .`` (or a directory of data): a ``.gitignore`` of ``*`` there would hide
+    every file added later from git and from the check's walk, which follows .gitignore: a new
+    file would pass unseen. It is written only in a directory of resilint's own."""
+    assert not (repo / ".gitignore").exists()
+    cli("check", "--cache-dir", ".", cwd=repo)
+    assert not (repo / ".gitignore").exists()
+    (repo / "new.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: new\ntier: 9\n")
+    result = cli("check", "--no-cache", cwd=repo)
+    assert "new.yaml:4:7: SCH-01" in result.stdout, result.stdout
+    cli("check", "--cache-dir", "fresh/cache", cwd=repo)  # made by resilint: its own
+    assert (repo / "fresh" / "cache" / ".gitignore").read_text().strip().endswith("*")
