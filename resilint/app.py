@@ -356,6 +356,7 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
         return None, ""
     if args.cache_dir is not None:  # refused as -o is; a link at the default turns it off
         refuse_links(args.cache_dir, "writes the cache", config.root)
+        _refuse_foreign_cache_dir(args.cache_dir)
     elif config.source is None and not all(within(real(p), real(config.root)) for p in args.paths):
         # without a configuration each directory checked is its own repository, and the
         # working directory (the default's place) is none of them: nothing is written there
@@ -365,6 +366,44 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     directory = args.cache_dir or config.root / CACHE_DIR_NAME
     store = open_store(directory, config.root, 4 * config.limits.max_total_bytes)
     return (store, "") if store.usable else (None, store.note)
+
+
+_CACHE_FILES = frozenset({"result.json", "findings.json", "config.json", "rules.json"})
+
+
+def _cache_file(name: str) -> bool:
+    """A file a cache directory holds: resilint's own, its shards (``files-3f.json``), and the
+    dot files (its ``.gitignore``, the temporary files it renames into place)."""
+    shard = (
+        name.startswith("files-") and name.endswith(".json") and len(name) == len("files-00.json")
+    )
+    return name.startswith(".") or name in _CACHE_FILES or shard
+
+
+def _refuse_foreign_cache_dir(directory: Path) -> None:
+    """A ``--cache-dir`` that holds files of its own (the repository's root, ``suppliers/``)
+    is refused: the cache would write its files there over any of the same names. A path
+    through a link is left to the store, which uses no cache there (nothing is listed through
+    it: what lies where a link leads is not read)."""
+    if os.path.realpath(directory) != os.path.normpath(Path(directory).absolute()):
+        return
+    try:
+        names = [entry.name for entry in os.scandir(directory)]
+    except FileNotFoundError:
+        return  # made on the first write
+    except NotADirectoryError:
+        raise UsageError(f"--cache-dir {printable(str(directory))}: not a directory") from None
+    except OSError as exc:
+        raise UsageError(
+            f"--cache-dir {printable(str(directory))}: cannot be read ({exc.strerror})"
+        ) from None
+    foreign = sorted(name for name in names if not _cache_file(name))
+    if foreign:
+        raise UsageError(
+            f"--cache-dir {printable(str(directory))} holds files that are not resilint's cache "
+            f"(such as {printable(foreign[0])}): the cache would write over any of the same "
+            "name; name an empty or new directory"
+        )
 
 
 def code_fingerprint() -> str:

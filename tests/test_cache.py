@@ -373,15 +373,17 @@ def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
     app._readers.cache_clear()
 
 
-def test_a_cache_dir_holding_other_files_is_not_ignored_whole(cli, repo: Path) -> None:
-    """``--cache-dir .`` (or a directory of data): a ``.gitignore`` of ``*`` there would hide
-    every file added later from git and from the check's walk, which follows .gitignore: a new
-    file would pass unseen. It is written only in a directory of resilint's own."""
-    assert not (repo / ".gitignore").exists()
-    cli("check", "--cache-dir", ".", cwd=repo)
-    assert not (repo / ".gitignore").exists()
-    (repo / "new.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: new\ntier: 9\n")
-    result = cli("check", "--no-cache", cwd=repo)
-    assert "new.yaml:4:7: SCH-01" in result.stdout, result.stdout
+def test_a_cache_dir_holding_other_files_is_refused(cli, repo: Path) -> None:
+    """``--cache-dir .`` (or a directory of data): the cache's files would overwrite any of the
+    same name, and a ``.gitignore`` of ``*`` there would hide every file added later from git
+    and from the check's walk, which follows .gitignore (a new file would pass unseen). Such a
+    directory is refused, nothing written; one resilint makes gets its ``.gitignore``."""
+    before = sorted(p.name for p in repo.iterdir())
+    result = cli("check", "--cache-dir", ".", cwd=repo)
+    assert result.exit_code == 2
+    assert "holds files that are not resilint's cache" in result.stderr
+    assert sorted(p.name for p in repo.iterdir()) == before
     cli("check", "--cache-dir", "fresh/cache", cwd=repo)  # made by resilint: its own
     assert (repo / "fresh" / "cache" / ".gitignore").read_text().strip().endswith("*")
+    again = cli("check", "--cache-dir", "fresh/cache", cwd=repo)  # its own files: taken
+    assert again.exit_code in (0, 1) and "holds files" not in again.stderr
