@@ -240,6 +240,9 @@ def test_a_rule_file_link_out_of_the_rule_directory_is_refused(cli, write, tmp_p
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "policies/s.yaml:1:1: FILE-03" in result.stderr
     assert "hunter2" not in result.stdout + result.stderr
+    # the boundary is the rule directory, not the repository: the link leads inside the latter
+    assert "outside this rule directory" in result.stderr
+    assert "outside the repository" not in result.stderr
 
 
 @pytest.mark.parametrize("target", ["/", "../elsewhere", "missing.yaml"])

@@ -129,6 +129,13 @@ def _refuse_link(path: Path, boundary: str) -> None:
     """A link in a rule directory: to a rule file inside it, taken; to a directory, or from a
     name like YAML to a place outside it or to nothing, an error at the link."""
     refused = outside(path, boundary) if path.name.lower().endswith(YAML_SUFFIXES) else None
+    if refused is not None and refused.code == "FILE-03":  # the boundary is the rule directory
+        refused = Refusal(
+            "FILE-03",
+            f"a symbolic link to {path.readlink()}, which is outside this rule directory; "
+            "resilint reads only the files a rule directory holds: name the directory the rule "
+            "file lies in in rule_dirs, or move the file here",
+        )
     if path.is_dir():
         refused = Refusal(
             "FILE-04",
