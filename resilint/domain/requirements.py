@@ -66,6 +66,11 @@ class Term:
     with no entity under any of them the term is the programme's policy. Empty: the basis says
     law for everyone (or is not law)."""
 
+    public_body: bool = True
+    """Asked of a public body serving us under public law (a supplier with public_body: true,
+    such as a shared public-sector IT service centre); False for the commercial remedies a
+    public authority does not grant (step-in into its operation, a contractual indemnity)."""
+
     @property
     def basis_kind(self) -> str:
         """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
@@ -85,8 +90,11 @@ class Term:
         exposures: frozenset[str],
         models: frozenset[str] = frozenset(),
         intra_group: bool = False,
+        public_body: bool = False,
     ) -> bool:
         if intra_group and not self.intra_group:
+            return False
+        if public_body and not self.public_body:
             return False
         if models and models.issubset(self.not_for):
             return False
@@ -137,18 +145,20 @@ class Matrix:
         contract_ict: bool | None = None,
         models: frozenset[str] = frozenset(),
         intra_group: bool = False,
+        public_body: bool = False,
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
         ICT-security terms only where it covers ICT services. ``models`` are the service models
         of what is concerned (empty when any is unknown: then no term is left out for its
-        model); ``intra_group``: the supplier is a company of our own group."""
-        question = (supplier_class, exposures, contract_ict, models, intra_group)
+        model); ``intra_group``: the supplier is a company of our own group; ``public_body``: a
+        public body serving us under public law."""
+        question = (supplier_class, exposures, contract_ict, models, intra_group, public_body)
         found = self._required.get(question)
         if found is None:
             found = self._required[question] = frozenset(
                 name
                 for name, term in self.terms.items()
-                if term.required(supplier_class, exposures, models, intra_group)
+                if term.required(supplier_class, exposures, models, intra_group, public_body)
                 and not (term.ict_security and contract_ict is False)
             )
         return found
@@ -253,6 +263,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 bool(spec.get("intra_group", True)),
                 _basis(name, spec, where),
                 _law_for(name, spec, where),
+                bool(spec.get("public_body", True)),
             )
             for name, spec in data["terms"].items()
         }

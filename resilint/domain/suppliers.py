@@ -129,7 +129,11 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
         entities=entities,
         regimes=facts.regimes.of_entities(entities),
         requires=facts.matrix.required(
-            tier_class, exposures, models=models, intra_group=intra_group(supplier)
+            tier_class,
+            exposures,
+            models=models,
+            intra_group=intra_group(supplier),
+            public_body=public_body(supplier),
         )
         if stage != lifecycle.EXITED
         else frozenset(),
@@ -234,6 +238,12 @@ def intra_group(supplier: Document) -> bool:
     """A company of our own group: it names the Entity it is (group_entity)."""
     named = supplier.data.get("group_entity")
     return isinstance(named, str) and bool(named.strip())
+
+
+def public_body(supplier: Document) -> bool:
+    """A public body serving us under public law (public_body: true): a shared public-sector IT
+    service centre, a state agency. The commercial remedies it does not grant are not asked."""
+    return supplier.data.get("public_body") is True
 
 
 def _has_alternative(facts: Facts, supplier: Document) -> bool:
