@@ -16,13 +16,17 @@ CENTRE = (
 
 
 def test_a_public_body_is_asked_no_step_in_or_indemnity(cli, write) -> None:
-    found = messages(check(cli, write, repo(supplier_doc(CENTRE), contract()), ["CTR-08"]), "CTR-08")
+    found = messages(
+        check(cli, write, repo(supplier_doc(CENTRE), contract()), ["CTR-08"]), "CTR-08"
+    )
     assert "step-in" not in found and "indemnity" not in found
     # accelerated termination on failed containment is still asked of it
     assert "terminate early" in found
     # the same supplier as a company is asked all three
     company = CENTRE.replace("public_body: true\n", "")
-    found = messages(check(cli, write, repo(supplier_doc(company), contract()), ["CTR-08"]), "CTR-08")
+    found = messages(
+        check(cli, write, repo(supplier_doc(company), contract()), ["CTR-08"]), "CTR-08"
+    )
     assert "step-in" in found and "indemnity" in found
     # public_body: false is a company
     said = CENTRE.replace("public_body: true", "public_body: false")
