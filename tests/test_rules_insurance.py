@@ -558,6 +558,33 @@ def test_mfa_condition_needs_all_three_categories(run) -> None:
     assert "Travelers v. International Control Services, 2022" in message
 
 
+def test_uncovered_scope_names_the_control_that_falls_short_of_the_coverage(run) -> None:
+    """A control for the scope that covers less than the condition's minimum is why the scope is
+    uncovered: the message names it and its coverage, not only the controls that do count (a
+    risk manager reading only 'vendor MFA leaves remote_access uncovered' looks for a missing
+    control that is in fact there at 85%)."""
+    policy = """
+kind: InsurancePolicy
+id: cyber
+conditions:
+  - id: mfa-remote
+    control_categories: [mfa_remote_access]
+    scope: [remote_access, third_party_access]
+    minimum_coverage_percent: 100
+    attested: true
+"""
+    text = docs(
+        policy,
+        control("vpn-mfa", "mfa_remote_access", "[remote_access]", "coverage_percent: 85\n"),
+        control("vendor-mfa", "mfa_remote_access", "[third_party_access]", "coverage_percent: 100\n"),
+    )
+    found = run("INS-01", text)
+    assert len(found) == 1
+    message = found[0]["message"]
+    assert "(vendor-mfa) leave remote_access uncovered" in message
+    assert "control vpn-mfa covers 85%, under the 100% required" in message
+
+
 def test_scope_all_covers_every_scope_and_uncovered_scope_is_named(run) -> None:
     policy = """
 kind: InsurancePolicy

@@ -154,9 +154,21 @@ def _condition_gap(
     related = tuple(context.related(c, ("id",), f"{category} control") for c in candidates)
     if usable:
         names = ", ".join(str(c.id) for c in usable)
+        # a control whose scope holds an uncovered area but that does not count (short of the
+        # coverage, not implemented, untested) is why the area is uncovered: say so
+        short = [
+            str(shortfall[id(c)])
+            for c in candidates
+            if shortfall[id(c)] is not None
+            and any(
+                "all" in strings(c.data.get("scope")) or s in strings(c.data.get("scope"))
+                for s in uncovered
+            )
+        ]
+        why = f" ({'; '.join(short)})" if short else ""
         return (
             f"needs {category} controls covering {', '.join(required)}, but the implemented "
-            f"{category} controls ({names}) leave {', '.join(uncovered)} uncovered",
+            f"{category} controls ({names}) leave {', '.join(uncovered)} uncovered{why}",
             related,
         )
     covering = f" covering {', '.join(required)}" if required else ""
