@@ -180,7 +180,12 @@ def _deadline(statute: Statute, clocks: object) -> tuple[float | None, str, str]
         return (
             recorded * (24 if days else 1),
             shown,
-            (f"an internal target; the law allows {statute.deadline}" if shorter else ""),
+            (
+                f"shorter than the {statute.deadline} this law allows: an internal target, or "
+                "a stricter rule for the entity's sector that the record follows"
+                if shorter
+                else ""
+            ),
         )
     note = (
         f"the entity records {shown} (reporting_clocks.{statute.recorded}), longer than the "
