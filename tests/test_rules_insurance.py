@@ -576,7 +576,9 @@ conditions:
     text = docs(
         policy,
         control("vpn-mfa", "mfa_remote_access", "[remote_access]", "coverage_percent: 85\n"),
-        control("vendor-mfa", "mfa_remote_access", "[third_party_access]", "coverage_percent: 100\n"),
+        control(
+            "vendor-mfa", "mfa_remote_access", "[third_party_access]", "coverage_percent: 100\n"
+        ),
     )
     found = run("INS-01", text)
     assert len(found) == 1
