@@ -445,6 +445,9 @@ def _left_to_unnamed(findings: list[Finding], unnamed: set[tuple[str, str]]) -> 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing
 # (a deleted or renamed document), so those are always reported.
 _REPOSITORY_WIDE = frozenset({"REF-01", "DOC-02", "FILE-06"})
+# A file a sparse checkout left out: the run is missing part of the repository, so no part of
+# it can be judged (a focused check of suppliers/ would miss a clash with an id left out).
+_INCOMPLETE = frozenset({"FILE-06"})
 
 
 def normalise(path: str) -> str:
@@ -464,8 +467,9 @@ def concerns(
     """Located in the focus; for a change (pre-commit), also what it breaks elsewhere: a finding
     with a related place in the focus, and (``anywhere``) a dangling reference or a clashing id
     anywhere, which only a comparison with the earlier state tells from an old one
-    (:mod:`resilint.introduced`, which makes it and passes ``anywhere=False``)."""
-    if _within(finding.path, focus):
+    (:mod:`resilint.introduced`, which makes it and passes ``anywhere=False``). A run missing
+    part of the repository concerns every focus."""
+    if finding.code in _INCOMPLETE or _within(finding.path, focus):
         return True
     if not changes:
         return False

@@ -79,3 +79,24 @@ def test_a_long_list_is_bounded(cli, sparse: Path, monkeypatch: pytest.MonkeyPat
     messages = [f["message"] for f in result.json()["findings"] if f["code"] == "FILE-06"]
     assert len(messages) == 4 and result.exit_code == 2
     assert messages[-1].startswith(f"and {len(left_out(sparse)) - 3:,} more YAML files")
+
+
+def test_a_focused_check_fails_on_files_left_out_elsewhere(cli, sparse: Path) -> None:
+    """``check suppliers`` loads the whole repository: a supplier whose id a file outside the
+    checkout repeats is DOC-02 in a full checkout, so the sparse one must not pass; a baseline
+    of the focus must not be written without the files either."""
+    clash = sparse / "suppliers" / "albis-telecom.yaml"
+    git(sparse, "sparse-checkout", "disable")
+    (sparse / "functions" / "albis-again.yaml").write_text(clash.read_text())
+    git(sparse, "add", "-A")
+    git(sparse, "-c", "user.email=r@example.com", "-c", "user.name=R", "commit", "-qm", "clash")
+    full = cli("check", "suppliers", "--format", "json", "--no-cache", cwd=sparse)
+    assert full.exit_code == 1 and "DOC-02" in {f["code"] for f in full.json()["findings"]}
+    git(sparse, "sparse-checkout", "set", "suppliers", "contracts")
+    focused = cli("check", "suppliers", "--format", "json", "--no-cache", cwd=sparse)
+    assert focused.exit_code == 2
+    assert "functions/albis-again.yaml" in {
+        f["path"] for f in focused.json()["findings"] if f["code"] == "FILE-06"
+    }
+    assert cli("baseline", "suppliers", cwd=sparse).exit_code == 2
+    assert not (sparse / ".resilint-baseline.json").exists()
