@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,10 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
     if root is not None:
         _no_links(path, target, "writes", root)
     payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    descriptor = None if guarded else _descriptor(target)
+    if descriptor is not None:  # /dev/stdout: the shell's file, never reopened or replaced
+        _write_descriptor(path, descriptor, payload)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Outside the guarded tree a link the user's own path holds is followed, as they chose.
@@ -150,6 +155,37 @@ def _write_in_place(path: str | Path, target: Path, payload: bytes) -> None:
         raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
     finally:
         os.close(fd)
+
+
+def _descriptor(target: Path) -> int | None:
+    """The descriptor of this process ``target`` names (``/dev/stdout``, ``/dev/fd/3``,
+    ``/proc/self/fd/1``), by its links followed one by one. Opening one opens its file anew (at
+    its start, not appending), and the file it resolves to would be replaced by the rename: a
+    log the shell appends to (``>> build.log``) lost what it held and all printed after."""
+    path = str(target)
+    own = (f"/proc/{os.getpid()}/fd", "/dev/fd")
+    for _ in range(40):  # a link chain longer than the system's own limit is no descriptor
+        head, name = os.path.split(path)
+        if name.isdigit() and os.path.realpath(head) in own:
+            return int(name)
+        try:
+            path = str(Path(head) / Path(path).readlink())
+        except OSError:
+            return None
+    return None
+
+
+def _write_descriptor(path: str | Path, fd: int, payload: bytes) -> None:
+    """Write to the open descriptor ``fd`` where it stands (its offset, or appended)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()  # what was printed before comes before
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
 
 
 def _umask() -> int:

@@ -172,3 +172,22 @@ def test_the_board_says_its_rows_read_the_first_of_a_shared_id(cli, tmp_path: Pa
     assert run.stdout  # the table is still written
     assert run.exit_code == 2
     assert "1 id(s) are shared by several documents (Supplier transvia-edi)" in run.stderr
+
+
+def test_an_output_to_standard_output_appends_to_the_shells_file(tmp_path: Path) -> None:
+    """``-o json=/dev/stdout >> build.log``: /dev/stdout resolves to build.log, which the
+    temporary file was renamed over (the log's earlier lines and all printed after went to the
+    replaced file, lost); the descriptor is written where it stands instead."""
+    repo = copy_example("northwind", tmp_path)
+    log = tmp_path / "build.log"
+    log.write_text("earlier line\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    script = f"echo before; {sys.executable} -m resilint check . -o json=/dev/stdout; echo after"
+    with log.open("a") as appended:
+        run = subprocess.run(
+            ["sh", "-c", script], cwd=repo, env=env, stdout=appended, timeout=120, check=False
+        )
+    assert run.returncode == 0
+    text = log.read_text()
+    assert text.startswith("earlier line\nbefore\n{\n") and text.endswith("after\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build.log", "northwind", "xdg"]
