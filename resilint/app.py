@@ -23,6 +23,7 @@ from resilint.cache import (
     CACHE_DIR_NAME,
     KnownValid,
     Store,
+    cache_file,
     files_fingerprint,
     fingerprint,
     open_store,
@@ -368,16 +369,10 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     return (store, "") if store.usable else (None, store.note)
 
 
-_CACHE_FILES = frozenset({"result.json", "findings.json", "config.json", "rules.json"})
-
-
 def _cache_file(name: str) -> bool:
-    """A file a cache directory holds: resilint's own, its shards (``files-3f.json``), and the
-    dot files (its ``.gitignore``, the temporary files it renames into place)."""
-    shard = (
-        name.startswith("files-") and name.endswith(".json") and len(name) == len("files-00.json")
-    )
-    return name.startswith(".") or name in _CACHE_FILES or shard
+    """A file a cache directory may hold: the cache's own (:func:`resilint.cache.cache_file`),
+    and any dot file (the cache writes none of those names but its own)."""
+    return name.startswith(".") or cache_file(name)
 
 
 def _refuse_foreign_cache_dir(directory: Path) -> None:

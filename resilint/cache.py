@@ -178,8 +178,11 @@ class Store:
             # .gitignore): only in a directory of resilint's own, never in one named with
             # --cache-dir that holds anything else (the repository's root, suppliers/), where
             # every new file would pass unseen, by git and by the check
-            if made or self.directory.name == CACHE_DIR_NAME:
-                _create(self.directory / ".gitignore", _IGNORE)
+            ignore = self.directory / ".gitignore"
+            if not os.path.lexists(ignore) and (
+                made or self.directory.name == CACHE_DIR_NAME or _holds_only_cache(self.directory)
+            ):
+                _create(ignore, _IGNORE)
             # a new file of this run's own (as tempfile.mkstemp makes one, without importing
             # tempfile, shutil and random into every hook run)
             temp = self.directory / f".{name}.{os.urandom(8).hex()}"
@@ -194,6 +197,28 @@ class Store:
         except OSError:  # a full disk, or a directory planted at the name: nothing left behind
             with contextlib.suppress(OSError):
                 temp.unlink()
+
+
+_CACHE_FILES = frozenset({"result.json", "findings.json", "config.json", "rules.json"})
+
+
+def cache_file(name: str) -> bool:
+    """A name the cache writes: its files, its shards (``files-3f.json``), its ``.gitignore``
+    and the temporary files it renames into place (``.result.json.<16 hex digits>``)."""
+    if name.startswith(".") and name != ".gitignore":
+        stem, _, suffix = name[1:].rpartition(".")
+        return len(suffix) == 16 and cache_file(stem)
+    shard = name.startswith("files-") and name.endswith(".json") and len(name) == 13
+    return name == ".gitignore" or name in _CACHE_FILES or shard
+
+
+def _holds_only_cache(directory: Path) -> bool:
+    """Whether ``directory`` holds nothing but the cache's files: an empty directory made
+    beforehand (``mkdir -p``, a CI step) is the cache's own too, and gets its ``.gitignore``."""
+    try:
+        return all(cache_file(entry.name) for entry in os.scandir(directory))
+    except OSError:
+        return False
 
 
 _HEAD = 64 + 1 + 64 + 1
