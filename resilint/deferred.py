@@ -37,7 +37,7 @@ class _StandIn(types.ModuleType):
 def _import(stand_in: _StandIn) -> types.ModuleType:
     name = stand_in.__name__
     if sys.modules.get(name) is stand_in:
-        del sys.modules[name]
+        sys.modules.pop(name, None)  # two first uses at once: the second finds it gone
     real = importlib.import_module(name)
     vars(stand_in).update(vars(real))  # names bound to the stand-in reach the real module's
     return real
