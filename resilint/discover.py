@@ -176,6 +176,9 @@ class _Finder:
         """git's ``core.ignorecase`` in :attr:`top`, asked once a .gitignore is found there."""
         self.excluding = False
         """Whether the last entry :meth:`ignored` left out was left out by ``exclude``."""
+        self.nested: list[tuple[str, str]] = []
+        """The work trees of their own the walk entered (submodules), as each directory's path
+        and its path relative to the walked directory: each may be a sparse checkout."""
         self.found: list[tuple[str, os.stat_result]] = []
         """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
         checked (sorted within a directory tree)."""
@@ -217,34 +220,39 @@ class _Finder:
     def walk(self, top: Path, boundary: str) -> None:
         start = len(self.found)
         self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
+        self.nested = []
         self._walk(top, boundary)
         if _sparse(top):
-            self.not_checked_out()
+            self.not_checked_out(self.top, "")
+        for prefix, relative in self.nested:  # a submodule's work tree, sparse on its own
+            if _sparse(Path(prefix or os.curdir)):
+                self.not_checked_out(prefix, relative)
         self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
-    def not_checked_out(self) -> None:
-        """FILE-06 for each YAML file git tracks below the walked directory, and the walk would
-        take, that a sparse checkout left out of the work tree: what it holds is missing from
-        the run, which must not pass (the first :data:`MOST_LISTED`, the rest counted)."""
+    def not_checked_out(self, prefix: str, relative: str) -> None:
+        """FILE-06 for each YAML file git tracks below the work tree at ``prefix`` (the walked
+        directory, or a submodule ``relative`` below it), and the walk would take, that a
+        sparse checkout left out of the work tree: what it holds is missing from the run, which
+        must not pass (the first :data:`MOST_LISTED`, the rest counted)."""
         missing = [
             where
-            for where in _skipped(self.top or os.curdir)
-            if _taken(where, self.excluded)
-            and not os.path.lexists(self.top + where.replace("/", os.sep))
+            for where in _skipped(prefix or os.curdir)
+            if _taken(relative + where, self.excluded)
+            and not os.path.lexists(prefix + where.replace("/", os.sep))
         ]
         for where in missing[:MOST_LISTED]:
             message = (
                 "git tracks this file, but this sparse checkout leaves it out of the work tree, "
                 "so what it holds is not checked, and what refers to it cannot be"
             )
-            self.refuse(self.top + where.replace("/", os.sep), Refusal("FILE-06", message))
+            self.refuse(prefix + where.replace("/", os.sep), Refusal("FILE-06", message))
         if len(missing) > MOST_LISTED:
             message = (
                 f"and {len(missing) - MOST_LISTED:,} more YAML files git tracks that this sparse "
                 f"checkout leaves out (the first {MOST_LISTED} are listed one by one)"
             )
             where = missing[MOST_LISTED]
-            self.refuse(self.top + where.replace("/", os.sep), Refusal("FILE-06", message))
+            self.refuse(prefix + where.replace("/", os.sep), Refusal("FILE-06", message))
 
     def _walk(self, top: Path, boundary: str) -> None:
         # Paths are built as strings, each directory's prefix once, exactly as Path would print
@@ -259,6 +267,8 @@ class _Finder:
                 message = f"cannot list this directory ({exc.strerror}); its files are not checked"
                 self.refuse(directory, Refusal("FILE-01", message))
                 continue
+            if relative and any(entry.name == ".git" for entry in entries):
+                self.nested.append((prefix, relative))  # a submodule (or a nested repository)
             ignores = inherited + self.gitignore(entries, relative)
             for entry in entries:
                 try:

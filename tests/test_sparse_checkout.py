@@ -100,3 +100,26 @@ def test_a_focused_check_fails_on_files_left_out_elsewhere(cli, sparse: Path) ->
     }
     assert cli("baseline", "suppliers", cwd=sparse).exit_code == 2
     assert not (sparse / ".resilint-baseline.json").exists()
+
+
+def test_a_sparse_submodule_inside_the_repository_fails_the_check(cli, tmp_path: Path) -> None:
+    """The walk enters a submodule, a work tree of its own: its own sparse checkout leaves its
+    files out as the superproject's would."""
+    inner = tmp_path / "programme"
+    shutil.copytree(EXAMPLES / "northwind", inner, ignore=shutil.ignore_patterns(".resilint_cache"))
+    (inner / "resilint.yaml").unlink()
+    git(inner, "init", "-q", "-b", "main")
+    git(inner, "add", "-A")
+    git(inner, "-c", "user.email=r@example.com", "-c", "user.name=R", "commit", "-qm", "p")
+    outer = tmp_path / "super"
+    outer.mkdir()
+    git(outer, "init", "-q", "-b", "main")
+    (outer / "resilint.yaml").write_text((EXAMPLES / "northwind" / "resilint.yaml").read_text())
+    git(outer, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "prog")
+    whole = cli("check", "--format", "json", "--no-cache", cwd=outer)
+    assert whole.exit_code == 0, whole.stdout + whole.stderr
+    git(outer / "prog", "sparse-checkout", "set", "suppliers", "contracts")
+    result = cli("check", "--format", "json", "--no-cache", cwd=outer)
+    assert result.exit_code == 2
+    placed = sorted(f["path"] for f in result.json()["findings"] if f["code"] == "FILE-06")
+    assert placed == [f"prog/{path}" for path in left_out(outer / "prog")] and placed
