@@ -81,3 +81,41 @@ def test_the_insurers_deadline_is_asked_of_suppliers_whose_incident_can_be_ours(
         text = text.replace("highest_access_level: none\n", "")
     found = check(cli, write, text, ["CTR-04"])
     assert [f["id"] for f in found] == (["ctr-office-line"] if held else [])
+
+
+BANK = """\
+apiVersion: resilint/v1
+kind: Entity
+id: bank
+name: Example Bank AG
+lei: 5299000J2N45DDNE4Y28
+country: DE
+entity_type: credit_institution
+competent_authority: BaFin
+total_assets: {amount: 1200000000, currency: EUR}
+register_entry: {integrated: 2025-01-10, last_updated: 2026-10-01}
+regimes: [dora]
+"""
+
+
+@pytest.mark.parametrize(
+    ("regimes", "asked"),
+    [
+        ("regimes: [nydfs]\n", 1),  # its type alone: only an ICT intra-group provider is in
+        ("regimes: [dora]\n", 4),  # in the register: its type, LEI, dates and assets
+        ("", 4),  # nothing says: in the register until its type says otherwise
+    ],
+    ids=["regimes without DORA", "under DORA", "no regimes recorded"],
+)
+def test_an_untyped_entity_outside_dora_is_asked_its_type_first(cli, write, regimes, asked):  # type: ignore[no-untyped-def]
+    branch = (
+        "apiVersion: resilint/v1\nkind: Entity\nid: ny\nname: NY Trust\ncountry: US\n"
+        f"parent: bank\n{regimes}"
+    )
+    found = check(cli, write, BANK + "---\n" + branch, ["REG-01", "REG-12"])
+    about = [f["message"] for f in found if f["id"] == "ny"]
+    assert len(about) == asked, about
+    if asked == 1:
+        (said,) = about
+        assert "only if it is an ICT intra-group service provider" in said
+        assert "regimes (nydfs) leave DORA" in said

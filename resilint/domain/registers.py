@@ -110,6 +110,16 @@ class RegisterScope:
         return (top, *(e for e in below if e in self._in_scope))
 
 
+def scope_in_doubt(entity: Document) -> bool:
+    """An entity a register covers only because its type is not recorded, though its recorded
+    regimes leave DORA out: only an ICT intra-group service provider among such entities is in
+    a register, so REG-01 asks for its type alone, and what its row needs waits for it."""
+    data = entity.data
+    regimes = data.get("regimes")
+    untyped = data.get("entity_type") is None
+    return untyped and regimes is not None and "dora" not in strings(regimes)
+
+
 def _in_scope(entity: Document) -> bool:
     """A financial entity under DORA or an ICT intra-group service provider (ITS 2024/2956
     Art. 6(2)); also one whose type is not recorded (REG-01 asks for it) and a financial entity

@@ -145,6 +145,7 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     (REG-01 to REG-08, and the dora rules of ``FILLED_BY_DORA``) reports it: the part of the
     document it is in, or the column it cites. What they report is their findings of this check
     (evaluated once, before this one)."""
+    from resilint.domain.registers import scope_in_doubt
     from resilint.register.problems import reports
 
     said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
@@ -155,6 +156,8 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
 
     def left(problem: Problem) -> bool:
         document = problem.place.document
+        if document.kind == "Entity" and scope_in_doubt(document):
+            return False  # REG-01 asks its type first: its row is asked for once it is in
         return not any(reports(f, problem) for f in said.get((document.path, document.id), ()))
 
     at: dict[tuple[str, int, int, int], list[Problem]] = {}  # one finding per place, as shown
