@@ -119,3 +119,28 @@ def test_an_untyped_entity_outside_dora_is_asked_its_type_first(cli, write, regi
         (said,) = about
         assert "only if it is an ICT intra-group service provider" in said
         assert "regimes (nydfs) leave DORA" in said
+
+
+def test_a_group_contract_naming_it_does_not_repeat_its_missing_lei(cli, write) -> None:  # type: ignore[no-untyped-def]
+    """A contract of the group naming the untyped entity beside the bank: the empty LEI of its
+    rows (B_03.01.0020, B_02.02.0020) waits for the entity's type, as its own row does."""
+    branch = (
+        "apiVersion: resilint/v1\nkind: Entity\nid: ny\nname: NY Trust\ncountry: US\n"
+        "parent: bank\nregimes: [nydfs]\n"
+    )
+    supplier = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: hr\nname: HR Cloud SE\n"
+        "provides_ict_services: true\nprovider_id: 5299009N55YRQC69CN08\nprovider_id_type: LEI\n"
+    )
+    contract = (
+        "apiVersion: resilint/v1\nkind: Contract\nid: ctr-hr\nsupplier: hr\n"
+        "entities: [bank, ny]\nstatus: active\ncovers_ict_services: true\nstart_date: 2025-01-01\n"
+    )
+    text = "---\n".join((BANK, branch, supplier, contract))
+    found = check(cli, write, text, ["REG-01", "REG-12"])
+    lei = [f for f in found if f["id"] == "ctr-hr" and "0020 (LEI of the" in f["message"]]
+    assert lei == []  # B_03.01.0020, the signing entity's LEI, among them
+    typed = text.replace(
+        "regimes: [nydfs]\n", "regimes: [nydfs]\nentity_type: credit_institution\n"
+    )
+    assert [f["id"] for f in check(cli, write, typed, ["REG-01"]) if f["id"] == "ny"] == []

@@ -139,13 +139,17 @@ was assessed, B_06.01.0070): where one runs and reports a gap, REG-12 does not s
 none runs (the profile left out), REG-12 does, so no configuration lets the gap through."""
 
 
+_ENTITY_LEI = frozenset({("B_02.02", "c0020"), ("B_03.01", "c0020"), ("B_04.01", "c0020")})
+"""The columns of a contract's rows that hold the LEI of one of our entities it names."""
+
+
 @reading("the DORA register", after=READINESS + FILLED_BY_DORA)
 def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-12: every other problem of the built register, where no readiness rule that runs
     (REG-01 to REG-08, and the dora rules of ``FILLED_BY_DORA``) reports it: the part of the
     document it is in, or the column it cites. What they report is their findings of this check
     (evaluated once, before this one)."""
-    from resilint.domain.registers import scope_in_doubt
+    from resilint.domain.registers import contract_entities, scope_in_doubt
     from resilint.register.problems import reports
 
     said: dict[tuple[str, str | None], list[Finding]] = {}  # by document: compared with its own
@@ -154,10 +158,21 @@ def check_complete(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
         for finding in reported(code):
             said.setdefault((finding.path, finding.doc_id), []).append(finding)
 
+    def in_doubt(entity_id: str) -> bool:
+        entity = context.index.get("Entity", entity_id)
+        return entity is not None and scope_in_doubt(entity)
+
     def left(problem: Problem) -> bool:
         document = problem.place.document
         if document.kind == "Entity" and scope_in_doubt(document):
             return False  # REG-01 asks its type first: its row is asked for once it is in
+        if (
+            (problem.template, problem.column) in _ENTITY_LEI
+            and not problem.value
+            and document.kind == "Contract"
+            and any(in_doubt(e) for e in contract_entities(document))
+        ):
+            return False  # the LEI of an entity whose type REG-01 asks first: its row waits too
         return not any(reports(f, problem) for f in said.get((document.path, document.id), ()))
 
     at: dict[tuple[str, int, int, int], list[Problem]] = {}  # one finding per place, as shown
