@@ -39,7 +39,7 @@ from resilint.errors import ExitCode, UsageError
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.base import json_log_safe, printable
+from resilint.reporters.base import json_log_safe, listed, printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -235,10 +235,9 @@ def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
     dead = [r for r in own if id(r) not in chosen]
     if not dead:
         return ""
-    shown = ", ".join(f"{r.info.code} ({r.info.source})" for r in dead[:5])
-    more = f" and {len(dead) - 5} more" if len(dead) > 5 else ""
+    shown = listed([f"{r.info.code} ({r.info.source})" for r in dead], most=5)
     return (
-        f"rule{'s' if len(dead) > 1 else ''} {shown}{more} never run: in profiles of their own "
+        f"rule{'s' if len(dead) > 1 else ''} {shown} never run: in profiles of their own "
         f"({', '.join(sorted({p for r in dead for p in r.info.profiles}))}), which no "
         "configuration switches on; name them in select (by code or group) or give them one of "
         f"resilint's profiles ({', '.join(PROFILES)})"

@@ -18,7 +18,7 @@ from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import FUNCTION, SUPPLIER, Impact, Target
 from resilint.impact.scenario import ambiguous, analyse
-from resilint.reporters.base import printable, unchecked_note, unread_note, unread_suspect
+from resilint.reporters.base import listed, unchecked_note, unread_note, unread_suspect
 
 
 @dataclass(frozen=True)
@@ -117,12 +117,9 @@ def _shared_ids(facts: Facts) -> str:
     shared = list(dict.fromkeys(f"{first.kind} {first.id}" for first, _ in facts.index.duplicates))
     if not shared:
         return ""
-    shown = ", ".join(printable(s) for s in shared[:3]) + (
-        f" and {len(shared) - 3} more" if len(shared) > 3 else ""
-    )
     return (
-        f"resilint: {len(shared)} id(s) are shared by several documents ({shown}): this answer "
-        "read the first of each; give each its own id (DOC-02: `resilint check` says where)"
+        f"resilint: {len(shared)} id(s) are shared by several documents ({listed(shared)}): this "
+        "answer read the first of each; give each its own id (DOC-02: `resilint check` says where)"
     )
 
 

@@ -31,7 +31,7 @@ from resilint.impact.model import (
     Target,
 )
 from resilint.model import Document
-from resilint.reporters.base import printable
+from resilint.reporters.base import listed, printable
 from resilint.suggest import did_you_mean
 
 
@@ -93,11 +93,10 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
 
 def ambiguous(namesakes: list[Document], value: str) -> str:
     """Why a command refuses an id several documents of one kind share (DOC-02)."""
-    where = ", ".join(f"{printable(d.path)}:{d.line}" for d in namesakes[:3])
-    more = f" and {len(namesakes) - 3} more" if len(namesakes) > 3 else ""
+    where = listed([f"{d.path}:{d.line}" for d in namesakes])
     return (
         f"{len(namesakes)} documents have the {namesakes[0].kind} id '{printable(value)}' "
-        f"({where}{more}), so which one is meant is unknown; give each its own id "
+        f"({where}), so which one is meant is unknown; give each its own id "
         "(DOC-02: `resilint check` says where)"
     )
 

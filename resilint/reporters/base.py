@@ -168,7 +168,7 @@ def unread_note(unreadable: Sequence[str], answer: str) -> str:
     """What a command that answers from the documents says when some files could not be read:
     what they hold is missing from its ``answer`` (no silent pass)."""
     return (
-        f"resilint: {len(unreadable)} file(s) could not be read ({_listed(unreadable)}): what "
+        f"resilint: {len(unreadable)} file(s) could not be read ({listed(unreadable)}): what "
         f"they hold is missing from this {answer}; `resilint check` says why"
     )
 
@@ -179,7 +179,7 @@ def unchecked_note(unchecked: Sequence[str], answer: str) -> str:
     DOC-03): the ``answer`` has nothing, or nothing checked, of it (no silent pass)."""
     return (
         f"resilint: {len(unchecked)} file(s) hold a document resilint does not check "
-        f"({_listed(unchecked)}): what it holds is missing from this {answer} or was not "
+        f"({listed(unchecked)}): what it holds is missing from this {answer} or was not "
         "validated; `resilint check` says why (`resilint fix` fixes most)"
     )
 
@@ -189,16 +189,17 @@ def unread_suspect(unreadable: Sequence[str], holder: str) -> str:
     (``the supplier``) may be in one of them, so the name asked for may well be right."""
     where = "a file" if len(unreadable) == 1 else "one of the files"
     return (
-        f"{holder} may be in {where} that could not be read: {_listed(unreadable)} "
+        f"{holder} may be in {where} that could not be read: {listed(unreadable)} "
         "(`resilint check` says why)"
     )
 
 
-def _listed(paths: Sequence[str]) -> str:
-    """The first three paths, escaped, and how many more."""
-    shown = ", ".join(printable(path) for path in paths[:3])
-    if len(paths) > 3:
-        shown += f" and {len(paths) - 3} more"
+def listed(items: Sequence[str], most: int = 3) -> str:
+    """The first ``most`` items (paths, ids), escaped, and how many more: a message names a few
+    of a list of any length."""
+    shown = ", ".join(printable(item) for item in items[:most])
+    if len(items) > most:
+        shown += f" and {len(items) - most} more"
     return shown
 
 
