@@ -12,11 +12,13 @@ adds none, deletions included. A dangling reference or a clashing id is compared
 finding: one the change makes (a contract naming the deleted supplier) is introduced, an old one
 is not.
 
-The earlier state is evaluated only when the change can matter to the rules: when every changed
-document differs from its earlier content only in fields no rule or reference check read (the
-incremental record's reads, :mod:`resilint.incremental`), has the same kind and id at the same
-place, and is no Waiver (waivers are read after the rules), the earlier state's findings outside
-the changed files are the current ones, and nothing is evaluated twice.
+The earlier state is evaluated only when it can decide something. A repository whose every
+counted finding concerns the files pre-commit passed (a clean repository, the usual case) has
+nothing outside them to compare. Nor does a change that cannot matter to the rules: when every
+changed document differs from its earlier content only in fields no rule or reference check
+read (the incremental record's reads, :mod:`resilint.incremental`), has the same kind and id at
+the same place, and is no Waiver (waivers are read after the rules), the earlier state's
+findings outside the changed files are the current ones, and nothing is evaluated twice.
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class Introduced:
     def __call__(self, now: Evaluated) -> Result:
         if self.whole:
             return now.checked.result
+        if not any(self._outside(f) for f in now.checked.result.findings):
+            return self._report(now.checked.result, None)  # nothing the earlier state decides
         files = _matched(now.names, self.change)
         gone = _restored(now, self.change.deleted)
         if gone is None:
@@ -120,6 +124,13 @@ class Introduced:
         places = {name: i for name, (i, _) in files.items()}
         return self._report(now.checked.result, _before(now, places, earlier, restored))
 
+    def _outside(self, finding: Finding) -> bool:
+        """Whether ``finding`` counts and is not the focus's: only such a finding is reported
+        or not by whether it counted before the change."""
+        return finding.suppression is None and not concerns(
+            finding, self.focus, True, anywhere=False
+        )
+
     def _report(self, now: Result, before: Result | None) -> Result:
         """What concerns the focus, and, with the earlier state's result, what counts now and
         did not count then."""
@@ -132,7 +143,7 @@ class Introduced:
                 reported.append(finding)
             elif (
                 before is not None
-                and finding.suppression is None
+                and self._outside(finding)
                 and (finding.fingerprint not in counted)
             ):
                 reported.append(self._marked(finding))

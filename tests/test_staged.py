@@ -335,19 +335,43 @@ def test_an_edit_no_rule_reads_is_not_evaluated_twice(repo, cli, evaluations) ->
     assert evaluations == [1]
 
 
+def test_a_clean_repository_is_not_evaluated_twice(repo, cli, evaluations) -> None:  # type: ignore[no-untyped-def]
+    """With no counted finding outside the files pre-commit passed, there is nothing the
+    earlier state could decide: an edit the rules read is not evaluated twice, whether or not
+    it brings a finding of its own; one that brings a finding elsewhere is."""
+    (repo / "insurance" / "legacy.yaml").unlink()  # its old finding was the only one
+    commit(repo)
+    assert hook(repo, cli).exit_code == 0
+    (repo / "controls.yaml").write_text(CONTROLS.replace("[servers]", "[servers, backups]"))
+    assert hook(repo, cli).exit_code == 0
+    assert evaluations == []
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr")
+    )
+    result = hook(repo, cli)
+    assert result.exit_code == 1 and INTRODUCED in result.stdout
+    assert evaluations == [1]
+
+
 def test_a_finding_in_the_changed_file_is_placed_in_its_earlier_text(
     repo, cli, evaluations
 ) -> None:  # type: ignore[no-untyped-def]
-    """The legacy policy's old finding, in the file the commit changes: the earlier state is
-    placed in the earlier text, and the finding is reported as the file's own."""
+    """The legacy policy's old finding, in the file the commit changes: the earlier state
+    (evaluated for the finding the commit brings to the other policy) is placed in the earlier
+    text, and the legacy finding is reported as the file's own."""
     legacy = repo / "insurance" / "legacy.yaml"
     legacy.write_text(
         "# renewed\n\n" + LEGACY.replace("[privileged_access]", "[privileged_access, email]")
     )
+    (repo / "controls.yaml").write_text(
+        CONTROLS.replace("category: mfa_privileged", "category: edr")
+    )
     result = hook(repo, cli, "insurance/legacy.yaml")
     assert result.exit_code == 1 and evaluations == [1]
-    (line,) = [line for line in result.lines if "INS-01" in line]
+    (line,) = [line for line in result.lines if "INS-01" in line and "legacy" in line]
     assert line.startswith("insurance/legacy.yaml:8:") and INTRODUCED not in line
+    (line,) = [line for line in result.lines if "INS-01" in line and "legacy" not in line]
+    assert line.startswith("insurance/cyber.yaml:") and line.endswith(INTRODUCED)
 
 
 def test_a_waiver_narrowed_in_the_commit_is_evaluated(repo, cli, evaluations) -> None:  # type: ignore[no-untyped-def]
