@@ -23,8 +23,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import marshal
 import os
 import stat
@@ -33,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from resilint.digests import blake2b, same, sign
 from resilint.discover import stamp, stamp_changed
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.serialize import same_data
@@ -40,7 +39,7 @@ from resilint.userdir import user_directory
 
 CACHE_DIR_NAME = ".resilint_cache"
 _FORMAT = (
-    f"resilint-cache-4 marshal-{marshal.version} "
+    f"resilint-cache-5 marshal-{marshal.version} "
     f"python-{sys.version_info[0]}.{sys.version_info[1]}\n"
 ).encode()
 """The first line of every cache file's body: marshal's format may change with Python's."""
@@ -51,7 +50,7 @@ _FINGERPRINT_LIMIT = 64 * 1024 * 1024
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)  # a key, kept nowhere but the cache
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
@@ -132,7 +131,7 @@ class Store:
 
     def _sign(self, data: bytes) -> bytes:
         assert self.secret is not None
-        return hmac.new(self.secret, data, hashlib.sha256).hexdigest().encode()
+        return sign(self.secret, data)
 
     def _signed_body(self, path: Path) -> bytes | None:
         """The body of a cache file this user's resilint wrote. The first line signs the body's
@@ -150,14 +149,14 @@ class Store:
             if not stat.S_ISREG(info.st_mode) or not 0 <= size <= self.max_bytes:
                 return None
             head = os.read(fd, _HEAD)
-            if len(head) != _HEAD or not hmac.compare_digest(head[:64], self._sign(_sized(size))):
+            if len(head) != _HEAD or not same(head[:64], self._sign(_sized(size))):
                 return None
             body = _read_all(fd, size)
         except OSError:
             return None
         finally:
             os.close(fd)
-        if len(body) != size or not hmac.compare_digest(head[65:129], self._sign(body)):
+        if len(body) != size or not same(head[65:129], self._sign(body)):
             return None
         return body
 

@@ -6,11 +6,13 @@ and 3.11, the signature it writes as the docstring of a class that has none; eve
 resilint has one (tested). ``urllib.parse`` (which ``pathlib`` imports) imports ``ipaddress``
 for bracketed host names, ``subprocess`` imports ``locale`` for text-mode pipes, and
 ``email.utils`` (which jsonschema-rs imports) imports ``socket``, ``random`` and ``calendar``
-for functions of its own; a check uses none of them. So the command line puts a stand-in under
-each module's name before anything imports it (:mod:`resilint.startup`): ``import inspect``
-binds the stand-in, and the first attribute asked of it imports the real module, which takes
-the stand-in's place in ``sys.modules`` and lends it every attribute, so that what was bound to
-the stand-in works on. On Python 3.12 and later ``dataclasses`` reads every class's annotations
+for functions of its own; a check uses none of them. ``unicodedata`` (its tables are over a
+megabyte) is asked only of text that is not plain ASCII: a file with a hidden character, a
+suggestion for a misspelt name. So the command line puts a stand-in under each module's name
+before anything imports it (:mod:`resilint.startup`): ``import inspect`` binds the stand-in,
+and the first attribute asked of it imports the real module, which takes the stand-in's place
+in ``sys.modules`` and lends it every attribute, so that what was bound to the stand-in works
+on. On Python 3.12 and later ``dataclasses`` reads every class's annotations
 through ``inspect``, so that module is imported with the first dataclass, as it would have been.
 
 ``importlib.util.LazyLoader`` cannot serve here: an ``import`` statement of a module already in

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+from resilint.digests import sha256
 
 JsonPath = tuple[str | int, ...]
 
@@ -132,7 +133,7 @@ class Finding:
         anchor = f"{self.kind}/{self.doc_id}" if self.doc_id else self.path
         parts = [self.code, anchor, format_json_path(self.json_path), self.discriminator]
         key = "\x1f".join([*parts, self._detail])
-        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     @property
     def _detail(self) -> str:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from resilint.digests import blake2b, sha256
 from resilint.findings import Finding, Related
 from resilint.locate import Locator, Position
 from resilint.model import Document
@@ -181,7 +181,7 @@ def stamp_digest(stamp: bytes | str | None) -> str:
     if stamp is None:
         return "-" * 12
     data = stamp.encode() if isinstance(stamp, str) else stamp.hex().encode()
-    return base64.b64encode(hashlib.blake2b(data, digest_size=9).digest()).decode()
+    return base64.b64encode(blake2b(data, digest_size=9).digest()).decode()
 
 
 def identity(documents: Sequence[Document]) -> str:
@@ -191,7 +191,7 @@ def identity(documents: Sequence[Document]) -> str:
         f"{d.path}\x01{d.index}\x01{d.kind}\x01{chr(2) if d.id is None else d.id}"
         for d in documents
     )
-    return hashlib.sha256(places.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(places.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclasses.dataclass(frozen=True)

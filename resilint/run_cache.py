@@ -10,7 +10,6 @@ next run composes only changed files to place findings.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import time
 import zlib
 from collections.abc import Mapping, Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.cache import Store, fingerprint, settled, stat_key, stats_bytes
+from resilint.digests import sha256
 from resilint.discover import Discovery
 from resilint.findings import Finding
 from resilint.incremental import (
@@ -346,7 +346,7 @@ class CheckCache:
 
 def _names(found: Discovery) -> str:
     """The files' paths in discovery's order (no path holds a NUL)."""
-    return hashlib.sha256("\x00".join(found.names).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256("\x00".join(found.names).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _file_out(file: FileResult) -> list[Any]:

@@ -116,6 +116,7 @@ _NOT_NEEDED = (
     "resilint.reporters.statistics",
     "resilint.reporters.sarif",
     "tempfile",  # the cache writes its files without it
+    "unicodedata",  # asked only of text that is not ASCII
     "tomllib",
     "xml.etree.ElementTree",
 )
@@ -129,6 +130,8 @@ _NOT_NEEDED_PLAIN = (
     "resilint.remedies",
     "jsonschema_rs",
     "secrets",  # the cache's secret exists by then
+    "_hashlib",  # OpenSSL (but for a user's first secret): short data is hashed by Python's own
+    "hmac",
     "difflib",  # a check of waivers' codes uses it
     "resilint.rules.compiler",  # rules compiled before are described from the stored copy
     "resilint.rules.declarative",

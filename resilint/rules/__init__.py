@@ -68,9 +68,9 @@ def plugin_code(module: str) -> str:
     as resilint's own code is keyed (an editable install, or a fix copied in, changes the code
     and not the version). Where its files cannot be told, a key no other run has: the cache
     is not believed."""
-    import hashlib
     import sys
 
+    from resilint.digests import blake2b
     from resilint.discover import stamp
 
     top = sys.modules.get(module.split(".", 1)[0])
@@ -78,7 +78,7 @@ def plugin_code(module: str) -> str:
     files: list[Path] = []
     for place in (Path(p) for p in places if p):
         files += [place] if place.is_file() else sorted(place.rglob("*.py"))
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)
     try:
         for file in files:
             digest.update(f"{file}\x00".encode("utf-8", "surrogatepass"))
