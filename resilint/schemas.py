@@ -80,21 +80,33 @@ class SchemaSet:
         self._explainers: dict[str, jsonschema.protocols.Validator] = {}
         self._fast_validators: dict[str, Any] = {}
         self._rs_registry: Any = None
-        for path in sorted(directory.glob("*.json")):
+        self._contained = False
+        self.files_read = tuple(sorted(directory.glob("*.json")))
+        """The schema files, as read (the cache keys its entries by them)."""
+        for path in self.files_read:
             schema = _read_schema(path)
             self._by_id[schema["$id"]] = schema
             kind = schema.get("properties", {}).get("kind", {}).get("const")
             if isinstance(kind, str):
                 self._by_kind[kind] = schema
                 self._files[kind] = path
+
+    def _contain(self) -> None:
+        """Every ``$ref`` of the schemas resolves within them, or :class:`ConfigError`: checked
+        before the first validator is built (a run whose documents all come from the cache
+        builds none), so that no validator is ever asked to follow a reference to a file or
+        a URL."""
+        if self._contained:
+            return
         for schema_id, schema in self._by_id.items():
             for ref in _keyword(schema, "$ref"):
                 if self._lookup(schema_id, ref) is None:
                     raise ConfigError(
                         f"$ref '{ref}' does not resolve within resilint's schemas; "
                         "references to other files or URLs are refused",
-                        str(directory / schema_id.rsplit("/", 1)[-1]),
+                        str(self.directory / schema_id.rsplit("/", 1)[-1]),
                     )
+        self._contained = True
 
     @property
     def kinds(self) -> list[str]:
@@ -121,6 +133,7 @@ class SchemaSet:
         import referencing
         from referencing.jsonschema import DRAFT202012
 
+        self._contain()
         return referencing.Registry().with_resources(
             (uri, DRAFT202012.create_resource(schema)) for uri, schema in self._by_id.items()
         )
@@ -183,6 +196,7 @@ class SchemaSet:
                 self._fast_validators[schema_id] = None
                 return None
             if self._rs_registry is None:
+                self._contain()
                 self._rs_registry = jsonschema_rs.Registry(list(self._by_id.items()))
             self._fast_validators[schema_id] = jsonschema_rs.Draft202012Validator(
                 self._by_id[schema_id],

@@ -19,9 +19,10 @@ _LENGTHS = (0, 1, 63, 64, 65, 1000, digests.LONG - 1, digests.LONG, digests.LONG
 def test_the_digests_are_hashlibs(length: int) -> None:
     data = os.urandom(length)
     assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
-    assert digests.blake2b(data, digest_size=9).digest() == hashlib.blake2b(
-        data, digest_size=9
-    ).digest()
+    assert (
+        digests.blake2b(data, digest_size=9).digest()
+        == hashlib.blake2b(data, digest_size=9).digest()
+    )
     grown = digests.sha256()
     grown.update(data[:7])
     grown.update(data[7:])

@@ -83,8 +83,11 @@ def test_schema_reference_to_a_file_or_url_is_refused(tmp_path: Path) -> None:
                 }
             )
         )
+        schemas = SchemaSet(tmp_path)  # checked before the first validator is built
         with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
-            SchemaSet(tmp_path)
+            schemas.is_valid("X", {"y": 1})
+        with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+            schemas.validator("X")
 
 
 def test_rule_file_cannot_smuggle_a_reference(cli, write) -> None:

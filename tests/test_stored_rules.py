@@ -183,3 +183,33 @@ def test_nothing_is_kept_where_python_writes_no_bytecode(
     cache = beside.parent.parent / ".resilint_cache"
     kept = unpack(cache.joinpath(RULES).read_bytes().partition(b"\n")[2])["entries"]
     assert len(kept) > 5 and not beside.exists()
+
+
+def test_resilints_own_rule_files_are_told_by_their_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """resilint's own rule files are keyed by their stat, not read for their content: a file
+    written again, even with the same bytes, is read again; the others come compiled."""
+    import shutil
+
+    import resilint.rules as rules_package
+    from resilint.resources import data_dir
+
+    copied = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), copied)
+    monkeypatch.setattr(
+        rules_package, "data_dir", lambda name: copied if name == "rules" else data_dir(name)
+    )
+    schemas = build_schemas()
+    fresh = load_rules(schemas)
+    first = StoredRules(_store(tmp_path), "salt")
+    load_rules(schemas, own=first)
+    first.save()
+    reads = _rule_files_read(monkeypatch)
+    load_rules(schemas, own=StoredRules(_store(tmp_path), "salt"))
+    assert reads == []
+    rewritten = copied / "insurance.yaml"
+    rewritten.write_bytes(rewritten.read_bytes())  # the same content, a new stat
+    again = load_rules(schemas, own=StoredRules(_store(tmp_path), "salt"))
+    assert reads == [rewritten]
+    assert [r.info for r in again] == [r.info for r in fresh]

@@ -174,8 +174,9 @@ def load_rules(
         for path in rule_files(directory):
             if directory == data_dir("rules") and path.name == REQUIREMENTS_FILE:
                 continue  # the requirements matrix (resilint.domain.requirements), not rules
-            kept = own if directory == data_dir("rules") else stored
-            for rule in load_rule_file(path, schemas, known, kept):
+            installed = directory == data_dir("rules")
+            kept = own if installed else stored
+            for rule in load_rule_file(path, schemas, known, kept, installed):
                 code = rule.info.code
                 if code in seen or code in CORE_CHECKS:
                     file, _, line = rule.info.source.rpartition(":")

@@ -30,9 +30,11 @@ def load_rule_file(
     schemas: SchemaSet,
     checks: Mapping[str, PythonCheck],
     stored: StoredRules | None = None,
+    installed: bool = False,
 ) -> list[Rule]:
-    """The rules of one file; from the data kept in ``stored`` when the file is unchanged."""
-    key = stored.key(path) if stored is not None else None
+    """The rules of one file; from the data kept in ``stored`` when the file is unchanged
+    (one of resilint's own, ``installed``, told by its stat)."""
+    key = stored.key(path, installed) if stored is not None else None
     kept = stored.get(key) if stored is not None else None
     if kept is not None:
         data, known, aware = kept

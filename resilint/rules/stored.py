@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resilint.cache import Store, fingerprint, pack, unpack
+from resilint.cache import Store, fingerprint, installed_fingerprint, pack, unpack
 from resilint.codecache import kept_path, write_kept
 from resilint.findings import JsonPath
 from resilint.load.read import Refusal, read_regular
@@ -98,9 +98,12 @@ class StoredRules:
             self._kept = entries if isinstance(entries, dict) else {}
         return self._kept
 
-    def key(self, path: Path) -> str | None:
+    def key(self, path: Path, installed: bool = False) -> str | None:
         """The file's key: its path and content under the salt (None when it cannot be read:
-        the reading that follows reports why)."""
+        the reading that follows reports why); one of resilint's own files (``installed``) by
+        its stat, as resilint's code is (:func:`resilint.cache.installed_fingerprint`)."""
+        if installed:
+            return fingerprint([self.salt, installed_fingerprint([path])])
         content = read_regular(path, _LIMIT)
         if isinstance(content, Refusal):
             return None
