@@ -3,6 +3,9 @@ application runs the command, and errors map to exit statuses here, in one place
 
 from __future__ import annotations
 
+from resilint import startup  # noqa: F401 - before the rest, click included (resilint.deferred)
+
+# isort: split
 import datetime
 import gc
 import importlib
@@ -14,7 +17,7 @@ from typing import Any
 
 import click
 
-from resilint import __version__, server, startup  # noqa: F401 - startup: before the rest
+from resilint import __version__, server
 from resilint.app import (
     CheckArgs,
     TestArgs,

@@ -23,6 +23,7 @@ from resilint.load.positions import Lines
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.moves import move_fix
+from resilint.patterns import kept
 from resilint.schemas import SchemaSet
 from resilint.suggest import unique_closest
 from resilint.yamltext import node_at, replacement, scalar_text, source
@@ -99,8 +100,8 @@ def _type(site: Site, remedy: Remedy) -> Fix | None:
     return None
 
 
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,14})\Z")
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}\Z")
+_INT = kept(r"[-+]?(?:0|[1-9][0-9]{0,14})\Z")
+_DECIMAL = kept(r"[-+]?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}\Z")
 
 
 def _number(text: str, field: str, decimals: bool) -> str | None:
@@ -142,8 +143,8 @@ _MONTHS = {
     )
     for name in names
 }
-_NUMERIC = re.compile(r"(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\Z")
-_WORDS = re.compile(r"(\d{1,2})\.? ([A-Za-z]+)\.?,? (\d{4})\Z|([A-Za-z]+)\.? (\d{1,2}),? (\d{4})\Z")
+_NUMERIC = kept(r"(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\Z")
+_WORDS = kept(r"(\d{1,2})\.? ([A-Za-z]+)\.?,? (\d{4})\Z|([A-Za-z]+)\.? (\d{1,2}),? (\d{4})\Z")
 
 
 def iso_date(text: str) -> str | None:

@@ -12,15 +12,15 @@ once it is fixed, the next run judges them all again. References into a broken f
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Related
+from resilint.patterns import kept
 from resilint.references import Unreadable
 
-_ID_TOKEN = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_ID_TOKEN = kept(r"[a-z0-9][a-z0-9._-]*")
 SHOWN = 20
 """Held-back findings listed as related places of the REF-03 finding; the rest are counted."""
 

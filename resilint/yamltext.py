@@ -11,12 +11,13 @@ from resilint.findings import Edit, JsonPath
 from resilint.load.compose import PLAIN
 from resilint.load.positions import Lines
 from resilint.locate import written
+from resilint.patterns import kept
 
 # A plain value that YAML 1.2 (and resilint) reads back as the same text: no indicator at the
 # start, no ': ' or ' #' inside, not a number, a date-like or a word YAML gives a meaning.
-_SAFE_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+()-]+)*\Z")
-_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)\Z")
-_TRAILING_COMMENT = re.compile(r"( +)#")
+_SAFE_PLAIN = kept(r"[A-Za-z0-9_][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+()-]+)*\Z")
+_NUMBER = kept(r"[-+]?(?:[0-9]+\.?[0-9]*(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)\Z")
+_TRAILING_COMMENT = kept(r"( +)#")
 _RESERVED = frozenset({"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"})
 
 

@@ -71,3 +71,32 @@ def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
     assert lazy.search(text, 3).span() == compiled.search(text, 3).span()  # type: ignore[union-attr]
     assert lazy.match(text, 2).span() == compiled.match(text, 2).span()  # type: ignore[union-attr]
     assert lazy.compiled == compiled and lazy.compiled is lazy.compiled  # compiled once
+
+
+_EVERY = """
+import importlib, json, pkgutil, re
+import resilint
+from resilint.patterns import _KEPT, Lazy
+found = []
+for module in pkgutil.walk_packages(resilint.__path__, "resilint."):
+    if module.name.endswith("__main__"):
+        continue
+    for name, value in vars(importlib.import_module(module.name)).items():
+        if isinstance(value, Lazy):
+            value = value.compiled
+        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            found.append([module.name, name, value == re.compile(value.pattern, value.flags)])
+print(json.dumps({"found": found, "added": _KEPT.added}))
+"""
+
+
+def test_every_pattern_resilint_keeps_is_the_pattern_re_compiles(tmp_path: Path) -> None:
+    """Every module-level pattern of resilint, compiled or lazy, as a first run builds it
+    (compiling, then keeping its form) and as the next run does (from the kept form)."""
+    first = python_json(_EVERY, tmp_path)
+    second = python_json(_EVERY, tmp_path)
+    assert first["added"] is True and second["added"] is False
+    for run in (first, second):
+        found = run["found"]
+        assert len(found) > 60  # type: ignore[arg-type]
+        assert [f for f in found if not f[2]] == []  # type: ignore[union-attr,index]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from resilint.patterns import kept
 
-_LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
+_LEI = kept(r"[A-Z0-9]{18}[0-9]{2}")
 
 
 def lei_problem(value: str) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,8 +15,9 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from resilint.findings import JsonPath
+from resilint.patterns import kept
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def render(

@@ -17,8 +17,9 @@ from resilint.load import compose_text
 from resilint.load.compose import children
 from resilint.load.convert import Converter
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import kept
 
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.MULTILINE)
+_COMMENT = kept(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.MULTILINE)
 _MISSING = object()
 
 

@@ -25,6 +25,7 @@ from yaml.resolver import BaseResolver
 
 from resilint.limits import Limits
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import kept
 
 PLAIN = "tag:resilint:plain"
 STR = "tag:yaml.org,2002:str"
@@ -56,7 +57,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 # as YAML 1.2 and editors show it (a U+2028 in a comment stays in the comment), and offsets are
 # unchanged because the swap is one character for one.
 _YAML11_BREAKS = "\x85\u2028\u2029"
-_YAML_DIRECTIVE = re.compile(r"%YAML[ \t]+[0-9]+\.[0-9]+(?:[ \t]+(?:#.*)?)?\Z")
+_YAML_DIRECTIVE = kept(r"%YAML[ \t]+[0-9]+\.[0-9]+(?:[ \t]+(?:#.*)?)?\Z")
 
 
 class _Composer(_Parser, BaseResolver):

@@ -7,7 +7,6 @@ impossible date such as 2026-02-30 is refused where it stands.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -20,19 +19,18 @@ from resilint.load.scalars import bad_tag, check_date, describe, finite_float
 from resilint.load.shared import intern, shared_text
 from resilint.load.strict import Strict
 from resilint.load_remedies import document_break
+from resilint.patterns import kept
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_INT = kept(r"[-+]?(0|[1-9][0-9]*)\Z")
+_OCT = kept(r"0o[0-7]+\Z")
+_HEX = kept(r"0x[0-9a-fA-F]+\Z")
 # A float needs a dot or an exponent, so 01234 (a postcode) stays text rather than 1234.0.
-_FLOAT = re.compile(
-    r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z"
-)
-_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
+_FLOAT = kept(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z")
+_SPECIAL_FLOAT = kept(r"[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
 _NUMERIC_START = frozenset("0123456789+-.")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # A root mapping that repeats these has most likely swallowed the next document.
 _DOCUMENT_KEYS = frozenset({"apiVersion", "kind", "id"})
 _MERGE = "<<"

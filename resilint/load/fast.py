@@ -62,8 +62,8 @@ _LINE = (
 # The first line that is not plain. Each line is tried in a lookahead, which never backtracks
 # into the lines before it: one linear scan of the file.
 _NOT_PLAIN = kept(rf"\n(?!{_LINE}(?:\n|\Z))")  # 22 M instructions to compile: kept
-_FIRST_MARKER = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
-_MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
+_FIRST_MARKER = kept(r"(?:[ ]*(?:\#[^\n]*)?\n)*---[ ]*\n")
+_MARKER = kept(r"\n(?:---|\.\.\.)(?=[ \n]|\Z)")
 # Characters YAML does not allow, the YAML 1.1 line breaks, tabs, CR and the byte order mark:
 # what [^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]
 # matches, named the short way round (that negated class took 15 ms to compile at every start);
@@ -87,8 +87,8 @@ _SUSPECT = kept(
     rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+.-][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
     re.MULTILINE,
 )
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_FIRST_KEY = re.compile(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
+_DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_FIRST_KEY = kept(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
 
 
 def fast_data(text: str, limits: Limits) -> tuple[dict[str, Any], int, int] | None:

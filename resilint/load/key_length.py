@@ -8,14 +8,14 @@ about, so that the message can name its length.
 
 from __future__ import annotations
 
-import re
+from resilint.patterns import kept
 
 LONGEST_KEY = 1024
 """Characters from the start of an implicit key to its ':', as YAML and libyaml count them."""
 
-_BLOCK_START = re.compile(r"[ \t]*(?:-[ \t]+)*")  # indentation, then any list item dashes
-_KEY_COLON = re.compile(r":(?:[ \t]|$)")  # a ':' that ends a key: before a space or the end
-_SPACES = re.compile(r"[ \t]*")
+_BLOCK_START = kept(r"[ \t]*(?:-[ \t]+)*")  # indentation, then any list item dashes
+_KEY_COLON = kept(r":(?:[ \t]|$)")  # a ':' that ends a key: before a space or the end
+_SPACES = kept(r"[ \t]*")
 
 
 def long_key(line: str, colon: int) -> tuple[int, int] | None:

@@ -22,9 +22,10 @@ from functools import cache
 
 from yaml.nodes import Node, ScalarNode
 
+from resilint.patterns import kept
 from resilint.suggest import distance
 
-_NOISE = re.compile(r"[\s_.-]+")
+_NOISE = kept(r"[\s_.-]+")
 """What a name may hold that makes no difference to which name it is: ``api_version``,
 ``business function``."""
 _NEEDED = {"exact": 0, "case": 0, "plural": 1, "near": 2}

@@ -14,19 +14,18 @@ apiVersion is resilint's, misspelt) or its kind is spelt exactly and its fields 
 
 from __future__ import annotations
 
-import re
-
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.load.kinds import KindGuess, fold, guess_kind, kind_fields
 from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
+from resilint.patterns import kept
 from resilint.suggest import distance
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
 _OTHER_TOOL = " (or, if this file belongs to another tool, exclude it in the configuration)"
-_RESILINT_VALUE = re.compile(r"(?i)resilint\s*/")
+_RESILINT_VALUE = kept(r"(?i)resilint\s*/")
 
 
 def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:

@@ -13,10 +13,8 @@ indentation libyaml refuses, a second root.
 
 from __future__ import annotations
 
-import re
-
 from resilint.load.fast import _FLOW_MAP, _FLOW_SEQ, _FLOW_VALUE, _KEY
-from resilint.patterns import Lazy
+from resilint.patterns import Lazy, kept
 
 Pos = tuple[int, int]
 """1-based line and column; a column counts characters (code points), as libyaml's marks."""
@@ -25,7 +23,7 @@ Pos = tuple[int, int]
 # ":" and a space or the line's end) and what follows. Every line of a plain file has this
 # shape (the screen checked each against its full grammar); a value cannot be taken for a key
 # or a dash here, as a plain one never holds ": " or ends with ":" nor starts with "- ".
-_TOKENS = re.compile(r"( *)((?:-(?: +|(?=\n)))*)(?:([A-Za-z_][\w.-]*)(:(?: +|(?=\n))))?(.*)\n")
+_TOKENS = kept(r"( *)((?:-(?: +|(?=\n)))*)(?:([A-Za-z_][\w.-]*)(:(?: +|(?=\n))))?(.*)\n")
 # Compiled for the first flow collection placed (Lazy): most runs place none.
 _FLOW_SEQ_END = Lazy(_FLOW_SEQ)
 _FLOW_MAP_END = Lazy(_FLOW_MAP)

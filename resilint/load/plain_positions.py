@@ -18,11 +18,12 @@ from resilint.findings import JsonPath
 from resilint.limits import Limits
 from resilint.load.fast import _KEY, plain_shape
 from resilint.load.plain_nodes import NotPlain, PlainMap, PlainNode, PlainSeq, Pos, Reader
+from resilint.patterns import kept
 
 _LONGEST_KEY = 1000  # libyaml refuses a simple key of more than 1,024 characters
-_LONG_LINE = re.compile(f"\\n[^\\n]{{{_LONGEST_KEY}}}")  # tried at line breaks only: quick
-_CONTENT = re.compile(r"\n( *)[^ \n#]")
-_KEY_LINE = re.compile(rf"[ ]*{_KEY}:(?:[ ]|\n)")
+_LONG_LINE = kept(f"\\n[^\\n]{{{_LONGEST_KEY}}}")  # tried at line breaks only: quick
+_CONTENT = kept(r"\n( *)[^ \n#]")
+_KEY_LINE = kept(rf"[ ]*{_KEY}:(?:[ ]|\n)")
 
 
 @functools.lru_cache(maxsize=64)

@@ -11,17 +11,17 @@ parser is given text), never from a mark's ``line`` and ``column``.
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from resilint.findings import Fix
+from resilint.patterns import kept
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
-_BREAK = re.compile(r"\r\n?|\n")
+_BREAK = kept(r"\r\n?|\n")
 _NEAR_START = 2048
 
 

@@ -13,17 +13,17 @@ collections are looked at.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.load.compose import PLAIN
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import kept
 
-_BLOCK_HEADER = re.compile(r"(?:[!&][^ \t\r\n]*[ \t]+)*[|>]([1-9+-]{0,2})")
+_BLOCK_HEADER = kept(r"(?:[!&][^ \t\r\n]*[ \t]+)*[|>]([1-9+-]{0,2})")
 _SEPARATED = frozenset(" \t\r\n")
-_LONE = re.compile(r"[-?:](?:[\s,\[\]{}]|\Z)")
+_LONE = kept(r"[-?:](?:[\s,\[\]{}]|\Z)")
 
 
 def _parts(node: Node) -> list[Node]:

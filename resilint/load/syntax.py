@@ -14,9 +14,10 @@ from yaml.error import Mark
 
 from resilint.load.key_length import LONGEST_KEY, long_key
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import kept
 
-_KEY_THEN_VALUE = re.compile(r"(\s*(?:-\s+)*)([^\s#'\"][^:#]*?):[ \t]+(.*?)\s*$")
-_INDENT = re.compile(r"[ \t]*")
+_KEY_THEN_VALUE = kept(r"(\s*(?:-\s+)*)([^\s#'\"][^:#]*?):[ \t]+(.*?)\s*$")
+_INDENT = kept(r"[ \t]*")
 _QUOTE_WHAT = {"'": "single", '"': "double"}
 
 
@@ -37,7 +38,7 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
     )
 
 
-_CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|>{7})(?:[ \t].*)?|={7}", re.DOTALL)
+_CONFLICT_MARKER = kept(r"(?:<{7}|\|{7}|>{7})(?:[ \t].*)?|={7}", re.DOTALL)
 """A line git writes around a conflict it leaves to be resolved (``|||||||``: the base, in
 the diff3 style), matched against a whole line."""
 _CONFLICT_CODES = frozenset({"YML-01", "YML-02", "YML-08"})
@@ -82,11 +83,11 @@ def unreadable(error: LoadError, text: str) -> LoadError:
     return said if said is not error else template(error, text)
 
 
-_TEMPLATE_TAG = re.compile(r"\{\{.{0,400}?\}\}|\{%.{0,400}?%\}|\{#.{0,400}?#\}")
+_TEMPLATE_TAG = kept(r"\{\{.{0,400}?\}\}|\{%.{0,400}?%\}|\{#.{0,400}?#\}")
 """A template engine's tag on one line: ``{{ x }}`` (Helm, Go templates, Jinja, Ansible),
 ``{% if %}`` and ``{# note #}`` (Jinja). Bounded, so that a long line of braces costs a
 bounded scan from each one, never a quadratic one."""
-_TEMPLATE_LINE = re.compile(r"[ \t]*(?:\{\{-?|\{%-?)")
+_TEMPLATE_LINE = kept(r"[ \t]*(?:\{\{-?|\{%-?)")
 
 
 def template(error: LoadError, text: str) -> LoadError:

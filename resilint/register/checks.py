@@ -12,7 +12,6 @@ register checks (REG-09 to REG-12) and the export read the same one."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from resilint.domain import Facts
 from resilint.domain.identifiers import lei_problem
 from resilint.model import Document
+from resilint.patterns import kept
 from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
@@ -198,7 +198,7 @@ def _leis(template: str, rows: list[Row]) -> Iterator[Problem]:
                 yield Problem(template, code, row.place(code), message, "ISO 17442")
 
 
-EUID = re.compile(r"[A-Z]{2}[A-Z0-9]{1,13}\.[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*\Z")
+EUID = kept(r"[A-Z]{2}[A-Z0-9]{1,13}\.[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*\Z")
 """The European Unique Identifier (BRIS, Implementing Regulation (EU) 2021/1042): the country
 code, the business register's code, a dot and the registration number (``DKCVR.11845118``)."""
 

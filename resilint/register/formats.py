@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 
+from resilint.patterns import kept
 from resilint.register import codes
 from resilint.register.model import Register
 from resilint.register.templates import DATE, INTEGER, MONETARY, TEMPLATES, Template
@@ -40,8 +41,8 @@ def package_name(register: Register, created: datetime.datetime) -> str:
     )
 
 
-_LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}", re.ASCII)
-_COUNTRY = re.compile(r"[A-Z]{2}", re.ASCII)
+_LEI = kept(r"[A-Z0-9]{18}[0-9]{2}", re.ASCII)
+_COUNTRY = kept(r"[A-Z]{2}", re.ASCII)
 
 
 def xbrl_csv(register: Register, created: datetime.datetime) -> tuple[str, bytes]:
@@ -92,7 +93,7 @@ def readable_csv(register: Register) -> dict[str, bytes]:
     }
 
 
-_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?\Z")
+_NUMBER = kept(r"[-+]?[0-9]+(?:\.[0-9]+)?\Z")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -136,7 +137,7 @@ def xlsx(register: Register) -> bytes:
     return out.getvalue()
 
 
-_INTEGER = re.compile(r"[0-9]+\Z")
+_INTEGER = kept(r"[0-9]+\Z")
 
 
 def typed(value: str, kind: str) -> str | int | Decimal | datetime.date | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from resilint.patterns import kept
 from resilint.register import codes
 from resilint.register.import_entities import Providers, distinct, supplier
 from resilint.register.import_values import (
@@ -24,7 +24,7 @@ from resilint.register.model import OPEN_END
 from resilint.register.tables import SourceRow
 
 Rows = dict[str, list[SourceRow]]
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+_ID = kept(r"[a-z0-9][a-z0-9._-]{0,127}")
 _PLACEHOLDER = "(to record: the register says an exit plan exists)"
 
 

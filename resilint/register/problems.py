@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from resilint.patterns import kept
 from resilint.register.model import Place
 from resilint.register.remedies import remedy
 
@@ -41,7 +42,7 @@ class Problem:
         return remedy(self.template, self.column, self.rule, self.place, self.value)
 
 
-_CITED = re.compile(r"(B_\d\d\.\d\d)\.(\d{4}((?:(?:,| and| to|,? and) \d{4})*))")
+_CITED = kept(r"(B_\d\d\.\d\d)\.(\d{4}((?:(?:,| and| to|,? and) \d{4})*))")
 """A template column as a message cites it, with the columns it names after it:
 ``B_02.01.0050 and 0040``, ``B_06.01.0080 and 0090``."""
 

@@ -18,13 +18,14 @@ from typing import Any
 
 from resilint.errors import UsageError
 from resilint.load.read import Refusal, read_regular
+from resilint.patterns import kept
 from resilint.register.formats import FORMULA_STARTS
 from resilint.register.templates import BY_ID, TEMPLATES
 from resilint.reporters.base import printable
 from resilint.userfiles import read_input
 
-_TEMPLATE = re.compile(r"b[_ ]?(\d\d)[._ ]?(\d\d)", re.IGNORECASE)
-_COLUMN = re.compile(r"^(?:c|b_\d\d\.\d\d\.)?(\d{4})\b", re.IGNORECASE)
+_TEMPLATE = kept(r"b[_ ]?(\d\d)[._ ]?(\d\d)", re.IGNORECASE)
+_COLUMN = kept(r"^(?:c|b_\d\d\.\d\d\.)?(\d{4})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

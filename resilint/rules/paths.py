@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import functools
-import re
 
-_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\['([^'\]]+)'\]")
+from resilint.patterns import kept
+
+_SEGMENT = kept(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\['([^'\]]+)'\]")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from resilint.findings import JsonPath
 from resilint.incremental import Watched, field_name
 from resilint.model import Document
+from resilint.patterns import kept
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -236,7 +237,7 @@ def _walk(
     return walk
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]'-]*)\}")
+_PLACEHOLDER = kept(r"\{([A-Za-z_][A-Za-z0-9_.\[\]'-]*)\}")
 
 
 def render(template: str, env: Env, parse: Any) -> str:
