@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from resilint.reporters.base import listed, printable
 from resilint.schemas import RefField
 from resilint.suggest import skeleton
 
@@ -104,3 +105,13 @@ class Index:
                         table[value].append(doc)
             self._referrers[field] = dict(table)
         return self._referrers[field]
+
+
+def ambiguous(namesakes: list[Document], value: str) -> str:
+    """Why a command refuses an id several documents of one kind share (DOC-02)."""
+    where = listed([f"{d.path}:{d.line}" for d in namesakes])
+    return (
+        f"{len(namesakes)} documents have the {namesakes[0].kind} id '{printable(value)}' "
+        f"({where}), so which one is meant is unknown; give each its own id "
+        "(DOC-02: `resilint check` says where)"
+    )

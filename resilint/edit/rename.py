@@ -19,9 +19,8 @@ from resilint.edit.splice import apply
 from resilint.edit.verify import verify
 from resilint.errors import UsageError
 from resilint.findings import Applicability, Edit, Fix, JsonPath
-from resilint.impact.scenario import ambiguous
 from resilint.locate import Locator
-from resilint.model import Document
+from resilint.model import Document, ambiguous
 from resilint.suggest import did_you_mean
 from resilint.yamltext import node_at, replacement, scalar_text, source
 

@@ -17,7 +17,8 @@ from resilint.errors import ExitCode, NotFound, UsageError
 from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import FUNCTION, SUPPLIER, Impact, Target
-from resilint.impact.scenario import ambiguous, analyse
+from resilint.impact.scenario import analyse
+from resilint.model import ambiguous
 from resilint.reporters.base import listed, unchecked_note, unread_note, unread_suspect
 
 

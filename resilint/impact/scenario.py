@@ -31,7 +31,6 @@ from resilint.impact.model import (
     Target,
 )
 from resilint.model import Document
-from resilint.reporters.base import listed, printable
 from resilint.suggest import did_you_mean
 
 
@@ -89,16 +88,6 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
         hint = did_you_mean(value, facts.index.ids(kind))
         raise NotFound(f"no {label} has the id '{value}'{hint}", f"the {label}")
     return found
-
-
-def ambiguous(namesakes: list[Document], value: str) -> str:
-    """Why a command refuses an id several documents of one kind share (DOC-02)."""
-    where = listed([f"{d.path}:{d.line}" for d in namesakes])
-    return (
-        f"{len(namesakes)} documents have the {namesakes[0].kind} id '{printable(value)}' "
-        f"({where}), so which one is meant is unknown; give each its own id "
-        "(DOC-02: `resilint check` says where)"
-    )
 
 
 PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not rest on it"
