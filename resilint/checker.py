@@ -454,6 +454,11 @@ def normalise(path: str) -> str:
     return os.path.normcase(os.path.relpath(Path(path).absolute()))
 
 
+def within_focus(path: str, focus: frozenset[str]) -> bool:
+    """Whether ``path`` is one of the files or folders of ``focus`` (normalised), or below one."""
+    return _within(path, focus)
+
+
 def _within(path: str, focus: frozenset[str]) -> bool:
     if "." in focus:  # the whole working directory: each path need not be made absolute
         return True

@@ -388,6 +388,32 @@ def test_a_waiver_narrowed_in_the_commit_is_evaluated(repo, cli, evaluations) ->
     assert evaluations == [1]
 
 
+@pytest.mark.parametrize("edit", ["schema error", "suppression removed"])
+def test_a_change_to_a_file_the_hook_was_not_passed_is_compared(repo, cli, edit) -> None:  # type: ignore[no-untyped-def]
+    """A hook narrowed by ``files:`` (or a range) is not passed every file the change holds:
+    an edit there that no rule reads can still bring a finding to that very file (an unknown
+    field, a suppression comment taken out). It is reported as introduced, with the cache as
+    without it (the cache knows what the rules read, and must not take the edit for one that
+    cannot matter)."""
+    legacy = repo / "insurance" / "legacy.yaml"
+    if edit == "suppression removed":
+        suppressed = '[edr]  # resilint: ignore[INS-01] reason="renewed in May"'
+        legacy.write_text(LEGACY.replace("[edr]", suppressed))
+        commit(repo)
+    for options in ((), ("--no-cache",)):
+        assert hook(repo, cli, "insurance/cyber.yaml", *options).exit_code == 0  # cache filled
+    if edit == "schema error":
+        legacy.write_text(
+            LEGACY.replace("id: cyber-legacy\n", "id: cyber-legacy\nrenewal_broker: x\n")
+        )
+    else:
+        legacy.write_text(LEGACY)
+    for options in ((), ("--no-cache",)):
+        result = hook(repo, cli, "insurance/cyber.yaml", *options)
+        assert result.exit_code == 1, (options, result.stdout + result.stderr)
+        assert "insurance/legacy.yaml" in result.stdout and INTRODUCED in result.stdout
+
+
 def test_an_initial_commit_fails_on_every_finding(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
     """Without a last commit, everything the commit holds is new, findings included; the
     configuration it adds makes every finding count anyway."""
