@@ -76,7 +76,14 @@ def sign(key: bytes, data: bytes) -> bytes:
         import hmac
 
         return hmac.new(key, data, hashlib.sha256).hexdigest().encode()
+    if len(key) > _LONGEST_KEY:  # as HMAC shortens a key longer than its block: hashed
+        key = blake2b(key).digest()
     return blake2b(data, digest_size=32, key=key).hexdigest().encode()
+
+
+_LONGEST_KEY = 64
+"""BLAKE2b's longest key. A cache secret is any file of 32 bytes or more (one a user made with
+``openssl rand`` or copied from elsewhere may be longer): a longer key is hashed to 64 bytes."""
 
 
 def same(a: bytes, b: bytes) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,31 @@ def test_without_pythons_own_implementations_hashlib_serves(
         monkeypatch.setattr(digests, name, None)
     assert (digests.sha256(data).hexdigest(), digests.sign(b"k" * 32, data)) == expected
     assert digests.same(expected[1], expected[1])
+
+
+@pytest.mark.parametrize("length", (65, 100, 4096))
+def test_a_secret_longer_than_blake2bs_longest_key_signs(length: int) -> None:
+    """The cache's secret is any file of at least 32 bytes: a longer one signs (keyed BLAKE2b
+    takes at most 64), and signs differently from another."""
+    key, data = os.urandom(length), b"supplier acme"
+    signed = digests.sign(key, data)
+    assert len(signed) == 64 and digests.same(signed, digests.sign(key, data))
+    assert not digests.same(signed, digests.sign(key[:-1] + bytes([key[-1] ^ 1]), data))
+
+
+def test_the_cache_works_with_a_long_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache secret of 100 bytes (made by hand, or shared between machines)
+    signs the cache's files, which read back, as with the 32 bytes resilint makes."""
+    secret = tmp_path / "home" / "resilint" / "cache-secret"
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(os.urandom(100))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    from resilint.cache import open_store
+
+    (tmp_path / "repo").mkdir()
+    store = open_store(tmp_path / "repo" / ".resilint_cache", tmp_path / "repo", 1 << 20)
+    assert store.secret is not None and len(store.secret) == 100
+    store.write("a", {"salt": "x"})
+    assert store.read("a") == {"salt": "x"}
