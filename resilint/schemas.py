@@ -124,7 +124,10 @@ class SchemaSet:
 
     @property
     def documents(self) -> Mapping[str, dict[str, Any]]:
-        """Every schema of the set by its ``$id`` (kinds, common.json, the configuration's)."""
+        """Every schema of the set by its ``$id`` (kinds, common.json, the configuration's),
+        their references checked (:meth:`_contain`): whoever follows them (the editor schemas'
+        bundler) finds every one here."""
+        self._contain()
         return self._by_id
 
     @cached_property

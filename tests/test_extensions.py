@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_config import USER_RULE
 
+from resilint.editor_schemas import bundled_kind, export
 from resilint.errors import ConfigError
 from resilint.schemas import SchemaSet
 
@@ -88,6 +89,12 @@ def test_schema_reference_to_a_file_or_url_is_refused(tmp_path: Path) -> None:
             schemas.is_valid("X", {"y": 1})
         with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
             schemas.validator("X")
+        # `resilint schema X` and `resilint schema --export` follow the references too: the
+        # same message, not a KeyError from the bundler
+        with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+            bundled_kind(SchemaSet(tmp_path), "X")
+        with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+            export(SchemaSet(tmp_path))
 
 
 def test_rule_file_cannot_smuggle_a_reference(cli, write) -> None:
