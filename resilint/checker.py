@@ -456,10 +456,6 @@ def normalise(path: str) -> str:
 
 def within_focus(path: str, focus: frozenset[str]) -> bool:
     """Whether ``path`` is one of the files or folders of ``focus`` (normalised), or below one."""
-    return _within(path, focus)
-
-
-def _within(path: str, focus: frozenset[str]) -> bool:
     if "." in focus:  # the whole working directory: each path need not be made absolute
         return True
     where = normalise(path)
@@ -474,10 +470,10 @@ def concerns(
     anywhere, which only a comparison with the earlier state tells from an old one
     (:mod:`resilint.introduced`, which makes it and passes ``anywhere=False``). A run missing
     part of the repository concerns every focus."""
-    if finding.code in _INCOMPLETE or _within(finding.path, focus):
+    if finding.code in _INCOMPLETE or within_focus(finding.path, focus):
         return True
     if not changes:
         return False
     return (anywhere and finding.code in _REPOSITORY_WIDE) or any(
-        _within(related.path, focus) for related in finding.related
+        within_focus(related.path, focus) for related in finding.related
     )
