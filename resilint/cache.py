@@ -27,6 +27,7 @@ import marshal
 import os
 import stat
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -73,13 +74,20 @@ def installed_fingerprint(paths: Iterable[str | Path]) -> str:
     :func:`~resilint.discover.stamp`, not their content: they change only when resilint is
     installed again or edited in place, and either gives a file a new stamp (a new change time
     at least), as the files of a repository are told apart. Reading and hashing them all took
-    a millisecond and a half of every run."""
+    a millisecond and a half of every run. A file changed within its stamp's clock tick, which
+    could be written again within it and keep the stamp (:func:`settled`), counts by its
+    content too."""
     digest = blake2b(digest_size=32)
+    now = time.time_ns()
     for path in paths:
         try:
             key = stamp(os.stat(path))  # noqa: PTH116 - no Path made for each of 250 files
         except OSError:
             key = b"missing"
+        else:
+            if not settled(key, now):
+                content = read_regular(Path(path), _FINGERPRINT_LIMIT)
+                key += b"unreadable" if isinstance(content, Refusal) else blake2b(content).digest()
         name = os.fsencode(path)
         digest.update(b"%d:%s%d:%s" % (len(name), name, len(key), key))
     return digest.hexdigest()

@@ -403,3 +403,22 @@ def test_an_empty_cache_dir_made_beforehand_gets_the_gitignore(cli, repo: Path) 
     assert cli("check", "--cache-dir", "dotted", cwd=repo).exit_code in (0, 1)
     assert (repo / "dotted" / "result.json").is_file()
     assert not (repo / "dotted" / ".gitignore").exists()
+
+
+def test_an_installed_file_written_within_its_clock_tick_counts_by_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """resilint's own files count by their stat; one changed so recently that a second write
+    could keep its stat (the same clock tick) counts by its content too."""
+    import resilint.cache as cache
+    from resilint.discover import _PACKED
+
+    schema = tmp_path / "supplier.json"
+    schema.write_text('{"a": 1}')
+    for changed, by_content in ((time.time_ns(), True), (time.time_ns() - 10**10, False)):
+        same_stat = _PACKED.pack(changed, 8, 1, changed, 1)
+        monkeypatch.setattr(cache, "stamp", lambda info, s=same_stat: s)
+        schema.write_text('{"a": 1}')
+        before = cache.installed_fingerprint([schema])
+        schema.write_text('{"a": 2}')  # the same size, the same (forced) stat
+        assert (cache.installed_fingerprint([schema]) != before) is by_content
