@@ -34,6 +34,17 @@ power exchange's outage stops the function without being one). It then starts th
 regulator clocks; its data protection clock where what is down is ours or a supplier holding our
 data or access (a personal data breach, GDPR Art. 4(12)); and, whatever is down, its unscoped
 other clocks and those scoped to a function it stops.
+
+For the financial entities of DORA Art. 2(1)(a) to (d) (credit institutions, payment
+institutions, account information service providers, e-money institutions), Chapter III also
+covers operational or security payment-related incidents, whether ICT-related or not (Art. 23,
+Art. 3(9)): an outage that stops one of their critical or important payment functions (a card
+scheme's, a safeguarding bank's) starts their regulator clocks whatever is down, and so does a
+compromise of a supplier holding our data that such a function rests on (a card bureau holding
+our card data: the confidentiality of payment-related data). A function is a payment function
+where its licensed activity is a payment service or e-money (:data:`PAYMENT_ACTIVITIES`), or,
+for a payment or e-money institution or an account information service provider, whose licence
+is for nothing else, where it is not recorded as a supporting or ancillary function.
 """
 
 from __future__ import annotations
@@ -48,6 +59,26 @@ from resilint.domain.readers import strings, value_at
 from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
+
+PAYMENT_ENTITY_TYPES = frozenset(
+    {
+        "credit_institution",
+        "payment_institution",
+        "account_information_service_provider",
+        "electronic_money_institution",
+    }
+)
+"""The financial entities of DORA Art. 2(1)(a) to (d), whose reporting duties cover operational
+or security payment-related incidents, ICT-related or not (DORA Art. 23)."""
+
+PAYMENT_ACTIVITIES = frozenset({"x28", "x165", "x180", "x222", "x224", "x225", "x226", "x227"})
+"""Licensed activities (eba_TA) that are payment services or e-money: payment services, issuing
+and administering other means of payment, issuing electronic money, execution of payment
+transactions, issuing of payment instruments and acquiring, money remittance, payment
+initiation and account information services (docs/register.md, licensed activities)."""
+
+_SUPPORTING_ACTIVITIES = frozenset({"x275", "x276"})
+"""Ancillary services and a supporting function: no payment service of their own."""
 """Access levels through which an intruder can alter or destroy data and act in our systems."""
 
 
@@ -76,7 +107,8 @@ def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts)
         return Started()  # nothing of ours is with it: only the insurers' clocks concern it
     regimes = facts.entity(entity).regimes
     return Started(
-        regulator=starts_regulator_clocks(supplier, regimes, entity),
+        regulator=starts_regulator_clocks(supplier, regimes, entity)
+        or _payment_data_at(facts, entity, supplier),
         data_protection=bool(supplier.exposures & {"data", "access"}),
         others=frozenset(
             position
@@ -96,7 +128,9 @@ def started_by_outage(
     critical or important function of the entity stops, its regulator clocks if the outage is
     an ICT-related incident (none of ``suppliers``, the suppliers that are down, is named: our
     own systems or a region; or one of them provides ICT services or holds access to our
-    systems, or is not recorded as providing none), its data protection clock if what is down
+    systems, or is not recorded as providing none) or, for an entity of DORA Art. 2(1)(a) to
+    (d), a payment-related one (a critical payment function stops: Art. 23), its data
+    protection clock if what is down
     can hold our personal data (ours, or a supplier holding our data or access, or one whose
     data handling is not recorded), its unscoped other clocks; and, either way, the other clocks
     scoped to a function that stops (module doc)."""
@@ -104,14 +138,65 @@ def started_by_outage(
     down = frozenset(f.id for f in ours if f.id is not None)
     critical = any(facts.function(f).critical for f in ours)
     behind = list(suppliers)
-    ict = not behind or any(_maybe_ict(s) for s in behind)
+    reportable = (
+        not behind
+        or any(_maybe_ict(s) for s in behind)
+        or payment_incident(facts, entity, [f for f in ours if facts.function(f).critical])
+    )
     personal = not behind or any(_maybe_holds_data(s) for s in behind)
     others = frozenset(
         position
         for position, other in _other_clocks(entity)
         if _scope_names_only(other, down, unscoped=critical)
     )
-    return Started(critical and ict, critical and personal, others)
+    return Started(critical and reportable, critical and personal, others)
+
+
+def payment_entity(facts: Facts, entity: Document) -> bool:
+    """Whether the entity is one of DORA Art. 2(1)(a) to (d) under DORA (module doc)."""
+    return (
+        "dora" in facts.entity(entity).regimes
+        and entity.data.get("entity_type") in PAYMENT_ENTITY_TYPES
+    )
+
+
+def payment_function(entity: Document, function: Document) -> bool:
+    """Whether the entity performs a payment service or e-money through the function (module
+    doc): its licensed activity says so, or, for an entity licensed for payments alone, it is
+    not recorded as a supporting or ancillary function."""
+    activity = function.data.get("licensed_activity")
+    if activity in PAYMENT_ACTIVITIES:
+        return True
+    if entity.data.get("entity_type") == "credit_institution":
+        return False  # a bank's deposits, lending or treasury are no payment service
+    return activity not in _SUPPORTING_ACTIVITIES
+
+
+def payment_incident(facts: Facts, entity: Document, functions: Iterable[Document]) -> bool:
+    """Whether stopping these critical functions is a payment-related incident of the entity
+    that DORA Art. 23 brings under its reporting duties, whatever is down (module doc)."""
+    return payment_entity(facts, entity) and any(
+        payment_function(entity, function) for function in functions
+    )
+
+
+def _payment_data_at(facts: Facts, entity: Document, supplier: SupplierFacts) -> bool:
+    """A compromise of a supplier holding our data that a critical payment function of the
+    entity rests on: a security payment-related incident (DORA Art. 23, Art. 3(9): the
+    confidentiality of payment-related data), whether or not the supplier provides ICT
+    services."""
+    if "data" not in supplier.exposures or not payment_entity(facts, entity):
+        return False
+    resting = facts.graph.resting_on(supplier.document.id or "")
+    return payment_incident(
+        facts,
+        entity,
+        [
+            function
+            for function, _ in resting
+            if entity.id in facts.function(function).entities and facts.function(function).critical
+        ],
+    )
 
 
 def _maybe_ict(supplier: SupplierFacts) -> bool:

@@ -11,15 +11,22 @@ with a note. The citations were checked against the texts (docs/impact.md lists 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from resilint.domain import Facts
-from resilint.domain.notice_clocks import Started
+from resilint.domain.notice_clocks import Started, payment_entity
 from resilint.domain.readers import number, show_number, text_of, value_at
 from resilint.domain.tower import terms_of
 from resilint.impact.model import Notice
-from resilint.impact.statutes import AWARENESS, GDPR, STATUTES, Statute, nis2_significance
+from resilint.impact.statutes import (
+    AWARENESS,
+    GDPR,
+    PAYMENT_MAJOR,
+    STATUTES,
+    Statute,
+    nis2_significance,
+)
 from resilint.model import Document
 
 AWARENESS_NOTE = "Regulator clocks run from our awareness of the incident"
@@ -54,13 +61,26 @@ def tells_awareness(notes: tuple[str, ...]) -> bool:
     return any(note.startswith(AWARENESS_NOTE) for note in notes)
 
 
-def unstarted_note(entities: list[str]) -> str:
-    """Why the regulator clocks of these entities are not listed, and when they still apply."""
+def unstarted_note(entities: Sequence[str], stopped: Sequence[str] = ()) -> str:
+    """Why the regulator clocks of these entities are not listed, and when they still apply:
+    ``stopped`` names the critical or important functions of theirs the outage does stop (then
+    what is down is no ICT-related incident of theirs: it provides no ICT services and holds
+    no access to our systems)."""
+    if stopped:
+        why = (
+            f"the outage stops {', '.join(stopped)}, but nothing that is down provides ICT "
+            "services or holds access to our systems, so it is no ICT-related incident (DORA "
+            "Art. 3(8); NIS2 Art. 6(6)), and no supplier that is down can, compromised, become "
+            "an incident of ours (CTR-04's reading)"
+        )
+    else:
+        why = (
+            "the outage stops no critical or important function of theirs, and no supplier "
+            "that is down can, compromised, become an incident of ours (CTR-04's reading)"
+        )
     return (
-        f"Regulator clocks of {', '.join(entities)} are not listed: the outage stops no critical "
-        "or important function of theirs, and no supplier that is down can, compromised, become "
-        "an incident of ours (CTR-04's reading). Should the incident still prove major or "
-        "significant (a malicious access to our systems, say), they apply."
+        f"Regulator clocks of {', '.join(entities)} are not listed: {why}. Should the incident "
+        "still prove major or significant (a malicious access to our systems, say), they apply."
     )
 
 
@@ -126,6 +146,8 @@ def _regulators(
             if regime == "nis2":
                 kind = entity.data.get("nis2_entity_type")
                 statute = replace(statute, condition=nis2_significance(kind))
+            elif regime == "dora" and payment_entity(facts, entity):
+                statute = replace(statute, condition=PAYMENT_MAJOR)
             yield _regulator(entity, statute, clocks, routing)
     for field_name, (what, starts) in _UNREGULATED.items():
         if field_name not in used and number(value_at(clocks, field_name)) is not None:

@@ -308,7 +308,12 @@ def _notes(
         notes.append(clocks.awareness_note(facts.regimes.everywhere))
         quiet = [entity for entity, s in started.items() if not s.regulator]
         if quiet:
-            notes.append(clocks.unstarted_note(quiet))
+            stopped = [
+                f.id
+                for f in functions
+                if f.stopped and f.critical and (not f.entities or set(f.entities) & set(quiet))
+            ]
+            notes.append(clocks.unstarted_note(quiet, stopped))
         nis2 = [
             entity
             for entity, s in started.items()

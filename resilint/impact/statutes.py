@@ -31,6 +31,12 @@ _NIS2 = "Directive (EU) 2022/2555 (NIS2) Art. 23(4)"
 
 
 _MAJOR = "if the incident is classified as a major ICT-related incident"
+PAYMENT_MAJOR = (
+    "if the incident is classified as a major ICT-related incident, or as a major operational "
+    "or security payment-related incident (DORA Art. 23)"
+)
+"""DORA's condition for the entities of its Art. 2(1)(a) to (d), whose reporting duties also
+cover payment-related incidents, ICT-related or not."""
 _SIGNIFICANT = "if the incident is significant (Art. 23(3))"
 
 # For the eleven kinds of entity Commission Implementing Regulation (EU) 2024/2690 binds (Art. 1),
