@@ -60,7 +60,7 @@ def _deadlines(impact: Impact) -> tuple[tuple[str, ...], ...]:
 
 def _decisions(impact: Impact) -> tuple[tuple[str, ...], ...]:
     return tuple(
-        (d.decision.replace("_", " "), d.owner, d.deputy)
+        (d.decision.replace("_", " "), words.decider(d.owner), d.deputy)
         for book in impact.playbooks
         for d in book.decisions
     )

@@ -34,7 +34,10 @@ def render_markdown(impact: Impact) -> str:
         lines += ["No policy in force insures the entities involved.", ""]
     for book in impact.playbooks:
         lines += [f"## Joint playbook {md(book.id)}", ""]
-        rows = [_row(d.decision.replace("_", " "), d.owner, d.deputy) for d in book.decisions]
+        rows = [
+            _row(d.decision.replace("_", " "), words.decider(d.owner), d.deputy)
+            for d in book.decisions
+        ]
         lines += [*_table(("decision", "owner", "deputy"), rows), ""]
     owners = [_row(o.who, o.role) for o in impact.owners]
     lines += ["## Our owners", "", *_table(("who", "role"), owners), ""]

@@ -172,7 +172,7 @@ def _playbook(book: PlaybookView) -> Iterator[str]:
         yield f"  {book.reference}"
     for made in book.decisions:
         deputy = f" (deputy {made.deputy})" if made.deputy else ""
-        yield f"  {made.decision.replace('_', ' ')}: {made.owner}{deputy}"
+        yield f"  {made.decision.replace('_', ' ')}: {words.decider(made.owner)}{deputy}"
     for criterion in book.disable_criteria:
         yield f"  disable the integration when: {criterion}"
     for criterion in book.manual_switch_criteria:

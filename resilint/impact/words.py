@@ -73,10 +73,20 @@ def degraded(fallback: Fallback | None, lasts: bool | None) -> str:
     return text
 
 
+NOBODY = "nobody named"
+"""What a card shows where a record names nobody: a fallback or a decision without an owner."""
+
+
 def owner(fallback: Fallback | None) -> str:
     if fallback is None or not fallback.owner:
-        return "nobody named"
+        return NOBODY
     return fallback.owner + (f" (deputy {fallback.deputy})" if fallback.deputy else "")
+
+
+def decider(owner: str) -> str:
+    """Who takes a decision of a joint playbook: its owner, or that nobody is named (PLB-01
+    reports the gap; the card must not show a blank that reads like a line cut off)."""
+    return owner or NOBODY
 
 
 def exercised(function: FunctionImpact) -> str:
