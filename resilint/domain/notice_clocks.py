@@ -59,6 +59,7 @@ from resilint.domain.readers import strings, value_at
 from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
+"""Access levels through which an intruder can alter or destroy data and act in our systems."""
 
 PAYMENT_ENTITY_TYPES = frozenset(
     {
@@ -79,7 +80,6 @@ initiation and account information services (docs/register.md, licensed activiti
 
 _SUPPORTING_ACTIVITIES = frozenset({"x275", "x276"})
 """Ancillary services and a supporting function: no payment service of their own."""
-"""Access levels through which an intruder can alter or destroy data and act in our systems."""
 
 
 @dataclass(frozen=True)
