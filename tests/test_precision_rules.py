@@ -182,6 +182,21 @@ def test_bcm03_reports_a_missing_recovery_time_once_per_service(cli, write) -> N
     ]
 
 
+def test_bcm03_leaves_out_a_service_recorded_as_supporting_no_critical_work(cli, write) -> None:
+    """A critical function may name a service recorded supports_critical_function: false (the
+    data model's way to record a dependency that does not carry its critical work): that
+    service's recovery time is not held to the function's RTO, known or not."""
+    slow = CLOUD.replace("  - {name: hosting}", "  - {name: hosting, contracted_rto_hours: 48}")
+    text = repo(slow, function_doc("cards", 2, 24, ["hosting"]))
+    assert [f["code"] for f in check(cli, write, text, ["BCM-03"])] == ["BCM-03"]
+    for supplier in (slow, CLOUD):
+        aside = supplier.replace("hosting", "hosting, supports_critical_function: false")
+        assert (
+            check(cli, write, repo(aside, function_doc("cards", 2, 24, ["hosting"])), ["BCM-03"])
+            == []
+        )
+
+
 def test_bcm03_without_an_mtpd_is_a_warning(cli, write) -> None:
     text = repo(CLOUD, function_doc("nav", 4, None, ["hosting"]), plan_doc("nav", 48))
     (finding,) = check(cli, write, text, ["BCM-03"])

@@ -140,6 +140,10 @@ def _service_gap(
         place = context.related(supplier, point_at(supplier.data, "services"), supplier.label)
         return context.finding(info, function, at, message, (place,))
     index, service = found
+    if service.get("supports_critical_function") is False:
+        # relied on without supporting the function's critical work (the data model's way to
+        # record such a dependency): its outage leaves that work running, within the RTO
+        return None
     supplier_rto = number(service.get("contracted_rto_hours"))
     if supplier_rto is None:
         unknown.setdefault((supplier.id, index), []).append(reliance)
