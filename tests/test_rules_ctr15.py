@@ -66,3 +66,25 @@ def test_a_clause_the_laws_rule_reports_is_not_reported_again(cli, write) -> Non
     assert "CTR-01" in codes(both) and "CTR-15" not in codes(both)
     alone = check(cli, write, text, ["CTR-15"])
     assert codes(alone) == ["CTR-15"] and "dora.30.2.a" in alone[0]["message"]
+
+
+def test_a_clause_the_library_sources_in_law_is_not_called_no_legal_requirement(cli, write) -> None:
+    """Holding a clause non-negotiable is the programme's policy, but the clause itself may be
+    the law's: a processor handling patients' letters without the processing agreement GDPR
+    Art. 28(3) requires. The message names the source the library records for the clause and
+    never tells a procurement manager that such a gap is no legal requirement."""
+    library = doc(
+        "ClauseLibrary",
+        "library",
+        "clauses:\n"
+        "  - id: gdpr.art28-dpa\n"
+        "    title: Data processing agreement\n"
+        "    source: Regulation (EU) 2016/679 Art. 28(3)\n"
+        "    non_negotiable_for_tiers: [1, 2]\n",
+    )
+    absent = "  gdpr.art28-dpa: {present: false}\n"
+    text = repo(library, supplier("mailhouse", 1), contract("ctr-mailhouse", "mailhouse", absent))
+    [finding] = check(cli, write, text, ["CTR-15"])
+    assert "not a legal requirement" not in finding["message"]
+    assert "Regulation (EU) 2016/679 Art. 28(3)" in finding["message"]
+    assert "non-negotiable by the programme's own policy" in finding["message"]

@@ -298,6 +298,22 @@ def _non_negotiable(
     return found
 
 
+def _basis(library: Document, position: int) -> str:
+    """What the message says requires the clause. Holding it non-negotiable is the programme's
+    policy; the clause itself may be the law's (a processing agreement under GDPR Art. 28(3)):
+    where the library records the clause's source, the message names it rather than calling
+    the clause no legal requirement, which it cannot know."""
+    clauses = library.data.get("clauses")
+    entry = clauses[position] if isinstance(clauses, list) else None
+    source = text_of(entry.get("source")) if isinstance(entry, Mapping) else None
+    if source:
+        return (
+            "(non-negotiable by the programme's own policy; the clause library gives the "
+            f"clause's source as: {source})"
+        )
+    return "(the programme's own policy, not a legal requirement)"
+
+
 CLAUSE_RULES = ("CTR-01", "CTR-02", "CTR-07", "CTR-09", "CTR-10", "CTR-11", "CTR-12")
 """The rules that ask for clauses by their ids (DORA Art. 30, NYDFS 500.11, the NIS2 point 5.1.4
 checklist): a clause one of them reports missing in a contract is not reported again by CTR-15."""
@@ -345,8 +361,8 @@ def check_non_negotiable_clauses(context: RuleContext, info: RuleInfo) -> Iterat
                 f"records clause {clause_id} as absent, but clause library {library.id} makes it "
                 f"non-negotiable for tier {tier}: negotiate it (or an approved fallback of the "
                 "library) into the contract, or record the accepted gap in a Waiver approved by "
-                "the risk owner and name it in the clause's waiver field (the programme's own "
-                "policy, not a legal requirement)"
+                "the risk owner and name it in the clause's waiver field "
+                f"{_basis(library, i)}"
             )
             where = ("clauses", i, "non_negotiable_for_tiers")
             related = (context.related(library, where, f"clause library {library.id}"),)
