@@ -73,7 +73,8 @@ def _rests_on(posture: Posture, function: Document) -> str:
 def _plan(posture: Posture, function: Document) -> list[str]:
     plans = posture.facts.index.having("ContinuityPlan", "function", str(function.id))
     if not plans:
-        gaps = posture.about(function, ["BCM-01"])
+        # BCM-07 is the rule that asks a critical or important function for a plan
+        gaps = [f for f in posture.about(function, ["BCM-07"]) if f.suppression is None]
         missing = posture.link(gaps[0], "✘ no plan") if gaps else "✘ no plan"
         return ["<td>—</td>", f'<td class="gap">{missing}</td>']
     plan = plans[0]
