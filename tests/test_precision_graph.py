@@ -444,3 +444,18 @@ def test_a_long_chain_of_subcontractors_costs_lines_in_proportion(cli, write) ->
         sys.settrace(previous)
     assert result.exit_code == 0, result.stdout
     assert lines_run < 150 * length
+
+
+def test_a_supplier_critical_for_its_data_still_hears_that_its_records_disagree(check) -> None:
+    """A supplier made tier 1 in effect by something else (restricted data) that a critical
+    function names although it is recorded as not supporting one: the tier finding also says the
+    records disagree (the warning that says so alone is not given when the tier is the finding),
+    so settling the data classification does not leave the dependency unexplained."""
+    courier = ACTUARY.replace("confidential", "restricted")
+    text = docs(REPORTING, courier, PRINT_CONTRACT.replace("printhouse", "actuary"))
+    [finding] = of(check(text), "SUP-01")
+    assert (finding["id"], finding["level"]) == ("actuary", "error")
+    assert "it handles restricted data" in finding["message"]
+    assert "the records disagree" in finding["message"]
+    assert "statutory-reporting" in finding["message"]
+    assert "on actuary" in [r["message"] for r in finding["related"]]

@@ -70,7 +70,21 @@ def _understated(
     )
     if facts.chain:
         message += " (the dependency chain is shown with this finding)"
-    return context.finding(info, supplier, ("tier",), message, _chain(context, facts.chain))
+    related = _chain(context, facts.chain)
+    if facts.contested:
+        # the records' disagreement is SUP-01's warning when nothing else makes the supplier
+        # critical; here it would stay hidden until the tier is settled, so it is said here
+        functions = listed(list(facts.contested))
+        message += (
+            f"; also, {_described(context)} business functions list it among their "
+            f"dependencies ({functions}) although it is recorded as not supporting a critical "
+            "function (supports_critical_function: false): the records disagree, and it is not "
+            "counted as supporting them; if a function needs it to run, set "
+            "supports_critical_function: true; if not, say so where the function names it or "
+            "take it off the function's depends_on"
+        )
+        related += _chain(context, facts.contested_chain)
+    return context.finding(info, supplier, ("tier",), message, related)
 
 
 def _contested(
