@@ -203,12 +203,12 @@ def test_tier_maxima_and_log_retention_are_parameters_by_tier_in_effect(cli, wri
         contract(
             "ctr-crm",
             "crm",
-            FULL.replace("window_hours: 12", "window_hours: 30").replace("400", "90"),
+            FULL.replace("window_hours: 12", "window_hours: 24").replace("400", "90"),
         ),
     )
     assert check(cli, write, text) == []
     params = {
-        "CTR-03": {"params": {"max_window_hours": {"1": 12, "2": 24, "3": 48}}},
+        "CTR-03": {"params": {"max_window_hours": {"1": 6, "2": 12, "3": 48}}},
         "CTR-06": {"params": {"min_log_days": {"1": 730, "2": 180}}},
     }
     config = {"profiles": [], "select": OURS, "rules": params}

@@ -21,6 +21,7 @@ from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
 from resilint.findings import Finding, JsonPath
+from resilint.impact.statutes import AWARENESS, STATUTES
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
@@ -181,12 +182,32 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
         limit = number(value_at(recorded, key))
         if limit is not None:
             yield Clock(limit, what, entity, ("reporting_clocks", key), rank=rank)
+        elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
+            # the law sets the clock whether or not the entity records it (as resilint impact
+            # counts it): an entity under NIS2 that records no early warning still has 24 hours
+            hours, basis = law
+            note = f"the law's deadline, {basis}; not recorded in the entity's reporting_clocks"
+            yield Clock(hours, what, entity, ("regimes",), note, rank)
     others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
         limit = number(value_at(other, "hours"))
         if limit is not None and position in started.others:
             where = ("reporting_clocks", "other_clocks", position, "hours")
             yield Clock(limit, _other_clock_name(other), entity, where)
+
+
+def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:
+    """The shortest deadline the law of the entity's regimes sets, counted from our awareness of
+    an incident, for the reporting_clocks field ``key``, with its basis
+    (:data:`resilint.impact.statutes.STATUTES`: DORA's, NIS2's and NYDFS's)."""
+    regimes = facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()
+    found = [
+        (statute.hours, statute.basis)
+        for regime in sorted(regimes)
+        for statute in STATUTES[regime]
+        if statute.recorded == key and statute.starts == AWARENESS and statute.hours is not None
+    ]
+    return min(found) if found else None
 
 
 def _other_clock_name(other: object) -> str:
