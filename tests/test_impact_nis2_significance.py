@@ -1,7 +1,7 @@
 """The NIS2 clocks of an entity Implementing Regulation (EU) 2024/2690 binds cite its Art. 3 and
 the article for its kind, not only Art. 23(3) of the Directive."""
 
-from resilint.impact.statutes import nis2_significance
+from resilint.domain.statutes import nis2_significance
 
 
 def test_managed_service_provider_cites_article_10():

@@ -6,7 +6,8 @@ law allows 72 hours"."""
 
 from __future__ import annotations
 
-from resilint.impact import clocks, statutes
+from resilint.domain import statutes
+from resilint.impact import clocks
 
 
 def test_a_shorter_recorded_clock_is_not_said_to_be_only_an_internal_target() -> None:

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field, replace
 from resilint.domain import Facts
 from resilint.domain.notice_clocks import Started, payment_entity
 from resilint.domain.readers import number, show_number, text_of, value_at
-from resilint.domain.tower import terms_of
-from resilint.impact.model import Notice
-from resilint.impact.statutes import (
+from resilint.domain.statutes import (
     AWARENESS,
     GDPR,
     PAYMENT_MAJOR,
@@ -27,6 +25,8 @@ from resilint.impact.statutes import (
     Statute,
     nis2_significance,
 )
+from resilint.domain.tower import terms_of
+from resilint.impact.model import Notice
 from resilint.model import Document
 
 AWARENESS_NOTE = "Regulator clocks run from our awareness of the incident"

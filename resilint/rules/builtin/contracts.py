@@ -20,8 +20,8 @@ from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
+from resilint.domain.statutes import AWARENESS, STATUTES
 from resilint.findings import Finding, JsonPath
-from resilint.impact.statutes import AWARENESS, STATUTES
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
@@ -199,7 +199,7 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
 def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:
     """The shortest deadline the law of the entity's regimes sets, counted from our awareness of
     an incident, for the reporting_clocks field ``key``, with its basis
-    (:data:`resilint.impact.statutes.STATUTES`: DORA's, NIS2's and NYDFS's)."""
+    (:data:`resilint.domain.statutes.STATUTES`: DORA's, NIS2's and NYDFS's)."""
     regimes = facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()
     found = [
         (statute.hours, statute.basis)
