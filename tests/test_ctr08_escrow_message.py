@@ -44,3 +44,21 @@ def test_a_service_run_for_us_is_asked_for_step_in(cli, write, code) -> None:
     (message,) = _messages(cli, write, code)
     assert "step-in rights" in message
     assert "escrow" not in message
+
+
+@pytest.mark.parametrize(
+    ("substitutability", "asked"),
+    [("easily_substitutable", False), ("medium_complexity", True), ("highly_complex", True)],
+)
+def test_a_service_run_for_us_that_another_takes_over_at_once_is_asked_no_step_in(
+    cli, write, substitutability, asked
+) -> None:
+    """Switching keeps an easily substitutable service running (a print and mail house whose
+    files another prints); one of medium complexity (a payroll bureau, months to change) still
+    needs someone to step in."""
+    write("resilint.yaml", '{"select": ["CTR-08"]}')
+    text = REPO.format(code="S14").replace("highly_complex", substitutability)
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", "2026-11-26")
+    found = [f for f in result.json()["findings"] if f["code"] == "CTR-08"]
+    assert bool(found) is asked

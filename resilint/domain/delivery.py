@@ -227,12 +227,19 @@ REPLACEABLE = ("easily_substitutable", "medium_complexity")
 plan and alternatives are the remedy, not someone running it for us."""
 
 
-def replaceable(supplier: Document, names: Iterable[str] | None = None) -> bool:
+def replaceable(
+    supplier: Document, names: Iterable[str] | None = None, ways: tuple[str, ...] = REPLACEABLE
+) -> bool:
     """Every service concerned (those named, else all the supplier's) is recorded as easily
-    substitutable or of medium complexity to substitute; False when any says otherwise or
-    nothing."""
+    substitutable or of medium complexity to substitute (or as one of ``ways``); False when any
+    says otherwise or nothing."""
     chosen = _concerned(supplier, names)
-    return bool(chosen) and all(s.get("substitutability") in REPLACEABLE for s in chosen)
+    return bool(chosen) and all(s.get("substitutability") in ways for s in chosen)
+
+
+SWITCHABLE = ("easily_substitutable",)
+"""Substitutability of a service another provider can take over at once: switching, not
+someone stepping in, keeps it running (a payroll bureau of medium complexity takes months)."""
 
 
 def _inferred(service: dict[str, Any]) -> str | None:

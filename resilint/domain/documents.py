@@ -73,6 +73,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         functions=supported_functions(facts, contract),
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
+        switchable=supplier is not None
+        and delivery.replaceable(supplier.document, covered, delivery.SWITCHABLE),
         model_note=(
             delivery.model_note(supplier.document, models, ict, supplier.non_ict)
             if supplier

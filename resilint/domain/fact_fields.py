@@ -129,6 +129,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Every service it covers (all its supplier's when it names none) is recorded as "
             "easily_substitutable or medium_complexity.",
         ),
+        "switchable": _fact(
+            "boolean",
+            "Every service it covers (all its supplier's when it names none) is recorded as "
+            "easily_substitutable.",
+        ),
         "model_note": _fact(
             "string",
             "Where the service model of what it covers is neither recorded nor inferred: words "

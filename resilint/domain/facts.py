@@ -134,6 +134,8 @@ class ContractFacts:
     unknown."""
     replaceable: bool = False
     """Every service it covers is recorded as easily or medium substitutable."""
+    switchable: bool = False
+    """Every service it covers is recorded as easily substitutable."""
     model_note: str = ""
     """Words for a finding whose term the unknown service model decides
     (:func:`.delivery.model_note`); "" where the model is known."""
@@ -145,6 +147,7 @@ class ContractFacts:
     def fields(self) -> dict[str, Any]:
         return {
             "replaceable": self.replaceable,
+            "switchable": self.switchable,
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
             "in_register": self.in_register,
