@@ -342,7 +342,7 @@ def test_a_missing_provider_id_is_one_sup02_finding_at_that_field(cli, tmp_path)
     assert found[0]["message"].startswith("supplier corebanq has no provider_id: ")
     result = export(cli, bank, tmp_path / "csv")
     assert result.exit_code == 1
-    assert "the register is not ready to file (2 findings)" in result.stderr
+    assert "the register as of 2026-12-31 is not ready to file (2 findings)" in result.stderr
     assert result.stdout.count(" SUP-02 error supplier ") == 2
     assert "REG-1" not in result.stdout
     # the register's rules alone still report it, at the same field

@@ -424,6 +424,23 @@ def test_a_refusal_says_what_was_checked(cli, tmp_path) -> None:
     assert "not ready to file (1 finding)" in result.stderr
 
 
+def test_a_refusal_names_the_reference_date_it_chose(cli, tmp_path) -> None:
+    """Without --reference-date the register is the last 31 December's: a refusal says which
+    date that was, as an assessment made this year reads as missing from that register."""
+    repo = copy(tmp_path)
+    edit(repo, CONTRACT, "arrangement_type: standalone\n", "")
+    asked = export(cli, repo, "csv", tmp_path / "csv")
+    assert f"the register as of {REFERENCE} is not ready to file" in asked.stderr
+    assert "chooses another" not in asked.stderr
+    chosen = cli("register", "export", str(repo), "--format", "csv", "-o", str(tmp_path / "c2"))
+    assert chosen.exit_code == 1
+    assert re.search(
+        r"the register as of \d{4}-12-31 \(its reference date, the last 31 December; "
+        r"--reference-date chooses another\) is not ready to file",
+        chosen.stderr,
+    )
+
+
 def test_the_lei_of_our_group_as_a_providers_parent_is_checked_at_the_entity(cli, tmp_path) -> None:
     """A sister company outside the register is a third-party provider whose ultimate parent is
     the group's top entity (B_05.01.0110, a row of its own): a mistyped LEI of that entity keeps

@@ -78,6 +78,17 @@ def reference_date(asked: datetime.date | None, as_of: datetime.date | None) -> 
     return day if (day.month, day.day) == (12, 31) else datetime.date(day.year - 1, 12, 31)
 
 
+def _as_of(asked: datetime.date | None, reference: datetime.date) -> str:
+    """The register's reference date in words, and where it came from when nobody asked for
+    it: a finding dated after it (an assessment this year) reads as a gap of that register."""
+    if asked is not None:
+        return f"as of {reference.isoformat()}"
+    return (
+        f"as of {reference.isoformat()} (its reference date, the last 31 December; "
+        "--reference-date chooses another)"
+    )
+
+
 def run_export(args: ExportArgs) -> int:
     schemas = build_schemas()
     config = build_config(args.check, schemas)
@@ -104,16 +115,17 @@ def run_export(args: ExportArgs) -> int:
     listing = Listing(blocking, found, checked.result, build_rule_docs(rules), config.limits)
     if listing.count and not args.allow_incomplete:
         click.echo(
-            f"resilint: the register is not ready to file ({listing.counted}); "
-            "fix these (or pass --allow-incomplete):",
+            f"resilint: the register {_as_of(args.reference_date, reference)} is not ready to "
+            f"file ({listing.counted}); fix these (or pass --allow-incomplete):",
             err=True,
         )
         listing.show()
         return ExitCode.FINDINGS
     if listing.count:
         click.echo(
-            f"resilint: the register is not ready ({listing.counted}); "
-            "written as asked (--allow-incomplete): the ESAs may reject it. The problems:",
+            f"resilint: the register {_as_of(args.reference_date, reference)} is not ready "
+            f"({listing.counted}); written as asked (--allow-incomplete): the ESAs may reject "
+            "it. The problems:",
             err=True,
         )
         listing.show()
