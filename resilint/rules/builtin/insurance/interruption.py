@@ -242,8 +242,9 @@ def _left_out(
     who = f"function {who} rests" if len(functions) == 1 else f"functions {who} rest"
     message = (
         f"insurance policy {policy.id} leaves out critical supplier {supplier.id}, on which "
-        f"{who}: its dependent business-interruption cover {why}, so an outage at "
-        f"{supplier.id} would not be covered (insurer market practice). Ask the broker to name "
+        f"{who}: its dependent business-interruption cover {why}, so our loss from an outage "
+        f"of {supplier.id} that a cyber incident at it causes would not be covered (insurer "
+        "market practice). Ask the broker to name "
         "the supplier, or record the accepted gap in a waiver"
     )
     chain = context.facts.supplier(supplier).chain
