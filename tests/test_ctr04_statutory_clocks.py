@@ -49,3 +49,17 @@ def test_a_recorded_clock_is_judged_as_recorded(cli, write) -> None:
 def test_an_entity_under_no_regime_has_no_statutory_clock(cli, write) -> None:
     plain = doc("Entity", "lab", "regimes: []\n")
     assert check(cli, write, repo(plain, SUPPLIER, CONTRACT), ["CTR-04"]) == []
+
+
+def test_an_unrecorded_nydfs_notice_is_the_laws_72_hours(cli, write) -> None:
+    # 23 NYCRR 500.17(a)(1) runs from determining that an incident occurred, not from
+    # "awareness": it is the law's clock all the same (the rationale lists NYDFS's 72 hours)
+    ny = doc("Entity", "ny", "regimes: [nydfs]\n")
+    slow = CONTRACT.replace("ctr-lis", "ctr-ny").replace("[lab]", "[ny]")
+    slow = slow.replace("window_hours: 36", "window_hours: 100")
+    [finding] = check(cli, write, repo(ny, SUPPLIER, slow), ["CTR-04"])
+    assert (
+        "72-hour initial incident notification deadline to the regulator of entity ny"
+        in (finding["message"])
+    )
+    assert "the law's deadline, 23 NYCRR 500.17(a)(1)" in finding["message"]
