@@ -62,3 +62,16 @@ def test_a_service_run_for_us_that_another_takes_over_at_once_is_asked_no_step_i
     result = cli("check", "repo.yaml", "--format", "json", "--as-of", "2026-11-26")
     found = [f for f in result.json()["findings"] if f["code"] == "CTR-08"]
     assert bool(found) is asked
+
+
+@pytest.mark.parametrize("named", ["[core]", "[platform, core]"])
+def test_a_named_service_the_supplier_does_not_record_is_not_switchable(cli, write, named) -> None:
+    """A contract covering a service the supplier's record leaves out (the core system beside a
+    recorded, easily substitutable print run) says nothing of that service's substitutability:
+    step-in is still asked, not waived on its sibling's."""
+    write("resilint.yaml", '{"select": ["CTR-08"]}')
+    text = REPO.format(code="S14").replace("highly_complex", "easily_substitutable")
+    text = text.replace("status: active\n", f"status: active\nservices: {named}\n")
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--as-of", "2026-11-26")
+    assert [f for f in result.json()["findings"] if f["code"] == "CTR-08"]

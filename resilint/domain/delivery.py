@@ -232,8 +232,12 @@ def replaceable(
 ) -> bool:
     """Every service concerned (those named, else all the supplier's) is recorded as easily
     substitutable or of medium complexity to substitute (or as one of ``ways``); False when any
-    says otherwise or nothing."""
-    chosen = _concerned(supplier, names)
+    says otherwise or nothing. A named service the supplier does not record is unknown, so
+    nothing is said of it: its siblings' substitutability does not stand in for its own."""
+    wanted = set(names or ())
+    chosen = _concerned(supplier, wanted)
+    if wanted - {value_at(s, "name") for s in chosen}:
+        return False
     return bool(chosen) and all(s.get("substitutability") in ways for s in chosen)
 
 
