@@ -197,6 +197,19 @@ def test_bcm03_leaves_out_a_service_recorded_as_supporting_no_critical_work(cli,
         )
 
 
+def test_bcm03_a_service_aside_does_not_hide_a_namesake_or_the_supplier_itself(cli, write) -> None:
+    """The skip of a service recorded supports_critical_function: false holds only where it is
+    the service the function means: not where a namesake entry is recorded as supporting it,
+    nor where the function also names the supplier itself in depends_on.suppliers."""
+    aside = "  - {name: hosting, supports_critical_function: false, contracted_rto_hours: 48}\n"
+    twice = CLOUD.replace("  - {name: hosting}\n", aside + "  - {name: hosting}\n")
+    text = repo(twice, function_doc("cards", 2, 24, ["hosting"]))
+    assert [f["code"] for f in check(cli, write, text, ["BCM-03"])] == ["BCM-03"]
+    single = CLOUD.replace("  - {name: hosting}\n", aside)
+    direct = function_doc("cards", 2, 24, ["hosting"]) + "  suppliers: [cloud]\n"
+    assert [f["code"] for f in check(cli, write, repo(single, direct), ["BCM-03"])] == ["BCM-03"]
+
+
 def test_bcm03_without_an_mtpd_is_a_warning(cli, write) -> None:
     text = repo(CLOUD, function_doc("nav", 4, None, ["hosting"]), plan_doc("nav", 48))
     (finding,) = check(cli, write, text, ["BCM-03"])

@@ -9,7 +9,15 @@ from typing import Any
 
 from resilint.domain.delivery import MARKET, models_of
 from resilint.domain.lifecycle import ENGAGED
-from resilint.domain.readers import dicts, number, point_at, show_number, text_of, value_at
+from resilint.domain.readers import (
+    dicts,
+    number,
+    point_at,
+    show_number,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -140,7 +148,7 @@ def _service_gap(
         place = context.related(supplier, point_at(supplier.data, "services"), supplier.label)
         return context.finding(info, function, at, message, (place,))
     index, service = found
-    if service.get("supports_critical_function") is False:
+    if _aside(function, supplier, name, services):
         # relied on without supporting the function's critical work (the data model's way to
         # record such a dependency): its outage leaves that work running, within the RTO
         return None
@@ -163,6 +171,20 @@ def _service_gap(
     scheme = _a_scheme(context, supplier, name, services)
     message = _rto_message(reliance, supplier, name, supplier_rto, scheme)
     return context.finding(info, function, at, message, tuple(related))
+
+
+def _aside(function: Document, supplier: Document, name: str, services: _Services) -> bool:
+    """Whether the function relies on the supplier's service without it carrying its critical
+    work: every service of that name is recorded supports_critical_function: false (a namesake
+    recorded otherwise may be the one the function means), and the function does not also
+    name the supplier itself among its dependencies (then it needs the supplier as a whole)."""
+    named = _named(supplier, services).get(name, [])
+    direct = strings(value_at(function.data, "depends_on", "suppliers"))
+    return (
+        bool(named)
+        and all(service.get("supports_critical_function") is False for _, service in named)
+        and supplier.id not in direct
+    )
 
 
 def _a_scheme(context: RuleContext, supplier: Document, name: str, services: _Services) -> bool:
