@@ -52,6 +52,7 @@ DATA_FEED = "data_feed"
 PROFESSIONAL = "professional_service"
 FINANCIAL = "financial_service"
 MARKET = "market_infrastructure"
+STAFF = "staff_augmentation"
 MODEL_WORDS = {
     MANAGED: "a managed service (run for us)",
     SAAS: "a multi-tenant SaaS",
@@ -62,6 +63,7 @@ MODEL_WORDS = {
     PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
     MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
+    STAFF: "staff augmentation (its people work in our systems under our direction)",
 }
 MODELS = tuple(MODEL_WORDS)
 
@@ -213,9 +215,10 @@ def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: b
 
 
 _ICT_MODELS_ADVICE = (
-    "managed_service (run for us, or its people work in our systems), multi_tenant_saas (one "
-    "platform or network serving all its customers, a clearinghouse included), iaas_paas, "
-    "colocation, network_carrier (connectivity holding none of our data) or data_feed"
+    "managed_service (run for us, or its people run work in our systems), staff_augmentation "
+    "(agency or placed workers under our direction), multi_tenant_saas (one platform or "
+    "network serving all its customers, a clearinghouse included), iaas_paas, colocation, "
+    "network_carrier (connectivity holding none of our data) or data_feed"
 )
 """The models an ICT supplier may be, with the suppliers that are hard to place (people in our
 systems, a network of many customers) named where they fit: no advice names a value that does

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.delivery import STAFF
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Hop
 from resilint.domain.readers import in_order, indexed, mapping_at, name_key
@@ -31,8 +32,12 @@ def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object)
     """A critical supplier's access, through a provider that is not the supplier itself: the
     identity provider's own sign-in adds no second plane (its compromise is the provider's).
     A company of our own group (group_entity: our IT subsidiary) is not a supplier's access:
-    its staff are the group's workforce, who sign in through the group's provider."""
+    its staff are the group's workforce, who sign in through the group's provider; nor are the
+    workers a staff-augmentation supplier places with us (service_model staff_augmentation:
+    agency nurses, contract staff), who work under our direction as our workforce does."""
     if supplier is None or not supplier.critical or intra_group(supplier.document):
+        return False
+    if supplier.service_models == frozenset({STAFF}):
         return False
     provider = context.facts.graph.provider_named(name)
     return provider is None or provider[0] is not supplier.document
