@@ -80,6 +80,18 @@ def test_a_card_bureau_compromise_starts_them_for_an_emi(cli, write) -> None:
     assert [n for n in found["notices"] if n["kind"] == "regulator"]
 
 
+@pytest.mark.parametrize("activity", ["x220", "x221", "x223", "x225"])
+def test_every_payment_service_of_a_credit_institution_is_payment_related(
+    cli, write, activity
+) -> None:
+    """PSD2 Annex I's services as the taxonomy lists them: cash placed on or withdrawn from a
+    payment account and execution covered by a credit line too, not only transfers."""
+    found = _impact(cli, write, "scheme", "credit_institution", activity=activity)
+    assert [n for n in found["notices"] if n["kind"] == "regulator"]
+    lending = _impact(cli, write, "scheme", "credit_institution", activity="x163")
+    assert not [n for n in lending["notices"] if n["kind"] == "regulator"]
+
+
 def test_a_supporting_function_of_a_credit_institution_is_not_payment_related(cli, write) -> None:
     found = _impact(cli, write, "scheme", "credit_institution", activity="x276")
     assert not [n for n in found["notices"] if n["kind"] == "regulator"]

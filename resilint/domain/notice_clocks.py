@@ -72,11 +72,14 @@ PAYMENT_ENTITY_TYPES = frozenset(
 """The financial entities of DORA Art. 2(1)(a) to (d), whose reporting duties cover operational
 or security payment-related incidents, ICT-related or not (DORA Art. 23)."""
 
-PAYMENT_ACTIVITIES = frozenset({"x28", "x165", "x180", "x222", "x224", "x225", "x226", "x227"})
-"""Licensed activities (eba_TA) that are payment services or e-money: payment services, issuing
-and administering other means of payment, issuing electronic money, execution of payment
-transactions, issuing of payment instruments and acquiring, money remittance, payment
-initiation and account information services (docs/register.md, licensed activities)."""
+PAYMENT_ACTIVITIES = frozenset(
+    {"x28", "x165", "x180", "x220", "x221", "x222", "x223", "x224", "x225", "x226", "x227"}
+)
+"""Licensed activities (eba_TA) that are payment services or e-money: the taxonomy's payment
+services (x28, x220 to x227: the eight services of PSD2 Annex I, cash placed on and withdrawn
+from a payment account, execution, execution covered by a credit line, issuing and acquiring,
+money remittance, payment initiation, account information), issuing electronic money (x180), and
+a bank's issuing and administering other means of payment (x165)."""
 
 _SUPPORTING_ACTIVITIES = frozenset({"x275", "x276"})
 """Ancillary services and a supporting function: no payment service of their own."""
