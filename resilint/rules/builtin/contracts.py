@@ -186,7 +186,7 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
             # the law sets the clock whether or not the entity records it (as resilint impact
             # counts it): an entity under NIS2 that records no early warning still has 24 hours
             hours, basis = law
-            note = f"the law's deadline, {basis}; not recorded in the entity's reporting_clocks"
+            note = f"the law's deadline, {basis}; {entity.label} records none in reporting_clocks"
             yield Clock(hours, what, entity, ("regimes",), note, rank)
     others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
