@@ -98,5 +98,5 @@ def _exercise(posture: Posture, function: Document) -> str:
 
 
 def _findings(posture: Posture, function: Document) -> str:
-    found = [f for f in posture.about(function) if f.suppression is None]
+    found = [f for f in posture.concerning(function) if f.suppression is None]
     return ", ".join(posture.link(f) for f in found) or "none"

@@ -4,6 +4,7 @@ report, with each finding's anchor so every section can link to it."""
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -98,6 +99,39 @@ class Posture:
         found = self._about.get((document.kind, document.id or ""), [])
         wanted = set(codes) if codes is not None else None
         return [f for f in found if wanted is None or f.code in wanted]
+
+    def concerning(self, document: Document) -> list[Finding]:
+        """The findings located on ``document``, then those located elsewhere that name a place
+        in it (a concentration finding on one function's file naming all six functions it
+        spans, a backup finding naming the function it is for)."""
+        located = self.about(document)
+        seen = {id(f) for f in located}
+        named = [f for f in self._naming.get(id(document), []) if id(f) not in seen]
+        return located + named
+
+    @cached_property
+    def _naming(self) -> dict[int, list[Finding]]:
+        """Each document's findings located elsewhere that name a place in it: a related place
+        lies in the last document of its file that starts at or before its line."""
+        by_file: dict[str, list[Document]] = defaultdict(list)
+        for document in self.facts.index.documents:
+            by_file[document.path].append(document)
+        lines: dict[str, list[int]] = {}
+        for path, documents in by_file.items():
+            documents.sort(key=lambda d: (d.line, d.index))
+            lines[path] = [d.line for d in documents]
+        naming: dict[int, list[Finding]] = defaultdict(list)
+        seen: set[tuple[int, int]] = set()
+        for finding in self.findings:
+            for related in finding.related:
+                at = bisect.bisect_right(lines.get(related.path, []), related.line)
+                if not at:
+                    continue
+                document = by_file[related.path][at - 1]
+                if (id(document), id(finding)) not in seen:
+                    seen.add((id(document), id(finding)))
+                    naming[id(document)].append(finding)
+        return naming
 
     def where(self, path: str) -> str:
         """A file as the report names it: relative to the repository root."""
