@@ -883,3 +883,43 @@ def test_a_nis2_entity_is_reminded_of_the_recipients_of_its_services(cli: Cli) -
     assert note.startswith("Under NIS2 (") and "recipients of our services" in note
     havelbank = impact(cli, str(EXAMPLES / "havelbank"), "--all-critical")["scenarios"]
     assert not any("Art. 23(1)" in n for s in havelbank for n in s["notes"])
+
+
+@pytest.mark.parametrize(
+    ("record", "responds"),
+    [
+        ("provides_ict_services: false\nhighest_access_level: none\n", "no"),
+        ("provides_ict_services: true\n", "maybe"),
+    ],
+)
+def test_our_own_cover_responds_to_a_suppliers_outage_only_through_what_is_joined_to_us(
+    cli: Cli, write: Write, tmp_path: Path, record: str, responds: str
+) -> None:
+    """Our own business-interruption cover answers a supplier's outage only if our systems go
+    down too, as when we cut the supplier's integrations off: a supplier with no ICT services
+    and no access to our systems (a blood service, a laundry) has none to cut off."""
+    policy = """---
+apiVersion: resilint/v1
+kind: Entity
+id: co
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insurer: First Insurer
+insured_entities: [co]
+period: {start: 2026-01-01, end: 2027-01-01}
+coverages: {business_interruption: {included: true}}
+business_interruption: {waiting_period_hours: 8}
+notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}
+"""
+    repo(write, "co", policy)
+    programme = tmp_path / "programme.yaml"
+    programme.write_text(programme.read_text().replace("tier: 1\n", "tier: 1\n" + record, 1))
+    [insurance] = synthetic(cli, tmp_path, "--hours", "12")["insurance"]
+    own = next(c for c in insurance["covers"] if c["cover"] == "business_interruption")
+    assert own["responds"] == responds
+    if responds == "no":
+        assert "only dependent cover can respond" in own["why"]
+    else:
+        assert "cut the supplier's integrations off" in own["why"]

@@ -69,7 +69,11 @@ def insurance(
         layers = tuple(
             str(p.id) for p in policies if p is not policy and terms_of(facts, p) is policy
         )
-        covers = (*_dependent(facts, policy, down, hours), _own(policy, own, bool(down), hours))
+        integrated = any(_integrated(facts, supplier) for supplier in down)
+        covers = (
+            *_dependent(facts, policy, down, hours),
+            _own(policy, own, bool(down), integrated, hours),
+        )
         found.append(
             PolicyImpact(
                 policy=str(policy.id),
@@ -117,12 +121,26 @@ def _why_left_out(policy: Document, supplier: Document) -> str:
     return f"the cover includes only IT providers, and {supplier.id} provides no ICT services"
 
 
-def _own(policy: Document, own: bool, supplier: bool, hours: float | None) -> Cover:
+def _integrated(facts: Facts, supplier: Document) -> bool:
+    """Whether something of the supplier's is joined to our systems, which we could cut off
+    ourselves: it provides ICT services or holds access to our systems."""
+    return bool(facts.supplier(supplier).exposures & {"ict", "access"})
+
+
+def _own(
+    policy: Document, own: bool, supplier: bool, integrated: bool, hours: float | None
+) -> Cover:
     waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     if not included(policy, BUSINESS_INTERRUPTION):
         responds, why = "no", "the policy does not include business interruption"
     elif own:
         responds, why = "yes", "our own systems are down"
+    elif supplier and not integrated:
+        responds = "no"
+        why = (
+            "our own systems are not down, and nothing of the suppliers that are down is joined "
+            "to them to cut off (no ICT services, no access): only dependent cover can respond"
+        )
     else:
         responds = "maybe"
         why = (
