@@ -392,6 +392,18 @@ depends_on: {suppliers: [acme]}
 """
 
 
+ENTITY_CO = "---\napiVersion: resilint/v1\nkind: Entity\nid: co\n"
+
+
+def insurance_policy(policy_id: str, insurer: str, terms: str) -> str:
+    """A policy of entity co's, in force through 2026, with ``terms``."""
+    return (
+        f"---\napiVersion: resilint/v1\nkind: InsurancePolicy\nid: {policy_id}\n"
+        f"insurer: {insurer}\ninsured_entities: [co]\n"
+        f"period: {{start: 2026-01-01, end: 2027-01-01}}\n{terms}"
+    )
+
+
 def repo(write: Write, entity: str, extra: str = "") -> None:
     write("resilint.yaml", "{}\n")
     write("programme.yaml", BASE.replace("ENTITY", entity) + extra)
@@ -494,35 +506,24 @@ def test_nydfs_and_a_recorded_clock_longer_than_the_law(
 def test_an_excess_layer_following_form_has_the_primarys_notice_and_its_own_contact(
     cli: Cli, write: Write, tmp_path: Path
 ) -> None:
-    policies = """---
-apiVersion: resilint/v1
-kind: Entity
-id: co
----
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: primary
-insurer: First Insurer
-insured_entities: [co]
-period: {start: 2026-01-01, end: 2027-01-01}
-coverages: {dependent_business_interruption: {included: true}}
-dependent_bi: {scope: named, named_providers: [other]}
-business_interruption: {waiting_period_hours: 12}
-notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}
----
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: excess
-insurer: Second Insurer
-insured_entities: [co]
-period: {start: 2026-01-01, end: 2027-01-01}
-layer: {position: excess, sits_over: primary, follows_form: true}
-notice: {incident_notice_hours: 96, contact: {email: notice@second.example}}
----
-apiVersion: resilint/v1
-kind: Supplier
-id: other
-"""
+    policies = (
+        ENTITY_CO
+        + insurance_policy(
+            "primary",
+            "First Insurer",
+            "coverages: {dependent_business_interruption: {included: true}}\n"
+            "dependent_bi: {scope: named, named_providers: [other]}\n"
+            "business_interruption: {waiting_period_hours: 12}\n"
+            "notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}\n",
+        )
+        + insurance_policy(
+            "excess",
+            "Second Insurer",
+            "layer: {position: excess, sits_over: primary, follows_form: true}\n"
+            "notice: {incident_notice_hours: 96, contact: {email: notice@second.example}}\n",
+        )
+        + "---\napiVersion: resilint/v1\nkind: Supplier\nid: other\n"
+    )
     repo(write, "co", policies)
     found = synthetic(cli, tmp_path, "--hours", "10")
     insurers = {n["document"]: n for n in found["notices"] if n["kind"] == "insurer"}
@@ -898,21 +899,13 @@ def test_our_own_cover_responds_to_a_suppliers_outage_only_through_what_is_joine
     """Our own business-interruption cover answers a supplier's outage only if our systems go
     down too, as when we cut the supplier's integrations off: a supplier with no ICT services
     and no access to our systems (a blood service, a laundry) has none to cut off."""
-    policy = """---
-apiVersion: resilint/v1
-kind: Entity
-id: co
----
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: cyber
-insurer: First Insurer
-insured_entities: [co]
-period: {start: 2026-01-01, end: 2027-01-01}
-coverages: {business_interruption: {included: true}}
-business_interruption: {waiting_period_hours: 8}
-notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}
-"""
+    policy = ENTITY_CO + insurance_policy(
+        "cyber",
+        "First Insurer",
+        "coverages: {business_interruption: {included: true}}\n"
+        "business_interruption: {waiting_period_hours: 8}\n"
+        "notice: {incident_notice_hours: 48, contact: {email: notice@first.example}}\n",
+    )
     repo(write, "co", policy)
     programme = tmp_path / "programme.yaml"
     programme.write_text(programme.read_text().replace("tier: 1\n", "tier: 1\n" + record, 1))

@@ -6,6 +6,7 @@ recorded clock can be compared with the law's."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 AWARENESS = "our awareness of the incident"
@@ -157,6 +158,15 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
         ),
     ),
 }
+
+
+def statutes_of(regimes: Iterable[str]) -> Iterator[tuple[str, Statute]]:
+    """Each deadline the law of these regimes sets, with its regime, regimes in name order."""
+    for regime in sorted(set(regimes) & STATUTES.keys()):
+        for statute in STATUTES[regime]:
+            yield regime, statute
+
+
 GDPR = Statute(
     "personal data breach notification",
     "data protection supervisory authority",

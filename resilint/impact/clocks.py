@@ -21,9 +21,9 @@ from resilint.domain.statutes import (
     AWARENESS,
     GDPR,
     PAYMENT_MAJOR,
-    STATUTES,
     Statute,
     nis2_significance,
+    statutes_of,
 )
 from resilint.domain.tower import terms_of
 from resilint.impact.model import Notice
@@ -140,15 +140,14 @@ def _regulators(
     """The law's clocks of the entity's regimes, then the regulator clocks it records that no
     statute of its regimes has."""
     used: set[str] = set()
-    for regime in sorted(facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()):
-        for statute in STATUTES[regime]:
-            used.add(statute.recorded)
-            if regime == "nis2":
-                kind = entity.data.get("nis2_entity_type")
-                statute = replace(statute, condition=nis2_significance(kind))
-            elif regime == "dora" and payment_entity(facts, entity):
-                statute = replace(statute, condition=PAYMENT_MAJOR)
-            yield _regulator(entity, statute, clocks, routing)
+    for regime, statute in statutes_of(facts.regimes.of_entities([str(entity.id)])):
+        used.add(statute.recorded)
+        if regime == "nis2":
+            kind = entity.data.get("nis2_entity_type")
+            statute = replace(statute, condition=nis2_significance(kind))
+        elif regime == "dora" and payment_entity(facts, entity):
+            statute = replace(statute, condition=PAYMENT_MAJOR)
+        yield _regulator(entity, statute, clocks, routing)
     for field_name, (what, starts) in _UNREGULATED.items():
         if field_name not in used and number(value_at(clocks, field_name)) is not None:
             statute = Statute(what, "regulator", None, "", starts, "", "", field_name)

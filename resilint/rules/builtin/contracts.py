@@ -20,7 +20,7 @@ from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
-from resilint.domain.statutes import STATUTES
+from resilint.domain.statutes import statutes_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -202,11 +202,9 @@ def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | 
     NYDFS's). Every statute that names the field runs from our learning of the incident: our
     awareness (DORA, NIS2) or our determining that it occurred (NYDFS, 500.17(a)(1)); the ones
     that run from a classification or an earlier report name no field here."""
-    regimes = facts.regimes.of_entities([str(entity.id)]) & STATUTES.keys()
     found = [
         (statute.hours, statute.basis)
-        for regime in sorted(regimes)
-        for statute in STATUTES[regime]
+        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
         if statute.recorded == key and statute.hours is not None
     ]
     return min(found) if found else None
