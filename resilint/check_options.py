@@ -3,40 +3,18 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from resilint.app import (
-    CheckArgs,
-)
+from resilint import check_line
+from resilint.app import CheckArgs
 from resilint.cache import CACHE_DIR_NAME
-from resilint.cli_options import as_of_option, selection, selection_options
-from resilint.reporters import REPORTERS
+from resilint.check_line import FAIL_ON, FORMATS
+from resilint.cli_options import as_of_option, selection_options
 from resilint.reporters.grouped import GROUPINGS
-
-FORMATS = sorted(REPORTERS)
-
-
-def _parse_outputs(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
-    outputs = []
-    for value in values:
-        name, sep, target = value.partition("=")
-        if not sep or name not in REPORTERS or not target:
-            raise click.BadParameter(
-                f"'{value}': write FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}",
-                param_hint="--output-format",
-            )
-        outputs.append((name, Path(target)))
-    return tuple(outputs)
-
-
-def _as_of(value: datetime.date | None) -> datetime.date | None:
-    """Options parse dates with :class:`resilint.cli_options.IsoDate` (a date already)."""
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def check_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -59,7 +37,7 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--fail-on",
-            type=click.Choice(["error", "warning", "info", "never"]),
+            type=click.Choice(FAIL_ON),
             help="Lowest level that makes the exit status 1 (default: error).",
         ),
         click.option(
@@ -128,20 +106,7 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def check_args(options: dict[str, Any], *, focus: bool) -> CheckArgs:
     """The typed arguments of ``check`` and ``pre-commit``, which share their options."""
-    return CheckArgs(
-        paths=options["paths"],
-        output_format=options["output_format"],
-        outputs=_parse_outputs(options["outputs"]),
-        fail_on=options["fail_on"],
-        config=options["config"],
-        color=options["color"],
-        as_of=_as_of(options["as_of"]),
-        baseline=options["baseline"],
-        focus=focus,
-        cache=options["cache"],
-        cache_dir=options["cache_dir"],
-        selection=selection(options),
-        statistics=options["statistics"],
-        group_by=options["group_by"],
-        jobs=options["jobs"],
-    )
+    try:
+        return check_line.check_args(options, focus=focus)
+    except check_line.OutputsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--output-format") from None

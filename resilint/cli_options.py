@@ -12,7 +12,8 @@ import click
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
-from resilint.selection import CommandLine
+from resilint.check_line import iso_date
+from resilint.selection import CommandLine, split_codes
 
 Command = Callable[..., None]
 
@@ -28,7 +29,7 @@ class IsoDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]  # gene
         if isinstance(value, datetime.date):
             return value
         try:
-            return datetime.date.fromisoformat(str(value).strip())
+            return iso_date(str(value))
         except ValueError:
             self.fail(f"'{value}' is not a date: write YYYY-MM-DD, for example 2026-11-26", param)
 
@@ -38,9 +39,7 @@ def as_of_option(help_text: str) -> Callable[[Command], Command]:
 
 
 def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
-    """Repeatable, comma-separated, any case: ``--select ctr-08,REG --select INS-01``."""
-    codes = (code.strip().upper() for value in values for code in value.split(","))
-    return tuple(dict.fromkeys(code for code in codes if code))
+    return split_codes(values)
 
 
 def complete_codes(

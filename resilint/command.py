@@ -1,11 +1,9 @@
 """What every command shares once its arguments are parsed, without click: messages to the
 terminal, and the one place errors become a message and an exit status.
 
-The pre-commit hook's usual command line, ``resilint pre-commit`` and file names, is parsed
-here too (:func:`plain_hook`): it runs on every commit, and importing click is about a fifth of
-its start-up. Any option sends the command line to click, as every other command goes; there,
-an argument that reads as an option but names a file is refused
-(:func:`file_named_like_option`).
+The plain command lines of ``check`` and ``pre-commit`` (:mod:`resilint.check_line`) are run
+here without click (:func:`run_plain`); every other command line goes to click, where an
+argument that reads as an option but names a file is refused (:func:`file_named_like_option`).
 """
 
 from __future__ import annotations
@@ -16,10 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from resilint.errors import ExitCode, ResilintError
 from resilint.reporters.base import clip, log_safe, printable
+
+if TYPE_CHECKING:
+    from resilint.app import CheckArgs
 
 
 def echo(text: str, *, err: bool = False) -> None:
@@ -131,15 +132,6 @@ def guarded(action: Callable[[], int]) -> NoReturn:
     sys.exit(int(status))
 
 
-def plain_hook(argv: Sequence[str]) -> tuple[Path, ...] | None:
-    """The file names of ``resilint pre-commit FILE...`` with no option, as pre-commit runs the
-    hook; None for any other command line (an option, ``--``, ``-`` or an empty name), which
-    click parses."""
-    if argv[:1] != ["pre-commit"] or any(not a or a.startswith("-") for a in argv[1:]):
-        return None
-    return tuple(Path(name) for name in argv[1:])
-
-
 def file_named_like_option(argv: Sequence[str]) -> str | None:
     """The first argument before ``--`` that reads as an option but is also the name of a file
     (or directory) in the working directory, as ``--config=x.yaml`` or ``-cx.yaml`` can be.
@@ -154,13 +146,13 @@ def file_named_like_option(argv: Sequence[str]) -> str | None:
     return None
 
 
-def run_hook(paths: tuple[Path, ...]) -> NoReturn:
-    """``resilint pre-commit PATHS`` with every option at its default: what
-    ``resilint.cli``'s ``pre-commit`` command runs for the same command line."""
-    from resilint.app import CheckArgs, ends_process, run_check
+def run_plain(args: CheckArgs) -> NoReturn:
+    """A plain ``check`` or ``pre-commit`` command line (:func:`resilint.check_line.plain`):
+    what ``resilint.cli``'s command of that name runs for the same command line."""
+    from resilint.app import ends_process, run_check
 
     ends_process()
     try:
-        guarded(lambda: run_check(CheckArgs(paths=paths, focus=True)))
+        guarded(lambda: run_check(args))
     finally:
         gc.freeze()  # as the command line does: no last collection over the run's objects

@@ -15,11 +15,12 @@ def main() -> None:
         if status is not None:
             sys.exit(status)
     from resilint import startup  # noqa: F401 - before the rest, as in resilint.cli
-    from resilint.command import plain_hook, run_hook
+    from resilint.check_line import plain
+    from resilint.command import run_plain
 
-    paths = plain_hook(argv)
-    if paths is not None:  # the hook as pre-commit runs it: no need to import click
-        run_hook(paths)
+    args = plain(argv)
+    if args is not None:  # check or the hook as CI and pre-commit run them: no click needed
+        run_plain(args)
     from resilint.cli import main as run
 
     run()

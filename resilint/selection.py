@@ -76,6 +76,13 @@ class CommandLine:
         return (*self.select, *self.extend_select, *self.ignore)
 
 
+def split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """An option's rule codes as typed: repeatable, comma-separated, any case
+    (``--select ctr-08,REG --select INS-01``), each once, in order."""
+    split = (code.strip().upper() for value in values for code in value.split(","))
+    return tuple(dict.fromkeys(code for code in split if code))
+
+
 EXACTLY = "command line (--select)"
 """Where the selection comes from when the command line asks for exactly some rules."""
 

@@ -255,8 +255,9 @@ def _hook(root: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set
 
 
 def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) -> None:
-    """``resilint pre-commit FILE...`` (how pre-commit calls the hook) is parsed without click;
-    with any option click parses it; both run the same check, with the same output and exit."""
+    """``resilint pre-commit FILE...`` (how pre-commit calls the hook) is parsed without click
+    (:mod:`resilint.check_line`); with an option the table leaves to click, click parses it;
+    both run the same check, with the same output and exit."""
     supplier = REPO / "examples" / "northwind" / "suppliers" / "nimbara-cloud.yaml"
     (tmp_path / "suppliers").mkdir()
     (tmp_path / "suppliers" / "one.yaml").write_bytes(supplier.read_bytes())
@@ -268,8 +269,8 @@ def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) ->
         assert imported.isdisjoint({"ipaddress", "locale"})  # urllib.parse's, subprocess's
         if sys.version_info < (3, 12):  # later, dataclasses reads every class through inspect
             assert imported.isdisjoint({"inspect", "ast", "dis", "tokenize"})
-        # --fail-on error and --color/--no-color at their defaults: click parses this one
-        parsed, imported = _hook(tmp_path, "pre-commit", "--fail-on", "error", *files)
+        # without --fix, --exit-non-zero-on-fix changes nothing: click parses this one
+        parsed, imported = _hook(tmp_path, "pre-commit", "--exit-non-zero-on-fix", *files)
         assert "click" in imported
         assert (plain.returncode, plain.stdout, plain.stderr) == (
             parsed.returncode,
@@ -312,35 +313,6 @@ def test_a_deferred_module_is_imported_at_its_first_use_and_works_as_itself(tmp_
     before, kind, *used = _python(_DEFERRED, tmp_path)
     assert before is False and kind == "module"
     assert used == ["(a, b=1)", "(a, b=1)", True]
-
-
-def test_the_hooks_plain_command_line_means_what_click_makes_of_it() -> None:
-    from resilint.check_options import check_args
-    from resilint.cli import main
-    from resilint.command import plain_hook
-
-    for argv in (
-        ["pre-commit"],
-        ["pre-commit", "a.yaml", "dir/b.yaml", "pyproject.toml"],
-        ["pre-commit", "with space.yaml", "ünï.yaml"],
-    ):
-        paths = plain_hook(argv)
-        assert paths is not None
-        command = main.get_command(None, "pre-commit")  # type: ignore[arg-type]
-        assert command is not None
-        context = command.make_context("pre-commit", argv[1:])
-        from resilint.app import CheckArgs
-
-        assert CheckArgs(paths=paths, focus=True) == check_args(context.params, focus=True)
-    for argv in (
-        ["check", "a.yaml"],
-        ["pre-commit", "--fix", "a.yaml"],
-        ["pre-commit", "a.yaml", "-"],
-        ["pre-commit", "--", "-odd.yaml"],
-        ["pre-commit", ""],
-        ["pre-commit", "-h"],
-    ):
-        assert plain_hook(argv) is None, argv
 
 
 @pytest.mark.parametrize(
