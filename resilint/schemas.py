@@ -79,7 +79,6 @@ class SchemaSet:
         self._by_id: dict[str, dict[str, Any]] = {}
         self._explainers: dict[str, jsonschema.protocols.Validator] = {}
         self._fast_validators: dict[str, Any] = {}
-        self._rs_registry: Any = None
         self._contained = False
         self.files_read = tuple(sorted(directory.glob("*.json")))
         """The schema files, as read (the cache keys its entries by them)."""
@@ -93,20 +92,37 @@ class SchemaSet:
 
     def _contain(self) -> None:
         """Every ``$ref`` of the schemas resolves within them, or :class:`ConfigError`: checked
-        before the first validator is built (a run whose documents all come from the cache
-        builds none), so that no validator is ever asked to follow a reference to a file or
-        a URL."""
+        before python-jsonschema's registry or the editor schemas' bundler sees them, so that
+        neither is ever asked to follow a reference to a file or a URL."""
         if self._contained:
             return
-        for schema_id, schema in self._by_id.items():
-            for ref in _keyword(schema, "$ref"):
-                if self._lookup(schema_id, ref) is None:
-                    raise ConfigError(
-                        f"$ref '{ref}' does not resolve within resilint's schemas; "
-                        "references to other files or URLs are refused",
-                        str(self.directory / schema_id.rsplit("/", 1)[-1]),
-                    )
+        for schema_id in self._by_id:
+            self._refs_within(schema_id)
         self._contained = True
+
+    def _refs_within(self, schema_id: str) -> list[str]:
+        """The schemas one schema's references name (itself, for a reference within it), each
+        resolved within the set, or :class:`ConfigError`."""
+        named = []
+        for ref in _keyword(self._by_id[schema_id], "$ref"):
+            if self._lookup(schema_id, ref) is None:
+                raise ConfigError(
+                    f"$ref '{ref}' does not resolve within resilint's schemas; "
+                    "references to other files or URLs are refused",
+                    str(self.directory / schema_id.rsplit("/", 1)[-1]),
+                )
+            address = ref.partition("#")[0]
+            named.append(_join(schema_id, address) if address else schema_id)
+        return named
+
+    def _reached(self, schema_id: str) -> list[str]:
+        """The schema and those its references reach, each one's references checked
+        (:meth:`_refs_within`): all a validator of it may look up. A one-kind run checks and
+        registers two schemas (the kind's and common.json), not all of them."""
+        reached = [schema_id]
+        for current in reached:  # grows as it is walked
+            reached.extend(r for r in dict.fromkeys(self._refs_within(current)) if r not in reached)
+        return reached
 
     @property
     def kinds(self) -> list[str]:
@@ -198,12 +214,12 @@ class SchemaSet:
             except ImportError:  # pragma: no cover - depends on the platform
                 self._fast_validators[schema_id] = None
                 return None
-            if self._rs_registry is None:
-                self._contain()
-                self._rs_registry = jsonschema_rs.Registry(list(self._by_id.items()))
+            registry = jsonschema_rs.Registry(
+                [(reached, self._by_id[reached]) for reached in self._reached(schema_id)]
+            )
             self._fast_validators[schema_id] = jsonschema_rs.Draft202012Validator(
                 self._by_id[schema_id],
-                registry=self._rs_registry,
+                registry=registry,
                 validate_formats=True,
                 offline=True,
             )

@@ -97,6 +97,43 @@ def test_schema_reference_to_a_file_or_url_is_refused(tmp_path: Path) -> None:
             export(SchemaSet(tmp_path))
 
 
+def _schema_file(folder: Path, name: str, body: dict[str, object]) -> None:
+    (folder / f"{name}.json").write_text(
+        json.dumps(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "$id": f"https://schemas.resilint.dev/v1/{name}.json",
+                **body,
+            }
+        )
+    )
+
+
+def test_a_kinds_validator_reaches_every_schema_its_references_name(tmp_path: Path) -> None:
+    """The fast validator of a kind is given the schemas its references reach, through other
+    schemas too (x -> shared -> deeper), each one's references checked; one that no validated
+    kind reaches is not looked at by it, while python-jsonschema's registry, which holds them
+    all, still refuses it."""
+    _schema_file(
+        tmp_path,
+        "x",
+        {"properties": {"kind": {"const": "X"}, "y": {"$ref": "shared.json#/$defs/y"}}},
+    )
+    _schema_file(tmp_path, "shared", {"$defs": {"y": {"$ref": "deeper.json#/$defs/count"}}})
+    _schema_file(tmp_path, "deeper", {"$defs": {"count": {"type": "integer", "minimum": 1}}})
+    _schema_file(
+        tmp_path, "unused", {"properties": {"kind": {"const": "U"}, "z": {"$ref": "file:///x"}}}
+    )
+    schemas = SchemaSet(tmp_path)
+    assert schemas.is_valid("X", {"kind": "X", "y": 3})
+    assert not schemas.is_valid("X", {"kind": "X", "y": 0})
+    assert not schemas.is_valid("X", {"kind": "X", "y": "three"})
+    with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+        schemas.is_valid("U", {"kind": "U"})
+    with pytest.raises(ConfigError, match="does not resolve within resilint's schemas"):
+        schemas.validator("X")
+
+
 def test_rule_file_cannot_smuggle_a_reference(cli, write) -> None:
     write("resilint.yaml", "profiles: []\nrule_dirs: [policies]\n")
     write(
