@@ -21,7 +21,7 @@ import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from resilint.app import CheckArgs
 from resilint.command import file_named_like_option
@@ -133,12 +133,24 @@ def _date(value: str) -> datetime.date:
     return iso_date(value)
 
 
-class _Option(NamedTuple):
-    dest: str
-    convert: Callable[[str], Any] | None
-    """How a value is read; None: a flag, which sets ``flag_value``."""
-    flag_value: Any = True
-    multiple: bool = False
+class _Option:
+    """An option of the table (a plain class: a named tuple's class is compiled from source
+    at every start, which the command lines parsed here are to spare)."""
+
+    __slots__ = ("convert", "dest", "flag_value", "multiple")
+
+    def __init__(
+        self,
+        dest: str,
+        convert: Callable[[str], Any] | None,
+        flag_value: Any = True,
+        multiple: bool = False,
+    ) -> None:
+        self.dest = dest
+        self.convert = convert
+        """How a value is read; None: a flag, which sets ``flag_value``."""
+        self.flag_value = flag_value
+        self.multiple = multiple
 
 
 _PATHS = _path()

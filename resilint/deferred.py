@@ -15,16 +15,22 @@ in ``sys.modules`` and lends it every attribute, so that what was bound to the s
 on. On Python 3.12 and later ``dataclasses`` reads every class's annotations
 through ``inspect``, so that module is imported with the first dataclass, as it would have been.
 
+A module a library takes a single function of while it is imported can be lent that function
+for the import instead (:func:`lending`): jsonschema-rs parses its build date with
+``email.utils``, whose own imports are most of the ``email`` package.
+
 ``importlib.util.LazyLoader`` cannot serve here: an ``import`` statement of a module already in
 ``sys.modules`` asks the module for its ``__spec__``, which makes a lazy module load itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import sys
 import types
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -56,3 +62,26 @@ def defer(name: str) -> None:
     stand_in = _StandIn(name)
     stand_in.__spec__ = spec
     sys.modules[name] = stand_in
+
+
+@contextlib.contextmanager
+def lending(name: str, **attributes: Any) -> Iterator[None]:
+    """While the ``with`` block runs, a module not imported yet is a stand-in that lends
+    ``attributes`` and imports the real module for anything else; afterwards the name is free
+    again, so a later import finds the real module. For a library that, when imported, takes
+    one function of a module whose own imports cost more than the function (jsonschema-rs
+    parses the date it was built on with ``email.utils``, which imports most of the ``email``
+    package)."""
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
+    if spec is None:
+        yield
+        return
+    stand_in = _StandIn(name)
+    stand_in.__spec__ = spec
+    vars(stand_in).update(attributes)
+    sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]

@@ -8,6 +8,7 @@ or fetched from a URL named in a schema.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import re
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from resilint import deferred
 from resilint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -180,9 +182,8 @@ class SchemaSet:
         import jsonschema
 
         checker = jsonschema.FormatChecker()
-        try:
-            import jsonschema_rs
-        except ImportError:  # pragma: no cover - depends on the platform
+        jsonschema_rs = fast_library()
+        if jsonschema_rs is None:  # pragma: no cover - depends on the platform
             return checker
         used = {f for schema in self._by_id.values() for f in _keyword(schema, "format")}
         for name in sorted(used):
@@ -209,9 +210,8 @@ class SchemaSet:
 
     def _fast(self, schema_id: str) -> Any:
         if schema_id not in self._fast_validators:
-            try:
-                import jsonschema_rs
-            except ImportError:  # pragma: no cover - depends on the platform
+            jsonschema_rs = fast_library()
+            if jsonschema_rs is None:  # pragma: no cover - depends on the platform
                 self._fast_validators[schema_id] = None
                 return None
             registry = jsonschema_rs.Registry(
@@ -255,6 +255,35 @@ class SchemaSet:
             part = part.replace("~1", "/").replace("~0", "~")
             node = node.get(part) if isinstance(node, dict) else None
         return node if isinstance(node, dict) else None
+
+
+@functools.cache
+def fast_library() -> Any:
+    """jsonschema-rs, or None where it has no wheel. When imported, it parses the date it was
+    built on with ``email.utils``, whose own imports (most of the ``email`` package: charsets,
+    MIME encoders, ``string``'s templates) took a third of its import and are used by nothing
+    else in a check; it is lent :func:`rfc2822_datetime` for that, and a later ``import
+    email.utils`` finds the real module."""
+    try:
+        with deferred.lending("email.utils", parsedate_to_datetime=rfc2822_datetime):
+            import jsonschema_rs
+    except ImportError:  # pragma: no cover - depends on the platform
+        return None
+    return jsonschema_rs
+
+
+def rfc2822_datetime(text: str) -> datetime.datetime:
+    """An RFC 2822 date (``Thu, 12 Nov 2026 07:50:16 +0000``) as ``email.utils`` reads it,
+    from the parser that module uses (:mod:`email._parseaddr`, which imports nothing else)."""
+    from email._parseaddr import _parsedate_tz  # type: ignore[import-not-found]
+
+    parsed = _parsedate_tz(text)
+    if parsed is None:
+        raise ValueError(f"Invalid date value or format {text!r}")
+    year, month, day, hour, minute, second = parsed[:6]
+    offset = parsed[-1]
+    zone = None if offset is None else datetime.timezone(datetime.timedelta(seconds=offset))
+    return datetime.datetime(year, month, day, hour, minute, second, tzinfo=zone)
 
 
 @functools.cache

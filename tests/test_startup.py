@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import python_json
@@ -179,7 +180,7 @@ def test_a_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert report["summary"]["findings"] > 0  # type: ignore[index]
     assert imported.isdisjoint(_NOT_NEEDED), sorted(imported.intersection(_NOT_NEEDED))
     # imported by the email.utils jsonschema-rs imports, and used by neither
-    assert imported.isdisjoint({"socket", "random", "calendar"})
+    assert imported.isdisjoint({"socket", "random", "calendar", "email.charset", "email.utils"})
     for edit, not_needed in (
         ("first run, filling the cache", _NOT_NEEDED),
         ("# edited", _NOT_NEEDED_PLAIN),  # as the hook runs it
@@ -338,3 +339,58 @@ def test_output_that_cannot_be_written_is_said_as_such(tmp_path: Path, redirect,
         assert done.returncode == 2, (command, done.stderr)
         assert f"resilint: cannot write the output: {said}" in done.stderr
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+_LENT = """
+import json, sys
+from resilint.schemas import fast_library
+library = fast_library()
+taken = sorted(n for n in sys.modules if n.startswith("email"))
+import email.utils  # after jsonschema-rs: the real module
+built = getattr(library.jsonschema_rs, "__build__", {}).get("info-time")
+print(json.dumps([taken, str(built), callable(email.utils.formatdate), type(email.utils).__name__]))
+"""
+_PLAIN_IMPORT = """
+import json, jsonschema_rs
+built = getattr(jsonschema_rs.jsonschema_rs, "__build__", {}).get("info-time")
+print(json.dumps(str(built)))
+"""
+
+
+def test_jsonschema_rs_is_imported_without_the_email_package(tmp_path: Path) -> None:
+    """jsonschema-rs takes one date parser of ``email.utils`` when imported: it is lent that
+    parser, so most of the ``email`` package is not imported, what jsonschema-rs makes of its
+    build date is what the real module makes of it, and a later import of ``email.utils``
+    finds the real module."""
+    taken, built, real_formatdate, kind = _python(_LENT, tmp_path)
+    assert taken == ["email", "email._parseaddr"]
+    assert built == _python(_PLAIN_IMPORT, tmp_path)
+    assert real_formatdate is True and kind == "module"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu, 12 Nov 2026 07:50:16 +0000",
+        "Mon, 1 Jan 2024 10:00:00 -0500",
+        "1 Jan 2024 10:00:00 -0000",
+        "Sat, 29 Feb 2020 23:59:59 +1345",
+        "Tue, 3 Mar 99 01:02:03 GMT",
+        "Wed, 4 Apr 2029 05:06 EST",
+        "Tue, 30 Feb 2021 10:00:00 GMT",
+        "not a date",
+        "",
+    ],
+)
+def test_the_lent_date_parser_reads_dates_as_email_utils_does(text: str) -> None:
+    import email.utils
+
+    from resilint.schemas import rfc2822_datetime
+
+    def outcome(parse: Any) -> object:
+        try:
+            return parse(text)
+        except ValueError as error:
+            return type(error)
+
+    assert outcome(rfc2822_datetime) == outcome(email.utils.parsedate_to_datetime)
