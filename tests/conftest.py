@@ -74,6 +74,37 @@ def python_json(code: str, pycache: Path, **env: str) -> dict[str, Any]:
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
+_LISTING = """
+import json, sys
+sys.argv = ["resilint", *sys.argv[1:]]
+from resilint.launch import main
+try:
+    main()
+finally:
+    # the modules imported, not those standing in for one until it is used (resilint.deferred)
+    real = (n for n, m in sys.modules.items() if type(m).__name__ != "_StandIn")
+    print(json.dumps(sorted(real)), file=sys.stderr)
+"""
+
+
+def resilint_and_modules(
+    root: Path, *args: str
+) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """``resilint ARGS`` in a new process in ``root``, as the installed command starts (no
+    resident server), and the modules it imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LISTING, *args],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
+        capture_output=True,
+        text=True,
+    )
+    *message, modules = done.stderr.splitlines()
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout, "\n".join(message)
+    ), set(json.loads(modules))
+
+
 @dataclass
 class Run:
     exit_code: int

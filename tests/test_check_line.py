@@ -6,14 +6,13 @@ command line users type runs without importing click, with the same report and e
 from __future__ import annotations
 
 import datetime
-import os
 import random
 import subprocess
-import sys
 from pathlib import Path
 
 import click
 import pytest
+from conftest import resilint_and_modules
 
 from resilint import check_line
 from resilint.app import CheckArgs
@@ -222,29 +221,10 @@ def test_the_table_reads_each_value_as_click_does(
 
 # -- as users run it: the installed command, in a new process ----------------------------------
 
-_RUN = """
-import sys
-sys.argv = ["resilint", *sys.argv[1:]]
-from resilint.launch import main
-try:
-    main()
-finally:
-    print("click" in sys.modules, file=sys.stderr)
-"""
-
 
 def _resilint(root: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, *args],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
-        capture_output=True,
-        text=True,
-    )
-    *message, clicked = done.stderr.splitlines()
-    said = subprocess.CompletedProcess(done.args, done.returncode, done.stdout, "\n".join(message))
-    assert clicked in ("True", "False")
-    return said, clicked == "True"
+    done, imported = resilint_and_modules(root, *args)
+    return done, "click" in imported
 
 
 def _one_supplier(root: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import python_json
+from conftest import python_json, resilint_and_modules
 
 from resilint.rules.builtin import AREAS
 
@@ -228,31 +228,7 @@ def test_dataclasses_of_other_packages_are_built_as_without_resilint(tmp_path: P
     assert _python(theirs, tmp_path)["compiled"] is False
 
 
-_HOOK = """
-import json, sys
-sys.argv = ["resilint", *sys.argv[1:]]
-from resilint.launch import main
-try:
-    main()
-finally:
-    # the modules imported, not those standing in for one until it is used (resilint.deferred)
-    real = (n for n, m in sys.modules.items() if type(m).__name__ != "_StandIn")
-    print(json.dumps(sorted(real)), file=sys.stderr)
-"""
-
-
-def _hook(root: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    done = subprocess.run(
-        [sys.executable, "-c", _HOOK, *args],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
-        capture_output=True,
-        text=True,
-    )
-    *message, modules = done.stderr.splitlines()
-    return subprocess.CompletedProcess(
-        done.args, done.returncode, done.stdout, "\n".join(message)
-    ), set(json.loads(modules))
+_hook = resilint_and_modules
 
 
 def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) -> None:
