@@ -27,7 +27,7 @@ from resilint.app import CheckArgs
 from resilint.command import file_named_like_option
 from resilint.reporters import REPORTERS
 from resilint.reporters.grouped import GROUPINGS
-from resilint.selection import CommandLine, split_codes
+from resilint.selection import command_line, split_codes
 
 FORMATS = tuple(sorted(REPORTERS))
 FAIL_ON = ("error", "warning", "info", "never")
@@ -71,9 +71,7 @@ def check_args(options: Mapping[str, Any], *, focus: bool) -> CheckArgs:
         focus=focus,
         cache=options["cache"],
         cache_dir=options["cache_dir"],
-        selection=CommandLine(
-            options.get("select", ()), options.get("extend_select", ()), options.get("ignore", ())
-        ),
+        selection=command_line(options),
         statistics=options["statistics"],
         group_by=options["group_by"],
         jobs=options["jobs"],
@@ -129,10 +127,6 @@ def _outputs_valid(value: str) -> str:
     return value
 
 
-def _date(value: str) -> datetime.date:
-    return iso_date(value)
-
-
 class _Option:
     """An option of the table (a plain class: a named tuple's class is compiled from source
     at every start, which the command lines parsed here are to spare)."""
@@ -162,7 +156,7 @@ for _names, _option in (
     (("--config", "-c"), _Option("config", _path(dir_okay=False))),
     (("--color",), _Option("color", None, True)),
     (("--no-color",), _Option("color", None, False)),
-    (("--as-of",), _Option("as_of", _date)),
+    (("--as-of",), _Option("as_of", iso_date)),
     (("--baseline",), _Option("baseline", _path(dir_okay=False))),
     (("--cache",), _Option("cache", None, True)),
     (("--no-cache",), _Option("cache", None, False)),

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
 from resilint.check_line import iso_date
-from resilint.selection import CommandLine, split_codes
+from resilint.selection import CommandLine, command_line, split_codes
 
 Command = Callable[..., None]
 
@@ -94,6 +94,4 @@ def selection_options(command: Command) -> Command:
 
 
 def selection(options: dict[str, Any]) -> CommandLine:
-    return CommandLine(
-        options.get("select", ()), options.get("extend_select", ()), options.get("ignore", ())
-    )
+    return command_line(options)

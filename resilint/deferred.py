@@ -54,14 +54,19 @@ def _import(stand_in: _StandIn) -> types.ModuleType:
 def defer(name: str) -> None:
     """Import the standard module ``name`` when first used, not now (a module imported already,
     or one that cannot be found, is left as it is)."""
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
+    _stand_in(name)
+
+
+def _stand_in(name: str) -> _StandIn | None:
+    """A stand-in put under ``name``; None (nothing done) for a module imported already or
+    one that cannot be found."""
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
     if spec is None:
-        return
+        return None
     stand_in = _StandIn(name)
     stand_in.__spec__ = spec
     sys.modules[name] = stand_in
+    return stand_in
 
 
 @contextlib.contextmanager
@@ -72,14 +77,11 @@ def lending(name: str, **attributes: Any) -> Iterator[None]:
     one function of a module whose own imports cost more than the function (jsonschema-rs
     parses the date it was built on with ``email.utils``, which imports most of the ``email``
     package)."""
-    spec = None if name in sys.modules else importlib.util.find_spec(name)
-    if spec is None:
+    stand_in = _stand_in(name)
+    if stand_in is None:
         yield
         return
-    stand_in = _StandIn(name)
-    stand_in.__spec__ = spec
     vars(stand_in).update(attributes)
-    sys.modules[name] = stand_in
     try:
         yield
     finally:

@@ -82,6 +82,8 @@ class SchemaSet:
         self._explainers: dict[str, jsonschema.protocols.Validator] = {}
         self._fast_validators: dict[str, Any] = {}
         self._contained = False
+        self._named: dict[str, list[str]] = {}
+        """Each schema's references, once checked (:meth:`_refs_within`)."""
         self.files_read = tuple(sorted(directory.glob("*.json")))
         """The schema files, as read (the cache keys its entries by them)."""
         for path in self.files_read:
@@ -105,6 +107,8 @@ class SchemaSet:
     def _refs_within(self, schema_id: str) -> list[str]:
         """The schemas one schema's references name (itself, for a reference within it), each
         resolved within the set, or :class:`ConfigError`."""
+        if schema_id in self._named:
+            return self._named[schema_id]
         named = []
         for ref in _keyword(self._by_id[schema_id], "$ref"):
             if self._lookup(schema_id, ref) is None:
@@ -115,6 +119,7 @@ class SchemaSet:
                 )
             address = ref.partition("#")[0]
             named.append(_join(schema_id, address) if address else schema_id)
+        self._named[schema_id] = named
         return named
 
     def _reached(self, schema_id: str) -> list[str]:

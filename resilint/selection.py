@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
 from resilint import codes
@@ -74,6 +74,13 @@ class CommandLine:
     @property
     def codes(self) -> tuple[str, ...]:
         return (*self.select, *self.extend_select, *self.ignore)
+
+
+def command_line(options: Mapping[str, Any]) -> CommandLine:
+    """The selection among a command's parsed options (click's, or those parsed without it)."""
+    return CommandLine(
+        options.get("select", ()), options.get("extend_select", ()), options.get("ignore", ())
+    )
 
 
 def split_codes(values: Iterable[str]) -> tuple[str, ...]:
