@@ -9,9 +9,9 @@ next run composes only changed files to place findings.
 
 from __future__ import annotations
 
+import binascii
 import dataclasses
 import time
-import zlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -59,7 +59,7 @@ data still tells which fields changed since."""
 
 def shard_name(path: str) -> str:
     """The shard that holds ``path``'s entry (a stable hash: not Python's salted ``hash``)."""
-    number = zlib.crc32(path.encode("utf-8", "surrogatepass")) % SHARDS
+    number = binascii.crc32(path.encode("utf-8", "surrogatepass")) % SHARDS
     return f"files-{number:02x}.json"
 
 

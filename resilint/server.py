@@ -88,10 +88,10 @@ def _served_path() -> list[str]:
 
 def socket_path() -> str:
     """The socket of this installation's server (one per Python and resilint)."""
-    import zlib
+    import binascii  # the same crc32 as zlib's, in a module that loads in half the time
 
     name = "\x00".join(_identity()).encode("utf-8", "surrogateescape")
-    return os.path.join(user_directory(), f"server-{zlib.crc32(name):08x}.sock")
+    return os.path.join(user_directory(), f"server-{binascii.crc32(name):08x}.sock")
 
 
 def _program() -> str:
@@ -117,11 +117,14 @@ def ask(argv: list[str]) -> int | None:
             os.fstat(fd)
     except OSError:
         return None
+    path = _socket_if_any()
+    if path is None:  # no server runs: the usual case, decided before signal is imported
+        return None
     import signal
 
     ignored = [n for n in _FORWARDED if signal.getsignal(getattr(signal, n)) is signal.SIG_IGN]
     try:
-        connected = _connect({"argv": argv, "program": _program(), "ignored": ignored})
+        connected = _connect({"argv": argv, "program": _program(), "ignored": ignored}, path)
     except KeyboardInterrupt:  # before the run was taken: nothing runs there (no go was said)
         os.write(2, b"resilint: interrupted\n")
         return 130
@@ -131,14 +134,20 @@ def ask(argv: list[str]) -> int | None:
     return _run_there(client, reply, group, [n for n in _FORWARDED if n not in ignored])
 
 
-def _connect(request: dict[str, Any]) -> tuple[Any, Any, int] | None:
-    """Connected, the request sent and taken: the socket, its replies and the run's process
-    group (0 for a control request); None when no server took it (nothing was run)."""
+def _socket_if_any() -> str | None:
+    """The server's socket when there is one (a server may run)."""
     try:
         path = socket_path()
-        if not os.path.exists(path):
-            return None
+        return path if os.path.exists(path) else None
     except (RuntimeError, KeyError, OSError):  # no home directory
+        return None
+
+
+def _connect(request: dict[str, Any], path: str | None = None) -> tuple[Any, Any, int] | None:
+    """Connected, the request sent and taken: the socket, its replies and the run's process
+    group (0 for a control request); None when no server took it (nothing was run)."""
+    path = path or _socket_if_any()
+    if path is None:
         return None
     import socket
 

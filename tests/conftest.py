@@ -88,14 +88,15 @@ finally:
 
 
 def resilint_and_modules(
-    root: Path, *args: str
+    root: Path, *args: str, env: dict[str, str] | None = None
 ) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """``resilint ARGS`` in a new process in ``root``, as the installed command starts (no
-    resident server), and the modules it imported."""
+    resident server unless ``env`` is given: then with it, as it is), and the modules it
+    imported."""
     done = subprocess.run(
         [sys.executable, "-c", _LISTING, *args],
         cwd=root,
-        env={**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
+        env=env or {**os.environ, "PYTHONPATH": str(REPO), "RESILINT_NO_SERVER": "1"},
         capture_output=True,
         text=True,
     )

@@ -257,6 +257,22 @@ def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) ->
     assert plain.returncode == 2 and "suppliers/broken.yaml:3:1: YML-01" in plain.stdout
 
 
+def test_with_no_server_running_a_command_asks_no_more_than_whether_its_socket_exists(
+    tmp_path: Path,
+) -> None:
+    """Every command first looks for this installation's resident server; when none runs (the
+    usual case) it imports nothing for it beyond what Python loaded at start-up."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "one.yaml").write_text("kind: Widget\n")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    env = {k: v for k, v in os.environ.items() if k != "RESILINT_NO_SERVER"}
+    env |= {"PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done, imported = _hook(root, "check", "--no-cache", "one.yaml", env=env)
+    assert done.returncode == 0 and "Checked 1 file" in done.stdout, done.stderr
+    assert imported.isdisjoint({"signal", "socket", "zlib"})  # a check runs no process
+
+
 def test_every_dataclass_of_resilint_has_a_docstring() -> None:
     """``dataclasses`` writes a class's signature as the docstring of one that has none, through
     ``inspect``, which the command line otherwise imports only when used (resilint.deferred)."""
