@@ -46,7 +46,6 @@ from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules, beside_bytecode
-from resilint.run_cache import CheckCache
 from resilint.schemas import SchemaSet
 from resilint.selection import (
     CommandLine,
@@ -60,6 +59,7 @@ from resilint.userfiles import output_directory, refuse_links, write_output
 
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
+    from resilint.run_cache import CheckCache
 
 
 @dataclass(frozen=True)
@@ -500,6 +500,8 @@ def build_cache(
             *((judge.change.key, repr(sorted(judge.focus))) if judge is not None else ()),
         ]
     )
+    from resilint.run_cache import CheckCache  # a run with the cache off needs none of it
+
     return CheckCache(store, file_salt, run_salt, rules_salt), ""
 
 

@@ -20,7 +20,7 @@ two runs at once are never mixed.
 
 from __future__ import annotations
 
-import base64
+import binascii
 import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -181,7 +181,7 @@ def stamp_digest(stamp: bytes | str | None) -> str:
     if stamp is None:
         return "-" * 12
     data = stamp.encode() if isinstance(stamp, str) else stamp.hex().encode()
-    return base64.b64encode(blake2b(data, digest_size=9).digest()).decode()
+    return binascii.b2a_base64(blake2b(data, digest_size=9).digest(), newline=False).decode()
 
 
 def identity(documents: Sequence[Document]) -> str:
