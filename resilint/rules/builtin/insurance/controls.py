@@ -46,16 +46,24 @@ restore-testing programme does, and is judged the same way (BCM-06 reads it so t
 
 
 def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """INS-01: every category a condition names has implemented controls covering its scope."""
+    """INS-01: every category a condition names has implemented controls covering its scope,
+    and no supplier's person account in that scope is recorded signing in without MFA."""
     controls = context.index.of_kind("Control")
+    accounts = _accounts_without_mfa(context)
     for policy in judged(context):
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
             for j, category in enumerate(categories):
+                where = ("conditions", i, "control_categories", j)
                 gap = _condition_gap(context, condition, categories, category, controls)
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
-                    where = ("conditions", i, "control_categories", j)
+                    yield context.finding(info, policy, where, message, gap[1])
+                    continue
+                gap = _identities_gap(context, policy, condition, category, accounts)
+                if gap is not None:
+                    remedy = "turn on MFA for those accounts (mfa: true once it is)"
+                    message = _condition_message(policy, condition, gap[0], remedy)
                     yield context.finding(info, policy, where, message, gap[1])
             for k, scope in _shared_scopes(condition, categories):
                 gap = _shared_gap(context, condition, _mfa(categories), scope, controls)
@@ -178,6 +186,70 @@ def _condition_gap(
     return f"needs an implemented {category} control{covering}, but {have}", related
 
 
+def _accounts_without_mfa(context: RuleContext) -> list[Document]:
+    """The active person accounts (human_account) suppliers hold in our systems that are
+    recorded signing in without MFA (mfa: false; an account that does not say is IAM-02's)."""
+    return [
+        identity
+        for identity in in_order(context.index.of_kind("Identity"))
+        if identity.data.get("mfa") is False
+        and context.facts.identity(identity).human
+        and context.facts.identity(identity).active
+    ]
+
+
+def _reached(condition: dict[str, Any], category: str, account: Document) -> bool:
+    """Whether an MFA condition's ``category`` reaches a supplier's person account: mfa_privileged
+    every privileged one; mfa_remote_access every one when the condition's scope names
+    third parties' access (third_party_access) or all, since a supplier's staff reach our
+    systems from outside them. MFA for email reaches no such account."""
+    if category == "mfa_privileged":
+        return account.data.get("access_level") == "privileged"
+    scope = strings(condition.get("scope"))
+    return category == "mfa_remote_access" and ("third_party_access" in scope or "all" in scope)
+
+
+def _identities_gap(
+    context: RuleContext,
+    policy: Document,
+    condition: dict[str, Any],
+    category: str,
+    accounts: list[Document],
+) -> tuple[str, tuple[Related, ...]] | None:
+    """Why an MFA category the controls inventory meets is still not met: supplier person
+    accounts it reaches are recorded without MFA (the controls say MFA is enforced, the
+    accounts say it is not; an insurer reads the accounts). None when there are none."""
+    if category not in _AREA:
+        return None
+    reached = [
+        a
+        for a in accounts
+        if _reached(condition, category, a) and _insured(policy, context.facts.identity(a).supplier)
+    ]
+    if not reached:
+        return None
+    names = [
+        f"{a.id} ({a.data.get('access_level') or 'no access level'}, supplier "
+        f"{a.data.get('supplier')})"
+        for a in reached
+    ]
+    related = tuple(
+        context.related(a, ("mfa",), "a supplier's person account without MFA") for a in reached
+    )
+    return (
+        f"needs MFA on {_AREA[category].replace('_', ' ')}, and the {category} controls cover "
+        f"it, but supplier person accounts it reaches sign in without MFA (mfa: false): "
+        f"{listed(names)}",
+        related,
+    )
+
+
+def _insured(policy: Document, supplier: Any) -> bool:
+    """Whether the policy insures an entity the supplier serves (every entity when the
+    supplier names none, or is not recorded)."""
+    return supplier is None or insures(policy, supplier.entities)
+
+
 def _mfa(categories: list[str]) -> list[str]:
     """The distinct MFA categories a condition names, in its order."""
     return list(dict.fromkeys(c for c in categories if c in _AREA))
@@ -229,18 +301,20 @@ def _shared_gap(
     return f"needs an implemented MFA control ({either}) covering {scope}, but {have}", related
 
 
-def _condition_message(policy: Document, condition: dict[str, Any], gap: str) -> str:
+def _condition_message(
+    policy: Document, condition: dict[str, Any], gap: str, remedy: str = "implement the control"
+) -> str:
     head = f"insurance policy {policy.id}, condition {condition.get('id')}, {gap}"
     if condition.get("attested") is True:
         return (
             f"{head}; we attested this condition to the insurer, and under insurer market "
-            f"practice an unmet attested condition can void cover ({_CASE_LAW}): implement the "
-            "control, or correct the attestation with the broker"
+            f"practice an unmet attested condition can void cover ({_CASE_LAW}): {remedy}, or "
+            "correct the attestation with the broker"
         )
     return (
         f"{head}; under insurer market practice a claim can be refused when a condition is not "
-        f"met, and cover voided if it was attested ({_CASE_LAW}): implement the control, or "
-        "agree a change to the condition with the broker"
+        f"met, and cover voided if it was attested ({_CASE_LAW}): {remedy}, or agree a change "
+        "to the condition with the broker"
     )
 
 
