@@ -49,7 +49,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     """INS-01: every category a condition names has implemented controls covering its scope,
     and no supplier's person account in that scope is recorded signing in without MFA."""
     controls = context.index.of_kind("Control")
-    accounts = _accounts_without_mfa(context)
+    accounts: list[Document] | None = None  # read when an MFA condition first needs them
     for policy in judged(context):
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
@@ -60,6 +60,10 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     message = _condition_message(policy, condition, gap[0])
                     yield context.finding(info, policy, where, message, gap[1])
                     continue
+                if category not in _AREA:
+                    continue
+                if accounts is None:
+                    accounts = _accounts_without_mfa(context)
                 gap = _identities_gap(context, policy, condition, category, accounts)
                 if gap is not None:
                     remedy = "turn on MFA for those accounts (mfa: true once it is)"
@@ -218,9 +222,7 @@ def _identities_gap(
 ) -> tuple[str, tuple[Related, ...]] | None:
     """Why an MFA category the controls inventory meets is still not met: supplier person
     accounts it reaches are recorded without MFA (the controls say MFA is enforced, the
-    accounts say it is not; an insurer reads the accounts). None when there are none."""
-    if category not in _AREA:
-        return None
+    accounts say it is not). None when there are none."""
     reached = [
         a
         for a in accounts
