@@ -12,8 +12,9 @@ suggestion for a misspelt name. So the command line puts a stand-in under each m
 before anything imports it (:mod:`resilint.startup`): ``import inspect`` binds the stand-in,
 and the first attribute asked of it imports the real module, which takes the stand-in's place
 in ``sys.modules`` and lends it every attribute, so that what was bound to the stand-in works
-on. On Python 3.12 and later ``dataclasses`` reads every class's annotations
-through ``inspect``, so that module is imported with the first dataclass, as it would have been.
+on. On Python 3.12 and 3.13 ``dataclasses`` reads every class's annotations through
+``inspect.get_annotations``: the stand-in lends :func:`own_annotations` under that name, which
+answers for resilint's own classes as ``inspect`` does and asks the real module about any other.
 
 A module a library takes a single function of while it is imported can be lent that function
 for the import instead (:func:`lending`): jsonschema-rs parses its build date with
@@ -51,10 +52,29 @@ def _import(stand_in: _StandIn) -> types.ModuleType:
     return real
 
 
-def defer(name: str) -> None:
+def defer(name: str, **lent: Any) -> None:
     """Import the standard module ``name`` when first used, not now (a module imported already,
-    or one that cannot be found, is left as it is)."""
-    _stand_in(name)
+    or one that cannot be found, is left as it is). Until then its stand-in answers the names
+    ``lent`` itself; once the real module is imported, its own take their place."""
+    stand_in = _stand_in(name)
+    if stand_in is not None:
+        vars(stand_in).update(lent)
+
+
+def own_annotations(obj: Any, **options: Any) -> dict[str, Any]:
+    """``inspect.get_annotations`` without importing ``inspect`` (and ``ast``, ``dis`` and
+    ``tokenize`` with it) for a class of resilint's: its own ``__annotations__``, copied, as
+    ``inspect`` gives them (strings, under ``from __future__ import annotations``). Anything
+    else, or any option, is the real function's."""
+    name = getattr(obj, "__module__", None)
+    found = vars(obj).get("__annotations__") if isinstance(obj, type) else None
+    ours = isinstance(name, str) and (name == "resilint" or name.startswith("resilint."))
+    if ours and not options and (found is None or isinstance(found, dict)):
+        return dict(found or {})
+    inspect = sys.modules.get("inspect")
+    # the stand-in would answer with this function again: the real module, imported now
+    real = _import(inspect) if isinstance(inspect, _StandIn) else importlib.import_module("inspect")
+    return real.get_annotations(obj, **options)  # type: ignore[no-any-return]
 
 
 def _stand_in(name: str) -> _StandIn | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from resilint import deferred
 
-for name in ("inspect", "ipaddress", "locale", "socket", "random", "calendar", "unicodedata"):
+deferred.defer("inspect", get_annotations=deferred.own_annotations)
+for name in ("ipaddress", "locale", "socket", "random", "calendar", "unicodedata"):
     deferred.defer(name)
 
 from resilint import codecache  # noqa: E402 - after the stand-in, as dataclasses imports inspect

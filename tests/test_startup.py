@@ -245,8 +245,7 @@ def test_the_hook_as_pre_commit_runs_it_does_not_import_click(tmp_path: Path) ->
         plain, imported = _hook(tmp_path, "pre-commit", *files)
         assert "click" not in imported
         assert imported.isdisjoint({"ipaddress", "locale"})  # urllib.parse's, subprocess's
-        if sys.version_info < (3, 12):  # later, dataclasses reads every class through inspect
-            assert imported.isdisjoint({"inspect", "ast", "dis", "tokenize"})
+        assert imported.isdisjoint({"inspect", "ast", "dis", "tokenize"})
         # without --fix, --exit-non-zero-on-fix changes nothing: click parses this one
         parsed, imported = _hook(tmp_path, "pre-commit", "--exit-non-zero-on-fix", *files)
         assert "click" in imported
@@ -307,6 +306,60 @@ def test_a_deferred_module_is_imported_at_its_first_use_and_works_as_itself(tmp_
     before, kind, *used = _python(_DEFERRED, tmp_path)
     assert before is False and kind == "module"
     assert used == ["(a, b=1)", "(a, b=1)", True]
+
+
+_ANNOTATIONS = """
+import json, sys
+from resilint import startup  # the command line's stand-ins, inspect's lending get_annotations
+from resilint.findings import Finding
+from resilint.model import Document
+lent = sys.modules["inspect"].get_annotations
+ours = [lent(Finding), lent(Document)]
+imported = type(sys.modules["inspect"]).__name__ == "module"
+class Theirs:
+    size: int
+theirs = lent(Theirs)  # not resilint's: asked of the real inspect, which it imports
+print(json.dumps([ours, imported, repr(theirs), type(sys.modules["inspect"]).__name__]))
+"""
+
+
+def test_inspect_stands_in_lending_the_annotations_dataclasses_reads(tmp_path: Path) -> None:
+    """On Python 3.12 and 3.13 ``dataclasses`` reads each class's annotations with
+    ``inspect.get_annotations``: the stand-in answers that for resilint's classes without
+    importing ``inspect`` (and ``ast``, ``dis``, ``tokenize``), and imports it for any other."""
+    import inspect
+
+    from resilint.findings import Finding
+    from resilint.model import Document
+
+    ours, imported, theirs, after = _python(_ANNOTATIONS, tmp_path)
+    assert ours == [inspect.get_annotations(Finding), inspect.get_annotations(Document)]
+    assert ours[0]["code"] == "str" and imported is False
+    assert theirs == "{'size': <class 'int'>}" and after == "module"
+
+
+def test_the_lent_annotations_are_inspects_for_every_class_of_resilint() -> None:
+    """:func:`resilint.deferred.own_annotations` against ``inspect.get_annotations`` for every
+    class of every module of resilint: the same dict, a new one each time."""
+    import importlib
+    import inspect
+
+    from resilint.deferred import own_annotations
+
+    classes = []
+    for path in sorted((REPO / "resilint").rglob("*.py")):
+        parts = path.relative_to(REPO).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name in {"resilint.__main__", "resilint.lsp.__main__"}:
+            continue
+        module = importlib.import_module(name)
+        classes += [c for c in vars(module).values() if isinstance(c, type)]
+    assert len(classes) > 150
+    for cls in classes:
+        lent = own_annotations(cls)
+        assert lent == inspect.get_annotations(cls), cls
+        assert lent is not own_annotations(cls)  # a fresh dict, as inspect gives
+    assert own_annotations(Path, eval_str=False) == inspect.get_annotations(Path)
 
 
 @pytest.mark.parametrize(
