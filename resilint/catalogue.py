@@ -150,6 +150,13 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
         line += f" Asked only of critical suppliers where every service concerned is {models}."
     if not term.intra_group:
         line += " Not asked of a company of our own group (a supplier with group_entity)."
+    if not term.public_body:
+        line += " Not asked of a public body serving us under public law (public_body)."
+    if not term.mandated:
+        line += (
+            " Not asked of a supplier we take part in by mandate, on terms set for every"
+            " participant (mandated)."
+        )
     return [line, f"What requires {name}: {term.basis}."]
 
 
@@ -169,6 +176,8 @@ def requirements_table(matrix: Matrix) -> list[str]:
         flag = "yes" if term.ict_security else "no"
         below = [f"`{m}` (below tier 1)" for m in term.critical_only_for]
         group = [] if term.intra_group else ["our own group (`group_entity`)"]
+        group += [] if term.public_body else ["a public body (`public_body`)"]
+        group += [] if term.mandated else ["a mandated participation (`mandated`)"]
         models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *group]) or "-"
         lines.append(
             f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} "
@@ -281,7 +290,10 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "words it is recorded with name one (a service's `service_type` and `description`, else",
         "the supplier's `name` and `description`). A service whose model is unknown is asked",
         "every term its exposure calls for. The commercial remedies are not asked of a company",
-        "of our own group (a supplier with `group_entity`).",
+        "of our own group (a supplier with `group_entity`); step-in rights and an indemnity not of",
+        "a public body serving us under public law (`public_body`); and the terms only a bargain",
+        "gives not of a supplier we take part in by mandate, on terms set alike for every",
+        "participant (`mandated`: a port community system, a state health-information exchange).",
         "These are the defaults (the article's risk-tiered model: policy, not law); override any",
         "cell in the configuration, for example",
         "`requirements: {evidence_retention: {tier_2: never}}` or",

@@ -19,7 +19,7 @@ from resilint.domain.facts import (
 from resilint.domain.readers import as_date, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import supported_functions
-from resilint.domain.suppliers import contract_ict, intra_group, public_body
+from resilint.domain.suppliers import contract_ict, intra_group, mandated, public_body
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             models,
             intra_group(supplier.document),
             public_body(supplier.document),
+            mandated(supplier.document),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()

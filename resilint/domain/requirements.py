@@ -71,6 +71,13 @@ class Term:
     such as a shared public-sector IT service centre); False for the commercial remedies a
     public authority does not grant (step-in into its operation, a contractual indemnity)."""
 
+    mandated: bool = True
+    """Asked of a supplier we take part in because a law, a by-law or a regulator requires it,
+    on terms set alike for every participant (a supplier with mandated: true, such as a port
+    community system or a state health-information exchange); False for the terms only a
+    bargain gives, which no participant can obtain (the commercial remedies, terms of our own
+    choosing for notices, forensics and claims)."""
+
     @property
     def basis_kind(self) -> str:
         """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
@@ -91,10 +98,13 @@ class Term:
         models: frozenset[str] = frozenset(),
         intra_group: bool = False,
         public_body: bool = False,
+        mandated: bool = False,
     ) -> bool:
         if intra_group and not self.intra_group:
             return False
         if public_body and not self.public_body:
+            return False
+        if mandated and not self.mandated:
             return False
         if models and models.issubset(self.not_for):
             return False
@@ -146,19 +156,31 @@ class Matrix:
         models: frozenset[str] = frozenset(),
         intra_group: bool = False,
         public_body: bool = False,
+        mandated: bool = False,
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
         ICT-security terms only where it covers ICT services. ``models`` are the service models
         of what is concerned (empty when any is unknown: then no term is left out for its
         model); ``intra_group``: the supplier is a company of our own group; ``public_body``: a
-        public body serving us under public law."""
-        question = (supplier_class, exposures, contract_ict, models, intra_group, public_body)
+        public body serving us under public law; ``mandated``: one we take part in by mandate,
+        on terms set for every participant."""
+        question = (
+            supplier_class,
+            exposures,
+            contract_ict,
+            models,
+            intra_group,
+            public_body,
+            mandated,
+        )
         found = self._required.get(question)
         if found is None:
             found = self._required[question] = frozenset(
                 name
                 for name, term in self.terms.items()
-                if term.required(supplier_class, exposures, models, intra_group, public_body)
+                if term.required(
+                    supplier_class, exposures, models, intra_group, public_body, mandated
+                )
                 and not (term.ict_security and contract_ict is False)
             )
         return found
@@ -264,6 +286,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 _basis(name, spec, where),
                 _law_for(name, spec, where),
                 bool(spec.get("public_body", True)),
+                bool(spec.get("mandated", True)),
             )
             for name, spec in data["terms"].items()
         }

@@ -134,6 +134,7 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
             models=models,
             intra_group=intra_group(supplier),
             public_body=public_body(supplier),
+            mandated=mandated(supplier),
         )
         if stage != lifecycle.EXITED
         else frozenset(),
@@ -244,6 +245,13 @@ def public_body(supplier: Document) -> bool:
     """A public body serving us under public law (public_body: true): a shared public-sector IT
     service centre, a state agency. The commercial remedies it does not grant are not asked."""
     return supplier.data.get("public_body") is True
+
+
+def mandated(supplier: Document) -> bool:
+    """A supplier we take part in by mandate, on terms set alike for every participant
+    (mandated: true): a port community system, a state health-information exchange. The terms
+    only a bargain gives are not asked."""
+    return supplier.data.get("mandated") is True
 
 
 def _has_alternative(facts: Facts, supplier: Document) -> bool:

@@ -1,0 +1,75 @@
+"""A supplier we take part in by mandate (``mandated: true``: a port community system the port's
+by-laws make compulsory, a state health-information exchange) is asked none of the terms only a
+bargain gives (found by the audits of a port terminal operator and of a hospital group); what
+the law asks and what we can still obtain or do ourselves is asked as before. Through the CLI on
+real YAML."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+PLATFORM = doc(
+    "Supplier",
+    "pcs",
+    "name: Port community system\n"
+    "tier: 1\n"
+    "provides_ict_services: true\n"
+    "service_model: multi_tenant_saas\n"
+    "data_sensitivity: confidential\n"
+    "highest_access_level: write\n"
+    "services:\n"
+    "  - {name: p, supports_critical_function: true, stores_data: true,\n"
+    "     substitutability: not_substitutable}\n",
+)
+CONTRACT = doc(
+    "Contract",
+    "c",
+    "supplier: pcs\n"
+    "status: active\n"
+    "start_date: 2019-01-01\n"
+    "cooperation: {incident_team: true}\n"
+    "remedies: {step_in_rights: false, security_indemnity: false, accelerated_termination: false}\n",
+)
+BARGAINED = ["CTR-05", "CTR-07", "CTR-08"]
+STILL = ["CTR-03", "CTR-06", "SUP-03", "PLB-02"]
+
+
+def codes(found: list[dict]) -> list[str]:
+    return sorted({f["code"] for f in found})
+
+
+def test_a_mandated_platform_is_asked_no_term_only_a_bargain_gives(cli, write) -> None:
+    select = BARGAINED + STILL
+    bargained = check(cli, write, repo(PLATFORM, CONTRACT), select)
+    assert codes(bargained) == sorted(select)
+    messages = " ".join(f["message"] for f in bargained)
+    assert "indemnity" in messages and "outside counsel" in messages
+    mandated = PLATFORM.replace("tier: 1\n", "tier: 1\nmandated: true\n")
+    found = check(cli, write, repo(mandated, CONTRACT), select)
+    # its incident notice, log retention (our own logging can meet it), a security contact and
+    # the playbook for cutting it off are still ours to obtain or to do
+    assert codes(found) == sorted(STILL)
+
+
+def test_what_the_law_asks_is_asked_of_a_mandated_provider_all_the_same(cli, write) -> None:
+    entity = doc(
+        "Entity",
+        "bank",
+        "name: Bank\nregimes: [dora]\nlei: 5299000J2N45DDNE4Y28\ncountry: DE\n"
+        "dora_entity_type: credit_institution\n",
+    )
+    mandated = PLATFORM.replace("tier: 1\n", "tier: 1\nmandated: true\n")
+    contract = CONTRACT.replace("cooperation: {incident_team: true}\n", "")
+    found = check(cli, write, repo(entity, mandated, contract), ["CTR-07", "CTR-08"])
+    # DORA Art. 30(2)(f): assistance in an ICT incident, asked of every ICT provider
+    assert [f["code"] for f in found] == ["CTR-07"], found
+    assert "cooperate with our incident-response team" in found[0]["message"]
+
+
+def test_explain_and_the_reference_say_which_terms_a_mandate_leaves_out(cli) -> None:
+    explained = " ".join(cli("explain", "CTR-08").stdout.split())  # as wrapped for a terminal
+    assert "Not asked of a supplier we take part in by mandate" in explained
+    assert explained.count("(mandated)") == 3  # step-in, indemnity, accelerated termination
+    assert "Not asked of a public body serving us under public law (public_body)" in explained
+    listed = cli("explain", "CTR-03").stdout
+    assert "mandated" not in listed
