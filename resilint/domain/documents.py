@@ -32,8 +32,11 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     supplier = facts.supplier_by_id(contract.data.get("supplier"))
     ict = contract_ict(facts, contract)
     flagged = contract.data.get("supports_critical_function")
+    note = ""
+    if flagged is False and supplier is not None:
+        note = _covers_critical(facts, contract, supplier.document)
     if isinstance(flagged, bool):
-        critical = flagged
+        critical = flagged or bool(note)
     else:
         critical = (
             supplier is not None
@@ -86,7 +89,44 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             if supplier
             else ""
         ),
+        critical_note=note,
     )
+
+
+def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> str:
+    """Why a contract recorded as supporting no critical or important function does support
+    one, or "": a service it names among those it covers is recorded as supporting one, or a
+    critical function rests on one of them not itself recorded as supporting none (DORA Art.
+    30(3) follows what the arrangement supports, not how it is labelled). A contract that names
+    no services is taken at its word."""
+    covered = set(strings(contract.data.get("services")))
+    if not covered:
+        return ""
+    recorded = {
+        text_of(s.get("name")): s.get("supports_critical_function")
+        for s in supplier.data.get("services") or ()
+        if isinstance(s, dict)
+    }
+    named = sorted(name for name in covered if recorded.get(name) is True)
+    # a service recorded as supporting none passes no criticality on, whoever names it
+    possible = {name for name in covered if recorded.get(name) is not False}
+    if named:
+        return (
+            " (it is recorded as supporting no critical or important function, but the service "
+            f"{named[0]} it covers is recorded as supporting one)"
+        )
+    for function, services in facts.direct_dependencies().get(supplier.id or "", []):
+        document = facts.index.get("BusinessFunction", function)
+        if document is None or not facts.function(document).critical:
+            continue
+        if services is not None and services & possible:
+            service = sorted(services & possible)[0]
+            return (
+                " (it is recorded as supporting no critical or important function, but "
+                f"{document.data.get('criticality')} function {function} rests on the service "
+                f"{service} it covers)"
+            )
+    return ""
 
 
 def _covers_only_non_critical(facts: Facts, contract: Document, supplier: Document) -> bool:

@@ -152,6 +152,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "tier_note": _fact(
             "string", "Its supplier's tier_note: why it is tier 1 in effect, when not recorded so."
         ),
+        "critical_note": _fact(
+            "string",
+            "Why it supports a critical or important function though recorded "
+            "supports_critical_function: false (a service it covers is recorded as supporting "
+            "one, or a critical function rests on it), in words to append to a message; empty "
+            "otherwise.",
+        ),
         "our_entities": _fact(
             "array",
             "Our entities that sign or use it (every entity when it names none).",

@@ -143,6 +143,9 @@ class ContractFacts:
     """The same words for a term only an adviser's, a bank's or a scheme's model decides (the
     incident-notice window): "" where its supplier has ICT services or operates in our
     systems."""
+    critical_note: str = ""
+    """Why it is critical though recorded supports_critical_function: false (a service it covers
+    supports a critical or important function); "" otherwise."""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -155,6 +158,7 @@ class ContractFacts:
             "service_models": sorted(self.service_models),
             "lifecycle": self.lifecycle,
             "critical": self.critical,
+            "critical_note": self.critical_note,
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
             "effective_tier": self.supplier.effective_tier if self.supplier else None,

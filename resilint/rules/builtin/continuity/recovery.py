@@ -34,16 +34,34 @@ class _Fallback:
 
     hours: float | None
     plan: Document | None
+    halt: Document | None = None
+    """A plan whose manual procedure runs at 0 % capacity, when no plan has a degraded mode."""
 
 
 def _fallback(context: RuleContext, function: Document) -> _Fallback:
+    """The longest degraded mode of the function's plans. A manual procedure recorded at 0 %
+    capacity (capacity_percent: 0) carries none of the work: it is a halt, not a degraded mode,
+    and bridges no outage however long it may last."""
     best = _Fallback(None, None)
     for plan in context.index.having("ContinuityPlan", "function", str(function.id)):
         procedure = plan.data.get("manual_procedure")
         hours = number(procedure.get("max_degraded_hours")) if isinstance(procedure, dict) else None
+        if isinstance(procedure, dict) and number(procedure.get("capacity_percent")) == 0:
+            best = best if best.halt is not None else _Fallback(best.hours, best.plan, plan)
+            continue
         if hours is not None and (best.hours is None or hours > best.hours):
             best = _Fallback(hours, plan)
-    return best
+    return best if best.plan is None else _Fallback(best.hours, best.plan)
+
+
+def _halted(fallback: _Fallback) -> str:
+    """Why a plan recorded with a manual procedure bridges nothing, or ''."""
+    if fallback.halt is None:
+        return ""
+    return (
+        f" (the manual procedure of continuity plan {fallback.halt.id} runs at 0% capacity: "
+        "a halt, not a degraded mode)"
+    )
 
 
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -218,14 +236,19 @@ def _rto_message(
         else f"negotiate a recovery time of at most {show_number(rto)} hours"
     )
     if fallback.plan is None or fallback.hours is None:
-        return message + (
+        none = (
             ", and no continuity plan for the function says how long its manual procedure can "
-            "run: record a manual procedure (max_degraded_hours) that lasts until the supplier "
-            f"has recovered, or {faster}"
-            if scheme
-            else ", and no continuity plan for the function says how long its manual procedure "
-            f"can run: {faster}, or record a manual procedure (max_degraded_hours) that lasts "
-            "until the supplier has recovered"
+            f"run{_halted(fallback)}: "
+        )
+        record = "record a manual procedure (max_degraded_hours) that lasts until the supplier "
+        return (
+            message
+            + none
+            + (
+                f"{record}has recovered, or {faster}"
+                if scheme
+                else f"{faster}, or {record}has recovered"
+            )
         )
     extend = f"extend the manual procedure to {takes} hours"
     return message + (
@@ -278,7 +301,8 @@ def _outlasts(open_: list[_Reliance]) -> str:
     for r in open_:
         what = _label(r.function)
         if r.fallback.hours is None or r.fallback.plan is None:
-            parts.append(f"{what} has no degraded mode to carry it (no max_degraded_hours)")
+            why = _halted(r.fallback) or " (no max_degraded_hours)"
+            parts.append(f"{what} has no degraded mode to carry it{why}")
         elif r.mtpd is None:
             parts.append(
                 f"{what} records no MTPD to judge its {show_number(r.fallback.hours)}-hour "

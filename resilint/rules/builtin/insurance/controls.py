@@ -372,7 +372,10 @@ def _unmatched(
 def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
     """The controls of a category not fully in place, each with the areas of its scope that no
     implemented control of the category covers: the exclusion can reach losses there although
-    the category has an implemented control elsewhere (IT patched, OT not)."""
+    the category has an implemented control elsewhere (IT patched, OT not). A partial control
+    that records its coverage under 100 % leaves part of its own scope exposed whatever other
+    controls name the same areas (scope words cannot tell the IT servers from the OT ones): all
+    of its scope, unless an implemented control covers everything (scope all)."""
     covered = {area for c in candidates if _implemented(c) for area in strings(c.data.get("scope"))}
     if "all" in covered:
         return []
@@ -380,10 +383,17 @@ def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
     for control in candidates:
         if _implemented(control):
             continue
-        left = [a for a in strings(control.data.get("scope")) if a not in covered]
+        scope = strings(control.data.get("scope"))
+        left = scope if _measured_short(control) else [a for a in scope if a not in covered]
         if left:
             found.append((control, left))
     return found
+
+
+def _measured_short(control: Document) -> bool:
+    """A partial control whose recorded coverage is under 100 %."""
+    coverage = number(control.data.get("coverage_percent"))
+    return control.data.get("status") == "partial" and coverage is not None and coverage < 100
 
 
 def _exposed_finding(
@@ -396,7 +406,9 @@ def _exposed_finding(
     where: JsonPath,
 ) -> Finding:
     gaps = "; ".join(
-        f"{_status(c)}{_coverage(c)} and no implemented {category} control covers its "
+        f"{_status(c)}{_coverage(c)} over its {listed(areas)}"
+        if _measured_short(c)
+        else f"{_status(c)}{_coverage(c)} and no implemented {category} control covers its "
         f"{listed(areas)}"
         for c, areas in exposed
     )

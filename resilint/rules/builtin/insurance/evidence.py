@@ -7,7 +7,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, in_order, listed, number, show_number, strings
-from resilint.domain.tower import base_of
+from resilint.domain.tower import CYBER, base_of, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
@@ -15,7 +15,8 @@ from resilint.rules.model import RuleContext, RuleInfo
 
 
 def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
-    """EVD-01: each tower in force has a claims evidence package, complete and current."""
+    """EVD-01: each cyber tower in force has a claims evidence package, complete and current (a
+    crime or specie policy's proof of loss is another list)."""
     facts = context.facts
     policies = in_order(context.index.of_kind("InsurancePolicy"))
     packages: dict[int, list[Document]] = {}
@@ -26,7 +27,8 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
         if base is not None:
             packages.setdefault(id(base), []).append(package)
     for base in policies:
-        if facts.policy(base).layer == "primary" and facts.policy(base).in_force:
+        judged = facts.policy(base).layer == "primary" and facts.policy(base).in_force
+        if judged and line_of(facts, base) == CYBER:
             found = packages.get(id(base), [])
             if not found:
                 layers = [p for p in policies if p is not base and base_of(facts, p) is base]

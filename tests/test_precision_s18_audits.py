@@ -1,0 +1,171 @@
+"""The eighteenth precision audit (an EU crypto-asset service provider under DORA and a Dutch
+container terminal under NIS2), through the CLI on real YAML: a contract labelled as supporting
+no critical function whose service does is asked the DORA Art. 30(3) clauses; a tier-1 supplier
+whose assessment found it unsatisfactory is reported; a fallback at 0 % capacity is a halt, not a
+degraded mode; a crime policy is not asked for the cyber claims evidence package; and a partial
+control that measures its own coverage under 100 % leaves its scope exposed to an exclusion.
+Each false alarm is gone, and each real gap is found, with the quiet cases checked too."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+# -- CTR-02: the contract's label against the services it covers ---------------------------
+
+ENTITY = doc(
+    "Entity",
+    "casp",
+    "name: CASP\nregimes: [dora]\nlei: 5299000J2N45DDNE4Y28\ncountry: DE\n"
+    "dora_entity_type: crypto_asset_service_provider\n",
+)
+
+
+def kyt(record: str) -> str:
+    return doc(
+        "Supplier",
+        "kyt",
+        "name: KYT\nprovides_ict_services: true\n"
+        f"services: [{{name: screening{record}}}, {{name: reports}}]\n",
+    )
+
+
+CUSTODY = doc(
+    "BusinessFunction",
+    "custody",
+    "criticality: critical\ndepends_on: {services: [{supplier: kyt, service: screening}]}\n",
+)
+
+
+def contract(services: str = "[screening]") -> str:
+    return doc(
+        "Contract",
+        "ctr-kyt",
+        f"supplier: kyt\nentities: [casp]\nservices: {services}\ncovers_ict_services: true\n"
+        "supports_critical_function: false\n",
+    )
+
+
+def test_a_contract_labelled_non_critical_whose_service_supports_a_critical_function(
+    cli, write
+) -> None:
+    found = check(cli, write, repo(ENTITY, kyt(""), CUSTODY, contract()), ["CTR-02"])
+    assert len(found) == 1
+    assert (
+        "supports a critical or important function (it is recorded as supporting no critical or "
+        "important function, but critical function custody rests on the service screening it "
+        "covers)"
+    ) in found[0]["message"]
+    recorded = kyt(", supports_critical_function: true")
+    (by_record,) = check(cli, write, repo(ENTITY, recorded, contract()), ["CTR-02"])
+    assert "the service screening it covers is recorded as supporting one" in by_record["message"]
+
+
+def test_the_label_stands_where_nothing_it_covers_supports_a_critical_function(cli, write) -> None:
+    # another service of the supplier is the critical one; this contract covers reports only
+    assert (
+        check(cli, write, repo(ENTITY, kyt(""), CUSTODY, contract("[reports]")), ["CTR-02"]) == []
+    )
+    # the service itself is recorded as supporting none: the function's naming passes nothing on
+    denied = kyt(", supports_critical_function: false")
+    assert check(cli, write, repo(ENTITY, denied, CUSTODY, contract()), ["CTR-02"]) == []
+    # a contract naming no services is taken at its word
+    whole = contract("[]").replace("services: []\n", "")
+    assert check(cli, write, repo(ENTITY, kyt(""), CUSTODY, whole), ["CTR-02"]) == []
+
+
+# -- SUP-04: an unsatisfactory assessment ----------------------------------------------------
+
+
+def assessed(tier: int, outcome: str) -> str:
+    return doc(
+        "Supplier",
+        "mpc",
+        f"tier: {tier}\nprovides_ict_services: true\n"
+        f"last_assessment: {{date: 2026-03-24, type: remote_audit, outcome: {outcome}}}\n",
+    )
+
+
+def test_a_supplier_found_unsatisfactory_is_reported_until_reassessed(cli, write) -> None:
+    (finding,) = check(cli, write, assessed(1, "unsatisfactory"), ["SUP-04"])
+    assert finding["level"] == "error"
+    assert (
+        "last assessment (2026-03-24) found it unsatisfactory, yet we rely on it"
+        in (finding["message"])
+    )
+    assert finding["column"] > 1  # at the outcome
+    (warning,) = check(cli, write, assessed(2, "unsatisfactory"), ["SUP-04"])
+    assert warning["level"] == "warning"
+    for outcome in ("satisfactory", "findings_open"):
+        assert check(cli, write, assessed(1, outcome), ["SUP-04"]) == []
+
+
+# -- BCM-03: a fallback at 0 % capacity -------------------------------------------------------
+
+TRADING = (
+    doc("Supplier", "cloud", "services: [{name: iaas}]\n"),
+    doc(
+        "BusinessFunction",
+        "trading",
+        "criticality: critical\nrto_hours: 2\nmtpd_hours: 8\n"
+        "depends_on: {services: [{supplier: cloud, service: iaas}]}\n",
+    ),
+)
+
+
+def plan(capacity: int) -> str:
+    return doc(
+        "ContinuityPlan",
+        "trading-plan",
+        "function: trading\nmanual_procedure: {description: Trading halted, "
+        f"max_degraded_hours: 8, capacity_percent: {capacity}}}\n",
+    )
+
+
+def test_a_halt_is_no_degraded_mode(cli, write) -> None:
+    (finding,) = check(cli, write, repo(*TRADING, plan(0)), ["BCM-03"])
+    assert (
+        "the manual procedure of continuity plan trading-plan runs at 0% capacity: a halt, not a "
+        "degraded mode"
+    ) in finding["message"]
+    # a degraded mode at any capacity that lasts until the MTPD bridges the outage
+    assert check(cli, write, repo(*TRADING, plan(10)), ["BCM-03"]) == []
+
+
+# -- EVD-01: the claims evidence package is the cyber tower's ------------------------------
+
+
+def test_a_crime_policy_is_not_asked_for_the_cyber_claims_evidence_package(cli, write) -> None:
+    period = "period: {start: 2026-03-01, end: 2027-02-28}\n"
+    crime = doc("InsurancePolicy", "crime-2026", "line: crime\n" + period)
+    assert check(cli, write, crime, ["EVD-01"]) == []
+    cyber = doc("InsurancePolicy", "cyber-2026", period)
+    (finding,) = check(cli, write, cyber, ["EVD-01"])
+    assert "has no claims evidence package" in finding["message"]
+
+
+# -- INS-07: a partial control measured under full coverage ---------------------------------
+
+EXCLUSION = doc(
+    "InsurancePolicy",
+    "cyber",
+    "period: {start: 2026-04-01, end: 2027-03-31}\n"
+    "exclusions:\n"
+    "  - {id: unpatched, type: unpatched_systems, mitigating_control_categories: [patching]}\n",
+)
+
+
+def patching(name: str, status: str, extra: str = "") -> str:
+    return doc("Control", name, f"category: patching\nstatus: {status}\nscope: [servers]\n{extra}")
+
+
+def test_a_partial_control_under_full_coverage_leaves_its_scope_exposed(cli, write) -> None:
+    it = patching("patching-it", "implemented")
+    ot = patching("patching-ot", "partial", "coverage_percent: 60\n")
+    (finding,) = check(cli, write, repo(EXCLUSION, it, ot), ["INS-07"])
+    assert "control patching-ot is partial (60% coverage) over its servers" in finding["message"]
+    # a partial control that records no coverage is judged by the areas it names, as before
+    unmeasured = patching("patching-ot", "partial")
+    assert check(cli, write, repo(EXCLUSION, it, unmeasured), ["INS-07"]) == []
+    # an implemented control covering everything leaves nothing exposed
+    everything = it.replace("scope: [servers]", "scope: [all]")
+    assert check(cli, write, repo(EXCLUSION, everything, ot), ["INS-07"]) == []
