@@ -169,3 +169,31 @@ def test_a_partial_control_under_full_coverage_leaves_its_scope_exposed(cli, wri
     # an implemented control covering everything leaves nothing exposed
     everything = it.replace("scope: [servers]", "scope: [all]")
     assert check(cli, write, repo(EXCLUSION, everything, ot), ["INS-07"]) == []
+
+
+# -- SUP-08: an exit plan in its first year ---------------------------------------------------
+
+
+def exit_planned(start: str) -> str:
+    supplier = doc(
+        "Supplier",
+        "kyt",
+        "name: KYT\nprovides_ict_services: true\nservices:\n"
+        "  - {name: screening, supports_critical_function: true,\n"
+        "     exit_plan: {reference: https://grc.example/exit/kyt.pdf}}\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-kyt",
+        f"supplier: kyt\nentities: [casp]\nstatus: active\nstart_date: {start}\n"
+        "services: [screening]\ncovers_ict_services: true\n",
+    )
+    return repo(ENTITY, supplier, contract)
+
+
+def test_an_exit_plan_is_not_asked_a_test_before_its_first_period_is_over(cli, write) -> None:
+    extra = {"profiles": ["dora"]}
+    assert check(cli, write, exit_planned("2026-06-01"), ["SUP-08"], extra) == []
+    (finding,) = check(cli, write, exit_planned("2025-06-01"), ["SUP-08"], extra)
+    assert "has never been tested (no exit_plan.last_tested)" in finding["message"]
+    assert "has never been reviewed" in finding["message"]
