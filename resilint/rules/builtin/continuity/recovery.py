@@ -42,16 +42,16 @@ def _fallback(context: RuleContext, function: Document) -> _Fallback:
     """The longest degraded mode of the function's plans. A manual procedure recorded at 0 %
     capacity (capacity_percent: 0) carries none of the work: it is a halt, not a degraded mode,
     and bridges no outage however long it may last."""
-    best = _Fallback(None, None)
+    best, halt = _Fallback(None, None), None
     for plan in context.index.having("ContinuityPlan", "function", str(function.id)):
         procedure = plan.data.get("manual_procedure")
         hours = number(procedure.get("max_degraded_hours")) if isinstance(procedure, dict) else None
         if isinstance(procedure, dict) and number(procedure.get("capacity_percent")) == 0:
-            best = best if best.halt is not None else _Fallback(best.hours, best.plan, plan)
+            halt = halt or plan
             continue
         if hours is not None and (best.hours is None or hours > best.hours):
             best = _Fallback(hours, plan)
-    return best if best.plan is None else _Fallback(best.hours, best.plan)
+    return best if best.plan is not None else _Fallback(None, None, halt)
 
 
 def _halted(fallback: _Fallback) -> str:
