@@ -13,6 +13,11 @@ CRASH = "could not be evaluated"
 """What a finding says when a rule failed on a document: no case may cause one."""
 
 
+CYBER_POLICY = "apiVersion: resilint/v1\nkind: InsurancePolicy\nid: cyber-policy\n"
+"""A cyber policy in force, insuring every entity: its insurer's items (questionnaires, sworn
+statements, forensics access, a notice template) are asked only where one is."""
+
+
 def check(
     cli, write, text: str, select: list[str], extra: dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:

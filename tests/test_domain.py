@@ -381,6 +381,11 @@ def test_a_missing_section_is_one_finding_not_one_per_term(cli, write) -> None:
         supplier: acme
         status: active
         cooperation: {incident_team: true}
+        ---
+        # a cyber policy in force, whose insurer asks questionnaires and sworn statements
+        apiVersion: resilint/v1
+        kind: InsurancePolicy
+        id: cyber
         """,
     )
     result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")

@@ -8,7 +8,7 @@ each real gap is still found."""
 
 from __future__ import annotations
 
-from one_file import check, codes, doc, messages, repo
+from one_file import CYBER_POLICY, check, codes, doc, messages, repo
 from test_precision_terms import contract, identity, supplier
 
 # -- claim duties only of a supplier that holds something of ours (CTR-07) --------------------
@@ -27,7 +27,8 @@ VAULT = (
 
 
 def cooperation(cli, write, body: str, *extra: str) -> list[dict[str, object]]:
-    return check(cli, write, repo(supplier(body), *extra, contract(TEAM_ONLY)), ["CTR-07"])
+    text = repo(supplier(body), *extra, contract(TEAM_ONLY), CYBER_POLICY)
+    return check(cli, write, text, ["CTR-07"])
 
 
 def test_a_carrier_holding_nothing_of_ours_is_asked_no_insurer_questionnaires(cli, write) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from one_file import CYBER_POLICY
 from test_precision_terms import (
     AS_OF,
     FULL_COOPERATION,
@@ -129,8 +130,8 @@ def test_the_trigger_is_asked_where_a_compromise_can_reach_us_or_the_supplier_is
 
 
 def cooperation(cli, write, body: str, terms: str) -> str:
-    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-07"])
-    return messages(found, "CTR-07")
+    text = repo(supplier_doc(body), contract(terms), CYBER_POLICY)
+    return messages(check(cli, write, text, ["CTR-07"]), "CTR-07")
 
 
 TEAM_ONLY = "cooperation: {incident_team: true}\n"
@@ -168,8 +169,8 @@ def evidence(cli, write, body: str) -> str:
         "evidence_retention:\n  log_days: 400\n  forensic_images: true\n"
         "  preservation_on_request: true\n  access_for: [incident_team]\n"
     )
-    found = check(cli, write, repo(supplier_doc(body), contract(terms)), ["CTR-06"])
-    return messages(found, "CTR-06")
+    text = repo(supplier_doc(body), contract(terms), CYBER_POLICY)
+    return messages(check(cli, write, text, ["CTR-06"]), "CTR-06")
 
 
 def test_the_insurers_forensics_firm_is_asked_access_where_images_are(cli, write) -> None:
@@ -337,9 +338,10 @@ def test_the_insurers_forensics_firm_is_asked_access_to_our_identity_providers_r
     sign_in = doc("BusinessFunction", "claims", "criticality: critical\n") + (
         "depends_on: {identity_providers: [acme]}\n"
     )
-    found = check(cli, write, repo(supplier_doc(idp), contract(terms), sign_in), ["CTR-06"])
+    text = repo(supplier_doc(idp), contract(terms), sign_in, CYBER_POLICY)
+    found = check(cli, write, text, ["CTR-06"])
     assert "insurer_forensics access" in messages(found, "CTR-06")
-    found = check(cli, write, repo(supplier_doc(idp), contract(terms)), ["CTR-06"])
+    found = check(cli, write, repo(supplier_doc(idp), contract(terms), CYBER_POLICY), ["CTR-06"])
     assert found == []
 
 

@@ -7,6 +7,7 @@ alarm is gone, and each real gap is still found."""
 
 from __future__ import annotations
 
+from one_file import CYBER_POLICY
 from test_precision_terms import check, codes, contract, doc, messages, repo
 from test_precision_terms import identity as identity_doc
 from test_precision_terms import supplier as supplier_doc
@@ -133,17 +134,15 @@ PAYROLL = (
 
 
 def test_a_tier_2_shared_saas_is_asked_no_claim_duties(cli, write) -> None:
-    text = repo(supplier_doc(PAYROLL), contract("cooperation: {incident_team: true}\n"))
+    team = contract("cooperation: {incident_team: true}\n")
+    text = repo(supplier_doc(PAYROLL), team, CYBER_POLICY)
     assert check(cli, write, text, ["CTR-07"]) == []
     # critical, the claim duties are worth negotiating
-    critical = repo(
-        supplier_doc(PAYROLL.replace("tier: 2", "tier: 1")),
-        contract("cooperation: {incident_team: true}\n"),
-    )
+    critical = repo(supplier_doc(PAYROLL.replace("tier: 2", "tier: 1")), team, CYBER_POLICY)
     assert "questionnaires" in messages(check(cli, write, critical, ["CTR-07"]), "CTR-07")
     # a tier-2 payroll bureau run for us is still asked them
     bureau = PAYROLL.replace("ict_service_type: S19", "ict_service_type: S14")
-    text = repo(supplier_doc(bureau), contract("cooperation: {incident_team: true}\n"))
+    text = repo(supplier_doc(bureau), team, CYBER_POLICY)
     assert "questionnaires" in messages(check(cli, write, text, ["CTR-07"]), "CTR-07")
 
 

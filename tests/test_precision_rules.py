@@ -695,8 +695,9 @@ def test_ins07_a_partial_control_leaves_its_uncovered_areas_under_the_exclusion(
     (finding,) = check(cli, write, repo(policy, it, ot), ["INS-07"])
     # 70% of its own scope: the servers it names may be the unpatched ones, whatever the IT
     # patching names (scope words cannot tell OT servers from IT ones)
-    assert "control patching-ot is partial (70% coverage) over its servers and network" in (
-        finding["message"]
+    assert (
+        "control patching-ot is partial (70% coverage) over its servers and network"
+        in (finding["message"])
     )
     # a partial control recording no coverage, whose areas an implemented one covers: nothing
     inside = patching("patching-ot", "partial", "[servers]")

@@ -197,3 +197,53 @@ def test_an_exit_plan_is_not_asked_a_test_before_its_first_period_is_over(cli, w
     (finding,) = check(cli, write, exit_planned("2025-06-01"), ["SUP-08"], extra)
     assert "has never been tested (no exit_plan.last_tested)" in finding["message"]
     assert "has never been reviewed" in finding["message"]
+
+
+# -- CTR-06, CTR-07, BCM-04: insurer items where no cyber policy is in force ----------------
+
+UNI = doc("Entity", "uni", "name: University\nregimes: [nis2]\nnis2_entity_type: other\n")
+SIS = doc(
+    "Supplier",
+    "sis",
+    "tier: 1\nprovides_ict_services: true\nservice_model: managed_service\n"
+    "data_sensitivity: restricted\nhighest_access_level: privileged\n",
+)
+CTR_SIS = doc(
+    "Contract",
+    "ctr-sis",
+    "supplier: sis\nentities: [uni]\nstatus: active\ncovers_ict_services: true\n"
+    "cooperation: {incident_team: true, outside_counsel: true}\n"
+    "evidence_retention: {log_days: 365, forensic_images: true, preservation_on_request: true,\n"
+    "                     access_for: [incident_team]}\n",
+)
+EXAMS = doc("BusinessFunction", "exams", "criticality: critical\nentities: [uni]\n")
+PLAN = doc(
+    "ContinuityPlan",
+    "exams-plan",
+    "function: exams\ncomms_templates: {staff: {reference: s.md}, customers: {reference: c.md}}\n",
+)
+INSURER_ITEMS = ("insurer's questionnaires", "sworn statements", "insurer_forensics", "insurer")
+
+
+def insurer_messages(found: list[dict]) -> list[str]:
+    return sorted(f["code"] for f in found if any(word in f["message"] for word in INSURER_ITEMS))
+
+
+def test_no_insurer_item_is_asked_where_no_cyber_policy_is_in_force(cli, write) -> None:
+    select = ["CTR-06", "CTR-07", "BCM-04"]
+    uninsured = check(cli, write, repo(UNI, SIS, CTR_SIS, EXAMS, PLAN), select)
+    assert insurer_messages(uninsured) == []
+    period = "period: {start: 2026-01-01, end: 2026-12-31}\n"
+    cyber = doc("InsurancePolicy", "cyber", period)
+    insured = check(cli, write, repo(UNI, SIS, CTR_SIS, EXAMS, PLAN, cyber), select)
+    assert insurer_messages(insured) == ["BCM-04", "CTR-06", "CTR-07"]
+    (claims,) = [f["message"] for f in insured if f["code"] == "CTR-07"]
+    assert "insurer's questionnaires" in claims and "sworn statements" in claims
+    # a policy of another entity, another line, or expired does not bring its insurer in
+    for other in (
+        cyber + "insured_entities: [hospital]\n",
+        cyber + "line: crime\n",
+        doc("InsurancePolicy", "cyber", "period: {start: 2024-01-01, end: 2024-12-31}\n"),
+    ):
+        found = check(cli, write, repo(UNI, SIS, CTR_SIS, EXAMS, PLAN, other), select)
+        assert insurer_messages(found) == [], other

@@ -28,7 +28,8 @@ CONTRACT = doc(
     "status: active\n"
     "start_date: 2019-01-01\n"
     "cooperation: {incident_team: true}\n"
-    "remedies: {step_in_rights: false, security_indemnity: false, accelerated_termination: false}\n",
+    "remedies:\n"
+    "  {step_in_rights: false, security_indemnity: false, accelerated_termination: false}\n",
 )
 BARGAINED = ["CTR-05", "CTR-07", "CTR-08"]
 STILL = ["CTR-03", "CTR-06", "SUP-03", "PLB-02"]

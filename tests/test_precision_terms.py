@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from one_file import AS_OF, check, codes, doc, messages, repo
+from one_file import AS_OF, CYBER_POLICY, check, codes, doc, messages, repo
 
 from resilint.domain.delivery import MODELS
 
@@ -219,6 +219,7 @@ def test_a_person_account_of_a_non_ict_supplier_is_operating_access(cli, write) 
         BANK.replace("bank", "bureau"),
         identity("bureau-agents", "human_account", "write", "mfa: true\n", "bureau"),
         contract("covers_ict_services: false\n" + NO_REMEDIES, "bureau"),
+        CYBER_POLICY,
     )
     found = check(cli, write, text, ["CTR-07", "CTR-08"])
     assert "sworn" in messages(found, "CTR-07")
@@ -246,10 +247,10 @@ def test_counsel_and_sworn_statements_where_a_compromise_is_a_breach_of_ours(cli
     # a data feed holding none of our data: neither is asked
     feed = supplier(TIER1_ICT + "data_sensitivity: internal\nservices:\n" + service("S05", False))
     partial = "cooperation:\n  incident_team: true\n  insurer: {questionnaires: true}\n"
-    assert check(cli, write, repo(feed, contract(partial)), ["CTR-07"]) == []
+    assert check(cli, write, repo(feed, contract(partial), CYBER_POLICY), ["CTR-07"]) == []
     # a supplier whose records do not say what data it handles is asked both
     unsaid = supplier(TIER1_ICT)
-    [finding] = check(cli, write, repo(unsaid, contract(partial)), ["CTR-07"])
+    [finding] = check(cli, write, repo(unsaid, contract(partial), CYBER_POLICY), ["CTR-07"])
     assert "outside counsel" in finding["message"] and "sworn" in finding["message"]
 
 

@@ -222,6 +222,11 @@ comms_templates:
   customers: {{reference: customers.md}}
   insurer: {{reference: insurer.md}}
 stand_down_criteria: [feed restored]
+---
+# the cyber policy the insurer's notice is for (none in force: no insurer template is asked)
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
 """
 
 

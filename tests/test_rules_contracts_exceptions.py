@@ -118,6 +118,7 @@ def test_law_firm_with_our_data_is_not_asked_for_logs_or_forensic_images(cli, wr
             "counsel", "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
         ),
         contract("ctr-counsel", "counsel", body),
+        doc("InsurancePolicy", "cyber"),  # in force: its insurer's questionnaires are asked
     )
     found = check(cli, write, tier2)
     assert "CTR-06" not in codes(found) and "CTR-05" not in codes(found)
