@@ -247,3 +247,40 @@ def test_no_insurer_item_is_asked_where_no_cyber_policy_is_in_force(cli, write) 
     ):
         found = check(cli, write, repo(UNI, SIS, CTR_SIS, EXAMS, PLAN, other), select)
         assert insurer_messages(found) == [], other
+
+
+# -- CTR-08: software we license and run ourselves ------------------------------------------
+
+
+def licensed(remedies: str, substitutability: str = "not_substitutable") -> str:
+    vendor = doc(
+        "Supplier",
+        "backup-vendor",
+        "tier: 1\nprovides_ict_services: true\nservices:\n"
+        f"  - {{name: backup-software, ict_service_type: S13, supports_critical_function: true,\n"
+        f"     substitutability: {substitutability}}}\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-backup",
+        "supplier: backup-vendor\nstatus: active\ncovers_ict_services: true\n"
+        f"services: [backup-software]\nremedies: {{{remedies}}}\n",
+    )
+    return repo(vendor, contract)
+
+
+def test_licensed_software_we_run_is_asked_escrow_not_step_in(cli, write) -> None:
+    rest = "security_indemnity: true, accelerated_termination: true"
+    (finding,) = check(cli, write, licensed(f"step_in_rights: false, {rest}"), ["CTR-08"])
+    assert "does not record escrow" in finding["message"]
+    assert "nobody steps into software we run" in finding["message"]
+    assert "step-in rights (the article" not in finding["message"]
+    escrow = f"step_in_rights: false, escrow: true, {rest}"
+    assert check(cli, write, licensed(escrow), ["CTR-08"]) == []
+    # software that is easy to replace is left to its exit plan
+    easy = licensed(f"step_in_rights: false, {rest}", "easily_substitutable")
+    assert check(cli, write, easy, ["CTR-08"]) == []
+    # a service run for us (S14) is still asked step-in rights
+    run_for_us = licensed(f"step_in_rights: false, {rest}").replace("S13", "S14")
+    (step_in,) = check(cli, write, run_for_us, ["CTR-08"])
+    assert "grants no step-in rights" in step_in["message"]

@@ -53,6 +53,7 @@ PROFESSIONAL = "professional_service"
 FINANCIAL = "financial_service"
 MARKET = "market_infrastructure"
 STAFF = "staff_augmentation"
+LICENSED = "licensed_software"
 MODEL_WORDS = {
     MANAGED: "a managed service (run for us)",
     SAAS: "a multi-tenant SaaS",
@@ -64,6 +65,7 @@ MODEL_WORDS = {
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
     MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
     STAFF: "staff augmentation (its people work in our systems under our direction)",
+    LICENSED: "licensed software we run ourselves",
 }
 MODELS = tuple(MODEL_WORDS)
 
@@ -72,6 +74,7 @@ _BY_ICT_SERVICE_TYPE = {
     "S04": MANAGED,  # ICT security management services
     "S14": MANAGED,  # ICT operation management (including maintenance)
     "S05": DATA_FEED,  # provision of data
+    "S13": LICENSED,  # software licencing (excluding SaaS): software we run ourselves
     "S17": IAAS,  # cloud computing services: IaaS
     "S18": IAAS,  # cloud computing services: PaaS
     "S19": SAAS,  # cloud computing services: SaaS
@@ -218,7 +221,8 @@ _ICT_MODELS_ADVICE = (
     "managed_service (run for us, or its people run work in our systems), staff_augmentation "
     "(agency or placed workers under our direction), multi_tenant_saas (one platform or "
     "network serving all its customers, a clearinghouse included), iaas_paas, colocation, "
-    "network_carrier (connectivity holding none of our data) or data_feed"
+    "network_carrier (connectivity holding none of our data), data_feed or licensed_software "
+    "(software we run ourselves)"
 )
 """The models an ICT supplier may be, with the suppliers that are hard to place (people in our
 systems, a network of many customers) named where they fit: no advice names a value that does
