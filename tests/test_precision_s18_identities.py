@@ -6,21 +6,7 @@ Through the CLI on real YAML; each case that must stay quiet is checked too."""
 from __future__ import annotations
 
 from one_file import check, doc, line, repo
-
-CONDITION = (
-    "period: {start: 2026-06-01, end: 2027-05-31}\n"
-    "conditions:\n"
-    "  - id: mfa\n"
-    "    statement: MFA on email, remote access (vendors included) and privileged accounts.\n"
-    "    control_categories: [mfa_email, mfa_remote_access, mfa_privileged]\n"
-    "    scope: [email, remote_access, privileged_access, third_party_access]\n"
-    "    attested: true\n"
-)
-
-
-def control(name: str, category: str, scope: str, status: str = "implemented") -> str:
-    return doc("Control", name, f"category: {category}\nstatus: {status}\nscope: {scope}\n")
-
+from test_precision_s11_insurer import CONDITION, control
 
 CONTROLS = (
     control("mfa-email", "mfa_email", "[email]"),
