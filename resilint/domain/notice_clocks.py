@@ -238,7 +238,8 @@ def starts_regulator_clocks(
 def _listed(entity: Document) -> bool:
     """One of the eleven kinds of NIS2 entity Implementing Regulation (EU) 2024/2690 binds: its
     Art. 3 criteria of a significant incident, with those of the article for their kind that
-    Art. 3(1)(g) brings in (Arts. 5 to 14: Art. 7 for cloud computing service providers), are
+    Art. 3(1)(g) brings in (Arts. 5 to 14: Art. 7 for cloud computing service providers, Art. 10
+    for managed and managed security service providers), are
     exhaustive for them (recital 30)."""
     kind = entity.data.get("nis2_entity_type")
     return isinstance(kind, str) and kind != "other"
