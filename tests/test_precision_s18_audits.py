@@ -284,3 +284,32 @@ def test_licensed_software_we_run_is_asked_escrow_not_step_in(cli, write) -> Non
     run_for_us = licensed(f"step_in_rights: false, {rest}").replace("S13", "S14")
     (step_in,) = check(cli, write, run_for_us, ["CTR-08"])
     assert "grants no step-in rights" in step_in["message"]
+
+
+# -- EXR-02: an owners' rehearsal of a function that is not critical ------------------------
+
+
+def exercise(criticality: str, scenarios: str = "[outage]") -> str:
+    function = doc("BusinessFunction", "payroll", f"criticality: {criticality}\n")
+    held = doc(
+        "Exercise",
+        "payroll-walkthrough",
+        "type: tabletop\ndate: 2026-10-01\nstatus: completed\nfunctions: [payroll]\n"
+        f"scenarios: {scenarios}\nparticipants: [business_owner, it]\n",
+    )
+    return repo(function, held)
+
+
+def seats(found: list[dict]) -> list[dict]:
+    return [f for f in found if "does not include" in f["message"]]
+
+
+def test_an_owners_rehearsal_of_a_function_that_is_not_critical_needs_no_full_table(
+    cli, write
+) -> None:
+    assert seats(check(cli, write, exercise("standard"), ["EXR-02"])) == []
+    (critical,) = seats(check(cli, write, exercise("critical"), ["EXR-02"]))
+    assert "does not include security, procurement, legal" in critical["message"]
+    # a supplier compromise needs the whole table, whatever the function
+    compromise = exercise("standard", "[supplier_compromise]")
+    assert len(seats(check(cli, write, compromise, ["EXR-02"]))) == 1
