@@ -74,3 +74,17 @@ def test_explain_and_the_reference_say_which_terms_a_mandate_leaves_out(cli) -> 
     assert "Not asked of a public body serving us under public law (public_body)" in explained
     listed = cli("explain", "CTR-03").stdout
     assert "mandated" not in listed
+
+
+def test_no_exit_plan_is_asked_of_a_participation_we_may_not_leave(cli, write) -> None:
+    """CON-04: leaving a mandated platform means ceasing to operate, as leaving a card scheme
+    does: its outage is the function's continuity plan's, not an exit plan's."""
+    function = doc(
+        "BusinessFunction",
+        "vessel-ops",
+        "criticality: critical\ndepends_on: {services: [{supplier: pcs, service: p}]}\n",
+    )
+    (finding,) = check(cli, write, repo(PLATFORM, CONTRACT, function), ["CON-04"])
+    assert "cannot be substituted, but has no exit plan" in finding["message"]
+    mandated = PLATFORM.replace("tier: 1\n", "tier: 1\nmandated: true\n")
+    assert check(cli, write, repo(mandated, CONTRACT, function), ["CON-04"]) == []
