@@ -313,3 +313,42 @@ def test_an_owners_rehearsal_of_a_function_that_is_not_critical_needs_no_full_ta
     # a supplier compromise needs the whole table, whatever the function
     compromise = exercise("standard", "[supplier_compromise]")
     assert len(seats(check(cli, write, compromise, ["EXR-02"]))) == 1
+
+
+# -- a ready alternative has one too: the supplier it stands in for --------------------------
+
+
+def carriers(primary_lists_backup: bool, primary_status: str = "active") -> str:
+    alternatives = (
+        "alternatives: [{supplier: backup-carrier, readiness: contracted}]\n"
+        if primary_lists_backup
+        else ""
+    )
+    service = (
+        "services: [{name: transit, supports_critical_function: true,\n"
+        "            substitutability: not_substitutable}]\n"
+    )
+    primary = doc(
+        "Supplier",
+        "main-carrier",
+        f"tier: 1\nstatus: {primary_status}\nprovides_ict_services: true\n{service}{alternatives}",
+    )
+    backup = doc("Supplier", "backup-carrier", f"tier: 1\nprovides_ict_services: true\n{service}")
+    contract = doc(
+        "Contract",
+        "ctr-backup",
+        "supplier: backup-carrier\nstatus: active\ncovers_ict_services: true\n"
+        "remedies: {step_in_rights: false, security_indemnity: false, "
+        "accelerated_termination: true}\n",
+    )
+    return repo(primary, backup, contract)
+
+
+def test_the_ready_alternative_of_an_engaged_supplier_has_one_in_it(cli, write) -> None:
+    alone = check(cli, write, carriers(False), ["CTR-08", "CON-04"])
+    assert {f["code"] for f in alone if "backup-carrier" in f["message"]} == {"CTR-08", "CON-04"}
+    paired = check(cli, write, carriers(True), ["CTR-08", "CON-04"])
+    assert [f for f in paired if "backup-carrier" in f["message"]] == []
+    # an exited supplier's list names no alternative of anyone's
+    exited = check(cli, write, carriers(True, "exited"), ["CTR-08", "CON-04"])
+    assert {f["code"] for f in exited if "backup-carrier" in f["message"]} == {"CTR-08", "CON-04"}

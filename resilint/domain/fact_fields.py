@@ -100,7 +100,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "regimes": _fact("array", "Regimes of those entities (dora, nis2, nydfs).", items=_TEXTS),
         "requires": _fact("array", "Terms the requirements matrix asks of it.", items=_TEXTS),
-        "has_alternative": _fact("boolean", "A documented alternative supplier is ready."),
+        "has_alternative": _fact(
+            "boolean",
+            "A documented alternative supplier is ready, or it is itself the ready alternative of "
+            "an engaged supplier (each can take the other's place).",
+        ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
     },
     "Contract": {

@@ -52,10 +52,12 @@ def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
                 found.supporting.append(route)
                 if supplier_id in reach.affirmed:
                     found.affirmed.append(route)
+    backups = _backups(facts)
     built = {}
     for supplier in facts.index.of_kind("Supplier"):
         key = supplier.id if supplier.id is not None else f"{supplier.path}#{supplier.index}"
-        built[key] = _supplier(facts, supplier, routes.get(supplier.id or "", _Routes()))
+        found = routes.get(supplier.id or "", _Routes())
+        built[key] = _supplier(facts, supplier, found, supplier.id in backups)
     return built
 
 
@@ -77,7 +79,9 @@ def _counted(supplier: Document, routes: _Routes) -> tuple[list[Route], list[Rou
     return counted, [(f, chain) for f, chain in direct if f not in functions]
 
 
-def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFacts:
+def _supplier(
+    facts: Facts, supplier: Document, routes: _Routes, backup: bool = False
+) -> SupplierFacts:
     resting, contested = _counted(supplier, routes)
     via = routes.entities
     data = supplier.data
@@ -138,7 +142,7 @@ def _supplier(facts: Facts, supplier: Document, routes: _Routes) -> SupplierFact
         )
         if stage != lifecycle.EXITED
         else frozenset(),
-        has_alternative=_has_alternative(facts, supplier),
+        has_alternative=backup or _has_alternative(facts, supplier),
         in_register=any(
             facts.in_register(c)
             for c in facts.index.having("Contract", "supplier", supplier.id or "")
@@ -261,6 +265,23 @@ def _has_alternative(facts: Facts, supplier: Document) -> bool:
         if ready and facts.index.get("Supplier", value_at(item, "supplier")) is not None:
             return True
     return False
+
+
+def _backups(facts: Facts) -> frozenset[str]:
+    """The suppliers that are an engaged supplier's ready alternative (contracted or onboarded):
+    each can take the other's place, so the one recorded as the alternative has one too (a
+    second transit carrier, a standby field contractor)."""
+    found = set()
+    for supplier in facts.index.of_kind("Supplier"):
+        if lifecycle.supplier_lifecycle(supplier) != lifecycle.ENGAGED:
+            continue
+        for item in _list(supplier.data.get("alternatives")):
+            other = value_at(item, "supplier")
+            ready = value_at(item, "readiness") in ("contracted", "onboarded")
+            known = isinstance(other, str) and facts.index.get("Supplier", other) is not None
+            if ready and known and other != supplier.id:
+                found.add(str(other))
+    return frozenset(found)
 
 
 def _list(value: Any) -> list[Any]:
