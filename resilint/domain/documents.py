@@ -4,7 +4,7 @@ and insurance policies."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resilint.domain import delivery, lifecycle
 from resilint.domain.facts import (
@@ -20,6 +20,7 @@ from resilint.domain.readers import as_date, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import supported_functions
 from resilint.domain.suppliers import contract_ict, intra_group, mandated, public_body
+from resilint.domain.tower import cyber_insured
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             else ""
         ),
         critical_note=note,
+        insured=cyber_insured(facts, tuple(entities)),
     )
 
 
@@ -102,11 +104,7 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
     covered = set(strings(contract.data.get("services")))
     if not covered:
         return ""
-    recorded = {
-        text_of(s.get("name")): s.get("supports_critical_function")
-        for s in supplier.data.get("services") or ()
-        if isinstance(s, dict)
-    }
+    recorded = _recorded_support(supplier)
     named = sorted(name for name in covered if recorded.get(name) is True)
     # a service recorded as supporting none passes no criticality on, whoever names it
     possible = {name for name in covered if recorded.get(name) is not False}
@@ -129,6 +127,16 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
     return ""
 
 
+def _recorded_support(supplier: Document) -> dict[str | None, Any]:
+    """Each service of the supplier, by name, with what it records of supporting a critical or
+    important function (supports_critical_function: true, false or absent)."""
+    return {
+        text_of(s.get("name")): s.get("supports_critical_function")
+        for s in supplier.data.get("services") or ()
+        if isinstance(s, dict)
+    }
+
+
 def _covers_only_non_critical(facts: Facts, contract: Document, supplier: Document) -> bool:
     """The contract names the services it covers, each recorded as supporting no critical or
     important function, and no critical function rests on one of them or on its supplier as a
@@ -138,11 +146,7 @@ def _covers_only_non_critical(facts: Facts, contract: Document, supplier: Docume
     covered = set(strings(contract.data.get("services")))
     if not covered:
         return False
-    recorded = {
-        text_of(s.get("name")): s.get("supports_critical_function")
-        for s in supplier.data.get("services") or ()
-        if isinstance(s, dict)
-    }
+    recorded = _recorded_support(supplier)
     if any(recorded.get(name) is not False for name in covered):
         return False
     for function, services in facts.direct_dependencies().get(supplier.id or "", []):
@@ -167,6 +171,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         in_register=_function_in_register(facts, function),
         restore_tests=_restore_tests(facts, function) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
+        insured=cyber_insured(facts, tuple(entities)),
     )
 
 

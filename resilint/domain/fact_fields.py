@@ -163,6 +163,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "one, or a critical function rests on it), in words to append to a message; empty "
             "otherwise.",
         ),
+        "insured": _fact(
+            "boolean",
+            "A cyber policy in force may cover a loss of its entities (of line cyber or none "
+            "recorded, insuring one of them or naming none): where none does, no insurer asks "
+            "anything of its suppliers or plans.",
+        ),
         "our_entities": _fact(
             "array",
             "Our entities that sign or use it (every entity when it names none).",
@@ -201,6 +207,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Every one of those entities under DORA applies its simplified ICT risk-management "
             "framework (dora_simplified_framework: DORA Art. 16(1) disapplies Articles 5 to 15), "
             "and one is.",
+        ),
+        "insured": _fact(
+            "boolean",
+            "A cyber policy in force may cover a loss of its entities (of line cyber or none "
+            "recorded, insuring one of them or naming none): where none does, no insurer asks "
+            "anything of its suppliers or plans.",
         ),
     },
     "Entity": {

@@ -146,6 +146,8 @@ class ContractFacts:
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
+    insured: bool = False
+    """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -159,6 +161,7 @@ class ContractFacts:
             "lifecycle": self.lifecycle,
             "critical": self.critical,
             "critical_note": self.critical_note,
+            "insured": self.insured,
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
             "effective_tier": self.supplier.effective_tier if self.supplier else None,
@@ -186,6 +189,8 @@ class FunctionFacts:
     dora_simplified_only: bool = False
     """Every entity of it under DORA applies the simplified ICT risk-management framework of
     DORA Art. 16 (Arts 5 to 15 do not bind them), and one is."""
+    insured: bool = False
+    """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -196,6 +201,7 @@ class FunctionFacts:
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "dora_simplified_only": self.dora_simplified_only,
+            "insured": self.insured,
         }
 
 

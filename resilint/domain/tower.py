@@ -54,6 +54,23 @@ def line_of(facts: Facts, policy: Document) -> str:
     return text_of(policy.data.get("line")) or text_of(root.data.get("line")) or CYBER
 
 
+def cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
+    """Whether a cyber policy in force may cover a loss of these entities (one insuring any of
+    them, or naming none): where none does, no insurer asks questionnaires, sworn statements,
+    forensics access or a notice of us. Once a check for each set of entities
+    (:meth:`Facts.derived`)."""
+    return facts.derived(_cyber_insured, entities)
+
+
+def _cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
+    return any(
+        facts.policy(policy).in_force
+        and line_of(facts, policy) == CYBER
+        and insures(policy, entities)
+        for policy in facts.index.of_kind("InsurancePolicy")
+    )
+
+
 def chain_below(facts: Facts, policy: Document) -> list[Document]:
     """The policy and those below it in its tower, down to the primary (shorter when broken)."""
     chain = [policy]
