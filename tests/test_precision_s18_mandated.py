@@ -88,3 +88,20 @@ def test_no_exit_plan_is_asked_of_a_participation_we_may_not_leave(cli, write) -
     assert "cannot be substituted, but has no exit plan" in finding["message"]
     mandated = PLATFORM.replace("tier: 1\n", "tier: 1\nmandated: true\n")
     assert check(cli, write, repo(mandated, CONTRACT, function), ["CON-04"]) == []
+
+
+def test_no_notice_period_or_renewal_review_is_asked_of_a_participation_we_may_not_leave(
+    cli, write
+) -> None:
+    """CTR-13, CTR-14 (energy grid operator audit: a platform a regulator's determination makes
+    every network operator use): we may not give notice, so there is no notice period of ours
+    to state and no renewal decision to review."""
+    renewing = CONTRACT.replace(
+        "start_date: 2019-01-01\n",
+        "start_date: 2019-01-01\nend_date: 2026-12-20\nauto_renew: true\n",
+    )
+    found = check(cli, write, repo(PLATFORM, renewing), ["CTR-13", "CTR-14"])
+    assert codes(found) == ["CTR-13", "CTR-14"]
+    assert "notice" in " ".join(f["message"] for f in found if f["code"] == "CTR-13")
+    mandated = PLATFORM.replace("tier: 1\n", "tier: 1\nmandated: true\n")
+    assert check(cli, write, repo(mandated, renewing), ["CTR-13", "CTR-14"]) == []
