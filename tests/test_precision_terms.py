@@ -93,6 +93,27 @@ def test_a_person_account_in_our_systems_asks_which_accounts_were_disabled(cli, 
     assert "disabled_privileged_accounts" in finding["message"]
 
 
+def test_persons_with_mfa_hold_no_secret_to_rotate_but_a_password_alone_is_one(cli, write) -> None:
+    """A field contractor working in our systems through personal accounts with MFA (energy
+    grid operator audit): after its compromise those accounts are disabled and re-enrolled,
+    the notice's list of disabled accounts; there is no shared secret to rotate. An account
+    without MFA rests on a password, and a machine credential is a secret."""
+    crew = supplier("tier: 1\nprovides_ict_services: true\ndata_sensitivity: internal\n")
+    asked = BASE_CONTENT.replace("contact]", "contact, disabled_privileged_accounts]")
+    with_mfa = identity("acme-crew", "human_account", "write", "mfa: true\n")
+    assert check(cli, write, repo(crew, with_mfa, contract(asked)), ["CTR-05"]) == []
+    rotated = "rotation_days: 90\nlast_rotated: 2026-10-01\n"
+    for other in (
+        identity("acme-crew2", "human_account", "write", "mfa: false\n"),
+        identity("acme-api", "api_key", "read-only", rotated),
+    ):
+        [finding] = check(cli, write, repo(crew, with_mfa, other, contract(asked)), ["CTR-05"])
+        assert "secrets_to_rotate" in finding["message"]
+        assert "account without MFA" in finding["message"]
+    revoked = identity("acme-api", "api_key", "read-only", "status: revoked\n")
+    assert check(cli, write, repo(crew, with_mfa, revoked, contract(asked)), ["CTR-05"]) == []
+
+
 def test_our_identity_provider_is_asked_for_accounts_and_secrets(cli, write) -> None:
     idp = supplier(TIER1_ICT + "name: Okta\n", "okta")
     others = identity(

@@ -26,7 +26,9 @@ term only where it has an object.
   host-to-host certificate, an SFTP user, a read or write API key) that only lets its systems
   exchange data with ours, or a person's read-only seat (an auditor in our data room).
 - What of ours it **holds**: ``data`` (our confidential data, stored by it), ``credentials``
-  (access into our systems) and ``identities`` (our sign-in runs through it).
+  (access into our systems), ``secrets`` (that access rests on a secret we would rotate: a
+  machine credential or a person's account without MFA) and ``identities`` (our sign-in runs
+  through it).
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ OPERATING_LEVELS = ("write", PRIVILEGED)
 LOOKING_LEVELS = ("read-only", "none")
 """A person's account at these levels looks at our systems without acting in them."""
 
-DATA, CREDENTIALS, IDENTITIES = "data", "credentials", "identities"
+DATA, CREDENTIALS, IDENTITIES, SECRETS = "data", "credentials", "identities", "secrets"
 
 
 def service_models(
@@ -411,9 +413,27 @@ def holds(facts: Facts, supplier: Document, exposures: frozenset[str]) -> frozen
         held.add(DATA)
     if "access" in exposures:
         held.add(CREDENTIALS)
+        if _shares_secrets(facts, supplier):
+            held.add(SECRETS)
     if supplier.id is not None and supplier.id in facts.identity_providers():
         held.add(IDENTITIES)
     return frozenset(held)
+
+
+def _shares_secrets(facts: Facts, supplier: Document) -> bool:
+    """Its access rests on a secret we would rotate after its compromise: an active machine
+    credential (an API key, a service account, an SFTP user, an SSH key, an OAuth client, a
+    certificate) or an active person's account without MFA (its password). A person's account
+    with MFA is disabled and re-enrolled, not rotated: the notice names it among the disabled
+    accounts. With no identity of it recorded, its access is taken to rest on one."""
+    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    if not identities:
+        return True
+    return any(
+        lifecycle.identity_active(i)
+        and (i.data.get("type") != HUMAN or i.data.get("mfa") is not True)
+        for i in identities
+    )
 
 
 def identity_providers(facts: Facts) -> frozenset[str]:

@@ -82,7 +82,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array",
             "What of ours it holds: data (our confidential data, or data_sensitivity not "
             "recorded, unless every service records stores_data: false), credentials (access "
-            "into our systems), identities (our sign-in runs through it).",
+            "into our systems), secrets (that access rests on a secret to rotate: an active "
+            "machine credential or person's account without MFA, or no Identity recorded), "
+            "identities (our sign-in runs through it).",
             items=_TEXTS,
         ),
         "holds_words": _fact(
