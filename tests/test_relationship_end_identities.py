@@ -31,3 +31,55 @@ def test_an_exited_suppliers_identity_is_to_be_revoked_not_rotated(cli, write) -
     result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
     codes = sorted(f["code"] for f in result.json()["findings"] if f["id"] == "old-sms-webhook")
     assert codes == ["IAM-03"]
+
+
+PROVIDER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: kantoor-it
+name: Kantoor IT
+tier: 1
+provides_ict_services: true
+status: active
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-kantoor-it
+supplier: kantoor-it
+status: terminated
+start_date: 2022-01-01
+end_date: 2026-06-30
+---
+apiVersion: resilint/v1
+kind: Identity
+id: kantoor-admins
+supplier: kantoor-it
+type: human_account
+access_level: privileged
+mfa: true
+status: active
+"""
+
+
+def test_admin_rights_left_after_a_terminated_contract_are_to_be_cut(cli, write) -> None:
+    """An IT provider recorded as tier 1 because it holds admin rights (as SUP-01 asks), whose
+    contract was terminated, keeps no critical function running: its leftover admin accounts
+    are the way in, and revoking them is the remedy, not renewing the contract (pension fund
+    audit)."""
+    write("programme.yaml", PROVIDER)
+    result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
+    [finding] = [f for f in result.json()["findings"] if f["code"] == "IAM-03"]
+    assert finding["id"] == "kantoor-admins"
+    assert "revoke it and set status: revoked" in finding["message"]
+    assert "Do not cut its access" not in finding["message"]
+
+
+def test_a_provider_a_critical_function_rests_on_is_exited_in_a_planned_way(cli, write) -> None:
+    function = (
+        "---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: benefits\n"
+        "criticality: critical\ndepends_on: {suppliers: [kantoor-it]}\n"
+    )
+    write("programme.yaml", PROVIDER + function)
+    result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
+    [finding] = [f for f in result.json()["findings"] if f["code"] == "IAM-03"]
+    assert "Do not cut its access unplanned" in finding["message"]

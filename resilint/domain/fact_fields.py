@@ -34,6 +34,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "critical, tier_2 or tier_3: the row of the requirements matrix it is judged by.",
         ),
         "supports_critical": _fact("boolean", "It supports a critical or important function."),
+        "relied_on": _fact(
+            "boolean",
+            "It does work we rely on: it supports a critical or important function, or it is "
+            "recorded as tier 1 and neither restricted data nor privileged access explains "
+            "that tier.",
+        ),
         "critical_functions": _fact(
             "array", "Critical or important functions resting on it.", items=_TEXTS
         ),

@@ -67,6 +67,19 @@ class SupplierFacts:
         return not self.ict and "operating_access" not in self.exposures
 
     @property
+    def tiered_by_exposure(self) -> bool:
+        """Restricted data or privileged access make it tier 1 by themselves, so a recorded tier 1
+        then says nothing about reliance (a law firm holding our breach files, an IT provider
+        holding admin rights, with no function resting on either)."""
+        return self.data_sensitivity == "restricted" or self.access_level == "privileged"
+
+    @property
+    def relied_on(self) -> bool:
+        """It does work we rely on: a critical or important function rests on it, or it is
+        recorded as tier 1 and no exposure explains that tier."""
+        return self.supports_critical or (self.declared_tier == 1 and not self.tiered_by_exposure)
+
+    @property
     def understated(self) -> bool:
         """Recorded below tier 1 although it is critical in effect."""
         return self.critical and self.declared_tier is not None and self.declared_tier > 1
@@ -93,6 +106,7 @@ class SupplierFacts:
             "tier_note": self.tier_note,
             "tier_class": self.tier_class,
             "supports_critical": self.supports_critical,
+            "relied_on": self.relied_on,
             "critical_functions": list(self.critical_functions),
             "ict": self.ict,
             "access_level": self.access_level,

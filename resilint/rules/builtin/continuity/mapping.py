@@ -21,10 +21,7 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
     mapped = _mapped_suppliers(context)
     for supplier in context.index.of_kind("Supplier"):
         facts = context.facts.supplier(supplier)
-        relied_on = facts.supports_critical or (
-            facts.declared_tier == 1 and not _tiered_by_exposure(facts)
-        )
-        if not relied_on or supplier.id is None or supplier.id in mapped:
+        if not facts.relied_on or supplier.id is None or supplier.id in mapped:
             continue
         if facts.lifecycle != ENGAGED:
             continue
@@ -43,20 +40,13 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
         yield context.finding(info, supplier, ("id",), message, related)
 
 
-def _tiered_by_exposure(facts: SupplierFacts) -> bool:
-    """Restricted data or privileged access make a supplier tier 1 by themselves (the domain
-    model's criticality), so a recorded tier 1 then says nothing about reliance: a law firm
-    holding our breach files is tier 1 without any function resting on it."""
-    return facts.data_sensitivity == "restricted" or facts.access_level == "privileged"
-
-
 def _reliance(supplier: Document, facts: SupplierFacts) -> tuple[str, ...]:
     """The records that make the supplier one we rely on, and so put it under this rule: its
     own or a service's supports_critical_function, and a recorded tier 1 that no exposure
     explains. Its exposures (restricted data, privileged access) are not among them: they make it
     critical, not relied on, so naming them would send the user to the wrong record."""
     reasons = []
-    if facts.declared_tier == 1 and not _tiered_by_exposure(facts):
+    if facts.declared_tier == 1 and not facts.tiered_by_exposure:
         reasons.append("it is recorded as tier 1")
     if supplier.data.get("supports_critical_function") is True:
         reasons.append("it is recorded as supporting a critical function")
