@@ -195,13 +195,20 @@ _SETS: dict[frozenset[str], frozenset[str]] = {}
 """Each set of service models once (a few words make few sets), for every contract's facts."""
 
 
-def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: bool) -> str:
+def model_note(
+    supplier: Document,
+    models: frozenset[str],
+    ict: bool,
+    non_ict: bool,
+    exposures: frozenset[str] = frozenset(),
+) -> str:
     """For a finding whose term the service model decides, where the model is unknown: words
     saying what it is asked as of and the one record that settles it; "" where the model is
     known. ``ict``: what is concerned covers ICT services (or the supplier operates in our
     systems); ``non_ict``: the supplier provides none and does not operate in our systems, so
-    it is asked as an IT vendor only because nothing says it is an adviser, a bank or a scheme.
-    Asking is the conservative default (a guessed model would hide real gaps)."""
+    it is asked as an IT vendor only because nothing says it is an adviser, a bank or a scheme;
+    then the words name what of its exposures asks the term (``exposures``), the record a reader
+    checks first. Asking is the conservative default (a guessed model would hide real gaps)."""
     if models:
         return ""
     if ict:
@@ -211,10 +218,16 @@ def model_note(supplier: Document, models: frozenset[str], ict: bool, non_ict: b
             f"{_ICT_MODELS_ADVICE}, and a term with no object for that model is no longer asked)"
         )
     if non_ict:
+        held = exposure_words(exposures)
+        because = (
+            f"supplier {supplier.id} {held} and nothing recorded says it"
+            if held
+            else (f"nothing recorded says supplier {supplier.id}")
+        )
         return (
-            f" (asked because nothing recorded says supplier {supplier.id} is a professional "
-            "adviser, a bank or a payment scheme; if it is, record its service_model: "
-            "professional_service, financial_service or market_infrastructure)"
+            f" (asked because {because} is a professional adviser, a bank or a payment scheme;"
+            " if it is, record its service_model: professional_service, financial_service or"
+            " market_infrastructure)"
         )
     return ""
 

@@ -81,12 +81,16 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         switchable=supplier is not None
         and delivery.replaceable(supplier.document, covered, delivery.SWITCHABLE),
         model_note=(
-            delivery.model_note(supplier.document, models, ict, supplier.non_ict)
+            delivery.model_note(
+                supplier.document, models, ict, supplier.non_ict, supplier.exposures
+            )
             if supplier
             else ""
         ),
         adviser_note=(
-            delivery.model_note(supplier.document, models, False, supplier.non_ict)
+            delivery.model_note(
+                supplier.document, models, False, supplier.non_ict, supplier.exposures
+            )
             if supplier
             else ""
         ),

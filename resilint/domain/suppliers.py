@@ -151,8 +151,8 @@ def _supplier(
         contested_chain=min((chain for _, chain in contested), key=len, default=()),
         service_models=models,
         holds=delivery.holds(facts, supplier, exposures),
-        model_note=delivery.model_note(supplier, models, not non_ict, non_ict),
-        adviser_note=delivery.model_note(supplier, models, False, non_ict),
+        model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
+        adviser_note=delivery.model_note(supplier, models, False, non_ict, exposures),
     )
 
 

@@ -1,0 +1,53 @@
+"""Findings of the audits of a German electricity distribution operator, a Luxembourg fund
+manager and a Dutch pension fund that a risk manager would not act on, through the CLI on real
+YAML: each false alarm gone, the real gap next to it still found."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+PRINT_HOUSE = doc(
+    "Supplier",
+    "print-house",
+    "name: Drukkerij Oosterhout\n"
+    "tier: 2\n"
+    "provides_ict_services: false\n"
+    "data_sensitivity: confidential\n"
+    "contacts:\n"
+    "  security: {name: Privacy officer, email: privacy@print.example}\n",
+)
+
+
+def test_sup03_a_tier_2_supplier_that_only_holds_our_data_needs_a_named_contact(
+    cli, write
+) -> None:
+    """A print and mailing house holding member letters: no ICT service, no access to our
+    systems. It tells us of a breach without undue delay (GDPR Art. 33(2)); a named contact is
+    what to ask, not a 24x7 security line."""
+    assert check(cli, write, repo(PRINT_HOUSE), ["SUP-03"]) == []
+    nameless = PRINT_HOUSE.split("contacts:")[0]
+    [finding] = check(cli, write, repo(nameless), ["SUP-03"])
+    assert "24x7" not in finding["message"]
+
+
+def test_sup03_a_tier_2_supplier_with_access_is_asked_24x7_naming_why(cli, write) -> None:
+    """A spare-parts logistics firm reading our ERP through an API key: its access is why a
+    24x7 contact is asked, and the finding says so before suggesting another service model."""
+    logistics = doc(
+        "Supplier",
+        "depot",
+        "name: Depot Logistik\ntier: 2\nprovides_ict_services: false\n"
+        "data_sensitivity: internal\nhighest_access_level: read-only\n"
+        "contacts:\n  security: {name: IT lead, email: it@depot.example}\n",
+    )
+    key = doc(
+        "Identity",
+        "depot-erp-key",
+        "supplier: depot\ntype: api_key\naccess_level: read-only\n"
+        "rotation_days: 90\nlast_rotated: 2026-10-01\n",
+    )
+    [finding] = check(cli, write, repo(logistics, key), ["SUP-03"])
+    assert "no 24x7 security contact" in finding["message"]
+    assert "asked because supplier depot has access to our systems and nothing" in (
+        finding["message"]
+    )
