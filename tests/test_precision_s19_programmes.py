@@ -51,3 +51,24 @@ def test_sup03_a_tier_2_supplier_with_access_is_asked_24x7_naming_why(cli, write
     assert "asked because supplier depot has access to our systems and nothing" in (
         finding["message"]
     )
+
+
+def test_ctr05_a_tier_2_multi_tenant_saas_is_asked_no_notice_items(cli, write) -> None:
+    """An office suite below tier 1 sends every customer one notice on its standard terms (as
+    it gives no claim duties below tier 1); a critical one is still asked the items."""
+    suite = doc(
+        "Supplier",
+        "office",
+        "name: Office cloud\ntier: 2\nprovides_ict_services: true\n"
+        "service_model: multi_tenant_saas\ndata_sensitivity: confidential\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-office",
+        "supplier: office\nstatus: active\n"
+        "incident_notification: {window_hours: 24, trigger: suspected, content: [contact]}\n",
+    )
+    assert check(cli, write, repo(suite, contract), ["CTR-05"]) == []
+    critical = suite.replace("tier: 2", "tier: 1")
+    [finding] = check(cli, write, repo(critical, contract), ["CTR-05"])
+    assert "exfiltration_indicators" in finding["message"]

@@ -54,3 +54,18 @@ def test_the_same_supplier_run_as_a_managed_service_is_asked_every_term(cli, wri
     assert "sworn statements" in messages(found, "CTR-07")
     assert "step-in" in messages(found, "CTR-08")
     assert "identity agency-nurses of critical supplier carepool" in messages(found, "CON-02")
+
+
+def test_an_agency_or_a_freelancer_is_asked_a_named_contact_not_a_24x7_line(cli, write) -> None:
+    """Its people work in our systems under our direction, through accounts we disable
+    ourselves: a named security contact at the agency (or the freelancer) is what we need; a
+    one-person business has no escalation order to give (scale-up SaaS audit)."""
+    named = "contacts:\n  security: {name: Placement manager, email: security@carepool.example}\n"
+    agency = supplier(AGENCY + "service_model: staff_augmentation\n" + named, "carepool")
+    assert check(cli, write, repo(agency, NURSES, WARD), ["SUP-03"]) == []
+    managed = agency.replace("staff_augmentation", "managed_service")
+    found = check(cli, write, repo(managed, NURSES, WARD), ["SUP-03"])
+    assert "24x7" in messages(found, "SUP-03") and "escalation" in messages(found, "SUP-03")
+    nameless = supplier(AGENCY + "service_model: staff_augmentation\n", "carepool")
+    [finding] = check(cli, write, repo(nameless, NURSES, WARD), ["SUP-03"])
+    assert "24x7" not in finding["message"]
