@@ -79,7 +79,34 @@ def test_a_provider_a_critical_function_rests_on_is_exited_in_a_planned_way(cli,
         "---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: benefits\n"
         "criticality: critical\ndepends_on: {suppliers: [kantoor-it]}\n"
     )
-    write("programme.yaml", PROVIDER + function)
+    lapsed = PROVIDER.replace("status: terminated", "status: ended")
+    write("programme.yaml", lapsed + function)
     result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
     [finding] = [f for f in result.json()["findings"] if f["code"] == "IAM-03"]
     assert "Do not cut its access unplanned" in finding["message"]
+
+
+def test_a_contract_we_terminated_or_a_freelancer_who_left_is_cut_off(cli, write) -> None:
+    """We ended the relationship ourselves (a terminated contract), or the supplier's people
+    worked under our direction (staff augmentation, a freelancer): the leftover account is the
+    way in, whatever function the supplier served (scale-up SaaS audit)."""
+    function = (
+        "---\napiVersion: resilint/v1\nkind: BusinessFunction\nid: benefits\n"
+        "criticality: critical\ndepends_on: {suppliers: [kantoor-it]}\n"
+    )
+    lapsed = PROVIDER.replace("status: terminated", "status: ended")
+    for text, planned in (
+        (lapsed + function, True),
+        (PROVIDER + function, False),
+        (
+            lapsed.replace(
+                "status: active\n", "status: active\nservice_model: staff_augmentation\n", 1
+            )
+            + function,
+            False,
+        ),
+    ):
+        write("programme.yaml", text)
+        result = cli("check", "--no-cache", "--format", "json", "--as-of", "2026-11-26")
+        [finding] = [f for f in result.json()["findings"] if f["code"] == "IAM-03"]
+        assert ("Do not cut its access unplanned" in finding["message"]) is planned, text
