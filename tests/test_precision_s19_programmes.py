@@ -72,3 +72,42 @@ def test_ctr05_a_tier_2_multi_tenant_saas_is_asked_no_notice_items(cli, write) -
     critical = suite.replace("tier: 2", "tier: 1")
     [finding] = check(cli, write, repo(critical, contract), ["CTR-05"])
     assert "exfiltration_indicators" in finding["message"]
+
+
+IDP = doc(
+    "Supplier",
+    "keyfort",
+    "name: Keyfort Identity\ntier: 1\nprovides_ict_services: true\n"
+    "service_model: multi_tenant_saas\n"
+    "services:\n"
+    "  - name: workforce-sso\n"
+    "    supports_critical_function: true\n"
+    "    substitutability: highly_complex\n",
+)
+
+
+def test_con04_a_highly_complex_service_behind_a_critical_function_needs_an_exit_plan(
+    cli, write
+) -> None:
+    """A sign-in platform whose replacement takes nine months, with no exit plan and no
+    alternative (pension fund and scale-up SaaS audits): as much a way-out gap as a service
+    that cannot be substituted at all."""
+    [finding] = check(cli, write, repo(IDP), ["CON-04"])
+    assert "is highly complex to substitute, but has no exit plan" in finding["message"]
+    planned = IDP + "    exit_plan: {reference: exit/keyfort.pdf, transition_period_months: 12}\n"
+    assert check(cli, write, repo(planned), ["CON-04"]) == []
+    medium = IDP.replace("highly_complex", "medium_complexity")
+    assert check(cli, write, repo(medium), ["CON-04"]) == []
+
+
+def test_sup11_an_exit_plan_without_a_transition_period_is_reported(cli, write) -> None:
+    """A short transition period was reported and a missing one passed (grid operator and
+    scale-up SaaS audits)."""
+    bare = IDP + "    exit_plan: {reference: exit/keyfort.pdf}\n"
+    [finding] = check(cli, write, repo(bare), ["SUP-11"])
+    assert "records no transition period" in finding["message"]
+    short = IDP + "    exit_plan: {reference: exit/keyfort.pdf, transition_period_months: 3}\n"
+    [finding] = check(cli, write, repo(short), ["SUP-11"])
+    assert "only 3 months" in finding["message"]
+    enough = IDP + "    exit_plan: {reference: exit/keyfort.pdf, transition_period_months: 12}\n"
+    assert check(cli, write, repo(enough), ["SUP-11"]) == []
