@@ -36,6 +36,24 @@ _AREA = {
     "mfa_remote_access": "remote_access",
     "mfa_privileged": "privileged_access",
 }
+# The areas each category protects by its nature (the MFA categories' as above). In a condition
+# naming several categories, a category with an area of its own among the scopes is judged over
+# that area, not over a sibling's: "OT segmented from IT, remote access to OT only with MFA"
+# needs network_segmentation on the network and mfa_remote_access on remote access, not MFA
+# over the network. A category with no area of its own (patching, logging) protects whatever
+# the condition names, and is asked every scope but the MFA categories' areas.
+_OWN_AREAS: dict[str, frozenset[str]] = {
+    **{category: frozenset({area}) for category, area in _AREA.items()},
+    "pam": frozenset({"privileged_access"}),
+    "email_filtering": frozenset({"email"}),
+    "network_segmentation": frozenset({"network"}),
+    "encryption_in_transit": frozenset({"network"}),
+    "encryption_at_rest": frozenset({"data_stores"}),
+    "edr": frozenset({"endpoints", "servers"}),
+    "backup_immutable": frozenset({"backups"}),
+    "backup_offline": frozenset({"backups"}),
+    "backup_restore_test": frozenset({"backups"}),
+}
 _DEFAULT_ENCRYPTION = ["encryption_at_rest"]
 RESTORE_TESTS = "backup_restore_test"
 """The control category of a restore-testing programme: it meets a condition only while its
@@ -150,7 +168,7 @@ def _condition_gap(
     controls: list[Document],
 ) -> tuple[str, tuple[Related, ...]] | None:
     minimum = number(condition.get("minimum_coverage_percent"))
-    siblings = {_AREA[c] for c in categories if c in _AREA and c != category}
+    siblings = _siblings_areas(condition, categories, category)
     shared = {s for _, s in _shared_scopes(condition, categories)} if category in _AREA else set()
     required = [s for s in strings(condition.get("scope")) if s not in siblings | shared]
     candidates = _candidates(controls, category)
@@ -188,6 +206,23 @@ def _condition_gap(
     why = f" ({reasons})" if reasons else ""
     have = "the controls inventory has none" + (f" that meets it{why}" if why else "")
     return f"needs an implemented {category} control{covering}, but {have}", related
+
+
+def _siblings_areas(condition: dict[str, Any], categories: list[str], category: str) -> set[str]:
+    """The areas of the condition's scope that are other categories' job, not ``category``'s:
+    an MFA sibling's area always; another sibling's own areas (but ``category``'s own) when
+    ``category`` has an area of its own among the scopes."""
+    own = _OWN_AREAS.get(category, frozenset())
+    judged_by_own = bool(own & set(strings(condition.get("scope"))))
+    theirs = set()
+    for other in categories:
+        if other == category:
+            continue
+        if other in _AREA:
+            theirs.add(_AREA[other])
+        if judged_by_own:
+            theirs |= _OWN_AREAS.get(other, frozenset()) - own
+    return theirs
 
 
 def _accounts_without_mfa(context: RuleContext) -> list[Document]:
@@ -259,13 +294,15 @@ def _mfa(categories: list[str]) -> list[str]:
 
 def _shared_scopes(condition: dict[str, Any], categories: list[str]) -> list[tuple[int, str]]:
     """The scopes, with their positions, that a condition naming two or more MFA categories asks
-    of its MFA controls together: those that are no MFA category's area, nor all. Such a scope
-    says whose access the areas' MFA must reach (vendors' access: third_party_access), not a
-    further area each category must cover: the vendors' remote-access MFA meets it, without the
-    email MFA listing vendors too."""
+    of its MFA controls together: those that are no MFA category's area, nor the own area of
+    another category the condition names (network segmentation's network), nor all. Such a
+    scope says whose access the areas' MFA must reach (vendors' access: third_party_access),
+    not a further area each category must cover: the vendors' remote-access MFA meets it,
+    without the email MFA listing vendors too."""
     if len(_mfa(categories)) < 2:
         return []
-    areas = set(_AREA.values()) | {"all"}
+    owned = (area for c in categories for area in _OWN_AREAS.get(c, frozenset()))
+    areas = set(_AREA.values()) | set(owned) | {"all"}
     return [(k, s) for k, s in enumerate(strings(condition.get("scope"))) if s not in areas]
 
 

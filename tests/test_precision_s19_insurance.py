@@ -1,0 +1,75 @@
+"""The nineteenth precision audit's insurance findings (an energy grid operator and an asset
+manager), through the CLI on real YAML: a condition combining controls of different areas judges
+each control over its own area; each real gap is still found, with the quiet cases checked too."""
+
+from __future__ import annotations
+
+from one_file import check, doc, line, repo
+
+# -- INS-01: a condition combining controls of different areas ------------------------------
+
+OT_CONDITION = (
+    "period: {start: 2026-07-01, end: 2027-06-30}\n"
+    "conditions:\n"
+    "  - id: ot-segmentation\n"
+    "    statement: OT segmented from IT; remote access to OT only through a jump host with MFA.\n"
+    "    control_categories: [network_segmentation, mfa_remote_access]\n"
+    "    scope: [network, remote_access]\n"
+    "    minimum_coverage_percent: 100\n"
+    "    attested: true\n"
+)
+OT_POLICY = doc("InsurancePolicy", "cyber", OT_CONDITION)
+
+
+def control(name: str, category: str, scope: str, coverage: int = 100) -> str:
+    body = f"category: {category}\nstatus: implemented\nscope: {scope}\n"
+    return doc("Control", name, body + f"coverage_percent: {coverage}\n")
+
+
+SEGMENTATION = control("ot-segmentation", "network_segmentation", "[network]")
+JUMP_HOST_MFA = control("mfa-remote", "mfa_remote_access", "[remote_access, third_party_access]")
+
+
+def test_ins01_each_control_of_a_combined_condition_is_judged_over_its_own_area(cli, write) -> None:
+    assert check(cli, write, repo(OT_POLICY, SEGMENTATION, JUMP_HOST_MFA), ["INS-01"]) == []
+    # beside two MFA categories, the network is segmentation's, not a scope their MFA must reach
+    both = OT_CONDITION.replace(
+        "[network_segmentation, mfa_remote_access]",
+        "[network_segmentation, mfa_remote_access, mfa_privileged]",
+    ).replace("[network, remote_access]", "[network, remote_access, privileged_access]")
+    admins = control("mfa-admin", "mfa_privileged", "[privileged_access]")
+    text = repo(doc("InsurancePolicy", "cyber", both), SEGMENTATION, JUMP_HOST_MFA, admins)
+    assert check(cli, write, text, ["INS-01"]) == []
+
+
+def test_ins01_a_combined_condition_still_finds_each_controls_gap(cli, write) -> None:
+    # the MFA on remote access covers only part of its own area
+    short = control("mfa-remote", "mfa_remote_access", "[remote_access]", coverage=85)
+    text = repo(OT_POLICY, SEGMENTATION, short)
+    (finding,) = check(cli, write, text, ["INS-01"])
+    assert finding["line"] == line(text, "control_categories: [network_segmentation")
+    message = finding["message"]
+    assert "needs an implemented mfa_remote_access control covering remote_access, but" in message
+    assert "control mfa-remote covers 85%, under the 100% required" in message
+    # the MFA covers email only: remote access is uncovered
+    elsewhere = control("mfa-remote", "mfa_remote_access", "[email]")
+    (finding,) = check(cli, write, repo(OT_POLICY, SEGMENTATION, elsewhere), ["INS-01"])
+    assert "leave remote_access uncovered" in finding["message"]
+    # no segmentation of the network: the MFA does not stand in for it
+    (finding,) = check(cli, write, repo(OT_POLICY, JUMP_HOST_MFA), ["INS-01"])
+    assert (
+        "needs an implemented network_segmentation control covering network" in (finding["message"])
+    )
+
+
+def test_ins01_a_category_with_no_area_of_its_own_is_asked_every_scope(cli, write) -> None:
+    condition = (
+        "conditions:\n"
+        "  - {id: endpoints, control_categories: [edr, patching], scope: [endpoints, servers]}\n"
+    )
+    policy = doc("InsurancePolicy", "cyber", "period: {start: 2026-07-01, end: 2027-06-30}\n")
+    edr = control("edr", "edr", "[endpoints, servers]")
+    servers_only = control("patching", "patching", "[servers]")
+    (finding,) = check(cli, write, repo(policy + condition, edr, servers_only), ["INS-01"])
+    assert "needs patching controls covering endpoints, servers" in finding["message"]
+    assert "leave endpoints uncovered" in finding["message"]
