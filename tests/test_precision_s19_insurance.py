@@ -1,6 +1,8 @@
 """The nineteenth precision audit's insurance findings (an energy grid operator and an asset
 manager), through the CLI on real YAML: a condition combining controls of different areas judges
-each control over its own area; each real gap is still found, with the quiet cases checked too."""
+each control over its own area; the incident templates are asked the notice contact only of
+policies an incident may claim under (not professional indemnity). Each real gap is still
+found, with the quiet cases checked too."""
 
 from __future__ import annotations
 
@@ -73,3 +75,60 @@ def test_ins01_a_category_with_no_area_of_its_own_is_asked_every_scope(cli, writ
     (finding,) = check(cli, write, repo(policy + condition, edr, servers_only), ["INS-01"])
     assert "needs patching controls covering endpoints, servers" in finding["message"]
     assert "leave endpoints uncovered" in finding["message"]
+
+
+# -- INS-05 and impact: the notice contact of a policy an incident may claim under ------------
+
+PERIOD = "period: {start: 2026-04-01, end: 2027-03-31}\n"
+CYBER = doc(
+    "InsurancePolicy",
+    "cyber",
+    PERIOD + "notice:\n  contact: {email: claims@cyber.example}\n",
+)
+FUND_ADMIN = doc(
+    "Supplier",
+    "fund-admin",
+    "tier: 1\nprovides_ict_services: true\nservice_model: managed_service\n",
+)
+DEALING = doc(
+    "BusinessFunction",
+    "dealing",
+    "criticality: critical\nrto_hours: 8\nmtpd_hours: 48\ndepends_on: {suppliers: [fund-admin]}\n",
+)
+DEALING_PLAN = doc(
+    "ContinuityPlan",
+    "dealing-plan",
+    "function: dealing\n"
+    "comms_templates:\n  insurer: {reference: insurer.md, recipients: [claims@cyber.example]}\n",
+)
+
+
+def other_line(line: str) -> str:
+    return doc(
+        "InsurancePolicy",
+        "pi",
+        f"line: {line}\n{PERIOD}notice:\n  contact: {{email: fl-claims@insurer.example}}\n",
+    )
+
+
+def test_ins05_asks_no_incident_template_for_a_professional_indemnity_insurer(cli, write) -> None:
+    text = repo(CYBER, FUND_ADMIN, DEALING, DEALING_PLAN, other_line("other"))
+    assert check(cli, write, text, ["INS-05"]) == []
+    # a crime policy (theft by hacking, funds-transfer fraud) is an incident's claim: asked
+    crime = repo(CYBER, FUND_ADMIN, DEALING, DEALING_PLAN, other_line("crime"))
+    (finding,) = check(cli, write, crime, ["INS-05"])
+    assert (
+        "notice contact of crime insurance policy pi (fl-claims@insurer.example)"
+        in (finding["message"])
+    )
+
+
+def test_impact_lists_no_incident_notice_to_a_professional_indemnity_insurer(
+    cli, write, tmp_path
+) -> None:
+    write("resilint.yaml", "{}\n")
+    write("repo.yaml", repo(CYBER, FUND_ADMIN, DEALING, DEALING_PLAN, other_line("other")))
+    args = ("impact", "--supplier", "fund-admin", "--format", "json", "--as-of", "2026-11-26")
+    found = cli(*args, cwd=tmp_path).json()
+    assert {n["document"] for n in found["notices"] if n["kind"] == "insurer"} == {"cyber"}
+    assert [p["policy"] for p in found["insurance"]] == ["cyber"]

@@ -54,6 +54,20 @@ def line_of(facts: Facts, policy: Document) -> str:
     return text_of(policy.data.get("line")) or text_of(root.data.get("line")) or CYBER
 
 
+INCIDENT_LINES = frozenset({CYBER, "crime", "specie"})
+"""The lines of insurance an incident may claim under: cyber; crime (theft by hacking or by
+employees, fraudulent transfers: social engineering, funds-transfer fraud); specie (loss of
+valuables in safe keeping, such as cold-storage key material). A policy of line other
+(professional indemnity, directors' and officers', property) answers claims made against us or
+damage to property: notice of circumstances to its insurer is a claims decision, not a message
+of the incident plans."""
+
+
+def incident_line(facts: Facts, policy: Document) -> bool:
+    """Whether an incident may be a claim under the policy: its line is one of INCIDENT_LINES."""
+    return line_of(facts, policy) in INCIDENT_LINES
+
+
 def cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
     """Whether a cyber policy in force may cover a loss of these entities (one insuring any of
     them, or naming none): where none does, no insurer asks questionnaires, sworn statements,

@@ -16,6 +16,7 @@ from resilint.domain.tower import (
     base_of,
     chain_below,
     dependent_covers,
+    incident_line,
     included,
     insures,
     own_terms,
@@ -46,13 +47,14 @@ _WHEN = {
 
 
 def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]:
-    """Policies in force that may insure one of the entities, every layer of each tower: the
-    primaries first, then the layers over them, each in file order (so, at equal deadlines,
-    the primary insurer's notice comes before an excess layer's)."""
+    """Policies in force that may insure one of the entities, of a line an incident may claim
+    under (not a professional-indemnity policy, INS-05's reading), every layer of each tower:
+    the primaries first, then the layers over them, each in file order (so, at equal
+    deadlines, the primary insurer's notice comes before an excess layer's)."""
     found = [
         p
         for p in in_order(facts.index.of_kind("InsurancePolicy"))
-        if facts.policy(p).in_force and insures(p, entities)
+        if facts.policy(p).in_force and insures(p, entities) and incident_line(facts, p)
     ]
     return sorted(found, key=lambda p: len(chain_below(facts, p)))
 

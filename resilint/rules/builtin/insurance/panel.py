@@ -8,7 +8,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, firm_key, in_order, name_key, strings, value_at
-from resilint.domain.tower import CYBER, insures, line_of
+from resilint.domain.tower import CYBER, incident_line, insures, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
@@ -58,20 +58,25 @@ def _noticed(context: RuleContext, policies: list[Document]) -> list[Document]:
     """The policies whose notice contact the insurer templates must reach: those with terms of
     their own, and an excess layer following form that records a notice contact of its own (an
     excess insurer is given notice itself: notice to the insurer below is not notice to it; the
-    layer takes the panel and conditions of the policy below, not its address)."""
+    layer takes the panel and conditions of the policy below, not its address); each of a line
+    an incident may claim under (a professional-indemnity insurer's notice of circumstances is
+    a claims decision, not an incident message)."""
     judged_ids = {id(p) for p in policies}
     return [
         p
         for p in in_order(context.index.of_kind("InsurancePolicy"))
-        if id(p) in judged_ids
-        or (
-            context.facts.policy(p).in_force
-            and isinstance(value_at(p.data, "notice", "contact"), dict)
-            and (
-                value_at(p.data, "notice", "contact", "email")
-                or value_at(p.data, "notice", "contact", "phone")
+        if (
+            id(p) in judged_ids
+            or (
+                context.facts.policy(p).in_force
+                and isinstance(value_at(p.data, "notice", "contact"), dict)
+                and (
+                    value_at(p.data, "notice", "contact", "email")
+                    or value_at(p.data, "notice", "contact", "phone")
+                )
             )
         )
+        and incident_line(context.facts, p)
     ]
 
 
