@@ -106,7 +106,7 @@ DEALING_PLAN = doc(
 def other_line(line: str) -> str:
     return doc(
         "InsurancePolicy",
-        "pi",
+        "financial-lines",
         f"line: {line}\n{PERIOD}notice:\n  contact: {{email: fl-claims@insurer.example}}\n",
     )
 
@@ -118,7 +118,7 @@ def test_ins05_asks_no_incident_template_for_a_professional_indemnity_insurer(cl
     crime = repo(CYBER, FUND_ADMIN, DEALING, DEALING_PLAN, other_line("crime"))
     (finding,) = check(cli, write, crime, ["INS-05"])
     assert (
-        "notice contact of crime insurance policy pi (fl-claims@insurer.example)"
+        "notice contact of crime insurance policy financial-lines (fl-claims@insurer.example)"
         in (finding["message"])
     )
 
@@ -132,3 +132,15 @@ def test_impact_lists_no_incident_notice_to_a_professional_indemnity_insurer(
     found = cli(*args, cwd=tmp_path).json()
     assert {n["document"] for n in found["notices"] if n["kind"] == "insurer"} == {"cyber"}
     assert [p["policy"] for p in found["insurance"]] == ["cyber"]
+
+
+def test_impact_gives_a_crime_policy_no_business_interruption_cover(cli, write, tmp_path) -> None:
+    write("resilint.yaml", "{}\n")
+    write("repo.yaml", repo(CYBER, FUND_ADMIN, DEALING, DEALING_PLAN, other_line("crime")))
+    args = ("impact", "--supplier", "fund-admin", "--format", "json", "--as-of", "2026-11-26")
+    insurance = {p["policy"]: p["covers"] for p in cli(*args, cwd=tmp_path).json()["insurance"]}
+    assert insurance["financial-lines"] == []
+    assert [c["cover"] for c in insurance["cyber"]] == [
+        "dependent_business_interruption",
+        "business_interruption",
+    ]

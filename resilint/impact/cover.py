@@ -12,6 +12,7 @@ from resilint.domain import Facts
 from resilint.domain.readers import dicts, in_order, integer, number, strings, text_of, value_at
 from resilint.domain.tower import (
     BUSINESS_INTERRUPTION,
+    CYBER,
     DEPENDENT_BI,
     base_of,
     chain_below,
@@ -19,6 +20,7 @@ from resilint.domain.tower import (
     incident_line,
     included,
     insures,
+    line_of,
     own_terms,
     terms_of,
 )
@@ -62,8 +64,10 @@ def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]
 def insurance(
     facts: Facts, policies: list[Document], down: list[Document], own: bool, hours: float | None
 ) -> tuple[PolicyImpact, ...]:
-    """One entry per policy with terms of its own, with the layers that follow its form.
-    ``down``: the suppliers whose outage this is; ``own``: our own systems are down."""
+    """One entry per policy with terms of its own, with the layers that follow its form; the
+    business-interruption covers of a cyber policy only (a crime or specie policy has none:
+    INS-03 asks it for none). ``down``: the suppliers whose outage this is; ``own``: our own
+    systems are down."""
     found = []
     for policy in policies:
         if not own_terms(facts, policy):
@@ -73,8 +77,12 @@ def insurance(
         )
         integrated = any(_integrated(facts, supplier) for supplier in down)
         covers = (
-            *_dependent(facts, policy, down, hours),
-            _own(policy, own, bool(down), integrated, hours),
+            (
+                *_dependent(facts, policy, down, hours),
+                _own(policy, own, bool(down), integrated, hours),
+            )
+            if line_of(facts, policy) == CYBER
+            else ()
         )
         found.append(
             PolicyImpact(
