@@ -144,3 +144,45 @@ def test_impact_gives_a_crime_policy_no_business_interruption_cover(cli, write, 
         "dependent_business_interruption",
         "business_interruption",
     ]
+
+
+# -- INS-04: dependent cover and a regulated bank, custodian or depositary --------------------
+
+IT_PROVIDERS = doc(
+    "InsurancePolicy",
+    "cyber",
+    PERIOD + "business_interruption: {waiting_period_hours: 6}\n"
+    "dependent_bi: {scope: it_providers, waiting_period_hours: 6}\n",
+)
+
+
+def non_ict(model: str) -> str:
+    return doc(
+        "Supplier",
+        "depositary",
+        f"name: Depositary Bank S.A.\ntier: 1\nprovides_ict_services: false\n{model}",
+    )
+
+
+NAV = doc(
+    "BusinessFunction",
+    "nav",
+    "criticality: critical\nrto_hours: 8\nmtpd_hours: 48\ndepends_on: {suppliers: [depositary]}\n",
+)
+
+
+def test_ins04_asks_no_broker_to_name_a_depositary_bank(cli, write, tmp_path) -> None:
+    bank = non_ict("service_model: financial_service\n")
+    assert check(cli, write, repo(IT_PROVIDERS, bank, NAV), ["INS-04"]) == []
+    # impact says why the dependent cover does not respond
+    args = ("impact", "--supplier", "depositary", "--format", "json", "--as-of", "2026-11-26")
+    (policy,) = cli(*args, cwd=tmp_path).json()["insurance"]
+    (dependent,) = [c for c in policy["covers"] if c["cover"] == "dependent_business_interruption"]
+    assert dependent["responds"] == "no"
+    assert "dependent cover is not written for a regulated bank" in dependent["why"]
+
+
+def test_ins04_still_reports_another_critical_supplier_left_out(cli, write) -> None:
+    adviser = non_ict("service_model: professional_service\n").replace("Bank S.A.", "Advisers")
+    (finding,) = check(cli, write, repo(IT_PROVIDERS, adviser, NAV), ["INS-04"])
+    assert "leaves out critical supplier depositary" in finding["message"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from resilint.domain.delivery import FINANCIAL
 from resilint.domain.readers import strings, text_of, value_at
 from resilint.model import Document
 
@@ -121,3 +122,11 @@ def dependent_covers(facts: Facts, policy: Document, supplier: Document) -> bool
     if supplier.id in named or scope not in ("named", "it_providers"):
         return True
     return scope == "it_providers" and facts.supplier(supplier).ict
+
+
+def unwritten_dependency(facts: Facts, supplier: Document) -> bool:
+    """A supplier dependent business-interruption cover is not written for: a regulated bank,
+    custodian or depositary serving us as its client (every service financial_service). Cyber
+    insurers write dependent cover for the providers of IT services, not for the bank holding
+    our accounts or our funds' assets (insurer market practice): no broker can name it."""
+    return facts.supplier(supplier).service_models == frozenset({FINANCIAL})

@@ -23,6 +23,7 @@ from resilint.domain.tower import (
     line_of,
     own_terms,
     terms_of,
+    unwritten_dependency,
 )
 from resilint.impact.model import (
     Cover,
@@ -112,7 +113,7 @@ def _dependent(
         elif dependent_covers(facts, policy, supplier):
             responds, why = "yes", _why_covered(policy, supplier)
         else:
-            responds, why = "no", _why_left_out(policy, supplier)
+            responds, why = "no", _why_left_out(facts, policy, supplier)
         yield _make(policy, DEPENDENT_BI, str(supplier.id), responds, why, waiting, hours)
 
 
@@ -125,10 +126,18 @@ def _why_covered(policy: Document, supplier: Document) -> str:
     return "the cover includes every supplier's outage"
 
 
-def _why_left_out(policy: Document, supplier: Document) -> str:
+def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
     if value_at(policy.data, "dependent_bi", "scope") == "named":
-        return f"the cover names only the providers it lists, and {supplier.id} is not named"
-    return f"the cover includes only IT providers, and {supplier.id} provides no ICT services"
+        why = f"the cover names only the providers it lists, and {supplier.id} is not named"
+    else:
+        why = f"the cover includes only IT providers, and {supplier.id} provides no ICT services"
+    if unwritten_dependency(facts, supplier):
+        why += (
+            "; dependent cover is not written for a regulated bank, custodian or depositary "
+            "(insurer market practice): its failure is met by our contract with it and its "
+            "duties as a regulated firm"
+        )
+    return why
 
 
 def _integrated(facts: Facts, supplier: Document) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, listed, number, show_number, text_of, value_at
-from resilint.domain.tower import dependent_covers, included, insures
+from resilint.domain.tower import dependent_covers, included, insures, unwritten_dependency
 from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
@@ -213,12 +213,15 @@ def _dependent_gaps(
 
 def _outside_dependent_cover(context: RuleContext, policy: Document, supplier: Document) -> bool:
     """A supplier that dependent cover has no reason to name: one of our group companies that
-    the policy insures (its outage is an insured's own, under business-interruption cover), or
-    a payment scheme or market infrastructure (every service market_infrastructure) where the
+    the policy insures (its outage is an insured's own, under business-interruption cover); a
+    regulated bank, custodian or depositary, for which dependent cover is not written; or a
+    payment scheme or market infrastructure (every service market_infrastructure) where the
     policy excludes the failure of such infrastructure (an exclusion of type
     infrastructure_failure): naming it would buy nothing."""
     own = text_of(supplier.data.get("group_entity"))
     if own is not None and insures(policy, (own,)):
+        return True
+    if unwritten_dependency(context.facts, supplier):
         return True
     models = context.facts.supplier(supplier).service_models
     excluded = {text_of(e.get("type")) for _, e in dicts(policy.data.get("exclusions"))}
