@@ -1,8 +1,10 @@
 """The nineteenth precision audit's insurance findings (an energy grid operator and an asset
 manager), through the CLI on real YAML: a condition combining controls of different areas judges
 each control over its own area; the incident templates are asked the notice contact only of
-policies an incident may claim under (not professional indemnity). Each real gap is still
-found, with the quiet cases checked too."""
+policies an incident may claim under (not professional indemnity); dependent cover is not asked
+to name a depositary bank, and is found not to respond to a network carrier that the policy's
+exclusion of infrastructure failure takes out (a gap that went unreported). Each real gap is
+still found, with the quiet cases checked too."""
 
 from __future__ import annotations
 
@@ -186,3 +188,77 @@ def test_ins04_still_reports_another_critical_supplier_left_out(cli, write) -> N
     adviser = non_ict("service_model: professional_service\n").replace("Bank S.A.", "Advisers")
     (finding,) = check(cli, write, repo(IT_PROVIDERS, adviser, NAV), ["INS-04"])
     assert "leaves out critical supplier depositary" in finding["message"]
+
+
+# -- INS-04 and impact: a network carrier under an exclusion of infrastructure failure --------
+
+INFRASTRUCTURE = (
+    "exclusions:\n"
+    "  - {id: infrastructure, type: infrastructure_failure,\n"
+    "     description: Failure of telecommunications infrastructure not under our control.}\n"
+)
+
+
+def carrier(model: str = "network_carrier") -> str:
+    return doc(
+        "Supplier",
+        "carrier",
+        f"tier: 1\nprovides_ict_services: true\nservice_model: {model}\n",
+    )
+
+
+GRID = doc(
+    "BusinessFunction",
+    "grid",
+    "criticality: critical\nrto_hours: 1\nmtpd_hours: 24\ndepends_on: {suppliers: [carrier]}\n",
+)
+
+
+def dependent(scope: str, extra: str = "") -> str:
+    return doc(
+        "InsurancePolicy",
+        "cyber",
+        PERIOD + "business_interruption: {waiting_period_hours: 12}\n"
+        f"dependent_bi: {{scope: {scope}, waiting_period_hours: 12{extra}}}\n",
+    )
+
+
+def test_ins04_dependent_cover_will_not_respond_to_an_excluded_carrier(cli, write) -> None:
+    text = repo(dependent("it_providers") + INFRASTRUCTURE, carrier(), GRID)
+    found = check(cli, write, text, ["INS-04"])
+    (excluded,) = [f for f in found if "network carrier" in f["message"]]
+    assert excluded["line"] == line(text, "type: infrastructure_failure")
+    assert (
+        "the dependent business-interruption cover of insurance policy cyber will not respond to "
+        "an outage of critical supplier carrier, on which function grid (critical) rests"
+    ) in excluded["message"]
+    assert "Ask the broker for a carve-back naming carrier" in excluded["message"]
+    # the cover that does not respond is not compared with the function's RTO either
+    (note,) = [f for f in found if "recovered on plan" in f["message"]]
+    assert "dependent business-interruption cover's" not in note["message"]
+    # a cover of every supplier is taken out all the same
+    every = repo(dependent("all_suppliers") + INFRASTRUCTURE, carrier(), GRID)
+    assert [f for f in check(cli, write, every, ["INS-04"]) if "network carrier" in f["message"]]
+
+
+def test_ins04_no_exclusion_a_named_carrier_or_a_cloud_provider_is_no_gap(cli, write) -> None:
+    def gaps(text: str) -> list[dict]:
+        found = check(cli, write, text, ["INS-04"])
+        return [f for f in found if "recovered on plan" not in f["message"]]
+
+    assert gaps(repo(dependent("it_providers"), carrier(), GRID)) == []
+    named = dependent("it_providers", ", named_providers: [carrier]") + INFRASTRUCTURE
+    assert gaps(repo(named, carrier(), GRID)) == []
+    assert gaps(repo(dependent("it_providers") + INFRASTRUCTURE, carrier("iaas_paas"), GRID)) == []
+
+
+def test_impact_says_the_dependent_cover_does_not_respond_to_the_carrier(
+    cli, write, tmp_path
+) -> None:
+    write("resilint.yaml", "{}\n")
+    write("repo.yaml", repo(dependent("it_providers") + INFRASTRUCTURE, carrier(), GRID))
+    args = ("impact", "--supplier", "carrier", "--format", "json", "--as-of", "2026-11-26")
+    (policy,) = cli(*args, cwd=tmp_path).json()["insurance"]
+    (cover,) = [c for c in policy["covers"] if c["cover"] == "dependent_business_interruption"]
+    assert cover["responds"] == "no"
+    assert "excludes infrastructure failure (exclusion infrastructure)" in cover["why"]

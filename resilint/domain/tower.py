@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from resilint.domain.delivery import FINANCIAL
-from resilint.domain.readers import strings, text_of, value_at
+from resilint.domain.delivery import FINANCIAL, NETWORK
+from resilint.domain.readers import dicts, strings, text_of, value_at
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -115,13 +115,38 @@ def included(policy: Document, cover: str) -> bool:
 
 
 def dependent_covers(facts: Facts, policy: Document, supplier: Document) -> bool:
-    """Whether dependent business-interruption cover includes an outage at the supplier: named
-    in the policy, or within its scope (every supplier, or IT providers when it provides ICT)."""
+    """Whether dependent business-interruption cover responds to an outage at the supplier:
+    named in the policy, or within its scope (every supplier, or IT providers when it provides
+    ICT) and not taken out by the policy's exclusion of infrastructure failure."""
     scope = value_at(policy.data, "dependent_bi", "scope")
     named = strings(value_at(policy.data, "dependent_bi", "named_providers"))
-    if supplier.id in named or scope not in ("named", "it_providers"):
+    if supplier.id in named:
+        return True
+    if excluded_infrastructure(facts, policy, supplier) is not None:
+        return False
+    if scope not in ("named", "it_providers"):
         return True
     return scope == "it_providers" and facts.supplier(supplier).ict
+
+
+def excluded_infrastructure(facts: Facts, policy: Document, supplier: Document) -> int | None:
+    """The position of the policy's exclusion of infrastructure failure (type
+    infrastructure_failure) that takes out an outage at the supplier, a network carrier (every
+    service network_carrier): the infrastructure exclusions of cyber wordings take out the
+    failure of telecommunications networks not under our control (insurer market practice),
+    as a carrier's is. None when the policy has no such exclusion, the supplier is no carrier,
+    or the policy's dependent cover names it (cover the broker agreed for it)."""
+    if facts.supplier(supplier).service_models != frozenset({NETWORK}):
+        return None
+    if supplier.id in strings(value_at(policy.data, "dependent_bi", "named_providers")):
+        return None
+    return next(
+        (i for i, e in dicts(policy.data.get("exclusions")) if e.get("type") == _INFRASTRUCTURE),
+        None,
+    )
+
+
+_INFRASTRUCTURE = "infrastructure_failure"
 
 
 def unwritten_dependency(facts: Facts, supplier: Document) -> bool:

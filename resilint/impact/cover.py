@@ -17,6 +17,7 @@ from resilint.domain.tower import (
     base_of,
     chain_below,
     dependent_covers,
+    excluded_infrastructure,
     incident_line,
     included,
     insures,
@@ -127,6 +128,15 @@ def _why_covered(policy: Document, supplier: Document) -> str:
 
 
 def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
+    excluded = excluded_infrastructure(facts, policy, supplier)
+    if excluded is not None:
+        exclusion = value_at(policy.data, "exclusions", excluded, "id")
+        return (
+            f"{supplier.id} is a network carrier, and the policy excludes infrastructure failure "
+            f"(exclusion {exclusion}), which in cyber wordings takes out the outage of a "
+            "telecommunications network not under our control (insurer market practice; the "
+            "wording decides)"
+        )
     if value_at(policy.data, "dependent_bi", "scope") == "named":
         why = f"the cover names only the providers it lists, and {supplier.id} is not named"
     else:

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, listed, number, show_number, text_of, value_at
-from resilint.domain.tower import dependent_covers, included, insures, unwritten_dependency
-from resilint.findings import Finding, Level
+from resilint.domain.tower import (
+    dependent_covers,
+    excluded_infrastructure,
+    included,
+    insures,
+    unwritten_dependency,
+)
+from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
@@ -192,10 +198,8 @@ def _dependent_gaps(
     context: RuleContext, info: RuleInfo, policy: Document, functions: list[Document]
 ) -> Iterator[Finding]:
     scope = value_at(policy.data, "dependent_bi", "scope")
-    if scope not in ("named", "it_providers") or not included(
-        policy, "dependent_business_interruption"
-    ):
-        return  # all_suppliers leaves nobody out; no scope recorded is INS-03's finding
+    if scope is None or not included(policy, "dependent_business_interruption"):
+        return  # no scope recorded is INS-03's finding
     users: dict[str, tuple[Document, list[Document]]] = {}
     for function in functions:
         if not insures(policy, context.facts.function(function).entities):
@@ -235,23 +239,43 @@ def _left_out(
     supplier: Document,
     functions: list[Document],
 ) -> Finding:
-    scope = value_at(policy.data, "dependent_bi", "scope")
-    why = (
-        "names only the providers it lists, and it is not named"
-        if scope == "named"
-        else "covers only IT providers, and it provides no ICT services"
-    )
     who = ", ".join(f"{f.id} ({f.data.get('criticality')})" for f in functions)
     who = f"function {who} rests" if len(functions) == 1 else f"functions {who} rest"
-    message = (
-        f"insurance policy {policy.id} leaves out critical supplier {supplier.id}, on which "
-        f"{who}: its dependent business-interruption cover {why}, so our loss from an outage "
-        f"of {supplier.id} that a cyber incident at it causes would not be covered (insurer "
-        "market practice). Ask the broker to name "
-        "the supplier, or record the accepted gap in a waiver"
-    )
+    excluded = excluded_infrastructure(context.facts, policy, supplier)
+    if excluded is not None:
+        where: JsonPath = ("exclusions", excluded, "type")
+        message = _excluded_carrier(policy, supplier, who, excluded)
+    else:
+        where = ("dependent_bi", "scope")
+        why = (
+            "names only the providers it lists, and it is not named"
+            if value_at(policy.data, "dependent_bi", "scope") == "named"
+            else "covers only IT providers, and it provides no ICT services"
+        )
+        message = (
+            f"insurance policy {policy.id} leaves out critical supplier {supplier.id}, on which "
+            f"{who}: its dependent business-interruption cover {why}, so our loss from an "
+            f"outage of {supplier.id} that a cyber incident at it causes would not be covered "
+            "(insurer market practice). Ask the broker to name the supplier, or record the "
+            "accepted gap in a waiver"
+        )
     chain = context.facts.supplier(supplier).chain
-    related = [context.related(supplier, ("id",), "critical supplier left out")]
+    label = "critical network carrier" if excluded is not None else "critical supplier left out"
+    related = [context.related(supplier, ("id",), label)]
     related += [context.related(hop.document, hop.json_path, hop.text) for hop in chain]
-    where = ("dependent_bi", "scope")
     return context.finding(info, policy, where, message, tuple(related), str(supplier.id))
+
+
+def _excluded_carrier(policy: Document, supplier: Document, who: str, excluded: int) -> str:
+    """Why dependent cover will not respond to a critical network carrier's outage."""
+    exclusion = value_at(policy.data, "exclusions", excluded, "id")
+    return (
+        f"the dependent business-interruption cover of insurance policy {policy.id} will not "
+        f"respond to an outage of critical supplier {supplier.id}, on which {who}: "
+        f"{supplier.id} is a network carrier, and the policy excludes infrastructure failure "
+        f"(exclusion {exclusion}), which in cyber wordings takes out the outage of a "
+        "telecommunications network not under our control however the dependent cover is "
+        "scoped (insurer market practice; the wording decides). Ask the broker for a "
+        f"carve-back naming {supplier.id} (then record it in dependent_bi.named_providers), or "
+        "record the accepted gap in a waiver"
+    )
