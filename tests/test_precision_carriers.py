@@ -102,10 +102,22 @@ def test_a_telecom_carrier_is_asked_no_step_in_images_claim_duties_or_playbook(c
         "service_model: network_carrier\n"
     )
     assert carrier_terms(cli, write, recorded) == []
-    # its logs are still asked (the connection records it keeps), and the model is known
+    # holding nothing of ours, it is asked no log days (its connection records are kept under
+    # its own telecoms duties: grid operator and telecom audits), but preservation on request
+    # and our team's access still are, and the model is known
     found = carrier_terms(cli, write, CRITICAL_CARRIER, TEAM_ONLY + REMEDIES)
-    assert codes(found) == ["CTR-06"] and "keep logs" in messages(found, "CTR-06")
+    assert codes(found) == ["CTR-06"] and "keep logs" not in messages(found, "CTR-06")
+    assert "preserve evidence when we ask" in messages(found, "CTR-06")
     assert "service_model" not in messages(found, "CTR-06")
+    # a carrier holding credentials into our systems (a managed router's API key) is asked them
+    key = identity("carrier-api", "api_key", "write", "rotation_days: 90\n", "acme")
+    found = check(
+        cli,
+        write,
+        repo(supplier(CRITICAL_CARRIER), key, contract(TEAM_ONLY + REMEDIES)),
+        ["CTR-06"],
+    )
+    assert "keep logs" in messages(found, "CTR-06")
 
 
 def test_a_network_run_for_us_is_a_managed_service(cli, write) -> None:
