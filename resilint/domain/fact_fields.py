@@ -114,6 +114,23 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "an engaged supplier (each can take the other's place).",
         ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
+        "non_ict_services": _fact(
+            "array",
+            "Names of its services that only contracts not for ICT services cover (a regulated "
+            "fund administration contracted apart from the same supplier's ICT data portal): "
+            "contracts name each, and none that covers it (naming it, or naming no service) is "
+            "for ICT services. A service no contract names is judged with the supplier "
+            "(supplier.ict) and is never listed.",
+            items=_TEXTS,
+        ),
+        "services_not_in_register": _fact(
+            "array",
+            "Names of its services that contracts name but none in the DORA register of "
+            "information covers (naming it, or naming no service): the register has no row of "
+            "them, as the export's B_02.02.0060 shows. A service no contract names is judged with "
+            "the supplier (supplier.in_register) and is never listed.",
+            items=_TEXTS,
+        ),
     },
     "Contract": {
         "in_register": _fact(

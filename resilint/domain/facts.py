@@ -56,6 +56,12 @@ class SupplierFacts:
     name) is recorded as not supporting a critical function: the records disagree, and it is
     judged as recorded, not made critical by them (SUP-01 asks to settle it)."""
     contested_chain: Chain = ()
+    non_ict_services: frozenset[str] = frozenset()
+    """Its services that only contracts not for ICT services cover (:func:`.suppliers.uncovered`):
+    DORA's terms for each ICT service are not asked of them."""
+    services_not_in_register: frozenset[str] = frozenset()
+    """Its services that contracts name but none in the DORA register covers: the register
+    reports no row of them (B_02.02, B_05.02, B_07.01)."""
 
     @property
     def effective_tier(self) -> int | None:
@@ -120,6 +126,8 @@ class SupplierFacts:
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
             "in_register": self.in_register,
+            "non_ict_services": sorted(self.non_ict_services),
+            "services_not_in_register": sorted(self.services_not_in_register),
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
             "holds_words": delivery.holds_words(self.holds),

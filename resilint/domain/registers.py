@@ -17,6 +17,9 @@ answers; neither derives them again.
 - A business function is in the register when a contract in the register supports it directly
   (it depends on the contract's supplier or on one of the contract's services): the function
   identifier of B_02.02 and the rows of B_06.01.
+- A supplier's service is in the register when a contract in the register covers it (names it,
+  or names no service: the export's B_02.02.0060); a service no contract names goes with its
+  supplier (``supplier.services_not_in_register``, :func:`.suppliers.uncovered`).
 """
 
 from __future__ import annotations

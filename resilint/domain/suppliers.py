@@ -5,14 +5,14 @@ for us and holds (exposure), whom it serves and which terms the requirements mat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import delivery, lifecycle
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Chain
-from resilint.domain.readers import integer, mapping_at, text_of, value_at
+from resilint.domain.readers import integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.model import Document
 
@@ -116,6 +116,7 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
+    contracts = facts.index.having("Contract", "supplier", supplier.id or "")
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -143,17 +144,38 @@ def _supplier(
         if stage != lifecycle.EXITED
         else frozenset(),
         has_alternative=backup or _has_alternative(facts, supplier),
-        in_register=any(
-            facts.in_register(c)
-            for c in facts.index.having("Contract", "supplier", supplier.id or "")
-        ),
+        in_register=any(facts.in_register(c) for c in contracts),
         contested=tuple(dict.fromkeys(f for f, _ in contested)),
         contested_chain=min((chain for _, chain in contested), key=len, default=()),
         service_models=models,
         holds=delivery.holds(facts, supplier, exposures),
         model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
         adviser_note=delivery.model_note(supplier, models, False, non_ict, exposures),
+        non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
+        services_not_in_register=uncovered(supplier, contracts, facts.in_register),
     )
+
+
+def uncovered(
+    supplier: Document, contracts: Sequence[Document], holds: Callable[[Document], bool]
+) -> frozenset[str]:
+    """The supplier's services that its contracts name, but none of those covering them
+    ``holds`` (covers ICT services, is in the register): a regulated fund administration
+    contracted apart from the same supplier's ICT data portal. A contract covers the services it
+    names, or all of them when it names none, as the register export reports an arrangement
+    (B_02.02.0060, :func:`resilint.register.providers.covered_services`). A service no contract
+    names is judged with its supplier as a whole, so it is never listed."""
+    named: set[str] = set()
+    covered: set[str] = set()
+    for contract in contracts:
+        names = set(strings(contract.data.get("services")))
+        if holds(contract):
+            if not names:
+                return frozenset()  # it covers every service
+            covered |= names
+        named |= names
+    own = {value_at(s, "name") for s in _list(supplier.data.get("services"))}
+    return frozenset(name for name in named - covered if name in own)
 
 
 def _reasons(

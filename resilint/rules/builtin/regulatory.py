@@ -214,13 +214,19 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Findi
     the chain behind them is listed."""
     named = _named_services(context)
     for supplier in _in_scope(context, info):
-        whole = context.facts.supplier(supplier).supports_critical
-        services = _critical_services(supplier, named, whole)
+        facts = context.facts.supplier(supplier)
+        # not a service only contracts not for ICT services cover (a regulated administration
+        # beside the same supplier's ICT portal), as SUP-06 to SUP-08 read it
+        services = [
+            (j, s)
+            for j, s in _critical_services(supplier, named, facts.supports_critical)
+            if s.get("name") not in facts.non_ict_services
+        ]
         for j, service in services:
             for where, message in _service_gaps(supplier, j, service):
                 yield context.finding(info, supplier, where, message)
         if any(value_at(s, "subcontracting", "allowed") is True for _, s in services):
-            yield from _chain_problems(context, info, supplier)
+            yield from _chain_problems(context, info, supplier, facts.non_ict_services)
 
 
 def _named_services(context: RuleContext) -> set[tuple[str, str]]:
@@ -299,7 +305,9 @@ def _forbidden_but_subcontracted(
 _CHAIN_FIELDS = ("name", "rank", "country", "services", "supports_critical_function")
 
 
-def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) -> Iterator[Finding]:
+def _chain_problems(
+    context: RuleContext, info: RuleInfo, supplier: Document, non_ict: frozenset[str]
+) -> Iterator[Finding]:
     subs = dicts(supplier.data.get("subcontractors"))
     shared = supplier.data.get("shared_dependencies")
     clouds = [
@@ -318,6 +326,9 @@ def _chain_problems(context: RuleContext, info: RuleInfo, supplier: Document) ->
         yield context.finding(info, supplier, ("shared_dependencies",), message)
     related = (context.related(supplier, ("services",), "services that may be subcontracted"),)
     for k, sub in subs:
+        served = strings(sub.get("services"))
+        if served and all(name in non_ict for name in served):
+            continue  # it serves only services no contract for ICT services covers
         missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
         if missing:
             message = (
