@@ -353,7 +353,9 @@ ACTUARY = (
 
 def test_a_read_only_seat_does_not_make_a_non_ict_adviser_an_ict_contract(cli, write) -> None:
     """DORA Art. 30(2) and 28(7) are asked of contracts for ICT services: an actuary that we
-    give a seat to look at our data provides none; one that acts in our systems still counts."""
+    give a seat to look at our data provides none; one that acts in our systems still counts
+    where nothing recorded says it is an adviser (a payroll bureau with administrator rights
+    provides no ICT services by its record either), not where its service model says so."""
     dora = ["CTR-01", "CTR-09"]
     for looking in (
         "highest_access_level: read-only\n",
@@ -364,6 +366,9 @@ def test_a_read_only_seat_does_not_make_a_non_ict_adviser_an_ict_contract(cli, w
             documents.append(identity_doc("act-seat", "human_account", "read-only", "", "actuaria"))
         assert check(cli, write, repo(*documents), dora) == []
     acting = supplier_doc(ACTUARY + "highest_access_level: write\n", "actuaria")
+    assert check(cli, write, repo(acting, contract("", "actuaria")), dora) == []
+    unknown = ACTUARY.replace("service_model: professional_service\n", "")
+    acting = supplier_doc(unknown + "highest_access_level: write\n", "actuaria")
     assert codes(check(cli, write, repo(acting, contract("", "actuaria")), dora)) == dora
     # unrecorded, any access still makes the contract an ICT one (nothing says otherwise)
     unsaid = supplier_doc(ACTUARY.replace("provides_ict_services: false\n", ""), "actuaria")

@@ -134,3 +134,82 @@ def test_a_contract_naming_no_service_covers_them_all_and_an_unnamed_one_is_the_
     found = check(cli, write, text, ["REG-05", "SUP-06"])
     assert {f["line"] for f in found} == {line(text, "- name: reporting")}
     assert {f["code"] for f in found} == {"REG-05", "SUP-06"}
+
+
+# -- a seat we give a regulated financial service is no ICT service ---------------------------
+FUND = doc(
+    "Entity",
+    "fund",
+    "name: Pensioenfonds Zuidrand\nlei: 5299000J2N45DDNE4Y28\ncountry: NL\nregimes: [dora]\n",
+)
+FIDUCIARY = doc(
+    "Supplier",
+    "delta",
+    "name: Delta Fiduciair Vermogensbeheer N.V.\nprovides_ict_services: false\n"
+    "service_model: financial_service\ntier: 1\nsupports_critical_function: true\n"
+    "services:\n"
+    "  - {name: fiduciary-management, supports_critical_function: true, stores_data: true}\n",
+)
+SEAT = doc(
+    "Identity",
+    "delta-board-portal",
+    "supplier: delta\ntype: human_account\naccess_level: write\nmfa: true\nstatus: active\n",
+)
+MANDATE = doc(
+    "Contract",
+    "ctr-delta",
+    "supplier: delta\nservices: [fiduciary-management]\nsupports_critical_function: true\n"
+    "start_date: 2022-01-01\n",
+)
+ICT_CONTRACT = ["CTR-01", "CTR-02", "CTR-09", "CTR-10", "REG-03", "REG-05", "REG-06", "REG-12"]
+
+
+def test_a_seat_in_our_systems_does_not_make_a_financial_service_an_ict_contract(
+    cli, write
+) -> None:
+    """A fiduciary manager recorded as providing no ICT services (a regulated financial service:
+    the Commission's answer to ESAs Q&A 2999) whose staff post papers in our board portal: the
+    seat is our service to it, so its contract is no ICT contract (DORA Art. 28(7), 30) and not
+    in the register. A supplier that acts in our systems and whose model nothing records (a
+    payroll bureau with administrator rights) still makes its contract an ICT one."""
+    text = repo(FUND, FIDUCIARY, SEAT, MANDATE)
+    assert check(cli, write, text, ICT_CONTRACT) == []
+    unknown = FIDUCIARY.replace("service_model: financial_service\n", "")
+    found = check(cli, write, repo(FUND, unknown, SEAT, MANDATE), ICT_CONTRACT)
+    assert {"CTR-01", "CTR-02", "CTR-09", "CTR-10", "REG-03"} <= {f["code"] for f in found}
+
+
+def test_a_bank_told_by_its_name_is_no_ict_contract_for_its_file_exchange(cli, write) -> None:
+    """Inferred as well as recorded: a bank that records no model, whose SFTP account drops
+    payment files in our systems (write access, no person acting in them), is told by its
+    name."""
+    bank = doc(
+        "Supplier",
+        "handelsbank",
+        "name: Noordelijke Handelsbank N.V.\nprovides_ict_services: false\ntier: 2\n"
+        "services:\n  - {name: payments-account}\n",
+    )
+    sftp = doc(
+        "Identity",
+        "handelsbank-sftp",
+        "supplier: handelsbank\ntype: sftp_user\naccess_level: write\nstatus: active\n",
+    )
+    account = doc("Contract", "ctr-bank", "supplier: handelsbank\nstart_date: 2020-01-01\n")
+    assert check(cli, write, repo(FUND, bank, sftp, account), ["CTR-01", "CTR-09"]) == []
+    unnamed = bank.replace("Noordelijke Handelsbank N.V.", "Noordelijke Diensten N.V.")
+    found = check(cli, write, repo(FUND, unnamed, sftp, account), ["CTR-01", "CTR-09"])
+    assert {f["code"] for f in found} == {"CTR-01", "CTR-09"}
+
+
+def test_the_security_terms_its_access_calls_for_are_still_asked(cli, write) -> None:
+    """Its access still counts for the security terms: an entity the NIS2 implementing rules
+    bind asks the point 5.1.4 clauses (CTR-12) of the fiduciary manager with a seat in its
+    systems, as of any supplier with access."""
+    msp = doc(
+        "Entity",
+        "msp",
+        "name: Zuidrand IT\ncountry: NL\nregimes: [nis2]\n"
+        "nis2_entity_type: managed_service_provider\n",
+    )
+    found = check(cli, write, repo(msp, FIDUCIARY, SEAT, MANDATE), ["CTR-12", "CTR-01"])
+    assert {f["code"] for f in found} == {"CTR-12"}

@@ -70,6 +70,10 @@ MODEL_WORDS = {
     LICENSED: "licensed software we run ourselves",
 }
 MODELS = tuple(MODEL_WORDS)
+OWN_TRADE = frozenset({PROFESSIONAL, FINANCIAL, MARKET})
+"""The models of a supplier that serves us in a trade of its own, not with ICT services: a law
+firm or other adviser, a regulated bank or other financial service, a payment scheme or market
+infrastructure. A seat we give its people in our systems is our service to it."""
 
 _BY_ICT_SERVICE_TYPE = {
     "S03": MANAGED,  # ICT help desk and first level support

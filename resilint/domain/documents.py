@@ -19,7 +19,13 @@ from resilint.domain.facts import (
 from resilint.domain.readers import as_date, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import supported_functions
-from resilint.domain.suppliers import contract_ict, intra_group, mandated, public_body
+from resilint.domain.suppliers import (
+    contract_ict,
+    contract_secured,
+    intra_group,
+    mandated,
+    public_body,
+)
 from resilint.domain.tower import cyber_insured
 from resilint.model import Document
 
@@ -56,7 +62,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         facts.matrix.required(
             supplier.tier_class,
             supplier.exposures,
-            ict,
+            contract_secured(facts, contract),  # its access is ours to secure though not ICT
             models,
             intra_group(supplier.document),
             public_body(supplier.document),

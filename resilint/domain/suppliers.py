@@ -313,8 +313,24 @@ def _list(value: Any) -> list[Any]:
 def contract_ict(facts: Facts, contract: Document) -> bool:
     """It covers ICT services: as recorded (covers_ict_services), else when its supplier
     provides ICT services or holds access to our systems. A supplier recorded as providing no
-    ICT services whose access only looks (an actuary's or an auditor's read-only seat in our
-    data room) is not made an ICT provider by it: the seat is our service to it."""
+    ICT services is not made an ICT provider by access that only looks (an actuary's or an
+    auditor's read-only seat in our data room), nor by any access where what the contract
+    covers is an adviser's, a bank's or a scheme's trade (a fiduciary manager's staff posting
+    papers in our board portal): the seat is our service to it. Where nothing says what it is
+    (a payroll bureau with administrator rights), access that acts in our systems still does."""
+    return _ict(facts, contract, seat_counts=False)
+
+
+def contract_secured(facts: Facts, contract: Document) -> bool:
+    """Whether the ICT-security terms its supplier's exposure calls for are asked of the
+    contract (the requirements matrix's ``ict_security``): where it covers ICT services, and
+    where a supplier recorded as providing none acts in our systems in its own trade (an
+    adviser's, a bank's or a scheme's seat): the seat is no ICT service, but it is access of
+    ours to secure all the same."""
+    return _ict(facts, contract, seat_counts=True)
+
+
+def _ict(facts: Facts, contract: Document, seat_counts: bool) -> bool:
     covers_ict = contract.data.get("covers_ict_services")
     if isinstance(covers_ict, bool):
         return covers_ict
@@ -326,8 +342,21 @@ def contract_ict(facts: Facts, contract: Document) -> bool:
     if provides:
         return True
     if supplier.data.get("provides_ict_services") is False:
-        return access not in delivery.LOOKING_LEVELS
+        if access in delivery.LOOKING_LEVELS:
+            return False
+        return seat_counts or not _own_trade(facts, supplier, contract)
     return access != "none"
+
+
+def _own_trade(facts: Facts, supplier: Document, contract: Document) -> bool:
+    """Every service the contract covers (all its supplier's when it names none) is of an
+    adviser, a bank or a scheme (:data:`.delivery.OWN_TRADE`): recorded, or inferred as the
+    contract's facts infer it (its words are read only where the supplier does not act in our
+    systems)."""
+    acts = delivery.operating_access(facts, supplier)
+    covered = strings(contract.data.get("services"))
+    models = delivery.service_models(supplier, covered, non_ict=not acts)
+    return bool(models) and models <= delivery.OWN_TRADE
 
 
 def standing(facts: Facts, supplier: Document) -> tuple[bool, str]:
