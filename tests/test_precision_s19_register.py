@@ -5,11 +5,20 @@ A supplier's service that only contracts not for ICT services cover (a regulated
 administration under its own agreement, beside the same supplier's ICT data portal) is asked
 none of the register's columns for a service (REG-05 to REG-07) nor DORA's terms for an ICT
 service (SUP-06 to SUP-10), as the export reports no row of it; a service no contract names is
-judged with its supplier, as before.
+judged with its supplier, as before. A supplier recorded as providing no ICT services whose
+contract covers a regulated financial service (or an adviser's or a scheme's) is not made an
+ICT provider by a seat its staff have in our systems. The ICT supply chain of the register
+(B_05.02, REG-07) leaves out a subcontractor recorded as supporting no critical or important
+function.
 """
 
 from __future__ import annotations
 
+import csv
+import shutil
+from pathlib import Path
+
+from conftest import EXAMPLES
 from one_file import check, doc, line, repo
 
 ENTITY = doc(
@@ -213,3 +222,89 @@ def test_the_security_terms_its_access_calls_for_are_still_asked(cli, write) -> 
     )
     found = check(cli, write, repo(msp, FIDUCIARY, SEAT, MANDATE), ["CTR-12", "CTR-01"])
     assert {f["code"] for f in found} == {"CTR-12"}
+
+
+# -- the supply chain: only subcontractors that underpin a critical service -------------------
+SMS_GATEWAY = """  - id: sms-gateway
+    name: Bundes-SMS Dienst
+    rank: 2
+    service_type: one-time passcodes by text message for the payment portal's sign-in
+    services: [payment-hub]
+    country: DE
+    supports_critical_function: false
+"""
+
+
+def with_gateway(tmp_path: Path, supports: str = "false") -> Path:
+    """The bank, with a subcontractor of the payment hub (Transferia, arrangement HB-2024-031)
+    that has no identifier and is recorded as supporting no critical function."""
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLES / "havelbank", bank, ignore=shutil.ignore_patterns(".resilint_cache"))
+    path = bank / "suppliers" / "transferia.yaml"
+    text = path.read_text(encoding="utf-8")
+    gateway = SMS_GATEWAY.replace(
+        "supports_critical_function: false", f"supports_critical_function: {supports}"
+    )
+    path.write_text(
+        text.replace(
+            "services:\n  - name: payment-hub", gateway + "services:\n  - name: payment-hub"
+        ),
+        encoding="utf-8",
+    )
+    return bank
+
+
+def rows(out: Path, template: str) -> list[list[str]]:
+    """The rows of a template, from the readable CSV the export wrote (header left out)."""
+    with (out / f"{template}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))[1:]
+
+
+def test_a_subcontractor_underpinning_no_critical_function_is_in_no_supply_chain(
+    cli, tmp_path
+) -> None:
+    """Implementing Regulation (EU) 2024/2956 Art. 3(2): the register holds the subcontractors
+    that effectively underpin ICT services supporting critical or important functions. One
+    recorded supports_critical_function: false has no row in B_05.02 or B_05.01, and REG-07 and
+    REG-12 do not ask its identifier: the register is exported."""
+    bank = with_gateway(tmp_path)
+    found = cli("check", str(bank), "--format", "json", "--no-cache").json()["findings"]
+    assert found == []
+    out = tmp_path / "csv"
+    args = ("--format", "csv", "-o", str(out), "--reference-date", "2026-12-31")
+    result = cli("register", "export", str(bank), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    chain = [r for r in rows(out, "b_05.02") if r[0] == "HB-2024-031"]
+    assert [r[2] for r in chain] == ["724500TRANSFERIAPA36", "549300CLEARNETEURO14"], chain
+    assert "" not in {r[2] for r in rows(out, "b_05.02")}  # no row without its provider's key
+    assert not any("Bundes-SMS" in cell for r in rows(out, "b_05.01") for cell in r)
+    # recorded as underpinning the payment hub, it is asked its identifier and refuses the export
+    bank = with_gateway(tmp_path / "critical", "true")
+    found = cli("check", str(bank), "--format", "json", "--no-cache").json()["findings"]
+    assert {f["code"] for f in found} == {"REG-07"}
+    assert cli("register", "export", str(bank), *args).exit_code == 1
+
+
+def test_sup09_maps_no_link_that_underpins_no_critical_function(cli, write) -> None:
+    """SUP-09 asks the name, rank and country of each link of the chain behind a critical or
+    important function, as B_05.02 lists it: not of one recorded as supporting none."""
+    supplier = doc(
+        "Supplier",
+        "portalco",
+        "provides_ict_services: true\n"
+        "services:\n"
+        "  - name: portal\n"
+        "    supports_critical_function: true\n"
+        "    subcontracting: {allowed: true, conditions: Prior notice and our right to object.}\n"
+        "subcontractors:\n"
+        "  - {id: sms, services: [portal], supports_critical_function: false}\n",
+    )
+    assert check(cli, write, supplier, ["SUP-09"]) == []
+    underpinning = supplier.replace(
+        "supports_critical_function: false", "supports_critical_function: true"
+    )
+    (finding,) = check(cli, write, underpinning, ["SUP-09"])
+    assert (
+        "subcontractor sms in the chain of supplier portalco lacks name, rank, country"
+        in finding["message"]
+    )

@@ -190,6 +190,10 @@ def _keep(rows: dict[str, Row], row: Row) -> None:
 
 
 # -- B_05.02 ------------------------------------------------------------------------------------
+# The supply chain of each service of an arrangement supporting a critical or important
+# function: the subcontractors that effectively underpin it (Implementing Regulation (EU)
+# 2024/2956 Art. 3(2) and recital 6), so not one recorded supports_critical_function: false (a
+# government login only the member portal uses, without which the portal still serves staff).
 def _chain(
     register: Register, rows: dict[str, Row], contract: Document, supplier: Document
 ) -> None:
@@ -216,6 +220,8 @@ def _chain(
             helps = strings(sub.get("services"))
             if helps and service.get("name") not in helps:
                 continue
+            if sub.get("supports_critical_function") is False:
+                continue  # not one that effectively underpins the service (ITS Art. 3(2))
             at = ("subcontractors", k)
             named = text_of(sub.get("recipient"))
             recipient = by_id.get(named)

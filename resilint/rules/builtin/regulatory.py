@@ -329,6 +329,8 @@ def _chain_problems(
         served = strings(sub.get("services"))
         if served and all(name in non_ict for name in served):
             continue  # it serves only services no contract for ICT services covers
+        if sub.get("supports_critical_function") is False:
+            continue  # no link of the chain behind a critical or important function
         missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
         if missing:
             message = (
