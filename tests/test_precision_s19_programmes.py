@@ -18,9 +18,7 @@ PRINT_HOUSE = doc(
 )
 
 
-def test_sup03_a_tier_2_supplier_that_only_holds_our_data_needs_a_named_contact(
-    cli, write
-) -> None:
+def test_sup03_a_tier_2_supplier_that_only_holds_our_data_needs_a_named_contact(cli, write) -> None:
     """A print and mailing house holding member letters: no ICT service, no access to our
     systems. It tells us of a breach without undue delay (GDPR Art. 33(2)); a named contact is
     what to ask, not a 24x7 security line."""
@@ -48,8 +46,8 @@ def test_sup03_a_tier_2_supplier_with_access_is_asked_24x7_naming_why(cli, write
     )
     [finding] = check(cli, write, repo(logistics, key), ["SUP-03"])
     assert "no 24x7 security contact" in finding["message"]
-    assert "asked because supplier depot has access to our systems and nothing" in (
-        finding["message"]
+    assert (
+        "asked because supplier depot has access to our systems and nothing" in (finding["message"])
     )
 
 
@@ -111,3 +109,79 @@ def test_sup11_an_exit_plan_without_a_transition_period_is_reported(cli, write) 
     assert "only 3 months" in finding["message"]
     enough = IDP + "    exit_plan: {reference: exit/keyfort.pdf, transition_period_months: 12}\n"
     assert check(cli, write, repo(enough), ["SUP-11"]) == []
+
+
+HYPERSCALER = doc(
+    "Supplier",
+    "stratus-cloud",
+    "name: Stratus Cloud Ireland Ltd\ntier: 1\nprovides_ict_services: true\n"
+    "services:\n"
+    "  - name: landing-zone\n"
+    "    service_model: iaas_paas\n"
+    "    supports_critical_function: true\n"
+    "    cloud: [{provider: stratus, region: eu-west, role: primary}]\n"
+    "  - name: workplace-suite\n"
+    "    service_model: multi_tenant_saas\n",
+)
+
+
+def function_on_landing_zone(fid: str, standby: bool = True) -> str:
+    cloud = "    - {provider: stratus, region: eu-west, role: primary}\n"
+    if standby:
+        cloud += "    - {provider: stratus, region: eu-north, role: standby}\n"
+    return doc(
+        "BusinessFunction",
+        fid,
+        "criticality: critical\n"
+        "depends_on:\n"
+        "  services: [{supplier: stratus-cloud, service: landing-zone}]\n"
+        f"  cloud:\n{cloud}",
+    )
+
+
+def test_con01_our_own_workload_failing_over_is_judged_by_the_service_it_runs_on(
+    cli, write
+) -> None:
+    """Functions running our own workload on a hyperscaler's infrastructure, each recording
+    its standby region, fail over themselves: that the same provider also sells us a workplace
+    suite does not make the landing zone a shared platform (asset manager audit)."""
+    failing_over = [function_on_landing_zone(f) for f in ("nav", "risk", "dealing")]
+    assert check(cli, write, repo(HYPERSCALER, *failing_over), ["CON-01"]) == []
+    single = [function_on_landing_zone(f, standby=False) for f in ("nav", "risk", "dealing")]
+    [finding] = check(cli, write, repo(HYPERSCALER, *single), ["CON-01"])
+    assert "stratus eu-west" in finding["message"]
+
+
+def plan_of(fid: str, regulator: bool) -> str:
+    templates = (
+        "comms_templates:\n"
+        "  staff: {reference: t/staff.docx}\n"
+        "  customers: {reference: t/customers.docx}\n"
+    )
+    if regulator:
+        templates += "  regulator: {reference: t/early-warning.docx}\n"
+    return doc(
+        "ContinuityPlan",
+        f"{fid}-plan",
+        f"function: {fid}\nowner: head-of-ops\ndeputy: ops-lead\n"
+        "activation_thresholds: [{type: supplier_compromise, description: suspected}]\n"
+        "manual_procedure: {reference: m.docx, max_degraded_hours: 24}\n"
+        f"{templates}stand_down_criteria: [restored]\n",
+    )
+
+
+def test_bcm04_a_regulated_entitys_critical_function_has_its_regulator_message_ready(
+    cli, write
+) -> None:
+    """An entity under NIS2 (or DORA, NYDFS) reports within hours of becoming aware: a plan of
+    each critical function keeps the first report ready (grid operator and asset manager
+    audits); an entity under none of them is not asked."""
+    entity = doc("Entity", "grid", "name: Netz GmbH\ncountry: DE\nregimes: [nis2]\n")
+    function = doc("BusinessFunction", "grid-ops", "criticality: critical\nentities: [grid]\n")
+    [finding] = check(cli, write, repo(entity, function, plan_of("grid-ops", False)), ["BCM-04"])
+    assert "has a message prepared for the regulator" in finding["message"]
+    assert "nis2" in finding["message"]
+    assert check(cli, write, repo(entity, function, plan_of("grid-ops", True)), ["BCM-04"]) == []
+    unregulated = entity.replace("regimes: [nis2]\n", "")
+    found = check(cli, write, repo(unregulated, function, plan_of("grid-ops", False)), ["BCM-04"])
+    assert found == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.delivery import service_models
 from resilint.domain.graph import PRIMARY, Chain, Region
 from resilint.domain.readers import dicts, in_order, integer, text_of, value_at
 from resilint.findings import Finding
@@ -58,17 +59,19 @@ def _fails_over_itself(region: Region, chain: Chain, standbys: Standbys) -> bool
 def _our_own_workload(
     context: RuleContext, region: Region, chain: Chain, standbys: Standbys
 ) -> bool:
-    """The function rests on an infrastructure supplier (every service iaas_paas: our own
-    workloads on its cloud, or a reseller's) that runs in the region, and the function's own
-    ``depends_on.cloud`` names that region with a standby region of the same provider: we run
-    the workload there and fail it over ourselves, as the function's own entry says, so the
-    supplier's record of the region is the same route, not a second one that stops it."""
+    """The function rests on infrastructure (iaas_paas: our own workloads on a provider's
+    cloud, or a reseller's) that runs in the region, and the function's own ``depends_on.cloud``
+    names that region with a standby region of the same provider: we run the workload there and
+    fail it over ourselves, as the function's own entry says, so the supplier's record of the
+    region is the same route, not a second one that stops it. Infrastructure is judged by the
+    services the route goes through (:func:`_route_models`): a hyperscaler that also sells a
+    workplace suite is still infrastructure to a function running its own workload on it."""
     if len(chain) != 2 or chain[0].document.kind != "BusinessFunction":
         return False
     function, supplier = chain[0].document, chain[1].document
     if supplier.kind != "Supplier":
         return False
-    if context.facts.supplier(supplier).service_models != frozenset({"iaas_paas"}):
+    if _route_models(context, function, supplier, chain) != frozenset({"iaas_paas"}):
         return False
     path = ("depends_on", "cloud")
     listed = value_at(function.data, *path)
@@ -86,6 +89,27 @@ def _our_own_workload(
         standbys[key] = _by_provider(listed, ("standby",))
     regions = standbys[key].get(provider, set())
     return len(regions) > 1 or (len(regions) == 1 and name not in regions)
+
+
+def _route_models(
+    context: RuleContext, function: Document, supplier: Document, chain: Chain
+) -> frozenset[str]:
+    """The service models of the supplier's services a route to a region goes through: the
+    service whose own record places it there (``services[k].cloud``), else the services of the
+    supplier the function names (``depends_on.services``), else all of the supplier's."""
+    place = chain[1].json_path
+    if len(place) > 1 and place[0] == "services" and isinstance(place[1], int):
+        return service_models(
+            supplier, [text_of(value_at(supplier.data, *place[:2], "name")) or ""]
+        )
+    named = [
+        text_of(item.get("service")) or ""
+        for _, item in dicts(value_at(function.data, "depends_on", "services"))
+        if text_of(item.get("supplier")) == supplier.id
+    ]
+    if named:
+        return service_models(supplier, named)
+    return context.facts.supplier(supplier).service_models
 
 
 def _by_provider(listed_with: object, roles: tuple[str, ...]) -> dict[str, set[str]]:
