@@ -600,3 +600,23 @@ def test_odd_data_never_crashes_the_rules(check) -> None:
         "kind: Entity\nid: e\nregimes: [dora, nis2, nydfs]\nnis2_entity_type: 7",
     )
     check(text)
+
+
+def test_ctr12_a_notice_owed_without_hours_is_point_d(check) -> None:
+    """A data-processing agreement owing notice "without undue delay" of a confirmed breach
+    records the trigger and no hours: that is point 5.1.4(d)'s own wording (CTR-03 judges the
+    hours); the note on the old vulnerability-handling id is only for a contract using it."""
+    others = "clauses:\n" + "".join(f"  nis2.5.1.4.{p}: {{present: true}}\n" for p in "abcefgh")
+    owed = others + "incident_notification: {trigger: confirmed}\n"
+    assert (
+        only(check(_nis2("managed_service_provider", owed), profiles=["baseline"]), "CTR-12") == []
+    )
+    [missing] = only(
+        check(_nis2("managed_service_provider", others), profiles=["baseline"]), "CTR-12"
+    )
+    assert "point 5.1.4(d)" in missing["message"]
+    assert "vulnerability_handling" not in missing["message"]
+    [legacy] = only(
+        check(_nis2("managed_service_provider", ALL_OLD_IDS), profiles=["baseline"]), "CTR-12"
+    )
+    assert "counts for (f) only" in legacy["message"]
