@@ -185,3 +185,33 @@ def test_bcm04_a_regulated_entitys_critical_function_has_its_regulator_message_r
     unregulated = entity.replace("regimes: [nis2]\n", "")
     found = check(cli, write, repo(unregulated, function, plan_of("grid-ops", False)), ["BCM-04"])
     assert found == []
+
+
+def test_ctr03_a_saas_below_tier_1_holding_only_our_data_may_notify_a_confirmed_breach(
+    cli, write
+) -> None:
+    """A payment processor for our own billing: a multi-tenant SaaS with no access to our
+    systems and not our sign-in; its compromise discloses our data and reaches none of our
+    systems, so a confirmed-breach notice is what our breach duties need (scale-up SaaS
+    audit). With an API key into our systems, the suspected trigger is asked."""
+    processor = doc(
+        "Supplier",
+        "paynetic",
+        "name: Paynetic\ntier: 3\nprovides_ict_services: true\n"
+        "service_model: multi_tenant_saas\ndata_sensitivity: confidential\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-paynetic",
+        "supplier: paynetic\nstatus: active\n"
+        "incident_notification: {window_hours: 48, trigger: confirmed}\n",
+    )
+    assert check(cli, write, repo(processor, contract), ["CTR-03"]) == []
+    key = doc(
+        "Identity",
+        "paynetic-webhook",
+        "supplier: paynetic\ntype: api_key\naccess_level: write\n"
+        "rotation_days: 90\nlast_rotated: 2026-10-01\n",
+    )
+    [finding] = check(cli, write, repo(processor, key, contract), ["CTR-03"])
+    assert "set it to suspected" in finding["message"]
