@@ -215,3 +215,28 @@ def test_ctr03_a_saas_below_tier_1_holding_only_our_data_may_notify_a_confirmed_
     )
     [finding] = check(cli, write, repo(processor, key, contract), ["CTR-03"])
     assert "set it to suspected" in finding["message"]
+
+
+def test_iam02_a_federated_workload_has_no_secret_to_rotate(cli, write) -> None:
+    """A CI service deploying through OIDC federation: its one-hour tokens are exchanged at each
+    run, no secret is stored, and rotation dates would be invented (scale-up SaaS audit). An API
+    key in its place is asked both rotation records, and a disable procedure stays asked."""
+    ci = doc(
+        "Supplier",
+        "forgeline",
+        "name: Forgeline CI\ntier: 2\nprovides_ict_services: true\n"
+        "service_model: multi_tenant_saas\n",
+    )
+    federated = doc(
+        "Identity",
+        "forgeline-deploy",
+        "supplier: forgeline\ntype: federated_workload\naccess_level: write\n"
+        "disable_procedure: https://runbooks.example/ci-trust\ntime_to_disable_minutes: 10\n",
+    )
+    assert check(cli, write, repo(ci, federated), ["IAM-02"]) == []
+    keyed = federated.replace("federated_workload", "api_key")
+    found = check(cli, write, repo(ci, keyed), ["IAM-02"])
+    assert len(found) == 2 and all("rotat" in f["message"] for f in found)
+    undisabled = federated.replace("disable_procedure: https://runbooks.example/ci-trust\n", "")
+    [finding] = check(cli, write, repo(ci, undisabled), ["IAM-02"])
+    assert "disable" in finding["message"]

@@ -156,6 +156,7 @@ name other trades are left out ("custody" of records, a "consulting" engineer, a
 messages or freight): the model is then unknown and every term is asked."""
 
 HUMAN = "human_account"
+FEDERATED = "federated_workload"
 PRIVILEGED = "privileged"
 OPERATING_LEVELS = ("write", PRIVILEGED)
 """Recorded access levels taken as operating access when no identity says how it is held."""
@@ -442,15 +443,22 @@ def _shares_secrets(facts: Facts, supplier: Document) -> bool:
     credential (an API key, a service account, an SFTP user, an SSH key, an OAuth client, a
     certificate) or an active person's account without MFA (its password). A person's account
     with MFA is disabled and re-enrolled, not rotated: the notice names it among the disabled
-    accounts. With no identity of it recorded, its access is taken to rest on one."""
+    accounts; a federated workload stores no secret. With no identity of it recorded, its access
+    is taken to rest on one."""
     identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
     if not identities:
         return True
-    return any(
-        lifecycle.identity_active(i)
-        and (i.data.get("type") != HUMAN or i.data.get("mfa") is not True)
-        for i in identities
-    )
+    return any(lifecycle.identity_active(i) and _secret(i.data) for i in identities)
+
+
+def _secret(identity: dict[str, Any]) -> bool:
+    """What signs the identity in is a secret to rotate: a machine credential's key or password,
+    or a person's password without MFA (not a federated workload's token, which lives minutes:
+    nothing is stored to rotate)."""
+    kind = identity.get("type")
+    if kind == HUMAN:
+        return identity.get("mfa") is not True
+    return kind != FEDERATED
 
 
 def identity_providers(facts: Facts) -> frozenset[str]:
