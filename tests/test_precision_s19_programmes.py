@@ -240,3 +240,27 @@ def test_iam02_a_federated_workload_has_no_secret_to_rotate(cli, write) -> None:
     undisabled = federated.replace("disable_procedure: https://runbooks.example/ci-trust\n", "")
     [finding] = check(cli, write, repo(ci, undisabled), ["IAM-02"])
     assert "disable" in finding["message"]
+
+
+def test_ins03_a_claim_due_without_undue_delay_is_a_recorded_deadline(cli, write) -> None:
+    """German cyber wordings (VVG section 30) ask the claim without undue delay and give no
+    days: recorded as claim_deadline_wording, the term is known (scale-up SaaS audit)."""
+    policy = doc(
+        "InsurancePolicy",
+        "cyber-2026",
+        "period: {start: 2026-04-01, end: 2027-03-31}\n"
+        "insured_entities: [lendora]\naggregate_limit: 5000000\n"
+        "coverages:\n  dependent_business_interruption: {included: false}\n"
+        "business_interruption: {waiting_period_hours: 12, indemnity_period_days: 180}\n"
+        "notice: {incident_notice_wording: immediately, claim_deadline_days: 30}\n"
+        "exclusions: [{id: war, type: war}]\npanel: {forensics: [Example Forensics GmbH]}\n",
+    )
+    entity = doc("Entity", "lendora", "name: Lendora\ncountry: DE\n")
+    assert check(cli, write, repo(entity, policy), ["INS-03"]) == []
+    worded = policy.replace(
+        "claim_deadline_days: 30", "claim_deadline_wording: as_soon_as_practicable"
+    )
+    assert check(cli, write, repo(entity, worded), ["INS-03"]) == []
+    unstated = policy.replace(", claim_deadline_days: 30", "")
+    [finding] = check(cli, write, repo(entity, unstated), ["INS-03"])
+    assert "claim_deadline_wording" in finding["message"]

@@ -63,13 +63,15 @@ def _notice(data: dict[str, Any], follows: str | None) -> str:
     if hours is not None or wording:
         incident += " from discovery"
     claim = number(notice.get("claim_deadline_days"))
+    claim_wording = (text_of(notice.get("claim_deadline_wording")) or "").replace("_", " ")
     contact = mapping_at(notice, "contact")
     reach = ", ".join(t for t in (text_of(contact.get(k)) for k in ("name", "email", "phone")) if t)
     return (
         '<dl class="notice">'
         f"<dt>Incident notice</dt><dd>{h(incident)}</dd>"
         f"<dt>Claim deadline</dt><dd>"
-        f"{h(show_number(claim) + ' days' if claim is not None else unrecorded)}</dd>"
+        f"{h(show_number(claim) + ' days' if claim is not None else claim_wording or unrecorded)}"
+        "</dd>"
         f"<dt>Notice contact</dt><dd>{h(reach or unrecorded)}</dd></dl>"
     )
 
