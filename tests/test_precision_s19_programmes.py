@@ -264,3 +264,38 @@ def test_ins03_a_claim_due_without_undue_delay_is_a_recorded_deadline(cli, write
     unstated = policy.replace(", claim_deadline_days: 30", "")
     [finding] = check(cli, write, repo(entity, unstated), ["INS-03"])
     assert "claim_deadline_wording" in finding["message"]
+
+
+def test_bcm06_a_function_run_by_a_custodian_and_a_fiduciary_manager_needs_no_backup_of_ours(
+    cli, write
+) -> None:
+    """A pension fund's investment management: the custodian keeps the book of record and the
+    fiduciary manager its own, under their own regulation; the fund runs no ICT behind the
+    function, so no backup control of ours covers it (pension fund audit). With an ICT supplier
+    behind it, the backup is asked."""
+    custodian = doc(
+        "Supplier",
+        "hanze-custody",
+        "name: Hanze Custody\ntier: 1\nprovides_ict_services: false\n"
+        "service_model: financial_service\n",
+    )
+    fiduciary = doc(
+        "Supplier",
+        "delta",
+        "name: Delta Fiduciair\ntier: 1\nprovides_ict_services: false\n"
+        "service_model: financial_service\n",
+    )
+    function = doc(
+        "BusinessFunction",
+        "investment-management",
+        "criticality: critical\ndepends_on: {suppliers: [hanze-custody, delta]}\n",
+    )
+    assert check(cli, write, repo(custodian, fiduciary, function), ["BCM-06"]) == []
+    portal = doc(
+        "Supplier", "portal", "name: Board portal\ntier: 2\nprovides_ict_services: true\n"
+    )
+    with_ict = function.replace("[hanze-custody, delta]", "[hanze-custody, delta, portal]")
+    [finding] = check(cli, write, repo(custodian, fiduciary, portal, with_ict), ["BCM-06"])
+    assert "no implemented immutable or offline backup" in finding["message"]
+    unrecorded = fiduciary.replace("service_model: financial_service\n", "")
+    assert len(check(cli, write, repo(custodian, unrecorded, function), ["BCM-06"])) == 1

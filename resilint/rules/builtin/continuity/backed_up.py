@@ -30,6 +30,8 @@ def check_backups_behind_critical_functions(
     controls = [c for c in context.index.of_kind("Control") if _implemented(c)]
     untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     for function in in_order(context.facts.critical_functions()):
+        if _held_by_regulated_firms(context, function):
+            continue
         behind = [c for c in controls if _covers(c, function)]
         copies = [c for c in behind if c.data.get("category") in COPIES]
         if not copies:
@@ -40,6 +42,36 @@ def check_backups_behind_critical_functions(
             untested.setdefault(tuple(id(c) for c in ordered), (ordered, []))[1].append(function)
     for behind, functions in untested.values():
         yield _untested(context, info, behind, functions, limit)
+
+
+_HELD_ELSEWHERE = frozenset({"financial_service", "market_infrastructure", "professional_service"})
+"""Service models whose books are the firm's own, kept under its own regulation: a custodian's
+record of the assets, a fiduciary manager's, a payment system's."""
+
+
+def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:
+    """The function runs on no ICT of ours that we record: it rests only on suppliers that
+    provide no ICT services and serve it as a bank, custodian, scheme or adviser (their
+    records are theirs to keep and restore), and names no cloud region or sign-in of its own.
+    A pension fund's investment management, done by its custodian and fiduciary manager."""
+    depends = value_at(function.data, "depends_on")
+    if not isinstance(depends, dict) or depends.get("cloud") or depends.get("identity_providers"):
+        return False
+    named = list(strings(depends.get("suppliers")))
+    for item in depends.get("services") or []:
+        supplier = value_at(item, "supplier")
+        if not isinstance(supplier, str):
+            return False
+        named.append(supplier)
+    if not named:
+        return False
+    for supplier_id in named:
+        facts = context.facts.supplier_by_id(supplier_id)
+        if facts is None or facts.ict or not facts.service_models:
+            return False
+        if not facts.service_models <= _HELD_ELSEWHERE:
+            return False
+    return True
 
 
 def _implemented(control: Document) -> bool:
