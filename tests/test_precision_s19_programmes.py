@@ -291,11 +291,37 @@ def test_bcm06_a_function_run_by_a_custodian_and_a_fiduciary_manager_needs_no_ba
         "criticality: critical\ndepends_on: {suppliers: [hanze-custody, delta]}\n",
     )
     assert check(cli, write, repo(custodian, fiduciary, function), ["BCM-06"]) == []
-    portal = doc(
-        "Supplier", "portal", "name: Board portal\ntier: 2\nprovides_ict_services: true\n"
-    )
+    portal = doc("Supplier", "portal", "name: Board portal\ntier: 2\nprovides_ict_services: true\n")
     with_ict = function.replace("[hanze-custody, delta]", "[hanze-custody, delta, portal]")
     [finding] = check(cli, write, repo(custodian, fiduciary, portal, with_ict), ["BCM-06"])
     assert "no implemented immutable or offline backup" in finding["message"]
     unrecorded = fiduciary.replace("service_model: financial_service\n", "")
     assert len(check(cli, write, repo(custodian, unrecorded, function), ["BCM-06"])) == 1
+
+
+def test_ctr08_a_hard_to_replace_landing_zone_does_not_make_the_suite_on_its_contract_so(
+    cli, write
+) -> None:
+    """One contract covers a hyperscaler's landing zone (highly complex to leave; our own
+    workloads, nobody steps in) and its workplace suite (medium complexity): the suite is what
+    escrow or step-in would keep running, and it can be replaced (asset manager audit). A
+    hard-to-replace suite is still asked."""
+    cloud = doc(
+        "Supplier",
+        "stratus",
+        "name: Stratus Cloud\ntier: 1\nprovides_ict_services: true\n"
+        "services:\n"
+        "  - {name: landing-zone, service_model: iaas_paas, substitutability: highly_complex}\n"
+        "  - {name: workplace, service_model: multi_tenant_saas,"
+        " substitutability: medium_complexity}\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-stratus",
+        "supplier: stratus\nstatus: active\n"
+        "remedies: {security_indemnity: true, accelerated_termination: true}\n",
+    )
+    assert check(cli, write, repo(cloud, contract), ["CTR-08"]) == []
+    hard = cloud.replace("substitutability: medium_complexity", "substitutability: highly_complex")
+    [finding] = check(cli, write, repo(hard, contract), ["CTR-08"])
+    assert "escrow" in finding["message"]

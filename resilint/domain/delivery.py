@@ -268,6 +268,28 @@ def replaceable(
     return bool(chosen) and all(s.get("substitutability") in ways for s in chosen)
 
 
+def remedied(supplier: Document, names: Iterable[str], non_ict: bool = False) -> list[str]:
+    """The services concerned (``names``, else all the supplier's) that step-in or escrow could
+    keep running: not an IaaS or PaaS service (our own workloads), a colocation, a network
+    carrier or a data feed, in which nobody steps (the same contract's landing zone does not
+    make its SaaS hard to replace). ``names`` as given when every service concerned is of those
+    models, or when one has no name to tell it by."""
+    wanted = set(names)
+    chosen = _concerned(supplier, wanted)
+    if wanted - {value_at(s, "name") for s in chosen}:
+        return list(names)  # a service the supplier does not record: nothing is said of it
+    kept = [s for s in chosen if models_of(supplier, [s], non_ict) not in _NOTHING_TO_STEP_INTO]
+    found = [value_at(s, "name") for s in kept]
+    if not kept or not all(isinstance(n, str) for n in found):
+        return list(names)
+    return [str(n) for n in found]
+
+
+_NOTHING_TO_STEP_INTO = frozenset(
+    frozenset({model}) for model in ("iaas_paas", "colocation", "network_carrier", "data_feed")
+)
+
+
 SWITCHABLE = ("easily_substitutable",)
 """Substitutability of a service another provider can take over at once: switching, not
 someone stepping in, keeps it running (a payroll bureau of medium complexity takes months)."""

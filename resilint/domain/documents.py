@@ -53,6 +53,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
     covered = strings(contract.data.get("services"))
+    remedied = (
+        delivery.remedied(supplier.document, covered, supplier.non_ict) if supplier else covered
+    )
     models = (
         delivery.service_models(supplier.document, covered, supplier.non_ict)
         if supplier is not None
@@ -83,9 +86,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         in_register=facts.in_register(contract),
         functions=supported_functions(facts, contract),
         service_models=models,
-        replaceable=supplier is not None and delivery.replaceable(supplier.document, covered),
+        replaceable=supplier is not None and delivery.replaceable(supplier.document, remedied),
         switchable=supplier is not None
-        and delivery.replaceable(supplier.document, covered, delivery.SWITCHABLE),
+        and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
         model_note=(
             delivery.model_note(
                 supplier.document, models, ict, supplier.non_ict, supplier.exposures

@@ -156,12 +156,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "replaceable": _fact(
             "boolean",
             "Every service it covers (all its supplier's when it names none) is recorded as "
-            "easily_substitutable or medium_complexity.",
+            "easily_substitutable or medium_complexity, leaving out IaaS or PaaS, colocation, "
+            "network carrier and data feed services, in which nobody steps (unless it covers "
+            "only those).",
         ),
         "switchable": _fact(
             "boolean",
             "Every service it covers (all its supplier's when it names none) is recorded as "
-            "easily_substitutable.",
+            "easily_substitutable, leaving out the services replaceable leaves out.",
         ),
         "model_note": _fact(
             "string",
