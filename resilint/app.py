@@ -696,8 +696,9 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     config = build_config(args, schemas)
     rules = build_rules(schemas, config, args.selection)
     args = dataclasses.replace(args, use_baseline=False)
+    options = dataclasses.replace(build_options(args, schemas, config, rules), recording=True)
     with without_cycle_collection():
-        result = check(build_options(args, schemas, config, rules))
+        result = check(options)
     if result.unreadable or result.crashes:
         raise UsageError(
             "some input could not be read or checked; run `resilint check` and "

@@ -59,6 +59,10 @@ class CheckOptions:
     left_out: frozenset[str] = frozenset()
     """Files discovery passes over, as real paths: for the hook, those the commit does not hold
     (:attr:`resilint.staged.Change.untracked`)."""
+    recording: bool = False
+    """A run a baseline records: the rules' findings that a standing schema error stands for
+    (:func:`_behind_schema_errors`) are kept too, since once the baseline accepts that error
+    they are reported, and a baseline must accept what is there."""
 
 
 class Model:
@@ -344,7 +348,7 @@ def _check_files(
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
-    judged, held_back = hold_back(_outside_schema_errors(engine.findings, read), broken)
+    judged, held_back = hold_back(engine.findings, broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -360,7 +364,9 @@ def _check_files(
     )
     inline = [s for file in files for s in file.suppressions]
     findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)
-    findings = _left_to_unnamed(findings, {(d.path, d.kind) for d in index.documents if not d.id})
+    if not options.recording:
+        unnamed = {(d.path, d.kind) for d in index.documents if not d.id}
+        findings = _behind_schema_errors(findings, unnamed)
     findings += engine.crashes
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
@@ -404,42 +410,35 @@ def _evaluation(
     )
 
 
-def _outside_schema_errors(
-    rule_findings: Iterable[Finding], read: Iterable[Finding]
-) -> list[Finding]:
-    """A field with a schema error is reported once, as that error: rules reading the same field
-    (``window_hours: four``) would only repeat it in worse words."""
-    invalid: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
-    for finding in read:
-        if finding.code == "SCH-01" and finding.json_path:
-            invalid[(finding.path, finding.kind, finding.doc_id)].append(finding.json_path)
-
-    def overlaps(finding: Finding) -> bool:
-        paths = invalid.get((finding.path, finding.kind, finding.doc_id), [])
-        mine = finding.json_path
-        return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths if mine)
-
-    return [finding for finding in rule_findings if not overlaps(finding)]
-
-
-def _left_to_unnamed(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
-    """A document without an id is reported once, as its schema error (SCH-01: id is
-    required), while that error stands: the rules could only call it "supplier None", and its
-    gaps follow once it is named. Where every schema error of it is suppressed, nothing would
-    fail the run: its rule findings are kept."""
-    standing = {
-        (f.path, f.kind)
-        for f in findings
-        if f.code == "SCH-01" and f.suppression is None and f.doc_id is None
-    }
-    held = unnamed & standing
-    if not held:
+def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
+    """A field with a schema error is reported once, as that error, while it stands: rules
+    reading the same field (``window_hours: four``) would only repeat it in worse words. So is
+    a document without an id (SCH-01: id is required): the rules could only call it "supplier
+    None", and its gaps follow once it is named. A schema error that is suppressed (inline, by
+    a waiver, the baseline or ``per_file_ignores``) stands for nothing: the rules' findings
+    there are reported and answer to their own suppressions (``forbid_inline`` included), or
+    silencing a type error would silence every rule that reads the field."""
+    fields: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
+    held: set[tuple[str, str | None]] = set()
+    for finding in findings:
+        if finding.code == "SCH-01" and finding.suppression is None:
+            if finding.json_path:
+                fields[(finding.path, finding.kind, finding.doc_id)].append(finding.json_path)
+            if finding.doc_id is None and (finding.path, finding.kind) in unnamed:
+                held.add((finding.path, finding.kind))
+    if not fields and not held:
         return findings
-    return [
-        f
-        for f in findings
-        if f.code in CORE_CHECKS or f.doc_id is not None or (f.path, f.kind) not in held
-    ]
+
+    def hidden(finding: Finding) -> bool:
+        if finding.code in CORE_CHECKS:
+            return False
+        if finding.doc_id is None and (finding.path, finding.kind) in held:
+            return True
+        mine = finding.json_path
+        paths = fields.get((finding.path, finding.kind, finding.doc_id), []) if mine else []
+        return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths)
+
+    return [finding for finding in findings if not hidden(finding)]
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

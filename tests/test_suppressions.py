@@ -703,3 +703,99 @@ def test_a_baseline_entry_of_a_finding_no_baseline_keeps_is_never_told_fixed(
     assert "DOC-01" in codes and not codes["DOC-01"]["suppressed"]
     assert "BSL-01" not in codes, codes["BSL-01"]["message"]
     assert "a finding no baseline keeps" in codes["BSL-02"]["message"]
+
+
+def quoted(comment: str = "") -> str:
+    """The repository with the contract's step-in rights quoted, ``"false"``: a schema error
+    (SCH-01) at the field CTR-08 reads."""
+    text = SUPPLIER + CONTRACT.format(comment=comment)
+    return text.replace("step_in_rights: false", 'step_in_rights: "false"')
+
+
+def test_a_standing_schema_error_is_reported_alone_at_its_field(cli, repo, write) -> None:
+    """CTR-08 would only repeat the type error in worse words: while it stands, it is the one
+    finding there."""
+    repo()
+    write("repo.yaml", quoted())
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert [(f["code"], f["suppressed"]) for f in found] == [("SCH-01", False)]
+
+
+SCHEMA_WAIVER = WAIVER.format(target="ctr-acme", expires="2027-05-31").replace(
+    "rule: CTR-08", "rule: SCH-01"
+)
+
+
+@pytest.mark.parametrize("how", ["inline", "waiver", "per_file_ignores"])
+def test_a_silenced_schema_error_leaves_the_rule_findings_at_its_field_reported(
+    cli, repo, write, how: str
+) -> None:
+    """Silencing the type error of a field does not silence the rules that read it: the gap
+    CTR-08 finds there is reported and answers to its own suppressions, here forbid_inline,
+    which reserves CTR-08 for a Waiver of CTR-08. Before, the run passed with no finding."""
+    config: dict[str, object] = {"suppressions": {"forbid_inline": ["CTR-08"]}}
+    if how == "per_file_ignores":
+        config["per_file_ignores"] = {"repo.yaml": ["SCH-01"]}
+    repo(config=config)
+    silenced = '  # resilint: ignore[SCH-01] reason="quoted by the export"'
+    comment = silenced if how == "inline" else ""
+    write("repo.yaml", quoted(comment) + (SCHEMA_WAIVER if how == "waiver" else ""))
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [
+        ("CTR-08", False),
+        ("SCH-01", True),
+    ]
+
+
+def test_an_inline_comment_may_not_silence_both_where_forbid_inline_reserves_the_rule(
+    cli, repo, write
+) -> None:
+    repo(config={"suppressions": {"forbid_inline": ["CTR-08"]}})
+    write("repo.yaml", quoted('  # resilint: ignore[SCH-01, CTR-08] reason="quoted by the export"'))
+    result, found = findings(cli)
+    assert result.exit_code == 1
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [
+        ("CTR-08", False),
+        ("IGN-04", False),
+        ("SCH-01", True),
+    ]
+
+
+def test_a_baseline_of_the_schema_error_alone_does_not_accept_the_gap_behind_it(
+    cli, repo, write
+) -> None:
+    """A baseline that accepts a field's type error does not accept every later value of the
+    field: CTR-08's gap there was never recorded, so it counts. ``resilint baseline`` records
+    both, so that a repository checks clean against the baseline it just wrote."""
+    repo()
+    write("repo.yaml", quoted())
+    assert cli("baseline", "--as-of", AS_OF, "-o", "made.json").exit_code == 0
+    entries = json.loads(Path("made.json").read_text())["findings"]
+    assert sorted(e["code"] for e in entries) == ["CTR-08", "SCH-01"]
+    result, found = findings(cli, "--baseline", "made.json")
+    assert result.exit_code == 0
+    assert all(f["suppressed"] for f in found)
+    legacy = [e for e in entries if e["code"] == "SCH-01"]  # as an earlier resilint wrote it
+    write("legacy.json", json.dumps({"version": 1, "findings": legacy}))
+    result, found = findings(cli, "--baseline", "legacy.json")
+    assert result.exit_code == 1
+    assert sorted((f["code"], f["suppressed"]) for f in found) == [
+        ("CTR-08", False),
+        ("SCH-01", True),
+    ]
+
+
+def test_a_baseline_of_a_document_without_an_id_accepts_its_findings(cli, write) -> None:
+    """Its rules' findings are held back while SCH-01 (id is required) stands, and reported
+    once a baseline accepts that error: the baseline records them, or the repository would
+    fail against the baseline it just wrote, however often it was written again."""
+    write("resilint.yaml", json.dumps({"as_of": AS_OF}))
+    write("s.yaml", "apiVersion: resilint/v1\nkind: Supplier\nname: Acme\ntier: 1\n")
+    assert cli("baseline", "-o", "made.json").exit_code == 0
+    recorded = [e["code"] for e in json.loads(Path("made.json").read_text())["findings"]]
+    assert "SCH-01" in recorded and len(recorded) > 1
+    result, found = findings(cli, "--baseline", "made.json")
+    assert result.exit_code == 0, result.stdout
+    assert found and all(f["suppressed"] for f in found)
