@@ -30,9 +30,10 @@ from resilint.result import FileResult, Result, unchecked_files
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import select_rules
-from resilint.suppress import SuppressionPolicy, apply_suppressions, waiver_approvers
+from resilint.suppress import SuppressionPolicy, apply_suppressions
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
+from resilint.waiver_validity import StandingWaivers
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -326,6 +327,7 @@ def _check_files(
     if recorder is not None:
         recorder.watch(index.documents)
     model = Model(index, options.as_of, config.definitions)
+    stands = StandingWaivers(options.rules, config.rules, index, options.as_of, locator)
     references = (
         earlier.references
         if earlier is not None
@@ -339,7 +341,8 @@ def _check_files(
         reads = earlier.reads
     else:
         try:
-            engine = run_rules(selected, _evaluation(options, model.facts(), locator, recorder))
+            run = _evaluation(options, model.facts(), locator, recorder, stands)
+            engine = run_rules(selected, run)
         finally:
             if recorder is not None:
                 recorder.release()
@@ -357,7 +360,7 @@ def _check_files(
         ran=frozenset(rule.info.code for rule in selected),
         baseline=options.baseline,
         baseline_path=options.baseline_path,
-        approvers=waiver_approvers(selected, config.rules),
+        stands=stands,
         per_file_ignores=config.per_file_ignores,
         root=str(config.root),
         per_file_source=config.origins.get("per_file_ignores", "the configuration"),
@@ -396,7 +399,11 @@ def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
 
 
 def _evaluation(
-    options: CheckOptions, facts: Facts, locator: Locator, recorder: Recorder | None = None
+    options: CheckOptions,
+    facts: Facts,
+    locator: Locator,
+    recorder: Recorder | None = None,
+    stands: StandingWaivers | None = None,
 ) -> Evaluation:
     config = options.config
     return Evaluation(
@@ -407,6 +414,7 @@ def _evaluation(
         configured_profiles=frozenset(config.profiles) | frozenset(config.selected),
         jobs=options.jobs,
         recorder=recorder,
+        waiver_stands=stands,
     )
 
 

@@ -59,6 +59,8 @@ class Evaluation:
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
     recorder: Recorder | None = None
     """Notes the fields the rules read, for the next run (:mod:`resilint.incremental`)."""
+    waiver_stands: Callable[[Document], bool] | None = None
+    """Whether a waiver may suppress (:mod:`resilint.waiver_validity`)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -147,6 +149,7 @@ def _evaluate(
         params,
         reported,
         own.level is not None,
+        run.waiver_stands,
     )
     try:
         return list(rule.run(context)), None

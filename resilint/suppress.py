@@ -11,23 +11,18 @@ import dataclasses
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.domain.lifecycle import waiver_in_force
 from resilint.findings import Finding, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.waiver_targets import Targets, targets_of, waive
-
-if TYPE_CHECKING:
-    from resilint.engine import RuleSettings
-    from resilint.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -42,31 +37,14 @@ class SuppressionPolicy:
     """Codes of the rules that ran: a waiver of a rule that did not run cannot be judged unused."""
     baseline: tuple[dict[str, Any], ...] | None = None
     baseline_path: str = ""
-    approvers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Who may approve a waiver of which rule ("*": any other rule), from EXC-01's parameter
-    approvers; a waiver approved by anyone else suppresses nothing. Empty: anyone may."""
+    stands: Callable[[Document], bool] | None = None
+    """Whether a waiver may suppress: EXC-01 accepts it, whatever rules run
+    (:mod:`resilint.waiver_validity`). None: no waiver suppresses."""
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """The configuration's (.gitignore-style pattern, rule codes and groups), relative to
     ``root``."""
     root: str = "."
     per_file_source: str = "the configuration"
-
-
-def waiver_approvers(
-    rules: Iterable[Rule], settings: Mapping[str, RuleSettings]
-) -> dict[str, tuple[str, ...]]:
-    """EXC-01's ``approvers`` (its default, then the configuration's), when EXC-01 runs: a
-    restriction nobody is told about would silently void waivers."""
-    for rule in rules:
-        if rule.info.code == "EXC-01":
-            own = settings.get("EXC-01")
-            params = {**rule.info.params, **((own.params or {}) if own else {})}
-            table = params.get("approvers")
-            return {
-                str(code): tuple(roles) if isinstance(roles, list) else (str(roles),)
-                for code, roles in (table.items() if isinstance(table, dict) else ())
-            }
-    return {}
 
 
 def apply_suppressions(
@@ -78,7 +56,7 @@ def apply_suppressions(
     locator: Locator,
 ) -> list[Finding]:
     results, extra = _inline(list(findings), list(inline), as_of, policy)
-    results, unused = _waivers(results, index, as_of, policy.approvers)
+    results, unused = _waivers(results, index, policy.stands)
     if policy.report_unused_waivers:
         extra += [
             _unused_waiver(waiver, locator)
@@ -212,26 +190,14 @@ def _waivable(finding: Finding) -> bool:
     return _suppressible(finding) and finding.kind != "Waiver"
 
 
-def _approved_by_allowed_role(waiver: Document, approvers: Mapping[str, tuple[str, ...]]) -> bool:
-    rule = waiver.data.get("rule")
-    allowed = approvers.get(rule) if isinstance(rule, str) else None
-    allowed = allowed if allowed is not None else approvers.get("*")
-    return allowed is None or waiver.data.get("approver") in allowed
-
-
 def _waivers(
-    findings: list[Finding],
-    index: Index,
-    as_of: datetime.date,
-    approvers: Mapping[str, tuple[str, ...]],
+    findings: list[Finding], index: Index, stands: Callable[[Document], bool] | None
 ) -> tuple[list[Finding], list[Document]]:
     invalid = _invalid_waivers(findings)
     waivers = [
         w
         for w in index.of_kind("Waiver")
-        if waiver_in_force(w, as_of)
-        and _approved_by_allowed_role(w, approvers)
-        and (w.path, w.id) not in invalid
+        if (w.path, w.id) not in invalid and stands is not None and stands(w)
     ]
     by_rule: dict[Any, list[tuple[Document, Targets]]] = defaultdict(list)
     for waiver in waivers:

@@ -120,3 +120,73 @@ def test_waive_refuses_to_write_a_waiver_of_a_waiver(cli, repo) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "a waiver's findings are never waived" in result.stderr
+
+
+REFUSED = {  # a waiver EXC-01 refuses, and how it is written
+    "open-ended, no approval date, no rationale": lambda text: (
+        text.replace("rationale: accepted by the board\n", "")
+        .replace("approved_on: 2026-06-15\n", "")
+        .replace("expires: 2027-06-14", "expires: 9999-12-31")
+    ),
+    "approved on a day still to come": lambda text: text.replace(
+        "approved_on: 2026-06-15", "approved_on: 2026-12-01"
+    ),
+    "longer than max_days": lambda text: text.replace("expires: 2027-06-14", "expires: 2027-09-30"),
+    "approver not allowed": lambda text: text,  # the configuration allows the ciso alone
+}
+RUNS = {  # runs in which EXC-01 does not report, or does not fail
+    "EXC-01 runs": ((), {}),
+    "--select CTR-08": (("--select", "CTR-08"), {}),
+    "--ignore EXC": (("--ignore", "EXC"), {}),
+    "ignore: [EXC-01]": ((), {"ignore": ["EXC-01"]}),
+    "EXC-01 at level info": ((), {"rules": {"EXC-01": {"level": "info"}}}),
+}
+ONLY_THE_CISO = {"EXC-01": {"params": {"approvers": {"*": ["ciso"]}}}}
+
+
+@pytest.mark.parametrize("run", sorted(RUNS))
+@pytest.mark.parametrize("refused", sorted(REFUSED))
+def test_a_waiver_exc01_refuses_suppresses_nothing_whatever_runs(
+    cli, write, refused: str, run: str
+) -> None:
+    """Whether a waiver stands is EXC-01's to say in every run: where EXC-01 was not selected
+    (the action's ``extra-args: --select CTR-08``) or was ignored, such a waiver silenced
+    CTR-08 and the gate passed."""
+    args, config = RUNS[run]
+    exc01 = {**config.get("rules", {}).get("EXC-01", {})}
+    if refused == "approver not allowed":
+        exc01.update(ONLY_THE_CISO["EXC-01"])
+    settings = {**CONFIG, **config, "rules": {**CONFIG["rules"], "EXC-01": exc01}}
+    write("resilint.yaml", json.dumps(settings))
+    write("programme.yaml", PROGRAMME)
+    write("waivers.yaml", REFUSED[refused](waiver("step-in", "CTR-08", STEP_IN)))
+    result = cli("check", "--no-cache", "--format", "json", "--as-of", AS_OF, *args)
+    found = result.json()["findings"]
+    assert result.exit_code == 1, result.stdout
+    assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
+        ("CTR-08", False)
+    ]
+
+
+@pytest.mark.parametrize("args", [(), ("--select", "CTR-08")])
+def test_a_waiver_about_to_expire_still_waives(cli, repo, args: tuple[str, ...]) -> None:
+    """EXC-01's warning that a waiver expires within 30 days is no refusal."""
+    repo("waivers.yaml", waiver("step-in", "CTR-08", STEP_IN, "2026-12-10"))
+    result = cli("check", "--no-cache", "--format", "json", "--as-of", AS_OF, *args)
+    found = result.json()["findings"]
+    assert [(f["code"], f["suppressed"]) for f in found if f["code"] == "CTR-08"] == [
+        ("CTR-08", True)
+    ]
+    assert result.exit_code == 0 or "EXC-01" in {f["code"] for f in found}
+
+
+def test_waive_checks_the_approvers_where_exc01_is_not_selected(cli, write) -> None:
+    """``resilint waive`` refuses what EXC-01 would refuse in any run, not only where it runs."""
+    write("resilint.yaml", json.dumps({**CONFIG, "select": ["CTR-08"], "rules": ONLY_THE_CISO}))
+    write("programme.yaml", PROGRAMME)
+    result = cli(
+        "waive", "CTR-08", "--target", "ctr-acme", "--reason", "r", "--until", "2027-01-01",
+        "--owner", "coo", "--approver", "cfo", "--approved-on", "2026-11-20", "--diff",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "'cfo' is not allowed to approve a waiver of CTR-08" in result.stderr

@@ -114,6 +114,17 @@ def test_a_waived_window_is_still_judged_against_the_insurers_deadline(cli, writ
     assert codes([f for f in found if not f["suppressed"]]) == ["CTR-04"]
 
 
+def test_a_waiver_exc01_refuses_accepts_no_window_for_ctr04_either(cli, write) -> None:
+    """A waiver of CTR-03 that EXC-01 refuses (approved on no recorded day, for longer than
+    max_days) suppresses nothing, whether or not EXC-01 runs: CTR-04 does not take the
+    72 hours it names as the window in force either, so CTR-03 is the one finding."""
+    notice = "entities: [ins]\nincident_notification: {window_hours: 72, trigger: suspected}\n"
+    refused = WAIVER.replace("approved_on: 2026-07-01\n", "").replace("2027-06-30", "2099-06-30")
+    waived = repo(INSURED, POLICY, supplier(HYPERSCALER), contract(notice), refused)
+    found = check(cli, write, waived, ["CTR-03", "CTR-04"])
+    assert codes([f for f in found if not f["suppressed"]]) == ["CTR-03"]
+
+
 NYDFS_BRANCH = doc(
     "Entity",
     "us",

@@ -1,6 +1,7 @@
-"""What is in force as of the run's date, defined once: contracts, suppliers, identities,
-insurance policies and waivers. Date arithmetic saturates, so a value like 9999-12-31 or a
-notice period of a million days never raises."""
+"""What is in force as of the run's date, defined once: contracts, suppliers, identities and
+insurance policies (a waiver stands where EXC-01 accepts it: :mod:`resilint.waiver_validity`).
+Date arithmetic saturates, so a value like 9999-12-31 or a notice period of a million days never
+raises."""
 
 from __future__ import annotations
 
@@ -63,18 +64,6 @@ def policy_in_force(policy: Document, as_of: datetime.date) -> bool:
     start = as_date(value_at(policy.data, "period", "start"))
     end = as_date(value_at(policy.data, "period", "end"))
     return (start is None or start <= as_of) and (end is None or end >= as_of)
-
-
-def waiver_in_force(waiver: Document, as_of: datetime.date) -> bool:
-    """An approved waiver that has not expired (one without a valid expiry never applies)."""
-    expires = as_date(waiver.data.get("expires"))
-    data = waiver.data
-    return (
-        expires is not None
-        and expires >= as_of
-        and bool(data.get("approver"))
-        and bool(data.get("risk_owner"))
-    )
 
 
 @dataclass(frozen=True)

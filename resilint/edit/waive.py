@@ -18,9 +18,7 @@ from resilint.edit.render import render
 from resilint.edit.repository import Repository, open_repository
 from resilint.errors import ExitCode, UsageError
 from resilint.model import Document
-from resilint.selection import select_rules
 from resilint.suggest import did_you_mean
-from resilint.suppress import waiver_approvers
 from resilint.validate import API_VERSION
 
 RULE = "EXC-01"
@@ -150,11 +148,13 @@ def _check_duration(repository: Repository, approved: datetime.date, until: date
 
 
 def _check_approver(repository: Repository, code: str, approver: str | None) -> None:
-    selected = select_rules(repository.rules, repository.config, repository.index)
-    table = waiver_approvers(selected, repository.config.rules)
-    allowed = table.get(code, table.get("*"))
-    if allowed is None:
+    """EXC-01's parameter approvers, whether or not EXC-01 runs: a waiver it refuses
+    suppresses nothing in any run (:mod:`resilint.waiver_validity`)."""
+    table = _params(repository).get("approvers")
+    roles = table.get(code, table.get("*")) if isinstance(table, Mapping) else None
+    if roles is None:
         return
+    allowed = tuple(map(str, roles)) if isinstance(roles, list) else (str(roles),)
     if approver not in allowed:
         given = f"'{approver}' is not" if approver else "no approver is"
         raise UsageError(

@@ -80,6 +80,10 @@ class RuleContext:
     level_configured: bool = False
     """Whether the configuration set :attr:`level` (to the rule's default level or another):
     then every part of the rule takes it, also a part rated at a level of its own."""
+    waiver_stands: Callable[[Document], bool] | None = None
+    """Whether a waiver may suppress, as EXC-01 judges it whatever the run selects
+    (:mod:`resilint.waiver_validity`): for a check that asks what a waiver accepts (CTR-04).
+    None where the run gives none: no waiver is believed."""
 
     def finding(
         self,

@@ -17,7 +17,6 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
-from resilint.domain.lifecycle import waiver_in_force
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
 from resilint.domain.statutes import statutes_of
@@ -118,13 +117,14 @@ def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
 
 
 def _waived(context: RuleContext, code: str, contract: Document) -> bool:
-    """Whether a waiver of ``code`` in force on the as-of date (approved, not expired) names the
-    contract, or its supplier, among its targets."""
+    """Whether a waiver of ``code`` that stands (EXC-01 accepts it: approved, not expired)
+    names the contract, or its supplier, among its targets."""
     names = {("Contract", contract.id), ("Supplier", value_at(contract.data, "supplier"))}
-    return any(
+    stands = context.waiver_stands
+    return stands is not None and any(
         value_at(waiver.data, "rule") == code
-        and waiver_in_force(waiver, context.as_of)
         and not names.isdisjoint(targets_of(waiver))
+        and stands(waiver)
         for waiver in context.index.of_kind("Waiver")
     )
 
