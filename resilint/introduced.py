@@ -4,6 +4,8 @@ introduces anywhere.
 A finding is introduced when it counts (nothing suppresses it) in the repository as it is and
 not in the repository as it was before the change (:mod:`resilint.staged`): compared by
 fingerprint (rule, document kind and id, field), so a finding that only moved is the same one.
+One that fails the run (its level reaches ``fail_on``) is introduced unless it failed it before
+too: a warning the change turns into an error keeps its fingerprint, and is the change's.
 The earlier state is the same files with the changed ones at their earlier content, the added ones
 absent and the deleted ones back where discovery would have checked them (a rename is a deletion
 and an addition), checked in memory exactly as the current state is. Findings outside the change
@@ -134,20 +136,24 @@ class Introduced:
 
     def _report(self, now: Result, before: Result | None) -> Result:
         """What concerns the focus, and, with the earlier state's result, what counts now and
-        did not count then."""
-        counted = (
-            {f.fingerprint for f in before.findings if f.suppression is None} if before else ()
-        )
+        did not count then: a finding that fails the run now is introduced unless it failed it
+        then too (a warning the change makes an error, with the same fingerprint, is new to
+        the gate and to the next CI run)."""
+        failed: set[str] = set()
+        counted: set[str] = set()
+        for old in before.findings if before is not None else ():
+            if old.suppression is None:
+                counted.add(old.fingerprint)
+                if self.config.fails(old.level):
+                    failed.add(old.fingerprint)
         reported = []
         for finding in now.findings:
             if concerns(finding, self.focus, True, anywhere=False):
                 reported.append(finding)
-            elif (
-                before is not None
-                and self._outside(finding)
-                and (finding.fingerprint not in counted)
-            ):
-                reported.append(self._marked(finding))
+            elif before is not None and self._outside(finding):
+                fails = self.config.fails(finding.level)
+                if finding.fingerprint not in (failed if fails else counted):
+                    reported.append(self._marked(finding))
         return dataclasses.replace(now, findings=tuple(reported))
 
     def _marked(self, finding: Finding) -> Finding:

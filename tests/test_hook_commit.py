@@ -4,8 +4,9 @@ through the real pre-commit where that costs little.
 
 Each test here is a way the comparison with the earlier state once passed in silence: a
 configuration the hook was not given, a submodule or a link, a link named unlike its target,
-earlier contents past the run's budget or not text, a shallow clone, and a file the commit does
-not hold (untracked) that the working tree does."""
+earlier contents past the run's budget or not text, a shallow clone, a file the commit does
+not hold (untracked) that the working tree does, and a finding that was there before at a level
+that did not fail the run."""
 
 # ruff: noqa: F811  (the tests take the imported fixture ``repo`` as an argument)
 from __future__ import annotations
@@ -28,6 +29,7 @@ from test_staged import (
 
 from resilint.limits import Limits
 from resilint.staged import read_change
+from tests.conftest import copy_example
 
 RULE = """\
 rules:
@@ -382,3 +384,77 @@ def test_a_commit_deleting_the_whole_programme_is_refused(repo, cli) -> None:  #
     assert result.exit_code == 2, result.stdout
     assert "no resilint documents: the change deletes the last of them" in result.stderr
     assert ".pre-commit-config.yaml" in result.stderr
+
+
+# 8. A finding that was there, at a level that did not fail the run
+
+MTPD_WAIVER = """\
+apiVersion: resilint/v1
+kind: Waiver
+id: waiver-bcm01-order-processing
+rule: BCM-01
+targets: [{kind: BusinessFunction, id: order-processing}]
+rationale: MTPD under review by the BIA team
+risk_owner: coo
+approver: ciso
+approved_on: 2026-11-01
+expires: 2027-03-31
+"""
+
+
+@pytest.fixture
+def degraded(tmp_path: Path) -> Path:
+    """Northwind where BCM-03 is a warning at the ERP supplier: order processing records no
+    MTPD (accepted by a waiver) and the ERP service no contracted RTO, and the function's
+    continuity plan keeps it running at 45% meanwhile."""
+    repo = copy_example("northwind", tmp_path)
+    for name, line in (
+        ("functions/order-processing.yaml", "mtpd_hours: 72\n"),
+        ("suppliers/corvane-erp.yaml", "    contracted_rto_hours: 4\n"),
+    ):
+        text = (repo / name).read_text(encoding="utf-8")
+        assert line in text
+        (repo / name).write_text(text.replace(line, "", 1), encoding="utf-8")
+    (repo / "waivers" / "bcm01-order-processing.yaml").write_text(MTPD_WAIVER)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "risk@example.com")
+    git(repo, "config", "user.name", "Risk Team")
+    commit(repo)
+    return repo
+
+
+def _halt(repo: Path) -> None:
+    """The commit: only the plan changes, to halt the function (capacity 0)."""
+    plan = repo / "plans" / "order-processing.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  capacity_percent: 45\n" in text
+    plan.write_text(text.replace("  capacity_percent: 45\n", "  capacity_percent: 0\n"))
+    git(repo, "add", "-A")
+
+
+def test_a_warning_a_commit_turns_into_an_error_elsewhere_fails_the_hook(degraded, cli) -> None:  # type: ignore[no-untyped-def]
+    """BCM-03's finding keeps its fingerprint when the plan's halt makes it an error: it did
+    not fail the run before the commit and does after, in a file the commit does not touch.
+    The hook passed it and the next CI run failed."""
+    before = cli("check", "--no-cache", cwd=degraded)
+    assert before.exit_code == 0 and "corvane-erp.yaml:58:5: BCM-03 warning" in before.stdout
+    _halt(degraded)
+    result = cli("pre-commit", "--no-cache", "plans/order-processing.yaml", cwd=degraded)
+    assert result.exit_code == 1, result.stdout
+    assert "corvane-erp.yaml:58:5: BCM-03 error" in result.stdout
+    assert INTRODUCED in result.stdout
+
+
+def test_a_finding_that_failed_the_run_before_the_commit_is_not_the_commits(degraded, cli) -> None:  # type: ignore[no-untyped-def]
+    """Where warnings fail the run, the warning failed it before the commit too: an old
+    finding outside the commit, as before, whatever level it has now."""
+    config = degraded / "resilint.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "fail_on: error\n" in text
+    config.write_text(text.replace("fail_on: error\n", "fail_on: warning\n"))
+    commit(degraded)
+    assert cli("check", "--no-cache", cwd=degraded).exit_code == 1
+    _halt(degraded)
+    result = cli("pre-commit", "--no-cache", "plans/order-processing.yaml", cwd=degraded)
+    assert result.exit_code == 0, result.stdout
+    assert "BCM-03" not in result.stdout
