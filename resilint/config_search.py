@@ -3,6 +3,8 @@ root of the git work tree they lie in, one per run (:mod:`resilint.config` reads
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import sys
 from pathlib import Path
@@ -13,11 +15,19 @@ from resilint.errors import ConfigError, UsageError
 from resilint.limits import Limits
 from resilint.load.read import Refusal, read_inside, real
 from resilint.reporters.base import printable
+from resilint.resources import data_dir
 from resilint.userfiles import work_tree
 
 PYPROJECT = "pyproject.toml"
 CONFIGURATION_NAMES = frozenset((*CONFIG_NAMES, PYPROJECT))
 """Names a configuration may have, found from wherever a check runs."""
+_NEAR_NAMES = frozenset(
+    f"{dot}resilint.{suffix}" for dot in ("", ".") for suffix in ("yaml", "yml", "toml")
+)
+"""A configuration's names in lower case, with the suffixes people give YAML and TOML files: a
+file named so in another case or with another suffix (``resilint.yml``, ``Resilint.yaml``) is
+meant as one, and read by nothing, it would leave the run on the built-in defaults."""
+ACCEPTED = "resilint.yaml, .resilint.yaml or a [tool.resilint] table in pyproject.toml"
 
 
 def find_config(start: Path, seen: dict[Path, list[Path]] | None = None) -> Path | None:
@@ -101,11 +111,77 @@ def _mixed(found: dict[Path | None, list[Path]], cwd: Path) -> str:
 
 
 def _configs_in(directory: Path) -> list[Path]:
+    _refuse_near_names(directory)
     found = [directory / name for name in CONFIG_NAMES if _present(directory / name)]
     pyproject = directory / PYPROJECT
     if _present(pyproject) and _has_tool_table(pyproject):
         found.append(pyproject)
     return found
+
+
+def _refuse_near_names(directory: Path) -> None:
+    """A file named like a configuration in another case or with another suffix is refused,
+    naming it and the names resilint reads: passing over it would run on the defaults, its
+    ``fail_on`` and ``rule_dirs`` silently gone. (Where the file system ignores case, resilint
+    would read ``Resilint.yaml`` and CI on Linux would not: refused everywhere alike.)"""
+    try:
+        names = sorted(entry.name for entry in directory.iterdir())
+    except OSError:  # a directory that cannot be listed: only the exact names can be tried
+        return
+    for name in names:
+        path = directory / name
+        if (
+            name not in CONFIG_NAMES
+            and name.lower() in _NEAR_NAMES
+            and _present(path)
+            and _holds_settings(path)
+        ):
+            meant = ".resilint.yaml" if name.startswith(".") else "resilint.yaml"
+            remedy = (
+                f"move its settings to {meant}"
+                if path.suffix.lower() == ".toml"
+                else f"rename it {meant}, or name it with --config"
+            )
+            raise ConfigError(
+                f"{printable(name)} is not read as a configuration: resilint reads "
+                f"{ACCEPTED}, so its settings would not apply and the run would use the "
+                f"built-in defaults; {remedy}",
+                printable(str(path)),
+            )
+
+
+def _holds_settings(path: Path) -> bool:
+    """Whether a file named like a configuration holds resilint's settings: a key of the
+    configuration (``fail_on``, ``profiles``...) at its top level or, in TOML, in a
+    ``[tool.resilint]`` table. The GitHub workflow ``resilint init`` writes,
+    ``.github/workflows/resilint.yml``, holds none; a file that cannot be read as a mapping is
+    reported where it is checked, as any YAML file is, and one that cannot be read safely (a
+    link out of its directory) is taken as one."""
+    data = read_guarded(path)
+    if isinstance(data, Refusal):
+        return True
+    mapping: Any
+    if path.suffix.lower() == ".toml":
+        try:
+            mapping = toml_tables(data.decode("utf-8"))
+        except (ValueError, RecursionError):
+            return False
+        tool = mapping.get("tool")
+        if isinstance(tool, dict) and "resilint" in tool:
+            return True
+    else:
+        from resilint.load.mapping import load_placed_mapping  # only for such a file
+
+        loaded = load_placed_mapping(path, Limits())
+        mapping = loaded[0] if isinstance(loaded, tuple) else {}
+    return not _settings().isdisjoint(mapping)
+
+
+@functools.cache
+def _settings() -> frozenset[str]:
+    """The configuration's settings, as its schema names them."""
+    schema = json.loads((data_dir("schemas") / "config.json").read_text(encoding="utf-8"))
+    return frozenset(schema["properties"])
 
 
 def _present(path: Path) -> bool:
@@ -121,15 +197,62 @@ def read_guarded(path: Path) -> bytes | Refusal:
 def _has_tool_table(path: Path) -> bool:
     """A pyproject.toml is shared with other tools: one that cannot be read safely (a link out
     of its directory, not a regular file) is not taken for resilint's, and nothing of it is read;
-    one that does not parse may hold the table, so loading reports it."""
+    one that does not parse may hold the table, so loading reports it. A table close to
+    ``[tool.resilint]`` (``[tools.resilint]``, ``[tool.resilint_]``) is refused, naming it:
+    passing over it would run on the defaults."""
     data = read_guarded(path)
     if isinstance(data, Refusal):
         return False
     try:
-        tool = toml_tables(data.decode("utf-8")).get("tool")
-        return isinstance(tool, dict) and "resilint" in tool
+        text = data.decode("utf-8")
+        tables = toml_tables(text)
     except (ValueError, RecursionError):
         return True
+    near = _near_table(tables)
+    if near is not None:
+        where = near.rsplit(".", 1)[-1]
+        line = next((n for n, t in enumerate(text.splitlines(), 1) if where in t), 1)
+        raise ConfigError(
+            f"[{printable(near)}] is not read as a configuration: resilint reads {ACCEPTED}, "
+            "so its settings would not apply and the run would use the built-in defaults; "
+            "write it as [tool.resilint]",
+            printable(str(path)),
+            line,
+        )
+    tool = tables.get("tool")
+    return isinstance(tool, dict) and "resilint" in tool
+
+
+def _near_table(tables: dict[str, Any]) -> str | None:
+    """The dotted name of a table that reads as meant for resilint without being
+    ``[tool.resilint]``: ``[resilint]``, ``[tools.resilint]``, ``[tool.Resilint]``."""
+    for key, table in tables.items():
+        if not isinstance(table, dict):
+            continue
+        if _loosely(key, "resilint"):
+            return key
+        if _loosely(key, "tool"):
+            for name in table:
+                if _loosely(name, "resilint") and (key, name) != ("tool", "resilint"):
+                    return f"{key}.{name}"
+    return None
+
+
+def _loosely(word: str, name: str) -> bool:
+    """Whether ``word``, in lower case and without its punctuation, is ``name`` or one letter
+    off it (added, dropped or replaced): ``tools``, ``Resilint``, ``resilint_``, ``reslint``."""
+    word = "".join(c for c in word.lower() if c.isalnum())
+    if abs(len(word) - len(name)) > 1:
+        return False
+    same = next(
+        (i for i, (a, b) in enumerate(zip(word, name, strict=False)) if a != b),
+        min(len(word), len(name)),
+    )
+    return (
+        word[same + 1 :] == name[same + 1 :]
+        or word[same:] == name[same + 1 :]
+        or word[same + 1 :] == name[same:]
+    )
 
 
 def toml_tables(text: str) -> dict[str, Any]:

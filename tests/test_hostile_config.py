@@ -161,3 +161,60 @@ def test_every_rules_own_defaults_are_a_valid_configuration(cli, write) -> None:
     exr["always"] = [*exr["always"], ["finance", "risk"]]
     write("resilint.yaml", json.dumps({"rules": settings}))
     assert cli("check", "--no-cache").exit_code in (0, 1)
+
+
+ACCEPTED = (
+    "resilint reads resilint.yaml, .resilint.yaml or a [tool.resilint] table in pyproject.toml"
+)
+NEAR_NAMES = {  # a configuration's name in another case or with another suffix, and its text
+    "resilint.yml": "fail_on: warning\n",
+    ".resilint.yml": "fail_on: warning\n",
+    "Resilint.yaml": "fail_on: warning\n",
+    ".RESILINT.YAML": "fail_on: warning\n",
+    "resilint.toml": '[tool.resilint]\nfail_on = "warning"\n',
+    ".resilint.toml": 'fail_on = "warning"\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_NAMES))
+def test_a_configuration_under_a_name_resilint_does_not_read_is_refused(cli, write, name) -> None:
+    """Passed over, its settings never applied: the run used the built-in defaults and passed
+    on what its ``fail_on: warning`` fails, and checked the file as a document besides."""
+    write(name, NEAR_NAMES[name])
+    write("s.yaml", DOC)
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 2, result.stdout
+    assert f"{name}:1:1: {name} is not read as a configuration: {ACCEPTED}" in result.stderr
+    meant = ".resilint.yaml" if name.startswith(".") else "resilint.yaml"
+    assert not result.stdout
+    if name.endswith(".toml"):
+        assert f"move its settings to {meant}" in result.stderr
+        return
+    assert f"rename it {meant}, or name it with --config" in result.stderr
+    named = cli("check", "--no-cache", "--config", name)  # the way to use it as it is named
+    assert named.exit_code in (0, 1), named.stderr
+
+
+@pytest.mark.parametrize(
+    "table", ["tools.resilint", "tool.resilint_", "tool.Resilint", "tool.reslint", "resilint"]
+)
+def test_a_pyproject_table_close_to_tool_resilint_is_refused(cli, write, table) -> None:
+    write("pyproject.toml", f'[project]\nname = "x"\n\n[{table}]\nfail_on = "warning"\n')
+    write("s.yaml", DOC)
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 2, result.stdout
+    assert f"pyproject.toml:4:1: [{table}] is not read as a configuration: " in result.stderr
+    assert f"{ACCEPTED}, so its settings would not apply" in result.stderr
+
+
+def test_files_named_so_that_hold_no_setting_are_someone_elses(cli, write) -> None:
+    """The workflow ``resilint init`` writes is ``.github/workflows/resilint.yml``, which the
+    hook is given whenever a commit changes it; other tools' pyproject tables are theirs."""
+    write(".github/workflows/resilint.yml", "name: resilint\non: [pull_request]\njobs: {}\n")
+    write("empty/resilint.yml", "# nothing yet\n")
+    write("pyproject.toml", "[tool.ruff]\nline-length = 100\n[tool.pylint]\njobs = 2\n")
+    write("s.yaml", DOC)
+    assert cli("check", "--no-cache").exit_code in (0, 1)
+    for where in (".github/workflows", "empty"):
+        result = cli("check", "--no-cache", where)
+        assert "is not read as a configuration" not in result.stderr, result.stderr
