@@ -245,6 +245,32 @@ def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
     )
 
 
+def baseline_off_note(rules: tuple[Rule, ...], config: Config) -> str:
+    """Said when the configuration file's ``profiles`` leave out ``baseline``: the list names
+    every profile to run, so ``profiles: [nis2]``, written to add NIS2's rules, runs them
+    alone (none at all where no entity's contracts fall under NIS2's implementing rules).
+    Not for ``profiles: []`` beside rules named in ``select``: those are what it asks for."""
+    from resilint.model import Index
+    from resilint.selection import exactly_selected, from_file, select_rules
+
+    if "baseline" in config.profiles or exactly_selected(config):
+        return ""
+    if not from_file(config, "profiles") or (not config.profiles and config.select):
+        return ""
+    chosen = {id(rule) for rule in select_rules(rules, config, Index([]))}
+    left = [r for r in rules if "baseline" in r.info.profiles and id(r) not in chosen]
+    if not left:
+        return ""
+    shown = ", ".join(config.profiles)
+    return (
+        f"profiles: [{shown}] ({config.origins['profiles']}) leaves out baseline: "
+        f"{len(left)} of its rules do not run (the programme's own: tiering, contracts, "
+        "identities, continuity, exercises, insurance, waivers). profiles lists every profile "
+        f"to run: write profiles: [{', '.join(['baseline', *config.profiles])}] to run "
+        "baseline's rules too"
+    )
+
+
 def named_files(args: CheckArgs, config: Config) -> tuple[Path, ...]:
     """The files named on the command line, checked even where the walk skips them (a hidden
     file, ``x.YAML``): never "no findings" for a file that was not read. pre-commit names
@@ -575,6 +601,9 @@ def run_check(args: CheckArgs) -> int:
     unselected = unselected_note(rules, config)
     if unselected:
         echo(f"resilint: note: {unselected}", err=True)
+    baseline_off = baseline_off_note(rules, config)
+    if baseline_off:
+        echo(f"resilint: note: {baseline_off}", err=True)
     untracked = untracked_note(options.left_out, config) if judge is not None else ""
     if untracked:
         echo(f"resilint: note: {untracked}", err=True)

@@ -29,7 +29,7 @@ from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result, unchecked_files
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
-from resilint.selection import select_rules
+from resilint.selection import require_rules, select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
@@ -131,7 +131,7 @@ class Evaluated:
 
     def again(self, files: list[FileResult], locator: Locator) -> Result:
         """The same check of other contents of the files (nothing of it kept or cached)."""
-        return _check_files(self.options, self.found, files, locator).result
+        return _check_files(self.options, self.found, files, locator, earlier_state=True).result
 
 
 Judge = Callable[[Evaluated], Result]
@@ -310,7 +310,11 @@ def _check_files(
     files: list[FileResult],
     locator: Locator,
     kept: _Kept | None = None,
+    *,
+    earlier_state: bool = False,
 ) -> Checked:
+    """``earlier_state``: the repository as it was before a change, which the hook compares
+    with (:mod:`resilint.introduced`); the run is refused on the current state only."""
     config = options.config
     index = Index(doc for file in files for doc in file.documents)
     read = [f for file in files for f in file.findings]
@@ -335,6 +339,8 @@ def _check_files(
     )
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)
+    if not earlier_state:
+        require_rules(selected, config)
     reads: Mapping[str, Any]
     if earlier is not None:
         engine = EngineResult(tuple(earlier.findings), ())

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from resilint import codes
@@ -13,7 +13,7 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.readers import strings
 from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
-from resilint.errors import ConfigError
+from resilint.errors import ConfigError, UsageError
 from resilint.model import Index
 from resilint.rules import Rule
 from resilint.suggest import did_you_mean
@@ -46,6 +46,43 @@ def profile_origins(config: Config, index: Index) -> dict[str, str]:
 def select_rules(rules: Iterable[Rule], config: Config, index: Index) -> list[Rule]:
     profiles = active_profiles(config, index)
     return [rule for rule in rules if _chosen(rule, profiles, config)]
+
+
+def require_rules(selected: Sequence[Rule], config: Config) -> None:
+    """A run in which no rule runs checks schemas and references alone, and passes whatever
+    gaps the programme has: refused, naming the setting that leaves none (``profiles: []``
+    with nothing selected). A selection that names a built-in check (``select: [SCH]``,
+    ``--select SCH-01``) asks for the built-in checks alone: that run is what it asks for."""
+    if selected or any(codes.named_by(s, CORE_CHECKS) for s in config.selected):
+        return
+    chosen = "; ".join(
+        f"{key}: [{', '.join(value)}]"
+        for key, value in (("profiles", config.profiles), *_selectors(config))
+        if value or key == "profiles"
+    )
+    message = (
+        f"no rule would run ({chosen}): only schemas and references would be checked, and the "
+        "run would pass whatever gaps the programme has. Name the profiles to run (profiles: "
+        "[baseline], with dora, nis2 or nydfs) or rules (select: [CTR]); to run the built-in "
+        "checks alone, name them (select: [SCH])"
+    )
+    where = next((key for key in ("profiles", "ignore") if from_file(config, key)), None)
+    if where is None or exactly_selected(config):
+        raise UsageError(message)
+    _refuse(config, (where,), message)
+
+
+def _selectors(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return (
+        ("select", config.selected),
+        ("ignore", (*config.ignore, *config.command_ignore)),
+    )
+
+
+def from_file(config: Config, key: str) -> bool:
+    """Whether the configuration file gave ``key`` (not the defaults, not the command line)."""
+    origin = config.origins.get(key, "default")
+    return origin != "default" and not origin.startswith("command line")
 
 
 def _chosen(rule: Rule, profiles: frozenset[str], config: Config) -> bool:

@@ -17,7 +17,7 @@ TIER1 = (
 
 
 def test_configuration_is_found_upward_and_its_directory_is_the_root(cli, write, tmp_path):
-    write("resilint.yaml", "profiles: []\nexclude: [drafts/]\n")
+    write("resilint.yaml", "profiles: []\nselect: [SCH]\nexclude: [drafts/]\n")
     write("suppliers/acme.yaml", TIER1)
     write("drafts/bad.yaml", "apiVersion: resilint/v1\nkind: Nope\nid: x\n")
     result = cli("check", "--format", "json", cwd=tmp_path / "suppliers")
@@ -52,7 +52,7 @@ def test_pyproject_tool_table_is_read(cli, write):
 def test_a_toml_date_is_a_date(cli, write):
     """TOML writes a date unquoted (as_of = 2026-11-26): the configuration takes it as the
     YAML file's as_of: "2026-11-26" (it was an internal error, status 4, in every command)."""
-    write("pyproject.toml", "[tool.resilint]\nprofiles = []\nas_of = 2026-11-26\n")
+    write("pyproject.toml", '[tool.resilint]\nselect = ["SCH"]\nas_of = 2026-11-26\n')
     write("a.yaml", TIER1)
     result = cli("check", "--format", "json", "--no-cache")
     assert result.exit_code in (0, 1), result.stderr
@@ -61,7 +61,7 @@ def test_a_toml_date_is_a_date(cli, write):
 
 
 def test_command_line_overrides_the_file(cli, write):
-    write("resilint.yaml", "profiles: []\nfail_on: never\n")
+    write("resilint.yaml", "profiles: []\nselect: [SCH]\nfail_on: never\n")
     write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: first\n")
     assert cli("check").exit_code == 0
     assert cli("check", "--fail-on", "error").exit_code == 1
@@ -227,3 +227,73 @@ def test_checking_one_file_of_a_repository_uses_the_rest_as_context(cli, write, 
     assert found == [("CTR-08", "contracts/acme.yaml")]  # one: the remedies section is missing
     outside = cli("check", "suppliers", "--format", "json").json()["findings"]
     assert {f["path"] for f in outside} == {"suppliers/other.yaml"}
+
+
+NO_RULE = "no rule would run"
+
+
+@pytest.mark.parametrize(
+    ("config", "where"),
+    [
+        ("profiles: []\n", "resilint.yaml:1:1: invalid configuration: profiles: "),
+        ("fail_on: warning\nprofiles: []\n", "resilint.yaml:2:1: invalid configuration: "),
+        ("ignore: [SUP, CTR]\nprofiles: []\n", "resilint.yaml:2:1: invalid configuration: "),
+    ],
+    ids=["profiles: []", "on line 2", "ignored too"],
+)
+def test_a_configuration_under_which_no_rule_runs_is_refused(cli, write, config, where) -> None:
+    """Every rule switched off, the run checked schemas and references alone and passed
+    whatever gaps the programme had ("no findings", status 0)."""
+    write("resilint.yaml", config)
+    write("a.yaml", TIER1)
+    for command in (("check", "--no-cache"), ("pre-commit", "a.yaml"), ("baseline",)):
+        result = cli(*command)
+        assert result.exit_code == 2, (command, result.stdout)
+        assert where in result.stderr and NO_RULE in result.stderr, result.stderr
+        assert "select: [SCH]" in result.stderr  # how to ask for the built-in checks alone
+
+
+@pytest.mark.parametrize(
+    ("config", "args"),
+    [
+        ("profiles: []\nselect: [SCH]\n", ()),
+        ("profiles: []\n", ("--select", "SCH-01")),
+        ("profiles: []\n", ("--extend-select", "CTR-08")),
+    ],
+)
+def test_a_run_that_names_what_runs_is_taken(cli, write, config, args) -> None:
+    write("resilint.yaml", config)
+    write("a.yaml", TIER1)
+    result = cli("check", "--no-cache", *args)
+    assert result.exit_code in (0, 1), result.stderr
+    assert NO_RULE not in result.stderr
+
+
+def test_a_command_line_that_leaves_no_rule_is_refused(cli, write) -> None:
+    write("a.yaml", TIER1)
+    result = cli("check", "--no-cache", "--select", "CTR-08", "--ignore", "CTR-08")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"resilint: {NO_RULE} (profiles: []; select: [CTR-08]; ")
+
+
+@pytest.mark.parametrize(
+    ("profiles", "noted"),
+    [("[nis2]", True), ("[dora, nis2]", True), ("[baseline, nis2]", False), ("", False)],
+)
+def test_profiles_that_leave_out_baseline_are_noted(cli, write, profiles, noted) -> None:
+    """``profiles`` names every profile to run: ``[nis2]``, written to add NIS2's rules, runs
+    them alone, and with no entity bound by NIS2's implementing rules, finds nothing."""
+    write("resilint.yaml", f"profiles: {profiles}\n" if profiles else "fail_on: error\n")
+    write("a.yaml", TIER1)
+    result = cli("check", "--no-cache")
+    said = f"resilint: note: profiles: {profiles} (resilint.yaml:1) leaves out baseline: "
+    assert (said in result.stderr) == noted, result.stderr
+    if noted:
+        assert f"write profiles: [baseline, {profiles[1:-1]}]" in result.stderr
+
+
+def test_rules_named_beside_no_profile_are_not_noted(cli, write) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [CTR-08]\n")
+    write("a.yaml", TIER1)
+    result = cli("check", "--no-cache")
+    assert result.exit_code in (0, 1) and "leaves out baseline" not in result.stderr

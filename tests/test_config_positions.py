@@ -15,7 +15,7 @@ DOC = "apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: S\ntier: 2\n"
 
 PLAIN = {
     "valid": "# ours\nfail_on: warning\nprofiles: [baseline, dora]\nexclude:\n  - drafts/\n",
-    "after ---": "# ours\n---\nprofiles: []\n\nfail_on: never  # quiet\n",
+    "after ---": "# ours\n---\nprofiles: []\nselect: [SCH]\n\nfail_on: never  # quiet\n",
     "indented by four": "limits:\n    max_depth: 40\n    max_file_bytes: 100000\nfail_on: info\n",
     "unknown setting": "profiles: []\nfial_on: warning\n",
     "unknown setting, last": "fail_on: error\nexclude: [a/]\nprofilez: [baseline]\n",

@@ -202,7 +202,7 @@ def test_never_writes_through_a_symbolic_link(cli, tmp_path: Path) -> None:
     (real / "acme.yaml").write_text(
         "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: '1'\n"
     )
-    (tmp_path / "resilint.yaml").write_text("profiles: []\n")
+    (tmp_path / "resilint.yaml").write_text("profiles: []\nselect: [SCH]\n")
     (tmp_path / "linked").symlink_to(real, target_is_directory=True)
     with pytest.raises(EditRefused, match="symbolic link"):
         read_for_edit(tmp_path / "linked" / "acme.yaml", str(tmp_path.resolve()), 1 << 20)
@@ -215,7 +215,7 @@ def test_never_writes_through_a_symbolic_link(cli, tmp_path: Path) -> None:
 def test_a_read_only_file_is_not_fixed_and_the_others_are(cli, tmp_path: Path) -> None:
     """A file made read-only (0444) is left as it is, said so, and its finding still reported;
     replacing it by a rename would pass the protection (and, as root, so would writing)."""
-    (tmp_path / "resilint.yaml").write_text("profiles: []\n")
+    (tmp_path / "resilint.yaml").write_text("profiles: []\nselect: [SCH]\n")
     text = "apiVersion: resilint/v1\nkind: supplier\nid: {0}\nname: {0}\ntier: 3\n"
     (tmp_path / "kept.yaml").write_text(text.format("kept"))
     (tmp_path / "kept.yaml").chmod(0o444)

@@ -32,7 +32,7 @@ def test_the_fix_hook_fails_when_it_changed_a_file(
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.email", "risk@example.com")
     git(repo, "config", "user.name", "Risk Team")
-    (repo / "resilint.yaml").write_text("profiles: []\n")
+    (repo / "resilint.yaml").write_text("profiles: []\nselect: [SCH]\n")
     (repo / "acme.yaml").write_text(SUPPLIER)
     git(repo, "add", ".")
 

@@ -519,7 +519,7 @@ def test_notice_without_hours_or_wording_is_a_finding(run) -> None:
 
 def test_a_wording_outside_the_list_is_a_schema_error(cli, write, tmp_path: Path) -> None:
     odd = TERMS.replace("notice: {", "notice: {incident_notice_wording: promptly, ")
-    write("resilint.yaml", json.dumps({"profiles": []}))
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["SCH"]}))
     write("repo.yaml", docs(ENTITY, odd))
     result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
     assert [f["code"] for f in result.json()["findings"]] == ["SCH-01"]

@@ -17,7 +17,7 @@ def contracts(count: int) -> str:
 
 
 def test_more_results_than_github_shows_is_said(cli, tmp_path: Path) -> None:
-    (tmp_path / "resilint.yaml").write_text("profiles: []\n")
+    (tmp_path / "resilint.yaml").write_text("profiles: []\nselect: [SCH]\n")
     (tmp_path / "contracts.yaml").write_text(contracts(5001))
     run = cli("check", "--no-cache", "--format", "sarif", cwd=tmp_path)
     assert run.exit_code == 1

@@ -17,7 +17,7 @@ from resilint.schemas import SchemaSet
 SCHEMAS = SchemaSet(REPO / "schemas")
 FILES = sorted((REPO / "schemas").glob("*.json"))
 KINDS = SCHEMAS.kinds
-ONLY_SCHEMAS = json.dumps({"profiles": []})
+ONLY_SCHEMAS = json.dumps({"profiles": [], "select": ["SCH"]})
 
 
 def walk(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
