@@ -4,6 +4,7 @@ or a file without the finding the slow path reports."""
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,29 @@ TRICKY = [
     "a - b",
     "- 1",
     "x\n- y",
+    # yaml-rs skips '_' anywhere in a number, first included; YAML 1.2 reads these as text
+    "_2",
+    "__1",
+    "_1_0",
+    "_1e3",
+    "_.5",
+    "_0.5",
+    "_1.",
+    "+_1",
+    "-_1",
+    "_0x1F",
+    "1__0",
+    "0x_1F",
+    "0o1_7",
+    "0b_1",
+    "1_0.5",
+    "1e1_0",
+    # .inf and .nan in any case to yaml-rs; YAML 1.2 knows three spellings of each
+    ".iNf",
+    "-.iNF",
+    ".nAn",
+    "[_1, __1, _1e3]",
+    "{a: _1}",
 ]
 
 
@@ -168,6 +192,13 @@ def test_tricky_values(value: str):
         "k:\n  - a: 1\n    b: 2\n",
         "k: - a\n",
         "# only a comment\nk: 1  # and here\n",
+        "_1: x\n",  # a key yaml-rs reads as a number: the file goes the slow way
+        "_1_0: x\n",
+        "_.5: x\n",
+        "_1e3: x\n",
+        "k:\n  _2: x\n",
+        "k:\n  - __1: x\n",
+        "k: {_1: x}\n",
     ],
 )
 def test_tricky_lines(text: str):
@@ -204,7 +235,24 @@ def test_the_yaml_test_suite_as_resilint_documents(case: str):
     assert _agrees("apiVersion: resilint/v1\n" + text)
 
 
-_WORD = st.sampled_from(["a", "k", "name", "x.y", "true", "null", "on", "1", "-", "?", "<<"])
+def _words(alphabet: str, longest: int) -> list[str]:
+    return ["".join(w) for n in range(1, longest + 1) for w in product(alphabet, repeat=n)]
+
+
+# What yaml-rs reads as a number is made of these: signs, digits, '_', '.', exponents, the 0x,
+# 0o and 0b prefixes, .inf and .nan in any case
+NUMBER_WORDS = _words("_1.e+-0xoinfaNIF", 3)
+
+
+@pytest.mark.parametrize("shape", ["k: {}\n", "{}: x\n", "k: [a, {}]\n", "k: {{{}: 1}}\n"])
+def test_every_short_word_of_number_characters(shape: str) -> None:
+    for word in NUMBER_WORDS:
+        assert _agrees(_resilint(shape.format(word))), word
+
+
+_WORD = st.sampled_from(
+    ["a", "k", "name", "x.y", "true", "null", "on", "1", "-", "?", "<<", "_1", "_.5"]
+)
 _SCALAR = st.sampled_from(
     [*TRICKY, "word", "two words", "'q'", '"q"', "", "[x, y]", "{a: b}", "2026-11-26", "#c"]
 )

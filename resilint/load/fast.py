@@ -3,17 +3,18 @@
 libyaml composes a node graph that resilint then walks in Python to give values their YAML 1.2
 meaning and to check the limits and what YAML 1.2 forbids (:mod:`.convert`, :mod:`.strict`):
 about six times the time yaml-rs takes to build the same data. yaml-rs gives no positions and
-reads a few scalars differently (``012``, ``0b101``, ``1_000`` and ``+0x1`` are numbers there,
-text here; ``.inf`` and ``2026-02-30`` are values there, refused here), so it is used only for a
-file whose every line has a plain shape on which both are known to agree, and its data is taken
-only when it is what the slow path would give:
+reads a few scalars differently (``012``, ``0b101``, ``1_000``, ``_2`` and ``+0x1`` are numbers
+there, text here; ``.inf`` and ``2026-02-30`` are values there, refused here), so it is used
+only for a file whose every line has a plain shape on which both are known to agree, and its
+data is taken only when it is what the slow path would give:
 
 - every line is blank, a comment, or ``[- ...][key:] [value] [# comment]`` with a word as key
   and as value a plain scalar, a one-line quoted text without backslashes, or a one-line
   ``[...]`` / ``{key: value, ...}`` of such scalars; no tag, anchor, alias, merge key, block
   text, directive, tab, CR or YAML 1.1 line break, and no document marker but a first ``---``;
-- a plain scalar that starts like a number is one of resilint's (a decimal integer, a float
-  with a dot or an exponent, an ISO date that exists) or holds a character no number has;
+- a plain scalar that starts like a number to yaml-rs (with a digit, a sign, a dot or an
+  underscore) is one of resilint's (a decimal integer, a float with a dot or an exponent, an
+  ISO date that exists) or holds a character no number has, and every key is text to yaml-rs;
 - the single document is a mapping that declares ``apiVersion: resilint/...``, nested less
   deeply than ``limits.max_depth`` (its indentation says so) and holding fewer values than
   ``limits.max_alias_expansion`` and ``limits.max_file_values``.
@@ -76,15 +77,17 @@ _FLOAT = (
 )
 _SURE_DATE = r"(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"  # no year 0
 _END = r"(?=[\s,\]}]|\Z)"
-# A plain scalar that starts like a number (after a key, a '- ', '[', '{' or ',') and is made
-# of the characters of YAML numbers (digits, signs, '.', '_', exponents, the 0x, 0o and 0b
-# prefixes with hexadecimal digits, .inf and .nan), but is none of resilint's integers, floats
-# or dates that surely exist: 012, 0b101, 1_000, +0x1, .inf, 1e400, 1.2.3, 2026-02-30. The two
-# readers may disagree on it. Inside quotes or a longer text such a word is mostly not found
-# (it must follow one of those signs), and if it is, the file merely goes the slow way.
+# A plain scalar that starts like a number to yaml-rs (after a key, a '- ', '[', '{' or ',')
+# and is made of the characters of its numbers, but is none of resilint's integers, floats or
+# dates that surely exist: 012, 0b101, 1_000, +0x1, .inf, .iNf, 1e400, 1.2.3, 2026-02-30. The
+# two readers may disagree on it. yaml-rs reads a number wherever YAML 1.2's core schema does
+# not: it skips '_' anywhere, first included (_2, __1, _1e3, _.5 and +_1 are numbers to it,
+# text to YAML 1.2), takes the 0x, 0o and 0b prefixes with '_' between digits and spells .inf
+# and .nan in any case. Inside quotes or a longer text such a word is mostly not found (it must
+# follow one of those signs), and if it is, the file merely goes the slow way.
 _SUSPECT = kept(
-    rf"[\n:,\[{{-][ ]*(?=[0-9+.-])(?<![^\s:,\[{{])(?=[^\s,\]}}]*[0-9.])"
-    rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+.-][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
+    rf"[\n:,\[{{-][ ]*(?=[0-9+._-])(?<![^\s:,\[{{])(?=[^\s,\]}}]*[0-9.])"
+    rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+\-._][0-9+\-._eExXoObBaAcCdDfFiInN]*){_END}",
     re.MULTILINE,
 )
 _DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -117,7 +120,10 @@ def plain_mapping(text: str, limits: Limits) -> tuple[dict[str, Any], int] | Non
     if not isinstance(data, dict):
         return None
     lengths = [0]
-    data = _shared(data, lengths)
+    try:
+        data = _shared(data, lengths)
+    except TypeError:  # intern() takes only text: a key yaml-rs read as a number (_1:, _.5:)
+        return None
     # the values counted as the slow path counts them, one per scalar, key and collection:
     # every item of a list and value of a mapping, every key, and the document's mapping
     values = lengths[0] + 1
