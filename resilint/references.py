@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, JsonPath, Related, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, Index
+from resilint.patterns import kept
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import closest, difference, odd_characters
 
@@ -45,6 +45,7 @@ def check_references(
     file, for the references whose target that file seems to hold (its text names the id)."""
     blocked: dict[str, list[tuple[Document, JsonPath, str]]] = {}
     broken = list(broken)
+    holders: dict[str, Unreadable] | None = None  # read on the first unknown reference
     for document in index.documents:
         if document.kind not in schemas.kinds:
             continue
@@ -52,7 +53,9 @@ def check_references(
             for path, value in field.values(document.data):
                 if not isinstance(value, str) or index.get(field.target, value) is not None:
                     continue
-                holder = next((b for b in broken if _names_id(b.text, value)), None)
+                if holders is None:
+                    holders = _holders(broken)
+                holder = holders.get(value)
                 if holder is None:
                     yield _unknown(document, path, value, field.target, index, locator, broken)
                 else:
@@ -147,12 +150,24 @@ def _loop(loop: list[tuple[Document, JsonPath, Document]], locator: Locator) -> 
     )
 
 
-def _names_id(text: str, value: str) -> bool:
-    """Whether a broken file's text declares ``id: value`` (quoted or not)."""
-    return (
-        re.search(rf"(?m)^\s*(?:-\s+)?id:\s*['\"]?{re.escape(value)}['\"]?\s*(?:#.*)?$", text)
-        is not None
-    )
+# A line that declares an id (after a list item's dash or not), and what follows ``id:``: an
+# optional quote, the id as one word, and the rest of its line. A lookahead, so that each line
+# is tried; each part ends in one place only, so a line is read once.
+_DECLARED_ID = kept(r"(?m)^(?=[^\S\n]*(?:-\s+)?id:\s*['\"]?([^\s'\"#]*)(.*))")
+
+
+def _holders(broken: list[Unreadable]) -> dict[str, Unreadable]:
+    """The first broken file whose text declares each id: ``id: value``, quoted or not, with a
+    comment or not. Each file is read once, not once for each unknown reference (a thousand
+    references into a megabyte-long broken file read it a thousand times)."""
+    holders: dict[str, Unreadable] = {}
+    for holder in broken:
+        for found in _DECLARED_ID.finditer(holder.text):
+            rest = found.group(2)
+            rest = (rest[1:] if rest[:1] in ("'", '"') else rest).lstrip()
+            if not rest or rest[0] == "#":
+                holders.setdefault(found.group(1), holder)
+    return holders
 
 
 def _blocked(

@@ -53,3 +53,78 @@ def test_such_a_key_in_the_configuration_is_an_unknown_setting(cli, tmp_path: Pa
     assert run.exit_code == 2
     assert "resilint.yaml:6:1: invalid configuration: unknown setting '_1'" in run.stderr
     assert "internal error" not in run.stderr
+
+
+# --- a syntax error and other text read once, however long the line -------------------------
+# Each input here took minutes before its pattern read it in one pass: a test that hangs is
+# the failure.
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: s-long\n"
+
+
+def test_a_colon_after_a_long_run_of_blanks_is_explained_at_its_place(cli, write) -> None:
+    blanks = 128_000  # 16,000 took 2.7 s, and each doubling four times as long
+    write("suppliers/long.yaml", SUPPLIER + "name: a" + " " * blanks + "b: c\n")
+    run = cli("check", ".", "--no-cache")
+    assert run.exit_code == 2
+    assert f"suppliers/long.yaml:4:{blanks + 9}: YML-01" in run.stdout
+    assert "the value of 'name' holds ': '" in run.stdout
+    assert run.stdout.count("\n") < 10  # the long value is quoted once, cut, not repeated
+
+
+def test_a_long_line_of_braces_after_a_syntax_error_is_read_once(cli, write) -> None:
+    write("suppliers/x.yaml", "a: b: c\n" + "{" * 8_000_000 + "\n")  # 2 MB took 21 s
+    run = cli("check", "suppliers/x.yaml", "--no-cache")
+    assert run.exit_code == 2
+    assert "suppliers/x.yaml:1:5: YML-01 error the value of 'a' holds ': '" in run.stdout
+
+
+def test_a_long_suppression_comment_is_read_once(cli, write) -> None:
+    comment = "# resilint: ignore[SUP-01] " + " " * 128_000 + "x"  # 64 KB took 50 s
+    write("suppliers/x.yaml", SUPPLIER + f"name: X  {comment}\ntier: 3\n")
+    run = cli("check", ".", "--no-cache")
+    assert run.exit_code == 1
+    assert "suppliers/x.yaml:4:10: IGN-01 error inline suppression: cannot read 'x'" in run.stdout
+
+
+def test_words_of_number_signs_are_screened_once(cli, write) -> None:
+    write("suppliers/x.yaml", SUPPLIER + "name: X\ntier: 3\nnotes: " + ":_" * 64_000 + "\n")
+    run = cli("check", ".", "--no-cache")  # 32 KB of ':_' took a minute to screen
+    assert run.exit_code == 0, run.stdout
+
+
+def test_a_reference_into_a_broken_file_of_blank_lines_is_looked_for_once(
+    cli, tmp_path: Path
+) -> None:
+    repo = copy_example("northwind", tmp_path)
+    (repo / "suppliers" / "broken.yaml").write_text("\n" * 100_000 + "a: b: c\n")  # 64 KB: 2 min
+    function = repo / "functions" / "order-processing.yaml"
+    text = function.read_text(encoding="utf-8")
+    function.write_text(
+        text.replace("suppliers: [corvane-erp,", "suppliers: [nope-x, corvane-erp,")
+    )
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 2
+    assert "names supplier 'nope-x', which does not exist (or it is in a file" in run.stdout
+    assert "suppliers/broken.yaml:100001:5: YML-01" in run.stdout
+
+
+def test_many_references_into_a_long_broken_file_read_it_once(cli, tmp_path: Path) -> None:
+    """Each reference to a document a broken file seems to hold searched the whole file again:
+    6,000 of them behind a megabyte of other ids took minutes."""
+    repo = copy_example("northwind", tmp_path)
+    ids = [f"s-{i}" for i in range(6_000)]
+    (repo / "suppliers" / "broken.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: a: b\n"
+        + "id: filler\n" * 100_000
+        + "".join(f"---\n- id: '{i}'  # moved\n" for i in ids)
+    )
+    function = repo / "functions" / "order-processing.yaml"
+    text = function.read_text(encoding="utf-8")
+    function.write_text(text.replace("suppliers: [corvane-erp,", f"suppliers: [{', '.join(ids)},"))
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 2
+    assert "REF-01" not in run.stdout
+    assert "REF-02 error 6000 references ('s-0', 's-1'," in run.stdout
+    assert "suppliers/broken.yaml:3:6: YML-01" in run.stdout
+    assert "2 findings (2 errors)" in run.stdout
