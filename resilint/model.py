@@ -10,7 +10,7 @@ from typing import Any
 
 from resilint.reporters.base import listed, printable
 from resilint.schemas import RefField
-from resilint.suggest import skeleton
+from resilint.suggest import Budget, skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +69,20 @@ class Index:
     def ids(self, kind: str) -> Iterator[str]:
         return (doc.id for doc in self.of_kind(kind) if doc.id is not None)
 
-    def similar_ids(self, kind: str, value: str) -> list[str]:
+    def similar_ids(self, kind: str, value: str, budget: Budget) -> list[str] | None:
         """Ids of ``kind`` that could be a typo of ``value``: the same first letter as it
         reads (a Cyrillic small a reads as a Latin one), length within three. Bucketed once, so
-        suggesting costs little even in a register of 100,000."""
+        suggesting costs little even in a register of 100,000; each id of the letter's bucket
+        is a comparison of ``budget``, and None says it ran out."""
         if kind not in self._buckets:
             buckets: dict[str, list[str]] = defaultdict(list)
             for doc_id in self.ids(kind):
                 buckets[doc_id[:1]].append(doc_id)
             self._buckets[kind] = dict(buckets)
-        first = skeleton(value)[:1]
-        return [i for i in self._buckets[kind].get(first, []) if abs(len(i) - len(value)) <= 3]
+        bucket = self._buckets[kind].get(skeleton(value)[:1], [])
+        if not budget.spend(len(bucket)):
+            return None
+        return [i for i in bucket if abs(len(i) - len(value)) <= 3]
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:
         """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""

@@ -11,7 +11,7 @@ from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.patterns import kept
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
-from resilint.suggest import closest, difference, odd_characters
+from resilint.suggest import Budget, check_budget, closest, difference, odd_characters
 
 
 def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
@@ -46,6 +46,7 @@ def check_references(
     blocked: dict[str, list[tuple[Document, JsonPath, str]]] = {}
     broken = list(broken)
     holders: dict[str, Unreadable] | None = None  # read on the first unknown reference
+    budget = check_budget(len(index.documents))
     for document in index.documents:
         if document.kind not in schemas.kinds:
             continue
@@ -57,7 +58,9 @@ def check_references(
                     holders = _holders(broken)
                 holder = holders.get(value)
                 if holder is None:
-                    yield _unknown(document, path, value, field.target, index, locator, broken)
+                    yield _unknown(
+                        document, path, value, field.target, index, locator, broken, budget
+                    )
                 else:
                     blocked.setdefault(holder.finding.path, []).append((document, path, value))
     for holder in broken:
@@ -201,10 +204,12 @@ def _unknown(
     index: Index,
     locator: Locator,
     broken: list[Unreadable],
+    budget: Budget,
 ) -> Finding:
     check = CORE_CHECKS["REF-01"]
     # A typo keeps its first letter and about its length nearly always.
-    close = closest(value, index.similar_ids(target, value))
+    similar = index.similar_ids(target, value, budget)
+    close = closest(value, similar, budget) if similar is not None else None
     target_words = Document("", 0, 0, target, None, {}).label
     known = bool(index.of_kind(target))
     differs = difference(value, close) if close else None
@@ -218,8 +223,12 @@ def _unknown(
         odd = odd_characters(value)
         if odd:
             hint += f" (the reference holds {', '.join(odd)})"
+    elif not known:
+        hint = f"; the repository has no {target_words} documents"
+    elif budget.spent:
+        hint = "; too many unknown references in this check to suggest the nearest id of each"
     else:
-        hint = "" if known else f"; the repository has no {target_words} documents"
+        hint = ""
     if broken:  # the document may be in a file that could not be read
         hint += f" (or it is in a file that could not be read: {broken[0].finding.path}"
         hint += f" and {len(broken) - 1} more)" if len(broken) > 1 else ")"

@@ -25,6 +25,44 @@ _LOOK_ALIKES = dict(
 _REMEMBERED = 200
 """Names up to this length (ids are) are folded once per run; longer text, each time."""
 
+COMPARISONS = 400_000
+COMPARISONS_PER_DOCUMENT = 20
+"""The comparisons one check may make for "did you mean": 400,000 and 20 for each document,
+about half a second and a tenth of a millisecond (the benchmark's 100,457 documents, 325
+unknown references, make about 1,200,000). A suggestion compares an unknown reference with
+every id of its kind that starts with its letter and has about its length, so N misspelt
+references among N ids sharing a prefix took the square of N (6,000 of them in 700 KB: 33 s);
+past the budget, a reference is still reported, with no suggestion."""
+_DIFFLIB = 20
+"""What one difflib comparison costs, in comparisons of a pass over the options (about 10 µs
+against half of one): options the bound cannot tell apart are each compared by difflib."""
+
+
+class Budget:
+    """The comparisons "did you mean" may still make in one check: once one suggestion would
+    take more than are left, no other is looked for, so the answer never depends on which
+    references came first beyond that point."""
+
+    __slots__ = ("left", "spent")
+
+    def __init__(self, comparisons: int) -> None:
+        self.left = comparisons
+        self.spent = False
+        """Whether a suggestion was not looked for: the budget ran out."""
+
+    def spend(self, comparisons: int) -> bool:
+        """Whether ``comparisons`` more may be made, counting them if so."""
+        if comparisons > self.left:
+            self.left, self.spent = 0, True
+            return False
+        self.left -= comparisons
+        return True
+
+
+def check_budget(documents: int) -> Budget:
+    """The budget of one check of ``documents`` documents (:data:`COMPARISONS`)."""
+    return Budget(COMPARISONS + COMPARISONS_PER_DOCUMENT * documents)
+
 
 def did_you_mean(word: str, choices: Iterable[str], *, quote: str = "'") -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
@@ -32,10 +70,13 @@ def did_you_mean(word: str, choices: Iterable[str], *, quote: str = "'") -> str:
     return f" (did you mean {quote}{close}{quote}?)" if close else ""
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
+def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> str | None:
     """The choice ``word`` most likely mistypes: one that differs only in look-alike or
-    invisible characters first, else the closest by spelling."""
+    invisible characters first, else the closest by spelling. With a ``budget``, the choices
+    are compared only as far as it allows (None past it)."""
     options = list(choices)
+    if budget is not None and not budget.spend(len(options)):
+        return None
     if _far_longer(word, options):
         return None
     mine = skeleton(word)
@@ -46,18 +87,23 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     loose = [choice for choice in options if choice != word and _loose(choice) == loosely]
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
-    return close_match(word, options)
+    return close_match(word, options, budget=budget)
 
 
-def close_match(word: str, options: list[str], cutoff: float = 0.6) -> str | None:
+def close_match(
+    word: str, options: list[str], cutoff: float = 0.6, budget: Budget | None = None
+) -> str | None:
     """``difflib.get_close_matches(word, options, n=1, cutoff=cutoff)``, the same answer, without
     comparing ``word`` with every option the slow way (325 unknown references among 100,000
     documents took 10 seconds). RapidFuzz's ratio, twice the longest common subsequence over
     both lengths, bounds difflib's from above (difflib's matching blocks are such a
     subsequence): only options whose bound reaches the cutoff are compared, the most promising
-    first, until no other can beat the best found."""
+    first, until no other can beat the best found. With a ``budget``, each difflib comparison
+    is counted (options the bound ranks alike are each compared): None past it."""
     from rapidfuzz import fuzz, process  # suggestions are rare: not on every run's start-up
 
+    if budget is not None and not budget.spend(len(options)):
+        return None
     bounds = process.extract(
         word, options, scorer=fuzz.ratio, limit=None, score_cutoff=max(0.0, 100 * cutoff - _SLACK)
     )
@@ -70,6 +116,8 @@ def close_match(word: str, options: list[str], cutoff: float = 0.6) -> str | Non
     for option, bound, _ in bounds:
         if best is not None and bound / 100 + _SLACK < best[0]:
             break
+        if budget is not None and not budget.spend(_DIFFLIB):
+            return None
         matcher.set_seq1(option)
         score = matcher.ratio()
         if score >= cutoff and (best is None or (score, option) > best):

@@ -14,16 +14,18 @@ from resilint.findings import Finding, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
-from resilint.suggest import close_match
+from resilint.suggest import Budget, check_budget, close_match
 
 
 def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EXC-02: the waiver's rule is a known code and each of its targets exists."""
     known = context.known_codes
+    budget = check_budget(len(context.index.documents))  # "did you mean", as for references
+    ids: dict[str, list[str]] = {}  # of each kind a target names, listed once
     for waiver in context.index.of_kind("Waiver"):
         rule = waiver.data.get("rule")
         if isinstance(rule, str) and rule not in known:
-            message = _unknown_rule(waiver, rule, known)
+            message = _unknown_rule(waiver, rule, known, budget)
             yield context.finding(info, waiver, ("rule",), message, discriminator=rule)
         targets = waiver.data.get("targets")
         for i, target in enumerate(targets if isinstance(targets, list) else []):
@@ -35,12 +37,19 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
             if kind == "Waiver":
                 yield _waiver_target(context, info, waiver, i, doc_id)
             elif context.index.get(kind, doc_id) is None:
-                yield _missing_target(context, info, waiver, i, kind, doc_id)
+                if kind not in ids:
+                    ids[kind] = list(context.index.ids(kind))
+                close = close_match(doc_id, ids[kind], budget=budget)
+                yield _missing_target(context, info, waiver, i, kind, doc_id, close, budget)
 
 
-def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str]) -> str:
-    close = close_match(rule, sorted(known))  # difflib's answer, bounded: no hang on many
+def _unknown_rule(
+    waiver: Document, rule: str, known: frozenset[str] | set[str], budget: Budget
+) -> str:
+    close = close_match(rule, sorted(known), budget=budget)  # difflib's answer, bounded
     hint = f" (did you mean {close}?)" if close else ""
+    if budget.spent and not close:
+        hint = " (too many unknown rules in this check to suggest the nearest code of each)"
     return (
         f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it waives "
         "nothing. Correct the code (`resilint rules` lists them)"
@@ -48,11 +57,18 @@ def _unknown_rule(waiver: Document, rule: str, known: frozenset[str] | set[str])
 
 
 def _missing_target(
-    context: RuleContext, info: RuleInfo, waiver: Document, i: int, kind: str, doc_id: str
+    context: RuleContext,
+    info: RuleInfo,
+    waiver: Document,
+    i: int,
+    kind: str,
+    doc_id: str,
+    close: str | None,
+    budget: Budget,
 ) -> Finding:
-    ids = list(context.index.ids(kind))
-    close = close_match(doc_id, ids)
     hint = f" (did you mean {close}?)" if close else ""
+    if budget.spent and not close:
+        hint = " (too many unknown targets in this check to suggest the nearest id of each)"
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()
     message = (
         f"waiver {waiver.id} targets {words} {doc_id}, which does not exist in the repository"
