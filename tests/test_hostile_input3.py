@@ -188,3 +188,16 @@ def test_a_waiver_of_many_unknown_targets_among_alike_ids_is_checked(cli, tmp_pa
     suggested = [m for m in messages if "did you mean" in m]
     assert 0 < len(suggested) < 1_000
     assert all(past in m for m in messages[len(suggested) :])
+
+
+def test_a_waiver_target_s_suggestion_shows_where_that_document_is(cli, tmp_path: Path) -> None:
+    repo = copy_example("northwind", tmp_path)
+    waiver = repo / "waivers" / "waiver-con04-lindqvist-mes.yaml"
+    text = waiver.read_text(encoding="utf-8")
+    waiver.write_text(text.replace("id: lindqvist-mes}", "id: lindqvist-mse}"))
+    run = cli("check", ".", "--no-cache", "--select", "EXC-02", "--format", "json", cwd=repo)
+    [finding] = [f for f in run.json()["findings"] if f["code"] == "EXC-02"]
+    assert "(did you mean lindqvist-mes?)" in finding["message"]
+    assert [(r["path"], r["message"]) for r in finding["related"]] == [
+        ("suppliers/lindqvist-mes.yaml", "a supplier with a similar id")
+    ]

@@ -76,7 +76,7 @@ def _missing_target(
     )
     related: tuple[Related, ...] = ()
     if close:
-        match = context.index.get(kind, close[0])
+        match = context.index.get(kind, close)
         if match is not None:
             related = (context.related(match, ("id",), f"a {words} with a similar id"),)
     where = ("targets", i)
