@@ -14,7 +14,7 @@ from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
-from resilint.rules.operators import DATE_OPERATORS, OPERATORS, with_constant
+from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, Lists, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
 from resilint.rules.site import Site
@@ -79,8 +79,10 @@ class ExpressionCompiler:
                 return tested(parse_path(str(node["field"])), fixed)
             if fixed is not None:
                 return lambda env: fixed(subject(env))
-            return lambda env: test(subject(env), wanted, env.as_of)
         operand = self.operand(wanted, scope, (*where, name))
+        if name in MEMBERSHIP:  # each long list hashed once, the work spent from the budget
+            member, lists = MEMBERSHIP[name], Lists()
+            return lambda env: member(subject(env), operand(env), lists, env.budget)
         return lambda env: test(subject(env), operand(env), env.as_of)
 
     def _compound(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Condition:

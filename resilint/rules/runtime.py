@@ -136,9 +136,12 @@ class Budget:
     under six nested ``for_any`` are 25**7 tests, a check that never ends. The built-in rules
     visit at most about four items a document (measured on the examples and the benchmark's
     10,053 documents); a rule with one quantifier over a whole kind inside its ``select`` (a
-    contract naming each supplier) visits about as many as the two kinds' counts multiplied. A
-    rule's run stops, as a rule error naming it, past ``PER_DOCUMENT`` items a document of the
-    check (and at least ``LEAST``): a few seconds of evaluation."""
+    contract naming each supplier) visits about as many as the two kinds' counts multiplied.
+    The items of a long list a ``one_of`` or ``contains`` tests are counted too, when the list
+    is hashed and as a ``contains_all`` or ``contains_any`` asks for each
+    (:class:`resilint.rules.operators.Lists`). A rule's run stops, as a rule error naming it,
+    past ``PER_DOCUMENT`` items a document of the check (and at least ``LEAST``): a few seconds
+    of evaluation."""
 
     PER_DOCUMENT = 1_000
     LEAST = 2_000_000
@@ -156,9 +159,10 @@ class Budget:
         if self.left < 0:
             raise OverBudget(
                 f"its conditions visited more than {self.limit:,} items (a quantifier over a "
-                "whole kind inside another visits every combination of their documents); "
-                "narrow each quantifier to what the one outside it names (a list field of the "
-                "bound document rather than every document of a kind)"
+                "whole kind inside another visits every combination of their documents, and a "
+                "one_of or contains over a long list each of its items); narrow each quantifier "
+                "to what the one outside it names (a list field of the bound document rather "
+                "than every document of a kind)"
             )
 
 
