@@ -588,11 +588,11 @@ def run_check(args: CheckArgs) -> int:
         options = dataclasses.replace(options, focus=None, left_out=left_out)
     cache = build_cache(args, options, store, judge)[0] if store is not None else None
     if note:
-        echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+        echo(f"resilint: note: the cache is off for this run: {printable(note)}", err=True)
     for path, pattern in excluded_files(args, config):
         echo(
-            f"resilint: note: not checked: {path}: the configuration excludes it "
-            f"(exclude: {pattern})",
+            f"resilint: note: not checked: {printable(str(path))}: the configuration excludes it "
+            f"(exclude: {printable(pattern)})",
             err=True,
         )
     pinned = pinned_date_note(config, datetime.date.today())
@@ -746,7 +746,7 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
         )
     path = target or config.baseline or config.root / DEFAULT_NAME
     count = write_baseline(path, result.findings, __version__, config.root)
-    echo(f"wrote {count} findings to {path}", err=True)
+    echo(f"wrote {count} findings to {printable(str(path))}", err=True)
     return ExitCode.OK
 
 
@@ -788,7 +788,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
             _write_file(export / name, text)
         echo(
             f"wrote {len(exported.schemas)} self-contained schemas and "
-            f"{editor_schemas.CATALOG} to {export}",
+            f"{editor_schemas.CATALOG} to {printable(str(export))}",
             err=True,
         )
         return ExitCode.OK

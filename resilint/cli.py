@@ -296,7 +296,7 @@ def server_start(idle: float) -> None:
     """Start this installation's server, unless one runs."""
     pid, why = server.start(idle)
     if pid is None:
-        click.echo(f"resilint: the server could not start: {why}", err=True)
+        click.echo(f"resilint: the server could not start: {printable(why)}", err=True)
         sys.exit(int(ExitCode.INPUT))
     if why == "running":
         click.echo(f"resilint server running (pid {pid}), started before")

@@ -5,6 +5,7 @@ and the names the pre-commit hook prints."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -265,7 +266,8 @@ rules:
         message: "contract {contract.id} is not of its entities"
     examples:
       pass: "apiVersion: resilint/v1\\nkind: Contract\\nid: a\\nsupplier: s\\n"
-      fail: "apiVersion: resilint/v1\\nkind: Contract\\nid: bad\\nsupplier: s\\n---\\napiVersion: resilint/v1\\nkind: Entity\\nid: e\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Contract\\nid: bad\\nsupplier: s\\n---\\n\\
+        apiVersion: resilint/v1\\nkind: Entity\\nid: e\\n"
       expect: [{id: bad, line: 3}]
 """
 
@@ -285,3 +287,46 @@ def test_a_rule_comparing_long_lists_in_every_combination_is_stopped(cli, tmp_pa
     assert "rule ACME-02 (entities-again) was stopped on contract" in stopped["message"]
     assert "visited more than 2,130,000 items" in stopped["message"]
     assert "a one_of or contains over a long list each of its items" in stopped["message"]
+
+
+# --- names the hook prints ----------------------------------------------------------------------
+
+HOSTILE_NAME = "d\x1b[2J\x1b[31mFAKE: all checks passed\x1b[0m\n##[group]x.yaml"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("pattern", ["drafts/", "drafts/d\\e*"])
+def test_the_hook_names_an_excluded_file_escaped(cli, tmp_path: Path, pattern: str) -> None:
+    """The note for a named file the configuration excludes printed its name (and the pattern)
+    raw: an escape sequence reached the terminal, a line break started a CI log line."""
+    repo = copy_example("northwind", tmp_path)
+    with (repo / "resilint.yaml").open("a", encoding="utf-8") as config:
+        config.write(f'exclude: ["{pattern}"]\n')
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "-m", "programme")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / HOSTILE_NAME).write_text("a: 1\n")
+    _git(repo, "add", "drafts")
+    run = cli("pre-commit", "--no-cache", f"drafts/{HOSTILE_NAME}", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    shown = pattern.replace("\\e", "\\x1b")
+    assert (
+        "resilint: note: not checked: drafts/d\\x1b[2J\\x1b[31mFAKE: all checks passed"
+        f"\\x1b[0m\\n#\\x23[group]x.yaml: the configuration excludes it (exclude: {shown})"
+    ) in run.stderr
+    assert "\x1b" not in run.stderr + run.stdout
+    assert not any(line.lstrip().startswith("##[") for line in run.stderr.splitlines())
+
+
+def test_the_baseline_s_name_from_the_configuration_is_printed_escaped(cli, tmp_path) -> None:
+    repo = copy_example("northwind", tmp_path)
+    with (repo / "resilint.yaml").open("a", encoding="utf-8") as config:
+        config.write('baseline: "base\\e[2J\\n##[group].json"\n')
+    run = cli("baseline", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert "/northwind/base\\x1b[2J\\n#\\x23[group].json\n" in run.stderr
+    assert "\x1b" not in run.stderr

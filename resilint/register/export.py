@@ -44,6 +44,7 @@ from resilint.reporters.base import (
     ReportContext,
     RuleDoc,
     counted,
+    listed,
     log_safe,
     printable,
     unchecked_note,
@@ -129,7 +130,7 @@ def run_export(args: ExportArgs) -> int:
             err=True,
         )
         listing.show()
-    click.echo(f"wrote {_write(register, args)}", err=True)
+    click.echo(f"wrote {printable(str(_write(register, args)))}", err=True)
     unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
     if unreadable:  # written as asked, but what those files hold is missing from it
         click.echo(unread_note(unreadable, "register"), err=True)
@@ -263,10 +264,11 @@ def _left_out(facts: Facts, keeper: Document) -> None:
     left = facts.scope.left_out(keeper.id or "")
     if left:
         click.echo(
-            f"resilint: note: not in the register of {keeper.label} (Implementing Regulation "
-            "(EU) 2024/2956 Art. 6(2): a group's register includes its financial entities and "
-            "ICT intra-group service providers; give a financial entity regimes: [dora], an ICT "
-            f"subsidiary entity_type: non_financial_ict_intra_group): {', '.join(left)}",
+            f"resilint: note: not in the register of {printable(keeper.label)} (Implementing "
+            "Regulation (EU) 2024/2956 Art. 6(2): a group's register includes its financial "
+            "entities and ICT intra-group service providers; give a financial entity regimes: "
+            "[dora], an ICT subsidiary entity_type: non_financial_ict_intra_group): "
+            f"{listed(left, most=len(left))}",
             err=True,
         )
 

@@ -56,7 +56,7 @@ def run_import(args: ImportArgs) -> int:
     for name, documents in files.items():
         text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
         create(args.output / name, text, boundary)
-    click.echo(f"wrote {len(files)} files to {args.output}", err=True)
+    click.echo(f"wrote {len(files)} files to {printable(str(args.output))}", err=True)
     for line in built.unmapped:
         click.echo(f"not mapped: {printable(line)}")
     return ExitCode.OK

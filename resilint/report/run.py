@@ -39,7 +39,7 @@ from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
-from resilint.reporters.base import unchecked_note, unread_note
+from resilint.reporters.base import printable, unchecked_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
@@ -85,7 +85,7 @@ def build_model(args: CheckArgs) -> Model:
     options = build_options(args, schemas, config, rules)
     cache, note = build_cache(args, options)
     if note:
-        click.echo(f"resilint: note: the cache is off for this run: {note}", err=True)
+        click.echo(f"resilint: note: the cache is off for this run: {printable(note)}", err=True)
     with without_cycle_collection():
         checked = check_model(options, cache)
     return Model(checked, config, rules)
@@ -155,7 +155,8 @@ def run_report(args: ReportArgs) -> int:
     hidden = sum(1 for f in result.findings if f.suppression is not None)
     suppressed = f" ({hidden} suppressed)" if hidden else ""
     click.echo(
-        f"wrote {args.output}: {_count(len(result.findings) - hidden, 'finding')}{suppressed}, "
+        f"wrote {printable(str(args.output))}: "
+        f"{_count(len(result.findings) - hidden, 'finding')}{suppressed}, "
         f"{len(posture.deadlines)} deadlines in the next {args.days} days",
         err=True,
     )
