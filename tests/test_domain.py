@@ -324,12 +324,12 @@ def test_a_crashing_rule_is_reported_at_the_document_it_was_evaluating(
     def boom(value: object, operand: object, as_of: object) -> bool:
         raise RuntimeError("operator failed")
 
-    monkeypatch.setitem(operators.OPERATORS, "contains_any", boom)  # compiled as is
+    monkeypatch.setitem(operators.OPERATORS, "at_least", boom)  # compiled as is
     write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
     write(
         "policies/owner.yaml",
         FACT_RULE.replace(
-            "{field: supplier.id, equals: never}", "{field: supplier.id, contains_any: [acme]}"
+            "{field: supplier.id, equals: never}", "{field: supplier.tier, at_least: 1}"
         ),
     )
     write("suppliers.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\n")
