@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.delivery import OWN_TRADE
 from resilint.domain.documents import BACKUPS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
@@ -44,11 +45,6 @@ def check_backups_behind_critical_functions(
         yield _untested(context, info, behind, functions, limit)
 
 
-_HELD_ELSEWHERE = frozenset({"financial_service", "market_infrastructure", "professional_service"})
-"""Service models whose books are the firm's own, kept under its own regulation: a custodian's
-record of the assets, a fiduciary manager's, a payment system's."""
-
-
 def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:
     """The function runs on no ICT of ours that we record: it rests only on suppliers that
     provide no ICT services and serve it as a bank, custodian, scheme or adviser (their
@@ -69,7 +65,7 @@ def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:
         facts = context.facts.supplier_by_id(supplier_id)
         if facts is None or facts.ict or not facts.service_models:
             return False
-        if not facts.service_models <= _HELD_ELSEWHERE:
+        if not facts.service_models <= OWN_TRADE:
             return False
     return True
 
