@@ -105,7 +105,20 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         ),
         critical_note=note,
         insured=cyber_insured(facts, tuple(entities)),
+        outsourcing=outsourcing(contract, models),
     )
+
+
+def outsourcing(contract: Document, models: frozenset[str]) -> bool:
+    """Whether the contract outsources a function of ours, as the sector outsourcing laws mean
+    it: as recorded (outsources_function), else unless every service it covers is an adviser's,
+    a bank's or a market infrastructure's (:data:`.delivery.OWN_TRADE`): a law firm advising us,
+    a custodian or depositary appointed as the law requires, a card scheme, which serve us in a
+    trade of their own. A service whose model is unknown counts as outsourced work."""
+    recorded = contract.data.get("outsources_function")
+    if isinstance(recorded, bool):
+        return recorded
+    return not (models and models <= delivery.OWN_TRADE)
 
 
 def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> str:

@@ -196,6 +196,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "recorded, insuring one of them or naming none): where none does, no insurer asks "
             "anything of its suppliers or plans.",
         ),
+        "outsourcing": _fact(
+            "boolean",
+            "It outsources a function of ours, as the sector outsourcing laws mean it: recorded "
+            "(outsources_function), else unless every service it covers is a professional "
+            "adviser's, a regulated financial service to us as its client or a market "
+            "infrastructure's (service_model professional_service, financial_service or "
+            "market_infrastructure, recorded or inferred).",
+        ),
         "our_entities": _fact(
             "array",
             "Our entities that sign or use it (every entity when it names none).",

@@ -170,9 +170,12 @@ class ContractFacts:
     supports a critical or important function); "" otherwise."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
+    outsourcing: bool = False
+    """It outsources a function of ours (:func:`.documents.outsourcing`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "outsourcing": self.outsourcing,
             "replaceable": self.replaceable,
             "switchable": self.switchable,
             "model_note": self.model_note,
