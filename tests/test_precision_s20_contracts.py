@@ -1,0 +1,88 @@
+"""The twentieth precision audit's contract findings (an electronic-money institution and an
+insurer), through the CLI on real YAML: a DORA clause the contract records as absent is reported
+once, by the rule that asks the clause, not again by the rules that check its terms, and the
+audit terms are one finding. Each real gap is still found, with the quiet cases checked too."""
+
+from __future__ import annotations
+
+from one_file import check, codes, doc, line, repo
+
+# -- CTR-09 and CTR-10: a clause recorded absent is CTR-01's or CTR-02's to report ------------
+
+SCHEME = doc(
+    "Supplier",
+    "scheme",
+    "tier: 1\nprovides_ict_services: true\nservice_model: market_infrastructure\n"
+    "supports_critical_function: true\n",
+)
+
+
+def licence(clauses: str, terms: str) -> str:
+    """A scheme's membership licence: its rules are the same for every member."""
+    body = "supplier: scheme\nstatus: active\ncovers_ict_services: true\n"
+    return doc("Contract", "ctr-scheme", body + "clauses:\n" + clauses + terms)
+
+
+TERMS = (
+    "termination_rights:\n  breach_of_law_or_terms: true\n"
+    "  performance_altering_circumstances: false\n"
+    "audit: {rights: false, includes_competent_authority: false}\n"
+)
+ABSENT = "  dora.30.2.h: {present: false}\n  dora.30.3.e: {present: false}\n"
+PRESENT = (
+    "  dora.30.2.h: {present: true, variant: non-standard}\n"
+    "  dora.30.3.e: {present: true, variant: non-standard}\n"
+)
+CLAUSE_RULES = ["CTR-01", "CTR-02", "CTR-09", "CTR-10"]
+
+
+def test_a_clause_recorded_absent_is_reported_once_by_the_rule_that_asks_it(cli, write) -> None:
+    found = check(cli, write, repo(SCHEME, licence(ABSENT, TERMS)), CLAUSE_RULES)
+    assert sorted({f["code"] for f in found}) == ["CTR-01", "CTR-02"]
+    said = " ".join(f["message"] for f in found)
+    assert "(dora.30.2.h)" in said and "CTR-09 checks the rights of DORA Art. 28(7)" in said
+    assert "(dora.30.3.e)" in said and "CTR-10 checks their terms" in said
+
+
+def test_a_waiver_of_the_missing_clause_leaves_nothing_reported_of_it(cli, write) -> None:
+    waiver = doc(
+        "Waiver",
+        "wv-scheme-rules",
+        "rule: {rule}\ntargets:\n  - {{kind: Contract, id: ctr-scheme}}\n"
+        "rationale: Scheme rules bind every member alike.\nrisk_owner: head-of-cards\n"
+        "approver: chief-risk-officer\napproved_on: 2026-03-15\nexpires: 2027-03-14\n",
+    )
+    text = repo(
+        SCHEME,
+        licence(ABSENT, TERMS),
+        waiver.format(rule="CTR-01"),
+        waiver.replace("wv-scheme-rules", "wv-scheme-rules-3").format(rule="CTR-02"),
+    )
+    found = check(cli, write, text, CLAUSE_RULES)
+    assert [f["code"] for f in found if not f["suppressed"]] == []
+    assert sorted(f["code"] for f in found) == ["CTR-01", "CTR-02"]  # waived, shown as such
+
+
+def test_a_clause_recorded_present_is_checked_for_its_terms_in_one_audit_finding(
+    cli, write
+) -> None:
+    text = repo(SCHEME, licence(PRESENT, TERMS))
+    found = check(cli, write, text, CLAUSE_RULES)
+    # the clauses are there, but they lack the rights of Art. 28(7) and the audit terms
+    assert codes(found) == ["CTR-01", "CTR-02", "CTR-09", "CTR-10"]  # other clauses unrecorded
+    (audit,) = [f for f in found if f["code"] == "CTR-10"]
+    assert audit["line"] == line(text, "audit: {rights: false")
+    for term in ("audit.rights", "audit.unrestricted_access", "audit.includes_competent_authority"):
+        assert term in audit["message"]
+    (termination,) = [f for f in found if f["code"] == "CTR-09"]
+    assert "DORA Art. 28(7)(b)" in termination["message"]
+    # no clause recorded at all: the terms are checked, as before
+    bare = repo(SCHEME, licence("  dora.30.2.a: {present: true, variant: standard}\n", TERMS))
+    assert {"CTR-09", "CTR-10"} <= set(codes(check(cli, write, bare, CLAUSE_RULES)))
+
+
+def test_a_contract_without_an_audit_section_is_one_audit_finding(cli, write) -> None:
+    terms = "termination_rights:\n  breach_of_law_or_terms: true\n"
+    text = repo(SCHEME, licence(PRESENT, terms))
+    (finding,) = check(cli, write, text, ["CTR-10"])
+    assert "the whole audit section is missing" in finding["message"]
