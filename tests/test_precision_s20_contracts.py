@@ -86,3 +86,48 @@ def test_a_contract_without_an_audit_section_is_one_audit_finding(cli, write) ->
     text = repo(SCHEME, licence(PRESENT, terms))
     (finding,) = check(cli, write, text, ["CTR-10"])
     assert "the whole audit section is missing" in finding["message"]
+
+
+# -- CTR-05: an agency's notice is not asked about systems it does not run for us ---------------
+
+AGENCY = doc(
+    "Supplier",
+    "agency",
+    "tier: 2\nprovides_ict_services: true\nservice_model: staff_augmentation\n"
+    "data_sensitivity: confidential\nhighest_access_level: write\n"
+    "services:\n  - {name: contract-developers, stores_data: false}\n",
+)
+
+
+def developers(mfa: str) -> str:
+    body = "supplier: agency\ntype: human_account\naccess_level: write\nstatus: active\n"
+    return doc("Identity", "placed-developers", body + f"mfa: {mfa}\n")
+
+
+def notice(content: str) -> str:
+    body = "supplier: agency\nstatus: active\ncovers_ict_services: true\n"
+    return doc("Contract", "ctr-agency", body + f"incident_notification:\n  content: {content}\n")
+
+
+def test_ctr05_asks_an_agency_whom_to_contact_not_isolation_or_disabled_accounts(
+    cli, write
+) -> None:
+    assert check(cli, write, repo(AGENCY, developers("true"), notice("[contact]")), ["CTR-05"]) == []
+    (finding,) = check(cli, write, repo(AGENCY, developers("true"), notice("[]")), ["CTR-05"])
+    assert "to say whom to contact (contact)" in finding["message"]
+    for item in ("isolation_status", "disabled_privileged_accounts", "secrets_to_rotate"):
+        assert item not in finding["message"]
+
+
+def test_ctr05_still_asks_an_agency_the_secrets_its_people_hold(cli, write) -> None:
+    text = repo(AGENCY, developers("false"), notice("[contact]"))
+    (finding,) = check(cli, write, text, ["CTR-05"])
+    assert "secrets_to_rotate" in finding["message"]
+    assert "disabled_privileged_accounts" not in finding["message"]
+
+
+def test_ctr05_asks_the_same_supplier_run_as_a_managed_service_every_item(cli, write) -> None:
+    managed = AGENCY.replace("staff_augmentation", "managed_service")
+    (finding,) = check(cli, write, repo(managed, developers("true"), notice("[contact]")), ["CTR-05"])
+    assert "isolation_status" in finding["message"]
+    assert "disabled_privileged_accounts" in finding["message"]
