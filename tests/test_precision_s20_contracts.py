@@ -112,7 +112,9 @@ def notice(content: str) -> str:
 def test_ctr05_asks_an_agency_whom_to_contact_not_isolation_or_disabled_accounts(
     cli, write
 ) -> None:
-    assert check(cli, write, repo(AGENCY, developers("true"), notice("[contact]")), ["CTR-05"]) == []
+    assert (
+        check(cli, write, repo(AGENCY, developers("true"), notice("[contact]")), ["CTR-05"]) == []
+    )
     (finding,) = check(cli, write, repo(AGENCY, developers("true"), notice("[]")), ["CTR-05"])
     assert "to say whom to contact (contact)" in finding["message"]
     for item in ("isolation_status", "disabled_privileged_accounts", "secrets_to_rotate"):
@@ -128,6 +130,76 @@ def test_ctr05_still_asks_an_agency_the_secrets_its_people_hold(cli, write) -> N
 
 def test_ctr05_asks_the_same_supplier_run_as_a_managed_service_every_item(cli, write) -> None:
     managed = AGENCY.replace("staff_augmentation", "managed_service")
-    (finding,) = check(cli, write, repo(managed, developers("true"), notice("[contact]")), ["CTR-05"])
+    (finding,) = check(
+        cli, write, repo(managed, developers("true"), notice("[contact]")), ["CTR-05"]
+    )
     assert "isolation_status" in finding["message"]
     assert "disabled_privileged_accounts" in finding["message"]
+
+
+# -- CTR-08: a shared platform's continuity remedy is a tested way out --------------------------
+
+
+def platform(exit_plan: str, second: str = "") -> str:
+    """A card processor's multi-tenant platform (DORA ICT service type S19), hard to replace."""
+    return doc(
+        "Supplier",
+        "processor",
+        "tier: 1\nprovides_ict_services: true\nservices:\n"
+        "  - name: card-processing\n    ict_service_type: S19\n"
+        f"    substitutability: highly_complex\n    exit_plan: {{reference: exit.pdf{exit_plan}}}\n"
+        + second,
+    )
+
+
+PROCESSING = doc(
+    "Contract",
+    "ctr-processor",
+    "supplier: processor\nstatus: active\ncovers_ict_services: true\n"
+    "remedies: {step_in_rights: false, security_indemnity: true, accelerated_termination: true}\n",
+)
+TESTED = ", last_tested: 2026-09-15"
+
+
+def test_ctr08_takes_a_tested_exit_plan_covering_the_migration_for_a_shared_platform(
+    cli, write
+) -> None:
+    ready = TESTED + ", transition_period_months: 18, migration_estimate_months: 12"
+    assert check(cli, write, repo(platform(ready), PROCESSING), ["CTR-08"]) == []
+    # no migration estimate: the programme's 12 months, as SUP-11 asks
+    assert (
+        check(
+            cli,
+            write,
+            repo(platform(TESTED + ", transition_period_months: 12"), PROCESSING),
+            ["CTR-08"],
+        )
+        == []
+    )
+
+
+def test_ctr08_still_asks_a_shared_platform_whose_way_out_is_not_shown(cli, write) -> None:
+    cases = {
+        "never tested": ", transition_period_months: 18",
+        "tested too long ago": ", last_tested: 2025-09-15, transition_period_months: 18",
+        "no transition period": TESTED,
+        "shorter than the migration": TESTED
+        + ", transition_period_months: 6, migration_estimate_months: 12",
+        "shorter than the programme asks": TESTED + ", transition_period_months: 6",
+    }
+    for case, exit_plan in cases.items():
+        (finding,) = check(cli, write, repo(platform(exit_plan), PROCESSING), ["CTR-08"])
+        message = finding["message"]
+        assert "test the exit plan of each hard-to-replace service" in message, case
+        assert "within 365 days" in message and "remedies.escrow" in message, case
+        assert "which the market gives" not in message, case
+
+
+def test_ctr08_asks_each_hard_to_replace_service_the_contract_covers(cli, write) -> None:
+    ready = TESTED + ", transition_period_months: 18, migration_estimate_months: 12"
+    tokens = "  - {name: tokens, ict_service_type: S19, substitutability: not_substitutable}\n"
+    (finding,) = check(cli, write, repo(platform(ready, tokens), PROCESSING), ["CTR-08"])
+    assert "shared platform that is hard to replace" in finding["message"]
+    # a contract for the processing alone has its way out
+    named = PROCESSING.replace("status: active\n", "status: active\nservices: [card-processing]\n")
+    assert check(cli, write, repo(platform(ready, tokens), named), ["CTR-08"]) == []

@@ -225,13 +225,15 @@ def test_rules_that_do_not_apply_to_a_prospective_supplier_did_not_check_it(repo
 
 
 def test_lindenau_accepted_remedies_and_the_one_present(cli, tmp_path: Path) -> None:
-    """corrivo's waived CTR-08 findings are about step-in and the indemnity; its contracts
-    grant accelerated termination."""
+    """corrivo's waived CTR-08 finding is about the indemnity; nobody steps into its shared
+    platform, whose exit plan was tested this year with a 12-month transition period (the
+    continuity remedy CTR-08 takes for step-in there); its contracts grant accelerated
+    termination."""
     repo = copy_example("lindenau", tmp_path)
     out = tmp_path / "report.html"
     assert cli("report", str(repo), "-o", str(out), cwd=repo).exit_code == 0
     cells = _cells(out.read_text(encoding="utf-8"))
-    assert cells["corrivo"]["step_in_rights"] == ("suppressed", "CTR-08")
+    assert cells["corrivo"]["step_in_rights"] == ("exempt", "")
     assert cells["corrivo"]["security_indemnity"] == ("suppressed", "CTR-08")
     assert cells["corrivo"]["accelerated_termination"] == ("met", "")
     # its contract covers no ICT services: the ICT-security terms are asked of none
