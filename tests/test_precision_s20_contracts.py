@@ -203,3 +203,35 @@ def test_ctr08_asks_each_hard_to_replace_service_the_contract_covers(cli, write)
     # a contract for the processing alone has its way out
     named = PROCESSING.replace("status: active\n", "status: active\nservices: [card-processing]\n")
     assert check(cli, write, repo(platform(ready, tokens), named), ["CTR-08"]) == []
+
+
+# -- CTR-08: what a shared platform's standard terms give -------------------------------------
+
+CLOUD = doc(
+    "Supplier",
+    "cloud",
+    "tier: 1\nprovides_ict_services: true\nservice_model: iaas_paas\n"
+    "data_sensitivity: restricted\n",
+)
+CLOUD_TERMS = doc(
+    "Contract",
+    "ctr-cloud",
+    "supplier: cloud\nstatus: active\ncovers_ict_services: true\n"
+    "remedies: {accelerated_termination: true}\n",
+)
+
+
+def test_ctr08_says_a_shared_platform_seldom_gives_an_indemnity(cli, write) -> None:
+    (finding,) = check(cli, write, repo(CLOUD, CLOUD_TERMS), ["CTR-08"])
+    message = finding["message"]
+    assert "has no indemnity for losses caused by negligent security" in message
+    assert "standard terms of a shared platform" in message and "seldom include one" in message
+    explained = " ".join(cli("explain", "CTR-08").stdout.split())
+    assert "What requires security_indemnity: policy" in explained
+    # a service run for us is asked it plainly
+    managed = CLOUD.replace("iaas_paas", "managed_service")
+    terms = CLOUD_TERMS.replace(
+        "{accelerated_termination: true}", "{step_in_rights: true, accelerated_termination: true}"
+    )
+    (finding,) = check(cli, write, repo(managed, terms), ["CTR-08"])
+    assert "has no indemnity" in finding["message"] and "shared platform" not in finding["message"]
