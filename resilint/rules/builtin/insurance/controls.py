@@ -239,13 +239,20 @@ def _accounts_without_mfa(context: RuleContext) -> list[Document]:
 
 def _reached(condition: dict[str, Any], category: str, account: Document) -> bool:
     """Whether an MFA condition's ``category`` reaches a supplier's person account: mfa_privileged
-    every privileged one; mfa_remote_access every one when the condition's scope names
-    third parties' access (third_party_access) or all, since a supplier's staff reach our
-    systems from outside them. MFA for email reaches no such account."""
+    every privileged one; mfa_remote_access every one when the condition's scope names third
+    parties' access (third_party_access) or all, and, when it names remote access (or no
+    scope: the category's own area), every one not recorded as signing in only on our premises
+    (on_site_only): a supplier's staff reach our systems from outside them. MFA for email
+    reaches no such account."""
     if category == "mfa_privileged":
         return account.data.get("access_level") == "privileged"
+    if category != "mfa_remote_access":
+        return False
     scope = strings(condition.get("scope"))
-    return category == "mfa_remote_access" and ("third_party_access" in scope or "all" in scope)
+    if "third_party_access" in scope or "all" in scope:
+        return True
+    remote = not scope or _AREA[category] in scope
+    return remote and account.data.get("on_site_only") is not True
 
 
 def _identities_gap(
