@@ -78,3 +78,61 @@ def test_email_mfa_and_machine_credentials_are_not_reached(cli, write) -> None:
     text = repo(doc("InsurancePolicy", "cyber", REMOTE), *CONTROLS, AGENCY, developers())
     (finding,) = check(cli, write, text, ["INS-01"])
     assert finding["line"] == line(text, "control_categories:")
+
+
+# -- INS-02: a control proved by a test is judged by the date of the test ---------------------
+
+BACKUPS = doc(
+    "InsurancePolicy",
+    "cyber",
+    "period: {start: 2026-06-01, end: 2027-05-31}\nconditions:\n"
+    "  - id: backups\n    statement: Immutable backups, restore tested at least yearly.\n"
+    "    control_categories: [backup_restore_test, mfa_email, ir_plan_tested]\n",
+)
+
+
+def proved(name: str, category: str, body: str) -> str:
+    return doc("Control", name, f"category: {category}\nstatus: implemented\n{body}")
+
+
+def restore(day: str, evidence: str = "") -> str:
+    test = f"last_restore_test: {{date: {day}, result: pass, reference: restore-{day}.pdf}}\n"
+    return proved("restore-test", "backup_restore_test", evidence + test)
+
+
+def evidence(day: str) -> str:
+    return f"evidence: {{reference: evidence-{day}.pdf, last_verified: {day}}}\n"
+
+
+def test_ins02_takes_a_restore_test_within_the_year_as_its_evidence(cli, write) -> None:
+    # tested in May: six months later, the condition's yearly test is still proved
+    assert (
+        check(cli, write, repo(BACKUPS, restore("2026-05-16", evidence("2026-05-16"))), ["INS-02"])
+        == []
+    )
+    # the report of the restore test is the evidence: no other record is asked
+    assert check(cli, write, repo(BACKUPS, restore("2026-05-16")), ["INS-02"]) == []
+    # an incident response plan exercised in March is proved by that exercise's report
+    drill = proved("ir-drill", "ir_plan_tested", evidence("2026-03-10"))
+    assert check(cli, write, repo(BACKUPS, drill), ["INS-02"]) == []
+
+
+def test_ins02_still_finds_a_restore_test_out_of_date_or_missing(cli, write) -> None:
+    text = repo(BACKUPS, restore("2025-09-22", evidence("2026-11-01")))
+    (finding,) = check(cli, write, text, ["INS-02"])
+    assert finding["line"] == line(text, "last_restore_test:")
+    message = finding["message"]
+    assert "its last restore test was on 2025-09-22, not within the last 365 days" in message
+    assert "run a restore test" in message
+    untested = proved("restore-test", "backup_restore_test", evidence("2026-11-01"))
+    (finding,) = check(cli, write, repo(BACKUPS, untested), ["INS-02"])
+    assert "records no restore test (last_restore_test" in finding["message"]
+    drill = proved("ir-drill", "ir_plan_tested", evidence("2025-10-01"))
+    (finding,) = check(cli, write, repo(BACKUPS, drill), ["INS-02"])
+    assert "the test its evidence reports was on 2025-10-01" in finding["message"]
+
+
+def test_ins02_keeps_90_days_for_a_control_whose_state_can_drift(cli, write) -> None:
+    mfa = proved("mfa-email", "mfa_email", "scope: [email]\n" + evidence("2026-05-16"))
+    (finding,) = check(cli, write, repo(BACKUPS, mfa), ["INS-02"])
+    assert "last verified on 2026-05-16, more than 90 days ago" in finding["message"]
