@@ -20,7 +20,12 @@ term only where it has an object.
   is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
   else the supplier's ``name`` and ``description``): their services are plain in how any
   programme describes them, and among suppliers without ICT services those words name nothing
-  else. A service whose model is still unknown is judged by every term its exposure calls for.
+  else. Words naming whom the supplier serves ("management company for captive reinsurers",
+  "claims administrator for insurers") name no trade of its own, and words saying it runs
+  something for us (outsourced operations, an administrator, a bureau, "running Brabantia
+  Re") take the inference off: an outsourcing is asked its terms whoever performs it. A
+  service whose model is still unknown is judged by every term its exposure calls for: where
+  the words are unsure, a term is asked, which recording service_model answers.
 - **Operating access**: the supplier acts inside our systems through a person's account that
   can change things or privileged rights, as opposed to an integration credential (a
   host-to-host certificate, an SFTP user, a read or write API key) that only lets its systems
@@ -33,6 +38,7 @@ term only where it has an object.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -153,7 +159,9 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
 """Words that name a law firm, an insurance broker or other professional adviser, a bank, or a
 payment scheme or market infrastructure, in a supplier without ICT services. Words that also
 name other trades are left out ("custody" of records, a "consulting" engineer, a "broker" of
-messages or freight): the model is then unknown and every term is asked."""
+messages or freight): the model is then unknown and every term is asked. So are the words where
+they name the supplier's clients (:data:`_CLIENTS`) and wherever the words say it runs
+something for us (:data:`_RUNS_IT_FOR_US`)."""
 
 HUMAN = "human_account"
 FEDERATED = "federated_workload"
@@ -309,11 +317,14 @@ def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | N
     words say so (its service_type and description), else where the supplier's name and
     description do: a bank's safeguarding account is described as an account, and "Harbour
     Bank plc" says the rest. A service with an ICT service type is an ICT service whatever its
-    words."""
+    words, and one whose own words say it is run for us ("outsourced operations") is not read
+    as its supplier's trade: an insurer's captive manager is not its insurer."""
     if service.get("ict_service_type") is not None:
         return None
-    own = _worded(service.get("service_type"), service.get("description"))
-    return own or _worded(supplier.get("name"), supplier.get("description"))
+    own = _words_of(service)
+    if _RUNS_IT_FOR_US.search(own):
+        return None
+    return _worded(own) or _worded(supplier.get("name"), supplier.get("description"))
 
 
 _RUN_FOR_US = Lazy(
@@ -364,7 +375,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     ),
 )
 """Words that name a cloud service model (NIST SP 800-145), read where the ICT service type does
-not say it: the first pattern that matches decides."""
+not say it: the first pattern that matches decides, except that words naming whom the supplier
+serves (:data:`_CLIENTS`: "fraud screening for payment processors") name no model of its own."""
 
 
 def _cloud_words(service: dict[str, Any]) -> str | None:
@@ -372,7 +384,12 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
     pooling NIST SP 800-145 describes as multi-tenant), unless they say it is run for us, or,
     for a SaaS, that the instance is the customer's own."""
     words = _words_of(service)
-    return next((model for model, pattern in _CLOUD_WORDS if pattern.search(words)), None)
+    for model, pattern in _CLOUD_WORDS:
+        if model is None and pattern.search(words):
+            return None
+        if model is not None and _named(pattern, words, _clients(words)) is not None:
+            return model
+    return None
 
 
 def _words_of(service: dict[str, Any]) -> str:
@@ -382,16 +399,64 @@ def _words_of(service: dict[str, Any]) -> str:
 
 
 def _worded(*texts: object) -> str | None:
-    """The model the words name. An adviser's words win (a law firm's description names its
-    clients: "counsel to banks"); between a bank and a scheme, the one named first, the
-    subject of the description: "Card scheme we join through our sponsor bank" is a scheme,
-    "Sponsor bank for our card scheme memberships" a bank."""
+    """The model the words name as the supplier's own trade; None where they also say it runs
+    something for us (:data:`_RUNS_IT_FOR_US`: an outsourcing is asked its terms whoever
+    performs it). Words naming whom the supplier serves (:data:`_CLIENTS`: "management company
+    for captive reinsurers", "claims administrator for insurers") name no trade of its own. An
+    adviser's words win (a law firm's description names its clients: "counsel to banks");
+    between a bank and a scheme, the one named first, the subject of the description: "Card
+    scheme we join through our sponsor bank" is a scheme, "Sponsor bank for our card scheme
+    memberships" a bank."""
     words = " ".join(text for text in texts if isinstance(text, str))
+    if _RUNS_IT_FOR_US.search(words):
+        return None
+    clients = _clients(words)
     adviser, *others = _WORDS
-    if adviser[1].search(words):
+    if _named(adviser[1], words, clients) is not None:
         return adviser[0]
-    found = [(match.start(), model) for model, p in others if (match := p.search(words))]
+    found = [(at, model) for model, p in others if (at := _named(p, words, clients)) is not None]
     return min(found)[1] if found else None
+
+
+def _named(trade: Lazy, words: str, clients: list[tuple[int, int]]) -> int | None:
+    """Where the words first name the trade as the supplier's, not in a span of ``clients``
+    (:func:`_clients`)."""
+    for match in trade.finditer(words):
+        start = match.start()
+        before = bisect.bisect_left(clients, (start,)) - 1
+        if before < 0 or clients[before][1] < start:
+            return start
+    return None
+
+
+def _clients(words: str) -> list[tuple[int, int]]:
+    """The spans of the words that name whom the supplier serves, in order: from the word after
+    "for", "to", "serving" or "on behalf of" to the word after the next four at most."""
+    return [(match.end(1), match.end()) for match in _CLIENTS.finditer(words)]
+
+
+_CLIENTS = Lazy(
+    r"\b(for|to|serving|serves|servicing|on behalf of|für|pour|voor)\s+"
+    r"((?!(at|by|from|in|into|on|through|under|via|with)\b)[\w'\u2019&.-]+,?\s+){0,4}",
+    re.IGNORECASE,
+)
+"""A preposition that makes the words after it whom the supplier serves, not the supplier, and
+at most four words more before the one it names ("for captive reinsurers", "to banks and
+insurers"): a preposition that may name the supplier itself ends them ("at Harbour Bank")."""
+
+_RUNS_IT_FOR_US = Lazy(
+    r"\b((run|operated|managed|administered|maintained|handled|performed)( (fully|entirely))?"
+    r" (for|on behalf of) (us|our)|on our behalf|outsourced|bpo|bureaux?|tpa"
+    r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company)"
+    r"|(third[- ]party )?administrators?|(runs|running) our)\b"
+    r"|\b(runs|running) (?-i:[A-Z])",  # running Brabantia Re: a name, not "running costs"
+    re.IGNORECASE,
+)
+"""Words that say a supplier without ICT services runs something for us: a process outsourced
+to it ("outsourced operations", business process outsourcing, a bureau, a third-party or
+claims administrator, "management company running Brabantia Re"). Its trade does not take the
+outsourcing's terms off: a regulated firm running our operations is asked them as any
+outsourcing is. "Outsourcing" alone also names a topic (a law firm advising on outsourcing)."""
 
 
 def _model(value: object) -> str | None:

@@ -1,0 +1,123 @@
+"""What the audit of a Belgian insurance group (a Luxembourg reinsurance captive, a broker
+subsidiary) showed, through the CLI on real YAML: a supplier whose words name its clients is not
+taken for a bank or an insurer, and so loses no contract term."""
+
+from __future__ import annotations
+
+import pytest
+from one_file import check, doc, repo
+
+
+def non_ict(name: str, description: str, service: str = "") -> str:
+    """A tier-2 supplier without ICT services holding our confidential data: asked the
+    incident notice (CTR-03) unless it is a bank, an insurer or a scheme, or an adviser below
+    tier 1."""
+    services = f"services:\n  - {{name: svc, service_type: {service}}}\n" if service else ""
+    return doc(
+        "Supplier",
+        "acme",
+        f"name: {name}\ndescription: {description}\n"
+        "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+        f"highest_access_level: none\n{services}",
+    )
+
+
+CONTRACT = doc(
+    "Contract",
+    "ctr-acme",
+    "supplier: acme\nstatus: active\ncovers_ict_services: false\n"
+    "start_date: 2020-01-01\nend_date: 2030-12-31\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "description", "asked"),
+    [
+        # a bank and an insurer: regulated financial services, not asked the notice hours
+        ("Banque Sablon SA/NV", "Custody bank of the general account (securities custody).", 0),
+        ("Meridian Insurance Company plc", "Insurer of our directors and officers.", 0),
+        ("Donau Lebensversicherung AG", "Group life cover for our staff.", 0),
+        # an insurance broker: an adviser, asked the notice hours only when critical
+        ("Aldgate Re Brokers Ltd", "Reinsurance broker (claims collection from reinsurers).", 0),
+        # whom the supplier serves is not its trade: asked as any supplier holding our data
+        (
+            "Luxcap Insurance Management S.A.",
+            "Management company for captive reinsurers (administration, accounting, treasury).",
+            1,
+        ),
+        ("ClaimCare SA", "Claims handling for insurers and Lloyd's syndicates.", 1),
+        ("Claimlink Services SA", "Third-party claims administrator for insurers.", 1),
+        ("Lettershop GmbH", "Print and mail services to banks and insurers.", 1),
+        # running something for us is an outsourcing, whoever performs it
+        ("Luxcap Insurance Management S.A.", "Management company running Brabantia Re.", 1),
+        ("Harbour Bank plc", "Bank administrator of our staff pension scheme.", 1),
+    ],
+)
+def test_ctr03_reads_the_suppliers_own_trade_not_its_clients(
+    cli, write, name: str, description: str, asked: int
+) -> None:
+    found = check(cli, write, repo(non_ict(name, description), CONTRACT), ["CTR-03"])
+    assert len(found) == asked, found
+
+
+def test_a_service_run_for_us_is_not_read_as_its_suppliers_trade(cli, write) -> None:
+    """A captive manager whose name says insurance, and a service whose own words say it runs
+    our operations: the supplier's words no longer stand in for the service's."""
+    manager = non_ict(
+        "Meridian Insurance Company plc",
+        "Insurer and captive manager.",
+        "captive insurance management (outsourced operations)",
+    )
+    [finding] = check(cli, write, repo(manager, CONTRACT), ["CTR-03"])
+    assert "record its service_model" in finding["message"]
+    cover = non_ict("Meridian Insurance Company plc", "Insurer.", "directors and officers cover")
+    assert check(cli, write, repo(cover, CONTRACT), ["CTR-03"]) == []
+
+
+def test_a_critical_captive_manager_is_asked_notice_cooperation_and_remedies(cli, write) -> None:
+    """The captive manager of a reinsurance captive without staff, described by the captives it
+    serves, a critical outsourcing: every term its exposure calls for is asked."""
+    manager = doc(
+        "Supplier",
+        "luxcap",
+        "name: Luxcap Insurance Management S.A.\n"
+        "description: Management company for captive reinsurers (administration, accounting,"
+        " Solvency II reporting, treasury), Luxembourg.\n"
+        "tier: 1\nprovides_ict_services: false\nsupports_critical_function: true\n"
+        "data_sensitivity: confidential\nhighest_access_level: none\n"
+        "services:\n  - name: captive-management\n"
+        "    service_type: captive insurance management\n"
+        "    substitutability: medium_complexity\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-luxcap",
+        "supplier: luxcap\nstatus: active\ncovers_ict_services: false\n"
+        "supports_critical_function: true\nstart_date: 2017-01-01\n",
+    )
+    found = check(cli, write, repo(manager, contract), ["CTR-03", "CTR-07", "CTR-08"])
+    assert sorted({f["code"] for f in found}) == ["CTR-03", "CTR-07", "CTR-08"]
+    recorded = manager.replace("tier: 1\n", "tier: 1\nservice_model: financial_service\n")
+    assert check(cli, write, repo(recorded, contract), ["CTR-03", "CTR-07", "CTR-08"]) == []
+
+
+def test_ctr05_a_tool_for_payment_processors_is_no_shared_payment_platform(cli, write) -> None:
+    """An ICT supplier whose words name its clients ("for payment processors") is not a payment
+    processor's multi-tenant platform: below tier 1 its notice items are asked, as of a service
+    whose model nothing says; a payment gateway of ours still is one."""
+    tool = doc(
+        "Supplier",
+        "acme",
+        "tier: 2\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+        "services:\n  - {name: svc, description: Fraud screening for payment processors}\n",
+    )
+    notice = doc(
+        "Contract",
+        "ctr-acme",
+        "supplier: acme\nstatus: active\n"
+        "incident_notification: {window_hours: 24, trigger: suspected, content: [contact]}\n",
+    )
+    [finding] = check(cli, write, repo(tool, notice), ["CTR-05"])
+    assert "isolation_status" in finding["message"]
+    gateway = tool.replace("Fraud screening for payment processors", "Payment gateway of our shop")
+    assert check(cli, write, repo(gateway, notice), ["CTR-05"]) == []
