@@ -407,8 +407,12 @@ def test_con01_leaves_a_geo_redundant_saas_tenant_to_the_supplier(cli, write) ->
         doc("BusinessFunction", f, "criticality: critical\ndepends_on: {suppliers: [office]}\n")
         for f in ("claims", "payments", "nav")
     ]
-    replica = "    - {provider: azure, region: northeurope, role: replica}\n"
-    assert check(cli, write, repo(office_suite(replica), *functions), ["CON-01"]) == []
+    standby = "    - {provider: azure, region: northeurope, role: standby}\n"
+    assert check(cli, write, repo(office_suite(standby), *functions), ["CON-01"]) == []
+    # a replica of the tenant's data lets nothing fail over: it is rebuilt from it, together
+    replica = standby.replace("standby", "replica")
+    (finding,) = check(cli, write, repo(office_suite(replica), *functions), ["CON-01"])
+    assert "cloud region azure westeurope" in finding["message"]
     # a single-region tenant three critical functions rest on is still a concentration
     (finding,) = check(cli, write, repo(office_suite(""), *functions), ["CON-01"])
     assert "cloud region azure westeurope" in finding["message"]

@@ -121,3 +121,131 @@ def test_ctr05_a_tool_for_payment_processors_is_no_shared_payment_platform(cli, 
     assert "isolation_status" in finding["message"]
     gateway = tool.replace("Fraud screening for payment processors", "Payment gateway of our shop")
     assert check(cli, write, repo(gateway, notice), ["CTR-05"]) == []
+
+
+# -- CON-01: a service running in several regions at once, and a replica region --------------
+
+
+def functions_on(supplier_id: str) -> list[str]:
+    """Three critical functions signing in through the supplier (an identity provider)."""
+    return [
+        doc(
+            "BusinessFunction",
+            f,
+            f"criticality: critical\ndepends_on: {{identity_providers: [{supplier_id}]}}\n",
+        )
+        for f in ("claims", "policies", "premiums")
+    ]
+
+
+def identity_provider(cloud: str) -> str:
+    """A sign-in SaaS hosted by a hyperscaler, the subcontractor recording its regions."""
+    return doc(
+        "Supplier",
+        "keyfort",
+        "tier: 1\nprovides_ict_services: true\nservice_model: multi_tenant_saas\n"
+        "subcontractors:\n"
+        "  - {id: keyfort-aws, name: Nimbus Web Services, rank: 2,\n"
+        f"     cloud: {cloud}}}\n",
+    )
+
+
+def test_con01_an_active_active_service_runs_in_no_single_region(cli, write) -> None:
+    """An identity provider serving from eu-central-1 and eu-west-1 at once was reported twice,
+    each region called the functions' primary one (insurer audit). Recorded active in both, an
+    outage of either leaves the other serving: neither is a single point of failure."""
+    active = (
+        "[{provider: aws, region: eu-central-1, role: active},"
+        " {provider: aws, region: eu-west-1, role: active}]"
+    )
+    text = repo(identity_provider(active), *functions_on("keyfort"))
+    assert check(cli, write, text, ["CON-01", "SCH-01"]) == []
+    # the same two regions recorded without a role are two primary regions, as before
+    unsaid = active.replace(", role: active", "")
+    found = check(cli, write, repo(identity_provider(unsaid), *functions_on("keyfort")), ["CON-01"])
+    assert len(found) == 2
+
+
+def test_con01_a_lone_active_region_is_a_primary_one(cli, write) -> None:
+    """Active with nothing else active is the region the service runs in alone; with a standby
+    region next to it, the supplier fails over, as from a primary region."""
+    alone = "[{provider: aws, region: eu-central-1, role: active}]"
+    [finding] = check(
+        cli, write, repo(identity_provider(alone), *functions_on("keyfort")), ["CON-01"]
+    )
+    assert "aws eu-central-1" in finding["message"]
+    standby = (
+        "[{provider: aws, region: eu-central-1, role: active},"
+        " {provider: aws, region: eu-west-1, role: standby}]"
+    )
+    text = repo(identity_provider(standby), *functions_on("keyfort"))
+    assert check(cli, write, text, ["CON-01"]) == []
+
+
+def test_con01_a_replica_region_keeps_no_function_running(cli, write) -> None:
+    """A supplier whose service runs in one region and keeps a replica of the data in another
+    is rebuilt from it after the outage, as from backups: three critical functions on it stop
+    together (the rule's own rationale). A standby region it fails over to is the supplier's
+    geo-redundancy, left to its criticality and exit plan."""
+    replica = (
+        "[{provider: aws, region: eu-central-1}, {provider: aws, region: eu-west-1, role: replica}]"
+    )
+    [finding] = check(
+        cli, write, repo(identity_provider(replica), *functions_on("keyfort")), ["CON-01"]
+    )
+    assert "aws eu-central-1" in finding["message"]
+    standby = replica.replace("replica", "standby")
+    text = repo(identity_provider(standby), *functions_on("keyfort"))
+    assert check(cli, write, text, ["CON-01"]) == []
+
+
+def test_con01_our_own_workload_active_in_two_regions_is_not_a_hyperscaler_concentration(
+    cli, write
+) -> None:
+    """Functions running our own workload active-active across two regions of a hyperscaler,
+    whose record of the landing zone names one of them: the provider's record is the same route
+    as ours, which runs on in the other region."""
+    cloud = doc(
+        "Supplier",
+        "stratus-cloud",
+        "name: Stratus Cloud Ireland Ltd\ntier: 1\nprovides_ict_services: true\n"
+        "services:\n  - name: landing-zone\n    service_model: iaas_paas\n"
+        "    cloud: [{provider: stratus, region: eu-west, role: primary}]\n",
+    )
+    regions = (
+        "  cloud:\n    - {provider: stratus, region: eu-west, role: active}\n"
+        "    - {provider: stratus, region: eu-north, role: active}\n"
+    )
+    functions = [
+        doc(
+            "BusinessFunction",
+            f,
+            "criticality: critical\ndepends_on:\n"
+            f"  services: [{{supplier: stratus-cloud, service: landing-zone}}]\n{regions}",
+        )
+        for f in ("nav", "risk", "dealing")
+    ]
+    assert check(cli, write, repo(cloud, *functions), ["CON-01"]) == []
+    north = "    - {provider: stratus, region: eu-north, role: active}\n"
+    alone = [f.replace(north, "") for f in functions]
+    [finding] = check(cli, write, repo(cloud, *alone), ["CON-01"])
+    assert "stratus eu-west" in finding["message"]
+
+
+def test_impact_an_active_active_region_down_stops_no_function(cli, write, tmp_path) -> None:
+    """resilint impact reads the regions as CON-01 does: one of two active regions down leaves
+    the function running; the only active region down stops it."""
+    write("resilint.yaml", "{}\n")
+    two = (
+        "  cloud:\n    - {provider: aws, region: eu-west-1, role: active}\n"
+        "    - {provider: aws, region: eu-central-1, role: active}\n"
+    )
+    body = "criticality: critical\nrto_hours: 4\ndepends_on:\n"
+    write("programme.yaml", doc("BusinessFunction", "orders", body + two))
+    args = ("impact", "--format", "json", "--as-of", "2026-11-26", "--hours", "12", "--region")
+    down = cli(*args, "aws/eu-west-1", cwd=tmp_path).json()
+    assert down["functions"][0]["stopped"] is False
+    assert any("one of several regions serving it at once" in n for n in down["notes"])
+    alone = two.replace("    - {provider: aws, region: eu-central-1, role: active}\n", "")
+    write("programme.yaml", doc("BusinessFunction", "orders", body + alone))
+    assert cli(*args, "aws/eu-west-1", cwd=tmp_path).json()["functions"][0]["stopped"] is True

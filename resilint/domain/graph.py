@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from resilint.domain.readers import (
     dicts,
@@ -38,6 +39,7 @@ from resilint.findings import JsonPath
 from resilint.model import Document, Index
 
 PRIMARY = "primary"
+ACTIVE = "active"
 WALK_LINKS = 2_000_000
 """Links a check's walks may follow, each supplier reached counted with the chain that reaches it
 (a supplier ten links deep is eleven): every route is walked, so a function naming N suppliers
@@ -65,7 +67,7 @@ class GraphTooLarge(UsageError):
         self.function = function
 
 
-REGION_ROLES = ("primary", "standby", "replica")
+REGION_ROLES = ("primary", "active", "standby", "replica")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +89,9 @@ Chain = tuple[Hop, ...]
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A cloud provider region a function relies on, and how it serves (primary, standby,
-    replica: only a primary region's outage stops the function)."""
+    """A cloud provider region a function relies on, and how it serves (primary; active, one
+    of several regions serving at once; standby; replica: only a primary region's outage stops
+    the function, and an active region the only one of its list is read as primary)."""
 
     provider: str
     region: str
@@ -232,11 +235,11 @@ class DependencyGraph:
     def _walk(self, function: Document) -> Reach:
         reach = Reach()
         depends = mapping_at(function.data, "depends_on")
-        for i, region in _regions(depends.get("cloud")):
+        for i, region in regions_in(depends.get("cloud")):
             hop = Hop(function, ("depends_on", "cloud", i), f"{region.label} directly")
             reach.keep_region(region, (hop,))
             reach.link(Link(function, None, region.key, hop))
-        named = [region for _, region in _regions(depends.get("cloud"))]
+        named = [region for _, region in regions_in(depends.get("cloud"))]
         providers = self._providers_named(named)  # once, not once for each supplier
         queue: deque[_Step] = deque(
             _Step(
@@ -343,7 +346,7 @@ class DependencyGraph:
                 text = f"on identity provider {name} (service {service} of {found.id})"
                 support = _services_support(self._services_of(found, scope), scope)
                 yield found, scope, (Hop(function, path, text, support),)
-        for i, region in _regions(depends.get("cloud")):
+        for i, region in regions_in(depends.get("cloud")):
             if (found := self.supplier_named(region.provider)) is not None:
                 path = ("depends_on", "cloud", i)
                 yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
@@ -379,13 +382,13 @@ class DependencyGraph:
         own = list(_service_regions(supplier, listed))
         if services is None or not own or _unplaced(listed, services):
             shared = mapping_at(supplier.data, "shared_dependencies")
-            for i, region in _regions(shared.get("cloud")):
+            for i, region in regions_in(shared.get("cloud")):
                 text = f"supplier {supplier.id} runs on {region.label}"
                 yield region, Hop(supplier, ("shared_dependencies", "cloud", i), text)
         yield from own
         for j, sub in _serving(supplier, services):
             name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
-            for i, region in _regions(sub.get("cloud")):
+            for i, region in regions_in(sub.get("cloud")):
                 text = f"subcontractor {name} of {supplier.id} runs on {region.label}"
                 yield region, Hop(supplier, ("subcontractors", j, "cloud", i), text)
 
@@ -433,7 +436,7 @@ class DependencyGraph:
         (AWS under the ledger's storage subcontractor): the walk reaches its regions, and so
         the supplier too, as it does a supplier's own cloud provider."""
         name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
-        for i, region in _regions(sub.get("cloud")):
+        for i, region in regions_in(sub.get("cloud")):
             target = self.supplier_named(region.provider)
             if target is not None and target is not supplier and id(target) not in linked:
                 linked.add(id(target))
@@ -584,7 +587,7 @@ def _services_support(found: Services, names: frozenset[str] | None) -> bool | N
 def _service_regions(supplier: Document, listed: Services) -> Iterator[tuple[Region, Hop]]:
     for k, service in listed:
         label = text_of(service.get("name")) or f"#{k + 1}"
-        for i, region in _regions(service.get("cloud")):
+        for i, region in regions_in(service.get("cloud")):
             text = f"service {label} of {supplier.id} runs on {region.label}"
             yield region, Hop(supplier, ("services", k, "cloud", i), text)
 
@@ -598,9 +601,9 @@ def _unplaced(listed: Services, names: frozenset[str]) -> bool:
 
 def _all_regions(supplier: Document) -> Iterator[tuple[int, Region]]:
     """Every region the supplier records for itself or its services."""
-    yield from _regions(mapping_at(supplier.data, "shared_dependencies").get("cloud"))
+    yield from regions_in(mapping_at(supplier.data, "shared_dependencies").get("cloud"))
     for _, service in _services(supplier, None):
-        yield from _regions(service.get("cloud"))
+        yield from regions_in(service.get("cloud"))
 
 
 def _shared_names(supplier: Document) -> Iterator[tuple[JsonPath, object]]:
@@ -610,7 +613,7 @@ def _shared_names(supplier: Document) -> Iterator[tuple[JsonPath, object]]:
     yield ("shared_dependencies", "identity_provider"), shared.get("identity_provider")
     for i, name in indexed(shared.get("subprocessors")):
         yield ("shared_dependencies", "subprocessors", i), name
-    for i, region in _regions(shared.get("cloud")):
+    for i, region in regions_in(shared.get("cloud")):
         yield ("shared_dependencies", "cloud", i), region.provider
 
 
@@ -620,7 +623,7 @@ def function_names(function: Document) -> Iterator[tuple[JsonPath, str]]:
     for i, value in indexed(depends.get("identity_providers")):
         if isinstance(value, str):
             yield ("depends_on", "identity_providers", i), value
-    for i, region in _regions(depends.get("cloud")):
+    for i, region in regions_in(depends.get("cloud")):
         yield ("depends_on", "cloud", i), region.provider
 
 
@@ -635,7 +638,7 @@ def _supplier_dependencies(supplier: Document | None) -> Iterator[tuple[JsonPath
     for i, value in indexed(shared.get("subprocessors")):
         if isinstance(value, str):
             yield ("shared_dependencies", "subprocessors", i), value
-    for i, region in _regions(shared.get("cloud")):
+    for i, region in regions_in(shared.get("cloud")):
         yield ("shared_dependencies", "cloud", i), region.provider
     for j, sub in dicts(supplier.data.get("subcontractors")):
         for field_name in ("name", "id", "provider_id", "supplier"):
@@ -643,9 +646,20 @@ def _supplier_dependencies(supplier: Document | None) -> Iterator[tuple[JsonPath
                 yield ("subcontractors", j), sub[field_name]
 
 
-def _regions(value: object) -> Iterator[tuple[int, Region]]:
-    for i, item in dicts(value):
-        provider, region = text_of(item.get("provider")), text_of(item.get("region"))
-        role = text_of(item.get("role")) or PRIMARY
-        if provider and region:
-            yield i, Region(provider, region, role, f"{provider} {region}")
+def regions_in(value: object) -> Iterator[tuple[int, Region]]:
+    """The regions a list of cloud locations names, by their place in it, each with how it
+    serves: an ``active`` region is one of several serving at once only where the list names
+    another active region (of any provider); the only one, it runs the service alone, as a
+    primary region does, and is read as one."""
+    named = [(i, region) for i, item in dicts(value) if (region := _region(item)) is not None]
+    shared = len({r.key for _, r in named if r.role == ACTIVE}) > 1
+    for i, region in named:
+        alone = region.role == ACTIVE and not shared
+        yield i, replace(region, role=PRIMARY) if alone else region
+
+
+def _region(item: dict[str, Any]) -> Region | None:
+    provider, region = text_of(item.get("provider")), text_of(item.get("region"))
+    if not (provider and region):
+        return None
+    return Region(provider, region, text_of(item.get("role")) or PRIMARY, f"{provider} {region}")

@@ -16,15 +16,18 @@ from resilint.model import Document
 _FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "outage")
 
 
-STANDBY_ONLY = "the region only serves it as a standby or replica"
+STANDBY_ONLY = (
+    "the region only serves it as a standby or replica, or as one of several active regions"
+)
 """Why a function a region's outage reaches is not stopped (:attr:`Reached.not_stopped`)."""
 
 
 @dataclass(frozen=True)
 class Reached:
     """A function an outage reaches, how, and whether it stops: not when the region that is
-    down only serves it as a standby or replica, nor when only its continuity plan names the
-    supplier that is down (``not_stopped`` says why)."""
+    down only serves it as a standby or replica, or as one of several regions serving it at once
+    (active), nor when only its continuity plan names the supplier that is down
+    (``not_stopped`` says why)."""
 
     function: Document
     chain: Chain

@@ -85,8 +85,8 @@ class FunctionImpact:
     via: tuple[str, ...]
     """The chain from the function to what is down, hop by hop, in words."""
     stopped: bool
-    """False when what is down only serves it as a standby or replica region, or only its
-    continuity plan names the supplier that is down."""
+    """False when what is down only serves it as a standby or replica region, or as one of
+    several active regions, or only its continuity plan names the supplier that is down."""
     not_stopped: str
     """Why it is not stopped, in words ("" when it is)."""
     rto_hours: float | None

@@ -334,8 +334,9 @@ def _notes(
         )
     if any(not f.stopped and f.not_stopped == STANDBY_ONLY for f in functions):
         notes.append(
-            "A region that only serves a function as a standby or replica does not stop it: "
-            "such functions are listed, with no breach."
+            "A region that only serves a function as a standby or replica, or as one of several "
+            "regions serving it at once (active), does not stop it: such functions are listed, "
+            "with no breach."
         )
     if any(f.not_stopped == PLAN_ONLY for f in functions):
         notes.append(

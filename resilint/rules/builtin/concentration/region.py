@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resilint.domain.delivery import service_models
-from resilint.domain.graph import PRIMARY, Chain, Region
+from resilint.domain.graph import ACTIVE, PRIMARY, Chain, Region, regions_in
 from resilint.domain.readers import dicts, in_order, integer, text_of, value_at
 from resilint.findings import Finding
 from resilint.model import Document
@@ -31,8 +31,9 @@ and the list's path: read once a function, not once for each region the list nam
 
 def _counts(context: RuleContext, region: Region, chain: Chain, standbys: Standbys) -> bool:
     """A primary region the function cannot route around: a standby or replica region's outage
-    does not stop it, nor does one the function's own record pairs with a standby region, nor
-    one behind a supplier with a ready alternative."""
+    does not stop it, nor does that of one of several active regions of a record, nor one the
+    function's own record pairs with a standby region, nor one behind a supplier with a ready
+    alternative."""
     if region.role != PRIMARY or _fails_over_itself(region, chain, standbys):
         return False
     if _our_own_workload(context, region, chain, standbys):
@@ -61,9 +62,10 @@ def _our_own_workload(
 ) -> bool:
     """The function rests on infrastructure (iaas_paas: our own workloads on a provider's
     cloud, or a reseller's) that runs in the region, and the function's own ``depends_on.cloud``
-    names that region with a standby region of the same provider: we run the workload there and
-    fail it over ourselves, as the function's own entry says, so the supplier's record of the
-    region is the same route, not a second one that stops it. Infrastructure is judged by the
+    names that region with a standby region of the same provider, or as one of several active
+    regions: we run the workload there and fail it over (or run it elsewhere at once)
+    ourselves, as the function's own entry says, so the supplier's record of the region is the
+    same route, not a second one that stops it. Infrastructure is judged by the
     services the route goes through (:func:`_route_models`): a hyperscaler that also sells a
     workplace suite is still infrastructure to a function running its own workload on it."""
     if len(chain) != 2 or chain[0].document.kind != "BusinessFunction":
@@ -76,13 +78,10 @@ def _our_own_workload(
     path = ("depends_on", "cloud")
     listed = value_at(function.data, *path)
     provider, name = region.provider.lower(), region.region.lower()
-    named = any(
-        (text_of(r.get("provider")) or "").lower() == provider
-        and (text_of(r.get("region")) or "").lower() == name
-        and r.get("role", PRIMARY) == PRIMARY
-        for _, r in dicts(listed)
-    )
-    if not named:
+    roles = {own.role for _, own in regions_in(listed) if own.key == region.key}
+    if ACTIVE in roles:  # one of the regions we run it in at once: its outage stops nothing
+        return True
+    if PRIMARY not in roles:
         return False
     key = (id(function), path)
     if key not in standbys:
@@ -123,8 +122,10 @@ def _by_provider(listed_with: object, roles: tuple[str, ...]) -> dict[str, set[s
 
 
 def _standby_elsewhere(listed_with: object, region: Region) -> bool:
-    """A list of regions that also names a standby or replica region of the region's provider."""
-    return bool(_others(listed_with, region))
+    """A list of regions that also names a standby region of the region's provider: one that
+    takes over. A replica region holds copies of the data only, from which the service is
+    rebuilt after the outage, as a single region's is from its backups."""
+    return bool(_others(listed_with, region, ("standby",)))
 
 
 def _others(
@@ -213,10 +214,11 @@ def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Finding
 
 def _one_geo_redundant_service(routes: list[Route]) -> bool:
     """Every function reaches the region through the same supplier's record of it, and that
-    record also names a standby or replica region of the same provider: a geo-redundant
-    service (a SaaS tenant replicated across regions), whose failover is the supplier's and
-    which we cannot spread across regions ourselves. Its regional concentration is the
-    dependency on that supplier, which criticality, exit plans and alternatives weigh."""
+    record also names a standby region of the same provider: a geo-redundant service (a SaaS
+    tenant failing over across regions), whose failover is the supplier's and which we cannot
+    spread across regions ourselves (a replica region only keeps copies to rebuild it from).
+    Its regional concentration is the dependency on that supplier, which criticality, exit plans
+    and alternatives weigh."""
     records = {(id(chain[-1].document), chain[-1].json_path[:-1]) for _, _, chain in routes}
     _, region, chain = routes[0]
     last = chain[-1]
