@@ -17,7 +17,7 @@ def test_ent01_an_insurance_intermediary_microenterprise_is_outside_dora(cli, wr
 
 
 def test_ent01_is_silent_for_an_entity_dora_binds(cli, write) -> None:
-    larger_broker = broker("regimes: [dora]\ndora_microenterprise: false\n")
+    larger_broker = broker("regimes: [dora]\ndora_enterprise_size: large\n")
     small_bank = doc(
         "Entity",
         "bank",

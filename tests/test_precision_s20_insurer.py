@@ -249,3 +249,58 @@ def test_impact_an_active_active_region_down_stops_no_function(cli, write, tmp_p
     alone = two.replace("    - {provider: aws, region: eu-central-1, role: active}\n", "")
     write("programme.yaml", doc("BusinessFunction", "orders", body + alone))
     assert cli(*args, "aws/eu-west-1", cwd=tmp_path).json()["functions"][0]["stopped"] is True
+
+
+# -- ENT-01: an insurance intermediary that DORA Art. 2(3)(e) excludes ------------------------
+
+
+def entity(body: str, kind: str = "insurance_intermediary") -> str:
+    return doc("Entity", "courtage", f"entity_type: {kind}\nregimes: [dora]\n{body}")
+
+
+@pytest.mark.parametrize("size", ["micro", "small", "medium"])
+def test_ent01_a_small_or_medium_insurance_broker_is_outside_dora(cli, write, size) -> None:
+    """A broker subsidiary of 38 staff and EUR 7.9 million turnover recorded under DORA (insurer
+    audit): Art. 2(3)(e) excludes micro, small and medium-sized intermediaries, not only
+    microenterprises, so its register data is policy, not law."""
+    [finding] = check(cli, write, repo(entity(f"dora_enterprise_size: {size}\n")), ["ENT-01"])
+    assert "Art. 2(3)(e)" in finding["message"] and "policy, not law" in finding["message"]
+    assert f"is {size} (a micro, small or medium-sized enterprise)" in finding["message"]
+
+
+def test_ent01_asks_an_insurance_intermediary_under_dora_its_size(cli, write) -> None:
+    """Recorded only as not a microenterprise, a broker may still be small or medium: whether
+    DORA binds it turns on its size class, which is asked. A large one, and a small bank (which
+    point (e) does not name), are under DORA."""
+    [finding] = check(cli, write, repo(entity("dora_microenterprise: false\n")), ["ENT-01"])
+    assert "without its size class" in finding["message"]
+    assert check(cli, write, repo(entity("dora_enterprise_size: large\n")), ["ENT-01"]) == []
+    bank = entity("dora_enterprise_size: small\n", kind="credit_institution")
+    assert check(cli, write, repo(bank), ["ENT-01", "SCH-01"]) == []
+    # dora_microenterprise still says micro
+    [finding] = check(cli, write, repo(entity("dora_microenterprise: true\n")), ["ENT-01"])
+    assert "is micro (a micro" in finding["message"]
+
+
+def test_ctr10_a_microenterprise_by_its_size_class_may_delegate_its_audit_rights(
+    cli, write
+) -> None:
+    """CTR-10 reads the same size class: a microenterprise recorded as dora_enterprise_size
+    micro may delegate its rights to an independent third party (DORA Art. 30(3), second
+    subparagraph); a small enterprise may not."""
+    supplier = doc(
+        "Supplier", "hyper", "provides_ict_services: true\nsupports_critical_function: true\n"
+    )
+    contract = doc(
+        "Contract",
+        "ctr-hyper",
+        "supplier: hyper\nentities: [fund]\nstatus: active\n"
+        "audit: {delegated_to_independent_third_party: true, includes_competent_authority: true}\n",
+    )
+
+    def fund(size: str) -> str:
+        return doc("Entity", "fund", f"regimes: [dora]\ndora_enterprise_size: {size}\n")
+
+    assert check(cli, write, repo(fund("micro"), supplier, contract), ["CTR-10"]) == []
+    [finding] = check(cli, write, repo(fund("small"), supplier, contract), ["CTR-10"])
+    assert "only to a microenterprise" in finding["message"]

@@ -17,7 +17,7 @@ from resilint.domain.facts import (
     PolicyFacts,
 )
 from resilint.domain.readers import as_date, mapping_at, strings, text_of
-from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size
 from resilint.domain.registers import supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
@@ -249,6 +249,8 @@ def build_entity(facts: Facts, entity: Document) -> EntityFacts:
         maintains_register=entity.id in facts.scope.maintainers,
         registers=registers,
         regimes=own | {"dora"} if registers else own,
+        dora_size=dora_size(entity.data),
+        dora_excluded=dora_excluded(entity.data),
     )
 
 

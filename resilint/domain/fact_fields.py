@@ -258,6 +258,18 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "in_register": _fact(
             "boolean", "A DORA register of information covers it (its own, or its parent's)."
         ),
+        "dora_size": _fact(
+            "string",
+            "Its size class by DORA's thresholds: micro (Art. 3(60)), small (Art. 3(63)), "
+            "medium (Art. 3(64)) or large, as dora_enterprise_size records it, else micro where "
+            "dora_microenterprise is true; empty when neither says.",
+        ),
+        "dora_excluded": _fact(
+            "boolean",
+            "DORA Art. 2(3)(e) excludes it from DORA's scope: an insurance, reinsurance or "
+            "ancillary insurance intermediary (entity_type insurance_intermediary) that is a "
+            "micro, small or medium-sized enterprise (dora_size).",
+        ),
     },
     "ContinuityPlan": {
         "critical": _fact(

@@ -316,9 +316,15 @@ class EntityFacts:
     regimes: frozenset[str]
     """Its own regimes, and dora when a DORA register covers it (a non-financial group entity
     is listed in its parent's register: the register's rules apply to its entry)."""
+    dora_size: str = ""
+    """Its size class by DORA's thresholds (:func:`.regimes.dora_size`); "" when unknown."""
+    dora_excluded: bool = False
+    """DORA Art. 2(3)(e) excludes it from DORA's scope (:func:`.regimes.dora_excluded`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "maintains_register": self.maintains_register,
             "in_register": bool(self.registers),
+            "dora_size": self.dora_size,
+            "dora_excluded": self.dora_excluded,
         }

@@ -9,6 +9,7 @@ entity falls under every entity of the repository (we cannot tell which, so none
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from resilint.domain.readers import strings
 from resilint.model import Document, Index
@@ -25,6 +26,34 @@ PROFILES_OF_REGIME: dict[str, tuple[str, ...]] = {
 information (``dora-register``) with its own."""
 REGIME_OF_PROFILE: dict[str, str] = {p: r for r, ps in PROFILES_OF_REGIME.items() for p in ps}
 """The regime each regulatory profile belongs to, whose documents its rules are confined to."""
+
+
+DORA_SIZES = ("micro", "small", "medium", "large")
+"""Size classes by DORA's own thresholds: microenterprise (Art. 3(60)), small enterprise (Art.
+3(63)), medium-sized enterprise (Art. 3(64)), and none of these."""
+_SMALLER = frozenset({"micro", "small", "medium"})
+_INTERMEDIARY = "insurance_intermediary"
+"""The register's entity type x320: insurance intermediaries, reinsurance intermediaries and
+ancillary insurance intermediaries, the financial entities of DORA Art. 2(1)(o)."""
+
+
+def dora_size(entity: dict[str, Any]) -> str:
+    """The entity's size class by DORA's thresholds (:data:`DORA_SIZES`): recorded
+    (``dora_enterprise_size``), else micro where it is recorded as a microenterprise
+    (``dora_microenterprise``); "" where nothing says it."""
+    recorded = entity.get("dora_enterprise_size")
+    if recorded in DORA_SIZES:
+        return str(recorded)
+    return "micro" if entity.get("dora_microenterprise") is True else ""
+
+
+def dora_excluded(entity: dict[str, Any]) -> bool:
+    """DORA Art. 2(3)(e) excludes the entity from its scope: an insurance, reinsurance or
+    ancillary insurance intermediary that is a micro, small or medium-sized enterprise (its
+    size counting all its activities: the European Commission's answer to EIOPA Q&A
+    DORA237-3350). The other exclusions of Art. 2(3) turn on other laws' exemptions, which
+    nothing here records."""
+    return entity.get("entity_type") == _INTERMEDIARY and dora_size(entity) in _SMALLER
 
 
 class EntityRegimes:
