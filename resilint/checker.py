@@ -101,13 +101,21 @@ class Checked:
 
 
 def read_file(
-    path: Path | str, schemas: SchemaSet, limits: Limits, valid: Sequence[Any] = ()
+    path: Path | str,
+    schemas: SchemaSet,
+    limits: Limits,
+    valid: Sequence[Any] = (),
+    locator: Locator | None = None,
 ) -> FileResult:
     """Load one file and validate its documents against their schemas. ``valid`` holds the
     data of the documents of the file's last version, when all of them were valid: a document
-    whose data is the same as the one at its place there is not validated again."""
+    whose data is the same as the one at its place there is not validated again. A file that
+    had to be composed is located in the nodes it was read from, by ``locator`` (the check's,
+    which the rules place their findings with): it is parsed once, not again for a finding."""
     loaded = load_file(path, limits)
-    locator = Locator(limits)
+    locator = Locator(limits) if locator is None else locator
+    if loaded.composed is not None and loaded.documents:
+        locator.adopt(loaded.path, loaded.composed.lines, loaded.composed.roots)
     documents: list[Document] = []
     findings = list(loaded.findings)
     for raw in loaded.documents:
@@ -147,10 +155,11 @@ def check(
         remembered = cache.result(found)
         if remembered is not None:
             return remembered
-    files = _read_all(found.names, options, cache)
-    named = _named_but_empty(options, found.names, files)
-    # positions of unchanged files come from the cache: only changed files are composed again
+    # positions of unchanged files come from the cache: only changed files are composed again,
+    # and those read here are placed in the nodes they were read from
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
+    files = _read_all(found.names, options, cache, locator)
+    named = _named_but_empty(options, found.names, files)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
     read = (*found.findings, *named)
     checked = _check_files(options, read, files, locator, kept)
@@ -166,9 +175,10 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     """The check, with its model. The cached whole result is not reused (it holds findings,
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
-    files = _read_all(found.names, options, cache)
+    locator = Locator(options.config.limits)
+    files = _read_all(found.names, options, cache, locator)
     named = _named_but_empty(options, found.names, files)
-    return _check_files(options, (*found.findings, *named), files, Locator(options.config.limits))
+    return _check_files(options, (*found.findings, *named), files, locator)
 
 
 def load_index(options: CheckOptions) -> Index:
@@ -241,7 +251,10 @@ def _no_document(path: str) -> Finding:
 
 
 def _read_all(
-    paths: tuple[str, ...], options: CheckOptions, cache: CheckCache | None
+    paths: tuple[str, ...],
+    options: CheckOptions,
+    cache: CheckCache | None,
+    locator: Locator | None = None,
 ) -> list[FileResult]:
     """Every file's result: from the cache where unchanged, else read now. Once the run's
     budget of values is spent, later files are refused (:class:`NodeBudget`)."""
@@ -249,7 +262,7 @@ def _read_all(
     cached = [cache.file(path) if cache is not None else None for path in paths]
     unread = [path for path, file in zip(paths, cached, strict=True) if file is None]
     valid = {path: cache.valid_data(path) for path in unread} if cache is not None else {}
-    fresh = iter(_read_files(unread, options, valid))
+    fresh = iter(_read_files(unread, options, valid, locator))
     budget = NodeBudget(limits)
     results = []
     for path, file in zip(paths, cached, strict=True):
@@ -259,7 +272,7 @@ def _read_all(
             results.append(FileResult((budget.refuse(path),), (), ()))
             continue
         if file is None:  # the file that spends the budget (see _read_files): read again here
-            file = read_file(path, options.schemas, limits, valid.get(path, ()))
+            file = read_file(path, options.schemas, limits, valid.get(path, ()), locator)
         refused = budget.spend(path, file.nodes)
         results.append(file if refused is None else FileResult((refused,), (), ()))
     return results
@@ -270,7 +283,10 @@ _CHUNK = 32
 
 
 def _read_files(
-    paths: list[str], options: CheckOptions, valid: Mapping[str, Sequence[Any]]
+    paths: list[str],
+    options: CheckOptions,
+    valid: Mapping[str, Sequence[Any]],
+    locator: Locator | None = None,
 ) -> list[FileResult | None]:
     """Each file read and validated, on up to ``options.jobs`` processes when there are many
     (:mod:`resilint.parallel`: sending a file's documents back costs about a tenth of reading
@@ -280,14 +296,17 @@ def _read_files(
     None: the run's budget is spent with it or before."""
     schemas, limits = options.schemas, options.config.limits
     budget = NodeBudget(limits)  # each process's own: a forked process has its own copy
+    here = os.getpid()
 
     def read_chunk(number: int) -> list[FileResult | None]:
         read: list[FileResult | None] = []
+        # a process forked to read keeps no nodes: the rules place their findings here
+        shared = locator if os.getpid() == here else None
         for path in paths[number * _CHUNK : (number + 1) * _CHUNK]:
             if budget.exhausted:
                 read.append(None)
                 continue
-            file = read_file(path, schemas, limits, valid.get(path, ()))
+            file = read_file(path, schemas, limits, valid.get(path, ()), shared)
             read.append(file if budget.spend(path, file.nodes) is None else None)
         return read
 

@@ -132,6 +132,13 @@ class Locator:
         except LoadError:
             self._roots[path] = []
 
+    def adopt(self, path: str, lines: Lines, roots: list[Node]) -> None:
+        """Locate in the node graphs the file at ``path`` was loaded from (its text as
+        ``lines``), rather than in the file read and composed again for the first finding."""
+        self._lines[path] = lines
+        self._roots[path] = roots
+        self._hold(path, _COMPOSED * len(lines.text))
+
     def _plain_file(self, path: str) -> PlainFile | None:
         """A plain file, whose lines give libyaml's marks at a fraction of the cost of
         composing it; None for a file composed instead."""

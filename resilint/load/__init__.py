@@ -50,6 +50,17 @@ class LoadedFile:
     suppressions: tuple[InlineSuppression, ...] = ()
     nodes: int = 0
     """Values its documents hold, aliases expanded: what the run's node budget counts."""
+    composed: Composed | None = field(default=None, compare=False, repr=False)
+    """The node graphs it was read from, when it was composed: positions and fixes of its
+    findings are read from them rather than from the file composed again."""
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A file's text as lines and its documents' root nodes, as the locator reads them."""
+
+    lines: Lines
+    roots: list[Node]
 
 
 def read_text(path: Path, limits: Limits) -> str | Finding:
@@ -136,12 +147,25 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
         tuple(findings),
         tuple(scan(shown, text, _in_value(roots))) if kept else (),
         nodes=nodes,
+        composed=Composed(converter.lines, roots),
     )
 
 
 def _in_value(roots: list[Node]) -> Callable[[int], bool]:
-    """Whether a character offset lies inside a scalar of the documents (each node visited
-    once: aliases share theirs)."""
+    """Whether a character offset lies inside a scalar of the documents, found when a comment
+    first asks (most files hold none: their scalars are never listed)."""
+    found: list[Callable[[int], bool]] = []
+
+    def inside(offset: int) -> bool:
+        if not found:
+            found.append(_spans(roots))
+        return found[0](offset)
+
+    return inside
+
+
+def _spans(roots: list[Node]) -> Callable[[int], bool]:
+    """:func:`_in_value`, computed: each node visited once (aliases share theirs)."""
     spans: list[tuple[int, int]] = []
     seen: set[int] = set()
     stack: list[Any] = list(roots)
