@@ -203,10 +203,11 @@ _CHECKS = (
     _check(
         "YML-09",
         "limit-exceeded",
-        "The file has more documents or values, or a longer value, than allowed",
+        "The file or a document has more documents or values, or a longer value, than allowed",
         "Limits keep one file from exhausting the machine.",
-        "Split the file, or raise `limits.max_documents`, `limits.max_file_values` or "
-        "`limits.max_scalar_bytes`.",
+        "Split the file or the document, or raise the limit the message names "
+        "(`limits.max_documents`, `limits.max_file_values`, `limits.max_alias_expansion` or "
+        "`limits.max_scalar_bytes`).",
         unreadable=True,
     ),
     _check(

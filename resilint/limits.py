@@ -16,9 +16,9 @@ class Limits:
     """Files larger than this are refused before they are parsed."""
     max_depth: int = 64
     """Deepest nesting of mappings and lists in one document."""
-    max_alias_expansion: int = 1_000_000
+    max_alias_expansion: int = 50_000
     """Most values one document may hold once its YAML aliases are expanded."""
-    max_file_values: int = 1_000_000
+    max_file_values: int = 250_000
     """Most values (mappings, lists, scalars and aliases, each counted once) one file may hold,
     counted while it is parsed, before anything is built from it."""
     max_documents: int = 10_000

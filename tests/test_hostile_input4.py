@@ -34,3 +34,55 @@ def test_a_file_read_the_slow_way_is_composed_once(cli, write, monkeypatch) -> N
     )
     assert "suppliers/x.yaml:3:5: SUP-01 error supplier zq-acme has no risk tier" in run.stdout
     assert len(composed) == 1
+
+
+# --- the values a file and a document may hold -------------------------------------------------
+
+FUNCTION = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: orders
+name: Orders
+owner: ops
+criticality: important
+rto_hours: 4
+rpo_hours: 4
+mtpd_hours: 8
+depends_on:
+"""
+
+
+def test_a_list_of_900000_values_on_one_line_is_refused_while_parsing(cli, write) -> None:
+    """2.7 MB, under the size limit: composed, converted and checked it took seconds and
+    hundreds of megabytes; past the file's limit of values it is counted, never built."""
+    import resource
+
+    write("suppliers/x.yaml", SUPPLIER + "tier: 3\ntags: [" + ", ".join(["a"] * 900_000) + "]\n")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run = cli("check", "suppliers/x.yaml", "--no-cache", "--format", "json")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    [finding] = run.json()["findings"]
+    assert run.exit_code == 2
+    assert (finding["code"], finding["line"]) == ("YML-09", 6)
+    assert "more than 250,000 values (limits.max_file_values)" in finding["message"]
+    assert grown_mb < 200, grown_mb
+
+
+def test_thousands_of_aliases_under_depends_on_are_refused_as_aliases(cli, write) -> None:
+    """200,000 aliases of one supplier (800 KB) were validated, walked as dependencies and
+    filed in the register one by one: 5 s. A document holds at most 50,000 values."""
+    write("suppliers/acme.yaml", SUPPLIER.replace("zq-acme", "acme") + "tier: 2\n")
+    aliases = ", *a" * 200_000
+    write("functions/orders.yaml", FUNCTION + f"  suppliers: [&a acme{aliases}]\n")
+    run = cli("check", ".", "--no-cache")
+    assert run.exit_code == 2, run.stdout
+    assert (
+        "functions/orders.yaml:11:14: YML-06 error aliases here expand to more than 50,000 "
+        "values (limits.max_alias_expansion)" in run.stdout
+    )
+    # as many written out: a document too large
+    write(
+        "functions/orders.yaml",
+        FUNCTION + f"  suppliers: [{', acme' * 60_000}]\n".replace("[, ", "["),
+    )
+    assert "YML-09 error this document holds more than 50,000 values" in cli("check", ".").stdout

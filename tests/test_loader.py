@@ -139,8 +139,8 @@ def test_alias_expansion_is_measured_without_expanding(write):
         lines.append(f"a{i}: &a{i} [{refs}]")
     loaded = load(write, "\n".join(lines) + "\n")
     (finding,) = loaded.findings
-    assert finding.code == "YML-06" and "expand to more than 1,000,000" in finding.message
-    assert finding.line == 4 + 6  # the anchor whose expansion first passes the limit
+    assert finding.code == "YML-06" and "expand to more than 50,000" in finding.message
+    assert finding.line == 4 + 4  # the anchor whose expansion first passes the limit
 
 
 def test_recursive_alias_is_refused_never_null(write):

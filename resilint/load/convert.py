@@ -118,11 +118,28 @@ class Converter:
             height = max(height, self._height.get(kid_key, 0))
         if size > self.limits.max_alias_expansion:
             limit = f"{self.limits.max_alias_expansion:,} values (limits.max_alias_expansion)"
-            if self._aliased:
+            if self._aliased or self._written(node) <= self.limits.max_alias_expansion:
                 raise self._error("YML-06", f"aliases here expand to more than {limit}", node)
             raise self._error("YML-09", f"this document holds more than {limit}", node)
         self._size[key] = size
         self._height[key] = height + 1
+
+    def _written(self, node: Node) -> int:
+        """The values written under ``node``, each alias counted once, up to one past the limit:
+        when they fit in it, aliases made it too large (an alias of a single value is not
+        marked as met twice when converted, since values are not memoised)."""
+        seen: set[int] = set()
+        stack = [node]
+        while stack and len(seen) <= self.limits.max_alias_expansion:
+            item = stack.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, SequenceNode):
+                stack.extend(item.value)
+            elif isinstance(item, MappingNode):
+                stack.extend(part for pair in item.value for part in pair)
+        return len(seen)
 
     def _error(self, code: str, message: str, node: Node) -> LoadError:
         return LoadError.at(code, message, node, self.lines)
