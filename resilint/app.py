@@ -534,7 +534,7 @@ def build_cache(
 def exit_status(result: Result, config: Config) -> ExitCode:
     if result.crashes:
         return ExitCode.RULE_CRASHED
-    if result.unreadable:
+    if result.unreadable or result.named_unchecked:
         return ExitCode.INPUT
     if any(config.fails(f.level) for f in result.findings if f.suppression is None):
         return ExitCode.FINDINGS

@@ -242,10 +242,13 @@ _CHECKS = (
         "no-resilint-document",
         "A file named on the command line holds no resilint document",
         "A file you name is one you expect to be checked; when it holds no document that "
-        "declares apiVersion: resilint/v1 (a forgotten first line, a file of another tool), "
-        "nothing in it was checked, and a clean result would mislead.",
-        "Add `apiVersion: resilint/v1` to each document, or stop naming the file.",
-        level=Level.WARNING,
+        "declares apiVersion: resilint/v1 (a forgotten first line, an empty file, a file of "
+        "another tool), nothing in it was checked, and a gate that passed would mislead: the "
+        "run fails with status 2, as a check of a directory holding no resilint document does.",
+        "Add `apiVersion: resilint/v1` to each document, or stop naming the file; a file of "
+        "another tool that a script names on purpose can be left out with `per_file_ignores` "
+        "(DOC-04). The pre-commit hook names every changed YAML file and leaves such files "
+        "alone.",
     ),
     _check(
         "SCH-01",

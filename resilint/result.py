@@ -37,6 +37,13 @@ class Result:
         return bool(self.unreadable_files)
 
     @property
+    def named_unchecked(self) -> bool:
+        """True when a file named on the command line holds no resilint document (DOC-04) and
+        no suppression accepts that: nothing in it was checked, as in a directory that holds
+        none, which fails the run as input that cannot be checked."""
+        return any(f.code == "DOC-04" and f.suppression is None for f in self.findings)
+
+    @property
     def unchecked_files(self) -> tuple[str, ...]:
         """The files holding a document that is not checked at all (an unknown kind or
         version, a near-miss apiVersion), in the findings' order: what it holds is missing

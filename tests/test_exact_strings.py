@@ -64,11 +64,11 @@ def test_references_into_a_broken_file_are_one_finding(cli, write) -> None:
     assert result.exit_code == 2
 
 
-def test_a_named_file_without_resilint_documents_is_a_warning(cli, write) -> None:
+def test_a_named_file_without_resilint_documents_is_an_error(cli, write) -> None:
     write("workflow.yaml", "name: ci\non: push\njobs: {}\n")
     result = cli("check", "workflow.yaml", "--no-cache")
-    assert result.exit_code == 0
-    assert "workflow.yaml:1:1: DOC-04 warning this file holds no resilint document" in result.stdout
+    assert result.exit_code == 2
+    assert "workflow.yaml:1:1: DOC-04 error this file holds no resilint document" in result.stdout
     assert "DOC-04" not in cli("check", ".", "--no-cache").stdout  # found by a walk: left alone
 
 

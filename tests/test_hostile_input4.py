@@ -4,6 +4,8 @@ a document may hold, and values shown in messages as YAML writes them."""
 
 from __future__ import annotations
 
+import pytest
+
 import resilint.load.compose
 
 SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: zq-acme\nname: Zq\n"
@@ -34,6 +36,32 @@ def test_a_file_read_the_slow_way_is_composed_once(cli, write, monkeypatch) -> N
     )
     assert "suppliers/x.yaml:3:5: SUP-01 error supplier zq-acme has no risk tier" in run.stdout
     assert len(composed) == 1
+
+
+# --- a file named on the command line that holds nothing to check ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["name: ci\non: push\njobs: {}\n", "", "# notes\n", "~\n", "---\n"],
+    ids=["another tool's", "empty", "comments", "null", "a marker"],
+)
+def test_a_named_file_holding_no_document_fails_as_a_directory_does(cli, write, text) -> None:
+    """It only warned and exited 0, where a directory holding the same file fails: a gate given
+    a file it cannot check passed, even beside a file it checked."""
+    write("ci.yaml", text)
+    write("suppliers/acme.yaml", SUPPLIER + "tier: 3\n")
+    alone = cli("check", "ci.yaml", "--no-cache")
+    assert alone.exit_code == 2, alone.stdout
+    assert "ci.yaml:1:1: DOC-04 error this file holds no resilint document" in alone.stdout
+    beside = cli("check", "suppliers/acme.yaml", "ci.yaml", "--no-cache", "--fail-on", "never")
+    assert beside.exit_code == 2, beside.stdout
+    write("elsewhere/ci.yaml", text)
+    assert cli("check", "elsewhere", "--no-cache").exit_code == 2  # as a directory of it
+    # named on purpose and accepted in the configuration: the run goes on
+    write("resilint.yaml", "per_file_ignores: {'ci.yaml': [DOC-04]}\n")
+    accepted = cli("check", "suppliers/acme.yaml", "ci.yaml", "--no-cache")
+    assert accepted.exit_code == 0, accepted.stdout
 
 
 # --- the values a file and a document may hold -------------------------------------------------
