@@ -343,8 +343,10 @@ _SUPPRESSION_CHECKS = (
     _check(
         "BSL-01",
         "baseline-fixed",
-        "A baseline entry whose finding is gone",
-        "The baseline should shrink as findings are fixed (a ratchet).",
+        "A baseline entry whose finding is gone, or changed",
+        "The baseline should shrink as findings are fixed (a ratchet). An entry accepts a "
+        "finding as recorded: when the rule reports the same document and section with a gap "
+        "more or fewer, the finding changed, and counts until it is fixed or recorded again.",
         "Run `resilint baseline` to rewrite the baseline file.",
         level=Level.INFO,
     ),

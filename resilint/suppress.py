@@ -18,7 +18,7 @@ from typing import Any
 
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.findings import Finding, Level, Suppression, format_json_path
+from resilint.findings import Finding, JsonPath, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
@@ -272,7 +272,74 @@ def _baseline(
     gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
     at = _EntryPlaces(path)
     found = _misread(misread, entries, first, at) + _never(never, entries, first, at)
-    return results, found + _fixed(gone, entries, at)
+    now = _changed_findings(gone, entries, results)
+    fixed = [n for n in gone if n not in now]
+    changed = [n for n in gone if n in now]
+    return results, found + _fixed(fixed, entries, at) + _changed(changed, entries, now, at)
+
+
+def _changed_findings(
+    gone: list[int], entries: tuple[dict[str, Any], ...], results: list[Finding]
+) -> dict[int, Finding]:
+    """For each entry whose finding is gone, the finding of the same rule on the same document
+    and section that stands unaccepted in its place, if any: the finding changed (a gap more or
+    less, which the rule folds into one finding with another fingerprint), it is not fixed."""
+    standing: dict[tuple[Any, Any, Any], list[Finding]] = defaultdict(list)
+    for finding in results:
+        if finding.suppression is None and finding.doc_id is not None:
+            standing[(finding.code, finding.kind, finding.doc_id)].append(finding)
+    found: dict[int, Finding] = {}
+    for n in gone:
+        entry = entries[n]
+        if entry.get("id") is None:
+            continue
+        section = _section(str(entry.get("json_path") or ""))
+        for finding in standing.get((entry.get("code"), entry.get("kind"), entry.get("id")), ()):
+            if any(_section(format_json_path(p)) == section for p in _gaps(finding)):
+                found[n] = finding
+                break
+    return found
+
+
+def _gaps(finding: Finding) -> list[JsonPath]:
+    return [part.json_path for part in finding.parts] or [finding.json_path]
+
+
+def _section(json_path: str) -> str:
+    """The top-level field a formatted JSON path starts with (``remedies`` of
+    ``remedies.step_in_rights``)."""
+    return json_path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _changed(
+    numbers: list[int],
+    entries: tuple[dict[str, Any], ...],
+    now: dict[int, Finding],
+    at: _EntryPlaces,
+) -> list[Finding]:
+    """BSL-01 for each entry whose finding changed: it says so, and where the finding is."""
+
+    def each(n: int) -> str:
+        entry, finding = entries[n], now[n]
+        gaps = [format_json_path(path) for path in _gaps(finding)]
+        listed = ", ".join(gaps[:5]) + (f" and {len(gaps) - 5} more" if len(gaps) > 5 else "")
+        field = f" at field {entry.get('json_path')}" if entry.get("json_path") else ""
+        return (
+            f"changed: {entry.get('code')} on {entry.get('kind')} {entry.get('id')}, which this "
+            f"entry accepts as recorded{field}, now reports {len(gaps)} "
+            f"gap{'' if len(gaps) == 1 else 's'} ({listed}) at {finding.path}:{finding.line}, "
+            "a finding the baseline does not accept; fix it, or run `resilint baseline` to "
+            "accept it as it now stands"
+        )
+
+    def rest(more: int) -> str:
+        return (
+            f"changed: {more} more baseline entries accept findings that changed since (the "
+            f"first {FIXED_SHOWN} are listed one by one); run `resilint baseline` to accept them "
+            "as they now stand"
+        )
+
+    return _each_then_counted("BSL-01", numbers, at, each, rest)
 
 
 def _never_kept(entry: dict[str, Any], first: dict[str, Finding]) -> bool:

@@ -195,6 +195,44 @@ def test_baseline_reports_only_new_findings_and_the_fixed_ones(cli, repo, write,
     assert "run `resilint baseline`" in next(f for f in found if f["code"] == "BSL-01")["message"]
 
 
+def test_a_baseline_entry_whose_finding_gained_or_lost_a_gap_says_it_changed(
+    cli, repo, write
+) -> None:
+    """A second gap in the same section folds into one finding with another fingerprint: the
+    entry of the first was told "fixed: ... is gone" while the finding stood, with one gap
+    more, and failed the run. It says the finding changed, how and where it is now."""
+    repo()
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    write(
+        "repo.yaml",
+        SUPPLIER
+        + CONTRACT.format(comment="").replace(
+            "security_indemnity: true", "security_indemnity: false"
+        ),
+    )
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 1
+    (bsl,) = [f for f in found if f["code"] == "BSL-01"]
+    assert "is gone" not in bsl["message"] and "fixed" not in bsl["message"]
+    assert bsl["message"].startswith(
+        "changed: CTR-08 on Contract ctr-acme, which this entry accepts as recorded at field "
+        "remedies.step_in_rights, now reports 2 gaps (remedies.step_in_rights, "
+        "remedies.security_indemnity) at repo.yaml:12, a finding the baseline does not accept"
+    ), bsl["message"]
+    # recorded with both gaps, then one fixed: the finding is there with one gap fewer
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    write(
+        "repo.yaml",
+        SUPPLIER
+        + CONTRACT.format(comment="")
+        .replace("step_in_rights: false", "step_in_rights: true")
+        .replace("security_indemnity: true", "security_indemnity: false"),
+    )
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    (bsl,) = [f for f in found if f["code"] == "BSL-01"]
+    assert "now reports 1 gap (remedies.security_indemnity) at repo.yaml:13" in bsl["message"]
+
+
 def test_a_baseline_entry_is_reported_at_its_line(cli, repo, write) -> None:
     """BSL-01 and BSL-02 point at the entry they are about, for whoever edits the baseline."""
     repo()
