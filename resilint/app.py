@@ -798,7 +798,9 @@ def run_schema(kind: str | None, export: Path | None) -> int:
         return ExitCode.OK
     match = {name.lower(): name for name in schemas.kinds}.get(kind.lower().replace("-", ""))
     if match is None:
-        raise UsageError(f"unknown kind '{kind}'; kinds are: {', '.join(schemas.kinds)}")
+        from resilint.quoting import quoted
+
+        raise UsageError(f"unknown kind {quoted(kind)}; kinds are: {', '.join(schemas.kinds)}")
     _write(editor_schemas.bundled_kind(schemas, match))
     return ExitCode.OK
 

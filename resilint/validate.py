@@ -14,6 +14,7 @@ from resilint.findings import Finding, Fix, JsonPath, format_json_path
 from resilint.load import RawDocument
 from resilint.locate import Locator
 from resilint.model import Document
+from resilint.quoting import flow, kind_of, quoted, shown
 from resilint.schemas import SchemaSet
 from resilint.serialize import same_data
 from resilint.suggest import did_you_mean, odd_characters
@@ -70,7 +71,7 @@ def to_document(
             _finding(
                 locator,
                 "DOC-01",
-                f"unknown apiVersion '{version}': this resilint reads {API_VERSION}",
+                f"unknown apiVersion {shown(version)}: this resilint reads {API_VERSION}",
                 document,
                 ("apiVersion",),
             )
@@ -133,9 +134,21 @@ def _fix(
 
 
 def _unknown_kind(kind: Any, kinds: list[str]) -> str:
+    """The kind as YAML writes it (``[Contract]``, ``"Contract\u00a0"``), never as Python
+    shows it, and the kind it most likely means."""
+    listed = ", ".join(kinds)
     if kind is None:
-        return "the document has no kind; add one of: " + ", ".join(kinds)
-    return f"unknown kind '{kind}'{_did_you_mean(str(kind), kinds)}; kinds are: " + ", ".join(kinds)
+        return "the document has no kind; add one of: " + listed
+    if isinstance(kind, str):
+        return f"unknown kind {quoted(kind)}{_did_you_mean(kind, kinds)}; kinds are: {listed}"
+    only = kind[0] if isinstance(kind, list) and len(kind) == 1 else None
+    hint = _did_you_mean(only, kinds) if isinstance(only, str) else ""
+    if hint and only in kinds:
+        hint = f" (write {quoted(only)} alone, without the brackets)"
+    return (
+        f"the kind must be the name of a kind written as text, not {kind_of(kind)} "
+        f"({flow(kind)}){hint}; kinds are: {listed}"
+    )
 
 
 _Explained = tuple[str, str, tuple[str | int, ...], bool, "Remedy | None"]
@@ -357,8 +370,7 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    text = str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    return quoted(str(value))
 
 
 def _field(path: tuple[str | int, ...]) -> str:

@@ -114,3 +114,51 @@ def test_thousands_of_aliases_under_depends_on_are_refused_as_aliases(cli, write
         FUNCTION + f"  suppliers: [{', acme' * 60_000}]\n".replace("[, ", "["),
     )
     assert "YML-09 error this document holds more than 50,000 values" in cli("check", ".").stdout
+
+
+# --- values shown as YAML writes them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("[Contract]", "not a list ([Contract]) (write 'Contract' alone, without the brackets)"),
+        ("[Contrct]", "not a list ([Contrct]) (did you mean 'Contract'?)"),
+        ("{name: Contract}", "not a mapping ({name: Contract})"),
+        ("12", "not a number (12)"),
+        ('"Contract\\u00a0"', "unknown kind \"Contract\\xa0\" (did you mean 'Contract'?)"),
+        ('"Con\\u200btract"', "unknown kind \"Con\\u200btract\" (did you mean 'Contract'?)"),
+        ('"Con\\x1b[2Jtract"', "unknown kind \"Con\\x1b[2Jtract\" (did you mean 'Contract'?)"),
+        ('"it\'s"', "unknown kind 'it''s'"),
+    ],
+)
+def test_a_kind_is_shown_as_yaml_writes_it(cli, write, written, shown) -> None:
+    """A list or mapping as a kind was shown as Python shows it (['Contract'], {'name': ...}),
+    and a no-break space in a kind was sent raw, where nobody sees it."""
+    write("x.yaml", f"apiVersion: resilint/v1\nkind: {written}\nid: x\n")
+    run = cli("check", "x.yaml", "--no-cache", "--format", "json")
+    [finding] = run.json()["findings"]
+    assert finding["code"] == "DOC-01"
+    assert shown in finding["message"], finding["message"]
+    assert "\xa0" not in run.stdout and "['" not in run.stdout
+
+
+def test_an_apiversion_and_a_schema_value_are_shown_as_yaml_writes_them(cli, write) -> None:
+    write("x.yaml", 'apiVersion: "resilint/v1\\u2060"\nkind: Supplier\nid: x\n')
+    run = cli("check", "x.yaml", "--no-cache")
+    assert 'DOC-01 error unknown apiVersion "resilint/v1\\u2060"' in run.stdout
+    write("x.yaml", SUPPLIER + 'tier: 3\nstatus: "active\\u00a0"\n')
+    run = cli("check", "x.yaml", "--no-cache")
+    assert "got \"active\\xa0\" (did you mean 'active'?)" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "junit", "gitlab", "markdown"])
+def test_a_space_that_is_not_one_is_shown_escaped_in_every_message(cli, write, name) -> None:
+    """A no-break or thin space in a field's name, a reference or an id reached every output
+    raw, where it reads as a space: the reference then looks right and is not found."""
+    write("x.yaml", SUPPLIER.replace("zq-acme", '"zq\\u202facme"') + '"tier\\u00a0": 3\n')
+    write("c.yaml", 'apiVersion: resilint/v1\nkind: Contract\nid: c\nsupplier: "s\\u3000x"\n')
+    output = cli("check", ".", "--no-cache", "--format", name).stdout
+    assert not any(space in output for space in "\xa0\u202f\u3000"), output
+    for shown in ("zq\\u202facme", "tier\\xa0", "s\\u3000x"):
+        assert shown in output.replace("\\\\", "\\"), (shown, output)

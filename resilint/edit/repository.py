@@ -15,6 +15,7 @@ from resilint.discover import discover
 from resilint.errors import UsageError
 from resilint.load.read import real
 from resilint.model import Index
+from resilint.quoting import quoted
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean
@@ -46,7 +47,7 @@ class Repository:
         if match is None:
             hint = did_you_mean(name, self.schemas.kinds)
             raise UsageError(
-                f"unknown kind '{name}'{hint}; kinds are: {', '.join(self.schemas.kinds)}"
+                f"unknown kind {quoted(name)}{hint}; kinds are: {', '.join(self.schemas.kinds)}"
             )
         return match
 

@@ -18,9 +18,11 @@ from resilint.patterns import Lazy
 _CONTROL = Lazy(  # compiled for the first text that is not printable ASCII
     # C0 and C1 controls; every format character (Unicode category Cf: bidi controls, zero-width
     # characters, the soft hyphen, interlinear annotations, tag characters), which shows nothing
-    # or reorders what follows; the line and paragraph separators; noncharacters; surrogates
-    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    # or reorders what follows; the spaces other than the space (no-break, thin, ideographic:
+    # Zs), which look like one but do not match it; the line and paragraph separators;
+    # noncharacters; surrogates
+    "[\x00-\x1f\x7f-\xa0\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u1680"
+    "\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f\ud800-\udfff]"
 )
@@ -103,9 +105,9 @@ off every later annotation of the step, ``##[error]`` forges one."""
 
 def printable(text: str) -> str:
     """Text from the data or a file name, made safe for any output: control, bidi and invisible
-    characters and lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``),
-    never sent raw, and ``##[`` as ``#\\x23[``, which no CI log reads as a workflow command.
-    Every reporter passes paths and messages through it."""
+    characters, spaces other than the space and lone surrogates are shown as escapes (``\\n``,
+    ``\\x1b``, ``\\u202e``, ``\\xa0``), never sent raw, and ``##[`` as ``#\\x23[``, which no
+    CI log reads as a workflow command. Every reporter passes paths and messages through it."""
     if _OLD_COMMAND in text:
         text = text.replace(_OLD_COMMAND, "#\\x23[")
     if text.isascii() and text.isprintable():  # the common case, without the expression:

@@ -14,6 +14,7 @@ from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
+from resilint.quoting import shown
 from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, Lists, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
@@ -265,7 +266,7 @@ class ExpressionCompiler:
     def kind(self, name: Any, where: JsonPath) -> str:
         if name not in self.schemas.kinds:
             raise self.site.fail(
-                where, f"unknown kind '{name}'; kinds: " + ", ".join(self.schemas.kinds)
+                where, f"unknown kind {shown(name)}; kinds: " + ", ".join(self.schemas.kinds)
             )
         return str(name)
 
