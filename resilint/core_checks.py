@@ -370,6 +370,27 @@ CORE_CHECKS: dict[str, CoreCheck] = {
 }
 
 
+_WHY_UNREADABLE = {
+    "YML-01": "a syntax error",
+    "YML-02": "a key given twice",
+    "YML-03": "a tag resilint does not accept",
+    "YML-04": "a key that is not text",
+    "YML-05": "data nested too deeply",
+    "YML-06": "aliases past the limit",
+    "YML-07": "a value that cannot be read",
+    "YML-08": "a top level that is not a mapping",
+    "YML-09": "more than a limit allows",
+}
+
+
+def why_unreadable(code: str) -> str:
+    """What keeps a file from being read, in words, for the findings it holds back: ``a
+    syntax error`` (YML-01), ``aliases past the limit`` (YML-06), ``an encoding error``..."""
+    if code in _WHY_UNREADABLE:
+        return _WHY_UNREADABLE[code]
+    return "an encoding error" if code.startswith("ENC") else "a read error"
+
+
 def core_finding(
     code: str,
     message: str,

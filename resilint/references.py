@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from resilint.core_checks import CORE_CHECKS
+from resilint.core_checks import CORE_CHECKS, why_unreadable
 from resilint.findings import Finding, JsonPath, Related, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, Index
@@ -182,8 +182,8 @@ def _blocked(
     count = len(places)
     message = (
         f"{count} reference{'s' if count > 1 else ''} ({names}) cannot be checked: "
-        f"{error.path} has a {'syntax error' if error.code.startswith('YML') else 'read error'} "
-        f"at line {error.line} ({error.code}), so its documents cannot be read. Fix that file "
+        f"{error.path} has {why_unreadable(error.code)} at line {error.line} ({error.code}), "
+        "so its documents cannot be read. Fix that file "
         "first; these references are checked again then"
     )
     related = [Related(error.path, error.line, error.column, f"{error.code}: {error.message}")]

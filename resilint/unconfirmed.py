@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from resilint.core_checks import CORE_CHECKS
+from resilint.core_checks import CORE_CHECKS, why_unreadable
 from resilint.findings import Finding, Related
 from resilint.patterns import kept
 from resilint.references import Unreadable
@@ -71,10 +71,10 @@ def _summary(error: Finding, held: list[Finding]) -> Finding:
         for code, n in sorted(Counter(f.code for f in held).items())
     )
     about = ", ".join(dict.fromkeys(f"{f.kind or 'document'} {f.doc_id}" for f in held))
-    problem = "syntax error" if error.code.startswith("YML") else "read error"
+    problem = why_unreadable(error.code)
     message = (
         f"{count} finding{'s' if count > 1 else ''} of the rules ({codes}) about documents that "
-        f"{error.path} names ({about}) {'are' if count > 1 else 'is'} held back: that file has a "
+        f"{error.path} names ({about}) {'are' if count > 1 else 'is'} held back: that file has "
         f"{problem} at line {error.line} ({error.code}), so what it holds cannot be seen and "
         "they may only say that its documents are missing. Fix that file first; the next run "
         "judges them again"

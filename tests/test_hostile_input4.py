@@ -162,3 +162,31 @@ def test_a_space_that_is_not_one_is_shown_escaped_in_every_message(cli, write, n
     assert not any(space in output for space in "\xa0\u202f\u3000"), output
     for shown in ("zq\\u202facme", "tier\\xa0", "s\\u3000x"):
         assert shown in output.replace("\\\\", "\\"), (shown, output)
+
+
+# --- what keeps a file from being read, in words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "words"),
+    [
+        ("[&a acme" + ", *a" * 60_000 + "]", "YML-06", "has aliases past the limit at line 11"),
+        ("[" * 70 + "]" * 70, "YML-05", "has data nested too deeply at line 11"),
+        ("!!python/object:os.system acme", "YML-03", "has a tag resilint does not accept"),
+        ("[acme, 2026-02-30]", "YML-07", "has a value that cannot be read at line 11"),
+    ],
+    ids=["aliases", "depth", "tag", "date"],
+)
+def test_a_file_held_back_for_other_than_its_syntax_says_what(cli, write, value, code, words):
+    """The findings a file that cannot be read holds back (REF-03), and the references into it
+    (REF-02), said "that file has a syntax error" whatever kept it from being read."""
+    write("suppliers/acme.yaml", SUPPLIER.replace("zq-acme", "acme") + "tier: 2\n")
+    write("functions/orders.yaml", FUNCTION + f"  suppliers: {value}\n")
+    write(
+        "plans/p.yaml", "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: p\nfunction: orders\n"
+    )
+    run = cli("check", ".", "--no-cache")
+    assert run.exit_code == 2, run.stdout
+    assert "functions/orders.yaml:11:" in run.stdout and f": {code} error" in run.stdout
+    assert "syntax error" not in run.stdout, run.stdout
+    assert words in run.stdout, run.stdout
