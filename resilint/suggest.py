@@ -79,15 +79,27 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
         return None
     if _far_longer(word, options):
         return None
-    mine = skeleton(word)
-    for choice in options:
-        if choice != word and skeleton(choice) == mine:
-            return choice
-    loosely = _loose(word)
-    loose = [choice for choice in options if choice != word and _loose(choice) == loosely]
+    by_skeleton, by_loose = _indexed(tuple(options))
+    alike = [choice for choice in by_skeleton.get(skeleton(word), ()) if choice != word]
+    if alike:
+        return alike[0]
+    loose = [choice for choice in by_loose.get(_loose(word), ()) if choice != word]
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
     return close_match(word, options, budget=budget)
+
+
+@functools.lru_cache(maxsize=16)
+def _indexed(options: tuple[str, ...]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The choices by how each reads (:func:`skeleton`) and as typed loosely (:func:`_loose`),
+    in their order: built once for the choices a check asks about again and again (the fields
+    of a kind for each of 24,000 unknown fields took 5 s, comparing each with every field)."""
+    by_skeleton: dict[str, list[str]] = {}
+    by_loose: dict[str, list[str]] = {}
+    for choice in options:
+        by_skeleton.setdefault(skeleton(choice), []).append(choice)
+        by_loose.setdefault(_loose(choice), []).append(choice)
+    return by_skeleton, by_loose
 
 
 def close_match(
@@ -107,6 +119,8 @@ def close_match(
     bounds = process.extract(
         word, options, scorer=fuzz.ratio, limit=None, score_cutoff=max(0.0, 100 * cutoff - _SLACK)
     )
+    if not bounds:  # no option is close enough to be worth difflib's look
+        return None
     bounds.sort(key=lambda found: -found[1])
     import difflib  # suggestions are rare: not on every run's start-up
 
@@ -144,19 +158,17 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     options = list(choices)
     if _far_longer(word, options):
         return None
-    mine = skeleton(word)
-    alike = [choice for choice in options if choice != word and skeleton(choice) == mine]
+    alike = [c for c in _indexed(tuple(options))[0].get(skeleton(word), ()) if c != word]
     if alike:
         return alike[0] if len(alike) == 1 else None
     import difflib
 
-    from rapidfuzz import fuzz  # difflib's ratio only where its bound reaches the cutoff
+    from rapidfuzz import fuzz, process  # difflib's ratio only where its bound reaches the cutoff
 
     floor = 100 * 0.6 - _SLACK  # as close_match bounds it: the same choices, a tenth the time
+    bounded = process.extract(word, options, scorer=fuzz.ratio, limit=None, score_cutoff=floor)
     ranked = sorted(
-        (difflib.SequenceMatcher(None, word, choice).ratio(), choice)
-        for choice in options
-        if fuzz.ratio(word, choice) >= floor
+        (difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice, _, _ in bounded
     )
     ranked = [(score, choice) for score, choice in ranked if score >= 0.6]
     if not ranked or (len(ranked) > 1 and ranked[-2][0] == ranked[-1][0]):
@@ -168,7 +180,12 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
 def _far_longer(word: str, options: list[str]) -> bool:
     """A word far longer than every choice mistypes none of them; comparing would cost time in
     proportion to its length for each choice (a 100,000-character argument took seconds)."""
-    return len(word) > 2 * max((len(choice) for choice in options), default=0) + 16
+    return len(word) > 2 * _longest(tuple(options)) + 16
+
+
+@functools.lru_cache(maxsize=16)
+def _longest(options: tuple[str, ...]) -> int:
+    return max((len(choice) for choice in options), default=0)
 
 
 def _loose(text: str) -> str:

@@ -192,10 +192,11 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         from resilint.remedies import Remedy
 
         allowed = sorted(_schema(error).get("properties", {}))
+        previous = _previous_keys(error.instance)
         for extra in _extras(error):
             yield _explained(
                 _unknown_field(document, path, extra, allowed)
-                + _cut_by_comma(error.instance, extra),
+                + _cut_by_comma(error.instance, extra, previous),
                 (*path, extra),
                 on_key=True,
                 remedy=Remedy("unknown_field", tuple(allowed)),
@@ -224,21 +225,29 @@ def _unknown_field(
     )
 
 
-def _cut_by_comma(mapping: Any, extra: str) -> str:
+def _previous_keys(mapping: Any) -> dict[str, str]:
+    """Each key of ``mapping`` with the key written before it: found once for all its unknown
+    fields (looked up for each, 24,000 fields without a value took 37 s)."""
+    if not isinstance(mapping, dict):
+        return {}
+    keys = list(mapping)
+    return dict(zip(keys[1:], keys, strict=False))
+
+
+def _cut_by_comma(mapping: Any, extra: str, previous: dict[str, str]) -> str:
     """For a key with no value right after a text (``{name: Amazon.com, Inc.}`` reads as
     ``name: Amazon.com`` and a key ``Inc.``): that a comma in braces cut the text, and the
     quoted text that keeps it whole."""
     if not isinstance(mapping, dict) or mapping.get(extra, "") is not None:
         return ""
-    keys = list(mapping)
-    at = keys.index(extra) if extra in keys else 0
-    before = mapping.get(keys[at - 1]) if at > 0 else None
+    key = previous.get(extra)
+    before = mapping.get(key) if key is not None else None
     if not isinstance(before, str):
         return ""
     whole = f"{before}, {extra}"
     return (
         f"; if '{_clip(extra)}' is the end of the text before it, the comma inside {{ }} cut "
-        f'it off: write that text in quotes ({keys[at - 1]}: "{_clip(whole)}")'
+        f'it off: write that text in quotes ({key}: "{_clip(whole)}")'
     )
 
 
