@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from resilint.domain import delivery, lifecycle
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Chain
-from resilint.domain.readers import integer, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import dicts, integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.model import Document
 
@@ -176,6 +176,43 @@ def uncovered(
         named |= names
     own = {value_at(s, "name") for s in _list(supplier.data.get("services"))}
     return frozenset(name for name in named - covered if name in own)
+
+
+def critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[str, Any]]]:
+    """The supplier's services that support a critical or important function, each with its
+    position: those recorded so (``supports_critical_function: true``) or that such a function
+    names (``depends_on.services``); where neither picks one out and the supplier supports such
+    a function (a function rests on it as a whole), every service not recorded as supporting
+    none. SUP-06 to SUP-08 select the same services in the rule language (rules/dora.yaml), SUP-09
+    and the register's assessment of them (B_07.01) through this."""
+    pairs, named = facts.derived(_named_by_critical, None)
+    services = [
+        (j, s)
+        for j, s in dicts(supplier.data.get("services"))
+        if s.get("supports_critical_function") is not False
+    ]
+    picked = [
+        (j, s)
+        for j, s in services
+        if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in pairs
+    ]
+    if picked or supplier.id in named or not facts.supplier(supplier).supports_critical:
+        return picked
+    return services
+
+
+def _named_by_critical(
+    facts: Facts, _unused: None
+) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """The (supplier, service) pairs that critical or important functions name as dependencies
+    (``depends_on.services``), and the suppliers they name so."""
+    pairs: set[tuple[str, str]] = set()
+    for function in facts.critical_functions():
+        for _, dep in dicts(value_at(function.data, "depends_on", "services")):
+            supplier, service = dep.get("supplier"), dep.get("service")
+            if isinstance(supplier, str) and isinstance(service, str):
+                pairs.add((supplier, service))
+    return frozenset(pairs), frozenset(supplier for supplier, _service in pairs)
 
 
 def _reasons(

@@ -1,9 +1,12 @@
 """Template B_07.01, the assessment of the ICT services supporting critical or important
 functions: one row per contract, provider and ICT service type (its key, columns 0010, 0020 and
-0040). Services of one type under one contract are assessed together: the row holds what the
-hardest of them to replace or reintegrate says (the ESAs ask how the provider's services of
-that type could be substituted; a row as easy as the easiest would understate it), an exit plan
-only where every one of them has one, and the latest audit by the reference date."""
+0040), from the services the contract covers that support such a function
+(:func:`.providers.assessed_services`): a service of the same type it also covers that supports
+none (the e-mail beside the sign-in of one productivity contract) is not assessed with them.
+Services of one type under one contract that do support one are assessed together: the row holds
+what the hardest of them to replace or reintegrate says (the ESAs ask how the provider's services
+of that type could be substituted; a row as easy as the easiest would understate it), an exit
+plan only where every one of them has one, and the latest audit by the reference date."""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ def add_assessment(
     services: Sequence[Service],
     provider: tuple[str, str],
 ) -> None:
-    """The B_07.01 rows of the contract's services (``services``: those it covers) with the
+    """The B_07.01 rows of the contract's services (``services``: those it assesses) with the
     provider (``provider``: its code and the code's type, B_07.01.0020 and 0030)."""
     by_type: dict[str, list[Service]] = {}
     for j, service in services:

@@ -10,6 +10,7 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.suppliers import critical_services
 from resilint.model import Document
 from resilint.register import codes
 from resilint.register.assessment import add_assessment
@@ -41,6 +42,18 @@ def covered_services(contract: Document, supplier: Document) -> list[tuple[int, 
     return [(j, s) for j, s in services if not named or s.get("name") in named]
 
 
+def assessed_services(
+    facts: Facts, contract: Document, supplier: Document
+) -> list[tuple[int, dict[str, Any]]]:
+    """The services of the contract that B_07.01 assesses: those it covers that support a
+    critical or important function (:func:`.suppliers.critical_services`), not the others it
+    also covers (the e-mail beside the sign-in of one productivity contract); all it covers when
+    none of them does, so that the contract keeps its row and REG-12 asks for what it lacks."""
+    covered = covered_services(contract, supplier)
+    critical = {j for j, _ in critical_services(facts, supplier)}
+    return [(j, s) for j, s in covered if j in critical] or covered
+
+
 def add_providers(
     facts: Facts, register: Register, contracts: list[Document], entities: list[Document]
 ) -> None:
@@ -52,7 +65,7 @@ def add_providers(
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
             _chain(register, rows, contract, found)
-            services = covered_services(contract, found)
+            services = assessed_services(facts, contract, found)
             add_assessment(facts, register, contract, found, services, identifier(found.data))
     for row in rows.values():
         register.add("B_05.01", row)

@@ -11,10 +11,11 @@ REG-12 every other problem of the built register (a mandatory column left empty,
 that no field of a rule fills, a date after the reference date, an ended arrangement without its
 reason) that the declarative readiness rules (REG-01 to REG-08) do not report where it is: they
 ask in their words for what their documents should record, and REG-12 for what is left of what
-keeps the export from filing (a row of B_07.01 for a service the rules do not count as critical,
-the person type of a subcontractor identified by a VAT number). Each message first says what to
-change, in words (:mod:`resilint.register.remedies`), then the problem with its template columns.
-So every problem that keeps ``resilint register export`` from filing is a finding of ``check``.
+keeps the export from filing (the row of B_07.01 of a critical contract covering no service the
+rules count as critical, the person type of a subcontractor identified by a VAT number). Each
+message first says what to change, in words (:mod:`resilint.register.remedies`), then the problem
+with its template columns. So every problem that keeps ``resilint register export`` from filing
+is a finding of ``check``.
 """
 
 from __future__ import annotations

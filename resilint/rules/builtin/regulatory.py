@@ -14,6 +14,7 @@ from typing import Any
 from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
+from resilint.domain.suppliers import critical_services
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.patterns import Lazy
@@ -212,14 +213,13 @@ def _lei_gaps(supplier: Document) -> Iterator[Gap]:
 def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-09: critical services say whether and on what terms they may be subcontracted, and
     the chain behind them is listed."""
-    named = _named_services(context)
     for supplier in _in_scope(context, info):
         facts = context.facts.supplier(supplier)
         # not a service only contracts not for ICT services cover (a regulated administration
         # beside the same supplier's ICT portal), as SUP-06 to SUP-08 read it
         services = [
             (j, s)
-            for j, s in _critical_services(supplier, named, facts.supports_critical)
+            for j, s in critical_services(context.facts, supplier)
             if s.get("name") not in facts.non_ict_services
         ]
         for j, service in services:
@@ -227,38 +227,6 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Findi
                 yield context.finding(info, supplier, where, message)
         if any(value_at(s, "subcontracting", "allowed") is True for _, s in services):
             yield from _chain_problems(context, info, supplier, facts.non_ict_services)
-
-
-def _named_services(context: RuleContext) -> set[tuple[str, str]]:
-    """(supplier, service) pairs that critical or important functions name as dependencies."""
-    pairs: set[tuple[str, str]] = set()
-    for function in context.facts.critical_functions():
-        for _, dep in dicts(value_at(function.data, "depends_on", "services")):
-            supplier, service = dep.get("supplier"), dep.get("service")
-            if isinstance(supplier, str) and isinstance(service, str):
-                pairs.add((supplier, service))
-    return pairs
-
-
-def _critical_services(
-    supplier: Document, named: set[tuple[str, str]], supports_critical: bool
-) -> list[tuple[int, dict[str, Any]]]:
-    """The supplier's services that support a critical or important function: marked so, or
-    named by such a function; where neither picks out a service (the function rests on the
-    supplier as a whole), every service not marked otherwise, as in SUP-06 to SUP-08."""
-    services = [
-        (j, s)
-        for j, s in dicts(supplier.data.get("services"))
-        if s.get("supports_critical_function") is not False
-    ]
-    picked = [
-        (j, s)
-        for j, s in services
-        if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in named
-    ]
-    if picked or not supports_critical or any(pair[0] == supplier.id for pair in named):
-        return picked
-    return services
 
 
 def _service_gaps(supplier: Document, j: int, service: dict[str, Any]) -> Iterator[Gap]:

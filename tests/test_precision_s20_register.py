@@ -1,0 +1,167 @@
+"""The DORA register as an e-money institution's and an insurer's programmes need it, through the
+CLI on real YAML, reading the files back as their users open them (found by auditing a
+Lithuanian e-money institution's and a Belgian insurer's programmes).
+
+B_07.01 assesses the services of a contract that support a critical or important function: a
+productivity suite's e-mail, which supports none and has no exit plan, is no longer merged into
+the row of its sign-in service (the same ICT service type), which has a tested exit plan.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from conftest import EXAMPLES
+from test_register_readiness import package_tables, workbook_rows
+
+REFERENCE = "2026-12-31"
+YES, NO = "eba_BT:x28", "eba_BT:x29"
+
+
+def edit(repo: Path, name: str, old: str, new: str) -> None:
+    path = repo / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def bank(tmp_path: Path) -> Path:
+    repo = tmp_path / "bank"
+    shutil.copytree(EXAMPLES / "havelbank", repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    return repo
+
+
+def export(cli, repo: Path, fmt: str, out: Path) -> None:
+    args = ("--format", fmt, "-o", str(out), "--reference-date", REFERENCE)
+    result = cli("register", "export", str(repo), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+# -- B_07.01: the services that support a critical or important function ----------------------
+MAILBOX = """  - name: statement-mailbox
+    description: Sends account statements by e-mail; the core banking runs without it.
+    ict_service_type: S19
+    provision_countries: [DE]
+    supports_critical_function: false
+    stores_data: true
+    stored_data_sensitiveness: medium
+    data_storage_countries: [DE]
+    data_processing_countries: [DE]
+    substitutability: easily_substitutable
+    reintegration: easy
+    discontinuation_impact: low
+    alternatives_identified: 'yes'
+"""
+
+
+def test_a_service_supporting_no_critical_function_is_not_assessed_with_its_neighbour(
+    cli, tmp_path
+) -> None:
+    """The core banking contract also covers a statement mailbox of the same ICT service type
+    (S19) that supports no critical function and has no exit plan. B_07.01 (key: contract,
+    provider, service type) assesses the core banking alone: an exit plan (it has one, tested),
+    not substitutable. Before, the mailbox was merged into the row and its missing exit plan
+    made the row say No."""
+    repo = bank(tmp_path)
+    edit(
+        repo,
+        "suppliers/corebanq.yaml",
+        "services:\n  - name: core-banking",
+        "services:\n" + MAILBOX + "  - name: core-banking",
+    )
+    edit(
+        repo,
+        "contracts/corebanq.yaml",
+        "services: [core-banking]",
+        "services: [core-banking, statement-mailbox]",
+    )
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert found == []
+    export(cli, repo, "xbrl-csv", tmp_path / "package")
+    (row,) = [
+        r for r in package_tables(tmp_path / "package")["B_07.01"] if r["c0010"] == "HB-2022-004"
+    ]
+    assert (row["c0040"], row["c0050"], row["c0080"]) == ("eba_TA:S19", "eba_ZZ:x959", YES)
+    workbook = tmp_path / "register.xlsx"
+    export(cli, repo, "xlsx", workbook)
+    (row,) = [r for r in workbook_rows(workbook, "B_07.01") if r["c0010"] == "HB-2022-004"]
+    assert row["c0080"] == YES
+    # the mailbox is still in the arrangement's specific rows (B_02.02), as a service it covers
+    specific = package_tables(tmp_path / "package")["B_02.02"]
+    assert any(r["c0010"] == "HB-2022-004" for r in specific)
+
+
+def test_a_critical_service_without_exit_plan_still_says_no(cli, tmp_path) -> None:
+    """Among the services that support a critical or important function, an exit plan is Yes
+    only when each has one: the mailbox recorded as supporting one (and assessed, with no exit
+    plan) makes the row No, and SUP-07 asks for its plan."""
+    repo = bank(tmp_path)
+    critical = MAILBOX.replace(
+        "supports_critical_function: false", "supports_critical_function: true"
+    )
+    edit(
+        repo,
+        "suppliers/corebanq.yaml",
+        "services:\n  - name: core-banking",
+        "services:\n" + critical + "  - name: core-banking",
+    )
+    edit(
+        repo,
+        "contracts/corebanq.yaml",
+        "services: [core-banking]",
+        "services: [core-banking, statement-mailbox]",
+    )
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert "SUP-07" in {f["code"] for f in found}
+    out = tmp_path / "csv"
+    result = cli(
+        "register",
+        "export",
+        str(repo),
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--reference-date",
+        REFERENCE,
+        "--allow-incomplete",
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    with (out / "b_07.01.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    (row,) = [r for r in rows if r[0] == "HB-2022-004"]
+    assert row[7] == "no"
+
+
+def test_reg06_asks_only_what_b_07_01_assesses(cli, tmp_path) -> None:
+    """A service the contract covers that no record says supports a critical or important
+    function, beside one recorded so (and named by the bank's critical functions), is not
+    assessed in B_07.01, so REG-06 does not ask its reintegration, impact or alternatives; it
+    did, for a column the export never files."""
+    repo = bank(tmp_path)
+    unsaid = "".join(
+        row + "\n"
+        for row in MAILBOX.splitlines()
+        if not row.strip().startswith(
+            ("supports_critical", "reintegration", "discontinuation", "alternatives")
+        )
+    )
+    edit(
+        repo,
+        "suppliers/corebanq.yaml",
+        "services:\n  - name: core-banking",
+        "services:\n" + unsaid + "  - name: core-banking",
+    )
+    edit(
+        repo,
+        "contracts/corebanq.yaml",
+        "services: [core-banking]",
+        "services: [core-banking, statement-mailbox]",
+    )
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert [f for f in found if f["code"] in ("REG-06", "REG-12")] == []
+    export(cli, repo, "xbrl-csv", tmp_path / "package")
+    rows = package_tables(tmp_path / "package")["B_07.01"]
+    assert [r["c0080"] for r in rows if r["c0010"] == "HB-2022-004"] == [YES]
