@@ -165,3 +165,88 @@ def test_reg06_asks_only_what_b_07_01_assesses(cli, tmp_path) -> None:
     export(cli, repo, "xbrl-csv", tmp_path / "package")
     rows = package_tables(tmp_path / "package")["B_07.01"]
     assert [r["c0080"] for r in rows if r["c0010"] == "HB-2022-004"] == [YES]
+
+
+# -- a subcontractor we also track as a supplier -----------------------------------------------
+HOSTING = """  - id: hub-hosting
+    name: Stratocloud Europe SE
+    supplier: stratocloud
+    rank: 2
+    service_type: hosting of the payment hub
+    services: [payment-hub]
+    country: IE
+    supports_critical_function: true
+"""
+STRATOCLOUD = "635400STRATOCLOUDE91"
+
+
+def with_hosting(tmp_path: Path, entry: str = HOSTING) -> Path:
+    """The bank, with the payment hub's provider (Transferia, arrangement HB-2024-031) hosted by
+    Stratocloud, which the bank also contracts with and tracks as a supplier: the entry names
+    its Supplier document and records no identifier of its own."""
+    repo = bank(tmp_path)
+    edit(
+        repo,
+        "suppliers/transferia.yaml",
+        "services:\n  - name: payment-hub",
+        entry + "services:\n  - name: payment-hub",
+    )
+    return repo
+
+
+def test_a_subcontractor_naming_its_supplier_document_is_filed_under_its_identity(
+    cli, tmp_path
+) -> None:
+    """REG-07 and the export take the identifier, name and country of a subcontractor that
+    names its Supplier document (subcontractors[].supplier) from that document: no REG-07, and
+    the supply chain of HB-2024-031 (B_05.02) names Stratocloud by its LEI, which keys to its one
+    row in B_05.01 (before, REG-07 asked the entry for an identifier and the export wrote a
+    B_05.01 row with an empty key beside Stratocloud's own)."""
+    repo = with_hosting(tmp_path)
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert [f for f in found if f["code"].startswith("REG")] == []
+    export(cli, repo, "xbrl-csv", tmp_path / "package")
+    tables = package_tables(tmp_path / "package")
+    chain = [r for r in tables["B_05.02"] if r["c0010"] == "HB-2024-031"]
+    assert {(r["c0030"], r["c0050"]) for r in chain} >= {(STRATOCLOUD, "2")}
+    providers = [r["c0010"] for r in tables["B_05.01"]]
+    assert "" not in providers and providers.count(STRATOCLOUD) == 1
+    (row,) = [r for r in tables["B_05.01"] if r["c0010"] == STRATOCLOUD]
+    assert (row["c0050"], row["c0080"]) == ("Stratocloud Europe SE", "eba_GA:IE")
+
+
+def test_an_entry_that_contradicts_its_supplier_document_is_reported(cli, tmp_path) -> None:
+    """Where the entry and the Supplier it names both record an identifier or a country and
+    they differ, one record is wrong: REG-07 says so at the entry's field, and the register
+    files the Supplier's."""
+    entry = HOSTING.replace(
+        "    country: IE\n",
+        "    provider_id: 529900T8BM49AURSDO55\n    provider_id_type: LEI\n    country: DE\n",
+    )
+    repo = with_hosting(tmp_path, entry)
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    text = (repo / "suppliers" / "transferia.yaml").read_text(encoding="utf-8").splitlines()
+    reg07 = {(text[f["line"] - 1].strip(), f["message"]) for f in found if f["code"] == "REG-07"}
+    assert {line for line, _ in reg07} == {
+        "provider_id: 529900T8BM49AURSDO55",
+        "country: DE",
+    }, reg07
+    assert all("(stratocloud)" in message for _, message in reg07)
+    out = tmp_path / "package"
+    args = ("--format", "xbrl-csv", "-o", str(out), "--reference-date", REFERENCE)
+    assert cli("register", "export", str(repo), *args, "--allow-incomplete").exit_code == 0
+    chain = [r for r in package_tables(out)["B_05.02"] if r["c0010"] == "HB-2024-031"]
+    assert "529900T8BM49AURSDO55" not in {r["c0030"] for r in chain}
+
+
+def test_the_entry_needs_no_copy_of_what_its_supplier_document_records(cli, tmp_path) -> None:
+    """An entry naming its Supplier document records its rank and the services it serves; its
+    name and country are the Supplier's, for REG-07 and for SUP-09's map of the chain alike."""
+    entry = "".join(
+        row + "\n"
+        for row in HOSTING.splitlines()
+        if not row.strip().startswith(("name:", "country:"))
+    )
+    repo = with_hosting(tmp_path, entry)
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert [f for f in found if f["code"] in ("REG-07", "SUP-09", "REG-12")] == []

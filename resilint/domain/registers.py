@@ -20,12 +20,16 @@ answers; neither derives them again.
 - A supplier's service is in the register when a contract in the register covers it (names it,
   or names no service: the export's B_02.02.0060); a service no contract names goes with its
   supplier (``supplier.services_not_in_register``, :func:`.suppliers.uncovered`).
+- A subcontractor entry that names a Supplier we track (``subcontractors[].supplier``) is that
+  provider: the register files it under the Supplier's identifier, name, country, type of person
+  and ultimate parent where its document records them, and the entry's own where it does not
+  (:func:`filed_subcontractor`); the rank, recipient and services served stay the entry's.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
 from resilint.domain.readers import as_date, strings, text_of
@@ -206,3 +210,36 @@ def direct_dependencies(facts: Facts) -> dict[str, list[tuple[str, frozenset[str
             if supplier.id is not None:
                 table.setdefault(supplier.id, []).append((function.id, services))
     return table
+
+
+TRACKED_IDENTITY = {
+    "name": "name",
+    "latin_name": "latin_name",
+    "person_type": "person_type",
+    "country": "hq_country",
+    "ultimate_parent": "ultimate_parent",
+}
+"""The fields of a subcontractor entry that the Supplier it names gives instead (its own field:
+the Supplier's), besides its identifier and the identifier's type, which go together."""
+
+
+def filed_subcontractor(index: Index, sub: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """A subcontractor entry as the register files it (B_05.01, B_05.02): where it names a
+    Supplier we track (``supplier``), that Supplier's identifier and type (when it records an
+    identifier), name, country, type of person and ultimate parent, each where its document
+    records one; else, and for the rest, the entry's own. With the fields taken from the
+    Supplier (by the entry's names), so that a gap is reported where it is."""
+    named = sub.get("supplier")
+    tracked = index.get("Supplier", named) if isinstance(named, str) else None
+    if tracked is None:
+        return sub, set()
+    data, taken = dict(sub), set()
+    if text_of(tracked.data.get("provider_id")) is not None:
+        for field in ("provider_id", "provider_id_type"):
+            data[field] = tracked.data.get(field)
+            taken.add(field)
+    for field, theirs in TRACKED_IDENTITY.items():
+        if tracked.data.get(theirs) not in (None, "", {}):
+            data[field] = tracked.data[theirs]
+            taken.add(field)
+    return data, taken

@@ -10,6 +10,7 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.registers import TRACKED_IDENTITY, filed_subcontractor
 from resilint.domain.suppliers import critical_services
 from resilint.model import Document
 from resilint.register import codes
@@ -64,7 +65,7 @@ def add_providers(
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
-            _chain(register, rows, contract, found)
+            _chain(facts, register, rows, contract, found)
             services = assessed_services(facts, contract, found)
             add_assessment(facts, register, contract, found, services, identifier(found.data))
     for row in rows.values():
@@ -208,12 +209,12 @@ def _keep(rows: dict[str, Row], row: Row) -> None:
 # 2024/2956 Art. 3(2) and recital 6), so not one recorded supports_critical_function: false (a
 # government login only the member portal uses, without which the portal still serves staff).
 def _chain(
-    register: Register, rows: dict[str, Row], contract: Document, supplier: Document
+    facts: Facts, register: Register, rows: dict[str, Row], contract: Document, supplier: Document
 ) -> None:
     ref = reference(contract)
     code, kind = identifier(supplier.data)
-    subs = dicts(supplier.data.get("subcontractors"))
-    by_id = {text_of(s.get("id")): (k, s) for k, s in subs}
+    subs = [(k, _Sub(facts, supplier, k, s)) for k, s in dicts(supplier.data.get("subcontractors"))]
+    by_id = {text_of(s.data.get("id")): (k, s.data) for k, s in subs}
     for j, service in covered_services(contract, supplier):
         kind_of_service = coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
         rank_one = {
@@ -229,7 +230,8 @@ def _chain(
         rank_one_places = {"c0020": Place(supplier, ("services", j))}
         rank_one_places |= dict.fromkeys(("c0030", "c0040", "c0060", "c0070"), own)
         register.add("B_05.02", Row(rank_one, Place(contract), rank_one_places))
-        for k, sub in subs:
+        for k, filed in subs:
+            sub = filed.data
             helps = strings(sub.get("services"))
             if helps and service.get("name") not in helps:
                 continue
@@ -260,14 +262,58 @@ def _chain(
                 # (REG-07 reports it there), not a second one at this recipient
                 to_place = Place(supplier, ("subcontractors", recipient[0], "provider_id"))
             places = {
-                "c0030": Place(supplier, (*at, "provider_id")),
+                "c0030": filed.place("provider_id"),
                 "c0050": Place(supplier, (*at, "rank")),
                 "c0060": to_place,
                 "c0070": to_place,
             }
             register.add("B_05.02", Row(values, Place(supplier, at), places))
-            _keep(rows, _provider_row(supplier, at, sub))
-            _parent_row(rows, supplier, at, sub)
+            _keep(rows, filed.row())
+            filed.parent_row(rows)
+
+
+class _Sub:
+    """A subcontractor entry as the register files it (:func:`.registers.filed_subcontractor`):
+    the Supplier it names gives its identity where that document records it, and each cell
+    points at the field it comes from."""
+
+    def __init__(self, facts: Facts, supplier: Document, k: int, entry: dict[str, Any]) -> None:
+        self.supplier, self.at = supplier, ("subcontractors", k)
+        self.data, self.taken = filed_subcontractor(facts.index, entry)
+        self.tracked = facts.index.get("Supplier", str(entry.get("supplier")))
+
+    def place(self, field: str) -> Place:
+        if field in self.taken and self.tracked is not None:
+            return Place(self.tracked, (TRACKED_FIELDS.get(field, field),))
+        return Place(self.supplier, (*self.at, field))
+
+    def row(self) -> Row:
+        """Its B_05.01 row (the Supplier's own, made from its document, comes first)."""
+        row = _provider_row(self.supplier, self.at, self.data)
+        for column, field in _ROW_FIELDS.items():
+            if field in self.taken:
+                row.places[column] = self.place(field)
+        return row
+
+    def parent_row(self, rows: dict[str, Row]) -> None:
+        if "ultimate_parent" in self.taken and self.tracked is not None:
+            _parent_row(rows, self.tracked, (), self.data)
+        else:
+            _parent_row(rows, self.supplier, self.at, self.data)
+
+
+TRACKED_FIELDS = {"provider_id": "provider_id", "provider_id_type": "provider_id_type"}
+TRACKED_FIELDS |= TRACKED_IDENTITY
+"""Each field of a subcontractor entry, with the Supplier's field that gives it instead."""
+_ROW_FIELDS = {
+    "c0010": "provider_id",
+    "c0020": "provider_id_type",
+    "c0060": "latin_name",
+    "c0070": "person_type",
+    "c0080": "country",
+    "c0110": "ultimate_parent",
+}
+"""The columns of a provider's B_05.01 row that come from one field of its record."""
 
 
 # -- B_06.01: the functions the arrangements support, per entity ------------------------------

@@ -19,7 +19,7 @@ from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, List
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
 from resilint.rules.site import Site
-from resilint.rules.types import Bound, UnknownField, items_of, navigate
+from resilint.rules.types import Bound, UnknownField, items_of, navigate, reference_target
 from resilint.schemas import SchemaSet
 
 Condition = Callable[[Env], bool]
@@ -246,6 +246,8 @@ class ExpressionCompiler:
             raise self.site.fail(where, f"'{text}': {exc}") from None
 
     def collection(self, node: Any, scope: Scope, where: JsonPath) -> tuple[Collection, Bound]:
+        if isinstance(node, dict) and set(node) == {"follow"}:
+            return self._followed(node["follow"], scope, (*where, "follow"))
         if isinstance(node, dict) and set(node) == {"kind"}:
             kind = self.kind(node["kind"], (*where, "kind"))
             return (
@@ -262,6 +264,25 @@ class ExpressionCompiler:
         if items is None:
             raise self.site.fail(where, f"'{node}' is not a list field")
         return (lambda env: _items(env.lookup(segments))), Bound(items)
+
+    def _followed(self, path: Any, scope: Scope, where: JsonPath) -> tuple[Collection, Bound]:
+        """The documents a reference field names, as a list (none when it names none, or one
+        that does not exist): ``{follow: sub.supplier}`` inside a quantifier, where ``let``
+        cannot reach (the Supplier a subcontractor entry of the selected Supplier names)."""
+        found = self.typed_path(path, scope, where)
+        target = reference_target(found.schema) if found is not None else None
+        if target is None:
+            raise self.site.fail(where, f"'{path}' is not a reference to another document")
+        kind, _ = target
+        read = reader(parse_path(str(path)))
+
+        def followed(env: Env) -> list[Ref]:
+            ids = read(env)
+            named = ids if isinstance(ids, list) else [ids]
+            docs = (env.index.get(kind, i) for i in named if isinstance(i, str))
+            return [Ref(d, (), d.data) for d in docs if d is not None]
+
+        return followed, Bound(self.schemas.schema(kind), kind)
 
     def kind(self, name: Any, where: JsonPath) -> str:
         if name not in self.schemas.kinds:

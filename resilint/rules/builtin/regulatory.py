@@ -14,6 +14,7 @@ from typing import Any
 from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
+from resilint.domain.registers import filed_subcontractor
 from resilint.domain.suppliers import critical_services
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -299,7 +300,9 @@ def _chain_problems(
             continue  # it serves only services no contract for ICT services covers
         if sub.get("supports_critical_function") is False:
             continue  # no link of the chain behind a critical or important function
-        missing = [f for f in _CHAIN_FIELDS if sub.get(f) in (None, "", [])]
+        # a subcontractor naming its Supplier document takes its name and country from there
+        filed, _ = filed_subcontractor(context.index, sub)
+        missing = [f for f in _CHAIN_FIELDS if filed.get(f) in (None, "", [])]
         if missing:
             message = (
                 f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
