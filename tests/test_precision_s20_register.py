@@ -10,7 +10,9 @@ the row of its sign-in service (the same ICT service type), which has a tested e
 from __future__ import annotations
 
 import csv
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 from conftest import EXAMPLES
@@ -250,3 +252,79 @@ def test_the_entry_needs_no_copy_of_what_its_supplier_document_records(cli, tmp_
     repo = with_hosting(tmp_path, entry)
     found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
     assert [f for f in found if f["code"] in ("REG-07", "SUP-09", "REG-12")] == []
+
+
+# -- a register at entity level, of any entity under DORA --------------------------------------
+PAYMENTS_LEI = "529900HAVELPAYMENT89"
+
+
+def test_an_entity_below_the_groups_keeper_exports_its_own_register(cli, tmp_path) -> None:
+    """DORA Art. 28(3) asks each financial entity's register at entity level as well as the
+    group's: --entity hb-payments (a payment institution under the bank) was refused as "not an
+    entity that keeps a DORA register". It is the individual register (IND) of what Havel
+    Payments uses: the arrangements it signs or uses, and the group's cloud arrangement its
+    intra-group IT arrangement rests on (B_02.03), not the bank's own."""
+    repo = bank(tmp_path)
+    edit(
+        repo,
+        "entities.yaml",
+        "parent: hb-bank\nentity_type: payment_institution\n",
+        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
+    )
+    out = tmp_path / "package"
+    args = ("--entity", "hb-payments", "-o", str(out), "--reference-date", REFERENCE)
+    result = cli("register", "export", str(repo), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    (package,) = out.glob("*.zip")
+    assert package.name.startswith(f"{PAYMENTS_LEI}.IND_DE_DORA010100_DORA_{REFERENCE}_")
+    with zipfile.ZipFile(package) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith("/reports/parameters.csv")]
+        parameters = dict(csv.reader(io.StringIO(archive.read(name).decode("utf-8"))))
+    assert parameters["entityID"] == f"rs:{PAYMENTS_LEI}.IND"
+    tables = package_tables(out)
+    assert [r["c0010"] for r in tables["B_01.01"]] == [PAYMENTS_LEI]
+    assert [r["c0010"] for r in tables["B_01.02"]] == [PAYMENTS_LEI]
+    held = {r["c0010"] for r in tables["B_02.01"]}
+    assert {"HB-IG-2023-001", "HB-2024-017", "HB-2024-031"} <= held  # IT, its cloud, payments
+    assert "HB-2022-004" not in held  # the bank's core banking
+    assert {r["c0020"] for r in tables["B_04.01"]} == {PAYMENTS_LEI}
+    # the group's register is the bank's, as before
+    group = tmp_path / "group"
+    result = cli("register", "export", str(repo), "-o", str(group), "--reference-date", REFERENCE)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    (package,) = group.glob("*.zip")
+    assert ".CON_DE_" in package.name
+    assert len(package_tables(group)["B_01.02"]) == 4
+    # a gap in the bank's own core banking contract keeps the group's register from filing,
+    # not Havel Payments' own, which does not hold that contract
+    edit(repo, "contracts/corebanq.yaml", "annual_cost: {amount: 3900000, currency: EUR}\n", "")
+    again = cli("register", "export", str(repo), *args[:2], "-o", str(tmp_path / "again"))
+    assert again.exit_code == 0, again.stdout + again.stderr
+    refused = cli("register", "export", str(repo), "-o", str(tmp_path / "refused"))
+    assert refused.exit_code == 1 and "REG-03" in refused.stdout
+
+
+def test_the_groups_keeper_exports_its_register_at_entity_level_on_request(cli, tmp_path) -> None:
+    """--entity-level: the bank's own register, of what it alone uses, filed as individual."""
+    repo = bank(tmp_path)
+    out = tmp_path / "csv"
+    args = ("--entity-level", "--format", "csv", "-o", str(out), "--reference-date", REFERENCE)
+    result = cli("register", "export", str(repo), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    with (out / "b_01.02.csv").open(encoding="utf-8", newline="") as handle:
+        entities = list(csv.reader(handle))[1:]
+    assert [r[0] for r in entities] == ["529900HAVELBANK0AG93"]
+    with (out / "b_02.01.csv").open(encoding="utf-8", newline="") as handle:
+        held = {r[0] for r in list(csv.reader(handle))[1:]}
+    assert "HB-2022-004" in held and "HB-2025-052" not in held  # not the leasing company's
+
+
+def test_an_entity_that_keeps_no_register_is_told_which_do(cli, tmp_path) -> None:
+    """The group's IT company is not under DORA: it keeps no register, and the message names
+    the entities whose register can be exported."""
+    result = cli("register", "export", str(bank(tmp_path)), "--entity", "hb-it")
+    assert result.exit_code == 2
+    assert "entity hb-it is not under DORA (regimes: [dora]), so it keeps no register" in (
+        result.stderr
+    )
+    assert "the entities under DORA here: hb-bank, hb-payments, hb-leasing" in result.stderr

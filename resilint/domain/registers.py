@@ -7,7 +7,10 @@ answers; neither derives them again.
   covers it and the entities below it through ``parent`` links that are financial entities under
   DORA or ICT intra-group service providers (B_01.02; Implementing Regulation (EU) 2024/2956
   Art. 6(2)). Another group company below it (``entity_type: non_financial_other``, or a
-  financial entity whose ``regimes`` leave DORA out) is not in the register.
+  financial entity whose ``regimes`` leave DORA out) is not in the register. That register is
+  what the readiness rules judge. Every entity under DORA also keeps one at **entity level**
+  (DORA Art. 28(3)), for itself alone (:meth:`RegisterScope.entity_level`): the export writes it
+  on request, from the same facts.
 - A contract is **in the register** as of a date when it covers ICT services, is signed (not a
   draft with a supplier being engaged), falls under an entity some register covers, and is in
   force on that date or ended during that date's year (an arrangement that ended in year X is
@@ -76,6 +79,9 @@ class RegisterScope:
             for e in index.of_kind("Entity")
             if e.id and "dora" in strings(e.data.get("regimes"))
         }
+        self.under_dora = tuple(e for e in self._parent if e in dora and e not in self._branch)
+        """Entities under DORA (not branches, which are their head office's), in file order:
+        each keeps a register at entity level."""
         self._in_scope = {
             e.id for e in index.of_kind("Entity") if e.id and (e.id in self._branch or _in_scope(e))
         }
@@ -92,6 +98,11 @@ class RegisterScope:
         """The entities the register of ``maintainer`` covers: itself first, then the entities
         below it."""
         return self._covered.get(maintainer, ())
+
+    def entity_level(self, entity: str) -> tuple[str, ...]:
+        """What the register of ``entity`` at entity level covers: itself, and the Entities
+        recorded as its branches (part of its legal person)."""
+        return (entity, *(b for b, office in self._branch.items() if office == entity))
 
     def left_out(self, maintainer: str) -> tuple[str, ...]:
         """The entities below ``maintainer`` that its register does not cover: neither under

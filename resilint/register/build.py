@@ -6,7 +6,7 @@ and assessments in :mod:`.providers`."""
 from __future__ import annotations
 
 from resilint.domain import Facts
-from resilint.domain.readers import dicts, mapping_at, text_of, value_at
+from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.registers import branch_of, contract_entities
 from resilint.model import Document
 from resilint.register import arrangements, codes, providers
@@ -21,30 +21,49 @@ from resilint.register.model import (
 from resilint.register.values import amount, coded, day
 
 
-def build_register(facts: Facts, maintainer: Document) -> Register:
-    """The register ``maintainer`` keeps, as of the facts' date (the reference date)."""
-    covered = [facts.index.get("Entity", e) for e in facts.scope.covers(maintainer.id or "")]
+def build_register(facts: Facts, maintainer: Document, entity_level: bool = False) -> Register:
+    """The register ``maintainer`` keeps, as of the facts' date (the reference date): the
+    group's it keeps, or (``entity_level``) its own at entity level, of what it alone uses."""
+    scope = facts.scope.entity_level if entity_level else facts.scope.covers
+    covered = [facts.index.get("Entity", e) for e in scope(maintainer.id or "")]
     entities = [e for e in covered if e is not None]
     base = text_of(value_at(maintainer.data, "total_assets", "currency")) or "EUR"
+    # consolidated where it covers more than one legal person: a branch is its head office's
+    persons = [e for e in entities if branch_of(e)[0] is None]
     register = Register(
         maintainer,
         text_of(maintainer.data.get("lei")) or "",
-        "CON" if len(entities) > 1 else "IND",
+        "CON" if len(persons) > 1 else "IND",
         facts.as_of,
         base,
     )
-    ids = {e.id for e in entities}
-    contracts = [
-        c
-        for c in facts.index.of_kind("Contract")
-        if facts.in_register(c) and set(contract_entities(c) or ids) & ids
-    ]
+    contracts = _held(facts, {e.id for e in entities})
     _entities(register, entities)
     for contract in sorted(contracts, key=reference):
         arrangements.add_arrangement(facts, register, contract, entities)
     providers.add_providers(facts, register, contracts, entities)
     register.complete()
     return register
+
+
+def _held(facts: Facts, ids: set[str | None]) -> list[Document]:
+    """The contracts the register of ``ids`` holds: those in the register that one of them
+    signs or uses (or that name no entity), and those the intra-group arrangements among them
+    rest on (``linked_arrangements``, B_02.03: an entity using its group's IT company's private
+    cloud, which runs on the group's cloud contract), each once."""
+    held = {
+        id(c): c
+        for c in facts.index.of_kind("Contract")
+        if facts.in_register(c) and set(contract_entities(c) or ids) & ids
+    }
+    waiting = list(held.values())
+    while waiting:
+        for linked_id in strings(waiting.pop().data.get("linked_arrangements")):
+            linked = facts.index.get("Contract", linked_id)
+            if linked is not None and id(linked) not in held and facts.in_register(linked):
+                held[id(linked)] = linked
+                waiting.append(linked)
+    return list(held.values())
 
 
 # -- B_01 ---------------------------------------------------------------------------------------

@@ -75,14 +75,17 @@ class CheckedRegister:
     problems: tuple[Problem, ...]
 
 
-def checked_register(facts: Facts, maintainer: Document) -> CheckedRegister:
-    """The register ``maintainer`` keeps, with its problems, as of the facts' date: built and
-    checked on first use, then the same for the rest of the check."""
-    return facts.derived(_build_and_check, maintainer)
+def checked_register(
+    facts: Facts, maintainer: Document, entity_level: bool = False
+) -> CheckedRegister:
+    """The register ``maintainer`` keeps (at entity level: of itself alone), with its problems,
+    as of the facts' date: built and checked on first use, then the same for the rest of the
+    check."""
+    return facts.derived(_build_and_check, (maintainer, entity_level))
 
 
-def _build_and_check(facts: Facts, maintainer: Document) -> CheckedRegister:
-    register = build_register(facts, maintainer)
+def _build_and_check(facts: Facts, asked: tuple[Document, bool]) -> CheckedRegister:
+    register = build_register(facts, *asked)
     return CheckedRegister(register, tuple(problems(register)))
 
 

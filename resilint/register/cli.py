@@ -48,7 +48,17 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
         help="The register's reference date, YYYY-MM-DD (default: the last 31 December on or "
         "before the as-of date); the check runs as of it.",
     )
-    @click.option("--entity", help="The Entity whose register to export, when several keep one.")
+    @click.option(
+        "--entity",
+        help="The Entity whose register to export: when several keep a group's, or any entity "
+        "under DORA for its register at entity level (of what it alone uses).",
+    )
+    @click.option(
+        "--entity-level",
+        is_flag=True,
+        help="The register at entity level of the entity that keeps the group's: of what it "
+        "alone uses, filed as individual (IND); DORA Art. 28(3) asks both.",
+    )
     @click.option(
         "--allow-incomplete",
         is_flag=True,
@@ -72,6 +82,7 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
             _day(options["reference_date"]),
             options["entity"],
             options["allow_incomplete"],
+            options["entity_level"],
         )
         guarded(lambda: run_export(args))
 

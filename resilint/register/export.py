@@ -30,6 +30,7 @@ from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
+from resilint.domain.registers import branch_of
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
@@ -52,6 +53,7 @@ from resilint.reporters.base import (
 )
 from resilint.result import Result
 from resilint.rules.builtin.register import FILLED_BY_DORA
+from resilint.suggest import did_you_mean
 from resilint.userfiles import output_directory, write_output
 
 FORMATS = ("xbrl-csv", "csv", "xlsx")
@@ -68,6 +70,8 @@ class ExportArgs:
     reference_date: datetime.date | None = None
     entity: str | None = None
     allow_incomplete: bool = False
+    entity_level: bool = False
+    """The register of the entity alone (DORA Art. 28(3)), not its group's."""
 
 
 def reference_date(asked: datetime.date | None, as_of: datetime.date | None) -> datetime.date:
@@ -101,11 +105,17 @@ def run_export(args: ExportArgs) -> int:
     config = _readiness(config, register_rules, [r.info.code for r in rules])
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
-    keeper = maintainer(checked.facts, args.entity)
-    built = checked_register(checked.facts, keeper)
+    keeper, entity_level = maintainer(checked.facts, args.entity, args.entity_level)
+    built = checked_register(checked.facts, keeper, entity_level)
     register = built.register
-    _left_out(checked.facts, keeper)
-    blocking = [_shown(f) for f in checked.result.findings if _blocks(f, register_rules)]
+    if not entity_level:
+        _left_out(checked.facts, keeper)
+    drawn = _drawn_on(register)
+    blocking = [
+        _shown(f)
+        for f in checked.result.findings
+        if _blocks(f, register_rules) and _concerns(f, drawn)
+    ]
     said = [f for f in checked.result.findings if _says(f, register_rules)]
     # a gap of the register that a dora rule reports in its words (REG-12 does not repeat it)
     speaking = [f for f in _filling(checked.result.findings) if _reports_any(f, built.problems)]
@@ -174,18 +184,18 @@ def _sparing(
     return tuple(kept)
 
 
-def maintainer(facts: Facts, asked: str | None) -> Document:
-    """The entity whose register is exported: the one asked for, else the only one that keeps a
-    register (an entity under DORA with none under DORA above it)."""
+def maintainer(
+    facts: Facts, asked: str | None, entity_level: bool = False
+) -> tuple[Document, bool]:
+    """The entity whose register is exported, and whether at entity level: the one asked for,
+    else the only one that keeps a group's register (an entity under DORA with none under DORA
+    above it). Every entity under DORA keeps one at entity level (DORA Art. 28(3)): another
+    than the group's keeper has that one; the keeper has its group's unless ``entity_level``."""
     keeping = facts.scope.maintainers
     if asked is not None:
-        if asked not in keeping:
-            shown = ", ".join(keeping) or "none"
-            raise UsageError(
-                f"--entity {asked}: not an entity that keeps a DORA register (an Entity with "
-                f"regimes: [dora] and no such entity above it); those here: {shown}"
-            )
-        return _entity(facts, asked)
+        if asked not in facts.scope.under_dora:
+            raise UsageError(_not_keeping(facts, asked))
+        return _entity(facts, asked), entity_level or asked not in keeping
     if len(keeping) != 1:
         shown = ", ".join(keeping)
         raise UsageError(
@@ -193,13 +203,49 @@ def maintainer(facts: Facts, asked: str | None) -> Document:
             if keeping
             else "no Entity here keeps a DORA register: give one regimes: [dora]"
         )
-    return _entity(facts, keeping[0])
+    return _entity(facts, keeping[0]), entity_level
+
+
+def _not_keeping(facts: Facts, asked: str) -> str:
+    """Why ``--entity`` names no register, and the entities whose register can be exported."""
+    shown = ", ".join(facts.scope.under_dora) or "none"
+    found = facts.index.get("Entity", asked)
+    office = branch_of(found)[0] if found is not None else None
+    if office is not None:
+        why = (
+            f"entity {asked} is a branch of {office}, which reports it in its register "
+            f"(B_01.03): export --entity {office}"
+        )
+    elif found is not None:
+        why = f"entity {asked} is not under DORA (regimes: [dora]), so it keeps no register"
+    else:
+        why = f"no Entity {asked} here{did_you_mean(asked, facts.scope.under_dora)}"
+    return f"--entity {asked}: {why}; the entities under DORA here: {shown}"
 
 
 def _entity(facts: Facts, entity_id: str) -> Document:
     found = facts.index.get("Entity", entity_id)
     assert found is not None  # a maintainer is an Entity of the index
     return found
+
+
+def _drawn_on(register: Register) -> set[tuple[str, str, str | None]]:
+    """The documents (file, kind, id) the register's rows and cells come from."""
+    places = (
+        place
+        for rows in register.rows.values()
+        for row in rows
+        for place in (row.source, *row.places.values())
+    )
+    return {(p.document.path, p.document.kind, p.document.id) for p in places}
+
+
+def _concerns(finding: Finding, drawn: set[tuple[str, str, str | None]]) -> bool:
+    """A finding about what this register holds: a loading, schema or reference error (which may
+    hide anything), or a readiness rule's about a document it draws a row or cell from. A gap in
+    another entity's contract does not keep one entity's register at entity level from filing,
+    nor one group's a second group's kept in the same repository."""
+    return finding.code in CORE_CHECKS or (finding.path, finding.kind, finding.doc_id) in drawn
 
 
 def _blocks(finding: Finding, register_rules: frozenset[str]) -> bool:

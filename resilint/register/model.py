@@ -51,7 +51,7 @@ class Register:
     maintainer: Document
     lei: str
     level: str
-    """CON when the register covers more than one entity (a group), else IND."""
+    """CON when the register covers more than one legal person (a group), else IND."""
     reference_date: datetime.date
     base_currency: str
     rows: dict[str, list[Row]] = field(default_factory=lambda: {t.id: [] for t in TEMPLATES})
