@@ -476,7 +476,7 @@ def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing
 # (a deleted or renamed document), so those are always reported.
-_REPOSITORY_WIDE = frozenset({"REF-01", "DOC-02", "FILE-06"})
+_REPOSITORY_WIDE = frozenset({"REF-01", "REF-05", "DOC-02", "FILE-06"})
 # A file a sparse checkout left out: the run is missing part of the repository, so no part of
 # it can be judged (a focused check of suppliers/ would miss a clash with an id left out).
 _INCOMPLETE = frozenset({"FILE-06"})

@@ -289,6 +289,29 @@ _CHECKS = (
         "primary policy no layer.sits_over.",
     ),
     _check(
+        "REF-05",
+        "unlinked-name",
+        "A name that should link to a supplier or one of its services links to nothing",
+        "Identity providers, subprocessors and subcontractors are named in free text, and a "
+        "supplier's services by their name in its services list. The dependency graph, and with "
+        "it criticality, concentration, impact analysis, the DORA register and the terms asked "
+        "of a supplier that runs our sign-in (CTR-05's notice content, PLB-02's playbook for a "
+        "compromise of our identity provider), follows such a name only when it is a Supplier's "
+        "id, name or identifier (an identity provider's also when it is the name of a service "
+        "only one supplier lists). A service name its supplier does not list, a "
+        "service name two suppliers list, or a name that reads like one of our suppliers but is "
+        "written otherwise (identity provider officeline-id for supplier officeline: one name's "
+        "words begin the other's) links to nothing, and every rule that follows the link passes "
+        "over it without a word. A name that reads like none of our suppliers (an identity "
+        "provider we run ourselves, a subprocessor we have no contract with) may name no "
+        "supplier of ours and is not reported, nor is one that reads like the record's own "
+        "supplier (its own sign-in); cloud providers are named by a code shared across records "
+        "(aws, nimbara), not a supplier's name, and are not read.",
+        "Write the supplier's id there (for an identity provider, the id or the name of its "
+        "sign-in service; for a subcontractor, supplier: ID), add a missing service to the "
+        "supplier's services, or correct the service name (the message suggests the nearest).",
+    ),
+    _check(
         "REF-03",
         "findings-held-back",
         "Rule findings held back because a file they may depend on is broken",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from resilint.core_checks import CORE_CHECKS, why_unreadable
 from resilint.findings import Finding, JsonPath, Related, format_json_path
@@ -12,6 +13,9 @@ from resilint.model import Document, Index
 from resilint.patterns import kept
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import Budget, check_budget, closest, difference, odd_characters
+
+if TYPE_CHECKING:
+    from resilint.domain.names import Unresolved
 
 
 def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
@@ -67,6 +71,7 @@ def check_references(
         if holder.finding.path in blocked:
             yield _blocked(holder.finding, blocked[holder.finding.path], locator)
     yield from _loops(index, schemas, locator)
+    yield from check_names(index, locator, broken)
 
 
 def _loops(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Finding]:
@@ -246,4 +251,78 @@ def _unknown(
         document,
         path,
         related=related,
+    )
+
+
+def check_names(
+    index: Index, locator: Locator, broken: Iterable[Unreadable] = ()
+) -> Iterator[Finding]:
+    """REF-05 for each name that should link to a supplier or one of its services and links to
+    nothing (:func:`resilint.domain.names.unresolved`), unless a file that could not be read
+    declares it as an id (the supplier it names may be there)."""
+    from resilint.domain.names import SupplierNames, unresolved  # its tables: only here
+
+    declared = _holders(list(broken))
+    budget = check_budget(len(index.documents))
+    for found in unresolved(SupplierNames(index)):
+        if found.name not in declared:
+            yield _unlinked(found, locator, budget)
+
+
+def _unlinked(found: Unresolved, locator: Locator, budget: Budget) -> Finding:
+    check = CORE_CHECKS["REF-05"]
+    where = f"{found.document.label}: {format_json_path(found.path)}"
+    related: tuple[Related, ...]
+    if found.supplier is not None:
+        message = f"{where} {_unknown_service(found, budget)}"
+        supplier = found.supplier
+        at: JsonPath = ("services",) if supplier.data.get("services") else ("id",)
+        related = (locator.related(supplier, at, f"the services of {supplier.label}"),)
+    else:
+        message = f"{where} names {found.what} '{found.name}', {_unlinked_name(found)}"
+        others = found.sharing or tuple(s for s, _ in found.like)
+        related = tuple(locator.related(s, ("id",), s.label) for s in others)
+    return locator.finding(
+        check.code, check.name, check.level, message, found.document, found.path, related=related
+    )
+
+
+def _unknown_service(found: Unresolved, budget: Budget) -> str:
+    supplier = found.supplier
+    assert supplier is not None
+    listed = found.services
+    said = f"names service '{found.name}' of supplier {supplier.id}"
+    if not listed:
+        return (
+            f"{said}, which lists no services, so the name links to nothing: add the service to "
+            f"supplier {supplier.id} (services[].name), as the name is written here"
+        )
+    close = closest(found.name, listed, budget)
+    shown = ", ".join(listed[:8]) + (f" and {len(listed) - 8} more" if len(listed) > 8 else "")
+    hint = f"did you mean '{close}'?" if close else f"its services: {shown}"
+    return (
+        f"{said}, which lists no service of that name, so the name links to nothing (what rests "
+        f"on the service, what its contract covers, the register's rows of it); {hint}"
+    )
+
+
+def _unlinked_name(found: Unresolved) -> str:
+    """What the name fails to link to, and what to write instead."""
+    if found.sharing:
+        ids = " and ".join(str(s.id) for s in found.sharing)
+        return (
+            f"a service that suppliers {ids} both list, so it links to neither: write the id "
+            "of the supplier it means"
+        )
+    provider = found.what == "identity provider"
+    service = "nor the name of one supplier's service, " if provider else ""
+    reads = "; ".join(
+        f"service {name} of supplier {s.id}" if name else f"supplier {s.id}"
+        for s, name in found.like
+    )
+    write = " or ".join(name or str(s.id) for s, name in found.like)
+    how = f"supplier: {write}" if found.what == "subcontractor" else write
+    return (
+        f"which is no supplier's id, name or identifier, {service}so it links to no supplier "
+        f"of ours; it reads like {reads}: if it means that one, write {how} there"
     )

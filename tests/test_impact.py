@@ -342,11 +342,11 @@ def test_a_shared_dependency_reaches_those_naming_it_and_their_suppliers(cli: Cl
         f for f, d in FUNCTIONS.items() if _rests_on(d) & relying
     }
     assert {s["id"] for s in found["suppliers"]} == relying
-    keystone = impact(cli, str(NORTHWIND), "--dependency", "keystone", "--hours", "4")
+    keystone = impact(cli, str(NORTHWIND), "--dependency", "keystone-identity", "--hours", "4")
     assert {f["id"] for f in keystone["functions"]} == {
         f
         for f, d in FUNCTIONS.items()
-        if "keystone" in d["depends_on"].get("identity_providers", [])
+        if "keystone-identity" in d["depends_on"].get("identity_providers", [])
     }
 
 

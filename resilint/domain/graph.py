@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from resilint.domain.names import SupplierNames
 from resilint.domain.readers import (
     dicts,
     in_order,
@@ -159,8 +160,7 @@ class Reach:
 class DependencyGraph:
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._names = _supplier_names(index)
-        self._service_names = _unique_service_names(index)
+        self.names = SupplierNames(index)
         self._reach: dict[str, Reach] = {}
         self._links_left = WALK_LINKS
         self._too_large: GraphTooLarge | None = None
@@ -172,18 +172,12 @@ class DependencyGraph:
 
     def supplier_named(self, value: object) -> Document | None:
         """The Supplier whose id, name or provider identifier a free-text name matches."""
-        key = name_key(value)
-        return self._names.get(key) if key else None
+        return self.names.supplier_named(value)
 
     def provider_named(self, value: object) -> tuple[Document, str | None] | None:
         """The supplier an identity provider's name means, and the service of it where the
-        name is a service's: the Supplier whose id, name or identifier it is, else the one
-        supplier with a service of that name (``helix-id``, Helix's sign-in service). A service
-        name two suppliers use names neither."""
-        if (supplier := self.supplier_named(value)) is not None:
-            return supplier, None
-        key = name_key(value)
-        return self._service_names.get(key) if key else None
+        name is a service's (``helix-id``, Helix's sign-in service): :mod:`.names`."""
+        return self.names.provider_named(value)
 
     def named_like(self, supplier: Document) -> list[tuple[Document, JsonPath, str]]:
         """The functions' identity and cloud providers that name no supplier but read like
@@ -512,31 +506,6 @@ class _Step:
     passes: bool
     """No link on the chain is recorded as not supporting a critical function (kept as the
     walk goes, not read again along the whole chain at every step)."""
-
-
-def _supplier_names(index: Index) -> dict[str, Document]:
-    """Suppliers by every name they may be given in free text (first document wins)."""
-    names: dict[str, Document] = {}
-    for supplier in in_order(index.of_kind("Supplier")):
-        for value in (supplier.id, supplier.data.get("name"), supplier.data.get("provider_id")):
-            key = name_key(value)
-            if key:
-                names.setdefault(key, supplier)
-    return names
-
-
-def _unique_service_names(index: Index) -> dict[str, tuple[Document, str]]:
-    """Each service name only one supplier uses, with that supplier and the name as written."""
-    seen: dict[str, list[tuple[Document, str]]] = {}
-    listed: set[tuple[str, int]] = set()  # (key, supplier): not a walk of the list for each
-    for supplier in in_order(index.of_kind("Supplier")):
-        for _, service in dicts(supplier.data.get("services")):
-            name = text_of(service.get("name"))
-            key = name_key(name)
-            if key and name and (key, id(supplier)) not in listed:
-                listed.add((key, id(supplier)))
-                seen.setdefault(key, []).append((supplier, name))
-    return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
 
 def _serving(
