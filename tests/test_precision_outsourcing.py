@@ -194,3 +194,21 @@ def test_a_nis2_energy_programme_is_never_asked(cli, write) -> None:
     write("repo.yaml", repo(entity("insurance_undertaking"), field))
     result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
     assert {"CTR-16", "SUP-12"} <= {f["code"] for f in result.json()["findings"]}
+
+
+def test_a_minor_service_recorded_behind_no_critical_function_is_not_asked_its_terms(
+    cli, write
+) -> None:
+    """A contract covering all a provider's services outsources a critical function through
+    one of them; its other service, recorded as supporting none, is no part of that outsourcing
+    and is asked no sub-outsourcing terms."""
+    tpa = provider(
+        "claims-tpa",
+        "claims-handling",
+        service_extra="  - name: archive-storage\n    supports_critical_function: false\n",
+    )
+    text = repo(entity("insurance_undertaking"), tpa)
+    found = check(cli, write, text, ["SUP-12"])
+    assert [(f["code"], f["line"]) for f in found] == [
+        ("SUP-12", line(text, "- name: claims-handling"))
+    ]
