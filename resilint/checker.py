@@ -5,6 +5,7 @@ Core code returns findings and never prints; the CLI and reporters write output.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections import defaultdict
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.discover import Discovery, discover
+from resilint.discover import Discovery, discover, yaml_named
 from resilint.domain import Definitions
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
@@ -118,12 +119,27 @@ def read_file(
         locator.adopt(loaded.path, loaded.composed.lines, loaded.composed.roots)
     documents: list[Document] = []
     findings = list(loaded.findings)
+    if not yaml_named(str(path)):
+        findings = [_not_yaml_named(f) for f in findings]
     for raw in loaded.documents:
         before = valid[raw.index] if raw.index < len(valid) else NO_DATA
         document, schema_findings = to_document(raw, schemas, locator, before)
         documents.append(document)
         findings.extend(schema_findings)
     return FileResult(tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes)
+
+
+def _not_yaml_named(finding: Finding) -> Finding:
+    """A syntax error in a file named without .yaml or .yml (a TOML or Markdown file given by
+    mistake) says so: that the file is read as YAML is what the person needs to know, not
+    where its text stops being YAML."""
+    if finding.code != "YML-01":
+        return finding
+    note = (
+        "; this file is not named .yaml or .yml, and resilint reads every file it is given as "
+        "YAML: name only the YAML files of the resilience repository"
+    )
+    return dataclasses.replace(finding, message=finding.message + note)
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,31 @@ def test_a_file_held_back_for_other_than_its_syntax_says_what(cli, write, value,
     assert words in run.stdout, run.stdout
 
 
+# --- a file that is not YAML named by mistake --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n'),
+        ("NOTES.md", "# Notes\n\n* item: one\n  * &nested: [x\n"),
+    ],
+)
+def test_a_file_not_named_yaml_that_is_not_yaml_says_it_was_read_as_yaml(cli, write, name, text):
+    """`resilint check pyproject.toml` said only that content followed the end of a document:
+    the person needs to know that every file named is read as YAML."""
+    write(name, text)
+    write("suppliers/acme.yaml", SUPPLIER + "tier: 3\n")
+    run = cli("check", name, "suppliers/acme.yaml", "--no-cache")
+    assert run.exit_code == 2, run.stdout
+    [finding] = [line for line in run.stdout.splitlines() if line.startswith(name)]
+    assert ": YML-01 error " in finding
+    assert "this file is not named .yaml or .yml" in finding
+    assert "resilint reads every file it is given as YAML" in finding
+    same = cli("check", "suppliers/acme.yaml", "--no-cache")
+    assert "not named .yaml" not in same.stdout  # a YAML file's findings are its own
+
+
 # --- many unknown fields are each explained at once --------------------------------------------
 
 
