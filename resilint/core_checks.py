@@ -309,7 +309,10 @@ _CHECKS = (
         "(aws, nimbara), not a supplier's name, and are not read.",
         "Write the supplier's id there (for an identity provider, the id or the name of its "
         "sign-in service; for a subcontractor, supplier: ID), add a missing service to the "
-        "supplier's services, or correct the service name (the message suggests the nearest).",
+        "supplier's services, or correct the service name (the message suggests the nearest). "
+        "A subcontractor that is another firm records its identifier (provider_id); a "
+        "subprocessor, named in free text only, that merely reads like one of our suppliers is "
+        "a warning, not an error.",
     ),
     _check(
         "REF-03",

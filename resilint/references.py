@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resilint.core_checks import CORE_CHECKS, why_unreadable
-from resilint.findings import Finding, JsonPath, Related, format_json_path
+from resilint.findings import Finding, JsonPath, Level, Related, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.patterns import kept
@@ -282,8 +282,11 @@ def _unlinked(found: Unresolved, locator: Locator, budget: Budget) -> Finding:
         message = f"{where} names {found.what} '{found.name}', {_unlinked_name(found)}"
         others = found.sharing or tuple(s for s, _ in found.like)
         related = tuple(locator.related(s, ("id",), s.label) for s in others)
+    # a subprocessor is free text with no identifier to tell another firm by: a name that only
+    # reads like a supplier of ours is a warning, not a gate's failure
+    level = Level.WARNING if found.what == "subprocessor" else check.level
     return locator.finding(
-        check.code, check.name, check.level, message, found.document, found.path, related=related
+        check.code, check.name, level, message, found.document, found.path, related=related
     )
 
 
@@ -322,7 +325,11 @@ def _unlinked_name(found: Unresolved) -> str:
     )
     write = " or ".join(name or str(s.id) for s, name in found.like)
     how = f"supplier: {write}" if found.what == "subcontractor" else write
+    other = {
+        "subcontractor": "; if it is another firm, record its identifier (provider_id)",
+        "subprocessor": "; if it is another firm, leave it as it is",
+    }.get(found.what, "")
     return (
         f"which is no supplier's id, name or identifier, {service}so it links to no supplier "
-        f"of ours; it reads like {reads}: if it means that one, write {how} there"
+        f"of ours; it reads like {reads}: if it means that one, write {how} there{other}"
     )

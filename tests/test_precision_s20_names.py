@@ -147,7 +147,24 @@ def test_a_subcontractor_named_like_a_supplier_of_ours_is_asked_to_link(cli, wri
     text = repo(stratus, actuaris)
     (found,) = [f for f in findings(cli, write, text) if f["code"] == "REF-05"]
     assert found["line"] == line(text, "name: Stratus Cloud EMEA,")
-    assert found["message"].endswith("write supplier: stratus-cloud there")
+    assert (
+        "write supplier: stratus-cloud there; if it is another firm, record its identifier"
+        in (found["message"])
+    )
+
+
+def test_a_subprocessor_that_reads_like_a_supplier_of_ours_is_a_warning(cli, write) -> None:
+    """A subprocessor is free text with no identifier to tell another firm by: one that only
+    reads like a supplier of ours is shown, as a warning that does not fail the gate."""
+    stratus = doc("Supplier", "stratus-cloud", "name: Stratus Cloud EMEA Ltd\n")
+    actuaris = doc(
+        "Supplier", "actuaris", "shared_dependencies:\n  subprocessors: [Stratus Cloud EMEA]\n"
+    )
+    text = repo(stratus, actuaris)
+    (found,) = [f for f in findings(cli, write, text) if f["code"] == "REF-05"]
+    assert found["level"] == "warning"
+    assert found["line"] == line(text, "subprocessors: [Stratus Cloud EMEA]")
+    assert found["message"].endswith("if it is another firm, leave it as it is")
 
 
 # -- service names -----------------------------------------------------------------------------
