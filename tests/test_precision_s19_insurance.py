@@ -262,3 +262,39 @@ def test_impact_says_the_dependent_cover_does_not_respond_to_the_carrier(
     (cover,) = [c for c in policy["covers"] if c["cover"] == "dependent_business_interruption"]
     assert cover["responds"] == "no"
     assert "excludes infrastructure failure (exclusion infrastructure)" in cover["why"]
+
+
+def test_ins04_a_payment_system_left_out_says_such_cover_is_seldom_offered(cli, write) -> None:
+    """A payment system or market infrastructure a critical function rests on, left out of the
+    dependent cover of a policy that does not exclude infrastructure failure: the gap is
+    reported, and the message does not send the broker after cover that is seldom offered as
+    if it were routine."""
+    scheme = doc(
+        "Supplier",
+        "fedwire",
+        "tier: 1\nprovides_ict_services: true\nservice_model: market_infrastructure\n",
+    )
+    wires = GRID.replace("[carrier]", "[fedwire]")
+    text = repo(dependent("named", ", named_providers: [core]"), scheme, wires)
+    (left,) = [
+        f
+        for f in check(cli, write, text, ["INS-04"])
+        if "leaves out critical supplier" in f["message"]
+    ]
+    assert "leaves out critical supplier fedwire" in left["message"]
+    assert (
+        "market infrastructure is seldom offered: ask the broker whether it can be named"
+        in (left["message"])
+    )
+    # another critical supplier left out is asked to be named, as before
+    (plain,) = [
+        f
+        for f in check(
+            cli,
+            write,
+            repo(dependent("named", ", named_providers: [core]"), carrier(), GRID),
+            ["INS-04"],
+        )
+        if "leaves out critical supplier" in f["message"]
+    ]
+    assert "Ask the broker to name the supplier" in plain["message"]

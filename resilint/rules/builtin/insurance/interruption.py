@@ -252,12 +252,21 @@ def _left_out(
             if value_at(policy.data, "dependent_bi", "scope") == "named"
             else "covers only IT providers, and it provides no ICT services"
         )
+        infrastructure = context.facts.supplier(supplier).service_models == frozenset(
+            {"market_infrastructure"}
+        )
+        ask = (
+            "Cover for the outage of a payment system or market infrastructure is seldom "
+            "offered: ask the broker whether it can be named, or record the accepted gap in a "
+            "waiver with how the function would bear such an outage"
+            if infrastructure
+            else "Ask the broker to name the supplier, or record the accepted gap in a waiver"
+        )
         message = (
             f"insurance policy {policy.id} leaves out critical supplier {supplier.id}, on which "
             f"{who}: its dependent business-interruption cover {why}, so our loss from an "
             f"outage of {supplier.id} that a cyber incident at it causes would not be covered "
-            "(insurer market practice). Ask the broker to name the supplier, or record the "
-            "accepted gap in a waiver"
+            f"(insurer market practice). {ask}"
         )
     chain = context.facts.supplier(supplier).chain
     label = "critical network carrier" if excluded is not None else "critical supplier left out"
