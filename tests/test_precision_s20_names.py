@@ -207,3 +207,42 @@ def test_a_service_its_supplier_does_not_list_is_an_error_wherever_it_is_named(c
     alternative = text.replace("services: [card-processing]}", "services: [card-issuing]}")
     found = [f for f in findings(cli, write, alternative) if f["code"] == "REF-05"]
     assert line(alternative, "card-issuing") in at(found, "REF-05")
+
+
+# -- a cloud region's provider code ---------------------------------------------------------
+
+
+def cloud_supplier(supplier_id: str, name: str, model: str) -> str:
+    return doc(
+        "Supplier",
+        supplier_id,
+        f"name: {name}\nprovides_ict_services: true\nservice_model: {model}\ntier: 1\n"
+        "supports_critical_function: true\n",
+    )
+
+
+ON_STRATUS = doc(
+    "BusinessFunction",
+    "ach",
+    "criticality: critical\ndepends_on:\n  cloud: [{provider: stratus, region: us-east-1}]\n",
+)
+
+
+def test_a_cloud_code_links_to_the_hyperscaler_recorded_by_its_name(cli, write) -> None:
+    """A function records its region at provider ``stratus`` (the code regions are named by),
+    and the hyperscaler's Supplier is ``stratus-cloud``, "Stratus Cloud Services Inc.", hosting
+    workloads: the function rests on it. BCM-05 said no function depended on the supplier while
+    CON-01 counted the functions running in its region."""
+    hyperscaler = cloud_supplier("stratus-cloud", "Stratus Cloud Services Inc.", "iaas_paas")
+    found = findings(cli, write, repo(hyperscaler, ON_STRATUS), ["BCM-05"])
+    assert found == []
+    run = cli("impact", ".", "--supplier", "stratus-cloud", "--format", "json", "--as-of", AS_OF)
+    assert [f["id"] for f in run.json()["functions"]] == ["ach"]
+
+
+def test_a_saas_named_like_the_cloud_it_runs_on_is_not_the_cloud(cli, write) -> None:
+    """An office suite of the same group ("Stratus Workplace Ltd", a multi-tenant SaaS) is not
+    the cloud a region code names: the function does not rest on it."""
+    suite = cloud_supplier("stratus-workplace", "Stratus Workplace Ltd", "multi_tenant_saas")
+    found = findings(cli, write, repo(suite, ON_STRATUS), ["BCM-05"])
+    assert [f["id"] for f in found] == ["stratus-workplace"]

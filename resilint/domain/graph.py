@@ -300,7 +300,7 @@ class DependencyGraph:
         return {
             id(found)
             for region in regions
-            if (found := self.supplier_named(region.provider)) is not None
+            if (found := self.names.cloud_supplier(region.provider)) is not None
         }
 
     def _starts(
@@ -341,7 +341,7 @@ class DependencyGraph:
                 support = _services_support(self._services_of(found, scope), scope)
                 yield found, scope, (Hop(function, path, text, support),)
         for i, region in regions_in(depends.get("cloud")):
-            if (found := self.supplier_named(region.provider)) is not None:
+            if (found := self.names.cloud_supplier(region.provider)) is not None:
                 path = ("depends_on", "cloud", i)
                 yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
 
@@ -418,7 +418,9 @@ class DependencyGraph:
                 yield target, hop, not named
             yield from self._sub_clouds(supplier, j, sub, linked)
         for path, name in _shared_names(supplier):
-            target = self.supplier_named(name)
+            # a cloud region names its provider by a code (stratus for Stratus Cloud Ltd)
+            cloud = path[1] == "cloud"
+            target = self.names.cloud_supplier(name) if cloud else self.supplier_named(name)
             if target is not None and target is not supplier and id(target) not in linked:
                 # a subcontractor entry, where there is one, is the record of the link
                 yield target, Hop(supplier, path, f"{supplier.id} relies on {target.id}"), False
@@ -431,7 +433,7 @@ class DependencyGraph:
         the supplier too, as it does a supplier's own cloud provider."""
         name = text_of(sub.get("name")) or text_of(sub.get("id")) or "(unnamed)"
         for i, region in regions_in(sub.get("cloud")):
-            target = self.supplier_named(region.provider)
+            target = self.names.cloud_supplier(region.provider)
             if target is not None and target is not supplier and id(target) not in linked:
                 linked.add(id(target))
                 text = f"subcontractor {name} of {supplier.id} runs on {target.id}"

@@ -61,6 +61,7 @@ class SupplierNames:
         self._shared = {key: found for key, found in services.items() if len(found) > 1}
         self._like: _Likeness | None = None
         self._listed: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+        self._clouds: dict[str, Document | None] = {}
 
     def services_of(self, supplier: Document) -> tuple[str, ...]:
         """The names of the supplier's services, in order (read once a check: a function naming
@@ -83,6 +84,33 @@ class SupplierNames:
         """The Supplier whose id, name or provider identifier a free-text name matches."""
         key = name_key(value)
         return self._names.get(key) if key else None
+
+    def cloud_supplier(self, provider: object) -> Document | None:
+        """The Supplier a cloud region's provider code means: the one whose id, name or
+        identifier it is, else the one supplier whose name or id names that provider
+        (:func:`.clouds.names_provider`: ``aws`` for Amazon Web Services EMEA SARL, ``stratus``
+        for Stratus Cloud Ltd) and is recorded as one that hosts workloads (service_model
+        iaas_paas, of the supplier or of one of its services): a SaaS of the same group (an
+        office suite named like the cloud it runs on) is not the cloud. None where none does,
+        or several do (a code that could mean either links to neither)."""
+        found = self.supplier_named(provider)
+        key = name_key(provider)
+        if found is not None or not key:
+            return found
+        if key not in self._clouds:
+            from resilint.domain.clouds import names_provider
+
+            matches = [
+                supplier
+                for supplier in in_order(self.index.of_kind("Supplier"))
+                if _hosts(supplier)
+                and (
+                    names_provider(supplier.data.get("name"), provider)
+                    or names_provider(supplier.id, provider)
+                )
+            ]
+            self._clouds[key] = matches[0] if len(matches) == 1 else None
+        return self._clouds[key]
 
     def provider_named(self, value: object) -> tuple[Document, str | None] | None:
         """The supplier an identity provider's name means, and the service of it where the
@@ -112,6 +140,15 @@ class SupplierNames:
             self._like = _Likeness(self)
         found = self._like.of(value)
         return [(s, service) for s, service in found if (services or not service) and s is not own]
+
+
+def _hosts(supplier: Document) -> bool:
+    """Recorded as hosting workloads: service_model iaas_paas, of the supplier or a service."""
+    if supplier.data.get("service_model") == "iaas_paas":
+        return True
+    return any(
+        s.get("service_model") == "iaas_paas" for _, s in dicts(supplier.data.get("services"))
+    )
 
 
 @dataclass(frozen=True)
