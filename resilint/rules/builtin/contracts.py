@@ -11,6 +11,7 @@ never disagree, and report one clause twice only when CTR-03's fix would not be 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -82,7 +83,7 @@ def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Ite
         return buffer if every or (insurer and clock.rank == INSURER) else 0.0
 
     for contract in context.index.of_kind("Contract"):
-        window = number(value_at(contract.data, "incident_notification", "window_hours"))
+        window = _window(contract)
         if window is None:
             continue  # CTR-03 reports a missing window
         allowed = _tier_maximum(context, contract)
@@ -96,9 +97,23 @@ def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Ite
             tightest = min(broken, key=lambda c: (c.hours - margin(c), c.rank, c.hours))
             # a clock the window misses only with our triage time: say so of them all
             strict = any(c.hours >= judged for c in broken)
-            notice = Notice(window, judged if judged < window else None, buffer, strict)
+            wording = text_of(value_at(contract.data, "incident_notification", "window_wording"))
+            tier_maximum = judged if judged < window else None
+            notice = Notice(window, tier_maximum, buffer, strict, wording)
             advice = notice.advice(tightest, margin(tightest) > 0)
             yield _notice_finding(context, info, contract, notice, broken, tightest, advice)
+
+
+def _window(contract: Document) -> float | None:
+    """The supplier's notice window in hours; unbounded (infinite) where the contract gives only
+    a wording without hours ("without undue delay"): every clock is then to be judged against
+    no bound at all, or against the tier maximum CTR-03 asks instead; None when neither is
+    recorded (CTR-03 reports the missing term)."""
+    notice = value_at(contract.data, "incident_notification")
+    hours = number(value_at(notice, "window_hours"))
+    if hours is None and text_of(value_at(notice, "window_wording")):
+        return math.inf
+    return hours
 
 
 def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
@@ -226,11 +241,31 @@ class Notice:
     strict: bool = False
     """A clock is missed only once our triage time is counted (``buffer_must_fit``, or
     ``insurer_buffer_must_fit`` for an insurer's deadline): the message says so of them all."""
+    wording: str | None = None
+    """How the contract words the window when it gives no hours (``without_undue_delay``):
+    the window is then unbounded, and the message says so rather than count hours."""
+
+    @property
+    def unbounded(self) -> bool:
+        return self.window == math.inf
+
+    def granted(self, supplier: object) -> str:
+        """What the contract grants the supplier, for the message."""
+        if self.unbounded and self.wording:
+            said = self.wording.replace("_", " ")
+            return (
+                f"commits supplier {supplier} only to notify us of an incident {said}, "
+                "with no number of hours"
+            )
+        hours = show_number(self.window)
+        return f"lets supplier {supplier} take {hours} hours to notify us of an incident"
 
     def exceeds(self, missed: str) -> str:
         """What the window (or CTR-03's maximum for its tier) is too long for."""
         triage = f"our {show_number(self.buffer)}-hour triage time"
         if self.tier_maximum is None:
+            if self.unbounded:
+                return f"so nothing bounds its notice inside {missed}"
             if self.strict:
                 return f"which with {triage} does not fit {missed}"
             return f"longer than {missed}"
@@ -274,10 +309,7 @@ def _notice_finding(
 ) -> Finding:
     """Names every missed clock, the insurer's and the regulator's first (``broken`` is in
     that order); the advice is the tightest's, which fits them all."""
-    took = (
-        f"contract {contract.id} lets supplier {contract.data.get('supplier')} take "
-        f"{show_number(notice.window)} hours to notify us of an incident"
-    )
+    took = f"contract {contract.id} {notice.granted(contract.data.get('supplier'))}"
     missed = _and_list([clock.description for clock in broken])
     joined = ", " if notice.tier_maximum is None else "; "
     message = f"{took}{joined}{notice.exceeds(missed)}"
@@ -289,10 +321,12 @@ def _notice_finding(
             f" (the {show_number(tightest.hours)}-hour deadline asks the shortest window once "
             "our triage time is counted in it)"
         )
+    if notice.unbounded:
+        message += "; or accept the wording in a waiver approved by the risk owner"
     related = tuple(
         context.related(clock.document, clock.json_path, clock.description) for clock in broken
     )
-    at = ("incident_notification", "window_hours")
+    at = ("incident_notification", "window_wording" if notice.unbounded else "window_hours")
     return context.finding(info, contract, at, message + _PROGRAMME_POLICY, related)
 
 
