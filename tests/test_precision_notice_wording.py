@@ -102,6 +102,15 @@ def test_ctr04_leaves_an_unwaived_wording_to_ctr03(cli, write) -> None:
     assert [f["code"] for f in found] == ["CTR-03"], found
 
 
+def test_impact_shows_the_wording(cli, write, tmp_path) -> None:
+    write("resilint.yaml", "{}")
+    write("repo.yaml", repo(ENTITY, CLOUD, WORDED))
+    result = cli("impact", "--supplier", "cloud", cwd=tmp_path)
+    assert "must notify us without undue delay (no hours) of a suspected compromise" in (
+        result.stdout
+    )
+
+
 def test_nis2_point_5_1_4_d_counts_a_notice_without_undue_delay(cli, write) -> None:
     """The point asks for notice "without undue delay": the wording alone is the clause."""
     msp = doc("Entity", "msp", "regimes: [nis2]\nnis2_entity_type: managed_service_provider\n")

@@ -85,8 +85,8 @@ def _calls(impact: Impact, supplier: SupplierView) -> list[tuple[str, str]]:
     if supplier.account_manager is not None:
         rows.append(("account manager", words.contact(supplier.account_manager)))
     for contract in supplier.contracts:
-        if contract.notice_window_hours is not None:
-            what = f"must notify us within {words.hours(contract.notice_window_hours)}"
+        if when := words.notice(contract.notice_window_hours, contract.notice_wording):
+            what = f"must notify us {when}"
             rows.append((f"contract {contract.id}", f"{what} ({contract.trigger or 'trigger?'})"))
     roles: dict[str, list[str]] = {}
     for owner in impact.owners:

@@ -248,6 +248,8 @@ class ContractView:
 
     id: str
     notice_window_hours: float | None
+    notice_wording: str
+    """How the contract words the window when it gives no hours ('without undue delay'), or ''."""
     trigger: str
     notify_to: str
     step_in_rights: bool | None

@@ -81,6 +81,7 @@ def _contracts(facts: Facts, supplier: Document) -> Iterator[ContractView]:
         yield ContractView(
             id=str(contract.id),
             notice_window_hours=number(value_at(notice, "window_hours")),
+            notice_wording=(text_of(value_at(notice, "window_wording")) or "").replace("_", " "),
             trigger=text_of(value_at(notice, "trigger")) or "",
             notify_to=text_of(value_at(notice, "notify_to")) or "",
             step_in_rights=step_in if isinstance(step_in, bool) else None,

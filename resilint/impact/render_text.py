@@ -51,19 +51,20 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
 
 
 def _obligations(contract: ContractView) -> str:
-    window = contract.notice_window_hours
-    notice = (
-        f"must notify us within {words.hours(window)} of a {contract.trigger or 'recorded'} "
-        "compromise"
-        if window is not None
-        else "no incident notice window recorded"
-    )
+    notice = _supplier_notice(contract)
     if contract.notify_to:
         notice += f", to {contract.notify_to}"
     step_in = {True: "step-in rights", False: "no step-in rights", None: ""}
     support = {True: "continuity support", False: "no continuity support", None: ""}
     extra = [step_in[contract.step_in_rights], support[contract.business_continuity_support]]
     return "; ".join([notice, *(e for e in extra if e)])
+
+
+def _supplier_notice(contract: ContractView) -> str:
+    when = words.notice(contract.notice_window_hours, contract.notice_wording)
+    if not when:
+        return "no incident notice window recorded"
+    return f"must notify us {when} of a {contract.trigger or 'recorded'} compromise"
 
 
 def _functions(impact: Impact) -> Iterator[str]:

@@ -24,6 +24,14 @@ def hours(value: float | None) -> str:
     return "not recorded" if value is None else f"{show_number(value)} h"
 
 
+def notice(window: float | None, wording: str) -> str:
+    """When a supplier must notify us: within its hours, else as its contract words it without
+    hours ('without undue delay (no hours)'); '' when neither is recorded."""
+    if window is not None:
+        return f"within {hours(window)}"
+    return f"{wording} (no hours)" if wording else ""
+
+
 def money(value: float | None, currency: str) -> str:
     if value is None:
         return "not recorded"
