@@ -165,6 +165,8 @@ def test_the_filter_works(browser: Any, reports: dict[str, Path]) -> None:
         gap = page.locator("table.matrix td.gap a").first
         target = str(gap.get_attribute("href"))
         gap.click()
+        # the page shows it when the address's fragment changes, an event after the click
+        page.locator(target).wait_for(state="visible", timeout=5000)
         assert page.locator(target).is_visible()
         # Printed (to PDF for the committee), every finding shows, whatever the filter hides.
         page.fill("#filter-text", "no such finding anywhere")
