@@ -275,6 +275,7 @@ class _Likeness:
     def __init__(self, names: SupplierNames) -> None:
         self._starts: dict[tuple[str, ...], list[Liked]] = {}
         self._whole: dict[tuple[str, ...], list[Liked]] = {}
+        self._of: dict[str, list[Liked]] = {}
         for supplier in in_order(names.index.of_kind("Supplier")):
             for value in (supplier.id, supplier.data.get("name")):
                 self._add(supplier, text_of(value), None)
@@ -290,7 +291,14 @@ class _Likeness:
 
     def of(self, value: str) -> list[Liked]:
         """Each supplier once, with the first of its names ``value`` reads like (its id or
-        name before a service's)."""
+        name before a service's); worked out once a name (thousands of records name the same
+        few identity providers and subprocessors)."""
+        found = self._of.get(value)
+        if found is None:
+            found = self._of[value] = self._reads_like(value)
+        return found
+
+    def _reads_like(self, value: str) -> list[Liked]:
         mine = words(value)
         found = [] if _letters(mine) < LIKE_LETTERS else list(self._starts.get(mine, []))
         for n in range(1, len(mine)):
