@@ -164,6 +164,22 @@ def test_con01_an_active_active_service_runs_in_no_single_region(cli, write) -> 
     unsaid = active.replace(", role: active", "")
     found = check(cli, write, repo(identity_provider(unsaid), *functions_on("keyfort")), ["CON-01"])
     assert len(found) == 2
+    # each says which record lists the other region with no role, and how to say what it is
+    for finding, other in zip(found, ("aws eu-west-1", "aws eu-central-1"), strict=True):
+        assert (
+            f"The record of supplier keyfort lists {other} beside it with no role, so each is "
+            "read as a primary region: if they serve at once, record role: active on each"
+        ) in finding["message"], finding["message"]
+    # a single region with no role, or one beside a standby, gets no such words
+    (lone,) = check(
+        cli,
+        write,
+        repo(
+            identity_provider("[{provider: aws, region: eu-central-1}]"), *functions_on("keyfort")
+        ),
+        ["CON-01"],
+    )
+    assert "with no role" not in lone["message"]
 
 
 def test_con01_a_lone_active_region_is_a_primary_one(cli, write) -> None:

@@ -153,6 +153,33 @@ def _recorded_failover(region: Region, chain: Chain) -> str:
     return f"; the record also names {', '.join(others)}" if others else ""
 
 
+def _unroled_pair(region: Region, chain: Chain) -> str:
+    """Where the record the route ends at lists the region with no role beside other regions
+    of its provider with none (every one read as primary: two serving at once, or a primary
+    and a standby, never said so): words asking which it is."""
+    last = chain[-1]
+    if not last.json_path or not isinstance(last.json_path[-1], int):
+        return ""
+    entry = value_at(last.document.data, *last.json_path)
+    if not isinstance(entry, dict) or entry.get("role") is not None:
+        return ""
+    listed = value_at(last.document.data, *last.json_path[:-1])
+    others = [
+        f"{text_of(other.get('provider'))} {text_of(other.get('region'))}"
+        for _, other in dicts(listed)
+        if other.get("role") is None
+        and (text_of(other.get("provider")) or "").lower() == region.provider.lower()
+        and (text_of(other.get("region")) or "").lower() != region.region.lower()
+    ]
+    if not others:
+        return ""
+    return (
+        f" The record of {last.document.label} lists {', '.join(others)} beside it with no role, "
+        "so each is read as a primary region: if they serve at once, record role: active on "
+        "each; if one takes over when the other fails, role: standby on that one"
+    )
+
+
 def _regions_in_use(context: RuleContext) -> dict[tuple[str, str], list[Route]]:
     """Each region with the functions that stop when it fails, each by its first route that
     counts: a route the function fails over from does not hide another one that it does not."""
@@ -195,6 +222,8 @@ def _region_finding(
         "contracted or onboarded), or record an approved Waiver for CON-01 if the "
         "concentration is accepted"
     )
+    unroled = next((h for _, r, c in routes if (h := _unroled_pair(r, c))), "")
+    message += f".{unroled}" if unroled else ""
     related = tuple(
         context.related(function, chain[0].json_path, f"{function.label} also runs on {label}")
         for function, _, chain in routes[1:]
