@@ -287,7 +287,7 @@ def test_two_regions_give_two_findings_with_different_fingerprints(cli, write) -
     assert len(findings) == 2
     assert {(f["id"], f["json_path"]) for f in findings} == {("f1", "depends_on.suppliers[0]")}
     assert len({f["fingerprint"] for f in findings}) == 2
-    assert {"aws eu-west-1" in f["message"] for f in findings} == {True, False}
+    assert {"on cloud region aws eu-west-1 as" in f["message"] for f in findings} == {True, False}
 
 
 def test_a_ready_alternative_of_the_supplier_relied_on_is_honoured(cli, write) -> None:
