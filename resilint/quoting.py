@@ -82,21 +82,10 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
+    from resilint.yamltext import plain_reads_back  # what fixes write bare: only when shown
+
     text = str(value)
-    return text if _plain(text) else quoted(text)
-
-
-def _plain(text: str) -> bool:
-    """Whether YAML reads ``text`` written bare in a flow collection back as the same text."""
-    return (
-        bool(text)
-        and text.isprintable()
-        and text.isascii()
-        and text[0].isalpha()
-        and text.strip() == text
-        and not any(char in text for char in ",[]{}#:'\"&*!|>%@`")
-        and text.lower() not in ("true", "false", "null", "yes", "no", "on", "off")
-    )
+    return text if plain_reads_back(text) else quoted(text)
 
 
 def shown(value: Any) -> str:

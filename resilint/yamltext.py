@@ -76,11 +76,20 @@ def source(node: ScalarNode, lines: Lines) -> str | None:
     return None
 
 
+def plain_reads_back(value: str) -> bool:
+    """Whether ``value`` written bare (a plain scalar, in a block or in a flow collection)
+    reads back as the same text: no indicator, not a number nor a word YAML gives a meaning."""
+    return (
+        _SAFE_PLAIN.match(value) is not None
+        and _NUMBER.match(value) is None
+        and value.lower() not in _RESERVED
+    )
+
+
 def scalar_text(value: str, style: str | None = None) -> str:
     """``value`` as YAML text in the given style (plain, ``'`` or ``"``), quoted when plain
     would not read back as the same text."""
-    plain = _SAFE_PLAIN.match(value) and not _NUMBER.match(value)
-    if not style and plain and value.lower() not in _RESERVED:
+    if not style and plain_reads_back(value):
         return value
     if style == "'" or '"' in value or "\\" in value:
         return "'" + value.replace("'", "''") + "'"
