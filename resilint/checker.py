@@ -370,7 +370,9 @@ def _check_files(
     references = (
         earlier.references
         if earlier is not None
-        else list(check_references(index, options.schemas, locator, broken))
+        else list(
+            check_references(index, options.schemas, locator, broken, model.facts().graph.names)
+        )
     )
     core = [*check_index(index, locator), *references]
     selected = select_rules(options.rules, config, index)

@@ -15,7 +15,7 @@ from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import Budget, check_budget, closest, difference, odd_characters
 
 if TYPE_CHECKING:
-    from resilint.domain.names import Unresolved
+    from resilint.domain.names import SupplierNames, Unresolved
 
 
 def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
@@ -43,10 +43,16 @@ class Unreadable:
 
 
 def check_references(
-    index: Index, schemas: SchemaSet, locator: Locator, broken: Iterable[Unreadable] = ()
+    index: Index,
+    schemas: SchemaSet,
+    locator: Locator,
+    broken: Iterable[Unreadable] = (),
+    names: SupplierNames | None = None,
 ) -> Iterator[Finding]:
     """REF-01 for every reference to a document that does not exist; REF-02, once per broken
-    file, for the references whose target that file seems to hold (its text names the id)."""
+    file, for the references whose target that file seems to hold (its text names the id);
+    REF-05 (:func:`check_names`), reading the suppliers' names from ``names`` where the check
+    has them already (the dependency graph's), else from a table of its own."""
     blocked: dict[str, list[tuple[Document, JsonPath, str]]] = {}
     broken = list(broken)
     holders: dict[str, Unreadable] | None = None  # read on the first unknown reference
@@ -71,7 +77,7 @@ def check_references(
         if holder.finding.path in blocked:
             yield _blocked(holder.finding, blocked[holder.finding.path], locator)
     yield from _loops(index, schemas, locator)
-    yield from check_names(index, locator, broken)
+    yield from check_names(index, locator, broken, names)
 
 
 def _loops(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Finding]:
@@ -255,7 +261,10 @@ def _unknown(
 
 
 def check_names(
-    index: Index, locator: Locator, broken: Iterable[Unreadable] = ()
+    index: Index,
+    locator: Locator,
+    broken: Iterable[Unreadable] = (),
+    names: SupplierNames | None = None,
 ) -> Iterator[Finding]:
     """REF-05 for each name that should link to a supplier or one of its services and links to
     nothing (:func:`resilint.domain.names.unresolved`), unless a file that could not be read
@@ -264,7 +273,7 @@ def check_names(
 
     declared = _holders(list(broken))
     budget = check_budget(len(index.documents))
-    for found in unresolved(SupplierNames(index)):
+    for found in unresolved(names if names is not None else SupplierNames(index)):
         if found.name not in declared:
             yield _unlinked(found, locator, budget)
 
