@@ -58,6 +58,23 @@ MAILBOX = """  - name: statement-mailbox
 """
 
 
+def add_mailbox(repo: Path, service: str) -> None:
+    """The statement mailbox (``service``, as the supplier lists it) added beside core banking,
+    and to the services the contract covers."""
+    edit(
+        repo,
+        "suppliers/corebanq.yaml",
+        "services:\n  - name: core-banking",
+        "services:\n" + service + "  - name: core-banking",
+    )
+    edit(
+        repo,
+        "contracts/corebanq.yaml",
+        "services: [core-banking]",
+        "services: [core-banking, statement-mailbox]",
+    )
+
+
 def test_a_service_supporting_no_critical_function_is_not_assessed_with_its_neighbour(
     cli, tmp_path
 ) -> None:
@@ -67,18 +84,7 @@ def test_a_service_supporting_no_critical_function_is_not_assessed_with_its_neig
     not substitutable. Before, the mailbox was merged into the row and its missing exit plan
     made the row say No."""
     repo = bank(tmp_path)
-    edit(
-        repo,
-        "suppliers/corebanq.yaml",
-        "services:\n  - name: core-banking",
-        "services:\n" + MAILBOX + "  - name: core-banking",
-    )
-    edit(
-        repo,
-        "contracts/corebanq.yaml",
-        "services: [core-banking]",
-        "services: [core-banking, statement-mailbox]",
-    )
+    add_mailbox(repo, MAILBOX)
     found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
     assert found == []
     export(cli, repo, "xbrl-csv", tmp_path / "package")
@@ -103,18 +109,7 @@ def test_a_critical_service_without_exit_plan_still_says_no(cli, tmp_path) -> No
     critical = MAILBOX.replace(
         "supports_critical_function: false", "supports_critical_function: true"
     )
-    edit(
-        repo,
-        "suppliers/corebanq.yaml",
-        "services:\n  - name: core-banking",
-        "services:\n" + critical + "  - name: core-banking",
-    )
-    edit(
-        repo,
-        "contracts/corebanq.yaml",
-        "services: [core-banking]",
-        "services: [core-banking, statement-mailbox]",
-    )
+    add_mailbox(repo, critical)
     found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
     assert "SUP-07" in {f["code"] for f in found}
     out = tmp_path / "csv"
@@ -150,18 +145,7 @@ def test_reg06_asks_only_what_b_07_01_assesses(cli, tmp_path) -> None:
             ("supports_critical", "reintegration", "discontinuation", "alternatives")
         )
     )
-    edit(
-        repo,
-        "suppliers/corebanq.yaml",
-        "services:\n  - name: core-banking",
-        "services:\n" + unsaid + "  - name: core-banking",
-    )
-    edit(
-        repo,
-        "contracts/corebanq.yaml",
-        "services: [core-banking]",
-        "services: [core-banking, statement-mailbox]",
-    )
+    add_mailbox(repo, unsaid)
     found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
     assert [f for f in found if f["code"] in ("REG-06", "REG-12")] == []
     export(cli, repo, "xbrl-csv", tmp_path / "package")
