@@ -388,7 +388,15 @@ def _field(path: tuple[str | int, ...]) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    return did_you_mean(word, choices)
+    """The closest choice by spelling, or else the one choice ``word`` names a part of: a value
+    written short, ``saas`` for ``multi_tenant_saas`` or ``paas`` for ``iaas_paas``, is no
+    misspelling of any choice, yet means one."""
+    close = did_you_mean(word, choices)
+    if close:
+        return close
+    part = re.sub(r"[\s_-]+", "_", word.strip()).casefold().strip("_")
+    naming = [c for c in choices if part and f"_{part}_" in f"_{c.casefold()}_"]
+    return f" (did you mean '{naming[0]}'?)" if len(naming) == 1 else ""
 
 
 def _extras(error: jsonschema.ValidationError) -> list[str]:

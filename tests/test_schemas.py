@@ -114,6 +114,22 @@ def test_schema_messages_speak_plainly(cli, write, field, value, words) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "meant"),
+    [("saas", "multi_tenant_saas"), ("PaaS", "iaas_paas"), ("colocaton", "colocation")],
+)
+def test_a_value_written_short_is_told_the_choice_it_names(cli, write, value, meant) -> None:
+    """A service model written as people say it (``saas``) is no misspelling of any choice, but
+    names one: the message says which, as it does for a misspelt one."""
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n"
+        f"services:\n  - name: crm\n    service_model: {value}\n"
+    )
+    (finding,) = check_one(cli, write, text).json()["findings"]
+    assert finding["code"] == "SCH-01", finding
+    assert finding["message"].endswith(f"got '{value}' (did you mean '{meant}'?)")
+
+
+@pytest.mark.parametrize(
     ("lines", "where", "words"),
     [
         ('"": c\n', (4, 1), "supplier acme: an empty key ('') is not a field of a Supplier; "),
