@@ -112,7 +112,13 @@ def _parties(
         row = {"c0010": ref, "c0020": lei, "c0030": nature, "c0040": branch or NOT_APPLICABLE}
         register.add("B_04.01", Row(row, Place(contract)))
     for j, item in dicts(contract.data.get("using_branches")):
-        owner = ids.get(text_of(item.get("entity")))
+        owner_id = text_of(item.get("entity"))
+        owner = ids.get(owner_id)
+        if owner is None and facts.index.get("Entity", owner_id or "") is not None:
+            # a branch of one of our entities that this register does not cover (the parent's
+            # branch, in a subsidiary's register at entity level): its head office's register
+            # reports its use
+            continue
         head_office = text_of(owner.data.get("lei")) if owner else None
         row = {
             "c0010": ref,
