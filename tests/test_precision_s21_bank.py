@@ -57,3 +57,49 @@ def test_a_parents_branch_using_a_contract_stays_out_of_a_subsidiarys_register(
     rows = package_tables(group)["B_04.01"]
     branch = ("HB-2022-004", BANK_LEI, "eba_ZZ:x838", "HB-AT-VIE")
     assert branch in {(r["c0010"], r["c0020"], r["c0030"], r["c0040"]) for r in rows}
+
+
+def test_a_subsidiarys_call_off_under_its_parents_framework_files_with_the_framework(
+    cli, tmp_path
+) -> None:
+    """Havel Payments concludes its own statement of work under the bank's framework with
+    Codekontor (a subsequent arrangement, B_02.01.0020 x3): its register at entity level was
+    refused because B_02.01.0030 named the framework, which that register did not hold (807,
+    key R13), and the message asked to name another overarching contract or remove it. The
+    framework is held as the group arrangements an intra-group arrangement rests on are: its
+    row of B_02.01 (and its provider's), not a use by Havel Payments."""
+    repo = bank(tmp_path)
+    edit(
+        repo,
+        "entities.yaml",
+        "parent: hb-bank\nentity_type: payment_institution\n",
+        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
+    )
+    edit(
+        repo,
+        "contracts/codekontor.yaml",
+        "entities: [hb-bank]\nreference: https://contracts.havelbank.example/cms/ctr-codekontor-2025\n",
+        "entities: [hb-payments]\n"
+        "reference: https://contracts.havelbank.example/cms/ctr-codekontor-2025\n",
+    )
+    edit(
+        repo,
+        "functions.yaml",
+        "description: Development of the online banking app.\nowner: chief-operating-officer\n"
+        "entities: [hb-bank]\n",
+        "description: Development of the online banking app.\nowner: chief-operating-officer\n"
+        "entities: [hb-bank, hb-payments]\n",
+    )
+    assert cli("check", str(repo)).exit_code == 0
+    out = tmp_path / "payments"
+    args = ("--entity", "hb-payments", "-o", str(out), "--reference-date", REFERENCE)
+    result = cli("register", "export", str(repo), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    tables = package_tables(out)
+    general = {r["c0010"]: r for r in tables["B_02.01"]}
+    assert general["HB-2025-046"]["c0030"] == "HB-2025-002"
+    assert general["HB-2025-002"]["c0020"] == "eba_CO:x2"
+    # the framework is the bank's: no use of it by Havel Payments is reported
+    assert "HB-2025-002" not in {r["c0010"] for r in tables["B_04.01"]}
+    assert "HB-2025-002" not in {r["c0010"] for r in tables["B_02.02"]}
+    assert "HB-2025-002" in {r["c0010"] for r in tables["B_03.02"]}

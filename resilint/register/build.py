@@ -48,9 +48,11 @@ def build_register(facts: Facts, maintainer: Document, entity_level: bool = Fals
 
 def _held(facts: Facts, ids: set[str | None]) -> list[Document]:
     """The contracts the register of ``ids`` holds: those in the register that one of them
-    signs or uses (or that name no entity), and those the intra-group arrangements among them
+    signs or uses (or that name no entity), those the intra-group arrangements among them
     rest on (``linked_arrangements``, B_02.03: an entity using its group's IT company's private
-    cloud, which runs on the group's cloud contract), each once."""
+    cloud, which runs on the group's cloud contract) and the overarching arrangement a
+    subsequent one is concluded under (``overarching_contract``, B_02.01.0030, key R13: a
+    subsidiary's statement of work under its parent's framework), each once."""
     held = {
         id(c): c
         for c in facts.index.of_kind("Contract")
@@ -58,7 +60,10 @@ def _held(facts: Facts, ids: set[str | None]) -> list[Document]:
     }
     waiting = list(held.values())
     while waiting:
-        for linked_id in strings(waiting.pop().data.get("linked_arrangements")):
+        contract = waiting.pop()
+        rests_on = strings(contract.data.get("linked_arrangements"))
+        overarching = text_of(contract.data.get("overarching_contract"))
+        for linked_id in [*rests_on, *([overarching] if overarching else [])]:
             linked = facts.index.get("Contract", linked_id)
             if linked is not None and id(linked) not in held and facts.in_register(linked):
                 held[id(linked)] = linked
