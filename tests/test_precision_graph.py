@@ -116,6 +116,24 @@ def test_a_subcontractor_not_passing_criticality_is_still_in_the_impact(cli, wri
     assert function["via"] == ["on keystone", "keystone subcontracts to printhouse"]
 
 
+def test_a_chain_below_rank_2_says_whose_subcontractor_uses_the_firm(cli, write) -> None:
+    """A rank-3 entry (recipient: another entry) is the subcontractor's subcontractor: the
+    chain names the subcontractor it works for, not the supplier as if it had hired the firm."""
+    keystone = KEYSTONE.split("subcontractors:")[0] + (
+        "subcontractors:\n"
+        "  - {id: keystone-mail, name: Mailroom Ltd, rank: 2, services: [policy-admin]}\n"
+        "  - {id: mail-print, supplier: printhouse, rank: 3, recipient: keystone-mail,\n"
+        "     services: [policy-admin]}\n"
+    )
+    write("repo.yaml", docs(ISSUANCE, keystone, PRINTHOUSE))
+    result = cli("impact", "--supplier", "printhouse", "--format", "json", "--as-of", AS_OF)
+    [function] = result.json()["functions"]
+    assert function["via"] == [
+        "on keystone",
+        "keystone's subcontractor keystone-mail subcontracts to printhouse",
+    ]
+
+
 ACTUARY = """
 kind: Supplier
 id: actuary

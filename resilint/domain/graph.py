@@ -21,7 +21,7 @@ supplier named only (an identity provider, a subprocessor) brings none of its do
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -409,7 +409,7 @@ class DependencyGraph:
                 hop = Hop(
                     supplier,
                     ("subcontractors", j),
-                    f"{supplier.id} subcontracts to {target.id}",
+                    f"{_subcontracting(supplier, sub)} subcontracts to {target.id}",
                     flag if isinstance(flag, bool) else None,
                 )
                 if mine is None:
@@ -634,3 +634,18 @@ def _region(item: dict[str, Any]) -> Region | None:
     if not (provider and region):
         return None
     return Region(provider, region, text_of(item.get("role")) or PRIMARY, f"{provider} {region}")
+
+
+def _subcontracting(supplier: Document, sub: Mapping[str, object]) -> str:
+    """Who gives a subcontractor entry its work, in words: the supplier, or, where the entry
+    names a recipient (rank 3 and below), the supplier's subcontractor it serves (``frauda's
+    subcontractor modelwatch``): a chain read as the supplier subcontracting to a firm that
+    works for its subcontractor would send a reader to the wrong contract."""
+    recipient = text_of(sub.get("recipient"))
+    if recipient is None:
+        return str(supplier.id)
+    listed = any(
+        text_of(other.get("id")) == recipient and other is not sub
+        for _, other in dicts(supplier.data.get("subcontractors"))
+    )
+    return f"{supplier.id}'s subcontractor {recipient}" if listed else str(supplier.id)
