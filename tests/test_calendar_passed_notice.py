@@ -59,3 +59,23 @@ def test_a_monthly_term_with_long_notice_shows_a_notice_day_still_ahead(
     (notice,) = _notice(cli, tmp_path, "2026-12-04")
     assert notice["date"] == (datetime.date(2027, 3, 15) - datetime.timedelta(days=90)).isoformat()
     assert notice["date"] >= "2026-12-04"
+
+
+def _renewal(cli, repo: Path, as_of: str) -> dict:
+    run = cli("calendar", ".", "--format", "json", "--as-of", as_of, "--days", "400", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    deadlines = json.loads(run.stdout)["deadlines"]
+    (renewal,) = [d for d in deadlines if d["category"] == "auto-renewal"]
+    return renewal
+
+
+def test_a_renewal_past_its_notice_day_does_not_invite_a_notice(cli, tmp_path: Path) -> None:
+    """Once the notice day of the term has passed, the renewal cannot be stopped: the entry
+    says so, instead of "unless notice is given" (an online retailer's carrier contract)."""
+    (tmp_path / "programme.yaml").write_text(YEARLY, encoding="utf-8")
+    renewal = _renewal(cli, tmp_path, "2026-12-04")
+    text = json.dumps(renewal)
+    assert "unless notice is given" not in text
+    assert "its notice day (2026-10-02) has passed, so it renews then" in text
+    ahead = json.dumps(_renewal(cli, tmp_path, "2026-09-01"))
+    assert "unless notice is given by the notice deadline" in ahead

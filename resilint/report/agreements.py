@@ -61,7 +61,7 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
             end,
             "auto-renewal",
             f"{who} renews automatically{term}",
-            "unless notice is given by the notice deadline",
+            _renewal_action(integer(data.get("our_notice_period_days")), end, facts.as_of),
             contract,
             ("end_date",),
             owner,
@@ -109,6 +109,15 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
     yield Deadline(
         shift(end, -notice), "notice", title, action, contract, ("our_notice_period_days",), owner
     )
+
+
+def _renewal_action(notice: int | None, end: datetime.date, as_of: datetime.date) -> str:
+    """What an automatic renewal still leaves to decide: once the notice day of the term has
+    passed, no notice can stop it, and saying "unless notice is given" would invite one."""
+    if notice is None or notice < 0 or shift(end, -notice) >= as_of:
+        return "unless notice is given by the notice deadline"
+    missed = shift(end, -notice).isoformat()
+    return f"its notice day ({missed}) has passed, so it renews then"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
