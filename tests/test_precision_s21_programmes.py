@@ -51,3 +51,32 @@ def test_bcm04_a_function_resting_only_on_a_caterer_needs_no_supplier_compromise
     [finding] = check(cli, write, repo(ict, MEALS, meals_plan(False)), ["BCM-04"])
     assert "suspected supplier compromise" in finding["message"]
     assert check(cli, write, repo(ict, MEALS, meals_plan(True)), ["BCM-04"]) == []
+
+
+PSP = doc(
+    "Supplier",
+    "psp",
+    "name: Paynetic Payments\ntier: 1\nprovides_ict_services: true\ndata_sensitivity: restricted\n",
+)
+
+
+def test_ctr03_a_contract_without_a_notice_clause_is_one_finding_naming_its_content(
+    cli, write
+) -> None:
+    """A payment provider's contract with no incident notification clause at all is one gap:
+    CTR-03 names the hours, the trigger and the content the clause needs, and CTR-05 does not
+    report the same missing clause again (online retailer audit). A clause that is there but
+    lists too little is still CTR-05's."""
+    bare = doc("Contract", "ctr-psp", "supplier: psp\nstatus: active\n")
+    found = check(cli, write, repo(PSP, bare), ["CTR-03", "CTR-05"])
+    assert [f["code"] for f in found] == ["CTR-03"]
+    assert "so trigger, content are missing too" in found[0]["message"]
+    thin = doc(
+        "Contract",
+        "ctr-psp",
+        "supplier: psp\nstatus: active\n"
+        "incident_notification: {window_hours: 24, trigger: suspected, content: [contact]}\n",
+    )
+    found = check(cli, write, repo(PSP, thin), ["CTR-03", "CTR-05"])
+    assert [f["code"] for f in found] == ["CTR-05"]
+    assert "isolation_status" in found[0]["message"]

@@ -29,7 +29,7 @@ from resilint.model import Document
 from resilint.report import applicability
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
-from resilint.report.term_fields import FIELDS, reports
+from resilint.report.term_fields import FIELDS, reports, rules_reporting
 
 _CELLS = {
     "met": ("✔", "met"),
@@ -62,7 +62,7 @@ def render(posture: Posture) -> str:
     # the implementing rules bind), would fill its column with "not checked": it is left out,
     # and the note below the table says which and why.
     every = list(facts.matrix.terms.values())
-    terms = [t for t in every if any(posture.judges_any(code) for code in t.rules)]
+    terms = [t for t in every if any(posture.judges_any(code) for code in _rules_of(t))]
     dropped = [t for t in every if t not in terms]
     suppliers = [
         facts.supplier(s)
@@ -209,9 +209,14 @@ def _findings(posture: Posture, document: Document, term: Term) -> list[Finding]
     """The findings on ``document`` that report ``term`` (not every finding of its rules:
     some rules check several terms, or other things besides)."""
     asked = _asks(posture, document, term)
-    return [
-        f for f in posture.about(document, term.rules) if reports(f, term.name, document, asked)
-    ]
+    found = posture.about(document, _rules_of(term))
+    return [f for f in found if reports(f, term.name, document, asked)]
+
+
+def _rules_of(term: Term) -> tuple[str, ...]:
+    """The rules whose findings may report ``term``: its own, and one that reports it where the
+    section holding it is missing altogether (CTR-03 for the notice's content)."""
+    return (*term.rules, *rules_reporting(term.name))
 
 
 def _asks(posture: Posture, document: Document, term: Term) -> bool:

@@ -1,10 +1,11 @@
 """Which term of the requirements matrix a finding reports.
 
 A rule that checks one term alone reports it with every finding. A rule that checks several
-terms (CTR-06, CTR-07, CTR-08, SUP-03) or other things besides one (CTR-13's dates) reports
-each term at the fields that hold it: :data:`FIELDS` lists them rule by rule, in the order the
-rule asks them, and a finding reports the term of the most specific field it is at (each of the
-gaps it folds, when it folds several). A finding at none of them reports none of the terms.
+terms (CTR-03, CTR-06, CTR-07, CTR-08, SUP-03) or other things besides one (CTR-13's dates)
+reports each term at the fields that hold it: :data:`FIELDS` lists them rule by rule, in the
+order the rule asks them, and a finding reports the term of the most specific field it is at
+(each of the gaps it folds, when it folds several). A finding at none of them reports none of
+the terms.
 
 A document that lacks a section altogether gets one finding for it, at the first field the
 rule asked there (:mod:`resilint.rules.declarative` folds the other failures into it): it also
@@ -19,6 +20,15 @@ from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 
 FIELDS: Mapping[str, tuple[tuple[JsonPath, str], ...]] = {
+    # the notice's hours and trigger; its content only where the clause is missing altogether
+    # (CTR-05 judges the content of a clause that is there)
+    "CTR-03": (
+        (("incident_notification",), "incident_notice"),
+        (("incident_notification", "window_wording"), "incident_notice"),
+        (("incident_notification", "window_hours"), "incident_notice"),
+        (("incident_notification", "trigger"), "incident_notice"),
+        (("incident_notification", "content"), "notice_content"),
+    ),
     "CTR-06": (
         (("evidence_retention",), "evidence_retention"),  # log_days, shown at the section
         (("evidence_retention", "log_days"), "evidence_retention"),
@@ -49,6 +59,18 @@ FIELDS: Mapping[str, tuple[tuple[JsonPath, str], ...]] = {
 }
 """Rule code -> (field, term) in the order the rule asks them, for the rules that check
 several terms, or a term and other things."""
+
+
+FOLDED: Mapping[str, tuple[str, ...]] = {"CTR-03": ("notice_content",)}
+"""Rule code -> terms of other rules it reports only where the document lacks the section that
+holds them: a contract with no notice clause at all is one CTR-03 finding, which names the
+content CTR-05 asks of a clause that is there. The matrix does not list the rule for the term
+(its explanation would say the rule asks the term everywhere)."""
+
+
+def rules_reporting(term: str) -> tuple[str, ...]:
+    """The rules whose findings may report ``term`` besides the term's own rules."""
+    return tuple(code for code, terms in FOLDED.items() if term in terms)
 
 
 def reports(finding: Finding, term: str, document: Document, asked: bool) -> bool:
