@@ -80,3 +80,25 @@ def test_ctr03_a_contract_without_a_notice_clause_is_one_finding_naming_its_cont
     found = check(cli, write, repo(PSP, thin), ["CTR-03", "CTR-05"])
     assert [f["code"] for f in found] == ["CTR-05"]
     assert "isolation_status" in found[0]["message"]
+
+
+def backup_function(fid: str) -> str:
+    return doc("BusinessFunction", fid, "criticality: critical\n")
+
+
+def test_bcm06_one_planned_backup_copy_is_one_finding_at_the_control(cli, write) -> None:
+    """An online retailer's offline backup, recorded for the whole organisation but only
+    planned: its two critical functions have no copy, one gap with one thing to do (online
+    retailer audit). A function no recorded copy would cover is still reported at itself."""
+    planned = doc(
+        "Control",
+        "backup-offline",
+        "category: backup_offline\nstatus: planned\nscope: [backups]\n",
+    )
+    text = repo(planned, backup_function("online-sales"), backup_function("fulfilment"))
+    [finding] = check(cli, write, text, ["BCM-06"])
+    assert finding["id"] == "backup-offline"
+    assert "is planned, so critical functions online-sales and fulfilment" in finding["message"]
+    alone = repo(backup_function("online-sales"), backup_function("fulfilment"))
+    found = check(cli, write, alone, ["BCM-06"])
+    assert sorted(f["id"] for f in found) == ["fulfilment", "online-sales"]

@@ -1,7 +1,9 @@
 """BCM-06: each critical function has an implemented immutable or offline backup, and a restore
 test of the backups behind it passed within the limit. A test out of date is one finding at the
 control whose test it is, naming every function it leaves untested: one test to run, recorded in
-one place, whatever the number of functions the copy serves."""
+one place, whatever the number of functions the copy serves. Likewise a backup copy recorded but
+not yet in operation (planned) is one finding at that control, naming every function it would
+cover and no implemented copy does."""
 
 from __future__ import annotations
 
@@ -29,18 +31,27 @@ def check_backups_behind_critical_functions(
     one finding at the first copy's last_restore_test. A failed latest test is BCM-09's."""
     limit = int(restore_test_max_age(context))
     controls = [c for c in context.index.of_kind("Control") if _implemented(c)]
+    pending = [c for c in in_order(context.index.of_kind("Control")) if _pending_copy(c)]
     untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
+    uncopied: dict[int, tuple[Document, list[Document]]] = {}
     for function in in_order(context.facts.critical_functions()):
         if _held_by_regulated_firms(context, function):
             continue
         behind = [c for c in controls if _covers(c, function)]
         copies = [c for c in behind if c.data.get("category") in COPIES]
         if not copies:
-            yield _no_copy(context, info, function)
+            # a copy that is planned (or partial) and would cover it: one gap, that control's
+            planned = next((c for c in pending if _covers(c, function)), None)
+            if planned is None:
+                yield _no_copy(context, info, function)
+            else:
+                uncopied.setdefault(id(planned), (planned, []))[1].append(function)
         elif not any(_passed(context, c, limit) or _failed(c) for c in behind):
             # the copies first: the finding sits at the test of a copy, a programme is related
             ordered = sorted(behind, key=lambda c: c.data.get("category") not in COPIES)
             untested.setdefault(tuple(id(c) for c in ordered), (ordered, []))[1].append(function)
+    for control, functions in uncopied.values():
+        yield _not_in_operation(context, info, control, functions)
     for behind, functions in untested.values():
         yield _untested(context, info, behind, functions, limit)
 
@@ -72,6 +83,11 @@ def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:
 
 def _implemented(control: Document) -> bool:
     return control.data.get("category") in BACKUPS and control.data.get("status") == "implemented"
+
+
+def _pending_copy(control: Document) -> bool:
+    """A backup copy recorded but not in operation (planned, partial or no status)."""
+    return control.data.get("category") in COPIES and control.data.get("status") != "implemented"
 
 
 def _covers(control: Document, function: Document) -> bool:
@@ -107,6 +123,28 @@ def _no_copy(context: RuleContext, info: RuleInfo, function: Document) -> Findin
         "of category backup_immutable or backup_offline that covers it" + _as_of(context)
     )
     return context.finding(info, function, ("id",), message)
+
+
+def _not_in_operation(
+    context: RuleContext, info: RuleInfo, control: Document, functions: list[Document]
+) -> Finding:
+    """Functions whose only backup copy is one not yet in operation: one gap, at the control
+    whose status closes it, naming every function it leaves without a copy."""
+    status = text_of(control.data.get("status"))
+    state = f"is {status}" if status else "records no status"
+    have = "has" if len(functions) == 1 else "have"
+    message = (
+        f"control {control.id} ({control.data.get('category')}) {state}, so {_what(functions)} "
+        f"{have} no implemented immutable or offline backup: put it into operation and record "
+        "status: implemented, or record another backup copy that covers "
+        + ("it" if len(functions) == 1 else "them")
+        + _as_of(context)
+    )
+    related = tuple(
+        context.related(f, ("id",), f"{_what([f])} without a backup copy") for f in functions
+    )
+    at = ("status",) if status else ("id",)
+    return context.finding(info, control, at, message, related)
 
 
 def _untested(
