@@ -102,3 +102,46 @@ def test_bcm06_one_planned_backup_copy_is_one_finding_at_the_control(cli, write)
     alone = repo(backup_function("online-sales"), backup_function("fulfilment"))
     found = check(cli, write, alone, ["BCM-06"])
     assert sorted(f["id"] for f in found) == ["fulfilment", "online-sales"]
+
+
+MDR = doc(
+    "Supplier",
+    "mdr",
+    "name: Wachturm Cyber Defence\ntier: 1\nprovides_ict_services: true\n"
+    "highest_access_level: privileged\n",
+)
+WARDS = doc(
+    "BusinessFunction",
+    "inpatient-care",
+    "criticality: critical\nrto_hours: 8\nmtpd_hours: 120\n",
+)
+WARDS_PLAN = doc(
+    "ContinuityPlan",
+    "wards-plan",
+    "function: inpatient-care\nsuppliers: [mdr]\nowner: director-of-nursing\n"
+    "manual_procedure: {description: paper charts, max_degraded_hours: 240}\n",
+)
+
+
+def test_the_board_counts_only_the_functions_an_outage_stops(cli, tmp_path) -> None:
+    """A managed SOC that a ward's continuity plan lists (the plan covers its failure) stops no
+    function: the board's what-if review says so rather than counting the ward as hit
+    (hospital audit); the supplier's own scenario still lists it, not stopped."""
+    (tmp_path / "repo.yaml").write_text(repo(MDR, WARDS, WARDS_PLAN), encoding="utf-8")
+    text = cli("impact", ".", "--all-critical", "--as-of", "2026-12-01", cwd=tmp_path)
+    assert text.exit_code == 0, text.stderr
+    assert "mdr: 0 functions hit (1 more reached but not stopped)" in text.stdout
+    table = cli(
+        "impact",
+        ".",
+        "--all-critical",
+        "--format",
+        "markdown",
+        "--as-of",
+        "2026-12-01",
+        cwd=tmp_path,
+    )
+    [row] = [line for line in table.stdout.splitlines() if line.startswith("| mdr")]
+    assert row.split(" | ")[1] == "none"
+    single = cli("impact", ".", "--supplier", "mdr", "--as-of", "2026-12-01", cwd=tmp_path)
+    assert "not stopped" in single.stdout

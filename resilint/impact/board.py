@@ -35,7 +35,7 @@ def cells(impact: Impact) -> tuple[str, ...]:
     """One row of the table, as text (each format escapes it its own way)."""
     supplier = impact.suppliers[0] if impact.suppliers else None
     name = f"{impact.target.value} ({supplier.name})" if supplier and supplier.name else ""
-    functions = impact.functions
+    functions = stopped(impact)
     minutes = [i.time_to_disable_minutes for i in impact.identities]
     known = [m for m in minutes if m is not None]
     slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
@@ -56,6 +56,13 @@ def cells(impact: Impact) -> tuple[str, ...]:
         )
         or "none",
     )
+
+
+def stopped(impact: Impact) -> list[FunctionImpact]:
+    """The functions the outage stops: not those it only reaches through a continuity plan that
+    covers the supplier's failure, a standby region or an onboarded alternative (listed in the
+    scenario, but not hit)."""
+    return [f for f in impact.functions if f.stopped]
 
 
 NOT_CRITICAL = " (not critical)"

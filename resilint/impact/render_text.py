@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resilint.impact import words
+from resilint.impact import board, words
 from resilint.impact.model import (
     ContractView,
     FunctionImpact,
@@ -186,9 +186,12 @@ def render_board_text(impacts: list[Impact]) -> str:
     """Every critical supplier's scenario, a few lines each."""
     lines = []
     for impact in impacts:
-        hit = impact.functions
+        hit = board.stopped(impact)
         first = next((n for n in impact.notices if n.deadline_hours is not None), None)
-        lines.append(f"{impact.target.value}: {len(hit)} functions hit")
+        spared = len(impact.functions) - len(hit)
+        aside = f" ({spared} more reached but not stopped)" if spared else ""
+        plural = "" if len(hit) == 1 else "s"
+        lines.append(f"{impact.target.value}: {len(hit)} function{plural} hit{aside}")
         breached = [f.id for f in hit if f.breaches_rto]
         intolerable = [f.id for f in hit if f.breaches_mtpd]
         lines.append(f"  RTO breached: {', '.join(breached) or 'none'}")
