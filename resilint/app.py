@@ -615,10 +615,8 @@ def run_check(args: CheckArgs) -> int:
         )
     with without_cycle_collection():
         result = check(options, cache, judge)
-    if judge is None:  # in a configured repository, the folders asked for (focus) count
-        _require_documents(result, args.paths or options.paths)
-        if options.focus is not None:
-            _require_documents_in(result, args.paths, config)
+    if judge is None:
+        require_documents(result, args, options)
     elif not result.documents and _deletes_programme(judge.change.deleted):
         raise UsageError(
             "no resilint documents: the change deletes the last of them "
@@ -657,6 +655,16 @@ def run_check(args: CheckArgs) -> int:
 def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:
     """Whether a deleted file held a resilint document (its text names the apiVersion)."""
     return any(b"resilint/v" in content for content in deleted.values())
+
+
+def require_documents(result: Result, args: CheckArgs, options: CheckOptions) -> None:
+    """Every command that answers from the documents of the paths it was given (``check``,
+    ``report``, ``calendar``, ``impact``) refuses paths that hold YAML but no resilint document
+    at all: an answer drawn from nothing would pass for a clean one. In a configured repository,
+    the folders asked for (focus) count."""
+    _require_documents(result, args.paths or options.paths)
+    if options.focus is not None:
+        _require_documents_in(result, args.paths, options.config)
 
 
 def _require_documents_in(result: Result, paths: Sequence[Path], config: Config) -> None:
@@ -728,10 +736,19 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     options = dataclasses.replace(build_options(args, schemas, config, rules), recording=True)
     with without_cycle_collection():
         result = check(options)
+    require_documents(result, args, options)
     if result.unreadable or result.crashes:
         raise UsageError(
             "some input could not be read or checked; run `resilint check` and "
             "fix that first: a baseline must not hide unreadable files"
+        )
+    named = result.named_unchecked_files
+    if named:
+        raise UsageError(
+            f"{printable(named[0])}:1:1: DOC-04: a file named holds no resilint document "
+            f"({len(named)} in all), so nothing in it is checked; name the files of the "
+            "programme (or leave such a file out with per_file_ignores): a baseline must not "
+            "hide files that are never checked"
         )
     unchecked = [
         f for f in result.findings if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unchecked

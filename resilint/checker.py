@@ -27,11 +27,11 @@ from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.parallel import evaluate_all
 from resilint.references import Unreadable, check_index, check_references
-from resilint.result import FileResult, Result, unchecked_files
+from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.selection import require_rules, select_rules
-from resilint.suppress import SuppressionPolicy, apply_suppressions
+from resilint.suppress import SuppressionPolicy, apply_suppressions, ignore_per_file
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
@@ -203,23 +203,26 @@ def load_index(options: CheckOptions) -> Index:
     return load_documents(options)[0]
 
 
-def load_documents(
-    options: CheckOptions,
-) -> tuple[Index, tuple[str, ...], tuple[str, ...]]:
-    """The index :func:`load_index` gives, the files that could not be read and those holding
-    a document resilint does not check (an unknown kind or version, a near-miss apiVersion):
-    what they hold is missing from the index (or unvalidated in it), for commands that must not
-    pass over them in silence."""
+def load_documents(options: CheckOptions) -> tuple[Index, Result]:
+    """The index :func:`load_index` gives, and what reading found, no rule run: the files that
+    could not be read, those holding a document resilint does not check (an unknown kind or
+    version, a near-miss apiVersion) and the files named that hold no resilint document
+    (DOC-04, unless ``per_file_ignores`` accepts it). What they hold is missing from the index
+    (or unvalidated in it), for commands that must not pass over them in silence."""
     found = _discover(options)
     files = _read_all(found.names, options, None)
-    read = (*found.findings, *(f for file in files for f in file.findings))
-    unreadable = {f.path for f in read if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable}
-    unchecked = set(unchecked_files(read)) - unreadable
-    return (
-        Index(doc for file in files for doc in file.documents),
-        tuple(sorted(unreadable)),
-        tuple(sorted(unchecked)),
+    config = options.config
+    named = ignore_per_file(
+        _named_but_empty(options, found.names, files),
+        SuppressionPolicy(
+            per_file_ignores=config.per_file_ignores,
+            root=str(config.root),
+            per_file_source=config.origins.get("per_file_ignores", "the configuration"),
+        ),
     )
+    read = (*found.findings, *(f for file in files for f in file.findings), *named)
+    index = Index(doc for file in files for doc in file.documents)
+    return index, Result(read, len(found.names), len(index.documents))
 
 
 def _discover(options: CheckOptions) -> Discovery:

@@ -26,10 +26,20 @@ class CoreCheck:
     """True when the document it reports is not checked at all (an unknown kind, no
     apiVersion): like an unreadable file's, never suppressed, waived or kept in a baseline, or
     whatever the document holds would pass unseen from then on."""
+    per_file_only: bool = False
+    """True when only ``per_file_ignores`` accepts it: the configuration's word that a file is
+    named on purpose (DOC-04). A baseline, a waiver or an inline comment would let a gate pass
+    for good on a file nothing in which was checked."""
 
     @property
     def suppressible(self) -> bool:
+        """Whether anything may accept its findings (``per_file_ignores`` at least)."""
         return not (self.unreadable or self.unchecked or self.code.startswith("IGN"))
+
+    @property
+    def kept(self) -> bool:
+        """Whether a baseline, a waiver or an inline comment may accept its findings."""
+        return self.suppressible and not self.per_file_only
 
 
 def _check(
@@ -41,9 +51,10 @@ def _check(
     *,
     unreadable: bool = False,
     unchecked: bool = False,
+    per_file_only: bool = False,
     level: Level = Level.ERROR,
 ) -> CoreCheck:
-    return CoreCheck(code, name, level, title, rationale, fix, unreadable, unchecked)
+    return CoreCheck(code, name, level, title, rationale, fix, unreadable, unchecked, per_file_only)
 
 
 _CHECKS = (
@@ -247,8 +258,9 @@ _CHECKS = (
         "run fails with status 2, as a check of a directory holding no resilint document does.",
         "Add `apiVersion: resilint/v1` to each document, or stop naming the file; a file of "
         "another tool that a script names on purpose can be left out with `per_file_ignores` "
-        "(DOC-04). The pre-commit hook names every changed YAML file and leaves such files "
-        "alone.",
+        "(DOC-04); a baseline, a waiver or an inline comment does not accept it. The pre-commit "
+        "hook names every changed YAML file and leaves such files alone.",
+        per_file_only=True,
     ),
     _check(
         "SCH-01",

@@ -41,7 +41,12 @@ class Result:
         """True when a file named on the command line holds no resilint document (DOC-04) and
         no suppression accepts that: nothing in it was checked, as in a directory that holds
         none, which fails the run as input that cannot be checked."""
-        return any(f.code == "DOC-04" and f.suppression is None for f in self.findings)
+        return bool(self.named_unchecked_files)
+
+    @property
+    def named_unchecked_files(self) -> tuple[str, ...]:
+        """The files of :attr:`named_unchecked`, in the findings' order."""
+        return named_unchecked_files(self.findings)
 
     @property
     def unchecked_files(self) -> tuple[str, ...]:
@@ -60,6 +65,14 @@ class Result:
                 if f.code in CORE_CHECKS and CORE_CHECKS[f.code].unreadable
             )
         )
+
+
+def named_unchecked_files(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The files of ``findings`` named on the command line that hold no resilint document and
+    that no ``per_file_ignores`` accepts (DOC-04)."""
+    return tuple(
+        dict.fromkeys(f.path for f in findings if f.code == "DOC-04" and not f.suppression)
+    )
 
 
 def unchecked_files(findings: Iterable[Finding]) -> tuple[str, ...]:

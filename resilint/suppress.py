@@ -66,14 +66,14 @@ def apply_suppressions(
     if policy.baseline is not None:
         results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
         extra += fixed
-    return _per_file(results + extra, policy)
+    return ignore_per_file(results + extra, policy)
 
 
-def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Finding]:
+def ignore_per_file(findings: Iterable[Finding], policy: SuppressionPolicy) -> list[Finding]:
     """per_file_ignores, last: what an inline comment, a waiver or the baseline already
     accounts for keeps that justification (and is not reported as unused or fixed)."""
     if not policy.per_file_ignores:
-        return findings
+        return list(findings)
     from resilint.wildmatch import Patterns  # only for a configuration with per-file ignores
 
     specs = [
@@ -90,7 +90,7 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
             ),
             None,
         )
-        if match is not None and _suppressible(finding) and not relative.startswith("../"):
+        if match is not None and _ignorable(finding) and not relative.startswith("../"):
             reason = f"per_file_ignores: {match}"
             finding = dataclasses.replace(
                 finding, suppression=Suppression("per-file", reason, policy.per_file_source)
@@ -100,6 +100,14 @@ def _per_file(findings: list[Finding], policy: SuppressionPolicy) -> list[Findin
 
 
 def _suppressible(finding: Finding) -> bool:
+    """Whether an inline comment, a waiver or the baseline may accept ``finding``."""
+    check = CORE_CHECKS.get(finding.code)
+    return finding.suppression is None and (check is None or check.kept)
+
+
+def _ignorable(finding: Finding) -> bool:
+    """Whether ``per_file_ignores`` may accept ``finding``: also a file named on purpose that
+    holds no resilint document (DOC-04), which nothing else accepts."""
     check = CORE_CHECKS.get(finding.code)
     return finding.suppression is None and (check is None or check.suppressible)
 
@@ -347,7 +355,7 @@ def _never_kept(entry: dict[str, Any], first: dict[str, Finding]) -> bool:
     cannot be read, a document of an unknown kind): it is not gone, and it still counts."""
     finding = first.get(entry["fingerprint"])
     check = CORE_CHECKS.get(finding.code) if finding is not None else None
-    return check is not None and not check.suppressible
+    return check is not None and not check.kept
 
 
 def _never(

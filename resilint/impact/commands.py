@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from resilint.app import CheckArgs, build_config, build_options, build_schemas
+from resilint.app import CheckArgs, build_config, build_options, build_schemas, require_documents
 from resilint.checker import load_documents
 from resilint.command import write_out
 from resilint.domain import Facts
@@ -19,7 +19,13 @@ from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
 from resilint.impact.model import FUNCTION, SUPPLIER, Impact, Target
 from resilint.impact.scenario import analyse
 from resilint.model import ambiguous
-from resilint.reporters.base import listed, unchecked_note, unread_note, unread_suspect
+from resilint.reporters.base import (
+    listed,
+    unchecked_note,
+    unnamed_note,
+    unread_note,
+    unread_suspect,
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,14 @@ def build_facts(
     schemas = build_schemas()
     settings = build_config(args, schemas)
     options = build_options(args, schemas, settings, ())
-    index, unreadable, unchecked = load_documents(options)
-    return Facts(index, options.as_of, settings.definitions), Missing(unreadable, unchecked)
+    index, result = load_documents(options)
+    require_documents(result, args, options)
+    unreadable = result.unreadable_files
+    unchecked = tuple(f for f in result.unchecked_files if f not in unreadable)
+    missing = Missing(
+        tuple(sorted(unreadable)), tuple(sorted(unchecked)), result.named_unchecked_files
+    )
+    return Facts(index, options.as_of, settings.definitions), missing
 
 
 @dataclass(frozen=True)
@@ -68,9 +80,11 @@ class Missing:
 
     unreadable: tuple[str, ...] = ()
     unchecked: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    """Files named on the command line that hold no resilint document (DOC-04)."""
 
     def __bool__(self) -> bool:
-        return bool(self.unreadable or self.unchecked)
+        return bool(self.unreadable or self.unchecked or self.named)
 
 
 def _status(missing: Missing) -> int:
@@ -82,6 +96,8 @@ def _status(missing: Missing) -> int:
         click.echo(unread_note(missing.unreadable, "answer"), err=True)
     if missing.unchecked:
         click.echo(unchecked_note(missing.unchecked, "answer"), err=True)
+    if missing.named:
+        click.echo(unnamed_note(missing.named, "answer"), err=True)
     return ExitCode.INPUT
 
 
@@ -134,7 +150,9 @@ def _analysed(facts: Facts, target: Target, hours: float | None, missing: Missin
     try:
         return analyse(facts, target, hours)
     except NotFound as absent:
-        if not missing:
+        if not (missing.unreadable or missing.unchecked):
+            if missing.named:  # it may be in the programme's files, which were not named
+                raise NotFound(f"{absent}; {_only_named(missing.named)}", absent.holder) from None
             raise
         suspect = unread_suspect((*missing.unreadable, *missing.unchecked), absent.holder)
         raise NotFound(f"{absent}; {suspect}", absent.holder) from None
@@ -145,3 +163,10 @@ def _write(text: str) -> None:
 
 
 __all__ = ["CardArgs", "ImpactArgs", "build_facts", "run_card", "run_impact"]
+
+
+def _only_named(named: tuple[str, ...]) -> str:
+    return (
+        f"{listed(named)} {'holds' if len(named) == 1 else 'hold'} no resilint document: name "
+        "the files or the directory of the programme"
+    )

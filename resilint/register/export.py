@@ -49,6 +49,7 @@ from resilint.reporters.base import (
     log_safe,
     printable,
     unchecked_note,
+    unnamed_note,
     unread_note,
 )
 from resilint.result import Result
@@ -146,7 +147,10 @@ def run_export(args: ExportArgs) -> int:
         click.echo(unread_note(unreadable, "register"), err=True)
     if unchecked:  # so is what a document of no known kind or version holds: rows missing
         click.echo(unchecked_note(unchecked, "register"), err=True)
-    return ExitCode.INPUT if unreadable or unchecked else ExitCode.OK
+    named = checked.result.named_unchecked_files
+    if named:  # and a file named that holds none: what the user meant to file may be elsewhere
+        click.echo(unnamed_note(named, "register"), err=True)
+    return ExitCode.INPUT if unreadable or unchecked or named else ExitCode.OK
 
 
 def _readiness(config: Config, readiness: frozenset[str], known: Iterable[str]) -> Config:

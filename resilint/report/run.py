@@ -24,6 +24,7 @@ from resilint.app import (
     build_rule_docs,
     build_rules,
     build_schemas,
+    require_documents,
     without_cycle_collection,
 )
 from resilint.checker import Checked, check_model
@@ -39,7 +40,7 @@ from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
-from resilint.reporters.base import printable, unchecked_note, unread_note
+from resilint.reporters.base import printable, unchecked_note, unnamed_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
@@ -88,6 +89,7 @@ def build_model(args: CheckArgs) -> Model:
         click.echo(f"resilint: note: the cache is off for this run: {printable(note)}", err=True)
     with without_cycle_collection():
         checked = check_model(options, cache)
+    require_documents(checked.result, args, options)
     return Model(checked, config, rules)
 
 
@@ -174,7 +176,10 @@ def _status(model: Model, answer: str) -> ExitCode:
         click.echo(unread_note(unreadable, answer), err=True)
     if unchecked:  # as missing as an unreadable file's: a document of no known kind or version
         click.echo(unchecked_note(unchecked, answer), err=True)
-    return ExitCode.INPUT if unreadable or unchecked else ExitCode.OK
+    named = result.named_unchecked_files
+    if named:  # a file named that holds none: as check says with DOC-04
+        click.echo(unnamed_note(named, answer), err=True)
+    return ExitCode.INPUT if unreadable or unchecked or named else ExitCode.OK
 
 
 def run_calendar(args: CalendarArgs) -> int:

@@ -186,6 +186,15 @@ def unchecked_note(unchecked: Sequence[str], answer: str) -> str:
     )
 
 
+def unnamed_note(named: Sequence[str], answer: str) -> str:
+    """What a command that answers from the documents says when a file named on the command
+    line holds no resilint document (DOC-04): nothing in it is in the ``answer``."""
+    return (
+        f"resilint: {len(named)} file(s) named hold no resilint document ({listed(named)}): "
+        f"nothing in them is in this {answer}; `resilint check` says why"
+    )
+
+
 def unread_suspect(unreadable: Sequence[str], holder: str) -> str:
     """What a command adds to "not found" when some files could not be read: the ``holder``
     (``the supplier``) may be in one of them, so the name asked for may well be right."""
