@@ -308,11 +308,17 @@ class DependencyGraph:
     ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
         """The function's direct edges, each with the services it names of the supplier (None:
         the supplier as a whole). A supplier listed under ``suppliers`` whose services the
-        function also names is relied on through those services."""
+        function also names is relied on through those services. An entry listed again (SCH-01
+        reports it) is the same edge: only its first place is walked, or a list of one supplier
+        repeated 49,000 times (aliases, under every limit) cost a step of the walk each."""
         depends = mapping_at(function.data, "depends_on")
         whole = set(strings(depends.get("suppliers")))
         named = _named_services(depends.get("services"))
+        listed: set[object] = set()
         for i, sid in indexed(depends.get("suppliers")):
+            if not isinstance(sid, str) or sid in listed:  # a mapping there is SCH-01's
+                continue
+            listed.add(sid)
             if (found := self._supplier(sid)) is not None:
                 services = named.get(sid)
                 path = ("depends_on", "suppliers", i)
@@ -321,6 +327,9 @@ class DependencyGraph:
                 yield found, services, (hop,)
         for i, item in dicts(depends.get("services")):
             sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
+            if (sid, service) in listed:
+                continue
+            listed.add((sid, service))
             found = self._supplier(sid)
             if found is not None and sid not in whole:
                 text = f"on service {service} of {sid}" if service else f"on {sid}"

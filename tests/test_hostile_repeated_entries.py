@@ -1,0 +1,39 @@
+"""A business function that lists one supplier many times over (aliases of one entry, each
+document under the alias limit) is reported once by SCH-01 and walked once by the dependency
+graph: every repeat used to be a step of the walk, so five such documents of 49,000 entries in
+one file took seconds. The walk's budget (``WALK_LINKS``), lowered here, shows the steps."""
+
+from __future__ import annotations
+
+import pytest
+
+from resilint.domain import graph
+
+SUPPLIER = """
+    apiVersion: resilint/v1
+    kind: Supplier
+    id: acme
+    name: Acme
+    tier: 2
+"""
+
+
+def _function(n: int, repeats: int) -> str:
+    return (
+        f"apiVersion: resilint/v1\nkind: BusinessFunction\nid: g{n}\nname: F\nowner: me\n"
+        "criticality: important\nrto_hours: 4\nrpo_hours: 4\nmtpd_hours: 8\n"
+        "depends_on:\n  suppliers: [&a acme" + ", *a" * repeats + "]\n"
+    )
+
+
+def test_a_repeated_supplier_is_walked_once(cli, write, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph, "WALK_LINKS", 1_000)
+    write("sup.yaml", SUPPLIER)
+    write("fn.yaml", "---\n".join(_function(n, 2_000) for n in range(5)))
+    result = cli("check", "--no-cache", "--format", "json", ".")
+    assert result.exit_code == 1, result.stdout
+    assert "could not all be followed" not in result.stdout
+    assert result.stdout.count("lists the same item more than once") == 5
+    assert "critical or important business functions rest on it (g0, g1, g2, g3, g4)" in (
+        result.stdout
+    )
