@@ -75,6 +75,8 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
     invisible characters first, else the closest by spelling. With a ``budget``, the choices
     are compared only as far as it allows (None past it)."""
     options = list(choices)
+    if not options:  # nothing to compare: most unknown references of a long list of them
+        return None
     if budget is not None and not budget.spend(len(options)):
         return None
     if _far_longer(word, options):
