@@ -678,10 +678,9 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
     root = os.path.realpath(config.root)
     if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
         return  # the folder holds the whole repository, and so its documents
-    try:
-        found = discover(folders, config.exclude, [], limits=config.limits)
-    except UsageError:
-        return  # no YAML there at all: discovery already said so when the check began
+    # no YAML there at all is refused as in an unconfigured check (discovery says so): the
+    # check began with the whole repository, whose files do not count for the folder
+    found = discover(folders, config.exclude, [], limits=config.limits)
     for name in found.names:
         text = read_regular(name, config.limits.max_file_bytes)  # never a FIFO, never too long
         if isinstance(text, Refusal) or b"resilint/v" in text:

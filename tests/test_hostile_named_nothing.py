@@ -107,3 +107,29 @@ def test_no_baseline_accepts_a_named_file_holding_no_document(cli, programme, wr
     assert result.exit_code == 2, result.stdout
     assert "DOC-04 error this file holds no resilint document" in result.stdout
     assert "BSL-02" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "--no-cache"),
+        ("report", "--no-cache", "-o", "r.html"),
+        ("calendar", "--no-cache"),
+        ("impact", "--all-critical"),
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_folder_without_yaml_in_a_configured_repository_fails(
+    cli, programme, write, tmp_path, command
+) -> None:
+    """Configured, ``check docs`` loads the whole repository and reports what concerns docs: a
+    folder holding no YAML at all (a typo for another, a docs folder, a link to itself) passed
+    on nothing checked, where an unconfigured check says there are no input files."""
+    write("resilint.yaml", "{}")
+    write("docs/readme.md", "# notes\n")
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "self").symlink_to("../loop")
+    for folder in ("docs", "loop"):
+        result = cli(*command, folder)
+        assert result.exit_code == 2, (folder, result.stdout, result.stderr)
+        assert f"no input files: no *.yaml or *.yml file found in {folder}" in result.stderr
