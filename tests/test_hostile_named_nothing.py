@@ -133,3 +133,29 @@ def test_a_folder_without_yaml_in_a_configured_repository_fails(
         result = cli(*command, folder)
         assert result.exit_code == 2, (folder, result.stdout, result.stderr)
         assert f"no input files: no *.yaml or *.yml file found in {folder}" in result.stderr
+
+
+def test_fix_diff_is_no_all_clear_on_input_it_could_not_read(cli, programme, write) -> None:
+    """``fix --diff`` exits 1 when something would change, 0 when nothing would: a file that
+    could not be read, or a file or directory named holding no resilint document, is neither
+    (what it needs is not known), and is 2, as in ``check``; beside a file with something to
+    fix, the run is 1 as before."""
+    write("bad.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: b\n  name: [\n")
+    write("quoted.yaml", SUPPLIER.replace("tier: 2", 'tier: "2"'))
+    unreadable = cli("fix", "--diff", "bad.yaml")
+    assert unreadable.exit_code == 2
+    assert (
+        "1 file(s) could not be read (bad.yaml): what they hold is missing from this preview"
+        in (unreadable.stderr)
+    )
+    named = cli("fix", "--diff", "workflow.yaml")
+    assert named.exit_code == 2
+    assert "1 file(s) named hold no resilint document (workflow.yaml)" in named.stderr
+    folder = cli("fix", "--diff", "deploy")
+    assert folder.exit_code == 2
+    assert "no resilint documents" in folder.stderr
+    both = cli("fix", "--diff", "quoted.yaml", "bad.yaml")
+    assert both.exit_code == 1  # something to fix: the run fails as it is
+    assert '-tier: "2"' in both.stdout and "+tier: 2" in both.stdout
+    assert cli("fix", "--diff", "quoted.yaml").exit_code == 1
+    assert cli("fix", "--diff", "sup.yaml").exit_code == 0

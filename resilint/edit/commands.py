@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
 from resilint.app import (
     CheckArgs,
     build_config,
     build_options,
     build_rules,
     build_schemas,
+    require_documents,
     run_check,
     without_cycle_collection,
 )
@@ -22,6 +25,8 @@ from resilint.edit.output import note, show, unified
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding
 from resilint.load.read import real, within
+from resilint.reporters.base import unnamed_note, unread_note
+from resilint.result import Result
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ def run_fix(args: FixArgs) -> int:
     options = build_options(args.check, schemas, config, build_rules(schemas, config))
     with without_cycle_collection():
         result = check(options)
+    require_documents(result, args.check, options)  # nothing to fix where nothing is checked
     skip = frozenset(f.fingerprint for f in result.findings if f.suppression is not None)
     policy = FixPolicy(schemas, config.limits, args.unsafe, skip)
     unfixed: list[tuple[str, str]] = []
@@ -54,7 +60,7 @@ def run_fix(args: FixArgs) -> int:
     if args.diff:
         show("".join(unified(o.file.shown, o.file.text, o.text) for o in fixed))
         note(f"would fix {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
-        return ExitCode.FINDINGS if fixed else ExitCode.OK
+        return _previewed(result, fixed)
     written = write_all([(o.file, o.text) for o in fixed], unfixed)
     done = sum(len(o.applied) for o in fixed if o.file in written)
     if fixed:
@@ -64,6 +70,23 @@ def run_fix(args: FixArgs) -> int:
     if written and args.exit_non_zero_on_fix:
         status = max(status, ExitCode.FINDINGS)
     return status
+
+
+def _previewed(result: Result, fixed: list[FileFixes]) -> ExitCode:
+    """A preview's status: 1 when something would change. Otherwise 0, nothing to fix, but only
+    where everything was read: what a file that could not be read (and that no fix shown
+    mends), or a file named that holds no resilint document, would need is not known, so, as
+    for ``check``, 2 then (3 when a rule failed), saying which."""
+    if fixed:
+        return ExitCode.FINDINGS
+    if result.crashes:
+        return ExitCode.RULE_CRASHED
+    unreadable, named = result.unreadable_files, result.named_unchecked_files
+    if unreadable:
+        click.echo(unread_note(unreadable, "preview"), err=True)
+    if named:
+        click.echo(unnamed_note(named, "preview"), err=True)
+    return ExitCode.INPUT if unreadable or named else ExitCode.OK
 
 
 def _say_unfixed(
