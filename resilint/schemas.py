@@ -340,7 +340,8 @@ def _ref_fields(kind: str, schema: Mapping[str, Any], pattern: Pattern) -> Itera
 def _explaining_class() -> Any:
     """Draft 2020-12 with ``pattern`` read as JSON Schema means it (ECMA-262): ``$`` is the end
     of the text. Python's ``$`` also matches before a final newline, so ``id: "acme\\n"`` would
-    pass ``^[a-z0-9-]+$`` here while jsonschema-rs refuses it."""
+    pass ``^[a-z0-9-]+$`` here while jsonschema-rs refuses it. And ``items`` judges a value
+    that a list repeats once (:func:`_items`)."""
     import jsonschema
 
     def pattern(validator: Any, wanted: str, instance: Any, schema: Any) -> Any:
@@ -348,8 +349,36 @@ def _explaining_class() -> Any:
             yield jsonschema.ValidationError(f"{instance!r} does not match {wanted!r}")
 
     return jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-        jsonschema.Draft202012Validator, validators={"pattern": pattern}
+        jsonschema.Draft202012Validator, validators={"pattern": pattern, "items": _items}
     )
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _items(validator: Any, wanted: Any, instance: Any, schema: Any) -> Any:
+    """Draft 2020-12's ``items``, except that a text, number, true/false or null that passed
+    is not judged again where the list repeats it: the same value meets the same schema the
+    same way wherever it stands (the schemas use no ``prefixItems`` or ``unevaluatedItems``,
+    which would make its place count). A list of one supplier repeated 49,000 times (aliases,
+    under every limit), which uniqueItems refuses, was otherwise judged item by item when the
+    finding was explained: seconds a document. Every value that fails is judged at each place,
+    so the errors, each at its index, are the same."""
+    from jsonschema import _keywords
+
+    if wanted is False or not validator.is_type(instance, "array") or "prefixItems" in schema:
+        drafted: Any = _keywords.items  # untyped in jsonschema: a generator of errors
+        yield from drafted(validator, wanted, instance, schema)
+        return
+    passed: set[tuple[type, Any]] = set()
+    for index, item in enumerate(instance):
+        key = (type(item), item) if isinstance(item, _SCALARS) else None
+        if key is not None and key in passed:
+            continue
+        errors = list(validator.descend(instance=item, schema=wanted, path=index))
+        if key is not None and not errors:
+            passed.add(key)
+        yield from errors
 
 
 @functools.cache

@@ -64,3 +64,39 @@ def test_references_with_no_id_alike_are_compared_with_nothing(
     assert "names supplier 's7', which does not exist\n" in result.stdout
     assert "names supplier 'acmee', which does not exist; did you mean 'acme'?" in result.stdout
     assert compared == ["acmee"]
+
+
+def test_a_repeated_value_is_judged_once_by_the_schema(
+    cli, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Explaining why a document fails its schema judged each item of a list: a list of one
+    supplier repeated 49,000 times cost seconds a document. A value that passed is not judged
+    again where the list repeats it; one that fails is reported at each place, as before."""
+    from resilint import schemas
+
+    judged: list[object] = []
+    explaining = schemas._explaining_class
+
+    def counting():  # type: ignore[no-untyped-def]
+        validator = explaining()
+        descend = validator.descend
+
+        def counted(self, instance, schema, *args, **kwargs):  # type: ignore[no-untyped-def]
+            judged.append(instance)
+            return descend(self, instance, schema, *args, **kwargs)
+
+        validator.descend = counted
+        return validator
+
+    monkeypatch.setattr(schemas, "_explaining_class", counting)
+    write("sup.yaml", SUPPLIER)
+    write("fn.yaml", _function(0, 2_000).replace("]\n", ', 7, "x", 7, true]\n'))
+    result = cli("check", "--no-cache", "-j", "1", ".")
+    assert result.exit_code == 1, result.stdout
+    assert "depends_on.suppliers lists the same item more than once" in result.stdout
+    assert "depends_on.suppliers[2001] must be text, got the number 7" in result.stdout
+    assert "depends_on.suppliers[2003] must be text, got the number 7" in result.stdout
+    assert "depends_on.suppliers[2004] must be text, got true" in result.stdout
+    assert "depends_on.suppliers[2002] names supplier 'x', which does not exist" in result.stdout
+    assert judged.count("acme") == 1, judged.count("acme")
+    assert judged.count(7) == 2
