@@ -1,0 +1,44 @@
+"""The twenty-first precision audit's findings on a New York bank under 23 NYCRR Part 500 only,
+through the CLI on real YAML: each finding holds for an entity outside DORA and NIS2, and each
+real gap is still found."""
+
+from __future__ import annotations
+
+from one_file import check, doc, messages, repo
+
+# -- CTR-05: an IaaS cannot say whether our workloads were isolated or our data left ----------
+
+CLOUD = doc(
+    "Supplier",
+    "cloud",
+    "tier: 1\nprovides_ict_services: true\nservice_model: {model}\n"
+    "supports_critical_function: true\ndata_sensitivity: restricted\n"
+    "highest_access_level: none\n",
+)
+
+
+def cloud_contract(content: str) -> str:
+    return doc(
+        "Contract",
+        "ctr-cloud",
+        "supplier: cloud\nstatus: active\ncovers_ict_services: true\n"
+        f"incident_notification:\n  window_hours: 24\n  trigger: suspected\n  content: {content}\n",
+    )
+
+
+def test_an_iaas_notice_is_asked_a_contact_not_isolation_or_exfiltration(cli, write) -> None:
+    text = repo(CLOUD.format(model="iaas_paas"), cloud_contract("[contact]"))
+    assert check(cli, write, text, ["CTR-05"]) == []
+
+
+def test_an_iaas_notice_without_a_contact_is_still_reported(cli, write) -> None:
+    text = repo(CLOUD.format(model="iaas_paas"), cloud_contract("[]"))
+    said = messages(check(cli, write, text, ["CTR-05"]), "CTR-05")
+    assert "whom to contact (contact)" in said
+    assert "isolation_status" not in said and "exfiltration_indicators" not in said
+
+
+def test_a_managed_service_holding_our_data_is_still_asked_every_item(cli, write) -> None:
+    text = repo(CLOUD.format(model="managed_service"), cloud_contract("[contact]"))
+    said = messages(check(cli, write, text, ["CTR-05"]), "CTR-05")
+    assert "(isolation_status, contact)" in said and "(exfiltration_indicators)" in said
