@@ -42,3 +42,20 @@ def test_a_managed_service_holding_our_data_is_still_asked_every_item(cli, write
     text = repo(CLOUD.format(model="managed_service"), cloud_contract("[contact]"))
     said = messages(check(cli, write, text, ["CTR-05"]), "CTR-05")
     assert "(isolation_status, contact)" in said and "(exfiltration_indicators)" in said
+
+
+# -- explain: the rules that reach an entity under NYDFS only cite what binds it --------------
+
+
+def test_explain_cites_part_500_where_it_asks_the_same(cli) -> None:
+    cited = {
+        "BCM-06": ["23 NYCRR 500.16(d)(2) and 500.16(e)"],
+        "EXR-01": ["23 NYCRR 500.16(a) and 500.16(d)(1)"],
+        "BCM-04": ["23 NYCRR 500.16(a)(1)(iv)", "500.17(a)(1)"],
+        "IAM-03": ["23 NYCRR 500.7(a)(2), (4) and (6)"],
+        "CON-01": ["Policy for an entity outside DORA"],
+    }
+    for code, wanted in cited.items():
+        said = cli("explain", code).stdout
+        for text in wanted:
+            assert text in said, (code, text)
