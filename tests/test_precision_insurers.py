@@ -130,7 +130,7 @@ NYDFS_BRANCH = doc(
     "us",
     "regimes: [nydfs]\nreporting_clocks:\n  regulator_initial_hours: 72\n  other_clocks:\n"
     "    - {name: NYDFS notice of an extortion payment, hours: 24,\n"
-    "       source: 23 NYCRR 500.17(c)RUNS}\n",
+    "       source: 23 NYCRR 500.17(c), applies_to: {suppliers: [acme]}RUNS}\n",
 )
 TPA = (
     "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"

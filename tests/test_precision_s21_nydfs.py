@@ -59,3 +59,46 @@ def test_explain_cites_part_500_where_it_asks_the_same(cli) -> None:
         said = cli("explain", code).stdout
         for text in wanted:
             assert text in said, (code, text)
+
+
+# -- CTR-04: an entity's own clock recorded without applies_to concerns critical services -----
+
+BANK = doc(
+    "Entity",
+    "bank",
+    "country: US\nregimes: [nydfs]\nreporting_clocks:\n  regulator_initial_hours: 72\n"
+    "  other_clocks:\n    - name: FDIC notification incident\n      hours: 36\n"
+    "      source: 12 CFR 304.23\n      audience: regulator\n",
+)
+PAYMENTS = doc("BusinessFunction", "payments", "criticality: critical\n")
+
+
+def supplier_with_write_seat(sid: str, extra: str = "") -> str:
+    return repo(
+        doc("Supplier", sid, f"tier: 2\nprovides_ict_services: true\n{extra}"),
+        doc(
+            "Identity",
+            f"{sid}-dev",
+            f"supplier: {sid}\ntype: human_account\naccess_level: write\nmfa: true\n",
+        ),
+        doc(
+            "Contract",
+            f"ctr-{sid}",
+            f"supplier: {sid}\nentities: [bank]\nstatus: active\n"
+            "incident_notification: {window_hours: 48, trigger: suspected}\n",
+        ),
+    )
+
+
+def test_a_bare_entity_clock_is_not_asked_of_a_supplier_with_only_a_write_seat(
+    cli, write
+) -> None:
+    text = repo(BANK, PAYMENTS, supplier_with_write_seat("devshop"))
+    assert check(cli, write, text, ["CTR-04"]) == []
+
+
+def test_a_bare_entity_clock_is_asked_of_a_supplier_of_a_critical_function(cli, write) -> None:
+    function = PAYMENTS + "depends_on:\n  suppliers: [processor]\n"
+    text = repo(BANK, function, supplier_with_write_seat("processor"))
+    said = messages(check(cli, write, text, ["CTR-04"]), "CTR-04")
+    assert "FDIC notification incident" in said and "36" in said

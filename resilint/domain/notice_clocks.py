@@ -20,10 +20,15 @@ counted already); under NYDFS a provider holding our nonpublic information (23 N
 500.17(a)(1), 500.1). The data protection authority's clock starts where the supplier holds our
 data or access to our systems.
 
-A clock the entity records in ``other_clocks`` (a card scheme's, a customer's) concerns what its
-``applies_to`` says: named suppliers, exposures, data sensitivity or business functions. One
-without a scope is read like the regulator's: for suppliers whose compromise can be an incident
-of ours, never for a travel agency or a payroll service.
+A clock the entity records in ``other_clocks`` (a card scheme's, a customer's, a banking
+supervisor's) concerns what its ``applies_to`` says: named suppliers, exposures, data sensitivity
+or business functions. One without a scope concerns the suppliers whose compromise can reach a
+critical service of ours: they provide ICT services or hold access to our systems, and are
+critical in effect or support a critical or important function (the FDIC's 36 hours for an
+incident that disrupts banking operations, 12 CFR 304.23, recorded bare). Write or privileged
+access alone does not bring a supplier in: that criterion is DORA's and NIS2's classification of
+their own incidents, which their regulators' clocks keep, not what an unnamed clock says; never a
+travel agency or a payroll service.
 
 An outage that stops one of our critical or important functions is an incident of ours (a
 critical service affected, Art. 6(a) of 2024/1772; a programme reading under NIS2 and NYDFS)
@@ -217,11 +222,18 @@ def _maybe_holds_data(supplier: SupplierFacts) -> bool:
 
 def incident_of_ours(supplier: SupplierFacts) -> bool:
     """Whether a compromise of the supplier can become an incident a regulator must hear of."""
+    return reaches_critical_service(supplier) or (
+        bool(supplier.exposures & {"ict", "access"}) and supplier.access_level in _CHANGING_ACCESS
+    )
+
+
+def reaches_critical_service(supplier: SupplierFacts) -> bool:
+    """Whether a compromise of the supplier can reach a critical service of ours: it provides
+    ICT services or holds access to our systems, and is critical in effect or supports a
+    critical or important function."""
     if not supplier.exposures & {"ict", "access"}:
         return False
-    return (
-        supplier.critical or supplier.supports_critical or supplier.access_level in _CHANGING_ACCESS
-    )
+    return supplier.critical or supplier.supports_critical
 
 
 def starts_regulator_clocks(
@@ -257,10 +269,11 @@ def _other_clocks(entity: Document) -> list[tuple[int, object]]:
 
 def _other_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:
     """Whether a clock of ``other_clocks`` concerns the supplier: every condition of its
-    ``applies_to`` holds; without one, where the supplier's compromise can be ours."""
+    ``applies_to`` holds; without one, where the supplier's compromise can reach a critical
+    service of ours (module doc)."""
     scope = value_at(other, "applies_to")
     if not isinstance(scope, Mapping) or not scope:
-        return incident_of_ours(supplier)
+        return reaches_critical_service(supplier)
     return all(_holds(facts, key, wanted, supplier) for key, wanted in scope.items())
 
 
