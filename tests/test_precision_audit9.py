@@ -189,13 +189,14 @@ def test_a_supplier_not_known_as_an_adviser_is_told_how_to_record_it(cli, write)
 
 
 def test_the_joint_playbook_message_says_the_exposure_in_words(cli, write) -> None:
+    # privileged access alone would be IAM-03's one finding: restricted data makes it tier 1
     hotline = supplier(
-        "tier: 2\nprovides_ict_services: true\ndata_sensitivity: confidential\n", "hotline"
+        "tier: 2\nprovides_ict_services: true\ndata_sensitivity: restricted\n", "hotline"
     )
     admin = identity("team-lead", "human_account", "privileged", "mfa: true\n", "hotline")
     found = messages(check(cli, write, repo(hotline, admin), ["PLB-02"]), "PLB-02")
     assert "operating_access" not in found
-    assert "tier 1 because it holds privileged access" in found
+    assert "tier 1 because it handles restricted data" in found
     assert "has access to our systems and acts in them" in found
 
 

@@ -232,14 +232,21 @@ def test_a_disabled_break_glass_account_is_not_standing_privileged_access(check)
     "identity",
     [
         "",  # no identity recorded: the recorded level stands
-        _breakglass("active"),  # switched on: standing
         _breakglass("disabled", "read-only"),  # nothing explains the recorded privileged level
     ],
 )
-def test_recorded_or_active_privileged_access_makes_it_tier_1(check, identity) -> None:
+def test_recorded_privileged_access_makes_it_tier_1(check, identity) -> None:
     text = docs(IR_FIRM, identity) if identity else docs(IR_FIRM)
     [finding] = of(check(text), "SUP-01")
     assert "holds privileged access" in finding["message"]
+
+
+def test_an_active_privileged_account_is_iam03s_decision_not_a_re_tiering(check) -> None:
+    # switched on, it is standing privileged access: IAM-03 asks to cut it or record tier 1
+    found = check(docs(IR_FIRM, _breakglass("active")))
+    assert of(found, "SUP-01") == []
+    [finding] = of(found, "IAM-03")
+    assert "record the supplier as tier 1" in finding["message"]
 
 
 TAPE_VAULT = """

@@ -102,3 +102,44 @@ def test_a_bare_entity_clock_is_asked_of_a_supplier_of_a_critical_function(cli, 
     text = repo(BANK, function, supplier_with_write_seat("processor"))
     said = messages(check(cli, write, text, ["CTR-04"]), "CTR-04")
     assert "FDIC notification incident" in said and "36" in said
+
+
+# -- IAM-03: privileged access that alone would make a supplier tier 1 is one finding --------
+
+AGENCY = doc(
+    "Supplier",
+    "agency",
+    "tier: 2\nprovides_ict_services: true\nservice_model: staff_augmentation\n"
+    "data_sensitivity: confidential\nhighest_access_level: write\n"
+    "last_assessment: {date: 2025-06-01, type: questionnaire}\n",
+)
+AGENCY_CONTRACT = doc(
+    "Contract",
+    "ctr-agency",
+    "supplier: agency\nstatus: active\ncovers_ict_services: true\n"
+    "incident_notification: {window_hours: 24, trigger: suspected, content: [contact]}\n",
+)
+DBA = doc(
+    "Identity",
+    "agency-dba",
+    "supplier: agency\ntype: human_account\naccess_level: privileged\nmfa: true\n",
+)
+TIERING = ["IAM-03", "SUP-01", "SUP-04", "CTR-08"]
+
+
+def test_a_privileged_seat_alone_is_iam03s_one_finding(cli, write) -> None:
+    found = check(cli, write, repo(AGENCY, AGENCY_CONTRACT, DBA), TIERING)
+    assert [f["code"] for f in found] == ["IAM-03"]
+    assert "record the supplier as tier 1" in found[0]["message"]
+
+
+def test_privileged_access_with_another_reason_is_still_re_tiered(cli, write) -> None:
+    restricted = AGENCY.replace("data_sensitivity: confidential", "data_sensitivity: restricted")
+    found = check(cli, write, repo(restricted, AGENCY_CONTRACT, DBA), TIERING)
+    assert {"IAM-03", "SUP-01", "SUP-04"} <= {f["code"] for f in found}
+
+
+def test_privileged_access_recorded_without_an_identity_still_re_tiers(cli, write) -> None:
+    recorded = AGENCY.replace("highest_access_level: write", "highest_access_level: privileged")
+    found = check(cli, write, repo(recorded, AGENCY_CONTRACT), TIERING)
+    assert "SUP-01" in {f["code"] for f in found}

@@ -20,7 +20,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Tier 1 in effect: recorded so, or a critical or important "
             "function rests on it, or it handles restricted data (unless only as ciphertext "
             "without the keys) or holds standing privileged access (not access left over "
-            "once every contract with it has ended).",
+            "once every contract with it has ended, nor access an active Identity gives a "
+            "supplier recorded as tier 2 or 3 when it is all that would make it tier 1: "
+            "IAM-03 asks that decision).",
         ),
         "effective_tier": _fact("integer", "1 when critical, else the recorded tier."),
         "tier_note": _fact(

@@ -109,6 +109,8 @@ def _supplier(
     )
     held = "none" if access == "privileged" and _contracts_ended(facts, supplier) else access
     reasons = _reasons(declared, data, held, resting) if stage != lifecycle.EXITED else ()
+    if reasons == (PRIVILEGED,) and declared in (2, 3) and _privileged_identity(facts, supplier):
+        reasons = ()  # IAM-03's decision: cut the access, or record tier 1 (docstring there)
     if stage == lifecycle.EXITED:  # SUP-01 reports an exited supplier any such function names
         resting, contested = resting + contested, []
     critical = bool(reasons)
@@ -238,8 +240,27 @@ def _reasons(
     if data.get("data_sensitivity") == "restricted" and data.get("data_access") != CIPHERTEXT:
         reasons.append("it handles restricted data")
     if access == "privileged":
-        reasons.append("it holds privileged access to our systems")
+        reasons.append(PRIVILEGED)
     return tuple(reasons)
+
+
+PRIVILEGED = "it holds privileged access to our systems"
+
+
+def _privileged_identity(facts: Facts, supplier: Document) -> bool:
+    """An active Identity of the supplier gives it privileged access, which IAM-03 reports
+    where the supplier is recorded below tier 1: either the access is more than the work needs
+    or the tier is understated. Where that access is all that makes the supplier critical, it is
+    judged at its recorded tier until that one decision is taken, rather than re-tiered,
+    re-assessed and renegotiated in findings of their own; privileged access recorded only in
+    highest_access_level, with no Identity for IAM-03 to report, still makes it critical."""
+    if supplier.id is None:
+        return False
+    return any(
+        text_of(identity.data.get("access_level")) == "privileged"
+        and lifecycle.identity_active(identity)
+        for identity in facts.index.having("Identity", "supplier", supplier.id)
+    )
 
 
 def _contracts_ended(facts: Facts, supplier: Document) -> bool:
