@@ -143,3 +143,35 @@ def test_privileged_access_recorded_without_an_identity_still_re_tiers(cli, writ
     recorded = AGENCY.replace("highest_access_level: write", "highest_access_level: privileged")
     found = check(cli, write, repo(recorded, AGENCY_CONTRACT), TIERING)
     assert "SUP-01" in {f["code"] for f in found}
+
+
+# -- CTR-03: a window past the tier's maximum names the entity's clocks it runs past ----------
+
+CORE = doc(
+    "Supplier",
+    "core",
+    "tier: 1\nprovides_ict_services: true\nsupports_critical_function: true\n"
+    "data_sensitivity: restricted\n",
+)
+
+
+def core_contract(hours: int) -> str:
+    return doc(
+        "Contract",
+        "ctr-core",
+        "supplier: core\nentities: [bank]\nstatus: active\n"
+        f"incident_notification: {{window_hours: {hours}, trigger: suspected}}\n",
+    )
+
+
+def test_a_window_past_the_tier_maximum_names_the_entity_clocks_it_breaks(cli, write) -> None:
+    (finding,) = check(cli, write, repo(BANK, CORE, core_contract(96)), ["CTR-03"])
+    said = finding["message"]
+    assert "longer than the 24 hours a tier-1 supplier may take" in said
+    assert "its 96 hours also run past the 72-hour initial incident notification deadline" in said
+    assert "36-hour 'FDIC notification incident' deadline (12 CFR 304.23)" in said
+
+
+def test_a_window_past_the_tier_maximum_inside_every_clock_names_none(cli, write) -> None:
+    (finding,) = check(cli, write, repo(BANK, CORE, core_contract(30)), ["CTR-03"])
+    assert "also run past" not in finding["message"]

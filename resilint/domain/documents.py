@@ -4,6 +4,7 @@ and insurance policies."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import delivery, lifecycle
@@ -15,10 +16,12 @@ from resilint.domain.facts import (
     PlanFacts,
     PlaybookFacts,
     PolicyFacts,
+    SupplierFacts,
 )
-from resilint.domain.readers import as_date, mapping_at, strings, text_of
+from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size
 from resilint.domain.registers import supported_functions
+from resilint.domain.supplier_clocks import missed_note
 from resilint.domain.suppliers import (
     contract_ict,
     contract_secured,
@@ -104,6 +107,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             else ""
         ),
         critical_note=note,
+        window_note=_window_note(facts, contract, supplier, entities, requires),
         insured=cyber_insured(facts, tuple(entities)),
         outsourcing=outsourcing(contract, models),
     )
@@ -182,6 +186,21 @@ def _covers_only_non_critical(facts: Facts, contract: Document, supplier: Docume
         if services is None or services & covered:
             return False
     return True
+
+
+def _window_note(
+    facts: Facts,
+    contract: Document,
+    supplier: SupplierFacts | None,
+    entities: Iterable[str],
+    requires: frozenset[str],
+) -> str:
+    """The clocks the supplier's notice window in hours runs past (:func:`missed_note`), for a
+    contract asked incident notice: CTR-03 names them where the window exceeds its tier's."""
+    hours = number(value_at(contract.data, "incident_notification", "window_hours"))
+    if supplier is None or hours is None or "incident_notice" not in requires:
+        return ""
+    return missed_note(facts, supplier, entities, hours)
 
 
 def build_function(facts: Facts, function: Document) -> FunctionFacts:

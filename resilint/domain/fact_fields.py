@@ -192,6 +192,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "one, or a critical function rests on it), in words to append to a message; empty "
             "otherwise.",
         ),
+        "window_note": _fact(
+            "string",
+            "The clocks of its entities and their cyber insurers that the supplier's notice "
+            "window in hours, as written, runs past ('; its 96 hours also run past the 72-hour "
+            "initial incident notification deadline to the regulator of entity ny'), the "
+            "insurer's and the regulator's first, where incident notice is asked of it; empty "
+            "otherwise.",
+        ),
         "insured": _fact(
             "boolean",
             "A cyber policy in force may cover a loss of its entities (of line cyber or none "

@@ -168,6 +168,10 @@ class ContractFacts:
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
+    window_note: str = ""
+    """Words naming the clocks of its entities and their insurers that its supplier's notice
+    window, as written, runs past (:func:`.supplier_clocks.missed_note`), where the requirements
+    matrix asks it incident notice; "" otherwise."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
     outsourcing: bool = False
@@ -186,6 +190,7 @@ class ContractFacts:
             "lifecycle": self.lifecycle,
             "critical": self.critical,
             "critical_note": self.critical_note,
+            "window_note": self.window_note,
             "insured": self.insured,
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",

@@ -56,9 +56,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resilint.domain import Facts
+if TYPE_CHECKING:
+    from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
 from resilint.model import Document

@@ -16,28 +16,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.domain import Facts
-from resilint.domain.facts import SupplierFacts
-from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
-from resilint.domain.statutes import statutes_of
-from resilint.findings import Finding, JsonPath
+from resilint.domain.supplier_clocks import INSURER, Clock, and_list, clocks
+from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
 from resilint.waiver_targets import targets_of
 
-# Entity clocks counted from the moment we become aware of an incident. The intermediate report
-# and the final report run from the initial notification, so they never bind the supplier's notice.
-_REGULATOR_CLOCKS: tuple[tuple[str, str], ...] = (
-    ("regulator_early_warning_hours", "early-warning deadline to the regulator"),
-    ("regulator_initial_hours", "initial incident notification deadline to the regulator"),
-)
-_DATA_PROTECTION_CLOCK = (
-    "data_protection_authority_hours",
-    "breach notice deadline to the data protection authority",
-)
-_POLICY_NOTE = "a policy condition: late notice can put cover at risk; market practice, not law"
 _PROGRAMME_POLICY = (
     "; this is programme policy, not a legal requirement: our regulatory and insurer clocks "
     "start when we become aware of an incident, not when the supplier is compromised, but the "
@@ -45,29 +31,6 @@ _PROGRAMME_POLICY = (
 )
 _TIER_MAXIMA = ("CTR-03", "max_window_hours")
 """Where the longest window each tier may take is set: CTR-04 judges what CTR-03 leaves."""
-
-
-# How a message orders the clocks a window misses: the insurer's notice deadline and the
-# regulator's first (late notice there costs cover or draws a sanction), then the data
-# protection authority's, then an entity's own; within each, the tighter first.
-INSURER, REGULATOR, DATA_PROTECTION, OTHER = range(4)
-
-
-@dataclass(frozen=True)
-class Clock:
-    """A deadline we are bound by, counted in hours from the moment we learn of an incident."""
-
-    hours: float
-    what: str
-    document: Document
-    json_path: JsonPath
-    note: str = ""
-    rank: int = OTHER
-
-    @property
-    def description(self) -> str:
-        text = f"the {show_number(self.hours)}-hour {self.what} of {self.document.label}"
-        return f"{text} ({self.note})" if self.note else text
 
 
 def check_notice_window_fits_clocks(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -145,90 +108,10 @@ def _waived(context: RuleContext, code: str, contract: Document) -> bool:
 
 
 def _clocks(context: RuleContext, contract: Document) -> list[Clock]:
-    """The clocks a compromise of the contract's supplier can start, for the contract's entities
-    (every entity when it names none): the notice deadline of every insurance policy in force
-    covering one of them and, by what the supplier is to us, each entity's reporting clocks
-    (the regulator's where its compromise can be an incident of ours; the data-protection
-    clock where it holds our data or access to our systems; a clock of the entity's own
-    recording as its ``applies_to`` says: :mod:`resilint.domain.notice_clocks`)."""
+    """The clocks a compromise of the contract's supplier can start for the contract's entities
+    (:func:`resilint.domain.supplier_clocks.clocks`)."""
     facts = context.facts.contract(contract)
-    insured = facts.supplier is None or _insurer_concerned(facts.supplier)
-    clocks = list(_insurer_clocks(context, frozenset(facts.entities))) if insured else []
-    if facts.supplier is None or not facts.supplier.exposures:
-        return clocks
-    for entity_id in facts.entities:
-        entity = context.index.get("Entity", entity_id)
-        if entity is not None:
-            clocks.extend(_entity_clocks(context.facts, entity, facts.supplier))
-    return clocks
-
-
-def _insurer_concerned(supplier: SupplierFacts) -> bool:
-    """Whether a compromise or outage of the supplier can be a loss our cyber insurer must hear
-    of from us: it holds our confidential data or access to our systems, is critical in effect
-    or supports a critical or important function. One that is none of these (an office line, a
-    public data feed, a hardware reseller: ICT services alone) is held to no insurer's deadline:
-    its incident is no breach of ours, and its outage is seen in our own systems, not learnt
-    from its notice (a programme choice)."""
-    exposed = bool(supplier.exposures & {"data", "access"})
-    return exposed or supplier.critical or supplier.supports_critical
-
-
-def _insurer_clocks(context: RuleContext, entities: frozenset[str]) -> Iterator[Clock]:
-    for policy in context.index.of_kind("InsurancePolicy"):
-        facts = context.facts.policy(policy)
-        limit = number(value_at(policy.data, "notice", "incident_notice_hours"))
-        if limit is not None and facts.in_force and entities.intersection(facts.entities):
-            where = ("notice", "incident_notice_hours")
-            yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE, INSURER)
-
-
-def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> Iterator[Clock]:
-    """The entity's clocks the supplier's compromise can start
-    (:mod:`resilint.domain.notice_clocks`)."""
-    recorded = value_at(entity.data, "reporting_clocks")
-    started = started_by_supplier(facts, entity, supplier)
-    named: list[tuple[str, str, int]] = []
-    if started.regulator:
-        named.extend((key, what, REGULATOR) for key, what in _REGULATOR_CLOCKS)
-    if started.data_protection:
-        named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))
-    for key, what, rank in named:
-        limit = number(value_at(recorded, key))
-        if limit is not None:
-            yield Clock(limit, what, entity, ("reporting_clocks", key), rank=rank)
-        elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
-            # the law sets the clock whether or not the entity records it (as resilint impact
-            # counts it): an entity under NIS2 that records no early warning still has 24 hours
-            hours, basis = law
-            note = f"the law's deadline, {basis}; {entity.label} records none in reporting_clocks"
-            yield Clock(hours, what, entity, ("regimes",), note, rank)
-    others = value_at(recorded, "other_clocks")
-    for position, other in enumerate(others if isinstance(others, list) else []):
-        limit = number(value_at(other, "hours"))
-        if limit is not None and position in started.others:
-            where = ("reporting_clocks", "other_clocks", position, "hours")
-            yield Clock(limit, _other_clock_name(other), entity, where)
-
-
-def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:
-    """The shortest deadline the law of the entity's regimes sets for the reporting_clocks field
-    ``key``, with its basis (:data:`resilint.domain.statutes.STATUTES`: DORA's, NIS2's and
-    NYDFS's). Every statute that names the field runs from our learning of the incident: our
-    awareness (DORA, NIS2) or our determining that it occurred (NYDFS, 500.17(a)(1)); the ones
-    that run from a classification or an earlier report name no field here."""
-    found = [
-        (statute.hours, statute.basis)
-        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
-        if statute.recorded == key and statute.hours is not None
-    ]
-    return min(found) if found else None
-
-
-def _other_clock_name(other: object) -> str:
-    name, source = value_at(other, "name"), value_at(other, "source")
-    what = f"'{name}' deadline" if isinstance(name, str) else "reporting deadline"
-    return f"{what} ({source})" if isinstance(source, str) else what
+    return clocks(context.facts, facts.supplier, facts.entities)
 
 
 @dataclass(frozen=True)
@@ -310,7 +193,7 @@ def _notice_finding(
     """Names every missed clock, the insurer's and the regulator's first (``broken`` is in
     that order); the advice is the tightest's, which fits them all."""
     took = f"contract {contract.id} {notice.granted(contract.data.get('supplier'))}"
-    missed = _and_list([clock.description for clock in broken])
+    missed = and_list([clock.description for clock in broken])
     joined = ", " if notice.tier_maximum is None else "; "
     message = f"{took}{joined}{notice.exceeds(missed)}"
     message += f": {advice}"
@@ -328,10 +211,6 @@ def _notice_finding(
     )
     at = ("incident_notification", "window_wording" if notice.unbounded else "window_hours")
     return context.finding(info, contract, at, message + _PROGRAMME_POLICY, related)
-
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _non_negotiable(

@@ -1,0 +1,161 @@
+"""The deadlines a supplier's incident can start for the entities of one contract, counted in
+hours from the moment we learn of it: the notice deadline of every insurance policy in force
+covering one of them, and each entity's reporting clocks that :mod:`.notice_clocks` says the
+supplier's compromise starts. CTR-04 fits the supplier's notice window inside them; CTR-03 names
+those its window runs past (:func:`missed_note`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resilint.domain.facts import SupplierFacts
+from resilint.domain.notice_clocks import started_by_supplier
+from resilint.domain.readers import number, show_number, value_at
+from resilint.domain.statutes import statutes_of
+from resilint.findings import JsonPath
+from resilint.model import Document
+
+if TYPE_CHECKING:
+    from resilint.domain import Facts
+
+# Entity clocks counted from the moment we become aware of an incident. The intermediate report
+# and the final report run from the initial notification, so they never bind the supplier's notice.
+_REGULATOR_CLOCKS: tuple[tuple[str, str], ...] = (
+    ("regulator_early_warning_hours", "early-warning deadline to the regulator"),
+    ("regulator_initial_hours", "initial incident notification deadline to the regulator"),
+)
+_DATA_PROTECTION_CLOCK = (
+    "data_protection_authority_hours",
+    "breach notice deadline to the data protection authority",
+)
+_POLICY_NOTE = "a policy condition: late notice can put cover at risk; market practice, not law"
+
+# How a message orders the clocks a window misses: the insurer's notice deadline and the
+# regulator's first (late notice there costs cover or draws a sanction), then the data
+# protection authority's, then an entity's own; within each, the tighter first.
+INSURER, REGULATOR, DATA_PROTECTION, OTHER = range(4)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A deadline we are bound by, counted in hours from the moment we learn of an incident."""
+
+    hours: float
+    what: str
+    document: Document
+    json_path: JsonPath
+    note: str = ""
+    rank: int = OTHER
+
+    @property
+    def description(self) -> str:
+        text = f"the {show_number(self.hours)}-hour {self.what} of {self.document.label}"
+        return f"{text} ({self.note})" if self.note else text
+
+
+def clocks(facts: Facts, supplier: SupplierFacts | None, entities: Iterable[str]) -> list[Clock]:
+    """The clocks a compromise of the supplier can start for these entities (a contract's; every
+    entity when it names none): the notice deadline of every insurance policy in force covering
+    one of them and, by what the supplier is to us, each entity's reporting clocks (the
+    regulator's where its compromise can be an incident of ours; the data-protection clock where
+    it holds our data or access to our systems; a clock of the entity's own recording as its
+    ``applies_to`` says: :mod:`.notice_clocks`)."""
+    entities = tuple(entities)
+    insured = supplier is None or _insurer_concerned(supplier)
+    found = list(_insurer_clocks(facts, frozenset(entities))) if insured else []
+    if supplier is None or not supplier.exposures:
+        return found
+    for entity_id in entities:
+        entity = facts.index.get("Entity", entity_id)
+        if entity is not None:
+            found.extend(_entity_clocks(facts, entity, supplier))
+    return found
+
+
+def missed_note(
+    facts: Facts, supplier: SupplierFacts, entities: Iterable[str], window: float
+) -> str:
+    """Words for a notice window of ``window`` hours naming every clock it runs past, the
+    insurer's and the regulator's first; "" where it fits them all."""
+    missed = sorted(
+        (c for c in clocks(facts, supplier, entities) if c.hours < window),
+        key=lambda c: (c.rank, c.hours),
+    )
+    if not missed:
+        return ""
+    named = and_list([clock.description for clock in missed])
+    return f"; its {show_number(window)} hours also run past {named}"
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _insurer_concerned(supplier: SupplierFacts) -> bool:
+    """Whether a compromise or outage of the supplier can be a loss our cyber insurer must hear
+    of from us: it holds our confidential data or access to our systems, is critical in effect
+    or supports a critical or important function. One that is none of these (an office line, a
+    public data feed, a hardware reseller: ICT services alone) is held to no insurer's deadline:
+    its incident is no breach of ours, and its outage is seen in our own systems, not learnt
+    from its notice (a programme choice)."""
+    exposed = bool(supplier.exposures & {"data", "access"})
+    return exposed or supplier.critical or supplier.supports_critical
+
+
+def _insurer_clocks(facts: Facts, entities: frozenset[str]) -> Iterator[Clock]:
+    for policy in facts.index.of_kind("InsurancePolicy"):
+        held = facts.policy(policy)
+        limit = number(value_at(policy.data, "notice", "incident_notice_hours"))
+        if limit is not None and held.in_force and entities.intersection(held.entities):
+            where = ("notice", "incident_notice_hours")
+            yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE, INSURER)
+
+
+def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> Iterator[Clock]:
+    """The entity's clocks the supplier's compromise can start (:mod:`.notice_clocks`)."""
+    recorded = value_at(entity.data, "reporting_clocks")
+    started = started_by_supplier(facts, entity, supplier)
+    named: list[tuple[str, str, int]] = []
+    if started.regulator:
+        named.extend((key, what, REGULATOR) for key, what in _REGULATOR_CLOCKS)
+    if started.data_protection:
+        named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))
+    for key, what, rank in named:
+        limit = number(value_at(recorded, key))
+        if limit is not None:
+            yield Clock(limit, what, entity, ("reporting_clocks", key), rank=rank)
+        elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
+            # the law sets the clock whether or not the entity records it (as resilint impact
+            # counts it): an entity under NIS2 that records no early warning still has 24 hours
+            hours, basis = law
+            note = f"the law's deadline, {basis}; {entity.label} records none in reporting_clocks"
+            yield Clock(hours, what, entity, ("regimes",), note, rank)
+    others = value_at(recorded, "other_clocks")
+    for position, other in enumerate(others if isinstance(others, list) else []):
+        limit = number(value_at(other, "hours"))
+        if limit is not None and position in started.others:
+            where = ("reporting_clocks", "other_clocks", position, "hours")
+            yield Clock(limit, _other_clock_name(other), entity, where)
+
+
+def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:
+    """The shortest deadline the law of the entity's regimes sets for the reporting_clocks field
+    ``key``, with its basis (:data:`.statutes.STATUTES`: DORA's, NIS2's and NYDFS's). Every
+    statute that names the field runs from our learning of the incident: our awareness (DORA,
+    NIS2) or our determining that it occurred (NYDFS, 500.17(a)(1)); the ones that run from a
+    classification or an earlier report name no field here."""
+    found = [
+        (statute.hours, statute.basis)
+        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
+        if statute.recorded == key and statute.hours is not None
+    ]
+    return min(found) if found else None
+
+
+def _other_clock_name(other: object) -> str:
+    name, source = value_at(other, "name"), value_at(other, "source")
+    what = f"'{name}' deadline" if isinstance(name, str) else "reporting deadline"
+    return f"{what} ({source})" if isinstance(source, str) else what
