@@ -4,7 +4,7 @@ real gap is still found."""
 
 from __future__ import annotations
 
-from one_file import check, doc, messages, repo
+from one_file import check, codes, doc, messages, repo
 
 # -- CTR-05: an IaaS cannot say whether our workloads were isolated or our data left ----------
 
@@ -90,9 +90,7 @@ def supplier_with_write_seat(sid: str, extra: str = "") -> str:
     )
 
 
-def test_a_bare_entity_clock_is_not_asked_of_a_supplier_with_only_a_write_seat(
-    cli, write
-) -> None:
+def test_a_bare_entity_clock_is_not_asked_of_a_supplier_with_only_a_write_seat(cli, write) -> None:
     text = repo(BANK, PAYMENTS, supplier_with_write_seat("devshop"))
     assert check(cli, write, text, ["CTR-04"]) == []
 
@@ -175,3 +173,53 @@ def test_a_window_past_the_tier_maximum_names_the_entity_clocks_it_breaks(cli, w
 def test_a_window_past_the_tier_maximum_inside_every_clock_names_none(cli, write) -> None:
     (finding,) = check(cli, write, repo(BANK, CORE, core_contract(30)), ["CTR-03"])
     assert "also run past" not in finding["message"]
+
+
+# -- IAM-06: 500.12(a) MFA for every individual on every system of an entity under NYDFS ------
+
+NY = doc("Entity", "ny", "country: US\nregimes: [nydfs]\n")
+INSURER_MFA = (
+    "apiVersion: resilint/v1\nkind: InsurancePolicy\nid: cyber\n"
+    "period: {start: 2026-01-01, end: 2026-12-31}\n"
+    "conditions:\n  - id: mfa\n    text: MFA on email, remote and privileged access\n"
+    "    control_categories: [mfa_email, mfa_remote_access, mfa_privileged]\n"
+    "    scope: [email, remote_access, privileged_access]\n"
+)
+
+
+def control(cid: str, category: str, extra: str = "") -> str:
+    return doc("Control", cid, f"category: {category}\nstatus: implemented\n{extra}")
+
+
+AREA_MFA = repo(
+    control("mfa-email", "mfa_email", "scope: [email]\n"),
+    control("mfa-remote", "mfa_remote_access", "scope: [remote_access]\n"),
+    control("mfa-privileged", "mfa_privileged", "scope: [privileged_access]\n"),
+)
+EVERYWHERE = control("mfa-everywhere", "mfa_all_access", "scope: [all]\ncoverage_percent: 100\n")
+
+
+def test_mfa_recorded_for_some_areas_does_not_show_500_12a(cli, write) -> None:
+    (finding,) = check(cli, write, repo(NY, AREA_MFA), ["IAM-06"])
+    assert finding["id"] == "ny" and "23 NYCRR 500.12(a)" in finding["message"]
+    assert check(cli, write, repo(NY, AREA_MFA, EVERYWHERE), ["IAM-06"]) == []
+    partial = EVERYWHERE.replace("coverage_percent: 100", "coverage_percent: 90")
+    assert codes(check(cli, write, repo(NY, AREA_MFA, partial), ["IAM-06"])) == ["IAM-06"]
+
+
+def test_only_an_entity_under_nydfs_is_asked_once_500_12a_is_in_force(cli, write) -> None:
+    write("resilint.yaml", "profiles: [baseline]\n")
+
+    def iam_06(entity: str, as_of: str = "2026-12-04") -> list[str]:
+        write("p.yaml", repo(entity, AREA_MFA))
+        found = cli("check", "p.yaml", "--no-cache", "--format", "json", "--as-of", as_of)
+        return [f["id"] for f in found.json()["findings"] if f["code"] == "IAM-06"]
+
+    assert iam_06(NY) == ["ny"]
+    assert iam_06(NY, "2025-10-31") == []  # before the amended 500.12(a) was in force
+    assert iam_06(doc("Entity", "eu", "country: DE\nregimes: [dora]\n")) == []
+
+
+def test_mfa_for_every_sign_in_meets_an_insurers_mfa_condition(cli, write) -> None:
+    assert codes(check(cli, write, repo(INSURER_MFA), ["INS-01"])) == ["INS-01"] * 3
+    assert check(cli, write, repo(INSURER_MFA, EVERYWHERE), ["INS-01"]) == []

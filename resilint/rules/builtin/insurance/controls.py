@@ -54,6 +54,9 @@ _OWN_AREAS: dict[str, frozenset[str]] = {
     "backup_offline": frozenset({"backups"}),
     "backup_restore_test": frozenset({"backups"}),
 }
+_ALL_ACCESS = "mfa_all_access"
+"""MFA for every individual on every system (23 NYCRR 500.12(a)): over the areas its scope
+covers, it meets each MFA category's condition as that category's own control does."""
 _DEFAULT_ENCRYPTION = ["encryption_at_rest"]
 RESTORE_TESTS = "backup_restore_test"
 """The control category of a restore-testing programme: it meets a condition only while its
@@ -114,6 +117,7 @@ def _candidates(controls: list[Document], category: str) -> list[Document]:
         c
         for c in controls
         if c.data.get("category") == category
+        or (category in _AREA and c.data.get("category") == _ALL_ACCESS)
         or (
             category == RESTORE_TESTS
             and c.data.get("category") in _COPIES
@@ -328,7 +332,7 @@ def _shared_gap(
     for control in controls:
         category = str(control.data.get("category"))
         got = strings(control.data.get("scope"))
-        if category not in mfa or not ("all" in got or scope in got):
+        if (category not in mfa and category != _ALL_ACCESS) or not ("all" in got or scope in got):
             continue
         shortfall = _shortfall(control, category, minimum, context.as_of, max_age)
         if shortfall is None:
