@@ -15,13 +15,9 @@ from test_register_readiness import package_tables
 BANK_LEI = "529900HAVELBANK0AG93"
 
 
-def test_a_parents_branch_using_a_contract_stays_out_of_a_subsidiarys_register(
-    cli, tmp_path
-) -> None:
-    """The core banking contract is used by the Vienna branch of the bank and by Havel
-    Payments: Havel Payments' own register (--entity) was refused, at the contract's
-    using_branches, for B_04.01.0020 left empty (805), as if the entry needed correcting; it is
-    the bank's branch, reported in the bank's register and left out of Havel Payments'."""
+def bank_with_payments_register(tmp_path):
+    """The bundled bank, its payment institution naming the competent authority its own
+    register (``--entity``) is filed with."""
     repo = bank(tmp_path)
     edit(
         repo,
@@ -29,6 +25,17 @@ def test_a_parents_branch_using_a_contract_stays_out_of_a_subsidiarys_register(
         "parent: hb-bank\nentity_type: payment_institution\n",
         "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
     )
+    return repo
+
+
+def test_a_parents_branch_using_a_contract_stays_out_of_a_subsidiarys_register(
+    cli, tmp_path
+) -> None:
+    """The core banking contract is used by the Vienna branch of the bank and by Havel
+    Payments: Havel Payments' own register (--entity) was refused, at the contract's
+    using_branches, for B_04.01.0020 left empty (805), as if the entry needed correcting; it is
+    the bank's branch, reported in the bank's register and left out of Havel Payments'."""
+    repo = bank_with_payments_register(tmp_path)
     edit(
         repo,
         "contracts/corebanq.yaml",
@@ -68,13 +75,7 @@ def test_a_subsidiarys_call_off_under_its_parents_framework_files_with_the_frame
     key R13), and the message asked to name another overarching contract or remove it. The
     framework is held as the group arrangements an intra-group arrangement rests on are: its
     row of B_02.01 (and its provider's), not a use by Havel Payments."""
-    repo = bank(tmp_path)
-    edit(
-        repo,
-        "entities.yaml",
-        "parent: hb-bank\nentity_type: payment_institution\n",
-        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
-    )
+    repo = bank_with_payments_register(tmp_path)
     edit(
         repo,
         "contracts/codekontor.yaml",
