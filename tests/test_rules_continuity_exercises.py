@@ -764,6 +764,42 @@ def test_exr02_required_participants_are_a_parameter_by_exercise_type(cli, write
     assert missing == ["business_owner", "insurer"]
 
 
+def exr02_supplier(name: str, ict: str) -> str:
+    return (
+        f"apiVersion: resilint/v1\nkind: Supplier\nid: {name}\nname: {name}\n"
+        f"provides_ict_services: {ict}\nhighest_access_level: none\n"
+    )
+
+
+def test_exr02_a_tabletop_of_a_caterers_outage_needs_no_security_seat(cli, write) -> None:
+    """The kitchen of a caterer that provides no ICT closes: the business seats are asked, the
+    security seat is not. The same tabletop of an ICT supplier's outage, one that names no
+    supplier, or one that plays a compromise still needs security."""
+    caterer = exr02_supplier("caterer", "false")
+    kitchen = (
+        exercise(
+            "kitchen",
+            "2026-10-14",
+            "supplier_outage",
+            participants="business_owner, procurement, legal, risk",
+        ).rstrip("\n")
+        + "\nsuppliers: [caterer]\n"
+    )
+    compromise = exercise("yearly", "2026-03-12", "supplier_compromise")
+    assert only("EXR-02", docs(caterer, kitchen, compromise), cli, write) == []
+    without_legal = kitchen.replace("legal, ", "")
+    found = only("EXR-02", docs(caterer, without_legal, compromise), cli, write)
+    assert len(found) == 1 and "does not include legal:" in found[0]["message"]
+    for other in (
+        docs(exr02_supplier("caterer", "true"), kitchen, compromise),
+        docs(caterer, kitchen.replace("suppliers: [caterer]\n", ""), compromise),
+        docs(caterer, kitchen.replace("[supplier_outage]", "[supplier_compromise]"), compromise),
+    ):
+        found = only("EXR-02", other, cli, write)
+        assert [f["id"] for f in found] == ["kitchen"]
+        assert "does not include security" in found[0]["message"]
+
+
 def test_exr02_old_supplier_compromise_exercise_does_not_count(cli, write) -> None:
     text = docs(
         exercise("old", "2025-06-01", "supplier_compromise"),

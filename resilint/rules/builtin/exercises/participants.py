@@ -23,10 +23,20 @@ UNSPECIFIED = "unspecified"
 """The key of required_participants for an exercise that does not record its type."""
 ALWAYS = "always"
 """Within an exercise type's entry: the roles every exercise of that type needs."""
+ICT = "ict"
+"""Within an exercise type's entry: the roles an exercise of that type needs unless the data shows
+its scenario involves no ICT (:func:`_without_ict`)."""
+NON_ICT_SCENARIOS = frozenset({"supplier_outage", "outage", "other"})
+"""Scenarios that may be about ICT or not, the suppliers the exercise plays decide; the others
+(a compromise, ransomware, a data exposure, a cloud region, a switchover, an insurance claim
+under a cyber policy) are about ICT by their nature."""
 Roles = tuple[str, ...]
 """One required seat: any of these roles fills it (finance, or risk where it holds the insurance
 programme)."""
-_DISCUSSION = {ALWAYS: ["security", "procurement", "legal", ["finance", "risk"]]}
+_DISCUSSION: dict[str, list[Any]] = {
+    ICT: ["security"],
+    ALWAYS: ["procurement", "legal", ["finance", "risk"]],
+}
 DEFAULT_PARTICIPANTS: dict[str, dict[str, list[Any]]] = {
     "tabletop": {**_DISCUSSION, "supplier_compromise": ["communications"]},
     "simulation": {**_DISCUSSION, "supplier_compromise": ["communications"]},
@@ -48,7 +58,7 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Findi
             continue  # history: who sat in it can no longer change, and it tests nothing now
         if _owners_rehearsal(context, exercise):
             continue
-        found = _missing_roles(context, info, exercise, table)
+        found = _missing_roles(context, info, exercise, table, _without_ict(context, exercise))
         if found is not None:
             yield found
     scenario = _scenario_missing(context, info)
@@ -68,6 +78,33 @@ def _owners_rehearsal(context: RuleContext, exercise: Document) -> bool:
         return False
     functions = [context.index.get("BusinessFunction", name) for name in named]
     return all(f is not None and not context.facts.function(f).critical for f in functions)
+
+
+def _without_ict(context: RuleContext, exercise: Document) -> bool:
+    """The data shows the exercise's scenario involves no ICT: it records its scenarios, none of
+    them about ICT by nature, and the suppliers it plays (those it names, else those of the
+    functions it names) are recorded, at least one, and none provides ICT services or operates
+    in our systems (a caterer's kitchen closed). An exercise that does not say is judged as one
+    about ICT."""
+    scenarios = strings(exercise.data.get("scenarios"))
+    if not scenarios or not set(scenarios) <= NON_ICT_SCENARIOS:
+        return False
+    suppliers = _suppliers_played(context, exercise)
+    return bool(suppliers) and all(
+        s is not None and context.facts.supplier(s).non_ict for s in suppliers
+    )
+
+
+def _suppliers_played(context: RuleContext, exercise: Document) -> list[Document | None]:
+    named = strings(exercise.data.get("suppliers"))
+    if not named:
+        for name in strings(exercise.data.get("functions")):
+            function = context.index.get("BusinessFunction", name)
+            if function is None:
+                return [None]
+            depends = function.data.get("depends_on")
+            named += strings(depends.get("suppliers") if isinstance(depends, dict) else None)
+    return [context.index.get("Supplier", name) for name in dict.fromkeys(named)]
 
 
 def _before(exercise: Document, oldest: datetime.date) -> bool:
@@ -104,10 +141,12 @@ def _seats(value: Any) -> list[Roles]:
     return seats
 
 
-def _required(exercise: Document, table: Mapping[str, Mapping[str, list[Roles]]]) -> list[Roles]:
+def _required(
+    exercise: Document, table: Mapping[str, Mapping[str, list[Roles]]], without_ict: bool
+) -> list[Roles]:
     kind = text_of(exercise.data.get("type")) or UNSPECIFIED
     row = table.get(kind, table.get(UNSPECIFIED, {}))
-    wanted = [*row.get(ALWAYS, [])]
+    wanted = [*([] if without_ict else row.get(ICT, [])), *row.get(ALWAYS, [])]
     for scenario in strings(exercise.data.get("scenarios")):
         wanted += row.get(scenario, [])
     return list(dict.fromkeys(wanted))
@@ -118,9 +157,11 @@ def _missing_roles(
     info: RuleInfo,
     exercise: Document,
     table: Mapping[str, Mapping[str, list[Roles]]],
+    without_ict: bool,
 ) -> Finding | None:
     present = strings(exercise.data.get("participants"))
-    missing = [seat for seat in _required(exercise, table) if not set(seat) & set(present)]
+    required = _required(exercise, table, without_ict)
+    missing = [seat for seat in required if not set(seat) & set(present)]
     if not missing:
         return None
     kind = text_of(exercise.data.get("type"))
