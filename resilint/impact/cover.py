@@ -7,9 +7,19 @@ wording decides."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from resilint.domain import Facts
-from resilint.domain.readers import dicts, in_order, integer, number, strings, text_of, value_at
+from resilint.domain.readers import (
+    dicts,
+    in_order,
+    integer,
+    listed,
+    number,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.domain.tower import (
     BUSINESS_INTERRUPTION,
     CYBER,
@@ -48,6 +58,14 @@ _WHEN = {
     "eol_software": "the way in was software its vendor no longer supports",
     "prior_known_incident": "the incident was known before the policy period",
 }
+
+
+DATA_CLAIM_EXCLUSIONS = frozenset(
+    {"unencrypted_data", "war", "state_backed", "prior_known_incident", "other"}
+)
+"""The exclusions that may bear on a claim for the exposure of our data a supplier holds (its
+systems, not ours, were the way in, so the exclusions of our own unsupported or unpatched
+software do not; an exposure is no infrastructure failure)."""
 
 
 def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]:
@@ -94,7 +112,7 @@ def insurance(
                 entities=tuple(strings(policy.data.get("insured_entities"))),
                 layers=layers,
                 covers=covers,
-                exclusions=tuple(_exclusions(policy)),
+                **_bearing(facts, policy, down, own, covers),
                 panel=tuple(_panel(policy)),
                 evidence=tuple(_evidence(facts, policy)),
             )
@@ -203,6 +221,32 @@ def _make(
             value_at(policy.data, "business_interruption", "indemnity_period_days")
         ),
     )
+
+
+def _bearing(
+    facts: Facts, policy: Document, down: list[Document], own: bool, covers: tuple[Cover, ...]
+) -> dict[str, Any]:
+    """The exclusions that may bear on this scenario, and why those are listed ("" when every
+    exclusion is). A policy none of whose covers responds to the outage (a caterer's, which
+    provides no ICT and holds no access) has nothing its exclusions could take away, except a
+    claim for the exposure of our data a supplier that is down holds."""
+    every = tuple(_exclusions(policy))
+    if not covers or own or any(c.responds != "no" for c in covers):
+        return {"exclusions": every, "exclusions_note": ""}
+    holders = [str(s.id) for s in down if "data" in facts.supplier(s).holds]
+    kept = tuple(e for e in every if holders and e.type in DATA_CLAIM_EXCLUSIONS)
+    left = [e.id or e.type for e in every if e not in kept]
+    note = "none of its business-interruption covers responds to this outage, so "
+    if holders:
+        holds = "holds" if len(holders) == 1 else "hold"
+        note += (
+            "only the exclusions that may bear on a claim should our data that "
+            f"{listed(holders)} {holds} be exposed are listed"
+        )
+        note += f"; {listed(left)} cannot bear on it" if left else ""
+    else:
+        note += f"its exclusions ({listed(left)}) cannot bear on it and are not listed"
+    return {"exclusions": kept, "exclusions_note": note}
 
 
 def _exclusions(policy: Document) -> Iterator[Exclusion]:

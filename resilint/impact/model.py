@@ -217,6 +217,9 @@ class PolicyImpact:
     exclusions: tuple[Exclusion, ...]
     panel: tuple[Firm, ...]
     evidence: tuple[Evidence, ...]
+    exclusions_note: str = ""
+    """Why only the exclusions listed are ("" when every exclusion of the policy is): none of
+    its covers responds to the outage, and which of them may bear on a claim for data."""
 
 
 @dataclass(frozen=True)

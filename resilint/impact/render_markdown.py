@@ -134,6 +134,8 @@ def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
     ]
     yield from _table(head, rows)
     yield ""
+    if policy.exclusions_note:
+        yield f"- exclusions: {md(policy.exclusions_note)}"
     for exclusion in policy.exclusions:
         yield f"- exclusion {md(exclusion.id)} may apply if {md(exclusion.may_apply_when)}"
     firms = [

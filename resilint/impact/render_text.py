@@ -152,6 +152,8 @@ def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
         days = cover.indemnity_period_days
         indemnity = f", indemnity period {days} days" if days is not None else ""
         yield f"      {words.waiting(cover, length)}; {money}{indemnity}"
+    if policy.exclusions_note:
+        yield f"    exclusions: {policy.exclusions_note}"
     for exclusion in policy.exclusions:
         yield f"    exclusion {exclusion.id} may apply if {exclusion.may_apply_when}"
     for role in ("forensics", "counsel", "pr"):
