@@ -5,7 +5,7 @@ row each. The rows are built here once, as plain text cells, and drawn by ``impa
 from __future__ import annotations
 
 from resilint.domain import Facts
-from resilint.domain.readers import in_order
+from resilint.domain.readers import in_order, show_number
 from resilint.impact import words
 from resilint.impact.model import SUPPLIER, FunctionImpact, Impact, Target
 from resilint.impact.scenario import analyse
@@ -20,6 +20,21 @@ HEAD = (
     "identities (slowest)",
     "dependent BI",
 )
+
+
+NOT_JUDGED = "not judged (no --hours)"
+"""The RTO and MTPD cells of a table drawn without an outage length: no objective is breached or
+kept by an outage of no stated length."""
+
+
+def length_words(hours: float | None) -> str:
+    """The outage length every row assumes, in words, for each format to state."""
+    if hours is None:
+        return (
+            "not given (--hours N), so none is assumed: no RTO or MTPD is judged breached and "
+            "no degraded mode too short; a missing continuity plan still shows"
+        )
+    return f"{show_number(hours)} hours"
 
 
 def critical_scenarios(facts: Facts, hours: float | None) -> list[Impact]:
@@ -40,11 +55,12 @@ def cells(impact: Impact) -> tuple[str, ...]:
     known = [m for m in minutes if m is not None]
     slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
     first = next((n for n in impact.notices if n.deadline_hours is not None), None)
+    judged = "none" if impact.hours is not None else NOT_JUDGED
     return (
         name or impact.target.value,
         ", ".join(_named(f) for f in functions) or "none",
-        ", ".join(_named(f) for f in functions if f.breaches_rto) or "none",
-        ", ".join(_named(f) for f in functions if f.breaches_mtpd) or "none",
+        ", ".join(_named(f) for f in functions if f.breaches_rto) or judged,
+        ", ".join(_named(f) for f in functions if f.breaches_mtpd) or judged,
         ", ".join(_named(f) for f in functions if _falls_short(f)) or "none",
         f"{words.deadline(first)} from {first.starts}: {words.whom(first)}" if first else "none",
         slowest,

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from resilint import __version__
+from resilint.impact import board
 from resilint.impact.model import Contact, FunctionImpact, Impact, PolicyImpact
 from resilint.reporters.base import printable
 
@@ -22,7 +23,12 @@ def render_json(impact: Impact) -> str:
 def render_board_json(impacts: list[Impact]) -> str:
     hours = impacts[0].hours if impacts else None
     as_of = impacts[0].as_of.isoformat() if impacts else None
-    body = {"hours": hours, "as_of": as_of, "scenarios": [_body(i) for i in impacts]}
+    body = {
+        "hours": hours,
+        "outage_length": board.length_words(hours),
+        "as_of": as_of,
+        "scenarios": [_body(i) for i in impacts],
+    }
     return _dump({"version": VERSION, "tool": _tool(), **body})
 
 

@@ -151,9 +151,10 @@ def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
 def render_board_markdown(impacts: list[Impact]) -> str:
     """One table, one row per critical supplier: the board's what-if review."""
     length = impacts[0].hours if impacts else None
-    shown = f"{show_number(length)} hours" if length is not None else "an outage"
+    shown = f" for {show_number(length)} hours" if length is not None else ""
     as_of = impacts[0].as_of.isoformat() if impacts else ""
-    lines = [f"# What if a critical supplier is down for {shown}?", ""]
+    lines = [f"# What if a critical supplier is down{shown}?", ""]
+    lines += [f"Outage length: {md(board.length_words(length))}.", ""]
     if as_of:
         regulated = any(clocks.tells_awareness(i.notes) for i in impacts)
         said = (

@@ -196,11 +196,14 @@ def render_board_text(impacts: list[Impact]) -> str:
         lines.append(f"{impact.target.value}: {len(hit)} function{plural} hit{aside}")
         breached = [f.id for f in hit if f.breaches_rto]
         intolerable = [f.id for f in hit if f.breaches_mtpd]
-        lines.append(f"  RTO breached: {', '.join(breached) or 'none'}")
-        lines.append(f"  MTPD breached: {', '.join(intolerable) or 'none'}")
+        judged = "none" if impact.hours is not None else board.NOT_JUDGED
+        lines.append(f"  RTO breached: {', '.join(breached) or judged}")
+        lines.append(f"  MTPD breached: {', '.join(intolerable) or judged}")
         if first is not None:
             lines.append(f"  first deadline: {words.deadline(first)}, {words.whom(first)}")
         lines.append(f"  identities to disable: {len(impact.identities)}")
     if not lines:
         lines.append("No supplier is critical.")
+    length = impacts[0].hours if impacts else None
+    lines.insert(0, f"Outage length: {board.length_words(length)}")
     return log_safe("\n".join(printable(line) for line in lines) + "\n")
