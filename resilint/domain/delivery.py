@@ -246,15 +246,17 @@ def model_note(
 
 
 _ICT_MODELS_ADVICE = (
-    "managed_service (run for us, or its people run work in our systems), staff_augmentation "
+    "managed_service (run for us, or its people run work in our systems, a maker maintaining "
+    "our equipment over remote access included), staff_augmentation "
     "(agency or placed workers under our direction), multi_tenant_saas (one platform or "
     "network serving all its customers, a clearinghouse included), iaas_paas, colocation, "
     "network_carrier (connectivity holding none of our data), data_feed or licensed_software "
     "(software we run ourselves)"
 )
 """The models an ICT supplier may be, with the suppliers that are hard to place (people in our
-systems, a network of many customers) named where they fit: no advice names a value that does
-not exist."""
+systems, a maker servicing medical devices or other equipment over a remote connection, a
+network of many customers) named where they fit: no advice names a value that does not
+exist."""
 
 
 REPLACEABLE = ("easily_substitutable", "medium_complexity")
