@@ -289,8 +289,20 @@ def _regions(check, *bodies: str) -> dict[str, set[str]]:
     for finding in of(check(docs(*bodies)), "CON-01"):
         region = finding["message"].split("cloud region ")[1].split(" as their")[0]
         names = finding["message"].split("concentration): ")[1].split(". One outage")[0]
-        found[region] = {part.split(" (")[0] for part in names.split("; ")}
+        found[region] = {part.split(" (")[0] for part in _top_level(names)}
     return found
+
+
+def _top_level(text: str) -> list[str]:
+    """The parts of ``text`` split at "; " outside parentheses (a route's own words may hold
+    one)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and text.startswith("; ", i):
+            parts.append(text[start:i])
+            start = i + 2
+    return [*parts, text[start:]]
 
 
 SAAS = """
@@ -484,3 +496,30 @@ def test_a_supplier_critical_for_its_data_still_hears_that_its_records_disagree(
     assert "the records disagree" in finding["message"]
     assert "statutory-reporting" in finding["message"]
     assert "on actuary" in [r["message"] for r in finding["related"]]
+
+
+# -- CON-01 says where a subcontractor's regions are assumed from our own use of its provider --
+
+
+def test_con01_says_a_subcontractors_regions_are_assumed_from_our_use_of_its_provider(
+    check,
+) -> None:
+    """A reseller's subcontractor entry names our host but no cloud region of its own: the
+    function behind it is counted on the host's region (as before), and the finding says the
+    region is assumed from our own use of the host and that the entry's cloud makes it exact.
+    Recorded, the count stays and the words go."""
+    functions = [_function(f"f{i}", "  suppliers: [host]") for i in range(2)]
+    resold = _function("f-resold", "  suppliers: [reseller]")
+    [finding] = of(check(docs(HOST, _reseller("reseller"), *functions, resold)), "CON-01")
+    assert finding["message"].startswith("3 ")
+    assert (
+        "the regions of host are assumed from our own use of it, as reseller's subcontractor "
+        "entry reseller-host records no cloud region of its own: recording its cloud "
+        "(subcontractors[].cloud) makes this exact"
+    ) in finding["message"]
+    exact = _reseller("reseller").replace(
+        "supplier: host}", "supplier: host, cloud: [{provider: aws, region: eu-west-1}]}"
+    )
+    [finding] = of(check(docs(HOST, exact, *functions, resold)), "CON-01")
+    assert finding["message"].startswith("3 ")
+    assert "assumed from our own use" not in finding["message"]

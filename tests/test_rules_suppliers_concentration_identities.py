@@ -62,10 +62,12 @@ def test_region_reached_through_a_chain_of_subcontractors_with_a_cycle(cli, writ
         6,
         "depends_on.cloud[0]",
     )
+    # a's entry names supplier b but no region: b's regions, as we use b, are assumed
     assert (
-        "f2 (on a -> a subcontracts to b -> subcontractor C of b runs on aws eu-west-1)"
-        in finding["message"]
-    )
+        "f2 (on a -> a subcontracts to b -> subcontractor C of b runs on aws eu-west-1; "
+        "the regions of b are assumed from our own use of it, as a's subcontractor entry b "
+        "records no cloud region of its own"
+    ) in finding["message"]
     assert [r["line"] for r in finding["related"]] == [13, 20]
 
 

@@ -83,6 +83,10 @@ class Hop:
     a subcontractor entry's or a named service's ``supports_critical_function`` (None: unsaid).
     A link recorded ``False`` still reaches the supplier beyond it (an outage there is still
     felt, and counts for concentration), but passes no criticality on (``Reach.supporting``)."""
+    inherits: str = ""
+    """A subcontractor entry that names one of our suppliers but no cloud region of its own:
+    the entry's name. The regions beyond the link are then that supplier's as we use it, an
+    assumption recording the entry's cloud (subcontractors[].cloud) makes exact."""
 
 
 Chain = tuple[Hop, ...]
@@ -415,15 +419,16 @@ class DependencyGraph:
             if target is not None and target is not supplier:
                 linked.add(id(target))
                 flag = sub.get("supports_critical_function")
+                if mine is None:
+                    mine = self._providers_named([r for _, r in _all_regions(supplier)])
+                named = bool(dicts(sub.get("cloud"))) or id(target) in mine
                 hop = Hop(
                     supplier,
                     ("subcontractors", j),
                     f"{_subcontracting(supplier, sub)} subcontracts to {target.id}",
                     flag if isinstance(flag, bool) else None,
+                    "" if named else _entry_name(sub),
                 )
-                if mine is None:
-                    mine = self._providers_named([r for _, r in _all_regions(supplier)])
-                named = bool(dicts(sub.get("cloud"))) or id(target) in mine
                 yield target, hop, not named
             yield from self._sub_clouds(supplier, j, sub, linked)
         for path, name in _shared_names(supplier):
@@ -643,6 +648,11 @@ def _region(item: dict[str, Any]) -> Region | None:
     if not (provider and region):
         return None
     return Region(provider, region, text_of(item.get("role")) or PRIMARY, f"{provider} {region}")
+
+
+def _entry_name(sub: Mapping[str, object]) -> str:
+    """A subcontractor entry as a reader finds it in the file: its id, else its name."""
+    return text_of(sub.get("id")) or text_of(sub.get("name")) or "(unnamed)"
 
 
 def _subcontracting(supplier: Document, sub: Mapping[str, object]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from resilint.domain.delivery import service_models
@@ -197,12 +198,29 @@ def _route_words(chain: Chain) -> str:
     return " -> ".join(hop.text for hop in chain)
 
 
+def _assumed(chain: Chain) -> str:
+    """Where the route passes a subcontractor entry that names one of our suppliers but no cloud
+    region of its own, words saying the regions beyond it are assumed from our own use of that
+    supplier, and the record that makes them exact. The count stays: the assumption is the
+    nearest record of where the subcontractor runs."""
+    for hop, beyond in itertools.pairwise(chain):
+        if hop.inherits:
+            supplier = beyond.document.id
+            return (
+                f"; the regions of {supplier} are assumed from our own use of it, as "
+                f"{hop.document.id}'s subcontractor entry {hop.inherits} records no cloud "
+                "region of its own: recording its cloud (subcontractors[].cloud) makes this "
+                "exact"
+            )
+    return ""
+
+
 def _region_finding(
     context: RuleContext, info: RuleInfo, routes: list[Route], threshold: int
 ) -> Finding:
     label = routes[0][1].label
     chains = "; ".join(
-        f"{function.id} ({_route_words(chain)}{_recorded_failover(region, chain)})"
+        f"{function.id} ({_route_words(chain)}{_recorded_failover(region, chain)}{_assumed(chain)})"
         for function, region, chain in routes
     )
     failing_over = any(_recorded_failover(region, chain) for _, region, chain in routes)
