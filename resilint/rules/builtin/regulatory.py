@@ -70,7 +70,8 @@ def _own_identity(supplier: Document) -> Iterator[Gap]:
     if code is None:
         message = (
             f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, a company by "
-            "its LEI (or, established in the EU, its EUID); record it with provider_id_type"
+            "its LEI (or, established in the EU, its EUID), which also makes it a legal person; "
+            "record it with provider_id_type (B_05.01.0010, 0020 and 0070)"
         )
         yield ("provider_id",), message
     elif kind is None:
@@ -79,7 +80,10 @@ def _own_identity(supplier: Document) -> Iterator[Gap]:
     else:
         yield from _type_gaps(supplier, kind)
     if not data.get("hq_country"):
-        message = f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its seat"
+        message = (
+            f"{name} has no hq_country: {_REGISTER} needs the ISO 3166 country of its seat "
+            "(B_05.01.0080)"
+        )
         yield ("id",), message
 
 

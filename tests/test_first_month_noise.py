@@ -1,0 +1,45 @@
+"""A programme in its first month, through the CLI on real files: suppliers recorded with a name,
+a tier and a service but nothing of their identity, functions without all their objectives.
+Each thing missing is one finding, in the words of the rule that asks for it, and a message
+says only what is missing."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+ENTITY = doc(
+    "Entity",
+    "zuiderpay",
+    "name: Zuiderpay B.V.\nlei: 724500ZUIDERPAYX0X80\ncountry: NL\n"
+    "entity_type: payment_institution\nregimes: [dora]\n",
+)
+SUPPLIER = doc(
+    "Supplier",
+    "cardcore",
+    "name: CardCore Processing GmbH\ntier: 1\nprovides_ict_services: true\n"
+    "services:\n  - name: card-processing\n",
+)
+CONTRACT = doc("Contract", "ctr-cardcore", "supplier: cardcore\nstart_date: 2024-01-01\n")
+
+
+def where(found: list[dict]) -> list[tuple[str, str, str]]:
+    return sorted((f["code"], f["id"], f["json_path"]) for f in found if f["id"] == "cardcore")
+
+
+def test_a_provider_without_identity_is_asked_once_per_missing_field(cli, write) -> None:
+    """SUP-02 asks for the identifier (which, an LEI, also makes the provider a legal person)
+    and the country, citing their register columns; REG-12 does not repeat the type of person
+    and the country in its words beside them."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT)
+    found = check(cli, write, text, ["SUP-02", "REG-12"])
+    assert where(found) == [
+        ("SUP-02", "cardcore", "id"),
+        ("SUP-02", "cardcore", "id"),
+        ("SUP-02", "cardcore", "provider_id"),
+    ]
+    country = next(f for f in found if "hq_country" in f["message"])
+    assert "(B_05.01.0080)" in country["message"]
+    # where SUP-02 does not run, REG-12 still asks for both, so no configuration lets them through
+    alone = check(cli, write, text, ["REG-12"], {"ignore": ["SUP-02"]})
+    assert [f["code"] for f in alone if f["id"] == "cardcore"] == ["REG-12"]
+    assert all(column in alone[0]["message"] for column in ("B_05.01.0070", "B_05.01.0080"))
