@@ -43,3 +43,36 @@ def test_a_provider_without_identity_is_asked_once_per_missing_field(cli, write)
     alone = check(cli, write, text, ["REG-12"], {"ignore": ["SUP-02"]})
     assert [f["code"] for f in alone if f["id"] == "cardcore"] == ["REG-12"]
     assert all(column in alone[0]["message"] for column in ("B_05.01.0070", "B_05.01.0080"))
+
+
+def test_a_function_with_its_rto_is_asked_only_for_its_rpo(cli, write) -> None:
+    """REG-08 asked a function that records its RTO for 'its recovery time and point
+    objectives'; it names the one missing, and the other where both are."""
+    supplier = SUPPLIER.replace("tier: 1\n", "tier: 1\nhq_country: DE\n")
+    function = doc(
+        "BusinessFunction",
+        "card-acquiring",
+        "name: Card acquiring\nentities: [zuiderpay]\ncriticality: critical\nrto_hours: 4\n"
+        "depends_on: {suppliers: [cardcore]}\n",
+    )
+    second = doc(
+        "BusinessFunction",
+        "payment-initiation",
+        "name: Payment initiation\nentities: [zuiderpay]\ncriticality: critical\n"
+        "depends_on: {suppliers: [cardcore]}\n",
+    )
+    text = repo(ENTITY, supplier, CONTRACT, function, second)
+    found = check(cli, write, text, ["REG-08", "REG-12"])
+    asked = {
+        f["id"]: f["message"]
+        for f in found
+        if f["code"] == "REG-08" and "objective" in f["message"]
+    }
+    assert asked["card-acquiring"] == (
+        "business function card-acquiring does not state its recovery point objective "
+        "(rpo_hours; B_06.01.0090)"
+    )
+    assert "recovery time objective (rto_hours; B_06.01.0080)" in asked["payment-initiation"]
+    assert "recovery point objective (rpo_hours; B_06.01.0090)" in asked["payment-initiation"]
+    # REG-12 does not ask again for what REG-08 asked
+    assert [f for f in found if f["code"] == "REG-12" and "_hours" in f["message"]] == []
