@@ -76,3 +76,21 @@ def test_a_function_with_its_rto_is_asked_only_for_its_rpo(cli, write) -> None:
     assert "recovery point objective (rpo_hours; B_06.01.0090)" in asked["payment-initiation"]
     # REG-12 does not ask again for what REG-08 asked
     assert [f for f in found if f["code"] == "REG-12" and "_hours" in f["message"]] == []
+
+
+def test_an_unreviewed_critical_contract_is_asked_for_its_audit_clause_once(cli, write) -> None:
+    """A contract for a critical function with neither its clauses nor an audit section
+    recorded: CTR-02 asks for the audit clause (dora.30.3.e, with the rest of Art. 30(3));
+    CTR-10 does not also say it 'gives us no right of access, inspection and audit'. Once the
+    clause or the audit terms are recorded, CTR-10 checks the terms."""
+    supplier = SUPPLIER.replace("tier: 1\n", "tier: 1\nsupports_critical_function: true\n")
+    found = check(cli, write, repo(ENTITY, supplier, CONTRACT), ["CTR-02", "CTR-10"])
+    assert [f["code"] for f in found] == ["CTR-02"]
+    assert "dora.30.3.e" in found[0]["message"]
+    for recorded in (
+        "clauses:\n  dora.30.3.e: {present: true}\n",
+        "audit:\n  pooled_audit: true\n",
+    ):
+        contract = CONTRACT + recorded
+        found = check(cli, write, repo(ENTITY, supplier, contract), ["CTR-10"])
+        assert [f["code"] for f in found] == ["CTR-10"], recorded
