@@ -640,6 +640,16 @@ def run_check(args: CheckArgs) -> int:
         plain = dataclasses.replace(context, color=False, group_by=None)
         _write_file(target, REPORTERS[name](plain))
     _write(build_reporter(args)(context))
+    if (
+        not args.statistics
+        and not args.group_by
+        and (args.output_format or _default_format()) == "text"
+    ):
+        from resilint.reporters.statistics import many_findings_note
+
+        many = many_findings_note(context.active)
+        if many:
+            echo(f"resilint: note: {many}", err=True)
     sarif = "sarif" in {name for name, _ in args.outputs} or (
         not args.statistics and (args.output_format or _default_format()) == "sarif"
     )

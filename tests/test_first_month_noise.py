@@ -94,3 +94,26 @@ def test_an_unreviewed_critical_contract_is_asked_for_its_audit_clause_once(cli,
         contract = CONTRACT + recorded
         found = check(cli, write, repo(ENTITY, supplier, contract), ["CTR-10"])
         assert [f["code"] for f in found] == ["CTR-10"], recorded
+
+
+def test_a_long_first_run_says_how_to_take_its_findings_in(cli, write) -> None:
+    """Hundreds of lines in file order do not say where to begin: past 100 findings the text
+    output is followed by a note naming the rules most of them come from and the views that
+    order them; a shorter list, or one already counted or grouped, has none."""
+    suppliers = [
+        doc("Supplier", f"vendor-{n:02}", "name: Vendor\ntier: 1\nprovides_ict_services: true\n")
+        for n in range(30)
+    ]
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("repo.yaml", repo(ENTITY, *suppliers))
+    result = cli("check", "repo.yaml", "--no-cache", "--as-of", "2026-11-26")
+    notes = [line for line in result.stderr.splitlines() if "--statistics counts them" in line]
+    assert len(notes) == 1, result.stderr
+    assert " findings in 31 documents, " in notes[0]
+    assert "--group-by document" in notes[0] and "resilint report" in notes[0]
+    for more in (["--statistics"], ["--group-by", "rule"], ["--format", "json"]):
+        again = cli("check", "repo.yaml", "--no-cache", "--as-of", "2026-11-26", *more)
+        assert "--statistics counts them" not in again.stderr, more
+    write("repo.yaml", repo(ENTITY, *suppliers[:2]))
+    few = cli("check", "repo.yaml", "--no-cache", "--as-of", "2026-11-26")
+    assert "--statistics counts them" not in few.stderr

@@ -75,3 +75,27 @@ def report_statistics_json(context: ReportContext) -> str:
         for r in counts(context.active)
     ]
     return json.dumps(rows, indent=2, ensure_ascii=True) + "\n"
+
+
+MANY = 100
+"""More findings than a reader takes in as one list (a programme's first runs, files recorded
+with a name and little else): the text output is then followed by a note on how to take them."""
+
+
+def many_findings_note(findings: tuple[Finding, ...]) -> str:
+    """Where the text output lists more than ``MANY`` findings, the rules most of them come from
+    and the views that order them (empty otherwise): an alphabetical list of hundreds of lines
+    does not say where to begin."""
+    rows = counts(findings)
+    total = sum(r.count for r in rows)
+    if total <= MANY:
+        return ""
+    top = rows[:3]
+    named = ", ".join(f"{r.code} {r.count}" for r in top)
+    documents = len({(f.path, f.kind, f.doc_id) for f in findings})
+    return (
+        f"{total:,} findings in {documents:,} documents, {sum(r.count for r in top):,} of them "
+        f"from {len(top)} rules ({named}): --statistics counts them by rule, --group-by "
+        "document lists them under each document, and `resilint report -o report.html` shows "
+        "them by area beside the critical suppliers' gaps and the deadlines"
+    )
