@@ -117,3 +117,17 @@ def test_a_long_first_run_says_how_to_take_its_findings_in(cli, write) -> None:
     write("repo.yaml", repo(ENTITY, *suppliers[:2]))
     few = cli("check", "repo.yaml", "--no-cache", "--as-of", "2026-11-26")
     assert "--statistics counts them" not in few.stderr
+
+
+def test_audit_terms_not_yet_recorded_are_said_to_be_unrecorded(cli, write) -> None:
+    """A contract recording only that it grants audit rights: CTR-10 asks for the terms it
+    does not record, instead of asserting that the rights 'are not unrestricted' and that the
+    contract 'does not give the competent authority' them, which nobody has read yet."""
+    supplier = SUPPLIER.replace("tier: 1\n", "tier: 1\nsupports_critical_function: true\n")
+    contract = CONTRACT + "audit:\n  rights: true\n"
+    found = check(cli, write, repo(ENTITY, supplier, contract), ["CTR-10"])
+    assert len(found) == 1
+    message = found[0]["message"]
+    assert "does not record its access, inspection and audit rights as unrestricted" in message
+    assert "does not record that the competent authority has the same access" in message
+    assert "not unrestricted" not in message and "does not give" not in message
