@@ -96,3 +96,38 @@ def test_the_table_of_built_in_checks_names_each_areas_own() -> None:
     for name in builtin.AREAS["register"]:
         assert getattr(builtin.PYTHON_CHECKS[name], "reads_model", "") == "the DORA register"
     assert getattr(builtin.PYTHON_CHECKS["tier-consistent"], "reads_model", "") == ""
+
+
+# Kinds whose number grows with the repository (one per supplier, contract, function...).
+_GROWING = {"Supplier", "Contract", "Identity", "BusinessFunction", "ContinuityPlan", "Playbook"}
+
+
+def _whole_kind_scans(node: object, path: tuple[object, ...] = ()):
+    """Places in a rule where ``{kind: K}`` binds every document of a growing kind, in a rule
+    that selects documents one by one: each selected document visits all of them."""
+    if isinstance(node, dict):
+        if set(node) == {"kind"} and node["kind"] in _GROWING and "applies_to" not in path:
+            yield path
+        for key, value in node.items():
+            yield from _whole_kind_scans(value, (*path, key))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            yield from _whole_kind_scans(value, (*path, position))
+
+
+def test_no_rule_of_resilint_scans_a_whole_growing_kind_for_each_document() -> None:
+    """A rule joins through references ({follow: ...}, {referenced_by: ...}), which use an
+    index, rather than binding every Supplier or Contract for each document it selects (as
+    docs/rule-language.md asks of every rule): such a scan makes a check quadratic in the
+    repository's size (a function's suppliers looked up among all 2,000 suppliers for each
+    plan took a third of a second at 10,000 documents, and would grow a hundredfold at 100,000)."""
+    import yaml
+
+    scans = [
+        (path.name, rule.get("code"), where)
+        for path in sorted(data_dir("rules").glob("*.yaml"))
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", [])
+        if isinstance(rule, dict) and rule.get("select")
+        for where in _whole_kind_scans({k: v for k, v in rule.items() if k != "examples"})
+    ]
+    assert scans == []

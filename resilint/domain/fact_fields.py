@@ -13,6 +13,8 @@ def _fact(kind: str, description: str, **schema: Any) -> dict[str, Any]:
 
 
 _TEXTS = {"type": "string"}
+_SUPPLIER_IDS = {"type": "string", "x-resilint-ref": "Supplier"}
+"""Supplier ids: a rule may follow them (``{follow: function.suppliers}``) to the Suppliers."""
 FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
     "Supplier": {
         "critical": _fact(
@@ -240,8 +242,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "suppliers": _fact(
             "array",
-            "Suppliers it rests on, through subcontractors and shared dependencies too.",
-            items=_TEXTS,
+            "Suppliers it rests on, through subcontractors and shared dependencies too "
+            "(their ids: a rule reaches them with {follow: business_function.suppliers}).",
+            items=_SUPPLIER_IDS,
         ),
         "our_entities": _fact(
             "array", "Our entities it serves (every entity when it names none).", items=_TEXTS
