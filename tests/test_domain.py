@@ -417,3 +417,23 @@ def test_a_region_primary_on_any_route_counts_as_primary() -> None:
     )
     region, chain = facts_of(function, erp).graph.reach(function).regions[("aws", "eu-west-1")]
     assert region.role == "primary" and chain[0].text == "on erp"
+
+
+def test_a_fact_worked_out_when_read_is_worked_out_once_and_only_then() -> None:
+    """A contract's window_note names the clocks its supplier's window runs past: only CTR-03's
+    message shows it, so it is worked out when read, not for every contract."""
+    from resilint.domain.facts import Fields
+
+    calls: list[int] = []
+
+    def work() -> str:
+        calls.append(1)
+        return "; its 72 hours also run past ..."
+
+    fields = Fields({"critical": True, "window_note": ""}, {"window_note": work})
+    assert "window_note" in fields and fields["critical"] is True and fields.get("x") is None
+    assert calls == []
+    assert fields["window_note"] == fields.get("window_note") == "; its 72 hours also run past ..."
+    assert calls == [1]
+    other = Fields({"window_note": ""}, {"window_note": work})
+    assert dict(other.items())["window_note"].startswith("; its") and calls == [1, 1]

@@ -107,7 +107,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             else ""
         ),
         critical_note=note,
-        window_note=_window_note(facts, contract, supplier, entities, requires),
+        window_note=lambda: _window_note(facts, contract, supplier, entities, requires),
         insured=cyber_insured(facts, tuple(entities)),
         outsourcing=outsourcing(contract, models),
     )

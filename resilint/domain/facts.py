@@ -5,6 +5,7 @@ through the dependency graph (:mod:`.suppliers`); the other kinds one by one
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,6 +135,43 @@ class SupplierFacts:
         }
 
 
+class Fields(dict):  # type: ignore[type-arg]
+    """A document's facts, some worked out when first read: words only a finding's message
+    shows, which would cost every document what a few findings need. Each such fact holds ""
+    until read (its name is there for ``in``); reading it, or every value, works it out once."""
+
+    __slots__ = ("_later",)
+
+    def __init__(self, values: Mapping[str, Any], later: Mapping[str, Callable[[], Any]]) -> None:
+        dict.__init__(self, values)
+        self._later = dict(later)
+
+    def _settle(self, key: object) -> None:
+        work = self._later.pop(key, None)  # type: ignore[call-overload]
+        if work is not None:
+            dict.__setitem__(self, key, work())
+
+    def __getitem__(self, key: Any) -> Any:
+        if self._later:
+            self._settle(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._later:
+            self._settle(key)
+        return dict.get(self, key, default)
+
+    def items(self) -> Any:
+        for key in list(self._later):
+            self._settle(key)
+        return dict.items(self)
+
+    def values(self) -> Any:
+        for key in list(self._later):
+            self._settle(key)
+        return dict.values(self)
+
+
 @dataclass(frozen=True, slots=True)
 class ContractFacts:
     """What a contract is in the domain model: its supplier, whether in force and critical."""
@@ -168,17 +206,18 @@ class ContractFacts:
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
-    window_note: str = ""
+    window_note: Callable[[], str] | None = None
     """Words naming the clocks of its entities and their insurers that its supplier's notice
     window, as written, runs past (:func:`.supplier_clocks.missed_note`), where the requirements
-    matrix asks it incident notice; "" otherwise."""
+    matrix asks it incident notice ("" otherwise): worked out when first read (only CTR-03's
+    message shows it, for the few windows too long), not for every contract."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
     outsourcing: bool = False
     """It outsources a function of ours (:func:`.documents.outsourcing`)."""
 
     def fields(self) -> dict[str, Any]:
-        return {
+        values = {
             "outsourcing": self.outsourcing,
             "replaceable": self.replaceable,
             "switchable": self.switchable,
@@ -190,7 +229,7 @@ class ContractFacts:
             "lifecycle": self.lifecycle,
             "critical": self.critical,
             "critical_note": self.critical_note,
-            "window_note": self.window_note,
+            "window_note": "",
             "insured": self.insured,
             "ict": self.ict,
             "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
@@ -200,6 +239,8 @@ class ContractFacts:
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
         }
+        later = {"window_note": self.window_note} if self.window_note is not None else {}
+        return Fields(values, later) if later else values
 
 
 @dataclass(frozen=True, slots=True)
