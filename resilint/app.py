@@ -326,6 +326,15 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     change = read_change(options.config.root, options.config.limits, refs)
     if change is None:
         return None
+    if change.unstaged:
+        first, more = change.unstaged[0], len(change.unstaged) - 1
+        others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+        raise UsageError(
+            f"{printable(first)}{others} changed since staged: the hook would check the files "
+            "as they are, not as the commit holds them; stage the changes (git add) or set "
+            "them aside (git stash push --keep-index) and commit again (pre-commit sets them "
+            "aside itself)"
+        )
     named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
     return Introduced(change, named, options.config, options.baseline_path)
 

@@ -81,6 +81,10 @@ class Change:
     untracked: frozenset[str] = frozenset()
     """YAML files in the work tree that git neither tracks nor ignores: the commit does not hold
     them, so neither state has them (pre-commit sets unstaged changes aside, not these)."""
+    unstaged: tuple[str, ...] = ()
+    """Tracked YAML and configuration files whose work-tree content is not what the commit
+    holds (changes not staged), as git names them, when the hook runs outside pre-commit, which
+    sets such changes aside itself: the files read are not the commit's."""
 
 
 def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
@@ -91,16 +95,24 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
     if top is None:
         return None
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
-    listing = None
+    listing = pending = None
     untracked: frozenset[str] = frozenset()
+    unstaged: tuple[str, ...] = ()
     try:
         # git walks the work tree for untracked files while it is asked for the change
         listing = _start(top, "ls-files", "--others", "--exclude-standard", "-z")
+        if refs is None and not os.environ.get("PRE_COMMIT"):
+            # outside pre-commit (which sets unstaged changes aside before its hooks run; it
+            # sets PRE_COMMIT), a file changed after it was staged is read as it is, not as the
+            # commit holds it; under `git commit -a` git points GIT_INDEX_FILE at the commit's
+            pending = _start(top, "diff", "--name-only", "-z", "--ignore-submodules=all")
         try:
             base = () if refs is None else (_merge_base(top, *refs),)
             raw = _git(top, "diff", *_DIFF, *base)
         finally:
             untracked = _untracked(top, _answer(listing))
+            if pending is not None:
+                unstaged = _unstaged(_answer(pending))
         key = [*base, raw.hex(), *sorted(untracked)]
         change = _change(top, since, key, _entries(raw), limits)
     except Uncompared as exc:
@@ -108,9 +120,19 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
     except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
         return Change(since, "", whole=f"git could not say what changed ({exc})")
     finally:
-        if listing is not None:
-            _reap(listing)
-    return dataclasses.replace(change, untracked=untracked)
+        for process in (listing, pending):
+            if process is not None:
+                _reap(process)
+    return dataclasses.replace(change, untracked=untracked, unstaged=unstaged)
+
+
+def _unstaged(out: bytes) -> tuple[str, ...]:
+    """The YAML and configuration files among ``git diff --name-only -z`` (tracked files whose
+    work-tree content differs from the index), as git names them, relative to the work tree."""
+    names = out.decode("utf-8", "surrogateescape").split("\0")
+    return tuple(
+        name for name in names if name and (yaml_named(name) or Path(name).name in CONFIG_NAMES)
+    )
 
 
 def _untracked(top: Path, out: bytes) -> frozenset[str]:

@@ -318,6 +318,34 @@ def test_an_ignored_file_is_not_named(contracted, cli) -> None:  # type: ignore[
     assert "draft.yaml" not in result.stderr
 
 
+def test_a_file_changed_after_it_was_staged_is_refused_outside_pre_commit(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch
+) -> None:
+    """Run by another hook manager or a plain git hook, the hook reads the work tree: a supplier
+    staged as tier 7 and put right in the work tree without staging passed, while the commit
+    held tier 7. It is refused, naming the file; pre-commit, which sets unstaged changes aside
+    before its hooks run (and says so in PRE_COMMIT), is trusted to have done so."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    supplier = contracted / "suppliers" / "acme.yaml"
+    good = supplier.read_text()
+    supplier.write_text(good.replace("tier: 3", "tier: 7"))
+    git(contracted, "add", "suppliers/acme.yaml")
+    supplier.write_text(good)  # put right, not staged
+    (contracted / "notes.md").write_text("a note\n")
+    git(contracted, "add", "notes.md")
+    (contracted / "notes.md").write_text("a note, reworded\n")  # not YAML: no matter
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "suppliers/acme.yaml changed since staged" in result.stderr
+    assert "git add" in result.stderr and "notes.md" not in result.stderr
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert staged(contracted, cli, "suppliers/acme.yaml").exit_code == 0
+    monkeypatch.delenv("PRE_COMMIT")
+    supplier.write_text(good.replace("tier: 3", "tier: 7"))  # the work tree is the commit's
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 1 and "SCH-01" in result.stdout, result.stdout + result.stderr
+
+
 # The real pre-commit
 
 
@@ -371,6 +399,24 @@ def test_git_commit_refuses_a_reference_to_an_untracked_file(contracted, tmp_pat
     assert "REF-01" in said and "suppliers/newco.yaml" in said
     git(contracted, "add", "suppliers/newco.yaml")
     assert _commit(contracted, env).returncode == 0
+
+
+@pytest.mark.slow
+def test_git_commit_judges_what_is_staged_when_the_work_tree_differs(contracted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Through the real pre-commit, which sets unstaged changes aside: a supplier staged as
+    tier 7 and put right in the work tree is judged as staged (refused), not as it reads."""
+    env = _install(contracted, tmp_path / "home")
+    env.pop("PRE_COMMIT", None)
+    supplier = contracted / "suppliers" / "acme.yaml"
+    good = supplier.read_text()
+    supplier.write_text(good.replace("tier: 3", "tier: 7"))
+    git(contracted, "add", "suppliers/acme.yaml")
+    supplier.write_text(good)
+    refused = _commit(contracted, env)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "SCH-01" in said and "changed since staged" not in said
+    assert supplier.read_text() == good  # pre-commit put the work tree back
 
 
 def test_a_commit_deleting_the_whole_programme_is_refused(repo, cli) -> None:  # type: ignore[no-untyped-def]
