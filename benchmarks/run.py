@@ -628,6 +628,7 @@ class Bench:
             )
         finally:
             path.write_bytes(original)
+            subprocess.run(["git", "add", name], cwd=root, check=True)  # staged as it was
 
 
 _ONE_SUPPLIER = """apiVersion: resilint/v1
