@@ -35,6 +35,19 @@ def bank(tmp_path: Path) -> Path:
     return repo
 
 
+def bank_with_payments_register(tmp_path: Path) -> Path:
+    """The bundled bank, its payment institution naming the competent authority its own
+    register (``--entity``) is filed with."""
+    repo = bank(tmp_path)
+    edit(
+        repo,
+        "entities.yaml",
+        "parent: hb-bank\nentity_type: payment_institution\n",
+        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
+    )
+    return repo
+
+
 def export(cli, repo: Path, fmt: str, out: Path) -> None:
     args = ("--format", fmt, "-o", str(out), "--reference-date", REFERENCE)
     result = cli("register", "export", str(repo), *args)
@@ -248,13 +261,7 @@ def test_an_entity_below_the_groups_keeper_exports_its_own_register(cli, tmp_pat
     entity that keeps a DORA register". It is the individual register (IND) of what Havel
     Payments uses: the arrangements it signs or uses, and the group's cloud arrangement its
     intra-group IT arrangement rests on (B_02.03), not the bank's own."""
-    repo = bank(tmp_path)
-    edit(
-        repo,
-        "entities.yaml",
-        "parent: hb-bank\nentity_type: payment_institution\n",
-        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
-    )
+    repo = bank_with_payments_register(tmp_path)
     out = tmp_path / "package"
     args = ("--entity", "hb-payments", "-o", str(out), "--reference-date", REFERENCE)
     result = cli("register", "export", str(repo), *args)

@@ -9,23 +9,15 @@ B_04.01 belongs to the parent's register, not to the subsidiary's.
 
 from __future__ import annotations
 
-from test_precision_s20_register import PAYMENTS_LEI, REFERENCE, bank, edit
+from test_precision_s20_register import (
+    PAYMENTS_LEI,
+    REFERENCE,
+    bank_with_payments_register,
+    edit,
+)
 from test_register_readiness import package_tables
 
 BANK_LEI = "529900HAVELBANK0AG93"
-
-
-def bank_with_payments_register(tmp_path):
-    """The bundled bank, its payment institution naming the competent authority its own
-    register (``--entity``) is filed with."""
-    repo = bank(tmp_path)
-    edit(
-        repo,
-        "entities.yaml",
-        "parent: hb-bank\nentity_type: payment_institution\n",
-        "parent: hb-bank\nentity_type: payment_institution\ncompetent_authority: BaFin\n",
-    )
-    return repo
 
 
 def test_a_parents_branch_using_a_contract_stays_out_of_a_subsidiarys_register(
