@@ -409,6 +409,7 @@ class DependencyGraph:
         the target is named only (an identity provider, a subprocessor, a cloud provider): its
         Supplier document records where it serves us, not where it serves this supplier."""
         mine: set[int] | None = None  # the providers of its own regions, once one is asked
+        entries: frozenset[str] | None = None  # its subcontractor entries' ids, once asked
         linked: set[int] = set()
         for j, sub in _serving(supplier, services):
             target = (
@@ -422,10 +423,12 @@ class DependencyGraph:
                 if mine is None:
                     mine = self._providers_named([r for _, r in _all_regions(supplier)])
                 named = bool(dicts(sub.get("cloud"))) or id(target) in mine
+                if entries is None and sub.get("recipient") is not None:
+                    entries = _entry_ids(supplier)
                 hop = Hop(
                     supplier,
                     ("subcontractors", j),
-                    f"{_subcontracting(supplier, sub)} subcontracts to {target.id}",
+                    f"{_subcontracting(supplier, sub, entries)} subcontracts to {target.id}",
                     flag if isinstance(flag, bool) else None,
                     "" if named else _entry_name(sub),
                 )
@@ -655,16 +658,24 @@ def _entry_name(sub: Mapping[str, object]) -> str:
     return text_of(sub.get("id")) or text_of(sub.get("name")) or "(unnamed)"
 
 
-def _subcontracting(supplier: Document, sub: Mapping[str, object]) -> str:
+def _entry_ids(supplier: Document) -> frozenset[str]:
+    """The ids of a supplier's subcontractor entries (read once a supplier: each entry naming its
+    recipient looked it up among all of them)."""
+    found = (text_of(entry.get("id")) for _, entry in dicts(supplier.data.get("subcontractors")))
+    return frozenset(name for name in found if name is not None)
+
+
+def _subcontracting(
+    supplier: Document, sub: Mapping[str, object], entries: frozenset[str] | None
+) -> str:
     """Who gives a subcontractor entry its work, in words: the supplier, or, where the entry
-    names a recipient (rank 3 and below), the supplier's subcontractor it serves (``frauda's
-    subcontractor modelwatch``): a chain read as the supplier subcontracting to a firm that
-    works for its subcontractor would send a reader to the wrong contract."""
+    names a recipient among the supplier's entries (``entries``; rank 3 and below), the
+    supplier's subcontractor it serves (``frauda's subcontractor modelwatch``): a chain read as
+    the supplier subcontracting to a firm that works for its subcontractor would send a reader
+    to the wrong contract."""
     recipient = text_of(sub.get("recipient"))
-    if recipient is None:
+    if recipient is None or entries is None or recipient not in entries:
         return str(supplier.id)
-    listed = any(
-        text_of(other.get("id")) == recipient and other is not sub
-        for _, other in dicts(supplier.data.get("subcontractors"))
-    )
-    return f"{supplier.id}'s subcontractor {recipient}" if listed else str(supplier.id)
+    if recipient == text_of(sub.get("id")):  # itself: no recipient of its own (REG-10 says so)
+        return str(supplier.id)
+    return f"{supplier.id}'s subcontractor {recipient}"
