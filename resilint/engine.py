@@ -20,11 +20,12 @@ from resilint.locate import Locator
 from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
 from resilint.rules.model import RuleCrash
+from resilint.rules.python import PythonRule
 from resilint.rules.runtime import OverBudget
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
-    from resilint.model import Document
+    from resilint.model import Document, Index
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     crashes: list[Finding] = []
     selected = tuple(rules)
     params = {rule.info.code: _params(rule.info, run) for rule in selected}
-    units = _units(selected)
+    units = _units(selected, run.facts.index)
     recorder = run.recorder
     numbered = {rule.info.code: number for number, rule in enumerate(selected)}
     done: dict[int, tuple[list[Finding], Finding | None]] = {}  # in this process
@@ -110,15 +111,19 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     return EngineResult(tuple(findings), tuple(crashes))
 
 
-def _units(rules: tuple[Rule, ...]) -> list[tuple[int, ...]]:
+def _units(rules: tuple[Rule, ...], index: Index) -> list[tuple[int, ...]]:
     """The rules by number, in units one process evaluates: each rule alone, but the checks
     that read one model (:func:`resilint.rules.python.reading`) together, and first: building
     the model makes them the longest unit, which should not be the last one taken. The rules
     whose findings such a check asks for (its ``after``) come in its unit, before it, so that
-    they are evaluated once."""
+    they are evaluated once. A check with nothing to examine (:meth:`PythonRule.idle`) finds
+    nothing: it is not asked which model it reads (a built-in check's module would be imported
+    to answer)."""
     numbered = {rule.info.code: number for number, rule in enumerate(rules)}
     reading: dict[str, list[int]] = {}
     for number, rule in enumerate(rules):
+        if isinstance(rule, PythonRule) and rule.idle(index):
+            continue
         model = getattr(rule, "model", "")
         if model:
             unit = reading.setdefault(model, [])

@@ -182,6 +182,15 @@ def test_a_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
     # imported by the email.utils jsonschema-rs imports, and used by neither
     assert imported.isdisjoint({"socket", "random", "calendar", "email.charset", "email.utils"})
     assert "resilint.run_cache" not in imported  # the cache is off
+    # a check examines documents of its rule's kind: one of a kind the repository does not hold
+    # (insurance policies, exercises, contracts, waivers, identities) is not even imported
+    absent = {f"resilint.rules.builtin.{area}" for area in AREAS} - {
+        "resilint.rules.builtin.suppliers",
+        "resilint.rules.builtin.concentration",  # CON-03, of critical suppliers
+        "resilint.rules.builtin.continuity",  # BCM-05, of suppliers relied on
+        "resilint.rules.builtin.regulatory",  # SUP-02 and SUP-09 (dora only: not run here)
+    }
+    assert imported.isdisjoint(absent), sorted(imported.intersection(absent))
     for edit, not_needed in (
         ("first run, filling the cache", _NOT_NEEDED),
         ("# edited", _NOT_NEEDED_PLAIN),  # as the hook runs it

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resilint.findings import Finding
 from resilint.rules.model import RuleContext, RuleInfo
+
+if TYPE_CHECKING:
+    from resilint.model import Index
 
 
 class PythonCheck(Protocol):
@@ -46,7 +49,16 @@ class PythonRule:
     check: PythonCheck
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
+        if self.idle(context.index):
+            return iter(())
         return self.check(context, self.info)
+
+    def idle(self, index: Index) -> bool:
+        """Whether the check has nothing to examine: it names the kinds of document its findings
+        start from (a built-in check's ``needs``) and the repository holds none of them. Then
+        it is not run, and a built-in check's module is not even imported."""
+        needs: tuple[str, ...] | None = getattr(self.check, "needs", None)
+        return needs is not None and not any(index.of_kind(kind) for kind in needs)
 
     @property
     def model(self) -> str:

@@ -48,6 +48,39 @@ AREAS: dict[str, tuple[str, ...]] = {
 }
 """Each area module (``resilint.rules.builtin.<area>``) and the names of its checks."""
 
+NEEDS: dict[str, tuple[str, ...]] = {
+    "tier-consistent": ("Supplier",),
+    "critical-supplier-contract": ("Supplier",),
+    "concentration-cloud-region": ("BusinessFunction",),  # the critical functions' regions
+    "concentration-identity-provider": ("BusinessFunction",),  # their sign-in
+    "concentration-shared-supply-chain": ("Supplier",),
+    "identity-secret-unshared": ("Identity",),
+    "notice-window-fits-clocks": ("Contract",),
+    "non-negotiable-clauses": ("Contract",),
+    "supplier-rto-within-function-rto": ("BusinessFunction",),
+    "relied-on-supplier-mapped": ("Supplier",),
+    "backups-behind-critical-functions": ("BusinessFunction",),
+    "each-backup-restores": ("Control",),
+    "exercised-within-a-year": ("BusinessFunction", "Playbook"),  # and suppliers' joint playbooks
+    "exercise-participants-and-scenario": ("Exercise",),
+    "insurance-conditions-met": ("InsurancePolicy",),
+    "insurance-bi-gaps": ("InsurancePolicy",),
+    "insurance-panel-and-contact": ("InsurancePolicy",),
+    "insurance-term-and-insured-entities": ("InsurancePolicy",),
+    "insurance-exclusions-matched": ("InsurancePolicy",),
+    "claims-evidence-package": ("InsurancePolicy",),
+    "waiver-integrity": ("Waiver",),
+    "provider-identity": ("Supplier",),
+    "critical-subcontracting": ("Supplier",),
+}
+"""The kinds of document each check's findings start from: it loops over documents of these
+kinds (or facts drawn from them, such as the critical functions), and finds nothing when the
+repository holds none, so it is then not run, nor its area imported (a one-file check of a
+supplier imports no insurance check). A finding may sit at a document of another kind (EVD-01
+at an evidence package, BCM-03 at a supplier), but only one reached from these. The register's
+checks are not listed: they run whenever their profile does. Each check's entry is held to
+what it finds by a test that removes those kinds from the examples."""
+
 
 class _Deferred:
     """A built-in check, imported with its area when first called (or asked what it reads)."""
@@ -55,6 +88,8 @@ class _Deferred:
     def __init__(self, area: str, name: str) -> None:
         self.area = area
         self.name = name
+        self.needs = NEEDS.get(name)
+        """What :meth:`resilint.rules.python.PythonRule.idle` asks, known without the import."""
         self._check: PythonCheck | None = None
 
     @property
@@ -69,7 +104,7 @@ class _Deferred:
 
     def __getattr__(self, name: str) -> Any:
         # what a check is marked with (``reads_model``, :func:`resilint.rules.python.reading`)
-        if name.startswith("__") or name in ("area", "name", "_check"):
+        if name.startswith("__") or name in ("area", "name", "needs", "_check"):
             raise AttributeError(name)
         return getattr(self.check, name)
 
