@@ -81,10 +81,11 @@ def test_the_table_of_built_in_checks_names_each_areas_own() -> None:
 
     import resilint.rules.builtin as builtin
 
+    prefix = f"{builtin.__name__}."
     areas = {
-        info.name
-        for info in pkgutil.iter_modules(builtin.__path__)
-        if hasattr(importlib.import_module(f"{builtin.__name__}.{info.name}"), "CHECKS")
+        info.name.removeprefix(prefix)
+        for info in pkgutil.walk_packages(builtin.__path__, prefix)
+        if hasattr(importlib.import_module(info.name), "CHECKS")
     }
     assert areas == set(builtin.AREAS)
     for area, names in builtin.AREAS.items():

@@ -1,10 +1,10 @@
 """The Python checks shipped with resilint, registered explicitly by name.
 
 A rule in ``rules/*.yaml`` names one with ``check: <name>``; its documentation stays in YAML.
-Each area module declares its own ``CHECKS``; this table names, in one visible place, the area
-that holds each check. An area is imported when one of its checks first runs: a run that keeps
+Each module of checks declares its own ``CHECKS``; this table names, in one visible place, the
+module that holds each check. It is imported when one of its checks first runs: a run that keeps
 the rules' findings from the cache (the pre-commit hook after most edits) imports none of them.
-The test suite holds the table to the areas' own ``CHECKS``.
+The test suite holds the table to the modules' own ``CHECKS``.
 """
 
 from __future__ import annotations
@@ -20,33 +20,29 @@ from resilint.rules.python import PythonCheck
 _AREA = "resilint.rules.builtin."
 AREAS: dict[str, tuple[str, ...]] = {
     "suppliers": ("tier-consistent", "critical-supplier-contract"),
-    "concentration": (
-        "concentration-cloud-region",
-        "concentration-identity-provider",
-        "concentration-shared-supply-chain",
-    ),
+    "concentration.region": ("concentration-cloud-region",),
+    "concentration.identity_provider": ("concentration-identity-provider",),
+    "concentration.supply_chain": ("concentration-shared-supply-chain",),
     "identities": ("identity-secret-unshared",),
     "contracts": ("notice-window-fits-clocks", "non-negotiable-clauses"),
-    "continuity": (
-        "supplier-rto-within-function-rto",
-        "relied-on-supplier-mapped",
-        "backups-behind-critical-functions",
-        "each-backup-restores",
-    ),
-    "exercises": ("exercised-within-a-year", "exercise-participants-and-scenario"),
-    "insurance": (
-        "insurance-conditions-met",
-        "insurance-bi-gaps",
-        "insurance-panel-and-contact",
-        "insurance-term-and-insured-entities",
-        "insurance-exclusions-matched",
-        "claims-evidence-package",
-    ),
+    "continuity.recovery": ("supplier-rto-within-function-rto",),
+    "continuity.mapping": ("relied-on-supplier-mapped",),
+    "continuity.backed_up": ("backups-behind-critical-functions",),
+    "continuity.backups": ("each-backup-restores",),
+    "exercises.yearly": ("exercised-within-a-year",),
+    "exercises.participants": ("exercise-participants-and-scenario",),
+    "insurance.controls": ("insurance-conditions-met", "insurance-exclusions-matched"),
+    "insurance.interruption": ("insurance-bi-gaps",),
+    "insurance.panel": ("insurance-panel-and-contact",),
+    "insurance.term": ("insurance-term-and-insured-entities",),
+    "insurance.evidence": ("claims-evidence-package",),
     "exceptions": ("waiver-integrity",),
     "regulatory": ("provider-identity", "critical-subcontracting"),
     "register": ("register-closed-lists", "register-keys", "register-lei", "register-complete"),
 }
-"""Each area module (``resilint.rules.builtin.<area>``) and the names of its checks."""
+"""Each module holding checks (``resilint.rules.builtin.<area>``, or a module of an area's
+package: ``insurance.panel``) and the names of its checks, in its ``CHECKS``: a check's own
+module is imported, not its area's others."""
 
 NEEDS: dict[str, tuple[str, ...]] = {
     "tier-consistent": ("Supplier",),
@@ -75,7 +71,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 """The kinds of document each check's findings start from: it loops over documents of these
 kinds (or facts drawn from them, such as the critical functions), and finds nothing when the
-repository holds none, so it is then not run, nor its area imported (a one-file check of a
+repository holds none, so it is then not run, nor its module imported (a one-file check of a
 supplier imports no insurance check). A finding may sit at a document of another kind (EVD-01
 at an evidence package, BCM-03 at a supplier), but only one reached from these. The register's
 checks are not listed: they run whenever their profile does. Each check's entry is held to
@@ -83,7 +79,7 @@ what it finds by a test that removes those kinds from the examples."""
 
 
 class _Deferred:
-    """A built-in check, imported with its area when first called (or asked what it reads)."""
+    """A built-in check, imported with its module when first called (or asked what it reads)."""
 
     def __init__(self, area: str, name: str) -> None:
         self.area = area

@@ -7,16 +7,3 @@ name, neither of which the rule language can walk or group. The checks read the 
 one graph (``context.facts.graph``) and its facts (critical functions, critical suppliers, ready
 alternatives); they derive none of them again.
 """
-
-from __future__ import annotations
-
-from resilint.rules.builtin.concentration.identity_provider import check_identity_provider
-from resilint.rules.builtin.concentration.region import check_cloud_region
-from resilint.rules.builtin.concentration.supply_chain import check_shared_supply_chain
-from resilint.rules.python import PythonCheck
-
-CHECKS: dict[str, PythonCheck] = {
-    "concentration-cloud-region": check_cloud_region,  # CON-01
-    "concentration-identity-provider": check_identity_provider,  # CON-02
-    "concentration-shared-supply-chain": check_shared_supply_chain,  # CON-03
-}

@@ -12,6 +12,7 @@ from resilint.domain.suppliers import intra_group
 from resilint.findings import Finding
 from resilint.rules.builtin.concentration.naming import described, ids
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def _workforce_planes(context: RuleContext) -> dict[str, list[Hop]]:
@@ -122,3 +123,8 @@ def check_identity_provider(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         yield context.finding(
             info, first.document, first.json_path, message, related, discriminator=key
         )
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "concentration-identity-provider": check_identity_provider,  # CON-02
+}

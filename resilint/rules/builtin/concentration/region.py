@@ -12,6 +12,7 @@ from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.builtin.concentration.naming import described
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 DEFAULT_THRESHOLD = 3
 
@@ -272,3 +273,8 @@ def _one_geo_redundant_service(routes: list[Route]) -> bool:
     if len(records) != 1 or last.document.kind != "Supplier" or not last.json_path:
         return False
     return _standby_elsewhere(value_at(last.document.data, *last.json_path[:-1]), region)
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "concentration-cloud-region": check_cloud_region,  # CON-01
+}

@@ -21,6 +21,7 @@ from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.concentration.naming import ids
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 Entry = tuple[Hop, set[str]]
 """Where a supplier names a company, and the keys (normalised names, identifiers) naming it."""
@@ -172,3 +173,8 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
             yield _shared_finding(
                 context, info, entries, message, "belongs to the same corporate group"
             )
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "concentration-shared-supply-chain": check_shared_supply_chain,  # CON-03
+}

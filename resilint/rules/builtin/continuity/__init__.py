@@ -9,18 +9,3 @@ restore test behind each critical function, one finding per stale test; BCM-09 j
 control's own restore test, which BCM-06 (any passing test for the function) cannot see. The
 other continuity rules are declarative.
 """
-
-from __future__ import annotations
-
-from resilint.rules.builtin.continuity.backed_up import check_backups_behind_critical_functions
-from resilint.rules.builtin.continuity.backups import check_each_backup_restores
-from resilint.rules.builtin.continuity.mapping import check_relied_on_supplier_mapped
-from resilint.rules.builtin.continuity.recovery import check_supplier_rto_fits
-from resilint.rules.python import PythonCheck
-
-CHECKS: dict[str, PythonCheck] = {
-    "supplier-rto-within-function-rto": check_supplier_rto_fits,  # BCM-03
-    "relied-on-supplier-mapped": check_relied_on_supplier_mapped,  # BCM-05
-    "backups-behind-critical-functions": check_backups_behind_critical_functions,  # BCM-06
-    "each-backup-restores": check_each_backup_restores,  # BCM-09
-}

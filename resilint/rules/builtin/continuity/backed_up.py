@@ -17,6 +17,7 @@ from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 COPIES = ("backup_immutable", "backup_offline")
 """The controls that are a backup copy; a restore-testing programme (backup_restore_test) tests
@@ -172,3 +173,8 @@ def _untested(
 
 def _as_of(context: RuleContext) -> str:
     return f" (as of {context.as_of.isoformat()})"
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "backups-behind-critical-functions": check_backups_behind_critical_functions,  # BCM-06
+}

@@ -11,6 +11,7 @@ from resilint.domain.readers import as_date, listed, number, show_number, string
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 RESTORE_TESTS = "backup_restore_test"
 _BACKUPS = {
@@ -158,3 +159,8 @@ def _other_tests(context: RuleContext, others: list[Document]) -> tuple[Related,
 
 def _as_of(context: RuleContext) -> str:
     return f" (as of {context.as_of.isoformat()})"
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "each-backup-restores": check_each_backup_restores,  # BCM-09
+}

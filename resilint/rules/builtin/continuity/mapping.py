@@ -11,6 +11,7 @@ from resilint.domain.readers import dicts, strings
 from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -82,3 +83,8 @@ def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
         "rely on it (or to the suppliers of the plan that covers it), or, if it supports "
         f"nothing critical, correct the {records} named above"
     )
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "relied-on-supplier-mapped": check_relied_on_supplier_mapped,  # BCM-05
+}

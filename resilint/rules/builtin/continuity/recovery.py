@@ -21,6 +21,7 @@ from resilint.domain.readers import (
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def _label(function: Document) -> str:
@@ -314,3 +315,8 @@ def _outlasts(open_: list[_Reliance]) -> str:
 def _reliance_place(context: RuleContext, reliance: _Reliance) -> Related:
     at = ("depends_on", "services", reliance.position)
     return context.related(reliance.function, at, f"{_label(reliance.function)} relies on it")
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "supplier-rto-within-function-rto": check_supplier_rto_fits,  # BCM-03
+}

@@ -6,14 +6,3 @@ call for, and the year's exercises for a supplier-compromise scenario. EXR-03, E
 PLB-02 are declarative. A module a rule: ``yearly`` (EXR-01), ``participants`` (EXR-02);
 ``dated`` holds the completed exercises both date tests by.
 """
-
-from __future__ import annotations
-
-from resilint.rules.builtin.exercises.participants import check_exercise_scope
-from resilint.rules.builtin.exercises.yearly import check_exercised_yearly
-from resilint.rules.python import PythonCheck
-
-CHECKS: dict[str, PythonCheck] = {
-    "exercised-within-a-year": check_exercised_yearly,  # EXR-01
-    "exercise-participants-and-scenario": check_exercise_scope,  # EXR-02
-}

@@ -18,6 +18,7 @@ from resilint.rules.builtin.exercises.dated import (
     days_param,
 )
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 UNSPECIFIED = "unspecified"
 """The key of required_participants for an exercise that does not record its type."""
@@ -222,3 +223,8 @@ def _dated(index: Index) -> list[Dated]:
         if (day := as_date(exercise.data.get("date"))) is not None
         and exercise.data.get("status") != "cancelled"
     ]
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "exercise-participants-and-scenario": check_exercise_scope,  # EXR-02
+}

@@ -17,6 +17,7 @@ from resilint.rules.builtin.exercises.dated import (
     days_param,
 )
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 JOINT_PLAYBOOK = "joint_playbook"
 """The requirements-matrix term that asks a supplier for a joint playbook, exercised yearly."""
@@ -139,3 +140,8 @@ def _playbook_gap(
     related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
     at = point_at(playbook.data, "last_exercised")
     return context.finding(info, playbook, at, message, related)
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "exercised-within-a-year": check_exercised_yearly,  # EXR-01
+}

@@ -26,6 +26,7 @@ from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 _CASE_LAW = "Travelers v. International Control Services, 2022"
 # An MFA category is named for one area; in a condition that also names its sibling categories,
@@ -503,3 +504,9 @@ def _unencrypted(
     related = (context.related(policy, ("exclusions",), "the exclusion"),)
     key = f"{policy.id}/{exclusion.get('id')}"
     yield context.finding(info, supplier, ("data_sensitivity",), message, related, key)
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "insurance-conditions-met": check_policy_conditions,  # INS-01
+    "insurance-exclusions-matched": check_exclusions_matched,  # INS-07
+}

@@ -12,6 +12,7 @@ from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -99,3 +100,8 @@ def _max_age(context: RuleContext, kind: object) -> float | None:
     by_type = context.params.get("max_age_days_by_type")
     own = number(by_type.get(kind)) if isinstance(by_type, dict) and isinstance(kind, str) else None
     return own if own is not None else number(context.params.get("max_age_days"))
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "claims-evidence-package": check_evidence_package,  # EVD-01
+}

@@ -21,6 +21,7 @@ from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -288,3 +289,8 @@ def _excluded_carrier(policy: Document, supplier: Document, who: str, excluded: 
         f"carve-back naming {supplier.id} (then record it in dependent_bi.named_providers), or "
         "record the accepted gap in a waiver"
     )
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "insurance-bi-gaps": check_bi_gaps,  # INS-04
+}

@@ -13,6 +13,7 @@ from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 _FIRMS = (
     ("forensics_firm", "forensics", "forensics firm"),
@@ -193,3 +194,8 @@ def _contact_finding(
         ),
     )
     return context.finding(info, doc, where, message, related, str(policy.id))
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "insurance-panel-and-contact": check_panel_and_insurer_contact,  # INS-05
+}

@@ -22,6 +22,7 @@ from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
 from resilint.rules.model import RuleContext, RuleInfo
+from resilint.rules.python import PythonCheck
 
 
 def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -148,3 +149,8 @@ def _uninsured_entities(
             context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
         )
         yield context.finding(info, entity, ("id",), message, related)
+
+
+CHECKS: dict[str, PythonCheck] = {
+    "insurance-term-and-insured-entities": check_policy_term_and_insured,  # INS-06
+}
