@@ -21,7 +21,6 @@ from resilint.domain.facts import (
 from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size
 from resilint.domain.registers import supported_functions
-from resilint.domain.supplier_clocks import missed_note
 from resilint.domain.suppliers import (
     contract_ict,
     contract_secured,
@@ -195,11 +194,15 @@ def _window_note(
     entities: Iterable[str],
     requires: frozenset[str],
 ) -> str:
-    """The clocks the supplier's notice window in hours runs past (:func:`missed_note`), for a
-    contract asked incident notice: CTR-03 names them where the window exceeds its tier's."""
+    """The clocks the supplier's notice window in hours runs past (``missed_note`` of
+    :mod:`resilint.domain.supplier_clocks`), for a contract asked incident notice: CTR-03 names
+    them where the window exceeds its tier's."""
     hours = number(value_at(contract.data, "incident_notification", "window_hours"))
     if supplier is None or hours is None or "incident_notice" not in requires:
         return ""
+    # the clocks' tables (statutes, notice clocks): imported by a run that reads a window note
+    from resilint.domain.supplier_clocks import missed_note
+
     return missed_note(facts, supplier, entities, hours)
 
 
