@@ -449,3 +449,38 @@ def test_the_lent_date_parser_reads_dates_as_email_utils_does(text: str) -> None
             return type(error)
 
     assert outcome(rfc2822_datetime) == outcome(email.utils.parsedate_to_datetime)
+
+
+_COLLECTOR = """
+import atexit, gc, sys
+sys.argv = ["resilint", *sys.argv[1:]]
+atexit.register(lambda: print("collector", gc.isenabled(), len(gc.get_objects()), file=sys.stderr))
+from resilint.launch import main
+main()
+"""
+
+
+def test_the_cycle_collector_waits_for_the_modules_and_resumes_for_other_commands(
+    tmp_path: Path,
+) -> None:
+    """Paused while resilint's modules load; a check keeps it paused to its end (the process
+    ends with it), any other command (the resident server's among them) runs with it on, the
+    loaded modules set aside (frozen: not among the objects it passes over)."""
+    (tmp_path / "suppliers").mkdir()
+    supplier = REPO / "examples" / "northwind" / "suppliers" / "nimbara-cloud.yaml"
+    (tmp_path / "suppliers" / "one.yaml").write_bytes(supplier.read_bytes())
+
+    def collector(*args: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _COLLECTOR, *args],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+        )
+        return done.stderr.split("collector ")[-1].split()
+
+    enabled, tracked = collector("rules")
+    assert enabled == "True"
+    assert int(tracked) < 5_000  # the modules' functions and classes are frozen, not tracked
+    assert collector("check", "suppliers/one.yaml", "--no-cache")[0] == "False"
