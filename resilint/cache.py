@@ -279,10 +279,10 @@ def pack(data: Any) -> bytes:
     return _FORMAT + marshal.dumps(data, marshal.version)
 
 
-def unpack(body: bytes) -> Any:
+def unpack(body: bytes | memoryview) -> Any:
     """The data of a body :func:`pack` wrote, or None for another format. Called only on a
     body whose signature was checked: marshal is not meant for data from elsewhere."""
-    if not body.startswith(_FORMAT):
+    if body[: len(_FORMAT)] != _FORMAT:
         return None
     try:
         return marshal.loads(memoryview(body)[len(_FORMAT) :])

@@ -139,8 +139,8 @@ def read_kept(path: Path, header: bytes) -> dict[Any, Any]:
         return {}
     if not data.startswith(header):
         return {}
-    try:
-        entries = marshal.loads(data[len(header) :])
+    try:  # read in place: not a copy of the whole file less its header
+        entries = marshal.loads(memoryview(data)[len(header) :])
     except (EOFError, ValueError, TypeError):
         return {}
     return entries if isinstance(entries, dict) else {}
@@ -161,7 +161,8 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
             return None
         chunks, left = [], limit + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            # the size it has (one more byte tells a file that grew): no larger buffer to fill
+            chunk = os.read(fd, min(left, max(info.st_size + 1, 1 << 16), 1 << 24))
             if not chunk:
                 break
             chunks.append(chunk)

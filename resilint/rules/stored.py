@@ -69,7 +69,7 @@ class BesideBytecode:
         data = read_regular(self.path, _LIMIT)
         if isinstance(data, Refusal) or not data.startswith(self.HEADER):
             return None
-        return unpack(data[len(self.HEADER) :])
+        return unpack(memoryview(data)[len(self.HEADER) :])  # read in place, not copied
 
     def write(self, name: str, data: Any) -> None:
         if self.path is None or sys.dont_write_bytecode:
