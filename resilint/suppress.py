@@ -18,6 +18,7 @@ from typing import Any
 
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
+from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding, JsonPath, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
@@ -58,11 +59,9 @@ def apply_suppressions(
     results, extra = _inline(list(findings), list(inline), as_of, policy)
     results, unused = _waivers(results, index, policy.stands)
     if policy.report_unused_waivers:
-        extra += [
-            _unused_waiver(waiver, locator)
-            for waiver in unused
-            if waiver.data.get("rule") in policy.ran or waiver.data.get("rule") in CORE_CHECKS
-        ]
+        report = _UnusedWaivers(locator)
+        for waiver, idle in unused:
+            extra += report(waiver, idle, policy.ran)
     if policy.baseline is not None:
         results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
         extra += fixed
@@ -200,7 +199,10 @@ def _waivable(finding: Finding) -> bool:
 
 def _waivers(
     findings: list[Finding], index: Index, stands: Callable[[Document], bool] | None
-) -> tuple[list[Finding], list[Document]]:
+) -> tuple[list[Finding], list[tuple[Document, tuple[str, ...]]]]:
+    """The findings, those the waivers that stand cover suppressed, and each waiver with the
+    rules it names of which it suppressed nothing (a waiver of several rules is one of each,
+    with the same terms)."""
     invalid = _invalid_waivers(findings)
     waivers = [
         w
@@ -209,8 +211,10 @@ def _waivers(
     ]
     by_rule: dict[Any, list[tuple[Document, Targets]]] = defaultdict(list)
     for waiver in waivers:
-        by_rule[waiver.data.get("rule")].append((waiver, targets_of(waiver)))
-    used: set[Document] = set()
+        targets = targets_of(waiver)
+        for code in waived_rules(waiver.data):
+            by_rule[code].append((waiver, targets))
+    used: set[tuple[Document, str]] = set()
     results = []
     for finding in findings:
         candidates = by_rule.get(finding.code, []) if _waivable(finding) else []
@@ -218,7 +222,7 @@ def _waivers(
             waived, rest = waive(finding, targets)
             if waived is None:
                 continue
-            used.add(waiver)
+            used.add((waiver, finding.code))
             reason = " ".join(str(waiver.data.get("rationale", "approved waiver")).split())
             suppression = Suppression("waiver", reason, f"Waiver {waiver.id}")
             results.append(dataclasses.replace(waived, suppression=suppression))
@@ -227,7 +231,8 @@ def _waivers(
             finding = rest  # the gaps this waiver does not cover: another waiver may
         else:
             results.append(finding)
-    return results, [w for w in waivers if w not in used]
+    unused = [(w, tuple(c for c in waived_rules(w.data) if (w, c) not in used)) for w in waivers]
+    return results, [(w, idle) for w, idle in unused if idle]
 
 
 def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:
@@ -237,18 +242,52 @@ def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:
     return {(f.path, f.doc_id) for f in findings if f.code == "SCH-01" and f.kind == "Waiver"}
 
 
-def _unused_waiver(waiver: Document, locator: Locator) -> Finding:
-    return locator.finding(
-        "EXC-02",
-        "waiver-integrity",
-        Level.WARNING,
-        f"waiver {waiver.id} suppressed nothing: no finding of "
-        f"{waiver.data.get('rule')} matches its targets; withdraw it or correct "
-        "its rule and targets",
-        waiver,
-        ("id",),
-        discriminator="unused",
-    )
+@dataclass(frozen=True)
+class _UnusedWaivers:
+    """EXC-02's warnings for a waiver in force that suppressed nothing: one at its id when no
+    rule it names matched a finding; for a waiver of several rules, one at each rule that
+    matched none while another did, naming it (that rule's gap is closed, or it is not the rule
+    meant). Only rules that ran are judged."""
+
+    locator: Locator
+
+    def __call__(
+        self, waiver: Document, idle: tuple[str, ...], ran: frozenset[str]
+    ) -> list[Finding]:
+        judged = tuple(c for c in idle if c in ran or c in CORE_CHECKS)
+        if not judged:
+            return []
+        if judged == waived_rules(waiver.data):
+            several = "rules" if isinstance(waiver.data.get("rules"), list) else "rule"
+            message = (
+                f"waiver {waiver.id} suppressed nothing: no finding of {', '.join(judged)} "
+                f"matches its targets; withdraw it or correct its {several} and targets"
+            )
+            return [self._finding(waiver, message, ("id",), "unused")]
+        rules = waiver.data.get("rules")
+        listed = rules if isinstance(rules, list) else []
+        return [
+            self._finding(
+                waiver,
+                f"waiver {waiver.id} names {code} among its rules, but no finding of {code} "
+                f"matches its targets: it suppressed nothing of {code}; withdraw {code} from "
+                "its rules, or correct its targets",
+                ("rules", listed.index(code)) if code in listed else ("id",),
+                f"unused:{code}",
+            )
+            for code in judged
+        ]
+
+    def _finding(self, waiver: Document, message: str, at: JsonPath, discriminator: str) -> Finding:
+        return self.locator.finding(
+            "EXC-02",
+            "waiver-integrity",
+            Level.WARNING,
+            message,
+            waiver,
+            at,
+            discriminator=discriminator,
+        )
 
 
 def _baseline(

@@ -181,7 +181,10 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
     path = tuple(error.absolute_path)
     subject = f"{document.label}: {_field(path)}"
     keyword = error.validator
-    if keyword in ("anyOf", "oneOf") and error.context:
+    alternatives = _alternatives(error)
+    if alternatives:
+        yield _explained(f"{document.label}: {_one_of_fields(error, alternatives)}", path)
+    elif keyword in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match  # only invalid documents get here
 
         best = best_match(error.context)
@@ -210,6 +213,35 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
             )
     else:
         yield _explained(f"{subject} {_describe(error, path)}", path, remedy=_remedy(error))
+
+
+def _alternatives(error: jsonschema.ValidationError) -> list[str]:
+    """The fields a ``oneOf`` of ``{required: [field]}`` asks one of (a Waiver's rule or
+    rules), or none for any other error."""
+    branches = _expected(error) if error.validator == "oneOf" else None
+    if not isinstance(branches, list):
+        return []
+    names = [b.get("required") if isinstance(b, dict) and len(b) == 1 else None for b in branches]
+    if not all(isinstance(n, list) and len(n) == 1 for n in names):
+        return []
+    return [str(n[0]) for n in names if isinstance(n, list)]
+
+
+def _one_of_fields(error: jsonschema.ValidationError, fields: list[str]) -> str:
+    """Neither field given: which to give and what each is for; more than one: only one."""
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    given = [name for name in fields if name in instance]
+    either = " or ".join(fields)
+    if given:
+        return f"{' and '.join(given)} are both given, but only one may be: keep {either}"
+    properties = _schema(error).get("properties", {})
+    about = [
+        re.split(r" \(|; |\. ", str(properties.get(name, {}).get("description", "")))[0]
+        for name in fields
+    ]
+    pairs = zip(fields, about, strict=True)
+    hint = "; or ".join(f"{name}: {text.rstrip('.')}" for name, text in pairs if text)
+    return f"{either} is required" + (f" ({hint})" if hint else "")
 
 
 def _unknown_field(

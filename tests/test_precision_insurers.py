@@ -114,6 +114,16 @@ def test_a_waived_window_is_still_judged_against_the_insurers_deadline(cli, writ
     assert codes([f for f in found if not f["suppressed"]]) == ["CTR-04"]
 
 
+def test_a_waiver_of_several_rules_naming_ctr03_accepts_the_window_for_ctr04(cli, write) -> None:
+    """One decision accepting the provider's standard terms (CTR-03 among its rules) accepts
+    the 72 hours as a waiver of CTR-03 alone does: CTR-04 judges them against the insurer's 48."""
+    notice = "entities: [ins]\nincident_notification: {window_hours: 72, trigger: suspected}\n"
+    several = WAIVER.replace("rule: CTR-03", "rules: [CTR-08, CTR-03]")
+    waived = repo(INSURED, POLICY, supplier(HYPERSCALER), contract(notice), several)
+    found = check(cli, write, waived, ["CTR-03", "CTR-04"])
+    assert codes([f for f in found if not f["suppressed"]]) == ["CTR-04"]
+
+
 def test_a_waiver_exc01_refuses_accepts_no_window_for_ctr04_either(cli, write) -> None:
     """A waiver of CTR-03 that EXC-01 refuses (approved on no recorded day, for longer than
     max_days) suppresses nothing, whether or not EXC-01 runs: CTR-04 does not take the

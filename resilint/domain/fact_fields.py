@@ -321,6 +321,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
     },
+    "Waiver": {
+        "codes": _fact(
+            "array",
+            "The codes of the rules it waives: its rule, or each of its rules (a waiver of "
+            "several rules).",
+            items=_TEXTS,
+        ),
+    },
 }
 """The facts the rule language sees as fields of a document, with their types (checked when a
 rule loads, like schema fields) and meanings (listed in docs/rule-language.md)."""

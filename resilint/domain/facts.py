@@ -351,6 +351,18 @@ class PlaybookFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class WaiverFacts:
+    """What a waiver is in the domain model: the rules it waives."""
+
+    document: Document
+    codes: tuple[str, ...]
+    """Its rule, or each of its rules (:func:`resilint.domain.waivers.waived_rules`)."""
+
+    def fields(self) -> dict[str, Any]:
+        return {"codes": list(self.codes)}
+
+
+@dataclass(frozen=True, slots=True)
 class EntityFacts:
     """What an entity of the group is in the domain model: its regimes and registers."""
 

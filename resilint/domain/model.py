@@ -26,12 +26,14 @@ from resilint.domain.facts import (
     PlaybookFacts,
     PolicyFacts,
     SupplierFacts,
+    WaiverFacts,
 )
 from resilint.domain.graph import DependencyGraph
 from resilint.domain.regimes import EntityRegimes
 from resilint.domain.registers import RegisterScope, contract_in_register, direct_dependencies
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.domain.suppliers import build_suppliers, contract_ict, standing
+from resilint.domain.waivers import waived_rules
 from resilint.model import Document, Index
 
 _T = TypeVar("_T")
@@ -95,6 +97,9 @@ class Facts:
 
     def entity(self, document: Document) -> EntityFacts:
         return self._memo(document, build_entity)
+
+    def waiver(self, document: Document) -> WaiverFacts:
+        return WaiverFacts(document, waived_rules(document.data))
 
     def in_register(self, contract: Document) -> bool:
         """Whether the DORA register of information holds the contract as of the facts' date
@@ -242,6 +247,7 @@ _READERS: dict[str, Any] = {
     "InsurancePolicy": Facts.policy,
     "ContinuityPlan": Facts.plan,
     "Playbook": Facts.playbook,
+    "Waiver": Facts.waiver,
 }
 
 __all__ = ["Facts", "fact_matches", "fact_test"]

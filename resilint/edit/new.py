@@ -116,10 +116,27 @@ def _check_references(repository: Repository, kind: str, data: dict[str, Any]) -
                 raise UsageError(
                     f"{'.'.join(map(str, path))}: there is no {field.target} '{value}'{hint}"
                 )
-    missing = [name for name in schemas.schema(kind).get("required", []) if name not in data]
+    schema = schemas.schema(kind)
+    missing = [name for name in schema.get("required", []) if name not in data]
     if missing:
         wanted = " ".join(f"--set {name}=..." for name in missing)
         raise UsageError(f"a {kind} needs {', '.join(missing)}: add {wanted}")
+    either = _one_of_required(schema)  # a Waiver's rule, or its rules
+    if either and not any(name in data for name in either):
+        wanted = " or ".join(f"--set {name}=..." for name in either)
+        raise UsageError(f"a {kind} needs {' or '.join(either)}: add {wanted}")
+
+
+def _one_of_required(schema: dict[str, Any]) -> list[str]:
+    """The fields of which the schema asks exactly one (``oneOf`` of ``required``), if any."""
+    branches = schema.get("oneOf")
+    if not isinstance(branches, list):
+        return []
+    return [
+        str(b["required"][0])
+        for b in branches
+        if isinstance(b, dict) and isinstance(b.get("required"), list) and len(b["required"]) == 1
+    ]
 
 
 def _text(repository: Repository, document: Document) -> str:
@@ -157,6 +174,9 @@ def _asked(repository: Repository, document: Document, wanted: list[Ask]) -> str
 
 
 def _fillable(repository: Repository, document: Document, ask: Ask) -> bool:
+    either = _one_of_required(repository.schemas.schema(document.kind))
+    if ask.path[0] in either and any(name in document.data for name in either):
+        return False  # the alternative is given (a Waiver's rules: not its rule too)
     schema = schema_at(repository.schemas, document.kind, ask.path)
     data: Any = document.data
     for step in ask.path:

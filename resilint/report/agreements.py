@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from resilint.domain import Facts
 from resilint.domain.lifecycle import IN_FORCE, shift
 from resilint.domain.readers import as_date, integer, text_of, value_at
+from resilint.domain.waivers import waived_rules
 from resilint.model import Document
 from resilint.report.deadline import Deadline
 
@@ -154,7 +155,7 @@ def _waivers(facts: Facts) -> Iterator[Deadline]:
         expires = as_date(waiver.data.get("expires"))
         if expires is None:
             continue
-        rule = text_of(waiver.data.get("rule")) or "?"
+        rule = ", ".join(waived_rules(waiver.data)) or "?"
         detail = (
             "it has expired and no longer suppresses anything"
             if expires < facts.as_of

@@ -144,11 +144,14 @@ class ExpressionCompiler:
         if len(node) == 1 and "count" in node:
             collection, name, test = self.quantified(node["count"], scope, (*where, "count"))
             return lambda env: sum(1 for ref in collection(env) if test(env.bind(name, ref)))
+        if len(node) == 1 and "filter" in node:  # the items themselves: a message names them
+            collection, name, test = self.quantified(node["filter"], scope, (*where, "filter"))
+            return lambda env: [ref.value for ref in collection(env) if test(env.bind(name, ref))]
         raise self.site.fail(
             where,
             "unknown operand: use a plain value, {field: ...}, "
-            "{param: ...}, {sum|min|max: [...]}, {date: ..., plus_days: ...} "
-            "or {count: {in: ..., as: ..., where: ...}}",
+            "{param: ...}, {sum|min|max: [...]}, {date: ..., plus_days: ...}, "
+            "{count: {in: ..., as: ..., where: ...}} or {filter: {in: ..., as: ..., where: ...}}",
         )
 
     def _param(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:

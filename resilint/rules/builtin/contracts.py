@@ -18,6 +18,7 @@ from typing import Any
 
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
 from resilint.domain.supplier_clocks import INSURER, Clock, and_list, clocks
+from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -95,12 +96,12 @@ def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
 
 
 def _waived(context: RuleContext, code: str, contract: Document) -> bool:
-    """Whether a waiver of ``code`` that stands (EXC-01 accepts it: approved, not expired)
-    names the contract, or its supplier, among its targets."""
+    """Whether a waiver of ``code`` (its rule, or one of its rules) that stands (EXC-01 accepts
+    it: approved, not expired) names the contract, or its supplier, among its targets."""
     names = {("Contract", contract.id), ("Supplier", value_at(contract.data, "supplier"))}
     stands = context.waiver_stands
     return stands is not None and any(
-        value_at(waiver.data, "rule") == code
+        code in waived_rules(waiver.data)
         and not names.isdisjoint(targets_of(waiver))
         and stands(waiver)
         for waiver in context.index.of_kind("Waiver")

@@ -1,16 +1,17 @@
 """Python checks for the exceptions rules (see rules/exceptions.yaml for their documentation).
 
-EXC-02 checks that a waiver names a rule resilint knows and documents that exist, and no waiver
-(findings on waivers are never waived: see resilint.suppress). Whether it
-suppressed anything is decided where waivers are applied (resilint.suppress), which reports an
-unused waiver under the same code.
+EXC-02 checks that a waiver names rules resilint knows (its rule, or each of its rules) and
+documents that exist, and no waiver (findings on waivers are never waived: see
+resilint.suppress). Whether it suppressed anything is decided where waivers are applied
+(resilint.suppress), which reports an unused waiver, or an unused rule of a waiver of several,
+under the same code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resilint.findings import Finding, Related
+from resilint.findings import Finding, JsonPath, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
@@ -23,10 +24,10 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     budget = check_budget(len(context.index.documents))  # "did you mean", as for references
     ids: dict[str, list[str]] = {}  # of each kind a target names, listed once
     for waiver in context.index.of_kind("Waiver"):
-        rule = waiver.data.get("rule")
-        if isinstance(rule, str) and rule not in known:
-            message = _unknown_rule(waiver, rule, known, budget)
-            yield context.finding(info, waiver, ("rule",), message, discriminator=rule)
+        for where, rule in _rules(waiver):
+            if rule not in known:
+                message = _unknown_rule(waiver, rule, known, budget)
+                yield context.finding(info, waiver, where, message, discriminator=rule)
         targets = waiver.data.get("targets")
         for i, target in enumerate(targets if isinstance(targets, list) else []):
             if not isinstance(target, dict):
@@ -43,6 +44,14 @@ def check_waiver_integrity(context: RuleContext, info: RuleInfo) -> Iterator[Fin
                 yield _missing_target(context, info, waiver, i, kind, doc_id, close, budget)
 
 
+def _rules(waiver: Document) -> list[tuple[JsonPath, str]]:
+    """Each code the waiver names, where it names it: its rule, or each entry of its rules."""
+    rule, rules = waiver.data.get("rule"), waiver.data.get("rules")
+    named: list[tuple[JsonPath, str]] = [(("rule",), rule)] if isinstance(rule, str) else []
+    items = rules if isinstance(rules, list) else []
+    return named + [(("rules", i), code) for i, code in enumerate(items) if isinstance(code, str)]
+
+
 def _unknown_rule(
     waiver: Document, rule: str, known: frozenset[str] | set[str], budget: Budget
 ) -> str:
@@ -50,9 +59,15 @@ def _unknown_rule(
     hint = f" (did you mean {close}?)" if close else ""
     if budget.spent and not close:
         hint = " (too many unknown rules in this check to suggest the nearest code of each)"
+    if waiver.data.get("rule") == rule:
+        return (
+            f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it "
+            "waives nothing. Correct the code (`resilint rules` lists them)"
+        )
     return (
-        f"waiver {waiver.id} waives rule {rule}, which resilint does not know{hint}: it waives "
-        "nothing. Correct the code (`resilint rules` lists them)"
+        f"waiver {waiver.id} lists rule {rule} among its rules, which resilint does not "
+        f"know{hint}: it waives nothing under that code. Correct the code (`resilint rules` "
+        "lists them), or remove it from rules"
     )
 
 
