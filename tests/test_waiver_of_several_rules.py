@@ -223,6 +223,52 @@ def test_the_report_shows_each_term_of_each_rule_named_as_accepted(cli, write, t
     )
 
 
+def test_waive_writes_one_waiver_of_several_rules(cli, write, tmp_path) -> None:
+    _write(write)
+    (tmp_path / "waivers.yaml").unlink()
+    written = cli(
+        *("waive", "CTR-03", "CTR-05", "--rule", "CTR-06", "--rule", "ctr-07"),
+        *("--rule", "CTR-08", "--rule", "CTR-13", "--target", "ctr-m365"),
+        *("--reason", "Standard terms, not negotiable", "--owner", "head-of-procurement"),
+        *("--approver", "cro", "--approved-on", "2026-06-01", "--until", "2027-05-31"),
+        *("--file", "waivers.yaml"),
+    )
+    assert written.exit_code == 0, written.stderr
+    text = (tmp_path / "waivers.yaml").read_text()
+    assert "rules:\n" + "".join(f"  - {code}\n" for code in TERMS) in text
+    assert "\nrule:" not in text
+    assert "id: waiver-ctr03-ctr05-ctr06-ctr07-ctr08-ctr13-ctr-m365" in text
+    result, found = _check(cli)
+    assert result.exit_code == 0 and _open(found) == [] and len(found) == 6
+
+
+def test_waive_refuses_an_approver_not_allowed_for_one_of_the_rules(cli, write, tmp_path) -> None:
+    approvers = {"*": ["cro"], "CTR-08": ["general-counsel"]}
+    _write(write, rules={"EXC-01": {"params": {"approvers": approvers}}})
+    (tmp_path / "waivers.yaml").unlink()
+    refused = cli(
+        *("waive", "CTR-03", "CTR-08", "--target", "ctr-m365", "--reason", "r"),
+        *("--owner", "cfo", "--approver", "cro", "--approved-on", "2026-06-01"),
+        *("--until", "2027-05-31", "--file", "waivers.yaml"),
+    )
+    assert refused.exit_code == 2
+    assert "'cro' is not allowed to approve a waiver of CTR-08" in refused.stderr
+    assert not (tmp_path / "waivers.yaml").exists()
+
+
+def test_waive_of_one_rule_still_writes_rule(cli, write, tmp_path) -> None:
+    _write(write)
+    (tmp_path / "waivers.yaml").unlink()
+    written = cli(
+        *("waive", "--rule", "CTR-08", "--target", "ctr-m365", "--reason", "r"),
+        *("--owner", "cfo", "--approver", "cro", "--approved-on", "2026-06-01"),
+        *("--until", "2027-05-31", "--file", "waivers.yaml"),
+    )
+    assert written.exit_code == 0, written.stderr
+    text = (tmp_path / "waivers.yaml").read_text()
+    assert "rule: CTR-08" in text and "rules:" not in text
+
+
 def test_new_waiver_asks_for_rule_or_rules_and_not_both(cli, write, tmp_path) -> None:
     _write(write)
     (tmp_path / "waivers.yaml").unlink()

@@ -155,7 +155,15 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
         guarded(lambda: run_new(args))
 
     @main.command("waive")
-    @click.argument("code")
+    @click.argument("codes", nargs=-1, metavar="[CODE]...")
+    @click.option(
+        "--rule",
+        "rules",
+        multiple=True,
+        metavar="CODE",
+        help="A rule the waiver accepts, as CODE does; repeatable. Several rules accepted in "
+        "one decision (a provider's standard terms) make one waiver listing them (rules:).",
+    )
     @click.option(
         "--target",
         "targets",
@@ -205,11 +213,12 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
     @_PREVIEW
     @_CONFIG
     def waive_command(**options: Any) -> None:
-        """Record a Waiver of rule CODE for the --target documents."""
+        """Record a Waiver of rule CODE for the --target documents. Several codes (or --rule
+        several times) record one waiver of all of them, with the same terms."""
         from resilint.edit.waive import WaiveArgs, run_waive
 
         args = WaiveArgs(
-            code=options["code"],
+            codes=(*options["codes"], *options["rules"]),
             targets=options["targets"],
             reason=options["reason"],
             until=_day(options["until"]),

@@ -1,6 +1,7 @@
-"""``resilint waive CODE``: a Waiver document where the repository keeps its waivers, refused
-when EXC-01 would refuse it: an expiry past the maximum duration, or an approver the
-configuration does not allow for the rule."""
+"""``resilint waive CODE...``: a Waiver document where the repository keeps its waivers,
+refused when EXC-01 would refuse it: an expiry past the maximum duration, or an approver the
+configuration does not allow for the rule (for each rule, when one decision accepts several:
+the waiver then lists them under ``rules``)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ RULE = "EXC-01"
 
 @dataclass(frozen=True)
 class WaiveArgs:
-    """What ``resilint waive`` was asked: the rule, its targets and the waiver's terms."""
+    """What ``resilint waive`` was asked: the rules, its targets and the waiver's terms."""
 
-    code: str
+    codes: tuple[str, ...]
+    """One rule (the waiver's rule) or several accepted in one decision (its rules)."""
     targets: tuple[str, ...]
     reason: str
     until: datetime.date | None
@@ -48,21 +50,25 @@ class WaiveArgs:
 
 def run_waive(args: WaiveArgs) -> int:
     repository = open_repository(args.config)
-    code = _code(repository, args.code)
+    codes = tuple(dict.fromkeys(_code(repository, code) for code in args.codes))
+    if not codes:
+        raise UsageError("name the rule to waive: resilint waive CODE (or --rule CODE)")
     targets = [_target(repository, text) for text in args.targets]
     approved = args.approved_on or datetime.date.today()
     if args.until is None:
         raise UsageError("--until is required: every waiver ends")
     _check_duration(repository, approved, args.until)
-    _check_approver(repository, code, args.approver)
-    name = args.waiver_id or f"waiver-{code.lower().replace('-', '')}-{targets[0][1]}"
+    for code in codes:
+        _check_approver(repository, code, args.approver)
+    named = "-".join(code.lower().replace("-", "") for code in codes)
+    name = args.waiver_id or f"waiver-{named}-{targets[0][1]}"
     if repository.index.get("Waiver", name) is not None:
         raise UsageError(f"there is already a Waiver '{name}'; choose another with --id")
     data: dict[str, Any] = {
         "apiVersion": API_VERSION,
         "kind": "Waiver",
         "id": name,
-        "rule": code,
+        **({"rule": codes[0]} if len(codes) == 1 else {"rules": list(codes)}),
         "targets": [_narrowed(kind, target, args) for kind, target in targets],
         "rationale": args.reason,
     }
@@ -73,7 +79,7 @@ def run_waive(args: WaiveArgs) -> int:
         data["approver"] = args.approver
     data |= {"approved_on": approved.isoformat(), "expires": args.until.isoformat()}
     placement = place(repository, "Waiver", name, args.target)
-    header = (f"Waiver of {code}, written by `resilint waive`.",)
+    header = (f"Waiver of {', '.join(codes)}, written by `resilint waive`.",)
     text = render(data, {}, header)
     check_valid(repository, Document(str(placement.path), 0, 1, "Waiver", name, data), text)
     write_document(repository, placement, text, args.diff)
