@@ -73,15 +73,25 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
     recorder = run.recorder
     numbered = {rule.info.code: number for number, rule in enumerate(selected)}
     done: dict[int, tuple[list[Finding], Finding | None]] = {}  # in this process
+    running: set[int] = set()
+    kept: dict[int, list[Finding]] = {}
 
     def outcome(number: int) -> tuple[list[Finding], Finding | None]:
         if number not in done:
-            done[number] = _evaluate(selected[number], run, params, reported)
+            running.add(number)
+            try:
+                done[number] = _evaluate(selected[number], run, params, reported)
+            finally:
+                running.discard(number)
         return done[number]
 
     def reported(code: str) -> list[Finding]:
         number = numbered.get(code)
-        return [] if number is None else outcome(number)[0]
+        if number is None or number in running:  # two rules leaving a gap to each other:
+            return []  # the one asked while it runs reports nothing yet, so the other says it
+        if number not in kept:  # what the run keeps of it: a rule that leaves a gap to it
+            kept[number] = _kept(selected[number].info, outcome(number)[0], run)
+        return kept[number]
 
     def evaluate(unit: int) -> tuple[list[tuple[list[Finding], Finding | None]], Any]:
         found = [outcome(number) for number in units[unit]]
@@ -101,14 +111,19 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
         if crash is not None:
             crashes.append(crash)
             continue
-        info = rule.info
-        regimes = _regimes_only(info, run.configured_profiles)
-        findings.extend(
-            f
-            for f in found
-            if (not regimes or _under(f, regimes, run.facts)) and _applies(f, info, run.facts)
-        )
+        findings.extend(_kept(rule.info, found, run))
     return EngineResult(tuple(findings), tuple(crashes))
+
+
+def _kept(info: RuleInfo, found: list[Finding], run: Evaluation) -> list[Finding]:
+    """A rule's findings on the documents it applies to: under its regimes, in its
+    ``applies_to``."""
+    regimes = _regimes_only(info, run.configured_profiles)
+    return [
+        f
+        for f in found
+        if (not regimes or _under(f, regimes, run.facts)) and _applies(f, info, run.facts)
+    ]
 
 
 def _units(rules: tuple[Rule, ...], index: Index) -> list[tuple[int, ...]]:

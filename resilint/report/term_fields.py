@@ -48,6 +48,11 @@ FIELDS: Mapping[str, tuple[tuple[JsonPath, str], ...]] = {
         (("remedies", "accelerated_termination"), "accelerated_termination"),
     ),
     "CTR-13": ((("id",), "notice_periods"),),  # its other findings are about the dates
+    # the notice periods CTR-13 leaves to it where it runs (its other gaps: governing law)
+    "REG-04": (
+        (("our_notice_period_days",), "notice_periods"),
+        (("supplier_notice_period_days",), "notice_periods"),
+    ),
     "SUP-03": (
         # the 24x7 contact, and what it lacks: where both terms are asked it is the one
         # contact asked, and a named contact beside it does not make up for it
@@ -61,11 +66,15 @@ FIELDS: Mapping[str, tuple[tuple[JsonPath, str], ...]] = {
 several terms, or a term and other things."""
 
 
-FOLDED: Mapping[str, tuple[str, ...]] = {"CTR-03": ("notice_content",)}
+FOLDED: Mapping[str, tuple[str, ...]] = {
+    "CTR-03": ("notice_content",),
+    "REG-04": ("notice_periods",),
+}
 """Rule code -> terms of other rules it reports only where the document lacks the section that
 holds them: a contract with no notice clause at all is one CTR-03 finding, which names the
-content CTR-05 asks of a clause that is there. The matrix does not list the rule for the term
-(its explanation would say the rule asks the term everywhere)."""
+content CTR-05 asks of a clause that is there; REG-04 reports the notice periods CTR-13 leaves
+to it on a contract it asks them of. The matrix does not list the rule for the term (its
+explanation would say the rule asks the term everywhere)."""
 
 
 def rules_reporting(term: str) -> tuple[str, ...]:

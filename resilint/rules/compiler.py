@@ -85,8 +85,23 @@ class RuleCompiler:
         )
         info = self.describe(rule, where, time_aware=self.site.uses_as_of, kind=kind)
         self.site.uses_as_of = False
+        code = rule["code"]
+        for i, req in enumerate(rule["require"]):
+            if code in req.get("unless_reported_by", ()):
+                raise self.site.fail(
+                    (*where, "require", i, "unless_reported_by"),
+                    f"{code} cannot leave a gap to itself: name the other rule that reports it",
+                )
         return DeclarativeRule(
-            info, kind, name, lets, for_each, when, requirements, applies or None
+            info,
+            kind,
+            name,
+            lets,
+            for_each,
+            when,
+            requirements,
+            applies or None,
+            by_record=rule.get("fold") == "record",
         )
 
     def _applies(self, rule: dict[str, Any], kind: str, where: JsonPath) -> dict[str, Any]:
@@ -222,10 +237,22 @@ class RuleCompiler:
             expr.typed_path(placeholder, scope, (*where, "message"))
         at = expr.path(spec["at"], scope, (*where, "at")) if "at" in spec else None
         that = spec["that"]
-        if at is None and isinstance(that, dict) and isinstance(that.get("field"), str):
-            at = parse_path(that["field"])  # by default, point at the field the test reads
+        read = (
+            parse_path(that["field"])
+            if isinstance(that, dict) and isinstance(that.get("field"), str)
+            else None
+        )
+        if at is None:
+            at = read  # by default, point at the field the test reads
         level = Level.parse(spec["level"]) if "level" in spec else None
-        return Requirement(test, guard, spec["message"], at, level)
+        deferring = tuple(spec.get("unless_reported_by", ()))
+        if deferring and read is None:
+            raise self.site.fail(
+                (*where, "unless_reported_by"),
+                "a requirement that leaves its gap to another rule tests one field "
+                "({field: ..., exists: true}): the gap is the other rule's at that field",
+            )
+        return Requirement(test, guard, spec["message"], at, level, deferring, read)
 
     def describe(
         self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,22 @@ class Requirement:
     message: str
     at: tuple[str, ...] | None
     level: Level | None
+    deferring: tuple[str, ...] = ()
+    """The rules that report this gap in their own words where they run
+    (``unless_reported_by``): where one does, at this field, this requirement says nothing."""
+    field: tuple[str, ...] | None = None
+    """The field the test reads, when it reads one (``that: {field: ...}``): what the gap is
+    about, wherever ``at`` points."""
+
+
+_Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
+"""The fields other rules report, by file, kind, id and field, with the highest level."""
+
+_SAID: weakref.WeakKeyDictionary[Callable[..., Any], dict[tuple[str, ...], _Said]] = (
+    weakref.WeakKeyDictionary()
+)
+"""What the rules a requirement leaves its gap to report, indexed once per check (keyed by the
+check's ``context.reported``, which lives as long as the check)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +93,9 @@ class DeclarativeRule:
     applies_to: dict[str, Any] | None = None
     """The rule's ``applies_to`` facts: tested first, before anything is bound (most documents
     of a kind fall outside a scope such as ``critical: true``, and binding costs more)."""
+    by_record: bool = False
+    """``fold: record``: the gaps of one checked document (or item) are one finding, each part
+    at its own field, instead of one finding per top-level section."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.facts, context.params)
@@ -138,7 +158,9 @@ class DeclarativeRule:
         failed = [
             (number, requirement)
             for number, requirement in enumerate(self.requirements)
-            if (requirement.guard is None or requirement.guard(env)) and not requirement.test(env)
+            if (requirement.guard is None or requirement.guard(env))
+            and not requirement.test(env)
+            and not self._said_elsewhere(requirement, env, context)
         ]
         if not failed:  # as for most documents
             return []
@@ -156,6 +178,8 @@ class DeclarativeRule:
         by_section: dict[tuple[int, JsonPath], list[_Gap]] = {}
         for gap in gaps:
             section = gap.place.path[: len(base) + 1] if gap.place.path[: len(base)] == base else ()
+            if self.by_record:
+                section = base
             by_section.setdefault((id(gap.place.document), section), []).append(gap)
         return [self._finding(same, env, context) for same in by_section.values()]
 
@@ -194,9 +218,7 @@ class DeclarativeRule:
             else:  # they point at the section itself: say what each would have asked
                 others = "; ".join(render(r.message, env, parse_path) for _, r in folded)
                 message += f" (the whole {block} section is missing; also: {others})"
-        level = context.level
-        if requirement.level is not None and context.level == self.info.level:
-            level = requirement.level
+        level = self._level(requirement, context)
         place = self._place(requirement, env)
         folds = (
             (
@@ -217,7 +239,12 @@ class DeclarativeRule:
         parts: tuple[Part, ...] = ()
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
             message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
-            discriminator = "in:" + format_json_path(first.place.path[: len(self._base(env)) + 1])
+            base = self._base(env)
+            discriminator = (
+                "record:" + format_json_path(base)
+                if self.by_record
+                else "in:" + format_json_path(first.place.path[: len(base) + 1])
+            )
         if len(gaps) > 1 or first.folds:
             parts = tuple(
                 p for gap in gaps for p in (gap.folds or (Part(gap.place.path, gap.message),))
@@ -235,6 +262,25 @@ class DeclarativeRule:
             discriminator=discriminator,
             parts=parts,
         )
+
+    def _level(self, requirement: Requirement, context: RuleContext) -> Level:
+        """A requirement's level: its own, unless the configuration set the rule's."""
+        if requirement.level is not None and context.level == self.info.level:
+            return requirement.level
+        return context.level
+
+    def _said_elsewhere(self, requirement: Requirement, env: Env, context: RuleContext) -> bool:
+        """Whether a rule the requirement leaves its gap to runs and reports it: a finding on
+        the same document at the requirement's field (or folding a gap there), at least as
+        severe, so that the gap is neither said twice nor said more softly."""
+        if not requirement.deferring or context.reported is None:
+            return False
+        subject = env.lookup(requirement.field) if requirement.field else None
+        place = subject if isinstance(subject, Ref) else self._place(requirement, env)
+        said = _said(context.reported, requirement.deferring)
+        document = place.document
+        level = said.get((document.path, document.kind, document.id, place.path))
+        return level is not None and level >= self._level(requirement, context)
 
     def _place(self, requirement: Requirement, env: Env) -> Ref:
         if requirement.at is not None:
@@ -264,3 +310,19 @@ def _named(path: tuple[str, ...]) -> str:
     if len(path) > 1 and path[-1] == "present":
         path = path[:-1]
     return ".".join(path)
+
+
+def _said(reported: Callable[[str], Sequence[Finding]], codes: tuple[str, ...]) -> _Said:
+    """The fields the rules ``codes`` report in this check (their findings' fields and the
+    gaps they fold), indexed once for the check."""
+    kept = _SAID.setdefault(reported, {})
+    found = kept.get(codes)
+    if found is None:
+        found = kept[codes] = {}
+        for code in codes:
+            for finding in reported(code):
+                paths = [part.json_path for part in finding.parts] or [finding.json_path]
+                for path in paths:
+                    key = (finding.path, finding.kind, finding.doc_id, path)
+                    found[key] = max(found.get(key, finding.level), finding.level)
+    return found

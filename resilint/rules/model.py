@@ -74,9 +74,10 @@ class RuleContext:
     """The parameters of every rule of this run, by code, as configured: for a check whose
     finding would repeat another rule's (CTR-04 judges the notice window CTR-03 leaves)."""
     reported: Callable[[str], Sequence[Finding]] | None = None
-    """What another rule of this run reports, by code (before the configuration's regimes and
-    ``applies_to`` sift it), evaluated once: for a check that says only what that rule does not
-    (REG-12). Empty for a rule not selected; None where no other rule runs."""
+    """What another rule of this run reports, by code (on the documents under its regimes and
+    in its ``applies_to``, as the run keeps them), evaluated once: for a check that says only
+    what that rule does not (REG-12), and a requirement that leaves its gap to another rule
+    (``unless_reported_by``). Empty for a rule not selected; None where no other rule runs."""
     level_configured: bool = False
     """Whether the configuration set :attr:`level` (to the rule's default level or another):
     then every part of the rule takes it, also a part rated at a level of its own."""

@@ -16,7 +16,7 @@ from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.domain.registers import filed_subcontractor
 from resilint.domain.suppliers import critical_services
-from resilint.findings import Finding, JsonPath
+from resilint.findings import Finding, JsonPath, Part
 from resilint.model import Document
 from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
@@ -60,8 +60,30 @@ def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             gap for gap in _lei_gaps(supplier) if (supplier.path, supplier.id, gap[0]) not in said
         ]
         gaps = [*_own_identity(supplier), *_parent_identity(supplier), *checked]
-        for where, message in gaps:
-            yield context.finding(info, supplier, where, message, discriminator=message)
+        if gaps:
+            yield _identity_finding(context, info, supplier, gaps)
+
+
+def _identity_finding(
+    context: RuleContext, info: RuleInfo, supplier: Document, gaps: list[Gap]
+) -> Finding:
+    """One finding for a provider's identity, at its first gap, naming each field and register
+    column it lacks (as REG-05 and REG-12 fold a record's gaps); each gap a part, so that a
+    waiver narrowed to one field waives that one only."""
+    (where, first), rest = gaps[0], gaps[1:]
+    if not rest:  # the finding as it always was: its fingerprint stays
+        return context.finding(info, supplier, where, first, discriminator=first)
+    message = first + "; also: " + "; ".join(text for _, text in rest)
+    return context.locator.finding(
+        info.code,
+        info.name,
+        context.level,
+        message,
+        supplier,
+        where,
+        discriminator="record",
+        parts=tuple(Part(path, text) for path, text in gaps),
+    )
 
 
 def _own_identity(supplier: Document) -> Iterator[Gap]:

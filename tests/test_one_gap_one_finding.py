@@ -1,0 +1,111 @@
+"""One gap, one finding, through the CLI on real files: where a baseline rule and a rule of the
+DORA register ask the same field of the same record, the register's rule says it once, naming
+both uses; where it does not run, the baseline rule still does. The register's readiness rules
+and SUP-02 report what one record lacks as one finding naming each field and column."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+ENTITY = doc(
+    "Entity",
+    "zuiderpay",
+    "name: Zuiderpay B.V.\nlei: 724500ZUIDERPAYX0X80\ncountry: NL\n"
+    "entity_type: payment_institution\nregimes: [dora]\n",
+)
+SUPPLIER = doc(
+    "Supplier",
+    "cardcore",
+    "name: CardCore Processing GmbH\ntier: 1\nprovides_ict_services: true\n"
+    "supports_critical_function: true\nservices:\n  - name: card-processing\n",
+)
+CONTRACT = doc("Contract", "ctr-cardcore", "supplier: cardcore\nstart_date: 2024-01-01\n")
+FUNCTION = doc(
+    "BusinessFunction",
+    "card-acquiring",
+    "name: Card acquiring\nentities: [zuiderpay]\ncriticality: critical\n"
+    "depends_on: {suppliers: [cardcore]}\n",
+)
+
+
+def about(found: list[dict], needle: str) -> list[str]:
+    return sorted(f["code"] for f in found if needle in f["message"])
+
+
+def test_a_missing_notice_period_is_one_finding_naming_both_uses(cli, write) -> None:
+    """CTR-13 (an exit needs the notice periods of a tier-1 supplier's contract) and REG-04
+    (the register's B_02.02.0100 and 0110) asked the same two fields: REG-04 now says them
+    once, naming both uses, and CTR-13 does not repeat them. Where REG-04 does not run, or the
+    contract is under no DORA entity, CTR-13 still asks."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT)
+    found = check(cli, write, text, ["CTR-13", "REG-04"])
+    assert about(found, "our_notice_period_days") == ["REG-04"]
+    assert about(found, "supplier_notice_period_days") == ["REG-04"]
+    assert len([f for f in found if f["code"] == "REG-04"]) == 1
+    message = found[0]["message"]
+    assert "B_02.02.0100" in message and "B_02.02.0110" in message and "B_02.02.0120" in message
+    assert "CTR-13" in message and "exit" in message
+    alone = check(cli, write, text, ["CTR-13"], {"ignore": ["REG-04"]})
+    assert about(alone, "our_notice_period_days") == ["CTR-13"]
+    assert about(alone, "supplier_notice_period_days") == ["CTR-13"]
+    outside = repo(ENTITY.replace("regimes: [dora]", "regimes: [nis2]"), SUPPLIER, CONTRACT)
+    found = check(cli, write, outside, ["CTR-13", "REG-04"])
+    assert about(found, "our_notice_period_days") == ["CTR-13"]
+
+
+def test_a_missing_recovery_objective_is_one_finding_naming_both_uses(cli, write) -> None:
+    """BCM-01 and REG-08 both asked a critical function's missing RTO and RPO: REG-08 says
+    them once, citing B_06.01.0080 and 0090 and what BCM-01 measures against them; BCM-01 keeps
+    what only it asks (the MTPD). Where REG-08 does not run, BCM-01 asks all three."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT, FUNCTION)
+    found = check(cli, write, text, ["BCM-01", "REG-08"])
+    assert about(found, "rto_hours") == ["REG-08"]
+    assert about(found, "rpo_hours") == ["REG-08"]
+    assert about(found, "mtpd_hours") == ["BCM-01"]
+    register = [f for f in found if f["code"] == "REG-08"]
+    assert len(register) == 1 and "BCM-01" in register[0]["message"]
+    alone = check(cli, write, text, ["BCM-01"], {"ignore": ["REG-08"]})
+    assert about(alone, "rto_hours") == ["BCM-01"] and about(alone, "rpo_hours") == ["BCM-01"]
+
+
+def test_a_gap_left_to_a_rule_at_a_lower_level_is_still_said(cli, write) -> None:
+    """A configuration lowering REG-04 to a warning: CTR-13, an error, does not leave its gap
+    to a softer finding."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT)
+    found = check(
+        cli, write, text, ["CTR-13", "REG-04"], {"rules": {"REG-04": {"level": "warning"}}}
+    )
+    assert about(found, "our_notice_period_days") == ["CTR-13", "REG-04"]
+
+
+def test_what_one_record_lacks_for_the_register_is_one_finding(cli, write) -> None:
+    """REG-03, REG-04 and SUP-02 reported each missing field of one contract or provider as a
+    finding of its own, unlike REG-05 and REG-12: now one finding per record names each field
+    and register column."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT.replace("start_date: 2024-01-01\n", ""))
+    found = check(cli, write, text, ["REG-03", "REG-04", "SUP-02"])
+    assert sorted(f["code"] for f in found) == ["REG-03", "REG-04", "SUP-02"]
+    reg03 = next(f["message"] for f in found if f["code"] == "REG-03")
+    for column in ("arrangement_type", "annual_cost", "start_date", "B_02.01.0020", "B_02.02.0070"):
+        assert column in reg03, column
+    sup02 = next(f["message"] for f in found if f["code"] == "SUP-02")
+    for field in ("provider_id", "hq_country", "ultimate_parent", "B_05.01.0080"):
+        assert field in sup02, field
+
+
+def test_a_waiver_of_one_field_leaves_the_record_s_other_gaps(cli, write) -> None:
+    """Folding keeps each gap at its own field: a waiver narrowed to governing_law_country
+    waives that gap of REG-04 only, and the notice periods are still reported."""
+    waiver = doc(
+        "Waiver",
+        "wv-law",
+        "rule: REG-04\nrationale: governing law recorded in the master agreement\n"
+        "compensating_controls: [master agreement on file]\nrisk_owner: coo\napprover: cfo\n"
+        "approved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-cardcore, field: governing_law_country}\n",
+    )
+    found = check(cli, write, repo(ENTITY, SUPPLIER, CONTRACT, waiver), ["REG-04"])
+    open_ = [f for f in found if not f["suppressed"]]
+    assert len(open_) == 1
+    assert "our_notice_period_days" in open_[0]["message"]
+    assert "governing_law_country" not in open_[0]["message"]
