@@ -29,6 +29,7 @@ from resilint.parallel import evaluate_all
 from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
+from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
 from resilint.selection import require_rules, select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, ignore_per_file
@@ -420,6 +421,7 @@ def _check_files(
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
         findings = [f for f in findings if concerns(f, focus, wide)]
+    findings = said_once(findings, index)  # as shown: a long note on one finding of a supplier
     result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),

@@ -109,3 +109,33 @@ def test_a_waiver_of_one_field_leaves_the_record_s_other_gaps(cli, write) -> Non
     assert len(open_) == 1
     assert "our_notice_period_days" in open_[0]["message"]
     assert "governing_law_country" not in open_[0]["message"]
+
+
+MODELS = "managed_service (run for us"
+"""Words of the service-model note's list of models, said in full once a supplier."""
+
+
+def test_the_service_model_note_is_said_once_for_a_supplier(cli, write) -> None:
+    """A supplier whose service model is unknown: CTR-06 and CTR-08 on its contract each ended
+    with the same ~480-character note listing the models. One finding keeps it in full (of
+    two as severe on one contract, CTR-06 before CTR-08); the other names that finding in a
+    line. Waive that one and the note moves to the finding left."""
+    text = repo(ENTITY, SUPPLIER, CONTRACT)
+    found = check(cli, write, text, ["CTR-06", "CTR-08"])
+    assert sorted(f["code"] for f in found) == ["CTR-06", "CTR-08"]
+    full = [f for f in found if MODELS in f["message"]]
+    assert [f["code"] for f in full] == ["CTR-06"]
+    other = next(f for f in found if f["code"] == "CTR-08")["message"]
+    assert "the CTR-06 finding on Contract ctr-cardcore lists the models to record" in other
+    assert "service model of supplier cardcore is neither recorded nor inferred" in other
+    waiver = doc(
+        "Waiver",
+        "wv-evidence",
+        "rule: CTR-06\nrationale: evidence terms in the master agreement\n"
+        "compensating_controls: [master agreement on file]\nrisk_owner: coo\napprover: cfo\n"
+        "approved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-cardcore}\n",
+    )
+    found = check(cli, write, repo(ENTITY, SUPPLIER, CONTRACT, waiver), ["CTR-06", "CTR-08"])
+    shown = [f for f in found if not f["suppressed"]]
+    assert [f["code"] for f in shown] == ["CTR-08"] and MODELS in shown[0]["message"]

@@ -41,7 +41,12 @@ def test_a_service_run_for_us_is_asked_every_term_and_told_to_record_the_model(c
         found = check(cli, write, text, IAAS_TERMS)
         assert codes(found) == IAAS_TERMS, run
         for code in IAAS_TERMS:
-            assert "record its service_model" in messages(found, code), (run, code)
+            assert "is neither recorded nor inferred" in messages(found, code), (run, code)
+        # the models to record are listed once for the supplier, the other findings name it
+        listed = [f for f in found if "record its service_model" in f["message"]]
+        assert len(listed) == 1, run
+        pointer = f"the {listed[0]['code']} finding on {listed[0]['kind']} {listed[0]['id']}"
+        assert all(pointer in f["message"] for f in found if f not in listed), run
     # a recorded model wins over the words
     recorded = hyperscaler("Managed service (IaaS).", "service_model: iaas_paas\n")
     assert check(cli, write, repo(recorded, contract(EVIDENCE)), IAAS_TERMS) == []

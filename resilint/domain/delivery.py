@@ -225,11 +225,7 @@ def model_note(
     if models:
         return ""
     if ict:
-        return (
-            f" (asked as of a service run for us: the service model of supplier {supplier.id}"
-            f" is neither recorded nor inferred; record its service_model, one of "
-            f"{_ICT_MODELS_ADVICE}, and a term with no object for that model is no longer asked)"
-        )
+        return ict_model_note(supplier.id or "")
     if non_ict:
         held = exposure_words(exposures)
         because = (
@@ -243,6 +239,26 @@ def model_note(
             " market_infrastructure)"
         )
     return ""
+
+
+def ict_model_note(supplier_id: str) -> str:
+    """:func:`model_note` of an ICT supplier: the models to choose from, in full. A check says
+    it once for each supplier (:mod:`resilint.said_once`), and points to it elsewhere."""
+    return (
+        f" (asked as of a service run for us: the service model of supplier {supplier_id}"
+        f" is neither recorded nor inferred; record its service_model, one of "
+        f"{_ICT_MODELS_ADVICE}, and a term with no object for that model is no longer asked)"
+    )
+
+
+def ict_model_pointer(supplier_id: str, code: str, kind: str, doc_id: str) -> str:
+    """What a finding says instead of :func:`ict_model_note` where another finding of the same
+    check says it in full: which finding."""
+    return (
+        f" (asked as of a service run for us: the service model of supplier {supplier_id}"
+        f" is neither recorded nor inferred; the {code} finding on {kind} {doc_id} lists the"
+        " models to record)"
+    )
 
 
 _ICT_MODELS_ADVICE = (

@@ -71,7 +71,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Where the service model of its services is neither recorded nor inferred: words "
             "saying what a term the model decides is asked as of, and to record service_model "
             "(professional_service for an adviser or broker without ICT services); empty "
-            "otherwise (append it to such a finding's message).",
+            "otherwise (append it to such a finding's message: a check lists the models in full "
+            "on one finding of each supplier, and its others name that finding).",
         ),
         "adviser_note": _fact(
             "string",
@@ -175,7 +176,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "saying a term the model decides is asked as of a service run for us (it covers ICT "
             "services) or of a supplier that is not an adviser, a bank or a scheme (its supplier "
             "has no ICT services), and to record service_model; empty otherwise (append it to "
-            "such a finding's message).",
+            "such a finding's message: a check lists the models in full on one finding of each "
+            "supplier, and its others name that finding).",
         ),
         "adviser_note": _fact(
             "string",
