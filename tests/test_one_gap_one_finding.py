@@ -139,3 +139,34 @@ def test_the_service_model_note_is_said_once_for_a_supplier(cli, write) -> None:
     found = check(cli, write, repo(ENTITY, SUPPLIER, CONTRACT, waiver), ["CTR-06", "CTR-08"])
     shown = [f for f in found if not f["suppressed"]]
     assert [f["code"] for f in shown] == ["CTR-08"] and MODELS in shown[0]["message"]
+
+
+def test_a_term_not_recorded_is_not_said_to_be_missing_from_the_contract(cli, write) -> None:
+    """A contract whose record says a clause is not there (present: false) lacks it; one whose
+    record says nothing of the clause may well have it: the message says that our record does
+    not say, instead of asserting that the contract lacks it (CTR-01, CTR-07, CTR-09 here)."""
+    contract = CONTRACT + "clauses:\n  dora.30.2.f: {present: false}\n"
+    found = check(cli, write, repo(ENTITY, SUPPLIER, contract), ["CTR-01", "CTR-07", "CTR-09"])
+    clauses = next(f["message"] for f in found if f["code"] == "CTR-01")
+    assert "ctr-cardcore with cardcore lacks the DORA Art. 30(2)(f) clause" in clauses
+    assert (
+        "the record of ICT contract ctr-cardcore with cardcore does not say whether it has the "
+        "DORA Art. 30(2)(a) clause" in clauses
+    )
+    assert "lacks the DORA Art. 30(2)(a)" not in clauses
+    cooperation = next(f["message"] for f in found if f["code"] == "CTR-07")
+    assert cooperation.startswith(
+        "the record of contract ctr-cardcore does not say whether it requires supplier cardcore"
+    )
+    termination = next(f["message"] for f in found if f["code"] == "CTR-09")
+    assert "does not say whether it gives us the right to terminate" in termination
+    assert "gives us no right" not in termination
+    recorded = CONTRACT + "termination_rights:\n  breach_of_law_or_terms: false\n"
+    found = check(cli, write, repo(ENTITY, SUPPLIER, recorded), ["CTR-09"])
+    termination = found[0]["message"]
+    assert termination.startswith(
+        "ICT contract ctr-cardcore with cardcore gives us no right to terminate for a significant"
+    )
+    assert (
+        "does not say whether it gives us the right to terminate when circumstances" in termination
+    )

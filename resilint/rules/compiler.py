@@ -233,8 +233,9 @@ class RuleCompiler:
     ) -> Requirement:
         test = expr.conditions(spec["that"], scope, (*where, "that"))
         guard = expr.conditions(spec["when"], scope, (*where, "when")) if "when" in spec else None
-        for placeholder in placeholders(spec["message"]):
-            expr.typed_path(placeholder, scope, (*where, "message"))
+        for key in ("message", "unrecorded"):
+            for placeholder in placeholders(spec.get(key, "")):
+                expr.typed_path(placeholder, scope, (*where, key))
         at = expr.path(spec["at"], scope, (*where, "at")) if "at" in spec else None
         that = spec["that"]
         read = (
@@ -252,7 +253,14 @@ class RuleCompiler:
                 "a requirement that leaves its gap to another rule tests one field "
                 "({field: ..., exists: true}): the gap is the other rule's at that field",
             )
-        return Requirement(test, guard, spec["message"], at, level, deferring, read)
+        unrecorded = spec.get("unrecorded")
+        if unrecorded is not None and at is None:
+            raise self.site.fail(
+                (*where, "unrecorded"),
+                "unrecorded is said where the field the finding points at is not recorded: "
+                "give the field (at: ...), or test one field",
+            )
+        return Requirement(test, guard, spec["message"], at, level, deferring, read, unrecorded)
 
     def describe(
         self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None

@@ -12,7 +12,7 @@ from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
 from resilint.rules.paths import parse_path
-from resilint.rules.runtime import Env, Ref, render
+from resilint.rules.runtime import MISSING, Env, Ref, render
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -54,6 +54,9 @@ class Requirement:
     field: tuple[str, ...] | None = None
     """The field the test reads, when it reads one (``that: {field: ...}``): what the gap is
     about, wherever ``at`` points."""
+    unrecorded: str | None = None
+    """The message where the field ``at`` points at is not recorded at all: that our record
+    does not say, where :attr:`message` says the document lacks the term."""
 
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
@@ -207,7 +210,7 @@ class DeclarativeRule:
         discriminator: str,
         folded: Sequence[tuple[int, Requirement]] = (),
     ) -> _Gap:
-        message = render(requirement.message, env, parse_path)
+        message = self._message(requirement, env)
         if folded:
             block = requirement.at[1] if requirement.at else ""
             fields = [_named(r.at[2:]) if r.at else "" for _, r in folded]
@@ -216,17 +219,14 @@ class DeclarativeRule:
                 verb = "is" if len(fields) == 1 else "are"
                 message += f" (the whole {block} section is missing, so {also} {verb} missing too)"
             else:  # they point at the section itself: say what each would have asked
-                others = "; ".join(render(r.message, env, parse_path) for _, r in folded)
+                others = "; ".join(self._message(r, env) for _, r in folded)
                 message += f" (the whole {block} section is missing; also: {others})"
         level = self._level(requirement, context)
         place = self._place(requirement, env)
         folds = (
             (
-                Part(place.path, render(requirement.message, env, parse_path)),
-                *(
-                    Part(self._place(r, env).path, render(r.message, env, parse_path))
-                    for _, r in folded
-                ),
+                Part(place.path, self._message(requirement, env)),
+                *(Part(self._place(r, env).path, self._message(r, env)) for _, r in folded),
             )
             if folded
             else ()
@@ -262,6 +262,16 @@ class DeclarativeRule:
             discriminator=discriminator,
             parts=parts,
         )
+
+    def _message(self, requirement: Requirement, env: Env) -> str:
+        """The requirement's message, or its ``unrecorded`` one where the field it points at is
+        not recorded at all (what the record does not say is not what the contract lacks)."""
+        template = requirement.message
+        if requirement.unrecorded is not None and requirement.at is not None:
+            found = env.lookup(requirement.at)
+            if isinstance(found, Ref) and (found.value is MISSING or found.value is None):
+                template = requirement.unrecorded
+        return render(template, env, parse_path)
 
     def _level(self, requirement: Requirement, context: RuleContext) -> Level:
         """A requirement's level: its own, unless the configuration set the rule's."""
