@@ -326,6 +326,13 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     change = read_change(options.config.root, options.config.limits, refs)
     if change is None:
         return None
+    if change.unstaged_unknown:
+        raise UsageError(
+            "git could not say whether the work tree holds what the commit does "
+            f"({printable(change.unstaged_unknown)}), so the hook would check files the commit "
+            "may not hold; run it from pre-commit, which sets unstaged changes aside, or fix "
+            "what git says"
+        )
     if change.unstaged:
         first, more = change.unstaged[0], len(change.unstaged) - 1
         others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""

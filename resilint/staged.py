@@ -25,9 +25,13 @@ aside unstaged changes to tracked files, not untracked files).
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
 files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
-``rev-parse``, ``ls-files --others``, ``cat-file --batch-check`` and ``--batch``), none of
-which runs a filter, a diff driver or a hook; nothing is read outside the repository, and no
-YAML is run.
+``rev-parse``, ``ls-files --others``, ``cat-file --batch-check`` and ``--batch``, and outside
+pre-commit ``config --get-regexp``, ``diff-files`` and ``hash-object``), none of which runs a
+filter, a diff driver or a hook: the work tree is compared with the index by the plumbing
+``diff-files``, which never writes the index (porcelain ``git diff`` refreshes and writes it,
+running ``post-index-change``), with every filter driver the configuration defines turned off
+(``git diff`` ran a ``.gitattributes`` filter's ``clean`` command on each file it compared);
+nothing is read outside the repository, and no YAML is run.
 """
 
 from __future__ import annotations
@@ -85,6 +89,9 @@ class Change:
     """Tracked YAML and configuration files whose work-tree content is not what the commit
     holds (changes not staged), as git names them, when the hook runs outside pre-commit, which
     sets such changes aside itself: the files read are not the commit's."""
+    unstaged_unknown: str = ""
+    """Why git could not say whether the work tree holds what the commit does (outside
+    pre-commit), or empty: the files read may then not be the commit's."""
 
 
 def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
@@ -95,44 +102,143 @@ def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None)
     if top is None:
         return None
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
-    listing = pending = None
+    listing = None
+    work_tree_asked = refs is None and not os.environ.get("PRE_COMMIT")
+    pending = _WorkTree(top, limits) if work_tree_asked else None
     untracked: frozenset[str] = frozenset()
-    unstaged: tuple[str, ...] = ()
     try:
         # git walks the work tree for untracked files while it is asked for the change
         listing = _start(top, "ls-files", "--others", "--exclude-standard", "-z")
-        if refs is None and not os.environ.get("PRE_COMMIT"):
-            # outside pre-commit (which sets unstaged changes aside before its hooks run; it
-            # sets PRE_COMMIT), a file changed after it was staged is read as it is, not as the
-            # commit holds it; under `git commit -a` git points GIT_INDEX_FILE at the commit's
-            pending = _start(top, "diff", "--name-only", "-z", "--ignore-submodules=all")
         try:
             base = () if refs is None else (_merge_base(top, *refs),)
             raw = _git(top, "diff", *_DIFF, *base)
         finally:
             untracked = _untracked(top, _answer(listing))
-            if pending is not None:
-                unstaged = _unstaged(_answer(pending))
         key = [*base, raw.hex(), *sorted(untracked)]
         change = _change(top, since, key, _entries(raw), limits)
     except Uncompared as exc:
-        return Change(since, "", whole=str(exc), untracked=untracked)
+        change = Change(since, "", whole=str(exc))
     except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
-        return Change(since, "", whole=f"git could not say what changed ({exc})")
+        change = Change(since, "", whole=f"git could not say what changed ({exc})")
+        untracked = frozenset()
     finally:
-        for process in (listing, pending):
-            if process is not None:
-                _reap(process)
-    return dataclasses.replace(change, untracked=untracked, unstaged=unstaged)
-
-
-def _unstaged(out: bytes) -> tuple[str, ...]:
-    """The YAML and configuration files among ``git diff --name-only -z`` (tracked files whose
-    work-tree content differs from the index), as git names them, relative to the work tree."""
-    names = out.decode("utf-8", "surrogateescape").split("\0")
-    return tuple(
-        name for name in names if name and (yaml_named(name) or Path(name).name in CONFIG_NAMES)
+        if listing is not None:
+            _reap(listing)
+    unstaged, unknown = pending.answer() if pending is not None else ((), "")
+    return dataclasses.replace(
+        change, untracked=untracked, unstaged=unstaged, unstaged_unknown=unknown
     )
+
+
+class _WorkTree:
+    """Outside pre-commit (which sets unstaged changes aside before its hooks run, and sets
+    PRE_COMMIT), a file changed after it was staged is read as it is, not as the commit holds
+    it (under ``git commit -a`` git points GIT_INDEX_FILE at the commit's index): git is asked
+    which tracked files differ, while it is asked for the change."""
+
+    def __init__(self, top: Path, limits: Limits) -> None:
+        self.top, self.limits = top, limits
+        self.quiet: tuple[str, ...] = ()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.failed = ""
+        try:
+            self.quiet = _filters_off(top)
+            self.process = _start(top, *self.quiet, "diff-files", *_WORK_TREE)
+        except (OSError, subprocess.SubprocessError) as exc:
+            self.failed = str(exc)
+
+    def answer(self) -> tuple[tuple[str, ...], str]:
+        """The files changed since staged, and why git could not say (empty when it could)."""
+        if self.process is None:
+            return (), self.failed
+        try:
+            entries = _entries(_answer(self.process))
+            return _unstaged(self.top, entries, self.quiet, self.limits), ""
+        except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
+            return (), str(exc)
+        finally:
+            _reap(self.process)
+
+
+def _filters_off(top: Path) -> tuple[str, ...]:
+    """``-c`` options that turn off every filter driver the git configuration defines (its
+    ``clean`` and ``process`` commands, and ``required``): a ``.gitattributes`` line such as
+    ``*.yaml filter=x`` would otherwise have git run ``filter.x.clean`` on the files resilint
+    asks about. A driver name git cannot be given on its command line (it holds ``=``) fails
+    the question: the work tree is then not known to be what the commit holds."""
+    found = subprocess.run(  # a fixed git command; status 1: no filter is configured
+        [*_GIT, "config", "-z", "--get-regexp", r"^filter\."],
+        cwd=top,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=_GIT_TIMEOUT,
+        check=False,
+    )
+    if found.returncode not in (0, 1):
+        raise subprocess.SubprocessError(found.stderr.decode("utf-8", "replace").strip())
+    keys = (
+        item.split("\n", 1)[0]
+        for item in found.stdout.decode("utf-8", "surrogateescape").split("\0")
+    )
+    drivers = sorted({key[len("filter.") :].rpartition(".")[0] for key in keys if key})
+    if any("=" in driver for driver in drivers):
+        raise subprocess.SubprocessError(
+            "a filter driver's name holds '=', so it cannot be turned off"
+        )
+    return tuple(
+        option
+        for driver in drivers
+        for setting in ("clean=", "process=", "required=false")
+        for option in ("-c", f"filter.{driver}.{setting}")
+    )
+
+
+_WORK_TREE = ("--raw", "-z", "--no-abbrev", "--ignore-submodules=all")
+"""``diff-files``: the tracked files whose work tree is not what the index holds, as far as
+their stat tells (a file touched but not changed is listed: :func:`_unstaged` compares it)."""
+
+
+def _unstaged(
+    top: Path, entries: list[_Entry], quiet: Sequence[str], limits: Limits
+) -> tuple[str, ...]:
+    """The YAML and configuration files among ``entries`` (``git diff-files``) whose work-tree
+    content is not what the index holds, as git names them, relative to the work tree.
+    ``diff-files`` lists a file whose stat alone changed (touched, or rewritten the same); its
+    content is hashed as ``git add`` would store it (filters off: ``quiet``) and compared."""
+    named = [e for e in entries if yaml_named(e.name) or Path(e.name).name in CONFIG_NAMES]
+    same = _unchanged(top, [e for e in named if e.status == "M"], quiet, limits)
+    return tuple(e.name for e in named if e.name not in same)
+
+
+def _unchanged(
+    top: Path, entries: Sequence[_Entry], quiet: Sequence[str], limits: Limits
+) -> frozenset[str]:
+    """The names among ``entries`` whose work-tree file, hashed by git as the index would hold
+    it, is the index's blob. A name git reads paths one a line cannot take (a newline in it),
+    or a file past the size a file may have, counts as changed: never a change missed."""
+    asked = [
+        e
+        for e in entries
+        if "\n" not in e.name
+        and "\r" not in e.name
+        and _size_at_most(top / e.name, limits.max_file_bytes)
+    ]
+    if not asked:
+        return frozenset()
+    feed = "".join(f"{e.name}\n" for e in asked).encode("utf-8", "surrogateescape")
+    hashes = _git(top, *quiet, "hash-object", "--stdin-paths", feed=feed).split()
+    if len(hashes) != len(asked):
+        raise ValueError("git's list of hashes is cut short")
+    return frozenset(
+        e.name for e, got in zip(asked, hashes, strict=True) if got.decode() == e.old_blob
+    )
+
+
+def _size_at_most(path: Path, most: int) -> bool:
+    try:
+        return path.lstat().st_size <= most
+    except OSError:
+        return False
 
 
 def _untracked(top: Path, out: bytes) -> frozenset[str]:
@@ -155,6 +261,7 @@ class _Entry:
     old_mode: str
     new_mode: str
     old_blob: str
+    new_blob: str
     status: str
     name: str
 
@@ -166,8 +273,8 @@ def _entries(raw: bytes) -> list[_Entry]:
         raise ValueError("git's list of changes is cut short")
     entries = []
     for header, name in zip(fields[0:-1:2], fields[1::2], strict=True):
-        old_mode, new_mode, old_blob, _, status = header.lstrip(":").split(" ")
-        entries.append(_Entry(old_mode, new_mode, old_blob, status[:1], name))
+        old_mode, new_mode, old_blob, new_blob, status = header.lstrip(":").split(" ")
+        entries.append(_Entry(old_mode, new_mode, old_blob, new_blob, status[:1], name))
     return entries
 
 

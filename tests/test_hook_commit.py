@@ -346,6 +346,50 @@ def test_a_file_changed_after_it_was_staged_is_refused_outside_pre_commit(  # ty
     assert result.exit_code == 1 and "SCH-01" in result.stdout, result.stdout + result.stderr
 
 
+def test_the_hooks_questions_to_git_run_no_filter_and_no_hook(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch, tmp_path
+) -> None:
+    """Outside pre-commit the hook asked porcelain ``git diff`` which files changed since they
+    were staged: git ran the ``clean`` command of the filter a ``.gitattributes`` line names on
+    each file it compared, and wrote the refreshed index, running the ``post-index-change``
+    hook. Neither runs now; a file touched but not changed still passes, a changed one is still
+    refused, and a filter git cannot be told to leave alone refuses the run."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    ran = tmp_path / "ran"
+    ran.mkdir()
+    (contracted / ".gitattributes").write_text("*.yaml filter=tidy\n")
+    commit(contracted)
+    git(contracted, "config", "filter.tidy.clean", f"sh -c 'touch {ran}/clean; cat'")
+    git(contracted, "config", "filter.tidy.required", "true")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "post-index-change").write_text(f"#!/bin/sh\ntouch {ran}/hook\n")
+    (hooks / "post-index-change").chmod(0o755)
+    git(contracted, "config", "core.hooksPath", str(hooks))
+    supplier = contracted / "suppliers" / "acme.yaml"
+    good = supplier.read_text()
+    supplier.write_text(good.replace("tier: 3", "tier: 7"))
+    git(contracted, "add", "suppliers/acme.yaml")
+    os.utime(contracted / "contract.yaml", (1, 1))  # touched: its stat is not the index's
+    for made in ran.iterdir():
+        made.unlink()
+    supplier.write_text(good)  # put right, not staged
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "suppliers/acme.yaml changed since staged" in result.stderr
+    assert "other file" not in result.stderr  # the touched contract.yaml is unchanged
+    assert not list(ran.iterdir())
+    supplier.write_text(good.replace("tier: 3", "tier: 7"))  # the work tree is the commit's
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 1 and "SCH-01" in result.stdout, result.stdout + result.stderr
+    assert not list(ran.iterdir())
+    git(contracted, "config", "filter.a=b.clean", f"sh -c 'touch {ran}/other; cat'")
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "git could not say whether the work tree holds what the commit does" in result.stderr
+    assert not list(ran.iterdir())
+
+
 # The real pre-commit
 
 
