@@ -246,3 +246,36 @@ def test_a_file_check_never_reads_is_refused_and_left_as_it_was(
     assert texts(northwind) == before
     assert name == "resilint.yaml" or not (northwind / name).exists()
     assert cli("check", "--no-cache", cwd=northwind).exit_code in (0, 1)  # the configuration holds
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        ("dangling link out", "is a symbolic link; resilint never writes through one"),
+        ("dangling link in", "is a symbolic link; resilint never writes through one"),
+        ("file on the way", "cannot create its directory: Not a directory"),
+    ],
+)
+@pytest.mark.parametrize("command", ["waive", "new"])
+def test_a_file_whose_directory_cannot_be_made_is_refused(
+    cli, northwind: Path, tmp_path: Path, command: str, make: str, why: str
+) -> None:
+    """`--file drafts/new/x.yaml` where `drafts` is a link that leads nowhere (out of the
+    repository, or to a directory not made yet) or a file: making the directory raised
+    FileExistsError, an internal error (exit 4) where a refusal of the path was due."""
+    drafts = northwind / "drafts"
+    if make == "file on the way":
+        drafts.write_text("not a directory\n")
+    else:
+        drafts.symlink_to(tmp_path / "gone" if make == "dangling link out" else "not-yet")
+    before = texts(northwind)
+    if command == "waive":
+        args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r")
+        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
+    else:
+        args = ("new", "supplier", "acme-new")
+    result = cli(*args, "--file", "drafts/new/x.yaml", cwd=northwind)
+    assert result.exit_code == 2, result.stderr
+    assert "drafts/new/x.yaml: " in result.stderr and why in result.stderr, result.stderr
+    assert texts(northwind) == before
+    assert not (tmp_path / "gone").exists() and not (northwind / "not-yet").exists()

@@ -74,9 +74,10 @@ def _writable(target: str, shown: str) -> None:
 
 def _no_links(path: Path, boundary: str, shown: str) -> None:
     """Refuse a path that passes through a symbolic link inside the repository (links above
-    it, such as /tmp on some systems, are the machine's own)."""
+    it, such as /tmp on some systems, are the machine's own), wherever the link leads: out of
+    the repository, or nowhere (a dangling one)."""
     for place in (path, *path.parents):
-        if not within(os.path.realpath(place), boundary):
+        if not within(os.path.realpath(place.parent), boundary) or place == place.parent:
             return
         if place.is_symlink():
             raise EditRefused(
@@ -108,11 +109,15 @@ def create(path: str | Path, text: str, boundary: str) -> None:
     """Write a new file at ``path`` inside ``boundary``; never over an existing one."""
     shown = str(path)
     target = _absolute(path)
-    existing = next(p for p in (target.parent, *target.parent.parents) if p.exists())
+    existing = next(p for p in (target.parent, *target.parent.parents) if os.path.lexists(p))
+    _no_links(existing, boundary, shown)
     if not within(os.path.realpath(existing), boundary):
         raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
-    _no_links(existing, boundary, shown)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file where a directory must be, or no permission
+        reason = error.strerror or type(error).__name__
+        raise EditRefused(f"{shown}: cannot create its directory: {reason}") from None
     if not within(real(target.parent), boundary):
         raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
     fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=target.parent)
