@@ -279,3 +279,28 @@ def test_a_file_whose_directory_cannot_be_made_is_refused(
     assert "drafts/new/x.yaml: " in result.stderr and why in result.stderr, result.stderr
     assert texts(northwind) == before
     assert not (tmp_path / "gone").exists() and not (northwind / "not-yet").exists()
+
+
+@pytest.mark.parametrize("command", ["waive", "new"])
+def test_a_document_appended_to_a_crlf_file_ends_its_lines_as_the_file_does(
+    cli, northwind: Path, command: str
+) -> None:
+    """A waiver or a new document appended to a file written with CRLF line ends (saved on
+    Windows) came with LF ones: the file then mixed both, which a diff shows as a change of
+    every line's end and editors and other tools disagree on. It now keeps the file's."""
+    if command == "waive":
+        target = northwind / "waivers" / "waiver-con04-lindqvist-mes.yaml"
+        args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r", "--id", "w2")
+        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
+    else:
+        target = northwind / "suppliers" / "albis-telecom.yaml"
+        args = ("new", "supplier", "acme-new", "--set", "tier=3")
+    original = target.read_bytes().replace(b"\n", b"\r\n")
+    target.write_bytes(original)
+    result = cli(*args, "--file", str(target.relative_to(northwind)), cwd=northwind)
+    assert result.exit_code == 0, result.stderr
+    written = target.read_bytes()
+    assert written.startswith(original) and len(written) > len(original) + 20
+    assert written.count(b"\n") == written.count(b"\r\n"), written[len(original) :]
+    ids = [d["id"] for d in yaml.safe_load_all(written.decode()) if d]
+    assert ids[-1] == ("w2" if command == "waive" else "acme-new")

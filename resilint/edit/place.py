@@ -19,6 +19,7 @@ from resilint.init import TEMPLATES
 from resilint.limits import Limits
 from resilint.load import load_file, load_text
 from resilint.load.read import within
+from resilint.yamltext import newline
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,9 @@ def write_document(repository: Repository, placement: Placement, text: str, diff
         note(f"wrote {placement.path}")
         return
     file = read_for_edit(placement.path, repository.boundary, limits.max_file_bytes)
-    joined = file.text + ("" if file.text.endswith(("\n", "\r")) or not file.text else "\n")
-    new = joined + "---\n" + text
+    eol = newline(file.text)  # the file's own line break: a CRLF file stays CRLF throughout
+    joined = file.text + ("" if file.text.endswith(("\n", "\r")) or not file.text else eol)
+    new = joined + ("---\n" + text).replace("\n", eol)
     _check_append(str(placement.path), file.text, new, limits)
     if diff:
         show(unified(str(placement.path), file.text, new))
