@@ -55,7 +55,7 @@ from resilint.selection import (
     with_command_line,
 )
 from resilint.suggest import did_you_mean
-from resilint.userfiles import output_directory, refuse_links, write_output
+from resilint.userfiles import output_directory, refuse_links, work_tree, write_output
 
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
@@ -344,6 +344,15 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
         )
     named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
     return Introduced(change, named, options.config, options.baseline_path)
+
+
+def source_root(places: tuple[Path, ...]) -> str:
+    """What SARIF's file URIs are relative to: the git work tree of the repository checked (its
+    configuration's directory, else the first path named) or of the working directory, as a
+    viewer such as GitHub code scanning reads them; outside git, the working directory."""
+    here = Path.cwd()
+    trees = (work_tree(Path(os.path.normpath(here / place))) for place in (*places, here))
+    return str(next((tree for tree in trees if tree is not None), here))
 
 
 def pinned_date_note(config: Config, today: datetime.date) -> str:
@@ -651,6 +660,7 @@ def run_check(args: CheckArgs) -> int:
         build_rule_docs(rules),
         config.fail_on,
         args.group_by,
+        source_root((config.root, *args.paths)),
     )
     for name, target in args.outputs:
         plain = dataclasses.replace(context, color=False, group_by=None)

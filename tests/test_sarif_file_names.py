@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -26,3 +27,38 @@ def test_a_file_name_that_is_not_utf8_gets_the_uri_of_its_bytes(cli, tmp_path: P
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert uris == {"sup%FF%FE.yaml"}
     assert (repo / os.fsdecode(unquote_to_bytes(uris.pop()))).is_file()
+
+
+def _uris(run) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    results = json.loads(run.stdout)["runs"][0]["results"]
+    return [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in results]
+
+
+@pytest.mark.parametrize("named", ["../../sub", "absolute"])
+def test_uris_are_relative_to_the_work_trees_root_wherever_the_run_starts(
+    cli, tmp_path: Path, named: str
+) -> None:
+    """SRCROOT is the repository's root, where GitHub code scanning resolves a relative URI;
+    run from a subdirectory (`../../sub`) or on an absolute path, the URIs were the paths as
+    shown (`../../sub/a.yaml`, `/home/runner/.../sub/a.yaml`), which name no file there."""
+    repo = tmp_path / "repo"
+    (repo / "sub" / "deep").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    supplier = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: A\ntier: 9\n"
+    (repo / "sub" / "a b.yaml").write_text(supplier)
+    where = str(repo / "sub") if named == "absolute" else named
+    run = cli("check", "--no-cache", "--format", "sarif", where, cwd=repo / "sub" / "deep")
+    assert run.exit_code == 1, run.stderr
+    assert _uris(run) == [{"uri": "sub/a%20b.yaml", "uriBaseId": "SRCROOT"}]
+
+
+def test_a_file_outside_the_root_gets_an_absolute_file_uri(cli, tmp_path: Path) -> None:
+    """Outside git SRCROOT is the directory resilint ran in; a file named above it is given by
+    its absolute file:// URI, never a relative one that climbs out of SRCROOT."""
+    (tmp_path / "here").mkdir()
+    supplier = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: A\ntier: 9\n"
+    (tmp_path / "a.yaml").write_text(supplier)
+    run = cli("check", "--no-cache", "--format", "sarif", "../a.yaml", cwd=tmp_path / "here")
+    assert run.exit_code == 1, run.stderr
+    [location] = _uris(run)
+    assert location == {"uri": (tmp_path / "a.yaml").as_uri()}

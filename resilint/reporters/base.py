@@ -58,6 +58,9 @@ class ReportContext:
     fail_on: str = "error"
     group_by: str | None = None
     """``document`` or ``rule``: the text output groups findings under headings."""
+    source_root: str = ""
+    """The directory SARIF's file URIs are relative to (absolute: the git work tree's root,
+    else the working directory); empty: the paths as shown."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

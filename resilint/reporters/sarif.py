@@ -4,7 +4,8 @@ levels, related locations, partial fingerprints and suppressions."""
 from __future__ import annotations
 
 import functools
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -65,8 +66,10 @@ def report_sarif(context: ReportContext) -> str:
             }
         },
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The repository root."}}},
-        "results": jsontext.Items(context.findings, lambda f: _result(f, index[f.code])),
+        "originalUriBaseIds": {"SRCROOT": {"description": {"text": _ROOT}}},
+        "results": jsontext.Items(
+            context.findings, lambda f: _result(f, index[f.code], context.source_root)
+        ),
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json_log_safe(jsontext.dumps(document, end="\n"))
@@ -98,16 +101,33 @@ def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
     return described
 
 
-def _location(path: str, line: int, column: int) -> dict[str, Any]:
+_ROOT = "The root of the git work tree (outside git, the directory resilint ran in)."
+
+
+def _location(path: str, line: int, column: int, root: str) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(path), "uriBaseId": "SRCROOT"},
+            "artifactLocation": _artifact(path, root),
             "region": {"startLine": line, "startColumn": column},
         }
     }
 
 
 @functools.lru_cache(maxsize=4096)
+def _artifact(path: str, root: str) -> dict[str, str]:
+    """Where a file is, for a viewer: a URI relative to SRCROOT, the work tree's root (GitHub
+    code scanning reads a relative URI from the repository's root, so a path as shown from a
+    subdirectory, ``../suppliers/a.yaml``, or an absolute one named no file there); a file
+    outside it, an absolute ``file://`` URI. ``root`` empty: the path as shown."""
+    if not root:
+        return {"uri": _uri(path), "uriBaseId": "SRCROOT"}
+    absolute = os.path.normpath(Path.cwd() / path)
+    relative = os.path.relpath(absolute, root)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": "file://" + _uri(PurePath(absolute).as_posix())}
+    return {"uri": _uri(relative), "uriBaseId": "SRCROOT"}
+
+
 def _uri(path: str) -> str:
     """A relative URI reference (RFC 3986), as SARIF requires: every character outside the
     unreserved set percent-encoded from UTF-8, so a space, %, #, ? or a control in a file name
@@ -121,7 +141,7 @@ def _uri(path: str) -> str:
         return quote(posix, safe="/", errors="surrogatepass")
 
 
-def _fix(path: str, fix: Fix) -> dict[str, Any]:
+def _fix(path: str, fix: Fix, root: str) -> dict[str, Any]:
     """A SARIF fix: the replacements in the finding's file; whether it is safe to apply
     without review is a property, as SARIF has no word for it."""
     replacements = [
@@ -140,7 +160,7 @@ def _fix(path: str, fix: Fix) -> dict[str, Any]:
         "description": {"text": printable(fix.title)},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": _uri(path), "uriBaseId": "SRCROOT"},
+                "artifactLocation": _artifact(path, root),
                 "replacements": replacements,
             }
         ],
@@ -148,26 +168,26 @@ def _fix(path: str, fix: Fix) -> dict[str, Any]:
     }
 
 
-def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int, root: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[f.level],
         "message": {"text": printable(clip(f.message))},
-        "locations": [_location(f.path, f.line, f.column)],
+        "locations": [_location(f.path, f.line, f.column, root)],
         "partialFingerprints": {"resilint/v1": f.fingerprint},
     }
     if f.related:
         result["relatedLocations"] = [
             {
                 "id": i,
-                **_location(r.path, r.line, r.column),
+                **_location(r.path, r.line, r.column, root),
                 "message": {"text": printable(clip(r.message))},
             }
             for i, r in enumerate(f.related)
         ]
     if f.fix is not None:
-        result["fixes"] = [_fix(f.path, f.fix)]
+        result["fixes"] = [_fix(f.path, f.fix, root)]
     if f.suppression is not None:
         kind = "inSource" if f.suppression.kind == "inline" else "external"
         result["suppressions"] = [
