@@ -62,3 +62,24 @@ def test_a_file_outside_the_root_gets_an_absolute_file_uri(cli, tmp_path: Path) 
     assert run.exit_code == 1, run.stderr
     [location] = _uris(run)
     assert location == {"uri": (tmp_path / "a.yaml").as_uri()}
+
+
+@pytest.mark.parametrize("output_format", ["gitlab", "github"])
+def test_ci_annotations_name_files_from_the_work_trees_root(
+    cli, tmp_path: Path, output_format: str
+) -> None:
+    """GitLab Code Quality's `location.path` and a GitHub annotation's `file=` are read from
+    the repository's root: run from a subdirectory on `../../sub` they said `../../sub/a.yaml`,
+    and on an absolute path the runner's own path, so the annotation landed on no file."""
+    repo = tmp_path / "repo"
+    (repo / "sub" / "deep").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    supplier = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: A\ntier: 9\n"
+    (repo / "sub" / "a.yaml").write_text(supplier)
+    for named in ("../../sub", str(repo / "sub")):
+        run = cli("check", "--no-cache", "-f", output_format, named, cwd=repo / "sub" / "deep")
+        assert run.exit_code == 1, run.stderr
+        if output_format == "gitlab":
+            assert [i["location"]["path"] for i in json.loads(run.stdout)] == ["sub/a.yaml"]
+        else:
+            assert run.stdout.startswith("::error file=sub/a.yaml,line=5,"), run.stdout

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from resilint.findings import Finding, Level
 from resilint.patterns import Lazy
@@ -74,6 +76,16 @@ class ReportContext:
     def counts(self) -> dict[Level, int]:
         counter = Counter(finding.level for finding in self.active)
         return {level: counter.get(level, 0) for level in sorted(Level, reverse=True)}
+
+
+def from_root(path: str, root: str) -> str | None:
+    """``path`` (as shown: from the working directory, or absolute) relative to ``root``, the
+    directory viewers resolve a relative path from (:attr:`ReportContext.source_root`); None
+    when the file is outside it. With no ``root``, the path as shown."""
+    if not root:
+        return path
+    relative = os.path.relpath(os.path.normpath(Path.cwd() / path), root)
+    return None if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 RULES_PAGE = "https://github.com/resilint/resilint/blob/v{version}/docs/rules.md"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Level
-from resilint.reporters.base import ReportContext, clip, counted, printable
+from resilint.reporters.base import ReportContext, clip, counted, from_root, printable
 
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
@@ -22,7 +22,8 @@ def report_github(context: ReportContext) -> str:
     lines = []
     for f in context.active:
         props = (
-            f"file={_property(f.path)},line={f.line},col={f.column},"
+            f"file={_property(from_root(f.path, context.source_root) or f.path)},"
+            f"line={f.line},col={f.column},"
             f"title={_property(f'{f.code} {f.name}')}"
         )
         lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(clip(f.message))}")

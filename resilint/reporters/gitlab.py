@@ -6,16 +6,17 @@ from typing import Any
 
 from resilint.findings import Finding, Level
 from resilint.reporters import jsontext
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, from_root, printable
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 
 
 def report_gitlab(context: ReportContext) -> str:
-    return jsontext.dumps(jsontext.Items(context.active, _issue), end="\n")
+    root = context.source_root
+    return jsontext.dumps(jsontext.Items(context.active, lambda f: _issue(f, root)), end="\n")
 
 
-def _issue(f: Finding) -> dict[str, Any]:
+def _issue(f: Finding, root: str) -> dict[str, Any]:
     return {
         "type": "issue",
         "check_name": f.code,
@@ -23,5 +24,8 @@ def _issue(f: Finding) -> dict[str, Any]:
         "categories": ["Security"],
         "severity": _SEVERITY[f.level],
         "fingerprint": f.fingerprint,
-        "location": {"path": printable(f.path), "lines": {"begin": f.line}},
+        "location": {
+            "path": printable(from_root(f.path, root) or f.path),
+            "lines": {"begin": f.line},
+        },
     }

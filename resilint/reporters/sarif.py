@@ -16,6 +16,7 @@ from resilint.reporters.base import (
     ReportContext,
     RuleDoc,
     clip,
+    from_root,
     help_uri,
     json_log_safe,
     printable,
@@ -119,11 +120,9 @@ def _artifact(path: str, root: str) -> dict[str, str]:
     code scanning reads a relative URI from the repository's root, so a path as shown from a
     subdirectory, ``../suppliers/a.yaml``, or an absolute one named no file there); a file
     outside it, an absolute ``file://`` URI. ``root`` empty: the path as shown."""
-    if not root:
-        return {"uri": _uri(path), "uriBaseId": "SRCROOT"}
-    absolute = os.path.normpath(Path.cwd() / path)
-    relative = os.path.relpath(absolute, root)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+    relative = from_root(path, root)
+    if relative is None:
+        absolute = os.path.normpath(Path.cwd() / path)
         return {"uri": "file://" + _uri(PurePath(absolute).as_posix())}
     return {"uri": _uri(relative), "uriBaseId": "SRCROOT"}
 
