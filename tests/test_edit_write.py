@@ -194,6 +194,15 @@ def test_new_says_it_writes_the_header_fields_itself(cli, northwind: Path) -> No
         assert "did you mean" not in result.stderr
 
 
+def test_new_says_a_set_without_a_value_needs_one(cli, northwind: Path) -> None:
+    """`--set tier` (the `=VALUE` forgotten) was told "no field 'tier' in a Supplier (did you
+    mean 'tier'?)", naming as unknown the field it suggests."""
+    result = cli("new", "Supplier", "acme", "--set", "tier", cwd=northwind)
+    assert result.exit_code == 2
+    assert "--set tier: no value; write FIELD=VALUE (tier=...)" in result.stderr
+    assert "did you mean" not in result.stderr and "no field" not in result.stderr
+
+
 def test_previews_of_authoring_commands_exit_0_as_their_help_says(cli, northwind: Path) -> None:
     """`fix --diff` exits 1 when there are changes (a gate); `rename`, `new` and `waive --diff`
     preview a change asked for, and exit 0, which their help says."""

@@ -65,6 +65,8 @@ def _check_id(repository: Repository, kind: str, name: str) -> None:
 
 def _assignment(repository: Repository, kind: str, text: str) -> tuple[JsonPath, Any]:
     field, sep, value = text.partition("=")
+    if not sep:
+        raise UsageError(f"--set {text}: no value; write FIELD=VALUE ({field.strip()}=...)")
     path = tuple(field.strip().split("."))
     if path[0] in ("apiVersion", "kind", "id"):
         raise UsageError(
