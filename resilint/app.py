@@ -165,10 +165,8 @@ def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
         code: RuleDoc(code, c.name, c.level, c.title, c.rationale, c.fix)
         for code, c in CORE_CHECKS.items()
     }
-    packaged = data_dir("rules")  # where load_rules read resilint's own rule files from
     for rule in rules:
         i = rule.info
-        where = Path(i.source.rpartition(":")[0] or i.source)  # no file system call: every run
         docs[i.code] = RuleDoc(
             i.code,
             i.name,
@@ -178,7 +176,7 @@ def build_rule_docs(rules: tuple[Rule, ...]) -> dict[str, RuleDoc]:
             i.remediation,
             i.references,
             i.profiles,
-            documented=where.parent == packaged,
+            documented=i.packaged,
         )
     return docs
 

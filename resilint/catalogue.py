@@ -10,6 +10,7 @@ cannot start a line of its own), and no line of the result can start a CI workfl
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +19,7 @@ from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix
-from resilint.reporters.base import json_log_safe, printable, shown_lines
+from resilint.reporters.base import json_log_safe, markdown_inert, printable, shown_lines
 from resilint.rules import Rule, RuleInfo
 
 _CLASS_WORDS = {
@@ -324,8 +325,8 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
     for rule in rules:
         i = rule.info
         lines.append(
-            f"| [{i.code}](#{i.code.lower()}) | {printable(i.name)} | {i.level.label} | "
-            f"{', '.join(i.profiles)} | {printable(i.title)} |"
+            f"| [{i.code}](#{i.code.lower()}) | {_md(i, i.name)} | {i.level.label} | "
+            f"{', '.join(i.profiles)} | {_md(i, i.title)} |"
         )
     for rule in rules:
         lines += ["", *_markdown_rule(rule.info, matrix)]
@@ -342,23 +343,35 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
     return shown_lines("\n".join(lines)) + "\n"
 
 
+def _md(info: RuleInfo, text: str) -> str:
+    """A rule's text for Markdown: resilint's own as written (Markdown on purpose), a
+    repository's own inert (no HTML, link, image or @mention from a rule file a pull request
+    may bring)."""
+    return printable(text) if info.packaged else markdown_inert(text)
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in ``text``, which cannot close it."""
+    return "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+
+
 def _markdown_rule(info: RuleInfo, matrix: Matrix) -> list[str]:
     lines = [
         f"### {info.code}",
         "",
-        f"**{printable(info.name)}** · {info.level.label} · profiles: {', '.join(info.profiles)}",
+        f"**{_md(info, info.name)}** · {info.level.label} · profiles: {', '.join(info.profiles)}",
         "",
-        printable(info.title),
+        _md(info, info.title),
         "",
         "**To whom it applies.** " + printable(" ".join(applies_in_words(info, matrix))),
         "",
-        "**Why it matters.** " + printable(" ".join(info.rationale.split())),
+        "**Why it matters.** " + _md(info, " ".join(info.rationale.split())),
         "",
         "**Based on:**",
         "",
-        *(f"- {printable(ref)}" for ref in info.references),
+        *(f"- {_md(info, ref)}" for ref in info.references),
         "",
-        "**How to fix it.** " + printable(" ".join(info.remediation.split())),
+        "**How to fix it.** " + _md(info, " ".join(info.remediation.split())),
     ]
     if info.params:
         lines += [
@@ -367,18 +380,10 @@ def _markdown_rule(info: RuleInfo, matrix: Matrix) -> list[str]:
             + printable(", ".join(f"`{k}` (default `{v}`)" for k, v in info.params.items())),
         ]
     if info.examples:
-        lines += [
-            "",
-            "Passing example:",
-            "",
-            "```yaml",
-            info.examples.passing.rstrip(),
-            "```",
-            "",
-            "Failing example:",
-            "",
-            "```yaml",
-            info.examples.failing.rstrip(),
-            "```",
-        ]
+        for words, example in (
+            ("Passing example:", info.examples.passing.rstrip()),
+            ("Failing example:", info.examples.failing.rstrip()),
+        ):
+            fence = _fence(example)
+            lines += ["", words, "", f"{fence}yaml", example, fence]
     return lines

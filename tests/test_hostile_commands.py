@@ -185,6 +185,58 @@ def test_rule_file_text_cannot_drive_a_terminal_or_a_ci_log(cli, write, command)
         assert "\\x1b" in out or "\\x3a:error::a title" in out
 
 
+MARKUP_RULE = """
+rules:
+  - code: ACME-03
+    name: acme-three
+    level: error
+    profiles: [baseline]
+    title: "Title <b>x</b> <img src=x onerror=alert(1)> ![t](https://track.example/t.png)"
+    rationale: "See [the policy](javascript:alert(1)) and <script>alert(2)</script>, @security"
+    references: ["<a href='https://evil.example'>ref</a>"]
+    remediation: "Fix <details open>it</details>"
+    select: Supplier
+    require:
+      - that: {field: supplier.notes, exists: true}
+        message: "supplier {supplier.id}"
+    examples:
+      pass: "x: 1\\n```\\n<img src=y>\\n"
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: a
+      expect: [{id: a, line: 3}]
+"""
+
+
+@pytest.mark.parametrize("output", ["rules markdown", "sarif rule help"])
+def test_a_repositorys_rule_text_is_inert_in_markdown(cli, write, output) -> None:
+    """A repository's own rule (a pull request may bring one) is data: its title, rationale,
+    references and remediation reached `resilint rules --format markdown` and SARIF's rule help
+    (which GitHub code scanning renders) as written, so an image (a tracking pixel), a link, an
+    HTML element or an @mention from them rendered live, and a ``` in an example closed its
+    code fence. They are escaped as in the other Markdown outputs; resilint's own rules,
+    written in Markdown on purpose, are not."""
+    write("resilint.yaml", "rule_dirs: [policies/]\n")
+    write("policies/acme.yaml", MARKUP_RULE)
+    write("sup.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: a\nname: A\ntier: 3\n")
+    if output == "rules markdown":
+        result = cli("rules", "--format", "markdown")
+        assert result.exit_code == 0, result.stderr
+        text = result.stdout[result.stdout.index("### ACME-03") :].split("\n### ")[0]
+        assert "````yaml\nx: 1\n```\n<img src=y>\n````" in text  # a longer fence
+        text = text.replace("<img src=y>", "")
+    else:
+        result = cli("check", "--no-cache", "--format", "sarif", "--select", "ACME-03")
+        assert result.exit_code == 1, result.stderr
+        rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        text = next(r for r in rules if r["id"] == "ACME-03")["help"]["markdown"]
+    assert "&lt;img src=x" in text and "\\[the policy\\](javascript" in text, text
+    for live in ("<img", "<script", "<a ", "<details", "<b>", "@security"):
+        assert live not in text, (live, text)
+    assert not re.search(r"(?<!\\)\]\(", text), text  # no link or image: `](` escaped
+
+
 def test_python_m_resilint_imports_nothing_from_the_repository_it_checks(tmp_path: Path) -> None:
     """`python -m resilint` (as the README offers) run in a repository: Python puts the current
     directory first on the module path, so the repository's click.py or yaml.py ran in place of

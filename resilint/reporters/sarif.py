@@ -19,6 +19,7 @@ from resilint.reporters.base import (
     from_root,
     help_uri,
     json_log_safe,
+    markdown_inert,
     printable,
 )
 
@@ -80,8 +81,11 @@ def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
     uri = help_uri(code, version, built_in=code in CORE_CHECKS)
     if doc is None:
         return {"id": code, "helpUri": uri}
-    references = "\n".join(f"- {ref}" for ref in doc.references)
-    markdown = f"**{doc.title}**\n\n{doc.rationale}\n\n**How to fix it.** {doc.remediation}"
+    md = (lambda text: text) if doc.documented else markdown_inert  # a repository's own: data
+    references = "\n".join(f"- {md(ref)}" for ref in doc.references)
+    markdown = (
+        f"**{md(doc.title)}**\n\n{md(doc.rationale)}\n\n**How to fix it.** {md(doc.remediation)}"
+    )
     if references:
         markdown += f"\n\n**Based on:**\n{references}"
     described = {

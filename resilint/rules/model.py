@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
+from resilint.resources import data_dir
 from resilint.rules.site import Site
 
 if TYPE_CHECKING:
@@ -55,6 +57,13 @@ class RuleInfo:
     applies_to: Mapping[str, Any] = field(default_factory=dict)
     """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
     kind: str | None = None
+
+    @property
+    def packaged(self) -> bool:
+        """One of resilint's own rules (read from its packaged rule files), whose texts are
+        written in Markdown on purpose; a repository's own rule's texts are data."""
+        where = Path(self.source.rpartition(":")[0] or self.source)  # no file system call
+        return where.parent == data_dir("rules")
 
 
 @dataclass(frozen=True)
