@@ -48,6 +48,7 @@ from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.limits import Limits
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
+from resilint.load.read import Refusal, read_regular
 from resilint.userfiles import work_tree
 
 MOST_COMPARED = 200
@@ -214,24 +215,38 @@ def _unchanged(
     top: Path, entries: Sequence[_Entry], quiet: Sequence[str], limits: Limits
 ) -> frozenset[str]:
     """The names among ``entries`` whose work-tree file, hashed by git as the index would hold
-    it, is the index's blob. A name git reads paths one a line cannot take (a newline in it),
-    or a file past the size a file may have, counts as changed: never a change missed."""
-    asked = [
-        e
-        for e in entries
-        if "\n" not in e.name
-        and "\r" not in e.name
-        and _size_at_most(top / e.name, limits.max_file_bytes)
-    ]
-    if not asked:
-        return frozenset()
-    feed = "".join(f"{e.name}\n" for e in asked).encode("utf-8", "surrogateescape")
-    hashes = _git(top, *quiet, "hash-object", "--stdin-paths", feed=feed).split()
-    if len(hashes) != len(asked):
-        raise ValueError("git's list of hashes is cut short")
-    return frozenset(
-        e.name for e, got in zip(asked, hashes, strict=True) if got.decode() == e.old_blob
-    )
+    it, is the index's blob; a file past the size a file may have counts as changed. git reads
+    the paths one a line, unquoting one that starts with a double quote: a name it would
+    misread (a line break in it, a leading quote) is hashed alone, from its content."""
+    sized = [e for e in entries if _size_at_most(top / e.name, limits.max_file_bytes)]
+    plain = [e for e in sized if not _misread(e.name)]
+    found = set()
+    if plain:
+        feed = "".join(f"{e.name}\n" for e in plain).encode("utf-8", "surrogateescape")
+        hashes = _git(top, *quiet, "hash-object", "--stdin-paths", feed=feed).split()
+        if len(hashes) != len(plain):
+            raise ValueError("git's list of hashes is cut short")
+        found |= {
+            e.name for e, got in zip(plain, hashes, strict=True) if got.decode() == e.old_blob
+        }
+    for e in sized:
+        if _misread(e.name) and _hashed_alone(top, e.name, quiet, limits) == e.old_blob:
+            found.add(e.name)
+    return frozenset(found)
+
+
+def _misread(name: str) -> bool:
+    return name.startswith('"') or any(c in name for c in "\n\r")
+
+
+def _hashed_alone(top: Path, name: str, quiet: Sequence[str], limits: Limits) -> str:
+    """The blob git would store for the file ``name``, its content read here (a regular file
+    only, never through a link) and given to git with the name for its attributes."""
+    data = read_regular(top / name, limits.max_file_bytes, follow=False)
+    if isinstance(data, Refusal):
+        return ""
+    path = f"--path={name}"
+    return _git(top, *quiet, "hash-object", "--stdin", path, feed=data).decode().strip()
 
 
 def _size_at_most(path: Path, most: int) -> bool:

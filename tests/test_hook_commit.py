@@ -548,3 +548,29 @@ def test_a_finding_that_failed_the_run_before_the_commit_is_not_the_commits(degr
     result = cli("pre-commit", "--no-cache", "plans/order-processing.yaml", cwd=degraded)
     assert result.exit_code == 0, result.stdout
     assert "BCM-03" not in result.stdout
+
+
+@pytest.mark.parametrize("name", ['"q"/acme2.yaml', "new\nline.yaml"])
+def test_a_name_git_reads_otherwise_on_a_line_is_compared_by_content(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch, name
+) -> None:
+    """git reads the paths it hashes one a line, and unquotes one that starts with a double
+    quote: a touched file under a directory named `"q"` made git stop ("badly quoted", and the
+    hook refused, saying git could not answer), and one whose name holds a line break was
+    counted as changed. Each is hashed alone now: touched, it passes; changed, it is named."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    odd = contracted / name
+    odd.parent.mkdir(exist_ok=True)
+    good = (contracted / "suppliers" / "acme.yaml").read_text().replace("id: acme", "id: acme2")
+    odd.write_text(good)
+    commit(contracted)
+    os.utime(odd, (1, 1))  # touched: its stat is not the index's
+    result = staged(contracted, cli, "contract.yaml")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    odd.write_text(good.replace("tier: 3", "tier: 7"))
+    git(contracted, "add", "-A")
+    odd.write_text(good)  # put right, not staged
+    result = staged(contracted, cli, "contract.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    shown = name.replace("\n", "\\n")
+    assert f"{shown} changed since staged" in result.stderr, result.stderr
