@@ -280,3 +280,35 @@ def test_providers_without_an_identification_code_are_neither_merged_nor_named_b
     for number in range(len(rows) - count + 1, len(rows) + 1):
         assert f"b_05.01.csv row {number}: provider Nameless" in result.stdout
     assert "no identification code (B_05.01.0010)" in result.stdout
+
+
+def test_a_provider_no_arrangement_names_is_listed_not_dropped(cli, tmp_path) -> None:
+    """A provider of B_05.01 becomes a Supplier through an arrangement that names it: one that
+    nothing names was left out of the import without a word. It is listed as not imported."""
+    out = _readable_csvs(cli, tmp_path)
+
+    def extra(rows: list[list[str]]) -> None:
+        rows.append(["529900ORPHANPROVID99", *rows[1][1:4], "Orphan Hosting SE", *rows[1][5:]])
+
+    rows = _rewrite(out / "b_05.01.csv", extra)
+    result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.stderr
+    assert not any("Orphan" in str(d) for d in _documents(tmp_path / "docs"))
+    assert (
+        f"not mapped: b_05.01.csv row {len(rows)}: provider Orphan Hosting SE is named by no "
+        "arrangement"
+    ) in result.stdout
+    assert "Beratwerk" not in result.stdout  # the providers imported are not listed
+
+
+def test_a_register_none_of_whose_rows_gives_a_document_is_refused(cli, tmp_path) -> None:
+    """Providers alone (B_05.01, no arrangement): the import said "wrote 0 files", status 0."""
+    out = _readable_csvs(cli, tmp_path)
+    for table in out.glob("*.csv"):
+        if table.name != "b_05.01.csv":
+            table.unlink()
+    result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "rows gives a resilint document" in result.stderr
+    assert "nothing was written" in result.stderr and not (tmp_path / "docs").exists()
+    assert "is named by no arrangement" in result.stdout

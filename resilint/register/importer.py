@@ -16,7 +16,7 @@ import click
 
 from resilint.errors import ExitCode, UsageError
 from resilint.register.import_contracts import assessments, contracts, functions
-from resilint.register.import_entities import entities, providers
+from resilint.register.import_entities import Providers, entities, providers
 from resilint.register.import_values import Built, Doc
 from resilint.register.tables import SourceRow, read_tables
 from resilint.reporters.base import printable
@@ -42,9 +42,17 @@ def run_import(args: ImportArgs) -> int:
             "with rows; nothing to import"
         )
     built = build(rows)
+    files = _files(built)
+    if not files:  # rows were read, and none gave a document: never "wrote 0 files", status 0
+        for line in built.unmapped:
+            click.echo(f"not mapped: {printable(line)}")
+        raise UsageError(
+            f"{printable(str(args.source))}: none of its {len(rows):,} rows gives a resilint "
+            "document (an entity of B_01.02, a function of B_06.01, or an arrangement of "
+            "B_02.01 with its provider); nothing was written"
+        )
     output_directory(args.output)
     boundary = os.path.realpath(args.output)
-    files = _files(built)
     taken = [name for name in files if os.path.lexists(args.output / name)]
     if taken:  # refused before anything is written: no half import to clean up
         shown = ", ".join(printable(name) for name in taken[:5])
@@ -78,6 +86,26 @@ def _files(built: Built) -> dict[str, list[Doc]]:
     return files
 
 
+def _unnamed_providers(built: Built, known: Providers) -> None:
+    """A provider of B_05.01 becomes a Supplier only through an arrangement that names it
+    (B_03.02, B_02.02), or an entry under one (a subcontractor, an ultimate parent): one that
+    nothing names is listed, never dropped in silence."""
+    used = set(built.suppliers)
+    for supplier in built.suppliers.values():
+        used |= {entry["id"] for entry in supplier.get("subcontractors", [])}
+    for key, row in known.rows.items():
+        if known.ids[key] in used:
+            parent = known.find(row.values.get("c0110", ""), row.values.get("c0120", ""), "")
+            used |= {parent[0]} if parent is not None else set()
+    for key, row in known.rows.items():
+        if known.ids[key] not in used:
+            name = row.values.get("c0050", "") or key[0]
+            built.unmapped.append(
+                f"{row.where}: provider {name} is named by no arrangement (B_03.02, B_02.02) "
+                "nor as a subcontractor or parent; not imported"
+            )
+
+
 def build(rows: list[SourceRow]) -> Built:
     built = Built()
     by: dict[str, list[SourceRow]] = defaultdict(list)
@@ -85,8 +113,10 @@ def build(rows: list[SourceRow]) -> Built:
         by[row.template].append(row)
     leis = entities(built, by)
     functions(built, by, leis)
-    contracts(built, by, leis, providers(by, built.unmapped))
+    known = providers(by, built.unmapped)
+    contracts(built, by, leis, known)
     assessments(built, by)
+    _unnamed_providers(built, known)
     for row in by["B_99.01"]:
         built.unmapped.append(f"{row.where}: the entity's own definitions (B_99.01) have no field")
     return built
