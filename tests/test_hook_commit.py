@@ -574,3 +574,30 @@ def test_a_name_git_reads_otherwise_on_a_line_is_compared_by_content(  # type: i
     assert result.exit_code == 2, result.stdout + result.stderr
     shown = name.replace("\n", "\\n")
     assert f"{shown} changed since staged" in result.stderr, result.stderr
+
+
+def test_the_fix_hook_outside_pre_commit_writes_nothing_into_unstaged_changes(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch
+) -> None:
+    """`resilint pre-commit --fix` as a plain git hook: with a change not staged it wrote its
+    fix into that file, then refused it as changed since staged; with none, it fixed, then
+    refused its own fix the same way, blaming a change the user never made. It now refuses
+    before writing, and after a fix says to review and stage it (status 1)."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    supplier = contracted / "suppliers" / "acme.yaml"
+    quoted = supplier.read_text().replace("tier: 3", 'tier: "2"')
+    supplier.write_text(quoted)
+    git(contracted, "add", "suppliers/acme.yaml")
+    supplier.write_text(quoted.replace("id: acme", "id: acme\nname: Acme"))  # not staged
+    before = supplier.read_text()
+    result = cli("pre-commit", "--fix", "suppliers/acme.yaml", *AS_OF, cwd=contracted)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "suppliers/acme.yaml changed since staged" in result.stderr
+    assert supplier.read_text() == before and "fixed" not in result.stderr
+    supplier.write_text(quoted)  # the work tree is the commit's
+    result = cli("pre-commit", "--fix", "suppliers/acme.yaml", *AS_OF, cwd=contracted)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "fixed 1 finding in 1 file" in result.stderr
+    assert "review the fix and stage it (git add), then commit again" in result.stderr
+    assert "changed since staged" not in result.stderr
+    assert supplier.read_text() == quoted.replace('tier: "2"', "tier: 2")

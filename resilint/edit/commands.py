@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from resilint.app import (
     CheckArgs,
     build_config,
+    build_judge,
     build_options,
     build_rules,
     build_schemas,
@@ -61,10 +63,19 @@ def run_fix(args: FixArgs) -> int:
         show("".join(unified(o.file.shown, o.file.text, o.text) for o in fixed))
         note(f"would fix {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
         return _previewed(result, fixed)
+    by_hand = args.check.focus and not os.environ.get("PRE_COMMIT")
+    if by_hand and fixed:  # the hook outside pre-commit: refused before anything is written
+        build_judge(args.check, options)  # when a file changed after it was staged
     written = write_all([(o.file, o.text) for o in fixed], unfixed)
     done = sum(len(o.applied) for o in fixed if o.file in written)
     if fixed:
         note(f"fixed {_count(done, 'finding')} in {_count(len(written), 'file')}")
+    if by_hand and written:  # the fix is in the work tree, not yet in the commit
+        note(
+            "review the fix and stage it (git add), then commit again: the commit holds the "
+            "files as they were staged"
+        )
+        return ExitCode.FINDINGS
     status = run_check(args.check)
     _say_unfixed(result.findings, args.unsafe, unfixed)
     if written and args.exit_non_zero_on_fix:
