@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -307,6 +307,15 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     return any(config.shaped_by(real(p)) for p in paths)
 
 
+def read_by(options: CheckOptions) -> Callable[[str], bool]:
+    """Whether the run reads the file at a real path, so that its work tree must be what the
+    commit holds: a YAML file, a configuration (``pyproject.toml`` included) or rule file, or
+    the baseline (whatever its name: a JSON file)."""
+    baseline = real(options.baseline_path) if options.baseline_path else None
+    config = options.config
+    return lambda path: yaml_named(path) or config.shaped_by(path) or path == baseline
+
+
 def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     """pre-commit's judge of the findings (:mod:`resilint.introduced`): those that concern the
     changed files, and those the change introduces anywhere. With ``pre-commit run --from-ref
@@ -321,7 +330,7 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     start = os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
     end = os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_SOURCE")
     refs = (start, end) if start and end else None
-    change = read_change(options.config.root, options.config.limits, refs)
+    change = read_change(options.config.root, options.config.limits, refs, read_by(options))
     if change is None:
         return None
     if change.unstaged_unknown:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,17 +95,23 @@ class Change:
     pre-commit), or empty: the files read may then not be the commit's."""
 
 
-def read_change(root: Path, limits: Limits, refs: tuple[str, str] | None = None) -> Change | None:
+def read_change(
+    root: Path,
+    limits: Limits,
+    refs: tuple[str, str] | None = None,
+    read: Callable[[str], bool] | None = None,
+) -> Change | None:
     """The staged change (or, with ``refs``, the range's) of the repository at ``root``.
     Outside a git work tree, None: nothing to compare. When git cannot answer, a change judged
-    as a whole, never a change missed."""
+    as a whole, never a change missed. ``read`` says which files (by real path) the run reads,
+    whose work tree must be what the commit holds (default: YAML and configuration files)."""
     top = work_tree(root.resolve())
     if top is None:
         return None
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
     listing = None
     work_tree_asked = refs is None and not os.environ.get("PRE_COMMIT")
-    pending = _WorkTree(top, limits) if work_tree_asked else None
+    pending = _WorkTree(top, limits, read or _read_by_default) if work_tree_asked else None
     untracked: frozenset[str] = frozenset()
     try:
         # git walks the work tree for untracked files while it is asked for the change
@@ -137,8 +143,8 @@ class _WorkTree:
     it (under ``git commit -a`` git points GIT_INDEX_FILE at the commit's index): git is asked
     which tracked files differ, while it is asked for the change."""
 
-    def __init__(self, top: Path, limits: Limits) -> None:
-        self.top, self.limits = top, limits
+    def __init__(self, top: Path, limits: Limits, read: Callable[[str], bool]) -> None:
+        self.top, self.limits, self.read = top, limits, read
         self.quiet: tuple[str, ...] = ()
         self.process: subprocess.Popen[bytes] | None = None
         self.failed = ""
@@ -154,7 +160,8 @@ class _WorkTree:
             return (), self.failed
         try:
             entries = _entries(_answer(self.process))
-            return _unstaged(self.top, entries, self.quiet, self.limits), ""
+            named = [e for e in entries if self.read(os.path.realpath(self.top / e.name))]
+            return _unstaged(self.top, named, self.quiet, self.limits), ""
         except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
             return (), str(exc)
         finally:
@@ -199,16 +206,19 @@ _WORK_TREE = ("--raw", "-z", "--no-abbrev", "--ignore-submodules=all")
 their stat tells (a file touched but not changed is listed: :func:`_unstaged` compares it)."""
 
 
+def _read_by_default(path: str) -> bool:
+    return yaml_named(path) or Path(path).name in CONFIG_NAMES
+
+
 def _unstaged(
     top: Path, entries: list[_Entry], quiet: Sequence[str], limits: Limits
 ) -> tuple[str, ...]:
-    """The YAML and configuration files among ``entries`` (``git diff-files``) whose work-tree
+    """The files among ``entries`` (``git diff-files``, those the run reads) whose work-tree
     content is not what the index holds, as git names them, relative to the work tree.
     ``diff-files`` lists a file whose stat alone changed (touched, or rewritten the same); its
     content is hashed as ``git add`` would store it (filters off: ``quiet``) and compared."""
-    named = [e for e in entries if yaml_named(e.name) or Path(e.name).name in CONFIG_NAMES]
-    same = _unchanged(top, [e for e in named if e.status == "M"], quiet, limits)
-    return tuple(e.name for e in named if e.name not in same)
+    same = _unchanged(top, [e for e in entries if e.status == "M"], quiet, limits)
+    return tuple(e.name for e in entries if e.name not in same)
 
 
 def _unchanged(

@@ -601,3 +601,37 @@ def test_the_fix_hook_outside_pre_commit_writes_nothing_into_unstaged_changes(  
     assert "review the fix and stage it (git add), then commit again" in result.stderr
     assert "changed since staged" not in result.stderr
     assert supplier.read_text() == quoted.replace('tier: "2"', "tier: 2")
+
+
+@pytest.mark.parametrize("relaxed", ["pyproject.toml", "the baseline"])
+def test_a_configuration_or_baseline_changed_after_staging_is_refused_outside_pre_commit(  # type: ignore[no-untyped-def]
+    tmp_path, cli, monkeypatch, relaxed
+) -> None:
+    """Outside pre-commit the hook refused YAML and resilint.yaml changed since staged, but
+    read pyproject.toml's [tool.resilint] and the baseline (JSON) as they were in the work
+    tree: `fail_on = "never"`, or a baseline written again, left unstaged, passed a commit
+    whose own configuration and baseline fail it."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "risk@example.com")
+    git(repo, "config", "user.name", "Risk Team")
+    settings = '[tool.resilint]\nselect = ["SUP-04"]\nbaseline = "accepted.json"\n'
+    (repo / "pyproject.toml").write_text(settings)
+    supplier = "apiVersion: resilint/v1\nkind: Supplier\nid: a\nname: A\ntier: 3\n"
+    (repo / "a.yaml").write_text(supplier)
+    assert cli("baseline", "-o", "accepted.json", *AS_OF, cwd=repo).exit_code == 0
+    commit(repo)
+    (repo / "a.yaml").write_text(supplier.replace("tier: 3", "tier: 1"))  # SUP-04: an error
+    git(repo, "add", "a.yaml")
+    assert staged(repo, cli, "a.yaml").exit_code == 1
+    if relaxed == "pyproject.toml":
+        (repo / "pyproject.toml").write_text(settings + 'fail_on = "never"\n')
+        shown = "pyproject.toml"
+    else:
+        assert cli("baseline", "-o", "accepted.json", *AS_OF, cwd=repo).exit_code == 0
+        shown = "accepted.json"
+    result = staged(repo, cli, "a.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{shown} changed since staged" in result.stderr
