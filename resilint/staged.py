@@ -160,12 +160,19 @@ class _WorkTree:
             return (), self.failed
         try:
             entries = _entries(_answer(self.process))
-            named = [e for e in entries if self.read(os.path.realpath(self.top / e.name))]
+            named = [e for e in entries if any(map(self.read, _both(self.top / e.name)))]
             return _unstaged(self.top, named, self.quiet, self.limits), ""
         except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
             return (), str(exc)
         finally:
             _reap(self.process)
+
+
+def _both(path: Path) -> tuple[str, str]:
+    """A file as named and where it leads: a link named like YAML is read as YAML (a change
+    to where it points is a change to what is read), and a file is the configuration or the
+    baseline wherever the path to it passes."""
+    return str(path), os.path.realpath(path)
 
 
 def _filters_off(top: Path) -> tuple[str, ...]:
@@ -286,7 +293,6 @@ class _Entry:
     old_mode: str
     new_mode: str
     old_blob: str
-    new_blob: str
     status: str
     name: str
 
@@ -298,8 +304,8 @@ def _entries(raw: bytes) -> list[_Entry]:
         raise ValueError("git's list of changes is cut short")
     entries = []
     for header, name in zip(fields[0:-1:2], fields[1::2], strict=True):
-        old_mode, new_mode, old_blob, new_blob, status = header.lstrip(":").split(" ")
-        entries.append(_Entry(old_mode, new_mode, old_blob, new_blob, status[:1], name))
+        old_mode, new_mode, old_blob, _, status = header.lstrip(":").split(" ")
+        entries.append(_Entry(old_mode, new_mode, old_blob, status[:1], name))
     return entries
 
 

@@ -635,3 +635,27 @@ def test_a_configuration_or_baseline_changed_after_staging_is_refused_outside_pr
     result = staged(repo, cli, "a.yaml")
     assert result.exit_code == 2, result.stdout + result.stderr
     assert f"{shown} changed since staged" in result.stderr
+
+
+def test_a_link_named_like_yaml_pointed_elsewhere_after_staging_is_refused(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch
+) -> None:
+    """A tracked link `suppliers/acme.yaml` staged to point at a bad record, then pointed back
+    in the work tree: the files the run reads are asked about by the name they are read under
+    as well as where they lead (`good.txt` is no YAML, `acme.yaml` is)."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    supplier = contracted / "suppliers" / "acme.yaml"
+    good = supplier.read_text()
+    (contracted / "suppliers" / "good.txt").write_text(good)
+    (contracted / "suppliers" / "bad.txt").write_text(good.replace("tier: 3", "tier: 7"))
+    supplier.unlink()
+    supplier.symlink_to("good.txt")
+    commit(contracted)
+    supplier.unlink()
+    supplier.symlink_to("bad.txt")
+    git(contracted, "add", "suppliers/acme.yaml")
+    supplier.unlink()
+    supplier.symlink_to("good.txt")  # pointed back, not staged
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "suppliers/acme.yaml changed since staged" in result.stderr
