@@ -308,9 +308,9 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
 
 
 def read_by(options: CheckOptions) -> Callable[[str], bool]:
-    """Whether the run reads the file at a real path, so that its work tree must be what the
-    commit holds: a YAML file, a configuration (``pyproject.toml`` included) or rule file, or
-    the baseline (whatever its name: a JSON file)."""
+    """Whether the run reads the file at a path (as git names it, or where it leads), so that
+    its work tree must be what the commit holds: a YAML file, a configuration (``pyproject.toml``
+    included) or rule file, or the baseline (whatever its name: a JSON file)."""
     baseline = real(options.baseline_path) if options.baseline_path else None
     config = options.config
     return lambda path: yaml_named(path) or config.shaped_by(path) or path == baseline
