@@ -836,6 +836,33 @@ def test_an_outage_that_is_no_ict_incident_starts_no_regulator_clock(
     assert not kinds & {"regulator", "data_protection_authority"}, kinds
 
 
+def test_why_no_regulator_clock_cites_only_the_entitys_own_regimes(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """A forwarder with no ICT services stops a NIS2 manufacturer's critical function: the note
+    on why no regulator clock starts cites NIS2's definition of an incident (Art. 6(6)) and its
+    significant incidents, never DORA's, which does not apply to a manufacturer; a DORA entity
+    is told of DORA's ICT-related and major incidents, not NIS2's."""
+    recorded = (
+        "provides_ict_services: false\nhighest_access_level: none\ndata_sensitivity: public\n"
+    )
+    for entity, regime, cited, foreign in (
+        ("plant", "nis2", ("NIS2 Art. 6(6)", "significant"), ("DORA", "major", "ICT-related")),
+        ("bank", "dora", ("DORA Art. 3(8)", "major", "ICT-related"), ("NIS2", "significant")),
+    ):
+        document = (
+            f"---\napiVersion: resilint/v1\nkind: Entity\nid: {entity}\nregimes: [{regime}]\n"
+        )
+        write("resilint.yaml", "{}\n")
+        write(
+            "programme.yaml",
+            BASE.replace("ENTITY", entity).replace("tier: 1\n", "tier: 1\n" + recorded) + document,
+        )
+        [note] = [n for n in synthetic(cli, tmp_path)["notes"] if "are not listed" in n]
+        assert all(word in note for word in cited), note
+        assert not any(word in note for word in foreign), note
+
+
 def test_an_own_deadline_is_offered_the_message_of_the_audience_it_names(
     cli: Cli, write: Write, tmp_path: Path
 ) -> None:

@@ -61,17 +61,31 @@ def tells_awareness(notes: tuple[str, ...]) -> bool:
     return any(note.startswith(AWARENESS_NOTE) for note in notes)
 
 
-def unstarted_note(entities: Sequence[str], stopped: Sequence[str] = ()) -> str:
+_INCIDENT_DEFINITION = {
+    "dora": ("ICT-related incident", "DORA Art. 3(8)", "major"),
+    "nis2": ("incident", "NIS2 Art. 6(6)", "significant"),
+}
+"""Per regime: what its law calls the incident, where it defines it, and the word for one that
+must be reported (a regime with no such definition in the note, NYDFS, is cited by none)."""
+
+
+def unstarted_note(
+    entities: Sequence[str], stopped: Sequence[str] = (), regimes: frozenset[str] = frozenset()
+) -> str:
     """Why the regulator clocks of these entities are not listed, and when they still apply:
     ``stopped`` names the critical or important functions of theirs the outage does stop (then
     what is down is no ICT-related incident of theirs: it provides no ICT services and holds
-    no access to our systems)."""
+    no access to our systems). Only the definitions of ``regimes``, the regimes of these
+    entities, are cited: a manufacturer under NIS2 alone is told nothing of DORA."""
+    laws = [defined for regime, defined in _INCIDENT_DEFINITION.items() if regime in regimes]
+    kind = " or ".join(dict.fromkeys(word for word, _, _ in laws)) or "ICT-related incident"
+    cited = f" ({'; '.join(law for _, law, _ in laws)})" if laws else ""
+    grave = " or ".join(dict.fromkeys(word for _, _, word in laws)) or "reportable"
     if stopped:
         why = (
             f"the outage stops {', '.join(stopped)}, but nothing that is down provides ICT "
-            "services or holds access to our systems, so it is no ICT-related incident (DORA "
-            "Art. 3(8); NIS2 Art. 6(6)), and no supplier that is down can, compromised, become "
-            "an incident of ours (CTR-04's reading)"
+            f"services or holds access to our systems, so it is no {kind}{cited}, and no "
+            "supplier that is down can, compromised, become an incident of ours (CTR-04's reading)"
         )
     else:
         why = (
@@ -80,7 +94,7 @@ def unstarted_note(entities: Sequence[str], stopped: Sequence[str] = ()) -> str:
         )
     return (
         f"Regulator clocks of {', '.join(entities)} are not listed: {why}. Should the incident "
-        "still prove major or significant (a malicious access to our systems, say), they apply."
+        f"still prove {grave} (a malicious access to our systems, say), they apply."
     )
 
 

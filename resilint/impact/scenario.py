@@ -313,7 +313,7 @@ def _notes(
                 for f in functions
                 if f.stopped and f.critical and (not f.entities or set(f.entities) & set(quiet))
             ]
-            notes.append(clocks.unstarted_note(quiet, stopped))
+            notes.append(clocks.unstarted_note(quiet, stopped, facts.regimes.of_entities(quiet)))
         nis2 = [
             entity
             for entity, s in started.items()
