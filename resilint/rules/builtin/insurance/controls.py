@@ -75,22 +75,25 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     for policy in judged(context):
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
+            met: list[tuple[int, str]] = []  # MFA categories the controls inventory meets
             for j, category in enumerate(categories):
                 where = ("conditions", i, "control_categories", j)
                 gap = _condition_gap(context, condition, categories, category, controls)
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
                     yield context.finding(info, policy, where, message, gap[1])
-                    continue
-                if category not in _AREA:
-                    continue
+                elif category in _AREA:
+                    met.append((j, category))
+            if met:
                 if accounts is None:
                     accounts = _accounts_without_mfa(context)
-                gap = _identities_gap(context, policy, condition, category, accounts)
-                if gap is not None:
+                found = _identities_gap(context, policy, condition, met, accounts)
+                if found is not None:
+                    j, text, related = found
                     remedy = "turn on MFA for those accounts (mfa: true once it is)"
-                    message = _condition_message(policy, condition, gap[0], remedy)
-                    yield context.finding(info, policy, where, message, gap[1])
+                    message = _condition_message(policy, condition, text, remedy)
+                    where = ("conditions", i, "control_categories", j)
+                    yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
                 gap = _shared_gap(context, condition, _mfa(categories), scope, controls)
                 if gap is not None:
@@ -264,31 +267,39 @@ def _identities_gap(
     context: RuleContext,
     policy: Document,
     condition: dict[str, Any],
-    category: str,
+    met: list[tuple[int, str]],
     accounts: list[Document],
-) -> tuple[str, tuple[Related, ...]] | None:
-    """Why an MFA category the controls inventory meets is still not met: supplier person
-    accounts it reaches are recorded without MFA (the controls say MFA is enforced, the
-    accounts say it is not). None when there are none."""
-    reached = [
-        a
-        for a in accounts
-        if _reached(condition, category, a) and _insured(policy, context.facts.identity(a).supplier)
+) -> tuple[int, str, tuple[Related, ...]] | None:
+    """Why the MFA categories the controls inventory meets (``met``: their positions in the
+    condition and names) are still not met: supplier person accounts they reach are recorded
+    without MFA (the controls say MFA is enforced, the accounts say it is not). One answer for
+    the condition, at the first category such an account defeats: an account without MFA is one
+    gap, however many of the condition's areas (remote access, privileged access) it reaches.
+    None when there are none."""
+    insured = [a for a in accounts if _insured(policy, context.facts.identity(a).supplier)]
+    reach = [
+        (j, category, reached)
+        for j, category in met
+        if (reached := [a for a in insured if _reached(condition, category, a)])
     ]
-    if not reached:
+    if not reach:
         return None
+    everyone = list({id(a): a for _, _, reached in reach for a in reached}.values())
     names = [
         f"{a.id} ({a.data.get('access_level') or 'no access level'}, supplier "
         f"{a.data.get('supplier')})"
-        for a in reached
+        for a in everyone
     ]
     related = tuple(
-        context.related(a, ("mfa",), "a supplier's person account without MFA") for a in reached
+        context.related(a, ("mfa",), "a supplier's person account without MFA") for a in everyone
     )
+    areas = listed([_AREA[category].replace("_", " ") for _, category, _ in reach])
+    named = listed([category for _, category, _ in reach])
+    it, reaches = ("it", "it reaches") if len(reach) == 1 else ("them", "they reach")
     return (
-        f"needs MFA on {_AREA[category].replace('_', ' ')}, and the {category} controls cover "
-        f"it, but supplier person accounts it reaches sign in without MFA (mfa: false): "
-        f"{listed(names)}",
+        reach[0][0],
+        f"needs MFA on {areas}, and the {named} controls cover {it}, but supplier person "
+        f"accounts {reaches} sign in without MFA (mfa: false): {listed(names)}",
         related,
     )
 
