@@ -227,6 +227,35 @@ def test_a_renewed_tower_draws_no_warning_and_a_lapsing_layer_does(run) -> None:
     assert [f["id"] for f in run("INS-06", docs(ENTITY, SUPPLIER, PRIMARY, gap))] == ["cyber"]
 
 
+def test_an_excess_layer_that_lapsed_under_a_tower_still_in_force_is_an_error(run) -> None:
+    """The primary renewed, the excess layer not, and the day has passed: the lapse warning no
+    longer applies (the layer is not in force), but the tower now stops at the layer's
+    attachment point. Reported on the policy below it until a layer takes its place."""
+    past = "{start: 2025-11-01, end: 2026-10-31}"
+    primary = PRIMARY.replace("{start: 2026-01-01, end: 2027-01-10}", past)
+    lapsed = EXCESS.replace("{start: 2026-01-01, end: 2027-01-10}", past)
+    renewal = PRIMARY.replace("id: cyber\n", "id: cyber-27\n").replace(
+        "{start: 2026-01-01, end: 2027-01-10}", "{start: 2026-11-01, end: 2027-10-31}"
+    )
+    text = docs(ENTITY, SUPPLIER, primary, lapsed, renewal)
+    found = run("INS-06", text)
+    assert [(f["id"], f["level"], f["line"]) for f in found] == [
+        ("cyber-27", "error", line(text, "id: cyber-27"))
+    ]
+    message = found[0]["message"]
+    assert "excess layer cyber-xs above it ended on 2026-10-31" in message
+    assert "losses above EUR 10,000,000 are uninsured" in message
+    assert found[0]["related"][0]["line"] == line(text, "end: 2026-10-31", "id: cyber-xs")
+    # a layer in its place, bound late, closes the gap; so does the whole tower lapsing (then
+    # the entities' cover is what is missing)
+    layer = EXCESS.replace("id: cyber-xs\n", "id: cyber-xs-27\n").replace(
+        "{start: 2026-01-01, end: 2027-01-10}", "{start: 2026-11-20, end: 2027-10-31}"
+    )
+    layer = layer.replace("sits_over: cyber,", "sits_over: cyber-27,")
+    assert run("INS-06", docs(ENTITY, SUPPLIER, primary, lapsed, renewal, layer)) == []
+    assert run("INS-06", docs(ENTITY, SUPPLIER, primary, lapsed)) == []
+
+
 def test_only_contracts_in_force_make_an_entity_need_insurance(run) -> None:
     south = "kind: Entity\nid: south\n"
     draft = CONTRACT.replace("id: ctr", "id: ctr-south").replace("[north]", "[south]")

@@ -1,5 +1,6 @@
-"""INS-06: a position of the tower ending soon with no renewal (a warning, once per tower), and
-every entity party to a contract in force insured."""
+"""INS-06: a position of the tower ending soon with no renewal (a warning, once per tower), an
+excess position that has lapsed while the tower below it runs on, and every entity party to a
+contract in force insured."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Itera
         if folded[id(policy)] is policy:
             above = [p for p in lapsing if p is not policy and folded[id(p)] is policy]
             yield _lapse(context, info, policy, above)
+    for policy in policies:
+        below = _lapsed_layer(context, policy, policies)
+        if below is not None:
+            yield _lapsed(context, info, policy, below)
     if policies:  # without any policy recorded there is nothing to compare against
         yield from _uninsured_entities(context, info, policies)
 
@@ -80,6 +85,68 @@ def _lapses(context: RuleContext, policy: Document, policies: list[Document]) ->
         ):
             return False
     return True
+
+
+def _same_position(context: RuleContext, policy: Document, other: Document) -> bool:
+    """Whether ``other`` stands where ``policy`` stands: the same rank in a tower of the same
+    line, insuring at least the same entities."""
+    facts = context.facts
+    return (
+        _rank(facts, other) == _rank(facts, policy)
+        and line_of(facts, other) == line_of(facts, policy)
+        and _insured(facts, policy) <= _insured(facts, other)
+    )
+
+
+def _lapsed_layer(
+    context: RuleContext, policy: Document, policies: list[Document]
+) -> Document | None:
+    """For an excess layer that has ended, the latest to end in its position, with no policy in
+    that position in force today, while a policy of the same line below its rank is in force
+    for its entities (the tower still stands, without this layer): the top policy of that
+    remaining tower. None otherwise (a whole tower that lapsed is an uninsured entity's gap)."""
+    facts = context.facts
+    end = _period(policy)[1]
+    if facts.policy(policy).layer != "excess" or end is None or end >= context.as_of:
+        return None
+    peers = [p for p in policies if p is not policy and _same_position(context, policy, p)]
+    if any(facts.policy(p).in_force for p in peers):
+        return None
+    if any((_period(p)[1] or end) > end for p in peers if not facts.policy(p).in_force):
+        return None  # a later layer of this position lapsed too: that one is reported
+    rank, line, insured = _rank(facts, policy), line_of(facts, policy), _insured(facts, policy)
+    standing = [
+        p
+        for p in policies
+        if facts.policy(p).in_force
+        and _rank(facts, p) < rank
+        and line_of(facts, p) == line
+        and insured & _insured(facts, p)
+    ]
+    return max(standing, key=lambda p: _rank(facts, p)) if standing else None
+
+
+def _lapsed(context: RuleContext, info: RuleInfo, policy: Document, below: Document) -> Finding:
+    """Reported on the policy in force below the lapsed layer: the tower the gap is in (a rule
+    about policies in force, and the one a waiver of the decision would name)."""
+    end, runs_to = _period(policy)[1], _period(below)[1]
+    attaches = number(value_at(policy.data, "layer", "attaches_at"))
+    currency = policy.data.get("currency") or below.data.get("currency")
+    above = (
+        f"losses above {currency + ' ' if isinstance(currency, str) else ''}"
+        f"{attaches:,.0f} are uninsured"
+        if attaches is not None
+        else "the tower's limit stops at this policy"
+    )
+    until = f" runs to {runs_to}" if runs_to is not None else " is in force"
+    message = (
+        f"insurance policy {below.id}{until}, but excess layer {policy.id} above it ended on "
+        f"{end} and no layer has taken its place (a policy in the same position of the tower, "
+        f"in force today): {above}. Bind a new layer with the broker and record it, or, if the "
+        "layer was given up on purpose, record that decision in a waiver" + as_of_text(context)
+    )
+    related = (context.related(policy, ("period", "end"), "the excess layer that ended"),)
+    return context.finding(info, below, ("id",), message, related)
 
 
 def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Document:
