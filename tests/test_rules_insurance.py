@@ -202,6 +202,40 @@ def test_a_broken_tower_is_reported_once(run) -> None:
     assert "does not name the policy it sits over" in on_layer[0]["message"]
 
 
+def test_a_condition_of_category_other_is_met_by_the_controls_it_names(run, cli, tmp_path) -> None:
+    """ "Key-backup media sealed in a vault" and "withdrawals need two approvers" are both
+    category other: the quorum control does not meet the vault condition. A condition of
+    category other names its controls; until it does, INS-01 warns rather than calling it met,
+    and the posture report lists no control for it."""
+    vault = """
+kind: InsurancePolicy
+id: specie
+period: {start: 2026-01-01, end: 2027-01-10}
+insured_entities: [north]
+line: specie
+conditions:
+  - {id: vault, control_categories: [other], attested: true}
+"""
+    quorum = control("withdrawal-quorum", "other")
+    text = docs(ENTITY, vault, quorum)
+    (found,) = run("INS-01", text)
+    assert (found["id"], found["level"]) == ("specie", "warning")
+    assert "names no control that meets it" in found["message"]
+    assert "under the condition's controls" in found["message"]
+    report = cli("report", "repo.yaml", "-o", "r.html", "--as-of", AS_OF, cwd=tmp_path)
+    assert report.exit_code in (0, 1), report.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    row = page[page.index(">vault<") :].split("</tr>")[0]
+    assert "withdrawal-quorum" not in row and "no control named" in row
+    # named: the vault control meets it, a planned one does not, the quorum never does
+    named = vault.replace("attested: true}", "attested: true, controls: [key-vault]}")
+    assert run("INS-01", docs(ENTITY, named, quorum, control("key-vault", "other"))) == []
+    planned = control("key-vault", "other").replace("implemented", "planned")
+    (gap,) = run("INS-01", docs(ENTITY, named, quorum, planned))
+    assert gap["level"] == "error" and "control key-vault is planned" in gap["message"]
+    assert "withdrawal-quorum" not in gap["message"]
+
+
 # -- INS-06: renewal is a later policy in the same position ------------------------------------
 def test_an_overlapping_excess_layer_is_not_a_renewal(run) -> None:
     longer = EXCESS.replace("end: 2027-01-10", "end: 2027-03-31")

@@ -9,8 +9,8 @@ through these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from resilint.domain.delivery import FINANCIAL, NETWORK
 from resilint.domain.readers import dicts, strings, text_of, value_at
@@ -155,3 +155,16 @@ def unwritten_dependency(facts: Facts, supplier: Document) -> bool:
     insurers write dependent cover for the providers of IT services, not for the bank holding
     our accounts or our funds' assets (insurer market practice): no broker can name it."""
     return facts.supplier(supplier).service_models == frozenset({FINANCIAL})
+
+
+OTHER = "other"
+"""The control category that says nothing of what a control does: a condition naming it is met by
+the controls it names (``controls``), never by every control of that category."""
+
+
+def named_controls(condition: Mapping[str, Any], controls: list[Document]) -> list[Document]:
+    """The controls that may meet an insurance condition: those it names under ``controls`` when
+    it names any (the very list ``controls`` when it names none). INS-01, INS-02 and the
+    posture report read a condition through this."""
+    named = strings(condition.get("controls"))
+    return [c for c in controls if str(c.id) in named] if named else controls

@@ -19,6 +19,7 @@ from resilint.domain.readers import (
     text_of,
     value_at,
 )
+from resilint.domain.tower import OTHER, named_controls
 from resilint.model import Document
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
@@ -101,16 +102,29 @@ def _condition_row(
     posture: Posture, condition: dict[str, Any], findings: list[Any], judged: bool
 ) -> str:
     categories = strings(condition.get("control_categories"))
+    every = in_order(posture.facts.index.of_kind("Control"))
+    mine = named_controls(condition, every)
+    named = mine is not every
+    # the controls a condition names meet it (one of category other whatever their category);
+    # an unnamed condition of category other is met by no control in particular
     controls = [
         c
-        for c in in_order(posture.facts.index.of_kind("Control"))
-        if c.data.get("category") in categories
+        for c in mine
+        if (named and OTHER in categories)
+        or (c.data.get("category") in categories and c.data.get("category") != OTHER)
     ]
     listed = "".join(
         f"<li>{h(c.id)} ({h(c.data.get('category'))}: {h(_status(c))})</li>" for c in controls
     )
-    missing = [c for c in categories if not any(x.data.get("category") == c for x in controls)]
-    listed += "".join(f"<li>✘ no {h(c)} control</li>" for c in missing)
+    missing = [
+        c
+        for c in categories
+        if not any(x.data.get("category") == c or (named and c == OTHER) for x in controls)
+    ]
+    listed += "".join(
+        "<li>✘ no control named (controls)</li>" if c == OTHER else f"<li>✘ no {h(c)} control</li>"
+        for c in missing
+    )
     active = [f for f in findings if f.suppression is None]
     # the controls meet it as recorded, but the evidence the insurer may ask for is out of date
     stale = [f for c in controls for f in posture.about(c, ["INS-02"]) if f.suppression is None]

@@ -20,8 +20,8 @@ from resilint.domain.readers import (
     strings,
     value_at,
 )
-from resilint.domain.tower import insures
-from resilint.findings import Finding, JsonPath, Related
+from resilint.domain.tower import OTHER, insures, named_controls
+from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.builtin.insurance.tower import judged
@@ -75,10 +75,15 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     for policy in judged(context):
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
+            mine = named_controls(condition, controls)
             met: list[tuple[int, str]] = []  # MFA categories the controls inventory meets
             for j, category in enumerate(categories):
                 where = ("conditions", i, "control_categories", j)
-                gap = _condition_gap(context, condition, categories, category, controls)
+                if category == OTHER and mine is controls:
+                    message = _unnamed_message(policy, condition)
+                    yield context.finding(info, policy, where, message, level=Level.WARNING)
+                    continue
+                gap = _condition_gap(context, condition, categories, category, mine)
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
                     yield context.finding(info, policy, where, message, gap[1])
@@ -95,12 +100,21 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     where = ("conditions", i, "control_categories", j)
                     yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
-                gap = _shared_gap(context, condition, _mfa(categories), scope, controls)
+                gap = _shared_gap(context, condition, _mfa(categories), scope, mine)
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
                     yield context.finding(
                         info, policy, ("conditions", i, "scope", k), message, gap[1]
                     )
+
+
+def _unnamed_message(policy: Document, condition: dict[str, Any]) -> str:
+    return (
+        f"insurance policy {policy.id}, condition {condition.get('id')}, names control category "
+        "other, which says nothing of what the control does, and names no control that meets "
+        "it: resilint cannot tell whether it is met (any control of category other would do). "
+        "Name the controls that meet it under the condition's controls (their ids)"
+    )
 
 
 def _implemented(control: Document) -> bool:
@@ -179,7 +193,8 @@ def _condition_gap(
     siblings = _siblings_areas(condition, categories, category)
     shared = {s for _, s in _shared_scopes(condition, categories)} if category in _AREA else set()
     required = [s for s in strings(condition.get("scope")) if s not in siblings | shared]
-    candidates = _candidates(controls, category)
+    # the controls a condition of category other names meet it whatever their own category
+    candidates = controls if category == OTHER else _candidates(controls, category)
     max_age = restore_test_max_age(context)
     shortfall = {
         id(c): _shortfall(c, category, minimum, context.as_of, max_age) for c in candidates
