@@ -885,6 +885,21 @@ def test_a_policy_of_another_line_is_no_renewal(run) -> None:
     assert run("INS-06", docs(ENTITY, SUPPLIER, cyber, CRIME, renewal)) == []
 
 
+def test_a_crime_package_is_not_asked_the_cyber_list_but_its_items_are_kept_current(run) -> None:
+    """A crime policy's proof of loss is another list: no package is asked of it, nor the cyber
+    items. But an item its package does record (the wallet address register, the approval logs)
+    is judged current like any other: a copy two years old is no proof the insurer can use."""
+    crime = CRIME.replace("end: 2026-12-31", "end: 2027-06-30")
+    assert run("EVD-01", docs(ENTITY, crime), ITEMS) == []
+    current = package("crime-pack", "crime", "other", "incident_log_location")
+    assert run("EVD-01", docs(ENTITY, crime, current), ITEMS) == []
+    stale = package("crime-pack", "crime", "other", updated="2024-09-30")
+    text = docs(ENTITY, crime, stale)
+    found = run("EVD-01", text, ITEMS)
+    assert places(found) == [("EVD-01", "crime-pack", line(text, "type: other", "crime-pack"))]
+    assert "a last update on 2024-09-30" in found[0]["message"]
+
+
 def test_a_crime_policy_is_not_asked_for_cyber_terms(run) -> None:
     """Business-interruption periods, dependent business-interruption scope and panel firms are
     cyber terms; the notice deadlines, exclusions and insured entities are asked of every line."""

@@ -17,7 +17,8 @@ from resilint.rules.python import PythonCheck
 
 def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """EVD-01: each cyber tower in force has a claims evidence package, complete and current (a
-    crime or specie policy's proof of loss is another list)."""
+    crime or specie policy's proof of loss is another list: only the currency of the items its
+    package records is judged)."""
     facts = context.facts
     policies = in_order(context.index.of_kind("InsurancePolicy"))
     packages: dict[int, list[Document]] = {}
@@ -29,12 +30,16 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
             packages.setdefault(id(base), []).append(package)
     for base in policies:
         judged = facts.policy(base).layer == "primary" and facts.policy(base).in_force
+        found = packages.get(id(base), [])
         if judged and line_of(facts, base) == CYBER:
-            found = packages.get(id(base), [])
             if not found:
                 layers = [p for p in policies if p is not base and base_of(facts, p) is base]
                 yield _no_package(context, info, base, layers)
             yield from _package_gaps(context, info, found)
+        elif judged:
+            # a crime or specie tower's proof of loss is another list, but the items its
+            # package records are kept current like any other
+            yield from _package_gaps(context, info, found, required=False)
 
 
 def _no_package(
@@ -52,10 +57,11 @@ def _no_package(
 
 
 def _package_gaps(
-    context: RuleContext, info: RuleInfo, packages: list[Document]
+    context: RuleContext, info: RuleInfo, packages: list[Document], required: bool = True
 ) -> Iterator[Finding]:
     """Missing and stale items of a tower's packages, read together: an item found sound in one
-    package of the tower is not asked of another."""
+    package of the tower is not asked of another. ``required``: whether the cyber list of
+    required items is asked (not of a crime or specie tower, only its items' currency)."""
     if not packages:
         return
     items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
@@ -63,7 +69,7 @@ def _package_gaps(
     present = {item.get("type") for _, _, item in items}
     first = packages[0]
     where: JsonPath = ("items",) if "items" in first.data else ("id",)
-    for kind in strings(context.params.get("required_items")):
+    for kind in strings(context.params.get("required_items")) if required else []:
         if kind not in present:
             message = (
                 f"claims evidence package {first.id} has no {kind.replace('_', ' ')} item: add "
