@@ -243,11 +243,7 @@ def test_a_file_check_never_reads_is_refused_and_left_as_it_was(
     config = northwind / "resilint.yaml"
     config.write_text(config.read_text() + "exclude: [drafts/]\n")
     before = texts(northwind)
-    if command == "waive":
-        args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r")
-        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
-    else:
-        args = ("new", "supplier", "acme-new")
+    args = _writing(command)
     result = cli(*args, "--file", name, cwd=northwind)
     assert result.exit_code == 2, result.stderr
     assert "resilint check never reads documents from this file" in result.stderr
@@ -278,11 +274,7 @@ def test_a_file_whose_directory_cannot_be_made_is_refused(
     else:
         drafts.symlink_to(tmp_path / "gone" if make == "dangling link out" else "not-yet")
     before = texts(northwind)
-    if command == "waive":
-        args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r")
-        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
-    else:
-        args = ("new", "supplier", "acme-new")
+    args = _writing(command)
     result = cli(*args, "--file", "drafts/new/x.yaml", cwd=northwind)
     assert result.exit_code == 2, result.stderr
     assert "drafts/new/x.yaml: " in result.stderr and why in result.stderr, result.stderr
@@ -313,3 +305,13 @@ def test_a_document_appended_to_a_crlf_file_ends_its_lines_as_the_file_does(
     assert written.count(b"\n") == written.count(b"\r\n"), written[len(original) :]
     ids = [d["id"] for d in yaml.safe_load_all(written.decode()) if d]
     assert ids[-1] == ("w2" if command == "waive" else "acme-new")
+
+
+def _writing(command: str) -> tuple[str, ...]:
+    """A `waive` or `new` command line that writes a document (its `--file` added by the test)."""
+    if command == "waive":
+        return (
+            *("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r"),
+            *("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01"),
+        )
+    return ("new", "supplier", "acme-new")
