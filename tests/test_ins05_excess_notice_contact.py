@@ -120,4 +120,39 @@ def test_a_crime_policys_contact_missing_from_many_templates_is_one_finding(run)
         "the insurer message template of continuity plan plan-2",
     ]
     cyber = [text.replace("line: crime\n", "") for text in (CRIME,)]
-    assert [f["id"] for f in run(docs(*BASE, *cyber, *plans(3)))] == ["plan-0", "plan-1", "plan-2"]
+    own = [p.replace("reference: t.md", f"reference: t{n}.md") for n, p in enumerate(plans(3))]
+    assert [f["id"] for f in run(docs(*BASE, *cyber, *own))] == ["plan-0", "plan-1", "plan-2"]
+
+
+def test_one_shared_template_missing_the_excess_contact_is_one_finding(run) -> None:
+    """Plans and playbooks whose insurer template names the same document use one template:
+    the excess insurer's contact missing from it is one gap, reported once at the first, the
+    others beside it. A plan with a template of its own stays a finding of its own."""
+    shared = [
+        p.replace("reference: t.md", "reference: 'HTTPS://templates.example/insurer.docx'")
+        for p in plans(3)
+    ]
+    supplier = "kind: Supplier\nid: acme\nname: Acme\ntier: 1\n"
+    playbook = (
+        "kind: Playbook\nid: pb-acme\nsupplier: acme\n"
+        "comms_templates:\n  insurer: {reference: 'https://templates.example/insurer.docx', "
+        "recipients: [claims@primary.example]}\n"
+    )
+    own = plan("[claims@primary.example]").replace("id: orders-plan", "id: own-plan")
+    own = own.replace("reference: t.md", "reference: own.md")
+    found = run(docs(*BASE, excess(XS_CONTACT), *shared, supplier, playbook, own))
+    assert [f["id"] for f in found] == ["plan-0", "own-plan"]
+    assert found[0]["message"].startswith(
+        "the shared insurer message template HTTPS://templates.example/insurer.docx, used by "
+        "continuity plan plan-0 and 3 other plans or playbooks, is not addressed to the notice "
+        "contact of insurance policy cyber-xs (notices@excess.example)"
+    )
+    assert [r["message"] for r in found[0]["related"]] == [
+        "the insurer's notice contact",
+        "continuity plan plan-1 also uses the template",
+        "continuity plan plan-2 also uses the template",
+        "playbook pb-acme also uses the template",
+    ]
+    assert found[1]["message"].startswith(
+        "the insurer message template of continuity plan own-plan"
+    )

@@ -50,9 +50,31 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
         yield _firm_finding(context, info, policy, namings)
     for policy, docs in unaddressed.values():
         if line_of(context.facts, policy) == CYBER:  # every plan's incident may be its claim
-            yield from (_contact_finding(context, info, policy, [doc]) for doc in docs)
+            for shared in _by_template(docs):  # one template kept once is one gap to close
+                yield _contact_finding(context, info, policy, shared)
         else:  # which plans' incidents it covers is ours to judge: one finding, each listed
             yield _contact_finding(context, info, policy, docs)
+
+
+def _template_reference(doc: Document) -> str:
+    return name_key(value_at(doc.data, "comms_templates", "insurer", "reference")) or ""
+
+
+def _by_template(docs: list[Document]) -> list[list[Document]]:
+    """The plans and playbooks missing a notice contact, grouped by the insurer template they
+    use: those whose insurer template names the same reference use one shared document, and
+    adding the contact to it closes the gap for all of them; a template without a reference is
+    its own."""
+    groups: dict[str, list[Document]] = {}
+    alone: list[list[Document]] = []
+    for doc in docs:
+        reference = _template_reference(doc)
+        if reference:
+            groups.setdefault(reference, []).append(doc)
+        else:
+            alone.append([doc])
+    ordered = [*groups.values(), *alone]
+    return sorted(ordered, key=lambda group: docs.index(group[0]))
 
 
 def _noticed(context: RuleContext, policies: list[Document]) -> list[Document]:
@@ -164,15 +186,25 @@ def _addressed(doc: Document, policy: Document) -> bool:
 def _contact_finding(
     context: RuleContext, info: RuleInfo, policy: Document, docs: list[Document]
 ) -> Finding:
-    """The templates not addressed to the policy's notice contact: one finding for each of a
-    cyber policy, which every plan's incident may become a claim under; one for all of a
+    """The templates not addressed to the policy's notice contact: one finding for each template
+    of a cyber policy, which every plan's incident may become a claim under (plans and playbooks
+    that name one shared template are one finding, at the first); one for all of a
     policy of another line (crime, specie), at the first, the others beside it, since which
     plans' incidents such a policy covers is the programme's judgement."""
     contact = value_at(policy.data, "notice", "contact")
     address = value_at(contact, "email") or value_at(contact, "phone")
     (doc, *others), line = docs, line_of(context.facts, policy)
+    reference = value_at(doc.data, "comms_templates", "insurer", "reference")
+    shared = bool(others) and line == CYBER  # grouped by the one template they all use
     if not others:
         which, fix = f"the insurer message template of {doc.label} is", "the template's recipients"
+    elif shared:
+        more = "plans or playbooks" if len(others) > 1 else "plan or playbook"
+        which = (
+            f"the shared insurer message template {reference}, used by {doc.label} and "
+            f"{len(others)} other {more}, is"
+        )
+        fix = "the shared template's recipients, and in each plan and playbook that uses it"
     else:
         more = "plans or playbooks" if len(others) > 1 else "plan or playbook"
         which = f"the insurer message templates of {doc.label} and {len(others)} other {more} are"
@@ -189,7 +221,13 @@ def _contact_finding(
     related = (
         context.related(policy, ("notice", "contact"), "the insurer's notice contact"),
         *(
-            context.related(other, where, f"the insurer message template of {other.label}")
+            context.related(
+                other,
+                where,
+                f"{other.label} also uses the template"
+                if shared
+                else f"the insurer message template of {other.label}",
+            )
             for other in others
         ),
     )
