@@ -81,6 +81,65 @@ def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]
     return sorted(found, key=lambda p: len(chain_below(facts, p)))
 
 
+def unanswered(
+    facts: Facts, policies: list[Document], down: list[Document], own: bool
+) -> dict[str, str]:
+    """The policies whose line or covers cannot answer this supplier's outage, each with why
+    (every layer of a tower with its base's answer): their insurers' notice clocks do not run
+    and are not listed. For our own function's outage (``own``), or where no supplier is down,
+    every policy may answer. A cyber policy does not where none of its business-interruption
+    covers responds and no supplier that is down holds our data (nothing of ours that is down
+    can become its claim: a caterer's or a road forwarder's outage); a specie policy (physical
+    loss of valuables in safe keeping or in transit) does not where every supplier that is down
+    provides ICT services or holds access to our systems (a compromise of a wallet SaaS is no
+    physical loss); a crime policy (theft by hacking or by employees, fraudulent transfers)
+    does not where none of them provides ICT services, holds access to our systems or our
+    money (a road forwarder's outage is no theft from us)."""
+    if own or not down:
+        return {}
+    integrated = [s for s in down if _integrated(facts, s)]
+    holders = [s for s in down if "data" in facts.supplier(s).holds]
+    money = [s for s in down if _financial(s)]
+    why: dict[str, str] = {}
+    for policy in policies:
+        base = terms_of(facts, policy) or policy
+        line = line_of(facts, base)
+        if line == CYBER:
+            covers = (
+                *_dependent(facts, base, down, None),
+                _own(base, own, True, bool(integrated), None),
+            )
+            if holders or any(c.responds != "no" for c in covers):
+                continue
+            why[str(policy.id)] = (
+                "none of the business-interruption covers of its tower responds to this outage, "
+                "and no supplier that is down holds our data"
+            )
+        elif line == "specie" and len(integrated) == len(down):
+            why[str(policy.id)] = (
+                "a specie policy answers a physical loss of valuables in safe keeping or in "
+                "transit, and every supplier that is down provides ICT services or holds access "
+                "to our systems"
+            )
+        elif line == "crime" and not integrated and not money:
+            why[str(policy.id)] = (
+                "a crime policy answers theft by hacking or by employees and fraudulent "
+                "transfers, and no supplier that is down provides ICT services, holds access "
+                "to our systems or holds our money"
+            )
+    return why
+
+
+def _financial(supplier: Document) -> bool:
+    """Whether the supplier holds our money or moves it (a bank, a payment service)."""
+    models = [
+        value_at(service, "service_model")
+        for service in (supplier.data.get("services") or [])
+        if isinstance(service, dict)
+    ]
+    return "financial_service" in {supplier.data.get("service_model"), *models}
+
+
 def insurance(
     facts: Facts, policies: list[Document], down: list[Document], own: bool, hours: float | None
 ) -> tuple[PolicyImpact, ...]:

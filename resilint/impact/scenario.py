@@ -15,7 +15,17 @@ from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
-from resilint.domain.readers import dicts, in_order, number, show_number, strings, text_of, value_at
+from resilint.domain.readers import (
+    dicts,
+    in_order,
+    listed,
+    number,
+    show_number,
+    strings,
+    text_of,
+    value_at,
+)
+from resilint.domain.tower import CYBER, line_of
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
 from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact
@@ -46,11 +56,17 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
     )
     entities = _entities(facts, reached, down)
     books = people.playbooks(facts, down)
-    policies = cover.policies_involved(facts, entities)
+    own = target.kind == FUNCTION
+    involved = cover.policies_involved(facts, entities)
+    unanswered = cover.unanswered(facts, involved, down, own)
+    # a crime or specie policy that cannot answer has nothing to show; a cyber policy's
+    # covers say themselves that they do not respond
+    policies = [p for p in involved if str(p.id) not in unanswered or line_of(facts, p) == CYBER]
     suppliers = tuple(people.supplier_view(facts, s) for s in down)
     stopped = [r.function for r in reached if r.stopped]
     started = {e: _started(facts, e, down, stopped) for e in entities}
-    notices = _notices(facts, started, policies, [r.function for r in reached], books)
+    noticed = [p for p in involved if str(p.id) not in unanswered]
+    notices = _notices(facts, started, noticed, [r.function for r in reached], books)
     return Impact(
         target=target,
         hours=hours,
@@ -60,10 +76,14 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
         entities=entities,
         notices=notices,
         identities=people.identities(facts, down),
-        insurance=cover.insurance(facts, policies, down, target.kind == FUNCTION, hours),
+        insurance=cover.insurance(facts, policies, down, own, hours),
         playbooks=books,
         owners=people.owners(functions, suppliers, books, policies),
-        notes=(*_notes(facts, functions, started), *_unlinked(facts, target, down)),
+        notes=(
+            *_notes(facts, functions, started),
+            *_unnoticed(unanswered),
+            *_unlinked(facts, target, down),
+        ),
     )
 
 
@@ -278,6 +298,20 @@ def _routed(
 
 AUDIENCES = ("staff", "customers", "regulator", "data_protection", "suppliers", "insurer")
 """The audiences of a plan's prepared messages (``comms_templates``)."""
+
+
+def _unnoticed(unanswered: dict[str, str]) -> tuple[str, ...]:
+    """Why the insurer notices of policies that cannot answer the outage are not listed, one
+    note for each reason (the layers of one tower share theirs)."""
+    by_why: dict[str, list[str]] = {}
+    for policy, why in unanswered.items():
+        by_why.setdefault(why, []).append(policy)
+    return tuple(
+        f"Insurer notices of insurance {'policy' if len(ids) == 1 else 'policies'} "
+        f"{listed(ids)} are not listed: {why}. Should the incident still prove a loss the "
+        "policy covers, its notice condition applies (market practice, not law)."
+        for why, ids in by_why.items()
+    )
 
 
 def _unlinked(facts: Facts, target: Target, down: list[Document]) -> tuple[str, ...]:
