@@ -260,13 +260,15 @@ def _other_clocks(
 
 def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator[Notice]:
     """The insurer's incident notice and claim deadline. An excess layer that follows form has
-    the notice terms of the policy it sits over; the notice still goes to its own insurer."""
+    the notice terms of the policy it sits over; the notice still goes to its own insurer, and
+    a deadline the layer records of its own that differs is named, the stricter used."""
     terms = terms_of(facts, policy) or policy
     notice = value_at(terms.data, "notice")
     hours = number(value_at(notice, "incident_notice_hours"))
     wording = text_of(value_at(notice, "incident_notice_wording"))
     contact = value_at(policy.data, "notice", "contact") or value_at(notice, "contact")
     inherited = " (the excess layer follows its form)" if terms is not policy else ""
+    hours, hours_note = _own_deadline(policy, terms, "incident_notice_hours", hours, "hours")
     insurer = text_of(policy.data.get("insurer")) or f"the insurer of policy {policy.id}"
     base = Notice(
         kind="insurer",
@@ -284,8 +286,12 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
         template=routing.insurer_template,
         decides=routing.insurer_decides or text_of(policy.data.get("owner")) or "",
     )
-    yield base if hours is not None or wording is not None else replace(base, note=_UNSTATED)
+    if hours is None and wording is None:
+        yield replace(base, note=_UNSTATED)
+    else:
+        yield replace(base, note=hours_note)
     days = number(value_at(notice, "claim_deadline_days"))
+    days, days_note = _own_deadline(policy, terms, "claim_deadline_days", days, "days")
     if days is not None:
         yield replace(
             base,
@@ -295,7 +301,38 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
             deadline=f"{show_number(days)} days",
             starts="the incident",
             condition="a policy condition (market practice, not law)",
+            note=days_note,
         )
+
+
+def _own_deadline(
+    policy: Document, terms: Document, key: str, inherited: float | None, unit: str
+) -> tuple[float | None, str]:
+    """The deadline of an excess layer that follows the form of ``terms`` but records one of its
+    own (``notice.<key>``) that differs: the stricter of the two, with a note naming both. A
+    layer following form takes the conditions of the policy below it, but its own recorded
+    term may be what its wording sets; until the broker confirms which, the earlier deadline
+    keeps both open. A layer recording none, or the same, takes the form's without a note."""
+    own = number(value_at(policy.data, "notice", key)) if terms is not policy else None
+    if own is None or own == inherited:
+        return inherited, ""
+    mine = f"{show_number(own)} {unit}"
+    if inherited is None:
+        return own, (
+            f"the excess layer records {mine} of its own (notice.{key}); {terms.id}, whose form "
+            "it follows, records none"
+        )
+    form = f"{show_number(inherited)} {unit}"
+    used = min(own, inherited)
+    if own < inherited:
+        why = f"the layer's own {mine}, stricter, is used"
+    else:
+        why = f"the stricter {form} is used"
+    return used, (
+        f"the excess layer records {mine} of its own (notice.{key}), but {terms.id}, whose form "
+        f"it follows, sets {form}: {why}; ask the broker which the layer's wording sets and "
+        "correct the record"
+    )
 
 
 def _wording(wording: str | None) -> str:
