@@ -312,3 +312,25 @@ def test_a_register_none_of_whose_rows_gives_a_document_is_refused(cli, tmp_path
     assert "rows gives a resilint document" in result.stderr
     assert "nothing was written" in result.stderr and not (tmp_path / "docs").exists()
     assert "is named by no arrangement" in result.stdout
+
+
+def test_a_value_longer_than_a_workbook_cell_is_not_cut_short_in_silence(cli, tmp_path):
+    """Excel holds 32,767 characters in a cell and openpyxl cuts a longer text to that: the
+    workbook is refused, naming the field, and the CSV files and the package hold it whole."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    supplier = root / "suppliers" / "corebanq.yaml"
+    name = "N" * 100_000
+    supplier.write_text(supplier.read_text().replace("Corebanq Systems GmbH", name, 1))
+    result = cli("register", "export", "--format", "xlsx", "-o", "r.xlsx", cwd=root)
+    assert result.exit_code == 2
+    assert not (root / "r.xlsx").exists()
+    line = next(n for n, t in enumerate(supplier.read_text().splitlines(), 1) if name in t)
+    assert f"suppliers/corebanq.yaml:{line}:7: the field name of supplier corebanq" in result.stdout
+    assert "100,000 characters, more than a workbook cell holds (32,767" in result.stdout
+    assert "no workbook written: 1 value would be cut short" in result.stderr
+    assert cli("register", "export", "--format", "csv", "-o", "reg", cwd=root).exit_code == 0
+    cells = [
+        c for row in csv.reader(io.StringIO((root / "reg/b_05.01.csv").read_text())) for c in row
+    ]
+    assert name in cells

@@ -30,6 +30,7 @@ from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
+from resilint.domain.readers import value_at
 from resilint.domain.registers import branch_of
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding, JsonPath, Level
@@ -38,8 +39,10 @@ from resilint.locate import Locator
 from resilint.model import Document
 from resilint.register import formats
 from resilint.register.checks import checked_register
-from resilint.register.model import Register
+from resilint.register.model import Place, Register
 from resilint.register.problems import Problem, reports
+from resilint.register.remedies import field
+from resilint.register.templates import TEMPLATES
 from resilint.reporters import REPORTERS
 from resilint.reporters.base import (
     ReportContext,
@@ -141,6 +144,8 @@ def run_export(args: ExportArgs) -> int:
             err=True,
         )
         listing.show()
+    if args.output_format == "xlsx" and _overlong(register, config.limits):
+        return ExitCode.INPUT
     click.echo(f"wrote {printable(str(_write(register, args)))}", err=True)
     unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
     if unreadable:  # written as asked, but what those files hold is missing from it
@@ -363,6 +368,51 @@ class Listing:
                 tuple(self.findings), result.files, result.documents, __version__, False, self.docs
             )
             write_out(REPORTERS["text"](context))
+
+
+def _overlong(register: Register, limits: Limits) -> bool:
+    """Say where a value is longer than a workbook cell holds, if one is, and that no workbook
+    is written: one would hold it cut short, a loss nobody would see in a file sent on to a
+    supervisor. The CSV files and the package hold it whole."""
+    found = formats.overlong(register)
+    locator = Locator(limits)
+    for template, row, code, length in found:
+        place = _holding(row.place(code), row.values[code])
+        line, column = locator.position(place.document, place.path, False)
+        text = (
+            f"{field(place)} ({template}.{code[1:]}, {_column_name(template, code)}) is "
+            f"{length:,} characters, more than a workbook cell holds ({formats.CELL_LIMIT:,}, "
+            "Excel's limit)"
+        )
+        write_out(log_safe(printable(f"{place.document.path}:{line}:{column}: {text}")) + "\n")
+    if found:
+        click.echo(
+            f"resilint: no workbook written: {counted(len(found), 'value')} would be cut short "
+            "in it; shorten them, or export --format csv or xbrl-csv, which hold them whole",
+            err=True,
+        )
+    return bool(found)
+
+
+def _holding(place: Place, value: str) -> Place:
+    """The field of ``place``'s document that holds ``value``: a row knows only the document
+    some of its cells come from (a provider's name comes from the supplier's ``name``)."""
+    if place.path and value_at(place.document.data, *place.path) == value:
+        return place
+    stack: list[tuple[JsonPath, object]] = [((), place.document.data)]
+    while stack:
+        path, data = stack.pop()
+        if data == value:
+            return Place(place.document, path)
+        if isinstance(data, dict):
+            stack += [((*path, k), v) for k, v in data.items() if isinstance(k, str)]
+        elif isinstance(data, list):
+            stack += [((*path, i), v) for i, v in enumerate(data)]
+    return place
+
+
+def _column_name(template: str, code: str) -> str:
+    return next(c.name for t in TEMPLATES if t.id == template for c in t.columns if c.code == code)
 
 
 def _write(register: Register, args: ExportArgs) -> str:

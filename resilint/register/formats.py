@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from resilint.patterns import kept
 from resilint.register import codes
-from resilint.register.model import Register
+from resilint.register.model import Register, Row
 from resilint.register.templates import DATE, INTEGER, MONETARY, TEMPLATES, Template
 
 ENTRY_POINT = "http://www.eba.europa.eu/eu/fr/xbrl/crr/fws/dora/4.0/mod/dora.json"
@@ -135,6 +135,23 @@ def xlsx(register: Register) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+CELL_LIMIT = 32_767
+"""The most characters a workbook cell holds (Excel's specification); openpyxl cuts a longer
+text to it without a word, so the export refuses such a workbook (:func:`overlong`)."""
+
+
+def overlong(register: Register) -> list[tuple[str, Row, str, int]]:
+    """The cells a workbook cannot hold whole: template, row, column code and length of each
+    text longer than :data:`CELL_LIMIT`. The CSV files and the package have no such limit."""
+    return [
+        (template.id, row, code, len(value))
+        for template in TEMPLATES
+        for row in register.rows[template.id]
+        for code, value in row.values.items()
+        if len(value) > CELL_LIMIT
+    ]
 
 
 _INTEGER = kept(r"[0-9]+\Z")
