@@ -27,8 +27,11 @@ def document_break(lines: Lines, key: Node) -> Fix | None:
     )
 
 
-def add_api_version(root: Node, lines: Lines) -> Fix | None:
-    """Write ``apiVersion: resilint/v1`` as the document's first line."""
+def add_api_version(
+    root: Node, lines: Lines, applicability: Applicability = Applicability.SAFE
+) -> Fix | None:
+    """Write ``apiVersion: resilint/v1`` as the document's first line: safe where the document
+    can be no other tool's, else for a person to confirm (``--unsafe-fixes``)."""
     if not isinstance(root, MappingNode) or root.flow_style or not root.value:
         return None
     line, column = lines.mark(root.value[0][0].start_mark)
@@ -36,7 +39,7 @@ def add_api_version(root: Node, lines: Lines) -> Fix | None:
         return None
     return Fix(
         f"add '{API_LINE}' as the document's first line",
-        Applicability.SAFE,
+        applicability,
         (Edit(line, 1, line, 1, API_LINE + newline(lines.text)),),
         (("apiVersion",),),
     )

@@ -124,6 +124,27 @@ def test_a_near_miss_on_thin_evidence_is_told_but_never_fixed(cli, write, case, 
     assert path.read_bytes() == before
 
 
+def test_a_missing_apiversion_on_thin_evidence_is_an_unsafe_fix(cli, write):
+    """The README's fix table: the apiVersion line is added for a kind spelt exactly even with
+    few telling fields, but only when a person asks for unsafe fixes (never by the hook)."""
+    path = write("doc.yaml", "kind: Supplier\nid: acme\nname: Acme\ntier: 3\n")
+    assert "DOC-03 [unsafe fix]" in cli("check", "doc.yaml").stdout
+    result = cli("fix", "--unsafe-fixes", "doc.yaml")
+    assert result.exit_code == 0, result.stdout
+    assert (
+        path.read_text()
+        == "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+    )
+
+
+@pytest.mark.parametrize(("case", "text"), ONLY_TOLD[1:], ids=[c[0] for c in ONLY_TOLD[1:]])
+def test_a_near_miss_of_the_kind_is_not_fixed_even_when_unsafe(cli, write, case, text):
+    path = write("doc.yaml", text)
+    before = path.read_bytes()
+    cli("fix", "--unsafe-fixes", "doc.yaml")
+    assert path.read_bytes() == before
+
+
 # Realistic files of other tools, as they sit in a repository beside resilint's documents.
 OTHER_TOOLS = {
     ".github/workflows/release.yml": """\

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from resilint.findings import Applicability, Fix
 from resilint.load.kinds import KindGuess, fold, guess_kind, kind_fields
 from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
@@ -80,8 +81,15 @@ def _no_version(
         f"this document has kind '{guess.written}' and {what}, like a resilint document, but "
         f"no apiVersion, so nothing in it would be checked; {_WRITE}{respell}{_OTHER_TOOL}"
     )
-    fix = add_api_version(root, lines) if guess.sure else None
+    fix = _declare(root, lines, guess) if guess.how == "exact" else None
     return LoadError.at("DOC-03", message, root, lines, fix=fix)
+
+
+def _declare(root: MappingNode, lines: Lines, guess: KindGuess) -> Fix | None:
+    """The apiVersion line for a document whose kind is resilint's, spelt exactly: a safe fix
+    where its fields leave no doubt, else an unsafe one (``--unsafe-fixes``), since a hook must
+    never declare another tool's file resilint's (``kind: Control`` with an id and a name)."""
+    return add_api_version(root, lines, Applicability.SAFE if guess.sure else Applicability.UNSAFE)
 
 
 def _sure(guess: KindGuess | None, version: Node) -> bool:
