@@ -892,6 +892,7 @@ def known_codes() -> list[str]:
 
 def run_explain(code: str) -> int:
     from resilint.catalogue import explain
+    from resilint.quoting import quoted
 
     rules, matrix = _loaded_rules()
     text = explain(code, rules, matrix)
@@ -903,7 +904,8 @@ def run_explain(code: str) -> int:
             *(check.name for check in CORE_CHECKS.values()),
         ]
         hint = did_you_mean(code, known)
-        raise UsageError(f"no rule or check named {code}{hint}; `resilint rules` lists them")
+        shown = quoted(code, len(code))  # whole: the error as a whole is cut if need be
+        raise UsageError(f"no rule or check named {shown}{hint}; `resilint rules` lists them")
     _write(text)
     return ExitCode.OK
 

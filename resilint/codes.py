@@ -62,12 +62,14 @@ def unknown(selector: str, codes: Iterable[str]) -> str | None:
     known = sorted(set(codes))
     if named_by(selector, known):
         return None
-    from resilint.suggest import did_you_mean  # only for a mistake: not on every start-up
+    from resilint.quoting import quoted  # only for a mistake: not on every start-up
+    from resilint.suggest import did_you_mean
 
     if not _SELECTOR.match(selector):
         return not_a_selector(selector, known)
     groups = sorted({group_of(code) for code in known})
-    return f"no rule or check named {selector}{did_you_mean(selector, [*known, *groups])}"
+    shown = quoted(selector, len(selector))  # whole: the error as a whole is cut if need be
+    return f"no rule or check named {shown}{did_you_mean(selector, [*known, *groups])}"
 
 
 def not_a_selector(selector: str, codes: Iterable[str] = ()) -> str:

@@ -15,6 +15,7 @@ from resilint.domain.readers import strings
 from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
 from resilint.errors import ConfigError, UsageError
 from resilint.model import Index
+from resilint.quoting import quoted
 from resilint.rules import Rule
 from resilint.suggest import did_you_mean
 
@@ -209,7 +210,8 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
         if problem is None and where[0] == "per_file_ignores":
             problem = _unsuppressed(selector, known)
         if where[0] == "rules" and selector not in known:
-            problem = f"no rule or check named {selector}{did_you_mean(selector, known)}"
+            shown = quoted(selector, len(selector))  # whole: the error is cut if need be
+            problem = f"no rule or check named {shown}{did_you_mean(selector, known)}"
         if problem is not None:
             _refuse(config, where, problem)
     for code, settings in config.rules.items():

@@ -90,7 +90,7 @@ def test_config_shows_the_command_line_selection_and_its_origin(cli) -> None:
 def test_an_unknown_code_is_an_error_with_a_suggestion(cli) -> None:
     result = cli("check", "--select", "CTR8", cwd=EXAMPLES / "defects")
     assert result.exit_code == 2
-    assert "no rule or check named CTR8 (did you mean 'CTR-08'?)" in result.stderr
+    assert "no rule or check named 'CTR8' (did you mean 'CTR-08'?)" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -101,6 +101,22 @@ def test_explain_suggests_the_rule_meant(cli, typed: str, meant: str) -> None:
     result = cli("explain", typed)
     assert result.exit_code == 2
     assert f"(did you mean '{meant}'?)" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["", " ", "CTR 8"])
+def test_a_rule_name_that_names_nothing_is_quoted(cli, tmp_path: Path, name: str) -> None:
+    """An empty or blank name is shown as such: '' rather than nothing after "named"."""
+    shutil.copytree(EXAMPLES / "defects", tmp_path / "repo")
+    shown = "'" + name + "'"
+    explained = cli("explain", name)
+    assert explained.exit_code == 2
+    assert f"no rule or check named {shown}" in explained.stderr
+    waived = cli(
+        "waive", name, "--target", "forgepoint", "--reason", "r", "--until", "2027-01-10",
+        "--owner", "o", "--approved-on", "2026-11-20", cwd=tmp_path / "repo",
+    )  # fmt: skip
+    assert waived.exit_code == 2
+    assert f"no rule or check named {shown}" in waived.stderr
 
 
 def test_per_file_ignores_suppress_where_suppressions_do(cli, tmp_path: Path) -> None:

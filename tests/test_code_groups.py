@@ -82,11 +82,11 @@ def test_config_shows_the_groups_and_where_they_came_from(cli, tmp_path: Path) -
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("ignore: [RGE]", "ignore.0: no rule or check named RGE (did you mean 'REG'?)"),
+        ("ignore: [RGE]", "ignore.0: no rule or check named 'RGE' (did you mean 'REG'?)"),
         ("select: [REG-*]", "select.0: 'REG-*' is not a rule code or a group of codes"),
         ("ignore: [REG-1]", "write a whole code, such as REG-01, or the group REG"),
-        ("per_file_ignores: {'x/**': [CTRS]}", "no rule or check named CTRS (did you mean 'CTR"),
-        ("suppressions: {forbid_inline: [INZ]}", "named INZ (did you mean 'INS'?)"),
+        ("per_file_ignores: {'x/**': [CTRS]}", "no rule or check named 'CTRS' (did you mean 'CTR"),
+        ("suppressions: {forbid_inline: [INZ]}", "named 'INZ' (did you mean 'INS'?)"),
     ],
 )
 def test_a_group_that_names_nothing_is_an_error_at_its_line(
@@ -101,7 +101,7 @@ def test_a_group_that_names_nothing_is_an_error_at_its_line(
 @pytest.mark.parametrize(
     ("selector", "message"),
     [
-        ("RGE", "no rule or check named RGE (did you mean 'REG'?)"),
+        ("RGE", "no rule or check named 'RGE' (did you mean 'REG'?)"),
         ("REG-*", "write REG, which names every rule of the group"),
         ("REG-1", "write a whole code, such as REG-01, or the group REG"),
     ],

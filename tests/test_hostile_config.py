@@ -69,28 +69,28 @@ def test_an_empty_rule_file_is_status_2_at_line_1(cli, write, case, text):
 
 NAMED = [
     # (case, resilint.yaml, line, column, words)
-    ("select", "select: [CTR-03, CTR-99]\n", 1, 18, "select.1: no rule or check named CTR-99"),
-    ("ignore", "ignore:\n  - CTR-98\n", 2, 5, "ignore.0: no rule or check named CTR-98"),
+    ("select", "select: [CTR-03, CTR-99]\n", 1, 18, "select.1: no rule or check named 'CTR-99'"),
+    ("ignore", "ignore:\n  - CTR-98\n", 2, 5, "ignore.0: no rule or check named 'CTR-98'"),
     (
         "a rule's settings",
         "rules:\n  CTR-99: {level: error}\n",
         2,
         3,
-        "rules.CTR-99: no rule or check named CTR-99 (did you mean",
+        "rules.CTR-99: no rule or check named 'CTR-99' (did you mean",
     ),
     (
         "forbid_inline",
         "suppressions:\n  forbid_inline: [CTR-88]\n",
         2,
         19,
-        "no rule or check named CTR-88",
+        "no rule or check named 'CTR-88'",
     ),
     (
         "per_file_ignores",
         'per_file_ignores:\n  "drafts/**": [CTR-77]\n',
         2,
         17,
-        "per_file_ignores.drafts/**.0: no rule or check named CTR-77",
+        "per_file_ignores.drafts/**.0: no rule or check named 'CTR-77'",
     ),
     (
         "a parameter the rule does not have",

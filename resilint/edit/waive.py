@@ -19,6 +19,7 @@ from resilint.edit.render import render
 from resilint.edit.repository import Repository, open_repository
 from resilint.errors import ExitCode, UsageError
 from resilint.model import Document
+from resilint.quoting import quoted
 from resilint.suggest import did_you_mean
 from resilint.validate import API_VERSION
 
@@ -100,7 +101,9 @@ def _code(repository: Repository, code: str) -> str:
     known = {rule.info.code for rule in repository.rules} | set(CORE_CHECKS)
     wanted = code.upper()
     if wanted not in known:
-        raise UsageError(f"no rule or check named {code}{did_you_mean(wanted, sorted(known))}")
+        hint = did_you_mean(wanted, sorted(known))
+        shown = quoted(code, len(code))  # whole: the error as a whole is cut if need be
+        raise UsageError(f"no rule or check named {shown}{hint}")
     return wanted
 
 
