@@ -45,6 +45,7 @@ from pathlib import Path
 
 from resilint.cache import fingerprint
 from resilint.discover import CONFIG_NAMES, yaml_named
+from resilint.errors import UsageError
 from resilint.limits import Limits
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
@@ -108,6 +109,7 @@ def read_change(
     top = work_tree(root.resolve())
     if top is None:
         return None
+    _own_repository(top)
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
     listing = None
     work_tree_asked = refs is None and not os.environ.get("PRE_COMMIT")
@@ -135,6 +137,40 @@ def read_change(
     return dataclasses.replace(
         change, untracked=untracked, unstaged=unstaged, unstaged_unknown=unknown
     )
+
+
+def _own_repository(top: Path) -> None:
+    """Refuse a ``GIT_DIR`` that names another repository's git directory than the work tree
+    ``top``'s: git would answer every question about that repository (its index, its last
+    commit), and the hook would judge a change the commit does not hold. git reads a relative
+    ``GIT_DIR`` from the directory it started in, as here."""
+    asked = os.environ.get("GIT_DIR")
+    own = _git_dir(top)
+    if not asked or own is None:
+        return
+    named = Path(os.path.realpath(asked))
+    if named != own:
+        raise UsageError(
+            f"GIT_DIR names the git directory {named}, which is another repository's than that "
+            f"of the work tree checked ({top}, whose git directory is {own}): git would "
+            "describe that repository's commit, not this one's; unset GIT_DIR, or point it at "
+            "this repository's"
+        )
+
+
+def _git_dir(top: Path) -> Path | None:
+    """The git directory of the work tree ``top``: its ``.git`` directory, or where a ``.git``
+    file (a linked work tree, a submodule) points; None when it cannot be read."""
+    dot_git = top / ".git"
+    try:
+        if dot_git.is_dir():
+            return Path(os.path.realpath(dot_git))
+        first = dot_git.read_text("utf-8").splitlines()[0]
+    except (OSError, UnicodeError, IndexError):
+        return None
+    if not first.startswith("gitdir: "):
+        return None
+    return Path(os.path.realpath(top / first.removeprefix("gitdir: ").strip()))
 
 
 class _WorkTree:

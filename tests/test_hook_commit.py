@@ -346,6 +346,32 @@ def test_a_file_changed_after_it_was_staged_is_refused_outside_pre_commit(  # ty
     assert result.exit_code == 1 and "SCH-01" in result.stdout, result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("pre_commit", [False, True])
+def test_a_git_dir_of_another_repository_is_refused_saying_so(  # type: ignore[no-untyped-def]
+    contracted, cli, monkeypatch, tmp_path, pre_commit
+) -> None:
+    """With GIT_DIR naming another repository's git directory, git answered for that one: its
+    index and last commit, against this work tree. Outside pre-commit the hook refused with
+    "... changed since staged", naming a file of the other repository; it now says what is
+    wrong. Pointed at this repository's own git directory, the hook runs as ever."""
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q")
+    (other / "z.yaml").write_text(EDR)
+    commit(other)
+    if pre_commit:
+        monkeypatch.setenv("PRE_COMMIT", "1")
+    else:
+        monkeypatch.delenv("PRE_COMMIT", raising=False)
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    result = staged(contracted, cli, "suppliers/acme.yaml")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"GIT_DIR names the git directory {(other / '.git').resolve()}" in result.stderr
+    assert "another repository's" in result.stderr and "changed since staged" not in result.stderr
+    monkeypatch.setenv("GIT_DIR", str(contracted / ".git"))
+    assert staged(contracted, cli, "suppliers/acme.yaml").exit_code == 0
+
+
 def test_the_hooks_questions_to_git_run_no_filter_and_no_hook(  # type: ignore[no-untyped-def]
     contracted, cli, monkeypatch, tmp_path
 ) -> None:
