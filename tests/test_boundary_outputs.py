@@ -170,6 +170,28 @@ def test_an_edit_refused_at_the_boundary_is_status_2(repo, case, args, shape) ->
     assert (repo.parent / "outside" / "creds").read_text() == CREDS
 
 
+TARGETS = [
+    ("/dev/null", "/dev/null: this is a device, not a regular file"),
+    ("../outside/creds", "../outside/creds: this is outside the repository;"),
+    ("link", "link: a symbolic link to"),
+    ("d/creds", "d/creds: reached through a symbolic link and outside the repository"),
+]
+
+
+@pytest.mark.parametrize("command", ["waive", "new"])
+@pytest.mark.parametrize(("target", "said"), TARGETS, ids=[t[0] for t in TARGETS])
+def test_an_edit_target_refused_says_what_it_is(repo, command, target, said) -> None:
+    """``--file /dev/null`` was "reached through a symbolic link and outside the repository",
+    and so was a plain file outside it: each is told by what it is."""
+    (repo / "link").symlink_to(repo.parent / "outside" / "creds")
+    (repo / "d").symlink_to(repo.parent / "outside")
+    args = (*WAIVE, "--owner", "o") if command == "waive" else ("new", "Supplier", "zz-new")
+    result = run(repo, *args, "--file", target)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"resilint: {said}" in result.stderr
+    assert (repo.parent / "outside" / "creds").read_text() == CREDS
+
+
 def test_an_output_up_the_work_tree_from_a_subdirectory_is_guarded_too(repo) -> None:
     """Run from a subdirectory of a git work tree: `-o ../out` lands in the repository, so a
     committed link there is refused as it is below the working directory."""

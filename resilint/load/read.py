@@ -106,16 +106,28 @@ def outside(path: str | Path, boundary: str) -> Refusal | None:
         return refusal_for(exc, follow=True)
     if within(target, boundary):
         return None
-    return Refusal("FILE-03", _outside_message(path))
+    named = Path(path)
+    if named.is_symlink():
+        why = f"a symbolic link to {named.readlink()}, which is"
+    elif os.path.normpath(named.absolute()) != target:  # a directory on its way is a link
+        why = "reached through a symbolic link and"
+    else:  # named as it is (/dev/null, a FIFO): what it is says more than where it is
+        return _special(target) or Refusal("FILE-03", _outside_message("this is"))
+    return Refusal("FILE-03", _outside_message(why))
 
 
-def _outside_message(path: str | Path) -> str:
+def _special(target: str) -> Refusal | None:
+    """The refusal of a device, FIFO or socket by its kind; None for a file or directory."""
     try:
-        shown = f"a symbolic link to {Path(path).readlink()}, which is"
-    except OSError:  # not a link itself: a directory on its way is
-        shown = "reached through a symbolic link and"
+        mode = Path(target).stat().st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else kind_refusal(mode)
+
+
+def _outside_message(why: str) -> str:
     return (
-        f"{shown} outside the repository; resilint never reads a file outside the "
+        f"{why} outside the repository; resilint never reads a file outside the "
         "repository, so this one is not checked"
     )
 
