@@ -66,15 +66,16 @@ def _by_template(docs: list[Document]) -> list[list[Document]]:
     adding the contact to it closes the gap for all of them; a template without a reference is
     its own."""
     groups: dict[str, list[Document]] = {}
-    alone: list[list[Document]] = []
+    ordered: list[list[Document]] = []  # each group where its first document comes
     for doc in docs:
         reference = _template_reference(doc)
+        if reference and reference in groups:
+            groups[reference].append(doc)
+            continue
+        ordered.append([doc])
         if reference:
-            groups.setdefault(reference, []).append(doc)
-        else:
-            alone.append([doc])
-    ordered = [*groups.values(), *alone]
-    return sorted(ordered, key=lambda group: docs.index(group[0]))
+            groups[reference] = ordered[-1]
+    return ordered
 
 
 def _noticed(context: RuleContext, policies: list[Document]) -> list[Document]:
