@@ -30,7 +30,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_HEADER = importlib.util.MAGIC_NUMBER + b"resilint-dataclasses-2" + bytes([sys.flags.optimize])
+_HEADER = importlib.util.MAGIC_NUMBER + b"resilint-dataclasses-3" + bytes([sys.flags.optimize])
 _MAX_ENTRIES = 512
 """A module's sources no longer used (resilint changed) are dropped when they grow past this;
 the next run keeps only what it used."""
@@ -39,9 +39,9 @@ the next run keeps only what it used."""
 class _Compiled:
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.kept: dict[str, bytes] = _read(path) if path else {}
-        """Each module's kept code, marshalled: unmarshalled only for the modules a run builds
-        classes of (a hook run builds a third of them)."""
+        self.kept: dict[str, bytes | memoryview] = _read(path) if path else {}
+        """Each module's kept code, marshalled, in place in the file read: unmarshalled only
+        for the modules a run builds classes of (a hook run builds a third of them)."""
         self.loaded: dict[str, dict[str, CodeType]] = {}
         self.used: dict[str, dict[str, CodeType]] = {}
         self.added: set[str] = set()
@@ -72,14 +72,14 @@ class _Compiled:
     def save(self) -> None:
         if not self.added or self.path is None or sys.dont_write_bytecode:
             return
-        entries = dict(self.kept)
+        entries = {module: bytes(kept) for module, kept in self.kept.items()}
         for module in self.added:
             codes = {**self._kept(module), **self.used[module]}
             if len(codes) > _MAX_ENTRIES:  # sources no longer used (resilint changed)
                 codes = self.used[module]
             entries[module] = marshal.dumps(codes)
         with contextlib.suppress(OSError, ValueError):
-            write_kept(self.path, _HEADER + marshal.dumps(entries))
+            write_kept(self.path, _HEADER + _layout(entries))
 
 
 def _ours(namespace: Any) -> str | None:
@@ -109,12 +109,47 @@ def write_kept(path: Path, data: bytes) -> None:
         raise
 
 
-def _read(path: Path) -> dict[str, bytes]:
-    entries = read_kept(path, _HEADER)
-    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+def _layout(entries: dict[str, bytes]) -> bytes:
+    """The modules' code one after the other, after an index of where each lies (and the
+    index's length): a run unmarshals the index and its modules' code in place, not a copy of
+    every module's (each copy of the whole file's bytes was pages touched at every start)."""
+    index, offset = {}, 0
+    for module, data in entries.items():
+        index[module] = (offset, len(data))
+        offset += len(data)
+    head = marshal.dumps(index)
+    return len(head).to_bytes(4, "little") + head + b"".join(entries.values())
 
 
-def _codes(data: bytes) -> dict[str, CodeType]:
+def _read(path: Path) -> dict[str, memoryview]:
+    """Each module's kept code as laid out by :func:`_layout`, a view into the file read;
+    nothing for a file that is missing, of another Python or form, or damaged."""
+    data = _read_regular(path, _KEPT_LIMIT)
+    if data is None or not data.startswith(_HEADER):
+        return {}
+    view = memoryview(data)[len(_HEADER) :]
+    size = int.from_bytes(view[:4], "little")
+    try:
+        index = marshal.loads(view[4 : 4 + size])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    body = view[4 + size :]
+    if not isinstance(index, dict):
+        return {}
+    found = {}
+    for module, place in index.items():
+        if not (isinstance(module, str) and isinstance(place, tuple) and len(place) == 2):
+            return {}
+        start, length = place
+        if not (isinstance(start, int) and isinstance(length, int)):
+            return {}
+        if start < 0 or length < 0 or start + length > len(body):
+            return {}
+        found[module] = body[start : start + length]
+    return found
+
+
+def _codes(data: bytes | memoryview) -> dict[str, CodeType]:
     """One module's kept code (none when damaged: compiled again)."""
     try:
         entries = marshal.loads(data) if data else {}
