@@ -121,7 +121,7 @@ def _layout(entries: dict[str, bytes]) -> bytes:
     return len(head).to_bytes(4, "little") + head + b"".join(entries.values())
 
 
-def _read(path: Path) -> dict[str, memoryview]:
+def _read(path: Path) -> dict[str, bytes | memoryview]:
     """Each module's kept code as laid out by :func:`_layout`, a view into the file read;
     nothing for a file that is missing, of another Python or form, or damaged."""
     data = _read_regular(path, _KEPT_LIMIT)
@@ -136,7 +136,7 @@ def _read(path: Path) -> dict[str, memoryview]:
     body = view[4 + size :]
     if not isinstance(index, dict):
         return {}
-    found = {}
+    found: dict[str, bytes | memoryview] = {}
     for module, place in index.items():
         if not (isinstance(module, str) and isinstance(place, tuple) and len(place) == 2):
             return {}
