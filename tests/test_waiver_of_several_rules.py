@@ -106,7 +106,10 @@ def test_an_approver_allowed_for_one_rule_but_not_another_is_named_with_the_rule
     result, found = _check(cli)
     assert result.exit_code == 1
     (refused,) = [f for f in found if f["code"] == "EXC-01"]
-    assert "does not allow cro to approve waivers of CTR-08;" in refused["message"]
+    assert (
+        "does not allow cro to approve waivers of CTR-08 (who may, rule by rule: "
+        "CTR-08: general-counsel);" in refused["message"]
+    )
     assert refused["line"] == 9  # approver
     assert _open(found) == sorted([*TERMS, "EXC-01"])
     # approved by a role allowed for each rule (CTR-08's own entry and "*"), it stands
@@ -123,7 +126,25 @@ def test_an_approver_allowed_for_no_rule_named_is_told_each(cli, write) -> None:
     )
     _, found = _check(cli)
     (refused,) = [f for f in found if f["code"] == "EXC-01"]
-    assert "approve waivers of CTR-03, CTR-05;" in refused["message"]
+    assert (
+        "approve waivers of CTR-03, CTR-05 (who may, rule by rule: CTR-03: ciso; CTR-05: ciso);"
+        in refused["message"]
+    )
+
+
+def test_the_refused_rules_are_told_with_who_may_approve_each(cli, write) -> None:
+    """A rule with its own entry of approvers is told with it, one without with the "*"
+    entry that stands for it: the person who must find an approver sees whom to ask."""
+    approvers = {"*": ["ciso", "cro"], "CTR-08": ["general-counsel"], "CTR-13": "cfo"}
+    _write(write, approver="head-of-it", rules={"EXC-01": {"params": {"approvers": approvers}}})
+    result, found = _check(cli)
+    assert result.exit_code == 1
+    (refused,) = [f for f in found if f["code"] == "EXC-01"]
+    assert (
+        "does not allow head-of-it to approve waivers of CTR-03, CTR-05, CTR-06, CTR-07, CTR-08, "
+        "CTR-13 (who may, rule by rule: CTR-03: ciso, cro; CTR-05: ciso, cro; CTR-06: ciso, cro; "
+        "CTR-07: ciso, cro; CTR-08: general-counsel; CTR-13: cfo); until" in refused["message"]
+    )
 
 
 def test_an_expired_waiver_of_several_rules_gives_back_each_finding(cli, write) -> None:

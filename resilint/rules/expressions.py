@@ -161,15 +161,48 @@ class ExpressionCompiler:
                 (*where, "param"),
                 f"unknown parameter '{name}'; declare it under params: with its default",
             )
-        if "by" not in node:
+        extra = set(node) - {"param", "by", "by_each", "or_by"}
+        if extra or ("by" in node and "by_each" in node) or ("or_by" in node and len(node) == 2):
+            raise self.site.fail(
+                where,
+                "a parameter operand is {param: NAME}, {param: NAME, by: PATH} or "
+                "{param: NAME, by_each: PATH}, either with or_by: PATH for the entry "
+                "that stands for keys without their own",
+            )
+        if "by" not in node and "by_each" not in node:
             return lambda env: env.params.get(name, MISSING)
+        fallback = (
+            self.operand({"field": node["or_by"]}, scope, (*where, "or_by"))
+            if "or_by" in node
+            else (lambda env: MISSING)
+        )
+        if "by_each" in node:
+            return self._param_by_each(name, node["by_each"], fallback, scope, where)
         key = self.operand({"field": node["by"]}, scope, (*where, "by"))
 
         def by_key(env: Env) -> Any:
             table = env.params.get(name)
-            return table.get(str(key(env)), MISSING) if isinstance(table, dict) else MISSING
+            return _entry(table, key(env), fallback(env)) if isinstance(table, dict) else MISSING
 
         return by_key
+
+    def _param_by_each(
+        self, name: str, path: Any, fallback: Operand, scope: Scope, where: JsonPath
+    ) -> Operand:
+        """``{param: NAME, by_each: LIST}``: the table's entry for each key of the list, as a
+        mapping from key to entry (a message shows ``key: entry; ...``), keys with no entry
+        (and no ``or_by`` entry) left out: who may approve each rule a waiver names."""
+        keys = self.operand({"field": path}, scope, (*where, "by_each"))
+
+        def by_each(env: Env) -> Any:
+            table, listed = env.params.get(name), keys(env)
+            if not isinstance(table, dict) or not isinstance(listed, list):
+                return MISSING
+            default = fallback(env)
+            entries = {str(k): _entry(table, k, default) for k in listed}
+            return {k: v for k, v in entries.items() if v is not MISSING} or MISSING
+
+        return by_each
 
     def _aggregate(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
         key, items = next(iter(node.items()))
@@ -330,6 +363,14 @@ def _operator_error(ops: list[str]) -> str:
     if len(ops) > 1:
         return f"one operator per condition, found {', '.join(ops)}; use all: [...] to combine"
     return f"unknown operator '{ops[0]}'; operators: {known}"
+
+
+def _entry(table: dict[str, Any], key: Any, fallback: Any) -> Any:
+    """A parameter table's entry for ``key``, or the entry ``fallback`` names (``"*"``)."""
+    found = table.get(str(key), MISSING)
+    if found is MISSING and fallback is not MISSING:
+        found = table.get(str(fallback), MISSING)
+    return found
 
 
 def _numbers(values: Any) -> list[Any]:

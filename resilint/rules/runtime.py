@@ -267,5 +267,6 @@ def show(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(show(item) for item in value) if value else "(none)"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+        # each entry apart, with what it holds (a list's items are separated by commas)
+        return "; ".join(f"{k}: {show(v)}" for k, v in value.items()) if value else "(none)"
     return str(value)
