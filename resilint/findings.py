@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -47,6 +47,14 @@ class Part:
 
     json_path: JsonPath
     message: str
+
+
+def folded(messages: Sequence[str]) -> str:
+    """The message of a finding that folds several gaps: the first gap's words, then
+    ``; also:`` and the others' (``A; also: B; C``): built so by every rule that folds, and
+    read so where a waiver narrowed to one field splits such a finding."""
+    first, *rest = messages
+    return first + "; also: " + "; ".join(rest) if rest else first
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain.readers import strings
-from resilint.findings import Finding, JsonPath, Part, format_json_path
+from resilint.findings import Finding, JsonPath, Part, folded, format_json_path
 from resilint.model import Document
 
 
@@ -81,11 +81,11 @@ def waive(finding: Finding, targets: Targets) -> tuple[Finding | None, Finding |
 def _only(finding: Finding, parts: list[Part], mark: str) -> Finding:
     """The finding narrowed to some of the gaps it folds: their messages, the first one's field
     (its line stays the section's), the rule's time note kept."""
-    folded = "; also: ".join(p.message for p in finding.parts)
-    note = finding.message[len(folded) :] if finding.message.startswith(folded) else ""
+    whole = folded([p.message for p in finding.parts])
+    note = finding.message[len(whole) :] if finding.message.startswith(whole) else ""
     return dataclasses.replace(
         finding,
-        message="; also: ".join(p.message for p in parts) + note,
+        message=folded([p.message for p in parts]) + note,
         json_path=parts[0].json_path,
         parts=tuple(parts) if len(parts) > 1 else (),
         discriminator=f"{finding.discriminator}:{mark}" if mark else finding.discriminator,

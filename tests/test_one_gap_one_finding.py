@@ -111,6 +111,30 @@ def test_a_waiver_of_one_field_leaves_the_record_s_other_gaps(cli, write) -> Non
     assert "governing_law_country" not in open_[0]["message"]
 
 
+def test_a_waiver_of_one_field_of_three_keeps_the_as_of_note_on_both_halves(cli, write) -> None:
+    """REG-03 folds a contract's three missing register fields in one finding, dated (it asks
+    whether the contract has ended). A waiver narrowed to start_date splits it: the gap waived
+    and the two left each keep "(as of ...)", and the two left read as one finding does
+    ("A; also: B"); the note was dropped from both where three or more gaps were folded."""
+    waiver = doc(
+        "Waiver",
+        "wv-start",
+        "rule: REG-03\nrationale: start date being retrieved from the archive\n"
+        "risk_owner: coo\napprover: cfo\napproved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-cardcore, field: start_date}\n",
+    )
+    bare = CONTRACT.replace("start_date: 2024-01-01\n", "")
+    found = check(cli, write, repo(ENTITY, SUPPLIER, bare, waiver), ["REG-03"])
+    (waived,) = [f for f in found if f["suppressed"]]
+    (left,) = [f for f in found if not f["suppressed"]]
+    assert waived["message"] == (
+        "contract ctr-cardcore has no start_date (B_02.02.0070, e23680_e) (as of 2026-11-26)"
+    )
+    assert left["message"].startswith("contract ctr-cardcore does not say whether it is standalone")
+    assert "; also: contract ctr-cardcore does not state its annual expense" in left["message"]
+    assert left["message"].endswith("(as of 2026-11-26)") and "start_date" not in left["message"]
+
+
 MODELS = "managed_service (run for us"
 """Words of the service-model note's list of models, said in full once a supplier."""
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resilint.findings import Finding, JsonPath, Level, Part, Related, format_json_path
+from resilint.findings import Finding, JsonPath, Level, Part, Related, folded, format_json_path
 from resilint.model import Document
 from resilint.rules.expressions import Collection, Condition
 from resilint.rules.model import RuleContext, RuleCrash, RuleInfo
@@ -238,7 +238,7 @@ class DeclarativeRule:
         message, discriminator = first.message, first.discriminator
         parts: tuple[Part, ...] = ()
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
-            message += "; also: " + "; ".join(gap.message for gap in gaps[1:])
+            message = folded([gap.message for gap in gaps])
             base = self._base(env)
             discriminator = (
                 "record:" + format_json_path(base)

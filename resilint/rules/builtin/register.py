@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from resilint.findings import Finding, JsonPath, Part
+from resilint.findings import Finding, JsonPath, Part, folded
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
 
@@ -72,7 +72,7 @@ def _finding(context: RuleContext, info: RuleInfo, problems: list[Problem]) -> F
     where = problems[0].place
     if len(problems) == 1:
         return context.finding(info, where.document, where.path, said[0], discriminator=said[0])
-    message = said[0] + "; also: " + "; ".join(said[1:])
+    message = folded(said)
     parts = tuple(Part(p.place.path, text) for p, text in zip(problems, said, strict=True))
     return context.locator.finding(
         info.code,

@@ -16,7 +16,7 @@ from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.domain.registers import filed_subcontractor
 from resilint.domain.suppliers import critical_services
-from resilint.findings import Finding, JsonPath, Part
+from resilint.findings import Finding, JsonPath, Part, folded
 from resilint.model import Document
 from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
@@ -73,7 +73,7 @@ def _identity_finding(
     (where, first), rest = gaps[0], gaps[1:]
     if not rest:  # the finding as it always was: its fingerprint stays
         return context.finding(info, supplier, where, first, discriminator=first)
-    message = first + "; also: " + "; ".join(text for _, text in rest)
+    message = folded([text for _, text in gaps])
     return context.locator.finding(
         info.code,
         info.name,
