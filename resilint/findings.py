@@ -47,14 +47,26 @@ class Part:
 
     json_path: JsonPath
     message: str
+    lead: str = ""
+    """The words its message begins with that the other gaps of its finding share (the
+    contract and why the rule asks it of it): said once where they are folded."""
 
 
-def folded(messages: Sequence[str]) -> str:
+def folded(messages: Sequence[str], lead: str = "") -> str:
     """The message of a finding that folds several gaps: the first gap's words, then
     ``; also:`` and the others' (``A; also: B; C``): built so by every rule that folds, and
-    read so where a waiver narrowed to one field splits such a finding."""
+    read so where a waiver narrowed to one field splits such a finding. The ``lead`` the
+    messages begin with (``contract ctr-x supports a critical or important function but``) is
+    said once, with the first: the others say what follows it."""
     first, *rest = messages
-    return first + "; also: " + "; ".join(rest) if rest else first
+    return first + "; also: " + "; ".join(_after(m, lead) for m in rest) if rest else first
+
+
+def _after(message: str, lead: str) -> str:
+    """The message without the words it begins with, ``lead``, when it begins with them."""
+    if lead and message.startswith(lead + " "):
+        return message[len(lead) + 1 :]
+    return message
 
 
 @dataclass(frozen=True)

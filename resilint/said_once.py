@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from resilint.domain.delivery import ict_model_note, ict_model_pointer
 from resilint.domain.readers import text_of
-from resilint.findings import Finding, Part, format_json_path
+from resilint.findings import Finding, format_json_path
 from resilint.model import Index
 
 _OF_SUPPLIER = ("Contract", "Playbook")
@@ -66,5 +66,7 @@ def _pointing(finding: Finding, sid: str, carrier: Finding) -> Finding:
     return dataclasses.replace(
         finding,
         message=finding.message.replace(note, pointer),
-        parts=tuple(Part(p.json_path, p.message.replace(note, pointer)) for p in finding.parts),
+        parts=tuple(
+            dataclasses.replace(p, message=p.message.replace(note, pointer)) for p in finding.parts
+        ),
     )

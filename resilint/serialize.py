@@ -35,7 +35,7 @@ def finding_out(f: Finding) -> list[Any]:
         f.discriminator,
         _suppression_out(f.suppression),
         _fix_out(f.fix),
-        [[list(p.json_path), p.message] for p in f.parts],
+        [[list(p.json_path), p.message, p.lead] for p in f.parts],
     ]
 
 
@@ -79,7 +79,7 @@ def finding_in(d: list[Any]) -> Finding:
         Suppression(*d[12]) if d[12] else None,
         d[11],
         _fix_in(d[13] if len(d) > 13 else None),
-        tuple(Part(tuple(p[0]), p[1]) for p in d[14]) if len(d) > 14 else (),
+        tuple(Part(tuple(p[0]), *p[1:]) for p in d[14]) if len(d) > 14 else (),
     )
 
 

@@ -81,11 +81,12 @@ def waive(finding: Finding, targets: Targets) -> tuple[Finding | None, Finding |
 def _only(finding: Finding, parts: list[Part], mark: str) -> Finding:
     """The finding narrowed to some of the gaps it folds: their messages, the first one's field
     (its line stays the section's), the rule's time note kept."""
-    whole = folded([p.message for p in finding.parts])
+    lead = finding.parts[0].lead if finding.parts else ""
+    whole = folded([p.message for p in finding.parts], lead)
     note = finding.message[len(whole) :] if finding.message.startswith(whole) else ""
     return dataclasses.replace(
         finding,
-        message=folded([p.message for p in parts]) + note,
+        message=folded([p.message for p in parts], lead) + note,
         json_path=parts[0].json_path,
         parts=tuple(parts) if len(parts) > 1 else (),
         discriminator=f"{finding.discriminator}:{mark}" if mark else finding.discriminator,

@@ -135,6 +135,82 @@ def test_a_waiver_of_one_field_of_three_keeps_the_as_of_note_on_both_halves(cli,
     assert left["message"].endswith("(as of 2026-11-26)") and "start_date" not in left["message"]
 
 
+CRITICAL = "contract ctr-cardcore supports a critical or important function"
+
+
+def test_the_register_s_folded_gaps_name_the_contract_once(cli, write) -> None:
+    """REG-04 folds a critical contract's three missing terms; each message began "contract X
+    supports a critical or important function ... but", said three times in one finding. It is
+    said once now, each gap after it saying what is missing; REG-08 names the function once."""
+    function = FUNCTION.replace("name: Card acquiring\n", "")
+    found = check(cli, write, repo(ENTITY, SUPPLIER, CONTRACT, function), ["REG-04", "REG-08"])
+    (reg04,) = [f["message"] for f in found if f["code"] == "REG-04"]
+    assert reg04.count(CRITICAL) == 1 and reg04.startswith(CRITICAL)
+    assert reg04.count(" but ") == 1
+    assert "; also: states no notice period for the provider (supplier_notice_period_days" in reg04
+    assert "; does not say which country's law governs it (governing_law_country" in reg04
+    (reg08,) = [f["message"] for f in found if f["code"] == "REG-08"]
+    assert reg08.count("business function card-acquiring") == 1
+    assert "; also: has no name (B_06.01.0030); is critical or important but gives" in reg08
+
+
+def test_a_waiver_of_one_of_the_folded_gaps_leaves_the_others_saying_it_once(cli, write) -> None:
+    """Split by a waiver narrowed to one field, the gap waived says the whole sentence and the
+    finding left names the contract once, as a finding that folds them does."""
+    waiver = doc(
+        "Waiver",
+        "wv-notice",
+        "rule: REG-04\nrationale: notice periods follow the master agreement\n"
+        "risk_owner: coo\napprover: cfo\napproved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-cardcore, field: our_notice_period_days}\n",
+    )
+    found = check(cli, write, repo(ENTITY, SUPPLIER, CONTRACT, waiver), ["REG-04"])
+    (waived,) = [f["message"] for f in found if f["suppressed"]]
+    (left,) = [f["message"] for f in found if not f["suppressed"]]
+    assert waived.startswith(CRITICAL + " but states no notice period for us")
+    assert left.startswith(CRITICAL + " but states no notice period for the provider")
+    assert left.count(CRITICAL) == 1
+    assert "; also: does not say which country's law governs it" in left
+
+
+LEAD_RULE = """\
+rules:
+  - code: ACME-01
+    name: supplier-record
+    level: error
+    profiles: [acme]
+    title: Every supplier names its owner and its country
+    rationale: Someone must answer for each supplier.
+    references: ["Acme third-party policy 4.2"]
+    remediation: Add owner and hq_country to the supplier.
+    select: Supplier
+    fold: record
+    lead: "supplier {supplier.id}"
+    require:
+      - that: {field: supplier.owner, exists: true}
+        message: "supplier {supplier.id} has no owner"
+      - that: {field: supplier.hq_country, exists: true}
+        message: "{MESSAGE}"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\nowner: x\\nhq_country: DE\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
+      expect: [{id: a, line: 3}]
+"""
+
+
+def test_a_rule_s_lead_is_said_once_and_each_message_must_begin_with_it(cli, write) -> None:
+    write("resilint.yaml", "profiles: []\nselect: [ACME-01]\nrule_dirs: [policies]\n")
+    write("a.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    write("policies/r.yaml", LEAD_RULE.replace("{MESSAGE}", "supplier {supplier.id} has no seat"))
+    result = cli("check", "a.yaml", "--no-cache")
+    assert result.exit_code == 1, result.stderr
+    assert "supplier acme has no owner; also: has no seat" in result.stdout
+    write("policies/r.yaml", LEAD_RULE.replace("{MESSAGE}", "the seat of {supplier.id} is unknown"))
+    result = cli("check", "a.yaml", "--no-cache")
+    assert result.exit_code == 2 and "policies/r.yaml:17:" in result.stderr
+    assert "does not begin with the rule's lead ('supplier {supplier.id}')" in result.stderr
+
+
 MODELS = "managed_service (run for us"
 """Words of the service-model note's list of models, said in full once a supplier."""
 

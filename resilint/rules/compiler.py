@@ -102,6 +102,7 @@ class RuleCompiler:
             requirements,
             applies or None,
             by_record=rule.get("fold") == "record",
+            lead=self._lead(expr, scope, rule, where),
         )
 
     def _applies(self, rule: dict[str, Any], kind: str, where: JsonPath) -> dict[str, Any]:
@@ -223,6 +224,31 @@ class RuleCompiler:
             return list(kept[bound.document.id])
 
         return referrers, Bound(self.schemas.schema(kind), kind, many=True)
+
+    def _lead(
+        self,
+        expr: ExpressionCompiler,
+        scope: dict[str, Bound],
+        rule: dict[str, Any],
+        where: JsonPath,
+    ) -> str | None:
+        """The rule's ``lead``: its placeholders checked, and every requirement's message (and
+        ``unrecorded`` one) beginning with it, as folding says it once for them all."""
+        lead = rule.get("lead")
+        if lead is None:
+            return None
+        for placeholder in placeholders(lead):
+            expr.typed_path(placeholder, scope, (*where, "lead"))
+        for i, requirement in enumerate(rule["require"]):
+            for key in ("message", "unrecorded"):
+                text = requirement.get(key)
+                if isinstance(text, str) and not text.startswith(lead + " "):
+                    raise self.site.fail(
+                        (*where, "require", i, key),
+                        f"the message does not begin with the rule's lead ({lead!r}), which a "
+                        "finding that folds several gaps says once",
+                    )
+        return str(lead)
 
     def _requirement(
         self,

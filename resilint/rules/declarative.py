@@ -99,6 +99,9 @@ class DeclarativeRule:
     by_record: bool = False
     """``fold: record``: the gaps of one checked document (or item) are one finding, each part
     at its own field, instead of one finding per top-level section."""
+    lead: str | None = None
+    """The words every requirement's message begins with (a template): said once in a
+    finding that folds several gaps, each gap after the first saying what follows them."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.facts, context.params)
@@ -223,10 +226,11 @@ class DeclarativeRule:
                 message += f" (the whole {block} section is missing; also: {others})"
         level = self._level(requirement, context)
         place = self._place(requirement, env)
+        lead = self._lead(env)
         folds = (
             (
-                Part(place.path, self._message(requirement, env)),
-                *(Part(self._place(r, env).path, self._message(r, env)) for _, r in folded),
+                Part(place.path, self._message(requirement, env), lead),
+                *(Part(self._place(r, env).path, self._message(r, env), lead) for _, r in folded),
             )
             if folded
             else ()
@@ -237,8 +241,9 @@ class DeclarativeRule:
         first = gaps[0]
         message, discriminator = first.message, first.discriminator
         parts: tuple[Part, ...] = ()
+        lead = self._lead(env)
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
-            message = folded([gap.message for gap in gaps])
+            message = folded([gap.message for gap in gaps], lead)
             base = self._base(env)
             discriminator = (
                 "record:" + format_json_path(base)
@@ -247,7 +252,7 @@ class DeclarativeRule:
             )
         if len(gaps) > 1 or first.folds:
             parts = tuple(
-                p for gap in gaps for p in (gap.folds or (Part(gap.place.path, gap.message),))
+                p for gap in gaps for p in (gap.folds or (Part(gap.place.path, gap.message, lead),))
             )
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
@@ -262,6 +267,10 @@ class DeclarativeRule:
             discriminator=discriminator,
             parts=parts,
         )
+
+    def _lead(self, env: Env) -> str:
+        """The words the rule's messages begin with, filled for this document ("" if none)."""
+        return render(self.lead, env, parse_path) if self.lead is not None else ""
 
     def _message(self, requirement: Requirement, env: Env) -> str:
         """The requirement's message, or its ``unrecorded`` one where the field it points at is
