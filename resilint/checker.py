@@ -421,7 +421,8 @@ def _check_files(
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide
         findings = [f for f in findings if concerns(f, focus, wide)]
-    findings = said_once(findings, index)  # as shown: a long note on one finding of a supplier
+    # as shown: a long note on one finding of a supplier
+    findings = said_once(findings, index, lambda sid: _adviser_note(model, sid))
     result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
@@ -464,6 +465,13 @@ def _evaluation(
         recorder=recorder,
         waiver_stands=stands,
     )
+
+
+def _adviser_note(model: Model, supplier_id: str) -> str:
+    """The words a finding ends with where a supplier without ICT services is asked a term
+    because nothing recorded says it is an adviser, a bank or a scheme ("" where none)."""
+    facts = model.facts().supplier_by_id(supplier_id)
+    return facts.adviser_note if facts is not None else ""
 
 
 def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:

@@ -241,6 +241,51 @@ def test_the_service_model_note_is_said_once_for_a_supplier(cli, write) -> None:
     assert [f["code"] for f in shown] == ["CTR-08"] and MODELS in shown[0]["message"]
 
 
+ADVISER = "if it is, record its service_model: professional_service, financial_service"
+"""Words of the note that ends a finding where a supplier without ICT services is asked a
+term because nothing recorded says it is an adviser, a bank or a payment scheme."""
+LAW_FIRM = repo(
+    doc(
+        "Supplier",
+        "lexwell",
+        "name: Lexwell Partners LLP\ntier: 1\nprovides_ict_services: false\n"
+        "contacts:\n  account_manager: {name: Ann Lee}\n",
+    ),
+    doc(
+        "Contract",
+        "ctr-lexwell",
+        "supplier: lexwell\ncovers_ict_services: false\nstart_date: 2025-01-01\n",
+    ),
+)
+
+
+def test_the_adviser_note_is_said_once_for_a_supplier(cli, write) -> None:
+    """A law firm recorded without its service model: CTR-03 on its contract and SUP-03 on it
+    (folding two contact gaps) each ended with the ~200-character note asking whether it is an
+    adviser, a bank or a payment scheme, SUP-03 twice. CTR-03 keeps it in full (a contract
+    before a supplier); SUP-03 names that finding once, its second gap saying it is asked for
+    the same reason. Waive CTR-03 and the note moves to SUP-03, said there once."""
+    found = check(cli, write, LAW_FIRM, ["SUP-03", "CTR-03"])
+    assert sorted(f["code"] for f in found) == ["CTR-03", "SUP-03"]
+    ctr03 = next(f["message"] for f in found if f["code"] == "CTR-03")
+    sup03 = next(f["message"] for f in found if f["code"] == "SUP-03")
+    assert ctr03.count(ADVISER) == 1 and ADVISER not in sup03
+    assert sup03.count("nothing recorded says supplier lexwell is a professional adviser") == 1
+    assert "; the CTR-03 finding on Contract ctr-lexwell says what to record)" in sup03
+    assert sup03.endswith("first person first (asked for the same reason)")
+    waiver = doc(
+        "Waiver",
+        "wv-notice",
+        "rule: CTR-03\nrationale: the engagement letter sets notice\nrisk_owner: coo\n"
+        "approver: cfo\napproved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-lexwell}\n",
+    )
+    found = check(cli, write, repo(LAW_FIRM, waiver), ["SUP-03", "CTR-03"])
+    (shown,) = [f["message"] for f in found if not f["suppressed"]]
+    assert shown.count(ADVISER) == 1 and "finding on" not in shown
+    assert shown.endswith("first person first (asked for the same reason)")
+
+
 def test_a_term_not_recorded_is_not_said_to_be_missing_from_the_contract(cli, write) -> None:
     """A contract whose record says a clause is not there (present: false) lacks it; one whose
     record says nothing of the clause may well have it: the message says that our record does

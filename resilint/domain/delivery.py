@@ -234,11 +234,24 @@ def model_note(
             else (f"nothing recorded says supplier {supplier.id}")
         )
         return (
-            f" (asked because {because} is a professional adviser, a bank or a payment scheme;"
-            " if it is, record its service_model: professional_service, financial_service or"
-            " market_infrastructure)"
+            f" (asked because {because} {ADVISER_QUESTION}; if it is, record its service_model:"
+            " professional_service, financial_service or market_infrastructure)"
         )
     return ""
+
+
+ADVISER_QUESTION = "is a professional adviser, a bank or a payment scheme"
+"""What :func:`model_note` says nothing recorded answers, for a supplier that provides no ICT
+services: the words each of its notes holds."""
+
+
+def adviser_pointer(supplier_id: str, code: str, kind: str, doc_id: str) -> str:
+    """What a finding says instead of :func:`model_note`'s words for a supplier without ICT
+    services where another finding of the same check says them in full: which finding."""
+    return (
+        f" (asked because nothing recorded says supplier {supplier_id} {ADVISER_QUESTION};"
+        f" the {code} finding on {kind} {doc_id} says what to record)"
+    )
 
 
 def ict_model_note(supplier_id: str) -> str:

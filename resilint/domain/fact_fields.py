@@ -78,7 +78,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (the supplier has no ICT services and does not operate in our systems); empty "
-            "otherwise.",
+            "otherwise (a check says it in full on one finding of each supplier, and its "
+            "others name that finding).",
         ),
         "service_models": _fact(
             "array",
@@ -183,7 +184,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (its supplier has no ICT services and does not operate in our systems); empty "
-            "otherwise.",
+            "otherwise (a check says it in full on one finding of each supplier, and its "
+            "others name that finding).",
         ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "tier_note": _fact(
