@@ -28,7 +28,7 @@ from resilint.domain.suppliers import (
     mandated,
     public_body,
 )
-from resilint.domain.tower import cyber_insured
+from resilint.domain.tower import cyber_insured, terms_of
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -324,4 +324,12 @@ def build_policy(facts: Facts, policy: Document) -> PolicyFacts:
         follows_form=layer.get("follows_form") is not False,
         entities=entities,
         regimes=facts.regimes.of_entities(entities),
+        form_of=lambda: _form_of(facts, policy),
     )
+
+
+def _form_of(facts: Facts, policy: Document) -> str | None:
+    """The id of the policy whose form the layer follows, where it is not itself (None where
+    the layer has terms of its own, or the chain below it is broken or loops)."""
+    terms = terms_of(facts, policy)
+    return terms.id if terms is not None and terms is not policy else None

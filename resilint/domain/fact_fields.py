@@ -324,6 +324,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "array", "Our insured entities (every entity when it names none).", items=_TEXTS
         ),
         "regimes": _fact("array", "Regimes of those entities.", items=_TEXTS),
+        "form_of": _fact(
+            "string",
+            "For an excess layer that follows form: the policy whose terms it has (the one it "
+            "sits over, or further down the layers that follow form); absent otherwise. A rule "
+            "may follow it ({follow: policy.form_of}).",
+            **{"x-resilint-ref": "InsurancePolicy"},
+        ),
     },
     "Waiver": {
         "codes": _fact(

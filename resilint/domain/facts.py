@@ -310,19 +310,25 @@ class PolicyFacts:
     """An excess layer that takes the underlying policy's terms and conditions."""
     entities: tuple[str, ...]
     regimes: frozenset[str]
+    form_of: Callable[[], str | None] | None = None
+    """For an excess layer that follows form: the id of the policy whose terms it has, down
+    the layers it follows the form of (:func:`resilint.domain.tower.terms_of`); worked out when
+    read, as the policies below it are judged then."""
 
     @property
     def inherits_terms(self) -> bool:
         return self.layer == "excess" and self.follows_form and self.underlying is not None
 
     def fields(self) -> dict[str, Any]:
-        return {
+        values = {
             "in_force": self.in_force,
             "position": self.layer,
             "inherits_terms": self.inherits_terms,
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
+            "form_of": None,
         }
+        return Fields(values, {"form_of": self.form_of}) if self.form_of is not None else values
 
 
 @dataclass(frozen=True, slots=True)
