@@ -65,8 +65,10 @@ def add_providers(
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
-            _chain(facts, register, rows, contract, found)
+            # the supply chain (B_05.02) and the assessment (B_07.01) of the same services:
+            # those supporting a critical or important function, never the others it covers
             services = assessed_services(facts, contract, found)
+            _chain(facts, register, rows, contract, found, services)
             add_assessment(facts, register, contract, found, services, identifier(found.data))
     for row in rows.values():
         register.add("B_05.01", row)
@@ -204,18 +206,26 @@ def _keep(rows: dict[str, Row], row: Row) -> None:
 
 
 # -- B_05.02 ------------------------------------------------------------------------------------
-# The supply chain of each service of an arrangement supporting a critical or important
-# function: the subcontractors that effectively underpin it (Implementing Regulation (EU)
-# 2024/2956 Art. 3(2) and recital 6), so not one recorded supports_critical_function: false (a
-# government login only the member portal uses, without which the portal still serves staff).
+# The supply chain of each ICT service of an arrangement that supports a critical or important
+# function (``services``: those B_07.01 assesses, :func:`assessed_services`), not of another
+# service the arrangement also covers (a service desk beside a private cloud): the register
+# records the subcontractors that effectively underpin ICT services supporting such functions
+# (Implementing Regulation (EU) 2024/2956 recital 6), so not one recorded
+# supports_critical_function: false either (a government login only the member portal uses,
+# without which the portal still serves staff).
 def _chain(
-    facts: Facts, register: Register, rows: dict[str, Row], contract: Document, supplier: Document
+    facts: Facts,
+    register: Register,
+    rows: dict[str, Row],
+    contract: Document,
+    supplier: Document,
+    services: list[tuple[int, dict[str, Any]]],
 ) -> None:
     ref = reference(contract)
     code, kind = identifier(supplier.data)
     subs = [(k, _Sub(facts, supplier, k, s)) for k, s in dicts(supplier.data.get("subcontractors"))]
     by_id = {text_of(s.data.get("id")): (k, s.data) for k, s in subs}
-    for j, service in covered_services(contract, supplier):
+    for j, service in services:
         kind_of_service = coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
         rank_one = {
             "c0010": ref,
