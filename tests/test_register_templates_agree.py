@@ -5,6 +5,9 @@ examples/havelbank:
 - B_05.02 (the supply chain) holds the ICT services that support a critical or important
   function, the same ones B_07.01 assesses: not the service desk the intra-group arrangement
   also covers (recorded as supporting none), which had a rank-1 row of its own.
+- B_05.02 and B_07.01 name only (arrangement, service type) pairs of B_02.02: an arrangement
+  held only as the target of a key, or a critical service an entity does not use, is not
+  traced or assessed in that entity's register.
 """
 
 from __future__ import annotations
@@ -64,3 +67,60 @@ def test_the_supply_chain_holds_the_services_that_support_a_critical_function(
     rows = workbook_rows(workbook, "B_05.02")
     assert chains(rows) == assessed(workbook_rows(workbook, "B_07.01"))
     assert (INTRA_GROUP, "eba_TA:S03") not in chains(rows)
+
+
+# -- an arrangement held only as the target of a key -------------------------------------------
+CLOUD = "HB-2024-017"  # the bank's cloud arrangement, which the intra-group one rests on
+
+
+def with_authorities(repo: Path) -> Path:
+    """The payment institution and the leasing company name the authority their own registers
+    (``--entity``) are filed with."""
+    path = repo / "entities.yaml"
+    text = path.read_text(encoding="utf-8")
+    for kind in ("payment_institution", "other_financial_entity"):
+        old = f"entity_type: {kind}\n"
+        assert old in text
+        text = text.replace(old, f"{old}competent_authority: BaFin\n", 1)
+    path.write_text(text, encoding="utf-8")
+    return repo
+
+
+def test_an_arrangement_held_for_a_key_has_no_supply_chain_or_assessment_of_its_own(
+    cli, tmp_path
+) -> None:
+    """The payment institution's register at entity level holds the bank's cloud arrangement
+    only because its intra-group arrangement rests on it (B_02.03.0020, key R12): in B_02.01
+    with its provider (B_03.02, B_05.01), never as a use of the institution's (no B_02.02,
+    B_03.01 or B_04.01 row: the bank that signs and uses it is not in this register's
+    B_01.02, keys R2 and R4). Its supply chain and assessment were filed all the same
+    (B_05.02, B_07.01), for services the institution makes no use of."""
+    repo = with_authorities(bank(tmp_path))
+    export(cli, repo, "xbrl-csv", tmp_path / "payments", "--entity", "hb-payments")
+    tables = package_tables(tmp_path / "payments")
+    assert CLOUD in {r["c0020"] for r in tables["B_02.03"]}
+    assert CLOUD in {r["c0010"] for r in tables["B_02.01"]}
+    assert CLOUD in {r["c0010"] for r in tables["B_03.02"]}
+    for template in ("B_02.02", "B_03.01", "B_04.01", "B_05.02", "B_07.01"):
+        assert CLOUD not in {r["c0010"] for r in tables[template]}, template
+    specific = {(r["c0010"], r["c0060"]) for r in tables["B_02.02"]}
+    assert chains(tables["B_05.02"]) <= specific
+    assert assessed(tables["B_07.01"]) <= specific
+    assert (INTRA_GROUP, "eba_TA:S14") in assessed(tables["B_07.01"])  # its own use: assessed
+
+
+def test_a_critical_service_an_entity_makes_no_use_of_is_not_in_its_register(cli, tmp_path) -> None:
+    """The leasing company uses the group's IT company for its ICT operations (the service
+    desk, S03) alone, no critical or important function of its own resting on it: its
+    register at entity level has the arrangement's B_02.02 row for the desk, and no supply
+    chain or assessment of the private cloud (S14), which only the bank and the payment
+    institution use."""
+    repo = with_authorities(bank(tmp_path))
+    book = tmp_path / "leasing.xlsx"
+    export(cli, repo, "xlsx", book, "--entity", "hb-leasing")
+    specific = {(r["c0010"], r["c0060"]) for r in workbook_rows(book, "B_02.02")}
+    assert (INTRA_GROUP, "eba_TA:S03") in specific
+    assert (INTRA_GROUP, "eba_TA:S14") not in specific
+    assert chains(workbook_rows(book, "B_05.02")) <= specific
+    assert assessed(workbook_rows(book, "B_07.01")) <= specific
+    assert INTRA_GROUP not in {r["c0010"] for r in workbook_rows(book, "B_07.01")}

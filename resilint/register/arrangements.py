@@ -24,7 +24,7 @@ from resilint.register.model import (
     reference,
 )
 from resilint.register.templates import BY_ID
-from resilint.register.values import amount, coded, day
+from resilint.register.values import amount, coded, day, service_type
 
 
 # -- B_02 to B_04: one arrangement ----------------------------------------------------------------
@@ -191,7 +191,7 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
             "c0020": lei,
             "c0030": code,
             "c0040": kind,
-            "c0060": coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}"),
+            "c0060": service_type(service),
             **_data_terms(supplier, service),
         }
         places = {

@@ -18,7 +18,7 @@ from resilint.domain.readers import dicts, strings, text_of, value_at
 from resilint.model import Document
 from resilint.register import codes
 from resilint.register.model import Place, Register, Row, reference
-from resilint.register.values import coded, day
+from resilint.register.values import day, service_type
 
 Cell = tuple[str, Place]
 """A column's value for one service, and where it is recorded."""
@@ -37,7 +37,7 @@ def add_assessment(
     provider (``provider``: its code and the code's type, B_07.01.0020 and 0030)."""
     by_type: dict[str, list[Service]] = {}
     for j, service in services:
-        kind = coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
+        kind = service_type(service)
         # a service without a type keeps a row of its own: REG checks point at its field
         by_type.setdefault(kind or f"#{j}", []).append((j, service))
     code, kind = provider
@@ -68,7 +68,7 @@ def _cells(facts: Facts, supplier: Document, j: int, service: dict[str, Any]) ->
     alternative = _alternative(facts, supplier, str(service.get("name")))
     identified = text_of(service.get("alternatives_identified")) or ("yes" if alternative else "")
     values = {
-        "c0040": coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}"),
+        "c0040": service_type(service),
         "c0050": codes.SUBSTITUTABILITY.get(str(service.get("substitutability")), ""),
         "c0060": codes.NOT_SUBSTITUTABLE_REASONS.get(
             str(service.get("non_substitutability_reason")), ""

@@ -16,7 +16,7 @@ from resilint.model import Document
 from resilint.register import codes
 from resilint.register.assessment import add_assessment
 from resilint.register.model import Place, Register, Row, reference
-from resilint.register.values import amount, coded, day, whole_hours
+from resilint.register.values import amount, coded, day, service_type, whole_hours
 
 _LEGAL = ("LEI", "EUID")
 
@@ -62,12 +62,18 @@ def add_providers(
     for supplier, contracts_of in _suppliers(facts, contracts).items():
         parent, top = _group_parent(facts, supplier)
         _provider(register, rows, supplier, contracts_of, parent, top)
+    reported = {(r.values["c0010"], r.values["c0060"]) for r in register.rows["B_02.02"]}
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
         if found is not None and facts.contract(contract).critical:
             # the supply chain (B_05.02) and the assessment (B_07.01) of the same services:
-            # those supporting a critical or important function, never the others it covers
-            services = assessed_services(facts, contract, found)
+            # those supporting a critical or important function that the register's entities
+            # make use of (B_02.02), never another the arrangement covers
+            services = [
+                (j, s)
+                for j, s in assessed_services(facts, contract, found)
+                if (reference(contract), service_type(s)) in reported
+            ]
             _chain(facts, register, rows, contract, found, services)
             add_assessment(facts, register, contract, found, services, identifier(found.data))
     for row in rows.values():
@@ -226,7 +232,7 @@ def _chain(
     subs = [(k, _Sub(facts, supplier, k, s)) for k, s in dicts(supplier.data.get("subcontractors"))]
     by_id = {text_of(s.data.get("id")): (k, s.data) for k, s in subs}
     for j, service in services:
-        kind_of_service = coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
+        kind_of_service = service_type(service)
         rank_one = {
             "c0010": ref,
             "c0020": kind_of_service,

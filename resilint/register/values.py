@@ -31,6 +31,12 @@ def coded(value: Any, qname: Callable[[str], str]) -> str:
     return shared_text(qname(text)) if text else ""  # one object for every row naming it
 
 
+def service_type(service: dict[str, Any]) -> str:
+    """A service's type of ICT services as every template keys it (B_02.02.0060, B_05.02.0020,
+    B_07.01.0040): ``eba_TA:S19``; empty when not recorded."""
+    return coded(service.get("ict_service_type"), lambda s: f"eba_TA:{s}")
+
+
 def whole_hours(value: Any) -> str:
     """Hours as the register's integer: a fraction rounds up (an objective of 30 minutes is
     met within the first hour)."""
