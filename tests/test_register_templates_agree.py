@@ -8,6 +8,9 @@ examples/havelbank:
 - B_05.02 and B_07.01 name only (arrangement, service type) pairs of B_02.02: an arrangement
   held only as the target of a key, or a critical service an entity does not use, is not
   traced or assessed in that entity's register.
+- An arrangement its head office signs for a branch that alone uses it (``using_entities: []``
+  beside ``using_branches``) is filed as the branch's use (B_04.01, x838), with no row saying
+  the head office uses it (x839); its B_02.02 rows stay, under the head office's LEI.
 """
 
 from __future__ import annotations
@@ -124,3 +127,64 @@ def test_a_critical_service_an_entity_makes_no_use_of_is_not_in_its_register(cli
     assert chains(workbook_rows(book, "B_05.02")) <= specific
     assert assessed(workbook_rows(book, "B_07.01")) <= specific
     assert INTRA_GROUP not in {r["c0010"] for r in workbook_rows(book, "B_07.01")}
+
+
+# -- an arrangement a branch alone uses ---------------------------------------------------------
+CORE = "HB-2022-004"  # core banking, signed by the bank, used by its Vienna branch
+BANK_LEI, VIENNA = "529900HAVELBANK0AG93", "HB-AT-VIE"
+
+
+def branch_alone(repo: Path, how: str) -> Path:
+    """The core banking arrangement used by the Vienna branch alone: ``how`` is what the
+    contract records of our entities besides ``using_branches``."""
+    path = repo / "contracts" / "corebanq.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "entities: [hb-bank]\n"
+    assert old in text
+    path.write_text(text.replace(old, how, 1), encoding="utf-8")
+    return repo
+
+
+def uses(rows: list[dict[str, str]]) -> set[tuple[str, str, str]]:
+    return {(r["c0020"], r["c0030"], r["c0040"]) for r in rows if r["c0010"] == CORE}
+
+
+def test_an_arrangement_a_branch_alone_uses_is_filed_for_the_branch(cli, tmp_path) -> None:
+    branch = {(BANK_LEI, "eba_ZZ:x838", VIENNA)}
+    for n, how in enumerate(
+        (
+            "entities: [hb-bank]\nusing_entities: []\n",  # party to it, not a user
+            "signing_entities: [hb-bank]\n",  # it signed, names no user
+        )
+    ):
+        repo = branch_alone(bank(tmp_path / str(n)), how)
+        assert cli("check", str(repo), "--no-cache").exit_code == 0, how
+        export(cli, repo, "xbrl-csv", tmp_path / f"package{n}")
+        tables = package_tables(tmp_path / f"package{n}")
+        assert uses(tables["B_04.01"]) == branch, how  # no head-office row (x839)
+        specific = [r for r in tables["B_02.02"] if r["c0010"] == CORE]
+        assert specific and {r["c0020"] for r in specific} == {BANK_LEI}, how
+        assert {(r["c0010"], r["c0020"]) for r in tables["B_03.01"]} >= {(CORE, BANK_LEI)}
+    # as the bundled bank records it (entities: [hb-bank], no using_entities), the head office
+    # uses it too
+    export(cli, bank(tmp_path / "as-is"), "xbrl-csv", tmp_path / "as-is-package")
+    both = uses(package_tables(tmp_path / "as-is-package")["B_04.01"])
+    assert both == branch | {(BANK_LEI, "eba_ZZ:x839", "Not Applicable")}
+
+
+def test_a_branch_alone_survives_an_import(cli, tmp_path) -> None:
+    """A register imported from a workbook in which the branch alone uses the arrangement
+    exports the same B_04.01 again: the import records it as using_entities: []."""
+    repo = branch_alone(bank(tmp_path), "entities: [hb-bank]\nusing_entities: []\n")
+    book = tmp_path / "register.xlsx"
+    export(cli, repo, "xlsx", book)
+    assert uses(workbook_rows(book, "B_04.01")) == {(BANK_LEI, "eba_ZZ:x838", VIENNA)}
+    imported = tmp_path / "imported"
+    assert cli("register", "import", str(book), "-o", str(imported)).exit_code == 0
+    again = tmp_path / "again.xlsx"
+    result = cli(
+        "register", "export", str(imported), "--format", "xlsx", "-o", str(again),
+        "--reference-date", REFERENCE, "--allow-incomplete",
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.stderr
+    assert uses(workbook_rows(again, "B_04.01")) == {(BANK_LEI, "eba_ZZ:x838", VIENNA)}

@@ -54,7 +54,7 @@ def add_arrangement(
     )
     ids = {e.id: e for e in in_scope}
     using = _named(contract, "using_entities", ids)
-    for entity in using:
+    for entity in dict.fromkeys([*using, *_head_offices(contract, ids)]):
         for row in _specific_rows(facts, contract, entity):
             register.add("B_02.02", row)
     _parties(facts, register, contract, ids, using)
@@ -62,14 +62,30 @@ def add_arrangement(
 
 def _named(contract: Document, field: str, ids: dict[str | None, Document]) -> list[Document]:
     """Our entities the contract names in ``field``, else in ``entities``, else the entity that
-    keeps the register (a contract that names none is everyone's: the register holds it once)."""
+    keeps the register (a contract that names none is everyone's: the register holds it once).
+    ``using_entities: []`` beside ``using_branches`` says that the branches alone use it: none
+    of our entities itself (B_04.01 then has the branches' rows, x838, and no x839 row)."""
     for name in (field, "entities"):
         found = [ids[e] for e in strings(contract.data.get(name)) if e in ids]
-        if found:
+        if found or (name == "using_entities" and _branches_alone(contract)):
             return found
     if any(strings(contract.data.get(name)) for name in CONTRACT_ENTITIES):
         return []
     return [next(iter(ids.values()))] if ids else []
+
+
+def _branches_alone(contract: Document) -> bool:
+    """Only the branches it names use the contract: ``using_entities`` is recorded empty."""
+    data = contract.data
+    return data.get("using_entities") == [] and bool(dicts(data.get("using_branches")))
+
+
+def _head_offices(contract: Document, ids: dict[str | None, Document]) -> list[Document]:
+    """The entities of this register whose branches use the contract (``using_branches``): a
+    branch is part of its head office's legal person, so its use is reported in B_02.02 under
+    the head office's LEI (the template has no branch column; B_04.01 names the branch)."""
+    owners = (text_of(item.get("entity")) for _, item in dicts(contract.data.get("using_branches")))
+    return [ids[owner] for owner in owners if owner in ids]
 
 
 def register_lei(facts: Facts, entity: Document) -> tuple[str, str | None]:

@@ -113,8 +113,12 @@ def contracts(built: Built, by: Rows, leis: dict[str, str], providers: Providers
             )
             continue
         doc["entities"] = list(dict.fromkeys([*doc["signing_entities"], *doc["using_entities"]]))
+        # used by branches alone (B_04.01 x838 rows, no x839): said as an empty using_entities,
+        # which would otherwise default to the signing entity in entities
+        alone = bool(doc.get("using_branches")) and not doc["using_entities"]
         for key in [k for k in ("signing_entities", "using_entities", "services") if not doc[k]]:
-            del doc[key]
+            if not (alone and key == "using_entities"):
+                del doc[key]
         built.contracts[doc["id"]] = doc
 
 
