@@ -188,3 +188,31 @@ def test_a_branch_alone_survives_an_import(cli, tmp_path) -> None:
     )  # fmt: skip
     assert result.exit_code in (0, 1), result.stderr
     assert uses(workbook_rows(again, "B_04.01")) == {(BANK_LEI, "eba_ZZ:x838", VIENNA)}
+
+
+# -- B_01.02 of the group's ICT company -----------------------------------------------------------
+IT_LEI = "529900HAVELITSERVI62"
+
+
+def test_the_groups_ict_company_is_x317_with_its_place_in_the_group_and_no_assets(
+    cli, tmp_path
+) -> None:
+    """Havel IT Services GmbH, the group's non-financial ICT subsidiary, in B_01.02: type of
+    entity x317 (never "not applicable": the list has no such member), hierarchy x56 (existence
+    rule e23676_e wants 0020 to 0090 filled), its parent's LEI. Total assets are a financial
+    entity's (v8804_m): recorded for it, in another currency than the register's, they were
+    filed, and REG-12 asked for them in euros."""
+    repo = bank(tmp_path)
+    path = repo / "entities.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "entity_type: non_financial_ict_intra_group\n"
+    assert old in text
+    assets = "total_assets: {amount: 45000000, currency: USD}\n"
+    path.write_text(text.replace(old, old + assets), encoding="utf-8")
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert found == []
+    export(cli, repo, "xbrl-csv", tmp_path / "package")
+    (row,) = [r for r in package_tables(tmp_path / "package")["B_01.02"] if r["c0010"] == IT_LEI]
+    assert (row["c0040"], row["c0050"], row["c0060"]) == ("eba_CT:x317", "eba_RP:x56", BANK_LEI)
+    assert all(row[c] for c in ("c0020", "c0030", "c0070", "c0080", "c0090"))
+    assert (row["c0100"], row["c0110"]) == ("", "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
-from resilint.domain.registers import branch_of, contract_entities
+from resilint.domain.registers import NON_FINANCIAL, branch_of, contract_entities
 from resilint.model import Document
 from resilint.register import arrangements, codes, providers
 from resilint.register.model import (
@@ -137,7 +137,10 @@ def _entity_row(
     hierarchy = text_of(data.get("group_hierarchy")) or (
         "ultimate_parent" if parent is None else "parent" if has_children else "subsidiary"
     )
-    assets = mapping_at(data, "total_assets")
+    # total assets are a financial entity's (v8804_m asks them of every type but x317 and
+    # x318): not filed for the group's ICT company even where recorded
+    financial = data.get("entity_type") not in NON_FINANCIAL
+    assets = mapping_at(data, "total_assets") if financial else {}
     values = {
         "c0010": own,
         "c0020": text_of(data.get("name")) or "",
