@@ -35,16 +35,16 @@ BANK_LEI, PAYMENTS_LEI, LEASING_LEI = (
     "529900HAVELPAYMENT89",
     "222100HAVELLEASING50",
 )
-# the readable CSV's headers of the B_02.02 columns the tests read
-REFERENCE_NUMBER = "Contractual arrangement reference number"
-ENTITY_LEI = "LEI of the financial entity making use of the ICT service(s)"
-FUNCTION = "Function identifier"
-SERVICE_TYPE = "Type of ICT services"
-STORES = "Storage of data"
-STORED_AT = "Location of the data at rest (storage)"
-PROCESSED_AT = "Location of management of the data (processing)"
-SENSITIVENESS = "Sensitiveness of the data stored by the ICT third-party service provider"
-RELIANCE = "Level of reliance on the ICT service supporting the critical or important function."
+# the readable CSV's headers of the B_02.02 columns the tests read: the column codes
+REFERENCE_NUMBER = "c0010"  # Contractual arrangement reference number
+ENTITY_LEI = "c0020"  # LEI of the financial entity making use of the ICT service(s)
+FUNCTION = "c0050"  # Function identifier
+SERVICE_TYPE = "c0060"  # Type of ICT services
+STORES = "c0140"  # Storage of data
+STORED_AT = "c0150"  # Location of the data at rest (storage)
+PROCESSED_AT = "c0160"  # Location of management of the data (processing)
+SENSITIVENESS = "c0170"  # Sensitiveness of the data stored by the ICT third-party service provider
+RELIANCE = "c0180"  # Level of reliance on the ICT service supporting the critical or important ...
 
 
 # -- a copy of the bank, its register and its findings ------------------------------------------

@@ -259,10 +259,10 @@ def test_import_reads_the_package_csvs_and_lists_what_it_cannot_map(cli, tmp_pat
     assert "kind: Contract" in (tmp_path / "docs/suppliers/corebanq-systems-gmbh.yaml").read_text()
 
 
-def test_readable_csv_has_names_and_words(cli, tmp_path: Path) -> None:
+def test_readable_csv_has_the_column_codes_and_words(cli, tmp_path: Path) -> None:
     assert export(cli, BANK, "csv", tmp_path / "csv").exit_code == 0
     rows = list(csv.reader((tmp_path / "csv" / "b_01.02.csv").open(encoding="utf-8")))
-    assert rows[0][0] == "LEI of the entity"
+    assert rows[0][0] == "c0010"  # LEI of the entity, headed as the ESAs' format names it
     assert rows[1][2:4] == ["DE", "credit_institution"]
 
 

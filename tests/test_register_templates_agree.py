@@ -216,3 +216,50 @@ def test_the_groups_ict_company_is_x317_with_its_place_in_the_group_and_no_asset
     assert (row["c0040"], row["c0050"], row["c0060"]) == ("eba_CT:x317", "eba_RP:x56", BANK_LEI)
     assert all(row[c] for c in ("c0020", "c0030", "c0070", "c0080", "c0090"))
     assert (row["c0100"], row["c0110"]) == ("", "")
+
+
+# -- headers: the column codes, as the ESAs' reporting format names columns --------------------
+def test_every_csv_is_headed_by_the_templates_column_codes(cli, tmp_path) -> None:
+    """The package's table files and the readable CSVs alike: ``c`` and the four-digit column
+    code, in the taxonomy's order (B_03.03's link column is c0031). The readable CSVs were
+    headed by the column names ("Currency of the amount reported in RT.02.01.0050"), which no
+    template or tool matches; their values stay in resilint's words, and they still import."""
+    import csv
+    import io
+    import zipfile
+
+    expected = {
+        "b_01.01.csv": "c0010 c0020 c0030 c0040 c0050 c0060",
+        "b_02.01.csv": "c0010 c0020 c0030 c0040 c0050",
+        "b_03.03.csv": "c0010 c0020 c0031",
+        "b_04.01.csv": "c0010 c0020 c0030 c0040",
+        "b_05.02.csv": "c0010 c0020 c0030 c0040 c0050 c0060 c0070",
+        "b_06.01.csv": " ".join(f"c{n:04d}" for n in range(10, 110, 10)),
+        "b_99.01.csv": " ".join(f"c{n:04d}" for n in range(10, 200, 10)),
+    }
+    repo = bank(tmp_path)
+    export(cli, repo, "xbrl-csv", tmp_path / "package")
+    (zip_path,) = (tmp_path / "package").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        packaged = {
+            name.rsplit("/", 1)[1]: next(csv.reader(io.StringIO(archive.read(name).decode())))
+            for name in archive.namelist()
+            if "/reports/b_" in name
+        }
+    export(cli, repo, "csv", tmp_path / "readable")
+    readable = {
+        path.name: next(csv.reader(path.open(encoding="utf-8", newline="")))
+        for path in (tmp_path / "readable").glob("b_*.csv")
+    }
+    assert len(packaged) == len(readable) == 15
+    assert readable == packaged
+    for name, header in expected.items():
+        assert readable[name] == header.split(), name
+    with (tmp_path / "readable" / "b_02.01.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["c0010"] == "HB-2022-004")
+    assert (row["c0020"], row["c0040"]) == ("standalone", "EUR")  # resilint's words
+    imported = tmp_path / "imported"
+    assert cli("register", "import", str(tmp_path / "readable"), "-o", str(imported)).exit_code == 0
+    assert "arrangement_reference: HB-2022-004" in "".join(
+        p.read_text(encoding="utf-8") for p in imported.rglob("*.yaml")
+    )

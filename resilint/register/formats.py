@@ -81,12 +81,15 @@ def xbrl_csv(register: Register, created: datetime.datetime) -> tuple[str, bytes
 
 
 def readable_csv(register: Register) -> dict[str, bytes]:
-    """One CSV per template, headed by the column names, with resilint's words for the closed
-    lists (``DE``, ``credit_institution``, ``yes``) instead of the ESAs' codes. Made to be opened
-    in a spreadsheet, so a value that one would run as a formula is quoted (:func:`inert`)."""
+    """One CSV per template, with resilint's words for the closed lists (``DE``,
+    ``credit_institution``, ``yes``) instead of the ESAs' codes, headed as the package's files
+    are: by the template's column codes (``c0010``), which is how the ESAs' reporting format
+    names a column (a name such as "Currency of the amount reported in RT.02.01.0050" is no
+    header any tool or template matches). Made to be opened in a spreadsheet, so a value that
+    one would run as a formula is quoted (:func:`inert`)."""
     return {
         template.file: _csv(
-            [c.name for c in template.columns],
+            [c.code for c in template.columns],
             ([inert(readable(v)) for v in row] for row in _cells(register, template)),
         )
         for template in TEMPLATES
