@@ -263,3 +263,43 @@ def test_every_csv_is_headed_by_the_templates_column_codes(cli, tmp_path) -> Non
     assert "arrangement_reference: HB-2022-004" in "".join(
         p.read_text(encoding="utf-8") for p in imported.rglob("*.yaml")
     )
+
+
+# -- who signs and who uses, in a register at entity level ----------------------------------------
+PAYMENTS_LEI = "529900HAVELPAYMENT89"
+TRANSFERIA = "HB-2024-031"  # instant payments, for the bank and the payment institution
+
+
+def test_an_entity_level_register_files_only_its_own_signatures_and_uses(cli, tmp_path) -> None:
+    """The intra-group arrangement names the three financial entities as its parties and the
+    bank alone as its signer (``signing_entities: [hb-bank]``): the payment institution's own
+    register said that the institution signed it (B_03.01), taken from ``entities`` because
+    its signer is not in that register. An arrangement the bank signs for the institution
+    alone (``using_entities: [hb-payments]``; both are its parties and so its signers) was
+    likewise filed in the bank's own register as a use of the bank's (B_04.01, B_02.02)."""
+    repo = with_authorities(bank(tmp_path))
+    path = repo / "contracts" / "transferia.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "entities: [hb-bank, hb-payments]\n"
+    assert old in text
+    path.write_text(text.replace(old, old + "using_entities: [hb-payments]\n"), encoding="utf-8")
+    assert cli("check", str(repo), "--no-cache").exit_code == 0
+    export(cli, repo, "xbrl-csv", tmp_path / "payments", "--entity", "hb-payments")
+    payments = package_tables(tmp_path / "payments")
+    signed = {(r["c0010"], r["c0020"]) for r in payments["B_03.01"]}
+    assert (INTRA_GROUP, PAYMENTS_LEI) not in signed
+    assert (INTRA_GROUP, PAYMENTS_LEI) in {(r["c0010"], r["c0020"]) for r in payments["B_04.01"]}
+    assert (TRANSFERIA, PAYMENTS_LEI) in {(r["c0010"], r["c0020"]) for r in payments["B_04.01"]}
+    export(cli, repo, "xbrl-csv", tmp_path / "own", "--entity-level")
+    own = package_tables(tmp_path / "own")
+    assert (TRANSFERIA, BANK_LEI) in {(r["c0010"], r["c0020"]) for r in own["B_03.01"]}
+    for template in ("B_02.02", "B_04.01", "B_05.02", "B_07.01"):
+        assert TRANSFERIA not in {r["c0010"] for r in own[template]}, template
+    # the group's register: the bank alone signs the intra-group arrangement, and the payment
+    # institution alone uses the instant payments
+    export(cli, repo, "xbrl-csv", tmp_path / "group")
+    group = package_tables(tmp_path / "group")
+    signed = {(r["c0010"], r["c0020"]) for r in group["B_03.01"]}
+    assert {(INTRA_GROUP, BANK_LEI), (TRANSFERIA, BANK_LEI)} <= signed
+    assert {r["c0020"] for r in group["B_03.01"] if r["c0010"] == INTRA_GROUP} == {BANK_LEI}
+    assert {r["c0020"] for r in group["B_04.01"] if r["c0010"] == TRANSFERIA} == {PAYMENTS_LEI}

@@ -64,11 +64,14 @@ def _named(contract: Document, field: str, ids: dict[str | None, Document]) -> l
     """Our entities the contract names in ``field``, else in ``entities``, else the entity that
     keeps the register (a contract that names none is everyone's: the register holds it once).
     ``using_entities: []`` beside ``using_branches`` says that the branches alone use it: none
-    of our entities itself (B_04.01 then has the branches' rows, x838, and no x839 row)."""
+    of our entities itself (B_04.01 then has the branches' rows, x838, and no x839 row). A
+    field that names entities decides even where none of them is in this register: in the
+    payment institution's own register, an arrangement its parent signed for it has no
+    signing entity of that register, never the institution by default from ``entities``."""
     for name in (field, "entities"):
-        found = [ids[e] for e in strings(contract.data.get(name)) if e in ids]
-        if found or (name == "using_entities" and _branches_alone(contract)):
-            return found
+        named = strings(contract.data.get(name))
+        if named or (name == "using_entities" and _branches_alone(contract)):
+            return [ids[e] for e in named if e in ids]
     if any(strings(contract.data.get(name)) for name in CONTRACT_ENTITIES):
         return []
     return [next(iter(ids.values()))] if ids else []
