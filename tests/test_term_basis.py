@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,63 @@ def test_a_law_of_regimes_no_entity_is_under_is_policy_there(tmp_path: Path) -> 
         'requirements:\n  step_in_rights: {basis: "law: our statute", law_for: [dora]}\n'
     )
     assert _resilint("check", "--no-cache", cwd=tmp_path).returncode == 1
+
+
+TELECOM = """
+apiVersion: resilint/v1
+kind: Entity
+id: telco
+regimes: [nis2]
+nis2_category: essential
+nis2_entity_type: other
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: vendor
+provides_ict_services: true
+service_model: managed_service
+tier: 1
+highest_access_level: privileged
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-vendor
+supplier: vendor
+entities: [telco]
+status: active
+remedies: {step_in_rights: true, security_indemnity: true, accelerated_termination: true}
+"""
+
+
+def _bases_shown(cli, tmp_path: Path, regimes: str) -> dict[str, str]:
+    """What the posture report says requires each term, for a repository of one entity."""
+    (tmp_path / "programme.yaml").write_text(TELECOM.replace("[nis2]", regimes))
+    assert cli("report", "--no-cache", "--as-of", "2026-12-01", "-o", "r.html").exit_code == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    bases = page[page.index('id="coverage-basis"') :].split("</dl>")[0]
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", bases)
+    return {unescape(dt): unescape(dd) for dt, dd in pairs}
+
+
+def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_path: Path) -> None:
+    """A telecom under NIS2 alone reads, under the coverage table, the basis a term has where
+    DORA binds none of its entities (the matrix's otherwise), not the DORA article that binds a
+    bank's ICT contracts; under DORA, the article."""
+    shown = _bases_shown(cli, tmp_path, "[nis2]")
+    assert shown["cooperation"] == "policy (the article's advice)"
+    assert shown["notice periods"] == "policy (the article's advice)"
+    assert shown["accelerated termination"] == "policy (the article's advice)"
+    assert "NYCRR" not in shown["assessment"] and "DORA" not in shown["assessment"]
+    assert not [b for t, b in shown.items() if "DORA Art. 2" in b or "DORA Art. 3" in b], shown
+    under_dora = _bases_shown(cli, tmp_path, "[dora]")
+    assert under_dora["notice periods"] == MATRIX.terms["notice_periods"].basis
+    assert "DORA Art. 28(7)" in under_dora["accelerated termination"]
+
+
+def test_a_configuration_sets_the_basis_otherwise_and_its_own_basis_drops_resilints() -> None:
+    term = MATRIX.with_overrides({"notice_periods": {"otherwise": "policy (our board)"}})
+    assert term.terms["notice_periods"].basis_for(frozenset({"nis2"})) == "policy (our board)"
+    cells = {"basis": "law: X Art. 1(1) for us", "law_for": ["dora"]}
+    own = MATRIX.with_overrides({"cooperation": cells})
+    assert own.terms["cooperation"].basis_for(frozenset()) == "law: X Art. 1(1) for us"
+    assert own.terms["cooperation"].kind_for(frozenset()) == "policy"

@@ -66,6 +66,11 @@ class Term:
     with no entity under any of them the term is the programme's policy. Empty: the basis says
     law for everyone (or is not law)."""
 
+    otherwise: str = ""
+    """What requires it in a repository with no entity under the regimes of ``law_for``, in the
+    same form as the basis (empty: the basis is shown there, saying its law binds none of them):
+    a telecom under NIS2 alone is not told the DORA article that binds a bank."""
+
     public_body: bool = True
     """Asked of a public body serving us under public law (a supplier with public_body: true,
     such as a shared public-sector IT service centre); False for the commercial remedies a
@@ -83,10 +88,19 @@ class Term:
         """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
         return basis_kind(self.basis) or "policy"
 
+    def binds_none(self, regimes: frozenset[str]) -> bool:
+        """Whether the law the basis cites binds none of the entities under ``regimes``."""
+        return bool(self.law_for) and not regimes.intersection(self.law_for)
+
+    def basis_for(self, regimes: frozenset[str]) -> str:
+        """What requires it in a repository whose entities fall under ``regimes``: the basis,
+        or where its law binds none of them, the basis otherwise when the matrix gives one."""
+        return self.otherwise if self.otherwise and self.binds_none(regimes) else self.basis
+
     def kind_for(self, regimes: frozenset[str]) -> str:
         """The basis's word for a repository whose entities fall under ``regimes``: a term the
         law requires only under regimes none of them is under is policy there."""
-        kind = self.basis_kind
+        kind = basis_kind(self.basis_for(regimes)) or "policy"
         if kind == "law" and self.law_for and not regimes.intersection(self.law_for):
             return "policy"
         return kind
@@ -203,11 +217,12 @@ class Matrix:
                 basis=str(cells.get("basis", term.basis)),
                 # a configuration's own basis says for whom in its words; law_for follows it
                 law_for=tuple(cells.get("law_for", () if "basis" in cells else term.law_for)),
+                otherwise=str(cells.get("otherwise", "" if "basis" in cells else term.otherwise)),
             )
         return Matrix(terms)
 
 
-_NOT_CELLS = ("not_for", "critical_only_for", "basis", "law_for")
+_NOT_CELLS = ("not_for", "critical_only_for", "basis", "law_for", "otherwise")
 """Keys of a term's overrides that are not a class's cell: the service models' lists and the
 basis (the configuration's schema checks its form)."""
 
@@ -231,6 +246,13 @@ def _basis(name: str, spec: Mapping[str, Any], where: Path) -> str:
             str(where),
         )
     return basis
+
+
+def _otherwise(name: str, spec: Mapping[str, Any], where: Path) -> str:
+    """A term's basis where its law binds none of the repository's entities (optional)."""
+    if "otherwise" not in spec:
+        return ""
+    return _basis(name, {"basis": spec["otherwise"]}, where)
 
 
 def _law_for(name: str, spec: Mapping[str, Any], where: Path) -> tuple[str, ...]:
@@ -285,6 +307,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 bool(spec.get("intra_group", True)),
                 _basis(name, spec, where),
                 _law_for(name, spec, where),
+                _otherwise(name, spec, where),
                 bool(spec.get("public_body", True)),
                 bool(spec.get("mandated", True)),
             )

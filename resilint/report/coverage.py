@@ -125,10 +125,12 @@ def _header(term: Term, regimes: frozenset[str]) -> str:
 
 
 def _basis(term: Term, regimes: frozenset[str]) -> str:
-    """The term's basis in full, and where a law it cites binds none of the repository's
-    entities, that it is policy here."""
-    if term.kind_for(regimes) == term.basis_kind:
-        return term.basis
+    """The term's basis in full for this repository: where the law it cites binds none of the
+    repository's entities, the matrix's basis otherwise, or without one the basis and that it
+    is policy here."""
+    basis = term.basis_for(regimes)
+    if basis != term.basis or term.kind_for(regimes) == term.basis_kind:
+        return basis
     under = " or ".join(REGIME_NAMES.get(r, r) for r in term.law_for)
     return f"{term.basis} (no entity of this repository is under {under}: policy here)"
 
