@@ -1,8 +1,9 @@
 """The reporting deadlines the law sets, by regime, each with its citation, checked against the
 texts (docs/impact.md): DORA's under Commission Delegated Regulation (EU) 2025/301 Art. 5(1),
-NIS2's under Directive (EU) 2022/2555 Art. 23(4), NYDFS's under 23 NYCRR 500.17(a)(1), and the
-GDPR's Art. 33(1). Each names the Entity's ``reporting_clocks`` field that records it, so a
-recorded clock can be compared with the law's."""
+NIS2's under Directive (EU) 2022/2555 Art. 23(4), NYDFS's under 23 NYCRR 500.17(a)(1), the
+GDPR's Art. 33(1) and, for a telecom operator, Commission Regulation (EU) No 611/2013 Art. 2(2).
+Each names the Entity's ``reporting_clocks`` field that records it, so a recorded clock can be
+compared with the law's."""
 
 from __future__ import annotations
 
@@ -166,6 +167,21 @@ def statutes_of(regimes: Iterable[str]) -> Iterator[tuple[str, Statute]]:
         for statute in STATUTES[regime]:
             yield regime, statute
 
+
+EPRIVACY = Statute(
+    "personal data breach notification",
+    "competent national authority",
+    24,
+    "24 hours",
+    "detection of the personal data breach",
+    "Commission Regulation (EU) No 611/2013 Art. 2(2) (Directive 2002/58/EC Art. 4(3)), where "
+    "feasible",
+    "if personal data processed in connection with our publicly available electronic "
+    "communications services is breached, whatever the risk to people",
+    "data_protection_authority_hours",
+)
+"""The ePrivacy Directive's breach notice, which GDPR Art. 95 leaves in place of GDPR Art. 33 for
+a provider of publicly available electronic communications services (a telecom operator)."""
 
 GDPR = Statute(
     "personal data breach notification",

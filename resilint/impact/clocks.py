@@ -19,6 +19,7 @@ from resilint.domain.notice_clocks import Started, payment_entity
 from resilint.domain.readers import number, show_number, text_of, value_at
 from resilint.domain.statutes import (
     AWARENESS,
+    EPRIVACY,
     GDPR,
     PAYMENT_MAJOR,
     Statute,
@@ -172,6 +173,8 @@ def _data_protection(entity: Document, clocks: object, routing: Routing) -> Noti
     gdpr = GDPR
     if value_at(entity.data, "country") == "GB":
         gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
+    elif entity.data.get("electronic_communications_provider") is True:
+        gdpr = EPRIVACY  # GDPR Art. 95: the ePrivacy Directive's notice, not Art. 33's
     notice = _regulator(entity, gdpr, clocks, routing)
     return replace(
         notice,
