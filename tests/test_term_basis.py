@@ -186,6 +186,10 @@ def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_pa
     assert shown["accelerated termination"] == "policy (the article's advice)"
     assert "NYCRR" not in shown["assessment"] and "DORA" not in shown["assessment"]
     assert not [b for t, b in shown.items() if "DORA Art. 2" in b or "DORA Art. 3" in b], shown
+    unregulated = _bases_shown(cli, tmp_path, "[]")
+    assert unregulated["incident notice"] == MATRIX.terms["incident_notice"].otherwise
+    assert unregulated["security contact"] == "policy (the article's advice)"
+    assert not [b for b in unregulated.values() if "NYCRR" in b or "2024/2690" in b], unregulated
     under_dora = _bases_shown(cli, tmp_path, "[dora]")
     assert under_dora["notice periods"] == MATRIX.terms["notice_periods"].basis
     assert "DORA Art. 28(7)" in under_dora["accelerated termination"]
