@@ -119,17 +119,40 @@ def guarded(action: Callable[[], int]) -> NoReturn:
     except KeyboardInterrupt:
         echo("resilint: interrupted", err=True)
         status = 130
+    except OSError as exc:
+        status = _file_system_refused(exc)
     except Exception as exc:  # a defect: a short message and its own status, never a traceback
-        echo(
-            f"resilint: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
-            "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
-            "the traceback.",
-            err=True,
-        )
-        if os.environ.get("RESILINT_DEBUG"):
-            raise
-        status = ExitCode.INTERNAL
+        status = _internal(exc)
     sys.exit(int(status))
+
+
+def _internal(exc: Exception) -> int:
+    echo(
+        f"resilint: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
+        "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
+        "the traceback.",
+        err=True,
+    )
+    if os.environ.get("RESILINT_DEBUG"):
+        raise exc
+    return int(ExitCode.INTERNAL)
+
+
+def _file_system_refused(exc: OSError) -> int:
+    """A path the file system would not let resilint use (a directory it may not enter, a
+    ``.git`` it may not read, a name too long), met where no finding could be made of it: input
+    that could not be read, status 2, naming the path; an error without a path is a defect."""
+    if exc.filename is None:
+        return _internal(exc)
+    name = exc.filename
+    shown = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    reason = exc.strerror or type(exc).__name__
+    echo(
+        f"resilint: {clip(printable(shown), 1_000)}: cannot be used "
+        f"({reason}), so what it holds or leads to cannot be checked",
+        err=True,
+    )
+    return int(ExitCode.INPUT)
 
 
 def file_named_like_option(argv: Sequence[str]) -> str | None:

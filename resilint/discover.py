@@ -419,6 +419,10 @@ MOST_LISTED = 100
 """Files a sparse checkout leaves out, listed one by one; the rest are counted in one finding."""
 
 
+_MOST_GITFILE = 4096
+"""Bytes of a ``.git`` file (``gitdir: <path>``) read at most; a longer one is no git's."""
+
+
 def _sparse(directory: Path) -> bool:
     """Whether the work tree ``directory`` is in is a sparse checkout, by the file git keeps
     its patterns in (a stat or two: most checks are of no sparse checkout). The file may stay
@@ -432,13 +436,12 @@ def _sparse(directory: Path) -> bool:
     dot = tree / ".git"
     git_dir = dot
     if dot.is_file():  # a linked worktree or a submodule: "gitdir: <path>"
-        try:
-            said = dot.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
+        # git reads a line of it; one that is not a path (a gigabyte left in an unpacked
+        # archive) is no git directory, and is not read whole
+        said = read_regular(dot, _MOST_GITFILE)
+        if isinstance(said, Refusal) or not said.startswith(b"gitdir:"):
             return False
-        if not said.startswith("gitdir:"):
-            return False
-        git_dir = tree / said[len("gitdir:") :].strip()
+        git_dir = tree / os.fsdecode(said[len(b"gitdir:") :].strip())
     return (git_dir / "info" / "sparse-checkout").is_file()
 
 
