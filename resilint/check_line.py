@@ -26,8 +26,10 @@ from typing import Any
 from resilint.app import CheckArgs
 from resilint.command import file_named_like_option
 from resilint.reporters import REPORTERS
+from resilint.reporters.base import printable
 from resilint.reporters.grouped import GROUPINGS
 from resilint.selection import command_line, split_codes
+from resilint.userfiles import input_named
 
 FORMATS = tuple(sorted(REPORTERS))
 FAIL_ON = ("error", "warning", "info", "never")
@@ -38,14 +40,27 @@ class OutputsError(ValueError):
 
 
 def outputs(values: Sequence[str]) -> tuple[tuple[str, Path], ...]:
-    """``--output-format`` values (``sarif=results.sarif``) as (format, file) pairs."""
+    """``--output-format`` values (``sarif=results.sarif``) as (format, file) pairs; refused
+    before the run writes anything: a file named like an input (:func:`input_named`), or a
+    file two of them name (the second report would replace the first)."""
     parsed = []
+    named: dict[str, str] = {}
     for value in values:
         name, sep, target = value.partition("=")
         if not sep or name not in REPORTERS or not target:
             raise OutputsError(
                 f"'{value}': write FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}"
             )
+        refused = input_named(target)
+        if refused is not None:
+            raise OutputsError(f"'{printable(value)}': {refused}")
+        same = os.path.normpath(Path(target).absolute())  # as written: no link followed
+        if same in named and not same.startswith("/dev/"):  # /dev/stdout twice: both, in turn
+            raise OutputsError(
+                f"'{printable(value)}': '{printable(named[same])}' writes that file too; the "
+                "second report would replace the first: give each its own file"
+            )
+        named[same] = value
         parsed.append((name, Path(target)))
     return tuple(parsed)
 
@@ -208,7 +223,10 @@ def plain(argv: Sequence[str]) -> CheckArgs | None:
         return None
     for dest in _CODES:
         options[dest] = split_codes(options[dest])
-    return check_args(options, focus=COMMANDS[argv[0]])
+    try:
+        return check_args(options, focus=COMMANDS[argv[0]])
+    except OutputsError:  # click says what is wrong with them
+        return None
 
 
 def _parse(args: Sequence[str]) -> dict[str, Any] | None:

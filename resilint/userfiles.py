@@ -81,12 +81,33 @@ def _no_links(path: str | Path, target: Path, doing: str, root: str) -> None:
             )
 
 
+def input_named(path: str | Path) -> str | None:
+    """Why no output may be written at ``path``, or None: a name resilint reads as input (a
+    YAML document, the configuration, ``pyproject.toml``), where a report written by a slip of
+    the command line (``-o json=resilint.yaml``, ``--output suppliers/acme.yaml``) would
+    replace the programme it checks. resilint writes no YAML."""
+    from resilint.discover import yaml_named
+
+    name = Path(path).name
+    if yaml_named(name) or name == "pyproject.toml":
+        return (
+            "a file named like the files resilint reads as input (YAML documents, the "
+            "configuration, pyproject.toml); no output of resilint is YAML: name a file of its "
+            "format (.json, .sarif, .xml, .html, .ics, .csv ...)"
+        )
+    return None
+
+
 def write_output(path: str | Path, data: str | bytes, repository: Path | None = None) -> None:
     """Write ``data`` (text as UTF-8) to the file ``path`` the user named, or resilint's
     default file of ``repository`` (the baseline); see the module doc. A regular file is
     written whole or not at all: into a temporary file beside it, then renamed over it, so an
     interrupted or failed write (a full disk, a killed CI job) leaves the earlier file as it
-    was, never half a report, calendar or baseline."""
+    was, never half a report, calendar or baseline. A name resilint reads as input
+    (:func:`input_named`) is refused."""
+    refused = input_named(path)
+    if refused is not None:
+        raise _refuse(path, refused)
     target = _lexical(path)
     root = _guard(target, repository)
     guarded = root is not None
