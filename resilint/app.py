@@ -34,9 +34,17 @@ from resilint.command import echo, write_out
 from resilint.config import Config, describe, load_config
 from resilint.config_search import find_config, governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import discover, excluded_by, stamp, walked_name, yaml_named
+from resilint.discover import (
+    discover,
+    excluded_by,
+    stamp,
+    unread_note,
+    walked_name,
+    yaml_named,
+)
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
+from resilint.findings import Finding
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
@@ -716,7 +724,7 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
     names resilint's apiVersion (read as text, stopping at the first that does) and with no
     finding is refused as an unconfigured one is."""
     folders = [path for path in paths if path.is_dir()]
-    if not folders or any(f.suppression is None for f in result.findings):
+    if not folders or any(f.suppression is None for f in _standing_beside_unread(result)):
         return
     root = os.path.realpath(config.root)
     if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
@@ -728,7 +736,7 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
         text = read_regular(name, config.limits.max_file_bytes)  # never a FIFO, never too long
         if isinstance(text, Refusal) or b"resilint/v" in text:
             return  # one of resilint's, or one the check reported it could not read
-    raise _nothing_checked(len(found.names), folders)
+    raise _nothing_checked(len(found.names), folders, found.findings)
 
 
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:
@@ -737,21 +745,30 @@ def _require_documents(result: Result, paths: Sequence[Path]) -> None:
     pass on nothing checked. A file read with a finding (YAML that does not parse, a link out of
     the repository) is reported instead; a file named alone is DOC-04."""
     folders = [path for path in paths if path.is_dir()]
-    standing = [f for f in result.findings if f.suppression is None]
+    standing = [f for f in _standing_beside_unread(result) if f.suppression is None]
     if result.documents or standing or not folders:
         return
-    raise _nothing_checked(result.files, folders)
+    raise _nothing_checked(result.files, folders, result.findings)
 
 
-def _nothing_checked(files: int, folders: Sequence[Path]) -> UsageError:
+def _standing_beside_unread(result: Result) -> list[Finding]:
+    """The findings but DOC-05: a document in a file no directory check reads is no document
+    checked, and the run still has nothing to answer from (status 2, naming it)."""
+    return [f for f in result.findings if f.code != "DOC-05"]
+
+
+def _nothing_checked(
+    files: int, folders: Sequence[Path], findings: Sequence[Finding] = ()
+) -> UsageError:
     count = "the YAML file" if files == 1 else f"the {files} YAML files"
+    unread = [f.path for f in findings if f.code == "DOC-05" and f.suppression is None]
     return UsageError(
         f"no resilint documents: {count} found in "
         + ", ".join(str(p) for p in folders)
         + (" holds" if files == 1 else " hold")
         + " none (no document declares apiVersion: resilint/v1), so nothing was checked; "
         "name the directory that holds the programme, or add `apiVersion: resilint/v1` to its "
-        "documents"
+        "documents" + (f" ({unread_note(unread)})" if unread else "")
     )
 
 

@@ -263,6 +263,20 @@ _CHECKS = (
         per_file_only=True,
     ),
     _check(
+        "DOC-05",
+        "unread-document",
+        "A resilint document in a file that a directory check does not read",
+        "A directory is checked through its *.yaml and *.yml files, hidden ones aside. A "
+        "document written as JSON (acme.json) or kept in a hidden file (.acme.yaml) declares "
+        "apiVersion: resilint/v1, and a reviewer takes it for part of the programme, but "
+        "nothing in it would ever be checked: a supplier added so would pass every rule "
+        "unseen.",
+        "Rename the file to a visible name ending in .yaml (JSON is YAML, so the content can "
+        "stay). A file of another tool that only looks like one is left out with `exclude` in "
+        "the configuration; nothing else accepts it, as nothing in it is checked.",
+        unchecked=True,
+    ),
+    _check(
         "SCH-01",
         "schema",
         "The document does not match its kind's schema",

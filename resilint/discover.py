@@ -19,7 +19,7 @@ import bisect
 import os
 import stat
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
@@ -30,6 +30,7 @@ from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
+from resilint.unread_documents import document_at, passed_over
 
 if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
     from resilint.wildmatch import Patterns
@@ -136,15 +137,43 @@ def discover(
         or Path(path).name not in names
         or Path(path).resolve() not in skipped
     ]
-    if not found and not finder.findings:
+    _drop_unread_that_is_read(finder, found)
+    unread = [f.path for f in finder.findings if f.code == "DOC-05"]
+    if not found and len(unread) == len(finder.findings):
         raise UsageError(
-            "no input files: no *.yaml or *.yml file found in " + ", ".join(str(p) for p in paths)
+            "no input files: no *.yaml or *.yml file found in "
+            + ", ".join(str(p) for p in paths)
+            + (f" ({unread_note(unread)})" if unread else "")
         )
     kept, over = _within_budget(found, finder.spent, limits)
     return Discovery(
         tuple(path for path, _ in kept),
         (*_unique(finder.findings), *over),
         tuple(stamp(info) for _, info in kept),
+    )
+
+
+def _drop_unread_that_is_read(finder: _Finder, found: list[tuple[str, os.stat_result]]) -> None:
+    """No DOC-05 for a file the run reads all the same: one named on the command line
+    (``resilint check .hidden.yaml``) is checked wherever the walk of its directory passes it
+    over."""
+    if not any(f.code == "DOC-05" for f in finder.findings):
+        return
+    read = {os.path.realpath(path) for path, _ in found}
+    finder.findings = [
+        f for f in finder.findings if f.code != "DOC-05" or os.path.realpath(f.path) not in read
+    ]
+
+
+def unread_note(paths: Sequence[str]) -> str:
+    """What the walk passed over that holds resilint documents (DOC-05), for "no input files"."""
+    from resilint.reporters.base import printable
+
+    shown = ", ".join(printable(path) for path in paths[:3])
+    more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+    return (
+        f"{shown}{more} hold{'s' if len(paths) == 1 else ''} a resilint document in a file "
+        "resilint does not read in a directory (JSON, or hidden): name each with .yaml"
     )
 
 
@@ -290,6 +319,9 @@ class _Finder:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
         relative path of a directory to walk."""
         name = entry.name
+        if passed_over(name):
+            self.passed_over(entry, prefix, relative, ignores)
+            return None
         if name.startswith("."):
             return None
         is_link = entry.is_symlink()
@@ -320,6 +352,34 @@ class _Finder:
             else:
                 self.file(prefix + name, info)
         return None
+
+    def passed_over(
+        self, entry: os.DirEntry[str], prefix: str, relative: str, ignores: list[_Ignore]
+    ) -> None:
+        """DOC-05 for a file the walk passes over for its name (:mod:`resilint.unread_documents`)
+        that holds a resilint document; one a .gitignore or ``exclude`` leaves out, as the walk
+        would leave it out, is not read."""
+        where = relative + entry.name
+        hidden = (ignores or self.excluded is not None) and self.ignored(where, ignores)
+        if hidden and (self.excluding or not self.tracks(where)):
+            return
+        found = document_at(prefix + entry.name)
+        if found is None:
+            return
+        line, column, api_version = found
+        hidden = entry.name.startswith(".")
+        if hidden:
+            shape, rename = "a hidden file", entry.name.lstrip(".")
+        else:
+            shape = "a JSON file"
+            rename = entry.name.rsplit(".", 1)[0] + ".yaml (JSON is YAML: its content can stay)"
+        message = (
+            f"this file holds a resilint document (apiVersion {api_version}), but it is {shape}, "
+            f"which resilint does not read in a directory, so nothing in it is checked: name it "
+            f"{rename}, or, if it belongs to another tool, exclude it in the configuration"
+        )
+        path = str(Path(prefix + entry.name))
+        self.findings.append(core_finding("DOC-05", message, path, line, column))
 
     def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
         """A link named like YAML is checked where it leads, when that is inside; a link to a

@@ -6,15 +6,19 @@ directory named on the command line that may be listed but not entered, or a ``.
 in an unpacked archive are input that cannot be read: status 2 naming the path, never an
 internal error (status 4) and never a gigabyte read to find a path. An output named like an
 input (``-o json=resilint.yaml``), or two outputs naming one file, are refused before anything
-is written.
+is written. A resilint document in a file a directory check passes over for its name (JSON,
+or hidden) is DOC-05, never skipped in silence.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import copy_example
 from tests.test_boundary import WIDGET, resilint, without_permission_override
@@ -123,3 +127,83 @@ def test_two_outputs_naming_one_file_are_refused_before_the_run(cli, tmp_path: P
     both = cli("check", ".", "--no-cache", "-o", "sarif=a.sarif", "-o", "json=a.json", cwd=repo)
     assert both.exit_code == 0
     assert (repo / "a.sarif").is_file() and (repo / "a.json").is_file()
+
+
+# -- documents in files a directory check passes over (DOC-05) -----------------------------------
+def _as_json(repo: Path, source: str, target: str, new_id: str, indent: int | None = None) -> None:
+    document = yaml.safe_load((repo / source).read_text(encoding="utf-8"))
+    document["id"] = new_id
+    (repo / target).parent.mkdir(parents=True, exist_ok=True)
+    (repo / target).write_text(json.dumps(document, default=str, indent=indent))
+
+
+def _codes(run_stdout: str) -> list[tuple[str, str, int]]:
+    return sorted((f["path"], f["code"], f["line"]) for f in json.loads(run_stdout)["findings"])
+
+
+def test_a_document_written_as_json_or_hidden_is_reported_not_skipped(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    _as_json(repo, "suppliers/transvia-edi.yaml", "suppliers/transvia-2.json", "transvia-2")
+    _as_json(repo, "suppliers/transvia-edi.yaml", "suppliers/Pretty.JSON", "pretty", indent=2)
+    text = (repo / "suppliers" / "transvia-edi.yaml").read_text(encoding="utf-8")
+    (repo / "suppliers" / ".transvia-3.yaml").write_text(
+        text.replace("id: transvia-edi", "id: transvia-3")
+    )
+    # another tool's JSON, an exported schema and a report that quote the apiVersion are not
+    (repo / "package.json").write_text('{"name": "x", "apiVersion": "v1"}')
+    assert cli("schema", "--export", "schemas", cwd=repo).exit_code == 0
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 1, run.stderr
+    assert [f for f in _codes(run.stdout) if f[1] == "DOC-05"] == [
+        ("suppliers/.transvia-3.yaml", "DOC-05", 2),
+        ("suppliers/Pretty.JSON", "DOC-05", 2),
+        ("suppliers/transvia-2.json", "DOC-05", 1),
+    ]
+    text_run = cli("check", ".", "--no-cache", cwd=repo)
+    assert "name it transvia-2.yaml (JSON is YAML" in text_run.stdout
+    assert "name it transvia-3.yaml, or" in text_run.stdout
+    assert cli("calendar", ".", cwd=repo).exit_code == 2  # as for DOC-03: missing from it
+
+
+def test_what_the_configuration_or_a_gitignore_leaves_out_is_not_read(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    _as_json(repo, "suppliers/transvia-edi.yaml", "suppliers/a.json", "a")
+    _as_json(repo, "suppliers/transvia-edi.yaml", "drafts/b.json", "b")
+    (repo / "drafts" / ".gitignore").write_text("*.json\n")
+    with (repo / "resilint.yaml").open("a") as config:
+        config.write("exclude: ['suppliers/a.json']\n")
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "DOC-05" not in run.stdout
+
+
+def test_a_directory_holding_only_such_files_still_has_no_input_files(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    (repo / "exported").mkdir()
+    _as_json(repo, "suppliers/transvia-edi.yaml", "exported/acme.json", "acme")
+    run = cli("check", "exported", "--no-cache", cwd=repo)
+    assert run.exit_code == 2
+    assert "no input files" in run.stderr
+    assert "exported/acme.json holds a resilint document" in run.stderr
+
+
+def test_the_hook_reports_a_document_a_commit_adds_as_json(tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    git = ["git", "-c", "user.name=a", "-c", "user.email=a@example.com"]
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "programme"], cwd=repo, check=True)
+    _as_json(repo, "suppliers/transvia-edi.yaml", "suppliers/acme.json", "acme")
+    subprocess.run([*git, "add", "suppliers/acme.json"], cwd=repo, check=True)
+    done = resilint(repo, "pre-commit")  # pre-commit passes no JSON file to the hook
+    assert done.returncode == 1, done.stderr
+    assert "suppliers/acme.json:1:" in done.stdout and "DOC-05" in done.stdout
+
+
+def test_a_fifo_or_a_link_named_like_json_is_not_opened(tmp_path: Path) -> None:
+    repo = _repository(tmp_path / "repo")
+    os.mkfifo(repo / "pipe.json")
+    (repo / "out.json").symlink_to("/dev/zero")
+    (repo / ".hidden.yaml").symlink_to("ok.yaml")
+    done = resilint(repo, "check", "--no-cache")  # in a child with a timeout: never waits
+    assert done.returncode == 1, done.stderr  # the Widget's DOC-01, nothing else
+    assert "DOC-05" not in done.stdout

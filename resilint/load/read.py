@@ -63,6 +63,23 @@ def read_regular(
     return _too_large(limit, limit_name, None) if len(data) > limit else data
 
 
+def read_start(path: str | Path, most: int) -> bytes | None:
+    """The first ``most`` bytes of a regular file, never through a link at ``path`` nor
+    waiting on a FIFO; None for anything else or what cannot be read."""
+    try:
+        fd = os.open(path, _FLAGS | _NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return _read_at_most(fd, most, most)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _read_at_most(fd: int, most: int, size_hint: int) -> bytes:
     chunks: list[bytes] = []
     left = most
