@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.discover import Discovery, discover, yaml_named
+from resilint.discover import Discovery, discover, vetted_file, yaml_named
 from resilint.domain import Definitions
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding, JsonPath
 from resilint.incremental import Recorder
 from resilint.limits import Limits, NodeBudget
 from resilint.load import load_file, read_text
+from resilint.load.read import Vetted
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.parallel import evaluate_all
@@ -108,13 +109,16 @@ def read_file(
     limits: Limits,
     valid: Sequence[Any] = (),
     locator: Locator | None = None,
+    vetted: Vetted | None = None,
 ) -> FileResult:
     """Load one file and validate its documents against their schemas. ``valid`` holds the
     data of the documents of the file's last version, when all of them were valid: a document
     whose data is the same as the one at its place there is not validated again. A file that
     had to be composed is located in the nodes it was read from, by ``locator`` (the check's,
-    which the rules place their findings with): it is parsed once, not again for a finding."""
-    loaded = load_file(path, limits)
+    which the rules place their findings with): it is parsed once, not again for a finding.
+    ``vetted``: the device and inode of the file discovery found at ``path``, the only file
+    read there."""
+    loaded = load_file(path, limits, vetted=vetted)
     locator = Locator(limits) if locator is None else locator
     if loaded.composed is not None and loaded.documents:
         locator.adopt(loaded.path, loaded.composed.lines, loaded.composed.roots)
@@ -175,7 +179,7 @@ def check(
     # positions of unchanged files come from the cache: only changed files are composed again,
     # and those read here are placed in the nodes they were read from
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
-    files = _read_all(found.names, options, cache, locator)
+    files = _read_all(found, options, cache, locator)
     named = _named_but_empty(options, found.names, files)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
     read = (*found.findings, *named)
@@ -193,7 +197,7 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
     locator = Locator(options.config.limits)
-    files = _read_all(found.names, options, cache, locator)
+    files = _read_all(found, options, cache, locator)
     named = _named_but_empty(options, found.names, files)
     return _check_files(options, (*found.findings, *named), files, locator)
 
@@ -211,7 +215,7 @@ def load_documents(options: CheckOptions) -> tuple[Index, Result]:
     (DOC-04, unless ``per_file_ignores`` accepts it). What they hold is missing from the index
     (or unvalidated in it), for commands that must not pass over them in silence."""
     found = _discover(options)
-    files = _read_all(found.names, options, None)
+    files = _read_all(found, options, None)
     config = options.config
     named = ignore_per_file(
         _named_but_empty(options, found.names, files),
@@ -271,18 +275,21 @@ def _no_document(path: str) -> Finding:
 
 
 def _read_all(
-    paths: tuple[str, ...],
+    found: Discovery,
     options: CheckOptions,
     cache: CheckCache | None,
     locator: Locator | None = None,
 ) -> list[FileResult]:
-    """Every file's result: from the cache where unchanged, else read now. Once the run's
-    budget of values is spent, later files are refused (:class:`NodeBudget`)."""
+    """Every file's result: from the cache where unchanged, else read now, each the very file
+    discovery found (:func:`resilint.discover.vetted`). Once the run's budget of values is
+    spent, later files are refused (:class:`NodeBudget`)."""
     limits = options.config.limits
+    paths = found.names
     cached = [cache.file(path) if cache is not None else None for path in paths]
     unread = [path for path, file in zip(paths, cached, strict=True) if file is None]
     valid = {path: cache.valid_data(path) for path in unread} if cache is not None else {}
-    fresh = iter(_read_files(unread, options, valid, locator))
+    vetted = dict(zip(paths, map(vetted_file, found.stamps, found.boundaries), strict=True))
+    fresh = iter(_read_files(unread, options, valid, locator, vetted))
     budget = NodeBudget(limits)
     results = []
     for path, file in zip(paths, cached, strict=True):
@@ -292,7 +299,8 @@ def _read_all(
             results.append(FileResult((budget.refuse(path),), (), ()))
             continue
         if file is None:  # the file that spends the budget (see _read_files): read again here
-            file = read_file(path, options.schemas, limits, valid.get(path, ()), locator)
+            again = valid.get(path, ())
+            file = read_file(path, options.schemas, limits, again, locator, vetted[path])
         refused = budget.spend(path, file.nodes)
         results.append(file if refused is None else FileResult((refused,), (), ()))
     return results
@@ -307,6 +315,7 @@ def _read_files(
     options: CheckOptions,
     valid: Mapping[str, Sequence[Any]],
     locator: Locator | None = None,
+    vetted: Mapping[str, Vetted | None] | None = None,
 ) -> list[FileResult | None]:
     """Each file read and validated, on up to ``options.jobs`` processes when there are many
     (:mod:`resilint.parallel`: sending a file's documents back costs about a tenth of reading
@@ -326,7 +335,8 @@ def _read_files(
             if budget.exhausted:
                 read.append(None)
                 continue
-            file = read_file(path, schemas, limits, valid.get(path, ()), shared)
+            identity = vetted.get(path) if vetted is not None else None
+            file = read_file(path, schemas, limits, valid.get(path, ()), shared, identity)
             read.append(file if budget.spend(path, file.nodes) is None else None)
         return read
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit 
     from resilint.wildmatch import Patterns
 from resilint.load.read import (
     Refusal,
+    Vetted,
     kind_refusal,
     outside,
     read_regular,
@@ -76,6 +77,16 @@ def stamp(info: os.stat_result) -> bytes:
         return repr(numbers).encode()
 
 
+def vetted_file(stamp: bytes, boundary: str) -> Vetted | None:
+    """The file discovery found inside ``boundary`` with this :func:`stamp`: the one a run
+    may read at its path; None for a stamp kept as text."""
+    try:
+        _, _, inode, _, device = _PACKED.unpack(stamp)
+    except struct.error:
+        return None
+    return Vetted(int(device), int(inode), boundary)
+
+
 def stamp_changed(stamp: bytes) -> int | None:
     """The change time (ns) a :func:`stamp` holds; None for one kept as text."""
     try:
@@ -94,6 +105,9 @@ class Discovery:
     stamps: tuple[bytes, ...]
     """Each file's :func:`stamp` as discovery took it, before any file is read (the cache's
     key)."""
+    boundaries: tuple[str, ...] = ()
+    """Each file's boundary: the real directory it was found inside (the repository), which
+    it must still lie in when it is read (:func:`vetted_file`)."""
 
     @cached_property
     def files(self) -> tuple[Path, ...]:
@@ -124,8 +138,10 @@ def discover(
     paths = list(paths)
     limits = limits or Limits()
     finder = _Finder(_exclusions(list(exclude)), limits)
+    bounds: list[tuple[int, str]] = []  # where each path's files begin in finder.found
     for path in paths:
-        finder.add(path, _boundary(path, root))
+        bounds.append((len(finder.found), _boundary(path, root)))
+        finder.add(path, bounds[-1][1])
     skipped = {path.resolve() for path in skip}
     names = {path.name for path in skipped}
     ends = tuple(names)  # a Path is made only for a file whose name could be skipped
@@ -150,7 +166,24 @@ def discover(
         tuple(path for path, _ in kept),
         (*_unique(finder.findings), *over),
         tuple(stamp(info) for _, info in kept),
+        _boundaries(kept, finder.found, bounds),
     )
+
+
+def _boundaries(
+    kept: list[tuple[str, os.stat_result]],
+    found: list[tuple[str, os.stat_result]],
+    bounds: list[tuple[int, str]],
+) -> tuple[str, ...]:
+    """The boundary of each file kept: that of the first path named whose walk found it."""
+    if len(bounds) == 1:
+        return (bounds[0][1],) * len(kept)
+    ends = [start for start, _ in bounds[1:]] + [len(found)]
+    bound: dict[str, str] = {}
+    for (start, boundary), end in zip(bounds, ends, strict=True):
+        for path, _ in found[start:end]:
+            bound.setdefault(path, boundary)
+    return tuple(bound[path] for path, _ in kept)
 
 
 def _drop_unread_that_is_read(finder: _Finder, found: list[tuple[str, os.stat_result]]) -> None:

@@ -7,7 +7,9 @@ in an unpacked archive are input that cannot be read: status 2 naming the path, 
 internal error (status 4) and never a gigabyte read to find a path. An output named like an
 input (``-o json=resilint.yaml``), or two outputs naming one file, are refused before anything
 is written. A resilint document in a file a directory check passes over for its name (JSON,
-or hidden) is DOC-05, never skipped in silence.
+or hidden) is DOC-05, never skipped in silence. A file, or a directory on its way, swapped for a
+link to outside the repository while a run reads it (another process of the job) is refused
+unread, never shown.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import resilint.checker as checker
+import resilint.discover as discover_module
 from tests.conftest import copy_example
 from tests.test_boundary import WIDGET, resilint, without_permission_override
 
@@ -207,3 +211,65 @@ def test_a_fifo_or_a_link_named_like_json_is_not_opened(tmp_path: Path) -> None:
     done = resilint(repo, "check", "--no-cache")  # in a child with a timeout: never waits
     assert done.returncode == 1, done.stderr  # the Widget's DOC-01, nothing else
     assert "DOC-05" not in done.stdout
+
+
+# -- the file read is the file discovery found ----------------------------------------------------
+SECRET = "TOPSECRET7c1d"
+
+
+def _swapped_repository(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository whose ``d/`` holds a Widget, and outside it a directory holding a file of
+    the same name whose kind (shown by DOC-01) would tell that it was read."""
+    repo = tmp_path / "repo"
+    (repo / "d").mkdir(parents=True)
+    (repo / "resilint.yaml").write_text("fail_on: error\n")
+    (repo / "d" / "w.yaml").write_text(WIDGET.format("w"))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "w.yaml").write_text(f"apiVersion: resilint/v1\nkind: {SECRET}\nid: s\n")
+    return repo, outside
+
+
+def _swap(repo: Path, outside: Path) -> None:
+    """What another process in the job does: ``d`` becomes a link to the outside directory."""
+    (repo / "d").rename(repo / "d.real")
+    (repo / "d").symlink_to(outside)
+
+
+def test_a_directory_swapped_for_a_link_after_discovery_is_not_read(
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    repo, outside = _swapped_repository(tmp_path)
+    read_all = checker._read_all
+
+    def swapped_then_read(found, *args, **kwargs):  # type: ignore[no-untyped-def]
+        _swap(repo, outside)
+        return read_all(found, *args, **kwargs)
+
+    monkeypatch.setattr(checker, "_read_all", swapped_then_read)
+    run = cli("check", "--no-cache", "--format", "json", cwd=repo)
+    assert SECRET not in run.stdout + run.stderr
+    assert run.exit_code == 2
+    assert _codes(run.stdout) == [("d/w.yaml", "FILE-01", 1)]
+    assert "replaced while resilint ran" in run.stdout
+
+
+def test_a_directory_swapped_for_a_link_while_it_is_listed_is_not_read(
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The walk saw ``d`` as a directory of the repository, and lists it through the link put
+    there since: the files it finds are outside, and their own stat cannot tell."""
+    repo, outside = _swapped_repository(tmp_path)
+    entry = discover_module._Finder.entry
+
+    def swapped_once_seen(self, found, *args, **kwargs):  # type: ignore[no-untyped-def]
+        sub = entry(self, found, *args, **kwargs)
+        if found.name == "d":
+            _swap(repo, outside)
+        return sub
+
+    monkeypatch.setattr(discover_module._Finder, "entry", swapped_once_seen)
+    run = cli("check", "--no-cache", "--format", "json", cwd=repo)
+    assert SECRET not in run.stdout + run.stderr
+    assert run.exit_code == 2
+    assert _codes(run.stdout) == [("d/w.yaml", "FILE-03", 1)]

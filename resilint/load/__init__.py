@@ -19,7 +19,7 @@ from resilint.limits import Limits, nodes_over_budget
 from resilint.load.decode import decode, hidden_characters
 from resilint.load.fast import fast_data
 from resilint.load.positions import Lines, LoadError
-from resilint.load.read import Refusal, read_regular
+from resilint.load.read import Refusal, Vetted, read_regular
 
 if TYPE_CHECKING:  # PyYAML and the slow path are imported when a file needs them (most do not)
     from yaml.nodes import MappingNode, Node
@@ -63,11 +63,12 @@ class Composed:
     roots: list[Node]
 
 
-def read_text(path: Path, limits: Limits) -> str | Finding:
+def read_text(path: Path, limits: Limits, vetted: Vetted | None = None) -> str | Finding:
     """A file's text, or the finding that says why it cannot be read: only a regular file is
-    opened (never blocking), and never more than ``limits.max_file_bytes`` of it is read."""
+    opened (never blocking), never more than ``limits.max_file_bytes`` of it is read, and, given
+    the device and inode discovery ``vetted``, only that file."""
     shown = str(path)
-    data = read_regular(path, limits.max_file_bytes)
+    data = read_regular(path, limits.max_file_bytes, vetted=vetted)
     if isinstance(data, Refusal):
         return core_finding(data.code, data.message, shown, 1, 1)
     try:
@@ -84,12 +85,19 @@ def compose_text(text: str, limits: Limits) -> list[Node]:
     return compose(text, limits)
 
 
-def load_file(path: Path | str, limits: Limits, *, claimed: bool = False) -> LoadedFile:
+def load_file(
+    path: Path | str,
+    limits: Limits,
+    *,
+    claimed: bool = False,
+    vetted: Vetted | None = None,
+) -> LoadedFile:
     """Load every resilint document of one file; problems become findings, never exceptions.
     A path given as text is how the file is shown (its documents keep that very string).
-    ``claimed``: the file is resilint's whatever it holds (see :func:`load_text`)."""
+    ``claimed``: the file is resilint's whatever it holds (see :func:`load_text`); ``vetted``:
+    the file discovery found there (see :func:`read_text`)."""
     shown = str(path)
-    text = read_text(Path(path), limits)
+    text = read_text(Path(path), limits, vetted)
     if isinstance(text, Finding):
         return LoadedFile(shown, findings=(text,))
     return load_text(shown, text, limits, claimed=claimed)

@@ -28,6 +28,44 @@ _CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
+class Vetted:
+    """The file discovery found at a path, inside the repository: the only one read there."""
+
+    device: int
+    inode: int
+    boundary: str
+    """The real directory it lies in (:func:`real`)."""
+
+
+def unvetted(fd: int, info: os.stat_result, vetted: Vetted) -> Refusal | None:
+    """Why the open file ``fd`` is not the one ``vetted``: another file at its path (it, or a
+    directory on its way, was moved, or swapped for a link, since discovery), or a file whose
+    real place, as the kernel opened it, lies outside the repository (a directory swapped for
+    a link to outside while discovery listed it); None when it is the one."""
+    if (info.st_dev, info.st_ino) != (vetted.device, vetted.inode):
+        return Refusal("FILE-01", REPLACED)
+    try:
+        opened = str(Path(f"/proc/self/fd/{fd}").readlink())
+    except OSError:  # no /proc: the device and inode are all there is to compare
+        return None
+    if within(opened, vetted.boundary):
+        return None
+    return Refusal(
+        "FILE-03",
+        "while resilint ran, a symbolic link on this file's way came to lead outside the "
+        "repository; resilint never reads a file outside the repository, so this one is not "
+        "checked: run the check again on a repository nothing changes meanwhile",
+    )
+
+
+REPLACED = (
+    "the file was replaced while resilint ran (another file is at this path than the one found "
+    "in the repository: moved, or reached through a link put on its way since), so it was not "
+    "read; run the check again"
+)
+
+
+@dataclass(frozen=True)
 class Refusal:
     """Why a file was not read: the code of a built-in check and words a person can act on."""
 
@@ -36,12 +74,18 @@ class Refusal:
 
 
 def read_regular(
-    path: str | Path, limit: int, *, follow: bool = True, limit_name: str = "limits.max_file_bytes"
+    path: str | Path,
+    limit: int,
+    *,
+    follow: bool = True,
+    limit_name: str = "limits.max_file_bytes",
+    vetted: Vetted | None = None,
 ) -> bytes | Refusal:
     """At most ``limit`` bytes of a regular file; anything else, or anything longer, is refused.
 
     ``follow=False`` refuses a symbolic link as the last component: for paths already resolved
-    and vetted, so that what is opened is what was vetted.
+    and vetted, so that what is opened is what was vetted. ``vetted``: the file discovery
+    found inside the repository at ``path`` (:func:`unvetted`).
     """
     try:
         fd = os.open(path, _FLAGS | (0 if follow else _NOFOLLOW))
@@ -50,6 +94,8 @@ def read_regular(
     try:
         info = os.fstat(fd)
         refused = kind_refusal(info.st_mode)
+        if refused is None and vetted is not None:
+            refused = unvetted(fd, info, vetted)
         if refused is None and info.st_size > limit:
             refused = _too_large(limit, limit_name, info.st_size)
         if refused is not None:
