@@ -281,14 +281,20 @@ def _read_all(
     locator: Locator | None = None,
 ) -> list[FileResult]:
     """Every file's result: from the cache where unchanged, else read now, each the very file
-    discovery found (:func:`resilint.discover.vetted`). Once the run's budget of values is
+    discovery found (:func:`resilint.discover.vetted_file`). Once the run's budget of values is
     spent, later files are refused (:class:`NodeBudget`)."""
     limits = options.config.limits
     paths = found.names
     cached = [cache.file(path) if cache is not None else None for path in paths]
     unread = [path for path, file in zip(paths, cached, strict=True) if file is None]
     valid = {path: cache.valid_data(path) for path in unread} if cache is not None else {}
-    vetted = dict(zip(paths, map(vetted_file, found.stamps, found.boundaries), strict=True))
+    vetted = {  # the files to read now: a run served from the cache reads none
+        path: vetted_file(stamp, boundary)
+        for path, file, stamp, boundary in zip(
+            paths, cached, found.stamps, found.boundaries, strict=True
+        )
+        if file is None
+    }
     fresh = iter(_read_files(unread, options, valid, locator, vetted))
     budget = NodeBudget(limits)
     results = []
