@@ -10,6 +10,7 @@ few kilobytes of each.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resilint.load.read import read_start
@@ -17,11 +18,9 @@ from resilint.load.read import read_start
 MOST_READ = 8192
 """Bytes read of each such file: a document's apiVersion comes first."""
 
-_JSON = re.compile(rb'"apiVersion"\s*:\s*"(resilint/[^"\\]{0,40})"')
+_JSON = rb'"apiVersion"\s*:\s*"(resilint/[^"\\]{0,40})"'
 """The key and value as JSON writes them (not inside a string: there its quotes are \\")."""
-_YAML = re.compile(
-    rb"""(?m)^[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?(resilint/[^\s"'#]{0,40})"""
-)
+_YAML = rb"""(?m)^[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?(resilint/[^\s"'#]{0,40})"""
 
 
 def passed_over(name: str) -> bool:
@@ -39,10 +38,16 @@ def document_at(path: str) -> tuple[int, int, str] | None:
     data = read_start(path, MOST_READ)
     if data is None:
         return None
-    found = (_JSON if path.lower().endswith(".json") else _YAML).search(data)
+    found = _compiled(_JSON if path.lower().endswith(".json") else _YAML).search(data)
     if found is None:
         return None
     start = found.start(1)
     line = data.count(b"\n", 0, start) + 1
     column = start - (data.rfind(b"\n", 0, start) + 1) + 1
     return line, column, found.group(1).decode("utf-8", "replace")
+
+
+@functools.cache
+def _compiled(pattern: bytes) -> re.Pattern[bytes]:
+    """A pattern compiled when first used: most runs meet no file the walk passes over."""
+    return re.compile(pattern)
