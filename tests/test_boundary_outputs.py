@@ -144,6 +144,7 @@ def test_side_inputs_are_read_safely(repo, case, args, what, shape) -> None:
 
 
 WAIVE = ("waive", "CTR-08", "--target", "corebanq", "--reason", "r", "--until", "2027-01-01")
+WAIVE += ("--approver", "cro")
 EDITS = [
     ("new outside", ("new", "Supplier", "zz-new", "--file", "../outside/n.yaml"), None),
     ("new link", ("new", "Supplier", "zz-new", "--file", "n.yaml"), "link"),

@@ -150,6 +150,22 @@ def test_waive_refuses_an_approval_dated_ahead(cli, northwind: Path) -> None:
     assert result.exit_code == 2 and "still to come" in result.stderr
 
 
+def test_waive_refuses_a_waiver_without_an_approver(cli, northwind: Path) -> None:
+    """`--approver` is optional on the command line, and `waive` without it wrote a waiver,
+    status 0, that EXC-01 then refused ("names no approver"): it suppressed nothing, and its
+    `approved_on` said someone had approved it that day. It is refused, saying what to pass."""
+    before = texts(northwind)
+    args = ("waive", "CTR-08", "--target", "ctr-lindqvist-mes-2023", "--reason", "Escrow")
+    args += ("--until", "2027-02-18", "--owner", "coo", "--approved-on", "2026-11-20")
+    result = cli(*args, cwd=northwind)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "--approver is required" in result.stderr and "suppresses nothing" in result.stderr
+    assert texts(northwind) == before  # nothing written
+    approved = cli(*args, "--approver", "cfo", cwd=northwind)
+    assert approved.exit_code == 0, approved.stderr
+    assert not [f for f in active(cli, northwind) if f["code"] in {"CTR-08", "EXC-01"}]
+
+
 def test_waive_refuses_past_the_maximum_and_unapproved_approvers(cli, northwind: Path) -> None:
     target = ("--target", f"Supplier/{OLD}", "--reason", "r", "--owner", "coo")
     far = (datetime.date.today() + datetime.timedelta(days=400)).isoformat()
@@ -292,7 +308,8 @@ def test_a_document_appended_to_a_crlf_file_ends_its_lines_as_the_file_does(
     if command == "waive":
         target = northwind / "waivers" / "waiver-con04-lindqvist-mes.yaml"
         args = ("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r", "--id", "w2")
-        args += ("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01")
+        args += ("--owner", "coo", "--approver", "cfo")
+        args += ("--approved-on", "2026-11-20", "--until", "2027-01-01")
     else:
         target = northwind / "suppliers" / "albis-telecom.yaml"
         args = ("new", "supplier", "acme-new", "--set", "tier=3")
@@ -312,6 +329,7 @@ def _writing(command: str) -> tuple[str, ...]:
     if command == "waive":
         return (
             *("waive", "SUP-04", "--target", f"Supplier/{OLD}", "--reason", "r"),
-            *("--owner", "coo", "--approved-on", "2026-11-20", "--until", "2027-01-01"),
+            *("--owner", "coo", "--approver", "cfo"),
+            *("--approved-on", "2026-11-20", "--until", "2027-01-01"),
         )
     return ("new", "supplier", "acme-new")

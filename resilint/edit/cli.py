@@ -180,7 +180,11 @@ def _register_writers(main: click.Group, guarded: Callable[[Callable[[], int]], 
         help="Expiry, YYYY-MM-DD: at most EXC-01's max_days after approval.",
     )
     @click.option("--owner", required=True, help="Who owns the accepted risk (risk_owner).")
-    @click.option("--approver", help="Who approved it; required when EXC-01 approvers is set.")
+    @click.option(
+        "--approver",
+        help="Who approved it (required: a waiver without one suppresses nothing); one "
+        "EXC-01 approvers allows when that is set.",
+    )
     @click.option(
         "--approved-on",
         type=IsoDate(),

@@ -1,7 +1,7 @@
 """``resilint waive CODE...``: a Waiver document where the repository keeps its waivers,
-refused when EXC-01 would refuse it: an expiry past the maximum duration, or an approver the
-configuration does not allow for the rule (for each rule, when one decision accepts several:
-the waiver then lists them under ``rules``)."""
+refused when EXC-01 would refuse it: an expiry past the maximum duration, no approver, or an
+approver the configuration does not allow for the rule (for each rule, when one decision
+accepts several: the waiver then lists them under ``rules``)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,12 @@ def run_waive(args: WaiveArgs) -> int:
     _check_duration(repository, approved, args.until)
     for code in codes:
         _check_approver(repository, code, args.approver)
+    if not args.approver:
+        raise UsageError(
+            "--approver is required: a waiver that names no approver suppresses nothing "
+            f"({RULE}); pass --approver WHO, the person or role who accepted the risk "
+            "(for example --approver ciso)"
+        )
     named = "-".join(code.lower().replace("-", "") for code in codes)
     name = args.waiver_id or f"waiver-{named}-{targets[0][1]}"
     if repository.index.get("Waiver", name) is not None:
@@ -76,8 +82,7 @@ def run_waive(args: WaiveArgs) -> int:
     if args.controls:
         data["compensating_controls"] = list(args.controls)
     data["risk_owner"] = args.owner
-    if args.approver:
-        data["approver"] = args.approver
+    data["approver"] = args.approver
     data |= {"approved_on": approved.isoformat(), "expires": args.until.isoformat()}
     placement = place(repository, "Waiver", name, args.target)
     header = (f"Waiver of {', '.join(codes)}, written by `resilint waive`.",)
