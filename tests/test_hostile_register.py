@@ -334,3 +334,78 @@ def test_a_value_longer_than_a_workbook_cell_is_not_cut_short_in_silence(cli, tm
         c for row in csv.reader(io.StringIO((root / "reg/b_05.01.csv").read_text())) for c in row
     ]
     assert name in cells
+
+
+def _workbook_with_a_formula(cli, tmp_path: Path, cached: str | None) -> Path:
+    """havelbank's exported workbook with the legal name of one provider (B_05.01, c0050)
+    replaced by a formula, stored with the result ``cached`` (as a spreadsheet program saves
+    one), or with none (as a script writes one)."""
+    book_path = tmp_path / "r.xlsx"
+    exported = cli(
+        "register", "export", str(EXAMPLES / "havelbank"), "--format", "xlsx", "-o", str(book_path)
+    )
+    assert exported.exit_code == 0, exported.stderr
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["B_05.01"]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "Corebanq Systems GmbH")
+    cell.value = '="Corebanq Systems GmbH (in liquidation)"'
+    book.save(book_path)
+    if cached is not None:
+        shown = tmp_path / "shown.xlsx"
+        with zipfile.ZipFile(book_path) as zin, zipfile.ZipFile(shown, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename.startswith("xl/worksheets/"):
+                    data = re.sub(rb"(</f>)<v\s*/>|(</f>)<v></v>", rb"\1\2", data)
+                    data = data.replace(b"</f>", b"</f><v>" + cached.encode() + b"</v>")
+                    data = re.sub(
+                        rb'(<c r="[A-Z]+[0-9]+"[^>]*?)( t="[a-zA-Z]+")?><f>',
+                        rb'\1 t="str"><f>',
+                        data,
+                    )
+                zout.writestr(info, data)
+        shown.replace(book_path)
+    return book_path
+
+
+@pytest.mark.parametrize(
+    "cached", [None, "Corebanq Systems GmbH"], ids=["no result stored", "another result stored"]
+)
+def test_a_formula_in_a_register_cell_is_refused_not_read_as_its_stored_result(
+    cli, tmp_path, cached
+):
+    """A formula's result as the workbook stores it is whatever its program last saved, or
+    nothing: neither is taken for the provider's name, in silence."""
+    book = _workbook_with_a_formula(cli, tmp_path, cached)
+    cell = next(
+        (c.coordinate, c.row)
+        for row in openpyxl.load_workbook(book)["B_05.01"].iter_rows()
+        for c in row
+        if c.data_type == "f"
+    )
+    result = cli("register", "import", str(book), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.stdout
+    assert (
+        f"r.xlsx: B_05.01 row {cell[1]}, column c0050 (cell {cell[0]}) holds a formula "
+        '(="Corebanq Systems GmbH (in liquidation)"), not a value' in result.stderr
+    )
+    assert "paste them as values" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_formula_in_a_column_the_import_does_not_read_is_left_alone(cli, tmp_path):
+    """A helper column of the sheet's own (no template column code) may compute what it
+    likes: the register's values are read as before."""
+    book_path = _workbook_with_a_formula(cli, tmp_path, None)
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["B_05.01"]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.data_type == "f")
+    cell.value = "Corebanq Systems GmbH"
+    helper = sheet.cell(row=cell.row, column=sheet.max_column + 1)
+    helper.value = "=LEN(A3)"
+    book.save(book_path)
+    result = cli("register", "import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    imported = "".join(p.read_text() for p in (tmp_path / "out").rglob("*.yaml"))
+    assert "name: Corebanq Systems GmbH\n" in imported

@@ -139,14 +139,17 @@ def _workbook(path: Path) -> list[SourceRow]:
     _not_a_bomb(path, data)
     rows: list[SourceRow] = []
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # formulas are read as formulas (data_only=False): the result a workbook stores with
+        # one is what the program that saved it computed, if any saved it, not necessarily
+        # what a reader of the workbook is shown, so a formula a row is read from is refused
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         for sheet in book.worksheets:
             template = template_of(sheet.title)
             if template is not None:
                 # the size a sheet declares is not trusted: openpyxl pads every row to it, and
                 # yields the rows it skips, each as wide
                 sheet.reset_dimensions()
-                grid = _counted(template, sheet.iter_rows(values_only=True), _text)
+                grid = _counted(template, sheet.iter_rows(), _Cells(template))
                 rows += _rows(template, template, _bounded(template, grid))
     except UsageError as exc:
         raise UsageError(f"{printable(str(path))}: {exc}") from None
@@ -174,6 +177,37 @@ def _not_a_bomb(path: Path, data: bytes) -> None:
         )
 
 
+MAX_FORMULAS = 100_000
+"""Most formula cells of one template sheet: each is parsed (a shared formula translated to
+its cell), and none of them may be a cell a row is read from."""
+
+
+class Formula(str):
+    """A workbook cell holding a formula (its text, ``=...``), not a value: refused where a
+    row is read from it (:func:`_rows`)."""
+
+
+class _Cells:
+    """Each cell of a template sheet as text, a formula as :class:`Formula`; refused past
+    :data:`MAX_FORMULAS` formulas."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self.formulas = 0
+
+    def __call__(self, cell: Any) -> str:
+        if getattr(cell, "data_type", None) != "f":
+            return _text(cell.value)
+        self.formulas += 1
+        if self.formulas > MAX_FORMULAS:
+            raise UsageError(
+                f"{self.template}: more than {MAX_FORMULAS:,} formulas; not imported (a "
+                "register holds values: copy its cells and paste them as values)"
+            )
+        value = cell.value
+        return Formula(str(getattr(value, "text", None) or value or "="))
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -190,11 +224,30 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
     header, start = _header(template, label, grid)
     rows = []
     for number, cells in enumerate(grid[start:], start + 1):
+        for i, code in header.items():
+            if i < len(cells) and isinstance(cells[i], Formula):
+                raise _formula(label, number, i, code, cells[i])
         values = {code: cells[i].strip() for i, code in header.items() if i < len(cells)}
         annotation = all(v.startswith("<") for v in values.values() if v)  # "<Key value>"
         if any(values.values()) and not annotation and not _is_label_row(template, values):
             rows.append(SourceRow(template, f"{label} row {number}", values))
     return rows
+
+
+def _formula(label: str, row: int, index: int, code: str, formula: str) -> UsageError:
+    """A formula in a cell a row is read from: its stored result (when the program that saved
+    the workbook stored one) need not be what the formula gives where the workbook is opened,
+    nor what a reviewer of the workbook saw, so neither is taken."""
+    from openpyxl.utils import get_column_letter
+
+    return UsageError(
+        f"{printable(label)} row {row}, column {code} (cell {get_column_letter(index + 1)}{row}) "
+        f"holds a formula ({printable(formula[:100])}), not a value: the result a workbook "
+        "keeps with a formula is the one its program last saved, if any, and may differ from "
+        "what the formula gives when the workbook is opened; replace the formulas of the "
+        "register's columns by their values (copy the cells, paste them as values) and import "
+        "again"
+    )
 
 
 def _header(template: str, label: str, grid: list[list[str]]) -> tuple[dict[int, str], int]:
