@@ -409,3 +409,24 @@ def test_a_formula_in_a_column_the_import_does_not_read_is_left_alone(cli, tmp_p
     assert result.exit_code == 0, result.stderr
     imported = "".join(p.read_text() for p in (tmp_path / "out").rglob("*.yaml"))
     assert "name: Corebanq Systems GmbH\n" in imported
+
+
+def test_a_data_table_in_a_register_cell_is_refused_by_name(cli, tmp_path):
+    """A what-if data table's cell has no formula text of its own: named as what it is, never
+    as a Python object."""
+    book = _workbook_with_a_formula(cli, tmp_path, "Corebanq Systems GmbH")
+    table = tmp_path / "table.xlsx"
+    with zipfile.ZipFile(book) as zin, zipfile.ZipFile(table, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(
+                    rb"<f>[^<]*</f>", b'<f t="dataTable" ref="A1" dt2D="0" r1="A1"/>', data
+                )
+            zout.writestr(info, data)
+    result = cli("register", "import", str(table), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.stdout
+    assert "column c0050" in result.stderr and "holds a formula (a data table), not a value" in (
+        result.stderr
+    )
+    assert " object at 0x" not in result.stderr and not (tmp_path / "out").exists()

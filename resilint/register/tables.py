@@ -204,8 +204,8 @@ class _Cells:
                 f"{self.template}: more than {MAX_FORMULAS:,} formulas; not imported (a "
                 "register holds values: copy its cells and paste them as values)"
             )
-        value = cell.value
-        return Formula(str(getattr(value, "text", None) or value or "="))
+        text = getattr(cell.value, "text", cell.value)  # an array formula keeps its text
+        return Formula(text if isinstance(text, str) and text else "a data table")
 
 
 def _text(value: object) -> str:
