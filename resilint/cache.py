@@ -40,7 +40,7 @@ from resilint.userdir import user_directory
 
 CACHE_DIR_NAME = ".resilint_cache"
 _FORMAT = (
-    f"resilint-cache-6 marshal-{marshal.version} "
+    f"resilint-cache-7 marshal-{marshal.version} "
     f"python-{sys.version_info[0]}.{sys.version_info[1]}\n"
 ).encode()
 """The first line of every cache file's body: marshal's format may change with Python's."""

@@ -36,6 +36,7 @@ from resilint.selection import require_rules, select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, ignore_per_file
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
+from resilint.waiver_targets import with_parts
 from resilint.waiver_validity import StandingWaivers
 
 if TYPE_CHECKING:
@@ -492,7 +493,12 @@ def _adviser_note(model: Model, supplier_id: str) -> str:
 
 def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
     """A field with a schema error is reported once, as that error, while it stands: rules
-    reading the same field (``window_hours: four``) would only repeat it in worse words. So is
+    reading the same field (``window_hours: four``) would only repeat it in worse words, and
+    so would a rule that judged the field from another one (an end date "not after its start
+    date 01.04.2024", a renewal decision due "3 months days" before the end): a declarative
+    rule's finding names the fields it was judged on (:attr:`Finding.needs`, each folded gap
+    its own), and a gap judged on a field with a schema error is not said, the other gaps it
+    was folded with are. So is
     a document without an id (SCH-01: id is required): the rules could only call it "supplier
     None", and its gaps follow once it is named. A schema error that is suppressed (inline, by
     a waiver, the baseline or ``per_file_ignores``) stands for nothing: the rules' findings
@@ -509,16 +515,29 @@ def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]
     if not fields and not held:
         return findings
 
-    def hidden(finding: Finding) -> bool:
-        if finding.code in CORE_CHECKS:
-            return False
-        if finding.doc_id is None and (finding.path, finding.kind) in held:
-            return True
-        mine = finding.json_path
-        paths = fields.get((finding.path, finding.kind, finding.doc_id), []) if mine else []
-        return any(p[: len(mine)] == mine or mine[: len(p)] == p for p in paths)
+    def bad(finding: Finding, path: JsonPath) -> bool:
+        paths = fields.get((finding.path, finding.kind, finding.doc_id), [])
+        return any(p[: len(path)] == path or path[: len(p)] == p for p in paths)
 
-    return [finding for finding in findings if not hidden(finding)]
+    def behind(finding: Finding, at: JsonPath, needs: tuple[JsonPath, ...]) -> bool:
+        return (bool(at) and bad(finding, at)) or any(bad(finding, n) for n in needs)
+
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.code in CORE_CHECKS:
+            kept.append(finding)
+        elif finding.doc_id is None and (finding.path, finding.kind) in held:
+            continue
+        elif not finding.parts:
+            if not behind(finding, finding.json_path, finding.needs):
+                kept.append(finding)
+        else:  # each gap it folds stands or falls alone: a mistyped window hides no trigger
+            left = [p for p in finding.parts if not behind(finding, p.json_path, p.needs)]
+            if len(left) == len(finding.parts):
+                kept.append(finding)
+            elif left:
+                kept.append(with_parts(finding, left, ""))
+    return kept
 
 
 # Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing

@@ -50,6 +50,9 @@ class Part:
     lead: str = ""
     """The words its message begins with that the other gaps of its finding share (the
     contract and why the rule asks it of it): said once where they are folded."""
+    needs: tuple[JsonPath, ...] = ()
+    """The other fields of its document the gap was judged on (``start_date`` for an end date
+    that must follow it): while one of them fails the schema, the gap is not said."""
 
 
 def folded(messages: Sequence[str], lead: str = "") -> str:
@@ -145,6 +148,11 @@ class Finding:
     """The mechanical remedy, when there is one; never part of the fingerprint."""
     parts: tuple[Part, ...] = ()
     """The gaps it folds, when it folds several; never part of the fingerprint."""
+    needs: tuple[JsonPath, ...] = ()
+    """The other fields of its document it was judged on, when it folds no gaps (each part
+    says its own): while one of them fails the schema, the finding is not made (the schema
+    error says what is wrong, and the rule could only judge the mistyped value). Never part
+    of the fingerprint."""
 
     @property
     def fingerprint(self) -> str:

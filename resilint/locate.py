@@ -61,6 +61,7 @@ class Locator:
         discriminator: str = "",
         fix: Fix | None = None,
         parts: tuple[Part, ...] = (),
+        needs: tuple[JsonPath, ...] = (),
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -80,6 +81,7 @@ class Locator:
             discriminator=discriminator,
             fix=fix,
             parts=parts,
+            needs=needs,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

@@ -35,7 +35,8 @@ def finding_out(f: Finding) -> list[Any]:
         f.discriminator,
         _suppression_out(f.suppression),
         _fix_out(f.fix),
-        [[list(p.json_path), p.message, p.lead] for p in f.parts],
+        [[list(p.json_path), p.message, p.lead, [list(n) for n in p.needs]] for p in f.parts],
+        [list(n) for n in f.needs],
     ]
 
 
@@ -79,8 +80,14 @@ def finding_in(d: list[Any]) -> Finding:
         Suppression(*d[12]) if d[12] else None,
         d[11],
         _fix_in(d[13] if len(d) > 13 else None),
-        tuple(Part(tuple(p[0]), *p[1:]) for p in d[14]) if len(d) > 14 else (),
+        tuple(_part_in(p) for p in d[14]) if len(d) > 14 else (),
+        tuple(tuple(n) for n in d[15]) if len(d) > 15 else (),
     )
+
+
+def _part_in(p: list[Any]) -> Part:
+    needs = tuple(tuple(n) for n in p[3]) if len(p) > 3 else ()
+    return Part(tuple(p[0]), p[1], p[2], needs)
 
 
 def document_out(doc: Document) -> list[Any]:

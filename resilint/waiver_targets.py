@@ -75,10 +75,10 @@ def waive(finding: Finding, targets: Targets) -> tuple[Finding | None, Finding |
     if len(covered) == len(parts):
         return finding, None
     left = [p for p in parts if p not in covered]
-    return _only(finding, covered, "waived"), _only(finding, left, "")
+    return with_parts(finding, covered, "waived"), with_parts(finding, left, "")
 
 
-def _only(finding: Finding, parts: list[Part], mark: str) -> Finding:
+def with_parts(finding: Finding, parts: list[Part], mark: str) -> Finding:
     """The finding narrowed to some of the gaps it folds: their messages, the first one's field
     (its line stays the section's), the rule's time note kept."""
     lead = finding.parts[0].lead if finding.parts else ""

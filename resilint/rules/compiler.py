@@ -30,6 +30,40 @@ def env_main(env: Env) -> Document:
     return first.document
 
 
+def _fields(spec: Any) -> list[str]:
+    """The field paths a condition or operand reads (``{field: PATH}`` anywhere in it)."""
+    if isinstance(spec, dict):
+        found = [spec["field"]] if isinstance(spec.get("field"), str) else []
+        for key, value in spec.items():
+            if key != "field" or not isinstance(value, str):
+                found += _fields(value)
+        return found
+    if isinstance(spec, list):
+        return [path for item in spec for path in _fields(item)]
+    return []
+
+
+def _judged_on(
+    specs: list[Any], lets: dict[str, Any], seen: frozenset[str] = frozenset()
+) -> list[str]:
+    """The field paths a requirement's test and guard read, a computed name (``let: {x:
+    {value: ...}}``, ``{field: ...}``) standing for the fields it is computed from."""
+    found: list[str] = []
+    for path in _fields(specs):
+        name = re.split(r"[.\[]", path, maxsplit=1)[0]
+        spec = lets.get(name)
+        if isinstance(spec, dict) and len(spec) == 1 and name not in seen:
+            form, value = next(iter(spec.items()))
+            if form == "value":
+                found += _judged_on([value], lets, seen | {name})
+                continue
+            if form == "field" and isinstance(value, str) and path == name:
+                found += _judged_on([{"field": value}], lets, seen | {name})
+                continue
+        found.append(path)
+    return found
+
+
 def _snake(kind: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
 
@@ -80,7 +114,7 @@ class RuleCompiler:
                 rule["for_each"]["in"], scope, (*where, "for_each", "in")
             )[1]
         requirements = tuple(
-            self._requirement(expr, scope, req, (*where, "require", i))
+            self._requirement(expr, scope, req, (*where, "require", i), rule.get("let", {}))
             for i, req in enumerate(rule["require"])
         )
         info = self.describe(rule, where, time_aware=self.site.uses_as_of, kind=kind)
@@ -256,6 +290,7 @@ class RuleCompiler:
         scope: dict[str, Bound],
         spec: dict[str, Any],
         where: JsonPath,
+        lets: dict[str, Any],
     ) -> Requirement:
         test = expr.conditions(spec["that"], scope, (*where, "that"))
         guard = expr.conditions(spec["when"], scope, (*where, "when")) if "when" in spec else None
@@ -286,7 +321,14 @@ class RuleCompiler:
                 "unrecorded is said where the field the finding points at is not recorded: "
                 "give the field (at: ...), or test one field",
             )
-        return Requirement(test, guard, spec["message"], at, level, deferring, read, unrecorded)
+        needs = tuple(
+            dict.fromkeys(
+                parse_path(path) for path in _judged_on([spec["that"], spec.get("when")], lets)
+            )
+        )
+        return Requirement(
+            test, guard, spec["message"], at, level, deferring, read, unrecorded, needs
+        )
 
     def describe(
         self, rule: dict[str, Any], where: JsonPath, *, time_aware: bool, kind: str | None

@@ -57,6 +57,10 @@ class Requirement:
     unrecorded: str | None = None
     """The message where the field ``at`` points at is not recorded at all: that our record
     does not say, where :attr:`message` says the document lacks the term."""
+    needs: tuple[tuple[str, ...], ...] = ()
+    """The field paths its test and guard read (a computed name's, the fields it is computed
+    from): those of the checked document go with the gap, which is not said while one of
+    them fails the schema."""
 
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
@@ -80,6 +84,8 @@ class _Gap:
     folds: tuple[Part, ...] = ()
     """A missing section's gap: each requirement it stands for, where and what it asks, so
     that a waiver narrowed to one of their fields waives that one only."""
+    needs: tuple[JsonPath, ...] = ()
+    """The fields of its document the gap was judged on (:attr:`Requirement.needs`)."""
 
 
 @dataclass(frozen=True)
@@ -227,15 +233,24 @@ class DeclarativeRule:
         level = self._level(requirement, context)
         place = self._place(requirement, env)
         lead = self._lead(env)
+        needs = _needs(requirement, env, place)
         folds = (
             (
-                Part(place.path, self._message(requirement, env), lead),
-                *(Part(self._place(r, env).path, self._message(r, env), lead) for _, r in folded),
+                Part(place.path, self._message(requirement, env), lead, needs),
+                *(
+                    Part(
+                        self._place(r, env).path,
+                        self._message(r, env),
+                        lead,
+                        _needs(r, env, self._place(r, env)),
+                    )
+                    for _, r in folded
+                ),
             )
             if folded
             else ()
         )
-        return _Gap(place, message, level, discriminator, folds)
+        return _Gap(place, message, level, discriminator, folds, needs)
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
@@ -252,7 +267,9 @@ class DeclarativeRule:
             )
         if len(gaps) > 1 or first.folds:
             parts = tuple(
-                p for gap in gaps for p in (gap.folds or (Part(gap.place.path, gap.message, lead),))
+                p
+                for gap in gaps
+                for p in (gap.folds or (Part(gap.place.path, gap.message, lead, gap.needs),))
             )
         if self.info.time_aware:
             message += f" (as of {context.as_of.isoformat()})"
@@ -266,6 +283,7 @@ class DeclarativeRule:
             related=self._related(env, first.place, context),
             discriminator=discriminator,
             parts=parts,
+            needs=() if parts else first.needs,
         )
 
     def _lead(self, env: Env) -> str:
@@ -321,6 +339,24 @@ class DeclarativeRule:
             if isinstance(bound, Ref) and bound.document != place.document and bound.path == ():
                 related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)
+
+
+def _needs(requirement: Requirement, env: Env, place: Ref) -> tuple[JsonPath, ...]:
+    """The fields of the gap's document its requirement was judged on, other than its own
+    place and the document's id (a wrongly formed id names the document well enough)."""
+    found: list[JsonPath] = []
+    for path in requirement.needs:
+        ref = env.lookup(path)
+        if (
+            isinstance(ref, Ref)
+            and ref.document is place.document
+            and ref.path
+            and ref.path[0] != "="
+            and ref.path != ("id",)
+            and ref.path != place.path
+        ):
+            found.append(ref.path)
+    return tuple(dict.fromkeys(found))
 
 
 def _named(path: tuple[str, ...]) -> str:
