@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +18,13 @@ from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover, vetted_file, yaml_named
 from resilint.domain import Definitions
 from resilint.engine import EngineResult, Evaluation, run_rules
-from resilint.findings import Finding, JsonPath
+from resilint.findings import Finding
 from resilint.incremental import Recorder
 from resilint.limits import Limits, NodeBudget
 from resilint.load import load_file, read_text
 from resilint.load.read import Vetted
 from resilint.locate import Locator
+from resilint.mistyped import Mistyped, behind, mistyped
 from resilint.model import Document, Index
 from resilint.parallel import evaluate_all
 from resilint.references import Unreadable, check_index, check_references
@@ -36,7 +36,6 @@ from resilint.selection import require_rules, select_rules
 from resilint.suppress import SuppressionPolicy, apply_suppressions, ignore_per_file
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
-from resilint.waiver_targets import with_parts
 from resilint.waiver_validity import StandingWaivers
 
 if TYPE_CHECKING:
@@ -405,7 +404,7 @@ def _check_files(
         reads = earlier.reads
     else:
         try:
-            run = _evaluation(options, model.facts(), locator, recorder, stands)
+            run = _evaluation(options, model.facts(), locator, recorder, stands, mistyped(read))
             engine = run_rules(selected, run)
         finally:
             if recorder is not None:
@@ -470,6 +469,7 @@ def _evaluation(
     locator: Locator,
     recorder: Recorder | None = None,
     stands: StandingWaivers | None = None,
+    fields: Mistyped | None = None,
 ) -> Evaluation:
     config = options.config
     return Evaluation(
@@ -481,6 +481,7 @@ def _evaluation(
         jobs=options.jobs,
         recorder=recorder,
         waiver_stands=stands,
+        mistyped=fields or {},
     )
 
 
@@ -504,39 +505,24 @@ def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]
     a waiver, the baseline or ``per_file_ignores``) stands for nothing: the rules' findings
     there are reported and answer to their own suppressions (``forbid_inline`` included), or
     silencing a type error would silence every rule that reads the field."""
-    fields: dict[tuple[str, str | None, str | None], list[JsonPath]] = defaultdict(list)
+    fields = mistyped(findings)
     held: set[tuple[str, str | None]] = set()
     for finding in findings:
-        if finding.code == "SCH-01" and finding.suppression is None:
-            if finding.json_path:
-                fields[(finding.path, finding.kind, finding.doc_id)].append(finding.json_path)
-            if finding.doc_id is None and (finding.path, finding.kind) in unnamed:
-                held.add((finding.path, finding.kind))
+        unnamed_error = finding.doc_id is None and (finding.path, finding.kind) in unnamed
+        if finding.code == "SCH-01" and finding.suppression is None and unnamed_error:
+            held.add((finding.path, finding.kind))
     if not fields and not held:
         return findings
-
-    def bad(finding: Finding, path: JsonPath) -> bool:
-        paths = fields.get((finding.path, finding.kind, finding.doc_id), [])
-        return any(p[: len(path)] == path or path[: len(p)] == p for p in paths)
-
-    def behind(finding: Finding, at: JsonPath, needs: tuple[JsonPath, ...]) -> bool:
-        return (bool(at) and bad(finding, at)) or any(bad(finding, n) for n in needs)
-
     kept: list[Finding] = []
     for finding in findings:
         if finding.code in CORE_CHECKS:
             kept.append(finding)
         elif finding.doc_id is None and (finding.path, finding.kind) in held:
             continue
-        elif not finding.parts:
-            if not behind(finding, finding.json_path, finding.needs):
-                kept.append(finding)
-        else:  # each gap it folds stands or falls alone: a mistyped window hides no trigger
-            left = [p for p in finding.parts if not behind(finding, p.json_path, p.needs)]
-            if len(left) == len(finding.parts):
-                kept.append(finding)
-            elif left:
-                kept.append(with_parts(finding, left, ""))
+        else:
+            left = behind(finding, fields)
+            if left is not None:
+                kept.append(left)
     return kept
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from resilint import codes
@@ -17,6 +17,7 @@ from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.incremental import Recorder
 from resilint.locate import Locator
+from resilint.mistyped import Mistyped, behind
 from resilint.parallel import evaluate_all
 from resilint.rules import Rule, RuleContext, RuleInfo
 from resilint.rules.model import RuleCrash
@@ -62,6 +63,9 @@ class Evaluation:
     """Notes the fields the rules read, for the next run (:mod:`resilint.incremental`)."""
     waiver_stands: Callable[[Document], bool] | None = None
     """Whether a waiver may suppress (:mod:`resilint.waiver_validity`)."""
+    mistyped: Mistyped = field(default_factory=dict)
+    """The fields with a schema error: what another rule reports there is not said (the
+    checker leaves it out), so a rule that leaves a gap to it says the gap itself."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -90,7 +94,11 @@ def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
         if number is None or number in running:  # two rules leaving a gap to each other:
             return []  # the one asked while it runs reports nothing yet, so the other says it
         if number not in kept:  # what the run keeps of it: a rule that leaves a gap to it
-            kept[number] = _kept(selected[number].info, outcome(number)[0], run)
+            kept[number] = [
+                left
+                for f in _kept(selected[number].info, outcome(number)[0], run)
+                if (left := behind(f, run.mistyped)) is not None
+            ]
         return kept[number]
 
     def evaluate(unit: int) -> tuple[list[tuple[list[Finding], Finding | None]], Any]:

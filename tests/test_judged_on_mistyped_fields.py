@@ -87,3 +87,31 @@ def test_a_gap_folded_with_a_mistyped_field_is_still_said(cli, write) -> None:
     assert ctr03[0].startswith("incident_notification.trigger: ")
     assert "trigger of contract ctr-connexa is confirmed" in ctr03[0]
     assert "72h" not in ctr03[0] and "window" not in ctr03[0]
+
+
+ENDING = "start_date: 2021-01-01\nend_date: 2026-12-31\nauto_renew: false\n"
+
+
+def ending(cli, write, body: str, config: str = "") -> dict[str, list[str]]:
+    found = findings(cli, write, repo(ENTITY, SUPPLIER, contract(ENDING + body)), config)
+    return {code: said(found, code) for code in ("CTR-13", "CTR-14")}
+
+
+def test_an_ending_contract_nobody_reviewed_is_one_finding(cli, write) -> None:
+    """A contract ending within 90 days that nobody has reviewed: CTR-14 says the decision is
+    due and the review missing, at its end date; CTR-13 does not add 'decide now' there."""
+    notice = "our_notice_period_days: 30\nsupplier_notice_period_days: 90\n"
+    said_ = ending(cli, write, notice)
+    assert [m for m in said_["CTR-14"] if m.startswith("end_date: ")], said_
+    assert not any("decide now" in m for m in said_["CTR-13"]), said_
+    # reviewed: CTR-14 is satisfied, and CTR-13 still says the decision is near
+    reviewed = ending(cli, write, notice + "last_review: 2026-10-01\n")
+    assert reviewed["CTR-14"] == []
+    assert any("decide now" in m for m in reviewed["CTR-13"])
+    # where CTR-14 does not run, CTR-13 says it: no configuration lets the date through
+    alone = ending(cli, write, notice, "ignore: [CTR-14]\n")
+    assert any("decide now" in m for m in alone["CTR-13"])
+    # nor does a notice period CTR-14 cannot read (a schema error hides its finding)
+    mistyped = ending(cli, write, "our_notice_period_days: 1 month\n")
+    assert mistyped["CTR-14"] == []
+    assert any("decide now" in m for m in mistyped["CTR-13"])

@@ -263,8 +263,14 @@ def test_dates_and_renewals_concern_contracts_in_force(cli, write) -> None:
         contract("ctr-canteen-old", "canteen", "status: ended\nend_date: 2020-01-01\n"),
     )
     found = check(cli, write, text)
-    # no incident window (CTR-03): a tier-2 canteen has no ICT services, access or data of ours
-    assert codes(found) == ["CTR-13", "CTR-14"]
+    # no incident window (CTR-03): a tier-2 canteen has no ICT services, access or data of ours;
+    # its near end date is CTR-14's (the decision is due, nobody reviewed it), not CTR-13's too
+    assert codes(found) == ["CTR-14"]
+    assert {f["id"] for f in found} == {"ctr-canteen"}
+    # reviewed: CTR-13 says the end is near, of the contract in force only
+    reviewed = text.replace(body, body + "last_review: 2026-10-01\n")
+    found = check(cli, write, reviewed)
+    assert codes(found) == ["CTR-13"]
     assert {f["id"] for f in found} == {"ctr-canteen"}
 
 

@@ -308,11 +308,12 @@ class RuleCompiler:
             at = read  # by default, point at the field the test reads
         level = Level.parse(spec["level"]) if "level" in spec else None
         deferring = tuple(spec.get("unless_reported_by", ()))
-        if deferring and read is None:
+        if deferring and read is None and "at" not in spec:
             raise self.site.fail(
                 (*where, "unless_reported_by"),
                 "a requirement that leaves its gap to another rule tests one field "
-                "({field: ..., exists: true}): the gap is the other rule's at that field",
+                "({field: ..., exists: true}) or names it (at: ...): the gap is the other "
+                "rule's at that field",
             )
         unrecorded = spec.get("unrecorded")
         if unrecorded is not None and at is None:
