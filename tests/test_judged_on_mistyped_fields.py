@@ -115,3 +115,20 @@ def test_an_ending_contract_nobody_reviewed_is_one_finding(cli, write) -> None:
     mistyped = ending(cli, write, "our_notice_period_days: 1 month\n")
     assert mistyped["CTR-14"] == []
     assert any("decide now" in m for m in mistyped["CTR-13"])
+
+
+def test_a_mistyped_tier_is_not_called_no_tier(cli, write) -> None:
+    """A supplier imported with ``tier: 1 - critical`` and privileged access is tier 1 in
+    effect; the findings that say why do not claim that no tier was recorded."""
+    supplier = doc(
+        "Supplier",
+        "sortertech",
+        "name: Sortertech Automation GmbH\ntier: 1 - critical\nprovides_ict_services: true\n"
+        "highest_access_level: privileged\n",
+    )
+    found = findings(cli, write, repo(ENTITY, supplier))
+    assert any("tier must be a whole number" in m for m in said(found, "SCH-01"))
+    sup04 = said(found, "SUP-04")
+    assert len(sup04) == 1, sup04
+    assert "(its recorded tier '1 - critical' is not 1, 2 or 3; tier 1 because" in sup04[0]
+    assert not any("no tier recorded" in f["message"] for f in found)

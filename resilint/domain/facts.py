@@ -13,6 +13,7 @@ from resilint.domain import delivery
 from resilint.domain.fact_fields import FACT_FIELDS as FACT_FIELDS
 from resilint.domain.graph import Chain
 from resilint.model import Document
+from resilint.quoting import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +99,13 @@ class SupplierFacts:
         access); "" when it is recorded as tier 1, or not critical."""
         if not self.critical or self.declared_tier == 1:
             return ""
-        recorded = (
-            "no tier recorded"
-            if self.declared_tier is None
-            else f"recorded as tier {self.declared_tier}"
-        )
+        given = self.document.data.get("tier")
+        if self.declared_tier is not None:
+            recorded = f"recorded as tier {self.declared_tier}"
+        elif given is None:
+            recorded = "no tier recorded"
+        else:  # mistyped ("1 - critical"): the schema error says so, not that none was given
+            recorded = f"its recorded tier {shown(given)} is not 1, 2 or 3"
         because = "; ".join(r for r in self.reasons if r != "it is recorded as tier 1")
         return f" ({recorded}; tier 1 because {because})"
 
