@@ -92,11 +92,35 @@ def check_closed_lists(context: RuleContext, info: RuleInfo) -> Iterator[Finding
     return _register_problems(context, info, lambda p: p.rule == "503")
 
 
-@reading("the DORA register")
+@reading("the DORA register", after=("BCM-05",))
 def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-10: empty and duplicate primary keys, foreign keys that do not resolve, ranks of
-    the supply chains that do not follow their recipients."""
-    return _register_problems(context, info, _key_problem)
+    the supply chains that do not follow their recipients. A contract's empty function
+    identifier is BCM-05's gap where BCM-05 reports its supplier, one we rely on that no
+    function depends on: one missing link, which that finding names with the register's use
+    of it (at this rule's level or above; where BCM-05 does not report it, REG-10 does)."""
+    unmapped = _unmapped_suppliers(context)
+
+    def wanted(problem: Problem) -> bool:
+        if not _key_problem(problem):
+            return False
+        if (problem.template, problem.column) != ("B_02.02", "c0050"):
+            return True
+        document = problem.place.document
+        return document.kind != "Contract" or document.data.get("supplier") not in unmapped
+
+    return _register_problems(context, info, wanted)
+
+
+def _unmapped_suppliers(context: RuleContext) -> set[str]:
+    """The suppliers BCM-05 reports in this check at REG-10's level or above."""
+    if context.reported is None:
+        return set()
+    return {
+        f.doc_id
+        for f in context.reported("BCM-05")
+        if f.kind == "Supplier" and f.doc_id is not None and f.level >= context.level
+    }
 
 
 _EMPTY_KEYS = (("B_02.02", "c0050"), ("B_05.02", "c0060"))

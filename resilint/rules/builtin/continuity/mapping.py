@@ -27,6 +27,11 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
         if facts.lifecycle != ENGAGED:
             continue
         message = _unmapped_message(supplier, _reliance(supplier, facts))
+        if facts.in_register:  # REG-10 leaves its contracts' empty function identifier here
+            message += (
+                "; a function naming it in depends_on also gives its contracts their function "
+                "identifier in the DORA register of information (B_02.02.0050)"
+            )
         like = context.facts.graph.named_like(supplier)
         if not like:
             yield context.finding(info, supplier, ("id",), message)
