@@ -67,6 +67,11 @@ def rule_results(
         return [ExampleResult(info.code, FAILING, info.source, (problem,))]
     found, raised = _findings(info.examples.passing, info.code, every_rule, schemas, as_of)
     passing = tuple(f"the passing example gives {_describe(f)}" for f in (*found, *raised))
+    if info.kind and info.kind not in _kinds(info.examples.passing):
+        passing += (
+            f"the passing example holds no {info.kind} document, the kind the rule checks: it "
+            "would pass whatever the rule says; give it one the rule finds nothing wrong with",
+        )
     found, crashed = _findings(info.examples.failing, info.code, every_rule, schemas, as_of)
     want = sorted((e.id, e.line) for e in info.examples.expect)
     # a rule that raised (or was stopped) is reported under its own code at the document it
@@ -100,6 +105,15 @@ def _findings(
             [f for f in result.findings if f.suppression is None and id(f) not in crashes],
             list(result.crashes),
         )
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of the resilint documents an example holds."""
+    from resilint.limits import Limits
+    from resilint.load import load_text
+
+    loaded = load_text(EXAMPLE_FILE, text, Limits())
+    return {str(d.data.get("kind")) for d in loaded.documents}
 
 
 def _describe(finding: Finding) -> str:

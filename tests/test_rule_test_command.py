@@ -68,6 +68,28 @@ def test_a_passing_example_with_findings_fails(cli, tmp_path: Path) -> None:
     assert "the passing example gives" in result.stdout
 
 
+def test_a_passing_example_without_the_kind_the_rule_checks_fails(cli, tmp_path: Path) -> None:
+    """An example holding no document of the rule's kind passes whatever the rule says: it is
+    no test of the rule, and is told so."""
+    directory = _rules(tmp_path, "policies", 3)
+    text = (directory / "suppliers.yaml").read_text()
+    vacuous = text.replace(
+        "kind: Supplier\n        id: acme\n        owner: head-of-logistics",
+        "kind: Control\n        id: mfa\n        category: mfa_remote_access\n"
+        "        status: implemented",
+        1,
+    )
+    assert vacuous != text
+    (directory / "suppliers.yaml").write_text(vacuous)
+    result = cli("test", "policies")
+    assert result.exit_code == 1, result.stdout
+    assert "ACME-01 passing example" in result.stdout
+    assert "the passing example gives" not in result.stdout  # the Control is valid: no finding
+    assert "the passing example holds no Supplier document, the kind the rule checks" in (
+        result.stdout
+    )
+
+
 def test_defaults_to_the_configured_rule_dirs_and_refuses_nothing_to_test(cli, tmp_path):
     assert cli("test").exit_code == 2  # no rule_dirs, no RULE_DIRS, no --builtin
     _rules(tmp_path, "policies", 3)
