@@ -398,7 +398,9 @@ _SUPPRESSION_CHECKS = (
         "A baseline entry whose finding is gone, or changed",
         "The baseline should shrink as findings are fixed (a ratchet). An entry accepts a "
         "finding as recorded: when the rule reports the same document and section with a gap "
-        "more or fewer, the finding changed, and counts until it is fixed or recorded again.",
+        "more or fewer, the finding changed, and counts until it is fixed or recorded again. "
+        "While a schema error stands, a finding gone may be gone for that alone (the rules do "
+        "not read a mistyped field): it is not called fixed.",
         "Run `resilint baseline` to rewrite the baseline file.",
         level=Level.INFO,
     ),

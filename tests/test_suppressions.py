@@ -837,3 +837,28 @@ def test_a_baseline_of_a_document_without_an_id_accepts_its_findings(cli, write)
     result, found = findings(cli, "--baseline", "made.json")
     assert result.exit_code == 0, result.stdout
     assert found and all(f["suppressed"] for f in found)
+
+
+def test_a_baseline_entry_gone_while_a_schema_error_stands_is_not_called_fixed(
+    cli, write, tmp_path: Path
+) -> None:
+    """A supplier's tier imported as text fails the schema and reads as no tier 1: the step-in
+    finding on its contract goes, though nothing was fixed. The entry is not told fixed (to
+    shrink the baseline then would lose it); once the tier is mended the finding is back."""
+    write("resilint.yaml", json.dumps({**ONLY_CTR08, "select": ["CTR-08", "BSL-01"]}))
+    write("repo.yaml", SUPPLIER + CONTRACT.format(comment=""))
+    assert cli("baseline", "--as-of", AS_OF).exit_code == 0
+    write("repo.yaml", SUPPLIER.replace("tier: 1", 'tier: "1"') + CONTRACT.format(comment=""))
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 1
+    said = {f["code"]: f for f in found}
+    assert set(said) == {"SCH-01", "BSL-01"}
+    message = said["BSL-01"]["message"]
+    assert not message.startswith("fixed")
+    assert (
+        "CTR-08 on Contract ctr-acme is gone, but while a schema error stands (at repo.yaml:4)"
+        in (message)
+    )
+    write("repo.yaml", SUPPLIER + CONTRACT.format(comment=""))  # mended: accepted again
+    result, found = findings(cli, "--baseline", ".resilint-baseline.json")
+    assert result.exit_code == 0 and [f["suppressed"] for f in found] == [True]
