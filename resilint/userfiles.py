@@ -85,7 +85,8 @@ def input_named(path: str | Path) -> str | None:
     """Why no output may be written at ``path``, or None: a name resilint reads as input (a
     YAML document, the configuration, ``pyproject.toml``), where a report written by a slip of
     the command line (``-o json=resilint.yaml``, ``--output suppliers/acme.yaml``) would
-    replace the programme it checks. resilint writes no YAML."""
+    replace the programme it checks. resilint writes no YAML. Nor any file inside a git
+    directory (``-o .git/hooks/post-checkout`` would be run by git)."""
     from resilint.discover import yaml_named
 
     name = Path(path).name
@@ -94,6 +95,11 @@ def input_named(path: str | Path) -> str | None:
             "a file named like the files resilint reads as input (YAML documents, the "
             "configuration, pyproject.toml); no output of resilint is YAML: name a file of its "
             "format (.json, .sarif, .xml, .html, .ics, .csv ...)"
+        )
+    if any(part.lower() == ".git" for part in _lexical(path).parts):
+        return (
+            "inside a git directory (.git), which holds git's own files: a file written there "
+            "can run as a git hook or change what git does; write the output elsewhere"
         )
     return None
 

@@ -120,6 +120,29 @@ def test_an_output_named_like_an_input_is_refused_before_the_run(
     assert not (repo / "plans" / "Payroll.YML").exists()
 
 
+def test_no_output_is_written_inside_the_git_directory(cli, tmp_path: Path) -> None:
+    """A report written over a git hook would be run by git at the next checkout: any output
+    inside .git is refused before anything is written."""
+    repo = _programme(tmp_path)
+    hook = repo / ".git" / "hooks" / "post-checkout"
+    hook.write_text("#!/bin/sh\nexit 0\n")
+    target = ".git/hooks/post-checkout"
+    runs = {
+        "check": cli("check", ".", "--no-cache", "-o", f"json={target}", cwd=repo),
+        "check as CI runs it": resilint(repo, "check", ".", "--no-cache", "-o", f"sarif={target}"),
+        "report": cli("report", ".", "-o", target, cwd=repo),
+        "calendar": cli("calendar", ".", "-f", "ics", "-o", ".git/cal.ics", cwd=repo),
+        "baseline": cli("baseline", "-o", ".git/baseline.json", cwd=repo),
+    }
+    for command, run in runs.items():
+        status = getattr(run, "exit_code", getattr(run, "returncode", None))
+        assert status == 2, command
+        assert "inside a git directory (.git)" in run.stderr, command
+    assert hook.read_text() == "#!/bin/sh\nexit 0\n"
+    assert not (repo / ".git" / "cal.ics").exists()
+    assert not (repo / ".git" / "baseline.json").exists()
+
+
 def test_two_outputs_naming_one_file_are_refused_before_the_run(cli, tmp_path: Path) -> None:
     repo = _programme(tmp_path)
     line = ("check", ".", "--no-cache", "-o", "sarif=out/r.txt", "-o", "json=out/../out/r.txt")
