@@ -430,3 +430,70 @@ def test_a_data_table_in_a_register_cell_is_refused_by_name(cli, tmp_path):
         result.stderr
     )
     assert " object at 0x" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def _hide(book: openpyxl.Workbook) -> None:
+    """Rows 3 to 9 of B_02.02, columns B to D of B_05.01 (one ``<col>`` range), sheet B_03.02."""
+    for row in range(3, 10):
+        book["B_02.02"].row_dimensions[row].hidden = True
+    book["B_05.01"].column_dimensions.group("B", "D", hidden=True)
+    book["B_03.02"].sheet_state = "veryHidden"
+
+
+def _unhide_all_but(book: openpyxl.Workbook, keep: str) -> None:
+    if keep != "rows":
+        for row in range(3, 10):
+            book["B_02.02"].row_dimensions[row].hidden = False
+    if keep != "columns":
+        book["B_05.01"].column_dimensions["B"].hidden = False
+    if keep != "sheet":
+        book["B_03.02"].sheet_state = "visible"
+
+
+@pytest.mark.parametrize(
+    ("keep", "words"),
+    [
+        ("rows", "sheet B_02.02: hidden rows 3, 4, 5, 6, 7 and 2 more holding register values"),
+        (
+            "columns",
+            "sheet B_05.01: hidden columns B (c0020), C (c0030), D (c0040) holding register values",
+        ),
+        ("sheet", "sheet B_03.02 is very hidden"),
+    ],
+)
+def test_what_a_reviewer_of_the_workbook_cannot_see_is_not_imported(cli, tmp_path, keep, words):
+    """A row, a column or a sheet hidden in the spreadsheet a reviewer checked would otherwise
+    become suppliers and contracts no one saw: refused, naming them, nothing written."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    assert cli("register", "export", "--format", "xlsx", "-o", "r.xlsx", cwd=root).exit_code == 0
+    book = openpyxl.load_workbook(root / "r.xlsx")
+    _hide(book)
+    _unhide_all_but(book, keep)
+    book.save(root / "r.xlsx")
+    result = cli("register", "import", "r.xlsx", "-o", "out", cwd=root)
+    assert result.exit_code == 2, result.stderr
+    assert f"r.xlsx: {words}" in result.stderr
+    assert "unhide them and review them, or delete them" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "out").exists()
+
+
+def test_hidden_parts_that_hold_no_register_value_are_imported_as_before(cli, tmp_path):
+    """A hidden notes sheet, a hidden column of the user's own and a hidden empty row are not
+    read, so they do not stop the import."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    assert cli("register", "export", "--format", "xlsx", "-o", "r.xlsx", cwd=root).exit_code == 0
+    book = openpyxl.load_workbook(root / "r.xlsx")
+    notes = book.create_sheet("Notes")
+    notes["A1"] = "call Corebanq about the exit plan"
+    notes.sheet_state = "hidden"
+    sheet = book["B_05.01"]
+    sheet.cell(row=3, column=sheet.max_column + 2).value = "checked"
+    sheet.column_dimensions[openpyxl.utils.get_column_letter(sheet.max_column)].hidden = True
+    sheet.row_dimensions[sheet.max_row + 2].hidden = True
+    book.save(root / "r.xlsx")
+    result = cli("register", "import", "r.xlsx", "-o", "out", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert (root / "out" / "entities.yaml").exists()

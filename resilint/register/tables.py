@@ -20,6 +20,7 @@ from resilint.errors import UsageError
 from resilint.load.read import Refusal, read_regular
 from resilint.patterns import kept
 from resilint.register.formats import FORMULA_STARTS
+from resilint.register.hidden import UNSEEN_REMEDY, unseen_parts
 from resilint.register.templates import BY_ID, TEMPLATES
 from resilint.reporters.base import printable
 from resilint.userfiles import read_input
@@ -143,14 +144,18 @@ def _workbook(path: Path) -> list[SourceRow]:
         # one is what the program that saved it computed, if any saved it, not necessarily
         # what a reader of the workbook is shown, so a formula a row is read from is refused
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        unseen: list[str] = []
         for sheet in book.worksheets:
             template = template_of(sheet.title)
             if template is not None:
                 # the size a sheet declares is not trusted: openpyxl pads every row to it, and
                 # yields the rows it skips, each as wide
                 sheet.reset_dimensions()
-                grid = _counted(template, sheet.iter_rows(), _Cells(template))
-                rows += _rows(template, template, _bounded(template, grid))
+                grid = _bounded(template, _counted(template, sheet.iter_rows(), _Cells(template)))
+                rows += _rows(template, template, grid)
+                unseen += unseen_parts(sheet, grid, _header(template, template, grid))
+        if unseen:
+            raise UsageError("; ".join(unseen) + UNSEEN_REMEDY)
     except UsageError as exc:
         raise UsageError(f"{printable(str(path))}: {exc}") from None
     except Exception as exc:  # openpyxl raises anything at all on a hostile workbook
