@@ -497,3 +497,47 @@ def test_hidden_parts_that_hold_no_register_value_are_imported_as_before(cli, tm
     result = cli("register", "import", "r.xlsx", "-o", "out", cwd=root)
     assert result.exit_code == 0, result.stderr
     assert (root / "out" / "entities.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (
+            lambda x: x.replace('<row r="4"', '<row r="4" ht="0" customHeight="1"', 1),
+            "sheet B_05.01: hidden row 4 holding register values",
+        ),
+        (
+            lambda x: x.replace(
+                "<sheetData", '<cols><col min="3" max="3" width="0"/></cols><sheetData', 1
+            ),
+            "sheet B_05.01: hidden column C (c0030) holding register values",
+        ),
+        (
+            lambda x: x.replace("<sheetFormatPr ", '<sheetFormatPr zeroHeight="1" ', 1),
+            "sheet B_05.01 hides its rows by default (zeroHeight)",
+        ),
+    ],
+    ids=["no height", "no width", "rows hidden by default"],
+)
+def test_a_row_or_column_shown_with_no_size_is_hidden_too(cli, tmp_path, edit, words):
+    """A row of height 0 or a column of width 0 shows nothing though not marked hidden, and a
+    sheet may hide its rows by default: each is refused like a hidden one."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "havelbank", root)
+    assert cli("register", "export", "--format", "xlsx", "-o", "r.xlsx", cwd=root).exit_code == 0
+    book = openpyxl.load_workbook(root / "r.xlsx")
+    book.save(root / "plain.xlsx")  # as a spreadsheet saves it: a <sheetFormatPr> in every sheet
+    sheet = book.sheetnames.index("B_05.01") + 1
+    with (
+        zipfile.ZipFile(root / "plain.xlsx") as zin,
+        zipfile.ZipFile(root / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == f"xl/worksheets/sheet{sheet}.xml":
+                data = edit(data.decode()).encode()
+            zout.writestr(info.filename, data)
+    result = cli("register", "import", "in.xlsx", "-o", "out", cwd=root)
+    assert result.exit_code == 2, result.stderr
+    assert f"in.xlsx: {words}" in result.stderr
+    assert not (root / "out").exists()

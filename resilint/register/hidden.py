@@ -44,7 +44,9 @@ def unseen_parts(
             else "hidden"
         )
         return [f"sheet {name} is {how}"]
-    rows, columns = _hidden(sheet)
+    rows, columns, by_default = _hidden(sheet)
+    if by_default:  # every row without a height of its own is hidden
+        return [f"sheet {name} hides its rows by default (zeroHeight)"]
     codes, start = header
     found = []
     held = [n for n in sorted(rows) if start <= n <= len(grid) and _holds(grid[n - 1], codes)]
@@ -61,27 +63,34 @@ def unseen_parts(
     return [f"sheet {name}: hidden {' and '.join(found)} holding register values"] if found else []
 
 
-def _hidden(sheet: Any) -> tuple[set[int], list[tuple[int, int]]]:
+def _hidden(sheet: Any) -> tuple[set[int], list[tuple[int, int]], bool]:
     """The sheet's hidden row numbers and hidden column ranges (openpyxl keeps a ``<col>``
-    element as one dimension spanning ``min`` to ``max``)."""
+    element as one dimension spanning ``min`` to ``max``), and whether it hides its rows by
+    default."""
     with sheet._get_source() as source:  # the sheet's XML, as openpyxl's read-only sheet reads it
         parser = _Dimensions(source, [])
         for _ in parser.parse():
             pass
     # only the attributes asked about: any other (``phonetic``, an extension's) is no concern
-    rows = {
-        int(n)
-        for n, attrs in parser.row_dimensions.items()
-        if RowDimension(sheet, hidden=attrs.get("hidden", False)).hidden
-    }
+    rows = {int(n) for n, attrs in parser.row_dimensions.items() if _unseen_row(sheet, attrs)}
     columns = []
     for attrs in parser.column_dimensions.values():
         column = ColumnDimension(
-            sheet, hidden=attrs.get("hidden", False), min=attrs.get("min"), max=attrs.get("max")
+            sheet,
+            hidden=attrs.get("hidden", False),
+            width=attrs.get("width", 1),
+            min=attrs.get("min"),
+            max=attrs.get("max"),
         )
-        if column.hidden:
+        if column.hidden or column.width == 0:  # no width shows nothing, hidden or not
             columns.append((column.min or 1, column.max or column.min or 1))
-    return rows, columns
+    fmt = getattr(parser, "sheet_format", None)  # set only when the sheet has the element
+    return rows, columns, bool(fmt is not None and fmt.zeroHeight)
+
+
+def _unseen_row(sheet: Any, attrs: dict[str, str]) -> bool:
+    row = RowDimension(sheet, hidden=attrs.get("hidden", False), ht=attrs.get("ht"))
+    return bool(row.hidden) or row.ht == 0  # no height shows nothing, hidden or not
 
 
 def _holds(cells: list[str], codes: dict[int, str]) -> bool:
