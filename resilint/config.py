@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -85,12 +86,32 @@ class Config:
     def shaped_by(self, path: str) -> bool:
         """Whether a change to the file at the real path ``path`` can change what is found
         anywhere: this configuration's file, any file named as a configuration (a check run
-        elsewhere finds it, or it becomes this one), or a file in a rule directory."""
+        elsewhere finds it, or it becomes this one), or a rule file of a rule directory."""
         return (
             Path(path).name in CONFIGURATION_NAMES
             or (self.source is not None and path == real(self.source))
-            or any(within(path, real(directory)) for directory in self.rule_dirs)
+            or any(_loads_from(path, directory) for directory in self.rule_dirs)
         )
+
+
+def _loads_from(path: str, directory: Path) -> bool:
+    """Whether the rules of ``directory`` are read from the file at the real path ``path``: a
+    rule file's name (named like YAML, nothing hidden on the way: what
+    :func:`resilint.rules.rule_files` lists, as it is now or was before a rename or deletion),
+    or the file a rule file there links to. A note or a README beside the rules is not: a change
+    to it leaves every finding as it was. When the directory cannot be listed, it counts."""
+    from resilint.rules import YAML_SUFFIXES, rule_files
+
+    root = real(directory)
+    if not within(path, root):
+        return False
+    parts = Path(os.path.relpath(path, root)).parts
+    if parts[-1].lower().endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in parts):
+        return True
+    try:
+        return any(real(rule) == path for rule in rule_files(directory) if rule.is_symlink())
+    except (ConfigError, OSError):
+        return True
 
 
 def load_config(

@@ -104,6 +104,46 @@ def test_a_configuration_change_the_hook_is_not_given_is_judged_whole(repo, cli,
         assert "ACME-01" in result.stdout
 
 
+@pytest.mark.parametrize("staged_too", [True, False])
+def test_a_note_beside_the_rules_is_no_configuration_change(repo, cli, staged_too) -> None:  # type: ignore[no-untyped-def]
+    """A README or a hidden draft in a rule directory is read by no rule: a change to it is
+    compared as any other (the legacy policy's old finding does not count), and left unstaged
+    it is no reason to refuse the hook."""
+    (repo / "resilint.yaml").write_text(
+        "profiles: []\nselect: [INS-01, ACME-01]\nrule_dirs: [policies]\n"
+    )
+    (repo / "policies").mkdir()
+    (repo / "policies" / "control.yaml").write_text(RULE)
+    (repo / "policies" / "README.md").write_text("Our own rules.\n")
+    commit(repo)
+    (repo / "policies" / "README.md").write_text("Our own rules, owned by risk.\n")
+    (repo / "policies" / ".draft.yaml").write_text("rules: []\n")
+    (repo / "edr.yaml").write_text(EDR)
+    if staged_too:
+        result = run_hook(repo, cli, "edr.yaml")
+    else:
+        git(repo, "add", "edr.yaml")
+        result = staged(repo, cli, "edr.yaml")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "cyber-legacy" not in result.stdout and WHOLE not in result.stderr
+
+
+def test_a_file_a_rule_file_links_to_is_a_rule_file(repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A rule file may be a link to a file in its directory named otherwise: a change to that
+    file changes the rules, so every finding counts."""
+    (repo / "resilint.yaml").write_text(
+        "profiles: []\nselect: [INS-01, ACME-01]\nrule_dirs: [policies]\n"
+    )
+    (repo / "policies").mkdir()
+    (repo / "policies" / "control.txt").write_text(RULE)
+    (repo / "policies" / "control.yaml").symlink_to("control.txt")
+    commit(repo)
+    assert run_hook(repo, cli).exit_code == 0
+    (repo / "policies" / "control.txt").write_text(RULE.replace("status,", "owner,"))
+    (repo / "edr.yaml").write_text(EDR)
+    assert_whole(run_hook(repo, cli, "edr.yaml"), "policies/control.txt")
+
+
 # 2. A submodule or a link
 
 
