@@ -46,7 +46,7 @@ def main() -> None:
     def one_unit_at_a_time(rules: Any, run: resilint.engine.Evaluation) -> Any:
         selected = tuple(rules)
         index = run.facts.index
-        for unit in resilint.engine._units(selected):
+        for unit in resilint.engine._units(selected, index):
             recorder = Recorder()
             recorder.watch(index.documents)
             alone = dataclasses.replace(
