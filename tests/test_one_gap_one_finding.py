@@ -91,6 +91,9 @@ def test_what_one_record_lacks_for_the_register_is_one_finding(cli, write) -> No
     sup02 = next(f["message"] for f in found if f["code"] == "SUP-02")
     for field in ("provider_id", "hq_country", "ultimate_parent", "B_05.01.0080"):
         assert field in sup02, field
+    # the provider and the register template are named once, with the first gap
+    assert sup02.count("supplier cardcore") == 1, sup02
+    assert sup02.count("template B_05.01") == 1, sup02
 
 
 def test_a_waiver_of_one_field_leaves_the_record_s_other_gaps(cli, write) -> None:

@@ -73,7 +73,9 @@ def _identity_finding(
     (where, first), rest = gaps[0], gaps[1:]
     if not rest:  # the finding as it always was: its fingerprint stays
         return context.finding(info, supplier, where, first, discriminator=first)
-    message = folded([text for _, text in gaps])
+    # the supplier and the register are named once, with the first gap
+    said_again = [text.replace(_REGISTER, "the register") for _, text in rest]
+    message = folded([first, *said_again], lead=f"supplier {supplier.id}")
     return context.locator.finding(
         info.code,
         info.name,
