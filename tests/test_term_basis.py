@@ -195,6 +195,33 @@ def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_pa
     assert "DORA Art. 28(7)" in under_dora["accelerated termination"]
 
 
+def test_a_repository_is_told_only_the_laws_that_bind_its_entities(cli, tmp_path: Path) -> None:
+    """A water utility under NIS2, of no kind Implementing Regulation (EU) 2024/2690 binds, is
+    not told the NYDFS section, the DORA article or that Regulation's points: the basis where
+    none of the laws cited binds it; a trading venue under DORA alone reads the DORA article
+    and not the NYDFS section; a cloud provider the Regulation binds reads its point alone."""
+    laws = ("NYCRR", "DORA", "2024/2690")
+    utility = _bases_shown(cli, tmp_path, "[nis2]")
+    for term in ("incident notice", "security contact", "assessment"):
+        assert not [law for law in laws if law in utility[term]], (term, utility[term])
+    assert utility["incident notice"] == MATRIX.terms["incident_notice"].otherwise
+    venue = _bases_shown(cli, tmp_path, "[dora]")
+    assert "DORA Delegated Regulation (EU) 2024/1773 Art. 9(2)" in venue["incident notice"]
+    assert "NYCRR" not in venue["incident notice"] and "2024/2690" not in venue["incident notice"]
+    assert venue["assessment"].startswith("law: DORA Art. 28(4)"), venue["assessment"]
+    assert "NYCRR" not in venue["assessment"], venue["assessment"]
+    (tmp_path / "programme.yaml").write_text(
+        TELECOM.replace(
+            "nis2_entity_type: other", "nis2_entity_type: cloud_computing_service_provider"
+        )
+    )
+    assert cli("report", "--no-cache", "--as-of", "2026-12-01", "-o", "r.html").exit_code == 0
+    page = unescape((tmp_path / "r.html").read_text(encoding="utf-8"))
+    listed = page[page.index('id="coverage-basis"') :].split("</dl>")[0]
+    assert "2024/2690 point 5.1.4(d)" in listed and "NYCRR" not in listed, listed
+    assert "2024/2690 point 5.2.1(a)" in listed, listed
+
+
 def test_a_configuration_sets_the_basis_otherwise_and_its_own_basis_drops_resilints() -> None:
     term = MATRIX.with_overrides({"notice_periods": {"otherwise": "policy (our board)"}})
     assert term.terms["notice_periods"].basis_for(frozenset({"nis2"})) == "policy (our board)"

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
+from resilint.domain.regimes import nis2_listed
 from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
@@ -254,8 +255,7 @@ def _listed(entity: Document) -> bool:
     Art. 3(1)(g) brings in (Arts. 5 to 14: Art. 7 for cloud computing service providers, Art. 10
     for managed and managed security service providers), are
     exhaustive for them (recital 30)."""
-    kind = entity.data.get("nis2_entity_type")
-    return isinstance(kind, str) and kind != "other"
+    return nis2_listed(entity.data)
 
 
 def _other_clocks(entity: Document) -> list[tuple[int, object]]:

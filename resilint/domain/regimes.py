@@ -26,6 +26,17 @@ PROFILES_OF_REGIME: dict[str, tuple[str, ...]] = {
 information (``dora-register``) with its own."""
 REGIME_OF_PROFILE: dict[str, str] = {p: r for r, ps in PROFILES_OF_REGIME.items() for p in ps}
 """The regime each regulatory profile belongs to, whose documents its rules are confined to."""
+NIS2_LISTED = "nis2_listed"
+"""Where a law binds: the eleven kinds of NIS2 entity Commission Implementing Regulation (EU)
+2024/2690 binds (its Art. 1), recorded as their nis2_entity_type (any kind but ``other``). Not
+a regime of its own: the NIS2 entities a citation of that Regulation concerns."""
+
+
+def nis2_listed(entity: dict[str, Any]) -> bool:
+    """The entity is one of the eleven kinds of NIS2 entity Implementing Regulation (EU)
+    2024/2690 binds (its Art. 1): recorded as such, under NIS2."""
+    kind = entity.get("nis2_entity_type")
+    return isinstance(kind, str) and kind != "other"
 
 
 DORA_SIZES = ("micro", "small", "medium", "large")
@@ -65,6 +76,13 @@ class EntityRegimes:
             if entity.id is not None
         }
         self.everywhere = frozenset(r for regimes in self._of_entity.values() for r in regimes)
+        listed = any(
+            "nis2" in self._of_entity.get(entity.id or "", ()) and nis2_listed(entity.data)
+            for entity in index.of_kind("Entity")
+        )
+        self.laws = self.everywhere | ({NIS2_LISTED} if listed else set())
+        """Where the laws a basis cites bind here: the regimes of the entities, and
+        :data:`NIS2_LISTED` where one of them is of a kind Regulation 2024/2690 binds."""
         self._simplified = frozenset(
             entity.id
             for entity in index.of_kind("Entity")

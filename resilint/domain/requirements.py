@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.domain.delivery import MODEL_WORDS
-from resilint.domain.regimes import REGIMES
+from resilint.domain.regimes import NIS2_LISTED, REGIMES
 from resilint.errors import ConfigError
 from resilint.limits import Limits
 from resilint.resources import data_dir
@@ -76,6 +76,16 @@ class Term:
     such as a shared public-sector IT service centre); False for the commercial remedies a
     public authority does not grant (step-in into its operation, a contractual indemnity)."""
 
+    cites: tuple[tuple[str, str], ...] = ()
+    """The laws the basis cites, each with where it binds (a regime, or :data:`NIS2_LISTED`
+    for Implementing Regulation (EU) 2024/2690): a repository is shown only the laws that bind
+    one of its entities, through ``cited``; none, the basis otherwise. Empty: the basis is shown
+    whole wherever a regime of ``law_for`` is."""
+
+    cited: str = ""
+    """The basis as a repository bound by only some of ``cites`` reads it, ``{laws}`` standing
+    for those laws (empty: the whole basis)."""
+
     mandated: bool = True
     """Asked of a supplier we take part in because a law, a by-law or a regulator requires it,
     on terms set alike for every participant (a supplier with mandated: true, such as a port
@@ -89,21 +99,29 @@ class Term:
         return basis_kind(self.basis) or "policy"
 
     def binds_none(self, regimes: frozenset[str]) -> bool:
-        """Whether the law the basis cites binds none of the entities under ``regimes``."""
+        """Whether the law the basis cites binds none of the entities under ``regimes`` (with
+        :data:`NIS2_LISTED` where one is of a kind Regulation 2024/2690 binds)."""
+        if self.cites:
+            return not any(where in regimes for where, _ in self.cites)
         return bool(self.law_for) and not regimes.intersection(self.law_for)
 
     def basis_for(self, regimes: frozenset[str]) -> str:
         """What requires it in a repository whose entities fall under ``regimes``: the basis,
-        or where its law binds none of them, the basis otherwise when the matrix gives one."""
-        return self.otherwise if self.otherwise and self.binds_none(regimes) else self.basis
+        or where its law binds none of them, the basis otherwise when the matrix gives one; where
+        only some of the laws it cites bind them, those alone (a water utility under NIS2 is
+        not told the NYDFS section or the DORA article that binds a bank)."""
+        if self.binds_none(regimes):
+            return self.otherwise or self.basis
+        binding = [law for where, law in self.cites if where in regimes]
+        if self.cited and len(binding) < len(self.cites):
+            return self.cited.replace("{laws}", ", ".join(binding))
+        return self.basis
 
     def kind_for(self, regimes: frozenset[str]) -> str:
         """The basis's word for a repository whose entities fall under ``regimes``: a term the
         law requires only under regimes none of them is under is policy there."""
         kind = basis_kind(self.basis_for(regimes)) or "policy"
-        if kind == "law" and self.law_for and not regimes.intersection(self.law_for):
-            return "policy"
-        return kind
+        return "policy" if kind == "law" and self.binds_none(regimes) else kind
 
     def required(
         self,
@@ -218,6 +236,8 @@ class Matrix:
                 # a configuration's own basis says for whom in its words; law_for follows it
                 law_for=tuple(cells.get("law_for", () if "basis" in cells else term.law_for)),
                 otherwise=str(cells.get("otherwise", "" if "basis" in cells else term.otherwise)),
+                cites=() if "basis" in cells else term.cites,
+                cited="" if "basis" in cells else term.cited,
             )
         return Matrix(terms)
 
@@ -266,6 +286,30 @@ def _law_for(name: str, spec: Mapping[str, Any], where: Path) -> tuple[str, ...]
     return tuple(regimes)
 
 
+def _cites(name: str, spec: Mapping[str, Any], where: Path) -> tuple[tuple[str, str], ...]:
+    """The laws a term's basis cites, each with where it binds (optional)."""
+    cites = spec.get("cites", {})
+    places = (*REGIMES, NIS2_LISTED)
+    if not isinstance(cites, dict) or any(
+        k not in places or not isinstance(v, str) for k, v in cites.items()
+    ):
+        raise ConfigError(
+            f"requirements: term '{name}' cites must map {', '.join(places)} to the law cited",
+            str(where),
+        )
+    return tuple(cites.items())
+
+
+def _cited(name: str, spec: Mapping[str, Any], where: Path) -> str:
+    """A term's basis where only some of the laws it cites bind (optional): ``{laws}`` in it."""
+    if "cited" not in spec:
+        return ""
+    cited = _basis(name, {"basis": spec["cited"]}, where)
+    if "{laws}" not in cited:
+        raise ConfigError(f"requirements: term '{name}' cited must say {{laws}}", str(where))
+    return cited
+
+
 def _cell(value: Any) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
@@ -309,6 +353,8 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 _law_for(name, spec, where),
                 _otherwise(name, spec, where),
                 bool(spec.get("public_body", True)),
+                _cites(name, spec, where),
+                _cited(name, spec, where),
                 bool(spec.get("mandated", True)),
             )
             for name, spec in data["terms"].items()

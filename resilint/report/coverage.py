@@ -69,7 +69,7 @@ def render(posture: Posture) -> str:
         for s in in_order(facts.index.of_kind("Supplier"))
         if facts.supplier(s).critical and facts.supplier(s).lifecycle != EXITED
     ]
-    regimes = facts.regimes.everywhere
+    regimes = facts.regimes.laws
     head = "".join(_header(t, regimes) for t in terms)
     rows = [_row(posture, s, terms) for s in suppliers]
     if not rows:
