@@ -96,3 +96,27 @@ def test_an_ict_providers_outage_still_lists_every_exclusion(
     found = run(cli, write, tmp_path, "hosting", "false", "json")
     assert ids(found) == ["eol", "unpatched", "war", "infrastructure"]
     assert found["insurance"][0]["exclusions_note"] == ""
+
+
+def test_an_exclusion_of_another_type_says_when_it_may_apply_in_its_own_words(
+    cli: Run, write: Any, tmp_path: Path
+) -> None:
+    """A trading venue's policy excludes trading losses (type other): impact, as text and
+    markdown, says the exclusion may apply if the loss is one its wording excludes, quoting the
+    description, never "may apply if read the wording"."""
+    own = "  - {id: trading-loss, type: other, description: Trading losses of members.}\n"
+    bare = "  - {id: contractual, type: other}\n"
+    write("resilint.yaml", "{}\n")
+    write("programme.yaml", POLICY + own + bare + SUPPLIERS.replace("STORES", "false"))
+    for form in ("text", "markdown"):
+        args = ("impact", "--supplier", "hosting", "--format", form, "--as-of", AS_OF)
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert "may apply if read" not in result.stdout, result.stdout
+        assert (
+            "trading-loss may apply if the loss is one its wording excludes "
+            "(Trading losses of members)" in result.stdout
+        ), result.stdout
+        assert "contractual may apply if the loss is one its wording excludes (read it)" in (
+            result.stdout
+        )

@@ -315,8 +315,15 @@ def _exclusions(policy: Document) -> Iterator[Exclusion]:
             id=text_of(item.get("id")) or "",
             type=kind,
             description=text_of(item.get("description")) or "",
-            may_apply_when=_WHEN.get(kind, "read the wording"),
+            may_apply_when=_WHEN.get(kind) or _excluded(text_of(item.get("description"))),
         )
+
+
+def _excluded(description: str | None) -> str:
+    """When an exclusion of a type resilint knows nothing of may apply: where its own words
+    say, quoted (a trading venue's exclusion of members' trading losses)."""
+    words = (description or "").strip().rstrip(".") or "read it"
+    return f"the loss is one its wording excludes ({words})"
 
 
 def _panel(policy: Document) -> Iterator[Firm]:
