@@ -187,6 +187,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "otherwise (a check says it in full on one finding of each supplier, and its "
             "others name that finding).",
         ),
+        "notice_subject": _fact(
+            "string",
+            "What its supplier's incident notice is of, in words for a message: 'a security "
+            "incident' where a compromise of the supplier can reach us (ICT services, access to "
+            "our systems or our confidential data), else 'an incident that disrupts its service "
+            "to us (a cyber attack on it included)'.",
+        ),
         "effective_tier": _fact("integer", "The supplier's tier in effect."),
         "tier_note": _fact(
             "string", "Its supplier's tier_note: why it is tier 1 in effect, when not recorded so."

@@ -226,6 +226,7 @@ class ContractFacts:
             "switchable": self.switchable,
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
+            "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,
             "functions": list(self.functions),
             "service_models": sorted(self.service_models),
@@ -244,6 +245,21 @@ class ContractFacts:
         }
         later = {"window_note": self.window_note} if self.window_note is not None else {}
         return Fields(values, later) if later else values
+
+
+NOTICE_OF_DISRUPTION = "an incident that disrupts its service to us (a cyber attack on it included)"
+"""What the incident notice of a supplier no compromise of which can reach us is of."""
+
+
+def notice_subject(supplier: SupplierFacts | None) -> str:
+    """What a supplier's incident notice is of, in a message: a security incident where its
+    compromise can reach us (it provides ICT services, holds access to our systems or handles
+    our confidential data); of a supplier with none of these that the requirements matrix asks
+    all the same, being critical (a water utility's supplier of treatment chemicals), an
+    incident that disrupts its service to us: its outage, not its compromise, reaches us."""
+    if supplier is None or supplier.exposures:
+        return "a security incident"
+    return NOTICE_OF_DISRUPTION
 
 
 @dataclass(frozen=True, slots=True)
