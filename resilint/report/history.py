@@ -122,7 +122,11 @@ def read_previous(path: Path) -> Snapshot:
             f"reads version {_VERSIONS[source]}): compare with a report or check output of this "
             "version",
         )
-    snapshot = _snapshot(data, source)
+    try:
+        snapshot = _snapshot(data, source)
+    except _Unwritten as bad:
+        where = strictjson.place(text, bad.where) + len(before)
+        raise refused_at(path, lines, where, f"{_NEITHER}: {bad.reason}") from None
     if snapshot is None:
         raise refused_at(path, lines, len(before), _NEITHER)
     if len(snapshot.active) > MAX_RECORDED_FINDINGS:
@@ -155,7 +159,19 @@ def _too_many(path: Path, what: str) -> UsageError:
     )
 
 
+class _Unwritten(Exception):
+    """A value resilint never writes in a report or check output, at ``where``."""
+
+    def __init__(self, where: tuple[str | int, ...], reason: str) -> None:
+        super().__init__(reason)
+        self.where = where
+        self.reason = reason
+
+
 def _snapshot(data: Any, source: str) -> Snapshot | None:
+    """The findings recorded, or None for data of neither form. A level other than error,
+    warning or info, or a fingerprint that is not hex digits, is refused (_Unwritten): resilint
+    writes none, and a made-up one would count its findings as resolved."""
     if not isinstance(data, dict):
         return None
     as_of = data.get("as_of") if isinstance(data.get("as_of"), str) else None
@@ -164,11 +180,15 @@ def _snapshot(data: Any, source: str) -> Snapshot | None:
     if not isinstance(data.get("findings"), list):
         return None
     active = {}
-    for item in data["findings"]:
+    for index, item in enumerate(data["findings"]):
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
             return None
+        at: tuple[str | int, ...] = ("findings", index)
+        fingerprint = _fingerprint(item["fingerprint"], (*at, "fingerprint"), _FULL)
+        if not isinstance(item.get("suppressed", False), bool):
+            raise _Unwritten((*at, "suppressed"), "a finding's suppressed is true or false")
         if not item.get("suppressed"):
-            active[item["fingerprint"][:PREFIX]] = str(item.get("level", ""))
+            active[fingerprint[:PREFIX]] = _level(item.get("level"), (*at, "level"))
     return Snapshot(active, as_of, source)
 
 
@@ -180,8 +200,30 @@ def _from_report(data: dict[str, Any], as_of: str | None) -> Snapshot | None:
     for level, keys in levels.items():
         if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
             return None
-        active.update(dict.fromkeys(keys, str(level)))
+        label = _level(level, ("active", level))
+        for index, key in enumerate(keys):
+            _fingerprint(key, ("active", level, index), PREFIX)
+        active.update(dict.fromkeys(keys, label))
     return Snapshot(active, as_of, "report")
+
+
+_FULL = 32
+"""Hex digits of a fingerprint in `check --format json` (:attr:`Finding.fingerprint`)."""
+_HEX = frozenset("0123456789abcdef")
+
+
+def _level(value: object, where: tuple[str | int, ...]) -> str:
+    if not isinstance(value, str) or value not in LEVELS:
+        shown = printable(json.dumps(value, ensure_ascii=False))[:80]
+        raise _Unwritten(where, f"level {shown} is none of {', '.join(LEVELS)}")
+    return value
+
+
+def _fingerprint(value: str, where: tuple[str | int, ...], digits: int) -> str:
+    if len(value) != digits or not _HEX.issuperset(value):
+        shown = printable(json.dumps(value, ensure_ascii=False))[:80]
+        raise _Unwritten(where, f"fingerprint {shown} is not {digits} lowercase hex digits")
+    return value
 
 
 def compare(previous: Snapshot, findings: Iterable[Finding]) -> Change:

@@ -1,0 +1,41 @@
+"""Hostile round 24: what earlier rounds noticed and left open, closed.
+
+An earlier report named with ``report --previous`` that records levels or fingerprints resilint
+never writes is refused (status 2, file:line:col), never counted as findings resolved.
+"""
+
+from __future__ import annotations
+
+import json
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+
+
+def _report(active: str) -> str:
+    return (
+        '<html>\n<script type="application/json" id="resilint-report-data">\n'
+        '{"format":"resilint-report","version":1,\n"active":' + active + "}"
+        "</script></html>"
+    )
+
+
+def test_previous_with_made_up_levels_or_fingerprints_is_refused(cli, write):
+    """A crafted earlier report listing findings under a level resilint has not (``"x<y"``)
+    or a fingerprint that is not one was read, and every such "finding" counted as resolved
+    in the report's change section."""
+    write("a.yaml", SUPPLIER)
+    write("ok.html", _report('{"error":["00000000000000ab"],"warning":[],"info":[]}'))
+    assert cli("report", "-o", "r.html", "--previous", "ok.html").exit_code == 0
+    for active, said in (
+        ('{"x<y":["00000000000000ab"]}', 'level "x<y" is none of error, warning, info'),
+        ('{"error":["not-a-fingerprint"]}', "is not 16 lowercase hex digits"),
+    ):
+        write("prev.html", _report(active))
+        result = cli("report", "-o", "r.html", "--previous", "prev.html")
+        assert result.exit_code == 2, result.stderr
+        assert "prev.html:4:" in result.stderr and said in result.stderr
+    check = json.loads(cli("check", "--format", "json").stdout)
+    check["findings"] = [{"fingerprint": "0" * 32, "level": "fatal", "suppressed": False}]
+    write("prev.json", json.dumps(check, indent=1))
+    result = cli("report", "-o", "r.html", "--previous", "prev.json")
+    assert result.exit_code == 2 and 'level "fatal" is none of' in result.stderr
