@@ -437,8 +437,12 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
 
 def _cache_file(name: str) -> bool:
     """A file a cache directory may hold: the cache's own (:func:`resilint.cache.cache_file`),
-    and any dot file (the cache writes none of those names but its own)."""
-    return name.startswith(".") or cache_file(name)
+    and the placeholder that keeps an empty directory in git. Any other dot file is the user's
+    (a home directory holds only those: ``--cache-dir ~`` filled it with the cache's files)."""
+    return name in _PLACEHOLDERS or cache_file(name)
+
+
+_PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
 
 
 def _refuse_foreign_cache_dir(directory: Path) -> None:

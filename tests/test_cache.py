@@ -393,13 +393,14 @@ def test_an_empty_cache_dir_made_beforehand_gets_the_gitignore(cli, repo: Path) 
     """``mkdir -p ci-cache`` before ``check --cache-dir ci-cache`` (as a CI step does): the
     directory holds nothing but the cache, so its ``*`` .gitignore is written as in one resilint
     makes; without it every cache file showed in ``git status``, to be committed. A directory
-    holding a dot file of its own gets none (the .gitignore would hide what is added later)."""
+    holding a placeholder (``.gitkeep``) gets none (the .gitignore would hide what is added
+    later)."""
     (repo / "ci-cache").mkdir()
     assert cli("check", "--cache-dir", "ci-cache", cwd=repo).exit_code in (0, 1)
     assert (repo / "ci-cache" / ".gitignore").read_text().strip().endswith("*")
     assert (repo / "ci-cache" / "result.json").is_file()
     (repo / "dotted").mkdir()
-    (repo / "dotted" / ".keep-me").write_text("")
+    (repo / "dotted" / ".gitkeep").write_text("")
     assert cli("check", "--cache-dir", "dotted", cwd=repo).exit_code in (0, 1)
     assert (repo / "dotted" / "result.json").is_file()
     assert not (repo / "dotted" / ".gitignore").exists()

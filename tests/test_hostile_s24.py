@@ -39,3 +39,22 @@ def test_previous_with_made_up_levels_or_fingerprints_is_refused(cli, write):
     write("prev.json", json.dumps(check, indent=1))
     result = cli("report", "-o", "r.html", "--previous", "prev.json")
     assert result.exit_code == 2 and 'level "fatal" is none of' in result.stderr
+
+
+def test_a_cache_dir_of_the_users_dot_files_is_refused(cli, write, tmp_path):
+    """``--cache-dir ~``: a home directory holds only dot files, which a cache directory was
+    allowed to hold, so the cache wrote its 60-odd files among them. A directory given with
+    --cache-dir is used when it is new, empty or resilint's own (its files, a ``.gitkeep``);
+    any other file in it is refused with status 2, nothing written."""
+    write("repo/a.yaml", SUPPLIER)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".bashrc").write_text("export PATH\\n")
+    (home / ".ssh").mkdir()
+    result = cli("check", "--cache-dir", str(home), cwd=tmp_path / "repo")
+    assert result.exit_code == 2
+    assert "holds files that are not resilint's cache (such as .bashrc)" in result.stderr
+    assert sorted(p.name for p in home.iterdir()) == [".bashrc", ".ssh"]
+    fresh = tmp_path / "fresh-cache"
+    assert cli("check", "--cache-dir", str(fresh), cwd=tmp_path / "repo").exit_code == 0
+    assert (fresh / "result.json").is_file()
