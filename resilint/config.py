@@ -312,6 +312,12 @@ def _explain(error: jsonschema.ValidationError) -> str:
         unknown = [key for key in error.instance if key not in known]
         hints = [f"'{key}'" + did_you_mean(key, known) for key in unknown]
         return f"{where}unknown setting {', '.join(hints)}; settings: {', '.join(known)}"
+    if error.validator == "maximum" and list(error.absolute_path)[:1] == ["limits"]:
+        return (
+            f"{where}{_clip(repr(error.instance))} is more than resilint allows "
+            f"({error.validator_value:,}): a limit that high no longer protects the machine "
+            "from a hostile file; check the repository in parts instead"
+        )
     return f"{where}{error.message}"
 
 

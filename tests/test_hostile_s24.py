@@ -58,3 +58,21 @@ def test_a_cache_dir_of_the_users_dot_files_is_refused(cli, write, tmp_path):
     fresh = tmp_path / "fresh-cache"
     assert cli("check", "--cache-dir", str(fresh), cwd=tmp_path / "repo").exit_code == 0
     assert (fresh / "result.json").is_file()
+
+
+def test_a_limit_past_what_protects_the_machine_is_refused(cli, write):
+    """``limits: {max_file_bytes: 10**29}`` was taken: the configuration switched the guards
+    off. Each limit has a ceiling, refused past it at the configuration's line and column,
+    in YAML and in pyproject.toml."""
+    write("a.yaml", SUPPLIER)
+    write("resilint.yaml", "fail_on: error\nlimits:\n  max_total_nodes: 99999999999999999999\n")
+    result = cli("check")
+    assert result.exit_code == 2
+    assert "resilint.yaml:3:20: invalid configuration: limits.max_total_nodes: " in result.stderr
+    assert "is more than resilint allows (2,000,000,000)" in result.stderr
+    write("resilint.yaml", "limits:\n  max_file_bytes: 1073741824\n")  # at the ceiling
+    assert cli("check").exit_code == 0
+    (write("resilint.yaml", "")).unlink()
+    write("pyproject.toml", "[tool.resilint.limits]\nmax_documents = 1000001\n")
+    result = cli("check")
+    assert result.exit_code == 2 and "limits.max_documents: 1000001 is more than" in result.stderr
