@@ -76,3 +76,22 @@ def test_a_limit_past_what_protects_the_machine_is_refused(cli, write):
     write("pyproject.toml", "[tool.resilint.limits]\nmax_documents = 1000001\n")
     result = cli("check")
     assert result.exit_code == 2 and "limits.max_documents: 1000001 is more than" in result.stderr
+
+
+def test_a_configuration_that_is_a_tagged_value_says_the_tag_is_refused(cli, write):
+    """A configuration whose whole top level is ``!!python/object/apply:os.system [...]`` was
+    refused (nothing ran) as "the file must hold a single mapping", which sends the reader
+    looking at the layout: the tag is what is wrong, said at its line and column, at any depth
+    of a top level that is not a mapping."""
+    write("a.yaml", SUPPLIER)
+    for text, at in (
+        ('!!python/object/apply:os.system ["true"]\n', "1:1"),
+        ("- fail_on\n- !!python/name:os.system\n", "2:3"),
+    ):
+        write("resilint.yaml", text)
+        result = cli("check")
+        assert result.exit_code == 2
+        assert f"resilint.yaml:{at}: YML-03 tag !!python/" in result.stderr
+        assert "is not allowed: resilint never runs code" in result.stderr
+    write("resilint.yaml", "- fail_on\n- error\n")  # a list, no tag: the layout is what is wrong
+    assert "YML-08 the file must hold a single mapping" in cli("check").stderr

@@ -221,9 +221,12 @@ def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], N
         roots = compose_text(text, limits)
         if not roots:
             return {}, MappingNode("tag:yaml.org,2002:map", [])
+        converter = Converter(limits, lines)
         if len(roots) > 1 or not isinstance(roots[0], MappingNode):
+            for root in roots:  # what is wrong inside first: a tag that would run code, say
+                converter.convert(root)
             raise LoadError.at("YML-08", "the file must hold a single mapping", roots[-1], lines)
-        return Converter(limits, lines).convert(roots[0]), roots[0]
+        return converter.convert(roots[0]), roots[0]
     except LoadError as error:
         from resilint.load.syntax import unreadable
 
