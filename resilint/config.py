@@ -147,7 +147,33 @@ def load_config(
     _stays_inside(data, path, line_of)
     _rule_dirs_hold_rules(data, path, line_of)
     origins = {key: f"{path.name}:{line_of((key,))[0]}" for key in data}
-    return dataclasses.replace(_from_data(data, path), origins=origins, locate=line_of)
+    config = _from_data(data, path)
+    _per_file_not_everywhere(data, path, line_of)
+    return dataclasses.replace(config, origins=origins, locate=line_of)
+
+
+_ANY_FILE = ("zq9x/zq9z.yaml", "zq9x/zq9y/zq9z.yaml")
+"""Files no pattern names on purpose, in a directory and deeper: a per-file pattern that
+covers both covers every file a repository keeps its documents in."""
+
+
+def _per_file_not_everywhere(data: dict[str, Any], path: Path, line_of: Locate) -> None:
+    """A per-file exception that holds for every file (``**``, ``*``, ``**/*.yaml``) switches
+    its rules off for the whole repository while the summary shows only a count of findings
+    "suppressed" per file: refused, for ``ignore`` to say so plainly."""
+    from resilint.wildmatch import Patterns
+
+    for pattern, named in data.get("per_file_ignores", {}).items():
+        if all(Patterns([pattern]).covering(probe) for probe in _ANY_FILE):
+            codes_named = ", ".join(named)
+            raise ConfigError(
+                f"invalid configuration: per_file_ignores: '{printable(pattern)}' matches every "
+                f"file, so it switches {codes_named} off in the whole repository, not for a few "
+                f"files; to do that, say so with ignore: [{codes_named}] (or name the files and "
+                "directories the exception is for)",
+                str(path),
+                *line_of(("per_file_ignores", pattern)),
+            )
 
 
 def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
 
 
@@ -49,7 +51,7 @@ def test_a_cache_dir_of_the_users_dot_files_is_refused(cli, write, tmp_path):
     write("repo/a.yaml", SUPPLIER)
     home = tmp_path / "home"
     home.mkdir()
-    (home / ".bashrc").write_text("export PATH\\n")
+    (home / ".bashrc").write_text("export PATH\n")
     (home / ".ssh").mkdir()
     result = cli("check", "--cache-dir", str(home), cwd=tmp_path / "repo")
     assert result.exit_code == 2
@@ -95,3 +97,19 @@ def test_a_configuration_that_is_a_tagged_value_says_the_tag_is_refused(cli, wri
         assert "is not allowed: resilint never runs code" in result.stderr
     write("resilint.yaml", "- fail_on\n- error\n")  # a list, no tag: the layout is what is wrong
     assert "YML-08 the file must hold a single mapping" in cli("check").stderr
+
+
+@pytest.mark.parametrize("pattern", ["**", "*", "**/*.yaml", "/**", "*/**"])
+def test_a_per_file_ignore_of_every_file_is_refused(cli, write, pattern):
+    """``per_file_ignores: {"**": [REF-01]}`` switched REF-01 off in every file while the
+    summary said only "2 suppressed", as for a few per-file exceptions: a pattern that matches
+    every file is refused at its line, pointing to ``ignore`` (which says so plainly)."""
+    write("suppliers/a.yaml", SUPPLIER)
+    write("resilint.yaml", f"fail_on: error\nper_file_ignores:\n  '{pattern}': [REF-01]\n")
+    result = cli("check")
+    assert result.exit_code == 2, result.stdout
+    assert "resilint.yaml:3:" in result.stderr
+    assert f"'{pattern}' matches every file, so it switches REF-01 off" in result.stderr
+    assert "ignore: [REF-01]" in result.stderr
+    write("resilint.yaml", "fail_on: error\nper_file_ignores:\n  'suppliers/**': [REF-01]\n")
+    assert cli("check").exit_code == 0  # a directory's exception stands
