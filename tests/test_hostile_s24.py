@@ -113,3 +113,40 @@ def test_a_per_file_ignore_of_every_file_is_refused(cli, write, pattern):
     assert "ignore: [REF-01]" in result.stderr
     write("resilint.yaml", "fail_on: error\nper_file_ignores:\n  'suppliers/**': [REF-01]\n")
     assert cli("check").exit_code == 0  # a directory's exception stands
+
+
+def _northwind(tmp_path):
+    from tests.conftest import copy_example
+
+    return copy_example("northwind", tmp_path)
+
+
+def test_a_waiver_its_own_risk_owner_approved_suppresses_nothing(cli, tmp_path):
+    """northwind's waiver of CON-04 (risk owner coo, approver cfo) approved by coo instead:
+    accepted, the finding stayed suppressed with nobody but its owner having looked at the
+    risk. EXC-01 refuses it (market practice, the four-eyes principle), the CON-04 finding
+    comes back; ``separate_approver: false`` lets one person do both; ``resilint waive``
+    refuses to write one."""
+    repo = _northwind(tmp_path)
+    [waiver] = (repo / "waivers").glob("*.yaml")
+    waiver.write_text(waiver.read_text().replace("approver: cfo", "approver: coo"))
+    result = cli("check", "--format", "json", cwd=repo)
+    active = [f for f in result.json()["findings"] if not f["suppressed"]]
+    assert result.exit_code == 1
+    assert sorted(f["code"] for f in active) == ["CON-04", "EXC-01"]
+    [exc] = [f for f in active if f["code"] == "EXC-01"]
+    assert "approved by coo, who is also its risk owner" in exc["message"]
+    assert "Market practice (the four-eyes principle)" in exc["message"]
+    config = repo / "resilint.yaml"
+    config.write_text(
+        config.read_text() + "rules:\n  EXC-01:\n    params:\n      separate_approver: false\n"
+    )
+    assert cli("check", cwd=repo).exit_code == 0
+    waiver.unlink()
+    config.write_text(config.read_text().split("rules:\n  EXC-01")[0])
+    args = ("waive", "CON-04", "--target", "Supplier/lindqvist-mes", "--reason", "none on offer")
+    args += ("--until", "2027-02-18", "--owner", "coo", "--approved-on", "2026-11-20")
+    refused = cli(*args, "--approver", "coo", cwd=repo)
+    assert refused.exit_code == 2 and "is also the risk owner" in refused.stderr
+    assert not list((repo / "waivers").glob("*.yaml"))
+    assert cli(*args, "--approver", "cfo", cwd=repo).exit_code == 0

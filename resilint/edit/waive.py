@@ -67,6 +67,12 @@ def run_waive(args: WaiveArgs) -> int:
             f"({RULE}); pass --approver WHO, the person or role who accepted the risk "
             "(for example --approver ciso)"
         )
+    if args.approver == args.owner and _params(repository).get("separate_approver") is True:
+        raise UsageError(
+            f"--approver {args.approver} is also the risk owner (--owner): by market practice "
+            "(the four-eyes principle) someone other than the risk owner approves a waiver, and "
+            f"{RULE} refuses one its owner approved (separate_approver); pass another --approver"
+        )
     named = "-".join(code.lower().replace("-", "") for code in codes)
     name = args.waiver_id or f"waiver-{named}-{targets[0][1]}"
     if repository.index.get("Waiver", name) is not None:
