@@ -295,6 +295,11 @@ def _read_all(
         )
         if file is None
     }
+    if locator is not None:  # one it reads again to place a finding: the file found, too
+        locator.vetted.update(
+            (path, vetted[path] if path in vetted else vetted_file(stamp, boundary))
+            for path, stamp, boundary in zip(paths, found.stamps, found.boundaries, strict=True)
+        )
     fresh = iter(_read_files(unread, options, valid, locator, vetted))
     budget = NodeBudget(limits)
     results = []

@@ -21,6 +21,7 @@ from resilint.load import compose_text, read_text
 from resilint.load.plain_nodes import NotPlain
 from resilint.load.plain_positions import PlainFile, plain_file
 from resilint.load.positions import Lines, LoadError
+from resilint.load.read import Vetted
 from resilint.model import Document
 
 if TYPE_CHECKING:  # PyYAML is imported when a file is composed (a plain one never is)
@@ -43,6 +44,9 @@ class Locator:
         self._roots: dict[str, list[Node]] = {}
         self._lines: dict[str, Lines] = {}
         self._plain: dict[str, PlainFile | None] = {}
+        self.vetted: dict[str, Vetted | None] = {}
+        """The file discovery found at each path (device, inode, boundary): when a finding's
+        file is read again for its positions, only that file is read (as the check reads)."""
         self._held: dict[str, int] = {}
         """The files read, by the weight of what is kept of them, the longest unused first."""
         self._weight = 0
@@ -145,7 +149,7 @@ class Locator:
         """A plain file, whose lines give libyaml's marks at a fraction of the cost of
         composing it; None for a file composed instead."""
         if path not in self._plain:
-            text = read_text(Path(path), self.limits)
+            text = read_text(Path(path), self.limits, self.vetted.get(path))
             plain = plain_file(text, self.limits) if isinstance(text, str) else None
             self._plain[path] = plain
             if plain is None:
@@ -157,7 +161,7 @@ class Locator:
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
-            self._compose(path, read_text(Path(path), self.limits))
+            self._compose(path, read_text(Path(path), self.limits, self.vetted.get(path)))
         self._used(path)
         return self._roots[path]
 

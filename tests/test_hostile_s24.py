@@ -150,3 +150,57 @@ def test_a_waiver_its_own_risk_owner_approved_suppresses_nothing(cli, tmp_path):
     assert refused.exit_code == 2 and "is also the risk owner" in refused.stderr
     assert not list((repo / "waivers").glob("*.yaml"))
     assert cli(*args, "--approver", "cfo", cwd=repo).exit_code == 0
+
+
+def test_rename_reads_and_writes_only_the_file_discovery_found(cli, write, tmp_path, monkeypatch):
+    """``resilint rename`` read a file again to edit it, looking at its way for links, then
+    opening it by its real path: a directory on its way swapped for a link to outside in
+    between (another process of the job) had the file outside read and rewritten with the
+    rename. The edit now reads only the file discovery found (device and inode, opened inside
+    the repository), as ``check`` does: refused, status 2, the file outside untouched."""
+    import resilint.edit.files as files
+
+    repo = tmp_path / "repo"
+    write("repo/resilint.yaml", "fail_on: error\n")
+    write("repo/suppliers/acme.yaml", SUPPLIER)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Outside\ntier: 3\n"
+    (outside / "acme.yaml").write_text(secret)
+    checked = files._no_links
+
+    def swapped_after_the_look(path, boundary, shown):
+        checked(path, boundary, shown)
+        if (repo / "suppliers").is_dir() and not (repo / "suppliers").is_symlink():
+            (repo / "suppliers").rename(repo / "was-suppliers")
+            (repo / "suppliers").symlink_to(outside)
+
+    monkeypatch.setattr(files, "_no_links", swapped_after_the_look)
+    result = cli("rename", "supplier", "acme", "acme-corp", cwd=repo)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "suppliers/acme.yaml" in result.stderr
+    assert (outside / "acme.yaml").read_text() == secret
+
+
+def test_a_finding_is_placed_only_in_the_file_discovery_found(cli, write, tmp_path, monkeypatch):
+    """The check places a finding of a plain file by reading the file again: that read took
+    whatever was at the path then. A file swapped for a link to outside after it was read had
+    the file outside read for the finding's line. The locator reads only the file discovery
+    found (device and inode, inside the repository): the finding stays, at the file's start."""
+    import resilint.checker as checker_module
+
+    write("resilint.yaml", "fail_on: error\n")
+    write("acme.yaml", SUPPLIER.replace("tier: 3\n", "tier: 1\n"))
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("#\n" * 20 + SUPPLIER.replace("tier: 3\n", "tier: 1\n"))
+    checked = checker_module._check_files
+
+    def swapped_after_the_read(*args, **kwargs):
+        (tmp_path / "acme.yaml").unlink()
+        (tmp_path / "acme.yaml").symlink_to(outside)
+        return checked(*args, **kwargs)
+
+    monkeypatch.setattr(checker_module, "_check_files", swapped_after_the_read)
+    result = cli("check", "--no-cache", "--format", "json")
+    lines = {f["line"] for f in result.json()["findings"] if f["path"] == "acme.yaml"}
+    assert lines and all(line < 20 for line in lines), lines

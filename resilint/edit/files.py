@@ -19,7 +19,7 @@ from pathlib import Path
 from resilint.errors import ExitCode, ResilintError
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
-from resilint.load.read import Refusal, outside, read_regular, real, within
+from resilint.load.read import Refusal, Vetted, outside, read_regular, real, within
 
 
 class EditRefused(ResilintError):
@@ -37,18 +37,27 @@ class TextFile:
     data: bytes
     text: str
     bom: bytes
+    vetted: Vetted | None = None
+    """The file read (device and inode, inside the repository): the only one written over."""
 
 
-def read_for_edit(path: str | Path, boundary: str, limit: int) -> TextFile:
+def read_for_edit(
+    path: str | Path, boundary: str, limit: int, vetted: Vetted | None = None
+) -> TextFile:
     """The file at ``path``, which must be a regular UTF-8 file inside ``boundary`` (a real
-    path) reached through no symbolic link inside it."""
+    path) reached through no symbolic link inside it: the one ``vetted`` (discovery's device
+    and inode) when given, else the one at the path once its way was looked at, as the check
+    reads a file (:func:`resilint.load.read.unvetted`): a file or directory swapped for a link
+    meanwhile is refused, never read or written."""
     shown = str(path)
     refused = outside(path, boundary)
     if refused is not None:
         raise EditRefused(f"{shown}: {refused.message}")
     _no_links(_absolute(path), boundary, shown)
     target = os.path.realpath(path)
-    data = read_regular(target, limit, follow=False)
+    if vetted is None:
+        vetted = _identity(target, boundary)
+    data = read_regular(target, limit, follow=False, vetted=vetted)
     if isinstance(data, Refusal):
         raise EditRefused(f"{shown}: {data.message}")
     _writable(target, shown)
@@ -59,7 +68,17 @@ def read_for_edit(path: str | Path, boundary: str, limit: int) -> TextFile:
         text = decode(data)
     except LoadError as error:
         raise EditRefused(f"{shown}: {error.message}") from None
-    return TextFile(shown, target, data, text, bom)
+    return TextFile(shown, target, data, text, bom, vetted)
+
+
+def _identity(target: str, boundary: str) -> Vetted | None:
+    """The device and inode at ``target`` now; None where nothing is there (the read says
+    why)."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return None
+    return Vetted(info.st_dev, info.st_ino, boundary)
 
 
 def _writable(target: str, shown: str) -> None:
@@ -96,7 +115,8 @@ def replace(file: TextFile, text: str) -> None:
             out.flush()
             os.fsync(out.fileno())
         temporary.chmod(stat.S_IMODE(original.lstat().st_mode))
-        if read_regular(file.real, len(file.data) + 1, follow=False) != file.data:
+        again = read_regular(file.real, len(file.data) + 1, follow=False, vetted=file.vetted)
+        if again != file.data:
             raise EditRefused(f"{file.shown}: changed since resilint read it; not written")
         temporary.replace(original)
     except BaseException:

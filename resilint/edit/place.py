@@ -95,7 +95,8 @@ def write_document(repository: Repository, placement: Placement, text: str, diff
         create(placement.path, text, repository.boundary)
         note(f"wrote {placement.path}")
         return
-    file = read_for_edit(placement.path, repository.boundary, limits.max_file_bytes)
+    vetted = repository.vetted.get(str(placement.path))
+    file = read_for_edit(placement.path, repository.boundary, limits.max_file_bytes, vetted)
     eol = newline(file.text)  # the file's own line break: a CRLF file stays CRLF throughout
     joined = file.text + ("" if file.text.endswith(("\n", "\r")) or not file.text else eol)
     new = joined + ("---\n" + text).replace("\n", eol)

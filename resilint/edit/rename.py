@@ -65,7 +65,8 @@ def renamed(
     repository: Repository, path: str, spots: list[Place], old: str, new: str
 ) -> tuple[TextFile, str]:
     """One file's text with the id rewritten at each spot, verified."""
-    file = read_for_edit(path, repository.boundary, repository.config.limits.max_file_bytes)
+    limit = repository.config.limits.max_file_bytes
+    file = read_for_edit(path, repository.boundary, limit, repository.vetted.get(path))
     locator = Locator(repository.config.limits)
     locator.seed(path, file.text)
     by_document: dict[int, list[tuple[JsonPath, Edit]]] = defaultdict(list)

@@ -4,16 +4,16 @@ rules and the index of its documents, loaded by the check's own stages."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.app import CheckArgs, build_config, build_rules, build_schemas
 from resilint.checker import read_file
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import discover
+from resilint.discover import discover, vetted_file
 from resilint.errors import UsageError
-from resilint.load.read import real
+from resilint.load.read import Vetted, real
 from resilint.model import Index
 from resilint.quoting import quoted
 from resilint.rules import Rule
@@ -31,6 +31,8 @@ class Repository:
     index: Index
     unreadable: tuple[str, ...]
     """Files that could not be read as documents: what they hold is unknown."""
+    vetted: dict[str, Vetted | None] = field(default_factory=dict)
+    """The file discovery found at each path: the only one an edit reads and writes there."""
 
     @property
     def boundary(self) -> str:
@@ -66,8 +68,15 @@ def open_repository(config: Path | None = None) -> Repository:
         )
     except UsageError:  # no YAML file yet: a repository being started with `new`
         return Repository(settings, schemas, build_rules(schemas, settings), Index([]), ())
-    files = [read_file(path, schemas, settings.limits) for path in found.files]
+    vetted = {
+        name: vetted_file(stamp, boundary)
+        for name, stamp, boundary in zip(found.names, found.stamps, found.boundaries, strict=True)
+    }
+    files = [
+        read_file(path, schemas, settings.limits, vetted=vetted[str(path)]) for path in found.files
+    ]
     findings = [*found.findings, *(f for file in files for f in file.findings)]
     unreadable = sorted({f.path for f in findings if CORE_CHECKS[f.code].unreadable})
     index = Index(doc for file in files for doc in file.documents)
-    return Repository(settings, schemas, build_rules(schemas, settings), index, tuple(unreadable))
+    rules = build_rules(schemas, settings)
+    return Repository(settings, schemas, rules, index, tuple(unreadable), vetted)
