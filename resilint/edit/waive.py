@@ -14,6 +14,7 @@ from typing import Any
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.lifecycle import shift
 from resilint.edit.new import check_valid
+from resilint.edit.output import note
 from resilint.edit.place import place, write_document
 from resilint.edit.render import render
 from resilint.edit.repository import Repository, open_repository
@@ -68,10 +69,10 @@ def run_waive(args: WaiveArgs) -> int:
             "(for example --approver ciso)"
         )
     if args.approver == args.owner and _params(repository).get("separate_approver") is True:
-        raise UsageError(
-            f"--approver {args.approver} is also the risk owner (--owner): by market practice "
-            "(the four-eyes principle) someone other than the risk owner approves a waiver, and "
-            f"{RULE} refuses one its owner approved (separate_approver); pass another --approver"
+        note(
+            f"note: --approver {args.approver} is also the risk owner (--owner): by market "
+            "practice (the four-eyes principle) someone other than the risk owner approves a "
+            f"waiver, and {RULE} warns of this one until another person approves it"
         )
     named = "-".join(code.lower().replace("-", "") for code in codes)
     name = args.waiver_id or f"waiver-{named}-{targets[0][1]}"
