@@ -179,7 +179,7 @@ def test_bcm04_a_regulated_entitys_critical_function_has_its_regulator_message_r
     entity = doc("Entity", "grid", "name: Netz GmbH\ncountry: DE\nregimes: [nis2]\n")
     function = doc("BusinessFunction", "grid-ops", "criticality: critical\nentities: [grid]\n")
     [finding] = check(cli, write, repo(entity, function, plan_of("grid-ops", False)), ["BCM-04"])
-    assert "has a message prepared for the regulator" in finding["message"]
+    assert "has no message prepared for the regulator, nor has any other plan" in finding["message"]
     assert "nis2" in finding["message"]
     assert check(cli, write, repo(entity, function, plan_of("grid-ops", True)), ["BCM-04"]) == []
     unregulated = entity.replace("regimes: [nis2]\n", "")
