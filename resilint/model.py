@@ -10,7 +10,7 @@ from typing import Any
 
 from resilint.reporters.base import listed, printable
 from resilint.schemas import RefField
-from resilint.suggest import Budget, skeleton
+from resilint.suggest import Budget, closest, skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,28 @@ class Index:
         if not budget.spend(len(bucket)):
             return None
         return [i for i in bucket if abs(len(i) - len(value)) <= 3]
+
+    def meant(self, kind: str, value: str, budget: Budget) -> str | None:
+        """The id of ``kind`` a reference to ``value``, which names none, most likely means:
+        a typo of it (:meth:`similar_ids`), the one id that differs from it in case alone
+        (``Warehousing`` for ``warehousing``), or the one id it is the start of, up to a
+        hyphen, underscore or dot (``last-mile`` for ``last-mile-delivery``). REF-01 suggests
+        it, and a rule that counts the documents referring to it waits for the reference to be
+        corrected (:mod:`resilint.domain.misnamed`)."""
+        similar = self.similar_ids(kind, value, budget)
+        close = closest(value, similar, budget) if similar is not None else None
+        if close is not None or not value or not budget.spend(len(self.of_kind(kind))):
+            return close
+        folded = value.casefold()
+        same = [i for i in self.ids(kind) if i.casefold() == folded]
+        if len(same) == 1:
+            return same[0]
+        longer = [
+            i
+            for i in self.ids(kind)
+            if len(i) > len(value) and i[len(value)] in "-_." and i.casefold().startswith(folded)
+        ]
+        return longer[0] if len(longer) == 1 else None
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:
         """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""

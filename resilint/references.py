@@ -219,8 +219,7 @@ def _unknown(
 ) -> Finding:
     check = CORE_CHECKS["REF-01"]
     # A typo keeps its first letter and about its length nearly always.
-    similar = index.similar_ids(target, value, budget)
-    close = closest(value, similar, budget) if similar is not None else None
+    close = index.meant(target, value, budget)
     target_words = Document("", 0, 0, target, None, {}).label
     known = bool(index.of_kind(target))
     differs = difference(value, close) if close else None

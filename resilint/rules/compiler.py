@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from resilint.domain.facts import FACT_FIELDS
+from resilint.domain.misnamed import misnamed_referrers
 from resilint.findings import JsonPath, Level
 from resilint.model import Document, Index
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
@@ -64,6 +65,21 @@ def _judged_on(
     return found
 
 
+def _names(spec: Any) -> list[str]:
+    """The names a condition reads: the first step of each ``{field: PATH}`` and of each list
+    a quantifier walks (``for_any: {in: plans}``)."""
+    if isinstance(spec, dict):
+        found = [
+            re.split(r"[.\[]", value, maxsplit=1)[0]
+            for key, value in spec.items()
+            if key in ("field", "in") and isinstance(value, str)
+        ]
+        return found + [n for value in spec.values() for n in _names(value)]
+    if isinstance(spec, list):
+        return [n for item in spec for n in _names(item)]
+    return []
+
+
 def _snake(kind: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
 
@@ -73,6 +89,9 @@ class RuleCompiler:
         self.schemas = schemas
         self.site = site
         self.checks = checks
+        self._waits: dict[str, Callable[[Env], list[Ref]]] = {}
+        """The rule's ``referenced_by`` names, each with the documents whose reference names
+        no document but most likely means the one it counts referrers of (rule by rule)."""
 
     def compile(self, rule: dict[str, Any], where: JsonPath) -> Rule:
         params = rule.get("params", {})
@@ -97,6 +116,7 @@ class RuleCompiler:
         kind = expr.kind(rule["select"], (*where, "select"))
         name = rule.get("as", _snake(kind))
         scope: dict[str, Bound] = {name: Bound(self.schemas.schema(kind), kind)}
+        self._waits = {}
         applies = self._applies(rule, kind, where)
         lets = tuple(
             self._let(expr, scope, key, spec, (*where, "let", key))
@@ -175,7 +195,7 @@ class RuleCompiler:
         if key == "follow":
             binder, bound = self._follow(expr, scope, value, here)
         elif key == "referenced_by":
-            binder, bound = self._referenced_by(expr, scope, value, here)
+            binder, bound = self._referenced_by(expr, scope, value, here, name)
         elif key == "kind":
             collection, bound = expr.collection({"kind": value}, scope, here)
             binder = collection
@@ -215,7 +235,12 @@ class RuleCompiler:
         return follow, Bound(self.schemas.schema(kind), kind, many=many)
 
     def _referenced_by(
-        self, expr: ExpressionCompiler, scope: dict[str, Bound], value: Any, where: JsonPath
+        self,
+        expr: ExpressionCompiler,
+        scope: dict[str, Bound],
+        value: Any,
+        where: JsonPath,
+        name: str,
     ) -> tuple[Binder, Bound]:
         kind_name, _, field_path = str(value).partition(".")
         kind = expr.kind(kind_name, where)
@@ -246,6 +271,17 @@ class RuleCompiler:
         # plans of a plan's function made them again for each plan (4,000 plans of one
         # function: 16 million, 10 s)
         made: weakref.WeakKeyDictionary[Index, dict[str, list[Ref]]] = weakref.WeakKeyDictionary()
+
+        def misnamed(env: Env) -> list[Ref]:
+            """The documents whose ``field`` names no document but most likely means the owner
+            (REF-01 says so): referrers not counted until the reference is corrected."""
+            bound = env.bindings.get(owner)
+            if not isinstance(bound, Ref) or bound.document.id is None:
+                return []
+            meant = env.facts.derived(misnamed_referrers, field).get(bound.document.id, [])
+            return [Ref(d, (), d.data) for d in meant]
+
+        self._waits[name] = misnamed
 
         def referrers(env: Env) -> list[Ref]:
             bound = env.bindings.get(owner)
@@ -327,8 +363,13 @@ class RuleCompiler:
                 parse_path(path) for path in _judged_on([spec["that"], spec.get("when")], lets)
             )
         )
+        awaits = tuple(
+            (n, self._waits[n])
+            for n in dict.fromkeys(_names([spec["that"], spec.get("when")]))
+            if n in self._waits
+        )
         return Requirement(
-            test, guard, spec["message"], at, level, deferring, read, unrecorded, needs
+            test, guard, spec["message"], at, level, deferring, read, unrecorded, needs, awaits
         )
 
     def describe(

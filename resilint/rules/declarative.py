@@ -61,6 +61,12 @@ class Requirement:
     """The field paths its test and guard read (a computed name's, the fields it is computed
     from): those of the checked document go with the gap, which is not said while one of
     them fails the schema."""
+    awaits: tuple[tuple[str, Callable[[Env], list[Ref]]], ...] = ()
+    """Each list of referrers (``referenced_by``) its test and guard read, with the documents
+    whose reference names no document but most likely means the one whose referrers it lists
+    (REF-01 says so): a gap that counting them would close (a critical function with no plan,
+    where a plan names ``last-mile`` for ``last-mile-delivery``) follows from the reference
+    alone, and is not said until it is corrected (:func:`_follows_from_reference`)."""
 
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
@@ -172,6 +178,7 @@ class DeclarativeRule:
             for number, requirement in enumerate(self.requirements)
             if (requirement.guard is None or requirement.guard(env))
             and not requirement.test(env)
+            and not _follows_from_reference(requirement, env)
             and not self._said_elsewhere(requirement, env, context)
         ]
         if not failed:  # as for most documents
@@ -339,6 +346,25 @@ class DeclarativeRule:
             if isinstance(bound, Ref) and bound.document != place.document and bound.path == ():
                 related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)
+
+
+def _follows_from_reference(requirement: Requirement, env: Env) -> bool:
+    """Whether the failed requirement would hold with the documents that most likely mean to
+    refer to the checked one counted among its referrers: its gap is the dangling reference's
+    (REF-01), not one of its own. A gap that remains with them counted is said."""
+    if not requirement.awaits:
+        return False
+    bound = env
+    for name, misnamed in requirement.awaits:
+        extra = misnamed(env)
+        listed = env.bindings.get(name)
+        if extra and isinstance(listed, list):
+            bound = bound.bind(name, [*listed, *extra])
+    if bound is env:
+        return False
+    return (requirement.guard is None or bool(requirement.guard(bound))) and bool(
+        requirement.test(bound)
+    )
 
 
 def _needs(requirement: Requirement, env: Env, place: Ref) -> tuple[JsonPath, ...]:
