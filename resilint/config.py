@@ -24,15 +24,13 @@ from resilint.domain import DEFAULT_CRITICAL_LEVELS, Definitions
 from resilint.domain.requirements import BASIS_KINDS
 from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, Level, fails_gate
 from resilint.limits import Limits
 from resilint.load.mapping import load_placed_mapping
 from resilint.load.read import Refusal, outside, real, within
 from resilint.reporters.base import printable
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean
-
-FAIL_ON_NEVER = "never"
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ class Config:
         return (*self.select, *self.command_select)
 
     def fails(self, level: Level) -> bool:
-        return self.fail_on != FAIL_ON_NEVER and level >= Level.parse(self.fail_on)
+        return fails_gate(self.fail_on, level)
 
     def shaped_by(self, path: str) -> bool:
         """Whether a change to the file at the real path ``path`` can change what is found

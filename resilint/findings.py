@@ -29,6 +29,16 @@ class Level(enum.IntEnum):
         return cls[text.upper()]
 
 
+FAIL_ON_NEVER = "never"
+"""The ``fail_on`` that fails the run on no finding."""
+
+
+def fails_gate(fail_on: str, level: Level) -> bool:
+    """Whether a finding of ``level`` that counts fails the run under ``fail_on`` (exit status
+    1): what the exit status and every output that marks a finding failed agree on."""
+    return fail_on != FAIL_ON_NEVER and level >= Level.parse(fail_on)
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place involved in a finding: the other document of a cross-document check."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, Level, fails_gate
 from resilint.patterns import Lazy
 
 # Never printed raw: every C0 and C1 control (newlines and tabs too: a newline from a value
@@ -68,6 +68,11 @@ class ReportContext:
     def active(self) -> tuple[Finding, ...]:
         """The findings that count: not suppressed."""
         return tuple(f for f in self.findings if f.suppression is None)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether the finding fails the run (its level reaches ``fail_on``), as the exit
+        status says: an output that marks findings failed marks these alone."""
+        return finding.suppression is None and fails_gate(self.fail_on, finding.level)
 
     @property
     def suppressed(self) -> tuple[Finding, ...]:

@@ -1,4 +1,8 @@
-"""JUnit XML, which most CI systems show as test results: one failing test case per finding."""
+"""JUnit XML, which most CI systems show as test results: one test case per finding, failing
+where the finding fails the run (its level reaches ``fail_on``), as the exit status does. JUnit
+knows no warning: a finding below ``fail_on`` is a passing test case that carries it in its
+``system-out`` and its level in a property, so a dashboard is green for a gate that passed and
+still shows what was found (a skipped test would say the check did not run)."""
 
 from __future__ import annotations
 
@@ -16,12 +20,14 @@ def report_junit(context: ReportContext) -> str:
     """The document ``ElementTree.indent`` and ``tostring`` give for the whole tree, written one
     test case at a time: 72,000 findings kept as elements took 250 MB for a 58 MB report."""
     active = context.active
-    tests, failures = max(len(active), 1), len(active)
+    tests, failures = max(len(active), 1), sum(1 for f in active if context.fails(f))
     # the two enclosing elements hold only numbers and our name: nothing to escape
     suites = f'<testsuites name="resilint" tests="{tests}" failures="{failures}">'
     suite = f'<testsuite name="resilint" tests="{tests}" failures="{failures}">'
     names = _names(active)
-    cases = [_case(f, name) for f, name in zip(active, names, strict=True)] or [_empty(context)]
+    cases = [_case(f, name, context.fails(f)) for f, name in zip(active, names, strict=True)] or [
+        _empty(context)
+    ]
     cases[0] = f'<?xml version="1.0" encoding="UTF-8"?>\n{suites}\n  {suite}\n    {cases[0]}'
     cases[-1] += "\n  </testsuite>\n</testsuites>\n"
     return "\n    ".join(cases)  # one copy of the report's text, not one per concatenation
@@ -56,8 +62,9 @@ def _names(active: Sequence[Finding]) -> list[str]:
     ]
 
 
-def _case(f: Finding, name: str) -> str:
-    """A finding's test case, indented as ``ElementTree.indent`` lays it out at its depth."""
+def _case(f: Finding, name: str, failing: bool) -> str:
+    """A finding's test case, indented as ``ElementTree.indent`` lays it out at its depth: a
+    failure where it fails the run, else passing with the finding as its output."""
     from xml.etree import ElementTree  # imported when this format is asked for
 
     case = ElementTree.Element(
@@ -68,11 +75,18 @@ def _case(f: Finding, name: str) -> str:
         line=str(f.line),
     )
     case.text = "\n      "
-    failure = ElementTree.SubElement(
-        case, "failure", message=_clean(clip(f.message)), type=f"{f.code} {f.level.label}"
-    )
-    failure.text = _clean(
-        f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {clip(f.message)}"
-    )
-    failure.tail = "\n    "
+    said = _clean(f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {clip(f.message)}")
+    if failing:
+        failure = ElementTree.SubElement(
+            case, "failure", message=_clean(clip(f.message)), type=f"{f.code} {f.level.label}"
+        )
+        failure.text = said
+        failure.tail = "\n    "
+        return ElementTree.tostring(case, encoding="unicode")
+    properties = ElementTree.SubElement(case, "properties")
+    properties.text, properties.tail = "\n        ", "\n      "
+    level = ElementTree.SubElement(properties, "property", name="level", value=f.level.label)
+    level.tail = "\n      "
+    out = ElementTree.SubElement(case, "system-out")
+    out.text, out.tail = said, "\n    "
     return ElementTree.tostring(case, encoding="unicode")
