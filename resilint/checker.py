@@ -428,6 +428,7 @@ def _check_files(
         ran=frozenset(rule.info.code for rule in selected),
         baseline=options.baseline,
         baseline_path=options.baseline_path,
+        known=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
         stands=stands,
         per_file_ignores=config.per_file_ignores,
         root=str(config.root),

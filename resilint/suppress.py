@@ -38,6 +38,9 @@ class SuppressionPolicy:
     """Codes of the rules that ran: a waiver of a rule that did not run cannot be judged unused."""
     baseline: tuple[dict[str, Any], ...] | None = None
     baseline_path: str = ""
+    known: frozenset[str] = frozenset()
+    """Codes of every loaded rule and built-in check: a baseline entry of another code is of a
+    rule no longer run, not a finding fixed (empty: not known)."""
     stands: Callable[[Document], bool] | None = None
     """Whether a waiver may suppress: EXC-01 accepts it, whatever rules run
     (:mod:`resilint.waiver_validity`). None: no waiver suppresses."""
@@ -63,7 +66,9 @@ def apply_suppressions(
         for waiver, idle in unused:
             extra += report(waiver, idle, policy.ran)
     if policy.baseline is not None:
-        results, fixed = _baseline(results, policy.baseline, policy.baseline_path)
+        results, fixed = _baseline(
+            results, policy.baseline, policy.baseline_path, policy.known or None
+        )
         extra += fixed
     return ignore_per_file(results + extra, policy)
 
@@ -291,7 +296,10 @@ class _UnusedWaivers:
 
 
 def _baseline(
-    findings: list[Finding], entries: tuple[dict[str, Any], ...], path: str
+    findings: list[Finding],
+    entries: tuple[dict[str, Any], ...],
+    path: str,
+    known: frozenset[str] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """A finding is accepted by an entry with its fingerprint whose labels (code, kind, id,
     field) agree with it. The fingerprint is an unkeyed hash anyone can compute, and what a
@@ -323,7 +331,7 @@ def _baseline(
     fixed = [n for n in gone if n not in now]
     changed = [n for n in gone if n in now]
     standing = _schema_errors(results)
-    return results, found + _fixed(fixed, entries, at, standing) + _changed(
+    return results, found + _fixed(fixed, entries, at, standing, known) + _changed(
         changed, entries, now, at
     )
 
@@ -555,9 +563,11 @@ def _fixed(
     entries: tuple[dict[str, Any], ...],
     at: _EntryPlaces,
     schema_errors: Sequence[Finding] = (),
+    known: frozenset[str] | None = None,
 ) -> list[Finding]:
     """BSL-01 for each entry whose finding is gone: fixed, or, while schema errors stand, gone
-    perhaps only because a rule cannot read a mistyped field (not to be dropped yet)."""
+    perhaps only because a rule cannot read a mistyped field (not to be dropped yet); an entry
+    of a code that is none of the ``known`` rules' is not fixed but of a rule no longer run."""
     shrink = "run `resilint baseline` to shrink the baseline"
     if schema_errors:  # a file's name may hold braces: the words are joined, never formatted
         first, count = schema_errors[0], len(schema_errors)
@@ -573,13 +583,26 @@ def _fixed(
     else:
         but = ""
 
+    upgraded = (
+        " (or a rule changed with an upgrade no longer reports it: the entry accepts nothing)"
+    )
+
     def said(what: str, listed: str = "") -> str:
-        return f"{what} gone{listed}{but}" if but else f"fixed: {what} gone{listed}; {shrink}"
+        if but:
+            return f"{what} gone{listed}{but}"
+        return f"fixed: {what} gone{listed}{upgraded}; {shrink}"
 
     def each(n: int) -> str:
         entry = entries[n]
         subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
-        return said(f"{entry.get('code')} on {subject} is")
+        code = entry.get("code")
+        if known is not None and code not in known:  # not fixed: nothing reports it any more
+            return (
+                f"{code} on {subject}: {code} is not a rule of this run (removed or renamed by "
+                "an upgrade, or its rule file is no longer loaded), so this entry accepts "
+                "nothing; run `resilint baseline` to drop it"
+            )
+        return said(f"{code} on {subject} is")
 
     def rest(more: int) -> str:
         listed = f" (the first {FIXED_SHOWN} are listed one by one)"
