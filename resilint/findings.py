@@ -49,6 +49,18 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """A field of another document a finding was judged on (a Python check's: BCM-03 judges a
+    supplier's service against its functions' recovery objectives and their plans' degraded
+    mode): while it fails the schema, the finding is not made."""
+
+    path: str
+    kind: str | None
+    doc_id: str | None
+    json_path: JsonPath
+
+
 @dataclass(frozen=True)
 class Part:
     """One of the gaps a finding folds together (several gaps of one rule in one section are
@@ -163,6 +175,8 @@ class Finding:
     says its own): while one of them fails the schema, the finding is not made (the schema
     error says what is wrong, and the rule could only judge the mistyped value). Never part
     of the fingerprint."""
+    elsewhere: tuple[Elsewhere, ...] = ()
+    """The fields of other documents it was judged on, held back alike (:attr:`needs`)."""
 
     @property
     def fingerprint(self) -> str:

@@ -15,7 +15,7 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resilint.findings import Finding, Fix, JsonPath, Level, Part, Related
+from resilint.findings import Elsewhere, Finding, Fix, JsonPath, Level, Part, Related
 from resilint.limits import Limits
 from resilint.load import compose_text, read_text
 from resilint.load.plain_nodes import NotPlain
@@ -66,6 +66,7 @@ class Locator:
         fix: Fix | None = None,
         parts: tuple[Part, ...] = (),
         needs: tuple[JsonPath, ...] = (),
+        elsewhere: tuple[Elsewhere, ...] = (),
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -86,6 +87,7 @@ class Locator:
             fix=fix,
             parts=parts,
             needs=needs,
+            elsewhere=elsewhere,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from resilint.findings import Finding, JsonPath
+from resilint.findings import Elsewhere, Finding, JsonPath
 from resilint.waiver_targets import with_parts
 
 Mistyped = Mapping[tuple[str, str | None, str | None], list[JsonPath]]
@@ -25,7 +25,11 @@ def mistyped(errors: Iterable[Finding]) -> dict[tuple[str, str | None, str | Non
 
 def behind(finding: Finding, fields: Mistyped) -> Finding | None:
     """The finding without the gaps it was judged on a mistyped field for (at the field, or
-    reading it: :attr:`Finding.needs`, each folded gap its own), or None if none is left."""
+    reading it: :attr:`Finding.needs`, each folded gap its own), or None if none is left; None
+    too where a field of another document it was judged on is mistyped
+    (:attr:`Finding.elsewhere`)."""
+    if finding.elsewhere and any(_mistyped(e, fields) for e in finding.elsewhere):
+        return None
     paths = fields.get((finding.path, finding.kind, finding.doc_id))
     if not paths:
         return finding
@@ -43,3 +47,9 @@ def behind(finding: Finding, fields: Mistyped) -> Finding | None:
     if len(left) == len(finding.parts):
         return finding
     return with_parts(finding, left, "") if left else None
+
+
+def _mistyped(field: Elsewhere, fields: Mistyped) -> bool:
+    paths = fields.get((field.path, field.kind, field.doc_id), ())
+    at = field.json_path
+    return any(p[: len(at)] == at or at[: len(p)] == p for p in paths)

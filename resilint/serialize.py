@@ -8,6 +8,7 @@ from typing import Any
 from resilint.findings import (
     Applicability,
     Edit,
+    Elsewhere,
     Finding,
     Fix,
     Level,
@@ -37,6 +38,7 @@ def finding_out(f: Finding) -> list[Any]:
         _fix_out(f.fix),
         [[list(p.json_path), p.message, p.lead, [list(n) for n in p.needs]] for p in f.parts],
         [list(n) for n in f.needs],
+        [[e.path, e.kind, e.doc_id, list(e.json_path)] for e in f.elsewhere],
     ]
 
 
@@ -82,6 +84,7 @@ def finding_in(d: list[Any]) -> Finding:
         _fix_in(d[13] if len(d) > 13 else None),
         tuple(_part_in(p) for p in d[14]) if len(d) > 14 else (),
         tuple(tuple(n) for n in d[15]) if len(d) > 15 else (),
+        tuple(Elsewhere(e[0], e[1], e[2], tuple(e[3])) for e in d[16]) if len(d) > 16 else (),
     )
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from resilint.findings import Finding, JsonPath, Level, Related
+from resilint.findings import Elsewhere, Finding, JsonPath, Level, Related
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.resources import data_dir
@@ -104,10 +104,20 @@ class RuleContext:
         related: tuple[Related, ...] = (),
         discriminator: str = "",
         level: Level | None = None,
+        judged_on: Iterable[tuple[Document, JsonPath]] = (),
     ) -> Finding:
         """A finding of rule ``info`` at the level the configuration gives it. A part of a rule
-        rated at a ``level`` of its own keeps it, unless the configuration set the rule's level."""
+        rated at a ``level`` of its own keeps it, unless the configuration set the rule's level.
+        ``judged_on``: the fields, of its document or others, the check read to judge it (a
+        recovery objective, a plan's degraded mode): while one of them fails the schema, the
+        finding is not made, as a declarative rule's is not (:attr:`Finding.needs`)."""
         chosen = level if level is not None and not self.level_configured else self.level
+        needs = tuple(path for doc, path in judged_on if doc is document and path != json_path)
+        elsewhere = tuple(
+            Elsewhere(doc.path, doc.kind or None, doc.id, path)
+            for doc, path in judged_on
+            if doc is not document
+        )
         return self.locator.finding(
             info.code,
             info.name,
@@ -117,6 +127,8 @@ class RuleContext:
             json_path,
             related=related,
             discriminator=discriminator,
+            needs=tuple(dict.fromkeys(needs)),
+            elsewhere=tuple(dict.fromkeys(elsewhere)),
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

@@ -3,7 +3,9 @@ registered explicitly in :data:`resilint.rules.builtin.PYTHON_CHECKS` (never by 
 Their documentation lives in ``rules/*.yaml`` like every other rule's, naming the check.
 
 A check builds each finding complete with ``context.finding(info, document, json_path, message)``
-and the other places involved with ``context.related(document, json_path, message)``.
+and the other places involved with ``context.related(document, json_path, message)``; with
+``judged_on`` it names the fields it judged the finding on, so that the finding waits while one
+of them fails the schema.
 """
 
 from __future__ import annotations

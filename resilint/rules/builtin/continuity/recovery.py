@@ -3,6 +3,7 @@ recovery time objective, or the function's degraded mode lasts until the supplie
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ from resilint.domain.readers import (
     text_of,
     value_at,
 )
-from resilint.findings import Finding, Level, Related
+from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
@@ -37,6 +38,8 @@ class _Fallback:
     plan: Document | None
     halt: Document | None = None
     """A plan whose manual procedure runs at 0 % capacity, when no plan has a degraded mode."""
+    plans: tuple[Document, ...] = ()
+    """Every plan of the function: their manual procedures were read to find it."""
 
 
 def _fallback(context: RuleContext, function: Document) -> _Fallback:
@@ -44,7 +47,8 @@ def _fallback(context: RuleContext, function: Document) -> _Fallback:
     capacity (capacity_percent: 0) carries none of the work: it is a halt, not a degraded mode,
     and bridges no outage however long it may last."""
     best, halt = _Fallback(None, None), None
-    for plan in context.index.having("ContinuityPlan", "function", str(function.id)):
+    plans = tuple(context.index.having("ContinuityPlan", "function", str(function.id)))
+    for plan in plans:
         procedure = plan.data.get("manual_procedure")
         hours = number(procedure.get("max_degraded_hours")) if isinstance(procedure, dict) else None
         if isinstance(procedure, dict) and number(procedure.get("capacity_percent")) == 0:
@@ -52,7 +56,8 @@ def _fallback(context: RuleContext, function: Document) -> _Fallback:
             continue
         if hours is not None and (best.hours is None or hours > best.hours):
             best = _Fallback(hours, plan)
-    return best if best.plan is not None else _Fallback(None, None, halt)
+    found = best if best.plan is not None else _Fallback(None, None, halt)
+    return dataclasses.replace(found, plans=plans)
 
 
 def _halted(fallback: _Fallback) -> str:
@@ -100,6 +105,17 @@ class _Reliance:
     fallback: _Fallback
     position: int
     """Of the service entry in the function's depends_on.services."""
+
+    @property
+    def judged_on(self) -> list[tuple[Document, JsonPath]]:
+        """What the function's need was judged from: its recovery time objective and how long
+        its plans' manual procedures last (a mistyped one reads as none, which its schema error
+        says: the check does not say it again in its own words)."""
+        fields: list[tuple[Document, JsonPath]] = [(self.function, ("rto_hours",))]
+        for plan in self.fallback.plans:
+            fields.append((plan, ("manual_procedure", "max_degraded_hours")))
+            fields.append((plan, ("manual_procedure", "capacity_percent")))
+        return fields
 
     @property
     def mtpd(self) -> float | None:
@@ -183,7 +199,8 @@ def _service_gap(
         )
     scheme = _a_scheme(context, supplier, name, services)
     message = _rto_message(reliance, supplier, name, supplier_rto, scheme)
-    return context.finding(info, function, at, message, tuple(related))
+    judged = [*reliance.judged_on, (supplier, path)]
+    return context.finding(info, function, at, message, tuple(related), judged_on=judged)
 
 
 def _aside(function: Document, supplier: Document, name: str, services: _Services) -> bool:
@@ -288,7 +305,9 @@ def _unknown_recovery(
     related = tuple(_reliance_place(context, r) for r in open_)
     level = info.level if short else Level.WARNING
     at = ("services", index)
-    yield context.finding(info, supplier, at, message, related, level=level)
+    # whether a degraded mode bridges the outage is judged against the MTPD too
+    judged = [f for r in relying for f in (*r.judged_on, (r.function, ("mtpd_hours",)))]
+    yield context.finding(info, supplier, at, message, related, level=level, judged_on=judged)
 
 
 def _outlasts(open_: list[_Reliance]) -> str:

@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Iterator
 
 from resilint.domain.lifecycle import ENDED, ENGAGED, contract_lifecycle, shift
-from resilint.domain.readers import as_date, point_at, text_of
-from resilint.findings import Finding, Related
+from resilint.domain.readers import as_date, point_at, strings, text_of
+from resilint.findings import Finding, JsonPath, Related
 from resilint.model import Document
 from resilint.rules.builtin.exercises.dated import (
     Dated,
@@ -27,18 +27,19 @@ def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     """EXR-01: critical functions exercised within the period and since their last substantive
     change; joint playbooks of the suppliers the requirements matrix asks one of, likewise."""
     tests = Tests.of(context)
+    naming = _naming(context)
     for function in context.facts.critical_functions():
-        found = _function_gap(context, info, tests, function)
+        found = _function_gap(context, info, tests, function, naming)
         if found is not None:
             yield found
     for playbook, supplier in _joint_playbooks(context):
-        found = _playbook_gap(context, info, tests, playbook, supplier)
+        found = _playbook_gap(context, info, tests, playbook, supplier, naming)
         if found is not None:
             yield found
 
 
 def _function_gap(
-    context: RuleContext, info: RuleInfo, tests: Tests, function: Document
+    context: RuleContext, info: RuleInfo, tests: Tests, function: Document, naming: _Naming
 ) -> Finding | None:
     latest = tests.latest("functions", str(function.id))
     change = _unretested_change(context, function, latest)
@@ -52,13 +53,41 @@ def _function_gap(
         if change is not None:
             message += f", nor since its substantive change on {change}"
         message += "; schedule a tabletop or switch-over exercise" + as_of_text(context)
-        return context.finding(info, function, ("id",), message, related)
+        judged = _judged(naming, "functions", function)
+        return context.finding(info, function, ("id",), message, related, judged_on=judged)
     message = (
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}; exercise its continuity plan again" + as_of_text(context)
     )
     at = point_at(function.data, "last_substantive_change", "date")
-    return context.finding(info, function, at, message, related, discriminator="after-change")
+    judged = _judged(naming, "functions", function)
+    return context.finding(
+        info, function, at, message, related, discriminator="after-change", judged_on=judged
+    )
+
+
+_Naming = dict[tuple[str, str], list[Document]]
+"""The exercises naming each function or playbook, by field (``functions``, ``playbooks``) and
+id, whether completed or not."""
+
+
+def _naming(context: RuleContext) -> _Naming:
+    found: _Naming = {}
+    for exercise in context.index.of_kind("Exercise"):
+        for field in ("functions", "playbooks"):
+            for named in strings(exercise.data.get(field)):
+                found.setdefault((field, named), []).append(exercise)
+    return found
+
+
+def _judged(naming: _Naming, field: str, tested: Document) -> list[tuple[Document, JsonPath]]:
+    """The fields an exercise gap of ``tested`` is judged on: the date and status of each
+    exercise naming it under ``field`` (one with a mistyped date counts as none, which its
+    schema error says), and its own last substantive change."""
+    judged: list[tuple[Document, JsonPath]] = [(tested, ("last_substantive_change", "date"))]
+    for exercise in naming.get((field, str(tested.id)), []):
+        judged += [(exercise, ("date",)), (exercise, ("status",))]
+    return judged
 
 
 def _unretested_change(
@@ -121,7 +150,12 @@ def playbooks_of(context: RuleContext, supplier: Document) -> list[Document]:
 
 
 def _playbook_gap(
-    context: RuleContext, info: RuleInfo, tests: Tests, playbook: Document, supplier: Document
+    context: RuleContext,
+    info: RuleInfo,
+    tests: Tests,
+    playbook: Document,
+    supplier: Document,
+    naming: _Naming,
 ) -> Finding | None:
     own = as_date(playbook.data.get("last_exercised"))
     mine = [(own, playbook)] if own is not None and own <= context.as_of else []
@@ -139,7 +173,8 @@ def _playbook_gap(
     message += f"; run a joint exercise with {supplier.id} and record it" + as_of_text(context)
     related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
     at = point_at(playbook.data, "last_exercised")
-    return context.finding(info, playbook, at, message, related)
+    judged = [*_judged(naming, "playbooks", playbook), (playbook, ("last_exercised",))]
+    return context.finding(info, playbook, at, message, related, judged_on=judged)
 
 
 CHECKS: dict[str, PythonCheck] = {
