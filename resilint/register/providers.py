@@ -59,9 +59,11 @@ def add_providers(
     facts: Facts, register: Register, contracts: list[Document], entities: list[Document]
 ) -> None:
     rows: dict[str, Row] = {}
+    used = _used(register)
     for supplier, contracts_of in _suppliers(facts, contracts).items():
         parent, top = _group_parent(facts, supplier)
-        _provider(register, rows, supplier, contracts_of, parent, top)
+        paid = [c for c in contracts_of if reference(c) in used]
+        _provider(register, rows, supplier, paid, parent, top)
     reported = {(r.values["c0010"], r.values["c0060"]) for r in register.rows["B_02.02"]}
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
@@ -79,6 +81,14 @@ def add_providers(
     for row in rows.values():
         register.add("B_05.01", row)
     _functions(facts, register)
+
+
+def _used(register: Register) -> set[str]:
+    """The arrangements the register's entities (or their branches) make use of: those with a
+    row of B_02.02 or B_04.01. Not one the register holds only so that a key resolves (the
+    group's cloud arrangement an entity's intra-group one rests on, B_02.03; the framework a
+    statement of work is concluded under, B_02.01.0030): the entity does not pay for it."""
+    return {r.values["c0010"] for t in ("B_02.02", "B_04.01") for r in register.rows[t]}
 
 
 def _suppliers(facts: Facts, contracts: list[Document]) -> dict[Document, list[Document]]:
@@ -103,10 +113,12 @@ def _provider(
     row = _provider_row(supplier, (), data)
     if group_parent:
         row.places["c0110"] = Place(supplier, ("group_entity",))
+    # the total expense (B_05.01.0100): of the arrangements the register's entities make use
+    # of (``contracts``), none when it holds the provider's only for a key
     costs = [mapping_at(c.data, "annual_cost") for c in contracts]
     currencies = {text_of(c.get("currency")) for c in costs}
     amounts = [c.get("amount") for c in costs]
-    if len(currencies) == 1 and all(amount(a) for a in amounts):
+    if costs and len(currencies) == 1 and all(amount(a) for a in amounts):
         row.values["c0090"] = coded(currencies.pop(), codes.currency)
         row.values["c0100"] = amount(sum(Decimal(str(a)) for a in amounts))
     extra = mapping_at(data, "additional_id")
