@@ -5,11 +5,13 @@ arrangements are assessed, the intra-group providers, and what an import refuses
 
 from __future__ import annotations
 
+from conftest import EXAMPLES
 from test_precision_s20_register import REFERENCE, bank_with_payments_register
 from test_register_readiness import package_tables
 
 STRATOCLOUD = "635400STRATOCLOUDE91"
 HB_IT = "529900HAVELITSERVI62"
+BANK = EXAMPLES / "havelbank"
 
 
 # -- 1. a provider's total annual expense (B_05.01.0100) ----------------------------------------
@@ -36,3 +38,70 @@ def test_a_providers_total_adds_only_the_arrangements_the_register_uses(cli, tmp
     assert result.exit_code == 0, result.stdout + result.stderr
     providers = {r["c0010"]: r for r in package_tables(group)["B_05.01"]}
     assert providers[STRATOCLOUD]["c0100"] == "2100000"
+
+
+# -- 2. the columns' names cite other columns as the ITS does ---------------------------------
+CITING = {
+    ("B_02.01", 4): "Currency of the amount reported in B_02.01.0050",
+    ("B_02.03", 2): "Contractual arrangement linked to the contractual arrangement referred in "
+    "B_02.03.0010",
+    ("B_05.01", 9): "Currency of the amount reported in B_05.01.0100",
+}
+EARLIER = {
+    ("B_02.01", 4): "Currency of the amount reported in RT.02.01.0050",
+    ("B_02.03", 2): "Contractual arrangement linked to the contractual arrangement referred in "
+    "RT.02.03.0010",
+    ("B_05.01", 9): "Currency of the amount reported in RT.05.01.0070",  # the ESAs' template
+}
+
+
+def test_a_columns_name_cites_another_column_by_its_code(cli, tmp_path) -> None:
+    """The workbook's second row named B_05.01.0090 "Currency of the amount reported in
+    RT.05.01.0100": the draft's RT. prefix on the corrected column number, which neither the
+    ITS (B_05.01.0100, since its corrigendum) nor the ESAs' annotated template (RT.05.01.0070)
+    writes, beside B_02.01.0040 and B_02.03.0020 in the draft's style. Each name now cites the
+    column as the ITS does, by the code of a column of the same template."""
+    import re
+
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "register.xlsx"
+    result = cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(workbook))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    book = load_workbook(workbook, read_only=True)
+    for (sheet, column), name in CITING.items():
+        names = next(book[sheet].iter_rows(min_row=2, max_row=2, values_only=True))
+        assert names[column - 1] == name
+    for sheet in book.worksheets:
+        codes, names = list(sheet.iter_rows(min_row=1, max_row=2, values_only=True))
+        for name in names:
+            assert "RT." not in str(name), (sheet.title, name)
+            for cited in re.findall(r"B_\d\d\.\d\d\.(\d{4})", str(name)):
+                assert str(name).count(sheet.title) and f"c{cited}" in codes, (sheet.title, name)
+
+
+def test_a_workbook_naming_columns_the_earlier_way_imports_the_same(cli, tmp_path) -> None:
+    """A workbook an earlier version wrote (or the ESAs' annotated template) names these
+    columns in the draft's style in its second row: that row is still the row of names, not an
+    arrangement called "Contractual arrangement reference number"."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "register.xlsx"
+    assert (
+        cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(workbook)).exit_code == 0
+    )
+    book = load_workbook(workbook)
+    for (sheet, column), name in EARLIER.items():
+        book[sheet].cell(row=2, column=column).value = name
+    earlier = tmp_path / "earlier.xlsx"
+    book.save(earlier)
+    now, then = tmp_path / "now", tmp_path / "then"
+    assert cli("register", "import", str(workbook), "-o", str(now)).exit_code == 0
+    result = cli("register", "import", str(earlier), "-o", str(then))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "not mapped" not in result.stdout + result.stderr  # a row of names read as a row
+    written = sorted(p.relative_to(now) for p in now.rglob("*.yaml"))
+    assert written == sorted(p.relative_to(then) for p in then.rglob("*.yaml"))
+    for path in written:
+        ours = (now / path).read_text(encoding="utf-8").replace("register.xlsx", "")
+        assert ours == (then / path).read_text(encoding="utf-8").replace("earlier.xlsx", "")

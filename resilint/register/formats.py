@@ -84,7 +84,7 @@ def readable_csv(register: Register) -> dict[str, bytes]:
     """One CSV per template, with resilint's words for the closed lists (``DE``,
     ``credit_institution``, ``yes``) instead of the ESAs' codes, headed as the package's files
     are: by the template's column codes (``c0010``), which is how the ESAs' reporting format
-    names a column (a name such as "Currency of the amount reported in RT.02.01.0050" is no
+    names a column (a name such as "Currency of the amount reported in B_02.01.0050" is no
     header any tool or template matches). Made to be opened in a spreadsheet, so a value that
     one would run as a formula is quoted (:func:`inert`)."""
     return {

@@ -21,7 +21,7 @@ from resilint.load.read import Refusal, read_regular
 from resilint.patterns import kept
 from resilint.register.formats import FORMULA_STARTS
 from resilint.register.hidden import UNSEEN_REMEDY, unseen_parts
-from resilint.register.templates import BY_ID, TEMPLATES
+from resilint.register.templates import BY_ID, TEMPLATES, column_names
 from resilint.reporters.base import printable
 from resilint.userfiles import read_input
 
@@ -257,7 +257,7 @@ def _formula(label: str, row: int, index: int, code: str, formula: str) -> Usage
 
 def _header(template: str, label: str, grid: list[list[str]]) -> tuple[dict[int, str], int]:
     known = {c.code for c in BY_ID[template].columns}
-    names = {c.name.casefold(): c.code for c in BY_ID[template].columns}
+    names = column_names(template)
     for number, cells in enumerate(grid[:15]):
         codes = {i: f"c{m.group(1)}" for i, cell in enumerate(cells) if (m := _COLUMN.match(cell))}
         codes = {i: c for i, c in codes.items() if c in known}
@@ -274,9 +274,10 @@ def _header(template: str, label: str, grid: list[list[str]]) -> tuple[dict[int,
 
 
 def _is_label_row(template: str, values: dict[str, str]) -> bool:
-    """The row of column names under a row of codes (this export's workbook)."""
-    names = {c.code: c.name for c in BY_ID[template].columns}
-    return all(v == names.get(k) for k, v in values.items() if v)
+    """The row of column names under a row of codes (this export's workbook, of this version or
+    an earlier one, or the ESAs' annotated template)."""
+    names = column_names(template)
+    return all(names.get(v.casefold()) == k for k, v in values.items() if v)
 
 
 def templates_present(rows: Iterable[SourceRow]) -> set[str]:

@@ -109,7 +109,7 @@ TEMPLATES: tuple[Template, ...] = (
         ("0010K", "Contractual arrangement reference number", "s"),
         ("0020", "Type of contractual arrangement", "e"),
         ("0030", "Overarching contractual arrangement reference number", "s"),
-        ("0040", "Currency of the amount reported in RT.02.01.0050", "e"),
+        ("0040", "Currency of the amount reported in B_02.01.0050", "e"),
         (
             "0050",
             "Annual expense or estimated cost of the contractual arrangement for the past year",
@@ -148,7 +148,7 @@ TEMPLATES: tuple[Template, ...] = (
         ("0010K", "Contractual arrangement reference number", "s"),
         (
             "0020K",
-            "Contractual arrangement linked to the contractual arrangement referred in RT.02.03.0010",
+            "Contractual arrangement linked to the contractual arrangement referred in B_02.03.0010",
             "s",
         ),
         ("0030", "Link", "t"),
@@ -193,7 +193,7 @@ TEMPLATES: tuple[Template, ...] = (
         ("0060", "Name of the ICT third-party service provider in Latin alphabet", "s"),
         ("0070", "Type of person of the ICT third-party service provider", "e"),
         ("0080", "Country of the ICT third-party service provider's headquarters", "e"),
-        ("0090", "Currency of the amount reported in RT.05.01.0100", "e"),
+        ("0090", "Currency of the amount reported in B_05.01.0100", "e"),
         (
             "0100",
             "Total annual expense or estimated cost of the ICT third-party service provider",
@@ -290,6 +290,33 @@ TEMPLATES: tuple[Template, ...] = (
 )
 
 BY_ID = {t.id: t for t in TEMPLATES}
+
+EARLIER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("B_02.01", "c0040"): ("Currency of the amount reported in RT.02.01.0050",),
+    ("B_02.03", "c0020"): (
+        "Contractual arrangement linked to the contractual arrangement referred in RT.02.03.0010",
+    ),
+    ("B_05.01", "c0090"): (
+        "Currency of the amount reported in RT.05.01.0100",
+        "Currency of the amount reported in RT.05.01.0070",
+        "Currency of the amount reported in B_05.01.0070",
+    ),
+}
+"""Other names of the columns whose names cite another column: the draft's ``RT.`` style, which
+the ESAs' annotated templates and resilint's earlier workbooks and readable CSVs kept, and the
+cross-reference to B_05.01.0070 that the corrigendum to the ITS (OJ 2025/90725) corrected to
+B_05.01.0100. A workbook's row of names, or a readable CSV's header, that uses them still reads
+as one (:mod:`.tables`); the export writes the ITS's names."""
+
+
+def column_names(template: str) -> dict[str, str]:
+    """Each name of ``template``'s columns (the ITS's and :data:`EARLIER_NAMES`), case-folded,
+    with its column code."""
+    names = {c.name.casefold(): c.code for c in BY_ID[template].columns}
+    for (owner, code), earlier in EARLIER_NAMES.items():
+        if owner == template:
+            names |= {name.casefold(): code for name in earlier}
+    return names
 
 
 def _fk(name: str, source: str, columns: str, target: str, target_columns: str) -> ForeignKey:
