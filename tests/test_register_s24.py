@@ -5,6 +5,8 @@ arrangements are assessed, the intra-group providers, and what an import refuses
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import EXAMPLES
 from test_precision_s20_register import REFERENCE, bank_with_payments_register
 from test_register_readiness import package_tables
@@ -105,3 +107,92 @@ def test_a_workbook_naming_columns_the_earlier_way_imports_the_same(cli, tmp_pat
     for path in written:
         ours = (now / path).read_text(encoding="utf-8").replace("register.xlsx", "")
         assert ours == (then / path).read_text(encoding="utf-8").replace("earlier.xlsx", "")
+
+
+# -- 3. a critical contract none of whose services supports a critical function ----------------
+def critical_contract_of_uncritical_services(tmp_path: Path) -> Path:
+    """Aurelia's intra-group contract, recorded as supporting a critical function (claims
+    handling rests on the IT company as a whole), each service it covers recorded as
+    supporting none."""
+    from test_register_readiness import REPRO
+
+    repo = tmp_path / "aurelia"
+    for name, text in REPRO.items():
+        if name == "supplier.yaml":
+            text = text.replace(
+                "  provider_id_type: VAT\n",
+                "  provider_id_type: VAT\n  person_type: legal_person\n",
+            ).replace(
+                "  supports_critical_function: true\n  stores_data: true",
+                "  supports_critical_function: false\n  stores_data: true",
+            )
+        if name == "function.yaml":
+            text = text.replace(
+                "  services:\n  - {supplier: av-it-services, service: private-cloud}\n",
+                "  suppliers: [av-it-services]\n",
+            )
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    return repo
+
+
+def test_a_critical_contract_of_services_supporting_none_is_one_finding_and_no_rows(
+    cli, tmp_path
+) -> None:
+    """Each service was assessed in B_07.01 (and followed down the supply chain in B_05.02)
+    although each is recorded as supporting no critical or important function, and REG-12
+    asked for the reintegration, impact and alternatives of the service desk. The templates
+    cover the services supporting such functions: the export writes no row of either for the
+    contract, and REG-12 reports the contradiction once, at the contract's
+    supports_critical_function, saying what to record. Recorded, the private cloud alone is
+    assessed and followed down its chain."""
+    import csv
+
+    repo = critical_contract_of_uncritical_services(tmp_path)
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    register = [f for f in found if f["code"].startswith("REG")]
+    assert [(f["code"], f["path"].rsplit("/", 1)[-1], f["line"]) for f in register] == [
+        ("REG-12", "contract.yaml", 13)
+    ]
+    message = register[0]["message"]
+    assert "record supports_critical_function: true on the services" in message
+    assert "B_07.01" in message and "reintegration" not in message
+    out = tmp_path / "csv"
+    result = cli(
+        "register",
+        "export",
+        str(repo),
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--allow-incomplete",
+        "--reference-date",
+        REFERENCE,
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "contract.yaml:13:29: REG-12" in result.stdout
+
+    def rows(directory: Path, template: str) -> list[dict[str, str]]:
+        with (directory / f"{template}.csv").open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    assert rows(out, "b_07.01") == [] and rows(out, "b_05.02") == []
+    assert {r["c0060"] for r in rows(out, "b_02.02")} == {"S14", "S03"}  # still in use
+    supplier = repo / "supplier.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(
+        text.replace(
+            "  supports_critical_function: false\n  stores_data: true",
+            "  supports_critical_function: true\n  stores_data: true",
+        ),
+        encoding="utf-8",
+    )
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    assert [f for f in found if f["code"].startswith("REG")] == []
+    again = tmp_path / "again"
+    args = ("--format", "csv", "-o", str(again), "--reference-date", REFERENCE)
+    result = cli("register", "export", str(repo), *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert [r["c0040"] for r in rows(again, "b_07.01")] == ["S14"]
+    assert {r["c0020"] for r in rows(again, "b_05.02")} == {"S14"}

@@ -24,7 +24,7 @@ from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
 from resilint.register.problems import Problem
-from resilint.register.remedies import EUID_FORM, SAME_ENTITY
+from resilint.register.remedies import EUID_FORM, SAME_ENTITY, UNASSESSED
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -101,6 +101,7 @@ def problems(register: Register) -> Iterator[Problem]:
         yield from _euids(template.id, rows)
     yield from _foreign(register)
     yield from _one_country(register)
+    yield from _unassessed(register)
     yield from chains.problems(register)
     yield from dates.problems(register)
     yield from amounts.problems(register)
@@ -263,3 +264,17 @@ def _one_country(register: Register) -> Iterator[Problem]:
                 f"{row.values['c0010']} the country {shown}"
             )
             yield Problem("B_05.01", "c0080", row.place("c0080"), message, SAME_ENTITY, shown)
+
+
+def _unassessed(register: Register) -> Iterator[Problem]:
+    """A contract the register's entities use, said to support a critical or important function,
+    none of whose ICT services is recorded as supporting one: the assessment (B_07.01) and the
+    supply chain (B_05.02) cover such services only, so the register has no row of either for
+    it, which the ESAs would read as an arrangement for a critical function left unassessed."""
+    for place in register.unassessed:
+        message = (
+            "B_07.01 (Assessment of the ICT services) and B_05.02 (ICT service supply chains) "
+            "have no row for the arrangement: no ICT service it covers supports a critical or "
+            "important function"
+        )
+        yield Problem("B_07.01", "c0010", place, message, UNASSESSED)

@@ -55,6 +55,10 @@ class Register:
     reference_date: datetime.date
     base_currency: str
     rows: dict[str, list[Row]] = field(default_factory=lambda: {t.id: [] for t in TEMPLATES})
+    unassessed: list[Place] = field(default_factory=list)
+    """Where an arrangement the register's entities use is said to support a critical or
+    important function while no ICT service it covers is recorded as supporting one: B_05.02
+    and B_07.01 have no row for it (they cover such services), which :mod:`.checks` reports."""
     _seen: dict[str, set[frozenset[tuple[str, str]]]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -46,13 +46,16 @@ def covered_services(contract: Document, supplier: Document) -> list[tuple[int, 
 def assessed_services(
     facts: Facts, contract: Document, supplier: Document
 ) -> list[tuple[int, dict[str, Any]]]:
-    """The services of the contract that B_07.01 assesses: those it covers that support a
-    critical or important function (:func:`.suppliers.critical_services`), not the others it
-    also covers (the e-mail beside the sign-in of one productivity contract); all it covers when
-    none of them does, so that the contract keeps its row and REG-12 asks for what it lacks."""
+    """The services of the contract that B_07.01 assesses (and B_05.02 follows down the supply
+    chain): those it covers that support a critical or important function
+    (:func:`.suppliers.critical_services`), not the others it also covers (the e-mail beside the
+    sign-in of one productivity contract). None where each service it covers is recorded as
+    supporting no such function: the templates cover the services that support one, so such a
+    contract said to support one is a contradiction to resolve (:data:`.Register.unassessed`),
+    not services to assess against what they record."""
     covered = covered_services(contract, supplier)
     critical = {j for j, _ in critical_services(facts, supplier)}
-    return [(j, s) for j, s in covered if j in critical] or covered
+    return [(j, s) for j, s in covered if j in critical]
 
 
 def add_providers(
@@ -71,10 +74,12 @@ def add_providers(
             # the supply chain (B_05.02) and the assessment (B_07.01) of the same services:
             # those supporting a critical or important function that the register's entities
             # make use of (B_02.02), never another the arrangement covers
+            supporting = assessed_services(facts, contract, found)
+            covers = bool(covered_services(contract, found))
+            if covers and not supporting and reference(contract) in used:
+                register.unassessed.append(_said_critical(contract))
             services = [
-                (j, s)
-                for j, s in assessed_services(facts, contract, found)
-                if (reference(contract), service_type(s)) in reported
+                (j, s) for j, s in supporting if (reference(contract), service_type(s)) in reported
             ]
             _chain(facts, register, rows, contract, found, services)
             add_assessment(facts, register, contract, found, services, identifier(found.data))
@@ -89,6 +94,13 @@ def _used(register: Register) -> set[str]:
     group's cloud arrangement an entity's intra-group one rests on, B_02.03; the framework a
     statement of work is concluded under, B_02.01.0030): the entity does not pay for it."""
     return {r.values["c0010"] for t in ("B_02.02", "B_04.01") for r in register.rows[t]}
+
+
+def _said_critical(contract: Document) -> Place:
+    """Where the contract is said to support a critical or important function: its own
+    ``supports_critical_function`` where it records it."""
+    recorded = "supports_critical_function" in contract.data
+    return Place(contract, ("supports_critical_function",) if recorded else ("id",))
 
 
 def _suppliers(facts: Facts, contracts: list[Document]) -> dict[Document, list[Document]]:

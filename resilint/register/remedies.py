@@ -23,6 +23,9 @@ CURRENCY = "Implementing Regulation (EU) 2024/2956 Art. 4"
 """An amount in another currency than the register's (:mod:`.amounts`)."""
 EUID_FORM = "EUID data-quality check"
 """A code typed EUID that is not in the EUID's form (:mod:`.checks`)."""
+UNASSESSED = "B_05.02 and B_07.01: services supporting a critical or important function"
+"""A contract said to support a critical or important function none of whose services is
+recorded as supporting one (:mod:`.checks`)."""
 SAME_ENTITY = "one entity, one country"
 """An entity of the register that is also a provider, given two countries (:mod:`.checks`)."""
 
@@ -249,7 +252,20 @@ def _euid(place: Place, _: str) -> str:
     )
 
 
+def _unassessed(place: Place, _: str) -> str:
+    supplier = place.document.data.get("supplier")
+    return (
+        f"{place.document.label} is said to support a critical or important function, and each "
+        f"ICT service it covers is recorded as supporting none: record "
+        f"supports_critical_function: true on the services of supplier {supplier} that support "
+        "it (the register assesses them, B_07.01, and lists their subcontractors, B_05.02), or, "
+        "if the contract supports no such function, record supports_critical_function: false "
+        "on the contract"
+    )
+
+
 _CHECKS: dict[str, Remedy] = {
+    UNASSESSED: _unassessed,
     EUID_FORM: _euid,
     ENDED: _ended,
     AFTER: _after,
