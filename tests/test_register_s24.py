@@ -196,3 +196,64 @@ def test_a_critical_contract_of_services_supporting_none_is_one_finding_and_no_r
     assert result.exit_code == 0, result.stdout + result.stderr
     assert [r["c0040"] for r in rows(again, "b_07.01")] == ["S14"]
     assert {r["c0020"] for r in rows(again, "b_05.02")} == {"S14"}
+
+
+# -- 4. an intra-group provider: B_03.02 (key R17) and B_03.03 (key R1), under one LEI ----------
+def intra_group_rows(cli, repo: Path, out: Path) -> tuple[list[list[str]], list[list[str]]]:
+    import csv
+
+    result = cli(
+        "register", "export", str(repo), "--format", "csv", "-o", str(out), "--allow-incomplete"
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    found = []
+    for template in ("b_03.02", "b_03.03"):
+        with (out / f"{template}.csv").open(encoding="utf-8", newline="") as handle:
+            found.append([r for r in csv.reader(handle) if r[0] == "HB-IG-2023-001"])
+    return found[0], found[1]
+
+
+def test_the_groups_it_company_signs_in_b0303_though_its_supplier_names_no_entity(
+    cli, tmp_path
+) -> None:
+    """Havel IT Services (hb-it, in B_01.02) signs the group's intra-group arrangement: with
+    its Supplier document recording no group_entity, the arrangement had no row of B_03.03
+    (the entities of the register providing ICT services), and check passed. The entity whose
+    LEI the supplier is identified by is that entity: it signs in B_03.03 as in B_03.02."""
+    import shutil
+
+    repo = tmp_path / "bank"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    supplier = repo / "suppliers" / "hb-it-services.yaml"
+    lines = supplier.read_text(encoding="utf-8").splitlines(keepends=True)
+    supplier.write_text("".join(x for x in lines if not x.startswith("group_entity:")))
+    third_party, ours = intra_group_rows(cli, repo, tmp_path / "csv")
+    assert third_party == [["HB-IG-2023-001", HB_IT, "LEI"]]
+    assert ours == [["HB-IG-2023-001", HB_IT, "true"]]
+
+
+def test_an_intra_group_provider_has_one_code_in_b0302_and_b0303(cli, tmp_path) -> None:
+    """The IT company's Supplier document gave another LEI than its Entity's: B_03.03 named
+    the provider by the entity's LEI and B_03.02 (and B_05.01) by the other, one company under
+    two codes, and check passed. REG-12 reports it at the supplier's provider_id."""
+    import shutil
+
+    other = "529900T8BM49AURSDO55"
+    repo = tmp_path / "bank"
+    shutil.copytree(BANK, repo, ignore=shutil.ignore_patterns(".resilint_cache"))
+    supplier = repo / "suppliers" / "hb-it-services.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(text.replace(f"provider_id: {HB_IT}", f"provider_id: {other}", 1))
+    found = cli("check", str(repo), "--format", "json", "--no-cache").json()["findings"]
+    (finding,) = [f for f in found if f["code"].startswith("REG")]
+    assert (finding["code"], finding["path"].rsplit("/", 1)[-1]) == (
+        "REG-12",
+        "hb-it-services.yaml",
+    )
+    assert finding["message"].startswith(
+        "correct the field provider_id of supplier hb-it-services: the supplier is one of the "
+        "register's entities"
+    )
+    assert f"as the entity {HB_IT}" in finding["message"]
+    third_party, ours = intra_group_rows(cli, repo, tmp_path / "csv")
+    assert (third_party[0][1], ours[0][1]) == (other, HB_IT)

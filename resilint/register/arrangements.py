@@ -162,17 +162,28 @@ def _intra_group(
     provider), in B_03.02 and B_05.01 with its group as ultimate parent (:mod:`.providers`).
     B_02.03 links the intra-group arrangement to the ones it rests on either way."""
     own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
+    ref = reference(contract)
+    signer = own if own is not None else _entity_with_code(supplier, in_scope)
+    if signer is not None and signer.id in in_scope:
+        lei = text_of(signer.data.get("lei")) or ""
+        at = Place(supplier, ("group_entity",) if own is not None else ("provider_id",))
+        register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
     if own is None:
         return
-    ref = reference(contract)
-    if own.id in in_scope:
-        lei = text_of(own.data.get("lei")) or ""
-        at = Place(supplier, ("group_entity",))
-        register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
     for i, linked_id in enumerate(strings(contract.data.get("linked_arrangements"))):
         linked = facts.index.get("Contract", linked_id)
         row = {"c0010": ref, "c0020": reference(linked) if linked else linked_id, "c0030": "true"}
         register.add("B_02.03", Row(row, Place(contract, ("linked_arrangements", i))))
+
+
+def _entity_with_code(supplier: Document, in_scope: dict[str | None, Document]) -> Document | None:
+    """The entity of this register whose LEI the supplier is identified by, where its record
+    does not name it (``group_entity``): an entity of B_01.02 that signs to provide ICT
+    services is in B_03.03 (key R1) whatever its Supplier document records."""
+    code, kind = providers.identifier(supplier.data)
+    if not code or kind != codes.ID_TYPES["LEI"]:
+        return None
+    return next((e for e in in_scope.values() if text_of(e.data.get("lei")) == code), None)
 
 
 # -- B_02.02: one row per function, service type and country -----------------------------------

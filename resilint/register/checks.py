@@ -24,7 +24,7 @@ from resilint.register import amounts, chains, codes, dates
 from resilint.register.build import build_register
 from resilint.register.model import Register, Row
 from resilint.register.problems import Problem
-from resilint.register.remedies import EUID_FORM, SAME_ENTITY, UNASSESSED
+from resilint.register.remedies import EUID_FORM, SAME_ENTITY, SAME_PROVIDER, UNASSESSED
 from resilint.register.templates import BY_ID, FOREIGN_KEYS, TEMPLATES
 
 MANDATORY: dict[str, tuple[str, ...]] = {
@@ -101,6 +101,7 @@ def problems(register: Register) -> Iterator[Problem]:
         yield from _euids(template.id, rows)
     yield from _foreign(register)
     yield from _one_country(register)
+    yield from _one_code(register)
     yield from _unassessed(register)
     yield from chains.problems(register)
     yield from dates.problems(register)
@@ -264,6 +265,26 @@ def _one_country(register: Register) -> Iterator[Problem]:
                 f"{row.values['c0010']} the country {shown}"
             )
             yield Problem("B_05.01", "c0080", row.place("c0080"), message, SAME_ENTITY, shown)
+
+
+def _one_code(register: Register) -> Iterator[Problem]:
+    """An intra-group provider (B_03.03, by the LEI of its entity in B_01.02) is the provider
+    that signs the same arrangement in B_03.02, whose code keys its B_02.02 rows (R17) and its
+    row of B_05.01 (R19): one company, one code. A B_03.02 row giving another is the problem,
+    at the field it comes from."""
+    ours: dict[str, str] = {}
+    for row in register.rows["B_03.03"]:
+        ours.setdefault(row.values.get("c0010", ""), row.values.get("c0020", ""))
+    for row in register.rows["B_03.02"]:
+        lei = ours.get(row.values.get("c0010", ""), "")
+        code = row.values.get("c0020", "")
+        if lei and code and code != lei:
+            message = (
+                f"B_03.02.0020 (Identification code of ICT third-party service provider) is "
+                f"{code}, and B_03.03.0020 (LEI of the entity providing ICT services) gives the "
+                f"same provider of arrangement {row.values['c0010']} as the entity {lei}"
+            )
+            yield Problem("B_03.02", "c0020", row.place("c0020"), message, SAME_PROVIDER, lei)
 
 
 def _unassessed(register: Register) -> Iterator[Problem]:

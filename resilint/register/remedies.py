@@ -26,6 +26,8 @@ EUID_FORM = "EUID data-quality check"
 UNASSESSED = "B_05.02 and B_07.01: services supporting a critical or important function"
 """A contract said to support a critical or important function none of whose services is
 recorded as supporting one (:mod:`.checks`)."""
+SAME_PROVIDER = "one provider, one code"
+"""An intra-group provider given another code in B_03.02 than its entity's LEI (:mod:`.checks`)."""
 SAME_ENTITY = "one entity, one country"
 """An entity of the register that is also a provider, given two countries (:mod:`.checks`)."""
 
@@ -252,6 +254,13 @@ def _euid(place: Place, _: str) -> str:
     )
 
 
+def _same_provider(place: Place, _: str) -> str:
+    return (
+        f"correct {field(place)}: the supplier is one of the register's entities; identify it "
+        "by that entity's LEI (provider_id_type: LEI), as the register does in B_01.02 and B_03.03"
+    )
+
+
 def _unassessed(place: Place, _: str) -> str:
     supplier = place.document.data.get("supplier")
     return (
@@ -266,6 +275,7 @@ def _unassessed(place: Place, _: str) -> str:
 
 _CHECKS: dict[str, Remedy] = {
     UNASSESSED: _unassessed,
+    SAME_PROVIDER: _same_provider,
     EUID_FORM: _euid,
     ENDED: _ended,
     AFTER: _after,

@@ -59,9 +59,17 @@ def _problems(context: RuleContext, wanted: Callable[[Problem], bool]) -> Iterat
 def _source(problem: Problem) -> str:
     """The ESAs' check a problem answers to; for resilint's own reading of the ITS (ranks that
     follow, dates by the reference date), nothing more than the message says."""
-    from resilint.register.remedies import AFTER, CURRENCY, ENDED, RANKS, SAME_ENTITY, UNASSESSED
+    from resilint.register.remedies import (
+        AFTER,
+        CURRENCY,
+        ENDED,
+        RANKS,
+        SAME_ENTITY,
+        SAME_PROVIDER,
+        UNASSESSED,
+    )
 
-    own = {AFTER: "", RANKS: "", SAME_ENTITY: "", UNASSESSED: ""}
+    own = dict.fromkeys((AFTER, RANKS, SAME_ENTITY, SAME_PROVIDER, UNASSESSED), "")
     own[ENDED] = " (EIOPA Q&A DORA 253-3393)"
     own[CURRENCY] = f" ({CURRENCY})"
     return own.get(problem.rule, f" (the ESAs' check: {problem.rule})")
