@@ -257,3 +257,54 @@ def test_an_intra_group_provider_has_one_code_in_b0302_and_b0303(cli, tmp_path) 
     assert f"as the entity {HB_IT}" in finding["message"]
     third_party, ours = intra_group_rows(cli, repo, tmp_path / "csv")
     assert (third_party[0][1], ours[0][1]) == (other, HB_IT)
+
+
+# -- 5. import: one column code given to two columns --------------------------------------------
+def test_import_refuses_a_column_code_given_twice_in_a_csv_header(cli, tmp_path) -> None:
+    """A package's b_02.01.csv with a second c0050 column (an amount pasted beside the first):
+    the later column's values were imported as each arrangement's annual cost, the other
+    dropped unseen, with status 0. The import now refuses, naming the file, the column code
+    and both columns, and writes nothing."""
+    import csv
+
+    out = tmp_path / "csv"
+    assert cli("register", "export", str(BANK), "--format", "csv", "-o", str(out)).exit_code == 0
+    path = out / "b_02.01.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("c0050")
+    for row in rows[1:]:
+        row.append("1")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    imported = tmp_path / "imported"
+    result = cli("register", "import", str(out), "-o", str(imported))
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "b_02.01.csv row 1: the header gives one column code to two columns" in result.stderr
+    assert "B_02.01.0050 (c0050) in columns E (field 5) and F (field 6)" in result.stderr
+    assert not imported.exists() or not any(imported.iterdir())
+
+
+def test_import_refuses_two_workbook_columns_of_one_code(cli, tmp_path) -> None:
+    """A workbook whose B_05.01 sheet has a column headed B_05.01.0050 beside c0050 (the
+    provider's legal name): the import read the one further right, whatever the reviewer
+    read in the other. Refused, naming the sheet and both columns."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "register.xlsx"
+    assert (
+        cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(workbook)).exit_code == 0
+    )
+    book = load_workbook(workbook)
+    sheet = book["B_05.01"]
+    column = sheet.max_column + 1
+    sheet.cell(row=1, column=column).value = "B_05.01.0050"
+    for row in range(3, sheet.max_row + 1):
+        sheet.cell(row=row, column=column).value = "Another Name GmbH"
+    book.save(workbook)
+    imported = tmp_path / "imported"
+    result = cli("register", "import", str(workbook), "-o", str(imported))
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "B_05.01 row 1: the header gives one column code to two columns" in result.stderr
+    assert "B_05.01.0050 (c0050) in columns E (field 5) and M (field 13)" in result.stderr
+    assert not imported.exists() or not any(imported.iterdir())

@@ -262,14 +262,38 @@ def _header(template: str, label: str, grid: list[list[str]]) -> tuple[dict[int,
         codes = {i: f"c{m.group(1)}" for i, cell in enumerate(cells) if (m := _COLUMN.match(cell))}
         codes = {i: c for i, c in codes.items() if c in known}
         if codes:
-            return codes, number + 1
+            return _once(template, label, number + 1, codes), number + 1
         by_name = {
             i: names[cell.casefold()] for i, cell in enumerate(cells) if cell.casefold() in names
         }
         if by_name:
-            return by_name, number + 1
+            return _once(template, label, number + 1, by_name), number + 1
     raise UsageError(
         f"{printable(label)} ({template}): no header row naming the template's columns (c0010 ...)"
+    )
+
+
+def _once(template: str, label: str, row: int, header: dict[int, str]) -> dict[int, str]:
+    """The header, each column code once: two columns of one code (``c0050`` twice, or beside
+    ``B_02.01.0050``) would each give the cell of a row, the later one kept and the other
+    dropped unseen, whichever a reviewer read."""
+    from openpyxl.utils import get_column_letter
+
+    at: dict[str, list[int]] = {}
+    for i, code in header.items():
+        at.setdefault(code, []).append(i)
+    twice = {code: found for code, found in at.items() if len(found) > 1}
+    if not twice:
+        return header
+    said = "; ".join(
+        f"{template}.{code[1:]} ({code}) in columns "
+        + " and ".join(f"{get_column_letter(i + 1)} (field {i + 1})" for i in found)
+        for code, found in twice.items()
+    )
+    raise UsageError(
+        f"{printable(label)} row {row}: the header gives one column code to two columns: {said}; "
+        "which of them holds the register's value cannot be told, so nothing was imported: keep "
+        "one column per code (delete or rename the other) and import again"
     )
 
 
