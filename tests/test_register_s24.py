@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES
 from test_precision_s20_register import REFERENCE, bank_with_payments_register
 from test_register_readiness import package_tables
@@ -308,3 +309,128 @@ def test_import_refuses_two_workbook_columns_of_one_code(cli, tmp_path) -> None:
     assert "B_05.01 row 1: the header gives one column code to two columns" in result.stderr
     assert "B_05.01.0050 (c0050) in columns E (field 5) and M (field 13)" in result.stderr
     assert not imported.exists() or not any(imported.iterdir())
+
+
+# -- 6. import: what a reviewer of the workbook does not see, however it is hidden -------------
+def _tiny_row(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet.row_dimensions[4].height = 1.5
+
+
+def _narrow_column(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet.column_dimensions["C"].width = 0.2
+
+
+def _collapsed_group(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet.row_dimensions.group(4, 5, outline_level=1, hidden=False)
+    sheet.row_dimensions[6].collapsed = True
+
+
+def _white_on_white(sheet) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Font
+
+    sheet["E4"].font = Font(color="FFFFFFFF")
+
+
+def _same_colour(sheet) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Font, PatternFill
+
+    sheet["E4"].font = Font(color="FF2E7D32")
+    sheet["E4"].fill = PatternFill("solid", fgColor="FF2F7E33")
+
+
+def _no_format(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet["E4"].number_format = ";;;"
+
+
+@pytest.mark.parametrize(
+    ("hide", "words"),
+    [
+        (_tiny_row, "sheet B_05.01: hidden row 4 holding register values"),
+        (_narrow_column, "sheet B_05.01: hidden column C (c0030) holding register values"),
+        (_collapsed_group, "sheet B_05.01: hidden rows 4, 5 holding register values"),
+        (
+            _white_on_white,
+            "B_05.01 row 4, column c0050 (cell E4) holds a value that does not show: its text "
+            "is the colour of its background (#FFFFFF on #FFFFFF)",
+        ),
+        (
+            _same_colour,
+            "B_05.01 row 4, column c0050 (cell E4) holds a value that does not show: its text "
+            "is the colour of its background (#2E7D32 on #2F7E33)",
+        ),
+        (
+            _no_format,
+            "B_05.01 row 4, column c0050 (cell E4) holds a value that does not show: its "
+            "number format ;;; shows nothing of it",
+        ),
+    ],
+    ids=[
+        "row 1.5 points high",
+        "column 0.2 wide",
+        "collapsed group",
+        "white on white",
+        "green on green",
+        ";;; format",
+    ],
+)
+def test_import_refuses_a_value_hidden_other_ways(cli, tmp_path, hide, words) -> None:
+    """A row too low to show text, a column too narrow to show a character, rows in a
+    collapsed outline group (not marked hidden themselves), text the colour of its cell and a
+    number format that shows nothing: each showed the reviewer of the workbook nothing of a
+    provider's value, and was imported with status 0. Refused, naming the sheet and the row,
+    column or cell, and nothing written."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "register.xlsx"
+    assert (
+        cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(workbook)).exit_code == 0
+    )
+    book = load_workbook(workbook)
+    hide(book["B_05.01"])
+    book.save(workbook)
+    imported = tmp_path / "imported"
+    result = cli("register", "import", str(workbook), "-o", str(imported))
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not imported.exists()
+
+
+def test_an_ordinary_styled_workbook_imports_as_the_plain_one(cli, tmp_path) -> None:
+    """What a spreadsheet saves for a register someone formatted: rows of LibreOffice's height
+    (12.8 points), narrow but readable columns, an expanded outline group, white bold headers
+    on a dark fill, white text on a dark fill, the theme's text colour, and number and date
+    formats. It imports to the same files as the plain workbook."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font, PatternFill
+
+    plain = tmp_path / "plain.xlsx"
+    assert cli("register", "export", str(BANK), "--format", "xlsx", "-o", str(plain)).exit_code == 0
+    book = load_workbook(plain)
+    dark = PatternFill("solid", fgColor="FF1F3864")
+    for sheet in book.worksheets:
+        for cell in sheet[1]:
+            cell.font, cell.fill = Font(bold=True, color="FFFFFFFF"), dark
+        for row in range(3, sheet.max_row + 1):
+            sheet.row_dimensions[row].height = 12.8
+    sheet = book["B_05.01"]
+    sheet.column_dimensions["B"].width = 2.5
+    sheet.row_dimensions.group(4, 6, outline_level=1, hidden=False)
+    sheet["E4"].font, sheet["E4"].fill = Font(color="FFFFFFFF"), dark
+    sheet["E5"].font = Font(color="FF000000")
+    sheet["J4"].number_format = "#,##0.00;[Red]-#,##0.00;0"
+    sheet["E6"].number_format = "@"
+    dates = book["B_02.02"]
+    for cell in dates["G"][2:]:
+        cell.number_format = "yyyy-mm-dd"
+    styled = tmp_path / "styled.xlsx"
+    book.save(styled)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cli("register", "import", str(plain), "-o", str(one)).exit_code == 0
+    result = cli("register", "import", str(styled), "-o", str(two))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    written = sorted(p.relative_to(one) for p in one.rglob("*.yaml"))
+    assert written == sorted(p.relative_to(two) for p in two.rglob("*.yaml"))
+    for path in written:
+        ours = (one / path).read_text(encoding="utf-8").replace("plain.xlsx", "")
+        assert ours == (two / path).read_text(encoding="utf-8").replace("styled.xlsx", "")

@@ -20,7 +20,7 @@ from resilint.errors import UsageError
 from resilint.load.read import Refusal, read_regular
 from resilint.patterns import kept
 from resilint.register.formats import FORMULA_STARTS
-from resilint.register.hidden import UNSEEN_REMEDY, unseen_parts
+from resilint.register.hidden import UNSEEN_REMEDY, unseen_parts, unseen_value
 from resilint.register.templates import BY_ID, TEMPLATES, column_names
 from resilint.reporters.base import printable
 from resilint.userfiles import read_input
@@ -192,6 +192,13 @@ class Formula(str):
     row is read from it (:func:`_rows`)."""
 
 
+class Unseen(str):
+    """A workbook cell's value that does not show where it stands (:func:`.unseen_value`):
+    refused where a row is read from it (:func:`_rows`)."""
+
+    why = ""
+
+
 class _Cells:
     """Each cell of a template sheet as text, a formula as :class:`Formula`; refused past
     :data:`MAX_FORMULAS` formulas."""
@@ -202,7 +209,13 @@ class _Cells:
 
     def __call__(self, cell: Any) -> str:
         if getattr(cell, "data_type", None) != "f":
-            return _text(cell.value)
+            text = _text(cell.value)
+            why = unseen_value(cell) if text else ""
+            if why:
+                unseen = Unseen(text)
+                unseen.why = why
+                return unseen
+            return text
         self.formulas += 1
         if self.formulas > MAX_FORMULAS:
             raise UsageError(
@@ -235,8 +248,24 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
         values = {code: cells[i].strip() for i, code in header.items() if i < len(cells)}
         annotation = all(v.startswith("<") for v in values.values() if v)  # "<Key value>"
         if any(values.values()) and not annotation and not _is_label_row(template, values):
+            for i, code in header.items():
+                cell = cells[i] if i < len(cells) else ""
+                if isinstance(cell, Unseen):
+                    raise _unseen(label, number, i, code, cell)
             rows.append(SourceRow(template, f"{label} row {number}", values))
     return rows
+
+
+def _unseen(label: str, row: int, index: int, code: str, cell: Unseen) -> UsageError:
+    """A value a reviewer of the workbook does not see, though its row and column show."""
+    from openpyxl.utils import get_column_letter
+
+    return UsageError(
+        f"{printable(label)} row {row}, column {code} (cell {get_column_letter(index + 1)}{row}) "
+        f"holds a value that does not show: {cell.why}; a reviewer of the workbook does not "
+        "see it, so nothing was imported: make it show (the General number format, a text "
+        "colour that stands out from the cell's) and review it, or delete it, and import again"
+    )
 
 
 def _formula(label: str, row: int, index: int, code: str, formula: str) -> UsageError:
