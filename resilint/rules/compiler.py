@@ -363,10 +363,14 @@ class RuleCompiler:
                 parse_path(path) for path in _judged_on([spec["that"], spec.get("when")], lets)
             )
         )
-        awaits = tuple(
-            (n, self._waits[n])
-            for n in dict.fromkeys(_names([spec["that"], spec.get("when")]))
-            if n in self._waits
+        awaits = (  # only a rule with a referenced_by list has any to wait for
+            tuple(
+                (n, self._waits[n])
+                for n in dict.fromkeys(_names([spec["that"], spec.get("when")]))
+                if n in self._waits
+            )
+            if self._waits
+            else ()
         )
         return Requirement(
             test, guard, spec["message"], at, level, deferring, read, unrecorded, needs, awaits
