@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from resilint import __version__
-from resilint.baseline import DEFAULT_NAME, Rewrite, read_baseline, rewrite, write_baseline
+from resilint.baseline import DEFAULT_NAME, read_baseline, write_baseline
 from resilint.cache import (
     CACHE_DIR_NAME,
     KnownValid,
@@ -824,8 +824,10 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
             "first (`resilint fix` fixes most): a baseline must not hide documents that are "
             "never checked"
         )
+    from resilint.rebaseline import previous_baseline, rewrite, rewrite_notes  # this command's
+
     path = target or config.baseline or config.root / DEFAULT_NAME
-    previous = _previous_baseline(path)
+    previous = previous_baseline(path)
     known = frozenset(rule.info.code for rule in rules) | frozenset(CORE_CHECKS)
     change = rewrite(previous, result.findings, known)
     count = write_baseline(path, result.findings, __version__, config.root, change.kept)
@@ -833,48 +835,6 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     for line in rewrite_notes(change):
         echo(line, err=True)
     return ExitCode.OK
-
-
-def _previous_baseline(path: Path) -> list[dict[str, Any]]:
-    """The entries of the baseline being rewritten; none where there is none, or it is not a
-    baseline (rewriting it is how it is mended)."""
-    try:
-        return read_baseline(path) if path.is_file() else []
-    except UsageError:
-        return []
-
-
-def _entries(n: int) -> str:
-    return f"{n} {'entry' if n == 1 else 'entries'}"
-
-
-def rewrite_notes(change: Rewrite) -> list[str]:
-    """What ``resilint baseline`` says of the entries of the baseline it replaced that are
-    gone: kept while a schema error stands, or dropped (and the rules it no longer has)."""
-    notes = []
-    if change.kept:
-        first, count = change.schema_errors[0], len(change.schema_errors)
-        errors = f"{count} schema errors stand" if count > 1 else "a schema error stands"
-        notes.append(
-            f"kept {_entries(len(change.kept))} whose finding is gone: "
-            f"{errors} (the first at {first.path}:{first.line}), and the rules do not read a "
-            "mistyped field, so the finding may be gone for that alone and would come back as "
-            "new; fix the schema errors, then run `resilint baseline` again to drop those fixed"
-        )
-    if change.dropped:
-        of_retired = sum(1 for e in change.dropped if e.get("code") in change.retired)
-        retired = (
-            f"; {of_retired} of them of {listed(list(change.retired))}, which this run no "
-            "longer has as rules (removed or renamed by an upgrade, or a rule file no longer "
-            "loaded)"
-            if change.retired
-            else ""
-        )
-        notes.append(
-            f"dropped {_entries(len(change.dropped))} of the previous baseline whose finding is "
-            f"gone (fixed, or a rule no longer reports it as recorded){retired}"
-        )
-    return notes
 
 
 def _default_format() -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,36 +25,6 @@ benchmark's entries hold 18 on average and 21 at most (a message's commas and co
 count too)."""
 
 
-@dataclass(frozen=True)
-class Rewrite:
-    """What rewriting a baseline does with the entries of the one it replaces whose finding is
-    gone: ``kept`` while a schema error stands (the rules do not read a mistyped field, so the
-    finding may be gone for that alone, and would come back as new once it is fixed), else
-    ``dropped`` (fixed, or no longer reported as recorded); ``retired`` are dropped entries of
-    rules this run does not have (a rule removed, renamed, or not loaded)."""
-
-    kept: tuple[dict[str, Any], ...] = ()
-    dropped: tuple[dict[str, Any], ...] = ()
-    retired: tuple[str, ...] = ()
-    schema_errors: tuple[Finding, ...] = ()
-
-
-def rewrite(
-    previous: Sequence[dict[str, Any]], findings: Sequence[Finding], known: frozenset[str]
-) -> Rewrite:
-    """How the entries of the baseline being rewritten fare beside this run's ``findings``."""
-    now = {f.fingerprint for f in findings if f.suppression is None}
-    gone = [e for e in previous if e.get("fingerprint") not in now]
-    errors = tuple(f for f in findings if f.code == "SCH-01" and f.suppression is None)
-    retired = tuple(sorted({str(e.get("code")) for e in gone if e.get("code") not in known}))
-    if not errors:
-        return Rewrite((), tuple(gone), retired)
-    # a schema error gone is fixed; a rule's finding gone may be gone for a standing one
-    kept = [e for e in gone if e.get("code") in known and e.get("code") != "SCH-01"]
-    dropped = [e for e in gone if e.get("code") not in known or e.get("code") == "SCH-01"]
-    return Rewrite(tuple(kept), tuple(dropped), retired, errors)
-
-
 def write_baseline(
     path: Path,
     findings: Iterable[Finding],
@@ -64,7 +33,7 @@ def write_baseline(
     kept: Sequence[dict[str, Any]] = (),
 ) -> int:
     """Write the baseline of ``findings`` not suppressed, with the entries ``kept`` from the
-    baseline it replaces (:func:`rewrite`) as they were."""
+    baseline it replaces (:func:`resilint.rebaseline.rewrite`) as they were."""
     entries = sorted(
         [*(_entry(f) for f in findings if f.suppression is None), *kept],
         key=lambda e: (str(e.get("path")), str(e.get("code")), str(e.get("fingerprint"))),
