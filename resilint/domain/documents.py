@@ -300,7 +300,11 @@ def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:
 def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
     kind = text_of(identity.data.get("type"))
     supplier = facts.supplier_by_id(identity.data.get("supplier"))
-    regimes = supplier.regimes if supplier else facts.regimes.everywhere
+    reaches = strings(identity.data.get("entities"))
+    if reaches:  # the systems of these entities only, whatever else the supplier serves
+        regimes = facts.regimes.of_entities(reaches)
+    else:
+        regimes = supplier.regimes if supplier else facts.regimes.everywhere
     return IdentityFacts(
         identity,
         human=kind == HUMAN,
