@@ -53,6 +53,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             and not _covers_only_non_critical(facts, contract, supplier.document)
         )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
+    functions = supported_functions(facts, contract)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
     covered = strings(contract.data.get("services"))
     remedied = (
@@ -86,7 +87,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         facts.regimes.of_entities(entities),
         requires,
         in_register=facts.in_register(contract),
-        functions=supported_functions(facts, contract),
+        functions=functions,
         service_models=models,
         replaceable=supplier is not None and delivery.replaceable(supplier.document, remedied),
         switchable=supplier is not None
@@ -109,7 +110,25 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         window_note=lambda: _window_note(facts, contract, supplier, entities, requires),
         insured=cyber_insured(facts, tuple(entities)),
         outsourcing=outsourcing(contract, models),
+        dora_critical=critical and critical_for_dora(facts, functions),
     )
+
+
+def critical_for_dora(facts: Facts, functions: Iterable[str]) -> bool:
+    """Whether a contract that supports a critical or important function supports one of an
+    entity under DORA, whose Art. 30(3) asks its provisions: not where every critical function
+    resting on it is another entity's (a group's treasury platform, critical to the New York
+    subsidiary's payouts, used by the EU payment institution for a function that is not). Where
+    no critical function is recorded as resting on it, or no entity is under DORA (a
+    configuration that names the dora profile), it is taken as recorded."""
+    if "dora" not in facts.regimes.everywhere:
+        return True
+    critical = [
+        facts.function(document)
+        for document in (facts.index.get("BusinessFunction", f) for f in functions)
+        if document is not None and facts.function(document).critical
+    ]
+    return not critical or any("dora" in function.regimes for function in critical)
 
 
 def outsourcing(contract: Document, models: frozenset[str]) -> bool:

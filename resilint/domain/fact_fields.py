@@ -151,6 +151,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
         "critical": _fact("boolean", "It supports a critical or important function."),
+        "dora_critical": _fact(
+            "boolean",
+            "It supports a critical or important function of an entity under DORA: critical, "
+            "unless every critical function resting on it is of entities outside DORA (as "
+            "critical where no function is recorded, or no entity is under DORA).",
+        ),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
         "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
         "service_models": _fact(

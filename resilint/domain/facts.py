@@ -218,10 +218,14 @@ class ContractFacts:
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
     outsourcing: bool = False
     """It outsources a function of ours (:func:`.documents.outsourcing`)."""
+    dora_critical: bool = False
+    """It supports a critical or important function of an entity under DORA
+    (:func:`.documents.critical_for_dora`)."""
 
     def fields(self) -> dict[str, Any]:
         values = {
             "outsourcing": self.outsourcing,
+            "dora_critical": self.dora_critical,
             "replaceable": self.replaceable,
             "switchable": self.switchable,
             "model_note": self.model_note,
