@@ -36,3 +36,11 @@ def test_an_entity_not_exempt_is_still_asked_mfa_on_every_access(cli, write) -> 
     (finding,) = check(cli, write, repo(COVERED, REMOTE, PRIVILEGED), ["IAM-06"])
     assert "any individual accessing any of its information systems" in finding["message"]
     assert "nydfs_limited_exemption: true" in finding["message"]
+
+
+def test_the_rules_citing_500_16_say_the_exemption_lifts_it(cli) -> None:
+    # 500.19(a) exempts such an entity from 500.16 (incident response and continuity plans,
+    # their tests, backups): the rules asking the same as policy must not cite it as its law
+    for code in ("BCM-04", "BCM-06", "EXR-01"):
+        said = cli("explain", code).stdout
+        assert "500.16" in said and "limited exemption of 500.19(a)" in said, code
