@@ -379,7 +379,7 @@ def test_a_read_only_seat_does_not_make_a_non_ict_adviser_an_ict_contract(cli, w
 def test_a_critical_supplier_holding_our_data_owes_a_security_indemnity(cli, write) -> None:
     """A tier-1 logistics provider with no ICT services and no access to our systems, holding our
     customers' confidential data: a breach there costs us notification and claims, which the
-    security indemnity covers (policy, the article's advice). A law firm holding restricted
+    security indemnity covers (programme policy). A law firm holding restricted
     files is still not asked (professional_service)."""
     logistics = (
         "tier: 1\nprovides_ict_services: false\ndata_sensitivity: confidential\n"

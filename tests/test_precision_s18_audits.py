@@ -274,7 +274,7 @@ def test_licensed_software_we_run_is_asked_escrow_not_step_in(cli, write) -> Non
     (finding,) = check(cli, write, licensed(f"step_in_rights: false, {rest}"), ["CTR-08"])
     assert "does not record escrow" in finding["message"]
     assert "nobody steps into software we run" in finding["message"]
-    assert "step-in rights (the article" not in finding["message"]
+    assert "step-in rights (programme policy" not in finding["message"]
     escrow = f"step_in_rights: false, escrow: true, {rest}"
     assert check(cli, write, licensed(escrow), ["CTR-08"]) == []
     # software that is easy to replace is left to its exit plan

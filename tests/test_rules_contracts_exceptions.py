@@ -379,7 +379,7 @@ def test_ctr08_step_in_and_indemnity_only_for_systems_without_a_ready_alternativ
     assert "step-in" in found[0]["message"] and "indemnity" in found[0]["message"]
 
 
-def test_ctr08_cites_the_articles_advice_not_dora(cli) -> None:
+def test_ctr08_cites_the_practitioner_guidance_not_dora(cli) -> None:
     text = " ".join(cli("explain", "CTR-08").stdout.split())
     assert "Use service credits, indemnities, and step-in rights strategically" in text
     assert "Policy and market practice" in text

@@ -73,7 +73,7 @@ def test_a_matrix_term_without_a_basis_is_refused(tmp_path: Path) -> None:
     path.write_text(without, encoding="utf-8")
     with pytest.raises(ConfigError, match="term 'step_in_rights' needs a basis"):
         load_matrix(path)
-    unknown = text.replace("basis: \"policy (the article's advice; no", 'basis: "be')
+    unknown = text.replace("basis: \"policy (this programme's choice; no", 'basis: "be')
     path.write_text(unknown, encoding="utf-8")
     with pytest.raises(ConfigError, match="step_in_rights"):
         load_matrix(path)
@@ -181,14 +181,14 @@ def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_pa
     DORA binds none of its entities (the matrix's otherwise), not the DORA article that binds a
     bank's ICT contracts; under DORA, the article."""
     shown = _bases_shown(cli, tmp_path, "[nis2]")
-    assert shown["cooperation"] == "policy (the article's advice)"
-    assert shown["notice periods"] == "policy (the article's advice)"
-    assert shown["accelerated termination"] == "policy (the article's advice)"
+    assert shown["cooperation"] == "policy (this programme's choice)"
+    assert shown["notice periods"] == "policy (this programme's choice)"
+    assert shown["accelerated termination"] == "policy (this programme's choice)"
     assert "NYCRR" not in shown["assessment"] and "DORA" not in shown["assessment"]
     assert not [b for t, b in shown.items() if "DORA Art. 2" in b or "DORA Art. 3" in b], shown
     unregulated = _bases_shown(cli, tmp_path, "[]")
     assert unregulated["incident notice"] == MATRIX.terms["incident_notice"].otherwise
-    assert unregulated["security contact"] == "policy (the article's advice)"
+    assert unregulated["security contact"] == "policy (this programme's choice)"
     assert not [b for b in unregulated.values() if "NYCRR" in b or "2024/2690" in b], unregulated
     under_dora = _bases_shown(cli, tmp_path, "[dora]")
     assert under_dora["notice periods"] == MATRIX.terms["notice_periods"].basis

@@ -34,7 +34,7 @@ FILE_NAME = "requirements.yaml"
 """Lives beside the rule files in rules/, but holds the matrix, not rules."""
 BASIS_KINDS = ("law", "policy", "market practice")
 """What a term's basis starts with: ``law: DORA Art. 30(2)(h) for DORA entities; policy
-otherwise``, ``policy (the article's advice)``, ``market practice (...)``."""
+otherwise``, ``policy (this programme's choice)``, ``market practice (...)``."""
 
 
 @dataclass(frozen=True)

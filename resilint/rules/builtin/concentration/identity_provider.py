@@ -18,7 +18,8 @@ from resilint.rules.python import PythonCheck
 def _workforce_planes(context: RuleContext) -> dict[str, list[Hop]]:
     """Identity providers our critical workflows sign in through, as the functions name them.
     A provider reached only through supplier identities is a supplier-access plane (a partner
-    realm or privileged-access gateway): the segmentation the article asks for, not ours."""
+    realm or privileged-access gateway): the segmentation practitioner guidance asks for, not
+    ours."""
     planes: dict[str, list[Hop]] = {}
     for function in in_order(context.facts.critical_functions()):
         depends = mapping_at(function.data, "depends_on")
