@@ -494,16 +494,36 @@ def _model(value: object) -> str | None:
     return value if isinstance(value, str) and value in MODEL_WORDS else None
 
 
-def exposure_words(exposures: frozenset[str]) -> str:
+def exposure_words(exposures: frozenset[str], supplier: Document | None = None) -> str:
     """Its exposures as a procurement manager would say them: "provides ICT services, has
     access to our systems and acts in them (a person's account or privileged rights) and
-    handles our confidential data"; "" when it has none."""
+    handles our confidential data"; "" when it has none. Of ``supplier``'s ICT services as
+    :func:`ict_words` says them."""
     access = "has access to our systems"
     if "operating_access" in exposures:
         access += " and acts in them (a person's account or privileged rights)"
-    phrases = {"ict": "provides ICT services", "access": access}
+    phrases = {"ict": ict_words(supplier), "access": access}
     phrases["data"] = "handles our confidential data"
     return listed([words for name, words in phrases.items() if name in exposures])
+
+
+def ict_words(supplier: Document | None) -> str:
+    """That the supplier provides ICT services, in words that do not claim a record there is
+    none of: where provides_ict_services is not recorded, it is taken to provide them from what
+    the repository shows (an identity, a cloud dependency, data stored for us, an ICT contract),
+    failing closed, and the words say so."""
+    if supplier is not None and supplier.data.get("provides_ict_services") is not True:
+        return "is taken to provide ICT services (provides_ict_services is not recorded)"
+    return "provides ICT services"
+
+
+def no_ict_words(supplier: Document) -> str:
+    """That the supplier provides no ICT services, in words that do not claim a record there is
+    none of: where provides_ict_services is not recorded and nothing in the repository shows
+    ICT services, they are not shown, which is not the same as recorded as none."""
+    if supplier.data.get("provides_ict_services") is not False:
+        return "is not shown to provide ICT services (provides_ict_services is not recorded)"
+    return "provides no ICT services"
 
 
 def holds_words(held: frozenset[str]) -> str:

@@ -64,7 +64,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "Its exposures in words, for a message: 'provides ICT services, has access to our "
             "systems and acts in them (a person's account or privileged rights) and handles our "
-            "confidential data'.",
+            "confidential data'; 'is taken to provide ICT services (provides_ict_services is not "
+            "recorded)' where they are inferred.",
         ),
         "model_note": _fact(
             "string",

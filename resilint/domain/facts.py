@@ -121,7 +121,7 @@ class SupplierFacts:
             "ict": self.ict,
             "access_level": self.access_level,
             "exposures": sorted(self.exposures),
-            "exposure_words": delivery.exposure_words(self.exposures),
+            "exposure_words": delivery.exposure_words(self.exposures, self.document),
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
             "lifecycle": self.lifecycle,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.domain import Facts
+from resilint.domain.delivery import ict_words, no_ict_words
 from resilint.domain.readers import (
     dicts,
     in_order,
@@ -200,7 +201,7 @@ def _why_covered(policy: Document, supplier: Document) -> str:
     if supplier.id in strings(value_at(policy.data, "dependent_bi", "named_providers")):
         return f"{supplier.id} is named in the dependent cover"
     if scope == "it_providers":
-        return f"the cover includes IT providers, and {supplier.id} provides ICT services"
+        return f"the cover includes IT providers, and {supplier.id} {ict_words(supplier)}"
     return "the cover includes every supplier's outage"
 
 
@@ -217,7 +218,7 @@ def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
     if value_at(policy.data, "dependent_bi", "scope") == "named":
         why = f"the cover names only the providers it lists, and {supplier.id} is not named"
     else:
-        why = f"the cover includes only IT providers, and {supplier.id} provides no ICT services"
+        why = f"the cover includes only IT providers, and {supplier.id} {no_ict_words(supplier)}"
     if unwritten_dependency(facts, supplier):
         why += (
             "; dependent cover is not written for a regulated bank, custodian or depositary "

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from resilint.domain.delivery import no_ict_words
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, listed, number, show_number, text_of, value_at
 from resilint.domain.tower import (
@@ -251,7 +252,7 @@ def _left_out(
         why = (
             "names only the providers it lists, and it is not named"
             if value_at(policy.data, "dependent_bi", "scope") == "named"
-            else "covers only IT providers, and it provides no ICT services"
+            else f"covers only IT providers, and it {no_ict_words(supplier)}"
         )
         infrastructure = context.facts.supplier(supplier).service_models == frozenset(
             {"market_infrastructure"}
