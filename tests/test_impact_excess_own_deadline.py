@@ -101,13 +101,13 @@ def test_check_warns_once_a_layer_of_the_deadlines_of_its_own_that_differ(
     assert (warning["line"], warning["column"]) == (line, column)
     message = warning["message"]
     assert message.startswith(
-        "excess layer excess follows the form of insurance policy primary but records a "
-        "deadline of its own to notify the insurer of an incident, 72 hours "
+        "insurance policy excess follows the form of insurance policy primary as an excess layer "
+        "but records a deadline of its own to notify the insurer of an incident, 72 hours "
         "(notice.incident_notice_hours), where primary sets 48 hours: which binds the layer is "
         "not known, so plan to the stricter 48 hours (as resilint impact does)"
     )
     assert (
-        "; also: excess layer excess follows the form of insurance policy primary but records "
+        "; also: follows the form of insurance policy primary as an excess layer but records "
         "a deadline of its own to submit a claim, 30 days (notice.claim_deadline_days), where "
         "primary sets 60 days: which binds the layer is not known, so plan to the stricter "
         "30 days" in message

@@ -164,8 +164,10 @@ def test_excess_layer_must_say_where_it_sits_and_sit_within_its_policy(run) -> N
     # no terms asked of a layer following form: only where it sits
     # both gaps are at the layer: one finding that lists them
     [layer] = found
-    assert layer["message"].startswith("excess layer cyber-xs does not name the policy it sits")
-    assert "; also: excess layer cyber-xs does not record its attachment point" in layer["message"]
+    assert layer["message"].startswith(
+        "insurance policy cyber-xs does not name the policy it sits over as an excess layer"
+    )
+    assert "; also: does not record its attachment point as an excess layer" in layer["message"]
     late = EXCESS.replace("end: 2027-01-10", "end: 2027-06-30").replace(
         "attaches_at: 10000000", "attaches_at: 12000000"
     )

@@ -92,6 +92,11 @@ class _Gap:
     that a waiver narrowed to one of their fields waives that one only."""
     needs: tuple[JsonPath, ...] = ()
     """The fields of its document the gap was judged on (:attr:`Requirement.needs`)."""
+    listed: tuple[str, ...] = ()
+    """What it says, one entry for each thing it asks, where a missing section stands for
+    requirements that each point at the section (empty: its message): its finding lists them
+    in its one list (``A (the whole notice section is missing); also: B``), never a list
+    nested in the list of the other gaps it folds."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,7 @@ class DeclarativeRule:
         folded: Sequence[tuple[int, Requirement]] = (),
     ) -> _Gap:
         message = self._message(requirement, env)
+        listed: tuple[str, ...] = ()
         if folded:
             block = requirement.at[1] if requirement.at else ""
             fields = [_named(r.at[2:]) if r.at else "" for _, r in folded]
@@ -235,8 +241,8 @@ class DeclarativeRule:
                 verb = "is" if len(fields) == 1 else "are"
                 message += f" (the whole {block} section is missing, so {also} {verb} missing too)"
             else:  # they point at the section itself: say what each would have asked
-                others = "; ".join(self._message(r, env) for _, r in folded)
-                message += f" (the whole {block} section is missing; also: {others})"
+                others = [self._message(r, env) for _, r in folded]
+                listed = (f"{message} (the whole {block} section is missing)", *others)
         level = self._level(requirement, context)
         place = self._place(requirement, env)
         lead = self._lead(env)
@@ -257,15 +263,15 @@ class DeclarativeRule:
             if folded
             else ()
         )
-        return _Gap(place, message, level, discriminator, folds, needs)
+        return _Gap(place, message, level, discriminator, folds, needs, listed)
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
-        message, discriminator = first.message, first.discriminator
+        discriminator = first.discriminator
         parts: tuple[Part, ...] = ()
         lead = self._lead(env)
+        message = folded([said for gap in gaps for said in gap.listed or (gap.message,)], lead)
         if len(gaps) > 1:  # several gaps in one section: one finding that lists them all
-            message = folded([gap.message for gap in gaps], lead)
             base = self._base(env)
             discriminator = (
                 "record:" + format_json_path(base)
