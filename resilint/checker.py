@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover, vetted_file, yaml_named
-from resilint.domain import Definitions
+from resilint.domain import Definitions, delivery
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding
 from resilint.incremental import Recorder
@@ -444,7 +444,7 @@ def _check_files(
         focus, wide = options.focus, options.focus_repository_wide
         findings = [f for f in findings if concerns(f, focus, wide)]
     # as shown: a long note on one finding of a supplier
-    findings = said_once(findings, index, lambda sid: _adviser_note(model, sid))
+    findings = said_once(findings, index, lambda sid: _adviser_notes(model, sid))
     result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
@@ -491,11 +491,14 @@ def _evaluation(
     )
 
 
-def _adviser_note(model: Model, supplier_id: str) -> str:
-    """The words a finding ends with where a supplier without ICT services is asked a term
-    because nothing recorded says it is an adviser, a bank or a scheme ("" where none)."""
+def _adviser_notes(model: Model, supplier_id: str) -> dict[str, frozenset[str]]:
+    """The words a finding may end with where a supplier without ICT services is asked a term
+    because nothing recorded says it is an adviser, a bank or a scheme, each with the models
+    it names (none where its model is known or it provides ICT services)."""
     facts = model.facts().supplier_by_id(supplier_id)
-    return facts.adviser_note if facts is not None else ""
+    if facts is None or facts.service_models:
+        return {}
+    return delivery.adviser_notes(facts.document, facts.non_ict, facts.exposures)
 
 
 def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:

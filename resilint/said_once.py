@@ -9,18 +9,22 @@ incident notification window: SUP-03, SUP-04, CTR-03) because nothing recorded s
 adviser, a bank or a payment scheme, and each finding ended with that note, some 200
 characters. Each note stays in full on one finding of the supplier (the most severe that is
 not suppressed, then by document kind and id and rule code), once in it where it folds
-several gaps; the others say in a line which finding says it in full. Only messages change:
-fingerprints do not depend on them.
+several gaps; the others say in a line which finding says it in full. The adviser note names
+only the models whose record would take the finding's term off the supplier (a critical law
+firm is asked an incident-notice window too, so CTR-03 names a bank or a payment scheme, and
+SUP-03, whose 24x7 contact a bank owes, a professional adviser): each such note is said once
+of its own. Only messages change: fingerprints do not depend on them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from resilint.domain.delivery import (
-    ADVISER_QUESTION,
+    ADVISER_RECORD,
     adviser_pointer,
     ict_model_note,
     ict_model_pointer,
@@ -38,54 +42,69 @@ AGAIN = " (asked for the same reason)"
 
 @dataclass(frozen=True)
 class Note:
-    """A note said once a supplier: its words for a supplier (``full``, "" where it has none)
-    and what the other findings say instead (``pointer``: supplier, code, kind and id of the
-    finding that says it). ``marker``: words every such note holds, looked for before ``full``
-    is asked, which may need the supplier's facts."""
+    """A note said once a supplier: the words it may have for a supplier (``full``: each with
+    what tells it from the others, for ``pointer``) and what the other findings say instead
+    (``pointer``: supplier, that, code, kind and id of the finding that says it). ``marker``:
+    words every such note holds, looked for before ``full`` is asked, which may need the
+    supplier's facts."""
 
     marker: str
-    full: Callable[[str], str]
-    pointer: Callable[[str, str, str, str], str]
+    full: Callable[[str], Mapping[str, Any]]
+    pointer: Callable[[str, Any, str, str, str], str]
 
 
 def said_once(
-    findings: Iterable[Finding], index: Index, adviser_note: Callable[[str], str]
+    findings: Iterable[Finding],
+    index: Index,
+    adviser_notes: Callable[[str], Mapping[str, frozenset[str]]],
 ) -> list[Finding]:
     """``findings`` with each supplier's long notes in full on one of them: the service-model
-    note of an ICT supplier, and ``adviser_note`` (the words, given a supplier's id, for one that
-    provides no ICT services)."""
+    note of an ICT supplier, and the adviser notes of one that provides no ICT services
+    (``adviser_notes``: given a supplier's id, each note's words with the models it names)."""
     found = list(findings)
     notes = (
-        Note("", ict_model_note, ict_model_pointer),  # its words cost nothing to make
-        Note(ADVISER_QUESTION, adviser_note, adviser_pointer),
+        Note("", _ict_notes, _ict_pointer),  # its words cost nothing to make
+        Note(ADVISER_RECORD, adviser_notes, adviser_pointer),
     )
     for note in notes:
         found = _said_once(found, index, note)
     return found
 
 
+def _ict_notes(supplier_id: str) -> dict[str, None]:
+    return {ict_model_note(supplier_id): None}
+
+
+def _ict_pointer(supplier_id: str, _: Any, code: str, kind: str, doc_id: str) -> str:
+    return ict_model_pointer(supplier_id, code, kind, doc_id)
+
+
 def _said_once(found: list[Finding], index: Index, note: Note) -> list[Finding]:
-    noted = [(n, sid) for n, f in enumerate(found) if (sid := _noted(f, index, note)) is not None]
-    carriers: dict[str, int] = {}
-    for n, sid in sorted(noted, key=lambda pair: _first(found[pair[0]])):
+    noted = [(n, said) for n, f in enumerate(found) if (said := _noted(f, index, note))]
+    carriers: dict[tuple[str, str], int] = {}
+    for n, said in sorted(noted, key=lambda pair: _first(found[pair[0]])):
         if found[n].suppression is None:
-            carriers.setdefault(sid, n)
-    for n, sid in noted:
-        carrier = carriers.get(sid)
+            carriers.setdefault(said, n)
+    for n, (sid, words) in noted:
+        carrier = carriers.get((sid, words))
         if carrier is not None and carrier != n:
-            found[n] = _pointing(found[n], note.full(sid), _pointer(note, sid, found[carrier]))
+            pointer = _pointer(note, sid, words, found[carrier])
+            found[n] = _pointing(found[n], words, pointer)
         else:  # it says the note: once, where it folds several gaps that end with it
-            found[n] = _once(found[n], note.full(sid))
+            found[n] = _once(found[n], words)
     return found
 
 
-def _noted(finding: Finding, index: Index, note: Note) -> str | None:
-    """The supplier whose note the finding's message holds, if it holds one."""
+def _noted(finding: Finding, index: Index, note: Note) -> tuple[str, str] | None:
+    """The supplier whose note the finding's message holds, and the note's words, if it holds
+    one (the longest that fits: a note naming two models holds no other whole)."""
     if note.marker not in finding.message:
         return None
     sid = _supplier(finding, index)
-    words = note.full(sid) if sid is not None else ""
-    return sid if words and words in finding.message else None
+    if sid is None:
+        return None
+    held = [words for words in note.full(sid) if words and words in finding.message]
+    return (sid, max(held, key=len)) if held else None
 
 
 def _supplier(finding: Finding, index: Index) -> str | None:
@@ -104,8 +123,9 @@ def _first(finding: Finding) -> tuple[int, str, str, str, str]:
     return (-finding.level, finding.kind or "", finding.doc_id or "", finding.code, path)
 
 
-def _pointer(note: Note, sid: str, carrier: Finding) -> str:
-    return note.pointer(sid, carrier.code, carrier.kind or "", carrier.doc_id or "")
+def _pointer(note: Note, sid: str, words: str, carrier: Finding) -> str:
+    which = note.full(sid)[words]
+    return note.pointer(sid, which, carrier.code, carrier.kind or "", carrier.doc_id or "")
 
 
 def _pointing(finding: Finding, words: str, pointer: str) -> Finding:

@@ -244,9 +244,9 @@ def test_the_service_model_note_is_said_once_for_a_supplier(cli, write) -> None:
     assert [f["code"] for f in shown] == ["CTR-08"] and MODELS in shown[0]["message"]
 
 
-ADVISER = "if it is, record its service_model: professional_service, financial_service"
-"""Words of the note that ends a finding where a supplier without ICT services is asked a
-term because nothing recorded says it is an adviser, a bank or a payment scheme."""
+ADVISER = "if it is, record its service_model: professional_service)"
+"""Words of the note that ends a SUP-03 finding where a supplier without ICT services is asked
+a 24x7 contact because nothing recorded says it is an adviser."""
 LAW_FIRM = repo(
     doc(
         "Supplier",
@@ -264,18 +264,27 @@ LAW_FIRM = repo(
 
 def test_the_adviser_note_is_said_once_for_a_supplier(cli, write) -> None:
     """A law firm recorded without its service model: CTR-03 on its contract and SUP-03 on it
-    (folding two contact gaps) each ended with the ~200-character note asking whether it is an
-    adviser, a bank or a payment scheme, SUP-03 twice. CTR-03 keeps it in full (a contract
-    before a supplier); SUP-03 names that finding once, its second gap saying it is asked for
-    the same reason. Waive CTR-03 and the note moves to SUP-03, said there once."""
+    (folding two contact gaps) each end with a note asking whether it is what would take the
+    term off it. A critical law firm owes an incident-notice window all the same, so CTR-03
+    asks only whether it is a bank or a payment scheme; a bank owes a 24x7 contact, so SUP-03
+    asks only whether it is a professional adviser, once, its second gap saying it is asked for
+    the same reason. Two notes of two questions: each said in full. A second contract's CTR-03
+    names the first's instead of repeating it. Waive CTR-03 and SUP-03 reads the same."""
     found = check(cli, write, LAW_FIRM, ["SUP-03", "CTR-03"])
     assert sorted(f["code"] for f in found) == ["CTR-03", "SUP-03"]
     ctr03 = next(f["message"] for f in found if f["code"] == "CTR-03")
     sup03 = next(f["message"] for f in found if f["code"] == "SUP-03")
-    assert ctr03.count(ADVISER) == 1 and ADVISER not in sup03
-    assert sup03.count("nothing recorded says supplier lexwell is a professional adviser") == 1
-    assert "; the CTR-03 finding on Contract ctr-lexwell says what to record)" in sup03
+    bank = "nothing recorded says supplier lexwell is a bank or a payment scheme; if it is, record"
+    assert ctr03.count(bank) == 1 and "professional" not in ctr03
+    assert sup03.count("nothing recorded says supplier lexwell is a professional adviser;") == 1
+    assert sup03.count("record its service_model: professional_service)") == 1
+    assert "finding on" not in sup03
     assert sup03.endswith("first person first (asked for the same reason)")
+    second = doc("Contract", "ctr-lexwell-2", "supplier: lexwell\ncovers_ict_services: false\n")
+    found = check(cli, write, repo(LAW_FIRM, second), ["CTR-03"])
+    said = sorted(f["message"] for f in found)
+    assert [m.count(bank) for m in said] == [1, 0], said
+    assert "; the CTR-03 finding on Contract ctr-lexwell says what to record)" in said[1]
     waiver = doc(
         "Waiver",
         "wv-notice",

@@ -214,6 +214,7 @@ def model_note(
     ict: bool,
     non_ict: bool,
     exposures: frozenset[str] = frozenset(),
+    exempt: frozenset[str] = OWN_TRADE,
 ) -> str:
     """For a finding whose term the service model decides, where the model is unknown: words
     saying what it is asked as of and the one record that settles it; "" where the model is
@@ -221,36 +222,68 @@ def model_note(
     systems); ``non_ict``: the supplier provides none and does not operate in our systems, so
     it is asked as an IT vendor only because nothing says it is an adviser, a bank or a scheme;
     then the words name what of its exposures asks the term (``exposures``), the record a reader
-    checks first. Asking is the conservative default (a guessed model would hide real gaps)."""
+    checks first. Asking is the conservative default (a guessed model would hide real gaps).
+    ``exempt``: the models of :data:`OWN_TRADE` whose record would take the term off the
+    supplier, the only ones the words name (none: no words; a critical law firm is asked an
+    incident-notice window all the same, so only a bank or a scheme is named there)."""
     if models:
         return ""
     if ict:
         return ict_model_note(supplier.id or "")
-    if non_ict:
+    chosen = [model for model, _ in _ADVISERS if model in exempt]
+    if non_ict and chosen:
         held = exposure_words(exposures)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
             if held
             else (f"nothing recorded says supplier {supplier.id}")
         )
-        return (
-            f" (asked because {because} {ADVISER_QUESTION}; if it is, record its service_model:"
-            " professional_service, financial_service or market_infrastructure)"
-        )
+        question = adviser_question(exempt)
+        return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)})"
     return ""
 
 
-ADVISER_QUESTION = "is a professional adviser, a bank or a payment scheme"
-"""What :func:`model_note` says nothing recorded answers, for a supplier that provides no ICT
-services: the words each of its notes holds."""
+_ADVISERS = (
+    (PROFESSIONAL, "a professional adviser"),
+    (FINANCIAL, "a bank"),
+    (MARKET, "a payment scheme"),
+)
+"""The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it."""
+ADVISER_RECORD = "; if it is, record its service_model: "
+"""Words every note of :func:`model_note` for a supplier without ICT services holds."""
 
 
-def adviser_pointer(supplier_id: str, code: str, kind: str, doc_id: str) -> str:
+def adviser_question(exempt: frozenset[str]) -> str:
+    """What the note says nothing recorded answers: "is a bank or a payment scheme"."""
+    return "is " + _either([noun for model, noun in _ADVISERS if model in exempt])
+
+
+def _either(names: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def adviser_notes(
+    supplier: Document, non_ict: bool, exposures: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Every note :func:`model_note` may end a finding with for a supplier without ICT services
+    whose model is unknown, each with the models it names: one for each term's choice of them."""
+    subsets = [
+        frozenset(m for n, (m, _) in enumerate(_ADVISERS) if mask >> n & 1)
+        for mask in range(1, 2 ** len(_ADVISERS))
+    ]
+    notes = {model_note(supplier, frozenset(), False, non_ict, exposures, s): s for s in subsets}
+    return {words: named for words, named in notes.items() if words}
+
+
+def adviser_pointer(
+    supplier_id: str, exempt: frozenset[str], code: str, kind: str, doc_id: str
+) -> str:
     """What a finding says instead of :func:`model_note`'s words for a supplier without ICT
     services where another finding of the same check says them in full: which finding."""
     return (
-        f" (asked because nothing recorded says supplier {supplier_id} {ADVISER_QUESTION};"
-        f" the {code} finding on {kind} {doc_id} says what to record)"
+        f" (asked because nothing recorded says supplier {supplier_id}"
+        f" {adviser_question(exempt)}; the {code} finding on {kind} {doc_id} says what to record)"
     )
 
 

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from resilint.domain import Facts
 
 HUMAN = "human_account"
+NOTICE = ("incident_notice",)
+"""The term CTR-03 ends with the contract's adviser note: its ``adviser_note`` names only the
+models whose record takes it off the supplier (a critical law firm is asked a window too)."""
 
 
 def build_contract(facts: Facts, contract: Document) -> ContractFacts:
@@ -101,7 +104,12 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         ),
         adviser_note=(
             delivery.model_note(
-                supplier.document, models, False, supplier.non_ict, supplier.exposures
+                supplier.document,
+                models,
+                False,
+                supplier.non_ict,
+                supplier.exposures,
+                facts.matrix.sparing(NOTICE, supplier.critical),
             )
             if supplier
             else ""

@@ -52,7 +52,8 @@ class SupplierFacts:
     (:func:`.delivery.model_note`); "" where the model is known."""
     adviser_note: str = ""
     """The same words for a term only an adviser's, a bank's or a scheme's model decides (a 24x7
-    security contact): "" for a supplier with ICT services or operating in our systems."""
+    security contact), naming only the models whose record takes it off the supplier (an
+    adviser's): "" for a supplier with ICT services or operating in our systems."""
     contested: tuple[str, ...] = ()
     """Critical or important functions that name it directly although it (or the service they
     name) is recorded as not supporting a critical function: the records disagree, and it is
@@ -204,8 +205,9 @@ class ContractFacts:
     (:func:`.delivery.model_note`); "" where the model is known."""
     adviser_note: str = ""
     """The same words for a term only an adviser's, a bank's or a scheme's model decides (the
-    incident-notice window): "" where its supplier has ICT services or operates in our
-    systems."""
+    incident-notice window), naming only the models whose record takes it off the supplier (a
+    bank's or a scheme's where it is critical): "" where its supplier has ICT services or
+    operates in our systems."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""

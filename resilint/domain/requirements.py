@@ -16,7 +16,7 @@ practice, so that a gap is read for what it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,11 @@ class Term:
             return self.cited.replace("{laws}", ", ".join(binding))
         return self.basis
 
+    def sparing(self, critical: bool) -> frozenset[str]:
+        """The service models whose record takes the term off a supplier, critical or not: its
+        ``not_for``, and below tier 1 its ``critical_only_for`` too."""
+        return frozenset(self.not_for) | frozenset(() if critical else self.critical_only_for)
+
     def kind_for(self, regimes: frozenset[str]) -> str:
         """The basis's word for a repository whose entities fall under ``regimes``: a term the
         law requires only under regimes none of them is under is policy there."""
@@ -179,6 +184,14 @@ class Matrix:
     )
     """Answers by question: thousands of suppliers and contracts ask a handful of questions,
     and share the answers' sets (one check keeps every one of them)."""
+
+    def sparing(self, names: Iterable[str], critical: bool) -> frozenset[str]:
+        """The service models whose record takes every one of the terms ``names`` off a
+        supplier, critical or not (a term the matrix does not hold spares none)."""
+        spared = [
+            self.terms[n].sparing(critical) if n in self.terms else frozenset() for n in names
+        ]
+        return frozenset.intersection(*spared) if spared else frozenset()
 
     def required(
         self,

@@ -152,10 +152,17 @@ def _supplier(
         service_models=models,
         holds=delivery.holds(facts, supplier, exposures),
         model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
-        adviser_note=delivery.model_note(supplier, models, False, non_ict, exposures),
+        adviser_note=delivery.model_note(
+            supplier, models, False, non_ict, exposures, facts.matrix.sparing(CONTACT, critical)
+        ),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
     )
+
+
+CONTACT = ("security_contact_24x7", "escalation_order")
+"""The terms SUP-03 ends with the supplier's adviser note: its ``adviser_note`` names only the
+models whose record takes both off it (a law firm's: a bank is asked a 24x7 contact too)."""
 
 
 def uncovered(
