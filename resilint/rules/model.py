@@ -13,6 +13,7 @@ from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.resources import data_dir
 from resilint.rules.site import Site
+from resilint.schemas import RefField
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -134,6 +135,28 @@ class RuleContext:
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:
         """Another document a finding involves, shown beside it with its position."""
         return self.locator.related(document, json_path, message)
+
+    def referrers(self, kind: str, field: str, target: str, doc_id: str) -> list[Document]:
+        """The ``kind`` documents whose reference ``field`` (to ``target`` documents; dotted,
+        ``[]`` for each item of a list: ``functions.[]``) names ``doc_id``, then those
+        :meth:`misnamed` gives: a check counting a function's continuity plans or a supplier's
+        contracts counts them as correcting the reference will, and so reports no gap that
+        only the misnamed reference makes (REF-01 says it), as a declarative rule does not."""
+        found = self.index.referrers(_ref_field(kind, field, target)).get(doc_id, [])
+        return [*found, *(d for d in self.misnamed(kind, field, target, doc_id) if d not in found)]
+
+    def misnamed(self, kind: str, field: str, target: str, doc_id: str) -> list[Document]:
+        """The ``kind`` documents whose reference ``field`` names no ``target`` document but
+        most likely means ``doc_id`` (a plan naming function ``Warehousing`` for
+        ``warehousing``: :mod:`resilint.domain.misnamed`)."""
+        from resilint.domain.misnamed import misnamed_referrers
+
+        field_ = _ref_field(kind, field, target)
+        return list(self.facts.derived(misnamed_referrers, field_).get(doc_id, []))
+
+
+def _ref_field(kind: str, field: str, target: str) -> RefField:
+    return RefField(kind, tuple(field.split(".")), target)
 
 
 class RuleCrash(Exception):

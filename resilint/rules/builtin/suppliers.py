@@ -134,7 +134,7 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         facts = context.facts.supplier(supplier)
         if not facts.critical or facts.lifecycle != lifecycle.ENGAGED or _only_indirect(facts):
             continue
-        contracts = context.index.having("Contract", "supplier", supplier.id or "")
+        contracts = context.referrers("Contract", "supplier", "Supplier", supplier.id or "")
         stages = {c.id: context.facts.contract(c).lifecycle for c in contracts}
         if lifecycle.IN_FORCE in stages.values():
             continue

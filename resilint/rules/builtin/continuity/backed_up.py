@@ -38,11 +38,13 @@ def check_backups_behind_critical_functions(
     for function in in_order(context.facts.critical_functions()):
         if _held_by_regulated_firms(context, function):
             continue
-        behind = [c for c in controls if _covers(c, function)]
+        # a control naming the function misspelt covers it, as correcting it will (REF-01)
+        meant = context.misnamed("Control", "functions.[]", "BusinessFunction", str(function.id))
+        behind = [c for c in controls if _covers(c, function, meant)]
         copies = [c for c in behind if c.data.get("category") in COPIES]
         if not copies:
             # a copy that is planned (or partial) and would cover it: one gap, that control's
-            planned = next((c for c in pending if _covers(c, function)), None)
+            planned = next((c for c in pending if _covers(c, function, meant)), None)
             if planned is None:
                 yield _no_copy(context, info, function)
             else:
@@ -91,10 +93,11 @@ def _pending_copy(control: Document) -> bool:
     return control.data.get("category") in COPIES and control.data.get("status") != "implemented"
 
 
-def _covers(control: Document, function: Document) -> bool:
-    """A control covers the functions it lists, or every function when it lists none."""
+def _covers(control: Document, function: Document, meant: list[Document]) -> bool:
+    """A control covers the functions it lists, or every function when it lists none; and a
+    function it lists misspelt (``meant``: the controls doing so)."""
     named = strings(control.data.get("functions"))
-    return not named or function.id in named
+    return not named or function.id in named or any(control is c for c in meant)
 
 
 def _passed(context: RuleContext, control: Document, limit: int) -> bool:

@@ -47,7 +47,10 @@ def _fallback(context: RuleContext, function: Document) -> _Fallback:
     capacity (capacity_percent: 0) carries none of the work: it is a halt, not a degraded mode,
     and bridges no outage however long it may last."""
     best, halt = _Fallback(None, None), None
-    plans = tuple(context.index.having("ContinuityPlan", "function", str(function.id)))
+    # a plan naming the function misspelt counts as its own: the gap is REF-01's until mended
+    plans = tuple(
+        context.referrers("ContinuityPlan", "function", "BusinessFunction", str(function.id))
+    )
     for plan in plans:
         procedure = plan.data.get("manual_procedure")
         hours = number(procedure.get("max_degraded_hours")) if isinstance(procedure, dict) else None

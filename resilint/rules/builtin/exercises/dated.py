@@ -5,6 +5,7 @@ reads it), and how long a test stays current (``max_age_days``)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resilint.domain.lifecycle import completed_exercises, shift
@@ -13,6 +14,9 @@ from resilint.model import Document
 from resilint.rules.model import RuleContext
 
 Dated = tuple[datetime.date, Document]
+
+TARGETS = {"functions": "BusinessFunction", "playbooks": "Playbook", "suppliers": "Supplier"}
+"""The kind of document an exercise's reference fields name."""
 
 
 def dated_day(pair: Dated) -> datetime.date:
@@ -35,14 +39,28 @@ class Tests:
     completed: tuple[Dated, ...]
     max_age: int
     oldest: datetime.date
+    meant: Callable[[str, str], list[Document]] | None = None
+    """The exercises naming no document under a field but most likely ``doc_id`` (REF-01 says
+    so): counted as naming it, as correcting the reference will."""
 
     @classmethod
     def of(cls, context: RuleContext) -> Tests:
         max_age = days_param(context, "max_age_days", 365)
         done = completed_exercises(context.index, context.as_of).exercises
-        return cls(done, max_age, shift(context.as_of, -max_age))
+
+        def meant(field: str, doc_id: str) -> list[Document]:
+            target = TARGETS.get(field)
+            return context.misnamed("Exercise", f"{field}.[]", target, doc_id) if target else []
+
+        return cls(done, max_age, shift(context.as_of, -max_age), meant)
 
     def latest(self, field: str, doc_id: str, *more: Dated) -> Dated | None:
-        """The latest completed exercise naming ``doc_id`` under ``field`` (or one of ``more``)."""
-        found = [p for p in self.completed if doc_id in strings(p[1].data.get(field))]
+        """The latest completed exercise naming ``doc_id`` under ``field`` (or one of ``more``),
+        or meaning it (:attr:`meant`)."""
+        extra = self.meant(field, doc_id) if self.meant is not None else []
+        found = [
+            p
+            for p in self.completed
+            if doc_id in strings(p[1].data.get(field)) or any(p[1] is d for d in extra)
+        ]
         return max([*found, *more], key=dated_day, default=None)

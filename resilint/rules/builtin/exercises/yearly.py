@@ -11,6 +11,7 @@ from resilint.domain.readers import as_date, point_at, strings, text_of
 from resilint.findings import Finding, JsonPath, Related
 from resilint.model import Document
 from resilint.rules.builtin.exercises.dated import (
+    TARGETS,
     Dated,
     Tests,
     as_of_text,
@@ -53,14 +54,14 @@ def _function_gap(
         if change is not None:
             message += f", nor since its substantive change on {change}"
         message += "; schedule a tabletop or switch-over exercise" + as_of_text(context)
-        judged = _judged(naming, "functions", function)
+        judged = _judged(context, naming, "functions", function)
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
     message = (
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}; exercise its continuity plan again" + as_of_text(context)
     )
     at = point_at(function.data, "last_substantive_change", "date")
-    judged = _judged(naming, "functions", function)
+    judged = _judged(context, naming, "functions", function)
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
@@ -80,12 +81,15 @@ def _naming(context: RuleContext) -> _Naming:
     return found
 
 
-def _judged(naming: _Naming, field: str, tested: Document) -> list[tuple[Document, JsonPath]]:
+def _judged(
+    context: RuleContext, naming: _Naming, field: str, tested: Document
+) -> list[tuple[Document, JsonPath]]:
     """The fields an exercise gap of ``tested`` is judged on: the date and status of each
-    exercise naming it under ``field`` (one with a mistyped date counts as none, which its
-    schema error says), and its own last substantive change."""
+    exercise naming it under ``field``, or meaning it (one with a mistyped date counts as none,
+    which its schema error says), and its own last substantive change."""
     judged: list[tuple[Document, JsonPath]] = [(tested, ("last_substantive_change", "date"))]
-    for exercise in naming.get((field, str(tested.id)), []):
+    meant = context.misnamed("Exercise", f"{field}.[]", TARGETS[field], str(tested.id))
+    for exercise in [*naming.get((field, str(tested.id)), []), *meant]:
         judged += [(exercise, ("date",)), (exercise, ("status",))]
     return judged
 
@@ -139,8 +143,8 @@ def playbooks_of(context: RuleContext, supplier: Document) -> list[Document]:
     """Playbooks agreed with the supplier, and those its live contracts name."""
     if supplier.id is None:
         return []
-    found = list(context.index.having("Playbook", "supplier", supplier.id))
-    for contract in context.index.having("Contract", "supplier", supplier.id):
+    found = context.referrers("Playbook", "supplier", "Supplier", supplier.id)
+    for contract in context.referrers("Contract", "supplier", "Supplier", supplier.id):
         named = contract.data.get("playbook")
         playbook = context.index.get("Playbook", named) if isinstance(named, str) else None
         live = contract_lifecycle(contract, context.as_of) != ENDED
@@ -173,7 +177,7 @@ def _playbook_gap(
     message += f"; run a joint exercise with {supplier.id} and record it" + as_of_text(context)
     related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
     at = point_at(playbook.data, "last_exercised")
-    judged = [*_judged(naming, "playbooks", playbook), (playbook, ("last_exercised",))]
+    judged = [*_judged(context, naming, "playbooks", playbook), (playbook, ("last_exercised",))]
     return context.finding(info, playbook, at, message, related, judged_on=judged)
 
 

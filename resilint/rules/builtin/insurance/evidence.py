@@ -22,9 +22,18 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     facts = context.facts
     policies = in_order(context.index.of_kind("InsurancePolicy"))
     packages: dict[int, list[Document]] = {}
+    # a package naming its policy misspelt is the policy's (REF-01 says so), as mended
+    meant = {
+        id(package): policy
+        for policy in policies
+        for package in context.misnamed(
+            "EvidencePackage", "policy", "InsurancePolicy", str(policy.id)
+        )
+    }
     for package in in_order(context.index.of_kind("EvidencePackage")):
         named = package.data.get("policy")
         target = context.index.get("InsurancePolicy", named) if isinstance(named, str) else None
+        target = target if target is not None else meant.get(id(package))
         base = base_of(facts, target) if target is not None else None
         if base is not None:
             packages.setdefault(id(base), []).append(package)
