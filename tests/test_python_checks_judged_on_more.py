@@ -1,0 +1,37 @@
+"""The Python checks beyond BCM-03 and EXR-01 name the fields they judged a finding on
+(``judged_on``): while one of them fails the schema the finding waits, since the check could
+only read the mistyped value as missing or as something else, and the schema error already says
+what is wrong. A gap that stands whatever the mistyped field says is still reported."""
+
+from __future__ import annotations
+
+
+def found(cli, write, text: str, select: str, as_of: str = "2026-12-01") -> list[str]:
+    write("repo.yaml", text)
+    result = cli(
+        "check", "repo.yaml", "--select", select, "--format", "json", "--no-cache",
+        "--as-of", as_of,
+    )  # fmt: skip
+    wanted = select.split(",")
+    return sorted(f["code"] for f in result.json()["findings"] if f["code"] in wanted)
+
+
+IDENTITY = """\
+---
+apiVersion: resilint/v1
+kind: Identity
+id: {id}
+supplier: {supplier}
+secret_fingerprint: "SHA256:4f2a"
+status: {status}
+"""
+
+
+def test_iam04_waits_for_an_identity_whose_status_fails_the_schema(cli, write) -> None:
+    # the old tms account is revoked ('Revoked' is not the schema's word): no secret is shared
+    text = IDENTITY.format(id="svc-wms", supplier="wms-vendor", status="active")
+    text += IDENTITY.format(id="svc-tms", supplier="tms-cloud", status="Revoked")
+    assert found(cli, write, text, "IAM-04,SCH-01") == ["SCH-01"]
+    # two active identities of two suppliers share it whatever the third's status says
+    text += IDENTITY.format(id="svc-edi", supplier="edi-van", status="active")
+    assert found(cli, write, text, "IAM-04,SCH-01") == ["IAM-04", "SCH-01"]
