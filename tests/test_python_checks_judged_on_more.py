@@ -35,3 +35,35 @@ def test_iam04_waits_for_an_identity_whose_status_fails_the_schema(cli, write) -
     # two active identities of two suppliers share it whatever the third's status says
     text += IDENTITY.format(id="svc-edi", supplier="edi-van", status="active")
     assert found(cli, write, text, "IAM-04,SCH-01") == ["IAM-04", "SCH-01"]
+
+
+FUNCTION = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: parcel-sorting
+criticality: critical
+rto_hours: 4
+"""
+BACKUP = """\
+---
+apiVersion: resilint/v1
+kind: Control
+id: {id}
+category: {category}
+status: implemented
+functions: [parcel-sorting]
+last_restore_test: {{date: 2026-10-01, result: {result}}}
+"""
+
+
+def test_bcm06_waits_for_a_backup_whose_category_or_test_fails_the_schema(cli, write) -> None:
+    text = FUNCTION + BACKUP.format(id="wms-copy", category="Backup_immutable", result="pass")
+    assert found(cli, write, text, "BCM-06,SCH-01") == ["SCH-01"]
+    text = FUNCTION + BACKUP.format(id="wms-copy", category="backup_immutable", result="Pass")
+    assert found(cli, write, text, "BCM-06,SCH-01") == ["SCH-01"]
+
+
+def test_bcm06_says_a_gap_the_mistyped_control_cannot_close(cli, write) -> None:
+    # a restore-testing programme keeps no copy, whatever its result says
+    text = FUNCTION + BACKUP.format(id="restores", category="backup_restore_test", result="Pass")
+    assert found(cli, write, text, "BCM-06,SCH-01") == ["BCM-06", "SCH-01"]

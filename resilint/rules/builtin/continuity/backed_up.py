@@ -13,7 +13,7 @@ from resilint.domain.delivery import OWN_TRADE
 from resilint.domain.documents import BACKUPS
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
-from resilint.findings import Finding
+from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.model import RuleContext, RuleInfo
@@ -46,7 +46,15 @@ def check_backups_behind_critical_functions(
             # a copy that is planned (or partial) and would cover it: one gap, that control's
             planned = next((c for c in pending if _covers(c, function, meant)), None)
             if planned is None:
-                yield _no_copy(context, info, function)
+                # judged on what each control that may cover it is: a category or status that
+                # fails the schema ('Backup_immutable', 'Implemented') reads as no copy
+                judged: list[tuple[Document, JsonPath]] = [
+                    (c, field)
+                    for c in context.index.of_kind("Control")
+                    if _covers(c, function, meant)
+                    for field in (("category",), ("status",), ("functions",))
+                ]
+                yield _no_copy(context, info, function, judged)
             else:
                 uncopied.setdefault(id(planned), (planned, []))[1].append(function)
         elif not any(_passed(context, c, limit) or _failed(c) for c in behind):
@@ -121,12 +129,17 @@ def _what(functions: list[Document]) -> str:
     return f"{' or '.join(kinds)} function{plural} {names}"
 
 
-def _no_copy(context: RuleContext, info: RuleInfo, function: Document) -> Finding:
+def _no_copy(
+    context: RuleContext,
+    info: RuleInfo,
+    function: Document,
+    judged: list[tuple[Document, JsonPath]],
+) -> Finding:
     message = (
         f"{_what([function])} has no implemented immutable or offline backup: record a Control "
         "of category backup_immutable or backup_offline that covers it" + _as_of(context)
     )
-    return context.finding(info, function, ("id",), message)
+    return context.finding(info, function, ("id",), message, judged_on=judged)
 
 
 def _not_in_operation(
@@ -171,7 +184,9 @@ def _untested(
     )
     key = "+".join(sorted(str(c.id) for c in behind))
     at = ("last_restore_test", "date")
-    return context.finding(info, control, at, message, related, discriminator=key)
+    # a test whose date or result fails the schema ('Pass') reads as none that passed
+    judged = [(c, ("last_restore_test",)) for c in behind]
+    return context.finding(info, control, at, message, related, discriminator=key, judged_on=judged)
 
 
 def _as_of(context: RuleContext) -> str:
