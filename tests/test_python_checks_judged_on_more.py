@@ -67,3 +67,21 @@ def test_bcm06_says_a_gap_the_mistyped_control_cannot_close(cli, write) -> None:
     # a restore-testing programme keeps no copy, whatever its result says
     text = FUNCTION + BACKUP.format(id="restores", category="backup_restore_test", result="Pass")
     assert found(cli, write, text, "BCM-06,SCH-01") == ["BCM-06", "SCH-01"]
+
+
+SUPPLIER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: wms-vendor
+tier: 1
+status: {status}
+provides_ict_services: true
+"""
+
+
+def test_sup05_waits_for_a_supplier_status_that_fails_the_schema(cli, write) -> None:
+    # recorded as exited, in a word the schema does not know: no contract is due
+    assert found(cli, write, SUPPLIER.format(status="Exited"), "SUP-05,SCH-01") == ["SCH-01"]
+    # an active tier 1 supplier without a contract is a gap, whatever else fails the schema
+    text = SUPPLIER.format(status="active") + "hq_country: Germany\n"
+    assert found(cli, write, text, "SUP-05,SCH-01") == ["SCH-01", "SUP-05"]

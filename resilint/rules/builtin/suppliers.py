@@ -149,7 +149,10 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             f"{supplier.id} and status: active, or set the supplier's status to exited if the "
             "relationship has ended"
         )
-        yield context.finding(info, supplier, ("id",), message, drafts)
+        # a supplier status that fails the schema ('Exited') reads as engaged, a contract's
+        # ('Signed') as in force: the finding waits for them
+        judged = [(supplier, ("status",)), *((c, ("status",)) for c in contracts)]
+        yield context.finding(info, supplier, ("id",), message, drafts, judged_on=judged)
 
 
 def _only_indirect(facts: SupplierFacts) -> bool:
