@@ -85,3 +85,29 @@ def test_sup05_waits_for_a_supplier_status_that_fails_the_schema(cli, write) -> 
     # an active tier 1 supplier without a contract is a gap, whatever else fails the schema
     text = SUPPLIER.format(status="active") + "hq_country: Germany\n"
     assert found(cli, write, text, "SUP-05,SCH-01") == ["SCH-01", "SUP-05"]
+
+
+ON_CLOUD = """\
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: {id}
+criticality: critical
+depends_on:
+  cloud:
+    - {{provider: aws, region: eu-central-1, role: primary}}
+    - {{provider: aws, region: eu-west-1, role: {role}}}
+"""
+
+
+def test_con01_waits_for_a_region_role_that_fails_the_schema(cli, write) -> None:
+    # sorting fails over to its standby region ('Standby' is not the schema's word): two
+    # functions stop with eu-central-1, fewer than the three that make a concentration
+    text = "".join(
+        ON_CLOUD.format(id=f, role=r)
+        for f, r in (("sorting", "Standby"), ("billing", "active"), ("tracking", "active"))
+    )
+    assert found(cli, write, text, "CON-01,SCH-01") == ["SCH-01"]
+    # three functions stop with it whatever sorting's role says
+    text += ON_CLOUD.format(id="invoicing", role="replica")
+    assert found(cli, write, text, "CON-01,SCH-01") == ["CON-01", "SCH-01"]

@@ -6,9 +6,9 @@ import itertools
 from collections.abc import Iterator
 
 from resilint.domain.delivery import service_models
-from resilint.domain.graph import ACTIVE, PRIMARY, Chain, Region, regions_in
+from resilint.domain.graph import ACTIVE, PRIMARY, REGION_ROLES, Chain, Region, regions_in
 from resilint.domain.readers import dicts, in_order, integer, text_of, value_at
-from resilint.findings import Finding
+from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.concentration.naming import described
 from resilint.rules.model import RuleContext, RuleInfo
@@ -249,7 +249,34 @@ def _region_finding(
     )
     first, _, chain = routes[0]
     key = "/".join(routes[0][1].key)
-    return context.finding(info, first, chain[0].json_path, message, related, discriminator=key)
+    judged = _judged(routes, threshold)
+    return context.finding(
+        info, first, chain[0].json_path, message, related, discriminator=key, judged_on=judged
+    )
+
+
+def _judged(routes: list[Route], threshold: int) -> list[tuple[Document, JsonPath]]:
+    """The lists of regions a concentration was judged on where one names a role that fails
+    the schema ('Standby' is read as no standby, so the function as stopping with the region):
+    the finding waits for them, unless the routes read from lists without one make it alone."""
+    doubtful = [
+        [(hop.document, hop.json_path[:-1]) for hop in (chain[0], chain[-1]) if hop.json_path]
+        for _, _, chain in routes
+    ]
+    doubtful = [
+        places
+        for places in doubtful
+        if any(_unknown_role(value_at(d.data, *path)) for d, path in places)
+    ]
+    if len(routes) - len(doubtful) >= threshold:
+        return []
+    return [place for places in doubtful for place in places]
+
+
+def _unknown_role(listed_with: object) -> bool:
+    return any(
+        "role" in item and item.get("role") not in REGION_ROLES for _, item in dicts(listed_with)
+    )
 
 
 def check_cloud_region(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
