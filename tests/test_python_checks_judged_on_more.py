@@ -111,3 +111,56 @@ def test_con01_waits_for_a_region_role_that_fails_the_schema(cli, write) -> None
     # three functions stop with it whatever sorting's role says
     text += ON_CLOUD.format(id="invoicing", role="replica")
     assert found(cli, write, text, "CON-01,SCH-01") == ["CON-01", "SCH-01"]
+
+
+POLICIES = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+line: cyber
+period: {start: 2026-01-01, end: 2026-12-31}
+insured_entities: [de-gmbh]
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2027
+line: cyber
+period: {start: START, end: 2027-12-31}
+insured_entities: [de-gmbh]
+---
+apiVersion: resilint/v1
+kind: Entity
+id: de-gmbh
+name: Northwind GmbH
+---
+apiVersion: resilint/v1
+kind: Entity
+id: nl-bv
+name: Northwind NL B.V.
+"""
+CONTRACT = """\
+---
+apiVersion: resilint/v1
+kind: Contract
+id: {id}
+supplier: wms-vendor
+entities: [nl-bv]
+status: {status}
+"""
+
+
+def test_ins06_waits_for_a_renewal_whose_start_fails_the_schema(cli, write) -> None:
+    text = POLICIES.replace("START", "01.01.2027")
+    assert found(cli, write, text, "INS-06,SCH-01") == ["SCH-01"]
+    # a renewal starting two months late leaves a gap, however its period is written
+    text = POLICIES.replace("START", "2027-03-01")
+    assert found(cli, write, text, "INS-06,SCH-01") == ["INS-06"]
+
+
+def test_ins06_waits_for_a_contract_whose_status_fails_the_schema(cli, write) -> None:
+    # the only contract of nl-bv has ended ('Terminated' is not the schema's word)
+    text = POLICIES.replace("START", "2027-01-01") + CONTRACT.format(id="k1", status="Terminated")
+    assert found(cli, write, text, "INS-06,SCH-01") == ["SCH-01"]
+    # another, active, makes it a party to a contract in force whatever the first one's says
+    text += CONTRACT.format(id="k2", status="active")
+    assert found(cli, write, text, "INS-06,SCH-01") == ["INS-06", "SCH-01"]

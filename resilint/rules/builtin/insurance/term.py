@@ -5,7 +5,7 @@ contract in force insured."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from resilint.domain import Facts
 from resilint.domain.lifecycle import IN_FORCE, shift
@@ -19,7 +19,7 @@ from resilint.domain.readers import (
     value_at,
 )
 from resilint.domain.tower import chain_below, line_of, terms_of
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
 from resilint.rules.model import RuleContext, RuleInfo
@@ -35,7 +35,13 @@ def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Itera
     for policy in lapsing:
         if folded[id(policy)] is policy:
             above = [p for p in lapsing if p is not policy and folded[id(p)] is policy]
-            yield _lapse(context, info, policy, above)
+            # a renewal whose period fails the schema ('01.01.2027') reads as no renewal
+            judged = [
+                (p, ("period",))
+                for p in policies
+                if p is not policy and line_of(context.facts, p) == line_of(context.facts, policy)
+            ]
+            yield _lapse(context, info, policy, above, judged)
     for policy in policies:
         below = _lapsed_layer(context, policy, policies)
         if below is not None:
@@ -165,7 +171,11 @@ def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Documen
 
 
 def _lapse(
-    context: RuleContext, info: RuleInfo, policy: Document, above: list[Document]
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    above: list[Document],
+    judged: Sequence[tuple[Document, JsonPath]],
 ) -> Finding:
     end = _period(policy)[1]
     days = show_number(number(context.params.get("ending_within_days")) or 0)
@@ -183,7 +193,9 @@ def _lapse(
     related = tuple(
         context.related(p, ("period", "end"), "excess layer ending with it") for p in above
     )
-    return context.finding(info, policy, ("period", "end"), message, related, level=Level.WARNING)
+    return context.finding(
+        info, policy, ("period", "end"), message, related, level=Level.WARNING, judged_on=judged
+    )
 
 
 def _uninsured_entities(
@@ -215,7 +227,15 @@ def _uninsured_entities(
         related = tuple(
             context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
         )
-        yield context.finding(info, entity, ("id",), message, related)
+        # a contract whose status fails the schema ('Terminated') reads as in force: the gap
+        # waits for it, unless a contract of a status read as written is in force
+        sure = any(c.data.get("status", "active") in CONTRACT_STATUSES for c in contracts)
+        judged = [] if sure else [(c, ("status",)) for c in contracts]
+        yield context.finding(info, entity, ("id",), message, related, judged_on=judged)
+
+
+CONTRACT_STATUSES = ("prospective", "draft", "active", "ended", "terminated")
+"""The statuses a contract's schema allows."""
 
 
 CHECKS: dict[str, PythonCheck] = {
