@@ -5,7 +5,7 @@ supplier."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from resilint.domain.delivery import no_ict_words
@@ -42,8 +42,14 @@ def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
         ]
         if intolerable:
             yield _intolerable_finding(context, info, policy, intolerable)
-        if on_plan:
-            yield _on_plan_note(context, info, policy, on_plan)
+        # a function whose MTPD fails the schema ('12h') is not known to be past it: its note
+        # waits for the MTPD, unless another function's gap makes the note anyway
+        sure = [g for g in on_plan if not _unreadable(g.function, "mtpd_hours")]
+        if sure:
+            yield _on_plan_note(context, info, policy, sure)
+        elif on_plan:
+            mtpds = [(g.function, ("mtpd_hours",)) for g in on_plan]
+            yield _on_plan_note(context, info, policy, on_plan, mtpds)
         yield from _dependent_gaps(context, info, policy, functions)
 
 
@@ -119,8 +125,16 @@ def _intolerable_finding(
     return _waiting_finding(context, info, policy, gaps, message, "waiting-period-mtpd", None)
 
 
+def _unreadable(function: Document, field: str) -> bool:
+    return function.data.get(field) is not None and number(function.data.get(field)) is None
+
+
 def _on_plan_note(
-    context: RuleContext, info: RuleInfo, policy: Document, gaps: list[_Gap]
+    context: RuleContext,
+    info: RuleInfo,
+    policy: Document,
+    gaps: list[_Gap],
+    judged: Sequence[tuple[Document, JsonPath]] = (),
 ) -> Finding:
     """A note, at level info: cover never pays for an outage recovered on plan. Usual in the
     market, so it informs the risk-finance budget without gating a check."""
@@ -132,7 +146,9 @@ def _on_plan_note(
         f"outage recovered on plan to us. {_fund(gaps)}, or negotiate a waiting period shorter "
         "than the RTO at renewal where that loss matters"
     )
-    return _waiting_finding(context, info, policy, gaps, message, "waiting-period-rto", Level.INFO)
+    return _waiting_finding(
+        context, info, policy, gaps, message, "waiting-period-rto", Level.INFO, judged
+    )
 
 
 def _waiting_finding(
@@ -143,6 +159,7 @@ def _waiting_finding(
     message: str,
     discriminator: str,
     level: Level | None,
+    judged: Sequence[tuple[Document, JsonPath]] = (),
 ) -> Finding:
     """At the waiting period of the first cover it names, with the others and each function's
     bound beside it."""
@@ -155,7 +172,9 @@ def _waiting_finding(
         text = f"{gap.function.data.get('criticality')} function {gap.function.id}"
         related.append(context.related(gap.function, (gap.field,), text))
     where = (covers[0].section, "waiting_period_hours")
-    return context.finding(info, policy, where, message, tuple(related), discriminator, level=level)
+    return context.finding(
+        info, policy, where, message, tuple(related), discriminator, level=level, judged_on=judged
+    )
 
 
 def _covers_of(gaps: list[_Gap]) -> list[_Cover]:
