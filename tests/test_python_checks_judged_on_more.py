@@ -187,3 +187,33 @@ def test_ins04_waits_for_an_mtpd_that_fails_the_schema(cli, write) -> None:
     assert found(cli, write, WAITING.replace("MTPD", "8h"), "INS-04,SCH-01") == ["SCH-01"]
     assert found(cli, write, WAITING.replace("MTPD", "8"), "INS-04,SCH-01") == ["INS-04"]
     assert found(cli, write, WAITING.replace("MTPD", "48"), "INS-04,SCH-01") == ["INS-04"]
+
+
+CONDITION = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+conditions:
+  - id: edr
+    control_categories: [edr]
+    scope: [endpoints]
+    minimum_coverage_percent: 95
+---
+apiVersion: resilint/v1
+kind: Control
+id: edr-fleet
+category: edr
+status: {status}
+scope: [endpoints]
+coverage_percent: {coverage}
+"""
+
+
+def test_ins01_waits_for_a_control_whose_status_or_coverage_fails_the_schema(cli, write) -> None:
+    text = CONDITION.format(status="Implemented", coverage=98)
+    assert found(cli, write, text, "INS-01,SCH-01") == ["SCH-01"]
+    text = CONDITION.format(status="implemented", coverage='"98%"')
+    assert found(cli, write, text, "INS-01,SCH-01") == ["SCH-01"]
+    # 80 % is short of the 95 % required, however its status is written
+    text = CONDITION.format(status="implemented", coverage=80)
+    assert found(cli, write, text, "INS-01,SCH-01") == ["INS-01"]

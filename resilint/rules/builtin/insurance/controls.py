@@ -86,7 +86,10 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                 gap = _condition_gap(context, condition, categories, category, mine)
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
-                    yield context.finding(info, policy, where, message, gap[1])
+                    # a control whose status, coverage or restore test fails the schema
+                    # ('Implemented', '95%') is read as not meeting it: the gap waits for it
+                    read = _read_of(mine if category == OTHER else _candidates(mine, category))
+                    yield context.finding(info, policy, where, message, gap[1], judged_on=read)
                 elif category in _AREA:
                     met.append((j, category))
             if met:
@@ -106,6 +109,12 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     yield context.finding(
                         info, policy, ("conditions", i, "scope", k), message, gap[1]
                     )
+
+
+def _read_of(candidates: list[Document]) -> list[tuple[Document, JsonPath]]:
+    """The fields of the controls that may meet a condition which :func:`_shortfall` reads."""
+    fields: tuple[JsonPath, ...] = (("status",), ("coverage_percent",), ("last_restore_test",))
+    return [(c, field) for c in candidates for field in fields]
 
 
 def _unnamed_message(policy: Document, condition: dict[str, Any]) -> str:
