@@ -217,3 +217,70 @@ def test_ins01_waits_for_a_control_whose_status_or_coverage_fails_the_schema(cli
     # 80 % is short of the 95 % required, however its status is written
     text = CONDITION.format(status="implemented", coverage=80)
     assert found(cli, write, text, "INS-01,SCH-01") == ["INS-01"]
+
+
+NOTICE = """\
+apiVersion: resilint/v1
+kind: Entity
+id: northwind-finance
+reporting_clocks: {regulator_initial_hours: 72}
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+insured_entities: [northwind-finance]
+notice: {incident_notice_hours: 48}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: acme
+data_sensitivity: confidential
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-acme
+supplier: acme
+entities: [northwind-finance]
+status: active
+incident_notification:
+  window_hours: WINDOW
+  window_wording: without_undue_delay
+  trigger: suspected
+"""
+
+
+def test_ctr04_waits_for_a_window_that_fails_the_schema(cli, write) -> None:
+    # '24h' leaves the wording alone, read as no bound: 24 hours fit both clocks
+    assert found(cli, write, NOTICE.replace("WINDOW", "24h"), "CTR-04,SCH-01") == ["SCH-01"]
+    assert found(cli, write, NOTICE.replace("WINDOW", "24"), "CTR-04,SCH-01") == []
+    # 72 hours miss the insurer's 48, however the wording reads
+    assert found(cli, write, NOTICE.replace("WINDOW", "72"), "CTR-04,SCH-01") == ["CTR-04"]
+
+
+CLAUSES = """\
+apiVersion: resilint/v1
+kind: ClauseLibrary
+id: standard-clauses
+clauses:
+  - id: audit_rights
+    non_negotiable_for_tiers: [1]
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: acme
+tier: 1
+---
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-acme
+supplier: acme
+status: active
+clauses:
+  audit_rights: {present: false, applicable: APPLICABLE}
+"""
+
+
+def test_ctr15_waits_for_a_clause_whose_applicable_fails_the_schema(cli, write) -> None:
+    text = CLAUSES.replace("APPLICABLE", '"no"')
+    assert found(cli, write, text, "CTR-15,SCH-01") == ["SCH-01"]
+    assert found(cli, write, CLAUSES.replace("APPLICABLE", "true"), "CTR-15,SCH-01") == ["CTR-15"]

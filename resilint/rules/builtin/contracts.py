@@ -211,7 +211,14 @@ def _notice_finding(
         context.related(clock.document, clock.json_path, clock.description) for clock in broken
     )
     at = ("incident_notification", "window_wording" if notice.unbounded else "window_hours")
-    return context.finding(info, contract, at, message + _PROGRAMME_POLICY, related)
+    # a window in hours that fails the schema ('72h') leaves the wording alone, read as no
+    # bound at all; a clock is judged from the field that sets it
+    read = [
+        (contract, ("incident_notification", "window_hours")),
+        *((c.document, c.json_path) for c in broken),
+    ]
+    message += _PROGRAMME_POLICY
+    return context.finding(info, contract, at, message, related, judged_on=read)
 
 
 def _non_negotiable(
@@ -302,7 +309,9 @@ def check_non_negotiable_clauses(context: RuleContext, info: RuleInfo) -> Iterat
             where = ("clauses", i, "non_negotiable_for_tiers")
             related = (context.related(library, where, f"clause library {library.id}"),)
             at = ("clauses", clause_id, "present")
-            yield context.finding(info, contract, at, message, related)
+            # an entry whose applicable fails the schema ('no') is read as applicable
+            read = [(contract, ("clauses", clause_id, "applicable"))]
+            yield context.finding(info, contract, at, message, related, judged_on=read)
 
 
 CHECKS: dict[str, PythonCheck] = {
