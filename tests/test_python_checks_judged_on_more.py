@@ -284,3 +284,32 @@ def test_ctr15_waits_for_a_clause_whose_applicable_fails_the_schema(cli, write) 
     text = CLAUSES.replace("APPLICABLE", '"no"')
     assert found(cli, write, text, "CTR-15,SCH-01") == ["SCH-01"]
     assert found(cli, write, CLAUSES.replace("APPLICABLE", "true"), "CTR-15,SCH-01") == ["CTR-15"]
+
+
+RELIED_ON = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: wms-vendor
+tier: 1
+status: STATUS
+supports_critical_function: true
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: parcel-sorting
+criticality: critical
+depends_on:
+  suppliers: [NAME]
+"""
+
+
+def test_bcm05_waits_for_a_status_that_fails_the_schema(cli, write) -> None:
+    text = RELIED_ON.replace("STATUS", "Exited").replace("NAME", "tms-cloud")
+    assert found(cli, write, text, "BCM-05,SCH-01") == ["SCH-01"]
+    text = RELIED_ON.replace("STATUS", "active").replace("NAME", "tms-cloud")
+    assert found(cli, write, text, "BCM-05,SCH-01") == ["BCM-05"]
+
+
+def test_bcm05_counts_a_function_naming_the_supplier_misspelt(cli, write) -> None:
+    text = RELIED_ON.replace("STATUS", "active").replace("NAME", "WMS-Vendor")
+    assert found(cli, write, text, "BCM-05,REF-01") == ["REF-01"]

@@ -24,8 +24,10 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
         facts = context.facts.supplier(supplier)
         if not facts.relied_on or supplier.id is None or supplier.id in mapped:
             continue
-        if facts.lifecycle != ENGAGED:
-            continue
+        if facts.lifecycle != ENGAGED or _misnamed(context, supplier.id):
+            continue  # a function naming it misspelt maps it once REF-01's error is mended
+        # a status that fails the schema ('Exited') reads as engaged
+        read = [(supplier, ("status",))]
         message = _unmapped_message(supplier, _reliance(supplier, facts))
         if facts.in_register:  # REG-10 leaves its contracts' empty function identifier here
             message += (
@@ -34,7 +36,7 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
             )
         like = context.facts.graph.named_like(supplier)
         if not like:
-            yield context.finding(info, supplier, ("id",), message)
+            yield context.finding(info, supplier, ("id",), message, judged_on=read)
             continue
         function, path, name = like[0]
         what = "identity provider" if path[1] == "identity_providers" else "cloud provider"
@@ -43,7 +45,7 @@ def check_relied_on_supplier_mapped(context: RuleContext, info: RuleInfo) -> Ite
             f"id or name: if it means this supplier, write {supplier.id} there"
         )
         related = (context.related(function, path, f"{what} {name}"),)
-        yield context.finding(info, supplier, ("id",), message, related)
+        yield context.finding(info, supplier, ("id",), message, related, judged_on=read)
 
 
 def _reliance(supplier: Document, facts: SupplierFacts) -> tuple[str, ...]:
@@ -76,6 +78,19 @@ def _mapped_suppliers(context: RuleContext) -> set[str]:
     for plan in context.index.of_kind("ContinuityPlan"):
         mapped.update(strings(plan.data.get("suppliers")))
     return mapped
+
+
+_NAMING = (
+    ("BusinessFunction", "depends_on.suppliers.[]"),
+    ("BusinessFunction", "depends_on.services.[].supplier"),
+    ("ContinuityPlan", "suppliers.[]"),
+)
+"""The references that map a supplier: a function's dependencies, a plan's suppliers."""
+
+
+def _misnamed(context: RuleContext, supplier_id: str) -> bool:
+    """A function or plan names the supplier misspelt (REF-01 says which it means)."""
+    return any(context.misnamed(kind, field, "Supplier", supplier_id) for kind, field in _NAMING)
 
 
 def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
