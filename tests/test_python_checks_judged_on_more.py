@@ -313,3 +313,30 @@ def test_bcm05_waits_for_a_status_that_fails_the_schema(cli, write) -> None:
 def test_bcm05_counts_a_function_naming_the_supplier_misspelt(cli, write) -> None:
     text = RELIED_ON.replace("STATUS", "active").replace("NAME", "WMS-Vendor")
     assert found(cli, write, text, "BCM-05,REF-01") == ["REF-01"]
+
+
+PROVIDER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: parcelhub
+provides_ict_services: true
+provider_id: FR-RCS.552081317
+provider_id_type: EUID
+hq_country: COUNTRY
+ultimate_parent: {name: Parcelhub Group SA}
+"""
+
+
+def test_sup02_waits_for_a_country_that_fails_the_schema(cli, write) -> None:
+    def messages(text: str) -> list[str]:
+        write("repo.yaml", text)
+        result = cli("check", "repo.yaml", "--select", "SUP-02", "--format", "json", "--no-cache")
+        return [f["message"] for f in result.json()["findings"] if f["code"] == "SUP-02"]
+
+    # 'France' is no ISO code: the EUID is not known to be a third country's, and the parent's
+    # missing identifier, which no country changes, is said alone
+    (said,) = messages(PROVIDER.replace("COUNTRY", "France"))
+    assert "ultimate parent" in said and "outside the EU" not in said
+    # an EUID of a supplier seated in the United States is refused
+    (said,) = messages(PROVIDER.replace("COUNTRY", "US"))
+    assert "ultimate parent" in said and "established outside the EU (US)" in said

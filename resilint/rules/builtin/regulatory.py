@@ -72,7 +72,8 @@ def _identity_finding(
     waiver narrowed to one field waives that one only."""
     (where, first), rest = gaps[0], gaps[1:]
     if not rest:  # the finding as it always was: its fingerprint stays
-        return context.finding(info, supplier, where, first, discriminator=first)
+        read = [(supplier, n) for n in _READ.get(where, ())]
+        return context.finding(info, supplier, where, first, discriminator=first, judged_on=read)
     # the supplier and the register are named once, with the first gap
     said_again = [text.replace(_REGISTER, "the register") for _, text in rest]
     message = folded([first, *said_again], lead=f"supplier {supplier.id}")
@@ -84,8 +85,16 @@ def _identity_finding(
         supplier,
         where,
         discriminator="record",
-        parts=tuple(Part(path, text) for path, text in gaps),
+        parts=tuple(Part(path, text, needs=_READ.get(path, ())) for path, text in gaps),
     )
+
+
+_READ: dict[JsonPath, tuple[JsonPath, ...]] = {
+    ("provider_id_type",): (("person_type",), ("hq_country",)),
+}
+"""The fields a gap at a field is judged on besides it: the identifier type against the
+person type and the country (a country written 'France' reads as one outside the EU, a
+person type 'legal' as not a legal person): while one fails the schema, the gap waits."""
 
 
 def _own_identity(supplier: Document) -> Iterator[Gap]:
