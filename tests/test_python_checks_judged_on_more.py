@@ -340,3 +340,37 @@ def test_sup02_waits_for_a_country_that_fails_the_schema(cli, write) -> None:
     # an EUID of a supplier seated in the United States is refused
     (said,) = messages(PROVIDER.replace("COUNTRY", "US"))
     assert "ultimate parent" in said and "established outside the EU (US)" in said
+
+
+EXERCISE = """\
+apiVersion: resilint/v1
+kind: Exercise
+id: tabletop-2023-03
+date: DATE
+status: completed
+type: tabletop
+scenarios: [ransomware]
+participants: [security, it, legal]
+---
+apiVersion: resilint/v1
+kind: Exercise
+id: tabletop-2026-06
+date: 2026-06-12
+status: STATUS
+type: tabletop
+scenarios: [supplier_compromise]
+participants: [security, it, legal, communications, procurement, finance, executive]
+"""
+
+
+def test_exr02_waits_for_an_exercise_date_or_status_that_fails_the_schema(cli, write) -> None:
+    def text(date: str, status: str) -> str:
+        return EXERCISE.replace("DATE", date).replace("STATUS", status)
+
+    assert found(cli, write, text("2023-03-12", "completed"), "EXR-02,SCH-01") == []
+    # an exercise of 2023 is history; with its date written '12.03.2023' it is not judged
+    assert found(cli, write, text("12.03.2023", "completed"), "EXR-02,SCH-01") == ["SCH-01"]
+    # the supplier-compromise exercise of June, recorded 'Completed', may be the one that played
+    # it: the year's scenario gap waits for its status
+    assert found(cli, write, text("2023-03-12", "Completed"), "EXR-02,SCH-01") == ["SCH-01"]
+    assert found(cli, write, text("2023-03-12", "planned"), "EXR-02,SCH-01") == ["EXR-02"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import completed_exercises, shift
 from resilint.domain.readers import as_date, listed, point_at, strings, text_of
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document, Index
 from resilint.rules.builtin.exercises.dated import (
     Dated,
@@ -179,7 +179,12 @@ def _missing_roles(
     )
     at = point_at(exercise.data, "participants")
     level = Level.INFO if planned else None
-    return context.finding(info, exercise, at, message, discriminator="participants", level=level)
+    # a status or date that fails the schema ('Cancelled', '12.03.2023') has the exercise
+    # judged as one held this year: the gap waits for it
+    read = [(exercise, ("status",)), (exercise, ("date",))]
+    return context.finding(
+        info, exercise, at, message, discriminator="participants", level=level, judged_on=read
+    )
 
 
 def _seat_words(seat: Roles) -> str:
@@ -213,7 +218,16 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
         if p[1] is not exercise
     )
     at = point_at(exercise.data, "scenarios")
-    return context.finding(info, exercise, at, message, related, discriminator="scenario")
+    # an exercise whose scenarios fail the schema ('Supplier_compromise') may be the one that
+    # played it, as may one that did whose date or status does ('12.03.2026', 'Completed')
+    read: list[tuple[Document, JsonPath]] = []
+    for other in context.index.of_kind("Exercise"):
+        read.append((other, ("scenarios",)))
+        if scenario in strings(other.data.get("scenarios")):
+            read += [(other, ("date",)), (other, ("status",))]
+    return context.finding(
+        info, exercise, at, message, related, discriminator="scenario", judged_on=read
+    )
 
 
 def _dated(index: Index) -> list[Dated]:
