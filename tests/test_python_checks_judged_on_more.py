@@ -374,3 +374,35 @@ def test_exr02_waits_for_an_exercise_date_or_status_that_fails_the_schema(cli, w
     # it: the year's scenario gap waits for its status
     assert found(cli, write, text("2023-03-12", "Completed"), "EXR-02,SCH-01") == ["SCH-01"]
     assert found(cli, write, text("2023-03-12", "planned"), "EXR-02,SCH-01") == ["EXR-02"]
+
+
+EXCLUSION = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+exclusions:
+  - id: unpatched
+    type: unpatched_systems
+    mitigating_control_categories: [patching]
+---
+apiVersion: resilint/v1
+kind: Control
+id: patching
+category: patching
+status: STATUS
+scope: [servers]
+"""
+
+
+def test_ins07_waits_for_a_control_status_that_fails_the_schema(cli, write) -> None:
+    text = EXCLUSION.replace("STATUS", "Implemented")
+    assert found(cli, write, text, "INS-07,SCH-01") == ["SCH-01"]
+    text = EXCLUSION.replace("STATUS", "planned")
+    assert found(cli, write, text, "INS-07,SCH-01") == ["INS-07"]
+
+
+def test_bcm06_does_not_wait_for_a_control_that_keeps_no_copy(cli, write) -> None:
+    # a DLP control covering every function, its status mistyped: no backup copy whatever it says
+    dlp = "---\napiVersion: resilint/v1\nkind: Control\nid: dlp\ncategory: dlp\nstatus: active\n"
+    dlp = dlp.replace("category: dlp", "category: email_filtering")
+    assert found(cli, write, FUNCTION + dlp, "BCM-06,SCH-01") == ["BCM-06", "SCH-01"]

@@ -4,6 +4,8 @@ and insurance policies."""
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,7 @@ from resilint.domain.suppliers import (
 )
 from resilint.domain.tower import cyber_insured, terms_of
 from resilint.model import Document
+from resilint.resources import data_dir
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -364,3 +367,11 @@ def _form_of(facts: Facts, policy: Document) -> str | None:
     the layer has terms of its own, or the chain below it is broken or loops)."""
     terms = terms_of(facts, policy)
     return terms.id if terms is not None and terms is not policy else None
+
+
+@functools.cache
+def control_categories() -> frozenset[str]:
+    """The control categories the schema knows (``common.json``'s ``control_category``): a
+    check that reads a category tells a category of its own from one that fails the schema."""
+    schema = json.loads((data_dir("schemas") / "common.json").read_text(encoding="utf-8"))
+    return frozenset(schema["$defs"]["control_category"]["enum"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resilint.domain.delivery import OWN_TRADE
-from resilint.domain.documents import BACKUPS
+from resilint.domain.documents import BACKUPS, control_categories
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
@@ -48,11 +48,11 @@ def check_backups_behind_critical_functions(
             if planned is None:
                 # judged on what each control that may cover it is: a category or status that
                 # fails the schema ('Backup_immutable', 'Implemented') reads as no copy
-                judged: list[tuple[Document, JsonPath]] = [
-                    (c, field)
+                judged = [
+                    place
                     for c in context.index.of_kind("Control")
                     if _covers(c, function, meant)
-                    for field in (("category",), ("status",), ("functions",))
+                    for place in _may_copy(c)
                 ]
                 yield _no_copy(context, info, function, judged)
             else:
@@ -65,6 +65,16 @@ def check_backups_behind_critical_functions(
         yield _not_in_operation(context, info, control, functions)
     for behind, functions in untested.values():
         yield _untested(context, info, behind, functions, limit)
+
+
+def _may_copy(control: Document) -> list[tuple[Document, JsonPath]]:
+    """The fields that decide whether a control is a backup copy in operation, where they may:
+    a copy's status ('Implemented' fails the schema), a category the schema does not know
+    ('Backup_immutable'); not those of a control of another category (a DLP control)."""
+    category = control.data.get("category")
+    if category in COPIES:
+        return [(control, ("status",)), (control, ("functions",))]
+    return [] if category in control_categories() else [(control, ("category",))]
 
 
 def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:

@@ -450,7 +450,9 @@ def _unmatched(
             "a loss would not be covered. Implement the control and record it"
         )
         related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
-        yield context.finding(info, policy, where, message, related)
+        # a control of the category recorded 'Implemented' (a schema error) reads as not in place
+        read = _read_of(candidates)
+        yield context.finding(info, policy, where, message, related, judged_on=read)
 
 
 def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
@@ -504,7 +506,8 @@ def _exposed_finding(
         "exclusion and agree it with the broker"
     )
     related = tuple(context.related(c, ("status",), f"{category} control") for c, _ in exposed)
-    return context.finding(info, policy, where, message, related)
+    read = _read_of([c for c, _ in exposed])
+    return context.finding(info, policy, where, message, related, judged_on=read)
 
 
 def _coverage(control: Document) -> str:
@@ -538,7 +541,10 @@ def _unencrypted(
     )
     related = (context.related(policy, ("exclusions",), "the exclusion"),)
     key = f"{policy.id}/{exclusion.get('id')}"
-    yield context.finding(info, supplier, ("data_sensitivity",), message, related, key)
+    read = _read_of([c for c in controls if c.data.get("category") in categories])
+    yield context.finding(
+        info, supplier, ("data_sensitivity",), message, related, key, judged_on=read
+    )
 
 
 CHECKS: dict[str, PythonCheck] = {
