@@ -406,3 +406,9 @@ def test_bcm06_does_not_wait_for_a_control_that_keeps_no_copy(cli, write) -> Non
     dlp = "---\napiVersion: resilint/v1\nkind: Control\nid: dlp\ncategory: dlp\nstatus: active\n"
     dlp = dlp.replace("category: dlp", "category: email_filtering")
     assert found(cli, write, FUNCTION + dlp, "BCM-06,SCH-01") == ["BCM-06", "SCH-01"]
+
+
+def test_exr02_says_the_year_lacks_the_scenario_whatever_an_unrelated_date_says(cli, write) -> None:
+    text = EXERCISE.replace("DATE", "12.03.2026").replace("STATUS", "completed")
+    text = text.replace("[supplier_compromise]", "[outage]")
+    assert found(cli, write, text, "EXR-02,SCH-01") == ["EXR-02", "SCH-01"]

@@ -370,8 +370,15 @@ def _form_of(facts: Facts, policy: Document) -> str | None:
 
 
 @functools.cache
+def schema_enum(file: str, *path: str) -> frozenset[str]:
+    """The values a field's schema allows (``enum`` at ``path`` in ``schemas/<file>``): a check
+    that reads the field tells a value it does not count from one that fails the schema."""
+    node = json.loads((data_dir("schemas") / file).read_text(encoding="utf-8"))
+    for step in path:
+        node = node[step]
+    return frozenset(node["enum"])
+
+
 def control_categories() -> frozenset[str]:
-    """The control categories the schema knows (``common.json``'s ``control_category``): a
-    check that reads a category tells a category of its own from one that fails the schema."""
-    schema = json.loads((data_dir("schemas") / "common.json").read_text(encoding="utf-8"))
-    return frozenset(schema["$defs"]["control_category"]["enum"])
+    """The control categories the schema knows."""
+    return schema_enum("common.json", "$defs", "control_category")

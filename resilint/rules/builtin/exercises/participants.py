@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from resilint.domain.documents import schema_enum
 from resilint.domain.lifecycle import completed_exercises, shift
 from resilint.domain.readers import as_date, listed, point_at, strings, text_of
 from resilint.findings import Finding, JsonPath, Level
@@ -221,9 +222,12 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
     # an exercise whose scenarios fail the schema ('Supplier_compromise') may be the one that
     # played it, as may one that did whose date or status does ('12.03.2026', 'Completed')
     read: list[tuple[Document, JsonPath]] = []
+    known = schema_enum("exercise.json", "properties", "scenarios", "items")
     for other in context.index.of_kind("Exercise"):
-        read.append((other, ("scenarios",)))
-        if scenario in strings(other.data.get("scenarios")):
+        played = other.data.get("scenarios")
+        if not isinstance(played, list) or not set(strings(played)) <= known:
+            read.append((other, ("scenarios",)))
+        if scenario in strings(played):
             read += [(other, ("date",)), (other, ("status",))]
     return context.finding(
         info, exercise, at, message, related, discriminator="scenario", judged_on=read
