@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterator, Sequence
 
 from resilint.domain import Facts
+from resilint.domain.documents import schema_enum
 from resilint.domain.lifecycle import IN_FORCE, shift
 from resilint.domain.readers import (
     as_date,
@@ -229,13 +230,10 @@ def _uninsured_entities(
         )
         # a contract whose status fails the schema ('Terminated') reads as in force: the gap
         # waits for it, unless a contract of a status read as written is in force
-        sure = any(c.data.get("status", "active") in CONTRACT_STATUSES for c in contracts)
+        statuses = schema_enum("contract.json", "properties", "status")
+        sure = any(c.data.get("status", "active") in statuses for c in contracts)
         judged = [] if sure else [(c, ("status",)) for c in contracts]
         yield context.finding(info, entity, ("id",), message, related, judged_on=judged)
-
-
-CONTRACT_STATUSES = ("prospective", "draft", "active", "ended", "terminated")
-"""The statuses a contract's schema allows."""
 
 
 CHECKS: dict[str, PythonCheck] = {
