@@ -222,7 +222,7 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
                 named = ", ".join(sorted(have)) or "none"
                 hint = did_you_mean(name, sorted(have))
                 _refuse(config, where, f"{code} has no parameter {name}{hint} (it has: {named})")
-            wrong = _unlike(value, have[name])
+            wrong = _unlike(value, have[name]) or _unusable(code, name, value, have[name])
             if wrong is not None:
                 _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
 
@@ -285,6 +285,48 @@ def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
             if first is not None and all(w is not None for w in wrongs):
                 return (i, *first[0]), first[1]
     return None
+
+
+# The most a parameter can usefully say, by the unit its name gives: a hundred years. A number
+# past it (max_age_days: 10**22, threshold: 1e300) is never reached, so the check it sets stops
+# reporting anything while the configuration reads as a stricter or looser setting of it.
+_CEILINGS = {"minutes": 52_596_000, "hours": 876_600, "days": 36_525, "months": 1_200}
+_CEILING = 1_000_000
+
+
+def _unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
+    """Where and why ``value``, of its default's kind, is one the rule cannot use: a number
+    beyond the ceiling for the unit the parameter's name gives, or an empty table or list where
+    the default has entries (CTR-03's ``max_window_hours: {}`` has no maximum for any tier, so
+    the rule says nothing); an off switch in disguise, where ``ignore`` says it plainly."""
+    if isinstance(default, dict | list) and default and not value:
+        return (), (
+            f"is empty, so {code} has nothing to judge by and reports nothing; give it the "
+            f"entries it needs, or switch the rule off plainly with ignore: [{code}]"
+        )
+    if isinstance(value, dict):
+        for key, item in value.items():
+            wrong = _unusable(code, name, item, None)
+            if wrong is not None:
+                return (key, *wrong[0]), wrong[1]
+        return None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            wrong = _unusable(code, name, item, None)
+            if wrong is not None:
+                return (i, *wrong[0]), wrong[1]
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    unit = next((unit for unit in _CEILINGS if unit in name.split("_")), None)
+    ceiling = _CEILINGS[unit] if unit is not None else _CEILING
+    if value <= ceiling:
+        return None
+    what = f"{ceiling:,} {unit}, a hundred years" if unit is not None else f"{ceiling:,}"
+    return (), (
+        f"{value:,} is more than {code} can use (at most {what}): a value that high is never "
+        f"reached, so the rule would report nothing; to switch it off, say ignore: [{code}]"
+    )
 
 
 def _kind(value: Any) -> str:

@@ -1,0 +1,52 @@
+"""Hostile round 24, sixth pass: inputs that switched a gate's checks off without a word.
+
+A rule parameter of the right type whose value the rule cannot use (a number past a hundred
+years in its unit, an emptied table of tiers) is refused with status 2 at the configuration's
+line, as a mistyped one is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example
+
+
+@pytest.mark.parametrize(
+    ("params", "at", "said"),
+    [
+        ("SUP-08: {params: {max_age_days: 10000000000000000000000}}", ":4:", "36,525 days"),
+        ("SUP-08: {params: {max_age_days: 1e308}}", ":4:", "more than SUP-08 can use"),
+        ("CON-01: {params: {threshold: 1e300}}", ":4:", "at most 1,000,000"),
+        ('CTR-03: {params: {max_window_hours: {"1": 1e300}}}', ":4:", "876,600 hours"),
+        ("CTR-03: {params: {max_window_hours: {}}}", ":4:", "is empty, so CTR-03 has nothing"),
+    ],
+)
+def test_a_parameter_the_rule_cannot_use_is_refused(
+    cli, tmp_path: Path, params: str, at: str, said: str
+) -> None:
+    """examples/defects has one CON-01 and two CTR-03 findings; ``threshold: 1e300`` took
+    CON-01's away and ``max_window_hours: {}`` one of CTR-03's, rc unchanged, no word said."""
+    repo = copy_example("defects", tmp_path)
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + f"rules:\n  {params}\n")
+    result = cli("check", cwd=repo)
+    assert result.exit_code == 2, result.stdout
+    assert f"resilint.yaml{at}" in result.stderr and said in result.stderr
+    assert "ignore: [" in result.stderr
+
+
+def test_usable_parameters_are_still_taken(cli, tmp_path: Path) -> None:
+    """A stricter or looser setting within reach, and EXC-01's approvers left empty (its
+    default: anyone may approve), are read as before."""
+    repo = copy_example("northwind", tmp_path)
+    config = repo / "resilint.yaml"
+    config.write_text(
+        config.read_text()
+        + "rules:\n  SUP-08: {params: {max_age_days: 36525}}\n"
+        + '  CTR-03: {params: {max_window_hours: {"1": 12, "2": 48, "3": 72}}}\n'
+        + "  EXC-01: {params: {approvers: {}}}\n"
+    )
+    assert cli("check", cwd=repo).exit_code == 0
