@@ -1001,5 +1001,14 @@ def run_init(directory: Path) -> int:
         echo(f"skipped  {printable(str(path))} (a symbolic link on the way; never written through)")
     for path, reason in result.failed:
         echo(f"failed   {printable(str(path))}: cannot write it: {printable(reason)}")
-    echo("Next: edit the examples, then run `resilint check`.")
+    if result.programme_file is not None:
+        held = printable(str(result.programme_file))
+        echo(
+            f"skipped  the {len(result.examples_left)} example files under "
+            f"{printable(str(directory / 'programme'))}: the directory already holds resilint "
+            f"documents (such as {held}), and examples beside them would change its findings"
+        )
+        echo("Next: run `resilint check`.")
+    else:
+        echo("Next: edit the examples, then run `resilint check`.")
     return ExitCode.INPUT if result.linked or result.failed else ExitCode.OK

@@ -2,20 +2,29 @@
 
 It never overwrites a file: existing ones are reported and left as they are. The pre-commit and
 CI files pin the version of resilint that wrote them (``__RESILINT_VERSION__`` in a template).
+In a directory that already holds resilint documents it writes no example documents: the
+example supplier, waiver and the rest would join the real programme and change its findings.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from resilint import __version__
+from resilint.discover import yaml_named
 from resilint.userfiles import output_directory
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "init"
 VERSION_MARK = "__RESILINT_VERSION__"
+EXAMPLES = "programme"
+"""The templates' folder of example documents (and the README describing them)."""
+_DOCUMENT = re.compile(rb"^[ \t]*(?:-{3}[ \t]+)?apiVersion:[ \t]*[\"']?resilint/", re.MULTILINE)
+_LOOK_AT_MOST = 20_000
+"""YAML files looked into for a resilint document before the directory is taken to hold one."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class Scaffold:
     failed: tuple[tuple[Path, str], ...] = ()
     """Not written, and why: the system refused (a file where a directory goes, a read-only
     directory or file system, a full disk)."""
+    examples_left: tuple[Path, ...] = ()
+    """Example documents not written: the directory already holds a resilint document."""
+    programme_file: Path | None = None
+    """A resilint document the directory holds (the reason examples_left are not written)."""
 
 
 def scaffold(target: Path) -> Scaffold:
@@ -37,9 +50,14 @@ def scaffold(target: Path) -> Scaffold:
     kept: list[Path] = []
     linked: list[Path] = []
     failed: list[tuple[Path, str]] = []
+    examples_left: list[Path] = []
+    programme = programme_document(target)
     for source in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
         relative = source.relative_to(TEMPLATES)
         destination = target / relative
+        if programme is not None and relative.parts[0] == EXAMPLES:
+            examples_left.append(destination)
+            continue
         if any((target / part).is_symlink() for part in relative.parents if part.parts):
             linked.append(destination)
             continue
@@ -52,7 +70,34 @@ def scaffold(target: Path) -> Scaffold:
             failed.append((destination, _reason(error, destination)))
             continue
         created.append(destination)
-    return Scaffold(tuple(created), tuple(kept), tuple(linked), tuple(failed))
+    return Scaffold(
+        tuple(created), tuple(kept), tuple(linked), tuple(failed), tuple(examples_left), programme
+    )
+
+
+def programme_document(target: Path) -> Path | None:
+    """A YAML file under ``target`` that holds a resilint document (``apiVersion: resilint/``),
+    or None. Hidden directories and symbolic links are passed over, as discovery passes them;
+    a directory too large to look through (more than 20,000 YAML files) counts as holding one,
+    so that init never scatters examples into a tree it could not see."""
+    looked = 0
+    for top, directories, names in os.walk(target):
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(top, name)
+            if name.startswith(".") or not yaml_named(name) or path.is_symlink():
+                continue
+            looked += 1
+            if looked > _LOOK_AT_MOST:
+                return path
+            try:
+                with path.open("rb") as file:
+                    head = file.read(65_536)
+            except OSError:
+                continue
+            if _DOCUMENT.search(head):
+                return path
+    return None
 
 
 def _write(destination: Path, text: str) -> None:

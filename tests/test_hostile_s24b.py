@@ -50,3 +50,22 @@ def test_usable_parameters_are_still_taken(cli, tmp_path: Path) -> None:
         + "  EXC-01: {params: {approvers: {}}}\n"
     )
     assert cli("check", cwd=repo).exit_code == 0
+
+
+def test_init_in_a_programme_writes_no_example_documents(cli, tmp_path: Path) -> None:
+    """``resilint init`` in examples/northwind added the example supplier, contract, waiver and
+    the rest beside the real documents: its clean check (status 0) turned into four errors
+    (status 1). In a directory holding resilint documents it now writes the configuration,
+    hooks and CI files it lacks and no example, and says so."""
+    repo = copy_example("northwind", tmp_path)
+    result = cli("init", cwd=repo)
+    assert result.exit_code == 0, result.stdout
+    assert not (repo / "programme").exists()
+    assert (repo / ".pre-commit-config.yaml").is_file()
+    assert "skipped  the 14 example files under" in result.stdout
+    assert "already holds resilint documents" in result.stdout
+    assert cli("check", cwd=repo).exit_code == 0
+    empty = tmp_path / "new"
+    empty.mkdir()
+    assert cli("init", cwd=empty).exit_code == 0
+    assert (empty / "programme" / "suppliers" / "example-supplier.yaml").is_file()
