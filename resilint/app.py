@@ -871,6 +871,7 @@ def run_schema(kind: str | None, export: Path | None) -> int:
                 "export into a directory of its own (schemas exported before are updated)"
             )
         output_directory(export)
+        _refuse_programme_directory(export, len(exported.files))
         for name, text in exported.files.items():
             _write_file(export / name, text)
         echo(
@@ -890,6 +891,23 @@ def run_schema(kind: str | None, export: Path | None) -> int:
         raise UsageError(f"unknown kind {quoted(kind)}; kinds are: {', '.join(schemas.kinds)}")
     _write(editor_schemas.bundled_kind(schemas, match))
     return ExitCode.OK
+
+
+def _refuse_programme_directory(export: Path, files: int) -> None:
+    """``schema --export`` into a folder of the programme's documents (``suppliers/``, the
+    repository's root) would put its 17 JSON files among them: refused, naming a document."""
+    from resilint.init import programme_document
+
+    if not export.is_dir():
+        return
+    document = programme_document(export)
+    if document is not None:
+        raise UsageError(
+            f"{printable(str(export))} holds resilint documents (such as "
+            f"{printable(str(document))}): the export would write "
+            f"{files} JSON files among them; export into a directory of "
+            "its own, such as schemas/"
+        )
 
 
 def _loaded_rules() -> tuple[tuple[Rule, ...], Matrix]:

@@ -69,3 +69,18 @@ def test_init_in_a_programme_writes_no_example_documents(cli, tmp_path: Path) ->
     empty.mkdir()
     assert cli("init", cwd=empty).exit_code == 0
     assert (empty / "programme" / "suppliers" / "example-supplier.yaml").is_file()
+
+
+def test_schema_export_into_a_folder_of_documents_is_refused(cli, tmp_path: Path) -> None:
+    """``schema --export suppliers`` wrote 16 schemas and catalog.json among the supplier
+    documents (and ``--export .`` at the repository's root); refused with status 2, naming a
+    document, nothing written. A folder of its own in the repository is still written."""
+    repo = copy_example("northwind", tmp_path)
+    for folder in ("suppliers", "."):
+        result = cli("schema", "--export", folder, cwd=repo)
+        assert result.exit_code == 2
+        assert "holds resilint documents (such as " in result.stderr
+        assert not list((repo / folder).glob("*.json"))
+    assert cli("schema", "--export", "schemas", cwd=repo).exit_code == 0
+    assert len(list((repo / "schemas").glob("*.json"))) == 17
+    assert cli("check", cwd=repo).exit_code == 0
