@@ -84,3 +84,30 @@ def test_schema_export_into_a_folder_of_documents_is_refused(cli, tmp_path: Path
     assert cli("schema", "--export", "schemas", cwd=repo).exit_code == 0
     assert len(list((repo / "schemas").glob("*.json"))) == 17
     assert cli("check", cwd=repo).exit_code == 0
+
+
+def test_a_register_with_two_tables_of_one_template_is_refused(cli, tmp_path: Path) -> None:
+    """A copy of a template sheet kept in the workbook (``B_05.01 (2)``), or last year's CSV
+    in a subdirectory, was read as more rows of the template: its providers and contracts
+    were imported as the register's, status 0. Refused with status 2, naming both, nothing
+    written; the workbook and the CSV directory as exported still import."""
+    import openpyxl
+
+    repo = copy_example("lindenau", tmp_path)
+    book_path, csvs = tmp_path / "reg.xlsx", tmp_path / "csv"
+    for args in (("--format", "xlsx", "-o", str(book_path)), ("--format", "csv", "-o", str(csvs))):
+        assert cli("register", "export", *args, "--allow-incomplete", cwd=repo).exit_code == 0
+    assert cli("register", "import", str(book_path), "-o", "a", cwd=tmp_path).exit_code == 0
+    assert cli("register", "import", str(csvs), "-o", "b", cwd=tmp_path).exit_code == 0
+    book = openpyxl.load_workbook(book_path)
+    book.copy_worksheet(book["B_05.01"]).title = "B_05.01 (2)"
+    book.save(tmp_path / "two.xlsx")
+    result = cli("register", "import", "two.xlsx", "-o", "c", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "sheets 'B_05.01' and 'B_05.01 (2)' are both read as template B_05.01" in result.stderr
+    (csvs / "old").mkdir()
+    (csvs / "old" / "b_05.01.csv").write_bytes((csvs / "b_05.01.csv").read_bytes())
+    result = cli("register", "import", str(csvs), "-o", "d", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "files 'b_05.01.csv' and 'old/b_05.01.csv' are both read as" in result.stderr
+    assert not (tmp_path / "c").exists() and not (tmp_path / "d").exists()

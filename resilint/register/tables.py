@@ -19,6 +19,7 @@ from typing import Any
 from resilint.errors import UsageError
 from resilint.load.read import Refusal, read_regular
 from resilint.patterns import kept
+from resilint.quoting import quoted
 from resilint.register.formats import FORMULA_STARTS
 from resilint.register.hidden import UNSEEN_REMEDY, unseen_parts, unseen_value
 from resilint.register.templates import BY_ID, TEMPLATES, column_names
@@ -57,12 +58,37 @@ workbook: 3.4 GB within 20 seconds); a 60 MB CSV of commas, 60 million cells."""
 
 def read_tables(source: Path) -> list[SourceRow]:
     if source.is_dir() and not source.is_symlink():
-        return [row for path in _csv_files(source) for row in _csv(path)]
+        files = _csv_files(source)
+        try:
+            _one_table_each(
+                ((template_of(p.name), str(p.relative_to(source))) for p in files), "files"
+            )
+        except UsageError as exc:
+            raise UsageError(f"{printable(str(source))}: {exc}") from None
+        return [row for path in files for row in _csv(path)]
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         return _workbook(source)
     raise UsageError(
         f"{printable(str(source))}: give a workbook (.xlsx) or a directory of template CSV files"
     )
+
+
+def _one_table_each(tables: Iterable[tuple[str | None, str]], what: str) -> None:
+    """Refuse two sheets (or CSV files) read as one template: their rows were added together
+    without a word, so a copy kept beside the register (``B_05.01 (2)``, last year's
+    ``old/b_05.01.csv``) had its providers and contracts imported as the register's."""
+    first: dict[str, str] = {}
+    for template, name in tables:
+        if template is None:
+            continue
+        if template in first:
+            raise UsageError(
+                f"{what} {quoted(first[template], 80)} and {quoted(name, 80)} are both read as "
+                f"template {template}, and one register has one table of each; delete or "
+                "rename the one that is not the register's (or copy its rows into the other) "
+                "and import again"
+            )
+        first[template] = name
 
 
 def _csv_files(directory: Path) -> list[Path]:
@@ -145,6 +171,7 @@ def _workbook(path: Path) -> list[SourceRow]:
         # what a reader of the workbook is shown, so a formula a row is read from is refused
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         unseen: list[str] = []
+        _one_table_each(((template_of(s.title), s.title) for s in book.worksheets), "sheets")
         for sheet in book.worksheets:
             template = template_of(sheet.title)
             if template is not None:
