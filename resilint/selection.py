@@ -222,7 +222,7 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
                 named = ", ".join(sorted(have)) or "none"
                 hint = did_you_mean(name, sorted(have))
                 _refuse(config, where, f"{code} has no parameter {name}{hint} (it has: {named})")
-            wrong = _unlike(value, have[name]) or _unusable(code, name, value, have[name])
+            wrong = _unlike(value, have[name]) or unusable(code, name, value, have[name])
             if wrong is not None:
                 _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
 
@@ -294,7 +294,7 @@ _CEILINGS = {"minutes": 52_596_000, "hours": 876_600, "days": 36_525, "months": 
 _CEILING = 1_000_000
 
 
-def _unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
+def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
     """Where and why ``value``, of its default's kind, is one the rule cannot use: a number
     beyond the ceiling for the unit the parameter's name gives, or an empty table or list where
     the default has entries (CTR-03's ``max_window_hours: {}`` has no maximum for any tier, so
@@ -306,13 +306,13 @@ def _unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any
         )
     if isinstance(value, dict):
         for key, item in value.items():
-            wrong = _unusable(code, name, item, None)
+            wrong = unusable(code, name, item, None)
             if wrong is not None:
                 return (key, *wrong[0]), wrong[1]
         return None
     if isinstance(value, list):
         for i, item in enumerate(value):
-            wrong = _unusable(code, name, item, None)
+            wrong = unusable(code, name, item, None)
             if wrong is not None:
                 return (i, *wrong[0]), wrong[1]
         return None
@@ -325,7 +325,8 @@ def _unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any
     what = f"{ceiling:,} {unit}, a hundred years" if unit is not None else f"{ceiling:,}"
     return (), (
         f"{value:,} is more than {code} can use (at most {what}): a value that high is never "
-        f"reached, so the rule would report nothing; to switch it off, say ignore: [{code}]"
+        "reached, so the rule no longer tells one document from another (a maximum is never "
+        f"passed, a warning window takes in everything); to switch it off, say ignore: [{code}]"
     )
 
 

@@ -111,3 +111,26 @@ def test_a_register_with_two_tables_of_one_template_is_refused(cli, tmp_path: Pa
     assert result.exit_code == 2
     assert "files 'b_05.01.csv' and 'old/b_05.01.csv' are both read as" in result.stderr
     assert not (tmp_path / "c").exists() and not (tmp_path / "d").exists()
+
+
+def test_a_rule_files_own_parameter_it_cannot_use_is_refused(cli, tmp_path: Path) -> None:
+    """The configuration's overrides of a rule of one's own are judged by its defaults; the
+    defaults themselves were not: a rule file declaring ``ending_warning_days: 1e308`` loaded
+    and its rule warned of every contract. Refused with status 2 at the rule file's line."""
+    import yaml
+
+    repo = copy_example("northwind", tmp_path)
+    rules = yaml.safe_load((Path(__file__).parents[1] / "rules" / "contracts.yaml").read_text())
+    rule = next(r for r in rules["rules"] if r["code"] == "CTR-13")
+    rule["code"], rule["name"] = "OWN-01", "own-" + rule["name"]
+    (repo / "policies").mkdir()
+    own = repo / "policies" / "own.yaml"
+    own.write_text(yaml.safe_dump({"rules": [rule]}, sort_keys=False))
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + "rule_dirs: [policies/]\n")
+    assert cli("check", cwd=repo).exit_code == 0
+    own.write_text(own.read_text().replace("ending_warning_days: 90", "ending_warning_days: 1e308"))
+    result = cli("check", cwd=repo)
+    assert result.exit_code == 2
+    assert "own.yaml:" in result.stderr
+    assert "rules.0.params.ending_warning_days: 1e+308 is more than OWN-01 can use" in result.stderr

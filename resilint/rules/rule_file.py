@@ -158,7 +158,29 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
             mark.column + 1 if mark else 1,
         )
     _misspelt_profiles(path, data, root)
+    _unusable_params(path, data, root)
     return data, root
+
+
+def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
+    """A rule's own parameter past what it can use (``max_age_days: 1e308``) is an error at its
+    line, as the configuration's override would be: the rule would never report anything."""
+    from resilint.selection import unusable
+
+    for i, rule in enumerate(data.get("rules", [])):
+        params = rule.get("params") if isinstance(rule, dict) else None
+        for name, value in (params or {}).items() if isinstance(params, dict) else ():
+            wrong = unusable(str(rule.get("code")), str(name), value, None)
+            if wrong is None:
+                continue
+            where = ("rules", i, "params", name, *wrong[0])
+            mark = find_node(root, where, on_key=False).start_mark
+            raise ConfigError(
+                f"invalid rule file: {'.'.join(str(p) for p in where)}: {wrong[1]}",
+                str(path),
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+            )
 
 
 def _misspelt_profiles(path: Path, data: dict[str, Any], root: Node) -> None:
