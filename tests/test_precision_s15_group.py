@@ -79,9 +79,16 @@ def sup_07(cli, write, text: str) -> list[str]:
 def test_a_dora_exit_plan_is_not_asked_for_a_service_only_a_nis2_entity_uses(cli, write) -> None:
     """The supplier is under DORA through the bank's contract for its call-back queue; its
     contact centre, behind the energy retailer's critical hotline, is no DORA service: SUP-07
-    (DORA Art. 28(8)) asks no exit plan of it. Used by the bank as well, it is asked one."""
+    (DORA Art. 28(8)) asks no exit plan of it. Covered by the bank's contract as well, it is
+    still not asked while no critical function of the bank rests on it (Art. 28(8) is about
+    the bank's critical or important functions), and asked once one does."""
     assert sup_07(cli, write, programme()) == []
     both = programme().replace(
         "services: [callback-queue]", "services: [callback-queue, contact-centre]"
     )
-    assert sup_07(cli, write, both) == ["callvista"]
+    assert sup_07(cli, write, both) == []
+    bank_critical = both.replace(
+        "entities: [energy]\ncriticality: critical\n", "criticality: critical\n"
+    )
+    assert bank_critical != both
+    assert sup_07(cli, write, bank_critical) == ["callvista"]

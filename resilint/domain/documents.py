@@ -26,6 +26,7 @@ from resilint.domain.registers import supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
     contract_secured,
+    critical_for_dora,
     intra_group,
     mandated,
     public_body,
@@ -123,23 +124,6 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         outsourcing=outsourcing(contract, models),
         dora_critical=critical and critical_for_dora(facts, functions),
     )
-
-
-def critical_for_dora(facts: Facts, functions: Iterable[str]) -> bool:
-    """Whether a contract that supports a critical or important function supports one of an
-    entity under DORA, whose Art. 30(3) asks its provisions: not where every critical function
-    resting on it is another entity's (a group's treasury platform, critical to the New York
-    subsidiary's payouts, used by the EU payment institution for a function that is not). Where
-    no critical function is recorded as resting on it, or no entity is under DORA (a
-    configuration that names the dora profile), it is taken as recorded."""
-    if "dora" not in facts.regimes.everywhere:
-        return True
-    critical = [
-        facts.function(document)
-        for document in (facts.index.get("BusinessFunction", f) for f in functions)
-        if document is not None and facts.function(document).critical
-    ]
-    return not critical or any("dora" in function.regimes for function in critical)
 
 
 def outsourcing(contract: Document, models: frozenset[str]) -> bool:

@@ -139,6 +139,15 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "the supplier (supplier.in_register) and is never listed.",
             items=_TEXTS,
         ),
+        "critical_outside_dora": _fact(
+            "array",
+            "Names of its services on which critical or important functions rest directly "
+            "(naming the service, or the supplier as a whole), every one of them of entities "
+            "outside DORA and outside every DORA register (a group treasury platform critical "
+            "only to the New York subsidiary's payouts). A service no critical function rests "
+            "on directly is never listed, nor is any where no entity is under DORA.",
+            items=_TEXTS,
+        ),
     },
     "Contract": {
         "in_register": _fact(
@@ -156,8 +165,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "dora_critical": _fact(
             "boolean",
             "It supports a critical or important function of an entity under DORA: critical, "
-            "unless every critical function resting on it is of entities outside DORA (as "
-            "critical where no function is recorded, or no entity is under DORA).",
+            "unless every critical function resting on it is of entities outside DORA and "
+            "outside every DORA register (as critical where no function is recorded, or no "
+            "entity is under DORA).",
         ),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
         "tier_class": _fact("string", "The supplier's row of the requirements matrix."),

@@ -65,6 +65,10 @@ class SupplierFacts:
     services_not_in_register: frozenset[str] = frozenset()
     """Its services that contracts name but none in the DORA register covers: the register
     reports no row of them (B_02.02, B_05.02, B_07.01)."""
+    critical_outside_dora: frozenset[str] = frozenset()
+    """Its services whose every critical or important function resting on them directly is of
+    entities outside DORA (:func:`.suppliers.critical_outside_dora`): DORA's terms for a service
+    supporting a critical or important function are not asked of them."""
 
     @property
     def effective_tier(self) -> int | None:
@@ -133,6 +137,7 @@ class SupplierFacts:
             "in_register": self.in_register,
             "non_ict_services": sorted(self.non_ict_services),
             "services_not_in_register": sorted(self.services_not_in_register),
+            "critical_outside_dora": sorted(self.critical_outside_dora),
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
             "holds_words": delivery.holds_words(self.holds),

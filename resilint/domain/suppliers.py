@@ -157,6 +157,7 @@ def _supplier(
         ),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
+        critical_outside_dora=critical_outside_dora(facts, supplier),
     )
 
 
@@ -208,6 +209,70 @@ def critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[
     if picked or supplier.id in named or not facts.supplier(supplier).supports_critical:
         return picked
     return services
+
+
+def dora_critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[str, Any]]]:
+    """The supplier's services that support a critical or important function of an entity under
+    DORA, each with its position: those of :func:`critical_services` but the ones whose every
+    critical function resting on them is of entities outside DORA
+    (:func:`critical_outside_dora`). SUP-06 to SUP-08 select the same services in the rule
+    language (``supplier.critical_outside_dora``), SUP-09 and the register's supply chain and
+    assessment of them (B_05.02, B_07.01) through this."""
+    outside = facts.supplier(supplier).critical_outside_dora
+    return [(j, s) for j, s in critical_services(facts, supplier) if s.get("name") not in outside]
+
+
+def critical_outside_dora(facts: Facts, supplier: Document) -> frozenset[str]:
+    """Names of the supplier's services on which critical or important functions rest directly
+    (naming the service, or the supplier as a whole), every one of them of entities outside
+    DORA: a group treasury platform critical to the New York subsidiary's payouts, which the EU
+    payment institution uses for a function that is not critical. DORA asks its terms for a
+    service supporting the financial entity's own critical or important functions, so such a
+    service is not asked them, as a contract is not (:func:`critical_for_dora`). A service no
+    critical function rests on directly is never listed (it is judged as recorded), nor is any
+    where no entity is under DORA (a configuration that names the dora profile)."""
+    if supplier.id is None or "dora" not in facts.regimes.everywhere:
+        return frozenset()
+    resting = facts.direct_dependencies().get(supplier.id, [])
+    found = set()
+    for _, service in dicts(supplier.data.get("services")):
+        name = service.get("name")
+        if not isinstance(name, str):
+            continue
+        functions = [f for f, names in resting if names is None or name in names]
+        if _critical_of(facts, functions) and not critical_for_dora(facts, functions):
+            found.add(name)
+    return frozenset(found)
+
+
+def critical_for_dora(facts: Facts, functions: Iterable[str]) -> bool:
+    """Whether a contract or service that supports a critical or important function supports
+    one of an entity under DORA, whose Art. 30(3) and Art. 28(8) ask their terms: not where
+    every critical function resting on it (``functions``) is another entity's (a group's
+    treasury platform, critical to the New York subsidiary's payouts, used by the EU payment
+    institution for a function that is not). Where no critical function is recorded as resting
+    on it, or no entity is under DORA (a configuration that names the dora profile), it is taken
+    as recorded. A function that names no entity is every entity's, so it counts for DORA, and so
+    does one of an entity a DORA register covers (the group's ICT intra-group service provider,
+    Implementing Regulation (EU) 2024/2956 Art. 6(2)), whose functions that register reports
+    (B_06.01)."""
+    if "dora" not in facts.regimes.everywhere:
+        return True
+    critical = _critical_of(facts, functions)
+    return not critical or any(
+        "dora" in function.regimes or any(facts.scope.registers_of(e) for e in function.entities)
+        for function in critical
+    )
+
+
+def _critical_of(facts: Facts, functions: Iterable[str]) -> list[Any]:
+    """The facts of the critical or important ones among the functions (by id)."""
+    found = []
+    for function_id in functions:
+        document = facts.index.get("BusinessFunction", function_id)
+        if document is not None and facts.function(document).critical:
+            found.append(facts.function(document))
+    return found
 
 
 def _named_by_critical(

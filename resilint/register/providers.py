@@ -11,7 +11,7 @@ from typing import Any
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.registers import TRACKED_IDENTITY, filed_subcontractor
-from resilint.domain.suppliers import critical_services
+from resilint.domain.suppliers import dora_critical_services
 from resilint.model import Document
 from resilint.register import codes
 from resilint.register.assessment import add_assessment
@@ -47,14 +47,15 @@ def assessed_services(
     facts: Facts, contract: Document, supplier: Document
 ) -> list[tuple[int, dict[str, Any]]]:
     """The services of the contract that B_07.01 assesses (and B_05.02 follows down the supply
-    chain): those it covers that support a critical or important function
-    (:func:`.suppliers.critical_services`), not the others it also covers (the e-mail beside the
-    sign-in of one productivity contract). None where each service it covers is recorded as
+    chain): those it covers that support a critical or important function of an entity under
+    DORA (:func:`.suppliers.dora_critical_services`), not the others it also covers (the e-mail
+    beside the sign-in of one productivity contract, a group platform critical only to the New
+    York subsidiary's payouts). None where each service it covers is recorded as
     supporting no such function: the templates cover the services that support one, so such a
     contract said to support one is a contradiction to resolve (:data:`.Register.unassessed`),
     not services to assess against what they record."""
     covered = covered_services(contract, supplier)
-    critical = {j for j, _ in critical_services(facts, supplier)}
+    critical = {j for j, _ in dora_critical_services(facts, supplier)}
     return [(j, s) for j, s in covered if j in critical]
 
 
@@ -70,10 +71,11 @@ def add_providers(
     reported = {(r.values["c0010"], r.values["c0060"]) for r in register.rows["B_02.02"]}
     for contract in contracts:
         found = facts.index.get("Supplier", str(contract.data.get("supplier")))
-        if found is not None and facts.contract(contract).critical:
+        if found is not None and facts.contract(contract).dora_critical:
             # the supply chain (B_05.02) and the assessment (B_07.01) of the same services:
-            # those supporting a critical or important function that the register's entities
-            # make use of (B_02.02), never another the arrangement covers
+            # those supporting a critical or important function of an entity under DORA that
+            # the register's entities make use of (B_02.02), never another the arrangement
+            # covers (as SUP-06 to SUP-09 ask their terms: contract.dora_critical)
             supporting = assessed_services(facts, contract, found)
             covers = bool(covered_services(contract, found))
             if covers and not supporting and reference(contract) in used:

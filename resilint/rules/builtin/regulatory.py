@@ -15,7 +15,7 @@ from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.domain.registers import filed_subcontractor
-from resilint.domain.suppliers import critical_services
+from resilint.domain.suppliers import dora_critical_services
 from resilint.findings import Finding, JsonPath, Part, folded
 from resilint.model import Document
 from resilint.patterns import Lazy
@@ -257,7 +257,7 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Findi
         # beside the same supplier's ICT portal), as SUP-06 to SUP-08 read it
         services = [
             (j, s)
-            for j, s in critical_services(context.facts, supplier)
+            for j, s in dora_critical_services(context.facts, supplier)
             if s.get("name") not in facts.non_ict_services
         ]
         for j, service in services:
