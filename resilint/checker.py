@@ -296,10 +296,8 @@ def _read_all(
         if file is None
     }
     if locator is not None:  # one it reads again to place a finding: the file found, too
-        locator.vetted.update(
-            (path, vetted[path] if path in vetted else vetted_file(stamp, boundary))
-            for path, stamp, boundary in zip(paths, found.stamps, found.boundaries, strict=True)
-        )
+        locator.vetted.update(vetted)
+        locator.vet = _found_file(found)
     fresh = iter(_read_files(unread, options, valid, locator, vetted))
     budget = NodeBudget(limits)
     results = []
@@ -319,6 +317,20 @@ def _read_all(
 
 _CHUNK = 32
 """Files a process takes at a time when reading is spread."""
+
+
+def _found_file(found: Discovery) -> Callable[[str], Vetted | None]:
+    """The file discovery found at a path, worked out when asked: a warm run places findings in
+    a few files, and builds nothing for the thousands it takes from the cache."""
+    where: dict[str, int] = {}
+
+    def vet(path: str) -> Vetted | None:
+        if not where:
+            where.update((name, i) for i, name in enumerate(found.names))
+        i = where.get(path)
+        return None if i is None else vetted_file(found.stamps[i], found.boundaries[i])
+
+    return vet
 
 
 def _read_files(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,9 +48,17 @@ class Locator:
         self.vetted: dict[str, Vetted | None] = {}
         """The file discovery found at each path (device, inode, boundary): when a finding's
         file is read again for its positions, only that file is read (as the check reads)."""
+        self.vet: Callable[[str], Vetted | None] | None = None
+        """Works out the file discovery found at a path not in :attr:`vetted`, when a finding
+        there is placed (a run whose files come from the cache builds none for the others)."""
         self._held: dict[str, int] = {}
         """The files read, by the weight of what is kept of them, the longest unused first."""
         self._weight = 0
+
+    def _vetted(self, path: str) -> Vetted | None:
+        if path in self.vetted:
+            return self.vetted[path]
+        return self.vet(path) if self.vet is not None else None
 
     def finding(
         self,
@@ -151,7 +160,7 @@ class Locator:
         """A plain file, whose lines give libyaml's marks at a fraction of the cost of
         composing it; None for a file composed instead."""
         if path not in self._plain:
-            text = read_text(Path(path), self.limits, self.vetted.get(path))
+            text = read_text(Path(path), self.limits, self._vetted(path))
             plain = plain_file(text, self.limits) if isinstance(text, str) else None
             self._plain[path] = plain
             if plain is None:
@@ -163,7 +172,7 @@ class Locator:
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
-            self._compose(path, read_text(Path(path), self.limits, self.vetted.get(path)))
+            self._compose(path, read_text(Path(path), self.limits, self._vetted(path)))
         self._used(path)
         return self._roots[path]
 

@@ -267,12 +267,9 @@ def critical_for_dora(facts: Facts, functions: Iterable[str]) -> bool:
 
 def _critical_of(facts: Facts, functions: Iterable[str]) -> list[Any]:
     """The facts of the critical or important ones among the functions (by id)."""
-    found = []
-    for function_id in functions:
-        document = facts.index.get("BusinessFunction", function_id)
-        if document is not None and facts.function(document).critical:
-            found.append(facts.function(document))
-    return found
+    documents = (facts.index.get("BusinessFunction", f) for f in functions)
+    found = (facts.function(document) for document in documents if document is not None)
+    return [function for function in found if function.critical]
 
 
 def _named_by_critical(
