@@ -291,7 +291,9 @@ def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
 # past it (max_age_days: 10**22, threshold: 1e300) is never reached, so the check it sets stops
 # reporting anything while the configuration reads as a stricter or looser setting of it.
 _CEILINGS = {"minutes": 52_596_000, "hours": 876_600, "days": 36_525, "months": 1_200}
-_CEILING = 1_000_000
+_CEILING = 10**15
+"""A number without a unit (a count, or an amount a rule of one's own compares a cover limit
+with: EUR 5,000,000 is an ordinary one): past a thousand million million, none is real."""
 
 
 def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
@@ -322,7 +324,7 @@ def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any,
     ceiling = _CEILINGS[unit] if unit is not None else _CEILING
     if value <= ceiling:
         return None
-    what = f"{ceiling:,} {unit}, a hundred years" if unit is not None else f"{ceiling:,}"
+    what = f"{ceiling:,} {unit}, a hundred years" if unit is not None else f"{ceiling:,.0e}"
     return (), (
         f"{value:,} is more than {code} can use (at most {what}): a value that high is never "
         "reached, so the rule no longer tells one document from another (a maximum is never "

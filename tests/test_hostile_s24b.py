@@ -19,7 +19,7 @@ from tests.conftest import copy_example
     [
         ("SUP-08: {params: {max_age_days: 10000000000000000000000}}", ":4:", "36,525 days"),
         ("SUP-08: {params: {max_age_days: 1e308}}", ":4:", "more than SUP-08 can use"),
-        ("CON-01: {params: {threshold: 1e300}}", ":4:", "at most 1,000,000"),
+        ("CON-01: {params: {threshold: 1e300}}", ":4:", "at most 1e+15"),
         ('CTR-03: {params: {max_window_hours: {"1": 1e300}}}', ":4:", "876,600 hours"),
         ("CTR-03: {params: {max_window_hours: {}}}", ":4:", "is empty, so CTR-03 has nothing"),
     ],
@@ -134,3 +134,26 @@ def test_a_rule_files_own_parameter_it_cannot_use_is_refused(cli, tmp_path: Path
     assert result.exit_code == 2
     assert "own.yaml:" in result.stderr
     assert "rules.0.params.ending_warning_days: 1e+308 is more than OWN-01 can use" in result.stderr
+
+
+def test_a_rule_of_ones_own_may_compare_amounts(cli, tmp_path: Path) -> None:
+    """The ceiling on a parameter without a unit stops an off switch in disguise
+    (``threshold: 1e300``), not an amount: a rule of one's own with a cover limit of EUR
+    5,000,000, set to 20,000,000 by the configuration, loads and runs; 1e300 is still refused."""
+    import yaml
+
+    repo = copy_example("northwind", tmp_path)
+    rules = yaml.safe_load((Path(__file__).parents[1] / "rules" / "contracts.yaml").read_text())
+    rule = next(r for r in rules["rules"] if r["code"] == "CTR-13")
+    rule["code"], rule["name"] = "OWN-01", "own-" + rule["name"]
+    rule["params"]["min_cover_eur"] = 5_000_000
+    (repo / "policies").mkdir()
+    (repo / "policies" / "own.yaml").write_text(yaml.safe_dump({"rules": [rule]}, sort_keys=False))
+    config = repo / "resilint.yaml"
+    base = config.read_text() + "rule_dirs: [policies/]\n"
+    config.write_text(base + "rules:\n  OWN-01: {params: {min_cover_eur: 20000000}}\n")
+    result = cli("check", cwd=repo)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    config.write_text(base + "rules:\n  OWN-01: {params: {min_cover_eur: 1e300}}\n")
+    refused = cli("check", cwd=repo)
+    assert refused.exit_code == 2 and "more than OWN-01 can use" in refused.stderr
