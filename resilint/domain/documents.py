@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import delivery, lifecycle
+from resilint.domain.controls import covers_function
 from resilint.domain.facts import (
     ContractFacts,
     EntityFacts,
@@ -231,7 +232,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         entities,
         facts.regimes.of_entities(entities),
         in_register=_function_in_register(facts, function),
-        restore_tests=_restore_tests(facts, function) if critical else "",
+        restore_tests=_restore_tests(facts, function, entities) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
         insured=cyber_insured(facts, tuple(entities)),
     )
@@ -241,15 +242,14 @@ BACKUPS = ("backup_immutable", "backup_offline", "backup_restore_test")
 """Control categories that back up our data or test its restore (BCM-06, BCM-09)."""
 
 
-def _restore_tests(facts: Facts, function: Document) -> str:
-    """The implemented backup controls that cover the function (naming it, or naming no
-    function) and the latest restore test each records, in words: what a finding about its
-    backups names, so that one stale test shows as one cause."""
+def _restore_tests(facts: Facts, function: Document, entities: tuple[str, ...]) -> str:
+    """The implemented backup controls that cover the function (:func:`.controls.
+    covers_function`) and the latest restore test each records, in words: what a finding about
+    its backups names, so that one stale test shows as one cause."""
     said = []
     for control in facts.index.of_kind("Control"):
         data = control.data
-        named = strings(data.get("functions"))
-        covers = not named or function.id in named
+        covers = covers_function(control, function.id, entities)
         if data.get("category") in BACKUPS and data.get("status") == "implemented" and covers:
             said.append(f"control {control.id}: {_restore_test(data)}")
     return "; ".join(said)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.controls import covers_function
 from resilint.domain.delivery import OWN_TRADE
 from resilint.domain.documents import BACKUPS, control_categories
 from resilint.domain.lifecycle import shift
@@ -40,18 +41,21 @@ def check_backups_behind_critical_functions(
             continue
         # a control naming the function misspelt covers it, as correcting it will (REF-01)
         meant = context.misnamed("Control", "functions.[]", "BusinessFunction", str(function.id))
-        behind = [c for c in controls if _covers(c, function, meant)]
+        entities = context.facts.function(function).entities  # whose systems a control must run on
+        behind = [c for c in controls if covers_function(c, function.id, entities, meant)]
         copies = [c for c in behind if c.data.get("category") in COPIES]
         if not copies:
             # a copy that is planned (or partial) and would cover it: one gap, that control's
-            planned = next((c for c in pending if _covers(c, function, meant)), None)
+            planned = next(
+                (c for c in pending if covers_function(c, function.id, entities, meant)), None
+            )
             if planned is None:
                 # judged on what each control that may cover it is: a category or status that
                 # fails the schema ('Backup_immutable', 'Implemented') reads as no copy
                 judged = [
                     place
                     for c in context.index.of_kind("Control")
-                    if _covers(c, function, meant)
+                    if covers_function(c, function.id, entities, meant)
                     for place in _may_copy(c)
                 ]
                 yield _no_copy(context, info, function, judged)
@@ -109,13 +113,6 @@ def _implemented(control: Document) -> bool:
 def _pending_copy(control: Document) -> bool:
     """A backup copy recorded but not in operation (planned, partial or no status)."""
     return control.data.get("category") in COPIES and control.data.get("status") != "implemented"
-
-
-def _covers(control: Document, function: Document, meant: list[Document]) -> bool:
-    """A control covers the functions it lists, or every function when it lists none; and a
-    function it lists misspelt (``meant``: the controls doing so)."""
-    named = strings(control.data.get("functions"))
-    return not named or function.id in named or any(control is c for c in meant)
 
 
 def _passed(context: RuleContext, control: Document, limit: int) -> bool:

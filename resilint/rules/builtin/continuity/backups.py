@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from resilint.domain.controls import covers_function
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, listed, number, show_number, strings, value_at
+from resilint.domain.readers import as_date, listed, number, show_number, value_at
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -32,7 +33,12 @@ def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator
     """BCM-09: each backup control behind a critical function restores on its own. A failed
     latest restore test is reported whatever other controls show; a test older than the limit
     only where another control's passing test is what keeps BCM-06 from reporting it."""
-    critical = {str(f.id): f for f in context.facts.critical_functions() if f.id is not None}
+    # each critical function with the entities whose systems a control must run on to cover it
+    critical = {
+        str(f.id): context.facts.function(f).entities
+        for f in context.facts.critical_functions()
+        if f.id is not None
+    }
     limit = restore_test_max_age(context)
     backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
     failed: dict[tuple[datetime.date, tuple[str, ...]], list[Document]] = {}
@@ -61,7 +67,7 @@ def _others(
     context: RuleContext,
     backups: list[Document],
     control: Document,
-    critical: dict[str, Document],
+    critical: dict[str, tuple[str, ...]],
     limit: float,
 ) -> list[Document]:
     """The other backup controls whose passing, recent test covers some of the functions this
@@ -79,10 +85,9 @@ def _is_backup(control: Document) -> bool:
     return data.get("category") in _BACKUPS and data.get("status") == "implemented"
 
 
-def _covers(control: Document, critical: dict[str, Document]) -> list[str]:
-    """The critical functions a control covers (all of them when it names none)."""
-    named = strings(control.data.get("functions"))
-    return [f for f in critical if f in named] if named else list(critical)
+def _covers(control: Document, critical: dict[str, tuple[str, ...]]) -> list[str]:
+    """The critical functions a control covers (:func:`.controls.covers_function`)."""
+    return [f for f, entities in critical.items() if covers_function(control, f, entities)]
 
 
 def _passed(context: RuleContext, control: Document, limit: float) -> bool:

@@ -6,9 +6,11 @@ encryption control where unencrypted data is excluded (INS-07)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
+from resilint.domain.controls import for_entity, scoped
 from resilint.domain.lifecycle import ENGAGED, shift
 from resilint.domain.readers import (
     as_date,
@@ -72,7 +74,10 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     and no supplier's person account in that scope is recorded signing in without MFA."""
     controls = context.index.of_kind("Control")
     accounts: list[Document] | None = None  # read when an MFA condition first needs them
+    by_entity = scoped(controls)  # a control names its entities: each insured is asked apart
     for policy in judged(context):
+        insured = context.facts.regimes.entities_named(policy, "insured_entities")
+        entities = insured if by_entity else ()
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
             mine = named_controls(condition, controls)
@@ -83,7 +88,11 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     message = _unnamed_message(policy, condition)
                     yield context.finding(info, policy, where, message, level=Level.WARNING)
                     continue
-                gap = _condition_gap(context, condition, categories, category, mine)
+                gap = _for_each_entity(
+                    partial(_condition_gap, context, condition, categories, category),
+                    mine,
+                    entities,
+                )
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
                     # a control whose status, coverage or restore test fails the schema
@@ -103,12 +112,46 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     where = ("conditions", i, "control_categories", j)
                     yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
-                gap = _shared_gap(context, condition, _mfa(categories), scope, mine)
+                gap = _for_each_entity(
+                    partial(_shared_gap, context, condition, _mfa(categories), scope),
+                    mine,
+                    entities,
+                )
                 if gap is not None:
                     message = _condition_message(policy, condition, gap[0])
                     yield context.finding(
                         info, policy, ("conditions", i, "scope", k), message, gap[1]
                     )
+
+
+_Gap = tuple[str, tuple[Related, ...]]
+
+
+def _for_each_entity(
+    gap_of: Callable[[list[Document]], _Gap | None],
+    controls: list[Document],
+    entities: tuple[str, ...],
+) -> _Gap | None:
+    """``gap_of(controls)``, or where the controls inventory names the entities controls run on
+    (``entities``: those the policy insures), ``gap_of`` each insured entity's own controls: a
+    condition binds every insured, and the parent's MFA does not protect a subsidiary's
+    systems. Entities with the same gap are named together."""
+    if not entities:
+        return gap_of(controls)
+    gaps: dict[str, tuple[list[str], tuple[Related, ...]]] = {}
+    for entity in entities:
+        gap = gap_of(for_entity(controls, entity))
+        if gap is not None:
+            gaps.setdefault(gap[0], ([], gap[1]))[0].append(entity)
+    if not gaps:
+        return None
+    text = "; ".join(
+        f"for {'entity' if len(named) == 1 else 'entities'} {listed(named)} (insured, and "
+        f"counting only controls that run on its systems) it {gap}"
+        for gap, (named, _) in gaps.items()
+    )
+    related = tuple(dict.fromkeys(r for _, found in gaps.values() for r in found))
+    return text, related
 
 
 def _read_of(candidates: list[Document]) -> list[tuple[Document, JsonPath]]:

@@ -1,0 +1,99 @@
+"""A control runs on the systems of the entities it names (``entities``; every entity when it names
+none): in a group, the parent's MFA or backups do not show a subsidiary's. NYDFS MFA (IAM-06),
+an insurance policy's conditions for each entity it insures (INS-01) and a critical function's
+backups (BCM-06) count a control only for the entities it covers, through the CLI on real YAML."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+PARENT = doc("Entity", "parent", "country: DE\n")
+NEW_YORK = doc("Entity", "ny", "country: US\nregimes: [nydfs]\n")
+
+
+def control(cid: str, category: str, scope: str, entities: str = "", extra: str = "") -> str:
+    body = f"category: {category}\nstatus: implemented\nscope: [{scope}]\n"
+    return doc("Control", cid, body + (f"entities: [{entities}]\n" if entities else "") + extra)
+
+
+def test_the_parents_mfa_does_not_show_the_new_york_subsidiarys(cli, write) -> None:
+    parents = control("mfa-parent", "mfa_all_access", "all", "parent")
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, parents), ["IAM-06"])
+    assert finding["id"] == "ny"
+    assert "naming it under entities, or naming no entity" in finding["message"]
+
+
+def test_a_control_naming_the_entity_or_none_meets_nydfs_mfa(cli, write) -> None:
+    own = control("mfa-ny", "mfa_all_access", "all", "ny")
+    group = control("mfa-group", "mfa_all_access", "all")
+    found = check(cli, write, repo(PARENT, NEW_YORK, own), ["IAM-06"])
+    # the rule selected by its code applies to every entity: the parent, with no MFA of its own
+    assert [f["id"] for f in found] == ["parent"]
+    assert check(cli, write, repo(PARENT, NEW_YORK, group), ["IAM-06"]) == []
+
+
+POLICY = doc(
+    "InsurancePolicy",
+    "cyber",
+    "insured_entities: [parent, ny]\n"
+    "conditions:\n"
+    "  - id: mfa-email\n"
+    "    control_categories: [mfa_email]\n"
+    "    scope: [email]\n",
+)
+
+
+def test_an_insurance_condition_binds_every_insured_entity(cli, write) -> None:
+    parents = control("mfa-mail-parent", "mfa_email", "email", "parent")
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, POLICY, parents), ["INS-01"])
+    message = finding["message"]
+    assert "for entity ny (insured, and counting only controls that run on its systems)" in message
+    assert "needs an implemented mfa_email control covering email" in message
+    assert "entity parent" not in message
+
+
+def test_each_insured_entitys_own_control_meets_the_condition(cli, write) -> None:
+    parents = control("mfa-mail-parent", "mfa_email", "email", "parent")
+    theirs = control("mfa-mail-ny", "mfa_email", "email", "ny")
+    both = control("mfa-mail-both", "mfa_email", "email", "parent, ny")
+    assert check(cli, write, repo(PARENT, NEW_YORK, POLICY, parents, theirs), ["INS-01"]) == []
+    assert check(cli, write, repo(PARENT, NEW_YORK, POLICY, both), ["INS-01"]) == []
+
+
+def test_a_policy_insuring_only_the_parent_is_met_by_the_parents_control(cli, write) -> None:
+    policy = POLICY.replace("[parent, ny]", "[parent]")
+    parents = control("mfa-mail-parent", "mfa_email", "email", "parent")
+    assert check(cli, write, repo(PARENT, NEW_YORK, policy, parents), ["INS-01"]) == []
+
+
+BACKUP = "last_restore_test: {date: 2026-10-01, result: pass}\n"
+
+
+def test_a_backup_of_the_parents_systems_is_not_the_subsidiarys(cli, write) -> None:
+    function = doc("BusinessFunction", "ny-payouts", "criticality: critical\nentities: [ny]\n")
+    parents = control("vault-parent", "backup_immutable", "backups", "parent", BACKUP)
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, function, parents), ["BCM-06"])
+    assert finding["id"] == "ny-payouts"
+    theirs = control("vault-ny", "backup_immutable", "backups", "ny", BACKUP)
+    assert check(cli, write, repo(PARENT, NEW_YORK, function, theirs), ["BCM-06"]) == []
+
+
+def test_a_logging_control_of_another_entity_does_not_keep_the_suppliers_logs(cli, write) -> None:
+    supplier = doc(
+        "Supplier",
+        "idp",
+        "tier: 1\nprovides_ict_services: true\nservice_model: multi_tenant_saas\n"
+        "data_sensitivity: confidential\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-idp",
+        "supplier: idp\nstatus: active\nentities: [ny]\nevidence_retention:\n"
+        "  preservation_on_request: true\n  access_for: [incident_team]\n",
+    )
+    siem = "suppliers: [idp]\nretention_days: 400\n"
+    parents = control("siem-parent", "logging", "cloud_workloads", "parent", siem)
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, supplier, contract, parents), ["CTR-06"])
+    assert "no logging control of ours names the supplier" in finding["message"]
+    theirs = control("siem-ny", "logging", "cloud_workloads", "ny", siem)
+    assert check(cli, write, repo(PARENT, NEW_YORK, supplier, contract, theirs), ["CTR-06"]) == []
