@@ -97,3 +97,22 @@ def test_a_logging_control_of_another_entity_does_not_keep_the_suppliers_logs(cl
     assert "no logging control of ours names the supplier" in finding["message"]
     theirs = control("siem-ny", "logging", "cloud_workloads", "ny", siem)
     assert check(cli, write, repo(PARENT, NEW_YORK, supplier, contract, theirs), ["CTR-06"]) == []
+
+
+EXCLUDING = doc(
+    "InsurancePolicy",
+    "cyber",
+    "insured_entities: [parent, ny]\n"
+    "exclusions:\n"
+    "  - id: unpatched\n"
+    "    type: unpatched_systems\n"
+    "    mitigating_control_categories: [patching]\n",
+)
+
+
+def test_an_exclusion_reaches_the_insured_whose_systems_no_control_protects(cli, write) -> None:
+    parents = control("patching-parent", "patching", "servers", "parent")
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, EXCLUDING, parents), ["INS-07"])
+    assert "none implemented running on the systems of insured entity ny" in finding["message"]
+    group = control("patching-group", "patching", "servers")
+    assert check(cli, write, repo(PARENT, NEW_YORK, EXCLUDING, parents, group), ["INS-07"]) == []

@@ -457,9 +457,12 @@ def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[F
         if context.facts.supplier(s).data_sensitivity == "restricted"
         and context.facts.supplier(s).lifecycle == ENGAGED
     ]
+    by_entity = scoped(controls)
     for policy in judged(context):
+        insured = context.facts.regimes.entities_named(policy, "insured_entities")
+        entities = insured if by_entity else ()
         for i, exclusion in dicts(policy.data.get("exclusions")):
-            yield from _unmatched(context, info, policy, i, exclusion, controls)
+            yield from _unmatched(context, info, policy, i, exclusion, controls, entities)
             if exclusion.get("type") == "unencrypted_data":
                 for supplier in holders:
                     if insures(policy, context.facts.supplier(supplier).entities):
@@ -475,16 +478,23 @@ def _unmatched(
     i: int,
     exclusion: dict[str, Any],
     controls: list[Document],
+    entities: tuple[str, ...],
 ) -> Iterator[Finding]:
+    """``entities``: the insured entities, where controls name the entities they run on (a loss
+    of one whose systems no implemented control protects falls in the exclusion)."""
     for j, category in enumerate(strings(exclusion.get("mitigating_control_categories"))):
         candidates = [c for c in controls if c.data.get("category") == category]
         where = ("exclusions", i, "mitigating_control_categories", j)
-        if any(_implemented(c) for c in candidates):
+        bare = [e for e in entities if not any(map(_implemented, for_entity(candidates, e)))]
+        if any(_implemented(c) for c in candidates) and not bare:
             exposed = _exposed(candidates)
             if exposed:
                 yield _exposed_finding(context, info, policy, exclusion, category, exposed, where)
             continue
         why = f" ({'; '.join(_status(c) for c in candidates)})" if candidates else ""
+        if any(_implemented(c) for c in candidates):  # implemented for other entities only
+            entity = "entity" if len(bare) == 1 else "entities"
+            why = f" running on the systems of insured {entity} {listed(bare)}"
         message = (
             f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
             f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
