@@ -116,3 +116,13 @@ def test_an_exclusion_reaches_the_insured_whose_systems_no_control_protects(cli,
     assert "none implemented running on the systems of insured entity ny" in finding["message"]
     group = control("patching-group", "patching", "servers")
     assert check(cli, write, repo(PARENT, NEW_YORK, EXCLUDING, parents, group), ["INS-07"]) == []
+
+
+def test_the_committee_report_says_whose_systems_a_control_runs_on(cli, write, tmp_path) -> None:
+    parents = control("mfa-mail-parent", "mfa_email", "email", "parent")
+    write("resilint.yaml", "profiles: []\n")
+    write("repo.yaml", repo(PARENT, NEW_YORK, POLICY, parents))
+    target = tmp_path / "report.html"
+    run = cli("report", ".", "-o", str(target), "--as-of", "2026-11-26")
+    assert target.exists(), run.stdout + run.stderr
+    assert "mfa-mail-parent (mfa_email: implemented, for parent only)" in target.read_text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from resilint.domain.controls import entities_of
 from resilint.domain.readers import (
     dicts,
     in_order,
@@ -154,7 +155,12 @@ def _condition_row(
 def _status(control: Document) -> str:
     status = text_of(control.data.get("status")) or "no status"
     coverage = number(control.data.get("coverage_percent"))
-    return status + (f", {show_number(coverage)}%" if coverage is not None else "")
+    entities = entities_of(control)  # a control of some entities only meets it for them
+    return (
+        status
+        + (f", {show_number(coverage)}%" if coverage is not None else "")
+        + (f", for {', '.join(sorted(entities))} only" if entities else "")
+    )
 
 
 def _panel(data: dict[str, Any], follows: str | None) -> str:
