@@ -101,7 +101,7 @@ def to_document(
     problems = [
         problem
         for error in validator.iter_errors(raw.data)
-        for problem in _explain(error, document)
+        for problem in _explain(error, document, schemas)
     ]
     if not problems:  # the fast validator refused what the explaining one cannot name: fail closed
         problems = [_explained(f"{document.label} does not match the {document.kind} schema", ())]
@@ -177,7 +177,9 @@ def _explained(
     return "SCH-01", message, path, on_key, remedy
 
 
-def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[_Explained]:
+def _explain(
+    error: jsonschema.ValidationError, document: Document, schemas: SchemaSet
+) -> Iterator[_Explained]:
     path = tuple(error.absolute_path)
     subject = f"{document.label}: {_field(path)}"
     keyword = error.validator
@@ -188,7 +190,7 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         from jsonschema.exceptions import best_match  # only invalid documents get here
 
         best = best_match(error.context)
-        yield from _explain(best, document) if best is not None else ()
+        yield from _explain(best, document, schemas) if best is not None else ()
     elif "propertyNames" in error.absolute_schema_path:  # the instance is a key, not a value
         yield _bad_key(error, document, path)
     elif keyword == "additionalProperties":
@@ -198,7 +200,7 @@ def _explain(error: jsonschema.ValidationError, document: Document) -> Iterator[
         previous = _previous_keys(error.instance)
         for extra in _extras(error):
             yield _explained(
-                _unknown_field(document, path, extra, allowed)
+                _unknown_field(document, path, extra, allowed, schemas)
                 + _cut_by_comma(error.instance, extra, previous),
                 (*path, extra),
                 on_key=True,
@@ -245,16 +247,22 @@ def _one_of_fields(error: jsonschema.ValidationError, fields: list[str]) -> str:
 
 
 def _unknown_field(
-    document: Document, path: tuple[str | int, ...], extra: str, allowed: list[str]
+    document: Document,
+    path: tuple[str | int, ...],
+    extra: str,
+    allowed: list[str],
+    schemas: SchemaSet,
 ) -> str:
     if extra == "":  # a path cannot show an empty key: it would name the mapping holding it
         return (
             f"{document.label}: an empty key ('') is not a field of {_holder(document, path)}; "
             "write the field's name before the colon, or delete the line"
         )
-    return f"{document.label}: unknown field '{_field((*path, extra))}'" + _did_you_mean(
-        extra, allowed
-    )
+    from resilint.placed import belongs  # only an unknown field needs it
+
+    # a name misspelt here, else a field of another mapping of the document
+    hint = _did_you_mean(extra, allowed) or belongs(schemas, document.kind, path, extra)
+    return f"{document.label}: unknown field '{_field((*path, extra))}'" + hint
 
 
 def _previous_keys(mapping: Any) -> dict[str, str]:
