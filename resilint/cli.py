@@ -18,19 +18,7 @@ from typing import Any
 import click
 
 from resilint import __version__, server
-from resilint.app import (
-    CheckArgs,
-    TestArgs,
-    ends_process,
-    run_baseline,
-    run_check,
-    run_explain,
-    run_init,
-    run_rules_command,
-    run_schema,
-    run_test,
-    show_config,
-)
+from resilint.app import CheckArgs, ends_process, run_check
 from resilint.baseline import DEFAULT_NAME
 from resilint.check_options import check_args, check_options
 from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
@@ -40,6 +28,16 @@ from resilint.edit.cli import fix_args, fix_options, register, run_fixing
 from resilint.errors import ExitCode
 from resilint.reporters.base import printable
 from resilint.rules.model import PROFILES
+from resilint.subcommands import (
+    TestArgs,
+    run_baseline,
+    run_explain,
+    run_init,
+    run_rules_command,
+    run_schema,
+    run_test,
+    show_config,
+)
 
 # Commands of the checked model's other consumers, imported only when one of them runs: a check
 # (the pre-commit hook) does not pay for importing the report, impact analysis or the register.

@@ -46,7 +46,7 @@ def complete_codes(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Shell completion of rule codes (``resilint explain CTR-<TAB>``)."""
-    from resilint.app import known_codes  # the rules load only when a shell asks
+    from resilint.subcommands import known_codes  # the rules load only when a shell asks
 
     wanted = incomplete.rpartition(",")[2].upper()
     try:
