@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import functools
 import gc
 import json
 import os
@@ -19,15 +18,13 @@ from typing import TYPE_CHECKING
 from resilint import __version__
 from resilint.baseline import read_baseline
 from resilint.cache import (
-    CACHE_DIR_NAME,
     KnownValid,
     Store,
-    cache_file,
     files_fingerprint,
     fingerprint,
     installed_fingerprint,
-    open_store,
 )
+from resilint.cache_setup import build_store, code_and_schemas, validated_by
 from resilint.checker import CheckOptions, check, normalise
 from resilint.command import echo, write_out
 from resilint.config import Config, load_config
@@ -36,9 +33,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.discover import (
     discover,
     excluded_by,
-    stamp,
     unread_note,
-    walked_name,
     yaml_named,
 )
 from resilint.errors import ExitCode, UsageError
@@ -46,12 +41,13 @@ from resilint.findings import Finding
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.base import listed, printable
+from resilint.reporters.base import printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules, beside_bytecode
+from resilint.run_notes import baseline_off_note, pinned_date_note, unselected_note, untracked_note
 from resilint.schemas import SchemaSet
 from resilint.selection import (
     CommandLine,
@@ -59,7 +55,7 @@ from resilint.selection import (
     unknown_codes,
     with_command_line,
 )
-from resilint.userfiles import refuse_links, work_tree, write_output
+from resilint.userfiles import work_tree, write_output
 
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
@@ -121,7 +117,7 @@ def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) ->
     if remember and path is not None:
         store = build_store(args, Config(root=path.parent))[0]
         if store is not None:
-            known = KnownValid(store, CONFIG_VALID, _validated_by(schemas))
+            known = KnownValid(store, CONFIG_VALID, validated_by(schemas))
     config = load_config(path, schemas, cwd, known)
     if args.as_of:
         origins = {**config.origins, "as_of": "command line (--as-of)"}
@@ -147,7 +143,7 @@ def build_rules(
     bytecode; the configuration's, with the cache's ``store``, from the data kept there (and
     resilint's own too where nothing can be kept beside its bytecode: an installation that is
     not writable, ``PYTHONDONTWRITEBYTECODE``)."""
-    salt = fingerprint([__version__, _code(), _schemas(schemas)])
+    salt = code_and_schemas(schemas)
     beside = beside_bytecode()
     stored = StoredRules(store, salt) if store is not None else None
     own = StoredRules(beside, salt) if beside.writable or stored is None else stored
@@ -211,65 +207,6 @@ def build_options(
         focus,
         focus_repository_wide=args.focus,
         jobs=args.jobs or default_jobs(),
-    )
-
-
-def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
-    """The configuration's own rules that never run: in profiles of their own alone, which no
-    configuration switches on (``profiles`` takes resilint's), and not named by ``select``; a
-    rule file written and tested, silently dead otherwise."""
-    from resilint.model import Index
-    from resilint.rules.model import PROFILES
-    from resilint.selection import exactly_selected, select_rules
-
-    if exactly_selected(config):
-        return ""  # the others not running is what the run asks for
-    packaged = str(data_dir("rules"))
-    own = [
-        r
-        for r in rules
-        if not r.info.source.startswith(packaged)
-        and r.info.profiles
-        and not set(r.info.profiles) & set(PROFILES)
-    ]
-    if not own:
-        return ""
-    chosen = {id(r) for r in select_rules(own, config, Index([]))}
-    dead = [r for r in own if id(r) not in chosen]
-    if not dead:
-        return ""
-    shown = listed([f"{r.info.code} ({r.info.source})" for r in dead], most=5)
-    return (
-        f"rule{'s' if len(dead) > 1 else ''} {shown} never run: in profiles of their own "
-        f"({', '.join(sorted({p for r in dead for p in r.info.profiles}))}), which no "
-        "configuration switches on; name them in select (by code or group) or give them one of "
-        f"resilint's profiles ({', '.join(PROFILES)})"
-    )
-
-
-def baseline_off_note(rules: tuple[Rule, ...], config: Config) -> str:
-    """Said when the configuration file's ``profiles`` leave out ``baseline``: the list names
-    every profile to run, so ``profiles: [nis2]``, written to add NIS2's rules, runs them
-    alone (none at all where no entity's contracts fall under NIS2's implementing rules).
-    Not for ``profiles: []`` beside rules named in ``select``: those are what it asks for."""
-    from resilint.model import Index
-    from resilint.selection import exactly_selected, from_file, select_rules
-
-    if "baseline" in config.profiles or exactly_selected(config):
-        return ""
-    if not from_file(config, "profiles") or (not config.profiles and config.select):
-        return ""
-    chosen = {id(rule) for rule in select_rules(rules, config, Index([]))}
-    left = [r for r in rules if "baseline" in r.info.profiles and id(r) not in chosen]
-    if not left:
-        return ""
-    shown = ", ".join(config.profiles)
-    return (
-        f"profiles: [{shown}] ({config.origins['profiles']}) leaves out baseline: "
-        f"{len(left)} of its rules do not run (the programme's own: tiering, contracts, "
-        "identities, continuity, exercises, insurance, waivers). profiles lists every profile "
-        f"to run: write profiles: [{', '.join(['baseline', *config.profiles])}] to run "
-        "baseline's rules too"
     )
 
 
@@ -366,167 +303,6 @@ def source_root(places: tuple[Path, ...]) -> str:
     return str(next((tree for tree in trees if tree is not None), here))
 
 
-def pinned_date_note(config: Config, today: datetime.date) -> str:
-    """Said when the configuration file, not the command line, fixes the date of every run to
-    another day: committed in a live repository, it freezes the clock of every CI run and
-    hook, and expiries after that day (waivers, assessments, notice dates) never come due."""
-    origin = config.origins.get("as_of", "")
-    if config.as_of is None or config.as_of == today or origin.startswith(("default", "command")):
-        return ""
-    missed = (
-        "what came due since (a waiver's expiry, an assessment, a notice date) is not seen; "
-        if config.as_of < today
-        else ""
-    )
-    if config.source is not None and ":" in origin:  # the file as the user finds it
-        where = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
-        origin = f"{Path(where).as_posix()}:{origin.rpartition(':')[2]}"
-    return (
-        f"dates are judged as of {config.as_of.isoformat()}, the day {printable(origin)} pins "
-        f"(as_of), not today ({today.isoformat()}): {missed}remove as_of to judge as of today"
-    )
-
-
-def untracked_note(untracked: frozenset[str], config: Config) -> str:
-    """What the hook leaves out because the commit does not hold it, a few files by name (those
-    the walk would have checked); empty when the walk would have checked none."""
-    root, top = Path(os.path.relpath(config.root)), real(config.root)
-    shown: list[str] = []
-    rest = 0
-    for path in sorted(p for p in untracked if within(p, top)):
-        name = walked_name(root, path, config.exclude) if len(shown) < _SHOWN else path
-        if name is not None and len(shown) < _SHOWN:
-            shown.append(printable(name))
-        elif name is not None:
-            rest += 1
-    if not shown:
-        return ""
-    they = ("they are", "them") if len(shown) + rest > 1 else ("it is", "it")
-    more = f" and {rest} other YAML file{'s' * (rest != 1)}" if rest else ""
-    return (
-        f"not checked: {', '.join(shown)}{more}: {they[0]} not tracked by git, so the commit "
-        f"does not hold {they[1]} (git add what the commit needs)"
-    )
-
-
-_SHOWN = 5
-
-
-def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
-    """The cache's signed store, or None when the cache is off; and, when it cannot be used,
-    a note saying why."""
-    if not args.cache or os.environ.get("RESILINT_NO_CACHE"):
-        return None, ""
-    if args.cache_dir is not None:  # refused as -o is; a link at the default turns it off
-        refuse_links(args.cache_dir, "writes the cache", config.root)
-        _refuse_foreign_cache_dir(args.cache_dir)
-    elif config.source is None and not all(within(real(p), real(config.root)) for p in args.paths):
-        # without a configuration each directory checked is its own repository, and the
-        # working directory (the default's place) is none of them: nothing is written there
-        return None, ""
-    # Cache JSON is about as large as the YAML it describes: four times the run's byte budget
-    # bounds what is read back.
-    directory = args.cache_dir or config.root / CACHE_DIR_NAME
-    store = open_store(directory, config.root, 4 * config.limits.max_total_bytes)
-    return (store, "") if store.usable else (None, store.note)
-
-
-def _cache_file(name: str) -> bool:
-    """A file a cache directory may hold: the cache's own (:func:`resilint.cache.cache_file`),
-    and the placeholder that keeps an empty directory in git. Any other dot file is the user's
-    (a home directory holds only those: ``--cache-dir ~`` filled it with the cache's files)."""
-    return name in _PLACEHOLDERS or cache_file(name)
-
-
-_PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
-
-
-def _refuse_foreign_cache_dir(directory: Path) -> None:
-    """A ``--cache-dir`` that holds files of its own (the repository's root, ``suppliers/``)
-    is refused: the cache would write its files there over any of the same names. A path
-    through a link is left to the store, which uses no cache there (nothing is listed through
-    it: what lies where a link leads is not read)."""
-    if os.path.realpath(directory) != os.path.normpath(Path(directory).absolute()):
-        return
-    try:
-        names = [entry.name for entry in os.scandir(directory)]
-    except FileNotFoundError:
-        return  # made on the first write
-    except NotADirectoryError:
-        raise UsageError(f"--cache-dir {printable(str(directory))}: not a directory") from None
-    except OSError as exc:
-        raise UsageError(
-            f"--cache-dir {printable(str(directory))}: cannot be read ({exc.strerror})"
-        ) from None
-    foreign = sorted(name for name in names if not _cache_file(name))
-    if foreign:
-        raise UsageError(
-            f"--cache-dir {printable(str(directory))} holds files that are not resilint's cache "
-            f"(such as {printable(foreign[0])}): the cache would write over any of the same "
-            "name; name an empty or new directory"
-        )
-
-
-def code_fingerprint() -> str:
-    """resilint's own code, by every module's stat: a change to it is a new cache (and stops
-    the resident server, :mod:`resilint.server`)."""
-    modules: list[str] = []
-    _modules(str(Path(__file__).resolve().parent), modules)
-    return installed_fingerprint(sorted(modules))
-
-
-_code = functools.cache(code_fingerprint)
-"""Once a run."""
-
-
-def _modules(directory: str, found: list[str]) -> None:
-    """Each ``.py`` file below ``directory``, into ``found`` (a third of ``rglob``'s cost; the
-    bytecode's directories are not entered)."""
-    with os.scandir(directory) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                found.append(entry.path)
-            elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
-                _modules(entry.path, found)
-
-
-def _schemas(schemas: SchemaSet) -> str:
-    return installed_fingerprint(schemas.files_read)
-
-
-def _validated_by(schemas: SchemaSet) -> str:
-    """What a document's validity depends on besides its data: resilint's code and schemas,
-    and the libraries that read and validate it."""
-    return fingerprint([__version__, _code(), _schemas(schemas), _readers()])
-
-
-READERS = ("yaml", "yaml_rs", "jsonschema", "jsonschema_rs")
-"""The libraries that read and validate the files: an upgrade of one may read or judge a file
-otherwise, so the files' results are kept per installed version of each."""
-
-
-@functools.cache
-def _readers() -> str:
-    """Each of :data:`READERS` by the stat of its module's file, found without importing it
-    (a run whose files all come from the cache imports none of them); a missing one by its
-    absence."""
-    import importlib.util
-
-    found = []
-    for name in READERS:
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        origin = spec.origin if spec is not None else None
-        try:
-            key = stamp(Path(origin).stat()).hex() if origin else "-"
-        except OSError:
-            key = "?"
-        found.append(f"{name}\x00{origin}\x00{key}")
-    return fingerprint(found)
-
-
 def build_cache(
     args: CheckArgs,
     options: CheckOptions,
@@ -541,7 +317,7 @@ def build_cache(
         if store is None:
             return None, note
     config = options.config
-    file_salt = fingerprint([_validated_by(options.schemas), repr(config.limits)])
+    file_salt = fingerprint([validated_by(options.schemas), repr(config.limits)])
     plugins = sorted(CHECKS.loaded)
     # what shapes the rules' findings besides the documents; the run's key adds what acts
     # on findings afterwards (the baseline, the files a hook reports about) and the paths

@@ -428,7 +428,7 @@ def _code_now() -> str:
     installed, upgraded or removed there changes it."""
     import importlib
 
-    from resilint.app import code_fingerprint
+    from resilint.cache_setup import code_fingerprint
 
     places = set()
     for name in ("click", "yaml", "yaml_rs", "jsonschema_rs", "ruamel.yaml", "jsonschema"):

@@ -345,7 +345,7 @@ def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
     import importlib.machinery
     import importlib.util
 
-    from resilint import app
+    from resilint import cache_setup
 
     installed = tmp_path / "site-packages" / "yaml" / "__init__.py"
     installed.parent.mkdir(parents=True)
@@ -358,19 +358,19 @@ def test_an_upgraded_yaml_or_schema_library_reads_every_file_again(
         return find_spec(name, *rest)
 
     monkeypatch.setattr(importlib.util, "find_spec", found)
-    app._readers.cache_clear()
+    cache_setup._readers.cache_clear()
     settle()
     findings = cli("check", *AS_OF, cwd=repo).stdout
     reads = count_reads(monkeypatch)
-    app._readers.cache_clear()
+    cache_setup._readers.cache_clear()
     assert cli("check", *AS_OF, cwd=repo).stdout == findings
     assert reads == []  # the same libraries: every file from the cache
     installed.unlink()
     installed.write_text("__version__ = '6.0.3'\n")  # upgraded: another file in its place
-    app._readers.cache_clear()
+    cache_setup._readers.cache_clear()
     assert cli("check", *AS_OF, cwd=repo).stdout == findings
     assert len(reads) == len(list(repo.rglob("*.yaml"))) - 1  # all but resilint.yaml
-    app._readers.cache_clear()
+    cache_setup._readers.cache_clear()
 
 
 def test_a_cache_dir_holding_other_files_is_refused(cli, repo: Path) -> None:

@@ -1,0 +1,127 @@
+"""What a check says on standard error beside its findings, so that a passing run is never
+misread: rules a profile list leaves out, a baseline that is off, a date pinned in the
+configuration, files git does not track."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resilint.config import Config
+from resilint.discover import (
+    walked_name,
+)
+from resilint.load.read import real, within
+from resilint.reporters.base import listed, printable
+from resilint.resources import data_dir
+from resilint.rules import Rule
+
+if TYPE_CHECKING:
+    pass
+
+
+def unselected_note(rules: tuple[Rule, ...], config: Config) -> str:
+    """The configuration's own rules that never run: in profiles of their own alone, which no
+    configuration switches on (``profiles`` takes resilint's), and not named by ``select``; a
+    rule file written and tested, silently dead otherwise."""
+    from resilint.model import Index
+    from resilint.rules.model import PROFILES
+    from resilint.selection import exactly_selected, select_rules
+
+    if exactly_selected(config):
+        return ""  # the others not running is what the run asks for
+    packaged = str(data_dir("rules"))
+    own = [
+        r
+        for r in rules
+        if not r.info.source.startswith(packaged)
+        and r.info.profiles
+        and not set(r.info.profiles) & set(PROFILES)
+    ]
+    if not own:
+        return ""
+    chosen = {id(r) for r in select_rules(own, config, Index([]))}
+    dead = [r for r in own if id(r) not in chosen]
+    if not dead:
+        return ""
+    shown = listed([f"{r.info.code} ({r.info.source})" for r in dead], most=5)
+    return (
+        f"rule{'s' if len(dead) > 1 else ''} {shown} never run: in profiles of their own "
+        f"({', '.join(sorted({p for r in dead for p in r.info.profiles}))}), which no "
+        "configuration switches on; name them in select (by code or group) or give them one of "
+        f"resilint's profiles ({', '.join(PROFILES)})"
+    )
+
+
+def baseline_off_note(rules: tuple[Rule, ...], config: Config) -> str:
+    """Said when the configuration file's ``profiles`` leave out ``baseline``: the list names
+    every profile to run, so ``profiles: [nis2]``, written to add NIS2's rules, runs them
+    alone (none at all where no entity's contracts fall under NIS2's implementing rules).
+    Not for ``profiles: []`` beside rules named in ``select``: those are what it asks for."""
+    from resilint.model import Index
+    from resilint.selection import exactly_selected, from_file, select_rules
+
+    if "baseline" in config.profiles or exactly_selected(config):
+        return ""
+    if not from_file(config, "profiles") or (not config.profiles and config.select):
+        return ""
+    chosen = {id(rule) for rule in select_rules(rules, config, Index([]))}
+    left = [r for r in rules if "baseline" in r.info.profiles and id(r) not in chosen]
+    if not left:
+        return ""
+    shown = ", ".join(config.profiles)
+    return (
+        f"profiles: [{shown}] ({config.origins['profiles']}) leaves out baseline: "
+        f"{len(left)} of its rules do not run (the programme's own: tiering, contracts, "
+        "identities, continuity, exercises, insurance, waivers). profiles lists every profile "
+        f"to run: write profiles: [{', '.join(['baseline', *config.profiles])}] to run "
+        "baseline's rules too"
+    )
+
+
+def pinned_date_note(config: Config, today: datetime.date) -> str:
+    """Said when the configuration file, not the command line, fixes the date of every run to
+    another day: committed in a live repository, it freezes the clock of every CI run and
+    hook, and expiries after that day (waivers, assessments, notice dates) never come due."""
+    origin = config.origins.get("as_of", "")
+    if config.as_of is None or config.as_of == today or origin.startswith(("default", "command")):
+        return ""
+    missed = (
+        "what came due since (a waiver's expiry, an assessment, a notice date) is not seen; "
+        if config.as_of < today
+        else ""
+    )
+    if config.source is not None and ":" in origin:  # the file as the user finds it
+        where = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
+        origin = f"{Path(where).as_posix()}:{origin.rpartition(':')[2]}"
+    return (
+        f"dates are judged as of {config.as_of.isoformat()}, the day {printable(origin)} pins "
+        f"(as_of), not today ({today.isoformat()}): {missed}remove as_of to judge as of today"
+    )
+
+
+def untracked_note(untracked: frozenset[str], config: Config) -> str:
+    """What the hook leaves out because the commit does not hold it, a few files by name (those
+    the walk would have checked); empty when the walk would have checked none."""
+    root, top = Path(os.path.relpath(config.root)), real(config.root)
+    shown: list[str] = []
+    rest = 0
+    for path in sorted(p for p in untracked if within(p, top)):
+        name = walked_name(root, path, config.exclude) if len(shown) < _SHOWN else path
+        if name is not None and len(shown) < _SHOWN:
+            shown.append(printable(name))
+        elif name is not None:
+            rest += 1
+    if not shown:
+        return ""
+    they = ("they are", "them") if len(shown) + rest > 1 else ("it is", "it")
+    more = f" and {rest} other YAML file{'s' * (rest != 1)}" if rest else ""
+    return (
+        f"not checked: {', '.join(shown)}{more}: {they[0]} not tracked by git, so the commit "
+        f"does not hold {they[1]} (git add what the commit needs)"
+    )
+
+
+_SHOWN = 5
