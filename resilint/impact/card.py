@@ -36,7 +36,7 @@ def sections(impact: Impact) -> tuple[Section, ...]:
         Section(
             "Deadlines (regulator clocks run from our awareness, not from the supplier's "
             "compromise)",
-            ("deadline", "to", "counted from", "basis", "send to"),
+            ("deadline", "to", "counted from", "condition", "basis", "send to"),
             _deadlines(impact),
         ),
         Section("Who decides", ("decision", "owner", "deputy"), _decisions(impact)),
@@ -53,8 +53,12 @@ def sections(impact: Impact) -> tuple[Section, ...]:
 
 
 def _deadlines(impact: Impact) -> tuple[tuple[str, ...], ...]:
+    """A deadline's condition is on the card as in ``impact``: a regulator's clock that starts
+    only if the incident is classified as major (DORA), significant (NIS2) or a personal data
+    breach (GDPR) must not read as due for every outage of the supplier."""
     return tuple(
-        (words.deadline(n), words.whom(n), n.starts, n.basis, n.contact) for n in impact.notices
+        (words.deadline(n), words.whom(n), n.starts, n.condition, n.basis, n.contact)
+        for n in impact.notices
     )
 
 
