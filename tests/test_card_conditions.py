@@ -69,3 +69,23 @@ def test_the_card_says_when_a_regulators_clock_starts(cli, write, tmp_path: Path
     assert gdpr and all(BREACH in row for row in gdpr), rows
     head = next(row for row in rows if "counted from" in row)
     assert "condition" in head, head
+
+
+AWARENESS = "Deadlines (regulator clocks run from our awareness"
+
+
+def test_the_deadlines_speak_of_regulator_clocks_only_where_one_runs(
+    cli, write, tmp_path: Path
+) -> None:
+    write("resilint.yaml", "{}\n")
+    write("programme.yaml", PROGRAMME)
+    regulated: Run = cli("card", "nodes", "--as-of", "2026-12-01", cwd=tmp_path)
+    assert AWARENESS in regulated.stdout, regulated.stdout
+    # a retailer no regulator's incident clock binds: no regulator is spoken of
+    unregulated = PROGRAMME.replace("regimes: [dora]\n", "").replace(
+        "reporting_clocks: {data_protection_authority_hours: 72}\n", ""
+    )
+    write("programme.yaml", unregulated)
+    card: Run = cli("card", "nodes", "--as-of", "2026-12-01", cwd=tmp_path)
+    assert card.exit_code == 0, card.stderr
+    assert "## Deadlines\n" in card.stdout and "regulator clocks" not in card.stdout

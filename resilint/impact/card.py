@@ -13,7 +13,7 @@ import hashlib
 import html
 from dataclasses import dataclass
 
-from resilint.impact import words
+from resilint.impact import clocks, words
 from resilint.impact.model import Impact, SupplierView
 from resilint.reporters.base import markdown_inert as md
 from resilint.reporters.base import printable
@@ -34,8 +34,12 @@ def sections(impact: Impact) -> tuple[Section, ...]:
     return (
         Section("Call", ("who", "how"), tuple(_calls(impact, supplier))),
         Section(
+            # said where a regulator's clock is among them (impact's notes say so), as the
+            # board view does: an unregulated retailer's card has none
             "Deadlines (regulator clocks run from our awareness, not from the supplier's "
-            "compromise)",
+            "compromise)"
+            if clocks.tells_awareness(impact.notes)
+            else "Deadlines",
             ("deadline", "to", "counted from", "condition", "basis", "send to"),
             _deadlines(impact),
         ),
