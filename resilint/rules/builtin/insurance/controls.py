@@ -61,6 +61,9 @@ _ALL_ACCESS = "mfa_all_access"
 """MFA for every individual on every system (23 NYCRR 500.12(a)): over the areas its scope
 covers, it meets each MFA category's condition as that category's own control does."""
 _DEFAULT_ENCRYPTION = ["encryption_at_rest"]
+PATCHING = "patching"
+"""The control category whose condition may set a window for critical patches
+(``patch_within_days``), which its controls must record and keep within."""
 RESTORE_TESTS = "backup_restore_test"
 """The control category of a restore-testing programme: it meets a condition only while its
 latest restore test passed within ``restore_test_max_age_days`` (BCM-06's limit)."""
@@ -156,7 +159,12 @@ def _for_each_entity(
 
 def _read_of(candidates: list[Document]) -> list[tuple[Document, JsonPath]]:
     """The fields of the controls that may meet a condition which :func:`_shortfall` reads."""
-    fields: tuple[JsonPath, ...] = (("status",), ("coverage_percent",), ("last_restore_test",))
+    fields: tuple[JsonPath, ...] = (
+        ("status",),
+        ("coverage_percent",),
+        ("last_restore_test",),
+        ("patch_within_days",),
+    )
     return [(c, field) for c in candidates for field in fields]
 
 
@@ -217,6 +225,23 @@ def _shortfall(
     return None
 
 
+def _late(control: Document, window: float | None) -> str | None:
+    """Why a patching control does not meet a condition's window for critical patches (``critical
+    patches within 14 days``): it records none, or a longer one; None when it meets it."""
+    if window is None:
+        return None
+    days = number(control.data.get("patch_within_days"))
+    if days is None:
+        allowed = show_number(window)
+        return f"control {control.id} states no patch_within_days (the condition allows {allowed})"
+    if days > window:
+        return (
+            f"control {control.id} applies critical patches within {show_number(days)} days, "
+            f"over the {show_number(window)} days required"
+        )
+    return None
+
+
 def _untested(control: Document, as_of: datetime.date, max_age: float) -> str | None:
     """Why a restore-testing control does not show restores tested: its latest test failed,
     or is older than BCM-06's limit (a condition such as "restore tested at least annually")."""
@@ -248,8 +273,10 @@ def _condition_gap(
     # the controls a condition of category other names meet it whatever their own category
     candidates = controls if category == OTHER else _candidates(controls, category)
     max_age = restore_test_max_age(context)
+    window = number(condition.get("patch_within_days")) if category == PATCHING else None
     shortfall = {
-        id(c): _shortfall(c, category, minimum, context.as_of, max_age) for c in candidates
+        id(c): _shortfall(c, category, minimum, context.as_of, max_age) or _late(c, window)
+        for c in candidates
     }
     usable = [c for c in candidates if shortfall[id(c)] is None]
     scopes = [strings(c.data.get("scope")) for c in usable]
