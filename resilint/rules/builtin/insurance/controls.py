@@ -85,6 +85,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             categories = strings(condition.get("control_categories"))
             mine = named_controls(condition, controls)
             met: list[tuple[int, str]] = []  # MFA categories the controls inventory meets
+            gaps: list[tuple[int, str, _Gap]] = []
             for j, category in enumerate(categories):
                 where = ("conditions", i, "control_categories", j)
                 if category == OTHER and mine is controls:
@@ -97,13 +98,27 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     entities,
                 )
                 if gap is not None:
-                    message = _condition_message(policy, condition, gap[0])
-                    # a control whose status, coverage or restore test fails the schema
-                    # ('Implemented', '95%') is read as not meeting it: the gap waits for it
-                    read = _read_of(mine if category == OTHER else _candidates(mine, category))
-                    yield context.finding(info, policy, where, message, gap[1], judged_on=read)
+                    gaps.append((j, category, gap))
                 elif category in _AREA:
                     met.append((j, category))
+            either = condition.get("any_category") is True  # "offline or immutable backups"
+            judged_ones = [c for c in categories if not (c == OTHER and mine is controls)]
+            if either and len(gaps) < len(judged_ones):
+                gaps = []  # one of its categories is met: the condition is
+            if either and gaps:
+                message = _condition_message(policy, condition, _none_of(gaps))
+                related = tuple(dict.fromkeys(r for _, _, gap in gaps for r in gap[1]))
+                read = [p for _, c, _ in gaps for p in _read_of(_candidates(mine, c))]
+                at = ("conditions", i, "control_categories")
+                yield context.finding(info, policy, at, message, related, judged_on=read)
+                gaps = []
+            for j, category, gap in gaps:
+                message = _condition_message(policy, condition, gap[0])
+                # a control whose status, coverage or restore test fails the schema
+                # ('Implemented', '95%') is read as not meeting it: the gap waits for it
+                read = _read_of(mine if category == OTHER else _candidates(mine, category))
+                where = ("conditions", i, "control_categories", j)
+                yield context.finding(info, policy, where, message, gap[1], judged_on=read)
             if met:
                 if accounts is None:
                     accounts = _accounts_without_mfa(context)
@@ -155,6 +170,14 @@ def _for_each_entity(
     )
     related = tuple(dict.fromkeys(r for _, found in gaps.values() for r in found))
     return text, related
+
+
+def _none_of(gaps: list[tuple[int, str, _Gap]]) -> str:
+    """A condition met by any one of its categories (``any_category``), none of which is: each
+    category's gap, in one list."""
+    named = " or ".join(category for _, category, _ in gaps)
+    each = "; ".join(f"{category}: it {gap[0]}" for _, category, gap in gaps)
+    return f"is met by any one of {named}, but none is met ({each})"
 
 
 def _read_of(candidates: list[Document]) -> list[tuple[Document, JsonPath]]:
