@@ -40,3 +40,13 @@ def test_without_it_every_category_is_asked(cli, write) -> None:
     every = POLICY.replace("    any_category: true\n", "")
     found = check(cli, write, repo(every, control("vault", "backup_immutable")), ["INS-01"])
     assert len(found) == 1 and "backup_offline" in found[0]["message"]
+
+
+def test_the_report_does_not_list_the_category_it_need_not_have(cli, write, tmp_path) -> None:
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("repo.yaml", repo(POLICY, control("vault", "backup_immutable")))
+    target = tmp_path / "report.html"
+    run = cli("report", ".", "-o", str(target), "--as-of", "2026-11-26")
+    page = target.read_text()
+    assert "vault (backup_immutable: implemented)" in page, run.stderr
+    assert "no backup_offline control" not in page

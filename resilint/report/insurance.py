@@ -122,6 +122,8 @@ def _condition_row(
         for c in categories
         if not any(x.data.get("category") == c or (named and c == OTHER) for x in controls)
     ]
+    if condition.get("any_category") is True and len(missing) < len(categories):
+        missing = []  # one of its categories has controls: the others are not asked
     listed += "".join(
         "<li>✘ no control named (controls)</li>" if c == OTHER else f"<li>✘ no {h(c)} control</li>"
         for c in missing
