@@ -117,6 +117,17 @@ def whom(notice: Notice) -> str:
     return said + entity
 
 
+def security_label(value: Contact | None) -> str:
+    """The row heading of the supplier's security contact: "24x7" only where the record says it
+    answers round the clock; a contact recorded as not answering 24x7 says so, and one whose
+    hours are not recorded is a plain security contact."""
+    if value is not None and value.available_24x7 is True:
+        return "24x7 security contact"
+    if value is not None and value.available_24x7 is False:
+        return "security contact (not 24x7)"
+    return "security contact"
+
+
 def contact(value: Contact | None) -> str:
     if value is None:
         return "not recorded"
