@@ -58,7 +58,8 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     every = intervals.exercise_days
     for function in facts.critical_functions():
         last = done.latest("functions", str(function.id))
-        title = f"exercise of critical function {function.id}"
+        level = text_of(function.data.get("criticality")) or "critical"
+        title = f"exercise of {level} function {function.id}"
         owner = text_of(function.data.get("owner"))
         if last is None:
             yield Deadline(
