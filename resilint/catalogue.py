@@ -143,7 +143,10 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     cells = "; ".join(f"{_CLASS_WORDS[c]}: {term.describe(c)}" for c in CLASSES)
     line = f"It asks for the term {name} ({term.title}) of {cells} (the requirements matrix)."
     if term.ict_security:
-        line += " Not asked of a contract that does not cover ICT services."
+        line += (
+            " Not asked of a contract that does not cover ICT services, unless its supplier,"
+            " providing none, operates in our systems."
+        )
     if term.not_for:
         line += f" Not asked where every service concerned is {term.describe_models(' or ')}."
     if term.critical_only_for:
@@ -276,7 +279,9 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "host-to-host certificate or an SFTP user), or handles our confidential data.",
         "ICT-security terms are not asked of a contract that covers no ICT services: marked",
         "`covers_ict_services: false`, or, when it does not say, with a supplier that provides no",
-        "ICT services and holds no access to our systems.",
+        "ICT services and holds no access to our systems; but they are asked where a supplier",
+        "that provides no ICT services operates in our systems (a claims administrator's",
+        "handlers in our claims system): its accounts are ours to secure, ICT contract or not.",
         "A term is not asked where it has no object: where every service concerned (those a",
         "contract covers; all of a supplier's) is of a service model in its *not for* column.",
         "A service's model is recorded (`service_model` on the service or the supplier) or",

@@ -453,16 +453,31 @@ def contract_secured(facts: Facts, contract: Document) -> bool:
     contract (the requirements matrix's ``ict_security``): where it covers ICT services, and
     where a supplier recorded as providing none acts in our systems in its own trade (an
     adviser's, a bank's or a scheme's seat): the seat is no ICT service, but it is access of
-    ours to secure all the same."""
+    ours to secure all the same. So too where the contract is recorded as covering no ICT
+    services (covers_ict_services: false) while its supplier's people act in our systems (a
+    claims administrator's handlers settling claims in our claims system, a payroll bureau's
+    administrators): the record keeps DORA's ICT-contract terms away, not the security of our
+    own systems' accounts; an integration credential (a laboratory's SFTP upload) or a seat
+    that only looks does not act. (A supplier that provides ICT services has its ICT contract
+    carry them.)"""
+    if contract.data.get("covers_ict_services") is False:
+        supplier = _supplier_of(facts, contract)
+        if supplier is None or facts.supplier_standing(supplier)[0]:
+            return False
+        return delivery.operating_access(facts, supplier)
     return _ict(facts, contract, seat_counts=True)
+
+
+def _supplier_of(facts: Facts, contract: Document) -> Document | None:
+    named = contract.data.get("supplier")
+    return facts.index.get("Supplier", named) if isinstance(named, str) else None
 
 
 def _ict(facts: Facts, contract: Document, seat_counts: bool) -> bool:
     covers_ict = contract.data.get("covers_ict_services")
     if isinstance(covers_ict, bool):
         return covers_ict
-    named = contract.data.get("supplier")
-    supplier = facts.index.get("Supplier", named) if isinstance(named, str) else None
+    supplier = _supplier_of(facts, contract)
     if supplier is None:
         return False
     provides, access = facts.supplier_standing(supplier)  # once a supplier, not a contract
