@@ -115,6 +115,18 @@ PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not 
 monitoring provider a plan lists does not stop card authorisation when it is down."""
 
 
+NOT_RELIED_ON = (
+    "what it uses of the supplier is recorded as not supporting a critical or important "
+    "function (supports_critical_function: false)"
+)
+"""Why a critical or important function that reaches the supplier only through a link recorded
+as not supporting one (a service it names, or a subcontractor entry, recorded
+``supports_critical_function: false``) is not stopped: an insurer's policy administration
+names its print-and-mail house, whose service is recorded so because documents reach customers
+by the portal and e-mail meanwhile. The requirements matrix judges that supplier by the same
+record (not critical): the impact does not breach the function's recovery time for it."""
+
+
 ALTERNATIVE_READY = (
     "it moves to {alternative}, an onboarded alternative of the supplier that is down"
 )
@@ -142,12 +154,21 @@ def _ready_alternative(facts: Facts, supplier: Document, chain: Chain) -> str | 
     return None
 
 
+def _relied_on(facts: Facts, function: Document, supplier: str) -> bool:
+    """The function reaches the supplier by a chain no link of which is recorded as not
+    supporting a critical or important function (the graph's ``supporting``)."""
+    return supplier in facts.graph.reach(function).supporting
+
+
 def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
     """Functions resting on the supplier in the graph (stopped, unless the supplier has an
     onboarded alternative for what the function uses), and those whose continuity plan says it
     covers the supplier's failure (listed, not stopped: no breach of their RTO)."""
     reached = []
     for f, chain in facts.graph.resting_on(str(supplier.id)):
+        if facts.function(f).critical and not _relied_on(facts, f, str(supplier.id)):
+            reached.append(Reached(f, chain, False, NOT_RELIED_ON))
+            continue
         alternative = _ready_alternative(facts, supplier, chain)
         if alternative is None:
             reached.append(Reached(f, chain))
@@ -371,6 +392,13 @@ def _notes(
             "A region that only serves a function as a standby or replica, or as one of several "
             "regions serving it at once (active), does not stop it: such functions are listed, "
             "with no breach."
+        )
+    if any(f.not_stopped == NOT_RELIED_ON for f in functions):
+        notes.append(
+            "A critical or important function that uses the supplier only through a service or "
+            "subcontractor entry recorded as not supporting a critical or important function is "
+            "listed, not stopped: no recovery time of it is breached; record "
+            "supports_critical_function: true there if the function stops with it."
         )
     if any(f.not_stopped == PLAN_ONLY for f in functions):
         notes.append(
