@@ -439,3 +439,29 @@ def test_previous_is_refused_at_the_line_and_column_with_the_reason(
     assert f"previous.json:{line}:{column}: --previous: " in run.stderr, run.stderr
     assert words in run.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_each_rules_why_leads_with_a_few_sentences_and_folds_the_rest(
+    cli, tmp_path: Path
+) -> None:
+    """The rules behind the findings: a committee reads each rule's first sentences; the rest of
+    its rationale (a page for some) is folded beneath, whole, in a <details> of the page."""
+    import html as html_module
+
+    from resilint.report.findings import LEAD
+
+    text, _ = _report(cli, EXAMPLES / "defects", tmp_path, "--as-of", "2026-11-26")
+    articles = re.findall(r'<article id="rule-[^"]+">(.*?)</article>', text, flags=re.S)
+    assert articles
+    folded = 0
+    for article in articles:
+        lead = re.search(r"</h4><p>(.*?)</p>", article, flags=re.S)
+        assert lead is not None, article
+        rest = re.search(r"<details><summary>Why, in full</summary><p>(.*?)</p>", article)
+        # at most the lead's length, or one sentence longer than it (never cut mid-sentence)
+        said = html_module.unescape(lead.group(1))
+        assert said.endswith((".", ")", "!", "?", ":")) or rest is None, said
+        if rest is not None:
+            folded += 1
+            assert len(said) <= 3 * LEAD, said
+    assert folded, "no rationale of the defects' rules is long enough to fold"

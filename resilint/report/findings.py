@@ -6,6 +6,8 @@ The table is complete without JavaScript; the filter form is shown only when the
 
 from __future__ import annotations
 
+import re
+
 from resilint.findings import Finding
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
@@ -79,6 +81,29 @@ def _row(posture: Posture, f: Finding) -> str:
     )
 
 
+LEAD = 320
+"""Characters of a rule's rationale a committee reads first (whole sentences, at least one); the
+rest, which can run to a page (CTR-04's clocks by regime), is folded beneath."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _why(rationale: str) -> str:
+    """The rationale's first sentences, and the rest of it folded in a ``<details>`` (the page
+    stays whole, to print or search, without a wall of text for each rule)."""
+    sentences = _SENTENCE_END.split(" ".join(rationale.split()))
+    lead: list[str] = []
+    while sentences:
+        longer = len(" ".join([*lead, sentences[0]]))
+        # a first sentence that only frames the rule ("A programme-policy check.") takes the
+        # next one with it, unless that one is a page of its own
+        if lead and longer > (2 * LEAD if len(" ".join(lead)) < LEAD // 3 else LEAD):
+            break
+        lead.append(sentences.pop(0))
+    rest = " ".join(sentences)
+    folded = f"<details><summary>Why, in full</summary><p>{h(rest)}</p></details>" if rest else ""
+    return f"<p>{h(' '.join(lead))}</p>{folded}"
+
+
 def _explanations(posture: Posture) -> str:
     codes = sorted({f.code for f in posture.findings})
     items = []
@@ -88,8 +113,8 @@ def _explanations(posture: Posture) -> str:
             continue
         items.append(
             f'<article id="rule-{slug(code)}"><h4>{h(code)} {h(doc.name)}: {h(doc.title)}</h4>'
-            f"<p>{h(' '.join(doc.rationale.split()))}</p>"
-            f"<p><strong>How to fix it.</strong> {h(' '.join(doc.remediation.split()))}</p>"
+            + _why(doc.rationale)
+            + f"<p><strong>How to fix it.</strong> {h(' '.join(doc.remediation.split()))}</p>"
             + (
                 f'<p class="sub">Reference: <a href="{h(posture.help_url(code))}">'
                 f"{h(code)} in docs/rules.md</a></p>"
