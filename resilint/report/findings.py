@@ -89,7 +89,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 def _why(rationale: str) -> str:
     """The rationale's first sentences, and the rest of it folded in a ``<details>`` (the page
-    stays whole, to print or search, without a wall of text for each rule)."""
+    keeps all of it, for a reader who opens it or searches it, without a wall of text for
+    each rule)."""
     sentences = _SENTENCE_END.split(" ".join(rationale.split()))
     lead: list[str] = []
     while sentences:
