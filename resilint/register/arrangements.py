@@ -205,11 +205,10 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
     supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
     if supplier is None:
         return
-    critical = facts.contract(contract).critical
     functions = _functions_of(facts, contract, entity)
     relied = _services_relied_on(facts, supplier)
     code, kind = providers.identifier(supplier.data)
-    base = _arrangement_terms(facts, contract, supplier, critical)
+    base = _arrangement_terms(facts, contract)
     lei, _ = register_lei(facts, entity)
     key = BY_ID["B_02.02"].key
     rows: dict[tuple[str, ...], Row] = {}
@@ -319,9 +318,11 @@ def _functions_of(facts: Facts, contract: Document, entity: Document) -> list[st
     return found
 
 
-def _arrangement_terms(
-    facts: Facts, contract: Document, supplier: Document, critical: bool
-) -> dict[str, str]:
+def _arrangement_terms(facts: Facts, contract: Document) -> dict[str, str]:
+    """The arrangement's dates and terms, as recorded: the notice periods and governing law
+    (0100 to 0120) are asked only of an arrangement supporting a critical or important
+    function of an entity under DORA or the register (REG-04, ``contract.dora_critical``), and
+    reported wherever they are recorded."""
     data = contract.data
     ended = contract_ended(contract, facts.as_of)  # by its dates too, whatever its status says
     end = contract_end(contract)
