@@ -366,6 +366,18 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "several rules).",
             items=_TEXTS,
         ),
+        "approved_by_owner": _fact(
+            "boolean",
+            "Its approver reads as its risk owner: written alike, or the same but for case and "
+            "spacing, or an e-mail address whose local part is the other's name word for word "
+            "(jane.doe@example.com and Jane Doe); never two similar names (Jane Doe, John Doe).",
+        ),
+        "owner_compared": _fact(
+            "string",
+            "Words for a message saying what was compared where approver and risk owner are not "
+            "written alike: \" (approver 'coo' and risk owner 'COO', compared without case and "
+            'spacing)"; empty otherwise.',
+        ),
     },
 }
 """The facts the rule language sees as fields of a document, with their types (checked when a

@@ -393,9 +393,17 @@ class WaiverFacts:
     document: Document
     codes: tuple[str, ...]
     """Its rule, or each of its rules (:func:`resilint.domain.waivers.waived_rules`)."""
+    owner_approved: str | None = None
+    """How its approver reads as its risk owner (:func:`resilint.domain.waivers.same_person`):
+    "" written alike, a note of what was compared, None two people."""
 
     def fields(self) -> dict[str, Any]:
-        return {"codes": list(self.codes)}
+        found = self.owner_approved
+        return {
+            "codes": list(self.codes),
+            "approved_by_owner": found is not None,
+            "owner_compared": f" ({found})" if found else "",
+        }
 
 
 @dataclass(frozen=True, slots=True)

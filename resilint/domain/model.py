@@ -33,7 +33,7 @@ from resilint.domain.regimes import EntityRegimes
 from resilint.domain.registers import RegisterScope, contract_in_register, direct_dependencies
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.domain.suppliers import build_suppliers, contract_ict, standing
-from resilint.domain.waivers import waived_rules
+from resilint.domain.waivers import same_person, waived_rules
 from resilint.model import Document, Index
 
 _T = TypeVar("_T")
@@ -99,7 +99,9 @@ class Facts:
         return self._memo(document, build_entity)
 
     def waiver(self, document: Document) -> WaiverFacts:
-        return WaiverFacts(document, waived_rules(document.data))
+        data = document.data
+        owner = same_person(data.get("approver"), data.get("risk_owner"))
+        return WaiverFacts(document, waived_rules(data), owner)
 
     def in_register(self, contract: Document) -> bool:
         """Whether the DORA register of information holds the contract as of the facts' date

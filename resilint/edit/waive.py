@@ -13,6 +13,7 @@ from typing import Any
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.lifecycle import shift
+from resilint.domain.waivers import same_person
 from resilint.edit.new import check_valid
 from resilint.edit.output import note
 from resilint.edit.place import place, write_document
@@ -68,9 +69,11 @@ def run_waive(args: WaiveArgs) -> int:
             f"({RULE}); pass --approver WHO, the person or role who accepted the risk "
             "(for example --approver ciso)"
         )
-    if args.approver == args.owner and _params(repository).get("separate_approver") is True:
+    compared = same_person(args.approver, args.owner)
+    if compared is not None and _params(repository).get("separate_approver") is True:
+        shown = f" ({compared})" if compared else ""
         note(
-            f"note: --approver {args.approver} is also the risk owner (--owner): by market "
+            f"note: --approver {args.approver} is also the risk owner (--owner){shown}: by market "
             "practice (the four-eyes principle) someone other than the risk owner approves a "
             f"waiver, and {RULE} warns of this one until another person approves it"
         )
