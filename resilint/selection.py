@@ -13,6 +13,7 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.readers import strings
 from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
+from resilint.domain.tiers import is_tier_table, stray_tier
 from resilint.errors import ConfigError, UsageError
 from resilint.model import Index
 from resilint.quoting import quoted
@@ -301,6 +302,10 @@ def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any,
     beyond the ceiling for the unit the parameter's name gives, or an empty table or list where
     the default has entries (CTR-03's ``max_window_hours: {}`` has no maximum for any tier, so
     the rule says nothing); an off switch in disguise, where ``ignore`` says it plainly."""
+    if is_tier_table(default) and isinstance(value, dict):
+        stray = stray_tier(value)
+        if stray is not None:
+            return (stray[0],), stray[1]
     if isinstance(default, dict | list) and default and not value:
         return (), (
             f"is empty, so {code} has nothing to judge by and reports nothing; give it the "

@@ -165,12 +165,17 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
 def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
     """A rule's own parameter past what it can use (``max_age_days: 1e308``) is an error at its
     line, as the configuration's override would be: the rule would never report anything."""
+    from resilint.domain.tiers import stray_tier
     from resilint.selection import unusable
 
     for i, rule in enumerate(data.get("rules", [])):
         params = rule.get("params") if isinstance(rule, dict) else None
+        by_tier = _read_by_tier(rule)
         for name, value in (params or {}).items() if isinstance(params, dict) else ():
             wrong = unusable(str(rule.get("code")), str(name), value, None)
+            if wrong is None and name in by_tier and isinstance(value, dict):
+                stray = stray_tier(value)
+                wrong = None if stray is None else ((stray[0],), f"{name}: {stray[1]}")
             if wrong is None:
                 continue
             where = ("rules", i, "params", name, *wrong[0])
@@ -181,6 +186,22 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
                 mark.line + 1 if mark else 1,
                 mark.column + 1 if mark else 1,
             )
+
+
+def _read_by_tier(node: Any) -> set[str]:
+    """The parameters a rule reads as a table by tier: ``{param: NAME, by: <kind>.<..>tier}``
+    (``by: contract.effective_tier``), anywhere in the rule."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        by, name = node.get("by"), node.get("param")
+        if isinstance(by, str) and by.endswith("tier") and isinstance(name, str):
+            found.add(name)
+        for value in node.values():
+            found |= _read_by_tier(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _read_by_tier(item)
+    return found
 
 
 def _misspelt_profiles(path: Path, data: dict[str, Any], root: Node) -> None:
