@@ -177,6 +177,10 @@ class Finding:
     of the fingerprint."""
     elsewhere: tuple[Elsewhere, ...] = ()
     """The fields of other documents it was judged on, held back alike (:attr:`needs`)."""
+    note: str = ""
+    """The words its message ends with that hold for every gap it folds (a time-aware rule's
+    `` (as of 2026-12-01)``): kept where a waiver or a mistyped field narrows it to some of
+    them. Never part of the fingerprint."""
 
     @property
     def fingerprint(self) -> str:

@@ -76,6 +76,7 @@ class Locator:
         parts: tuple[Part, ...] = (),
         needs: tuple[JsonPath, ...] = (),
         elsewhere: tuple[Elsewhere, ...] = (),
+        note: str = "",
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -97,6 +98,7 @@ class Locator:
             parts=parts,
             needs=needs,
             elsewhere=elsewhere,
+            note=note,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

@@ -39,6 +39,7 @@ def finding_out(f: Finding) -> list[Any]:
         [[list(p.json_path), p.message, p.lead, [list(n) for n in p.needs]] for p in f.parts],
         [list(n) for n in f.needs],
         [[e.path, e.kind, e.doc_id, list(e.json_path)] for e in f.elsewhere],
+        f.note,
     ]
 
 
@@ -85,6 +86,7 @@ def finding_in(d: list[Any]) -> Finding:
         tuple(_part_in(p) for p in d[14]) if len(d) > 14 else (),
         tuple(tuple(n) for n in d[15]) if len(d) > 15 else (),
         tuple(Elsewhere(e[0], e[1], e[2], tuple(e[3])) for e in d[16]) if len(d) > 16 else (),
+        d[17] if len(d) > 17 else "",
     )
 
 

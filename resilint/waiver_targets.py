@@ -80,10 +80,14 @@ def waive(finding: Finding, targets: Targets) -> tuple[Finding | None, Finding |
 
 def with_parts(finding: Finding, parts: list[Part], mark: str) -> Finding:
     """The finding narrowed to some of the gaps it folds: their messages, the first one's field
-    (its line stays the section's), the rule's time note kept."""
+    (its line stays the section's), the rule's time note kept (:attr:`Finding.note`, else what
+    follows the gaps' messages), also where the message folds a missing section, whose words
+    are not the gaps' own."""
     lead = finding.parts[0].lead if finding.parts else ""
     whole = folded([p.message for p in finding.parts], lead)
     note = finding.message[len(whole) :] if finding.message.startswith(whole) else ""
+    if finding.note and finding.message.endswith(finding.note):
+        note = finding.note
     return dataclasses.replace(
         finding,
         message=folded([p.message for p in parts], lead) + note,

@@ -284,19 +284,19 @@ class DeclarativeRule:
                 for gap in gaps
                 for p in (gap.folds or (Part(gap.place.path, gap.message, lead, gap.needs),))
             )
-        if self.info.time_aware:
-            message += f" (as of {context.as_of.isoformat()})"
+        note = f" (as of {context.as_of.isoformat()})" if self.info.time_aware else ""
         return context.locator.finding(
             self.info.code,
             self.info.name,
             max(gap.level for gap in gaps),
-            message,
+            message + note,
             first.place.document,
             first.place.path,
             related=self._related(env, first.place, context),
             discriminator=discriminator,
             parts=parts,
             needs=() if parts else first.needs,
+            note=note,
         )
 
     def _lead(self, env: Env) -> str:
