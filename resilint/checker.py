@@ -17,6 +17,7 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover, vetted_file, yaml_named
 from resilint.domain import Definitions, delivery
+from resilint.domain.misnamed import Accepted
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding
 from resilint.incremental import Recorder
@@ -33,7 +34,12 @@ from resilint.rules import Rule
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
 from resilint.selection import require_rules, select_rules
-from resilint.suppress import SuppressionPolicy, apply_suppressions, ignore_per_file
+from resilint.suppress import (
+    SuppressionPolicy,
+    apply_suppressions,
+    ignore_per_file,
+    waived_references,
+)
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
@@ -421,7 +427,10 @@ def _check_files(
         reads = earlier.reads
     else:
         try:
-            run = _evaluation(options, model.facts(), locator, recorder, stands, mistyped(read))
+            accepted = waived_references(references, read, index, stands)
+            run = _evaluation(
+                options, model.facts(), locator, recorder, stands, mistyped(read), accepted
+            )
             engine = run_rules(selected, run)
         finally:
             if recorder is not None:
@@ -488,6 +497,7 @@ def _evaluation(
     recorder: Recorder | None = None,
     stands: StandingWaivers | None = None,
     fields: Mistyped | None = None,
+    accepted: Accepted = frozenset(),
 ) -> Evaluation:
     config = options.config
     return Evaluation(
@@ -500,6 +510,7 @@ def _evaluation(
         recorder=recorder,
         waiver_stands=stands,
         mistyped=fields or {},
+        accepted_references=accepted,
     )
 
 

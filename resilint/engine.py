@@ -26,6 +26,7 @@ from resilint.rules.runtime import OverBudget
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.misnamed import Accepted
     from resilint.model import Document, Index
 
 
@@ -66,6 +67,8 @@ class Evaluation:
     mistyped: Mistyped = field(default_factory=dict)
     """The fields with a schema error: what another rule reports there is not said (the
     checker leaves it out), so a rule that leaves a gap to it says the gap itself."""
+    accepted_references: Accepted = frozenset()
+    """The references a standing Waiver of REF-01 accepts as they are (RuleContext's)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -178,6 +181,7 @@ def _evaluate(
         reported,
         own.level is not None,
         run.waiver_stands,
+        run.accepted_references,
     )
     try:
         return list(rule.run(context)), None

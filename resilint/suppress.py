@@ -18,6 +18,7 @@ from typing import Any
 
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
+from resilint.domain.misnamed import Accepted
 from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding, JsonPath, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
@@ -238,6 +239,28 @@ def _waivers(
             results.append(finding)
     unused = [(w, tuple(c for c in waived_rules(w.data) if (w, c) not in used)) for w in waivers]
     return results, [(w, idle) for w, idle in unused if idle]
+
+
+def waived_references(
+    references: Iterable[Finding],
+    schema_errors: Iterable[Finding],
+    index: Index,
+    stands: Callable[[Document], bool] | None,
+) -> Accepted:
+    """The references whose REF-01 finding a standing Waiver suppresses, by kind, id and field:
+    the rules that wait for a misnamed reference to be corrected judge these as they are
+    (:func:`resilint.domain.misnamed.unaccepted`). Read before the rules run, as the
+    suppression after them will read the same waivers."""
+    dangling = [f for f in references if f.code == "REF-01"]
+    if not dangling or not index.of_kind("Waiver"):
+        return frozenset()
+    refused = [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
+    results, _ = _waivers([*refused, *dangling], index, stands)
+    return frozenset(
+        (f.kind, f.doc_id, f.json_path)
+        for f in results
+        if f.code == "REF-01" and f.suppression is not None
+    )
 
 
 def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:

@@ -31,3 +31,31 @@ def misnamed_referrers(facts: Facts, field: RefField) -> dict[str, list[Document
             if target is not None:
                 meant.setdefault(target, []).append(document)
     return meant
+
+
+Accepted = frozenset[tuple[str | None, str | None, tuple[str | int, ...]]]
+"""References a standing Waiver of REF-01 accepts as they are, by kind, id and field of the
+document holding them (:func:`resilint.suppress.waived_references`)."""
+
+
+def unaccepted(
+    facts: Facts, field: RefField, documents: list[Document], accepted: Accepted
+) -> list[Document]:
+    """The documents misnaming a reference in ``field`` but those whose every such reference
+    a waiver of REF-01 accepts: a plan naming function ``last-mile`` with a waiver saying it
+    means the subsidiary's own function, not ``last-mile-delivery``. The waiver accepts the
+    reference, not what it would hide: the function it was taken to mean is judged without
+    that plan (BCM-07 says it has none) instead of waiting for the reference to be corrected."""
+    if not accepted:
+        return documents
+    index = facts.index
+    kept = []
+    for document in documents:
+        dangling = [
+            path
+            for path, value in field.values(document.data)
+            if isinstance(value, str) and index.get(field.target, value) is None
+        ]
+        if not all((document.kind, document.id, path) in accepted for path in dangling):
+            kept.append(document)
+    return kept

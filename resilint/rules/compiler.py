@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from resilint.domain.facts import FACT_FIELDS
-from resilint.domain.misnamed import misnamed_referrers
+from resilint.domain.misnamed import Accepted, misnamed_referrers, unaccepted
 from resilint.findings import JsonPath, Level
 from resilint.model import Document, Index
 from resilint.rules.declarative import Binder, DeclarativeRule, Requirement
@@ -89,7 +89,7 @@ class RuleCompiler:
         self.schemas = schemas
         self.site = site
         self.checks = checks
-        self._waits: dict[str, Callable[[Env], list[Ref]]] = {}
+        self._waits: dict[str, Callable[[Env, Accepted], list[Ref]]] = {}
         """The rule's ``referenced_by`` names, each with the documents whose reference names
         no document but most likely means the one it counts referrers of (rule by rule)."""
 
@@ -272,14 +272,15 @@ class RuleCompiler:
         # function: 16 million, 10 s)
         made: weakref.WeakKeyDictionary[Index, dict[str, list[Ref]]] = weakref.WeakKeyDictionary()
 
-        def misnamed(env: Env) -> list[Ref]:
+        def misnamed(env: Env, accepted: Accepted) -> list[Ref]:
             """The documents whose ``field`` names no document but most likely means the owner
-            (REF-01 says so): referrers not counted until the reference is corrected."""
+            (REF-01 says so): referrers not counted until the reference is corrected, unless
+            a waiver of REF-01 accepts the reference as it is (``accepted``)."""
             bound = env.bindings.get(owner)
             if not isinstance(bound, Ref) or bound.document.id is None:
                 return []
             meant = env.facts.derived(misnamed_referrers, field).get(bound.document.id, [])
-            return [Ref(d, (), d.data) for d in meant]
+            return [Ref(d, (), d.data) for d in unaccepted(env.facts, field, meant, accepted)]
 
         self._waits[name] = misnamed
 

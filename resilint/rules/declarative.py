@@ -16,6 +16,7 @@ from resilint.rules.runtime import MISSING, Env, Ref, render
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.misnamed import Accepted
 
 Binder = Callable[[Env], "Ref | list[Ref] | None"]
 
@@ -61,7 +62,7 @@ class Requirement:
     """The field paths its test and guard read (a computed name's, the fields it is computed
     from): those of the checked document go with the gap, which is not said while one of
     them fails the schema."""
-    awaits: tuple[tuple[str, Callable[[Env], list[Ref]]], ...] = ()
+    awaits: tuple[tuple[str, Callable[[Env, Accepted], list[Ref]]], ...] = ()
     """Each list of referrers (``referenced_by``) its test and guard read, with the documents
     whose reference names no document but most likely means the one whose referrers it lists
     (REF-01 says so): a gap that counting them would close (a critical function with no plan,
@@ -183,7 +184,7 @@ class DeclarativeRule:
             for number, requirement in enumerate(self.requirements)
             if (requirement.guard is None or requirement.guard(env))
             and not requirement.test(env)
-            and not _follows_from_reference(requirement, env)
+            and not _follows_from_reference(requirement, env, context.accepted_references)
             and not self._said_elsewhere(requirement, env, context)
         ]
         if not failed:  # as for most documents
@@ -354,15 +355,17 @@ class DeclarativeRule:
         return tuple(related)
 
 
-def _follows_from_reference(requirement: Requirement, env: Env) -> bool:
+def _follows_from_reference(requirement: Requirement, env: Env, accepted: Accepted) -> bool:
     """Whether the failed requirement would hold with the documents that most likely mean to
     refer to the checked one counted among its referrers: its gap is the dangling reference's
-    (REF-01), not one of its own. A gap that remains with them counted is said."""
+    (REF-01), not one of its own. A gap that remains with them counted is said, and so is one
+    whose reference a waiver of REF-01 accepts as it is (``accepted``): the waiver accepts the
+    reference, not the gap it would otherwise hide."""
     if not requirement.awaits:
         return False
     bound = env
     for name, misnamed in requirement.awaits:
-        extra = misnamed(env)
+        extra = misnamed(env, accepted)
         listed = env.bindings.get(name)
         if extra and isinstance(listed, list):
             bound = bound.bind(name, [*listed, *extra])

@@ -17,6 +17,7 @@ from resilint.schemas import RefField
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.misnamed import Accepted
 
 PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
 
@@ -95,6 +96,9 @@ class RuleContext:
     """Whether a waiver may suppress, as EXC-01 judges it whatever the run selects
     (:mod:`resilint.waiver_validity`): for a check that asks what a waiver accepts (CTR-04).
     None where the run gives none: no waiver is believed."""
+    accepted_references: Accepted = frozenset()
+    """The references a standing Waiver of REF-01 accepts as they are: not taken to mean the
+    document REF-01 suggests (:func:`resilint.domain.misnamed.unaccepted`)."""
 
     def finding(
         self,
@@ -149,10 +153,11 @@ class RuleContext:
         """The ``kind`` documents whose reference ``field`` names no ``target`` document but
         most likely means ``doc_id`` (a plan naming function ``Warehousing`` for
         ``warehousing``: :mod:`resilint.domain.misnamed`)."""
-        from resilint.domain.misnamed import misnamed_referrers
+        from resilint.domain.misnamed import misnamed_referrers, unaccepted
 
         field_ = _ref_field(kind, field, target)
-        return list(self.facts.derived(misnamed_referrers, field_).get(doc_id, []))
+        meant = list(self.facts.derived(misnamed_referrers, field_).get(doc_id, []))
+        return unaccepted(self.facts, field_, meant, self.accepted_references)
 
 
 def _ref_field(kind: str, field: str, target: str) -> RefField:
