@@ -158,7 +158,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "functions": _fact(
             "array",
             "Business functions resting directly on it (its supplier, or a service it covers).",
-            items=_TEXTS,
+            items={"type": "string", "x-resilint-ref": "BusinessFunction"},
         ),
         "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
         "critical": _fact("boolean", "It supports a critical or important function."),
