@@ -65,3 +65,17 @@ def test_a_critical_function_of_the_payment_institution_asks_them(cli, write) ->
     found = terms(cli, write, "eu-pay")
     assert sorted(f["code"] for f in found) == list(TERMS)
     assert "notice period" in next(f["message"] for f in found if f["code"] == "REG-04")
+
+
+def test_b_06_01_columns_are_asked_only_of_functions_the_register_lists(cli, write) -> None:
+    """REG-08 asks the B_06.01 columns of the functions the register lists: those of its
+    entities (bookkeeping), not the New York subsidiary's payouts, which rest on the same
+    contract but are no function of the payment institution."""
+    write("resilint.yaml", "profiles: [dora-register]\n")
+    for payouts_of, asked in (("ny-sub", ["bookkeeping"]), ("eu-pay", ["bookkeeping", "payouts"])):
+        write("repo.yaml", group(payouts_of))
+        result = cli(
+            "check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", "2026-12-01"
+        )
+        found = [f["id"] for f in result.json()["findings"] if f["code"] == "REG-08"]
+        assert sorted(found) == asked

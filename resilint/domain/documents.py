@@ -23,7 +23,7 @@ from resilint.domain.facts import (
 )
 from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size
-from resilint.domain.registers import supported_functions
+from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
     contract_secured,
@@ -231,7 +231,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         suppliers,
         entities,
         facts.regimes.of_entities(entities),
-        in_register=_function_in_register(facts, function),
+        in_register=_function_in_register(facts, function, entities),
         restore_tests=_restore_tests(facts, function, entities) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
         insured=cyber_insured(facts, tuple(entities)),
@@ -267,13 +267,32 @@ def _restore_test(control: dict[str, object]) -> str:
     return f"last restore test on {day.isoformat()}, result {result or '(not set)'}"
 
 
-def _function_in_register(facts: Facts, function: Document) -> bool:
+def _function_in_register(facts: Facts, function: Document, entities: Iterable[str]) -> bool:
+    """A contract in the register supports the function directly, and the function is one of
+    an entity the register covers (B_06.01 lists a function once per financial entity that
+    performs it, from B_02.02's rows): not the New York subsidiary's payouts resting on a group
+    contract the EU payment institution also uses, whose register reports its own functions."""
+    if not _of_registered_entity(facts, tuple(entities)):
+        return False
     for supplier, services, _ in facts.graph._starts(function):  # its direct edges
         for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
             covered = set(strings(contract.data.get("services")))
             relevant = services is None or not covered or bool(services & covered)
             if relevant and facts.in_register(contract):
                 return True
+    return False
+
+
+def _of_registered_entity(facts: Facts, entities: tuple[str, ...]) -> bool:
+    """Whether one of the function's entities (every entity where it names none) is covered by
+    a DORA register, itself or as a branch of its head office; true where no entity is known."""
+    if not entities:
+        return True
+    for entity_id in entities:
+        entity = facts.index.get("Entity", entity_id)
+        office = branch_of(entity)[0] if entity is not None else None
+        if any(facts.scope.registers_of(e) for e in (entity_id, office) if e):
+            return True
     return False
 
 

@@ -257,7 +257,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "BusinessFunction": {
         "in_register": _fact(
-            "boolean", "A contract in the DORA register of information supports it directly."
+            "boolean",
+            "A contract in the DORA register of information supports it directly, and it is a "
+            "function of an entity a DORA register covers (or names no entity).",
         ),
         "critical": _fact(
             "boolean",
