@@ -290,6 +290,16 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
             "them aside (git stash push --keep-index) and commit again (pre-commit sets them "
             "aside itself)"
         )
+    if change.unlooked:
+        (first, mark), more = change.unlooked[0], len(change.unlooked) - 1
+        others = f" (and {more} other file{'s' if more > 1 else ''})" if more else ""
+        raise UsageError(
+            f"{printable(first)}{others} is marked {mark} in git's index, so git does not look "
+            "at it, and its changes since staged are neither staged nor set aside (by "
+            "pre-commit or git stash): the hook would check the file as it is, not as the "
+            f"commit holds it; clear the mark (git update-index --no-{mark} -- "
+            f"{printable(first)}), then stage its changes or set them aside, and commit again"
+        )
     named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
     return Introduced(change, named, options.config, options.baseline_path)
 

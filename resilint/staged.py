@@ -94,6 +94,11 @@ class Change:
     unstaged_unknown: str = ""
     """Why git could not say whether the work tree holds what the commit does (outside
     pre-commit), or empty: the files read may then not be the commit's."""
+    unlooked: tuple[tuple[str, str], ...] = ()
+    """Tracked YAML and configuration files that git's index marks assume-unchanged or
+    skip-worktree (``git update-index``), each with its mark, whose work-tree content is not
+    what the commit holds: git does not look at them, so neither ``diff-files`` nor
+    pre-commit, which sets unstaged changes aside, sees their change (under pre-commit too)."""
 
 
 def read_change(
@@ -115,6 +120,7 @@ def read_change(
     work_tree_asked = refs is None and not os.environ.get("PRE_COMMIT")
     pending = _WorkTree(top, limits, read or _read_by_default) if work_tree_asked else None
     untracked: frozenset[str] = frozenset()
+    marked = _Marked(top, limits, read or _read_by_default)
     try:
         # git walks the work tree for untracked files while it is asked for the change
         listing = _start(top, "ls-files", "--others", "--exclude-standard", "-z")
@@ -134,8 +140,13 @@ def read_change(
         if listing is not None:
             _reap(listing)
     unstaged, unknown = pending.answer() if pending is not None else ((), "")
+    unlooked, not_said = marked.answer()
     return dataclasses.replace(
-        change, untracked=untracked, unstaged=unstaged, unstaged_unknown=unknown
+        change,
+        untracked=untracked,
+        unstaged=unstaged,
+        unstaged_unknown=unknown or not_said,
+        unlooked=unlooked,
     )
 
 
@@ -202,6 +213,68 @@ class _WorkTree:
             return (), str(exc)
         finally:
             _reap(self.process)
+
+
+class _Marked:
+    """Files git does not look at: an index entry marked assume-unchanged (``git update-index
+    --assume-unchanged``, often set on a configuration kept changed locally) or skip-worktree
+    is taken as unchanged by ``diff-files``, ``git diff`` and ``git stash``, so a change to it
+    is neither refused outside pre-commit nor set aside by pre-commit: the hook would read a
+    configuration or document the commit does not hold. git lists the index with each entry's
+    mark, while it is asked for the change; the marked files the run reads that are in the
+    work tree are compared with their staged blobs (a sparse checkout's absent files are
+    FILE-06's)."""
+
+    def __init__(self, top: Path, limits: Limits, read: Callable[[str], bool]) -> None:
+        self.top, self.limits, self.read = top, limits, read
+        self.process: subprocess.Popen[bytes] | None = None
+        self.failed = ""
+        try:
+            self.process = _start(top, "ls-files", "-v", "--stage", "-z")
+        except (OSError, subprocess.SubprocessError) as exc:
+            self.failed = str(exc)
+
+    def answer(self) -> tuple[tuple[tuple[str, str], ...], str]:
+        """The marked files changed since staged, each with its mark, and why git could not
+        say (empty when it could)."""
+        if self.process is None:
+            return (), self.failed
+        try:
+            marked = _marked(_answer(self.process))
+            read = [
+                (e, mark)
+                for e, mark in marked
+                if any(map(self.read, _both(self.top / e.name)))
+                and os.path.lexists(self.top / e.name)
+            ]
+            if not read:
+                return (), ""
+            quiet = _filters_off(self.top)
+            changed = set(_unstaged(self.top, [e for e, _ in read], quiet, self.limits))
+            return tuple((e.name, mark) for e, mark in read if e.name in changed), ""
+        except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
+            return (), str(exc)
+        finally:
+            _reap(self.process)
+
+
+def _marked(out: bytes) -> list[tuple[_Entry, str]]:
+    """The entries of ``git ls-files -v --stage -z`` (``tag mode blob stage\tpath``) marked
+    assume-unchanged (a lower-case tag) or skip-worktree (``S``), as if modified, each with
+    its mark."""
+    found = []
+    for line in out.decode("utf-8", "surrogateescape").split("\0"):
+        if not line or line[0] == "H":  # the usual entry, looked at
+            continue
+        head, tab, name = line.partition("\t")
+        fields = head.split(" ")
+        if not tab or len(fields) != 4:
+            raise ValueError("git's list of the index is cut short")
+        tag, mode, blob, _ = fields
+        if tag.islower() or tag == "S":
+            mark = "assume-unchanged" if tag.islower() else "skip-worktree"
+            found.append((_Entry(mode, mode, blob, "M", name), mark))
+    return found
 
 
 def _both(path: Path) -> tuple[str, str]:

@@ -1,0 +1,119 @@
+"""Hostile round 25: states of git, the process and its output that let a gate pass or litter.
+
+Each test runs resilint as its users do: through a real ``git commit`` with pre-commit's hook
+installed (or a plain ``.git/hooks/pre-commit`` script), or as the ``resilint`` command.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example
+
+SUPPLIER = "suppliers/albis-telecom.yaml"
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env["PRE_COMMIT_HOME"] = str(repo.parent / "pre-commit-home")
+    env |= {"GIT_AUTHOR_NAME": "Risk Team", "GIT_COMMITTER_NAME": "Risk Team"}
+    env |= {"GIT_AUTHOR_EMAIL": "risk@example.com", "GIT_COMMITTER_EMAIL": "risk@example.com"}
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 or args[0] == "commit", done.stderr
+    return done.stdout + done.stderr if args[0] == "commit" else done.stdout
+
+
+def _committed(tmp_path: Path, hook: str) -> Path:
+    """examples/northwind in git, with the hook installed: ``pre-commit`` (a local hook
+    running this resilint, as ``resilint init`` writes it) or ``plain`` (a git hook script, as
+    another hook manager runs it)."""
+    repo = copy_example("northwind", tmp_path)
+    _git(repo, "init", "-q", "-b", "main")
+    entry = f"{sys.executable} -m resilint pre-commit"
+    if hook == "pre-commit":
+        (repo / ".pre-commit-config.yaml").write_text(
+            "repos:\n  - repo: local\n    hooks:\n      - id: resilint\n"
+            f"        name: resilint\n        entry: {entry}\n        language: system\n"
+            "        types_or: [yaml, toml]\n        require_serial: true\n"
+            "        always_run: true\n"
+        )
+        env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+        subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env)
+    else:
+        script = repo / ".git" / "hooks" / "pre-commit"
+        script.write_text(f"#!/bin/sh\nexec {entry}\n")
+        script.chmod(0o755)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "--no-verify", "-m", "programme")
+    return repo
+
+
+def _commits(repo: Path) -> int:
+    return int(_git(repo, "rev-list", "--count", "HEAD"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("hook", ["pre-commit", "plain"])
+@pytest.mark.parametrize("mark", ["assume-unchanged", "skip-worktree"])
+def test_a_staged_change_git_is_told_not_to_look_at_is_refused(
+    tmp_path: Path, hook: str, mark: str
+) -> None:
+    """A supplier staged with ``tier: banana``, marked assume-unchanged (or skip-worktree) and
+    put right in the work tree: git, and so pre-commit's stash of unstaged changes and the
+    hook's own ``diff-files``, takes the marked file as unchanged; the hook read the good work
+    tree and ``git commit`` recorded the broken supplier. It is refused now, naming the file
+    and the mark; the commit is not made."""
+    repo = _committed(tmp_path, hook)
+    supplier = repo / SUPPLIER
+    good = supplier.read_text()
+    supplier.write_text(good.replace("tier: 2\n", "tier: banana\n"))
+    _git(repo, "add", SUPPLIER)
+    _git(repo, "update-index", f"--{mark}", SUPPLIER)
+    supplier.write_text(good)
+    said = _git(repo, "commit", "-m", "tier")
+    assert _commits(repo) == 1, said
+    assert f"{SUPPLIER} is marked {mark} in git's index" in said, said
+    assert f"git update-index --no-{mark} -- {SUPPLIER}" in said
+    assert "Traceback" not in said
+
+
+@pytest.mark.slow
+def test_a_local_configuration_kept_out_of_commits_does_not_judge_them(tmp_path: Path) -> None:
+    """``resilint.yaml`` changed locally to ``fail_on: never`` and marked assume-unchanged (to
+    keep it out of commits): the hook judged a broken supplier under it and let the commit
+    through, which CI then fails under the committed ``fail_on: error``."""
+    repo = _committed(tmp_path, "pre-commit")
+    _git(repo, "update-index", "--assume-unchanged", "resilint.yaml")
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text().replace("fail_on: error", "fail_on: never"))
+    supplier = repo / SUPPLIER
+    supplier.write_text(supplier.read_text().replace("tier: 2\n", "tier: banana\n"))
+    _git(repo, "add", SUPPLIER)
+    said = _git(repo, "commit", "-m", "tier")
+    assert _commits(repo) == 1, said
+    assert "resilint.yaml is marked assume-unchanged" in said, said
+
+
+@pytest.mark.slow
+def test_a_marked_file_that_holds_what_is_staged_is_no_obstacle(tmp_path: Path) -> None:
+    """The mark alone changes nothing: a marked file whose work tree is the index's, and a
+    broken change staged in another file, is judged as ever (refused for the finding); a good
+    change is committed."""
+    repo = _committed(tmp_path, "plain")
+    _git(repo, "update-index", "--assume-unchanged", "resilint.yaml")
+    _git(repo, "update-index", "--skip-worktree", "suppliers/brightdesk-crm.yaml")
+    supplier = repo / SUPPLIER
+    good = supplier.read_text()
+    supplier.write_text(good.replace("tier: 2\n", "tier: banana\n"))
+    _git(repo, "add", SUPPLIER)
+    said = _git(repo, "commit", "-m", "tier")
+    assert _commits(repo) == 1 and "SCH-01" in said and "is marked" not in said, said
+    supplier.write_text(good.replace("name: Albis Telecom GmbH", "name: Albis Telecom AG"))
+    _git(repo, "add", SUPPLIER)
+    said = _git(repo, "commit", "-m", "name")
+    assert _commits(repo) == 2, said
