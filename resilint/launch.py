@@ -8,6 +8,14 @@ import sys
 
 
 def main() -> None:
+    try:
+        _main()
+    except KeyboardInterrupt:  # while resilint's modules load, before a command guards its run
+        sys.stderr.write("resilint: interrupted\n")
+        sys.exit(130)
+
+
+def _main() -> None:
     argv = sys.argv[1:]
     if argv[:1] != ["server"]:
         from resilint.server import ask

@@ -117,3 +117,38 @@ def test_a_marked_file_that_holds_what_is_staged_is_no_obstacle(tmp_path: Path) 
     _git(repo, "add", SUPPLIER)
     said = _git(repo, "commit", "-m", "name")
     assert _commits(repo) == 2, said
+
+
+def _interrupted(repo: Path, after: float) -> subprocess.CompletedProcess[str]:
+    import signal
+    import time
+
+    env = {**os.environ, "RESILINT_NO_SERVER": "1", "XDG_CACHE_HOME": str(repo.parent / "xdg")}
+    command = [str(Path(sys.executable).with_name("resilint")), "check", "--no-cache"]
+    process = subprocess.Popen(
+        command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def test_ctrl_c_while_resilint_starts_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C while resilint's modules were loading, before a command guarded its run, printed
+    a Python traceback through resilint/launch.py (status 130). It now says ``resilint:
+    interrupted``, status 130, wherever resilint's own code was. (An interrupt in the first
+    milliseconds, while Python itself starts, is Python's to report.)"""
+    import re
+
+    package = re.escape(str(Path(__file__).resolve().parents[1] / "resilint"))
+    ours = re.compile(f'File "{package}/')
+    repo = copy_example("northwind", tmp_path)
+    for step in range(1, 16):
+        done = _interrupted(repo, step * 0.04)
+        assert not ours.search(done.stderr), done.stderr
+        # 130: resilint's; 0: the run had ended; -SIGINT and 1 ("Fatal Python error"): Python
+        # was still starting (the interpreter or the installer's wrapper script)
+        assert done.returncode in (130, 0, -2, 1), done.stderr
+        if "resilint: interrupted" in done.stderr:
+            assert done.returncode == 130
