@@ -193,6 +193,12 @@ class Store:
         except ValueError:  # not plain values: nothing is cached, which only costs time
             return
         head = self._sign(_sized(len(body))) + b" " + self._sign(body) + b"\n"
+        from resilint.userfiles import signals_held  # imported by every run already
+
+        with signals_held():  # a run ended meanwhile leaves no temporary file behind
+            self._write_held(name, head + body)
+
+    def _write_held(self, name: str, content: bytes) -> None:
         try:
             made = not os.path.lexists(self.directory)
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -215,7 +221,7 @@ class Store:
             return  # a cache that cannot be written only costs time
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(head + body)
+                out.write(content)
             # A rename replaces a link at the destination; it never writes through it.
             temp.replace(self.directory / name)
         except OSError:  # a full disk, or a directory planted at the name: nothing left behind

@@ -19,7 +19,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +142,30 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
     _replace(path, final, payload, mode)
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Keep the signals that end a run (SIGTERM from a CI job's timeout or ``kill``, SIGINT,
+    SIGHUP, SIGQUIT) pending while a file is written beside its final name and renamed over
+    it: acted on in between, they ended the process and left the temporary file, half a
+    report or baseline, beside the output. A signal that comes meanwhile is acted on as the
+    block ends, the file whole in place or gone."""
+    import signal  # only a run that writes a file
+
+    ending = {signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ending)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _replace(path: str | Path, final: Path, payload: bytes, mode: int) -> None:
     """``payload`` in a new file beside ``final``, renamed over it once whole."""
+    with signals_held():
+        _replace_held(path, final, payload, mode)
+
+
+def _replace_held(path: str | Path, final: Path, payload: bytes, mode: int) -> None:
     import tempfile  # only a run that writes a file (every run imports this module)
 
     try:

@@ -152,3 +152,58 @@ def test_ctrl_c_while_resilint_starts_prints_no_traceback(tmp_path: Path) -> Non
         assert done.returncode in (130, 0, -2, 1), done.stderr
         if "resilint: interrupted" in done.stderr:
             assert done.returncode == 130
+
+
+def _names(folder: Path) -> list[str]:
+    return [entry.name for entry in folder.iterdir()]
+
+
+def _stopped_while_writing(repo: Path, out: Path) -> subprocess.Popen[str] | None:
+    """``resilint check`` writing its reports into ``out``, stopped (SIGSTOP) while a report's
+    temporary file is there, not yet renamed into place; None if the run wrote them all first."""
+    import signal
+
+    env = {**os.environ, "RESILINT_NO_SERVER": "1", "XDG_CACHE_HOME": str(repo.parent / "xdg")}
+    reports = [f"-o{kind}={out / ('r.' + kind)}" for kind in ("json", "sarif", "junit")]
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("resilint")), "check", "--no-cache", *reports],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    while process.poll() is None:
+        if any(name.startswith(".resilint-") for name in _names(out)):
+            process.send_signal(signal.SIGSTOP)
+            if any(name.startswith(".resilint-") for name in _names(out)):
+                return process
+            process.send_signal(signal.SIGCONT)
+    return None
+
+
+def test_a_run_killed_while_it_writes_a_report_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A report is written beside its name and renamed into place; a SIGTERM (a CI job's
+    timeout) that came in between ended the run and left ``.resilint-XXXX.tmp``, half a report,
+    in the output directory. The signal now waits until the file is in place: the run still
+    ends by it, the report is whole and nothing else is left."""
+    import json
+    import signal
+
+    repo = copy_example("defects", tmp_path)
+    out = tmp_path / "out"
+    for _ in range(5):
+        out.mkdir()
+        process = _stopped_while_writing(repo, out)
+        if process is not None:
+            break
+        subprocess.run(["rm", "-rf", str(out)], check=True)
+    else:
+        pytest.skip("the reports were written before the run could be stopped")
+    process.send_signal(signal.SIGTERM)
+    process.send_signal(signal.SIGCONT)
+    assert process.wait(timeout=60) == -signal.SIGTERM
+    left = sorted(_names(out))
+    assert not [name for name in left if name.startswith(".resilint-")], left
+    if "r.json" in left:
+        json.loads((out / "r.json").read_text())

@@ -105,7 +105,16 @@ def _no_links(path: Path, boundary: str, shown: str) -> None:
 
 
 def replace(file: TextFile, text: str) -> None:
-    """Write ``text`` over ``file``, atomically, unless the file changed since it was read."""
+    """Write ``text`` over ``file``, atomically, unless the file changed since it was read;
+    a signal that would end the run waits until the file is replaced or left as it was
+    (:func:`resilint.userfiles.signals_held`), never leaving the temporary file beside it."""
+    from resilint.userfiles import signals_held
+
+    with signals_held():
+        _replace(file, text)
+
+
+def _replace(file: TextFile, text: str) -> None:
     original = Path(file.real)
     fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=original.parent)
     temporary = Path(name)
@@ -140,6 +149,14 @@ def create(path: str | Path, text: str, boundary: str) -> None:
         raise EditRefused(f"{shown}: cannot create its directory: {reason}") from None
     if not within(real(target.parent), boundary):
         raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
+    from resilint.userfiles import signals_held
+
+    with signals_held():
+        _link_new(target, text, shown)
+
+
+def _link_new(target: Path, text: str, shown: str) -> None:
+    """``text`` in a temporary file beside ``target``, linked there if no file is."""
     fd, name = tempfile.mkstemp(prefix=".resilint-", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
