@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from resilint.discover import CONFIG_NAMES
+from resilint.discover import CONFIG_NAMES, left_out_of_checkout
 from resilint.errors import ConfigError, UsageError
 from resilint.limits import Limits
 from resilint.load.read import Refusal, read_inside, real
@@ -52,11 +52,36 @@ def find_config(start: Path, seen: dict[Path, list[Path]] | None = None) -> Path
                 f"two configuration files in one directory: {shown}; resilint would use one "
                 "and ignore the other: keep one"
             )
-        if found:
-            return found[0]
-        if directory == top:
-            return None
+        if found or directory == top:
+            if top is not None:
+                _none_left_out(top, start, directory, found[0] if found else None)
+            return found[0] if found else None
     return None
+
+
+def _none_left_out(top: Path, start: Path, last: Path, found: Path | None) -> None:
+    """Refuse a run whose configuration a sparse checkout left out of the work tree: git tracks
+    a resilint.yaml or .resilint.yaml in a directory the search passed (``start`` up to
+    ``last``, below the work tree ``top``), and the run would take another configuration, or
+    the built-in defaults, in its place: a ``fail_on``, a rule of its own or a stricter
+    parameter of the repository's would go unapplied, and a commit CI fails would pass."""
+    left_out = left_out_of_checkout(top)
+    if not left_out:
+        return
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            where = (directory / name).relative_to(top).as_posix()
+            if where in left_out and not os.path.lexists(directory / name):
+                instead = printable(str(found)) if found else "the built-in defaults"
+                raise ConfigError(
+                    f"{printable(os.path.relpath(directory / name))}: git tracks this "
+                    "configuration file, "
+                    "but this sparse checkout leaves it out of the work tree, so the run would "
+                    f"take {instead} in its place; check it out (git sparse-checkout add), "
+                    "or leave the check to CI, which checks out everything"
+                )
+        if directory == last:
+            return
 
 
 def passed_over(start: Path) -> Path | None:

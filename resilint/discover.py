@@ -538,6 +538,15 @@ def _sparse(directory: Path) -> bool:
     return (git_dir / "info" / "sparse-checkout").is_file()
 
 
+def left_out_of_checkout(tree: Path) -> frozenset[str]:
+    """The files git tracks in the work tree ``tree`` that a sparse checkout leaves out of it,
+    relative to it with ``/`` between names; none outside a sparse checkout (asked of git only
+    in one)."""
+    if not _sparse(tree):
+        return frozenset()
+    return frozenset(_skipped(str(tree)))
+
+
 def _skipped(directory: str) -> list[str]:
     """The files git tracks below ``directory`` but leaves out of the work tree (``git ls-files
     -t``: skip-worktree, ``S``), relative to it with ``/`` between names. git not answering is

@@ -207,3 +207,28 @@ def test_a_run_killed_while_it_writes_a_report_leaves_no_temporary_file(tmp_path
     assert not [name for name in left if name.startswith(".resilint-")], left
     if "r.json" in left:
         json.loads((out / "r.json").read_text())
+
+
+def test_a_sparse_checkout_without_the_configuration_is_refused(tmp_path: Path, cli) -> None:
+    """A sparse checkout that leaves out resilint.yaml (``fail_on: warning`` there) ran on the
+    built-in defaults without a word: a commit that lets a supplier's assessment go stale (a
+    SUP-04 warning) passed the hook, though the committed configuration fails it, as CI does.
+    Refused now, status 2, naming the file; checked out again, judged as ever."""
+    repo = _committed(tmp_path, "plain")
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text().replace("fail_on: error", "fail_on: warning"))
+    _git(repo, "commit", "-qam", "stricter", "--no-verify")
+    _git(repo, "sparse-checkout", "set", "--no-cone", "/*", "!/resilint.yaml")
+    assert not config.exists()
+    supplier = repo / SUPPLIER
+    supplier.write_text(supplier.read_text().replace("date: 2025-05-20", "date: 2022-05-20"))
+    _git(repo, "add", SUPPLIER)
+    said = _git(repo, "commit", "-m", "stale")
+    assert _commits(repo) == 2 and "sparse checkout leaves it out" in said, said
+    assert "resilint.yaml: git tracks this configuration file" in said
+    assert "the built-in defaults" in said
+    result = cli("check", cwd=repo)
+    assert result.exit_code == 2 and "sparse checkout leaves it out" in result.stderr
+    _git(repo, "sparse-checkout", "disable")
+    said = _git(repo, "commit", "-m", "stale")
+    assert _commits(repo) == 2 and "SUP-04" in said, said
