@@ -220,12 +220,41 @@ def _rule_dirs_hold_rules(data: dict[str, Any], path: Path, line_of: Locate) -> 
             problem = "does not exist" if not directory.exists() else "is not a directory"
         elif not rule_files(directory):
             problem = f"holds no rule file ({names}, in it or below, not hidden)"
+        else:
+            problem = _rule_file_left_out(directory)
         if problem:
             raise ConfigError(
                 f"invalid configuration: rule_dirs.{index}: '{printable(value)}' {problem}",
                 str(path),
                 *line_of(("rule_dirs", index)),
             )
+
+
+def _rule_file_left_out(directory: Path) -> str:
+    """What a sparse checkout leaves out of the rule directory ``directory``: a rule file git
+    tracks there that is not in the work tree would not run, and no other check names it when
+    the configuration's ``exclude`` covers the directory (documents left out are FILE-06)."""
+    from resilint.discover import left_out_of_checkout
+    from resilint.rules import YAML_SUFFIXES
+    from resilint.userfiles import work_tree
+
+    top = work_tree(directory.resolve())
+    if top is None or not directory.resolve().is_relative_to(top):
+        return ""
+    below = directory.resolve().relative_to(top).as_posix()
+    prefix = "" if below == "." else below + "/"
+    for where in sorted(left_out_of_checkout(top)):
+        inside = where[len(prefix) :]
+        if not where.startswith(prefix) or any(n.startswith(".") for n in inside.split("/")):
+            continue
+        if where.lower().endswith(YAML_SUFFIXES) and not os.path.lexists(top / where):
+            return (
+                f"lacks its rule file {printable(inside)}: git tracks it, but this sparse "
+                "checkout leaves it out of the work tree, so its rules would not run; check it "
+                "out (git sparse-checkout add), or leave the check to CI, which checks out "
+                "everything"
+            )
+    return ""
 
 
 def _istoml_tables(path: Path) -> bool:

@@ -232,3 +232,52 @@ def test_a_sparse_checkout_without_the_configuration_is_refused(tmp_path: Path, 
     _git(repo, "sparse-checkout", "disable")
     said = _git(repo, "commit", "-m", "stale")
     assert _commits(repo) == 2 and "SUP-04" in said, said
+
+
+OWN_RULE = """\
+rules:
+  - code: OWN-01
+    name: supplier-has-description
+    level: error
+    title: Every supplier has a description
+    rationale: Policy.
+    references: ["Internal policy 1"]
+    remediation: Add one.
+    select: Supplier
+    require:
+      - that: {field: supplier.description, exists: true}
+        message: "supplier {supplier.id} has no description"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\ndescription: x\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
+      expect: [{id: a, line: 3}]
+"""
+
+
+def test_a_sparse_checkout_without_a_rule_file_is_refused(tmp_path: Path, cli) -> None:
+    """``rule_dirs: [policies/]`` with ``exclude: [policies/]``, and a sparse checkout that
+    leaves out ``policies/own.yaml``: its rule OWN-01 did not run, and nothing said so (the
+    exclude keeps FILE-06 away): the check passed with status 0 where the repository fails
+    it. Refused now, status 2, at the configuration's rule_dirs line, naming the file."""
+    repo = copy_example("northwind", tmp_path)
+    (repo / "policies").mkdir()
+    (repo / "policies" / "own.yaml").write_text(OWN_RULE)
+    other = OWN_RULE.replace("OWN-01", "OWN-02").replace("description", "name")
+    (repo / "policies" / "other.yaml").write_text(other)
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + "rule_dirs: [policies/]\nexclude: [policies/]\n")
+    supplier = repo / SUPPLIER
+    lines = supplier.read_text().splitlines(keepends=True)
+    supplier.write_text("".join(x for x in lines if not x.startswith("description:")))
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "--no-verify", "-m", "programme")
+    before = cli("check", cwd=repo)
+    assert before.exit_code == 1 and "OWN-01" in before.stdout and "OWN-02" not in before.stdout
+    _git(repo, "sparse-checkout", "set", "--no-cone", "/*", "!/policies/own.yaml")
+    result = cli("check", cwd=repo)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "resilint.yaml:6:13:" in result.stderr, result.stderr
+    assert "'policies/' lacks its rule file own.yaml" in result.stderr
+    _git(repo, "sparse-checkout", "set", "--no-cone", "/*", "!/suppliers/nothing.yaml")
+    assert "OWN-01" in cli("check", cwd=repo).stdout
