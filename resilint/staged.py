@@ -176,12 +176,19 @@ def _git_dir(top: Path) -> Path | None:
     try:
         if dot_git.is_dir():
             return Path(os.path.realpath(dot_git))
-        first = dot_git.read_text("utf-8").splitlines()[0]
-    except (OSError, UnicodeError, IndexError):
+        with dot_git.open("rb") as file:
+            said = file.read(_MOST_GITFILE + 1)
+    except OSError:
         return None
-    if not first.startswith("gitdir: "):
+    # as git reads it: "gitdir: " and the path to the end, less the line breaks that end it
+    # (a path may hold a line break of its own: a repository under such a directory)
+    if not said.startswith(b"gitdir: ") or len(said) > _MOST_GITFILE:
         return None
-    return Path(os.path.realpath(top / first.removeprefix("gitdir: ").strip()))
+    return Path(os.path.realpath(top / os.fsdecode(said[8:].rstrip(b"\r\n"))))
+
+
+_MOST_GITFILE = 65536
+"""Bytes of a ``.git`` file read at most: a path, never a gigabyte left in an archive."""
 
 
 class _WorkTree:

@@ -281,3 +281,27 @@ def test_a_sparse_checkout_without_a_rule_file_is_refused(tmp_path: Path, cli) -
     assert "'policies/' lacks its rule file own.yaml" in result.stderr
     _git(repo, "sparse-checkout", "set", "--no-cone", "/*", "!/suppliers/nothing.yaml")
     assert "OWN-01" in cli("check", cwd=repo).stdout
+
+
+@pytest.mark.slow
+def test_a_worktree_of_a_repository_under_a_line_break_is_its_own(tmp_path: Path) -> None:
+    """A repository in a directory whose name holds a line break, and a linked worktree of
+    it: git runs the hook with GIT_DIR set, and the hook read only the first line of the
+    worktree's ``.git`` file for its git directory, took it for another repository's and
+    refused every commit there, a good one too (status 2). As git reads the file, the whole
+    path: a good commit passes, a broken one is refused for its finding."""
+    parent = tmp_path / "risk\nteam"
+    parent.mkdir()
+    repo = _committed(parent, "pre-commit")
+    worktree = parent / "side"
+    _git(repo, "worktree", "add", "-q", str(worktree), "-b", "side")
+    supplier = worktree / SUPPLIER
+    good = supplier.read_text()
+    supplier.write_text(good.replace("Albis Telecom GmbH", "Albis Telecom AG"))
+    _git(worktree, "add", SUPPLIER)
+    said = _git(worktree, "commit", "-m", "name")
+    assert "GIT_DIR" not in said and _commits(worktree) == 2, said
+    supplier.write_text(good.replace("tier: 2\n", "tier: banana\n"))
+    _git(worktree, "add", SUPPLIER)
+    said = _git(worktree, "commit", "-m", "tier")
+    assert "SCH-01" in said and _commits(worktree) == 2, said
