@@ -30,8 +30,14 @@ def echo(text: str, *, err: bool = False) -> None:
         return
     line = log_safe(text) + "\n"  # a message may start with a path or a value
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "replace"))
-    stream.flush()
+    try:
+        stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+        stream.flush()
+    except OSError:
+        if not err:
+            raise
+        # standard error cannot be written (a full disk, a reader gone): the message is lost,
+        # but the run goes on, its report on standard output and its exit status its own
 
 
 def write_out(text: str) -> None:

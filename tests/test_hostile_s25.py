@@ -305,3 +305,27 @@ def test_a_worktree_of_a_repository_under_a_line_break_is_its_own(tmp_path: Path
     _git(worktree, "add", SUPPLIER)
     said = _git(worktree, "commit", "-m", "tier")
     assert "SCH-01" in said and _commits(worktree) == 2, said
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(("example", "status"), [("northwind", 0), ("defects", 2)])
+def test_a_standard_error_that_cannot_be_written_loses_only_the_notes(
+    tmp_path: Path, example: str, status: int
+) -> None:
+    """Standard error on a full disk (``2>/dev/full``): the first note resilint wrote there
+    failed, its report of the failure failed too, and Python ended the run with status 1 and
+    nothing on standard output, on a clean repository as on one whose files cannot be read
+    (status 2). The notes are lost now; the report and the status are the run's."""
+    repo = copy_example(example, tmp_path)
+    env = {**os.environ, "RESILINT_NO_SERVER": "1", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [str(Path(sys.executable).with_name("resilint")), "check", "--no-cache"],
+            cwd=repo,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=full,
+            text=True,
+        )
+    assert done.returncode == status, done.stdout
+    assert done.stdout.splitlines()[-1].startswith("Checked "), done.stdout
