@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, Fix, JsonPath, format_json_path
 from resilint.load import RawDocument
+from resilint.load.grouped import Grouped
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.quoting import flow, kind_of, quoted, shown
@@ -57,13 +58,14 @@ def to_document(
     run after an edit of comments or layout only does not load the validators at all."""
     kind = raw.data.get("kind")
     doc_id = raw.data.get("id")
+    grouped = dict(_grouped(raw.data, ()))
     document = Document(
         raw.path,
         raw.index,
         raw.line,
         kind if isinstance(kind, str) else "",
         doc_id if isinstance(doc_id, str) else None,
-        raw.data,
+        _ungrouped(raw.data) if grouped else raw.data,
     )
     version = raw.data.get("apiVersion")
     if version != API_VERSION:
@@ -91,16 +93,23 @@ def to_document(
                 fix=_fix(remedy, document, where, locator, schemas),
             )
         ]
-    if (valid is not NO_DATA and same_data(raw.data, valid)) or schemas.is_valid(
-        document.kind, raw.data
+    if not grouped and (
+        (valid is not NO_DATA and same_data(raw.data, valid))
+        or schemas.is_valid(document.kind, raw.data)
     ):
         return document, []
     validator = schemas.validator(document.kind)
+    errors = list(validator.iter_errors(document.data))
+    texts = {tuple(e.absolute_path) for e in errors if _text_expected(e)}
+    grouped = {path: text for path, text in grouped.items() if path not in texts}
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.
     problems = [
+        _explained(_grouped_number(document, path, text), path) for path, text in grouped.items()
+    ] + [
         problem
-        for error in validator.iter_errors(raw.data)
+        for error in errors
+        if tuple(error.absolute_path) not in grouped
         for problem in _explain(error, document, schemas)
     ]
     if not problems:  # the fast validator refused what the explaining one cannot name: fail closed
@@ -117,6 +126,52 @@ def to_document(
         )
         for code, message, path, on_key, remedy in dict.fromkeys(problems)
     ]
+
+
+def _grouped(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    """Where the data holds a number written with a thousands separator (:class:`Grouped`),
+    with how it was written."""
+    if isinstance(value, Grouped):
+        yield path, value.text
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _grouped(item, (*path, key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _grouped(item, (*path, number))
+
+
+def _ungrouped(value: Any) -> Any:
+    """The data with each such number a plain float, as YAML reads it: the value rules and the
+    cache may hold."""
+    if isinstance(value, Grouped):
+        return float(value)
+    if isinstance(value, dict):
+        return {key: _ungrouped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_ungrouped(item) for item in value]
+    return value
+
+
+def _text_expected(error: jsonschema.ValidationError) -> bool:
+    """Whether ``error`` says its field holds text, not a number (a version written 1.100)."""
+    if error.validator != "type":
+        return False
+    expected: Any = error.validator_value
+    types = {expected} if isinstance(expected, str) else set(expected)
+    return not types & {"number", "integer"}
+
+
+def _grouped_number(document: Document, path: JsonPath, text: str) -> str:
+    """A number written with a thousands separator is refused: YAML reads the dot as a decimal
+    point, so '250.000' would be an amount of 250, '1.500' one of 1.5."""
+    whole = text.replace(".", "")
+    return (
+        f"{document.label}: {_field(path)} is written '{text}', which reads as "
+        f"{float(text):g}, not {int(whole):,}: in YAML a dot is a decimal point, never a "
+        f"thousands separator; write {whole} if you mean {int(whole):,}, or "
+        f"{float(text):g} if you mean {float(text):g}"
+    )
 
 
 def _fix(

@@ -93,6 +93,9 @@ _SUSPECT = kept(
     rf"(?!(?:{_INT}|{_FLOAT}|{_SURE_DATE}){_END})([0-9+\-._]{_NUMBER_CHAR}*){_END}",
     re.MULTILINE,
 )
+# A number written with a thousands separator (250.000): the slow path reads it as a number
+# that remembers how it was written (:class:`resilint.load.scalars.Grouped`), yaml-rs as a float.
+_GROUPED = kept(rf"[\n:,\[{{-][ ]*(?<![^\s:,\[{{])[1-9][0-9]{{0,2}}\.[0-9]{{3}}{_END}")
 _DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _FIRST_KEY = kept(r"^[ ]*(?!#|---[ ]*$)\S", re.MULTILINE)
 
@@ -168,6 +171,8 @@ def _shallow(lines: str, limits: Limits) -> bool:
 
 def _numbers_agree(lines: str) -> bool:
     """Whether every plain scalar that starts like a number means the same to both readers."""
+    if _GROUPED.search(lines):
+        return False
     for match in _SUSPECT.finditer(lines):
         token = match.group(1)
         if not _DATE.match(token):

@@ -1,0 +1,49 @@
+"""A machinery maker's first year of its programme in git, written by three people with their
+own habits: amounts with thousands separators, durations with their units, percent signs. Each
+is refused in words that say what to write; none is read as another number in silence."""
+
+from __future__ import annotations
+
+from one_file import check, doc, line
+
+POLICY = doc(
+    "InsurancePolicy",
+    "cyber-2026",
+    "name: Cyber policy\ninsurer: Hanse Versicherung AG\nowner: risk-manager\n"
+    "period: {start: 2026-04-01, end: 2027-03-31}\ncurrency: EUR\n"
+    "aggregate_limit: 2000000\n"
+    "coverages:\n"
+    "  forensics: {included: true, sublimit: 250.000, retention: 10000}\n"
+    "  legal: {included: true, sublimit: 1.500, retention: 10000}\n"
+    "  notification: {included: true, sublimit: 100000.5}\n",
+)
+
+
+def test_an_amount_written_with_a_thousands_separator_is_refused(cli, write) -> None:
+    """'250.000' is 250 to YAML: a forensics sublimit a thousand times too small was taken and
+    judged. It is refused at the value, with both readings; a plain decimal (100000.5) is not."""
+    found = check(cli, write, POLICY, ["SCH-01"])
+    by_line = {f["line"]: f["message"] for f in found}
+    assert sorted(by_line) == [line(POLICY, "250.000"), line(POLICY, "1.500")]
+    forensics = by_line[line(POLICY, "250.000")]
+    assert "'250.000'" in forensics and "write 250000 if you mean 250,000" in forensics
+    assert "or 250 if you mean 250" in forensics
+    assert "write 1500 if you mean 1,500, or 1.5" in by_line[line(POLICY, "1.500")]
+
+
+def test_a_grouped_number_is_refused_on_a_warm_run_too(cli, write) -> None:
+    """The cache keeps plain values: the refusal is served from it, and nothing crashes."""
+    write("resilint.yaml", '{"profiles": [], "select": ["SCH-01"]}')
+    write("repo.yaml", POLICY)
+    for _ in range(2):
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", "2026-11-26")
+        found = [f for f in result.json()["findings"] if f["code"] == "SCH-01"]
+        assert len(found) == 2 and "'250.000'" in found[0]["message"], result.stdout
+
+
+def test_a_version_like_text_keeps_its_own_advice(cli, write) -> None:
+    """A field that holds text, given 1.100, is still told to quote it, not to write 1100."""
+    text = doc("Supplier", "acme", "name: 1.100\n")
+    found = check(cli, write, text, ["SCH-01"])
+    message = next(f["message"] for f in found if f["line"] == line(text, "1.100"))
+    assert "put the value in quotes" in message and "1100" not in message
