@@ -47,3 +47,54 @@ def test_a_version_like_text_keeps_its_own_advice(cli, write) -> None:
     found = check(cli, write, text, ["SCH-01"])
     message = next(f["message"] for f in found if f["line"] == line(text, "1.100"))
     assert "put the value in quotes" in message and "1100" not in message
+
+
+FUNCTION = doc(
+    "BusinessFunction",
+    "montage",
+    "name: Assembly\nowner: coo\ncriticality: critical\nrto_hours: 24h\nmtpd_hours: 3 days\n"
+    "rpo_hours: 2 Stunden\n",
+)
+CONTROL = doc(
+    "Control",
+    "mfa-remote",
+    "name: MFA\ncategory: mfa_remote_access\nstatus: implemented\n"
+    "owner: it\ncoverage_percent: 100%\n",
+)
+AMOUNTS = doc(
+    "InsurancePolicy",
+    "cyber-2026",
+    "name: Cyber policy\ninsurer: Hanse\nowner: risk\ncurrency: EUR\n"
+    "aggregate_limit: EUR 2m\ncoverages:\n"
+    "  ransomware: {included: true, sublimit: 1.000.000}\n"
+    "  legal: {included: true, sublimit: '1,500'}\n",
+)
+
+
+def test_a_figure_written_with_its_unit_says_what_to_write(cli, write) -> None:
+    """'3 days' in an hours field was told only that it must be a number of hours; the
+    message now gives the figure in the field's unit, where it converts exactly."""
+    found = check(cli, write, FUNCTION, ["SCH-01"])
+    by_line = {f["line"]: f["message"] for f in found}
+    assert by_line[line(FUNCTION, "rto_hours")].endswith("the field is in hours: write 24")
+    assert by_line[line(FUNCTION, "mtpd_hours")].endswith("the field is in hours: write 72")
+    assert by_line[line(FUNCTION, "rpo_hours")].endswith("the field is in hours: write 2")
+
+
+def test_a_notice_period_in_months_is_not_converted(cli, write) -> None:
+    """A month has no fixed number of days: the message asks for the days, it guesses none."""
+    text = doc("Contract", "ctr-a", "supplier: acme\nour_notice_period_days: 6 months\n")
+    message = next(f["message"] for f in check(cli, write, text, ["SCH-01"]))
+    assert "a month has no fixed number of them: write the number of days" in message
+
+
+def test_a_percent_sign_and_separators_say_what_to_write(cli, write) -> None:
+    """'100%' was told it 'must be a percentage'; '1.000.000' and 'EUR 2m' that they must be
+    numbers. Each now says the number to write; '1,500' gives both readings of its comma."""
+    found = check(cli, write, CONTROL, ["SCH-01"])
+    assert found[0]["message"].endswith("write the number without the % sign: 100")
+    found = check(cli, write, AMOUNTS, ["SCH-01"])
+    by_line = {f["line"]: f["message"] for f in found}
+    assert by_line[line(AMOUNTS, "EUR 2m")].endswith(": 2000000")
+    assert by_line[line(AMOUNTS, "1.000.000")].endswith("without separators: 1000000")
+    assert by_line[line(AMOUNTS, "1,500")].endswith("1500, or 1.5 for a decimal comma")
