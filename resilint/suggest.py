@@ -74,7 +74,7 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
     """The choice ``word`` most likely mistypes: one that differs only in look-alike or
     invisible characters first, else the closest by spelling. With a ``budget``, the choices
     are compared only as far as it allows (None past it)."""
-    options = list(choices)
+    options = [choice for choice in choices if not opposite(word, choice)]
     if not options:  # nothing to compare: most unknown references of a long list of them
         return None
     if budget is not None and not budget.spend(len(options)):
@@ -89,6 +89,17 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
     return close_match(word, options, budget=budget)
+
+
+_NEGATIONS = ("not_", "not-", "non_", "non-", "no_", "no-", "un", "in")
+
+
+def opposite(word: str, choice: str) -> bool:
+    """Whether ``choice`` is ``word`` negated, or ``word`` is ``choice`` negated
+    (``significant`` and ``not_significant``): the closest spelling, the opposite meaning, so
+    never offered as what was meant."""
+    short, long = sorted((word.casefold(), choice.casefold()), key=len)
+    return len(short) > 3 and any(long == prefix + short for prefix in _NEGATIONS)
 
 
 @functools.lru_cache(maxsize=16)

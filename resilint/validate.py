@@ -18,7 +18,7 @@ from resilint.model import Document
 from resilint.quoting import flow, kind_of, quoted, shown
 from resilint.schemas import SchemaSet
 from resilint.serialize import same_data
-from resilint.suggest import did_you_mean, odd_characters
+from resilint.suggest import did_you_mean, odd_characters, opposite
 
 if TYPE_CHECKING:
     import jsonschema
@@ -557,7 +557,9 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     if close:
         return close
     part = re.sub(r"[\s_-]+", "_", word.strip()).casefold().strip("_")
-    naming = [c for c in choices if part and f"_{part}_" in f"_{c.casefold()}_"]
+    naming = [
+        c for c in choices if part and f"_{part}_" in f"_{c.casefold()}_" and not opposite(part, c)
+    ]
     return f" (did you mean '{naming[0]}'?)" if len(naming) == 1 else ""
 
 

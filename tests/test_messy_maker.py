@@ -98,3 +98,22 @@ def test_a_percent_sign_and_separators_say_what_to_write(cli, write) -> None:
     assert by_line[line(AMOUNTS, "EUR 2m")].endswith(": 2000000")
     assert by_line[line(AMOUNTS, "1.000.000")].endswith("without separators: 1000000")
     assert by_line[line(AMOUNTS, "1,500")].endswith("1500, or 1.5 for a decimal comma")
+
+
+def test_no_suggestion_is_the_opposite_of_what_was_written(cli, write) -> None:
+    """'significant' was asked "did you mean 'not_significant'?", and `resilint fix
+    --unsafe-fixes` would have written it: the closest spelling, the opposite meaning."""
+    text = doc("Supplier", "lohnpunkt", "name: Lohnpunkt GmbH\nlevel_of_reliance: significant\n")
+    write("resilint.yaml", '{"profiles": [], "select": ["SCH-01"]}')
+    write("repo.yaml", text)
+    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
+    (found,) = [f for f in result.json()["findings"] if f["code"] == "SCH-01"]
+    assert "got 'significant'" in found["message"]
+    assert "not_significant'?" not in found["message"] and found.get("fix") is None
+    assert "did you mean 'material'" in cli_message(cli, write, "materal")
+
+
+def cli_message(cli, write, value: str) -> str:
+    write("repo.yaml", doc("Supplier", "lohnpunkt", f"name: L\nlevel_of_reliance: {value}\n"))
+    result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
+    return next(f["message"] for f in result.json()["findings"] if f["code"] == "SCH-01")
