@@ -90,7 +90,11 @@ class Index:
         (``Warehousing`` for ``warehousing``), or the one id it is the start of, up to a
         hyphen, underscore or dot (``last-mile`` for ``last-mile-delivery``). REF-01 suggests
         it, and a rule that counts the documents referring to it waits for the reference to be
-        corrected (:mod:`resilint.domain.misnamed`)."""
+        corrected (:mod:`resilint.domain.misnamed`). A reference written as the document's
+        name (``supplier: Netzwacht Systemhaus GmbH``) means the one document of that name."""
+        named = self.named(kind, value)
+        if named is not None:
+            return named
         similar = self.similar_ids(kind, value, budget)
         close = closest(value, similar, budget) if similar is not None else None
         if close is not None or not value or not budget.spend(len(self.of_kind(kind))):
@@ -105,6 +109,18 @@ class Index:
             if len(i) > len(value) and i[len(value)] in "-_." and i.casefold().startswith(folded)
         ]
         return longer[0] if len(longer) == 1 else None
+
+    def named(self, kind: str, value: str) -> str | None:
+        """The id of the one document of ``kind`` whose ``name`` is ``value`` (in any case),
+        or None."""
+        same = self.having(kind, "name", value) or [
+            d
+            for d in self.of_kind(kind)
+            if isinstance(d.data.get("name"), str)
+            and d.data["name"].casefold().strip() == value.casefold().strip()
+        ]
+        ids = {d.id for d in same if d.id is not None}
+        return ids.pop() if len(ids) == 1 else None
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:
         """Documents of ``kind`` whose top-level ``field`` is ``value`` (a table built once)."""

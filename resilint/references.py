@@ -228,6 +228,8 @@ def _unknown(
             f"; it only looks like '{close}': it differs by {differs}. Retype the reference "
             "(it was probably pasted from a document that uses other characters)"
         )
+    elif close and index.named(target, value) == close:
+        hint = f"; that is the name of {target_words} {close}: write its id, {close}"
     elif close:
         hint = f"; did you mean '{close}'?"
         odd = odd_characters(value)

@@ -117,3 +117,34 @@ def cli_message(cli, write, value: str) -> str:
     write("repo.yaml", doc("Supplier", "lohnpunkt", f"name: L\nlevel_of_reliance: {value}\n"))
     result = cli("check", "repo.yaml", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
     return next(f["message"] for f in result.json()["findings"] if f["code"] == "SCH-01")
+
+
+NETZWACHT = doc(
+    "Supplier",
+    "netzwacht",
+    "name: Netzwacht Systemhaus GmbH\ntier: 1\nprovides_ict_services: true\nstatus: active\n"
+    "services:\n  - name: managed-infrastructure\n",
+)
+BY_NAME = doc(
+    "Contract",
+    "ctr-netzwacht-2025",
+    "supplier: Netzwacht Systemhaus GmbH\nstatus: active\nstart_date: 2025-01-01\n",
+)
+
+
+def test_a_contract_naming_its_supplier_by_name_is_told_the_id(cli, write) -> None:
+    """A contract naming its supplier by the supplier's name was told only that no supplier
+    'Netzwacht Systemhaus GmbH' exists, and SUP-05 said the tier-1 supplier had no contract
+    in force: one gap, said twice, and neither said which id to write. REF-01 now names the
+    supplier of that name, and SUP-05 waits for the reference to be corrected."""
+    text = NETZWACHT + "---\n" + BY_NAME
+    found = check(cli, write, text, ["REF-01", "SUP-05"])
+    (ref,) = found
+    assert ref["code"] == "REF-01" and ref["line"] == line(text, "supplier: Netzwacht")
+    assert ref["message"].endswith(
+        "that is the name of supplier netzwacht: write its id, netzwacht"
+    )
+    corrected = text.replace("supplier: Netzwacht Systemhaus GmbH", "supplier: netzwacht")
+    assert check(cli, write, corrected, ["REF-01", "SUP-05"]) == []
+    # a supplier that has no contract at all is still asked one
+    assert [f["code"] for f in check(cli, write, NETZWACHT, ["SUP-05"])] == ["SUP-05"]
