@@ -253,16 +253,22 @@ def _explain(
 
         allowed = sorted(_schema(error).get("properties", {}))
         previous = _previous_keys(error.instance)
+        stands_for = _stands_for(error)
         for extra in _extras(error):
             yield _explained(
-                _unknown_field(document, path, extra, allowed, schemas)
+                (
+                    _unknown_field(document, path, extra, allowed, schemas)
+                    if stands_for is None
+                    else _in_place_of(document, path, extra, stands_for)
+                )
                 + _cut_by_comma(error.instance, extra, previous),
                 (*path, extra),
                 on_key=True,
                 remedy=Remedy("unknown_field", tuple(allowed)),
             )
     elif keyword == "required":
-        for missing in _missing(error):
+        # one unknown field standing for the one missing is said once, at that field
+        for missing in _missing(error) if _stands_for(error) is None else ():
             about = _schema(error).get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({about.rstrip('.')})" if about else ""
             yield _explained(
@@ -318,6 +324,30 @@ def _unknown_field(
     # a name misspelt here, else a field of another mapping of the document
     hint = _did_you_mean(extra, allowed) or belongs(schemas, document.kind, path, extra)
     return f"{document.label}: unknown field '{_field((*path, extra))}'" + hint
+
+
+def _stands_for(error: jsonschema.ValidationError) -> str | None:
+    """The one required field missing from a mapping that holds one unknown field, which most
+    likely stands in its place (``lieferant: acme`` for ``supplier: acme``, the word in another
+    language or misspelt past recognition): one finding, at the key to rename, says both."""
+    schema = _schema(error)
+    instance = error.instance
+    if not isinstance(instance, dict) or not isinstance(schema.get("properties"), dict):
+        return None
+    if schema.get("additionalProperties") is not False:
+        return None
+    unknown = [key for key in instance if key not in schema["properties"]]
+    missing = [name for name in schema.get("required", ()) if name not in instance]
+    if len(unknown) != 1 or len(missing) != 1 or not isinstance(unknown[0], str):
+        return None
+    return str(missing[0])
+
+
+def _in_place_of(document: Document, path: JsonPath, extra: str, required: str) -> str:
+    return (
+        f"{document.label}: unknown field '{_field((*path, extra))}', and {required} is required "
+        f"but not given: if '{extra}' is meant as {required}, rename the key to {required}"
+    )
 
 
 def _previous_keys(mapping: Any) -> dict[str, str]:

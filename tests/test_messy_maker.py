@@ -148,3 +148,29 @@ def test_a_contract_naming_its_supplier_by_name_is_told_the_id(cli, write) -> No
     assert check(cli, write, corrected, ["REF-01", "SUP-05"]) == []
     # a supplier that has no contract at all is still asked one
     assert [f["code"] for f in check(cli, write, NETZWACHT, ["SUP-05"])] == ["SUP-05"]
+
+
+LOHNPUNKT = doc(
+    "Supplier",
+    "lohnpunkt",
+    "name: Lohnpunkt GmbH\ntier: 1\nprovides_ict_services: true\nstatus: active\n",
+)
+LIEFERANT = doc("Contract", "ctr-lohnpunkt", "lieferant: lohnpunkt\nstatus: active\n")
+
+
+def test_a_key_in_another_language_is_one_finding_at_the_key(cli, write) -> None:
+    """'lieferant: lohnpunkt' (German for supplier) gave 'supplier is required' at the
+    document, 'unknown field lieferant' at the key, and SUP-05 that the supplier had no contract
+    in force: three findings for one key to rename. One finding, at the key, says both, and
+    SUP-05 waits for the key to be renamed."""
+    text = LOHNPUNKT + "---\n" + LIEFERANT
+    found = check(cli, write, text, ["SCH-01", "SUP-05"])
+    assert [(f["code"], f["line"]) for f in found] == [("SCH-01", line(text, "lieferant"))]
+    assert found[0]["message"] == (
+        "contract ctr-lohnpunkt: unknown field 'lieferant', and supplier is required but not "
+        "given: if 'lieferant' is meant as supplier, rename the key to supplier"
+    )
+    # two unknown fields: neither is taken for the supplier, each is said, and so is the gap
+    two = text.replace("lieferant: lohnpunkt\n", "lieferant: lohnpunkt\nvertrag: x\n")
+    codes = sorted(f["code"] for f in check(cli, write, two, ["SCH-01", "SUP-05"]))
+    assert codes == ["SCH-01", "SCH-01", "SCH-01", "SUP-05"]

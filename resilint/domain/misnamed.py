@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from resilint.schemas import ANY_ITEM, ANY_KEY
 from resilint.suggest import check_budget
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ def misnamed_referrers(facts: Facts, field: RefField) -> dict[str, list[Document
             target = index.meant(field.target, value, budget)
             if target is not None:
                 meant.setdefault(target, []).append(document)
+        stand_in = _stand_in(field, document)
+        if stand_in is not None and index.get(field.target, stand_in) is not None:
+            meant.setdefault(stand_in, []).append(document)
     return meant
 
 
@@ -59,3 +63,24 @@ def unaccepted(
         if not all((document.kind, document.id, path) in accepted for path in dangling):
             kept.append(document)
     return kept
+
+
+_DECLARED = frozenset({"apiVersion", "kind"})
+
+
+def _stand_in(field: RefField, document: Document) -> str | None:
+    """The value of the one unknown field of a document that lacks the top-level reference
+    ``field`` (``lieferant: acme`` where ``supplier`` is missing): SCH-01 asks to rename the
+    key, and until then the document is taken to mean what it names."""
+    pattern = field.pattern
+    step = pattern[0] if len(pattern) == 1 else None
+    if not isinstance(step, str) or step in (ANY_ITEM, ANY_KEY) or step in document.data:
+        return None
+    from resilint.load.kinds import kind_fields  # rare: a document lacking a reference field
+
+    known = kind_fields().get(field.kind)
+    if known is None:
+        return None
+    unknown = [key for key in document.data if key not in known and key not in _DECLARED]
+    value = document.data.get(unknown[0]) if len(unknown) == 1 else None
+    return value if isinstance(value, str) else None
