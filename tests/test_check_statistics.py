@@ -22,7 +22,7 @@ def test_statistics_count_per_rule_as_ruff_prints_them(cli) -> None:
     run = cli("check", DEFECTS, "--statistics", cwd=REPO)
     assert run.exit_code == 2  # as without --statistics: the defects hold unreadable files
     *rows, summary = run.lines
-    assert summary.startswith("Checked 54 files")
+    assert summary.startswith("Checked 55 files")
     parsed = [re.fullmatch(r"\s*(\d+)\t(\S+)\s*\t(\[[*\- ]\]) (\S+)", row) for row in rows]
     assert all(parsed), rows
     counts = {m.group(2): int(m.group(1)) for m in parsed if m}

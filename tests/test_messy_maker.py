@@ -174,3 +174,42 @@ def test_a_key_in_another_language_is_one_finding_at_the_key(cli, write) -> None
     two = text.replace("lieferant: lohnpunkt\n", "lieferant: lohnpunkt\nvertrag: x\n")
     codes = sorted(f["code"] for f in check(cli, write, two, ["SCH-01", "SUP-05"]))
     assert codes == ["SCH-01", "SCH-01", "SCH-01", "SUP-05"]
+
+
+STAHLWERK = doc(
+    "Supplier",
+    "stahlwerk-rhein",
+    "name: Stahlwerk Rhein-Ruhr GmbH\ntier: 1\nstatus: active\nprovides_ict_services: false\n"
+    "provider_id: 391200STAHLRHEIN0086\nprovider_id_type: LEI\n",
+)
+SWRR = doc(
+    "Supplier",
+    "swrr",
+    "name: Stahlwerk Rhein-Ruhr\ntier: 2\nstatus: active\nprovides_ict_services: false\n"
+    "provider_id: 391200STAHLRHEIN0086\nprovider_id_type: LEI\n",
+)
+STAHL_CONTRACT = doc(
+    "Contract", "ctr-stahl-2026", "supplier: swrr\nstart_date: 2026-02-01\nend_date: 2029-01-31\n"
+)
+
+
+def test_a_supplier_recorded_twice_is_one_finding_at_the_second_record(cli, write) -> None:
+    """The steel mill recorded by procurement in full and by production planning under an
+    abbreviation, with the contract filed under the abbreviation: nothing said the two are one
+    provider, and SUP-05 said the tier-1 record had no contract in force. SUP-13 reports the
+    second record at its identifier, naming the first; SUP-05 counts the contract filed under
+    the other record of the provider."""
+    text = STAHLWERK + "---\n" + SWRR + "---\n" + STAHL_CONTRACT
+    found = check(cli, write, text, ["SUP-13", "SUP-05"])
+    assert [(f["code"], f["id"]) for f in found] == [("SUP-13", "swrr")]
+    assert found[0]["line"] == text.splitlines().index("id: swrr") + 6  # its provider_id
+    message = found[0]["message"]
+    assert message.startswith(
+        "supplier swrr carries the same identifier as supplier stahlwerk-rhein "
+        "(LEI 391200STAHLRHEIN0086): one provider recorded as two suppliers"
+    )
+    assert "point the references that name swrr at stahlwerk-rhein" in message
+    # told apart by their identifiers, they are two suppliers, and the first has no contract
+    other = text.replace("391200STAHLRHEIN0086", "529900SPEDBRAUN00126", 1)
+    found = check(cli, write, other, ["SUP-13", "SUP-05"])
+    assert [(f["code"], f["id"]) for f in found] == [("SUP-05", "stahlwerk-rhein")]

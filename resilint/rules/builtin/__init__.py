@@ -19,7 +19,7 @@ from resilint.rules.python import PythonCheck
 
 _AREA = "resilint.rules.builtin."
 AREAS: dict[str, tuple[str, ...]] = {
-    "suppliers": ("tier-consistent", "critical-supplier-contract"),
+    "suppliers": ("tier-consistent", "critical-supplier-contract", "one-record-per-provider"),
     "concentration.region": ("concentration-cloud-region",),
     "concentration.identity_provider": ("concentration-identity-provider",),
     "concentration.supply_chain": ("concentration-shared-supply-chain",),
@@ -47,6 +47,7 @@ module is imported, not its area's others."""
 NEEDS: dict[str, tuple[str, ...]] = {
     "tier-consistent": ("Supplier",),
     "critical-supplier-contract": ("Supplier",),
+    "one-record-per-provider": ("Supplier",),
     "concentration-cloud-region": ("BusinessFunction",),  # the critical functions' regions
     "concentration-identity-provider": ("BusinessFunction",),  # their sign-in
     "concentration-shared-supply-chain": ("Supplier",),

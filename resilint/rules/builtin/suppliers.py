@@ -134,7 +134,11 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         facts = context.facts.supplier(supplier)
         if not facts.critical or facts.lifecycle != lifecycle.ENGAGED or _only_indirect(facts):
             continue
-        contracts = context.referrers("Contract", "supplier", "Supplier", supplier.id or "")
+        contracts = [
+            contract
+            for record in (supplier, *_twins(context, supplier))
+            for contract in context.referrers("Contract", "supplier", "Supplier", record.id or "")
+        ]
         stages = {c.id: context.facts.contract(c).lifecycle for c in contracts}
         if lifecycle.IN_FORCE in stages.values():
             continue
@@ -155,13 +159,64 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         yield context.finding(info, supplier, ("id",), message, drafts, judged_on=judged)
 
 
+def _twins(context: RuleContext, supplier: Document) -> list[Document]:
+    """The other records of the same provider (SUP-13 reports them): a contract filed under
+    one is the provider's contract."""
+    key = _identifier(supplier)
+    if key is None:
+        return []
+    return [
+        other
+        for other in context.index.of_kind("Supplier")
+        if other is not supplier and _identifier(other) == key
+    ]
+
+
 def _only_indirect(facts: SupplierFacts) -> bool:
     """Critical only because a critical function rests on it through another supplier (as a
     subcontractor or shared dependency): we need not hold a contract with it ourselves."""
     return len(facts.chain) > 1 and len(facts.reasons) == 1
 
 
+# -- SUP-13 ---------------------------------------------------------------------------------
+def check_one_record(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """SUP-13: no two supplier records carry one provider's identifier."""
+    first: dict[tuple[str, str], Document] = {}
+    for supplier in context.index.of_kind("Supplier"):
+        key = _identifier(supplier)
+        if key is None or context.facts.supplier(supplier).lifecycle == lifecycle.EXITED:
+            continue
+        earlier = first.setdefault(key, supplier)
+        if earlier is not supplier:
+            yield _recorded_twice(context, info, supplier, earlier)
+
+
+def _identifier(supplier: Document) -> tuple[str, str] | None:
+    number, kind = supplier.data.get("provider_id"), supplier.data.get("provider_id_type")
+    if not isinstance(number, str) or not number.strip():
+        return None
+    return (kind if isinstance(kind, str) else "", number.strip().upper())
+
+
+def _recorded_twice(
+    context: RuleContext, info: RuleInfo, supplier: Document, earlier: Document
+) -> Finding:
+    kind, number = _identifier(supplier) or ("", "")
+    message = (
+        f"supplier {supplier.id} carries the same identifier as supplier {earlier.id} "
+        f"({kind + ' ' if kind else ''}{number}): one provider recorded as two suppliers, so "
+        "its contracts, the functions that rest on it and its tier are split between the two "
+        f"records and each is judged as half a supplier. Keep one record: move what "
+        f"{supplier.id} holds into {earlier.id}, point the references that name {supplier.id} "
+        f"at {earlier.id} and delete {supplier.id}; or, if they are two companies, correct "
+        "the identifier"
+    )
+    related = (context.related(earlier, ("provider_id",), f"supplier {earlier.id}"),)
+    return context.finding(info, supplier, ("provider_id",), message, related)
+
+
 CHECKS: dict[str, PythonCheck] = {
     "tier-consistent": check_tier,
     "critical-supplier-contract": check_contract_in_force,
+    "one-record-per-provider": check_one_record,
 }
