@@ -376,3 +376,21 @@ def test_a_term_whose_rule_judges_no_contract_here_has_no_column(cli, tmp_path: 
     assert "nis2_supply_chain" not in _cells(text)["pay"]
     note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
     assert note is not None and "nis2 supply chain" in note.group(1)
+
+
+def test_a_term_whose_field_fails_the_schema_is_not_checked_not_met(report) -> None:
+    """A notice window written '24h' and a notice period '6 months': the rules that judge them
+    wait for the schema error, so nothing reports the terms, and the table said 'met' where
+    nothing was judged. Each cell is 'not checked' and links the schema error to correct."""
+    mistyped = PAY.replace(
+        "status: active\n",
+        "status: active\nincident_notification: {window_hours: 24h, trigger: suspected}\n"
+        "our_notice_period_days: 6 months\nsupplier_notice_period_days: 90\n",
+    )
+    pay = report(ENTITIES, mistyped)["pay"]
+    assert pay["incident_notice"] == ("unchecked", "SCH-01")
+    assert pay["notice_periods"] == ("unchecked", "SCH-01")
+    assert pay["step_in_rights"] == ("gap", "CTR-08")  # its own field is read as before
+    fixed = mistyped.replace("24h", "24").replace("6 months", "180")
+    pay = report(ENTITIES, fixed)["pay"]
+    assert pay["incident_notice"][0] != "unchecked" and pay["notice_periods"] == ("met", "")

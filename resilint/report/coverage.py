@@ -29,7 +29,7 @@ from resilint.model import Document
 from resilint.report import applicability
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
-from resilint.report.term_fields import FIELDS, reports, rules_reporting
+from resilint.report.term_fields import FIELDS, reports, rules_reporting, term_paths
 
 _CELLS = {
     "met": ("✔", "met"),
@@ -164,7 +164,22 @@ def _cell(posture: Posture, supplier: SupplierFacts, term: Term) -> str:
         return _show("gap", posture.link(active[0], markup=_mark("gap", extra)))
     if found:
         return _show("suppressed", posture.link(found[0], markup=_mark("suppressed")))
+    unread = _unreadable(posture, places, term)
+    if unread is not None:  # its rules wait for the field's schema error: nothing was judged
+        return _show("unchecked", posture.link(unread, markup=_mark("unchecked")))
     return _show(_unreported(posture, places, term))
+
+
+def _unreadable(posture: Posture, places: list[Document], term: Term) -> Finding | None:
+    """The schema error at a field holding ``term`` (``window_hours: 24h``), if one stands:
+    the rules asking the term wait for it, so the term is not met, only not judged."""
+    paths = term_paths(term.name)
+    for place in places:
+        for finding in posture.about(place, ("SCH-01",)):
+            at = finding.json_path
+            if finding.suppression is None and any(at[: len(p)] == p for p in paths):
+                return finding
+    return None
 
 
 def _unreported(posture: Posture, places: list[Document], term: Term) -> str:

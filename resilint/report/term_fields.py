@@ -131,3 +131,17 @@ def _lacks_section(document: Document, path: JsonPath) -> bool:
 
 _EMPTY: tuple[object, ...] = (None, {}, [], "")
 """What the rule engine counts as a section the document lacks."""
+
+
+def term_paths(term: str) -> tuple[JsonPath, ...]:
+    """The fields that hold ``term``, by every rule that asks it: not a section that holds
+    others (a schema error elsewhere in it says nothing of this term), nor the id a finding
+    about the whole document is placed at."""
+    every = [path for fields in FIELDS.values() for path, _ in fields]
+    sections = {p[: len(q)] for p in every for q in every if len(q) < len(p) and p[: len(q)] == q}
+    return tuple(
+        path
+        for fields in FIELDS.values()
+        for path, name in fields
+        if name == term and path not in sections and path != ("id",)
+    )
