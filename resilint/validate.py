@@ -100,8 +100,14 @@ def to_document(
         return document, []
     validator = schemas.validator(document.kind)
     errors = list(validator.iter_errors(document.data))
-    texts = {tuple(e.absolute_path) for e in errors if _text_expected(e)}
-    grouped = {path: text for path, text in grouped.items() if path not in texts}
+    if grouped:
+        # ambiguous only where both readings fit the field: 99.999 percent is no 99,999
+        texts = {tuple(e.absolute_path) for e in errors if _text_expected(e)}
+        thousands = validator.iter_errors(_ungrouped(raw.data, thousands=True))
+        unfit = {tuple(e.absolute_path) for e in thousands}
+        grouped = {p: text for p, text in grouped.items() if p not in texts and p not in unfit}
+        if not grouped and not errors:
+            return document, []
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.
     problems = [
@@ -141,15 +147,15 @@ def _grouped(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
             yield from _grouped(item, (*path, number))
 
 
-def _ungrouped(value: Any) -> Any:
+def _ungrouped(value: Any, thousands: bool = False) -> Any:
     """The data with each such number a plain float, as YAML reads it: the value rules and the
-    cache may hold."""
+    cache may hold (``thousands``: the whole number a thousands separator would make of it)."""
     if isinstance(value, Grouped):
-        return float(value)
+        return int(value.text.replace(".", "")) if thousands else float(value)
     if isinstance(value, dict):
-        return {key: _ungrouped(item) for key, item in value.items()}
+        return {key: _ungrouped(item, thousands) for key, item in value.items()}
     if isinstance(value, list):
-        return [_ungrouped(item) for item in value]
+        return [_ungrouped(item, thousands) for item in value]
     return value
 
 

@@ -213,3 +213,14 @@ def test_a_supplier_recorded_twice_is_one_finding_at_the_second_record(cli, writ
     other = text.replace("391200STAHLRHEIN0086", "529900SPEDBRAUN00126", 1)
     found = check(cli, write, other, ["SUP-13", "SUP-05"])
     assert [(f["code"], f["id"]) for f in found] == [("SUP-05", "stahlwerk-rhein")]
+
+
+def test_a_decimal_only_one_reading_fits_is_taken(cli, write) -> None:
+    """99.999 percent cannot be 99,999 (a percentage is at most 100): it is the decimal it
+    reads as, and no finding asks which was meant."""
+    text = doc(
+        "Control",
+        "edr",
+        "name: EDR\ncategory: edr\nstatus: implemented\nowner: it\ncoverage_percent: 99.999\n",
+    )
+    assert check(cli, write, text, ["SCH-01"]) == []
