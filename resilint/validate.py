@@ -443,7 +443,8 @@ def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) ->
         return f"must be {_show(expected)}, got {_show(value)}"
     if keyword == "format":
         return {
-            "date": f"must be a date written YYYY-MM-DD, got {_show(value)}",
+            "date": f"must be a date written YYYY-MM-DD, got {_show(value)}"
+            + (_as_date(value) if isinstance(value, str) else ""),
             "email": f"must be an e-mail address, got {_show(value)}",
         }.get(str(expected), f"must be a valid {expected}, got {_show(value)}")
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
@@ -560,6 +561,33 @@ def _duration(number: float, unit: str, field: str) -> str:
     if not figure.is_integer():
         return f"; the field is in {wanted}: write the number of {wanted} alone"
     return f"; the field is in {wanted}: write {int(figure)}"
+
+
+_QUARTER = re.compile(r"(?:Q([1-4])|([1-4])\. ?Quartal) ?([0-9]{4})\Z", re.IGNORECASE)
+_QUARTER_ENDS = {"1": "03-31", "2": "06-30", "3": "09-30", "4": "12-31"}
+_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+
+
+def _as_date(text: str) -> str:
+    """What to write for a date given as a quarter (``Q1 2027``) or with slashes, which
+    Europe and the US read day first and month first (``01/12/2026``)."""
+    text = text.strip()
+    if match := _QUARTER.match(text):
+        quarter, year = match[1] or match[2], match[3]
+        return (
+            f"; a quarter is not a day: write the day it falls due, {year}-"
+            f"{_QUARTER_ENDS[quarter]} if it is the quarter's last"
+        )
+    match = _SLASHED.match(text)
+    if match is None:
+        return ""
+    first, second, year = int(match[1]), int(match[2]), match[3]
+    if first <= 12 and second <= 12 and first != second:
+        return (
+            f"; {text} is {year}-{second:02}-{first:02} read day first (as in Europe) and "
+            f"{year}-{first:02}-{second:02} read month first (as in the US): write the one meant"
+        )
+    return ""
 
 
 def _clip(text: str, most: int = 40) -> str:

@@ -215,6 +215,29 @@ def test_a_supplier_recorded_twice_is_one_finding_at_the_second_record(cli, writ
     assert [(f["code"], f["id"]) for f in found] == [("SUP-05", "stahlwerk-rhein")]
 
 
+def test_a_quarter_or_a_slashed_date_says_what_to_write(cli, write) -> None:
+    """'Q1 2027' and '01/12/2026' were told only to write YYYY-MM-DD: the quarter names no
+    day, and the slashes read as 1 December in Europe and 12 January in the US. The message
+    says so, and no fix guesses either."""
+    text = doc(
+        "Exercise",
+        "ueb-2024",
+        "date: 01/12/2026\nfindings:\n  - {id: f1, owner: coo, due_date: Q1 2027, status: open}\n",
+    )
+    found = check(cli, write, text, ["SCH-01"])
+    by_line = {f["line"]: f for f in found}
+    slashed = by_line[line(text, "date: 01/12")]
+    assert slashed["message"].endswith(
+        "01/12/2026 is 2026-12-01 read day first (as in Europe) and 2026-01-12 read month "
+        "first (as in the US): write the one meant"
+    )
+    quarter = by_line[line(text, "Q1 2027")]
+    assert quarter["message"].endswith(
+        "a quarter is not a day: write the day it falls due, 2027-03-31 if it is the quarter's last"
+    )
+    assert slashed.get("fix") is None and quarter.get("fix") is None
+
+
 def test_a_decimal_only_one_reading_fits_is_taken(cli, write) -> None:
     """99.999 percent cannot be 99,999 (a percentage is at most 100): it is the decimal it
     reads as, and no finding asks which was meant."""
