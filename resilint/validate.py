@@ -259,7 +259,7 @@ def _explain(
 
         allowed = sorted(_schema(error).get("properties", {}))
         previous = _previous_keys(error.instance)
-        stands_for = _stands_for(error)
+        stands_for = _stands_for(error, document, path, schemas)
         for extra in _extras(error):
             yield _explained(
                 (
@@ -274,7 +274,8 @@ def _explain(
             )
     elif keyword == "required":
         # one unknown field standing for the one missing is said once, at that field
-        for missing in _missing(error) if _stands_for(error) is None else ():
+        stand_in = _stands_for(error, document, path, schemas)
+        for missing in _missing(error) if stand_in is None else ():
             about = _schema(error).get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({about.rstrip('.')})" if about else ""
             yield _explained(
@@ -332,10 +333,18 @@ def _unknown_field(
     return f"{document.label}: unknown field '{_field((*path, extra))}'" + hint
 
 
-def _stands_for(error: jsonschema.ValidationError) -> str | None:
+def _stands_for(
+    error: jsonschema.ValidationError,
+    document: Document,
+    path: tuple[str | int, ...],
+    schemas: SchemaSet,
+) -> str | None:
     """The one required field missing from a mapping that holds one unknown field, which most
     likely stands in its place (``lieferant: acme`` for ``supplier: acme``, the word in another
-    language or misspelt past recognition): one finding, at the key to rename, says both."""
+    language or misspelt past recognition): one finding, at the key to rename, says both. Not
+    where the unknown field is another field misspelt, or a field of another mapping of the
+    document (a plan's ``max_degraded_hours`` at the top, its ``function`` missing): it is told
+    where it belongs, and the missing field is asked for on its own."""
     schema = _schema(error)
     instance = error.instance
     if not isinstance(instance, dict) or not isinstance(schema.get("properties"), dict):
@@ -345,6 +354,13 @@ def _stands_for(error: jsonschema.ValidationError) -> str | None:
     unknown = [key for key in instance if key not in schema["properties"]]
     missing = [name for name in schema.get("required", ()) if name not in instance]
     if len(unknown) != 1 or len(missing) != 1 or not isinstance(unknown[0], str):
+        return None
+    from resilint.placed import belongs  # only an invalid document gets here
+
+    close = _did_you_mean(unknown[0], sorted(schema["properties"]))
+    if (close and f"'{missing[0]}'" not in close) or belongs(
+        schemas, document.kind, path, unknown[0]
+    ):
         return None
     return str(missing[0])
 

@@ -44,3 +44,17 @@ def test_a_misspelling_is_told_first_and_an_unknown_name_gets_no_place(cli, writ
     found = _messages(cli, write, plan)
     assert any("unknown field 'ownr' (did you mean 'owner'?)" in m for m in found), found
     assert any(m.endswith("unknown field 'foo'") for m in found), found
+
+
+def test_a_placed_field_is_not_taken_for_the_missing_required_one(cli, write) -> None:
+    # one unknown field and one required field missing: the unknown one is a field of another
+    # mapping, so it is told where it belongs and the missing one is asked for on its own
+    plan = doc("ContinuityPlan", "plan", "owner: a\ndeputy: b\nmax_degraded_hours: 4\n")
+    found = _messages(cli, write, plan)
+    assert any(m.endswith("(manual_procedure.max_degraded_hours): move it there") for m in found)
+    assert any("function is required" in m for m in found), found
+    assert not any("rename the key" in m for m in found), found
+    # a word in another language still stands for the missing field: one finding says both
+    contract = doc("Contract", "c9", "lieferant: acme\n")
+    (message,) = _messages(cli, write, contract)
+    assert "if 'lieferant' is meant as supplier, rename the key to supplier" in message
