@@ -15,6 +15,7 @@ from resilint.load import RawDocument
 from resilint.load.grouped import Grouped
 from resilint.locate import Locator
 from resilint.model import Document
+from resilint.patterns import kept
 from resilint.quoting import flow, kind_of, quoted, shown
 from resilint.schemas import SchemaSet
 from resilint.serialize import same_data
@@ -514,16 +515,16 @@ def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
     return message
 
 
-_PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?) ?%\Z")
-_SEPARATED = re.compile(r"[0-9]{1,3}(?:([.,' ])[0-9]{3})(?:\1[0-9]{3})*\Z")
-_SCALED = re.compile(
+_PERCENT = kept(r"([0-9]+(?:[.,][0-9]+)?) ?%\Z")
+_SEPARATED = kept(r"[0-9]{1,3}(?:([.,' ])[0-9]{3})(?:\1[0-9]{3})*\Z")
+_SCALED = kept(
     r"(?:(?:EUR|USD|GBP|CHF|€|\$|£) ?)?([0-9]+(?:[.,][0-9]+)?) ?(k|m|mn|mio|million|bn)\.?"
     r"(?: ?(?:EUR|USD|GBP|CHF|€|\$|£))?\Z",
     re.IGNORECASE,
 )
 _SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mio": 1_000_000, "million": 1_000_000}
 _SCALES["bn"] = 1_000_000_000
-_DURATION = re.compile(
+_DURATION = kept(
     r"([0-9]+(?:[.,][0-9]+)?) ?(h|hrs?|hours?|stunden|std|d|days?|tage?n?|weeks?|wochen?|"
     r"months?|monate?n?|min|minutes?|minuten)\.?\Z",
     re.IGNORECASE,
@@ -579,9 +580,9 @@ def _duration(number: float, unit: str, field: str) -> str:
     return f"; the field is in {wanted}: write {int(figure)}"
 
 
-_QUARTER = re.compile(r"(?:Q([1-4])|([1-4])\. ?Quartal) ?([0-9]{4})\Z", re.IGNORECASE)
+_QUARTER = kept(r"(?:Q([1-4])|([1-4])\. ?Quartal) ?([0-9]{4})\Z", re.IGNORECASE)
 _QUARTER_ENDS = {"1": "03-31", "2": "06-30", "3": "09-30", "4": "12-31"}
-_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+_SLASHED = kept(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
 
 
 def _as_date(text: str) -> str:

@@ -8,10 +8,10 @@ reading of a waiver of CTR-03, the deadlines of the report, ``resilint waive``.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from resilint.domain.readers import strings
+from resilint.patterns import kept
 
 
 def waived_rules(data: Any) -> tuple[str, ...]:
@@ -25,7 +25,7 @@ def waived_rules(data: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-_PARTS = re.compile(r"[^\W_]+")
+_PARTS = kept(r"[^\W_]+")
 """The words of a name or of an e-mail's local part: ``jane.doe``, ``Jane Doe``, ``jane_doe``."""
 
 

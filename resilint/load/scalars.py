@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
 from resilint.load.grouped import Grouped
 from resilint.load.positions import Lines, LoadError
+from resilint.patterns import kept
 
 CORE = "tag:yaml.org,2002:"
 _UNSUPPORTED = frozenset({"binary", "set", "omap", "pairs", "timestamp", "merge", "value", "yaml"})
 
 
-_GROUPED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}\Z")
+_GROUPED = kept(r"[1-9][0-9]{0,2}\.[0-9]{3}\Z")
 
 
 def finite_float(node: ScalarNode, text: str, lines: Lines) -> float:

@@ -6,9 +6,8 @@ The table is complete without JavaScript; the filter form is shown only when the
 
 from __future__ import annotations
 
-import re
-
 from resilint.findings import Finding
+from resilint.patterns import kept
 from resilint.report.markup import h, slug
 from resilint.report.posture import Posture
 
@@ -84,7 +83,7 @@ def _row(posture: Posture, f: Finding) -> str:
 LEAD = 320
 """Characters of a rule's rationale a committee reads first (whole sentences, at least one); the
 rest, which can run to a page (CTR-04's clocks by regime), is folded beneath."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_END = kept(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _why(rationale: str) -> str:
