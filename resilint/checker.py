@@ -440,7 +440,7 @@ def _check_files(
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
-    judged, held_back = hold_back(engine.findings, broken)
+    judged, held_back = hold_back(_behind_duplicates(engine.findings), broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -473,6 +473,38 @@ def _check_files(
         engine.crashes,
     )
     return Checked(result, model, reads if kept is not None else None)
+
+
+DUPLICATE = "SUP-13"
+"""The finding that a supplier record is a second record of one provider (to be merged into the
+first and deleted)."""
+
+
+def _behind_duplicates(findings: Sequence[Finding]) -> list[Finding]:
+    """The rules' findings, but those about a supplier record SUP-13 reports as a provider's
+    second record: each of its gaps is half a supplier's (the assessment on one record, the
+    contract on the other) and goes with the record once it is merged; SUP-13's own finding
+    says how many it holds, so the gate still fails on the record and nothing is lost."""
+    second = {(f.kind, f.doc_id) for f in findings if f.code == DUPLICATE and f.doc_id}
+    if not second:
+        return list(findings)
+    held: dict[tuple[str | None, str | None], int] = {}
+    kept = []
+    for finding in findings:
+        place = (finding.kind, finding.doc_id)
+        if place in second and finding.code != DUPLICATE:
+            held[place] = held.get(place, 0) + 1
+        else:
+            kept.append(finding)
+    return [_holding(f, held.get((f.kind, f.doc_id), 0)) for f in kept]
+
+
+def _holding(finding: Finding, count: int) -> Finding:
+    if finding.code != DUPLICATE or not count:
+        return finding
+    what = "finding" if count == 1 else "findings"
+    said = f" ({count} other {what} about this record wait until it is merged)"
+    return dataclasses.replace(finding, message=finding.message + said)
 
 
 def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
