@@ -440,7 +440,7 @@ def _check_files(
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
-    judged, held_back = hold_back(_behind_duplicates(engine.findings), broken)
+    judged, held_back = hold_back(engine.findings, broken)
     raw = [*found, *read, *core, *judged, *held_back]
     policy = SuppressionPolicy(
         forbid_inline=frozenset(config.forbid_inline),
@@ -456,7 +456,9 @@ def _check_files(
         per_file_source=config.origins.get("per_file_ignores", "the configuration"),
     )
     inline = [s for file in files for s in file.suppressions]
-    findings = apply_suppressions(raw, inline, index, options.as_of, policy, locator)
+    findings = _behind_duplicates(
+        apply_suppressions(raw, inline, index, options.as_of, policy, locator)
+    )
     if not options.recording:
         unnamed = {(d.path, d.kind) for d in index.documents if not d.id}
         findings = _behind_schema_errors(findings, unnamed)
@@ -484,15 +486,21 @@ def _behind_duplicates(findings: Sequence[Finding]) -> list[Finding]:
     """The rules' findings, but those about a supplier record SUP-13 reports as a provider's
     second record: each of its gaps is half a supplier's (the assessment on one record, the
     contract on the other) and goes with the record once it is merged; SUP-13's own finding
-    says how many it holds, so the gate still fails on the record and nothing is lost."""
-    second = {(f.kind, f.doc_id) for f in findings if f.code == DUPLICATE and f.doc_id}
+    says how many it holds, so the gate still fails on the record and nothing is lost. A
+    SUP-13 finding waived or in the baseline (two companies sharing an identifier) holds
+    nothing: the record is judged as its own."""
+    second = {
+        (f.kind, f.doc_id)
+        for f in findings
+        if f.code == DUPLICATE and f.doc_id and f.suppression is None
+    }
     if not second:
         return list(findings)
     held: dict[tuple[str | None, str | None], int] = {}
     kept = []
     for finding in findings:
         place = (finding.kind, finding.doc_id)
-        if place in second and finding.code != DUPLICATE:
+        if place in second and finding.code != DUPLICATE and finding.code not in CORE_CHECKS:
             held[place] = held.get(place, 0) + 1
         else:
             kept.append(finding)

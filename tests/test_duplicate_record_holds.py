@@ -25,3 +25,20 @@ def test_two_companies_are_judged_each(cli, write) -> None:
     other = SECOND.replace("391200STAHLRHEIN0086", "529900SPEDBRAUN00126")
     found = check(cli, write, repo(FIRST, other), ["SUP-13", "SUP-04"])
     assert sorted(f["id"] for f in found) == ["stahlwerk-rhein", "swrr"]
+
+
+WAIVER = doc(
+    "Waiver",
+    "two-companies",
+    "rule: SUP-13\n"
+    "targets:\n  - {kind: Supplier, id: swrr}\n"
+    "rationale: Two group companies invoice under one LEI until the 2027 merger.\n"
+    "risk_owner: coo\napprover: cfo\napproved_on: 2026-10-01\nexpires: 2027-03-31\n",
+)
+
+
+def test_a_waived_duplicate_holds_nothing(cli, write) -> None:
+    # SUP-13 accepted as two companies: the second record is judged as its own
+    found = check(cli, write, repo(FIRST, SECOND, WAIVER), ["SUP-13", "SUP-04"])
+    active = sorted((f["code"], f["id"]) for f in found if not f.get("suppression"))
+    assert active == [("SUP-04", "stahlwerk-rhein"), ("SUP-04", "swrr")], found
