@@ -55,7 +55,7 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
             )
             return
         while end < facts.as_of:
-            end = add_months(end, months)
+            end = next_term_end(end, months)
     if renews:
         term = f" for {months} months" if months else ""
         yield Deadline(
@@ -95,7 +95,7 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
             # notice: the third one, not the next, whose notice day has passed too); bounded:
             # at most 36,500 days of notice, and add_months saturates at the last date
             while shift(end, -notice) < facts.as_of and end < datetime.date.max:
-                end = add_months(end, months)
+                end = next_term_end(end, months)
             action = (
                 f"{notice} days before {end.isoformat()}: give notice to stop the renewal then "
                 f"(the notice day of the current term, {missed.isoformat()}, has passed)"
@@ -119,6 +119,21 @@ def _renewal_action(notice: int | None, end: datetime.date, as_of: datetime.date
         return "unless notice is given by the notice deadline"
     missed = shift(end, -notice).isoformat()
     return f"its notice day ({missed}) has passed, so it renews then"
+
+
+def next_term_end(end: datetime.date, months: int) -> datetime.date:
+    """The last day of the renewal term that starts the day after ``end`` and runs ``months``
+    months: it ends the day before the same date ``months`` later, or on the last day of a month
+    too short to hold that date. Counted from the term's first day, so a monthly term ending on
+    31 January runs to 28 February and then 31 March (not 28 March), and a yearly term starting
+    on 1 March 2027 ends on 29 February 2028."""
+    if end >= datetime.date.max - datetime.timedelta(days=1):
+        return datetime.date.max
+    start = end + datetime.timedelta(days=1)
+    after = add_months(start, months)
+    if after == datetime.date.max or after.day < start.day:  # saturated, or held at a month end
+        return after
+    return after - datetime.timedelta(days=1)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
