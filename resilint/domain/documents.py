@@ -241,6 +241,10 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
 BACKUPS = ("backup_immutable", "backup_offline", "backup_restore_test")
 """Control categories that back up our data or test its restore (BCM-06, BCM-09)."""
 
+BACKUP_COPIES = ("backup_immutable", "backup_offline")
+"""The controls that are a backup copy; a restore-testing programme (backup_restore_test) tests
+them but keeps no copy of its own."""
+
 
 def _restore_tests(facts: Facts, function: Document, entities: tuple[str, ...]) -> str:
     """The implemented backup controls that cover the function (:func:`.controls.

@@ -24,18 +24,22 @@ CATEGORIES = {
     "exercise": "exercise due",
     "exercise-planned": "exercise planned",
     "exercise-finding": "exercise finding due",
+    "restore-test": "restore test due",
 }
 """Each kind of deadline and how it reads."""
 
 
 @dataclass(frozen=True)
 class Intervals:
-    """How long an assessment and an exercise stay current: the rules' parameters."""
+    """How long an assessment, an exercise and a restore test stay current: the rules'
+    parameters."""
 
     assessment_days: Mapping[int, int] = field(default_factory=lambda: {1: 365, 2: 730, 3: 1095})
     """SUP-04 ``max_age_days``, by tier in effect."""
     exercise_days: int = 365
     """EXR-01 ``max_age_days``."""
+    restore_test_days: int = 365
+    """BCM-06 ``restore_test_max_age_days``."""
 
     @classmethod
     def from_params(cls, params: Mapping[str, Mapping[str, Any]]) -> Intervals:
@@ -48,7 +52,12 @@ class Intervals:
                 if str(tier).isdigit() and integer(days) is not None:
                     assessment[int(tier)] = int(days)
         exercise = integer(params.get("EXR-01", {}).get("max_age_days"))
-        return cls(assessment, exercise if exercise is not None else default.exercise_days)
+        restore = integer(params.get("BCM-06", {}).get("restore_test_max_age_days"))
+        return cls(
+            assessment,
+            exercise if exercise is not None else default.exercise_days,
+            restore if restore is not None else default.restore_test_days,
+        )
 
 
 @dataclass(frozen=True)

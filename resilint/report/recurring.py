@@ -1,21 +1,27 @@
 """What falls due again and again: supplier assessments (SUP-04's intervals by tier in effect),
-exercises of critical functions and required joint playbooks (EXR-01's), planned exercises and
-open exercise findings. The intervals are the rules' own, as configured, so an assessment is
-due here exactly when SUP-04 would start to report it."""
+exercises of critical functions and required joint playbooks (EXR-01's), restore tests of the
+backups behind critical functions (BCM-06's), planned exercises and open exercise findings. The
+intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
+would start to report it."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from resilint.domain import Facts
+from resilint.domain.controls import covers_function
+from resilint.domain.documents import BACKUP_COPIES, BACKUPS
 from resilint.domain.lifecycle import ENGAGED, completed_exercises, shift
-from resilint.domain.readers import as_date, dicts, text_of, value_at
+from resilint.domain.readers import as_date, dicts, in_order, listed, text_of, value_at
+from resilint.model import Document
 from resilint.report.deadline import Deadline, Intervals
 
 
 def recurring_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     yield from _assessments(facts, intervals)
     yield from _exercises(facts, intervals)
+    yield from _restore_tests(facts, intervals)
 
 
 def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
@@ -123,3 +129,58 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
                 ("findings", i, "due_date"),
                 text_of(item.get("owner")) or owner,
             )
+
+
+def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """When BCM-06 will ask for a restore test: the latest passing test of the backups behind a
+    critical function, plus its limit. One entry per set of backup controls, naming the
+    functions they cover, as BCM-06 reports one test to run; none where no copy covers a
+    function (a gap BCM-06 reports, not a date)."""
+    backups = [
+        c
+        for c in in_order(facts.index.of_kind("Control"))
+        if c.data.get("category") in BACKUPS and c.data.get("status") == "implemented"
+    ]
+    groups: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
+    for function in in_order(facts.critical_functions()):
+        entities = facts.function(function).entities
+        behind = [c for c in backups if covers_function(c, function.id, entities)]
+        if not any(c.data.get("category") in BACKUP_COPIES for c in behind):
+            continue
+        behind.sort(key=lambda c: c.data.get("category") not in BACKUP_COPIES)
+        groups.setdefault(tuple(id(c) for c in behind), (behind, []))[1].append(function)
+    for behind, functions in groups.values():
+        yield _restore_test(facts, intervals.restore_test_days, behind, functions)
+
+
+def _restore_test(
+    facts: Facts, every: int, behind: list[Document], functions: list[Document]
+) -> Deadline:
+    passed = [day for day in (_passed_on(c, facts.as_of) for c in behind) if day is not None]
+    last = max(passed, default=None)
+    kinds = dict.fromkeys(text_of(f.data.get("criticality")) or "critical" for f in functions)
+    plural = "s" if len(functions) > 1 else ""
+    names = listed([str(f.id) for f in functions])
+    control = behind[0]
+    detail = (
+        f"last passed {last.isoformat()}; due every {every} days"
+        if last
+        else "no passing restore test is recorded"
+    )
+    return Deadline(
+        shift(last, every) if last else None,
+        "restore-test",
+        f"restore test of the backups behind {' or '.join(kinds)} function{plural} {names}",
+        detail + f" (control {control.id})",
+        control,
+        ("last_restore_test",),
+        text_of(control.data.get("owner")),
+    )
+
+
+def _passed_on(control: Document, as_of: datetime.date) -> datetime.date | None:
+    """The day of the control's latest restore test if it passed by the as-of date."""
+    day = as_date(value_at(control.data, "last_restore_test", "date"))
+    if day is None or day > as_of:
+        return None
+    return day if value_at(control.data, "last_restore_test", "result") == "pass" else None

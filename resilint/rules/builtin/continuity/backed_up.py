@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from resilint.domain.controls import covers_function
 from resilint.domain.delivery import OWN_TRADE
-from resilint.domain.documents import BACKUPS, control_categories
+from resilint.domain.documents import BACKUP_COPIES, BACKUPS, control_categories
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
@@ -20,9 +20,7 @@ from resilint.rules.builtin.continuity.backups import restore_test_max_age
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
-COPIES = ("backup_immutable", "backup_offline")
-"""The controls that are a backup copy; a restore-testing programme (backup_restore_test) tests
-them but keeps no copy of its own."""
+COPIES = BACKUP_COPIES
 
 
 def check_backups_behind_critical_functions(
