@@ -64,3 +64,10 @@ def test_no_backup_copy_is_no_date(cli, tmp_path: Path) -> None:
     text = PROGRAMME.replace("category: backup_immutable", "category: backup_restore_test")
     (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
     assert _restore_tests(cli, tmp_path, "2027-02-20") == []
+
+
+def test_a_day_overdue_reads_one_day(cli, tmp_path: Path) -> None:
+    (tmp_path / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    run = cli("calendar", ".", "--as-of", "2027-03-02", "--days", "30", cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    assert "overdue by 1 day  restore test due" in run.stdout

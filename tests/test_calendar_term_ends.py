@@ -54,3 +54,12 @@ def test_a_term_ending_mid_month_renews_to_the_same_day(cli, tmp_path: Path) -> 
     text = PROGRAMME.format(start="2024-06-16", end="2026-06-15", months=12)
     (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
     assert _dates(cli, tmp_path, "2026-12-06")["auto-renewal"] == "2027-06-15"
+
+
+def test_one_day_and_one_month_read_as_such(cli, tmp_path: Path) -> None:
+    text = PROGRAMME.format(start="2024-02-01", end="2027-01-31", months=1)
+    (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
+    run = cli("calendar", ".", "--as-of", "2027-04-19", "--days", "30", cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    assert "in 1 day  notice deadline" in run.stdout
+    assert "renews automatically for 1 month:" in run.stdout

@@ -57,7 +57,7 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
         while end < facts.as_of:
             end = next_term_end(end, months)
     if renews:
-        term = f" for {months} months" if months else ""
+        term = (" for 1 month" if months == 1 else f" for {months} months") if months else ""
         yield Deadline(
             end,
             "auto-renewal",

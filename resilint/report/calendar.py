@@ -35,8 +35,12 @@ def _when(deadline: Deadline, as_of: datetime.date) -> str:
         return "overdue: nothing recorded"
     delta = (deadline.day - as_of).days
     if delta < 0:
-        return f"overdue by {-delta} days"
-    return "today" if delta == 0 else f"in {delta} days"
+        return f"overdue by {_days(-delta)}"
+    return "today" if delta == 0 else f"in {_days(delta)}"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
 
 
 def _text(deadlines: list[Deadline], as_of: datetime.date, days: int) -> str:
