@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.controls import covers_function
@@ -117,7 +118,7 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
             )
         for i, item in dicts(data.get("findings")):
             due = as_date(item.get("due_date"))
-            if due is None or item.get("status") == "closed":
+            if due is None or _closed_by(item, facts.as_of):
                 continue
             what = text_of(item.get("description")) or text_of(item.get("id")) or f"#{i + 1}"
             yield Deadline(
@@ -129,6 +130,15 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
                 ("findings", i, "due_date"),
                 text_of(item.get("owner")) or owner,
             )
+
+
+def _closed_by(item: dict[str, Any], as_of: datetime.date) -> bool:
+    """Closed on or before the as-of date (one closed later was open then: EXR-03 judges it so);
+    a closed finding recording no closed_on is taken as closed."""
+    if item.get("status") != "closed":
+        return False
+    closed = as_date(item.get("closed_on"))
+    return closed is None or closed <= as_of
 
 
 def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
