@@ -79,6 +79,8 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         if not facts.playbook(playbook).required:
             continue
         own = as_date(playbook.data.get("last_exercised"))
+        if own is not None and own > facts.as_of:
+            own = None  # after the date checked: it shows no exercise by then (EXR-01)
         found = done.latest("playbooks", str(playbook.id))
         last = max((d for d in (own, found) if d is not None), default=None)
         title = f"exercise of joint playbook {playbook.id}"

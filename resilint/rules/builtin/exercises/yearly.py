@@ -170,7 +170,12 @@ def _playbook_gap(
         f"joint playbook {playbook.id} with supplier {supplier.id} has not been exercised in the "
         f"last {tests.max_age} days"
     )
-    if latest is None:
+    if latest is None and own is not None:  # recorded, but after the date checked
+        message += (
+            f": its last_exercised, {own.isoformat()}, is after the date checked, so it does not "
+            "show an exercise by then, and no completed exercise by then uses it"
+        )
+    elif latest is None:
         message += ": it records no exercise (last_exercised) and no completed exercise uses it"
     else:
         message += f": last exercised on {latest[0]}"
