@@ -37,7 +37,17 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         last = as_date(value_at(supplier.data, "last_assessment", "date"))
         title = f"assessment of supplier {supplier.id} (tier {tier} in effect)"
         owner = text_of(supplier.data.get("owner"))
-        if last is None:
+        if last is not None and last > facts.as_of:  # shows no assessment by then (SUP-04)
+            yield Deadline(
+                None,
+                "assessment",
+                title,
+                f"its last assessment, {last.isoformat()}, is after the date checked",
+                supplier,
+                ("last_assessment", "date"),
+                owner,
+            )
+        elif last is None:
             yield Deadline(
                 None,
                 "assessment",
@@ -79,17 +89,17 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         if not facts.playbook(playbook).required:
             continue
         own = as_date(playbook.data.get("last_exercised"))
-        if own is not None and own > facts.as_of:
-            own = None  # after the date checked: it shows no exercise by then (EXR-01)
+        later = own is not None and own > facts.as_of  # shows no exercise by then (EXR-01)
         found = done.latest("playbooks", str(playbook.id))
-        last = max((d for d in (own, found) if d is not None), default=None)
+        last = max((d for d in (None if later else own, found) if d is not None), default=None)
         title = f"exercise of joint playbook {playbook.id}"
         owner = text_of(playbook.data.get("owner"))
-        detail = (
-            f"last exercised {last.isoformat()}; due every {every} days"
-            if last
-            else "it records no exercise"
-        )
+        if last:
+            detail = f"last exercised {last.isoformat()}; due every {every} days"
+        elif later and own is not None:
+            detail = f"its last_exercised, {own.isoformat()}, is after the date checked"
+        else:
+            detail = "it records no exercise"
         yield Deadline(
             shift(last, every) if last else None,
             "exercise",
