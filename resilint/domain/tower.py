@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain.delivery import FINANCIAL, NETWORK
-from resilint.domain.readers import dicts, strings, text_of, value_at
+from resilint.domain.lifecycle import shift
+from resilint.domain.readers import as_date, dicts, strings, text_of, value_at
 from resilint.model import Document
 
 if TYPE_CHECKING:
@@ -168,3 +169,42 @@ def named_controls(condition: Mapping[str, Any], controls: list[Document]) -> li
     posture report read a condition through this."""
     named = strings(condition.get("controls"))
     return [c for c in controls if str(c.id) in named] if named else controls
+
+
+def rank_in_tower(facts: Facts, policy: Document) -> int:
+    """Its position in the tower: 0 for a primary, 1 for the first excess layer, and so on."""
+    return sum(1 for p in chain_below(facts, policy) if facts.policy(p).layer == "excess")
+
+
+def insured_by(facts: Facts, policy: Document) -> set[str]:
+    """The entities a policy insures: its own list, or that of the policy whose terms it has."""
+    root = terms_of(facts, policy) or policy
+    return set(
+        strings(policy.data.get("insured_entities")) or strings(root.data.get("insured_entities"))
+    )
+
+
+def renewal_of(facts: Facts, policy: Document, policies: Iterable[Document]) -> Document | None:
+    """A later policy in the same position of the tower (the same rank, of the same line,
+    insuring at least the same entities) that starts by the day after ``policy`` ends and runs
+    beyond it; an excess layer over the same period is none (INS-06, the calendar)."""
+    start = as_date(value_at(policy.data, "period", "start"))
+    end = as_date(value_at(policy.data, "period", "end"))
+    if end is None:
+        return None
+    rank, line, insured = rank_in_tower(facts, policy), line_of(facts, policy), None
+    for other in policies:
+        begins = as_date(value_at(other.data, "period", "start"))
+        ends = as_date(value_at(other.data, "period", "end"))
+        if other is policy or begins is None or (start is not None and begins <= start):
+            continue
+        if begins > shift(end, 1) or (ends is not None and ends <= end):
+            continue
+        insured = insured_by(facts, policy) if insured is None else insured
+        if (
+            rank_in_tower(facts, other) == rank
+            and line_of(facts, other) == line
+            and insured <= insured_by(facts, other)
+        ):
+            return other
+    return None

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from resilint.domain import Facts
 from resilint.domain.lifecycle import IN_FORCE, shift
 from resilint.domain.readers import as_date, integer, text_of, value_at
+from resilint.domain.tower import renewal_of
 from resilint.domain.waivers import waived_rules
 from resilint.model import Document
 from resilint.report.deadline import Deadline
@@ -148,17 +149,25 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 # -- insurance and waivers ------------------------------------------------------------------------
 def _policies(facts: Facts) -> Iterator[Deadline]:
-    for policy in facts.index.of_kind("InsurancePolicy"):
+    policies = facts.index.of_kind("InsurancePolicy")
+    for policy in policies:
         end = as_date(value_at(policy.data, "period", "end"))
         if end is None or end < facts.as_of:
             continue
         insurer = text_of(policy.data.get("insurer"))
         title = f"insurance policy {policy.id}" + (f" ({insurer})" if insurer else "")
+        renewal = renewal_of(facts, policy, policies)
+        begins = as_date(value_at(renewal.data, "period", "start")) if renewal else None
+        action = (
+            f"renewed: policy {renewal.id} runs on from {begins.isoformat()}"
+            if renewal is not None and begins is not None
+            else "renew it, with conditions our controls meet"
+        )
         yield Deadline(
             end,
             "policy-renewal",
             f"{title}: cover ends",
-            "renew it, with conditions our controls meet",
+            action,
             policy,
             ("period", "end"),
             text_of(policy.data.get("owner")),

@@ -19,7 +19,7 @@ from resilint.domain.readers import (
     strings,
     value_at,
 )
-from resilint.domain.tower import chain_below, line_of, terms_of
+from resilint.domain.tower import insured_by, line_of, rank_in_tower, renewal_of
 from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
@@ -57,41 +57,15 @@ def _period(policy: Document) -> tuple[datetime.date | None, datetime.date | Non
     )
 
 
-def _rank(facts: Facts, policy: Document) -> int:
-    """Its position in the tower: 0 for a primary, 1 for the first excess layer, and so on."""
-    return sum(1 for p in chain_below(facts, policy) if facts.policy(p).layer == "excess")
-
-
-def _insured(facts: Facts, policy: Document) -> set[str]:
-    root = terms_of(facts, policy) or policy
-    return set(
-        strings(policy.data.get("insured_entities")) or strings(root.data.get("insured_entities"))
-    )
-
-
 def _lapses(context: RuleContext, policy: Document, policies: list[Document]) -> bool:
-    """In force, ending within the window, and no later policy in the same position of the tower
-    covers the days after its end for the same entities (an overlapping layer above it does not)."""
-    start, end = _period(policy)
+    """In force, ending within the window, and no renewal recorded (:func:`renewal_of`)."""
+    end = _period(policy)[1]
     days = number(context.params.get("ending_within_days"))
     if end is None or days is None or not context.facts.policy(policy).in_force:
         return False
     if end > shift(context.as_of, days):
         return False
-    rank, insured = _rank(context.facts, policy), _insured(context.facts, policy)
-    for other in policies:
-        begins, ends = _period(other)
-        if other is policy or begins is None or (start is not None and begins <= start):
-            continue
-        follows = begins <= shift(end, 1) and (ends is None or ends > end)
-        if (
-            follows
-            and _rank(context.facts, other) == rank
-            and line_of(context.facts, other) == line_of(context.facts, policy)
-            and insured <= _insured(context.facts, other)
-        ):
-            return False
-    return True
+    return renewal_of(context.facts, policy, policies) is None
 
 
 def _same_position(context: RuleContext, policy: Document, other: Document) -> bool:
@@ -99,9 +73,9 @@ def _same_position(context: RuleContext, policy: Document, other: Document) -> b
     line, insuring at least the same entities."""
     facts = context.facts
     return (
-        _rank(facts, other) == _rank(facts, policy)
+        rank_in_tower(facts, other) == rank_in_tower(facts, policy)
         and line_of(facts, other) == line_of(facts, policy)
-        and _insured(facts, policy) <= _insured(facts, other)
+        and insured_by(facts, policy) <= insured_by(facts, other)
     )
 
 
@@ -121,16 +95,20 @@ def _lapsed_layer(
         return None
     if any((_period(p)[1] or end) > end for p in peers if not facts.policy(p).in_force):
         return None  # a later layer of this position lapsed too: that one is reported
-    rank, line, insured = _rank(facts, policy), line_of(facts, policy), _insured(facts, policy)
+    rank, line, insured = (
+        rank_in_tower(facts, policy),
+        line_of(facts, policy),
+        insured_by(facts, policy),
+    )
     standing = [
         p
         for p in policies
         if facts.policy(p).in_force
-        and _rank(facts, p) < rank
+        and rank_in_tower(facts, p) < rank
         and line_of(facts, p) == line
-        and insured & _insured(facts, p)
+        and insured & insured_by(facts, p)
     ]
-    return max(standing, key=lambda p: _rank(facts, p)) if standing else None
+    return max(standing, key=lambda p: rank_in_tower(facts, p)) if standing else None
 
 
 def _lapsed(context: RuleContext, info: RuleInfo, policy: Document, below: Document) -> Finding:
