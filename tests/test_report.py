@@ -441,9 +441,7 @@ def test_previous_is_refused_at_the_line_and_column_with_the_reason(
     assert not (tmp_path / "r.html").exists()
 
 
-def test_each_rules_why_leads_with_a_few_sentences_and_folds_the_rest(
-    cli, tmp_path: Path
-) -> None:
+def test_each_rules_why_leads_with_a_few_sentences_and_folds_the_rest(cli, tmp_path: Path) -> None:
     """The rules behind the findings: a committee reads each rule's first sentences; the rest of
     its rationale (a page for some) is folded beneath, whole, in a <details> of the page."""
     import html as html_module
