@@ -633,8 +633,8 @@ def test_ctr14_without_a_notice_period_says_so_instead_of_a_placeholder(cli, wri
     assert "(not set)" not in finding["message"] and "no recorded review" in finding["message"]
     noticed = doc("Contract", "ctr-acme", body + "our_notice_period_days: 30\n")
     (finding,) = check(cli, write, repo(supplier, noticed), ["CTR-14"])
-    assert "needs 30 days' notice from us, so the decision" in finding["message"]
-    assert "due by 2026-12-01" in finding["message"]
+    assert "needs 30 days' notice from us, so the last day to decide" in finding["message"]
+    assert "whether to renew or end it is 2026-12-01" in finding["message"]
 
 
 def test_ins01_a_restore_testing_control_meets_a_condition_only_while_its_test_passes(
