@@ -31,10 +31,11 @@ from resilint.checker import Checked, check_model
 from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
+from resilint.domain.readers import text_of
 from resilint.engine import confined_to
 from resilint.errors import ExitCode
 from resilint.impact.board import critical_scenarios
-from resilint.model import Document
+from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, Intervals
 from resilint.report.deadlines import upcoming
@@ -146,12 +147,30 @@ def _selects(model: Model, selected: Iterable[Rule]) -> dict[str, Callable[[Docu
     return found
 
 
+def _title(index: Index) -> str:
+    """Whose programme the report is about, as a committee names it: the one entity's name, or
+    the group's head (the entity recorded as ultimate parent, else the one whose parent is none
+    of ours and that others name as theirs); empty where that cannot be told (the folder's
+    name stands in)."""
+    entities = index.of_kind("Entity")
+    named = {e.id: text_of(e.data.get("name")) for e in entities if e.id is not None}
+    heads = [e for e in entities if e.data.get("group_hierarchy") == "ultimate_parent"]
+    if len(heads) != 1:
+        parents = {e.data.get("parent") for e in entities}
+        heads = [e for e in entities if e.id in parents and e.data.get("parent") not in named]
+    if len(entities) == 1:
+        heads = list(entities)
+    return (named.get(heads[0].id) or "") if len(heads) == 1 and heads[0].id else ""
+
+
 def run_report(args: ReportArgs) -> int:
     if args.previous is not None:
         read_previous(args.previous)  # a bad --previous fails before the check runs
     model = build_model(args.check)
     posture = build_posture(model, args)
-    title = model.config.root.resolve().name or "resilience programme"
+    title = (
+        _title(posture.facts.index) or model.config.root.resolve().name or "resilience programme"
+    )
     _write(args.output, html.render(posture, title))
     result = model.checked.result
     hidden = sum(1 for f in result.findings if f.suppression is not None)
