@@ -117,13 +117,15 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
         data = exercise.data
         day = as_date(data.get("date"))
         owner = text_of(data.get("owner"))
-        if data.get("status") == "planned" and day is not None and day >= facts.as_of:
+        if data.get("status") == "planned" and day is not None:
             kind = text_of(data.get("type")) or "exercise"
+            # past its date and still planned: held and not recorded, or not held (EXR-05)
+            held = "planned" if day >= facts.as_of else "planned, not recorded as held"
             yield Deadline(
                 day,
                 "exercise-planned",
                 f"{kind} {exercise.id}",
-                "planned",
+                held,
                 exercise,
                 ("date",),
                 owner,
