@@ -160,7 +160,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Business functions resting directly on it (its supplier, or a service it covers).",
             items={"type": "string", "x-resilint-ref": "BusinessFunction"},
         ),
-        "lifecycle": _fact("string", "draft (being negotiated), in_force or ended."),
+        "lifecycle": _fact(
+            "string",
+            "draft (being negotiated), signed (agreed, starting after the as-of date), "
+            "in_force or ended.",
+        ),
         "critical": _fact("boolean", "It supports a critical or important function."),
         "dora_critical": _fact(
             "boolean",

@@ -12,6 +12,7 @@ from resilint.domain.readers import as_date, strings, value_at
 from resilint.model import Document, Index
 
 DRAFT = "draft"
+SIGNED = "signed"
 IN_FORCE = "in_force"
 ENDED = "ended"
 
@@ -32,7 +33,9 @@ def shift(day: datetime.date, days: float) -> datetime.date:
 
 
 def contract_lifecycle(contract: Document, as_of: datetime.date) -> str:
-    """``draft`` (being negotiated: judged by what must be settled before signing),
+    """``draft`` (being negotiated: judged by what must be settled before signing), ``signed``
+    (agreed, but its start_date is after the as-of date: judged by its terms like a contract in
+    force, never counted as in force: it insures, covers and justifies nothing yet),
     ``in_force`` or ``ended``. A contract without a status is read from its dates."""
     status = contract.data.get("status")
     if status in _DRAFT_CONTRACT:
@@ -43,6 +46,9 @@ def contract_lifecycle(contract: Document, as_of: datetime.date) -> str:
         end = as_date(contract.data.get("end_date"))
         if end is not None and end < as_of and contract.data.get("auto_renew") is not True:
             return ENDED
+    start = as_date(contract.data.get("start_date"))
+    if start is not None and start > as_of:
+        return SIGNED
     return IN_FORCE
 
 

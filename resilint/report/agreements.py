@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Iterator
 
 from resilint.domain import Facts
-from resilint.domain.lifecycle import IN_FORCE, shift
+from resilint.domain.lifecycle import IN_FORCE, SIGNED, shift
 from resilint.domain.readers import as_date, integer, text_of, value_at
 from resilint.domain.tower import renewal_of
 from resilint.domain.waivers import waived_rules
@@ -26,7 +26,8 @@ def agreement_dates(facts: Facts) -> Iterator[Deadline]:
 # -- contracts --------------------------------------------------------------------------------
 def _contracts(facts: Facts) -> Iterator[Deadline]:
     for contract in facts.index.of_kind("Contract"):
-        if facts.contract(contract).lifecycle != IN_FORCE:
+        # a signed contract starting later binds us to its dates already (its notice day)
+        if facts.contract(contract).lifecycle not in (IN_FORCE, SIGNED):
             continue
         end = as_date(contract.data.get("end_date"))
         if end is None:

@@ -146,12 +146,26 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             context.related(c, ("status",), f"contract {c.id} is still a draft")
             for c in contracts
             if stages[c.id] == lifecycle.DRAFT
+        ) + tuple(
+            context.related(
+                c, ("start_date",), f"contract {c.id} starts on {c.data.get('start_date')}"
+            )
+            for c in contracts
+            if stages[c.id] == lifecycle.SIGNED
         )
+        later = [c for c in contracts if stages[c.id] == lifecycle.SIGNED]
         message = (
             f"supplier {supplier.id} has no contract in force in the register, yet it is tier 1 "
-            f"in effect: {_why(facts)}. Add its signed contract as a Contract with supplier: "
-            f"{supplier.id} and status: active, or set the supplier's status to exited if the "
-            "relationship has ended"
+            f"in effect: {_why(facts)}. "
+            + (
+                f"Its contract {later[0].id} starts only on {later[0].data.get('start_date')}: "
+                "record the contract it works under until then, or set the supplier's status to "
+                "prospective until it starts"
+                if later
+                else f"Add its signed contract as a Contract with supplier: {supplier.id} and "
+                "status: active, or set the supplier's status to exited if the relationship "
+                "has ended"
+            )
         )
         # a supplier status that fails the schema ('Exited') reads as engaged, a contract's
         # ('Signed') as in force: the finding waits for them
