@@ -468,7 +468,7 @@ def test_each_rules_why_leads_with_a_few_sentences_and_folds_the_rest(cli, tmp_p
 def test_the_report_is_titled_with_whose_programme_it_is(cli, tmp_path: Path) -> None:
     """The committee reads the company's name, not the repository's folder: the one entity's,
     or the group's head (the entity others name as their parent)."""
-    text, page = _report(cli, EXAMPLES / "northwind", tmp_path, "--as-of", "2026-11-26")
+    text, _ = _report(cli, EXAMPLES / "northwind", tmp_path, "--as-of", "2026-11-26")
     head = next(e for e in _documents(EXAMPLES / "northwind", "Entity") if not e.get("parent"))
     assert f"<h1>{head['name']}: resilience posture</h1>" in text
     assert "<h1>northwind:" not in text
