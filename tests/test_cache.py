@@ -61,6 +61,7 @@ def break_contract(repo: Path) -> Path:
     # a tier-1 supplier's contract: CTR-03 asks every such contract for its notice window
     path = repo / "contracts" / "corvane-erp.yaml"
     path.write_text(path.read_text().replace("window_hours:", "window_hours: 999 #", 1))
+    settle()  # the next run keys the edited file (it keeps its result), as a later run would
     return path
 
 
