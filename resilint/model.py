@@ -43,6 +43,7 @@ class Index:
         self._referrers: dict[RefField, dict[str, list[Document]]] = {}
         self._having: dict[tuple[str, str], dict[str, list[Document]]] = {}
         self._buckets: dict[str, dict[str, list[str]]] = {}
+        self._folded_names: dict[str, dict[str, set[str]]] = {}
         for doc in self.documents:
             self._by_kind[doc.kind].append(doc)
             if doc.id is None:
@@ -113,13 +114,18 @@ class Index:
     def named(self, kind: str, value: str) -> str | None:
         """The id of the one document of ``kind`` whose ``name`` is ``value`` (in any case),
         or None."""
-        same = self.having(kind, "name", value) or [
-            d
-            for d in self.of_kind(kind)
-            if isinstance(d.data.get("name"), str)
-            and d.data["name"].casefold().strip() == value.casefold().strip()
-        ]
-        ids = {d.id for d in same if d.id is not None}
+        same = self.having(kind, "name", value)
+        if same:
+            ids = {d.id for d in same if d.id is not None}
+        else:
+            if kind not in self._folded_names:  # a table built once: REF-01 asks per reference
+                table: dict[str, set[str]] = defaultdict(set)
+                for doc in self.of_kind(kind):
+                    name = doc.data.get("name")
+                    if isinstance(name, str) and doc.id is not None:
+                        table[name.casefold().strip()].add(doc.id)
+                self._folded_names[kind] = dict(table)
+            ids = set(self._folded_names[kind].get(value.casefold().strip(), ()))
         return ids.pop() if len(ids) == 1 else None
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:

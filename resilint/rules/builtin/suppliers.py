@@ -7,7 +7,7 @@ one that is critical only as another supplier's subcontractor (we hold no contra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from resilint.domain import lifecycle
 from resilint.domain.facts import SupplierFacts
@@ -130,13 +130,14 @@ def _exited(
 # -- SUP-05 ---------------------------------------------------------------------------------
 def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-05: a supplier critical in its own right has a contract in force."""
+    records = _by_identifier(context.index.of_kind("Supplier"))
     for supplier in context.index.of_kind("Supplier"):
         facts = context.facts.supplier(supplier)
         if not facts.critical or facts.lifecycle != lifecycle.ENGAGED or _only_indirect(facts):
             continue
         contracts = [
             contract
-            for record in (supplier, *_twins(context, supplier))
+            for record in (supplier, *_twins(records, supplier))
             for contract in context.referrers("Contract", "supplier", "Supplier", record.id or "")
         ]
         stages = {c.id: context.facts.contract(c).lifecycle for c in contracts}
@@ -173,17 +174,21 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         yield context.finding(info, supplier, ("id",), message, drafts, judged_on=judged)
 
 
-def _twins(context: RuleContext, supplier: Document) -> list[Document]:
+def _by_identifier(suppliers: Iterable[Document]) -> dict[tuple[str, str], list[Document]]:
+    """The supplier records by the provider identifier they carry (those without one left out)."""
+    records: dict[tuple[str, str], list[Document]] = {}
+    for supplier in suppliers:
+        key = _identifier(supplier)
+        if key is not None:
+            records.setdefault(key, []).append(supplier)
+    return records
+
+
+def _twins(records: dict[tuple[str, str], list[Document]], supplier: Document) -> list[Document]:
     """The other records of the same provider (SUP-13 reports them): a contract filed under
     one is the provider's contract."""
     key = _identifier(supplier)
-    if key is None:
-        return []
-    return [
-        other
-        for other in context.index.of_kind("Supplier")
-        if other is not supplier and _identifier(other) == key
-    ]
+    return [] if key is None else [other for other in records[key] if other is not supplier]
 
 
 def _only_indirect(facts: SupplierFacts) -> bool:
