@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -607,7 +608,14 @@ _INCOMPLETE = frozenset({"FILE-06"})
 
 
 def normalise(path: str) -> str:
-    return os.path.normcase(os.path.relpath(Path(path).absolute()))
+    return _normalised(os.getcwd(), path)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalised(cwd: str, path: str) -> str:
+    """A path relative to ``cwd``, in the platform's case: asked once per finding and related
+    place in a focused run (thousands in a large repository, most in a few files), so kept."""
+    return os.path.normcase(os.path.relpath(os.path.join(cwd, path), cwd))
 
 
 def within_focus(path: str, focus: frozenset[str]) -> bool:
