@@ -126,3 +126,47 @@ def test_the_committee_report_says_whose_systems_a_control_runs_on(cli, write, t
     run = cli("report", ".", "-o", str(target), "--as-of", "2026-11-26")
     assert target.exists(), run.stdout + run.stderr
     assert "mfa-mail-parent (mfa_email: implemented, for parent only)" in target.read_text()
+
+
+UNENCRYPTED = doc(
+    "InsurancePolicy",
+    "cyber",
+    "insured_entities: [parent, ny]\nexclusions:\n  - id: clear-data\n    type: unencrypted_data\n",
+)
+PAYROLL = doc(
+    "Supplier",
+    "payroll",
+    "tier: 2\ndata_sensitivity: restricted\nprovides_ict_services: true\n",
+)
+
+
+def payroll_contract(entities: str) -> str:
+    return doc(
+        "Contract", "ctr-payroll", f"supplier: payroll\nstatus: active\nentities: [{entities}]\n"
+    )
+
+
+def test_the_parents_encryption_does_not_protect_what_a_supplier_holds_for_ny(cli, write) -> None:
+    parents = control(
+        "kms-parent", "encryption_at_rest", "databases", "parent", "suppliers: [payroll]\n"
+    )
+    serving_ny = repo(PARENT, NEW_YORK, UNENCRYPTED, PAYROLL, payroll_contract("ny"), parents)
+    (finding,) = check(cli, write, serving_ny, ["INS-07"])
+    assert finding["id"] == "payroll"
+    assert "no implemented encryption_at_rest" in finding["message"]
+    assert "covers it for insured entity ny" in finding["message"]
+    # the parent's own data at the supplier is protected by the parent's control
+    serving_parent = repo(
+        PARENT, NEW_YORK, UNENCRYPTED, PAYROLL, payroll_contract("parent"), parents
+    )
+    assert check(cli, write, serving_parent, ["INS-07"]) == []
+    theirs = control("kms-ny", "encryption_at_rest", "databases", "ny", "suppliers: [payroll]\n")
+    assert (
+        check(
+            cli,
+            write,
+            repo(PARENT, NEW_YORK, UNENCRYPTED, PAYROLL, payroll_contract("ny"), parents, theirs),
+            ["INS-07"],
+        )
+        == []
+    )

@@ -515,9 +515,19 @@ def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[F
             yield from _unmatched(context, info, policy, i, exclusion, controls, entities)
             if exclusion.get("type") == "unencrypted_data":
                 for supplier in holders:
-                    if insures(policy, context.facts.supplier(supplier).entities):
+                    served = context.facts.supplier(supplier).entities
+                    if insures(policy, served):
+                        # whose data it holds under this policy: an entity's own encryption
+                        # does not protect what the supplier holds for another
+                        stake = tuple(e for e in served if not insured or e in insured)
                         yield from _unencrypted(
-                            context, info, policy, exclusion, supplier, controls
+                            context,
+                            info,
+                            policy,
+                            exclusion,
+                            supplier,
+                            controls,
+                            stake if by_entity else (),
                         )
 
 
@@ -625,22 +635,34 @@ def _unencrypted(
     exclusion: dict[str, Any],
     supplier: Document,
     controls: list[Document],
+    stake: tuple[str, ...],
 ) -> Iterator[Finding]:
+    """``stake``: the insured entities whose data the supplier holds, where controls name the
+    entities they run on (each needs an encryption control of its own; empty: any counts)."""
     categories = strings(exclusion.get("mitigating_control_categories")) or _DEFAULT_ENCRYPTION
-    for control in controls:
-        scoped = strings(control.data.get("suppliers"))
-        if (
-            _implemented(control)
-            and control.data.get("category") in categories
-            and (not scoped or supplier.id in scoped)
-        ):
-            return
+    protecting = [
+        control
+        for control in controls
+        if _implemented(control)
+        and control.data.get("category") in categories
+        and (not (scoped := strings(control.data.get("suppliers"))) or supplier.id in scoped)
+    ]
+    bare = [e for e in stake if not for_entity(protecting, e)]
+    if protecting and not bare:
+        return
+    words = " or ".join(categories)
+    if protecting:
+        entity = "entity" if len(bare) == 1 else "entities"
+        lacking = f"no implemented {words} control covers it for insured {entity} {listed(bare)}"
+    else:
+        lacking = f"no implemented {words} control covers it"
     message = (
-        f"supplier {supplier.id} handles restricted data, but no implemented "
-        f"{' or '.join(categories)} control covers it, and insurance policy {policy.id} excludes "
-        f"losses of unencrypted data (exclusion {exclusion.get('id')}): a breach of that data "
-        "may not be covered (insurer market practice). Record the encryption control that "
-        "protects this supplier's data (suppliers: on the control), or have the data encrypted"
+        f"supplier {supplier.id} handles restricted data, but {lacking}, and insurance policy "
+        f"{policy.id} excludes losses of unencrypted data (exclusion {exclusion.get('id')}): a "
+        "breach of that data may not be covered (insurer market practice). Record the "
+        "encryption control that protects this supplier's data (suppliers: on the control"
+        + (", and the entities whose systems it runs on" if bare and protecting else "")
+        + "), or have the data encrypted"
     )
     related = (context.related(policy, ("exclusions",), "the exclusion"),)
     key = f"{policy.id}/{exclusion.get('id')}"
