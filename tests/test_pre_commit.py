@@ -364,7 +364,7 @@ def _servers(xdg: Path) -> list[tuple[int, str]]:
             words = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"resilint.server" in words and any(str(xdg).encode() in w for w in words):
+        if b"resilint.serving" in words and any(str(xdg).encode() in w for w in words):
             found.append((int(entry.name), words[0].decode()))
     return found
 
