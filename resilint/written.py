@@ -1,0 +1,103 @@
+"""What to write instead of a value written as people write it in a document or a spreadsheet,
+where the schema asks a plain number or an ISO date: a figure with its unit ('72h', '3 Tage'),
+a percent sign, thousands separators ('2.000.000', where 1,500 reads two ways), a scale and a
+currency ('EUR 2m'), a quarter ('Q1 2027') or a date with slashes, which Europe reads day first
+and the US month first. SCH-01 adds it to the message of a wrong type or form; each answer
+starts with '; ', or is empty where nothing can be said."""
+
+from __future__ import annotations
+
+import re
+
+from resilint.patterns import kept
+
+_PERCENT = kept(r"([0-9]+(?:[.,][0-9]+)?) ?%\Z")
+_SEPARATED = kept(r"[0-9]{1,3}(?:([.,' ])[0-9]{3})(?:\1[0-9]{3})*\Z")
+_SCALED = kept(
+    r"(?:(?:EUR|USD|GBP|CHF|€|\$|£) ?)?([0-9]+(?:[.,][0-9]+)?) ?(k|m|mn|mio|million|bn)\.?"
+    r"(?: ?(?:EUR|USD|GBP|CHF|€|\$|£))?\Z",
+    re.IGNORECASE,
+)
+_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mio": 1_000_000, "million": 1_000_000}
+_SCALES["bn"] = 1_000_000_000
+_DURATION = kept(
+    r"([0-9]+(?:[.,][0-9]+)?) ?(h|hrs?|hours?|stunden|std|d|days?|tage?n?|weeks?|wochen?|"
+    r"months?|monate?n?|min|minutes?|minuten)\.?\Z",
+    re.IGNORECASE,
+)
+_IN_HOURS: dict[str, float | None] = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"), 1),
+    **dict.fromkeys(("d", "day", "days", "tag", "tage", "tagen"), 24),
+    **dict.fromkeys(("week", "weeks", "woche", "wochen"), 168),
+    **dict.fromkeys(("min", "minute", "minutes", "minuten"), 1 / 60),
+    **dict.fromkeys(("month", "months", "monat", "monate", "monaten"), None),
+}
+"""Hours in a unit as people write it, in English or German; None for a month, which has no
+fixed length."""
+
+
+def as_number(text: str, field: str) -> str:
+    """What to write instead of a number written with its unit, a percent sign, thousands
+    separators or a scale ('72h', '3 days', '100%', '2.000.000', 'EUR 2m'), or nothing."""
+    if match := _PERCENT.match(text):
+        return f"; write the number without the % sign: {match[1].replace(',', '.')}"
+    if match := _SEPARATED.match(text):
+        digits = re.sub(r"[^0-9]", "", text)
+        if match[1] == "," and text.count(",") == 1:  # 1,500: 1500 in English, 1.5 in German
+            decimal = f"{float(text.replace(',', '.')):g}"
+            return f"; write it without separators: {digits}, or {decimal} for a decimal comma"
+        return f"; write the number without separators: {digits}"
+    if match := _SCALED.match(text):
+        amount = float(match[1].replace(",", ".")) * _SCALES[match[2].lower()]
+        if amount.is_integer():
+            return (
+                f"; write the amount as a plain number, without currency or scale "
+                f"(the currency is the policy's): {int(amount)}"
+            )
+    if match := _DURATION.match(text):
+        return _duration(float(match[1].replace(",", ".")), match[2].lower(), field)
+    return ""
+
+
+def _duration(number: float, unit: str, field: str) -> str:
+    """The figure in the field's unit where it converts exactly, else what to write."""
+    wanted = "hours" if field.endswith("_hours") else "days" if field.endswith("_days") else ""
+    if not wanted or unit not in _IN_HOURS:
+        return ""
+    hours = _IN_HOURS[unit]
+    if hours is None:
+        return (
+            f"; the field is in {wanted} and a month has no fixed number of them: write the "
+            f"number of {wanted} the document gives"
+        )
+    figure = number * hours / (1 if wanted == "hours" else 24)
+    if not figure.is_integer():
+        return f"; the field is in {wanted}: write the number of {wanted} alone"
+    return f"; the field is in {wanted}: write {int(figure)}"
+
+
+_QUARTER = kept(r"(?:Q([1-4])|([1-4])\. ?Quartal) ?([0-9]{4})\Z", re.IGNORECASE)
+_QUARTER_ENDS = {"1": "03-31", "2": "06-30", "3": "09-30", "4": "12-31"}
+_SLASHED = kept(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+
+
+def as_date(text: str) -> str:
+    """What to write for a date given as a quarter (``Q1 2027``) or with slashes, which
+    Europe and the US read day first and month first (``01/12/2026``)."""
+    text = text.strip()
+    if match := _QUARTER.match(text):
+        quarter, year = match[1] or match[2], match[3]
+        return (
+            f"; a quarter is not a day: write the day it falls due, {year}-"
+            f"{_QUARTER_ENDS[quarter]} if it is the quarter's last"
+        )
+    match = _SLASHED.match(text)
+    if match is None:
+        return ""
+    first, second, year = int(match[1]), int(match[2]), match[3]
+    if first <= 12 and second <= 12 and first != second:
+        return (
+            f"; {text} is {year}-{second:02}-{first:02} read day first (as in Europe) and "
+            f"{year}-{first:02}-{second:02} read month first (as in the US): write the one meant"
+        )
+    return ""
