@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from resilint.core_checks import CORE_CHECKS, CoreCheck
+from resilint.domain.delivery import MODEL_WORDS
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.regimes import REGIME_OF_PROFILE
-from resilint.domain.requirements import CLASSES, Matrix
+from resilint.domain.requirements import CLASSES, Matrix, Term
 from resilint.reporters.base import json_log_safe, markdown_inert, printable, shown_lines
 from resilint.rules import Rule, RuleInfo
 
@@ -152,6 +153,8 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     if term.critical_only_for:
         models = term.describe_models(" or ", term.critical_only_for)
         line += f" Asked only of critical suppliers where every service concerned is {models}."
+    for model in term.for_models:
+        line += f" Of {MODEL_WORDS.get(model, model)}, it asks it of {_own_cells(term, model)}."
     if not term.intra_group:
         line += " Not asked of a company of our own group (a supplier with group_entity)."
     if not term.public_body:
@@ -182,12 +185,19 @@ def requirements_table(matrix: Matrix) -> list[str]:
         group = [] if term.intra_group else ["our own group (`group_entity`)"]
         group += [] if term.public_body else ["a public body (`public_body`)"]
         group += [] if term.mandated else ["a mandated participation (`mandated`)"]
-        models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *group]) or "-"
+        own = [f"`{m}` ({_own_cells(term, m)})" for m in term.for_models]
+        models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *own, *group]) or "-"
         lines.append(
             f"| `{name}`: {term.title} | {', '.join(term.rules)} | {cells} | {flag} | {models} "
             f"| {printable(term.basis)} |"
         )
     return lines
+
+
+def _own_cells(term: Term, model: str) -> str:
+    """A service model's own cells of a term, for the table's *not for* column."""
+    cells = term.for_models.get(model, {})
+    return "; ".join(f"{_CLASS_WORDS[c]}: {term.describe(c, model)}" for c in cells)
 
 
 def _explain_rule(info: RuleInfo, matrix: Matrix) -> str:
@@ -318,7 +328,9 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "`requirements: {evidence_retention: {tier_2: never}}` or",
         "`requirements: {accelerated_termination: {not_for: [professional_service]}}`.",
         "A model in a term's `critical_only_for` list (shown *below tier 1* in the *not for*",
-        "column) is asked the term only when the supplier is critical.",
+        "column) is asked the term only when the supplier is critical, and one in its",
+        "`for_models` (shown with its own cells there) as those cells say: a tier-2 data feed is",
+        "asked a 24x7 security line only with access into our systems.",
         "The *basis* column says what requires each term: *law* with the exact article and",
         "for whom, the programme's *policy*, or *market practice*; where the law asks only part",
         "of a term, its basis says which part. Set your own with",

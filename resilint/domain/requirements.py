@@ -9,7 +9,9 @@ systems through a person's account or privileged rights, not only an integration
 (:mod:`resilint.domain.delivery`) it is ``not_for``: it has no object where every service
 concerned is of one of them (forensic images of a multi-tenant platform, step-in into a
 colocation, IT-vendor terms of a bank), and those it is ``critical_only_for``: asked of them only
-when the supplier is critical (a law firm's engagement terms). Every term says its ``basis``:
+when the supplier is critical (a law firm's engagement terms), and cells of its own for a
+service model (``for_models``: a data feed below tier 1 is asked a 24x7 security line only
+when it holds access into our systems). Every term says its ``basis``:
 what requires it, law (the exact article, and for whom), the programme's policy or market
 practice, so that a gap is read for what it is.
 """
@@ -93,6 +95,12 @@ class Term:
     bargain gives, which no participant can obtain (the commercial remedies, terms of our own
     choosing for notices, forensics and claims)."""
 
+    for_models: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(default_factory=dict)
+    """Cells of the term's own for a service model, by class: a service of that model is asked
+    the term as its cell there says (a tier-2 data feed only with access into our systems),
+    the other classes as ``required_of``. Where the services concerned are of several models,
+    the term is asked if any one's cell asks it; where any model is unknown, by ``required_of``."""
+
     @property
     def basis_kind(self) -> str:
         """``law``, ``policy`` or ``market practice``: the word the report shows on its column."""
@@ -147,14 +155,20 @@ class Term:
             return False
         if supplier_class != "critical" and models and models.issubset(self.critical_only_for):
             return False
-        cell = self.required_of.get(supplier_class, NEVER)
-        if cell == ALWAYS:
-            return True
-        return cell != NEVER and bool(exposures.intersection(cell))
+        cells = {self.cell(supplier_class, model) for model in models} or {
+            self.required_of.get(supplier_class, NEVER)
+        }
+        return any(_asks(cell, exposures) for cell in cells)
 
-    def describe(self, supplier_class: str) -> str:
-        """A cell in words, for ``explain`` and docs/rules.md."""
-        cell = self.required_of.get(supplier_class, NEVER)
+    def cell(self, supplier_class: str, model: str | None = None) -> str | tuple[str, ...]:
+        """The class's cell, for a service of ``model`` where the term has one of its own."""
+        own = self.for_models.get(model or "", {})
+        return own.get(supplier_class, self.required_of.get(supplier_class, NEVER))
+
+    def describe(self, supplier_class: str, model: str | None = None) -> str:
+        """A cell in words (a service model's own, with ``model``), for ``explain`` and
+        docs/rules.md."""
+        cell = self.cell(supplier_class, model)
         if cell in (ALWAYS, NEVER):
             return "yes" if cell == ALWAYS else "no"
         return "if " + " or ".join(_EXPOSURE_WORDS[e] for e in cell)
@@ -164,6 +178,13 @@ class Term:
         chosen = self.not_for if models is None else models
         words = [MODEL_WORDS.get(m, m) for m in chosen]
         return last.join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
+def _asks(cell: str | tuple[str, ...], exposures: frozenset[str]) -> bool:
+    """Whether a cell asks the term of a supplier with ``exposures``."""
+    if cell == ALWAYS:
+        return True
+    return cell != NEVER and bool(exposures.intersection(cell))
 
 
 _EXPOSURE_WORDS = {
@@ -245,6 +266,7 @@ class Matrix:
                 required_of=required_of,
                 not_for=tuple(cells.get("not_for", term.not_for)),
                 critical_only_for=tuple(cells.get("critical_only_for", term.critical_only_for)),
+                for_models=_for_models(cells.get("for_models", term.for_models)),
                 basis=str(cells.get("basis", term.basis)),
                 # a configuration's own basis says for whom in its words; law_for follows it
                 law_for=tuple(cells.get("law_for", () if "basis" in cells else term.law_for)),
@@ -255,7 +277,7 @@ class Matrix:
         return Matrix(terms)
 
 
-_NOT_CELLS = ("not_for", "critical_only_for", "basis", "law_for", "otherwise")
+_NOT_CELLS = ("not_for", "critical_only_for", "for_models", "basis", "law_for", "otherwise")
 """Keys of a term's overrides that are not a class's cell: the service models' lists and the
 basis (the configuration's schema checks its form)."""
 
@@ -327,6 +349,15 @@ def _cell(value: Any) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
 
+def _for_models(value: Any) -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """A term's cells by service model (the matrix's and the configuration's schemas check
+    their form)."""
+    return {
+        str(model): {str(c): _cell(cell) for c, cell in cells.items() if c in CLASSES}
+        for model, cells in (value or {}).items()
+    }
+
+
 def _own_matrix(where: Path) -> dict[str, Any] | None:
     """resilint's own matrix file read by yaml-rs, where it is installed: no user writes this
     file, and a test checks that yaml-rs gives it exactly the data of the safe reader (libyaml,
@@ -369,6 +400,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 _cites(name, spec, where),
                 _cited(name, spec, where),
                 bool(spec.get("mandated", True)),
+                _for_models(spec.get("for_models")),
             )
             for name, spec in data["terms"].items()
         }
