@@ -52,6 +52,22 @@ def contract_lifecycle(contract: Document, as_of: datetime.date) -> str:
     return IN_FORCE
 
 
+def ran_on(contract: Document, day: datetime.date) -> bool:
+    """A contract recorded as ended whose dates show it in force on ``day``: started by then,
+    and ended after it (a terminated contract on its termination_date; one ended normally on
+    its end_date). Its status is the record as it stands, which carries no date: checked as of
+    an earlier date (a register's reference date), a contract ended since was in force then.
+    A terminated contract without its termination_date shows nothing (its end_date was not its
+    last day)."""
+    if contract.data.get("status") not in _ENDED_CONTRACT:
+        return False
+    start = as_date(contract.data.get("start_date"))
+    last = as_date(contract.data.get("termination_date"))
+    if last is None and contract.data.get("status") == "ended":
+        last = as_date(contract.data.get("end_date"))
+    return start is not None and last is not None and start <= day <= last
+
+
 def supplier_lifecycle(supplier: Document) -> str:
     """``prospective`` (not yet engaged), ``engaged`` (active or exiting) or ``exited``."""
     status = supplier.data.get("status")

@@ -7,6 +7,7 @@ one that is critical only as another supplier's subcontractor (we hold no contra
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 
 from resilint.domain import lifecycle
@@ -141,7 +142,10 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             for contract in context.referrers("Contract", "supplier", "Supplier", record.id or "")
         ]
         stages = {c.id: context.facts.contract(c).lifecycle for c in contracts}
-        if lifecycle.IN_FORCE in stages.values():
+        as_of = context.facts.as_of
+        if lifecycle.IN_FORCE in stages.values() or any(
+            lifecycle.ran_on(c, as_of) for c in contracts
+        ):
             continue
         drafts = tuple(
             context.related(c, ("status",), f"contract {c.id} is still a draft")
@@ -161,7 +165,7 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             + (
                 f"Its contract {later[0].id} starts only on {later[0].data.get('start_date')}: "
                 "record the contract it works under until then, or set the supplier's status to "
-                "prospective until it starts"
+                f"prospective until it starts ({_status_note(supplier, as_of)})"
                 if later
                 else f"Add its signed contract as a Contract with supplier: {supplier.id} and "
                 "status: active, or set the supplier's status to exited if the relationship "
@@ -172,6 +176,16 @@ def check_contract_in_force(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         # ('Signed') as in force: the finding waits for them
         judged = [(supplier, ("status",)), *((c, ("status",)) for c in contracts)]
         yield context.finding(info, supplier, ("id",), message, drafts, judged_on=judged)
+
+
+def _status_note(supplier: Document, as_of: datetime.date) -> str:
+    """What a supplier's status is read as: its record as it stands, which carries no date."""
+    status = supplier.data.get("status")
+    said = f"its status, {status}," if isinstance(status, str) else "its status, not recorded,"
+    return (
+        f"{said} is read as it stands, which gives no date: if it was not yet "
+        f"engaged on {as_of.isoformat()}, the date checked, nothing was missing then"
+    )
 
 
 def _by_identifier(suppliers: Iterable[Document]) -> dict[tuple[str, str], list[Document]]:
