@@ -32,7 +32,7 @@ from resilint.domain.suppliers import (
     mandated,
     public_body,
 )
-from resilint.domain.tower import cyber_insured, terms_of
+from resilint.domain.tower import cyber_insured, line_of, lines_named, terms_of
 from resilint.model import Document
 from resilint.resources import data_dir
 
@@ -366,6 +366,10 @@ def build_policy(facts: Facts, policy: Document) -> PolicyFacts:
         entities=entities,
         regimes=facts.regimes.of_entities(entities),
         form_of=lambda: _form_of(facts, policy),
+        line=lambda: line_of(facts, policy),
+        lines_named=lambda: list(
+            lines_named(policy) or lines_named(terms_of(facts, policy) or policy)
+        ),
     )
 
 

@@ -364,6 +364,20 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "may follow it ({follow: policy.form_of}).",
             **{"x-resilint-ref": "InsurancePolicy"},
         ),
+        "insurance_line": _fact(
+            "string",
+            "The line of insurance of its tower: recorded (line, its own or of the policy whose "
+            "terms it has), else the one line its name and description name (crime for a "
+            '"Commercial crime policy" or a "Vertrauensschadenversicherung", specie, other '
+            "for directors' and officers' or professional indemnity), unsure where they name "
+            "several, else cyber.",
+        ),
+        "lines_named": _fact(
+            "array",
+            "The lines of insurance its name and description name (cyber, crime, specie, other), "
+            "those of the policy whose terms it has where its own name none.",
+            items=_TEXTS,
+        ),
     },
     "Waiver": {
         "codes": _fact(

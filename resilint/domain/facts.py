@@ -344,6 +344,12 @@ class PolicyFacts:
     """For an excess layer that follows form: the id of the policy whose terms it has, down
     the layers it follows the form of (:func:`resilint.domain.tower.terms_of`); worked out when
     read, as the policies below it are judged then."""
+    line: Callable[[], str] | None = None
+    """The line of insurance of its tower (:func:`resilint.domain.tower.line_of`): recorded,
+    else as its words name it; worked out when read, as the policies below it are judged then."""
+    lines_named: Callable[[], list[str]] | None = None
+    """The lines of insurance its name and description name (those of the policy whose terms it
+    has where its own name none), for a message asking which one it is."""
 
     @property
     def inherits_terms(self) -> bool:
@@ -357,8 +363,19 @@ class PolicyFacts:
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "form_of": None,
+            "insurance_line": "",
+            "lines_named": [],
         }
-        return Fields(values, {"form_of": self.form_of}) if self.form_of is not None else values
+        later = {
+            name: work
+            for name, work in (
+                ("form_of", self.form_of),
+                ("insurance_line", self.line),
+                ("lines_named", self.lines_named),
+            )
+            if work is not None
+        }
+        return Fields(values, later) if later else values
 
 
 @dataclass(frozen=True, slots=True)

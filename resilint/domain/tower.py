@@ -9,6 +9,7 @@ through these functions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -49,17 +50,65 @@ CYBER = "cyber"
 """The line of insurance of a policy that records none."""
 
 
+UNSURE = "unsure"
+"""The line of a policy that records none and whose name and description name more than one
+(a "cyber and crime" package): INS-03 asks it be recorded, and no line's terms are asked."""
+
+
 def line_of(facts: Facts, policy: Document) -> str:
-    """The line of insurance of the tower the policy is in (cyber unless stated): a crime or
-    specie policy running on is no renewal of a cyber policy, nor the other way round."""
+    """The line of insurance of the tower the policy is in: recorded (``line``, its own or of
+    the policy whose terms it has), else the one line the words it is recorded with name (its
+    name and description, else those of that policy: a "Vertrauensschadenversicherung" or a
+    "Commercial crime policy" is crime), :data:`UNSURE` where they name several, else cyber. A
+    crime or specie policy running on is no renewal of a cyber policy, nor the other way
+    round."""
     root = terms_of(facts, policy) or policy
-    return text_of(policy.data.get("line")) or text_of(root.data.get("line")) or CYBER
+    recorded = text_of(policy.data.get("line")) or text_of(root.data.get("line"))
+    if recorded:
+        return recorded
+    named = lines_named(policy) or lines_named(root)
+    if len(named) > 1:
+        return UNSURE
+    return named[0] if named else CYBER
 
 
-INCIDENT_LINES = frozenset({CYBER, "crime", "specie"})
+_LINE_WORDS = (
+    (CYBER, re.compile(r"\bcyber", re.IGNORECASE)),
+    (
+        "crime",
+        re.compile(
+            r"\bcrime\b|\bfidelity\b|\bemployee dishonesty\b|\bvertrauensschaden",
+            re.IGNORECASE,
+        ),
+    ),
+    ("specie", re.compile(r"\bspecie\b", re.IGNORECASE)),
+    (
+        "other",
+        re.compile(
+            r"\bdirectors\W+(?:and|&)\W+officers\b|\bD&O\b|\bprofessional (?:indemnity|liability)\b"
+            r"|\berrors\W+(?:and|&)\W+omissions\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""Words that name a line of insurance; "cyber crime" names cyber (a cyber policy's cover of
+social engineering and funds-transfer fraud), not crime."""
+_CYBER_CRIME = re.compile(r"\bcyber[\s-]*crime", re.IGNORECASE)
+
+
+def lines_named(policy: Document) -> tuple[str, ...]:
+    """The lines of insurance the policy's name and description name, in the order of
+    :data:`_LINE_WORDS` (none where they name none)."""
+    words = " ".join(text_of(policy.data.get(f)) or "" for f in ("name", "description"))
+    words = _CYBER_CRIME.sub("cyber", words)
+    return tuple(line for line, pattern in _LINE_WORDS if pattern.search(words))
+
+
+INCIDENT_LINES = frozenset({CYBER, "crime", "specie", UNSURE})
 """The lines of insurance an incident may claim under: cyber; crime (theft by hacking or by
 employees, fraudulent transfers: social engineering, funds-transfer fraud); specie (loss of
-valuables in safe keeping, such as cold-storage key material). A policy of line other
+valuables in safe keeping, such as cold-storage key material); and a policy whose line is
+:data:`UNSURE`, which may be one of them. A policy of line other
 (professional indemnity, directors' and officers', property) answers claims made against us or
 damage to property: notice of circumstances to its insurer is a claims decision, not a message
 of the incident plans."""
@@ -81,7 +130,7 @@ def cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
 def _cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
     return any(
         facts.policy(policy).in_force
-        and line_of(facts, policy) == CYBER
+        and line_of(facts, policy) in (CYBER, UNSURE)  # it may be a cyber policy
         and insures(policy, entities)
         for policy in facts.index.of_kind("InsurancePolicy")
     )

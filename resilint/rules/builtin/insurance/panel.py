@@ -8,7 +8,7 @@ from typing import Any
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, firm_key, in_order, name_key, strings, value_at
-from resilint.domain.tower import CYBER, incident_line, insures, line_of
+from resilint.domain.tower import CYBER, UNSURE, incident_line, insures, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
@@ -197,6 +197,7 @@ def _contact_finding(
     (doc, *others), line = docs, line_of(context.facts, policy)
     reference = value_at(doc.data, "comms_templates", "insurer", "reference")
     shared = bool(others) and line == CYBER  # grouped by the one template they all use
+    named = "insurance policy" if line in (CYBER, UNSURE) else f"{line} insurance policy"
     if not others:
         which, fix = f"the insurer message template of {doc.label} is", "the template's recipients"
     elif shared:
@@ -209,10 +210,7 @@ def _contact_finding(
     else:
         more = "plans or playbooks" if len(others) > 1 else "plan or playbook"
         which = f"the insurer message templates of {doc.label} and {len(others)} other {more} are"
-        fix = (
-            f"the recipients of the templates of the plans whose incidents the {line} policy covers"
-        )
-    named = "insurance policy" if line == CYBER else f"{line} insurance policy"
+        fix = f"the recipients of the templates of the plans whose incidents the {named} covers"
     message = (
         f"{which} not addressed to the notice contact of {named} {policy.id} ({address}): a "
         "notice sent elsewhere may not count as notice under the policy (insurer market "
