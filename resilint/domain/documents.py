@@ -22,7 +22,7 @@ from resilint.domain.facts import (
     SupplierFacts,
 )
 from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
-from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size
+from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size, entity_types
 from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
@@ -310,6 +310,7 @@ def build_entity(facts: Facts, entity: Document) -> EntityFacts:
         regimes=own | {"dora"} if registers else own,
         dora_size=dora_size(entity.data),
         dora_excluded=dora_excluded(entity.data),
+        entity_types=entity_types(entity.data),
     )
 
 

@@ -301,6 +301,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
     },
     "Entity": {
+        "entity_types": _fact(
+            "array",
+            "Its types of entity (entity_type: one, or each of a list, for an entity authorised "
+            "as more than one kind, such as a UCITS management company that is also an "
+            "authorised AIFM); empty when none is recorded.",
+            items=_TEXTS,
+        ),
         "maintains_register": _fact(
             "boolean",
             "Under DORA with no entity under DORA above it: it keeps a register of information.",

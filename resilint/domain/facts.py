@@ -439,9 +439,12 @@ class EntityFacts:
     """Its size class by DORA's thresholds (:func:`.regimes.dora_size`); "" when unknown."""
     dora_excluded: bool = False
     """DORA Art. 2(3)(e) excludes it from DORA's scope (:func:`.regimes.dora_excluded`)."""
+    entity_types: tuple[str, ...] = ()
+    """Its types (:func:`.regimes.entity_types`): one, or each of several."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "entity_types": list(self.entity_types),
             "maintains_register": self.maintains_register,
             "in_register": bool(self.registers),
             "dora_size": self.dora_size,

@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from resilint.domain import Facts
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
-from resilint.domain.regimes import nis2_listed
+from resilint.domain.regimes import entity_types, nis2_listed
 from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
@@ -164,9 +164,8 @@ def started_by_outage(
 
 def payment_entity(facts: Facts, entity: Document) -> bool:
     """Whether the entity is one of DORA Art. 2(1)(a) to (d) under DORA (module doc)."""
-    return (
-        "dora" in facts.entity(entity).regimes
-        and entity.data.get("entity_type") in PAYMENT_ENTITY_TYPES
+    return "dora" in facts.entity(entity).regimes and any(
+        kind in PAYMENT_ENTITY_TYPES for kind in entity_types(entity.data)
     )
 
 
@@ -177,7 +176,7 @@ def payment_function(entity: Document, function: Document) -> bool:
     activity = function.data.get("licensed_activity")
     if activity in PAYMENT_ACTIVITIES:
         return True
-    if entity.data.get("entity_type") == "credit_institution":
+    if "credit_institution" in entity_types(entity.data):
         return False  # a bank's deposits, lending or treasury are no payment service
     return activity not in _SUPPORTING_ACTIVITIES
 

@@ -8,7 +8,7 @@ entity falls under every entity of the repository (we cannot tell which, so none
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from resilint.domain.readers import strings
@@ -58,13 +58,30 @@ def dora_size(entity: dict[str, Any]) -> str:
     return "micro" if entity.get("dora_microenterprise") is True else ""
 
 
+def entity_types(entity: Mapping[str, Any]) -> tuple[str, ...]:
+    """The entity's types (``entity_type``: one, or a list of them, for an entity authorised
+    as more than one kind of financial entity, such as a UCITS management company that is also
+    an authorised AIFM)."""
+    kind = entity.get("entity_type")
+    return (kind,) if isinstance(kind, str) else tuple(strings(kind))
+
+
+def register_entity_type(entity: Mapping[str, Any]) -> str | None:
+    """The one type the DORA register reports (B_01.01.0040, B_01.02.0040): the first listed.
+    The register holds one type per entity (its LEI): the ESAs' register reporting FAQ asks an
+    entity of several kinds to agree the most appropriate one with its competent authority."""
+    types = entity_types(entity)
+    return types[0] if types else None
+
+
 def dora_excluded(entity: dict[str, Any]) -> bool:
     """DORA Art. 2(3)(e) excludes the entity from its scope: an insurance, reinsurance or
     ancillary insurance intermediary that is a micro, small or medium-sized enterprise (its
     size counting all its activities: the European Commission's answer to EIOPA Q&A
     DORA237-3350). The other exclusions of Art. 2(3) turn on other laws' exemptions, which
     nothing here records."""
-    return entity.get("entity_type") == _INTERMEDIARY and dora_size(entity) in _SMALLER
+    kinds = entity_types(entity)  # an intermediary that is also another kind is not excluded
+    return bool(kinds) and set(kinds) == {_INTERMEDIARY} and dora_size(entity) in _SMALLER
 
 
 class EntityRegimes:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
 from resilint.domain.readers import as_date, strings, text_of
-from resilint.domain.regimes import CONTRACT_ENTITIES
+from resilint.domain.regimes import CONTRACT_ENTITIES, register_entity_type
 from resilint.model import Document, Index
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _in_scope(entity: Document) -> bool:
     that records no regimes. Left out: a non-financial entity other than an ICT intra-group
     service provider, and a financial entity whose recorded regimes leave DORA out."""
     data = entity.data
-    kind = data.get("entity_type")
+    kind = register_entity_type(data)
     if "dora" in strings(data.get("regimes")) or kind is None or kind == ICT_INTRA_GROUP:
         return True
     return kind != "non_financial_other" and "regimes" not in data

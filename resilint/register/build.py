@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.regimes import register_entity_type
 from resilint.domain.registers import NON_FINANCIAL, branch_of, contract_entities
 from resilint.model import Document
 from resilint.register import arrangements, codes, providers
@@ -84,7 +85,7 @@ def _entities(register: Register, entities: list[Document]) -> None:
                 "c0010": leis.get(top.id, ""),
                 "c0020": text_of(top.data.get("name")) or "",
                 "c0030": coded(top.data.get("country"), codes.country),
-                "c0040": codes.ENTITY_TYPES.get(str(top.data.get("entity_type")), ""),
+                "c0040": codes.ENTITY_TYPES.get(str(register_entity_type(top.data)), ""),
                 "c0050": text_of(top.data.get("competent_authority")) or "",
                 "c0060": register.reference_date.isoformat(),
             },
@@ -139,13 +140,13 @@ def _entity_row(
     )
     # total assets are a financial entity's (v8804_m asks them of every type but x317 and
     # x318): not filed for the group's ICT company even where recorded
-    financial = data.get("entity_type") not in NON_FINANCIAL
+    financial = register_entity_type(data) not in NON_FINANCIAL
     assets = mapping_at(data, "total_assets") if financial else {}
     values = {
         "c0010": own,
         "c0020": text_of(data.get("name")) or "",
         "c0030": coded(data.get("country"), codes.country),
-        "c0040": codes.ENTITY_TYPES.get(str(data.get("entity_type")), ""),
+        "c0040": codes.ENTITY_TYPES.get(str(register_entity_type(data)), ""),
         "c0050": codes.HIERARCHY.get(hierarchy, ""),
         # no parent in the register: the entity's own LEI (the column is always filled)
         "c0060": leis.get(parent, "") if parent in leis else own,
