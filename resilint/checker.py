@@ -38,8 +38,9 @@ from resilint.selection import require_rules, select_rules
 from resilint.suppress import (
     SuppressionPolicy,
     apply_suppressions,
+    every_reference,
     ignore_per_file,
-    waived_references,
+    silenced_references,
 )
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
@@ -422,13 +423,27 @@ def _check_files(
     selected = select_rules(options.rules, config, index)
     if not earlier_state:
         require_rules(selected, config)
+    policy = _policy(options, selected, stands)
+    inline = [s for file in files for s in file.suppressions]
+    # a reference whose REF-01 is suppressed is accepted as it is: the rules waiting for it
+    # to be corrected judge it (a silenced REF-01 hides nothing); a run recording a baseline
+    # accepts every one, as the baseline will
+    accepted = (
+        every_reference(references)
+        if options.recording
+        else silenced_references(references, read, inline, index, options.as_of, policy, locator)
+    )
+    if accepted:  # what the rules find rests on suppressions too: neither kept nor reused
+        earlier = None
+        if recorder is not None:
+            recorder.release()
+            recorder = None
     reads: Mapping[str, Any]
     if earlier is not None:
         engine = EngineResult(tuple(earlier.findings), ())
         reads = earlier.reads
     else:
         try:
-            accepted = waived_references(references, read, index, stands)
             run = _evaluation(
                 options, model.facts(), locator, recorder, stands, mistyped(read), accepted
             )
@@ -437,26 +452,12 @@ def _check_files(
             if recorder is not None:
                 recorder.release()
         reads = recorder.reads if recorder is not None else {}
-    if kept is not None:
+    if kept is not None and not accepted:
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
     judged, held_back = hold_back(engine.findings, broken)
     raw = [*found, *read, *core, *judged, *held_back]
-    policy = SuppressionPolicy(
-        forbid_inline=frozenset(config.forbid_inline),
-        require_expiry=config.require_expiry,
-        report_unused_waivers=any(rule.info.code == "EXC-02" for rule in selected),
-        ran=frozenset(rule.info.code for rule in selected),
-        baseline=options.baseline,
-        baseline_path=options.baseline_path,
-        known=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
-        stands=stands,
-        per_file_ignores=config.per_file_ignores,
-        root=str(config.root),
-        per_file_source=config.origins.get("per_file_ignores", "the configuration"),
-    )
-    inline = [s for file in files for s in file.suppressions]
     findings = _behind_duplicates(
         apply_suppressions(raw, inline, index, options.as_of, policy, locator)
     )
@@ -529,6 +530,26 @@ def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
         text = read_text(Path(path), limits)
         found.append(Unreadable(finding, text if isinstance(text, str) else ""))
     return found
+
+
+def _policy(
+    options: CheckOptions, selected: Sequence[Rule], stands: StandingWaivers
+) -> SuppressionPolicy:
+    """What the configuration and the command line allow of suppressions, for this run."""
+    config = options.config
+    return SuppressionPolicy(
+        forbid_inline=frozenset(config.forbid_inline),
+        require_expiry=config.require_expiry,
+        report_unused_waivers=any(rule.info.code == "EXC-02" for rule in selected),
+        ran=frozenset(rule.info.code for rule in selected),
+        baseline=options.baseline,
+        baseline_path=options.baseline_path,
+        known=frozenset(rule.info.code for rule in options.rules) | frozenset(CORE_CHECKS),
+        stands=stands,
+        per_file_ignores=config.per_file_ignores,
+        root=str(config.root),
+        per_file_source=config.origins.get("per_file_ignores", "the configuration"),
+    )
 
 
 def _evaluation(

@@ -68,7 +68,8 @@ class Evaluation:
     """The fields with a schema error: what another rule reports there is not said (the
     checker leaves it out), so a rule that leaves a gap to it says the gap itself."""
     accepted_references: Accepted = frozenset()
-    """The references a standing Waiver of REF-01 accepts as they are (RuleContext's)."""
+    """The references whose REF-01 is suppressed (a standing Waiver, inline, the baseline,
+    per_file_ignores), accepted as they are (RuleContext's)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:

@@ -241,26 +241,37 @@ def _waivers(
     return results, [(w, idle) for w, idle in unused if idle]
 
 
-def waived_references(
+def silenced_references(
     references: Iterable[Finding],
     schema_errors: Iterable[Finding],
+    inline: Iterable[InlineSuppression],
     index: Index,
-    stands: Callable[[Document], bool] | None,
+    as_of: datetime.date,
+    policy: SuppressionPolicy,
+    locator: Locator,
 ) -> Accepted:
-    """The references whose REF-01 finding a standing Waiver suppresses, by kind, id and field:
-    the rules that wait for a misnamed reference to be corrected judge these as they are
-    (:func:`resilint.domain.misnamed.unaccepted`). Read before the rules run, as the
-    suppression after them will read the same waivers."""
+    """The references whose REF-01 finding is suppressed, by kind, id and field: by a standing
+    Waiver, an inline comment, the baseline or ``per_file_ignores``, each of which accepts the
+    reference as it is. The rules that wait for a misnamed reference to be corrected judge
+    these as they are (:func:`resilint.domain.misnamed.unaccepted`): a silenced REF-01 hides
+    nothing. Read before the rules run, with the suppressions the run applies after them."""
     dangling = [f for f in references if f.code == "REF-01"]
-    if not dangling or not index.of_kind("Waiver"):
+    if not dangling:
         return frozenset()
     refused = [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
-    results, _ = _waivers([*refused, *dangling], index, stands)
+    quiet = dataclasses.replace(policy, report_unused_waivers=False)
+    results = apply_suppressions([*refused, *dangling], inline, index, as_of, quiet, locator)
     return frozenset(
         (f.kind, f.doc_id, f.json_path)
         for f in results
         if f.code == "REF-01" and f.suppression is not None
     )
+
+
+def every_reference(references: Iterable[Finding]) -> Accepted:
+    """Every reference REF-01 reports, as a run recording a baseline accepts them: once the
+    baseline holds their REF-01, what they would hide is said, and must be in it too."""
+    return frozenset((f.kind, f.doc_id, f.json_path) for f in references if f.code == "REF-01")
 
 
 def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:

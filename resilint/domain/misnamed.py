@@ -38,8 +38,9 @@ def misnamed_referrers(facts: Facts, field: RefField) -> dict[str, list[Document
 
 
 Accepted = frozenset[tuple[str | None, str | None, tuple[str | int, ...]]]
-"""References a standing Waiver of REF-01 accepts as they are, by kind, id and field of the
-document holding them (:func:`resilint.suppress.waived_references`)."""
+"""References whose REF-01 is suppressed (a standing Waiver, an inline comment, the baseline or
+``per_file_ignores``), accepted as they are, by kind, id and field of the document holding them
+(:func:`resilint.suppress.silenced_references`)."""
 
 
 def unaccepted(

@@ -97,7 +97,8 @@ class RuleContext:
     (:mod:`resilint.waiver_validity`): for a check that asks what a waiver accepts (CTR-04).
     None where the run gives none: no waiver is believed."""
     accepted_references: Accepted = frozenset()
-    """The references a standing Waiver of REF-01 accepts as they are: not taken to mean the
+    """The references whose REF-01 is suppressed (a standing Waiver, inline, the baseline,
+    per_file_ignores), accepted as they are: not taken to mean the
     document REF-01 suggests (:func:`resilint.domain.misnamed.unaccepted`)."""
 
     def finding(
