@@ -19,6 +19,7 @@ from resilint.domain.readers import (
     strings,
     value_at,
 )
+from resilint.domain.registers import branch_of
 from resilint.domain.tower import insured_by, line_of, rank_in_tower, renewal_of
 from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
@@ -195,13 +196,19 @@ def _uninsured_entities(
         entity = context.index.get("Entity", name)
         if name in insured or entity is None:
             continue  # an unknown entity is a reference error reported elsewhere
+        # a branch is part of its head office's legal person: the policy insuring the head
+        # office insures it (named insureds are legal persons)
+        office = branch_of(entity)[0]
+        if office is not None and office in insured:
+            continue
         shown = ", ".join(str(c.id) for c in contracts[:3])
         more = f" and {len(contracts) - 3} more" if len(contracts) > 3 else ""
+        lists = "it" if office is None else f"it or its head office {office}"
         message = (
-            f"entity {name} is party to contract(s) {shown}{more}, but no insurance policy in "
-            "force lists it under insured_entities: a loss it suffers through a supplier may not "
-            "be covered. Ask the broker to add it to the policy, or record why it is uninsured"
-            + as_of_text(context)
+            f"entity {name}{'' if office is None else f' (a branch of {office})'} is party to "
+            f"contract(s) {shown}{more}, but no insurance policy in force lists {lists} under "
+            "insured_entities: a loss it suffers through a supplier may not be covered. Ask the "
+            "broker to add it to the policy, or record why it is uninsured" + as_of_text(context)
         )
         related = tuple(
             context.related(c, ("entities",), "contract held by the entity") for c in contracts[:3]
