@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from resilint.domain.delivery import FINANCIAL, NETWORK
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, strings, text_of, value_at
-from resilint.model import Document
+from resilint.domain.registers import branch_of
+from resilint.model import Document, Index
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -131,7 +132,7 @@ def _cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
     return any(
         facts.policy(policy).in_force
         and line_of(facts, policy) in (CYBER, UNSURE)  # it may be a cyber policy
-        and insures(policy, entities)
+        and insures(policy, entities, facts.index)
         for policy in facts.index.of_kind("InsurancePolicy")
     )
 
@@ -153,10 +154,20 @@ def base_of(facts: Facts, policy: Document) -> Document | None:
     return bottom if facts.policy(bottom).layer == "primary" else None
 
 
-def insures(policy: Document, entities: Iterable[str]) -> bool:
-    """Whether the policy may insure these entities (a policy or document naming none may)."""
+def insures(policy: Document, entities: Iterable[str], index: Index) -> bool:
+    """Whether the policy may insure these entities (a policy or document naming none may). A
+    branch recorded as an Entity (``branch_of``) is part of its head office's legal person, so
+    a policy insuring the head office insures it (named insureds are legal persons)."""
     insured, named = set(strings(policy.data.get("insured_entities"))), set(entities)
-    return not insured or not named or bool(insured & named)
+    if not insured or not named or insured & named:
+        return True
+    offices = {office for e in named if (office := _head_office(index, e)) is not None}
+    return bool(insured & offices)
+
+
+def _head_office(index: Index, entity_id: str) -> str | None:
+    entity = index.get("Entity", entity_id)
+    return branch_of(entity)[0] if entity is not None else None
 
 
 def included(policy: Document, cover: str) -> bool:

@@ -77,7 +77,9 @@ def policies_involved(facts: Facts, entities: tuple[str, ...]) -> list[Document]
     found = [
         p
         for p in in_order(facts.index.of_kind("InsurancePolicy"))
-        if facts.policy(p).in_force and insures(p, entities) and incident_line(facts, p)
+        if facts.policy(p).in_force
+        and insures(p, entities, facts.index)
+        and incident_line(facts, p)
     ]
     return sorted(found, key=lambda p: len(chain_below(facts, p)))
 

@@ -393,7 +393,7 @@ def _identities_gap(
     the condition, at the first category such an account defeats: an account without MFA is one
     gap, however many of the condition's areas (remote access, privileged access) it reaches.
     None when there are none."""
-    insured = [a for a in accounts if _insured(policy, context.facts.identity(a).supplier)]
+    insured = [a for a in accounts if _insured(context, policy, context.facts.identity(a).supplier)]
     reach = [
         (j, category, reached)
         for j, category in met
@@ -421,10 +421,10 @@ def _identities_gap(
     )
 
 
-def _insured(policy: Document, supplier: Any) -> bool:
+def _insured(context: RuleContext, policy: Document, supplier: Any) -> bool:
     """Whether the policy insures an entity the supplier serves (every entity when the
     supplier names none, or is not recorded)."""
-    return supplier is None or insures(policy, supplier.entities)
+    return supplier is None or insures(policy, supplier.entities, context.index)
 
 
 def _mfa(categories: list[str]) -> list[str]:
@@ -516,10 +516,10 @@ def check_exclusions_matched(context: RuleContext, info: RuleInfo) -> Iterator[F
             if exclusion.get("type") == "unencrypted_data":
                 for supplier in holders:
                     served = context.facts.supplier(supplier).entities
-                    if insures(policy, served):
+                    if insures(policy, served, context.index):
                         # whose data it holds under this policy: an entity's own encryption
                         # does not protect what the supplier holds for another
-                        stake = tuple(e for e in served if not insured or e in insured)
+                        stake = tuple(e for e in served if insures(policy, (e,), context.index))
                         yield from _unencrypted(
                             context,
                             info,

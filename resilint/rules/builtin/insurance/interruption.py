@@ -31,7 +31,11 @@ def check_bi_gaps(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     dependent cover that leaves out a critical supplier."""
     functions = context.facts.critical_functions()
     for policy in judged(context):
-        insured = [f for f in functions if insures(policy, context.facts.function(f).entities)]
+        insured = [
+            f
+            for f in functions
+            if insures(policy, context.facts.function(f).entities, context.index)
+        ]
         covered = [(f, _covers(context, policy, f)) for f in insured]
         intolerable = [g for f, c in covered if (g := _gap(f, "mtpd_hours", c)) is not None]
         gapped = {g.function.id for g in intolerable}
@@ -223,7 +227,7 @@ def _dependent_gaps(
         return  # no scope recorded is INS-03's finding
     users: dict[str, tuple[Document, list[Document]]] = {}
     for function in functions:
-        if not insures(policy, context.facts.function(function).entities):
+        if not insures(policy, context.facts.function(function).entities, context.index):
             continue
         for supplier in _engaged(context, context.facts.function(function).suppliers):
             if _outside_dependent_cover(context, policy, supplier):
@@ -244,7 +248,7 @@ def _outside_dependent_cover(context: RuleContext, policy: Document, supplier: D
     policy excludes the failure of such infrastructure (an exclusion of type
     infrastructure_failure): naming it would buy nothing."""
     own = text_of(supplier.data.get("group_entity"))
-    if own is not None and insures(policy, (own,)):
+    if own is not None and insures(policy, (own,), context.index):
         return True
     if unwritten_dependency(context.facts, supplier):
         return True

@@ -39,11 +39,11 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
         entities = _served(context, doc)
         if entities is None:
             continue
-        for policy in (p for p in policies if insures(p, entities)):
+        for policy in (p for p in policies if insures(p, entities, context.index)):
             for key, role, firm, what in _firm_gaps(doc, policy):
                 group = (str(policy.id), role, firm_key(firm) or firm)
                 unapproved.setdefault(group, (policy, []))[1].append((doc, key, firm, what))
-        for policy in (p for p in noticed if insures(p, entities)):
+        for policy in (p for p in noticed if insures(p, entities, context.index)):
             if not _addressed(doc, policy):
                 unaddressed.setdefault(str(policy.id), (policy, []))[1].append(doc)
     for policy, namings in unapproved.values():
