@@ -14,7 +14,7 @@ from resilint.domain import Facts
 from resilint.domain.controls import covers_function
 from resilint.domain.documents import BACKUP_COPIES, BACKUPS
 from resilint.domain.lifecycle import ENGAGED, completed_exercises, shift
-from resilint.domain.readers import as_date, dicts, in_order, listed, text_of, value_at
+from resilint.domain.readers import as_date, dicts, in_order, listed, strings, text_of, value_at
 from resilint.model import Document
 from resilint.report.deadline import Deadline, Intervals
 
@@ -78,12 +78,12 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         level = text_of(function.data.get("criticality")) or "critical"
         title = f"exercise of {level} function {function.id}"
         owner = text_of(function.data.get("owner"))
+        ahead = _planned_for(facts, "functions", str(function.id))
         if last is None:
-            yield Deadline(
-                None, "exercise", title, "no completed exercise lists it", function, ("id",), owner
-            )
+            detail = "no completed exercise lists it" + ahead
+            yield Deadline(None, "exercise", title, detail, function, ("id",), owner)
         else:
-            detail = f"last exercised {last.isoformat()}; due every {every} days"
+            detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead
             yield Deadline(shift(last, every), "exercise", title, detail, function, ("id",), owner)
     for playbook in facts.index.of_kind("Playbook"):
         if not facts.playbook(playbook).required:
@@ -100,6 +100,7 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             detail = f"its last_exercised, {own.isoformat()}, is after the date checked"
         else:
             detail = "it records no exercise"
+        detail += _planned_for(facts, "playbooks", str(playbook.id))
         yield Deadline(
             shift(last, every) if last else None,
             "exercise",
@@ -110,6 +111,23 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             owner,
         )
     yield from _planned_and_findings(facts)
+
+
+def _planned_for(facts: Facts, field: str, name: str) -> str:
+    """ "; planned: <exercise> on <date>" for the earliest exercise still to come that lists
+    ``name`` under ``field`` (EXR-01 asks to hold it), else ""."""
+    ahead = [
+        (day, str(exercise.id))
+        for exercise in facts.index.of_kind("Exercise")
+        if exercise.data.get("status") == "planned"
+        and name in strings(exercise.data.get(field))
+        and (day := as_date(exercise.data.get("date"))) is not None
+        and day >= facts.as_of
+    ]
+    if not ahead:
+        return ""
+    day, exercise_id = min(ahead)
+    return f"; planned: {exercise_id} on {day.isoformat()}"
 
 
 def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:

@@ -53,13 +53,20 @@ def _function_gap(
         message = f"{label} has not been exercised in the last {tests.max_age} days{last}"
         if change is not None:
             message += f", nor since its substantive change on {change}"
-        message += "; schedule a tabletop or switch-over exercise" + as_of_text(context)
+        planned = _planned(context, naming, "functions", function)
+        ask = "; schedule a tabletop or switch-over exercise" if planned is None else planned[0]
+        message += ask + as_of_text(context)
+        related += () if planned is None else (planned[1],)
         judged = _judged(context, naming, "functions", function)
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
+    planned = _planned(context, naming, "functions", function)
     message = (
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
-        f"exercised since{last}; exercise its continuity plan again" + as_of_text(context)
+        f"exercised since{last}"
+        + ("; exercise its continuity plan again" if planned is None else planned[0])
+        + as_of_text(context)
     )
+    related += () if planned is None else (planned[1],)
     at = point_at(function.data, "last_substantive_change", "date")
     judged = _judged(context, naming, "functions", function)
     return context.finding(
@@ -79,6 +86,29 @@ def _naming(context: RuleContext) -> _Naming:
             for named in strings(exercise.data.get(field)):
                 found.setdefault((field, named), []).append(exercise)
     return found
+
+
+def _planned(
+    context: RuleContext, naming: _Naming, field: str, tested: Document
+) -> tuple[str, Related] | None:
+    """The advice when an exercise still to come names ``tested``: hold the earliest and record
+    it (asking to schedule one would ignore it), with the exercise's place; None when none is
+    planned. The gap stands until it is held: a plan is no test."""
+    ahead = [
+        (day, exercise)
+        for exercise in naming.get((field, str(tested.id)), [])
+        if exercise.data.get("status") == "planned"
+        and (day := as_date(exercise.data.get("date"))) is not None
+        and day >= context.as_of
+    ]
+    if not ahead:
+        return None
+    day, exercise = min(ahead, key=lambda pair: pair[0])
+    text = (
+        f"; exercise {exercise.id}, planned for {day.isoformat()}, lists it: hold it and record "
+        "it as completed"
+    )
+    return text, context.related(exercise, ("date",), f"planned exercise: {exercise.label}")
 
 
 def _judged(
@@ -179,8 +209,11 @@ def _playbook_gap(
         message += ": it records no exercise (last_exercised) and no completed exercise uses it"
     else:
         message += f": last exercised on {latest[0]}"
-    message += f"; run a joint exercise with {supplier.id} and record it" + as_of_text(context)
+    planned = _planned(context, naming, "playbooks", playbook)
+    ask = f"; run a joint exercise with {supplier.id} and record it"
+    message += (ask if planned is None else planned[0]) + as_of_text(context)
     related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
+    related += () if planned is None else (planned[1],)
     at = point_at(playbook.data, "last_exercised")
     judged = [*_judged(context, naming, "playbooks", playbook), (playbook, ("last_exercised",))]
     return context.finding(info, playbook, at, message, related, judged_on=judged)
