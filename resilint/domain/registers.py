@@ -35,7 +35,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import as_date, strings, text_of
+from resilint.domain.readers import as_date, in_order, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES, register_entity_type
 from resilint.model import Document, Index
 
@@ -200,14 +200,32 @@ def contract_in_register(facts: Facts, contract: Document, ict: bool) -> bool:
 
 def supported_functions(facts: Facts, contract: Document) -> tuple[str, ...]:
     """Business functions resting directly on the contract: on its supplier as a whole, or on
-    one of the services it covers (all of the supplier's, when it lists none)."""
-    supplier = contract.data.get("supplier")
+    one of the services it covers (all of the supplier's, when it lists none); then those whose
+    continuity plan covers the failure of its supplier (``ContinuityPlan.suppliers``) without
+    resting on it: a security monitoring provider supports card authorisation, which does not
+    stop when it is down (``resilint impact`` reads it so), and the register still files the
+    function it supports (B_02.02.0050)."""
+    supplier = str(contract.data.get("supplier"))
     covered = set(strings(contract.data.get("services")))
     found = []
-    for function, services in facts.direct_dependencies().get(str(supplier), []):
+    for function, services in facts.direct_dependencies().get(supplier, []):
         if services is None or not covered or services & covered:
             found.append(function)
+    found += facts.derived(_covered_by_plans, None).get(supplier, [])
     return tuple(dict.fromkeys(found))
+
+
+def _covered_by_plans(facts: Facts, _: None) -> dict[str, list[str]]:
+    """For each supplier id, the business functions whose continuity plans name it under
+    ``suppliers``, in file order."""
+    table: dict[str, list[str]] = {}
+    for plan in in_order(facts.index.of_kind("ContinuityPlan")):
+        function = text_of(plan.data.get("function"))
+        if function is None or facts.index.get("BusinessFunction", function) is None:
+            continue
+        for supplier in strings(plan.data.get("suppliers")):
+            table.setdefault(supplier, []).append(function)
+    return table
 
 
 def direct_dependencies(facts: Facts) -> dict[str, list[tuple[str, frozenset[str] | None]]]:

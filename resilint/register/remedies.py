@@ -94,7 +94,9 @@ def _no_function(place: Place, entity: str) -> str:
         f"link {place.document.label} to the business functions it serves: name its supplier "
         "(depends_on.suppliers), a service it covers (depends_on.services) or an identity of "
         "its supplier (depends_on.identities) in the depends_on of each function the using "
-        "entity performs; a contract that has ended names the functions it served under "
+        "entity performs, or, where the function uses it without stopping when it is down (a "
+        "security monitoring provider), its supplier in the suppliers of the function's "
+        "continuity plan; a contract that has ended names the functions it served under "
         "functions_served"
     )
 
