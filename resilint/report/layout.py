@@ -17,7 +17,7 @@ longer maintained. The layout is deterministic: ties break by key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -45,6 +45,10 @@ class Node:
     label: str
     functions: tuple[str, ...]
     """Critical or important functions resting on it (for a function: itself)."""
+    uses: tuple[str, ...]
+    """Critical or important functions that reach it only through a link recorded as not
+    supporting a critical or important function (``supports_critical_function: false``): drawn,
+    not counted as resting on it, as ``resilint impact`` does not stop them for its outage."""
     roles: tuple[str, ...]
     """What it is to those resting on it: identity provider, subcontractor, cloud provider."""
     x: float
@@ -72,14 +76,22 @@ def build(facts: Facts) -> nx.DiGraph[str]:
     for function in facts.critical_functions():
         fid = _key(function)
         graph.add_node(
-            fid, kind="function", label=str(function.id), functions={str(function.id)}, roles=set()
+            fid,
+            kind="function",
+            label=str(function.id),
+            functions={str(function.id)},
+            uses=set(),
+            roles=set(),
         )
-        for link in facts.graph.reach(function).links:
-            _add_link(graph, link, str(function.id))
+        reach = facts.graph.reach(function)
+        for link in reach.links:
+            _add_link(graph, link, str(function.id), reach.supporting)
     return graph
 
 
-def _add_link(graph: nx.DiGraph[str], link: Link, function: str) -> None:
+def _add_link(
+    graph: nx.DiGraph[str], link: Link, function: str, supporting: Mapping[str, object]
+) -> None:
     source = _key(link.source)
     if link.supplier is not None:
         target, kind, label = f"Supplier/{link.supplier}", "supplier", link.supplier
@@ -88,8 +100,9 @@ def _add_link(graph: nx.DiGraph[str], link: Link, function: str) -> None:
     else:
         return
     if target not in graph:
-        graph.add_node(target, kind=kind, label=label, functions=set(), roles=set())
-    graph.nodes[target]["functions"].add(function)
+        graph.add_node(target, kind=kind, label=label, functions=set(), uses=set(), roles=set())
+    rests = link.supplier is None or link.supplier in supporting
+    graph.nodes[target]["functions" if rests else "uses"].add(function)
     role = next((r for step, r in _ROLES.items() if step in link.hop.json_path), None)
     if role is not None and kind == "supplier":
         graph.nodes[target]["roles"].add(role)
@@ -128,6 +141,7 @@ def layout(graph: nx.DiGraph[str]) -> Drawing:
                     data["kind"],
                     data["label"],
                     tuple(sorted(data["functions"])),
+                    tuple(sorted(data["uses"] - data["functions"])),
                     tuple(sorted(data["roles"])),
                     MARGIN + column * COLUMN,
                     top + rank * ROW,

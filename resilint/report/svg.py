@@ -53,8 +53,13 @@ def _node(node: Node) -> str:
     title = f"{node.kind} {node.label}"
     if node.roles:
         title += f" ({', '.join(node.roles)})"
-    if node.kind != "function":
+    if node.kind != "function" and node.functions:
         title += f"; critical functions resting on it: {', '.join(node.functions)}"
+    if node.uses:
+        title += (
+            f"; used by {', '.join(node.uses)} without resting on it (recorded as not supporting "
+            "a critical or important function)"
+        )
     if node.concentration:
         title += " — a concentration point"
     return (
