@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from resilint.domain.misnamed import Accepted
 from resilint.domain.readers import integer
 from resilint.findings import JsonPath, format_json_path
 from resilint.model import Document
@@ -31,8 +32,9 @@ CATEGORIES = {
 
 @dataclass(frozen=True)
 class Intervals:
-    """How long an assessment, an exercise and a restore test stay current: the rules'
-    parameters."""
+    """What the rules ask, so that a deadline falls when its rule starts to report: how long
+    an assessment, an exercise and a restore test stay current (the rules' parameters), and
+    the references a waiver of REF-01 accepts as they are."""
 
     assessment_days: Mapping[int, int] = field(default_factory=lambda: {1: 365, 2: 730, 3: 1095})
     """SUP-04 ``max_age_days``, by tier in effect."""
@@ -40,9 +42,14 @@ class Intervals:
     """EXR-01 ``max_age_days``."""
     restore_test_days: int = 365
     """BCM-06 ``restore_test_max_age_days``."""
+    accepted: Accepted = frozenset()
+    """The misnamed references a standing waiver of REF-01 accepts: rules judge them as they
+    are, not as the name most likely meant (:func:`resilint.domain.misnamed.unaccepted`)."""
 
     @classmethod
-    def from_params(cls, params: Mapping[str, Mapping[str, Any]]) -> Intervals:
+    def from_params(
+        cls, params: Mapping[str, Mapping[str, Any]], accepted: Accepted = frozenset()
+    ) -> Intervals:
         """From the rules' parameters by code (rule defaults merged with the configuration)."""
         default = cls()
         ages = params.get("SUP-04", {}).get("max_age_days")
@@ -57,6 +64,7 @@ class Intervals:
             assessment,
             exercise if exercise is not None else default.exercise_days,
             restore if restore is not None else default.restore_test_days,
+            accepted,
         )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.domain import Facts
+from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
 from resilint.domain.controls import covers_function
 from resilint.domain.documents import BACKUP_COPIES, BACKUPS
 from resilint.domain.lifecycle import ENGAGED, completed_exercises, shift
@@ -177,7 +178,9 @@ def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """When BCM-06 will ask for a restore test: the latest passing test of the backups behind a
     critical function, plus its limit. One entry per set of backup controls, naming the
     functions they cover, as BCM-06 reports one test to run; none where no copy covers a
-    function (a gap BCM-06 reports, not a date)."""
+    function (a gap BCM-06 reports, not a date). The functions and the controls behind them
+    are BCM-06's (:mod:`resilint.domain.backups`): none run only by regulated firms, and a
+    control naming a function misspelt counts for it."""
     backups = [
         c
         for c in in_order(facts.index.of_kind("Control"))
@@ -185,8 +188,11 @@ def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     ]
     groups: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     for function in in_order(facts.critical_functions()):
+        if held_by_regulated_firms(facts, function):  # BCM-06 asks no backup of ours
+            continue
+        meant = misspelling_controls(facts, str(function.id), intervals.accepted)
         entities = facts.function(function).entities
-        behind = [c for c in backups if covers_function(c, function.id, entities)]
+        behind = [c for c in backups if covers_function(c, function.id, entities, meant)]
         if not any(c.data.get("category") in BACKUP_COPIES for c in behind):
             continue
         behind.sort(key=lambda c: c.data.get("category") not in BACKUP_COPIES)

@@ -31,6 +31,7 @@ from resilint.checker import Checked, check_model
 from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
+from resilint.domain.misnamed import Accepted
 from resilint.domain.readers import text_of
 from resilint.engine import confined_to
 from resilint.errors import ExitCode
@@ -95,7 +96,17 @@ def build_model(args: CheckArgs) -> Model:
 
 
 def build_intervals(model: Model) -> Intervals:
-    return Intervals.from_params(_params(model))
+    return Intervals.from_params(_params(model), _accepted(model))
+
+
+def _accepted(model: Model) -> Accepted:
+    """The misnamed references a standing waiver of REF-01 accepts, as the rules read them:
+    those whose REF-01 finding it suppressed."""
+    return frozenset(
+        (f.kind, f.doc_id, f.json_path)
+        for f in model.checked.result.findings
+        if f.code == "REF-01" and f.suppression is not None
+    )
 
 
 def _params(model: Model) -> dict[str, dict[str, Any]]:

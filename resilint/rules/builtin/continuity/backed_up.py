@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
 from resilint.domain.controls import covers_function
-from resilint.domain.delivery import OWN_TRADE
 from resilint.domain.documents import BACKUP_COPIES, BACKUPS, control_categories
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
+from resilint.domain.readers import as_date, in_order, listed, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
@@ -35,10 +35,10 @@ def check_backups_behind_critical_functions(
     untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     uncopied: dict[int, tuple[Document, list[Document]]] = {}
     for function in in_order(context.facts.critical_functions()):
-        if _held_by_regulated_firms(context, function):
+        if held_by_regulated_firms(context.facts, function):
             continue
         # a control naming the function misspelt covers it, as correcting it will (REF-01)
-        meant = context.misnamed("Control", "functions.[]", "BusinessFunction", str(function.id))
+        meant = misspelling_controls(context.facts, str(function.id), context.accepted_references)
         entities = context.facts.function(function).entities  # whose systems a control must run on
         behind = [c for c in controls if covers_function(c, function.id, entities, meant)]
         copies = [c for c in behind if c.data.get("category") in COPIES]
@@ -77,31 +77,6 @@ def _may_copy(control: Document) -> list[tuple[Document, JsonPath]]:
     if category in COPIES:
         return [(control, ("status",)), (control, ("functions",))]
     return [] if category in control_categories() else [(control, ("category",))]
-
-
-def _held_by_regulated_firms(context: RuleContext, function: Document) -> bool:
-    """The function runs on no ICT of ours that we record: it rests only on suppliers that
-    provide no ICT services and serve it as a bank, custodian, scheme or adviser (their
-    records are theirs to keep and restore), and names no cloud region or sign-in of its own.
-    A pension fund's investment management, done by its custodian and fiduciary manager."""
-    depends = value_at(function.data, "depends_on")
-    if not isinstance(depends, dict) or depends.get("cloud") or depends.get("identity_providers"):
-        return False
-    named = list(strings(depends.get("suppliers")))
-    for item in depends.get("services") or []:
-        supplier = value_at(item, "supplier")
-        if not isinstance(supplier, str):
-            return False
-        named.append(supplier)
-    if not named:
-        return False
-    for supplier_id in named:
-        facts = context.facts.supplier_by_id(supplier_id)
-        if facts is None or facts.ict or not facts.service_models:
-            return False
-        if not facts.service_models <= OWN_TRADE:
-            return False
-    return True
 
 
 def _implemented(control: Document) -> bool:
