@@ -7,7 +7,7 @@ from __future__ import annotations
 from resilint.domain import Facts
 from resilint.domain.readers import in_order, show_number
 from resilint.impact import words
-from resilint.impact.model import SUPPLIER, FunctionImpact, Impact, Target
+from resilint.impact.model import SUPPLIER, FunctionImpact, Impact, Notice, Target
 from resilint.impact.scenario import analyse
 
 HEAD = (
@@ -54,7 +54,6 @@ def cells(impact: Impact) -> tuple[str, ...]:
     minutes = [i.time_to_disable_minutes for i in impact.identities]
     known = [m for m in minutes if m is not None]
     slowest = f"{len(minutes)} ({max(known)} min)" if known else str(len(minutes))
-    first = next((n for n in impact.notices if n.deadline_hours is not None), None)
     judged = "none" if impact.hours is not None else NOT_JUDGED
     return (
         name or impact.target.value,
@@ -62,7 +61,8 @@ def cells(impact: Impact) -> tuple[str, ...]:
         ", ".join(_named(f) for f in functions if f.breaches_rto) or judged,
         ", ".join(_named(f) for f in functions if f.breaches_mtpd) or judged,
         ", ".join(_named(f) for f in functions if _falls_short(f)) or "none",
-        f"{words.deadline(first)} from {first.starts}: {words.whom(first)}" if first else "none",
+        "; ".join(f"{words.deadline(n)} from {n.starts}: {words.whom(n)}" for n in firsts(impact))
+        or "none",
         slowest,
         "; ".join(
             f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"
@@ -72,6 +72,24 @@ def cells(impact: Impact) -> tuple[str, ...]:
         )
         or "none",
     )
+
+
+AUTHORITIES = ("regulator", "data_protection_authority")
+"""The kinds of notice an entity owes an authority: each entity hit has its own first one."""
+
+
+def firsts(impact: Impact) -> list[Notice]:
+    """The first deadline of the scenario, then the first authority's clock of each other entity
+    it hits, earliest first: a group whose bank (DORA, 4 hours) and manufacturer (NIS2, 24
+    hours) are both hit owes both, and the first alone would hide the manufacturer's."""
+    timed = [n for n in impact.notices if n.deadline_hours is not None]
+    shown = timed[:1]
+    entities = {n.entity for n in shown if n.kind in AUTHORITIES}
+    for notice in timed[1:]:
+        if notice.kind in AUTHORITIES and notice.entity and notice.entity not in entities:
+            entities.add(notice.entity)
+            shown.append(notice)
+    return shown
 
 
 def stopped(impact: Impact) -> list[FunctionImpact]:

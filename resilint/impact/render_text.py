@@ -190,7 +190,6 @@ def render_board_text(impacts: list[Impact]) -> str:
     lines = []
     for impact in impacts:
         hit = board.stopped(impact)
-        first = next((n for n in impact.notices if n.deadline_hours is not None), None)
         spared = len(impact.functions) - len(hit)
         aside = f" ({spared} more reached but not stopped)" if spared else ""
         plural = "" if len(hit) == 1 else "s"
@@ -200,8 +199,10 @@ def render_board_text(impacts: list[Impact]) -> str:
         judged = "none" if impact.hours is not None else board.NOT_JUDGED
         lines.append(f"  RTO breached: {', '.join(breached) or judged}")
         lines.append(f"  MTPD breached: {', '.join(intolerable) or judged}")
-        if first is not None:
-            lines.append(f"  first deadline: {words.deadline(first)}, {words.whom(first)}")
+        firsts = board.firsts(impact)
+        if firsts:
+            said = "; ".join(f"{words.deadline(n)}, {words.whom(n)}" for n in firsts)
+            lines.append(f"  first deadline{'s' if len(firsts) > 1 else ''}: {said}")
         lines.append(f"  identities to disable: {len(impact.identities)}")
     if not lines:
         lines.append("No supplier is critical.")
