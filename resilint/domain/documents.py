@@ -14,6 +14,7 @@ from resilint.domain.controls import covers_function
 from resilint.domain.facts import (
     ContractFacts,
     EntityFacts,
+    ExerciseFacts,
     FunctionFacts,
     IdentityFacts,
     PlanFacts,
@@ -333,6 +334,11 @@ def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:
             for c in facts.index.having("Contract", "playbook", playbook.id)
         )
     return PlaybookFacts(playbook, needed)
+
+
+def build_exercise(facts: Facts, exercise: Document) -> ExerciseFacts:
+    later = lifecycle.superseded_by(facts.index, exercise, facts.as_of)
+    return ExerciseFacts(exercise, str(later.id) if later is not None and later.id else "")
 
 
 def build_identity(facts: Facts, identity: Document) -> IdentityFacts:

@@ -340,6 +340,15 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "supplier is engaged and needs one, or a live contract naming it does.",
         ),
     },
+    "Exercise": {
+        "superseded_by": _fact(
+            "string",
+            "For a planned exercise whose date has passed: the id of the first exercise "
+            "completed after that date, by the as-of date, that names every function, "
+            "playbook, supplier and scenario it names and is of its type or a more demanding "
+            "one (tabletop, simulation, live); empty when none.",
+        ),
+    },
     "Identity": {
         "human": _fact("boolean", "A person's account (type human_account)."),
         "machine": _fact(

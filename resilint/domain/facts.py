@@ -404,6 +404,20 @@ class PlaybookFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class ExerciseFacts:
+    """What an exercise is in the domain model: for a planned one whose date has passed, the
+    later completed exercise that tested what it was to test
+    (:func:`resilint.domain.lifecycle.superseded_by`)."""
+
+    document: Document
+    superseded_by: str
+    """That exercise's id; empty when there is none (or it records no id)."""
+
+    def fields(self) -> dict[str, Any]:
+        return {"superseded_by": self.superseded_by}
+
+
+@dataclass(frozen=True, slots=True)
 class WaiverFacts:
     """What a waiver is in the domain model: the rules it waives."""
 

@@ -108,3 +108,31 @@ def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
         if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
             found.append((day, exercise))
     return Completed(tuple(found))
+
+
+EXERCISED = ("functions", "playbooks", "suppliers", "scenarios")
+"""What an exercise names as tested: a later one naming all of it tested the same things."""
+_DEMANDING = {"tabletop": 1, "simulation": 2, "live": 3}
+"""How much of the real thing each type of exercise tests: a live switch-over replaces a
+tabletop of it, a tabletop does not replace a live test."""
+
+
+def superseded_by(index: Index, exercise: Document, as_of: datetime.date) -> Document | None:
+    """The exercise that replaced a planned one whose date has passed: the first completed
+    after that date, by the as-of date, that names every function, playbook, supplier and
+    scenario the planned one names, and is of its type or a more demanding one (one naming
+    none of these: any later completed exercise of that type). The plan was moved or its
+    test was done another way; what it was to test was tested."""
+    data = exercise.data
+    day = as_date(data.get("date"))
+    if data.get("status") != "planned" or day is None:
+        return None
+    wanted = {field: set(strings(data.get(field))) for field in EXERCISED}
+    kind = _DEMANDING.get(str(data.get("type")), 0)
+    held = sorted(completed_exercises(index, as_of).exercises, key=lambda pair: pair[0])
+    for when, later in held:
+        if when <= day or _DEMANDING.get(str(later.data.get("type")), 0) < kind:
+            continue
+        if all(wanted[field] <= set(strings(later.data.get(field))) for field in EXERCISED):
+            return later
+    return None

@@ -11,6 +11,7 @@ from resilint.domain.delivery import identity_providers
 from resilint.domain.documents import (
     build_contract,
     build_entity,
+    build_exercise,
     build_function,
     build_identity,
     build_plan,
@@ -20,6 +21,7 @@ from resilint.domain.documents import (
 from resilint.domain.facts import (
     ContractFacts,
     EntityFacts,
+    ExerciseFacts,
     FunctionFacts,
     IdentityFacts,
     PlanFacts,
@@ -97,6 +99,9 @@ class Facts:
 
     def entity(self, document: Document) -> EntityFacts:
         return self._memo(document, build_entity)
+
+    def exercise(self, document: Document) -> ExerciseFacts:
+        return self._memo(document, build_exercise)
 
     def waiver(self, document: Document) -> WaiverFacts:
         data = document.data
@@ -249,6 +254,7 @@ _READERS: dict[str, Any] = {
     "InsurancePolicy": Facts.policy,
     "ContinuityPlan": Facts.plan,
     "Playbook": Facts.playbook,
+    "Exercise": Facts.exercise,
     "Waiver": Facts.waiver,
 }
 

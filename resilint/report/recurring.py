@@ -1,6 +1,7 @@
 """What falls due again and again: supplier assessments (SUP-04's intervals by tier in effect),
 exercises of critical functions and required joint playbooks (EXR-01's), restore tests of the
-backups behind critical functions (BCM-06's), planned exercises and open exercise findings. The
+backups behind critical functions (BCM-06's), planned exercises (not one a later completed
+exercise replaced, which EXR-05 does not report) and open exercise findings. The
 intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
 would start to report it."""
 
@@ -136,7 +137,9 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
         data = exercise.data
         day = as_date(data.get("date"))
         owner = text_of(data.get("owner"))
-        if data.get("status") == "planned" and day is not None:
+        # a plan a later completed exercise replaced is over, as EXR-05 judges it
+        replaced = facts.exercise(exercise).superseded_by
+        if data.get("status") == "planned" and day is not None and not replaced:
             kind = text_of(data.get("type")) or "exercise"
             # past its date and still planned: held and not recorded, or not held (EXR-05)
             held = "planned" if day >= facts.as_of else "planned, not recorded as held"
