@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from resilint.domain.evidence import item_max_age, judged_tower, packages_by_tower
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, dicts, in_order, listed, number, show_number, strings
+from resilint.domain.readers import as_date, dicts, in_order, listed, show_number, strings
 from resilint.domain.tower import CYBER, base_of, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -21,24 +22,9 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     package records is judged)."""
     facts = context.facts
     policies = in_order(context.index.of_kind("InsurancePolicy"))
-    packages: dict[int, list[Document]] = {}
-    # a package naming its policy misspelt is the policy's (REF-01 says so), as mended
-    meant = {
-        id(package): policy
-        for policy in policies
-        for package in context.misnamed(
-            "EvidencePackage", "policy", "InsurancePolicy", str(policy.id)
-        )
-    }
-    for package in in_order(context.index.of_kind("EvidencePackage")):
-        named = package.data.get("policy")
-        target = context.index.get("InsurancePolicy", named) if isinstance(named, str) else None
-        target = target if target is not None else meant.get(id(package))
-        base = base_of(facts, target) if target is not None else None
-        if base is not None:
-            packages.setdefault(id(base), []).append(package)
+    packages = packages_by_tower(facts, context.accepted_references)
     for base in policies:
-        judged = facts.policy(base).layer == "primary" and facts.policy(base).in_force
+        judged = judged_tower(facts, base)
         found = packages.get(id(base), [])
         if judged and line_of(facts, base) == CYBER:
             if not found:
@@ -99,7 +85,7 @@ def _package_gaps(
 def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
     issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
     updated = as_date(item.get("last_updated"))
-    days = _max_age(context, item.get("type"))
+    days = item_max_age(context.params, item.get("type"))
     if updated is None:
         issues.append("no last_updated date")
     elif days is not None and updated < shift(context.as_of, -days):
@@ -107,14 +93,6 @@ def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
             f"a last update on {updated.isoformat()}, more than {show_number(days)} days ago"
         )
     return issues
-
-
-def _max_age(context: RuleContext, kind: object) -> float | None:
-    """How old an item of this type may be: its own freshness where the parameter names one (a
-    loss baseline is current for a financial year), else the package's."""
-    by_type = context.params.get("max_age_days_by_type")
-    own = number(by_type.get(kind)) if isinstance(by_type, dict) and isinstance(kind, str) else None
-    return own if own is not None else number(context.params.get("max_age_days"))
 
 
 CHECKS: dict[str, PythonCheck] = {
