@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from resilint import codes
 from resilint.domain.readers import strings
 from resilint.domain.regimes import REGIME_OF_PROFILE
-from resilint.findings import Finding, Level
+from resilint.findings import Finding, JsonPath, Level
 from resilint.incremental import Recorder
 from resilint.locate import Locator
 from resilint.mistyped import Mistyped, behind
@@ -229,9 +229,15 @@ def _under(finding: Finding, regimes: frozenset[str], facts: Facts) -> bool:
     document = (
         facts.index.get(finding.kind, finding.doc_id) if finding.kind and finding.doc_id else None
     )
-    if document is None or not facts.document_regimes(document) & regimes:
-        return document is None
-    path = finding.json_path
+    return document is None or falls_under(document, finding.json_path, regimes, facts)
+
+
+def falls_under(document: Document, path: JsonPath, regimes: frozenset[str], facts: Facts) -> bool:
+    """Whether what sits at ``path`` in ``document`` falls under one of ``regimes``: the
+    document's regimes, and for a supplier's service, that service's (:func:`_service_under`).
+    What a rule confined to them says of it is said; the calendar lists its dates likewise."""
+    if not facts.document_regimes(document) & regimes:
+        return False
     if document.kind == "Supplier" and len(path) >= 2 and path[0] == "services":
         return _service_under(document, path[1], regimes, facts)
     return True

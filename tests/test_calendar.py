@@ -44,6 +44,11 @@ EXPECTED = {
     # auto-renewed on 2026-06-30 for 12 months: the next term ends 2027-06-30 (after the
     # horizon of 2027-05-25), and its notice date, 60 days before, falls inside it
     ("notice", "Contract", "ctr-acme-support"): datetime.date(2027, 6, 30) - _days(60),
+    # CTR-14: never reviewed; the decision on ctr-acme is due 2026-12-31 (90 days' notice),
+    # and the rule asks the review from 60 days before it (2026-11-01); ctr-acme-support renews
+    # automatically with a tier-1 supplier: a yearly review, none recorded, due now
+    ("contract-review", "Contract", "ctr-acme"): datetime.date(2026, 12, 31) - _days(61),
+    ("contract-review", "Contract", "ctr-acme-support"): None,
 }
 
 
@@ -73,14 +78,17 @@ def test_days_narrows_the_horizon_but_keeps_what_is_overdue(cli, repo: Path) -> 
         ("waiver-expiry", "w-old"),
         ("exercise-finding", "tabletop-2027"),
         ("assessment", "acme"),  # 2026-12-01, in 5 days
+        ("contract-review", "ctr-acme"),  # overdue (CTR-14 reports it)
+        ("contract-review", "ctr-acme-support"),  # never reviewed
     }
 
 
 def test_text_output(cli, repo: Path) -> None:
     run = cli("calendar", ".", cwd=repo)
     assert run.exit_code == 0
-    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 10 (3 overdue)"
-    assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[2]
+    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 12 (5 overdue)"
+    # the undated (nothing recorded) first, then the earliest date
+    assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[3]
     assert any(line.startswith("2026-12-31  in 35 days  notice deadline") for line in run.lines)
 
 
@@ -99,7 +107,7 @@ def test_ics_parses_with_a_real_parser(cli, repo: Path) -> None:
     expected = sorted(d or AS_OF for d in EXPECTED.values())  # undated: on the as-of date
     assert starts == expected
     summaries = [str(e.get("SUMMARY")) for e in events]
-    assert sum(s.startswith("OVERDUE: ") for s in summaries) == 3
+    assert sum(s.startswith("OVERDUE: ") for s in summaries) == 5
     assert len({str(e.get("UID")) for e in events}) == len(events)
     folded = next(
         str(e.get("DESCRIPTION")) for e in events if "order-processing" in str(e["SUMMARY"])

@@ -26,8 +26,20 @@ CATEGORIES = {
     "exercise-planned": "exercise planned",
     "exercise-finding": "exercise finding due",
     "restore-test": "restore test due",
+    "contract-review": "contract review due",
+    "rotation": "credential rotation due",
+    "certificate": "certificate expires",
+    "exit-plan": "exit plan test or review due",
+    "control-evidence": "control evidence due",
+    "claims-evidence": "claims evidence update due",
+    "criticality": "criticality assessment due",
 }
 """Each kind of deadline and how it reads."""
+
+
+REVIEWED = ("BCM-02", "CTR-14", "IAM-02", "INS-02", "SUP-08")
+"""The rules in the rule language whose dated checks the calendar lists
+(:mod:`resilint.report.reviews`), read from what each judges."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +57,28 @@ class Intervals:
     accepted: Accepted = frozenset()
     """The misnamed references a standing waiver of REF-01 accepts: rules judge them as they
     are, not as the name most likely meant (:func:`resilint.domain.misnamed.unaccepted`)."""
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Every rule's parameters by code, for the cycles of the rules below."""
+    judged: Mapping[str, tuple[tuple[Document, JsonPath], ...]] = field(default_factory=dict)
+    """For each rule of :data:`REVIEWED` that runs: what it judges (each document, or item of a
+    list, by its path), confined to its regimes as its findings are. A rule that does not run
+    lists nothing."""
+    running: frozenset[str] = frozenset()
+    """The codes of the rules that run (the profiles, the selection, the entities' regimes):
+    EVD-01, a check in Python, lists its items only when it runs."""
+
+    def days(self, code: str, name: str, default: int) -> int:
+        """A rule's parameter counting days, as configured (``default`` where it is not one)."""
+        found = integer(self.params.get(code, {}).get(name))
+        return found if found is not None else default
 
     @classmethod
     def from_params(
-        cls, params: Mapping[str, Mapping[str, Any]], accepted: Accepted = frozenset()
+        cls,
+        params: Mapping[str, Mapping[str, Any]],
+        accepted: Accepted = frozenset(),
+        judged: Mapping[str, tuple[tuple[Document, JsonPath], ...]] | None = None,
+        running: frozenset[str] = frozenset(),
     ) -> Intervals:
         """From the rules' parameters by code (rule defaults merged with the configuration)."""
         default = cls()
@@ -65,6 +95,9 @@ class Intervals:
             exercise if exercise is not None else default.exercise_days,
             restore if restore is not None else default.restore_test_days,
             accepted,
+            params,
+            judged or {},
+            running,
         )
 
 

@@ -33,12 +33,12 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.misnamed import Accepted
 from resilint.domain.readers import text_of
-from resilint.engine import confined_to
+from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
 from resilint.impact.board import critical_scenarios
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
-from resilint.report.deadline import DEFAULT_DAYS, Intervals
+from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
@@ -96,7 +96,28 @@ def build_model(args: CheckArgs) -> Model:
 
 
 def build_intervals(model: Model) -> Intervals:
-    return Intervals.from_params(_params(model), _accepted(model))
+    params = _params(model)
+    facts = model.checked.facts
+    config = model.config
+    selected = select_rules(model.rules, config, facts.index)
+    configured = frozenset(config.profiles) | frozenset(config.selected)
+    judged = {}
+    for lazy in selected:
+        code = lazy.info.code
+        rule = lazy.compiled() if isinstance(lazy, LazyRule) else lazy
+        if code not in REVIEWED or not isinstance(rule, DeclarativeRule):
+            continue
+        regimes = confined_to(rule.info, configured)  # a DORA rule: what is under DORA
+        try:
+            judged[code] = tuple(
+                (document, path)
+                for document, path in rule.judged(facts, params.get(code, {}))
+                if not regimes or falls_under(document, path, regimes, facts)
+            )
+        except Exception:  # the check reports the rule's failure (status 3),
+            continue  # and the calendar lists none of its dates rather than fail with it
+    running = frozenset(rule.info.code for rule in selected)
+    return Intervals.from_params(params, _accepted(model), judged, running)
 
 
 def _accepted(model: Model) -> Accepted:

@@ -150,6 +150,36 @@ class DeclarativeRule:
             bindings[name] = binder(env)
         return bool(self.when(env))
 
+    def judged(
+        self, facts: Facts, params: Mapping[str, Any]
+    ) -> Iterator[tuple[Document, JsonPath]]:
+        """What the rule judges: each document its ``applies_to`` and ``when`` let in, with
+        ``()``, or, for a rule over the items of a list (``for_each``), each item its ``where``
+        lets in, with the item's path. For a reader that lists the dates the rule will hold
+        them to (the calendar), so that both read the same documents."""
+        base = Env(facts, params)
+        documents = (
+            in_scope(facts, self.kind, self.applies_to)
+            if self.applies_to
+            else facts.index.of_kind(self.kind)
+        )
+        for document in documents:
+            bindings: dict[str, Ref | list[Ref] | None] = {
+                self.name: Ref(document, (), document.data)
+            }
+            env = base.with_bindings(bindings)
+            for name, binder in self.lets:
+                bindings[name] = binder(env)
+            if self.when is not None and not self.when(env):
+                continue
+            if self.for_each is None:
+                yield document, ()
+                continue
+            for item_env in self._items(env):
+                item = item_env.bindings.get(self.for_each[1])
+                if isinstance(item, Ref) and item.document is document:
+                    yield document, item.path
+
     def _document(self, base: Env, document: Document, context: RuleContext) -> list[Finding]:
         """The findings of one document: a list, most often empty (no generator a document)."""
         bindings: dict[str, Ref | list[Ref] | None] = {self.name: Ref(document, (), document.data)}
