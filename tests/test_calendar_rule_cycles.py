@@ -55,6 +55,18 @@ auto_renew: false
 last_review: 2026-06-01
 ---
 apiVersion: resilint/v1
+kind: Contract
+id: ctr-core-support
+supplier: corebank
+status: active
+entities: [bank]
+start_date: 2021-07-01
+end_date: 2028-06-30
+our_notice_period_days: 30
+auto_renew: true
+last_review: 2026-02-10
+---
+apiVersion: resilint/v1
 kind: Identity
 id: core-api
 supplier: corebank
@@ -108,6 +120,8 @@ EXPECTED = {
     ("criticality", "payments"): ("2027-03-01", "BCM-02"),
     ("exit-plan", "corebank"): ("2027-04-01", "SUP-08"),  # the test; the review on 05-01
     ("contract-review", "ctr-core"): ("2027-08-02", "CTR-14"),
+    # renews automatically with a tier-1 supplier: reviewed every 365 days whatever its dates
+    ("contract-review", "ctr-core-support"): ("2027-02-10", "CTR-14"),
     # the later of the two asset inventories, 180 days on; policy copies are current 365 days
     ("claims-evidence", "claims-pack"): ("2027-04-30", "EVD-01"),
 }
