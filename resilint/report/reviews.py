@@ -224,17 +224,21 @@ def _claims_evidence(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
                     (updated, package, i)
                 )
         for kind, items in by_type.items():
-            yield _claims_item(facts, params, base, kind, items)
+            found = _claims_item(params, base, kind, items)
+            if found is not None:
+                yield found
 
 
 def _claims_item(
-    facts: Facts,
     params: Mapping[str, Any],
     base: Document,
     kind: str,
     items: list[tuple[datetime.date | None, Document, int]],
-) -> Deadline:
+) -> Deadline | None:
+    """None where an item of the type is kept and its type has no freshness: never stale."""
     days = item_max_age(params, kind)
+    if days is None and any(d is not None for d, _, _ in items):
+        return None
     dated = [
         (shift(d, int(days)), d, p, i) for d, p, i in items if d is not None and days is not None
     ]
