@@ -267,7 +267,8 @@ _CHECKS = (
         "unread-document",
         "A resilint document in a file that a directory check does not read",
         "A directory is checked through its *.yaml and *.yml files, hidden ones aside. A "
-        "document written as JSON (acme.json) or kept in a hidden file (.acme.yaml) declares "
+        "document written as JSON (acme.json), kept in a hidden file (.acme.yaml) or saved "
+        "without the .yaml suffix (acme, or acme.yaml with a space after it) declares "
         "apiVersion: resilint/v1, and a reviewer takes it for part of the programme, but "
         "nothing in it would ever be checked: a supplier added so would pass every rule "
         "unseen.",

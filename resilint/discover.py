@@ -30,7 +30,7 @@ from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
-from resilint.unread_documents import document_at, passed_over
+from resilint.unread_documents import document_at, passed_over, suffixed, unsuffixed
 
 if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
     from resilint.wildmatch import Patterns
@@ -361,6 +361,8 @@ class _Finder:
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
         as_yaml = yaml_named(name)
         if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
+            if not (is_dir or is_link) and unsuffixed(name):
+                self.passed_over(entry, prefix, relative, ignores)
             return None
         where = relative + name + ("/" if is_dir else "")
         if (ignores or self.excluded is not None) and self.ignored(where, ignores):
@@ -403,6 +405,8 @@ class _Finder:
         hidden = entry.name.startswith(".")
         if hidden:
             shape, rename = "a hidden file", entry.name.lstrip(".")
+        elif unsuffixed(entry.name):
+            shape, rename = suffixed(entry.name)
         else:
             shape = "a JSON file"
             rename = entry.name.rsplit(".", 1)[0] + ".yaml (JSON is YAML: its content can stay)"

@@ -1,5 +1,6 @@
 """Files a directory walk passes over for their names alone, yet which hold a resilint
-document: one written as JSON (``acme.json``) or kept in a hidden file (``.acme.yaml``).
+document: one written as JSON (``acme.json``), kept in a hidden file (``.acme.yaml``), or named
+without the YAML suffix (``acme``, or ``acme.yaml `` with a space or a dot after it).
 Such a document is never checked while a reviewer takes it for part of the programme, so the
 walk reports it (DOC-05) rather than skip it in silence.
 
@@ -30,6 +31,32 @@ def passed_over(name: str) -> bool:
     if name.startswith("."):
         return lower.endswith((".yaml", ".yml")) and name != ".resilint.yaml"
     return lower.endswith(".json")
+
+
+_TRAILING = " \t\r\n\v\f."
+"""What may follow a ``.yaml`` suffix by mistake (a space typed after it, a final dot)."""
+
+
+def unsuffixed(name: str) -> bool:
+    """Whether a file (not a directory) of this name is passed over for want of the YAML
+    suffix although it is named like a document: no suffix at all (``acme``), or ``.yaml``
+    with blanks or dots after it (``acme.yaml ``). Other suffixes (``.bak``, ``.txt``, an
+    editor's ``~``) name copies and notes, left alone."""
+    if name.startswith("."):
+        return False
+    stripped = name.rstrip(_TRAILING)
+    if stripped != name:
+        return stripped.lower().endswith((".yaml", ".yml"))
+    return "." not in name
+
+
+def suffixed(name: str) -> tuple[str, str]:
+    """What is wrong with an unsuffixed file's name, and the name it should have: ``acme.yaml``
+    for ``acme`` or ``acme.yaml ``."""
+    stripped = name.rstrip(_TRAILING)
+    if stripped != name:
+        return "a file whose name goes on after .yaml (a space or a dot)", stripped
+    return "a file without the .yaml suffix", name + ".yaml"
 
 
 def document_at(path: str) -> tuple[int, int, str] | None:

@@ -1,0 +1,63 @@
+"""Hostile round 26: what a gate passed in silence.
+
+A supplier saved without the ``.yaml`` suffix (``suppliers/acme``), or with a space or a dot
+typed after it (``acme.yaml ``), sat in a programme folder unchecked while ``check`` passed:
+it is DOC-05, as a document written as JSON or kept hidden already was.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import copy_example
+
+
+def _programme(tmp_path: Path) -> Path:
+    repo = copy_example("northwind", tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    return repo
+
+
+def _broken_copy(repo: Path, target: str, new_id: str) -> None:
+    """A copy of a supplier under another id, with a schema error a check must not miss."""
+    text = (repo / "suppliers" / "albis-telecom.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: albis-telecom", f"id: {new_id}").replace("tier: 2", "tier: banana")
+    (repo / target).write_text(text, encoding="utf-8")
+
+
+def _found(stdout: str) -> list[tuple[str, str, int]]:
+    found = json.loads(stdout)["findings"]
+    return sorted((f["path"], f["code"], f["line"]) for f in found if not f["suppressed"])
+
+
+def test_a_document_without_the_yaml_suffix_is_reported_not_skipped(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    _broken_copy(repo, "suppliers/acme", "acme")
+    _broken_copy(repo, "suppliers/brix.yaml ", "brix")
+    _broken_copy(repo, "suppliers/cobalt.yml.", "cobalt")
+    # what is not named like a document is left alone: notes, copies, other tools' files
+    _broken_copy(repo, "suppliers/dorn.yaml.bak", "dorn")
+    (repo / "suppliers" / "Makefile").write_text("all:\n\techo apiVersion\n")
+    (repo / "LICENSE").write_text("apiVersion: v1\n")
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert _found(run.stdout) == [
+        ("suppliers/acme", "DOC-05", 2),
+        ("suppliers/brix.yaml ", "DOC-05", 2),
+        ("suppliers/cobalt.yml.", "DOC-05", 2),
+    ]
+    text = cli("check", ".", "--no-cache", cwd=repo).stdout
+    assert "a file without the .yaml suffix" in text and "name it acme.yaml, or" in text
+    assert "name it brix.yaml, or" in text and "name it cobalt.yml, or" in text
+
+
+def test_a_directory_without_a_suffix_is_still_walked(cli, tmp_path: Path) -> None:
+    repo = _programme(tmp_path)
+    (repo / "more").mkdir()
+    _broken_copy(repo, "more/acme.yaml", "acme")
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 1
+    assert ("more/acme.yaml", "SCH-01", 15) in _found(run.stdout)
+    assert "DOC-05" not in run.stdout
