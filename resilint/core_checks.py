@@ -363,9 +363,10 @@ _SUPPRESSION_CHECKS = (
         "An inline suppression comment that cannot be used",
         'A suppression must say why: `# resilint: ignore[CODE] reason="..."`, with an '
         "optional `until=YYYY-MM-DD`. One without a reason hides a gap without "
-        "accountability; one with an option resilint does not know (`untill=`) or text it "
-        "cannot read (an unclosed quote) silences nothing, since a misspelt expiry would "
-        "otherwise silence the finding for ever.",
+        "accountability; one with an option resilint does not know (`untill=`), an option "
+        "given twice, an expiry not written YYYY-MM-DD or text it cannot read (an unclosed "
+        "quote) silences nothing, since a misspelt expiry would otherwise silence the finding "
+        "for ever, and a reviewer takes the first of two expiries while the last would count.",
         'Add reason="..." (and until= where the configuration requires an expiry).',
     ),
     _check(

@@ -28,6 +28,7 @@ _MEANT = Lazy(
 _FORM = 'write # resilint: ignore[CODE] reason="why" (until=YYYY-MM-DD is optional)'
 _VERBS = ("disable", "noqa", "skip", "suppress", "allow", "off")
 _OPTIONS = ("reason", "until")
+_YMD = Lazy(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # An option starts only where a run of blanks or of key letters starts (from a later place in
 # the run it would end where it ends from the first): a long comment is read once, not from
 # each of its characters (64 KB of blanks took 50 s).
@@ -159,6 +160,8 @@ def _parse(
     }
     reason = options.get("reason", "").strip()
     unknown = [key for key in options if key not in _OPTIONS]
+    given = [m.group("key") for m in read]
+    twice = next((key for key in _OPTIONS if given.count(key) > 1), None)
     unread = _OPTION.sub("", rest).strip()
     problem = None
     until = None
@@ -168,6 +171,8 @@ def _parse(
         problem += "for the configuration's select and ignore, not for an inline suppression"
     elif not codes or any(not CODE.match(code) for code in codes):
         problem = "name the rule codes to ignore, for example ignore[CTR-08]"
+    elif twice is not None:  # the last would count, while a reader takes the first
+        problem = f"{twice}= is given twice; give it once"
     elif unknown:  # a misspelt until= would otherwise silence the finding for ever
         problem = f"unknown option {unknown[0]}= (the options are reason= and until=)"
     elif unread:
@@ -175,8 +180,19 @@ def _parse(
     elif not reason:
         problem = 'a reason is required: reason="why this is acceptable"'
     if "until" in options:
-        try:
-            until = datetime.date.fromisoformat(options["until"])
-        except ValueError:
+        until = _date(options["until"])
+        if until is None:
             problem = f"until={options['until']} is not a date written YYYY-MM-DD"
     return InlineSuppression(path, line, column, target, codes, reason, until, problem)
+
+
+def _date(text: str) -> datetime.date | None:
+    """A date written YYYY-MM-DD, as a Waiver's expires is; None for anything else, ISO 8601's
+    other forms included (``20991231``, ``2099-W01-1``), which Python reads but a reviewer
+    checking the expiry does not expect."""
+    if _YMD.match(text) is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None

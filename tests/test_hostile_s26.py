@@ -11,6 +11,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import copy_example
 
 
@@ -61,3 +63,44 @@ def test_a_directory_without_a_suffix_is_still_walked(cli, tmp_path: Path) -> No
     assert run.exit_code == 1
     assert ("more/acme.yaml", "SCH-01", 15) in _found(run.stdout)
     assert "DOC-05" not in run.stdout
+
+
+# -- inline suppressions: an option given twice, an until= in another ISO 8601 form -------------
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ('reason="x" until=2026-01-01 until=2099-12-31', "until= is given twice; give it once"),
+        ('reason="x" until=2099-12-31 until=2026-01-01', "until= is given twice; give it once"),
+        ('reason="" reason="x"', "reason= is given twice; give it once"),
+        ('reason="x" until=20991231', "until=20991231 is not a date written YYYY-MM-DD"),
+        ('reason="x" until=2099-W01-1', "until=2099-W01-1 is not a date written YYYY-MM-DD"),
+    ],
+)
+def test_an_inline_suppression_a_reader_would_take_otherwise_silences_nothing(
+    cli, tmp_path: Path, options: str, problem: str
+) -> None:
+    repo = _programme(tmp_path)
+    supplier = repo / "suppliers" / "albis-telecom.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    comment = f"tier: banana  # resilint: ignore[SCH-01] {options}"
+    supplier.write_text(text.replace("tier: 2", comment), encoding="utf-8")
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 1, run.stderr
+    assert _found(run.stdout) == [
+        ("suppliers/albis-telecom.yaml", "IGN-01", 15),
+        ("suppliers/albis-telecom.yaml", "SCH-01", 15),
+    ]
+    assert problem in run.stdout
+
+
+def test_an_inline_suppression_written_once_and_dated_so_still_suppresses(
+    cli, tmp_path: Path
+) -> None:
+    repo = _programme(tmp_path)
+    supplier = repo / "suppliers" / "albis-telecom.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    comment = 'tier: banana  # resilint: ignore[SCH-01] reason="x" until=2099-12-31'
+    supplier.write_text(text.replace("tier: 2", comment), encoding="utf-8")
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert _found(run.stdout) == []
