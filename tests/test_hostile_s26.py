@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_example
+from tests.test_boundary import resilint
 
 
 def _programme(tmp_path: Path) -> Path:
@@ -104,3 +105,69 @@ def test_an_inline_suppression_written_once_and_dated_so_still_suppresses(
     run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
     assert run.exit_code == 0, run.stdout + run.stderr
     assert _found(run.stdout) == []
+
+
+# -- a rule of one's own whose names are computed from each other --------------------------------
+_OWN_RULE = """\
+rules:
+  - code: OWN-01
+    name: tier-three-noted
+    level: error
+    profiles: [baseline]
+    title: Tier-3 suppliers are noted
+    rationale: Policy.
+    references: [policy]
+    remediation: Note it.
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: sup-a
+        name: A
+        tier: 1
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: sup-b
+        name: B
+        tier: 3
+      expect:
+        - {{id: sup-b, line: 3}}
+    select: Supplier
+    let:
+{lets}    require:
+      - that: {{field: v{last}, at_most: 2}}
+        message: "supplier {{supplier.id}} is tier {{v{last}}}"
+"""
+
+
+def _chained(repo: Path, count: int, step: str) -> None:
+    """A rule file of ``count`` names, each computed from the one before by ``step``."""
+    lets = "      v0: {field: supplier.tier}\n"
+    for i in range(1, count):
+        computed = step.replace("PREV", f"{{field: v{i - 1}}}")
+        lets += f"      v{i}: {{value: {computed}}}\n"
+    (repo / "policies").mkdir()
+    (repo / "policies" / "own.yaml").write_text(_OWN_RULE.format(lets=lets, last=count - 1))
+    with (repo / "resilint.yaml").open("a") as config:
+        config.write("rule_dirs: [policies/]\nselect: [OWN]\n")
+
+
+@pytest.mark.parametrize(
+    ("count", "step"),
+    [(3000, "PREV"), (40, "{max: [PREV, PREV]}")],
+    ids=["a long chain", "each name twice from the one before"],
+)
+def test_a_rule_whose_names_build_on_each_other_loads_and_runs(
+    tmp_path: Path, count: int, step: str
+) -> None:
+    repo = _programme(tmp_path)
+    _chained(repo, count, step)
+    for command in (["rules"], ["explain", "OWN-01"], ["test", "policies"]):
+        done = resilint(repo, *command)  # 60 s at most: the second hung every command
+        assert done.returncode == 0, done.stdout + done.stderr
+    done = resilint(repo, "check", "--no-cache", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    tier_three = [f for f in _found(done.stdout) if f[1] == "OWN-01"]
+    assert ("suppliers/compass-travel.yaml", "OWN-01", 4) in tier_three
+    assert len(tier_three) == 9

@@ -44,25 +44,40 @@ def _fields(spec: Any) -> list[str]:
     return []
 
 
-def _judged_on(
-    specs: list[Any], lets: dict[str, Any], seen: frozenset[str] = frozenset()
-) -> list[str]:
+def _judged_on(specs: list[Any], lets: dict[str, Any]) -> list[str]:
     """The field paths a requirement's test and guard read, a computed name (``let: {x:
-    {value: ...}}``, ``{field: ...}``) standing for the fields it is computed from."""
-    found: list[str] = []
-    for path in _fields(specs):
-        name = re.split(r"[.\[]", path, maxsplit=1)[0]
-        spec = lets.get(name)
-        if isinstance(spec, dict) and len(spec) == 1 and name not in seen:
+    {value: ...}}``, ``{field: ...}``) standing for the fields it is computed from.
+
+    The names are resolved once each, in the order they are bound (each may use only the
+    names before it), never by recursion: 3,000 names each computed from the one before
+    recursed out of Python's stack, and forty each computed twice from the one before
+    (``{sum: [{field: v1}, {field: v1}]}``) took 2**40 steps, hanging every command."""
+    stands_for: dict[str, list[str]] = {}
+    for name, spec in lets.items():
+        if isinstance(spec, dict) and len(spec) == 1:
             form, value = next(iter(spec.items()))
             if form == "value":
-                found += _judged_on([value], lets, seen | {name})
-                continue
-            if form == "field" and isinstance(value, str) and path == name:
-                found += _judged_on([{"field": value}], lets, seen | {name})
-                continue
-        found.append(path)
-    return found
+                stands_for[name] = _resolved(_fields([value]), lets, stands_for)
+            elif form == "field" and isinstance(value, str):
+                stands_for[name] = _resolved([value], lets, stands_for)
+    return _resolved(_fields(specs), lets, stands_for)
+
+
+def _resolved(
+    paths: list[str], lets: dict[str, Any], stands_for: dict[str, list[str]]
+) -> list[str]:
+    """``paths`` with each computed name resolved so far replaced by the fields it stands for
+    (a ``field`` name only where the path is the name alone), each path once."""
+    found: dict[str, None] = {}
+    for path in paths:
+        name = re.split(r"[.\[]", path, maxsplit=1)[0]
+        spec = lets.get(name)
+        computed = isinstance(spec, dict) and "value" in spec
+        if name in stands_for and (computed or path == name):
+            found.update(dict.fromkeys(stands_for[name]))
+        else:
+            found[path] = None
+    return list(found)
 
 
 def _names(spec: Any) -> list[str]:
