@@ -171,3 +171,25 @@ def test_a_rule_whose_names_build_on_each_other_loads_and_runs(
     tier_three = [f for f in _found(done.stdout) if f[1] == "OWN-01"]
     assert ("suppliers/compass-travel.yaml", "OWN-01", 4) in tier_three
     assert len(tier_three) == 9
+
+
+# -- a document with neither kind nor apiVersion -------------------------------------------------
+def test_a_supplier_without_kind_and_apiversion_is_reported_not_skipped(
+    cli, tmp_path: Path
+) -> None:
+    repo = _programme(tmp_path)
+    text = (repo / "suppliers" / "albis-telecom.yaml").read_text(encoding="utf-8")
+    text = text.replace("apiVersion: resilint/v1\nkind: Supplier\n", "")
+    (repo / "suppliers" / "acme.yaml").write_text(text.replace("id: albis-telecom", "id: acme"))
+    # another tool's YAML with an id and words every tool uses is left alone
+    (repo / "deploy").mkdir()
+    (repo / "deploy" / "service.yaml").write_text(
+        "id: billing\nname: Billing\nowner: team-a\nstatus: active\ntier: 1\n"
+        "description: The billing service\nservices: [api, worker]\n"
+    )
+    run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert _found(run.stdout) == [("suppliers/acme.yaml", "DOC-03", 2)]
+    text_run = cli("check", ".", "--no-cache", cwd=repo).stdout
+    assert "fields of a resilint Supplier (provider_id, provider_id_type, hq_country)" in text_run
+    assert "write apiVersion: resilint/v1 and kind: Supplier on its first lines" in text_run

@@ -37,6 +37,14 @@ _SURE = 3
 apiVersion without a person looking: a compound field and another, or three others."""
 
 
+_UNNAMED = 6
+"""The weight of telling fields a document with an id but neither a kind nor an apiVersion
+needs before it is taken for a resilint document: three compound fields of one kind (a
+supplier's ``provider_id_type``, ``level_of_reliance``, ``highest_access_level``), with those
+of any other kind weighing at most half as much. A copy of a document whose first lines were
+lost then says so, while another tool's YAML, which has no such fields, is left alone."""
+
+
 @dataclass(frozen=True)
 class KindGuess:
     """The resilint kind a document seems meant to be, how its kind was written, and whether
@@ -45,7 +53,8 @@ class KindGuess:
     kind: str
     written: str
     how: str
-    """'exact', 'case', 'plural' or 'near' (see ``_NEEDED``)."""
+    """'exact', 'case', 'plural' or 'near' (see ``_NEEDED``), or 'unnamed' where the document
+    has no kind at all (see ``_UNNAMED``)."""
     sure: bool
 
 
@@ -92,6 +101,25 @@ def guess_kind(pairs: list[tuple[ScalarNode, Node]]) -> KindGuess | None:
     if weight < _NEEDED[how]:
         return None
     return KindGuess(kind, written, how, sure=how == "exact" and weight >= _SURE)
+
+
+def guess_unnamed(pairs: list[tuple[ScalarNode, Node]]) -> KindGuess | None:
+    """The kind a mapping with an id but neither a kind nor an apiVersion seems meant to be,
+    when its fields tell of that kind clearly (``_UNNAMED``); None for YAML of another tool."""
+    keys = {key.value.casefold() for key, _ in pairs}
+    if "id" not in keys or "kind" in keys:
+        return None
+    weights = sorted(
+        (
+            (sum(telling.get(key.value, 0) for key, _ in pairs), kind)
+            for kind, telling in telling_fields().items()
+        ),
+        reverse=True,
+    )
+    (best, kind), (second, _) = weights[0], weights[1]
+    if best < _UNNAMED or 2 * second > best:
+        return None
+    return KindGuess(kind, "", "unnamed", sure=False)
 
 
 def _match(written: str) -> tuple[str, str] | None:

@@ -17,7 +17,14 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.findings import Applicability, Fix
-from resilint.load.kinds import KindGuess, fold, guess_kind, kind_fields
+from resilint.load.kinds import (
+    KindGuess,
+    fold,
+    guess_kind,
+    guess_unnamed,
+    kind_fields,
+    telling_fields,
+)
 from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
 from resilint.patterns import kept
@@ -58,6 +65,7 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
                 lines,
                 fix=add_api_version(root, lines) if _sure(guess, merged) else None,
             )
+    guess = guess or guess_unnamed(pairs)
     if guess is not None:
         return _no_version(root, pairs, guess, lines)
     return nested_document(root, lines)
@@ -67,8 +75,18 @@ def _no_version(
     root: MappingNode, pairs: list[tuple[ScalarNode, Node]], guess: KindGuess, lines: Lines
 ) -> LoadError:
     fields = kind_fields()[guess.kind]
+    if guess.how == "unnamed":  # the fields that tell of the kind: the evidence
+        telling = telling_fields()[guess.kind]
+        fields = frozenset(field for field, weight in telling.items() if weight > 1)
     named = [key.value for key, _ in pairs if key.value in fields][:3]
     what = f"fields of a resilint {guess.kind} ({', '.join(named)})"
+    if guess.how == "unnamed":
+        message = (
+            f"this document has an id and {what}, but neither a kind nor an apiVersion, so "
+            f"nothing in it would be checked; write apiVersion: resilint/v1 and kind: "
+            f"{guess.kind} on its first lines{_OTHER_TOOL}"
+        )
+        return LoadError.at("DOC-03", message, root, lines)
     if guess.how in ("plural", "near"):
         message = (
             f"kind '{guess.written}' is not a resilint kind, yet this document has {what} and "
