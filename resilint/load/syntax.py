@@ -15,6 +15,7 @@ from yaml.error import Mark
 from resilint.load.key_length import LONGEST_KEY, long_key
 from resilint.load.positions import Lines, LoadError
 from resilint.patterns import kept
+from resilint.suggest import describe
 
 # Indentation and list dashes, taken whole (a lookahead and its backreference: what the
 # lookahead matched is never given back), then a key up to its first ':' and the value, whose
@@ -31,6 +32,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError:
     too_long = _long_key(exc, lines)
     if too_long is not None:
         return too_long
+    pasted = _pasted_space(exc, lines)
+    if pasted is not None:
+        return pasted
     said = _said(exc)
     for words, explain in _EXPLAINERS:
         if words in said:
@@ -148,6 +152,39 @@ def _long_key(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError | None:
         line_no,
         start + 1,
     )
+
+
+_LOOKALIKE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_KEY_THEN_LOOKALIKE = kept(rf"[ \t]*(?:-[ \t]+)*([^\s#'\"][^:#]*?):([{_LOOKALIKE_SPACES}])")
+"""'key:' followed by a space that is not U+0020 (a no-break, thin or ideographic space), as
+text pasted from a word processor, a spreadsheet or a web page brings it: YAML reads no key
+there, and libyaml's words point at the line below, or at the key's start, as if the colon
+were missing."""
+_LINES_BACK = 20
+
+
+def _pasted_space(exc: yaml.MarkedYAMLError, lines: Lines) -> LoadError | None:
+    """A look-alike space after a key on the lines that led to the error: from the line above
+    the one the reader stopped at (or where the key it was reading began) down to that one."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    last = lines.mark(mark)[0]
+    first = min(lines.mark(exc.context_mark)[0] if exc.context_mark else last, last - 1)
+    for number in range(max(1, first, last - _LINES_BACK), last + 1):
+        found = _KEY_THEN_LOOKALIKE.match(lines.line(number))
+        if found is None:
+            continue
+        key, char = found.group(1).strip(), found.group(2)
+        return LoadError(
+            "YML-01",
+            f"the space after '{key}:' is {describe(char)}, which looks like a space but is "
+            "not one to YAML (text pasted from a word processor, a spreadsheet or a web page "
+            f"brings it), so '{key}' is not read as a key; type an ordinary space in its place",
+            number,
+            found.start(2) + 1,
+        )
+    return None
 
 
 def _said(exc: yaml.MarkedYAMLError) -> str:
