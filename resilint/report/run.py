@@ -210,7 +210,7 @@ def run_report(args: ReportArgs) -> int:
     click.echo(
         f"wrote {printable(str(args.output))}: "
         f"{_count(len(result.findings) - hidden, 'finding')}{suppressed}, "
-        f"{len(posture.deadlines)} deadlines in the next {args.days} days",
+        f"{_count(len(posture.deadlines), 'deadline')} in the next {_count(args.days, 'day')}",
         err=True,
     )
     return _status(model, "report")
