@@ -21,6 +21,7 @@ from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
 from resilint.rules.site import Site
 from resilint.rules.types import Bound, UnknownField, items_of, navigate, reference_target
 from resilint.schemas import SchemaSet
+from resilint.suggest import did_you_mean
 
 Condition = Callable[[Env], bool]
 Operand = Callable[[Env], Any]
@@ -362,7 +363,7 @@ def _operator_error(ops: list[str]) -> str:
         return f"the condition has no operator; operators: {known}"
     if len(ops) > 1:
         return f"one operator per condition, found {', '.join(ops)}; use all: [...] to combine"
-    return f"unknown operator '{ops[0]}'; operators: {known}"
+    return f"unknown operator '{ops[0]}'{did_you_mean(str(ops[0]), OPERATORS)}; operators: {known}"
 
 
 def _entry(table: dict[str, Any], key: Any, fallback: Any) -> Any:

@@ -1,0 +1,35 @@
+"""A risk engineer's own rule with a mistyped operator: the rule file is refused at its line
+(status 2) by `resilint test` and `resilint check` alike, and the message offers the operator
+meant, as a mistyped field, kind or fact is offered (the list of every operator follows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rule_test_command import RULE
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("exist", "exists"), ("at_mots", "at_most"), ("more_then", "more_than"), ("equal", "equals")],
+)
+@pytest.mark.parametrize("command", ["test", "check"])
+def test_a_mistyped_operator_is_offered_the_one_meant(cli, tmp_path, command, typed, meant):
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\n")
+    (tmp_path / "policies").mkdir()
+    rule = RULE.replace("LINE", "3").replace("exists: true", f"{typed}: true")
+    (tmp_path / "policies" / "acme.yaml").write_text(rule)
+    (tmp_path / "s.yaml").write_text("apiVersion: resilint/v1\nkind: Supplier\nid: s\n")
+    result = cli(command)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "policies/acme.yaml:12:" in result.stderr
+    assert f"unknown operator '{typed}' (did you mean '{meant}'?); operators: " in result.stderr
+
+
+def test_an_operator_like_none_is_not_guessed(cli, tmp_path):
+    (tmp_path / "policies").mkdir()
+    rule = RULE.replace("LINE", "3").replace("exists: true", "is_in: [a]")
+    (tmp_path / "policies" / "acme.yaml").write_text(rule)
+    result = cli("test", "policies")
+    assert result.exit_code == 2
+    assert "unknown operator 'is_in'; operators: at_least, " in result.stderr
