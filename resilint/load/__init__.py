@@ -258,8 +258,9 @@ def _document(
 
 def _top_level(roots: list[Node], resilints: bool, lines: Lines) -> LoadError | None:
     """YML-08 for the first document whose top level is a list or a single value, where the
-    file is resilint's (``resilints``) or the list holds resilint documents; None for a file of
-    another tool (an Ansible playbook, Django fixtures), which is left alone."""
+    file is resilint's (``resilints``), the list holds resilint documents or the value is a
+    spreadsheet's table of resilint's fields (:mod:`.tables`); None for a file of another tool
+    (an Ansible playbook, Django fixtures), which is left alone."""
     from yaml.nodes import MappingNode, SequenceNode
 
     odd = [root for root in roots if not isinstance(root, MappingNode) and not _empty(root)]
@@ -280,8 +281,11 @@ def _top_level(roots: list[Node], resilints: bool, lines: Lines) -> LoadError | 
             listed,
             lines,
         )
-    if not resilints:
-        return None
+    from resilint.load.tables import spreadsheet_table  # most files never need it
+
+    table = next(filter(None, (spreadsheet_table(root, lines) for root in odd)), None)
+    if table is not None or not resilints:
+        return table
     what = "a list" if isinstance(odd[0], SequenceNode) else "a single value"
     return LoadError.at(
         "YML-08",
