@@ -1,6 +1,7 @@
-"""A risk engineer's own rule with a mistyped operator: the rule file is refused at its line
-(status 2) by `resilint test` and `resilint check` alike, and the message offers the operator
-meant, as a mistyped field, kind or fact is offered (the list of every operator follows)."""
+"""A risk engineer's own rule with a mistyped operator or a taken code: the rule file is
+refused at its line (status 2) by `resilint test` and `resilint check` alike, and the message
+says what to write: the operator meant, as a mistyped field, kind or fact is offered (the list
+of every operator follows), or a code of one's own."""
 
 from __future__ import annotations
 
@@ -33,3 +34,28 @@ def test_an_operator_like_none_is_not_guessed(cli, tmp_path):
     result = cli("test", "policies")
     assert result.exit_code == 2
     assert "unknown operator 'is_in'; operators: at_least, " in result.stderr
+
+
+def test_a_code_of_resilints_own_rule_is_said_so(cli, tmp_path):
+    """A rule of one's own given a code resilint's rules have: the message names resilint's
+    rule by its file in resilint (not the path of the installed package, which the reader
+    cannot change) and asks for a code of one's own."""
+    (tmp_path / "policies").mkdir()
+    rule = RULE.replace("LINE", "3").replace("code: ACME-01", "code: CTR-08")
+    (tmp_path / "policies" / "acme.yaml").write_text(rule)
+    result = cli("test", "policies")
+    assert result.exit_code == 2
+    said = result.stderr
+    assert "policies/acme.yaml:2:1: rule CTR-08 is one of resilint's own rules" in said
+    assert "(rules/contracts.yaml:" in said and "site-packages" not in said
+    assert "choose a code of your own, with a prefix of your own (ACME-01)" in said
+
+
+def test_a_code_two_rule_files_of_ones_own_share_names_the_first(cli, tmp_path):
+    (tmp_path / "policies").mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / "policies" / name).write_text(RULE.replace("LINE", "3"))
+    result = cli("test", "policies")
+    assert result.exit_code == 2
+    assert "policies/b.yaml:2:1: rule ACME-01 is already defined at " in result.stderr
+    assert "policies/a.yaml:2" in result.stderr

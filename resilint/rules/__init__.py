@@ -150,6 +150,14 @@ def _taken(code: str, seen: Mapping[str, str]) -> str:
     """Why a rule may not have this code: a code names one rule or check, so that `explain`,
     waivers, the baseline and `ignore` never mean a built-in check by a rule file's code."""
     if code in seen:
+        own = str(data_dir("rules"))
+        if seen[code].startswith(own + os.sep):
+            return (
+                f"rule {code} is one of resilint's own rules "
+                f"(rules/{seen[code][len(own) + 1 :]}): choose a code of your own, with a "
+                "prefix of your own (ACME-01), so that explain, waivers, the baseline and "
+                "ignore name one rule"
+            )
         return f"rule {code} is already defined at {seen[code]}"
     return (
         f"rule {code} has the code of a check built into resilint "
