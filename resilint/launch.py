@@ -11,8 +11,28 @@ def main() -> None:
     try:
         _main()
     except KeyboardInterrupt:  # while resilint's modules load, before a command guards its run
-        sys.stderr.write("resilint: interrupted\n")
-        sys.exit(130)
+        _interrupted()
+    except RuntimeError as exc:  # Python 3.11 wraps one raised in a class's making (a dataclass
+        if not _from_interrupt(exc):  # field's __set_name__) in "Error calling __set_name__"
+            raise
+        _interrupted()
+
+
+def _interrupted() -> None:
+    sys.stderr.write("resilint: interrupted\n")
+    sys.exit(130)
+
+
+def _from_interrupt(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt caused ``exc``, directly or down its chain of causes."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _main() -> None:
