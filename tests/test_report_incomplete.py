@@ -100,7 +100,12 @@ def test_a_complete_report_has_no_such_notice(browser: Any, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("days", "said"), [(1, "0 deadlines in the next 1 day"), (30, "1 deadline in the next 30 days")]
+    ("days", "said"),
+    [
+        (1, "0 deadlines in the next 1 day"),
+        (7, "1 deadline in the next 7 days"),
+        (30, "5 deadlines in the next 30 days"),
+    ],
 )
 def test_what_was_written_is_counted_in_words(tmp_path: Path, days: int, said: str) -> None:
     out = tmp_path / "report.html"
