@@ -16,7 +16,7 @@ HEAD = (
     "RTO breached",
     "MTPD breached",
     "fallback falls short",
-    "first deadline",
+    "first deadlines",  # the scenario's, then each other entity's first clock
     "identities (slowest)",
     "dependent BI",
 )
