@@ -257,7 +257,11 @@ def run_init(directory: Path) -> int:
             f"{printable(str(directory / 'programme'))}: the directory already holds resilint "
             f"documents (such as {held}), and examples beside them would change its findings"
         )
-        echo("Next: run `resilint check`.")
+        step = "run `resilint check`"
     else:
-        echo("Next: edit the examples, then run `resilint check`.")
+        step = "edit the examples, then run `resilint check`"
+    hooks = [p for p in (*result.created, *result.kept) if p.name == ".pre-commit-config.yaml"]
+    if hooks:  # the hook checks nothing until pre-commit installs it in the repository's git
+        step += "; in the git repository, `pre-commit install` to check each commit"
+    echo(f"Next: {step}.")
     return ExitCode.INPUT if result.linked or result.failed else ExitCode.OK

@@ -22,6 +22,8 @@ TEMPLATES_WRITTEN = "2026-11-26"
 def test_init_creates_configuration_hooks_and_ci(cli, tmp_path: Path) -> None:
     result = cli("init", "programme")
     assert result.exit_code == 0
+    # the hook checks nothing until pre-commit installs it
+    assert "`pre-commit install` to check each commit" in result.stdout.splitlines()[-1]
     root = tmp_path / "programme"
     for name in (
         "resilint.yaml",
