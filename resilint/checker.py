@@ -29,6 +29,7 @@ from resilint.locate import Locator
 from resilint.mistyped import Mistyped, behind, mistyped
 from resilint.model import Document, Index
 from resilint.parallel import evaluate_all
+from resilint.pattern_checks import refuse_blanket_per_file
 from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
@@ -423,6 +424,8 @@ def _check_files(
     selected = select_rules(options.rules, config, index)
     if not earlier_state:
         require_rules(selected, config)
+        if all(path.is_dir() for path in options.paths):  # files named are a part of it
+            refuse_blanket_per_file(config, (doc.path for doc in index.documents))
     policy = _policy(options, selected, stands)
     inline = [s for file in files for s in file.suppressions]
     # a reference whose REF-01 is suppressed is accepted as it is: the rules waiting for it
