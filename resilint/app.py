@@ -40,6 +40,7 @@ from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
+from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
 from resilint.reporters.base import printable
 from resilint.resources import data_dir
@@ -402,6 +403,8 @@ def without_cycle_collection() -> Iterator[None]:
 def run_check(args: CheckArgs) -> int:
     schemas = build_schemas()
     config = build_config(args, schemas, remember=True)
+    for warning in never_matching(config):
+        echo(f"resilint: {warning}", err=True)
     store, note = build_store(args, config)
     rules = build_rules(schemas, config, args.selection, store)
     options = build_options(args, schemas, config, rules)

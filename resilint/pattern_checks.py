@@ -1,16 +1,83 @@
-"""What the configuration's ``per_file_ignores`` patterns reach among the files a check reads:
-a per-file exception that matches every file the run checks whatever they are named is
-refused, as one that matches every file anywhere is (:func:`resilint.config.load_config`)."""
+"""What the configuration's ``exclude`` and ``per_file_ignores`` patterns reach: one that can
+never match any file (it did nothing the user meant it to do) is worth a warning, and a
+per-file exception that matches every file the run checks whatever they are named is refused,
+as one that matches every file anywhere is (:func:`resilint.config.load_config`)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from resilint.config import Config
 from resilint.errors import ConfigError
 from resilint.reporters.base import printable
+
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def _never(pattern: str, root: Path, alone: bool) -> str:
+    """Why ``pattern`` can never match a file of the repository at ``root`` (empty when it
+    can). ``alone``: no pattern before it that a ``!`` could take a file back from."""
+    from resilint.wildmatch import parse
+
+    text = pattern.rstrip(" ")
+    if not text.strip():
+        return "it is blank, and a blank pattern matches nothing"
+    if text.startswith("#"):
+        return "a pattern starting with # is a comment; write \\# for a name that starts with #"
+    if text.startswith("!") and alone:
+        return (
+            "a pattern starting with ! takes back a file an earlier pattern matched, and here "
+            "none did; write \\! for a name that starts with !"
+        )
+    body = text.removeprefix("!")
+    for top in {str(root), os.path.realpath(root)}:
+        if body == top or body.startswith(top.rstrip("/") + "/"):
+            rest = body[len(top.rstrip("/")) :].lstrip("/") or "**"
+            return (
+                "it is an absolute path, and patterns are relative to the repository root "
+                f"({printable(top)}); write '{printable(rest)}'"
+            )
+    if _DRIVE.match(body) or body.startswith("~/"):
+        return "it is an absolute path, and patterns are relative to the repository root"
+    if any(part in {".", ".."} for part in body.strip("/").split("/")):
+        return (
+            "paths are matched relative to the repository root, without '.' or '..' in them, "
+            "and nothing outside the repository is checked"
+        )
+    if parse(text) is None:
+        return (
+            "git cannot read it (a [ never closed, an unknown [:class:], a \\ at the end), "
+            "and such a pattern matches nothing"
+        )
+    return ""
+
+
+def never_matching(config: Config) -> Iterator[str]:
+    """A warning, at its line, for each ``exclude`` or ``per_file_ignores`` pattern that can
+    never match: the file it was meant to leave out or silence is checked as before."""
+    if config.source is None:
+        return
+    found: list[tuple[tuple[str | int, ...], str, str]] = []
+    taken = False  # an earlier exclude pattern that leaves something out, for a ! to take back
+    for index, pattern in enumerate(config.exclude):
+        why = _never(pattern, config.root, not taken)
+        found.append((("exclude", index), pattern, why))
+        taken = taken or not (why or pattern.startswith("!"))
+    for pattern, _ in config.per_file_ignores:  # each pattern stands alone
+        found.append((("per_file_ignores", pattern), pattern, _never(pattern, config.root, True)))
+    for where, pattern, why in found:
+        if not why:
+            continue
+        line, column = config.locate(where) if config.locate is not None else (1, 1)
+        key = where[0] if where[0] == "per_file_ignores" else f"exclude.{where[1]}"
+        did = "silences nothing" if key == "per_file_ignores" else "leaves nothing out"
+        yield (
+            f"{printable(str(config.source))}:{line}:{column}: warning: {key}: "
+            f"'{printable(pattern)}' can never match a file, so it {did}: {why}"
+        )
 
 
 def _blind(relative: str, index: int) -> str:
