@@ -51,7 +51,7 @@ def test_sarif_is_valid_against_the_official_schema(cli, repo: Path) -> None:
     assert "indemnity capped" in suppressed[0]["suppressions"][0]["justification"]
     rule = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "CTR-08")
     assert rule["help"]["markdown"] and rule["defaultConfiguration"]["level"] == "warning"
-    assert all(r["partialFingerprints"]["resilint/v1"] for r in run["results"])
+    assert all(r["partialFingerprints"]["resilint/v2"] for r in run["results"])
 
 
 def test_junit_is_well_formed_and_counts_failures(cli, repo: Path) -> None:

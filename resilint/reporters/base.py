@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from resilint.findings import Finding, Level, fails_gate
 from resilint.patterns import Lazy
@@ -91,6 +91,27 @@ def from_root(path: str, root: str) -> str | None:
         return path
     relative = os.path.relpath(os.path.normpath(Path.cwd() / path), root)
     return None if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+
+def report_fingerprints(findings: Sequence[Finding], root: str) -> list[str]:
+    """A fingerprint for each of ``findings``, unique within the report, for the tools that
+    merge the issues of one report that share one (GitLab's Code Quality widget, GitHub code
+    scanning). A finding's own fingerprint (rule, document kind and id, field: never the line)
+    is shared by two documents of one kind and id, in two files or one; so the file, relative
+    to ``root``, is hashed with it, and a finding alike in both to one before it in the report
+    (the same field of a second document of that kind and id in the file) adds which of them it
+    is. The line never counts: a finding keeps its fingerprint when lines above it change."""
+    from hashlib import sha256  # not imported by a check whose output has no fingerprints
+
+    seen: Counter[tuple[str, str]] = Counter()
+    fingerprints = []
+    for f in findings:
+        path = PurePath(from_root(f.path, root) or f.path).as_posix()
+        n = seen[f.fingerprint, path]
+        seen[f.fingerprint, path] += 1
+        key = "\x1f".join([f.fingerprint, path, *([str(n)] if n else [])])
+        fingerprints.append(sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+    return fingerprints
 
 
 RULES_PAGE = "https://github.com/resilint/resilint/blob/v{version}/docs/rules.md"

@@ -21,6 +21,7 @@ from resilint.reporters.base import (
     json_log_safe,
     markdown_inert,
     printable,
+    report_fingerprints,
 )
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -55,6 +56,7 @@ def github_limits_note(results: int) -> str:
 
 
 def report_sarif(context: ReportContext) -> str:
+    root = context.source_root
     codes = sorted({f.code for f in context.findings})
     index = {code: i for i, code in enumerate(codes)}
     run = {
@@ -70,7 +72,8 @@ def report_sarif(context: ReportContext) -> str:
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"SRCROOT": {"description": {"text": _ROOT}}},
         "results": jsontext.Items(
-            context.findings, lambda f: _result(f, index[f.code], context.source_root)
+            list(zip(context.findings, report_fingerprints(context.findings, root), strict=True)),
+            lambda r: _result(r[0], r[1], index[r[0].code], root),
         ),
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -171,14 +174,14 @@ def _fix(path: str, fix: Fix, root: str) -> dict[str, Any]:
     }
 
 
-def _result(f: Finding, rule_index: int, root: str) -> dict[str, Any]:
+def _result(f: Finding, fingerprint: str, rule_index: int, root: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[f.level],
         "message": {"text": printable(clip(f.message))},
         "locations": [_location(f.path, f.line, f.column, root)],
-        "partialFingerprints": {"resilint/v1": f.fingerprint},
+        "partialFingerprints": {"resilint/v2": fingerprint},
     }
     if f.related:
         result["relatedLocations"] = [
