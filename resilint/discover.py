@@ -30,7 +30,13 @@ from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
-from resilint.unread_documents import document_at, passed_over, suffixed, unsuffixed
+from resilint.unread_documents import (
+    document_at,
+    passed_over,
+    suffixed,
+    unsuffixed,
+    unsuffixed_document_at,
+)
 
 if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
     from resilint.wildmatch import Patterns
@@ -398,7 +404,10 @@ class _Finder:
         hidden = (ignores or self.excluded is not None) and self.ignored(where, ignores)
         if hidden and (self.excluding or not self.tracks(where)):
             return
-        found = document_at(prefix + entry.name)
+        if entry.name.startswith(".") or not unsuffixed(entry.name):
+            found = document_at(prefix + entry.name)
+        else:
+            found = unsuffixed_document_at(prefix + entry.name, self.limits)
         if found is None:
             return
         line, column, api_version = found

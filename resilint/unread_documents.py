@@ -6,7 +6,10 @@ walk reports it (DOC-05) rather than skip it in silence.
 
 Only the start of the file is read (a document opens with its ``apiVersion``), never past a
 link, and only from a regular file: a walk over thousands of other tools' JSON files reads a
-few kilobytes of each.
+few kilobytes of each. A file without the suffix is told by what it is, since READMEs, NOTES,
+CHANGELOGs and Makefiles have none either and may quote a document: only one that reads as
+YAML documents, an apiVersion and a kind at the top level of one, is reported (or, where its
+YAML is broken, one that starts as a document does).
 """
 
 from __future__ import annotations
@@ -14,10 +17,15 @@ from __future__ import annotations
 import functools
 import re
 
+from resilint.limits import Limits
 from resilint.load.read import read_start
 
 MOST_READ = 8192
 """Bytes read of each such file: a document's apiVersion comes first."""
+MOST_PARSED = 65536
+"""Bytes of a file without the suffix read as YAML, to its last whole line, when its start
+holds an apiVersion of resilint's: a document's top level shows within them (a 10 MB file
+would take seconds)."""
 
 _JSON = rb'"apiVersion"\s*:\s*"(resilint/[^"\\]{0,40})"'
 """The key and value as JSON writes them (not inside a string: there its quotes are \\")."""
@@ -78,3 +86,56 @@ def document_at(path: str) -> tuple[int, int, str] | None:
 def _compiled(pattern: bytes) -> re.Pattern[bytes]:
     """A pattern compiled when first used: most runs meet no file the walk passes over."""
     return re.compile(pattern)
+
+
+def unsuffixed_document_at(path: str, limits: Limits) -> tuple[int, int, str] | None:
+    """:func:`document_at` for a file without the YAML suffix (``unsuffixed``), when the file
+    is a resilint document, not text about one (a README's example, a Makefile's heredoc)."""
+    found = document_at(path)
+    if found is None:
+        return None
+    data = read_start(path, MOST_PARSED + 1)
+    if data is None:
+        return None
+    if len(data) > MOST_PARSED:  # its first lines are enough to tell
+        end = data.rfind(b"\n", 0, MOST_PARSED) + 1
+        data = data[: end or MOST_PARSED]
+    return found if _is_document(data, limits) else None
+
+
+def _is_document(data: bytes, limits: Limits) -> bool:
+    """Whether the file reads as YAML documents, one of which has an apiVersion of resilint's
+    and a kind among its own keys; where it does not read as YAML (a document with a mistake
+    in it), whether it starts as one: its first line that is not blank, a comment, a directive
+    or a document marker is a top-level apiVersion or kind."""
+    from yaml.nodes import MappingNode, ScalarNode
+
+    from resilint.load import compose_text
+    from resilint.load.decode import decode
+    from resilint.load.positions import LoadError
+
+    try:
+        roots = compose_text(decode(data), limits)
+    except LoadError:
+        return _starts_as_document(data)
+    for root in roots:
+        if isinstance(root, MappingNode):
+            keys = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
+            version = keys.get("apiVersion")
+            resilint = isinstance(version, ScalarNode) and version.value.startswith("resilint/")
+            if resilint and "kind" in keys:
+                return True
+    return False
+
+
+def _starts_as_document(data: bytes) -> bool:
+    for line in data.splitlines():
+        text = line.rstrip()
+        if not text or text.startswith((b"#", b"%", b"---")):
+            continue
+        return _compiled(_TOP_KEY).match(text) is not None
+    return False
+
+
+_TOP_KEY = rb"""["']?(apiVersion|kind)["']?[ \t]*:"""
+"""A top-level apiVersion or kind key, at the start of its line."""
