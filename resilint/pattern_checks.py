@@ -80,6 +80,10 @@ def never_matching(config: Config) -> Iterator[str]:
         )
 
 
+def _outside(relative: str) -> bool:
+    return relative == os.pardir or relative.startswith(os.pardir + os.sep)
+
+
 def _blind(relative: str, index: int) -> str:
     """``relative`` with every name made up (the file's suffix kept): a pattern that matches
     it names no directory or file of the repository in particular."""
@@ -103,17 +107,19 @@ def refuse_blanket_per_file(config: Config, paths: Iterable[str]) -> None:
         {
             relative
             for path in paths
-            if not (
-                relative := Path(os.path.relpath(Path(path).absolute(), root)).as_posix()
-            ).startswith("../")
+            # os.path, not pathlib: once per document of every check that has such patterns
+            if not _outside(relative := os.path.relpath(os.path.abspath(path), root))  # noqa: PTH100
         }
     )
     if not files:
         return
-    probes = [_blind(name, index) for index, name in enumerate(files)]
+    if os.sep != "/":
+        files = [name.replace(os.sep, "/") for name in files]
     for pattern, named in config.per_file_ignores:
         spec = Patterns([pattern])
-        if not all(spec.covering(name) for name in (*files, *probes)):
+        # most patterns miss the first file or its made-up twin: each stops there
+        pairs = ((name, _blind(name, index)) for index, name in enumerate(files))
+        if not all(spec.covering(name) and spec.covering(twin) for name, twin in pairs):
             continue
         codes_named = ", ".join(named)
         line, column = config.locate(("per_file_ignores", pattern)) if config.locate else (1, 1)
