@@ -163,8 +163,8 @@ def discover(
     unread = [f.path for f in finder.findings if f.code == "DOC-05"]
     if not found and len(unread) == len(finder.findings):
         raise UsageError(
-            "no input files: no *.yaml or *.yml file found in "
-            + ", ".join(str(p) for p in paths)
+            "no input files: "
+            + _none_found(", ".join(str(p) for p in paths), finder.left_out)
             + (f" ({unread_note(unread)})" if unread else "")
         )
     kept, over = _within_budget(found, finder.spent, limits)
@@ -202,6 +202,25 @@ def _drop_unread_that_is_read(finder: _Finder, found: list[tuple[str, os.stat_re
     finder.findings = [
         f for f in finder.findings if f.code != "DOC-05" or os.path.realpath(f.path) not in read
     ]
+
+
+def _none_found(where: str, left_out: dict[str, int]) -> str:
+    """Why no file is left to check: none there, or every one left out by the configuration's
+    ``exclude`` or a .gitignore (the user then knows where to look)."""
+    said = {
+        "exclude": "exclude in the configuration leaves out {}",
+        ".gitignore": "a .gitignore hides {} that git does not track",
+    }
+    causes = [
+        said[what].format(
+            f"{count:,} file{'' if count == 1 else 's'} or folder{'' if count == 1 else 's'}"
+        )
+        for what, count in left_out.items()
+        if count
+    ]
+    if not causes:
+        return f"no *.yaml or *.yml file found in {where}"
+    return f"nothing in {where} is left to check: {' and '.join(causes)}"
 
 
 def unread_note(paths: Sequence[str]) -> str:
@@ -244,6 +263,9 @@ class _Finder:
         """git's ``core.ignorecase`` in :attr:`top`, asked once a .gitignore is found there."""
         self.excluding = False
         """Whether the last entry :meth:`ignored` left out was left out by ``exclude``."""
+        self.left_out = {"exclude": 0, ".gitignore": 0}
+        """YAML files and directories the walk left out, by what left them out: named when
+        nothing is left to check, so that "no input files" does not read as an empty folder."""
         self.nested: list[tuple[str, str]] = []
         """The work trees of their own the walk entered (submodules), as each directory's path
         and its path relative to the walked directory: each may be a sparse checkout."""
@@ -373,6 +395,7 @@ class _Finder:
         where = relative + name + ("/" if is_dir else "")
         if (ignores or self.excluded is not None) and self.ignored(where, ignores):
             if self.excluding or not self.tracks(where):
+                self.left_out["exclude" if self.excluding else ".gitignore"] += 1
                 return None
             if is_dir:  # git tracks files in it: those are taken, and nothing else there
                 self.committed_in(where, boundary)
