@@ -279,7 +279,7 @@ def _function_in_register(facts: Facts, function: Document, entities: Iterable[s
     contract the EU payment institution also uses, whose register reports its own functions."""
     if not _of_registered_entity(facts, tuple(entities)):
         return False
-    for supplier, services, _ in facts.graph._starts(function):  # its direct edges
+    for supplier, services, _ in facts.graph.direct(function):  # rests on, supported by
         for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
             covered = set(strings(contract.data.get("services")))
             relevant = services is None or not covered or bool(services & covered)

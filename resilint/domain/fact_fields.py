@@ -45,7 +45,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "that tier.",
         ),
         "critical_functions": _fact(
-            "array", "Critical or important functions resting on it.", items=_TEXTS
+            "array",
+            "Critical or important functions resting on it, or naming it under `supported_by`.",
+            items=_TEXTS,
         ),
         "ict": _fact("boolean", "It provides ICT services (recorded, or inferred)."),
         "access_level": _fact(

@@ -358,6 +358,40 @@ class DependencyGraph:
                 path = ("depends_on", "cloud", i)
                 yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
 
+    def supported_by(
+        self, function: Document
+    ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        """The suppliers and services that support the function without it needing them to run
+        (``supported_by``), as :meth:`_starts` gives its direct edges: they make a supplier
+        critical and put the function in the register, but are no edges of the graph (an outage
+        there stops nothing, so no walk, impact or concentration counts them)."""
+        given = mapping_at(function.data, "supported_by")
+        whole = set(strings(given.get("suppliers")))
+        listed: set[object] = set()
+        for i, sid in indexed(given.get("suppliers")):
+            if not isinstance(sid, str) or sid in listed:  # a mapping there is SCH-01's
+                continue
+            listed.add(sid)
+            if (found := self._supplier(sid)) is not None:
+                hop = Hop(function, ("supported_by", "suppliers", i), f"supported by {sid}")
+                yield found, None, (hop,)
+        for i, item in dicts(given.get("services")):
+            sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
+            if (sid, service) in listed or sid in whole or not service:
+                continue
+            listed.add((sid, service))
+            if (found := self._supplier(sid)) is not None:
+                scope = frozenset({service})
+                support = _services_support(self._services_of(found, scope), scope)
+                text = f"supported by service {service} of {sid}"
+                yield found, scope, (Hop(function, ("supported_by", "services", i), text, support),)
+
+    def direct(self, function: Document) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        """Every supplier and service the function names directly: what it rests on
+        (:meth:`_starts`), then what supports it (:meth:`supported_by`)."""
+        yield from self._starts(function)
+        yield from self.supported_by(function)
+
     def _through_identities(
         self, function: Document, depends: dict[str, object], named: dict[str, frozenset[str]]
     ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:

@@ -199,8 +199,9 @@ def contract_in_register(facts: Facts, contract: Document, ict: bool) -> bool:
 
 
 def supported_functions(facts: Facts, contract: Document) -> tuple[str, ...]:
-    """Business functions resting directly on the contract: on its supplier as a whole, or on
-    one of the services it covers (all of the supplier's, when it lists none); then those whose
+    """Business functions resting directly on the contract, or that it supports
+    (``supported_by``): on its supplier as a whole, or on one of the services it covers (all of
+    the supplier's, when it lists none); then those whose
     continuity plan covers the failure of its supplier (``ContinuityPlan.suppliers``) without
     resting on it: a security monitoring provider supports card authorisation, which does not
     stop when it is down (``resilint impact`` reads it so), and the register still files the
@@ -229,13 +230,15 @@ def _covered_by_plans(facts: Facts, _: None) -> dict[str, list[str]]:
 
 
 def direct_dependencies(facts: Facts) -> dict[str, list[tuple[str, frozenset[str] | None]]]:
-    """For each supplier id, the functions that rest on it directly, with the services they
-    name (None: the supplier as a whole). The first step of the one dependency graph."""
+    """For each supplier id, the functions that rest on it directly or that it supports
+    (``supported_by``), with the services they name (None: the supplier as a whole): what it
+    supports, for the register, the regimes and the contracts. The graph's walks (an outage,
+    concentration) start from the edges a function rests on only."""
     table: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
     for function in facts.index.of_kind("BusinessFunction"):
         if function.id is None:
             continue
-        for supplier, services, _ in facts.graph._starts(function):  # its direct edges
+        for supplier, services, _ in facts.graph.direct(function):  # rests on, supported by
             if supplier.id is not None:
                 table.setdefault(supplier.id, []).append((function.id, services))
     return table

@@ -52,6 +52,7 @@ def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
                 found.supporting.append(route)
                 if supplier_id in reach.affirmed:
                     found.affirmed.append(route)
+        _supporting_only(facts, function, routes)
     backups = _backups(facts)
     built = {}
     for supplier in facts.index.of_kind("Supplier"):
@@ -59,6 +60,24 @@ def build_suppliers(facts: Facts) -> dict[str, SupplierFacts]:
         found = routes.get(supplier.id or "", _Routes())
         built[key] = _supplier(facts, supplier, found, supplier.id in backups)
     return built
+
+
+def _supporting_only(facts: Facts, function: Document, routes: dict[str, _Routes]) -> None:
+    """The suppliers that support a critical function without it resting on them
+    (``supported_by``): critical through it as through a direct edge (a service named there and
+    recorded as not supporting one passes nothing on, as under ``depends_on``), though no walk
+    from the function reaches them."""
+    for supplier, _, chain in facts.graph.supported_by(function):
+        if supplier.id is None:
+            continue
+        found = routes.setdefault(supplier.id, _Routes())
+        found.entities.extend(facts.function(function).entities)
+        route = (str(function.id), chain)
+        found.direct.append(route)
+        if chain[0].supports is not False:
+            found.supporting.append(route)
+            if chain[0].supports is True:
+                found.affirmed.append(route)
 
 
 def _counted(supplier: Document, routes: _Routes) -> tuple[list[Route], list[Route]]:
@@ -303,9 +322,13 @@ def _reasons(
         reasons.append(
             f"its service {', '.join(flagged)} is recorded as supporting a critical function"
         )
-    if resting:
-        names = ", ".join(dict.fromkeys(f for f, _ in resting))
-        reasons.append(f"critical or important business functions rest on it ({names})")
+    rests = dict.fromkeys(f for f, chain in resting if chain[0].json_path[0] != SUPPORTED_BY)
+    if rests:
+        reasons.append(f"critical or important business functions rest on it ({', '.join(rests)})")
+    supports = dict.fromkeys(f for f, _ in resting if f not in rests)
+    if supports:
+        names = ", ".join(supports)
+        reasons.append(f"it supports critical or important business functions ({names})")
     if data.get("data_sensitivity") == "restricted" and data.get("data_access") != CIPHERTEXT:
         reasons.append("it handles restricted data")
     if access == "privileged":
@@ -314,6 +337,9 @@ def _reasons(
 
 
 PRIVILEGED = "it holds privileged access to our systems"
+SUPPORTED_BY = "supported_by"
+"""The field of a function naming a supplier that supports it without the function resting on
+it (:meth:`resilint.domain.graph.DependencyGraph.supported_by`)."""
 
 
 def _privileged_identity(facts: Facts, supplier: Document) -> bool:

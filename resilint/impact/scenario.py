@@ -111,6 +111,9 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
 
 
 PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not rest on it"
+SUPPORTED_ONLY = "the supplier supports it (supported_by), but it does not rest on it"
+"""Why a function that names the supplier only under ``supported_by`` is not stopped: a
+security monitoring provider supports card authorisation without stopping it when down."""
 """Why a function reached only through its plan's ``suppliers`` is not stopped: a security
 monitoring provider a plan lists does not stop card authorisation when it is down."""
 
@@ -177,6 +180,10 @@ def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
                 Reached(f, chain, False, ALTERNATIVE_READY.format(alternative=alternative))
             )
     seen = {id(r.function) for r in reached}
+    for function, hop in facts.derived(_supported, None).get(str(supplier.id), []):
+        if id(function) not in seen:
+            reached.append(Reached(function, (hop,), False, SUPPORTED_ONLY))
+            seen.add(id(function))
     for plan in in_order(facts.index.of_kind("ContinuityPlan")):
         named = plan.data.get("function")
         function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
@@ -189,6 +196,15 @@ def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
         reached.append(Reached(function, (hop,), False, PLAN_ONLY))
         seen.add(id(function))
     return reached
+
+
+def _supported(facts: Facts, _: None) -> dict[str, list[tuple[Document, Hop]]]:
+    """For each supplier id, the functions naming it under ``supported_by``, in file order."""
+    table: dict[str, list[tuple[Document, Hop]]] = {}
+    for function in in_order(facts.index.of_kind("BusinessFunction")):
+        for supplier, _, chain in facts.graph.supported_by(function):
+            table.setdefault(str(supplier.id), []).append((function, chain[0]))
+    return table
 
 
 def _in_region(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:
@@ -405,6 +421,12 @@ def _notes(
             "A function whose continuity plan covers the supplier's failure without resting on "
             "the supplier is listed, not stopped: its plan is ready, and no recovery time of it "
             "is breached; record the supplier in its depends_on if the function stops with it."
+        )
+    if any(f.not_stopped == SUPPORTED_ONLY for f in functions):
+        notes.append(
+            "A function that names the supplier under supported_by, not depends_on, is listed, "
+            "not stopped: the supplier supports it without the function needing it to run; "
+            "record it in depends_on if the function stops with it."
         )
     ours = _our_action_clocks(facts, started)
     if ours:

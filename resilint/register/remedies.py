@@ -95,9 +95,9 @@ def _no_function(place: Place, entity: str) -> str:
         "(depends_on.suppliers), a service it covers (depends_on.services) or an identity of "
         "its supplier (depends_on.identities) in the depends_on of each function the using "
         "entity performs, or, where the function uses it without stopping when it is down (a "
-        "security monitoring provider), its supplier in the suppliers of the function's "
-        "continuity plan; a contract that has ended names the functions it served under "
-        "functions_served"
+        "security monitoring provider), its supplier in the function's supported_by (or the "
+        "suppliers of its continuity plan); a contract that has ended names the functions it "
+        "served under functions_served"
     )
 
 

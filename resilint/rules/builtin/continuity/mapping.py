@@ -64,17 +64,20 @@ def _reliance(supplier: Document, facts: SupplierFacts) -> tuple[str, ...]:
             for _, service in dicts(supplier.data.get("services"))
             if service.get("supports_critical_function") is True
         ]
-        reasons.append(
-            f"its service {', '.join(flagged)} is recorded as supporting a critical function"
-        )
+        if flagged:
+            reasons.append(
+                f"its service {', '.join(flagged)} is recorded as supporting a critical function"
+            )
     return tuple(reasons)
 
 
 def _mapped_suppliers(context: RuleContext) -> set[str]:
-    """Suppliers some function rests on (the graph) or some continuity plan covers."""
+    """Suppliers some function rests on (the graph) or names as supporting it
+    (``supported_by``), or some continuity plan covers."""
     mapped: set[str] = set()
     for function in context.index.of_kind("BusinessFunction"):
         mapped.update(context.facts.function(function).suppliers)
+        mapped.update(str(s.id) for s, _, _ in context.facts.graph.supported_by(function))
     for plan in context.index.of_kind("ContinuityPlan"):
         mapped.update(strings(plan.data.get("suppliers")))
     return mapped
@@ -83,6 +86,8 @@ def _mapped_suppliers(context: RuleContext) -> set[str]:
 _NAMING = (
     ("BusinessFunction", "depends_on.suppliers.[]"),
     ("BusinessFunction", "depends_on.services.[].supplier"),
+    ("BusinessFunction", "supported_by.suppliers.[]"),
+    ("BusinessFunction", "supported_by.services.[].supplier"),
     ("ContinuityPlan", "suppliers.[]"),
 )
 """The references that map a supplier: a function's dependencies, a plan's suppliers."""
@@ -100,7 +105,8 @@ def _unmapped_message(supplier: Document, reasons: tuple[str, ...]) -> str:
         f"supplier {supplier.id} is one we rely on{why}, but no business function depends on "
         "it, directly, through another supplier or through a shared dependency, and no "
         "continuity plan covers its failure: add it to the depends_on of the functions that "
-        "rely on it (or to the suppliers of the plan that covers it), or, if it supports "
+        "rely on it (to their supported_by if they do not stop when it is down, or to the "
+        "suppliers of the plan that covers it), or, if it supports "
         f"nothing critical, correct the {records} named above"
     )
 
