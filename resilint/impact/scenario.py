@@ -180,10 +180,10 @@ def _on_supplier(facts: Facts, supplier: Document) -> list[Reached]:
                 Reached(f, chain, False, ALTERNATIVE_READY.format(alternative=alternative))
             )
     seen = {id(r.function) for r in reached}
-    for function, hop in facts.derived(_supported, None).get(str(supplier.id), []):
-        if id(function) not in seen:
-            reached.append(Reached(function, (hop,), False, SUPPORTED_ONLY))
-            seen.add(id(function))
+    for supported, hop in facts.derived(_supported, None).get(str(supplier.id), []):
+        if id(supported) not in seen:
+            reached.append(Reached(supported, (hop,), False, SUPPORTED_ONLY))
+            seen.add(id(supported))
     for plan in in_order(facts.index.of_kind("ContinuityPlan")):
         named = plan.data.get("function")
         function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
@@ -202,8 +202,8 @@ def _supported(facts: Facts, _: None) -> dict[str, list[tuple[Document, Hop]]]:
     """For each supplier id, the functions naming it under ``supported_by``, in file order."""
     table: dict[str, list[tuple[Document, Hop]]] = {}
     for function in in_order(facts.index.of_kind("BusinessFunction")):
-        for supplier, _, chain in facts.graph.supported_by(function):
-            table.setdefault(str(supplier.id), []).append((function, chain[0]))
+        for supporting, _services, chain in facts.graph.supported_by(function):
+            table.setdefault(str(supporting.id), []).append((function, chain[0]))
     return table
 
 
