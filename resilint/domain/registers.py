@@ -32,7 +32,7 @@ answers; neither derives them again.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from resilint.domain import lifecycle
 from resilint.domain.readers import as_date, in_order, strings, text_of
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
     from resilint.domain import Facts
 
 NON_FINANCIAL = ("non_financial_ict_intra_group", "non_financial_other")
+RegisterLevel = Literal["group", "entity", "sub-consolidated"]
+"""Which register of an entity: the group's it keeps (consolidated), its own at entity level,
+or that of the sub-group below it (DORA Art. 28(3); Implementing Regulation (EU) 2024/2956
+Art. 3(1))."""
 """Entity types of group entities that are not financial entities (only in B_01.02)."""
 ICT_INTRA_GROUP = "non_financial_ict_intra_group"
 """The entity type of an ICT intra-group service provider, which a group's register includes
@@ -103,6 +107,13 @@ class RegisterScope:
         """What the register of ``entity`` at entity level covers: itself, and the Entities
         recorded as its branches (part of its legal person)."""
         return (entity, *(b for b, office in self._branch.items() if office == entity))
+
+    def sub_group(self, parent: str) -> tuple[str, ...]:
+        """What the sub-consolidated register of ``parent`` covers: itself first, then the
+        entities below it that a group's register includes (Implementing Regulation (EU)
+        2024/2956 Art. 6(2): the financial entities and ICT intra-group service providers of
+        the sub-group), as the group's register covers those below its keeping entity."""
+        return self._below(parent)
 
     def left_out(self, maintainer: str) -> tuple[str, ...]:
         """The entities below ``maintainer`` that its register does not cover: neither under

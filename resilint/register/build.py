@@ -8,7 +8,7 @@ from __future__ import annotations
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import register_entity_type
-from resilint.domain.registers import NON_FINANCIAL, branch_of, contract_entities
+from resilint.domain.registers import NON_FINANCIAL, RegisterLevel, branch_of, contract_entities
 from resilint.model import Document
 from resilint.register import arrangements, codes, providers
 from resilint.register.model import (
@@ -22,10 +22,14 @@ from resilint.register.model import (
 from resilint.register.values import amount, coded, day
 
 
-def build_register(facts: Facts, maintainer: Document, entity_level: bool = False) -> Register:
+def build_register(facts: Facts, maintainer: Document, level: RegisterLevel = "group") -> Register:
     """The register ``maintainer`` keeps, as of the facts' date (the reference date): the
-    group's it keeps, or (``entity_level``) its own at entity level, of what it alone uses."""
-    scope = facts.scope.entity_level if entity_level else facts.scope.covers
+    group's it keeps, its own at entity level (of what it alone uses), or its sub-group's."""
+    scope = {
+        "group": facts.scope.covers,
+        "entity": facts.scope.entity_level,
+        "sub-consolidated": facts.scope.sub_group,
+    }[level]
     covered = [facts.index.get("Entity", e) for e in scope(maintainer.id or "")]
     entities = [e for e in covered if e is not None]
     base = text_of(value_at(maintainer.data, "total_assets", "currency")) or "EUR"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from resilint.domain import Facts
 from resilint.domain.identifiers import lei_problem
+from resilint.domain.registers import RegisterLevel
 from resilint.model import Document
 from resilint.patterns import kept
 from resilint.register import amounts, chains, codes, dates
@@ -76,15 +77,15 @@ class CheckedRegister:
 
 
 def checked_register(
-    facts: Facts, maintainer: Document, entity_level: bool = False
+    facts: Facts, maintainer: Document, level: RegisterLevel = "group"
 ) -> CheckedRegister:
-    """The register ``maintainer`` keeps (at entity level: of itself alone), with its problems,
-    as of the facts' date: built and checked on first use, then the same for the rest of the
-    check."""
-    return facts.derived(_build_and_check, (maintainer, entity_level))
+    """The register ``maintainer`` keeps at ``level`` (its group's, of itself alone, or of its
+    sub-group), with its problems, as of the facts' date: built and checked on first use, then
+    the same for the rest of the check."""
+    return facts.derived(_build_and_check, (maintainer, level))
 
 
-def _build_and_check(facts: Facts, asked: tuple[Document, bool]) -> CheckedRegister:
+def _build_and_check(facts: Facts, asked: tuple[Document, RegisterLevel]) -> CheckedRegister:
     register = build_register(facts, *asked)
     return CheckedRegister(register, tuple(problems(register)))
 

@@ -60,6 +60,13 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
         "alone uses, filed as individual (IND); DORA Art. 28(3) asks both.",
     )
     @click.option(
+        "--sub-consolidated",
+        is_flag=True,
+        help="With --entity: the register of that entity's sub-group (itself and the "
+        "financial entities and ICT intra-group service providers below it), filed as "
+        "consolidated (CON) where it covers more than one legal person.",
+    )
+    @click.option(
         "--allow-incomplete",
         is_flag=True,
         help="Write the register even while the readiness rules fail (the ESAs may reject it).",
@@ -83,6 +90,7 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
             options["entity"],
             options["allow_incomplete"],
             options["entity_level"],
+            options["sub_consolidated"],
         )
         guarded(lambda: run_export(args))
 

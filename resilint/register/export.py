@@ -31,7 +31,7 @@ from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.domain.readers import value_at
-from resilint.domain.registers import branch_of
+from resilint.domain.registers import RegisterLevel, branch_of
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
@@ -76,6 +76,9 @@ class ExportArgs:
     allow_incomplete: bool = False
     entity_level: bool = False
     """The register of the entity alone (DORA Art. 28(3)), not its group's."""
+    sub_consolidated: bool = False
+    """The register of the entity's sub-group (Implementing Regulation (EU) 2024/2956
+    Art. 3(1) and 6(2)), not its own nor the whole group's."""
 
 
 def reference_date(asked: datetime.date | None, as_of: datetime.date | None) -> datetime.date:
@@ -109,10 +112,10 @@ def run_export(args: ExportArgs) -> int:
     config = _readiness(config, register_rules, [r.info.code for r in rules])
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
-    keeper, entity_level = maintainer(checked.facts, args.entity, args.entity_level)
-    built = checked_register(checked.facts, keeper, entity_level)
+    keeper, level = maintainer(checked.facts, args.entity, _level(args))
+    built = checked_register(checked.facts, keeper, level)
     register = built.register
-    if not entity_level:
+    if level != "entity":
         _left_out(checked.facts, keeper)
     drawn = _drawn_on(register)
     blocking = [
@@ -193,18 +196,31 @@ def _sparing(
     return tuple(kept)
 
 
+def _level(args: ExportArgs) -> RegisterLevel | None:
+    """The level asked for on the command line, if any."""
+    if args.entity_level and args.sub_consolidated:
+        raise UsageError("--entity-level and --sub-consolidated ask for two registers: choose one")
+    if args.sub_consolidated and args.entity is None:
+        raise UsageError(
+            "--sub-consolidated: name the sub-group's parent with --entity (the entity that "
+            "keeps the group's register exports the consolidated one without it)"
+        )
+    return "entity" if args.entity_level else "sub-consolidated" if args.sub_consolidated else None
+
+
 def maintainer(
-    facts: Facts, asked: str | None, entity_level: bool = False
-) -> tuple[Document, bool]:
-    """The entity whose register is exported, and whether at entity level: the one asked for,
-    else the only one that keeps a group's register (an entity under DORA with none under DORA
-    above it). Every entity under DORA keeps one at entity level (DORA Art. 28(3)): another
-    than the group's keeper has that one; the keeper has its group's unless ``entity_level``."""
+    facts: Facts, asked: str | None, level: RegisterLevel | None = None
+) -> tuple[Document, RegisterLevel]:
+    """The entity whose register is exported, and at which level: the one asked for, else the
+    only one that keeps a group's register (an entity under DORA with none under DORA above
+    it). Every entity under DORA keeps one at entity level (DORA Art. 28(3)): another than the
+    group's keeper has that one unless its sub-group's (``sub-consolidated``) is asked for; the
+    keeper has its group's unless another level is asked for."""
     keeping = facts.scope.maintainers
     if asked is not None:
         if asked not in facts.scope.under_dora:
             raise UsageError(_not_keeping(facts, asked))
-        return _entity(facts, asked), entity_level or asked not in keeping
+        return _entity(facts, asked), level or ("group" if asked in keeping else "entity")
     if len(keeping) != 1:
         shown = ", ".join(keeping)
         raise UsageError(
@@ -212,7 +228,7 @@ def maintainer(
             if keeping
             else "no Entity here keeps a DORA register: give one regimes: [dora]"
         )
-    return _entity(facts, keeping[0]), entity_level
+    return _entity(facts, keeping[0]), level or "group"
 
 
 def _not_keeping(facts: Facts, asked: str) -> str:
