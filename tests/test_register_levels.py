@@ -90,3 +90,20 @@ def test_sub_consolidated_needs_the_sub_groups_parent(cli, tmp_path) -> None:
     result = cli("register", "export", str(repo), *both, "-o", str(tmp_path))
     assert result.exit_code == 2
     assert "choose one" in result.stderr
+
+
+def test_the_documented_licensed_activities_are_the_lists_members() -> None:
+    """Every code docs/register.md gives for B_06.01.0020 (the tables of licensed activities by
+    type of entity) is a member of the list REG-09 accepts, and the list has the EBA's 131."""
+    import re
+
+    from conftest import REPO
+
+    from resilint.register.codes import LICENSED_ACTIVITIES
+
+    text = (REPO / "docs" / "register.md").read_text(encoding="utf-8")
+    section = text.split("## Licensed activities", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(q?x\d+)`", section))
+    assert len(LICENSED_ACTIVITIES) == 131
+    assert {"x228", "x183", "x184", "x237"} <= named
+    assert named <= LICENSED_ACTIVITIES, sorted(named - LICENSED_ACTIVITIES)
