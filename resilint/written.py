@@ -22,7 +22,12 @@ _SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mio": 1_000_000, "milli
 _SCALES["bn"] = 1_000_000_000
 _DURATION = kept(
     r"([0-9]+(?:[.,][0-9]+)?) ?(h|hrs?|hours?|stunden|std|d|days?|tage?n?|weeks?|wochen?|"
-    r"months?|monate?n?|min|minutes?|minuten)\.?\Z",
+    r"months?|monate?n?|years?|jahre?n?|min|minutes?|minuten)\.?\Z",
+    re.IGNORECASE,
+)
+_BUSINESS_DAYS = kept(
+    r"([0-9]+) ?(?:business|working|bank|banking)[ -]?days?\.?\Z|"
+    r"([0-9]+) ?(?:werktage?n?|arbeitstage?n?|geschäftstage?n?|bankarbeitstage?n?)\.?\Z",
     re.IGNORECASE,
 )
 _IN_HOURS: dict[str, float | None] = {
@@ -31,9 +36,15 @@ _IN_HOURS: dict[str, float | None] = {
     **dict.fromkeys(("week", "weeks", "woche", "wochen"), 168),
     **dict.fromkeys(("min", "minute", "minutes", "minuten"), 1 / 60),
     **dict.fromkeys(("month", "months", "monat", "monate", "monaten"), None),
+    **dict.fromkeys(("year", "years", "jahr", "jahre", "jahren"), None),
 }
-"""Hours in a unit as people write it, in English or German; None for a month, which has no
-fixed length."""
+"""Hours in a unit as people write it, in English or German; None for a month or a year, which
+has no fixed length."""
+_IN_MONTHS = {
+    **dict.fromkeys(("month", "months", "monat", "monate", "monaten"), 1),
+    **dict.fromkeys(("year", "years", "jahr", "jahre", "jahren"), 12),
+}
+"""Months in a unit as people write it, for a field in months (an exit plan's transition)."""
 
 
 def as_number(text: str, field: str) -> str:
@@ -54,6 +65,8 @@ def as_number(text: str, field: str) -> str:
                 f"; write the amount as a plain number, without currency or scale "
                 f"(the currency is the policy's): {int(amount)}"
             )
+    if match := _BUSINESS_DAYS.match(text):
+        return _business_days(int(match[1] or match[2]), field)
     if match := _DURATION.match(text):
         return _duration(float(match[1].replace(",", ".")), match[2].lower(), field)
     return ""
@@ -61,19 +74,44 @@ def as_number(text: str, field: str) -> str:
 
 def _duration(number: float, unit: str, field: str) -> str:
     """The figure in the field's unit where it converts exactly, else what to write."""
+    if field.endswith("_months"):
+        months = _IN_MONTHS.get(unit)
+        if months is None or not (number * months).is_integer():
+            return "; the field is in months: write the number of months alone"
+        return f"; the field is in months: write {int(number * months)}"
     wanted = "hours" if field.endswith("_hours") else "days" if field.endswith("_days") else ""
     if not wanted or unit not in _IN_HOURS:
         return ""
     hours = _IN_HOURS[unit]
     if hours is None:
+        what = "a year" if unit in _IN_MONTHS and _IN_MONTHS[unit] == 12 else "a month"
         return (
-            f"; the field is in {wanted} and a month has no fixed number of them: write the "
+            f"; the field is in {wanted} and {what} has no fixed number of them: write the "
             f"number of {wanted} the document gives"
         )
     figure = number * hours / (1 if wanted == "hours" else 24)
     if not figure.is_integer():
         return f"; the field is in {wanted}: write the number of {wanted} alone"
     return f"; the field is in {wanted}: write {int(figure)}"
+
+
+def _business_days(count: int, field: str) -> str:
+    """A period in business days ('2 business days', '10 Werktage'): how long it runs depends on
+    the day it starts and the public holidays in it, so no figure converts it. Without a
+    holiday it runs longest when it starts before a weekend: the count and two days for each
+    week begun (2 business days from a Friday end on the Tuesday, 4 days or 96 hours)."""
+    wanted = "hours" if field.endswith("_hours") else "days" if field.endswith("_days") else ""
+    if not wanted:
+        return ""
+    days = count + 2 * -(-count // 5)
+    longest = days * 24 if wanted == "hours" else days
+    plural = "s" if count != 1 else ""
+    return (
+        f"; the field is in {wanted}, and business days have no fixed length: {count} business "
+        f"day{plural} last up to {longest} {wanted} when they span a weekend (longer over a "
+        f"public holiday); write the longest the period can run, {longest} where no holiday "
+        "falls in it"
+    )
 
 
 _QUARTER = kept(r"(?:Q([1-4])|([1-4])\. ?Quartal) ?([0-9]{4})\Z", re.IGNORECASE)

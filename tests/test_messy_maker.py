@@ -88,6 +88,46 @@ def test_a_notice_period_in_months_is_not_converted(cli, write) -> None:
     assert "a month has no fixed number of them: write the number of days" in message
 
 
+def test_business_days_say_the_longest_they_run(cli, write) -> None:
+    """A contract's '2 business days' to report an incident, or '20 Werktage' of notice, was
+    told only that the field must be a number: a business day has no fixed length, so the
+    message gives the longest the period runs across a weekend and leaves the holidays to us."""
+    text = doc(
+        "Contract",
+        "ctr-a",
+        "supplier: acme\nour_notice_period_days: 20 Werktage\n"
+        "supplier_notice_period_days: 1 business day\n"
+        "incident_notification: {window_hours: 2 business days}\n",
+    )
+    by_line = {f["line"]: f["message"] for f in check(cli, write, text, ["SCH-01"])}
+    window = by_line[line(text, "2 business days")]
+    assert "'2 business days'" in window and "business days have no fixed length" in window
+    assert "2 business days last up to 96 hours when they span a weekend" in window
+    assert window.endswith("write the longest the period can run, 96 where no holiday falls in it")
+    assert "20 business days last up to 28 days" in by_line[line(text, "Werktage")]
+    assert "1 business day last up to 3 days" in by_line[line(text, "1 business day")]
+
+
+def test_a_figure_in_months_or_years_in_a_months_field_says_what_to_write(cli, write) -> None:
+    """An exit plan's transition written '12 months' or '2 years' was refused without the figure
+    that fits; a unit that does not convert to whole months asks for the months alone."""
+    text = doc(
+        "Supplier",
+        "acme",
+        "name: Acme\nservices:\n"
+        "  - {name: a, exit_plan: {transition_period_months: 12 months, "
+        "migration_estimate_months: 2 years}}\n"
+        "  - {name: b, exit_plan: {transition_period_months: 90 days}}\n",
+    )
+    found = [f["message"] for f in check(cli, write, text, ["SCH-01"])]
+    assert any(m.endswith("got '12 months'; the field is in months: write 12") for m in found)
+    assert any(m.endswith("got '2 years'; the field is in months: write 24") for m in found)
+    assert any(
+        m.endswith("got '90 days'; the field is in months: write the number of months alone")
+        for m in found
+    ), found
+
+
 def test_a_percent_sign_and_separators_say_what_to_write(cli, write) -> None:
     """'100%' was told it 'must be a percentage'; '1.000.000' and 'EUR 2m' that they must be
     numbers. Each now says the number to write; '1,500' gives both readings of its comma."""
