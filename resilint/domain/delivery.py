@@ -386,7 +386,7 @@ def _service_words(service: dict[str, Any], supplier: dict[str, Any]) -> str | N
     if service.get("ict_service_type") is not None:
         return None
     own = _words_of(service)
-    if _RUNS_IT_FOR_US.search(own):
+    if _runs_for_us(own):
         return None
     return _worded(own) or _worded(supplier.get("name"), supplier.get("description"))
 
@@ -472,7 +472,7 @@ def _worded(*texts: object) -> str | None:
     scheme we join through our sponsor bank" is a scheme, "Sponsor bank for our card scheme
     memberships" a bank."""
     words = " ".join(text for text in texts if isinstance(text, str))
-    if _RUNS_IT_FOR_US.search(words):
+    if _runs_for_us(words):
         return None
     clients = _clients(words)
     adviser, *others = _WORDS
@@ -521,6 +521,45 @@ to it ("outsourced operations", business process outsourcing, a bureau, a third-
 claims administrator, "management company running Brabantia Re"). Its trade does not take the
 outsourcing's terms off: a regulated firm running our operations is asked them as any
 outsourcing is. "Outsourcing" alone also names a topic (a law firm advising on outsourcing)."""
+
+
+_OUTSOURCER = Lazy(
+    r"(bureaux?|tpa|bpo|(third[- ]party )?administrators?"
+    r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company))\Z",
+    re.IGNORECASE,
+)
+"""The words of :data:`_RUNS_IT_FOR_US` that name an outsourcer by its trade (a bureau, an
+administrator), not the arrangement (outsourced, run for us, on our behalf)."""
+
+
+def _runs_for_us(words: str) -> bool:
+    """The words say the supplier runs something for us (:data:`_RUNS_IT_FOR_US`). An
+    outsourcer's trade named as whom the supplier serves or sends to (:data:`_CLIENTS`) is not
+    the supplier's: a custodian that sends position files "to the administrator", or its reports
+    "to the pension bureau" (a pension fund's own office), runs nothing for us. Words naming the
+    arrangement count wherever they stand ("securities administration outsourced to it")."""
+    clients = _clients(words)
+    for match in _RUNS_IT_FOR_US.finditer(words):
+        span = _span_of(match.start(), clients)
+        if (
+            not _OUTSOURCER.match(match.group())
+            or span is None
+            or _AS.search(words, span, match.start())  # "to the group as its administrator"
+        ):
+            return True
+    return False
+
+
+def _span_of(start: int, clients: list[tuple[int, int]]) -> int | None:
+    """Where the span of ``clients`` (:func:`_clients`) that holds the word at ``start``
+    begins; None where none holds it."""
+    before = bisect.bisect_left(clients, (start,)) - 1
+    return clients[before][0] if before >= 0 and clients[before][1] >= start else None
+
+
+_AS = Lazy(r"\bas\b", re.IGNORECASE)
+"""A role stated after whom the supplier serves ("services to the group as its administrator"):
+the trade is the supplier's after all."""
 
 
 def _model(value: object) -> str | None:
