@@ -25,7 +25,7 @@ from resilint.app import (
     build_schemas,
     without_cycle_collection,
 )
-from resilint.checker import check_model
+from resilint.checker import Checked, check_model
 from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
@@ -54,6 +54,7 @@ from resilint.reporters.base import (
     unchecked_note,
     unnamed_note,
     unread_note,
+    unread_suspect,
 )
 from resilint.result import Result
 from resilint.rules.builtin.register import FILLED_BY_DORA
@@ -112,7 +113,7 @@ def run_export(args: ExportArgs) -> int:
     config = _readiness(config, register_rules, [r.info.code for r in rules])
     with without_cycle_collection():
         checked = check_model(build_options(check, schemas, config, rules))
-    keeper, level = maintainer(checked.facts, args.entity, _level(args))
+    keeper, level = _keeper(checked, args.entity, _level(args))
     built = checked_register(checked.facts, keeper, level)
     register = built.register
     if level != "entity":
@@ -229,6 +230,21 @@ def maintainer(
             else "no Entity here keeps a DORA register: give one regimes: [dora]"
         )
     return _entity(facts, keeping[0]), level or "group"
+
+
+def _keeper(checked: Checked, asked: str | None, level: str | None) -> tuple[Document, str]:
+    """:func:`maintainer`; when it finds none, the entities may be in a file that could not be
+    read or that holds a document resilint does not check (a misspelt kind): the refusal says
+    so, or "give one regimes: [dora]" would send the user to fix what is not broken."""
+    try:
+        return maintainer(checked.facts, asked, level)
+    except UsageError as absent:
+        result = checked.result
+        missing = (*result.unreadable_files, *result.unchecked_files)
+        if not missing:
+            raise
+        suspect = unread_suspect(missing, "the entity")
+        raise UsageError(f"{absent}; {suspect}") from None
 
 
 def _not_keeping(facts: Facts, asked: str) -> str:
