@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from resilint.limits import Limits
 from resilint.load.read import read_start
@@ -45,25 +46,47 @@ _TRAILING = " \t\r\n\v\f."
 """What may follow a ``.yaml`` suffix by mistake (a space typed after it, a final dot)."""
 
 
+def _invisible(char: str) -> bool:
+    """A character beyond ASCII that a listing shows as nothing or as a space: a Unicode space
+    (no-break, ideographic...), a format character (zero width space or joiner, a direction
+    mark, a byte order mark, a soft hyphen) or a C1 control."""
+    if char.isascii():
+        return False
+    return char.isspace() or unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf", "Cc")
+
+
+def _named_as(name: str) -> str:
+    """The name as a listing shows it, less what may follow the suffix by mistake: without
+    its invisible characters (``acme.yaml`` + a no-break or zero width space, which the walk
+    does not read as YAML, looks exactly like ``acme.yaml``), blanks and dots at its end."""
+    return "".join(c for c in name if not _invisible(c)).rstrip(_TRAILING)
+
+
 def unsuffixed(name: str) -> bool:
     """Whether a file (not a directory) of this name is passed over for want of the YAML
     suffix although it is named like a document: no suffix at all (``acme``), or ``.yaml``
-    with blanks or dots after it (``acme.yaml ``). Other suffixes (``.bak``, ``.txt``, an
-    editor's ``~``) name copies and notes, left alone."""
+    with blanks, dots or invisible characters after it or in it (``acme.yaml ``). Other
+    suffixes (``.bak``, ``.txt``, an editor's ``~``) name copies and notes, left alone."""
     if name.startswith("."):
         return False
-    stripped = name.rstrip(_TRAILING)
-    if stripped != name:
-        return stripped.lower().endswith((".yaml", ".yml"))
+    shown = _named_as(name)
+    if shown != name:
+        return shown.lower().endswith((".yaml", ".yml"))
     return "." not in name
 
 
 def suffixed(name: str) -> tuple[str, str]:
     """What is wrong with an unsuffixed file's name, and the name it should have: ``acme.yaml``
     for ``acme`` or ``acme.yaml ``."""
-    stripped = name.rstrip(_TRAILING)
-    if stripped != name:
-        return "a file whose name goes on after .yaml (a space or a dot)", stripped
+    shown = _named_as(name)
+    if shown == name.rstrip(_TRAILING) and shown != name:
+        return "a file whose name goes on after .yaml (a space or a dot)", shown
+    if shown != name:
+        return (
+            "a file whose name holds an invisible character (a no-break or zero width space, "
+            "a direction mark) in or after .yaml",
+            shown,
+        )
     return "a file without the .yaml suffix", name + ".yaml"
 
 

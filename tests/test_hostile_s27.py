@@ -37,3 +37,53 @@ def test_register_export_names_the_file_its_entities_may_be_in(
     assert run.exit_code == 2, run.stdout + run.stderr
     assert "the entity may be in a file that could not be read: entities.yaml" in run.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _northwind(tmp_path: Path) -> Path:
+    repo = copy_example("northwind", tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    return repo
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "zz.yaml\u00a0",  # a no-break space after the suffix
+        "zz.yaml\u200b",  # a zero width space
+        "zz.ya\u200bml",  # one inside the suffix
+        "zz.yml\u2060",  # a word joiner
+        "zz.yaml\u202e",  # a direction mark
+        "zz.yaml\ufeff",  # a byte order mark
+        "zz.yaml\u3000",  # an ideographic space
+    ],
+    ids=["nbsp", "zwsp", "zwsp-inside", "word-joiner", "rlo", "bom", "ideographic"],
+)
+def test_a_document_named_yaml_with_an_invisible_character_is_reported(
+    cli, tmp_path: Path, name: str
+) -> None:
+    """``ls`` shows these names as ``zz.yaml``: a reviewer takes the file for a checked
+    supplier, while the walk, which reads only names ending in .yaml, passed it over."""
+    repo = _northwind(tmp_path)
+    text = (repo / "suppliers" / "albis-telecom.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: albis-telecom", "id: zz").replace("tier: 2", "tier: banana")
+    (repo / "suppliers" / name).write_text(text, encoding="utf-8")
+    run = cli("check", "--no-cache", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert ":2:13: DOC-05 error" in run.stdout
+    assert "a file whose name holds an invisible character" in run.stdout
+    assert "name it zz.yaml, or" in run.stdout or "name it zz.yml, or" in run.stdout
+
+
+def test_a_visible_name_near_yaml_is_still_left_alone(cli, tmp_path: Path) -> None:
+    """Copies and other tools' files keep the decision of earlier rounds, and a name with a
+    character beyond ASCII before a real .yaml suffix is read as a document."""
+    repo = _northwind(tmp_path)
+    text = (repo / "suppliers" / "albis-telecom.yaml").read_text(encoding="utf-8")
+    broken = text.replace("tier: 2", "tier: banana")
+    for name in ("zz.yaml.orig", "zz.yaml~", "zz.y aml", "zz.yaml.j2"):
+        (repo / "suppliers" / name).write_text(broken.replace("id: albis-telecom", "id: zz"))
+    (repo / "suppliers" / "yy\u00a0.yaml").write_text(broken.replace("albis-telecom", "yy"))
+    run = cli("check", "--no-cache", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert "DOC-05" not in run.stdout
+    assert "yy\\xa0.yaml:15:7: SCH-01 error" in run.stdout
