@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,14 +91,31 @@ def programme_document(target: Path) -> Path | None:
             looked += 1
             if looked > _LOOK_AT_MOST:
                 return path
-            try:
-                with path.open("rb") as file:
-                    head = file.read(65_536)
-            except OSError:
+            head = _head(path)
+            if head is None:
                 continue
             if _DOCUMENT.search(head):
                 return path
     return None
+
+
+def _head(path: Path) -> bytes | None:
+    """The start of a regular file, or None: a named pipe, a device or a socket named like a
+    document is not read (opening a pipe would wait for a writer for ever), nor a link."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            return file.read(65_536)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _write(destination: Path, text: str) -> None:

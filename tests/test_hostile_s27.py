@@ -7,7 +7,9 @@ unreadable (YML-07); ``register export`` then found no entity and told the user 
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,26 @@ def test_a_visible_name_near_yaml_is_still_left_alone(cli, tmp_path: Path) -> No
     assert run.exit_code == 1, run.stdout + run.stderr
     assert "DOC-05" not in run.stdout
     assert "yy\\xa0.yaml:15:7: SCH-01 error" in run.stdout
+
+
+def test_init_in_a_directory_holding_a_pipe_named_like_a_document_does_not_hang(
+    tmp_path: Path,
+) -> None:
+    """init looks for a resilint document before writing its examples: it opened a named
+    pipe ``suppliers/pipe.yaml`` and waited for a writer for ever."""
+    repo = tmp_path / "repo"
+    (repo / "programme" / "suppliers").mkdir(parents=True)
+    os.mkfifo(repo / "programme" / "suppliers" / "pipe.yaml")
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "resilint", "init", "."],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("resilint init waited on the named pipe")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (repo / "resilint.yaml").is_file()
+    assert (repo / "programme" / "suppliers" / "example-supplier.yaml").is_file()
