@@ -232,7 +232,9 @@ def maintainer(
     return _entity(facts, keeping[0]), level or "group"
 
 
-def _keeper(checked: Checked, asked: str | None, level: str | None) -> tuple[Document, str]:
+def _keeper(
+    checked: Checked, asked: str | None, level: RegisterLevel | None
+) -> tuple[Document, RegisterLevel]:
     """:func:`maintainer`; when it finds none, the entities may be in a file that could not be
     read or that holds a document resilint does not check (a misspelt kind): the refusal says
     so, or "give one regimes: [dora]" would send the user to fix what is not broken."""
