@@ -85,8 +85,9 @@ def test_a_supplier_supporting_a_critical_function_is_tier_1_in_effect(cli, tmp_
     for named in (WHOLE, SERVICE):
         findings = _findings(cli, _programme(tmp_path, named))
         (sup01,) = [f for f in findings if f["code"] == "SUP-01"]
-        assert "it supports critical or important business functions (card-payments)" in (
-            sup01["message"]
+        assert (
+            "it supports critical or important business functions (card-payments)"
+            in (sup01["message"])
         ), sup01["message"]
         assert "rest on it" not in sup01["message"]
         codes = {f["code"] for f in findings}
