@@ -279,6 +279,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "restore test of each, in words: 'control backups-eu: last restore test "
             "2025-10-15, pass'; empty when none.",
         ),
+        "planned_exercise": _fact(
+            "string",
+            "The earliest exercise still to come (status planned, dated from the as-of date on) "
+            "that lists it under functions, in words for a message: 'exercise ex-2027-02, "
+            "planned for 2027-02-17, lists it but has not yet been held: hold it and record it "
+            "as completed'; empty when none is planned.",
+        ),
         "suppliers": _fact(
             "array",
             "Suppliers it rests on, through subcontractors and shared dependencies too "

@@ -292,9 +292,13 @@ class FunctionFacts:
     DORA Art. 16 (Arts 5 to 15 do not bind them), and one is."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
+    planned_exercise: str = ""
+    """The earliest exercise still to come that lists it, in words (:func:`.documents.
+    _planned_exercise`); empty when none is planned."""
 
     def fields(self) -> dict[str, Any]:
         return {
+            "planned_exercise": self.planned_exercise,
             "in_register": self.in_register,
             "restore_tests": self.restore_tests,
             "critical": self.critical,
