@@ -281,11 +281,12 @@ def _restore_tests(facts: Facts, function: Document, entities: tuple[str, ...]) 
         data = control.data
         covers = covers_function(control, function.id, entities)
         if data.get("category") in BACKUPS and data.get("status") == "implemented" and covers:
-            said.append(f"control {control.id}: {_restore_test(data)}")
+            said.append(f"control {control.id}: {restore_test_words(data)}")
     return "; ".join(said)
 
 
-def _restore_test(control: dict[str, object]) -> str:
+def restore_test_words(control: dict[str, object]) -> str:
+    """The latest restore test a backup control records, in words."""
     test = mapping_at(control, "last_restore_test")
     day, result = as_date(test.get("date")), text_of(test.get("result"))
     if day is None and result:

@@ -11,9 +11,14 @@ from collections.abc import Iterator
 
 from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
 from resilint.domain.controls import covers_function
-from resilint.domain.documents import BACKUP_COPIES, BACKUPS, control_categories
+from resilint.domain.documents import (
+    BACKUP_COPIES,
+    BACKUPS,
+    control_categories,
+    restore_test_words,
+)
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, in_order, listed, text_of, value_at
+from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
@@ -152,7 +157,7 @@ def _untested(
     limit: int,
 ) -> Finding:
     control, *others = behind
-    tests = context.facts.function(functions[0]).restore_tests
+    tests = _tests(context, behind, functions[0])
     message = (
         f"no restore test of the backups behind {_what(functions)} passed in the last {limit} "
         f"days ({tests}): test a restore from control {control.id} and record the date and "
@@ -167,6 +172,27 @@ def _untested(
     # a test whose date or result fails the schema ('Pass') reads as none that passed
     judged = [(c, ("last_restore_test",)) for c in behind]
     return context.finding(info, control, at, message, related, discriminator=key, judged_on=judged)
+
+
+def _tests(context: RuleContext, behind: list[Document], function: Document) -> str:
+    """The latest restore test of each control behind ``function``, in words; a control that
+    covers it only through a misspelt name says the name as written and that no function has it
+    (REF-01 names the one meant), so the reader sees why it counts."""
+    meant = misspelling_controls(context.facts, str(function.id), context.accepted_references)
+    said = []
+    for control in behind:
+        written = [
+            f"'{name}'"
+            for name in strings(control.data.get("functions"))
+            if context.index.get("BusinessFunction", name) is None
+        ]
+        spelt = (
+            f", which lists it as {listed(written)}, a function not found"
+            if control in meant
+            else ""
+        )
+        said.append(f"control {control.id}{spelt}: {restore_test_words(control.data)}")
+    return "; ".join(said)
 
 
 def _as_of(context: RuleContext) -> str:
