@@ -114,6 +114,11 @@ class Deadline:
     json_path: JsonPath
     """The field the date comes from (or would)."""
     owner: str | None = None
+    restored_from: tuple[Document, ...] = ()
+    """The controls a restore test of any of which meets it: the backups behind the functions
+    of a restore test BCM-06 asks, the control itself for the evidence INS-02 asks of a
+    restore-testing control; empty for the others (:func:`.deadlines.upcoming` joins the two
+    where one test meets both)."""
 
     def overdue(self, as_of: datetime.date) -> bool:
         return self.day is None or self.day < as_of

@@ -226,6 +226,7 @@ def _restore_test(
         control,
         ("last_restore_test",),
         text_of(control.data.get("owner")),
+        tuple(behind),
     )
 
 

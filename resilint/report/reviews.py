@@ -198,7 +198,10 @@ def _control_evidence(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             what = "verification (evidence.last_verified)"
             day, detail = _cycle(facts, last, every, "verified", what)
             at = ("evidence", "last_verified")
-        yield Deadline(day, "control-evidence", title, detail, control, at, _owner(control))
+        restored = (control,) if category == "backup_restore_test" else ()
+        yield Deadline(
+            day, "control-evidence", title, detail, control, at, _owner(control), restored
+        )
 
 
 # -- EVD-01 -----------------------------------------------------------------------------------
