@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -66,8 +67,15 @@ def outputs(values: Sequence[str]) -> tuple[tuple[str, Path], ...]:
 
 
 def iso_date(text: str) -> datetime.date:
-    """A calendar date written YYYY-MM-DD (ValueError otherwise)."""
+    """A calendar date written YYYY-MM-DD (ValueError otherwise): not the other forms Python
+    reads as a date (20261126, the ISO week date 2026-W48-4), which a reader would not take
+    for the day they name."""
+    if not _ISO_DAY.fullmatch(text.strip()):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
     return datetime.date.fromisoformat(text.strip())
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def check_args(options: Mapping[str, Any], *, focus: bool) -> CheckArgs:
