@@ -33,6 +33,7 @@ _NUMERIC_START = frozenset("0123456789+-.")
 _DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # A root mapping that repeats these has most likely swallowed the next document.
 _DOCUMENT_KEYS = frozenset({"apiVersion", "kind", "id"})
+_ANCHOR = kept(r"&\S+\s+")
 _MERGE = "<<"
 _EXPLICIT_OK = frozenset(
     {STR, MAP, SEQ, _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
@@ -235,8 +236,20 @@ class Converter:
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
-            return self._plain(node, text)
+            return text if self._non_specific(node) else self._plain(node, text)
         return self._explicit(node, text)
+
+    def _non_specific(self, node: ScalarNode) -> bool:
+        """The plain scalar carries the non-specific tag ``!`` (``tier: ! 2``), which YAML 1.2
+        resolves to a string; the parser reports it as untagged. A plain scalar cannot start
+        with ``!`` or ``&``, so its node starts with one only where properties precede it."""
+        source = self.lines.text
+        start = node.start_mark.index
+        first = source[start : start + 1]
+        if first == "&":  # an anchor first: the tag, if any, follows it
+            anchor = _ANCHOR.match(source, start)
+            return anchor is not None and source.startswith("!", anchor.end())
+        return first == "!"
 
     def _plain(self, node: ScalarNode, text: str) -> Any:
         if text in _NULLS:
