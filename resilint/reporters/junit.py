@@ -7,7 +7,7 @@ still shows what was found (a skipped test would say the check did not run)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from resilint.findings import Finding, format_json_path
 from resilint.reporters.base import ReportContext, clip, printable
@@ -49,15 +49,31 @@ def _names(active: Sequence[Finding]) -> list[str]:
     """Each test case's name, unique within its file (the classname): CI systems key a test by
     suite, classname and name, and GitLab keeps one of those that share a key, so three CTR-07
     findings on one contract would show as one failure. The field tells them apart (stable when
-    lines move, so a test's history follows it); where it does not, the fingerprint does."""
+    lines move, so a test's history follows it); where it does not, the fingerprint does, and
+    where two findings are alike in all they say (two documents of one kind and id in one file),
+    their line and column; the same place twice is numbered in report order."""
     names = []
     for f in active:
         subject = f"{f.kind} {f.doc_id}" if f.doc_id else f.path
         field = format_json_path(f.json_path)
         names.append(f"{f.code} {subject}" + (f" {field}" if field else ""))
+    names = _apart(active, names, lambda f, name: f"{name} [{f.fingerprint[:8]}]")
+    names = _apart(active, names, lambda f, name: f"{name} at {f.line}:{f.column}")
+    seen: Counter[tuple[str, str]] = Counter()
+    numbered = []
+    for f, name in zip(active, names, strict=True):
+        seen[f.path, name] += 1
+        numbered.append(name if seen[f.path, name] == 1 else f"{name} ({seen[f.path, name]})")
+    return numbered
+
+
+def _apart(
+    active: Sequence[Finding], names: list[str], longer: Callable[[Finding, str], str]
+) -> list[str]:
+    """The names that several findings of one file share made ``longer``, the others kept."""
     taken = Counter(zip((f.path for f in active), names, strict=True))
     return [
-        f"{name} [{f.fingerprint[:8]}]" if taken[f.path, name] > 1 else name
+        longer(f, name) if taken[f.path, name] > 1 else name
         for f, name in zip(active, names, strict=True)
     ]
 
