@@ -6,6 +6,8 @@ Core code raises these; only the CLI turns them into an exit status, in one plac
 from __future__ import annotations
 
 import enum
+import os
+from pathlib import Path
 
 
 class ExitCode(enum.IntEnum):
@@ -53,5 +55,16 @@ class ConfigError(ResilintError):
         self.path = path
         self.line = max(line, 1)  # 1-based as editors count; an unknown place is the start
         self.column = max(column, 1)
-        where = f"{path}:{self.line}:{self.column}: " if path else ""
+        where = f"{shown_path(path)}:{self.line}:{self.column}: " if path else ""
         super().__init__(f"{where}{message}")
+
+
+def shown_path(path: str) -> str:
+    """A file's path as findings show theirs: relative to the working directory, also where it
+    was found from the configuration (a rule file of ``rule_dirs``, the configuration itself)."""
+    if not Path(path).is_absolute():
+        return path
+    try:
+        return os.path.relpath(path)
+    except (OSError, ValueError):  # another drive, or no working directory left
+        return path

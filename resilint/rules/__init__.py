@@ -10,7 +10,7 @@ from pathlib import Path
 
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import FILE_NAME as REQUIREMENTS_FILE
-from resilint.errors import ConfigError
+from resilint.errors import ConfigError, shown_path
 from resilint.load.read import Refusal, outside, real
 from resilint.resources import data_dir
 from resilint.rules.builtin import PYTHON_CHECKS
@@ -100,7 +100,7 @@ def rule_files(directory: Path) -> list[Path]:
     outside ``directory`` is an error; a FIFO or a device named like YAML is listed, and the
     safe reader refuses it when the file loads."""
     if not directory.is_dir():
-        raise ConfigError(f"rule directory {directory} does not exist")
+        raise ConfigError(f"rule directory {shown_path(str(directory))} does not exist")
     boundary = real(directory)
     found: list[Path] = []
     pending = [directory]
@@ -158,7 +158,8 @@ def _taken(code: str, seen: Mapping[str, str]) -> str:
                 "prefix of your own (ACME-01), so that explain, waivers, the baseline and "
                 "ignore name one rule"
             )
-        return f"rule {code} is already defined at {seen[code]}"
+        file, _, line = seen[code].rpartition(":")
+        return f"rule {code} is already defined at {shown_path(file)}:{line}"
     return (
         f"rule {code} has the code of a check built into resilint "
         f"({CORE_CHECKS[code].name}): choose a code of your own"

@@ -1,0 +1,63 @@
+"""A rule file of the configuration's rule_dirs that cannot load is named as findings name their
+files, relative to where the command runs (``policies/bad.yaml:2:5``), where it was named by its
+absolute path; so is the configuration file, and the first file of a code defined twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RULE = """\
+rules:
+  - code: ORG-01
+    name: org-tier
+    level: warning
+    profiles: [baseline]
+    title: Suppliers are tiered
+    rationale: policy
+    remediation: record the tier
+    references: [policy]
+    select: Supplier
+    as: supplier
+    require:
+      - that: {field: supplier.tier, exists: true}
+        message: "supplier {supplier.id} has no tier"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\ntier: 1\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
+      expect: [{id: a, line: 3}]
+"""
+
+
+def _repo(root: Path, *rule_files: tuple[str, str]) -> None:
+    (root / "resilint.yaml").write_text("rule_dirs: [policies]\n", encoding="utf-8")
+    (root / "policies").mkdir()
+    for name, text in rule_files:
+        (root / "policies" / name).write_text(text, encoding="utf-8")
+    (root / "suppliers.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 1\n", encoding="utf-8"
+    )
+
+
+def test_an_invalid_rule_file_is_named_relative(cli, tmp_path: Path) -> None:
+    _repo(tmp_path, ("bad.yaml", RULE.replace("    references: [policy]\n", "")))
+    run = cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2
+    assert "resilint: policies/bad.yaml:2:5: invalid rule file" in run.stderr, run.stderr
+    assert str(tmp_path) not in run.stderr
+    run = cli("check", tmp_path.name, "--no-cache", cwd=tmp_path.parent)
+    assert f"resilint: {tmp_path.name}/policies/bad.yaml:2:5: invalid rule file" in run.stderr
+
+
+def test_a_code_defined_twice_names_both_files_relative(cli, tmp_path: Path) -> None:
+    _repo(tmp_path, ("a.yaml", RULE), ("b.yaml", RULE))
+    run = cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2
+    said = "policies/b.yaml:2:1: rule ORG-01 is already defined at policies/a.yaml:2"
+    assert said in run.stderr and str(tmp_path) not in run.stderr, run.stderr
+
+
+def test_an_invalid_configuration_is_named_relative(cli, tmp_path: Path) -> None:
+    _repo(tmp_path, ("a.yaml", RULE))
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\nbogus: 1\n", encoding="utf-8")
+    run = cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert "resilint: resilint.yaml:2:1: invalid configuration" in run.stderr, run.stderr
