@@ -371,7 +371,9 @@ def _explain(error: jsonschema.ValidationError) -> str:
             f"({error.validator_value:,}): a limit that high no longer protects the machine "
             "from a hostile file; check the repository in parts instead"
         )
-    return f"{where}{error.message}"
+    from resilint.validate import worded  # an invalid configuration's words only
+
+    return f"{where}{worded(error)}"
 
 
 def describe(config: Config, switched_on: Mapping[str, str] | None = None) -> str:

@@ -443,6 +443,13 @@ def _a_date(error: jsonschema.ValidationError) -> bool:
     return schema.get("format") == "date" and isinstance(error.instance, bool | int | float)
 
 
+def worded(error: jsonschema.ValidationError) -> str:
+    """A schema error of a configuration or rule file in words for people, as a document's is
+    (``must be one of: error, warning, info; got 'critical'``), not jsonschema's Python-style
+    ``'critical' is not one of ['error', 'warning', 'info']``."""
+    return _describe(error, tuple(error.absolute_path))
+
+
 def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:
     keyword, expected, value = error.validator, _expected(error), error.instance
     if keyword == "type" and _a_date(error):

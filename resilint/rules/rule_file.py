@@ -148,11 +148,13 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
         else schemas.validator_for(schema).iter_errors(data)
     )
     for error in errors:
+        from resilint.validate import worded  # an invalid rule file's words only
+
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
         mark = find_node(root, where, on_key=False).start_mark  # None in an empty file
         raise ConfigError(
-            f"invalid rule file: {field + ': ' if field else ''}{error.message}",
+            f"invalid rule file: {field + ': ' if field else ''}{worded(error)}",
             str(path),
             mark.line + 1 if mark else 1,
             mark.column + 1 if mark else 1,
