@@ -6,6 +6,7 @@ raises."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from resilint.domain.readers import as_date, strings, value_at
@@ -68,10 +69,17 @@ def ran_on(contract: Document, day: datetime.date) -> bool:
     return start is not None and last is not None and start <= day <= last
 
 
-def supplier_lifecycle(supplier: Document) -> str:
-    """``prospective`` (not yet engaged), ``engaged`` (active or exiting) or ``exited``."""
+def supplier_lifecycle(
+    supplier: Document, contracts: Iterable[Document] = (), as_of: datetime.date | None = None
+) -> str:
+    """``prospective`` (not yet engaged), ``engaged`` (active or exiting) or ``exited``. A
+    supplier recorded as prospective with a contract in force on ``as_of`` (one of
+    ``contracts``, those naming it) is engaged: it works for us under that contract, whatever
+    its record says, and every rule judges it so (SUP-14 asks to correct the record)."""
     status = supplier.data.get("status")
     if status == "prospective":
+        if as_of is not None and any(contract_lifecycle(c, as_of) == IN_FORCE for c in contracts):
+            return ENGAGED
         return PROSPECTIVE
     return EXITED if status == "exited" else ENGAGED
 

@@ -202,8 +202,10 @@ def contract_in_register(facts: Facts, contract: Document, ict: bool) -> bool:
     if not ict or lifecycle.contract_lifecycle(contract, facts.as_of) == lifecycle.DRAFT:
         return False
     supplier = facts.index.get("Supplier", str(contract.data.get("supplier")))
-    if supplier is not None and lifecycle.supplier_lifecycle(supplier) == lifecycle.PROSPECTIVE:
-        return False
+    if supplier is not None:
+        contracts = facts.index.having("Contract", "supplier", supplier.id or "")
+        if lifecycle.supplier_lifecycle(supplier, contracts, facts.as_of) == lifecycle.PROSPECTIVE:
+            return False
     named = contract_entities(contract) or facts.regimes.all_entities
     covered = any(facts.scope.registers_of(e) for e in named)
     return covered and in_reference_period(contract, facts.as_of)

@@ -105,7 +105,8 @@ def _supplier(
     via = routes.entities
     data = supplier.data
     declared = integer(data.get("tier"))
-    stage = lifecycle.supplier_lifecycle(supplier)
+    contracts = facts.index.having("Contract", "supplier", supplier.id or "")
+    stage = lifecycle.supplier_lifecycle(supplier, contracts, facts.as_of)
     access = _access_level(facts, supplier)
     sensitivity = text_of(data.get("data_sensitivity"))
     ict = _provides_ict(facts, supplier)
@@ -137,7 +138,6 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
-    contracts = facts.index.having("Contract", "supplier", supplier.id or "")
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -448,7 +448,8 @@ def _backups(facts: Facts) -> frozenset[str]:
     second transit carrier, a standby field contractor)."""
     found = set()
     for supplier in facts.index.of_kind("Supplier"):
-        if lifecycle.supplier_lifecycle(supplier) != lifecycle.ENGAGED:
+        contracts = facts.index.having("Contract", "supplier", supplier.id or "")
+        if lifecycle.supplier_lifecycle(supplier, contracts, facts.as_of) != lifecycle.ENGAGED:
             continue
         for item in _list(supplier.data.get("alternatives")):
             other = value_at(item, "supplier")
