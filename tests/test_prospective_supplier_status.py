@@ -87,6 +87,27 @@ def test_a_prospective_supplier_with_a_contract_in_force_is_judged_engaged(cli, 
     assert "corebank" in _calendar(cli, repo, "2026-12-06")
 
 
+def test_a_contract_that_starts_later_leaves_it_prospective(cli, repo) -> None:
+    text = (repo / "programme.yaml").read_text(encoding="utf-8")
+    (repo / "programme.yaml").write_text(text.replace("2025-01-01", "2027-03-01"), "utf-8")
+    found = _findings(cli, repo, "2026-12-06", "corebank")
+    assert "SUP-14" not in found
+    (assessment,) = found["SUP-04"]
+    assert assessment.startswith("prospective supplier corebank")
+    entry = _calendar(cli, repo, "2026-12-06")["corebank"]
+    assert entry["title"].startswith("pre-contract assessment") and entry["overdue"]
+
+
+def test_the_calendar_lists_the_pre_contract_assessment_when_sup04_reports_it(cli, repo) -> None:
+    entry = _calendar(cli, repo, "2026-12-06")["newco"]
+    assert entry["date"] == "2027-06-01"  # 730 days after 2025-06-01, tier 2's interval
+    assert entry["title"] == "pre-contract assessment of supplier newco (tier 2 in effect)"
+    assert "SUP-04" not in _findings(cli, repo, "2027-06-01", "newco")
+    assert _findings(cli, repo, "2027-06-02", "newco")["SUP-04"]
+    after = _calendar(cli, repo, "2027-06-02")["newco"]
+    assert after["overdue"] and after["days_left"] == -1
+
+
 def test_without_a_draft_or_signed_contract_nothing_is_due(cli, repo) -> None:
     text = (repo / "programme.yaml").read_text(encoding="utf-8")
     text = text[: text.rindex("---\napiVersion: resilint/v1\nkind: Contract\nid: ctr-newco")]

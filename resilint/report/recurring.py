@@ -15,7 +15,14 @@ from resilint.domain import Facts
 from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
 from resilint.domain.controls import covers_function
 from resilint.domain.documents import BACKUP_COPIES, BACKUPS
-from resilint.domain.lifecycle import ENGAGED, completed_exercises, shift
+from resilint.domain.lifecycle import (
+    DRAFT,
+    ENGAGED,
+    PROSPECTIVE,
+    SIGNED,
+    completed_exercises,
+    shift,
+)
 from resilint.domain.readers import as_date, dicts, in_order, listed, strings, text_of, value_at
 from resilint.model import Document
 from resilint.report.deadline import Deadline, Intervals
@@ -31,13 +38,15 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     for supplier in facts.index.of_kind("Supplier"):
         fact = facts.supplier(supplier)
         tier = fact.effective_tier
-        if fact.lifecycle != ENGAGED or tier is None or tier not in intervals.assessment_days:
+        if not _assessed(facts, supplier) or tier is None or tier not in intervals.assessment_days:
             continue
         if "assessment" not in fact.requires:  # SUP-04 asks none of it (the requirements
             continue  # matrix: a tier-3 supplier without ICT services, access or our data)
         every = intervals.assessment_days[tier]
         last = as_date(value_at(supplier.data, "last_assessment", "date"))
         title = f"assessment of supplier {supplier.id} (tier {tier} in effect)"
+        if fact.lifecycle == PROSPECTIVE:
+            title = f"pre-contract {title}"
         owner = text_of(supplier.data.get("owner"))
         if last is not None and last > facts.as_of:  # shows no assessment by then (SUP-04)
             yield Deadline(
@@ -70,6 +79,17 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
                 ("last_assessment", "date"),
                 owner,
             )
+
+
+def _assessed(facts: Facts, supplier: Document) -> bool:
+    """Whom SUP-04 checks: an engaged supplier, and a prospective one once a contract with it is
+    a draft (assessed before signing) or signed but not started (before the service starts)."""
+    stage = facts.supplier(supplier).lifecycle
+    if stage == ENGAGED:
+        return True
+    contracts = facts.index.having("Contract", "supplier", supplier.id or "")
+    pending = (DRAFT, SIGNED)
+    return stage == PROSPECTIVE and any(facts.contract(c).lifecycle in pending for c in contracts)
 
 
 def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
