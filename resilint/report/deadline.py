@@ -37,9 +37,10 @@ CATEGORIES = {
 """Each kind of deadline and how it reads."""
 
 
-REVIEWED = ("BCM-02", "CTR-14", "IAM-02", "INS-02", "SUP-08")
+REVIEWED = ("BCM-02", "CTR-14", "EXR-03", "EXR-05", "IAM-02", "INS-02", "SUP-04", "SUP-08")
 """The rules in the rule language whose dated checks the calendar lists
-(:mod:`resilint.report.reviews`), read from what each judges."""
+(:mod:`resilint.report.reviews` and :mod:`resilint.report.recurring`), read from what each
+judges."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Intervals:
     lists nothing."""
     running: frozenset[str] = frozenset()
     """The codes of the rules that run (the profiles, the selection, the entities' regimes):
-    EVD-01, a check in Python, lists its items only when it runs."""
+    the checks in Python (EVD-01, EXR-01, BCM-06) list their dates only when they run."""
 
     def days(self, code: str, name: str, default: int) -> int:
         """A rule's parameter counting days, as configured (``default`` where it is not one)."""

@@ -1,29 +1,27 @@
 """What falls due again and again: supplier assessments (SUP-04's intervals by tier in effect),
 exercises of critical functions and required joint playbooks (EXR-01's), restore tests of the
 backups behind critical functions (BCM-06's), planned exercises (not one a later completed
-exercise replaced, which EXR-05 does not report) and open exercise findings. The
+exercise replaced, which EXR-05 does not report) and open exercise findings (EXR-03's). The
 intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
-would start to report it."""
+would start to report it. Each entry is read from what its rule judges
+(``Intervals.judged`` for SUP-04, EXR-03 and EXR-05; EXR-01 and BCM-06, checks in Python, only
+when they run): a rule the configuration leaves out lists nothing."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
 from resilint.domain.controls import covers_function
 from resilint.domain.documents import BACKUP_COPIES, BACKUPS
 from resilint.domain.lifecycle import (
-    DRAFT,
-    ENGAGED,
     PROSPECTIVE,
-    SIGNED,
     completed_exercises,
     shift,
 )
-from resilint.domain.readers import as_date, dicts, in_order, listed, strings, text_of, value_at
+from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.model import Document
 from resilint.report.deadline import Deadline, Intervals
 
@@ -35,13 +33,15 @@ def recurring_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 
 
 def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
-    for supplier in facts.index.of_kind("Supplier"):
+    """The suppliers SUP-04 judges (:data:`Intervals.judged`): an engaged supplier whose
+    assessment the requirements matrix asks, and a prospective one once a contract with it is a
+    draft (assessed before signing) or signed but not started (before the service starts); a
+    supplier recorded as prospective whose contract is in force is engaged (SUP-14)."""
+    for supplier, _ in intervals.judged.get("SUP-04", ()):
         fact = facts.supplier(supplier)
         tier = fact.effective_tier
-        if not _assessed(facts, supplier) or tier is None or tier not in intervals.assessment_days:
+        if tier is None or tier not in intervals.assessment_days:
             continue
-        if "assessment" not in fact.requires:  # SUP-04 asks none of it (the requirements
-            continue  # matrix: a tier-3 supplier without ICT services, access or our data)
         every = intervals.assessment_days[tier]
         last = as_date(value_at(supplier.data, "last_assessment", "date"))
         title = f"assessment of supplier {supplier.id} (tier {tier} in effect)"
@@ -81,18 +81,15 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             )
 
 
-def _assessed(facts: Facts, supplier: Document) -> bool:
-    """Whom SUP-04 checks: an engaged supplier, and a prospective one once a contract with it is
-    a draft (assessed before signing) or signed but not started (before the service starts)."""
-    stage = facts.supplier(supplier).lifecycle
-    if stage == ENGAGED:
-        return True
-    contracts = facts.index.having("Contract", "supplier", supplier.id or "")
-    pending = (DRAFT, SIGNED)
-    return stage == PROSPECTIVE and any(facts.contract(c).lifecycle in pending for c in contracts)
-
-
 def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    if "EXR-01" in intervals.running:
+        yield from _yearly_exercises(facts, intervals)
+    yield from _planned_and_findings(facts, intervals)
+
+
+def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The exercise EXR-01 asks of each critical function and each joint playbook the
+    requirements matrix asks for."""
     done = completed_exercises(facts.index, facts.as_of)
     every = intervals.exercise_days
     for function in facts.critical_functions():
@@ -132,7 +129,6 @@ def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             ("last_exercised",),
             owner,
         )
-    yield from _planned_and_findings(facts)
 
 
 def _planned_for(facts: Facts, field: str, name: str) -> str:
@@ -152,11 +148,12 @@ def _planned_for(facts: Facts, field: str, name: str) -> str:
     return f"; planned: {exercise_id} on {day.isoformat()}"
 
 
-def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
-    for exercise in facts.index.of_kind("Exercise"):
+def _planned_and_findings(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The planned exercises EXR-05 judges and the open findings EXR-03 judges (those not
+    closed, or closed after the date checked: open then)."""
+    for exercise, _ in intervals.judged.get("EXR-05", ()):
         data = exercise.data
         day = as_date(data.get("date"))
-        owner = text_of(data.get("owner"))
         # a plan a later completed exercise replaced is over, as EXR-05 judges it
         replaced = facts.exercise(exercise).superseded_by
         if data.get("status") == "planned" and day is not None and not replaced:
@@ -170,31 +167,23 @@ def _planned_and_findings(facts: Facts) -> Iterator[Deadline]:
                 held,
                 exercise,
                 ("date",),
-                owner,
+                text_of(data.get("owner")),
             )
-        for i, item in dicts(data.get("findings")):
-            due = as_date(item.get("due_date"))
-            if due is None or _closed_by(item, facts.as_of):
-                continue
-            what = text_of(item.get("description")) or text_of(item.get("id")) or f"#{i + 1}"
-            yield Deadline(
-                due,
-                "exercise-finding",
-                f"finding of exercise {exercise.id}",
-                what,
-                exercise,
-                ("findings", i, "due_date"),
-                text_of(item.get("owner")) or owner,
-            )
-
-
-def _closed_by(item: dict[str, Any], as_of: datetime.date) -> bool:
-    """Closed on or before the as-of date (one closed later was open then: EXR-03 judges it so);
-    a closed finding recording no closed_on is taken as closed."""
-    if item.get("status") != "closed":
-        return False
-    closed = as_date(item.get("closed_on"))
-    return closed is None or closed <= as_of
+    for exercise, path in intervals.judged.get("EXR-03", ()):
+        item = value_at(exercise.data, *path)
+        due = as_date(item.get("due_date")) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or due is None:
+            continue
+        what = text_of(item.get("description")) or text_of(item.get("id")) or f"#{path[-1]}"
+        yield Deadline(
+            due,
+            "exercise-finding",
+            f"finding of exercise {exercise.id}",
+            what,
+            exercise,
+            (*path, "due_date"),
+            text_of(item.get("owner")) or text_of(exercise.data.get("owner")),
+        )
 
 
 def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
@@ -204,6 +193,8 @@ def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     function (a gap BCM-06 reports, not a date). The functions and the controls behind them
     are BCM-06's (:mod:`resilint.domain.backups`): none run only by regulated firms, and a
     control naming a function misspelt counts for it."""
+    if "BCM-06" not in intervals.running:
+        return
     backups = [
         c
         for c in in_order(facts.index.of_kind("Control"))
