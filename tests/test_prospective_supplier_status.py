@@ -115,3 +115,17 @@ def test_without_a_draft_or_signed_contract_nothing_is_due(cli, repo) -> None:
     day = datetime.date(2027, 6, 2).isoformat()
     assert "SUP-04" not in _findings(cli, repo, day, "newco")
     assert "newco" not in _calendar(cli, repo, day)
+
+
+def test_a_draft_naming_the_supplier_misspelt_waits_for_ref01_in_both(cli, repo) -> None:
+    """A draft whose supplier is misspelt is REF-01's finding: SUP-04 does not count it as the
+    supplier's until it is corrected, and the calendar, reading what SUP-04 judges, lists
+    nothing either; corrected, both ask the pre-contract assessment."""
+    text = (repo / "programme.yaml").read_text(encoding="utf-8")
+    misspelt = text.replace("id: ctr-newco\nsupplier: newco\n", "id: ctr-newco\nsupplier: newc0\n")
+    (repo / "programme.yaml").write_text(misspelt, encoding="utf-8")
+    assert "SUP-04" not in _findings(cli, repo, "2027-06-02", "newco")
+    assert "newco" not in _calendar(cli, repo, "2027-06-02")
+    (repo / "programme.yaml").write_text(text, encoding="utf-8")
+    assert _findings(cli, repo, "2027-06-02", "newco")["SUP-04"]
+    assert _calendar(cli, repo, "2027-06-02")["newco"]["overdue"]
