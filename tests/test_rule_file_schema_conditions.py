@@ -38,11 +38,16 @@ def _yaml_blocks() -> list[str]:
     return re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "rules").glob("*.yaml")), ids=lambda p: p.name)
+RULE_FILES = [
+    path
+    for path in sorted((REPO / "rules").glob("*.yaml"))
+    if "rules" in yaml.safe_load(path.read_text(encoding="utf-8"))  # not the requirements matrix
+]
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
 def test_every_shipped_rule_file_is_valid(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if "rules" not in data:  # the requirements matrix, not a rule file
-        pytest.skip(path.name)
     errors = [e.message for e in _validator().iter_errors(data)]
     assert errors == [], errors[:3]
 
