@@ -236,7 +236,10 @@ class Converter:
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
-            return text if self._non_specific(node) else self._plain(node, text)
+            first = self.lines.text[node.start_mark.index : node.start_mark.index + 1]
+            if (first == "!" or first == "&") and self._non_specific(node):
+                return text
+            return self._plain(node, text)
         return self._explicit(node, text)
 
     def _non_specific(self, node: ScalarNode) -> bool:
