@@ -311,36 +311,11 @@ class DependencyGraph:
         self, function: Document
     ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
         """The function's direct edges, each with the services it names of the supplier (None:
-        the supplier as a whole). A supplier listed under ``suppliers`` whose services the
-        function also names is relied on through those services. An entry listed again (SCH-01
-        reports it) is the same edge: only its first place is walked, or a list of one supplier
-        repeated 49,000 times (aliases, under every limit) cost a step of the walk each."""
+        the supplier as a whole): its depends_on's suppliers and services (:meth:`_listed`),
+        then those reached through its identities, identity providers and cloud regions."""
         depends = mapping_at(function.data, "depends_on")
-        whole = set(strings(depends.get("suppliers")))
         named = _named_services(depends.get("services"))
-        listed: set[object] = set()
-        for i, sid in indexed(depends.get("suppliers")):
-            if not isinstance(sid, str) or sid in listed:  # a mapping there is SCH-01's
-                continue
-            listed.add(sid)
-            if (found := self._supplier(sid)) is not None:
-                services = named.get(sid)
-                path = ("depends_on", "suppliers", i)
-                support = _services_support(self._services_of(found, services), services)
-                hop = Hop(function, path, f"on {sid}", support)
-                yield found, services, (hop,)
-        for i, item in dicts(depends.get("services")):
-            sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
-            if (sid, service) in listed:
-                continue
-            listed.add((sid, service))
-            found = self._supplier(sid)
-            if found is not None and sid not in whole:
-                text = f"on service {service} of {sid}" if service else f"on {sid}"
-                path = ("depends_on", "services", i)
-                scope = frozenset({service}) if service else None
-                support = _services_support(self._services_of(found, scope), scope)
-                yield found, scope, (Hop(function, path, text, support),)
+        yield from self._listed(function, "depends_on", "on")
         yield from self._through_identities(function, depends, named)
         for i, name in indexed(depends.get("identity_providers")):
             if (provider := self.provider_named(name)) is not None:
@@ -354,9 +329,9 @@ class DependencyGraph:
                 support = _services_support(self._services_of(found, scope), scope)
                 yield found, scope, (Hop(function, path, text, support),)
         for i, region in regions_in(depends.get("cloud")):
-            if (found := self.names.cloud_supplier(region.provider)) is not None:
+            if (cloud := self.names.cloud_supplier(region.provider)) is not None:
                 path = ("depends_on", "cloud", i)
-                yield found, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
+                yield cloud, None, (Hop(function, path, f"on cloud provider {region.provider}"),)
 
     def supported_by(
         self, function: Document
@@ -365,26 +340,41 @@ class DependencyGraph:
         (``supported_by``), as :meth:`_starts` gives its direct edges: they make a supplier
         critical and put the function in the register, but are no edges of the graph (an outage
         there stops nothing, so no walk, impact or concentration counts them)."""
-        given = mapping_at(function.data, "supported_by")
+        return self._listed(function, "supported_by", "supported by")
+
+    def _listed(
+        self, function: Document, field: str, words: str
+    ) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
+        """The suppliers and services a function lists under ``field`` (``depends_on``,
+        ``supported_by``), each with the services named of it (None: the supplier as a whole). A
+        supplier listed under ``suppliers`` whose services are also named is taken through
+        those services. An entry listed again (SCH-01 reports it) is the same edge: only its
+        first place is taken, or a list of one supplier repeated 49,000 times (aliases, under
+        every limit) cost a step of the walk each."""
+        given = mapping_at(function.data, field)
         whole = set(strings(given.get("suppliers")))
+        named = _named_services(given.get("services"))
         listed: set[object] = set()
         for i, sid in indexed(given.get("suppliers")):
             if not isinstance(sid, str) or sid in listed:  # a mapping there is SCH-01's
                 continue
             listed.add(sid)
             if (found := self._supplier(sid)) is not None:
-                hop = Hop(function, ("supported_by", "suppliers", i), f"supported by {sid}")
-                yield found, None, (hop,)
+                services = named.get(sid)
+                support = _services_support(self._services_of(found, services), services)
+                hop = Hop(function, (field, "suppliers", i), f"{words} {sid}", support)
+                yield found, services, (hop,)
         for i, item in dicts(given.get("services")):
             sid, service = text_of(item.get("supplier")), text_of(item.get("service"))
-            if (sid, service) in listed or sid in whole or not service:
+            if (sid, service) in listed:
                 continue
             listed.add((sid, service))
-            if (found := self._supplier(sid)) is not None:
-                scope = frozenset({service})
+            found = self._supplier(sid)
+            if found is not None and sid not in whole:
+                text = f"{words} service {service} of {sid}" if service else f"{words} {sid}"
+                scope = frozenset({service}) if service else None
                 support = _services_support(self._services_of(found, scope), scope)
-                text = f"supported by service {service} of {sid}"
-                yield found, scope, (Hop(function, ("supported_by", "services", i), text, support),)
+                yield found, scope, (Hop(function, (field, "services", i), text, support),)
 
     def direct(self, function: Document) -> Iterator[tuple[Document, frozenset[str] | None, Chain]]:
         """Every supplier and service the function names directly: what it rests on
