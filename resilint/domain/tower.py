@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from resilint.domain.delivery import FINANCIAL, NETWORK
+from resilint.domain.delivery import FINANCIAL, LICENSED, NETWORK
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, strings, text_of, value_at
 from resilint.domain.registers import branch_of
@@ -216,6 +216,15 @@ def unwritten_dependency(facts: Facts, supplier: Document) -> bool:
     insurers write dependent cover for the providers of IT services, not for the bank holding
     our accounts or our funds' assets (insurer market practice): no broker can name it."""
     return facts.supplier(supplier).service_models == frozenset({FINANCIAL})
+
+
+def runs_on_our_systems(facts: Facts, supplier: Document) -> bool:
+    """A vendor of software we license and run ourselves (every service licensed_software): an
+    outage of its own systems stops nothing of ours, and a fault or a compromise that reaches us
+    through its software (a bad or malicious update) takes down our own systems, which
+    business-interruption cover answers. Dependent cover, written for the outage of a provider's
+    systems that our operations rely on, has nothing to add for it (insurer market practice)."""
+    return facts.supplier(supplier).service_models == frozenset({LICENSED})
 
 
 OTHER = "other"

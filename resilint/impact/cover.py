@@ -34,6 +34,7 @@ from resilint.domain.tower import (
     insures,
     line_of,
     own_terms,
+    runs_on_our_systems,
     terms_of,
     unwritten_dependency,
 )
@@ -226,6 +227,11 @@ def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
             "; dependent cover is not written for a regulated bank, custodian or depositary "
             "(insurer market practice): its failure is met by our contract with it and its "
             "duties as a regulated firm"
+        )
+    if runs_on_our_systems(facts, supplier):
+        why += (
+            f"; none is needed: {supplier.id}'s software runs on our own systems, so a failure "
+            "reaching us through it is an outage of ours, for business-interruption cover"
         )
     return why
 

@@ -16,6 +16,7 @@ from resilint.domain.tower import (
     excluded_infrastructure,
     included,
     insures,
+    runs_on_our_systems,
     unwritten_dependency,
 )
 from resilint.findings import Finding, JsonPath, Level
@@ -243,14 +244,17 @@ def _dependent_gaps(
 def _outside_dependent_cover(context: RuleContext, policy: Document, supplier: Document) -> bool:
     """A supplier that dependent cover has no reason to name: one of our group companies that
     the policy insures (its outage is an insured's own, under business-interruption cover); a
-    regulated bank, custodian or depositary, for which dependent cover is not written; or a
+    regulated bank, custodian or depositary, for which dependent cover is not written; the vendor
+    of software we run ourselves, whose failure reaching us is an outage of our own systems; or a
     payment scheme or market infrastructure (every service market_infrastructure) where the
     policy excludes the failure of such infrastructure (an exclusion of type
     infrastructure_failure): naming it would buy nothing."""
     own = text_of(supplier.data.get("group_entity"))
     if own is not None and insures(policy, (own,), context.index):
         return True
-    if unwritten_dependency(context.facts, supplier):
+    if unwritten_dependency(context.facts, supplier) or runs_on_our_systems(
+        context.facts, supplier
+    ):
         return True
     models = context.facts.supplier(supplier).service_models
     excluded = {text_of(e.get("type")) for _, e in dicts(policy.data.get("exclusions"))}
