@@ -94,12 +94,31 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
 _NEGATIONS = ("not_", "not-", "non_", "non-", "no_", "no-", "un", "in")
 
 
+_DEGREES = frozenset({"low", "medium", "high", "none", "partial", "full", "minor", "major"})
+"""Words that place a value on a scale: two values alike but for one of these name different
+degrees, not one value mistyped (``highly`` is ``high``)."""
+
+
 def opposite(word: str, choice: str) -> bool:
     """Whether ``choice`` is ``word`` negated, or ``word`` is ``choice`` negated
-    (``significant`` and ``not_significant``): the closest spelling, the opposite meaning, so
-    never offered as what was meant."""
+    (``significant`` and ``not_significant``), or each names a degree and not the other's
+    (``low_complexity`` and ``medium_complexity`` or ``highly_complex``): the closest spelling,
+    another meaning, so never offered as what was meant."""
     short, long = sorted((word.casefold(), choice.casefold()), key=len)
-    return len(short) > 3 and any(long == prefix + short for prefix in _NEGATIONS)
+    if len(short) > 3 and any(long == prefix + short for prefix in _NEGATIONS):
+        return True
+    return _other_degree(word.casefold(), choice.casefold())
+
+
+def _other_degree(word: str, choice: str) -> bool:
+    mine, theirs = _degrees_in(word), _degrees_in(choice)
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _degrees_in(text: str) -> set[str]:
+    """The degrees a value names: ``high`` in ``high_risk`` and in ``highly_complex``."""
+    words = re.split(r"[_\s-]+", text)
+    return {w for w in (x.removesuffix("ly") for x in words) if w in _DEGREES}
 
 
 @functools.lru_cache(maxsize=16)
