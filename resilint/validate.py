@@ -493,8 +493,19 @@ def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) ->
                 f"holds characters that only look right or cannot be seen: {', '.join(odd)}; "
                 "retype it (it was probably pasted from a document that uses other characters)"
             )
-        return f"has the wrong form: got {_show(value)}, expected text matching {expected}"
+        return f"has the wrong form: got {_show(value)}, expected {_form(error, expected)}"
     return str(error.message)
+
+
+def _form(error: jsonschema.ValidationError, pattern: Any) -> str:
+    """What a pattern asks, in the schema's own words where they name it (``a two-letter ISO
+    3166-1 country code in capitals (for example DE, GB, US)`` for ``Germany``), else the
+    pattern itself."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    words = str(schema.get("description") or "").split(". ")[0].rstrip(".")
+    if words.startswith(("A ", "An ")):
+        return words[0].lower() + words[1:]
+    return f"text matching {pattern}"
 
 
 def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
