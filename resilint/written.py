@@ -105,10 +105,10 @@ def _business_days(count: int, field: str) -> str:
         return ""
     days = count + 2 * -(-count // 5)
     longest = days * 24 if wanted == "hours" else days
-    plural = "s" if count != 1 else ""
+    days_last, span = ("days last", "they span") if count != 1 else ("day lasts", "it spans")
     return (
         f"; the field is in {wanted}, and business days have no fixed length: {count} business "
-        f"day{plural} last up to {longest} {wanted} when they span a weekend (longer over a "
+        f"{days_last} up to {longest} {wanted} when {span} a weekend (longer over a "
         f"public holiday); write the longest the period can run, {longest} where no holiday "
         "falls in it"
     )

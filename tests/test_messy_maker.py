@@ -105,7 +105,10 @@ def test_business_days_say_the_longest_they_run(cli, write) -> None:
     assert "2 business days last up to 96 hours when they span a weekend" in window
     assert window.endswith("write the longest the period can run, 96 where no holiday falls in it")
     assert "20 business days last up to 28 days" in by_line[line(text, "Werktage")]
-    assert "1 business day last up to 3 days" in by_line[line(text, "1 business day")]
+    assert (
+        "1 business day lasts up to 3 days when it spans a weekend"
+        in by_line[line(text, "1 business day")]
+    )
 
 
 def test_a_figure_in_months_or_years_in_a_months_field_says_what_to_write(cli, write) -> None:
