@@ -13,6 +13,8 @@ def _fact(kind: str, description: str, **schema: Any) -> dict[str, Any]:
 
 
 _TEXTS = {"type": "string"}
+_TIER_CLASSES = ["critical", "tier_2", "tier_3"]
+"""The rows of the requirements matrix (:data:`resilint.domain.requirements.CLASSES`)."""
 _SUPPLIER_IDS = {"type": "string", "x-resilint-ref": "Supplier"}
 """Supplier ids: a rule may follow them (``{follow: function.suppliers}``) to the Suppliers."""
 FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
@@ -36,6 +38,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "tier_class": _fact(
             "string",
             "critical, tier_2 or tier_3: the row of the requirements matrix it is judged by.",
+            enum=_TIER_CLASSES,
         ),
         "supports_critical": _fact("boolean", "It supports a critical or important function."),
         "relied_on": _fact(
@@ -55,6 +58,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Highest access it holds standing: none, read-only, write or "
             "privileged (through an active identity, or recorded unless only identities that "
             "are not active hold that level).",
+            enum=["none", "read-only", "write", "privileged"],
         ),
         "exposures": _fact(
             "array",
@@ -109,7 +113,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "into our systems and runs our sign-in (the identity provider of our identities or "
             "functions)'; empty when it holds nothing of ours.",
         ),
-        "lifecycle": _fact("string", "prospective, engaged or exited."),
+        "lifecycle": _fact(
+            "string", "prospective, engaged or exited.", enum=["prospective", "engaged", "exited"]
+        ),
         "our_entities": _fact(
             "array",
             "Our entities it serves: those of its live contracts and of the critical "
@@ -166,6 +172,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "draft (being negotiated), signed (agreed, starting after the as-of date), "
             "in_force or ended.",
+            enum=["draft", "signed", "in_force", "ended"],
         ),
         "critical": _fact("boolean", "It supports a critical or important function."),
         "dora_critical": _fact(
@@ -176,7 +183,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "entity is under DORA).",
         ),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
-        "tier_class": _fact("string", "The supplier's row of the requirements matrix."),
+        "tier_class": _fact(
+            "string", "The supplier's row of the requirements matrix.", enum=_TIER_CLASSES
+        ),
         "service_models": _fact(
             "array",
             "Service models of the services it covers (all its supplier's when it names none); "
@@ -329,6 +338,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Its size class by DORA's thresholds: micro (Art. 3(60)), small (Art. 3(63)), "
             "medium (Art. 3(64)) or large, as dora_enterprise_size records it, else micro where "
             "dora_microenterprise is true; empty when neither says.",
+            enum=["micro", "small", "medium", "large", ""],
         ),
         "dora_excluded": _fact(
             "boolean",
@@ -372,6 +382,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "primary or excess: where it sits in the insurance tower (layer.position; primary "
             "unless stated).",
+            enum=["primary", "excess"],
         ),
         "inherits_terms": _fact(
             "boolean",
@@ -396,6 +407,7 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             '"Commercial crime policy" or a "Vertrauensschadenversicherung", specie, other '
             "for directors' and officers' or professional indemnity), unsure where they name "
             "several, else cyber.",
+            enum=["cyber", "crime", "specie", "other", "unsure"],
         ),
         "lines_named": _fact(
             "array",

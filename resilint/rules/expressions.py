@@ -15,6 +15,7 @@ from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
 from resilint.quoting import shown
+from resilint.rules.constants import mismatch
 from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, Lists, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
@@ -75,6 +76,8 @@ class ExpressionCompiler:
         )
         test = OPERATORS[name]
         wanted = node[name]
+        if subject_key == "field" and not isinstance(wanted, dict):
+            self._check_constant(node["field"], name, wanted, scope, (*where, name))
         if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
             fixed = with_constant(name, wanted)
             if fixed is not None and subject_key == "field":  # the field read and tested at once
@@ -86,6 +89,19 @@ class ExpressionCompiler:
             member, lists = MEMBERSHIP[name], Lists()
             return lambda env: member(subject(env), operand(env), lists, env.budget)
         return lambda env: test(subject(env), operand(env), env.as_of)
+
+    def _check_constant(
+        self, field: Any, name: str, wanted: Any, scope: Scope, where: JsonPath
+    ) -> None:
+        """A plain operand the tested field can never match is an error at its line: the
+        rule would load and stay silent (:mod:`.constants`)."""
+        bound = self.typed_path(field, scope, where)
+        if bound is None or bound.many:
+            return
+        schema = self.schemas.resolve(bound.schema)
+        why = mismatch(schema, items_of(self.schemas, schema), name, wanted)
+        if why is not None:
+            raise self.site.fail(where, f"'{field}' {name} {shown(wanted)}: {why}")
 
     def _compound(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Condition:
         if len(node) != 1:
