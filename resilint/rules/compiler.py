@@ -17,7 +17,7 @@ from resilint.rules.expressions import ExpressionCompiler
 from resilint.rules.model import Rule, RuleInfo, describe
 from resilint.rules.paths import parse_path
 from resilint.rules.python import PythonCheck, PythonRule
-from resilint.rules.runtime import Env, Ref, placeholders, reader
+from resilint.rules.runtime import Env, Ref, placeholders, reader, stray_brace
 from resilint.rules.site import Site
 from resilint.rules.types import Bound, reference_target
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
@@ -323,8 +323,7 @@ class RuleCompiler:
         lead = rule.get("lead")
         if lead is None:
             return None
-        for placeholder in placeholders(lead):
-            expr.typed_path(placeholder, scope, (*where, "lead"))
+        self._template(expr, lead, scope, (*where, "lead"))
         for i, requirement in enumerate(rule["require"]):
             for key in ("message", "unrecorded"):
                 text = requirement.get(key)
@@ -335,6 +334,23 @@ class RuleCompiler:
                         "finding that folds several gaps says once",
                     )
         return str(lead)
+
+    def _template(
+        self, expr: ExpressionCompiler, text: Any, scope: dict[str, Bound], where: JsonPath
+    ) -> None:
+        """A message's placeholders each name a bound field, and every brace is a placeholder's:
+        a malformed one would be shown as written in every finding."""
+        if not isinstance(text, str):
+            return
+        for placeholder in placeholders(text):
+            expr.typed_path(placeholder, scope, where)
+        stray = stray_brace(text)
+        if stray is not None:
+            raise self.site.fail(
+                where,
+                f"a brace that is no placeholder, near {stray!r}: a placeholder is one name "
+                "and its fields in single braces, with no spaces ({supplier.id})",
+            )
 
     def _requirement(
         self,
@@ -347,8 +363,7 @@ class RuleCompiler:
         test = expr.conditions(spec["that"], scope, (*where, "that"))
         guard = expr.conditions(spec["when"], scope, (*where, "when")) if "when" in spec else None
         for key in ("message", "unrecorded"):
-            for placeholder in placeholders(spec.get(key, "")):
-                expr.typed_path(placeholder, scope, (*where, key))
+            self._template(expr, spec.get(key, ""), scope, (*where, key))
         at = expr.path(spec["at"], scope, (*where, "at")) if "at" in spec else None
         that = spec["that"]
         read = (

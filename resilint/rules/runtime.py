@@ -257,6 +257,17 @@ def placeholders(template: str) -> list[str]:
     return _PLACEHOLDER.findall(template)
 
 
+def stray_brace(template: str) -> str | None:
+    """The text around a brace of ``template`` that is no placeholder (``{lesson.id``, ``{}``,
+    ``{ supplier.id }``, ``{{supplier.id}}``), or None: it would be shown as written, in every
+    finding, rather than filled."""
+    rest = _PLACEHOLDER.sub(lambda match: "\0" * len(match.group(0)), template)
+    at = min((i for i in (rest.find("{"), rest.find("}")) if i >= 0), default=-1)
+    if at < 0:
+        return None
+    return template[max(0, at - 10) : at + 20].replace("\0", "")
+
+
 def show(value: Any) -> str:
     if value is MISSING or value is None:
         return "(not set)"
