@@ -19,6 +19,7 @@ from resilint.config import Config
 from resilint.findings import Finding
 from resilint.reporters.base import printable, shown_lines
 from resilint.rules import Rule
+from resilint.rules.model import ExpectedFinding
 from resilint.schemas import SchemaSet
 
 EXAMPLE_FILE = "example.yaml"
@@ -80,12 +81,29 @@ def rule_results(
     others = [f for f in found if f.code != info.code]
     failing = tuple(f"the failing example also gives {_describe(f)}" for f in others)
     failing += tuple(f"the rule could not be evaluated: {_describe(f)}" for f in crashed)
-    if got != want:
-        failing += (f"expected {info.code} at {_places(want)}; got it at {_places(got)}",)
+    source = info.source
+    if got != want:  # said at the expect list, where the line or id to correct is
+        failing += (
+            f"expected {info.code} at {_places(want)}; got it at {_places(got)} (lines of "
+            "the failing example, its first line 1)",
+        )
+        source = _wrong_entry(info.examples.expect, got) or info.examples.expect_source or source
     return [
         ExampleResult(info.code, PASSING, info.source, passing, bool(raised)),
-        ExampleResult(info.code, FAILING, info.source, failing, bool(crashed)),
+        ExampleResult(info.code, FAILING, source, failing, bool(crashed)),
     ]
+
+
+def _wrong_entry(expect: Sequence[ExpectedFinding], got: list[tuple[str, int]]) -> str:
+    """Where the first entry of ``expect`` that no finding answers is, or nothing (each entry
+    answers one finding: two at one line are listed twice)."""
+    left = list(got)
+    for entry in expect:
+        if (entry.id, entry.line) in left:
+            left.remove((entry.id, entry.line))
+        else:
+            return entry.source
+    return ""
 
 
 def _findings(

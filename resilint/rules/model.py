@@ -28,6 +28,8 @@ class ExpectedFinding:
 
     id: str
     line: int
+    source: str = ""
+    """Where the entry is in the rule file (``policies/contracts.yaml:41``)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class RuleExamples:
     passing: str
     failing: str
     expect: tuple[ExpectedFinding, ...]
+    expect_source: str = ""
+    """Where the ``expect`` list is (``policies/contracts.yaml:40``): a wrong line is fixed
+    there, often far below the rule's ``code``."""
 
 
 @dataclass(frozen=True)
@@ -186,8 +191,13 @@ def describe(
 ) -> RuleInfo:
     """A rule's identity and documentation from its entry in a rule file (compiled or not)."""
     examples = rule["examples"]
-    expect = tuple(ExpectedFinding(e["id"], e["line"]) for e in examples["expect"])
+    entries = (*where, "examples", "expect")
+    expect = tuple(
+        ExpectedFinding(e["id"], e["line"], f"{site.file}:{site.locate((*entries, i))[0]}")
+        for i, e in enumerate(examples["expect"])
+    )
     line, _ = site.locate(where)
+    expect_line, _ = site.locate(entries)
     return RuleInfo(
         code=rule["code"],
         name=rule["name"],
@@ -199,7 +209,9 @@ def describe(
         remediation=rule["remediation"].strip(),
         source=f"{site.file}:{line}",
         params=rule.get("params", {}),
-        examples=RuleExamples(examples["pass"], examples["fail"], expect),
+        examples=RuleExamples(
+            examples["pass"], examples["fail"], expect, f"{site.file}:{expect_line}"
+        ),
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
