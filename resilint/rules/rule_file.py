@@ -20,6 +20,7 @@ from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.site import Site
 from resilint.rules.stored import Locate, StoredRules, kept_copy
 from resilint.schemas import SchemaSet
+from resilint.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -154,9 +155,11 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
 
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
-        mark = find_node(root, where, on_key=False).start_mark  # None in an empty file
+        unknown = _unknown_key(error, where)
+        message, where = unknown or (worded(error), where)
+        mark = find_node(root, where, on_key=unknown is not None).start_mark  # None: empty file
         raise ConfigError(
-            f"invalid rule file: {field + ': ' if field else ''}{worded(error)}",
+            f"invalid rule file: {field + ': ' if field else ''}{message}",
             str(path),
             mark.line + 1 if mark else 1,
             mark.column + 1 if mark else 1,
@@ -164,6 +167,20 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
     _misspelt_profiles(path, data, root)
     _unusable_params(path, data, root)
     return data, root
+
+
+def _unknown_key(error: Any, where: JsonPath) -> tuple[str, JsonPath] | None:
+    """A key the rule file's schema does not know (``selct: Contract``), said at its own line
+    with the key meant, rather than as the schema library words it at the rule's first line."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return None
+    known = error.schema.get("properties", {})
+    unknown = [key for key in error.instance if key not in known]
+    if not unknown or error.schema.get("patternProperties"):
+        return None
+    key = str(unknown[0])
+    keys = ", ".join(sorted(known))
+    return f"unknown key '{key}'{did_you_mean(key, known)}; keys: {keys}", (*where, key)
 
 
 def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
