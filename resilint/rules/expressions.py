@@ -59,9 +59,13 @@ class ExpressionCompiler:
                 return self._compound(node, scope, where)
         subject_key = "field" if "field" in node else "value"
         if subject_key not in node:
+            words = (*COMBINATORS, *QUANTIFIERS, "field", "value")
+            named = [k for k in map(str, node) if k not in OPERATORS]
+            near = next((k for k in named if did_you_mean(k, words)), None)
             raise self.site.fail(
-                where,
-                "a condition needs 'field' (or 'value') and an operator, "
+                (*where, near) if near else where,
+                (f"unknown key '{near}'{did_you_mean(near, words)}: " if near else "")
+                + "a condition needs 'field' (or 'value') and an operator, "
                 f"or one of {', '.join(COMBINATORS + QUANTIFIERS)}",
             )
         ops = [key for key in node if key != subject_key]
