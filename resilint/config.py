@@ -371,7 +371,7 @@ def _explain(error: jsonschema.ValidationError) -> str:
             f"({error.validator_value:,}): a limit that high no longer protects the machine "
             "from a hostile file; check the repository in parts instead"
         )
-    from resilint.validate import worded  # an invalid configuration's words only
+    from resilint.value_errors import worded  # an invalid configuration's words only
 
     return f"{where}{worded(error)}"
 

@@ -202,7 +202,7 @@ class SchemaSet:
     def is_valid(self, kind: str, data: Any) -> bool:
         """The fast path: most documents are valid, and jsonschema-rs says so in microseconds.
 
-        Only invalid documents go to python-jsonschema, whose errors :mod:`resilint.validate`
+        Only invalid documents go to python-jsonschema, whose errors :mod:`resilint.schema_errors`
         explains. Without jsonschema-rs (a platform without its wheels), everything does.
         """
         return self.is_valid_for(self._by_kind[kind], data)

@@ -227,10 +227,10 @@ def test_thousands_of_unknown_fields_without_values_are_explained_in_proportion(
     its mapping (24,000 of them, 170 KB: 30 s), and each compared every field of the kind
     again for its suggestion. Counted, not timed: the keys before each field are found once for
     the mapping, and each field's suggestion reads the field itself, not every allowed name."""
-    from resilint import suggest, validate
+    from resilint import schema_errors, suggest
 
     calls = {"previous": 0, "skeleton": 0}
-    previous_keys, skeleton = validate._previous_keys, suggest.skeleton
+    previous_keys, skeleton = schema_errors._previous_keys, suggest.skeleton
 
     def counted_previous(mapping):
         calls["previous"] += 1
@@ -240,7 +240,7 @@ def test_thousands_of_unknown_fields_without_values_are_explained_in_proportion(
         calls["skeleton"] += 1
         return skeleton(word)
 
-    monkeypatch.setattr(validate, "_previous_keys", counted_previous)
+    monkeypatch.setattr(schema_errors, "_previous_keys", counted_previous)
     monkeypatch.setattr(suggest, "skeleton", counted_skeleton)
     suggest._indexed.cache_clear()
     fields = "".join(f"f{n}:\n" for n in range(24_000))

@@ -151,7 +151,7 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
     for error in errors:
         if error.validator == "enum" and "propertyNames" in error.schema_path:
             continue  # an unknown operator: the compiler names it at its key, with the operators
-        from resilint.validate import worded  # an invalid rule file's words only
+        from resilint.value_errors import worded  # an invalid rule file's words only
 
         where = tuple(error.absolute_path)
         field = ".".join(str(p) for p in where)
