@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from resilint.report import priorities
 from resilint.report.markup import h
 from resilint.report.posture import Posture
 
@@ -45,6 +46,7 @@ def render(posture: Posture) -> str:
                 f"{overdue} overdue, next {posture.days} days",
             ),
             "</dl>",
+            priorities.render(posture),
             _by_area(posture),
             _change(posture),
             "</section>",

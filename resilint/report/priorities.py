@@ -1,0 +1,118 @@
+"""What to fix first: the headline's short list for a committee with ten minutes. The active
+errors and warnings, ranked by what they expose: errors before warnings, then by how many
+critical or important functions the gap reaches (the function it is about, or the functions a
+24-hour outage of the supplier it is about would stop, as the what-if table counts them), then
+whether it concerns a critical supplier. Each says in words what is asked, what it concerns and
+what it exposes, and links to its finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from resilint.domain.readers import in_order
+from resilint.findings import Finding, Level
+from resilint.model import Document
+from resilint.report.markup import h
+from resilint.report.posture import Posture
+
+MOST = 5
+"""As many as a board member reads before the meeting; the rest are in the findings table."""
+
+_ON_A_SUPPLIER = ("Contract", "Identity", "Playbook")
+"""Kinds whose documents name the one supplier they are about in ``supplier``."""
+
+
+def render(posture: Posture) -> str:
+    gaps = [f for f in posture.findings if f.suppression is None and f.level >= Level.WARNING]
+    if not gaps:
+        return '<p class="first">Nothing to fix first: no active error or warning.</p>'
+    exposed = _exposure(posture)
+    critical = _critical_suppliers(posture)
+    ranked = sorted(
+        gaps,
+        key=lambda f: (
+            -f.level,
+            -len(exposed.get(id(f), ())),
+            _supplier_of(posture, f) not in critical,
+            f.code,
+            f.path,
+            f.line,
+        ),
+    )
+    rows = "".join(
+        _row(posture, n, f, exposed.get(id(f), set())) for n, f in enumerate(ranked[:MOST], 1)
+    )
+    more = len(ranked) - MOST
+    rest = (
+        f"<p>And {more} more {'error or warning' if more == 1 else 'errors and warnings'} in "
+        'the <a href="#findings">findings</a>.</p>'
+        if more > 0
+        else ""
+    )
+    return (
+        '<table class="first"><caption>What to fix first: the errors, then the warnings, '
+        "each ranked by the critical and important functions it exposes</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">rule</th>'
+        '<th scope="col">concerns</th><th scope="col">exposes</th>'
+        '<th scope="col">level</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>{rest}"
+    )
+
+
+def _row(posture: Posture, n: int, finding: Finding, functions: set[str]) -> str:
+    doc = posture.rules.get(finding.code)
+    asked = doc.title if doc is not None and doc.title else finding.message
+    about = f"{_words(finding.kind)} {finding.doc_id}" if finding.kind and finding.doc_id else ""
+    exposes = ", ".join(sorted(functions)) if functions else "no critical or important function"
+    return (
+        f'<tr data-level="{finding.level.label}"><td class="num">{n}</td>'
+        f"<td>{h(asked)} ({posture.link(finding)})</td>"
+        f"<td>{h(about or posture.where(finding.path))}</td>"
+        f"<td>{h(exposes)}</td><td>{h(finding.level.label)}</td></tr>"
+    )
+
+
+def _words(kind: str) -> str:
+    return Document("", 0, 0, kind, None, {}).label
+
+
+def _exposure(posture: Posture) -> dict[int, set[str]]:
+    """Each finding's critical and important functions: those it concerns, and those an
+    outage of the supplier it concerns stops."""
+    exposed: dict[int, set[str]] = defaultdict(set)
+    for function in posture.facts.critical_functions():
+        for finding in posture.concerning(function):
+            exposed[id(finding)].add(str(function.id))
+    stops = {
+        impact.target.value: {f.id for f in impact.functions if f.critical and f.stopped}
+        for impact in posture.what_if
+    }
+    index = posture.facts.index
+    for finding in posture.findings:
+        functions = stops.get(_supplier_of(posture, finding) or "")
+        if functions:
+            exposed[id(finding)].update(functions)
+    for supplier, functions in stops.items():
+        document = index.get("Supplier", supplier)
+        if document is not None:
+            for finding in posture.concerning(document):
+                exposed[id(finding)].update(functions)
+    return exposed
+
+
+def _supplier_of(posture: Posture, finding: Finding) -> str | None:
+    """The supplier a finding is about: its own document's, or the one its contract, identity
+    or playbook names."""
+    if finding.kind == "Supplier":
+        return finding.doc_id
+    if finding.kind in _ON_A_SUPPLIER and finding.doc_id:
+        document = posture.facts.index.get(finding.kind, finding.doc_id)
+        named = document.data.get("supplier") if document is not None else None
+        return named if isinstance(named, str) else None
+    return None
+
+
+def _critical_suppliers(posture: Posture) -> set[str]:
+    suppliers: Iterable[Document] = posture.facts.index.of_kind("Supplier")
+    return {str(s.id) for s in in_order(suppliers) if posture.facts.supplier(s).critical}
