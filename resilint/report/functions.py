@@ -60,13 +60,24 @@ def _hours(value: object) -> str:
     return f'<td class="num">{show_number(n)}</td>' if n is not None else "<td>not set</td>"
 
 
+_USED = "used, not relied on: recorded as not supporting a critical or important function"
+"""A supplier the function names whose own record (or its service's, or the link's) says it
+supports no critical function: not critical for it, as the dependency graph and the what-if
+table count it, so not listed as if the function rested on it."""
+
+
 def _rests_on(posture: Posture, function: Document) -> str:
     reach = posture.facts.graph.reach(function)
     items = []
     for sid, chain in reach.suppliers.items():
         via = " → ".join(hop.text for hop in chain)
-        indirect = ' <span class="sub">(indirect)</span>' if len(chain) > 1 else ""
-        items.append(f'<li title="{h(via)}">{h(sid)}{indirect}</li>')
+        notes = [
+            word
+            for word, holds in (("indirect", len(chain) > 1), (_USED, sid not in reach.supporting))
+            if holds
+        ]
+        note = f' <span class="sub">({"; ".join(notes)})</span>' if notes else ""
+        items.append(f'<li title="{h(via)}">{h(sid)}{note}</li>')
     return f'<ul class="plain">{"".join(items)}</ul>' if items else "none recorded"
 
 
