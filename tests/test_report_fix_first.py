@@ -6,6 +6,7 @@ by rules file."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -96,3 +97,27 @@ def test_nothing_to_fix_first_is_said_when_no_error_or_warning_is_active(
     assert "Nothing to fix first: no active error or warning." in _headline(
         target.read_text(encoding="utf-8")
     )
+
+
+def test_new_findings_since_the_previous_report_are_said_in_words_errors_first(
+    cli, tmp_path: Path
+) -> None:
+    """The change since the previous report names each new finding by its rule in words and
+    what it concerns, errors first, not by its whole message: a paragraph per finding made the
+    trend a wall of text."""
+    repo = EXAMPLES / "defects"
+    check = cli("check", str(repo), "--format", "json", "--as-of", "2026-12-01").json()
+    found = check["findings"]
+    gone = [next(f for f in found if f["level"] == level) for level in ("info", "warning", "error")]
+    check["findings"] = [f for f in found if f not in gone]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(check), encoding="utf-8")
+    target = tmp_path / "report.html"
+    cli("report", str(repo), "-o", str(target), "--as-of", "2026-12-01", "--previous", str(older))
+    change = re.search(r'<div class="change">.*?</div>', target.read_text(encoding="utf-8"), re.S)
+    assert change
+    items = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", change.group(0))]
+    assert [i.split(":", 1)[0] for i in items] == ["error", "warning", "info"], items
+    for item, finding in zip(items, reversed(gone), strict=True):
+        assert f"({finding['code']})" in item, (item, finding)
+        assert finding["message"] not in item

@@ -89,7 +89,9 @@ def _change(posture: Posture) -> str:
     when = f"as of {change.previous.as_of}" if change.previous.as_of else "undated"
     deltas = ", ".join(f"{_signed(change.delta[level])} {level}" for level in LEVELS)
     new = "".join(
-        f"<li>{posture.link(f, f'{f.code} {f.message}')}</li>" for f in change.new[:MAX_NEW]
+        f"<li>{h(f.level.label)}: {priorities.rule_in_words(posture, f)}, "
+        f"{h(priorities.concerns(posture, f))}</li>"
+        for f in priorities.ranked(posture, change.new)[:MAX_NEW]
     )
     more = f"<li>and {len(change.new) - MAX_NEW} more</li>" if len(change.new) > MAX_NEW else ""
     return (

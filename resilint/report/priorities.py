@@ -28,22 +28,11 @@ def render(posture: Posture) -> str:
     if not gaps:
         return '<p class="first">Nothing to fix first: no active error or warning.</p>'
     exposed = _exposure(posture)
-    critical = _critical_suppliers(posture)
-    ranked = sorted(
-        gaps,
-        key=lambda f: (
-            -f.level,
-            -len(exposed.get(id(f), ())),
-            _supplier_of(posture, f) not in critical,
-            f.code,
-            f.path,
-            f.line,
-        ),
-    )
     rows = "".join(
-        _row(posture, n, f, exposed.get(id(f), set())) for n, f in enumerate(ranked[:MOST], 1)
+        _row(posture, n, f, exposed.get(id(f), set()))
+        for n, f in enumerate(ranked(posture, gaps)[:MOST], 1)
     )
-    more = len(ranked) - MOST
+    more = len(gaps) - MOST
     rest = (
         f"<p>And {more} more {'error or warning' if more == 1 else 'errors and warnings'} in "
         'the <a href="#findings">findings</a>.</p>'
@@ -60,15 +49,44 @@ def render(posture: Posture) -> str:
     )
 
 
-def _row(posture: Posture, n: int, finding: Finding, functions: set[str]) -> str:
+def ranked(posture: Posture, found: Iterable[Finding]) -> list[Finding]:
+    """Errors, then warnings, then infos; each by the critical and important functions it
+    exposes, then whether it concerns a critical supplier."""
+    exposed = _exposure(posture)
+    critical = _critical_suppliers(posture)
+    return sorted(
+        found,
+        key=lambda f: (
+            -f.level,
+            -len(exposed.get(id(f), ())),
+            _supplier_of(posture, f) not in critical,
+            f.code,
+            f.path,
+            f.line,
+        ),
+    )
+
+
+def rule_in_words(posture: Posture, finding: Finding) -> str:
+    """The rule's title (what it asks), its code a link to the finding: markup."""
     doc = posture.rules.get(finding.code)
     asked = doc.title if doc is not None and doc.title else finding.message
-    about = f"{_words(finding.kind)} {finding.doc_id}" if finding.kind and finding.doc_id else ""
+    return f"{h(asked)} ({posture.link(finding)})"
+
+
+def concerns(posture: Posture, finding: Finding) -> str:
+    """What the finding is about: its document (``contract ctr-acme``), else its file."""
+    if finding.kind and finding.doc_id:
+        return f"{_words(finding.kind)} {finding.doc_id}"
+    return posture.where(finding.path)
+
+
+def _row(posture: Posture, n: int, finding: Finding, functions: set[str]) -> str:
     exposes = ", ".join(sorted(functions)) if functions else "no critical or important function"
     return (
         f'<tr data-level="{finding.level.label}"><td class="num">{n}</td>'
-        f"<td>{h(asked)} ({posture.link(finding)})</td>"
-        f"<td>{h(about or posture.where(finding.path))}</td>"
+        f"<td>{rule_in_words(posture, finding)}</td>"
+        f"<td>{h(concerns(posture, finding))}</td>"
         f"<td>{h(exposes)}</td><td>{h(finding.level.label)}</td></tr>"
     )
 
