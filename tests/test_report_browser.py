@@ -310,3 +310,30 @@ def test_each_term_says_what_requires_it(browser: Any, reports: dict[str, Path],
             assert right <= page_width + 1
     finally:
         context.close()
+
+
+def test_the_matrix_keeps_its_supplier_column_in_view_when_scrolled(
+    browser: Any, reports: dict[str, Path]
+) -> None:
+    """On a screen narrower than the coverage matrix (a column per term), scrolling it to its
+    last terms leaves each row's supplier in view: marks without their supplier are unreadable."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(reports["defects"].as_uri())
+        box = page.locator("table.matrix").locator("xpath=..")
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100")  # it does scroll
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        row = page.locator("table.matrix tbody th[scope=row]").first
+        row.scroll_into_view_if_needed()
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        shown = row.evaluate(
+            """th => { const r = th.getBoundingClientRect();
+                       const p = th.closest('.scroll').getBoundingClientRect();
+                       const at = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
+                       return r.left >= p.left - 1 && r.left < p.left + 5
+                              && (at === th || th.contains(at)); }"""
+        )
+        assert shown
+    finally:
+        context.close()
