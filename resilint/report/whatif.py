@@ -5,6 +5,7 @@ full scenario and the incident card are a command away, named under the table.""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from resilint.domain.readers import show_number
@@ -17,7 +18,9 @@ from resilint.report.posture import Posture
 def render(posture: Posture) -> str:
     hours = show_number(posture.what_if_hours)
     head = "".join(f'<th scope="col">{h(c)}</th>' for c in board.HEAD)
-    rows = [_row(impact.target.value, board.cells(impact)) for impact in posture.what_if]
+    table = [(impact.target.value, board.cells(impact)) for impact in posture.what_if]
+    common, shared = _shared_deadlines(table)
+    rows = [_row(supplier, _as_above(cells, common)) for supplier, cells in table]
     if not rows:
         rows = [f'<tr><td colspan="{len(board.HEAD)}">No critical supplier.</td></tr>']
     return (
@@ -29,7 +32,7 @@ def render(posture: Posture) -> str:
         "outage exceeds, those of the critical ones with no fallback or one that does not "
         "last the outage, the first notice deadline it starts, "
         "the supplier identities to disable and what dependent business-interruption cover "
-        f"pays.{_awareness(posture.what_if)}</p>"
+        f"pays.{_awareness(posture.what_if)}</p>{shared}"
         '<div class="scroll"><table class="what-if">'
         f"<caption>Every critical supplier down for {h(hours)} hours</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -38,6 +41,35 @@ def render(posture: Posture) -> str:
         f"<code>resilint impact --all-critical --hours {h(hours)} --format markdown</code>."
         "</p></section>"
     )
+
+
+_DEADLINES = board.HEAD.index("first deadlines")
+AS_ABOVE = "as above"
+
+
+def _shared_deadlines(table: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[str | None, str]:
+    """The first deadlines most outages start alike, said once above the table (the same
+    regulator and insurer clocks run whichever supplier fails), and the sentence saying them:
+    a paragraph repeated in every row hid the few rows that differ."""
+    counts = Counter(cells[_DEADLINES] for _, cells in table)
+    if not counts:
+        return None, ""
+    common, n = counts.most_common(1)[0]
+    if n < 2 or common in ("", "none"):
+        return None, ""
+    which = (
+        "Every one of these outages starts" if n == len(table) else f"{n} of these outages start"
+    )
+    return common, (
+        f'<p class="shared-deadlines">{which} the same first deadlines (“{AS_ABOVE}” in the '
+        f"table): <strong>{h(common)}</strong>.</p>"
+    )
+
+
+def _as_above(cells: tuple[str, ...], common: str | None) -> tuple[str, ...]:
+    if common is None or cells[_DEADLINES] != common:
+        return cells
+    return (*cells[:_DEADLINES], AS_ABOVE, *cells[_DEADLINES + 1 :])
 
 
 def _row(supplier: str, cells: tuple[str, ...]) -> str:
