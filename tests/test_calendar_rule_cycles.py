@@ -211,3 +211,16 @@ def test_the_ics_export_holds_them(cli, repo: Path) -> None:
     event = by_summary[summary + " of supplier corebank"]
     assert event.decoded("DTSTART") == datetime.date(2027, 1, 30)
     assert "last rotated 2026-11-01" in str(event["DESCRIPTION"])
+
+
+def test_a_rotation_declared_longer_than_the_policy_is_due_by_the_policy(cli, repo: Path) -> None:
+    """A credential declaring rotation_days: 180 where IAM-02 allows 90 is reported for the
+    interval now; its rotation falls due by the policy's 90 days, not the 180 declared (the
+    calendar said 41 days left where the policy's date had passed)."""
+    text = (repo / "programme.yaml").read_text(encoding="utf-8")
+    text = text.replace("rotation_days: 90\n", "rotation_days: 180\n")
+    (repo / "programme.yaml").write_text(text, encoding="utf-8")
+    (entry,) = [d for d in _calendar(cli, repo, "2026-12-06") if d["category"] == "rotation"]
+    assert entry["date"] == "2027-01-30", entry
+    assert "the policy's longest interval; its rotation_days, 180, is longer" in entry["detail"]
+    assert _reported(cli, repo, "2026-12-06", "IAM-02", "core-api")

@@ -107,7 +107,8 @@ def _contract_reviews(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The rotation IAM-02 asks of a write or privileged credential that is not a person's
     account, a certificate or a federated workload (within its own rotation_days of
-    last_rotated), and the expiry of such a certificate."""
+    last_rotated, or the policy's ``max_rotation_days`` where that is shorter: IAM-02 reports a
+    longer declared interval as it stands), and the expiry of such a certificate."""
     for identity, _ in intervals.judged.get("IAM-02", ()):
         data = identity.data
         if data.get("access_level") not in _HELD:
@@ -131,7 +132,11 @@ def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             continue  # IAM-02 asks the date of a machine credential only
         if every is None and last is not None:
             continue  # no interval is declared: a gap IAM-02 reports, not a date
-        day, detail = _cycle(facts, last, every or 0, "rotated", "rotation (last_rotated)")
+        most = intervals.days("IAM-02", "max_rotation_days", 90)
+        cycle = min(every, most) if every is not None else most
+        day, detail = _cycle(facts, last, cycle, "rotated", "rotation (last_rotated)")
+        if every is not None and every > most:  # IAM-02 reports the declared interval itself
+            detail += f" (the policy's longest interval; its rotation_days, {every}, is longer)"
         title = f"rotation of the credential of {who}"
         yield Deadline(
             day, "rotation", title, detail, identity, ("last_rotated",), _owner(identity)
