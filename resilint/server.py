@@ -45,15 +45,15 @@ SERVING = False
 """Whether this process is a run of the server's (a command it runs)."""
 IDLE_MINUTES = 30.0
 """The server stops after this long without a command."""
-_MAX_REQUEST = 64 * 1024 * 1024
+MAX_REQUEST = 64 * 1024 * 1024
 """A command line of a pre-commit run names every changed file: generous, yet bounded."""
-_FDS = 4  # standard input, output, error and the working directory
-_READY_SECONDS = 10.0
+FDS = 4  # standard input, output, error and the working directory
+READY_SECONDS = 10.0
 """How long the caller waits for the server to take its command before running it itself;
 the server drops a caller that has not sent it, or said go, in as long."""
-_FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 """Signals the caller passes on to its run (and the processes the run started)."""
-_INTERNAL = 4
+INTERNAL = 4
 """resilint's exit status for a defect of its own (:class:`resilint.errors.ExitCode`)."""
 
 
@@ -61,7 +61,7 @@ def supported() -> bool:
     return sys.platform.startswith("linux")
 
 
-def _identity() -> list[str]:
+def socket_identity() -> list[str]:
     """This installation: its Python, its environment (a virtual environment's packages) and
     resilint's directory."""
     return [
@@ -74,7 +74,7 @@ def _identity() -> list[str]:
 def _module_path() -> list[str]:
     """Where this command imports modules from, less the entry Python puts first for the
     program itself (the ``resilint`` script's directory; ``python -m resilint`` has taken the
-    current directory off already, as :func:`_served_path` does for the server): a run needs
+    current directory off already, as :func:`path_served` does for the server): a run needs
     the caller's, or a plug-in it would import (``PYTHONPATH``, the user's site-packages) is
     missing from the run, or another one is in it."""
     spec = getattr(sys.modules.get("__main__"), "__spec__", None)
@@ -82,7 +82,7 @@ def _module_path() -> list[str]:
     return sys.path[1:] if first else list(sys.path)
 
 
-def _served_path() -> list[str]:
+def path_served() -> list[str]:
     """The server's own :func:`_module_path`: ``python -m resilint.serving`` puts the directory
     it starts in first."""
     return sys.path[0 if getattr(sys.flags, "safe_path", False) else 1 :]
@@ -92,7 +92,7 @@ def socket_path() -> str:
     """The socket of this installation's server (one per Python and resilint)."""
     import binascii  # the same crc32 as zlib's, in a module that loads in half the time
 
-    name = "\x00".join(_identity()).encode("utf-8", "surrogateescape")
+    name = "\x00".join(socket_identity()).encode("utf-8", "surrogateescape")
     return os.path.join(user_directory(), f"server-{binascii.crc32(name):08x}.sock")
 
 
@@ -124,7 +124,7 @@ def ask(argv: list[str]) -> int | None:
         return None
     import signal
 
-    ignored = [n for n in _FORWARDED if signal.getsignal(getattr(signal, n)) is signal.SIG_IGN]
+    ignored = [n for n in FORWARDED if signal.getsignal(getattr(signal, n)) is signal.SIG_IGN]
     try:
         connected = _connect({"argv": argv, "program": _program(), "ignored": ignored}, path)
     except KeyboardInterrupt:  # before the run was taken: nothing runs there (no go was said)
@@ -133,7 +133,7 @@ def ask(argv: list[str]) -> int | None:
     if connected is None:
         return None
     client, reply, group = connected
-    return _run_there(client, reply, group, [n for n in _FORWARDED if n not in ignored])
+    return _run_there(client, reply, group, [n for n in FORWARDED if n not in ignored])
 
 
 def _socket_if_any() -> str | None:
@@ -156,9 +156,9 @@ def _connect(request: dict[str, Any], path: str | None = None) -> tuple[Any, Any
     client = None
     try:
         client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.settimeout(_READY_SECONDS)
+        client.settimeout(READY_SECONDS)
         client.connect(path)
-        if _peer(client)[1] != os.getuid():  # a server of another user: told nothing
+        if peer_of(client)[1] != os.getuid():  # a server of another user: told nothing
             client.close()
             return None
         _send(client, request)
@@ -173,7 +173,7 @@ def _connect(request: dict[str, Any], path: str | None = None) -> tuple[Any, Any
     return None
 
 
-def _peer(connection: Any) -> tuple[int, int, int]:
+def peer_of(connection: Any) -> tuple[int, int, int]:
     """pid, uid and gid of the process at the other end of a Unix socket (SO_PEERCRED)."""
     import socket
     import struct
@@ -204,7 +204,7 @@ def _send(client: Any, request: dict[str, Any]) -> None:
             **request,
             "environ": dict(os.environ),
             "umask": umask,
-            "identity": _identity(),
+            "identity": socket_identity(),
             "path": _module_path(),
             "streams": streams,
         }
@@ -250,7 +250,7 @@ def _run_there(client: Any, reply: Any, group: int, forwarded: list[str]) -> int
         signal.signal(received[-1], signal.SIG_DFL)
         os.kill(os.getpid(), received[-1])
     os.write(2, b"resilint: the resident server's run ended without an exit status\n")
-    return _INTERNAL
+    return INTERNAL
 
 
 def status() -> tuple[int, int] | None:

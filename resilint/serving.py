@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from resilint import server as server_module
 from resilint.server import (
-    _FDS,
-    _FORWARDED,
-    _INTERNAL,
-    _MAX_REQUEST,
-    _READY_SECONDS,
-    _identity,
-    _peer,
-    _served_path,
+    FDS,
+    FORWARDED,
+    INTERNAL,
+    MAX_REQUEST,
+    READY_SECONDS,
+    path_served,
+    peer_of,
+    socket_identity,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def serve(path: str, idle_minutes: float) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return  # another server of this installation runs, or is starting
-    served_path = _served_path()  # as started: before anything imported could change it
+    served_path = path_served()  # as started: before anything imported could change it
     _preload()
     code = _code_now()
     if os.path.lexists(path):  # left by a server that was killed: none holds the lock
@@ -188,12 +188,12 @@ def _child(connection: Any, code: str, served: int, server: int, path: list[str]
             os.kill(server, signal.SIGTERM)
 
     try:
-        connection.settimeout(_READY_SECONDS)  # a caller that stops sending leaves no process
-        pid, uid, gid = _peer(connection)
+        connection.settimeout(READY_SECONDS)  # a caller that stops sending leaves no process
+        pid, uid, gid = peer_of(connection)
         if uid != os.getuid() or gid != os.getgid() or not _same_context(pid):
             os._exit(0)  # told nothing: the caller runs its command itself
         request, fds = _receive(connection)
-        if request is None or request.get("identity") != _identity():
+        if request is None or request.get("identity") != socket_identity():
             connection.sendall(b"stale\n")
             os._exit(0)
         if _code_now() != code:  # resilint or its packages changed: stop serving
@@ -215,7 +215,7 @@ def _child(connection: Any, code: str, served: int, server: int, path: list[str]
         with contextlib.suppress(OSError):
             connection.sendall(b"refused\n")
         os._exit(0)
-    status = _INTERNAL
+    status = INTERNAL
     try:
         connection.sendall(f"ready {os.getpid()}\n".encode())
         if connection.recv(3) != b"go\n":
@@ -224,7 +224,7 @@ def _child(connection: Any, code: str, served: int, server: int, path: list[str]
         _watch(connection)
         status = _run(request)
     except BaseException:
-        status = _INTERNAL
+        status = INTERNAL
     with contextlib.suppress(OSError):
         connection.sendall(f"exit {status}\n".encode())
     os._exit(0)
@@ -236,12 +236,12 @@ def _receive(connection: Any) -> tuple[dict[str, Any] | None, list[int]]:
     import socket
 
     fds = array.array("i")
-    header, ancillary, _flags, _ = connection.recvmsg(8, socket.CMSG_LEN(_FDS * fds.itemsize))
+    header, ancillary, _flags, _ = connection.recvmsg(8, socket.CMSG_LEN(FDS * fds.itemsize))
     for level, kind, data in ancillary:
         if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
             fds.frombytes(data[: len(data) - (len(data) % fds.itemsize)])
     size = int.from_bytes(header, "big") if len(header) == 8 else -1
-    if len(fds) != _FDS or not 0 <= size <= _MAX_REQUEST:
+    if len(fds) != FDS or not 0 <= size <= MAX_REQUEST:
         return None, list(fds)
     body = bytearray()
     while len(body) < size:
@@ -277,7 +277,7 @@ def _set_up(request: dict[str, Any], fds: list[int]) -> None:
     sys.stdout = _stream(1, "w", streams[1])
     sys.stderr = _stream(2, "w", streams[2])
     for name in request.get("ignored") or ():
-        if name in _FORWARDED:
+        if name in FORWARDED:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     os.setpgid(0, 0)
 
