@@ -29,12 +29,12 @@ from resilint.cache import (
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
 from resilint.check_output import (
+    _default_format,
+    _wants_color,
+    _write,
+    _write_file,
     build_reporter,
-    default_format,
     source_root,
-    wants_color,
-    write_report,
-    write_report_file,
 )
 from resilint.checker import CheckOptions, check
 from resilint.command import echo
@@ -50,7 +50,7 @@ from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, RuleDoc
 from resilint.reporters.base import printable
-from resilint.required_documents import deletes_programme, require_documents
+from resilint.required_documents import _deletes_programme, require_documents
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -389,7 +389,7 @@ def run_check(args: CheckArgs) -> int:
         result = check(options, cache, judge)
     if judge is None:
         require_documents(result, args, options)
-    elif not result.documents and deletes_programme(judge.change.deleted):
+    elif not result.documents and _deletes_programme(judge.change.deleted):
         raise UsageError(
             "no resilint documents: the change deletes the last of them "
             f"({len(judge.change.deleted)} YAML file"
@@ -397,7 +397,7 @@ def run_check(args: CheckArgs) -> int:
             "checked from now on; if the programme moved, remove the resilint hook from this "
             "repository's .pre-commit-config.yaml"
         )
-    color = args.color if args.color is not None else wants_color()
+    color = args.color if args.color is not None else _wants_color()
     context = ReportContext(
         result.findings,
         result.files,
@@ -411,12 +411,12 @@ def run_check(args: CheckArgs) -> int:
     )
     for name, target in args.outputs:
         plain = dataclasses.replace(context, color=False, group_by=None)
-        write_report_file(target, REPORTERS[name](plain))
-    write_report(build_reporter(args)(context))
+        _write_file(target, REPORTERS[name](plain))
+    _write(build_reporter(args)(context))
     if (
         not args.statistics
         and not args.group_by
-        and (args.output_format or default_format()) == "text"
+        and (args.output_format or _default_format()) == "text"
     ):
         from resilint.reporters.statistics import many_findings_note
 
@@ -424,7 +424,7 @@ def run_check(args: CheckArgs) -> int:
         if many:
             echo(f"resilint: note: {many}", err=True)
     sarif = "sarif" in {name for name, _ in args.outputs} or (
-        not args.statistics and (args.output_format or default_format()) == "sarif"
+        not args.statistics and (args.output_format or _default_format()) == "sarif"
     )
     if sarif:
         from resilint.reporters.sarif import github_limits_note

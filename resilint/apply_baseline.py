@@ -13,10 +13,10 @@ from typing import Any
 
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.findings import Finding, JsonPath, Suppression, format_json_path
-from resilint.suppressible import acceptable
+from resilint.suppressible import _suppressible
 
 
-def apply_baseline_entries(
+def _baseline(
     findings: list[Finding],
     entries: tuple[dict[str, Any], ...],
     path: str,
@@ -34,7 +34,7 @@ def apply_baseline_entries(
     for finding in findings:
         fingerprint = finding.fingerprint
         first.setdefault(fingerprint, finding)
-        candidates = waiting.get(fingerprint, []) if acceptable(finding) else []
+        candidates = waiting.get(fingerprint, []) if _suppressible(finding) else []
         taken = next((n for n in candidates if _agrees(entries[n], finding)), None)
         if taken is not None:
             candidates.remove(taken)

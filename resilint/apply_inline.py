@@ -14,13 +14,13 @@ from resilint import codes
 from resilint.core_checks import core_finding
 from resilint.findings import Finding, Suppression
 from resilint.inline import InlineSuppression
-from resilint.suppressible import acceptable
+from resilint.suppressible import _suppressible
 
 if TYPE_CHECKING:
     from resilint.suppress import SuppressionPolicy
 
 
-def apply_inline_comments(
+def _inline(
     findings: list[Finding],
     comments: list[InlineSuppression],
     as_of: datetime.date,
@@ -58,7 +58,7 @@ def apply_inline_comments(
             (
                 c
                 for c in usable.get((finding.path, finding.line), [])
-                if finding.code in c.codes and acceptable(finding)
+                if finding.code in c.codes and _suppressible(finding)
             ),
             None,
         )

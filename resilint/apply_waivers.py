@@ -16,17 +16,17 @@ from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding, JsonPath, Level, Suppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
-from resilint.suppressible import acceptable
+from resilint.suppressible import _suppressible
 from resilint.waiver_targets import Targets, targets_of, waive
 
 
 def _waivable(finding: Finding) -> bool:
     """A finding on a Waiver is never waived: the exception process cannot vouch for itself (a
     waiver naming itself would outlive EXC-01's max_days or its approvers for ever)."""
-    return acceptable(finding) and finding.kind != "Waiver"
+    return _suppressible(finding) and finding.kind != "Waiver"
 
 
-def apply_waiver_documents(
+def _waivers(
     findings: list[Finding], index: Index, stands: Callable[[Document], bool] | None
 ) -> tuple[list[Finding], list[tuple[Document, tuple[str, ...]]]]:
     """The findings, those the waivers that stand cover suppressed, and each waiver with the
@@ -72,7 +72,7 @@ def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:
 
 
 @dataclass(frozen=True)
-class UnusedWaivers:
+class _UnusedWaivers:
     """EXC-02's warnings for a waiver in force that suppressed nothing: one at its id when no
     rule it names matched a finding; for a waiver of several rules, one at each rule that
     matched none while another did, naming it (that rule's gap is closed, or it is not the rule

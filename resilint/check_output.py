@@ -29,7 +29,7 @@ def source_root(places: tuple[Path, ...]) -> str:
 def build_reporter(args: CheckArgs) -> Reporter:
     """The standard output's format; ``--statistics`` and ``--group-by`` shape text (and
     statistics JSON) only."""
-    name = args.output_format or default_format()
+    name = args.output_format or _default_format()
     if args.statistics:
         if name not in ("text", "json"):
             raise UsageError(f"--statistics prints text or json, not {name}")
@@ -41,21 +41,21 @@ def build_reporter(args: CheckArgs) -> Reporter:
     return REPORTERS[name]
 
 
-def default_format() -> str:
+def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def wants_color() -> bool:
+def _wants_color() -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
-def write_report(text: str) -> None:
+def _write(text: str) -> None:
     # a lone surrogate (a file name's undecodable byte), or what the output's encoding cannot
     # hold: its escape; JSON and SARIF are ASCII: no copy of a large report
     write_out(text)
 
 
-def write_report_file(path: Path, text: str) -> None:
+def _write_file(path: Path, text: str) -> None:
     write_output(path, text)  # never through a committed link, never into a FIFO

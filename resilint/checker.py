@@ -30,7 +30,7 @@ from resilint.locate import Locator
 from resilint.mistyped import Mistyped, mistyped
 from resilint.model import Index
 from resilint.pattern_checks import refuse_blanket_per_file
-from resilint.reading import named_but_empty, read_all
+from resilint.reading import _named_but_empty, _read_all
 from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
@@ -46,7 +46,7 @@ from resilint.suppress import (
 )
 from resilint.unconfirmed import hold_back
 from resilint.waiver_validity import StandingWaivers
-from resilint.withheld import behind_duplicates, behind_schema_errors
+from resilint.withheld import _behind_duplicates, _behind_schema_errors
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -75,7 +75,7 @@ class CheckOptions:
     (:attr:`resilint.staged.Change.untracked`)."""
     recording: bool = False
     """A run a baseline records: the rules' findings that a standing schema error stands for
-    (:func:`resilint.withheld.behind_schema_errors`) are kept too, since once the baseline
+    (:func:`resilint.withheld._behind_schema_errors`) are kept too, since once the baseline
     accepts that error they are reported, and a baseline must accept what is there."""
 
 
@@ -145,8 +145,8 @@ def check(
     # positions of unchanged files come from the cache: only changed files are composed again,
     # and those read here are placed in the nodes they were read from
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
-    files = read_all(found, options, cache, locator)
-    named = named_but_empty(options, found.names, files)
+    files = _read_all(found, options, cache, locator)
+    named = _named_but_empty(options, found.names, files)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
     read = (*found.findings, *named)
     checked = _check_files(options, read, files, locator, kept)
@@ -163,8 +163,8 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
     locator = Locator(options.config.limits)
-    files = read_all(found, options, cache, locator)
-    named = named_but_empty(options, found.names, files)
+    files = _read_all(found, options, cache, locator)
+    named = _named_but_empty(options, found.names, files)
     return _check_files(options, (*found.findings, *named), files, locator)
 
 
@@ -181,10 +181,10 @@ def load_documents(options: CheckOptions) -> tuple[Index, Result]:
     (DOC-04, unless ``per_file_ignores`` accepts it). What they hold is missing from the index
     (or unvalidated in it), for commands that must not pass over them in silence."""
     found = _discover(options)
-    files = read_all(found, options, None)
+    files = _read_all(found, options, None)
     config = options.config
     named = ignore_per_file(
-        named_but_empty(options, found.names, files),
+        _named_but_empty(options, found.names, files),
         SuppressionPolicy(
             per_file_ignores=config.per_file_ignores,
             root=str(config.root),
@@ -291,12 +291,12 @@ def _check_files(
         )
     judged, held_back = hold_back(engine.findings, broken)
     raw = [*found, *read, *core, *judged, *held_back]
-    findings = behind_duplicates(
+    findings = _behind_duplicates(
         apply_suppressions(raw, inline, index, options.as_of, policy, locator)
     )
     if not options.recording:
         unnamed = {(d.path, d.kind) for d in index.documents if not d.id}
-        findings = behind_schema_errors(findings, unnamed)
+        findings = _behind_schema_errors(findings, unnamed)
     findings += engine.crashes
     if options.focus is not None:
         focus, wide = options.focus, options.focus_repository_wide

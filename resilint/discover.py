@@ -29,11 +29,11 @@ from pathlib import Path
 from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
-from resilint.ignores import exclusions, lexical
+from resilint.ignores import _exclusions, _lexical
 from resilint.limits import Limits
 from resilint.load.read import real, within
 from resilint.stamps import stamp
-from resilint.walk import Finder
+from resilint.walk import _Finder
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def discover(
     path."""
     paths = list(paths)
     limits = limits or Limits()
-    finder = Finder(exclusions(list(exclude)), limits)
+    finder = _Finder(_exclusions(list(exclude)), limits)
     bounds: list[tuple[int, str]] = []  # where each path's files begin in finder.found
     for path in paths:
         bounds.append((len(finder.found), _boundary(path, root)))
@@ -118,7 +118,7 @@ def _boundaries(
     return tuple(bound[path] for path, _ in kept)
 
 
-def _drop_unread_that_is_read(finder: Finder, found: list[tuple[str, os.stat_result]]) -> None:
+def _drop_unread_that_is_read(finder: _Finder, found: list[tuple[str, os.stat_result]]) -> None:
     """No DOC-05 for a file the run reads all the same: one named on the command line
     (``resilint check .hidden.yaml``) is checked wherever the walk of its directory passes it
     over."""
@@ -164,7 +164,7 @@ def unread_note(paths: Sequence[str]) -> str:
 def _boundary(path: Path, root: Path | None) -> str:
     """The real directory ``path`` must stay inside: the repository root when the path lies in
     it, else the path itself when it is a real directory, else its parent."""
-    if root is not None and within(lexical(path), lexical(root)):
+    if root is not None and within(_lexical(path), _lexical(root)):
         return real(root)
     own = path if path.is_dir() and not path.is_symlink() else path.parent
     return real(own)

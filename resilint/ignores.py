@@ -20,11 +20,11 @@ if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit 
     from resilint.wildmatch import Patterns
 
 
-GIT = ("git", "-c", "core.fsmonitor=false")
+_GIT = ("git", "-c", "core.fsmonitor=false")
 
 
 @dataclass(frozen=True)
-class GitIgnore:
+class _Ignore:
     """The patterns of one ``.gitignore``, with the directory they apply from."""
 
     prefix: str
@@ -32,13 +32,13 @@ class GitIgnore:
     patterns: Patterns
 
 
-def lexical(path: Path) -> str:
+def _lexical(path: Path) -> str:
     """The absolute path as written, links not resolved: where the user says the path is."""
     return os.path.normpath(path.absolute())
 
 
 @dataclass(frozen=True)
-class Tracked:
+class _Tracked:
     """The files git tracks in a directory, relative to it, and the directories above them."""
 
     files: frozenset[str]
@@ -47,7 +47,7 @@ class Tracked:
     ordered: tuple[str, ...]
 
     @staticmethod
-    def of(directory: str, hidden: str) -> Tracked:
+    def of(directory: str, hidden: str) -> _Tracked:
         """What ``git ls-files`` lists. Outside a git work tree, nothing: no index says what is
         committed, and every .gitignore is taken as written. Inside one, git not answering is
         an error (:func:`_git_failed`), never taken for "nothing is committed"."""
@@ -55,7 +55,7 @@ class Tracked:
 
         try:
             done = subprocess.run(  # a fixed git command, in the directory being walked
-                [*GIT, "ls-files", "-z"], cwd=directory, capture_output=True, timeout=60
+                [*_GIT, "ls-files", "-z"], cwd=directory, capture_output=True, timeout=60
             )
         except subprocess.TimeoutExpired:
             return _git_failed(directory, hidden, "git did not answer within 60 seconds")
@@ -66,7 +66,7 @@ class Tracked:
         if done.returncode != 0:
             return _git_failed(directory, hidden, done.stderr.decode("utf-8", "replace"))
         names = sorted(os.fsdecode(name) for name in done.stdout.split(b"\0") if name)
-        return Tracked(frozenset(names), _directories_of(names), tuple(names))
+        return _Tracked(frozenset(names), _directories_of(names), tuple(names))
 
     def below(self, directory: str) -> list[str]:
         start = bisect.bisect_left(self.ordered, directory)
@@ -74,7 +74,7 @@ class Tracked:
         return list(self.ordered[start:end])
 
 
-def _git_failed(directory: str, hidden: str, said: str) -> Tracked:
+def _git_failed(directory: str, hidden: str, said: str) -> _Tracked:
     """Nothing tracked outside a git work tree (git has no index to ask there); inside one, an
     error with git's reason and the fix.
 
@@ -89,10 +89,10 @@ def _git_failed(directory: str, hidden: str, said: str) -> Tracked:
     from resilint.reporters.base import printable
     from resilint.userfiles import work_tree
 
-    place = lexical(Path(directory))
+    place = _lexical(Path(directory))
     tree = work_tree(Path(place))
     if tree is None and not os.environ.get("GIT_DIR"):
-        return Tracked(frozenset(), frozenset(), ())
+        return _Tracked(frozenset(), frozenset(), ())
     lines = [line.strip() for line in said.splitlines() if line.strip()]
     reason = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "")
     raise UsageError(
@@ -133,7 +133,7 @@ every entry, so a .gitignore of a million lines would stall the walk (real ones 
 MAX_PATTERN_CHARS = 1_000
 
 
-def too_many_patterns(lines: list[str], taken: int) -> str | None:
+def _too_much(lines: list[str], taken: int) -> str | None:
     """Why a .gitignore is not used, when it would cost too much to match against."""
     longest = max((len(line) for line in lines), default=0)
     if longest > MAX_PATTERN_CHARS:
@@ -150,7 +150,7 @@ def too_many_patterns(lines: list[str], taken: int) -> str | None:
     return None
 
 
-def git_ignorecase(directory: str) -> bool:
+def _ignorecase(directory: str) -> bool:
     """git's ``core.ignorecase`` for ``directory``, asked of git itself (repository, global and
     system configuration, includes; set by ``git init`` on macOS and Windows). False when it
     is not set, as in git, and when git cannot be asked (missing, or refusing the repository:
@@ -161,7 +161,7 @@ def git_ignorecase(directory: str) -> bool:
 
     try:
         done = subprocess.run(  # a fixed git command, in the directory being walked
-            [*GIT, "config", "--bool", "--get", "core.ignorecase"],
+            [*_GIT, "config", "--bool", "--get", "core.ignorecase"],
             cwd=directory,
             capture_output=True,
             timeout=60,
@@ -171,12 +171,12 @@ def git_ignorecase(directory: str) -> bool:
     return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
-def exclusions(lines: list[str]) -> Patterns | None:
+def _exclusions(lines: list[str]) -> Patterns | None:
     """The configuration's ``exclude`` patterns; None when there are none."""
-    return ignore_patterns(lines) if lines else None
+    return _patterns(lines) if lines else None
 
 
-def ignore_patterns(lines: list[str], *, ignorecase: bool = False) -> Patterns:
+def _patterns(lines: list[str], *, ignorecase: bool = False) -> Patterns:
     """Patterns as git reads them; a line git cannot read (a lone trailing backslash) matches
     nothing, as in git, rather than failing the run."""
     from resilint.wildmatch import Patterns  # only for a run with patterns to match
@@ -194,5 +194,5 @@ def excluded_by(path: Path, exclude: Iterable[str], root: Path) -> str | None:
     file, top = real(path), real(root)
     if not within(file, top):
         return None
-    decided = ignore_patterns(lines).covering(Path(os.path.relpath(file, top)).as_posix())
+    decided = _patterns(lines).covering(Path(os.path.relpath(file, top)).as_posix())
     return None if decided is None else decided.text

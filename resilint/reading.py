@@ -75,7 +75,7 @@ def _not_yaml_named(finding: Finding) -> Finding:
     return dataclasses.replace(finding, message=finding.message + note)
 
 
-def named_but_empty(
+def _named_but_empty(
     options: CheckOptions, paths: tuple[str, ...], files: list[FileResult]
 ) -> list[Finding]:
     """A file named on the command line that holds no resilint document is worth a word: the
@@ -108,7 +108,7 @@ def _no_document(path: str) -> Finding:
     )
 
 
-def read_all(
+def _read_all(
     found: Discovery,
     options: CheckOptions,
     cache: CheckCache | None,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from resilint.checker import CheckOptions
 
 
-def deletes_programme(deleted: Mapping[str, bytes]) -> bool:
+def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:
     """Whether a deleted file held a resilint document (its text names the apiVersion)."""
     return any(b"resilint/v" in content for content in deleted.values())
 

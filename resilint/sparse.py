@@ -8,18 +8,18 @@ import os
 from pathlib import Path
 
 from resilint.errors import UsageError
-from resilint.ignores import GIT
+from resilint.ignores import _GIT
 from resilint.load.read import Refusal, read_regular
 
 _MOST_GITFILE = 4096
 """Bytes of a ``.git`` file (``gitdir: <path>``) read at most; a longer one is no git's."""
 
 
-def is_sparse(directory: Path) -> bool:
+def _sparse(directory: Path) -> bool:
     """Whether the work tree ``directory`` is in is a sparse checkout, by the file git keeps
     its patterns in (a stat or two: most checks are of no sparse checkout). The file may stay
     after ``git sparse-checkout disable``; git then leaves no tracked file out, and
-    :func:`sparse_skipped` finds none."""
+    :func:`_skipped` finds none."""
     from resilint.userfiles import work_tree
 
     tree = work_tree(directory.resolve())
@@ -41,12 +41,12 @@ def left_out_of_checkout(tree: Path) -> frozenset[str]:
     """The files git tracks in the work tree ``tree`` that a sparse checkout leaves out of it,
     relative to it with ``/`` between names; none outside a sparse checkout (asked of git only
     in one)."""
-    if not is_sparse(tree):
+    if not _sparse(tree):
         return frozenset()
-    return frozenset(sparse_skipped(str(tree)))
+    return frozenset(_skipped(str(tree)))
 
 
-def sparse_skipped(directory: str) -> list[str]:
+def _skipped(directory: str) -> list[str]:
     """The files git tracks below ``directory`` but leaves out of the work tree (``git ls-files
     -t``: skip-worktree, ``S``), relative to it with ``/`` between names. git not answering is
     an error: a sparse checkout whose missing files cannot be listed cannot be checked."""
@@ -54,7 +54,7 @@ def sparse_skipped(directory: str) -> list[str]:
 
     try:
         done = subprocess.run(  # a fixed git command, in the directory being walked
-            [*GIT, "ls-files", "-t", "-z"], cwd=directory, capture_output=True, timeout=60
+            [*_GIT, "ls-files", "-t", "-z"], cwd=directory, capture_output=True, timeout=60
         )
         said = done.stderr.decode("utf-8", "replace") if done.returncode else ""
     except (OSError, subprocess.SubprocessError) as exc:

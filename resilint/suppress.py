@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from resilint import codes
-from resilint.apply_baseline import apply_baseline_entries
-from resilint.apply_inline import apply_inline_comments
-from resilint.apply_waivers import UnusedWaivers, apply_waiver_documents
+from resilint.apply_baseline import _baseline
+from resilint.apply_inline import _inline
+from resilint.apply_waivers import _UnusedWaivers, _waivers
 from resilint.domain.misnamed import Accepted
 from resilint.findings import Finding, Suppression
 from resilint.inline import InlineSuppression
 from resilint.locate import Locator
 from resilint.model import Document, Index
-from resilint.suppressible import ignorable
+from resilint.suppressible import _ignorable
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,14 @@ def apply_suppressions(
     policy: SuppressionPolicy,
     locator: Locator,
 ) -> list[Finding]:
-    results, extra = apply_inline_comments(list(findings), list(inline), as_of, policy)
-    results, unused = apply_waiver_documents(results, index, policy.stands)
+    results, extra = _inline(list(findings), list(inline), as_of, policy)
+    results, unused = _waivers(results, index, policy.stands)
     if policy.report_unused_waivers:
-        report = UnusedWaivers(locator)
+        report = _UnusedWaivers(locator)
         for waiver, idle in unused:
             extra += report(waiver, idle, policy.ran)
     if policy.baseline is not None:
-        results, fixed = apply_baseline_entries(
+        results, fixed = _baseline(
             results, policy.baseline, policy.baseline_path, policy.known or None
         )
         extra += fixed
@@ -100,7 +100,7 @@ def ignore_per_file(findings: Iterable[Finding], policy: SuppressionPolicy) -> l
             ),
             None,
         )
-        if match is not None and ignorable(finding) and not relative.startswith("../"):
+        if match is not None and _ignorable(finding) and not relative.startswith("../"):
             reason = f"per_file_ignores: {match}"
             finding = dataclasses.replace(
                 finding, suppression=Suppression("per-file", reason, policy.per_file_source)

@@ -8,13 +8,13 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding
 
 
-def acceptable(finding: Finding) -> bool:
+def _suppressible(finding: Finding) -> bool:
     """Whether an inline comment, a waiver or the baseline may accept ``finding``."""
     check = CORE_CHECKS.get(finding.code)
     return finding.suppression is None and (check is None or check.kept)
 
 
-def ignorable(finding: Finding) -> bool:
+def _ignorable(finding: Finding) -> bool:
     """Whether ``per_file_ignores`` may accept ``finding``: also a file named on purpose that
     holds no resilint document (DOC-04), which nothing else accepts."""
     check = CORE_CHECKS.get(finding.code)

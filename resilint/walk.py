@@ -2,7 +2,7 @@
 (hidden, a configuration file, ``exclude``, a ``.gitignore``) or refused (links out of the
 repository, FIFOs, directories that cannot be listed), and, for names the walk passes over
 that hold a resilint document, DOC-05. :mod:`resilint.discover` walks each path named with
-one :class:`Finder`; :func:`walked_name` is the name the walk gives a file."""
+one :class:`_Finder`; :func:`walked_name` is the name the walk gives a file."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.ignores import (
-    GitIgnore,
-    Tracked,
-    exclusions,
-    git_ignorecase,
-    ignore_patterns,
-    too_many_patterns,
+    _exclusions,
+    _Ignore,
+    _ignorecase,
+    _patterns,
+    _too_much,
+    _Tracked,
 )
 from resilint.limits import Limits
 from resilint.load.read import (
@@ -34,7 +34,7 @@ from resilint.load.read import (
     refusal_for,
     within,
 )
-from resilint.sparse import is_sparse, sparse_skipped
+from resilint.sparse import _skipped, _sparse
 from resilint.unread_documents import (
     document_at,
     passed_over,
@@ -65,7 +65,7 @@ def yaml_named(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
-class Finder:
+class _Finder:
     """The files and findings of one discovery, and the bytes of .gitignore files read."""
 
     def __init__(self, excluded: Patterns | None, limits: Limits) -> None:
@@ -73,7 +73,7 @@ class Finder:
         self.limits = limits
         self.top = ""
         """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
-        self.tracked: Tracked | None = None
+        self.tracked: _Tracked | None = None
         """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
         self.ignorecase: bool | None = None
         """git's ``core.ignorecase`` in :attr:`top`, asked once a .gitignore is found there."""
@@ -128,10 +128,10 @@ class Finder:
         self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
         self.nested = []
         self._walk(top, boundary)
-        if is_sparse(top):
+        if _sparse(top):
             self.not_checked_out(self.top, "")
         for prefix, relative in self.nested:  # a submodule's work tree, sparse on its own
-            if is_sparse(Path(prefix or os.curdir)):
+            if _sparse(Path(prefix or os.curdir)):
                 self.not_checked_out(prefix, relative)
         self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
 
@@ -142,7 +142,7 @@ class Finder:
         must not pass (the first :data:`MOST_LISTED`, the rest counted)."""
         missing = [
             where
-            for where in sparse_skipped(prefix or os.curdir)
+            for where in _skipped(prefix or os.curdir)
             if _taken(relative + where, self.excluded)
             and not os.path.lexists(prefix + where.replace("/", os.sep))
         ]
@@ -163,7 +163,7 @@ class Finder:
     def _walk(self, top: Path, boundary: str) -> None:
         # Paths are built as strings, each directory's prefix once, exactly as Path would print
         # them (``top / name``): a Path object per file was most of a warm run's discovery.
-        pending: list[tuple[str, str, list[GitIgnore]]] = [(self.top, "", [])]
+        pending: list[tuple[str, str, list[_Ignore]]] = [(self.top, "", [])]
         while pending:
             prefix, relative, inherited = pending.pop()
             directory = prefix or os.curdir
@@ -190,7 +190,7 @@ class Finder:
         entry: os.DirEntry[str],
         prefix: str,
         relative: str,
-        ignores: list[GitIgnore],
+        ignores: list[_Ignore],
         boundary: str,
     ) -> str | None:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
@@ -234,7 +234,7 @@ class Finder:
         return None
 
     def passed_over(
-        self, entry: os.DirEntry[str], prefix: str, relative: str, ignores: list[GitIgnore]
+        self, entry: os.DirEntry[str], prefix: str, relative: str, ignores: list[_Ignore]
     ) -> None:
         """DOC-05 for a file the walk passes over for its name (:mod:`resilint.unread_documents`)
         that holds a resilint document; one a .gitignore or ``exclude`` leaves out, as the walk
@@ -288,7 +288,7 @@ class Finder:
                 ),
             )
 
-    def gitignore(self, entries: list[os.DirEntry[str]], relative: str) -> list[GitIgnore]:
+    def gitignore(self, entries: list[os.DirEntry[str]], relative: str) -> list[_Ignore]:
         """The directory's .gitignore; like git, one that is a symbolic link is not followed."""
         entry = next((e for e in entries if e.name == ".gitignore"), None)
         if entry is None or not entry.is_file(follow_symlinks=False):
@@ -305,20 +305,20 @@ class Finder:
             for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
             if line.removesuffix(b"\r").rstrip(b" ") and not line.startswith(b"#")
         ]
-        too_much = too_many_patterns(lines, self.patterns)
+        too_much = _too_much(lines, self.patterns)
         if too_much:
             self.refuse(entry.path, Refusal("FILE-02", too_much))
             return []
         self.patterns += len(lines)
-        return [GitIgnore(relative, ignore_patterns(lines, ignorecase=self.case_folded()))]
+        return [_Ignore(relative, _patterns(lines, ignorecase=self.case_folded()))]
 
     def case_folded(self) -> bool:
         """Whether git compares .gitignore patterns ignoring case in :attr:`top`."""
         if self.ignorecase is None:
-            self.ignorecase = git_ignorecase(self.top or os.curdir)
+            self.ignorecase = _ignorecase(self.top or os.curdir)
         return self.ignorecase
 
-    def ignored(self, where: str, ignores: list[GitIgnore]) -> bool:
+    def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
         """``where`` is relative to the walked top, with a trailing / for a directory; the
         deepest .gitignore with a verdict wins, as in git. Sets :attr:`excluding`."""
         self.excluding = False
@@ -340,11 +340,11 @@ class Finder:
         tracked = self.git_tracked(self.top + where)
         return where in tracked.files or where in tracked.directories
 
-    def git_tracked(self, hidden: str = "") -> Tracked:
+    def git_tracked(self, hidden: str = "") -> _Tracked:
         """What git tracks in :attr:`top`; asked first for ``hidden``, a path a .gitignore
         hides (named if git cannot answer)."""
         if self.tracked is None:
-            self.tracked = Tracked.of(self.top or os.curdir, hidden)
+            self.tracked = _Tracked.of(self.top or os.curdir, hidden)
         return self.tracked
 
     def committed_in(self, directory: str, boundary: str) -> None:
@@ -381,9 +381,9 @@ def walked_name(top: Path, path: str, exclude: Iterable[str]) -> str | None:
     ``top``'s real path, with no link on the way), as it prints it; None when the walk passes
     it over: :func:`_taken`, and below no directory named like YAML (the walk refuses those,
     it does not enter them). A .gitignore is not asked: it never hides a file git tracks
-    (:meth:`Finder.tracks`), and this is for a file git tracked (one a change deletes)."""
+    (:meth:`_Finder.tracks`), and this is for a file git tracked (one a change deletes)."""
     where = Path(os.path.relpath(path, real(top))).as_posix()
-    if not _taken(where, exclusions(list(exclude))):
+    if not _taken(where, _exclusions(list(exclude))):
         return None
     if any(yaml_named(name) for name in where.split("/")[:-1]):
         return None

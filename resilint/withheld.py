@@ -17,7 +17,7 @@ DUPLICATE = "SUP-13"
 first and deleted)."""
 
 
-def behind_duplicates(findings: Sequence[Finding]) -> list[Finding]:
+def _behind_duplicates(findings: Sequence[Finding]) -> list[Finding]:
     """The rules' findings, but those about a supplier record SUP-13 reports as a provider's
     second record: each of its gaps is half a supplier's (the assessment on one record, the
     contract on the other) and goes with the record once it is merged; SUP-13's own finding
@@ -50,7 +50,7 @@ def _holding(finding: Finding, count: int) -> Finding:
     return dataclasses.replace(finding, message=finding.message + said)
 
 
-def behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
+def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
     """A field with a schema error is reported once, as that error, while it stands: rules
     reading the same field (``window_hours: four``) would only repeat it in worse words, and
     so would a rule that judged the field from another one (an end date "not after its start

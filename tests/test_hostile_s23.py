@@ -263,7 +263,7 @@ def test_a_directory_swapped_for_a_link_after_discovery_is_not_read(
     cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     repo, outside = _swapped_repository(tmp_path)
-    read_all = checker.read_all
+    read_all = checker._read_all
 
     def swapped_then_read(found, *args, **kwargs):  # type: ignore[no-untyped-def]
         _swap(repo, outside)
