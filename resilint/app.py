@@ -1,9 +1,5 @@
 """The application behind the command line: small ``build_*`` functions wire the flow's pieces
-from typed arguments, and each ``run_*`` does one command and returns its exit status.
-
-The pre-commit hook's judge is wired by :mod:`resilint.judge_setup`, the refusal of paths with
-no resilint document is :mod:`resilint.required_documents`, and where the report goes is
-:mod:`resilint.check_output`."""
+from typed arguments, and each ``run_*`` does one command and returns its exit status."""
 
 from __future__ import annotations
 
@@ -13,7 +9,8 @@ import datetime
 import gc
 import json
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,29 +25,24 @@ from resilint.cache import (
     installed_fingerprint,
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
-from resilint.check_output import (
-    _default_format,
-    _wants_color,
-    _write,
-    _write_file,
-    build_reporter,
-    source_root,
-)
 from resilint.checker import CheckOptions, check
-from resilint.command import echo
+from resilint.command import echo, write_out
 from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
+from resilint.discover import (
+    discover,
+    unread_note,
+)
 from resilint.errors import ExitCode, UsageError
+from resilint.findings import Finding
 from resilint.focus import normalise
 from resilint.ignores import excluded_by
-from resilint.judge_setup import build_judge
-from resilint.load.read import real, within
+from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
-from resilint.reporters import REPORTERS, ReportContext, RuleDoc
+from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
 from resilint.reporters.base import printable
-from resilint.required_documents import _deletes_programme, require_documents
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
@@ -64,6 +56,7 @@ from resilint.selection import (
     unknown_codes,
     with_command_line,
 )
+from resilint.userfiles import work_tree, write_output
 from resilint.walk import yaml_named
 
 if TYPE_CHECKING:
@@ -257,6 +250,71 @@ def _rechecks_everything(paths: tuple[Path, ...], config: Config) -> bool:
     return any(config.shaped_by(real(p)) for p in paths)
 
 
+def read_by(options: CheckOptions) -> Callable[[str], bool]:
+    """Whether the run reads the file at a path (as git names it, or where it leads), so that
+    its work tree must be what the commit holds: a YAML file, a configuration (``pyproject.toml``
+    included) or rule file, or the baseline (whatever its name: a JSON file)."""
+    baseline = real(options.baseline_path) if options.baseline_path else None
+    config = options.config
+    return lambda path: yaml_named(path) or config.shaped_by(path) or path == baseline
+
+
+def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
+    """pre-commit's judge of the findings (:mod:`resilint.introduced`): those that concern the
+    changed files, and those the change introduces anywhere. With ``pre-commit run --from-ref
+    A --to-ref B`` (which tells its hooks in ``PRE_COMMIT_FROM_REF`` and ``PRE_COMMIT_TO_REF``),
+    the range's change; else the staged one. None outside git (nothing to compare: what
+    concerns the changed files)."""
+    if not args.focus:
+        return None
+    from resilint.introduced import Introduced  # git is asked only by pre-commit's runs
+    from resilint.staged import read_change
+
+    start = os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
+    end = os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_SOURCE")
+    refs = (start, end) if start and end else None
+    change = read_change(options.config.root, options.config.limits, refs, read_by(options))
+    if change is None:
+        return None
+    if change.unstaged_unknown:
+        raise UsageError(
+            "git could not say whether the work tree holds what the commit does "
+            f"({printable(change.unstaged_unknown)}), so the hook would check files the commit "
+            "may not hold; run it from pre-commit, which sets unstaged changes aside, or fix "
+            "what git says"
+        )
+    if change.unstaged:
+        first, more = change.unstaged[0], len(change.unstaged) - 1
+        others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+        raise UsageError(
+            f"{printable(first)}{others} changed since staged: the hook would check the files "
+            "as they are, not as the commit holds them; stage the changes (git add) or set "
+            "them aside (git stash push --keep-index) and commit again (pre-commit sets them "
+            "aside itself)"
+        )
+    if change.unlooked:
+        (first, mark), more = change.unlooked[0], len(change.unlooked) - 1
+        others = f" (and {more} other file{'s' if more > 1 else ''})" if more else ""
+        raise UsageError(
+            f"{printable(first)}{others} is marked {mark} in git's index, so git does not look "
+            "at it, and its changes since staged are neither staged nor set aside (by "
+            "pre-commit or git stash): the hook would check the file as it is, not as the "
+            f"commit holds it; clear the mark (git update-index --no-{mark} -- "
+            f"{printable(first)}), then stage its changes or set them aside, and commit again"
+        )
+    named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
+    return Introduced(change, named, options.config, options.baseline_path)
+
+
+def source_root(places: tuple[Path, ...]) -> str:
+    """What SARIF's file URIs are relative to: the git work tree of the repository checked (its
+    configuration's directory, else the first path named) or of the working directory, as a
+    viewer such as GitHub code scanning reads them; outside git, the working directory."""
+    here = Path.cwd()
+    trees = (work_tree(Path(os.path.normpath(here / place))) for place in (*places, here))
+    return str(next((tree for tree in trees if tree is not None), here))
+
+
 def build_cache(
     args: CheckArgs,
     options: CheckOptions,
@@ -433,3 +491,107 @@ def run_check(args: CheckArgs) -> int:
         if limits:
             echo(f"resilint: note: {limits}", err=True)
     return exit_status(result, config)
+
+
+def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:
+    """Whether a deleted file held a resilint document (its text names the apiVersion)."""
+    return any(b"resilint/v" in content for content in deleted.values())
+
+
+def require_documents(result: Result, args: CheckArgs, options: CheckOptions) -> None:
+    """Every command that answers from the documents of the paths it was given (``check``,
+    ``report``, ``calendar``, ``impact``) refuses paths that hold YAML but no resilint document
+    at all: an answer drawn from nothing would pass for a clean one. In a configured repository,
+    the folders asked for (focus) count."""
+    _require_documents(result, args.paths or options.paths)
+    if options.focus is not None:
+        _require_documents_in(result, args.paths, options.config)
+
+
+def _require_documents_in(result: Result, paths: Sequence[Path], config: Config) -> None:
+    """A focused check (``check deploy`` in a configured repository) loads the whole repository,
+    so its documents count those outside the folders asked for: a folder none of whose YAML
+    names resilint's apiVersion (read as text, stopping at the first that does) and with no
+    finding is refused as an unconfigured one is."""
+    folders = [path for path in paths if path.is_dir()]
+    if not folders or any(f.suppression is None for f in _standing_beside_unread(result)):
+        return
+    root = os.path.realpath(config.root)
+    if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
+        return  # the folder holds the whole repository, and so its documents
+    # no YAML there at all is refused as in an unconfigured check (discovery says so): the
+    # check began with the whole repository, whose files do not count for the folder
+    found = discover(folders, config.exclude, [], limits=config.limits)
+    for name in found.names:
+        text = read_regular(name, config.limits.max_file_bytes)  # never a FIFO, never too long
+        if isinstance(text, Refusal) or b"resilint/v" in text:
+            return  # one of resilint's, or one the check reported it could not read
+    raise _nothing_checked(len(found.names), folders, found.findings)
+
+
+def _require_documents(result: Result, paths: Sequence[Path]) -> None:
+    """A check of a directory that holds YAML but no resilint document at all fails: a gate
+    pointed at the wrong directory (the repository's CI files, a docs folder) would otherwise
+    pass on nothing checked. A file read with a finding (YAML that does not parse, a link out of
+    the repository) is reported instead; a file named alone is DOC-04."""
+    folders = [path for path in paths if path.is_dir()]
+    standing = [f for f in _standing_beside_unread(result) if f.suppression is None]
+    if result.documents or standing or not folders:
+        return
+    raise _nothing_checked(result.files, folders, result.findings)
+
+
+def _standing_beside_unread(result: Result) -> list[Finding]:
+    """The findings but DOC-05: a document in a file no directory check reads is no document
+    checked, and the run still has nothing to answer from (status 2, naming it)."""
+    return [f for f in result.findings if f.code != "DOC-05"]
+
+
+def _nothing_checked(
+    files: int, folders: Sequence[Path], findings: Sequence[Finding] = ()
+) -> UsageError:
+    count = "the YAML file" if files == 1 else f"the {files} YAML files"
+    unread = [f.path for f in findings if f.code == "DOC-05" and f.suppression is None]
+    return UsageError(
+        f"no resilint documents: {count} found in "
+        + ", ".join(str(p) for p in folders)
+        + (" holds" if files == 1 else " hold")
+        + " none (no document declares apiVersion: resilint/v1), so nothing was checked; "
+        "name the directory that holds the programme, or add `apiVersion: resilint/v1` to its "
+        "documents" + (f" ({unread_note(unread)})" if unread else "")
+    )
+
+
+def build_reporter(args: CheckArgs) -> Reporter:
+    """The standard output's format; ``--statistics`` and ``--group-by`` shape text (and
+    statistics JSON) only."""
+    name = args.output_format or _default_format()
+    if args.statistics:
+        if name not in ("text", "json"):
+            raise UsageError(f"--statistics prints text or json, not {name}")
+        from resilint.reporters import statistics
+
+        return statistics.report_statistics_json if name == "json" else statistics.report_statistics
+    if args.group_by and name != "text":
+        raise UsageError(f"--group-by groups the text output, not {name}")
+    return REPORTERS[name]
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _wants_color() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _write(text: str) -> None:
+    # a lone surrogate (a file name's undecodable byte), or what the output's encoding cannot
+    # hold: its escape; JSON and SARIF are ASCII: no copy of a large report
+    write_out(text)
+
+
+def _write_file(path: Path, text: str) -> None:
+    write_output(path, text)  # never through a committed link, never into a FIFO

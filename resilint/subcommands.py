@@ -19,6 +19,7 @@ from resilint.app import (
     build_options,
     build_rules,
     build_schemas,
+    require_documents,
     without_cycle_collection,
 )
 from resilint.baseline import DEFAULT_NAME, write_baseline
@@ -30,7 +31,6 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.domain.requirements import Matrix, load_matrix
 from resilint.errors import ExitCode, UsageError
 from resilint.reporters.base import json_log_safe, printable
-from resilint.required_documents import require_documents
 from resilint.rules import Rule, load_rules
 from resilint.selection import (
     profile_origins,

@@ -11,9 +11,11 @@ import click
 from resilint.app import (
     CheckArgs,
     build_config,
+    build_judge,
     build_options,
     build_rules,
     build_schemas,
+    require_documents,
     run_check,
     without_cycle_collection,
 )
@@ -24,10 +26,8 @@ from resilint.edit.fixing import FileFixes, FixPolicy, fix_file
 from resilint.edit.output import note, show, unified
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding
-from resilint.judge_setup import build_judge
 from resilint.load.read import real, within
 from resilint.reporters.base import unnamed_note, unread_note
-from resilint.required_documents import require_documents
 from resilint.result import Result
 
 

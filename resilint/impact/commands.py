@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from resilint.app import CheckArgs, build_config, build_options, build_schemas
+from resilint.app import CheckArgs, build_config, build_options, build_schemas, require_documents
 from resilint.checker import load_documents
 from resilint.command import write_out
 from resilint.domain import Facts
@@ -26,7 +26,6 @@ from resilint.reporters.base import (
     unread_note,
     unread_suspect,
 )
-from resilint.required_documents import require_documents
 
 
 @dataclass(frozen=True)

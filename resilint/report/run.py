@@ -24,6 +24,7 @@ from resilint.app import (
     build_rule_docs,
     build_rules,
     build_schemas,
+    require_documents,
     without_cycle_collection,
 )
 from resilint.checker import Checked, check_model
@@ -42,7 +43,6 @@ from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture
 from resilint.reporters.base import printable, unchecked_note, unnamed_note, unread_note
-from resilint.required_documents import require_documents
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
