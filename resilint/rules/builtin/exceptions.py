@@ -2,8 +2,8 @@
 
 EXC-02 checks that a waiver names rules resilint knows (its rule, or each of its rules) and
 documents that exist, and no waiver (findings on waivers are never waived: see
-resilint.apply_waivers). Whether it suppressed anything is decided where waivers are applied
-(resilint.apply_waivers), which reports an unused waiver, or an unused rule of a waiver of several,
+resilint.suppress). Whether it suppressed anything is decided where waivers are applied
+(resilint.suppress), which reports an unused waiver, or an unused rule of a waiver of several,
 under the same code.
 """
 
