@@ -25,7 +25,7 @@ from resilint.cache import (
     installed_fingerprint,
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
-from resilint.checker import CheckOptions, check
+from resilint.checker import CheckOptions, check, normalise
 from resilint.command import echo, write_out
 from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
@@ -36,7 +36,6 @@ from resilint.discover import (
 )
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding
-from resilint.focus import normalise
 from resilint.ignores import excluded_by
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs

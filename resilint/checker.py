@@ -1,42 +1,42 @@
 """The flow, end to end: discover -> load -> validate -> index and references -> rules -> report.
 
 Core code returns findings and never prints; the CLI and reporters write output.
-
-Reading and validating the files discovery found is :mod:`resilint.reading`; the rules' findings
-another one stands for are held back by :mod:`resilint.withheld`; what a focused check reports
-is :mod:`resilint.focus`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
+import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
-from resilint.core_checks import CORE_CHECKS
+from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.discover import Discovery, discover
 from resilint.domain import Definitions, delivery
 from resilint.domain.misnamed import Accepted
 from resilint.engine import EngineResult, Evaluation, run_rules
 from resilint.findings import Finding
-from resilint.focus import concerns
 from resilint.incremental import Recorder
-from resilint.limits import Limits
-from resilint.load import read_text
+from resilint.limits import Limits, NodeBudget
+from resilint.load import load_file, read_text
+from resilint.load.read import Vetted
 from resilint.locate import Locator
-from resilint.mistyped import Mistyped, mistyped
-from resilint.model import Index
+from resilint.mistyped import Mistyped, behind, mistyped
+from resilint.model import Document, Index
+from resilint.parallel import evaluate_all
 from resilint.pattern_checks import refuse_blanket_per_file
-from resilint.reading import _named_but_empty, _read_all
 from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
 from resilint.selection import require_rules, select_rules
+from resilint.stamps import vetted_file
 from resilint.suppress import (
     SuppressionPolicy,
     apply_suppressions,
@@ -45,8 +45,9 @@ from resilint.suppress import (
     silenced_references,
 )
 from resilint.unconfirmed import hold_back
+from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
-from resilint.withheld import _behind_duplicates, _behind_schema_errors
+from resilint.walk import yaml_named
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -75,8 +76,8 @@ class CheckOptions:
     (:attr:`resilint.staged.Change.untracked`)."""
     recording: bool = False
     """A run a baseline records: the rules' findings that a standing schema error stands for
-    (:func:`resilint.withheld._behind_schema_errors`) are kept too, since once the baseline
-    accepts that error they are reported, and a baseline must accept what is there."""
+    (:func:`_behind_schema_errors`) are kept too, since once the baseline accepts that error
+    they are reported, and a baseline must accept what is there."""
 
 
 class Model:
@@ -111,6 +112,50 @@ class Checked:
     @property
     def facts(self) -> Facts:
         return self.model.facts()
+
+
+def read_file(
+    path: Path | str,
+    schemas: SchemaSet,
+    limits: Limits,
+    valid: Sequence[Any] = (),
+    locator: Locator | None = None,
+    vetted: Vetted | None = None,
+) -> FileResult:
+    """Load one file and validate its documents against their schemas. ``valid`` holds the
+    data of the documents of the file's last version, when all of them were valid: a document
+    whose data is the same as the one at its place there is not validated again. A file that
+    had to be composed is located in the nodes it was read from, by ``locator`` (the check's,
+    which the rules place their findings with): it is parsed once, not again for a finding.
+    ``vetted``: the device and inode of the file discovery found at ``path``, the only file
+    read there."""
+    loaded = load_file(path, limits, vetted=vetted)
+    locator = Locator(limits) if locator is None else locator
+    if loaded.composed is not None and loaded.documents:
+        locator.adopt(loaded.path, loaded.composed.lines, loaded.composed.roots)
+    documents: list[Document] = []
+    findings = list(loaded.findings)
+    if not yaml_named(str(path)):
+        findings = [_not_yaml_named(f) for f in findings]
+    for raw in loaded.documents:
+        before = valid[raw.index] if raw.index < len(valid) else NO_DATA
+        document, schema_findings = to_document(raw, schemas, locator, before)
+        documents.append(document)
+        findings.extend(schema_findings)
+    return FileResult(tuple(findings), tuple(documents), loaded.suppressions, loaded.nodes)
+
+
+def _not_yaml_named(finding: Finding) -> Finding:
+    """A syntax error in a file named without .yaml or .yml (a TOML or Markdown file given by
+    mistake) says so: that the file is read as YAML is what the person needs to know, not
+    where its text stops being YAML."""
+    if finding.code != "YML-01":
+        return finding
+    note = (
+        "; this file is not named .yaml or .yml, and resilint reads every file it is given as "
+        "YAML: name only the YAML files of the resilience repository"
+    )
+    return dataclasses.replace(finding, message=finding.message + note)
 
 
 @dataclass(frozen=True)
@@ -205,6 +250,133 @@ def _discover(options: CheckOptions) -> Discovery:
         root=config.root if config.source else None,
         limits=config.limits,
     )
+
+
+def _named_but_empty(
+    options: CheckOptions, paths: tuple[str, ...], files: list[FileResult]
+) -> list[Finding]:
+    """A file named on the command line that holds no resilint document is worth a word: the
+    user expected it to be checked, and nothing in it was. Named, it is resilint's whatever it
+    holds, so it is read again as such: a top level that is a list is YML-08 there, as it is
+    in a file with resilint documents. Not for pre-commit, which names every changed YAML file
+    (a CI workflow, an Ansible playbook, its own configuration)."""
+    if options.focus_repository_wide:
+        return []
+    named = {path for path in options.paths if not path.is_dir()}
+    if not named:
+        return []
+    found: list[Finding] = []
+    for path, file in zip(paths, files, strict=True):
+        if file.documents or file.findings or Path(path) not in named:
+            continue
+        claimed = load_file(path, options.config.limits, claimed=True).findings
+        found.extend(claimed or (_no_document(path),))
+    return found
+
+
+def _no_document(path: str) -> Finding:
+    return core_finding(
+        "DOC-04",
+        "this file holds no resilint document (none declares apiVersion: resilint/v1), so "
+        "nothing in it was checked",
+        path,
+        1,
+        1,
+    )
+
+
+def _read_all(
+    found: Discovery,
+    options: CheckOptions,
+    cache: CheckCache | None,
+    locator: Locator | None = None,
+) -> list[FileResult]:
+    """Every file's result: from the cache where unchanged, else read now, each the very file
+    discovery found (:func:`resilint.stamps.vetted_file`). Once the run's budget of values is
+    spent, later files are refused (:class:`NodeBudget`)."""
+    limits = options.config.limits
+    paths = found.names
+    cached = [cache.file(path) if cache is not None else None for path in paths]
+    unread = [path for path, file in zip(paths, cached, strict=True) if file is None]
+    valid = {path: cache.valid_data(path) for path in unread} if cache is not None else {}
+    vetted = {  # the files to read now: a run served from the cache reads none
+        path: vetted_file(stamp, boundary)
+        for path, file, stamp, boundary in zip(
+            paths, cached, found.stamps, found.boundaries, strict=True
+        )
+        if file is None
+    }
+    if locator is not None:  # one it reads again to place a finding: the file found, too
+        locator.vetted.update(vetted)
+        locator.vet = _found_file(found)
+    fresh = iter(_read_files(unread, options, valid, locator, vetted))
+    budget = NodeBudget(limits)
+    results = []
+    for path, file in zip(paths, cached, strict=True):
+        if file is None:
+            file = next(fresh)
+        if budget.exhausted:
+            results.append(FileResult((budget.refuse(path),), (), ()))
+            continue
+        if file is None:  # the file that spends the budget (see _read_files): read again here
+            again = valid.get(path, ())
+            file = read_file(path, options.schemas, limits, again, locator, vetted[path])
+        refused = budget.spend(path, file.nodes)
+        results.append(file if refused is None else FileResult((refused,), (), ()))
+    return results
+
+
+_CHUNK = 32
+"""Files a process takes at a time when reading is spread."""
+
+
+def _found_file(found: Discovery) -> Callable[[str], Vetted | None]:
+    """The file discovery found at a path, worked out when asked: a warm run places findings in
+    a few files, and builds nothing for the thousands it takes from the cache."""
+    where: dict[str, int] = {}
+
+    def vet(path: str) -> Vetted | None:
+        if not where:
+            where.update((name, i) for i, name in enumerate(found.names))
+        i = where.get(path)
+        return None if i is None else vetted_file(found.stamps[i], found.boundaries[i])
+
+    return vet
+
+
+def _read_files(
+    paths: list[str],
+    options: CheckOptions,
+    valid: Mapping[str, Sequence[Any]],
+    locator: Locator | None = None,
+    vetted: Mapping[str, Vetted | None] | None = None,
+) -> list[FileResult | None]:
+    """Each file read and validated, on up to ``options.jobs`` processes when there are many
+    (:mod:`resilint.parallel`: sending a file's documents back costs about a tenth of reading
+    it). Each process keeps a budget of the run's size for the files it takes, which come in
+    the run's order: a file that does not fit in it cannot fit in the run's, which counts
+    every file before it. Such a file, and every file a process takes after it, is given as
+    None: the run's budget is spent with it or before."""
+    schemas, limits = options.schemas, options.config.limits
+    budget = NodeBudget(limits)  # each process's own: a forked process has its own copy
+    here = os.getpid()
+
+    def read_chunk(number: int) -> list[FileResult | None]:
+        read: list[FileResult | None] = []
+        # a process forked to read keeps no nodes: the rules place their findings here
+        shared = locator if os.getpid() == here else None
+        for path in paths[number * _CHUNK : (number + 1) * _CHUNK]:
+            if budget.exhausted:
+                read.append(None)
+                continue
+            identity = vetted.get(path) if vetted is not None else None
+            file = read_file(path, schemas, limits, valid.get(path, ()), shared, identity)
+            read.append(file if budget.spend(path, file.nodes) is None else None)
+        return read
+
+    chunks = -(-len(paths) // _CHUNK)
+    spread = evaluate_all(chunks, read_chunk, options.jobs, None, len(paths))
+    return [file for chunk in spread for file in chunk]
 
 
 @dataclass(frozen=True)
@@ -312,6 +484,44 @@ def _check_files(
     return Checked(result, model, reads if kept is not None else None)
 
 
+DUPLICATE = "SUP-13"
+"""The finding that a supplier record is a second record of one provider (to be merged into the
+first and deleted)."""
+
+
+def _behind_duplicates(findings: Sequence[Finding]) -> list[Finding]:
+    """The rules' findings, but those about a supplier record SUP-13 reports as a provider's
+    second record: each of its gaps is half a supplier's (the assessment on one record, the
+    contract on the other) and goes with the record once it is merged; SUP-13's own finding
+    says how many it holds, so the gate still fails on the record and nothing is lost. A
+    SUP-13 finding waived or in the baseline (two companies sharing an identifier) holds
+    nothing: the record is judged as its own."""
+    second = {
+        (f.kind, f.doc_id)
+        for f in findings
+        if f.code == DUPLICATE and f.doc_id and f.suppression is None
+    }
+    if not second:
+        return list(findings)
+    held: dict[tuple[str | None, str | None], int] = {}
+    kept = []
+    for finding in findings:
+        place = (finding.kind, finding.doc_id)
+        if place in second and finding.code != DUPLICATE and finding.code not in CORE_CHECKS:
+            held[place] = held.get(place, 0) + 1
+        else:
+            kept.append(finding)
+    return [_holding(f, held.get((f.kind, f.doc_id), 0)) for f in kept]
+
+
+def _holding(finding: Finding, count: int) -> Finding:
+    if finding.code != DUPLICATE or not count:
+        return finding
+    what = "finding" if count == 1 else "findings"
+    said = f" ({count} other {what} about this record wait until it is merged)"
+    return dataclasses.replace(finding, message=finding.message + said)
+
+
 def _unreadable(read: Iterable[Finding], limits: Limits) -> list[Unreadable]:
     """Files that yielded no documents because they could not be read, with their text where
     it decodes: the references into them are REF-02, not "does not exist"."""
@@ -379,3 +589,81 @@ def _adviser_notes(model: Model, supplier_id: str) -> dict[str, frozenset[str]]:
     if facts is None or facts.service_models:
         return {}
     return delivery.adviser_notes(facts.document, facts.non_ict, facts.exposures)
+
+
+def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:
+    """A field with a schema error is reported once, as that error, while it stands: rules
+    reading the same field (``window_hours: four``) would only repeat it in worse words, and
+    so would a rule that judged the field from another one (an end date "not after its start
+    date 01.04.2024", a renewal decision due "3 months days" before the end): a declarative
+    rule's finding names the fields it was judged on (:attr:`Finding.needs`, each folded gap
+    its own), and a gap judged on a field with a schema error is not said, the other gaps it
+    was folded with are. So is
+    a document without an id (SCH-01: id is required): the rules could only call it "supplier
+    None", and its gaps follow once it is named. A schema error that is suppressed (inline, by
+    a waiver, the baseline or ``per_file_ignores``) stands for nothing: the rules' findings
+    there are reported and answer to their own suppressions (``forbid_inline`` included), or
+    silencing a type error would silence every rule that reads the field."""
+    fields = mistyped(findings)
+    held: set[tuple[str, str | None]] = set()
+    for finding in findings:
+        unnamed_error = finding.doc_id is None and (finding.path, finding.kind) in unnamed
+        if finding.code == "SCH-01" and finding.suppression is None and unnamed_error:
+            held.add((finding.path, finding.kind))
+    if not fields and not held:
+        return findings
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.code in CORE_CHECKS:
+            kept.append(finding)
+        elif finding.doc_id is None and (finding.path, finding.kind) in held:
+            continue
+        else:
+            left = behind(finding, fields)
+            if left is not None:
+                kept.append(left)
+    return kept
+
+
+# Whatever the focused files change, a dangling reference or a clashing id anywhere is their doing
+# (a deleted or renamed document), so those are always reported.
+_REPOSITORY_WIDE = frozenset({"REF-01", "REF-05", "DOC-02", "FILE-06"})
+# A file a sparse checkout left out: the run is missing part of the repository, so no part of
+# it can be judged (a focused check of suppliers/ would miss a clash with an id left out).
+_INCOMPLETE = frozenset({"FILE-06"})
+
+
+def normalise(path: str) -> str:
+    return _normalised(os.getcwd(), path)  # noqa: PTH109 - no Path made per finding
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalised(cwd: str, path: str) -> str:
+    """A path relative to ``cwd``, in the platform's case: asked once per finding and related
+    place in a focused run (thousands in a large repository, most in a few files), so kept."""
+    return os.path.normcase(os.path.relpath(os.path.join(cwd, path), cwd))  # noqa: PTH118
+
+
+def within_focus(path: str, focus: frozenset[str]) -> bool:
+    """Whether ``path`` is one of the files or folders of ``focus`` (normalised), or below one."""
+    if "." in focus:  # the whole working directory: each path need not be made absolute
+        return True
+    where = normalise(path)
+    return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
+
+
+def concerns(
+    finding: Finding, focus: frozenset[str], changes: bool, *, anywhere: bool = True
+) -> bool:
+    """Located in the focus; for a change (pre-commit), also what it breaks elsewhere: a finding
+    with a related place in the focus, and (``anywhere``) a dangling reference or a clashing id
+    anywhere, which only a comparison with the earlier state tells from an old one
+    (:mod:`resilint.introduced`, which makes it and passes ``anywhere=False``). A run missing
+    part of the repository concerns every focus."""
+    if finding.code in _INCOMPLETE or within_focus(finding.path, focus):
+        return True
+    if not changes:
+        return False
+    return (anywhere and finding.code in _REPOSITORY_WIDE) or any(
+        within_focus(related.path, focus) for related in finding.related
+    )

@@ -33,12 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resilint.checker import Evaluated
+from resilint.checker import Evaluated, concerns, within_focus
 from resilint.config import Config
 from resilint.config_search import CONFIGURATION_NAMES
 from resilint.core_checks import CORE_CHECKS
 from resilint.findings import Finding, JsonPath
-from resilint.focus import concerns, within_focus
 from resilint.incremental import WHOLE, changed_fields
 from resilint.limits import Limits
 from resilint.load import LoadedFile, load_text

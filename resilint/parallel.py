@@ -9,7 +9,7 @@ are put in the rules' order, so a check's output is the same whatever the number
 byte for byte. A process that fails (killed, out of memory, results that cannot be read) costs
 only time: the rules it did not send back are evaluated here, as they would have been.
 
-Reading the files is spread the same way (:func:`resilint.reading._read_files`): each process
+Reading the files is spread the same way (:func:`resilint.checker._read_files`): each process
 reads and validates the next chunk of files and sends back their documents and findings, which
 costs about a tenth of reading them. Elsewhere than Linux (where forking a process that has
 imported system frameworks is unsafe, or impossible), and with a thread running, everything is

@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_example
 from test_config import USER_RULE
 
-from resilint import reading
+from resilint import checker
 from resilint.cache import open_store, pack, unpack
 from resilint.run_cache import shard_name
 from resilint.schemas import SchemaSet
@@ -47,13 +47,13 @@ def settle() -> None:
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files a check reads from disk from now on (not those served from the cache)."""
     reads: list[str] = []
-    read_file = reading.read_file
+    read_file = checker.read_file
 
     def counted(path, *rest):  # type: ignore[no-untyped-def]
         reads.append(str(path))
         return read_file(path, *rest)
 
-    monkeypatch.setattr(reading, "read_file", counted)
+    monkeypatch.setattr(checker, "read_file", counted)
     return reads
 
 

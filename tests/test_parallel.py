@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, REPO
 
-from resilint import engine, parallel, reading
+from resilint import checker, engine, parallel
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux", reason="rules are spread over processes on Linux only"
@@ -47,7 +47,7 @@ def _alone_and_spread(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs
     command = ("check", str(_planted(tmp_path)), "--format", "json", "--no-cache")
     alone = cli(*command, "--jobs", "1")
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(reading, "_CHUNK", 2)
+    monkeypatch.setattr(checker, "_CHUNK", 2)
     return alone, cli(*command, "--jobs", str(jobs))
 
 
@@ -84,7 +84,7 @@ def _dies_in_a_worker(monkeypatch: pytest.MonkeyPatch, module: object, name: str
 
 
 @pytest.mark.parametrize(
-    ("module", "name"), [(engine, "_evaluate"), (reading, "read_file")], ids=["rules", "files"]
+    ("module", "name"), [(engine, "_evaluate"), (checker, "read_file")], ids=["rules", "files"]
 )
 def test_what_a_dead_worker_took_is_done_again_here(
     cli,
@@ -232,16 +232,16 @@ def test_the_runs_budget_of_values_is_kept_when_reading_is_spread(
         for number in (1, 5, 9):
             (repository / f"{number:02}.yaml").write_text(WIDGET.format(number) + "# edited\n")
     reads = tmp_path / "reads"
-    read_file = reading.read_file
+    read_file = checker.read_file
 
     def counted(path, *rest):  # type: ignore[no-untyped-def]
         with reads.open("a") as out:  # one line a file read, whichever process reads it
             out.write(f"{path}\n")
         return read_file(path, *rest)
 
-    monkeypatch.setattr(reading, "read_file", counted)
+    monkeypatch.setattr(checker, "read_file", counted)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(reading, "_CHUNK", 1)
+    monkeypatch.setattr(checker, "_CHUNK", 1)
     spread = cli(*command, "--jobs", "2", cwd=repository)
     assert len(forks) == 2
     assert spread.exit_code == alone.exit_code == 2

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.app import CheckArgs, build_config, build_rules, build_schemas
+from resilint.checker import read_file
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import discover
@@ -15,7 +16,6 @@ from resilint.errors import UsageError
 from resilint.load.read import Vetted, real
 from resilint.model import Index
 from resilint.quoting import quoted
-from resilint.reading import read_file
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
 from resilint.stamps import vetted_file
