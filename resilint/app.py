@@ -32,11 +32,12 @@ from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import (
     discover,
+    excluded_by,
     unread_note,
+    yaml_named,
 )
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import Finding
-from resilint.ignores import excluded_by
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
@@ -56,7 +57,6 @@ from resilint.selection import (
     with_command_line,
 )
 from resilint.userfiles import work_tree, write_output
-from resilint.walk import yaml_named
 
 if TYPE_CHECKING:
     from resilint.introduced import Introduced

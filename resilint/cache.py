@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from resilint.digests import blake2b, same, sign
+from resilint.discover import stamp, stamp_changed
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.serialize import same_data
-from resilint.stamps import stamp, stamp_changed
 from resilint.userdir import user_directory
 
 CACHE_DIR_NAME = ".resilint_cache"
@@ -71,7 +71,7 @@ def files_fingerprint(paths: Iterable[Path]) -> str:
 
 def installed_fingerprint(paths: Iterable[str | Path]) -> str:
     """Files of resilint's own installation (its code, schemas and rule files) by their
-    :func:`~resilint.stamps.stamp`, not their content: they change only when resilint is
+    :func:`~resilint.discover.stamp`, not their content: they change only when resilint is
     installed again or edited in place, and either gives a file a new stamp (a new change time
     at least), as the files of a repository are told apart. Reading and hashing them all took
     a millisecond and a half of every run. A file changed within its stamp's clock tick, which
@@ -94,7 +94,7 @@ def installed_fingerprint(paths: Iterable[str | Path]) -> str:
 
 
 def stat_key(path: Path) -> str | None:
-    """The file's :func:`resilint.stamps.stamp` now, as the cache keeps it (hexadecimal)."""
+    """The file's :func:`resilint.discover.stamp` now, as the cache keeps it (hexadecimal)."""
     try:
         info = path.stat()
     except OSError:

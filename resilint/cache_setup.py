@@ -19,11 +19,13 @@ from resilint.cache import (
     open_store,
 )
 from resilint.config import Config
+from resilint.discover import (
+    stamp,
+)
 from resilint.errors import UsageError
 from resilint.load.read import real, within
 from resilint.reporters.base import printable
 from resilint.schemas import SchemaSet
-from resilint.stamps import stamp
 from resilint.userfiles import refuse_links
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.discover import Discovery, discover
+from resilint.discover import Discovery, discover, vetted_file, yaml_named
 from resilint.domain import Definitions, delivery
 from resilint.domain.misnamed import Accepted
 from resilint.engine import EngineResult, Evaluation, run_rules
@@ -36,7 +36,6 @@ from resilint.rules import Rule
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
 from resilint.selection import require_rules, select_rules
-from resilint.stamps import vetted_file
 from resilint.suppress import (
     SuppressionPolicy,
     apply_suppressions,
@@ -47,7 +46,6 @@ from resilint.suppress import (
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
-from resilint.walk import yaml_named
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -292,7 +290,7 @@ def _read_all(
     locator: Locator | None = None,
 ) -> list[FileResult]:
     """Every file's result: from the cache where unchanged, else read now, each the very file
-    discovery found (:func:`resilint.stamps.vetted_file`). Once the run's budget of values is
+    discovery found (:func:`resilint.discover.vetted_file`). Once the run's budget of values is
     spent, later files are refused (:class:`NodeBudget`)."""
     limits = options.config.limits
     paths = found.names

@@ -10,14 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from resilint.discover import CONFIG_NAMES, left_out_of_checkout
 from resilint.errors import ConfigError, UsageError
 from resilint.limits import Limits
 from resilint.load.read import Refusal, read_inside, real
 from resilint.reporters.base import printable
 from resilint.resources import data_dir
-from resilint.sparse import left_out_of_checkout
 from resilint.userfiles import work_tree
-from resilint.walk import CONFIG_NAMES
 
 PYPROJECT = "pyproject.toml"
 CONFIGURATION_NAMES = frozenset((*CONFIG_NAMES, PYPROJECT))

@@ -11,29 +11,94 @@ configuration, each directory checked). A symbolic link whose target is outside 
 pipe, a device, a socket, a link loop and a directory resilint may not list are findings, and
 none is ever opened; links to directories are not followed. The sizes of the files found are
 counted against the run's byte budget before any of them is read.
-
-This module gathers what the walk of each path found (:mod:`resilint.walk`: which entries are
-taken or refused), with what leaves files out (:mod:`resilint.ignores`: .gitignore files, git's
-index, ``exclude``), what a sparse checkout leaves out (:mod:`resilint.sparse`) and each file's
-stamp (:mod:`resilint.stamps`).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
+import stat
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resilint.core_checks import core_finding
 from resilint.errors import UsageError
 from resilint.findings import Finding
-from resilint.ignores import _exclusions, _lexical
 from resilint.limits import Limits
-from resilint.load.read import real, within
-from resilint.stamps import stamp
-from resilint.walk import _Finder
+from resilint.unread_documents import (
+    document_at,
+    passed_over,
+    suffixed,
+    unsuffixed,
+    unsuffixed_document_at,
+)
+
+if TYPE_CHECKING:  # imported when a run has patterns to match: most pre-commit runs have none
+    from resilint.wildmatch import Patterns
+from resilint.load.read import (
+    Refusal,
+    Vetted,
+    kind_refusal,
+    outside,
+    read_regular,
+    real,
+    refusal_for,
+    within,
+)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+"""Compared with a name in lower case (:func:`yaml_named`): ``x.YAML`` is a YAML file too."""
+_WHOLE_STAT = os.name != "nt"
+"""Whether a directory entry's ``stat`` is the file's whole stat: on Windows it lacks the
+inode and device (:meth:`os.DirEntry.stat`), which the cache's key needs, so files are stat'ed."""
+CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
+"""Configuration files: never documents, wherever they are (a nested repository's own)."""
+
+
+_GIT = ("git", "-c", "core.fsmonitor=false")
+
+
+def yaml_named(name: str) -> bool:
+    """Whether a file of this name is read as YAML (its suffix in any case)."""
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+_PACKED = struct.Struct("<qqQqQ")
+
+
+def stamp(info: os.stat_result) -> bytes:
+    """What tells one version of a file from the next without reading it: modification time,
+    size, inode, change time (what ``cp -p`` and ``os.utime`` cannot set back) and device, in
+    40 bytes (650 for the whole stat: 60 MB at 100,000 files), or as text for a time past 2262
+    or a number beyond 64 bits."""
+    numbers = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns, info.st_dev)
+    try:
+        return _PACKED.pack(*numbers)
+    except struct.error:
+        return repr(numbers).encode()
+
+
+def vetted_file(stamp: bytes, boundary: str) -> Vetted | None:
+    """The file discovery found inside ``boundary`` with this :func:`stamp`: the one a run
+    may read at its path; None for a stamp kept as text."""
+    try:
+        _, _, inode, _, device = _PACKED.unpack(stamp)
+    except struct.error:
+        return None
+    return Vetted(int(device), int(inode), boundary)
+
+
+def stamp_changed(stamp: bytes) -> int | None:
+    """The change time (ns) a :func:`stamp` holds; None for one kept as text."""
+    try:
+        return int(_PACKED.unpack(stamp)[3])
+    except struct.error:
+        return None
 
 
 @dataclass(frozen=True)
@@ -48,12 +113,21 @@ class Discovery:
     key)."""
     boundaries: tuple[str, ...] = ()
     """Each file's boundary: the real directory it was found inside (the repository), which
-    it must still lie in when it is read (:func:`resilint.stamps.vetted_file`)."""
+    it must still lie in when it is read (:func:`vetted_file`)."""
 
     @cached_property
     def files(self) -> tuple[Path, ...]:
         """The files as paths, made when asked: a run served from the cache needs none."""
         return tuple(map(Path, self.names))
+
+
+@dataclass(frozen=True)
+class _Ignore:
+    """The patterns of one ``.gitignore``, with the directory they apply from."""
+
+    prefix: str
+    """The .gitignore's directory relative to the top being walked, as ``a/b/`` (or empty)."""
+    patterns: Patterns
 
 
 def discover(
@@ -168,6 +242,555 @@ def _boundary(path: Path, root: Path | None) -> str:
         return real(root)
     own = path if path.is_dir() and not path.is_symlink() else path.parent
     return real(own)
+
+
+def _lexical(path: Path) -> str:
+    """The absolute path as written, links not resolved: where the user says the path is."""
+    return os.path.normpath(path.absolute())
+
+
+class _Finder:
+    """The files and findings of one discovery, and the bytes of .gitignore files read."""
+
+    def __init__(self, excluded: Patterns | None, limits: Limits) -> None:
+        self.excluded = excluded
+        self.limits = limits
+        self.top = ""
+        """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
+        self.tracked: _Tracked | None = None
+        """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
+        self.ignorecase: bool | None = None
+        """git's ``core.ignorecase`` in :attr:`top`, asked once a .gitignore is found there."""
+        self.excluding = False
+        """Whether the last entry :meth:`ignored` left out was left out by ``exclude``."""
+        self.left_out = {"exclude": 0, ".gitignore": 0}
+        """YAML files and directories the walk left out, by what left them out: named when
+        nothing is left to check, so that "no input files" does not read as an empty folder."""
+        self.nested: list[tuple[str, str]] = []
+        """The work trees of their own the walk entered (submodules), as each directory's path
+        and its path relative to the walked directory: each may be a sparse checkout."""
+        self.found: list[tuple[str, os.stat_result]] = []
+        """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
+        checked (sorted within a directory tree)."""
+        self.findings: list[Finding] = []
+        self.spent = 0
+        self.patterns = 0
+        """Patterns of the .gitignore files taken so far (each one costs every later match)."""
+
+    def add(self, path: Path, boundary: str) -> None:
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or directory")
+        refused = outside(path, boundary)
+        if refused is not None:
+            self.refuse(str(path), refused)
+        elif path.is_dir():
+            self.walk(path, boundary)
+        else:
+            self.file(str(path))
+
+    def refuse(self, path: str, refusal: Refusal) -> None:
+        shown = str(Path(path))  # as files are shown: ./x.yaml is x.yaml
+        self.findings.append(core_finding(refusal.code, refusal.message, shown, 1, 1))
+
+    def file(self, path: str, info: os.stat_result | None = None) -> None:
+        """A file already known to be inside the boundary: kept when it is a regular file.
+        ``path`` is as :class:`Path` prints it (``./x.yaml`` is ``x.yaml``)."""
+        try:
+            info = info or Path(path).stat()
+        except OSError as exc:  # vetted a moment ago: only a race gets here
+            self.refuse(path, Refusal("FILE-01", f"cannot read the file: {exc.strerror}"))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            self.refuse(path, Refusal("FILE-01", "a directory named like a YAML file"))
+        elif (refused := kind_refusal(info.st_mode)) is not None:
+            self.refuse(path, refused)
+        else:
+            self.found.append((path, info))
+
+    def walk(self, top: Path, boundary: str) -> None:
+        start = len(self.found)
+        self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
+        self.nested = []
+        self._walk(top, boundary)
+        if _sparse(top):
+            self.not_checked_out(self.top, "")
+        for prefix, relative in self.nested:  # a submodule's work tree, sparse on its own
+            if _sparse(Path(prefix or os.curdir)):
+                self.not_checked_out(prefix, relative)
+        self.found[start:] = sorted(self.found[start:], key=itemgetter(0))
+
+    def not_checked_out(self, prefix: str, relative: str) -> None:
+        """FILE-06 for each YAML file git tracks below the work tree at ``prefix`` (the walked
+        directory, or a submodule ``relative`` below it), and the walk would take, that a
+        sparse checkout left out of the work tree: what it holds is missing from the run, which
+        must not pass (the first :data:`MOST_LISTED`, the rest counted)."""
+        missing = [
+            where
+            for where in _skipped(prefix or os.curdir)
+            if _taken(relative + where, self.excluded)
+            and not os.path.lexists(prefix + where.replace("/", os.sep))
+        ]
+        for where in missing[:MOST_LISTED]:
+            message = (
+                "git tracks this file, but this sparse checkout leaves it out of the work tree, "
+                "so what it holds is not checked, and what refers to it cannot be"
+            )
+            self.refuse(prefix + where.replace("/", os.sep), Refusal("FILE-06", message))
+        if len(missing) > MOST_LISTED:
+            message = (
+                f"and {len(missing) - MOST_LISTED:,} more YAML files git tracks that this sparse "
+                f"checkout leaves out (the first {MOST_LISTED} are listed one by one)"
+            )
+            where = missing[MOST_LISTED]
+            self.refuse(prefix + where.replace("/", os.sep), Refusal("FILE-06", message))
+
+    def _walk(self, top: Path, boundary: str) -> None:
+        # Paths are built as strings, each directory's prefix once, exactly as Path would print
+        # them (``top / name``): a Path object per file was most of a warm run's discovery.
+        pending: list[tuple[str, str, list[_Ignore]]] = [(self.top, "", [])]
+        while pending:
+            prefix, relative, inherited = pending.pop()
+            directory = prefix or os.curdir
+            try:
+                entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+            except OSError as exc:
+                message = f"cannot list this directory ({exc.strerror}); its files are not checked"
+                self.refuse(directory, Refusal("FILE-01", message))
+                continue
+            if relative and any(entry.name == ".git" for entry in entries):
+                self.nested.append((prefix, relative))  # a submodule (or a nested repository)
+            ignores = inherited + self.gitignore(entries, relative)
+            for entry in entries:
+                try:
+                    sub = self.entry(entry, prefix, relative, ignores, boundary)
+                except OSError as exc:  # a directory that can be listed but not entered
+                    self.refuse(entry.path, refusal_for(exc))
+                    continue
+                if sub is not None:
+                    pending.append((prefix + entry.name + os.sep, sub, ignores))
+
+    def entry(
+        self,
+        entry: os.DirEntry[str],
+        prefix: str,
+        relative: str,
+        ignores: list[_Ignore],
+        boundary: str,
+    ) -> str | None:
+        """Take in one directory entry (its directory's path is ``prefix``); returns the
+        relative path of a directory to walk."""
+        name = entry.name
+        if passed_over(name):
+            self.passed_over(entry, prefix, relative, ignores)
+            return None
+        if name.startswith("."):
+            return None
+        is_link = entry.is_symlink()
+        is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+        as_yaml = yaml_named(name)
+        if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
+            if not (is_dir or is_link) and unsuffixed(name):
+                self.passed_over(entry, prefix, relative, ignores)
+            return None
+        where = relative + name + ("/" if is_dir else "")
+        if (ignores or self.excluded is not None) and self.ignored(where, ignores):
+            if self.excluding or not self.tracks(where):
+                self.left_out["exclude" if self.excluding else ".gitignore"] += 1
+                return None
+            if is_dir:  # git tracks files in it: those are taken, and nothing else there
+                self.committed_in(where, boundary)
+                return None
+        if is_link:
+            self.link(prefix + name, boundary, yaml_named=as_yaml)
+        elif is_dir and not as_yaml:
+            return where
+        elif is_dir:
+            self.refuse(entry.path, Refusal("FILE-01", "a directory named like a YAML file"))
+        else:
+            try:
+                info = entry.stat(follow_symlinks=False) if _WHOLE_STAT else None
+            except OSError:
+                info = None  # gone since the directory was listed: file() says why
+            if info is not None and stat.S_ISREG(info.st_mode):
+                self.found.append((prefix + name, info))  # file()'s common case, inline
+            else:
+                self.file(prefix + name, info)
+        return None
+
+    def passed_over(
+        self, entry: os.DirEntry[str], prefix: str, relative: str, ignores: list[_Ignore]
+    ) -> None:
+        """DOC-05 for a file the walk passes over for its name (:mod:`resilint.unread_documents`)
+        that holds a resilint document; one a .gitignore or ``exclude`` leaves out, as the walk
+        would leave it out, is not read."""
+        where = relative + entry.name
+        hidden = (ignores or self.excluded is not None) and self.ignored(where, ignores)
+        if hidden and (self.excluding or not self.tracks(where)):
+            return
+        if entry.name.startswith(".") or not unsuffixed(entry.name):
+            found = document_at(prefix + entry.name)
+        else:
+            found = unsuffixed_document_at(prefix + entry.name, self.limits)
+        if found is None:
+            return
+        line, column, api_version = found
+        hidden = entry.name.startswith(".")
+        if hidden:
+            shape, rename = "a hidden file", entry.name.lstrip(".")
+        elif unsuffixed(entry.name):
+            shape, rename = suffixed(entry.name)
+        else:
+            shape = "a JSON file"
+            rename = entry.name.rsplit(".", 1)[0] + ".yaml (JSON is YAML: its content can stay)"
+        message = (
+            f"this file holds a resilint document (apiVersion {api_version}), but it is {shape}, "
+            f"which resilint does not read in a directory, so nothing in it is checked: name it "
+            f"{rename}, or, if it belongs to another tool, exclude it in the configuration"
+        )
+        path = str(Path(prefix + entry.name))
+        self.findings.append(core_finding("DOC-05", message, path, line, column))
+
+    def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
+        """A link named like YAML is checked where it leads, when that is inside; a link to a
+        directory is never followed, and is reported when it leads outside (YAML files there
+        would go unchecked)."""
+        if yaml_named:
+            refused = outside(path, boundary)
+            if refused is not None:
+                self.refuse(path, refused)
+            else:
+                self.file(path)
+            return
+        target = os.path.realpath(path)
+        if Path(target).is_dir() and not within(target, boundary):
+            self.refuse(
+                path,
+                Refusal(
+                    "FILE-03",
+                    "a symbolic link to a directory outside the repository; resilint does not "
+                    "follow it, so the YAML files there are not checked",
+                ),
+            )
+
+    def gitignore(self, entries: list[os.DirEntry[str]], relative: str) -> list[_Ignore]:
+        """The directory's .gitignore; like git, one that is a symbolic link is not followed."""
+        entry = next((e for e in entries if e.name == ".gitignore"), None)
+        if entry is None or not entry.is_file(follow_symlinks=False):
+            return []
+        data = read_regular(entry.path, self.limits.max_file_bytes, follow=False)
+        if isinstance(data, Refusal):
+            self.refuse(entry.path, data)
+            return []
+        self.spent += len(data)
+        # As git reads it: lines end at \n only, bytes are compared (os.fsdecode gives the
+        # names' bytes back, undecodable or not), a UTF-8 byte order mark is skipped.
+        lines = [
+            os.fsdecode(line)
+            for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+            if line.removesuffix(b"\r").rstrip(b" ") and not line.startswith(b"#")
+        ]
+        too_much = _too_much(lines, self.patterns)
+        if too_much:
+            self.refuse(entry.path, Refusal("FILE-02", too_much))
+            return []
+        self.patterns += len(lines)
+        return [_Ignore(relative, _patterns(lines, ignorecase=self.case_folded()))]
+
+    def case_folded(self) -> bool:
+        """Whether git compares .gitignore patterns ignoring case in :attr:`top`."""
+        if self.ignorecase is None:
+            self.ignorecase = _ignorecase(self.top or os.curdir)
+        return self.ignorecase
+
+    def ignored(self, where: str, ignores: list[_Ignore]) -> bool:
+        """``where`` is relative to the walked top, with a trailing / for a directory; the
+        deepest .gitignore with a verdict wins, as in git. Sets :attr:`excluding`."""
+        self.excluding = False
+        if self.excluded is not None:
+            decided = self.excluded.verdict(where)
+            if decided is not None and not decided.negated:
+                self.excluding = True
+                return True
+        for ignore in reversed(ignores):
+            decided = ignore.patterns.verdict(where[len(ignore.prefix) :])
+            if decided is not None:
+                return not decided.negated
+        return False
+
+    def tracks(self, where: str) -> bool:
+        """Whether git tracks the file ``where``, or a file below the directory ``where``: a
+        .gitignore does not hide what git tracks (git reads it only for untracked files), so a
+        change cannot hide a committed document by adding a line to one."""
+        tracked = self.git_tracked(self.top + where)
+        return where in tracked.files or where in tracked.directories
+
+    def git_tracked(self, hidden: str = "") -> _Tracked:
+        """What git tracks in :attr:`top`; asked first for ``hidden``, a path a .gitignore
+        hides (named if git cannot answer)."""
+        if self.tracked is None:
+            self.tracked = _Tracked.of(self.top or os.curdir, hidden)
+        return self.tracked
+
+    def committed_in(self, directory: str, boundary: str) -> None:
+        """The YAML files git tracks below ``directory``, which a .gitignore hides: taken as
+        the walk takes files (hidden names and ``exclude`` still leave them out)."""
+        for where in self.git_tracked().below(directory):
+            if not _taken(where, self.excluded):
+                continue
+            path = self.top + where.replace("/", os.sep)
+            if Path(path).is_symlink():
+                self.link(path, boundary, yaml_named=True)
+            elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
+                self.file(path)
+
+
+MOST_LISTED = 100
+"""Files a sparse checkout leaves out, listed one by one; the rest are counted in one finding."""
+
+
+_MOST_GITFILE = 4096
+"""Bytes of a ``.git`` file (``gitdir: <path>``) read at most; a longer one is no git's."""
+
+
+def _sparse(directory: Path) -> bool:
+    """Whether the work tree ``directory`` is in is a sparse checkout, by the file git keeps
+    its patterns in (a stat or two: most checks are of no sparse checkout). The file may stay
+    after ``git sparse-checkout disable``; git then leaves no tracked file out, and
+    :func:`_skipped` finds none."""
+    from resilint.userfiles import work_tree
+
+    tree = work_tree(directory.resolve())
+    if tree is None:
+        return False
+    dot = tree / ".git"
+    git_dir = dot
+    if dot.is_file():  # a linked worktree or a submodule: "gitdir: <path>"
+        # git reads a line of it; one that is not a path (a gigabyte left in an unpacked
+        # archive) is no git directory, and is not read whole
+        said = read_regular(dot, _MOST_GITFILE)
+        if isinstance(said, Refusal) or not said.startswith(b"gitdir:"):
+            return False
+        git_dir = tree / os.fsdecode(said[len(b"gitdir:") :].strip())
+    return (git_dir / "info" / "sparse-checkout").is_file()
+
+
+def left_out_of_checkout(tree: Path) -> frozenset[str]:
+    """The files git tracks in the work tree ``tree`` that a sparse checkout leaves out of it,
+    relative to it with ``/`` between names; none outside a sparse checkout (asked of git only
+    in one)."""
+    if not _sparse(tree):
+        return frozenset()
+    return frozenset(_skipped(str(tree)))
+
+
+def _skipped(directory: str) -> list[str]:
+    """The files git tracks below ``directory`` but leaves out of the work tree (``git ls-files
+    -t``: skip-worktree, ``S``), relative to it with ``/`` between names. git not answering is
+    an error: a sparse checkout whose missing files cannot be listed cannot be checked."""
+    import subprocess  # only in a sparse checkout
+
+    try:
+        done = subprocess.run(  # a fixed git command, in the directory being walked
+            [*_GIT, "ls-files", "-t", "-z"], cwd=directory, capture_output=True, timeout=60
+        )
+        said = done.stderr.decode("utf-8", "replace") if done.returncode else ""
+    except (OSError, subprocess.SubprocessError) as exc:
+        said = str(exc) or type(exc).__name__
+    if said:
+        from resilint.reporters.base import printable
+
+        raise UsageError(
+            f"{printable(directory)}: this is a sparse checkout, and git could not list the "
+            f"files it leaves out ({printable(said.strip())}), so resilint cannot tell what the "
+            "run is missing"
+        )
+    entries = (os.fsdecode(entry) for entry in done.stdout.split(b"\0") if entry)
+    return sorted(entry[2:] for entry in entries if entry.startswith("S "))
+
+
+def _taken(where: str, excluded: Patterns | None) -> bool:
+    """Whether the walk takes the file ``where`` (relative to the walked directory, ``/``
+    between names) whatever a .gitignore says: a YAML name and no configuration file's, below
+    no hidden directory, and not left out by the configuration's ``exclude``."""
+    names = where.split("/")
+    if any(name.startswith(".") for name in names) or not yaml_named(names[-1]):
+        return False
+    if names[-1] in CONFIG_NAMES:
+        return False
+    return excluded is None or excluded.covering(where) is None
+
+
+def walked_name(top: Path, path: str, exclude: Iterable[str]) -> str | None:
+    """The name the walk of the directory ``top`` gives the file ``path`` (a real path below
+    ``top``'s real path, with no link on the way), as it prints it; None when the walk passes
+    it over: :func:`_taken`, and below no directory named like YAML (the walk refuses those,
+    it does not enter them). A .gitignore is not asked: it never hides a file git tracks
+    (:meth:`_Finder.tracks`), and this is for a file git tracked (one a change deletes)."""
+    where = Path(os.path.relpath(path, real(top))).as_posix()
+    if not _taken(where, _exclusions(list(exclude))):
+        return None
+    if any(yaml_named(name) for name in where.split("/")[:-1]):
+        return None
+    return str(top / where)
+
+
+@dataclass(frozen=True)
+class _Tracked:
+    """The files git tracks in a directory, relative to it, and the directories above them."""
+
+    files: frozenset[str]
+    directories: frozenset[str]
+    """Each ending in ``/``."""
+    ordered: tuple[str, ...]
+
+    @staticmethod
+    def of(directory: str, hidden: str) -> _Tracked:
+        """What ``git ls-files`` lists. Outside a git work tree, nothing: no index says what is
+        committed, and every .gitignore is taken as written. Inside one, git not answering is
+        an error (:func:`_git_failed`), never taken for "nothing is committed"."""
+        import subprocess  # only for a walk where a .gitignore hides something
+
+        try:
+            done = subprocess.run(  # a fixed git command, in the directory being walked
+                [*_GIT, "ls-files", "-z"], cwd=directory, capture_output=True, timeout=60
+            )
+        except subprocess.TimeoutExpired:
+            return _git_failed(directory, hidden, "git did not answer within 60 seconds")
+        except FileNotFoundError:
+            return _git_failed(directory, hidden, "git is not installed (or not on PATH)")
+        except (OSError, subprocess.SubprocessError) as exc:
+            return _git_failed(directory, hidden, f"git could not be run: {exc}")
+        if done.returncode != 0:
+            return _git_failed(directory, hidden, done.stderr.decode("utf-8", "replace"))
+        names = sorted(os.fsdecode(name) for name in done.stdout.split(b"\0") if name)
+        return _Tracked(frozenset(names), _directories_of(names), tuple(names))
+
+    def below(self, directory: str) -> list[str]:
+        start = bisect.bisect_left(self.ordered, directory)
+        end = bisect.bisect_left(self.ordered, directory[:-1] + chr(ord("/") + 1))
+        return list(self.ordered[start:end])
+
+
+def _git_failed(directory: str, hidden: str, said: str) -> _Tracked:
+    """Nothing tracked outside a git work tree (git has no index to ask there); inside one, an
+    error with git's reason and the fix.
+
+    A work tree is known by its ``.git`` (or by ``GIT_DIR``), not by what git says: git refuses
+    a checkout owned by another user ("dubious ownership", as in container CI jobs), may be
+    missing or may time out, and taking any of these for "nothing is committed" lets a
+    .gitignore hide committed documents again, a green run that checked less than the
+    repository. Checking every file the .gitignore hides instead would judge files nobody
+    commits (generated or vendored YAML) and fail for them. So the run stops with status 2,
+    and only when a .gitignore hides something, the one case where the answer matters.
+    """
+    from resilint.reporters.base import printable
+    from resilint.userfiles import work_tree
+
+    place = _lexical(Path(directory))
+    tree = work_tree(Path(place))
+    if tree is None and not os.environ.get("GIT_DIR"):
+        return _Tracked(frozenset(), frozenset(), ())
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    reason = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "")
+    raise UsageError(
+        f"{printable(hidden)}: a .gitignore hides it, and git could not list the committed files "
+        f"({printable(reason or 'no reason given')}), so resilint cannot tell whether it is "
+        "committed (a .gitignore never hides a committed file); "
+        + printable(_git_fix(said, str(tree or place)))
+    )
+
+
+def _git_fix(said: str, top: str) -> str:
+    import shlex
+
+    if "safe.directory" in said or "dubious ownership" in said:
+        return (
+            "if the checkout belongs to another user (as in container CI jobs), run: "
+            f"git config --global --add safe.directory {shlex.quote(top)}"
+        )
+    return f"make git ls-files work in {shlex.quote(top)}"
+
+
+def _directories_of(names: list[str]) -> frozenset[str]:
+    """Every directory above the files ``names`` (as ``a/``, ``a/b/``)."""
+    directories: set[str] = set()
+    for name in names:
+        at = name.rfind("/")
+        while at > 0 and name[: at + 1] not in directories:
+            directories.add(name[: at + 1])
+            at = name.rfind("/", 0, at)
+    return frozenset(directories)
+
+
+MAX_IGNORE_PATTERNS = 1_000
+"""Most .gitignore patterns one run takes, all files together: matching costs each pattern for
+every entry, so a .gitignore of a million lines would stall the walk (real ones hold dozens)."""
+MAX_PATTERN_CHARS = 1_000
+
+
+def _too_much(lines: list[str], taken: int) -> str | None:
+    """Why a .gitignore is not used, when it would cost too much to match against."""
+    longest = max((len(line) for line in lines), default=0)
+    if longest > MAX_PATTERN_CHARS:
+        return (
+            f"a pattern of {longest:,} characters (at most {MAX_PATTERN_CHARS:,}); this "
+            ".gitignore is not used, so the files it would exclude are checked"
+        )
+    if taken + len(lines) > MAX_IGNORE_PATTERNS:
+        return (
+            f"{len(lines):,} patterns, past the {MAX_IGNORE_PATTERNS:,} resilint takes from all "
+            ".gitignore files of a run; this one is not used, so the files it would exclude "
+            "are checked"
+        )
+    return None
+
+
+def _ignorecase(directory: str) -> bool:
+    """git's ``core.ignorecase`` for ``directory``, asked of git itself (repository, global and
+    system configuration, includes; set by ``git init`` on macOS and Windows). False when it
+    is not set, as in git, and when git cannot be asked (missing, or refusing the repository:
+    then git cannot list the committed files either, and :func:`_git_failed` stops a run that
+    a .gitignore would narrow). Only a .gitignore follows it: ``exclude`` and
+    ``per_file_ignores`` are resilint's own, and match with case everywhere."""
+    import subprocess  # only for a walk with a .gitignore
+
+    try:
+        done = subprocess.run(  # a fixed git command, in the directory being walked
+            [*_GIT, "config", "--bool", "--get", "core.ignorecase"],
+            cwd=directory,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == b"true"
+
+
+def _exclusions(lines: list[str]) -> Patterns | None:
+    """The configuration's ``exclude`` patterns; None when there are none."""
+    return _patterns(lines) if lines else None
+
+
+def _patterns(lines: list[str], *, ignorecase: bool = False) -> Patterns:
+    """Patterns as git reads them; a line git cannot read (a lone trailing backslash) matches
+    nothing, as in git, rather than failing the run."""
+    from resilint.wildmatch import Patterns  # only for a run with patterns to match
+
+    return Patterns(lines, ignorecase=ignorecase)
+
+
+def excluded_by(path: Path, exclude: Iterable[str], root: Path) -> str | None:
+    """The configuration's ``exclude`` pattern that leaves out the file ``path`` (or a
+    directory above it), relative to the repository ``root``; None when none does, or the
+    file is outside ``root``."""
+    lines = list(exclude)
+    if not lines:
+        return None
+    file, top = real(path), real(root)
+    if not within(file, top):
+        return None
+    decided = _patterns(lines).covering(Path(os.path.relpath(file, top)).as_posix())
+    return None if decided is None else decided.text
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

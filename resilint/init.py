@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resilint import __version__
+from resilint.discover import yaml_named
 from resilint.userfiles import output_directory
-from resilint.walk import yaml_named
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "init"
 VERSION_MARK = "__RESILINT_VERSION__"

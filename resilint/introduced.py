@@ -37,6 +37,7 @@ from resilint.checker import Evaluated, concerns, within_focus
 from resilint.config import Config
 from resilint.config_search import CONFIGURATION_NAMES
 from resilint.core_checks import CORE_CHECKS
+from resilint.discover import walked_name
 from resilint.findings import Finding, JsonPath
 from resilint.incremental import WHOLE, changed_fields
 from resilint.limits import Limits
@@ -51,7 +52,6 @@ from resilint.schemas import SchemaSet
 from resilint.serialize import same_data
 from resilint.staged import Change
 from resilint.validate import to_document
-from resilint.walk import walked_name
 
 if TYPE_CHECKING:
     from yaml.nodes import Node

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilint.config import Config
+from resilint.discover import (
+    walked_name,
+)
 from resilint.load.read import real, within
 from resilint.reporters.base import listed, printable
 from resilint.resources import data_dir
 from resilint.rules import Rule
-from resilint.walk import walked_name
 
 if TYPE_CHECKING:
     pass

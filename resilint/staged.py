@@ -8,7 +8,7 @@ in the policy's file). So the hook compares (:mod:`resilint.introduced`): the re
 is, and as it was before the change, which is the same files with the changed ones at their
 earlier content, the added ones absent and the deleted ones back (a rename is both: deleted at
 its old name, added at its new one), where discovery would have checked them
-(:func:`resilint.walk.walked_name`, asked by the judge, which knows the configuration). A
+(:func:`resilint.discover.walked_name`, asked by the judge, which knows the configuration). A
 change that cannot be compared so is judged as a whole repository (:attr:`Change.whole`): a
 file that is or was a link or a submodule (whatever its name: a submodule's YAML is checked, and
 its content is not in the diff), a ``.gitignore`` (it changes which files are read), a deletion
@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilint.cache import fingerprint
+from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.errors import UsageError
 from resilint.gitcalls import Entry, answer, entries, git, reap, start
 from resilint.limits import Limits
@@ -53,7 +54,6 @@ from resilint.load.decode import decode
 from resilint.load.positions import LoadError
 from resilint.unstaged import Marked, WorkTree, read_by_default
 from resilint.userfiles import work_tree
-from resilint.walk import CONFIG_NAMES, yaml_named
 
 MOST_COMPARED = 200
 """Changed files compared at most; a larger change is judged as a whole repository."""

@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.gitcalls import GIT, GIT_TIMEOUT, Entry, answer, entries, git, reap, start
 from resilint.limits import Limits
 from resilint.load.read import Refusal, read_regular
-from resilint.walk import CONFIG_NAMES, yaml_named
 
 
 class WorkTree:

@@ -87,7 +87,7 @@ def input_named(path: str | Path) -> str | None:
     the command line (``-o json=resilint.yaml``, ``--output suppliers/acme.yaml``) would
     replace the programme it checks. resilint writes no YAML. Nor any file inside a git
     directory (``-o .git/hooks/post-checkout`` would be run by git)."""
-    from resilint.walk import yaml_named
+    from resilint.discover import yaml_named
 
     name = Path(path).name
     if yaml_named(name) or name == "pyproject.toml":

@@ -417,7 +417,7 @@ def test_an_installed_file_written_within_its_clock_tick_counts_by_content(
     """resilint's own files count by their stat; one changed so recently that a second write
     could keep its stat (the same clock tick) counts by its content too."""
     import resilint.cache as cache
-    from resilint.stamps import _PACKED
+    from resilint.discover import _PACKED
 
     schema = tmp_path / "supplier.json"
     schema.write_text('{"a": 1}')

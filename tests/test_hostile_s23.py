@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 import resilint.checker as checker
-import resilint.walk as walk_module
+import resilint.discover as discover_module
 from tests.conftest import copy_example
 from tests.test_boundary import WIDGET, resilint, without_permission_override
 
@@ -283,7 +283,7 @@ def test_a_directory_swapped_for_a_link_while_it_is_listed_is_not_read(
     """The walk saw ``d`` as a directory of the repository, and lists it through the link put
     there since: the files it finds are outside, and their own stat cannot tell."""
     repo, outside = _swapped_repository(tmp_path)
-    entry = walk_module._Finder.entry
+    entry = discover_module._Finder.entry
 
     def swapped_once_seen(self, found, *args, **kwargs):  # type: ignore[no-untyped-def]
         sub = entry(self, found, *args, **kwargs)
@@ -291,7 +291,7 @@ def test_a_directory_swapped_for_a_link_while_it_is_listed_is_not_read(
             _swap(repo, outside)
         return sub
 
-    monkeypatch.setattr(walk_module._Finder, "entry", swapped_once_seen)
+    monkeypatch.setattr(discover_module._Finder, "entry", swapped_once_seen)
     run = cli("check", "--no-cache", "--format", "json", cwd=repo)
     assert SECRET not in run.stdout + run.stderr
     assert run.exit_code == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from resilint import walk
+from resilint import discover
 
 
 def git(repo: Path, *args: str) -> str:
@@ -74,7 +74,7 @@ def test_files_the_check_would_not_read_are_not_asked_for(cli, sparse: Path) -> 
 
 
 def test_a_long_list_is_bounded(cli, sparse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(walk, "MOST_LISTED", 3)
+    monkeypatch.setattr(discover, "MOST_LISTED", 3)
     result = cli("check", "--format", "json", "--no-cache", cwd=sparse)
     messages = [f["message"] for f in result.json()["findings"] if f["code"] == "FILE-06"]
     assert len(messages) == 4 and result.exit_code == 2

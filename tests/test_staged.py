@@ -14,10 +14,9 @@ import pytest
 from test_pre_commit import CONTROLS, POLICY  # the same programme as the hook's tests
 
 from resilint.checker import Evaluated
-from resilint.discover import discover
+from resilint.discover import discover, walked_name
 from resilint.limits import Limits
 from resilint.staged import Change, read_change
-from resilint.walk import walked_name
 
 LEGACY = POLICY.replace("cyber-2026", "cyber-legacy").replace("mfa_privileged", "edr")
 """A policy whose condition no control meets: an old finding (INS-01) the hook must not blame

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from resilint.discover import CONFIG_NAMES, walked_name, yaml_named
 from resilint.edit.files import EditRefused, create, read_for_edit, replace
 from resilint.edit.output import note, show, unified
 from resilint.edit.repository import Repository
@@ -18,7 +19,6 @@ from resilint.init import TEMPLATES
 from resilint.limits import Limits
 from resilint.load import load_file, load_text
 from resilint.load.read import within
-from resilint.walk import CONFIG_NAMES, walked_name, yaml_named
 from resilint.yamltext import newline
 
 

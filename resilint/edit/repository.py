@@ -11,14 +11,13 @@ from resilint.app import CheckArgs, build_config, build_rules, build_schemas
 from resilint.checker import read_file
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
-from resilint.discover import discover
+from resilint.discover import discover, vetted_file
 from resilint.errors import UsageError
 from resilint.load.read import Vetted, real
 from resilint.model import Index
 from resilint.quoting import quoted
 from resilint.rules import Rule
 from resilint.schemas import SchemaSet
-from resilint.stamps import vetted_file
 from resilint.suggest import did_you_mean
 
 

@@ -71,7 +71,7 @@ def plugin_code(module: str) -> str:
     import sys
 
     from resilint.digests import blake2b
-    from resilint.stamps import stamp
+    from resilint.discover import stamp
 
     top = sys.modules.get(module.split(".", 1)[0])
     places = list(getattr(top, "__path__", None) or [getattr(top, "__file__", None) or ""])
