@@ -14,12 +14,12 @@ from resilint.findings import JsonPath
 from resilint.model import Document
 from resilint.schemas import SchemaSet
 from resilint.value_errors import (
-    _clip,
-    _describe,
-    _did_you_mean,
-    _expected,
-    _field,
-    _remedy,
+    clip,
+    describe,
+    did_you_mean_value,
+    expected_of,
+    field_words,
+    remedy_of,
 )
 
 if TYPE_CHECKING:
@@ -33,26 +33,26 @@ _Explained = tuple[str, str, tuple[str | int, ...], bool, "Remedy | None"]
 mechanical fix would need to know."""
 
 
-def _explained(
+def explanation(
     message: str, path: tuple[str | int, ...], on_key: bool = False, remedy: Remedy | None = None
 ) -> _Explained:
     return "SCH-01", message, path, on_key, remedy
 
 
-def _explain(
+def explain_error(
     error: jsonschema.ValidationError, document: Document, schemas: SchemaSet
 ) -> Iterator[_Explained]:
     path = tuple(error.absolute_path)
-    subject = f"{document.label}: {_field(path)}"
+    subject = f"{document.label}: {field_words(path)}"
     keyword = error.validator
     alternatives = _alternatives(error)
     if alternatives:
-        yield _explained(f"{document.label}: {_one_of_fields(error, alternatives)}", path)
+        yield explanation(f"{document.label}: {_one_of_fields(error, alternatives)}", path)
     elif keyword in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match  # only invalid documents get here
 
         best = best_match(error.context)
-        yield from _explain(best, document, schemas) if best is not None else ()
+        yield from explain_error(best, document, schemas) if best is not None else ()
     elif "propertyNames" in error.absolute_schema_path:  # the instance is a key, not a value
         yield _bad_key(error, document, path)
     elif keyword == "additionalProperties":
@@ -62,7 +62,7 @@ def _explain(
         previous = _previous_keys(error.instance)
         stands_for = _stands_for(error, document, path, schemas)
         for extra in _extras(error):
-            yield _explained(
+            yield explanation(
                 (
                     _unknown_field(document, path, extra, allowed, schemas)
                     if stands_for is None
@@ -79,17 +79,17 @@ def _explain(
         for missing in _missing(error) if stand_in is None else ():
             about = _schema(error).get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({about.rstrip('.')})" if about else ""
-            yield _explained(
-                f"{document.label}: {_field((*path, missing))} is required{hint}", path
+            yield explanation(
+                f"{document.label}: {field_words((*path, missing))} is required{hint}", path
             )
     else:
-        yield _explained(f"{subject} {_describe(error, path)}", path, remedy=_remedy(error))
+        yield explanation(f"{subject} {describe(error, path)}", path, remedy=remedy_of(error))
 
 
 def _alternatives(error: jsonschema.ValidationError) -> list[str]:
     """The fields a ``oneOf`` of ``{required: [field]}`` asks one of (a Waiver's rule or
     rules), or none for any other error."""
-    branches = _expected(error) if error.validator == "oneOf" else None
+    branches = expected_of(error) if error.validator == "oneOf" else None
     if not isinstance(branches, list):
         return []
     names = [b.get("required") if isinstance(b, dict) and len(b) == 1 else None for b in branches]
@@ -130,8 +130,8 @@ def _unknown_field(
     from resilint.placed import belongs  # only an unknown field needs it
 
     # a name misspelt here, else a field of another mapping of the document
-    hint = _did_you_mean(extra, allowed) or belongs(schemas, document.kind, path, extra)
-    return f"{document.label}: unknown field '{_field((*path, extra))}'" + hint
+    hint = did_you_mean_value(extra, allowed) or belongs(schemas, document.kind, path, extra)
+    return f"{document.label}: unknown field '{field_words((*path, extra))}'" + hint
 
 
 def _stands_for(
@@ -158,7 +158,7 @@ def _stands_for(
         return None
     from resilint.placed import belongs  # only an invalid document gets here
 
-    close = _did_you_mean(unknown[0], sorted(schema["properties"]))
+    close = did_you_mean_value(unknown[0], sorted(schema["properties"]))
     if (close and f"'{missing[0]}'" not in close) or belongs(
         schemas, document.kind, path, unknown[0]
     ):
@@ -168,8 +168,9 @@ def _stands_for(
 
 def _in_place_of(document: Document, path: JsonPath, extra: str, required: str) -> str:
     return (
-        f"{document.label}: unknown field '{_field((*path, extra))}', and {required} is required "
-        f"but not given: if '{extra}' is meant as {required}, rename the key to {required}"
+        f"{document.label}: unknown field '{field_words((*path, extra))}', and {required} is "
+        f"required but not given: if '{extra}' is meant as {required}, rename the key to "
+        f"{required}"
     )
 
 
@@ -194,8 +195,8 @@ def _cut_by_comma(mapping: Any, extra: str, previous: dict[str, str]) -> str:
         return ""
     whole = f"{before}, {extra}"
     return (
-        f"; if '{_clip(extra)}' is the end of the text before it, the comma inside {{ }} cut "
-        f'it off: write that text in quotes ({key}: "{_clip(whole)}")'
+        f"; if '{clip(extra)}' is the end of the text before it, the comma inside {{ }} cut "
+        f'it off: write that text in quotes ({key}: "{clip(whole)}")'
     )
 
 
@@ -206,18 +207,20 @@ def _bad_key(
     key = str(error.instance)
     if key == "":
         message = (
-            f"{document.label}: an empty key ('') is not a name {_field(path)} can hold; "
+            f"{document.label}: an empty key ('') is not a name {field_words(path)} can hold; "
             "write a name before the colon, or delete the line"
         )
     else:
-        message = f"{document.label}: the key '{key}' in {_field(path)} {_describe(error, path)}"
-    return _explained(message, (*path, key), on_key=True)
+        message = (
+            f"{document.label}: the key '{key}' in {field_words(path)} {describe(error, path)}"
+        )
+    return explanation(message, (*path, key), on_key=True)
 
 
 def _holder(document: Document, path: tuple[str | int, ...]) -> str:
     """The mapping a key is in, in words: ``a Supplier`` at the top, else its path."""
     if path:
-        return _field(path)
+        return field_words(path)
     return f"{'an' if document.kind[:1] in 'AEIOU' else 'a'} {document.kind}"
 
 
@@ -236,4 +239,4 @@ def _schema(error: jsonschema.ValidationError) -> dict[str, Any]:
 
 def _missing(error: jsonschema.ValidationError) -> list[str]:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [str(name) for name in _expected(error) if name not in instance]
+    return [str(name) for name in expected_of(error) if name not in instance]

@@ -17,10 +17,8 @@ from resilint.load.grouped import Grouped
 from resilint.locate import Locator
 from resilint.model import Document
 from resilint.quoting import flow, kind_of, quoted, shown
-from resilint.schema_errors import _explain, _explained
 from resilint.schemas import SchemaSet
 from resilint.serialize import same_data
-from resilint.value_errors import _did_you_mean, _grouped_number
 
 if TYPE_CHECKING:
     import jsonschema
@@ -95,16 +93,19 @@ def to_document(
             return document, []
     # A document missing two required fields gets one error per field from the validator and
     # each is explained in full, so identical explanations are folded.
+    from resilint.schema_errors import explain_error, explanation  # invalid documents only
+    from resilint.value_errors import grouped_number
+
     problems = [
-        _explained(_grouped_number(document, path, text), path) for path, text in grouped.items()
+        explanation(grouped_number(document, path, text), path) for path, text in grouped.items()
     ] + [
         problem
         for error in errors
         if tuple(error.absolute_path) not in grouped
-        for problem in _explain(error, document, schemas)
+        for problem in explain_error(error, document, schemas)
     ]
     if not problems:  # the fast validator refused what the explaining one cannot name: fail closed
-        problems = [_explained(f"{document.label} does not match the {document.kind} schema", ())]
+        problems = [explanation(f"{document.label} does not match the {document.kind} schema", ())]
     return document, [
         _finding(
             locator,
@@ -170,13 +171,15 @@ def _fix(
 def _unknown_kind(kind: Any, kinds: list[str]) -> str:
     """The kind as YAML writes it (``[Contract]``, ``"Contract\u00a0"``), never as Python
     shows it, and the kind it most likely means."""
+    from resilint.value_errors import did_you_mean_value  # an unknown kind's words only
+
     listed = ", ".join(kinds)
     if kind is None:
         return "the document has no kind; add one of: " + listed
     if isinstance(kind, str):
-        return f"unknown kind {quoted(kind)}{_did_you_mean(kind, kinds)}; kinds are: {listed}"
+        return f"unknown kind {quoted(kind)}{did_you_mean_value(kind, kinds)}; kinds are: {listed}"
     only = kind[0] if isinstance(kind, list) and len(kind) == 1 else None
-    hint = _did_you_mean(only, kinds) if isinstance(only, str) else ""
+    hint = did_you_mean_value(only, kinds) if isinstance(only, str) else ""
     if hint and only in kinds:
         hint = f" (write {quoted(only)} alone, without the brackets)"
     return (

@@ -40,23 +40,23 @@ _UNIT_WORDS = {
 }
 
 
-def _grouped_number(document: Document, path: JsonPath, text: str) -> str:
+def grouped_number(document: Document, path: JsonPath, text: str) -> str:
     """A number written with a thousands separator is refused: YAML reads the dot as a decimal
     point, so '250.000' would be an amount of 250, '1.500' one of 1.5."""
     whole = text.replace(".", "")
     return (
-        f"{document.label}: {_field(path)} is written '{text}', which reads as "
+        f"{document.label}: {field_words(path)} is written '{text}', which reads as "
         f"{float(text):g}, not {int(whole):,}: in YAML a dot is a decimal point, never a "
         f"thousands separator; write {whole} if you mean {int(whole):,}, or "
         f"{float(text):g} if you mean {float(text):g}"
     )
 
 
-def _remedy(error: jsonschema.ValidationError) -> Remedy | None:
+def remedy_of(error: jsonschema.ValidationError) -> Remedy | None:
     """What a fix needs to know of a wrong type, format or enum value."""
     from resilint.remedies import Remedy
 
-    expected = _expected(error)
+    expected = expected_of(error)
     if error.validator == "type":
         if _a_date(error):  # quoted, 20281231 is still no date: nothing to fix by itself
             return None
@@ -79,11 +79,11 @@ def worded(error: jsonschema.ValidationError) -> str:
     """A schema error of a configuration or rule file in words for people, as a document's is
     (``must be one of: error, warning, info; got 'critical'``), not jsonschema's Python-style
     ``'critical' is not one of ['error', 'warning', 'info']``."""
-    return _describe(error, tuple(error.absolute_path))
+    return describe(error, tuple(error.absolute_path))
 
 
-def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:
-    keyword, expected, value = error.validator, _expected(error), error.instance
+def describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> str:
+    keyword, expected, value = error.validator, expected_of(error), error.instance
     if keyword == "type" and _a_date(error):
         return f"must be a date written YYYY-MM-DD, got {_show(value)}"
     if keyword == "type":
@@ -92,7 +92,7 @@ def _describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) ->
         choices = ", ".join(str(choice) for choice in expected)
         return (
             f"must be one of: {choices}; got {_show(value)}"
-            f"{_did_you_mean(str(value), [str(c) for c in expected])}"
+            f"{did_you_mean_value(str(value), [str(c) for c in expected])}"
         )
     if keyword == "const":
         return f"must be {_show(expected)}, got {_show(value)}"
@@ -162,13 +162,13 @@ def _wrong_type(expected: Any, value: Any, path: tuple[str | int, ...]) -> str:
         ((key, text),) = value.items()
         if isinstance(key, str) and key.strip() and (text is None or isinstance(text, str)):
             message += (
-                f"; unquoted, '{_clip(key)}: {_clip(str(text or ''))}' is read as a mapping "
+                f"; unquoted, '{clip(key)}: {clip(str(text or ''))}' is read as a mapping "
                 "because of its ': ', so put the whole text in quotes"
             )
     return message
 
 
-def _clip(text: str, most: int = 40) -> str:
+def clip(text: str, most: int = 40) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
@@ -186,12 +186,12 @@ def _show(value: Any) -> str:
     return quoted(str(value))
 
 
-def _field(path: tuple[str | int, ...]) -> str:
+def field_words(path: tuple[str | int, ...]) -> str:
     # an empty key is shown as '' (format_json_path would drop it: contacts."" as "contacts.")
     return format_json_path(tuple("''" if part == "" else part for part in path)) or "the document"
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean_value(word: str, choices: list[str]) -> str:
     """The closest choice by spelling, or else the one choice ``word`` names a part of: a value
     written short, ``saas`` for ``multi_tenant_saas`` or ``paas`` for ``iaas_paas``, is no
     misspelling of any choice, yet means one."""
@@ -205,5 +205,5 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean '{naming[0]}'?)" if len(naming) == 1 else ""
 
 
-def _expected(error: jsonschema.ValidationError) -> Any:
+def expected_of(error: jsonschema.ValidationError) -> Any:
     return error.validator_value

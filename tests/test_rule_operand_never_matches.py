@@ -131,3 +131,20 @@ def test_a_value_the_field_holds_loads(cli, tmp_path, condition):
     result = cli("check", "--select", "ACME")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stderr == ""
+
+
+def test_an_edited_rule_file_is_judged_again_though_its_rules_were_kept(cli, tmp_path):
+    """A rule file that compiled once is kept and not judged again on every run; the same file
+    edited to an operand its field never holds is refused on the next run all the same."""
+    (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\n")
+    (tmp_path / "policies").mkdir()
+    rule = RULE.replace("KIND", "Contract").replace("NAME", "contract")
+    house = tmp_path / "policies" / "house.yaml"
+    (tmp_path / "s.yaml").write_text("apiVersion: resilint/v1\nkind: Contract\nid: s\n")
+    house.write_text(rule.replace("CONDITION", "{field: contract.status, one_of: [ended]}"))
+    for _ in range(2):  # the second run reads the rules kept by the first
+        assert cli("check", "--select", "ACME").exit_code in (0, 1)
+    house.write_text(rule.replace("CONDITION", "{field: contract.status, one_of: [endd]}"))
+    result = cli("check", "--select", "ACME")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "policies/house.yaml:12:" in result.stderr and "'endd'" in result.stderr

@@ -15,7 +15,6 @@ from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
 from resilint.quoting import shown
-from resilint.rules.constants import mismatch
 from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, Lists, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
@@ -80,7 +79,7 @@ class ExpressionCompiler:
         )
         test = OPERATORS[name]
         wanted = node[name]
-        if subject_key == "field" and not isinstance(wanted, dict):
+        if subject_key == "field" and not isinstance(wanted, dict) and not self.site.checked:
             self._check_constant(node["field"], name, wanted, scope, (*where, name))
         if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
             fixed = with_constant(name, wanted)
@@ -102,6 +101,8 @@ class ExpressionCompiler:
         bound = self.typed_path(field, scope, where)
         if bound is None or bound.many:
             return
+        from resilint.rules.constants import mismatch  # rules compiled, not read from cache
+
         schema = self.schemas.resolve(bound.schema)
         why = mismatch(schema, items_of(self.schemas, schema), name, wanted)
         if why is not None:

@@ -74,12 +74,14 @@ def _compile(
     schemas: SchemaSet,
     checks: Mapping[str, PythonCheck],
     locate: Locate,
+    checked: bool = False,
 ) -> Rule:
     # the compiler and the rule language's modules are imported by a run that compiles a rule:
     # one that keeps the rules' findings (the pre-commit hook's, mostly) compiles none
     from resilint.rules.compiler import RuleCompiler
 
-    return RuleCompiler(schemas, Site(str(path), locate), checks).compile(rule, ("rules", number))
+    site = Site(str(path), locate, checked=checked)
+    return RuleCompiler(schemas, site, checks).compile(rule, ("rules", number))
 
 
 def _compile_lazily(
@@ -94,7 +96,7 @@ def _compile_lazily(
     compiled when it first has documents to run on (a check served from the cache runs none);
     its description is what compiling it gave, ``time_aware`` included."""
     rules: list[Rule] = []
-    site = Site(str(path), locate)
+    site = Site(str(path), locate, checked=True)
     for i, rule in enumerate(data["rules"]):
         where = ("rules", i)
         if "check" in rule:  # a Python check is named now: installed plug-ins are looked up
@@ -108,7 +110,8 @@ def _compile_lazily(
             continue
         kind = str(rule["select"])
         info = describe(rule, site, where, time_aware=aware[i], kind=kind)
-        rules.append(LazyRule(info, partial(_compile, path, rule, i, schemas, checks, locate)))
+        build = partial(_compile, path, rule, i, schemas, checks, locate, checked=True)
+        rules.append(LazyRule(info, build))
     return rules
 
 

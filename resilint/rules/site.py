@@ -16,6 +16,10 @@ class Site:
     file: str
     locate: Callable[[JsonPath], tuple[int, int]]
     uses_as_of: bool = False
+    checked: bool = False
+    """The file compiled before, unchanged since (a rule kept by :mod:`.stored`): what only
+    refuses a rule at load (an operand its field can never hold) passed then and is not
+    judged again on every run."""
 
     def fail(self, where: JsonPath, message: str) -> ConfigError:
         line, column = self.locate(where)
