@@ -236,23 +236,20 @@ class Converter:
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
-            first = self.lines.text[node.start_mark.index : node.start_mark.index + 1]
-            if (first == "!" or first == "&") and self._non_specific(node):
-                return text
-            return self._plain(node, text)
+            return text if self._non_specific(node) else self._plain(node, text)
         return self._explicit(node, text)
 
     def _non_specific(self, node: ScalarNode) -> bool:
         """The plain scalar carries the non-specific tag ``!`` (``tier: ! 2``), which YAML 1.2
         resolves to a string; the parser reports it as untagged. A plain scalar cannot start
         with ``!`` or ``&``, so its node starts with one only where properties precede it."""
-        source = self.lines.text
-        start = node.start_mark.index
-        first = source[start : start + 1]
-        if first == "&":  # an anchor first: the tag, if any, follows it
-            anchor = _ANCHOR.match(source, start)
-            return anchor is not None and source.startswith("!", anchor.end())
-        return first == "!"
+        source, start = self.lines.text, node.start_mark.index
+        if source.startswith("!", start):
+            return True
+        if not source.startswith("&", start):  # the common case: no properties
+            return False
+        anchor = _ANCHOR.match(source, start)  # an anchor first: the tag, if any, follows it
+        return anchor is not None and source.startswith("!", anchor.end())
 
     def _plain(self, node: ScalarNode, text: str) -> Any:
         if text in _NULLS:
