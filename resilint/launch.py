@@ -16,11 +16,21 @@ def main() -> None:
         if not _from_interrupt(exc):  # field's __set_name__) in "Error calling __set_name__"
             raise
         _interrupted()
+    except BaseException as exc:  # a Rust extension's panic at an interrupt (jsonschema_rs,
+        if not _panicked_at_interrupt(exc):  # importing Python's decimal when Ctrl-C lands)
+            raise
+        _interrupted()
 
 
 def _interrupted() -> None:
     sys.stderr.write("resilint: interrupted\n")
     sys.exit(130)
+
+
+def _panicked_at_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Rust extension's panic (pyo3's PanicException, a BaseException)
+    that a KeyboardInterrupt caused: the panic carries it only in its message."""
+    return type(exc).__name__ == "PanicException" and "KeyboardInterrupt" in str(exc)
 
 
 def _from_interrupt(exc: BaseException) -> bool:

@@ -188,6 +188,41 @@ def test_ctrl_c_while_a_dataclass_is_made_prints_no_traceback(tmp_path: Path) ->
     assert (done.returncode, done.stderr) == (130, "resilint: interrupted\n")
 
 
+# The Ctrl-C lands while jsonschema_rs (Rust) imports Python's decimal module: the extension
+# panics, and pyo3 raises its PanicException (a BaseException) carrying the KeyboardInterrupt
+# only in its message. Raised here from resilint's run, as the extension raised it.
+_PANICKED_AT_INTERRUPT = """
+import sys
+from resilint import app
+class PanicException(BaseException):
+    pass
+def panicked(args):
+    raise PanicException("failed to import the stdlib decimal module: PyErr { type: "
+                         "<class 'KeyboardInterrupt'>, value: KeyboardInterrupt() }")
+app.run_check = panicked
+sys.argv = ["resilint", "check", "--no-cache"]
+from resilint.launch import main
+main()
+"""
+
+
+def test_a_rust_extensions_panic_at_ctrl_c_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C while jsonschema_rs imported Python's decimal module made it panic (seen once in
+    CI by the timed interrupt test above): pyo3's PanicException, no Exception, went through
+    resilint's modules as a traceback. It says ``resilint: interrupted``, status 130."""
+    repo = copy_example("northwind", tmp_path)
+    env = {**os.environ, "RESILINT_NO_SERVER": "1", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    done = subprocess.run(
+        [sys.executable, "-c", _PANICKED_AT_INTERRUPT],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (130, "resilint: interrupted\n")
+
+
 def _names(folder: Path) -> list[str]:
     return [entry.name for entry in folder.iterdir()]
 
