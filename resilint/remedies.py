@@ -94,10 +94,26 @@ def _type(site: Site, remedy: Remedy) -> Fix | None:
         return _fix(f"quote {node.value} so that it is read as text", site, node, quoted)
     numeric = wanted & {"integer", "number"}
     if numeric and isinstance(value, str):
-        literal = _number(value, str(site.path[-1]) if site.path else "", "number" in wanted)
+        field = str(site.path[-1]) if site.path else ""
+        literal = _number(value, field, "number" in wanted)
         if literal is not None:
             return _fix(f"write {literal} as a number, without quotes", site, node, literal)
+        return _figure(site, node, value, field, "number" in wanted)
     return None
+
+
+def _figure(site: Site, node: Node, value: str, field: str, decimals: bool) -> Fix | None:
+    """The number a value written with its unit, separators, sign or scale stands for ('90
+    days' in a field in days, '2.000.000'), as SCH-01's message names it: safe where it says
+    the same in the field's unit, unsafe where it was converted or a currency is dropped."""
+    from resilint.written import reading  # a schema finding's fix: not loaded for clean runs
+
+    found = reading(value.strip(), field)
+    literal = found.figure
+    if literal is None or not (_INT.match(literal) or (decimals and _DECIMAL.match(literal))):
+        return None
+    title = f"write {literal} for '{value.strip()}'" + ("" if found.same else " (converted)")
+    return _fix(title, site, node, literal, SAFE if found.same else UNSAFE)
 
 
 _INT = kept(r"[-+]?(?:0|[1-9][0-9]{0,14})\Z")

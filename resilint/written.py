@@ -8,6 +8,7 @@ starts with '; ', or is empty where nothing can be said."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from resilint.patterns import kept
 
@@ -47,52 +48,80 @@ _IN_MONTHS = {
 """Months in a unit as people write it, for a field in months (an exit plan's transition)."""
 
 
+class Reading(NamedTuple):
+    """How a value written with its unit, sign, separators or scale reads in the field."""
+
+    hint: str
+    """What SCH-01 adds to its message ('; ...'), or nothing."""
+    figure: str | None = None
+    """The number to write instead, where one follows from the value alone."""
+    same: bool = False
+    """Whether the figure says what the value says, in the field's own unit (``90 days`` in a
+    field in days): ``resilint fix`` may write it. A figure converted from another unit
+    (``3 days`` in a field in hours), or an amount whose currency is dropped, asks a person
+    to confirm (an unsafe fix)."""
+
+
 def as_number(text: str, field: str) -> str:
     """What to write instead of a number written with its unit, a percent sign, thousands
     separators or a scale ('72h', '3 days', '100%', '2.000.000', 'EUR 2m'), or nothing."""
+    return reading(text, field).hint
+
+
+def reading(text: str, field: str) -> Reading:
+    """:func:`as_number`'s hint with the figure it names, for ``resilint fix``."""
     if match := _PERCENT.match(text):
-        return f"; write the number without the % sign: {match[1].replace(',', '.')}"
+        number = match[1].replace(",", ".")
+        percent = field == "percent" or field.endswith("_percent")
+        return Reading(f"; write the number without the % sign: {number}", number, percent)
     if match := _SEPARATED.match(text):
         digits = re.sub(r"[^0-9]", "", text)
         if match[1] == "," and text.count(",") == 1:  # 1,500: 1500 in English, 1.5 in German
             decimal = f"{float(text.replace(',', '.')):g}"
-            return f"; write it without separators: {digits}, or {decimal} for a decimal comma"
-        return f"; write the number without separators: {digits}"
+            return Reading(
+                f"; write it without separators: {digits}, or {decimal} for a decimal comma"
+            )
+        single = text.count(match[1]) == 1 and match[1] in ".,"  # 1.500: 1.5 in English
+        return Reading(f"; write the number without separators: {digits}", digits, not single)
     if match := _SCALED.match(text):
         amount = float(match[1].replace(",", ".")) * _SCALES[match[2].lower()]
         if amount.is_integer():
-            return (
+            return Reading(
                 f"; write the amount as a plain number, without currency or scale "
-                f"(the currency is the policy's): {int(amount)}"
+                f"(the currency is the policy's): {int(amount)}",
+                str(int(amount)),
             )
     if match := _BUSINESS_DAYS.match(text):
-        return _business_days(int(match[1] or match[2]), field)
+        return Reading(_business_days(int(match[1] or match[2]), field))
     if match := _DURATION.match(text):
-        return _duration(float(match[1].replace(",", ".")), match[2].lower(), field)
-    return ""
+        return _duration(match[1].replace(",", "."), match[2].lower(), field)
+    return Reading("")
 
 
-def _duration(number: float, unit: str, field: str) -> str:
+def _duration(written: str, unit: str, field: str) -> Reading:
     """The figure in the field's unit where it converts exactly, else what to write."""
+    number = float(written)
     if field.endswith("_months"):
         months = _IN_MONTHS.get(unit)
         if months is None or not (number * months).is_integer():
-            return "; the field is in months: write the number of months alone"
-        return f"; the field is in months: write {int(number * months)}"
+            return Reading("; the field is in months: write the number of months alone")
+        count = str(int(number * months))
+        return Reading(f"; the field is in months: write {count}", count, months == 1)
     wanted = "hours" if field.endswith("_hours") else "days" if field.endswith("_days") else ""
     if not wanted or unit not in _IN_HOURS:
-        return ""
+        return Reading("")
     hours = _IN_HOURS[unit]
     if hours is None:
         what = "a year" if unit in _IN_MONTHS and _IN_MONTHS[unit] == 12 else "a month"
-        return (
+        return Reading(
             f"; the field is in {wanted} and {what} has no fixed number of them: write the "
             f"number of {wanted} the document gives"
         )
     figure = number * hours / (1 if wanted == "hours" else 24)
     if not figure.is_integer():
-        return f"; the field is in {wanted}: write the number of {wanted} alone"
-    return f"; the field is in {wanted}: write {int(figure)}"
+        return Reading(f"; the field is in {wanted}: write the number of {wanted} alone")
+    same = hours == (1 if wanted == "hours" else 24)
+    return Reading(f"; the field is in {wanted}: write {int(figure)}", str(int(figure)), same)
 
 
 def _business_days(count: int, field: str) -> str:
