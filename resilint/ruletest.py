@@ -16,6 +16,7 @@ from pathlib import Path
 
 from resilint.checker import CheckOptions, check
 from resilint.config import Config
+from resilint.errors import shown_path
 from resilint.findings import Finding
 from resilint.reporters.base import printable, shown_lines
 from resilint.rules import Rule
@@ -143,6 +144,19 @@ def _places(places: list[tuple[str, int]]) -> str:
     return ", ".join(f"{doc} line {line}" for doc, line in places) or "nothing"
 
 
+def _file(path: str) -> str:
+    """A rule file as findings show files, relative to the working directory, where it lies
+    under it (a rule directory the configuration names); resilint's own, elsewhere, in full."""
+    shown = shown_path(path)
+    return path if shown.startswith("..") else shown
+
+
+def _shown(source: str) -> str:
+    """``file:line`` with the file as :func:`_file` shows it."""
+    file, colon, line = source.rpartition(":")
+    return f"{_file(file)}:{line}" if colon and line.isdigit() else _file(source)
+
+
 def render(results: Sequence[ExampleResult], seconds: float) -> str:
     """pytest's shape: a line of dots per rule file, the failures, one summary line. What
     comes from the rule files (ids and messages of their examples' findings) is shown as every
@@ -150,13 +164,14 @@ def render(results: Sequence[ExampleResult], seconds: float) -> str:
     lines: list[str] = []
     for file in dict.fromkeys(r.file for r in results):
         marks = "".join("." if r.passed else "F" for r in results if r.file == file)
-        lines.append(f"{printable(file)} {marks}")
+        lines.append(f"{printable(_file(file))} {marks}")
     failed = [r for r in results if not r.passed]
     if failed:
         lines += ["", _rule("FAILURES")]
         for result in failed:
             lines.append(_rule(f"{printable(result.code)} {result.example} example", "_"))
-            lines += [printable(f"{result.source}: {problem}") for problem in result.problems]
+            source = _shown(result.source)
+            lines += [printable(f"{source}: {problem}") for problem in result.problems]
     passed = len(results) - len(failed)
     counts = [f"{passed} passed"] if passed else []
     counts += [f"{len(failed)} failed"] if failed else []

@@ -46,7 +46,7 @@ def test_a_rule_file_taking_a_built_in_check_s_code_is_refused(cli, write, code,
     write("policies/r.yaml", RULE.format(code=code))
     result = cli(*(word.format(code=code) for word in command))
     assert result.exit_code == 2, result.stdout + result.stderr
-    assert f"r.yaml:2:1: rule {code} has the code of a check built into resilint" in result.stderr
+    assert f"r.yaml:2:11: rule {code} has the code of a check built into resilint" in result.stderr
     assert "choose a code of your own" in result.stderr
 
 

@@ -1,9 +1,12 @@
 """A rule file of the configuration's rule_dirs that cannot load is named as findings name their
 files, relative to where the command runs (``policies/bad.yaml:2:5``), where it was named by its
-absolute path; so is the configuration file, and the first file of a code defined twice."""
+absolute path; so is the configuration file, and the first file of a code defined twice. A
+code taken is pointed at where it is written; an empty rule file says it holds no rules;
+`resilint test` names rule files alike."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 RULE = """\
@@ -52,7 +55,7 @@ def test_a_code_defined_twice_names_both_files_relative(cli, tmp_path: Path) -> 
     _repo(tmp_path, ("a.yaml", RULE), ("b.yaml", RULE))
     run = cli("check", ".", "--no-cache", cwd=tmp_path)
     assert run.exit_code == 2
-    said = "policies/b.yaml:2:1: rule ORG-01 is already defined at policies/a.yaml:2"
+    said = "policies/b.yaml:2:11: rule ORG-01 is already defined at policies/a.yaml:2"
     assert said in run.stderr and str(tmp_path) not in run.stderr, run.stderr
 
 
@@ -61,3 +64,29 @@ def test_an_invalid_configuration_is_named_relative(cli, tmp_path: Path) -> None
     (tmp_path / "resilint.yaml").write_text("rule_dirs: [policies]\nbogus: 1\n", encoding="utf-8")
     run = cli("check", ".", "--no-cache", cwd=tmp_path)
     assert "resilint: resilint.yaml:2:1: invalid configuration" in run.stderr, run.stderr
+
+
+def test_a_builtin_code_is_pointed_at_where_it_is_written(cli, tmp_path: Path) -> None:
+    _repo(tmp_path, ("a.yaml", RULE.replace("code: ORG-01", "code: CTR-01")))
+    run = cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2
+    assert "resilint: policies/a.yaml:2:11: rule CTR-01 is one of resilint's own" in run.stderr
+
+
+def test_an_empty_rule_file_says_it_holds_no_rules(cli, tmp_path: Path) -> None:
+    for text, where in (("", "1:1"), ("# to do\n", "1:1"), ("\nrules: []\n", "2:1")):
+        shutil.rmtree(tmp_path / "policies", ignore_errors=True)
+        _repo(tmp_path, ("a.yaml", RULE), ("empty.yaml", text))
+        run = cli("check", ".", "--no-cache", cwd=tmp_path)
+        assert run.exit_code == 2
+        said = f"resilint: policies/empty.yaml:{where}: the rule file holds no rules"
+        assert said in run.stderr, (text, run.stderr)
+
+
+def test_resilint_test_names_rule_files_relative(cli, tmp_path: Path) -> None:
+    _repo(tmp_path, ("a.yaml", RULE.replace("line: 3", "line: 1")))
+    run = cli("test", cwd=tmp_path)
+    assert run.exit_code == 1
+    assert run.stdout.startswith("policies/a.yaml .F\n"), run.stdout
+    assert "policies/a.yaml:18: expected ORG-01 at a line 1" in run.stdout, run.stdout
+    assert str(tmp_path) not in run.stdout

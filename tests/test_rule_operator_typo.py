@@ -46,7 +46,7 @@ def test_a_code_of_resilints_own_rule_is_said_so(cli, tmp_path):
     result = cli("test", "policies")
     assert result.exit_code == 2
     said = result.stderr
-    assert "policies/acme.yaml:2:1: rule CTR-08 is one of resilint's own rules" in said
+    assert "policies/acme.yaml:2:11: rule CTR-08 is one of resilint's own rules" in said
     assert "(rules/contracts.yaml:" in said and "site-packages" not in said
     assert "choose a code of your own, with a prefix of your own (ACME-01)" in said
 
@@ -57,5 +57,5 @@ def test_a_code_two_rule_files_of_ones_own_share_names_the_first(cli, tmp_path):
         (tmp_path / "policies" / name).write_text(RULE.replace("LINE", "3"))
     result = cli("test", "policies")
     assert result.exit_code == 2
-    assert "policies/b.yaml:2:1: rule ACME-01 is already defined at " in result.stderr
+    assert "policies/b.yaml:2:11: rule ACME-01 is already defined at " in result.stderr
     assert "policies/a.yaml:2" in result.stderr

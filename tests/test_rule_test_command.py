@@ -110,7 +110,7 @@ def test_a_rule_directory_without_rules_is_not_a_pass(cli, tmp_path: Path) -> No
     (tmp_path / "policies" / "empty.yaml").write_text("rules: []\n")
     result = cli("test", "policies")
     assert result.exit_code == 2
-    assert "rules: must list at least 1 item" in result.stderr
+    assert "policies/empty.yaml:1:1: the rule file holds no rules" in result.stderr
 
 
 def test_a_rule_file_without_rules_fails_the_check_too(cli, tmp_path: Path) -> None:

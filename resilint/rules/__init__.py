@@ -166,6 +166,28 @@ def _taken(code: str, seen: Mapping[str, str]) -> str:
     )
 
 
+def _code_at(path: Path, line: int) -> tuple[int, int]:
+    """Where the ``code:`` value of the rule starting at ``line`` is written (the rule's line,
+    column 1, where the file cannot be read again)."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from resilint.limits import Limits
+    from resilint.load import load_mapping
+
+    loaded = load_mapping(path, Limits())
+    if isinstance(loaded, tuple) and isinstance(loaded[1], MappingNode):
+        for key, value in loaded[1].value:
+            if key.value != "rules" or not isinstance(value, SequenceNode):
+                continue
+            for entry in value.value:
+                if entry.start_mark.line + 1 != line or not isinstance(entry, MappingNode):
+                    continue
+                for name, code in entry.value:
+                    if name.value == "code" and isinstance(code, ScalarNode):
+                        return code.start_mark.line + 1, code.start_mark.column + 1
+    return line, 1
+
+
 def load_rules(
     schemas: SchemaSet,
     extra_dirs: Iterable[Path] = (),
@@ -189,7 +211,7 @@ def load_rules(
                 code = rule.info.code
                 if code in seen or code in CORE_CHECKS:
                     file, _, line = rule.info.source.rpartition(":")
-                    raise ConfigError(_taken(code, seen), file, int(line), 1)
+                    raise ConfigError(_taken(code, seen), file, *_code_at(Path(file), int(line)))
                 seen[code] = rule.info.source
                 rules.append(rule)
     return rules

@@ -145,6 +145,16 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
     if isinstance(loaded, Finding):
         raise ConfigError(f"{loaded.code} {loaded.message}", str(path), loaded.line, loaded.column)
     data, root = loaded
+    if data.get("rules", None) in (None, []) and set(data) <= {"rules"}:
+        mark = find_node(root, ("rules",), on_key=True).start_mark if data else None
+        raise ConfigError(
+            "the rule file holds no rules: list them under `rules:` (see the rule language's "
+            "documentation, docs/rule-language.md), or delete the file; every YAML file in a "
+            "`rule_dirs` directory is read as a rule file",
+            str(path),
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
+        )
     schema = schemas.schema_by_id("rule-file.json")
     errors = (
         []
