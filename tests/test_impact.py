@@ -550,7 +550,15 @@ def test_unknown_targets_and_usage_errors(cli: Cli) -> None:
         "impact", str(NORTHWIND), "--supplier", "corvane-erp", "--function", "payroll", cwd=REPO
     )
     assert both.exit_code == 2 and "name one thing that is down" in both.stderr
-    assert cli("impact", str(NORTHWIND), cwd=REPO).exit_code == 2
+    nothing = cli("impact", str(NORTHWIND), cwd=REPO)
+    assert nothing.exit_code == 2 and "say what is down: --supplier ID" in nothing.stderr
+    # what is down given where PATHS go: offered as the option it was most likely meant as
+    meant = cli("impact", "corvane-erp", cwd=NORTHWIND)
+    assert meant.exit_code == 2 and not meant.stdout
+    assert (
+        "corvane-erp: no such file or directory; PATHS name the repository, not what is down: "
+        "write --supplier corvane-erp (or --function, --region, --dependency)"
+    ) in meant.stderr
     assert (
         cli(
             "impact", str(NORTHWIND), "--supplier", "corvane-erp", "--hours", "-1", cwd=REPO

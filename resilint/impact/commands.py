@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -102,6 +103,8 @@ def _status(missing: Missing) -> int:
 
 
 def run_impact(args: ImpactArgs) -> int:
+    if args.target is None and not args.all_critical:
+        _no_target(args.paths)
     facts, missing = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
         _write(BOARD_FORMATS[args.output_format](critical_scenarios(facts, args.hours)))
@@ -112,13 +115,29 @@ def run_impact(args: ImpactArgs) -> int:
             return ExitCode.INPUT
         return _status(missing)
     if args.target is None:
-        raise UsageError(
-            "say what is down: --supplier ID, --region R, --dependency D or --function F "
-            "(or --all-critical)"
-        )
+        _no_target(())
     impact = _analysed(facts, args.target, args.hours, missing)
     _write(IMPACT_FORMATS[args.output_format](impact))
     return _status(missing)
+
+
+def _no_target(paths: tuple[Path, ...]) -> NoReturn:
+    """Nothing named as down: where a path given does not exist, it was most likely meant as
+    what is down (``resilint impact acme-cloud``), and is offered as such."""
+    import os
+    import shlex
+
+    absent = next((p for p in paths if not os.path.lexists(p)), None)
+    if absent is not None:
+        name = shlex.quote(str(absent))
+        raise UsageError(
+            f"{name}: no such file or directory; PATHS name the repository, not what is down: "
+            f"write --supplier {name} (or --function, --region, --dependency)"
+        )
+    raise UsageError(
+        "say what is down: --supplier ID, --region R, --dependency D or --function F "
+        "(or --all-critical)"
+    )
 
 
 def run_card(args: CardArgs) -> int:
