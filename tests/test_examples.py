@@ -94,3 +94,18 @@ def test_every_planted_defect_is_announced_by_a_comment() -> None:
                 )
     found = {line.split()[0] for line in GOLDEN.read_text().splitlines()}
     assert found - announced <= {"EXC-02"} | {c for c in found if c.startswith("YML")}
+
+
+def test_the_defects_readme_lists_each_place_the_check_reports() -> None:
+    """The README's table of planted defects is what `check` reports, place for place: each row
+    a code at a file and line of the output, each place and code of the output a row (two
+    findings at one place share one). A reader comparing the two finds the same lines."""
+    readme = (EXAMPLES / "defects" / "README.md").read_text(encoding="utf-8")
+    rows = {
+        (cells[3], f"{cells[1].strip('`')}:{cells[2]}")
+        for line in readme.splitlines()
+        if line.startswith("| `")
+        for cells in [[cell.strip() for cell in line.split("|")]]
+    }
+    places = {tuple(line.split(" ", 1)) for line in GOLDEN.read_text().splitlines()}
+    assert rows == places, (sorted(rows - places), sorted(places - rows))
