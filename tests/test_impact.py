@@ -137,7 +137,21 @@ def test_every_function_resting_on_a_tier1_supplier_with_its_breach_flags(
         assert function["rto_hours"] == data["rto_hours"]
         assert function["mtpd_hours"] == data["mtpd_hours"]
         assert function["breaches_rto"] is (rests and hours > data["rto_hours"])
-        assert function["breaches_mtpd"] is (rests and hours > data["mtpd_hours"])
+        # an outage past the MTPD is tolerable while a degraded mode (not a 0 % halt) runs
+        # before the MTPD has passed and lasts the outage
+        fallback = function["fallback"] or {}
+        switch, lasting = fallback.get("time_to_switch_hours"), fallback.get("max_degraded_hours")
+        bridged = (
+            rests
+            and hours > data["mtpd_hours"]
+            and fallback.get("capacity_percent") != 0
+            and switch is not None
+            and lasting is not None
+            and switch <= data["mtpd_hours"]
+            and switch + lasting >= hours
+        )
+        assert function["mtpd_bridged"] is bridged, function["id"]
+        assert function["breaches_mtpd"] is (rests and hours > data["mtpd_hours"] and not bridged)
         assert function["fallback_owner"] == plan_owner(function["id"])
 
 
@@ -145,7 +159,10 @@ def test_the_example_has_outages_that_breach_and_that_do_not(cli: Cli) -> None:
     """The parametrized test above is not vacuous: 10 hours breach some RTOs, not others."""
     flags = {f["breaches_rto"] for f in northwind(cli, "corvane-erp", 10)["functions"]}
     assert flags == {True, False}
-    assert any(f["breaches_mtpd"] for f in northwind(cli, "corvane-erp", 50)["functions"])
+    assert any(f["breaches_mtpd"] for f in northwind(cli, "corvane-erp", 100)["functions"])
+    # and degraded modes that carry some functions past their MTPD, others not
+    bridged = {f["mtpd_bridged"] for f in northwind(cli, "corvane-erp", 100)["functions"]}
+    assert bridged == {True, False}
 
 
 def _clocks(entity: dict[str, Any], ict: bool = True) -> Iterator[float]:
@@ -951,3 +968,37 @@ def test_our_own_cover_responds_to_a_suppliers_outage_only_through_what_is_joine
         assert "only dependent cover can respond" in own["why"]
     else:
         assert "cut the supplier's integrations off" in own["why"]
+
+
+@pytest.mark.parametrize(
+    ("procedure", "hours", "bridged"),
+    [
+        ("{capacity_percent: 40, time_to_switch_hours: 4, max_degraded_hours: 96}", 100, True),
+        # it runs from hour 4 for 96 hours: to hour 100, not to 101
+        ("{capacity_percent: 40, time_to_switch_hours: 4, max_degraded_hours: 96}", 101, False),
+        # running only after the MTPD of 48 hours has passed
+        ("{capacity_percent: 40, time_to_switch_hours: 50, max_degraded_hours: 200}", 100, False),
+        # no time to switch recorded: whether it runs in time is not known
+        ("{capacity_percent: 40, max_degraded_hours: 200}", 100, False),
+        # a manual procedure at 0 % capacity is a halt, not a degraded mode
+        ("{capacity_percent: 0, time_to_switch_hours: 1, max_degraded_hours: 200}", 100, False),
+    ],
+)
+def test_a_degraded_mode_that_lasts_holds_the_mtpd(
+    cli: Cli, write: Write, tmp_path: Path, procedure: str, hours: int, bridged: bool
+) -> None:
+    """An outage longer than the MTPD is tolerable while the degraded mode carries the function
+    from before the MTPD has passed to the outage's end: the MTPD is held, the RTO breached."""
+    plan = (
+        "---\napiVersion: resilint/v1\nkind: ContinuityPlan\nid: orders-plan\nfunction: orders\n"
+        f"owner: ops\nmanual_procedure: {procedure}\n"
+    )
+    repo(write, "co", ENTITY_CO + plan)
+    (found,) = synthetic(cli, tmp_path, "--hours", str(hours))["functions"]
+    assert (found["breaches_rto"], found["mtpd_bridged"]) == (True, bridged)
+    assert found["breaches_mtpd"] is not bridged
+    text = cli(
+        "impact", "--supplier", "acme", "--hours", str(hours), "--as-of", AS_OF, cwd=tmp_path
+    )
+    held = "MTPD 48 h: held by the degraded mode (running before the MTPD has passed"
+    assert (held in text.stdout) is bridged, text.stdout

@@ -43,9 +43,9 @@ def function_impact(
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
     plan = choose_plan(facts, function, down)
     fallback = _fallback(plan) if plan is not None else None
-    lasts = None
-    if fallback is not None and fallback.max_degraded_hours is not None and hours is not None:
-        lasts = fallback.max_degraded_hours >= hours
+    lasts = _lasts(fallback, hours)
+    outlasted = _breaches(hours, mtpd, reached.stopped)
+    bridged = bool(outlasted) and _bridges(fallback, mtpd, lasts)
     return FunctionImpact(
         id=str(function.id),
         name=text_of(data.get("name")) or "",
@@ -60,10 +60,34 @@ def function_impact(
         rpo_hours=number(data.get("rpo_hours")),
         mtpd_hours=mtpd,
         breaches_rto=_breaches(hours, rto, reached.stopped),
-        breaches_mtpd=_breaches(hours, mtpd, reached.stopped),
+        breaches_mtpd=outlasted and not bridged if outlasted is not None else None,
         fallback=fallback,
         fallback_lasts=lasts,
         last_exercise=_last_exercise(function, done),
+        mtpd_bridged=bridged,
+    )
+
+
+def _lasts(fallback: Fallback | None, hours: float | None) -> bool | None:
+    """Whether the degraded mode, sustained for ``max_degraded_hours`` from when it runs
+    (``time_to_switch_hours`` after the outage starts, where recorded), reaches the outage's
+    end; None where its length or the outage's is not known."""
+    if fallback is None or fallback.max_degraded_hours is None or hours is None:
+        return None
+    return (fallback.time_to_switch_hours or 0) + fallback.max_degraded_hours >= hours
+
+
+def _bridges(fallback: Fallback | None, mtpd: float | None, lasts: bool | None) -> bool:
+    """Whether the degraded mode keeps an outage longer than the MTPD tolerable: it carries
+    some of the work (not 0 % capacity: a halt), runs before the MTPD has passed (the time to
+    switch recorded and within it, as BCM-08 asks) and lasts the outage."""
+    return (
+        fallback is not None
+        and lasts is True
+        and fallback.capacity_percent != 0
+        and fallback.time_to_switch_hours is not None
+        and mtpd is not None
+        and fallback.time_to_switch_hours <= mtpd
     )
 
 

@@ -96,8 +96,13 @@ class FunctionImpact:
     breaches_mtpd: bool | None
     fallback: Fallback | None
     fallback_lasts: bool | None
-    """The degraded mode can be sustained for the whole outage (None: not known)."""
+    """The degraded mode, once running, can be sustained to the end of the outage (None: not
+    known)."""
     last_exercise: Exercised | None
+    mtpd_bridged: bool = False
+    """The outage outlasts the MTPD, but the degraded mode runs before the MTPD has passed and
+    lasts the outage: the disruption stays tolerable (:attr:`breaches_mtpd` is then False), as
+    BCM-03 and BCM-08 judge a fallback."""
 
     @property
     def fallback_owner(self) -> str:

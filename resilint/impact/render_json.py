@@ -69,6 +69,7 @@ def _function(function: FunctionImpact) -> dict[str, Any]:
         "mtpd_hours": fields.pop("mtpd_hours"),
         "breaches_rto": fields.pop("breaches_rto"),
         "breaches_mtpd": fields.pop("breaches_mtpd"),
+        "mtpd_bridged": fields.pop("mtpd_bridged"),
         "fallback_owner": function.fallback_owner,
         **fields,
         "fallback": fallback,

@@ -66,6 +66,8 @@ def _functions(impact: Impact) -> list[str]:
     for f in impact.functions:
         rto = words.objective("", f.rto_hours, f.breaches_rto, impact.hours).strip()
         mtpd = words.objective("", f.mtpd_hours, f.breaches_mtpd, impact.hours).strip()
+        if f.mtpd_bridged:
+            mtpd = f"{words.hours(f.mtpd_hours or 0)}: {words.BRIDGED}"
         if not f.stopped:
             rto = mtpd = f"not stopped ({f.not_stopped})"
         rows.append(

@@ -59,7 +59,13 @@ def objectives(function: FunctionImpact, length: float | None) -> str:
         return f"not stopped ({function.not_stopped})"
     rto = objective("RTO", function.rto_hours, function.breaches_rto, length)
     mtpd = objective("MTPD", function.mtpd_hours, function.breaches_mtpd, length)
+    if function.mtpd_bridged:
+        mtpd = f"MTPD {hours(function.mtpd_hours or 0)}: {BRIDGED}"
     return f"{rto}; {mtpd}"
+
+
+BRIDGED = "held by the degraded mode (running before the MTPD has passed, lasting the outage)"
+"""Why an outage longer than the MTPD holds it."""
 
 
 def degraded(fallback: Fallback | None, lasts: bool | None) -> str:
