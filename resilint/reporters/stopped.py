@@ -1,9 +1,9 @@
 """What a check that stopped before checking anything writes in place of its report: an
 invalid configuration, rule or baseline file, or paths with nothing to check (exit status 2).
 
-A report left empty or missing would read as "no problems" to what reads it: an empty SARIF
-run closes every code-scanning alert, an empty Code Quality list says a merge request is
-clean, an absent JUnit file is easily taken for no tests. So each format asked for gets a
+A report left empty or missing would read as "no problems" to what reads it: a SARIF run with
+no results says every alert is gone, an empty Code Quality list says a merge request is clean,
+an absent JUnit file is easily taken for no tests. So each format asked for gets a
 valid report of its own kind that says the check could not run, why, and at which file, line
 and column (:class:`resilint.errors.Place`), under the built-in check ``RUN-01``.
 
@@ -137,8 +137,8 @@ def _gitlab(stopped: Stopped) -> str:
 
 def _junit(stopped: Stopped) -> str:
     """One test case in error (the check did not run), not failed (it ran and found
-    something): GitLab's test report and Jenkins count it as such, and neither reads the
-    suite as passed."""
+    something); GitLab's test report lists it among its failed/error results: the suite never
+    reads as passed."""
     from xml.etree import ElementTree
 
     suites = ElementTree.Element("testsuites", name="resilint", tests="1", failures="0")
