@@ -31,6 +31,7 @@ rules:
 """
 SAID = "policy/r.yaml:3:5: invalid rule file: rules.0: unknown key 'kind'"
 WHY = "unknown key 'kind'"
+JSONSCHEMA = (sys.executable, "-m", "check_jsonschema", "--no-cache")
 FORMATS = ("sarif", "json", "junit", "gitlab", "github", "markdown")
 
 
@@ -200,8 +201,7 @@ def test_the_sarif_on_standard_output_passes_check_jsonschema_in_a_pipe(tmp_path
         stderr=subprocess.DEVNULL,
     ) as check:
         validate = subprocess.run(
-            [sys.executable, "-m", "check_jsonschema", "--no-cache"]
-            + ["--schemafile", str(SARIF_SCHEMA_FILE), "-"],
+            [*JSONSCHEMA, "--schemafile", str(SARIF_SCHEMA_FILE), "-"],
             stdin=check.stdout,
             capture_output=True,
             text=True,
@@ -226,7 +226,7 @@ def test_a_baseline_refused_at_its_line_is_reported_there(tmp_path) -> None:
     root = copy_example("northwind", tmp_path)
     (root / "old.json").write_text('{"version": 1,\n "findings": [],\n "findings": []}\n')
     done = _resilint(root, "check", "--baseline", "old.json", "-f", "gitlab", "-o", "sarif=o.sarif")
-    _stopped(done, "old.json:3:2: cannot read the baseline: the key \"findings\" is given twice")
+    _stopped(done, 'old.json:3:2: cannot read the baseline: the key "findings" is given twice')
     (issue,) = json.loads(done.stdout)
     assert issue["location"] == {"path": "old.json", "lines": {"begin": 3}}
     log = json.loads((root / "o.sarif").read_text(encoding="utf-8"))
