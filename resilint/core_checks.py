@@ -356,6 +356,18 @@ _CHECKS = (
         "findings are judged again on the next run.",
         level=Level.WARNING,
     ),
+    _check(
+        "RUN-01",
+        "check-not-run",
+        "The check could not run",
+        "A configuration, rule or baseline file that is not valid, or paths that hold nothing "
+        "to check, stop a run before any document is checked. An empty report would read as a "
+        "clean one to what reads it (code scanning, a merge request's Code Quality widget, test "
+        "reports), so each report asked for says why the run stopped, at the file, line and "
+        "column of the cause, and the run fails with exit status 2.",
+        "Correct what the message names (the file at its line, or the paths on the command "
+        "line), then run again.",
+    ),
 )
 
 _SUPPRESSION_CHECKS = (
@@ -420,18 +432,6 @@ _SUPPRESSION_CHECKS = (
         "Delete the entry, or run `resilint baseline` to record the finding under its own name "
         "if it is to be accepted.",
         level=Level.WARNING,
-    ),
-    _check(
-        "RUN-01",
-        "check-not-run",
-        "The check could not run",
-        "A configuration, rule or baseline file that is not valid, or paths that hold nothing "
-        "to check, stop a run before any document is checked. An empty report would read as a "
-        "clean one to what reads it (code scanning, a merge request's Code Quality widget, test "
-        "reports), so each report asked for says why the run stopped, at the file, line and "
-        "column of the cause, and the run fails with exit status 2.",
-        "Correct what the message names (the file at its line, or the paths on the command "
-        "line), then run again.",
     ),
 )
 

@@ -27,8 +27,9 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Place:
-    """Where in a file of the user's an error is: the path as findings show theirs (from the
-    working directory), the line and column 1-based as editors count."""
+    """Where in a file of the user's an error is: the path as its message shows it (from the
+    working directory, or as the command line named the file), the line and column 1-based as
+    editors count."""
 
     path: str
     line: int = 1
