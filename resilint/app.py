@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import gc
 import json
 import os
@@ -26,7 +27,7 @@ from resilint.cache import (
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
 from resilint.checker import CheckOptions, check, normalise
-from resilint.command import echo, write_out
+from resilint.command import echo, say_error, write_out
 from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
@@ -36,7 +37,7 @@ from resilint.discover import (
     unread_note,
     yaml_named,
 )
-from resilint.errors import ExitCode, UsageError
+from resilint.errors import ExitCode, ResilintError, UsageError
 from resilint.findings import Finding
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
@@ -401,6 +402,55 @@ def without_cycle_collection() -> Iterator[None]:
 
 
 def run_check(args: CheckArgs) -> int:
+    with stopped_reported(args):
+        context, result, config = _checked(args)
+    for name, target in args.outputs:
+        plain = dataclasses.replace(context, color=False, group_by=None)
+        _write_file(target, REPORTERS[name](plain))
+    _write(build_reporter(args)(context))
+    _report_notes(args, context)
+    return exit_status(result, config)
+
+
+@contextlib.contextmanager
+def stopped_reported(args: CheckArgs) -> Iterator[None]:
+    """A check that stops on the user's input before it has checked anything (status 2: an
+    invalid configuration, rule or baseline file, paths with nothing to check) still writes
+    each report asked for, in its format, saying why (:mod:`resilint.reporters.stopped`):
+    an empty or missing report would read as a clean run. The error then ends the run as
+    any other (its message on standard error, status 2)."""
+    try:
+        yield
+    except ResilintError as error:
+        if error.exit_code == ExitCode.INPUT:
+            _report_stopped(args, error)
+        raise
+
+
+def _report_stopped(args: CheckArgs, error: ResilintError) -> None:
+    """Each report asked for, of a check that stopped on ``error``; a report that cannot be
+    written is said on standard error (the run fails on ``error`` in any case)."""
+    from resilint.reporters.stopped import Stopped, report_stopped
+
+    places = (*((args.config.parent,) if args.config else ()), *args.paths)
+    stopped = Stopped(
+        error.detail, error.place, int(error.exit_code), __version__, source_root(places)
+    )
+    reports: list[tuple[str, Callable[[str], None]]] = [
+        (report_stopped(n, stopped), functools.partial(_write_file, t)) for n, t in args.outputs
+    ]
+    name = args.output_format or _default_format()
+    if name != "text":  # standard error says it already to a person at a terminal
+        reports.append((report_stopped(name, stopped, args.statistics), _write))
+    for text, write in reports:
+        try:
+            write(text)
+        except ResilintError as unwritten:  # an output that cannot be written: the others are
+            say_error(unwritten)
+
+
+def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
+    """The check's findings, ready to report, with its result and configuration."""
     schemas = build_schemas()
     config = build_config(args, schemas, remember=True)
     for warning in never_matching(config):
@@ -466,10 +516,12 @@ def run_check(args: CheckArgs) -> int:
         args.group_by,
         source_root((config.root, *args.paths)),
     )
-    for name, target in args.outputs:
-        plain = dataclasses.replace(context, color=False, group_by=None)
-        _write_file(target, REPORTERS[name](plain))
-    _write(build_reporter(args)(context))
+    return context, result, config
+
+
+def _report_notes(args: CheckArgs, context: ReportContext) -> None:
+    """What standard error says beside the report: a long text output's rules, GitHub code
+    scanning's limits on a SARIF output's results."""
     if (
         not args.statistics
         and not args.group_by
@@ -489,7 +541,6 @@ def run_check(args: CheckArgs) -> int:
         limits = github_limits_note(len(context.findings))
         if limits:
             echo(f"resilint: note: {limits}", err=True)
-    return exit_status(result, config)
 
 
 def _deletes_programme(deleted: Mapping[str, bytes]) -> bool:

@@ -118,9 +118,7 @@ def guarded(action: Callable[[], int]) -> NoReturn:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         status = 128 + 13
     except ResilintError as exc:
-        # a value echoed from the command line or a file may be of any length (a 100,000-letter
-        # id): the message is cut where no message of ours would reach
-        echo(f"resilint: {clip(printable(str(exc)), MOST_ERROR)}", err=True)
+        say_error(exc)
         status = exc.exit_code
     except KeyboardInterrupt:
         echo("resilint: interrupted", err=True)
@@ -130,6 +128,13 @@ def guarded(action: Callable[[], int]) -> NoReturn:
     except Exception as exc:  # a defect: a short message and its own status, never a traceback
         status = _internal(exc)
     sys.exit(int(status))
+
+
+def say_error(exc: ResilintError) -> None:
+    """An error's message on standard error. A value echoed from the command line or a file
+    may be of any length (a 100,000-letter id): the message is cut where no message of ours
+    would reach."""
+    echo(f"resilint: {clip(printable(str(exc)), MOST_ERROR)}", err=True)
 
 
 def _internal(exc: Exception) -> int:

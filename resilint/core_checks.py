@@ -34,7 +34,8 @@ class CoreCheck:
     @property
     def suppressible(self) -> bool:
         """Whether anything may accept its findings (``per_file_ignores`` at least)."""
-        return not (self.unreadable or self.unchecked or self.code.startswith("IGN"))
+        # IGN: a suppression that does not work; RUN: a check that did not run at all
+        return not (self.unreadable or self.unchecked or self.code.startswith(("IGN", "RUN")))
 
     @property
     def kept(self) -> bool:
@@ -354,6 +355,18 @@ _CHECKS = (
         "Fix the error in the named file first (its own finding says where); the held-back "
         "findings are judged again on the next run.",
         level=Level.WARNING,
+    ),
+    _check(
+        "RUN-01",
+        "check-not-run",
+        "The check could not run",
+        "A configuration, rule or baseline file that is not valid, or paths that hold nothing "
+        "to check, stop a run before any document is checked. An empty report would read as a "
+        "clean one to what reads it (code scanning, a merge request's Code Quality widget, test "
+        "reports), so each report asked for says why the run stopped, at the file, line and "
+        "column of the cause, and the run fails with exit status 2.",
+        "Correct what the message names (the file at its line, or the paths on the command "
+        "line), then run again.",
     ),
 )
 

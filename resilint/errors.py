@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -24,10 +25,32 @@ class ExitCode(enum.IntEnum):
     """A defect in resilint itself; the message asks for a bug report."""
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where in a file of the user's an error is: the path as its message shows it (from the
+    working directory, or as the command line named the file), the line and column 1-based as
+    editors count."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
 class ResilintError(Exception):
     """Base of every error resilint raises on purpose."""
 
     exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, message: str = "", place: Place | None = None) -> None:
+        super().__init__(f"{place}: {message}" if place is not None else message)
+        self.detail = message
+        """What is wrong, without the place."""
+        self.place = place
+        """The file, line and column the error is at, when it is in a file: a check that stops
+        on it says so there in its reports too (:mod:`resilint.reporters.stopped`)."""
 
 
 class UsageError(ResilintError):
@@ -52,11 +75,9 @@ class ConfigError(ResilintError):
     exit_code = ExitCode.INPUT
 
     def __init__(self, message: str, path: str | None = None, line: int = 1, column: int = 1):
-        self.path = path
-        self.line = max(line, 1)  # 1-based as editors count; an unknown place is the start
-        self.column = max(column, 1)
-        where = f"{shown_path(path)}:{self.line}:{self.column}: " if path else ""
-        super().__init__(f"{where}{message}")
+        # 1-based as editors count; an unknown place is the start
+        place = Place(shown_path(path), max(line, 1), max(column, 1)) if path else None
+        super().__init__(message, place)
 
 
 def shown_path(path: str) -> str:

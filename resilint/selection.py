@@ -255,6 +255,8 @@ def _unsuppressible(code: str) -> str:
     check = CORE_CHECKS[code]
     if code.startswith("IGN"):
         return f"{code} reports a suppression that does not work; it cannot itself be ignored"
+    if code.startswith("RUN"):
+        return f"{code} reports a check that could not run at all; it cannot be ignored"
     what = "the file cannot be read" if check.unreadable else "the document is not checked at all"
     return (
         f"{code} cannot be ignored: where it is reported {what}, so anything in it would pass "

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint import strictjson
-from resilint.errors import UsageError
+from resilint.errors import Place, UsageError
 from resilint.limits import json_values_at_most
 from resilint.load.positions import Lines
 from resilint.load.read import Refusal, read_regular, within
@@ -314,7 +314,7 @@ def read_json(
 def refused_at(path: str | Path, lines: Lines, offset: int, reason: str) -> UsageError:
     """``path:line:column: reason`` for a side input, at a character offset of its text."""
     line, column = lines.position(offset)
-    return UsageError(f"{printable(str(path))}:{line}:{column}: {printable(reason)}")
+    return UsageError(printable(reason), Place(str(path), line, column))
 
 
 def twice(path: str | Path, what: str, lines: Lines, duplicate: DuplicateKey) -> UsageError:

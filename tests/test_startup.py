@@ -116,6 +116,7 @@ _NOT_NEEDED = (
     "resilint.reporters.markdown",
     "resilint.reporters.statistics",
     "resilint.reporters.sarif",
+    "resilint.reporters.stopped",  # a check that could not run
     "tempfile",  # the cache writes its files without it
     "unicodedata",  # asked only of text that is not ASCII
     "tomllib",

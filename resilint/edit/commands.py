@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from resilint.app import (
     build_schemas,
     require_documents,
     run_check,
+    stopped_reported,
     without_cycle_collection,
 )
 from resilint.checker import check
@@ -46,12 +48,15 @@ class FixArgs:
 
 def run_fix(args: FixArgs) -> int:
     """Fix what can be fixed, then report what is left as ``check`` does."""
-    schemas = build_schemas()
-    config = build_config(args.check, schemas)
-    options = build_options(args.check, schemas, config, build_rules(schemas, config))
-    with without_cycle_collection():
-        result = check(options)
-    require_documents(result, args.check, options)  # nothing to fix where nothing is checked
+    # a fix that cannot start says why in the reports asked for, as the check after it would;
+    # a preview writes none
+    with contextlib.nullcontext() if args.diff else stopped_reported(args.check):
+        schemas = build_schemas()
+        config = build_config(args.check, schemas)
+        options = build_options(args.check, schemas, config, build_rules(schemas, config))
+        with without_cycle_collection():
+            result = check(options)
+        require_documents(result, args.check, options)  # nothing to fix where nothing is checked
     skip = frozenset(f.fingerprint for f in result.findings if f.suppression is not None)
     policy = FixPolicy(schemas, config.limits, args.unsafe, skip)
     unfixed: list[tuple[str, str]] = []

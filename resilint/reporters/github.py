@@ -8,25 +8,25 @@ from resilint.reporters.base import ReportContext, clip, counted, from_root, pri
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
-def _data(text: str) -> str:
+def command_data(text: str) -> str:
     """A workflow command's message: controls escaped first, so no newline or ESC from the data
     can end the command and start another; then GitHub's own escapes."""
     return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def command_property(text: str) -> str:
+    return command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def report_github(context: ReportContext) -> str:
     lines = []
     for f in context.active:
         props = (
-            f"file={_property(from_root(f.path, context.source_root) or f.path)},"
+            f"file={command_property(from_root(f.path, context.source_root) or f.path)},"
             f"line={f.line},col={f.column},"
-            f"title={_property(f'{f.code} {f.name}')}"
+            f"title={command_property(f'{f.code} {f.name}')}"
         )
-        lines.append(f"::{_COMMANDS[f.level]} {props}::{_data(clip(f.message))}")
+        lines.append(f"::{_COMMANDS[f.level]} {props}::{command_data(clip(f.message))}")
     counts = context.counts()
     summary = ", ".join(counted(n, level.label) for level, n in counts.items() if n)
     files = counted(context.files, "file")

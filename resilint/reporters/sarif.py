@@ -70,7 +70,7 @@ def report_sarif(context: ReportContext) -> str:
             }
         },
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"SRCROOT": {"description": {"text": _ROOT}}},
+        "originalUriBaseIds": {"SRCROOT": {"description": {"text": ROOT_DESCRIPTION}}},
         "results": jsontext.Items(
             list(zip(context.findings, report_fingerprints(context.findings, root), strict=True)),
             lambda r: _result(r[0], r[1], index[r[0].code], root),
@@ -109,10 +109,10 @@ def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:
     return described
 
 
-_ROOT = "The root of the git work tree (outside git, the directory resilint ran in)."
+ROOT_DESCRIPTION = "The root of the git work tree (outside git, the directory resilint ran in)."
 
 
-def _location(path: str, line: int, column: int, root: str) -> dict[str, Any]:
+def location(path: str, line: int, column: int, root: str) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": _artifact(path, root),
@@ -180,14 +180,14 @@ def _result(f: Finding, fingerprint: str, rule_index: int, root: str) -> dict[st
         "ruleIndex": rule_index,
         "level": _LEVELS[f.level],
         "message": {"text": printable(clip(f.message))},
-        "locations": [_location(f.path, f.line, f.column, root)],
+        "locations": [location(f.path, f.line, f.column, root)],
         "partialFingerprints": {"resilint/v2": fingerprint},
     }
     if f.related:
         result["relatedLocations"] = [
             {
                 "id": i,
-                **_location(r.path, r.line, r.column, root),
+                **location(r.path, r.line, r.column, root),
                 "message": {"text": printable(clip(r.message))},
             }
             for i, r in enumerate(f.related)
