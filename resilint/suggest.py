@@ -104,7 +104,8 @@ def extended(word: str, options: list[str]) -> str | None:
     found = [
         choice
         for choice in options
-        if len(choice) > 2 and folded[len(choice) : len(choice) + 1] in ("_", "-")
+        if len(choice) > 2
+        and folded[len(choice) : len(choice) + 1] in ("_", "-")
         and folded.startswith(choice.casefold())
     ]
     return max(found, key=len) if found else None
