@@ -48,3 +48,76 @@ def test_a_network_run_for_us_or_storing_our_data_is_still_asked_an_indemnity(cl
     assert "indemnity" in remedies(cli, write, managed)
     storing = COLOCATION.replace("stores_data: false", "stores_data: true")
     assert "indemnity" in remedies(cli, write, storing)
+
+
+# -- impact: our own business-interruption cover for software we run ourselves -----------------
+
+LICENSED = """
+apiVersion: resilint/v1
+kind: Entity
+id: us
+regimes: []
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: ledgerworks
+tier: 1
+provides_ict_services: true
+services:
+  - {name: treasury-system, ict_service_type: S13, stores_data: false}
+  - {name: support, ict_service_type: S13, stores_data: false}
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: treasury
+criticality: critical
+entities: [us]
+rto_hours: 8
+mtpd_hours: 48
+depends_on:
+  suppliers: [ledgerworks]
+---
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber
+insurer: Some Insurer
+insured_entities: [us]
+period: {start: 2026-01-01, end: 2027-06-30}
+coverages:
+  business_interruption: {included: true, sublimit: 1000000}
+  dependent_business_interruption: {included: true, sublimit: 500000}
+business_interruption: {waiting_period_hours: 8}
+dependent_bi: {scope: all_suppliers}
+"""
+
+
+def own_cover(cli, write, text: str) -> dict[str, object]:
+    write("resilint.yaml", "fail_on: error\n")
+    write("repo.yaml", text)
+    result = cli(
+        "impact",
+        "--supplier",
+        "ledgerworks",
+        "--hours",
+        "12",
+        "--as-of",
+        "2026-11-26",
+        "--format",
+        "json",
+    )
+    covers = result.json()["insurance"][0]["covers"]
+    return next(c for c in covers if c["cover"] == "business_interruption")
+
+
+def test_software_we_run_ourselves_failing_is_our_own_outage(cli, write) -> None:
+    # a faulty or malicious update of software on our servers takes our own systems down:
+    # business-interruption cover answers, not "maybe, if we cut its integrations off"
+    cover = own_cover(cli, write, LICENSED)
+    assert cover["responds"] == "yes", cover
+    assert "runs on our own systems" in str(cover["why"]), cover
+    assert "integrations" not in str(cover["why"]), cover
+
+
+def test_a_platform_run_elsewhere_is_still_maybe(cli, write) -> None:
+    cover = own_cover(cli, write, LICENSED.replace("S13", "S19"))
+    assert cover["responds"] == "maybe", cover
