@@ -251,8 +251,9 @@ def _ours(facts: Facts, down: list[Document]) -> bool | str:
         return True
     names = ", ".join(str(supplier.id) for supplier in down)
     return (
-        f"the software of {names} runs on our own systems: its failure there (a faulty or malicious "
-        "update) takes our own systems down, while the vendor's own outage stops nothing of ours"
+        f"the software of {names} runs on our own systems: its failure there (a faulty or "
+        "malicious update) takes our own systems down, while the vendor's own outage stops "
+        "nothing of ours"
     )
 
 
