@@ -121,3 +121,76 @@ def test_software_we_run_ourselves_failing_is_our_own_outage(cli, write) -> None
 def test_a_platform_run_elsewhere_is_still_maybe(cli, write) -> None:
     cover = own_cover(cli, write, LICENSED.replace("S13", "S19"))
     assert cover["responds"] == "maybe", cover
+
+
+# -- impact and CTR-04: no personal-data breach clock for a supplier holding no personal data ----
+
+CUSTODIAN = """
+apiVersion: resilint/v1
+kind: Entity
+id: fund-co
+regimes: [dora]
+entity_type: management_company
+reporting_clocks: {regulator_initial_hours: 24, data_protection_authority_hours: 72}
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: depotbank
+name: Rhein Depotbank AG
+tier: 1
+provides_ict_services: false
+service_model: financial_service
+data_sensitivity: confidential
+highest_access_level: none
+services:
+  - {name: custody, service_type: depositary and securities custody, stores_data: true}
+---
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: fund-admin
+criticality: critical
+entities: [fund-co]
+rto_hours: 8
+mtpd_hours: 48
+depends_on:
+  suppliers: [depotbank]
+"""
+
+
+def notices(cli, write, text: str) -> list[str]:
+    write("resilint.yaml", "fail_on: error\n")
+    write("repo.yaml", text)
+    result = cli("impact", "--supplier", "depotbank", "--as-of", "2026-11-26", "--format", "json")
+    return [str(n["kind"]) for n in result.json()["notices"]]
+
+
+def test_a_custodian_recorded_as_holding_no_personal_data_starts_no_gdpr_clock(cli, write):
+    # unrecorded, its confidential data may be personal: the clock is listed, conditionally
+    assert "data_protection_authority" in notices(cli, write, CUSTODIAN)
+    recorded = CUSTODIAN.replace("data_sensitivity:", "personal_data: false\ndata_sensitivity:")
+    assert "data_protection_authority" not in notices(cli, write, recorded)
+
+
+def test_personal_data_recorded_starts_it_whatever_the_sensitivity(cli, write) -> None:
+    internal = CUSTODIAN.replace("data_sensitivity: confidential", "data_sensitivity: internal")
+    assert "data_protection_authority" not in notices(cli, write, internal)
+    recorded = internal.replace("data_sensitivity:", "personal_data: true\ndata_sensitivity:")
+    assert "data_protection_authority" in notices(cli, write, recorded)
+
+
+def test_ctr04_fits_no_window_to_the_gdpr_clock_of_a_supplier_holding_no_personal_data(
+    cli, write
+) -> None:
+    text = repo(
+        "apiVersion: resilint/v1\nkind: Entity\nid: fund-co\nregimes: []\n"
+        "reporting_clocks: {data_protection_authority_hours: 72}\n",
+        supplier(
+            "tier: 2\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+            "highest_access_level: none\nservices:\n"
+            "  - {name: analytics, service_type: portfolio analytics software as a service}\n"
+        ),
+        contract("entities: [fund-co]\nincident_notification: {window_hours: 96}\n"),
+    )
+    assert "data protection" in messages(check(cli, write, text, ["CTR-04"]), "CTR-04")
+    recorded = text.replace("data_sensitivity:", "personal_data: false\ndata_sensitivity:")
+    assert check(cli, write, recorded, ["CTR-04"]) == []
