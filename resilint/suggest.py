@@ -88,7 +88,27 @@ def closest(word: str, choices: Iterable[str], budget: Budget | None = None) -> 
     loose = [choice for choice in by_loose.get(_loose(word), ()) if choice != word]
     if len(loose) == 1:  # ctr4 for CTR-04, fail-on for fail_on
         return loose[0]
-    return close_match(word, options, budget=budget)
+    close = close_match(word, options, budget=budget)
+    longer = extended(word, options)
+    if longer is not None and not (close or "").casefold().startswith(longer.casefold()):
+        return longer
+    return close
+
+
+def extended(word: str, options: list[str]) -> str | None:
+    """The choice ``word`` is written as with words added (``named`` for ``named_suppliers``),
+    the longest if several: what was meant, before a neighbour by spelling that shares only the
+    added words (``all_suppliers``) and means something else; a neighbour that starts with the
+    choice too (``nimbus-cloud-eu`` for ``nimbus-cloud-eur``, beside ``nimbus``) stays closer."""
+    folded = word.casefold()
+    found = [
+        choice
+        for choice in options
+        if len(choice) > 2
+        and folded[len(choice) : len(choice) + 1] in ("_", "-")
+        and folded.startswith(choice.casefold())
+    ]
+    return max(found, key=len) if found else None
 
 
 _NEGATIONS = ("not_", "not-", "non_", "non-", "no_", "no-", "un", "in")
@@ -102,10 +122,14 @@ degrees, not one value mistyped (``highly`` is ``high``)."""
 def opposite(word: str, choice: str) -> bool:
     """Whether ``choice`` is ``word`` negated, or ``word`` is ``choice`` negated
     (``significant`` and ``not_significant``), or each names a degree and not the other's
-    (``low_complexity`` and ``medium_complexity`` or ``highly_complex``): the closest spelling,
-    another meaning, so never offered as what was meant."""
+    (``low_complexity`` and ``medium_complexity`` or ``highly_complex``), or ``word`` is a
+    degree on its own and ``choice`` names none (``partial`` and ``material``: a word of its
+    own, not a misspelling): the closest spelling, another meaning, so never offered as what
+    was meant."""
     short, long = sorted((word.casefold(), choice.casefold()), key=len)
     if len(short) > 3 and any(long == prefix + short for prefix in _NEGATIONS):
+        return True
+    if word.casefold() in _DEGREES and not _degrees_in(choice.casefold()):
         return True
     return _other_degree(word.casefold(), choice.casefold())
 
@@ -193,6 +217,9 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     alike = [c for c in _indexed(tuple(options))[0].get(skeleton(word), ()) if c != word]
     if alike:
         return alike[0] if len(alike) == 1 else None
+    longer = extended(word, options)
+    if longer is not None:
+        return longer if longer == closest(word, options) else None
     import difflib
 
     from rapidfuzz import fuzz, process  # difflib's ratio only where its bound reaches the cutoff

@@ -18,7 +18,8 @@ computing service providers: its point 3, a suspectedly malicious compromise of 
 the provision of the service, concerns the suppliers behind a critical or important function,
 counted already); under NYDFS a provider holding our nonpublic information (23 NYCRR
 500.17(a)(1), 500.1). The data protection authority's clock starts where the supplier holds our
-data or access to our systems.
+data or access to our systems, unless it is recorded as holding no personal data of ours
+(``personal_data: false``) and holds no access: GDPR Art. 33 concerns personal data breaches.
 
 A clock the entity records in ``other_clocks`` (a card scheme's, a customer's, a banking
 supervisor's) concerns what its ``applies_to`` says: named suppliers, exposures, data sensitivity
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
 from resilint.domain.regimes import entity_types, nis2_listed
+from resilint.domain.suppliers import CIPHERTEXT
 from resilint.model import Document
 
 _CHANGING_ACCESS = frozenset({"write", "privileged"})
@@ -119,7 +121,7 @@ def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts)
     return Started(
         regulator=starts_regulator_clocks(supplier, regimes, entity)
         or _payment_data_at(facts, entity, supplier),
-        data_protection=bool(supplier.exposures & {"data", "access"}),
+        data_protection=_personal_data_at(supplier),
         others=frozenset(
             position
             for position, other in _other_clocks(entity)
@@ -218,7 +220,28 @@ def _maybe_ict(supplier: SupplierFacts) -> bool:
 def _maybe_holds_data(supplier: SupplierFacts) -> bool:
     """Its outage can be a personal data breach of ours: it holds our data or access to our
     systems, or its record does not say what data it handles (unknown: counted)."""
-    return bool(supplier.exposures & {"data", "access"}) or supplier.data_sensitivity is None
+    unknown = supplier.data_sensitivity is None and _personal(supplier) is None
+    return _personal_data_at(supplier) or unknown
+
+
+def _personal_data_at(supplier: SupplierFacts) -> bool:
+    """Whether a compromise of the supplier can be a personal data breach of ours (GDPR Art.
+    4(12)): it holds access to our systems, or our personal data: recorded so
+    (``personal_data: true``, unless it holds our data only as ciphertext), or, where
+    ``personal_data`` is not recorded, our confidential or restricted data (which may be
+    personal). A supplier recorded as holding none, without access, starts no such clock."""
+    if "access" in supplier.exposures:
+        return True
+    recorded = _personal(supplier)
+    if recorded is None:
+        return "data" in supplier.exposures
+    return recorded and supplier.document.data.get("data_access") != CIPHERTEXT
+
+
+def _personal(supplier: SupplierFacts) -> bool | None:
+    """``personal_data`` as recorded on the supplier (None where it is not)."""
+    recorded = supplier.document.data.get("personal_data")
+    return recorded if isinstance(recorded, bool) else None
 
 
 def incident_of_ours(supplier: SupplierFacts) -> bool:

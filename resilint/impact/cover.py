@@ -111,7 +111,7 @@ def unanswered(
         if line == CYBER:
             covers = (
                 *_dependent(facts, base, down, None),
-                _own(base, own, True, bool(integrated), None),
+                _own(base, own, _ours(facts, down), bool(integrated), None),
             )
             if holders or any(c.responds != "no" for c in covers):
                 continue
@@ -162,7 +162,7 @@ def insurance(
         covers = (
             (
                 *_dependent(facts, policy, down, hours),
-                _own(policy, own, bool(down), integrated, hours),
+                _own(policy, own, _ours(facts, down) if down else False, integrated, hours),
             )
             if line_of(facts, policy) == CYBER
             else ()
@@ -242,14 +242,33 @@ def _integrated(facts: Facts, supplier: Document) -> bool:
     return bool(facts.supplier(supplier).exposures & {"ict", "access"})
 
 
+def _ours(facts: Facts, down: list[Document]) -> bool | str:
+    """Whether suppliers are down (True), or the words for the case where every one of them
+    is a vendor of software we license and run ourselves: what fails reaches us on our own
+    systems (a faulty or malicious update), our own outage for business-interruption cover,
+    while the vendor's own outage stops nothing of ours (``runs_on_our_systems``)."""
+    if not all(runs_on_our_systems(facts, supplier) for supplier in down):
+        return True
+    names = ", ".join(str(supplier.id) for supplier in down)
+    return (
+        f"the software of {names} runs on our own systems: its failure there (a faulty or "
+        "malicious update) takes our own systems down, while the vendor's own outage stops "
+        "nothing of ours"
+    )
+
+
 def _own(
-    policy: Document, own: bool, supplier: bool, integrated: bool, hours: float | None
+    policy: Document, own: bool, supplier: bool | str, integrated: bool, hours: float | None
 ) -> Cover:
+    """Our own business-interruption cover; ``supplier``: whether suppliers are down, or the
+    words saying that what is down is software we run ourselves (:func:`_ours`)."""
     waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     if not included(policy, BUSINESS_INTERRUPTION):
         responds, why = "no", "the policy does not include business interruption"
     elif own:
         responds, why = "yes", "our own systems are down"
+    elif isinstance(supplier, str):
+        responds, why = "yes", supplier
     elif supplier and not integrated:
         responds = "no"
         why = (
