@@ -1,8 +1,8 @@
-"""The twenty-eighth round's audit9 (a crowdfunding platform under DORA and a water utility
-under NIS2), through the CLI on real YAML.
+"""Precision on a crowdfunding platform under DORA and a water utility under NIS2, through the
+CLI on real YAML.
 
 CTR-08 asked a security indemnity of the utility's telemetry carrier (a private APN carrying
-traffic our own VPN encrypts end to end) and, in an earlier audit, of a colocation provider
+traffic our own VPN encrypts end to end) and of a colocation provider
 housing our racks. Neither holds any of our data: the losses such an indemnity is for (breach
 notification, the claims of the people whose data it was) do not arise from its failure, and
 what it does fail at (a line or a site down) is met by service credits and a second route or
