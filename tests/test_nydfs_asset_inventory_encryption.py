@@ -78,12 +78,12 @@ def test_a_control_of_another_entity_does_not_show_the_new_york_companys(cli, wr
     assert findings(cli, write, own) == []
 
 
-def test_an_entity_under_no_regime_or_under_the_limited_exemption_is_not_asked(
-    cli, write
-) -> None:
+def test_an_entity_under_no_regime_or_under_the_limited_exemption_is_not_asked(cli, write) -> None:
     us_only = repo(doc("Entity", "er-holdings", "country: US\nregimes: []\n"))
     assert findings(cli, write, "", entities=us_only + "---\n" + control("x", "other")) == []
-    exempt = ENTITIES.replace("regimes: [nydfs]\n", "regimes: [nydfs]\nnydfs_limited_exemption: true\n")
+    exempt = ENTITIES.replace(
+        "regimes: [nydfs]\n", "regimes: [nydfs]\nnydfs_limited_exemption: true\n"
+    )
     assert findings(cli, write, control("edr", "edr"), entities=exempt) == []
 
 

@@ -18,7 +18,9 @@ SUPPLIER = doc(
     "subcontractors:\n  - id: soc-staffing\n    name: Nightshift Analysts LLC\n"
     '    provider_id: "45-1234567"\n    provider_id_type: EIN\n',
 )
-CONTRACT = doc("Contract", "ctr-watchtower", "supplier: watchtower\nstatus: active\nentities: [co]\n")
+CONTRACT = doc(
+    "Contract", "ctr-watchtower", "supplier: watchtower\nstatus: active\nentities: [co]\n"
+)
 
 
 def found(cli, write, regimes: str) -> list[tuple[str, int, str]]:
