@@ -126,7 +126,8 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
     for key, what, rank in named:
         limit = number(value_at(recorded, key))
         if limit is not None:
-            yield Clock(limit, what, entity, ("reporting_clocks", key), rank=rank)
+            note = _recorded_basis(facts, entity, key, limit) if rank == REGULATOR else ""
+            yield Clock(limit, what, entity, ("reporting_clocks", key), note, rank)
         elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
             # the law sets the clock whether or not the entity records it (as resilint impact
             # counts it): an entity under NIS2 that records no early warning still has 24 hours
@@ -153,6 +154,18 @@ def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | 
         if statute.recorded == key and statute.hours is not None
     ]
     return min(found) if found else None
+
+
+def _recorded_basis(facts: Facts, entity: Document, key: str, hours: float) -> str:
+    """The law behind a regulator's clock the entity records, where the law of its regimes sets
+    that field at those very hours (its 72 hours under NYDFS are 23 NYCRR 500.17(a)(1)'s): a
+    message then names the authority and the citation, not only "the regulator"; "" where the
+    recorded figure is the entity's own."""
+    return "; ".join(
+        f"the {statute.to}'s, {statute.basis}"
+        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
+        if statute.recorded == key and statute.hours == hours
+    )
 
 
 def _other_clock_name(other: object) -> str:
