@@ -388,7 +388,7 @@ class _Finder:
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
         as_yaml = yaml_named(name)
         if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
-            if not (is_dir or is_link or as_yaml):
+            if not (is_dir or is_link or as_yaml) and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)
             return None
         where = relative + name + ("/" if is_dir else "")
