@@ -231,7 +231,8 @@ def unread_note(paths: Sequence[str]) -> str:
     more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
     return (
         f"{shown}{more} hold{'s' if len(paths) == 1 else ''} a resilint document in a file "
-        "resilint does not read in a directory (JSON, hidden, or not named .yaml): name each with .yaml"
+        "resilint does not read in a directory (JSON, hidden, or not named .yaml): name each "
+        "with .yaml"
     )
 
 
@@ -463,7 +464,7 @@ class _Finder:
         beside it may copy: named as YAML, visible, no configuration file)."""
         if name.startswith(".") or not yaml_named(name) or name in CONFIG_NAMES:
             return False
-        return os.path.isfile(prefix + name)
+        return Path(prefix + name).is_file()
 
     def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
         """A link named like YAML is checked where it leads, when that is inside; a link to a

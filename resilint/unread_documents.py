@@ -7,7 +7,7 @@ the programme; the walk reports each (DOC-05) rather than skip it in silence:
   after or in it (``acme.yaml ``);
 - one whose suffix is a typing mistake away from a suffix resilint reads or from ``json``
   (``acme.yam``, ``acme.ymal``, ``acme.yaml-``, ``acme.YAM``, ``acme.jsn``), or spelt with a
-  look-alike letter (a Cyrillic ``а`` in ``acme.yаml``) or an invisible character
+  look-alike letter (a Cyrillic a, U+0430, in the suffix) or an invisible character
   (``acme.json`` + a zero width space, ``.acme.yaml`` + a no-break space);
 - one under any other name (``acme.txt``, ``acme.yaml.bak``, ``acme.yml~``), when the file
   *starts* as a document: its first line of content (past blank lines, comments, directives
@@ -106,9 +106,7 @@ def _copy_beside(name: str, read_beside: Callable[[str], bool]) -> bool:
     core = name.lstrip(".").strip(_COPY_MARK)
     if _COPY_MARK in name and core != name and read_beside(core):
         return True
-    return any(
-        not char.isalnum() and read_beside(core[:at]) for at, char in enumerate(core) if at
-    )
+    return any(not char.isalnum() and read_beside(core[:at]) for at, char in enumerate(core) if at)
 
 
 _READ = ("yaml", "yml")

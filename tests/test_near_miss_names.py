@@ -1,6 +1,6 @@
 """A document the walk passes over for its name never passes in silence (DOC-05): a suffix one
 typing mistake or a look-alike letter from yaml, yml or json (``acme.yam``, ``acme.YAM``,
-``acme.jsn``, a Cyrillic ``а``), and a file of any other name that starts as a document
+``acme.jsn``, a Cyrillic a), and a file of any other name that starts as a document
 (``acme.txt``, a backup whose original is gone). A copy beside its original, and notes,
 READMEs and other tools' files that only mention a document, are left alone."""
 
@@ -204,7 +204,7 @@ def test_the_hook_reports_a_commit_that_saves_a_document_under_a_near_miss_name(
     assert named.returncode == 1, named.stdout + named.stderr
     assert "suppliers/acme.yam:2:13: DOC-05 error" in named.stdout
     git(repo, "rm", "-q", "--cached", "suppliers/acme.yam")
-    os.remove(repo / "suppliers" / "acme.yam")
+    (repo / "suppliers" / "acme.yam").unlink()
     (repo / "suppliers" / "albis-telecom.yaml~").write_text(_supplier(repo, "old"), "utf-8")
     git(repo, "add", ".")
     passed = try_repo(repo, pre_commit_hooks)
