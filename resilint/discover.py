@@ -32,6 +32,7 @@ from resilint.findings import Finding
 from resilint.limits import Limits
 from resilint.unread_documents import (
     Unread,
+    described,
     document_at,
     document_on_top,
     unread,
@@ -434,19 +435,20 @@ class _Finder:
         if at is None:
             return
         line, column, api_version = at
+        shape, rename = described(entry.name, found)
         if found.copy_like:
             action = (
-                f"name it {found.rename} so that it is checked, delete it if it is an old copy, "
+                f"name it {rename} so that it is checked, delete it if it is an old copy, "
                 "or exclude it in the configuration if it belongs to another tool"
             )
         else:
             action = (
-                f"name it {found.rename}, or, if it belongs to another tool, exclude it in the "
+                f"name it {rename}, or, if it belongs to another tool, exclude it in the "
                 "configuration"
             )
         message = (
             f"this file holds a resilint document (apiVersion {api_version}), but it is "
-            f"{found.shape}, which resilint does not read in a directory, so nothing in it is "
+            f"{shape}, which resilint does not read in a directory, so nothing in it is "
             f"checked: {action}"
         )
         path = str(Path(prefix + entry.name))

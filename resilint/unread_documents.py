@@ -92,7 +92,19 @@ def unread(name: str, read_beside: Callable[[str], bool]) -> Unread | None:
     missed = near_miss(name)
     if missed is not None:
         return missed
-    return Unread(f"a file named {name}", _named_like(name), "top", copy_like=True)
+    return _ANY_OTHER
+
+
+_ANY_OTHER = Unread("", "", "top", copy_like=True)
+"""Any other name: its shape and new name are made for a file that holds a document
+(:func:`described`), not for each of the many that hold none."""
+
+
+def described(name: str, found: Unread) -> tuple[str, str]:
+    """What the finding says the file is, and the name it should have."""
+    if found is _ANY_OTHER:
+        return f"a file named {name}", _named_like(name)
+    return found.shape, found.rename
 
 
 _COPY_MARK = "#"
@@ -104,6 +116,9 @@ def _copy_beside(name: str, read_beside: Callable[[str], bool]) -> bool:
     with a mark around it or more after it (``acme.yaml~``, ``acme.yaml.orig``,
     ``#acme.yaml#``, ``.acme.yaml.swp``)."""
     core = name.lstrip(".").strip(_COPY_MARK)
+    lower = core.lower()
+    if ".yaml" not in lower and ".yml" not in lower:  # the common case, at once
+        return False
     if _COPY_MARK in name and core != name and read_beside(core):
         return True
     return any(not char.isalnum() and read_beside(core[:at]) for at, char in enumerate(core) if at)
@@ -143,9 +158,8 @@ def near_miss(name: str) -> Unread | None:
     stem, dot, suffix = shown.rpartition(".")
     if not (dot and stem) or len(suffix) > 6:
         return None
-    folded = unicodedata.normalize("NFKC", suffix).casefold().translate(_LOOK_ALIKE)
-    meant = min(_NEAR, key=lambda known: _distance(folded, known))
-    if _distance(folded, meant) > 1:
+    folded, meant = _meant(suffix)
+    if meant is None:
         return None
     written = name.rpartition(".")[2]
     odd = [char for char in written if not char.isascii()]
@@ -158,6 +172,15 @@ def near_miss(name: str) -> Unread | None:
         shape = f"a file whose name ends in .{written}, not .{meant}"
     rename = f"{stem}.{meant}" if meant in _READ else f"{stem}.yaml (JSON is YAML)"
     return Unread(shape, rename, "anywhere", copy_like=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _meant(suffix: str) -> tuple[str, str | None]:
+    """The suffix folded (NFKC, case, look-alikes) and the one of :data:`_NEAR` it is at most
+    one edit from, if any: asked once per suffix (a walk meets many ``.py`` and ``.md``)."""
+    folded = unicodedata.normalize("NFKC", suffix).casefold().translate(_LOOK_ALIKE)
+    meant = min(_NEAR, key=lambda known: _distance(folded, known))
+    return folded, meant if _distance(folded, meant) <= 1 else None
 
 
 def _character(char: str) -> str:
@@ -213,6 +236,8 @@ def _named_as(name: str) -> str:
     """The name as a listing shows it, less what may follow the suffix by mistake: without
     its invisible characters (``acme.yaml`` + a no-break or zero width space, which the walk
     does not read as YAML, looks exactly like ``acme.yaml``), blanks and dots at its end."""
+    if name.isascii():  # the common case: nothing is invisible
+        return name.rstrip(_TRAILING)
     return "".join(c for c in name if not _invisible(c)).rstrip(_TRAILING)
 
 
