@@ -34,7 +34,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resilint.limits import Limits
 from resilint.load.read import read_start
@@ -57,20 +56,24 @@ CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
 """Configuration files (as :data:`resilint.discover.CONFIG_NAMES`): never documents."""
 
 
-@dataclass(frozen=True)
 class Unread:
-    """Why the walk passes a file over, and how to tell whether it holds a document."""
+    """Why the walk passes a file over, and how to tell whether it holds a document; never
+    changed once made. A plain class: a dataclass would be built at every start-up, for a
+    value most runs never make."""
 
-    shape: str
-    """What the file is, as the finding says it: "a JSON file"."""
-    rename: str
-    """The name under which it would be checked, with a note where one helps."""
-    test: str
-    """How its content is read: "anywhere" (an apiVersion of resilint's in its first
-    kilobytes: the name says document), "unsuffixed" (:func:`unsuffixed_document_at`) or
-    "top" (:func:`document_on_top`: any other name, so the file must start as one)."""
-    copy_like: bool = False
-    """Whether it may be an old copy, which deleting settles."""
+    __slots__ = ("copy_like", "rename", "shape", "test")
+
+    def __init__(self, shape: str, rename: str, test: str, *, copy_like: bool = False) -> None:
+        self.shape = shape
+        """What the file is, as the finding says it: "a JSON file"."""
+        self.rename = rename
+        """The name under which it would be checked, with a note where one helps."""
+        self.test = test
+        """How its content is read: "anywhere" (an apiVersion of resilint's in its first
+        kilobytes: the name says document), "unsuffixed" (:func:`unsuffixed_document_at`) or
+        "top" (:func:`document_on_top`: any other name, so the file must start as one)."""
+        self.copy_like = copy_like
+        """Whether it may be an old copy, which deleting settles."""
 
 
 def unread(name: str, read_beside: Callable[[str], bool]) -> Unread | None:
@@ -356,11 +359,16 @@ def _starts_as_document(data: bytes) -> bool:
 
 
 def _first_content(data: bytes) -> bytes:
-    """The first line that is not blank, a comment, a directive or a document marker."""
-    for line in data.splitlines():
-        text = line.rstrip()
+    """The first line that is not blank, a comment, a directive or a document marker (line by
+    line: most files' first line is it, and the rest of their 8 KB is never split)."""
+    start, end = 0, len(data)
+    while start < end:
+        stop = data.find(b"\n", start)
+        stop = end if stop < 0 else stop
+        text = data[start:stop].rstrip()
         if text and not text.startswith((b"#", b"%", b"---")):
             return text
+        start = stop + 1
     return b""
 
 
