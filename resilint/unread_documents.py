@@ -52,10 +52,6 @@ _YAML_TOP = rb"""(?m)^["']?apiVersion["']?[ \t]*:[ \t]*["']?(resilint/[^\s"'#]{0
 """The key at the start of its line: a document's own, not one quoted in an indented block."""
 
 
-CONFIG_NAMES = ("resilint.yaml", ".resilint.yaml")
-"""Configuration files (as :data:`resilint.discover.CONFIG_NAMES`): never documents."""
-
-
 class Unread:
     """Why the walk passes a file over, and how to tell whether it holds a document; never
     changed once made. A plain class: a dataclass would be built at every start-up, for a
@@ -77,11 +73,9 @@ class Unread:
 
 
 def unread(name: str, read_beside: Callable[[str], bool]) -> Unread | None:
-    """Why a file of this name, which the walk does not read, may hold a document unseen
-    (None for a configuration file, or a copy beside its original): ``read_beside`` says
+    """Why a file of this name, which the walk does not read (nor a configuration file), may
+    hold a document unseen (None for a copy beside its original): ``read_beside`` says
     whether the walk reads a file of a given name in the same directory."""
-    if name in CONFIG_NAMES:
-        return None
     lower = name.lower()
     if name.startswith(".") and lower.endswith((".yaml", ".yml")):
         return Unread("a hidden file", name.lstrip("."), "anywhere")
