@@ -269,14 +269,19 @@ _CHECKS = (
         "unread-document",
         "A resilint document in a file that a directory check does not read",
         "A directory is checked through its *.yaml and *.yml files, hidden ones aside. A "
-        "document written as JSON (acme.json), kept in a hidden file (.acme.yaml) or saved "
-        "without the .yaml suffix (acme, or acme.yaml with a space after it) declares "
-        "apiVersion: resilint/v1, and a reviewer takes it for part of the programme, but "
-        "nothing in it would ever be checked: a supplier added so would pass every rule "
-        "unseen.",
+        "document written as JSON (acme.json), kept in a hidden file (.acme.yaml), saved "
+        "without the .yaml suffix (acme, or acme.yaml with a space after it), under a suffix "
+        "one typing mistake or a look-alike letter from yaml, yml or json (acme.yam, "
+        "acme.YAM, acme.jsn), or under any other name when the file starts as a document "
+        "(acme.txt, acme.yaml.bak without its acme.yaml) declares apiVersion: resilint/v1, "
+        "and a reviewer takes it for part of the programme, but nothing in it would ever be "
+        "checked: a supplier added so would pass every rule unseen. A copy beside its "
+        "original (acme.yaml~, #acme.yaml#, acme.yaml.orig next to acme.yaml) is checked "
+        "through that file, and text that quotes a document further down is not one.",
         "Rename the file to a visible name ending in .yaml (JSON is YAML, so the content can "
-        "stay). A file of another tool that only looks like one is left out with `exclude` in "
-        "the configuration; nothing else accepts it, as nothing in it is checked.",
+        "stay), or delete an old copy. A file of another tool that only looks like one (a "
+        "template) is left out with `exclude` in the configuration; nothing else accepts it, "
+        "as nothing in it is checked.",
         unchecked=True,
     ),
     _check(

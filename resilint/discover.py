@@ -31,10 +31,11 @@ from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
 from resilint.unread_documents import (
+    Unread,
+    described,
     document_at,
-    passed_over,
-    suffixed,
-    unsuffixed,
+    document_on_top,
+    unread,
     unsuffixed_document_at,
 )
 
@@ -231,7 +232,8 @@ def unread_note(paths: Sequence[str]) -> str:
     more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
     return (
         f"{shown}{more} hold{'s' if len(paths) == 1 else ''} a resilint document in a file "
-        "resilint does not read in a directory (JSON, or hidden): name each with .yaml"
+        "resilint does not read in a directory (JSON, hidden, or not named .yaml): name each "
+        "with .yaml"
     )
 
 
@@ -380,16 +382,15 @@ class _Finder:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
         relative path of a directory to walk."""
         name = entry.name
-        if passed_over(name):
-            self.passed_over(entry, prefix, relative, ignores)
-            return None
         if name.startswith("."):
+            if name not in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
+                self.passed_over(entry, prefix, relative, ignores)
             return None
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
         as_yaml = yaml_named(name)
         if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
-            if not (is_dir or is_link) and unsuffixed(name):
+            if not (is_dir or is_link or as_yaml) and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)
             return None
         where = relative + name + ("/" if is_dir else "")
@@ -422,33 +423,50 @@ class _Finder:
     ) -> None:
         """DOC-05 for a file the walk passes over for its name (:mod:`resilint.unread_documents`)
         that holds a resilint document; one a .gitignore or ``exclude`` leaves out, as the walk
-        would leave it out, is not read."""
+        would leave it out, is not read, nor is a copy beside the file it copies."""
+        found = unread(entry.name, lambda name: self.read_beside(prefix, name))
+        if found is None:
+            return
         where = relative + entry.name
         hidden = (ignores or self.excluded is not None) and self.ignored(where, ignores)
         if hidden and (self.excluding or not self.tracks(where)):
             return
-        if entry.name.startswith(".") or not unsuffixed(entry.name):
-            found = document_at(prefix + entry.name)
-        else:
-            found = unsuffixed_document_at(prefix + entry.name, self.limits)
-        if found is None:
+        at = self.document_in(prefix + entry.name, found)
+        if at is None:
             return
-        line, column, api_version = found
-        hidden = entry.name.startswith(".")
-        if hidden:
-            shape, rename = "a hidden file", entry.name.lstrip(".")
-        elif unsuffixed(entry.name):
-            shape, rename = suffixed(entry.name)
+        line, column, api_version = at
+        shape, rename = described(entry.name, found)
+        if found.copy_like:
+            action = (
+                f"name it {rename} so that it is checked, delete it if it is an old copy, "
+                "or exclude it in the configuration if it belongs to another tool"
+            )
         else:
-            shape = "a JSON file"
-            rename = entry.name.rsplit(".", 1)[0] + ".yaml (JSON is YAML: its content can stay)"
+            action = (
+                f"name it {rename}, or, if it belongs to another tool, exclude it in the "
+                "configuration"
+            )
         message = (
-            f"this file holds a resilint document (apiVersion {api_version}), but it is {shape}, "
-            f"which resilint does not read in a directory, so nothing in it is checked: name it "
-            f"{rename}, or, if it belongs to another tool, exclude it in the configuration"
+            f"this file holds a resilint document (apiVersion {api_version}), but it is "
+            f"{shape}, which resilint does not read in a directory, so nothing in it is "
+            f"checked: {action}"
         )
         path = str(Path(prefix + entry.name))
         self.findings.append(core_finding("DOC-05", message, path, line, column))
+
+    def document_in(self, path: str, found: Unread) -> tuple[int, int, str] | None:
+        if found.test == "unsuffixed":
+            return unsuffixed_document_at(path, self.limits)
+        if found.test == "anywhere":
+            return document_at(path)
+        return document_on_top(path)
+
+    def read_beside(self, prefix: str, name: str) -> bool:
+        """Whether the walk reads a file of this name in the directory ``prefix`` (one a copy
+        beside it may copy: named as YAML, visible, no configuration file)."""
+        if name.startswith(".") or not yaml_named(name) or name in CONFIG_NAMES:
+            return False
+        return Path(prefix + name).is_file()
 
     def link(self, path: str, boundary: str, *, yaml_named: bool) -> None:
         """A link named like YAML is checked where it leads, when that is inside; a link to a

@@ -157,9 +157,9 @@ class Introduced:
         return dataclasses.replace(now, findings=tuple(reported))
 
     def _unread_added(self, finding: Finding) -> bool:
-        """A document the change puts in a file no check reads (DOC-05: JSON, or hidden),
-        which pre-commit does not pass to the hook (it passes YAML and TOML files): the
-        change's, as a finding in a file it passed would be."""
+        """A document the change puts in a file no check reads (DOC-05: JSON, hidden, or not
+        named .yaml), which pre-commit does not pass to the hook (it passes YAML and TOML
+        files): the change's, as a finding in a file it passed would be."""
         return finding.code == "DOC-05" and real(finding.path) in self.change.touched
 
     def _marked(self, finding: Finding) -> Finding:

@@ -1,12 +1,28 @@
 """Files a directory walk passes over for their names alone, yet which hold a resilint
-document: one written as JSON (``acme.json``), kept in a hidden file (``.acme.yaml``), or named
-without the YAML suffix (``acme``, or ``acme.yaml `` with a space or a dot after it).
-Such a document is never checked while a reviewer takes it for part of the programme, so the
-walk reports it (DOC-05) rather than skip it in silence.
+document, so that nothing in them is ever checked while a reviewer takes them for part of
+the programme; the walk reports each (DOC-05) rather than skip it in silence:
 
-Only the start of the file is read (a document opens with its ``apiVersion``), never past a
-link, and only from a regular file: a walk over thousands of other tools' JSON files reads a
-few kilobytes of each. A file without the suffix is told by what it is, since READMEs, NOTES,
+- one written as JSON (``acme.json``) or kept in a hidden file (``.acme.yaml``);
+- one named without the YAML suffix (``acme``), or with blanks, dots or invisible characters
+  after or in it (``acme.yaml ``);
+- one whose suffix is a typing mistake away from a suffix resilint reads or from ``json``
+  (``acme.yam``, ``acme.ymal``, ``acme.yaml-``, ``acme.YAM``, ``acme.jsn``), or spelt with a
+  look-alike letter (a Cyrillic a, U+0430, in the suffix) or an invisible character
+  (``acme.json`` + a zero width space, ``.acme.yaml`` + a no-break space);
+- one under any other name (``acme.txt``, ``acme.yaml.bak``, ``acme.yml~``), when the file
+  *starts* as a document: its first line of content (past blank lines, comments, directives
+  and ``---``) a top-level ``apiVersion`` or ``kind``, or a JSON object, with resilint's
+  apiVersion at the top level. A note, a README or a script that quotes a document further
+  down is text about resilint, left alone.
+
+A copy beside its original is left alone: an editor's backup or a merge's leftover
+(``acme.yaml~``, ``#acme.yaml#``, ``.acme.yaml.swp``, ``acme.yaml.orig``, ``acme.yaml.bak``)
+next to the ``acme.yaml`` the walk reads is checked through that file. The same copy without
+its original is the only place the document is kept, and is reported.
+
+Only the start of a file is read (a document opens with its ``apiVersion``), never past a
+link, and only from a regular file: a walk over thousands of other files reads a few
+kilobytes of each. A file without the suffix is told by what it is, since READMEs, NOTES,
 CHANGELOGs and Makefiles have none either and may quote a document: only one that reads as
 YAML documents, an apiVersion and a kind at the top level of one, is reported (or, where its
 YAML is broken, one that starts as a document does).
@@ -17,6 +33,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from resilint.limits import Limits
 from resilint.load.read import read_start
@@ -31,15 +48,172 @@ would take seconds)."""
 _JSON = rb'"apiVersion"\s*:\s*"(resilint/[^"\\]{0,40})"'
 """The key and value as JSON writes them (not inside a string: there its quotes are \\")."""
 _YAML = rb"""(?m)^[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?(resilint/[^\s"'#]{0,40})"""
+_YAML_TOP = rb"""(?m)^["']?apiVersion["']?[ \t]*:[ \t]*["']?(resilint/[^\s"'#]{0,40})"""
+"""The key at the start of its line: a document's own, not one quoted in an indented block."""
 
 
-def passed_over(name: str) -> bool:
-    """Whether the walk passes a file of this name over although it could hold a document: a
-    hidden YAML file (not a configuration file), or a JSON file that is not hidden."""
+class Unread:
+    """Why the walk passes a file over, and how to tell whether it holds a document; never
+    changed once made. A plain class: a dataclass would be built at every start-up, for a
+    value most runs never make."""
+
+    __slots__ = ("copy_like", "rename", "shape", "test")
+
+    def __init__(self, shape: str, rename: str, test: str, *, copy_like: bool = False) -> None:
+        self.shape = shape
+        """What the file is, as the finding says it: "a JSON file"."""
+        self.rename = rename
+        """The name under which it would be checked, with a note where one helps."""
+        self.test = test
+        """How its content is read: "anywhere" (an apiVersion of resilint's in its first
+        kilobytes: the name says document), "unsuffixed" (:func:`unsuffixed_document_at`) or
+        "top" (:func:`document_on_top`: any other name, so the file must start as one)."""
+        self.copy_like = copy_like
+        """Whether it may be an old copy, which deleting settles."""
+
+
+def unread(name: str, read_beside: Callable[[str], bool]) -> Unread | None:
+    """Why a file of this name, which the walk does not read (nor a configuration file), may
+    hold a document unseen (None for a copy beside its original): ``read_beside`` says
+    whether the walk reads a file of a given name in the same directory."""
     lower = name.lower()
-    if name.startswith("."):
-        return lower.endswith((".yaml", ".yml")) and name != ".resilint.yaml"
-    return lower.endswith(".json")
+    if name.startswith(".") and lower.endswith((".yaml", ".yml")):
+        return Unread("a hidden file", name.lstrip("."), "anywhere")
+    if not name.startswith(".") and lower.endswith(".json"):
+        rename = name.rsplit(".", 1)[0] + ".yaml (JSON is YAML: its content can stay)"
+        return Unread("a JSON file", rename, "anywhere")
+    if unsuffixed(name):
+        return Unread(*suffixed(name), "unsuffixed")
+    if _copy_beside(name, read_beside):
+        return None
+    missed = near_miss(name)
+    if missed is not None:
+        return missed
+    return _ANY_OTHER
+
+
+_ANY_OTHER = Unread("", "", "top", copy_like=True)
+"""Any other name: its shape and new name are made for a file that holds a document
+(:func:`described`), not for each of the many that hold none."""
+
+
+def described(name: str, found: Unread) -> tuple[str, str]:
+    """What the finding says the file is, and the name it should have."""
+    if found is _ANY_OTHER:
+        return f"a file named {name}", _named_like(name)
+    return found.shape, found.rename
+
+
+_COPY_MARK = "#"
+"""What wraps an editor's autosave of a file (``#acme.yaml#``)."""
+
+
+def _copy_beside(name: str, read_beside: Callable[[str], bool]) -> bool:
+    """Whether the file is a copy of one the walk reads beside it: its name is that file's
+    with a mark around it or more after it (``acme.yaml~``, ``acme.yaml.orig``,
+    ``#acme.yaml#``, ``.acme.yaml.swp``)."""
+    core = name.lstrip(".").strip(_COPY_MARK)
+    lower = core.lower()
+    if ".yaml" not in lower and ".yml" not in lower:  # the common case, at once
+        return False
+    if _COPY_MARK in name and core != name and read_beside(core):
+        return True
+    return any(not char.isalnum() and read_beside(core[:at]) for at, char in enumerate(core) if at)
+
+
+_READ = ("yaml", "yml")
+_NEAR = (*_READ, "json")
+"""The suffixes a mistyped one is compared with: the two a walk reads, and JSON's (a document
+written as JSON, meant as one: :func:`unread` reports ``acme.json`` too)."""
+_LOOK_ALIKE = str.maketrans(
+    {
+        "\u0430": "a",  # Cyrillic a
+        "\u03b1": "a",  # Greek alpha
+        "\u0443": "y",  # Cyrillic u
+        "\u04af": "y",  # Cyrillic straight u
+        "\u03b3": "y",  # Greek gamma
+        "\u043c": "m",  # Cyrillic em
+        "\u04cf": "l",  # Cyrillic palochka
+        "\u0131": "i",  # dotless i
+        "\u0458": "j",  # Cyrillic je
+        "\u0455": "s",  # Cyrillic dze
+        "\u043e": "o",  # Cyrillic o
+        "\u03bf": "o",  # Greek omicron
+        "\u0578": "n",  # Armenian vo
+    }
+)
+"""Letters of other scripts drawn as those of yaml, yml and json (after NFKC, which folds
+full-width and mathematical letters)."""
+
+
+def near_miss(name: str) -> Unread | None:
+    """A name whose suffix is one typing mistake (a letter left out, added, changed or two
+    swapped) from yaml, yml or json, in any case (``acme.yam``, ``acme.ymal``, ``acme.yaml-``,
+    ``acme.YAM``, ``acme.jsn``), or spelt with look-alike or invisible characters; None for
+    any other."""
+    shown = _named_as(name).lstrip(".").lstrip(_COPY_MARK)
+    stem, dot, suffix = shown.rpartition(".")
+    if not (dot and stem) or len(suffix) > 6:
+        return None
+    folded, meant = _meant(suffix)
+    if meant is None:
+        return None
+    written = name.rpartition(".")[2]
+    odd = [char for char in written if not char.isascii()]
+    if odd:
+        what = ", ".join(_character(char) for char in dict.fromkeys(odd))
+        shape = f"a file whose suffix looks like .{meant} but is spelt with {what}"
+    elif folded == meant:  # a hidden JSON file (hidden YAML ones are named above)
+        shape = f"a hidden .{meant} file"
+    else:
+        shape = f"a file whose name ends in .{written}, not .{meant}"
+    rename = f"{stem}.{meant}" if meant in _READ else f"{stem}.yaml (JSON is YAML)"
+    return Unread(shape, rename, "anywhere", copy_like=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _meant(suffix: str) -> tuple[str, str | None]:
+    """The suffix folded (NFKC, case, look-alikes) and the one of :data:`_NEAR` it is at most
+    one edit from, if any: asked once per suffix (a walk meets many ``.py`` and ``.md``)."""
+    folded = unicodedata.normalize("NFKC", suffix).casefold().translate(_LOOK_ALIKE)
+    meant = min(_NEAR, key=lambda known: _distance(folded, known))
+    return folded, meant if _distance(folded, meant) <= 1 else None
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')}"
+
+
+def _distance(written: str, known: str) -> int:
+    """Edits from ``written`` to ``known`` (a letter inserted, deleted, changed, or two
+    neighbours swapped), counted up to 2: more is far."""
+    if written == known:
+        return 0
+    if abs(len(written) - len(known)) > 1:
+        return 2
+    if len(written) == len(known):
+        differ = [at for at in range(len(known)) if written[at] != known[at]]
+        swapped = (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and written[differ[0]] == known[differ[1]]
+            and written[differ[1]] == known[differ[0]]
+        )
+        return 1 if len(differ) == 1 or swapped else 2
+    short, long = sorted((written, known), key=len)
+    at = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return 1 if short[at:] == long[at + 1 :] else 2
+
+
+def _named_like(name: str) -> str:
+    """The name a file of another name would be checked under: ``acme.yaml`` for
+    ``acme.txt``, ``acme.yaml.bak``, ``#acme.yaml#`` or ``.acme``."""
+    core = name.lstrip(".").strip(_COPY_MARK) or name
+    found = re.search(r"\.ya?ml", core, re.IGNORECASE)
+    if found is not None:
+        return core[: found.end()]
+    stem, dot, _ = core.rpartition(".")
+    return f"{stem if dot and stem else core}.yaml"
 
 
 _TRAILING = " \t\r\n\v\f."
@@ -59,6 +233,8 @@ def _named_as(name: str) -> str:
     """The name as a listing shows it, less what may follow the suffix by mistake: without
     its invisible characters (``acme.yaml`` + a no-break or zero width space, which the walk
     does not read as YAML, looks exactly like ``acme.yaml``), blanks and dots at its end."""
+    if name.isascii():  # the common case: nothing is invisible
+        return name.rstrip(_TRAILING)
     return "".join(c for c in name if not _invisible(c)).rstrip(_TRAILING)
 
 
@@ -92,11 +268,32 @@ def suffixed(name: str) -> tuple[str, str]:
 
 def document_at(path: str) -> tuple[int, int, str] | None:
     """Line, column and apiVersion of the resilint document the file ``path`` holds, or None
-    (no document, or not a regular file)."""
+    (no document, or not a regular file): written as JSON in a ``.json`` file, as YAML or
+    JSON in any other."""
     data = read_start(path, MOST_READ)
     if data is None:
         return None
-    found = _compiled(_JSON if path.lower().endswith(".json") else _YAML).search(data)
+    if path.lower().endswith(".json"):
+        return _position(data, _compiled(_JSON).search(data))
+    return _position(data, _compiled(_YAML).search(data) or _compiled(_JSON).search(data))
+
+
+def document_on_top(path: str) -> tuple[int, int, str] | None:
+    """:func:`document_at` for a file of any other name (``acme.txt``), when the file starts
+    as a document: its first line of content a top-level apiVersion or kind with resilint's
+    apiVersion among the top-level keys, or a JSON object that declares it."""
+    data = read_start(path, MOST_READ)
+    if data is None:
+        return None
+    first = _first_content(data.removeprefix(b"\xef\xbb\xbf"))
+    if first.startswith(b"{"):
+        return _position(data, _compiled(_JSON).search(data))
+    if _compiled(_TOP_KEY).match(first) is None:
+        return None
+    return _position(data, _compiled(_YAML_TOP).search(data))
+
+
+def _position(data: bytes, found: re.Match[bytes] | None) -> tuple[int, int, str] | None:
     if found is None:
         return None
     start = found.start(1)
@@ -152,12 +349,21 @@ def _is_document(data: bytes, limits: Limits) -> bool:
 
 
 def _starts_as_document(data: bytes) -> bool:
-    for line in data.splitlines():
-        text = line.rstrip()
-        if not text or text.startswith((b"#", b"%", b"---")):
-            continue
-        return _compiled(_TOP_KEY).match(text) is not None
-    return False
+    return _compiled(_TOP_KEY).match(_first_content(data)) is not None
+
+
+def _first_content(data: bytes) -> bytes:
+    """The first line that is not blank, a comment, a directive or a document marker (line by
+    line: most files' first line is it, and the rest of their 8 KB is never split)."""
+    start, end = 0, len(data)
+    while start < end:
+        stop = data.find(b"\n", start)
+        stop = end if stop < 0 else stop
+        text = data[start:stop].rstrip()
+        if text and not text.startswith((b"#", b"%", b"---")):
+            return text
+        start = stop + 1
+    return b""
 
 
 _TOP_KEY = rb"""["']?(apiVersion|kind)["']?[ \t]*:"""

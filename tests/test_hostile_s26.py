@@ -40,8 +40,8 @@ def test_a_document_without_the_yaml_suffix_is_reported_not_skipped(cli, tmp_pat
     _broken_copy(repo, "suppliers/acme", "acme")
     _broken_copy(repo, "suppliers/brix.yaml ", "brix")
     _broken_copy(repo, "suppliers/cobalt.yml.", "cobalt")
-    # what is not named like a document is left alone: notes, copies, other tools' files
-    _broken_copy(repo, "suppliers/dorn.yaml.bak", "dorn")
+    # what is not a document is left alone: a copy beside its original, other tools' files
+    _broken_copy(repo, "suppliers/albis-telecom.yaml.bak", "dorn")
     (repo / "suppliers" / "Makefile").write_text("all:\n\techo apiVersion\n")
     (repo / "LICENSE").write_text("apiVersion: v1\n")
     run = cli("check", ".", "--no-cache", "--format", "json", cwd=repo)

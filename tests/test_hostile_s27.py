@@ -76,13 +76,15 @@ def test_a_document_named_yaml_with_an_invisible_character_is_reported(
     assert "name it zz.yaml, or" in run.stdout or "name it zz.yml, or" in run.stdout
 
 
-def test_a_visible_name_near_yaml_is_still_left_alone(cli, tmp_path: Path) -> None:
-    """Copies and other tools' files keep the decision of earlier rounds, and a name with a
+def test_a_copy_beside_its_original_is_left_alone(cli, tmp_path: Path) -> None:
+    """An editor's backup or a merge's leftover beside the file it copies is checked through
+    that file (a lone one is DOC-05: tests/test_near_miss_names.py), and a name with a
     character beyond ASCII before a real .yaml suffix is read as a document."""
     repo = _northwind(tmp_path)
     text = (repo / "suppliers" / "albis-telecom.yaml").read_text(encoding="utf-8")
     broken = text.replace("tier: 2", "tier: banana")
-    for name in ("zz.yaml.orig", "zz.yaml~", "zz.y aml", "zz.yaml.j2"):
+    for mark in ("{}.orig", "{}~", "#{}#", ".{}.swp", "{}.bak"):
+        name = mark.format("albis-telecom.yaml")
         (repo / "suppliers" / name).write_text(broken.replace("id: albis-telecom", "id: zz"))
     (repo / "suppliers" / "yy\u00a0.yaml").write_text(broken.replace("albis-telecom", "yy"))
     run = cli("check", "--no-cache", cwd=repo)
