@@ -89,7 +89,17 @@ def unread(name: str, read_beside: Callable[[str], bool]) -> Unread | None:
     missed = near_miss(name)
     if missed is not None:
         return missed
+    if lower.rpartition(".")[2] in _NOT_DOCUMENTS:
+        return None
     return _ANY_OTHER
+
+
+_NOT_DOCUMENTS = frozenset(
+    ("j2", "jinja", "jinja2", "tmpl", "tpl", "template", "example", "sample", "dist")
+)
+"""Last suffixes that say a file is a template or an example of a document on purpose
+(``supplier.yaml.j2``, ``contract.example``), not a document under the wrong name: a tool
+renders it into one, or a person copies it, and the copy is checked."""
 
 
 _ANY_OTHER = Unread("", "", "top", copy_like=True)

@@ -122,19 +122,19 @@ def test_notes_copies_and_other_tools_files_are_left_alone(cli, tmp_path: Path) 
 
 def test_exclude_or_a_gitignore_leaves_such_a_file_out(cli, tmp_path: Path) -> None:
     repo = _programme(tmp_path)
-    (repo / "templates").mkdir()
-    (repo / "templates" / "supplier.yaml.j2").write_text(_supplier(repo, "a"), "utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "supplier.txt").write_text(_supplier(repo, "a"), "utf-8")
     (repo / "suppliers" / "b.yam").write_text(_supplier(repo, "b"), "utf-8")
     (repo / "suppliers" / "c.yaml.bak").write_text(_supplier(repo, "c"), "utf-8")
     run = cli("check", "--no-cache", "--format", "json", cwd=repo)
     assert [path for path, _, _ in _doc05(run.stdout)] == [
+        "drafts/supplier.txt",
         "suppliers/b.yam",
         "suppliers/c.yaml.bak",
-        "templates/supplier.yaml.j2",
     ]
     (repo / "suppliers" / ".gitignore").write_text("*.bak\n*.yam\n")
     with (repo / "resilint.yaml").open("a") as config:
-        config.write("exclude: ['templates/']\n")
+        config.write("exclude: ['drafts/']\n")
     run = cli("check", "--no-cache", cwd=repo)
     assert run.exit_code == 0, run.stdout + run.stderr
     assert "DOC-05" not in run.stdout
@@ -209,3 +209,17 @@ def test_the_hook_reports_a_commit_that_saves_a_document_under_a_near_miss_name(
     git(repo, "add", ".")
     passed = try_repo(repo, pre_commit_hooks)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+@pytest.mark.parametrize("name", ["supplier.yaml.j2", "supplier.yaml.tmpl", "acme.example"])
+def test_a_template_or_an_example_kept_so_on_purpose_is_left_alone(
+    cli, tmp_path: Path, name: str
+) -> None:
+    """Its last suffix says it is a template or an example: a tool renders it, or a person
+    copies it, into a document that is checked; it is no document under the wrong name."""
+    repo = _programme(tmp_path)
+    (repo / "templates").mkdir()
+    (repo / "templates" / name).write_text(_supplier(repo, "a"), "utf-8")
+    run = cli("check", "--no-cache", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "DOC-05" not in run.stdout
