@@ -176,7 +176,7 @@ def near_miss(name: str) -> Unread | None:
     elif folded == meant:  # a hidden JSON file (hidden YAML ones are named above)
         shape = f"a hidden .{meant} file"
     else:
-        shape = f"a file whose name ends in .{written}, not .{meant}"
+        shape = f"a file whose name ends in '.{written}', not '.{meant}'"
     rename = f"{stem}.{meant}" if meant in _READ else f"{stem}.yaml (JSON is YAML)"
     return Unread(shape, rename, "anywhere", copy_like=True)
 
