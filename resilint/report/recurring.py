@@ -3,8 +3,8 @@ exercises of critical functions and required joint playbooks (EXR-01's), restore
 backups behind critical functions (BCM-06's), planned exercises (not one a later completed
 exercise replaced, which EXR-05 does not report) and open exercise findings (EXR-03's). The
 intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
-would start to report it. Each entry is read from what its rule judges
-(``Intervals.judged`` for SUP-04, EXR-03 and EXR-05; EXR-01 and BCM-06, checks in Python, only
+would start to report it; and, under DORA, the yearly test of every other function (EXR-04's). Each entry is read from what its rule judges
+(``Intervals.judged`` for SUP-04, EXR-03, EXR-04 and EXR-05; EXR-01 and BCM-06, checks in Python, only
 when they run): a rule the configuration leaves out lists nothing."""
 
 from __future__ import annotations
@@ -84,7 +84,27 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     if "EXR-01" in intervals.running:
         yield from _yearly_exercises(facts, intervals)
+    yield from _function_tests(facts, intervals)
     yield from _planned_and_findings(facts, intervals)
+
+
+def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The yearly test EXR-04 asks, under DORA, of each function that is not critical (those
+    it judges: of an entity under DORA, not one only entities of DORA Art. 16(1) perform):
+    the latest completed exercise listing it, plus ``max_age_days``."""
+    done = completed_exercises(facts.index, facts.as_of)
+    every = intervals.days("EXR-04", "max_age_days", 365)
+    for function, _ in intervals.judged.get("EXR-04", ()):
+        last = done.latest("functions", str(function.id))
+        level = text_of(function.data.get("criticality"))
+        title = f"test of function {function.id}" + (f" (criticality {level})" if level else "")
+        ahead = _planned_for(facts, "functions", str(function.id))
+        if last is None:
+            day, detail = None, "no completed exercise lists it"
+        else:
+            day, detail = shift(last, every), f"last tested {last.isoformat()}; due every {every} days"
+        owner = text_of(function.data.get("owner"))
+        yield Deadline(day, "function-test", title, detail + ahead, function, ("id",), owner)
 
 
 def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
