@@ -337,3 +337,42 @@ def test_the_matrix_keeps_its_supplier_column_in_view_when_scrolled(
         assert shown
     finally:
         context.close()
+
+
+def _report_of(tmp_path: Path, programme: str) -> Path:
+    """The report of a one-file programme written to ``tmp_path``."""
+    (tmp_path / "resilint.yaml").write_text("as_of: 2026-12-01\n", encoding="utf-8")
+    (tmp_path / "programme.yaml").write_text(programme, encoding="utf-8")
+    target = tmp_path / "report.html"
+    subprocess.run(
+        [sys.executable, "-m", "resilint", "report", ".", "-o", str(target), "--no-cache"],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+    )
+    assert target.is_file()
+    return target
+
+
+def test_what_if_an_outage_stopping_no_critical_function_starts_no_dora_clock(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The what-if row of a supplier nothing depends on to run shows no DORA 4-hour clock; it
+    says none started, and the note under the table, visible, says what would make it
+    reportable (Delegated Regulation (EU) 2024/1772 Art. 8(1) and Art. 6)."""
+    from tests.test_impact_what_if_not_major import FOUR_HOURS, NOT_STARTED, PROGRAMME
+
+    visit = Visit(browser, _report_of(tmp_path, PROGRAMME))
+    page = visit.page
+    try:
+        rows = page.locator("table.what-if tbody tr")
+        mdr = rows.filter(has=page.locator("th", has_text="watch-mdr")).inner_text()
+        core = rows.filter(has=page.locator("th", has_text="corebank")).inner_text()
+        assert FOUR_HOURS not in mdr and NOT_STARTED in mdr
+        assert FOUR_HOURS in core and NOT_STARTED not in core
+        note = page.locator("#what-if p.major-note")
+        assert note.is_visible()
+        assert "Commission Delegated Regulation (EU) 2024/1772 Art. 8(1)" in note.inner_text()
+        assert visit.errors == [] and visit.requests == []
+    finally:
+        visit.close()
