@@ -282,7 +282,20 @@ def test_each_term_says_what_requires_it(browser: Any, reports: dict[str, Path],
         note = page.locator("#coverage dl.bases")
         assert note.is_visible()
         shown = " ".join(note.inner_text().split())
-        assert all(" ".join(t.basis_for(frozenset({"dora"})).split()) in shown for t in terms)
+        # grouped by kind, each kind said once above its terms, each term once with what its
+        # basis adds: not "policy (this programme's choice)" after each of sixteen terms
+        kinds = {t.kind_for(frozenset({"dora"})) for t in terms}
+        groups = note.locator("dt")
+        assert sorted(groups.nth(n).locator(".basis").inner_text() for n in range(len(kinds))) == (
+            sorted(kinds)
+        )
+        assert groups.count() == len(kinds)
+        assert shown.count("this programme's choice") == 1
+        assert shown.count("policy (") == 0
+        listed = note.locator("li .term")
+        assert sorted(listed.all_inner_texts()) == sorted(t.name.replace("_", " ") for t in terms)
+        assert "step in rights: no law requires step-in rights" in shown
+        assert "cooperation: DORA Art. 30(2)(f)" in shown
         legend = page.locator("#coverage .basis-legend").inner_text()
         assert all(kind in legend for kind in ("law", "policy", "market practice"))
         # northwind's NIS2 entity is none of the kinds Implementing Regulation 2024/2690 binds
@@ -374,5 +387,34 @@ def test_what_if_an_outage_stopping_no_critical_function_starts_no_dora_clock(
         assert note.is_visible()
         assert "Commission Delegated Regulation (EU) 2024/1772 Art. 8(1)" in note.inner_text()
         assert visit.errors == [] and visit.requests == []
+    finally:
+        visit.close()
+
+
+def test_findings_by_area_as_users_know_the_areas(browser: Any, reports: dict[str, Path]) -> None:
+    """The headline's table and the filter group findings by the area their codes name
+    (SUP-08, an exit plan the DORA profile asks, is a supplier's finding; REG, the DORA
+    register of information), not by the rules file a rule is kept in ("dora",
+    "dora-register")."""
+    findings = [f for f in _check_json("defects") if f["suppression"] is None]
+    visit = Visit(browser, reports["defects"])
+    page = visit.page
+    try:
+        table = page.locator("table.by-area tbody th[scope=row]").all_inner_texts()
+        assert "DORA register of information" in table and "suppliers" in table
+        assert not {"dora", "dora-register", "identities"} & set(table)
+        assert table == sorted(table, key=str.casefold)
+        row = page.locator("table.by-area tbody tr", has_text="DORA register of information")
+        registers = sum(1 for f in findings if f["code"].startswith("REG-"))
+        assert registers and row.locator("td").first.inner_text() == str(
+            sum(1 for f in findings if f["code"].startswith("REG-") and f["level"] == "error")
+        )
+        page.select_option("#filter-area", "DORA register of information")
+        shown = page.locator("#findings-table tbody tr[id]:visible")
+        assert shown.count() >= registers
+        assert all("REG-" in t for t in shown.all_inner_texts())
+        page.select_option("#filter-area", "suppliers")
+        assert all("SUP-" in t for t in shown.all_inner_texts())
+        assert visit.errors == []
     finally:
         visit.close()

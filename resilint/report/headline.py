@@ -68,7 +68,7 @@ def _by_area(posture: Posture) -> str:
         f'<tr><th scope="row">{h(area)}</th>'
         + "".join(f'<td class="num">{counts[c]}</td>' for c in (*LEVELS, "suppressed"))
         + "</tr>"
-        for area, counts in sorted(table.items())
+        for area, counts in sorted(table.items(), key=lambda row: row[0].casefold())
     ]
     if not rows:
         rows = ['<tr><td colspan="5">No findings.</td></tr>']

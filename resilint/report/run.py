@@ -43,7 +43,7 @@ from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Deadline, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
-from resilint.report.posture import Posture
+from resilint.report.posture import Posture, area_of
 from resilint.reporters.base import printable, unchecked_note, unnamed_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
@@ -191,7 +191,7 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
     return Posture(
         model.checked,
         build_rule_docs(model.rules),
-        {r.info.code: Path(r.info.source.rpartition(":")[0]).stem for r in model.rules},
+        {r.info.code: area_of(r.info.code, r.info.source) for r in model.rules},
         tuple(build_deadlines(model, args.days)),
         args.days,
         __version__,
