@@ -418,3 +418,32 @@ def test_findings_by_area_as_users_know_the_areas(browser: Any, reports: dict[st
         assert visit.errors == []
     finally:
         visit.close()
+
+
+def test_resolved_since_the_previous_report_by_rule(browser: Any, tmp_path: Path) -> None:
+    """With --previous, the headline lists what was resolved by rule, visible on screen and in
+    print, beside the counts."""
+    from tests.test_report_resolved_by_rule import _programme
+
+    root = _programme(tmp_path)
+
+    def report(as_of: str, *args: str) -> Path:
+        run = [sys.executable, "-m", "resilint", "report", ".", "--no-cache", "--as-of", as_of]
+        subprocess.run([*run, *args], cwd=root, check=False, capture_output=True)
+        return root / "report.html"
+
+    earlier = report("2027-06-01", "-o", "earlier.html")
+    assert earlier.with_name("earlier.html").is_file()
+    visit = Visit(browser, report("2026-12-06", "--previous", "earlier.html"))
+    page = visit.page
+    try:
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            resolved = page.locator("#headline .change ul.resolved li")
+            assert resolved.count() == 1 and resolved.first.is_visible()
+            text = " ".join(resolved.first.inner_text().split())
+            assert text.startswith("EXR-04 Under DORA, every function that is not critical")
+            assert text.endswith(": 2")
+        assert visit.errors == [] and visit.requests == []
+    finally:
+        visit.close()
