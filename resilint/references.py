@@ -247,7 +247,7 @@ def _unknown(
     else:
         hint = ""
     if broken:  # the document may be in a file that could not be read
-        hint += f" (or it is in a file that could not be read: "
+        hint += " (or it is in a file that could not be read: "
         hint += from_root(broken[0].finding.path, root)
         hint += f" and {len(broken) - 1} more)" if len(broken) > 1 else ")"
     related: tuple[Related, ...] = ()

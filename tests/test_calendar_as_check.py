@@ -160,4 +160,3 @@ def test_a_deadline_whose_finding_is_suppressed_inline_says_where(cli, repo: Pat
     assert finding["suppression"]["kind"] == "inline"
     entry = _calendar(cli, repo, "2027-06-01")["support"]
     assert entry["accepted"] == "an inline comment at functions/support.yaml:3"
-

@@ -25,9 +25,7 @@ def _repository(root: Path, git: bool) -> Path:
     (programme / "suppliers" / "more").mkdir(parents=True)
     (programme / "resilint.yaml").write_text("as_of: 2026-12-01\n", encoding="utf-8")
     (programme / "suppliers" / "a.yaml").write_text(SUPPLIER.format(n=1), encoding="utf-8")
-    (programme / "suppliers" / "more" / "b.yaml").write_text(
-        SUPPLIER.format(n=2), encoding="utf-8"
-    )
+    (programme / "suppliers" / "more" / "b.yaml").write_text(SUPPLIER.format(n=2), encoding="utf-8")
     (programme / "contracts.yaml").write_text(CONTRACT, encoding="utf-8")
     (programme / "broken.yaml").write_text("a: [\n", encoding="utf-8")
     if git:

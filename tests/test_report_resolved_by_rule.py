@@ -71,8 +71,10 @@ def test_an_earlier_report_without_rules_is_counted_only(cli, tmp_path: Path) ->
     block = json.loads(BLOCK.search(earlier).group(1))  # type: ignore[union-attr]
     del block["rules"]
     older = BLOCK.sub(
-        lambda _: f'<script type="application/json" id="resilint-report-data">'
-        f"{json.dumps(block)}</script>",
+        lambda _: (
+            f'<script type="application/json" id="resilint-report-data">'
+            f"{json.dumps(block)}</script>"
+        ),
         earlier,
     )
     (root / "older.html").write_text(older, encoding="utf-8")

@@ -111,8 +111,7 @@ def not_major(impact: Impact) -> list[str]:
         dict.fromkeys(
             n.entity
             for n in impact.notices
-            if n.regime == "dora"
-            and not any(not f.entities or n.entity in f.entities for f in hit)
+            if n.regime == "dora" and not any(not f.entities or n.entity in f.entities for f in hit)
         )
     )
 

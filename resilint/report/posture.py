@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from resilint.checker import Checked
+from resilint.codes import group_of
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.domain.lifecycle import Completed, completed_exercises
-from resilint.codes import group_of
 from resilint.findings import Finding
 from resilint.impact.model import Impact
 from resilint.model import Document

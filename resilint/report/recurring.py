@@ -1,11 +1,12 @@
 """What falls due again and again: supplier assessments (SUP-04's intervals by tier in effect),
-exercises of critical functions and required joint playbooks (EXR-01's), restore tests of the
-backups behind critical functions (BCM-06's), planned exercises (not one a later completed
-exercise replaced, which EXR-05 does not report) and open exercise findings (EXR-03's). The
-intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
-would start to report it; and, under DORA, the yearly test of every other function (EXR-04's). Each entry is read from what its rule judges
-(``Intervals.judged`` for SUP-04, EXR-03, EXR-04 and EXR-05; EXR-01 and BCM-06, checks in Python, only
-when they run): a rule the configuration leaves out lists nothing."""
+exercises of critical functions and required joint playbooks (EXR-01's), under DORA the yearly
+test of every other function (EXR-04's), restore tests of the backups behind critical functions
+(BCM-06's), planned exercises (not one a later completed exercise replaced, which EXR-05 does
+not report) and open exercise findings (EXR-03's). The intervals are the rules' own, as
+configured, so an assessment is due here exactly when SUP-04 would start to report it. Each
+entry is read from what its rule judges (``Intervals.judged`` for SUP-04, EXR-03, EXR-04 and
+EXR-05; EXR-01 and BCM-06, checks in Python, only when they run): a rule the configuration
+leaves out lists nothing."""
 
 from __future__ import annotations
 
@@ -102,7 +103,10 @@ def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         if last is None:
             day, detail = None, "no completed exercise lists it"
         else:
-            day, detail = shift(last, every), f"last tested {last.isoformat()}; due every {every} days"
+            day, detail = (
+                shift(last, every),
+                f"last tested {last.isoformat()}; due every {every} days",
+            )
         owner = text_of(function.data.get("owner"))
         yield Deadline(day, "function-test", title, detail + ahead, function, ("id",), owner)
 

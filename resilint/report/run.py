@@ -35,8 +35,8 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.domain.misnamed import Accepted
 from resilint.domain.readers import text_of
 from resilint.engine import confined_to, falls_under
-from resilint.findings import Finding
 from resilint.errors import ExitCode
+from resilint.findings import Finding
 from resilint.impact.board import critical_scenarios
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
