@@ -160,3 +160,71 @@ def test_a_deadline_whose_finding_is_suppressed_inline_says_where(cli, repo: Pat
     assert finding["suppression"]["kind"] == "inline"
     entry = _calendar(cli, repo, "2027-06-01")["support"]
     assert entry["accepted"] == "an inline comment at functions/support.yaml:3"
+
+
+BACKUPS = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: payments
+criticality: critical
+owner: coo
+---
+apiVersion: resilint/v1
+kind: Control
+id: cloud-backup
+category: backup_immutable
+status: implemented
+owner: it
+last_restore_test: {date: 2026-10-01, result: pass}
+---
+apiVersion: resilint/v1
+kind: Control
+id: tape-backup
+category: backup_offline
+status: implemented
+owner: it
+last_restore_test: {date: 2026-03-01, result: TAPE}
+"""
+
+
+def _backups(
+    cli, tmp_path: Path, tape: str, as_of: str, config: str = "{}\n"
+) -> tuple[dict[str, dict], list[dict]]:
+    (tmp_path / "resilint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "backups.yaml").write_text(BACKUPS.replace("TAPE", tape), encoding="utf-8")
+    run = cli("calendar", ".", "-f", "json", "--as-of", as_of, "--days", "400", cwd=tmp_path)
+    listed = {
+        d["id"]: d
+        for d in json.loads(run.stdout)["deadlines"]
+        if d["category"] in ("backup-test", "restore-test")
+    }
+    check = cli("check", ".", "--no-cache", "-f", "json", "--as-of", as_of, cwd=tmp_path)
+    return listed, [f for f in json.loads(check.stdout)["findings"] if f["code"] == "BCM-09"]
+
+
+def test_each_backup_s_own_restore_test_is_due_when_bcm09_reports_it(cli, tmp_path) -> None:
+    """The tape copy's test is a year old on 2027-03-01 while the cloud backup's later test
+    keeps BCM-06 content until 2027-10-01: BCM-09 reports the tape from 2027-03-02, so the
+    calendar lists the tape's own test for 2027-03-01 beside BCM-06's entry."""
+    listed, found = _backups(cli, tmp_path, "pass", "2026-12-06")
+    assert listed["tape-backup"]["date"] == "2027-03-01"
+    assert listed["tape-backup"]["category"] == "backup-test"
+    assert listed["cloud-backup"]["date"] == "2027-10-01"  # BCM-06's, the latest test
+    assert found == []
+    assert _backups(cli, tmp_path, "pass", "2027-03-01")[1] == []
+    listed, found = _backups(cli, tmp_path, "pass", "2027-03-02")
+    assert [f["id"] for f in found] == ["tape-backup"]
+    assert listed["tape-backup"]["overdue"] and listed["tape-backup"]["days_left"] == -1
+
+
+def test_a_failed_backup_test_is_overdue_from_its_day(cli, tmp_path) -> None:
+    listed, found = _backups(cli, tmp_path, "fail", "2026-12-06")
+    assert [f["id"] for f in found] == ["tape-backup"]
+    entry = listed["tape-backup"]
+    assert entry["overdue"] and entry["date"] == "2026-03-01"
+    assert entry["detail"] == "its latest restore test failed on 2026-03-01: repair and test it"
+
+
+def test_no_backup_entry_where_bcm09_is_left_out(cli, tmp_path) -> None:
+    listed, found = _backups(cli, tmp_path, "fail", "2026-12-06", "ignore: [BCM-09]\n")
+    assert found == [] and "tape-backup" not in listed
