@@ -130,14 +130,16 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
     baseline) says so."""
     found = upcoming(model.checked.facts, build_intervals(model), days)
     config = model.config
-    ignored = per_file_matcher(
-        SuppressionPolicy(per_file_ignores=config.per_file_ignores, root=str(config.root))
-    )
-    kept = [
-        d
-        for d in found
-        if not d.rules or not all(ignored(d.document.path, code) for code in d.rules)
-    ]
+    kept = found
+    if config.per_file_ignores:
+        ignored = per_file_matcher(
+            SuppressionPolicy(per_file_ignores=config.per_file_ignores, root=str(config.root))
+        )
+        kept = [
+            d
+            for d in found
+            if not d.rules or not all(ignored(d.document.path, code) for code in d.rules)
+        ]
     accepted = _suppressed(model.checked.result.findings)
     return [_marked(d, accepted) for d in kept]
 
