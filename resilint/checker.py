@@ -27,7 +27,7 @@ from resilint.load import load_file, read_text
 from resilint.load.read import Vetted
 from resilint.locate import Locator
 from resilint.mistyped import Mistyped, behind, mistyped
-from resilint.model import Document, Index
+from resilint.model import Document, Index, message_root
 from resilint.parallel import evaluate_all
 from resilint.pattern_checks import refuse_blanket_per_file
 from resilint.references import Unreadable, check_index, check_references
@@ -412,15 +412,18 @@ def _check_files(
     if recorder is not None:
         recorder.watch(index.documents)
     model = Model(index, options.as_of, config.definitions)
+    root = message_root(config.root)  # the files messages name are named from it
     stands = StandingWaivers(options.rules, config.rules, index, options.as_of, locator)
     references = (
         earlier.references
         if earlier is not None
         else list(
-            check_references(index, options.schemas, locator, broken, model.facts().graph.names)
+            check_references(
+                index, options.schemas, locator, broken, model.facts().graph.names, root
+            )
         )
     )
-    core = [*check_index(index, locator), *references]
+    core = [*check_index(index, locator, root), *references]
     selected = select_rules(options.rules, config, index)
     if not earlier_state:
         require_rules(selected, config)

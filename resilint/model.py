@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from resilint.reporters.base import listed, printable
@@ -152,6 +154,27 @@ class Index:
                         table[value].append(doc)
             self._referrers[field] = dict(table)
         return self._referrers[field]
+
+
+def from_root(path: str, root: str) -> str:
+    """A document's path (as shown: from the working directory) as a message names it:
+    relative to ``root``, the repository's (:func:`message_root`), so that a message reads the
+    same from wherever the check runs and in every format, as SARIF's and GitHub's file names
+    do; as shown where ``root`` is empty or the file is outside it."""
+    if not root:
+        return path
+    relative = os.path.relpath(os.path.normpath(Path.cwd() / path), root)
+    return path if relative.split(os.sep, 1)[0] == os.pardir else Path(relative).as_posix()
+
+
+def message_root(directory: Path) -> str:
+    """The root paths in messages are relative to, for a repository whose configuration is in
+    ``directory``: the git work tree holding it (the root SARIF's and GitHub's file names are
+    relative to), else that directory."""
+    from resilint.userfiles import work_tree  # app.py has it loaded already for a check
+
+    place = Path(os.path.normpath(Path.cwd() / directory))
+    return str(work_tree(place) or place)
 
 
 def ambiguous(namesakes: list[Document], value: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from resilint.core_checks import CORE_CHECKS, why_unreadable
 from resilint.findings import Finding, JsonPath, Level, Related, format_json_path
 from resilint.locate import Locator
-from resilint.model import Document, Index
+from resilint.model import Document, Index, from_root
 from resilint.patterns import kept
 from resilint.schemas import ANY_ITEM, ANY_KEY, SchemaSet
 from resilint.suggest import Budget, check_budget, closest, difference, odd_characters
@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from resilint.domain.names import SupplierNames, Unresolved
 
 
-def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
-    """DOC-02 for every document whose kind and id another document already has."""
+def check_index(index: Index, locator: Locator, root: str = "") -> Iterator[Finding]:
+    """DOC-02 for every document whose kind and id another document already has, naming the
+    first one's file relative to ``root`` (:func:`resilint.model.from_root`)."""
     check = CORE_CHECKS["DOC-02"]
     for first, again in index.duplicates:
         yield locator.finding(
@@ -27,7 +28,7 @@ def check_index(index: Index, locator: Locator) -> Iterator[Finding]:
             check.name,
             check.level,
             f"{again.label}: the id '{again.id}' is already used by another "
-            f"{first.label.rsplit(' ', 1)[0]} in {first.path}:{first.line}",
+            f"{first.label.rsplit(' ', 1)[0]} in {from_root(first.path, root)}:{first.line}",
             again,
             ("id",),
             related=(locator.related(first, ("id",), "first document with this id"),),
@@ -48,11 +49,13 @@ def check_references(
     locator: Locator,
     broken: Iterable[Unreadable] = (),
     names: SupplierNames | None = None,
+    root: str = "",
 ) -> Iterator[Finding]:
     """REF-01 for every reference to a document that does not exist; REF-02, once per broken
     file, for the references whose target that file seems to hold (its text names the id);
     REF-05 (:func:`check_names`), reading the suppliers' names from ``names`` where the check
-    has them already (the dependency graph's), else from a table of its own."""
+    has them already (the dependency graph's), else from a table of its own. A file a message
+    names is named relative to ``root`` (:func:`resilint.model.from_root`)."""
     blocked: dict[str, list[tuple[Document, JsonPath, str]]] = {}
     broken = list(broken)
     holders: dict[str, Unreadable] | None = None  # read on the first unknown reference
@@ -69,13 +72,13 @@ def check_references(
                 holder = holders.get(value)
                 if holder is None:
                     yield _unknown(
-                        document, path, value, field.target, index, locator, broken, budget
+                        document, path, value, field.target, index, locator, broken, budget, root
                     )
                 else:
                     blocked.setdefault(holder.finding.path, []).append((document, path, value))
     for holder in broken:
         if holder.finding.path in blocked:
-            yield _blocked(holder.finding, blocked[holder.finding.path], locator)
+            yield _blocked(holder.finding, blocked[holder.finding.path], locator, root)
     yield from _loops(index, schemas, locator)
     yield from check_names(index, locator, broken, names)
 
@@ -185,7 +188,7 @@ def _holders(broken: list[Unreadable]) -> dict[str, Unreadable]:
 
 
 def _blocked(
-    error: Finding, places: list[tuple[Document, JsonPath, str]], locator: Locator
+    error: Finding, places: list[tuple[Document, JsonPath, str]], locator: Locator, root: str
 ) -> Finding:
     check = CORE_CHECKS["REF-02"]
     first, path, _ = places[0]
@@ -193,7 +196,8 @@ def _blocked(
     count = len(places)
     message = (
         f"{count} reference{'s' if count > 1 else ''} ({names}) cannot be checked: "
-        f"{error.path} has {why_unreadable(error.code)} at line {error.line} ({error.code}), "
+        f"{from_root(error.path, root)} has {why_unreadable(error.code)} at line {error.line} "
+        f"({error.code}), "
         "so its documents cannot be read. Fix that file "
         "first; these references are checked again then"
     )
@@ -216,6 +220,7 @@ def _unknown(
     locator: Locator,
     broken: list[Unreadable],
     budget: Budget,
+    root: str,
 ) -> Finding:
     check = CORE_CHECKS["REF-01"]
     # A typo keeps its first letter and about its length nearly always.
@@ -242,7 +247,8 @@ def _unknown(
     else:
         hint = ""
     if broken:  # the document may be in a file that could not be read
-        hint += f" (or it is in a file that could not be read: {broken[0].finding.path}"
+        hint += " (or it is in a file that could not be read: "
+        hint += from_root(broken[0].finding.path, root)
         hint += f" and {len(broken) - 1} more)" if len(broken) > 1 else ")"
     related: tuple[Related, ...] = ()
     if close:
@@ -266,6 +272,7 @@ def check_names(
     locator: Locator,
     broken: Iterable[Unreadable] = (),
     names: SupplierNames | None = None,
+    root: str = "",
 ) -> Iterator[Finding]:
     """REF-05 for each name that should link to a supplier or one of its services and links to
     nothing (:func:`resilint.domain.names.unresolved`), unless a file that could not be read

@@ -79,29 +79,43 @@ def ignore_per_file(findings: Iterable[Finding], policy: SuppressionPolicy) -> l
     accounts for keeps that justification (and is not reported as unused or fixed)."""
     if not policy.per_file_ignores:
         return list(findings)
-    from resilint.wildmatch import Patterns  # only for a configuration with per-file ignores
-
-    specs = [
-        (pattern, selectors, Patterns([pattern])) for pattern, selectors in policy.per_file_ignores
-    ]
+    ignored = per_file_matcher(policy)
     results = []
     for finding in findings:
-        relative = Path(os.path.relpath(Path(finding.path).absolute(), policy.root)).as_posix()
-        match = next(
-            (
-                p
-                for p, selectors, spec in specs
-                if codes.any_names(selectors, finding.code) and spec.covering(relative)
-            ),
-            None,
-        )
-        if match is not None and _ignorable(finding) and not relative.startswith("../"):
+        match = ignored(finding.path, finding.code)
+        if match is not None and _ignorable(finding):
             reason = f"per_file_ignores: {match}"
             finding = dataclasses.replace(
                 finding, suppression=Suppression("per-file", reason, policy.per_file_source)
             )
         results.append(finding)
     return results
+
+
+def per_file_matcher(policy: SuppressionPolicy) -> Callable[[str, str], str | None]:
+    """Which pattern of ``per_file_ignores`` turns off a rule (by code) for a file (by path as
+    shown), or None: what check suppresses, and the calendar leaves out (a file outside the
+    root is none of the patterns')."""
+    from resilint.wildmatch import Patterns  # only for a configuration with per-file ignores
+
+    specs = [
+        (pattern, selectors, Patterns([pattern])) for pattern, selectors in policy.per_file_ignores
+    ]
+
+    def match(path: str, code: str) -> str | None:
+        relative = Path(os.path.relpath(Path(path).absolute(), policy.root)).as_posix()
+        if relative.startswith("../"):
+            return None
+        return next(
+            (
+                p
+                for p, selectors, spec in specs
+                if codes.any_names(selectors, code) and spec.covering(relative)
+            ),
+            None,
+        )
+
+    return match
 
 
 def _suppressible(finding: Finding) -> bool:

@@ -114,3 +114,17 @@ def test_a_rule_left_out_lists_nothing(cli, repo: Path, key) -> None:
     listed = _calendar(cli, repo, "2026-12-06")
     assert key not in listed
     assert set(EXPECTED) - {key} <= set(listed)
+
+
+@pytest.mark.parametrize("key", list(EXPECTED), ids=[v[1] for v in EXPECTED.values()])
+def test_a_rule_turned_off_for_the_file_lists_nothing(cli, repo: Path, key) -> None:
+    """``per_file_ignores`` turns the rule off for the file, as check reads it: check reports
+    its finding suppressed, and the calendar lists none of its dates there."""
+    day, code = EXPECTED[key]
+    config = f'per_file_ignores:\n  "programme.yaml": [{code}]\n'
+    (repo / ".resilint.yaml").write_text(config, encoding="utf-8")
+    found = _reported(cli, repo, _next(day), code)
+    assert found and all(f["suppression"]["kind"] == "per-file" for f in found)
+    listed = _calendar(cli, repo, "2026-12-06")
+    assert key not in listed
+    assert set(EXPECTED) - {key} <= set(listed)

@@ -282,7 +282,20 @@ def test_each_term_says_what_requires_it(browser: Any, reports: dict[str, Path],
         note = page.locator("#coverage dl.bases")
         assert note.is_visible()
         shown = " ".join(note.inner_text().split())
-        assert all(" ".join(t.basis_for(frozenset({"dora"})).split()) in shown for t in terms)
+        # grouped by kind, each kind said once above its terms, each term once with what its
+        # basis adds: not "policy (this programme's choice)" after each of sixteen terms
+        kinds = {t.kind_for(frozenset({"dora"})) for t in terms}
+        groups = note.locator("dt")
+        assert sorted(groups.nth(n).locator(".basis").inner_text() for n in range(len(kinds))) == (
+            sorted(kinds)
+        )
+        assert groups.count() == len(kinds)
+        assert shown.count("this programme's choice") == 1
+        assert shown.count("policy (") == 0
+        listed = note.locator("li .term")
+        assert sorted(listed.all_inner_texts()) == sorted(t.name.replace("_", " ") for t in terms)
+        assert "step in rights: no law requires step-in rights" in shown
+        assert "cooperation: DORA Art. 30(2)(f)" in shown
         legend = page.locator("#coverage .basis-legend").inner_text()
         assert all(kind in legend for kind in ("law", "policy", "market practice"))
         # northwind's NIS2 entity is none of the kinds Implementing Regulation 2024/2690 binds
@@ -337,3 +350,100 @@ def test_the_matrix_keeps_its_supplier_column_in_view_when_scrolled(
         assert shown
     finally:
         context.close()
+
+
+def _report_of(tmp_path: Path, programme: str) -> Path:
+    """The report of a one-file programme written to ``tmp_path``."""
+    (tmp_path / "resilint.yaml").write_text("as_of: 2026-12-01\n", encoding="utf-8")
+    (tmp_path / "programme.yaml").write_text(programme, encoding="utf-8")
+    target = tmp_path / "report.html"
+    subprocess.run(
+        [sys.executable, "-m", "resilint", "report", ".", "-o", str(target), "--no-cache"],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+    )
+    assert target.is_file()
+    return target
+
+
+def test_what_if_an_outage_stopping_no_critical_function_starts_no_dora_clock(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The what-if row of a supplier nothing depends on to run shows no DORA 4-hour clock; it
+    says none started, and the note under the table, visible, says what would make it
+    reportable (Delegated Regulation (EU) 2024/1772 Art. 8(1) and Art. 6)."""
+    from tests.test_impact_what_if_not_major import FOUR_HOURS, NOT_STARTED, PROGRAMME
+
+    visit = Visit(browser, _report_of(tmp_path, PROGRAMME))
+    page = visit.page
+    try:
+        rows = page.locator("table.what-if tbody tr")
+        mdr = rows.filter(has=page.locator("th", has_text="watch-mdr")).inner_text()
+        core = rows.filter(has=page.locator("th", has_text="corebank")).inner_text()
+        assert FOUR_HOURS not in mdr and NOT_STARTED in mdr
+        assert FOUR_HOURS in core and NOT_STARTED not in core
+        note = page.locator("#what-if p.major-note")
+        assert note.is_visible()
+        assert "Commission Delegated Regulation (EU) 2024/1772 Art. 8(1)" in note.inner_text()
+        assert visit.errors == [] and visit.requests == []
+    finally:
+        visit.close()
+
+
+def test_findings_by_area_as_users_know_the_areas(browser: Any, reports: dict[str, Path]) -> None:
+    """The headline's table and the filter group findings by the area their codes name
+    (SUP-08, an exit plan the DORA profile asks, is a supplier's finding; REG, the DORA
+    register of information), not by the rules file a rule is kept in ("dora",
+    "dora-register")."""
+    findings = [f for f in _check_json("defects") if f["suppression"] is None]
+    visit = Visit(browser, reports["defects"])
+    page = visit.page
+    try:
+        table = page.locator("table.by-area tbody th[scope=row]").all_inner_texts()
+        assert "DORA register of information" in table and "suppliers" in table
+        assert not {"dora", "dora-register", "identities"} & set(table)
+        assert table == sorted(table, key=str.casefold)
+        row = page.locator("table.by-area tbody tr", has_text="DORA register of information")
+        registers = sum(1 for f in findings if f["code"].startswith("REG-"))
+        assert registers and row.locator("td").first.inner_text() == str(
+            sum(1 for f in findings if f["code"].startswith("REG-") and f["level"] == "error")
+        )
+        page.select_option("#filter-area", "DORA register of information")
+        shown = page.locator("#findings-table tbody tr[id]:visible")
+        assert shown.count() >= registers
+        assert all("REG-" in t for t in shown.all_inner_texts())
+        page.select_option("#filter-area", "suppliers")
+        assert all("SUP-" in t for t in shown.all_inner_texts())
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_resolved_since_the_previous_report_by_rule(browser: Any, tmp_path: Path) -> None:
+    """With --previous, the headline lists what was resolved by rule, visible on screen and in
+    print, beside the counts."""
+    from tests.test_report_resolved_by_rule import _programme
+
+    root = _programme(tmp_path)
+
+    def report(as_of: str, *args: str) -> Path:
+        run = [sys.executable, "-m", "resilint", "report", ".", "--no-cache", "--as-of", as_of]
+        subprocess.run([*run, *args], cwd=root, check=False, capture_output=True)
+        return root / "report.html"
+
+    earlier = report("2027-06-01", "-o", "earlier.html")
+    assert earlier.with_name("earlier.html").is_file()
+    visit = Visit(browser, report("2026-12-06", "--previous", "earlier.html"))
+    page = visit.page
+    try:
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            resolved = page.locator("#headline .change ul.resolved li")
+            assert resolved.count() == 1 and resolved.first.is_visible()
+            text = " ".join(resolved.first.inner_text().split())
+            assert text.startswith("EXR-04 Under DORA, every function that is not critical")
+            assert text.endswith(": 2")
+        assert visit.errors == [] and visit.requests == []
+    finally:
+        visit.close()

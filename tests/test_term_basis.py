@@ -167,13 +167,32 @@ remedies: {step_in_rights: true, security_indemnity: true, accelerated_terminati
 
 
 def _bases_shown(cli, tmp_path: Path, regimes: str) -> dict[str, str]:
-    """What the posture report says requires each term, for a repository of one entity."""
+    """What the posture report says requires each term, for a repository of one entity: the
+    kind its group says once, then what the term's basis adds ("policy" alone where it adds
+    nothing: this programme's choice)."""
     (tmp_path / "programme.yaml").write_text(TELECOM.replace("[nis2]", regimes))
     assert cli("report", "--no-cache", "--as-of", "2026-12-01", "-o", "r.html").exit_code == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     bases = page[page.index('id="coverage-basis"') :].split("</dl>")[0]
-    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", bases)
-    return {unescape(dt): unescape(dd) for dt, dd in pairs}
+    shown = {}
+    for kind, items in re.findall(
+        r'<dt><span class="basis[^"]*">(.*?)</span>.*?</dt><dd>(.*?)</dd>', bases
+    ):
+        for term, said in re.findall(
+            r'<li><span class="term">(.*?)</span>(?:: )?(.*?)</li>', items
+        ):
+            shown[unescape(term)] = f"{unescape(kind)}: {unescape(said)}" if said else kind
+    return shown
+
+
+def _as_shown(basis: str) -> str:
+    """A basis as the grouped note reads it: "law: ..." as written; "policy (X)" as "policy:
+    X", the programme's choice said by the group."""
+    kind, _, rest = basis.partition(" (")
+    if not rest:
+        return basis
+    said = rest.removesuffix(")").removeprefix("this programme's choice").lstrip(";: ")
+    return f"{kind}: {said}" if said else kind
 
 
 def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_path: Path) -> None:
@@ -181,17 +200,17 @@ def test_a_repository_under_nis2_alone_is_not_told_the_dora_articles(cli, tmp_pa
     DORA binds none of its entities (the matrix's otherwise), not the DORA article that binds a
     bank's ICT contracts; under DORA, the article."""
     shown = _bases_shown(cli, tmp_path, "[nis2]")
-    assert shown["cooperation"] == "policy (this programme's choice)"
-    assert shown["notice periods"] == "policy (this programme's choice)"
-    assert shown["accelerated termination"] == "policy (this programme's choice)"
+    assert shown["cooperation"] == "policy"
+    assert shown["notice periods"] == "policy"
+    assert shown["accelerated termination"] == "policy"
     assert "NYCRR" not in shown["assessment"] and "DORA" not in shown["assessment"]
     assert not [b for t, b in shown.items() if "DORA Art. 2" in b or "DORA Art. 3" in b], shown
     unregulated = _bases_shown(cli, tmp_path, "[]")
-    assert unregulated["incident notice"] == MATRIX.terms["incident_notice"].otherwise
-    assert unregulated["security contact"] == "policy (this programme's choice)"
+    assert unregulated["incident notice"] == _as_shown(MATRIX.terms["incident_notice"].otherwise)
+    assert unregulated["security contact"] == "policy"
     assert not [b for b in unregulated.values() if "NYCRR" in b or "2024/2690" in b], unregulated
     under_dora = _bases_shown(cli, tmp_path, "[dora]")
-    assert under_dora["notice periods"] == MATRIX.terms["notice_periods"].basis
+    assert under_dora["notice periods"] == _as_shown(MATRIX.terms["notice_periods"].basis)
     assert "DORA Art. 28(7)" in under_dora["accelerated termination"]
 
 
@@ -204,7 +223,7 @@ def test_a_repository_is_told_only_the_laws_that_bind_its_entities(cli, tmp_path
     utility = _bases_shown(cli, tmp_path, "[nis2]")
     for term in ("incident notice", "security contact", "assessment"):
         assert not [law for law in laws if law in utility[term]], (term, utility[term])
-    assert utility["incident notice"] == MATRIX.terms["incident_notice"].otherwise
+    assert utility["incident notice"] == _as_shown(MATRIX.terms["incident_notice"].otherwise)
     venue = _bases_shown(cli, tmp_path, "[dora]")
     assert "DORA Delegated Regulation (EU) 2024/1773 Art. 9(2)" in venue["incident notice"]
     assert "NYCRR" not in venue["incident notice"] and "2024/2690" not in venue["incident notice"]

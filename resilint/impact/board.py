@@ -61,8 +61,7 @@ def cells(impact: Impact) -> tuple[str, ...]:
         ", ".join(_named(f) for f in functions if f.breaches_rto) or judged,
         ", ".join(_named(f) for f in functions if f.breaches_mtpd) or judged,
         ", ".join(_named(f) for f in functions if _falls_short(f)) or "none",
-        "; ".join(f"{words.deadline(n)} from {n.starts}: {words.whom(n)}" for n in firsts(impact))
-        or "none",
+        _deadlines(impact),
         slowest,
         "; ".join(
             f"{p.policy}: {c.responds} after {words.hours(c.waiting_period_hours)}"
@@ -74,6 +73,49 @@ def cells(impact: Impact) -> tuple[str, ...]:
     )
 
 
+def _deadlines(impact: Impact) -> str:
+    shown = [f"{words.deadline(n)} from {n.starts}: {words.whom(n)}" for n in firsts(impact)]
+    quiet = not_major(impact)
+    if quiet:
+        shown.append(f"{NOT_STARTED} for {', '.join(quiet)}: {NOT_STARTED_WHY}")
+    return "; ".join(shown) or "none"
+
+
+NOT_STARTED = "no DORA clock started"
+NOT_STARTED_WHY = "the outage stops no critical or important function of theirs (see the note)"
+MAJOR_NOTE = (
+    "An outage that stops no critical or important function of an entity under DORA starts "
+    "none of its DORA clocks in this review: an incident must be reported only when it is "
+    "major (DORA Art. 19(1)), and under Commission Delegated Regulation (EU) 2024/1772 Art. "
+    "8(1) it is major only where it has affected critical services and meets the data-loss "
+    "threshold of its Art. 9(5)(b) or two or more of the other thresholds of its Art. 9(1) to "
+    "(6). Critical services are affected where the incident affects ICT services or systems "
+    "supporting a critical or important function, or a financial service that needs "
+    "authorisation or registration, or is a successful, malicious and unauthorised access to "
+    "our network and information systems (its Art. 6). Should the outage prove to be one of "
+    "these, the initial notification is due within 4 hours of classifying it as major, and at "
+    "the latest 24 hours from awareness (Commission Delegated Regulation (EU) 2025/301 Art. "
+    "5(1)(a))."
+)
+"""Said once under the table where a row shows :data:`NOT_STARTED`."""
+
+
+def not_major(impact: Impact) -> list[str]:
+    """The entities under DORA with a clock in the scenario none of whose critical or important
+    functions the outage stops: the supplier being down affects no critical service of theirs
+    (Delegated Regulation (EU) 2024/1772 Art. 6(a)), so the table starts none of their DORA
+    clocks. The scenario itself (``impact --supplier``) keeps them: it is an outage or a
+    compromise, and a compromise may be a malicious access (Art. 6(c))."""
+    hit = [f for f in stopped(impact) if f.critical]
+    return list(
+        dict.fromkeys(
+            n.entity
+            for n in impact.notices
+            if n.regime == "dora" and not any(not f.entities or n.entity in f.entities for f in hit)
+        )
+    )
+
+
 AUTHORITIES = ("regulator", "data_protection_authority")
 """The kinds of notice an entity owes an authority: each entity hit has its own first one."""
 
@@ -82,7 +124,12 @@ def firsts(impact: Impact) -> list[Notice]:
     """The first deadline of the scenario, then the first authority's clock of each other entity
     it hits, earliest first: a group whose bank (DORA, 4 hours) and manufacturer (NIS2, 24
     hours) are both hit owes both, and the first alone would hide the manufacturer's."""
-    timed = [n for n in impact.notices if n.deadline_hours is not None]
+    quiet = not_major(impact)
+    timed = [
+        n
+        for n in impact.notices
+        if n.deadline_hours is not None and not (n.regime == "dora" and n.entity in quiet)
+    ]
     shown = timed[:1]
     entities = {n.entity for n in shown if n.kind in AUTHORITIES}
     for notice in timed[1:]:

@@ -162,7 +162,7 @@ def _regulators(
             statute = replace(statute, condition=nis2_significance(kind))
         elif regime == "dora" and payment_entity(facts, entity):
             statute = replace(statute, condition=PAYMENT_MAJOR)
-        yield _regulator(entity, statute, clocks, routing)
+        yield replace(_regulator(entity, statute, clocks, routing), regime=regime)
     for field_name, (what, starts) in _UNREGULATED.items():
         if field_name not in used and number(value_at(clocks, field_name)) is not None:
             statute = Statute(what, "regulator", None, "", starts, "", "", field_name)

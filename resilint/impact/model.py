@@ -128,6 +128,9 @@ class Notice:
     template: str
     decides: str
     note: str = ""
+    regime: str = ""
+    """The regime whose law sets a regulator's clock (``dora``, ``nis2``, ``nydfs``); empty for
+    the others (a recorded clock, the data protection authority's, an insurer's)."""
 
 
 @dataclass(frozen=True)

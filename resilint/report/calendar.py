@@ -39,6 +39,11 @@ def _when(deadline: Deadline, as_of: datetime.date) -> str:
     return "today" if delta == 0 else f"in {_days(delta)}"
 
 
+def _accepted(deadline: Deadline) -> str:
+    """What check says of the deadline's finding where it suppresses it."""
+    return f" (its finding is accepted by {deadline.accepted})" if deadline.accepted else ""
+
+
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
@@ -56,7 +61,7 @@ def _text(deadlines: list[Deadline], as_of: datetime.date, days: int) -> str:
         lines.append(
             printable(
                 f"{day}  {_when(d, as_of)}  {CATEGORIES[d.category]}: {d.title}: {d.detail}"
-                f"{owner}  {where}"
+                f"{_accepted(d)}{owner}  {where}"
             )
         )
     return "\n".join(lines) + "\n"
@@ -72,6 +77,7 @@ def _json(deadlines: list[Deadline], as_of: datetime.date, days: int, version: s
             "title": printable(d.title),
             "detail": printable(d.detail),
             "owner": printable(d.owner) if d.owner else None,
+            "accepted": printable(d.accepted) if d.accepted else None,
             "kind": d.document.kind,
             "id": printable(d.document.id) if d.document.id else None,
             "path": printable(d.document.path),
@@ -105,7 +111,11 @@ def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
         end = day + datetime.timedelta(days=1) if day < datetime.date.max else day
         summary = ("OVERDUE: " if d.overdue(as_of) else "") + f"{CATEGORIES[d.category]}: {d.title}"
         where = f"{d.document.path}:{d.document.line}"
-        details = [d.detail, *([f"Owner: {d.owner}"] if d.owner else []), where]
+        details = [
+            d.detail + _accepted(d),
+            *([f"Owner: {d.owner}"] if d.owner else []),
+            where,
+        ]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{d.uid}@resilint",

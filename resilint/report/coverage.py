@@ -23,7 +23,7 @@ from resilint.domain.facts import SupplierFacts
 from resilint.domain.lifecycle import ENDED, EXITED
 from resilint.domain.readers import in_order, value_at
 from resilint.domain.regimes import REGIME_NAMES
-from resilint.domain.requirements import Term
+from resilint.domain.requirements import Term, basis_kind
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.report import applicability
@@ -135,12 +135,48 @@ def _basis(term: Term, regimes: frozenset[str]) -> str:
     return f"{term.basis} (no entity of this repository is under {under}: policy here)"
 
 
+_KINDS = {
+    "law": "a law requires it, of the entities its basis names",
+    "market practice": "it is what the market gives, no law requires it",
+    "policy": "this programme's choice: no law requires it (or only the part its basis names)",
+}
+"""Each kind of basis, said once above the terms it holds in the note below the matrix."""
+_CHOICE = "this programme's choice"
+
+
 def _bases(terms: list[Term], regimes: frozenset[str]) -> str:
-    """What requires each term, in full: the note below the matrix (and the printed page's)."""
+    """What requires each term, in full: the note below the matrix (and the printed page's),
+    the terms grouped by the kind of their basis, which is said once for the group (a list of
+    sixteen terms each followed by "policy (this programme's choice)" read as noise), each
+    term with what its basis adds."""
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        kind = term.kind_for(regimes)
+        detail = _detail(_basis(term, regimes), kind)
+        said = f": {h(detail)}" if detail else ""
+        name = h(term.name.replace("_", " "))
+        groups.setdefault(kind, []).append(f'<li><span class="term">{name}</span>{said}</li>')
     items = "".join(
-        f"<dt>{h(t.name.replace('_', ' '))}</dt><dd>{h(_basis(t, regimes))}</dd>" for t in terms
+        f'<dt><span class="basis basis-{slug(kind)}">{h(kind)}</span>: '
+        f"{h(_KINDS.get(kind, ''))}</dt><dd><ul>{''.join(groups[kind])}</ul></dd>"
+        for kind in sorted(groups, key=lambda k: list(_KINDS).index(k) if k in _KINDS else 9)
     )
     return f'<h3 id="coverage-basis">What requires each term</h3><dl class="bases">{items}</dl>'
+
+
+def _detail(basis: str, kind: str) -> str:
+    """What a basis of ``kind`` says beyond its kind, which its group says: ``policy (this
+    programme's choice; no law requires step-in rights)`` adds "no law requires step-in
+    rights", ``policy (this programme's choice)`` nothing. A basis of another kind (a law
+    binding none of the repository's entities, policy here) is said in full."""
+    if basis_kind(basis) != kind:
+        return basis
+    rest = basis[len(kind) :].strip(" :")
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1]
+    parts = [p.strip() for p in rest.split(";")]
+    said = [p.removeprefix(_CHOICE).lstrip(" :,") for p in parts]
+    return "; ".join(p for p in said if p)
 
 
 def _row(posture: Posture, supplier: SupplierFacts, terms: list[Term]) -> str:

@@ -33,11 +33,42 @@ CATEGORIES = {
     "control-evidence": "control evidence due",
     "claims-evidence": "claims evidence update due",
     "criticality": "criticality assessment due",
+    "function-test": "function test due",
+    "backup-test": "backup's own restore test due",
 }
 """Each kind of deadline and how it reads."""
 
+RULE_OF = {
+    "assessment": "SUP-04",
+    "exercise": "EXR-01",
+    "exercise-planned": "EXR-05",
+    "exercise-finding": "EXR-03",
+    "restore-test": "BCM-06",
+    "contract-review": "CTR-14",
+    "rotation": "IAM-02",
+    "certificate": "IAM-02",
+    "exit-plan": "SUP-08",
+    "control-evidence": "INS-02",
+    "claims-evidence": "EVD-01",
+    "criticality": "BCM-02",
+    "function-test": "EXR-04",
+    "backup-test": "BCM-09",
+}
+"""The rule that reports each kind of deadline once it has passed; the dates the documents
+record themselves (a contract's end, a waiver's expiry) have none."""
 
-REVIEWED = ("BCM-02", "CTR-14", "EXR-03", "EXR-05", "IAM-02", "INS-02", "SUP-04", "SUP-08")
+
+REVIEWED = (
+    "BCM-02",
+    "CTR-14",
+    "EXR-03",
+    "EXR-04",
+    "EXR-05",
+    "IAM-02",
+    "INS-02",
+    "SUP-04",
+    "SUP-08",
+)
 """The rules in the rule language whose dated checks the calendar lists
 (:mod:`resilint.report.reviews` and :mod:`resilint.report.recurring`), read from what each
 judges."""
@@ -66,7 +97,7 @@ class Intervals:
     lists nothing."""
     running: frozenset[str] = frozenset()
     """The codes of the rules that run (the profiles, the selection, the entities' regimes):
-    the checks in Python (EVD-01, EXR-01, BCM-06) list their dates only when they run."""
+    the checks in Python (EVD-01, EXR-01, BCM-06, BCM-09) list their dates only when they run."""
 
     def days(self, code: str, name: str, default: int) -> int:
         """A rule's parameter counting days, as configured (``default`` where it is not one)."""
@@ -120,6 +151,18 @@ class Deadline:
     of a restore test BCM-06 asks, the control itself for the evidence INS-02 asks of a
     restore-testing control; empty for the others (:func:`.deadlines.upcoming` joins the two
     where one test meets both)."""
+    joined: tuple[str, ...] = ()
+    """The rules of the entries joined into this one (INS-02's, in a restore test BCM-06 asks)."""
+    accepted: str = ""
+    """How the finding its rule reports on the document is accepted, in words, where the check
+    suppresses it (a waiver, an inline comment, the baseline); empty where it is not."""
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rules that report this deadline once it has passed (none for a date a document
+        records itself)."""
+        own = RULE_OF.get(self.category)
+        return (*([own] if own else []), *self.joined)
 
     def overdue(self, as_of: datetime.date) -> bool:
         return self.day is None or self.day < as_of

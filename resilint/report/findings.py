@@ -33,7 +33,7 @@ def render(posture: Posture) -> str:
 
 
 def _filter(posture: Posture) -> str:
-    areas = sorted({posture.area(f.code) for f in posture.findings})
+    areas = sorted({posture.area(f.code) for f in posture.findings}, key=str.casefold)
     codes = sorted({f.code for f in posture.findings})
     return (
         '<form id="filter" class="filter" hidden role="search" aria-label="Filter findings">'

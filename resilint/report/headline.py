@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from resilint.report import priorities
+from resilint.report.history import Change
 from resilint.report.markup import h
 from resilint.report.posture import Posture
 
@@ -68,7 +69,7 @@ def _by_area(posture: Posture) -> str:
         f'<tr><th scope="row">{h(area)}</th>'
         + "".join(f'<td class="num">{counts[c]}</td>' for c in (*LEVELS, "suppressed"))
         + "</tr>"
-        for area, counts in sorted(table.items())
+        for area, counts in sorted(table.items(), key=lambda row: row[0].casefold())
     ]
     if not rows:
         rows = ['<tr><td colspan="5">No findings.</td></tr>']
@@ -98,8 +99,35 @@ def _change(posture: Posture) -> str:
         f'<div class="change"><h3>Change since the previous report</h3>'
         f"<p>Compared with the {h(change.previous.source)} {h(when)}: "
         f"<strong>{len(change.new)} new</strong>, <strong>{change.resolved} resolved</strong> "
-        f"({h(deltas)}).</p>" + (f"<ul>{new}{more}</ul>" if new else "") + "</div>"
+        f"({h(deltas)}).</p>"
+        + (f"<ul>{new}{more}</ul>" if new else "")
+        + _resolved(posture, change)
+        + "</div>"
     )
+
+
+def _resolved(posture: Posture, change: Change) -> str:
+    """The resolved findings by rule, most first: the rule's code and what it asks. Those of
+    an earlier report that recorded no rules (written by an older resilint) are counted only."""
+    if not change.resolved:
+        return ""
+    items = "".join(
+        f'<li><span class="code">{h(code)}</span> {h(_asks(posture, code))}: {n}</li>'
+        for code, n in list(change.resolved_rules.items())[:MAX_NEW]
+    )
+    named = sum(change.resolved_rules.values())
+    rest = len(change.resolved_rules) - MAX_NEW
+    if rest > 0:
+        items += f"<li>and {rest} more rules</li>"
+    if named < change.resolved:
+        unknown = change.resolved - named
+        items += f"<li>{unknown} whose rule the earlier report does not record</li>"
+    return f'<h4>Resolved since, by rule</h4><ul class="resolved">{items}</ul>'
+
+
+def _asks(posture: Posture, code: str) -> str:
+    doc = posture.rules.get(code)
+    return doc.title if doc is not None and doc.title else "(a rule this run does not load)"
 
 
 def _signed(n: int) -> str:

@@ -2,9 +2,11 @@
 
 FILE is either an earlier HTML report, whose embedded data block (``<script
 type="application/json" id="resilint-report-data">``) records every finding's fingerprint, level
-and whether it was suppressed, or the output of ``resilint check --format json``, which records
-the same. Findings are matched by fingerprint (rule, document and field, never the line), as the
-baseline matches them, so an edit that moves a finding does not count as a change.
+and whether it was suppressed, and the rule of each that counted, or the output of ``resilint
+check --format json``, which records the same. Findings are matched by fingerprint (rule,
+document and field, never the line), as the baseline matches them, so an edit that moves a
+finding does not count as a change; the resolved ones are counted by rule where the earlier
+run recorded their rules (a report written before it recorded them: counted only).
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from resilint import strictjson
+from resilint.codes import CODE
 from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import MAX_RECORDED_FINDINGS, json_values_at_most
@@ -51,6 +54,8 @@ class Snapshot:
     as_of: str | None
     source: str
     """``report`` or ``check --format json``."""
+    rules: dict[str, str] = field(default_factory=dict)
+    """Fingerprint -> rule code, of the active findings whose rule the earlier run recorded."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class Change:
     resolved: int
     delta: dict[str, int]
     """By level: now minus then."""
+    resolved_rules: dict[str, int] = field(default_factory=dict)
+    """The resolved findings by rule code, most first (those whose rule was recorded)."""
 
 
 def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str, Any]:
@@ -69,11 +76,13 @@ def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str,
     fingerprint by level, or among the suppressed. Compact, since a report may hold thousands:
     the first 16 hex digits (64 bits, as the rows' anchors) tell findings apart."""
     active: dict[str, list[str]] = {level: [] for level in LEVELS}
+    rules: dict[str, list[str]] = {}
     suppressed = []
     for f in findings:
         key = f.fingerprint[:PREFIX]
         if f.suppression is None:
             active[f.level.label].append(key)
+            rules.setdefault(f.code, []).append(key)
         else:
             suppressed.append(key)
     return {
@@ -83,6 +92,7 @@ def embedded(findings: Iterable[Finding], as_of: str, version: str) -> dict[str,
         "as_of": as_of,
         "active": active,
         "suppressed": suppressed,
+        "rules": rules,
     }
 
 
@@ -179,7 +189,7 @@ def _snapshot(data: Any, source: str) -> Snapshot | None:
         return _from_report(data, as_of)
     if not isinstance(data.get("findings"), list):
         return None
-    active = {}
+    active, rules = {}, {}
     for index, item in enumerate(data["findings"]):
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
             return None
@@ -189,7 +199,9 @@ def _snapshot(data: Any, source: str) -> Snapshot | None:
             raise _Unwritten((*at, "suppressed"), "a finding's suppressed is true or false")
         if not item.get("suppressed"):
             active[fingerprint[:PREFIX]] = _level(item.get("level"), (*at, "level"))
-    return Snapshot(active, as_of, source)
+            if "code" in item:
+                rules[fingerprint[:PREFIX]] = _code(item["code"], (*at, "code"))
+    return Snapshot(active, as_of, source, rules)
 
 
 def _from_report(data: dict[str, Any], as_of: str | None) -> Snapshot | None:
@@ -204,7 +216,32 @@ def _from_report(data: dict[str, Any], as_of: str | None) -> Snapshot | None:
         for index, key in enumerate(keys):
             _fingerprint(key, ("active", level, index), PREFIX)
         active.update(dict.fromkeys(keys, label))
-    return Snapshot(active, as_of, "report")
+    return Snapshot(active, as_of, "report", _rules(data.get("rules", {}), active))
+
+
+def _rules(recorded: object, active: dict[str, str]) -> dict[str, str]:
+    """Fingerprint -> rule code from a report's ``rules`` (code -> fingerprints); a report
+    written before it recorded them has none. A code or fingerprint resilint never writes is
+    refused, as a made-up one would name a rule nothing resolved."""
+    if not isinstance(recorded, dict):
+        raise _Unwritten(("rules",), "rules maps rule codes to lists of fingerprints")
+    rules = {}
+    for code, keys in recorded.items():
+        _code(code, ("rules", code))
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise _Unwritten(("rules", code), "rules maps rule codes to lists of fingerprints")
+        for index, key in enumerate(keys):
+            if _fingerprint(key, ("rules", code, index), PREFIX) not in active:
+                raise _Unwritten(("rules", code, index), "a fingerprint no finding counted")
+            rules[key] = code
+    return rules
+
+
+def _code(value: object, where: tuple[str | int, ...]) -> str:
+    if not isinstance(value, str) or CODE.match(value) is None:
+        shown = printable(json.dumps(value, ensure_ascii=False))[:80]
+        raise _Unwritten(where, f"rule code {shown} is not a rule's code (such as CTR-08)")
+    return value
 
 
 _FULL = 32
@@ -230,8 +267,10 @@ def compare(previous: Snapshot, findings: Iterable[Finding]) -> Change:
     now = [f for f in findings if f.suppression is None]
     current = {f.fingerprint[:PREFIX] for f in now}
     new = tuple(f for f in now if f.fingerprint[:PREFIX] not in previous.active)
-    resolved = sum(1 for fp in previous.active if fp not in current)
+    gone = [fp for fp in previous.active if fp not in current]
+    by_rule = Counter(previous.rules[fp] for fp in gone if fp in previous.rules)
     then = Counter(previous.active.values())
     counts = Counter(f.level.label for f in now)
     delta = {level: counts[level] - then[level] for level in ("error", "warning", "info")}
-    return Change(previous, new, resolved, delta)
+    ranked = sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))
+    return Change(previous, new, len(gone), delta, dict(ranked))

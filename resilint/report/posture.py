@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.checker import Checked
+from resilint.codes import group_of
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.domain.lifecycle import Completed, completed_exercises
@@ -28,6 +29,29 @@ from resilint.reporters.base import RuleDoc, help_uri
 READING = "reading and validation"
 """The area of the built-in checks."""
 
+AREAS = {
+    "BCM": "continuity",
+    "CON": "concentration",
+    "CTR": "contracts",
+    "ENT": "entities",
+    "EVD": "claims evidence",
+    "EXC": "waivers",
+    "EXR": "exercises",
+    "IAM": "identities and access",
+    "INS": "insurance",
+    "PLB": "playbooks",
+    "REG": "DORA register of information",
+    "SUP": "suppliers",
+}
+"""Each group of rule codes and the area of the programme its rules judge, as the findings'
+codes name it: SUP-08 (an exit plan) is a supplier's finding, though the DORA profile asks it."""
+
+
+def area_of(code: str, source: str) -> str:
+    """The area of a rule: its code group's, else (a policy repository's own group) the name
+    of the rules file it comes from."""
+    return AREAS.get(group_of(code)) or Path(source.rpartition(":")[0]).stem
+
 
 @dataclass(frozen=True)
 class Posture:
@@ -36,7 +60,7 @@ class Posture:
     checked: Checked
     rules: Mapping[str, RuleDoc]
     areas: Mapping[str, str]
-    """Rule code -> its area (the rules file it comes from: contracts, suppliers, dora...)."""
+    """Rule code -> its area (:func:`area_of`: contracts, suppliers, continuity...)."""
     deadlines: tuple[Deadline, ...]
     days: int
     version: str

@@ -1,11 +1,12 @@
 """What falls due again and again: supplier assessments (SUP-04's intervals by tier in effect),
-exercises of critical functions and required joint playbooks (EXR-01's), restore tests of the
-backups behind critical functions (BCM-06's), planned exercises (not one a later completed
-exercise replaced, which EXR-05 does not report) and open exercise findings (EXR-03's). The
-intervals are the rules' own, as configured, so an assessment is due here exactly when SUP-04
-would start to report it. Each entry is read from what its rule judges
-(``Intervals.judged`` for SUP-04, EXR-03 and EXR-05; EXR-01 and BCM-06, checks in Python, only
-when they run): a rule the configuration leaves out lists nothing."""
+exercises of critical functions and required joint playbooks (EXR-01's), under DORA the yearly
+test of every other function (EXR-04's), restore tests of the backups behind critical functions
+(BCM-06's), planned exercises (not one a later completed exercise replaced, which EXR-05 does
+not report) and open exercise findings (EXR-03's). The intervals are the rules' own, as
+configured, so an assessment is due here exactly when SUP-04 would start to report it. Each
+entry is read from what its rule judges (``Intervals.judged`` for SUP-04, EXR-03, EXR-04 and
+EXR-05; EXR-01 and BCM-06, checks in Python, only when they run): a rule the configuration
+leaves out lists nothing."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def recurring_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     yield from _assessments(facts, intervals)
     yield from _exercises(facts, intervals)
     yield from _restore_tests(facts, intervals)
+    yield from _each_backup(facts, intervals)
 
 
 def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
@@ -84,7 +86,30 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 def _exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     if "EXR-01" in intervals.running:
         yield from _yearly_exercises(facts, intervals)
+    yield from _function_tests(facts, intervals)
     yield from _planned_and_findings(facts, intervals)
+
+
+def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The yearly test EXR-04 asks, under DORA, of each function that is not critical (those
+    it judges: of an entity under DORA, not one only entities of DORA Art. 16(1) perform):
+    the latest completed exercise listing it, plus ``max_age_days``."""
+    done = completed_exercises(facts.index, facts.as_of)
+    every = intervals.days("EXR-04", "max_age_days", 365)
+    for function, _ in intervals.judged.get("EXR-04", ()):
+        last = done.latest("functions", str(function.id))
+        level = text_of(function.data.get("criticality"))
+        title = f"test of function {function.id}" + (f" (criticality {level})" if level else "")
+        ahead = _planned_for(facts, "functions", str(function.id))
+        if last is None:
+            day, detail = None, "no completed exercise lists it"
+        else:
+            day, detail = (
+                shift(last, every),
+                f"last tested {last.isoformat()}; due every {every} days",
+            )
+        owner = text_of(function.data.get("owner"))
+        yield Deadline(day, "function-test", title, detail + ahead, function, ("id",), owner)
 
 
 def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
@@ -247,3 +272,44 @@ def _passed_on(control: Document, as_of: datetime.date) -> datetime.date | None:
     if day is None or day > as_of:
         return None
     return day if value_at(control.data, "last_restore_test", "result") == "pass" else None
+
+
+def _each_backup(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """When BCM-09 will ask a backup control behind a critical function for a restore test of
+    its own: its latest test failed (overdue from that day), or passed and other controls'
+    later passing tests cover every function it covers, so that BCM-06's entry (the latest
+    test of any of them) is not the date BCM-09 reports it from: its own test plus
+    ``restore_test_max_age_days``. A control whose functions no later test covers is BCM-06's
+    entry; one with no recorded test, BCM-06's to report."""
+    if "BCM-09" not in intervals.running:
+        return
+    every = intervals.days("BCM-09", "restore_test_max_age_days", 365)
+    critical = {str(f.id): facts.function(f).entities for f in facts.critical_functions()}
+    backups = [
+        c
+        for c in in_order(facts.index.of_kind("Control"))
+        if c.data.get("category") in BACKUPS and c.data.get("status") == "implemented"
+    ]
+    covers = {id(c): [f for f, e in critical.items() if covers_function(c, f, e)] for c in backups}
+    for control in backups:
+        day = as_date(value_at(control.data, "last_restore_test", "date"))
+        if not covers[id(control)] or day is None or day > facts.as_of:
+            continue
+        names = listed(covers[id(control)])
+        title = f"restore test of backup control {control.id} on its own (it covers {names})"
+        owner = text_of(control.data.get("owner"))
+        at = ("last_restore_test",)
+        if value_at(control.data, "last_restore_test", "result") == "fail":
+            detail = f"its latest restore test failed on {day.isoformat()}: repair and test it"
+            yield Deadline(day, "backup-test", title, detail, control, at, owner)
+            continue
+        later = [
+            c
+            for c in backups
+            if c is not control
+            and (other := _passed_on(c, facts.as_of)) is not None
+            and other > day
+        ]
+        if all(any(f in covers[id(c)] for c in later) for f in covers[id(control)]):
+            detail = f"last passed {day.isoformat()}; due every {every} days"
+            yield Deadline(shift(day, every), "backup-test", title, detail, control, at, owner)

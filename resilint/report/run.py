@@ -7,6 +7,7 @@ loaded or built a second time.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -35,18 +36,20 @@ from resilint.domain.misnamed import Accepted
 from resilint.domain.readers import text_of
 from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
+from resilint.findings import Finding
 from resilint.impact.board import critical_scenarios
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
-from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Intervals
+from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Deadline, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
-from resilint.report.posture import Posture
+from resilint.report.posture import Posture, area_of
 from resilint.reporters.base import printable, unchecked_note, unnamed_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
 from resilint.selection import select_rules
+from resilint.suppress import SuppressionPolicy, per_file_matcher
 from resilint.userfiles import write_output
 
 
@@ -120,6 +123,46 @@ def build_intervals(model: Model) -> Intervals:
     return Intervals.from_params(params, _accepted(model), judged, running)
 
 
+def build_deadlines(model: Model, days: int) -> list[Deadline]:
+    """The deadlines of the next ``days`` days as check reads them: none of a rule that
+    ``per_file_ignores`` turns off for the document's file (check suppresses its finding
+    there); one whose finding check reports suppressed (a waiver, an inline comment, the
+    baseline) says so."""
+    found = upcoming(model.checked.facts, build_intervals(model), days)
+    config = model.config
+    kept = found
+    if config.per_file_ignores:
+        ignored = per_file_matcher(
+            SuppressionPolicy(per_file_ignores=config.per_file_ignores, root=str(config.root))
+        )
+        kept = [
+            d
+            for d in found
+            if not d.rules or not all(ignored(d.document.path, code) for code in d.rules)
+        ]
+    accepted = _suppressed(model.checked.result.findings)
+    return [_marked(d, accepted) for d in kept]
+
+
+def _suppressed(findings: Iterable[Finding]) -> dict[tuple[str, str, str | None], str]:
+    """How each rule's finding on a document is accepted, by (code, file, id): the waiver, the
+    inline comment or the baseline that suppresses it."""
+    found: dict[tuple[str, str, str | None], str] = {}
+    for f in findings:
+        how = f.suppression
+        if how is not None and how.kind != "per-file":
+            words = {"waiver": how.source, "inline": f"an inline comment at {how.source}"}
+            found.setdefault((f.code, f.path, f.doc_id), words.get(how.kind, f"the {how.kind}"))
+    return found
+
+
+def _marked(deadline: Deadline, accepted: dict[tuple[str, str, str | None], str]) -> Deadline:
+    doc = deadline.document
+    how = [accepted.get((code, doc.path, doc.id)) for code in deadline.rules]
+    said = "; ".join(dict.fromkeys(h for h in how if h))
+    return dataclasses.replace(deadline, accepted=said) if said else deadline
+
+
 def _accepted(model: Model) -> Accepted:
     """The misnamed references a standing waiver of REF-01 accepts, as the rules read them:
     those whose REF-01 finding it suppressed."""
@@ -150,8 +193,8 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
     return Posture(
         model.checked,
         build_rule_docs(model.rules),
-        {r.info.code: Path(r.info.source.rpartition(":")[0]).stem for r in model.rules},
-        tuple(upcoming(facts, build_intervals(model), args.days)),
+        {r.info.code: area_of(r.info.code, r.info.source) for r in model.rules},
+        tuple(build_deadlines(model, args.days)),
         args.days,
         __version__,
         scope,
@@ -236,7 +279,7 @@ def _status(model: Model, answer: str) -> ExitCode:
 def run_calendar(args: CalendarArgs) -> int:
     model = build_model(args.check)
     facts = model.checked.facts
-    deadlines = upcoming(facts, build_intervals(model), args.days)
+    deadlines = build_deadlines(model, args.days)
     text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
     if args.output is None:
         write_out(text)  # in the output's encoding, escapes for what it cannot hold

@@ -44,8 +44,15 @@ def _row(deadline: Deadline, as_of: datetime.date, where: str) -> str:
         f"<td>{h(when)}</td>",
         f"<td>{h(CATEGORIES[deadline.category])}</td>",
         f"<td>{h(deadline.title)}</td>",
-        f"<td>{h(deadline.detail)}</td>",
+        f"<td>{h(deadline.detail)}{_accepted(deadline)}</td>",
         f"<td>{h(deadline.owner or '')}</td>",
         f"<td>{h(where)}:{doc.line}</td>",
     ]
     return f'<tr class="{"overdue" if overdue else "due"}">{"".join(cells)}</tr>'
+
+
+def _accepted(deadline: Deadline) -> str:
+    """Where check suppresses the deadline's finding: by what."""
+    if not deadline.accepted:
+        return ""
+    return f' <span class="accepted">(its finding is accepted by {h(deadline.accepted)})</span>'

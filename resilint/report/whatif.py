@@ -36,6 +36,7 @@ def render(posture: Posture) -> str:
         '<div class="scroll"><table class="what-if">'
         f"<caption>Every critical supplier down for {h(hours)} hours</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"{_major_note(posture.what_if)}"
         f"<p>The whole scenario: <code>resilint impact --supplier ID --hours {h(hours)}</code>; "
         "the printable incident card: <code>resilint card ID</code>; this table as Markdown: "
         f"<code>resilint impact --all-critical --hours {h(hours)} --format markdown</code>."
@@ -84,3 +85,11 @@ def _awareness(impacts: Sequence[Impact]) -> str:
     if any(clocks.tells_awareness(i.notes) for i in impacts):
         return " Regulator clocks run from our awareness, not from the supplier's compromise."
     return ""
+
+
+def _major_note(impacts: Sequence[Impact]) -> str:
+    """What would make an outage that stops no critical function reportable under DORA, where
+    a row says no DORA clock started."""
+    if not any(board.not_major(i) for i in impacts):
+        return ""
+    return f'<p class="major-note">Note: {h(board.MAJOR_NOTE)}</p>'
