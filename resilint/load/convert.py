@@ -12,6 +12,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.limits import Limits
+from resilint.load.decode import escaped
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
 from resilint.load.positions import Lines, LoadError
 from resilint.load.scalars import CORE as _CORE
@@ -57,6 +58,8 @@ class Converter:
         self._height: dict[int, int] = {}
         self._active: set[int] = set()
         self._aliased = False
+        self.notes: dict[tuple[int, int], LoadError] = {}
+        """Findings that leave the data readable (a bidi control written as an escape), by place."""
         """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
 
     def convert(self, node: Node) -> Any:
@@ -233,11 +236,24 @@ class Converter:
                 f"{limit:,} (limits.max_scalar_bytes)",
                 node,
             )
+        if node.style == '"' and not text.isprintable():  # C speed; a rare value looks further
+            self._escapes(node, text)
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
             return text if self._non_specific(node) else self._plain(node, text)
         return self._explicit(node, text)
+
+    def _escapes(self, node: ScalarNode, text: str) -> None:
+        """A double-quoted value's escapes may write what the file could not hold as itself."""
+        found = escaped(text)
+        if found is None:
+            return
+        fatal, message = found
+        if fatal:
+            raise self._error("YML-07", message, node)
+        error = LoadError.at("ENC-03", message, node, self.lines)
+        self.notes[(error.line, error.column)] = error  # an aliased value is met again
 
     def _non_specific(self, node: ScalarNode) -> bool:
         """The plain scalar carries the non-specific tag ``!`` (``tier: ! 2``), which YAML 1.2
