@@ -59,7 +59,8 @@ class Converter:
         self._active: set[int] = set()
         self._aliased = False
         self.notes: dict[tuple[int, int], LoadError] = {}
-        """Findings that leave the data readable (a bidi control written as an escape), by place."""
+        """Findings that leave the data readable (a control character written as an escape),
+        by place."""
         """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
 
     def convert(self, node: Node) -> Any:
@@ -249,10 +250,8 @@ class Converter:
         found = escaped(text)
         if found is None:
             return
-        fatal, message = found
-        if fatal:
-            raise self._error("YML-07", message, node)
-        error = LoadError.at("ENC-03", message, node, self.lines)
+        control, message = found
+        error = LoadError.at("ENC-04" if control else "ENC-03", message, node, self.lines)
         self.notes[(error.line, error.column)] = error  # an aliased value is met again
 
     def _non_specific(self, node: ScalarNode) -> bool:

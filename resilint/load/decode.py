@@ -192,11 +192,11 @@ def hidden_characters(text: str) -> list[LoadError]:
 
 def escaped(value: str) -> tuple[bool, str] | None:
     """What is wrong with a double-quoted value whose escapes (``"\\e"``, ``"\\x01"``,
-    ``"\\u202e"``) wrote a character the file could not hold as itself: ``(True, message)``
-    for a control character, refused as :func:`decode` refuses its byte (it would drive a
-    terminal, and the register's workbook cannot hold it); ``(False, message)`` for a
-    bidirectional control or an invisible character, flagged as :func:`hidden_characters`
-    flags it; None when there is neither."""
+    ``"\\u202e"``) wrote a character the file could not hold as itself, or not unflagged:
+    ``(True, message)`` for a control character, which :func:`decode` refuses as a byte (it
+    would drive a terminal, and the register's workbook cannot hold it); ``(False, message)``
+    for a bidirectional control or an invisible character, as :func:`hidden_characters` flags
+    it; None when there is neither."""
     match = _FORBIDDEN.search(value)
     if match is not None:
         char = match.group()
