@@ -12,8 +12,8 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.limits import Limits
-from resilint.load.decode import escaped
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
+from resilint.load.decode import escaped
 from resilint.load.positions import Lines, LoadError
 from resilint.load.scalars import CORE as _CORE
 from resilint.load.scalars import bad_tag, check_date, describe, finite_float

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext, clip, counted
-from resilint.reporters.base import location
+from resilint.reporters.base import ReportContext, clip, counted, location
 from resilint.reporters.base import markdown_inert as _cell
 
 MAX_ROWS = 200
