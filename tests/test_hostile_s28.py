@@ -86,6 +86,18 @@ def test_negative_zero_is_filed_as_zero(cli, tmp_path: Path) -> None:
     assert row[-1] == "0", row
 
 
+def test_impact_shows_negative_zero_as_zero(cli, tmp_path: Path) -> None:
+    repo = _repo("northwind", tmp_path)
+    _replace(
+        repo / "insurance" / "cyber-primary-2026.yaml",
+        "business_interruption: {included: true, sublimit: 10000000, retention: 100000}",
+        "business_interruption: {included: true, sublimit: 10000000, retention: -0.0}",
+    )
+    run = cli("impact", "--supplier", "nimbara-cloud", ".", cwd=repo)
+    assert "sublimit EUR 10,000,000, retention EUR 0," in run.stdout, run.stdout
+    assert "-0" not in run.stdout
+
+
 # --- control characters written as escapes ---------------------------------------------------
 
 
