@@ -58,10 +58,10 @@ class Converter:
         self._height: dict[int, int] = {}
         self._active: set[int] = set()
         self._aliased = False
+        """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
         self.notes: dict[tuple[int, int], LoadError] = {}
         """Findings that leave the data readable (a control character written as an escape),
         by place."""
-        """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
 
     def convert(self, node: Node) -> Any:
         """A document's data; raises :class:`LoadError`."""

@@ -192,7 +192,7 @@ def hidden_characters(text: str) -> list[LoadError]:
 
 def escaped(value: str) -> tuple[bool, str] | None:
     """What is wrong with a double-quoted value whose escapes (``"\\e"``, ``"\\x01"``,
-    ``"\\u202e"``) wrote a character the file could not hold as itself, or not unflagged:
+    ``"\\u202e"``) wrote a character the file could not hold, or not unflagged, as itself:
     ``(True, message)`` for a control character, which :func:`decode` refuses as a byte (it
     would drive a terminal, and the register's workbook cannot hold it); ``(False, message)``
     for a bidirectional control or an invisible character, as :func:`hidden_characters` flags
