@@ -88,7 +88,7 @@ def test_a_visible_name_near_yaml_is_still_left_alone(cli, tmp_path: Path) -> No
     run = cli("check", "--no-cache", cwd=repo)
     assert run.exit_code == 1, run.stdout + run.stderr
     assert "DOC-05" not in run.stdout
-    assert "yy\\xa0.yaml:15:7: SCH-01 error" in run.stdout
+    assert 'yy\\xa0.yaml":15:7: SCH-01 error' in run.stdout
 
 
 def test_init_in_a_directory_holding_a_pipe_named_like_a_document_does_not_hang(
