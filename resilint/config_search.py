@@ -135,6 +135,21 @@ def _mixed(found: dict[Path | None, list[Path]], cwd: Path) -> str:
     )
 
 
+def configuration_in(directory: Path) -> Path | None:
+    """The file that configures resilint in ``directory`` (resilint.yaml, .resilint.yaml, a
+    pyproject.toml with [tool.resilint]) or is meant to (``resilint.yml``, refused when read),
+    or None: ``resilint init`` writes resilint.yaml only where there is none, since a second
+    would stop every run ("two configuration files in one directory")."""
+    near = _near_name(directory)
+    if near is not None:
+        return near
+    try:
+        found = _configs_in(directory)
+    except ConfigError:  # a table close to [tool.resilint] in pyproject.toml
+        return directory / PYPROJECT
+    return found[0] if found else None
+
+
 def _configs_in(directory: Path) -> list[Path]:
     _refuse_near_names(directory)
     found = [directory / name for name in CONFIG_NAMES if _present(directory / name)]
@@ -149,10 +164,30 @@ def _refuse_near_names(directory: Path) -> None:
     naming it and the names resilint reads: passing over it would run on the defaults, its
     ``fail_on`` and ``rule_dirs`` silently gone. (Where the file system ignores case, resilint
     would read ``Resilint.yaml`` and CI on Linux would not: refused everywhere alike.)"""
+    path = _near_name(directory)
+    if path is None:
+        return
+    name = path.name
+    meant = ".resilint.yaml" if name.startswith(".") else "resilint.yaml"
+    remedy = (
+        f"move its settings to {meant}"
+        if path.suffix.lower() == ".toml"
+        else f"rename it {meant}, or name it with --config"
+    )
+    raise ConfigError(
+        f"{printable(name)} is not read as a configuration: resilint reads "
+        f"{ACCEPTED}, so its settings would not apply and the run would use the "
+        f"built-in defaults; {remedy}",
+        printable(str(path)),
+    )
+
+
+def _near_name(directory: Path) -> Path | None:
+    """The first file of ``directory`` named like a configuration but not one, holding settings."""
     try:
         names = sorted(entry.name for entry in directory.iterdir())
     except OSError:  # a directory that cannot be listed: only the exact names can be tried
-        return
+        return None
     for name in names:
         path = directory / name
         if (
@@ -161,18 +196,8 @@ def _refuse_near_names(directory: Path) -> None:
             and _present(path)
             and _holds_settings(path)
         ):
-            meant = ".resilint.yaml" if name.startswith(".") else "resilint.yaml"
-            remedy = (
-                f"move its settings to {meant}"
-                if path.suffix.lower() == ".toml"
-                else f"rename it {meant}, or name it with --config"
-            )
-            raise ConfigError(
-                f"{printable(name)} is not read as a configuration: resilint reads "
-                f"{ACCEPTED}, so its settings would not apply and the run would use the "
-                f"built-in defaults; {remedy}",
-                printable(str(path)),
-            )
+            return path
+    return None
 
 
 def _holds_settings(path: Path) -> bool:

@@ -148,6 +148,17 @@ _CHECKS = (
         "Hindi need them.",
     ),
     _check(
+        "ENC-04",
+        "escaped-control-character",
+        "A value in double quotes writes a control character as an escape",
+        'YAML lets a value in double quotes write any character as an escape ("\\e", "\\x01", '
+        '"\\u0000"), including the control characters ENC-02 refuses as bytes: an ESC that '
+        "clears or recolours the terminal of whoever reads the value, a character a spreadsheet "
+        "(the register's workbook) cannot hold. No name, reference or text of a resilience "
+        "document needs one.",
+        "Delete the escape from the value; a line break is written \\n, a tab \\t.",
+    ),
+    _check(
         "YML-01",
         "yaml-syntax",
         "The file is not valid YAML",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resilint import __version__
-from resilint.discover import yaml_named
+from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.userfiles import output_directory
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "init"
@@ -24,6 +24,27 @@ VERSION_MARK = "__RESILINT_VERSION__"
 EXAMPLES = "programme"
 """The templates' folder of example documents (and the README describing them)."""
 _DOCUMENT = re.compile(rb"^[ \t]*(?:-{3}[ \t]+)?apiVersion:[ \t]*[\"']?resilint/", re.MULTILINE)
+_IN_ITS_PLACE = {
+    ".pre-commit-config.yaml": (
+        ".pre-commit-config.yml",
+        "pre-commit reads only .pre-commit-config.yaml, so this one is run with --config and a "
+        "second file would split the hooks: add resilint's hook to it",
+    ),
+    ".gitlab-ci.yml": (
+        ".gitlab-ci.yaml",
+        "GitLab reads the CI file the project names, and a second would run the check twice "
+        "or not at all: add resilint's job to it",
+    ),
+    ".github/workflows/resilint.yml": (
+        ".github/workflows/resilint.yaml",
+        "a second workflow would run the check twice: keep this one",
+    ),
+}
+"""For a template, a file that already does its work, and why a second is not written."""
+_CONFIGURED = (
+    "a second configuration in one directory would stop every run (resilint reads one): "
+    "keep this one"
+)
 _LOOK_AT_MOST = 20_000
 """YAML files looked into for a resilint document before the directory is taken to hold one."""
 
@@ -43,6 +64,9 @@ class Scaffold:
     """Example documents not written: the directory already holds a resilint document."""
     programme_file: Path | None = None
     """A resilint document the directory holds (the reason examples_left are not written)."""
+    in_place: tuple[tuple[Path, Path, str], ...] = ()
+    """Not written, the file that stands in its place and why: an existing ``.resilint.yaml``
+    for ``resilint.yaml``, ``.pre-commit-config.yml`` for ``.pre-commit-config.yaml``."""
 
 
 def scaffold(target: Path) -> Scaffold:
@@ -52,6 +76,7 @@ def scaffold(target: Path) -> Scaffold:
     linked: list[Path] = []
     failed: list[tuple[Path, str]] = []
     examples_left: list[Path] = []
+    in_place: list[tuple[Path, Path, str]] = []
     programme = programme_document(target)
     for source in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
         relative = source.relative_to(TEMPLATES)
@@ -65,6 +90,10 @@ def scaffold(target: Path) -> Scaffold:
         if os.path.lexists(destination):  # a link, even a dangling one, is never written through
             kept.append(destination)
             continue
+        standing = _standing(target, relative)
+        if standing is not None:
+            in_place.append((destination, *standing))
+            continue
         try:
             _write(destination, render(source.read_text(encoding="utf-8")))
         except OSError as error:  # the others are still written, and the run fails
@@ -72,8 +101,31 @@ def scaffold(target: Path) -> Scaffold:
             continue
         created.append(destination)
     return Scaffold(
-        tuple(created), tuple(kept), tuple(linked), tuple(failed), tuple(examples_left), programme
+        tuple(created),
+        tuple(kept),
+        tuple(linked),
+        tuple(failed),
+        tuple(examples_left),
+        programme,
+        tuple(in_place),
     )
+
+
+def _standing(target: Path, relative: Path) -> tuple[Path, str] | None:
+    """The file that already does what the template ``relative`` would, and why a second is
+    not written; None when there is none. The configuration is whichever file resilint would
+    read, or refuse as meant for it (``resilint.yml``), in ``target``."""
+    if relative == Path(CONFIG_NAMES[0]):
+        from resilint.config_search import configuration_in
+
+        found = configuration_in(target)
+        if found is None or found.name in (*CONFIG_NAMES, "pyproject.toml"):
+            return None if found is None else (found, _CONFIGURED)
+        return found, f"resilint reads {CONFIG_NAMES[0]}, not this name: rename it"
+    if relative.as_posix() not in _IN_ITS_PLACE:
+        return None
+    name, why = _IN_ITS_PLACE[relative.as_posix()]
+    return (target / name, why) if os.path.lexists(target / name) else None
 
 
 def programme_document(target: Path) -> Path | None:

@@ -248,6 +248,8 @@ def run_init(directory: Path) -> int:
         echo(f"kept     {printable(str(path))} (exists; not overwritten)")
     for path in result.linked:
         echo(f"skipped  {printable(str(path))} (a symbolic link on the way; never written through)")
+    for path, standing, why in result.in_place:
+        echo(f"skipped  {printable(str(path))} ({printable(str(standing))} is there: {why})")
     for path, reason in result.failed:
         echo(f"failed   {printable(str(path))}: cannot write it: {printable(reason)}")
     if result.programme_file is not None:

@@ -137,7 +137,7 @@ def test_a_kind_is_shown_as_yaml_writes_it(cli, write, written, shown) -> None:
     and a no-break space in a kind was sent raw, where nobody sees it."""
     write("x.yaml", f"apiVersion: resilint/v1\nkind: {written}\nid: x\n")
     run = cli("check", "x.yaml", "--no-cache", "--format", "json")
-    [finding] = run.json()["findings"]
+    [finding] = [f for f in run.json()["findings"] if f["code"] not in ("ENC-03", "ENC-04")]
     assert finding["code"] == "DOC-01"
     assert shown in finding["message"], finding["message"]
     assert "\xa0" not in run.stdout and "['" not in run.stdout

@@ -328,7 +328,7 @@ def test_a_value_longer_than_a_workbook_cell_is_not_cut_short_in_silence(cli, tm
     line = next(n for n, t in enumerate(supplier.read_text().splitlines(), 1) if name in t)
     assert f"suppliers/corebanq.yaml:{line}:7: the field name of supplier corebanq" in result.stdout
     assert "100,000 characters, more than a workbook cell holds (32,767" in result.stdout
-    assert "no workbook written: 1 value would be cut short" in result.stderr
+    assert "no workbook written: 1 value cannot be held whole" in result.stderr
     assert cli("register", "export", "--format", "csv", "-o", "reg", cwd=root).exit_code == 0
     cells = [
         c for row in csv.reader(io.StringIO((root / "reg/b_05.01.csv").read_text())) for c in row

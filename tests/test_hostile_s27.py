@@ -90,7 +90,7 @@ def test_a_copy_beside_its_original_is_left_alone(cli, tmp_path: Path) -> None:
     run = cli("check", "--no-cache", cwd=repo)
     assert run.exit_code == 1, run.stdout + run.stderr
     assert "DOC-05" not in run.stdout
-    assert "yy\\xa0.yaml:15:7: SCH-01 error" in run.stdout
+    assert 'yy\\xa0.yaml":15:7: SCH-01 error' in run.stdout
 
 
 def test_init_in_a_directory_holding_a_pipe_named_like_a_document_does_not_hang(

@@ -14,7 +14,8 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
 RAW = ("\n::", "\x1b", "\u202e", "\u2066", "\u200b", "\x85")
 
 # A reference whose value carries a newline, a workflow command, an ESC and a bidi override:
-# REF-01 quotes the value in its message.
+# REF-01 quotes the value in its message. The escapes' own findings (ENC-03, ENC-04) are ignored
+# where a test reads REF-01 alone.
 HOSTILE_VALUE = (
     "apiVersion: resilint/v1\n"
     "kind: Contract\n"
@@ -23,9 +24,13 @@ HOSTILE_VALUE = (
 )
 
 
+QUOTED_ONLY = ("--no-cache",)
+ESCAPES_ACCEPTED = 'per_file_ignores: {"c*.yaml": [ENC-03, ENC-04]}\n'
+
+
 def _outputs(cli, tmp_path: Path) -> dict[str, str]:
     return {
-        name: cli("check", ".", "--no-cache", "--no-color", "--format", name, cwd=tmp_path).stdout
+        name: cli("check", ".", *QUOTED_ONLY, "--no-color", "--format", name, cwd=tmp_path).stdout
         for name in FORMATS
     }
 
@@ -33,6 +38,7 @@ def _outputs(cli, tmp_path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("name", FORMATS)
 def test_values_from_the_data_are_escaped_in_every_format(cli, write, tmp_path, name) -> None:
     write("contract.yaml", HOSTILE_VALUE)
+    write("resilint.yaml", ESCAPES_ACCEPTED)
     output = _outputs(cli, tmp_path)[name]
     assert "REF-01" in output
     for raw in RAW:
@@ -66,7 +72,8 @@ def test_sarif_uris_are_percent_encoded(cli, tmp_path: Path) -> None:
 
 def test_text_output_keeps_one_finding_per_line(cli, write, tmp_path) -> None:
     write("contract.yaml", HOSTILE_VALUE)
-    lines = cli("check", ".", "--no-cache", "--no-color", cwd=tmp_path).stdout.splitlines()
+    write("resilint.yaml", ESCAPES_ACCEPTED)
+    lines = cli("check", ".", *QUOTED_ONLY, "--no-color", cwd=tmp_path).stdout.splitlines()
     assert lines[0].startswith("contract.yaml:4:11: REF-01 error")
     assert "acme\\n::error file=x::owned \\x1b[31m\\u202eevil\\u2066\\u200b" in lines[0]
 
@@ -116,7 +123,8 @@ def test_what_was_typed_is_escaped_in_error_messages(cli, write, case, args) -> 
 
 def test_junit_parses_with_characters_xml_cannot_hold(cli, write, tmp_path) -> None:
     write("c.yaml", HOSTILE_VALUE.replace("acme", "a\\x01\\x08\\uFFFE\\uFFFF\\x0b\\x0c]]>"))
-    output = cli("check", ".", "--no-cache", "--format", "junit", cwd=tmp_path).stdout
+    write("resilint.yaml", ESCAPES_ACCEPTED)
+    output = cli("check", ".", *QUOTED_ONLY, "--format", "junit", cwd=tmp_path).stdout
     from xml.etree import ElementTree
 
     failure = ElementTree.fromstring(output).find(".//failure")

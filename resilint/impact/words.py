@@ -35,6 +35,7 @@ def notice(window: float | None, wording: str) -> str:
 def money(value: float | None, currency: str) -> str:
     if value is None:
         return "not recorded"
+    value += 0.0  # -0.0 is shown 0
     shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return f"{currency} {shown}".strip()
 

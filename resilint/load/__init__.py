@@ -149,6 +149,7 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
         return LoadedFile(shown, findings=(nodes_over_budget(shown, nodes, limits),))
     kept = tuple(doc for doc in outcomes if isinstance(doc, RawDocument))
     findings.extend(_finding(shown, error) for error in outcomes if isinstance(error, LoadError))
+    findings.extend(_finding(shown, error) for error in converter.notes.values())
     return LoadedFile(
         shown,
         kept,

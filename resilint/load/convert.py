@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from resilint.limits import Limits
 from resilint.load.compose import MAP, PLAIN, SEQ, STR
+from resilint.load.decode import escaped
 from resilint.load.positions import Lines, LoadError
 from resilint.load.scalars import CORE as _CORE
 from resilint.load.scalars import bad_tag, check_date, describe, finite_float
@@ -58,6 +59,9 @@ class Converter:
         self._active: set[int] = set()
         self._aliased = False
         """Whether a value was met twice (an alias): what YML-06 blames, when it is so."""
+        self.notes: dict[tuple[int, int], LoadError] = {}
+        """Findings that leave the data readable (a control character written as an escape),
+        by place."""
 
     def convert(self, node: Node) -> Any:
         """A document's data; raises :class:`LoadError`."""
@@ -233,11 +237,22 @@ class Converter:
                 f"{limit:,} (limits.max_scalar_bytes)",
                 node,
             )
+        if node.style == '"' and not text.isprintable():  # C speed; a rare value looks further
+            self._escapes(node, text)
         if node.tag == STR:
             return text
         if node.tag == PLAIN:
             return text if self._non_specific(node) else self._plain(node, text)
         return self._explicit(node, text)
+
+    def _escapes(self, node: ScalarNode, text: str) -> None:
+        """A double-quoted value's escapes may write what the file could not hold as itself."""
+        found = escaped(text)
+        if found is None:
+            return
+        control, message = found
+        error = LoadError.at("ENC-04" if control else "ENC-03", message, node, self.lines)
+        self.notes[(error.line, error.column)] = error  # an aliased value is met again
 
     def _non_specific(self, node: ScalarNode) -> bool:
         """The plain scalar carries the non-specific tag ``!`` (``tier: ! 2``), which YAML 1.2

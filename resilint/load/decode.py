@@ -190,6 +190,27 @@ def hidden_characters(text: str) -> list[LoadError]:
     return found
 
 
+def escaped(value: str) -> tuple[bool, str] | None:
+    """What is wrong with a double-quoted value whose escapes (``"\\e"``, ``"\\x01"``,
+    ``"\\u202e"``) wrote a character the file could not hold, or not unflagged, as itself:
+    ``(True, message)`` for a control character, which :func:`decode` refuses as a byte (it
+    would drive a terminal, and the register's workbook cannot hold it); ``(False, message)``
+    for a bidirectional control or an invisible character, as :func:`hidden_characters` flags
+    it; None when there is neither."""
+    match = _FORBIDDEN.search(value)
+    if match is not None:
+        char = match.group()
+        name = _NAMES.get(char, f"U+{ord(char):04X}")
+        return True, (
+            f"this value holds control character {name}, written as an escape; resilint "
+            "documents hold no control characters but tab and line breaks: delete it"
+        )
+    for found in _HIDDEN.finditer(value):
+        if found.group() not in _JOINERS or not _between_non_ascii(value, found.start()):
+            return False, f"{_hidden_message(found.group())}; here it is written as an escape"
+    return None
+
+
 def _between_non_ascii(text: str, where: int) -> bool:
     return 0 < where < len(text) - 1 and not (text[where - 1] + text[where + 1]).isascii()
 

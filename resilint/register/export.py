@@ -148,7 +148,7 @@ def run_export(args: ExportArgs) -> int:
             err=True,
         )
         listing.show()
-    if args.output_format == "xlsx" and _overlong(register, config.limits):
+    if args.output_format == "xlsx" and _unholdable(register, config.limits):
         return ExitCode.INPUT
     click.echo(f"wrote {printable(str(_write(register, args)))}", err=True)
     unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
@@ -404,25 +404,21 @@ class Listing:
             write_out(REPORTERS["text"](context))
 
 
-def _overlong(register: Register, limits: Limits) -> bool:
-    """Say where a value is longer than a workbook cell holds, if one is, and that no workbook
-    is written: one would hold it cut short, a loss nobody would see in a file sent on to a
-    supervisor. The CSV files and the package hold it whole."""
-    found = formats.overlong(register)
+def _unholdable(register: Register, limits: Limits) -> bool:
+    """Say where a value is one a workbook cell cannot hold whole (too long, or with a control
+    character), if one is, and that no workbook is written: one would hold it cut short, a loss
+    nobody would see in a file sent on to a supervisor. The CSV files and the package hold it."""
+    found = formats.unholdable(register)
     locator = Locator(limits)
-    for template, row, code, length in found:
+    for template, row, code, why in found:
         place = _holding(row.place(code), row.values[code])
         line, column = locator.position(place.document, place.path, False)
-        text = (
-            f"{field(place)} ({template}.{code[1:]}, {_column_name(template, code)}) is "
-            f"{length:,} characters, more than a workbook cell holds ({formats.CELL_LIMIT:,}, "
-            "Excel's limit)"
-        )
+        text = f"{field(place)} ({template}.{code[1:]}, {_column_name(template, code)}) {why}"
         write_out(log_safe(printable(f"{place.document.path}:{line}:{column}: {text}")) + "\n")
     if found:
         click.echo(
-            f"resilint: no workbook written: {counted(len(found), 'value')} would be cut short "
-            "in it; shorten them, or export --format csv or xbrl-csv, which hold them whole",
+            f"resilint: no workbook written: {counted(len(found), 'value')} cannot be held whole "
+            "in it; correct them, or export --format csv or xbrl-csv, which hold them as they are",
             err=True,
         )
     return bool(found)

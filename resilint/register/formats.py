@@ -142,19 +142,34 @@ def xlsx(register: Register) -> bytes:
 
 CELL_LIMIT = 32_767
 """The most characters a workbook cell holds (Excel's specification); openpyxl cuts a longer
-text to it without a word, so the export refuses such a workbook (:func:`overlong`)."""
+text to it without a word, so the export refuses such a workbook (:func:`unholdable`)."""
+_CONTROL = kept("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The characters XML 1.0, and so a workbook's sheet, cannot hold (openpyxl refuses them)."""
 
 
-def overlong(register: Register) -> list[tuple[str, Row, str, int]]:
-    """The cells a workbook cannot hold whole: template, row, column code and length of each
-    text longer than :data:`CELL_LIMIT`. The CSV files and the package have no such limit."""
+def unholdable(register: Register) -> list[tuple[str, Row, str, str]]:
+    """The cells a workbook cannot hold as they are: template, row, column code and why, for
+    each text longer than :data:`CELL_LIMIT` or holding a control character (written in a
+    document as an escape, ENC-04). The CSV files and the package have no such limit."""
     return [
-        (template.id, row, code, len(value))
+        (template.id, row, code, why)
         for template in TEMPLATES
         for row in register.rows[template.id]
         for code, value in row.values.items()
-        if len(value) > CELL_LIMIT
+        if (why := _unholdable(value))
     ]
+
+
+def _unholdable(value: str) -> str:
+    if len(value) > CELL_LIMIT:
+        return (
+            f"is {len(value):,} characters, more than a workbook cell holds "
+            f"({CELL_LIMIT:,}, Excel's limit)"
+        )
+    found = _CONTROL.search(value)
+    if found is not None:
+        return f"holds control character U+{ord(found.group()):04X}, which a workbook cannot hold"
+    return ""
 
 
 _INTEGER = kept(r"[0-9]+\Z")

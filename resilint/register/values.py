@@ -22,7 +22,7 @@ def amount(value: Any) -> str:
     """A plain decimal: ``1250000``, ``1250.5``; empty for anything that is not a number."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return ""
-    return format(Decimal(str(value)).normalize(), "f")
+    return format((Decimal(str(value)) + 0).normalize(), "f")  # + 0: -0.0 is written 0
 
 
 def coded(value: Any, qname: Callable[[str], str]) -> str:

@@ -158,6 +158,18 @@ def printable(text: str) -> str:
     )
 
 
+def location(path: str) -> str:
+    """A file's path where a finding shows its place (``path:line:col``): as it is, or, when it
+    holds a character :func:`printable` escapes or a double quote, in double quotes with its
+    backslashes and quotes escaped too, as git shows such names (core.quotePath). A file named
+    ``new\\nline.yaml`` (a backslash and an n) and one named with a line break then read
+    differently: ``new\\nline.yaml`` and ``"new\\nline.yaml"``."""
+    shown = printable(path)
+    if shown == path and '"' not in path:
+        return path
+    return '"' + printable(path.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
 def json_log_safe(text: str) -> str:
     """Serialised JSON as a CI log may show it: ``##[`` (in JSON, only ever inside a string) as
     ``##\\u005b``, which every JSON reader reads back as ``##[``. For the text that is not the

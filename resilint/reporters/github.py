@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from resilint.findings import Level
 from resilint.reporters.base import ReportContext, clip, counted, from_root, printable
 
+_LINE_BREAK = re.compile("([\r\n])")
+_BREAKS = {"\r": "%0D", "\n": "%0A"}
 _COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
@@ -18,11 +22,18 @@ def command_property(text: str) -> str:
     return command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def command_file(path: str) -> str:
+    """The ``file`` property: a line break in a file's name as GitHub's escape (``%0A``), which
+    the runner reads back, so that the annotation lands on that file; every other control
+    character escaped as in messages (the log shows them)."""
+    return "".join(_BREAKS.get(part) or command_property(part) for part in _LINE_BREAK.split(path))
+
+
 def report_github(context: ReportContext) -> str:
     lines = []
     for f in context.active:
         props = (
-            f"file={command_property(from_root(f.path, context.source_root) or f.path)},"
+            f"file={command_file(from_root(f.path, context.source_root) or f.path)},"
             f"line={f.line},col={f.column},"
             f"title={command_property(f'{f.code} {f.name}')}"
         )

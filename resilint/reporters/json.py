@@ -6,7 +6,7 @@ from typing import Any
 
 from resilint.findings import Finding, Fix, format_json_path
 from resilint.reporters import jsontext
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, json_log_safe, printable
 
 SCHEMA_VERSION = 1
 
@@ -29,7 +29,7 @@ def report_json(context: ReportContext) -> str:
         "findings": jsontext.Items(context.findings, _finding),
     }
     # ASCII only (as json's ensure_ascii) keeps the output valid even for lone surrogates
-    return jsontext.dumps(document, end="\n")
+    return json_log_safe(jsontext.dumps(document, end="\n"))  # a path's ##[ as ##\u005b
 
 
 def _finding(f: Finding) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "name": f.name,
         "level": f.level.label,
         "message": printable(clip(f.message)),
-        "path": printable(f.path),
+        "path": f.path,  # exact: the output is ASCII, every other character a JSON escape
         "line": f.line,
         "column": f.column,
         "kind": f.kind,
@@ -56,7 +56,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         },
         "related": [
             {
-                "path": printable(r.path),
+                "path": r.path,
                 "line": r.line,
                 "column": r.column,
                 "message": printable(clip(r.message)),

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from resilint.findings import Finding, format_json_path
-from resilint.reporters.base import ReportContext, clip, printable
+from resilint.reporters.base import ReportContext, clip, location, printable
 
 # printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
 _clean = printable
@@ -85,13 +85,15 @@ def _case(f: Finding, name: str, failing: bool) -> str:
 
     case = ElementTree.Element(
         "testcase",
-        classname=_clean(f.path),
+        classname=location(f.path),
         name=_clean(name),
-        file=_clean(f.path),
+        file=location(f.path),
         line=str(f.line),
     )
     case.text = "\n      "
-    said = _clean(f"{f.path}:{f.line}:{f.column}: {f.code} {f.level.label} {clip(f.message)}")
+    said = _clean(
+        f"{location(f.path)}:{f.line}:{f.column}: {f.code} {f.level.label} {clip(f.message)}"
+    )
     if failing:
         failure = ElementTree.SubElement(
             case, "failure", message=_clean(clip(f.message)), type=f"{f.code} {f.level.label}"

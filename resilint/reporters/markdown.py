@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Finding
-from resilint.reporters.base import ReportContext, clip, counted
+from resilint.reporters.base import ReportContext, clip, counted, location
 from resilint.reporters.base import markdown_inert as _cell
 
 MAX_ROWS = 200
@@ -35,4 +35,6 @@ def report_markdown(context: ReportContext) -> str:
 
 def _row(f: Finding) -> str:
     message = _cell(clip(f.message))
-    return f"| {_ICONS[f.level.label]} | {_cell(f.path)}:{f.line} | {f.code} | {message} |"
+    return (
+        f"| {_ICONS[f.level.label]} | {_cell(location(f.path))}:{f.line} | {f.code} | {message} |"
+    )

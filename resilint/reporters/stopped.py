@@ -96,12 +96,12 @@ def _text(stopped: Stopped) -> str:
 
 
 def _github(stopped: Stopped) -> str:
-    from resilint.reporters.github import command_data, command_property
+    from resilint.reporters.github import command_data, command_file, command_property
 
     where = ""
     if stopped.place is not None:
         place = stopped.place
-        where = f"file={command_property(stopped.path)},line={place.line},col={place.column},"
+        where = f"file={command_file(stopped.path)},line={place.line},col={place.column},"
     title = command_property(f"{CODE} {CORE_CHECKS[CODE].title}")
     return (
         f"::error {where}title={title}::{command_data(stopped.message)}\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resilint.findings import Finding, Level
-from resilint.reporters.base import ReportContext, clip, counted, log_safe, printable
+from resilint.reporters.base import ReportContext, clip, counted, location, log_safe, printable
 from resilint.reporters.grouped import grouped_lines
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.INFO: "\033[36m"}
@@ -20,14 +20,14 @@ def report_text(context: ReportContext) -> str:
 
 
 def _lines(context: ReportContext, f: Finding) -> list[str]:
-    where = f"{printable(f.path)}:{f.line}:{f.column}:"
+    where = f"{location(f.path)}:{f.line}:{f.column}:"
     level = f.level.label
     if context.color:
         where = f"{_BOLD}{where}{_RESET}"
         level = f"{_COLORS[f.level]}{level}{_RESET}"
     lines = [f"{where} {f.code}{_fixable(f)} {level} {printable(clip(f.message))}"]
     for rel in f.related:
-        note = f"    {printable(rel.path)}:{rel.line}:{rel.column}: {printable(clip(rel.message))}"
+        note = f"    {location(rel.path)}:{rel.line}:{rel.column}: {printable(clip(rel.message))}"
         lines.append(f"{_DIM}{note}{_RESET}" if context.color else note)
     return lines
 
