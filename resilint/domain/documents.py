@@ -36,7 +36,6 @@ from resilint.domain.suppliers import (
 from resilint.domain.tower import cyber_insured, line_of, lines_named, terms_of
 from resilint.model import Document
 from resilint.resources import data_dir
-from resilint.schemas import RefField
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -241,23 +240,14 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
     )
 
 
-EXERCISE_FUNCTIONS = RefField("Exercise", ("functions", "[]"), "BusinessFunction")
-
-
 def _planned_exercise(facts: Facts, function: Document) -> str:
     """The earliest exercise still to come that lists the function, in words: a finding that it
     is untested names it, where asking to include it in an exercise would ignore the plan (a
     plan is no test, so the gap stands until it is held); empty when none is planned."""
-    ahead = [
-        (day, exercise)
-        for exercise in facts.index.referrers(EXERCISE_FUNCTIONS).get(str(function.id), [])
-        if exercise.data.get("status") == "planned"
-        and (day := as_date(exercise.data.get("date"))) is not None
-        and day >= facts.as_of
-    ]
-    if not ahead:
+    found = lifecycle.earliest_planned(facts.index, "functions", str(function.id), facts.as_of)
+    if found is None:
         return ""
-    day, exercise = min(ahead, key=lambda pair: pair[0])
+    day, exercise = found
     return (
         f"exercise {exercise.id}, planned for {day.isoformat()}, lists it but has not yet been "
         "held: hold it and record it as completed"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from resilint.domain.readers import as_date, strings, value_at
 from resilint.model import Document, Index
+from resilint.schemas import RefField
 
 DRAFT = "draft"
 SIGNED = "signed"
@@ -116,6 +117,30 @@ def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
         if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
             found.append((day, exercise))
     return Completed(tuple(found))
+
+
+def earliest_planned(
+    index: Index, field: str, name: str, as_of: datetime.date
+) -> tuple[datetime.date, Document] | None:
+    """The earliest exercise still to come (planned, dated on or after the as-of date) that
+    lists ``name`` under ``field`` (functions, playbooks), with its date; the first in the
+    index among those of one day. A plan is no test: EXR-01's gap stands until it is held,
+    and its finding and the calendar name the exercise rather than ask to schedule one."""
+    ahead = [
+        (day, exercise)
+        for exercise in index.referrers(_EXERCISE_LISTS[field]).get(name, [])
+        if exercise.data.get("status") == "planned"
+        and (day := as_date(exercise.data.get("date"))) is not None
+        and day >= as_of
+    ]
+    return min(ahead, key=lambda pair: pair[0]) if ahead else None
+
+
+_EXERCISE_LISTS = {
+    "functions": RefField("Exercise", ("functions", "[]"), "BusinessFunction"),
+    "playbooks": RefField("Exercise", ("playbooks", "[]"), "Playbook"),
+}
+"""What an exercise lists as tested, by field: the exercises naming each id, indexed once."""
 
 
 EXERCISED = ("functions", "playbooks", "suppliers", "scenarios")

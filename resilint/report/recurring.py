@@ -20,9 +20,10 @@ from resilint.domain.documents import BACKUP_COPIES, BACKUPS
 from resilint.domain.lifecycle import (
     PROSPECTIVE,
     completed_exercises,
+    earliest_planned,
     shift,
 )
-from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
+from resilint.domain.readers import as_date, in_order, listed, text_of, value_at
 from resilint.model import Document
 from resilint.report.deadline import Deadline, Intervals
 
@@ -159,18 +160,8 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 def _planned_for(facts: Facts, field: str, name: str) -> str:
     """ "; planned: <exercise> on <date>" for the earliest exercise still to come that lists
     ``name`` under ``field`` (EXR-01 asks to hold it), else ""."""
-    ahead = [
-        (day, str(exercise.id))
-        for exercise in facts.index.of_kind("Exercise")
-        if exercise.data.get("status") == "planned"
-        and name in strings(exercise.data.get(field))
-        and (day := as_date(exercise.data.get("date"))) is not None
-        and day >= facts.as_of
-    ]
-    if not ahead:
-        return ""
-    day, exercise_id = min(ahead)
-    return f"; planned: {exercise_id} on {day.isoformat()}"
+    found = earliest_planned(facts.index, field, name, facts.as_of)
+    return f"; planned: {found[1].id} on {found[0].isoformat()}" if found else ""
 
 
 def _planned_and_findings(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:

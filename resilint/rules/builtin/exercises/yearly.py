@@ -6,7 +6,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from resilint.domain.lifecycle import ENDED, ENGAGED, contract_lifecycle, shift
+from resilint.domain.lifecycle import (
+    ENDED,
+    ENGAGED,
+    contract_lifecycle,
+    earliest_planned,
+    shift,
+)
 from resilint.domain.readers import as_date, point_at, strings, text_of
 from resilint.findings import Finding, JsonPath, Related
 from resilint.model import Document
@@ -93,17 +99,11 @@ def _planned(
 ) -> tuple[str, Related] | None:
     """The advice when an exercise still to come names ``tested``: hold the earliest and record
     it (asking to schedule one would ignore it), with the exercise's place; None when none is
-    planned. The gap stands until it is held: a plan is no test."""
-    ahead = [
-        (day, exercise)
-        for exercise in naming.get((field, str(tested.id)), [])
-        if exercise.data.get("status") == "planned"
-        and (day := as_date(exercise.data.get("date"))) is not None
-        and day >= context.as_of
-    ]
-    if not ahead:
+    planned (:func:`earliest_planned`)."""
+    found = earliest_planned(context.index, field, str(tested.id), context.as_of)
+    if found is None:
         return None
-    day, exercise = min(ahead, key=lambda pair: pair[0])
+    day, exercise = found
     text = (
         f"; exercise {exercise.id}, planned for {day.isoformat()}, lists it: hold it and record "
         "it as completed"
