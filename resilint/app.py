@@ -434,7 +434,12 @@ def _report_stopped(args: CheckArgs, error: ResilintError) -> None:
 
     places = (*((args.config.parent,) if args.config else ()), *args.paths)
     stopped = Stopped(
-        error.detail, error.place, int(error.exit_code), __version__, source_root(places)
+        error.detail,
+        error.place,
+        int(error.exit_code),
+        __version__,
+        source_root(places),
+        tuple((more.detail, more.place) for more in error.also),
     )
     reports: list[tuple[str, Callable[[str], None]]] = [
         (report_stopped(n, stopped), functools.partial(_write_file, t)) for n, t in args.outputs

@@ -134,7 +134,8 @@ def say_error(exc: ResilintError) -> None:
     """An error's message on standard error. A value echoed from the command line or a file
     may be of any length (a 100,000-letter id): the message is cut where no message of ours
     would reach."""
-    echo(f"resilint: {clip(printable(str(exc)), MOST_ERROR)}", err=True)
+    for error in (exc, *exc.also):
+        echo(f"resilint: {clip(printable(str(error)), MOST_ERROR)}", err=True)
 
 
 def _internal(exc: Exception) -> int:

@@ -51,6 +51,9 @@ class ResilintError(Exception):
         self.place = place
         """The file, line and column the error is at, when it is in a file: a check that stops
         on it says so there in its reports too (:mod:`resilint.reporters.stopped`)."""
+        self.also: tuple[ResilintError, ...] = ()
+        """Further errors found in the same read (each problem of an invalid rule file), said
+        after this one, so that one run names them all."""
 
 
 class UsageError(ResilintError):

@@ -90,3 +90,28 @@ def test_resilint_test_names_rule_files_relative(cli, tmp_path: Path) -> None:
     assert run.stdout.startswith("policies/a.yaml .F\n"), run.stdout
     assert "policies/a.yaml:18: expected ORG-01 at a line 1" in run.stdout, run.stdout
     assert str(tmp_path) not in run.stdout
+
+
+def test_every_problem_of_a_rule_file_is_said_at_once(cli, tmp_path: Path) -> None:
+    """A rule author sees each problem of the file in one run, in the file's order, where the
+    first alone was said; a required key written misspelt is said once, as the misspelling."""
+    second = RULE.replace("ORG-01", "ORG-02").replace("rules:\n", "")
+    text = (RULE + second).replace("    level: warning\n", "    levle: warning\n", 1)
+    text = text.replace("    references: [policy]\n", "", 2)
+    _repo(tmp_path, ("bad.yaml", text))
+    run = cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2
+    said = [line.split(": invalid rule file: ", 1) for line in run.stderr.splitlines()]
+    assert said == [
+        ["resilint: policies/bad.yaml:2:5", "rules.0: 'references' is a required property"],
+        ["resilint: policies/bad.yaml:4:5", said[1][1]],
+        ["resilint: policies/bad.yaml:18:5", "rules.1: 'references' is a required property"],
+    ], run.stderr
+    assert said[1][1].startswith("rules.0: unknown key 'levle' (did you mean 'level'?)")
+    sarif = cli("check", ".", "--no-cache", "-f", "sarif", cwd=tmp_path).json()
+    (invocation,) = sarif["runs"][0]["invocations"]
+    lines = [
+        n["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for n in invocation["toolConfigurationNotifications"]
+    ]
+    assert lines == [2, 4, 18]

@@ -27,8 +27,22 @@ BAD_RULE = """\
 rules:
   - code: ORG-01
     kind: Supplier
-    name: owner-named
+    name: org-tier
+    level: warning
+    title: Suppliers are tiered
+    rationale: policy
+    remediation: record the tier
+    references: [policy]
+    select: Supplier
+    require:
+      - that: {field: supplier.tier, exists: true}
+        message: "supplier {supplier.id} has no tier"
+    examples:
+      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\ntier: 1\\n"
+      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
+      expect: [{id: a, line: 3}]
 """
+"""A rule whose one problem is the key ``kind`` (line 3, column 5)."""
 SAID = "policy/r.yaml:3:5: invalid rule file: rules.0: unknown key 'kind'"
 WHY = "unknown key 'kind'"
 JSONSCHEMA = (sys.executable, "-m", "check_jsonschema", "--no-cache")

@@ -49,6 +49,17 @@ class Stopped:
     version: str
     source_root: str = ""
     """As :attr:`ReportContext.source_root`: what the reported paths are relative to."""
+    also: tuple[tuple[str, Place | None], ...] = ()
+    """Further errors of the same read (each problem of an invalid rule file), after this one."""
+
+    @property
+    def entries(self) -> tuple[Stopped, ...]:
+        """This error and each further one, as one each: every format says them all."""
+        more = (
+            Stopped(detail, place, self.status, self.version, self.source_root)
+            for detail, place in self.also
+        )
+        return (self, *more)
 
     @property
     def message(self) -> str:
@@ -70,7 +81,8 @@ class Stopped:
     def context(self) -> ReportContext:
         check = CORE_CHECKS[CODE]
         doc = RuleDoc(CODE, check.name, check.level, check.title, check.rationale, check.fix)
-        return ReportContext((self.finding,), 0, 0, self.version, rules={CODE: doc})
+        findings = tuple(entry.finding for entry in self.entries)
+        return ReportContext(findings, 0, 0, self.version, rules={CODE: doc})
 
 
 def report_stopped(name: str, stopped: Stopped, statistics: bool = False) -> str:
@@ -90,49 +102,61 @@ def _json(stopped: Stopped) -> str:
 
 
 def _text(stopped: Stopped) -> str:
-    place = stopped.place or Place(NO_FILE)
-    line = f"{printable(str(place))}: {CODE} error {stopped.message}"
-    return log_safe(f"{line}\nNothing was checked (exit status {stopped.status}).\n")
+    lines = [
+        f"{printable(str(entry.place or Place(NO_FILE)))}: {CODE} error {entry.message}"
+        for entry in stopped.entries
+    ]
+    lines.append(f"Nothing was checked (exit status {stopped.status}).")
+    return log_safe("\n".join(lines) + "\n")
 
 
 def _github(stopped: Stopped) -> str:
     from resilint.reporters.github import command_data, command_file, command_property
 
-    where = ""
-    if stopped.place is not None:
-        place = stopped.place
-        where = f"file={command_file(stopped.path)},line={place.line},col={place.column},"
     title = command_property(f"{CODE} {CORE_CHECKS[CODE].title}")
-    return (
-        f"::error {where}title={title}::{command_data(stopped.message)}\n"
+    lines = []
+    for entry in stopped.entries:
+        where = ""
+        if entry.place is not None:
+            place = entry.place
+            where = f"file={command_file(entry.path)},line={place.line},col={place.column},"
+        lines.append(f"::error {where}title={title}::{command_data(entry.message)}\n")
+    return "".join(lines) + (
         f"resilint: the check could not run, nothing was checked (exit status {stopped.status})\n"
     )
 
 
 def _markdown(stopped: Stopped) -> str:
-    where = f"`{markdown_inert(str(stopped.place))}`: " if stopped.place else ""
+    said = "\n".join(
+        f"- {f'`{markdown_inert(str(e.place))}`: ' if e.place else ''}{markdown_inert(e.message)}"
+        for e in stopped.entries
+    )
     return (
         "## resilint: the check could not run ❌\n\n"
-        f"{where}{markdown_inert(stopped.message)}\n\n"
+        f"{said}\n\n"
         f"Nothing was checked, so there are no findings to show: correct what the message "
         f"names and run again (exit status {stopped.status}, {CODE}).\n"
     )
 
 
 def _gitlab(stopped: Stopped) -> str:
-    line = stopped.place.line if stopped.place else 1
-    key = "\x1f".join([CODE, stopped.path, stopped.message])
-    issue = {
-        "type": "issue",
-        "check_name": CODE,
-        "description": f"{CODE} {stopped.message}",
-        "categories": ["Bug Risk"],
-        # the highest severity: the widget shows it first, and never reads the run as clean
-        "severity": "blocker",
-        "fingerprint": sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32],
-        "location": {"path": stopped.path, "lines": {"begin": line}},
-    }
-    return jsontext.dumps([issue], end="\n")
+    issues = []
+    for entry in stopped.entries:
+        line = entry.place.line if entry.place else 1
+        key = "\x1f".join([CODE, entry.path, str(line), entry.message])
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": CODE,
+                "description": f"{CODE} {entry.message}",
+                "categories": ["Bug Risk"],
+                # the highest severity: the widget shows it first, never reads the run as clean
+                "severity": "blocker",
+                "fingerprint": sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32],
+                "location": {"path": entry.path, "lines": {"begin": line}},
+            }
+        )
+    return jsontext.dumps(issues, end="\n")
 
 
 def _junit(stopped: Stopped) -> str:
@@ -141,20 +165,23 @@ def _junit(stopped: Stopped) -> str:
     reads as passed."""
     from xml.etree import ElementTree
 
-    suites = ElementTree.Element("testsuites", name="resilint", tests="1", failures="0")
-    suites.set("errors", "1")
-    suite = ElementTree.SubElement(suites, "testsuite", name="resilint", tests="1")
+    count = str(len(stopped.entries))
+    suites = ElementTree.Element("testsuites", name="resilint", tests=count, failures="0")
+    suites.set("errors", count)
+    suite = ElementTree.SubElement(suites, "testsuite", name="resilint", tests=count)
     suite.set("failures", "0")
-    suite.set("errors", "1")
-    place = stopped.place
-    case = ElementTree.SubElement(
-        suite, "testcase", classname=stopped.path, name=f"{CODE} {CORE_CHECKS[CODE].title}"
-    )
-    if place is not None:
-        case.set("file", stopped.path)
-        case.set("line", str(place.line))
-    error = ElementTree.SubElement(case, "error", message=stopped.message, type=CODE)
-    error.text = f"{printable(str(place))}: {stopped.message}" if place else stopped.message
+    suite.set("errors", count)
+    for entry in stopped.entries:
+        place = entry.place
+        name = f"{CODE} {CORE_CHECKS[CODE].title}"
+        if len(stopped.entries) > 1 and place is not None:  # test case names stay unique
+            name += f" ({place.line}:{place.column})"
+        case = ElementTree.SubElement(suite, "testcase", classname=entry.path, name=name)
+        if place is not None:
+            case.set("file", entry.path)
+            case.set("line", str(place.line))
+        error = ElementTree.SubElement(case, "error", message=entry.message, type=CODE)
+        error.text = f"{printable(str(place))}: {entry.message}" if place else entry.message
     ElementTree.indent(suites)
     body = ElementTree.tostring(suites, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
@@ -168,16 +195,19 @@ def _sarif(stopped: Stopped) -> str:
     from resilint.reporters.sarif import INFORMATION_URI, ROOT_DESCRIPTION, SARIF_SCHEMA, location
 
     check = CORE_CHECKS[CODE]
-    notification: dict[str, Any] = {
-        "level": "error",
-        "message": {"text": stopped.message},
-        "descriptor": {"id": CODE, "index": 0},
-    }
-    if stopped.place is not None:
-        place = stopped.place
-        notification["locations"] = [
-            location(place.path, place.line, place.column, stopped.source_root)
-        ]
+    notifications: list[dict[str, Any]] = []
+    for entry in stopped.entries:
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": entry.message},
+            "descriptor": {"id": CODE, "index": 0},
+        }
+        if entry.place is not None:
+            place = entry.place
+            notification["locations"] = [
+                location(place.path, place.line, place.column, stopped.source_root)
+            ]
+        notifications.append(notification)
     driver = {
         "name": "resilint",
         "version": stopped.version,
@@ -202,7 +232,7 @@ def _sarif(stopped: Stopped) -> str:
                 "executionSuccessful": False,
                 "exitCode": stopped.status,
                 "exitCodeDescription": "the check could not run",
-                "toolConfigurationNotifications": [notification],
+                "toolConfigurationNotifications": notifications,
             }
         ],
         "columnKind": "unicodeCodePoints",

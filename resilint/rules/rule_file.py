@@ -161,9 +161,13 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
         if schemas.is_valid_for(schema, data)
         else schemas.validator_for(schema).iter_errors(data)
     )
+    found: dict[tuple[int, int, str], ConfigError] = {}
+    errors = list(errors)
     for error in errors:
         if error.validator == "enum" and "propertyNames" in error.schema_path:
             continue  # an unknown operator: the compiler names it at its key, with the operators
+        if _misspelt_there(error, errors):
+            continue  # 'level' missing where 'levle' is written: the unknown key says it
         from resilint.value_errors import worded  # an invalid rule file's words only
 
         where = tuple(error.absolute_path)
@@ -171,15 +175,47 @@ def _read_rule_file(path: Path, schemas: SchemaSet) -> tuple[dict[str, Any], Nod
         unknown = _unknown_key(error, where)
         message, where = unknown or (worded(error), where)
         mark = find_node(root, where, on_key=unknown is not None).start_mark  # None: empty file
-        raise ConfigError(
-            f"invalid rule file: {field + ': ' if field else ''}{message}",
-            str(path),
-            mark.line + 1 if mark else 1,
-            mark.column + 1 if mark else 1,
-        )
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        text = f"invalid rule file: {field + ': ' if field else ''}{message}"
+        found.setdefault((line, column, text), ConfigError(text, str(path), line, column))
+        if len(found) == MOST_ERRORS:
+            break
+    if found:
+        first, *rest = (found[key] for key in sorted(found))
+        first.also = tuple(rest)
+        raise first
     _misspelt_profiles(path, data, root)
     _unusable_params(path, data, root)
     return data, root
+
+
+MOST_ERRORS = 20
+"""Problems of one rule file said at most: each at its place, in the file's order."""
+
+
+def _misspelt_there(error: Any, errors: list[Any]) -> bool:
+    """Whether a required key the error says is missing is written misspelt in the same
+    mapping (``levle:`` for ``level``): the unknown key's error says so, with the key meant."""
+    if error.validator != "required" or not isinstance(error.instance, dict):
+        return False
+    from resilint.suggest import distance
+
+    missing = [  # one error a key missing; the library names it first in its message
+        key
+        for key in error.validator_value
+        if key not in error.instance and error.message.startswith(repr(key))
+    ]
+    written = [
+        str(key)
+        for other in errors
+        if other.validator == "additionalProperties"
+        and tuple(other.absolute_path) == tuple(error.absolute_path)
+        for key in error.instance
+        if key not in other.schema.get("properties", {})
+    ]
+    return bool(missing) and all(
+        any(distance(key, typed) <= 2 for typed in written) for key in missing
+    )
 
 
 def _unknown_key(error: Any, where: JsonPath) -> tuple[str, JsonPath] | None:
