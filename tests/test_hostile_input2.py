@@ -348,8 +348,8 @@ def test_a_resilint_document_past_the_limit_is_told_of_values_not_aliases(cli, w
     [finding] = cli("check", "--format", "json").json()["findings"]
     assert finding["code"] == "YML-09" and "aliases" not in finding["message"]
     assert (
-        "this document holds more than 50 values (limits.max_alias_expansion)"
-        in (finding["message"])
+        "this document holds more than 50 values: split it, or raise "
+        "limits.max_alias_expansion (the limit on one document's values)" in (finding["message"])
     )
 
 

@@ -125,7 +125,12 @@ class Converter:
             limit = f"{self.limits.max_alias_expansion:,} values (limits.max_alias_expansion)"
             if self._aliased or self._written(node) <= self.limits.max_alias_expansion:
                 raise self._error("YML-06", f"aliases here expand to more than {limit}", node)
-            raise self._error("YML-09", f"this document holds more than {limit}", node)
+            raise self._error(
+                "YML-09",
+                f"this document holds more than {self.limits.max_alias_expansion:,} values: split "
+                "it, or raise limits.max_alias_expansion (the limit on one document's values)",
+                node,
+            )
         self._size[key] = size
         self._height[key] = height + 1
 
