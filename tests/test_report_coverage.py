@@ -394,3 +394,21 @@ def test_a_term_whose_field_fails_the_schema_is_not_checked_not_met(report) -> N
     fixed = mistyped.replace("24h", "24").replace("6 months", "180")
     pay = report(ENTITIES, fixed)["pay"]
     assert pay["incident_notice"][0] != "unchecked" and pay["notice_periods"] == ("met", "")
+
+
+def test_the_note_gives_the_nis2_reason_only_where_an_entity_is_under_nis2(
+    cli, tmp_path: Path
+) -> None:
+    """A programme with no entity under NIS2 is told its hidden terms' profiles are off, not
+    about the NIS2 implementing rules' kinds of entity, which bind none of its entities."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    entities = ENTITIES.replace("regimes: [nis2]", "regimes: []")
+    assert entities != ENTITIES
+    (repo / "r.yaml").write_text(entities + PAY, encoding="utf-8")
+    out = tmp_path / "report.html"
+    run = cli("report", str(repo), "--as-of", AS_OF, "--no-cache", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    note = re.search(r'<p class="note">Not shown: ([^<]*)', out.read_text(encoding="utf-8"))
+    assert note is not None and "profiles are off" in note.group(1)
+    assert "2024/2690" not in note.group(1)

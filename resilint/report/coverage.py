@@ -85,7 +85,8 @@ def render(posture: Posture) -> str:
         f'<p class="legend">{legend}</p>{_BASIS_LEGEND}<div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>{_dropped(dropped)}{_bases(terms, regimes)}"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{_dropped(dropped, regimes)}"
+        f"{_bases(terms, regimes)}"
         f"{applicability.render(posture)}</section>"
     )
 
@@ -99,17 +100,20 @@ _BASIS_LEGEND = (
 )
 
 
-def _dropped(terms: list[Term]) -> str:
-    """Which terms the matrix has but no rule of this repository's profiles checks."""
+def _dropped(terms: list[Term], regimes: frozenset[str]) -> str:
+    """Which terms the matrix has but no rule of this repository's profiles checks; the NIS2
+    implementing rules' reason only where an entity is under NIS2."""
     if not terms:
         return ""
     names = ", ".join(h(t.name.replace("_", " ")) for t in terms)
-    return (
-        f'<p class="note">Not shown: {names}: no rule that checks them runs here (their '
-        "profiles are off: no entity is under the regime that asks them; or no entity is of a "
-        "kind the rule binds, as for the NIS2 implementing rules' supplier clauses, which bind "
-        "only the eleven kinds of entity of Implementing Regulation (EU) 2024/2690).</p>"
-    )
+    why = "their profiles are off: no entity is under the regime that asks them"
+    if "nis2" in regimes:
+        why += (
+            "; or no entity is of a kind the rule binds, as for the NIS2 implementing rules' "
+            "supplier clauses, which bind only the eleven kinds of entity of Implementing "
+            "Regulation (EU) 2024/2690"
+        )
+    return f'<p class="note">Not shown: {names}: no rule that checks them runs here ({why}).</p>'
 
 
 def _header(term: Term, regimes: frozenset[str]) -> str:
