@@ -193,12 +193,28 @@ def check(
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
     read = (*found.findings, *named)
     checked = _check_files(options, read, files, locator, kept)
-    result = checked.result
+    result = _changed_while_read(checked.result, locator)
     if judge is not None:
         result = judge(Evaluated(options, read, found.names, files, locator, checked))
     if cache is not None:
         cache.save(found, files, result, locator.positions)
     return result
+
+
+def _changed_while_read(result: Result, locator: Locator) -> Result:
+    """FILE-01 for each file that changed while it was checked (the locator read another
+    version to place its findings): the findings were found in the version read first, and
+    their lines may no longer match the file. The run fails as for a file it could not read,
+    and is run again."""
+    if not locator.changed:
+        return result
+    said = (
+        "the file changed while resilint checked it: its findings were found in the version "
+        "read first, and their lines and columns may no longer match it; run the check again"
+    )
+    found = [core_finding("FILE-01", said, path, 1, 1) for path in locator.changed]
+    findings = tuple(sorted((*result.findings, *found), key=lambda f: f.sort_key))
+    return dataclasses.replace(result, findings=findings)
 
 
 def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Checked:

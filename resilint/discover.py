@@ -91,7 +91,7 @@ def vetted_file(stamp: bytes, boundary: str) -> Vetted | None:
         _, _, inode, _, device = _PACKED.unpack(stamp)
     except struct.error:
         return None
-    return Vetted(int(device), int(inode), boundary)
+    return Vetted(int(device), int(inode), boundary, stamp)
 
 
 def stamp_changed(stamp: bytes) -> int | None:

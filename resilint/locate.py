@@ -54,6 +54,9 @@ class Locator:
         self._held: dict[str, int] = {}
         """The files read, by the weight of what is kept of them, the longest unused first."""
         self._weight = 0
+        self.changed: dict[str, None] = {}
+        """Files read again for positions that changed since discovery found them (another
+        stat): their findings were found in the text read first, and may be placed off."""
 
     def _vetted(self, path: str) -> Vetted | None:
         if path in self.vetted:
@@ -162,7 +165,7 @@ class Locator:
         """A plain file, whose lines give libyaml's marks at a fraction of the cost of
         composing it; None for a file composed instead."""
         if path not in self._plain:
-            text = read_text(Path(path), self.limits, self._vetted(path))
+            text = self._read(path)
             plain = plain_file(text, self.limits) if isinstance(text, str) else None
             self._plain[path] = plain
             if plain is None:
@@ -174,9 +177,25 @@ class Locator:
 
     def _file_roots(self, path: str) -> list[Node]:
         if path not in self._roots:
-            self._compose(path, read_text(Path(path), self.limits, self._vetted(path)))
+            self._compose(path, self._read(path))
         self._used(path)
         return self._roots[path]
+
+    def _read(self, path: str) -> str | Finding:
+        """The file's text, read again for positions, noting it in :attr:`changed` where it is
+        no longer the version discovery found (the check read that one)."""
+        vetted = self._vetted(path)
+        text = read_text(Path(path), self.limits, vetted)
+        if vetted is not None and vetted.stamp:
+            from resilint.discover import stamp
+
+            try:
+                now = stamp(Path(path).stat())
+            except OSError:
+                now = b""
+            if now != vetted.stamp:
+                self.changed[path] = None
+        return text
 
     def _compose(self, path: str, text: str | Finding) -> None:
         self._lines[path] = Lines(text if isinstance(text, str) else "")

@@ -35,6 +35,9 @@ class Vetted:
     inode: int
     boundary: str
     """The real directory it lies in (:func:`real`)."""
+    stamp: bytes = b""
+    """Its stat as discovery saw it (:func:`resilint.discover.stamp`), where discovery found
+    it: a later read that finds another tells the file changed while resilint ran."""
 
 
 def unvetted(fd: int, info: os.stat_result, vetted: Vetted) -> Refusal | None:
