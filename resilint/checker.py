@@ -478,7 +478,7 @@ def _check_files(
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
-    judged, held_back = hold_back(engine.findings, broken)
+    judged, held_back = hold_back(engine.findings, broken, root)
     raw = [*found, *read, *core, *judged, *held_back]
     findings = _behind_duplicates(
         apply_suppressions(raw, inline, index, options.as_of, policy, locator)

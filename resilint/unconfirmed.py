@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from resilint.core_checks import CORE_CHECKS, why_unreadable
 from resilint.findings import Finding, Related
+from resilint.model import from_root
 from resilint.patterns import kept
 from resilint.references import Unreadable
 
@@ -26,9 +27,10 @@ SHOWN = 20
 
 
 def hold_back(
-    findings: Iterable[Finding], broken: Iterable[Unreadable]
+    findings: Iterable[Finding], broken: Iterable[Unreadable], root: str = ""
 ) -> tuple[list[Finding], list[Finding]]:
-    """The rule findings to report, and one REF-03 finding per broken file that held some back."""
+    """The rule findings to report, and one REF-03 finding per broken file that held some back;
+    ``root``: what the file its message names is named from (:func:`model.message_root`)."""
     findings = list(findings)
     if not any(_about_a_document(finding) for finding in findings):
         return findings, []  # a broken file's words are read only when a finding may need them
@@ -44,7 +46,7 @@ def hold_back(
             kept.append(finding)
         else:
             held.setdefault(holder.finding.path, []).append(finding)
-    return kept, [_summary(holders[path].finding, found) for path, found in held.items()]
+    return kept, [_summary(holders[path].finding, found, root) for path, found in held.items()]
 
 
 def _ids_named(text: str) -> frozenset[str]:
@@ -63,7 +65,7 @@ def _holder(finding: Finding, named: list[tuple[Unreadable, frozenset[str]]]) ->
     return next((b for b, ids in named if finding.doc_id in ids), None)
 
 
-def _summary(error: Finding, held: list[Finding]) -> Finding:
+def _summary(error: Finding, held: list[Finding], root: str) -> Finding:
     check = CORE_CHECKS["REF-03"]
     count = len(held)
     codes = ", ".join(
@@ -74,7 +76,8 @@ def _summary(error: Finding, held: list[Finding]) -> Finding:
     problem = why_unreadable(error.code)
     message = (
         f"{count} finding{'s' if count > 1 else ''} of the rules ({codes}) about documents that "
-        f"{error.path} names ({about}) {'are' if count > 1 else 'is'} held back: that file has "
+        f"{from_root(error.path, root)} names ({about}) {'are' if count > 1 else 'is'} held "
+        "back: that file has "
         f"{problem} at line {error.line} ({error.code}), so what it holds cannot be seen and "
         "they may only say that its documents are missing. Fix that file first; the next run "
         "judges them again"

@@ -91,3 +91,13 @@ def test_a_suppressed_missing_id_leaves_the_documents_findings_reported(cli, wri
     found = [f for f in result.json()["findings"] if not f["suppressed"]]
     assert result.exit_code == 1
     assert found and all(f["code"] != "SCH-01" for f in found)
+
+
+def test_the_broken_file_is_named_from_the_repository_root(cli, write, tmp_path: Path) -> None:
+    """Run from a subdirectory, REF-03 named the broken file relative to it (``../plans.yaml``);
+    it is named from the repository's root, as its other messages are."""
+    _repo(write, PLAN.replace("{description: SCADA down, or", "{description: SCADA down, and, or"))
+    write("sub/note.txt", "not a document\n")
+    run = cli("check", str(tmp_path), "--format", "json", "--no-cache", cwd=tmp_path / "sub")
+    (held,) = [f for f in run.json()["findings"] if f["code"] == "REF-03"]
+    assert "about documents that plans.yaml names" in held["message"], held["message"]
