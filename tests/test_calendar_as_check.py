@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from day_by_day import deadlines, findings
 
 ENTITY = """\
 apiVersion: resilint/v1
@@ -71,15 +72,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _calendar(cli, repo: Path, as_of: str) -> dict[str, dict]:
-    run = cli("calendar", ".", "-f", "json", "--as-of", as_of, "--days", "400", cwd=repo)
-    assert run.exit_code == 0, run.stderr
-    found = json.loads(run.stdout)["deadlines"]
-    return {d["id"]: d for d in found if d["category"] == "function-test"}
+    return {d["id"]: d for d in deadlines(cli, repo, as_of) if d["category"] == "function-test"}
 
 
 def _reported(cli, repo: Path, as_of: str) -> list[dict]:
-    run = cli("check", ".", "--no-cache", "-f", "json", "--as-of", as_of, cwd=repo)
-    return [f for f in json.loads(run.stdout)["findings"] if f["code"] == "EXR-04"]
+    return [f for f in findings(cli, repo, as_of) if f["code"] == "EXR-04"]
 
 
 def test_a_function_test_is_due_on_the_last_day_exr04_is_silent(cli, repo: Path) -> None:

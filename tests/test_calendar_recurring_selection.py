@@ -7,11 +7,10 @@ the rules ask on a cycle."""
 
 from __future__ import annotations
 
-import datetime
-import json
 from pathlib import Path
 
 import pytest
+from day_by_day import deadlines, findings, next_day
 
 PROGRAMME = """\
 apiVersion: resilint/v1
@@ -82,18 +81,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _calendar(cli, repo: Path, as_of: str) -> dict[tuple[str, str], dict]:
-    run = cli("calendar", ".", "-f", "json", "--as-of", as_of, "--days", "400", cwd=repo)
-    assert run.exit_code == 0, run.stderr
-    return {(d["category"], d["id"]): d for d in json.loads(run.stdout)["deadlines"]}
+    return {(d["category"], d["id"]): d for d in deadlines(cli, repo, as_of)}
 
 
 def _reported(cli, repo: Path, as_of: str, code: str) -> list[dict]:
-    run = cli("check", ".", "--no-cache", "-f", "json", "--as-of", as_of, cwd=repo)
-    return [f for f in json.loads(run.stdout)["findings"] if f["code"] == code]
-
-
-def _next(day: str) -> str:
-    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+    return [f for f in findings(cli, repo, as_of) if f["code"] == code]
 
 
 @pytest.mark.parametrize("key", list(EXPECTED), ids=[v[1] for v in EXPECTED.values()])
@@ -101,8 +93,8 @@ def test_due_on_the_last_day_its_rule_is_silent(cli, repo: Path, key) -> None:
     day, code = EXPECTED[key]
     assert _calendar(cli, repo, "2026-12-06")[key]["date"] == day
     assert _reported(cli, repo, day, code) == []
-    assert _reported(cli, repo, _next(day), code), code
-    entry = _calendar(cli, repo, _next(day))[key]
+    assert _reported(cli, repo, next_day(day), code), code
+    entry = _calendar(cli, repo, next_day(day))[key]
     assert entry["overdue"] and entry["days_left"] == -1
 
 
@@ -110,7 +102,7 @@ def test_due_on_the_last_day_its_rule_is_silent(cli, repo: Path, key) -> None:
 def test_a_rule_left_out_lists_nothing(cli, repo: Path, key) -> None:
     day, code = EXPECTED[key]
     (repo / ".resilint.yaml").write_text(f"ignore: [{code}]\n", encoding="utf-8")
-    assert _reported(cli, repo, _next(day), code) == []
+    assert _reported(cli, repo, next_day(day), code) == []
     listed = _calendar(cli, repo, "2026-12-06")
     assert key not in listed
     assert set(EXPECTED) - {key} <= set(listed)
@@ -123,7 +115,7 @@ def test_a_rule_turned_off_for_the_file_lists_nothing(cli, repo: Path, key) -> N
     day, code = EXPECTED[key]
     config = f'per_file_ignores:\n  "programme.yaml": [{code}]\n'
     (repo / ".resilint.yaml").write_text(config, encoding="utf-8")
-    found = _reported(cli, repo, _next(day), code)
+    found = _reported(cli, repo, next_day(day), code)
     assert found and all(f["suppression"]["kind"] == "per-file" for f in found)
     listed = _calendar(cli, repo, "2026-12-06")
     assert key not in listed

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from day_by_day import deadlines
+
 PROGRAMME = """\
 apiVersion: resilint/v1
 kind: BusinessFunction
@@ -38,9 +40,7 @@ last_restore_test: {date: 2026-03-01, result: pass}
 
 
 def _restore_entries(cli, repo: Path) -> list[dict]:
-    run = cli("calendar", ".", "-f", "json", "--as-of", "2026-11-26", "--days", "400", cwd=repo)
-    assert run.exit_code == 0, run.stderr
-    found = json.loads(run.stdout)["deadlines"]
+    found = deadlines(cli, repo, "2026-11-26")
     return [d for d in found if "restore-tests" in json.dumps(d)]
 
 

@@ -9,10 +9,10 @@ silent: ``resilint check`` as of the day after reports it, and the calendar then
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 
 import pytest
+from day_by_day import deadlines, findings, next_day
 
 PROGRAMME = """\
 apiVersion: resilint/v1
@@ -137,20 +137,13 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _calendar(cli, repo: Path, as_of: str) -> list[dict]:
-    run = cli("calendar", ".", "-f", "json", "--as-of", as_of, "--days", "700", cwd=repo)
-    assert run.exit_code == 0, run.stderr
-    return json.loads(run.stdout)["deadlines"]
+    return deadlines(cli, repo, as_of, days=700)
 
 
 def _reported(cli, repo: Path, as_of: str, code: str, doc_id: str) -> list[dict]:
-    run = cli("check", ".", "--no-cache", "-f", "json", "--as-of", as_of, cwd=repo)
-    found = json.loads(run.stdout)["findings"]
     said = "the asset_inventory item" if code == "EVD-01" else ""  # not its missing items
+    found = findings(cli, repo, as_of)
     return [f for f in found if f["code"] == code and f["id"] == doc_id and said in f["message"]]
-
-
-def _next(day: str) -> str:
-    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
 
 
 def test_each_cycle_is_listed_with_its_rules_date(cli, repo: Path) -> None:
@@ -171,8 +164,8 @@ def test_each_cycle_is_listed_with_its_rules_date(cli, repo: Path) -> None:
 def test_the_rule_reports_from_the_day_the_calendar_says_overdue(cli, repo: Path, key) -> None:
     day, code = EXPECTED[key]
     assert _reported(cli, repo, day, code, key[1]) == []
-    assert _reported(cli, repo, _next(day), code, key[1]), (code, key)
-    entry = next(d for d in _calendar(cli, repo, _next(day)) if (d["category"], d["id"]) == key)
+    assert _reported(cli, repo, next_day(day), code, key[1]), (code, key)
+    entry = next(d for d in _calendar(cli, repo, next_day(day)) if (d["category"], d["id"]) == key)
     assert entry["overdue"] and entry["days_left"] == -1
 
 

@@ -7,10 +7,10 @@ SUP-04 starts to report it."""
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 
 import pytest
+from day_by_day import deadlines, findings
 
 PROGRAMME = """\
 apiVersion: resilint/v1
@@ -60,19 +60,15 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _findings(cli, repo: Path, as_of: str, doc_id: str) -> dict[str, list[str]]:
-    run = cli("check", ".", "--no-cache", "-f", "json", "--as-of", as_of, cwd=repo)
     found: dict[str, list[str]] = {}
-    for f in json.loads(run.stdout)["findings"]:
+    for f in findings(cli, repo, as_of):
         if f["id"] == doc_id:
             found.setdefault(f["code"], []).append(f["message"])
     return found
 
 
 def _calendar(cli, repo: Path, as_of: str) -> dict[str, dict]:
-    run = cli("calendar", ".", "-f", "json", "--as-of", as_of, "--days", "900", cwd=repo)
-    assert run.exit_code == 0, run.stderr
-    deadlines = json.loads(run.stdout)["deadlines"]
-    return {d["id"]: d for d in deadlines if d["category"] == "assessment"}
+    return {d["id"]: d for d in deadlines(cli, repo, as_of, 900) if d["category"] == "assessment"}
 
 
 def test_a_prospective_supplier_with_a_contract_in_force_is_judged_engaged(cli, repo) -> None:

@@ -19,29 +19,12 @@ import jsonschema
 import pytest
 
 from tests.conftest import copy_example
+from tests.test_rule_file_errors_relative import RULE
 
 HERE = Path(__file__).parent
 SARIF_SCHEMA_FILE = HERE / "data" / "sarif-schema-2.1.0.json"  # the official 2.1.0 schema
 SARIF_SCHEMA = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
-BAD_RULE = """\
-rules:
-  - code: ORG-01
-    kind: Supplier
-    name: org-tier
-    level: warning
-    title: Suppliers are tiered
-    rationale: policy
-    remediation: record the tier
-    references: [policy]
-    select: Supplier
-    require:
-      - that: {field: supplier.tier, exists: true}
-        message: "supplier {supplier.id} has no tier"
-    examples:
-      pass: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\ntier: 1\\n"
-      fail: "apiVersion: resilint/v1\\nkind: Supplier\\nid: a\\n"
-      expect: [{id: a, line: 3}]
-"""
+BAD_RULE = RULE.replace("    name: org-tier\n", "    kind: Supplier\n    name: org-tier\n")
 """A rule whose one problem is the key ``kind`` (line 3, column 5)."""
 SAID = "policy/r.yaml:3:5: invalid rule file: rules.0: unknown key 'kind'"
 WHY = "unknown key 'kind'"
