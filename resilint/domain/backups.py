@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from resilint.domain.controls import covers_function
 from resilint.domain.delivery import OWN_TRADE
 from resilint.domain.misnamed import Accepted, misnamed_referrers, unaccepted
 from resilint.domain.readers import strings, value_at
@@ -52,3 +53,19 @@ def misspelling_controls(
     but those a waiver of REF-01 accepts as they are (``accepted``)."""
     meant = list(facts.derived(misnamed_referrers, CONTROL_FUNCTIONS).get(function_id, []))
     return unaccepted(facts, CONTROL_FUNCTIONS, meant, accepted)
+
+
+def critical_entities(facts: Facts) -> dict[str, tuple[str, ...]]:
+    """Each critical or important function's id, with the entities whose systems a control
+    must run on to cover it: what BCM-09 and the calendar's restore tests of each backup read."""
+    return {
+        str(f.id): facts.function(f).entities
+        for f in facts.critical_functions()
+        if f.id is not None
+    }
+
+
+def critical_covered(control: Document, critical: dict[str, tuple[str, ...]]) -> list[str]:
+    """The critical functions (:func:`critical_entities`) a control covers
+    (:func:`.controls.covers_function`)."""
+    return [f for f, entities in critical.items() if covers_function(control, f, entities)]

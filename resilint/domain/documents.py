@@ -262,16 +262,21 @@ BACKUP_COPIES = ("backup_immutable", "backup_offline")
 them but keeps no copy of its own."""
 
 
+def implemented_backup(control: Document) -> bool:
+    """A control of one of the :data:`BACKUPS` categories, implemented: what BCM-06, BCM-09,
+    the functions' restore-test words and the calendar count as a backup in operation."""
+    data = control.data
+    return data.get("category") in BACKUPS and data.get("status") == "implemented"
+
+
 def _restore_tests(facts: Facts, function: Document, entities: tuple[str, ...]) -> str:
     """The implemented backup controls that cover the function (:func:`.controls.
     covers_function`) and the latest restore test each records, in words: what a finding about
     its backups names, so that one stale test shows as one cause."""
     said = []
     for control in facts.index.of_kind("Control"):
-        data = control.data
-        covers = covers_function(control, function.id, entities)
-        if data.get("category") in BACKUPS and data.get("status") == "implemented" and covers:
-            said.append(f"control {control.id}: {restore_test_words(data)}")
+        if implemented_backup(control) and covers_function(control, function.id, entities):
+            said.append(f"control {control.id}: {restore_test_words(control.data)}")
     return "; ".join(said)
 
 

@@ -14,9 +14,14 @@ import datetime
 from collections.abc import Iterator
 
 from resilint.domain import Facts
-from resilint.domain.backups import held_by_regulated_firms, misspelling_controls
+from resilint.domain.backups import (
+    critical_covered,
+    critical_entities,
+    held_by_regulated_firms,
+    misspelling_controls,
+)
 from resilint.domain.controls import covers_function
-from resilint.domain.documents import BACKUP_COPIES, BACKUPS
+from resilint.domain.documents import BACKUP_COPIES, implemented_backup
 from resilint.domain.lifecycle import (
     PROSPECTIVE,
     completed_exercises,
@@ -211,11 +216,7 @@ def _restore_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     control naming a function misspelt counts for it."""
     if "BCM-06" not in intervals.running:
         return
-    backups = [
-        c
-        for c in in_order(facts.index.of_kind("Control"))
-        if c.data.get("category") in BACKUPS and c.data.get("status") == "implemented"
-    ]
+    backups = [c for c in in_order(facts.index.of_kind("Control")) if implemented_backup(c)]
     groups: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     for function in in_order(facts.critical_functions()):
         if held_by_regulated_firms(facts, function):  # BCM-06 asks no backup of ours
@@ -275,13 +276,9 @@ def _each_backup(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     if "BCM-09" not in intervals.running:
         return
     every = intervals.days("BCM-09", "restore_test_max_age_days", 365)
-    critical = {str(f.id): facts.function(f).entities for f in facts.critical_functions()}
-    backups = [
-        c
-        for c in in_order(facts.index.of_kind("Control"))
-        if c.data.get("category") in BACKUPS and c.data.get("status") == "implemented"
-    ]
-    covers = {id(c): [f for f, e in critical.items() if covers_function(c, f, e)] for c in backups}
+    critical = critical_entities(facts)
+    backups = [c for c in in_order(facts.index.of_kind("Control")) if implemented_backup(c)]
+    covers = {id(c): critical_covered(c, critical) for c in backups}
     for control in backups:
         day = as_date(value_at(control.data, "last_restore_test", "date"))
         if not covers[id(control)] or day is None or day > facts.as_of:

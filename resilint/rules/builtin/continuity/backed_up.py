@@ -13,8 +13,8 @@ from resilint.domain.backups import held_by_regulated_firms, misspelling_control
 from resilint.domain.controls import covers_function
 from resilint.domain.documents import (
     BACKUP_COPIES,
-    BACKUPS,
     control_categories,
+    implemented_backup,
     restore_test_words,
 )
 from resilint.domain.lifecycle import shift
@@ -35,7 +35,7 @@ def check_backups_behind_critical_functions(
     restore test that passed within the limit joins the others that the same controls cover, in
     one finding at the first copy's last_restore_test. A failed latest test is BCM-09's."""
     limit = int(restore_test_max_age(context))
-    controls = [c for c in context.index.of_kind("Control") if _implemented(c)]
+    controls = [c for c in context.index.of_kind("Control") if implemented_backup(c)]
     pending = [c for c in in_order(context.index.of_kind("Control")) if _pending_copy(c)]
     untested: dict[tuple[int, ...], tuple[list[Document], list[Document]]] = {}
     uncopied: dict[int, tuple[Document, list[Document]]] = {}
@@ -82,10 +82,6 @@ def _may_copy(control: Document) -> list[tuple[Document, JsonPath]]:
     if category in COPIES:
         return [(control, ("status",)), (control, ("functions",))]
     return [] if category in control_categories() else [(control, ("category",))]
-
-
-def _implemented(control: Document) -> bool:
-    return control.data.get("category") in BACKUPS and control.data.get("status") == "implemented"
 
 
 def _pending_copy(control: Document) -> bool:

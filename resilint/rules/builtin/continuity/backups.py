@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from resilint.domain.controls import covers_function
+from resilint.domain.backups import critical_covered, critical_entities
+from resilint.domain.documents import implemented_backup
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, listed, number, show_number, value_at
 from resilint.findings import Finding, Level, Related
@@ -34,16 +35,12 @@ def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator
     latest restore test is reported whatever other controls show; a test older than the limit
     only where another control's passing test is what keeps BCM-06 from reporting it."""
     # each critical function with the entities whose systems a control must run on to cover it
-    critical = {
-        str(f.id): context.facts.function(f).entities
-        for f in context.facts.critical_functions()
-        if f.id is not None
-    }
+    critical = critical_entities(context.facts)
     limit = restore_test_max_age(context)
-    backups = [c for c in context.index.of_kind("Control") if _is_backup(c)]
+    backups = [c for c in context.index.of_kind("Control") if implemented_backup(c)]
     failed: dict[tuple[datetime.date, tuple[str, ...]], list[Document]] = {}
     for control in backups:
-        covered = _covers(control, critical)
+        covered = critical_covered(control, critical)
         test = value_at(control.data, "last_restore_test")
         day = as_date(value_at(test, "date"))
         if not covered or day is None:
@@ -53,7 +50,7 @@ def check_each_backup_restores(context: RuleContext, info: RuleInfo) -> Iterator
             continue
         others = _others(context, backups, control, critical, limit)
         if day < shift(context.as_of, -int(limit)) and all(
-            any(f in _covers(c, critical) for c in others) for f in covered
+            any(f in critical_covered(c, critical) for c in others) for f in covered
         ):
             yield _stale(context, info, control, day, covered, others, limit)
     for (day, functions), controls in failed.items():
@@ -72,22 +69,14 @@ def _others(
 ) -> list[Document]:
     """The other backup controls whose passing, recent test covers some of the functions this
     control covers."""
-    covered = set(_covers(control, critical))
+    covered = set(critical_covered(control, critical))
     return [
         c
         for c in backups
-        if c is not control and _passed(context, c, limit) and covered & set(_covers(c, critical))
+        if c is not control
+        and _passed(context, c, limit)
+        and covered & set(critical_covered(c, critical))
     ]
-
-
-def _is_backup(control: Document) -> bool:
-    data = control.data
-    return data.get("category") in _BACKUPS and data.get("status") == "implemented"
-
-
-def _covers(control: Document, critical: dict[str, tuple[str, ...]]) -> list[str]:
-    """The critical functions a control covers (:func:`.controls.covers_function`)."""
-    return [f for f, entities in critical.items() if covers_function(control, f, entities)]
 
 
 def _passed(context: RuleContext, control: Document, limit: float) -> bool:
