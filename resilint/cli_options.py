@@ -69,7 +69,9 @@ def selection_options(command: Command) -> Command:
             shell_complete=complete_codes,
             help="Run only these rules, by code or group (CTR-08,REG; repeatable): the "
             "profiles, the configuration's select and ignore and the Entities' regimes no "
-            "longer choose. Loading and reference checks always run.",
+            "longer choose. A rule named by its code applies to every document; a group's "
+            "DORA, NIS2 and NYDFS rules to what falls under them. Loading and reference checks "
+            "always run.",
         ),
         click.option(
             "--extend-select",

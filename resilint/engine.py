@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from resilint import codes
 from resilint.domain.readers import strings
 from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, JsonPath, Level
@@ -56,8 +55,8 @@ class Evaluation:
     known_codes: frozenset[str]
     """Codes of every loaded rule and built-in check (waivers may name any of them)."""
     configured_profiles: frozenset[str]
-    """Profiles the configuration names, and the codes and groups it selects: these apply
-    everywhere."""
+    """Profiles the configuration names, and the codes and groups it selects: a profile, its
+    regime or a rule's own code applies the rule everywhere (:func:`_regimes_only`)."""
     jobs: int = 1
     """Processes the rules may be evaluated on (:mod:`resilint.parallel`)."""
     recorder: Recorder | None = None
@@ -212,13 +211,14 @@ def confined_to(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
 
 def _regimes_only(info: RuleInfo, configured: frozenset[str]) -> frozenset[str]:
     """The regimes a regulatory rule is confined to: those of its profiles (dora-register's is
-    dora), unless the configuration names one of them, their regime (or the rule) and so
-    applies it to every document."""
+    dora), unless the configuration names one of them, their regime or the rule's own code and
+    so applies it to every document. A group (``--select CTR``) chooses the contract rules
+    without saying that every contract is under DORA: its DORA rules stay with what is."""
     profiles = frozenset(info.profiles)
     if not profiles or not all(p in REGIME_OF_PROFILE for p in profiles):
         return frozenset()
     regimes = frozenset(REGIME_OF_PROFILE[p] for p in profiles)
-    if profiles & configured or regimes & configured or codes.any_names(configured, info.code):
+    if profiles & configured or regimes & configured or info.code in configured:
         return frozenset()
     return regimes
 
