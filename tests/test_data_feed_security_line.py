@@ -70,10 +70,12 @@ def test_a_feed_holding_write_keys_into_our_systems_is_asked_the_24x7_line(
     cli, tmp_path: Path
 ) -> None:
     (line,) = _sup03(cli, tmp_path, ENTITY + FEED + SFTP_KEY)
-    assert "quotefeed has no 24x7 security contact" in line
+    # the message says why a data feed is asked the line: its tier and its access
+    why = "quotefeed (tier 2; it provides ICT services and has access to our systems"
+    assert f"{why}) has no 24x7 security contact" in line
     recorded = FEED.replace("data_sensitivity: public", "highest_access_level: write")
     (line,) = _sup03(cli, tmp_path, ENTITY + recorded)
-    assert "quotefeed has no 24x7 security contact" in line
+    assert why in line and "has no 24x7 security contact" in line
 
 
 def test_tier_1_feeds_and_feeds_of_unknown_model_are_asked_as_before(cli, tmp_path: Path) -> None:

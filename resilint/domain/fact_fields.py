@@ -73,6 +73,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "confidential data'; 'is taken to provide ICT services (provides_ict_services is not "
             "recorded)' where they are inferred.",
         ),
+        "reach_note": _fact(
+            "string",
+            "Why a term asked of the suppliers whose compromise can reach us is asked of it, in "
+            "words to append to a name: ' (tier 3; it handles our confidential data)', ' (tier "
+            "1 in effect, see SUP-01; it provides ICT services)'; empty when it has neither a "
+            "tier nor an exposure to show.",
+        ),
         "model_note": _fact(
             "string",
             "Where the service model of its services is neither recorded nor inferred: words "
