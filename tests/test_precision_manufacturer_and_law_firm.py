@@ -4,6 +4,7 @@ real YAML."""
 
 from __future__ import annotations
 
+import pytest
 from one_file import AS_OF, check, doc, repo
 
 # -- INS-03: a layer placed mid-term sat over last year's policy until this one started -------
@@ -83,3 +84,47 @@ def test_tier_thresholds_are_said_to_be_the_programmes_where_no_law_sets_them(cl
     assert "(the interval this programme sets for tier 1)" in said["SUP-04"]
     # nothing in them claims a law for a firm under none
     assert not any("Regulation" in m or "NYCRR" in m or "DORA" in m for m in said.values())
+
+
+# -- impact: an insurer's notice "as soon as practicable" is not listed after a 30-day claim ----
+
+LAW_FIRM = repo(
+    doc(
+        "Entity",
+        "law-firm",
+        "country: DE\nregimes: []\nreporting_clocks: {data_protection_authority_hours: 72}\n",
+    ),
+    doc(
+        "Supplier",
+        "it-support",
+        "tier: 1\nprovides_ict_services: true\n"
+        "highest_access_level: privileged\ndata_sensitivity: restricted\n",
+    ),
+    doc(
+        "BusinessFunction",
+        "client-matters",
+        "criticality: critical\nentities: [law-firm]\ndepends_on: {suppliers: [it-support]}\n",
+    ),
+    doc(
+        "InsurancePolicy",
+        "pi-cyber",
+        "insurer: Elbe Mutual\ninsured_entities: [law-firm]\n"
+        "period: {start: 2026-01-01, end: 2026-12-31}\n"
+        "notice: {incident_notice_wording: WORDING, claim_deadline_days: 30}\n",
+    ),
+)
+
+
+def notices(cli, write, wording: str) -> list[tuple[str, str]]:
+    write("resilint.yaml", "{}\n")
+    write("programme.yaml", LAW_FIRM.replace("WORDING", wording))
+    asked = ("impact", "--supplier", "it-support", "--format", "json", "--as-of", AS_OF)
+    answer = cli(*asked).json()
+    return [(n["kind"], n["deadline"]) for n in answer["notices"]]
+
+
+@pytest.mark.parametrize("wording", ["as_soon_as_practicable", "immediately"])
+def test_an_insurer_notice_in_words_is_listed_first(cli, write, wording: str) -> None:
+    said = notices(cli, write, wording)
+    assert said[0] == ("insurer", wording.replace("_", " "))
+    assert [kind for kind, _ in said[1:]] == ["data_protection_authority", "claim"]
