@@ -128,3 +128,31 @@ def test_an_insurer_notice_in_words_is_listed_first(cli, write, wording: str) ->
     said = notices(cli, write, wording)
     assert said[0] == ("insurer", wording.replace("_", " "))
     assert [kind for kind, _ in said[1:]] == ["data_protection_authority", "claim"]
+
+
+# -- joint playbooks: a contract manufacturer holding our drawings is not asked one -----------
+
+MAKER = repo(
+    doc("Entity", "maker", "country: DE\nregimes: []\n"),
+    doc(
+        "Supplier",
+        "frames",
+        "tier: 1\nstatus: active\nprovides_ict_services: false\nhighest_access_level: none\n"
+        "data_sensitivity: confidential\nsupports_critical_function: true\n",
+    ),
+    doc(
+        "Contract",
+        "ctr-frames",
+        "supplier: frames\nentities: [maker]\nstatus: active\ncovers_ict_services: false\n"
+        "start_date: 2024-01-01\n",
+    ),
+)
+
+
+def test_a_supplier_holding_only_our_data_is_not_asked_a_joint_playbook(cli, write) -> None:
+    assert check(cli, write, MAKER, ["PLB-02", "EXR-01"]) == []
+    # and the rules' own words say so: ICT services or access, not our data alone
+    for code in ("PLB-01", "PLB-02", "EXR-01"):
+        said = cli("explain", code).stdout
+        assert "ICT services or access to our systems" in " ".join(said.split())
+        assert "or our confidential data)" not in " ".join(said.split())
