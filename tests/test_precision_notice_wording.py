@@ -54,7 +54,7 @@ def test_ctr03_says_a_wording_sets_no_hours_rather_than_asking_for_them(cli, wri
     message = finding["message"]
     assert "does not say within how many hours" not in message
     assert "window_wording: without_undue_delay), no number of hours" in message
-    assert "the 24 hours a tier-1 supplier may take" in message
+    assert "the 24 hours this programme allows a tier-1 supplier" in message
     assert "or accept the wording in a waiver" in message
     assert finding["line"] == line(text, "window_wording")
 

@@ -165,7 +165,7 @@ def core_contract(hours: int) -> str:
 def test_a_window_past_the_tier_maximum_names_the_entity_clocks_it_breaks(cli, write) -> None:
     (finding,) = check(cli, write, repo(BANK, CORE, core_contract(96)), ["CTR-03"])
     said = finding["message"]
-    assert "longer than the 24 hours a tier-1 supplier may take" in said
+    assert "longer than the 24 hours this programme allows a tier-1 supplier" in said
     assert "its 96 hours also run past the 72-hour initial incident notification deadline" in said
     assert "36-hour 'FDIC notification incident' deadline (12 CFR 304.23)" in said
 

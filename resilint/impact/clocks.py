@@ -355,7 +355,14 @@ def contact_text(contact: object) -> str:
 
 
 def ordered(notices: list[Notice]) -> tuple[Notice, ...]:
-    """Soonest first; deadlines counted in months or in words last; then as found."""
-    return tuple(
-        sorted(notices, key=lambda n: n.deadline_hours if n.deadline_hours is not None else 1e18)
-    )
+    """Soonest first; then as found. An insurer's incident notice with no hours, in words
+    ("immediately", "as soon as practicable") or with no deadline recorded (notify at once),
+    leaves no time to wait and comes first: read top down, the list must not leave it after a
+    claim due in 30 days. Deadlines counted in months come last."""
+    return tuple(sorted(notices, key=_urgency))
+
+
+def _urgency(notice: Notice) -> float:
+    if notice.deadline_hours is not None:
+        return notice.deadline_hours
+    return -1.0 if notice.kind == "insurer" else 1e18
