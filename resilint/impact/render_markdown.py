@@ -53,7 +53,7 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
         _row("name", supplier.name),
         _row("tier", str(supplier.tier) if supplier.tier is not None else ""),
         _row("critical", "; ".join(supplier.reasons) if supplier.critical else "no"),
-        _row(words.security_label(supplier.security_24x7), words.contact(supplier.security_24x7)),
+        _row(words.security_label(supplier.security_contact), words.contact(supplier.security_contact)),
         *(_row(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)),
         _row("owner", supplier.owner),
     ]
