@@ -22,9 +22,7 @@ NURSES = identity(
 )
 
 
-def test_ctr05_agency_nurses_see_our_data_in_our_systems_the_agency_stores_none(
-    cli, write
-) -> None:
+def test_ctr05_agency_nurses_see_our_data_in_our_systems_the_agency_stores_none(cli, write) -> None:
     """Agency nurses work in our electronic health record under our direction, on accounts we
     issue with MFA: the patient data they see stays in our systems, so the agency's incident
     notice is not asked for signs of exfiltration (hospital audit). An agency recorded as
@@ -32,9 +30,7 @@ def test_ctr05_agency_nurses_see_our_data_in_our_systems_the_agency_stores_none(
     the same exposure, still are."""
     agency = supplier(AGENCY, "agency")
     assert check(cli, write, repo(agency, NURSES, contract(NOTICE, "agency")), ["CTR-05"]) == []
-    storing = supplier(
-        AGENCY + "services:\n  - {name: rota-portal, stores_data: true}\n", "agency"
-    )
+    storing = supplier(AGENCY + "services:\n  - {name: rota-portal, stores_data: true}\n", "agency")
     found = check(cli, write, repo(storing, NURSES, contract(NOTICE, "agency")), ["CTR-05"])
     assert "exfiltration_indicators" in messages(found, "CTR-05")
     managed = supplier(AGENCY.replace("staff_augmentation", "managed_service"), "agency")
