@@ -629,13 +629,19 @@ def _operates(identity: dict[str, Any]) -> bool:
     return identity.get("type") == HUMAN and level not in LOOKING_LEVELS
 
 
-def holds(facts: Facts, supplier: Document, exposures: frozenset[str]) -> frozenset[str]:
+def holds(
+    facts: Facts, supplier: Document, exposures: frozenset[str], models: frozenset[str]
+) -> frozenset[str]:
     """What of ours the supplier holds: our confidential data (or data it is not recorded not
-    to hold: no data_sensitivity), unless each of its services records that it stores none;
+    to hold: no data_sensitivity), unless each of its services records that it stores none, or
+    it places workers with us (``models`` only staff_augmentation) and none of its services
+    records that it stores some: the data its workers see in our systems stays there;
     credentials into our systems; our sign-in."""
     held = set()
     services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
     stores_none = bool(services) and all(s.get("stores_data") is False for s in services)
+    if models == {STAFF}:
+        stores_none = not any(s.get("stores_data") is True for s in services)
     unsaid = supplier.data.get("data_sensitivity") is None
     if ("data" in exposures or unsaid) and not stores_none:
         held.add(DATA)

@@ -108,7 +108,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "holds": _fact(
             "array",
             "What of ours it holds: data (our confidential data, or data_sensitivity not "
-            "recorded, unless every service records stores_data: false), credentials (access "
+            "recorded, unless every service records stores_data: false, or, of a supplier placing "
+            "workers with us (staff_augmentation), unless a service records stores_data: true), "
+            "credentials (access "
             "into our systems), secrets (that access rests on a secret to rotate: an active "
             "machine credential or person's account without MFA, or no Identity recorded), "
             "identities (our sign-in runs through it).",

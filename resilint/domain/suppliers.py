@@ -169,7 +169,7 @@ def _supplier(
         contested=tuple(dict.fromkeys(f for f, _ in contested)),
         contested_chain=min((chain for _, chain in contested), key=len, default=()),
         service_models=models,
-        holds=delivery.holds(facts, supplier, exposures),
+        holds=delivery.holds(facts, supplier, exposures, models),
         model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
         adviser_note=delivery.model_note(
             supplier, models, False, non_ict, exposures, facts.matrix.sparing(CONTACT, critical)

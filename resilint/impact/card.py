@@ -88,7 +88,7 @@ def _fallbacks(impact: Impact) -> tuple[tuple[str, ...], ...]:
 
 
 def _calls(impact: Impact, supplier: SupplierView) -> list[tuple[str, str]]:
-    contact = supplier.security_24x7
+    contact = supplier.security_contact
     rows = [(words.security_label(contact), words.contact(contact))]
     rows += [(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)]
     if supplier.account_manager is not None:

@@ -278,9 +278,16 @@ class SupplierView:
     reasons: tuple[str, ...]
     owner: str
     security_24x7: Contact | None
+    security: Contact | None
     escalation: tuple[Contact, ...]
     account_manager: Contact | None
     contracts: tuple[ContractView, ...]
+
+    @property
+    def security_contact(self) -> Contact | None:
+        """Whom to call first: the 24x7 security contact, else the named security contact a
+        supplier that need not answer round the clock records (contacts.security)."""
+        return self.security_24x7 or self.security
 
 
 @dataclass(frozen=True)

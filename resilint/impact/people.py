@@ -64,6 +64,7 @@ def supplier_view(facts: Facts, supplier: Document) -> SupplierView:
         reasons=known.reasons,
         owner=text_of(data.get("owner")) or "",
         security_24x7=contact(value_at(data, "contacts", "security_24x7")),
+        security=contact(value_at(data, "contacts", "security")),
         escalation=contacts(value_at(data, "contacts", "escalation")),
         account_manager=contact(value_at(data, "contacts", "account_manager")),
         contracts=tuple(_contracts(facts, supplier)),

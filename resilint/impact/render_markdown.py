@@ -49,11 +49,12 @@ def render_markdown(impact: Impact) -> str:
 def _supplier(supplier: SupplierView) -> Iterator[str]:
     yield f"## Supplier {md(supplier.id)}"
     yield ""
+    security = supplier.security_contact
     rows = [
         _row("name", supplier.name),
         _row("tier", str(supplier.tier) if supplier.tier is not None else ""),
         _row("critical", "; ".join(supplier.reasons) if supplier.critical else "no"),
-        _row(words.security_label(supplier.security_24x7), words.contact(supplier.security_24x7)),
+        _row(words.security_label(security), words.contact(security)),
         *(_row(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)),
         _row("owner", supplier.owner),
     ]

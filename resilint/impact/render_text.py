@@ -41,8 +41,8 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
     why = f", critical: {'; '.join(supplier.reasons)}" if supplier.critical else ""
     name = f" ({supplier.name})" if supplier.name else ""
     yield f"Supplier {supplier.id}{name}{tier}{why}"
-    label = words.security_label(supplier.security_24x7)
-    yield f"  {label}: {words.contact(supplier.security_24x7)}"
+    label = words.security_label(supplier.security_contact)
+    yield f"  {label}: {words.contact(supplier.security_contact)}"
     for i, person in enumerate(supplier.escalation, 1):
         yield f"  escalation {i}: {words.contact(person)}"
     if supplier.account_manager is not None:
