@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import resilint.checker
+import resilint.domain.model as model_module
 import resilint.domain.suppliers as suppliers_module
 import resilint.engine
 import resilint.rules.declarative as declarative
@@ -245,9 +246,9 @@ def patch() -> None:
         return value
 
     Facts.supplier = supplier  # type: ignore[method-assign]
+    model_module._READERS["Supplier"] = supplier  # Facts.of's table holds the method itself
     # the frames: a declarative rule's document, a Python rule
     document = declarative.DeclarativeRule._document
-    code_of: dict[int, str] = {}
 
     def pair(self: Any, base: Any, doc: Document, context: Any) -> Any:
         start = time.perf_counter()
@@ -265,7 +266,6 @@ def patch() -> None:
         return result
 
     declarative.DeclarativeRule._document = pair  # type: ignore[method-assign]
-    del code_of
     evaluate = resilint.engine._evaluate
 
     def rule(r: Any, run: Any, params: Any, reported: Any) -> Any:
