@@ -50,9 +50,9 @@ from resilint.domain.graph import DependencyGraph
 from resilint.domain.model import Facts
 from resilint.domain.names import SupplierNames
 from resilint.domain.readers import name_key
+from resilint.incremental import WHOLE, Watched
 from resilint.model import Document, Index
 
-WHOLE = "\x00whole"
 Dep = tuple[Any, ...]
 
 
@@ -84,59 +84,17 @@ def doc_key(document: Document) -> str:
     return f"{document.kind}:{document.id or f'{document.path}#{document.index}'}"
 
 
-class Noted(dict):  # type: ignore[type-arg]
-    """A document's data noting each read with the document's key."""
+class Seen:
+    """What :class:`Watched` notes a read in (its ``seen``): here, the document and the field,
+    in the frame open at the time. The reads the rules' own recorder sees, by the same paths."""
 
     __slots__ = ("key",)
 
-    def __init__(self, data: Any, key: str) -> None:
-        dict.__init__(self, data)
+    def __init__(self, key: str) -> None:
         self.key = key
 
-    def __getitem__(self, k: Any) -> Any:
-        note((self.key, k))
-        return dict.__getitem__(self, k)
-
-    def get(self, k: Any, default: Any = None) -> Any:
-        note((self.key, k))
-        return dict.get(self, k, default)
-
-    def __contains__(self, k: object) -> bool:
-        note((self.key, k))
-        return dict.__contains__(self, k)
-
-    def _whole(self) -> None:
-        note((self.key, WHOLE))
-
-    def keys(self) -> Any:
-        self._whole()
-        return dict.keys(self)
-
-    def items(self) -> Any:
-        self._whole()
-        return dict.items(self)
-
-    def values(self) -> Any:
-        self._whole()
-        return dict.values(self)
-
-    def __iter__(self) -> Iterator[Any]:
-        self._whole()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._whole()
-        return dict.__len__(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._whole()
-        return dict.__eq__(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def copy(self) -> dict[Any, Any]:
-        self._whole()
-        return dict(dict.items(self))
+    def add(self, field: str) -> None:
+        note((self.key, field))
 
 
 @contextlib.contextmanager
@@ -355,7 +313,7 @@ def main() -> None:
         index = run.facts.index
         for d in index.documents:
             documents[doc_key(d)] = d
-            object.__setattr__(d, "data", Noted(d.data, doc_key(d)))
+            object.__setattr__(d, "data", Watched(d.data, Seen(doc_key(d))))  # type: ignore[arg-type]
         fresh = dataclasses.replace(
             run, facts=Facts(index, run.facts.as_of, run.facts.definitions), jobs=1
         )
