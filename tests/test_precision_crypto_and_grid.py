@@ -1,0 +1,76 @@
+"""A crypto-asset service provider under MiCA and DORA, through the CLI on real YAML.
+
+A CASP that outsources the review of its transaction-monitoring alerts to a compliance firm (no
+ICT service: the firm's analysts work in our tenant of the analytics provider) was asked no
+access or audit rights of the firm: CTR-16 followed the outsourcing law of insurers, banks,
+payment and e-money institutions, fund managers and IORPs only. MiCA Art. 73(1) asks it of the
+CASP itself: direct access to the relevant information on the outsourced services (point (f)),
+and the provider's cooperation with the competent authority, whose supervision, on-site access
+included, the outsourcing may not hinder (point (d)). Its sub-outsourcing terms (SUP-12) are
+policy, as for a UCITS management company or an IORP."""
+
+from __future__ import annotations
+
+from one_file import check, doc, line, messages, repo
+
+CODES = ["CTR-16", "SUP-12"]
+MICA = "MiCA Art. 73(1)(f)"
+
+
+def alert_review(entity_type: str = "crypto_asset_service_provider", audit: str = "{}") -> str:
+    """Our entity of ``entity_type``, an important AML function resting on a compliance firm's
+    outsourced alert review (no ICT service), and the outsourcing agreement with ``audit``."""
+    return repo(
+        doc("Entity", "casp", f"entity_type: {entity_type}\nregimes: [dora]\n"),
+        doc(
+            "Supplier",
+            "compliance-firm",
+            "provides_ict_services: false\ndata_sensitivity: confidential\n"
+            "services:\n  - name: alert-review\n"
+            "    description: Outsourced first-level review of transaction-monitoring alerts.\n"
+            "    supports_critical_function: true\n",
+        ),
+        doc(
+            "BusinessFunction",
+            "aml-monitoring",
+            "criticality: important\nentities: [casp]\n"
+            "depends_on:\n  services: [{supplier: compliance-firm, service: alert-review}]\n",
+        ),
+        doc(
+            "Contract",
+            "ctr-alert-review",
+            "supplier: compliance-firm\nentities: [casp]\nstatus: active\n"
+            f"covers_ict_services: false\noutsources_function: true\naudit: {audit}\n",
+        ),
+    )
+
+
+def test_a_casps_outsourcing_is_asked_access_and_audit_rights_citing_mica(cli, write) -> None:
+    text = alert_review()
+    found = check(cli, write, text, CODES)
+    access = [f for f in found if f["code"] == "CTR-16"]
+    assert len(access) == 1, found
+    assert access[0]["line"] == line(text, "audit: {}")
+    said = access[0]["message"]
+    assert MICA in said, said
+    assert "direct access to the relevant information" in said, said
+    assert "the competent authority access" in said, said
+    assert "policy" not in said and "EBA" not in said, said
+
+
+def test_its_sub_outsourcing_terms_are_asked_as_policy(cli, write) -> None:
+    said = messages(check(cli, write, alert_review(), CODES), "SUP-12")
+    assert "policy" in said, said
+    assert "law asks" not in said, said
+
+
+def test_rights_granted_to_us_and_the_authority_satisfy_it(cli, write) -> None:
+    text = alert_review(audit="{rights: true, includes_competent_authority: true}")
+    assert not messages(check(cli, write, text, CODES), "CTR-16")
+
+
+def test_a_firm_of_another_type_keeps_its_own_basis(cli, write) -> None:
+    # an insurer's outsourcing is still told its own law, never MiCA's
+    said = messages(check(cli, write, alert_review("insurance_undertaking"), CODES), "CTR-16")
+    assert "the sector's outsourcing law asks" in said, said
+    assert MICA not in said, said
