@@ -1,4 +1,5 @@
-"""A crypto-asset service provider under MiCA and DORA, through the CLI on real YAML.
+"""A crypto-asset service provider under MiCA and DORA, and an electricity distribution system
+operator under NIS2, through the CLI on real YAML.
 
 A CASP that outsources the review of its transaction-monitoring alerts to a compliance firm (no
 ICT service: the firm's analysts work in our tenant of the analytics provider) was asked no
@@ -7,7 +8,14 @@ payment and e-money institutions, fund managers and IORPs only. MiCA Art. 73(1) 
 CASP itself: direct access to the relevant information on the outsourced services (point (f)),
 and the provider's cooperation with the competent authority, whose supervision, on-site access
 included, the outsourcing may not hinder (point (d)). Its sub-outsourcing terms (SUP-12) are
-policy, as for a UCITS management company or an IORP."""
+policy, as for a UCITS management company or an IORP.
+
+The grid operator's generator-fuel supplier (no ICT service, no access, no data of ours, but the
+control centre's emergency power rests on it) was told it "has no 24x7 security contact": a
+procurement manager asks what security contact a diesel supplier should have. SUP-03 asks it a
+contact answering around the clock all the same, and now says why: its supply can stop at any
+hour, a cyber attack on it included, and we must reach it then. A supplier whose compromise can
+reach us is still asked for its security contact in those words."""
 
 from __future__ import annotations
 
@@ -74,3 +82,52 @@ def test_a_firm_of_another_type_keeps_its_own_basis(cli, write) -> None:
     said = messages(check(cli, write, alert_review("insurance_undertaking"), CODES), "CTR-16")
     assert "the sector's outsourcing law asks" in said, said
     assert MICA not in said, said
+
+
+# -- the grid operator: a critical supplier whose compromise reaches nothing of ours -------------
+
+
+def fuel_supplier(body: str = "provides_ict_services: false\ndata_sensitivity: public\n") -> str:
+    """A grid operator under NIS2 whose control centre rests on a supplier with ``body``, that
+    has an account manager and no contact answering around the clock."""
+    return repo(
+        doc(
+            "Entity", "dso", "regimes: [nis2]\nnis2_category: essential\nnis2_entity_type: other\n"
+        ),
+        doc(
+            "Supplier",
+            "fuel",
+            f"tier: 2\n{body}highest_access_level: none\n"
+            'contacts:\n  account_manager: {name: Dispatch, phone: "+49 351 5550 3300"}\n'
+            "services:\n  - {name: generator-fuel, service_type: fuel delivery, stores_data: false}\n",
+        ),
+        doc(
+            "BusinessFunction",
+            "grid-operations",
+            "criticality: critical\nentities: [dso]\n"
+            "depends_on:\n  services: [{supplier: fuel, service: generator-fuel}]\n",
+        ),
+    )
+
+
+def test_a_critical_fuel_supplier_is_asked_a_round_the_clock_contact_for_its_supply(
+    cli, write
+) -> None:
+    text = fuel_supplier()
+    found = [f for f in check(cli, write, text, ["SUP-03"]) if f["code"] == "SUP-03"]
+    assert len(found) == 1, found
+    assert found[0]["line"] == line(text, "contacts:")
+    said = found[0]["message"]
+    assert "no contact that answers around the clock" in said, said
+    assert "when its supply is disrupted" in said, said
+    assert "security contact" not in said, said
+
+
+def test_a_critical_supplier_whose_compromise_reaches_us_is_asked_its_security_contact(
+    cli, write
+) -> None:
+    said = messages(
+        check(cli, write, fuel_supplier("provides_ict_services: true\n"), ["SUP-03"]), "SUP-03"
+    )
+    assert "has no 24x7 security contact" in said, said
+    assert "when its supply is disrupted" not in said, said
