@@ -15,11 +15,18 @@ control centre's emergency power rests on it) was told it "has no 24x7 security 
 procurement manager asks what security contact a diesel supplier should have. SUP-03 asks it a
 contact answering around the clock all the same, and now says why: its supply can stop at any
 hour, a cyber attack on it included, and we must reach it then. A supplier whose compromise can
-reach us is still asked for its security contact in those words."""
+reach us is still asked for its security contact in those words.
+
+`resilint impact` on the CASP's HSM and wallet-signing vendor (software we license and run in
+our own cages) said its dependent business-interruption cover responds, "the cover includes IT
+providers", beside our own business-interruption cover, which it said answers because the
+vendor's software runs on our own systems and its own outage stops nothing of ours. Two covers
+paying for one outage: dependent cover, written for the outage of a provider's systems, has
+nothing to answer for it, whatever its scope, unless the policy names the vendor."""
 
 from __future__ import annotations
 
-from one_file import check, doc, line, messages, repo
+from one_file import AS_OF, check, doc, line, messages, repo
 
 CODES = ["CTR-16", "SUP-12"]
 MICA = "MiCA Art. 73(1)(f)"
@@ -131,3 +138,69 @@ def test_a_critical_supplier_whose_compromise_reaches_us_is_asked_its_security_c
     )
     assert "has no 24x7 security contact" in said, said
     assert "when its supply is disrupted" not in said, said
+
+
+# -- impact: a vendor of software we run ourselves under dependent cover of IT providers ----------
+
+
+def signing_vendor(dependent_bi: str) -> str:
+    """A CASP whose custody rests on HSM signing software it licenses and runs itself, insured by
+    a cyber policy with business-interruption and dependent cover of ``dependent_bi``."""
+    return repo(
+        doc("Entity", "casp", "entity_type: crypto_asset_service_provider\nregimes: [dora]\n"),
+        doc(
+            "Supplier",
+            "hsm-vendor",
+            "tier: 1\nprovides_ict_services: true\n"
+            "services:\n  - {name: custody-signing, ict_service_type: S13, stores_data: false}\n",
+        ),
+        doc(
+            "BusinessFunction",
+            "custody",
+            "criticality: critical\nentities: [casp]\nrto_hours: 4\nmtpd_hours: 12\n"
+            "depends_on:\n  suppliers: [hsm-vendor]\n",
+        ),
+        doc(
+            "InsurancePolicy",
+            "cyber",
+            "insurer: Some Insurer\ninsured_entities: [casp]\n"
+            "period: {start: 2026-04-01, end: 2027-03-31}\n"
+            "coverages:\n  business_interruption: {included: true}\n"
+            "  dependent_business_interruption: {included: true}\n"
+            f"business_interruption: {{waiting_period_hours: 8}}\ndependent_bi: {dependent_bi}\n",
+        ),
+    )
+
+
+def covers(cli, write, text: str) -> dict[str, dict[str, object]]:
+    write("resilint.yaml", "profiles: []\n")
+    write("repo.yaml", text)
+    result = cli(
+        "impact",
+        "repo.yaml",
+        "--supplier",
+        "hsm-vendor",
+        "--hours",
+        "12",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    )
+    return {c["cover"]: c for c in result.json()["insurance"][0]["covers"]}
+
+
+def test_dependent_cover_of_it_providers_does_not_answer_for_software_we_run(cli, write) -> None:
+    for scope in ("{scope: it_providers}", "{scope: all_suppliers}"):
+        found = covers(cli, write, signing_vendor(scope))
+        dependent = found["dependent_business_interruption"]
+        assert dependent["responds"] == "no", dependent
+        assert "runs on our own systems" in str(dependent["why"]), dependent
+        assert found["business_interruption"]["responds"] == "yes", found
+
+
+def test_a_policy_naming_the_vendor_is_read_as_written(cli, write) -> None:
+    found = covers(cli, write, signing_vendor("{scope: named, named_providers: [hsm-vendor]}"))
+    dependent = found["dependent_business_interruption"]
+    assert dependent["responds"] == "yes", dependent
+    assert "named in the dependent cover" in str(dependent["why"]), dependent
