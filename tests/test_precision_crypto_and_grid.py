@@ -106,7 +106,8 @@ def fuel_supplier(body: str = "provides_ict_services: false\ndata_sensitivity: p
             "fuel",
             f"tier: 2\n{body}highest_access_level: none\n"
             'contacts:\n  account_manager: {name: Dispatch, phone: "+49 351 5550 3300"}\n'
-            "services:\n  - {name: generator-fuel, service_type: fuel delivery, stores_data: false}\n",
+            "services:\n"
+            "  - {name: generator-fuel, service_type: fuel delivery, stores_data: false}\n",
         ),
         doc(
             "BusinessFunction",
