@@ -127,7 +127,7 @@ def test_a_critical_fuel_supplier_is_asked_a_round_the_clock_contact_for_its_sup
     assert found[0]["line"] == line(text, "contacts:")
     said = found[0]["message"]
     assert "no contact that answers around the clock" in said, said
-    assert "when its supply is disrupted" in said, said
+    assert "when its supply or service is disrupted" in said, said
     assert "security contact" not in said, said
 
 
@@ -138,7 +138,7 @@ def test_a_critical_supplier_whose_compromise_reaches_us_is_asked_its_security_c
         check(cli, write, fuel_supplier("provides_ict_services: true\n"), ["SUP-03"]), "SUP-03"
     )
     assert "has no 24x7 security contact" in said, said
-    assert "when its supply is disrupted" not in said, said
+    assert "when its supply or service is disrupted" not in said, said
 
 
 # -- impact: a vendor of software we run ourselves under dependent cover of IT providers ----------
