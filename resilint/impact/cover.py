@@ -192,6 +192,8 @@ def _dependent(
     for supplier in down:
         if not included(policy, DEPENDENT_BI):
             responds, why = "no", "the policy does not include dependent business interruption"
+        elif runs_on_our_systems(facts, supplier) and not _named(policy, supplier):
+            responds, why = "no", _why_ours(supplier)
         elif dependent_covers(facts, policy, supplier):
             responds, why = "yes", _why_covered(policy, supplier)
         else:
@@ -199,9 +201,23 @@ def _dependent(
         yield _make(policy, DEPENDENT_BI, str(supplier.id), responds, why, waiting, hours)
 
 
+def _named(policy: Document, supplier: Document) -> bool:
+    return supplier.id in strings(value_at(policy.data, "dependent_bi", "named_providers"))
+
+
+def _why_ours(supplier: Document) -> str:
+    """Why dependent cover, whatever its scope, has nothing to answer for a vendor of software we
+    run ourselves that the policy does not name (``runs_on_our_systems``)."""
+    return (
+        f"{supplier.id}'s software runs on our own systems: the vendor's own outage stops "
+        "nothing of ours, and a failure reaching us through its software is an outage of ours, "
+        "for business-interruption cover"
+    )
+
+
 def _why_covered(policy: Document, supplier: Document) -> str:
     scope = value_at(policy.data, "dependent_bi", "scope")
-    if supplier.id in strings(value_at(policy.data, "dependent_bi", "named_providers")):
+    if _named(policy, supplier):
         return f"{supplier.id} is named in the dependent cover"
     if scope == "it_providers":
         return f"the cover includes IT providers, and {supplier.id} {ict_words(supplier)}"
@@ -227,11 +243,6 @@ def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
             "; dependent cover is not written for a regulated bank, custodian or depositary "
             "(insurer market practice): its failure is met by our contract with it and its "
             "duties as a regulated firm"
-        )
-    if runs_on_our_systems(facts, supplier):
-        why += (
-            f"; none is needed: {supplier.id}'s software runs on our own systems, so a failure "
-            "reaching us through it is an outage of ours, for business-interruption cover"
         )
     return why
 
