@@ -1,0 +1,139 @@
+"""Hostile round 29: a gate fails closed.
+
+The configuration took ``"\\x1b[31m"`` and ``"\\u202e"`` written as escapes (and a bidi control
+written as itself, in a value or a comment) in silence where a document's value is ENC-04 or
+ENC-03; ``register export --allow-incomplete`` carried a supplier name holding a bidirectional
+control into every format; a double-quoted value holding one as itself was flagged twice, once
+as "written as an escape".
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example
+
+RLO = "\u202e"
+
+
+def _repo(name: str, tmp_path: Path) -> Path:
+    repo = copy_example(name, tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    return repo
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` once in ``path``; the 1-based line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# --- the configuration's characters -------------------------------------------------------------
+
+CONFIGURED = [
+    ('exclude: ["\\x1b[31mold"]', "3:11: ENC-04 exclude.0: this value holds control character ESC"),
+    ('exclude: ["a\\u202eb"]', "3:11: ENC-03 exclude.0: U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (f'exclude: ["a{RLO}b"]', "3:13: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (f"# old{RLO} entries", "3:6: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ('per_file_ignores: {"a\\u200b/*": [REF-01]}', "3:20: ENC-03 per_file_ignores.a"),
+    ('rules: {REF-01: {level: "warn\\x07"}}', "3:25: ENC-04 rules.REF-01.level: this value"),
+]
+
+
+@pytest.mark.parametrize(("line", "said"), CONFIGURED, ids=[c[1][6:20] for c in CONFIGURED])
+def test_a_configuration_value_that_shows_otherwise_stops_the_check(
+    cli, tmp_path: Path, line: str, said: str
+) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "resilint.yaml").write_text(f"fail_on: error\nas_of: 2026-11-26\n{line}\n")
+    run = cli("check", ".", "--no-cache", "-o", "sarif=out.sarif", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert f"resilint.yaml:{said}" in run.stderr
+    assert "\x1b" not in run.stderr and RLO not in run.stderr
+    assert '"executionSuccessful": false' in (repo / "out.sarif").read_text()
+
+
+def test_a_pyproject_table_is_held_to_the_same_but_not_another_tools_table(
+    cli, tmp_path: Path
+) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "resilint.yaml").unlink()
+    table = '[tool.resilint]\nas_of = "2026-11-26"\n'
+    (repo / "pyproject.toml").write_text(f'[tool.other]\nx = "a{RLO}b"\n{table}')
+    assert cli("check", ".", "--no-cache", cwd=repo).exit_code == 0
+    for value, said in [(f"a{RLO}b", "5:14: ENC-03 U+202E"), ("\\u001b", "5:1: ENC-04 exclude.0")]:
+        (repo / "pyproject.toml").write_text(f'{table}\n\nexclude = ["{value}"]\n')
+        run = cli("check", ".", "--no-cache", cwd=repo)
+        assert run.exit_code == 2, run.stdout + run.stderr
+        assert f"pyproject.toml:{said}" in run.stderr
+
+
+def test_a_joiner_between_letters_in_a_configuration_is_text(cli, tmp_path: Path) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "resilint.yaml").write_text(
+        'fail_on: error\nas_of: 2026-11-26\nexclude: ["\u0645\u200c\u06cc/*"]\n'
+    )
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+
+
+# --- what the register carries --------------------------------------------------------------------
+
+
+def _name_line(supplier: Path) -> str:
+    return next(t for t in supplier.read_text().splitlines() if t.startswith("name: "))
+
+
+@pytest.mark.parametrize("output", [("csv", "out"), ("xlsx", "r.xlsx"), ("xbrl-csv", "pkg")])
+def test_a_bidi_control_in_a_supplier_name_writes_no_register(
+    cli, tmp_path: Path, output: tuple[str, str]
+) -> None:
+    repo = _repo("havelbank", tmp_path)
+    supplier = repo / "suppliers" / "beratwerk.yaml"
+    line = _replace(supplier, _name_line(supplier), f"name: Beratwerk {RLO}HbmG exe.pdf")
+    form, target = output
+    run = cli("register", "export", "--allow-incomplete", "--format", form, "-o", target, cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert f"suppliers/beratwerk.yaml:{line}:7: the field name of supplier beratwerk" in run.stdout
+    assert "holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control" in run.stdout
+    assert "no register written" in run.stderr and not (repo / target).exists()
+    assert RLO not in run.stdout + run.stderr
+
+
+def test_a_joiner_in_a_persian_name_is_filed(cli, tmp_path: Path) -> None:
+    repo = _repo("havelbank", tmp_path)
+    supplier = repo / "suppliers" / "beratwerk.yaml"
+    _replace(supplier, _name_line(supplier), "name: \u0645\u06cc\u200c\u0634\u0648\u062f GmbH")
+    run = cli("register", "export", "--allow-incomplete", "--format", "csv", "-o", "out", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "\u06cc\u200c\u0634" in (repo / "out" / "b_05.01.csv").read_text(encoding="utf-8")
+
+
+def test_a_name_that_reads_as_a_formula_stays_text_where_it_is_opened(cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    repo = _repo("havelbank", tmp_path)
+    supplier = repo / "suppliers" / "beratwerk.yaml"
+    formula = '=HYPERLINK("http://x.test","Beratwerk")'
+    _replace(supplier, _name_line(supplier), "name: '" + formula.replace("'", "''") + "'")
+    for form, target in [("csv", "out"), ("xlsx", "r.xlsx")]:
+        args = ("register", "export", "--allow-incomplete", "--format", form, "-o", target)
+        assert cli(*args, cwd=repo).exit_code == 0
+    csv_text = (repo / "out" / "b_05.01.csv").read_text(encoding="utf-8")
+    assert "\"'=HYPERLINK(" in csv_text and ',"=HYPERLINK' not in csv_text
+    sheet = load_workbook(repo / "r.xlsx")["B_05.01"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == formula]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_a_bidi_control_as_itself_in_quotes_is_flagged_once(cli, write) -> None:
+    write("s.yaml", f'apiVersion: resilint/v1\nkind: Supplier\nid: s\nname: "a\\"b{RLO}c"\n')
+    run = cli("check", "s.yaml", "--no-cache", "--format", "json")
+    found = [f for f in run.json()["findings"] if f["code"] == "ENC-03"]
+    assert [(f["line"], f["column"]) for f in found] == [(4, 12)], run.stdout
+    assert "written as an escape" not in found[0]["message"]
