@@ -9,6 +9,7 @@ as "written as an escape".
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -137,3 +138,64 @@ def test_a_bidi_control_as_itself_in_quotes_is_flagged_once(cli, write) -> None:
     found = [f for f in run.json()["findings"] if f["code"] == "ENC-03"]
     assert [(f["line"], f["column"]) for f in found] == [(4, 12)], run.stdout
     assert "written as an escape" not in found[0]["message"]
+
+
+# --- a report of a run that stopped --------------------------------------------------------------
+
+
+def _invocation(path: Path) -> dict[str, object]:
+    (run,) = json.loads(path.read_text(encoding="utf-8"))["runs"]
+    assert run["results"] == []
+    (invocation,) = run["invocations"]
+    return invocation
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--statistics", "-f", "sarif"), "--statistics prints text or json, not sarif"),
+        (("--group-by", "rule", "-f", "json"), "--group-by groups the text output, not json"),
+    ],
+)
+def test_an_option_refused_is_refused_before_a_report_is_written(
+    cli, tmp_path: Path, options: tuple[str, ...], said: str
+) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "old.sarif").write_text('{"runs": [{"results": []}]}')  # an earlier run's, clean
+    run = cli("check", ".", "--no-cache", "-o", "sarif=old.sarif", *options, cwd=repo)
+    assert run.exit_code == 2 and f"resilint: {said}" in run.stderr
+    invocation = _invocation(repo / "old.sarif")
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    assert said in json.dumps(invocation)
+
+
+def test_a_path_the_file_system_refuses_is_said_in_the_report(cli, tmp_path: Path) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "o.sarif").write_text('{"runs": [{"results": []}]}')
+    run = cli("check", ".", "x" * 300, "--no-cache", "-o", "sarif=o.sarif", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "cannot be used (File name too long)" in run.stderr
+    invocation = _invocation(repo / "o.sarif")
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    assert "cannot be used (File name too long)" in json.dumps(invocation)
+
+
+def test_a_defect_that_stops_the_check_is_said_in_every_report(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resilint.app
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(resilint.app, "check", broken)  # a defect of resilint's, on purpose
+    repo = _repo("northwind", tmp_path)
+    (repo / "o.sarif").write_text('{"runs": [{"results": []}]}')
+    run = cli("check", ".", "-o", "sarif=o.sarif", "-o", "json=o.json", "-f", "junit", cwd=repo)
+    assert run.exit_code == 4, run.stdout + run.stderr
+    assert "resilint: internal error: RuntimeError: a defect" in run.stderr
+    assert _invocation(repo / "o.sarif")["exitCode"] == 4
+    found = json.loads((repo / "o.json").read_text())["findings"]
+    assert [(f["code"], f["level"]) for f in found] == [("RUN-01", "error")]
+    assert "internal error: RuntimeError: a defect" in found[0]["message"]
+    assert 'errors="1"' in run.stdout and "Traceback" not in run.stderr
