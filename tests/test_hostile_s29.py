@@ -37,24 +37,25 @@ def _replace(path: Path, old: str, new: str) -> int:
 # --- the configuration's characters -------------------------------------------------------------
 
 CONFIGURED = [
-    ('exclude: ["\\x1b[31mold"]', "3:11: ENC-04 exclude.0: this value holds control character ESC"),
-    ('exclude: ["a\\u202eb"]', "3:11: ENC-03 exclude.0: U+202E RIGHT-TO-LEFT OVERRIDE"),
-    (f'exclude: ["a{RLO}b"]', "3:13: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
-    (f"# old{RLO} entries", "3:6: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
-    ('per_file_ignores: {"a\\u200b/*": [REF-01]}', "3:20: ENC-03 per_file_ignores.a"),
-    ('rules: {REF-01: {level: "warn\\x07"}}', "3:25: ENC-04 rules.REF-01.level: this value"),
+    ('exclude: ["\\x1b[31mold"]', "3:11: ENC-04 ", "holds control character ESC"),
+    ('exclude: ["a\\u202eb"]', "3:11: ENC-03 ", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (f'exclude: ["a{RLO}b"]', "3:13: ENC-03 ", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (f"# old{RLO} entries", "3:6: ENC-03 ", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ('per_file_ignores: {"a\\u200b/*": [REF-01]}', "3:20: ENC-03 ", "U+200B ZERO WIDTH SPACE"),
+    ('rules: {REF-01: {level: "warn\\x07"}}', "3:25: ENC-04 ", "holds control character U+0007"),
+    (f"fail_on: warn{RLO}ing", "3:14: ENC-03 ", "U+202E RIGHT-TO-LEFT OVERRIDE"),
 ]
 
 
-@pytest.mark.parametrize(("line", "said"), CONFIGURED, ids=[c[1][6:20] for c in CONFIGURED])
+@pytest.mark.parametrize(("line", "place", "said"), CONFIGURED, ids=[c[0] for c in CONFIGURED])
 def test_a_configuration_value_that_shows_otherwise_stops_the_check(
-    cli, tmp_path: Path, line: str, said: str
+    cli, tmp_path: Path, line: str, place: str, said: str
 ) -> None:
     repo = _repo("northwind", tmp_path)
     (repo / "resilint.yaml").write_text(f"fail_on: error\nas_of: 2026-11-26\n{line}\n")
     run = cli("check", ".", "--no-cache", "-o", "sarif=out.sarif", cwd=repo)
     assert run.exit_code == 2, run.stdout + run.stderr
-    assert f"resilint.yaml:{said}" in run.stderr
+    assert f"resilint: resilint.yaml:{place}" in run.stderr and said in run.stderr
     assert "\x1b" not in run.stderr and RLO not in run.stderr
     assert '"executionSuccessful": false' in (repo / "out.sarif").read_text()
 
@@ -83,7 +84,7 @@ def test_a_joiner_between_letters_in_a_configuration_is_text(cli, tmp_path: Path
     assert run.exit_code == 0, run.stdout + run.stderr
 
 
-# --- what the register carries --------------------------------------------------------------------
+# --- what the register carries ------------------------------------------------------------------
 
 
 def _name_line(supplier: Path) -> str:
@@ -140,7 +141,7 @@ def test_a_bidi_control_as_itself_in_quotes_is_flagged_once(cli, write) -> None:
     assert "written as an escape" not in found[0]["message"]
 
 
-# --- a report of a run that stopped --------------------------------------------------------------
+# --- a report of a run that stopped ---------------------------------------------------------
 
 
 def _invocation(path: Path) -> dict[str, object]:
@@ -199,3 +200,58 @@ def test_a_defect_that_stops_the_check_is_said_in_every_report(
     assert [(f["code"], f["level"]) for f in found] == [("RUN-01", "error")]
     assert "internal error: RuntimeError: a defect" in found[0]["message"]
     assert 'errors="1"' in run.stdout and "Traceback" not in run.stderr
+
+
+# --- a rule file's characters -----------------------------------------------------------------
+
+RULE = """\
+rules:
+  - code: ACME-01
+    name: every-supplier-tier-1
+    level: error
+    profiles: [baseline]
+    title: Every supplier is tier 1
+    rationale: A test rule.
+    remediation: Make it tier 1.
+    references: ["Internal policy TPRM-3"]
+    select: Supplier
+    require:
+      - that: {field: supplier.tier, equals: 1}
+        message: "MESSAGE {supplier.id}"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        tier: 1
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        tier: 3
+      expect:
+        - {id: acme, line: 4}
+"""
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("x \\x1b[2J", "13:18: ENC-04 this value holds control character ESC"),
+        ("x \\u202e", "13:18: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
+        (f"x {RLO}", "13:21: ENC-03 U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ],
+)
+def test_a_rule_file_whose_message_shows_otherwise_stops_the_check(
+    cli, tmp_path: Path, message: str, said: str
+) -> None:
+    """The rules sit in a hidden directory, which the check of documents does not read."""
+    repo = _repo("northwind", tmp_path)
+    (repo / ".policy").mkdir()
+    (repo / ".policy" / "r.yaml").write_text(RULE.replace("MESSAGE", message))
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + "rule_dirs: [.policy]\n")
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert f"resilint: .policy/r.yaml:{said}" in run.stderr
+    assert "ACME-01" not in run.stdout
