@@ -10,28 +10,14 @@ as "written as an escape".
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_example
+from tests.test_hostile_config2 import RULE
+from tests.test_hostile_s28 import _replace, _repo
 
 RLO = "\u202e"
-
-
-def _repo(name: str, tmp_path: Path) -> Path:
-    repo = copy_example(name, tmp_path)
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    return repo
-
-
-def _replace(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` once in ``path``; the 1-based line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 # --- the configuration's characters -------------------------------------------------------------
@@ -204,35 +190,6 @@ def test_a_defect_that_stops_the_check_is_said_in_every_report(
 
 # --- a rule file's characters -----------------------------------------------------------------
 
-RULE = """\
-rules:
-  - code: ACME-01
-    name: every-supplier-tier-1
-    level: error
-    profiles: [baseline]
-    title: Every supplier is tier 1
-    rationale: A test rule.
-    remediation: Make it tier 1.
-    references: ["Internal policy TPRM-3"]
-    select: Supplier
-    require:
-      - that: {field: supplier.tier, equals: 1}
-        message: "MESSAGE {supplier.id}"
-    examples:
-      pass: |
-        apiVersion: resilint/v1
-        kind: Supplier
-        id: acme
-        tier: 1
-      fail: |
-        apiVersion: resilint/v1
-        kind: Supplier
-        id: acme
-        tier: 3
-      expect:
-        - {id: acme, line: 4}
-"""
-
 
 @pytest.mark.parametrize(
     ("message", "said"),
@@ -248,7 +205,9 @@ def test_a_rule_file_whose_message_shows_otherwise_stops_the_check(
     """The rules sit in a hidden directory, which the check of documents does not read."""
     repo = _repo("northwind", tmp_path)
     (repo / ".policy").mkdir()
-    (repo / ".policy" / "r.yaml").write_text(RULE.replace("MESSAGE", message))
+    said_by_rule = f'message: "{message} {{supplier.id}}"'
+    rule = RULE.replace('message: "supplier {supplier.id} is not tier 1"', said_by_rule)
+    (repo / ".policy" / "r.yaml").write_text(rule)
     config = repo / "resilint.yaml"
     config.write_text(config.read_text() + "rule_dirs: [.policy]\n")
     run = cli("check", ".", "--no-cache", cwd=repo)
