@@ -214,3 +214,38 @@ def test_a_rule_file_whose_message_shows_otherwise_stops_the_check(
     assert run.exit_code == 2, run.stdout + run.stderr
     assert f"resilint: .policy/r.yaml:{said}" in run.stderr
     assert "ACME-01" not in run.stdout
+
+
+# --- what the register import takes in ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "char", "said"),
+    [
+        ("xlsx", RLO, "holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control"),
+        ("csv", "\x1b", "holds control character ESC"),
+        ("csv", "\u200b", "holds U+200B ZERO WIDTH SPACE, an invisible character"),
+    ],
+)
+def test_an_imported_value_that_shows_otherwise_imports_nothing(
+    cli, tmp_path: Path, form: str, char: str, said: str
+) -> None:
+    from openpyxl import load_workbook
+
+    repo = _repo("havelbank", tmp_path)
+    target = "r.xlsx" if form == "xlsx" else "out"
+    assert cli("register", "export", "--format", form, "-o", target, cwd=repo).exit_code == 0
+    name, hostile = "Beratwerk IT Consulting GmbH", f"Beratwerk {char}IT Consulting GmbH"
+    if form == "xlsx":
+        book = load_workbook(repo / target)
+        cells = [c for row in book["B_05.01"].iter_rows() for c in row if c.value == name]
+        cells[0].value = hostile
+        book.save(repo / target)
+        place = f"B_05.01 row {cells[0].row}, column c0050 (cell E{cells[0].row})"
+    else:
+        _replace(repo / target / "b_05.01.csv", name, hostile)
+        place = "b_05.01.csv row 2, column c0050 (cell E2)"
+    run = cli("register", "import", target, "-o", "imported", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert f"{place} {said}" in run.stderr and "nothing was imported" in run.stderr
+    assert not (repo / "imported").exists()
