@@ -249,3 +249,13 @@ def test_an_imported_value_that_shows_otherwise_imports_nothing(
     assert run.exit_code == 2, run.stdout + run.stderr
     assert f"{place} {said}" in run.stderr and "nothing was imported" in run.stderr
     assert not (repo / "imported").exists()
+
+
+def test_a_baseline_that_is_a_directory_is_called_one(cli, tmp_path: Path) -> None:
+    repo = _repo("northwind", tmp_path)
+    (repo / "base.json").mkdir()
+    config = repo / "resilint.yaml"
+    config.write_text(config.read_text() + "baseline: base.json\n")
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "base.json: cannot read the baseline: this is a directory, not a file" in run.stderr
