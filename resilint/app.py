@@ -27,7 +27,7 @@ from resilint.cache import (
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
 from resilint.checker import CheckOptions, check, normalise
-from resilint.command import echo, say_error, write_out
+from resilint.command import echo, file_system_words, internal_words, say_error, write_out
 from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
@@ -37,7 +37,7 @@ from resilint.discover import (
     unread_note,
     yaml_named,
 )
-from resilint.errors import ExitCode, ResilintError, UsageError
+from resilint.errors import ExitCode, Place, ResilintError, UsageError
 from resilint.findings import Finding
 from resilint.load.read import Refusal, read_regular, real, within
 from resilint.parallel import default_jobs
@@ -311,8 +311,15 @@ def source_root(places: tuple[Path, ...]) -> str:
     configuration's directory, else the first path named) or of the working directory, as a
     viewer such as GitHub code scanning reads them; outside git, the working directory."""
     here = Path.cwd()
-    trees = (work_tree(Path(os.path.normpath(here / place))) for place in (*places, here))
+    trees = (_work_tree(Path(os.path.normpath(here / place))) for place in (*places, here))
     return str(next((tree for tree in trees if tree is not None), here))
+
+
+def _work_tree(place: Path) -> Path | None:
+    try:
+        return work_tree(place)
+    except OSError:  # a name the file system refuses (too long): the run's error names it
+        return None
 
 
 def build_cache(
@@ -403,11 +410,15 @@ def without_cycle_collection() -> Iterator[None]:
 
 def run_check(args: CheckArgs) -> int:
     with stopped_reported(args):
+        reporter = build_reporter(args)  # a usage error before anything is written
         context, result, config = _checked(args)
-    for name, target in args.outputs:
         plain = dataclasses.replace(context, color=False, group_by=None)
-        _write_file(target, REPORTERS[name](plain))
-    _write(build_reporter(args)(context))
+        # every report is made before one is written: one that fails leaves none half-said
+        files = [(target, REPORTERS[name](plain)) for name, target in args.outputs]
+        shown = reporter(context)
+    for target, text in files:
+        _write_file(target, text)
+    _write(shown)
     _report_notes(args, context)
     return exit_status(result, config)
 
@@ -418,29 +429,40 @@ def stopped_reported(args: CheckArgs) -> Iterator[None]:
     invalid configuration, rule or baseline file, paths with nothing to check) still writes
     each report asked for, in its format, saying why (:mod:`resilint.reporters.stopped`):
     an empty or missing report would read as a clean run. The error then ends the run as
-    any other (its message on standard error, status 2)."""
+    any other (its message on standard error, status 2).
+    A path the file system refuses (status 2) and a defect of resilint's (status 4) stop it
+    so too: a report left from an earlier run must not stand in for this one's."""
     try:
         yield
     except ResilintError as error:
         if error.exit_code == ExitCode.INPUT:
-            _report_stopped(args, error)
+            also = tuple((more.detail, more.place) for more in error.also)
+            _report_stopped(args, error.detail, error.place, error.exit_code, also)
+        raise
+    except OSError as error:
+        words = file_system_words(error)
+        status = ExitCode.INPUT if words is not None else ExitCode.INTERNAL
+        _report_stopped(args, words or internal_words(error), None, status)
+        raise
+    except Exception as error:  # a defect: said in the reports, then raised as it was
+        _report_stopped(args, internal_words(error), None, ExitCode.INTERNAL)
         raise
 
 
-def _report_stopped(args: CheckArgs, error: ResilintError) -> None:
-    """Each report asked for, of a check that stopped on ``error``; a report that cannot be
-    written is said on standard error (the run fails on ``error`` in any case)."""
+def _report_stopped(
+    args: CheckArgs,
+    detail: str,
+    place: Place | None,
+    status: int,
+    also: tuple[tuple[str, Place | None], ...] = (),
+) -> None:
+    """Each report asked for, of a check that stopped on an error (``detail`` at ``place``,
+    exit ``status``); a report that cannot be written is said on standard error (the run
+    fails on the error in any case)."""
     from resilint.reporters.stopped import Stopped, report_stopped
 
     places = (*((args.config.parent,) if args.config else ()), *args.paths)
-    stopped = Stopped(
-        error.detail,
-        error.place,
-        int(error.exit_code),
-        __version__,
-        source_root(places),
-        tuple((more.detail, more.place) for more in error.also),
-    )
+    stopped = Stopped(detail, place, int(status), __version__, source_root(places), also)
     reports: list[tuple[str, Callable[[str], None]]] = [
         (report_stopped(n, stopped), functools.partial(_write_file, t)) for n, t in args.outputs
     ]

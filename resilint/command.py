@@ -140,7 +140,7 @@ def say_error(exc: ResilintError) -> None:
 
 def _internal(exc: Exception) -> int:
     echo(
-        f"resilint: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
+        f"resilint: {internal_words(exc)}\n"
         "Please report this with the command you ran; set RESILINT_DEBUG=1 to see "
         "the traceback.",
         err=True,
@@ -150,21 +150,33 @@ def _internal(exc: Exception) -> int:
     return int(ExitCode.INTERNAL)
 
 
+def internal_words(exc: Exception) -> str:
+    """What a defect of resilint's is called where it stops a run."""
+    return f"internal error: {type(exc).__name__}: {printable(str(exc))}"
+
+
 def _file_system_refused(exc: OSError) -> int:
     """A path the file system would not let resilint use (a directory it may not enter, a
     ``.git`` it may not read, a name too long), met where no finding could be made of it: input
     that could not be read, status 2, naming the path; an error without a path is a defect."""
-    if exc.filename is None:
+    words = file_system_words(exc)
+    if words is None:
         return _internal(exc)
+    echo(f"resilint: {words}", err=True)
+    return int(ExitCode.INPUT)
+
+
+def file_system_words(exc: OSError) -> str | None:
+    """What :func:`_file_system_refused` says of ``exc``; None for an error without a path."""
+    if exc.filename is None:
+        return None
     name = exc.filename
     shown = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
     reason = exc.strerror or type(exc).__name__
-    echo(
-        f"resilint: {clip(printable(shown), 1_000)}: cannot be used "
-        f"({reason}), so what it holds or leads to cannot be checked",
-        err=True,
+    return (
+        f"{clip(printable(shown), 1_000)}: cannot be used ({reason}), so what it holds or "
+        "leads to cannot be checked"
     )
-    return int(ExitCode.INPUT)
 
 
 def file_named_like_option(argv: Sequence[str]) -> str | None:

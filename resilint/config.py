@@ -26,7 +26,9 @@ from resilint.engine import RuleSettings
 from resilint.errors import ConfigError
 from resilint.findings import Finding, Level, fails_gate
 from resilint.limits import Limits
-from resilint.load.mapping import load_placed_mapping
+from resilint.load import read_text
+from resilint.load.decode import escaped, hidden_characters
+from resilint.load.mapping import placed_mapping
 from resilint.load.read import Refusal, outside, real, within
 from resilint.reporters.base import printable
 from resilint.schemas import SchemaSet
@@ -120,6 +122,7 @@ def load_config(
     if path is None:
         return Config(root=cwd)
     data, line_of = _read_pyproject(path) if _istoml_tables(path) else _read_yaml(path)
+    _no_escaped_characters(data, (), path, line_of)
     schema = schemas.schema_by_id("config.json")
     valid = (kept is not None and kept.holds(data)) or schemas.is_valid_for(schema, data)
     if valid and kept is not None:
@@ -192,6 +195,25 @@ def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:
                 str(path),
                 *line_of(where),
             )
+
+
+def _no_escaped_characters(value: Any, where: tuple[Any, ...], path: Path, line_of: Locate) -> None:
+    """A control character a value writes as an escape (``"\\x1b[31m"``), or a bidirectional
+    or invisible one (``"\\u202e"``, or as itself in TOML), refused as in a document (ENC-04,
+    ENC-03): the setting would not say what it shows, in the file or in a terminal."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _no_escaped_characters(key, (*where, key), path, line_of)
+            _no_escaped_characters(item, (*where, key), path, line_of)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _no_escaped_characters(item, (*where, index), path, line_of)
+    elif isinstance(value, str) and not value.isprintable():
+        found = escaped(value)
+        if found is not None:
+            code = "ENC-04" if found[0] else "ENC-03"
+            shown = ".".join(printable(str(part)) for part in where)
+            raise ConfigError(f"{code} {shown}: {found[1]}", str(path), *line_of(where))
 
 
 def _whole_limits(data: dict[str, Any], path: Path, line_of: Locate) -> None:
@@ -269,7 +291,10 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
     refused = outside(path, real(path.parent))
     if refused is not None:
         raise ConfigError(f"{refused.code} {refused.message}", str(path), 1, 1)
-    loaded = load_placed_mapping(path, Limits())
+    text = read_text(path, Limits())
+    if not isinstance(text, Finding):
+        _no_hidden_characters(text, path, lambda line: True)  # a comment's too: it hides lines
+    loaded = text if isinstance(text, Finding) else placed_mapping(path, text, Limits())
     if isinstance(loaded, Finding):
         read_as = (
             ""
@@ -310,6 +335,7 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
             str(path),
         )
     lines = text.splitlines()
+    _no_hidden_characters(text, path, lambda line: _in_resilint_table(lines, line))
     start = next(
         (i for i, line in enumerate(lines) if line.strip().startswith("[tool.resilint")), 0
     )
@@ -323,6 +349,23 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         return start + 1, 1
 
     return table, line_of
+
+
+def _no_hidden_characters(text: str, path: Path, settings: Callable[[int], bool]) -> None:
+    """A bidirectional or invisible character as itself on a line of ``settings`` (ENC-03)."""
+    for hidden in hidden_characters(text):
+        if settings(hidden.line):
+            message = f"{hidden.code} {hidden.message}"
+            raise ConfigError(message, str(path), hidden.line, hidden.column)
+
+
+def _in_resilint_table(lines: list[str], line: int) -> bool:
+    """Whether the 1-based ``line`` of a TOML file is in a [tool.resilint] table."""
+    for text in reversed(lines[:line]):
+        header = text.strip()
+        if header.startswith("["):
+            return header.startswith(("[tool.resilint]", "[tool.resilint.", "[[tool.resilint."))
+    return False
 
 
 def _clip(text: str, most: int = 300) -> str:

@@ -380,7 +380,10 @@ _CHECKS = (
         "to check, stop a run before any document is checked. An empty report would read as a "
         "clean one to what reads it (code scanning, a merge request's Code Quality widget, test "
         "reports), so each report asked for says why the run stopped, at the file, line and "
-        "column of the cause, and the run fails with exit status 2.",
+        "column of the cause, and the run fails with exit status 2. So does a path the file "
+        "system refuses (a name too long) and, with exit status 4, a defect of resilint's "
+        "that stops the run: a report an earlier run left in place must not stand for this "
+        "one's.",
         "Correct what the message names (the file at its line, or the paths on the command "
         "line), then run again.",
     ),

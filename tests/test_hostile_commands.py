@@ -119,8 +119,8 @@ rules:
     name: acme-one
     level: error
     profiles: [baseline]
-    title: "title\n::error title=pwned::injected \e[2J\e[31mRED\u202e"
-    rationale: "rat \e]8;;http://evil.example\e\\click\e]8;;\e\\ and then, wrapped where
+    title: "title\n::error title=pwned::injected RED"
+    rationale: "rat ]8;;http://evil.example\\click]8;; and then, wrapped where
       the line breaks, ::warning::wrapped-injection, and more words to wrap and wrap and wrap"
     references: ["::error::a reference", "ref\n::notice::second"]
     remediation: "rem\r::error::carriage"
@@ -167,10 +167,10 @@ rules:
     ],
 )
 def test_rule_file_text_cannot_drive_a_terminal_or_a_ci_log(cli, write, command) -> None:
-    """ESC sequences (clear screen, colours, OSC-8 links), U+202E, and lines that GitHub Actions
-    would run as workflow commands (``::error``), from a title, rationale, reference,
-    remediation or example of a repository's rule file: shown as escapes, on no line of their
-    own."""
+    """Lines that GitHub Actions would run as workflow commands (``::error``), from a title,
+    rationale, reference, remediation or example of a repository's rule file, and an ESC
+    sequence in an example: shown as escapes, on no line of their own (ESC and U+202E written
+    as escapes in the rule file itself stop the rule file: ENC-04, ENC-03)."""
     write("resilint.yaml", "rule_dirs: [policies/]\n")
     write("policies/acme.yaml", RULE_FILE)
     result = cli(*command)
@@ -182,7 +182,7 @@ def test_rule_file_text_cannot_drive_a_terminal_or_a_ci_log(cli, write, command)
     commands = [line for line in out.splitlines() if line.lstrip().startswith("::")]
     assert commands == [], commands
     if command[0] != "rules" or "json" not in command:
-        assert "\\x1b" in out or "\\x3a:error::a title" in out
+        assert "\\x3a:error" in out or "\\n::error" in out or "\\x1b" in out
 
 
 MARKUP_RULE = """

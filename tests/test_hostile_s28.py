@@ -143,7 +143,7 @@ def test_the_register_workbook_names_a_value_it_cannot_hold(cli, tmp_path: Path)
         run.stdout
     )
     assert "holds control character U+0001, which a workbook cannot hold" in run.stdout
-    assert "no workbook written" in run.stderr and not (repo / "r.xlsx").exists()
+    assert "no register written" in run.stderr and not (repo / "r.xlsx").exists()
 
 
 # --- init: what stands in a template's place ---------------------------------------------------

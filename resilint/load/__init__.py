@@ -227,11 +227,16 @@ def mapping_of(shown: str, text: str, limits: Limits) -> tuple[dict[str, Any], N
             for root in roots:  # what is wrong inside first: a tag that would run code, say
                 converter.convert(root)
             raise LoadError.at("YML-08", "the file must hold a single mapping", roots[-1], lines)
-        return converter.convert(roots[0]), roots[0]
+        data = converter.convert(roots[0])
     except LoadError as error:
         from resilint.load.syntax import unreadable
 
         return _finding(shown, unreadable(error, text))
+    # what a document's check reports (ENC-03, ENC-04) stops a rule or configuration file
+    shows_otherwise = [*hidden_characters(text), *converter.notes.values()]
+    if shows_otherwise:
+        return _finding(shown, min(shows_otherwise, key=lambda e: (e.line, e.column)))
+    return data, roots[0]
 
 
 def _document(

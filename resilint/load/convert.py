@@ -253,6 +253,9 @@ class Converter:
     def _escapes(self, node: ScalarNode, text: str) -> None:
         """A double-quoted value's escapes may write what the file could not hold as itself."""
         found = escaped(text)
+        if found is not None and not found[0]:  # one written as itself is flagged where it is
+            source = self.lines.text[node.start_mark.index : node.end_mark.index]
+            found = escaped("".join(c for c in text if c.isprintable() or c not in source))
         if found is None:
             return
         control, message = found

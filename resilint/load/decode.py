@@ -197,18 +197,46 @@ def escaped(value: str) -> tuple[bool, str] | None:
     would drive a terminal, and the register's workbook cannot hold it); ``(False, message)``
     for a bidirectional control or an invisible character, as :func:`hidden_characters` flags
     it; None when there is neither."""
+    char = unshown(value)
+    if char is None:
+        return None
+    if is_control(char):
+        return True, (
+            f"this value holds control character {control_name(char)}, written as an escape; "
+            "resilint documents hold no control characters but tab and line breaks: delete it"
+        )
+    return False, f"{_hidden_message(char)}; here it is written as an escape"
+
+
+def unshown(value: str) -> str | None:
+    """The first character of ``value`` that does not show as what it is: a control character
+    (but tab and line breaks), a bidirectional control or an invisible character (a joiner
+    between two non-ASCII letters aside, as :func:`hidden_characters` has it); None if none."""
     match = _FORBIDDEN.search(value)
     if match is not None:
-        char = match.group()
-        name = _NAMES.get(char, f"U+{ord(char):04X}")
-        return True, (
-            f"this value holds control character {name}, written as an escape; resilint "
-            "documents hold no control characters but tab and line breaks: delete it"
-        )
+        return match.group()
     for found in _HIDDEN.finditer(value):
         if found.group() not in _JOINERS or not _between_non_ascii(value, found.start()):
-            return False, f"{_hidden_message(found.group())}; here it is written as an escape"
+            return found.group()
     return None
+
+
+def control_name(char: str) -> str:
+    """A control character as messages name it: ``ESC``, ``NUL``, or ``U+0007``."""
+    return _NAMES.get(char, f"U+{ord(char):04X}")
+
+
+def is_control(char: str) -> bool:
+    """Whether :func:`unshown`'s ``char`` is a control character (not a bidi or invisible one)."""
+    return _FORBIDDEN.match(char) is not None
+
+
+def hidden_name(char: str) -> str:
+    """A bidirectional or invisible character as messages name it, with what it is:
+    ``U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control``."""
+    name = unicodedata.name(char, "FORMAT CHARACTER")
+    what = "a bidirectional control" if char in _BIDI_CHARS else "an invisible character"
+    return f"U+{ord(char):04X} {name}, {what}"
 
 
 def _between_non_ascii(text: str, where: int) -> bool:

@@ -35,6 +35,11 @@ def load_placed_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Pla
     text = read_text(path, limits)
     if isinstance(text, Finding):
         return text
+    return placed_mapping(path, text, limits)
+
+
+def placed_mapping(path: Path, text: str, limits: Limits) -> tuple[dict[str, Any], Place] | Finding:
+    """:func:`load_placed_mapping` of the text read from ``path``."""
     plain = plain_file(text, limits)
     fast = plain_mapping(text, limits) if plain is not None else None
     if plain is not None and fast is not None:

@@ -203,7 +203,7 @@ def kind_refusal(mode: int) -> Refusal | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return Refusal("FILE-01", "this is a directory, not a YAML file")
+        return Refusal("FILE-01", "this is a directory, not a file")
     if stat.S_ISFIFO(mode):
         what = "a named pipe (FIFO)"
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):

@@ -140,6 +140,8 @@ def run_export(args: ExportArgs) -> int:
         )
         listing.show()
         return ExitCode.FINDINGS
+    if _unholdable(register, config.limits, args.output_format == "xlsx"):
+        return ExitCode.INPUT
     if listing.count:
         click.echo(
             f"resilint: the register {_as_of(args.reference_date, reference)} is not ready "
@@ -148,8 +150,6 @@ def run_export(args: ExportArgs) -> int:
             err=True,
         )
         listing.show()
-    if args.output_format == "xlsx" and _unholdable(register, config.limits):
-        return ExitCode.INPUT
     click.echo(f"wrote {printable(str(_write(register, args)))}", err=True)
     unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
     if unreadable:  # written as asked, but what those files hold is missing from it
@@ -404,18 +404,25 @@ class Listing:
             write_out(REPORTERS["text"](context))
 
 
-def _unholdable(register: Register, limits: Limits) -> bool:
-    """Say where a value is one a workbook cell cannot hold whole (too long, or with a control
-    character), if one is, and that no workbook is written: one would hold it cut short, a loss
-    nobody would see in a file sent on to a supervisor. The CSV files and the package hold it."""
-    found = formats.unholdable(register)
+def _unholdable(register: Register, limits: Limits, workbook: bool) -> bool:
+    """Say where a value is one the register cannot hold as it is, if one is, and that nothing
+    is written: a workbook would hold a long text cut short, a loss nobody would see in a file
+    sent on to a supervisor; any format would carry a control, bidirectional or invisible
+    character to whoever opens it. The CSV files and the package hold a long text whole."""
+    found = formats.unholdable(register, workbook)
     locator = Locator(limits)
     for template, row, code, why in found:
         place = _holding(row.place(code), row.values[code])
         line, column = locator.position(place.document, place.path, False)
         text = f"{field(place)} ({template}.{code[1:]}, {_column_name(template, code)}) {why}"
         write_out(log_safe(printable(f"{place.document.path}:{line}:{column}: {text}")) + "\n")
-    if found:
+    if any(why.startswith("holds") for *_, why in found):
+        click.echo(
+            f"resilint: no register written: {counted(len(found), 'value')} cannot be held as "
+            "it is; correct them (the check reports each character, ENC-03 or ENC-04)",
+            err=True,
+        )
+    elif found:
         click.echo(
             f"resilint: no workbook written: {counted(len(found), 'value')} cannot be held whole "
             "in it; correct them, or export --format csv or xbrl-csv, which hold them as they are",

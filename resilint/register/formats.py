@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 
+from resilint.load.decode import control_name, hidden_name, is_control, unshown
 from resilint.patterns import kept
 from resilint.register import codes
 from resilint.register.model import Register, Row
@@ -143,33 +144,38 @@ def xlsx(register: Register) -> bytes:
 CELL_LIMIT = 32_767
 """The most characters a workbook cell holds (Excel's specification); openpyxl cuts a longer
 text to it without a word, so the export refuses such a workbook (:func:`unholdable`)."""
-_CONTROL = kept("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""The characters XML 1.0, and so a workbook's sheet, cannot hold (openpyxl refuses them)."""
 
 
-def unholdable(register: Register) -> list[tuple[str, Row, str, str]]:
-    """The cells a workbook cannot hold as they are: template, row, column code and why, for
-    each text longer than :data:`CELL_LIMIT` or holding a control character (written in a
-    document as an escape, ENC-04). The CSV files and the package have no such limit."""
+def unholdable(register: Register, workbook: bool) -> list[tuple[str, Row, str, str]]:
+    """The cells the register cannot hold as they are: template, row, column code and why, for
+    each text holding a control character (written in a document as an escape, ENC-04) or a
+    bidirectional or invisible one (ENC-03), which a register written with --allow-incomplete
+    would carry to whoever opens it, shown otherwise than it reads; in a ``workbook``, also each
+    text longer than :data:`CELL_LIMIT`."""
     return [
         (template.id, row, code, why)
         for template in TEMPLATES
         for row in register.rows[template.id]
         for code, value in row.values.items()
-        if (why := _unholdable(value))
+        if (why := _unholdable(value, workbook))
     ]
 
 
-def _unholdable(value: str) -> str:
-    if len(value) > CELL_LIMIT:
+def _unholdable(value: str, workbook: bool) -> str:
+    if workbook and len(value) > CELL_LIMIT:
         return (
             f"is {len(value):,} characters, more than a workbook cell holds "
             f"({CELL_LIMIT:,}, Excel's limit)"
         )
-    found = _CONTROL.search(value)
-    if found is not None:
-        return f"holds control character U+{ord(found.group()):04X}, which a workbook cannot hold"
-    return ""
+    char = unshown(value) if not value.isprintable() else None
+    if char is None:
+        return ""
+    if is_control(char):
+        return (
+            f"holds control character {control_name(char)}, which a workbook cannot hold and "
+            "a terminal acts on"
+        )
+    return f"holds {hidden_name(char)}: the register would show it otherwise than it reads"
 
 
 _INTEGER = kept(r"[0-9]+\Z")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from resilint.errors import UsageError
+from resilint.load.decode import control_name, hidden_name, is_control, unshown
 from resilint.load.read import Refusal, read_regular
 from resilint.patterns import kept
 from resilint.quoting import quoted
@@ -273,6 +274,9 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
             if i < len(cells) and isinstance(cells[i], Formula):
                 raise _formula(label, number, i, code, cells[i])
         values = {code: cells[i].strip() for i, code in header.items() if i < len(cells)}
+        shows_otherwise = _shows_otherwise(label, number, header, values)
+        if shows_otherwise is not None:
+            raise shows_otherwise
         annotation = all(v.startswith("<") for v in values.values() if v)  # "<Key value>"
         if any(values.values()) and not annotation and not _is_label_row(template, values):
             for i, code in header.items():
@@ -281,6 +285,30 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
                     raise _unseen(label, number, i, code, cell)
             rows.append(SourceRow(template, f"{label} row {number}", values))
     return rows
+
+
+def _shows_otherwise(
+    label: str, row: int, header: dict[int, str], values: dict[str, str]
+) -> UsageError | None:
+    """A value holding a control, bidirectional or invisible character: the documents written
+    would hold it, and the check refuses them (ENC-02, ENC-03); said here, at its cell."""
+    from openpyxl.utils import get_column_letter
+
+    for index, code in header.items():
+        value = values.get(code, "")
+        char = unshown(value) if not value.isprintable() else None
+        if char is not None:
+            what = (
+                f"control character {control_name(char)}"
+                if is_control(char)
+                else (hidden_name(char))
+            )
+            return UsageError(
+                f"{printable(label)} row {row}, column {code} (cell "
+                f"{get_column_letter(index + 1)}{row}) holds {what}, which shows otherwise than "
+                "it reads (or not at all); nothing was imported: delete it and import again"
+            )
+    return None
 
 
 def _unseen(label: str, row: int, index: int, code: str, cell: Unseen) -> UsageError:

@@ -1,5 +1,6 @@
 """What a check that stopped before checking anything writes in place of its report: an
-invalid configuration, rule or baseline file, or paths with nothing to check (exit status 2).
+invalid configuration, rule or baseline file, or paths with nothing to check (exit status 2); a
+path the file system refuses (2) or a defect of resilint's (4) that stops a run.
 
 A report left empty or missing would read as "no problems" to what reads it: a SARIF run with
 no results says every alert is gone, an empty Code Quality list says a merge request is clean,
