@@ -71,7 +71,10 @@ MODEL_WORDS = {
     DATA_FEED: "a data feed",
     PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
-    MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
+    MARKET: (
+        "a payment scheme or market infrastructure (card scheme, payment system, central "
+        "counterparty, securities depository)"
+    ),
     STAFF: "staff augmentation (its people work in our systems under our direction)",
     LICENSED: "licensed software we run ourselves",
 }
@@ -245,16 +248,22 @@ def model_note(
 
 _ADVISERS = (
     (PROFESSIONAL, "a professional adviser"),
-    (FINANCIAL, "a bank"),
-    (MARKET, "a payment scheme"),
+    (FINANCIAL, "a regulated financial firm (a bank, depositary or insurer)"),
+    (
+        MARKET,
+        "a market infrastructure (a payment scheme, central counterparty or securities depository)",
+    ),
 )
-"""The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it."""
+"""The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it, in
+words that fit every sector: a fund manager's depositary and securities depository are asked
+about as a bank's payment scheme is."""
 ADVISER_RECORD = "; if it is, record its service_model: "
 """Words every note of :func:`model_note` for a supplier without ICT services holds."""
 
 
 def adviser_question(exempt: frozenset[str]) -> str:
-    """What the note says nothing recorded answers: "is a bank or a payment scheme"."""
+    """What the note says nothing recorded answers: "is a regulated financial firm (...) or a
+    market infrastructure (...)"."""
     return "is " + _either([noun for model, noun in _ADVISERS if model in exempt])
 
 

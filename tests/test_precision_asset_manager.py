@@ -1,0 +1,74 @@
+"""An asset manager that is both a UCITS management company and an AIFM, under DORA (Art. 2(1)(k)
+and (l)), outsources the funds' central administration to a fund administrator it records
+without ICT services: the words "outsourced" and "administration" leave the administrator's
+service model unknown, so its contract is asked an incident-notice window and the finding says
+why. That note asked whether the administrator "is a bank or a payment scheme": a fund manager
+takes part in no payment scheme, and the market infrastructures it does use (a central
+counterparty, a securities depository) and the depositary that keeps its funds' assets were not
+named, so a reader could not tell that the record it asks for (market_infrastructure,
+financial_service) fits them. The note names each model by what it covers in every sector, and
+its advice holds: a securities depository recorded as market infrastructure, or a depositary
+recorded as a financial service, is no longer asked the window."""
+
+from __future__ import annotations
+
+from one_file import check, doc, messages, repo
+
+ENTITY = doc(
+    "Entity",
+    "aam",
+    "name: Aldermoor Asset Management S.A.\ncountry: LU\nregimes: [dora]\n"
+    "entity_type: [management_company, alternative_investment_fund_manager]\n",
+)
+SUPPLIER = (
+    "name: {name}\ntier: 1\nprovides_ict_services: false\nsupports_critical_function: true\n"
+    "data_sensitivity: confidential\nhighest_access_level: none\n{model}"
+    "services:\n  - name: {service}\n    supports_critical_function: true\n"
+    "    description: {words}\n"
+)
+ADMINISTRATOR = {
+    "name": "Kestrel Fund Services S.A.",
+    "service": "nav-calculation",
+    "words": "Fund accounting and daily NAV calculation, outsourced to Kestrel.",
+}
+DEPOSITORY = {
+    "name": "Eurosettle S.A.",
+    "service": "settlement",
+    "words": "Settlement and safekeeping of the funds' securities.",
+}
+
+
+def _repo(supplier_id: str, fields: dict[str, str], model: str = "") -> str:
+    supplier = doc("Supplier", supplier_id, SUPPLIER.format(model=model, **fields))
+    contract = doc(
+        "Contract",
+        f"ctr-{supplier_id}",
+        f"supplier: {supplier_id}\nstatus: active\nentities: [aam]\ncovers_ict_services: false\n"
+        "supports_critical_function: true\n",
+    )
+    return repo(ENTITY, supplier, contract)
+
+
+def test_the_note_names_a_fund_managers_depositary_and_securities_depository(
+    cli, write
+) -> None:
+    found = check(cli, write, _repo("kestrel", ADMINISTRATOR), ["CTR-03"])
+    note = messages(found, "CTR-03")
+    assert (
+        "nothing recorded says it is a regulated financial firm (a bank, depositary or insurer)"
+        " or a market infrastructure (a payment scheme, central counterparty or securities"
+        " depository); if it is, record its service_model: financial_service or"
+        " market_infrastructure)" in note
+    ), note
+    assert "is a bank or a payment scheme" not in note
+
+
+def test_following_the_note_takes_the_window_off_a_depository_or_a_depositary(
+    cli, write
+) -> None:
+    """The depository's words name no trade resilint reads, so it is asked the window until its
+    model is recorded; recorded as the note says, it is not."""
+    assert messages(check(cli, write, _repo("eurosettle", DEPOSITORY), ["CTR-03"]), "CTR-03")
+    for model in ("market_infrastructure", "financial_service"):
+        text = _repo("eurosettle", DEPOSITORY, f"service_model: {model}\n")
+        assert check(cli, write, text, ["CTR-03"]) == [], model
