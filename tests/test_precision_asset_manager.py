@@ -8,7 +8,9 @@ counterparty, a securities depository) and the depositary that keeps its funds' 
 named, so a reader could not tell that the record it asks for (market_infrastructure,
 financial_service) fits them. The note names each model by what it covers in every sector, and
 its advice holds: a securities depository recorded as market infrastructure, or a depositary
-recorded as a financial service, is no longer asked the window."""
+recorded as a financial service, is no longer asked the window. And a depositary bank that also
+runs the funds' administration for the manager is asked an outsourcing's terms, which its name
+alone took off it."""
 
 from __future__ import annotations
 
@@ -49,9 +51,7 @@ def _repo(supplier_id: str, fields: dict[str, str], model: str = "") -> str:
     return repo(ENTITY, supplier, contract)
 
 
-def test_the_note_names_a_fund_managers_depositary_and_securities_depository(
-    cli, write
-) -> None:
+def test_the_note_names_a_fund_managers_depositary_and_securities_depository(cli, write) -> None:
     found = check(cli, write, _repo("kestrel", ADMINISTRATOR), ["CTR-03"])
     note = messages(found, "CTR-03")
     assert (
@@ -63,12 +63,42 @@ def test_the_note_names_a_fund_managers_depositary_and_securities_depository(
     assert "is a bank or a payment scheme" not in note
 
 
-def test_following_the_note_takes_the_window_off_a_depository_or_a_depositary(
-    cli, write
-) -> None:
+def test_following_the_note_takes_the_window_off_a_depository_or_a_depositary(cli, write) -> None:
     """The depository's words name no trade resilint reads, so it is asked the window until its
     model is recorded; recorded as the note says, it is not."""
     assert messages(check(cli, write, _repo("eurosettle", DEPOSITORY), ["CTR-03"]), "CTR-03")
     for model in ("market_infrastructure", "financial_service"):
         text = _repo("eurosettle", DEPOSITORY, f"service_model: {model}\n")
         assert check(cli, write, text, ["CTR-03"]) == [], model
+
+
+BANK = {"name": "Banque Lumière Luxembourg S.A.", "service": "depositary"}
+OUTSOURCING_TERMS = ["CTR-03", "CTR-16", "SUP-12"]
+
+
+def test_a_depositary_bank_keeping_the_funds_accounts_is_asked_the_outsourcing_terms(
+    cli, write
+) -> None:
+    """The funds' depositary bank that also keeps their accounts, calculates their NAV or keeps
+    their register runs the administration the manager delegated (the UCITS Directive's Annex II
+    and Art. 13): its agreement is asked the access and audit rights of an outsourcing (CTR-16),
+    its sub-outsourcing terms (SUP-12) and an incident notice. The bank read only as a bank
+    gave none of them."""
+    for words in (
+        "Depositary and custody of the funds' assets, and central administration of the funds.",
+        "Depositary bank, fund accounting and NAV calculation for the sub-funds.",
+        "Depositary, registrar and transfer agent of the funds.",
+    ):
+        found = check(cli, write, _repo("lumiere", {**BANK, "words": words}), OUTSOURCING_TERMS)
+        assert sorted({f["code"] for f in found}) == OUTSOURCING_TERMS, words
+
+
+def test_a_depositary_bank_that_keeps_only_the_assets_is_a_bank(cli, write) -> None:
+    """Safekeeping and oversight, or files sent to the funds' transfer agent, run none of the
+    manager's functions: the bank is not asked an outsourcing's terms."""
+    for words in (
+        "Depositary bank: safekeeping of the funds' assets, cash monitoring and oversight.",
+        "Global custody of the funds' securities; daily position files to the transfer agent.",
+    ):
+        found = check(cli, write, _repo("lumiere", {**BANK, "words": words}), OUTSOURCING_TERMS)
+        assert found == [], words

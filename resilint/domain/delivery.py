@@ -521,19 +521,25 @@ _RUNS_IT_FOR_US = Lazy(
     r"\b((run|operated|managed|administered|maintained|handled|performed)( (fully|entirely))?"
     r" (for|on behalf of) (us|our)|on our behalf|outsourced|bpo|bureaux?|tpa"
     r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company)"
-    r"|(third[- ]party )?administrators?|(runs|running) our)\b"
+    r"|(third[- ]party )?administrators?|(runs|running) our"
+    # the administration of a fund that its manager delegates (the UCITS Directive's Annex II:
+    # fund accounting, valuation and pricing, the unit-holder register, issues and redemptions),
+    # named by the function: a depositary bank that also keeps the funds' accounts or register
+    r"|(central|fund) administration|fund accounting|transfer agen(ts?|cy)"
+    r"|registrars?( and|,| &) transfer)\b"
     r"|\b(runs|running) (?-i:[A-Z])",  # running Brabantia Re: a name, not "running costs"
     re.IGNORECASE,
 )
 """Words that say a supplier without ICT services runs something for us: a process outsourced
 to it ("outsourced operations", business process outsourcing, a bureau, a third-party or
-claims administrator, "management company running Brabantia Re"). Its trade does not take the
+claims administrator, "management company running Brabantia Re", a fund's central
+administration, fund accounting or transfer agency). Its trade does not take the
 outsourcing's terms off: a regulated firm running our operations is asked them as any
 outsourcing is. "Outsourcing" alone also names a topic (a law firm advising on outsourcing)."""
 
 
 _OUTSOURCER = Lazy(
-    r"(bureaux?|tpa|bpo|(third[- ]party )?administrators?"
+    r"(bureaux?|tpa|bpo|(third[- ]party )?administrators?|transfer agents?"
     r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company))\Z",
     re.IGNORECASE,
 )
