@@ -102,3 +102,42 @@ def test_a_depositary_bank_that_keeps_only_the_assets_is_a_bank(cli, write) -> N
     ):
         found = check(cli, write, _repo("lumiere", {**BANK, "words": words}), OUTSOURCING_TERMS)
         assert found == [], words
+
+
+def test_the_depositary_service_beside_the_administration_is_not_sub_outsourcing(
+    cli, write
+) -> None:
+    """One agreement with the bank covers its safekeeping as depositary and the administration it
+    runs for the manager: the administration is asked its sub-outsourcing terms (SUP-12), the
+    safekeeping, a bank's own trade, is not."""
+    supplier = doc(
+        "Supplier",
+        "lumiere",
+        "name: Banque Lumière Luxembourg S.A.\ntier: 1\nprovides_ict_services: false\n"
+        "description: Depositary bank of the funds.\nsupports_critical_function: true\n"
+        "data_sensitivity: confidential\nhighest_access_level: none\nservices:\n"
+        "  - name: safekeeping\n    supports_critical_function: true\n"
+        "    description: Safekeeping of the funds' securities and cash monitoring.\n"
+        "  - name: administration\n    supports_critical_function: true\n"
+        "    description: Central administration of the AIFs (fund accounting, NAV).\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-lumiere",
+        "supplier: lumiere\nstatus: active\nentities: [aam]\ncovers_ict_services: false\n"
+        "supports_critical_function: true\nservices: [safekeeping, administration]\n",
+    )
+    text = repo(ENTITY, supplier, contract)
+    found = check(cli, write, text, ["SUP-12"])
+    assert [f["message"].split(" of supplier")[0] for f in found] == ["service administration"], (
+        found
+    )
+
+
+def test_services_written_as_a_number_are_a_schema_error_not_a_crash(cli, write) -> None:
+    """The services of a supplier are read for their models where the list is a list only."""
+    supplier = doc("Supplier", "lumiere", "tier: 1\nprovides_ict_services: false\nservices: 5\n")
+    write("repo.yaml", repo(ENTITY, supplier))
+    result = cli("check", "--no-cache", "-f", "json", ".")
+    assert result.exit_code == 1, result.stdout
+    assert "could not be evaluated" not in result.stdout

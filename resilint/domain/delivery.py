@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import listed, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import dicts, listed, mapping_at, strings, text_of, value_at
 from resilint.model import Document
 from resilint.patterns import Lazy
 
@@ -185,6 +185,20 @@ def service_models(
     ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
     the words it is recorded with may tell a bank or a law firm."""
     return models_of(supplier, _concerned(supplier, names), non_ict)
+
+
+def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
+    """Names of the supplier's services that serve us in a trade of their own
+    (:data:`OWN_TRADE`, recorded or inferred): a depositary's safekeeping beside the fund
+    administration the same bank runs for us is no outsourced work. ``non_ict`` as in
+    :func:`service_models`."""
+    return frozenset(
+        name
+        for _, s in dicts(supplier.data.get("services"))
+        if isinstance(name := s.get("name"), str)
+        and (models := models_of(supplier, [s], non_ict))
+        and models <= OWN_TRADE
+    )
 
 
 def models_of(
