@@ -4,16 +4,16 @@ Where the service model of a supplier is neither recorded nor inferred, every te
 decides is asked as of a service run for us, and each such finding (CTR-06, CTR-07, CTR-08,
 PLB-02 on the same supplier, its contracts and playbooks) ended with the same note naming the
 eight models to choose from: some 480 characters, three or four times for one supplier. A
-supplier that provides no ICT services is asked such terms (a 24x7 security contact, an
-incident notification window: SUP-03, SUP-04, CTR-03) because nothing recorded says it is an
-adviser, a bank or a payment scheme, and each finding ended with that note, some 200
-characters. Each note stays in full on one finding of the supplier (the most severe that is
-not suppressed, then by document kind and id and rule code), once in it where it folds
-several gaps; the others say in a line which finding says it in full. The adviser note names
-only the models whose record would take the finding's term off the supplier (a critical law
-firm is asked an incident-notice window too, so CTR-03 names a bank or a payment scheme, and
-SUP-03, whose 24x7 contact a bank owes, a professional adviser): each such note is said once
-of its own. Only messages change: fingerprints do not depend on them.
+supplier that provides no ICT services is asked such terms (a 24x7 security contact, an incident
+notification window: SUP-03, SUP-04, CTR-03) because nothing recorded says it is an adviser, a
+regulated financial firm or a market infrastructure, and each finding ended with that note, some
+250 characters. Each note stays in full on one finding of the supplier (the most severe that is
+not suppressed, then by document kind and id and rule code), once in it where it folds several
+gaps; the others say in a line which finding says it in full. The adviser note names only the
+models whose record would take the finding's term off the supplier (a critical law firm is asked
+an incident-notice window too, so CTR-03 names a financial firm or a market infrastructure, and
+SUP-03, whose 24x7 contact a bank owes, a professional adviser): each such note is said once of
+its own. Only messages change: fingerprints do not depend on them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The note that ends a finding on a supplier without ICT services whose service model is not
 recorded says only what would change the outcome. A critical supplier is asked an incident
 notice window even if it is a law firm (the requirements matrix's critical_only_for), so CTR-03
-asks whether it is a bank or a payment scheme, not an adviser; a bank owes a 24x7 security
-contact, so SUP-03 asks whether it is a professional adviser only. Each note's advice is
-checked by following it, through `resilint check` as users run it."""
+asks whether it is a regulated financial firm or a market infrastructure, not an adviser; a bank
+owes a 24x7 security contact, so SUP-03 asks whether it is a professional adviser only. Each
+note's advice is checked by following it, through `resilint check` as users run it."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def test_a_critical_supplier_is_asked_only_whether_it_is_a_bank_or_a_scheme(cli,
     ctr03 = _findings(cli, write, 1)["CTR-03"]
     assert (
         "(asked because supplier chem handles our confidential data and nothing recorded says it"
-        " is a bank or a payment scheme; if it is, record its service_model: financial_service"
+        " is a regulated financial firm (a bank, depositary or insurer) or a market infrastructure"
+        " (a payment scheme, central counterparty or securities depository); if it is, record its"
+        " service_model: financial_service"
         " or market_infrastructure)" in ctr03
     )
     assert "professional" not in ctr03
@@ -49,7 +51,11 @@ def test_a_critical_supplier_is_asked_only_whether_it_is_a_bank_or_a_scheme(cli,
 
 def test_below_tier_1_an_adviser_is_named_too(cli, write) -> None:
     ctr03 = _findings(cli, write, 2)["CTR-03"]
-    assert "is a professional adviser, a bank or a payment scheme; if it is" in ctr03
+    assert (
+        "is a professional adviser, a regulated financial firm (a bank, depositary or insurer) or"
+        " a market infrastructure (a payment scheme, central counterparty or securities"
+        " depository); if it is" in ctr03
+    )
     assert "CTR-03" not in _findings(cli, write, 2, "service_model: professional_service")
 
 

@@ -266,15 +266,20 @@ def test_the_adviser_note_is_said_once_for_a_supplier(cli, write) -> None:
     """A law firm recorded without its service model: CTR-03 on its contract and SUP-03 on it
     (folding two contact gaps) each end with a note asking whether it is what would take the
     term off it. A critical law firm owes an incident-notice window all the same, so CTR-03
-    asks only whether it is a bank or a payment scheme; a bank owes a 24x7 contact, so SUP-03
-    asks only whether it is a professional adviser, once, its second gap saying it is asked for
-    the same reason. Two notes of two questions: each said in full. A second contract's CTR-03
-    names the first's instead of repeating it. Waive CTR-03 and SUP-03 reads the same."""
+    asks only whether it is a financial firm or a market infrastructure; a bank owes a 24x7
+    contact, so SUP-03 asks only whether it is a professional adviser, once, its second gap
+    saying it is asked for the same reason. Two notes of two questions: each said in full. A
+    second contract's CTR-03 names the first's instead of repeating it. Waive CTR-03 and
+    SUP-03 reads the same."""
     found = check(cli, write, LAW_FIRM, ["SUP-03", "CTR-03"])
     assert sorted(f["code"] for f in found) == ["CTR-03", "SUP-03"]
     ctr03 = next(f["message"] for f in found if f["code"] == "CTR-03")
     sup03 = next(f["message"] for f in found if f["code"] == "SUP-03")
-    bank = "nothing recorded says supplier lexwell is a bank or a payment scheme; if it is, record"
+    bank = (
+        "nothing recorded says supplier lexwell is a regulated financial firm (a bank, depositary"
+        " or insurer) or a market infrastructure (a payment scheme, central counterparty or"
+        " securities depository); if it is, record"
+    )
     assert ctr03.count(bank) == 1 and "professional" not in ctr03
     assert sup03.count("nothing recorded says supplier lexwell is a professional adviser;") == 1
     assert sup03.count("record its service_model: professional_service)") == 1

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import listed, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import dicts, listed, mapping_at, strings, text_of, value_at
 from resilint.model import Document
 from resilint.patterns import Lazy
 
@@ -71,7 +71,10 @@ MODEL_WORDS = {
     DATA_FEED: "a data feed",
     PROFESSIONAL: "a professional service (law firm, consultancy, insurance broker)",
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
-    MARKET: "a payment scheme or market infrastructure (card scheme, payment system)",
+    MARKET: (
+        "a payment scheme or market infrastructure (card scheme, payment system, central "
+        "counterparty, securities depository)"
+    ),
     STAFF: "staff augmentation (its people work in our systems under our direction)",
     LICENSED: "licensed software we run ourselves",
 }
@@ -184,6 +187,20 @@ def service_models(
     return models_of(supplier, _concerned(supplier, names), non_ict)
 
 
+def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
+    """Names of the supplier's services that serve us in a trade of their own
+    (:data:`OWN_TRADE`, recorded or inferred): a depositary's safekeeping beside the fund
+    administration the same bank runs for us is no outsourced work. ``non_ict`` as in
+    :func:`service_models`."""
+    return frozenset(
+        name
+        for _, s in dicts(supplier.data.get("services"))
+        if isinstance(name := s.get("name"), str)
+        and (models := models_of(supplier, [s], non_ict))
+        and models <= OWN_TRADE
+    )
+
+
 def models_of(
     supplier: Document, chosen: list[dict[str, Any]], non_ict: bool = False
 ) -> frozenset[str]:
@@ -245,16 +262,22 @@ def model_note(
 
 _ADVISERS = (
     (PROFESSIONAL, "a professional adviser"),
-    (FINANCIAL, "a bank"),
-    (MARKET, "a payment scheme"),
+    (FINANCIAL, "a regulated financial firm (a bank, depositary or insurer)"),
+    (
+        MARKET,
+        "a market infrastructure (a payment scheme, central counterparty or securities depository)",
+    ),
 )
-"""The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it."""
+"""The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it, in
+words that fit every sector: a fund manager's depositary and securities depository are asked
+about as a bank's payment scheme is."""
 ADVISER_RECORD = "; if it is, record its service_model: "
 """Words every note of :func:`model_note` for a supplier without ICT services holds."""
 
 
 def adviser_question(exempt: frozenset[str]) -> str:
-    """What the note says nothing recorded answers: "is a bank or a payment scheme"."""
+    """What the note says nothing recorded answers: "is a regulated financial firm (...) or a
+    market infrastructure (...)"."""
     return "is " + _either([noun for model, noun in _ADVISERS if model in exempt])
 
 
@@ -512,19 +535,25 @@ _RUNS_IT_FOR_US = Lazy(
     r"\b((run|operated|managed|administered|maintained|handled|performed)( (fully|entirely))?"
     r" (for|on behalf of) (us|our)|on our behalf|outsourced|bpo|bureaux?|tpa"
     r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company)"
-    r"|(third[- ]party )?administrators?|(runs|running) our)\b"
+    r"|(third[- ]party )?administrators?|(runs|running) our"
+    # the administration of a fund that its manager delegates (the UCITS Directive's Annex II:
+    # fund accounting, valuation and pricing, the unit-holder register, issues and redemptions),
+    # named by the function: a depositary bank that also keeps the funds' accounts or register
+    r"|(central|fund) administration|fund accounting|transfer agen(ts?|cy)"
+    r"|registrars?( and|,| &) transfer)\b"
     r"|\b(runs|running) (?-i:[A-Z])",  # running Brabantia Re: a name, not "running costs"
     re.IGNORECASE,
 )
 """Words that say a supplier without ICT services runs something for us: a process outsourced
 to it ("outsourced operations", business process outsourcing, a bureau, a third-party or
-claims administrator, "management company running Brabantia Re"). Its trade does not take the
+claims administrator, "management company running Brabantia Re", a fund's central
+administration, fund accounting or transfer agency). Its trade does not take the
 outsourcing's terms off: a regulated firm running our operations is asked them as any
 outsourcing is. "Outsourcing" alone also names a topic (a law firm advising on outsourcing)."""
 
 
 _OUTSOURCER = Lazy(
-    r"(bureaux?|tpa|bpo|(third[- ]party )?administrators?"
+    r"(bureaux?|tpa|bpo|(third[- ]party )?administrators?|transfer agents?"
     r"|(business process )?outsourcing (providers?|partners?|services?|arrangements?|company))\Z",
     re.IGNORECASE,
 )

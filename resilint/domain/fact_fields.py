@@ -139,6 +139,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "an engaged supplier (each can take the other's place).",
         ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
+        "own_trade_services": _fact(
+            "array",
+            "Names of its services that serve us in a trade of their own (service_model "
+            "professional_service, financial_service or market_infrastructure, recorded or "
+            "inferred): a depositary's safekeeping beside the fund administration the same bank "
+            "runs for us is no outsourced work.",
+            items=_TEXTS,
+        ),
         "non_ict_services": _fact(
             "array",
             "Names of its services that only contracts not for ICT services cover (a regulated "

@@ -59,6 +59,10 @@ class SupplierFacts:
     name) is recorded as not supporting a critical function: the records disagree, and it is
     judged as recorded, not made critical by them (SUP-01 asks to settle it)."""
     contested_chain: Chain = ()
+    own_trade_services: frozenset[str] = frozenset()
+    """Its services that serve us in a trade of their own, an adviser's, a bank's or a market
+    infrastructure's (:func:`.delivery.own_trade_services`): no outsourced work, whoever else
+    the same contract covers."""
     non_ict_services: frozenset[str] = frozenset()
     """Its services that only contracts not for ICT services cover (:func:`.suppliers.uncovered`):
     DORA's terms for each ICT service are not asked of them."""
@@ -151,6 +155,7 @@ class SupplierFacts:
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
             "in_register": self.in_register,
+            "own_trade_services": sorted(self.own_trade_services),
             "non_ict_services": sorted(self.non_ict_services),
             "services_not_in_register": sorted(self.services_not_in_register),
             "critical_outside_dora": sorted(self.critical_outside_dora),

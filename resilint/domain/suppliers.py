@@ -174,6 +174,7 @@ def _supplier(
         adviser_note=delivery.model_note(
             supplier, models, False, non_ict, exposures, facts.matrix.sparing(CONTACT, critical)
         ),
+        own_trade_services=delivery.own_trade_services(supplier, non_ict),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
         critical_outside_dora=critical_outside_dora(facts, supplier),
