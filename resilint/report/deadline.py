@@ -35,6 +35,8 @@ CATEGORIES = {
     "criticality": "criticality assessment due",
     "function-test": "function test due",
     "backup-test": "backup's own restore test due",
+    "insurance-renewal": "insurance renewal due",
+    "scenario-exercise": "scenario exercise due",
 }
 """Each kind of deadline and how it reads."""
 
@@ -53,6 +55,8 @@ RULE_OF = {
     "criticality": "BCM-02",
     "function-test": "EXR-04",
     "backup-test": "BCM-09",
+    "insurance-renewal": "INS-06",
+    "scenario-exercise": "EXR-02",
 }
 """The rule that reports each kind of deadline once it has passed; the dates the documents
 record themselves (a contract's end, a waiver's expiry) have none."""
@@ -97,7 +101,8 @@ class Intervals:
     lists nothing."""
     running: frozenset[str] = frozenset()
     """The codes of the rules that run (the profiles, the selection, the entities' regimes):
-    the checks in Python (EVD-01, EXR-01, BCM-06, BCM-09) list their dates only when they run."""
+    the checks in Python (EVD-01, EXR-01, EXR-02, BCM-06, BCM-09, INS-06) list their dates
+    only when they run."""
 
     def days(self, code: str, name: str, default: int) -> int:
         """A rule's parameter counting days, as configured (``default`` where it is not one)."""
