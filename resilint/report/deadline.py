@@ -37,6 +37,7 @@ CATEGORIES = {
     "backup-test": "backup's own restore test due",
     "insurance-renewal": "insurance renewal due",
     "scenario-exercise": "scenario exercise due",
+    "nydfs-certification": "NYDFS certification due",
 }
 """Each kind of deadline and how it reads."""
 
@@ -57,6 +58,7 @@ RULE_OF = {
     "backup-test": "BCM-09",
     "insurance-renewal": "INS-06",
     "scenario-exercise": "EXR-02",
+    "nydfs-certification": "ENT-02",
 }
 """The rule that reports each kind of deadline once it has passed; the dates the documents
 record themselves (a contract's end, a waiver's expiry) have none."""
@@ -101,7 +103,7 @@ class Intervals:
     lists nothing."""
     running: frozenset[str] = frozenset()
     """The codes of the rules that run (the profiles, the selection, the entities' regimes):
-    the checks in Python (EVD-01, EXR-01, EXR-02, BCM-06, BCM-09, INS-06) list their dates
+    the checks in Python (EVD-01, EXR-01, EXR-02, BCM-06, BCM-09, INS-06, ENT-02) list their dates
     only when they run."""
 
     def days(self, code: str, name: str, default: int) -> int:

@@ -2,15 +2,19 @@
 policy ending with no renewal recorded (INS-06, ``ending_within_days`` before its end:
 :func:`resilint.domain.tower.lapse_warned_from`) and the exercise of the required scenario the
 period's exercises must include (EXR-02, a supplier compromise every ``period_days``:
-:func:`resilint.domain.lifecycle.scenario_played_until`). Each is due on the last day its rule
+:func:`resilint.domain.lifecycle.scenario_played_until`) and, for an entity under NYDFS, the
+annual certification of compliance due by 15 April (ENT-02, 23 NYCRR 500.17(b):
+:mod:`resilint.domain.nydfs`). Each is due on the last day its rule
 is silent and listed only while the rule runs."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from resilint.domain import Facts
 from resilint.domain.lifecycle import scenario_anchor, scenario_played_until, shift
+from resilint.domain.nydfs import last_due, next_due
 from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
 from resilint.domain.tower import lapse_carrier, lapse_warned_from
 from resilint.report.deadline import Deadline, Intervals
@@ -21,6 +25,8 @@ def lookahead_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         yield from _renewals(facts, intervals)
     if "EXR-02" in intervals.running:
         yield from _scenario(facts, intervals)
+    if "ENT-02" in intervals.running:
+        yield from _certifications(facts)
 
 
 def _renewals(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
@@ -98,3 +104,41 @@ def _planned(facts: Facts, scenario: str) -> str:
         return ""
     day, exercise = min(ahead, key=lambda pair: pair[0])
     return f"; planned: {exercise.id} on {day.isoformat()}"
+
+
+def _certifications(facts: Facts) -> Iterator[Deadline]:
+    """For each entity under NYDFS, the earliest certification not filed by the date checked:
+    the one last due (overdue: ENT-02 reports it), else the next, due on its 15 April."""
+    for entity in in_order(facts.index.of_kind("Entity")):
+        if "nydfs" not in facts.entity(entity).regimes:
+            continue
+        last = last_due(entity, facts.as_of)
+        due = last if last is not None and not _filed(last.filed, facts) else None
+        if due is None:
+            due = next_due(entity, facts.as_of)
+            if _filed(due.filed, facts):
+                continue  # filed early: nothing due before the next year's
+        yield Deadline(
+            due.due,
+            "nydfs-certification",
+            f"NYDFS certification of compliance of entity {entity.id} for {due.year}",
+            "a certification of material compliance with 23 NYCRR Part 500, or an "
+            "acknowledgment of noncompliance, signed by the highest-ranking executive and the "
+            "CISO (500.17(b))" + _recorded(due.recorded, due.filed),
+            entity,
+            ("nydfs_certifications",),
+            text_of(entity.data.get("owner")),
+        )
+
+
+def _recorded(item: object, filed: datetime.date | None) -> str:
+    """What the entity's record of the filing says where it does not show it filed."""
+    if item is None:
+        return ""
+    if filed is None:
+        return "; its record has no filing date (filed)"
+    return f"; its record is dated {filed.isoformat()}, after the date checked"
+
+
+def _filed(day: datetime.date | None, facts: Facts) -> bool:
+    return day is not None and day <= facts.as_of
