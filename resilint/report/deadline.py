@@ -158,8 +158,10 @@ class Deadline:
     of a restore test BCM-06 asks, the control itself for the evidence INS-02 asks of a
     restore-testing control; empty for the others (:func:`.deadlines.upcoming` joins the two
     where one test meets both)."""
-    joined: tuple[str, ...] = ()
-    """The rules of the entries joined into this one (INS-02's, in a restore test BCM-06 asks)."""
+    joined: tuple[tuple[str, Document], ...] = ()
+    """The rules of the entries joined into this one, each with the document its finding is
+    placed on (INS-02's, at the control whose evidence it asks, in a restore test BCM-06 asks
+    at the first backup copy)."""
     accepted: str = ""
     """How the finding its rule reports on the document is accepted, in words, where the check
     suppresses it (a waiver, an inline comment, the baseline); empty where it is not."""
@@ -168,8 +170,14 @@ class Deadline:
     def rules(self) -> tuple[str, ...]:
         """The rules that report this deadline once it has passed (none for a date a document
         records itself)."""
+        return tuple(dict.fromkeys(code for code, _ in self.placed))
+
+    @property
+    def placed(self) -> tuple[tuple[str, Document], ...]:
+        """Each rule that reports this deadline, with the document its finding is placed on:
+        where ``per_file_ignores``, a waiver or an inline comment is read for it."""
         own = RULE_OF.get(self.category)
-        return (*([own] if own else []), *self.joined)
+        return (*([(own, self.document)] if own else []), *self.joined)
 
     def overdue(self, as_of: datetime.date) -> bool:
         return self.day is None or self.day < as_of

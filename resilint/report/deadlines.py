@@ -70,5 +70,5 @@ def _both(restore: Deadline, evidence: list[Deadline]) -> Deadline:
         title=f"{restore.title}, and {titles}",
         detail=f"{restore.detail}; for the insurance policy: {details}",
         owner=restore.owner or evidence[0].owner,
-        joined=tuple(dict.fromkeys(code for e in evidence for code in e.rules)),
+        joined=tuple(dict.fromkeys(placed for e in evidence for placed in e.placed)),
     )
