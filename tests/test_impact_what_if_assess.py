@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import Run
+from tests.test_impact_what_if_not_major import board, row
 
 PROGRAMME = """apiVersion: resilint/v1
 kind: Entity
@@ -66,25 +67,13 @@ ASSESS = (
 )
 
 
-def _board(cli: Run, write: Any, tmp_path: Path, form: str, text: str = PROGRAMME) -> str:
-    write("resilint.yaml", "as_of: 2026-12-01\n")
-    write("programme.yaml", text)
-    run = cli("impact", "--all-critical", "--hours", "8", "--format", form, cwd=tmp_path)
-    assert run.exit_code == 0, run.stderr
-    return run.stdout
-
-
-def _row(table: str, supplier: str) -> str:
-    return next(line for line in table.splitlines() if line.startswith(f"| {supplier} "))
-
-
 def test_an_outage_that_stops_nothing_critical_is_left_to_assess(
     cli: Run, write: Any, tmp_path: Path
 ) -> None:
-    table = _board(cli, write, tmp_path, "markdown")
-    plant = _row(table, "plantsys")
+    table = board(cli, write, tmp_path, "markdown", PROGRAMME)
+    plant = row(table, "plantsys")
     assert NIS2_CLOCK in plant and NYDFS_CLOCK in plant and "assess" not in plant
-    mdr = _row(table, "watch-mdr")
+    mdr = row(table, "watch-mdr")
     assert NIS2_CLOCK not in mdr and NYDFS_CLOCK not in mdr
     assert f"NIS2 clocks not started for mfg: {ASSESS}" in mdr
     assert f"NYDFS clock not started for ny-insurer: {ASSESS}" in mdr
@@ -96,7 +85,7 @@ def test_an_outage_that_stops_nothing_critical_is_left_to_assess(
 
 
 def test_the_text_review_says_it_too(cli: Run, write: Any, tmp_path: Path) -> None:
-    text = _board(cli, write, tmp_path, "text")
+    text = board(cli, write, tmp_path, "text", PROGRAMME)
     mdr = text[text.index("watch-mdr:") :]
     assert "early warning" not in mdr.split("Note:")[0]
     assert f"NYDFS clock not started for ny-insurer: {ASSESS}" in mdr
@@ -115,13 +104,13 @@ def test_no_note_where_every_outage_stops_a_critical_function(
 ) -> None:
     relied_on = PROGRAMME.replace("\nsupported_by: {suppliers: [watch-mdr]}", "")
     text = relied_on.replace("[plantsys]", "[plantsys, watch-mdr]")
-    table = _board(cli, write, tmp_path, "markdown", text)
+    table = board(cli, write, tmp_path, "markdown", text)
     assert "assess" not in table and "23(3)" not in table
-    assert NYDFS_CLOCK in _row(table, "watch-mdr")
+    assert NYDFS_CLOCK in row(table, "watch-mdr")
 
 
 def test_the_report_says_it_under_the_what_if_table(cli: Run, write: Any, tmp_path: Path) -> None:
-    _board(cli, write, tmp_path, "markdown")
+    board(cli, write, tmp_path, "markdown", PROGRAMME)
     run = cli("report", ".", "-o", "r.html", cwd=tmp_path)
     assert run.exit_code == 0, run.stderr
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -134,7 +123,7 @@ def test_the_report_says_it_under_the_what_if_table(cli: Run, write: Any, tmp_pa
 def test_the_supplier_scenario_keeps_the_clocks(cli: Run, write: Any, tmp_path: Path) -> None:
     """``impact --supplier`` reads the supplier as down or compromised: its NIS2 and NYDFS
     clocks stay listed, each with its condition."""
-    _board(cli, write, tmp_path, "markdown")
+    board(cli, write, tmp_path, "markdown", PROGRAMME)
     run = cli("impact", "--supplier", "watch-mdr", "--format", "json", cwd=tmp_path)
     notices = json.loads(run.stdout)["notices"]
     regimes = {n["regime"]: n for n in notices if n["regime"]}
