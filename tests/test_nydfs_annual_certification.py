@@ -123,3 +123,8 @@ def test_the_schema_rejects_a_filing_without_its_year(cli, repo: Path) -> None:
     assert run.exit_code == 1
     assert "entity.yaml:9:5: SCH-01" in run.stdout and "year" in run.stdout
     assert "Traceback" not in run.stdout + run.stderr
+    assert "ENT-02" not in run.stdout  # the filing that fails the schema may be the year's
+    dotted = "nydfs_certifications:\n  - {year: 2025, filed: 09.04.2026}\n"
+    (repo / "entity.yaml").write_text(ENTITY + dotted, encoding="utf-8")
+    run = cli("check", ".", "--no-cache", "--as-of", "2026-12-07", cwd=repo)
+    assert "filed must be a date written YYYY-MM-DD" in run.stdout and "ENT-02" not in run.stdout

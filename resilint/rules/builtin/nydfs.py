@@ -47,7 +47,9 @@ def _missing(context: RuleContext, info: RuleInfo, entity: Document, due: Filing
     at = due.path if due.recorded is not None else point_at(entity.data, "nydfs_certifications")
     if at == ("id",):
         at = point_at(entity.data, "regimes")
-    return context.finding(info, entity, at, message, discriminator=str(due.year))
+    # a filing that fails the schema ('year: "2025"', 'filed: 09.04.2026') may be the year's
+    read = [(entity, ("nydfs_certifications",))]
+    return context.finding(info, entity, at, message, discriminator=str(due.year), judged_on=read)
 
 
 CHECKS: dict[str, PythonCheck] = {
