@@ -49,6 +49,11 @@ EXPECTED = {
     # automatically with a tier-1 supplier: a yearly review, none recorded, due now
     ("contract-review", "Contract", "ctr-acme"): datetime.date(2026, 12, 31) - _days(61),
     ("contract-review", "Contract", "ctr-acme-support"): None,
+    # INS-06 warns from 60 days before the policy ends with no renewal recorded
+    ("insurance-renewal", "InsurancePolicy", "cyber-2026"): datetime.date(2027, 3, 31) - _days(61),
+    # EXR-02: no completed exercise played a supplier compromise; its finding sits on the
+    # latest dated exercise
+    ("scenario-exercise", "Exercise", "tabletop-2027"): None,
 }
 
 
@@ -80,15 +85,16 @@ def test_days_narrows_the_horizon_but_keeps_what_is_overdue(cli, repo: Path) -> 
         ("assessment", "acme"),  # 2026-12-01, in 5 days
         ("contract-review", "ctr-acme"),  # overdue (CTR-14 reports it)
         ("contract-review", "ctr-acme-support"),  # never reviewed
+        ("scenario-exercise", "tabletop-2027"),  # no supplier compromise ever played
     }
 
 
 def test_text_output(cli, repo: Path) -> None:
     run = cli("calendar", ".", cwd=repo)
     assert run.exit_code == 0
-    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 12 (5 overdue)"
+    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 14 (6 overdue)"
     # the undated (nothing recorded) first, then the earliest date
-    assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[3]
+    assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[4]
     assert any(line.startswith("2026-12-31  in 35 days  notice deadline") for line in run.lines)
 
 
@@ -107,7 +113,7 @@ def test_ics_parses_with_a_real_parser(cli, repo: Path) -> None:
     expected = sorted(d or AS_OF for d in EXPECTED.values())  # undated: on the as-of date
     assert starts == expected
     summaries = [str(e.get("SUMMARY")) for e in events]
-    assert sum(s.startswith("OVERDUE: ") for s in summaries) == 5
+    assert sum(s.startswith("OVERDUE: ") for s in summaries) == 6
     assert len({str(e.get("UID")) for e in events}) == len(events)
     folded = next(
         str(e.get("DESCRIPTION")) for e in events if "order-processing" in str(e["SUMMARY"])

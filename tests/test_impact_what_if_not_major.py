@@ -56,25 +56,26 @@ NOT_STARTED = (
 )
 
 
-def _board(cli: Run, write: Any, tmp_path: Path, form: str) -> str:
+def board(cli: Run, write: Any, tmp_path: Path, form: str, text: str = PROGRAMME) -> str:
+    """``impact --all-critical --hours 8`` on ``text`` in the format ``form``."""
     write("resilint.yaml", "as_of: 2026-12-01\n")
-    write("programme.yaml", PROGRAMME)
+    write("programme.yaml", text)
     run = cli("impact", "--all-critical", "--hours", "8", "--format", form, cwd=tmp_path)
     assert run.exit_code == 0, run.stderr
     return run.stdout
 
 
-def _row(table: str, supplier: str) -> str:
+def row(table: str, supplier: str) -> str:
     return next(line for line in table.splitlines() if line.startswith(f"| {supplier} "))
 
 
 def test_an_outage_that_stops_no_critical_function_starts_no_dora_clock(
     cli: Run, write: Any, tmp_path: Path
 ) -> None:
-    table = _board(cli, write, tmp_path, "markdown")
-    assert FOUR_HOURS in _row(table, "corebank")
-    assert NOT_STARTED not in _row(table, "corebank")
-    mdr = _row(table, "watch-mdr")
+    table = board(cli, write, tmp_path, "markdown")
+    assert FOUR_HOURS in row(table, "corebank")
+    assert NOT_STARTED not in row(table, "corebank")
+    mdr = row(table, "watch-mdr")
     assert FOUR_HOURS not in mdr
     assert NOT_STARTED in mdr
     note = " ".join(table.split("\n\n")[-1].split())
@@ -84,7 +85,7 @@ def test_an_outage_that_stops_no_critical_function_starts_no_dora_clock(
 
 
 def test_the_text_review_says_it_too(cli: Run, write: Any, tmp_path: Path) -> None:
-    text = _board(cli, write, tmp_path, "text")
+    text = board(cli, write, tmp_path, "text")
     mdr = text[text.index("watch-mdr:") :]
     assert FOUR_HOURS.split(" from")[0] + ", initial notification" not in mdr
     assert NOT_STARTED in mdr
@@ -107,7 +108,7 @@ def test_the_supplier_scenario_keeps_the_clock_with_its_condition(
     """``impact --supplier`` reads the supplier as down or compromised: a compromise of a
     supplier with privileged access can be a malicious access (Art. 6(c)), so its DORA clocks
     stay listed, each with the condition that the incident is classified as major."""
-    _board(cli, write, tmp_path, "markdown")
+    board(cli, write, tmp_path, "markdown")
     run = cli("impact", "--supplier", "watch-mdr", "--format", "json", cwd=tmp_path)
     notices = json.loads(run.stdout)["notices"]
     dora = [n for n in notices if n["regime"] == "dora"]

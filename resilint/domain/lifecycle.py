@@ -169,3 +169,31 @@ def superseded_by(index: Index, exercise: Document, as_of: datetime.date) -> Doc
         if all(wanted[field] <= set(strings(later.data.get(field))) for field in EXERCISED):
             return later
     return None
+
+
+def scenario_played_until(
+    index: Index, as_of: datetime.date, scenario: str, period: int
+) -> datetime.date | None:
+    """The last day on which the exercises completed by ``as_of`` still include one that played
+    ``scenario`` within ``period`` days: the latest such exercise's date plus ``period``; None
+    where none played it. EXR-02 asks one a period; the calendar lists this day."""
+    last = completed_exercises(index, as_of).latest("scenarios", scenario)
+    return shift(last, period) if last is not None else None
+
+
+def scenario_anchor(index: Index, as_of: datetime.date, period: int) -> Document | None:
+    """The exercise EXR-02 places a missing scenario on, as of ``as_of``: the latest completed
+    in the last ``period`` days (the last in the index among those of one day), else the latest
+    dated exercise not cancelled (the first in the index among those of one day); None where
+    no exercise is dated (EXR-01 reports every untested critical function)."""
+    oldest = shift(as_of, -period)
+    recent = [p for p in completed_exercises(index, as_of).exercises if p[0] >= oldest]
+    if recent:
+        return max(reversed(recent), key=lambda pair: pair[0])[1]
+    dated = [
+        (day, exercise)
+        for exercise in index.of_kind("Exercise")
+        if (day := as_date(exercise.data.get("date"))) is not None
+        and exercise.data.get("status") != "cancelled"
+    ]
+    return max(dated, key=lambda pair: pair[0])[1] if dated else None

@@ -9,6 +9,7 @@ through these functions.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -277,3 +278,39 @@ def renewal_of(facts: Facts, policy: Document, policies: Iterable[Document]) -> 
         ):
             return other
     return None
+
+
+def lapse_warned_from(
+    facts: Facts, policy: Document, policies: Iterable[Document], within_days: int
+) -> datetime.date | None:
+    """The first day INS-06 warns that ``policy`` lapses: ``within_days`` before it ends, or the
+    day it starts where that is later (a policy is judged while in force), as long as no renewal
+    is recorded (:func:`renewal_of`). None for a policy with a renewal or no recorded end. The
+    rule and the calendar's "insurance renewal due" both read it."""
+    end = as_date(value_at(policy.data, "period", "end"))
+    if end is None or renewal_of(facts, policy, policies) is not None:
+        return None
+    start = as_date(value_at(policy.data, "period", "start"))
+    first = shift(end, -within_days)
+    return max(first, start) if start is not None else first
+
+
+def lapse_carrier(facts: Facts, policy: Document, lapsing: Iterable[Document]) -> Document:
+    """The lapsing policy a lapsing layer is reported with (INS-06, the calendar): the policy
+    below it, when the layer follows that policy's form and ends with it (the tower lapses as
+    one)."""
+    ending = list(lapsing)
+    seen: set[int] = set()
+    while id(policy) not in seen:
+        seen.add(id(policy))
+        below = facts.policy(policy).underlying
+        if not facts.policy(policy).inherits_terms or below is None:
+            return policy
+        if not any(below is p for p in ending) or _end_of(below) != _end_of(policy):
+            return policy
+        policy = below
+    return policy
+
+
+def _end_of(policy: Document) -> datetime.date | None:
+    return as_date(value_at(policy.data, "period", "end"))

@@ -4,6 +4,8 @@ row each. The rows are built here once, as plain text cells, and drawn by ``impa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from resilint.domain import Facts
 from resilint.domain.readers import in_order, show_number
 from resilint.impact import words
@@ -75,14 +77,16 @@ def cells(impact: Impact) -> tuple[str, ...]:
 
 def _deadlines(impact: Impact) -> str:
     shown = [f"{words.deadline(n)} from {n.starts}: {words.whom(n)}" for n in firsts(impact)]
-    quiet = not_major(impact)
-    if quiet:
-        shown.append(f"{NOT_STARTED} for {', '.join(quiet)}: {NOT_STARTED_WHY}")
+    shown += [
+        f"{QUIET[regime][0]} for {', '.join(who)}: {QUIET[regime][1]}"
+        for regime, who in unstarted(impact).items()
+    ]
     return "; ".join(shown) or "none"
 
 
 NOT_STARTED = "no DORA clock started"
 NOT_STARTED_WHY = "the outage stops no critical or important function of theirs (see the note)"
+MAY_BE_NOTIFIABLE = "may be notifiable: assess"
 MAJOR_NOTE = (
     "An outage that stops no critical or important function of an entity under DORA starts "
     "none of its DORA clocks in this review: an incident must be reported only when it is "
@@ -98,22 +102,80 @@ MAJOR_NOTE = (
     "5(1)(a))."
 )
 """Said once under the table where a row shows :data:`NOT_STARTED`."""
+SIGNIFICANT_NOTE = (
+    "An outage that stops no critical or important function of an entity under NIS2 starts no "
+    "NIS2 clock in this review, but may still be notifiable: an incident is significant where "
+    "it has caused or is capable of causing severe operational disruption of the services or "
+    "financial loss for the entity, or has affected or is capable of affecting others by "
+    "causing considerable material or non-material damage (Directive (EU) 2022/2555 Art. "
+    "23(3); for the kinds of entity Commission Implementing Regulation (EU) 2024/2690 binds, "
+    "as its Art. 3 specifies it). That is the entity's to assess: a loss or damage to others "
+    "the review cannot see from what stops. Should it be significant, the early warning is due "
+    "within 24 hours and the incident notification within 72 hours of becoming aware of it "
+    "(Art. 23(4)(a) and (b))."
+)
+"""Said once under the table where a row shows an entity under NIS2 whose clocks it leaves to
+be assessed: the law's test is one of judgement (severe disruption, financial loss, damage to
+others), which an outage stopping nothing critical or important may still meet."""
+NYDFS_NOTE = (
+    "An outage that stops no critical or important function of an entity under NYDFS starts no "
+    "NYDFS clock in this review, but may still be notifiable: the superintendent must be told "
+    "within 72 hours of determining that a cybersecurity incident has occurred (23 NYCRR "
+    "500.17(a)(1)), and a cybersecurity incident is an act or attempt to gain unauthorised "
+    "access to, disrupt or misuse an information system (a cybersecurity event) that requires "
+    "notice to another government or supervisory body, has a reasonable likelihood of "
+    "materially harming any material part of the entity's normal operations, or deploys "
+    "ransomware within a material part of its information systems (23 NYCRR 500.1). An outage "
+    "with no such act behind it is none; one with it is the entity's to assess."
+)
+"""Said once under the table where a row shows an entity under NYDFS whose clock it leaves to
+be assessed."""
+QUIET = {
+    "dora": (NOT_STARTED, NOT_STARTED_WHY),
+    "nis2": (
+        "NIS2 clocks not started",
+        f"{MAY_BE_NOTIFIABLE} (the outage stops no critical or important function of theirs; "
+        "see the note)",
+    ),
+    "nydfs": (
+        "NYDFS clock not started",
+        f"{MAY_BE_NOTIFIABLE} (the outage stops no critical or important function of theirs; "
+        "see the note)",
+    ),
+}
+"""For each regime whose clocks an outage that stops no critical or important function of an
+entity does not start: what the row says, and why. DORA's test is met only through a critical
+service (no clock); NIS2's and NYDFS's are the entity's judgement (assess)."""
+NOTES = {"dora": MAJOR_NOTE, "nis2": SIGNIFICANT_NOTE, "nydfs": NYDFS_NOTE}
+
+
+def unstarted(impact: Impact) -> dict[str, list[str]]:
+    """By regime (in :data:`QUIET`'s order), the entities with a clock of it in the scenario
+    none of whose critical or important functions the outage stops, so the table starts none
+    of those clocks. Under DORA the outage affects no critical service of theirs (Delegated
+    Regulation (EU) 2024/1772 Art. 6(a)): no major incident. Under NIS2 (Art. 23(3)) and
+    NYDFS (23 NYCRR 500.1, 500.17(a)(1)) the test is one of judgement the row leaves to the
+    entity. The scenario itself (``impact --supplier``) keeps them all: it is an outage or a
+    compromise, and a compromise may be a malicious access (Art. 6(c))."""
+    hit = [f for f in stopped(impact) if f.critical]
+    found: dict[str, dict[str, None]] = {}
+    for notice in impact.notices:
+        if notice.regime in QUIET and not any(
+            not f.entities or notice.entity in f.entities for f in hit
+        ):
+            found.setdefault(notice.regime, {})[notice.entity] = None
+    return {regime: list(found[regime]) for regime in QUIET if regime in found}
 
 
 def not_major(impact: Impact) -> list[str]:
-    """The entities under DORA with a clock in the scenario none of whose critical or important
-    functions the outage stops: the supplier being down affects no critical service of theirs
-    (Delegated Regulation (EU) 2024/1772 Art. 6(a)), so the table starts none of their DORA
-    clocks. The scenario itself (``impact --supplier``) keeps them: it is an outage or a
-    compromise, and a compromise may be a malicious access (Art. 6(c))."""
-    hit = [f for f in stopped(impact) if f.critical]
-    return list(
-        dict.fromkeys(
-            n.entity
-            for n in impact.notices
-            if n.regime == "dora" and not any(not f.entities or n.entity in f.entities for f in hit)
-        )
-    )
+    """The entities under DORA whose clocks the row does not start (:func:`unstarted`)."""
+    return unstarted(impact).get("dora", [])
+
+
+def notes(impacts: Sequence[Impact]) -> list[str]:
+    """The notes under the table: one for each regime a row leaves a clock of unstarted."""
+    quiet = {regime for impact in impacts for regime in unstarted(impact)}
+    return [NOTES[regime] for regime in QUIET if regime in quiet]
 
 
 AUTHORITIES = ("regulator", "data_protection_authority")
@@ -124,11 +186,11 @@ def firsts(impact: Impact) -> list[Notice]:
     """The first deadline of the scenario, then the first authority's clock of each other entity
     it hits, earliest first: a group whose bank (DORA, 4 hours) and manufacturer (NIS2, 24
     hours) are both hit owes both, and the first alone would hide the manufacturer's."""
-    quiet = not_major(impact)
+    quiet = unstarted(impact)
     timed = [
         n
         for n in impact.notices
-        if n.deadline_hours is not None and not (n.regime == "dora" and n.entity in quiet)
+        if n.deadline_hours is not None and n.entity not in quiet.get(n.regime, ())
     ]
     shown = timed[:1]
     entities = {n.entity for n in shown if n.kind in AUTHORITIES}

@@ -168,6 +168,6 @@ def render_board_markdown(impacts: list[Impact]) -> str:
         lines += [f"As of {as_of}.{said}", ""]
     rows = [_row(*board.cells(i)) for i in impacts]
     lines += _table(board.HEAD, rows) if rows else ["No supplier is critical."]
-    if any(board.not_major(i) for i in impacts):
-        lines += ["", md(board.MAJOR_NOTE)]
+    for note in board.notes(impacts):
+        lines += ["", md(note)]
     return "\n".join(lines) + "\n"

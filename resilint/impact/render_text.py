@@ -203,14 +203,13 @@ def render_board_text(impacts: list[Impact]) -> str:
         if firsts:
             said = "; ".join(f"{words.deadline(n)}, {words.whom(n)}" for n in firsts)
             lines.append(f"  first deadline{'s' if len(firsts) > 1 else ''}: {said}")
-        quiet = board.not_major(impact)
-        if quiet:
-            lines.append(f"  {board.NOT_STARTED} for {', '.join(quiet)}: {board.NOT_STARTED_WHY}")
+        for regime, quiet in board.unstarted(impact).items():
+            said, why = board.QUIET[regime]
+            lines.append(f"  {said} for {', '.join(quiet)}: {why}")
         lines.append(f"  identities to disable: {len(impact.identities)}")
     if not lines:
         lines.append("No supplier is critical.")
-    if any(board.not_major(i) for i in impacts):
-        lines.append(f"Note: {board.MAJOR_NOTE}")
+    lines += [f"Note: {note}" for note in board.notes(impacts)]
     length = impacts[0].hours if impacts else None
     lines.insert(0, f"Outage length: {board.length_words(length)}")
     return log_safe("\n".join(printable(line) for line in lines) + "\n")

@@ -35,6 +35,9 @@ CATEGORIES = {
     "criticality": "criticality assessment due",
     "function-test": "function test due",
     "backup-test": "backup's own restore test due",
+    "insurance-renewal": "insurance renewal due",
+    "scenario-exercise": "scenario exercise due",
+    "nydfs-certification": "NYDFS certification due",
 }
 """Each kind of deadline and how it reads."""
 
@@ -53,6 +56,9 @@ RULE_OF = {
     "criticality": "BCM-02",
     "function-test": "EXR-04",
     "backup-test": "BCM-09",
+    "insurance-renewal": "INS-06",
+    "scenario-exercise": "EXR-02",
+    "nydfs-certification": "ENT-02",
 }
 """The rule that reports each kind of deadline once it has passed; the dates the documents
 record themselves (a contract's end, a waiver's expiry) have none."""
@@ -97,7 +103,8 @@ class Intervals:
     lists nothing."""
     running: frozenset[str] = frozenset()
     """The codes of the rules that run (the profiles, the selection, the entities' regimes):
-    the checks in Python (EVD-01, EXR-01, BCM-06, BCM-09) list their dates only when they run."""
+    the checks in Python (EVD-01, EXR-01, EXR-02, BCM-06, BCM-09, INS-06, ENT-02) list their dates
+    only when they run."""
 
     def days(self, code: str, name: str, default: int) -> int:
         """A rule's parameter counting days, as configured (``default`` where it is not one)."""
@@ -151,8 +158,10 @@ class Deadline:
     of a restore test BCM-06 asks, the control itself for the evidence INS-02 asks of a
     restore-testing control; empty for the others (:func:`.deadlines.upcoming` joins the two
     where one test meets both)."""
-    joined: tuple[str, ...] = ()
-    """The rules of the entries joined into this one (INS-02's, in a restore test BCM-06 asks)."""
+    joined: tuple[tuple[str, Document], ...] = ()
+    """The rules of the entries joined into this one, each with the document its finding is
+    placed on (INS-02's, at the control whose evidence it asks, in a restore test BCM-06 asks
+    at the first backup copy)."""
     accepted: str = ""
     """How the finding its rule reports on the document is accepted, in words, where the check
     suppresses it (a waiver, an inline comment, the baseline); empty where it is not."""
@@ -161,8 +170,14 @@ class Deadline:
     def rules(self) -> tuple[str, ...]:
         """The rules that report this deadline once it has passed (none for a date a document
         records itself)."""
+        return tuple(dict.fromkeys(code for code, _ in self.placed))
+
+    @property
+    def placed(self) -> tuple[tuple[str, Document], ...]:
+        """Each rule that reports this deadline, with the document its finding is placed on:
+        where ``per_file_ignores``, a waiver or an inline comment is read for it."""
         own = RULE_OF.get(self.category)
-        return (*([own] if own else []), *self.joined)
+        return (*([(own, self.document)] if own else []), *self.joined)
 
     def overdue(self, as_of: datetime.date) -> bool:
         return self.day is None or self.day < as_of

@@ -1,6 +1,7 @@
 """The deadlines of the next N days, from the checked model, overdue first: what the documents
 record (:mod:`.agreements`), what falls due again (:mod:`.recurring`) and the reviews,
-rotations and updates the rules ask on a cycle (:mod:`.reviews`). The report's deadlines
+rotations and updates the rules ask on a cycle (:mod:`.reviews`) and what the rules warn of
+ahead (:mod:`.lookahead`). The report's deadlines
 section and ``resilint calendar`` both list these."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from resilint.domain import Facts
 from resilint.domain.lifecycle import shift
 from resilint.report.agreements import agreement_dates
 from resilint.report.deadline import DEFAULT_DAYS, Deadline, Intervals
+from resilint.report.lookahead import lookahead_dates
 from resilint.report.recurring import recurring_dates
 from resilint.report.reviews import review_dates
 
@@ -24,6 +26,7 @@ def upcoming(facts: Facts, intervals: Intervals, days: int = DEFAULT_DAYS) -> li
         *agreement_dates(facts),
         *recurring_dates(facts, intervals),
         *review_dates(facts, intervals),
+        *lookahead_dates(facts, intervals),
     ]
     kept = [d for d in _joined(found) if d.day is None or d.day <= horizon]
     return sorted(
@@ -67,5 +70,5 @@ def _both(restore: Deadline, evidence: list[Deadline]) -> Deadline:
         title=f"{restore.title}, and {titles}",
         detail=f"{restore.detail}; for the insurance policy: {details}",
         owner=restore.owner or evidence[0].owner,
-        joined=tuple(dict.fromkeys(code for e in evidence for code in e.rules)),
+        joined=tuple(dict.fromkeys(placed for e in evidence for placed in e.placed)),
     )

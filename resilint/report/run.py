@@ -125,9 +125,10 @@ def build_intervals(model: Model) -> Intervals:
 
 def build_deadlines(model: Model, days: int) -> list[Deadline]:
     """The deadlines of the next ``days`` days as check reads them: none of a rule that
-    ``per_file_ignores`` turns off for the document's file (check suppresses its finding
-    there); one whose finding check reports suppressed (a waiver, an inline comment, the
-    baseline) says so."""
+    ``per_file_ignores`` turns off for the file its finding is placed in (check suppresses
+    it there; an entry two rules report, with their findings in two files, stays while one
+    counts); one whose finding check reports suppressed (a waiver, an inline comment, the
+    baseline) says so, each rule's read where its finding is placed."""
     found = upcoming(model.checked.facts, build_intervals(model), days)
     config = model.config
     kept = found
@@ -138,7 +139,7 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
         kept = [
             d
             for d in found
-            if not d.rules or not all(ignored(d.document.path, code) for code in d.rules)
+            if not d.placed or not all(ignored(doc.path, code) for code, doc in d.placed)
         ]
     accepted = _suppressed(model.checked.result.findings)
     return [_marked(d, accepted) for d in kept]
@@ -157,8 +158,7 @@ def _suppressed(findings: Iterable[Finding]) -> dict[tuple[str, str, str | None]
 
 
 def _marked(deadline: Deadline, accepted: dict[tuple[str, str, str | None], str]) -> Deadline:
-    doc = deadline.document
-    how = [accepted.get((code, doc.path, doc.id)) for code in deadline.rules]
+    how = [accepted.get((code, doc.path, doc.id)) for code, doc in deadline.placed]
     said = "; ".join(dict.fromkeys(h for h in how if h))
     return dataclasses.replace(deadline, accepted=said) if said else deadline
 

@@ -88,8 +88,7 @@ def _awareness(impacts: Sequence[Impact]) -> str:
 
 
 def _major_note(impacts: Sequence[Impact]) -> str:
-    """What would make an outage that stops no critical function reportable under DORA, where
-    a row says no DORA clock started."""
-    if not any(board.not_major(i) for i in impacts):
-        return ""
-    return f'<p class="major-note">Note: {h(board.MAJOR_NOTE)}</p>'
+    """What would make an outage that stops no critical or important function notifiable,
+    for each regime whose clock a row leaves unstarted (DORA: none started; NIS2 and NYDFS:
+    may be notifiable, assess)."""
+    return "".join(f'<p class="major-note">Note: {h(note)}</p>' for note in board.notes(impacts))

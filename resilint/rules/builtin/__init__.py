@@ -38,6 +38,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "insurance.evidence": ("claims-evidence-package",),
     "exceptions": ("waiver-integrity",),
     "regulatory": ("provider-identity", "critical-subcontracting"),
+    "nydfs": ("nydfs-annual-certification",),
     "register": ("register-closed-lists", "register-keys", "register-lei", "register-complete"),
 }
 """Each module holding checks (``resilint.rules.builtin.<area>``, or a module of an area's
@@ -69,6 +70,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "waiver-integrity": ("Waiver",),
     "provider-identity": ("Supplier",),
     "critical-subcontracting": ("Supplier",),
+    "nydfs-annual-certification": ("Entity",),
 }
 """The kinds of document each check's findings start from: it loops over documents of these
 kinds (or facts drawn from them, such as the critical functions), and finds nothing when the

@@ -8,14 +8,17 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resilint.domain.documents import schema_enum
-from resilint.domain.lifecycle import completed_exercises, shift
+from resilint.domain.lifecycle import (
+    completed_exercises,
+    scenario_anchor,
+    scenario_played_until,
+    shift,
+)
 from resilint.domain.readers import as_date, listed, point_at, strings, text_of
 from resilint.findings import Finding, JsonPath, Level
-from resilint.model import Document, Index
+from resilint.model import Document
 from resilint.rules.builtin.exercises.dated import (
-    Dated,
     as_of_text,
-    dated_day,
     days_param,
 )
 from resilint.rules.model import RuleContext, RuleInfo
@@ -196,17 +199,16 @@ def _seat_words(seat: Roles) -> str:
 def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
     scenario = text_of(context.params.get("required_scenario")) or "supplier_compromise"
     period = days_param(context, "period_days", 365)
-    oldest = shift(context.as_of, -period)
-    recent = sorted(
-        (p for p in completed_exercises(context.index, context.as_of).exercises if p[0] >= oldest),
-        key=dated_day,
-    )
-    if any(scenario in strings(p[1].data.get("scenarios")) for p in recent):
+    until = scenario_played_until(context.index, context.as_of, scenario, period)
+    if until is not None and until >= context.as_of:
         return None
-    anchor = recent[-1] if recent else max(_dated(context.index), key=dated_day, default=None)
-    if anchor is None:
+    exercise = scenario_anchor(context.index, context.as_of, period)
+    if exercise is None:
         return None  # no exercise at all: EXR-01 reports every untested critical function
-    exercise = anchor[1]
+    oldest = shift(context.as_of, -period)
+    recent = [
+        p for p in completed_exercises(context.index, context.as_of).exercises if p[0] >= oldest
+    ]
     message = (
         f"none of the exercises completed in the last {period} days simulated a "
         f"{scenario.replace('_', ' ')} (scenario {scenario}): schedule one in which a key "
@@ -232,15 +234,6 @@ def _scenario_missing(context: RuleContext, info: RuleInfo) -> Finding | None:
     return context.finding(
         info, exercise, at, message, related, discriminator="scenario", judged_on=read
     )
-
-
-def _dated(index: Index) -> list[Dated]:
-    return [
-        (day, exercise)
-        for exercise in index.of_kind("Exercise")
-        if (day := as_date(exercise.data.get("date"))) is not None
-        and exercise.data.get("status") != "cancelled"
-    ]
 
 
 CHECKS: dict[str, PythonCheck] = {

@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 
-from resilint.domain import Facts
 from resilint.domain.documents import schema_enum
-from resilint.domain.lifecycle import IN_FORCE, shift
+from resilint.domain.lifecycle import IN_FORCE
 from resilint.domain.readers import (
     as_date,
     in_order,
@@ -20,7 +19,13 @@ from resilint.domain.readers import (
     value_at,
 )
 from resilint.domain.registers import branch_of
-from resilint.domain.tower import insured_by, line_of, rank_in_tower, renewal_of
+from resilint.domain.tower import (
+    insured_by,
+    lapse_carrier,
+    lapse_warned_from,
+    line_of,
+    rank_in_tower,
+)
 from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import as_of_text
@@ -33,7 +38,7 @@ def check_policy_term_and_insured(context: RuleContext, info: RuleInfo) -> Itera
     every entity party to a contract in force is insured."""
     policies = in_order(context.index.of_kind("InsurancePolicy"))
     lapsing = [p for p in policies if _lapses(context, p, policies)]
-    folded = {id(p): _carrier(context.facts, p, lapsing) for p in lapsing}
+    folded = {id(p): lapse_carrier(context.facts, p, lapsing) for p in lapsing}
     for policy in lapsing:
         if folded[id(policy)] is policy:
             above = [p for p in lapsing if p is not policy and folded[id(p)] is policy]
@@ -59,14 +64,13 @@ def _period(policy: Document) -> tuple[datetime.date | None, datetime.date | Non
 
 
 def _lapses(context: RuleContext, policy: Document, policies: list[Document]) -> bool:
-    """In force, ending within the window, and no renewal recorded (:func:`renewal_of`)."""
-    end = _period(policy)[1]
+    """In force and warned of (:func:`lapse_warned_from`): ending within the window, and no
+    renewal recorded."""
     days = number(context.params.get("ending_within_days"))
-    if end is None or days is None or not context.facts.policy(policy).in_force:
+    if days is None or not context.facts.policy(policy).in_force:
         return False
-    if end > shift(context.as_of, days):
-        return False
-    return renewal_of(context.facts, policy, policies) is None
+    first = lapse_warned_from(context.facts, policy, policies, int(days))
+    return first is not None and first <= context.as_of
 
 
 def _same_position(context: RuleContext, policy: Document, other: Document) -> bool:
@@ -133,21 +137,6 @@ def _lapsed(context: RuleContext, info: RuleInfo, policy: Document, below: Docum
     )
     related = (context.related(policy, ("period", "end"), "the excess layer that ended"),)
     return context.finding(info, below, ("id",), message, related)
-
-
-def _carrier(facts: Facts, policy: Document, lapsing: list[Document]) -> Document:
-    """The lapsing policy a lapsing layer is reported with: the policy below it, when it follows
-    that policy's form and ends with it (the tower lapses as one)."""
-    seen: set[int] = set()
-    while id(policy) not in seen:
-        seen.add(id(policy))
-        below = facts.policy(policy).underlying
-        if not facts.policy(policy).inherits_terms or below is None:
-            return policy
-        if not any(below is p for p in lapsing) or _period(below)[1] != _period(policy)[1]:
-            return policy
-        policy = below
-    return policy
 
 
 def _lapse(
