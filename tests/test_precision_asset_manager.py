@@ -58,9 +58,25 @@ def test_the_note_names_a_fund_managers_depositary_and_securities_depository(cli
         "nothing recorded says it is a regulated financial firm (a bank, depositary or insurer)"
         " or a market infrastructure (a payment scheme, central counterparty or securities"
         " depository); if it is, record its service_model: financial_service or"
-        " market_infrastructure)" in note
+        " market_infrastructure; its words say it runs something for us: where it does, record"
+        " outsources_function: true on its contract too, or recording the model also takes an"
+        " outsourcing's terms off it)" in note
     ), note
     assert "is a bank or a payment scheme" not in note
+
+
+def test_the_note_keeps_an_outsourcing_that_follows_it_an_outsourcing(cli, write) -> None:
+    """The administrator's words say it runs the funds' accounting for the manager: recording
+    the model the note names alone would take the outsourcing's access and audit rights (CTR-16)
+    off it, so the note says to record outsources_function too, and with both CTR-16 stays. A
+    depository whose words run nothing for us is not told so."""
+    model = "service_model: financial_service\n"
+    alone = _repo("kestrel", ADMINISTRATOR, model)
+    assert check(cli, write, alone, ["CTR-16"]) == []
+    both = alone + "outsources_function: true\n"  # the contract is the file's last document
+    assert [f["code"] for f in check(cli, write, both, ["CTR-16"])] == ["CTR-16"]
+    note = messages(check(cli, write, _repo("eurosettle", DEPOSITORY), ["CTR-03"]), "CTR-03")
+    assert "runs something for us" not in note, note
 
 
 def test_following_the_note_takes_the_window_off_a_depository_or_a_depositary(cli, write) -> None:

@@ -256,8 +256,32 @@ def model_note(
             else (f"nothing recorded says supplier {supplier.id}")
         )
         question = adviser_question(exempt)
-        return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)})"
+        also = OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else ""
+        return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)}{also})"
     return ""
+
+
+OUTSOURCING_TOO = (
+    "; its words say it runs something for us: where it does, record outsources_function: true "
+    "on its contract too, or recording the model also takes an outsourcing's terms off it"
+)
+"""Said where following the note alone would drop a real requirement: a model of
+:data:`OWN_TRADE` recorded makes a contract no outsourcing unless outsources_function says so
+(:func:`resilint.domain.documents.outsourcing`), and a depositary that runs the funds'
+administration, or a bank running a bureau for us, is one."""
+
+
+def _worded_as_run_for_us(supplier: Document) -> bool:
+    """Its services' words, or its own, say it runs something for us (:func:`_runs_for_us`)."""
+    texts = [_words_of(service) for service in _concerned(supplier, None)]
+    texts.append(
+        " ".join(
+            t
+            for t in (supplier.data.get("name"), supplier.data.get("description"))
+            if isinstance(t, str)
+        )
+    )
+    return any(_runs_for_us(text) for text in texts)
 
 
 _ADVISERS = (
