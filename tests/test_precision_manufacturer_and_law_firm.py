@@ -156,3 +156,29 @@ def test_a_supplier_holding_only_our_data_is_not_asked_a_joint_playbook(cli, wri
         said = cli("explain", code).stdout
         assert "ICT services or access to our systems" in " ".join(said.split())
         assert "or our confidential data)" not in " ".join(said.split())
+
+
+# -- INS-03: the policy below renewed mid-term, its renewal recorded -----------------------------
+
+
+def test_a_layer_over_a_policy_renewed_mid_term_is_not_told_it_sits_over_nothing(
+    cli, write
+) -> None:
+    # the second layer runs June to May; the first layer ends in March and its renewal,
+    # recorded, runs on from April: the layer sits over that renewal for the rest of its term
+    renewal = doc(
+        "InsurancePolicy",
+        "cyber-xs1-2027",
+        "period: {start: 2027-04-01, end: 2028-03-31}\ncurrency: EUR\naggregate_limit: 5000000\n"
+        "layer: {position: excess, sits_over: cyber-primary-2027, attaches_at: 5000000}\n",
+    )
+    primary_renewal = PRIMARY.replace("cyber-primary", "cyber-primary-2027").replace(
+        "2026-04-01, end: 2027-03-31", "2027-04-01, end: 2028-03-31"
+    )
+    layer = second_excess("2026-06-01", "2027-05-31")
+    found = check(cli, write, repo(PRIMARY, FIRST_EXCESS, layer), ["INS-03"])
+    told = " ".join(f["message"] for f in found if f["id"] == "cyber-xs2")
+    assert "is insured only to 2027-03-31, with any renewal of it recorded" in told, told
+    text = repo(PRIMARY, FIRST_EXCESS, primary_renewal, renewal, layer)
+    found = check(cli, write, text, ["INS-03"])
+    assert not [f for f in found if f["id"] == "cyber-xs2"], found

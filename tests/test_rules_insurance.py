@@ -174,7 +174,10 @@ def test_excess_layer_must_say_where_it_sits_and_sit_within_its_policy(run) -> N
     text = docs(ENTITY, SUPPLIER, PRIMARY, late)
     # both gaps concern the layer: one finding that names each
     [message] = [f["message"] for f in run("INS-03", text)]
-    assert "ends on 2027-01-10: after that the layer sits over nothing" in message
+    assert (
+        "is insured only to 2027-01-10, with any renewal of it recorded: after that the layer"
+        " sits over nothing" in message
+    )
     assert "pays only up to 10000000: a loss between the two is insured by no one" in message
     # amounts in different currencies are not compared
     dollars = late.replace("currency: EUR", "currency: USD")

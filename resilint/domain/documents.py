@@ -33,7 +33,7 @@ from resilint.domain.suppliers import (
     mandated,
     public_body,
 )
-from resilint.domain.tower import cyber_insured, line_of, lines_named, terms_of
+from resilint.domain.tower import cyber_insured, line_of, lines_named, renewed_to, terms_of
 from resilint.model import Document
 from resilint.resources import data_dir
 
@@ -398,6 +398,7 @@ def build_policy(facts: Facts, policy: Document) -> PolicyFacts:
         lines_named=lambda: list(
             lines_named(policy) or lines_named(terms_of(facts, policy) or policy)
         ),
+        renewed_to=lambda: renewed_to(facts, policy),
     )
 
 

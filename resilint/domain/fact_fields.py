@@ -432,6 +432,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "those of the policy whose terms it has where its own name none.",
             items=_TEXTS,
         ),
+        "renewed_to": _fact(
+            "string",
+            "The last day its position in the tower is insured: its period's end, or that of "
+            "the last of its recorded renewals (a later policy of the same rank and line, "
+            "insuring at least its entities, that starts by the day after it ends and runs "
+            "beyond it); absent where that end is not recorded.",
+            format="date",
+        ),
     },
     "Waiver": {
         "codes": _fact(

@@ -375,6 +375,9 @@ class PolicyFacts:
     lines_named: Callable[[], list[str]] | None = None
     """The lines of insurance its name and description name (those of the policy whose terms it
     has where its own name none), for a message asking which one it is."""
+    renewed_to: Callable[[], str | None] | None = None
+    """The last day its position in the tower is insured, its recorded renewals followed
+    (:func:`resilint.domain.tower.renewed_to`); worked out when read."""
 
     @property
     def inherits_terms(self) -> bool:
@@ -390,6 +393,7 @@ class PolicyFacts:
             "form_of": None,
             "insurance_line": "",
             "lines_named": [],
+            "renewed_to": None,
         }
         later = {
             name: work
@@ -397,6 +401,7 @@ class PolicyFacts:
                 ("form_of", self.form_of),
                 ("insurance_line", self.line),
                 ("lines_named", self.lines_named),
+                ("renewed_to", self.renewed_to),
             )
             if work is not None
         }

@@ -280,6 +280,20 @@ def renewal_of(facts: Facts, policy: Document, policies: Iterable[Document]) -> 
     return None
 
 
+def renewed_to(facts: Facts, policy: Document) -> str | None:
+    """The last day ``policy``'s position in the tower is insured (YYYY-MM-DD): its end, or
+    that of the last of its recorded renewals (:func:`renewal_of`, followed from renewal to
+    renewal). None where that end is not recorded. An excess layer whose term outlasts the
+    policy it sits over sits over that policy's renewal once it starts (INS-03)."""
+    policies = facts.index.of_kind("InsurancePolicy")
+    last, seen = policy, {id(policy)}
+    while (later := renewal_of(facts, last, policies)) is not None and id(later) not in seen:
+        last = later
+        seen.add(id(later))
+    end = as_date(value_at(last.data, "period", "end"))
+    return end.isoformat() if end is not None else None
+
+
 def lapse_warned_from(
     facts: Facts, policy: Document, policies: Iterable[Document], within_days: int
 ) -> datetime.date | None:
