@@ -44,6 +44,7 @@ from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Deadline, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture, area_of
+from resilint.report.stopped import replaced_when_stopped
 from resilint.reporters.base import printable, unchecked_note, unnamed_note, unread_note
 from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
@@ -239,14 +240,18 @@ def _title(index: Index) -> str:
 
 
 def run_report(args: ReportArgs) -> int:
-    if args.previous is not None:
-        read_previous(args.previous)  # a bad --previous fails before the check runs
-    model = build_model(args.check)
-    posture = build_posture(model, args)
-    title = (
-        _title(posture.facts.index) or model.config.root.resolve().name or "resilience programme"
-    )
-    _write(args.output, html.render(posture, title))
+    with replaced_when_stopped(args.output, args.previous):  # never last month's page as today's
+        if args.previous is not None:
+            read_previous(args.previous)  # a bad --previous fails before the check runs
+        model = build_model(args.check)
+        posture = build_posture(model, args)
+        title = (
+            _title(posture.facts.index)
+            or model.config.root.resolve().name
+            or "resilience programme"
+        )
+        text = html.render(posture, title)
+    _write(args.output, text)
     result = model.checked.result
     hidden = sum(1 for f in result.findings if f.suppression is not None)
     suppressed = f" ({hidden} suppressed)" if hidden else ""
