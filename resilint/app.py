@@ -27,7 +27,7 @@ from resilint.cache import (
 )
 from resilint.cache_setup import build_store, code_and_schemas, validated_by
 from resilint.checker import CheckOptions, check, normalise
-from resilint.command import echo, file_system_words, internal_words, say_error, write_out
+from resilint.command import echo, say_error, stopped_words, write_out
 from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
@@ -439,13 +439,9 @@ def stopped_reported(args: CheckArgs) -> Iterator[None]:
             also = tuple((more.detail, more.place) for more in error.also)
             _report_stopped(args, error.detail, error.place, error.exit_code, also)
         raise
-    except OSError as error:
-        words = file_system_words(error)
-        status = ExitCode.INPUT if words is not None else ExitCode.INTERNAL
-        _report_stopped(args, words or internal_words(error), None, status)
-        raise
-    except Exception as error:  # a defect: said in the reports, then raised as it was
-        _report_stopped(args, internal_words(error), None, ExitCode.INTERNAL)
+    except Exception as error:  # a refused path or a defect: said in the reports, then raised
+        words, status = stopped_words(error)
+        _report_stopped(args, words, None, status)
         raise
 
 

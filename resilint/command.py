@@ -155,6 +155,16 @@ def internal_words(exc: Exception) -> str:
     return f"internal error: {type(exc).__name__}: {printable(str(exc))}"
 
 
+def stopped_words(exc: Exception) -> tuple[str, ExitCode]:
+    """What an error that stops a run is said as where a report must say it (``check``'s reports
+    and ``report``'s page), with the status it ends the run with: a path the file system refused
+    is input (2), an error of no path a defect (4)."""
+    words = file_system_words(exc) if isinstance(exc, OSError) else None
+    if words is not None:
+        return words, ExitCode.INPUT
+    return internal_words(exc), ExitCode.INTERNAL
+
+
 def _file_system_refused(exc: OSError) -> int:
     """A path the file system would not let resilint use (a directory it may not enter, a
     ``.git`` it may not read, a name too long), met where no finding could be made of it: input

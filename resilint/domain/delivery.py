@@ -274,13 +274,7 @@ administration, or a bank running a bureau for us, is one."""
 def _worded_as_run_for_us(supplier: Document) -> bool:
     """Its services' words, or its own, say it runs something for us (:func:`_runs_for_us`)."""
     texts = [_words_of(service) for service in _concerned(supplier, None)]
-    texts.append(
-        " ".join(
-            t
-            for t in (supplier.data.get("name"), supplier.data.get("description"))
-            if isinstance(t, str)
-        )
-    )
+    texts.append(_joined(supplier.data.get("name"), supplier.data.get("description")))
     return any(_runs_for_us(text) for text in texts)
 
 
@@ -505,7 +499,12 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
 
 def _words_of(service: dict[str, Any]) -> str:
     """Its service_type and description, as one text."""
-    texts = (service.get("service_type"), service.get("description"))
+    return _joined(service.get("service_type"), service.get("description"))
+
+
+def _joined(*texts: object) -> str:
+    """The texts among ``texts`` as one, a space between each (a value that is not text is
+    left out: the schema says it)."""
     return " ".join(text for text in texts if isinstance(text, str))
 
 
@@ -518,7 +517,7 @@ def _worded(*texts: object) -> str | None:
     between a bank and a scheme, the one named first, the subject of the description: "Card
     scheme we join through our sponsor bank" is a scheme, "Sponsor bank for our card scheme
     memberships" a bank."""
-    words = " ".join(text for text in texts if isinstance(text, str))
+    words = _joined(*texts)
     if _runs_for_us(words):
         return None
     clients = _clients(words)

@@ -118,22 +118,20 @@ class SupplierFacts:
         because = "; ".join(r for r in self.reasons if r != "it is recorded as tier 1")
         return f" ({recorded}; tier 1 because {because})"
 
-    @property
-    def reach_note(self) -> str:
+    def reach_note(self, exposures: str) -> str:
         """Words for a finding that asks a term of it because its compromise can reach us: its
-        tier and its exposures, " (tier 3; it handles our confidential data)"; "" when it has
-        neither a tier nor an exposure to show. Tier 1 in effect points at SUP-01, which says
-        why."""
+        tier and its exposures (``exposures``, as :func:`delivery.exposure_words` says them),
+        " (tier 3; it handles our confidential data)"; "" when it has neither a tier nor an
+        exposure to show. Tier 1 in effect points at SUP-01, which says why."""
         if self.critical and self.declared_tier != 1:
             tier = "tier 1 in effect, see SUP-01"
         else:
             tier = f"tier {self.effective_tier}" if self.effective_tier else ""
-        exposures = delivery.exposure_words(self.exposures, self.document)
-        parts = [tier, f"it {exposures}" if exposures else ""]
-        shown = "; ".join(part for part in parts if part)
+        shown = "; ".join(part for part in (tier, f"it {exposures}" if exposures else "") if part)
         return f" ({shown})" if shown else ""
 
     def fields(self) -> dict[str, Any]:
+        exposures = delivery.exposure_words(self.exposures, self.document)
         return {
             "critical": self.critical,
             "effective_tier": self.effective_tier,
@@ -145,8 +143,8 @@ class SupplierFacts:
             "ict": self.ict,
             "access_level": self.access_level,
             "exposures": sorted(self.exposures),
-            "exposure_words": delivery.exposure_words(self.exposures, self.document),
-            "reach_note": self.reach_note,
+            "exposure_words": exposures,
+            "reach_note": self.reach_note(exposures),
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
             "lifecycle": self.lifecycle,

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from resilint import __version__
-from resilint.command import file_system_words, internal_words
+from resilint.command import stopped_words
 from resilint.errors import ResilintError
 from resilint.reporters.base import printable
 from resilint.userfiles import write_output
@@ -59,11 +59,7 @@ def page(reason: str) -> str:
 
 def _reason(error: Exception) -> str:
     """The error as standard error says it (``check``'s stopped reports say it alike)."""
-    if isinstance(error, ResilintError):
-        return str(error)
-    if isinstance(error, OSError):
-        return file_system_words(error) or internal_words(error)
-    return internal_words(error)
+    return str(error) if isinstance(error, ResilintError) else stopped_words(error)[0]
 
 
 def _same_file(output: Path, previous: Path | None) -> bool:
