@@ -181,6 +181,11 @@ class Finding:
     """The words its message ends with that hold for every gap it folds (a time-aware rule's
     `` (as of 2026-12-01)``): kept where a waiver or a mistyped field narrows it to some of
     them. Never part of the fingerprint."""
+    about: tuple[JsonPath, ...] = field(default=(), compare=False)
+    """The fields of its document its gaps are about where the finding points elsewhere (a
+    rule reporting at the service a gap in its ``exit_plan.reference``): another rule that
+    leaves that field's gap to it (``unless_reported_by``) then says nothing. Read while the
+    rules run; not kept in the cache, never part of the fingerprint."""
 
     @property
     def fingerprint(self) -> str:

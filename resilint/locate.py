@@ -80,6 +80,7 @@ class Locator:
         needs: tuple[JsonPath, ...] = (),
         elsewhere: tuple[Elsewhere, ...] = (),
         note: str = "",
+        about: tuple[JsonPath, ...] = (),
     ) -> Finding:
         """A finding about ``json_path`` in ``document`` (at its key when ``on_key``: an unknown
         field), positioned by the parser's marks."""
@@ -102,6 +103,7 @@ class Locator:
             needs=needs,
             elsewhere=elsewhere,
             note=note,
+            about=about,
         )
 
     def related(self, document: Document, json_path: JsonPath, message: str) -> Related:

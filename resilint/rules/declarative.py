@@ -98,6 +98,8 @@ class _Gap:
     requirements that each point at the section (empty: its message): its finding lists them
     in its one list (``A (the whole notice section is missing); also: B``), never a list
     nested in the list of the other gaps it folds."""
+    about: tuple[JsonPath, ...] = ()
+    """The fields its requirements test where the gap points elsewhere (:func:`_about`)."""
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,14 @@ class DeclarativeRule:
             if folded
             else ()
         )
-        return _Gap(place, message, level, discriminator, folds, needs, listed)
+        about = tuple(
+            dict.fromkeys(
+                path
+                for r in (requirement, *(r for _, r in folded))
+                if (path := _about(r, env, place)) is not None
+            )
+        )
+        return _Gap(place, message, level, discriminator, folds, needs, listed, about)
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
@@ -328,6 +337,7 @@ class DeclarativeRule:
             parts=parts,
             needs=() if parts else first.needs,
             note=note,
+            about=tuple(dict.fromkeys(path for gap in gaps for path in gap.about)),
         )
 
     def _lead(self, env: Env) -> str:
@@ -352,8 +362,9 @@ class DeclarativeRule:
 
     def _said_elsewhere(self, requirement: Requirement, env: Env, context: RuleContext) -> bool:
         """Whether a rule the requirement leaves its gap to runs and reports it: a finding on
-        the same document at the requirement's field (or folding a gap there), at least as
-        severe, so that the gap is neither said twice nor said more softly."""
+        the same document at the requirement's field (or folding a gap there, or about that
+        field while placed elsewhere), at least as severe, so that the gap is neither said
+        twice nor said more softly."""
         if not requirement.deferring or context.reported is None:
             return False
         subject = env.lookup(requirement.field) if requirement.field else None
@@ -406,6 +417,18 @@ def _follows_from_reference(requirement: Requirement, env: Env, accepted: Accept
     )
 
 
+def _about(requirement: Requirement, env: Env, place: Ref) -> JsonPath | None:
+    """The field of the gap's document its requirement tests, where the gap is placed
+    elsewhere (``at: service`` for a missing ``exit_plan.reference``): what a requirement of
+    another rule testing that field, and leaving its gap to this rule, looks for."""
+    if requirement.field is None:
+        return None
+    subject = env.lookup(requirement.field)
+    if not isinstance(subject, Ref) or subject.document is not place.document:
+        return None
+    return subject.path if subject.path and subject.path != place.path else None
+
+
 def _needs(requirement: Requirement, env: Env, place: Ref) -> tuple[JsonPath, ...]:
     """The fields of the gap's document its requirement was judged on, other than its own
     place and the document's id (a wrongly formed id names the document well enough)."""
@@ -442,6 +465,7 @@ def _said(reported: Callable[[str], Sequence[Finding]], codes: tuple[str, ...]) 
         for code in codes:
             for finding in reported(code):
                 paths = [part.json_path for part in finding.parts] or [finding.json_path]
+                paths += finding.about  # the fields its gaps are about, placed elsewhere
                 for path in paths:
                     key = (finding.path, finding.kind, finding.doc_id, path)
                     found[key] = max(found.get(key, finding.level), finding.level)
