@@ -25,6 +25,7 @@ def lookahead_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         yield from _renewals(facts, intervals)
     if "EXR-02" in intervals.running:
         yield from _scenario(facts, intervals)
+        yield from _invitations(facts, intervals)
     if "ENT-02" in intervals.running:
         yield from _certifications(facts)
 
@@ -87,6 +88,46 @@ def _scenario(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         ("scenarios",),
         text_of(anchor.data.get("owner")),
     )
+
+
+def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The invitations to each planned exercise whose participants leave a seat EXR-02 asks
+    empty: due the day before the rule judges its seats, ``planned_notice_days`` before its
+    date (:func:`~resilint.rules.builtin.exercises.participants.judged_from`), naming the
+    seats (:func:`~resilint.rules.builtin.exercises.participants.unfilled_seats`). None for
+    an exercise with every seat filled, or with no date (EXR-01's and the schema's to
+    report)."""
+    from resilint.rules.builtin.exercises.participants import (
+        judged_from,
+        seats_words,
+        unfilled_seats,
+    )
+
+    params = intervals.params.get("EXR-02", {})
+    notice = intervals.days("EXR-02", "planned_notice_days", 30)
+    notice = notice if notice >= 0 else 30  # as the rule reads it
+    for exercise in in_order(facts.index.of_kind("Exercise")):
+        day = as_date(exercise.data.get("date"))
+        first = judged_from(exercise, notice)
+        if exercise.data.get("status") != "planned" or day is None or first is None:
+            continue
+        missing = unfilled_seats(facts, params, exercise)
+        if not missing:
+            continue
+        kind = text_of(exercise.data.get("type"))
+        played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
+        what = (f"{kind} exercise" if kind else "exercise") + f" {exercise.id}"
+        what += f" playing {listed(played)}" if played else ""
+        yield Deadline(
+            shift(first, -1),
+            "exercise-invitations",
+            f"invitations to {what}",
+            f"it is planned for {day.isoformat()}: invite {seats_words(missing)} "
+            f"(participants): EXR-02 looks for them {notice} days before (planned_notice_days)",
+            exercise,
+            ("participants",),
+            text_of(exercise.data.get("owner")),
+        )
 
 
 def _planned(facts: Facts, scenario: str) -> str:
