@@ -137,3 +137,13 @@ def test_a_rule_that_does_not_run_or_is_off_for_the_file_lists_none(cli, repo: P
     config = 'per_file_ignores:\n  "exercises/planned.yaml": [EXR-02]\n'
     (repo / "resilint.yaml").write_text(config, encoding="utf-8")
     assert _invitations(cli, repo) == []
+
+
+def test_an_exercise_whose_day_has_passed_asks_no_invitations(cli, repo: Path) -> None:
+    """Still recorded as planned after its date: EXR-05's "exercise planned" entry asks whether
+    it took place; inviting people to it helps no one."""
+    listed = {d["category"] for d in deadlines(cli, repo, "2027-02-11")}
+    assert "exercise-planned" in listed and "exercise-invitations" not in listed
+    assert len(_seats_reported(cli, repo, "2027-02-11")) == 1  # the rule still says it
+    (entry,) = _invitations(cli, repo, "2027-02-10")  # its own day: still listed, overdue
+    assert entry["overdue"]

@@ -95,8 +95,8 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     empty: due the day before the rule judges its seats, ``planned_notice_days`` before its
     date (:func:`~resilint.rules.builtin.exercises.participants.judged_from`), naming the
     seats (:func:`~resilint.rules.builtin.exercises.participants.unfilled_seats`). None for
-    an exercise with every seat filled, or with no date (EXR-01's and the schema's to
-    report)."""
+    an exercise with every seat filled, with no date (EXR-01's and the schema's to report),
+    or whose date has passed (EXR-05's entry asks whether it took place)."""
     from resilint.rules.builtin.exercises.participants import (
         judged_from,
         seats_words,
@@ -111,6 +111,8 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         first = judged_from(exercise, notice)
         if exercise.data.get("status") != "planned" or day is None or first is None:
             continue
+        if day < facts.as_of:
+            continue  # its day has passed: no invitation helps now (EXR-05's entry asks)
         missing = unfilled_seats(facts, params, exercise)
         if not missing:
             continue
