@@ -54,6 +54,9 @@ EXPECTED = {
     # EXR-02: no completed exercise played a supplier compromise; its finding sits on the
     # latest dated exercise
     ("scenario-exercise", "Exercise", "tabletop-2027"): None,
+    # EXR-02 judges who is invited to a planned exercise from planned_notice_days (30) before
+    # its date: the invitations (no participants recorded) are due the day before
+    ("exercise-invitations", "Exercise", "tabletop-2027"): datetime.date(2027, 1, 15) - _days(31),
 }
 
 
@@ -92,7 +95,7 @@ def test_days_narrows_the_horizon_but_keeps_what_is_overdue(cli, repo: Path) -> 
 def test_text_output(cli, repo: Path) -> None:
     run = cli("calendar", ".", cwd=repo)
     assert run.exit_code == 0
-    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 14 (6 overdue)"
+    assert run.lines[0] == "Deadlines of the next 180 days as of 2026-11-26: 15 (6 overdue)"
     # the undated (nothing recorded) first, then the earliest date
     assert "overdue by 56 days  waiver expires: waiver w-old" in run.lines[4]
     assert any(line.startswith("2026-12-31  in 35 days  notice deadline") for line in run.lines)

@@ -182,3 +182,41 @@ def test_the_text_calendar_says_what_is_due(cli, repo: Path) -> None:
     assert (
         "2027-04-30  in 145 days  insurance renewal due: renewal of insurance policy" in run.stdout
     )
+
+
+def test_an_exercise_whose_record_fails_the_schema_is_named_not_dropped(cli, repo: Path) -> None:
+    """An exercise that may have played the scenario but whose status, date or scenarios fail
+    the schema is counted neither by EXR-02 (check reports the schema error and waits) nor by
+    the entry, which names it and says why, instead of reading as if it did not exist."""
+    path = repo / "exercises" / "tabletop.yaml"
+    path.write_text(TABLETOP.replace("status: completed", "status: Completed"))
+    odd = FAILOVER.replace("failover-2026-09", "tabletop-2026-05").replace(
+        "date: 2026-09-20", "date: 12.05.2026"
+    )
+    (repo / "exercises" / "odd.yaml").write_text(odd.replace("cloud_region_outage", "Outage"))
+    (entry,) = _entries(cli, repo, AS_OF, "scenario-exercise")
+    assert entry["date"] is None and entry["overdue"]
+    assert entry["detail"] == (
+        "no completed exercise played a supplier compromise; not counted, as their records fail "
+        "the schema (until they are corrected, check reports the schema error in place of "
+        "EXR-02): exercise tabletop-2026-05 (exercises/odd.yaml:1): its scenarios ['Outage'] "
+        "are not all ones the schema knows and its date '12.05.2026' is not a date (YYYY-MM-DD); "
+        "exercise tabletop-2026-03 (exercises/tabletop.yaml:1): its status 'Completed' is not "
+        "one of cancelled, completed, planned"
+    )
+    assert _reported(cli, repo, AS_OF, "EXR-02", "supplier compromise") == []
+    codes = {f["code"] for f in findings(cli, repo, AS_OF)}
+    assert "SCH-01" in codes
+    path.write_text(TABLETOP)  # corrected: counted; the other may still move the date
+    (entry,) = _entries(cli, repo, AS_OF, "scenario-exercise")
+    assert entry["date"] == "2027-03-12" and "exercise tabletop-2026-05 (" in entry["detail"]
+    (repo / "exercises" / "odd.yaml").unlink()
+    (entry,) = _entries(cli, repo, AS_OF, "scenario-exercise")
+    assert entry["date"] == "2027-03-12" and "not counted" not in entry["detail"]
+
+
+def test_an_exercise_of_another_scenario_with_a_wrong_status_is_not_named(cli, repo: Path) -> None:
+    path = repo / "exercises" / "failover.yaml"
+    path.write_text(FAILOVER.replace("status: completed", "status: Done"))
+    (entry,) = _entries(cli, repo, AS_OF, "scenario-exercise")
+    assert "not counted" not in entry["detail"]

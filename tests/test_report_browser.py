@@ -447,3 +447,42 @@ def test_resolved_since_the_previous_report_by_rule(browser: Any, tmp_path: Path
         assert visit.errors == [] and visit.requests == []
     finally:
         visit.close()
+
+
+def test_the_change_names_what_it_was_compared_with(browser: Any, tmp_path: Path) -> None:
+    """The headline names what --previous gave in words a committee reads: an earlier report
+    and its date, or the output of check --format json, which records no date (it read
+    "Compared with the check --format json undated")."""
+    from tests.test_report_resolved_by_rule import _programme
+
+    root = _programme(tmp_path)
+
+    def report(as_of: str, *args: str) -> Path:
+        run = [sys.executable, "-m", "resilint", "report", ".", "--no-cache", "--as-of", as_of]
+        subprocess.run([*run, *args], cwd=root, check=False, capture_output=True)
+        return root / "report.html"
+
+    report("2027-06-01", "-o", "earlier.html")
+    check = [sys.executable, "-m", "resilint", "check", ".", "-f", "json", "--no-cache"]
+    done = subprocess.run(
+        [*check, "--as-of", "2027-06-01"], cwd=root, check=False, capture_output=True, text=True
+    )
+    (root / "earlier.json").write_text(done.stdout, encoding="utf-8")
+    said = {}
+    for previous in ("earlier.html", "earlier.json"):
+        visit = Visit(browser, report("2026-12-06", "--previous", previous))
+        try:
+            change = visit.page.locator("#headline .change p").first
+            assert change.is_visible()
+            said[previous] = " ".join(change.inner_text().split())
+            assert visit.errors == [] and visit.requests == []
+        finally:
+            visit.close()
+    assert said["earlier.html"].startswith(
+        "Compared with the previous report, as of 2027-06-01: 0 new, 2 resolved"
+    )
+    assert said["earlier.json"].startswith(
+        "Compared with the previous output of resilint check --format json (it does not record "
+        "the date it was checked as of): 0 new, 2 resolved"
+    )
+    assert "undated" not in " ".join(said.values())

@@ -37,6 +37,7 @@ CATEGORIES = {
     "backup-test": "backup's own restore test due",
     "insurance-renewal": "insurance renewal due",
     "scenario-exercise": "scenario exercise due",
+    "exercise-invitations": "exercise invitations due",
     "nydfs-certification": "NYDFS certification due",
 }
 """Each kind of deadline and how it reads."""
@@ -58,6 +59,7 @@ RULE_OF = {
     "backup-test": "BCM-09",
     "insurance-renewal": "INS-06",
     "scenario-exercise": "EXR-02",
+    "exercise-invitations": "EXR-02",
     "nydfs-certification": "ENT-02",
 }
 """The rule that reports each kind of deadline once it has passed; the dates the documents

@@ -87,7 +87,8 @@ def _change(posture: Posture) -> str:
             '<p class="change">No previous report given (<code>--previous FILE</code> shows '
             "the change since one).</p>"
         )
-    when = f"as of {change.previous.as_of}" if change.previous.as_of else "undated"
+    what = _SOURCES.get(change.previous.source, h(change.previous.source))
+    when = f", as of {h(change.previous.as_of)}" if change.previous.as_of else _UNDATED
     deltas = ", ".join(f"{_signed(change.delta[level])} {level}" for level in LEVELS)
     new = "".join(
         f"<li>{h(f.level.label)}: {priorities.rule_in_words(posture, f)}, "
@@ -97,13 +98,21 @@ def _change(posture: Posture) -> str:
     more = f"<li>and {len(change.new) - MAX_NEW} more</li>" if len(change.new) > MAX_NEW else ""
     return (
         f'<div class="change"><h3>Change since the previous report</h3>'
-        f"<p>Compared with the {h(change.previous.source)} {h(when)}: "
+        f"<p>Compared with {what}{when}: "
         f"<strong>{len(change.new)} new</strong>, <strong>{change.resolved} resolved</strong> "
         f"({h(deltas)}).</p>"
         + (f"<ul>{new}{more}</ul>" if new else "")
         + _resolved(posture, change)
         + "</div>"
     )
+
+
+_SOURCES = {
+    "report": "the previous report",
+    "check --format json": "the previous output of <code>resilint check --format json</code>",
+}
+"""What ``--previous`` named, in words."""
+_UNDATED = " (it does not record the date it was checked as of)"
 
 
 def _resolved(posture: Posture, change: Change) -> str:

@@ -25,6 +25,7 @@ def lookahead_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         yield from _renewals(facts, intervals)
     if "EXR-02" in intervals.running:
         yield from _scenario(facts, intervals)
+        yield from _invitations(facts, intervals)
     if "ENT-02" in intervals.running:
         yield from _certifications(facts)
 
@@ -82,11 +83,98 @@ def _scenario(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         until,
         "scenario-exercise",
         f"exercise playing a {words} (scenario {scenario})",
-        detail + _planned(facts, scenario),
+        detail + _planned(facts, scenario) + _not_counted(facts, scenario),
         anchor,
         ("scenarios",),
         text_of(anchor.data.get("owner")),
     )
+
+
+def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
+    """The invitations to each planned exercise whose participants leave a seat EXR-02 asks
+    empty: due the day before the rule judges its seats, ``planned_notice_days`` before its
+    date (:func:`~resilint.rules.builtin.exercises.participants.judged_from`), naming the
+    seats (:func:`~resilint.rules.builtin.exercises.participants.unfilled_seats`). None for
+    an exercise with every seat filled, with no date (EXR-01's and the schema's to report),
+    or whose date has passed (EXR-05's entry asks whether it took place)."""
+    from resilint.rules.builtin.exercises.participants import (
+        judged_from,
+        seats_words,
+        unfilled_seats,
+    )
+
+    params = intervals.params.get("EXR-02", {})
+    notice = intervals.days("EXR-02", "planned_notice_days", 30)
+    notice = notice if notice >= 0 else 30  # as the rule reads it
+    for exercise in in_order(facts.index.of_kind("Exercise")):
+        day = as_date(exercise.data.get("date"))
+        first = judged_from(exercise, notice)
+        if exercise.data.get("status") != "planned" or day is None or first is None:
+            continue
+        if day < facts.as_of:
+            continue  # its day has passed: no invitation helps now (EXR-05's entry asks)
+        missing = unfilled_seats(facts, params, exercise)
+        if not missing:
+            continue
+        kind = text_of(exercise.data.get("type"))
+        played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
+        what = (f"{kind} exercise" if kind else "exercise") + f" {exercise.id}"
+        what += f" playing {listed(played)}" if played else ""
+        yield Deadline(
+            shift(first, -1),
+            "exercise-invitations",
+            f"invitations to {what}",
+            f"it is planned for {day.isoformat()}: invite {seats_words(missing)} "
+            f"(participants): EXR-02 looks for them {notice} days before (planned_notice_days)",
+            exercise,
+            ("participants",),
+            text_of(exercise.data.get("owner")),
+        )
+
+
+def _not_counted(facts: Facts, scenario: str) -> str:
+    """ "; not counted, ...": the exercises that may have played the scenario but whose record
+    fails the schema where EXR-02 reads it (scenarios such as 'Supplier_compromise'; for one
+    that plays it, a status such as 'Completed' or a date such as '12.03.2026'), so neither
+    the rule nor this entry counts them, and ``check`` reports the schema error in place of the
+    rule's finding until the record is corrected; else ""."""
+    from resilint.domain.documents import schema_enum
+
+    known = schema_enum("exercise.json", "properties", "scenarios", "items")
+    statuses = schema_enum("exercise.json", "properties", "status")
+    said = []
+    for exercise in in_order(facts.index.of_kind("Exercise")):
+        data = exercise.data
+        played = data.get("scenarios")
+        wrong = []
+        if played is not None and (
+            not isinstance(played, list) or not set(strings(played)) <= known
+        ):
+            wrong.append(f"its scenarios {_shown(played)} are not all ones the schema knows")
+        elif scenario not in strings(played):
+            continue
+        status, day = data.get("status"), data.get("date")
+        if status is not None and status not in statuses:
+            allowed = ", ".join(sorted(statuses))
+            wrong.append(f"its status {_shown(status)} is not one of {allowed}")
+        if day is not None and as_date(day) is None:
+            wrong.append(f"its date {_shown(day)} is not a date (YYYY-MM-DD)")
+        if wrong and status != "cancelled":
+            where = f"{exercise.path}:{exercise.line}"
+            said.append(f"exercise {exercise.id} ({where}): {' and '.join(wrong)}")
+    if not said:
+        return ""
+    return (
+        "; not counted, as their records fail the schema (until they are corrected, check "
+        f"reports the schema error in place of EXR-02): {'; '.join(said)}"
+    )
+
+
+def _shown(value: object) -> str:
+    """A value from the YAML as the detail quotes it: text in quotes, a list as written."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(item) for item in value) + "]"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _planned(facts: Facts, scenario: str) -> str:

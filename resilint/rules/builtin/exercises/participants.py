@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from resilint.domain import Facts
 from resilint.domain.documents import schema_enum
 from resilint.domain.lifecycle import (
     completed_exercises,
@@ -61,31 +62,55 @@ def check_exercise_scope(context: RuleContext, info: RuleInfo) -> Iterator[Findi
             continue
         if status != "planned" and _before(exercise, oldest):
             continue  # history: who sat in it can no longer change, and it tests nothing now
-        if _owners_rehearsal(context, exercise):
-            continue
-        found = _missing_roles(context, info, exercise, table, _without_ict(context, exercise))
-        if found is not None:
-            yield found
+        missing = unfilled_seats(context.facts, context.params, exercise, table)
+        if missing:
+            yield _missing_roles(context, info, exercise, missing)
     scenario = _scenario_missing(context, info)
     if scenario is not None:
         yield scenario
 
 
-def _owners_rehearsal(context: RuleContext, exercise: Document) -> bool:
+def unfilled_seats(
+    facts: Facts,
+    params: Mapping[str, Any],
+    exercise: Document,
+    table: Mapping[str, Mapping[str, list[Roles]]] | None = None,
+) -> list[Roles]:
+    """The seats EXR-02 asks of the exercise (by its type, its scenarios and whether it is about
+    ICT, ``required_participants`` as configured in ``params``) that its participants leave
+    empty; none for its owners rehearsing their own procedure. The calendar's invitation
+    entries read the same seats."""
+    if _owners_rehearsal(facts, params, exercise):
+        return []
+    if table is None:
+        table = _participants_table(params.get("required_participants"))
+    present = set(strings(exercise.data.get("participants")))
+    required = _required(exercise, table, _without_ict(facts, exercise))
+    return [seat for seat in required if not set(seat) & present]
+
+
+def judged_from(exercise: Document, notice: int) -> datetime.date | None:
+    """The first day EXR-02 judges the seats of a planned exercise: ``planned_notice_days``
+    before its date, when the invitations are due (None where it records no date)."""
+    day = as_date(exercise.data.get("date"))
+    return shift(day, -notice) if day is not None else None
+
+
+def _owners_rehearsal(facts: Facts, params: Mapping[str, Any], exercise: Document) -> bool:
     """An exercise of functions none of which is critical or important (it names them, and each
     is recorded at a criticality the configuration does not count as critical) that plays no
     supplier compromise: its owners rehearsing their own procedure, which needs no lawyer,
     buyer or treasurer at the table. An exercise naming no function, or one not recorded, is
     judged as before."""
     named = strings(exercise.data.get("functions"))
-    scenario = text_of(context.params.get("required_scenario")) or "supplier_compromise"
+    scenario = text_of(params.get("required_scenario")) or "supplier_compromise"
     if not named or scenario in strings(exercise.data.get("scenarios")):
         return False
-    functions = [context.index.get("BusinessFunction", name) for name in named]
-    return all(f is not None and not context.facts.function(f).critical for f in functions)
+    functions = [facts.index.get("BusinessFunction", name) for name in named]
+    return all(f is not None and not facts.function(f).critical for f in functions)
 
 
-def _without_ict(context: RuleContext, exercise: Document) -> bool:
+def _without_ict(facts: Facts, exercise: Document) -> bool:
     """The data shows the exercise's scenario involves no ICT: it records its scenarios, none of
     them about ICT by nature, and the suppliers it plays (those it names, else those of the
     functions it names) are recorded, at least one, and none provides ICT services or operates
@@ -94,22 +119,20 @@ def _without_ict(context: RuleContext, exercise: Document) -> bool:
     scenarios = strings(exercise.data.get("scenarios"))
     if not scenarios or not set(scenarios) <= NON_ICT_SCENARIOS:
         return False
-    suppliers = _suppliers_played(context, exercise)
-    return bool(suppliers) and all(
-        s is not None and context.facts.supplier(s).non_ict for s in suppliers
-    )
+    suppliers = _suppliers_played(facts, exercise)
+    return bool(suppliers) and all(s is not None and facts.supplier(s).non_ict for s in suppliers)
 
 
-def _suppliers_played(context: RuleContext, exercise: Document) -> list[Document | None]:
+def _suppliers_played(facts: Facts, exercise: Document) -> list[Document | None]:
     named = strings(exercise.data.get("suppliers"))
     if not named:
         for name in strings(exercise.data.get("functions")):
-            function = context.index.get("BusinessFunction", name)
+            function = facts.index.get("BusinessFunction", name)
             if function is None:
                 return [None]
             depends = function.data.get("depends_on")
             named += strings(depends.get("suppliers") if isinstance(depends, dict) else None)
-    return [context.index.get("Supplier", name) for name in dict.fromkeys(named)]
+    return [facts.index.get("Supplier", name) for name in dict.fromkeys(named)]
 
 
 def _before(exercise: Document, oldest: datetime.date) -> bool:
@@ -124,9 +147,8 @@ def _before(exercise: Document, oldest: datetime.date) -> bool:
 def _due(context: RuleContext, exercise: Document) -> bool:
     """A planned exercise is judged once its date is near (planned_notice_days), when the
     invitations are due: further out, who takes part is not settled yet."""
-    day = as_date(exercise.data.get("date"))
-    notice = days_param(context, "planned_notice_days", 30)
-    return day is not None and day <= shift(context.as_of, notice)
+    first = judged_from(exercise, days_param(context, "planned_notice_days", 30))
+    return first is not None and first <= context.as_of
 
 
 def _participants_table(value: Any) -> Mapping[str, Mapping[str, list[Roles]]]:
@@ -158,23 +180,14 @@ def _required(
 
 
 def _missing_roles(
-    context: RuleContext,
-    info: RuleInfo,
-    exercise: Document,
-    table: Mapping[str, Mapping[str, list[Roles]]],
-    without_ict: bool,
-) -> Finding | None:
-    present = strings(exercise.data.get("participants"))
-    required = _required(exercise, table, without_ict)
-    missing = [seat for seat in required if not set(seat) & set(present)]
-    if not missing:
-        return None
+    context: RuleContext, info: RuleInfo, exercise: Document, missing: list[Roles]
+) -> Finding:
     kind = text_of(exercise.data.get("type"))
     played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
     planned = exercise.data.get("status") == "planned"
     what = ("planned " if planned else "") + (f"{kind} exercise" if kind else "exercise")
     what += f" {exercise.id}" + (f" playing {listed(played)}" if played else "")
-    shown = listed([_seat_words(seat) for seat in missing])
+    shown = seats_words(missing)
     message = (
         f"{what} {'does not yet include' if planned else 'does not include'} {shown}: "
         "decisions on contracts, insurance notice, funding and communications cannot be "
@@ -189,6 +202,11 @@ def _missing_roles(
     return context.finding(
         info, exercise, at, message, discriminator="participants", level=level, judged_on=read
     )
+
+
+def seats_words(seats: list[Roles]) -> str:
+    """The seats as a message lists them: "legal and finance (or risk)"."""
+    return listed([_seat_words(seat) for seat in seats])
 
 
 def _seat_words(seat: Roles) -> str:
