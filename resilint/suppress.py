@@ -19,6 +19,7 @@ from typing import Any
 from resilint import codes
 from resilint.core_checks import CORE_CHECKS, core_finding
 from resilint.domain.misnamed import Accepted
+from resilint.domain.readers import as_date
 from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding, JsonPath, Level, Suppression, format_json_path
 from resilint.inline import InlineSuppression
@@ -66,6 +67,7 @@ def apply_suppressions(
         report = _UnusedWaivers(locator)
         for waiver, idle in unused:
             extra += report(waiver, idle, policy.ran)
+        results = _expired_with_nothing_left(results, index, as_of, policy.ran)
     if policy.baseline is not None:
         results, fixed = _baseline(
             results, policy.baseline, policy.baseline_path, policy.known or None
@@ -293,6 +295,63 @@ def _invalid_waivers(findings: list[Finding]) -> set[tuple[str, str | None]]:
     what it says cannot be trusted (``naming: [""]`` would name every finding), and it is not
     reported as unused either: its SCH-01 says what to correct."""
     return {(f.path, f.doc_id) for f in findings if f.code == "SCH-01" and f.kind == "Waiver"}
+
+
+RENEW = "fix the gap, or have the waiver approved again with a new expiry"
+"""What EXC-01 tells an expired waiver's owners to do (``rules/exceptions.yaml``): right while a
+finding of its rule still matches its targets."""
+
+
+def _expired_with_nothing_left(
+    findings: list[Finding], index: Index, as_of: datetime.date, ran: frozenset[str]
+) -> list[Finding]:
+    """The findings, EXC-01's word that a waiver has expired telling its owners to withdraw it
+    where no finding of its rules is left for it to accept (the supplier signed the clause, or
+    the rule does not ask the term of this supplier): fixing a gap that is not there, or having
+    the waiver approved again, is work for nothing. Only rules that ran are judged, as EXC-02
+    judges a waiver in force that suppressed nothing."""
+    idle: dict[tuple[str, str | None], tuple[str, ...]] = {}
+    for waiver in index.of_kind("Waiver"):
+        expires = as_date(waiver.data.get("expires"))
+        rules = waived_rules(waiver.data)
+        if expires is None or expires >= as_of or not rules:
+            continue
+        if any(code not in ran and code not in CORE_CHECKS for code in rules):
+            continue
+        targets = targets_of(waiver)
+        if not any(
+            finding.code in rules
+            and finding.suppression is None
+            and _waivable(finding)
+            and waive(finding, targets)[0] is not None
+            for finding in findings
+        ):
+            idle[(waiver.path, waiver.id)] = rules
+    if not idle:
+        return findings
+    return [_withdraw(f, idle[(f.path, f.doc_id)]) if _expiry_of(f, idle) else f for f in findings]
+
+
+def _expiry_of(finding: Finding, idle: dict[tuple[str, str | None], tuple[str, ...]]) -> bool:
+    return (
+        finding.code == "EXC-01"
+        and finding.kind == "Waiver"
+        and (finding.path, finding.doc_id) in idle
+        and ": " + RENEW in finding.message
+    )
+
+
+def _withdraw(finding: Finding, rules: tuple[str, ...]) -> Finding:
+    instead = (
+        f"; no finding of {', '.join(rules)} matches its targets now, so nothing is left for it "
+        "to accept: withdraw it (delete the waiver) rather than have it approved again"
+    )
+
+    def said(message: str) -> str:
+        return message.replace(": " + RENEW, instead)
+
+    parts = tuple(dataclasses.replace(p, message=said(p.message)) for p in finding.parts)
+    return dataclasses.replace(finding, message=said(finding.message), parts=parts)
 
 
 @dataclass(frozen=True)

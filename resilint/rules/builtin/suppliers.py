@@ -76,13 +76,13 @@ def _understated(
         # the records' disagreement is SUP-01's warning when nothing else makes the supplier
         # critical; here it would stay hidden until the tier is settled, so it is said here
         functions = listed(list(facts.contested))
+        among, needs, field = _listing(facts)
         message += (
-            f"; also, {_described(context)} business functions list it among their "
-            f"dependencies ({functions}) although it is recorded as not supporting a critical "
-            "function (supports_critical_function: false): the records disagree, and it is not "
-            "counted as supporting them; if a function needs it to run, set "
-            "supports_critical_function: true; if not, say so where the function names it or "
-            "take it off the function's depends_on"
+            f"; also, {_described(context)} business functions list it {among} ({functions}) "
+            "although it is recorded as not supporting a critical function "
+            "(supports_critical_function: false): the records disagree, and it is not "
+            f"counted as supporting them; if {needs}, set supports_critical_function: true; if "
+            f"not, say so where the function names it or take it off the function's {field}"
         )
         related += _chain(context, facts.contested_chain)
     return context.finding(info, supplier, ("tier",), message, related)
@@ -95,18 +95,35 @@ def _contested(
     records disagree. It is judged as recorded (its terms follow its tier); the question is
     asked once, here, rather than by every term a re-tiering would ask for."""
     functions = listed(list(facts.contested))
+    among, needs, field = _listing(facts)
     message = (
         f"supplier {supplier.id} is recorded as not supporting a critical function "
         f"(supports_critical_function: false), but {_described(context)} business functions "
-        f"list it among their dependencies ({functions}): the records disagree. resilint goes "
-        "by the supplier's record and does not count it as supporting them; if a function needs "
-        "it to run, set supports_critical_function: true (and tier: 1); if not, say so where the "
-        "function names it (depend on a service of it recorded supports_critical_function: "
-        "false) or take it off the function's depends_on"
+        f"list it {among} ({functions}): the records disagree. resilint goes by the supplier's "
+        f"record and does not count it as supporting them; if {needs}, set "
+        "supports_critical_function: true (and tier: 1); if not, say so where the function "
+        f"names it (name a service of it recorded supports_critical_function: false under "
+        f"{field}.services) or take it off the function's {field}"
     )
     related = _chain(context, facts.contested_chain)
     path = ("supports_critical_function",)
     return context.finding(info, supplier, path, message, related, level=Level.WARNING)
+
+
+def _listing(facts: SupplierFacts) -> tuple[str, str, str]:
+    """How the functions that contest the supplier's record name it, as the shortest such chain
+    shows: among what they need to run (depends_on), or among what supports them without
+    stopping them when it is down (supported_by, a security monitoring provider), which makes
+    a supplier critical as depends_on does. The words for the listing, for when the record is
+    wrong, and the field."""
+    first = facts.contested_chain[0].json_path[:1] if facts.contested_chain else ()
+    if first == ("supported_by",):
+        return (
+            "among what supports them (supported_by)",
+            "it supports their critical or important work",
+            "supported_by",
+        )
+    return "among their dependencies", "a function needs it to run", "depends_on"
 
 
 def _described(context: RuleContext) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from resilint.domain.delivery import MARKET, models_of
+from resilint.domain.delivery import DATA_FEED, FINANCIAL, IAAS, MARKET, SAAS, models_of
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import (
     dicts,
@@ -222,14 +222,31 @@ def _aside(function: Document, supplier: Document, name: str, services: _Service
 
 def _a_scheme(context: RuleContext, supplier: Document, name: str, services: _Services) -> bool:
     """Whether the service is a payment scheme's or a market infrastructure's: its recovery
-    time is set by its rules for every participant, not negotiated with one. (The services of
-    that name, else all the supplier's, as :func:`.delivery.service_models` chooses them, from
-    the check's index rather than a reading of every service each time.)"""
+    time is set by its rules for every participant, not negotiated with one."""
+    return _models(context, supplier, name, services) == frozenset({MARKET})
+
+
+def _models(
+    context: RuleContext, supplier: Document, name: str, services: _Services
+) -> frozenset[str]:
+    """How the service is delivered: the models of the services of that name, else of all the
+    supplier's, as :func:`.delivery.service_models` chooses them, from the check's index rather
+    than a reading of every service each time."""
     non_ict = context.facts.supplier(supplier).non_ict
     chosen = [service for _, service in _named(supplier, services).get(name, [])]
     if not chosen:
         chosen = [service for _, service in dicts(supplier.data.get("services"))]
-    return models_of(supplier, chosen, non_ict=non_ict) == frozenset({MARKET})
+    return models_of(supplier, chosen, non_ict=non_ict)
+
+
+AVAILABILITY_ONLY = {
+    IAAS: "a cloud platform",
+    SAAS: "a shared software service",
+    FINANCIAL: "a bank or other financial institution",
+    DATA_FEED: "a data vendor",
+}
+"""The delivery models whose providers commit to availability, not to restoring one customer's
+service in a set time (market practice), with how a message names them."""
 
 
 _SCHEME = (
@@ -294,16 +311,25 @@ def _unknown_recovery(
         f"{'their' if len(open_) > 1 else 'its'} RTO (at most "
         f"{show_number(min(r.rto for r in open_))} hours)"
     )
-    ask = (
-        "record the recovery time the scheme's rules commit it to on the service"
-        f"{_SCHEME}, and compare it with {within}"
-        if _a_scheme(context, supplier, name or "", services)
-        else f"negotiate a recovery time within {within} and record it on the service"
-    )
+    models = _models(context, supplier, name or "", services)
+    extend = "extend the manual procedure until the outage would be intolerable anyway (the MTPD)"
+    if models == frozenset({MARKET}):
+        ask = (
+            "record the recovery time the scheme's rules commit it to on the service"
+            f"{_SCHEME}, and compare it with {within}, or {extend}"
+        )
+    elif models and models <= AVAILABILITY_ONLY.keys():
+        kinds = " or ".join(AVAILABILITY_ONLY[m] for m in sorted(models))
+        ask = (
+            f"{extend}, since {kinds} commits to availability, seldom to restoring one customer's "
+            f"service in a set time (market practice); where it does, record that time on the "
+            f"service and compare it with {within}"
+        )
+    else:
+        ask = f"negotiate a recovery time within {within} and record it on the service, or {extend}"
     message = (
         f"supplier {supplier.id} has no contracted recovery time (contracted_rto_hours) for "
-        f"service '{name}', and {_outlasts(open_)}: {ask}, or extend the manual procedure "
-        "until the outage would be intolerable anyway (the MTPD)"
+        f"service '{name}', and {_outlasts(open_)}: {ask}"
     )
     related = tuple(_reliance_place(context, r) for r in open_)
     level = info.level if short else Level.WARNING
