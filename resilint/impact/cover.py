@@ -194,11 +194,34 @@ def _dependent(
             responds, why = "no", "the policy does not include dependent business interruption"
         elif runs_on_our_systems(facts, supplier) and not _named(policy, supplier):
             responds, why = "no", _why_ours(supplier)
+        elif (unsaid := _scope_unsaid(facts, policy, supplier)) is not None:
+            responds, why = "maybe", unsaid
         elif dependent_covers(facts, policy, supplier):
             responds, why = "yes", _why_covered(policy, supplier)
         else:
             responds, why = "no", _why_left_out(facts, policy, supplier)
         yield _make(policy, DEPENDENT_BI, str(supplier.id), responds, why, waiting, hours)
+
+
+def _scope_unsaid(facts: Facts, policy: Document, supplier: Document) -> str | None:
+    """Why the record cannot say whether dependent cover responds to the supplier's outage: it
+    names no scope (dependent_bi.scope, which INS-03 asks), does not name the supplier and no
+    exclusion takes the outage out; and where the coverages do not list the cover either, that
+    the policy may have none. None when the record says."""
+    if value_at(policy.data, "dependent_bi", "scope") is not None or _named(policy, supplier):
+        return None
+    if excluded_infrastructure(facts, policy, supplier) is not None:
+        return None
+    if value_at(policy.data, "coverages", DEPENDENT_BI) is None:
+        return (
+            "the policy's coverages do not list dependent business interruption, and its record "
+            "does not say whose outages such cover includes (dependent_bi.scope): check the "
+            "schedule for the cover and its scope"
+        )
+    return (
+        "the policy's record does not say whose outages its dependent cover includes "
+        "(dependent_bi.scope): check the wording for suppliers of this kind"
+    )
 
 
 def _named(policy: Document, supplier: Document) -> bool:

@@ -62,8 +62,10 @@ def _owner(document: Document) -> str | None:
 def _contract_reviews(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The review CTR-14 asks: every ``review_max_age_days`` for a contract with a supplier
     that is tier 1 in effect and renews automatically; for another, once the last day to decide
-    on its renewal is within ``decision_window_days``, until its end date, a review no older
-    than ``review_max_age_days``. Due the day before the first day the rule would report."""
+    on its renewal is within ``decision_window_days``, a review no older than
+    ``review_max_age_days``, and once that day has passed, one that was no older on that day
+    (CTR-14 asks nothing more of a contract whose decision had its review). Due the day before
+    the first day the rule would report."""
     window = intervals.days("CTR-14", "decision_window_days", 60)
     age = intervals.days("CTR-14", "review_max_age_days", 365)
     for contract, _ in intervals.judged.get("CTR-14", ()):
@@ -84,8 +86,10 @@ def _contract_reviews(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             opens = shift(decision, -window)  # the first day the rule looks at the review
             fresh = last if last is not None and last <= facts.as_of else None
             first = max(opens, shift(fresh, age + 1)) if fresh else opens
-            if first > end:
-                continue  # the review stays current until the contract's end
+            if first > decision:
+                # the review stood on the last day to give notice: the decision had it, and a
+                # review after that day could no longer change it
+                continue
             day = shift(first, -1)
             if fresh:
                 recorded = f"last reviewed {fresh.isoformat()}"

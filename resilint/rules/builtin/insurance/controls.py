@@ -20,6 +20,7 @@ from resilint.domain.readers import (
     number,
     show_number,
     strings,
+    text_of,
     value_at,
 )
 from resilint.domain.tower import OTHER, insures, named_controls
@@ -556,7 +557,7 @@ def _unmatched(
             entity = "entity" if len(bare) == 1 else "entities"
             why = f" running on the systems of insured {entity} {listed(bare)}"
         message = (
-            f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+            f"insurance policy {policy.id} excludes {_excluded_losses(exclusion)} (exclusion "
             f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
             f"of, but the controls inventory has none{' implemented' if why else ''}{why}: under "
             "insurer market practice such "
@@ -566,6 +567,31 @@ def _unmatched(
         # a control of the category recorded 'Implemented' (a schema error) reads as not in place
         read = _read_of(candidates)
         yield context.finding(info, policy, where, message, related, judged_on=read)
+
+
+_LOSSES = {
+    "unencrypted_data": "losses of data that was not encrypted",
+    "unpatched_systems": "losses through systems left unpatched",
+    "eol_software": "losses through software its vendor no longer supports",
+    "war": "losses from war",
+    "state_backed": "losses from state-backed attacks",
+    "infrastructure_failure": "losses from infrastructure failure",
+    "prior_known_incident": "losses from incidents known before the policy began",
+}
+"""What each type of exclusion takes out, in a reader's words (the type's code is no sentence:
+"excludes eol_software losses")."""
+
+
+def _excluded_losses(exclusion: dict[str, Any]) -> str:
+    """What the exclusion takes out: its type's words, or for another exclusion (type other,
+    or none recorded) the wording's own description, quoted, where it is recorded."""
+    words = _LOSSES.get(str(exclusion.get("type")))
+    if words:
+        return words
+    description = text_of(exclusion.get("description"))
+    if description:
+        return f'the losses its wording describes ("{description.rstrip(".")}")'
+    return "the losses its wording describes"
 
 
 def _exposed(candidates: list[Document]) -> list[tuple[Document, list[str]]]:
@@ -612,7 +638,7 @@ def _exposed_finding(
         for c, areas in exposed
     )
     message = (
-        f"insurance policy {policy.id} excludes {exclusion.get('type')} losses (exclusion "
+        f"insurance policy {policy.id} excludes {_excluded_losses(exclusion)} (exclusion "
         f"{exclusion.get('id')}), which implemented {category} controls keep us outside of, but "
         f"{gaps}: under insurer market practice a loss arising there may not be covered. "
         "Complete the control over those areas, or record what keeps them outside the "
