@@ -547,12 +547,20 @@ def _clients(words: str) -> list[tuple[int, int]]:
 
 _CLIENTS = Lazy(
     r"\b(for|to|serving|serves|servicing|on behalf of|für|pour|voor)\s+"
-    r"((?!(at|by|from|in|into|on|through|under|via|with)\b)[\w'\u2019&.-]+,?\s+){0,4}",
+    r"((?!(at|by|from|in|into|on|through|under|via|with|which|that|who|whose|where"
+    r"|(?<!such\s)(?<!well\s)as(?!\s+well\b))\b)"
+    r"(?![\w'\u2019&.-]*\.\s+(?-i:[A-Z]))"
+    r"[\w'\u2019&.-]+,?\s+){0,4}",
     re.IGNORECASE,
 )
 """A preposition that makes the words after it whom the supplier serves, not the supplier, and
 at most four words more before the one it names ("for captive reinsurers", "to banks and
-insurers"): a preposition that may name the supplier itself ends them ("at Harbour Bank")."""
+insurers"). Words that go on to say what the supplier is or how it delivers end them: a
+preposition that may name the supplier itself ("at Harbour Bank"), "as" stating its role or
+form ("for client backups, delivered as software as a service", "to the group as its
+administrator"; not "such as" or "as well as", which go on naming clients), a relative
+pronoun ("for clients, which ...") and the end of a sentence ("for clients. Software as a
+service."; "U.S. banks" goes on)."""
 
 _RUNS_IT_FOR_US = Lazy(
     r"\b((run|operated|managed|administered|maintained|handled|performed)( (fully|entirely))?"
