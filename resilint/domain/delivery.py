@@ -682,6 +682,19 @@ def operating_access(facts: Facts, supplier: Document) -> bool:
     return any(lifecycle.identity_active(i) and _operates(i.data) for i in identities)
 
 
+def on_site_only(facts: Facts, supplier: Document) -> bool:
+    """Its only access to our systems is people's accounts that sign in only on our premises or
+    internal network (``on_site_only: true``: a field engineer at a console in our plant, a
+    placed worker at a ward terminal): every active identity of it is one. False where none is
+    recorded (highest_access_level does not say from where) or any other is active: an API key,
+    a remote account, a service account reach us from outside."""
+    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    active = [i.data for i in identities if lifecycle.identity_active(i)]
+    return bool(active) and all(
+        i.get("type") == HUMAN and i.get("on_site_only") is True for i in active
+    )
+
+
 def _operates(identity: dict[str, Any]) -> bool:
     level = identity.get("access_level")
     if level == PRIVILEGED:

@@ -82,6 +82,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             intra_group(supplier.document),
             public_body(supplier.document),
             mandated(supplier.document),
+            delivery.on_site_only(facts, supplier.document),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()

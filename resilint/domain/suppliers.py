@@ -161,6 +161,7 @@ def _supplier(
             intra_group=intra_group(supplier),
             public_body=public_body(supplier),
             mandated=mandated(supplier),
+            on_site=delivery.on_site_only(facts, supplier),
         )
         if stage != lifecycle.EXITED
         else frozenset(),
