@@ -139,6 +139,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "an engaged supplier (each can take the other's place).",
         ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
+        "portal_contacts": _fact(
+            "array",
+            "Which of its contacts security_24x7 and security take incident reports through a "
+            "web portal: its address recorded under url, or a web address (https://...) in "
+            "the channel. A portal named without its address is not one we can reach.",
+            items={"enum": ["security_24x7", "security"]},
+        ),
         "own_trade_services": _fact(
             "array",
             "Names of its services that serve us in a trade of their own (service_model "

@@ -5,6 +5,7 @@ for us and holds (exposure), whom it serves and which terms the requirements mat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from resilint.domain.graph import Chain
 from resilint.domain.readers import dicts, integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.model import Document
+from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -179,7 +181,29 @@ def _supplier(
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
         critical_outside_dora=critical_outside_dora(facts, supplier),
+        portal_contacts=portal_contacts(supplier),
     )
+
+
+def portal_contacts(supplier: Document) -> frozenset[str]:
+    """Its security contacts (``security_24x7``, ``security``) reached through a web portal:
+    the address recorded under ``url``, or written in the ``channel`` ("https://support.acme
+    .example/security (ticket portal)"). A channel that only says "portal" gives no address to
+    reach it by at 3 a.m.: not one."""
+    contacts = mapping_at(supplier.data, "contacts")
+    found = set()
+    for key in ("security_24x7", "security"):
+        contact = mapping_at(contacts, key)
+        url, channel = contact.get("url"), contact.get("channel")
+        if (isinstance(url, str) and _WEB.match(url)) or (
+            isinstance(channel, str) and _WEB.search(channel)
+        ):
+            found.add(key)
+    return frozenset(found)
+
+
+_WEB = Lazy(r"\bhttps?://[^\s/]+\.[^\s]+", re.IGNORECASE)
+"""A web address, in a url field or within a channel's words."""
 
 
 CONTACT = ("security_contact_24x7", "escalation_order")
