@@ -242,13 +242,15 @@ def model_note(
     checks first. Asking is the conservative default (a guessed model would hide real gaps).
     ``exempt``: the models of :data:`OWN_TRADE` whose record would take the term off the
     supplier, the only ones the words name (none: no words; a critical law firm is asked an
-    incident-notice window all the same, so only a bank or a scheme is named there)."""
+    incident-notice window all the same, so only a bank or a scheme is named there). None for
+    a supplier whose record says it holds nothing of ours (:func:`_holds_nothing`): a diesel
+    supplier is not asked whether it is a bank."""
     if models:
         return ""
     if ict:
         return ict_model_note(supplier.id or "")
     chosen = [model for model, _ in _ADVISERS if model in exempt]
-    if non_ict and chosen:
+    if non_ict and chosen and not _holds_nothing(supplier, exposures):
         held = exposure_words(exposures)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
@@ -259,6 +261,16 @@ def model_note(
         also = OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else ""
         return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)}{also})"
     return ""
+
+
+def _holds_nothing(supplier: Document, exposures: frozenset[str]) -> bool:
+    """Its record says it handles none of our confidential data (data_sensitivity recorded and
+    not confidential or restricted) and it has no other exposure: a supplier of goods or of a
+    service that touches nothing of ours (generator diesel, raw material), asked a term because
+    we rely on it. An adviser, a bank or a scheme serving us holds our files, our accounts or
+    our transactions, so the question whether it is one has no object here; where the record
+    does not say what data it handles, it is asked."""
+    return not exposures and supplier.data.get("data_sensitivity") is not None
 
 
 OUTSOURCING_TOO = (

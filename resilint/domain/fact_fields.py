@@ -93,8 +93,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (the supplier has no ICT services and does not operate in our systems), naming "
             "only the models whose record takes its 24x7 security contact and escalation order "
-            "off it (an adviser's: a bank owes them); empty otherwise (a check says it in full "
-            "on one finding of each supplier, and its others name that finding).",
+            "off it (an adviser's: a bank owes them); empty otherwise, and where its record says "
+            "it holds nothing of ours (no confidential data, no access: a diesel supplier is "
+            "not asked whether it is an adviser) (a check says it in full on one finding of "
+            "each supplier, and its others name that finding).",
         ),
         "service_models": _fact(
             "array",
@@ -242,9 +244,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (its supplier has no ICT services and does not operate in our systems), naming "
             "only the models whose record takes the incident notice off it (a bank's or a "
-            "scheme's where it is critical: a critical adviser owes one too); empty otherwise (a "
-            "check says it in full on one finding of each supplier, and its others name that "
-            "finding).",
+            "scheme's where it is critical: a critical adviser owes one too); empty otherwise, "
+            "and where its supplier's record says it holds nothing of ours (no confidential "
+            "data, no access: a diesel supplier is not asked whether it is a bank) (a check says "
+            "it in full on one finding of each supplier, and its others name that finding).",
         ),
         "notice_subject": _fact(
             "string",
