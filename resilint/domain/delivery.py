@@ -232,6 +232,7 @@ def model_note(
     non_ict: bool,
     exposures: frozenset[str] = frozenset(),
     exempt: frozenset[str] = OWN_TRADE,
+    unrecorded: bool = True,
 ) -> str:
     """For a finding whose term the service model decides, where the model is unknown: words
     saying what it is asked as of and the one record that settles it; "" where the model is
@@ -244,7 +245,9 @@ def model_note(
     supplier, the only ones the words name (none: no words; a critical law firm is asked an
     incident-notice window all the same, so only a bank or a scheme is named there). None for
     a supplier whose record says it holds nothing of ours (:func:`_holds_nothing`): a diesel
-    supplier is not asked whether it is a bank."""
+    supplier is not asked whether it is a bank. ``unrecorded``: a contract of the supplier does
+    not record outsources_function, so the note's model alone would take an outsourcing's
+    terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
     if models:
         return ""
     if ict:
@@ -258,7 +261,7 @@ def model_note(
             else (f"nothing recorded says supplier {supplier.id}")
         )
         question = adviser_question(exempt)
-        also = OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else ""
+        also = _outsourcing_too(supplier) if unrecorded else ""
         return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)}{also})"
     return ""
 
@@ -281,6 +284,22 @@ OUTSOURCING_TOO = (
 :data:`OWN_TRADE` recorded makes a contract no outsourcing unless outsources_function says so
 (:func:`resilint.domain.documents.outsourcing`), and a depositary that runs the funds'
 administration, or a bank running a bureau for us, is one."""
+
+OUTSOURCING_UNSAID = (
+    "; where it runs a function of ours for us rather than serving us in its own trade, record "
+    "outsources_function: true on its contract too, or recording the model also takes an "
+    "outsourcing's terms off it"
+)
+""":data:`OUTSOURCING_TOO` where its words do not say it runs something for us: a contract
+whose outsources_function is not recorded is an outsourcing while its model is unknown, and
+a bank's treasury operations for our funds may be one whatever its words say."""
+
+
+def _outsourcing_too(supplier: Document) -> str:
+    """What the note adds so that following it never takes an outsourcing's terms off a
+    supplier that runs a function of ours: :data:`OUTSOURCING_TOO` where its words say it
+    does, else :data:`OUTSOURCING_UNSAID`."""
+    return OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else OUTSOURCING_UNSAID
 
 
 def _worded_as_run_for_us(supplier: Document) -> bool:
@@ -317,7 +336,7 @@ def _either(names: list[str]) -> str:
 
 
 def adviser_notes(
-    supplier: Document, non_ict: bool, exposures: frozenset[str]
+    supplier: Document, non_ict: bool, exposures: frozenset[str], unrecorded: bool = True
 ) -> dict[str, frozenset[str]]:
     """Every note :func:`model_note` may end a finding with for a supplier without ICT services
     whose model is unknown, each with the models it names: one for each term's choice of them."""
@@ -325,7 +344,10 @@ def adviser_notes(
         frozenset(m for n, (m, _) in enumerate(_ADVISERS) if mask >> n & 1)
         for mask in range(1, 2 ** len(_ADVISERS))
     ]
-    notes = {model_note(supplier, frozenset(), False, non_ict, exposures, s): s for s in subsets}
+    notes = {
+        model_note(supplier, frozenset(), False, non_ict, exposures, s, unrecorded): s
+        for s in subsets
+    }
     return {words: named for words, named in notes.items() if words}
 
 

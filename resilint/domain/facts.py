@@ -71,6 +71,11 @@ class SupplierFacts:
     reports no row of them (B_02.02, B_05.02, B_07.01)."""
     critical_outside_dora: frozenset[str] = frozenset()
     portal_contacts: frozenset[str] = frozenset()
+    outsourcing_unrecorded: bool = True
+    """It supports a critical or important function and a contract of it does not record
+    outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
+    adviser's, a bank's or a scheme's model says to record that too, since an outsourcing
+    behind such a function is asked its terms (CTR-16, SUP-12)."""
     """Its contacts (``security_24x7``, ``security``) reached through a web portal
     (:func:`.suppliers.portal_contacts`)."""
     """Its services whose every critical or important function resting on them directly is of

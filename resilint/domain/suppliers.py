@@ -140,6 +140,7 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
+    unrecorded = supports and outsourcing_unrecorded(contracts)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -173,15 +174,35 @@ def _supplier(
         contested_chain=min((chain for _, chain in contested), key=len, default=()),
         service_models=models,
         holds=delivery.holds(facts, supplier, exposures, models),
-        model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
-        adviser_note=delivery.model_note(
-            supplier, models, False, non_ict, exposures, facts.matrix.sparing(CONTACT, critical)
+        model_note=delivery.model_note(
+            supplier, models, not non_ict, non_ict, exposures, unrecorded=unrecorded
         ),
+        adviser_note=delivery.model_note(
+            supplier,
+            models,
+            False,
+            non_ict,
+            exposures,
+            facts.matrix.sparing(CONTACT, critical),
+            unrecorded,
+        ),
+        outsourcing_unrecorded=unrecorded,
         own_trade_services=delivery.own_trade_services(supplier, non_ict),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
         critical_outside_dora=critical_outside_dora(facts, supplier),
         portal_contacts=portal_contacts(supplier),
+    )
+
+
+def outsourcing_unrecorded(contracts: Sequence[Document]) -> bool:
+    """A contract of the supplier does not record whether it outsources a function of ours
+    (outsources_function), or it has none yet: recording an adviser's, a bank's or a scheme's
+    model alone would make it no outsourcing (:func:`.documents.outsourcing`). Read for a
+    supplier that supports a critical or important function, the only one whose outsourcing
+    is asked its terms (CTR-16, SUP-12)."""
+    return not contracts or any(
+        not isinstance(c.data.get("outsources_function"), bool) for c in contracts
     )
 
 
