@@ -164,6 +164,11 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
             " Not asked of a supplier we take part in by mandate, on terms set for every"
             " participant (mandated)."
         )
+    if not term.on_site:
+        line += (
+            " Not asked for access to our systems that is only people's accounts signing in on"
+            " our premises (on_site_only): what they do is logged in our own systems."
+        )
     return [line, f"What requires {name}: {term.basis}."]
 
 
@@ -185,6 +190,7 @@ def requirements_table(matrix: Matrix) -> list[str]:
         group = [] if term.intra_group else ["our own group (`group_entity`)"]
         group += [] if term.public_body else ["a public body (`public_body`)"]
         group += [] if term.mandated else ["a mandated participation (`mandated`)"]
+        group += [] if term.on_site else ["access only on our premises (`on_site_only`)"]
         own = [f"`{m}` ({_own_cells(term, m)})" for m in term.for_models]
         models = ", ".join([*(f"`{m}`" for m in term.not_for), *below, *own, *group]) or "-"
         lines.append(

@@ -605,7 +605,9 @@ def _adviser_notes(model: Model, supplier_id: str) -> dict[str, frozenset[str]]:
     facts = model.facts().supplier_by_id(supplier_id)
     if facts is None or facts.service_models:
         return {}
-    return delivery.adviser_notes(facts.document, facts.non_ict, facts.exposures)
+    return delivery.adviser_notes(
+        facts.document, facts.non_ict, facts.exposures, facts.outsourcing_unrecorded
+    )
 
 
 def _behind_schema_errors(findings: list[Finding], unnamed: set[tuple[str, str]]) -> list[Finding]:

@@ -157,3 +157,37 @@ def test_services_written_as_a_number_are_a_schema_error_not_a_crash(cli, write)
     result = cli("check", "--no-cache", "-f", "json", ".")
     assert result.exit_code == 1, result.stdout
     assert "could not be evaluated" not in result.stdout
+
+
+TREASURY = {
+    "name": "Harbour Trust Company S.A.",
+    "service": "treasury-ops",
+    "words": "Treasury operations and daily cash reconciliation of the funds.",
+}
+
+
+def test_following_the_whole_note_never_takes_an_outsourcings_terms_off(cli, write) -> None:
+    """A bank running the funds' treasury operations, in words that do not say it runs them
+    for the manager: the note still says to record outsources_function, since recording
+    financial_service alone would take CTR-16 and SUP-12 off the outsourcing; following both
+    keeps them, and the CTR-03 window the model answers goes."""
+    note = messages(check(cli, write, _repo("harbour", TREASURY), ["CTR-03"]), "CTR-03")
+    assert "record its service_model: financial_service or market_infrastructure" in note, note
+    assert "record outsources_function: true on its contract too" in note, note
+    followed = _repo("harbour", TREASURY, "service_model: financial_service\n")
+    followed += "outsources_function: true\n"  # the contract is the file's last document
+    rules = ["CTR-03", "CTR-16", "SUP-12"]
+    assert sorted(f["code"] for f in check(cli, write, followed, rules)) == ["CTR-16", "SUP-12"]
+
+
+def test_the_note_says_nothing_of_outsourcing_where_it_is_recorded_or_has_no_object(
+    cli, write
+) -> None:
+    settled = _repo("harbour", TREASURY) + "outsources_function: false\n"
+    note = messages(check(cli, write, settled, ["CTR-03"]), "CTR-03")
+    assert "financial_service" in note and "outsources_function" not in note, note
+    minor = _repo("harbour", TREASURY).replace(
+        "supports_critical_function: true", "supports_critical_function: false"
+    )
+    note = messages(check(cli, write, minor, ["CTR-03"]), "CTR-03")
+    assert "financial_service" in note and "outsources_function" not in note, note

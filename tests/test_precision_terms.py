@@ -363,7 +363,7 @@ def test_a_tier3_data_holder_needs_a_named_contact_not_a_24x7_line(cli, write) -
     assert "contacts.security" in finding["message"] and "around the clock" in finding["message"]
     nameless = supplier(LEASING + "contacts:\n  security: {name: DPO}\n")
     [finding] = check(cli, write, nameless, ["SUP-03"])
-    assert "neither an email address nor a phone number" in finding["message"]
+    assert "no email address, phone number or portal address" in finding["message"]
 
 
 def test_a_tier3_supplier_with_access_still_needs_a_24x7_line(cli, write) -> None:

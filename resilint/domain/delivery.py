@@ -232,6 +232,7 @@ def model_note(
     non_ict: bool,
     exposures: frozenset[str] = frozenset(),
     exempt: frozenset[str] = OWN_TRADE,
+    unrecorded: bool = True,
 ) -> str:
     """For a finding whose term the service model decides, where the model is unknown: words
     saying what it is asked as of and the one record that settles it; "" where the model is
@@ -242,13 +243,17 @@ def model_note(
     checks first. Asking is the conservative default (a guessed model would hide real gaps).
     ``exempt``: the models of :data:`OWN_TRADE` whose record would take the term off the
     supplier, the only ones the words name (none: no words; a critical law firm is asked an
-    incident-notice window all the same, so only a bank or a scheme is named there)."""
+    incident-notice window all the same, so only a bank or a scheme is named there). None for
+    a supplier whose record says it holds nothing of ours (:func:`_holds_nothing`): a diesel
+    supplier is not asked whether it is a bank. ``unrecorded``: a contract of the supplier does
+    not record outsources_function, so the note's model alone would take an outsourcing's
+    terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
     if models:
         return ""
     if ict:
         return ict_model_note(supplier.id or "")
     chosen = [model for model, _ in _ADVISERS if model in exempt]
-    if non_ict and chosen:
+    if non_ict and chosen and not _holds_nothing(supplier, exposures):
         held = exposure_words(exposures)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
@@ -256,9 +261,19 @@ def model_note(
             else (f"nothing recorded says supplier {supplier.id}")
         )
         question = adviser_question(exempt)
-        also = OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else ""
+        also = _outsourcing_too(supplier) if unrecorded else ""
         return f" (asked because {because} {question}{ADVISER_RECORD}{_either(chosen)}{also})"
     return ""
+
+
+def _holds_nothing(supplier: Document, exposures: frozenset[str]) -> bool:
+    """Its record says it handles none of our confidential data (data_sensitivity recorded and
+    not confidential or restricted) and it has no other exposure: a supplier of goods or of a
+    service that touches nothing of ours (generator diesel, raw material), asked a term because
+    we rely on it. An adviser, a bank or a scheme serving us holds our files, our accounts or
+    our transactions, so the question whether it is one has no object here; where the record
+    does not say what data it handles, it is asked."""
+    return not exposures and supplier.data.get("data_sensitivity") is not None
 
 
 OUTSOURCING_TOO = (
@@ -269,6 +284,22 @@ OUTSOURCING_TOO = (
 :data:`OWN_TRADE` recorded makes a contract no outsourcing unless outsources_function says so
 (:func:`resilint.domain.documents.outsourcing`), and a depositary that runs the funds'
 administration, or a bank running a bureau for us, is one."""
+
+OUTSOURCING_UNSAID = (
+    "; where it runs a function of ours for us rather than serving us in its own trade, record "
+    "outsources_function: true on its contract too, or recording the model also takes an "
+    "outsourcing's terms off it"
+)
+""":data:`OUTSOURCING_TOO` where its words do not say it runs something for us: a contract
+whose outsources_function is not recorded is an outsourcing while its model is unknown, and
+a bank's treasury operations for our funds may be one whatever its words say."""
+
+
+def _outsourcing_too(supplier: Document) -> str:
+    """What the note adds so that following it never takes an outsourcing's terms off a
+    supplier that runs a function of ours: :data:`OUTSOURCING_TOO` where its words say it
+    does, else :data:`OUTSOURCING_UNSAID`."""
+    return OUTSOURCING_TOO if _worded_as_run_for_us(supplier) else OUTSOURCING_UNSAID
 
 
 def _worded_as_run_for_us(supplier: Document) -> bool:
@@ -305,7 +336,7 @@ def _either(names: list[str]) -> str:
 
 
 def adviser_notes(
-    supplier: Document, non_ict: bool, exposures: frozenset[str]
+    supplier: Document, non_ict: bool, exposures: frozenset[str], unrecorded: bool = True
 ) -> dict[str, frozenset[str]]:
     """Every note :func:`model_note` may end a finding with for a supplier without ICT services
     whose model is unknown, each with the models it names: one for each term's choice of them."""
@@ -313,7 +344,10 @@ def adviser_notes(
         frozenset(m for n, (m, _) in enumerate(_ADVISERS) if mask >> n & 1)
         for mask in range(1, 2 ** len(_ADVISERS))
     ]
-    notes = {model_note(supplier, frozenset(), False, non_ict, exposures, s): s for s in subsets}
+    notes = {
+        model_note(supplier, frozenset(), False, non_ict, exposures, s, unrecorded): s
+        for s in subsets
+    }
     return {words: named for words, named in notes.items() if words}
 
 
@@ -547,12 +581,20 @@ def _clients(words: str) -> list[tuple[int, int]]:
 
 _CLIENTS = Lazy(
     r"\b(for|to|serving|serves|servicing|on behalf of|für|pour|voor)\s+"
-    r"((?!(at|by|from|in|into|on|through|under|via|with)\b)[\w'\u2019&.-]+,?\s+){0,4}",
+    r"((?!(at|by|from|in|into|on|through|under|via|with|which|that|who|whose|where"
+    r"|(?<!such\s)(?<!well\s)as(?!\s+well\b))\b)"
+    r"(?![\w'\u2019&.-]*\.\s+(?-i:[A-Z]))"
+    r"[\w'\u2019&.-]+,?\s+){0,4}",
     re.IGNORECASE,
 )
 """A preposition that makes the words after it whom the supplier serves, not the supplier, and
 at most four words more before the one it names ("for captive reinsurers", "to banks and
-insurers"): a preposition that may name the supplier itself ends them ("at Harbour Bank")."""
+insurers"). Words that go on to say what the supplier is or how it delivers end them: a
+preposition that may name the supplier itself ("at Harbour Bank"), "as" stating its role or
+form ("for client backups, delivered as software as a service", "to the group as its
+administrator"; not "such as" or "as well as", which go on naming clients), a relative
+pronoun ("for clients, which ...") and the end of a sentence ("for clients. Software as a
+service."; "U.S. banks" goes on)."""
 
 _RUNS_IT_FOR_US = Lazy(
     r"\b((run|operated|managed|administered|maintained|handled|performed)( (fully|entirely))?"
@@ -672,6 +714,19 @@ def operating_access(facts: Facts, supplier: Document) -> bool:
     if not identities:
         return text_of(supplier.data.get("highest_access_level")) in OPERATING_LEVELS
     return any(lifecycle.identity_active(i) and _operates(i.data) for i in identities)
+
+
+def on_site_only(facts: Facts, supplier: Document) -> bool:
+    """Its only access to our systems is people's accounts that sign in only on our premises or
+    internal network (``on_site_only: true``: a field engineer at a console in our plant, a
+    placed worker at a ward terminal): every active identity of it is one. False where none is
+    recorded (highest_access_level does not say from where) or any other is active: an API key,
+    a remote account, a service account reach us from outside."""
+    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    active = [i.data for i in identities if lifecycle.identity_active(i)]
+    return bool(active) and all(
+        i.get("type") == HUMAN and i.get("on_site_only") is True for i in active
+    )
 
 
 def _operates(identity: dict[str, Any]) -> bool:

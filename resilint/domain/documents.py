@@ -82,6 +82,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             intra_group(supplier.document),
             public_body(supplier.document),
             mandated(supplier.document),
+            delivery.on_site_only(facts, supplier.document),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
@@ -103,7 +104,12 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
         model_note=(
             delivery.model_note(
-                supplier.document, models, ict, supplier.non_ict, supplier.exposures
+                supplier.document,
+                models,
+                ict,
+                supplier.non_ict,
+                supplier.exposures,
+                unrecorded=supplier.outsourcing_unrecorded,
             )
             if supplier
             else ""
@@ -116,6 +122,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
                 supplier.non_ict,
                 supplier.exposures,
                 facts.matrix.sparing(NOTICE, supplier.critical),
+                supplier.outsourcing_unrecorded,
             )
             if supplier
             else ""

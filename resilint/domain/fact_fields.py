@@ -93,8 +93,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (the supplier has no ICT services and does not operate in our systems), naming "
             "only the models whose record takes its 24x7 security contact and escalation order "
-            "off it (an adviser's: a bank owes them); empty otherwise (a check says it in full "
-            "on one finding of each supplier, and its others name that finding).",
+            "off it (an adviser's: a bank owes them); empty otherwise, and where its record says "
+            "it holds nothing of ours (no confidential data, no access: a diesel supplier is "
+            "not asked whether it is an adviser) (a check says it in full on one finding of "
+            "each supplier, and its others name that finding).",
         ),
         "service_models": _fact(
             "array",
@@ -139,6 +141,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "an engaged supplier (each can take the other's place).",
         ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
+        "portal_contacts": _fact(
+            "array",
+            "Which of its contacts security_24x7 and security take incident reports through a "
+            "web portal: its address recorded under url, or a web address (https://...) in "
+            "the channel. A portal named without its address is not one we can reach.",
+            items={"enum": ["security_24x7", "security"]},
+        ),
         "own_trade_services": _fact(
             "array",
             "Names of its services that serve us in a trade of their own (service_model "
@@ -235,9 +244,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "model_note where only an adviser's, a bank's or a scheme's model would decide the "
             "term (its supplier has no ICT services and does not operate in our systems), naming "
             "only the models whose record takes the incident notice off it (a bank's or a "
-            "scheme's where it is critical: a critical adviser owes one too); empty otherwise (a "
-            "check says it in full on one finding of each supplier, and its others name that "
-            "finding).",
+            "scheme's where it is critical: a critical adviser owes one too); empty otherwise, "
+            "and where its supplier's record says it holds nothing of ours (no confidential "
+            "data, no access: a diesel supplier is not asked whether it is a bank) (a check says "
+            "it in full on one finding of each supplier, and its others name that finding).",
         ),
         "notice_subject": _fact(
             "string",

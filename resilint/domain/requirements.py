@@ -31,6 +31,9 @@ from resilint.resources import data_dir
 
 CLASSES = ("critical", "tier_2", "tier_3")
 EXPOSURES = ("ict", "access", "operating_access", "data")
+ON_SITE_EXPOSURES = frozenset({"access", "operating_access"})
+"""The exposures a supplier's on-site-only accounts give it: not read by a term not asked for
+them (:attr:`Term.on_site`)."""
 ALWAYS, NEVER = "always", "never"
 FILE_NAME = "requirements.yaml"
 """Lives beside the rule files in rules/, but holds the matrix, not rules."""
@@ -95,6 +98,13 @@ class Term:
     bargain gives, which no participant can obtain (the commercial remedies, terms of our own
     choosing for notices, forensics and claims)."""
 
+    on_site: bool = True
+    """Asked, for its access to our systems, of a supplier whose only access is people's accounts
+    that sign in only on our premises or internal network (:func:`.delivery.on_site_only`: a
+    field-service crew at a console in our plant); False for evidence retention and forensic
+    images, whose object is the trail of what it did from outside: what such a crew does is
+    logged in our own systems. Its ICT services or our confidential data ask it all the same."""
+
     for_models: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(default_factory=dict)
     """Cells of the term's own for a service model, by class: a service of that model is asked
     the term as its cell there says (a tier-2 data feed only with access into our systems),
@@ -144,7 +154,10 @@ class Term:
         intra_group: bool = False,
         public_body: bool = False,
         mandated: bool = False,
+        on_site: bool = False,
     ) -> bool:
+        if on_site and not self.on_site:
+            exposures = exposures - ON_SITE_EXPOSURES
         if intra_group and not self.intra_group:
             return False
         if public_body and not self.public_body:
@@ -223,13 +236,15 @@ class Matrix:
         intra_group: bool = False,
         public_body: bool = False,
         mandated: bool = False,
+        on_site: bool = False,
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
         ICT-security terms only where it covers ICT services. ``models`` are the service models
         of what is concerned (empty when any is unknown: then no term is left out for its
         model); ``intra_group``: the supplier is a company of our own group; ``public_body``: a
         public body serving us under public law; ``mandated``: one we take part in by mandate,
-        on terms set for every participant."""
+        on terms set for every participant; ``on_site``: its only access to our systems is
+        people's accounts that sign in only on our premises (:attr:`Term.on_site`)."""
         question = (
             supplier_class,
             exposures,
@@ -238,6 +253,7 @@ class Matrix:
             intra_group,
             public_body,
             mandated,
+            on_site,
         )
         found = self._required.get(question)
         if found is None:
@@ -245,7 +261,7 @@ class Matrix:
                 name
                 for name, term in self.terms.items()
                 if term.required(
-                    supplier_class, exposures, models, intra_group, public_body, mandated
+                    supplier_class, exposures, models, intra_group, public_body, mandated, on_site
                 )
                 and not (term.ict_security and contract_ict is False)
             )
@@ -400,6 +416,7 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 _cites(name, spec, where),
                 _cited(name, spec, where),
                 bool(spec.get("mandated", True)),
+                bool(spec.get("on_site", True)),
                 _for_models(spec.get("for_models")),
             )
             for name, spec in data["terms"].items()

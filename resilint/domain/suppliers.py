@@ -5,6 +5,7 @@ for us and holds (exposure), whom it serves and which terms the requirements mat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from resilint.domain.graph import Chain
 from resilint.domain.readers import dicts, integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.model import Document
+from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -138,6 +140,7 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
+    unrecorded = supports and outsourcing_unrecorded(contracts)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -161,6 +164,7 @@ def _supplier(
             intra_group=intra_group(supplier),
             public_body=public_body(supplier),
             mandated=mandated(supplier),
+            on_site=delivery.on_site_only(facts, supplier),
         )
         if stage != lifecycle.EXITED
         else frozenset(),
@@ -170,15 +174,57 @@ def _supplier(
         contested_chain=min((chain for _, chain in contested), key=len, default=()),
         service_models=models,
         holds=delivery.holds(facts, supplier, exposures, models),
-        model_note=delivery.model_note(supplier, models, not non_ict, non_ict, exposures),
-        adviser_note=delivery.model_note(
-            supplier, models, False, non_ict, exposures, facts.matrix.sparing(CONTACT, critical)
+        model_note=delivery.model_note(
+            supplier, models, not non_ict, non_ict, exposures, unrecorded=unrecorded
         ),
+        adviser_note=delivery.model_note(
+            supplier,
+            models,
+            False,
+            non_ict,
+            exposures,
+            facts.matrix.sparing(CONTACT, critical),
+            unrecorded,
+        ),
+        outsourcing_unrecorded=unrecorded,
         own_trade_services=delivery.own_trade_services(supplier, non_ict),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
         critical_outside_dora=critical_outside_dora(facts, supplier),
+        portal_contacts=portal_contacts(supplier),
     )
+
+
+def outsourcing_unrecorded(contracts: Sequence[Document]) -> bool:
+    """A contract of the supplier does not record whether it outsources a function of ours
+    (outsources_function), or it has none yet: recording an adviser's, a bank's or a scheme's
+    model alone would make it no outsourcing (:func:`.documents.outsourcing`). Read for a
+    supplier that supports a critical or important function, the only one whose outsourcing
+    is asked its terms (CTR-16, SUP-12)."""
+    return not contracts or any(
+        not isinstance(c.data.get("outsources_function"), bool) for c in contracts
+    )
+
+
+def portal_contacts(supplier: Document) -> frozenset[str]:
+    """Its security contacts (``security_24x7``, ``security``) reached through a web portal:
+    the address recorded under ``url``, or written in the ``channel`` ("https://support.acme
+    .example/security (ticket portal)"). A channel that only says "portal" gives no address to
+    reach it by at 3 a.m.: not one."""
+    contacts = mapping_at(supplier.data, "contacts")
+    found = set()
+    for key in ("security_24x7", "security"):
+        contact = mapping_at(contacts, key)
+        url, channel = contact.get("url"), contact.get("channel")
+        if (isinstance(url, str) and _WEB.match(url)) or (
+            isinstance(channel, str) and _WEB.search(channel)
+        ):
+            found.add(key)
+    return frozenset(found)
+
+
+_WEB = Lazy(r"\bhttps?://[^\s/]+\.[^\s]+", re.IGNORECASE)
+"""A web address, in a url field or within a channel's words."""
 
 
 CONTACT = ("security_contact_24x7", "escalation_order")

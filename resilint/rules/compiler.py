@@ -63,6 +63,27 @@ def _judged_on(specs: list[Any], lets: dict[str, Any]) -> list[str]:
     return _resolved(_fields(specs), lets, stands_for)
 
 
+def _reads(
+    specs: list[Any],
+    message: str,
+    unrecorded: str | None,
+    at: tuple[str, ...] | None,
+    lets: dict[str, Any],
+) -> frozenset[str]:
+    """The names a requirement reads in its test and guard (``specs``), its messages and its
+    place (a computed name standing for those it is computed from), and each document bound by
+    following a reference it reads or names: "identity linehaul-sftp of supplier linehaul"
+    ({identity.supplier}) is about the supplier that ``{follow: identity.supplier}`` binds."""
+    shown = [{"field": p} for text in (message, unrecorded or "") for p in placeholders(text)]
+    paths = _judged_on([*specs, shown], lets)
+    names = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
+    names.update(at[:1] if at else ())
+    for name, spec in lets.items():
+        if isinstance(spec, dict) and spec.get("follow") in paths:
+            names.add(name)
+    return frozenset(names)
+
+
 def _resolved(
     paths: list[str], lets: dict[str, Any], stands_for: dict[str, list[str]]
 ) -> list[str]:
@@ -403,8 +424,19 @@ class RuleCompiler:
             if self._waits
             else ()
         )
+        reads = _reads([spec["that"], spec.get("when")], spec["message"], unrecorded, at, lets)
         return Requirement(
-            test, guard, spec["message"], at, level, deferring, read, unrecorded, needs, awaits
+            test,
+            guard,
+            spec["message"],
+            at,
+            level,
+            deferring,
+            read,
+            unrecorded,
+            needs,
+            awaits,
+            reads,
         )
 
     def describe(

@@ -68,6 +68,10 @@ class Requirement:
     (REF-01 says so): a gap that counting them would close (a critical function with no plan,
     where a plan names ``last-mile`` for ``last-mile-delivery``) follows from the reference
     alone, and is not said until it is corrected (:func:`_follows_from_reference`)."""
+    reads: frozenset[str] | None = None
+    """The names it reads in its test, guard, message and place (a computed name standing for
+    the names it is computed from): a document the rule binds is shown beside its finding only
+    where one of its gaps reads it (None: every bound document, as a rule built in code says)."""
 
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
@@ -93,6 +97,8 @@ class _Gap:
     that a waiver narrowed to one of their fields waives that one only."""
     needs: tuple[JsonPath, ...] = ()
     """The fields of its document the gap was judged on (:attr:`Requirement.needs`)."""
+    reads: frozenset[str] | None = None
+    """The names its requirements read (:attr:`Requirement.reads`)."""
     listed: tuple[str, ...] = ()
     """What it says, one entry for each thing it asks, where a missing section stands for
     requirements that each point at the section (empty: its message): its finding lists them
@@ -303,7 +309,20 @@ class DeclarativeRule:
                 if (path := _about(r, env, place)) is not None
             )
         )
-        return _Gap(place, message, level, discriminator, folds, needs, listed, about)
+        reads = requirement.reads
+        for _, other in folded:
+            reads = None if reads is None or other.reads is None else reads | other.reads
+        return _Gap(
+            place,
+            message,
+            level,
+            discriminator,
+            folds,
+            needs,
+            listed=listed,
+            reads=reads,
+            about=about,
+        )
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
         first = gaps[0]
@@ -332,7 +351,7 @@ class DeclarativeRule:
             message + note,
             first.place.document,
             first.place.path,
-            related=self._related(env, first.place, context),
+            related=self._related(env, first.place, context, _reads(gaps)),
             discriminator=discriminator,
             parts=parts,
             needs=() if parts else first.needs,
@@ -386,14 +405,33 @@ class DeclarativeRule:
         assert isinstance(main, Ref)
         return Ref(main.document, ("id",), main.document.id)
 
-    def _related(self, env: Env, place: Ref, context: RuleContext) -> tuple[Related, ...]:
-        """The other documents the rule bound with let: shown beside the finding."""
+    def _related(
+        self, env: Env, place: Ref, context: RuleContext, reads: frozenset[str] | None = None
+    ) -> tuple[Related, ...]:
+        """The other documents the rule bound with let that the finding's gaps read (all where
+        ``reads`` is None): shown beside the finding, so that a finding about an excess layer's
+        own notice deadlines names the policy whose form it follows, not the one below it.
+        A document two names bind is shown once."""
         related = []
+        shown: list[Document] = [place.document]  # each document once, whatever names bind it
         for name, _ in self.lets:
+            if reads is not None and name not in reads:
+                continue
             bound = env.bindings.get(name)
-            if isinstance(bound, Ref) and bound.document != place.document and bound.path == ():
+            if isinstance(bound, Ref) and bound.path == () and bound.document not in shown:
+                shown.append(bound.document)
                 related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)
+
+
+def _reads(gaps: Sequence[_Gap]) -> frozenset[str] | None:
+    """The names the gaps' requirements read, together; None where one does not say."""
+    found: frozenset[str] = frozenset()
+    for gap in gaps:
+        if gap.reads is None:
+            return None
+        found |= gap.reads
+    return found
 
 
 def _follows_from_reference(requirement: Requirement, env: Env, accepted: Accepted) -> bool:
