@@ -114,3 +114,15 @@ def test_each_stale_plan_of_a_function_is_its_own_finding(cli, write) -> None:
     )
     found = check(cli, write, text, ["EXR-01"])
     assert sorted(f["id"] for f in found) == ["claims-degraded", "claims-site-loss"]
+
+
+def test_the_calendar_dates_the_plans_test_as_the_check_judges_it(cli, write) -> None:
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("repo.yaml", repo(FUNCTION, APRIL, plan("2025-08-20"), plan(None, "claims-cyber")))
+    run = cli("calendar", ".", "--format", "json", "--as-of", "2026-11-26", "--days", "400")
+    assert run.exit_code == 0, run.stderr
+    due = {d["id"]: d for d in run.json()["deadlines"]}
+    assert due["claims-degraded"]["date"] == "2026-08-20"  # overdue: EXR-01 reports it
+    assert "before the function's last exercise on 2026-04-14" in due["claims-degraded"]["detail"]
+    assert "claims-cyber" not in due  # no date: the function's exercise answers for it
+    assert due["claims"]["date"] == "2027-04-14"
