@@ -126,3 +126,12 @@ def test_the_calendar_dates_the_plans_test_as_the_check_judges_it(cli, write) ->
     assert "before the function's last exercise on 2026-04-14" in due["claims-degraded"]["detail"]
     assert "claims-cyber" not in due  # no date: the function's exercise answers for it
     assert due["claims"]["date"] == "2027-04-14"
+
+
+def test_a_mistyped_plan_date_hides_no_gap_of_the_function(cli, write) -> None:
+    # the schema error says the date; the function's own gap is still said
+    text = repo(FUNCTION, plan("last spring"))
+    (finding,) = check(cli, write, text, ["EXR-01"])
+    assert finding["id"] == "claims"
+    assert "continuity plan" not in finding["message"]
+    assert check(cli, write, repo(FUNCTION, APRIL, plan("last spring")), ["EXR-01"]) == []

@@ -74,7 +74,7 @@ def _function_gap(
             ask += ", and record its date as the plan's last_tested once it tests the plan"
         message += ask + as_of_text(context)
         related += () if planned is None else (planned[1],)
-        judged = _judged(context, naming, "functions", function) + _plan_fields(plans)
+        judged = _judged(context, naming, "functions", function)
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
     planned = _planned(context, naming, "functions", function)
     message = (
@@ -85,7 +85,7 @@ def _function_gap(
     )
     related += () if planned is None else (planned[1],)
     at = point_at(function.data, "last_substantive_change", "date")
-    judged = _judged(context, naming, "functions", function) + _plan_fields(plans)
+    judged = _judged(context, naming, "functions", function)
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
@@ -100,10 +100,6 @@ def _plans(context: RuleContext, function: Document) -> list[Document]:
     if function.id is None:
         return []
     return context.referrers("ContinuityPlan", "function", "BusinessFunction", str(function.id))
-
-
-def _plan_fields(plans: list[Document]) -> list[tuple[Document, JsonPath]]:
-    return [(plan, ("last_tested",)) for plan in plans]
 
 
 def _tested(plan: Document) -> datetime.date | None:
