@@ -135,3 +135,15 @@ def test_a_mistyped_plan_date_hides_no_gap_of_the_function(cli, write) -> None:
     assert finding["id"] == "claims"
     assert "continuity plan" not in finding["message"]
     assert check(cli, write, repo(FUNCTION, APRIL, plan("last spring")), ["EXR-01"]) == []
+
+
+def test_a_function_changed_since_its_exercise_names_its_stale_plan_once(cli, write) -> None:
+    changed = FUNCTION + "last_substantive_change: {date: 2026-06-01, description: new cloud}\n"
+    (finding,) = check(cli, write, repo(changed, APRIL, plan("2025-08-20")), ["EXR-01"])
+    assert finding["id"] == "claims"
+    assert "changed substantively on 2026-06-01" in finding["message"]
+    assert (
+        "continuity plan claims-degraded records its last test on 2025-08-20"
+        in (finding["message"])
+    )
+    assert "record its date as the plan's last_tested" in finding["message"]

@@ -81,6 +81,7 @@ def _function_gap(
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}"
         + ("; exercise its continuity plan again" if planned is None else planned[0])
+        + (", and record its date as the plan's last_tested" if notes else "")
         + as_of_text(context)
     )
     related += () if planned is None else (planned[1],)
