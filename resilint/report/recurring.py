@@ -135,6 +135,7 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         else:
             detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead
             yield Deadline(shift(last, every), "exercise", title, detail, function, ("id",), owner)
+        yield from _plan_tests(facts, function, last, every)
     for playbook in facts.index.of_kind("Playbook"):
         if not facts.playbook(playbook).required:
             continue
@@ -159,6 +160,36 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             playbook,
             ("last_exercised",),
             owner,
+        )
+
+
+def _plan_tests(
+    facts: Facts, function: Document, last: datetime.date | None, every: int
+) -> Iterator[Deadline]:
+    """The test of each continuity plan of a critical function whose last_tested is before the
+    function's latest exercise (EXR-01 reports the plan once that date is over a period old,
+    though the function stays exercised), or after the date checked (due now); none for a plan
+    recording no date or a later one, which the function's exercise answers for, nor where no
+    exercise lists the function (EXR-01's finding on the function names the plan's date)."""
+    if last is None or function.id is None:
+        return
+    level = text_of(function.data.get("criticality")) or "critical"
+    for plan in facts.index.having("ContinuityPlan", "function", str(function.id)):
+        tested = as_date(plan.data.get("last_tested"))
+        if tested is None or tested == last or (tested > last and tested <= facts.as_of):
+            continue
+        title = f"test of continuity plan {plan.id} of {level} function {function.id}"
+        owner = text_of(plan.data.get("owner"))
+        if tested > facts.as_of:
+            detail = f"its last_tested, {tested.isoformat()}, is after the date checked"
+            yield Deadline(None, "exercise", title, detail, plan, ("last_tested",), owner)
+            continue
+        detail = (
+            f"last tested {tested.isoformat()}, before the function's last exercise on "
+            f"{last.isoformat()}; due every {every} days"
+        )
+        yield Deadline(
+            shift(tested, every), "exercise", title, detail, plan, ("last_tested",), owner
         )
 
 

@@ -14,7 +14,7 @@ from resilint.domain.lifecycle import (
     shift,
 )
 from resilint.domain.readers import as_date, point_at, strings, text_of
-from resilint.findings import Finding, JsonPath, Related
+from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.model import Document
 from resilint.rules.builtin.exercises.dated import (
     TARGETS,
@@ -36,9 +36,12 @@ def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Fin
     tests = Tests.of(context)
     naming = _naming(context)
     for function in context.facts.critical_functions():
-        found = _function_gap(context, info, tests, function, naming)
+        plans = _plans(context, function)
+        found = _function_gap(context, info, tests, function, naming, plans)
         if found is not None:
             yield found
+        else:  # the function's own gap says each plan's stale test date (_plan_notes)
+            yield from _plan_gaps(context, info, tests, function, plans)
     for playbook, supplier in _joint_playbooks(context):
         found = _playbook_gap(context, info, tests, playbook, supplier, naming)
         if found is not None:
@@ -46,21 +49,29 @@ def check_exercised_yearly(context: RuleContext, info: RuleInfo) -> Iterator[Fin
 
 
 def _function_gap(
-    context: RuleContext, info: RuleInfo, tests: Tests, function: Document, naming: _Naming
+    context: RuleContext,
+    info: RuleInfo,
+    tests: Tests,
+    function: Document,
+    naming: _Naming,
+    plans: list[Document],
 ) -> Finding | None:
     latest = tests.latest("functions", str(function.id))
     change = _unretested_change(context, function, latest)
     if latest is not None and latest[0] >= tests.oldest and change is None:
         return None
-    label = f"{text_of(function.data.get('criticality')) or 'critical'} function {function.id}"
-    last = _last_test(latest, "no completed exercise lists it under functions")
-    related = _last_related(context, latest)
+    label = _label(function)
+    notes, noted = _plan_notes(context, tests, plans)
+    last = _last_test(latest, "no completed exercise lists it under functions") + notes
+    related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         message = f"{label} has not been exercised in the last {tests.max_age} days{last}"
         if change is not None:
             message += f", nor since its substantive change on {change}"
         planned = _planned(context, naming, "functions", function)
         ask = "; schedule a tabletop or switch-over exercise" if planned is None else planned[0]
+        if notes:
+            ask += ", and record its date as the plan's last_tested once it tests the plan"
         message += ask + as_of_text(context)
         related += () if planned is None else (planned[1],)
         judged = _judged(context, naming, "functions", function)
@@ -70,6 +81,7 @@ def _function_gap(
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}"
         + ("; exercise its continuity plan again" if planned is None else planned[0])
+        + (", and record its date as the plan's last_tested" if notes else "")
         + as_of_text(context)
     )
     related += () if planned is None else (planned[1],)
@@ -78,6 +90,123 @@ def _function_gap(
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
+
+
+def _label(function: Document) -> str:
+    return f"{text_of(function.data.get('criticality')) or 'critical'} function {function.id}"
+
+
+def _plans(context: RuleContext, function: Document) -> list[Document]:
+    """The continuity plans of the function (those naming it, or meaning it)."""
+    if function.id is None:
+        return []
+    return context.referrers("ContinuityPlan", "function", "BusinessFunction", str(function.id))
+
+
+def _tested(plan: Document) -> datetime.date | None:
+    return as_date(plan.data.get("last_tested"))
+
+
+def _plan_notes(
+    context: RuleContext, tests: Tests, plans: list[Document]
+) -> tuple[str, tuple[Related, ...]]:
+    """Where the function itself is reported: the words saying each of its plans whose
+    last_tested is older than the period or after the date checked (one finding says the
+    gap), with the places of those dates."""
+    words: list[str] = []
+    related: tuple[Related, ...] = ()
+    for plan in plans:
+        day = _tested(plan)
+        if day is None or tests.oldest <= day <= context.as_of:
+            continue
+        when = "after the date checked" if day > context.as_of else f"over {tests.max_age} days ago"
+        words.append(f"continuity plan {plan.id} records its last test on {day} ({when})")
+        related += (context.related(plan, ("last_tested",), f"continuity plan: {plan.label}"),)
+    return ("; " + "; ".join(words) if words else ""), related
+
+
+def _plan_gaps(
+    context: RuleContext, info: RuleInfo, tests: Tests, function: Document, plans: list[Document]
+) -> Iterator[Finding]:
+    """A function exercised within the period whose continuity plan records its last test
+    before the period (the plan's own record says the exercises since did not test it), or
+    after the date checked (a date that shows no test by then). A plan recording no date is
+    taken as tested by the exercises of its function."""
+    latest = tests.latest("functions", str(function.id))
+    for plan in plans:
+        day = _tested(plan)
+        if day is None or latest is None or tests.oldest <= day <= context.as_of:
+            continue
+        lead = f"continuity plan {plan.id} of {_label(function)}"
+        exercise = f"exercise {latest[1].id} on {latest[0]}"
+        related = (
+            context.related(function, ("id",), function.label),
+            *_last_related(context, latest),
+        )
+        judged = [(plan, ("last_tested",)), (latest[1], ("date",)), (latest[1], ("status",))]
+        if day > context.as_of:
+            message = (
+                f"{lead} records its last test (last_tested) on {day}, after the date checked, "
+                f"so it does not show that the plan was tested by then; {exercise} tested the "
+                "function: correct last_tested if it is mistyped (the date of the exercise "
+                "that tested the plan); a check as of an earlier date (a register's reference "
+                f"date) needs the date that stood then{as_of_text(context)}"
+            )
+            yield context.finding(
+                info,
+                plan,
+                ("last_tested",),
+                message,
+                related,
+                discriminator="plan-future",
+                level=Level.WARNING,
+                judged_on=judged,
+            )
+            continue
+        message = (
+            f"{lead} was last tested on {day}, more than {tests.max_age} days ago "
+            f"({_plan_basis(context, function)}): {exercise} tested the function, but the "
+            "plan records no test since; if that exercise tested this plan, record its date "
+            f"as the plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop or "
+            "switch-over that runs its manual procedure) and record last_tested"
+            + as_of_text(context)
+        )
+        yield context.finding(
+            info,
+            plan,
+            ("last_tested",),
+            message,
+            related,
+            discriminator="plan-stale",
+            judged_on=judged,
+        )
+
+
+def _plan_basis(context: RuleContext, function: Document) -> str:
+    """What asks a critical function's continuity plan tested yearly, under the regimes of
+    the function's entities: the law that binds them, else ISO 22301 and policy."""
+    facts = context.facts.function(function)
+    laws: list[str] = []
+    if "dora" in facts.regimes:
+        laws.append(
+            "Delegated Regulation (EU) 2024/1774 Art. 40(1)"
+            if facts.dora_simplified_only
+            else "DORA Art. 11(6)(a)"
+        )
+    if "nydfs" in facts.regimes and _nydfs_binds(context, facts.entities):
+        laws.append("23 NYCRR 500.16(d)(1)")
+    if not laws:
+        return "ISO 22301 clause 8.5 asks it tested at planned intervals, yearly by policy"
+    verb = "asks" if len(laws) == 1 else "ask"
+    return f"{' and '.join(laws)} {verb} it tested at least yearly"
+
+
+def _nydfs_binds(context: RuleContext, entities: tuple[str, ...]) -> bool:
+    """500.16 binds an entity of the function under NYDFS: one not under the limited exemption
+    of 500.19(a) (nydfs_limited_exemption), or the function names no entity."""
+    known = [e for e in (context.index.get("Entity", i) for i in entities) if e is not None]
+    under = [e for e in known if "nydfs" in context.facts.entity(e).regimes]
+    return not under or any(e.data.get("nydfs_limited_exemption") is not True for e in under)
 
 
 _Naming = dict[tuple[str, str], list[Document]]
