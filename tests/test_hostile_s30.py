@@ -124,3 +124,55 @@ def test_a_calendar_on_standard_output_is_unchanged_when_stopped(cli, northwind:
     run = cli("calendar", ".", "-f", "json", *AS_OF, cwd=northwind)
     assert run.exit_code == 2
     assert run.stdout == ""  # the status and message say it; nothing to replace
+
+
+# --- a pyproject.toml's table however TOML spells it --------------------------------------------
+
+BAD = "apiVersion: resilint/v1\nkind: Supplier\nid: zzbad\nname: Bad\ntier: 9\n"
+RLO = "\u202e"
+CSI = "\u009b"
+
+SPELT = [
+    # (pyproject.toml, where the error is, what it says)
+    ('[project]\nfail_on = "never"\n\n[ tool.resilint ]\nfail_on = "nevr"\n', "5:1: ", "'nevr'"),
+    ('tool.resilint.fail_on = "nevr"\n[project]\nname = "x"\n', "1:1: ", "'nevr'"),
+    (
+        f'[project]\nname = "x"\n[ tool . "resilint" ]\nexclude = ["a{RLO}b"]\n',
+        "4:14: ENC-03 ",
+        "U+202E",
+    ),
+    (
+        f'[project]\nname = "x"\n[ tool.resilint ]  # x{RLO}y\nfail_on = "error"\n',
+        "3:23: ENC-03 ",
+        "U+202E",
+    ),
+    (f'[tool]\nresilint.fail_on = "error"  # {RLO}\n', "2:31: ENC-03 ", "U+202E"),
+    ("[tool.resilint]\nexclude = [\n  'a',\n  'b\u200b',\n]\n", "4:5: ENC-03 ", "U+200B"),
+    (f'[tool.resilint]\nfail_on = "error"  # a{CSI}31mb\n', "2:23: ENC-02 ", "U+009B"),
+    (f'[ tool.resilint ]\nexclude = ["a{CSI}31mb"]\n', "2:14: ENC-02 ", "U+009B"),
+    ('\ufeff[tool.resilint]\nfail_on = "error"\n', "1:1: ", "byte order mark"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "said"), SPELT)
+def test_resilint_s_table_is_read_however_toml_spells_it(
+    cli, write, tmp_path: Path, text: str, place: str, said: str
+) -> None:
+    write("pyproject.toml", text)
+    write("zz.yaml", BAD)
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"pyproject.toml:{place}" in result.stderr
+    assert said in result.stderr
+    assert "Checked" not in result.stdout
+
+
+def test_another_tool_s_table_may_hold_what_resilint_s_may_not(cli, write) -> None:
+    write(
+        "pyproject.toml",
+        f'[project]\nname = "x{CSI}"  # {RLO}\n[ tool.resilint ]\nfail_on = "never"\n'
+        f"[tool.other]\nnote = '{RLO}'\n",
+    )
+    write("zz.yaml", BAD)
+    result = cli("check", "--no-cache")
+    assert result.exit_code == 0, result.stdout + result.stderr  # fail_on: never was read
