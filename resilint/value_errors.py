@@ -112,6 +112,12 @@ def describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> 
             "exclusiveMaximum": "less than",
         }[keyword]
         return f"must be {words} {expected}, got {_show(value)}"
+    if keyword == "multipleOf":  # an amount above 10^15: a spreadsheet keeps 15 digits
+        return (
+            f"must be rounded to a multiple of {expected}, got {_show(value)}: a sum this large "
+            "keeps at most 15 significant digits, the most a spreadsheet (the register's "
+            "workbook) holds to the unit"
+        )
     if keyword == "minLength" and expected == 1:
         return "must not be empty"
     if keyword == "minItems":

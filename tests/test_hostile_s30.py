@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import icalendar
@@ -176,3 +177,50 @@ def test_another_tool_s_table_may_hold_what_resilint_s_may_not(cli, write) -> No
     write("zz.yaml", BAD)
     result = cli("check", "--no-cache")
     assert result.exit_code == 0, result.stdout + result.stderr  # fail_on: never was read
+
+
+# --- amounts in currencies of small units -------------------------------------------------------
+
+
+def _in_rupiah(tmp_path: Path) -> Path:
+    """Havel Bank with every amount in rupiah, the bank's total assets as a large Indonesian
+    bank's: IDR 1,965,007,030 million (some 2 x 10^15)."""
+    repo = copy_example("havelbank", tmp_path)
+    for path in repo.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\bEUR\b", text):  # a currency, never part of an LEI
+            path.write_text(re.sub(r"\bEUR\b", "IDR", text), encoding="utf-8")
+    entities = repo / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    assert "amount: 4200000000," in text
+    entities.write_text(text.replace("amount: 4200000000,", "amount: 1965007030000000,"), "utf-8")
+    return repo
+
+
+def test_a_bank_s_total_assets_in_rupiah_are_filed_whole(cli, tmp_path: Path) -> None:
+    repo = _in_rupiah(tmp_path)
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    export = cli("register", "export", "--format", "csv", "-o", "out", cwd=repo)
+    assert export.exit_code == 0, export.stdout + export.stderr
+    assert ",IDR,1965007030000000\n" in (repo / "out" / "b_01.02.csv").read_text()
+
+
+@pytest.mark.parametrize(
+    ("amount", "multiple"),
+    [("1965007030000001", 10), ("19650070300000001", 100), ("196500703000000001", 1000)],
+)
+def test_a_large_amount_with_more_than_fifteen_digits_is_refused(
+    cli, tmp_path: Path, amount: str, multiple: int
+) -> None:
+    repo = _in_rupiah(tmp_path)
+    entities = repo / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("1965007030000000", amount), "utf-8")
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert (
+        f"SCH-01 error entity hb-bank: total_assets.amount must be rounded to a multiple of "
+        f"{multiple}, got the number {amount}: a sum this large keeps at most 15 significant "
+        "digits" in run.stdout
+    )
