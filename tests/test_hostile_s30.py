@@ -224,3 +224,36 @@ def test_a_large_amount_with_more_than_fifteen_digits_is_refused(
         f"{multiple}, got the number {amount}: a sum this large keeps at most 15 significant "
         "digits" in run.stdout
     )
+
+
+def test_a_large_amount_written_with_an_exponent_is_asked_in_digits(cli, tmp_path: Path) -> None:
+    """9.99999999999999e17 has 15 significant digits, but YAML reads it as the binary number
+    999999999999998976: the message gives the digits to write, which are then accepted."""
+    repo = _in_rupiah(tmp_path)
+    entities = repo / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("1965007030000000", "9.99999999999999e17"), "utf-8")
+    run = cli("check", ".", "--no-cache", cwd=repo)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert (
+        "total_assets.amount must be written in digits, got the number 9.99999999999999e+17: "
+        "with an exponent it is read as 999999999999998976, which is no multiple of 1000; "
+        "write 999999999999999000" in run.stdout
+    )
+    entities.write_text(text.replace("1965007030000000", "999999999999999000"), "utf-8")
+    assert cli("check", ".", "--no-cache", cwd=repo).exit_code == 0
+    export = cli("register", "export", "--format", "csv", "-o", "out", cwd=repo)
+    assert export.exit_code == 0, export.stdout + export.stderr
+    assert ",IDR,999999999999999000\n" in (repo / "out" / "b_01.02.csv").read_text()
+
+
+def test_impact_shows_a_large_amount_as_written(cli, tmp_path: Path) -> None:
+    repo = copy_example("northwind", tmp_path)
+    policy = repo / "insurance" / "cyber-primary-2026.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert "sublimit: 10000000," in text
+    policy.write_text(text.replace("sublimit: 10000000,", "sublimit: 999999999999999000,"))
+    run = cli("impact", "--supplier", "nimbara-cloud", *AS_OF, cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert "sublimit EUR 999,999,999,999,999,000," in run.stdout
+    assert "976" not in run.stdout  # never the binary float's digits
