@@ -273,7 +273,8 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
     target = _lexical(path)
     root = _guard(target)
     if root is not None:
-        _no_links(path, target, f"reads a {what}", root)
+        article = "an" if what[:1] in ("a", "e", "i", "o", "u") else "a"
+        _no_links(path, target, f"reads {article} {what}", root)
     data = read_regular(target, limit, limit_name=f"the {what} size limit")
     if isinstance(data, Refusal):
         raise _refuse(path, f"cannot read the {what}: {data.message}")

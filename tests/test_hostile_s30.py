@@ -257,3 +257,14 @@ def test_impact_shows_a_large_amount_as_written(cli, tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert "sublimit EUR 999,999,999,999,999,000," in run.stdout
     assert "976" not in run.stdout  # never the binary float's digits
+
+
+# --- side inputs through links ------------------------------------------------------------------
+
+
+def test_an_earlier_report_through_a_link_is_refused_in_words(cli, northwind: Path) -> None:
+    (northwind / "earlier.html").symlink_to("/etc/passwd")
+    run = cli("report", ".", "-o", "r.html", "--previous", "earlier.html", *AS_OF, cwd=northwind)
+    assert run.exit_code == 2
+    assert "resilint never reads an earlier report through a link" in run.stderr
+    assert not (northwind / "r.html").exists()
