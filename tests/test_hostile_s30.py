@@ -268,3 +268,63 @@ def test_an_earlier_report_through_a_link_is_refused_in_words(cli, northwind: Pa
     assert run.exit_code == 2
     assert "resilint never reads an earlier report through a link" in run.stderr
     assert not (northwind / "r.html").exists()
+
+
+# --- the cache's secret where others can reach it -----------------------------------------------
+
+
+def _secret_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "shared-cache"
+    home.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home / "resilint"
+
+
+@pytest.mark.parametrize(
+    ("which", "mode", "said"),
+    [
+        ("directory", 0o777, "the directory of the cache's secret, {d}, is open to other users"),
+        ("directory", 0o720, "the directory of the cache's secret, {d}, is open to other users"),
+        ("secret", 0o644, "the secret, {d}/cache-secret, is open to other users (mode 644)"),
+        ("secret", 0o640, "the secret, {d}/cache-secret, is open to other users (mode 640)"),
+    ],
+)
+def test_a_cache_secret_others_can_reach_turns_the_cache_off(
+    cli, northwind: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which, mode, said
+) -> None:
+    """An XDG_CACHE_HOME in a shared /tmp, or made 0777 by an image's build: another user could
+    plant a secret they know and sign a cache that hides findings."""
+    directory = _secret_at(tmp_path, monkeypatch)
+    first = cli("check", ".", *AS_OF, cwd=northwind)
+    assert first.exit_code == 0 and (directory / "cache-secret").is_file()
+    (directory if which == "directory" else directory / "cache-secret").chmod(mode)
+    run = cli("check", ".", *AS_OF, cwd=northwind)
+    assert run.exit_code == 0, run.stderr
+    assert "the cache is off for this run: " + said.format(d=directory) in run.stderr
+
+
+def test_a_cache_secret_of_another_user_turns_the_cache_off(
+    cli, northwind: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = _secret_at(tmp_path, monkeypatch)
+    assert cli("check", ".", *AS_OF, cwd=northwind).exit_code == 0
+    import os
+
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # the files are now another's
+    run = cli("check", ".", *AS_OF, cwd=northwind)
+    assert run.exit_code == 0, run.stderr
+    assert f"the directory of the cache's secret, {directory}, belongs to another user" in (
+        run.stderr
+    )
+
+
+def test_a_cache_secret_of_one_s_own_is_used_silently(
+    cli, northwind: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = _secret_at(tmp_path, monkeypatch)
+    assert cli("check", ".", *AS_OF, cwd=northwind).exit_code == 0
+    directory.chmod(0o755)  # readable by others: the secret itself is 0600
+    run = cli("check", ".", *AS_OF, cwd=northwind)
+    assert run.exit_code == 0 and "cache is off" not in run.stderr
+    assert (directory / "cache-secret").stat().st_mode & 0o077 == 0
