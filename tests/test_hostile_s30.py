@@ -328,3 +328,33 @@ def test_a_cache_secret_of_one_s_own_is_used_silently(
     run = cli("check", ".", *AS_OF, cwd=northwind)
     assert run.exit_code == 0 and "cache is off" not in run.stderr
     assert (directory / "cache-secret").stat().st_mode & 0o077 == 0
+
+
+# --- a waiver written already expired -----------------------------------------------------------
+
+WAIVE = ("waive", "CTR-03", "--target", "albis-telecom", "--owner", "ciso", "--approver", "cfo")
+
+
+@pytest.mark.parametrize(
+    ("approved", "until"), [("2026-01-01", "2026-11-25"), ("0001-01-01", "0001-06-01")]
+)
+def test_a_waiver_that_has_expired_is_not_written(
+    cli, northwind: Path, approved: str, until: str
+) -> None:
+    """northwind judges as of 2026-11-26 (as_of): a waiver ending before is one EXC-01 reports
+    expired, suppressing nothing; writing it and saying "wrote" misled whoever asked."""
+    before = sorted(p.name for p in (northwind / "waivers").iterdir())
+    run = cli(*WAIVE, "--reason", "r", "--approved-on", approved, "--until", until, cwd=northwind)
+    assert run.exit_code == 2
+    assert f"--until {until} has passed (as of 2026-11-26): a waiver that has expired" in (
+        run.stderr
+    )
+    assert sorted(p.name for p in (northwind / "waivers").iterdir()) == before
+
+
+def test_a_waiver_ending_on_the_day_checked_is_written_and_counts(cli, northwind: Path) -> None:
+    args = ("--reason", "r", "--approved-on", "2026-01-01", "--until", "2026-11-26")
+    run = cli(*WAIVE, *args, cwd=northwind)
+    assert run.exit_code == 0, run.stderr
+    check = cli("check", ".", "--no-cache", cwd=northwind)
+    assert "expired on 2026-11-26" not in check.stdout
