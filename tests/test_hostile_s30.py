@@ -358,3 +358,53 @@ def test_a_waiver_ending_on_the_day_checked_is_written_and_counts(cli, northwind
     assert run.exit_code == 0, run.stderr
     check = cli("check", ".", "--no-cache", cwd=northwind)
     assert "expired on 2026-11-26" not in check.stdout
+
+
+# --- a register workbook not made ---------------------------------------------------------------
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def _havelbank_workbook(cli, tmp_path: Path) -> Path:
+    repo = copy_example("havelbank", tmp_path)
+    run = cli("register", "export", "--format", "xlsx", "-o", "register.xlsx", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert "B_01.01" in _sheets(repo / "register.xlsx")
+    return repo
+
+
+def test_a_register_workbook_not_ready_replaces_the_earlier_one(cli, tmp_path: Path) -> None:
+    repo = _havelbank_workbook(cli, tmp_path)
+    supplier = next((repo / "suppliers").glob("*.yaml"))
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(re.sub(r"(?m)^tier: \d", "tier: 9", text), encoding="utf-8")
+    run = cli("register", "export", "--format", "xlsx", "-o", "register.xlsx", cwd=repo)
+    assert run.exit_code == 1, run.stderr
+    sheets = _sheets(repo / "register.xlsx")
+    assert list(sheets) == ["NOT MADE"]  # none of the earlier register's templates
+    said = " ".join(str(row[0]) for row in sheets["NOT MADE"])
+    assert "The register of information could not be made" in said
+    assert "resilint wrote no register (exit status 1): the register as of 2026-12-31" in said
+    assert "is not ready to file" in said
+
+
+def test_a_register_workbook_stopped_replaces_the_earlier_one(cli, tmp_path: Path) -> None:
+    repo = _havelbank_workbook(cli, tmp_path)
+    _break_configuration(repo)
+    run = cli("register", "export", "--format", "xlsx", "-o", "register.xlsx", cwd=repo)
+    assert run.exit_code == 2, run.stderr
+    said = " ".join(str(row[0]) for row in _sheets(repo / "register.xlsx")["NOT MADE"])
+    assert "(exit status 2): resilint.yaml:" in said and "profilez" in said
+
+
+def test_no_register_workbook_is_written_where_none_was(cli, tmp_path: Path) -> None:
+    repo = copy_example("havelbank", tmp_path)
+    _break_configuration(repo)
+    run = cli("register", "export", "--format", "xlsx", "-o", "register.xlsx", cwd=repo)
+    assert run.exit_code == 2
+    assert not (repo / "register.xlsx").exists()

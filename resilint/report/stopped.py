@@ -29,7 +29,7 @@ from resilint.userfiles import write_output
 def replaced_when_stopped(
     output: Path | None,
     previous: Path | None = None,
-    made: Callable[[str, int], str] | None = None,
+    made: Callable[[str, int], str | bytes] | None = None,
 ) -> Iterator[None]:
     """Run the body; where it raises and an earlier page is at ``output`` (not ``previous``),
     replace it with the page saying the report was not made, then let the error end the run as
