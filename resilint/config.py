@@ -336,7 +336,7 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
             "TOML file go in a [tool.resilint] table (or use a resilint.yaml)",
             str(path),
         )
-    lines = text.splitlines()
+    lines = text.split("\n")  # as positions count them (splitlines breaks at U+0085 too)
     keys = _resilint_keys(lines)
     _no_hidden_characters(text, path, lambda line: keys[line - 1] is not None)
     # TOML allows C1 controls (U+0080-U+009F) in comments and strings; resilint's settings hold

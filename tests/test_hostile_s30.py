@@ -152,6 +152,12 @@ SPELT = [
     (f'[tool.resilint]\nfail_on = "error"  # a{CSI}31mb\n', "2:23: ENC-02 ", "U+009B"),
     (f'[ tool.resilint ]\nexclude = ["a{CSI}31mb"]\n', "2:14: ENC-02 ", "U+009B"),
     ('\ufeff[tool.resilint]\nfail_on = "error"\n', "1:1: ", "byte order mark"),
+    # U+0085 (NEL), allowed in another table's comment, is no line break to TOML
+    (
+        f'[project]  # a\u0085b\n[tool.resilint]  # {RLO}\nfail_on = "error"\n',
+        "2:20: ENC-03 ",
+        "U+202E",
+    ),
 ]
 
 
