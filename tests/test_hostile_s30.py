@@ -414,3 +414,58 @@ def test_no_register_workbook_is_written_where_none_was(cli, tmp_path: Path) -> 
     run = cli("register", "export", "--format", "xlsx", "-o", "register.xlsx", cwd=repo)
     assert run.exit_code == 2
     assert not (repo / "register.xlsx").exists()
+
+
+# --- an output over the baseline ----------------------------------------------------------------
+
+
+def _baselined(cli, repo: Path, name: str) -> bytes:
+    run = cli("baseline", ".", "-o", name, *AS_OF, cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    return (repo / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", ".", "--no-cache", "--baseline", "b.json", "--output-format", "json=b.json"),
+        ("check", ".", "--no-cache", "--baseline", "b.json", "-o", "json=sub/../b.json"),
+        ("report", ".", "--baseline", "b.json", "-o", "b.json"),
+    ],
+)
+def test_no_output_replaces_the_baseline_the_run_reads(
+    cli, northwind: Path, command: tuple[str, ...]
+) -> None:
+    """check --baseline b.json -o json=b.json: check's JSON is read as a baseline, so each run
+    made its findings the next run's baseline, and from the second run on none was reported."""
+    before = _baselined(cli, northwind, "b.json")
+    run = cli(*command, *AS_OF, cwd=northwind)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "this run reads it as the baseline; writing its output there would replace it" in (
+        run.stderr
+    )
+    assert (northwind / "b.json").read_bytes() == before
+
+
+def test_no_output_is_named_as_the_baseline(cli, northwind: Path) -> None:
+    before = _baselined(cli, northwind, ".resilint-baseline.json")
+    for command in (
+        ("calendar", ".", "-f", "json", "-o", ".resilint-baseline.json"),
+        ("check", ".", "--no-cache", "-o", "json=.resilint-baseline.json"),
+    ):
+        run = cli(*command, *AS_OF, cwd=northwind)
+        assert run.exit_code == 2, run.stdout + run.stderr
+        assert "the name of the baseline `resilint baseline` writes" in run.stderr
+    assert (northwind / ".resilint-baseline.json").read_bytes() == before
+    again = cli("baseline", ".", *AS_OF, cwd=northwind)  # rewriting it stays the baseline's
+    assert again.exit_code == 0, again.stderr
+
+
+def test_a_report_still_replaces_the_earlier_one_it_compares_with(cli, northwind: Path) -> None:
+    first = cli("report", ".", "-o", "report.html", *AS_OF, cwd=northwind)
+    assert first.exit_code == 0, first.stderr
+    again = cli(
+        "report", ".", "--previous", "report.html", "-o", "report.html", *AS_OF, cwd=northwind
+    )
+    assert again.exit_code == 0, again.stderr
+    assert "wrote report.html" in again.stderr
