@@ -384,7 +384,12 @@ def _resilint_keys(lines: list[str]) -> list[str | None]:
     table: tuple[str, ...] = ()
     keys: list[str | None] = []
     current: str | None = None
+    within = ""  # the delimiter of a multi-line string the line starts in: its text, no header
     for line in lines:
+        inside, within = within, _string_after(line, within)
+        if inside:
+            keys.append(current)
+            continue
         stripped = line.strip()
         header = _toml_path(stripped) if stripped.startswith("[") else None
         if header is not None:
@@ -405,6 +410,50 @@ def _resilint_keys(lines: list[str]) -> list[str | None]:
                     current = None
         keys.append(current)
     return keys
+
+
+def _string_after(line: str, within: str) -> str:
+    """The multi-line string (its delimiter, ``\"\"\"`` or ``'''``) still open at the end of
+    ``line``, which starts within ``within`` ("" where in none): its lines are text, so a
+    ``[tool.other]`` in one is no header."""
+    i, end = 0, len(line)
+    while i < end:
+        if within:
+            close = _closing(line, i, within)
+            if close < 0:
+                return within
+            i, within = close, ""
+            continue
+        char = line[i]
+        if char == "#":
+            break
+        if line.startswith(('"""', "'''"), i):
+            within, i = line[i : i + 3], i + 3
+        elif char in "\"'":
+            close = _closing(line, i + 1, char)
+            i = end if close < 0 else close
+        else:
+            i += 1
+    return within
+
+
+def _closing(line: str, start: int, delimiter: str) -> int:
+    """Where the string ``delimiter`` closes, from ``start``, and past it; -1 where it does
+    not on this line (a basic string's escapes skipped; quotes before the closing three are
+    the text's)."""
+    i = start
+    while i < len(line):
+        if delimiter[0] == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line.startswith(delimiter, i):
+            if len(delimiter) == 1:
+                return i + 1
+            while i < len(line) and line[i] == delimiter[0]:  # """"": two quotes of the text
+                i += 1
+            return i
+        i += 1
+    return -1
 
 
 def _toml_path(line: str) -> tuple[str, ...] | None:

@@ -152,6 +152,8 @@ SPELT = [
     (f'[tool.resilint]\nfail_on = "error"  # a{CSI}31mb\n', "2:23: ENC-02 ", "U+009B"),
     (f'[ tool.resilint ]\nexclude = ["a{CSI}31mb"]\n', "2:14: ENC-02 ", "U+009B"),
     ('\ufeff[tool.resilint]\nfail_on = "error"\n', "1:1: ", "byte order mark"),
+    # a header inside a multi-line string is text: resilint's table goes on after it
+    (f'[tool.resilint]\nx = """\n[tool.other]\n"""\n# {RLO} hidden\n', "5:3: ENC-03 ", "U+202E"),
     # U+0085 (NEL), allowed in another table's comment, is no line break to TOML
     (
         f'[project]  # a\u0085b\n[tool.resilint]  # {RLO}\nfail_on = "error"\n',
@@ -178,7 +180,7 @@ def test_another_tool_s_table_may_hold_what_resilint_s_may_not(cli, write) -> No
     write(
         "pyproject.toml",
         f'[project]\nname = "x{CSI}"  # {RLO}\n[ tool.resilint ]\nfail_on = "never"\n'
-        f"[tool.other]\nnote = '{RLO}'\n",
+        f'[tool.other]\nnote = \'{RLO}\'\nmore = """\n[tool.resilint]\n"""  # {RLO}\n',
     )
     write("zz.yaml", BAD)
     result = cli("check", "--no-cache")
