@@ -56,7 +56,7 @@ def write_baseline(
             "written: fix findings, or switch off rules you do not adopt yet (ignore, "
             "per_file_ignores), then record the rest"
         )
-    write_output(path, data, repository)
+    write_output(path, data, repository, replaces="baseline")  # the one it read, if any
     return len(entries)
 
 

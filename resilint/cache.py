@@ -364,11 +364,41 @@ def _secret(boundary: str) -> tuple[bytes | None, str]:
             _create(path, secrets.token_bytes(_SECRET_BYTES), 0o600)
     except OSError as exc:
         return None, f"cannot keep the cache's secret in {directory} ({exc.strerror})"
+    shared = _not_only_yours(directory, path)
+    if shared:
+        return None, shared
     secret = read_regular(path, 4096)
     if isinstance(secret, Refusal) or len(secret) < _SECRET_BYTES:
         why = secret.message if isinstance(secret, Refusal) else "it is too short to sign with"
         return None, f"cannot use the cache's secret {path}: {why}"
     return secret, ""
+
+
+def _not_only_yours(directory: Path, path: Path) -> str:
+    """Why the secret's directory or file is not the user's alone, as the resident server asks
+    of its socket's: another user who can write the directory (an ``XDG_CACHE_HOME`` shared in
+    ``/tmp``, made 0777 by an image's build) could put a secret of their own in it, or one
+    they can read, and sign a cache that the check then trusts. '' where both are the user's
+    and no one else can use them (on a system without user ids, always)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the profile's ACLs decide
+        return ""
+    for where, open_to in ((directory, 0o022), (path, 0o077)):
+        try:
+            info = where.lstat()
+        except OSError as exc:
+            return f"cannot use the cache's secret {where}: {exc.strerror}"
+        if info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & open_to:
+            what = "the directory of the cache's secret" if where == directory else "the secret"
+            if info.st_uid != os.getuid():
+                whose, remedy = "belongs to another user", "remove it (resilint makes its own)"
+            else:
+                whose = f"is open to other users (mode {stat.S_IMODE(info.st_mode):o})"
+                remedy = f"chmod {'700' if where == directory else '600'} it"
+            return (
+                f"{what}, {where}, {whose}: someone else could sign a cache this check would "
+                f"trust; {remedy}, or point XDG_CACHE_HOME at a directory of your own"
+            )
+    return ""
 
 
 class KnownValid:

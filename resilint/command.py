@@ -111,6 +111,9 @@ def guarded(action: Callable[[], int]) -> NoReturn:
         sys.exit(int(ExitCode.INPUT))
     if not isinstance(sys.stdout, _Output):
         sys.stdout = _Output(sys.stdout)
+    from resilint.userfiles import forget_reads
+
+    forget_reads()  # the side inputs of an earlier command in this process are not this one's
     try:
         status = action()
     except _ReaderGone:  # as a pipe's writer killed by SIGPIPE ends, without a word

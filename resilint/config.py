@@ -27,7 +27,7 @@ from resilint.errors import ConfigError
 from resilint.findings import Finding, Level, fails_gate
 from resilint.limits import Limits
 from resilint.load import read_text
-from resilint.load.decode import escaped, hidden_characters
+from resilint.load.decode import control_character, escaped, hidden_characters
 from resilint.load.mapping import placed_mapping
 from resilint.load.read import Refusal, outside, real, within
 from resilint.reporters.base import printable
@@ -320,6 +320,8 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         tool = toml_tables(text).get("tool")
     except (ValueError, RecursionError) as exc:
         reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
+        if data.startswith(b"\xef\xbb\xbf"):  # an editor's UTF-8 BOM, which TOML does not allow
+            reason = "it starts with a byte order mark (U+FEFF); save it as UTF-8 without one"
         at = re.search(r"at line (\d+), column (\d+)", reason)
         line, column = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
         message = f"cannot read the configuration: {reason}"
@@ -334,19 +336,23 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
             "TOML file go in a [tool.resilint] table (or use a resilint.yaml)",
             str(path),
         )
-    lines = text.splitlines()
-    _no_hidden_characters(text, path, lambda line: _in_resilint_table(lines, line))
-    start = next(
-        (i for i, line in enumerate(lines) if line.strip().startswith("[tool.resilint")), 0
-    )
+    lines = text.split("\n")  # as positions count them (splitlines breaks at U+0085 too)
+    keys = _resilint_keys(lines)
+    _no_hidden_characters(text, path, lambda line: keys[line - 1] is not None)
+    # TOML allows C1 controls (U+0080-U+009F) in comments and strings; resilint's settings hold
+    # none, as its YAML cannot (the other lines are other tools', blanked to keep the places)
+    ours = "\n".join(line if keys[n] is not None else "" for n, line in enumerate(lines))
+    control = control_character(ours, "in resilint's settings")
+    if control is not None:
+        message = f"{control.code} {control.message}"
+        raise ConfigError(message, str(path), control.line, control.column)
+    start = next((n for n, key in enumerate(keys) if key is not None), 0)
 
     def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
-        # TOML parsers keep no positions: find the key's line within the [tool.resilint] tables.
+        # TOML parsers keep no positions: find the line that sets the key in resilint's table.
         key = str(where[0]) if where else ""
-        for number in range(start, len(lines)):
-            if key and lines[number].lstrip().startswith((f"{key} ", f"{key}=")):
-                return number + 1, 1
-        return start + 1, 1
+        found = next((n for n, k in enumerate(keys) if key and k == key), start)
+        return found + 1, 1
 
     return table, line_of
 
@@ -359,13 +365,111 @@ def _no_hidden_characters(text: str, path: Path, settings: Callable[[int], bool]
             raise ConfigError(message, str(path), hidden.line, hidden.column)
 
 
-def _in_resilint_table(lines: list[str], line: int) -> bool:
-    """Whether the 1-based ``line`` of a TOML file is in a [tool.resilint] table."""
-    for text in reversed(lines[:line]):
-        header = text.strip()
-        if header.startswith("["):
-            return header.startswith(("[tool.resilint]", "[tool.resilint.", "[[tool.resilint."))
-    return False
+_TOML_KEY = re.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+    r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*="""
+)
+RESILINT_TABLE = ("tool", "resilint")
+
+
+def _resilint_keys(lines: list[str]) -> list[str | None]:
+    """For each line of a TOML file, whether it is part of resilint's settings: None where not;
+    else the top-level setting it writes ("" for a table's header or a line that writes
+    none). TOML spells the table in many ways: ``[tool.resilint]``, ``[ tool . "resilint" ]``,
+    ``[tool.resilint.rules]``, a dotted key ``tool.resilint.fail_on = ...`` at the top level or
+    ``resilint.fail_on`` under ``[tool]``, an inline ``tool = {resilint = {...}}``; each is
+    read as the parser reads it, so that an invisible character or an error's line is found in
+    the table however it was spelt. A line that continues a value (a list over several lines)
+    or a comment belongs where the line before it does."""
+    table: tuple[str, ...] = ()
+    keys: list[str | None] = []
+    current: str | None = None
+    within = ""  # the delimiter of a multi-line string the line starts in: its text, no header
+    for line in lines:
+        inside, within = within, _string_after(line, within)
+        if inside:
+            keys.append(current)
+            continue
+        stripped = line.strip()
+        header = _toml_path(stripped) if stripped.startswith("[") else None
+        if header is not None:
+            table = header
+            current = "" if header[:2] == RESILINT_TABLE else None
+            if len(header) > 2 and current is not None:
+                current = header[2]
+        else:
+            matched = _TOML_KEY.match(line)
+            dotted = _toml_path(f"{matched.group(1)} = 0") if matched else None
+            if dotted is not None:
+                full = (*table, *dotted)
+                if full[:2] == RESILINT_TABLE:
+                    current = full[2] if len(full) > 2 else ""
+                elif RESILINT_TABLE[: len(full)] == full:  # tool = {resilint = {...}}
+                    current = ""
+                elif table[:2] != RESILINT_TABLE:
+                    current = None
+        keys.append(current)
+    return keys
+
+
+def _string_after(line: str, within: str) -> str:
+    """The multi-line string (its delimiter, ``\"\"\"`` or ``'''``) still open at the end of
+    ``line``, which starts within ``within`` ("" where in none): its lines are text, so a
+    ``[tool.other]`` in one is no header."""
+    i, end = 0, len(line)
+    while i < end:
+        if within:
+            close = _closing(line, i, within)
+            if close < 0:
+                return within
+            i, within = close, ""
+            continue
+        char = line[i]
+        if char == "#":
+            break
+        if line.startswith(('"""', "'''"), i):
+            within, i = line[i : i + 3], i + 3
+        elif char in "\"'":
+            close = _closing(line, i + 1, char)
+            i = end if close < 0 else close
+        else:
+            i += 1
+    return within
+
+
+def _closing(line: str, start: int, delimiter: str) -> int:
+    """Where the string ``delimiter`` closes, from ``start``, and past it; -1 where it does
+    not on this line (a basic string's escapes skipped; quotes before the closing three are
+    the text's)."""
+    i = start
+    while i < len(line):
+        if delimiter[0] == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line.startswith(delimiter, i):
+            if len(delimiter) == 1:
+                return i + 1
+            while i < len(line) and line[i] == delimiter[0]:  # """"": two quotes of the text
+                i += 1
+            return i
+        i += 1
+    return -1
+
+
+def _toml_path(line: str) -> tuple[str, ...] | None:
+    """The dotted name a TOML table header (``[a . "b"]``, ``[[a.b]]``) or key line
+    (``a.b = 0``) names, as the parser reads it; None where the line is neither."""
+    try:
+        node: Any = toml_tables(line)
+    except ValueError:
+        return None
+    path: list[str] = []
+    while isinstance(node, dict) and len(node) == 1:
+        ((name, node),) = node.items()
+        path.append(name)
+        if isinstance(node, list):
+            node = node[-1] if node else {}
+    return tuple(path) if path else None
 
 
 def _clip(text: str, most: int = 300) -> str:

@@ -261,7 +261,7 @@ def _has_tool_table(path: Path) -> bool:
     near = _near_table(tables)
     if near is not None:
         where = near.rsplit(".", 1)[-1]
-        line = next((n for n, t in enumerate(text.splitlines(), 1) if where in t), 1)
+        line = next((n for n, t in enumerate(text.split("\n"), 1) if where in t), 1)
         raise ConfigError(
             f"[{printable(near)}] is not read as a configuration: resilint reads {ACCEPTED}, "
             "so its settings would not apply and the run would use the built-in defaults; "

@@ -294,9 +294,10 @@ def _unlike(value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:
 # past it (max_age_days: 10**22, threshold: 1e300) is never reached, so the check it sets stops
 # reporting anything while the configuration reads as a stricter or looser setting of it.
 _CEILINGS = {"minutes": 52_596_000, "hours": 876_600, "days": 36_525, "months": 1_200}
-_CEILING = 10**15
+_CEILING = 10**18
 """A number without a unit (a count, or an amount a rule of one's own compares a cover limit
-with: EUR 5,000,000 is an ordinary one): past a thousand million million, none is real."""
+with: EUR 5,000,000 is an ordinary one): past 10^18, the most an amount may be (a large bank's
+total assets are some 2 x 10^15 in rupiah), none is real."""
 
 
 def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any, ...], str] | None:

@@ -104,16 +104,48 @@ def input_named(path: str | Path) -> str | None:
     return None
 
 
-def write_output(path: str | Path, data: str | bytes, repository: Path | None = None) -> None:
+_READ: dict[tuple[int, int], str] = {}
+"""The side inputs this run read that no output of it may replace (:func:`write_output`), by
+file identity, with what each is: the baseline, whose findings are accepted, where check's JSON
+written over it would be read as the next run's baseline. (An earlier report is meant to be
+replaced by the new one: ``report --previous report.html`` writes report.html.)"""
+_KEPT = frozenset({"baseline"})
+
+
+def forget_reads() -> None:
+    """A new command begins (the tests run many in one process): it has read nothing yet."""
+    _READ.clear()
+
+
+def _was_read(target: Path, what: str) -> None:
+    with contextlib.suppress(OSError):
+        info = target.stat()
+        _READ[(info.st_dev, info.st_ino)] = what
+
+
+def write_output(
+    path: str | Path, data: str | bytes, repository: Path | None = None, replaces: str = ""
+) -> None:
     """Write ``data`` (text as UTF-8) to the file ``path`` the user named, or resilint's
     default file of ``repository`` (the baseline); see the module doc. A regular file is
     written whole or not at all: into a temporary file beside it, then renamed over it, so an
     interrupted or failed write (a full disk, a killed CI job) leaves the earlier file as it
     was, never half a report, calendar or baseline. A name resilint reads as input
-    (:func:`input_named`) is refused."""
+    (:func:`input_named`) is refused, and so is the baseline this run read (``check --baseline
+    b.json -o json=b.json`` made each run's findings the next run's baseline, every finding
+    suppressed from then on), but where ``replaces`` names it (``resilint baseline`` rewrites
+    the baseline it read)."""
     refused = input_named(path)
     if refused is not None:
         raise _refuse(path, refused)
+    from resilint.baseline import DEFAULT_NAME
+
+    if Path(path).name == DEFAULT_NAME and replaces != "baseline":  # read by check --baseline
+        raise _refuse(
+            path,
+            "the name of the baseline `resilint baseline` writes, which `check --baseline` "
+            "reads: writing another output there would replace it; name another file",
+        )
     target = _lexical(path)
     root = _guard(target, repository)
     guarded = root is not None
@@ -133,6 +165,13 @@ def write_output(path: str | Path, data: str | bytes, repository: Path | None = 
         info = None
     except OSError as exc:
         raise _refuse(path, f"cannot write it: {_reason(exc)}") from None
+    read_as = _READ.get((info.st_dev, info.st_ino)) if info is not None else None
+    if read_as is not None and read_as != replaces:
+        raise _refuse(
+            path,
+            f"this run reads it as the {read_as}; writing its output there would replace it: "
+            "name another file",
+        )
     if info is not None and not stat.S_ISREG(info.st_mode):
         if guarded:
             raise _refuse(path, "not a regular file; resilint writes only regular files here")
@@ -273,10 +312,13 @@ def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> by
     target = _lexical(path)
     root = _guard(target)
     if root is not None:
-        _no_links(path, target, f"reads a {what}", root)
+        article = "an" if what[:1] in ("a", "e", "i", "o", "u") else "a"
+        _no_links(path, target, f"reads {article} {what}", root)
     data = read_regular(target, limit, limit_name=f"the {what} size limit")
     if isinstance(data, Refusal):
         raise _refuse(path, f"cannot read the {what}: {data.message}")
+    if what in _KEPT:
+        _was_read(target, what)
     return data
 
 

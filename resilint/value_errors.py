@@ -6,6 +6,7 @@ choice most likely meant. For :mod:`resilint.schema_errors` and :mod:`resilint.v
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -112,6 +113,8 @@ def describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> 
             "exclusiveMaximum": "less than",
         }[keyword]
         return f"must be {words} {expected}, got {_show(value)}"
+    if keyword == "multipleOf":  # an amount above 10^15: a spreadsheet keeps 15 digits
+        return _not_rounded(expected, value)
     if keyword == "minLength" and expected == 1:
         return "must not be empty"
     if keyword == "minItems":
@@ -127,6 +130,26 @@ def describe(error: jsonschema.ValidationError, path: tuple[str | int, ...]) -> 
             )
         return f"has the wrong form: got {_show(value)}, expected {_form(error, expected)}"
     return str(error.message)
+
+
+def _not_rounded(multiple: Any, value: Any) -> str:
+    """An amount above 10^15 with more than 15 significant digits; or one written with an
+    exponent that has no more, but that YAML reads as a binary fraction other than the digits
+    written (``9.99999999999999e17`` is 999999999999998976): then the digits to write."""
+    if isinstance(value, float) and math.isfinite(value):
+        from decimal import Decimal  # only for such a value
+
+        written = Decimal(repr(value))
+        if isinstance(multiple, int) and written % multiple == 0:
+            return (
+                f"must be written in digits, got {_show(value)}: with an exponent it is read as "
+                f"{int(value)}, which is no multiple of {multiple}; write {written:f}"
+            )
+    return (
+        f"must be rounded to a multiple of {multiple}, got {_show(value)}: a sum this large "
+        "keeps at most 15 significant digits, the most a spreadsheet (the register's workbook) "
+        "holds to the unit"
+    )
 
 
 def _form(error: jsonschema.ValidationError, pattern: Any) -> str:

@@ -78,6 +78,7 @@ def test_the_cache_works_with_a_long_secret(
     secret = tmp_path / "home" / "resilint" / "cache-secret"
     secret.parent.mkdir(parents=True)
     secret.write_bytes(os.urandom(100))
+    secret.chmod(0o600)  # the user's alone, as resilint makes it (readable by others: not used)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
     from resilint.cache import open_store
 

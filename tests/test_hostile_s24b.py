@@ -19,7 +19,7 @@ from tests.conftest import copy_example
     [
         ("SUP-08: {params: {max_age_days: 10000000000000000000000}}", ":4:", "36,525 days"),
         ("SUP-08: {params: {max_age_days: 1e308}}", ":4:", "more than SUP-08 can use"),
-        ("CON-01: {params: {threshold: 1e300}}", ":4:", "at most 1e+15"),
+        ("CON-01: {params: {threshold: 1e300}}", ":4:", "at most 1e+18"),
         ('CTR-03: {params: {max_window_hours: {"1": 1e300}}}', ":4:", "876,600 hours"),
         ("CTR-03: {params: {max_window_hours: {}}}", ":4:", "is empty, so CTR-03 has nothing"),
     ],

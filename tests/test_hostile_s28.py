@@ -41,17 +41,29 @@ def _replace(path: Path, old: str, new: str) -> int:
 # --- amounts --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("amount", ["1.7e308", "1000000000000001", "1e16"])
-def test_an_amount_past_ten_to_the_fifteen_is_refused_where_it_is_written(
-    cli, tmp_path: Path, amount: str
+PAST = "must be at most 1000000000000000000, got"
+ROUNDED = "must be rounded to a multiple of 10, got the number 1000000000000001: a sum"
+
+
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [
+        ("1.7e308", PAST),
+        ("1e19", PAST),
+        ("1000000000000000001", PAST),
+        ("1000000000000001", ROUNDED),
+    ],
+)
+def test_an_amount_past_ten_to_the_eighteen_or_fifteen_digits_is_refused_where_it_is_written(
+    cli, tmp_path: Path, amount: str, said: str
 ) -> None:
     repo = _repo("havelbank", tmp_path)
     line = _replace(repo / "entities.yaml", "amount: 4200000000", f"amount: {amount}")
     run = cli("check", ".", "--no-cache", cwd=repo)
     assert run.exit_code == 1, run.stdout + run.stderr
     assert (
-        f"entities.yaml:{line}:24: SCH-01 error entity hb-bank: total_assets.amount must be at "
-        "most 1000000000000000" in run.stdout
+        f"entities.yaml:{line}:24: SCH-01 error entity hb-bank: total_assets.amount {said}"
+        in run.stdout
     )
     export = cli("register", "export", "--format", "csv", "-o", "out", cwd=repo)
     assert export.exit_code == 1 and not (repo / "out").exists()
@@ -66,14 +78,14 @@ def test_an_amount_of_ten_to_the_fifteen_is_filed_whole(cli, tmp_path: Path) -> 
     assert ",EUR,1000000000000000\n" in (repo / "out" / "b_01.02.csv").read_text()
 
 
-def test_an_insurance_limit_past_ten_to_the_fifteen_is_refused(cli, tmp_path: Path) -> None:
+def test_an_insurance_limit_past_ten_to_the_eighteen_is_refused(cli, tmp_path: Path) -> None:
     repo = _repo("northwind", tmp_path)
     policy = repo / "insurance" / "cyber-primary-2026.yaml"
     line = _replace(policy, "aggregate_limit: 15000000", "aggregate_limit: 1.7e308")
     run = cli("check", ".", "--no-cache", cwd=repo)
     assert run.exit_code == 1, run.stdout + run.stderr
     assert f"insurance/cyber-primary-2026.yaml:{line}:18: SCH-01 error" in run.stdout
-    assert "aggregate_limit must be at most 1000000000000000" in run.stdout
+    assert "aggregate_limit must be at most 1000000000000000000" in run.stdout
 
 
 def test_negative_zero_is_filed_as_zero(cli, tmp_path: Path) -> None:

@@ -162,6 +162,13 @@ def _check_duration(repository: Repository, approved: datetime.date, until: date
         )
     if until < approved:
         raise UsageError(f"--until {until} is before the approval ({approved})")
+    judged = repository.config.as_of or datetime.date.today()  # the day check judges on
+    if until < judged:  # EXC-01 reports it expired: it would suppress nothing
+        raise UsageError(
+            f"--until {until} has passed (as of {judged}): a waiver that has expired suppresses "
+            f"nothing, and {RULE} reports it; give the day the accepted risk is to be looked at "
+            "again"
+        )
     days = _params(repository).get("max_days")
     if isinstance(days, int) and until > shift(approved, days):
         raise UsageError(

@@ -150,7 +150,7 @@ def _binary(why: str) -> LoadError:
     )
 
 
-def _check_characters(text: str) -> str:
+def _check_characters(text: str, where: str = "in YAML") -> str:
     match = _FORBIDDEN.search(text)
     if match is None:
         return text
@@ -158,9 +158,20 @@ def _check_characters(text: str) -> str:
     name = _NAMES.get(char, f"U+{ord(char):04X}")
     raise LoadError(
         "ENC-02",
-        f"control character {name} is not allowed in YAML; delete it",
+        f"control character {name} is not allowed {where}; delete it",
         *Lines(text).position(match.start()),
     )
+
+
+def control_character(text: str, where: str) -> LoadError | None:
+    """The first control character YAML does not allow (ENC-02), at its position; None where
+    there is none. For text another format allows them in (a TOML comment may hold C1 controls
+    such as U+009B, which a terminal reads as ESC [)."""
+    try:
+        _check_characters(text, where)
+    except LoadError as error:
+        return error
+    return None
 
 
 def hidden_characters(text: str) -> list[LoadError]:

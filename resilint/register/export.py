@@ -7,6 +7,7 @@ DORA's scope) is listed apart."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ from resilint.core_checks import CORE_CHECKS
 from resilint.domain import Facts
 from resilint.domain.readers import value_at
 from resilint.domain.registers import RegisterLevel, branch_of
-from resilint.errors import ExitCode, UsageError
+from resilint.errors import ExitCode, ResilintError, UsageError
 from resilint.findings import Finding, JsonPath, Level
 from resilint.limits import Limits
 from resilint.locate import Locator
@@ -103,6 +104,45 @@ def _as_of(asked: datetime.date | None, reference: datetime.date) -> str:
 
 
 def run_export(args: ExportArgs) -> int:
+    """The register as asked; a workbook an earlier run wrote where this one writes none (a run
+    stopped, a register not ready to file, a value it cannot hold) is replaced by one saying so
+    (:func:`resilint.register.formats.not_made`), as ``report`` replaces its page: a CI job
+    publishing register.xlsx, or a shared folder, would show last year's register as this
+    one's. The CSV files and the package are named by the filing rules and kept as filed."""
+    from resilint.report.stopped import replaced_when_stopped
+
+    workbook = (args.output or Path("register.xlsx")) if args.output_format == "xlsx" else None
+    with replaced_when_stopped(workbook, made=_not_made_workbook):
+        status = _export(args)
+    return status
+
+
+class _NotMade(Exception):
+    """The register was not written, for the reason given on standard error."""
+
+    def __init__(self, reason: str, status: ExitCode) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+def _not_made_workbook(reason: str, status: int) -> bytes:
+    return formats.not_made(reason, status, __version__, datetime.date.today())
+
+
+def _export(args: ExportArgs) -> int:
+    workbook = args.output_format == "xlsx"
+    try:
+        return _exported(args)
+    except _NotMade as stopped:
+        if workbook:
+            path = args.output or Path("register.xlsx")
+            if path.exists():  # an earlier run's: never an input file, a link, a device
+                with contextlib.suppress(ResilintError, OSError):
+                    write_output(path, _not_made_workbook(str(stopped), stopped.status))
+        return stopped.status
+
+
+def _exported(args: ExportArgs) -> int:
     schemas = build_schemas()
     config = build_config(args.check, schemas)
     reference = reference_date(args.reference_date, config.as_of)
@@ -139,9 +179,17 @@ def run_export(args: ExportArgs) -> int:
             err=True,
         )
         listing.show()
-        return ExitCode.FINDINGS
+        raise _NotMade(
+            f"the register {_as_of(args.reference_date, reference)} is not ready to file "
+            f"({listing.counted}); `resilint register export` lists what to fix",
+            ExitCode.FINDINGS,
+        )
     if _unholdable(register, config.limits, args.output_format == "xlsx"):
-        return ExitCode.INPUT
+        raise _NotMade(
+            "a value of the register cannot be held in it as it is; `resilint register export` "
+            "says which and where",
+            ExitCode.INPUT,
+        )
     if listing.count:
         click.echo(
             f"resilint: the register {_as_of(args.reference_date, reference)} is not ready "

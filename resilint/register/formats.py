@@ -110,6 +110,36 @@ def inert(value: str) -> str:
     return value
 
 
+def not_made(reason: str, status: int, version: str, today: datetime.date) -> bytes:
+    """The workbook that replaces a register an earlier run wrote, where this run wrote none: one
+    sheet, NOT MADE, saying so and why, and none of the templates' sheets, so that no one files
+    or reads the earlier register as this one."""
+    from openpyxl import Workbook  # only this format needs it
+    from openpyxl.styles import Font
+
+    from resilint.reporters.base import printable
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "NOT MADE"
+    lines = [
+        "The register of information could not be made",
+        f"resilint wrote no register (exit status {status}): {printable(reason)}",
+        "This workbook replaces the register an earlier run wrote here, which no longer shows "
+        "the programme as it is. Correct what is named above and run "
+        "`resilint register export` again.",
+        f"resilint {version}, {today.isoformat()}",
+    ]
+    for line in lines:
+        sheet.append([line])
+        sheet.cell(sheet.max_row, 1).data_type = "s"  # text, never a formula
+    sheet["A1"].font = Font(bold=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def xlsx(register: Register) -> bytes:
     """One workbook, a sheet per template (named by its id): the column codes in the first row,
     their names in the second, then the rows as the package writes them, each cell of its

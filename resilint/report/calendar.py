@@ -143,6 +143,67 @@ def _text_value(*lines: str) -> str:
     return "\\n".join(escaped)
 
 
+NOT_MADE_UID = "calendar-not-made@resilint"
+"""The one event of a calendar that could not be made: the same each time, so a subscribed
+calendar shows it once, however many runs stopped."""
+
+
+def stopped(fmt: str, reason: str, status: int, version: str, today: datetime.date) -> str:
+    """What replaces a calendar an earlier run wrote when this run could not make one (an invalid
+    configuration, nothing to check, a path refused, a defect): in the format asked, saying it
+    was not made, why, and that the deadlines it listed no longer stand. A reader never takes
+    the earlier deadlines for today's: the text says so in its first line; JSON has no
+    ``deadlines`` list (``null``: a script that reads it fails rather than find none due) and
+    ``stopped`` says why; the iCalendar file has no event of the earlier run, only one on
+    ``today`` saying the calendar was not made, so a subscribed calendar drops the old dates
+    instead of showing them as current."""
+    said = printable(reason)
+    again = "Correct what is named above and run `resilint calendar` again."
+    if fmt == "json":
+        document = {
+            "version": 1,
+            "tool": {"name": "resilint", "version": version},
+            "as_of": None,
+            "days": None,
+            "deadlines": None,
+            "stopped": {"reason": said, "exit_status": status, "date": today.isoformat()},
+        }
+        return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    if fmt == "ics":
+        stamp = today.strftime("%Y%m%dT000000Z")
+        end = today + datetime.timedelta(days=1) if today < datetime.date.max else today
+        words = (
+            "resilint stopped before it could check the programme:",
+            said,
+            "This replaces the calendar an earlier run published here: its deadlines no "
+            "longer show the programme as it is. " + again,
+        )
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:-//resilint//resilint {_text_value(version)}//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:resilint deadlines (NOT MADE)",
+            "BEGIN:VEVENT",
+            f"UID:{NOT_MADE_UID}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{today.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
+            f"SUMMARY:{_text_value('NOT MADE: the resilint deadlines calendar could not be made')}",
+            f"DESCRIPTION:{_text_value(*words)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ]
+        return "".join(_fold(line) + "\r\n" for line in lines)
+    return (
+        f"The calendar of deadlines could not be made (exit status {status}): {said}\n"
+        "This replaces the calendar an earlier run wrote here: its deadlines no longer show "
+        f"the programme as it is. {again}\n"
+    )
+
+
 def _fold(line: str) -> str:
     """Fold at 75 octets (RFC 5545 3.1): CRLF and a space, never inside a UTF-8 character."""
     out, current = [], ""

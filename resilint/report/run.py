@@ -8,6 +8,7 @@ loaded or built a second time.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -282,10 +283,15 @@ def _status(model: Model, answer: str) -> ExitCode:
 
 
 def run_calendar(args: CalendarArgs) -> int:
-    model = build_model(args.check)
-    facts = model.checked.facts
-    deadlines = build_deadlines(model, args.days)
-    text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
+    def not_made(reason: str, status: int) -> str:
+        today = datetime.date.today()
+        return calendar.stopped(args.output_format, reason, status, __version__, today)
+
+    with replaced_when_stopped(args.output, made=not_made):  # never last run's dates as today's
+        model = build_model(args.check)
+        facts = model.checked.facts
+        deadlines = build_deadlines(model, args.days)
+        text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
     if args.output is None:
         write_out(text)  # in the output's encoding, escapes for what it cannot hold
     else:

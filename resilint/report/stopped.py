@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from resilint import __version__
@@ -26,17 +26,24 @@ from resilint.userfiles import write_output
 
 
 @contextlib.contextmanager
-def replaced_when_stopped(output: Path, previous: Path | None) -> Iterator[None]:
+def replaced_when_stopped(
+    output: Path | None,
+    previous: Path | None = None,
+    made: Callable[[str, int], str | bytes] | None = None,
+) -> Iterator[None]:
     """Run the body; where it raises and an earlier page is at ``output`` (not ``previous``),
     replace it with the page saying the report was not made, then let the error end the run as
-    before. Where no page was, none is written: the run's status and message say it."""
+    before. Where no page was, none is written: the run's status and message say it. ``made``
+    writes what replaces it from the reason and the exit status (``resilint calendar``'s formats:
+    :func:`resilint.report.calendar.stopped`); by default the report's :func:`page`."""
     try:
         yield
     except Exception as error:  # ResilintError, OSError or a defect: no report this run
-        if output.exists() and not _same_file(output, previous):  # an earlier run's page
-            reason = _reason(error)
+        if output is not None and output.exists() and not _same_file(output, previous):
+            reason, status = _reason(error)
+            text = made(reason, status) if made is not None else page(reason)
             with contextlib.suppress(ResilintError, OSError):
-                write_output(output, page(reason))
+                write_output(output, text)
         raise
 
 
@@ -57,9 +64,13 @@ def page(reason: str) -> str:
     )
 
 
-def _reason(error: Exception) -> str:
-    """The error as standard error says it (``check``'s stopped reports say it alike)."""
-    return str(error) if isinstance(error, ResilintError) else stopped_words(error)[0]
+def _reason(error: Exception) -> tuple[str, int]:
+    """The error as standard error says it (``check``'s stopped reports say it alike), with the
+    status it ends the run with."""
+    if isinstance(error, ResilintError):
+        return str(error), int(error.exit_code)
+    words, status = stopped_words(error)
+    return words, int(status)
 
 
 def _same_file(output: Path, previous: Path | None) -> bool:
