@@ -130,6 +130,12 @@ NYDFS_NOTE = (
 )
 """Said once under the table where a row shows an entity under NYDFS whose clock it leaves to
 be assessed."""
+DATA_PROTECTION = "data_protection"
+"""The :data:`QUIET` key of a data protection clock an outage that stops no critical or important
+function of the entity leaves to be assessed: what is down may hold the entity's personal data."""
+NO_PERSONAL_DATA = "data_protection_none"
+"""The :data:`QUIET` key of one it does not start: no personal data is recorded with what is
+down."""
 QUIET = {
     "dora": (NOT_STARTED, NOT_STARTED_WHY),
     "nis2": (
@@ -142,28 +148,24 @@ QUIET = {
         f"{MAY_BE_NOTIFIABLE} (the outage stops no critical or important function of theirs; "
         "see the note)",
     ),
+    DATA_PROTECTION: (
+        "data protection clock not started",
+        f"{MAY_BE_NOTIFIABLE} (the supplier may hold their personal data, which its outage "
+        "makes unavailable, but the outage stops no critical or important function of theirs; "
+        "see the note)",
+    ),
+    NO_PERSONAL_DATA: (
+        "no data protection clock started",
+        "none of their personal data is recorded with the supplier, and the outage stops no "
+        "critical or important function of theirs (see the note)",
+    ),
 }
-DATA_PROTECTION = "data_protection"
-"""The :data:`QUIET` key of a data protection clock an outage that stops no critical or important
-function of the entity leaves to be assessed: what is down may hold the entity's personal data."""
-NO_PERSONAL_DATA = "data_protection_none"
-"""The :data:`QUIET` key of one it does not start: what is down keeps none of it."""
-QUIET[DATA_PROTECTION] = (
-    "data protection clock not started",
-    f"{MAY_BE_NOTIFIABLE} (the supplier may hold their personal data, which its outage makes "
-    "unavailable, but the outage stops no critical or important function of theirs; see the note)",
-)
-QUIET[NO_PERSONAL_DATA] = (
-    "no data protection clock started",
-    "none of their personal data is recorded with the supplier, and the outage stops no "
-    "critical or important function of theirs (see the note)",
-)
 """For each regime whose clocks an outage that stops no critical or important function of an
 entity does not start, and for its data protection clock: what the row says, and why. DORA's
 test is met only through a critical service (no clock); NIS2's and NYDFS's are the entity's
 judgement (assess); the data protection authority's is the entity's judgement where what is down
-holds its personal data (assess), and no clock where it holds none: an outage of a supplier with
-access to our systems alone makes none of our personal data unavailable."""
+may hold its personal data (assess), and no clock where none is recorded with it: an outage of a
+supplier with access to our systems alone makes none of our personal data unavailable."""
 PERSONAL_DATA_NOTE = (
     "An outage is a personal data breach only where a breach of security leads to the loss of "
     "personal data, its availability included (GDPR Art. 4(12); a temporary loss of "
@@ -176,10 +178,9 @@ PERSONAL_DATA_NOTE = (
     "whether their unavailability risks people's rights is the entity's to assess: the review "
     "cannot see who is kept from what. Where none is recorded with it (personal_data: false, "
     "or data recorded as neither confidential nor restricted, with access to our systems at "
-    "most), "
-    "its outage makes none unavailable; a compromise of its access still may breach our data, "
-    "and the supplier's own scenario (resilint impact --supplier ID) lists that clock. Record "
-    "personal_data: true on a supplier that does hold some."
+    "most), its outage makes none unavailable; a compromise of its access still may breach our "
+    "data, and the supplier's own scenario (resilint impact --supplier ID) lists that clock. "
+    "Record personal_data: true on a supplier that does hold some."
 )
 """Said once under the table where a row shows a data protection clock not started."""
 NOTES = {
