@@ -238,6 +238,19 @@ def _personal_data_at(supplier: SupplierFacts) -> bool:
     return recorded and supplier.document.data.get("data_access") != CIPHERTEXT
 
 
+def may_hold_personal_data(supplier: SupplierFacts) -> bool:
+    """Whether an outage of the supplier can make our personal data unavailable (a loss of
+    availability, GDPR Art. 4(12)): it holds our personal data, recorded so (``personal_data:
+    true``, even as ciphertext: encryption keeps the data confidential, not available), or,
+    where ``personal_data`` is not recorded, our confidential or restricted data, or its record
+    says nothing of the data it handles (unknown: counted). Access to our systems alone does not
+    count: the supplier down, our data stays where it is."""
+    recorded = _personal(supplier)
+    if recorded is not None:
+        return recorded
+    return "data" in supplier.exposures or supplier.data_sensitivity is None
+
+
 def _personal(supplier: SupplierFacts) -> bool | None:
     """``personal_data`` as recorded on the supplier (None where it is not)."""
     recorded = supplier.document.data.get("personal_data")

@@ -15,7 +15,7 @@ from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Chain
 from resilint.domain.readers import dicts, integer, mapping_at, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES
-from resilint.model import Document
+from resilint.model import Document, Index
 from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
@@ -465,6 +465,25 @@ def intra_group(supplier: Document) -> bool:
     """A company of our own group: it names the Entity it is (group_entity)."""
     named = supplier.data.get("group_entity")
     return isinstance(named, str) and bool(named.strip())
+
+
+def group_entity(index: Index, supplier: Document) -> Document | None:
+    """The Entity an intra-group provider is (``group_entity``), where it names one that exists."""
+    if not intra_group(supplier):
+        return None
+    return index.get("Entity", str(supplier.data.get("group_entity")))
+
+
+def group_top(index: Index, entity: Document) -> Document:
+    """The topmost Entity above ``entity`` through ``parent`` (a loop stops where it closes):
+    the ultimate parent of a company of our group."""
+    seen = {entity.id}
+    while (parent := index.get("Entity", str(entity.data.get("parent")))) is not None:
+        if parent.id in seen:
+            break
+        seen.add(parent.id)
+        entity = parent
+    return entity
 
 
 def public_body(supplier: Document) -> bool:

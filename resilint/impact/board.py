@@ -130,6 +130,12 @@ NYDFS_NOTE = (
 )
 """Said once under the table where a row shows an entity under NYDFS whose clock it leaves to
 be assessed."""
+DATA_PROTECTION = "data_protection"
+"""The :data:`QUIET` key of a data protection clock an outage that stops no critical or important
+function of the entity leaves to be assessed: what is down may hold the entity's personal data."""
+NO_PERSONAL_DATA = "data_protection_none"
+"""The :data:`QUIET` key of one it does not start: no personal data is recorded with what is
+down."""
 QUIET = {
     "dora": (NOT_STARTED, NOT_STARTED_WHY),
     "nis2": (
@@ -142,11 +148,48 @@ QUIET = {
         f"{MAY_BE_NOTIFIABLE} (the outage stops no critical or important function of theirs; "
         "see the note)",
     ),
+    DATA_PROTECTION: (
+        "data protection clock not started",
+        f"{MAY_BE_NOTIFIABLE} (the supplier may hold their personal data, which its outage "
+        "makes unavailable, but the outage stops no critical or important function of theirs; "
+        "see the note)",
+    ),
+    NO_PERSONAL_DATA: (
+        "no data protection clock started",
+        "none of their personal data is recorded with the supplier, and the outage stops no "
+        "critical or important function of theirs (see the note)",
+    ),
 }
 """For each regime whose clocks an outage that stops no critical or important function of an
-entity does not start: what the row says, and why. DORA's test is met only through a critical
-service (no clock); NIS2's and NYDFS's are the entity's judgement (assess)."""
-NOTES = {"dora": MAJOR_NOTE, "nis2": SIGNIFICANT_NOTE, "nydfs": NYDFS_NOTE}
+entity does not start, and for its data protection clock: what the row says, and why. DORA's
+test is met only through a critical service (no clock); NIS2's and NYDFS's are the entity's
+judgement (assess); the data protection authority's is the entity's judgement where what is down
+may hold its personal data (assess), and no clock where none is recorded with it: an outage of a
+supplier with access to our systems alone makes none of our personal data unavailable."""
+PERSONAL_DATA_NOTE = (
+    "An outage is a personal data breach only where a breach of security leads to the loss of "
+    "personal data, its availability included (GDPR Art. 4(12); a temporary loss of "
+    "availability counts too: EDPB Guidelines 9/2022 on personal data breach notification), "
+    "and such a breach must be notified to the supervisory authority within 72 hours of "
+    "becoming aware of it unless it is unlikely to result in a risk to people's rights and "
+    "freedoms (GDPR Art. 33(1)); notified or not, it is documented (Art. 33(5)). A row whose "
+    "outage stops no critical or important function of an entity starts no data protection "
+    "clock of it in this review. Where the supplier may hold the entity's personal data, "
+    "whether their unavailability risks people's rights is the entity's to assess: the review "
+    "cannot see who is kept from what. Where none is recorded with it (personal_data: false, "
+    "or data recorded as neither confidential nor restricted, with access to our systems at "
+    "most), its outage makes none unavailable; a compromise of its access still may breach our "
+    "data, and the supplier's own scenario (resilint impact --supplier ID) lists that clock. "
+    "Record personal_data: true on a supplier that does hold some."
+)
+"""Said once under the table where a row shows a data protection clock not started."""
+NOTES = {
+    "dora": MAJOR_NOTE,
+    "nis2": SIGNIFICANT_NOTE,
+    "nydfs": NYDFS_NOTE,
+    DATA_PROTECTION: PERSONAL_DATA_NOTE,
+    NO_PERSONAL_DATA: PERSONAL_DATA_NOTE,
+}
 
 
 def unstarted(impact: Impact) -> dict[str, list[str]]:
@@ -160,11 +203,21 @@ def unstarted(impact: Impact) -> dict[str, list[str]]:
     hit = [f for f in stopped(impact) if f.critical]
     found: dict[str, dict[str, None]] = {}
     for notice in impact.notices:
-        if notice.regime in QUIET and not any(
-            not f.entities or notice.entity in f.entities for f in hit
-        ):
-            found.setdefault(notice.regime, {})[notice.entity] = None
-    return {regime: list(found[regime]) for regime in QUIET if regime in found}
+        key = _quiet_key(impact, notice)
+        if key and not any(not f.entities or notice.entity in f.entities for f in hit):
+            found.setdefault(key, {})[notice.entity] = None
+    return {key: list(found[key]) for key in QUIET if key in found}
+
+
+def _quiet_key(impact: Impact, notice: Notice) -> str:
+    """The :data:`QUIET` key of a notice the row leaves unstarted where the outage stops no
+    critical or important function of its entity ("" for one it always keeps: an insurer's,
+    a recorded clock). The data protection authority's: to assess where what is down may hold
+    our personal data (its outage can make it unavailable, GDPR Art. 4(12)), none where it keeps
+    none (its compromise alone can breach it: the supplier's own scenario keeps the clock)."""
+    if notice.kind == "data_protection_authority":
+        return DATA_PROTECTION if impact.personal_data_down else NO_PERSONAL_DATA
+    return notice.regime if notice.regime in QUIET else ""
 
 
 def not_major(impact: Impact) -> list[str]:
@@ -175,7 +228,7 @@ def not_major(impact: Impact) -> list[str]:
 def notes(impacts: Sequence[Impact]) -> list[str]:
     """The notes under the table: one for each regime a row leaves a clock of unstarted."""
     quiet = {regime for impact in impacts for regime in unstarted(impact)}
-    return [NOTES[regime] for regime in QUIET if regime in quiet]
+    return list(dict.fromkeys(NOTES[regime] for regime in QUIET if regime in quiet))
 
 
 AUTHORITIES = ("regulator", "data_protection_authority")
@@ -190,7 +243,7 @@ def firsts(impact: Impact) -> list[Notice]:
     timed = [
         n
         for n in impact.notices
-        if n.deadline_hours is not None and n.entity not in quiet.get(n.regime, ())
+        if n.deadline_hours is not None and n.entity not in quiet.get(_quiet_key(impact, n), ())
     ]
     shown = timed[:1]
     entities = {n.entity for n in shown if n.kind in AUTHORITIES}

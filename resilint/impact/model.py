@@ -307,3 +307,8 @@ class Impact:
     playbooks: tuple[PlaybookView, ...]
     owners: tuple[Owner, ...]
     notes: tuple[str, ...]
+    personal_data_down: bool = True
+    """Whether what is down can hold our personal data, so that an outage of it alone can make
+    that data unavailable (a supplier holding it, or one whose record does not say; our own
+    function or region): :func:`resilint.domain.notice_clocks.may_hold_personal_data`. A
+    supplier with access to our systems alone cannot: only its compromise can breach our data."""

@@ -14,7 +14,12 @@ from dataclasses import replace
 from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
 from resilint.domain.lifecycle import completed_exercises
-from resilint.domain.notice_clocks import Started, started_by_outage, started_by_supplier
+from resilint.domain.notice_clocks import (
+    Started,
+    may_hold_personal_data,
+    started_by_outage,
+    started_by_supplier,
+)
 from resilint.domain.readers import (
     dicts,
     in_order,
@@ -84,6 +89,7 @@ def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
             *_unnoticed(unanswered),
             *_unlinked(facts, target, down),
         ),
+        personal_data_down=not down or any(may_hold_personal_data(facts.supplier(s)) for s in down),
     )
 
 

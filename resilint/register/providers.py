@@ -11,7 +11,7 @@ from typing import Any
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.registers import TRACKED_IDENTITY, filed_subcontractor
-from resilint.domain.suppliers import dora_critical_services
+from resilint.domain.suppliers import dora_critical_services, group_top
 from resilint.model import Document
 from resilint.register import codes
 from resilint.register.assessment import add_assessment
@@ -176,13 +176,7 @@ def _group_parent(facts: Facts, supplier: Document) -> tuple[dict[str, Any], Doc
 
 def _top(facts: Facts, entity: Document) -> Document:
     """The topmost Entity above ``entity`` through ``parent`` (a loop stops where it closes)."""
-    seen = {entity.id}
-    while (parent := facts.index.get("Entity", str(entity.data.get("parent")))) is not None:
-        if parent.id in seen:
-            break
-        seen.add(parent.id)
-        entity = parent
-    return entity
+    return group_top(facts.index, entity)
 
 
 def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str, Any]) -> Row:

@@ -15,8 +15,8 @@ from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
 from resilint.domain.registers import filed_subcontractor
-from resilint.domain.suppliers import dora_critical_services
-from resilint.findings import Finding, JsonPath, Part, folded
+from resilint.domain.suppliers import dora_critical_services, group_entity, group_top
+from resilint.findings import Finding, JsonPath, Part, Related, folded
 from resilint.model import Document
 from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
@@ -59,13 +59,45 @@ def check_provider_identity(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         checked = [
             gap for gap in _lei_gaps(supplier) if (supplier.path, supplier.id, gap[0]) not in said
         ]
-        gaps = [*_own_identity(supplier), *_parent_identity(supplier), *checked]
+        own = group_entity(context.index, supplier)
+        lei = _group_lei(own)
+        gaps = [
+            *_own_identity(supplier, own, lei),
+            *([] if _parent_from_group(context, supplier, own) else _parent_identity(supplier)),
+            *checked,
+        ]
         if gaps:
-            yield _identity_finding(context, info, supplier, gaps)
+            related: tuple[Related, ...] = ()
+            unnamed = text_of(supplier.data.get("provider_id")) is None
+            if own is not None and lei is not None and unnamed and gaps[0][0] == ("provider_id",):
+                shown = f"entity {own.id}, which supplier {supplier.id} is, records the LEI {lei}"
+                related = (context.related(own, ("lei",), shown),)
+            yield _identity_finding(context, info, supplier, gaps, related)
+
+
+def _group_lei(own: Document | None) -> str | None:
+    """The LEI recorded on the Entity an intra-group provider is (``group_entity``), where it
+    is a valid one: the provider's own identifier in the register."""
+    lei = text_of(own.data.get("lei")) if own is not None else None
+    return lei if lei is not None and lei_problem(lei) is None else None
+
+
+def _parent_from_group(context: RuleContext, supplier: Document, own: Document | None) -> bool:
+    """Whether the register takes an intra-group provider's ultimate parent from our group: it
+    records none with an identifier, and the topmost Entity above the one it is records an LEI
+    (the export then files that Entity as its parent, B_05.01.0110 and 0120)."""
+    if own is None or value_at(supplier.data, "ultimate_parent", "provider_id"):
+        return False
+    top = group_top(context.index, own)
+    return top is not own and bool(text_of(top.data.get("lei")))
 
 
 def _identity_finding(
-    context: RuleContext, info: RuleInfo, supplier: Document, gaps: list[Gap]
+    context: RuleContext,
+    info: RuleInfo,
+    supplier: Document,
+    gaps: list[Gap],
+    related: tuple[Related, ...] = (),
 ) -> Finding:
     """One finding for a provider's identity, at its first gap, naming each field and register
     column it lacks (as REG-05 and REG-12 fold a record's gaps); each gap a part, so that a
@@ -73,7 +105,9 @@ def _identity_finding(
     (where, first), rest = gaps[0], gaps[1:]
     if not rest:  # the finding as it always was: its fingerprint stays
         read = [(supplier, n) for n in _READ.get(where, ())]
-        return context.finding(info, supplier, where, first, discriminator=first, judged_on=read)
+        return context.finding(
+            info, supplier, where, first, related, discriminator=first, judged_on=read
+        )
     # the supplier and the register are named once, with the first gap
     said_again = [text.replace(_REGISTER, "the register") for _, text in rest]
     message = folded([first, *said_again], lead=f"supplier {supplier.id}")
@@ -84,6 +118,7 @@ def _identity_finding(
         message,
         supplier,
         where,
+        related=related,
         discriminator="record",
         parts=tuple(Part(path, text, needs=_READ.get(path, ())) for path, text in gaps),
     )
@@ -97,10 +132,19 @@ person type and the country (a country written 'France' reads as one outside the
 person type 'legal' as not a legal person): while one fails the schema, the gap waits."""
 
 
-def _own_identity(supplier: Document) -> Iterator[Gap]:
+def _own_identity(supplier: Document, own: Document | None, lei: str | None) -> Iterator[Gap]:
+    """The provider's own identifier, type and country; for an intra-group provider with none,
+    the LEI of the Entity it is (``own``, ``group_entity``), where that records a valid one."""
     data, name = supplier.data, f"supplier {supplier.id}"
     code, kind = text_of(data.get("provider_id")), text_of(data.get("provider_id_type"))
-    if code is None:
+    if code is None and own is not None and lei is not None:
+        message = (
+            f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, a company by "
+            f"its LEI; it is our group entity {own.id}, whose LEI is {lei}: record provider_id: "
+            f"{lei} with provider_id_type: LEI (B_05.01.0010, 0020 and 0070)"
+        )
+        yield ("provider_id",), message
+    elif code is None:
         message = (
             f"{name} has no provider_id: {_REGISTER} identifies each ICT provider, a company by "
             "its LEI (or, established in the EU, its EUID), which also makes it a legal person; "
