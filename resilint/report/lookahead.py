@@ -147,14 +147,14 @@ def _not_counted(facts: Facts, scenario: str) -> str:
         data = exercise.data
         played = data.get("scenarios")
         wrong = []
-        if played is not None and (
-            not isinstance(played, list) or not set(strings(played)) <= known
-        ):
+        if played is not None and not isinstance(played, list):
+            wrong.append(f"its scenarios {_shown(played)} are not written as a list")
+        elif played is not None and not set(strings(played)) <= known:
             wrong.append(f"its scenarios {_shown(played)} are not all ones the schema knows")
         elif scenario not in strings(played):
             continue
         status, day = data.get("status"), data.get("date")
-        if status is not None and status not in statuses:
+        if status is not None and (not isinstance(status, str) or status not in statuses):
             allowed = ", ".join(sorted(statuses))
             wrong.append(f"its status {_shown(status)} is not one of {allowed}")
         if day is not None and as_date(day) is None:
