@@ -98,6 +98,7 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     an exercise with every seat filled, with no date (EXR-01's and the schema's to report),
     or whose date has passed (EXR-05's entry asks whether it took place)."""
     from resilint.rules.builtin.exercises.participants import (
+        exercise_words,
         judged_from,
         seats_words,
         unfilled_seats,
@@ -116,14 +117,10 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         missing = unfilled_seats(facts, params, exercise)
         if not missing:
             continue
-        kind = text_of(exercise.data.get("type"))
-        played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
-        what = (f"{kind} exercise" if kind else "exercise") + f" {exercise.id}"
-        what += f" playing {listed(played)}" if played else ""
         yield Deadline(
             shift(first, -1),
             "exercise-invitations",
-            f"invitations to {what}",
+            f"invitations to {exercise_words(exercise)}",
             f"it is planned for {day.isoformat()}: invite {seats_words(missing)} "
             f"(participants): EXR-02 looks for them {notice} days before (planned_notice_days)",
             exercise,
