@@ -311,10 +311,13 @@ def _expired_with_nothing_left(
     the waiver approved again, is work for nothing. Only rules that ran are judged, as EXC-02
     judges a waiver in force that suppressed nothing."""
     idle: dict[tuple[str, str | None], tuple[str, ...]] = {}
+    invalid = _invalid_waivers(findings)  # its schema error, not its targets, is what to fix
     for waiver in index.of_kind("Waiver"):
         expires = as_date(waiver.data.get("expires"))
         rules = waived_rules(waiver.data)
         if expires is None or expires >= as_of or not rules:
+            continue
+        if (waiver.path, waiver.id) in invalid:
             continue
         if any(code not in ran and code not in CORE_CHECKS for code in rules):
             continue

@@ -49,7 +49,10 @@ def targets_of(waiver: Document) -> Targets:
     if not isinstance(targets, list):
         return found
     for t in targets:
-        if isinstance(t, dict):
+        # a kind or id that is not text (a schema error) names no document a finding is about
+        if isinstance(t, dict) and all(
+            v is None or isinstance(v, str) for v in (t.get("kind"), t.get("id"))
+        ):
             target = Target(
                 t.get("kind"),
                 t.get("id"),

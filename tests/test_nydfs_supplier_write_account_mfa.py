@@ -71,3 +71,19 @@ def test_elsewhere_mfa_or_just_in_time_still_does(cli, write) -> None:
     assert "neither MFA nor just-in-time access; require one of them" in finding["message"]
     assert "NYCRR" not in finding["message"]
     assert mfa_findings(cli, write, programme("dora", jit="true")) == []
+
+
+def test_before_the_amended_rule_took_effect_just_in_time_still_does(cli, write) -> None:
+    """23 NYCRR 500.12(a) as amended asks MFA of every individual from 1 November 2025 (IAM-05
+    and IAM-06 are judged from then too): checked as of an earlier day, IAM-02 neither cites
+    it nor refuses just-in-time access."""
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("programme/repo.yaml", programme("nydfs"))
+    found = cli("check", "programme", "--no-cache", "--format", "json", "--as-of", "2025-06-01")
+    (finding,) = [f for f in found.json()["findings"] if f["json_path"] == "mfa"]
+    assert finding["code"] == "IAM-02"
+    assert "neither MFA nor just-in-time access; require one of them" in finding["message"]
+    assert "NYCRR" not in finding["message"]
+    write("programme/repo.yaml", programme("nydfs", jit="true"))
+    found = cli("check", "programme", "--no-cache", "--format", "json", "--as-of", "2025-06-01")
+    assert [f for f in found.json()["findings"] if f["json_path"] == "mfa"] == []

@@ -88,3 +88,17 @@ def test_a_waiver_in_force_that_accepts_nothing_is_still_exc_02s(cli, write) -> 
 def test_where_its_rule_did_not_run_the_expired_waiver_is_not_judged_idle(cli, write) -> None:
     said = expiry(check(cli, write, programme("S17", "false"), select="[EXC-01]"))
     assert "fix the gap, or have the waiver approved again" in said
+
+
+def test_an_expired_waiver_whose_targets_fail_the_schema_is_not_judged_idle(cli, write) -> None:
+    """A target's kind written as a list, or its id as a mapping, is a schema error: the check
+    reports it (it stopped with an internal error), and EXC-01 does not tell the owners to
+    withdraw a waiver whose targets it cannot read."""
+    text = programme("S17", "false").replace(
+        "  - {kind: Contract, id: ctr-acme}\n",
+        "  - {kind: [Contract], id: ctr-acme}\n  - {kind: Contract, id: {name: ctr-acme}}\n",
+    )
+    found = check(cli, write, text, select="[CTR-08, EXC-01, EXC-02, SCH-01]")
+    assert "SCH-01" in {f["code"] for f in found}
+    said = expiry(found)
+    assert "withdraw" not in said

@@ -70,17 +70,17 @@ class SupplierFacts:
     """Its services that contracts name but none in the DORA register covers: the register
     reports no row of them (B_02.02, B_05.02, B_07.01)."""
     critical_outside_dora: frozenset[str] = frozenset()
+    """Its services whose every critical or important function resting on them directly is of
+    entities outside DORA (:func:`.suppliers.critical_outside_dora`): DORA's terms for a service
+    supporting a critical or important function are not asked of them."""
     portal_contacts: frozenset[str] = frozenset()
+    """Its contacts (``security_24x7``, ``security``) reached through a web portal
+    (:func:`.suppliers.portal_contacts`)."""
     outsourcing_unrecorded: bool = True
     """It supports a critical or important function and a contract of it does not record
     outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
     adviser's, a bank's or a scheme's model says to record that too, since an outsourcing
     behind such a function is asked its terms (CTR-16, SUP-12)."""
-    """Its contacts (``security_24x7``, ``security``) reached through a web portal
-    (:func:`.suppliers.portal_contacts`)."""
-    """Its services whose every critical or important function resting on them directly is of
-    entities outside DORA (:func:`.suppliers.critical_outside_dora`): DORA's terms for a service
-    supporting a critical or important function are not asked of them."""
 
     @property
     def effective_tier(self) -> int | None:

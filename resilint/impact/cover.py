@@ -136,12 +136,9 @@ def unanswered(
 
 def _financial(supplier: Document) -> bool:
     """Whether the supplier holds our money or moves it (a bank, a payment service)."""
-    models = [
-        value_at(service, "service_model")
-        for service in (supplier.data.get("services") or [])
-        if isinstance(service, dict)
-    ]
-    return "financial_service" in {supplier.data.get("service_model"), *models}
+    models = [supplier.data.get("service_model")]
+    models += [service.get("service_model") for _, service in dicts(supplier.data.get("services"))]
+    return "financial_service" in models
 
 
 def insurance(

@@ -98,6 +98,7 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     an exercise with every seat filled, with no date (EXR-01's and the schema's to report),
     or whose date has passed (EXR-05's entry asks whether it took place)."""
     from resilint.rules.builtin.exercises.participants import (
+        exercise_words,
         judged_from,
         seats_words,
         unfilled_seats,
@@ -116,14 +117,10 @@ def _invitations(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         missing = unfilled_seats(facts, params, exercise)
         if not missing:
             continue
-        kind = text_of(exercise.data.get("type"))
-        played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
-        what = (f"{kind} exercise" if kind else "exercise") + f" {exercise.id}"
-        what += f" playing {listed(played)}" if played else ""
         yield Deadline(
             shift(first, -1),
             "exercise-invitations",
-            f"invitations to {what}",
+            f"invitations to {exercise_words(exercise)}",
             f"it is planned for {day.isoformat()}: invite {seats_words(missing)} "
             f"(participants): EXR-02 looks for them {notice} days before (planned_notice_days)",
             exercise,
@@ -147,14 +144,14 @@ def _not_counted(facts: Facts, scenario: str) -> str:
         data = exercise.data
         played = data.get("scenarios")
         wrong = []
-        if played is not None and (
-            not isinstance(played, list) or not set(strings(played)) <= known
-        ):
+        if played is not None and not isinstance(played, list):
+            wrong.append(f"its scenarios {_shown(played)} are not written as a list")
+        elif played is not None and not set(strings(played)) <= known:
             wrong.append(f"its scenarios {_shown(played)} are not all ones the schema knows")
         elif scenario not in strings(played):
             continue
         status, day = data.get("status"), data.get("date")
-        if status is not None and status not in statuses:
+        if status is not None and (not isinstance(status, str) or status not in statuses):
             allowed = ", ".join(sorted(statuses))
             wrong.append(f"its status {_shown(status)} is not one of {allowed}")
         if day is not None and as_date(day) is None:

@@ -182,11 +182,8 @@ def _required(
 def _missing_roles(
     context: RuleContext, info: RuleInfo, exercise: Document, missing: list[Roles]
 ) -> Finding:
-    kind = text_of(exercise.data.get("type"))
-    played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
     planned = exercise.data.get("status") == "planned"
-    what = ("planned " if planned else "") + (f"{kind} exercise" if kind else "exercise")
-    what += f" {exercise.id}" + (f" playing {listed(played)}" if played else "")
+    what = ("planned " if planned else "") + exercise_words(exercise)
     shown = seats_words(missing)
     message = (
         f"{what} {'does not yet include' if planned else 'does not include'} {shown}: "
@@ -202,6 +199,15 @@ def _missing_roles(
     return context.finding(
         info, exercise, at, message, discriminator="participants", level=level, judged_on=read
     )
+
+
+def exercise_words(exercise: Document) -> str:
+    """How a message names the exercise: "tabletop exercise tt-1 playing supplier compromise";
+    the calendar's invitation entries name it so too."""
+    kind = text_of(exercise.data.get("type"))
+    played = [s.replace("_", " ") for s in strings(exercise.data.get("scenarios"))]
+    what = (f"{kind} exercise" if kind else "exercise") + f" {exercise.id}"
+    return what + (f" playing {listed(played)}" if played else "")
 
 
 def seats_words(seats: list[Roles]) -> str:
