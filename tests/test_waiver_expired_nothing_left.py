@@ -102,3 +102,19 @@ def test_an_expired_waiver_whose_targets_fail_the_schema_is_not_judged_idle(cli,
     assert "SCH-01" in {f["code"] for f in found}
     said = expiry(found)
     assert "withdraw" not in said
+
+
+def test_exc_01s_message_holds_the_words_the_withdraw_advice_replaces() -> None:
+    """EXC-01's expired-waiver message is rewritten to 'withdraw it' by finding the remedy's
+    words in it (suppress.RENEW): the rule file and the code must keep the same words, or the
+    advice would silently stop being given."""
+    from pathlib import Path
+
+    import yaml
+
+    from resilint.suppress import RENEW
+
+    rules = yaml.safe_load(Path(__file__).parents[1].joinpath("rules/exceptions.yaml").read_text())
+    exc01 = next(r for r in rules["rules"] if r["code"] == "EXC-01")
+    messages = [" ".join(str(r.get("message", "")).split()) for r in exc01.get("require", [])]
+    assert any(": " + RENEW in m for m in messages), messages

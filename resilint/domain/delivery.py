@@ -267,12 +267,13 @@ def model_note(
 
 
 def _holds_nothing(supplier: Document, exposures: frozenset[str]) -> bool:
-    """Its record says it handles none of our confidential data (data_sensitivity recorded and
-    not confidential or restricted) and it has no other exposure: a supplier of goods or of a
-    service that touches nothing of ours (generator diesel, raw material), asked a term because
-    we rely on it. An adviser, a bank or a scheme serving us holds our files, our accounts or
-    our transactions, so the question whether it is one has no object here; where the record
-    does not say what data it handles, it is asked."""
+    """Its record says what data it handles (data_sensitivity recorded) and the supplier has no
+    exposure (:attr:`SupplierFacts.exposures`: none of our confidential data it can read, data
+    held only as ciphertext it cannot read counting as none; no ICT services; no access to our
+    systems): a supplier of goods or of a service that touches nothing of ours (generator
+    diesel, raw material), asked a term because we rely on it. An adviser, a bank or a scheme
+    serving us holds our files, our accounts or our transactions, so the question whether it is
+    one has no object here; where the record does not say what data it handles, it is asked."""
     return not exposures and supplier.data.get("data_sensitivity") is not None
 
 
