@@ -30,6 +30,7 @@ from resilint.load import read_text
 from resilint.load.decode import control_character, escaped, hidden_characters
 from resilint.load.mapping import placed_mapping
 from resilint.load.read import Refusal, outside, real, within
+from resilint.patterns import Lazy
 from resilint.reporters.base import printable
 from resilint.schemas import SchemaSet
 from resilint.suggest import did_you_mean
@@ -365,7 +366,7 @@ def _no_hidden_characters(text: str, path: Path, settings: Callable[[int], bool]
             raise ConfigError(message, str(path), hidden.line, hidden.column)
 
 
-_TOML_KEY = re.compile(
+_TOML_KEY = Lazy(  # read only for a pyproject.toml: compiled when first used
     r"""\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
     r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*="""
 )

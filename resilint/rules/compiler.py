@@ -84,6 +84,23 @@ def _reads(
     return frozenset(names)
 
 
+class _Reads:
+    """:func:`_reads` of a requirement, worked out when first asked (a gap is said) and kept."""
+
+    __slots__ = ("_args", "_names")
+
+    def __init__(self, *args: Any) -> None:
+        self._args: tuple[Any, ...] | None = args
+        self._names: frozenset[str] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self._names is None:
+            assert self._args is not None
+            self._names = _reads(*self._args)
+            self._args = None
+        return self._names
+
+
 def _resolved(
     paths: list[str], lets: dict[str, Any], stands_for: dict[str, list[str]]
 ) -> list[str]:
@@ -424,7 +441,7 @@ class RuleCompiler:
             if self._waits
             else ()
         )
-        reads = _reads([spec["that"], spec.get("when")], spec["message"], unrecorded, at, lets)
+        reads = _Reads([spec["that"], spec.get("when")], spec["message"], unrecorded, at, lets)
         return Requirement(
             test,
             guard,

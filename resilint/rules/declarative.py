@@ -68,10 +68,12 @@ class Requirement:
     (REF-01 says so): a gap that counting them would close (a critical function with no plan,
     where a plan names ``last-mile`` for ``last-mile-delivery``) follows from the reference
     alone, and is not said until it is corrected (:func:`_follows_from_reference`)."""
-    reads: frozenset[str] | None = None
+    reads: Callable[[], frozenset[str]] | None = None
     """The names it reads in its test, guard, message and place (a computed name standing for
     the names it is computed from): a document the rule binds is shown beside its finding only
-    where one of its gaps reads it (None: every bound document, as a rule built in code says)."""
+    where one of its gaps reads it (None: every bound document, as a rule built in code says).
+    Worked out when a gap is first said, not while the rule is compiled: a check of one file
+    compiles every rule of its kinds and most say nothing."""
 
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
@@ -309,9 +311,10 @@ class DeclarativeRule:
                 if (path := _about(r, env, place)) is not None
             )
         )
-        reads = requirement.reads
+        reads = requirement.reads() if requirement.reads is not None else None
         for _, other in folded:
-            reads = None if reads is None or other.reads is None else reads | other.reads
+            more = other.reads() if other.reads is not None else None
+            reads = None if reads is None or more is None else reads | more
         return _Gap(
             place,
             message,
