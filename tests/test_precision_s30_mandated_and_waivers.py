@@ -87,3 +87,36 @@ def test_an_expired_waiver_is_not_also_told_to_shorten_its_term(cli, write) -> N
     current = check(cli, write, repo(WAIVER + "expires: 2027-01-31\n"), ["EXC-01"])
     assert len(current) == 1
     assert "more than 365 days later: shorten it" in current[0]["message"]
+
+
+SCHEME = doc(
+    "Supplier",
+    "scheme",
+    "name: Card scheme\n"
+    "tier: 1\n"
+    "provides_ict_services: true\n"
+    "service_model: market_infrastructure\n"
+    "supports_critical_function: true\n"
+    "services:\n"
+    "  - {name: s, supports_critical_function: true}\n",
+)
+LICENCE = doc(
+    "Contract",
+    "lic",
+    "supplier: scheme\nentities: [bank]\nstatus: active\nstart_date: 2019-06-01\n"
+    "supports_critical_function: true\ncovers_ict_services: true\n"
+    "governing_law_country: BE\n",
+)
+
+
+def test_a_scheme_licence_is_asked_its_notice_periods_for_the_register_alone(cli, write) -> None:
+    (found,) = check(cli, write, repo(BANK, SCHEME, LICENCE), ["REG-04", "CTR-13"])
+    assert found["code"] == "REG-04"
+    message = found["message"]
+    assert "B_02.02.0100" in message and "B_02.02.0110" in message
+    # CTR-13 asks no notice period of a scheme licence: the message does not say it would
+    assert "CTR-13" not in message and "exit" not in message
+    # a service run for us is asked them for its exit plan too, and the message says so
+    managed = SCHEME.replace("market_infrastructure", "managed_service")
+    (found,) = check(cli, write, repo(BANK, managed, LICENCE), ["REG-04", "CTR-13"])
+    assert "CTR-13 asks it of every contract" in found["message"]
