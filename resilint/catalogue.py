@@ -18,7 +18,7 @@ from typing import Any
 from resilint.core_checks import CORE_CHECKS, CoreCheck
 from resilint.domain.delivery import MODEL_WORDS
 from resilint.domain.facts import FACT_FIELDS
-from resilint.domain.regimes import REGIME_OF_PROFILE
+from resilint.domain.regimes import REGIME_NAMES, REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix, Term
 from resilint.reporters.base import json_log_safe, markdown_inert, printable, shown_lines
 from resilint.rules import Rule, RuleInfo
@@ -162,7 +162,12 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     if not term.mandated:
         line += (
             " Not asked of a supplier we take part in by mandate, on terms set for every"
-            " participant (mandated)."
+            " participant (mandated)"
+        )
+        line += (
+            f", unless the law asks it ({', '.join(REGIME_NAMES.get(r, r) for r in term.law_for)})."
+            if term.mandated_where_law
+            else "."
         )
     if not term.on_site:
         line += (

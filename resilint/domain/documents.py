@@ -83,6 +83,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             public_body(supplier.document),
             mandated(supplier.document),
             delivery.on_site_only(facts, supplier.document),
+            facts.regimes.of_entities(entities),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()

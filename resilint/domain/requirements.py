@@ -98,6 +98,12 @@ class Term:
     bargain gives, which no participant can obtain (the commercial remedies, terms of our own
     choosing for notices, forensics and claims)."""
 
+    mandated_where_law: bool = False
+    """With ``mandated`` False: asked of a supplier we take part in by mandate all the same
+    where the law the basis cites binds the entities concerned (a regime of ``law_for``): the
+    law is asked of every provider, a bargain's terms are not (matrix value ``mandated:
+    where_law``; cooperation with our incident team, DORA Art. 30(2)(f))."""
+
     on_site: bool = True
     """Asked, for its access to our systems, of a supplier whose only access is people's accounts
     that sign in only on our premises or internal network (:func:`.delivery.on_site_only`: a
@@ -155,6 +161,7 @@ class Term:
         public_body: bool = False,
         mandated: bool = False,
         on_site: bool = False,
+        regimes: frozenset[str] = frozenset(),
     ) -> bool:
         if on_site and not self.on_site:
             exposures = exposures - ON_SITE_EXPOSURES
@@ -162,7 +169,7 @@ class Term:
             return False
         if public_body and not self.public_body:
             return False
-        if mandated and not self.mandated:
+        if mandated and not self.mandated and not self.asked_by_law_of_mandated(regimes):
             return False
         if models and models.issubset(self.not_for):
             return False
@@ -172,6 +179,10 @@ class Term:
             self.required_of.get(supplier_class, NEVER)
         }
         return any(_asks(cell, exposures) for cell in cells)
+
+    def asked_by_law_of_mandated(self, regimes: frozenset[str]) -> bool:
+        """Whether the law still asks it of a mandated supplier of entities under ``regimes``."""
+        return self.mandated_where_law and bool(regimes.intersection(self.law_for))
 
     def cell(self, supplier_class: str, model: str | None = None) -> str | tuple[str, ...]:
         """The class's cell, for a service of ``model`` where the term has one of its own."""
@@ -237,6 +248,7 @@ class Matrix:
         public_body: bool = False,
         mandated: bool = False,
         on_site: bool = False,
+        regimes: frozenset[str] = frozenset(),
     ) -> frozenset[str]:
         """The terms a supplier of this class and exposure must carry; for a contract,
         ICT-security terms only where it covers ICT services. ``models`` are the service models
@@ -244,7 +256,8 @@ class Matrix:
         model); ``intra_group``: the supplier is a company of our own group; ``public_body``: a
         public body serving us under public law; ``mandated``: one we take part in by mandate,
         on terms set for every participant; ``on_site``: its only access to our systems is
-        people's accounts that sign in only on our premises (:attr:`Term.on_site`)."""
+        people's accounts that sign in only on our premises (:attr:`Term.on_site`);
+        ``regimes``: those of the entities concerned (:attr:`Term.mandated_where_law`)."""
         question = (
             supplier_class,
             exposures,
@@ -254,6 +267,7 @@ class Matrix:
             public_body,
             mandated,
             on_site,
+            regimes if mandated else frozenset(),  # only a mandated supplier's answer reads them
         )
         found = self._required.get(question)
         if found is None:
@@ -261,7 +275,14 @@ class Matrix:
                 name
                 for name, term in self.terms.items()
                 if term.required(
-                    supplier_class, exposures, models, intra_group, public_body, mandated, on_site
+                    supplier_class,
+                    exposures,
+                    models,
+                    intra_group,
+                    public_body,
+                    mandated,
+                    on_site,
+                    regimes,
                 )
                 and not (term.ict_security and contract_ict is False)
             )
@@ -415,7 +436,8 @@ def load_matrix(path: Path | None = None) -> Matrix:
                 bool(spec.get("public_body", True)),
                 _cites(name, spec, where),
                 _cited(name, spec, where),
-                bool(spec.get("mandated", True)),
+                spec.get("mandated", True) is True,
+                spec.get("mandated") == "where_law",
                 bool(spec.get("on_site", True)),
                 _for_models(spec.get("for_models")),
             )

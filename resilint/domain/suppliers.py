@@ -165,6 +165,7 @@ def _supplier(
             public_body=public_body(supplier),
             mandated=mandated(supplier),
             on_site=delivery.on_site_only(facts, supplier),
+            regimes=facts.regimes.of_entities(entities),
         )
         if stage != lifecycle.EXITED
         else frozenset(),
