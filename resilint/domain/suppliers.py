@@ -19,6 +19,8 @@ from resilint.model import Document, Index
 from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
+    import datetime
+
     from resilint.domain import Facts
 
 ACCESS_ORDER = ("none", "read-only", "write", "privileged")
@@ -140,7 +142,7 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
-    unrecorded = supports and outsourcing_unrecorded(contracts)
+    unrecorded = supports and outsourcing_unrecorded(contracts, facts.as_of)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -196,15 +198,16 @@ def _supplier(
     )
 
 
-def outsourcing_unrecorded(contracts: Sequence[Document]) -> bool:
-    """A contract of the supplier does not record whether it outsources a function of ours
-    (outsources_function), or it has none yet: recording an adviser's, a bank's or a scheme's
-    model alone would make it no outsourcing (:func:`.documents.outsourcing`). Read for a
+def outsourcing_unrecorded(contracts: Sequence[Document], as_of: datetime.date) -> bool:
+    """A live contract of the supplier (draft, signed or in force as of ``as_of``:
+    :func:`.lifecycle.contract_lifecycle`) does not record whether it outsources a function of
+    ours (outsources_function), or it has none yet: recording an adviser's, a bank's or a
+    scheme's model alone would make it no outsourcing (:func:`.documents.outsourcing`). A
+    contract that has ended is asked nothing: recording it there changes no term. Read for a
     supplier that supports a critical or important function, the only one whose outsourcing
     is asked its terms (CTR-16, SUP-12)."""
-    return not contracts or any(
-        not isinstance(c.data.get("outsources_function"), bool) for c in contracts
-    )
+    live = [c for c in contracts if lifecycle.contract_lifecycle(c, as_of) != lifecycle.ENDED]
+    return not live or any(not isinstance(c.data.get("outsources_function"), bool) for c in live)
 
 
 def portal_contacts(supplier: Document) -> frozenset[str]:
