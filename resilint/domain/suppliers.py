@@ -212,23 +212,28 @@ def outsourcing_unrecorded(contracts: Sequence[Document], as_of: datetime.date) 
 
 def portal_contacts(supplier: Document) -> frozenset[str]:
     """Its security contacts (``security_24x7``, ``security``) reached through a web portal:
-    the address recorded under ``url``, or written in the ``channel`` ("https://support.acme
-    .example/security (ticket portal)"). A channel that only says "portal" gives no address to
+    the address recorded under ``url`` (any the schema takes: an intranet host such as
+    https://servicedesk/security is one), or written in the ``channel`` ("https://support.acme
+    .example/security (ticket portal)": there only an address with a dotted host, so that words
+    around it are not read as one). A channel that only says "portal" gives no address to
     reach it by at 3 a.m.: not one."""
     contacts = mapping_at(supplier.data, "contacts")
     found = set()
     for key in ("security_24x7", "security"):
         contact = mapping_at(contacts, key)
         url, channel = contact.get("url"), contact.get("channel")
-        if (isinstance(url, str) and _WEB.match(url)) or (
+        if (isinstance(url, str) and _URL.match(url)) or (
             isinstance(channel, str) and _WEB.search(channel)
         ):
             found.add(key)
     return frozenset(found)
 
 
+_URL = Lazy(r"https?://\S+\Z")
+"""A url field's web address, as the schema's pattern for it reads (``contact.url``)."""
+
 _WEB = Lazy(r"\bhttps?://[^\s/]+\.[^\s]+", re.IGNORECASE)
-"""A web address, in a url field or within a channel's words."""
+"""A web address within a channel's words."""
 
 
 CONTACT = ("security_contact_24x7", "escalation_order")
