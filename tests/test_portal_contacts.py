@@ -57,3 +57,15 @@ def test_a_url_that_is_no_web_address_is_a_schema_error(cli, write) -> None:
     found = check(cli, write, repo(text), ["SUP-03", "SCH-01"])
     assert [f["code"] for f in found] == ["SCH-01"]
     assert "contacts.security_24x7.url" in found[0]["message"]
+
+
+def test_any_url_the_schema_takes_reaches_the_contact(cli, write) -> None:
+    """An intranet host or a host name without a dot is a web address the schema takes in the
+    url field: SUP-03 does not ask for an address already recorded. In the channel's words only
+    an address with a dotted host counts, as before."""
+    for url in ("https://servicedesk/security", "https://localhost/tickets", "http://itsm:8080"):
+        text = supplier(PORTAL + f"    url: {url}\n")
+        assert check(cli, write, repo(text), ["SUP-03", "SCH-01"]) == [], url
+    in_channel = PORTAL + "    channel: https://servicedesk/security (ticket portal)\n"
+    [message] = sup03(cli, write, supplier(in_channel))
+    assert "contacts.security_24x7.url" in message

@@ -191,3 +191,24 @@ def test_the_note_says_nothing_of_outsourcing_where_it_is_recorded_or_has_no_obj
     )
     note = messages(check(cli, write, minor, ["CTR-03"]), "CTR-03")
     assert "financial_service" in note and "outsources_function" not in note, note
+
+
+def test_the_note_asks_outsources_function_of_live_contracts_only(cli, write) -> None:
+    """An earlier contract with the bank that has ended changes no term: the note does not ask
+    to record outsources_function on it once the contract in force records it. A draft being
+    negotiated without it is asked, as it will be the contract the terms are judged on."""
+    settled = _repo("harbour", TREASURY) + "outsources_function: false\n"
+    ended = doc(
+        "Contract",
+        "ctr-harbour-2019",
+        "supplier: harbour\nstatus: ended\nentities: [aam]\ncovers_ict_services: false\n"
+        "start_date: 2019-01-01\nend_date: 2022-12-31\n",
+    )
+    note = messages(check(cli, write, repo(settled, ended), ["CTR-03"]), "CTR-03")
+    assert "financial_service" in note and "outsources_function" not in note, note
+    undated = ended.replace("status: ended\n", "")  # read from its dates: ended in 2022
+    note = messages(check(cli, write, repo(settled, undated), ["CTR-03"]), "CTR-03")
+    assert "financial_service" in note and "outsources_function" not in note, note
+    draft = ended.replace("status: ended", "status: draft").replace("2022-12-31", "2029-12-31")
+    note = messages(check(cli, write, repo(settled, draft), ["CTR-03"]), "CTR-03")
+    assert "record outsources_function: true on its contract too" in note, note

@@ -19,6 +19,8 @@ from resilint.model import Document, Index
 from resilint.patterns import Lazy
 
 if TYPE_CHECKING:
+    import datetime
+
     from resilint.domain import Facts
 
 ACCESS_ORDER = ("none", "read-only", "write", "privileged")
@@ -140,7 +142,7 @@ def _supplier(
     non_ict = not ict and "operating_access" not in exposures
     models = delivery.service_models(supplier, non_ict=non_ict)
     entities = _supplier_entities(facts, supplier, via)
-    unrecorded = supports and outsourcing_unrecorded(contracts)
+    unrecorded = supports and outsourcing_unrecorded(contracts, facts.as_of)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -196,36 +198,42 @@ def _supplier(
     )
 
 
-def outsourcing_unrecorded(contracts: Sequence[Document]) -> bool:
-    """A contract of the supplier does not record whether it outsources a function of ours
-    (outsources_function), or it has none yet: recording an adviser's, a bank's or a scheme's
-    model alone would make it no outsourcing (:func:`.documents.outsourcing`). Read for a
+def outsourcing_unrecorded(contracts: Sequence[Document], as_of: datetime.date) -> bool:
+    """A live contract of the supplier (draft, signed or in force as of ``as_of``:
+    :func:`.lifecycle.contract_lifecycle`) does not record whether it outsources a function of
+    ours (outsources_function), or it has none yet: recording an adviser's, a bank's or a
+    scheme's model alone would make it no outsourcing (:func:`.documents.outsourcing`). A
+    contract that has ended is asked nothing: recording it there changes no term. Read for a
     supplier that supports a critical or important function, the only one whose outsourcing
     is asked its terms (CTR-16, SUP-12)."""
-    return not contracts or any(
-        not isinstance(c.data.get("outsources_function"), bool) for c in contracts
-    )
+    live = [c for c in contracts if lifecycle.contract_lifecycle(c, as_of) != lifecycle.ENDED]
+    return not live or any(not isinstance(c.data.get("outsources_function"), bool) for c in live)
 
 
 def portal_contacts(supplier: Document) -> frozenset[str]:
     """Its security contacts (``security_24x7``, ``security``) reached through a web portal:
-    the address recorded under ``url``, or written in the ``channel`` ("https://support.acme
-    .example/security (ticket portal)"). A channel that only says "portal" gives no address to
+    the address recorded under ``url`` (any the schema takes: an intranet host such as
+    https://servicedesk/security is one), or written in the ``channel`` ("https://support.acme
+    .example/security (ticket portal)": there only an address with a dotted host, so that words
+    around it are not read as one). A channel that only says "portal" gives no address to
     reach it by at 3 a.m.: not one."""
     contacts = mapping_at(supplier.data, "contacts")
     found = set()
     for key in ("security_24x7", "security"):
         contact = mapping_at(contacts, key)
         url, channel = contact.get("url"), contact.get("channel")
-        if (isinstance(url, str) and _WEB.match(url)) or (
+        if (isinstance(url, str) and _URL.match(url)) or (
             isinstance(channel, str) and _WEB.search(channel)
         ):
             found.add(key)
     return frozenset(found)
 
 
+_URL = Lazy(r"https?://\S+\Z")
+"""A url field's web address, as the schema's pattern for it reads (``contact.url``)."""
+
 _WEB = Lazy(r"\bhttps?://[^\s/]+\.[^\s]+", re.IGNORECASE)
-"""A web address, in a url field or within a channel's words."""
+"""A web address within a channel's words."""
 
 
 CONTACT = ("security_contact_24x7", "escalation_order")
