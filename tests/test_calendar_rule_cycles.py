@@ -217,3 +217,26 @@ def test_a_rotation_declared_longer_than_the_policy_is_due_by_the_policy(cli, re
     assert entry["date"] == "2027-01-30", entry
     assert "the policy's longest interval; its rotation_days, 180, is longer" in entry["detail"]
     assert _reported(cli, repo, "2026-12-06", "IAM-02", "core-api")
+
+
+def test_a_rotation_a_mandated_platform_sets_is_due_by_its_interval(cli, repo: Path) -> None:
+    """A credential the supplier's platform issues and rotates (rotation_set_by_supplier), of a
+    supplier we take part in by mandate, is held to the platform's 180 days, not the policy's
+    90: IAM-02 is silent until they have passed, and the calendar gives that day."""
+    text = (repo / "programme.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "rotation_days: 90\n", "rotation_days: 180\nrotation_set_by_supplier: true\n"
+    )
+    text = text.replace("tier: 1\n", "tier: 1\nmandated: true\n", 1)
+    (repo / "programme.yaml").write_text(text, encoding="utf-8")
+    (entry,) = [d for d in _calendar(cli, repo, "2026-12-06") if d["category"] == "rotation"]
+    assert entry["date"] == "2027-04-30", entry
+    assert "the policy's longest interval" not in entry["detail"]
+    assert not _reported(cli, repo, "2026-12-06", "IAM-02", "core-api")
+    assert not _reported(cli, repo, "2027-04-30", "IAM-02", "core-api")
+    (late,) = _reported(cli, repo, "2027-05-01", "IAM-02", "core-api")
+    assert "more than its declared 180 days ago" in late["message"]
+    # a supplier we chose is held to the policy's maximum all the same
+    (repo / "programme.yaml").write_text(text.replace("mandated: true\n", ""), encoding="utf-8")
+    (found,) = _reported(cli, repo, "2026-12-06", "IAM-02", "core-api")
+    assert "longer than the 90-day maximum" in found["message"]

@@ -131,6 +131,22 @@ def test_a_halt_is_no_degraded_mode(cli, write) -> None:
     assert check(cli, write, repo(*TRADING, plan(10)), ["BCM-03"]) == []
 
 
+def test_a_halt_is_asked_for_a_degraded_mode_not_a_longer_halt(cli, write) -> None:
+    timed = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 24}")
+    (finding,) = check(cli, write, repo(timed, TRADING[1], plan(0)), ["BCM-03"])
+    message = finding["message"]
+    assert "supplier cloud has 24 hours to restore service 'iaas'" in message
+    assert "the function has no degraded mode to carry it (the manual procedure" in message
+    assert message.endswith(
+        "or plan a degraded mode that carries some of the work (capacity_percent above 0) and "
+        "lasts until the supplier has recovered"
+    )
+    assert "says how long its manual procedure can run" not in message
+    # a degraded mode at 10% that ends before the supplier is back is asked to last longer
+    (finding,) = check(cli, write, repo(timed, TRADING[1], plan(10)), ["BCM-03"])
+    assert finding["message"].endswith("or extend the manual procedure to 24 hours")
+
+
 # -- EVD-01: the claims evidence package is the cyber tower's ------------------------------
 
 

@@ -100,6 +100,33 @@ def test_a_declared_180_day_rotation_is_one_finding_about_the_declared_period(cl
     assert "last rotated" not in finding["message"]
 
 
+def test_a_mandated_platform_that_sets_the_rotation_is_held_to_its_own_interval(cli, write) -> None:
+    """The API key of a customs platform we must use by law, issued and rotated by the platform
+    every 365 days: the 90-day maximum is programme policy no participant can obtain there, so
+    only the platform's interval and the last rotation within it are asked."""
+    platform = "rotation_set_by_supplier: true\n"
+    key = "type: api_key\naccess_level: write\nrotation_days: 365\nlast_rotated: 2026-03-01\n"
+    customs = supplier("customs", "mandated: true\n")
+    text = repository(customs, identity("k", key + platform + DISABLE, "customs"))
+    assert run(cli, write, "IAM-02", text) == []
+    # the interval is still asked, in the platform's terms, not as "90 or less"
+    unsaid = key.replace("rotation_days: 365\n", "")
+    text = repository(customs, identity("k", unsaid + platform + DISABLE, "customs"))
+    [finding] = run(cli, write, "IAM-02", text)
+    assert "its rotation is set by the supplier's platform" in finding["message"]
+    assert "set rotation_days to the interval the platform sets" in finding["message"]
+    assert "90" not in finding["message"]
+    # and a rotation the platform missed is reported against its interval
+    late = key.replace("rotation_days: 365", "rotation_days: 180")
+    text = repository(customs, identity("k", late + platform + DISABLE, "customs"))
+    [finding] = run(cli, write, "IAM-02", text)
+    assert "more than its declared 180 days ago" in finding["message"]
+    # a supplier we chose is held to the policy's maximum, whoever sets the rotation
+    chosen = repository(supplier("customs"), identity("k", key + platform + DISABLE, "customs"))
+    [finding] = run(cli, write, "IAM-02", chosen)
+    assert "every 365 days, longer than the 90-day maximum" in finding["message"]
+
+
 def test_the_last_rotation_is_measured_against_the_declared_interval(cli, write) -> None:
     key = "type: api_key\naccess_level: write\nrotation_days: 60\nlast_rotated: 2026-09-01\n"
     [finding] = run(

@@ -112,7 +112,8 @@ def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The rotation IAM-02 asks of a write or privileged credential that is not a person's
     account, a certificate or a federated workload (within its own rotation_days of
     last_rotated, or the policy's ``max_rotation_days`` where that is shorter: IAM-02 reports a
-    longer declared interval as it stands), and the expiry of such a certificate."""
+    longer declared interval as it stands; a mandated platform's own interval where it sets the
+    rotation, :func:`_set_by_platform`), and the expiry of such a certificate."""
     for identity, _ in intervals.judged.get("IAM-02", ()):
         data = identity.data
         if data.get("access_level") not in _HELD:
@@ -137,6 +138,8 @@ def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         if every is None and last is not None:
             continue  # no interval is declared: a gap IAM-02 reports, not a date
         most = intervals.days("IAM-02", "max_rotation_days", 90)
+        if every is not None and _set_by_platform(facts, identity):
+            most = max(most, every)  # the platform's interval: the maximum is not asked of it
         cycle = min(every, most) if every is not None else most
         day, detail = _cycle(facts, last, cycle, "rotated", "rotation (last_rotated)")
         if every is not None and every > most:  # IAM-02 reports the declared interval itself
@@ -145,6 +148,16 @@ def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         yield Deadline(
             day, "rotation", title, detail, identity, ("last_rotated",), _owner(identity)
         )
+
+
+def _set_by_platform(facts: Facts, identity: Document) -> bool:
+    """A credential a mandated platform issues and rotates on its own schedule
+    (rotation_set_by_supplier: true, its supplier mandated: true): IAM-02 holds it to the
+    interval the platform sets, not to the policy's maximum."""
+    if identity.data.get("rotation_set_by_supplier") is not True:
+        return False
+    supplier = facts.index.get("Supplier", text_of(identity.data.get("supplier")) or "")
+    return supplier is not None and supplier.data.get("mandated") is True
 
 
 # -- SUP-08 -----------------------------------------------------------------------------------

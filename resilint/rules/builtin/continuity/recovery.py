@@ -73,6 +73,21 @@ def _halted(fallback: _Fallback) -> str:
     )
 
 
+_DEGRADE = "plan a degraded mode that carries some of the work (capacity_percent above 0)"
+"""The ask where a function halts under its plan: lasting longer carries none of the work."""
+
+
+def _extend(fallbacks: list[_Fallback]) -> str:
+    """How to make the manual fallbacks last: extend a degraded mode; where a plan's manual
+    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one."""
+    halts = [f for f in fallbacks if f.halt is not None]
+    if not halts:
+        return "extend the manual procedure"
+    if len(halts) == len(fallbacks):
+        return _DEGRADE
+    return f"extend the manual procedure or, where a function halts under its plan, {_DEGRADE},"
+
+
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """BCM-03: each supplier service a critical function depends on recovers within the
     function's RTO, or the function's degraded mode lasts until the supplier has recovered.
@@ -268,11 +283,15 @@ def _rto_message(
         else f"negotiate a recovery time of at most {show_number(rto)} hours"
     )
     if fallback.plan is None or fallback.hours is None:
-        none = (
-            ", and no continuity plan for the function says how long its manual procedure can "
-            f"run{_halted(fallback)}: "
-        )
-        record = "record a manual procedure (max_degraded_hours) that lasts until the supplier "
+        if fallback.halt is not None:  # a plan at 0 % capacity: lasting longer carries nothing
+            none = f", and the function has no degraded mode to carry it{_halted(fallback)}: "
+            record = f"{_DEGRADE} and lasts until the supplier "
+        else:
+            none = (
+                ", and no continuity plan for the function says how long its manual procedure "
+                "can run: "
+            )
+            record = "record a manual procedure (max_degraded_hours) that lasts until the supplier "
         return (
             message
             + none
@@ -312,7 +331,10 @@ def _unknown_recovery(
         f"{show_number(min(r.rto for r in open_))} hours)"
     )
     models = _models(context, supplier, name or "", services)
-    extend = "extend the manual procedure until the outage would be intolerable anyway (the MTPD)"
+    extend = (
+        f"{_extend([r.fallback for r in open_])} until the outage would be intolerable anyway"
+        " (the MTPD)"
+    )
     if models == frozenset({MARKET}):
         ask = (
             "record the recovery time the scheme's rules commit it to on the service"
