@@ -96,16 +96,21 @@ def _json(deadlines: list[Deadline], as_of: datetime.date, days: int, version: s
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
-def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
-    stamp = as_of.strftime("%Y%m%dT000000Z")
-    lines = [
+def _ics_head(version: str, name: str) -> list[str]:
+    """The lines an iCalendar file of ours begins with, its calendar named ``name``."""
+    return [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//resilint//resilint {_text_value(version)}//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:resilint deadlines",
+        f"X-WR-CALNAME:{name}",
     ]
+
+
+def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
+    stamp = as_of.strftime("%Y%m%dT000000Z")
+    lines = _ics_head(version, "resilint deadlines")
     for d in deadlines:
         day = d.day or as_of
         end = day + datetime.timedelta(days=1) if day < datetime.date.max else day
@@ -179,12 +184,7 @@ def stopped(fmt: str, reason: str, status: int, version: str, today: datetime.da
             "longer show the programme as it is. " + again,
         )
         lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            f"PRODID:-//resilint//resilint {_text_value(version)}//EN",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:resilint deadlines (NOT MADE)",
+            *_ics_head(version, "resilint deadlines (NOT MADE)"),
             "BEGIN:VEVENT",
             f"UID:{NOT_MADE_UID}",
             f"DTSTAMP:{stamp}",
