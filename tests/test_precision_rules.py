@@ -252,6 +252,26 @@ def test_bcm03_asks_no_negotiation_of_a_payment_scheme(cli, write) -> None:
     assert "negotiate a recovery time of at most 4 hours, or extend" in finding["message"]
 
 
+def test_bcm03_past_the_mtpd_a_scheme_needs_an_alternative_not_a_longer_procedure(
+    cli, write
+) -> None:
+    """A scheme that takes 48 hours while the function's degraded mode already lasts until its
+    MTPD of 24: nothing extends past the MTPD, and the scheme's time is not negotiated."""
+    scheme = CLOUD.replace(
+        "  - {name: hosting}",
+        "  - {name: hosting, service_model: market_infrastructure, contracted_rto_hours: 48}",
+    )
+    text = repo(scheme, function_doc("cards", 4, 24, ["hosting"]), plan_doc("cards", 24))
+    (finding,) = check(cli, write, text, ["BCM-03"])
+    message = finding["message"]
+    assert "already lasts 24 hours, which reaches the function's MTPD of 24 hours" in message
+    assert "plan an alternative to the service that restores the function within 24 hours" in (
+        message
+    )
+    assert "negotiate a" not in message and "extend the manual procedure" not in message
+    assert message.endswith("record that in an approved Waiver for BCM-03")
+
+
 # -- T7: a supplier's own cloud is no subcontracting chain (SUP-09) ----------------------------
 
 HOSTING = """services:

@@ -142,9 +142,60 @@ def test_a_halt_is_asked_for_a_degraded_mode_not_a_longer_halt(cli, write) -> No
         "lasts until the supplier has recovered"
     )
     assert "says how long its manual procedure can run" not in message
-    # a degraded mode at 10% that ends before the supplier is back is asked to last longer
-    (finding,) = check(cli, write, repo(timed, TRADING[1], plan(10)), ["BCM-03"])
+    # a degraded mode at 10% that ends before the MTPD is asked to last longer
+    short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
+    (finding,) = check(cli, write, repo(timed, TRADING[1], short), ["BCM-03"])
     assert finding["message"].endswith("or extend the manual procedure to 24 hours")
+
+
+def test_a_degraded_mode_lasting_until_the_mtpd_is_not_asked_to_last_past_it(cli, write) -> None:
+    """Past the MTPD the outage is intolerable however long a manual procedure runs: the
+    supplier's recovery time must come down to the MTPD, or the owner accepts the risk."""
+    timed = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 24}")
+    for hours in (8, 12):  # until the MTPD of 8 hours, or beyond it
+        lasting = plan(10).replace("max_degraded_hours: 8", f"max_degraded_hours: {hours}")
+        (finding,) = check(cli, write, repo(timed, TRADING[1], lasting), ["BCM-03"])
+        message = finding["message"]
+        assert (
+            f"already lasts {hours} hours, which reaches the function's MTPD of 8 hours" in message
+        )
+        assert "negotiate a recovery time of at most 8 hours" in message
+        assert "accepts the risk of an outage past the MTPD" in message
+        assert "Waiver for BCM-03" in message
+        assert "extend the manual procedure" not in message
+    # a supplier that recovers within the MTPD is bridged by such a degraded mode
+    within = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 8}")
+    assert check(cli, write, repo(within, TRADING[1], plan(10)), ["BCM-03"]) == []
+
+
+def test_a_function_without_a_plan_is_asked_to_write_one_not_to_extend_it(cli, write) -> None:
+    # the cloud service records no recovery time, and trading has no continuity plan at all
+    (finding,) = check(cli, write, repo(*TRADING), ["BCM-03"])
+    message = finding["message"]
+    assert "has no contracted recovery time" in message
+    assert (
+        "write a continuity plan with a manual or degraded procedure that lasts until the outage "
+        "would be intolerable anyway (the MTPD)"
+    ) in message
+    assert "extend the manual procedure" not in message
+    # a recovery time longer than the RTO: the plan to record is a new one
+    timed = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 24}")
+    (finding,) = check(cli, write, repo(timed, TRADING[1]), ["BCM-03"])
+    assert "and the function has no continuity plan: " in finding["message"]
+    assert "or write a continuity plan with a manual or degraded procedure" in finding["message"]
+    assert "says how long its manual procedure can run" not in finding["message"]
+    # with a plan whose degraded mode ends before the MTPD, that one is to be extended
+    short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
+    (finding,) = check(cli, write, repo(*TRADING, short), ["BCM-03"])
+    assert "extend the manual procedure until the outage would be intolerable" in finding["message"]
+    assert "write a continuity plan" not in finding["message"]
+    # both on one service: each function is asked what fits it
+    other = TRADING[1].replace("id: trading", "id: payments")
+    (finding,) = check(cli, write, repo(*TRADING, short, other), ["BCM-03"])
+    assert (
+        "extend the manual procedure or, where a function has no continuity plan, write a "
+        "continuity plan with a manual or degraded procedure that lasts until the outage"
+    ) in finding["message"]
 
 
 # -- EVD-01: the claims evidence package is the cyber tower's ------------------------------

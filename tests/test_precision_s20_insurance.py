@@ -123,6 +123,8 @@ def test_ins02_still_finds_a_restore_test_out_of_date_or_missing(cli, write) -> 
     assert finding["line"] == line(text, "last_restore_test:")
     message = finding["message"]
     assert "its last restore test was on 2025-09-22, not within the last 365 days" in message
+    # the yearly interval is this programme's policy, not the law: the message says so
+    assert "365 days (programme policy, not a legal requirement)" in message
     assert "run a restore test" in message
     untested = proved("restore-test", "backup_restore_test", evidence("2026-11-01"))
     (finding,) = check(cli, write, repo(BACKUPS, untested), ["INS-02"])
@@ -130,6 +132,7 @@ def test_ins02_still_finds_a_restore_test_out_of_date_or_missing(cli, write) -> 
     drill = proved("ir-drill", "ir_plan_tested", evidence("2025-10-01"))
     (finding,) = check(cli, write, repo(BACKUPS, drill), ["INS-02"])
     assert "the test its evidence reports was on 2025-10-01" in finding["message"]
+    assert "365 days ago (programme policy, not a legal requirement)" in finding["message"]
 
 
 def test_ins02_keeps_90_days_for_a_control_whose_state_can_drift(cli, write) -> None:

@@ -121,10 +121,27 @@ def test_a_mandated_platform_that_sets_the_rotation_is_held_to_its_own_interval(
     text = repository(customs, identity("k", late + platform + DISABLE, "customs"))
     [finding] = run(cli, write, "IAM-02", text)
     assert "more than its declared 180 days ago" in finding["message"]
+    # the platform rotates it, not we: ask the platform (or record a rotation it has done)
+    assert "ask the platform to rotate it (or record its last rotation" in finding["message"]
+    assert "rotate it now" not in finding["message"]
+    assert finding["json_path"] == "last_rotated"
+    # a last rotation not recorded is the platform's date to record, not ours to make
+    unrecorded = key.replace("last_rotated: 2026-03-01\n", "")
+    text = repository(customs, identity("k", unrecorded + platform + DISABLE, "customs"))
+    [finding] = run(cli, write, "IAM-02", text)
+    assert "no record of its last rotation" in finding["message"]
+    assert "record the date the platform last rotated it" in finding["message"]
+    assert "rotate it and set" not in finding["message"]
     # a supplier we chose is held to the policy's maximum, whoever sets the rotation
     chosen = repository(supplier("customs"), identity("k", key + platform + DISABLE, "customs"))
     [finding] = run(cli, write, "IAM-02", chosen)
     assert "every 365 days, longer than the 90-day maximum" in finding["message"]
+    # and is asked to rotate the credential itself
+    unrecorded = repository(
+        supplier("customs"), identity("k", unrecorded + platform + DISABLE, "customs")
+    )
+    messages = [f["message"] for f in run(cli, write, "IAM-02", unrecorded)]
+    assert any("rotate it and set last_rotated" in m for m in messages)
 
 
 def test_the_last_rotation_is_measured_against_the_declared_interval(cli, write) -> None:

@@ -77,15 +77,29 @@ _DEGRADE = "plan a degraded mode that carries some of the work (capacity_percent
 """The ask where a function halts under its plan: lasting longer carries none of the work."""
 
 
+_WRITE = "write a continuity plan with a manual or degraded procedure that lasts"
+"""The ask where a function has no continuity plan at all: there is no procedure to extend."""
+
+
 def _extend(fallbacks: list[_Fallback]) -> str:
     """How to make the manual fallbacks last: extend a degraded mode; where a plan's manual
-    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one."""
+    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one; where a
+    function has no continuity plan at all, there is nothing to extend either, so write one."""
     halts = [f for f in fallbacks if f.halt is not None]
-    if not halts:
+    planless = [f for f in fallbacks if not f.plans]
+    if len(planless) == len(fallbacks):
+        return _WRITE
+    if not halts and not planless:
         return "extend the manual procedure"
     if len(halts) == len(fallbacks):
         return _DEGRADE
-    return f"extend the manual procedure or, where a function halts under its plan, {_DEGRADE},"
+    asks = [] if len(halts) + len(planless) == len(fallbacks) else ["extend the manual procedure"]
+    if halts:
+        asks.append(f"where a function halts under its plan, {_DEGRADE}")
+    if planless:
+        asks.append(f"where a function has no continuity plan, {_WRITE}")
+    # a comma closes a clause on a plan's degraded mode; "that lasts" runs on into "until"
+    return asks[0] + "".join(f" or, {ask}" for ask in asks[1:]) + ("" if planless else ",")
 
 
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -286,6 +300,12 @@ def _rto_message(
         if fallback.halt is not None:  # a plan at 0 % capacity: lasting longer carries nothing
             none = f", and the function has no degraded mode to carry it{_halted(fallback)}: "
             record = f"{_DEGRADE} and lasts until the supplier "
+        elif not fallback.plans:  # no plan at all: there is no procedure to record or extend
+            none = ", and the function has no continuity plan: "
+            record = (
+                "write a continuity plan with a manual or degraded procedure whose duration "
+                "(max_degraded_hours) lasts until the supplier "
+            )
         else:
             none = (
                 ", and no continuity plan for the function says how long its manual procedure "
@@ -299,6 +319,27 @@ def _rto_message(
                 f"{record}has recovered, or {faster}"
                 if scheme
                 else f"{faster}, or {record}has recovered"
+            )
+        )
+    mtpd = reliance.mtpd
+    if reliance.bridged and mtpd is not None:
+        # the degraded mode already lasts until the MTPD, past which the outage is intolerable
+        # however long a manual procedure could run: the recovery time itself must come down
+        # (else the function's owner accepts the risk)
+        within = show_number(mtpd)
+        accept = (
+            "or, if the function's owner accepts the risk of an outage past the MTPD, record "
+            "that in an approved Waiver for BCM-03"
+        )
+        return message + (
+            f", and the manual procedure of continuity plan {fallback.plan.id} already lasts "
+            f"{show_number(fallback.hours)} hours, which reaches the function's MTPD of "
+            f"{within} hours, past which the outage is intolerable however long it runs: "
+            + (
+                f"plan an alternative to the service that restores the function within {within} "
+                f"hours{_SCHEME}, {accept}"
+                if scheme
+                else f"negotiate a recovery time of at most {within} hours, {accept}"
             )
         )
     extend = f"extend the manual procedure to {takes} hours"
