@@ -152,32 +152,25 @@ def _plan_gaps(
                 "that tested the plan); a check as of an earlier date (a register's reference "
                 f"date) needs the date that stood then{as_of_text(context)}"
             )
-            yield context.finding(
-                info,
-                plan,
-                ("last_tested",),
-                message,
-                related,
-                discriminator="plan-future",
-                level=Level.WARNING,
-                judged_on=judged,
+            discriminator, level = "plan-future", Level.WARNING
+        else:
+            message = (
+                f"{lead} was last tested on {day}, more than {tests.max_age} days ago "
+                f"({_plan_basis(context, function)}): {exercise} tested the function, but the "
+                "plan records no test since; if that exercise tested this plan, record its date "
+                f"as the plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop "
+                "or switch-over that runs its manual procedure) and record last_tested"
+                + as_of_text(context)
             )
-            continue
-        message = (
-            f"{lead} was last tested on {day}, more than {tests.max_age} days ago "
-            f"({_plan_basis(context, function)}): {exercise} tested the function, but the "
-            "plan records no test since; if that exercise tested this plan, record its date "
-            f"as the plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop or "
-            "switch-over that runs its manual procedure) and record last_tested"
-            + as_of_text(context)
-        )
+            discriminator, level = "plan-stale", None
         yield context.finding(
             info,
             plan,
             ("last_tested",),
             message,
             related,
-            discriminator="plan-stale",
+            discriminator=discriminator,
+            level=level,
             judged_on=judged,
         )
 
