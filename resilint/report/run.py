@@ -34,10 +34,10 @@ from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.misnamed import Accepted
-from resilint.domain.readers import text_of
+from resilint.domain.readers import as_date, text_of
 from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
-from resilint.findings import Finding
+from resilint.findings import Finding, JsonPath, Part
 from resilint.impact.board import critical_scenarios
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
@@ -53,6 +53,7 @@ from resilint.rules.rule_file import LazyRule
 from resilint.selection import select_rules
 from resilint.suppress import SuppressionPolicy, per_file_matcher
 from resilint.userfiles import write_output
+from resilint.waiver_targets import Target, targets_of
 
 
 @dataclass(frozen=True)
@@ -143,26 +144,106 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
             for d in found
             if not d.placed or not all(ignored(doc.path, code) for code, doc in d.placed)
         ]
-    accepted = _suppressed(model.checked.result.findings)
-    return [_marked(d, accepted) for d in kept]
+    accepted = _suppressed(model.checked.result.findings, model.checked.facts.index)
+    as_of = model.checked.facts.as_of
+    return [_marked(d, accepted, as_of) for d in kept]
 
 
-def _suppressed(findings: Iterable[Finding]) -> dict[tuple[str, str, str | None], str]:
-    """How each rule's finding on a document is accepted, by (code, file, id): the waiver, the
-    inline comment or the baseline that suppresses it."""
-    found: dict[tuple[str, str, str | None], str] = {}
+@dataclass(frozen=True)
+class _Suppressed:
+    """A rule's suppressed finding on a document, as a deadline of that rule reads it."""
+
+    words: str
+    """How it is accepted, in words: the waiver, the inline comment or the baseline."""
+    json_path: JsonPath
+    whole: bool
+    """Whether what suppresses it accepts every finding of the rule on the document, today's
+    and later ones: a waiver whose target is not narrowed to a field or to what it names."""
+    targets: tuple[Target, ...] = ()
+    """The narrowed targets of the waiver that names the document."""
+    until: datetime.date | None = None
+    """The waiver's expiry: a deadline after it is not accepted (its finding will count)."""
+
+
+Suppressed = dict[tuple[str, str, str | None], list[_Suppressed]]
+
+
+def _suppressed(findings: Iterable[Finding], index: Index) -> Suppressed:
+    """Each rule's suppressed findings on a document, by (code, file, id): how each is accepted
+    (the waiver, the inline comment or the baseline) and how far that reaches."""
+    waivers = {f"Waiver {w.id}": w for w in index.of_kind("Waiver")}
+    found: Suppressed = {}
     for f in findings:
         how = f.suppression
-        if how is not None and how.kind != "per-file":
-            words = {"waiver": how.source, "inline": f"an inline comment at {how.source}"}
-            found.setdefault((f.code, f.path, f.doc_id), words.get(how.kind, f"the {how.kind}"))
+        if how is None or how.kind == "per-file":
+            continue
+        words = {"waiver": how.source, "inline": f"an inline comment at {how.source}"}
+        targets: list[Target] = []
+        waiver = waivers.get(how.source) if how.kind == "waiver" else None
+        if waiver is not None:
+            targets = targets_of(waiver).get((f.kind, f.doc_id), [])
+        whole = bool(targets) and any(not t.narrowed for t in targets)
+        expires = as_date(waiver.data.get("expires")) if waiver is not None else None
+        entry = _Suppressed(
+            words.get(how.kind, f"the {how.kind}"),
+            f.json_path,
+            whole,
+            tuple(targets),
+            expires,
+        )
+        found.setdefault((f.code, f.path, f.doc_id), []).append(entry)
     return found
 
 
-def _marked(deadline: Deadline, accepted: dict[tuple[str, str, str | None], str]) -> Deadline:
-    how = [accepted.get((code, doc.path, doc.id)) for code, doc in deadline.placed]
-    said = "; ".join(dict.fromkeys(h for h in how if h))
+def _marked(deadline: Deadline, accepted: Suppressed, as_of: datetime.date) -> Deadline:
+    """The deadline marked accepted where its rule's finding on its document is suppressed by
+    something that still stands on the deadline's day. Only a finding that exists can be
+    suppressed: one at the deadline's field (or within it, or holding it) marks it any day;
+    once the date has passed, so does what accepts its finding today, a waiver of the whole
+    document, a narrowed waiver's field or names, or one of the same part of the document (an
+    exit plan's test and review, reported at one of them). A deadline two rules report is read
+    at each rule's document; at another rule's document than its own, by the document."""
+    due = deadline.overdue(as_of)
+    how = []
+    for code, doc in deadline.placed:
+        for entry in accepted.get((code, doc.path, doc.id), []):
+            if not _lasts(entry, deadline):
+                continue
+            if doc is not deadline.document:
+                marks = due
+            else:
+                marks = _within(entry.json_path, deadline.json_path) or (
+                    due and _reaches(entry, deadline)
+                )
+            if marks:
+                how.append(entry.words)
+    said = "; ".join(dict.fromkeys(how))
     return dataclasses.replace(deadline, accepted=said) if said else deadline
+
+
+def _lasts(entry: _Suppressed, deadline: Deadline) -> bool:
+    """Whether what accepts the finding still stands on the deadline's day."""
+    return entry.until is None or deadline.day is None or deadline.day <= entry.until
+
+
+def _reaches(entry: _Suppressed, deadline: Deadline) -> bool:
+    if entry.whole or _related(entry.json_path, deadline.json_path):
+        return True
+    words = f"{deadline.title}: {deadline.detail}"
+    return any(t.covers(Part(deadline.json_path, words)) for t in entry.targets)
+
+
+def _within(found: JsonPath, due: JsonPath) -> bool:
+    """Whether the finding is at the deadline's field, within it or at a field holding it."""
+    n = min(len(found), len(due))
+    return found[:n] == due[:n]
+
+
+def _related(found: JsonPath, due: JsonPath) -> bool:
+    """Whether a finding at ``found`` is the one a deadline's date at ``due`` becomes: the same
+    field, one within the other, or two fields of one part of the document (an exit plan's
+    test and review dates, which its rule reports at one of them)."""
+    return _within(found, due) or (len(found) == len(due) > 1 and found[:-1] == due[:-1])
 
 
 def _accepted(model: Model) -> Accepted:
