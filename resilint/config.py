@@ -257,7 +257,7 @@ def _rule_file_left_out(directory: Path) -> str:
     """What a sparse checkout leaves out of the rule directory ``directory``: a rule file git
     tracks there that is not in the work tree would not run, and no other check names it when
     the configuration's ``exclude`` covers the directory (documents left out are FILE-06)."""
-    from resilint.discover import left_out_of_checkout
+    from resilint.gittree import left_out_of_checkout
     from resilint.rules import YAML_SUFFIXES
     from resilint.userfiles import work_tree
 

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from resilint.discover import CONFIG_NAMES, left_out_of_checkout
+from resilint.discover import CONFIG_NAMES
 from resilint.errors import ConfigError, UsageError
+from resilint.gittree import left_out_of_checkout
 from resilint.limits import Limits
-from resilint.load.read import Refusal, read_inside, real
+from resilint.load.read import Refusal, lexical, read_inside, real
 from resilint.reporters.base import printable
 from resilint.resources import data_dir
 from resilint.userfiles import work_tree
@@ -87,7 +88,8 @@ def _none_left_out(top: Path, start: Path, last: Path, found: Path | None) -> No
 def passed_over(start: Path) -> Path | None:
     """A resilint.yaml or .resilint.yaml above the git work tree ``start`` lies in: never used
     unless ``--config`` names it, and said so (its pyproject.toml files are not read)."""
-    top = work_tree(_lexical(start))
+    # as written: a committed link to a directory elsewhere keeps this place's configuration
+    top = work_tree(Path(lexical(start)))
     if top is None:
         return None
     return next(
@@ -101,7 +103,7 @@ def governing_config(paths: tuple[Path, ...], cwd: Path) -> Path | None:
     different configurations (or some under none) are refused, naming each."""
     starts: dict[Path, Path] = {}
     for named in paths or (cwd,):
-        place = _lexical(cwd / named)
+        place = Path(lexical(cwd / named))
         starts.setdefault(place if place.is_dir() else place.parent, named)
     found: dict[Path | None, list[Path]] = {}
     seen: dict[Path, list[Path]] = {}
@@ -112,15 +114,9 @@ def governing_config(paths: tuple[Path, ...], cwd: Path) -> Path | None:
     return next(iter(found))
 
 
-def _lexical(path: Path) -> Path:
-    """The absolute path with '..' resolved as written: a committed link to a directory
-    elsewhere does not take the configuration of the place it leads to."""
-    return Path(os.path.normpath(path.absolute()))
-
-
 def _mixed(found: dict[Path | None, list[Path]], cwd: Path) -> str:
     def shown(path: Path) -> str:
-        return printable(os.path.relpath(_lexical(cwd / path), cwd))
+        return printable(os.path.relpath(lexical(cwd / path), cwd))
 
     parts = []
     for config, named in found.items():

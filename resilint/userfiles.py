@@ -27,18 +27,13 @@ from resilint import strictjson
 from resilint.errors import Place, UsageError
 from resilint.limits import json_values_at_most
 from resilint.load.positions import Lines
-from resilint.load.read import Refusal, read_regular, within
+from resilint.load.read import Refusal, lexical, read_regular, within
 from resilint.reporters.base import printable
 from resilint.strictjson import DuplicateKey, JsonPath
 
 _WRITE = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
 SIDE_INPUT_LIMIT = 256 * 1024 * 1024
 """Largest baseline or earlier report read (a baseline of a million findings is ~200 MB)."""
-
-
-def _lexical(path: str | Path) -> Path:
-    """The absolute path with '..' resolved as written: no link is followed to find it."""
-    return Path(os.path.normpath(Path(path).absolute()))
 
 
 def work_tree(place: Path) -> Path | None:
@@ -59,7 +54,7 @@ def _guard(target: Path, repository: Path | None = None) -> str | None:
     output path is refused from wherever resilint runs); None when neither holds it."""
     roots = [_guarded_root()]
     if repository is not None:
-        roots.append(str(_lexical(repository)))
+        roots.append(lexical(repository))
     return next((root for root in roots if within(str(target), root)), None)
 
 
@@ -96,7 +91,7 @@ def input_named(path: str | Path) -> str | None:
             "configuration, pyproject.toml); no output of resilint is YAML: name a file of its "
             "format (.json, .sarif, .xml, .html, .ics, .csv ...)"
         )
-    if any(part.lower() == ".git" for part in _lexical(path).parts):
+    if any(part.lower() == ".git" for part in Path(lexical(path)).parts):
         return (
             "inside a git directory (.git), which holds git's own files: a file written there "
             "can run as a git hook or change what git does; write the output elsewhere"
@@ -146,7 +141,7 @@ def write_output(
             "the name of the baseline `resilint baseline` writes, which `check --baseline` "
             "reads: writing another output there would replace it; name another file",
         )
-    target = _lexical(path)
+    target = Path(lexical(path))
     root = _guard(target, repository)
     guarded = root is not None
     if root is not None:
@@ -286,7 +281,7 @@ def refuse_links(path: str | Path, doing: str, repository: Path | None = None) -
     """Refuse (:class:`UsageError`) a path the user named that is, or passes through, a
     symbolic link below the working directory's work tree or ``repository``; ``doing`` is what
     resilint would do there (``writes the cache``)."""
-    target = _lexical(path)
+    target = Path(lexical(path))
     root = _guard(target, repository)
     if root is not None:
         _no_links(path, target, doing, root)
@@ -296,7 +291,7 @@ def output_directory(path: str | Path) -> Path:
     """A directory the user named for several outputs, created if missing, refused if it is or
     passes through a link below the working directory."""
     refuse_links(path, "writes")
-    target = _lexical(path)
+    target = Path(lexical(path))
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -309,7 +304,7 @@ def output_directory(path: str | Path) -> Path:
 def read_input(path: str | Path, what: str, limit: int = SIDE_INPUT_LIMIT) -> bytes:
     """The bytes of a side input the user named: a regular file, bounded, never blocking, and
     below the working directory never through a link."""
-    target = _lexical(path)
+    target = Path(lexical(path))
     root = _guard(target)
     if root is not None:
         article = "an" if what[:1] in ("a", "e", "i", "o", "u") else "a"

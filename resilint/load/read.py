@@ -155,6 +155,12 @@ def real(directory: str | Path) -> str:
     return os.path.realpath(directory)
 
 
+def lexical(path: str | Path) -> str:
+    """The absolute path as written, '..' resolved without following a link: where the user
+    says the path is (:func:`real` is where it leads)."""
+    return os.path.normpath(Path(path).absolute())
+
+
 def within(target: str, boundary: str) -> bool:
     """Whether the real path ``target`` is ``boundary`` or lies under it."""
     return target == boundary or target.startswith(boundary.rstrip(os.sep) + os.sep)
