@@ -538,6 +538,7 @@ def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
         config.fail_on,
         args.group_by,
         source_root((config.root, *args.paths)),
+        options.as_of,
     )
     return context, result, config
 

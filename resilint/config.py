@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import jsonschema
@@ -136,12 +136,14 @@ def load_config(
         )
     ):
         where = tuple(error.absolute_path)
+        named = False  # an unknown name: point at the key itself, else at the value
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = _schema_of(error).get("properties", {})
-            where += tuple(key for key in error.instance if key not in known)[:1]
-        if "propertyNames" in error.schema_path:  # an unknown name: point at the key itself
-            where += (str(error.instance),)
-        line, column = line_of(where)
+            unknown = tuple(key for key in error.instance if key not in known)[:1]
+            where, named = (*where, *unknown), bool(unknown)
+        if "propertyNames" in error.schema_path:
+            where, named = (*where, str(error.instance)), True
+        line, column = line_of(where, named)
         raise ConfigError(
             f"invalid configuration: {_clip(_explain(error))}", str(path), line, column
         )
@@ -198,13 +200,15 @@ def _stays_inside(data: dict[str, Any], path: Path, line_of: Locate) -> None:
             )
 
 
-def _no_escaped_characters(value: Any, where: tuple[Any, ...], path: Path, line_of: Locate) -> None:
+def _no_escaped_characters(
+    value: Any, where: tuple[Any, ...], path: Path, line_of: Locate, on_key: bool = False
+) -> None:
     """A control character a value writes as an escape (``"\\x1b[31m"``), or a bidirectional
     or invisible one (``"\\u202e"``, or as itself in TOML), refused as in a document (ENC-04,
     ENC-03): the setting would not say what it shows, in the file or in a terminal."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _no_escaped_characters(key, (*where, key), path, line_of)
+            _no_escaped_characters(key, (*where, key), path, line_of, on_key=True)
             _no_escaped_characters(item, (*where, key), path, line_of)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -214,7 +218,7 @@ def _no_escaped_characters(value: Any, where: tuple[Any, ...], path: Path, line_
         if found is not None:
             code = "ENC-04" if found[0] else "ENC-03"
             shown = ".".join(printable(str(part)) for part in where)
-            raise ConfigError(f"{code} {shown}: {found[1]}", str(path), *line_of(where))
+            raise ConfigError(f"{code} {shown}: {found[1]}", str(path), *line_of(where, on_key))
 
 
 def _whole_limits(data: dict[str, Any], path: Path, line_of: Locate) -> None:
@@ -285,7 +289,11 @@ def _istoml_tables(path: Path) -> bool:
     return path.suffix.lower() == ".toml"
 
 
-Locate = Callable[[tuple[Any, ...]], tuple[int, int]]
+class Locate(Protocol):
+    """The file's line and column of a place in it: of the value (where it starts on its key's
+    line, else of its key), or of the key itself where ``on_key`` (an unknown name)."""
+
+    def __call__(self, where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]: ...
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
@@ -306,8 +314,13 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(message, str(path), loaded.line, loaded.column)
     data, place = loaded
 
-    def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
-        return place(where, len(where) == 1)
+    def line_of(where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]:
+        if on_key or len(where) != 1:
+            return place(where, on_key)
+        # a top-level setting: its value where it is written on the key's line (fail_on:
+        # sometimes), else the key (a block of rules below it starts on the next line)
+        key, value = place(where, True), place(where, False)
+        return value if value[0] == key[0] else key
 
     return data, line_of
 
@@ -349,13 +362,39 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(message, str(path), control.line, control.column)
     start = next((n for n, key in enumerate(keys) if key is not None), 0)
 
-    def line_of(where: tuple[Any, ...]) -> tuple[int, int]:
-        # TOML parsers keep no positions: find the line that sets the key in resilint's table.
+    def line_of(where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]:
+        # TOML parsers keep no positions: find the line that sets the key in resilint's table
+        # (the innermost key named, under its top-level setting), and the value after its =.
         key = str(where[0]) if where else ""
-        found = next((n for n, k in enumerate(keys) if key and k == key), start)
-        return found + 1, 1
+        rows = [n for n, k in enumerate(keys) if key and k == key]
+        found = rows[0] if rows else start
+        for part in where[1:]:  # each key named below it, in order: a table's, then its key's
+            if isinstance(part, str):
+                below = [n for n in rows if n >= found]
+                found = next((n for n in below if part in _names(lines[n])), found)
+        return found + 1, _column(lines[found], on_key)
 
     return table, line_of
+
+
+def _names(line: str) -> tuple[str, ...]:
+    """The names a TOML line's table header or key spells (``("tool", "resilint", "rules",
+    "IAM-02")``, ``("level",)``)."""
+    stripped = line.strip()
+    if stripped.startswith("["):
+        return _toml_path(stripped) or ()
+    matched = _TOML_KEY.match(line)
+    return (_toml_path(f"{matched.group(1)} = 0") or ()) if matched else ()
+
+
+def _column(line: str, on_key: bool) -> int:
+    """The column of the value a TOML line sets, after its ``=`` (of its key where
+    ``on_key``); 1 on a line that sets none (a table's header)."""
+    matched = _TOML_KEY.match(line)
+    if matched is None or on_key:
+        return len(line) - len(line.lstrip()) + 1 if matched else 1
+    after = line[matched.end() :]
+    return matched.end() + len(after) - len(after.lstrip()) + 1
 
 
 def _no_hidden_characters(text: str, path: Path, settings: Callable[[int], bool]) -> None:

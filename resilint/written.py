@@ -13,6 +13,9 @@ from typing import NamedTuple
 from resilint.patterns import kept
 
 _PERCENT = kept(r"([0-9]+(?:[.,][0-9]+)?) ?%\Z")
+_LEADING_ZERO = kept(r"([-+]?)0+([0-9]+)\Z")
+"""``03``, ``010``: text in YAML 1.2 as resilint reads it, since YAML 1.1 reads ``010`` as
+the octal 8 and YAML 1.2's core schema as 10."""
 _SEPARATED = kept(r"[0-9]{1,3}(?:([.,' ])[0-9]{3})(?:\1[0-9]{3})*\Z")
 _SCALED = kept(
     r"(?:(?:EUR|USD|GBP|CHF|€|\$|£) ?)?([0-9]+(?:[.,][0-9]+)?) ?(k|m|mn|mio|million|bn)\.?"
@@ -83,6 +86,9 @@ def reading(text: str, field: str) -> Reading:
             )
         single = text.count(match[1]) == 1 and match[1] in ".,"  # 1.500: 1.5 in English
         return Reading(f"; write the number without separators: {digits}", digits, not single)
+    if match := _LEADING_ZERO.match(text):
+        figure = f"{match[1].lstrip('+')}{match[2]}"
+        return Reading(f"; write it without the leading zero: {figure}", figure)
     if match := _SCALED.match(text):
         amount = float(match[1].replace(",", ".")) * _SCALES[match[2].lower()]
         if amount.is_integer():

@@ -264,7 +264,7 @@ def test_rule_directories_and_baseline_stay_inside(cli, repo: Path) -> None:
     assert "outside the repository" in result.stderr
     (repo / "resilint.yaml").write_text("baseline: /etc/passwd\n")
     result = cli("check", "--no-cache", cwd=repo)
-    assert result.exit_code == 2 and "resilint.yaml:1:1: " in result.stderr
+    assert result.exit_code == 2 and "resilint.yaml:1:11: " in result.stderr
 
 
 # -- budgets for the whole run ---------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_pyproject_tool_table_is_read(cli, write):
     result = cli("check")
     assert (
         result.exit_code == 2
-        and "pyproject.toml:6:1: invalid configuration: fail_on" in result.stderr
+        and "pyproject.toml:6:11: invalid configuration: fail_on" in result.stderr
     )
 
 

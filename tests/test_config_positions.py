@@ -106,6 +106,26 @@ def test_the_fast_way_shows_where_each_setting_is(cli, write, tmp_path: Path):
     write("resilint.yaml", b"profiles: []\nlimits:\n  max_depth: 40\n  max_dept: 41\n")
     result = cli("check")
     assert result.exit_code == 2
-    assert "resilint.yaml:4:13: invalid configuration: limits: unknown setting 'max_dept'" in (
+    assert "resilint.yaml:4:3: invalid configuration: limits: unknown setting 'max_dept'" in (
         result.stderr
     )
+
+
+def test_a_value_error_is_at_the_value(cli, write):
+    """A wrong value is shown where it is written, in YAML and in a pyproject.toml (whose parser
+    keeps no positions: the line that sets the key, under its own table, and the value after
+    its =); an unknown name at the name itself."""
+    write("suppliers/s.yaml", DOC)
+    write("resilint.yaml", "profiles: [baseline]\nfail_on:   sometimes\n")
+    assert "resilint.yaml:2:12: invalid configuration: fail_on" in cli("check").stderr
+    write("resilint.yaml", "rules:\n  IAM-02: {level: loud}\nbogus: 1\n")
+    assert "resilint.yaml:3:1: invalid configuration: unknown setting 'bogus'" in (
+        cli("check").stderr
+    )
+    toml = (
+        '[tool.resilint]\nprofiles = []\n\n[tool.resilint.rules.CTR-01]\nlevel = "warning"\n\n'
+        '[tool.resilint.rules.IAM-02]\nlevel =  "loud"\n'
+    )
+    (write("pyproject.toml", toml).parent / "resilint.yaml").unlink()  # the TOML alone
+    said = cli("check").stderr
+    assert "pyproject.toml:8:10: invalid configuration: rules.IAM-02.level" in said, said

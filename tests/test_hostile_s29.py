@@ -54,7 +54,7 @@ def test_a_pyproject_table_is_held_to_the_same_but_not_another_tools_table(
     table = '[tool.resilint]\nas_of = "2026-11-26"\n'
     (repo / "pyproject.toml").write_text(f'[tool.other]\nx = "a{RLO}b"\n{table}')
     assert cli("check", ".", "--no-cache", cwd=repo).exit_code == 0
-    for value, said in [(f"a{RLO}b", "5:14: ENC-03 U+202E"), ("\\u001b", "5:1: ENC-04 exclude.0")]:
+    for value, said in [(f"a{RLO}b", "5:14: ENC-03 U+202E"), ("\\u001b", "5:11: ENC-04 exclude.0")]:
         (repo / "pyproject.toml").write_text(f'{table}\n\nexclude = ["{value}"]\n')
         run = cli("check", ".", "--no-cache", cwd=repo)
         assert run.exit_code == 2, run.stdout + run.stderr

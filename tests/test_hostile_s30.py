@@ -135,8 +135,8 @@ CSI = "\u009b"
 
 SPELT = [
     # (pyproject.toml, where the error is, what it says)
-    ('[project]\nfail_on = "never"\n\n[ tool.resilint ]\nfail_on = "nevr"\n', "5:1: ", "'nevr'"),
-    ('tool.resilint.fail_on = "nevr"\n[project]\nname = "x"\n', "1:1: ", "'nevr'"),
+    ('[project]\nfail_on = "never"\n\n[ tool.resilint ]\nfail_on = "nevr"\n', "5:11: ", "'nevr'"),
+    ('tool.resilint.fail_on = "nevr"\n[project]\nname = "x"\n', "1:25: ", "'nevr'"),
     (
         f'[project]\nname = "x"\n[ tool . "resilint" ]\nexclude = ["a{RLO}b"]\n',
         "4:14: ENC-03 ",

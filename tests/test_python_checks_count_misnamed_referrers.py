@@ -21,7 +21,7 @@ kind: BusinessFunction
 id: parcel-sorting
 criticality: critical
 rto_hours: 4
-mtpd_hours: 12
+mtpd_hours: 36  # the wms vendor's 24-hour recovery is within it
 depends_on:
   services:
     - {supplier: wms-vendor, service: wms}

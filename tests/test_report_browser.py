@@ -451,8 +451,8 @@ def test_resolved_since_the_previous_report_by_rule(browser: Any, tmp_path: Path
 
 def test_the_change_names_what_it_was_compared_with(browser: Any, tmp_path: Path) -> None:
     """The headline names what --previous gave in words a committee reads: an earlier report
-    and its date, or the output of check --format json, which records no date (it read
-    "Compared with the check --format json undated")."""
+    and its date, or the output of check --format json and the date it records (an older
+    one records none: it read "Compared with the check --format json undated")."""
     from tests.test_report_resolved_by_rule import _programme
 
     root = _programme(tmp_path)
@@ -468,8 +468,11 @@ def test_the_change_names_what_it_was_compared_with(browser: Any, tmp_path: Path
         [*check, "--as-of", "2027-06-01"], cwd=root, check=False, capture_output=True, text=True
     )
     (root / "earlier.json").write_text(done.stdout, encoding="utf-8")
+    older = json.loads(done.stdout)
+    del older["as_of"]  # as a resilint that did not record it wrote it
+    (root / "older.json").write_text(json.dumps(older), encoding="utf-8")
     said = {}
-    for previous in ("earlier.html", "earlier.json"):
+    for previous in ("earlier.html", "earlier.json", "older.json"):
         visit = Visit(browser, report("2026-12-06", "--previous", previous))
         try:
             change = visit.page.locator("#headline .change p").first
@@ -482,6 +485,10 @@ def test_the_change_names_what_it_was_compared_with(browser: Any, tmp_path: Path
         "Compared with the previous report, as of 2027-06-01: 0 new, 2 resolved"
     )
     assert said["earlier.json"].startswith(
+        "Compared with the previous output of resilint check --format json, as of 2027-06-01: "
+        "0 new, 2 resolved"
+    )
+    assert said["older.json"].startswith(
         "Compared with the previous output of resilint check --format json (it does not record "
         "the date it was checked as of): 0 new, 2 resolved"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,15 +104,18 @@ def _as_of(asked: datetime.date | None, reference: datetime.date) -> str:
 
 
 def run_export(args: ExportArgs) -> int:
-    """The register as asked; a workbook an earlier run wrote where this one writes none (a run
+    """The register as asked; a register an earlier run wrote where this one writes none (a run
     stopped, a register not ready to file, a value it cannot hold) is replaced by one saying so
-    (:func:`resilint.register.formats.not_made`), as ``report`` replaces its page: a CI job
-    publishing register.xlsx, or a shared folder, would show last year's register as this
-    one's. The CSV files and the package are named by the filing rules and kept as filed."""
+    (:func:`resilint.register.formats.not_made` and its kin), as ``report`` replaces its page: a
+    CI job publishing register.xlsx, the template CSVs or a package named ``-o register.zip``,
+    or a shared folder, would show last year's register as this one's. A package written into a
+    directory is named by the filing rules with its creation time: an earlier one is never
+    taken for this run's, and is kept as filed."""
     from resilint.report.stopped import replaced_when_stopped
 
-    workbook = (args.output or Path("register.xlsx")) if args.output_format == "xlsx" else None
-    with replaced_when_stopped(workbook, made=_not_made_workbook):
+    with contextlib.ExitStack() as stack:
+        for path, made in _earlier(args):
+            stack.enter_context(replaced_when_stopped(path, made=made))
         status = _export(args)
     return status
 
@@ -125,20 +128,38 @@ class _NotMade(Exception):
         self.status = status
 
 
-def _not_made_workbook(reason: str, status: int) -> bytes:
-    return formats.not_made(reason, status, __version__, datetime.date.today())
+_Made = Callable[[str, int], bytes]
+
+
+def _earlier(args: ExportArgs) -> list[tuple[Path, _Made]]:
+    """Where this run writes a file of a fixed name, which an earlier run's register may hold,
+    with what replaces it where this run writes none."""
+    if args.output_format == "xlsx":
+        return [(args.output or Path("register.xlsx"), _not_made(formats.not_made))]
+    if args.output_format == "csv":
+        directory = args.output or Path("register")
+        made = _not_made(formats.not_made_csv)
+        return [(directory / template.file, made) for template in TEMPLATES]
+    if args.output is not None and args.output.suffix.lower() == ".zip":
+        return [(args.output, _not_made(formats.not_made_package))]
+    return []
+
+
+def _not_made(form: Callable[[str, int, str, datetime.date], bytes]) -> _Made:
+    def made(reason: str, status: int) -> bytes:
+        return form(reason, status, __version__, datetime.date.today())
+
+    return made
 
 
 def _export(args: ExportArgs) -> int:
-    workbook = args.output_format == "xlsx"
     try:
         return _exported(args)
     except _NotMade as stopped:
-        if workbook:
-            path = args.output or Path("register.xlsx")
+        for path, made in _earlier(args):
             if path.exists():  # an earlier run's: never an input file, a link, a device
                 with contextlib.suppress(ResilintError, OSError):
-                    write_output(path, _not_made_workbook(str(stopped), stopped.status))
+                    write_output(path, made(str(stopped), stopped.status))
         return stopped.status
 
 

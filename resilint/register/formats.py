@@ -110,6 +110,24 @@ def inert(value: str) -> str:
     return value
 
 
+def _not_made_lines(
+    reason: str, status: int, version: str, today: datetime.date, what: str
+) -> list[str]:
+    """What replaces a register an earlier run wrote, in every format (``what``: the workbook,
+    the file, the package): not made, why, and that the earlier one no longer shows the
+    programme."""
+    from resilint.reporters.base import printable
+
+    return [
+        "The register of information could not be made",
+        f"resilint wrote no register (exit status {status}): {printable(reason)}",
+        f"This {what} replaces the register an earlier run wrote here, which no longer shows "
+        "the programme as it is. Correct what is named above and run "
+        "`resilint register export` again.",
+        f"resilint {version}, {today.isoformat()}",
+    ]
+
+
 def not_made(reason: str, status: int, version: str, today: datetime.date) -> bytes:
     """The workbook that replaces a register an earlier run wrote, where this run wrote none: one
     sheet, NOT MADE, saying so and why, and none of the templates' sheets, so that no one files
@@ -117,26 +135,41 @@ def not_made(reason: str, status: int, version: str, today: datetime.date) -> by
     from openpyxl import Workbook  # only this format needs it
     from openpyxl.styles import Font
 
-    from resilint.reporters.base import printable
-
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "NOT MADE"
-    lines = [
-        "The register of information could not be made",
-        f"resilint wrote no register (exit status {status}): {printable(reason)}",
-        "This workbook replaces the register an earlier run wrote here, which no longer shows "
-        "the programme as it is. Correct what is named above and run "
-        "`resilint register export` again.",
-        f"resilint {version}, {today.isoformat()}",
-    ]
-    for line in lines:
+    for line in _not_made_lines(reason, status, version, today, "workbook"):
         sheet.append([line])
         sheet.cell(sheet.max_row, 1).data_type = "s"  # text, never a formula
     sheet["A1"].font = Font(bold=True)
     out = io.BytesIO()
     book.save(out)
+    return out.getvalue()
+
+
+def not_made_csv(reason: str, status: int, version: str, today: datetime.date) -> bytes:
+    """The CSV that replaces a template's file an earlier run wrote, where this run wrote none:
+    headed NOT MADE, not by the template's column codes, so that no tool reads it as the
+    template and no one files last year's rows as this year's."""
+    lines = _not_made_lines(reason, status, version, today, "file")
+    return _csv(["NOT MADE"], [[inert(line)] for line in lines])
+
+
+NOT_MADE_FILE = "NOT-MADE.txt"
+"""The one file of the package that replaces an earlier one: no report.json, no templates."""
+
+
+def not_made_package(reason: str, status: int, version: str, today: datetime.date) -> bytes:
+    """The zip that replaces a report package an earlier run wrote at a named ``.zip``, where
+    this run wrote none: one text file saying so and why, no report package (the ESAs' checks
+    reject it, rather than take last year's register for this one)."""
+    text = "\n".join(_not_made_lines(reason, status, version, today, "package")) + "\n"
+    out = io.BytesIO()
+    stamp = (today.year, today.month, today.day, 0, 0, 0)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo(NOT_MADE_FILE, stamp)
+        archive.writestr(info, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

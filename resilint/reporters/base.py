@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections import Counter
@@ -63,6 +64,9 @@ class ReportContext:
     source_root: str = ""
     """The directory SARIF's file URIs are relative to (absolute: the git work tree's root,
     else the working directory); empty: the paths as shown."""
+    as_of: datetime.date | None = None
+    """The date the run judged dates by (``as_of`` pinned, else today); None where no check
+    ran."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

@@ -17,6 +17,9 @@ def report_json(context: ReportContext) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "resilint", "version": context.version},
+        # the date findings about deadlines and ages were judged by: a report read later, or
+        # one of a check pinned to a register's reference date, says which day it describes
+        "as_of": context.as_of.isoformat() if context.as_of is not None else None,
         "summary": {
             "files": context.files,
             "documents": context.documents,
