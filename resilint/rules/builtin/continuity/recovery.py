@@ -81,48 +81,25 @@ _WRITE = "write a continuity plan with a manual or degraded procedure that lasts
 """The ask where a function has no continuity plan at all: there is no procedure to extend."""
 
 
-_RECORD = (
-    "record how long the degraded mode can last (manual_procedure.max_degraded_hours) and make "
-    "it last"
-)
-"""The ask where a function's plans do not say how long their manual procedure lasts: there is
-no duration to extend, only one to record."""
-
-
 def _extend(fallbacks: list[_Fallback]) -> str:
     """How to make the manual fallbacks last: extend a degraded mode; where a plan's manual
-    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one; where no
-    plan says how long its manual procedure lasts, record that; where a function has no
-    continuity plan at all, write one. Each ask runs on into "until ..." that follows."""
-    kinds = {_kind(f) for f in fallbacks}
-    present = [kind for kind in _ASKS if kind in kinds]
-    if len(present) == 1:
-        return _ASKS[present[0]][1]
-    asks = [ask if not where else f"{where}, {ask}" for where, ask in (_ASKS[k] for k in present)]
-    # a comma closes the clause on a halt's degraded mode; the others end in "last(s)", which
-    # runs on into "until"
-    return (
-        asks[0]
-        + "".join(f" or, {ask}" for ask in asks[1:])
-        + ("," if present[-1] == "halt" else "")
-    )
-
-
-_ASKS: dict[str, tuple[str, str]] = {
-    "short": ("", "extend the manual procedure"),
-    "halt": ("where a function halts under its plan", _DEGRADE),
-    "unrecorded": ("where no plan of a function says how long its manual procedure lasts", _RECORD),
-    "planless": ("where a function has no continuity plan", _WRITE),
-}
-"""Each kind of missing or short degraded mode, in the order asked: where it applies, the ask."""
-
-
-def _kind(fallback: _Fallback) -> str:
-    if not fallback.plans:
-        return "planless"
-    if fallback.halt is not None:
-        return "halt"
-    return "unrecorded" if fallback.hours is None else "short"
+    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one; where a
+    function has no continuity plan at all, there is nothing to extend either, so write one."""
+    halts = [f for f in fallbacks if f.halt is not None]
+    planless = [f for f in fallbacks if not f.plans]
+    if len(planless) == len(fallbacks):
+        return _WRITE
+    if not halts and not planless:
+        return "extend the manual procedure"
+    if len(halts) == len(fallbacks):
+        return _DEGRADE
+    asks = [] if len(halts) + len(planless) == len(fallbacks) else ["extend the manual procedure"]
+    if halts:
+        asks.append(f"where a function halts under its plan, {_DEGRADE}")
+    if planless:
+        asks.append(f"where a function has no continuity plan, {_WRITE}")
+    # a comma closes a clause on a plan's degraded mode; "that lasts" runs on into "until"
+    return asks[0] + "".join(f" or, {ask}" for ask in asks[1:]) + ("" if planless else ",")
 
 
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -183,15 +160,6 @@ class _Reliance:
         hours, mtpd = self.fallback.hours, self.mtpd
         return hours is not None and mtpd is not None and hours >= mtpd
 
-    def carries(self, supplier_rto: float) -> bool:
-        """Its degraded mode lasts until the supplier has recovered, and the supplier recovers
-        within the MTPD: past the MTPD the outage is intolerable however long a manual procedure
-        runs, so a degraded mode lasting longer covers no more of it."""
-        hours, mtpd = self.fallback.hours, self.mtpd
-        return (
-            hours is not None and hours >= supplier_rto and (mtpd is None or supplier_rto <= mtpd)
-        )
-
     @property
     def short(self) -> bool:
         """A real gap: no degraded mode at all, or one that ends before the MTPD."""
@@ -250,7 +218,9 @@ def _service_gap(
         unknown.setdefault((supplier.id, index), []).append(reliance)
         return None
     fallback = reliance.fallback
-    if supplier_rto <= reliance.rto or reliance.carries(supplier_rto):
+    if supplier_rto <= reliance.rto or (
+        fallback.hours is not None and fallback.hours >= supplier_rto
+    ):
         return None  # fast enough, or the manual procedure bridges the supplier's recovery
     path = point_at(supplier.data, "services", index, "contracted_rto_hours")
     related = [context.related(supplier, path, f"service {name} of {supplier.label}")]
@@ -317,97 +287,66 @@ _SCHEME = (
 def _rto_message(
     reliance: _Reliance, supplier: Document, name: str, supplier_rto: float, scheme: bool
 ) -> str:
-    rto, fallback, mtpd = reliance.rto, reliance.fallback, reliance.mtpd
+    rto, fallback = reliance.rto, reliance.fallback
     need = f"{_label(reliance.function)} must recover within {show_number(rto)} hours, but "
-    message = need + (
-        f"supplier {supplier.id} has {show_number(supplier_rto)} hours to restore service '{name}'"
-    )
-    hours, plan = fallback.hours, fallback.plan
-    if reliance.bridged and mtpd is not None and hours is not None and plan is not None:
-        return message + _past_mtpd(plan, hours, mtpd, scheme)
-    # the degraded mode need last no longer than the MTPD: past it the outage is intolerable
-    # however long a manual procedure runs, so the supplier's recovery must come within it too
-    cap = mtpd if mtpd is not None and supplier_rto > mtpd else None
-    situation, bridge = _bridge(fallback, supplier_rto, cap)
-    if cap is not None:
-        within = show_number(cap)
-        if scheme:  # its rules set the recovery time: only an alternative restores sooner
-            return (
-                message
-                + situation
-                + (
-                    f"{bridge}, and plan an alternative to the service that restores the function "
-                    f"within {within} hours{_SCHEME}"
-                )
-            )
-        bridge += f" and negotiate a recovery time of at most {within} hours"
+    takes = show_number(supplier_rto)
+    message = need + f"supplier {supplier.id} has {takes} hours to restore service '{name}'"
     faster = (
         f"revisit the function's RTO with its owner{_SCHEME}"
         if scheme
         else f"negotiate a recovery time of at most {show_number(rto)} hours"
     )
-    return message + situation + (f"{bridge}, or {faster}" if scheme else f"{faster}, or {bridge}")
-
-
-def _bridge(fallback: _Fallback, supplier_rto: float, cap: float | None) -> tuple[str, str]:
-    """What the function's degraded mode is short of, and how to make it carry the function
-    until the supplier has recovered, or until the MTPD (``cap``) where the supplier's recovery
-    time runs past it."""
-    until = (
-        "until the supplier has recovered"
-        if cap is None
-        else f"until the function's MTPD of {show_number(cap)} hours"
-    )
-    kind = _kind(fallback)
-    if kind == "halt":  # a plan at 0 % capacity: lasting longer carries nothing
+    if fallback.plan is None or fallback.hours is None:
+        if fallback.halt is not None:  # a plan at 0 % capacity: lasting longer carries nothing
+            none = f", and the function has no degraded mode to carry it{_halted(fallback)}: "
+            record = f"{_DEGRADE} and lasts until the supplier "
+        elif not fallback.plans:  # no plan at all: there is no procedure to record or extend
+            none = ", and the function has no continuity plan: "
+            record = (
+                "write a continuity plan with a manual or degraded procedure whose duration "
+                "(max_degraded_hours) lasts until the supplier "
+            )
+        else:
+            none = (
+                ", and no continuity plan for the function says how long its manual procedure "
+                "can run: "
+            )
+            record = "record a manual procedure (max_degraded_hours) that lasts until the supplier "
         return (
-            f", and the function has no degraded mode to carry it{_halted(fallback)}: ",
-            f"{_DEGRADE} and lasts {until}",
+            message
+            + none
+            + (
+                f"{record}has recovered, or {faster}"
+                if scheme
+                else f"{faster}, or {record}has recovered"
+            )
         )
-    if kind == "planless":  # no plan at all: there is no procedure to record or extend
-        return (
-            ", and the function has no continuity plan: ",
-            "write a continuity plan with a manual or degraded procedure whose duration "
-            f"(max_degraded_hours) lasts {until}",
+    mtpd = reliance.mtpd
+    if reliance.bridged and mtpd is not None:
+        # the degraded mode already lasts until the MTPD, past which the outage is intolerable
+        # however long a manual procedure could run: the recovery time itself must come down
+        # (else the function's owner accepts the risk)
+        within = show_number(mtpd)
+        accept = (
+            "or, if the function's owner accepts the risk of an outage past the MTPD, record "
+            "that in an approved Waiver for BCM-03"
         )
-    if kind == "unrecorded" or fallback.plan is None or fallback.hours is None:
-        return (
-            ", and no continuity plan for the function says how long its manual procedure can "
-            "run: ",
-            f"{_RECORD} {until}",
+        return message + (
+            f", and the manual procedure of continuity plan {fallback.plan.id} already lasts "
+            f"{show_number(fallback.hours)} hours, which reaches the function's MTPD of "
+            f"{within} hours, past which the outage is intolerable however long it runs: "
+            + (
+                f"plan an alternative to the service that restores the function within {within} "
+                f"hours{_SCHEME}, {accept}"
+                if scheme
+                else f"negotiate a recovery time of at most {within} hours, {accept}"
+            )
         )
-    bearable = (
-        ""
-        if cap is None
-        else f", and the function can bear at most {show_number(cap)} hours of disruption (MTPD)"
-    )
-    target = supplier_rto if cap is None else cap
-    return (
+    extend = f"extend the manual procedure to {takes} hours"
+    return message + (
         f", and the manual procedure of continuity plan {fallback.plan.id} lasts only "
-        f"{show_number(fallback.hours)} hours{bearable}: ",
-        f"extend the manual procedure to {show_number(target)} hours",
-    )
-
-
-def _past_mtpd(plan: Document, hours: float, mtpd: float, scheme: bool) -> str:
-    """The degraded mode already lasts until the MTPD, past which the outage is intolerable
-    however long a manual procedure could run: the recovery time itself must come down (else
-    the function's owner accepts the risk)."""
-    within = show_number(mtpd)
-    accept = (
-        "or, if the function's owner accepts the risk of an outage past the MTPD, record "
-        "that in an approved Waiver for BCM-03"
-    )
-    return (
-        f", and the manual procedure of continuity plan {plan.id} already lasts "
-        f"{show_number(hours)} hours, which reaches the function's MTPD of "
-        f"{within} hours, past which the outage is intolerable however long it runs: "
-        + (
-            f"plan an alternative to the service that restores the function within {within} "
-            f"hours{_SCHEME}, {accept}"
-            if scheme
-            else f"negotiate a recovery time of at most {within} hours, {accept}"
-        )
+        f"{show_number(fallback.hours)} hours: "
+        + (f"{extend}, or {faster}" if scheme else f"{faster}, or {extend}")
     )
 
 
