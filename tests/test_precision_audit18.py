@@ -4,11 +4,18 @@ German hospital group under NIS2, through the CLI on real files.
 CON-04 asks an exit plan of the services of engaged suppliers only, as SUP-07 does: a
 prospective supplier in due diligence (the candidate alternative an exit plan names) supports
 no function yet, and is asked once a contract with it is in force.
+
+EVD-01 and the calendar ask no update of a claims evidence item that records something past
+(type other, ``kept_current: false``: the claim file of an earlier incident), while a stale
+living item of type other is still reported, and no item the insurer needs current may be
+marked so.
 """
 
 from __future__ import annotations
 
-from one_file import check, doc, repo
+import json
+
+from one_file import AS_OF, check, doc, repo
 
 
 # -- 1. CON-04: a prospective supplier -----------------------------------------------------------
@@ -19,7 +26,8 @@ def candidate(status: str) -> str:
         f"name: Candidate HSM Services GmbH\nstatus: {status}\ntier: 1\n"
         "supports_critical_function: true\nprovides_ict_services: true\n"
         "services:\n  - name: hsm-service\n    supports_critical_function: true\n"
-        "    substitutability: highly_complex\n    non_substitutability_reason: difficult_migration\n"
+        "    substitutability: highly_complex\n"
+        "    non_substitutability_reason: difficult_migration\n"
     )
     return doc("Supplier", "candidate", body)
 
@@ -47,3 +55,67 @@ def test_con04_still_asks_an_engaged_supplier(cli, write) -> None:
     # recorded as prospective, but working for us under a contract in force: engaged
     found = check(cli, write, repo(candidate("prospective"), contract("active")), ["CON-04"])
     assert [f["id"] for f in found] == ["candidate"]
+
+
+# -- 2. EVD-01: a record of an earlier incident in the claims evidence package -------------------
+REQUIRED = (
+    "asset_inventory",
+    "data_flow_diagrams",
+    "policy_copies",
+    "incident_log_location",
+    "backup_validation_reports",
+    "vendor_contracts",
+    "insured_entities_list",
+)
+
+
+def package(*extra: str) -> str:
+    """A cyber policy in force and its package, every required item current, and ``extra`` items."""
+    items = "".join(
+        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
+        for t in REQUIRED
+    )
+    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
+    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
+
+
+CLAIM_FILE = (
+    "{type: other, description: claim file of the 2025 ransomware incident, "
+    "location: vault/claim-2025, owner: risk, last_updated: 2025-03-10"
+)
+
+
+def test_evd01_asks_no_update_of_a_record_of_an_earlier_incident(cli, write) -> None:
+    text = package(CLAIM_FILE + ", kept_current: false}")
+    assert check(cli, write, text, ["EVD-01"]) == []
+    calendar = cli("calendar", "repo.yaml", "--as-of", AS_OF, "--format", "json")
+    assert "other item" not in calendar.stdout and "claim-2025" not in calendar.stdout
+    # without the marker, the same item is held to 180 days, in the check and the calendar
+    found = check(cli, write, package(CLAIM_FILE + "}"), ["EVD-01"])
+    assert [(f["json_path"], "2025-03-10" in f["message"]) for f in found] == [("items[7]", True)]
+    calendar = cli("calendar", "repo.yaml", "--as-of", AS_OF, "--format", "json")
+    assert "other item of the claims evidence" in json.dumps(calendar.json())
+
+
+def test_evd01_still_reports_a_stale_living_item_beside_a_record(cli, write) -> None:
+    record = CLAIM_FILE + ", kept_current: false}"
+    living = "{type: other, location: vault/screens, owner: soc, last_updated: 2025-01-10}"
+    found = check(cli, write, package(record, living), ["EVD-01"])
+    assert [f["json_path"] for f in found] == ["items[8]"]
+    # a record still needs a place and an owner
+    found = check(
+        cli, write, package("{type: other, location: vault/x, kept_current: false}"), ["EVD-01"]
+    )
+    assert [(f["json_path"], "no owner" in f["message"]) for f in found] == [("items[7]", True)]
+
+
+def test_only_an_item_of_type_other_may_be_a_record_of_the_past(cli, write) -> None:
+    text = package().replace(
+        "backup_validation_reports, location: vault/backup_validation_reports, owner: risk, "
+        "last_updated: 2026-10-01}",
+        "backup_validation_reports, location: vault/b, owner: risk, last_updated: 2024-01-01, "
+        "kept_current: false}",
+    )
+    found = check(cli, write, text, ["SCH-01", "EVD-01"])
+    assert [f["code"] for f in found] == ["SCH-01"], found
+    assert "kept_current must be true, got false" in found[0]["message"]
