@@ -9,6 +9,10 @@ EVD-01 and the calendar ask no update of a claims evidence item that records som
 (type other, ``kept_current: false``: the claim file of an earlier incident), while a stale
 living item of type other is still reported, and no item the insurer needs current may be
 marked so.
+
+CTR-03 and CTR-04 name the same deadline of several entities of a group once ("the 24-hour
+early-warning deadline to the regulator of entities kvw and kh-holzminden"), each entity still
+a related place of its own.
 """
 
 from __future__ import annotations
@@ -119,3 +123,52 @@ def test_only_an_item_of_type_other_may_be_a_record_of_the_past(cli, write) -> N
     found = check(cli, write, text, ["SCH-01", "EVD-01"])
     assert [f["code"] for f in found] == ["SCH-01"], found
     assert "kept_current must be true, got false" in found[0]["message"]
+
+
+# -- 3. CTR-03 and CTR-04: one phrase for the same deadline of a group's entities ----------------
+HOSPITAL = (
+    "country: DE\nregimes: [nis2]\nnis2_category: essential\nnis2_entity_type: other\n"
+    "reporting_clocks: {regulator_early_warning_hours: 24, regulator_initial_hours: 72}\n"
+)
+
+
+def test_a_group_s_same_deadline_is_named_once(cli, write) -> None:
+    vendor = (
+        "name: Imaging Vendor GmbH\ntier: 1\nsupports_critical_function: true\n"
+        "provides_ict_services: true\nhighest_access_level: privileged\n"
+        "data_sensitivity: restricted\nservices:\n  - name: pacs\n"
+        "    supports_critical_function: true\n"
+    )
+    contract = (
+        "supplier: vendor\nentities: [hameln, holzminden]\nstatus: active\n"
+        "start_date: 2024-01-01\nend_date: 2029-12-31\nservices: [pacs]\n"
+        "incident_notification: {window_hours: 72, trigger: suspected}\n"
+    )
+    text = repo(
+        doc("Entity", "hameln", HOSPITAL),
+        doc("Entity", "holzminden", HOSPITAL + "parent: hameln\n"),
+        doc("Supplier", "vendor", vendor),
+        doc("Contract", "ctr-vendor", contract),
+    )
+    found = check(cli, write, text, ["CTR-03", "CTR-04"])
+    ctr03 = [f for f in found if f["code"] == "CTR-03"]
+    assert len(ctr03) == 1, found
+    message = ctr03[0]["message"]
+    assert "early-warning deadline to the regulator of entities hameln and holzminden" in message
+    assert message.count("early-warning") == 1
+    # CTR-04, for a tier-2 supplier within its tier's 48 hours: each entity's clock is still
+    # shown where it is recorded
+    text = text.replace("tier: 1\nsupports_critical_function: true", "tier: 2").replace(
+        "highest_access_level: privileged\ndata_sensitivity: restricted",
+        "highest_access_level: write\ndata_sensitivity: confidential",
+    )
+    text = text.replace("    supports_critical_function: true\n", "").replace(
+        "window_hours: 72", "window_hours: 48"
+    )
+    found = check(cli, write, text, ["CTR-03", "CTR-04"])
+    assert [f["code"] for f in found] == ["CTR-04"], found
+    message = found[0]["message"]
+    assert "early-warning deadline to the regulator of entities hameln and holzminden" in message
+    assert message.count("early-warning") == 1
+    related = [r["message"] for r in found[0]["related"]]
+    assert sum("early-warning" in r for r in related) == 2, related
