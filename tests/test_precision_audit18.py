@@ -13,6 +13,11 @@ marked so.
 CTR-03 and CTR-04 name the same deadline of several entities of a group once ("the 24-hour
 early-warning deadline to the regulator of entities kvw and kh-holzminden"), each entity still
 a related place of its own.
+
+``resilint impact --region`` takes as down the suppliers that run in the region as their
+primary one (and the region's provider), not one that keeps only a standby or a replica there:
+a node provider whose failover site is in the cloud region that is down goes on serving, and
+its identities are not to be disabled nor its playbook opened.
 """
 
 from __future__ import annotations
@@ -172,3 +177,48 @@ def test_a_group_s_same_deadline_is_named_once(cli, write) -> None:
     assert message.count("early-warning") == 1
     related = [r["message"] for r in found[0]["related"]]
     assert sum("early-warning" in r for r in related) == 2, related
+
+
+# -- 4. impact --region: a supplier with only its standby in the region is not down -------------
+def region_repo() -> str:
+    def supplier(sid: str, role: str) -> str:
+        body = (
+            f"name: {sid.title()} GmbH\ntier: 1\nsupports_critical_function: true\n"
+            "provides_ict_services: true\nhighest_access_level: write\n"
+            "shared_dependencies:\n  cloud:\n"
+            f"    - {{provider: nimbo, region: fra-1, role: {role}}}\n"
+        )
+        if role != "primary":
+            body += "    - {provider: ownsite, region: dc-1, role: primary}\n"
+        return doc("Supplier", sid, body)
+
+    def identity(sid: str) -> str:
+        body = (
+            f"supplier: {sid}\nintegration: webhooks\ntype: api_key\naccess_level: write\n"
+            "owner: iam-lead\nstatus: active\n"
+        )
+        return doc("Identity", f"{sid}-key", body)
+
+    function = (
+        "criticality: critical\nrto_hours: 4\nmtpd_hours: 24\n"
+        "depends_on: {suppliers: [wallets, nodes]}\n"
+    )
+    return repo(
+        supplier("wallets", "primary"),
+        supplier("nodes", "standby"),
+        identity("wallets"),
+        identity("nodes"),
+        doc("BusinessFunction", "custody", function),
+    )
+
+
+def test_impact_of_a_region_leaves_out_a_supplier_with_only_its_standby_there(cli, write) -> None:
+    write("repo.yaml", region_repo())
+    args = ("--region", "nimbo/fra-1", "--format", "json", "--as-of", AS_OF)
+    result = cli("impact", "repo.yaml", *args)
+    answer = result.json()
+    assert [s["id"] for s in answer["suppliers"]] == ["wallets"], result.stdout
+    assert [i["id"] for i in answer["identities"]] == ["wallets-key"]
+    # its own primary region down, the node provider is down
+    answer = cli("impact", "repo.yaml", "--region", "ownsite/dc-1", *args[2:]).json()
+    assert [s["id"] for s in answer["suppliers"]] == ["nodes"]
