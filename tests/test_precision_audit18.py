@@ -18,12 +18,20 @@ a related place of its own.
 primary one (and the region's provider), not one that keeps only a standby or a replica there:
 a node provider whose failover site is in the cloud region that is down goes on serving, and
 its identities are not to be disabled nor its playbook opened.
+
+``resilint register export`` does not file a B_02.02 row saying the provider stores data
+(0140: yes) with "not applicable" as its location (0150): SUP-10 keeps it from filing where
+the dora profile runs, REG-12 at the field to fill where it does not.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+from pathlib import Path
 
+from conftest import EXAMPLES
 from one_file import AS_OF, check, doc, repo
 
 
@@ -222,3 +230,53 @@ def test_impact_of_a_region_leaves_out_a_supplier_with_only_its_standby_there(cl
     # its own primary region down, the node provider is down
     answer = cli("impact", "repo.yaml", "--region", "ownsite/dc-1", *args[2:]).json()
     assert [s["id"] for s in answer["suppliers"]] == ["nodes"]
+
+
+# -- 5. register export: a provider storing our data somewhere unsaid ------------------------------
+def bank_storing_nowhere(tmp_path: Path, config: str = "") -> Path:
+    """A copy of examples/havelbank whose core banking service stores data in no country."""
+    bank = tmp_path / "bank"
+    shutil.copytree(EXAMPLES / "havelbank", bank, ignore=shutil.ignore_patterns(".resilint_cache"))
+    supplier = bank / "suppliers" / "corebanq.yaml"
+    text = supplier.read_text(encoding="utf-8")
+    assert text.count("    data_storage_countries: [DE]\n") == 1
+    supplier.write_text(text.replace("    data_storage_countries: [DE]\n", ""), encoding="utf-8")
+    settings = bank / "resilint.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + config, encoding="utf-8")
+    return bank
+
+
+def export(cli, bank: Path, out: Path, *extra: str):
+    args = ("--format", "csv", "-o", str(out), "--reference-date", "2026-12-31", *extra)
+    return cli("register", "export", str(bank), *args)
+
+
+def test_register_export_does_not_file_stored_data_without_a_location(cli, tmp_path) -> None:
+    bank = bank_storing_nowhere(tmp_path)
+    out = tmp_path / "register"
+    result = export(cli, bank, out)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "SUP-10 error service core-banking of supplier corebanq stores our data" in result.stdout
+    assert not out.exists()
+    # written as asked, the row is what the finding said
+    assert export(cli, bank, out, "--allow-incomplete").exit_code == 0
+    with (out / "b_02.02.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["c0030"] == "391200COREBANQSYST85"]
+    assert rows and {(r["c0140"], r["c0150"]) for r in rows} == {("yes", "n/a")}
+
+
+def test_reg12_says_it_where_sup10_does_not_run(cli, tmp_path) -> None:
+    bank = bank_storing_nowhere(tmp_path, "ignore: [SUP-10]\n")
+    result = export(cli, bank, tmp_path / "register")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert (
+        "REG-12 error fill in the field services[0].data_storage_countries of supplier corebanq; "
+        "B_02.02.0150 (Location of the data at rest (storage)) would say not applicable while "
+        "B_02.02.0140 says the provider stores data"
+    ) in result.stdout
+    # and the check says it once, with the dora profile on or off
+    found = cli("check", str(bank), "--format", "json", "--no-cache").json()["findings"]
+    assert [f["code"] for f in found] == ["REG-12"], found
+    bank = bank_storing_nowhere(tmp_path / "on")
+    found = cli("check", str(bank), "--format", "json", "--no-cache").json()["findings"]
+    assert [f["code"] for f in found] == ["SUP-10"], found
