@@ -157,7 +157,9 @@ def with_service_desk(tmp_path: Path, processed_in: str = "DE") -> Path:
     """The bank with a second S03 service of Havel IT Services (the service desk, provided in
     DE, storing high-sensitivity data with no storage country recorded, relied on little) that
     the contract covers and ict-operations rests on, beside the workplace and network (S03,
-    provided in DE, storing none, relied on fully as the supplier is)."""
+    provided in DE, storing none, relied on fully as the supplier is). Its register is written
+    only as asked (--allow-incomplete): a row saying the provider stores data (0140) gives where
+    (0150), and "not applicable" there is what the ESAs reject."""
     bank = copy(tmp_path)
     path = bank / "suppliers/hb-it-services.yaml"
     desk = DESK.replace(
@@ -185,8 +187,13 @@ def test_two_services_of_one_type_with_the_same_countries_are_one_row_of_the_mor
 ) -> None:
     bank = with_service_desk(tmp_path)
     out = tmp_path / "csv"
-    result = export(cli, bank, out)
+    refused = export(cli, bank, out)  # the desk's storage country is missing: said once, of it
+    assert refused.exit_code == 1
+    assert "SUP-10 error service service-desk of supplier hb-it-services" in refused.stdout
+    assert "REG-12" not in refused.stdout, refused.stdout
+    result = export(cli, bank, out, "--allow-incomplete")
     assert result.exit_code == 0, result.stdout + result.stderr
+    assert "data_storage_countries" in result.stdout + result.stderr
     assert "is there twice" not in result.stdout + result.stderr
     rows = [r for r in b_02_02(out) if r[SERVICE_TYPE] == "S03"]
     # one row per entity: stores data as the desk does, its high sensitivity, and the full
@@ -204,7 +211,7 @@ def test_two_services_of_one_type_with_the_same_countries_are_one_row_of_the_mor
 def test_two_services_of_one_type_in_other_countries_keep_their_own_rows(cli, tmp_path) -> None:
     bank = with_service_desk(tmp_path, processed_in="AT")
     out = tmp_path / "csv"
-    result = export(cli, bank, out)
+    result = export(cli, bank, out, "--allow-incomplete")
     assert result.exit_code == 0, result.stdout + result.stderr
     rows = [r for r in b_02_02(out) if r[SERVICE_TYPE] == "S03" and r[ENTITY_LEI] == BANK_LEI]
     assert sorted(

@@ -1,6 +1,6 @@
-"""Claims evidence packages by insurance tower, and how long an item of one stays current: one
-reading for EVD-01, which reports a missing or stale item, and the calendar, which lists when
-an item falls due for its update."""
+"""Claims evidence packages by insurance tower, and how long an item of one stays current (a
+record of something past never goes stale): one reading for EVD-01, which reports a missing or
+stale item, and the calendar, which lists when an item falls due for its update."""
 
 from __future__ import annotations
 
@@ -49,6 +49,13 @@ def judged_tower(facts: Facts, base: Document) -> bool:
     """A tower EVD-01 judges: its base is the primary layer and in force."""
     policy = facts.policy(base)
     return policy.layer == "primary" and policy.in_force
+
+
+def kept_current(item: Mapping[str, Any]) -> bool:
+    """Whether the item is a document kept up to date, judged by its last update: every item but
+    one of type other recorded ``kept_current: false``, a record of something past (the claim
+    file of an earlier incident) that no one updates (the schema allows it of type other only)."""
+    return not (item.get("kept_current") is False and item.get("type") == "other")
 
 
 def item_max_age(params: Mapping[str, Any], kind: object) -> float | None:

@@ -85,13 +85,34 @@ def missed_note(
     )
     if not missed:
         return ""
-    named = and_list([clock.description for clock in missed])
-    return f"; its {show_number(window)} hours also run past {named}"
+    return f"; its {show_number(window)} hours also run past {described(missed)}"
 
 
 def and_list(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def described(found: list[Clock]) -> str:
+    """The clocks in words, in their order, one phrase for the same deadline of several
+    documents of a kind: "the 24-hour early-warning deadline to the regulator of entities
+    kvw and kh-holzminden (...)", not the same words once for each entity of a group."""
+    groups: dict[tuple[float, str, str, str], list[Clock]] = {}
+    for clock in found:
+        key = (clock.hours, clock.what, clock.note, clock.document.kind)
+        groups.setdefault(key, []).append(clock)
+    return and_list([_group_words(group) for group in groups.values()])
+
+
+def _group_words(group: list[Clock]) -> str:
+    first = group[0]
+    if len(group) == 1:
+        return first.description
+    kind = first.document.label.removesuffix(f" {first.document.id}")
+    plural = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+    ids = and_list([str(clock.document.id) for clock in group])
+    text = f"the {show_number(first.hours)}-hour {first.what} of {plural} {ids}"
+    return f"{text} ({first.note})" if first.note else text
 
 
 def _insurer_concerned(supplier: SupplierFacts) -> bool:

@@ -24,6 +24,7 @@ from resilint.domain.readers import (
     dicts,
     in_order,
     listed,
+    name_key,
     number,
     show_number,
     strings,
@@ -237,14 +238,28 @@ def _in_region(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]
 
 def _in_region_down(facts: Facts, found: list[tuple[Document, Region, Chain]]) -> list[Document]:
     """The suppliers whose outage a region's is: its provider, when a supplier of ours, and
-    the suppliers (or their subcontractors) that run there, as the graph's links record."""
+    the suppliers that run there (themselves or through their subcontractors) as their
+    primary region. One that keeps only a standby or a replica there, or runs there as one of
+    several active regions, goes on serving: its playbook, identities and insurance are not
+    this outage's, unless it is the region's provider (named ``nimbara`` in the region a
+    supplier ``nimbara-cloud`` records of itself)."""
     keys = {where.key for _, where, _ in found}
     down = {id(s): s for s in (facts.graph.supplier_named(r.provider) for _, r, _ in found) if s}
     for function, _, _ in found:
-        for link in facts.graph.reach(function).links:
-            if link.region in keys and link.source.kind == "Supplier":
-                down.setdefault(id(link.source), link.source)
+        routes = facts.graph.reach(function).routes
+        for region, chain in (route for key in keys for route in routes.get(key, [])):
+            runs = chain[-1].document
+            if runs.kind == "Supplier" and (region.role == PRIMARY or _provides(runs, region)):
+                down.setdefault(id(runs), runs)
     return in_order(down.values())
+
+
+def _provides(supplier: Document, region: Region) -> bool:
+    """Whether the supplier reads as the provider of the region it records: its id or name
+    starts with the provider's name (``nimbara`` for ``nimbara-cloud``)."""
+    provider = name_key(region.provider)
+    own = (name_key(supplier.id), name_key(supplier.data.get("name")))
+    return bool(provider) and any(key and key.startswith(provider or "") for key in own)
 
 
 def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:

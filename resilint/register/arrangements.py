@@ -259,7 +259,11 @@ def _specific_rows(facts: Facts, contract: Document, entity: Document) -> Iterat
             if found is None:
                 rows[at_key] = Row(values, Place(contract), places)
             else:
+                was_stored = found.values.get("c0140") == codes.YES_NO[True]
                 _merge_repeat(found.values, values)
+                if not was_stored and values.get("c0140") == codes.YES_NO[True]:
+                    # the row stores data as the repeat does: where it does is the repeat's
+                    found.places = {**found.places, "c0150": places["c0150"]}
     yield from rows.values()
 
 

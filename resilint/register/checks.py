@@ -104,6 +104,7 @@ def problems(register: Register) -> Iterator[Problem]:
     yield from _one_country(register)
     yield from _one_code(register)
     yield from _unassessed(register)
+    yield from _stored_nowhere(register)
     yield from chains.problems(register)
     yield from dates.problems(register)
     yield from amounts.problems(register)
@@ -300,3 +301,17 @@ def _unassessed(register: Register) -> Iterator[Problem]:
             "important function"
         )
         yield Problem("B_07.01", "c0010", place, message, UNASSESSED)
+
+
+def _stored_nowhere(register: Register) -> Iterator[Problem]:
+    """A row of B_02.02 saying the provider stores data (0140 yes) gives where (0150): the
+    ESAs take "not applicable" there only where it stores none, and the export writes it for a
+    service recorded as storing data in no country (data_storage_countries)."""
+    for row in register.rows["B_02.02"]:
+        stored = row.values.get("c0140") == codes.YES_NO[True]
+        if stored and row.values.get("c0150") == codes.NOT_APPLICABLE_COUNTRY:
+            message = (
+                "B_02.02.0150 (Location of the data at rest (storage)) would say not applicable "
+                "while B_02.02.0140 says the provider stores data"
+            )
+            yield Problem("B_02.02", "c0150", row.place("c0150"), message, "existence rule")

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resilint.domain import Facts
-from resilint.domain.evidence import item_max_age, judged_tower, packages_by_tower
+from resilint.domain.evidence import item_max_age, judged_tower, kept_current, packages_by_tower
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, in_order, integer, strings, text_of, value_at
 from resilint.findings import JsonPath
@@ -243,6 +243,8 @@ def _claims_evidence(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         by_type: dict[str, list[tuple[datetime.date | None, Document, int]]] = {}
         for package in packages:
             for i, item in dicts(package.data.get("items")):
+                if not kept_current(item):
+                    continue  # a record of something past falls due for no update
                 kept = item.get("location") and item.get("owner")
                 updated = as_date(item.get("last_updated")) if kept else None
                 by_type.setdefault(str(item.get("type", "untyped")), []).append(

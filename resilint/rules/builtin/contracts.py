@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
-from resilint.domain.supplier_clocks import INSURER, Clock, and_list, clocks
+from resilint.domain.supplier_clocks import INSURER, Clock, clocks, described
 from resilint.domain.waivers import waived_rules
 from resilint.findings import Finding
 from resilint.model import Document
@@ -194,7 +194,7 @@ def _notice_finding(
     """Names every missed clock, the insurer's and the regulator's first (``broken`` is in
     that order); the advice is the tightest's, which fits them all."""
     took = f"contract {contract.id} {notice.granted(contract.data.get('supplier'))}"
-    missed = and_list([clock.description for clock in broken])
+    missed = described(broken)
     joined = ", " if notice.tier_maximum is None else "; "
     message = f"{took}{joined}{notice.exceeds(missed)}"
     message += f": {advice}"

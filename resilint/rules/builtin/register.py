@@ -166,11 +166,12 @@ def _other(problem: Problem) -> bool:
 
 READINESS = tuple(f"REG-{n:02}" for n in range(1, 9))
 """The declarative readiness rules of the dora-register profile (rules/dora-register.yaml)."""
-FILLED_BY_DORA = ("SUP-02", "SUP-06", "SUP-07", "BCM-02")
+FILLED_BY_DORA = ("SUP-02", "SUP-06", "SUP-07", "SUP-10", "BCM-02")
 """The rules of the dora profile that ask for register columns in their own words (a provider's
-identifier, B_05.01; substitutability and exit plans, B_07.01; the date a function's criticality
-was assessed, B_06.01.0070): where one runs and reports a gap, REG-12 does not say it again; where
-none runs (the profile left out), REG-12 does, so no configuration lets the gap through."""
+identifier, B_05.01; substitutability and exit plans, B_07.01; where a provider stores our data,
+B_02.02.0150; the date a function's criticality was assessed, B_06.01.0070): where one runs and
+reports a gap, REG-12 does not say it again; where none runs (the profile left out), REG-12
+does, so no configuration lets the gap through."""
 
 
 _ENTITY_LEI = frozenset({("B_02.02", "c0020"), ("B_03.01", "c0020"), ("B_04.01", "c0020")})

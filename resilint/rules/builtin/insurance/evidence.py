@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from resilint.domain.evidence import item_max_age, judged_tower, packages_by_tower
+from resilint.domain.evidence import item_max_age, judged_tower, kept_current, packages_by_tower
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, in_order, listed, show_number, strings
 from resilint.domain.tower import CYBER, base_of, line_of
@@ -60,7 +60,11 @@ def _package_gaps(
     if not packages:
         return
     items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
-    sound = {item.get("type") for _, _, item in items if not _item_issues(context, item)}
+    sound = {
+        item.get("type")
+        for _, _, item in items
+        if kept_current(item) and not _item_issues(context, item)
+    }
     present = {item.get("type") for _, _, item in items}
     first = packages[0]
     where: JsonPath = ("items",) if "items" in first.data else ("id",)
@@ -84,6 +88,8 @@ def _package_gaps(
 
 def _item_issues(context: RuleContext, item: dict[str, Any]) -> list[str]:
     issues = [f"no {key}" for key in ("location", "owner") if not item.get(key)]
+    if not kept_current(item):
+        return issues
     updated = as_date(item.get("last_updated"))
     days = item_max_age(context.params, item.get("type"))
     if updated is None:
