@@ -1,0 +1,61 @@
+"""A retailer with no regulatory regime recorded (a UK company: no DORA, NIS2 or NYDFS), through
+the CLI on real YAML: every contract term it is asked rests on the programme's policy, and the
+findings of the terms whose basis is always policy (the notice's content, CTR-05; log retention,
+forensic images, preservation and access, CTR-06; cooperation with our counsel and insurer,
+CTR-07) say so, as CTR-08's already did, so that a procurement manager negotiating them is not
+led to cite a law. A regulatory duty (cooperation with our incident team under DORA Art.
+30(2)(f)) is not labelled policy."""
+
+from __future__ import annotations
+
+from one_file import CYBER_POLICY, check, doc, messages, repo
+from test_precision_terms import contract, identity, supplier
+
+POLICY = "(programme policy, not a legal requirement)"
+RETAILER = doc("Entity", "retailer", "country: GB\nregimes: []\n")
+AGENCY = (
+    "tier: 2\nprovides_ict_services: false\ndata_sensitivity: confidential\n"
+    "services:\n  - {name: campaigns, service_type: marketing agency, stores_data: true}\n"
+)
+PLATFORM = (
+    "tier: 1\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
+    "highest_access_level: write\nservices:\n"
+    "  - {name: wms, service_type: hosted warehouse management system, stores_data: true}\n"
+)
+KEY = identity("wms-key", "api_key", "write", "rotation_days: 90\nlast_rotated: 2026-10-01\n")
+
+
+def test_claim_duties_asked_of_an_agency_holding_customer_data_say_they_are_policy(
+    cli, write
+) -> None:
+    text = repo(RETAILER, supplier(AGENCY), contract("cooperation: {incident_team: true}\n"))
+    found = messages(check(cli, write, repo(text, CYBER_POLICY), ["CTR-07"]), "CTR-07")
+    assert "outside counsel" in found and "questionnaires" in found
+    # each duty the finding folds says it, its reason unchanged
+    assert found.count(POLICY) == 2
+    assert "it is tier 2 in effect and holds our data " + POLICY in found
+
+
+def test_notice_content_and_evidence_terms_say_they_are_policy(cli, write) -> None:
+    terms = "incident_notification:\n  window_hours: 24\n  content: [contact]\n"
+    text = repo(RETAILER, supplier(PLATFORM), KEY, contract(terms), CYBER_POLICY)
+    found = check(cli, write, text, ["CTR-05", "CTR-06"])
+    notice, evidence = messages(found, "CTR-05"), messages(found, "CTR-06")
+    assert "isolated" in notice and POLICY in notice
+    assert "keep logs" in evidence and POLICY in evidence
+    # the terms met, nothing is said
+    met = (
+        "incident_notification:\n  window_hours: 24\n  content: [isolation_status, "
+        "disabled_privileged_accounts, exfiltration_indicators, secrets_to_rotate, contact]\n"
+        "evidence_retention:\n  log_days: 400\n  forensic_images: true\n"
+        "  preservation_on_request: true\n  access_for: [incident_team, insurer_forensics]\n"
+    )
+    text = repo(RETAILER, supplier(PLATFORM), KEY, contract(met), CYBER_POLICY)
+    assert check(cli, write, text, ["CTR-05", "CTR-06"]) == []
+
+
+def test_cooperation_with_our_incident_team_is_not_labelled_policy(cli, write) -> None:
+    text = repo(RETAILER, supplier(PLATFORM), KEY, contract("cooperation: {}\n"), CYBER_POLICY)
+    found = messages(check(cli, write, text, ["CTR-07"]), "CTR-07")
+    team = found.split("incident-response team")[0]
+    assert "cooperate with" in team and POLICY not in team
