@@ -59,3 +59,25 @@ def test_cooperation_with_our_incident_team_is_not_labelled_policy(cli, write) -
     found = messages(check(cli, write, text, ["CTR-07"]), "CTR-07")
     team = found.split("incident-response team")[0]
     assert "cooperate with" in team and POLICY not in team
+
+
+# -- EXR-01: a critical function not exercised says what asks it yearly -----------------------
+
+
+def untested(regimes: str) -> str:
+    entity = doc("Entity", "ours", f"country: GB\nregimes: {regimes}\n")
+    function = doc("BusinessFunction", "card-payments", "entities: [ours]\ncriticality: critical\n")
+    return repo(entity, function)
+
+
+def test_an_unexercised_function_says_yearly_is_policy_where_no_law_asks_it(cli, write) -> None:
+    found = messages(check(cli, write, untested("[]"), ["EXR-01"]), "EXR-01")
+    assert "has not been exercised in the last 365 days" in found
+    assert "ISO 22301 clause 8.5 asks it tested at planned intervals, yearly by policy" in found
+    assert "DORA" not in found
+
+
+def test_an_unexercised_function_of_a_dora_entity_cites_the_article(cli, write) -> None:
+    found = messages(check(cli, write, untested("[dora]"), ["EXR-01"]), "EXR-01")
+    assert "DORA Art. 11(6)(a) asks it tested at least yearly" in found
+    assert "by policy" not in found
