@@ -81,3 +81,22 @@ def test_an_unexercised_function_of_a_dora_entity_cites_the_article(cli, write) 
     found = messages(check(cli, write, untested("[dora]"), ["EXR-01"]), "EXR-01")
     assert "DORA Art. 11(6)(a) asks it tested at least yearly" in found
     assert "by policy" not in found
+
+
+# -- CON-04: an exit plan asked beyond DORA says it is policy ----------------------------------
+
+
+def test_an_irreplaceable_platform_without_exit_plan_is_asked_one_as_policy(cli, write) -> None:
+    platform = (
+        "tier: 1\nprovides_ict_services: true\nservices:\n"
+        "  - {name: storefront, supports_critical_function: true,"
+        " substitutability: not_substitutable}\n"
+    )
+    text = repo(RETAILER, supplier(platform, "shop"))
+    found = messages(check(cli, write, text, ["CON-04"]), "CON-04")
+    assert "has no exit plan" in found
+    assert "(programme policy; for entities under DORA, Art. 28(8) asks exit strategies)" in found
+    planned = platform.replace(
+        "not_substitutable}", "not_substitutable, exit_plan: {reference: x}}"
+    )
+    assert check(cli, write, repo(RETAILER, supplier(planned, "shop")), ["CON-04"]) == []
