@@ -65,7 +65,8 @@ def _function_gap(
     last = _last_test(latest, "no completed exercise lists it under functions") + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
-        message = f"{label} has not been exercised in the last {tests.max_age} days{last}"
+        basis = _plan_basis(context, function)
+        message = f"{label} has not been exercised in the last {tests.max_age} days ({basis}){last}"
         if change is not None:
             message += f", nor since its substantive change on {change}"
         planned = _planned(context, naming, "functions", function)
