@@ -48,3 +48,25 @@ def test_a_check_from_a_folder_reports_what_the_paths_named_hold(
     shown = [p.replace("../suppliers/", "") for p in _paths(run)]
     assert shown == expected
     assert {f["code"] for f in run.json()["findings"] if not f["suppressed"]} == {"SUP-01"}
+
+
+@pytest.mark.parametrize("written", ["out/", "out/.", "out/..", "deep/out/"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "-o", "sarif={}"),
+        ("report", "-o", "{}"),
+        ("calendar", "-f", "ics", "-o", "{}"),
+        ("baseline", "-o", "{}"),
+    ],
+)
+def test_an_output_written_as_a_directory_is_refused_before_the_run(
+    cli, northwind: Path, command: tuple[str, ...], written: str
+) -> None:
+    run = cli(*(word.format(written) for word in command), *AS_OF, cwd=northwind)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "names a directory (a path ending in /, /. or /..)" in run.stderr
+    assert "name the file to write in it" in run.stderr
+    assert not (northwind / "out").exists()  # it wrote a file named out
+    assert not (northwind / "deep").exists()
+    assert "Traceback" not in run.stderr
