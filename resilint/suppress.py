@@ -419,6 +419,7 @@ def _baseline(
     for n, entry in enumerate(entries):
         waiting[entry["fingerprint"]].append(n)
     first: dict[str, Finding] = {}
+    accepted: dict[str, int] = {}  # the first entry that accepted a finding of the fingerprint
     results = []
     for finding in findings:
         fingerprint = finding.fingerprint
@@ -427,6 +428,7 @@ def _baseline(
         taken = next((n for n in candidates if _agrees(entries[n], finding)), None)
         if taken is not None:
             candidates.remove(taken)
+            accepted.setdefault(fingerprint, taken)
             finding = dataclasses.replace(
                 finding, suppression=Suppression("baseline", "accepted in the baseline", path)
             )
@@ -435,15 +437,59 @@ def _baseline(
     never = [n for n in left if _never_kept(entries[n], first)]
     misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
     gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
+    # an entry written twice (two branches' baselines merged): its finding stands, accepted
+    repeated = {
+        n: accepted[entries[n]["fingerprint"]]
+        for n in gone
+        if entries[n]["fingerprint"] in accepted
+    }
+    gone = [n for n in gone if n not in repeated]
     at = _EntryPlaces(path)
     found = _misread(misread, entries, first, at) + _never(never, entries, first, at)
     now = _changed_findings(gone, entries, results)
     fixed = [n for n in gone if n not in now]
     changed = [n for n in gone if n in now]
-    standing = _schema_errors(results)
-    return results, found + _fixed(fixed, entries, at, standing, known) + _changed(
-        changed, entries, now, at
-    )
+    standing = _unread(results) or _schema_errors(results)
+    return results, found + _repeated(repeated, entries, at) + _fixed(
+        fixed, entries, at, standing, known
+    ) + _changed(changed, entries, now, at)
+
+
+def _unread(results: list[Finding]) -> list[Finding]:
+    """The findings that a file or document could not be read or checked (a syntax error, a
+    link out of the repository, an unknown kind): while one stands, what it holds is not seen,
+    so a finding gone may be gone for that alone."""
+    return [
+        f
+        for f in results
+        if f.suppression is None
+        and (check := CORE_CHECKS.get(f.code)) is not None
+        and (check.unreadable or check.unchecked)
+    ]
+
+
+def _repeated(
+    repeated: dict[int, int], entries: tuple[dict[str, Any], ...], at: _EntryPlaces
+) -> list[Finding]:
+    """BSL-01 for each entry that repeats an earlier one: the finding stands and is accepted
+    once; the copy accepts nothing more, and is not its finding "fixed"."""
+
+    def each(n: int) -> str:
+        entry = entries[n]
+        subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
+        return (
+            f"baseline entry {n + 1} repeats entry {repeated[n] + 1} ({entry.get('code')} on "
+            f"{subject}), which accepts that finding: the copy accepts nothing more (two "
+            "baselines merged?); delete it, or run `resilint baseline` to rewrite the baseline"
+        )
+
+    def rest(more: int) -> str:
+        return (
+            f"{more} more baseline entries repeat earlier ones (the first {FIXED_SHOWN} are "
+            "listed one by one); run `resilint baseline` to rewrite the baseline"
+        )
+
+    return _each_then_counted("BSL-01", sorted(repeated), at, each, rest)
 
 
 def _schema_errors(results: list[Finding]) -> list[Finding]:
@@ -672,15 +718,29 @@ def _fixed(
     gone: list[int],
     entries: tuple[dict[str, Any], ...],
     at: _EntryPlaces,
-    schema_errors: Sequence[Finding] = (),
+    standing: Sequence[Finding] = (),
     known: frozenset[str] | None = None,
 ) -> list[Finding]:
-    """BSL-01 for each entry whose finding is gone: fixed, or, while schema errors stand, gone
-    perhaps only because a rule cannot read a mistyped field (not to be dropped yet); an entry
+    """BSL-01 for each entry whose finding is gone: fixed, or, while ``standing`` files cannot be
+    read (their documents unseen) or schema errors stand, gone perhaps only because of them
+    (a rule cannot read a mistyped field), not to be dropped yet; an entry
     of a code that is none of the ``known`` rules' is not fixed but of a rule no longer run."""
     shrink = "run `resilint baseline` to shrink the baseline"
-    if schema_errors:  # a file's name may hold braces: the words are joined, never formatted
-        first, count = schema_errors[0], len(schema_errors)
+    unread = [f for f in standing if f.code != "SCH-01"]
+    if unread:  # a file not read: its documents, and what other documents' rules saw in them
+        first, count = unread[0], len(unread)
+        errors = (
+            f"{count} files or documents cannot be read or checked (the first at"
+            if count > 1
+            else "a file or document cannot be read or checked (at"
+        )
+        but = (
+            f", but while {errors} {first.path}:{first.line}, {first.code}) what "
+            f"{'they hold' if count > 1 else 'it holds'} is not seen, which may be why: fix "
+            f"{'them' if count > 1 else 'it'} first, then, if it is still gone, " + shrink
+        )
+    elif standing:  # a file's name may hold braces: the words are joined, never formatted
+        first, count = standing[0], len(standing)
         errors, field, them = (
             (f"{count} schema errors stand (the first at", "fields", "them")
             if count > 1

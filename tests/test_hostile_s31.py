@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,54 @@ def test_an_output_written_as_a_directory_is_refused_before_the_run(
     assert not (northwind / "out").exists()  # it wrote a file named out
     assert not (northwind / "deep").exists()
     assert "Traceback" not in run.stderr
+
+
+LATER = ("--as-of", "2030-01-01")
+
+
+def _baselined(cli, repo: Path) -> Path:
+    made = cli("baseline", *LATER, cwd=repo)
+    assert made.exit_code == 0, made.stderr
+    return repo / ".resilint-baseline.json"
+
+
+def _bsl(run) -> list[str]:
+    return [f["message"] for f in run.json()["findings"] if f["code"] == "BSL-01"]
+
+
+def test_a_finding_in_a_file_that_cannot_be_read_is_not_called_fixed(cli, northwind) -> None:
+    baseline = _baselined(cli, northwind)
+    contract = northwind / "contracts" / "albis-telecom.yaml"
+    contract.write_text(contract.read_text("utf-8") + "x: [\n", "utf-8")
+    run = cli(
+        "check", "--no-cache", "-f", "json", "--baseline", str(baseline), *LATER, cwd=northwind
+    )
+    assert run.exit_code == 2, run.stderr  # the syntax error fails the run
+    said = _bsl(run)
+    assert said  # its own finding, and those its documents' readers held back
+    assert any("CTR-13 on Contract ctr-albis-telecom-2025 is gone" in m for m in said)
+    for message in said:
+        assert not message.startswith("fixed"), message
+        assert "cannot be read or checked (at contracts/albis-telecom.yaml:" in message
+        assert "YML-01) what it holds is not seen, which may be why: fix it first" in message
+
+
+def test_a_baseline_entry_written_twice_is_said_to_repeat_not_to_be_fixed(cli, northwind) -> None:
+    baseline = _baselined(cli, northwind)
+    data = json.loads(baseline.read_text("utf-8"))
+    recorded = len(data["findings"])
+    data["findings"] += data["findings"][:2]
+    baseline.write_text(json.dumps(data, indent=2), "utf-8")
+    run = cli(
+        "check", "--no-cache", "-f", "json", "--baseline", str(baseline), *LATER, cwd=northwind
+    )
+    assert run.exit_code == 0, run.stderr  # BSL-01 is info
+    said = _bsl(run)
+    assert len(said) == 2
+    for copy, message in enumerate(said):
+        assert message.startswith(f"baseline entry {recorded + copy + 1} repeats entry {copy + 1} ")
+        assert "fixed" not in message
+    assert run.json()["summary"]["suppressed"] == recorded
+    rewritten = cli("baseline", *LATER, cwd=northwind)
+    assert rewritten.exit_code == 0, rewritten.stderr
+    assert len(json.loads(baseline.read_text("utf-8"))["findings"]) == recorded
