@@ -64,10 +64,12 @@ def apply_suppressions(
     results, extra = _inline(list(findings), list(inline), as_of, policy)
     results, unused = _waivers(results, index, policy.stands)
     if policy.report_unused_waivers:
-        report = _UnusedWaivers(locator)
+        unread = _unread(results)  # what a waiver's targets hold may not have been seen
+        report = _UnusedWaivers(locator, unread_note(unread))
         for waiver, idle in unused:
             extra += report(waiver, idle, policy.ran)
-        results = _expired_with_nothing_left(results, index, as_of, policy.ran)
+        if not unread:
+            results = _expired_with_nothing_left(results, index, as_of, policy.ran)
     if policy.baseline is not None:
         results, fixed = _baseline(
             results, policy.baseline, policy.baseline_path, policy.known or None
@@ -365,6 +367,9 @@ class _UnusedWaivers:
     meant). Only rules that ran are judged."""
 
     locator: Locator
+    unread: str = ""
+    """:func:`unread_note` of the run: while a file cannot be read, a waiver may match nothing
+    for that alone, and is not to be withdrawn yet."""
 
     def __call__(
         self, waiver: Document, idle: tuple[str, ...], ran: frozenset[str]
@@ -374,19 +379,22 @@ class _UnusedWaivers:
             return []
         if judged == waived_rules(waiver.data):
             several = "rules" if isinstance(waiver.data.get("rules"), list) else "rule"
-            message = (
-                f"waiver {waiver.id} suppressed nothing: no finding of {', '.join(judged)} "
-                f"matches its targets; withdraw it or correct its {several} and targets"
-            )
+            message = f"waiver {waiver.id} suppressed nothing: no finding of {', '.join(judged)} "
+            if self.unread:
+                message += "matches its targets" + self.unread + "; if it still matches none, "
+            else:
+                message += "matches its targets; "
+            message += f"withdraw it or correct its {several} and targets"
             return [self._finding(waiver, message, ("id",), "unused")]
         rules = waiver.data.get("rules")
         listed = rules if isinstance(rules, list) else []
+        then = self.unread + "; if it still matches none, " if self.unread else "; "
         return [
             self._finding(
                 waiver,
                 f"waiver {waiver.id} names {code} among its rules, but no finding of {code} "
-                f"matches its targets: it suppressed nothing of {code}; withdraw {code} from "
-                "its rules, or correct its targets",
+                f"matches its targets: it suppressed nothing of {code}{then}withdraw {code} "
+                "from its rules, or correct its targets",
                 ("rules", listed.index(code)) if code in listed else ("id",),
                 f"unused:{code}",
             )
@@ -466,6 +474,26 @@ def _unread(results: list[Finding]) -> list[Finding]:
         and (check := CORE_CHECKS.get(f.code)) is not None
         and (check.unreadable or check.unchecked)
     ]
+
+
+def unread_note(unread: Sequence[Finding]) -> str:
+    """Words saying that while the ``unread`` files or documents stand, what they hold is not
+    seen (", but while a file ... (at P:L, CODE) what it holds is not seen, which may be why:
+    fix it first"), to follow a finding's "gone" or "matches nothing"; empty for none. Joined,
+    never formatted: a file's name may hold braces."""
+    if not unread:
+        return ""
+    first, count = unread[0], len(unread)
+    errors = (
+        f"{count} files or documents cannot be read or checked (the first at"
+        if count > 1
+        else "a file or document cannot be read or checked (at"
+    )
+    return (
+        f", but while {errors} {first.path}:{first.line}, {first.code}) what "
+        f"{'they hold' if count > 1 else 'it holds'} is not seen, which may be why: fix "
+        f"{'them' if count > 1 else 'it'} first"
+    )
 
 
 def _repeated(
@@ -726,19 +754,9 @@ def _fixed(
     (a rule cannot read a mistyped field), not to be dropped yet; an entry
     of a code that is none of the ``known`` rules' is not fixed but of a rule no longer run."""
     shrink = "run `resilint baseline` to shrink the baseline"
-    unread = [f for f in standing if f.code != "SCH-01"]
+    unread = unread_note([f for f in standing if f.code != "SCH-01"])
     if unread:  # a file not read: its documents, and what other documents' rules saw in them
-        first, count = unread[0], len(unread)
-        errors = (
-            f"{count} files or documents cannot be read or checked (the first at"
-            if count > 1
-            else "a file or document cannot be read or checked (at"
-        )
-        but = (
-            f", but while {errors} {first.path}:{first.line}, {first.code}) what "
-            f"{'they hold' if count > 1 else 'it holds'} is not seen, which may be why: fix "
-            f"{'them' if count > 1 else 'it'} first, then, if it is still gone, " + shrink
-        )
+        but = unread + ", then, if it is still gone, " + shrink
     elif standing:  # a file's name may hold braces: the words are joined, never formatted
         first, count = standing[0], len(standing)
         errors, field, them = (

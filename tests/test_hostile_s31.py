@@ -122,3 +122,22 @@ def test_a_baseline_entry_written_twice_is_said_to_repeat_not_to_be_fixed(cli, n
     rewritten = cli("baseline", *LATER, cwd=northwind)
     assert rewritten.exit_code == 0, rewritten.stderr
     assert len(json.loads(baseline.read_text("utf-8"))["findings"]) == recorded
+
+
+def test_a_waiver_whose_target_cannot_be_read_is_not_told_to_be_withdrawn(cli, northwind) -> None:
+    supplier = northwind / "suppliers" / "lindqvist-mes.yaml"
+    supplier.write_text(supplier.read_text("utf-8") + "x: [\n", "utf-8")
+    run = cli("check", "--no-cache", "-f", "json", *AS_OF, cwd=northwind)
+    assert run.exit_code == 2, run.stderr
+    (unused,) = [f for f in run.json()["findings"] if "suppressed nothing" in f["message"]]
+    assert unused["code"] == "EXC-02"
+    assert unused["path"] == "waivers/waiver-con04-lindqvist-mes.yaml"
+    assert "but while a file or document cannot be read or checked (at " in unused["message"]
+    assert "suppliers/lindqvist-mes.yaml:" in unused["message"]
+    assert unused["message"].endswith(
+        "fix it first; if it still matches none, withdraw it or correct its rule and targets"
+    )
+    supplier.write_text(supplier.read_text("utf-8").removesuffix("x: [\n"), "utf-8")
+    mended = cli("check", "--no-cache", "-f", "json", *AS_OF, cwd=northwind)
+    assert mended.exit_code == 0, mended.stdout
+    assert not [f for f in mended.json()["findings"] if f["code"] == "EXC-02"]
