@@ -83,7 +83,7 @@ def _no_links(path: str | Path, target: Path, doing: str, root: str) -> None:
 
 DIRECTORY_NAMED = (
     "names a directory (a path ending in /, /. or /..), but an output is one file: name the "
-    "file to write in it (out/results.sarif)"
+    "file to write in it (out/ followed by the file name)"
 )
 
 

@@ -141,3 +141,14 @@ def test_a_waiver_whose_target_cannot_be_read_is_not_told_to_be_withdrawn(cli, n
     mended = cli("check", "--no-cache", "-f", "json", *AS_OF, cwd=northwind)
     assert mended.exit_code == 0, mended.stdout
     assert not [f for f in mended.json()["findings"] if f["code"] == "EXC-02"]
+
+
+def test_a_register_workbook_written_as_a_directory_is_refused(cli, tmp_path: Path) -> None:
+    repo = copy_example("havelbank", tmp_path)
+    run = cli("register", "export", "--format", "xlsx", "-o", "out/", cwd=repo)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "'out/' names a directory (a path ending in /, /. or /..)" in run.stderr
+    assert not (repo / "out").exists()
+    readable = cli("register", "export", "--format", "csv", "-o", "csv/", cwd=repo)
+    assert readable.exit_code == 0, readable.stdout + readable.stderr
+    assert (repo / "csv" / "b_01.01.csv").is_file()  # a directory, as the format writes
