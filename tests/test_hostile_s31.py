@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from resilint.cli import main
 from tests.conftest import copy_example
 
 AS_OF = ("--as-of", "2026-11-26")
@@ -152,3 +155,63 @@ def test_a_register_workbook_written_as_a_directory_is_refused(cli, tmp_path: Pa
     readable = cli("register", "export", "--format", "csv", "-o", "csv/", cwd=repo)
     assert readable.exit_code == 0, readable.stdout + readable.stderr
     assert (repo / "csv" / "b_01.01.csv").is_file()  # a directory, as the format writes
+
+
+@pytest.fixture(scope="module")
+def havelbank_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("havelbank")
+    repo = copy_example("havelbank", where)
+    target = where / "register.xlsx"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(repo)
+        export = ["register", "export", "--format", "xlsx", "-o", str(target)]
+        done = CliRunner().invoke(main, export)
+    assert done.exit_code == 0, done.output
+    return target
+
+
+@pytest.mark.parametrize(
+    ("value", "error_cell", "shown"),
+    [
+        ("#N/A", True, "#N/A"),
+        ("#REF!", True, "#REF!"),
+        (10**12, False, "#VALUE!"),  # a date serial number past the year 9999
+    ],
+)
+def test_a_register_cell_holding_a_spreadsheet_error_is_refused(
+    cli, tmp_path: Path, havelbank_workbook: Path, value, error_cell: bool, shown: str
+) -> None:
+    book = openpyxl.load_workbook(havelbank_workbook)
+    sheet = book["B_02.02"]
+    cell = sheet.cell(row=3, column=7)  # a start date
+    cell.value = value
+    if error_cell:
+        cell.data_type = "e"
+    book.save(tmp_path / "hostile.xlsx")
+    run = cli("register", "import", "hostile.xlsx", "-o", "imported", cwd=tmp_path)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert (
+        f"hostile.xlsx: B_02.02 row 3, column c0070 (cell G3) holds the spreadsheet error {shown}, "
+        "not a value"
+    ) in run.stderr
+    assert "Warning" not in run.stderr
+    assert not (tmp_path / "imported").exists()
+
+
+def test_a_spreadsheet_error_in_a_register_csv_is_refused(cli, tmp_path: Path) -> None:
+    repo = copy_example("havelbank", tmp_path)
+    made = cli("register", "export", "--format", "csv", "-o", str(tmp_path / "csv"), cwd=repo)
+    assert made.exit_code == 0, made.stdout + made.stderr
+    providers = tmp_path / "csv" / "b_05.01.csv"
+    lines = providers.read_text("utf-8").splitlines(keepends=True)
+    cells = lines[2].split(",")
+    cells[4] = "#DIV/0!"  # a provider's legal name
+    lines[2] = ",".join(cells)
+    providers.write_text("".join(lines), "utf-8")
+    run = cli("register", "import", str(tmp_path / "csv"), "-o", "imported", cwd=tmp_path)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert (
+        "b_05.01.csv row 3, column c0050 (cell E3) holds the spreadsheet error #DIV/0!"
+        in run.stderr
+    )
+    assert not (tmp_path / "imported").exists()
