@@ -215,3 +215,78 @@ def test_a_spreadsheet_error_in_a_register_csv_is_refused(cli, tmp_path: Path) -
         in run.stderr
     )
     assert not (tmp_path / "imported").exists()
+
+
+DAYS_RULE = """\
+rules:
+  - code: ACME-01
+    name: recent-assessment
+    level: error
+    profiles: [baseline]
+    title: Suppliers are assessed every quarter
+    rationale: A test rule.
+    remediation: Assess it.
+    references: ["Internal policy TPRM-3"]
+    params: {{days: {param}}}
+    select: Supplier
+    require:
+      - that: {condition}
+        message: "supplier {{supplier.id}} was not assessed lately"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        last_assessment: {{date: 2026-11-01}}
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        last_assessment: {{date: 2025-01-01}}
+      expect:
+        - {{id: acme, line: 4}}
+"""
+RECENT = "{{field: supplier.last_assessment.date, within_days: {}}}"
+SHIFTED = (
+    "{{value: {{date: {{field: supplier.last_assessment.date}}, plus_days: {}}}, is_past: false}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("condition", "param", "at", "said"),
+    [
+        (RECENT.format('"ninety"'), 90, '"ninety"}', "within_days 'ninety': a count of days"),
+        (RECENT.format("-5"), 90, "-5}", "within_days -5: a count of days"),
+        (RECENT.format("0.5"), 90, "0.5}", "within_days 0.5: a count of days"),
+        (SHIFTED.format("-90"), 90, "-90}", "plus_days -90: a count of days"),
+        (RECENT.format("{param: days}"), '"ninety"', '"ninety"}', "params.days: the rule reads"),
+        (SHIFTED.format("{param: days}"), "-1", "-1}", "params.days: the rule reads it"),
+    ],
+)
+def test_a_count_of_days_that_is_none_is_refused_where_the_rule_loads(
+    cli, write, condition: str, param: str, at: str, said: str
+) -> None:
+    write("resilint.yaml", "rule_dirs: [policies/]\n")
+    write("acme.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    rule = write("policies/r.yaml", DAYS_RULE.format(condition=condition, param=param))
+    # the value's place: the operand's, or the parameter's where the operand names it
+    lines = rule.read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if at in text)
+    where = f"{line}:{lines[line - 1].index(at) + 1}"
+    for command in (("check", "--no-cache"), ("test",)):
+        run = cli(*command)
+        assert run.exit_code == 2, run.stdout + run.stderr
+        assert f"policies/r.yaml:{where}: " in run.stderr
+        assert said in run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_a_whole_count_of_days_still_loads_and_judges(cli, write) -> None:
+    write("resilint.yaml", "rule_dirs: [policies/]\n")
+    write("acme.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\n")
+    write("policies/r.yaml", DAYS_RULE.format(condition=RECENT.format("{param: days}"), param=90))
+    tested = cli("test", "--as-of", "2026-11-26")
+    assert tested.exit_code == 0, tested.stdout + tested.stderr
+    run = cli("check", "--no-cache", "-f", "json", *AS_OF)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert "ACME-01" in run.codes()  # acme records no assessment at all
