@@ -497,6 +497,7 @@ def _check_files(
         len(files),
         len(index.documents),
         engine.crashes,
+        policy.ran,
     )
     return Checked(result, model, reads if kept is not None else None)
 

@@ -72,7 +72,7 @@ def apply_suppressions(
             results = _expired_with_nothing_left(results, index, as_of, policy.ran)
     if policy.baseline is not None:
         results, fixed = _baseline(
-            results, policy.baseline, policy.baseline_path, policy.known or None
+            results, policy.baseline, policy.baseline_path, policy.known or None, policy.ran
         )
         extra += fixed
     return ignore_per_file(results + extra, policy)
@@ -418,11 +418,14 @@ def _baseline(
     entries: tuple[dict[str, Any], ...],
     path: str,
     known: frozenset[str] | None = None,
+    ran: frozenset[str] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """A finding is accepted by an entry with its fingerprint whose labels (code, kind, id,
     field) agree with it. The fingerprint is an unkeyed hash anyone can compute, and what a
     reviewer reads is the labels: an entry that says one thing and hashes to another suppresses
-    nothing and is reported."""
+    nothing and is reported. An entry of a rule of the ``known`` that did not run (``--select``,
+    ``--ignore``, a profile not active) is not judged: its finding is not gone, it was not
+    looked for."""
     waiting: dict[str, list[int]] = defaultdict(list)
     for n, entry in enumerate(entries):
         waiting[entry["fingerprint"]].append(n)
@@ -442,6 +445,8 @@ def _baseline(
             )
         results.append(finding)
     left = sorted(n for ns in waiting.values() for n in ns)
+    if known is not None and ran is not None:
+        left = [n for n in left if not not_run(entries[n].get("code"), known, ran)]
     never = [n for n in left if _never_kept(entries[n], first)]
     misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
     gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
@@ -461,6 +466,12 @@ def _baseline(
     return results, found + _repeated(repeated, entries, at) + _fixed(
         fixed, entries, at, standing, known
     ) + _changed(changed, entries, now, at)
+
+
+def not_run(code: Any, known: frozenset[str], ran: frozenset[str]) -> bool:
+    """Whether ``code`` is a rule of the run that did not run: what a baseline entry of it
+    accepts was not looked for, so it is neither fixed nor to be dropped."""
+    return code in known and code not in ran and code not in CORE_CHECKS
 
 
 def _unread(results: list[Finding]) -> list[Finding]:

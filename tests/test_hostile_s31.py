@@ -290,3 +290,44 @@ def test_a_whole_count_of_days_still_loads_and_judges(cli, write) -> None:
     run = cli("check", "--no-cache", "-f", "json", *AS_OF)
     assert run.exit_code == 1, run.stdout + run.stderr
     assert "ACME-01" in run.codes()  # acme records no assessment at all
+
+
+@pytest.mark.parametrize("narrowed", [("--select", "SUP"), ("--ignore", "CTR,EXC")])
+def test_baseline_entries_of_rules_that_did_not_run_are_neither_fixed_nor_dropped(
+    cli, northwind, narrowed: tuple[str, str]
+) -> None:
+    baseline = _baselined(cli, northwind)
+    recorded = baseline.read_bytes()
+    codes = {e["code"] for e in json.loads(recorded)["findings"]}
+    assert {"SUP-04", "CTR-13", "EXC-01"} <= codes
+    run = cli(
+        "check", "--no-cache", "-f", "json", "--baseline", str(baseline), *narrowed, *LATER,
+        cwd=northwind,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert _bsl(run) == []  # was a BSL-01 "fixed" for each entry of the rules not run
+    rewritten = cli("baseline", *narrowed, *LATER, cwd=northwind)
+    assert rewritten.exit_code == 0, rewritten.stderr
+    assert "which did not run (--select, --ignore, or a profile not active)" in rewritten.stderr
+    assert "dropped" not in rewritten.stderr
+    assert baseline.read_bytes() == recorded  # was: every entry of those rules dropped
+    whole = cli(
+        "check", "--no-cache", "-f", "json", "--baseline", str(baseline), *LATER, cwd=northwind
+    )
+    assert whole.exit_code == 0, whole.stdout
+    assert [f for f in whole.json()["findings"] if not f["suppressed"]] == []
+
+
+def test_a_finding_fixed_among_the_rules_that_ran_is_still_called_fixed(cli, northwind) -> None:
+    baseline = _baselined(cli, northwind)
+    supplier = northwind / "suppliers" / "vaultline-backup.yaml"
+    text = supplier.read_text("utf-8")
+    assert "2025-12-02" in text
+    supplier.write_text(text.replace("2025-12-02", "2029-12-02"), "utf-8")
+    run = cli(
+        "check", "--no-cache", "-f", "json", "--baseline", str(baseline), "--select", "SUP",
+        *LATER, cwd=northwind,
+    )  # fmt: skip
+    said = _bsl(run)
+    assert len(said) == 1, said
+    assert said[0].startswith("fixed: SUP-04 on Supplier vaultline-backup is gone")
