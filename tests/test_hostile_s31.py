@@ -1,9 +1,19 @@
 """Hostile round 31: a gate fails closed, and says what it knows.
 
-- A check run in a folder of the repository (which it loads whole) reported on the paths asked
-  for by comparing them as text: ``cd suppliers && resilint check ..`` dropped every finding
-  of ``suppliers/`` (status 0 on an error), and ``cd suppliers && resilint check .`` reported
-  the whole repository's.
+- A check run in a folder of the repository (which it loads whole) compared the paths asked for
+  as text: ``cd suppliers && resilint check ..`` dropped every finding of ``suppliers/``
+  (status 0 on an error), and ``cd suppliers && resilint check .`` reported the whole
+  repository's.
+- An output named as a directory (``-o sarif=out/``, ``report -o out/.``) was written as a
+  file named ``out``.
+- ``check --baseline`` called a recorded finding "fixed" while the file holding it could not be
+  read, and an entry written twice (two baselines merged) "fixed" while its finding stood;
+  EXC-02 asked to withdraw a waiver whose target's file could not be read.
+- ``check --select SUP --baseline`` called every entry of the rules it did not run "fixed", and
+  ``resilint baseline --select SUP`` dropped them.
+- ``register import`` took a cell holding a spreadsheet error (``#N/A``) as text.
+- A rule's count of days that is none (``within_days: "ninety"``, ``-5``) loaded, and the
+  condition never held.
 """
 
 from __future__ import annotations
