@@ -445,11 +445,11 @@ def _baseline(
             )
         results.append(finding)
     left = sorted(n for ns in waiting.values() for n in ns)
-    if known is not None and ran is not None:
-        left = [n for n in left if not not_run(entries[n].get("code"), known, ran)]
     never = [n for n in left if _never_kept(entries[n], first)]
     misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
     gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
+    if known is not None and ran is not None:  # not looked for: neither fixed nor changed
+        gone = [n for n in gone if not not_run(entries[n].get("code"), known, ran)]
     # an entry written twice (two branches' baselines merged): its finding stands, accepted
     repeated = {
         n: accepted[entries[n]["fingerprint"]]
