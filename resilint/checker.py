@@ -497,6 +497,7 @@ def _check_files(
         len(files),
         len(index.documents),
         engine.crashes,
+        policy.ran,
     )
     return Checked(result, model, reads if kept is not None else None)
 
@@ -665,10 +666,30 @@ def _normalised(cwd: str, path: str) -> str:
 
 def within_focus(path: str, focus: frozenset[str]) -> bool:
     """Whether ``path`` is one of the files or folders of ``focus`` (normalised), or below one."""
-    if "." in focus:  # the whole working directory: each path need not be made absolute
-        return True
+    if "." in focus and not path.startswith((os.pardir, os.sep)):
+        return True  # in the whole working directory: each path need not be made absolute
     where = normalise(path)
-    return any(where == f or f == "." or where.startswith(f + os.sep) for f in focus)
+    return any(_holds(f, where) for f in focus)
+
+
+def _holds(folder: str, where: str) -> bool:
+    """Whether the normalised path ``where`` is ``folder`` (normalised) or below it. Run in a
+    folder of the repository, which a check loads whole, ``.`` is that folder and not its
+    parent's files, and ``..`` holds the files of ``.`` too."""
+    if folder == os.curdir:
+        return not _above(where)
+    if _above(folder):  # an ancestor of the working directory: compared as absolute paths
+        cwd = os.getcwd()  # noqa: PTH109 - no Path made per finding
+        folder = os.path.normpath(os.path.join(cwd, folder))  # noqa: PTH118
+        where = os.path.normpath(os.path.join(cwd, where))  # noqa: PTH118
+        return where == folder or where.startswith(folder.rstrip(os.sep) + os.sep)
+    return where == folder or where.startswith(folder + os.sep)
+
+
+def _above(where: str) -> bool:
+    """Whether a normalised path lies outside the working directory."""
+    above = where == os.pardir or where.startswith(os.pardir + os.sep)
+    return above or os.path.isabs(where)  # noqa: PTH117 - no Path made per finding
 
 
 def concerns(

@@ -21,7 +21,13 @@ from resilint import __version__, server
 from resilint.app import CheckArgs, ends_process, run_check
 from resilint.baseline import DEFAULT_NAME
 from resilint.check_options import check_args, check_options
-from resilint.cli_options import as_of_option, complete_codes, selection, selection_options
+from resilint.cli_options import (
+    OutputFile,
+    as_of_option,
+    complete_codes,
+    selection,
+    selection_options,
+)
 from resilint.command import file_named_like_option
 from resilint.command import guarded as _guarded
 from resilint.edit.cli import fix_args, fix_options, register, run_fixing
@@ -166,7 +172,7 @@ def pre_commit_command(**options: Any) -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputFile(),
     help=f"Baseline file to write (default: the configured one, else {DEFAULT_NAME}).",
 )
 @click.option(

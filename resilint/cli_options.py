@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
 from resilint.check_line import iso_date
+from resilint.reporters.base import printable
 from resilint.selection import CommandLine, command_line, split_codes
+from resilint.userfiles import DIRECTORY_NAMED, names_directory
 
 Command = Callable[..., None]
 
@@ -32,6 +35,18 @@ class IsoDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]  # gene
             return iso_date(str(value))
         except ValueError:
             self.fail(f"'{value}' is not a date: write YYYY-MM-DD, for example 2026-11-26", param)
+
+
+class OutputFile(click.Path):
+    """A file an option writes: click's ``Path``, refusing a path written as a directory."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and names_directory(value):
+            self.fail(f"'{printable(value)}' {DIRECTORY_NAMED}", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def as_of_option(help_text: str) -> Callable[[Command], Command]:

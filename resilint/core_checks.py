@@ -430,12 +430,14 @@ _SUPPRESSION_CHECKS = (
     _check(
         "BSL-01",
         "baseline-fixed",
-        "A baseline entry whose finding is gone, or changed",
+        "A baseline entry whose finding is gone, or changed, or that repeats another",
         "The baseline should shrink as findings are fixed (a ratchet). An entry accepts a "
         "finding as recorded: when the rule reports the same document and section with a gap "
         "more or fewer, the finding changed, and counts until it is fixed or recorded again. "
-        "While a schema error stands, a finding gone may be gone for that alone (the rules do "
-        "not read a mistyped field): it is not called fixed.",
+        "While a file or document cannot be read or checked, or a schema error stands, a "
+        "finding gone may be gone for that alone (what the file holds is not seen; the rules "
+        "do not read a mistyped field): it is not called fixed. An entry written twice (two "
+        "baselines merged) accepts its finding once: the copy is said, not called fixed.",
         "Run `resilint baseline` to rewrite the baseline file.",
         level=Level.INFO,
     ),

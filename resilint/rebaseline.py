@@ -26,22 +26,33 @@ class Rewrite:
     dropped: tuple[dict[str, Any], ...] = ()
     retired: tuple[str, ...] = ()
     schema_errors: tuple[Finding, ...] = ()
+    unjudged: tuple[dict[str, Any], ...] = ()
+    """Entries of rules that did not run (``--select``, ``--ignore``, a profile not active):
+    kept as they were, since their findings were not looked for."""
 
 
 def rewrite(
-    previous: Sequence[dict[str, Any]], findings: Sequence[Finding], known: frozenset[str]
+    previous: Sequence[dict[str, Any]],
+    findings: Sequence[Finding],
+    known: frozenset[str],
+    ran: frozenset[str] | None = None,
 ) -> Rewrite:
-    """How the entries of the baseline being rewritten fare beside this run's ``findings``."""
+    """How the entries of the baseline being rewritten fare beside this run's ``findings``,
+    from the rules that ``ran`` (None: every rule ``known``)."""
+    from resilint.suppress import not_run
+
     now = {f.fingerprint for f in findings if f.suppression is None}
     gone = [e for e in previous if e.get("fingerprint") not in now]
+    unjudged = tuple(e for e in gone if ran is not None and not_run(e.get("code"), known, ran))
+    gone = [e for e in gone if not any(e is u for u in unjudged)]
     errors = tuple(f for f in findings if f.code == "SCH-01" and f.suppression is None)
     retired = tuple(sorted({str(e.get("code")) for e in gone if e.get("code") not in known}))
     if not errors:
-        return Rewrite((), tuple(gone), retired)
+        return Rewrite((), tuple(gone), retired, unjudged=unjudged)
     # a schema error gone is fixed; a rule's finding gone may be gone for a standing one
     kept = [e for e in gone if e.get("code") in known and e.get("code") != "SCH-01"]
     dropped = [e for e in gone if e.get("code") not in known or e.get("code") == "SCH-01"]
-    return Rewrite(tuple(kept), tuple(dropped), retired, errors)
+    return Rewrite(tuple(kept), tuple(dropped), retired, errors, unjudged)
 
 
 def previous_baseline(path: Path) -> list[dict[str, Any]]:
@@ -61,6 +72,12 @@ def rewrite_notes(change: Rewrite) -> list[str]:
     """What ``resilint baseline`` says of the entries of the baseline it replaced that are
     gone: kept while a schema error stands, or dropped (and the rules it no longer has)."""
     notes = []
+    if change.unjudged:
+        codes = sorted({str(e.get("code")) for e in change.unjudged})
+        notes.append(
+            f"kept {_entries(len(change.unjudged))} of {listed(codes)}, which did not run "
+            "(--select, --ignore, or a profile not active): their findings were not looked for"
+        )
     if change.kept:
         first, count = change.schema_errors[0], len(change.schema_errors)
         errors = f"{count} schema errors stand" if count > 1 else "a schema error stands"

@@ -30,6 +30,9 @@ class Result:
     files: int
     documents: int
     crashes: tuple[Finding, ...] = ()
+    ran: frozenset[str] | None = None
+    """The codes of the rules that ran (None: not known, as for a result kept by the cache):
+    a baseline entry of a rule that did not run is not judged."""
 
     @property
     def unreadable(self) -> bool:

@@ -80,8 +80,9 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     path = target or config.baseline or config.root / DEFAULT_NAME
     previous = previous_baseline(path)
     known = frozenset(rule.info.code for rule in rules) | frozenset(CORE_CHECKS)
-    change = rewrite(previous, result.findings, known)
-    count = write_baseline(path, result.findings, __version__, config.root, change.kept)
+    change = rewrite(previous, result.findings, known, result.ran)
+    kept = (*change.kept, *change.unjudged)
+    count = write_baseline(path, result.findings, __version__, config.root, kept)
     echo(f"wrote {count} findings to {printable(str(path))}", err=True)
     for line in rewrite_notes(change):
         echo(line, err=True)

@@ -64,13 +64,15 @@ def apply_suppressions(
     results, extra = _inline(list(findings), list(inline), as_of, policy)
     results, unused = _waivers(results, index, policy.stands)
     if policy.report_unused_waivers:
-        report = _UnusedWaivers(locator)
+        unread = _unread(results)  # what a waiver's targets hold may not have been seen
+        report = _UnusedWaivers(locator, unread_note(unread))
         for waiver, idle in unused:
             extra += report(waiver, idle, policy.ran)
-        results = _expired_with_nothing_left(results, index, as_of, policy.ran)
+        if not unread:
+            results = _expired_with_nothing_left(results, index, as_of, policy.ran)
     if policy.baseline is not None:
         results, fixed = _baseline(
-            results, policy.baseline, policy.baseline_path, policy.known or None
+            results, policy.baseline, policy.baseline_path, policy.known or None, policy.ran
         )
         extra += fixed
     return ignore_per_file(results + extra, policy)
@@ -365,6 +367,9 @@ class _UnusedWaivers:
     meant). Only rules that ran are judged."""
 
     locator: Locator
+    unread: str = ""
+    """:func:`unread_note` of the run: while a file cannot be read, a waiver may match nothing
+    for that alone, and is not to be withdrawn yet."""
 
     def __call__(
         self, waiver: Document, idle: tuple[str, ...], ran: frozenset[str]
@@ -374,19 +379,22 @@ class _UnusedWaivers:
             return []
         if judged == waived_rules(waiver.data):
             several = "rules" if isinstance(waiver.data.get("rules"), list) else "rule"
-            message = (
-                f"waiver {waiver.id} suppressed nothing: no finding of {', '.join(judged)} "
-                f"matches its targets; withdraw it or correct its {several} and targets"
-            )
+            message = f"waiver {waiver.id} suppressed nothing: no finding of {', '.join(judged)} "
+            if self.unread:
+                message += "matches its targets" + self.unread + "; if it still matches none, "
+            else:
+                message += "matches its targets; "
+            message += f"withdraw it or correct its {several} and targets"
             return [self._finding(waiver, message, ("id",), "unused")]
         rules = waiver.data.get("rules")
         listed = rules if isinstance(rules, list) else []
+        then = self.unread + "; if it still matches none, " if self.unread else "; "
         return [
             self._finding(
                 waiver,
                 f"waiver {waiver.id} names {code} among its rules, but no finding of {code} "
-                f"matches its targets: it suppressed nothing of {code}; withdraw {code} from "
-                "its rules, or correct its targets",
+                f"matches its targets: it suppressed nothing of {code}{then}withdraw {code} "
+                "from its rules, or correct its targets",
                 ("rules", listed.index(code)) if code in listed else ("id",),
                 f"unused:{code}",
             )
@@ -410,15 +418,19 @@ def _baseline(
     entries: tuple[dict[str, Any], ...],
     path: str,
     known: frozenset[str] | None = None,
+    ran: frozenset[str] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """A finding is accepted by an entry with its fingerprint whose labels (code, kind, id,
     field) agree with it. The fingerprint is an unkeyed hash anyone can compute, and what a
     reviewer reads is the labels: an entry that says one thing and hashes to another suppresses
-    nothing and is reported."""
+    nothing and is reported. An entry of a rule of the ``known`` that did not run (``--select``,
+    ``--ignore``, a profile not active) is not judged: its finding is not gone, it was not
+    looked for."""
     waiting: dict[str, list[int]] = defaultdict(list)
     for n, entry in enumerate(entries):
         waiting[entry["fingerprint"]].append(n)
     first: dict[str, Finding] = {}
+    accepted: dict[str, int] = {}  # the first entry that accepted a finding of the fingerprint
     results = []
     for finding in findings:
         fingerprint = finding.fingerprint
@@ -427,6 +439,7 @@ def _baseline(
         taken = next((n for n in candidates if _agrees(entries[n], finding)), None)
         if taken is not None:
             candidates.remove(taken)
+            accepted.setdefault(fingerprint, taken)
             finding = dataclasses.replace(
                 finding, suppression=Suppression("baseline", "accepted in the baseline", path)
             )
@@ -435,15 +448,87 @@ def _baseline(
     never = [n for n in left if _never_kept(entries[n], first)]
     misread = [n for n in left if n not in never and _is_misread(entries[n], first)]
     gone = [n for n in left if n not in never and not _is_misread(entries[n], first)]
+    if known is not None and ran is not None:  # not looked for: neither fixed nor changed
+        gone = [n for n in gone if not not_run(entries[n].get("code"), known, ran)]
+    # an entry written twice (two branches' baselines merged): its finding stands, accepted
+    repeated = {
+        n: accepted[entries[n]["fingerprint"]]
+        for n in gone
+        if entries[n]["fingerprint"] in accepted
+    }
+    gone = [n for n in gone if n not in repeated]
     at = _EntryPlaces(path)
     found = _misread(misread, entries, first, at) + _never(never, entries, first, at)
     now = _changed_findings(gone, entries, results)
     fixed = [n for n in gone if n not in now]
     changed = [n for n in gone if n in now]
-    standing = _schema_errors(results)
-    return results, found + _fixed(fixed, entries, at, standing, known) + _changed(
-        changed, entries, now, at
+    standing = _unread(results) or _schema_errors(results)
+    return results, found + _repeated(repeated, entries, at) + _fixed(
+        fixed, entries, at, standing, known
+    ) + _changed(changed, entries, now, at)
+
+
+def not_run(code: Any, known: frozenset[str], ran: frozenset[str]) -> bool:
+    """Whether ``code`` is a rule of the run that did not run: what a baseline entry of it
+    accepts was not looked for, so it is neither fixed nor to be dropped."""
+    return code in known and code not in ran and code not in CORE_CHECKS
+
+
+def _unread(results: list[Finding]) -> list[Finding]:
+    """The findings that a file or document could not be read or checked (a syntax error, a
+    link out of the repository, an unknown kind): while one stands, what it holds is not seen,
+    so a finding gone may be gone for that alone."""
+    return [
+        f
+        for f in results
+        if f.suppression is None
+        and (check := CORE_CHECKS.get(f.code)) is not None
+        and (check.unreadable or check.unchecked)
+    ]
+
+
+def unread_note(unread: Sequence[Finding]) -> str:
+    """Words saying that while the ``unread`` files or documents stand, what they hold is not
+    seen (", but while a file ... (at P:L, CODE) what it holds is not seen, which may be why:
+    fix it first"), to follow a finding's "gone" or "matches nothing"; empty for none. Joined,
+    never formatted: a file's name may hold braces."""
+    if not unread:
+        return ""
+    first, count = unread[0], len(unread)
+    errors = (
+        f"{count} files or documents cannot be read or checked (the first at"
+        if count > 1
+        else "a file or document cannot be read or checked (at"
     )
+    return (
+        f", but while {errors} {first.path}:{first.line}, {first.code}) what "
+        f"{'they hold' if count > 1 else 'it holds'} is not seen, which may be why: fix "
+        f"{'them' if count > 1 else 'it'} first"
+    )
+
+
+def _repeated(
+    repeated: dict[int, int], entries: tuple[dict[str, Any], ...], at: _EntryPlaces
+) -> list[Finding]:
+    """BSL-01 for each entry that repeats an earlier one: the finding stands and is accepted
+    once; the copy accepts nothing more, and is not its finding "fixed"."""
+
+    def each(n: int) -> str:
+        entry = entries[n]
+        subject = f"{entry.get('kind')} {entry.get('id')}" if entry.get("id") else entry.get("path")
+        return (
+            f"baseline entry {n + 1} repeats entry {repeated[n] + 1} ({entry.get('code')} on "
+            f"{subject}), which accepts that finding: the copy accepts nothing more (two "
+            "baselines merged?); delete it, or run `resilint baseline` to rewrite the baseline"
+        )
+
+    def rest(more: int) -> str:
+        return (
+            f"{more} more baseline entries repeat earlier ones (the first {FIXED_SHOWN} are "
+            "listed one by one); run `resilint baseline` to rewrite the baseline"
+        )
+
+    return _each_then_counted("BSL-01", sorted(repeated), at, each, rest)
 
 
 def _schema_errors(results: list[Finding]) -> list[Finding]:
@@ -672,15 +757,19 @@ def _fixed(
     gone: list[int],
     entries: tuple[dict[str, Any], ...],
     at: _EntryPlaces,
-    schema_errors: Sequence[Finding] = (),
+    standing: Sequence[Finding] = (),
     known: frozenset[str] | None = None,
 ) -> list[Finding]:
-    """BSL-01 for each entry whose finding is gone: fixed, or, while schema errors stand, gone
-    perhaps only because a rule cannot read a mistyped field (not to be dropped yet); an entry
+    """BSL-01 for each entry whose finding is gone: fixed, or, while ``standing`` files cannot be
+    read (their documents unseen) or schema errors stand, gone perhaps only because of them
+    (a rule cannot read a mistyped field), not to be dropped yet; an entry
     of a code that is none of the ``known`` rules' is not fixed but of a rule no longer run."""
     shrink = "run `resilint baseline` to shrink the baseline"
-    if schema_errors:  # a file's name may hold braces: the words are joined, never formatted
-        first, count = schema_errors[0], len(schema_errors)
+    unread = unread_note([f for f in standing if f.code != "SCH-01"])
+    if unread:  # a file not read: its documents, and what other documents' rules saw in them
+        but = unread + ", then, if it is still gone, " + shrink
+    elif standing:  # a file's name may hold braces: the words are joined, never formatted
+        first, count = standing[0], len(standing)
         errors, field, them = (
             (f"{count} schema errors stand (the first at", "fields", "them")
             if count > 1

@@ -76,14 +76,29 @@ def _no_links(path: str | Path, target: Path, doing: str, root: str) -> None:
             )
 
 
+DIRECTORY_NAMED = (
+    "names a directory (a path ending in /, /. or /..), but an output is one file: name the "
+    "file to write in it (out/ followed by the file name)"
+)
+
+
+def names_directory(value: str) -> bool:
+    """Whether a path written on the command line names a directory by its form (``out/``,
+    ``out/.``): taken as a path, it is the file ``out``, which would be written in its place."""
+    return os.path.basename(value) in ("", os.curdir, os.pardir)  # noqa: PTH119 - as written
+
+
 def input_named(path: str | Path) -> str | None:
     """Why no output may be written at ``path``, or None: a name resilint reads as input (a
     YAML document, the configuration, ``pyproject.toml``), where a report written by a slip of
     the command line (``-o json=resilint.yaml``, ``--output suppliers/acme.yaml``) would
     replace the programme it checks. resilint writes no YAML. Nor any file inside a git
-    directory (``-o .git/hooks/post-checkout`` would be run by git)."""
+    directory (``-o .git/hooks/post-checkout`` would be run by git), nor at a name ending with a
+    slash, which names a directory (``-o sarif=out/`` wrote a file named ``out``)."""
     from resilint.discover import yaml_named
 
+    if names_directory(str(path)):
+        return DIRECTORY_NAMED
     name = Path(path).name
     if yaml_named(name) or name == "pyproject.toml":
         return (

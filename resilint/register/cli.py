@@ -13,6 +13,8 @@ import click
 
 from resilint.app import CheckArgs
 from resilint.cli_options import IsoDate
+from resilint.reporters.base import printable
+from resilint.userfiles import DIRECTORY_NAMED, names_directory
 
 Guard = Callable[[Callable[[], int]], None]
 
@@ -37,7 +39,7 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
     @click.option(
         "--output",
         "-o",
-        type=click.Path(path_type=Path),
+        type=click.Path(path_type=str),  # as written: a trailing slash names a directory
         help="Where to write: a directory for xbrl-csv, created if missing (the zip takes the "
         "name the filing rules give it; default: here; a path ending in .zip names the file) "
         "and csv (default: register/), a file for xlsx (default: register.xlsx).",
@@ -85,7 +87,7 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
         args = ExportArgs(
             CheckArgs(paths=options["paths"], config=options["config"]),
             options["output_format"],
-            options["output"],
+            _output(options["output"], options["output_format"]),
             _day(options["reference_date"]),
             options["entity"],
             options["allow_incomplete"],
@@ -112,6 +114,21 @@ def add_commands(main: click.Group, guarded: Guard) -> None:
 
         args = ImportArgs(source, output)
         guarded(lambda: run_import(args))
+
+
+def _output(written: str | None, output_format: str) -> Path | None:
+    """The path ``-o`` names. Written as a directory (``out/``), it is one for the formats
+    written into a directory, and refused where it names the file itself (xlsx, a package
+    ``x.zip/``): taken as a path, ``out/`` is the file ``out``, written in its place."""
+    if written is None:
+        return None
+    path = Path(written)
+    file_named = output_format == "xlsx" or path.suffix.lower() == ".zip"
+    if file_named and output_format != "csv" and names_directory(written):
+        raise click.BadParameter(
+            f"'{printable(written)}' {DIRECTORY_NAMED}", param_hint="'--output' / '-o'"
+        )
+    return path
 
 
 def _day(value: datetime.date | None) -> datetime.date | None:

@@ -10,6 +10,7 @@ import io
 import itertools
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -165,25 +166,13 @@ def _workbook(path: Path) -> list[SourceRow]:
 
     data = read_input(path, "register workbook", MAX_SOURCE_BYTES)
     _not_a_bomb(path, data)
-    rows: list[SourceRow] = []
     try:
         # formulas are read as formulas (data_only=False): the result a workbook stores with
         # one is what the program that saved it computed, if any saved it, not necessarily
         # what a reader of the workbook is shown, so a formula a row is read from is refused
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        unseen: list[str] = []
-        _one_table_each(((template_of(s.title), s.title) for s in book.worksheets), "sheets")
-        for sheet in book.worksheets:
-            template = template_of(sheet.title)
-            if template is not None:
-                # the size a sheet declares is not trusted: openpyxl pads every row to it, and
-                # yields the rows it skips, each as wide
-                sheet.reset_dimensions()
-                grid = _bounded(template, _counted(template, sheet.iter_rows(), _Cells(template)))
-                rows += _rows(template, template, grid)
-                unseen += unseen_parts(sheet, grid, _header(template, template, grid))
-        if unseen:
-            raise UsageError("; ".join(unseen) + UNSEEN_REMEDY)
+        with warnings.catch_warnings():  # said as refusals at their cells, not as warnings
+            warnings.simplefilter("ignore")
+            return _sheets(load_workbook(io.BytesIO(data), read_only=True, data_only=False))
     except UsageError as exc:
         raise UsageError(f"{printable(str(path))}: {exc}") from None
     except Exception as exc:  # openpyxl raises anything at all on a hostile workbook
@@ -191,6 +180,24 @@ def _workbook(path: Path) -> list[SourceRow]:
             f"{printable(str(path))}: not a workbook resilint can read "
             f"({type(exc).__name__}: {printable(str(exc))[:200]})"
         ) from None
+
+
+def _sheets(book: Any) -> list[SourceRow]:
+    """The rows of each template sheet of ``book``."""
+    rows: list[SourceRow] = []
+    unseen: list[str] = []
+    _one_table_each(((template_of(s.title), s.title) for s in book.worksheets), "sheets")
+    for sheet in book.worksheets:
+        template = template_of(sheet.title)
+        if template is not None:
+            # the size a sheet declares is not trusted: openpyxl pads every row to it, and
+            # yields the rows it skips, each as wide
+            sheet.reset_dimensions()
+            grid = _bounded(template, _counted(template, sheet.iter_rows(), _Cells(template)))
+            rows += _rows(template, template, grid)
+            unseen += unseen_parts(sheet, grid, _header(template, template, grid))
+    if unseen:
+        raise UsageError("; ".join(unseen) + UNSEEN_REMEDY)
     return rows
 
 
@@ -283,6 +290,8 @@ def _rows(template: str, label: str, grid: list[list[str]]) -> list[SourceRow]:
                 cell = cells[i] if i < len(cells) else ""
                 if isinstance(cell, Unseen):
                     raise _unseen(label, number, i, code, cell)
+                if cell.strip().upper() in SPREADSHEET_ERRORS:
+                    raise _error_value(label, number, i, code, cell.strip())
             rows.append(SourceRow(template, f"{label} row {number}", values))
     return rows
 
@@ -320,6 +329,42 @@ def _unseen(label: str, row: int, index: int, code: str, cell: Unseen) -> UsageE
         f"holds a value that does not show: {cell.why}; a reviewer of the workbook does not "
         "see it, so nothing was imported: make it show (the General number format, a text "
         "colour that stands out from the cell's) and review it, or delete it, and import again"
+    )
+
+
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+"""The error values a spreadsheet shows in a cell whose formula failed, and, in an exported
+CSV, writes as its text; openpyxl gives one too for a date cell out of the calendar's range."""
+
+
+def _error_value(label: str, row: int, index: int, code: str, error: str) -> UsageError:
+    """A cell holding a spreadsheet error: no register value, whatever column it is in (a
+    provider named ``#N/A`` would be filed so)."""
+    from openpyxl.utils import get_column_letter
+
+    return UsageError(
+        f"{printable(label)} row {row}, column {code} (cell {get_column_letter(index + 1)}{row}) "
+        f"holds the spreadsheet error {printable(error)}, not a value (a formula that failed, "
+        "or a date or number the workbook cannot show); nothing was imported: enter the "
+        "cell's value and import again"
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from resilint.app import CheckArgs
-from resilint.cli_options import as_of_option
+from resilint.cli_options import OutputFile, as_of_option
 from resilint.report import WHAT_IF_HOURS
 from resilint.report.calendar import FORMATS
 from resilint.report.deadline import DEFAULT_DAYS
@@ -78,7 +78,7 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
     @click.option(
         "--output",
         "-o",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=OutputFile(),
         default=Path("report.html"),
         show_default=True,
         help="The HTML file to write.",
@@ -135,7 +135,7 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
     @click.option(
         "--output",
         "-o",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=OutputFile(),
         help="Write to this file instead of standard output.",
     )
     def calendar_command(output_format: str, output: Path | None, **options: Any) -> None:

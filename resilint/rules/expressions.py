@@ -31,6 +31,20 @@ Scope = Mapping[str, Bound]
 COMBINATORS = ("all", "any", "not")
 QUANTIFIERS = ("for_any", "for_all", "for_none")
 _AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
+_DAY_COUNTS = frozenset({"within_days", "older_than_days", "within_next_days"})
+"""The operators whose operand is a count of days (as ``plus_days`` and ``minus_days`` are)."""
+
+
+def not_days(value: Any) -> str | None:
+    """Why a plain operand is no count of days, or None: a condition counting ``"ninety"``,
+    ``0.5`` or ``-5`` days loads, and never holds (or, negated, always holds), or holds where
+    the author did not mean it; the rule would be silent or wrong on every repository."""
+    if isinstance(value, dict):
+        return None  # {param: ...} and other operands: their value is judged when used
+    whole = isinstance(value, int | float) and not isinstance(value, bool)
+    if whole and math.isfinite(value) and value == int(value) and value >= 0:
+        return None
+    return "a count of days is a whole number of 0 or more (90), or {param: NAME}"
 
 
 class ExpressionCompiler:
@@ -79,6 +93,8 @@ class ExpressionCompiler:
         )
         test = OPERATORS[name]
         wanted = node[name]
+        if name in _DAY_COUNTS and (why := not_days(wanted)) is not None:
+            raise self.site.fail((*where, name), f"{name} {shown(wanted)}: {why}")
         if subject_key == "field" and not isinstance(wanted, dict) and not self.site.checked:
             self._check_constant(node["field"], name, wanted, scope, (*where, name))
         if not isinstance(wanted, dict):  # a plain value, as most are: no call to get it
@@ -251,6 +267,10 @@ class ExpressionCompiler:
         if shifts not in (["plus_days"], ["minus_days"]):
             raise self.site.fail(
                 where, "a date operand is {date: ..., plus_days: N} or {date: ..., minus_days: N}"
+            )
+        if (why := not_days(node[shifts[0]])) is not None:
+            raise self.site.fail(
+                (*where, shifts[0]), f"{shifts[0]} {shown(node[shifts[0]])}: {why}"
             )
         base = self.operand(node["date"], scope, (*where, "date"))
         days = self.operand(node[shifts[0]], scope, (*where, shifts[0]))

@@ -241,8 +241,11 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
     for i, rule in enumerate(data.get("rules", [])):
         params = rule.get("params") if isinstance(rule, dict) else None
         by_tier = _read_by_tier(rule)
+        counted = _read_as_days(rule)
         for name, value in (params or {}).items() if isinstance(params, dict) else ():
             wrong = unusable(str(rule.get("code")), str(name), value, None)
+            if wrong is None and name in counted:
+                wrong = _no_days(value)
             if wrong is None and name in by_tier and isinstance(value, dict):
                 stray = stray_tier(value)
                 wrong = None if stray is None else ((stray[0],), f"{name}: {stray[1]}")
@@ -256,6 +259,42 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
                 mark.line + 1 if mark else 1,
                 mark.column + 1 if mark else 1,
             )
+
+
+_DAY_KEYS = frozenset(
+    {"within_days", "older_than_days", "within_next_days", "plus_days", "minus_days"}
+)
+
+
+def _read_as_days(node: Any) -> set[str]:
+    """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or
+    ``older_than_days``, ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _DAY_KEYS and isinstance(value, dict) and isinstance(value.get("param"), str):
+                found.add(value["param"])
+            found |= _read_as_days(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _read_as_days(item)
+    return found
+
+
+def _no_days(value: Any) -> tuple[tuple[Any, ...], str] | None:
+    """Where and why a parameter read as a count of days (each entry of a table by tier) is
+    none, or None."""
+    from resilint.quoting import shown
+    from resilint.rules.expressions import not_days
+
+    entries = value.items() if isinstance(value, dict) else [((), value)]
+    for key, item in entries:
+        if isinstance(item, dict) or not_days(item) is not None:
+            return (key,) if key != () else (), (
+                f"the rule reads it as a count of days, a whole number of 0 or more (90), and "
+                f"{shown(item)} is none"
+            )
+    return None
 
 
 def _read_by_tier(node: Any) -> set[str]:
