@@ -88,6 +88,18 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
     )
+    model_note = (
+        delivery.model_note(
+            supplier.document,
+            models,
+            ict,
+            supplier.non_ict,
+            supplier.exposures,
+            unrecorded=supplier.outsourcing_unrecorded,
+        )
+        if supplier
+        else ""
+    )
     return ContractFacts(
         contract,
         supplier,
@@ -103,18 +115,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         replaceable=supplier is not None and delivery.replaceable(supplier.document, remedied),
         switchable=supplier is not None
         and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
-        model_note=(
-            delivery.model_note(
-                supplier.document,
-                models,
-                ict,
-                supplier.non_ict,
-                supplier.exposures,
-                unrecorded=supplier.outsourcing_unrecorded,
-            )
-            if supplier
-            else ""
-        ),
+        model_note=model_note,
+        trigger_note=trigger_note(supplier, model_note),
         adviser_note=(
             delivery.model_note(
                 supplier.document,
@@ -134,6 +136,20 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         outsourcing=outsourcing(contract, models),
         dora_critical=critical and critical_for_dora(facts, functions),
     )
+
+
+def trigger_note(supplier: SupplierFacts | None, model_note: str) -> str:
+    """The contract's model note where its supplier's unknown service model alone asks the
+    incident notice to start on a suspected compromise (CTR-03): a supplier that is not
+    critical, has no access to our systems and runs none of our sign-in is asked it because it
+    provides ICT services run for us, as far as anything recorded says; recorded as a
+    multi-tenant SaaS that only holds our data, it would not be. "" where something else asks
+    the trigger, or the model is known."""
+    if supplier is None or supplier.critical or "ict" not in supplier.exposures:
+        return ""
+    if "access" in supplier.exposures or "identities" in supplier.holds:
+        return ""
+    return model_note
 
 
 def outsourcing(contract: Document, models: frozenset[str]) -> bool:

@@ -241,6 +241,9 @@ class ContractFacts:
     incident-notice window), naming only the models whose record takes it off the supplier (a
     bank's or a scheme's where it is critical): "" where its supplier has ICT services or
     operates in our systems."""
+    trigger_note: str = ""
+    """:attr:`model_note` where the unknown service model alone asks its supplier's notice on a
+    suspected compromise (:func:`.documents.trigger_note`); "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
@@ -265,6 +268,7 @@ class ContractFacts:
             "switchable": self.switchable,
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
+            "trigger_note": self.trigger_note,
             "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,
             "functions": list(self.functions),
