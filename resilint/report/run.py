@@ -144,7 +144,13 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
             if not d.placed or not all(ignored(doc.path, code) for code, doc in d.placed)
         ]
     accepted = _suppressed(model.checked.result.findings)
-    return [_marked(d, accepted) for d in kept]
+    as_of = model.checked.facts.as_of
+    # Where one rule dates several deadlines on one document (an overdue filing and the next
+    # year's), the finding it reports now is the overdue one's: only that is accepted.
+    overdue = {key for d in kept if d.overdue(as_of) for key in d.placed}
+    return [
+        _marked(d, accepted) if d.overdue(as_of) or not overdue & set(d.placed) else d for d in kept
+    ]
 
 
 def _suppressed(findings: Iterable[Finding]) -> dict[tuple[str, str, str | None], str]:
