@@ -83,7 +83,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             public_body(supplier.document),
             mandated(supplier.document),
             delivery.on_site_only(facts, supplier.document),
-            facts.regimes.of_entities(entities),
+            facts.regimes.of_legal_persons(entities),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
@@ -107,7 +107,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         critical,
         ict,
         entities,
-        facts.regimes.of_entities(entities),
+        facts.regimes.of_legal_persons(entities),
         requires,
         in_register=facts.in_register(contract),
         functions=functions,
@@ -255,7 +255,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         critical,
         suppliers,
         entities,
-        facts.regimes.of_entities(entities),
+        facts.regimes.of_legal_persons(entities),
         in_register=_function_in_register(facts, function, entities),
         restore_tests=_restore_tests(facts, function, entities) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
@@ -391,7 +391,7 @@ def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
     supplier = facts.supplier_by_id(identity.data.get("supplier"))
     reaches = strings(identity.data.get("entities"))
     if reaches:  # the systems of these entities only, whatever else the supplier serves
-        regimes = facts.regimes.of_entities(reaches)
+        regimes = facts.regimes.of_legal_persons(reaches)
     else:
         regimes = supplier.regimes if supplier else facts.regimes.everywhere
     return IdentityFacts(
