@@ -57,3 +57,15 @@ def test_a_supplier_with_access_is_asked_without_the_note(cli, write) -> None:
     )
     [finding] = check(cli, write, repo(HELPDESK, key, CONTRACT), ["CTR-03"])
     assert "service model" not in finding["message"]
+
+
+def test_a_contract_silent_on_the_trigger_is_not_said_to_ask_a_confirmed_one(cli, write) -> None:
+    silent = CONTRACT.replace(", trigger: confirmed", "")
+    [finding] = check(cli, write, repo(HELPDESK, silent), ["CTR-03"])
+    message = finding["message"]
+    assert "does not say whether supplier helpdesk must notify us of a suspected compromise" in (
+        message
+    )
+    assert "record what the contract says" in message
+    assert "only of a confirmed compromise (incident_notification.trigger" not in message
+    assert "(not set)" not in message

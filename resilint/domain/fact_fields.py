@@ -249,6 +249,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "data, no access: a diesel supplier is not asked whether it is a bank) (a check says "
             "it in full on one finding of each supplier, and its others name that finding).",
         ),
+        "trigger_gap": _fact(
+            "string",
+            "What the record says of what starts its supplier's incident notice, where it is not "
+            "a suspected compromise, and what to do, in words for a message: that it asks notice "
+            "only of a confirmed compromise (negotiate a suspected one), or that it does not say "
+            "(record what the contract says); empty where it records suspected.",
+        ),
         "trigger_note": _fact(
             "string",
             "model_note where only the unknown service model asks its supplier's incident "
