@@ -85,7 +85,9 @@ def test_a_gap_folded_with_a_mistyped_field_is_still_said(cli, write) -> None:
     ctr03 = said(found, "CTR-03")
     assert len(ctr03) == 1, ctr03
     assert ctr03[0].startswith("incident_notification.trigger: ")
-    assert "trigger of contract ctr-connexa is confirmed" in ctr03[0]
+    assert (
+        "contract ctr-connexa asks supplier connexa to notify us only of a confirmed" in (ctr03[0])
+    )
     assert "72h" not in ctr03[0] and "window" not in ctr03[0]
 
 

@@ -2,7 +2,8 @@
 with 23 NYCRR Part 500 for the prior calendar year, or an acknowledgment of noncompliance
 (500.17(b)), recorded on the Entity under ``nydfs_certifications``. ``check`` reports the
 filing last due that is not recorded, or recorded without a date, from 16 April; ``resilint
-calendar`` lists it due on 15 April, the last day the rule is silent."""
+calendar`` lists it due on 15 April, the last day the rule is silent, and the next year's filing
+beside an overdue one, since each year's falls due of its own."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ def _entry(cli, repo: Path, as_of: str) -> list[dict]:
     return [d for d in deadlines(cli, repo, as_of) if d["category"] == "nydfs-certification"]
 
 
+def _years(entries: list[dict]) -> dict[str, dict]:
+    """The entries by the year they cover (the title ends "for <year>")."""
+    return {e["title"].rsplit(" ", 1)[1]: e for e in entries}
+
+
 def test_the_rule_reports_from_the_day_after_the_calendar_date(cli, repo: Path) -> None:
     (repo / "entity.yaml").write_text(ENTITY + FILED_2025, encoding="utf-8")
     (entry,) = _entry(cli, repo, "2027-01-10")
@@ -53,7 +59,7 @@ def test_the_rule_reports_from_the_day_after_the_calendar_date(cli, repo: Path) 
     assert "submit to the superintendent by 2027-04-15" in finding["message"]
     assert "during 2026, or an acknowledgment of noncompliance (500.17(b))" in finding["message"]
     assert "no filing for 2026 is recorded under nydfs_certifications" in finding["message"]
-    (late,) = _entry(cli, repo, "2027-04-16")
+    late = _years(_entry(cli, repo, "2027-04-16"))["2026"]
     assert late["overdue"] and late["days_left"] == -1
 
 
@@ -70,7 +76,7 @@ def test_an_undated_or_later_filing_does_not_count(cli, repo: Path) -> None:
     (finding,) = _reported(cli, repo, "2026-12-07")
     assert "its filing for 2025 records no date it was filed (filed)" in finding["message"]
     assert finding["line"] == 9  # the year's item
-    (entry,) = _entry(cli, repo, "2026-12-07")
+    entry = _years(_entry(cli, repo, "2026-12-07"))["2025"]
     assert entry["date"] == "2026-04-15" and entry["overdue"]
     assert entry["detail"].endswith("its record has no filing date (filed)")
     later = FILED_2025.replace("2026-04-09", "2027-01-05")
@@ -83,8 +89,11 @@ def test_with_nothing_recorded_the_filing_last_due_is_overdue(cli, repo: Path) -
     (finding,) = _reported(cli, repo, "2027-01-10")
     assert finding["line"] == 6  # at the regimes that bring NYDFS in
     assert "no filing for 2025 is recorded" in finding["message"]
-    (entry,) = _entry(cli, repo, "2027-01-10")
-    assert entry["date"] == "2026-04-15" and entry["overdue"] and "for 2025" in entry["title"]
+    overdue, following = _entry(cli, repo, "2027-01-10")
+    assert overdue["date"] == "2026-04-15" and overdue["overdue"] and "for 2025" in overdue["title"]
+    # the next year's filing falls due all the same: listed on its own 15 April
+    assert following["date"] == "2027-04-15" and not following["overdue"]
+    assert "for 2026" in following["title"]
 
 
 def test_an_entity_not_under_nydfs_is_not_asked(cli, repo: Path) -> None:
@@ -112,8 +121,10 @@ expires: 2027-03-31
     (repo / "waiver.yaml").write_text(waiver, encoding="utf-8")
     (finding,) = _reported(cli, repo, "2026-12-07")
     assert finding["suppression"]["kind"] == "waiver"
-    (entry,) = _entry(cli, repo, "2026-12-07")
-    assert entry["accepted"] == "Waiver waiver-cert"
+    entries = _years(_entry(cli, repo, "2026-12-07"))
+    assert entries["2025"]["accepted"] == "Waiver waiver-cert"
+    # the waiver accepted the overdue filing's finding, not the next year's filing
+    assert entries["2026"]["accepted"] is None and not entries["2026"]["overdue"]
 
 
 def test_the_schema_rejects_a_filing_without_its_year(cli, repo: Path) -> None:

@@ -214,7 +214,9 @@ def test_ctr03_a_saas_below_tier_1_holding_only_our_data_may_notify_a_confirmed_
         "rotation_days: 90\nlast_rotated: 2026-10-01\n",
     )
     [finding] = check(cli, write, repo(processor, key, contract), ["CTR-03"])
-    assert "set it to suspected" in finding["message"]
+    assert "negotiate notice of a suspected compromise" in finding["message"]
+    assert "record trigger: suspected" in finding["message"]
+    assert "service model" not in finding["message"]  # its model is recorded
 
 
 def test_iam02_a_federated_workload_has_no_secret_to_rotate(cli, write) -> None:

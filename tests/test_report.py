@@ -375,6 +375,11 @@ def test_an_excess_layer_following_form_shows_the_forms_terms(cli, tmp_path: Pat
     assert "Counsel LLP" in primary
     assert "<dd>as in primary, whose form it follows</dd>" in excess
     assert "the panel of primary, whose form it follows" in excess
+    # its notice goes to its own insurer: the primary's contact is another insurer's
+    assert "n@first.example" not in excess
+    assert "notify this layer&#x27;s insurer itself" in excess or (
+        "notify this layer's insurer itself" in excess
+    )
     assert "not recorded" not in excess and "No panel firms recorded" not in excess
 
 

@@ -83,10 +83,22 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             public_body(supplier.document),
             mandated(supplier.document),
             delivery.on_site_only(facts, supplier.document),
-            facts.regimes.of_entities(entities),
+            facts.regimes.of_legal_persons(entities),
         )
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
+    )
+    model_note = (
+        delivery.model_note(
+            supplier.document,
+            models,
+            ict,
+            supplier.non_ict,
+            supplier.exposures,
+            unrecorded=supplier.outsourcing_unrecorded,
+        )
+        if supplier
+        else ""
     )
     return ContractFacts(
         contract,
@@ -95,7 +107,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         critical,
         ict,
         entities,
-        facts.regimes.of_entities(entities),
+        facts.regimes.of_legal_persons(entities),
         requires,
         in_register=facts.in_register(contract),
         functions=functions,
@@ -103,18 +115,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         replaceable=supplier is not None and delivery.replaceable(supplier.document, remedied),
         switchable=supplier is not None
         and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
-        model_note=(
-            delivery.model_note(
-                supplier.document,
-                models,
-                ict,
-                supplier.non_ict,
-                supplier.exposures,
-                unrecorded=supplier.outsourcing_unrecorded,
-            )
-            if supplier
-            else ""
-        ),
+        model_note=model_note,
+        trigger_note=trigger_note(supplier, model_note),
         adviser_note=(
             delivery.model_note(
                 supplier.document,
@@ -134,6 +136,20 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         outsourcing=outsourcing(contract, models),
         dora_critical=critical and critical_for_dora(facts, functions),
     )
+
+
+def trigger_note(supplier: SupplierFacts | None, model_note: str) -> str:
+    """The contract's model note where its supplier's unknown service model alone asks the
+    incident notice to start on a suspected compromise (CTR-03): a supplier that is not
+    critical, has no access to our systems and runs none of our sign-in is asked it because it
+    provides ICT services run for us, as far as anything recorded says; recorded as a
+    multi-tenant SaaS that only holds our data, it would not be. "" where something else asks
+    the trigger, or the model is known."""
+    if supplier is None or supplier.critical or "ict" not in supplier.exposures:
+        return ""
+    if "access" in supplier.exposures or "identities" in supplier.holds:
+        return ""
+    return model_note
 
 
 def outsourcing(contract: Document, models: frozenset[str]) -> bool:
@@ -239,7 +255,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         critical,
         suppliers,
         entities,
-        facts.regimes.of_entities(entities),
+        facts.regimes.of_legal_persons(entities),
         in_register=_function_in_register(facts, function, entities),
         restore_tests=_restore_tests(facts, function, entities) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
@@ -375,7 +391,7 @@ def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
     supplier = facts.supplier_by_id(identity.data.get("supplier"))
     reaches = strings(identity.data.get("entities"))
     if reaches:  # the systems of these entities only, whatever else the supplier serves
-        regimes = facts.regimes.of_entities(reaches)
+        regimes = facts.regimes.of_legal_persons(reaches)
     else:
         regimes = supplier.regimes if supplier else facts.regimes.everywhere
     return IdentityFacts(

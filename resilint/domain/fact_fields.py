@@ -249,6 +249,22 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "data, no access: a diesel supplier is not asked whether it is a bank) (a check says "
             "it in full on one finding of each supplier, and its others name that finding).",
         ),
+        "trigger_gap": _fact(
+            "string",
+            "What the record says of what starts its supplier's incident notice, where it is not "
+            "a suspected compromise, and what to do, in words for a message: that it asks notice "
+            "only of a confirmed compromise (negotiate a suspected one), or that it does not say "
+            "(record what the contract says); empty where it records suspected.",
+        ),
+        "trigger_note": _fact(
+            "string",
+            "model_note where only the unknown service model asks its supplier's incident "
+            "notice to start on a suspected compromise (CTR-03: the supplier is not critical, "
+            "has no access to our systems, runs none of our sign-in, and provides ICT services, "
+            "which a multi-tenant SaaS only holding our data would not be asked); empty "
+            "otherwise (a check says it in full on one finding of each supplier, and its others "
+            "name that finding).",
+        ),
         "notice_subject": _fact(
             "string",
             "What its supplier's incident notice is of, in words for a message: 'a security "

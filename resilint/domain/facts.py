@@ -241,6 +241,9 @@ class ContractFacts:
     incident-notice window), naming only the models whose record takes it off the supplier (a
     bank's or a scheme's where it is critical): "" where its supplier has ICT services or
     operates in our systems."""
+    trigger_note: str = ""
+    """:attr:`model_note` where the unknown service model alone asks its supplier's notice on a
+    suspected compromise (:func:`.documents.trigger_note`); "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
@@ -265,6 +268,8 @@ class ContractFacts:
             "switchable": self.switchable,
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
+            "trigger_note": self.trigger_note,
+            "trigger_gap": trigger_gap(self.document, self.supplier),
             "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,
             "functions": list(self.functions),
@@ -288,6 +293,29 @@ class ContractFacts:
 
 NOTICE_OF_DISRUPTION = "an incident that disrupts its service to us (a cyber attack on it included)"
 """What the incident notice of a supplier no compromise of which can reach us is of."""
+
+
+def trigger_gap(contract: Document, supplier: SupplierFacts | None) -> str:
+    """What the contract's record says of what starts its supplier's incident notice, where it
+    is not a suspected compromise, and what to do (CTR-03's words); "" where it is."""
+    notice = contract.data.get("incident_notification")
+    trigger = notice.get("trigger") if isinstance(notice, dict) else None
+    if trigger == "suspected":
+        return ""
+    who = f"supplier {supplier.document.id}" if supplier is not None else "its supplier"
+    if trigger == "confirmed":
+        return (
+            f"asks {who} to notify us only of a confirmed compromise "
+            "(incident_notification.trigger: confirmed): negotiate notice of a suspected "
+            "compromise, so that it must tell us as soon as it suspects one, not only once a "
+            "breach is confirmed, and record trigger: suspected"
+        )
+    return (
+        f"does not say whether {who} must notify us of a suspected compromise or only of a "
+        "confirmed one (incident_notification.trigger): record what the contract says "
+        "(trigger: suspected where it asks notice as soon as a compromise is suspected), and "
+        "where it asks only a confirmed one, negotiate notice of a suspected compromise"
+    )
 
 
 def notice_subject(supplier: SupplierFacts | None) -> str:

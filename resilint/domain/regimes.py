@@ -4,6 +4,8 @@ A contract falls under the entities that sign or use it; a supplier under those 
 and of the business functions that rest on it; a function under its own ``entities``; an identity
 under its supplier's; an insurance policy under its insured entities. A document that names no
 entity falls under every entity of the repository (we cannot tell which, so none is left out).
+An entity recorded as a branch (``branch_of``) brings its head office's regimes to the contracts,
+functions, suppliers and identities it is named in (:meth:`EntityRegimes.of_legal_persons`).
 """
 
 from __future__ import annotations
@@ -107,6 +109,12 @@ class EntityRegimes:
         )
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self.all_entities = tuple(self._of_entity)
+        self._head_office: dict[str, str] = {}
+        for entity in index.of_kind("Entity"):
+            link = entity.data.get("branch_of")
+            office = link.get("entity") if isinstance(link, dict) else None
+            if entity.id is not None and isinstance(office, str) and office in self._of_entity:
+                self._head_office[entity.id] = office
 
     def of_entities(self, entity_ids: Iterable[str]) -> frozenset[str]:
         """The regimes of these entities; of every entity when none is named or known."""
@@ -115,6 +123,19 @@ class EntityRegimes:
             return self.everywhere
         found = frozenset(r for e in known for r in self._of_entity[e])
         return self._sets.setdefault(found, found)  # one set for thousands of contracts
+
+    def of_legal_persons(self, entity_ids: Iterable[str]) -> frozenset[str]:
+        """The regimes of these entities as parties to an arrangement or performers of a
+        function: each entity's own, and for one recorded as a branch (``branch_of``) also its
+        head office's. A branch is no legal person: the contracts it uses and the functions it
+        performs are its head office's, which the laws binding the head office bind wherever
+        the branch is (a credit institution under DORA is one with its New York branch, whose
+        ICT contracts its register of information lists), while the branch's own regimes
+        (NYDFS for a New York branch) bind them too. Of every entity when none is named or
+        known."""
+        named = list(entity_ids)
+        offices = [self._head_office[e] for e in named if e in self._head_office]
+        return self.of_entities([*named, *offices])
 
     def dora_simplified_only(self, entity_ids: Iterable[str]) -> bool:
         """Whether every one of these entities (every entity when none is named or known) that

@@ -158,7 +158,7 @@ def _supplier(
         exposures=exposures,
         lifecycle=stage,
         entities=entities,
-        regimes=facts.regimes.of_entities(entities),
+        regimes=facts.regimes.of_legal_persons(entities),
         requires=facts.matrix.required(
             tier_class,
             exposures,
@@ -167,7 +167,7 @@ def _supplier(
             public_body=public_body(supplier),
             mandated=mandated(supplier),
             on_site=delivery.on_site_only(facts, supplier),
-            regimes=facts.regimes.of_entities(entities),
+            regimes=facts.regimes.of_legal_persons(entities),
         )
         if stage != lifecycle.EXITED
         else frozenset(),

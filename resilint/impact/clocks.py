@@ -269,10 +269,14 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
     notice = value_at(terms.data, "notice")
     hours = number(value_at(notice, "incident_notice_hours"))
     wording = text_of(value_at(notice, "incident_notice_wording"))
-    contact = value_at(policy.data, "notice", "contact") or value_at(notice, "contact")
     inherited = " (the excess layer follows its form)" if terms is not policy else ""
     hours, hours_note = _own_deadline(policy, terms, "incident_notice_hours", hours, "hours")
     insurer = text_of(policy.data.get("insurer")) or f"the insurer of policy {policy.id}"
+    # The notice goes to the layer's own insurer: the contact of the policy whose form it
+    # follows is another insurer's, never offered in its place.
+    contact = value_at(policy.data, "notice", "contact")
+    if terms is not policy and not contact_text(contact):
+        hours_note = _joined(hours_note, _no_own_contact(policy, terms, insurer))
     base = Notice(
         kind="insurer",
         to=insurer,
@@ -290,11 +294,13 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
         decides=routing.insurer_decides or text_of(policy.data.get("owner")) or "",
     )
     if hours is None and wording is None:
-        yield replace(base, note=_UNSTATED)
+        yield replace(base, note=_joined(_UNSTATED, hours_note))
     else:
         yield replace(base, note=hours_note)
     days = number(value_at(notice, "claim_deadline_days"))
     days, days_note = _own_deadline(policy, terms, "claim_deadline_days", days, "days")
+    if terms is not policy and not contact_text(contact):
+        days_note = _joined(days_note, _no_own_contact(policy, terms, insurer))
     if days is not None:
         yield replace(
             base,
@@ -345,6 +351,23 @@ def _wording(wording: str | None) -> str:
 
 
 _UNSTATED = "the policy records no notice deadline (INS-03): notify at once and read the wording"
+
+
+def _no_own_contact(policy: Document, terms: Document, insurer: str) -> str:
+    """The note of an excess layer following form that records no notice contact of its own:
+    the one recorded on the policy whose form it follows belongs to another insurer."""
+    below = text_of(terms.data.get("insurer")) or f"the insurer of policy {terms.id}"
+    return (
+        f"policy {policy.id} records no notice contact of its own (notice.contact): send the "
+        f"notice to {insurer} at the address its policy gives, not only to {below}; whether "
+        "notice to the insurer below counts for an excess layer depends on the layer's wording "
+        "(market practice: notify every layer of the tower). Record the contact from its "
+        "declarations"
+    )
+
+
+def _joined(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
 
 
 def contact_text(contact: object) -> str:

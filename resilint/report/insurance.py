@@ -74,7 +74,18 @@ def _notice(data: dict[str, Any], follows: str | None) -> str:
         f"<dt>Claim deadline</dt><dd>"
         f"{h(show_number(claim) + ' days' if claim is not None else claim_wording or unrecorded)}"
         "</dd>"
-        f"<dt>Notice contact</dt><dd>{h(reach or unrecorded)}</dd></dl>"
+        f"<dt>Notice contact</dt><dd>{h(reach or _own_contact(follows))}</dd></dl>"
+    )
+
+
+def _own_contact(follows: str | None) -> str:
+    """What a layer that records no notice contact shows: a following layer's notice still goes
+    to its own insurer, not to the contact of the policy whose form it follows."""
+    if not follows:
+        return "not recorded"
+    return (
+        "none of its own: notify this layer's insurer itself, at the address its policy gives "
+        f"(the contact of {follows} is another insurer's)"
     )
 
 

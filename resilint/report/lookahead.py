@@ -211,28 +211,27 @@ def _planned(facts: Facts, scenario: str) -> str:
 
 
 def _certifications(facts: Facts) -> Iterator[Deadline]:
-    """For each entity under NYDFS, the earliest certification not filed by the date checked:
-    the one last due (overdue: ENT-02 reports it), else the next, due on its 15 April."""
+    """For each entity under NYDFS, each certification not filed by the date checked: the one
+    last due (overdue: ENT-02 reports it) and the next, due on its 15 April. Each year's is a
+    filing of its own: the next falls due whether or not the overdue one has been filed."""
     for entity in in_order(facts.index.of_kind("Entity")):
         if "nydfs" not in facts.entity(entity).regimes:
             continue
         last = last_due(entity, facts.as_of)
-        due = last if last is not None and not _filed(last.filed, facts) else None
-        if due is None:
-            due = next_due(entity, facts.as_of)
-            if _filed(due.filed, facts):
-                continue  # filed early: nothing due before the next year's
-        yield Deadline(
-            due.due,
-            "nydfs-certification",
-            f"NYDFS certification of compliance of entity {entity.id} for {due.year}",
-            "a certification of material compliance with 23 NYCRR Part 500, or an "
-            "acknowledgment of noncompliance, signed by the highest-ranking executive and the "
-            "CISO (500.17(b))" + _recorded(due.recorded, due.filed),
-            entity,
-            ("nydfs_certifications",),
-            text_of(entity.data.get("owner")),
-        )
+        for due in (last, next_due(entity, facts.as_of)):
+            if due is None or _filed(due.filed, facts):
+                continue  # filed (the next one early): nothing due for that year
+            yield Deadline(
+                due.due,
+                "nydfs-certification",
+                f"NYDFS certification of compliance of entity {entity.id} for {due.year}",
+                "a certification of material compliance with 23 NYCRR Part 500, or an "
+                "acknowledgment of noncompliance, signed by the highest-ranking executive and "
+                "the CISO (500.17(b))" + _recorded(due.recorded, due.filed),
+                entity,
+                ("nydfs_certifications",),
+                text_of(entity.data.get("owner")),
+            )
 
 
 def _recorded(item: object, filed: datetime.date | None) -> str:

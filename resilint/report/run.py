@@ -146,7 +146,13 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
         ]
     accepted = _suppressed(model.checked.result.findings, model.checked.facts.index)
     as_of = model.checked.facts.as_of
-    return [_marked(d, accepted, as_of) for d in kept]
+    # Where one rule dates several deadlines on one document (an overdue filing and the next
+    # year's), the finding it reports now is the overdue one's: only that is accepted.
+    overdue = {key for d in kept if d.overdue(as_of) for key in d.placed}
+    return [
+        _marked(d, accepted, as_of) if d.overdue(as_of) or not overdue & set(d.placed) else d
+        for d in kept
+    ]
 
 
 @dataclass(frozen=True)
