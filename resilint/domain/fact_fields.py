@@ -378,6 +378,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "critical": _fact(
             "boolean", "The business function it keeps going is critical or important."
         ),
+        "tested_on": _fact(
+            "string",
+            "The date of its last test by the as-of date: the later of its last_tested and the "
+            "date of the latest completed exercise naming it under continuity_plans; absent "
+            "where neither records a test by then.",
+            format="date",
+        ),
     },
     "Playbook": {
         "required": _fact(
