@@ -189,3 +189,12 @@ def test_the_report_says_the_plans_test_is_overdue(cli, write, tmp_path) -> None
     assert run.exit_code in (0, 1), run.stderr
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "tested 2025-08-01, overdue since 2026-08-01" in page
+
+
+def test_a_mistyped_date_of_an_exercise_naming_the_plan_holds_the_functions_gap(cli, write) -> None:
+    # its schema error says the date; the gap waits until the exercise's date is readable
+    mistyped = exercise("tabletop-2026-04", "April 2026", plans="claims-degraded")
+    assert check(cli, write, repo(FUNCTION, mistyped, plan(None)), ["EXR-01"]) == []
+    unnamed = exercise("tabletop-2026-04", "April 2026")
+    (finding,) = check(cli, write, repo(FUNCTION, unnamed, plan(None)), ["EXR-01"])
+    assert finding["id"] == "claims"

@@ -78,7 +78,11 @@ def _function_gap(
             )
         message += ask + as_of_text(context)
         related += () if planned is None else (planned[1],)
-        judged = _judged(context, naming, "functions", function)
+        judged = (
+            _judged(context, naming, "functions", function)
+            + _plans_judged(context, plans)
+            + _plans_judged(context, plans)
+        )
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
     planned = _planned(context, naming, "functions", function)
     message = (
@@ -95,7 +99,7 @@ def _function_gap(
     )
     related += () if planned is None else (planned[1],)
     at = point_at(function.data, "last_substantive_change", "date")
-    judged = _judged(context, naming, "functions", function)
+    judged = _judged(context, naming, "functions", function) + _plans_judged(context, plans)
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
@@ -255,6 +259,16 @@ def _naming_plan(context: RuleContext, plan: Document) -> list[Document]:
     if plan.id is None:
         return []
     return context.referrers("Exercise", "continuity_plans.[]", "ContinuityPlan", plan.id)
+
+
+def _plans_judged(context: RuleContext, plans: list[Document]) -> list[tuple[Document, JsonPath]]:
+    """The date and status of each exercise naming one of ``plans`` (an exercise of their
+    function; a plan's own mistyped last_tested hides no gap of the function, which its schema
+    error says)."""
+    found: list[tuple[Document, JsonPath]] = []
+    for plan in plans:
+        found += [(e, field) for e in _naming_plan(context, plan) for field in _DATED]
+    return found
 
 
 _Naming = dict[tuple[str, str], list[Document]]
