@@ -198,3 +198,12 @@ def test_a_mistyped_date_of_an_exercise_naming_the_plan_holds_the_functions_gap(
     unnamed = exercise("tabletop-2026-04", "April 2026")
     (finding,) = check(cli, write, repo(FUNCTION, unnamed, plan(None)), ["EXR-01"])
     assert finding["id"] == "claims"
+
+
+def test_a_planned_plan_test_is_replaced_only_by_an_exercise_testing_the_plan(cli, write) -> None:
+    planned = exercise("plan-test-2026-05", "2026-05-20", "claims", "claims-degraded", "planned")
+    held = exercise("tabletop-2026-06", "2026-06-10", functions="claims")
+    (warning,) = check(cli, write, repo(FUNCTION, planned, held, plan(None)), ["EXR-05"])
+    assert warning["id"] == "plan-test-2026-05"
+    named = exercise("tabletop-2026-06", "2026-06-10", "claims", "claims-degraded")
+    assert check(cli, write, repo(FUNCTION, planned, named, plan(None)), ["EXR-05"]) == []

@@ -398,8 +398,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "For a planned exercise whose date has passed: the id of the first exercise "
             "completed after that date, by the as-of date, that names every function, "
-            "playbook, supplier and scenario it names and is of its type or a more demanding "
-            "one (tabletop, simulation, live); empty when none.",
+            "playbook, supplier, scenario and continuity plan it names and is of its type or a "
+            "more demanding one (tabletop, simulation, live); empty when none.",
         ),
     },
     "Identity": {

@@ -194,7 +194,7 @@ _EXERCISE_LISTS = {
 """What an exercise lists as tested, by field: the exercises naming each id, indexed once."""
 
 
-EXERCISED = ("functions", "playbooks", "suppliers", "scenarios")
+EXERCISED = ("functions", "playbooks", "suppliers", "scenarios", "continuity_plans")
 """What an exercise names as tested: a later one naming all of it tested the same things."""
 _DEMANDING = {"tabletop": 1, "simulation": 2, "live": 3}
 """How much of the real thing each type of exercise tests: a live switch-over replaces a
@@ -203,10 +203,10 @@ tabletop of it, a tabletop does not replace a live test."""
 
 def superseded_by(index: Index, exercise: Document, as_of: datetime.date) -> Document | None:
     """The exercise that replaced a planned one whose date has passed: the first completed
-    after that date, by the as-of date, that names every function, playbook, supplier and
-    scenario the planned one names, and is of its type or a more demanding one (one naming
-    none of these: any later completed exercise of that type). The plan was moved or its
-    test was done another way; what it was to test was tested."""
+    after that date, by the as-of date, that names every function, playbook, supplier,
+    scenario and continuity plan the planned one names, and is of its type or a more
+    demanding one (one naming none of these: any later completed exercise of that type). The
+    plan was moved or its test was done another way; what it was to test was tested."""
     data = exercise.data
     day = as_date(data.get("date"))
     if data.get("status") != "planned" or day is None:
