@@ -363,7 +363,9 @@ def build_entity(facts: Facts, entity: Document) -> EntityFacts:
 def build_plan(facts: Facts, plan: Document) -> PlanFacts:
     named = plan.data.get("function")
     function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
-    return PlanFacts(plan, function is not None and facts.function(function).critical)
+    test = lifecycle.plan_tested(facts.index, plan, facts.as_of)
+    tested_on = test[0].isoformat() if test is not None and test[0] <= facts.as_of else None
+    return PlanFacts(plan, function is not None and facts.function(function).critical, tested_on)
 
 
 def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:

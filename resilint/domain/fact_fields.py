@@ -394,6 +394,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "critical": _fact(
             "boolean", "The business function it keeps going is critical or important."
         ),
+        "tested_on": _fact(
+            "string",
+            "The date of its last test by the as-of date: the later of its last_tested and the "
+            "date of the latest completed exercise naming it under continuity_plans; absent "
+            "where neither records a test by then.",
+            format="date",
+        ),
     },
     "Playbook": {
         "required": _fact(
@@ -407,8 +414,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "For a planned exercise whose date has passed: the id of the first exercise "
             "completed after that date, by the as-of date, that names every function, "
-            "playbook, supplier and scenario it names and is of its type or a more demanding "
-            "one (tabletop, simulation, live); empty when none.",
+            "playbook, supplier, scenario and continuity plan it names and is of its type or a "
+            "more demanding one (tabletop, simulation, live); empty when none.",
         ),
     },
     "Identity": {

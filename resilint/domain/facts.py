@@ -450,9 +450,12 @@ class PlanFacts:
     document: Document
     critical: bool
     """The function it keeps going is critical or important."""
+    tested_on: str | None = None
+    """The date of its last test by the as-of date (:func:`resilint.domain.lifecycle.
+    plan_tested`), ISO; None where none is recorded by then."""
 
     def fields(self) -> dict[str, Any]:
-        return {"critical": self.critical}
+        return {"critical": self.critical, "tested_on": self.tested_on}
 
 
 @dataclass(frozen=True, slots=True)

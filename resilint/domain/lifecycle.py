@@ -106,8 +106,14 @@ class Completed:
     def latest(self, field: str, doc_id: str) -> datetime.date | None:
         """The date of the latest one naming ``doc_id`` under ``field`` (functions,
         playbooks)."""
-        named = (day for day, e in self.exercises if doc_id in strings(e.data.get(field)))
-        return max(named, default=None)
+        found = self.last(field, doc_id)
+        return found[0] if found is not None else None
+
+    def last(self, field: str, doc_id: str) -> tuple[datetime.date, Document] | None:
+        """The latest one naming ``doc_id`` under ``field`` (functions, playbooks,
+        continuity_plans), with its date; the first in the index among those of one day."""
+        named = [(day, e) for day, e in self.exercises if doc_id in strings(e.data.get(field))]
+        return max(named, key=lambda pair: pair[0], default=None)
 
 
 def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
@@ -117,6 +123,51 @@ def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
         if exercise.data.get("status") == "completed" and day is not None and day <= as_of:
             found.append((day, exercise))
     return Completed(tuple(found))
+
+
+def function_exercised(
+    done: Completed, function_id: str, plans: Iterable[Document]
+) -> tuple[datetime.date, Document] | None:
+    """The latest completed exercise of a function, with its date: one listing it under
+    functions, or naming one of its continuity ``plans`` under continuity_plans (testing the
+    plan exercised the function it keeps running)."""
+    found = [done.last("functions", function_id)]
+    found += [done.last("continuity_plans", str(p.id)) for p in plans if p.id is not None]
+    return max((f for f in found if f is not None), key=lambda pair: pair[0], default=None)
+
+
+def plan_test(
+    plan: Document, exercised: tuple[datetime.date, Document] | None, as_of: datetime.date
+) -> tuple[datetime.date, Document] | None:
+    """A continuity plan's last test as of ``as_of``, with the document that records it: the
+    later of the plan's own last_tested and ``exercised``, the latest exercise completed by
+    then that names the plan under continuity_plans (:meth:`Completed.last`; a planned or
+    cancelled one tests nothing); the plan on a tie. A last_tested after ``as_of`` shows no
+    test by then: it is returned (for the rules to say so) only where no exercise by then
+    tested the plan. None where neither records a test."""
+    own = as_date(plan.data.get("last_tested"))
+    if own is None or (own > as_of and exercised is not None):
+        return exercised
+    if exercised is not None and exercised[0] > own:
+        return exercised
+    return own, plan
+
+
+def plan_tested(
+    index: Index, plan: Document, as_of: datetime.date
+) -> tuple[datetime.date, Document] | None:
+    """:func:`plan_test` of the plan, from the exercises naming it (indexed once)."""
+    named = [
+        (day, exercise)
+        for exercise in index.referrers(_PLAN_EXERCISES).get(str(plan.id), [])
+        if exercise.data.get("status") == "completed"
+        and (day := as_date(exercise.data.get("date"))) is not None
+        and day <= as_of
+    ]
+    return plan_test(plan, max(named, key=lambda pair: pair[0], default=None), as_of)
+
+
+_PLAN_EXERCISES = RefField("Exercise", ("continuity_plans", "[]"), "ContinuityPlan")
 
 
 def earliest_planned(
@@ -143,7 +194,7 @@ _EXERCISE_LISTS = {
 """What an exercise lists as tested, by field: the exercises naming each id, indexed once."""
 
 
-EXERCISED = ("functions", "playbooks", "suppliers", "scenarios")
+EXERCISED = ("functions", "playbooks", "suppliers", "scenarios", "continuity_plans")
 """What an exercise names as tested: a later one naming all of it tested the same things."""
 _DEMANDING = {"tabletop": 1, "simulation": 2, "live": 3}
 """How much of the real thing each type of exercise tests: a live switch-over replaces a
@@ -152,10 +203,10 @@ tabletop of it, a tabletop does not replace a live test."""
 
 def superseded_by(index: Index, exercise: Document, as_of: datetime.date) -> Document | None:
     """The exercise that replaced a planned one whose date has passed: the first completed
-    after that date, by the as-of date, that names every function, playbook, supplier and
-    scenario the planned one names, and is of its type or a more demanding one (one naming
-    none of these: any later completed exercise of that type). The plan was moved or its
-    test was done another way; what it was to test was tested."""
+    after that date, by the as-of date, that names every function, playbook, supplier,
+    scenario and continuity plan the planned one names, and is of its type or a more
+    demanding one (one naming none of these: any later completed exercise of that type). The
+    plan was moved or its test was done another way; what it was to test was tested."""
     data = exercise.data
     day = as_date(data.get("date"))
     if data.get("status") != "planned" or day is None:

@@ -39,10 +39,10 @@ def length_words(hours: float | None) -> str:
     return f"{show_number(hours)} hours"
 
 
-def critical_scenarios(facts: Facts, hours: float | None) -> list[Impact]:
+def critical_scenarios(facts: Facts, hours: float | None, test_days: int = 365) -> list[Impact]:
     """The scenario of each supplier that is critical in effect, in the repository's order."""
     return [
-        analyse(facts, Target(SUPPLIER, str(supplier.id)), hours)
+        analyse(facts, Target(SUPPLIER, str(supplier.id)), hours, test_days)
         for supplier in in_order(facts.index.of_kind("Supplier"))
         if supplier.id is not None and facts.supplier(supplier).critical
     ]

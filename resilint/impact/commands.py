@@ -14,6 +14,7 @@ from resilint.app import CheckArgs, build_config, build_options, build_schemas, 
 from resilint.checker import load_documents
 from resilint.command import write_out
 from resilint.domain import Facts
+from resilint.domain.readers import integer
 from resilint.errors import ExitCode, NotFound, UsageError
 from resilint.impact.board import critical_scenarios
 from resilint.impact.formats import BOARD_FORMATS, CARD_FORMATS, IMPACT_FORMATS
@@ -56,10 +57,11 @@ class CardArgs:
 
 def build_facts(
     paths: tuple[Path, ...], config: Path | None, as_of: datetime.date | None
-) -> tuple[Facts, Missing]:
+) -> tuple[Facts, Missing, int]:
     """The repository's documents, loaded and validated as a check loads them, and the facts
-    and dependency graph the rules read (no rule runs); and the files that could not be read
-    or hold a document resilint does not check."""
+    and dependency graph the rules read (no rule runs); the files that could not be read or
+    hold a document resilint does not check; and the yearly limit on a critical function's
+    plan test, EXR-01's ``max_age_days`` as configured."""
     args = CheckArgs(paths=paths, config=config, as_of=as_of)
     schemas = build_schemas()
     settings = build_config(args, schemas)
@@ -71,7 +73,14 @@ def build_facts(
     missing = Missing(
         tuple(sorted(unreadable)), tuple(sorted(unchecked)), result.named_unchecked_files
     )
-    return Facts(index, options.as_of, settings.definitions), missing
+    own = settings.rules.get("EXR-01")
+    days = integer((own.params or {}).get("max_age_days")) if own is not None else None
+    test_days = days if days is not None and days >= 0 else TEST_DAYS
+    return Facts(index, options.as_of, settings.definitions), missing, test_days
+
+
+TEST_DAYS = 365
+"""EXR-01's default ``max_age_days``: how long a continuity plan's test stays current."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +114,10 @@ def _status(missing: Missing) -> int:
 def run_impact(args: ImpactArgs) -> int:
     if args.target is None and not args.all_critical:
         _no_target(args.paths)
-    facts, missing = build_facts(args.paths, args.config, args.as_of)
+    facts, missing, test_days = build_facts(args.paths, args.config, args.as_of)
     if args.all_critical:
-        _write(BOARD_FORMATS[args.output_format](critical_scenarios(facts, args.hours)))
+        board = critical_scenarios(facts, args.hours, test_days)
+        _write(BOARD_FORMATS[args.output_format](board))
         shared = _shared_ids(facts)
         if shared:  # each row read the first of the documents sharing its id
             click.echo(shared, err=True)
@@ -116,7 +126,7 @@ def run_impact(args: ImpactArgs) -> int:
         return _status(missing)
     if args.target is None:
         _no_target(())
-    impact = _analysed(facts, args.target, args.hours, missing)
+    impact = _analysed(facts, args.target, args.hours, missing, test_days)
     _write(IMPACT_FORMATS[args.output_format](impact))
     return _status(missing)
 
@@ -141,8 +151,8 @@ def _no_target(paths: tuple[Path, ...]) -> NoReturn:
 
 
 def run_card(args: CardArgs) -> int:
-    facts, missing = build_facts(args.paths, args.config, args.as_of)
-    impact = _analysed(facts, Target(SUPPLIER, args.supplier), None, missing)
+    facts, missing, test_days = build_facts(args.paths, args.config, args.as_of)
+    impact = _analysed(facts, Target(SUPPLIER, args.supplier), None, missing, test_days)
     _write(CARD_FORMATS[args.output_format](impact))
     return _status(missing)
 
@@ -159,7 +169,9 @@ def _shared_ids(facts: Facts) -> str:
     )
 
 
-def _analysed(facts: Facts, target: Target, hours: float | None, missing: Missing) -> Impact:
+def _analysed(
+    facts: Facts, target: Target, hours: float | None, missing: Missing, test_days: int
+) -> Impact:
     """The scenario; when what is down is in none of the documents read, it may be in a file
     that could not be read, and then "not found" would send the user hunting for a typo."""
     kind = {SUPPLIER: "Supplier", FUNCTION: "BusinessFunction"}.get(target.kind)
@@ -167,7 +179,7 @@ def _analysed(facts: Facts, target: Target, hours: float | None, missing: Missin
     if len(namesakes) > 1:  # the first found may be a stale copy, or another's: never guess
         raise UsageError(ambiguous(namesakes, target.value))
     try:
-        return analyse(facts, target, hours)
+        return analyse(facts, target, hours, test_days)
     except NotFound as absent:
         if not (missing.unreadable or missing.unchecked):
             if missing.named:  # it may be in the programme's files, which were not named

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from resilint.domain import Facts
 from resilint.domain.graph import Chain
-from resilint.domain.lifecycle import Completed
-from resilint.domain.readers import as_date, dicts, in_order, number, strings, text_of, value_at
+from resilint.domain.lifecycle import Completed, function_exercised, plan_test, shift
+from resilint.domain.readers import dicts, in_order, number, strings, text_of, value_at
 from resilint.impact.model import Exercised, Fallback, FunctionImpact, Threshold
 from resilint.model import Document
 
@@ -36,13 +36,22 @@ class Reached:
 
 
 def function_impact(
-    facts: Facts, reached: Reached, hours: float | None, down: frozenset[str], done: Completed
+    facts: Facts,
+    reached: Reached,
+    hours: float | None,
+    down: frozenset[str],
+    done: Completed,
+    test_days: int = 365,
 ) -> FunctionImpact:
+    """``test_days``: the yearly limit on a critical function's plan test (EXR-01's
+    ``max_age_days``), past which the plan's test is overdue."""
     function = reached.function
     data = function.data
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
     plan = choose_plan(facts, function, down)
-    fallback = _fallback(plan) if plan is not None else None
+    critical = facts.function(function).critical
+    limit = test_days if critical else None
+    fallback = _fallback(facts, done, plan, limit) if plan is not None else None
     lasts = _lasts(fallback, hours)
     outlasted = _breaches(hours, mtpd, reached.stopped)
     bridged = bool(outlasted) and _bridges(fallback, mtpd, lasts)
@@ -63,7 +72,7 @@ def function_impact(
         breaches_mtpd=outlasted and not bridged if outlasted is not None else None,
         fallback=fallback,
         fallback_lasts=lasts,
-        last_exercise=_last_exercise(function, done),
+        last_exercise=_last_exercise(facts, function, done),
         mtpd_bridged=bridged,
     )
 
@@ -118,8 +127,13 @@ def choose_plan(facts: Facts, function: Document, down: frozenset[str]) -> Docum
     return plans[0] if plans else None
 
 
-def _fallback(plan: Document) -> Fallback:
+def _fallback(facts: Facts, done: Completed, plan: Document, limit: int | None) -> Fallback:
+    """The plan as the degraded mode; ``limit``: the days its test stays current (None: the
+    function is not critical, no limit applies)."""
     procedure = value_at(plan.data, "manual_procedure")
+    named = done.last("continuity_plans", str(plan.id)) if plan.id is not None else None
+    test = plan_test(plan, named, facts.as_of)
+    due = shift(test[0], limit) if test is not None and limit is not None else None
     return Fallback(
         plan=str(plan.id),
         owner=text_of(plan.data.get("owner")) or "",
@@ -135,17 +149,14 @@ def _fallback(plan: Document) -> Fallback:
             Threshold(text_of(t.get("type")) or "", text_of(t.get("description")) or "")
             for _, t in dicts(plan.data.get("activation_thresholds"))
         ),
-        last_tested=as_date(plan.data.get("last_tested")),
+        last_tested=test[0] if test is not None else None,
+        tested_by=str(test[1].id) if test is not None and test[1] is not plan else "",
+        overdue_since=due if due is not None and due < facts.as_of else None,
     )
 
 
-def _last_exercise(function: Document, done: Completed) -> Exercised | None:
-    named = [
-        (day, exercise)
-        for day, exercise in done.exercises
-        if str(function.id) in strings(exercise.data.get("functions"))
-    ]
-    if not named:
-        return None
-    day, exercise = max(named, key=lambda pair: (pair[0], pair[1].path, pair[1].index))
-    return Exercised(str(exercise.id), day)
+def _last_exercise(facts: Facts, function: Document, done: Completed) -> Exercised | None:
+    """The latest completed exercise listing the function, or naming one of its continuity
+    plans (:func:`function_exercised`)."""
+    found = function_exercised(done, str(function.id), plans_of(facts, function))
+    return Exercised(str(found[1].id), found[0]) if found is not None else None

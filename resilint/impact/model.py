@@ -62,6 +62,13 @@ class Fallback:
     time_to_switch_hours: float | None
     thresholds: tuple[Threshold, ...]
     last_tested: datetime.date | None
+    """The plan's last test: its last_tested, or a later completed exercise naming it under
+    continuity_plans (:func:`resilint.domain.lifecycle.plan_test`)."""
+    tested_by: str = ""
+    """The id of that exercise; empty where the date is the plan's own last_tested."""
+    overdue_since: datetime.date | None = None
+    """For a critical function's plan whose last test is older than the yearly limit (EXR-01's
+    ``max_age_days``): the day that limit passed."""
 
 
 @dataclass(frozen=True)

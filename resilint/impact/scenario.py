@@ -50,13 +50,15 @@ from resilint.model import Document
 from resilint.suggest import did_you_mean
 
 
-def analyse(facts: Facts, target: Target, hours: float | None) -> Impact:
+def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 365) -> Impact:
+    """What the outage of ``target`` for ``hours`` does; ``test_days``: the yearly limit on a
+    critical function's plan test (EXR-01's ``max_age_days``)."""
     reached, down = reach(facts, target)
     ids = frozenset(str(s.id) for s in down)
     done = completed_exercises(facts.index, facts.as_of)
     functions = tuple(
         sorted(
-            (function_impact(facts, r, hours, ids, done) for r in reached),
+            (function_impact(facts, r, hours, ids, done, test_days) for r in reached),
             key=lambda f: (not f.stopped, not f.critical),
         )
     )

@@ -111,11 +111,24 @@ def decider(owner: str) -> str:
 def exercised(function: FunctionImpact) -> str:
     parts = []
     if function.fallback is not None and function.fallback.last_tested is not None:
-        parts.append(f"plan tested {function.fallback.last_tested.isoformat()}")
+        parts.append(plan_tested(function.fallback))
     if function.last_exercise is not None:
         last = function.last_exercise
         parts.append(f"last exercise {last.exercise} on {last.date.isoformat()}")
     return "; ".join(parts) or "never exercised (no completed exercise lists it)"
+
+
+def plan_tested(fallback: Fallback) -> str:
+    """When the plan was last tested, and by which exercise; past the yearly limit a critical
+    function's plan is said to be overdue since the day the limit passed."""
+    if fallback.last_tested is None:
+        return "plan never tested"
+    text = f"plan tested {fallback.last_tested.isoformat()}"
+    if fallback.tested_by:
+        text += f" (exercise {fallback.tested_by})"
+    if fallback.overdue_since is not None:
+        text += f", overdue since {fallback.overdue_since.isoformat()}"
+    return text
 
 
 def deadline(notice: Notice) -> str:

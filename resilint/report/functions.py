@@ -4,6 +4,7 @@ continuity plan and the last exercise."""
 
 from __future__ import annotations
 
+from resilint.domain.lifecycle import function_exercised, plan_test, shift
 from resilint.domain.readers import in_order, number, show_number, text_of
 from resilint.model import Document
 from resilint.report.markup import h, slug
@@ -95,14 +96,32 @@ def _plan(posture: Posture, function: Document) -> list[str]:
     else:
         gaps = posture.about(plan, ["BCM-04"])
         owner_cell = f'<td class="gap">{posture.link(gaps[0], "✘ none") if gaps else "✘ none"}</td>'
-    tested = text_of(str(plan.data.get("last_tested") or "")) or "never tested"
+    tested = _tested(posture, plan)
     issues = [f for f in posture.about(plan) if f.suppression is None]
     status = "✔" if not issues else "✘ " + ", ".join(posture.link(f) for f in issues[:5])
     return [owner_cell, f"<td>{h(plan.id)}<br>{h(tested)}<br>{status}</td>"]
 
 
+def _tested(posture: Posture, plan: Document) -> str:
+    """The plan's last test (:func:`plan_test`), by which exercise, and, past the yearly limit,
+    since when it is overdue (EXR-01 reports it then)."""
+    named = posture.completed.last("continuity_plans", str(plan.id))
+    test = plan_test(plan, named, posture.facts.as_of)
+    if test is None:
+        return "never tested"
+    text = f"tested {test[0].isoformat()}"
+    if test[1] is not plan:
+        text += f" (exercise {test[1].id})"
+    if test[0] > posture.facts.as_of:
+        return text + ", after the date checked"
+    due = shift(test[0], posture.test_days)
+    return text + (f", overdue since {due.isoformat()}" if due < posture.facts.as_of else "")
+
+
 def _exercise(posture: Posture, function: Document) -> str:
-    last = posture.completed.latest("functions", str(function.id))
+    plans = posture.facts.index.having("ContinuityPlan", "function", str(function.id))
+    found = function_exercised(posture.completed, str(function.id), plans)
+    last = found[0] if found is not None else None
     gaps = [f for f in posture.about(function, ["EXR-01"]) if f.suppression is None]
     text = last.isoformat() if last else "never"
     return h(text) + (" " + posture.link(gaps[0], "✘ overdue") if gaps else "")

@@ -82,6 +82,8 @@ class Posture:
     """For a rule whose own conditions (a declarative rule's ``when``) leave documents of its
     kind out beyond ``applies_to``: whether it judges a document (a rule not named here: every
     one its ``applies_to`` names)."""
+    test_days: int = 365
+    """How long a critical function's plan test stays current: EXR-01's ``max_age_days``."""
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False

@@ -24,8 +24,11 @@ from resilint.domain.controls import covers_function
 from resilint.domain.documents import BACKUP_COPIES, implemented_backup
 from resilint.domain.lifecycle import (
     PROSPECTIVE,
+    Completed,
     completed_exercises,
     earliest_planned,
+    function_exercised,
+    plan_test,
     shift,
 )
 from resilint.domain.readers import as_date, in_order, listed, text_of, value_at
@@ -103,7 +106,7 @@ def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     done = completed_exercises(facts.index, facts.as_of)
     every = intervals.days("EXR-04", "max_age_days", 365)
     for function, _ in intervals.judged.get("EXR-04", ()):
-        last = done.latest("functions", str(function.id))
+        last = _function_tested(facts, done, function)
         level = text_of(function.data.get("criticality"))
         title = f"test of function {function.id}" + (f" (criticality {level})" if level else "")
         ahead = _planned_for(facts, "functions", str(function.id))
@@ -124,7 +127,9 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     done = completed_exercises(facts.index, facts.as_of)
     every = intervals.exercise_days
     for function in facts.critical_functions():
-        last = done.latest("functions", str(function.id))
+        plans = _plans(facts, function)
+        exercised = function_exercised(done, str(function.id), plans)
+        last = exercised[0] if exercised is not None else None
         level = text_of(function.data.get("criticality")) or "critical"
         title = f"exercise of {level} function {function.id}"
         owner = text_of(function.data.get("owner"))
@@ -135,7 +140,7 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         else:
             detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead
             yield Deadline(shift(last, every), "exercise", title, detail, function, ("id",), owner)
-        yield from _plan_tests(facts, function, last, every)
+        yield from _plan_tests(facts, done, plans, function, last, every)
     for playbook in facts.index.of_kind("Playbook"):
         if not facts.playbook(playbook).required:
             continue
@@ -163,19 +168,51 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         )
 
 
+def _plans(facts: Facts, function: Document) -> list[Document]:
+    return facts.index.having("ContinuityPlan", "function", str(function.id))
+
+
+def _function_tested(facts: Facts, done: Completed, function: Document) -> datetime.date | None:
+    """The date of the function's latest test under EXR-04: its latest completed exercise
+    (:func:`function_exercised`), or a later test of one of its continuity plans (its
+    last_tested, by the date checked)."""
+    plans = _plans(facts, function)
+    found = function_exercised(done, str(function.id), plans)
+    days = [found[0]] if found is not None else []
+    for plan in plans:
+        test = _plan_test(facts, done, plan)
+        if test is not None and test[0] <= facts.as_of:
+            days.append(test[0])
+    return max(days, default=None)
+
+
+def _plan_test(
+    facts: Facts, done: Completed, plan: Document
+) -> tuple[datetime.date, Document] | None:
+    named = done.last("continuity_plans", str(plan.id)) if plan.id is not None else None
+    return plan_test(plan, named, facts.as_of)
+
+
 def _plan_tests(
-    facts: Facts, function: Document, last: datetime.date | None, every: int
+    facts: Facts,
+    done: Completed,
+    plans: list[Document],
+    function: Document,
+    last: datetime.date | None,
+    every: int,
 ) -> Iterator[Deadline]:
-    """The test of each continuity plan of a critical function whose last_tested is before the
+    """The test of each continuity plan of a critical function last tested (its last_tested,
+    or a completed exercise naming it under continuity_plans: :func:`plan_test`) before the
     function's latest exercise (EXR-01 reports the plan once that date is over a period old,
     though the function stays exercised), or after the date checked (due now); none for a plan
-    recording no date or a later one, which the function's exercise answers for, nor where no
+    recording no test or a later one, which the function's exercise answers for, nor where no
     exercise lists the function (EXR-01's finding on the function names the plan's date)."""
     if last is None or function.id is None:
         return
     level = text_of(function.data.get("criticality")) or "critical"
-    for plan in facts.index.having("ContinuityPlan", "function", str(function.id)):
-        tested = as_date(plan.data.get("last_tested"))
+    for plan in plans:
+        test = _plan_test(facts, done, plan)
+        tested = test[0] if test is not None else None
         if tested is None or tested == last or (tested > last and tested <= facts.as_of):
             continue
         title = f"test of continuity plan {plan.id} of {level} function {function.id}"
@@ -184,8 +221,9 @@ def _plan_tests(
             detail = f"its last_tested, {tested.isoformat()}, is after the date checked"
             yield Deadline(None, "exercise", title, detail, plan, ("last_tested",), owner)
             continue
+        by = "" if test is None or test[1] is plan else f" by exercise {test[1].id}"
         detail = (
-            f"last tested {tested.isoformat()}, before the function's last exercise on "
+            f"last tested {tested.isoformat()}{by}, before the function's last exercise on "
             f"{last.isoformat()}; due every {every} days"
         )
         yield Deadline(

@@ -279,6 +279,7 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
     scope = {rule.info.code: confined_to(rule.info, configured) for rule in selected}
     scope.update({code: frozenset() for code in CORE_CHECKS})
     previous = read_previous(args.previous) if args.previous else None
+    test_days = Intervals.from_params(_params(model)).exercise_days
     return Posture(
         model.checked,
         build_rule_docs(model.rules),
@@ -290,10 +291,11 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         {r.info.code: r.info.kind for r in model.rules},
         compare(previous, model.checked.result.findings) if previous else None,
         str(model.config.root.resolve()),
-        tuple(critical_scenarios(facts, args.what_if_hours)),
+        tuple(critical_scenarios(facts, args.what_if_hours, test_days)),
         args.what_if_hours,
         {r.info.code: r.info.applies_to or {} for r in selected},
         _selects(model, selected),
+        test_days,
     )
 
 

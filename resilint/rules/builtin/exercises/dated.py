@@ -15,7 +15,12 @@ from resilint.rules.model import RuleContext
 
 Dated = tuple[datetime.date, Document]
 
-TARGETS = {"functions": "BusinessFunction", "playbooks": "Playbook", "suppliers": "Supplier"}
+TARGETS = {
+    "functions": "BusinessFunction",
+    "playbooks": "Playbook",
+    "suppliers": "Supplier",
+    "continuity_plans": "ContinuityPlan",
+}
 """The kind of document an exercise's reference fields name."""
 
 

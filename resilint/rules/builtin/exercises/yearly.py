@@ -11,6 +11,7 @@ from resilint.domain.lifecycle import (
     ENGAGED,
     contract_lifecycle,
     earliest_planned,
+    plan_test,
     shift,
 )
 from resilint.domain.readers import as_date, point_at, strings, text_of
@@ -56,7 +57,7 @@ def _function_gap(
     naming: _Naming,
     plans: list[Document],
 ) -> Finding | None:
-    latest = tests.latest("functions", str(function.id))
+    latest = _exercised(tests, function, plans)
     change = _unretested_change(context, function, latest)
     if latest is not None and latest[0] >= tests.oldest and change is None:
         return None
@@ -72,22 +73,34 @@ def _function_gap(
         planned = _planned(context, naming, "functions", function)
         ask = "; schedule a tabletop or switch-over exercise" if planned is None else planned[0]
         if notes:
-            ask += ", and record its date as the plan's last_tested once it tests the plan"
+            ask += (
+                ", and once it tests the plan name the plan under its continuity_plans (or "
+                "record its date as the plan's last_tested)"
+            )
         message += ask + as_of_text(context)
         related += () if planned is None else (planned[1],)
-        judged = _judged(context, naming, "functions", function)
+        judged = (
+            _judged(context, naming, "functions", function)
+            + _plans_judged(context, plans)
+            + _plans_judged(context, plans)
+        )
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
     planned = _planned(context, naming, "functions", function)
     message = (
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}"
         + ("; exercise its continuity plan again" if planned is None else planned[0])
-        + (", and record its date as the plan's last_tested" if notes else "")
+        + (
+            ", and name the plan under its continuity_plans (or record its date as the plan's "
+            "last_tested)"
+            if notes
+            else ""
+        )
         + as_of_text(context)
     )
     related += () if planned is None else (planned[1],)
     at = point_at(function.data, "last_substantive_change", "date")
-    judged = _judged(context, naming, "functions", function)
+    judged = _judged(context, naming, "functions", function) + _plans_judged(context, plans)
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
@@ -104,8 +117,31 @@ def _plans(context: RuleContext, function: Document) -> list[Document]:
     return context.referrers("ContinuityPlan", "function", "BusinessFunction", str(function.id))
 
 
-def _tested(plan: Document) -> datetime.date | None:
-    return as_date(plan.data.get("last_tested"))
+def _exercised(tests: Tests, function: Document, plans: list[Document]) -> Dated | None:
+    """The latest completed exercise of the function: one listing it under functions, or
+    naming one of its continuity plans under continuity_plans (testing the plan exercised the
+    function it keeps running)."""
+    of_plans = [t for t in (tests.latest("continuity_plans", str(p.id)) for p in plans) if t]
+    return tests.latest("functions", str(function.id), *of_plans)
+
+
+def _tested(context: RuleContext, tests: Tests, plan: Document) -> Dated | None:
+    """The plan's last test (:func:`plan_test`): its last_tested, or a later completed exercise
+    naming it under continuity_plans."""
+    named = tests.latest("continuity_plans", str(plan.id)) if plan.id is not None else None
+    return plan_test(plan, named, context.as_of)
+
+
+def _by(plan: Document, test: Dated) -> str:
+    """Which record says the plan's test: nothing where it is the plan's own last_tested."""
+    return "" if test[1] is plan else f" by exercise {test[1].id}"
+
+
+def _test_related(context: RuleContext, plan: Document, test: Dated) -> Related:
+    if test[1] is plan:
+        return context.related(plan, ("last_tested",), f"continuity plan: {plan.label}")
+    label = f"last test of continuity plan {plan.id}: {test[1].label}"
+    return context.related(test[1], ("date",), label)
 
 
 def _plan_notes(
@@ -117,12 +153,14 @@ def _plan_notes(
     words: list[str] = []
     related: tuple[Related, ...] = ()
     for plan in plans:
-        day = _tested(plan)
-        if day is None or tests.oldest <= day <= context.as_of:
+        test = _tested(context, tests, plan)
+        if test is None or tests.oldest <= test[0] <= context.as_of:
             continue
+        day = test[0]
         when = "after the date checked" if day > context.as_of else f"over {tests.max_age} days ago"
-        words.append(f"continuity plan {plan.id} records its last test on {day} ({when})")
-        related += (context.related(plan, ("last_tested",), f"continuity plan: {plan.label}"),)
+        said = "records its last test on" if test[1] is plan else "was last tested on"
+        words.append(f"continuity plan {plan.id} {said} {day}{_by(plan, test)} ({when})")
+        related += (_test_related(context, plan, test),)
     return ("; " + "; ".join(words) if words else ""), related
 
 
@@ -132,19 +170,28 @@ def _plan_gaps(
     """A function exercised within the period whose continuity plan records its last test
     before the period (the plan's own record says the exercises since did not test it), or
     after the date checked (a date that shows no test by then). A plan recording no date is
-    taken as tested by the exercises of its function."""
-    latest = tests.latest("functions", str(function.id))
+    taken as tested by the exercises of its function; one an exercise names under
+    continuity_plans, as tested on that exercise's date."""
+    latest = _exercised(tests, function, plans)
     for plan in plans:
-        day = _tested(plan)
-        if day is None or latest is None or tests.oldest <= day <= context.as_of:
+        test = _tested(context, tests, plan)
+        if test is None or latest is None or tests.oldest <= test[0] <= context.as_of:
             continue
+        day = test[0]
         lead = f"continuity plan {plan.id} of {_label(function)}"
         exercise = f"exercise {latest[1].id} on {latest[0]}"
         related = (
             context.related(function, ("id",), function.label),
             *_last_related(context, latest),
         )
-        judged = [(plan, ("last_tested",)), (latest[1], ("date",)), (latest[1], ("status",))]
+        if test[1] is not plan:
+            related += (_test_related(context, plan, test),)
+        judged: list[tuple[Document, JsonPath]] = [
+            (plan, ("last_tested",)),
+            (latest[1], ("date",)),
+            (latest[1], ("status",)),
+        ]
+        judged += [(e, field) for e in _naming_plan(context, plan) for field in _DATED]
         if day > context.as_of:
             message = (
                 f"{lead} records its last test (last_tested) on {day}, after the date checked, "
@@ -156,18 +203,20 @@ def _plan_gaps(
             discriminator, level = "plan-future", Level.WARNING
         else:
             message = (
-                f"{lead} was last tested on {day}, more than {tests.max_age} days ago "
-                f"({_plan_basis(context, function)}): {exercise} tested the function, but the "
-                "plan records no test since; if that exercise tested this plan, record its date "
-                f"as the plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop "
-                "or switch-over that runs its manual procedure) and record last_tested"
+                f"{lead} was last tested on {day}{_by(plan, test)}, more than {tests.max_age} "
+                f"days ago ({_plan_basis(context, function)}): {exercise} tested the function, "
+                "but no test of the plan is recorded since (an exercise naming it under "
+                "continuity_plans, or the plan's last_tested); if that exercise tested this "
+                "plan, name the plan under its continuity_plans, or record its date as the "
+                f"plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop or "
+                "switch-over that runs its manual procedure) and record the exercise naming it"
                 + as_of_text(context)
             )
             discriminator, level = "plan-stale", None
         yield context.finding(
             info,
             plan,
-            ("last_tested",),
+            point_at(plan.data, "last_tested"),
             message,
             related,
             discriminator=discriminator,
@@ -201,6 +250,26 @@ def _nydfs_binds(context: RuleContext, entities: tuple[str, ...]) -> bool:
     known = [e for e in (context.index.get("Entity", i) for i in entities) if e is not None]
     under = [e for e in known if "nydfs" in context.facts.entity(e).regimes]
     return not under or any(e.data.get("nydfs_limited_exemption") is not True for e in under)
+
+
+_DATED: tuple[JsonPath, ...] = (("date",), ("status",))
+
+
+def _naming_plan(context: RuleContext, plan: Document) -> list[Document]:
+    """The exercises naming the plan under continuity_plans, or meaning it (REF-01)."""
+    if plan.id is None:
+        return []
+    return context.referrers("Exercise", "continuity_plans.[]", "ContinuityPlan", plan.id)
+
+
+def _plans_judged(context: RuleContext, plans: list[Document]) -> list[tuple[Document, JsonPath]]:
+    """The date and status of each exercise naming one of ``plans`` (an exercise of their
+    function; a plan's own mistyped last_tested hides no gap of the function, which its schema
+    error says)."""
+    found: list[tuple[Document, JsonPath]] = []
+    for plan in plans:
+        found += [(e, field) for e in _naming_plan(context, plan) for field in _DATED]
+    return found
 
 
 _Naming = dict[tuple[str, str], list[Document]]
