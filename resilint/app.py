@@ -39,7 +39,7 @@ from resilint.discover import (
 )
 from resilint.errors import ExitCode, Place, ResilintError, UsageError
 from resilint.findings import Finding
-from resilint.load.read import Refusal, read_regular, real, within
+from resilint.load.read import Refusal, lexical, read_regular, real, within
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
@@ -189,7 +189,11 @@ def build_options(
     root = Path(os.path.relpath(config.root))
     # Inside a configured repository, rules need all of it: load the whole repository and
     # report what concerns the paths asked for (pre-commit adds what they break elsewhere).
-    in_repository = config.source is not None and all(_inside(p, config.root) for p in args.paths)
+    # Without a configuration, a git work tree is one too, from the working directory down
+    # (as the hook reads it): a contract checked alone would name suppliers "not there".
+    in_repository = (config.source is not None or _in_work_tree(config.root)) and all(
+        _inside(p, config.root) for p in args.paths
+    )
     focused = args.focus or (bool(args.paths) and in_repository)
     paths = (root, *named_files(args, config)) if focused or not args.paths else args.paths
     focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
@@ -237,6 +241,10 @@ def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
     files = (p for p in args.paths if not p.is_dir())
     found = ((p, excluded_by(p, config.exclude, config.root)) for p in files)
     return [(path, pattern) for path, pattern in found if pattern is not None]
+
+
+def _in_work_tree(directory: Path) -> bool:
+    return work_tree(Path(lexical(directory))) is not None
 
 
 def _inside(path: Path, root: Path) -> bool:

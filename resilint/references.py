@@ -241,7 +241,7 @@ def _unknown(
         if odd:
             hint += f" (the reference holds {', '.join(odd)})"
     elif not known:
-        hint = f"; the repository has no {target_words} documents"
+        hint = f"; no file checked holds {target_words} documents"
     elif budget.spent:
         hint = "; too many unknown references in this check to suggest the nearest id of each"
     else:
