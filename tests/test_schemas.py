@@ -199,7 +199,7 @@ def test_reference_resolution_suggests_the_nearest_id(cli, write) -> None:
     found = check_one(cli, write, text).json()["findings"]
     refs = [(f["line"], f["column"], f["message"]) for f in found if f["code"] == "REF-01"]
     assert refs[0][:2] == (8, 11) and "did you mean 'acme-logistics'?" in refs[0][2]
-    assert refs[1][:2] == (9, 12) and "no entity documents" in refs[1][2]
+    assert refs[1][:2] == (9, 12) and "no file checked holds entity documents" in refs[1][2]
 
 
 def every_example_document() -> Iterator[dict[str, Any]]:
