@@ -1,0 +1,60 @@
+"""Review of round 31, through the CLI on real files, as of 2026-11-26.
+
+- A rule parameter counted in days given with a fraction (``max_age_days: 180.5``) was
+  accepted by the configuration, and EXR-01, which counts whole days, read it as no value and
+  judged by its default of 365 days: a function last exercised 226 days ago passed a 180-day
+  policy. The configuration now refuses it at the value's line and column.
+"""
+
+from __future__ import annotations
+
+import pytest
+from one_file import AS_OF, doc, repo
+
+FUNCTION = doc("BusinessFunction", "claims", "criticality: critical\n")
+APRIL = doc(
+    "Exercise",
+    "tabletop-2026-04",
+    "date: 2026-04-14\nstatus: completed\ntype: tabletop\nfunctions: [claims]\n",
+)
+
+
+def _configured(write, params: str) -> None:
+    write(
+        "resilint.yaml",
+        f"profiles: []\nselect: [EXR-01]\nrules:\n  EXR-01:\n    params:\n{params}",
+    )
+    write("repo.yaml", repo(FUNCTION, APRIL))
+
+
+@pytest.mark.parametrize("value", ["180.5", "179.9"])
+def test_a_count_of_days_with_a_fraction_is_refused_at_its_value(cli, write, value) -> None:
+    _configured(write, f"      max_age_days: {value}\n")
+    run = cli("check", "repo.yaml", "--no-cache", "--as-of", AS_OF)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "resilint.yaml:6:21: " in run.stderr
+    assert f"a count of days is a whole number of 0 or more, got {value}" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("value", ["180", "180.0"])
+def test_a_whole_count_of_days_judges_by_it(cli, write, value) -> None:
+    # 226 days since the exercise: past a 180-day policy, within the default 365 days
+    _configured(write, f"      max_age_days: {value}\n")
+    run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    (finding,) = [f for f in run.json()["findings"] if f["code"] == "EXR-01"]
+    assert "has not been exercised in the last 180 days" in finding["message"]
+
+
+def test_a_table_of_days_by_tier_with_a_fraction_is_refused_at_its_entry(cli, write) -> None:
+    write(
+        "resilint.yaml",
+        "profiles: []\nselect: [SUP-04]\nrules:\n  SUP-04:\n    params:\n"
+        '      max_age_days: {"1": 365, "2": 364.5, "3": 1095}\n',
+    )
+    write("repo.yaml", repo(FUNCTION))
+    run = cli("check", "repo.yaml", "--no-cache", "--as-of", AS_OF)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "rules.SUP-04.params.max_age_days.2: " in run.stderr
+    assert "got 364.5" in run.stderr
