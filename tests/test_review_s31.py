@@ -58,3 +58,52 @@ def test_a_table_of_days_by_tier_with_a_fraction_is_refused_at_its_entry(cli, wr
     assert run.exit_code == 2, run.stdout + run.stderr
     assert "rules.SUP-04.params.max_age_days.2: " in run.stderr
     assert "got 364.5" in run.stderr
+
+
+SIMPLIFIED = doc(
+    "Entity",
+    "firm",
+    "country: DE\nregimes: [dora]\ndora_simplified_framework: true\n",
+)
+NEW_YORK = doc(
+    "Entity",
+    "firm-ny",
+    "country: US\nregimes: [nydfs]\nbranch_of: {entity: firm, code: NY1}\n",
+)
+
+
+def _trading(entities: str) -> str:
+    return doc(
+        "BusinessFunction",
+        "trading",
+        f"criticality: critical\nentities: [{entities}]\nowner: head-of-trading\n"
+        "last_criticality_assessment: 2025-06-01\n",
+    )
+
+
+@pytest.mark.parametrize("entities", ["firm", "firm-ny", "firm, firm-ny"])
+def test_a_branch_is_on_its_head_offices_simplified_framework(cli, write, entities) -> None:
+    # a function the New York branch of a firm on DORA's simplified framework performs falls
+    # under DORA through the head office, and under its framework: no yearly criticality review
+    # (Delegated Regulation 2024/1774 Art. 30(1): as needed), and plan tests asked by its
+    # Art. 40(1), not DORA Art. 8(1) and 11(6)(a), from which Art. 16(1) exempts the firm
+    text = repo(SIMPLIFIED, NEW_YORK, _trading(entities))
+    write("resilint.yaml", "profiles: [baseline, dora, nydfs]\n")
+    write("repo.yaml", text)
+    run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
+    found = run.json()["findings"]
+    assert [f for f in found if f["code"] == "BCM-02"] == []
+    (exercise,) = [f for f in found if f["code"] == "EXR-01"]
+    assert "Delegated Regulation (EU) 2024/1774 Art. 40(1)" in exercise["message"]
+    assert "DORA Art. 11(6)(a)" not in exercise["message"]
+
+
+def test_a_branch_of_a_head_office_on_the_full_framework_is_asked_the_yearly_review(
+    cli, write
+) -> None:
+    full = doc("Entity", "firm", "country: DE\nregimes: [dora]\n")
+    write("resilint.yaml", "profiles: [baseline, dora, nydfs]\n")
+    write("repo.yaml", repo(full, NEW_YORK, _trading("firm-ny")))
+    run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
+    (review,) = [f for f in run.json()["findings"] if f["code"] == "BCM-02"]
+    assert "DORA Art. 8(1) asks the classification reviewed at least yearly" in review["message"]
