@@ -107,3 +107,41 @@ def test_a_branch_of_a_head_office_on_the_full_framework_is_asked_the_yearly_rev
     run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
     (review,) = [f for f in run.json()["findings"] if f["code"] == "BCM-02"]
     assert "DORA Art. 8(1) asks the classification reviewed at least yearly" in review["message"]
+
+
+def _running_in(sid: str, name: str, role: str) -> str:
+    """A supplier running in nimbo fra-1 as ``role``; one with a standby there runs elsewhere."""
+    cloud = f"    - {{provider: nimbo, region: fra-1, role: {role}}}\n"
+    if role != "primary":
+        cloud += "    - {provider: ownsite, region: dc-1, role: primary}\n"
+    body = (
+        f"name: {name}\ntier: 1\nsupports_critical_function: true\n"
+        "provides_ict_services: true\nshared_dependencies:\n  cloud:\n" + cloud
+    )
+    return doc("Supplier", sid, body)
+
+
+@pytest.mark.parametrize(
+    ("sid", "name", "down"),
+    [
+        ("nimbostratus", "Nimbostratus Systems GmbH", False),  # another firm, same letters
+        ("nimbo-cloud", "Nimbo Cloud GmbH", True),  # the region's provider itself
+        ("eu-hosting", "Nimbo Cloud GmbH", True),
+    ],
+)
+def test_impact_of_a_region_takes_down_its_provider_not_a_name_alike(
+    cli, write, sid, name, down
+) -> None:
+    function = f"criticality: critical\nrto_hours: 4\ndepends_on: {{suppliers: [wallets, {sid}]}}\n"
+    text = repo(
+        _running_in("wallets", "Wallets GmbH", "primary"),
+        _running_in(sid, name, "standby"),
+        doc("BusinessFunction", "custody", function),
+    )
+    write("repo.yaml", text)
+    run = cli(
+        "impact", "repo.yaml", "--region", "nimbo/fra-1", "--format", "json", "--as-of", AS_OF
+    )
+    assert run.exit_code in (0, 1), run.stdout + run.stderr
+    ids = [s["id"] for s in run.json()["suppliers"]]
+    assert ids == (["wallets", sid] if down else ["wallets"]), ids
