@@ -145,3 +145,44 @@ def test_impact_of_a_region_takes_down_its_provider_not_a_name_alike(
     assert run.exit_code in (0, 1), run.stdout + run.stderr
     ids = [s["id"] for s in run.json()["suppliers"]]
     assert ids == (["wallets", sid] if down else ["wallets"]), ids
+
+
+REQUIRED_ITEMS = (
+    "asset_inventory",
+    "data_flow_diagrams",
+    "policy_copies",
+    "incident_log_location",
+    "backup_validation_reports",
+    "vendor_contracts",
+    "insured_entities_list",
+)
+
+
+def _package(*extra: str) -> str:
+    items = "".join(
+        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
+        for t in (*REQUIRED_ITEMS, "other")  # a living item of type other, current
+    )
+    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
+    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
+
+
+def test_a_record_of_an_earlier_incident_with_no_owner_is_reported_beside_a_sound_item(
+    cli, write
+) -> None:
+    # a current item of type other is not the claim file of 2025: the record's missing owner
+    # is its own finding, which asks where it is kept and who keeps it, not an update
+    record = "{type: other, description: claim file 2025, location: vault/x, kept_current: false}"
+    write("resilint.yaml", "profiles: []\nselect: [EVD-01]\n")
+    write("repo.yaml", _package(record))
+    run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
+    (finding,) = [f for f in run.json()["findings"] if f["code"] == "EVD-01"]
+    assert finding["json_path"] == "items[8]"
+    assert (
+        "has no owner: record where it is kept (location) and who keeps it" in (finding["message"])
+    )
+    assert "bring it up to date" not in finding["message"]
+    # with its owner recorded, nothing is asked of it
+    write("repo.yaml", _package(record.replace("}", ", owner: risk}")))
+    run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
+    assert [f for f in run.json()["findings"] if f["code"] == "EVD-01"] == []
