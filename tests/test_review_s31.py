@@ -186,3 +186,29 @@ def test_a_record_of_an_earlier_incident_with_no_owner_is_reported_beside_a_soun
     write("repo.yaml", _package(record.replace("}", ", owner: risk}")))
     run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
     assert [f for f in run.json()["findings"] if f["code"] == "EVD-01"] == []
+
+
+def test_impact_says_a_plan_test_dated_after_the_date_checked_is_no_test_by_then(
+    cli, write
+) -> None:
+    # as the report and EXR-01 do: a last_tested after the as-of date shows no test by then
+    supplier = doc("Supplier", "acme", "name: Acme\ntier: 1\nsupports_critical_function: true\n")
+    function = "criticality: critical\nrto_hours: 4\ndepends_on: {suppliers: [acme]}\n"
+    plan = "function: claims\nowner: claims-lead\nlast_tested: 2027-02-01\n"
+    text = repo(
+        supplier,
+        doc("BusinessFunction", "claims", function),
+        doc("ContinuityPlan", "claims-degraded", plan),
+    )
+    write("repo.yaml", text)
+    for as_of, said, after in (
+        (AS_OF, "plan tested 2027-02-01, after the date checked", True),
+        ("2027-03-01", "plan tested 2027-02-01", False),
+    ):
+        run = cli("impact", "repo.yaml", "--supplier", "acme", "--as-of", as_of)
+        assert said in run.stdout, run.stdout + run.stderr
+        assert ("after the date checked" in run.stdout) is after
+        answer = cli(
+            "impact", "repo.yaml", "--supplier", "acme", "--as-of", as_of, "--format", "json"
+        ).json()
+        assert answer["functions"][0]["fallback"]["after_checked"] is after
