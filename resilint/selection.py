@@ -331,12 +331,24 @@ def unusable(code: str, name: str, value: Any, default: Any) -> tuple[tuple[Any,
     unit = next((unit for unit in _CEILINGS if unit in name.split("_")), None)
     ceiling = _CEILINGS[unit] if unit is not None else _CEILING
     if value <= ceiling:
-        return None
+        return _part_day(code, value) if unit == "days" else None
     what = f"{ceiling:,} {unit}, a hundred years" if unit is not None else f"{ceiling:,.0e}"
     return (), (
         f"{value:,} is more than {code} can use (at most {what}): a value that high is never "
         "reached, so the rule no longer tells one document from another (a maximum is never "
         f"passed, a warning window takes in everything); to switch it off, say ignore: [{code}]"
+    )
+
+
+def _part_day(code: str, value: float) -> tuple[tuple[Any, ...], str] | None:
+    """Why a count of days with a fraction is refused: the rules count whole days, and one
+    that finds no whole number judged by its default instead (``max_age_days: 180.5`` read as
+    EXR-01's 365), so the setting would pass what it was meant to report."""
+    if float(value).is_integer():
+        return None
+    return (), (
+        f"a count of days is a whole number of 0 or more, got {value}: {code} counts whole "
+        f"days; write {int(value)} or {int(value) + 1}"
     )
 
 

@@ -53,6 +53,12 @@ class SuppressionPolicy:
     per_file_source: str = "the configuration"
 
 
+def waiver_source(waiver: Document) -> str:
+    """The ``source`` of a suppression by ``waiver`` (``Waiver w-1``): how a finding names the
+    waiver that accepted it, and how the calendar finds that waiver again."""
+    return f"Waiver {waiver.id}"
+
+
 def apply_suppressions(
     findings: Iterable[Finding],
     inline: Iterable[InlineSuppression],
@@ -248,7 +254,7 @@ def _waivers(
                 continue
             used.add((waiver, finding.code))
             reason = " ".join(str(waiver.data.get("rationale", "approved waiver")).split())
-            suppression = Suppression("waiver", reason, f"Waiver {waiver.id}")
+            suppression = Suppression("waiver", reason, waiver_source(waiver))
             results.append(dataclasses.replace(waived, suppression=suppression))
             if rest is None:
                 break

@@ -133,9 +133,13 @@ class EntityRegimes:
         ICT contracts its register of information lists), while the branch's own regimes
         (NYDFS for a New York branch) bind them too. Of every entity when none is named or
         known."""
+        return self.of_entities(self._with_head_offices(entity_ids))
+
+    def _with_head_offices(self, entity_ids: Iterable[str]) -> list[str]:
+        """These entities, and the head office of each one recorded as a branch: the legal
+        persons whose laws bind what they sign, use or perform."""
         named = list(entity_ids)
-        offices = [self._head_office[e] for e in named if e in self._head_office]
-        return self.of_entities([*named, *offices])
+        return [*named, *(self._head_office[e] for e in named if e in self._head_office)]
 
     def dora_simplified_only(self, entity_ids: Iterable[str]) -> bool:
         """Whether every one of these entities (every entity when none is named or known) that
@@ -143,8 +147,11 @@ class EntityRegimes:
         entities DORA Art. 16(1), first subparagraph, exempts from its Articles 5 to 15
         (recorded as dora_simplified_framework), which follow Art. 16 and Delegated Regulation
         (EU) 2024/1774 Title III instead. False where none of them is under DORA (a
-        configuration that names the dora profile applies its rules to them all the same)."""
-        known = [e for e in entity_ids if e in self._of_entity] or list(self._of_entity)
+        configuration that names the dora profile applies its rules to them all the same). A
+        branch (``branch_of``) is read with its head office, whose framework binds what the
+        branch performs (:meth:`of_legal_persons`)."""
+        named = self._with_head_offices(entity_ids)
+        known = [e for e in named if e in self._of_entity] or list(self._of_entity)
         under_dora = [e for e in known if "dora" in self._of_entity[e]]
         return bool(under_dora) and all(e in self._simplified for e in under_dora)
 

@@ -69,6 +69,9 @@ class Fallback:
     overdue_since: datetime.date | None = None
     """For a critical function's plan whose last test is older than the yearly limit (EXR-01's
     ``max_age_days``): the day that limit passed."""
+    after_checked: bool = False
+    """Whether ``last_tested`` is after the date checked: no test by then (EXR-01 warns of
+    it), never read as a current one."""
 
 
 @dataclass(frozen=True)

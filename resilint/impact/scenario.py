@@ -24,7 +24,6 @@ from resilint.domain.readers import (
     dicts,
     in_order,
     listed,
-    name_key,
     number,
     show_number,
     strings,
@@ -47,6 +46,7 @@ from resilint.impact.model import (
     Target,
 )
 from resilint.model import Document
+from resilint.patterns import kept
 from resilint.suggest import did_you_mean
 
 
@@ -258,10 +258,20 @@ def _in_region_down(facts: Facts, found: list[tuple[Document, Region, Chain]]) -
 
 def _provides(supplier: Document, region: Region) -> bool:
     """Whether the supplier reads as the provider of the region it records: its id or name
-    starts with the provider's name (``nimbara`` for ``nimbara-cloud``)."""
-    provider = name_key(region.provider)
-    own = (name_key(supplier.id), name_key(supplier.data.get("name")))
-    return bool(provider) and any(key and key.startswith(provider or "") for key in own)
+    starts with the provider's name as whole words (``nimbara`` for ``nimbara-cloud`` or
+    "Nimbara Cloud GmbH"; not for "Nimbaran Systems", another firm whose name only begins
+    with the same letters)."""
+    provider = _words(region.provider)
+    own = (_words(supplier.id), _words(supplier.data.get("name")))
+    return bool(provider) and any(words[: len(provider)] == provider for words in own)
+
+
+def _words(value: object) -> list[str]:
+    """A name's words, case-insensitively, whatever separates them (``Nimbara-Cloud``)."""
+    return [w for w in _NOT_WORD.split(value.casefold()) if w] if isinstance(value, str) else []
+
+
+_NOT_WORD = kept(r"[\W_]+")
 
 
 def _on_dependency(facts: Facts, value: str) -> tuple[list[Reached], list[Document]]:

@@ -126,6 +126,8 @@ def plan_tested(fallback: Fallback) -> str:
     text = f"plan tested {fallback.last_tested.isoformat()}"
     if fallback.tested_by:
         text += f" (exercise {fallback.tested_by})"
+    if fallback.after_checked:
+        text += ", after the date checked"
     if fallback.overdue_since is not None:
         text += f", overdue since {fallback.overdue_since.isoformat()}"
     return text

@@ -51,7 +51,7 @@ from resilint.rules import Rule
 from resilint.rules.declarative import DeclarativeRule
 from resilint.rules.rule_file import LazyRule
 from resilint.selection import select_rules
-from resilint.suppress import SuppressionPolicy, per_file_matcher
+from resilint.suppress import SuppressionPolicy, per_file_matcher, waiver_source
 from resilint.userfiles import write_output
 from resilint.waiver_targets import Target, targets_of
 
@@ -177,7 +177,7 @@ Suppressed = dict[tuple[str, str, str | None], list[_Suppressed]]
 def _suppressed(findings: Iterable[Finding], index: Index) -> Suppressed:
     """Each rule's suppressed findings on a document, by (code, file, id): how each is accepted
     (the waiver, the inline comment or the baseline) and how far that reaches."""
-    waivers = {f"Waiver {w.id}": w for w in index.of_kind("Waiver")}
+    waivers = {waiver_source(w): w for w in index.of_kind("Waiver")}
     found: Suppressed = {}
     for f in findings:
         how = f.suppression

@@ -79,11 +79,7 @@ def _function_gap(
             )
         message += ask + as_of_text(context)
         related += () if planned is None else (planned[1],)
-        judged = (
-            _judged(context, naming, "functions", function)
-            + _plans_judged(context, plans)
-            + _plans_judged(context, plans)
-        )
+        judged = _judged(context, naming, "functions", function) + _plans_judged(context, plans)
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
     planned = _planned(context, naming, "functions", function)
     message = (

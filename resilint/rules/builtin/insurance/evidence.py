@@ -77,7 +77,16 @@ def _package_gaps(
             yield context.finding(info, first, where, message, discriminator=kind)
     for package, i, item in items:
         issues = _item_issues(context, item)
-        if issues and item.get("type") not in sound:
+        if issues and not kept_current(item):
+            # a record of something past is one of a kind: another item of type other, sound,
+            # is not it, and it asks no update, only to be found
+            message = (
+                f"the other item of claims evidence package {package.id} recorded as kept as it "
+                f"was (kept_current: false) has {' and '.join(issues)}: record where it is kept "
+                "(location) and who keeps it (owner), so that it can be found for the next claim"
+            )
+            yield context.finding(info, package, ("items", i), message)
+        elif issues and item.get("type") not in sound:
             message = (
                 f"the {item.get('type', 'untyped')} item of claims evidence package {package.id} "
                 f"has {' and '.join(issues)}: an insurer asks for current documents that can be "
