@@ -254,7 +254,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "What the record says of what starts its supplier's incident notice, where it is not "
             "a suspected compromise, and what to do, in words for a message: that it asks notice "
             "only of a confirmed compromise (negotiate a suspected one), or that it does not say "
-            "(record what the contract says); empty where it records suspected.",
+            "(record what the contract says), with, where every service it covers is a shared "
+            "platform's (IaaS, PaaS, multi-tenant SaaS), that such standard terms seldom grant "
+            "it and a waiver may accept the gap; empty where it records suspected.",
         ),
         "trigger_note": _fact(
             "string",
