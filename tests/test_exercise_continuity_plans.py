@@ -135,6 +135,16 @@ def test_exr04_counts_a_test_of_the_functions_plan(cli, write) -> None:
     assert found(plan("2027-01-10", "support-plan", "support")) == ["support"]
 
 
+def test_exr04_says_a_plan_test_counts_too(cli, write) -> None:
+    [finding] = check(cli, write, repo(DORA, SUPPORT), ["EXR-04"])
+    message = finding["message"]
+    assert "so include it in an exercise (a completed Exercise listing it under functions)" in (
+        message
+    )
+    assert "or test one of its continuity plans" in message
+    assert "continuity_plans" in message and "last_tested" in message
+
+
 def test_the_calendar_dates_exr04_by_the_plans_test(cli, write) -> None:
     write("resilint.yaml", "profiles: [baseline, dora]\n")
     write("repo.yaml", repo(DORA, SUPPORT, plan("2026-03-01", "support-plan", "support")))
