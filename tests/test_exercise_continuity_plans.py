@@ -174,6 +174,16 @@ def test_impact_says_when_a_plans_test_is_overdue(cli, write) -> None:
     assert "plan tested 2025-08-01;" in longer and "overdue" not in longer
 
 
+def test_impact_says_a_plan_test_after_the_date_checked_is(cli, write) -> None:
+    text = _impact(cli, write, FUNCTION, APRIL, plan("2027-02-01"))
+    assert "plan tested 2027-02-01, after the date checked;" in text
+    run = cli("impact", ".", "--function", "claims", "--as-of", AS_OF, "--format", "json")
+    (function,) = json.loads(run.stdout)["functions"]
+    assert function["fallback"]["after_check"] is True
+    current = _impact(cli, write, FUNCTION, APRIL, plan("2026-04-14"))
+    assert "plan tested 2026-04-14;" in current and "after the date checked" not in current
+
+
 def test_impact_names_the_exercise_that_tested_the_plan(cli, write) -> None:
     named = exercise("tabletop-2025-09", "2025-09-10", plans="claims-degraded")
     text = _impact(cli, write, FUNCTION, named, APRIL, plan("2025-08-01"))

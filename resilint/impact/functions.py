@@ -152,6 +152,7 @@ def _fallback(facts: Facts, done: Completed, plan: Document, limit: int | None) 
         last_tested=test[0] if test is not None else None,
         tested_by=str(test[1].id) if test is not None and test[1] is not plan else "",
         overdue_since=due if due is not None and due < facts.as_of else None,
+        after_check=test is not None and test[0] > facts.as_of,
     )
 
 

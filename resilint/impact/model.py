@@ -69,6 +69,9 @@ class Fallback:
     overdue_since: datetime.date | None = None
     """For a critical function's plan whose last test is older than the yearly limit (EXR-01's
     ``max_age_days``): the day that limit passed."""
+    after_check: bool = False
+    """Its last test is dated after the date checked: no test by then, as the rules judge it
+    (the report says the same)."""
 
 
 @dataclass(frozen=True)

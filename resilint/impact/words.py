@@ -119,13 +119,16 @@ def exercised(function: FunctionImpact) -> str:
 
 
 def plan_tested(fallback: Fallback) -> str:
-    """When the plan was last tested, and by which exercise; past the yearly limit a critical
-    function's plan is said to be overdue since the day the limit passed."""
+    """When the plan was last tested, and by which exercise; a test dated after the date checked
+    is said to be (as the report says it); past the yearly limit a critical function's plan is
+    said to be overdue since the day the limit passed."""
     if fallback.last_tested is None:
         return "plan never tested"
     text = f"plan tested {fallback.last_tested.isoformat()}"
     if fallback.tested_by:
         text += f" (exercise {fallback.tested_by})"
+    if fallback.after_check:
+        return text + ", after the date checked"
     if fallback.overdue_since is not None:
         text += f", overdue since {fallback.overdue_since.isoformat()}"
     return text
