@@ -12,6 +12,7 @@ from typing import Any
 from resilint.domain import delivery
 from resilint.domain.fact_fields import FACT_FIELDS as FACT_FIELDS
 from resilint.domain.graph import Chain
+from resilint.domain.readers import number, show_money, value_at
 from resilint.model import Document
 from resilint.quoting import shown
 
@@ -435,8 +436,34 @@ class PolicyFacts:
     def inherits_terms(self) -> bool:
         return self.layer == "excess" and self.follows_form and self.underlying is not None
 
+    @property
+    def covered_below(self) -> float | None:
+        """For an excess layer, what the policy it sits over pays up to: its aggregate limit,
+        plus its own attachment point where it is itself an excess layer; None where that limit
+        is not recorded."""
+        if self.underlying is None:
+            return None
+        limit = number(self.underlying.data.get("aggregate_limit"))
+        below = number(value_at(self.underlying.data, "layer", "attaches_at"))
+        return None if limit is None else limit + max(below or 0, 0)
+
     def fields(self) -> dict[str, Any]:
+        data = self.document.data
+        under = self.underlying.data if self.underlying is not None else {}
+        attaches = number(value_at(data, "layer", "attaches_at"))
+        covered = self.covered_below
         values = {
+            "covered_below": covered,
+            "covered_below_amount": (
+                show_money(covered, under.get("currency") or data.get("currency"))
+                if covered is not None
+                else ""
+            ),
+            "attaches_at_amount": (
+                show_money(attaches, data.get("currency") or under.get("currency"))
+                if attaches is not None
+                else ""
+            ),
             "in_force": self.in_force,
             "position": self.layer,
             "inherits_terms": self.inherits_terms,

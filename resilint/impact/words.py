@@ -4,9 +4,7 @@ renderer escapes it for its format."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from resilint.domain.readers import show_number
+from resilint.domain.readers import show_money, show_number
 from resilint.impact.model import (
     Contact,
     Cover,
@@ -35,13 +33,7 @@ def notice(window: float | None, wording: str) -> str:
 
 
 def money(value: float | None, currency: str) -> str:
-    if value is None:
-        return "not recorded"
-    # as written, in decimal: 9.99999999999999e17 is 999,999,999,999,999,000, never the binary
-    # float's 999,999,999,999,998,976; + 0: -0.0 is shown 0
-    exact = Decimal(str(value)) + 0
-    shown = f"{exact:,.0f}" if exact == exact.to_integral_value() else f"{exact:,.2f}"
-    return f"{currency} {shown}".strip()
+    return show_money(value, currency)
 
 
 def headline(impact: Impact) -> str:
