@@ -1,7 +1,8 @@
 """CTR-03 asks a supplier's incident notice to start on a suspected compromise where its
 compromise can reach into our systems. A multi-tenant SaaS below tier 1 with no access to our
 systems only holds our data, and is not asked. Where the supplier's service model is neither
-recorded nor inferred (a help-desk tool recorded as tier 3 with ICT services), the trigger is
+recorded nor inferred (a help-desk tool recorded as tier 3 with ICT services, holding our
+confidential data), the trigger is
 asked as of a service run for us: the finding says so and which record settles it, as the other
 findings whose term the model decides do, and asks to negotiate the term rather than to edit
 the record. Where the supplier is critical, or has access, the model does not decide the term,
@@ -14,7 +15,7 @@ from one_file import check, doc, repo
 HELPDESK = doc(
     "Supplier",
     "helpdesk",
-    "name: Helpdesk cloud\ntier: 3\nprovides_ict_services: true\ndata_sensitivity: internal\n"
+    "name: Helpdesk cloud\ntier: 3\nprovides_ict_services: true\ndata_sensitivity: confidential\n"
     "services: [{name: tickets, description: Ticketing and help centre}]\n",
 )
 CONTRACT = doc(
@@ -41,7 +42,7 @@ def test_recorded_as_a_multi_tenant_saas_it_is_not_asked(cli, write) -> None:
 
 
 def test_a_critical_supplier_is_asked_without_the_note(cli, write) -> None:
-    critical = HELPDESK.replace("tier: 3\n", "tier: 1\n").replace("internal", "confidential")
+    critical = HELPDESK.replace("tier: 3\n", "tier: 1\n")
     found = check(cli, write, repo(critical, CONTRACT.replace("72", "24")), ["CTR-03"])
     [finding] = found
     assert "negotiate notice of a suspected compromise" in finding["message"]

@@ -135,6 +135,16 @@ def test_exr04_counts_a_test_of_the_functions_plan(cli, write) -> None:
     assert found(plan("2027-01-10", "support-plan", "support")) == ["support"]
 
 
+def test_exr04_says_a_plan_test_counts_too(cli, write) -> None:
+    [finding] = check(cli, write, repo(DORA, SUPPORT), ["EXR-04"])
+    message = finding["message"]
+    assert "so include it in an exercise (a completed Exercise listing it under functions)" in (
+        message
+    )
+    assert "or test one of its continuity plans" in message
+    assert "continuity_plans" in message and "last_tested" in message
+
+
 def test_the_calendar_dates_exr04_by_the_plans_test(cli, write) -> None:
     write("resilint.yaml", "profiles: [baseline, dora]\n")
     write("repo.yaml", repo(DORA, SUPPORT, plan("2026-03-01", "support-plan", "support")))
@@ -162,6 +172,16 @@ def test_impact_says_when_a_plans_test_is_overdue(cli, write) -> None:
     config = "profiles: [baseline]\nrules:\n  EXR-01:\n    params: {max_age_days: 540}\n"
     longer = _impact(cli, write, FUNCTION, APRIL, plan("2025-08-01"), config=config)
     assert "plan tested 2025-08-01;" in longer and "overdue" not in longer
+
+
+def test_impact_says_a_plan_test_after_the_date_checked_is(cli, write) -> None:
+    text = _impact(cli, write, FUNCTION, APRIL, plan("2027-02-01"))
+    assert "plan tested 2027-02-01, after the date checked;" in text
+    run = cli("impact", ".", "--function", "claims", "--as-of", AS_OF, "--format", "json")
+    (function,) = json.loads(run.stdout)["functions"]
+    assert function["fallback"]["after_checked"] is True
+    current = _impact(cli, write, FUNCTION, APRIL, plan("2026-04-14"))
+    assert "plan tested 2026-04-14;" in current and "after the date checked" not in current
 
 
 def test_impact_names_the_exercise_that_tested_the_plan(cli, write) -> None:

@@ -44,7 +44,7 @@ def test_no_attachment_point_is_asked_for_once_without_a_gap(cli, write) -> None
 
 def test_an_attachment_point_above_the_policy_below_is_a_gap(cli, write) -> None:
     [finding] = findings(cli, write, "attaches_at: 30000000, ")
-    assert "attaches at 30000000 as an excess layer" in finding["message"]
+    assert "attaches at EUR 30,000,000 as an excess layer" in finding["message"]
     assert "insured by no one" in finding["message"]
 
 

@@ -178,7 +178,7 @@ def test_excess_layer_must_say_where_it_sits_and_sit_within_its_policy(run) -> N
         "is insured only to 2027-01-10, with any renewal of it recorded: after that the layer"
         " sits over nothing" in message
     )
-    assert "pays only up to 10000000: a loss between the two is insured by no one" in message
+    assert "pays only up to EUR 10,000,000: a loss between the two is insured by no one" in message
     # amounts in different currencies are not compared
     dollars = late.replace("currency: EUR", "currency: USD")
     assert len(run("INS-03", docs(ENTITY, SUPPLIER, PRIMARY, dollars))) == 1

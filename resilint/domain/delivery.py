@@ -62,6 +62,9 @@ FINANCIAL = "financial_service"
 MARKET = "market_infrastructure"
 STAFF = "staff_augmentation"
 LICENSED = "licensed_software"
+SHARED_PLATFORMS = frozenset({IAAS, SAAS})
+"""A shared platform: infrastructure or software every customer uses on the same standard terms
+(CTR-08's security indemnity and CTR-03's suspected-compromise notice, which they seldom give)."""
 MODEL_WORDS = {
     MANAGED: "a managed service (run for us)",
     SAAS: "a multi-tenant SaaS",

@@ -254,7 +254,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "What the record says of what starts its supplier's incident notice, where it is not "
             "a suspected compromise, and what to do, in words for a message: that it asks notice "
             "only of a confirmed compromise (negotiate a suspected one), or that it does not say "
-            "(record what the contract says); empty where it records suspected.",
+            "(record what the contract says), with, where every service it covers is a shared "
+            "platform's (IaaS, PaaS, multi-tenant SaaS), that such standard terms seldom grant "
+            "it and a waiver may accept the gap; empty where it records suspected.",
         ),
         "trigger_note": _fact(
             "string",
@@ -427,6 +429,22 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "regimes": _fact("array", "Regimes of its supplier's entities.", items=_TEXTS),
     },
     "InsurancePolicy": {
+        "covered_below": _fact(
+            "number",
+            "For an excess layer, what the policy it sits over pays up to: that policy's "
+            "aggregate_limit, plus its own layer.attaches_at where it is itself an excess layer; "
+            "absent where that limit is not recorded.",
+        ),
+        "covered_below_amount": _fact(
+            "string",
+            "covered_below in words for a message, with the currency and thousands separators "
+            "(EUR 25,000,000); empty where it is absent.",
+        ),
+        "attaches_at_amount": _fact(
+            "string",
+            "Its layer.attaches_at in words for a message, with the currency and thousands "
+            "separators (EUR 25,000,000); empty where it is not recorded.",
+        ),
         "in_force": _fact("boolean", "Cover applies on the as-of date."),
         "position": _fact(
             "string",

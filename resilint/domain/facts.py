@@ -12,6 +12,7 @@ from typing import Any
 from resilint.domain import delivery
 from resilint.domain.fact_fields import FACT_FIELDS as FACT_FIELDS
 from resilint.domain.graph import Chain
+from resilint.domain.readers import number, show_money, value_at
 from resilint.model import Document
 from resilint.quoting import shown
 
@@ -269,7 +270,7 @@ class ContractFacts:
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
             "trigger_note": self.trigger_note,
-            "trigger_gap": trigger_gap(self.document, self.supplier),
+            "trigger_gap": trigger_gap(self.document, self.supplier, self.service_models),
             "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,
             "functions": list(self.functions),
@@ -295,26 +296,43 @@ NOTICE_OF_DISRUPTION = "an incident that disrupts its service to us (a cyber att
 """What the incident notice of a supplier no compromise of which can reach us is of."""
 
 
-def trigger_gap(contract: Document, supplier: SupplierFacts | None) -> str:
+SHARED_PLATFORM_TRIGGER = (
+    "; the standard terms of a shared platform (IaaS, PaaS or a multi-tenant SaaS) seldom grant "
+    "notice of a suspected compromise (their data processing terms notify a confirmed security "
+    "breach: market practice), so ask where our spend gives leverage, or accept the gap in a "
+    "waiver approved by the risk owner that says how we learn of a compromise instead"
+)
+"""What CTR-03 adds where every service the contract covers is a shared platform's, as CTR-08
+says of the security indemnity such a platform seldom gives."""
+
+
+def trigger_gap(
+    contract: Document, supplier: SupplierFacts | None, models: frozenset[str] = frozenset()
+) -> str:
     """What the contract's record says of what starts its supplier's incident notice, where it
-    is not a suspected compromise, and what to do (CTR-03's words); "" where it is."""
+    is not a suspected compromise, and what to do (CTR-03's words); "" where it is. Where every
+    service it covers is a shared platform's (``models``, all IaaS, PaaS or multi-tenant SaaS),
+    the words say that such a platform's standard terms seldom grant it, and point to a
+    waiver."""
     notice = contract.data.get("incident_notification")
     trigger = notice.get("trigger") if isinstance(notice, dict) else None
     if trigger == "suspected":
         return ""
     who = f"supplier {supplier.document.id}" if supplier is not None else "its supplier"
+    shared = models and models <= delivery.SHARED_PLATFORMS
+    platform = SHARED_PLATFORM_TRIGGER if shared else ""
     if trigger == "confirmed":
         return (
             f"asks {who} to notify us only of a confirmed compromise "
             "(incident_notification.trigger: confirmed): negotiate notice of a suspected "
             "compromise, so that it must tell us as soon as it suspects one, not only once a "
-            "breach is confirmed, and record trigger: suspected"
+            f"breach is confirmed, and record trigger: suspected{platform}"
         )
     return (
         f"does not say whether {who} must notify us of a suspected compromise or only of a "
         "confirmed one (incident_notification.trigger): record what the contract says "
         "(trigger: suspected where it asks notice as soon as a compromise is suspected), and "
-        "where it asks only a confirmed one, negotiate notice of a suspected compromise"
+        f"where it asks only a confirmed one, negotiate notice of a suspected compromise{platform}"
     )
 
 
@@ -418,8 +436,34 @@ class PolicyFacts:
     def inherits_terms(self) -> bool:
         return self.layer == "excess" and self.follows_form and self.underlying is not None
 
+    @property
+    def covered_below(self) -> float | None:
+        """For an excess layer, what the policy it sits over pays up to: its aggregate limit,
+        plus its own attachment point where it is itself an excess layer; None where that limit
+        is not recorded."""
+        if self.underlying is None:
+            return None
+        limit = number(self.underlying.data.get("aggregate_limit"))
+        below = number(value_at(self.underlying.data, "layer", "attaches_at"))
+        return None if limit is None else limit + max(below or 0, 0)
+
     def fields(self) -> dict[str, Any]:
+        data = self.document.data
+        under = self.underlying.data if self.underlying is not None else {}
+        attaches = number(value_at(data, "layer", "attaches_at"))
+        covered = self.covered_below
         values = {
+            "covered_below": covered,
+            "covered_below_amount": (
+                show_money(covered, under.get("currency") or data.get("currency"))
+                if covered is not None
+                else ""
+            ),
+            "attaches_at_amount": (
+                show_money(attaches, data.get("currency") or under.get("currency"))
+                if attaches is not None
+                else ""
+            ),
             "in_force": self.in_force,
             "position": self.layer,
             "inherits_terms": self.inherits_terms,

@@ -165,6 +165,22 @@ def show_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
+def show_money(value: float | None, currency: object) -> str:
+    """An amount with its currency and thousands separators, as every message and output shows
+    one: ``EUR 25,000,000``, ``USD 1,250.50``; the amount alone where no currency is recorded,
+    "not recorded" where no amount is."""
+    if value is None:
+        return "not recorded"
+    from decimal import Decimal  # lazily: only a message naming an amount needs it
+
+    # as written, in decimal: 9.99999999999999e17 is 999,999,999,999,999,000, never the binary
+    # float's 999,999,999,999,998,976; + 0: -0.0 is shown 0
+    exact = Decimal(str(value)) + 0
+    shown = f"{exact:,.0f}" if exact == exact.to_integral_value() else f"{exact:,.2f}"
+    code = currency if isinstance(currency, str) else ""
+    return f"{code} {shown}".strip()
+
+
 def listed(names: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if not names:

@@ -4,9 +4,7 @@ renderer escapes it for its format."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from resilint.domain.readers import show_number
+from resilint.domain.readers import show_money, show_number
 from resilint.impact.model import (
     Contact,
     Cover,
@@ -35,13 +33,7 @@ def notice(window: float | None, wording: str) -> str:
 
 
 def money(value: float | None, currency: str) -> str:
-    if value is None:
-        return "not recorded"
-    # as written, in decimal: 9.99999999999999e17 is 999,999,999,999,999,000, never the binary
-    # float's 999,999,999,999,998,976; + 0: -0.0 is shown 0
-    exact = Decimal(str(value)) + 0
-    shown = f"{exact:,.0f}" if exact == exact.to_integral_value() else f"{exact:,.2f}"
-    return f"{currency} {shown}".strip()
+    return show_money(value, currency)
 
 
 def headline(impact: Impact) -> str:
@@ -119,8 +111,9 @@ def exercised(function: FunctionImpact) -> str:
 
 
 def plan_tested(fallback: Fallback) -> str:
-    """When the plan was last tested, and by which exercise; past the yearly limit a critical
-    function's plan is said to be overdue since the day the limit passed."""
+    """When the plan was last tested, and by which exercise; a test dated after the date checked
+    is said to be (as the report says it); past the yearly limit a critical function's plan is
+    said to be overdue since the day the limit passed."""
     if fallback.last_tested is None:
         return "plan never tested"
     text = f"plan tested {fallback.last_tested.isoformat()}"

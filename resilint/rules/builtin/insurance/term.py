@@ -14,6 +14,7 @@ from resilint.domain.readers import (
     in_order,
     listed,
     number,
+    show_money,
     show_number,
     strings,
     value_at,
@@ -123,8 +124,7 @@ def _lapsed(context: RuleContext, info: RuleInfo, policy: Document, below: Docum
     attaches = number(value_at(policy.data, "layer", "attaches_at"))
     currency = policy.data.get("currency") or below.data.get("currency")
     above = (
-        f"losses above {currency + ' ' if isinstance(currency, str) else ''}"
-        f"{attaches:,.0f} are uninsured"
+        f"losses above {show_money(attaches, currency)} are uninsured"
         if attaches is not None
         else "the tower's limit stops at this policy"
     )
