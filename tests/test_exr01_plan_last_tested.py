@@ -86,6 +86,21 @@ def test_an_unexercised_function_with_an_undated_plan_is_said_once(cli, write) -
     assert "continuity plan" not in finding["message"]
 
 
+def test_an_unexercised_function_is_told_a_plan_test_counts_only_where_it_has_a_plan(
+    cli, write
+) -> None:
+    """An exercise naming one of the function's plans counts as exercising it: the finding says
+    so where the function has a plan, and says nothing of plans where it has none."""
+    (finding,) = check(cli, write, repo(FUNCTION, plan(None)), ["EXR-01"])
+    assert (
+        "no completed exercise lists it under functions or one of its plans under "
+        "continuity_plans" in finding["message"]
+    )
+    (finding,) = check(cli, write, repo(FUNCTION), ["EXR-01"])
+    assert "no completed exercise lists it under functions" in finding["message"]
+    assert "continuity_plans" not in finding["message"]
+
+
 def test_a_date_after_the_one_checked_is_a_warning(cli, write) -> None:
     text = repo(FUNCTION, APRIL, plan("2027-02-01"))
     (finding,) = check(cli, write, text, ["EXR-01"])

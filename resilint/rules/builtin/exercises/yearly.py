@@ -63,7 +63,10 @@ def _function_gap(
         return None
     label = _label(function)
     notes, noted = _plan_notes(context, tests, plans)
-    last = _last_test(latest, "no completed exercise lists it under functions") + notes
+    never = "no completed exercise lists it under functions"
+    if plans:  # an exercise naming one of its plans counts too (Exercise.continuity_plans)
+        never += " or one of its plans under continuity_plans"
+    last = _last_test(latest, never) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
