@@ -86,7 +86,9 @@ def _package_gaps(
                 "(location) and who keeps it (owner), so that it can be found for the next claim"
             )
             yield context.finding(info, package, ("items", i), message)
-        elif issues and item.get("type") not in sound:
+        elif issues and (item.get("type") not in sound or item.get("type") == "other"):
+            # items of one type are one document kept in any package of the tower; an item of
+            # type other is whatever it says it is, and another one sound is not it
             message = (
                 f"the {item.get('type', 'untyped')} item of claims evidence package {package.id} "
                 f"has {' and '.join(issues)}: an insurer asks for current documents that can be "
