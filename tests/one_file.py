@@ -41,6 +41,29 @@ def repo(*documents: str) -> str:
     return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)
 
 
+REQUIRED_EVIDENCE = (
+    "asset_inventory",
+    "data_flow_diagrams",
+    "policy_copies",
+    "incident_log_location",
+    "backup_validation_reports",
+    "vendor_contracts",
+    "insured_entities_list",
+)
+"""The items EVD-01 asks of a cyber tower's claims evidence package by default."""
+
+
+def evidence_package(*extra: str) -> str:
+    """A cyber policy in force and its claims evidence package: every required item current
+    (updated 2026-10-01), then the ``extra`` items as written (flow mappings)."""
+    items = "".join(
+        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
+        for t in REQUIRED_EVIDENCE
+    )
+    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
+    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
+
+
 def docs(*bodies: str) -> str:
     """A multi-document YAML file from document bodies (each without apiVersion, dedented)."""
     head = "apiVersion: resilint/v1\n"

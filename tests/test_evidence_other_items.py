@@ -6,8 +6,7 @@ CLI on real files, as of 2026-11-26."""
 
 from __future__ import annotations
 
-from one_file import AS_OF, doc, repo
-from test_review_s31 import REQUIRED_ITEMS
+from one_file import AS_OF, REQUIRED_EVIDENCE, evidence_package
 
 CURRENT = (
     "{type: other, description: retainer letter, location: vault/r, owner: risk, "
@@ -19,15 +18,6 @@ STALE = (
 )
 
 
-def _package(*extra: str) -> str:
-    items = "".join(
-        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
-        for t in REQUIRED_ITEMS
-    )
-    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
-    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
-
-
 def _evd01(cli, write, text: str) -> list[dict]:  # type: ignore[no-untyped-def]
     write("resilint.yaml", "profiles: []\nselect: [EVD-01]\n")
     write("repo.yaml", text)
@@ -36,12 +26,12 @@ def _evd01(cli, write, text: str) -> list[dict]:  # type: ignore[no-untyped-def]
 
 
 def test_a_stale_other_item_is_reported_beside_a_current_one(cli, write) -> None:
-    (finding,) = _evd01(cli, write, _package(CURRENT, STALE))
-    assert finding["json_path"] == f"items[{len(REQUIRED_ITEMS) + 1}]"
+    (finding,) = _evd01(cli, write, evidence_package(CURRENT, STALE))
+    assert finding["json_path"] == f"items[{len(REQUIRED_EVIDENCE) + 1}]"
     assert "a last update on 2024-01-10" in finding["message"]
     assert "bring it up to date" in finding["message"]
 
 
 def test_current_other_items_ask_nothing(cli, write) -> None:
     fresh = STALE.replace("2024-01-10", "2026-09-01")
-    assert _evd01(cli, write, _package(CURRENT, fresh)) == []
+    assert _evd01(cli, write, evidence_package(CURRENT, fresh)) == []

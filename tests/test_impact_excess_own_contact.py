@@ -10,34 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import Run
+from tests.test_impact_excess_own_deadline import TOWER
 
 AS_OF = "2026-11-26"
-PROGRAMME = """apiVersion: resilint/v1
-kind: Entity
-id: co
----
-apiVersion: resilint/v1
-kind: BusinessFunction
-id: ops
-criticality: critical
-entities: [co]
----
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: primary
-insurer: Primary AG
-insured_entities: [co]
-period: {start: 2026-01-01, end: 2027-01-01}
-notice: {incident_notice_hours: 48, claim_deadline_days: 60, contact: {email: c@primary.example}}
----
-apiVersion: resilint/v1
-kind: InsurancePolicy
-id: excess
-insurer: Excess SE
-insured_entities: [co]
-period: {start: 2026-01-01, end: 2027-01-01}
-layer: {position: excess, sits_over: primary, attaches_at: 10000000, follows_form: true}
-OWN"""
+PROGRAMME = TOWER + "OWN"
 
 
 def notices(cli: Run, write: Any, tmp_path: Path, own: str) -> dict[str, dict[str, Any]]:

@@ -11,7 +11,7 @@ from typing import Any
 from tests.conftest import Run
 
 AS_OF = "2026-11-26"
-PROGRAMME = """apiVersion: resilint/v1
+TOWER = """apiVersion: resilint/v1
 kind: Entity
 id: co
 ---
@@ -36,8 +36,9 @@ insurer: Excess SE
 insured_entities: [co]
 period: {start: 2026-01-01, end: 2027-01-01}
 layer: {position: excess, sits_over: primary, attaches_at: 10000000, follows_form: true}
-notice: {OWN contact: {email: c@excess.example}}
 """
+"""A primary policy with its own notice terms and an excess layer following its form."""
+PROGRAMME = TOWER + "notice: {OWN contact: {email: c@excess.example}}\n"
 
 
 def excess_notices(cli: Run, write: Any, tmp_path: Path, own: str) -> dict[str, Any]:

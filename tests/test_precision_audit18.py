@@ -32,7 +32,7 @@ import shutil
 from pathlib import Path
 
 from conftest import EXAMPLES
-from one_file import AS_OF, check, doc, repo
+from one_file import AS_OF, check, doc, evidence_package, repo
 
 
 # -- 1. CON-04: a prospective supplier -----------------------------------------------------------
@@ -75,27 +75,6 @@ def test_con04_still_asks_an_engaged_supplier(cli, write) -> None:
 
 
 # -- 2. EVD-01: a record of an earlier incident in the claims evidence package -------------------
-REQUIRED = (
-    "asset_inventory",
-    "data_flow_diagrams",
-    "policy_copies",
-    "incident_log_location",
-    "backup_validation_reports",
-    "vendor_contracts",
-    "insured_entities_list",
-)
-
-
-def package(*extra: str) -> str:
-    """A cyber policy in force and its package, every required item current, and ``extra`` items."""
-    items = "".join(
-        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
-        for t in REQUIRED
-    )
-    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
-    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
-
-
 CLAIM_FILE = (
     "{type: other, description: claim file of the 2025 ransomware incident, "
     "location: vault/claim-2025, owner: risk, last_updated: 2025-03-10"
@@ -103,12 +82,12 @@ CLAIM_FILE = (
 
 
 def test_evd01_asks_no_update_of_a_record_of_an_earlier_incident(cli, write) -> None:
-    text = package(CLAIM_FILE + ", kept_current: false}")
+    text = evidence_package(CLAIM_FILE + ", kept_current: false}")
     assert check(cli, write, text, ["EVD-01"]) == []
     calendar = cli("calendar", "repo.yaml", "--as-of", AS_OF, "--format", "json")
     assert "other item" not in calendar.stdout and "claim-2025" not in calendar.stdout
     # without the marker, the same item is held to 180 days, in the check and the calendar
-    found = check(cli, write, package(CLAIM_FILE + "}"), ["EVD-01"])
+    found = check(cli, write, evidence_package(CLAIM_FILE + "}"), ["EVD-01"])
     assert [(f["json_path"], "2025-03-10" in f["message"]) for f in found] == [("items[7]", True)]
     calendar = cli("calendar", "repo.yaml", "--as-of", AS_OF, "--format", "json")
     assert "other item of the claims evidence" in json.dumps(calendar.json())
@@ -117,17 +96,20 @@ def test_evd01_asks_no_update_of_a_record_of_an_earlier_incident(cli, write) -> 
 def test_evd01_still_reports_a_stale_living_item_beside_a_record(cli, write) -> None:
     record = CLAIM_FILE + ", kept_current: false}"
     living = "{type: other, location: vault/screens, owner: soc, last_updated: 2025-01-10}"
-    found = check(cli, write, package(record, living), ["EVD-01"])
+    found = check(cli, write, evidence_package(record, living), ["EVD-01"])
     assert [f["json_path"] for f in found] == ["items[8]"]
     # a record still needs a place and an owner
     found = check(
-        cli, write, package("{type: other, location: vault/x, kept_current: false}"), ["EVD-01"]
+        cli,
+        write,
+        evidence_package("{type: other, location: vault/x, kept_current: false}"),
+        ["EVD-01"],
     )
     assert [(f["json_path"], "no owner" in f["message"]) for f in found] == [("items[7]", True)]
 
 
 def test_only_an_item_of_type_other_may_be_a_record_of_the_past(cli, write) -> None:
-    text = package().replace(
+    text = evidence_package().replace(
         "backup_validation_reports, location: vault/backup_validation_reports, owner: risk, "
         "last_updated: 2026-10-01}",
         "backup_validation_reports, location: vault/b, owner: risk, last_updated: 2024-01-01, "

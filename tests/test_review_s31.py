@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import pytest
-from one_file import AS_OF, doc, repo
+from one_file import AS_OF, doc, evidence_package, repo
 
 FUNCTION = doc("BusinessFunction", "claims", "criticality: critical\n")
 APRIL = doc(
@@ -147,24 +147,8 @@ def test_impact_of_a_region_takes_down_its_provider_not_a_name_alike(
     assert ids == (["wallets", sid] if down else ["wallets"]), ids
 
 
-REQUIRED_ITEMS = (
-    "asset_inventory",
-    "data_flow_diagrams",
-    "policy_copies",
-    "incident_log_location",
-    "backup_validation_reports",
-    "vendor_contracts",
-    "insured_entities_list",
-)
-
-
-def _package(*extra: str) -> str:
-    items = "".join(
-        f"  - {{type: {t}, location: vault/{t}, owner: risk, last_updated: 2026-10-01}}\n"
-        for t in (*REQUIRED_ITEMS, "other")  # a living item of type other, current
-    )
-    body = "policy: cyber\nitems:\n" + items + "".join(f"  - {e}\n" for e in extra)
-    return repo(doc("InsurancePolicy", "cyber"), doc("EvidencePackage", "evidence", body))
+LIVING_OTHER = "{type: other, location: vault/other, owner: risk, last_updated: 2026-10-01}"
+"""A living item of type other, current."""
 
 
 def test_a_record_of_an_earlier_incident_with_no_owner_is_reported_beside_a_sound_item(
@@ -174,7 +158,7 @@ def test_a_record_of_an_earlier_incident_with_no_owner_is_reported_beside_a_soun
     # is its own finding, which asks where it is kept and who keeps it, not an update
     record = "{type: other, description: claim file 2025, location: vault/x, kept_current: false}"
     write("resilint.yaml", "profiles: []\nselect: [EVD-01]\n")
-    write("repo.yaml", _package(record))
+    write("repo.yaml", evidence_package(LIVING_OTHER, record))
     run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
     (finding,) = [f for f in run.json()["findings"] if f["code"] == "EVD-01"]
     assert finding["json_path"] == "items[8]"
@@ -183,7 +167,7 @@ def test_a_record_of_an_earlier_incident_with_no_owner_is_reported_beside_a_soun
     )
     assert "bring it up to date" not in finding["message"]
     # with its owner recorded, nothing is asked of it
-    write("repo.yaml", _package(record.replace("}", ", owner: risk}")))
+    write("repo.yaml", evidence_package(LIVING_OTHER, record.replace("}", ", owner: risk}")))
     run = cli("check", "repo.yaml", "--no-cache", "--format", "json", "--as-of", AS_OF)
     assert [f for f in run.json()["findings"] if f["code"] == "EVD-01"] == []
 

@@ -233,23 +233,20 @@ def _lasts(entry: _Suppressed, deadline: Deadline) -> bool:
 
 
 def _reaches(entry: _Suppressed, deadline: Deadline) -> bool:
-    if entry.whole or _related(entry.json_path, deadline.json_path):
+    """Whether what accepts the finding today accepts the deadline's, now due: a waiver of the
+    whole document, a finding of the same part of the document (an exit plan's test and review
+    dates, which its rule reports at one of them), or a narrowed waiver's field or names."""
+    found, due = entry.json_path, deadline.json_path
+    if entry.whole or (len(found) == len(due) > 1 and found[:-1] == due[:-1]):
         return True
     words = f"{deadline.title}: {deadline.detail}"
-    return any(t.covers(Part(deadline.json_path, words)) for t in entry.targets)
+    return any(t.covers(Part(due, words)) for t in entry.targets)
 
 
 def _within(found: JsonPath, due: JsonPath) -> bool:
     """Whether the finding is at the deadline's field, within it or at a field holding it."""
     n = min(len(found), len(due))
     return found[:n] == due[:n]
-
-
-def _related(found: JsonPath, due: JsonPath) -> bool:
-    """Whether a finding at ``found`` is the one a deadline's date at ``due`` becomes: the same
-    field, one within the other, or two fields of one part of the document (an exit plan's
-    test and review dates, which its rule reports at one of them)."""
-    return _within(found, due) or (len(found) == len(due) > 1 and found[:-1] == due[:-1])
 
 
 def _accepted(model: Model) -> Accepted:
