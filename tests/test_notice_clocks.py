@@ -376,3 +376,48 @@ def test_ctr04_rationale_cites_the_cir_article_of_the_entitys_kind() -> None:
     for text in (" ".join(ctr04["rationale"].split()), " ".join(notice_clocks.__doc__.split())):
         assert "Art. 3(1)(g)" in text
         assert "Art. 7" in text
+
+
+FEED = """
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: feed
+tier: 3
+provides_ict_services: true
+data_sensitivity: public
+highest_access_level: none
+"""
+
+
+def test_a_clock_naming_a_supplier_with_nothing_of_ours_still_concerns_it(cli, write) -> None:
+    # a public market-data feed holds no data of ours and no access: no regulator, data
+    # protection or insurer clock concerns it, nor an entity clock recorded without a scope;
+    # but a clock the entity scopes to it by name (a customer's notice for an outage of the
+    # feed it relies on) is the entity's word that it does
+    scoped = "applies_to: {data_sensitivity: [restricted]}"
+    named = REPO.replace(scoped, "applies_to: {suppliers: [feed]}") + FEED
+    assert run(cli, write, {"feed": 20}, repo=REPO + FEED) == {}
+    message = run(cli, write, {"feed": 20}, repo=named)["ctr-feed"]
+    assert "12-hour 'card issuing partner notice' deadline of entity emi" in message
+    assert "insurance" not in message and "24-hour" not in message, message
+    # a scope the feed does not meet (our data) leaves it out, as for any supplier
+    by_data = REPO.replace(scoped, "applies_to: {exposures: [data], suppliers: [feed]}") + FEED
+    assert run(cli, write, {"feed": 20}, repo=by_data) == {}
+
+
+def test_a_clock_naming_such_a_supplier_asks_its_contract_a_window(cli, write) -> None:
+    scoped = "applies_to: {data_sensitivity: [restricted]}"
+    contract = "\n---\napiVersion: resilint/v1\nkind: Contract\nid: ctr-feed\nsupplier: feed\n"
+    contract += "entities: [emi]\nstatus: active\n"
+    write("resilint.yaml", json.dumps({"profiles": [], "select": ["CTR-03"]}))
+    asked = {}
+    for scope in (scoped, "applies_to: {suppliers: [feed]}"):
+        text = REPO.replace(scoped, scope).replace("{consultant_access}", "read-only")
+        write("repo.yaml", text + FEED + contract)
+        result = cli("check", "repo.yaml", "--format", "json", "--as-of", AS_OF)
+        found = result.json()["findings"]
+        asked[scope] = [f["message"] for f in found if f["code"] == "CTR-03"]
+    assert asked[scoped] == []
+    (message,) = asked["applies_to: {suppliers: [feed]}"]
+    assert "within how many hours supplier feed must notify us" in message

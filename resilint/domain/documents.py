@@ -46,6 +46,22 @@ NOTICE = ("incident_notice",)
 models whose record takes it off the supplier (a critical law firm is asked a window too)."""
 
 
+def _clock_names(
+    facts: Facts, supplier: SupplierFacts, entities: Iterable[str], requires: frozenset[str]
+) -> bool:
+    """Whether the matrix leaves out the incident notice of a supplier that a clock one of the
+    entities records scopes to it (``other_clocks`` with an ``applies_to`` it meets: a
+    customer's notice for an outage of a public data feed, tier 3 with nothing of ours): the
+    entity's word that the supplier's notice starts that clock, so its contract is asked a
+    window (CTR-03) that fits it (CTR-04). Not of a supplier on terms set for every
+    participant (mandated, a public body): there is nothing to negotiate."""
+    if NOTICE[0] in requires or mandated(supplier.document) or public_body(supplier.document):
+        return False
+    from resilint.domain.notice_clocks import scoped_to
+
+    return scoped_to(facts, entities, supplier)
+
+
 def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     supplier = facts.supplier_by_id(contract.data.get("supplier"))
     ict = contract_ict(facts, contract)
@@ -88,6 +104,12 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         if supplier is not None and stage != lifecycle.ENDED
         else frozenset()
     )
+    if (
+        supplier is not None
+        and stage != lifecycle.ENDED
+        and _clock_names(facts, supplier, entities, requires)
+    ):
+        requires = requires | frozenset(NOTICE)
     model_note = (
         delivery.model_note(
             supplier.document,

@@ -116,7 +116,16 @@ class Started:
 def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts) -> Started:
     """The entity's clocks a compromise of the supplier can start (module doc)."""
     if not supplier.exposures:
-        return Started()  # nothing of ours is with it: only the insurers' clocks concern it
+        # nothing of ours is with it: no regulator or data-protection clock, and of the
+        # entity's own only one whose applies_to it meets: the entity's word that an incident
+        # of this supplier concerns the clock (a customer's notice of an outage of a feed)
+        return Started(
+            others=frozenset(
+                position
+                for position, other in _other_clocks(entity)
+                if _scoped(other) and _other_applies(facts, other, supplier)
+            )
+        )
     regimes = facts.entity(entity).regimes
     return Started(
         regulator=starts_regulator_clocks(supplier, regimes, entity)
@@ -301,6 +310,25 @@ def _other_clocks(entity: Document) -> list[tuple[int, object]]:
     if not isinstance(others, list):
         return []
     return [(n, o) for n, o in enumerate(others) if value_at(o, "runs_from") != "our_action"]
+
+
+def scoped_to(facts: Facts, entities: Iterable[str], supplier: SupplierFacts) -> bool:
+    """Whether one of the entities records a clock scoped to what the supplier is (its
+    ``applies_to`` names it, or names what it meets)."""
+    for entity_id in entities:
+        entity = facts.index.get("Entity", entity_id)
+        if entity is not None and any(
+            _scoped(other) and _other_applies(facts, other, supplier)
+            for _, other in _other_clocks(entity)
+        ):
+            return True
+    return False
+
+
+def _scoped(other: object) -> bool:
+    """Whether a clock of ``other_clocks`` says which incidents it concerns (``applies_to``)."""
+    scope = value_at(other, "applies_to")
+    return isinstance(scope, Mapping) and bool(scope)
 
 
 def _other_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool:

@@ -65,7 +65,7 @@ def clocks(facts: Facts, supplier: SupplierFacts | None, entities: Iterable[str]
     entities = tuple(entities)
     insured = supplier is None or _insurer_concerned(supplier)
     found = list(_insurer_clocks(facts, frozenset(entities))) if insured else []
-    if supplier is None or not supplier.exposures:
+    if supplier is None:
         return found
     for entity_id in entities:
         entity = facts.index.get("Entity", entity_id)
