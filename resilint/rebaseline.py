@@ -39,7 +39,7 @@ def rewrite(
 ) -> Rewrite:
     """How the entries of the baseline being rewritten fare beside this run's ``findings``,
     from the rules that ``ran`` (None: every rule ``known``)."""
-    from resilint.suppress import not_run
+    from resilint.baseline_match import not_run
 
     now = {f.fingerprint for f in findings if f.suppression is None}
     gone = [e for e in previous if e.get("fingerprint") not in now]
