@@ -208,7 +208,10 @@ def test_the_notice_deadlines_of_the_entities_involved(cli: Cli, supplier: str) 
 def test_regulator_clocks_say_they_run_from_our_awareness(cli: Cli) -> None:
     found = northwind(cli, "transvia-edi", 24)
     early = next(n for n in found["notices"] if n["what"] == "early warning")
-    assert early["basis"] == "Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a)"
+    assert (
+        early["basis"]
+        == "Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a), in Germany § 32(1) no. 1 BSIG"
+    )
     assert early["starts"] == "our awareness of the incident"
     assert early["contact"] == "BSI reporting portal"  # the plans' regulator template
     assert early["decides"] == "general-counsel (deputy ciso)"  # the joint playbook

@@ -8,7 +8,7 @@ compared with the law's."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 AWARENESS = "our awareness of the incident"
 
@@ -161,10 +161,34 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
 }
 
 
-def statutes_of(regimes: Iterable[str]) -> Iterator[tuple[str, Statute]]:
-    """Each deadline the law of these regimes sets, with its regime, regimes in name order."""
+NATIONAL: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    ("nis2", "DE"): (
+        "Germany",
+        {
+            "early warning": "§ 32(1) no. 1 BSIG",
+            "incident notification": "§ 32(1) no. 2 BSIG",
+            "final report": "§ 32(1) no. 4 BSIG",
+        },
+    ),
+}
+"""The member state's provision that sets a directive's deadline for an entity established
+there, cited beside the directive's article, by regime and the entity's country: Germany's
+BSIG as the NIS2UmsuCG amends it (in force 6 December 2025), whose § 32(1) sets NIS2's early
+warning, notification and final report to the joint reporting office of the BSI and the BBK.
+Only provisions checked against their text are listed; elsewhere the directive's article
+stands alone."""
+
+
+def statutes_of(regimes: Iterable[str], country: object = None) -> Iterator[tuple[str, Statute]]:
+    """Each deadline the law of these regimes sets, with its regime, regimes in name order; for
+    an entity established in ``country``, with that state's provision beside the directive's
+    (:data:`NATIONAL`)."""
     for regime in sorted(set(regimes) & STATUTES.keys()):
+        state, provisions = NATIONAL.get((regime, str(country)), ("", {}))
         for statute in STATUTES[regime]:
+            national = provisions.get(statute.what)
+            if national:
+                statute = replace(statute, basis=f"{statute.basis}, in {state} {national}")
             yield regime, statute
 
 

@@ -171,7 +171,9 @@ def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | 
     classification or an earlier report name no field here."""
     found = [
         (statute.hours, statute.basis)
-        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
+        for _, statute in statutes_of(
+            facts.regimes.of_entities([str(entity.id)]), entity.data.get("country")
+        )
         if statute.recorded == key and statute.hours is not None
     ]
     return min(found) if found else None
@@ -184,7 +186,9 @@ def _recorded_basis(facts: Facts, entity: Document, key: str, hours: float) -> s
     recorded figure is the entity's own."""
     return "; ".join(
         f"the {statute.to}'s, {statute.basis}"
-        for _, statute in statutes_of(facts.regimes.of_entities([str(entity.id)]))
+        for _, statute in statutes_of(
+            facts.regimes.of_entities([str(entity.id)]), entity.data.get("country")
+        )
         if statute.recorded == key and statute.hours == hours
     )
 

@@ -155,7 +155,8 @@ def _regulators(
     """The law's clocks of the entity's regimes, then the regulator clocks it records that no
     statute of its regimes has."""
     used: set[str] = set()
-    for regime, statute in statutes_of(facts.regimes.of_entities([str(entity.id)])):
+    regimes = facts.regimes.of_entities([str(entity.id)])
+    for regime, statute in statutes_of(regimes, entity.data.get("country")):
         used.add(statute.recorded)
         if regime == "nis2":
             kind = entity.data.get("nis2_entity_type")
