@@ -63,10 +63,7 @@ def _function_gap(
         return None
     label = _label(function)
     notes, noted = _plan_notes(context, tests, plans)
-    never = "no completed exercise lists it under functions"
-    if plans:  # an exercise naming one of its plans counts too (Exercise.continuity_plans)
-        never += " or one of its plans under continuity_plans"
-    last = _last_test(latest, never) + notes
+    last = _last_test(latest, _never(plans)) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
@@ -103,6 +100,21 @@ def _function_gap(
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
+
+
+def _never(plans: list[Document]) -> str:
+    """What shows no exercise of a function: no completed exercise lists it under functions,
+    nor (where it has continuity plans) names one of them under continuity_plans, which counts
+    as exercising it (:func:`_exercised`)."""
+    never = "no completed exercise lists it under functions"
+    named = sorted(str(p.id) for p in plans if p.id is not None)
+    if len(named) == 1:
+        never += f" or names its continuity plan {named[0]} under continuity_plans"
+    elif named:
+        never += (
+            f" or names one of its continuity plans ({', '.join(named)}) under continuity_plans"
+        )
+    return never
 
 
 def _label(function: Document) -> str:
