@@ -20,6 +20,7 @@ from resilint.domain.delivery import MODEL_WORDS
 from resilint.domain.facts import FACT_FIELDS
 from resilint.domain.regimes import REGIME_NAMES, REGIME_OF_PROFILE
 from resilint.domain.requirements import CLASSES, Matrix, Term
+from resilint.model import kind_plural
 from resilint.reporters.base import json_log_safe, markdown_inert, printable, shown_lines
 from resilint.rules import Rule, RuleInfo
 
@@ -98,7 +99,7 @@ def _wrap(text: str) -> str:
 
 def applies_in_words(info: RuleInfo, matrix: Matrix) -> list[str]:
     """To whom a rule applies, from its ``applies_to`` and profiles: one sentence a line."""
-    kind = _plural(info.kind) if info.kind else "the documents it reports on"
+    kind = kind_plural(info.kind) if info.kind else "the documents it reports on"
     conditions = [
         _condition(info.kind or "", fact, wanted)
         for fact, wanted in info.applies_to.items()
@@ -175,11 +176,6 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
             " our premises (on_site_only): what they do is logged in our own systems."
         )
     return [line, f"What requires {name}: {term.basis}."]
-
-
-def _plural(kind: str) -> str:
-    words = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()
-    return words[:-1] + "ies" if words.endswith("y") else words + "s"
 
 
 def requirements_table(matrix: Matrix) -> list[str]:

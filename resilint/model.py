@@ -29,8 +29,19 @@ class Document:
     @property
     def label(self) -> str:
         """How messages name the document: ``contract ctr-acme``."""
-        words = re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind).lower()
+        words = kind_words(self.kind)
         return f"{words} {self.id}" if self.id else words
+
+
+def kind_words(kind: str) -> str:
+    """A kind in the words of messages: ``InsurancePolicy``: ``insurance policy``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
+
+
+def kind_plural(kind: str) -> str:
+    """Documents of a kind in words: ``insurance policies``, ``entities``, ``contracts``."""
+    words = kind_words(kind)
+    return words[:-1] + "ies" if words.endswith("y") else words + "s"
 
 
 class Index:

@@ -227,3 +227,24 @@ def test_a_planned_plan_test_is_replaced_only_by_an_exercise_testing_the_plan(cl
     assert warning["id"] == "plan-test-2026-05"
     named = exercise("tabletop-2026-06", "2026-06-10", "claims", "claims-degraded")
     assert check(cli, write, repo(FUNCTION, planned, named, plan(None)), ["EXR-05"]) == []
+
+
+def test_exr01_counts_a_misspelt_plan_id_where_impact_does_not(cli, write) -> None:
+    """EXR-01 and impact read a function's last exercise with one definition; only EXR-01 counts
+    an exercise naming the plan misspelt, as correcting the reference will (REF-01 says it, and
+    EXR-01 does not say the gap again); impact shows what the records say as they stand."""
+    misspelt = exercise("tabletop-2026-04", "2026-04-14", plans="claims-degradd")
+    documents = (FUNCTION, misspelt, plan(None))
+    assert check(cli, write, repo(*documents), ["EXR-01"]) == []
+    assert [f["id"] for f in check(cli, write, repo(*documents), ["REF-01"])] == [
+        "tabletop-2026-04"
+    ]
+    assert "never exercised (no completed exercise lists it)" in _impact(cli, write, *documents)
+    # spelt right, both count it
+    named = exercise("tabletop-2026-04", "2026-04-14", plans="claims-degraded")
+    assert check(cli, write, repo(FUNCTION, named, plan(None)), ["EXR-01"]) == []
+    text = _impact(cli, write, FUNCTION, named, plan(None))
+    assert "never exercised" not in text and "tabletop-2026-04" in text
+    # with no exercise at all, EXR-01 reports the function
+    (finding,) = check(cli, write, repo(FUNCTION, plan(None)), ["EXR-01"])
+    assert finding["id"] == "claims"

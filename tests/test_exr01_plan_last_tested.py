@@ -83,7 +83,10 @@ def test_an_unexercised_function_is_one_finding_naming_its_stale_plan(cli, write
 def test_an_unexercised_function_with_an_undated_plan_is_said_once(cli, write) -> None:
     (finding,) = check(cli, write, repo(FUNCTION, plan(None)), ["EXR-01"])
     assert finding["id"] == "claims"
-    assert "continuity plan" not in finding["message"]
+    # the plan records no test date: the finding names the plan only as one to exercise
+    assert "records its last test" not in finding["message"]
+    assert "was last tested" not in finding["message"]
+    assert finding["message"].count("continuity plan claims-degraded") == 1
 
 
 def test_an_unexercised_function_is_told_a_plan_test_counts_only_where_it_has_a_plan(
@@ -93,11 +96,17 @@ def test_an_unexercised_function_is_told_a_plan_test_counts_only_where_it_has_a_
     so where the function has a plan, and says nothing of plans where it has none."""
     (finding,) = check(cli, write, repo(FUNCTION, plan(None)), ["EXR-01"])
     assert (
-        "no completed exercise lists it under functions or one of its plans under "
-        "continuity_plans" in finding["message"]
+        "no completed exercise lists it under functions or names its continuity plan "
+        "claims-degraded under continuity_plans" in finding["message"]
+    )
+    two = repo(FUNCTION, plan(None), plan(None, "claims-paper"))
+    (finding,) = check(cli, write, two, ["EXR-01"])
+    assert (
+        "no completed exercise lists it under functions or names one of its continuity plans "
+        "(claims-degraded, claims-paper) under continuity_plans" in finding["message"]
     )
     (finding,) = check(cli, write, repo(FUNCTION), ["EXR-01"])
-    assert "no completed exercise lists it under functions" in finding["message"]
+    assert "no completed exercise lists it under functions;" in finding["message"]
     assert "continuity_plans" not in finding["message"]
 
 
@@ -148,7 +157,10 @@ def test_a_mistyped_plan_date_hides_no_gap_of_the_function(cli, write) -> None:
     text = repo(FUNCTION, plan("last spring"))
     (finding,) = check(cli, write, text, ["EXR-01"])
     assert finding["id"] == "claims"
-    assert "continuity plan" not in finding["message"]
+    # the plan records no test date: the finding names the plan only as one to exercise
+    assert "records its last test" not in finding["message"]
+    assert "was last tested" not in finding["message"]
+    assert finding["message"].count("continuity plan claims-degraded") == 1
     assert check(cli, write, repo(FUNCTION, APRIL, plan("last spring")), ["EXR-01"]) == []
 
 

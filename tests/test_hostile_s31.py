@@ -271,6 +271,19 @@ SHIFTED = (
         (SHIFTED.format("-90"), 90, "-90}", "plus_days -90: a count of days"),
         (RECENT.format("{param: days}"), '"ninety"', '"ninety"}', "params.days: the rule reads"),
         (SHIFTED.format("{param: days}"), "-1", "-1}", "params.days: the rule reads it"),
+        # every key read as a count of days (the rule language's one list) names its parameter
+        (
+            SHIFTED.replace("plus_days", "minus_days").format("{param: days}"),
+            '"thirty"',
+            '"thirty"}',
+            "params.days: the rule reads it",
+        ),
+        (
+            RECENT.replace("within_days", "older_than_days").format("{param: days}"),
+            "-2",
+            "-2}",
+            "params.days: the rule reads it",
+        ),
     ],
 )
 def test_a_count_of_days_that_is_none_is_refused_where_the_rule_loads(

@@ -169,6 +169,38 @@ def test_a_group_s_same_deadline_is_named_once(cli, write) -> None:
     assert sum("early-warning" in r for r in related) == 2, related
 
 
+def test_the_same_notice_deadline_of_two_policies_is_named_once_in_the_plural(cli, write) -> None:
+    """The kind is named in the plural from the documents' kind: "insurance policies"."""
+    policy = (
+        "insured_entities: [insurer-de]\nperiod: {start: 2026-01-01, end: 2026-12-31}\n"
+        "notice: {incident_notice_hours: 48}\n"
+    )
+    vendor = (
+        "name: Vendor GmbH\ntier: 1\nprovides_ict_services: true\n"
+        "highest_access_level: privileged\ndata_sensitivity: restricted\n"
+        "services:\n  - name: hosting\n"
+    )
+    contract = (
+        "supplier: vendor\nentities: [insurer-de]\nstatus: active\nstart_date: 2024-01-01\n"
+        "end_date: 2029-12-31\nservices: [hosting]\n"
+        "incident_notification: {window_hours: 72, trigger: suspected}\n"
+    )
+    text = repo(
+        doc("Entity", "insurer-de", "country: DE\n"),
+        doc("InsurancePolicy", "cyber", policy),
+        doc("InsurancePolicy", "cyber-xs", policy),
+        doc("Supplier", "vendor", vendor),
+        doc("Contract", "ctr-vendor", contract),
+    )
+    (finding,) = check(cli, write, text, ["CTR-03"])
+    message = finding["message"]
+    assert "72 hours also run past the 48-hour incident notice deadline of insurance policies " in (
+        message
+    )
+    assert "of insurance policies cyber and cyber-xs (a policy condition" in message
+    assert message.count("incident notice deadline") == 1
+
+
 # -- 4. impact --region: a supplier with only its standby in the region is not down -------------
 def region_repo() -> str:
     def supplier(sid: str, role: str) -> str:

@@ -256,7 +256,8 @@ def test_bcm03_past_the_mtpd_a_scheme_needs_an_alternative_not_a_longer_procedur
     cli, write
 ) -> None:
     """A scheme that takes 48 hours while the function's degraded mode already lasts until its
-    MTPD of 24: nothing extends past the MTPD, and the scheme's time is not negotiated."""
+    MTPD of 24: the scheme's time is not negotiated, so the finding asks for an alternative that
+    restores the function before the degraded mode ends, or the owner's Waiver."""
     scheme = CLOUD.replace(
         "  - {name: hosting}",
         "  - {name: hosting, service_model: market_infrastructure, contracted_rto_hours: 48}",

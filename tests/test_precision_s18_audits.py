@@ -137,35 +137,116 @@ def test_a_halt_is_asked_for_a_degraded_mode_not_a_longer_halt(cli, write) -> No
     message = finding["message"]
     assert "supplier cloud has 24 hours to restore service 'iaas'" in message
     assert "the function has no degraded mode to carry it (the manual procedure" in message
+    # the 24 hours run past the MTPD of 8: the degraded mode is asked to last until the MTPD,
+    # with a recovery time within it, not until the supplier's 24 hours
     assert message.endswith(
-        "or plan a degraded mode that carries some of the work (capacity_percent above 0) and "
-        "lasts until the supplier has recovered"
+        "; or plan a degraded mode that carries some of the work (capacity_percent above 0) and "
+        "lasts until the function's MTPD of 8 hours and negotiate a recovery time of at most 8 "
+        "hours"
     )
     assert "says how long its manual procedure can run" not in message
-    # a degraded mode at 10% that ends before the MTPD is asked to last longer
+    assert "record max_degraded_hours" not in message
+    # a degraded mode at 10% that ends before the MTPD is asked to last until it, not past it
     short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
     (finding,) = check(cli, write, repo(timed, TRADING[1], short), ["BCM-03"])
-    assert finding["message"].endswith("or extend the manual procedure to 24 hours")
+    assert finding["message"].endswith(
+        "lasts only 4 hours, less than the function's MTPD of 8 hours: negotiate a recovery time "
+        "of at most 2 hours; or extend the manual procedure to 8 hours and negotiate a recovery "
+        "time of at most 8 hours"
+    )
+    assert "to 24 hours" not in finding["message"]
 
 
 def test_a_degraded_mode_lasting_until_the_mtpd_is_not_asked_to_last_past_it(cli, write) -> None:
-    """Past the MTPD the outage is intolerable however long a manual procedure runs: the
-    supplier's recovery time must come down to the MTPD, or the owner accepts the risk."""
+    """A degraded mode that reaches the MTPD but ends before the supplier's 24 hours: a
+    recovery time within the degraded mode carries the function (a degraded mode lasting until
+    the supplier recovers covers the outage), so no longer one is asked; else the owner accepts
+    the risk. The finding no longer says the outage is intolerable past the MTPD "however long
+    it runs": a degraded mode lasting the 24 hours passes."""
     timed = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 24}")
     for hours in (8, 12):  # until the MTPD of 8 hours, or beyond it
         lasting = plan(10).replace("max_degraded_hours: 8", f"max_degraded_hours: {hours}")
         (finding,) = check(cli, write, repo(timed, TRADING[1], lasting), ["BCM-03"])
         message = finding["message"]
         assert (
-            f"already lasts {hours} hours, which reaches the function's MTPD of 8 hours" in message
+            f"already lasts {hours} hours, which reaches the function's MTPD of 8 hours, but ends "
+            "before the supplier has recovered" in message
         )
-        assert "negotiate a recovery time of at most 8 hours" in message
-        assert "accepts the risk of an outage past the MTPD" in message
+        assert f"negotiate a recovery time of at most {hours} hours" in message
+        assert "accepts the risk that the degraded mode ends before the supplier has recovered" in (
+            message
+        )
         assert "Waiver for BCM-03" in message
         assert "extend the manual procedure" not in message
+        assert "however long" not in message
+    lasting = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 24")
+    assert check(cli, write, repo(timed, TRADING[1], lasting), ["BCM-03"]) == []
     # a supplier that recovers within the MTPD is bridged by such a degraded mode
     within = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 8}")
     assert check(cli, write, repo(within, TRADING[1], plan(10)), ["BCM-03"]) == []
+
+
+def test_a_plan_without_max_degraded_hours_is_asked_to_record_it(cli, write) -> None:
+    """A plan that does not say how long its manual procedure runs has no duration to extend:
+    the finding asks to record max_degraded_hours, lasting until the supplier has recovered
+    where that is within the MTPD, until the MTPD (with a recovery time within it) where not."""
+    unsaid = plan(10).replace("max_degraded_hours: 8, ", "")
+    assert "max_degraded_hours" not in unsaid
+    within = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 6}")
+    (finding,) = check(cli, write, repo(within, TRADING[1], unsaid), ["BCM-03"])
+    message = finding["message"]
+    assert "no continuity plan for the function says how long its manual procedure can run" in (
+        message
+    )
+    assert message.endswith(
+        "negotiate a recovery time of at most 2 hours, or record max_degraded_hours and make it "
+        "last until the supplier has recovered"
+    )
+    assert "record a manual procedure" not in message and "extend" not in message
+    past = TRADING[0].replace("{name: iaas}", "{name: iaas, contracted_rto_hours: 24}")
+    (finding,) = check(cli, write, repo(past, TRADING[1], unsaid), ["BCM-03"])
+    assert finding["message"].endswith(
+        "; or record max_degraded_hours and make it last until the function's MTPD of 8 hours "
+        "and negotiate a recovery time of at most 8 hours"
+    )
+    # with no contracted recovery time: record it, and make it last until the MTPD
+    (finding,) = check(cli, write, repo(*TRADING, unsaid), ["BCM-03"])
+    message = finding["message"]
+    assert (
+        "critical function trading has no degraded mode of known length to carry it (its "
+        "continuity plan trading-plan records no max_degraded_hours, how long its manual "
+        "procedure can run)"
+    ) in message
+    assert message.endswith(
+        "or record max_degraded_hours and make it last until the outage would be intolerable "
+        "anyway (the MTPD)"
+    )
+    assert "extend" not in message
+    # a recorded duration within the supplier's recovery time, and the MTPD past it: extended
+    # to the recovery time, which is within the MTPD
+    longer = TRADING[1].replace("mtpd_hours: 8", "mtpd_hours: 48")
+    short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
+    (finding,) = check(cli, write, repo(past, longer, short), ["BCM-03"])
+    assert finding["message"].endswith(
+        "lasts only 4 hours: negotiate a recovery time of at most 2 hours, or extend the manual "
+        "procedure to 24 hours"
+    )
+
+
+def test_a_schemes_recovery_past_the_mtpd_is_still_bridged_until_it_has_recovered(
+    cli, write
+) -> None:
+    """A payment scheme's recovery time is set by its rules, not negotiated: the degraded mode
+    is what carries the function until the scheme has recovered, past the MTPD if need be."""
+    scheme = TRADING[0].replace(
+        "{name: iaas}",
+        "{name: iaas, contracted_rto_hours: 24, service_model: market_infrastructure}",
+    )
+    short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
+    (finding,) = check(cli, write, repo(scheme, TRADING[1], short), ["BCM-03"])
+    message = finding["message"]
+    assert "lasts only 4 hours: extend the manual procedure to 24 hours, or revisit" in message
+    assert "negotiate a" not in message
 
 
 def test_a_function_without_a_plan_is_asked_to_write_one_not_to_extend_it(cli, write) -> None:

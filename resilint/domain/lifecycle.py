@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from resilint.domain.readers import as_date, strings, value_at
 from resilint.model import Document, Index
@@ -125,12 +126,25 @@ def completed_exercises(index: Index, as_of: datetime.date) -> Completed:
     return Completed(tuple(found))
 
 
+class Exercises(Protocol):
+    """The completed exercises a reader dates tests by: :class:`Completed` (the calendar,
+    impact, the report) or EXR-01's, which also counts an exercise naming an id misspelt
+    (``resilint.rules.builtin.exercises.dated.Tests``: REF-01 reports the reference)."""
+
+    def last(self, field: str, doc_id: str) -> tuple[datetime.date, Document] | None:
+        """The latest one naming ``doc_id`` under ``field``, with its date; the first in the
+        index among those of one day."""
+        ...
+
+
 def function_exercised(
-    done: Completed, function_id: str, plans: Iterable[Document]
+    done: Exercises, function_id: str, plans: Iterable[Document]
 ) -> tuple[datetime.date, Document] | None:
     """The latest completed exercise of a function, with its date: one listing it under
     functions, or naming one of its continuity ``plans`` under continuity_plans (testing the
-    plan exercised the function it keeps running)."""
+    plan exercised the function it keeps running); one listing it under functions on a tie,
+    then the plans in their order. What counts as naming an id is ``done``'s
+    (:class:`Exercises`)."""
     found = [done.last("functions", function_id)]
     found += [done.last("continuity_plans", str(p.id)) for p in plans if p.id is not None]
     return max((f for f in found if f is not None), key=lambda pair: pair[0], default=None)

@@ -15,7 +15,7 @@ from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
 from resilint.domain.statutes import statutes_of
 from resilint.findings import JsonPath
-from resilint.model import Document
+from resilint.model import Document, kind_plural
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -108,9 +108,8 @@ def _group_words(group: list[Clock]) -> str:
     first = group[0]
     if len(group) == 1:
         return first.description
-    kind = first.document.label.removesuffix(f" {first.document.id}")
-    plural = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
     ids = and_list([str(clock.document.id) for clock in group])
+    plural = kind_plural(first.document.kind)  # described() groups the clocks of one kind
     text = f"the {show_number(first.hours)}-hour {first.what} of {plural} {ids}"
     return f"{text} ({first.note})" if first.note else text
 

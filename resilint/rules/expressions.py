@@ -31,8 +31,12 @@ Scope = Mapping[str, Bound]
 COMBINATORS = ("all", "any", "not")
 QUANTIFIERS = ("for_any", "for_all", "for_none")
 _AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
-_DAY_COUNTS = frozenset({"within_days", "older_than_days", "within_next_days"})
-"""The operators whose operand is a count of days (as ``plus_days`` and ``minus_days`` are)."""
+DAY_COUNTS = frozenset({"within_days", "older_than_days", "within_next_days"})
+"""The operators whose operand is a count of days (as :data:`DAY_SHIFTS`' are)."""
+DAY_SHIFTS = ("plus_days", "minus_days")
+"""The keys of a date operand, ``{date: ..., plus_days: N}``, whose value is a count of days."""
+DAY_KEYS = DAY_COUNTS | frozenset(DAY_SHIFTS)
+"""Every key whose value the rule language reads as a count of days."""
 
 
 def not_days(value: Any) -> str | None:
@@ -93,7 +97,7 @@ class ExpressionCompiler:
         )
         test = OPERATORS[name]
         wanted = node[name]
-        if name in _DAY_COUNTS and (why := not_days(wanted)) is not None:
+        if name in DAY_COUNTS and (why := not_days(wanted)) is not None:
             raise self.site.fail((*where, name), f"{name} {shown(wanted)}: {why}")
         if subject_key == "field" and not isinstance(wanted, dict) and not self.site.checked:
             self._check_constant(node["field"], name, wanted, scope, (*where, name))
@@ -264,7 +268,7 @@ class ExpressionCompiler:
 
     def _date(self, node: dict[str, Any], scope: Scope, where: JsonPath) -> Operand:
         shifts = [key for key in node if key != "date"]
-        if shifts not in (["plus_days"], ["minus_days"]):
+        if len(shifts) != 1 or shifts[0] not in DAY_SHIFTS:
             raise self.site.fail(
                 where, "a date operand is {date: ..., plus_days: N} or {date: ..., minus_days: N}"
             )
@@ -274,7 +278,7 @@ class ExpressionCompiler:
             )
         base = self.operand(node["date"], scope, (*where, "date"))
         days = self.operand(node[shifts[0]], scope, (*where, shifts[0]))
-        sign = 1 if shifts[0] == "plus_days" else -1
+        sign = 1 if shifts[0] == DAY_SHIFTS[0] else -1
 
         def shifted(env: Env) -> Any:
             day, count = as_date(base(env)), days(env)

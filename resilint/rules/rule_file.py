@@ -261,23 +261,24 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
             )
 
 
-_DAY_KEYS = frozenset(
-    {"within_days", "older_than_days", "within_next_days", "plus_days", "minus_days"}
-)
-
-
 def _read_as_days(node: Any) -> set[str]:
     """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or
-    ``older_than_days``, ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
+    any key of :data:`resilint.rules.expressions.DAY_KEYS`: ``older_than_days``,
+    ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
+    from resilint.rules.expressions import DAY_KEYS
+
     found: set[str] = set()
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in _DAY_KEYS and isinstance(value, dict) and isinstance(value.get("param"), str):
-                found.add(value["param"])
-            found |= _read_as_days(value)
-    elif isinstance(node, list):
-        for item in node:
-            found |= _read_as_days(item)
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                named = value.get("param") if isinstance(value, dict) else None
+                if key in DAY_KEYS and isinstance(named, str):
+                    found.add(named)
+                pending.append(value)
+        elif isinstance(item, list):
+            pending.extend(item)
     return found
 
 

@@ -81,25 +81,49 @@ _WRITE = "write a continuity plan with a manual or degraded procedure that lasts
 """The ask where a function has no continuity plan at all: there is no procedure to extend."""
 
 
+_RECORD = "record max_degraded_hours and make it last"
+"""The ask where no plan of a function says how long its manual procedure lasts: there is no
+duration to extend, only one to record."""
+
+
+def _kind(fallback: _Fallback) -> str:
+    """What a function's fallback lacks: a longer degraded mode (``short``), one at all where
+    its plan halts it (``halt``), the recorded length of its manual procedure (``unrecorded``),
+    or a continuity plan (``planless``)."""
+    if not fallback.plans:
+        return "planless"
+    if fallback.halt is not None:
+        return "halt"
+    return "unrecorded" if fallback.hours is None else "short"
+
+
+_ASKS: dict[str, tuple[str, str]] = {
+    "short": ("", "extend the manual procedure"),
+    "halt": ("where a function halts under its plan", _DEGRADE),
+    "unrecorded": ("where no plan of a function says how long its manual procedure runs", _RECORD),
+    "planless": ("where a function has no continuity plan", _WRITE),
+}
+"""Each kind of missing or short degraded mode (:func:`_kind`), in the order asked: where it
+applies, and the ask, which runs on into the "until ..." that follows."""
+
+
 def _extend(fallbacks: list[_Fallback]) -> str:
     """How to make the manual fallbacks last: extend a degraded mode; where a plan's manual
-    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one; where a
-    function has no continuity plan at all, there is nothing to extend either, so write one."""
-    halts = [f for f in fallbacks if f.halt is not None]
-    planless = [f for f in fallbacks if not f.plans]
-    if len(planless) == len(fallbacks):
-        return _WRITE
-    if not halts and not planless:
-        return "extend the manual procedure"
-    if len(halts) == len(fallbacks):
-        return _DEGRADE
-    asks = [] if len(halts) + len(planless) == len(fallbacks) else ["extend the manual procedure"]
-    if halts:
-        asks.append(f"where a function halts under its plan, {_DEGRADE}")
-    if planless:
-        asks.append(f"where a function has no continuity plan, {_WRITE}")
-    # a comma closes a clause on a plan's degraded mode; "that lasts" runs on into "until"
-    return asks[0] + "".join(f" or, {ask}" for ask in asks[1:]) + ("" if planless else ",")
+    procedure runs at 0 % capacity (the function halts) nothing extends, so plan one; where no
+    plan says how long its manual procedure runs, record that (max_degraded_hours); where a
+    function has no continuity plan at all, write one."""
+    kinds = {_kind(f) for f in fallbacks}
+    present = [kind for kind in _ASKS if kind in kinds]
+    if len(present) == 1:
+        return _ASKS[present[0]][1]
+    asks = [ask if not where else f"{where}, {ask}" for where, ask in (_ASKS[k] for k in present)]
+    # a comma closes the clause on a halt's degraded mode; the others end in "last(s)" or
+    # "procedure", which run on into "until"
+    return (
+        asks[0]
+        + "".join(f" or, {ask}" for ask in asks[1:])
+        + ("," if present[-1] == "halt" else "")
+    )
 
 
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
@@ -287,7 +311,13 @@ _SCHEME = (
 def _rto_message(
     reliance: _Reliance, supplier: Document, name: str, supplier_rto: float, scheme: bool
 ) -> str:
-    rto, fallback = reliance.rto, reliance.fallback
+    """A supplier's contracted recovery time longer than the function's RTO, with no degraded
+    mode lasting until the supplier has recovered. Where that time runs past the function's
+    MTPD and can be negotiated, the degraded mode is asked to last until the MTPD with a
+    recovery time within it, never to last past the MTPD; a payment scheme's or market
+    infrastructure's time is set by its rules, so its recovery is what the degraded mode must
+    last until."""
+    rto, fallback, mtpd = reliance.rto, reliance.fallback, reliance.mtpd
     need = f"{_label(reliance.function)} must recover within {show_number(rto)} hours, but "
     takes = show_number(supplier_rto)
     message = need + f"supplier {supplier.id} has {takes} hours to restore service '{name}'"
@@ -296,57 +326,66 @@ def _rto_message(
         if scheme
         else f"negotiate a recovery time of at most {show_number(rto)} hours"
     )
-    if fallback.plan is None or fallback.hours is None:
-        if fallback.halt is not None:  # a plan at 0 % capacity: lasting longer carries nothing
-            none = f", and the function has no degraded mode to carry it{_halted(fallback)}: "
-            record = f"{_DEGRADE} and lasts until the supplier "
-        elif not fallback.plans:  # no plan at all: there is no procedure to record or extend
-            none = ", and the function has no continuity plan: "
-            record = (
-                "write a continuity plan with a manual or degraded procedure whose duration "
-                "(max_degraded_hours) lasts until the supplier "
-            )
-        else:
-            none = (
-                ", and no continuity plan for the function says how long its manual procedure "
-                "can run: "
-            )
-            record = "record a manual procedure (max_degraded_hours) that lasts until the supplier "
-        return (
-            message
-            + none
-            + (
-                f"{record}has recovered, or {faster}"
-                if scheme
-                else f"{faster}, or {record}has recovered"
-            )
+    hours, plan = fallback.hours, fallback.plan
+    if reliance.bridged and mtpd is not None and hours is not None and plan is not None:
+        return message + _past_mtpd(plan, hours, mtpd, max(hours, rto), scheme)
+    # the degraded mode need last no longer than the MTPD where the recovery time can come
+    # within it too: both together carry the function until the supplier has recovered
+    cap = mtpd if mtpd is not None and supplier_rto > mtpd and not scheme else None
+    until = "until the supplier has recovered"
+    within = ""
+    if cap is not None:
+        until = f"until the function's MTPD of {show_number(cap)} hours"
+        within = f" and negotiate a recovery time of at most {show_number(cap)} hours"
+    kind = _kind(fallback)
+    if kind == "halt":  # a plan at 0 % capacity: lasting longer carries nothing
+        none = f", and the function has no degraded mode to carry it{_halted(fallback)}: "
+        bridge = f"{_DEGRADE} and lasts {until}"
+    elif kind == "planless":  # no plan at all: there is no procedure to record or extend
+        none = ", and the function has no continuity plan: "
+        bridge = (
+            "write a continuity plan with a manual or degraded procedure whose duration "
+            f"(max_degraded_hours) lasts {until}"
         )
-    mtpd = reliance.mtpd
-    if reliance.bridged and mtpd is not None:
-        # the degraded mode already lasts until the MTPD, past which the outage is intolerable
-        # however long a manual procedure could run: the recovery time itself must come down
-        # (else the function's owner accepts the risk)
-        within = show_number(mtpd)
-        accept = (
-            "or, if the function's owner accepts the risk of an outage past the MTPD, record "
-            "that in an approved Waiver for BCM-03"
+    elif kind == "unrecorded" or hours is None or plan is None:
+        none = (
+            ", and no continuity plan for the function says how long its manual procedure can run: "
         )
-        return message + (
-            f", and the manual procedure of continuity plan {fallback.plan.id} already lasts "
-            f"{show_number(fallback.hours)} hours, which reaches the function's MTPD of "
-            f"{within} hours, past which the outage is intolerable however long it runs: "
-            + (
-                f"plan an alternative to the service that restores the function within {within} "
-                f"hours{_SCHEME}, {accept}"
-                if scheme
-                else f"negotiate a recovery time of at most {within} hours, {accept}"
-            )
+        bridge = f"{_RECORD} {until}"
+    else:
+        short = f", and the manual procedure of continuity plan {plan.id} lasts only "
+        bearable = (
+            "" if cap is None else f", less than the function's MTPD of {show_number(cap)} hours"
         )
-    extend = f"extend the manual procedure to {takes} hours"
-    return message + (
-        f", and the manual procedure of continuity plan {fallback.plan.id} lasts only "
-        f"{show_number(fallback.hours)} hours: "
-        + (f"{extend}, or {faster}" if scheme else f"{faster}, or {extend}")
+        none = f"{short}{show_number(hours)} hours{bearable}: "
+        target = supplier_rto if cap is None else cap
+        bridge = f"extend the manual procedure to {show_number(target)} hours"
+    if within:  # two steps that together carry the function: apart from the other remedy
+        return message + none + f"{faster}; or {bridge}{within}"
+    return message + none + (f"{bridge}, or {faster}" if scheme else f"{faster}, or {bridge}")
+
+
+def _past_mtpd(plan: Document, hours: float, mtpd: float, enough: float, scheme: bool) -> str:
+    """The degraded mode lasts until the MTPD or beyond, but ends before the supplier has
+    recovered: a recovery time within it (``enough``: its length, or the RTO where that is
+    longer) carries the function, with no degraded mode asked to last longer; a scheme's time is
+    not negotiated, so an alternative that restores the function before the degraded mode ends.
+    Else the function's owner accepts the risk."""
+    accept = (
+        "or, if the function's owner accepts the risk that the degraded mode ends before the "
+        "supplier has recovered, record that in an approved Waiver for BCM-03"
+    )
+    lasts = show_number(hours)
+    return (
+        f", and the manual procedure of continuity plan {plan.id} already lasts {lasts} hours, "
+        f"which reaches the function's MTPD of {show_number(mtpd)} hours, but ends before the "
+        "supplier has recovered: "
+        + (
+            f"plan an alternative to the service that restores the function within {lasts} "
+            f"hours{_SCHEME}, {accept}"
+            if scheme
+            else f"negotiate a recovery time of at most {show_number(enough)} hours, {accept}"
+        )
     )
 
 
@@ -405,10 +444,15 @@ def _unknown_recovery(
 def _outlasts(open_: list[_Reliance]) -> str:
     parts = []
     for r in open_:
-        what = _label(r.function)
-        if r.fallback.hours is None or r.fallback.plan is None:
-            why = _halted(r.fallback) or " (no max_degraded_hours)"
-            parts.append(f"{what} has no degraded mode to carry it{why}")
+        what, kind = _label(r.function), _kind(r.fallback)
+        if kind == "halt":
+            parts.append(f"{what} has no degraded mode to carry it{_halted(r.fallback)}")
+        elif kind == "planless":
+            parts.append(f"{what} has no degraded mode to carry it (no continuity plan)")
+        elif kind == "unrecorded" or r.fallback.hours is None or r.fallback.plan is None:
+            parts.append(
+                f"{what} has no degraded mode of known length to carry it ({_unrecorded(r)})"
+            )
         elif r.mtpd is None:
             parts.append(
                 f"{what} records no MTPD to judge its {show_number(r.fallback.hours)}-hour "
@@ -421,6 +465,20 @@ def _outlasts(open_: list[_Reliance]) -> str:
                 f"{show_number(r.mtpd)}"
             )
     return "; ".join(parts)
+
+
+def _unrecorded(reliance: _Reliance) -> str:
+    """Which plans do not say how long the function's manual procedure can run."""
+    plans = reliance.fallback.plans
+    if len(plans) == 1:
+        return (
+            f"its continuity plan {plans[0].id} records no max_degraded_hours, how long its "
+            "manual procedure can run"
+        )
+    return (
+        "none of its continuity plans records max_degraded_hours, how long its manual "
+        "procedure can run"
+    )
 
 
 def _reliance_place(context: RuleContext, reliance: _Reliance) -> Related:

@@ -69,3 +69,9 @@ class Tests:
             if doc_id in strings(p[1].data.get(field)) or any(p[1] is d for d in extra)
         ]
         return max([*found, *more], key=dated_day, default=None)
+
+    def last(self, field: str, doc_id: str) -> Dated | None:
+        """:meth:`latest`, as :class:`resilint.domain.lifecycle.Exercises` asks: EXR-01 reads
+        a function's last exercise with :func:`resilint.domain.lifecycle.function_exercised`,
+        as the calendar, impact and the report do, counting an id misspelt as the one meant."""
+        return self.latest(field, doc_id)

@@ -11,6 +11,7 @@ from resilint.domain.lifecycle import (
     ENGAGED,
     contract_lifecycle,
     earliest_planned,
+    function_exercised,
     plan_test,
     shift,
 )
@@ -57,16 +58,13 @@ def _function_gap(
     naming: _Naming,
     plans: list[Document],
 ) -> Finding | None:
-    latest = _exercised(tests, function, plans)
+    latest = function_exercised(tests, str(function.id), plans)
     change = _unretested_change(context, function, latest)
     if latest is not None and latest[0] >= tests.oldest and change is None:
         return None
     label = _label(function)
     notes, noted = _plan_notes(context, tests, plans)
-    never = "no completed exercise lists it under functions"
-    if plans:  # an exercise naming one of its plans counts too (Exercise.continuity_plans)
-        never += " or one of its plans under continuity_plans"
-    last = _last_test(latest, never) + notes
+    last = _last_test(latest, _never(plans)) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
@@ -105,6 +103,21 @@ def _function_gap(
     )
 
 
+def _never(plans: list[Document]) -> str:
+    """What shows no exercise of a function: no completed exercise lists it under functions,
+    nor (where it has continuity plans) names one of them under continuity_plans, which counts
+    as exercising it (:func:`function_exercised`)."""
+    never = "no completed exercise lists it under functions"
+    named = sorted(str(p.id) for p in plans if p.id is not None)
+    if len(named) == 1:
+        never += f" or names its continuity plan {named[0]} under continuity_plans"
+    elif named:
+        never += (
+            f" or names one of its continuity plans ({', '.join(named)}) under continuity_plans"
+        )
+    return never
+
+
 def _label(function: Document) -> str:
     return f"{text_of(function.data.get('criticality')) or 'critical'} function {function.id}"
 
@@ -114,14 +127,6 @@ def _plans(context: RuleContext, function: Document) -> list[Document]:
     if function.id is None:
         return []
     return context.referrers("ContinuityPlan", "function", "BusinessFunction", str(function.id))
-
-
-def _exercised(tests: Tests, function: Document, plans: list[Document]) -> Dated | None:
-    """The latest completed exercise of the function: one listing it under functions, or
-    naming one of its continuity plans under continuity_plans (testing the plan exercised the
-    function it keeps running)."""
-    of_plans = [t for t in (tests.latest("continuity_plans", str(p.id)) for p in plans) if t]
-    return tests.latest("functions", str(function.id), *of_plans)
 
 
 def _tested(context: RuleContext, tests: Tests, plan: Document) -> Dated | None:
@@ -171,7 +176,7 @@ def _plan_gaps(
     after the date checked (a date that shows no test by then). A plan recording no date is
     taken as tested by the exercises of its function; one an exercise names under
     continuity_plans, as tested on that exercise's date."""
-    latest = _exercised(tests, function, plans)
+    latest = function_exercised(tests, str(function.id), plans)
     for plan in plans:
         test = _tested(context, tests, plan)
         if test is None or latest is None or tests.oldest <= test[0] <= context.as_of:
