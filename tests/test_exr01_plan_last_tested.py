@@ -174,3 +174,30 @@ def test_a_function_changed_since_its_exercise_names_its_stale_plan_once(cli, wr
         in (finding["message"])
     )
     assert "record its date as the plan's last_tested" in finding["message"]
+
+
+PLAN_DRILL = doc(
+    "Exercise",
+    "drill-2027-02",
+    "date: 2027-02-10\nstatus: planned\ntype: tabletop\ncontinuity_plans: [claims-degraded]\n",
+)
+
+
+def test_an_exercise_planned_for_the_function_s_plan_is_named_not_scheduling_one(
+    cli, write
+) -> None:
+    # a planned exercise naming the plan will exercise the function once held, as one listing
+    # the function would: the finding names it rather than ask to schedule a tabletop
+    text = repo(FUNCTION, plan(None), PLAN_DRILL)
+    (finding,) = check(cli, write, text, ["EXR-01"])
+    message = finding["message"]
+    assert (
+        "exercise drill-2027-02, planned for 2027-02-10, names its continuity plan "
+        "claims-degraded: hold it and record it as completed" in message
+    ), message
+    assert "schedule a tabletop" not in message
+    # the calendar lists the function's exercise as due, with the planned one beside it
+    result = cli("calendar", ".", "--format", "json", "--as-of", "2026-11-26")
+    (entry,) = [e for e in result.json()["deadlines"] if e.get("id") == "claims"]
+    assert "names its continuity plan claims-degraded" in entry["detail"], entry
+    assert "; planned: drill-2027-02 on 2027-02-10" in entry["detail"], entry

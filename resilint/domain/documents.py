@@ -287,15 +287,18 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
 
 
 def _planned_exercise(facts: Facts, function: Document) -> str:
-    """The earliest exercise still to come that lists the function, in words: a finding that it
-    is untested names it, where asking to include it in an exercise would ignore the plan (a
-    plan is no test, so the gap stands until it is held); empty when none is planned."""
-    found = lifecycle.earliest_planned(facts.index, "functions", str(function.id), facts.as_of)
+    """The earliest exercise still to come that lists the function or names one of its
+    continuity plans (:func:`.lifecycle.function_planned`), in words: a finding that it is
+    untested names it, where asking to include it in an exercise would ignore the plan (a plan
+    is no test, so the gap stands until it is held); empty when none is planned."""
+    plans = facts.index.having("ContinuityPlan", "function", str(function.id))
+    found = lifecycle.function_planned(facts.index, str(function.id), plans, facts.as_of)
     if found is None:
         return ""
-    day, exercise = found
+    day, exercise, plan = found
+    names = "lists it" if plan is None else f"names its continuity plan {plan}"
     return (
-        f"exercise {exercise.id}, planned for {day.isoformat()}, lists it but has not yet been "
+        f"exercise {exercise.id}, planned for {day.isoformat()}, {names} but has not yet been "
         "held: hold it and record it as completed"
     )
 

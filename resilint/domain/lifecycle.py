@@ -188,9 +188,10 @@ def earliest_planned(
     index: Index, field: str, name: str, as_of: datetime.date
 ) -> tuple[datetime.date, Document] | None:
     """The earliest exercise still to come (planned, dated on or after the as-of date) that
-    lists ``name`` under ``field`` (functions, playbooks), with its date; the first in the
-    index among those of one day. A plan is no test: EXR-01's gap stands until it is held,
-    and its finding and the calendar name the exercise rather than ask to schedule one."""
+    lists ``name`` under ``field`` (functions, playbooks, continuity_plans), with its date; the
+    first in the index among those of one day. A plan is no test: EXR-01's gap stands until it
+    is held, and its finding and the calendar name the exercise rather than ask to schedule
+    one."""
     ahead = [
         (day, exercise)
         for exercise in index.referrers(_EXERCISE_LISTS[field]).get(name, [])
@@ -201,9 +202,47 @@ def earliest_planned(
     return min(ahead, key=lambda pair: pair[0]) if ahead else None
 
 
+def never_exercised(plans: Iterable[Document], fields: bool = False) -> str:
+    """What shows no exercise of a function, in words: no completed exercise lists it, nor
+    (where it has continuity ``plans``) names one of them, which counts as exercising it
+    (:func:`function_exercised`); with the fields they are listed under, for a finding that
+    points into the YAML (``fields``), without for a calendar or a report."""
+    under_functions, under_plans = (
+        (" under functions", " under continuity_plans") if fields else ("", "")
+    )
+    never = f"no completed exercise lists it{under_functions}"
+    named = sorted(str(p.id) for p in plans if p.id is not None)
+    if len(named) == 1:
+        never += f" or names its continuity plan {named[0]}{under_plans}"
+    elif named:
+        never += f" or names one of its continuity plans ({', '.join(named)}){under_plans}"
+    return never
+
+
+def function_planned(
+    index: Index, function_id: str, plans: Iterable[Document], as_of: datetime.date
+) -> tuple[datetime.date, Document, str | None] | None:
+    """The earliest exercise still to come that would exercise a function, as
+    :func:`function_exercised` counts a completed one: one listing it under functions, or
+    naming one of its continuity ``plans`` under continuity_plans, with its date and the plan it
+    names (None where it lists the function); one listing the function on a tie, then the plans
+    in their order."""
+    found: list[tuple[datetime.date, Document, str | None]] = [
+        (*ahead, None)
+        for ahead in [earliest_planned(index, "functions", function_id, as_of)]
+        if ahead is not None
+    ]
+    for plan in plans:
+        ahead = earliest_planned(index, "continuity_plans", str(plan.id), as_of)
+        if ahead is not None and plan.id is not None:
+            found.append((*ahead, str(plan.id)))
+    return min(found, key=lambda planned: planned[0], default=None)
+
+
 _EXERCISE_LISTS = {
     "functions": RefField("Exercise", ("functions", "[]"), "BusinessFunction"),
     "playbooks": RefField("Exercise", ("playbooks", "[]"), "Playbook"),
+    "continuity_plans": _PLAN_EXERCISES,
 }
 """What an exercise lists as tested, by field: the exercises naming each id, indexed once."""
 

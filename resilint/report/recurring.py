@@ -28,6 +28,8 @@ from resilint.domain.lifecycle import (
     completed_exercises,
     earliest_planned,
     function_exercised,
+    function_planned,
+    never_exercised,
     plan_test,
     shift,
 )
@@ -109,9 +111,10 @@ def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         last = _function_tested(facts, done, function)
         level = text_of(function.data.get("criticality"))
         title = f"test of function {function.id}" + (f" (criticality {level})" if level else "")
-        ahead = _planned_for(facts, "functions", str(function.id))
+        plans = _plans(facts, function)
+        ahead = _function_planned(facts, function, plans)
         if last is None:
-            day, detail = None, "no completed exercise lists it"
+            day, detail = None, never_exercised(plans)
         else:
             day, detail = (
                 shift(last, every),
@@ -133,9 +136,9 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         level = text_of(function.data.get("criticality")) or "critical"
         title = f"exercise of {level} function {function.id}"
         owner = text_of(function.data.get("owner"))
-        ahead = _planned_for(facts, "functions", str(function.id))
+        ahead = _function_planned(facts, function, plans)
         if last is None:
-            detail = "no completed exercise lists it" + ahead
+            detail = never_exercised(plans) + ahead
             yield Deadline(None, "exercise", title, detail, function, ("id",), owner)
         else:
             detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead
@@ -229,6 +232,13 @@ def _plan_tests(
         yield Deadline(
             shift(tested, every), "exercise", title, detail, plan, ("last_tested",), owner
         )
+
+
+def _function_planned(facts: Facts, function: Document, plans: list[Document]) -> str:
+    """ "; planned: <exercise> on <date>" for the earliest exercise still to come that lists the
+    function or names one of its continuity plans (:func:`function_planned`), else ""."""
+    found = function_planned(facts.index, str(function.id), plans, facts.as_of)
+    return f"; planned: {found[1].id} on {found[0].isoformat()}" if found else ""
 
 
 def _planned_for(facts: Facts, field: str, name: str) -> str:

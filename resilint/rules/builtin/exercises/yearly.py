@@ -12,6 +12,8 @@ from resilint.domain.lifecycle import (
     contract_lifecycle,
     earliest_planned,
     function_exercised,
+    function_planned,
+    never_exercised,
     plan_test,
     shift,
 )
@@ -64,14 +66,14 @@ def _function_gap(
         return None
     label = _label(function)
     notes, noted = _plan_notes(context, tests, plans)
-    last = _last_test(latest, _never(plans)) + notes
+    last = _last_test(latest, never_exercised(plans, fields=True)) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
         message = f"{label} has not been exercised in the last {tests.max_age} days ({basis}){last}"
         if change is not None:
             message += f", nor since its substantive change on {change}"
-        planned = _planned(context, naming, "functions", function)
+        planned = _planned(context, "functions", function, plans)
         ask = "; schedule a tabletop or switch-over exercise" if planned is None else planned[0]
         if notes:
             ask += (
@@ -82,7 +84,7 @@ def _function_gap(
         related += () if planned is None else (planned[1],)
         judged = _judged(context, naming, "functions", function) + _plans_judged(context, plans)
         return context.finding(info, function, ("id",), message, related, judged_on=judged)
-    planned = _planned(context, naming, "functions", function)
+    planned = _planned(context, "functions", function, plans)
     message = (
         f"{label} changed substantively on {change}{_what_changed(function)} and has not been "
         f"exercised since{last}"
@@ -101,21 +103,6 @@ def _function_gap(
     return context.finding(
         info, function, at, message, related, discriminator="after-change", judged_on=judged
     )
-
-
-def _never(plans: list[Document]) -> str:
-    """What shows no exercise of a function: no completed exercise lists it under functions,
-    nor (where it has continuity plans) names one of them under continuity_plans, which counts
-    as exercising it (:func:`function_exercised`)."""
-    never = "no completed exercise lists it under functions"
-    named = sorted(str(p.id) for p in plans if p.id is not None)
-    if len(named) == 1:
-        never += f" or names its continuity plan {named[0]} under continuity_plans"
-    elif named:
-        never += (
-            f" or names one of its continuity plans ({', '.join(named)}) under continuity_plans"
-        )
-    return never
 
 
 def _label(function: Document) -> str:
@@ -291,17 +278,24 @@ def _naming(context: RuleContext) -> _Naming:
 
 
 def _planned(
-    context: RuleContext, naming: _Naming, field: str, tested: Document
+    context: RuleContext, field: str, tested: Document, plans: list[Document] | None = None
 ) -> tuple[str, Related] | None:
-    """The advice when an exercise still to come names ``tested``: hold the earliest and record
+    """The advice when an exercise still to come names ``tested`` (or, for a function with
+    continuity ``plans``, one of them: :func:`function_planned`): hold the earliest and record
     it (asking to schedule one would ignore it), with the exercise's place; None when none is
     planned (:func:`earliest_planned`)."""
-    found = earliest_planned(context.index, field, str(tested.id), context.as_of)
+    found: tuple[datetime.date, Document, str | None] | None
+    if plans is None:
+        ahead = earliest_planned(context.index, field, str(tested.id), context.as_of)
+        found = None if ahead is None else (*ahead, None)
+    else:
+        found = function_planned(context.index, str(tested.id), plans, context.as_of)
     if found is None:
         return None
-    day, exercise = found
+    day, exercise, plan = found
+    names = "lists it" if plan is None else f"names its continuity plan {plan}"
     text = (
-        f"; exercise {exercise.id}, planned for {day.isoformat()}, lists it: hold it and record "
+        f"; exercise {exercise.id}, planned for {day.isoformat()}, {names}: hold it and record "
         "it as completed"
     )
     return text, context.related(exercise, ("date",), f"planned exercise: {exercise.label}")
@@ -405,7 +399,7 @@ def _playbook_gap(
         message += ": it records no exercise (last_exercised) and no completed exercise uses it"
     else:
         message += f": last exercised on {latest[0]}"
-    planned = _planned(context, naming, "playbooks", playbook)
+    planned = _planned(context, "playbooks", playbook)
     ask = f"; run a joint exercise with {supplier.id} and record it"
     message += (ask if planned is None else planned[0]) + as_of_text(context)
     related = (context.related(supplier, ("id",), supplier.label), *_last_related(context, latest))
