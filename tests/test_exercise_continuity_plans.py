@@ -239,7 +239,8 @@ def test_exr01_counts_a_misspelt_plan_id_where_impact_does_not(cli, write) -> No
     assert [f["id"] for f in check(cli, write, repo(*documents), ["REF-01"])] == [
         "tabletop-2026-04"
     ]
-    assert "never exercised (no completed exercise lists it)" in _impact(cli, write, *documents)
+    never = "never exercised (no completed exercise lists it or names its continuity plan "
+    assert never + "claims-degraded)" in _impact(cli, write, *documents)
     # spelt right, both count it
     named = exercise("tabletop-2026-04", "2026-04-14", plans="claims-degraded")
     assert check(cli, write, repo(FUNCTION, named, plan(None)), ["EXR-01"]) == []

@@ -202,16 +202,15 @@ def earliest_planned(
     return min(ahead, key=lambda pair: pair[0]) if ahead else None
 
 
-def never_exercised(plans: Iterable[Document], fields: bool = False) -> str:
+def never_exercised(plans: Iterable[object], fields: bool = False) -> str:
     """What shows no exercise of a function, in words: no completed exercise lists it, nor
-    (where it has continuity ``plans``) names one of them, which counts as exercising it
-    (:func:`function_exercised`); with the fields they are listed under, for a finding that
-    points into the YAML (``fields``), without for a calendar or a report."""
-    under_functions, under_plans = (
-        (" under functions", " under continuity_plans") if fields else ("", "")
-    )
+    (where it has continuity plans, given by id) names one of them, which counts as exercising
+    it (:func:`function_exercised`); with the fields they are listed under, for a finding that
+    points into the YAML (``fields``), without for a calendar, an impact card or a report."""
+    under_functions = " under functions" if fields else ""
+    under_plans = " under continuity_plans" if fields else ""
     never = f"no completed exercise lists it{under_functions}"
-    named = sorted(str(p.id) for p in plans if p.id is not None)
+    named = sorted(str(plan) for plan in plans if plan is not None)
     if len(named) == 1:
         never += f" or names its continuity plan {named[0]}{under_plans}"
     elif named:

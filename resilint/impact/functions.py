@@ -73,6 +73,7 @@ def function_impact(
         fallback=fallback,
         fallback_lasts=lasts,
         last_exercise=_last_exercise(facts, function, done),
+        continuity_plans=tuple(str(p.id) for p in plans_of(facts, function) if p.id is not None),
         mtpd_bridged=bridged,
     )
 

@@ -109,6 +109,8 @@ class FunctionImpact:
     """The degraded mode, once running, can be sustained to the end of the outage (None: not
     known)."""
     last_exercise: Exercised | None
+    continuity_plans: tuple[str, ...] = ()
+    """The function's continuity plans: an exercise naming one exercised the function too."""
     mtpd_bridged: bool = False
     """The outage outlasts the MTPD, but the degraded mode runs before the MTPD has passed and
     lasts the outage: the disruption stays tolerable (:attr:`breaches_mtpd` is then False), as

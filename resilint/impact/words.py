@@ -4,6 +4,7 @@ renderer escapes it for its format."""
 
 from __future__ import annotations
 
+from resilint.domain.lifecycle import never_exercised
 from resilint.domain.readers import show_money, show_number
 from resilint.impact.model import (
     Contact,
@@ -107,7 +108,7 @@ def exercised(function: FunctionImpact) -> str:
     if function.last_exercise is not None:
         last = function.last_exercise
         parts.append(f"last exercise {last.exercise} on {last.date.isoformat()}")
-    return "; ".join(parts) or "never exercised (no completed exercise lists it)"
+    return "; ".join(parts) or f"never exercised ({never_exercised(function.continuity_plans)})"
 
 
 def plan_tested(fallback: Fallback) -> str:

@@ -114,7 +114,7 @@ def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         plans = _plans(facts, function)
         ahead = _function_planned(facts, function, plans)
         if last is None:
-            day, detail = None, never_exercised(plans)
+            day, detail = None, never_exercised(p.id for p in plans)
         else:
             day, detail = (
                 shift(last, every),
@@ -138,7 +138,7 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         owner = text_of(function.data.get("owner"))
         ahead = _function_planned(facts, function, plans)
         if last is None:
-            detail = never_exercised(plans) + ahead
+            detail = never_exercised(p.id for p in plans) + ahead
             yield Deadline(None, "exercise", title, detail, function, ("id",), owner)
         else:
             detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead

@@ -66,7 +66,7 @@ def _function_gap(
         return None
     label = _label(function)
     notes, noted = _plan_notes(context, tests, plans)
-    last = _last_test(latest, never_exercised(plans, fields=True)) + notes
+    last = _last_test(latest, never_exercised((p.id for p in plans), fields=True)) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
