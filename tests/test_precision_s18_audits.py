@@ -245,8 +245,15 @@ def test_a_schemes_recovery_past_the_mtpd_is_still_bridged_until_it_has_recovere
     short = plan(10).replace("max_degraded_hours: 8", "max_degraded_hours: 4")
     (finding,) = check(cli, write, repo(scheme, TRADING[1], short), ["BCM-03"])
     message = finding["message"]
-    assert "lasts only 4 hours: extend the manual procedure to 24 hours, or revisit" in message
+    assert "lasts only 4 hours: extend the manual procedure to 24 hours, or plan an" in message
     assert "negotiate a" not in message
+    # an RTO as long as the scheme's 24 hours would pass the MTPD of 8: not asked
+    assert "revisit the function's RTO" not in message
+    assert "restores the function within its MTPD of 8 hours" in message
+    # within the MTPD, the RTO may be revisited
+    longer = TRADING[1].replace("mtpd_hours: 8", "mtpd_hours: 48")
+    (finding,) = check(cli, write, repo(scheme, longer, short), ["BCM-03"])
+    assert "or revisit the function's RTO with its owner" in finding["message"]
 
 
 def test_a_function_without_a_plan_is_asked_to_write_one_not_to_extend_it(cli, write) -> None:

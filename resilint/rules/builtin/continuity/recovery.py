@@ -321,11 +321,16 @@ def _rto_message(
     need = f"{_label(reliance.function)} must recover within {show_number(rto)} hours, but "
     takes = show_number(supplier_rto)
     message = need + f"supplier {supplier.id} has {takes} hours to restore service '{name}'"
-    faster = (
-        f"revisit the function's RTO with its owner{_SCHEME}"
-        if scheme
-        else f"negotiate a recovery time of at most {show_number(rto)} hours"
-    )
+    if not scheme:
+        faster = f"negotiate a recovery time of at most {show_number(rto)} hours"
+    elif mtpd is not None and supplier_rto > mtpd:
+        # an RTO as long as the scheme's time would pass the MTPD: no RTO can be revisited so
+        faster = (
+            "plan an alternative to the service that restores the function within its MTPD of "
+            f"{show_number(mtpd)} hours{_SCHEME}"
+        )
+    else:
+        faster = f"revisit the function's RTO with its owner{_SCHEME}"
     hours, plan = fallback.hours, fallback.plan
     if reliance.bridged and mtpd is not None and hours is not None and plan is not None:
         return message + _past_mtpd(plan, hours, mtpd, max(hours, rto), scheme)
