@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from resilint.quoting import kind_of, shown
+from resilint.rules.operators import DATE_OPERATORS
 from resilint.suggest import did_you_mean
 
 _SCALAR = frozenset({"equals", "not_equals"})
 _LISTED = frozenset({"one_of", "not_one_of"})
 _ORDERED = frozenset({"at_least", "at_most", "more_than", "less_than"})
-_DAYS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})
 _HOLDS = {"integer": "whole numbers", "number": "numbers", "boolean": "true or false"}
 
 
@@ -42,7 +42,11 @@ def mismatch(
         return next((m for m in (_value(items, v) for v in wanted) if m), None)
     if op in _ORDERED:
         return _ordered(schema, wanted)
-    if op in _DAYS and not _is_date(schema) and schema.get("type") in (*_HOLDS, "array", "object"):
+    if (
+        op in DATE_OPERATORS
+        and not _is_date(schema)
+        and schema.get("type") in (*_HOLDS, "array", "object")
+    ):
         return f"{op} tests a date, and the field holds {_holds(schema)}"
     return None
 

@@ -31,8 +31,9 @@ Scope = Mapping[str, Bound]
 COMBINATORS = ("all", "any", "not")
 QUANTIFIERS = ("for_any", "for_all", "for_none")
 _AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
-DAY_COUNTS = frozenset({"within_days", "older_than_days", "within_next_days"})
-"""The operators whose operand is a count of days (as :data:`DAY_SHIFTS`' are)."""
+DAY_COUNTS = DATE_OPERATORS - {"is_past"}
+"""The operators whose operand is a count of days (as :data:`DAY_SHIFTS`' are): the date
+operators but ``is_past``, whose operand is true or false."""
 DAY_SHIFTS = ("plus_days", "minus_days")
 """The keys of a date operand, ``{date: ..., plus_days: N}``, whose value is a count of days."""
 DAY_KEYS = DAY_COUNTS | frozenset(DAY_SHIFTS)
