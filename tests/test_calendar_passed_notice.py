@@ -79,3 +79,24 @@ def test_a_renewal_past_its_notice_day_does_not_invite_a_notice(cli, tmp_path: P
     assert "its notice day (2026-10-02) has passed, so it renews then" in text
     ahead = json.dumps(_renewal(cli, tmp_path, "2026-09-01"))
     assert "unless notice is given by the notice deadline" in ahead
+
+
+UNKNOWN_TERM = PROGRAMME.replace("renewal_term_months: {months}\n", "").format(end="2027-03-31")
+
+
+def test_a_passed_notice_day_with_no_term_length_is_not_overdue(cli, tmp_path: Path) -> None:
+    """A SWIFT bureau's contract renews automatically, its notice day passed, and the length of
+    the renewal term is not recorded: the calendar listed the passed notice day as "overdue by 15
+    days ... give notice to stop the renewal", which no notice can do any more. It shows the
+    renewal, saying its notice day has passed and asking for the term's length, and counts
+    nothing overdue."""
+    (tmp_path / "programme.yaml").write_text(UNKNOWN_TERM, encoding="utf-8")
+    assert _notice(cli, tmp_path, "2027-01-15") == []
+    renewal = json.dumps(_renewal(cli, tmp_path, "2027-01-15"))
+    assert "its notice day (2026-12-31) has passed, so it renews then" in renewal
+    assert "record the length of the renewal term (renewal_term_months)" in renewal
+    run = cli("calendar", ".", "--as-of", "2027-01-15", "--days", "400", cwd=tmp_path)
+    assert "(0 overdue)" in run.stdout.splitlines()[0]
+    # before the notice day, the notice deadline stands as it did
+    (notice,) = _notice(cli, tmp_path, "2026-12-01")
+    assert notice["date"] == "2026-12-31"

@@ -5,7 +5,7 @@ backups (BCM-06) count a control only for the entities it covers, through the CL
 
 from __future__ import annotations
 
-from one_file import check, doc, repo
+from one_file import check, doc, line, repo
 
 PARENT = doc("Entity", "parent", "country: DE\n")
 NEW_YORK = doc("Entity", "ny", "country: US\nregimes: [nydfs]\n")
@@ -50,6 +50,31 @@ def test_an_insurance_condition_binds_every_insured_entity(cli, write) -> None:
     assert "for entity ny (insured, and counting only controls that run on its systems)" in message
     assert "needs an implemented mfa_email control covering email" in message
     assert "entity parent" not in message
+
+
+def test_the_finding_names_the_control_recorded_for_another_entity_only(cli, write) -> None:
+    """A group's MFA recorded for the parent alone: "the controls inventory has none" reads as
+    wrong to whoever sees that control, so the finding names it, where its entities are, and
+    what to do either way."""
+    parents = control("mfa-mail-parent", "mfa_email", "email", "parent")
+    text = repo(PARENT, NEW_YORK, POLICY, parents)
+    (finding,) = check(cli, write, text, ["INS-01"])
+    message = finding["message"]
+    assert (
+        "control mfa-mail-parent would meet it but is recorded as running only on the systems "
+        "of parent (its entities): if it runs on this entity's systems too, add the entity to "
+        "its entities, otherwise the entity needs a control of its own" in message
+    )
+    (related,) = finding["related"][-1:]
+    assert related["line"] == line(text, "entities: [parent]")
+    assert related["message"] == "control mfa-mail-parent names only parent"
+
+
+def test_a_control_of_another_entity_that_would_not_meet_it_is_not_named(cli, write) -> None:
+    # scoped to the parent, and for remote access only: it would not meet the email condition
+    parents = control("vpn-mfa-parent", "mfa_email", "remote_access", "parent")
+    (finding,) = check(cli, write, repo(PARENT, NEW_YORK, POLICY, parents), ["INS-01"])
+    assert "would meet it" not in finding["message"]
 
 
 def test_each_insured_entitys_own_control_meets_the_condition(cli, write) -> None:

@@ -150,6 +150,32 @@ def function_exercised(
     return max((f for f in found if f is not None), key=lambda pair: pair[0], default=None)
 
 
+def plan_own_tests(
+    plans: Iterable[Document], as_of: datetime.date
+) -> list[tuple[datetime.date, Document]]:
+    """The tests the continuity ``plans`` record themselves (last_tested, by ``as_of``), each
+    with its plan: testing a plan tested the function it keeps running, as an exercise naming
+    it under continuity_plans does. A date after ``as_of`` shows no test by then."""
+    found: list[tuple[datetime.date, Document]] = []
+    for plan in plans:
+        day = as_date(plan.data.get("last_tested"))
+        if day is not None and day <= as_of:
+            found.append((day, plan))
+    return found
+
+
+def function_tested(
+    done: Exercises, function_id: str, plans: Iterable[Document], as_of: datetime.date
+) -> tuple[datetime.date, Document] | None:
+    """The latest test of a function by ``as_of``, with the document that records it: its
+    latest completed exercise (:func:`function_exercised`), or a later test one of its
+    continuity ``plans`` records itself (:func:`plan_own_tests`); the exercise on a tie."""
+    plans = list(plans)
+    found = [function_exercised(done, function_id, plans)]
+    found += plan_own_tests(plans, as_of)
+    return max((f for f in found if f is not None), key=lambda pair: pair[0], default=None)
+
+
 def plan_test(
     plan: Document, exercised: tuple[datetime.date, Document] | None, as_of: datetime.date
 ) -> tuple[datetime.date, Document] | None:

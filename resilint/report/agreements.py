@@ -64,7 +64,7 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
             end,
             "auto-renewal",
             f"{who} renews automatically{term}",
-            _renewal_action(integer(data.get("our_notice_period_days")), end, facts.as_of),
+            _renewal_action(integer(data.get("our_notice_period_days")), end, facts.as_of, months),
             contract,
             ("end_date",),
             owner,
@@ -88,6 +88,11 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
         title = f"last day to give notice on {who}"
         action = f"{notice} days before {end.isoformat()}: give notice to stop the renewal"
         action += " (we are leaving the supplier)" if exiting else ""
+        if shift(end, -notice) < facts.as_of and not (months and months > 0):
+            # the notice day of the current term has passed and the length of the next term is
+            # not recorded: nothing is overdue (it renews at its end, as the auto-renewal entry
+            # says, asking for renewal_term_months) and the next notice day cannot be dated
+            return
         if shift(end, -notice) < facts.as_of and months and months > 0:
             # The notice day of the current term has passed: nothing is overdue, the contract
             # renews at its end (the auto-renewal deadline says so). The decision that can still
@@ -114,13 +119,22 @@ def _contract_dates(facts: Facts, contract: Document, end: datetime.date) -> Ite
     )
 
 
-def _renewal_action(notice: int | None, end: datetime.date, as_of: datetime.date) -> str:
+def _renewal_action(
+    notice: int | None, end: datetime.date, as_of: datetime.date, months: int | None
+) -> str:
     """What an automatic renewal still leaves to decide: once the notice day of the term has
-    passed, no notice can stop it, and saying "unless notice is given" would invite one."""
+    passed, no notice can stop it, and saying "unless notice is given" would invite one; the
+    next term's notice day is then the decision left, which needs the term's length."""
     if notice is None or notice < 0 or shift(end, -notice) >= as_of:
         return "unless notice is given by the notice deadline"
     missed = shift(end, -notice).isoformat()
-    return f"its notice day ({missed}) has passed, so it renews then"
+    text = f"its notice day ({missed}) has passed, so it renews then"
+    if not (months and months > 0):
+        text += (
+            "; record the length of the renewal term (renewal_term_months) to date the notice "
+            "day of the next term"
+        )
+    return text
 
 
 def next_term_end(end: datetime.date, months: int) -> datetime.date:

@@ -4,7 +4,7 @@ continuity plan and the last exercise."""
 
 from __future__ import annotations
 
-from resilint.domain.lifecycle import function_exercised, plan_test, shift
+from resilint.domain.lifecycle import function_tested, plan_test, shift
 from resilint.domain.readers import in_order, number, show_number, text_of
 from resilint.model import Document
 from resilint.report.markup import h, slug
@@ -120,7 +120,7 @@ def _tested(posture: Posture, plan: Document) -> str:
 
 def _exercise(posture: Posture, function: Document) -> str:
     plans = posture.facts.index.having("ContinuityPlan", "function", str(function.id))
-    found = function_exercised(posture.completed, str(function.id), plans)
+    found = function_tested(posture.completed, str(function.id), plans, posture.facts.as_of)
     last = found[0] if found is not None else None
     gaps = [f for f in posture.about(function, ["EXR-01"]) if f.suppression is None]
     text = last.isoformat() if last else "never"

@@ -27,8 +27,8 @@ from resilint.domain.lifecycle import (
     Completed,
     completed_exercises,
     earliest_planned,
-    function_exercised,
     function_planned,
+    function_tested,
     never_exercised,
     plan_test,
     shift,
@@ -131,7 +131,7 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     every = intervals.exercise_days
     for function in facts.critical_functions():
         plans = _plans(facts, function)
-        exercised = function_exercised(done, str(function.id), plans)
+        exercised = function_tested(done, str(function.id), plans, facts.as_of)
         last = exercised[0] if exercised is not None else None
         level = text_of(function.data.get("criticality")) or "critical"
         title = f"exercise of {level} function {function.id}"
@@ -141,7 +141,13 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             detail = never_exercised(p.id for p in plans) + ahead
             yield Deadline(None, "exercise", title, detail, function, ("id",), owner)
         else:
-            detail = f"last exercised {last.isoformat()}; due every {every} days" + ahead
+            by = exercised[1] if exercised is not None else None
+            lead = (  # a test the function's plan records itself is its latest test
+                "last exercised"
+                if by is None or by.kind == "Exercise"
+                else f"continuity plan {by.id} last tested"
+            )
+            detail = f"{lead} {last.isoformat()}; due every {every} days" + ahead
             yield Deadline(shift(last, every), "exercise", title, detail, function, ("id",), owner)
         yield from _plan_tests(facts, done, plans, function, last, every)
     for playbook in facts.index.of_kind("Playbook"):
@@ -176,17 +182,10 @@ def _plans(facts: Facts, function: Document) -> list[Document]:
 
 
 def _function_tested(facts: Facts, done: Completed, function: Document) -> datetime.date | None:
-    """The date of the function's latest test under EXR-04: its latest completed exercise
-    (:func:`function_exercised`), or a later test of one of its continuity plans (its
-    last_tested, by the date checked)."""
-    plans = _plans(facts, function)
-    found = function_exercised(done, str(function.id), plans)
-    days = [found[0]] if found is not None else []
-    for plan in plans:
-        test = _plan_test(facts, done, plan)
-        if test is not None and test[0] <= facts.as_of:
-            days.append(test[0])
-    return max(days, default=None)
+    """The date of the function's latest test under EXR-04 (:func:`function_tested`: its
+    latest completed exercise, or a later test one of its continuity plans records)."""
+    found = function_tested(done, str(function.id), _plans(facts, function), facts.as_of)
+    return found[0] if found is not None else None
 
 
 def _plan_test(

@@ -11,8 +11,8 @@ from resilint.domain.lifecycle import (
     ENGAGED,
     contract_lifecycle,
     earliest_planned,
-    function_exercised,
     function_planned,
+    function_tested,
     never_exercised,
     plan_test,
     shift,
@@ -60,13 +60,18 @@ def _function_gap(
     naming: _Naming,
     plans: list[Document],
 ) -> Finding | None:
-    latest = function_exercised(tests, str(function.id), plans)
+    latest = function_tested(tests, str(function.id), plans, context.as_of)
     change = _unretested_change(context, function, latest)
     if latest is not None and latest[0] >= tests.oldest and change is None:
         return None
     label = _label(function)
-    notes, noted = _plan_notes(context, tests, plans)
-    last = _last_test(latest, never_exercised((p.id for p in plans), fields=True)) + notes
+    # the plan whose own test is the latest is said once, as that test
+    others = [p for p in plans if latest is None or p is not latest[1]]
+    notes, noted = _plan_notes(context, tests, others)
+    never = never_exercised((p.id for p in plans), fields=True)
+    if plans:  # a test a plan records itself counts too (ContinuityPlan.last_tested)
+        never += ", and none of its plans records a test (last_tested)"
+    last = _last_test(latest, never) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:
         basis = _plan_basis(context, function)
@@ -163,25 +168,22 @@ def _plan_gaps(
     after the date checked (a date that shows no test by then). A plan recording no date is
     taken as tested by the exercises of its function; one an exercise names under
     continuity_plans, as tested on that exercise's date."""
-    latest = function_exercised(tests, str(function.id), plans)
+    latest = function_tested(tests, str(function.id), plans, context.as_of)
     for plan in plans:
         test = _tested(context, tests, plan)
         if test is None or latest is None or tests.oldest <= test[0] <= context.as_of:
             continue
         day = test[0]
         lead = f"continuity plan {plan.id} of {_label(function)}"
-        exercise = f"exercise {latest[1].id} on {latest[0]}"
+        exercise = _test_words(latest)
         related = (
             context.related(function, ("id",), function.label),
             *_last_related(context, latest),
         )
         if test[1] is not plan:
             related += (_test_related(context, plan, test),)
-        judged: list[tuple[Document, JsonPath]] = [
-            (plan, ("last_tested",)),
-            (latest[1], ("date",)),
-            (latest[1], ("status",)),
-        ]
+        judged: list[tuple[Document, JsonPath]] = [(plan, ("last_tested",))]
+        judged += _test_fields(latest)
         judged += [(e, field) for e in _naming_plan(context, plan) for field in _DATED]
         if day > context.as_of:
             message = (
@@ -197,10 +199,8 @@ def _plan_gaps(
                 f"{lead} was last tested on {day}{_by(plan, test)}, more than {tests.max_age} "
                 f"days ago ({_plan_basis(context, function)}): {exercise} tested the function, "
                 "but no test of the plan is recorded since (an exercise naming it under "
-                "continuity_plans, or the plan's last_tested); if that exercise tested this "
-                "plan, name the plan under its continuity_plans, or record its date as the "
-                f"plan's last_tested ({latest[0]}), otherwise test the plan (a tabletop or "
-                "switch-over that runs its manual procedure) and record the exercise naming it"
+                "continuity_plans, or the plan's last_tested); "
+                + _stale_plan_advice(latest)
                 + as_of_text(context)
             )
             discriminator, level = "plan-stale", None
@@ -214,6 +214,39 @@ def _plan_gaps(
             level=level,
             judged_on=judged,
         )
+
+
+def _is_exercise(test: Dated) -> bool:
+    """Whether a test is a completed Exercise's, not one a continuity plan records itself."""
+    return test[1].kind == "Exercise"
+
+
+def _test_words(test: Dated) -> str:
+    """The function's latest test in words: the exercise, or the plan's own test."""
+    if _is_exercise(test):
+        return f"exercise {test[1].id} on {test[0]}"
+    return f"the test of its continuity plan {test[1].id} on {test[0]} (its last_tested)"
+
+
+def _test_fields(test: Dated) -> list[tuple[Document, JsonPath]]:
+    """The fields that date the function's latest test."""
+    if _is_exercise(test):
+        return [(test[1], ("date",)), (test[1], ("status",))]
+    return [(test[1], ("last_tested",))]
+
+
+def _stale_plan_advice(latest: Dated) -> str:
+    """What to do about a stale plan of a function another test answers for."""
+    test_it = (
+        "test the plan (a tabletop or switch-over that runs its manual procedure) and record "
+        "the exercise naming it"
+    )
+    if not _is_exercise(latest):
+        return test_it
+    return (
+        "if that exercise tested this plan, name the plan under its continuity_plans, or "
+        f"record its date as the plan's last_tested ({latest[0]}), otherwise {test_it}"
+    )
 
 
 def _plan_basis(context: RuleContext, function: Document) -> str:
@@ -336,12 +369,16 @@ def _what_changed(function: Document) -> str:
 def _last_test(latest: Dated | None, never: str) -> str:
     if latest is None:
         return f": {never}"
+    if not _is_exercise(latest):
+        return f": its continuity plan {latest[1].id} was last tested on {latest[0]}"
     return f": the last exercise that tested it was {latest[1].id} on {latest[0]}"
 
 
 def _last_related(context: RuleContext, latest: Dated | None) -> tuple[Related, ...]:
-    if latest is None or latest[1].kind != "Exercise":
+    if latest is None:
         return ()
+    if not _is_exercise(latest):
+        return (context.related(latest[1], ("last_tested",), f"last test: {latest[1].label}"),)
     return (context.related(latest[1], ("date",), f"last exercise: {latest[1].label}"),)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from resilint.domain.controls import for_entity, scoped
+from resilint.domain.controls import entities_of, for_entity, scoped
 from resilint.domain.lifecycle import ENGAGED, shift
 from resilint.domain.readers import (
     as_date,
@@ -94,6 +94,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     yield context.finding(info, policy, where, message, level=Level.WARNING)
                     continue
                 gap = _for_each_entity(
+                    context,
                     partial(_condition_gap, context, condition, categories, category),
                     mine,
                     entities,
@@ -132,6 +133,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
                 gap = _for_each_entity(
+                    context,
                     partial(_shared_gap, context, condition, _mfa(categories), scope),
                     mine,
                     entities,
@@ -147,6 +149,7 @@ _Gap = tuple[str, tuple[Related, ...]]
 
 
 def _for_each_entity(
+    context: RuleContext,
     gap_of: Callable[[list[Document]], _Gap | None],
     controls: list[Document],
     entities: tuple[str, ...],
@@ -154,13 +157,17 @@ def _for_each_entity(
     """``gap_of(controls)``, or where the controls inventory names the entities controls run on
     (``entities``: those the policy insures), ``gap_of`` each insured entity's own controls: a
     condition binds every insured, and the parent's MFA does not protect a subsidiary's
-    systems. Entities with the same gap are named together."""
+    systems. Entities with the same gap are named together, with the controls of other
+    entities that would meet it (:func:`_elsewhere`)."""
     if not entities:
         return gap_of(controls)
     gaps: dict[str, tuple[list[str], tuple[Related, ...]]] = {}
     for entity in entities:
-        gap = gap_of(for_entity(controls, entity))
+        own = for_entity(controls, entity)
+        gap = gap_of(own)
         if gap is not None:
+            words, places = _elsewhere(context, gap_of, controls, own)
+            gap = (gap[0] + words, gap[1] + places)
             gaps.setdefault(gap[0], ([], gap[1]))[0].append(entity)
     if not gaps:
         return None
@@ -171,6 +178,42 @@ def _for_each_entity(
     )
     related = tuple(dict.fromkeys(r for _, found in gaps.values() for r in found))
     return text, related
+
+
+def _elsewhere(
+    context: RuleContext,
+    gap_of: Callable[[list[Document]], _Gap | None],
+    controls: list[Document],
+    own: list[Document],
+) -> tuple[str, tuple[Related, ...]]:
+    """The controls that would meet the condition for an entity but name only other entities
+    under ``entities`` (a group control recorded for the parent alone): the finding says them,
+    since "the controls inventory has none" reads as wrong to whoever sees one there, and the
+    fix is either to add the entity to the control or to run the control on its systems."""
+    mine = {id(c) for c in own}
+    found = [
+        c
+        for c in controls
+        if id(c) not in mine and gap_of([*own, c]) is None and entities_of(c) is not None
+    ]
+    if not found:
+        return "", ()
+    each = "; ".join(
+        f"control {c.id} would meet it but is recorded as running only on the systems of "
+        f"{listed(sorted(entities_of(c) or ()))} (its entities)"
+        for c in found
+    )
+    words = (
+        f"; {each}: if it runs on this entity's systems too, add the entity to its entities, "
+        "otherwise the entity needs a control of its own"
+    )
+    places = tuple(
+        context.related(
+            c, ("entities",), f"control {c.id} names only {listed(sorted(entities_of(c) or ()))}"
+        )
+        for c in found
+    )
+    return words, places
 
 
 def _none_of(gaps: list[tuple[int, str, _Gap]]) -> str:
