@@ -64,6 +64,9 @@ class RuleInfo:
     applies_to: Mapping[str, Any] = field(default_factory=dict)
     """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
     kind: str | None = None
+    day_params: frozenset[str] = frozenset()
+    """The parameters the rule reads as a count of days (``within_days: {param: window}``),
+    whatever their names: the configuration may set them to whole numbers only."""
 
     @property
     def packaged(self) -> bool:
@@ -215,4 +218,25 @@ def describe(
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
+        day_params=frozenset(read_as_days(rule)),
     )
+
+
+_DAY_KEYS = frozenset(
+    {"within_days", "older_than_days", "within_next_days", "plus_days", "minus_days"}
+)
+
+
+def read_as_days(node: Any) -> set[str]:
+    """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or
+    ``older_than_days``, ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _DAY_KEYS and isinstance(value, dict) and isinstance(value.get("param"), str):
+                found.add(value["param"])
+            found |= read_as_days(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= read_as_days(item)
+    return found

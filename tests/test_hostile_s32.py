@@ -1,0 +1,115 @@
+"""Hostile round 32: a gate fails closed, and says where.
+
+- ``--as-of " 2026-01-01"`` (a date with a space or a line break around it) was taken.
+- ``resilint waive --field ']]]'`` wrote a waiver narrowed to a field no finding can be at.
+- ``register import`` ended with status 0 while rows were left out of what it wrote.
+- A configuration value of the wrong type that is a list or a mapping (``rules: [X]``) was
+  reported at its key, where a number or a word is reported at the value.
+- The configuration could set a rule of one's own's count of days to ``0.5`` where the
+  parameter's name does not end in ``_days``.
+- A path named ``suppliers/../contracts/x.yaml`` was shown so in every message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example
+
+AS_OF = ("--as-of", "2026-11-26")
+
+
+@pytest.fixture
+def northwind(tmp_path: Path) -> Path:
+    return copy_example("northwind", tmp_path)
+
+
+@pytest.mark.parametrize("written", [" 2026-01-01", "2026-01-01 ", "2026-01-01\n", "\t2026-01-01"])
+@pytest.mark.parametrize("command", ["check", "calendar", "report"])
+def test_a_date_option_with_a_space_around_it_is_refused(
+    cli, northwind: Path, written: str, command: str
+) -> None:
+    run = cli(command, "--as-of", written, cwd=northwind)
+    assert run.exit_code == 2
+    assert "is not a date: write YYYY-MM-DD with nothing around it" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_date_option_written_exactly_is_taken(cli, northwind: Path) -> None:
+    run = cli("check", "--as-of", "2026-11-26", "--no-cache", cwd=northwind)
+    assert run.exit_code == 0, run.stdout + run.stderr
+
+
+OWN_RULE = """\
+rules:
+  - code: ACME-01
+    name: recent-assessment
+    level: error
+    profiles: [baseline]
+    title: Suppliers assessed recently
+    rationale: An assessment older than the window says little of the supplier today.
+    references: ["Acme third-party policy 4.2"]
+    remediation: Assess the supplier again.
+    params: {window: 365}
+    select: Supplier
+    require:
+      - that: {field: supplier.last_assessment.date, within_days: {param: window}}
+        message: "supplier {supplier.id} was not assessed within {param.window} days"
+    examples:
+      pass: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        tier: 1
+        last_assessment: {date: 2026-11-01, type: questionnaire, outcome: satisfactory}
+      fail: |
+        apiVersion: resilint/v1
+        kind: Supplier
+        id: acme
+        tier: 1
+        last_assessment: {date: 2020-11-01, type: questionnaire, outcome: satisfactory}
+      expect:
+        - {id: acme, line: 5}
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("0.5", "reads it as a count of days, a whole number of 0 or more (90), and 0.5 is none"),
+        ("364.5", "364.5 is none"),
+        ("-3", "must not be negative"),
+    ],
+)
+def test_a_day_count_of_a_rule_of_ones_own_is_whole_in_the_configuration(
+    cli, northwind: Path, value: str, said: str
+) -> None:
+    (northwind / "policies").mkdir()
+    (northwind / "policies" / "acme.yaml").write_text(OWN_RULE, "utf-8")
+    config = northwind / "resilint.yaml"
+    config.write_text(
+        config.read_text("utf-8")
+        + f"rule_dirs: [policies]\nrules:\n  ACME-01:\n    params:\n      window: {value}\n",
+        "utf-8",
+    )
+    run = cli("check", "--no-cache", cwd=northwind)
+    assert run.exit_code == 2, run.stdout
+    assert "resilint.yaml:10:15: invalid configuration: rules.ACME-01.params.window" in run.stderr
+    assert said in run.stderr
+
+
+def test_a_whole_day_count_of_a_rule_of_ones_own_is_taken(cli, northwind: Path) -> None:
+    (northwind / "policies").mkdir()
+    (northwind / "policies" / "acme.yaml").write_text(OWN_RULE, "utf-8")
+    config = northwind / "resilint.yaml"
+    config.write_text(
+        config.read_text("utf-8")
+        + "rule_dirs: [policies]\nrules:\n  ACME-01:\n    params:\n      window: 200\n",
+        "utf-8",
+    )
+    run = cli("check", "--no-cache", "-f", "json", cwd=northwind)
+    assert run.exit_code == 1
+    found = [f for f in run.json()["findings"] if f["code"] == "ACME-01"]
+    assert found and all("within 200 days" in f["message"] for f in found)
