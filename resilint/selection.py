@@ -231,7 +231,8 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
 
                 wrong = no_days(value)
             if wrong is not None:
-                _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
+                message = f"{code} parameter {name}: {wrong[1]}"
+                _refuse(config, (*where, *wrong[0]), message, at_value=True)
 
 
 def _unsuppressed(selector: str, known: Iterable[str]) -> str | None:
@@ -372,8 +373,13 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _refuse(config: Config, where: tuple[Any, ...], message: str) -> NoReturn:
-    line, column = config.locate(where) if config.locate is not None else (1, 1)
+def _refuse(
+    config: Config, where: tuple[Any, ...], message: str, *, at_value: bool = False
+) -> NoReturn:
+    """A configuration error at ``where``: at its value where ``at_value`` (the value is
+    wrong, a list or mapping too), else as :data:`~resilint.config.Locate` places it."""
+    locate = config.locate
+    line, column = locate(where, False, at_value) if locate is not None else (1, 1)
     shown = ".".join(str(part) for part in where)
     raise ConfigError(
         f"invalid configuration: {shown}: {message}",

@@ -113,3 +113,35 @@ def test_a_whole_day_count_of_a_rule_of_ones_own_is_taken(cli, northwind: Path) 
     assert run.exit_code == 1
     found = [f for f in run.json()["findings"] if f["code"] == "ACME-01"]
     assert found and all("within 200 days" in f["message"] for f in found)
+
+
+@pytest.mark.parametrize(
+    ("setting", "place", "said"),
+    [
+        ("rules: [X]\n", "3:8", "rules: must be a mapping of fields, got a list"),
+        ("rules:\n  - X\n", "4:3", "rules: must be a mapping of fields, got a list"),
+        ("profiles: {a: 1}\n", "3:11", "profiles: must be a list, got a mapping"),
+        ("profiles:\n  a: 1\n", "4:3", "profiles: must be a list, got a mapping"),
+        ("fail_on:\n  - error\n", "4:3", "fail_on: must be one of"),
+        ("rules:\n  CTR-01:\n    level: [5]\n", "5:12", "rules.CTR-01.level"),
+        (
+            "rules:\n  CTR-03:\n    params:\n      max_window_hours: [1]\n",
+            "6:25",
+            "must be a mapping, got a list",
+        ),
+        # an unknown name stays at its key
+        ("rules:\n  CTR-99: {level: error}\n", "4:3", "no rule or check named 'CTR-99'"),
+        ("fail_on: 3\n", "3:10", "got the number 3"),
+    ],
+)
+def test_a_configuration_value_of_the_wrong_type_is_shown_where_it_starts(
+    cli, tmp_path: Path, setting: str, place: str, said: str
+) -> None:
+    (tmp_path / "s.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\ntier: 3\n", "utf-8"
+    )
+    (tmp_path / "resilint.yaml").write_text("# settings\nas_of: 2026-11-26\n" + setting, "utf-8")
+    run = cli("check", "--no-cache", "s.yaml")
+    assert run.exit_code == 2
+    assert f"resilint.yaml:{place}: invalid configuration: " in run.stderr, run.stderr
+    assert said in run.stderr
