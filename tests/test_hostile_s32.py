@@ -145,3 +145,51 @@ def test_a_configuration_value_of_the_wrong_type_is_shown_where_it_starts(
     assert run.exit_code == 2
     assert f"resilint.yaml:{place}: invalid configuration: " in run.stderr, run.stderr
     assert said in run.stderr
+
+
+BROKEN_CONTRACT = "apiVersion: resilint/v1\nkind: Contract\nid: zz\nsupplier: nope\n"
+
+
+@pytest.mark.parametrize(
+    ("cwd", "named", "shown"),
+    [
+        (".", "suppliers/../contracts/zz.yaml", "contracts/zz.yaml"),
+        ("suppliers", "../suppliers/../contracts/zz.yaml", "../contracts/zz.yaml"),
+        ("suppliers", "../suppliers/..", "../contracts/zz.yaml"),
+        (".", "./contracts/../contracts/./zz.yaml", "contracts/zz.yaml"),
+    ],
+)
+def test_a_path_named_through_dot_dot_is_shown_normalised(
+    cli, northwind: Path, cwd: str, named: str, shown: str
+) -> None:
+    (northwind / "contracts" / "zz.yaml").write_text(BROKEN_CONTRACT, "utf-8")
+    run = cli("check", named, "--no-cache", "-f", "json", *AS_OF, cwd=northwind / cwd)
+    assert run.exit_code == 1
+    paths = {f["path"] for f in run.json()["findings"] if f["code"] == "REF-01"}
+    assert paths == {shown}
+    text = cli("check", named, "--no-cache", *AS_OF, cwd=northwind / cwd)
+    assert f"{shown}:4:11: REF-01" in text.stdout
+    assert "/../" not in text.stdout.replace(f"{shown}", "")
+
+
+def test_dot_dot_after_a_link_keeps_the_path_and_the_refusal(
+    cli, northwind: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "contracts").mkdir()
+    (outside / "contracts" / "zz.yaml").write_text(BROKEN_CONTRACT, "utf-8")
+    (northwind / "contracts" / "zz.yaml").write_text(BROKEN_CONTRACT, "utf-8")
+    (northwind / "lnk").symlink_to(outside / "sub")
+    run = cli("check", "lnk/../contracts/zz.yaml", "--no-cache", *AS_OF, cwd=northwind)
+    assert run.exit_code != 0
+    # the file read is the one outside, through the link: refused, never the one inside
+    assert "lnk/../contracts/zz.yaml:1:1: FILE-03" in run.stdout
+    assert "REF-01" not in run.stdout
+
+
+def test_a_configuration_named_through_dot_dot_is_shown_normalised(cli, northwind: Path) -> None:
+    (northwind / "resilint.yaml").write_text("fail_on: 3\n", "utf-8")
+    run = cli("check", "-c", "suppliers/../resilint.yaml", ".", cwd=northwind)
+    assert run.exit_code == 2
+    assert run.stderr.startswith("resilint: resilint.yaml:1:10: invalid configuration")
