@@ -193,3 +193,76 @@ def test_a_configuration_named_through_dot_dot_is_shown_normalised(cli, northwin
     run = cli("check", "-c", "suppliers/../resilint.yaml", ".", cwd=northwind)
     assert run.exit_code == 2
     assert run.stderr.startswith("resilint: resilint.yaml:1:10: invalid configuration")
+
+
+WAIVE = (
+    "waive", "CON-04", "--target", "corvane-erp", "--reason", "accepted", "--owner", "coo",
+    "--approver", "ciso", "--approved-on", "2026-11-20", "--until", "2026-12-20",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        ("]]]", "is no field of Supplier corvane-erp nor one its schema defines"),
+        ("a..b", "is no field of Supplier corvane-erp"),
+        (".tier", "is no field of Supplier corvane-erp"),
+        ("services[", "is no field of Supplier corvane-erp"),
+        ("services.0", "is no field of Supplier corvane-erp"),
+        ("tier.x", "is no field of Supplier corvane-erp"),
+        ("$.tier", "is no field of Supplier corvane-erp"),
+        ("exit_plan.reference", "(did you mean 'services[0].exit_plan.reference'?)"),
+        ("", "is empty"),
+        (" ", "is empty"),
+        (" tier", "has a space around it"),
+    ],
+)
+def test_waive_refuses_a_field_no_finding_can_be_at(
+    cli, northwind: Path, field: str, said: str
+) -> None:
+    before = sorted(p.name for p in (northwind / "waivers").iterdir())
+    run = cli(*WAIVE, "--field", field, cwd=northwind)
+    assert run.exit_code == 2
+    assert said in run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in (northwind / "waivers").iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "tier",
+        "services[0]",
+        "services[0].exit_plan.reference",
+        "services[9].name",  # a field the schema defines, on an item the supplier may add
+        "contacts.security_24x7",
+    ],
+)
+def test_waive_takes_a_field_the_document_holds_or_its_schema_defines(
+    cli, northwind: Path, field: str
+) -> None:
+    run = cli(*WAIVE, "--field", field, cwd=northwind)
+    assert run.exit_code == 0, run.stderr
+    written = (northwind / "waivers" / "waiver-con04-corvane-erp.yaml").read_text("utf-8")
+    assert f"field: {field}\n" in written
+    assert cli("check", "--no-cache", cwd=northwind).exit_code == 0
+
+
+def test_waive_takes_a_clause_id_with_dots_as_one_key(cli, northwind: Path) -> None:
+    run = cli(
+        "waive", "CTR-08", "--target", "Contract/ctr-albis-telecom-2025", "--reason", "r",
+        "--owner", "coo", "--approver", "ciso", "--approved-on", "2026-11-20",
+        "--until", "2026-12-20", "--field", "clauses.dora.30.3.e.present", "--diff",
+        cwd=northwind,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+
+
+def test_waive_refuses_an_approval_after_the_day_the_configuration_pins(
+    cli, northwind: Path
+) -> None:
+    args = [a for a in WAIVE if a not in ("--approved-on", "2026-11-20")]
+    run = cli(*args, cwd=northwind)  # approved today, after as_of: 2026-11-26
+    assert run.exit_code == 2
+    assert "is after 2026-11-26, the day resilint.yaml:5 pins (as_of)" in run.stderr
+    assert not (northwind / "waivers" / "waiver-con04-corvane-erp.yaml").exists()
