@@ -266,3 +266,55 @@ def test_waive_refuses_an_approval_after_the_day_the_configuration_pins(
     assert run.exit_code == 2
     assert "is after 2026-11-26, the day resilint.yaml:5 pins (as_of)" in run.stderr
     assert not (northwind / "waivers" / "waiver-con04-corvane-erp.yaml").exists()
+
+
+def _register_csvs(cli, tmp_path: Path) -> Path:
+    out = tmp_path / "csv"
+    havelbank = Path(__file__).parent.parent / "examples" / "havelbank"
+    assert (
+        cli("register", "export", str(havelbank), "--format", "csv", "-o", str(out)).exit_code == 0
+    )
+    return out
+
+
+def _edit_csv(path: Path, change) -> None:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def test_an_import_that_leaves_rows_out_is_status_1_and_says_so_last(cli, tmp_path: Path) -> None:
+    out = _register_csvs(cli, tmp_path)
+    whole = cli("register", "import", str(out), "-o", str(tmp_path / "whole"))
+    assert whole.exit_code == 0, whole.stdout + whole.stderr  # all of it mapped
+    assert "incomplete" not in whole.stderr and "not mapped" not in whole.stdout
+
+    _edit_csv(out / "b_02.02.csv", lambda rows: rows.append(["HB-NO-SUCH", *rows[1][1:]]))
+    run = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert run.exit_code == 1
+    assert "not mapped: b_02.02.csv row" in run.stdout
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("resilint: the import is incomplete: 1 row or value of the register")
+    assert (tmp_path / "docs" / "entities.yaml").exists()  # what could be mapped is written
+
+
+def test_alternative_providers_of_one_supplier_are_all_kept_as_notes(cli, tmp_path: Path) -> None:
+    out = _register_csvs(cli, tmp_path)
+
+    def alternatives(rows: list[list[str]]) -> None:
+        rows[1][11] = "Alt One AG"
+        rows.append([*rows[1][:3], "S01", *rows[1][4:11], "Alt Two AG"])
+
+    _edit_csv(out / "b_07.01.csv", alternatives)
+    run = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert "noted: b_07.01.csv row 2: the alternative provider Alt One AG" in run.stdout
+    written = "".join(p.read_text("utf-8") for p in (tmp_path / "docs").rglob("*.yaml"))
+    assert (
+        "alternative provider identified: Alt One AG; alternative provider identified: Alt Two AG"
+    ) in written  # the second row's no longer replaces the first's
+    assert "noted: b_07.01.csv row" in run.stdout and "not mapped" not in run.stdout
+    assert run.exit_code == 0, run.stderr

@@ -65,9 +65,21 @@ def run_import(args: ImportArgs) -> int:
         text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
         create(args.output / name, text, boundary)
     click.echo(f"wrote {len(files)} files to {printable(str(args.output))}", err=True)
+    for line in built.noted:
+        click.echo(f"noted: {printable(line)}")
     for line in built.unmapped:
         click.echo(f"not mapped: {printable(line)}")
-    return ExitCode.OK
+    if not built.unmapped:
+        return ExitCode.OK
+    count = len(built.unmapped)
+    click.echo(
+        f"resilint: the import is incomplete: {count:,} "
+        f"{'row or value' if count == 1 else 'rows or values'} of the register listed "
+        "'not mapped' are in none of the files written (status 1); add them to the documents "
+        "by hand, or correct the register and import it again",
+        err=True,
+    )
+    return ExitCode.FINDINGS
 
 
 def _header(built: Built, document: Doc) -> list[str]:
