@@ -318,3 +318,17 @@ def test_alternative_providers_of_one_supplier_are_all_kept_as_notes(cli, tmp_pa
     ) in written  # the second row's no longer replaces the first's
     assert "noted: b_07.01.csv row" in run.stdout and "not mapped" not in run.stdout
     assert run.exit_code == 0, run.stderr
+
+
+def test_rename_of_a_reference_through_a_merge_key_says_so(cli, tmp_path: Path) -> None:
+    text = (
+        "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n---\n"
+        "apiVersion: resilint/v1\nkind: Contract\nid: c1\nsupplier: acme\n---\n"
+        "apiVersion: resilint/v1\nkind: Contract\nid: c2\n<<: {supplier: acme}\n"
+    )
+    (tmp_path / "a.yaml").write_text(text, "utf-8")
+    run = cli("rename", "Supplier", "acme", "zenith")
+    assert run.exit_code == 2
+    assert "a.yaml:12: 'acme' comes from a merge key (<<) at supplier" in run.stderr
+    assert "changed since it was read" not in run.stderr
+    assert (tmp_path / "a.yaml").read_text("utf-8") == text  # nothing renamed, anywhere
