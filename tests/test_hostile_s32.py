@@ -332,3 +332,34 @@ def test_rename_of_a_reference_through_a_merge_key_says_so(cli, tmp_path: Path) 
     assert "a.yaml:12: 'acme' comes from a merge key (<<) at supplier" in run.stderr
     assert "changed since it was read" not in run.stderr
     assert (tmp_path / "a.yaml").read_text("utf-8") == text  # nothing renamed, anywhere
+
+
+SUPPLIER = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+WAIVE_SUP05 = (
+    "waive", "SUP-05", "--target", "acme", "--reason", "accepted", "--owner", "coo",
+    "--approver", "ciso", "--until", "2027-01-02",
+)  # fmt: skip
+
+
+def test_waive_into_a_file_it_cannot_read_says_where_and_why(cli, tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(SUPPLIER, "utf-8")
+    (tmp_path / "w.yaml").write_text("a: [\n", "utf-8")
+    run = cli(*WAIVE_SUP05, "--file", "w.yaml")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("resilint: w.yaml:2:1: YML-01 ")
+    assert "fix it first" in run.stderr
+    assert (tmp_path / "w.yaml").read_text("utf-8") == "a: [\n"
+
+
+@pytest.mark.parametrize("link", [False, True])
+def test_waive_names_the_file_it_writes_without_dot_dot(cli, tmp_path: Path, link: bool) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "s.yaml").write_text(SUPPLIER, "utf-8")
+    if link:  # a link's '..' is not followed out of the repository: w.yaml is written here
+        (repo / "sub").symlink_to(tmp_path)
+    run = cli(*WAIVE_SUP05, "--file", "sub/../w.yaml", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.strip().endswith("resilint: wrote w.yaml")
+    assert "kind: Waiver" in (repo / "w.yaml").read_text("utf-8")
+    assert not (tmp_path / "w.yaml").exists()
