@@ -363,3 +363,31 @@ def test_waive_names_the_file_it_writes_without_dot_dot(cli, tmp_path: Path, lin
     assert run.stderr.strip().endswith("resilint: wrote w.yaml")
     assert "kind: Waiver" in (repo / "w.yaml").read_text("utf-8")
     assert not (tmp_path / "w.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("010", "write it without the leading zero"),
+        (" 3", "in the digits 0-9 alone, with nothing around it"),
+        ("+3", "in the digits 0-9 alone"),
+        ("1_0", "in the digits 0-9 alone"),
+        ("\u0663", "in the digits 0-9 alone"),  # an Arabic-Indic three, which int() reads
+        ("1e0", "in the digits 0-9 alone"),
+    ],
+)
+def test_new_refuses_a_number_it_would_write_as_another(
+    cli, tmp_path: Path, written: str, said: str
+) -> None:
+    (tmp_path / "s.yaml").write_text(SUPPLIER, "utf-8")
+    run = cli("new", "Supplier", "zz", "--set", f"tier={written}")
+    assert run.exit_code == 2
+    assert "is not a whole number" in run.stderr and said in run.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*.yaml")) == ["s.yaml"]
+
+
+def test_new_writes_a_number_in_plain_digits_as_given(cli, tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(SUPPLIER, "utf-8")
+    run = cli("new", "Supplier", "zz", "--set", "tier=2", "--diff")
+    assert run.exit_code == 0, run.stderr
+    assert "+tier: 2 " in run.stdout
