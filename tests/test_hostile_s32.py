@@ -391,3 +391,41 @@ def test_new_writes_a_number_in_plain_digits_as_given(cli, tmp_path: Path) -> No
     run = cli("new", "Supplier", "zz", "--set", "tier=2", "--diff")
     assert run.exit_code == 0, run.stderr
     assert "+tier: 2 " in run.stdout
+
+
+def test_a_rename_that_cannot_write_every_file_puts_back_those_it_wrote(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file changed by someone else between the read and the write is not written; the
+    files written before it were left renamed, their references to an id no longer there."""
+    from resilint.edit import commands, files
+
+    supplier = "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: Acme\ntier: 3\n"
+    contract = "apiVersion: resilint/v1\nkind: Contract\nid: c1\nsupplier: acme\n"
+    (tmp_path / "a.yaml").write_bytes(b"\xef\xbb\xbf" + supplier.replace("\n", "\r\n").encode())
+    (tmp_path / "c.yaml").write_text(contract, "utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.yaml")}
+
+    def refuse_the_contract(file: files.TextFile, text: str) -> None:
+        if file.shown.endswith("c.yaml"):
+            raise files.EditRefused(f"{file.shown}: changed since resilint read it; not written")
+        files.replace(file, text)
+
+    monkeypatch.setattr(commands, "replace", refuse_the_contract)
+    run = cli("rename", "Supplier", "acme", "zenith")
+    assert run.exit_code == 2
+    assert "c.yaml: changed since resilint read it" in run.stderr
+    assert "so nothing is renamed: every file written was put back as it was" in run.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.yaml")} == before
+    assert not list(tmp_path.glob(".resilint-*"))
+
+
+def test_a_rename_that_writes_every_file_still_renames(cli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(SUPPLIER, "utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: Contract\nid: c1\nsupplier: acme\n", "utf-8"
+    )
+    run = cli("rename", "Supplier", "acme", "zenith")
+    assert run.exit_code == 0, run.stderr
+    assert "supplier: zenith\n" in (tmp_path / "c.yaml").read_text("utf-8")
+    assert "id: zenith\n" in (tmp_path / "a.yaml").read_text("utf-8")
