@@ -429,3 +429,36 @@ def test_a_rename_that_writes_every_file_still_renames(cli, tmp_path: Path) -> N
     assert run.exit_code == 0, run.stderr
     assert "supplier: zenith\n" in (tmp_path / "c.yaml").read_text("utf-8")
     assert "id: zenith\n" in (tmp_path / "a.yaml").read_text("utf-8")
+
+
+def test_an_import_through_a_link_on_the_way_writes_nothing(cli, tmp_path: Path) -> None:
+    out = _register_csvs(cli, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "suppliers").symlink_to(elsewhere)
+    run = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert run.exit_code == 2
+    assert "is a symbolic link; resilint never writes through one" in run.stderr
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["suppliers"]
+    assert not list(elsewhere.iterdir())
+
+
+def test_an_import_that_cannot_write_one_file_leaves_none(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resilint.edit import files
+
+    out = _register_csvs(cli, tmp_path)
+    real_create = files.create
+
+    def third_fails(path, text: str, boundary: str) -> None:
+        if len(list((tmp_path / "docs").rglob("*.yaml"))) == 2:
+            raise files.EditRefused(f"{path}: already exists; not overwritten")
+        real_create(path, text, boundary)
+
+    monkeypatch.setattr(files, "create", third_fails)
+    run = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert run.exit_code == 2
+    assert not list((tmp_path / "docs").rglob("*.yaml"))
+    assert not list((tmp_path / "docs").rglob(".resilint-*"))

@@ -32,7 +32,7 @@ class ImportArgs:
 
 
 def run_import(args: ImportArgs) -> int:
-    from resilint.edit.files import create  # the write helpers; ruamel only from here on
+    from resilint.edit.files import create_all  # the write helpers; ruamel only from here on
     from resilint.edit.render import render
 
     rows = read_tables(args.source)
@@ -61,9 +61,11 @@ def run_import(args: ImportArgs) -> int:
             f"{printable(str(args.output))}: {shown}{more} already exist; nothing was written "
             "(import into an empty directory, or move those files away)"
         )
-    for name, documents in files.items():
-        text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
-        create(args.output / name, text, boundary)
+    texts = [
+        (args.output / name, "---\n".join(render(d, {}, tuple(_header(built, d))) for d in docs))
+        for name, docs in files.items()
+    ]
+    create_all(texts, boundary)  # all of them, or none
     click.echo(f"wrote {len(files)} files to {printable(str(args.output))}", err=True)
     for line in built.noted:
         click.echo(f"noted: {printable(line)}")
