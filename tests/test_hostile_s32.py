@@ -462,3 +462,51 @@ def test_an_import_that_cannot_write_one_file_leaves_none(
     assert run.exit_code == 2
     assert not list((tmp_path / "docs").rglob("*.yaml"))
     assert not list((tmp_path / "docs").rglob(".resilint-*"))
+
+
+KEPT_AS_GIVEN = [
+    "Accepted  " + "x" * 110 + "  until the renewal",  # two spaces where a long line folds
+    "line\u2028separator",  # a line break to YAML 1.1 readers
+    "next\x85line",
+    "  indented and trailing  ",
+]
+
+
+@pytest.mark.parametrize("reason", KEPT_AS_GIVEN)
+def test_waive_writes_the_rationale_exactly_as_given(cli, tmp_path: Path, reason: str) -> None:
+    import yaml
+
+    (tmp_path / "s.yaml").write_text(SUPPLIER, "utf-8")
+    args = [a if a != "accepted" else reason for a in WAIVE_SUP05]
+    run = cli(*args, "--file", "w.yaml")
+    assert run.exit_code == 0, run.stderr
+    written = (tmp_path / "w.yaml").read_text("utf-8")
+    assert yaml.safe_load(written)["rationale"] == reason  # as YAML 1.1 tools read it
+    check = cli("check", "--no-cache", "-f", "json", "w.yaml", "s.yaml")
+    assert check.exit_code in (0, 1)
+
+
+def test_new_writes_a_long_name_with_two_spaces_exactly(cli, tmp_path: Path) -> None:
+    import yaml
+
+    (tmp_path / "s.yaml").write_text(SUPPLIER, "utf-8")
+    name = "Nordic  " + "N" * 100 + "  Cloud AB"  # a long line folds at the two spaces
+    run = cli("new", "Supplier", "zz", "--set", f"name={name}", "--file", "z.yaml")
+    assert run.exit_code == 0, run.stderr
+    assert yaml.safe_load((tmp_path / "z.yaml").read_text("utf-8"))["name"] == name
+
+
+def test_an_imported_name_with_two_spaces_is_filed_exactly(cli, tmp_path: Path) -> None:
+    out = _register_csvs(cli, tmp_path)
+    long = "Beratwerk  " + "B" * 100 + "  GmbH"
+    _edit_csv(out / "b_05.01.csv", lambda rows: rows[1].__setitem__(4, long))
+    run = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
+    assert run.exit_code == 0, run.stderr
+    import yaml
+
+    names = [
+        d.get("name")
+        for p in (tmp_path / "docs").rglob("*.yaml")
+        for d in yaml.safe_load_all(p.read_text("utf-8"))
+    ]
+    assert long in names

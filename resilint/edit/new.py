@@ -13,7 +13,7 @@ from typing import Any
 from resilint.edit.asks import Ask, asks
 from resilint.edit.place import place, write_document
 from resilint.edit.rename import id_pattern
-from resilint.edit.render import commented_out, render
+from resilint.edit.render import commented_out, read_back, render
 from resilint.edit.repository import Repository, open_repository
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import JsonPath
@@ -238,3 +238,9 @@ def check_valid(repository: Repository, document: Document, text: str) -> None:
     if problems or len(loaded.documents) != 1:
         reason = problems[0].message if problems else "it did not load"
         raise UsageError(f"the new {document.kind} would not be valid: {reason}")
+    differs = read_back(text, document.data)
+    if differs is not None:  # a defect of the writer: never written as another value
+        raise UsageError(
+            f"the new {document.kind} would read back other than given at {differs}; "
+            "nothing written (please report this)"
+        )

@@ -62,7 +62,10 @@ def run_import(args: ImportArgs) -> int:
             "(import into an empty directory, or move those files away)"
         )
     texts = [
-        (args.output / name, "---\n".join(render(d, {}, tuple(_header(built, d))) for d in docs))
+        (
+            args.output / name,
+            "---\n".join(_rendered(d, render(d, {}, tuple(_header(built, d)))) for d in docs),
+        )
         for name, docs in files.items()
     ]
     create_all(texts, boundary)  # all of them, or none
@@ -82,6 +85,19 @@ def run_import(args: ImportArgs) -> int:
         err=True,
     )
     return ExitCode.FINDINGS
+
+
+def _rendered(document: Doc, text: str) -> str:
+    """``text``, once it reads back as ``document``: an import never files another value."""
+    from resilint.edit.render import read_back
+
+    differs = read_back(text, document)
+    if differs is not None:  # a defect of the writer: nothing written
+        raise UsageError(
+            f"{document.get('kind')} {document.get('id')} would read back other than the "
+            f"register gives at {differs}; nothing was written (please report this)"
+        )
+    return text
 
 
 def _header(built: Built, document: Doc) -> list[str]:
