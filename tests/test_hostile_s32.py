@@ -8,6 +8,13 @@
 - The configuration could set a rule of one's own's count of days to ``0.5`` where the
   parameter's name does not end in ``_days``.
 - A path named ``suppliers/../contracts/x.yaml`` was shown so in every message.
+- The writers: ``waive`` wrote an approval dated after the configuration's ``as_of`` (EXC-01
+  then refused the waiver); ``rename`` of an id taken through a merge key said the file had
+  changed, and a rename that could not write one file left the others renamed;
+  ``register import`` left half an import where ``suppliers/`` was a link; ``new --set
+  tier=010`` wrote 10; ``waive``, ``new`` and ``register import`` lost a space where
+  ruamel.yaml folded a long line between two; ``waive --file`` into a file holding a YAML
+  error said appending would change its documents.
 """
 
 from __future__ import annotations
