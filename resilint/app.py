@@ -39,7 +39,7 @@ from resilint.discover import (
 )
 from resilint.errors import ExitCode, Place, ResilintError, UsageError
 from resilint.findings import Finding
-from resilint.load.read import Refusal, lexical, read_regular, real, within
+from resilint.load.read import Refusal, lexical, read_regular, real, tidied, within
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
@@ -106,7 +106,7 @@ def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) ->
     cwd = Path.cwd()
     # found from the paths checked, not from where the command runs (`resilint check
     # programme` takes programme/resilint.yaml from anywhere), up to the git work tree's root
-    path = args.config or governing_config(args.paths, cwd)
+    path = tidied(args.config) if args.config else governing_config(args.paths, cwd)
     if path is None and args.config is None:
         above = passed_over(cwd / args.paths[0] if args.paths else cwd)
         if above is not None:

@@ -69,13 +69,15 @@ def outputs(values: Sequence[str]) -> tuple[tuple[str, Path], ...]:
 def iso_date(text: str) -> datetime.date:
     """A calendar date written YYYY-MM-DD (ValueError otherwise): not the other forms Python
     reads as a date (20261126, the ISO week date 2026-W48-4), which a reader would not take
-    for the day they name."""
-    if not _ISO_DAY.fullmatch(text.strip()):
+    for the day they name, nor one with a space or a line break around it (``" 2026-01-01"``,
+    from a script's variable quoted with its padding), as the configuration's ``as_of`` is not:
+    a date option says exactly the day it was given."""
+    if not _ISO_DAY.fullmatch(text):
         raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    return datetime.date.fromisoformat(text.strip())
+    return datetime.date.fromisoformat(text)
 
 
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def check_args(options: Mapping[str, Any], *, focus: bool) -> CheckArgs:

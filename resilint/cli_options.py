@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
 from resilint.check_line import iso_date
+from resilint.quoting import quoted
 from resilint.reporters.base import printable
 from resilint.selection import CommandLine, command_line, split_codes
 from resilint.userfiles import DIRECTORY_NAMED, names_directory
@@ -34,7 +35,13 @@ class IsoDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]  # gene
         try:
             return iso_date(str(value))
         except ValueError:
-            self.fail(f"'{value}' is not a date: write YYYY-MM-DD, for example 2026-11-26", param)
+            text = str(value)
+            padded = " with nothing around it" if text.strip() != text else ""
+            self.fail(
+                f"{quoted(text, 60)} is not a date: write YYYY-MM-DD{padded}, for example "
+                "2026-11-26",
+                param,
+            )
 
 
 class OutputFile(click.Path):

@@ -143,7 +143,7 @@ def load_config(
             where, named = (*where, *unknown), bool(unknown)
         if "propertyNames" in error.schema_path:
             where, named = (*where, str(error.instance)), True
-        line, column = line_of(where, named)
+        line, column = line_of(where, named, error.validator in _OF_THE_VALUE)
         raise ConfigError(
             f"invalid configuration: {_clip(_explain(error))}", str(path), line, column
         )
@@ -289,11 +289,19 @@ def _istoml_tables(path: Path) -> bool:
     return path.suffix.lower() == ".toml"
 
 
+_OF_THE_VALUE = frozenset({"type", "enum", "const"})
+"""Schema errors about the value as a whole, shown where it starts, whatever its type."""
+
+
 class Locate(Protocol):
     """The file's line and column of a place in it: of the value (where it starts on its key's
-    line, else of its key), or of the key itself where ``on_key`` (an unknown name)."""
+    line, else of its key), or of the key itself where ``on_key`` (an unknown name), or of the
+    value wherever it starts where ``at_value`` (a value of the wrong type: a list or mapping
+    is no less the value than a number, ``rules: [X]`` is shown at ``[X]``)."""
 
-    def __call__(self, where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]: ...
+    def __call__(
+        self, where: tuple[Any, ...], on_key: bool = False, at_value: bool = False
+    ) -> tuple[int, int]: ...
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
@@ -314,7 +322,11 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(message, str(path), loaded.line, loaded.column)
     data, place = loaded
 
-    def line_of(where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]:
+    def line_of(
+        where: tuple[Any, ...], on_key: bool = False, at_value: bool = False
+    ) -> tuple[int, int]:
+        if at_value and where and not on_key:
+            return _value_start(text, where) or line_of(where)
         if on_key or len(where) != 1:
             return place(where, on_key)
         # a top-level setting: its value where it is written on the key's line (fail_on:
@@ -323,6 +335,21 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], Locate]:
         return value if value[0] == key[0] else key
 
     return data, line_of
+
+
+def _value_start(text: str | Finding, where: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Where the value ``where`` names starts, a mapping's or list's too (composed: asked on
+    an error only)."""
+    from resilint.load import compose_text
+    from resilint.locate import find_node
+
+    if isinstance(text, Finding):
+        return None
+    roots = compose_text(text, Limits())
+    if len(roots) != 1:
+        return None
+    mark = find_node(roots[0], where, on_key=False, at_value=True).start_mark
+    return (mark.line + 1, mark.column + 1) if mark else None
 
 
 def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
@@ -362,7 +389,9 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], Locate]:
         raise ConfigError(message, str(path), control.line, control.column)
     start = next((n for n, key in enumerate(keys) if key is not None), 0)
 
-    def line_of(where: tuple[Any, ...], on_key: bool = False) -> tuple[int, int]:
+    def line_of(
+        where: tuple[Any, ...], on_key: bool = False, at_value: bool = False
+    ) -> tuple[int, int]:
         # TOML parsers keep no positions: find the line that sets the key in resilint's table
         # (the innermost key named, under its top-level setting), and the value after its =.
         key = str(where[0]) if where else ""

@@ -50,6 +50,7 @@ from resilint.load.read import (
     read_regular,
     real,
     refusal_for,
+    tidied,
     within,
 )
 
@@ -140,7 +141,7 @@ def discover(
     """Every YAML file under ``paths`` but ``skip`` (the configuration file), staying inside
     ``root`` (None: each path is its own boundary); raises :class:`UsageError` for a missing
     path."""
-    paths = list(paths)
+    paths = [tidied(path) for path in paths]  # suppliers/../x.yaml is shown as x.yaml
     limits = limits or Limits()
     finder = _Finder(_exclusions(list(exclude)), limits)
     bounds: list[tuple[int, str]] = []  # where each path's files begin in finder.found

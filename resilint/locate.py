@@ -233,9 +233,11 @@ that must be composed)."""
 _COMPOSED = 10
 
 
-def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
+def find_node(node: Node, path: JsonPath, on_key: bool, at_value: bool = False) -> Node:
     """The node a JSON path names. A mapping or list reached through a key is shown at its key
-    (``remedies:``), as is a parent whose field is missing; a scalar at its value."""
+    (``remedies:``), as is a parent whose field is missing; a scalar at its value. Where
+    ``at_value``, a mapping or list is shown where it starts (a value of the wrong type:
+    ``rules: [X]`` at its ``[``)."""
     mapping, sequence, scalar = _node_types()
     key: Node | None = None
     last = len(path) - 1
@@ -251,7 +253,7 @@ def find_node(node: Node, path: JsonPath, on_key: bool) -> Node:
             key, node = None, node.value[step]
         else:
             return key or node
-    if key is not None and not isinstance(node, scalar):
+    if key is not None and not isinstance(node, scalar) and not at_value:
         return key
     return node
 

@@ -202,7 +202,9 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
     """The configuration file names only rules and checks that exist, and gives a rule only
     parameters it has, each of its default's type (``max_window_hours: {"1": true}`` would be
     read as "the yes hours"); raises ConfigError at the first entry that does not."""
+    rules = list(rules)
     defaults = {rule.info.code: rule.info.params for rule in rules}
+    counted = {rule.info.code: rule.info.day_params for rule in rules}
     known = sorted({*defaults, *checks})
     for where, selector in config.named:
         problem = codes.unknown(selector, known) if where[0] != "rules" else None
@@ -224,8 +226,13 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
                 hint = did_you_mean(name, sorted(have))
                 _refuse(config, where, f"{code} has no parameter {name}{hint} (it has: {named})")
             wrong = _unlike(value, have[name]) or unusable(code, name, value, have[name])
+            if wrong is None and name in counted.get(code, ()):  # a day count of any name
+                from resilint.rules.rule_file import no_days
+
+                wrong = no_days(value)
             if wrong is not None:
-                _refuse(config, (*where, *wrong[0]), f"{code} parameter {name}: {wrong[1]}")
+                message = f"{code} parameter {name}: {wrong[1]}"
+                _refuse(config, (*where, *wrong[0]), message, at_value=True)
 
 
 def _unsuppressed(selector: str, known: Iterable[str]) -> str | None:
@@ -366,8 +373,13 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _refuse(config: Config, where: tuple[Any, ...], message: str) -> NoReturn:
-    line, column = config.locate(where) if config.locate is not None else (1, 1)
+def _refuse(
+    config: Config, where: tuple[Any, ...], message: str, *, at_value: bool = False
+) -> NoReturn:
+    """A configuration error at ``where``: at its value where ``at_value`` (the value is
+    wrong, a list or mapping too), else as :data:`~resilint.config.Locate` places it."""
+    locate = config.locate
+    line, column = locate(where, False, at_value) if locate is not None else (1, 1)
     shown = ".".join(str(part) for part in where)
     raise ConfigError(
         f"invalid configuration: {shown}: {message}",

@@ -208,14 +208,21 @@ def test_the_table_reads_each_value_as_click_does(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     args = check_line.plain(
-        ["check", "--as-of", " 2026-02-28 ", "-j", "+3", "--select", "ctr-08, reg", "x.yaml"]
+        ["check", "--as-of", "2026-02-28", "-j", "+3", "--select", "ctr-08, reg", "x.yaml"]
     )
     assert args is not None
     assert args.as_of == datetime.date(2026, 2, 28) and args.jobs == 3
     assert args.selection.select == ("CTR-08", "REG") and args.paths == (Path("x.yaml"),)
     assert args.focus is False and args.cache is True and args.color is None
     # a value the table does not decide on goes to click, which says what is wrong with it
-    for refused in (["--jobs", "0"], ["--as-of", "2026-02-30"], ["-o", "nope"], ["-fjson"]):
+    # (a date with a space around it too: click refuses it, as it refuses any odd date)
+    for refused in (
+        ["--jobs", "0"],
+        ["--as-of", "2026-02-30"],
+        ["--as-of", " 2026-02-28 "],
+        ["-o", "nope"],
+        ["-fjson"],
+    ):
         assert check_line.plain(["check", *refused]) is None, refused
 
 

@@ -33,7 +33,7 @@ def _paths(cli, *args: str) -> list[str]:
         ("sub/", "sub/"),
         ("./sub//", "sub/"),
         ("sub/.", "sub/"),
-        ("sub/deep/..", "sub/deep/../"),
+        ("sub/deep/..", "sub/"),  # a directory's .. taken out, as a reader names the files
     ],
 )
 @pytest.mark.usefixtures("tree")

@@ -272,7 +272,8 @@ def test_providers_without_an_identification_code_are_neither_merged_nor_named_b
 
     rows = _rewrite(out / "b_05.01.csv", blanks)
     result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # written, the nameless ones left out
+    assert f"the import is incomplete: {count} row" in result.stderr
     suppliers = [d for d in _documents(tmp_path / "docs") if d["kind"] == "Supplier"]
     beratwerk = next(s for s in suppliers if s["provider_id"] == rows[1][0])
     assert beratwerk["ultimate_parent"]["name"] == rows[1][4]  # its own, not a nameless one
@@ -292,7 +293,8 @@ def test_a_provider_no_arrangement_names_is_listed_not_dropped(cli, tmp_path) ->
 
     rows = _rewrite(out / "b_05.01.csv", extra)
     result = cli("register", "import", str(out), "-o", str(tmp_path / "docs"))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # written, the orphan left out
+    assert "the import is incomplete: 1 row or value" in result.stderr
     assert not any("Orphan" in str(d) for d in _documents(tmp_path / "docs"))
     assert (
         f"not mapped: b_05.01.csv row {len(rows)}: provider Orphan Hosting SE is named by no "

@@ -97,8 +97,12 @@ def test_a_register_with_two_tables_of_one_template_is_refused(cli, tmp_path: Pa
     book_path, csvs = tmp_path / "reg.xlsx", tmp_path / "csv"
     for args in (("--format", "xlsx", "-o", str(book_path)), ("--format", "csv", "-o", str(csvs))):
         assert cli("register", "export", *args, "--allow-incomplete", cwd=repo).exit_code == 0
-    assert cli("register", "import", str(book_path), "-o", "a", cwd=tmp_path).exit_code == 0
-    assert cli("register", "import", str(csvs), "-o", "b", cwd=tmp_path).exit_code == 0
+    # an incomplete register: written, and the rows it cannot map make it status 1
+    assert cli("register", "import", str(book_path), "-o", "a", cwd=tmp_path).exit_code == 1
+    assert cli("register", "import", str(csvs), "-o", "b", cwd=tmp_path).exit_code == 1
+    assert (tmp_path / "a" / "entities.yaml").exists() and (
+        tmp_path / "b" / "entities.yaml"
+    ).exists()
     book = openpyxl.load_workbook(book_path)
     book.copy_worksheet(book["B_05.01"]).title = "B_05.01 (2)"
     book.save(tmp_path / "two.xlsx")

@@ -254,8 +254,9 @@ def test_import_reads_the_package_csvs_and_lists_what_it_cannot_map(cli, tmp_pat
     with (reports / "b_99.01.csv").open("a", encoding="utf-8", newline="") as handle:
         handle.write(",".join(["our definition"] * 19) + "\r\n")
     result = cli("register", "import", str(reports), "-o", str(tmp_path / "docs"))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # written, and a row left out: incomplete
     assert "b_99.01.csv row 2" in result.stdout
+    assert "the import is incomplete: 1 row or value" in result.stderr
     assert "kind: Contract" in (tmp_path / "docs/suppliers/corebanq-systems-gmbh.yaml").read_text()
 
 

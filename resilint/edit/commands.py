@@ -219,8 +219,37 @@ def run_rename(args: RenameArgs) -> int:
         show("".join(unified(file.shown, file.text, text) for file, text in changes))
         return ExitCode.OK
     written = write_all(changes)
+    if len(written) < len(changes):  # half a rename: references to an id no longer there
+        kept = _undone(
+            repository.boundary, repository.config.limits.max_file_bytes, changes, written
+        )
+        raise UsageError(
+            f"{_count(len(changes) - len(written), 'file')} could not be written (said above), "
+            f"so nothing is renamed: {kept}"
+        )
     note(
         f"renamed {kind} {args.old} to {args.new}: the id and "
         f"{_count(references, 'reference')}, in {_count(len(written), 'file')}"
     )
-    return ExitCode.OK if len(written) == len(changes) else ExitCode.INPUT
+    return ExitCode.OK
+
+
+def _undone(
+    boundary: str, limit: int, changes: list[tuple[TextFile, str]], written: list[TextFile]
+) -> str:
+    """Each file written put back as it was read, where it still holds what was written; in
+    words, what is left as it was and what is not (changed since by someone else)."""
+    left = []
+    for file, text in changes:
+        if file not in written:
+            continue
+        try:
+            now = read_for_edit(file.shown, boundary, limit)
+            if now.data != file.bom + text.encode("utf-8", "surrogatepass"):
+                raise EditRefused(f"{file.shown}: changed since resilint wrote it")
+            replace(now, file.text)
+        except (EditRefused, OSError) as error:
+            left.append(f"{error}")
+    if not left:
+        return "every file written was put back as it was"
+    return "not put back, to be put right by hand: " + "; ".join(left)

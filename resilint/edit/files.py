@@ -134,14 +134,40 @@ def _replace(file: TextFile, text: str) -> None:
         raise
 
 
-def create(path: str | Path, text: str, boundary: str) -> None:
-    """Write a new file at ``path`` inside ``boundary``; never over an existing one."""
+def create_all(files: list[tuple[Path, str]], boundary: str) -> None:
+    """Write each new file (:func:`create`), or none: each place is looked at before the
+    first is written, and the files written are removed again if a later one cannot be (a
+    link put on its way meanwhile), so that no half of a set is left to be taken for all."""
+    for path, _ in files:
+        _creatable(path, boundary)
+    written: list[Path] = []
+    try:
+        for path, text in files:
+            create(path, text, boundary)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+
+
+def _creatable(path: str | Path, boundary: str) -> Path:
+    """The absolute path of a new file at ``path``, refused where the existing part of its way
+    passes through a link or leaves ``boundary``."""
     shown = str(path)
     target = _absolute(path)
     existing = next(p for p in (target.parent, *target.parent.parents) if os.path.lexists(p))
     _no_links(existing, boundary, shown)
     if not within(os.path.realpath(existing), boundary):
         raise EditRefused(f"{shown}: outside the repository; resilint writes only inside it")
+    return target
+
+
+def create(path: str | Path, text: str, boundary: str) -> None:
+    """Write a new file at ``path`` inside ``boundary``; never over an existing one."""
+    shown = str(path)
+    target = _creatable(path, boundary)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # a file where a directory must be, or no permission

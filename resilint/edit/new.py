@@ -5,6 +5,7 @@ in, what the rules will ask of it at its tier."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,14 @@ from typing import Any
 from resilint.edit.asks import Ask, asks
 from resilint.edit.place import place, write_document
 from resilint.edit.rename import id_pattern
-from resilint.edit.render import commented_out, render
+from resilint.edit.render import commented_out, read_back, render
 from resilint.edit.repository import Repository, open_repository
 from resilint.errors import ExitCode, UsageError
 from resilint.findings import JsonPath
 from resilint.load import load_text
 from resilint.locate import Locator
 from resilint.model import Document
+from resilint.quoting import quoted
 from resilint.remedies import schema_at
 from resilint.suggest import did_you_mean
 from resilint.validate import API_VERSION, to_document
@@ -82,15 +84,14 @@ def _assignment(repository: Repository, kind: str, text: str) -> tuple[JsonPath,
     return path, _typed(value, schema, text)
 
 
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)", re.ASCII)
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+
+
 def _typed(value: str, schema: Any, shown: str) -> Any:
     kind = schema.get("type")
-    try:
-        if kind == "integer":
-            return int(value)
-        if kind == "number":
-            return float(value) if "." in value else int(value)
-    except ValueError:
-        raise UsageError(f"--set {shown}: '{value}' is not a number") from None
+    if kind in ("integer", "number"):
+        return _number(value, kind == "integer", shown)
     if kind == "boolean":
         if value not in ("true", "false"):
             raise UsageError(f"--set {shown}: write true or false")
@@ -98,6 +99,23 @@ def _typed(value: str, schema: Any, shown: str) -> Any:
     if kind == "array":
         return [item.strip() for item in value.split(",") if item.strip()]
     return value
+
+
+def _number(value: str, whole: bool, shown: str) -> int | float:
+    """A number written in plain digits, as YAML writes it and check reads it: ``010`` is
+    refused, not written 10, and so are `` 3``, ``1_000``, ``+3``, ``1e3`` and other digits
+    than 0-9, which Python would read as a number other than the one a reader sees."""
+    if (_INTEGER if whole else _DECIMAL).fullmatch(value):
+        return int(value) if whole or "." not in value else float(value)
+    digits = value.lstrip("-")
+    zero = len(digits) > 1 and digits[0] == "0" and digits[1].isdigit() and digits.isascii()
+    hint = (
+        "; write it without the leading zero"
+        if zero
+        else "; write it in the digits 0-9 alone, with nothing around it"
+    )
+    what = "a whole number" if whole else "a number"
+    raise UsageError(f"--set {quoted(shown, 80)}: {quoted(value, 40)} is not {what}{hint}")
 
 
 def _put(data: dict[str, Any], path: JsonPath, value: Any) -> None:
@@ -220,3 +238,9 @@ def check_valid(repository: Repository, document: Document, text: str) -> None:
     if problems or len(loaded.documents) != 1:
         reason = problems[0].message if problems else "it did not load"
         raise UsageError(f"the new {document.kind} would not be valid: {reason}")
+    differs = read_back(text, document.data)
+    if differs is not None:  # a defect of the writer: never written as another value
+        raise UsageError(
+            f"the new {document.kind} would read back other than given at {differs}; "
+            "nothing written (please report this)"
+        )

@@ -43,6 +43,9 @@ def init_directories() -> dict[str, str]:
 
 def place(repository: Repository, kind: str, name: str, explicit: Path | None) -> Placement:
     if explicit is not None:
+        # as written, '..' taken out (``sub/../w.yaml`` is w.yaml): the file that is written,
+        # as the messages name it, also where ``sub`` is missing or a link
+        explicit = Path(os.path.normpath(explicit))
         _read_by_check(repository, explicit)
         return Placement(explicit, explicit.exists())
     files = Counter(doc.path for doc in repository.index.of_kind(kind))
@@ -115,4 +118,11 @@ def _check_append(shown: str, old: str, new: str, limits: Limits) -> None:
     if len(after.documents) != len(kept) + 1 or not all(
         same(a, b.data) for a, b in zip(kept, after.documents, strict=False)
     ):
+        broken = next(iter(before.findings), None)  # not read whole: say why, where
+        if broken is not None:
+            raise EditRefused(
+                f"{shown}:{broken.line}:{broken.column}: {broken.code} {broken.message}; "
+                "resilint adds to a file it can read whole only: fix it first (resilint check "
+                "says the same); not written"
+            )
         raise EditRefused(f"{shown}: appending would change the documents it holds; not written")

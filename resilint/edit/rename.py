@@ -11,14 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from yaml.nodes import ScalarNode
+from yaml.nodes import Node, ScalarNode
 
 from resilint.edit.files import EditRefused, TextFile, read_for_edit
 from resilint.edit.repository import Repository
 from resilint.edit.splice import apply
 from resilint.edit.verify import verify
 from resilint.errors import UsageError
-from resilint.findings import Applicability, Edit, Fix, JsonPath
+from resilint.findings import Applicability, Edit, Fix, JsonPath, format_json_path
 from resilint.locate import Locator
 from resilint.model import Document, ambiguous
 from resilint.suggest import did_you_mean
@@ -87,10 +87,24 @@ def renamed(
     return file, text
 
 
+def _merged(root: Node, where: JsonPath, old: str) -> bool:
+    """Whether ``where`` holds ``old`` through a merge key (<<), as the loader reads it."""
+    from resilint.locate import find_node
+
+    node = find_node(root, where, on_key=False)
+    return isinstance(node, ScalarNode) and node.value == old
+
+
 def _edit(locator: Locator, document: Document, where: JsonPath, old: str, new: str) -> Edit:
     tree = locator.tree(document)
     found = node_at(tree[0], where) if tree else None
     node = found[1] if found else None
+    if tree is not None and found is None and _merged(tree[0], where, old):
+        raise EditRefused(
+            f"{document.path}:{document.line}: '{old}' comes from a merge key (<<) at "
+            f"{format_json_path(where)}, which other mappings may share; rename it by hand; "
+            "nothing renamed"
+        )
     if tree is None or not isinstance(node, ScalarNode) or node.value != old:
         raise EditRefused(f"{document.path}: changed since it was read; nothing renamed")
     if source(node, tree[1]) is None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
@@ -18,6 +18,10 @@ from resilint.findings import JsonPath
 from resilint.patterns import kept
 
 _DATE = kept(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_UNFOLDABLE = kept("  |[\x85\u2028\u2029]")
+"""Two spaces, which a long line folded between them loses one of (``a  b`` read back
+``a b``), and the line separators YAML 1.1 readers break a line at: written in double quotes,
+where ruamel.yaml escapes what a fold or a reader would change."""
 
 
 def render(
@@ -81,12 +85,16 @@ def _shown(value: Any) -> str:
 
 def _plain(value: Any) -> Any:
     """A date as a date, so that it is written 2026-12-31 and not quoted; text that a YAML 1.1
-    reader (PyYAML, Ansible, many CI tools) would take for something else, quoted."""
+    reader (PyYAML, Ansible, many CI tools) would take for something else, quoted; text that
+    ruamel.yaml would not write back exactly in a plain or single-quoted scalar, in double
+    quotes (with escapes)."""
     if isinstance(value, str) and _DATE.match(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
             return value
+    if isinstance(value, str) and _UNFOLDABLE.search(value):
+        return DoubleQuotedScalarString(value)
     if isinstance(value, str) and _read_as_other_by_yaml_1_1(value):
         return SingleQuotedScalarString(value)
     return value
@@ -101,3 +109,21 @@ def _read_as_other_by_yaml_1_1(text: str) -> bool:
         return True
     tag: str = Resolver().resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return tag != "tag:yaml.org,2002:str"
+
+
+def read_back(text: str, data: Mapping[str, Any]) -> str | None:
+    """Where the document ``text`` reads back other than ``data`` (a field's path), or None:
+    what is written is what was given, never a value ruamel.yaml folded or retyped."""
+    from resilint.edit.verify import same
+    from resilint.findings import format_json_path
+    from resilint.limits import Limits
+    from resilint.load import load_text
+
+    loaded = load_text("new.yaml", text, Limits())
+    if len(loaded.documents) != 1:
+        return "the document"
+    got = loaded.documents[0].data
+    for key, value in data.items():
+        if not same(got.get(key), value):
+            return format_json_path((key,))
+    return None if got.keys() == data.keys() else "the fields"

@@ -24,6 +24,7 @@ from resilint.model import Document
 from resilint.quoting import quoted
 from resilint.suggest import did_you_mean
 from resilint.validate import API_VERSION
+from resilint.waiver_targets import field_problem
 
 RULE = "EXC-01"
 
@@ -57,6 +58,9 @@ def run_waive(args: WaiveArgs) -> int:
     if not codes:
         raise UsageError("name the rule to waive: resilint waive CODE (or --rule CODE)")
     targets = [_target(repository, text) for text in args.targets]
+    if args.at is not None:
+        for kind, name in targets:
+            _check_field(repository, kind, name, args.at)
     approved = args.approved_on or datetime.date.today()
     if args.until is None:
         raise UsageError("--until is required: every waiver ends")
@@ -105,7 +109,7 @@ def run_waive(args: WaiveArgs) -> int:
 def _narrowed(kind: str, target: str, args: WaiveArgs) -> dict[str, Any]:
     """A target, narrowed to a field or to findings naming given things where asked."""
     narrowed: dict[str, Any] = {"kind": kind, "id": target}
-    if args.at:
+    if args.at is not None:
         narrowed["field"] = args.at
     if args.naming:
         narrowed["naming"] = list(args.naming)
@@ -132,6 +136,13 @@ def _target(repository: Repository, text: str) -> tuple[str, str]:
     return kind, name
 
 
+def _check_field(repository: Repository, kind: str, name: str, field: str) -> None:
+    document = repository.index.get(kind, name)
+    problem = field_problem(repository.schemas, document, field) if document else None
+    if problem is not None:
+        raise UsageError(f"--field {quoted(field, 80)} {problem}")
+
+
 def _found(repository: Repository, text: str) -> tuple[str, str]:
     kind_text, sep, name = text.rpartition("/")
     index = repository.index
@@ -156,13 +167,22 @@ def _params(repository: Repository) -> Mapping[str, Any]:
 
 
 def _check_duration(repository: Repository, approved: datetime.date, until: datetime.date) -> None:
-    if approved > datetime.date.today():
+    today = datetime.date.today()
+    if approved > today:
         raise UsageError(
             f"--approved-on {approved} is still to come: record the day it was approved"
         )
     if until < approved:
         raise UsageError(f"--until {until} is before the approval ({approved})")
-    judged = repository.config.as_of or datetime.date.today()  # the day check judges on
+    judged = repository.config.as_of or today  # the day check judges on
+    if approved > judged:  # EXC-01 reports an approval dated after it as one still to come
+        pinned = repository.config.origins.get("as_of", "the configuration")
+        raise UsageError(
+            f"--approved-on {approved}{' (today)' if approved == today else ''} is after "
+            f"{judged}, the day {pinned} pins (as_of), as of which every check judges: {RULE} "
+            "would report the approval as still to come, and the waiver would suppress "
+            "nothing; pass --approved-on on or before it, or remove as_of"
+        )
     if until < judged:  # EXC-01 reports it expired: it would suppress nothing
         raise UsageError(
             f"--until {until} has passed (as of {judged}): a waiver that has expired suppresses "

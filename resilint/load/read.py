@@ -161,6 +161,27 @@ def lexical(path: str | Path) -> str:
     return os.path.normpath(Path(path).absolute())
 
 
+def tidied(path: Path) -> Path:
+    """``path`` as it is shown, each ``dir/..`` taken out where ``dir`` is a directory and no
+    symbolic link (``suppliers/../contracts/c.yaml`` is ``contracts/c.yaml``): the same file,
+    named as a reader expects. Where one is a link (its ``..`` is the parent of where it
+    leads) or is missing, the path stays as written, and is read, and refused outside the
+    repository, as such."""
+    if ".." not in path.parts:
+        return path
+    kept: list[str] = []
+    for part in path.parts:
+        if part != ".." or not kept or kept[-1] == "..":
+            kept.append(part)
+        elif kept == [path.anchor]:
+            continue  # /.. is /
+        elif (prefix := Path(*kept)).is_dir() and not prefix.is_symlink():
+            kept.pop()
+        else:
+            return path
+    return Path(*kept) if kept else Path(os.curdir)
+
+
 def within(target: str, boundary: str) -> bool:
     """Whether the real path ``target`` is ``boundary`` or lies under it."""
     return target == boundary or target.startswith(boundary.rstrip(os.sep) + os.sep)

@@ -333,10 +333,12 @@ def assessments(built: Built, by: Rows) -> None:
         if yes(v.get("c0080", "")):
             service["exit_plan"] = {"reference": _PLACEHOLDER}
         if v.get("c0120"):
-            built.unmapped.append(
+            built.noted.append(
                 f"{row.where}: the alternative provider {v['c0120']} (0120) is kept as a note"
             )
-            direct["notes"] = f"alternative provider identified: {v['c0120']}"
+            said = f"alternative provider identified: {v['c0120']}"
+            notes = [n for n in str(direct.get("notes", "")).split("; ") if n]
+            direct["notes"] = "; ".join(notes if said in notes else [*notes, said])
         built.note(direct, row)
 
 

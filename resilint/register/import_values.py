@@ -28,6 +28,9 @@ class Built:
     """The id each function identifier of B_06.01 became."""
     sources: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     unmapped: list[str] = field(default_factory=list)
+    """Rows, or values of them, that the documents written do not hold."""
+    noted: list[str] = field(default_factory=list)
+    """Values the documents hold other than in their own field (in a note)."""
 
     def note(self, document: Doc, row: SourceRow) -> None:
         if row.where not in self.sources[id(document)]:

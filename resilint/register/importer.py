@@ -32,7 +32,7 @@ class ImportArgs:
 
 
 def run_import(args: ImportArgs) -> int:
-    from resilint.edit.files import create  # the write helpers; ruamel only from here on
+    from resilint.edit.files import create_all  # the write helpers; ruamel only from here on
     from resilint.edit.render import render
 
     rows = read_tables(args.source)
@@ -61,13 +61,43 @@ def run_import(args: ImportArgs) -> int:
             f"{printable(str(args.output))}: {shown}{more} already exist; nothing was written "
             "(import into an empty directory, or move those files away)"
         )
-    for name, documents in files.items():
-        text = "---\n".join(render(doc, {}, tuple(_header(built, doc))) for doc in documents)
-        create(args.output / name, text, boundary)
+    texts = [
+        (
+            args.output / name,
+            "---\n".join(_rendered(d, render(d, {}, tuple(_header(built, d)))) for d in docs),
+        )
+        for name, docs in files.items()
+    ]
+    create_all(texts, boundary)  # all of them, or none
     click.echo(f"wrote {len(files)} files to {printable(str(args.output))}", err=True)
+    for line in built.noted:
+        click.echo(f"noted: {printable(line)}")
     for line in built.unmapped:
         click.echo(f"not mapped: {printable(line)}")
-    return ExitCode.OK
+    if not built.unmapped:
+        return ExitCode.OK
+    count = len(built.unmapped)
+    click.echo(
+        f"resilint: the import is incomplete: {count:,} "
+        f"{'row or value' if count == 1 else 'rows or values'} of the register listed "
+        "'not mapped' are in none of the files written (status 1); add them to the documents "
+        "by hand, or correct the register and import it again",
+        err=True,
+    )
+    return ExitCode.FINDINGS
+
+
+def _rendered(document: Doc, text: str) -> str:
+    """``text``, once it reads back as ``document``: an import never files another value."""
+    from resilint.edit.render import read_back
+
+    differs = read_back(text, document)
+    if differs is not None:  # a defect of the writer: nothing written
+        raise UsageError(
+            f"{document.get('kind')} {document.get('id')} would read back other than the "
+            f"register gives at {differs}; nothing was written (please report this)"
+        )
+    return text
 
 
 def _header(built: Built, document: Doc) -> list[str]:

@@ -64,6 +64,9 @@ class RuleInfo:
     applies_to: Mapping[str, Any] = field(default_factory=dict)
     """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
     kind: str | None = None
+    day_params: frozenset[str] = frozenset()
+    """The parameters the rule reads as a count of days (``within_days: {param: window}``),
+    whatever their names: the configuration may set them to whole numbers only."""
 
     @property
     def packaged(self) -> bool:
@@ -215,4 +218,26 @@ def describe(
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
+        day_params=frozenset(read_as_days(rule)),
     )
+
+
+def read_as_days(node: Any) -> set[str]:
+    """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or any
+    key of :data:`resilint.rules.expressions.DAY_KEYS`: ``older_than_days``,
+    ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
+    from resilint.rules.expressions import DAY_KEYS  # the rule language's one definition
+
+    found: set[str] = set()
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                named = value.get("param") if isinstance(value, dict) else None
+                if key in DAY_KEYS and isinstance(named, str):
+                    found.add(named)
+                pending.append(value)
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found

@@ -15,7 +15,7 @@ from resilint.findings import Finding, JsonPath
 from resilint.limits import Limits
 from resilint.load import load_mapping
 from resilint.locate import find_node
-from resilint.rules.model import Rule, RuleContext, RuleInfo, describe
+from resilint.rules.model import Rule, RuleContext, RuleInfo, describe, read_as_days
 from resilint.rules.python import PythonCheck, PythonRule
 from resilint.rules.site import Site
 from resilint.rules.stored import Locate, StoredRules, kept_copy
@@ -241,11 +241,11 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
     for i, rule in enumerate(data.get("rules", [])):
         params = rule.get("params") if isinstance(rule, dict) else None
         by_tier = _read_by_tier(rule)
-        counted = _read_as_days(rule)
+        counted = read_as_days(rule)
         for name, value in (params or {}).items() if isinstance(params, dict) else ():
             wrong = unusable(str(rule.get("code")), str(name), value, None)
             if wrong is None and name in counted:
-                wrong = _no_days(value)
+                wrong = no_days(value)
             if wrong is None and name in by_tier and isinstance(value, dict):
                 stray = stray_tier(value)
                 wrong = None if stray is None else ((stray[0],), f"{name}: {stray[1]}")
@@ -261,28 +261,7 @@ def _unusable_params(path: Path, data: dict[str, Any], root: Node) -> None:
             )
 
 
-def _read_as_days(node: Any) -> set[str]:
-    """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or
-    any key of :data:`resilint.rules.expressions.DAY_KEYS`: ``older_than_days``,
-    ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
-    from resilint.rules.expressions import DAY_KEYS
-
-    found: set[str] = set()
-    pending = [node]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                named = value.get("param") if isinstance(value, dict) else None
-                if key in DAY_KEYS and isinstance(named, str):
-                    found.add(named)
-                pending.append(value)
-        elif isinstance(item, list):
-            pending.extend(item)
-    return found
-
-
-def _no_days(value: Any) -> tuple[tuple[Any, ...], str] | None:
+def no_days(value: Any) -> tuple[tuple[Any, ...], str] | None:
     """Where and why a parameter read as a count of days (each entry of a table by tier) is
     none, or None."""
     from resilint.quoting import shown
