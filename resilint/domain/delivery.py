@@ -14,7 +14,10 @@ term only where it has an object.
   (NIST SP 800-145: the provider's resources pooled to serve its customers in a multi-tenant
   model), unless they also say it is run for us ("managed service", "run for us", a bureau: who
   operates it, not a product such as "managed databases"), or, for a SaaS, that the instance is
-  the customer's own (single-tenant, dedicated, private, managed). A supplier that provides no
+  the customer's own (single-tenant, dedicated, private, managed); connectivity storing none of
+  our data ("leased lines", "mobile data", "LoRaWAN", "telemetry connectivity") is a network
+  carrier, as S10 and S11 make it, unless the words also name a platform or say the network is
+  managed (:data:`_CARRIER`). A supplier that provides no
   ICT services and does not operate in our systems is a law firm, an insurance broker or other
   professional adviser, a bank, or a payment scheme or market infrastructure where the words it
   is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
@@ -524,15 +527,53 @@ serves (:data:`_CLIENTS`: "fraud screening for payment processors") name no mode
 
 def _cloud_words(service: dict[str, Any]) -> str | None:
     """The service model its service_type and description name (IaaS; SaaS, whose resource
-    pooling NIST SP 800-145 describes as multi-tenant), unless they say it is run for us, or,
-    for a SaaS, that the instance is the customer's own."""
+    pooling NIST SP 800-145 describes as multi-tenant; a network carrier), unless they say it
+    is run for us, or, for a SaaS, that the instance is the customer's own."""
     words = _words_of(service)
+    if _carrier(service, words):
+        return NETWORK
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
             return None
         if model is not None and _named(pattern, words, _clients(words)) is not None:
             return model
     return None
+
+
+_CARRIER = Lazy(
+    r"\b(telecom(munication)?s? (carrier|network|connectivity|lines?|links?)"
+    r"|(network|internet|telemetry|mobile|cellular|wan|iot|m2m|data|fib(re|er)|telecom\w*)"
+    r" connectivity|leased lines?|dark fib(re|er)|internet (access|transit)|ip transit"
+    r"|mobile (network|data)|cellular (network|data)|private apn|m2m sims?|lorawan"
+    r"|nb-iot|lte-m|mpls|satellite (links?|connectivity))\b",
+    re.IGNORECASE,
+)
+"""Words that name connectivity carrying our traffic (a telecom carrier, a leased line, a mobile
+or LoRaWAN network): a network carrier, read as the codes S10 and S11 are, only where the
+service stores none of our data and its words do not say the network is run for us (a managed
+WAN, whose provider operates our routers). A programme outside DORA records no ICT service
+type, and its carriers are described in these words."""
+
+_NOT_CARRIER_ALONE = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
+    r"|routers?|firewalls?|cpe)\b",
+    re.IGNORECASE,
+)
+"""Words naming a cloud service or a platform beside the connectivity ("IoT platform and
+connectivity"), or saying the provider manages the network or our equipment on it ("MPLS WAN
+managed by the carrier, our routers included"): not a carrier alone. Its model is then read as
+before (the cloud words, else unknown, every term asked)."""
+
+
+def _carrier(service: dict[str, Any], words: str) -> bool:
+    """Its words name connectivity (:data:`_CARRIER`) and nothing more, and it stores none of
+    our data."""
+    return (
+        service.get("stores_data") is False
+        and _CARRIER.search(words) is not None
+        and not _RUN_FOR_US.search(words)
+        and not _NOT_CARRIER_ALONE.search(words)
+    )
 
 
 def _words_of(service: dict[str, Any]) -> str:
