@@ -17,7 +17,9 @@ term only where it has an object.
   the customer's own (single-tenant, dedicated, private, managed); connectivity storing none of
   our data ("leased lines", "mobile data", "LoRaWAN", "telemetry connectivity") is a network
   carrier, as S10 and S11 make it, unless the words also name a platform or say the network is
-  managed (:data:`_CARRIER`). A supplier that provides no
+  managed (:data:`_CARRIER`), and software licences or firmware storing none of our data are
+  licensed software, as S13 makes them, unless hosted or remotely supported
+  (:data:`_LICENSED_WORDS`). A supplier that provides no
   ICT services and does not operate in our systems is a law firm, an insurance broker or other
   professional adviser, a bank, or a payment scheme or market infrastructure where the words it
   is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
@@ -532,6 +534,8 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
     words = _words_of(service)
     if _carrier(service, words):
         return NETWORK
+    if _licensed(service, words):
+        return LICENSED
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
             return None
@@ -574,6 +578,35 @@ def _carrier(service: dict[str, Any], words: str) -> bool:
         and not _RUN_FOR_US.search(words)
         and not _NOT_CARRIER_ALONE.search(words)
     )
+
+
+def _licensed(service: dict[str, Any], words: str) -> bool:
+    """Its words name software we license and run ourselves (:data:`_LICENSED_WORDS`) and
+    nothing hosted or run for us, and it stores none of our data."""
+    return (
+        service.get("stores_data") is False
+        and _LICENSED_WORDS.search(words) is not None
+        and not _RUN_FOR_US.search(words)
+        and not _HOSTED.search(words)
+    )
+
+
+_LICENSED_WORDS = Lazy(
+    r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"
+    r" licen[cs]es?|on[- ]prem(ises)? software|firmware|engineering software)\b",
+    re.IGNORECASE,
+)
+"""Words that name software we license and run ourselves, on our premises or devices (a PLC
+maker's firmware, an engineering tool's licences): licensed software, as the code S13 makes
+it, where the service stores none of our data."""
+
+_HOSTED = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|cloud|managed|manages|operates"
+    r"|remote (access|maintenance|support))\b",
+    re.IGNORECASE,
+)
+"""Words saying the software is hosted or operated by the supplier, or that it reaches our
+systems to support it: not software we only run ourselves."""
 
 
 def _words_of(service: dict[str, Any]) -> str:
