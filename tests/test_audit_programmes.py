@@ -100,3 +100,19 @@ def test_the_insurers_register_files_its_hyperscaler_contract_for_claims_only(
     rows = list(csv.reader((out / "b_02.02.csv").open(encoding="utf-8")))
     functions = {row[4] for row in rows[1:] if row[0] == "RAV-2024-002"}
     assert functions == {"claims-handling"}
+
+
+def test_a_partial_segmentation_control_is_told_to_be_completed(cli, tmp_path: Path) -> None:
+    root = _copy("water-nl", tmp_path)
+    result = cli("check", ".", "--format", "json", "--no-cache", "--select", "INS-07", cwd=root)
+    (finding,) = result.json()["findings"]
+    assert "control ot-segmentation is partial" in finding["message"]
+    assert "Complete the partial control (ot-segmentation)" in finding["message"]
+    planned = root / "controls.yaml"
+    planned.write_text(
+        planned.read_text(encoding="utf-8").replace("status: partial", "status: planned"),
+        encoding="utf-8",
+    )
+    result = cli("check", ".", "--format", "json", "--no-cache", "--select", "INS-07", cwd=root)
+    (finding,) = result.json()["findings"]
+    assert "Implement the control and record it" in finding["message"]
