@@ -14,7 +14,12 @@ term only where it has an object.
   (NIST SP 800-145: the provider's resources pooled to serve its customers in a multi-tenant
   model), unless they also say it is run for us ("managed service", "run for us", a bureau: who
   operates it, not a product such as "managed databases"), or, for a SaaS, that the instance is
-  the customer's own (single-tenant, dedicated, private, managed). A supplier that provides no
+  the customer's own (single-tenant, dedicated, private, managed); connectivity storing none of
+  our data ("leased lines", "mobile data", "LoRaWAN", "telemetry connectivity") is a network
+  carrier, as S10 and S11 make it, unless the words also name a platform or say the network is
+  managed (:data:`_CARRIER`), and software licences or firmware storing none of our data are
+  licensed software, as S13 makes them, unless hosted or remotely supported; likewise
+  "colocation" (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). A supplier that provides no
   ICT services and does not operate in our systems is a law firm, an insurance broker or other
   professional adviser, a bank, or a payment scheme or market infrastructure where the words it
   is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
@@ -524,15 +529,91 @@ serves (:data:`_CLIENTS`: "fraud screening for payment processors") name no mode
 
 def _cloud_words(service: dict[str, Any]) -> str | None:
     """The service model its service_type and description name (IaaS; SaaS, whose resource
-    pooling NIST SP 800-145 describes as multi-tenant), unless they say it is run for us, or,
-    for a SaaS, that the instance is the customer's own."""
+    pooling NIST SP 800-145 describes as multi-tenant; a network carrier, licensed software, a
+    colocation or a data feed: :data:`_PLAIN_WORDS`), unless they say it is run for us, or, for
+    a SaaS, that the instance is the customer's own."""
     words = _words_of(service)
+    if service.get("stores_data") is False and not _RUN_FOR_US.search(words):
+        for plain, named, beside in _PLAIN_WORDS:
+            if named.search(words) and not beside.search(words):
+                return plain
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
             return None
         if model is not None and _named(pattern, words, _clients(words)) is not None:
             return model
     return None
+
+
+_CARRIER = Lazy(
+    r"\b(telecom(munication)?s? (carrier|network|connectivity|lines?|links?)"
+    r"|(network|internet|telemetry|mobile|cellular|wan|iot|m2m|data|fib(re|er)|telecom\w*)"
+    r" connectivity|leased lines?|dark fib(re|er)|internet (access|transit)|ip transit"
+    r"|mobile (network|data)|cellular (network|data)|private apn|m2m sims?|lorawan"
+    r"|nb-iot|lte-m|mpls|satellite (links?|connectivity))\b",
+    re.IGNORECASE,
+)
+"""Words that name connectivity carrying our traffic (a telecom carrier, a leased line, a mobile
+or LoRaWAN network), as the codes S10 and S11 do."""
+
+_NOT_CARRIER_ALONE = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
+    r"|routers?|firewalls?|cpe)\b",
+    re.IGNORECASE,
+)
+"""Words naming a cloud service or a platform beside the connectivity ("IoT platform and
+connectivity"), or saying the provider manages the network or our equipment on it ("MPLS WAN
+managed by the carrier, our routers included"): not a carrier alone."""
+
+_LICENSED_WORDS = Lazy(
+    r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"
+    r" licen[cs]es?|on[- ]prem(ises)? software|firmware|engineering software)\b",
+    re.IGNORECASE,
+)
+"""Words that name software we license and run ourselves, on our premises or devices (a PLC
+maker's firmware, an engineering tool's licences), as the code S13 does."""
+
+_HOSTED = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|cloud|managed|manages|operates"
+    r"|remote (access|maintenance|support))\b",
+    re.IGNORECASE,
+)
+"""Words saying it is hosted or operated by the supplier, or that the supplier reaches our
+systems to support it: not software we only run ourselves, nor space we only rent."""
+
+_COLOCATION_WORDS = Lazy(
+    r"\b(colocation|co-location|rack space|racks?, power|data cent(re|er) space"
+    r"|housing of our (servers|equipment))\b",
+    re.IGNORECASE,
+)
+"""Words that name space, power and physical security for our own equipment, as the code S07
+does of a service storing none of our data."""
+
+_FEED_WORDS = Lazy(
+    r"\b(data feeds?|(market|reference|price|pricing|weather|forecast|rates?) data"
+    r"|(price|rates?|news) feeds?)\b",
+    re.IGNORECASE,
+)
+"""Words that name data delivered to us, as the code S05 does."""
+
+_NOT_FEED_ALONE = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|portal|managed|manages|operates|hosted"
+    r"|hosting|our data)\b",
+    re.IGNORECASE,
+)
+"""Words naming a platform, a portal or our own data beside the feed: not a feed alone."""
+
+_PLAIN_WORDS: tuple[tuple[str, Lazy, Lazy], ...] = (
+    (NETWORK, _CARRIER, _NOT_CARRIER_ALONE),
+    (LICENSED, _LICENSED_WORDS, _HOSTED),
+    (COLOCATION, _COLOCATION_WORDS, _HOSTED),
+    (DATA_FEED, _FEED_WORDS, _NOT_FEED_ALONE),
+)
+"""The models whose DORA codes (S10 and S11, S13, S07, S05) a programme outside DORA does not
+record, and the words that name each instead, read only of a service storing none of our data
+(``stores_data: false``) whose words do not say it is run for us: each with the words beside
+which it is not that model alone (a platform, a managed network, hosting), whose model is then
+read from the cloud words, else left unknown, every term asked."""
 
 
 def _words_of(service: dict[str, Any]) -> str:

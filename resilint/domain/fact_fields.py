@@ -148,6 +148,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "the channel. A portal named without its address is not one we can reach.",
             items={"enum": ["security_24x7", "security"]},
         ),
+        "reachable_24x7": _fact(
+            "boolean",
+            "One of its contacts (security_24x7, security, an escalation step, the account "
+            "manager or another) is marked available_24x7: true and has a phone number, an "
+            "email address or a portal's address (url) to reach it by.",
+        ),
         "own_trade_services": _fact(
             "array",
             "Names of its services that serve us in a trade of their own (service_model "

@@ -77,6 +77,9 @@ class SupplierFacts:
     portal_contacts: frozenset[str] = frozenset()
     """Its contacts (``security_24x7``, ``security``) reached through a web portal
     (:func:`.suppliers.portal_contacts`)."""
+    reachable_24x7: bool = False
+    """One of its contacts answers around the clock and has a way to reach it
+    (:func:`.suppliers.reachable_24x7`)."""
     outsourcing_unrecorded: bool = True
     """It supports a critical or important function and a contract of it does not record
     outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
@@ -167,6 +170,7 @@ class SupplierFacts:
             "services_not_in_register": sorted(self.services_not_in_register),
             "critical_outside_dora": sorted(self.critical_outside_dora),
             "portal_contacts": sorted(self.portal_contacts),
+            "reachable_24x7": self.reachable_24x7,
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
             "holds_words": delivery.holds_words(self.holds),

@@ -218,14 +218,21 @@ def supported_functions(facts: Facts, contract: Document) -> tuple[str, ...]:
     continuity plan covers the failure of its supplier (``ContinuityPlan.suppliers``) without
     resting on it: a security monitoring provider supports card authorisation, which does not
     stop when it is down (``resilint impact`` reads it so), and the register still files the
-    function it supports (B_02.02.0050)."""
+    function it supports (B_02.02.0050). Not a critical or important function that already
+    rests on the supplier otherwise, through another supplier's subcontracting, a shared
+    dependency or another of its services than the contract covers: its plan names the
+    hyperscaler under its SaaS for that route, which the register files as the SaaS's supply
+    chain (B_05.02), not as our own contract with the hyperscaler supporting it."""
     supplier = str(contract.data.get("supplier"))
     covered = set(strings(contract.data.get("services")))
     found = []
     for function, services in facts.direct_dependencies().get(supplier, []):
         if services is None or not covered or services & covered:
             found.append(function)
-    found += facts.derived(_covered_by_plans, None).get(supplier, [])
+    planned = facts.derived(_covered_by_plans, None).get(supplier, [])
+    reached = facts.supplier_by_id(supplier)
+    through = set(reached.critical_functions) - set(found) if reached is not None else set()
+    found += [function for function in planned if function not in through]
     return tuple(dict.fromkeys(found))
 
 

@@ -195,6 +195,7 @@ def _supplier(
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),
         critical_outside_dora=critical_outside_dora(facts, supplier),
         portal_contacts=portal_contacts(supplier),
+        reachable_24x7=reachable_24x7(supplier),
     )
 
 
@@ -227,6 +228,23 @@ def portal_contacts(supplier: Document) -> frozenset[str]:
         ):
             found.add(key)
     return frozenset(found)
+
+
+def reachable_24x7(supplier: Document) -> bool:
+    """Some contact of the supplier (its security contacts, an escalation step, its account
+    manager or another contact) is recorded as answering around the clock
+    (``available_24x7: true``) with a phone number, an email address or a portal's address to
+    reach it by: the duty desk of a chemicals or fuel supplier is usually its logistics or
+    dispatch line, listed under escalation or others rather than as a security contact."""
+    contacts = mapping_at(supplier.data, "contacts")
+    listed = [contacts.get(key) for key in ("security_24x7", "security", "account_manager")]
+    listed += [item for key in ("escalation", "others") for _, item in dicts(contacts.get(key))]
+    return any(
+        isinstance(contact, dict)
+        and contact.get("available_24x7") is True
+        and any(isinstance(contact.get(key), str) for key in ("phone", "email", "url"))
+        for contact in listed
+    )
 
 
 _URL = Lazy(r"https?://\S+\Z")

@@ -604,12 +604,23 @@ def _unmatched(
             f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
             f"of, but the controls inventory has none{' implemented' if why else ''}{why}: under "
             "insurer market practice such "
-            "a loss would not be covered. Implement the control and record it"
+            f"a loss would not be covered. {_to_do(candidates)}"
         )
         related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
         # a control of the category recorded 'Implemented' (a schema error) reads as not in place
         read = _read_of(candidates)
         yield context.finding(info, policy, where, message, related, judged_on=read)
+
+
+def _to_do(candidates: list[Document]) -> str:
+    """What closes the gap: a control in progress is completed, else one is put in place."""
+    started = [c.id for c in candidates if c.data.get("status") == "partial" and c.id]
+    if started:
+        return (
+            f"Complete the partial control ({listed(started)}): extend it to the systems it "
+            "does not yet cover, then record it as implemented"
+        )
+    return "Implement the control and record it"
 
 
 _LOSSES = {

@@ -1,0 +1,65 @@
+"""A programme outside DORA records no ICT service type (the register's S10 or S11), and
+describes its telecom carrier in words: "LoRaWAN and cellular telemetry connectivity", "leased
+lines", "private APN". Such a service storing none of our data is a network carrier, as the
+codes make it: no step-in rights, security indemnity, forensic images or joint playbook are
+asked of the carrier of a water utility's telemetry. Words saying the network is managed for us,
+or a platform beside it, or data it stores, leave the model unknown, every term asked."""
+
+from __future__ import annotations
+
+from one_file import check, codes, doc, repo
+
+RULES = ["CTR-06", "CTR-08", "PLB-02"]
+
+
+def carrier(service_type: str, stores_data: str = "false") -> str:
+    entity = doc("Entity", "waterco", "regimes: [nis2]\nnis2_category: essential\n")
+    supplier = doc(
+        "Supplier",
+        "telenet",
+        "status: active\ntier: 1\nprovides_ict_services: true\nsupports_critical_function: true\n"
+        "highest_access_level: none\ndata_sensitivity: internal\n"
+        "services:\n  - name: telemetry\n"
+        f"    service_type: {service_type}\n    stores_data: {stores_data}\n",
+    )
+    contract = doc(
+        "Contract",
+        "ctr-telenet",
+        "supplier: telenet\nentities: [waterco]\nstatus: active\ncovers_ict_services: true\n"
+        "incident_notification: {window_hours: 12, trigger: suspected}\n"
+        "evidence_retention: {log_days: 365, preservation_on_request: true,"
+        " access_for: [incident_team, insurer_forensics]}\n"
+        "remedies: {accelerated_termination: true}\n",
+    )
+    return repo(entity, supplier, contract)
+
+
+def test_connectivity_storing_none_of_our_data_is_a_carrier(cli, write) -> None:
+    for words in (
+        "LoRaWAN and private APN telemetry connectivity",
+        "leased lines between the plants and the control centre",
+        "mobile data SIMs for the stations, telemetry network connectivity",
+    ):
+        assert check(cli, write, carrier(words), RULES) == [], words
+
+
+def test_its_record_as_s10_reads_the_same(cli, write) -> None:
+    coded = carrier("telemetry").replace(
+        "stores_data: false", "stores_data: false\n    ict_service_type: S10"
+    )
+    assert check(cli, write, coded, RULES) == []
+
+
+def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, write) -> None:
+    for words, stores in (
+        ("MPLS WAN managed by the carrier, our routers included", "false"),
+        ("IoT platform and cellular connectivity", "false"),
+        ("LoRaWAN network connectivity", "true"),
+    ):
+        found = codes(check(cli, write, carrier(words, stores), RULES))
+        assert "CTR-08" in found and "PLB-02" in found, (words, found)
+
+
+def test_words_that_name_no_connectivity_are_not_read_as_a_carrier(cli, write) -> None:
+    found = codes(check(cli, write, carrier("database connectivity drivers support"), RULES))
+    assert "CTR-08" in found
