@@ -218,8 +218,21 @@ def describe(
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
-        day_params=frozenset(read_as_days(rule)),
+        # only a rule with parameters can read one as days, and only in its logic, never in
+        # its prose or examples: a walk of every rule at every start costs the hook its time
+        day_params=frozenset(
+            read_as_days([v for k, v in rule.items() if k not in _PROSE])
+            if rule.get("params")
+            else ()
+        ),
     )
+
+
+_PROSE = frozenset(
+    {"code", "name", "level", "profiles", "title", "rationale", "references", "remediation"}
+    | {"params", "examples", "applies_to"}
+)
+"""A rule entry's keys that hold no expression: nothing in them reads a parameter."""
 
 
 def read_as_days(node: Any) -> set[str]:
