@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from resilint.quoting import kind_of, shown
-from resilint.rules.operators import DATE_OPERATORS
+from resilint.rules.model import DATE_OPERATORS
 from resilint.suggest import did_you_mean
 
 _SCALAR = frozenset({"equals", "not_equals"})

@@ -15,7 +15,8 @@ from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date
 from resilint.findings import JsonPath
 from resilint.quoting import shown
-from resilint.rules.operators import DATE_OPERATORS, MEMBERSHIP, OPERATORS, Lists, with_constant
+from resilint.rules.model import DATE_OPERATORS, DAY_COUNTS, DAY_SHIFTS
+from resilint.rules.operators import MEMBERSHIP, OPERATORS, Lists, with_constant
 from resilint.rules.paths import parse_path
 from resilint.rules.runtime import MISSING, Env, Ref, reader, tested
 from resilint.rules.site import Site
@@ -31,13 +32,6 @@ Scope = Mapping[str, Bound]
 COMBINATORS = ("all", "any", "not")
 QUANTIFIERS = ("for_any", "for_all", "for_none")
 _AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {"sum": sum, "min": min, "max": max}
-DAY_COUNTS = DATE_OPERATORS - {"is_past"}
-"""The operators whose operand is a count of days (as :data:`DAY_SHIFTS`' are): the date
-operators but ``is_past``, whose operand is true or false."""
-DAY_SHIFTS = ("plus_days", "minus_days")
-"""The keys of a date operand, ``{date: ..., plus_days: N}``, whose value is a count of days."""
-DAY_KEYS = DAY_COUNTS | frozenset(DAY_SHIFTS)
-"""Every key whose value the rule language reads as a count of days."""
 
 
 def not_days(value: Any) -> str | None:

@@ -228,6 +228,19 @@ def describe(
     )
 
 
+DATE_OPERATORS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})
+"""The rule language's operators that test a date (against the check's as-of date): one
+definition, read by the compiler (a rule using one is time-aware), the checks of a rule's
+constants and the parameters read as counts of days. Here, where every start has it: the
+operators and expressions modules are imported only where rules are compiled."""
+DAY_COUNTS = DATE_OPERATORS - {"is_past"}
+"""The operators whose operand is a count of days (as :data:`DAY_SHIFTS`' are): the date
+operators but ``is_past``, whose operand is true or false."""
+DAY_SHIFTS = ("plus_days", "minus_days")
+"""The keys of a date operand, ``{date: ..., plus_days: N}``, whose value is a count of days."""
+DAY_KEYS = DAY_COUNTS | frozenset(DAY_SHIFTS)
+"""Every key whose value the rule language reads as a count of days."""
+
 _PROSE = frozenset(
     {"code", "name", "level", "profiles", "title", "rationale", "references", "remediation"}
     | {"params", "examples", "applies_to"}
@@ -237,10 +250,8 @@ _PROSE = frozenset(
 
 def read_as_days(node: Any) -> set[str]:
     """The parameters a rule reads as a count of days: ``within_days: {param: NAME}`` (or any
-    key of :data:`resilint.rules.expressions.DAY_KEYS`: ``older_than_days``,
+    key of :data:`DAY_KEYS`: ``older_than_days``,
     ``within_next_days``, ``plus_days``, ``minus_days``), anywhere in it."""
-    from resilint.rules.expressions import DAY_KEYS  # the rule language's one definition
-
     found: set[str] = set()
     pending = [node]
     while pending:

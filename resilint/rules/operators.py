@@ -100,10 +100,6 @@ OPERATORS: dict[str, Operator] = {
     "is_past": lambda v, o, now: as_date(v) is not None and (as_date(v) < now) == bool(o),  # type: ignore[operator]
 }
 
-DATE_OPERATORS = frozenset({"within_days", "older_than_days", "within_next_days", "is_past"})
-"""The operators that test a date (against the check's as-of date): one definition, read by the
-compiler (a rule using one is time-aware) and by the checks of a rule's constants."""
-
 
 def with_constant(name: str, wanted: Any) -> Callable[[Any], bool] | None:
     """``OPERATORS[name]`` with its operand fixed to a plain value, made without the checks a
