@@ -106,3 +106,40 @@ def test_the_exit_plan_of_a_supplier_without_ict_services_is_policy(cli, write) 
     # CON-04 asks it and names the article that asks it of entities under DORA
     said = messages(check(cli, write, repo(saas), ["CON-04"]), "CON-04")
     assert "for entities under DORA, Art. 28(8) asks exit strategies" in said
+
+
+SUPPLIER = doc(
+    "Supplier",
+    "feed",
+    "name: Feedco B.V.\ntier: 3\nprovides_ict_services: true\ndata_sensitivity: internal\n"
+    "highest_access_level: none\nservices:\n  - name: prices\n",
+)
+
+
+def _contract(status: str, extra: str = "") -> str:
+    return doc(
+        "Contract",
+        "ctr-feed",
+        f"supplier: feed\nentities: [svm]\nstatus: {status}\ncovers_ict_services: true\n"
+        "services: [prices]\narrangement_type: standalone\n"
+        "annual_cost: {amount: 90000, currency: EUR}\nstart_date: 2023-10-01\n"
+        f"end_date: 2026-09-30\nauto_renew: false\n{extra}",
+    )
+
+
+def test_a_contract_still_marked_active_past_its_end_is_asked_which_it_is(cli, write) -> None:
+    """REG-03 told a contract still recorded active, whose end date had passed, that it "has
+    ended" and to record why; CTR-13 beside it asked whether it renewed. REG-03 now says the
+    register reads it as ended because of its date, and asks for the new end date if it was
+    renewed, or its status and reason if it ended."""
+    found = check(cli, write, repo(ENTITY, SUPPLIER, _contract("active")), ["REG-03"])
+    said = messages(found, "REG-03")
+    assert "is recorded as in force, but the date it ends has passed" in said, found
+    assert "if it was renewed or extended, record its new end_date" in said
+    assert "has ended but does not say why" not in said
+    ended = messages(
+        check(cli, write, repo(ENTITY, SUPPLIER, _contract("ended")), ["REG-03"]), "REG-03"
+    )
+    assert "contract ctr-feed has ended but does not say why" in ended
+    given = repo(ENTITY, SUPPLIER, _contract("ended", "termination_reason: not_renewed\n"))
+    assert check(cli, write, given, ["REG-03"]) == []
