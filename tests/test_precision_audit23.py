@@ -143,3 +143,49 @@ def test_a_contract_still_marked_active_past_its_end_is_asked_which_it_is(cli, w
     assert "contract ctr-feed has ended but does not say why" in ended
     given = repo(ENTITY, SUPPLIER, _contract("ended", "termination_reason: not_renewed\n"))
     assert check(cli, write, given, ["REG-03"]) == []
+
+
+GROUP_IT = doc(
+    "Entity",
+    "grp-it",
+    "name: Group Technology S.a r.l.\ncountry: LU\nentity_type: non_financial_ict_intra_group\n",
+)
+GROUP_SUPPLIER = doc(
+    "Supplier",
+    "group-tech",
+    "name: Group Technology S.a r.l.\ngroup_entity: grp-it\ntier: 1\nprovides_ict_services: true\n"
+    "supports_critical_function: true\ndata_sensitivity: confidential\n"
+    "highest_access_level: privileged\nservices:\n  - name: network-and-identity\n"
+    "    ict_service_type: S14\n    supports_critical_function: true\n",
+)
+GROUP_CONTRACT = doc(
+    "Contract",
+    "ctr-group-tech",
+    "supplier: group-tech\nentities: [svm]\nstatus: active\ncovers_ict_services: true\n"
+    "services: [network-and-identity]\nstart_date: 2022-01-01\n"
+    "cooperation: {incident_team: true, outside_counsel: true}\n",
+)
+
+
+def _cyber(insured: str) -> str:
+    return doc(
+        "InsurancePolicy",
+        "group-cyber",
+        "line: cyber\nperiod: {start: 2026-07-01, end: 2027-06-30}\n"
+        f"insured_entities: [{insured}]\n",
+    )
+
+
+def test_a_group_company_the_group_policy_insures_is_not_asked_the_insurers_duties(
+    cli, write
+) -> None:
+    """The group's IT company, insured under the same cyber policy as the manager, is bound by
+    the policy's claims conditions as an insured: the intra-group contract is not asked to bind
+    it again to that insurer's questionnaires and sworn statements. Insured by a policy that
+    leaves it out, it is asked them, as any supplier is."""
+    both = repo(ENTITY, GROUP_IT, GROUP_SUPPLIER, GROUP_CONTRACT, _cyber("svm, grp-it"))
+    assert check(cli, write, both, ["CTR-07"]) == []
+    ours = repo(ENTITY, GROUP_IT, GROUP_SUPPLIER, GROUP_CONTRACT, _cyber("svm"))
+    said = messages(check(cli, write, ours, ["CTR-07"]), "CTR-07")
+    assert "cyber insurer's questionnaires" in said, said
+    assert "sworn statements" in said
