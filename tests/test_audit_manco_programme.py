@@ -60,3 +60,30 @@ def test_the_managers_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None
     # the depositary and the print vendor are asked no contract terms
     assert not [f for f in found if f[1] in ("contracts/depositary.yaml",)]
     assert not [f for f in found if "imprimerie" in f[1] or "depositary" in f[1]]
+
+
+def test_a_subcontractor_tracked_as_a_supplier_is_identified_on_that_supplier(
+    cli, tmp_path: Path
+) -> None:
+    """The OMS provider's hosting subcontractor names the cloud provider's Supplier document,
+    which records no LEI: REG-07 says to record it there, where the register takes it from,
+    not on the subcontractor entry; once recorded there, REG-07 says nothing."""
+    root = tmp_path / "manco"
+    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    result = cli("check", ".", "--format", "json", "--no-cache", "--select", "REG-07", cwd=root)
+    (finding,) = result.json()["findings"]
+    assert (
+        "subcontractor tl-hosting of supplier tradeloom has no identifier and type: the register "
+        "takes them from the Supplier document it names (nubeon), which records none"
+    ) in finding["message"]
+    assert "record the provider_id and provider_id_type on supplier nubeon" in finding["message"]
+    cloud = root / "suppliers" / "nubeon.yaml"
+    cloud.write_text(
+        cloud.read_text(encoding="utf-8").replace(
+            "person_type: legal_person",
+            "provider_id: 635400NUBEONCLOUDE12\nprovider_id_type: LEI\nperson_type: legal_person",
+        ),
+        encoding="utf-8",
+    )
+    result = cli("check", ".", "--format", "json", "--no-cache", "--select", "REG-07", cwd=root)
+    assert result.json()["findings"] == []
