@@ -440,20 +440,16 @@ def test_an_ended_contract_records_the_functions_it_served(cli, tmp_path: Path) 
     the contract says which under functions_served, and REG-10 says so."""
     repo = tmp_path / "repo"
     shutil.copytree(BANK, repo)
-    functions = repo / "functions.yaml"
-    link = "    - {supplier: beratwerk, service: ict-consulting}\n"
-    text = functions.read_text(encoding="utf-8")
-    assert link in text
-    functions.write_text(text.replace(link, ""), encoding="utf-8")
+    assert "beratwerk" not in (repo / "functions.yaml").read_text(encoding="utf-8")
+    contract = repo / "contracts" / "beratwerk.yaml"
+    served = "functions_served: [ict-operations]\n"
+    text = contract.read_text(encoding="utf-8")
+    assert served in text
+    contract.write_text(text.replace(served, ""), encoding="utf-8")
     asked = cli("check", str(repo), "--no-cache", "--format", "json", "--select", "REG-10")
     [finding] = [f for f in asked.json()["findings"] if f["id"] == "ctr-beratwerk-2025"]
     assert "functions_served" in finding["message"]
-    contract = repo / "contracts" / "beratwerk.yaml"
-    said = contract.read_text(encoding="utf-8").replace(
-        "services: [ict-consulting]\n",
-        "services: [ict-consulting]\nfunctions_served: [ict-operations]\n",
-    )
-    contract.write_text(said, encoding="utf-8")
+    contract.write_text(text, encoding="utf-8")
     checked = cli("check", str(repo), "--no-cache", "--format", "json", "--select", "REG")
     assert [f for f in checked.json()["findings"] if f["id"] == "ctr-beratwerk-2025"] == []
     out = tmp_path / "out"
@@ -461,8 +457,8 @@ def test_an_ended_contract_records_the_functions_it_served(cli, tmp_path: Path) 
     (zip_path,) = out.glob("*.zip")
     with zipfile.ZipFile(zip_path) as archive:
         found = tables({name: archive.read(name) for name in archive.namelist()})
-    served = {(r["c0010"], r["c0050"]) for r in found["B_02.02"]}
-    assert ("HB-2025-053", "ict-operations") in served
+    filed = {(r["c0010"], r["c0050"]) for r in found["B_02.02"]}
+    assert ("HB-2025-053", "ict-operations") in filed
 
 
 @pytest.mark.parametrize("lei", ['"../../escaped"', '""', "null"])

@@ -177,8 +177,9 @@ def test_an_arrangement_past_its_end_date_has_ended_whatever_its_status_says(cli
     result = export(cli, repo, "xbrl-csv", out)
     assert result.exit_code == 1
     assert (
-        f"bank/{CONTRACT}:3:5: REG-03 error contract ctr-corebanq-2022 has ended but does not "
-        "say why (termination_reason; B_02.02.0090"
+        f"bank/{CONTRACT}:3:5: REG-03 error contract ctr-corebanq-2022 is recorded as in force, "
+        "but the date it ends has passed, so the register reports it as ended and asks why "
+        "(termination_reason; B_02.02.0090)"
     ) in result.stdout
     assert not list(out.glob("*.zip"))
     edit(repo, CONTRACT, "status: active\n", "status: active\ntermination_reason: not_renewed\n")
@@ -222,11 +223,17 @@ def test_an_ended_arrangement_without_reason_is_a_problem_even_where_rules_do_no
     ) in result.stdout
     assert "its recorded end, 2026-06-30, is before the reference date 2026-12-31" in result.stdout
     assert "ended on" not in result.stdout
-    # one that does not renew, past its end date without a reason, ended: REG-03 asks for the
-    # reason (it cites B_02.02.0090), and REG-12 does not say it again at the end date
+    # one that does not renew, past its end date without a reason, ended though its status
+    # still says active: REG-03 asks for the reason (it cites B_02.02.0090) or, if it was
+    # renewed, its new end date, and REG-12 does not say it again at the end date
     edit(repo, CONTRACT, "auto_renew: true", "auto_renew: false")
     ended = export(cli, repo, "csv", tmp_path / "csv2")
-    assert "REG-03 error contract ctr-corebanq-2022 has ended but does not say why" in ended.stdout
+    assert (
+        "REG-03 error contract ctr-corebanq-2022 is recorded as in force, but the date it ends "
+        "has passed, so the register reports it as ended and asks why (termination_reason; "
+        "B_02.02.0090): if it was renewed or extended, record its new end_date; if it ended, "
+        "set its status and record termination_reason"
+    ) in ended.stdout
     assert "REG-12" not in ended.stdout
 
 

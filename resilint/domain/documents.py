@@ -33,7 +33,14 @@ from resilint.domain.suppliers import (
     mandated,
     public_body,
 )
-from resilint.domain.tower import cyber_insured, line_of, lines_named, renewed_to, terms_of
+from resilint.domain.tower import (
+    cyber_insured,
+    insurer_asks_of,
+    line_of,
+    lines_named,
+    renewed_to,
+    terms_of,
+)
 from resilint.model import Document
 from resilint.resources import data_dir
 
@@ -154,7 +161,9 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         ),
         critical_note=note,
         window_note=lambda: _window_note(facts, contract, supplier, entities, requires),
-        insured=cyber_insured(facts, tuple(entities)),
+        insured=insurer_asks_of(
+            facts, tuple(entities), supplier.document if supplier is not None else None
+        ),
         outsourcing=outsourcing(contract, models),
         dora_critical=critical and critical_for_dora(facts, functions),
     )

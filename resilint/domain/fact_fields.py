@@ -302,8 +302,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         "insured": _fact(
             "boolean",
             "A cyber policy in force may cover a loss of its entities (of line cyber or none "
-            "recorded, insuring one of them or naming none): where none does, no insurer asks "
-            "anything of its suppliers or plans.",
+            "recorded, insuring one of them or naming none) and would ask its questions of the "
+            "supplier through this contract: not where every such policy also names the "
+            "supplier's own group company (group_entity) among its insured, which binds it to "
+            "the policy's conditions itself. Where none does, no insurer asks anything of its "
+            "suppliers.",
         ),
         "outsourcing": _fact(
             "boolean",

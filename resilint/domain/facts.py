@@ -258,7 +258,9 @@ class ContractFacts:
     matrix asks it incident notice ("" otherwise): worked out when first read (only CTR-03's
     message shows it, for the few windows too long), not for every contract."""
     insured: bool = False
-    """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
+    """A cyber policy in force may cover a loss of its entities and would ask its questions of
+    the supplier through this contract: it does not insure the supplier's own group company
+    beside us (:func:`.tower.insurer_asks_of`)."""
     outsourcing: bool = False
     """It outsources a function of ours (:func:`.documents.outsourcing`)."""
     dora_critical: bool = False

@@ -138,6 +138,27 @@ def _cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
     )
 
 
+def insurer_asks_of(facts: Facts, entities: tuple[str, ...], supplier: Document | None) -> bool:
+    """Whether a cyber policy in force that may cover a loss of these entities would ask its
+    questions of the supplier through our contract: one that does not name the supplier's own
+    group company (``group_entity``) among its insured. A company of our group that the policy
+    insures beside us is bound by its notice and claims conditions as an insured (market
+    practice: an insured's duty to cooperate with the insurer); our contract need not bind it
+    again to that insurer's questionnaires, sworn statements or forensics."""
+    if not cyber_insured(facts, entities):
+        return False
+    own = text_of(supplier.data.get("group_entity")) if supplier is not None else None
+    if not own:
+        return True
+    return any(
+        facts.policy(policy).in_force
+        and line_of(facts, policy) in (CYBER, UNSURE)
+        and insures(policy, entities, facts.index)
+        and own not in strings(policy.data.get("insured_entities"))
+        for policy in facts.index.of_kind("InsurancePolicy")
+    )
+
+
 def chain_below(facts: Facts, policy: Document) -> list[Document]:
     """The policy and those below it in its tower, down to the primary (shorter when broken)."""
     chain = [policy]

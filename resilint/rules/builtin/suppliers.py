@@ -42,7 +42,9 @@ def _tier_finding(
     context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
 ) -> Finding | None:
     if facts.lifecycle == lifecycle.EXITED:
-        return _exited(context, info, supplier, facts) if facts.critical_functions else None
+        if facts.critical_functions:
+            return _exited(context, info, supplier, facts)
+        return _exited_named(context, info, supplier)
     name = f"supplier {supplier.id}"
     if facts.declared_tier is None:
         if "tier" in supplier.data:
@@ -143,6 +145,31 @@ def _exited(
         "another supplier)"
     )
     return context.finding(info, supplier, ("status",), message, _chain(context, facts.chain))
+
+
+def _exited_named(context: RuleContext, info: RuleInfo, supplier: Document) -> Finding | None:
+    """An exited supplier that only functions that are not critical still name directly: a
+    stale dependency record (or a function quietly running on a supplier we have left, with no
+    contract), reported as a warning at the status line with each place that names it."""
+    named: dict[str, Chain] = {}
+    for function in context.index.of_kind("BusinessFunction"):
+        if function.id is None or function.id in named:
+            continue
+        for found, _, chain in context.facts.graph.direct(function):
+            if found is supplier:
+                named[function.id] = chain
+                break
+    if not named:
+        return None
+    message = (
+        f"supplier {supplier.id} is recorded as exited, but business functions still list it "
+        f"among their dependencies ({listed(list(named))}): if the function has moved to "
+        "another supplier, update its depends_on (or supported_by); if it still uses this one, "
+        "it relies on a supplier we no longer manage or hold a contract with: re-engage it "
+        "(status: active, with a contract) or move the function to another supplier"
+    )
+    related = tuple(hop for chain in named.values() for hop in _chain(context, chain))
+    return context.finding(info, supplier, ("status",), message, related, level=Level.WARNING)
 
 
 # -- SUP-05 ---------------------------------------------------------------------------------
