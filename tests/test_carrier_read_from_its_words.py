@@ -73,6 +73,9 @@ def test_a_telecom_operators_wholesale_carriers_are_carriers(cli, write) -> None
         "Upstream transit and public peering over two diverse 100G wavelengths",
         "Mobile backhaul for the radio sites in the Alps",
         "International voice interconnection and termination",
+        "Peering at the Vienna internet exchange",
+        "Metro Ethernet circuits to 40 radio sites",
+        "A2P SMS termination",
     ):
         assert check(cli, write, carrier(words), RULES) == [], words
 
@@ -81,6 +84,7 @@ def test_transit_of_goods_or_data_in_transit_is_no_carrier(cli, write) -> None:
     for words in (
         "Goods in transit tracking portal feed",
         "Encryption of backups in transit to the archive",
+        "Backhaul of waste from the depots",
     ):
         found = codes(check(cli, write, carrier(words), RULES))
         assert "CTR-08" in found, (words, found)

@@ -552,17 +552,21 @@ _CARRIER = Lazy(
     r"|mobile (network|data)|cellular (network|data)|private apn|m2m sims?|lorawan"
     r"|nb-iot|lte-m|mpls|satellite (links?|connectivity)"
     r"|(upstream|ip|internet|global|wholesale) transit|transit and peering"
-    r"|(public|private|settlement-free|ip) peering|peering (links?|sessions?|ports?)"
-    r"|(\d+ ?g(bit/s|bps)? |optical |dwdm )?wavelengths?|(mobile |fibre |fiber |ethernet )?backhaul"
-    r"|(voice|sip|ip|international) (interconnect(ion)?|termination)|sip trunks?|sip trunking"
+    r"|peering|(\d+ ?g(bit/s|bps)? |optical |dwdm )?wavelengths?"
+    r"|(mobile|fib(re|er)|ethernet|microwave|radio|ip|cell[- ]site|site) backhaul"
+    r"|backhaul (links?|circuits?|capacity|connectivity|network)"
+    r"|metro ethernet|ethernet (circuits?|lines?|links?|access)"
+    r"|(voice|sms|call|sip|ip|international) (interconnect(ion)?|termination)"
+    r"|sip trunks?|sip trunking"
     r"|wholesale (bandwidth|capacity|ethernet)|transmission capacity|(dwdm|optical) transport)\b",
     re.IGNORECASE,
 )
 """Words that name connectivity carrying our traffic (a telecom carrier, a leased line, a mobile
 or LoRaWAN network), as the codes S10 and S11 do, and the wholesale services a telecom operator
-buys from other carriers (IP transit, peering, wavelengths, backhaul, voice interconnection and
-termination, SIP trunks): "transit" only with the words that make it a network's ("upstream",
-"IP", "internet", "transit and peering"), never goods or data in transit."""
+buys from other carriers (IP transit, peering, wavelengths, mobile or site backhaul, Ethernet
+circuits, voice or SMS interconnection and termination, SIP trunks): "transit" and "backhaul" only
+with the words that make them a network's ("upstream", "IP", "internet", "transit and peering";
+"mobile backhaul", "backhaul links"), never goods or data in transit, nor a haulier's backhaul."""
 
 _NOT_CARRIER_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
