@@ -4,7 +4,11 @@ under NIS2 that records no DORA codes. Each planted gap (a ``# gap`` comment) is
 nothing else is reported but what the list below explains: the false alarms the audit of these
 programmes found (a chemicals supplier's 24x7 dispatch line not counted, a telemetry carrier and
 a PLC maker described in words asked step-in rights, forensic images and a joint playbook) stay
-gone."""
+gone. A third, an Austrian telecom operator under NIS2 and the ePrivacy breach notice, describes
+its transit carrier and its colocation in a telecom operator's words ("upstream transit and public
+peering", "housing of core site 2 in a carrier-neutral data centre"): neither is asked step-in
+rights, forensic images or a joint playbook, and the policy's infrastructure exclusion is seen to
+take out the carrier's dependent cover."""
 
 from __future__ import annotations
 
@@ -48,6 +52,34 @@ UTILITY = [
     ("CON-04", "suppliers/plcwerk.yaml", 37),  # gap W9: PLC platform, no exit plan
     ("SUP-03", "suppliers/telemesh.yaml", 22),  # gap W7: no 24x7 security contact
     ("CTR-06", "suppliers/telemesh.yaml", 45),  # evidence preservation of the carrier
+]
+
+TELECOM = [
+    ("EXR-02", "exercises/2026-04-core-site-loss.yaml", 13),  # no procurement, finance or risk
+    ("EXR-03", "exercises/2026-04-core-site-loss.yaml", 26),  # gap G12: finding overdue
+    ("BCM-07", "functions/functions.yaml", 23),  # gap G11: billing has no continuity plan
+    ("EXR-01", "functions/functions.yaml", 23),  # G11 too: billing never exercised
+    ("IAM-02", "identities/identities.yaml", 11),  # gap G1: vendor remote support, no MFA
+    ("IAM-02", "identities/identities.yaml", 31),  # gap G6: SOC credential rotation overdue
+    ("IAM-03", "identities/identities.yaml", 69),  # gap G9: exited vendor, account active
+    ("EVD-01", "insurance/cyber-2026.yaml", 3),  # no claims evidence package
+    ("INS-04", "insurance/cyber-2026.yaml", 25),  # info: waiting period past the SOC's RTO
+    ("INS-04", "insurance/cyber-2026.yaml", 25),  # waiting period equal to the core's MTPD
+    ("INS-01", "insurance/cyber-2026.yaml", 36),  # gap G10: MFA on remote access at 85 %
+    ("INS-01", "insurance/cyber-2026.yaml", 42),  # G1 too: privileged vendor account, no MFA
+    ("INS-04", "insurance/cyber-2026.yaml", 63),  # infrastructure exclusion: the carrier
+    ("BCM-04", "plans/plans.yaml", 50),  # the SOC plan: no regulator or customer message
+    ("PLB-01", "playbooks/playbooks.yaml", 32),  # the billing playbook names no people
+    ("PLB-02", "suppliers/cyberwacht.yaml", 3),  # gap G7: no playbook with the SOC
+    ("SUP-04", "suppliers/donau-rz.yaml", 21),  # gap G5: colocation assessed January 2025
+    ("SUP-11", "suppliers/donau-rz.yaml", 30),  # policy: exit transition period
+    ("SUP-03", "suppliers/eurotransit.yaml", 17),  # gap G4: no 24x7 contact at the carrier
+    ("SUP-04", "suppliers/glasfaser-pinzgau.yaml", 19),  # gap G3: assessed in 2023
+    ("SUP-11", "suppliers/nordkern.yaml", 35),  # policy: exit transition period
+    ("CTR-03", "suppliers/rechnungswerk.yaml", 64),  # gap G2: 72 h, confirmed only
+    ("CTR-03", "suppliers/serviceline.yaml", 47),  # gap G8: 96 h
+    ("CTR-04", "suppliers/serviceline.yaml", 47),  # G8 too: past the 24-hour clocks
+    ("CTR-05", "suppliers/serviceline.yaml", 49),  # the notice names only a contact
 ]
 
 
@@ -116,3 +148,23 @@ def test_a_partial_segmentation_control_is_told_to_be_completed(cli, tmp_path: P
     result = cli("check", ".", "--format", "json", "--no-cache", "--select", "INS-07", cwd=root)
     (finding,) = result.json()["findings"]
     assert "Implement the control and record it" in finding["message"]
+
+
+def test_the_telecom_operators_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
+    root = _copy("telecom-at", tmp_path)
+    found = _found(cli, root)
+    assert found == TELECOM
+    assert _gap_lines(root) == 12
+    # the carrier and the colocation, described in words: no step-in, forensic images or
+    # joint playbook, and the carrier's 180-day log retention is not asked to be 365
+    assert not [
+        f for f in found if f[0] in ("CTR-06", "CTR-08", "PLB-02") and "cyberwacht" not in f[1]
+    ]
+    # the call centre's notice, against the 24-hour breach notice of Regulation 611/2013
+    (finding,) = [f for f in _findings(cli, root) if f["code"] == "CTR-04"]
+    assert "Commission Regulation (EU) No 611/2013 Art. 2(2)" in finding["message"]
+
+
+def _findings(cli: Any, root: Path) -> list[dict[str, Any]]:
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
+    return list(result.json()["findings"])

@@ -63,3 +63,28 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
 def test_words_that_name_no_connectivity_are_not_read_as_a_carrier(cli, write) -> None:
     found = codes(check(cli, write, carrier("database connectivity drivers support"), RULES))
     assert "CTR-08" in found
+
+
+def test_a_telecom_operators_wholesale_carriers_are_carriers(cli, write) -> None:
+    """A telecom operator describes the carriers it buys from by their wholesale services: IP
+    transit, peering, wavelengths, backhaul, voice interconnection. None holds our data at rest,
+    so none is asked step-in rights, forensic images or a joint playbook."""
+    for words in (
+        "Upstream transit and public peering over two diverse 100G wavelengths",
+        "Mobile backhaul for the radio sites in the Alps",
+        "International voice interconnection and termination",
+        "Peering at the Vienna internet exchange",
+        "Metro Ethernet circuits to 40 radio sites",
+        "A2P SMS termination",
+    ):
+        assert check(cli, write, carrier(words), RULES) == [], words
+
+
+def test_transit_of_goods_or_data_in_transit_is_no_carrier(cli, write) -> None:
+    for words in (
+        "Goods in transit tracking portal feed",
+        "Encryption of backups in transit to the archive",
+        "Backhaul of waste from the depots",
+    ):
+        found = codes(check(cli, write, carrier(words), RULES))
+        assert "CTR-08" in found, (words, found)

@@ -54,3 +54,20 @@ def test_a_feed_in_words_is_asked_a_named_contact_not_a_24x7_line(cli, write) ->
     assert check(cli, write, feed("weather forecast data feed"), ["SUP-03"]) == []
     portal = messages(check(cli, write, feed("weather data portal"), ["SUP-03"]), "SUP-03")
     assert "24x7" in portal
+
+
+def test_housing_and_racks_with_power_in_words_are_a_colocation(cli, write) -> None:
+    """The words of a telecom operator for its second core site in another's data centre:
+    "housing" (the trade's word for colocation in German-speaking markets), racks with power,
+    a carrier-neutral data centre. None is asked step-in rights or a joint playbook."""
+    for words in (
+        "Housing of core site 2 in a carrier-neutral data centre",
+        "14 racks with A+B power, cooling and access control",
+        "Server housing in Linz",
+    ):
+        assert check(cli, write, colocation(words), ["CTR-08", "PLB-02"]) == [], words
+    hosted = "Housing of core site 2 with managed hosting of our platforms"
+    assert codes(check(cli, write, colocation(hosted), ["CTR-08", "PLB-02"])) == [
+        "CTR-08",
+        "PLB-02",
+    ]

@@ -83,3 +83,23 @@ def test_a_telecom_operator_is_given_the_eprivacy_breach_notice_not_gdpr_33(
     other = _breach_notice(cli, tmp_path, TELECOM.replace("provider: true", "provider: false"))
     assert other["basis"] == "GDPR Art. 33(1)"
     assert "shorter than the 72 hours" in other["note"]
+
+
+def test_a_telecom_operator_recording_no_breach_clock_still_has_the_laws_24_hours(
+    cli, tmp_path: Path
+) -> None:
+    """The ePrivacy notice binds a telecom operator whether or not it records the clock: impact
+    lists it at the law's 24 hours (and CTR-04 fits supplier windows inside it). An entity that
+    is no telecom operator and records no breach clock is listed none, as before."""
+    bare = TELECOM.replace("reporting_clocks: {data_protection_authority_hours: 24}\n", "")
+    notice = _breach_notice(cli, tmp_path, bare)
+    assert notice["basis"].startswith("Commission Regulation (EU) No 611/2013 Art. 2(2)")
+    assert notice["deadline_hours"] == 24
+    habit = TELECOM.replace(
+        "data_protection_authority_hours: 24", "data_protection_authority_hours: 72"
+    )
+    assert _breach_notice(cli, tmp_path, habit)["deadline_hours"] == 24
+    (tmp_path / "programme.yaml").write_text(bare.replace("provider: true", "provider: false"))
+    result = cli("impact", "--supplier", "bss", "--format", "json", "--as-of", "2026-12-01")
+    kinds = [n["kind"] for n in json.loads(result.stdout)["notices"]]
+    assert "data_protection_authority" not in kinds

@@ -550,11 +550,23 @@ _CARRIER = Lazy(
     r"|(network|internet|telemetry|mobile|cellular|wan|iot|m2m|data|fib(re|er)|telecom\w*)"
     r" connectivity|leased lines?|dark fib(re|er)|internet (access|transit)|ip transit"
     r"|mobile (network|data)|cellular (network|data)|private apn|m2m sims?|lorawan"
-    r"|nb-iot|lte-m|mpls|satellite (links?|connectivity))\b",
+    r"|nb-iot|lte-m|mpls|satellite (links?|connectivity)"
+    r"|(upstream|ip|internet|global|wholesale) transit|transit and peering"
+    r"|peering|(\d+ ?g(bit/s|bps)? |optical |dwdm )?wavelengths?"
+    r"|(mobile|fib(re|er)|ethernet|microwave|radio|ip|cell[- ]site|site) backhaul"
+    r"|backhaul (links?|circuits?|capacity|connectivity|network)"
+    r"|metro ethernet|ethernet (circuits?|lines?|links?|access)"
+    r"|(voice|sms|call|sip|ip|international) (interconnect(ion)?|termination)"
+    r"|sip trunks?|sip trunking"
+    r"|wholesale (bandwidth|capacity|ethernet)|transmission capacity|(dwdm|optical) transport)\b",
     re.IGNORECASE,
 )
 """Words that name connectivity carrying our traffic (a telecom carrier, a leased line, a mobile
-or LoRaWAN network), as the codes S10 and S11 do."""
+or LoRaWAN network), as the codes S10 and S11 do, and the wholesale services a telecom operator
+buys from other carriers (IP transit, peering, wavelengths, mobile or site backhaul, Ethernet
+circuits, voice or SMS interconnection and termination, SIP trunks): "transit" and "backhaul" only
+with the words that make them a network's ("upstream", "IP", "internet", "transit and peering";
+"mobile backhaul", "backhaul links"), never goods or data in transit, nor a haulier's backhaul."""
 
 _NOT_CARRIER_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
@@ -583,11 +595,15 @@ systems to support it: not software we only run ourselves, nor space we only ren
 
 _COLOCATION_WORDS = Lazy(
     r"\b(colocation|co-location|rack space|racks?, power|data cent(re|er) space"
-    r"|housing of our (servers|equipment))\b",
+    r"|racks? (with|and) (\S+ ){0,2}power|carrier[- ]neutral data cent(re|er)"
+    r"|housing of (our |the )?(\w+ ){0,2}(servers?|equipment|racks?|hardware|site)"
+    r"|(server|equipment|rack|hardware) housing)\b",
     re.IGNORECASE,
 )
 """Words that name space, power and physical security for our own equipment, as the code S07
-does of a service storing none of our data."""
+does of a service storing none of our data: colocation, rack space, racks with power, a
+carrier-neutral data centre, the housing of our servers or of a network site ("housing" is the
+trade's word for colocation in German-speaking markets)."""
 
 _FEED_WORDS = Lazy(
     r"\b(data feeds?|(market|reference|price|pricing|weather|forecast|rates?) data"

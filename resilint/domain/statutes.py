@@ -7,8 +7,9 @@ compared with the law's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 AWARENESS = "our awareness of the incident"
 
@@ -217,3 +218,15 @@ GDPR = Statute(
     "if personal data is breached, unless the breach is unlikely to result in a risk to people",
     "data_protection_authority_hours",
 )
+
+
+def breach_statute(entity: Mapping[str, Any]) -> Statute:
+    """The law's personal data breach notice of an entity: GDPR Art. 33(1) (the UK GDPR's for
+    one established in the United Kingdom), or, for a provider of publicly available electronic
+    communications services, the ePrivacy notice GDPR Art. 95 leaves in its place (24 hours where
+    feasible, Commission Regulation (EU) No 611/2013 Art. 2(2))."""
+    if entity.get("country") == "GB":
+        return replace(GDPR, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
+    if entity.get("electronic_communications_provider") is True:
+        return EPRIVACY
+    return GDPR

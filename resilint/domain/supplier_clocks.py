@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
-from resilint.domain.statutes import statutes_of
+from resilint.domain.statutes import EPRIVACY, breach_statute, statutes_of
 from resilint.findings import JsonPath
 from resilint.model import Document, kind_plural
 
@@ -145,8 +145,10 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
         named.append((*_DATA_PROTECTION_CLOCK, DATA_PROTECTION))
     for key, what, rank in named:
         limit = number(value_at(recorded, key))
-        if limit is not None:
-            note = _recorded_basis(facts, entity, key, limit) if rank == REGULATOR else ""
+        if rank == DATA_PROTECTION:
+            yield from _breach_clock(entity, limit)
+        elif limit is not None:
+            note = _recorded_basis(facts, entity, key, limit)
             yield Clock(limit, what, entity, ("reporting_clocks", key), note, rank)
         elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
             # the law sets the clock whether or not the entity records it (as resilint impact
@@ -160,6 +162,32 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
         if limit is not None and position in started.others:
             where = ("reporting_clocks", "other_clocks", position, "hours")
             yield Clock(limit, _other_clock_name(other), entity, where)
+
+
+def _breach_clock(entity: Document, recorded: float | None) -> Iterator[Clock]:
+    """The entity's personal data breach clock, with the law behind it (:func:`breach_statute`).
+    A provider of publicly available electronic communications services has the law's 24 hours
+    (Commission Regulation (EU) No 611/2013 Art. 2(2)) whether it records none or more (the
+    GDPR's 72 hours written out of habit): the law's deadline is the one its suppliers' notice
+    must fit, as ``resilint impact`` counts it. Under the GDPR a recorded figure is used as it
+    stands, its basis named where it is the law's; none recorded, none is compared."""
+    key, what = _DATA_PROTECTION_CLOCK
+    law = breach_statute(entity.data)
+    if law is EPRIVACY:
+        what = f"personal data breach notice deadline to the {law.to}"
+    where = ("reporting_clocks", key)
+    if law is EPRIVACY and law.hours is not None and (recorded is None or recorded > law.hours):
+        records = (
+            "none in reporting_clocks"
+            if recorded is None
+            else f"{show_number(recorded)} hours in reporting_clocks.{key}"
+        )
+        note = f"the law's deadline, {law.basis}; {entity.label} records {records}"
+        at = where if recorded is not None else ("electronic_communications_provider",)
+        yield Clock(law.hours, what, entity, at, note, DATA_PROTECTION)
+    elif recorded is not None:
+        note = law.basis if recorded == law.hours else ""
+        yield Clock(recorded, what, entity, where, note, DATA_PROTECTION)
 
 
 def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:

@@ -19,10 +19,10 @@ from resilint.domain.notice_clocks import Started, payment_entity
 from resilint.domain.readers import number, show_number, text_of, value_at
 from resilint.domain.statutes import (
     AWARENESS,
-    EPRIVACY,
     GDPR,
     PAYMENT_MAJOR,
     Statute,
+    breach_statute,
     nis2_significance,
     statutes_of,
 )
@@ -144,7 +144,12 @@ def entity_notices(
     clocks = value_at(entity.data, "reporting_clocks")
     if started.regulator:
         yield from _regulators(facts, entity, clocks, routing)
-    if started.data_protection and number(value_at(clocks, GDPR.recorded)) is not None:
+    if started.data_protection and (
+        number(value_at(clocks, GDPR.recorded)) is not None
+        or entity.data.get("electronic_communications_provider") is True
+    ):
+        # a telecom operator's 24 hours are the law's (Regulation 611/2013 Art. 2(2)), counted
+        # whether or not it records them
         yield _data_protection(entity, clocks, routing)
     yield from _other_clocks(entity, clocks, started.others, routing)
 
@@ -171,12 +176,8 @@ def _regulators(
 
 
 def _data_protection(entity: Document, clocks: object, routing: Routing) -> Notice:
-    gdpr = GDPR
-    if value_at(entity.data, "country") == "GB":
-        gdpr = replace(gdpr, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
-    elif entity.data.get("electronic_communications_provider") is True:
-        gdpr = EPRIVACY  # GDPR Art. 95: the ePrivacy Directive's notice, not Art. 33's
-    notice = _regulator(entity, gdpr, clocks, routing)
+    # GDPR Art. 33's notice, or the ePrivacy Directive's that Art. 95 leaves in its place
+    notice = _regulator(entity, breach_statute(entity.data), clocks, routing)
     return replace(
         notice,
         kind="data_protection_authority",
