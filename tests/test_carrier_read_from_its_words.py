@@ -7,7 +7,7 @@ or a platform beside it, or data it stores, leave the model unknown, every term 
 
 from __future__ import annotations
 
-from one_file import check, codes, doc, repo
+from one_file import check, codes, doc, messages, repo
 
 RULES = ["CTR-06", "CTR-08", "PLB-02"]
 
@@ -63,3 +63,16 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
 def test_words_that_name_no_connectivity_are_not_read_as_a_carrier(cli, write) -> None:
     found = codes(check(cli, write, carrier("database connectivity drivers support"), RULES))
     assert "CTR-08" in found
+
+
+def test_connectivity_with_ddos_protection_is_asked_as_a_security_service(cli, write) -> None:
+    # DDoS protection on the line is a shared security platform (as the cloud words read it),
+    # not connectivity alone: its continuity remedy and indemnity are asked, not left out as a
+    # carrier's are
+    assert check(cli, write, carrier("internet access"), RULES) == []
+    found = check(cli, write, carrier("internet access and DDoS protection"), RULES)
+    assert codes(found) == ["CTR-08"]
+    assert "shared platform" in messages(found, "CTR-08")
+    # words no model is read from leave it unknown: every term asked
+    found = check(cli, write, carrier("IP transit with DDoS scrubbing"), RULES)
+    assert codes(found) == ["CTR-06", "CTR-08", "PLB-02"]

@@ -54,3 +54,11 @@ def test_a_feed_in_words_is_asked_a_named_contact_not_a_24x7_line(cli, write) ->
     assert check(cli, write, feed("weather forecast data feed"), ["SUP-03"]) == []
     portal = messages(check(cli, write, feed("weather data portal"), ["SUP-03"]), "SUP-03")
     assert "24x7" in portal
+
+
+def test_a_feed_with_software_installed_with_us_is_not_a_feed_alone(cli, write) -> None:
+    # terminal software on our desks runs in our systems: a 24x7 line is asked, as of any
+    # tier-2 ICT service whose model is unknown
+    for words in ("market data feed with terminal software", "price feed and desktop client"):
+        found = check(cli, write, feed(words), ["SUP-03"])
+        assert "24x7" in messages(found, "SUP-03"), words

@@ -558,12 +558,14 @@ or LoRaWAN network), as the codes S10 and S11 do."""
 
 _NOT_CARRIER_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
-    r"|routers?|firewalls?|cpe)\b",
+    r"|routers?|firewalls?|cpe|ddos|scrubbing|filtering)\b",
     re.IGNORECASE,
 )
 """Words naming a cloud service or a platform beside the connectivity ("IoT platform and
-connectivity"), or saying the provider manages the network or our equipment on it ("MPLS WAN
-managed by the carrier, our routers included"): not a carrier alone."""
+connectivity"), saying the provider manages the network or our equipment on it ("MPLS WAN
+managed by the carrier, our routers included"), or naming a security service on it ("internet
+access and DDoS protection", a shared platform read from the cloud words): not a carrier
+alone."""
 
 _LICENSED_WORDS = Lazy(
     r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"
@@ -574,12 +576,14 @@ _LICENSED_WORDS = Lazy(
 maker's firmware, an engineering tool's licences), as the code S13 does."""
 
 _HOSTED = Lazy(
-    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|cloud|managed|manages|operates"
-    r"|remote (access|maintenance|support))\b",
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|hosts|cloud|managed|manages"
+    r"|operates|remote(ly)? (access|maint|support|diagnos|monitor|administ|manag|connect"
+    r"|assist)\w*|vpn|dial[- ]?in|dials in)\b",
     re.IGNORECASE,
 )
-"""Words saying it is hosted or operated by the supplier, or that the supplier reaches our
-systems to support it: not software we only run ourselves, nor space we only rent."""
+"""Words saying it is hosted or operated by the supplier ("hosts the DR instance"), or that the
+supplier reaches our systems to support it ("remote diagnostics", "remotely supported", "over
+VPN", "dial-in"): not software we only run ourselves, nor space we only rent."""
 
 _COLOCATION_WORDS = Lazy(
     r"\b(colocation|co-location|rack space|racks?, power|data cent(re|er) space"
@@ -598,10 +602,11 @@ _FEED_WORDS = Lazy(
 
 _NOT_FEED_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|portal|managed|manages|operates|hosted"
-    r"|hosting|our data)\b",
+    r"|hosting|our data|software|terminals?|desktops?|installed)\b",
     re.IGNORECASE,
 )
-"""Words naming a platform, a portal or our own data beside the feed: not a feed alone."""
+"""Words naming a platform, a portal, our own data or software installed with us beside the
+feed ("market data feed with terminal software"): not a feed alone."""
 
 _PLAIN_WORDS: tuple[tuple[str, Lazy, Lazy], ...] = (
     (NETWORK, _CARRIER, _NOT_CARRIER_ALONE),
