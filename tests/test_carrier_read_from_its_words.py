@@ -54,6 +54,11 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
     for words, stores in (
         ("MPLS WAN managed by the carrier, our routers included", "false"),
         ("IoT platform and cellular connectivity", "false"),
+        # hosting, a portal, a head-end or device management beside the line: not a line alone
+        ("hosted telephony and leased lines", "false"),
+        ("claims portal with internet access", "false"),
+        ("smart meter head-end with cellular connectivity", "false"),
+        ("mobile data and mobile device management", "false"),
         ("LoRaWAN network connectivity", "true"),
     ):
         found = codes(check(cli, write, carrier(words, stores), RULES))

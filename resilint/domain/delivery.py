@@ -558,14 +558,16 @@ or LoRaWAN network), as the codes S10 and S11 do."""
 
 _NOT_CARRIER_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
-    r"|routers?|firewalls?|cpe|ddos|scrubbing|filtering)\b",
+    r"|routers?|firewalls?|cpe|ddos|scrubbing|filtering|portals?|hosted|hosting|software"
+    r"|management|head[- ]?ends?)\b",
     re.IGNORECASE,
 )
-"""Words naming a cloud service or a platform beside the connectivity ("IoT platform and
-connectivity"), saying the provider manages the network or our equipment on it ("MPLS WAN
-managed by the carrier, our routers included"), or naming a security service on it ("internet
-access and DDoS protection", a shared platform read from the cloud words): not a carrier
-alone."""
+"""Words naming a cloud service, a platform, a portal, hosting or software beside the
+connectivity ("IoT platform and connectivity", "hosted telephony and leased lines", "smart meter
+head-end with cellular connectivity"), saying the provider manages the network, our equipment
+on it or our devices ("MPLS WAN managed by the carrier, our routers included", "mobile data and
+mobile device management"), or naming a security service on it ("internet access and DDoS
+protection", a shared platform read from the cloud words): not a carrier alone."""
 
 _LICENSED_WORDS = Lazy(
     r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"
