@@ -59,6 +59,18 @@ def test_a_feed_in_words_is_asked_a_named_contact_not_a_24x7_line(cli, write) ->
 def test_a_feed_with_software_installed_with_us_is_not_a_feed_alone(cli, write) -> None:
     # terminal software on our desks runs in our systems: a 24x7 line is asked, as of any
     # tier-2 ICT service whose model is unknown
-    for words in ("market data feed with terminal software", "price feed and desktop client"):
+    for words in (
+        "market data feed with terminal software",
+        "price feed and desktop client",
+        # a system or work on data beside the words, or our data sent out: not a feed to us
+        "reference data management",
+        "price data validation service",
+        "fund price data publication to vendors",
+    ):
         found = check(cli, write, feed(words), ["SUP-03"])
         assert "24x7" in messages(found, "SUP-03"), words
+
+
+def test_feeds_delivered_to_us_are_still_feeds(cli, write) -> None:
+    for words in ("end-of-day price feed", "reference data (LEI, ISIN) delivered daily by file"):
+        assert check(cli, write, feed(words), ["SUP-03"]) == [], words

@@ -603,12 +603,16 @@ _FEED_WORDS = Lazy(
 """Words that name data delivered to us, as the code S05 does."""
 
 _NOT_FEED_ALONE = Lazy(
-    r"\b(iaas|paas|saas|as a service|platform|portal|managed|manages|operates|hosted"
-    r"|hosting|our data|software|terminals?|desktops?|installed)\b",
+    r"\b(iaas|paas|saas|as a service|platform|portal|manag\w*|operates|hosted|hosting"
+    r"|our data|software|terminals?|desktops?|installed|systems?|tools?|analytics"
+    r"|validat\w*|processing|maint\w*|publi\w*)\b",
     re.IGNORECASE,
 )
-"""Words naming a platform, a portal, our own data or software installed with us beside the
-feed ("market data feed with terminal software"): not a feed alone."""
+"""Words naming a platform, a portal, a system or tool, our own data or software installed with
+us beside the feed ("market data feed with terminal software", "reference data management",
+"market data analytics"), work done on data for us ("price data validation"), upkeep of
+equipment ("weather data station maintenance") or data of ours published through it ("fund
+price data publication to vendors"): not a feed delivered to us alone."""
 
 _PLAIN_WORDS: tuple[tuple[str, Lazy, Lazy], ...] = (
     (NETWORK, _CARRIER, _NOT_CARRIER_ALONE),
