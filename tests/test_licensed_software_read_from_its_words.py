@@ -57,6 +57,10 @@ def test_hosted_or_remotely_supported_software_is_asked_every_term(cli, write) -
         ("PLC firmware updates and remote diagnostics", "false"),
         ("SCADA software licence, vendor support over VPN", "false"),
         ("core software licence; the vendor hosts the DR instance", "false"),
+        # the vendor runs or administers it for us, or updates it over the air
+        ("software licence and application management", "false"),
+        ("licensed software, operated by the vendor at our site", "false"),
+        ("PLC firmware updated over the air by the maker", "false"),
         ("engineering software licences, hosted in the vendor's cloud", "false"),
         ("PLC firmware", "true"),
     ):
@@ -65,6 +69,8 @@ def test_hosted_or_remotely_supported_software_is_asked_every_term(cli, write) -
 
 
 def test_firmware_for_remote_sites_is_still_software_we_run(cli, write) -> None:
-    # "remote" naming where the devices stand says nothing of the maker reaching them
-    found = check(cli, write, vendor("firmware for remote pumping stations"), RULES)
-    assert "step-in" not in messages(found, "CTR-08")
+    # "remote" naming where the devices stand says nothing of the maker reaching them, nor a
+    # product's kind ("asset management software") who runs it
+    for words in ("firmware for remote pumping stations", "asset management software licences"):
+        found = check(cli, write, vendor(words), RULES)
+        assert "step-in" not in messages(found, "CTR-08"), words

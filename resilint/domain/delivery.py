@@ -587,6 +587,19 @@ _HOSTED = Lazy(
 supplier reaches our systems to support it ("remote diagnostics", "remotely supported", "over
 VPN", "dial-in"): not software we only run ourselves, nor space we only rent."""
 
+_NOT_LICENSED_ALONE = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|hosts|cloud|managed|manages"
+    r"|managing|(application|system|service) management|management services?"
+    r"|operat(es|ed|ing|ion|ions)|administ(ers?|ered|ering|ration)"
+    r"|remote(ly)? (access|maint|support|diagnos|monitor|administ|manag|connect|assist)\w*"
+    r"|vpn|dial[- ]?in|dials in|over[- ]the[- ]air|in our systems)\b",
+    re.IGNORECASE,
+)
+"""The words of :data:`_HOSTED`, and those saying the supplier runs or administers the software
+for us ("application management", "operated by the vendor", "the vendor administering the
+database"), updates it over the air or works in our systems: not software we only run
+ourselves."""
+
 _COLOCATION_WORDS = Lazy(
     r"\b(colocation|co-location|rack space|racks?, power|data cent(re|er) space"
     r"|housing of our (servers|equipment))\b",
@@ -616,7 +629,7 @@ price data publication to vendors"): not a feed delivered to us alone."""
 
 _PLAIN_WORDS: tuple[tuple[str, Lazy, Lazy], ...] = (
     (NETWORK, _CARRIER, _NOT_CARRIER_ALONE),
-    (LICENSED, _LICENSED_WORDS, _HOSTED),
+    (LICENSED, _LICENSED_WORDS, _NOT_LICENSED_ALONE),
     (COLOCATION, _COLOCATION_WORDS, _HOSTED),
     (DATA_FEED, _FEED_WORDS, _NOT_FEED_ALONE),
 )
