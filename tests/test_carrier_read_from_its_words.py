@@ -7,7 +7,7 @@ or a platform beside it, or data it stores, leave the model unknown, every term 
 
 from __future__ import annotations
 
-from one_file import check, codes, doc, repo
+from one_file import check, codes, doc, messages, repo
 
 RULES = ["CTR-06", "CTR-08", "PLB-02"]
 
@@ -54,6 +54,11 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
     for words, stores in (
         ("MPLS WAN managed by the carrier, our routers included", "false"),
         ("IoT platform and cellular connectivity", "false"),
+        # hosting, a portal, a head-end or device management beside the line: not a line alone
+        ("hosted telephony and leased lines", "false"),
+        ("claims portal with internet access", "false"),
+        ("smart meter head-end with cellular connectivity", "false"),
+        ("mobile data and mobile device management", "false"),
         ("LoRaWAN network connectivity", "true"),
     ):
         found = codes(check(cli, write, carrier(words, stores), RULES))
@@ -88,3 +93,16 @@ def test_transit_of_goods_or_data_in_transit_is_no_carrier(cli, write) -> None:
     ):
         found = codes(check(cli, write, carrier(words), RULES))
         assert "CTR-08" in found, (words, found)
+
+
+def test_connectivity_with_ddos_protection_is_asked_as_a_security_service(cli, write) -> None:
+    # DDoS protection on the line is a shared security platform (as the cloud words read it),
+    # not connectivity alone: its continuity remedy and indemnity are asked, not left out as a
+    # carrier's are
+    assert check(cli, write, carrier("internet access"), RULES) == []
+    found = check(cli, write, carrier("internet access and DDoS protection"), RULES)
+    assert codes(found) == ["CTR-08"]
+    assert "shared platform" in messages(found, "CTR-08")
+    # words no model is read from leave it unknown: every term asked
+    found = check(cli, write, carrier("IP transit with DDoS scrubbing"), RULES)
+    assert codes(found) == ["CTR-06", "CTR-08", "PLB-02"]

@@ -71,3 +71,23 @@ def test_housing_and_racks_with_power_in_words_are_a_colocation(cli, write) -> N
         "CTR-08",
         "PLB-02",
     ]
+
+
+def test_a_feed_with_software_installed_with_us_is_not_a_feed_alone(cli, write) -> None:
+    # terminal software on our desks runs in our systems: a 24x7 line is asked, as of any
+    # tier-2 ICT service whose model is unknown
+    for words in (
+        "market data feed with terminal software",
+        "price feed and desktop client",
+        # a system or work on data beside the words, or our data sent out: not a feed to us
+        "reference data management",
+        "price data validation service",
+        "fund price data publication to vendors",
+    ):
+        found = check(cli, write, feed(words), ["SUP-03"])
+        assert "24x7" in messages(found, "SUP-03"), words
+
+
+def test_feeds_delivered_to_us_are_still_feeds(cli, write) -> None:
+    for words in ("end-of-day price feed", "reference data (LEI, ISIN) delivered daily by file"):
+        assert check(cli, write, feed(words), ["SUP-03"]) == [], words

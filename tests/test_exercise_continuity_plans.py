@@ -249,3 +249,23 @@ def test_exr01_counts_a_misspelt_plan_id_where_impact_does_not(cli, write) -> No
     # with no exercise at all, EXR-01 reports the function
     (finding,) = check(cli, write, repo(FUNCTION, plan(None)), ["EXR-01"])
     assert finding["id"] == "claims"
+
+
+def test_impact_counts_another_plans_own_test_as_exr01_does(cli, write) -> None:
+    """The fallback impact shows is one plan; a test the function's other plan records itself
+    tested the function too (EXR-01 finds no gap): the card must not say it was never
+    exercised."""
+    documents = (FUNCTION, plan(None), plan("2026-06-10", "claims-site-loss"))
+    write("resilint.yaml", "profiles: [baseline]\n")
+    write("repo.yaml", repo(*documents))
+    assert check(cli, write, repo(*documents), ["EXR-01"]) == []
+    text = _impact(cli, write, *documents)
+    assert "plan claims-degraded" in text  # the fallback shown is the plan with no test
+    assert "never exercised" not in text
+    assert "continuity plan claims-site-loss tested 2026-06-10" in text
+    run = cli("impact", ".", "--function", "claims", "--as-of", AS_OF, "--format", "json")
+    (function,) = json.loads(run.stdout)["functions"]
+    assert function["last_plan_test"] == {"plan": "claims-site-loss", "date": "2026-06-10"}
+    # with no test by the date checked, the card still says so
+    later = _impact(cli, write, FUNCTION, plan(None), plan("2027-02-01", "claims-site-loss"))
+    assert "never exercised" in later

@@ -35,7 +35,17 @@ def test_a_stale_plan_test_leaves_the_function_untested_and_is_said_once(cli, wr
 def test_a_plan_test_after_the_date_checked_is_no_test_by_then(cli, write) -> None:
     (finding,) = check(cli, write, repo(FUNCTION, plan("2027-01-15")), ["EXR-01"])
     assert finding["id"] == "billing"
-    assert "records its last test on 2027-01-15 (after the date checked)" in finding["message"]
+    message = finding["message"]
+    assert "records its last test on 2027-01-15 (after the date checked)" in message
+    # the plan does record a test, only not by the date checked: the finding says which
+    assert "none of its plans records a test (last_tested) by the date checked;" in message
+    assert "records a test (last_tested);" not in message
+
+
+def test_a_function_whose_plans_record_no_test_is_told_so_plainly(cli, write) -> None:
+    untested = doc("ContinuityPlan", "billing-manual", "function: billing\n")
+    (finding,) = check(cli, write, repo(FUNCTION, untested), ["EXR-01"])
+    assert "none of its plans records a test (last_tested); " in finding["message"]
 
 
 def test_a_stale_second_plan_is_still_reported(cli, write) -> None:

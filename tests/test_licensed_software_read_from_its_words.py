@@ -53,8 +53,24 @@ def test_its_record_as_s13_reads_the_same(cli, write) -> None:
 def test_hosted_or_remotely_supported_software_is_asked_every_term(cli, write) -> None:
     for words, stores in (
         ("firmware updates and remote maintenance of our controllers", "false"),
+        # the maker reaches our controllers or hosts an instance: not software we only run
+        ("PLC firmware updates and remote diagnostics", "false"),
+        ("SCADA software licence, vendor support over VPN", "false"),
+        ("core software licence; the vendor hosts the DR instance", "false"),
+        # the vendor runs or administers it for us, or updates it over the air
+        ("software licence and application management", "false"),
+        ("licensed software, operated by the vendor at our site", "false"),
+        ("PLC firmware updated over the air by the maker", "false"),
         ("engineering software licences, hosted in the vendor's cloud", "false"),
         ("PLC firmware", "true"),
     ):
         found = check(cli, write, vendor(words, stores, ", escrow: true"), RULES)
         assert "step-in" in messages(found, "CTR-08"), (words, codes(found))
+
+
+def test_firmware_for_remote_sites_is_still_software_we_run(cli, write) -> None:
+    # "remote" naming where the devices stand says nothing of the maker reaching them, nor a
+    # product's kind ("asset management software") who runs it
+    for words in ("firmware for remote pumping stations", "asset management software licences"):
+        found = check(cli, write, vendor(words), RULES)
+        assert "step-in" not in messages(found, "CTR-08"), words

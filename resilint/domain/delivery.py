@@ -570,12 +570,16 @@ with the words that make them a network's ("upstream", "IP", "internet", "transi
 
 _NOT_CARRIER_ALONE = Lazy(
     r"\b(iaas|paas|saas|as a service|platform|managed|manages|managing|operates"
-    r"|routers?|firewalls?|cpe)\b",
+    r"|routers?|firewalls?|cpe|ddos|scrubbing|filtering|portals?|hosted|hosting|software"
+    r"|management|head[- ]?ends?)\b",
     re.IGNORECASE,
 )
-"""Words naming a cloud service or a platform beside the connectivity ("IoT platform and
-connectivity"), or saying the provider manages the network or our equipment on it ("MPLS WAN
-managed by the carrier, our routers included"): not a carrier alone."""
+"""Words naming a cloud service, a platform, a portal, hosting or software beside the
+connectivity ("IoT platform and connectivity", "hosted telephony and leased lines", "smart meter
+head-end with cellular connectivity"), saying the provider manages the network, our equipment
+on it or our devices ("MPLS WAN managed by the carrier, our routers included", "mobile data and
+mobile device management"), or naming a security service on it ("internet access and DDoS
+protection", a shared platform read from the cloud words): not a carrier alone."""
 
 _LICENSED_WORDS = Lazy(
     r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"
@@ -586,12 +590,27 @@ _LICENSED_WORDS = Lazy(
 maker's firmware, an engineering tool's licences), as the code S13 does."""
 
 _HOSTED = Lazy(
-    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|cloud|managed|manages|operates"
-    r"|remote (access|maintenance|support))\b",
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|hosts|cloud|managed|manages"
+    r"|operates|remote(ly)? (access|maint|support|diagnos|monitor|administ|manag|connect"
+    r"|assist)\w*|vpn|dial[- ]?in|dials in)\b",
     re.IGNORECASE,
 )
-"""Words saying it is hosted or operated by the supplier, or that the supplier reaches our
-systems to support it: not software we only run ourselves, nor space we only rent."""
+"""Words saying it is hosted or operated by the supplier ("hosts the DR instance"), or that the
+supplier reaches our systems to support it ("remote diagnostics", "remotely supported", "over
+VPN", "dial-in"): not software we only run ourselves, nor space we only rent."""
+
+_NOT_LICENSED_ALONE = Lazy(
+    r"\b(iaas|paas|saas|as a service|platform|hosted|hosting|hosts|cloud|managed|manages"
+    r"|managing|(application|system|service) management|management services?"
+    r"|operat(es|ed|ing|ion|ions)|administ(ers?|ered|ering|ration)"
+    r"|remote(ly)? (access|maint|support|diagnos|monitor|administ|manag|connect|assist)\w*"
+    r"|vpn|dial[- ]?in|dials in|over[- ]the[- ]air|in our systems)\b",
+    re.IGNORECASE,
+)
+"""The words of :data:`_HOSTED`, and those saying the supplier runs or administers the software
+for us ("application management", "operated by the vendor", "the vendor administering the
+database"), updates it over the air or works in our systems: not software we only run
+ourselves."""
 
 _COLOCATION_WORDS = Lazy(
     r"\b(colocation|co-location|rack space|racks?, power|data cent(re|er) space"
@@ -613,15 +632,20 @@ _FEED_WORDS = Lazy(
 """Words that name data delivered to us, as the code S05 does."""
 
 _NOT_FEED_ALONE = Lazy(
-    r"\b(iaas|paas|saas|as a service|platform|portal|managed|manages|operates|hosted"
-    r"|hosting|our data)\b",
+    r"\b(iaas|paas|saas|as a service|platform|portal|manag\w*|operates|hosted|hosting"
+    r"|our data|software|terminals?|desktops?|installed|systems?|tools?|analytics"
+    r"|validat\w*|processing|maint\w*|publi\w*)\b",
     re.IGNORECASE,
 )
-"""Words naming a platform, a portal or our own data beside the feed: not a feed alone."""
+"""Words naming a platform, a portal, a system or tool, our own data or software installed with
+us beside the feed ("market data feed with terminal software", "reference data management",
+"market data analytics"), work done on data for us ("price data validation"), upkeep of
+equipment ("weather data station maintenance") or data of ours published through it ("fund
+price data publication to vendors"): not a feed delivered to us alone."""
 
 _PLAIN_WORDS: tuple[tuple[str, Lazy, Lazy], ...] = (
     (NETWORK, _CARRIER, _NOT_CARRIER_ALONE),
-    (LICENSED, _LICENSED_WORDS, _HOSTED),
+    (LICENSED, _LICENSED_WORDS, _NOT_LICENSED_ALONE),
     (COLOCATION, _COLOCATION_WORDS, _HOSTED),
     (DATA_FEED, _FEED_WORDS, _NOT_FEED_ALONE),
 )

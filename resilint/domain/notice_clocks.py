@@ -119,13 +119,7 @@ def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts)
         # nothing of ours is with it: no regulator or data-protection clock, and of the
         # entity's own only one whose applies_to it meets: the entity's word that an incident
         # of this supplier concerns the clock (a customer's notice of an outage of a feed)
-        return Started(
-            others=frozenset(
-                position
-                for position, other in _other_clocks(entity)
-                if _scoped(other) and _other_applies(facts, other, supplier)
-            )
-        )
+        return Started(others=_scoped_clocks(facts, entity, supplier))
     regimes = facts.entity(entity).regimes
     return Started(
         regulator=starts_regulator_clocks(supplier, regimes, entity)
@@ -317,12 +311,20 @@ def scoped_to(facts: Facts, entities: Iterable[str], supplier: SupplierFacts) ->
     ``applies_to`` names it, or names what it meets)."""
     for entity_id in entities:
         entity = facts.index.get("Entity", entity_id)
-        if entity is not None and any(
-            _scoped(other) and _other_applies(facts, other, supplier)
-            for _, other in _other_clocks(entity)
-        ):
+        if entity is not None and _scoped_clocks(facts, entity, supplier):
             return True
     return False
+
+
+def _scoped_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> frozenset[int]:
+    """The positions in the entity's ``other_clocks`` of those scoped to what the supplier is
+    (an ``applies_to`` it meets): the clocks that concern a supplier with nothing of ours, as
+    :func:`started_by_supplier` starts them and :func:`scoped_to` asks its contract a window."""
+    return frozenset(
+        position
+        for position, other in _other_clocks(entity)
+        if _scoped(other) and _other_applies(facts, other, supplier)
+    )
 
 
 def _scoped(other: object) -> bool:

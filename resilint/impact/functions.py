@@ -7,9 +7,15 @@ from dataclasses import dataclass
 
 from resilint.domain import Facts
 from resilint.domain.graph import Chain
-from resilint.domain.lifecycle import Completed, function_exercised, plan_test, shift
+from resilint.domain.lifecycle import (
+    Completed,
+    function_exercised,
+    plan_own_tests,
+    plan_test,
+    shift,
+)
 from resilint.domain.readers import dicts, in_order, number, strings, text_of, value_at
-from resilint.impact.model import Exercised, Fallback, FunctionImpact, Threshold
+from resilint.impact.model import Exercised, Fallback, FunctionImpact, PlanTested, Threshold
 from resilint.model import Document
 
 # Threshold types that fit an outage of a supplier, a region or a dependency, most fitting first.
@@ -74,6 +80,7 @@ def function_impact(
         fallback_lasts=lasts,
         last_exercise=_last_exercise(facts, function, done),
         continuity_plans=tuple(str(p.id) for p in plans_of(facts, function) if p.id is not None),
+        last_plan_test=_last_plan_test(facts, function),
         mtpd_bridged=bridged,
     )
 
@@ -155,6 +162,16 @@ def _fallback(facts: Facts, done: Completed, plan: Document, limit: int | None) 
         overdue_since=due if due is not None and due < facts.as_of else None,
         after_checked=test is not None and test[0] > facts.as_of,
     )
+
+
+def _last_plan_test(facts: Facts, function: Document) -> PlanTested | None:
+    """The latest test a continuity plan of the function records itself (:func:`plan_own_tests`,
+    the first plan on a tie)."""
+    found = [f for f in plan_own_tests(plans_of(facts, function), facts.as_of) if f[1].id]
+    if not found:
+        return None
+    day, plan = max(found, key=lambda pair: pair[0])
+    return PlanTested(str(plan.id), day)
 
 
 def _last_exercise(facts: Facts, function: Document, done: Completed) -> Exercised | None:

@@ -83,6 +83,14 @@ class Exercised:
 
 
 @dataclass(frozen=True)
+class PlanTested:
+    """The latest test a continuity plan of a function records itself, and its date."""
+
+    plan: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
 class FunctionImpact:
     """What an outage does to one business function, and who acts on it."""
 
@@ -111,6 +119,10 @@ class FunctionImpact:
     last_exercise: Exercised | None
     continuity_plans: tuple[str, ...] = ()
     """The function's continuity plans: an exercise naming one exercised the function too."""
+    last_plan_test: PlanTested | None = None
+    """The latest test one of its continuity plans records itself (last_tested, by the date
+    checked): a test of the function, as EXR-01 and the calendar count it, whichever plan the
+    fallback is."""
     mtpd_bridged: bool = False
     """The outage outlasts the MTPD, but the degraded mode runs before the MTPD has passed and
     lasts the outage: the disruption stays tolerable (:attr:`breaches_mtpd` is then False), as

@@ -4,6 +4,8 @@ renderer escapes it for its format."""
 
 from __future__ import annotations
 
+import datetime
+
 from resilint.domain.lifecycle import never_exercised
 from resilint.domain.readers import show_money, show_number
 from resilint.impact.model import (
@@ -103,12 +105,24 @@ def decider(owner: str) -> str:
 
 def exercised(function: FunctionImpact) -> str:
     parts = []
-    if function.fallback is not None and function.fallback.last_tested is not None:
-        parts.append(plan_tested(function.fallback))
+    fallback = function.fallback
+    if fallback is not None and fallback.last_tested is not None:
+        parts.append(plan_tested(fallback))
+    own = function.last_plan_test  # another plan's own test is a test of the function too
+    if own is not None and (
+        fallback is None or (own.plan != fallback.plan and not _shown(fallback, own.date))
+    ):
+        parts.append(f"continuity plan {own.plan} tested {own.date.isoformat()}")
     if function.last_exercise is not None:
         last = function.last_exercise
         parts.append(f"last exercise {last.exercise} on {last.date.isoformat()}")
     return "; ".join(parts) or f"never exercised ({never_exercised(function.continuity_plans)})"
+
+
+def _shown(fallback: Fallback, day: datetime.date) -> bool:
+    """Whether the fallback's own test, by the date checked, is as recent as ``day``."""
+    tested = fallback.last_tested
+    return tested is not None and not fallback.after_checked and tested >= day
 
 
 def plan_tested(fallback: Fallback) -> str:

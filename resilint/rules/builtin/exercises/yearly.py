@@ -70,7 +70,9 @@ def _function_gap(
     notes, noted = _plan_notes(context, tests, others)
     never = never_exercised((p.id for p in plans), fields=True)
     if plans:  # a test a plan records itself counts too (ContinuityPlan.last_tested)
+        # with no test by the date checked, the notes say only a plan's last_tested after it
         never += ", and none of its plans records a test (last_tested)"
+        never += " by the date checked" if latest is None and notes else ""
     last = _last_test(latest, never) + notes
     related = _last_related(context, latest) + noted
     if latest is None or latest[0] < tests.oldest:

@@ -115,7 +115,8 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                 yield context.finding(info, policy, at, message, related, judged_on=read)
                 gaps = []
             for j, category, gap in gaps:
-                message = _condition_message(policy, condition, gap[0])
+                started = [] if category == OTHER else _candidates(mine, category)
+                message = _condition_message(policy, condition, gap[0], _to_do(started))
                 # a control whose status, coverage or restore test fails the schema
                 # ('Implemented', '95%') is read as not meeting it: the gap waits for it
                 read = _read_of(mine if category == OTHER else _candidates(mine, category))
@@ -604,7 +605,7 @@ def _unmatched(
             f"{exclusion.get('id')}), which an implemented {category} control keeps us outside "
             f"of, but the controls inventory has none{' implemented' if why else ''}{why}: under "
             "insurer market practice such "
-            f"a loss would not be covered. {_to_do(candidates)}"
+            f"a loss would not be covered. {_to_do(candidates, _IMPLEMENT)}"
         )
         related = tuple(context.related(c, ("status",), f"{category} control") for c in candidates)
         # a control of the category recorded 'Implemented' (a schema error) reads as not in place
@@ -612,15 +613,21 @@ def _unmatched(
         yield context.finding(info, policy, where, message, related, judged_on=read)
 
 
-def _to_do(candidates: list[Document]) -> str:
-    """What closes the gap: a control in progress is completed, else one is put in place."""
+_IMPLEMENT = "Implement the control and record it"
+"""What INS-07 asks where no control of the category is in progress."""
+
+
+def _to_do(candidates: list[Document], otherwise: str = "implement the control") -> str:
+    """What closes the gap, for INS-01's conditions and INS-07's exclusions alike: a control in
+    progress (status partial) is completed, else ``otherwise`` (one is put in place)."""
     started = [c.id for c in candidates if c.data.get("status") == "partial" and c.id]
-    if started:
-        return (
-            f"Complete the partial control ({listed(started)}): extend it to the systems it "
-            "does not yet cover, then record it as implemented"
-        )
-    return "Implement the control and record it"
+    if not started:
+        return otherwise
+    words = (
+        f"complete the partial control ({listed(started)}): extend it to the systems it does "
+        "not yet cover, then record it as implemented"
+    )
+    return words[0].upper() + words[1:] if otherwise[:1].isupper() else words
 
 
 _LOSSES = {
