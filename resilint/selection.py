@@ -204,7 +204,7 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
     read as "the yes hours"); raises ConfigError at the first entry that does not."""
     rules = list(rules)
     defaults = {rule.info.code: rule.info.params for rule in rules}
-    counted = {rule.info.code: rule.info.day_params for rule in rules}
+    infos = {rule.info.code: rule.info for rule in rules}
     known = sorted({*defaults, *checks})
     for where, selector in config.named:
         problem = codes.unknown(selector, known) if where[0] != "rules" else None
@@ -226,7 +226,8 @@ def check_configured(config: Config, rules: Iterable[Rule], checks: Iterable[str
                 hint = did_you_mean(name, sorted(have))
                 _refuse(config, where, f"{code} has no parameter {name}{hint} (it has: {named})")
             wrong = _unlike(value, have[name]) or unusable(code, name, value, have[name])
-            if wrong is None and name in counted.get(code, ()):  # a day count of any name
+            counted = infos[code].day_params if code in infos else frozenset()
+            if wrong is None and name in counted:  # a day count of any name
                 from resilint.rules.rule_file import no_days
 
                 wrong = no_days(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,9 +65,16 @@ class RuleInfo:
     applies_to: Mapping[str, Any] = field(default_factory=dict)
     """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
     kind: str | None = None
-    day_params: frozenset[str] = frozenset()
-    """The parameters the rule reads as a count of days (``within_days: {param: window}``),
-    whatever their names: the configuration may set them to whole numbers only."""
+    logic: Any = field(default=None, compare=False, repr=False)
+    """The expressions of the rule's entry (its prose and examples left out), where a rule with
+    parameters may read one as a count of days: walked only when :attr:`day_params` is asked
+    (a configuration that sets a parameter), never at every start."""
+
+    @functools.cached_property
+    def day_params(self) -> frozenset[str]:
+        """The parameters the rule reads as a count of days (``within_days: {param: window}``),
+        whatever their names: the configuration may set them to whole numbers only."""
+        return frozenset(read_as_days(self.logic)) if self.logic is not None else frozenset()
 
     @property
     def packaged(self) -> bool:
@@ -218,13 +226,8 @@ def describe(
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
-        # only a rule with parameters can read one as days, and only in its logic, never in
-        # its prose or examples: a walk of every rule at every start costs the hook its time
-        day_params=frozenset(
-            read_as_days([v for k, v in rule.items() if k not in _PROSE])
-            if rule.get("params")
-            else ()
-        ),
+        # only a rule with parameters can read one as days, and only in its logic
+        logic=[v for k, v in rule.items() if k not in _PROSE] if rule.get("params") else None,
     )
 
 
