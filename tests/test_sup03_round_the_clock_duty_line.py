@@ -52,7 +52,8 @@ def test_office_hours_contacts_alone_are_still_reported(cli, tmp_path: Path) -> 
     office_hours = REPO.replace(", available_24x7: true}", "}")
     (message,) = _sup03(cli, tmp_path, office_hours)
     assert "chem has no contact that answers around the clock" in message
-    assert "among its escalation contacts" in message
+    assert "among its escalation or other contacts" in message
+    assert "an email or a portal's url also does" in message  # what reachable_24x7 accepts
 
 
 def test_a_24x7_mark_without_a_way_to_reach_it_is_not_enough(cli, tmp_path: Path) -> None:
