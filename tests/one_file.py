@@ -4,8 +4,10 @@ Shared by the test modules that build their cases this way, so each keeps only i
 
 from __future__ import annotations
 
+import csv
 import json
 import textwrap
+from pathlib import Path
 from typing import Any
 
 AS_OF = "2026-11-26"
@@ -29,6 +31,19 @@ def check(
     found = result.json()["findings"]
     assert not any(CRASH in f["message"] for f in found), result.stdout
     return [f for f in found if f["code"] in select]
+
+
+def register_rows(cli, root: Path, template: str, reference_date: str) -> list[list[str]]:
+    """The rows of one template (``b_02.02``) of the register the repository at ``root``
+    exports as CSV on ``reference_date``, its header first (written beside ``root``)."""
+    out = root.parent / f"{root.name}-register"
+    run = cli(
+        "register", "export", ".", "--format", "csv", "-o", str(out),
+        "--reference-date", reference_date, "--allow-incomplete", cwd=root,
+    )  # fmt: skip
+    assert run.exit_code in (0, 1), run.stdout + run.stderr
+    with (out / f"{template}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
 
 
 def doc(kind: str, doc_id: str, body: str = "") -> str:

@@ -12,10 +12,11 @@ take out the carrier's dependent cover."""
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 from typing import Any
+
+from one_file import register_rows
 
 DATA = Path(__file__).parent / "data" / "programmes"
 
@@ -123,13 +124,7 @@ def test_the_insurers_register_files_its_hyperscaler_contract_for_claims_only(
     cli, tmp_path: Path
 ) -> None:
     root = _copy("insurer-de", tmp_path)
-    out = tmp_path / "register"
-    result = cli(
-        "register", "export", ".", "--format", "csv", "-o", str(out),
-        "--reference-date", "2026-12-31", "--allow-incomplete", cwd=root,
-    )  # fmt: skip
-    assert result.exit_code in (0, 1), result.stdout + result.stderr
-    rows = list(csv.reader((out / "b_02.02.csv").open(encoding="utf-8")))
+    rows = register_rows(cli, root, "b_02.02", "2026-12-31")
     functions = {row[4] for row in rows[1:] if row[0] == "RAV-2024-002"}
     assert functions == {"claims-handling"}
 

@@ -8,8 +8,9 @@ supplier no route reaches (a monitoring provider) still links its contract, as b
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+
+from one_file import register_rows
 
 PROGRAMME = """\
 apiVersion: resilint/v1
@@ -98,24 +99,8 @@ subcontractors:
 
 def _functions_by_arrangement(cli, tmp_path: Path, text: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
     (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
-    out = tmp_path / "register"
-    run = cli(
-        "register",
-        "export",
-        ".",
-        "--format",
-        "csv",
-        "-o",
-        str(out),
-        "--reference-date",
-        "2026-12-31",
-        "--allow-incomplete",
-        cwd=tmp_path,
-    )
-    assert run.exit_code in (0, 1), run.stderr
-    rows = list(csv.reader((out / "b_02.02.csv").open(encoding="utf-8")))
     found: dict[str, set[str]] = {}
-    for row in rows[1:]:
+    for row in register_rows(cli, tmp_path, "b_02.02", "2026-12-31")[1:]:
         found.setdefault(row[0], set()).add(row[4])
     return found
 

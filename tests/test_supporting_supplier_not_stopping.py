@@ -9,9 +9,10 @@ effect, DORA Art. 30(3) terms for its contract) and BCM-05 counts it as mapped."
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
+
+from one_file import register_rows
 
 PROGRAMME = """\
 apiVersion: resilint/v1
@@ -103,22 +104,7 @@ def _findings(cli, tmp_path: Path) -> list[dict]:  # type: ignore[no-untyped-def
 
 
 def _register_rows(cli, tmp_path: Path) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    out = tmp_path / "register"
-    run = cli(
-        "register",
-        "export",
-        ".",
-        "--format",
-        "csv",
-        "-o",
-        str(out),
-        "--reference-date",
-        "2026-11-30",
-        "--allow-incomplete",
-        cwd=tmp_path,
-    )
-    assert run.exit_code in (0, 1), run.stderr
-    return list(csv.reader((out / "b_02.02.csv").open(encoding="utf-8")))
+    return register_rows(cli, tmp_path, "b_02.02", "2026-11-30")
 
 
 def _impact_functions(cli, tmp_path: Path) -> list[dict]:  # type: ignore[no-untyped-def]
