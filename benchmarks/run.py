@@ -604,7 +604,11 @@ class Bench:
         timing: str = "resilint_one_file_hook",
     ) -> Timing:
         """The one-file check as a pre-commit hook runs it: with the cache (filled by one run
-        first, in ``root``'s own cache directory) and the file edited before each run."""
+        first, in ``root``'s own cache directory) and the file edited before each run, and
+        ``PRE_COMMIT=1`` in its environment, which pre-commit sets for every hook it runs
+        (resilint then leaves the work tree's unstaged changes to pre-commit, which sets them
+        aside before its hooks run, and does not ask git for them)."""
+        env = {**(os.environ if env is None else env), "PRE_COMMIT": "1"}
         run_child(command, root, env=env)
         path = root / name
         original = path.read_bytes()

@@ -41,7 +41,7 @@ def to_document(
     run after an edit of comments or layout only does not load the validators at all."""
     kind = raw.data.get("kind")
     doc_id = raw.data.get("id")
-    grouped = dict(_grouped(raw.data, ()))
+    grouped = dict(_grouped(raw.data, ())) if raw.grouped else {}
     document = Document(
         raw.path,
         raw.index,

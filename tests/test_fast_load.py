@@ -305,3 +305,19 @@ def test_the_requirements_matrix_yaml_rs_reads_is_the_safe_readers() -> None:
     assert isinstance(safe, tuple)
     assert repr(requirements._own_matrix(path)) == repr(safe[0])
     assert requirements.load_matrix() == requirements.load_matrix(path)  # path: the safe reader
+
+
+@pytest.mark.parametrize("value", ["250.000", "[1.000]", "{sum: 25.000}", "\n  - 5.000", "1.250"])
+def test_a_number_with_a_thousands_separator_goes_the_slow_way(value: str) -> None:
+    """Validation looks for such numbers (it asks whether 250.000 means 250 or 250,000) only
+    in what the slow path read: the fast path must never take a file that holds one."""
+    text = _resilint(f"id: x\nname: X\nvalue: {value}\n")
+    assert fast.fast_data(text, LIMITS) is None
+    document = load_text("x.yaml", text, LIMITS).documents[0]
+    assert document.grouped
+
+
+def test_what_the_fast_path_reads_holds_no_grouped_number() -> None:
+    text = _resilint("id: x\nname: X\nvalue: 250.0\nother: 2.5\n")
+    document = load_text("x.yaml", text, LIMITS).documents[0]
+    assert not document.grouped

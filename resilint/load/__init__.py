@@ -38,6 +38,10 @@ class RawDocument:
     index: int
     line: int
     data: dict[str, Any]
+    grouped: bool = True
+    """Whether the data may hold a number written with a thousands separator
+    (:class:`resilint.load.grouped.Grouped`, which only the slow path makes): the fast path's
+    never does, and validation need not look for one."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
     fast = fast_data(text, limits) if not may_suppress(text) else None
     if fast is not None:  # plain YAML, read by yaml-rs: the same data, no finding of its own
         data, line, nodes = fast
-        document = RawDocument(shown, 0, line, data)
+        document = RawDocument(shown, 0, line, data, grouped=False)
         return LoadedFile(shown, (document,), tuple(findings), (), nodes)  # no marker in it
     from resilint.load.convert import Converter
 
