@@ -321,3 +321,21 @@ def test_what_the_fast_path_reads_holds_no_grouped_number() -> None:
     text = _resilint("id: x\nname: X\nvalue: 250.0\nother: 2.5\n")
     document = load_text("x.yaml", text, LIMITS).documents[0]
     assert not document.grouped
+
+
+def test_a_line_remembered_plain_is_judged_again_under_another_depth_limit() -> None:
+    """A file's lines found plain are remembered by the depth limit they were tested against:
+    a file read under a lower ``max_depth`` is not taken on the strength of the first."""
+    text = _resilint("id: x\nname: X\nnotes:\n  a:\n    b:\n      c:\n        d: deep\n")
+    assert fast.plain_shape(text, LIMITS) is not None
+    assert fast.plain_shape(text, LIMITS) is not None  # its lines remembered
+    assert fast.plain_shape(text, Limits(max_depth=8)) is None
+    assert _agrees(text, Limits(max_depth=8))
+
+
+def test_a_remembered_line_beside_one_that_is_not_plain() -> None:
+    plain = _resilint("id: x\nname: X\n")
+    assert fast.plain_shape(plain, LIMITS) is not None
+    for odd in ("value: &a x\n", "value: 012\n", "value: |\n  text\n", "...\n"):
+        assert fast.plain_shape(plain + odd, LIMITS) is None, odd
+    assert fast.plain_shape(plain + "value: 012\n", LIMITS, numbers=False) is not None

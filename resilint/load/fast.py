@@ -141,17 +141,40 @@ def plain_mapping(text: str, limits: Limits) -> tuple[dict[str, Any], int] | Non
 def plain_shape(text: str, limits: Limits, numbers: bool = True) -> int | None:
     """Where the single document of a file whose every line has a plain shape starts (after a
     first ``---``), or None for a file that must go the slow way. ``numbers=False`` leaves out
-    what only the values' meaning needs (whether number-like scalars mean the same to both)."""
+    what only the values' meaning needs (whether number-like scalars mean the same to both).
+
+    Every test below looks at one line at a time (each pattern starts with a line break and
+    never crosses one), so a line found plain, its numbers agreeing, is remembered
+    (:data:`_PLAIN_LINES`) and only the file's other lines are searched: the lines of one
+    programme's files repeat (``kind: Contract``, ``  tier: 2``, ``- business-hours``)."""
     if len(text) > limits.max_scalar_bytes or not _usual(text):
         return None
     marker = _FIRST_MARKER.match(text)
     start = marker.end() if marker is not None else 0
-    lines = "\n" + text[start:]  # each pattern below starts with a line break: searched quickly
+    known = _PLAIN_LINES.setdefault(limits.max_depth, set())
+    unknown = set(text[start:].split("\n"))
+    unknown -= known
+    if not unknown:
+        return start
+    lines = "\n" + "\n".join(unknown)  # each pattern starts with a line break: searched quickly
     if _MARKER.search(lines) or not _shallow(lines, limits):
         return None
-    if (numbers and not _numbers_agree(lines)) or _NOT_PLAIN.search(lines) is not None:
+    if _NOT_PLAIN.search(lines) is not None:
         return None
+    if not _numbers_agree(lines):
+        return None if numbers else start
+    if sum(map(len, _PLAIN_LINES.values())) < _MOST_REMEMBERED:
+        known.update(line for line in unknown if len(line) <= _LONGEST_REMEMBERED)
     return start
+
+
+_PLAIN_LINES: dict[int, set[str]] = {}
+"""Lines found plain, none too deeply indented and their numbers agreeing, by the depth
+limit they were tested against."""
+_MOST_REMEMBERED = 50_000
+_LONGEST_REMEMBERED = 120
+"""At most this many lines, of at most this many characters (a few megabytes): the lines
+that repeat are a programme's keys and short values, met in its first files."""
 
 
 def _usual(text: str) -> bool:
