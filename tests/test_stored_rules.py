@@ -54,6 +54,38 @@ def test_kept_rule_files_compile_to_the_same_rules(
     assert reads and [r.info for r in other] == [r.info for r in fresh]
 
 
+def test_a_kept_rule_compiles_to_what_its_first_compilation_gave(
+    tmp_path: Path,
+) -> None:
+    """A rule compiled from kept data is not checked again (its paths and messages passed
+    when its file first compiled): it compiles to the same rule, its description (time_aware
+    too), scope and every requirement's message, place and the fields it is judged on."""
+    schemas = build_schemas()
+    fresh = load_rules(schemas)
+    first = StoredRules(_store(tmp_path), "salt")
+    load_rules(schemas, own=first)
+    first.save()
+    kept = load_rules(schemas, own=StoredRules(_store(tmp_path), "salt"))
+
+    def shape(rule: object) -> object:
+        compiled = rule.compiled() if isinstance(rule, LazyRule) else rule
+        requirements = getattr(compiled, "requirements", ())
+        return (
+            compiled.info,  # type: ignore[attr-defined]
+            getattr(compiled, "applies_to", None),
+            getattr(compiled, "lead", None),
+            [
+                (r.message, r.at, r.level, r.deferring, r.field, r.unrecorded, r.needs, r.reads())
+                for r in requirements
+            ],
+        )
+
+    lazy = [i for i, rule in enumerate(kept) if isinstance(rule, LazyRule)]
+    assert len(lazy) > 50
+    assert [shape(kept[i]) for i in lazy] == [shape(fresh[i]) for i in lazy]
+    assert any(kept[i].compiled().info.time_aware for i in lazy)  # type: ignore[attr-defined]
+
+
 def test_rule_data_is_kept_exactly_or_not_at_all() -> None:
     data = {"a": [1, 2.5, "x", None, True], 1: "a", "inf": float("inf"), "pair": (1, 2)}
     copy = kept_copy(data)

@@ -377,8 +377,9 @@ class RuleCompiler:
         self, expr: ExpressionCompiler, text: Any, scope: dict[str, Bound], where: JsonPath
     ) -> None:
         """A message's placeholders each name a bound field, and every brace is a placeholder's:
-        a malformed one would be shown as written in every finding."""
-        if not isinstance(text, str):
+        a malformed one would be shown as written in every finding (checked when the rule's
+        file first compiled: not again while it is unchanged)."""
+        if not isinstance(text, str) or self.site.checked:
             return
         for placeholder in placeholders(text):
             expr.typed_path(placeholder, scope, where)

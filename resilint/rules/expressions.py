@@ -285,9 +285,15 @@ class ExpressionCompiler:
 
     # -- paths and collections --------------------------------------------------------------
     def path(self, text: Any, scope: Scope, where: JsonPath) -> tuple[str, ...]:
-        """A checked field path: its first name is bound, the rest exist in the schema."""
-        self.typed_path(text, scope, where)
-        return parse_path(str(text))
+        """A checked field path: its first name is bound, the rest exist in the schema (a rule
+        of a file that compiled before, unchanged, is not checked again)."""
+        if not self.site.checked:
+            self.typed_path(text, scope, where)
+            return parse_path(str(text))
+        segments = parse_path(str(text))
+        if segments == ("as_of",):
+            self.site.uses_as_of = True
+        return segments
 
     def typed_path(self, text: Any, scope: Scope, where: JsonPath) -> Bound | None:
         try:
