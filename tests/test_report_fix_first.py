@@ -202,6 +202,43 @@ def test_an_unmet_insurance_condition_exposes_the_insured_entities_functions(
     ], rows
 
 
+def test_an_insurance_gap_found_on_a_plan_exposes_its_function_and_names_the_policy(
+    cli, tmp_path: Path
+) -> None:
+    """A continuity plan naming a forensics firm the insurer has not approved (INS-05) puts the
+    cover of that firm's costs at risk when the plan runs: it exposes the function the plan
+    keeps running, not every insured function, and names the policy."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (repo / "functions.yaml").write_text(
+        "---\n".join([SHOP_FUNCTION.format(fid="orders"), SHOP_FUNCTION.format(fid="checkout")]),
+        encoding="utf-8",
+    )
+    insurance = SHOP_INSURANCE.replace(
+        "insured_entities: [shop]\n",
+        "insured_entities: [shop]\npanel: {forensics: [Example Forensics LLP]}\n",
+    )
+    (repo / "insurance.yaml").write_text(insurance, encoding="utf-8")
+    (repo / "plan.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: orders-plan\nfunction: orders\n"
+        "owner: head-of-sales\ncontacts:\n  forensics_firm: Quickfix Forensics Ltd\n",
+        encoding="utf-8",
+    )
+    (repo / "resilint.yaml").write_text(
+        "ignore: [BCM-04, BCM-06, BCM-07, EXR-01, INS-02, INS-03, EVD-01]\n", encoding="utf-8"
+    )
+    target = tmp_path / "report.html"
+    run = cli("report", str(repo), "-o", str(target), "--as-of", "2026-12-04", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    rows = _rows(_headline(target.read_text(encoding="utf-8")))
+    assert [r[1][-8:] for r in rows] == ["(INS-01)", "(INS-05)"], rows
+    assert rows[1][2:4] == [
+        "continuity plan orders-plan",
+        "orders (the cover of insurance policy cyber-2026 may not pay)",
+    ], rows
+
+
 def test_an_unmet_condition_of_a_tower_names_the_layers_that_follow_its_form(
     cli, tmp_path: Path
 ) -> None:

@@ -23,9 +23,11 @@ insurance or claims-evidence rule, as the report's areas name them):
 
 What to fix first ranks the first degree as a supplier's outage (the functions it exposes), and
 the second after every gap exposing a function so: by the functions it exposes, among those
-exposing none in the first. A finding on another document that only names a policy (a plan's
-forensics firm not on the panel, a supplier's data an exclusion reaches) exposes what its own
-document does.
+exposing none in the first. A finding on another document that names a place in a policy (a
+plan's forensics firm not on the panel, a supplier's data an exclusion reaches) exposes what
+its own document does: the functions the supplier's outage stops, or the function a continuity
+plan keeps running. Every one names the policy whose cover it puts at risk, with the layers
+that follow its form.
 """
 
 from __future__ import annotations
@@ -86,17 +88,23 @@ def at_risk(posture: Posture) -> AtRisk:
     disputed: dict[int, set[str]] = defaultdict(set)
     covers: dict[int, dict[str, None]] = defaultdict(dict)
 
-    def risk(finding: Finding, policy: Document, entities: set[str], proof: bool) -> None:
-        (disputed if proof else unpaid)[id(finding)].update(performed_by(entities))
+    def cover(finding: Finding, policy: Document) -> None:
         covers[id(finding)].update(
             dict.fromkeys(str(p.id) for p in _tower(facts, policy, in_force))
         )
 
+    def risk(finding: Finding, policy: Document, entities: set[str], proof: bool) -> None:
+        (disputed if proof else unpaid)[id(finding)].update(performed_by(entities))
+        cover(finding, policy)
+
     for policy in in_force:
-        for finding in _ours(posture, posture.about(policy)):
-            if id(finding) not in naming_a_function:
+        located = {id(f) for f in posture.about(policy)}
+        for finding in _ours(posture, posture.concerning(policy)):
+            if id(finding) in located and id(finding) not in naming_a_function:
                 proof = posture.area(finding.code) == PROOF
                 risk(finding, policy, insured[id(policy)], proof=proof)
+            else:  # about one function's cover, or found elsewhere: it exposes what that does
+                cover(finding, policy)
     for package in index.of_kind("EvidencePackage"):
         named = text_of(package.data.get("policy"))
         supported = index.get("InsurancePolicy", named) if named else None
@@ -115,6 +123,12 @@ def at_risk(posture: Posture) -> AtRisk:
     for entity in index.of_kind("Entity"):
         for finding in _ours(posture, posture.about(entity)):
             unpaid[id(finding)].update(performed_by({str(entity.id)}))
+    critical_ids = {fid for fid, _ in critical}
+    for plan in index.of_kind("ContinuityPlan"):
+        function = text_of(plan.data.get("function"))
+        if function in critical_ids:
+            for finding in _ours(posture, posture.about(plan)):
+                unpaid[id(finding)].add(str(function))
     return AtRisk(unpaid, disputed, {key: list(named) for key, named in covers.items()})
 
 
