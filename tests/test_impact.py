@@ -476,6 +476,50 @@ def test_dora_clocks_from_the_delegated_regulation(cli: Cli, write: Write, tmp_p
     ]
 
 
+def test_each_dora_report_says_what_it_contains_and_when_it_is_due(
+    cli: Cli, write: Write, tmp_path: Path
+) -> None:
+    """DORA's three reports differ in content (Delegated Regulation (EU) 2025/301 Arts. 2, 3
+    and 4) though all three are made on one template (Implementing Regulation (EU) 2025/302
+    Art. 1(1)): each notice says its own, and the intermediate report that it is due even where
+    nothing has changed, and updated once regular activities are recovered (Art. 5(1)(b)).
+    A clock of another law (NIS2) says nothing of DORA's reports."""
+    entity = "---\napiVersion: resilint/v1\nkind: Entity\nid: bank\nregimes: [dora, nis2]\n"
+    repo(write, "bank", entity)
+    notices = synthetic(cli, tmp_path)["notices"]
+    content = {(n["regime"], n["what"]): n["content"] for n in notices}
+    for what in ("initial notification", "initial notification, at the latest"):
+        assert "what its Art. 2 asks of an initial notification" in content[("dora", what)]
+        assert "fields completed (Art. 1(1)(a))" in content[("dora", what)]
+    intermediate = content[("dora", "intermediate report")]
+    assert intermediate.startswith(
+        "due even where the status or the handling of the incident has not changed, then "
+        "updated without undue delay, and in any case once regular activities are recovered "
+        "(Delegated Regulation (EU) 2025/301 Art. 5(1)(b))"
+    )
+    assert "what Art. 3 asks of an intermediate report" in intermediate
+    assert "indicators of compromise" in intermediate
+    assert "on the same template as the initial notification" in intermediate
+    assert "Art. 2" not in intermediate and "root causes" not in intermediate
+    final = content[("dora", "final report")]
+    assert "what Art. 4 asks of a final report: the root causes" in final
+    assert "fields completed (Art. 1(1)(c))" in final
+    assert "Art. 2" not in final and "indicators of compromise" not in final
+    others = [text for (regime, _), text in content.items() if regime != "dora"]
+    assert len(others) >= 3 and set(others) == {""}, content  # NIS2's and the insurers' own
+    # the text a risk manager reads: each report's content under its deadline
+    run = cli("impact", "--supplier", "acme", "--as-of", AS_OF, cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    blocks = re.split(r"\n  (?=\S)", run.stdout)
+    (block,) = [b for b in blocks if "intermediate report to competent authority" in b]
+    assert "what Art. 3 asks of an intermediate report" in block
+    (block,) = [b for b in blocks if "final report to competent authority" in b]
+    assert "what Art. 4 asks of a final report" in block
+    markdown = cli("impact", "--supplier", "acme", "-f", "markdown", "--as-of", AS_OF, cwd=tmp_path)
+    (row,) = [r for r in markdown.stdout.splitlines() if "Art. 5(1)(c)" in r]
+    assert "what Art. 4 asks of a final report" in row
+
+
 @pytest.mark.parametrize("regimes", ["[]", "[dora]"])
 def test_regulators_are_explained_only_where_an_entity_has_one(
     cli: Cli, write: Write, tmp_path: Path, regimes: str

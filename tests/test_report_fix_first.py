@@ -77,7 +77,8 @@ def test_the_list_ranks_errors_before_warnings_and_counts_the_rest_as_check_does
     rows = _rows(headline)
     assert [r[0] for r in rows] == ["1", "2", "3", "4", "5"]
     assert all(r[4] == "error" for r in rows), rows
-    exposed = [0 if r[3].startswith("no critical") else len(r[3].split(", ")) for r in rows]
+    functions = [r[3].split(" (")[0] for r in rows]  # an insurance gap names its policy after
+    exposed = [0 if f.startswith("no critical") else len(f.split(", ")) for f in functions]
     assert exposed == sorted(exposed, reverse=True) and exposed[0] > 0, rows
     check = cli("check", str(EXAMPLES / "defects"), "--format", "json", "--as-of", "2026-12-01")
     active = [
@@ -86,6 +87,177 @@ def test_the_list_ranks_errors_before_warnings_and_counts_the_rest_as_check_does
         if f["level"] in ("error", "warning") and not f.get("suppressed")
     ]
     assert f"And {len(active) - 5} more errors and warnings in the" in headline
+
+
+ENTITIES = """\
+apiVersion: resilint/v1
+kind: Entity
+id: shop
+name: Shop GmbH
+---
+apiVersion: resilint/v1
+kind: Entity
+id: lab
+name: Lab GmbH
+"""
+SHOP_FUNCTION = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: {fid}
+name: {fid}
+entities: [shop]
+criticality: critical
+rto_hours: 4
+rpo_hours: 1
+mtpd_hours: 24
+"""
+LAB_FUNCTION = """\
+apiVersion: resilint/v1
+kind: BusinessFunction
+id: assays
+name: assays
+entities: [lab]
+criticality: critical
+rto_hours: 4
+rpo_hours: 1
+mtpd_hours: 24
+depends_on:
+  services:
+    - {supplier: cloud, service: hosting}
+"""
+SHOP_INSURANCE = """\
+apiVersion: resilint/v1
+kind: InsurancePolicy
+id: cyber-2026
+insurer: Example Insurance SE
+period: {start: 2026-04-01, end: 2027-03-31}
+insured_entities: [shop]
+conditions:
+  - id: mfa
+    statement: MFA is enforced for privileged access.
+    control_categories: [mfa_privileged]
+    scope: [privileged_access]
+    attested: true
+  - id: edr
+    statement: EDR on endpoints.
+    control_categories: [edr]
+    scope: [endpoints]
+---
+apiVersion: resilint/v1
+kind: Control
+id: mfa-admin
+category: mfa_privileged
+status: planned
+scope: [privileged_access]
+---
+apiVersion: resilint/v1
+kind: Control
+id: edr
+category: edr
+status: implemented
+scope: [endpoints]
+evidence: {reference: evidence/edr.pdf, last_verified: 2026-01-10}
+"""
+
+
+def test_an_unmet_insurance_condition_exposes_the_insured_entities_functions(
+    cli, tmp_path: Path
+) -> None:
+    """An attested condition the controls do not meet (INS-01) stops no function, but the
+    insurer may refuse every claim under the policy: it exposes the critical functions of the
+    entities the policy insures and comes before a supplier gap exposing one function. Stale
+    evidence of a control a condition relies on (INS-02) and a missing claims evidence package
+    (EVD-01) leave the cover standing but a claim open to dispute: after the gaps exposing a
+    function outright."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (repo / "functions.yaml").write_text(
+        "---\n".join(
+            [SHOP_FUNCTION.format(fid="orders"), SHOP_FUNCTION.format(fid="checkout"), LAB_FUNCTION]
+        ),
+        encoding="utf-8",
+    )
+    (repo / "suppliers.yaml").write_text(SUPPLIER, encoding="utf-8")
+    (repo / "insurance.yaml").write_text(SHOP_INSURANCE, encoding="utf-8")
+    # the gaps every function of this small programme has, each exposing one function
+    (repo / "resilint.yaml").write_text(
+        "ignore: [BCM-06, BCM-07, EXR-01, SUP-03, SUP-04, SUP-05]\n", encoding="utf-8"
+    )
+    target = tmp_path / "report.html"
+    run = cli("report", str(repo), "-o", str(target), "--as-of", "2026-12-04", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    rows = _rows(_headline(target.read_text(encoding="utf-8")))
+    codes = [re.search(r"\((\w+-\d+)\)$", r[1]).group(1) for r in rows]  # type: ignore[union-attr]
+    assert codes == ["INS-01", "INS-03", "BCM-03", "EVD-01", "INS-02"], rows
+    unpaid = "checkout, orders (the cover of insurance policy cyber-2026 may not pay)"
+    disputed = "checkout, orders (a claim under insurance policy cyber-2026 may be disputed)"
+    # the lab is not insured: its function is the supplier's gap's, not the policy's
+    assert [r[2:4] for r in rows] == [
+        ["insurance policy cyber-2026", unpaid],
+        ["insurance policy cyber-2026", unpaid],
+        ["supplier cloud", "assays"],
+        ["insurance policy cyber-2026", disputed],
+        ["control edr", disputed],
+    ], rows
+
+
+def test_an_insurance_gap_found_on_a_plan_exposes_its_function_and_names_the_policy(
+    cli, tmp_path: Path
+) -> None:
+    """A continuity plan naming a forensics firm the insurer has not approved (INS-05) puts the
+    cover of that firm's costs at risk when the plan runs: it exposes the function the plan
+    keeps running, not every insured function, and names the policy."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (repo / "functions.yaml").write_text(
+        "---\n".join([SHOP_FUNCTION.format(fid="orders"), SHOP_FUNCTION.format(fid="checkout")]),
+        encoding="utf-8",
+    )
+    insurance = SHOP_INSURANCE.replace(
+        "insured_entities: [shop]\n",
+        "insured_entities: [shop]\npanel: {forensics: [Example Forensics LLP]}\n",
+    )
+    (repo / "insurance.yaml").write_text(insurance, encoding="utf-8")
+    (repo / "plan.yaml").write_text(
+        "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: orders-plan\nfunction: orders\n"
+        "owner: head-of-sales\ncontacts:\n  forensics_firm: Quickfix Forensics Ltd\n",
+        encoding="utf-8",
+    )
+    (repo / "resilint.yaml").write_text(
+        "ignore: [BCM-04, BCM-06, BCM-07, EXR-01, INS-02, INS-03, EVD-01]\n", encoding="utf-8"
+    )
+    target = tmp_path / "report.html"
+    run = cli("report", str(repo), "-o", str(target), "--as-of", "2026-12-04", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    rows = _rows(_headline(target.read_text(encoding="utf-8")))
+    assert [r[1][-8:] for r in rows] == ["(INS-01)", "(INS-05)"], rows
+    assert rows[1][2:4] == [
+        "continuity plan orders-plan",
+        "orders (the cover of insurance policy cyber-2026 may not pay)",
+    ], rows
+
+
+def test_an_unmet_condition_of_a_tower_names_the_layers_that_follow_its_form(
+    cli, tmp_path: Path
+) -> None:
+    """lindenau-planted's primary policy attests MFA its controls and a supplier's accounts do
+    not meet; the excess layer follows its form, so its cover is at risk too. Those findings
+    come first, then the supplier and function gaps by the functions they expose."""
+    target = tmp_path / "report.html"
+    repo = EXAMPLES / "lindenau-planted"
+    run = cli("report", str(repo), "-o", str(target), "--as-of", "2026-12-01")
+    assert run.exit_code == 0, run.stderr
+    rows = _rows(_headline(target.read_text(encoding="utf-8")))
+    insured = (
+        "dealer-finance, order-to-delivery, parts-fulfilment, payroll, production-execution, "
+        "treasury-payments (the cover of insurance policies cyber-primary-2026 and "
+        "cyber-excess-2026 may not pay)"
+    )
+    assert [r[1].endswith("(INS-01)") for r in rows] == [True, True, False, False, False], rows
+    assert [r[3] for r in rows[:2]] == [insured, insured], rows
+    assert not any("insurance" in r[3] for r in rows[2:]), rows
 
 
 def test_nothing_to_fix_first_is_said_when_no_error_or_warning_is_active(

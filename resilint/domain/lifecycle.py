@@ -244,6 +244,27 @@ def never_exercised(plans: Iterable[object], fields: bool = False) -> str:
     return never
 
 
+def tested_after(plans: Iterable[Document], as_of: datetime.date) -> str:
+    """For a function no test shows by ``as_of`` (:func:`never_exercised`): the continuity
+    ``plans`` whose last_tested is after ``as_of``, in words, as EXR-01 says them: a test dated
+    after the date checked shows none by then. Empty where no plan records such a date."""
+    later = [
+        f"continuity plan {plan.id} records its last test on {day.isoformat()}"
+        for plan in plans
+        if (day := as_date(plan.data.get("last_tested"))) is not None and day > as_of
+    ]
+    if not later:
+        return ""
+    when = (
+        "after the date checked, so it was not yet done then"
+        if len(later) == 1
+        else "each after the date checked, so none was done then"
+    )
+    return (
+        f", and none of its plans records a test by the date checked: {' and '.join(later)}, {when}"
+    )
+
+
 def function_planned(
     index: Index, function_id: str, plans: Iterable[Document], as_of: datetime.date
 ) -> tuple[datetime.date, Document, str | None] | None:

@@ -27,9 +27,47 @@ class Statute:
     condition: str
     recorded: str = ""
     """The Entity's reporting_clocks field for it (hours, or days for a final report)."""
+    content: str = ""
+    """What the report must contain, where the law says it (DORA's three reports)."""
 
 
 _DORA = "Commission Delegated Regulation (EU) 2025/301 Art. 5(1)"
+_DORA_ITS = "Commission Implementing Regulation (EU) 2025/302"
+
+# What each of DORA's three reports contains: the general information of Delegated Regulation
+# (EU) 2025/301 Art. 1 in every one, and the specifics of its Art. 2 (initial notification),
+# Art. 3 (intermediate report) or Art. 4 (final report); Implementing Regulation (EU) 2025/302
+# Art. 1(1) has all three made on the one template of its Annex I, each completing its own
+# fields (points (a) to (c)). Art. 5(1)(b) of the Delegated Regulation also has the
+# intermediate report due even where nothing has changed, and updated.
+_DORA_INITIAL = (
+    "contains the general information of Delegated Regulation (EU) 2025/301 Art. 1 and what "
+    "its Art. 2 asks of an initial notification: our reference code for the incident, when it "
+    "was detected and classified, a description, the criteria it was classified as major on, "
+    "the Member States affected, how it was discovered, its origin where known, whether a "
+    f"business continuity plan was activated; on the template of {_DORA_ITS} Annex I, its "
+    "initial notification fields completed (Art. 1(1)(a))"
+)
+_DORA_INTERMEDIATE = (
+    "due even where the status or the handling of the incident has not changed, then updated "
+    "without undue delay, and in any case once regular activities are recovered (Delegated "
+    "Regulation (EU) 2025/301 Art. 5(1)(b)); contains Art. 1's general information and what "
+    "Art. 3 asks of an intermediate report: when the incident occurred and when regular "
+    "activities were recovered, how the criteria it was classified as major on were met, the "
+    "type of incident, the threat actor's techniques, the business processes and "
+    "infrastructure affected, the impact on clients' financial interests, reports to other "
+    "authorities, the recovery measures taken or planned, indicators of compromise; on the "
+    f"same template as the initial notification ({_DORA_ITS} Annex I), its intermediate "
+    "report fields completed (Art. 1(1)(b))"
+)
+_DORA_FINAL = (
+    "contains Delegated Regulation (EU) 2025/301 Art. 1's general information and what Art. 4 "
+    "asks of a final report: the root causes, when the incident was resolved and the root "
+    "causes addressed, how it was resolved, information for resolution authorities where "
+    "applicable, the direct and indirect costs and losses and the financial recoveries, "
+    "recurring incidents where applicable; on the same template as the initial notification "
+    f"({_DORA_ITS} Annex I), its final report fields completed (Art. 1(1)(c))"
+)
 _NIS2 = "Directive (EU) 2022/2555 (NIS2) Art. 23(4)"
 
 
@@ -82,6 +120,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             "classification of the incident as major",
             f"{_DORA}(a)",
             _MAJOR,
+            content=_DORA_INITIAL,
         ),
         Statute(
             "initial notification, at the latest",
@@ -92,6 +131,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_DORA}(a)",
             _MAJOR,
             "regulator_initial_hours",
+            _DORA_INITIAL,
         ),
         Statute(
             "intermediate report",
@@ -102,6 +142,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_DORA}(b)",
             _MAJOR,
             "regulator_intermediate_hours",
+            _DORA_INTERMEDIATE,
         ),
         Statute(
             "final report",
@@ -112,6 +153,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_DORA}(c)",
             _MAJOR,
             "regulator_final_days",
+            _DORA_FINAL,
         ),
     ),
     "nis2": (

@@ -204,6 +204,7 @@ def _regulator(entity: Document, statute: Statute, clocks: object, routing: Rout
         template=routing.regulator_template,
         decides=routing.regulator_decides or text_of(entity.data.get("owner")) or "",
         note=note,
+        content=statute.content,
     )
 
 

@@ -91,7 +91,7 @@ def _notices(notices: tuple[Notice, ...]) -> list[str]:
         _row(
             words.deadline(n),
             words.whom(n),
-            n.basis + (f" ({n.note})" if n.note else ""),
+            n.basis + (f" ({n.note})" if n.note else "") + (f"; {n.content}" if n.content else ""),
             n.starts,
             n.condition,
             n.contact,

@@ -105,6 +105,7 @@ def _notice(notice: Notice) -> Iterator[str]:
     yield f"  {'':<12} {notice.basis}; from {notice.starts}"
     details = [
         notice.condition,
+        notice.content,
         f"send to {notice.contact}" if notice.contact else "",
         f"template {notice.template}" if notice.template else "",
         f"decides {notice.decides}" if notice.decides else "",

@@ -1,18 +1,23 @@
 """What to fix first: the headline's short list for a committee with ten minutes. The active
 errors and warnings, ranked by what they expose: errors before warnings, then by how many
 critical or important functions the gap reaches (the function it is about, or the functions a
-24-hour outage of the supplier it is about would stop, as the what-if table counts them), then
-whether it concerns a critical supplier. Each says in words what is asked, what it concerns and
-what it exposes, and links to its finding."""
+24-hour outage of the supplier it is about would stop, as the what-if table counts them, or,
+for an insurance gap that may leave a policy's cover unpaid, the functions of the entities the
+policy insures), then by those whose claims a gap in the proof of a claim leaves open to
+dispute (:mod:`resilint.report.cover_at_risk`), then whether it concerns a critical supplier.
+Each says in words what is asked, what it concerns and what it exposes, and links to its
+finding."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from resilint.domain.readers import in_order
 from resilint.findings import Finding, Level
 from resilint.model import Document
+from resilint.report import cover_at_risk
 from resilint.report.markup import h
 from resilint.report.posture import Posture
 
@@ -29,8 +34,7 @@ def render(posture: Posture) -> str:
         return '<p class="first">Nothing to fix first: no active error or warning.</p>'
     exposed = _exposure(posture)
     rows = "".join(
-        _row(posture, n, f, exposed.get(id(f), set()))
-        for n, f in enumerate(ranked(posture, gaps)[:MOST], 1)
+        _row(posture, n, f, exposed) for n, f in enumerate(ranked(posture, gaps)[:MOST], 1)
     )
     more = len(gaps) - MOST
     rest = (
@@ -51,14 +55,16 @@ def render(posture: Posture) -> str:
 
 def ranked(posture: Posture, found: Iterable[Finding]) -> list[Finding]:
     """Errors, then warnings, then infos; each by the critical and important functions it
-    exposes, then whether it concerns a critical supplier."""
+    exposes (those a claim may be disputed for after the others), then whether it concerns a
+    critical supplier."""
     exposed = _exposure(posture)
     critical = _critical_suppliers(posture)
     return sorted(
         found,
         key=lambda f: (
             -f.level,
-            -len(exposed.get(id(f), ())),
+            -len(exposed.functions.get(id(f), ())),
+            -len(exposed.risk.disputed.get(id(f), ())),
             _supplier_of(posture, f) not in critical,
             f.code,
             f.path,
@@ -81,8 +87,8 @@ def concerns(posture: Posture, finding: Finding) -> str:
     return posture.where(finding.path)
 
 
-def _row(posture: Posture, n: int, finding: Finding, functions: set[str]) -> str:
-    exposes = ", ".join(sorted(functions)) if functions else "no critical or important function"
+def _row(posture: Posture, n: int, finding: Finding, exposed: _Exposed) -> str:
+    exposes = _exposes(finding, exposed)
     return (
         f'<tr data-level="{finding.level.label}"><td class="num">{n}</td>'
         f"<td>{rule_in_words(posture, finding)}</td>"
@@ -91,14 +97,43 @@ def _row(posture: Posture, n: int, finding: Finding, functions: set[str]) -> str
     )
 
 
+def _exposes(finding: Finding, exposed: _Exposed) -> str:
+    """The functions a finding exposes, in words; those of an insurance gap with the policy
+    whose cover it puts at risk and how."""
+    functions = exposed.functions.get(id(finding), set())
+    disputed = exposed.risk.disputed.get(id(finding), set())
+    covers = exposed.risk.policies.get(id(finding), [])
+    if not functions and not disputed:
+        return "no critical or important function"
+    words = ", ".join(sorted(functions | disputed))
+    if not covers:
+        return words
+    named = covers[0] if len(covers) == 1 else f"{', '.join(covers[:-1])} and {covers[-1]}"
+    policies = f"insurance {'policy' if len(covers) == 1 else 'policies'} {named}"
+    if functions:
+        return f"{words} (the cover of {policies} may not pay)"
+    return f"{words} (a claim under {policies} may be disputed)"
+
+
 def _words(kind: str) -> str:
     return Document("", 0, 0, kind, None, {}).label
 
 
-def _exposure(posture: Posture) -> dict[int, set[str]]:
-    """Each finding's critical and important functions: those it concerns, and those an
-    outage of the supplier it concerns stops."""
+class _Exposed(NamedTuple):
+    functions: dict[int, set[str]]
+    """Each finding's critical and important functions, by ``id(finding)``: those it concerns,
+    those an outage of the supplier it concerns stops and those whose losses the insurance
+    cover it puts at risk may not pay for."""
+    risk: cover_at_risk.AtRisk
+    """What the insurance and claims-evidence findings put at risk."""
+
+
+def _exposure(posture: Posture) -> _Exposed:
+    """What each finding exposes (:class:`_Exposed`)."""
+    risk = cover_at_risk.at_risk(posture)
     exposed: dict[int, set[str]] = defaultdict(set)
+    for key, unpaid in risk.unpaid.items():
+        exposed[key].update(unpaid)
     for function in posture.facts.critical_functions():
         for finding in posture.concerning(function):
             exposed[id(finding)].add(str(function.id))
@@ -116,7 +151,7 @@ def _exposure(posture: Posture) -> dict[int, set[str]]:
         if document is not None:
             for finding in posture.concerning(document):
                 exposed[id(finding)].update(functions)
-    return exposed
+    return _Exposed(exposed, risk)
 
 
 def _supplier_of(posture: Posture, finding: Finding) -> str | None:

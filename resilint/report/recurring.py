@@ -32,6 +32,7 @@ from resilint.domain.lifecycle import (
     never_exercised,
     plan_test,
     shift,
+    tested_after,
 )
 from resilint.domain.readers import as_date, in_order, listed, text_of, value_at
 from resilint.model import Document
@@ -114,7 +115,10 @@ def _function_tests(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         plans = _plans(facts, function)
         ahead = _function_planned(facts, function, plans)
         if last is None:
-            day, detail = None, never_exercised(p.id for p in plans)
+            day, detail = (
+                None,
+                never_exercised(p.id for p in plans) + tested_after(plans, facts.as_of),
+            )
         else:
             day, detail = (
                 shift(last, every),
@@ -138,7 +142,8 @@ def _yearly_exercises(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
         owner = text_of(function.data.get("owner"))
         ahead = _function_planned(facts, function, plans)
         if last is None:
-            detail = never_exercised(p.id for p in plans) + ahead
+            detail = never_exercised(p.id for p in plans) + tested_after(plans, facts.as_of)
+            detail += ahead
             yield Deadline(None, "exercise", title, detail, function, ("id",), owner)
         else:
             by = exercised[1] if exercised is not None else None
