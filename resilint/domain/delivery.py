@@ -187,13 +187,18 @@ DATA, CREDENTIALS, IDENTITIES, SECRETS = "data", "credentials", "identities", "s
 
 
 def service_models(
-    supplier: Document, names: Iterable[str] | None = None, non_ict: bool = False
+    supplier: Document,
+    names: Iterable[str] | None = None,
+    non_ict: bool = False,
+    operates: bool = False,
 ) -> frozenset[str]:
     """The service models of the supplier's services (those named, when ``names`` is given and
     matches any): empty when any of them is unknown, so that no term is left out for it.
     ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
-    the words it is recorded with may tell a bank or a law firm."""
-    return models_of(supplier, _concerned(supplier, names), non_ict)
+    the words it is recorded with may tell a bank or a law firm. ``operates``: it acts in our
+    systems (:func:`operating_access`), so its licensed software is run for us
+    (:func:`models_of`)."""
+    return models_of(supplier, _concerned(supplier, names), non_ict, operates)
 
 
 def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
@@ -211,9 +216,40 @@ def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
 
 
 def models_of(
-    supplier: Document, chosen: list[dict[str, Any]], non_ict: bool = False
+    supplier: Document,
+    chosen: list[dict[str, Any]],
+    non_ict: bool = False,
+    operates: bool = False,
 ) -> frozenset[str]:
-    """:func:`service_models` of the services ``chosen`` (as :func:`_concerned` chooses them)."""
+    """:func:`service_models` of the services ``chosen`` (as :func:`_concerned` chooses them).
+    Of a supplier that acts in our systems (``operates``: a person's account that can change
+    things, or privileged rights), licensed software, recorded or inferred, is a managed service:
+    its people run it in our systems, as a maker maintaining our equipment over remote access
+    does, so it is not software we only run ourselves (:data:`_ICT_MODELS_ADVICE`)."""
+    models = _models_of(supplier, chosen, non_ict)
+    if operates and LICENSED in models:
+        run = frozenset(MANAGED if model == LICENSED else model for model in models)
+        return _SETS.setdefault(run, run)
+    return models
+
+
+def operated_note(supplier: Document, licensed: frozenset[str], operates: bool) -> str:
+    """For a finding whose term licensed software is not asked: words saying the supplier's
+    licensed software (``licensed``: the models :func:`service_models` reads without
+    ``operates``) is asked as a service run for us because the supplier acts in our systems,
+    and what settles it; "" where it does not, or none of its software is licensed."""
+    if not operates or LICENSED not in licensed:
+        return ""
+    return (
+        f" (asked as of a service run for us: supplier {supplier.id} acts in our systems (a"
+        " person's account that can change things, or privileged rights), so its licensed"
+        " software is not software we only run ourselves; where it does not act in them,"
+        " correct its recorded access: highest_access_level, or its identities' access_level)"
+    )
+
+
+def _models_of(supplier: Document, chosen: list[dict[str, Any]], non_ict: bool) -> frozenset[str]:
+    """:func:`models_of` as the records and words say them, whoever acts in our systems."""
     recorded = _model(supplier.data.get("service_model"))
     if not chosen:
         worded = _worded(supplier.data.get("name"), supplier.data.get("description"))
