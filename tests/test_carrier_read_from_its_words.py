@@ -7,7 +7,11 @@ or a platform beside it, or data it stores, leave the model unknown, every term 
 
 from __future__ import annotations
 
+import pytest
 from one_file import check, codes, doc, messages, repo
+
+from resilint.domain.delivery import NETWORK, service_models
+from resilint.model import Document
 
 RULES = ["CTR-06", "CTR-08", "PLB-02"]
 
@@ -106,3 +110,51 @@ def test_connectivity_with_ddos_protection_is_asked_as_a_security_service(cli, w
     # words no model is read from leave it unknown: every term asked
     found = check(cli, write, carrier("IP transit with DDoS scrubbing"), RULES)
     assert codes(found) == ["CTR-06", "CTR-08", "PLB-02"]
+
+
+# -- connectivity alone, or another service beside it -----------------------------------------
+
+READ_AS_A_CARRIER = (
+    "dedicated internet access",
+    "Dedicated Internet Access (DIA), primary and backup",
+    "MPLS WAN and internet breakout",
+    "leased lines between our data centres",
+    "mobile data connectivity for the payment terminals",
+    "Upstream transit and public peering over two diverse 100G wavelengths to Vienna and Frankfurt",
+    "LoRaWAN network server and private APN carrying telemetry; no readings stored by us",
+)
+NOT_A_CARRIER = (
+    # a cloud security service named by its maker: our traffic passes through its platform
+    ("Zscaler internet access", None),
+    ("Zscaler Internet Access (ZIA)", None),
+    # a bundle: the SaaS beside the line is not connectivity
+    ("internet access and Microsoft 365", None),
+    ("Microsoft 365, internet access", None),
+    # terminals, connected: the terminals are what is delivered
+    ("payment terminals with mobile data connectivity", None),
+    # a feed, and the line it reaches us by
+    ("market data feed via leased line", "data_feed"),
+)
+
+
+@pytest.mark.parametrize("words", READ_AS_A_CARRIER)
+def test_connectivity_alone_is_read_as_a_carrier(cli, write, words: str) -> None:
+    assert service_models(supplier_of(words)) == frozenset({NETWORK}), words
+    assert check(cli, write, carrier(words), RULES) == [], words
+
+
+@pytest.mark.parametrize(("words", "model"), NOT_A_CARRIER)
+def test_another_service_beside_or_before_the_line_is_no_carrier(
+    cli, write, words: str, model: str | None
+) -> None:
+    assert service_models(supplier_of(words)) == (frozenset({model}) if model else frozenset())
+    found = codes(check(cli, write, carrier(words), RULES))
+    if model is None:  # unknown: every term its exposure calls for is asked
+        assert "CTR-08" in found and "PLB-02" in found, (words, found)
+    else:  # a feed: no step-in, indemnity or joint playbook, as a carrier
+        assert found == [], (words, found)
+
+
+def supplier_of(words: str) -> Document:
+    service = {"name": "line", "service_type": words, "stores_data": False}
+    return Document("x.yaml", 0, 1, "Supplier", "s", {"kind": "Supplier", "services": [service]})

@@ -1,36 +1,37 @@
 """What a supplier does for us and what of ours it holds, so that the requirements matrix asks a
 term only where it has an object.
 
-- The **service model** of each service: recorded (``services[].service_model``, else the
-  supplier's ``service_model``), or inferred from the DORA register's ICT service type where
-  that code says it unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and
-  S18 are IaaS and PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a
-  colocation when the service stores none of our data), S10 and S11 telecom carrier and network
-  infrastructure (a network carrier when the service stores none of our data, unless its words
-  say the network is run for us: a managed WAN is a managed service), S03, S04 and S14 help
-  desk, security management and ICT operations run for us. Where the code does not say it, the
-  words of the service's ``service_type`` and ``description`` may: "infrastructure as a service"
-  is IaaS, "software as a service", "SaaS" or another "... as a service" a multi-tenant SaaS
-  (NIST SP 800-145: the provider's resources pooled to serve its customers in a multi-tenant
-  model), unless they also say it is run for us ("managed service", "run for us", a bureau: who
-  operates it, not a product such as "managed databases"), or, for a SaaS, that the instance is
-  the customer's own (single-tenant, dedicated, private, managed); connectivity storing none of
-  our data ("leased lines", "mobile data", "LoRaWAN", "telemetry connectivity") is a network
-  carrier, as S10 and S11 make it, unless the words also name a platform or say the network is
-  managed (:data:`_CARRIER`), and software licences or firmware storing none of our data are
-  licensed software, as S13 makes them, unless hosted or remotely supported; likewise
-  "colocation" (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). A supplier that provides no
-  ICT services and does not operate in our systems is a law firm, an insurance broker or other
-  professional adviser, a bank, or a payment scheme or market infrastructure where the words it
-  is recorded with say so (:data:`_WORDS`: the service's ``service_type`` and ``description``,
-  else the supplier's ``name`` and ``description``): their services are plain in how any
-  programme describes them, and among suppliers without ICT services those words name nothing
-  else. Words naming whom the supplier serves ("management company for captive reinsurers",
-  "claims administrator for insurers") name no trade of its own, and words saying it runs
-  something for us (outsourced operations, an administrator, a bureau, "running Brabantia
-  Re") take the inference off: an outsourcing is asked its terms whoever performs it. A
-  service whose model is still unknown is judged by every term its exposure calls for: where
-  the words are unsure, a term is asked, which recording service_model answers.
+- The **service model** of each service: recorded (``services[].service_model``, else the supplier's
+  ``service_model``), or inferred from the DORA register's ICT service type where that code says it
+  unambiguously (Annex III of Implementing Regulation (EU) 2024/2956): S17 and S18 are IaaS and
+  PaaS, S19 SaaS, S05 the provision of data, S07 facilities and hosting (a colocation when the
+  service stores none of our data), S10 and S11 telecom carrier and network infrastructure (a
+  network carrier when the service stores none of our data, unless its words say the network is run
+  for us: a managed WAN is a managed service), S03, S04 and S14 help desk, security management and
+  ICT operations run for us. Where the code does not say it, the words of the service's
+  ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS, "software as a
+  service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP 800-145: the
+  provider's resources pooled to serve its customers in a multi-tenant model), unless they also say
+  it is run for us ("managed service", "run for us", a bureau: who operates it, not a product such
+  as "managed databases"), or, for a SaaS, that the instance is the customer's own (single-tenant,
+  dedicated, private, managed); connectivity storing none of our data ("leased lines", "mobile
+  data", "LoRaWAN", "telemetry connectivity") is a network carrier, as S10 and S11 make it, unless
+  the words also name a platform or say the network is managed (:data:`_CARRIER`), or name anything
+  but connectivity beside it or before it (another service, a device, a product:
+  :func:`_connectivity_alone`), and software licences or firmware storing none of our data are
+  licensed software, as S13 makes them, unless hosted or remotely supported; likewise "colocation"
+  (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). A supplier that provides no ICT services and
+  does not operate in our systems is a law firm, an insurance broker or other professional adviser,
+  a bank, or a payment scheme or market infrastructure where the words it is recorded with say so
+  (:data:`_WORDS`: the service's ``service_type`` and ``description``, else the supplier's ``name``
+  and ``description``): their services are plain in how any programme describes them, and among
+  suppliers without ICT services those words name nothing else. Words naming whom the supplier
+  serves ("management company for captive reinsurers", "claims administrator for insurers") name no
+  trade of its own, and words saying it runs something for us (outsourced operations, an
+  administrator, a bureau, "running Brabantia Re") take the inference off: an outsourcing is asked
+  its terms whoever performs it. A service whose model is still unknown is judged by every term its
+  exposure calls for: where the words are unsure, a term is asked, which recording service_model
+  answers.
 - **Operating access**: the supplier acts inside our systems through a person's account that
   can change things or privileged rights, as opposed to an integration credential (a
   host-to-host certificate, an SFTP user, a read or write API key) that only lets its systems
@@ -186,13 +187,18 @@ DATA, CREDENTIALS, IDENTITIES, SECRETS = "data", "credentials", "identities", "s
 
 
 def service_models(
-    supplier: Document, names: Iterable[str] | None = None, non_ict: bool = False
+    supplier: Document,
+    names: Iterable[str] | None = None,
+    non_ict: bool = False,
+    operates: bool = False,
 ) -> frozenset[str]:
     """The service models of the supplier's services (those named, when ``names`` is given and
     matches any): empty when any of them is unknown, so that no term is left out for it.
     ``non_ict``: the supplier provides no ICT services and does not operate in our systems, so
-    the words it is recorded with may tell a bank or a law firm."""
-    return models_of(supplier, _concerned(supplier, names), non_ict)
+    the words it is recorded with may tell a bank or a law firm. ``operates``: it acts in our
+    systems (:func:`operating_access`), so its licensed software is run for us
+    (:func:`models_of`)."""
+    return models_of(supplier, _concerned(supplier, names), non_ict, operates)
 
 
 def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
@@ -210,9 +216,40 @@ def own_trade_services(supplier: Document, non_ict: bool) -> frozenset[str]:
 
 
 def models_of(
-    supplier: Document, chosen: list[dict[str, Any]], non_ict: bool = False
+    supplier: Document,
+    chosen: list[dict[str, Any]],
+    non_ict: bool = False,
+    operates: bool = False,
 ) -> frozenset[str]:
-    """:func:`service_models` of the services ``chosen`` (as :func:`_concerned` chooses them)."""
+    """:func:`service_models` of the services ``chosen`` (as :func:`_concerned` chooses them).
+    Of a supplier that acts in our systems (``operates``: a person's account that can change
+    things, or privileged rights), licensed software, recorded or inferred, is a managed service:
+    its people run it in our systems, as a maker maintaining our equipment over remote access
+    does, so it is not software we only run ourselves (:data:`_ICT_MODELS_ADVICE`)."""
+    models = _models_of(supplier, chosen, non_ict)
+    if operates and LICENSED in models:
+        run = frozenset(MANAGED if model == LICENSED else model for model in models)
+        return _SETS.setdefault(run, run)
+    return models
+
+
+def operated_note(supplier: Document, licensed: frozenset[str], operates: bool) -> str:
+    """For a finding whose term licensed software is not asked: words saying the supplier's
+    licensed software (``licensed``: the models :func:`service_models` reads without
+    ``operates``) is asked as a service run for us because the supplier acts in our systems,
+    and what settles it; "" where it does not, or none of its software is licensed."""
+    if not operates or LICENSED not in licensed:
+        return ""
+    return (
+        f" (asked as of a service run for us: supplier {supplier.id} acts in our systems (a"
+        " person's account that can change things, or privileged rights), so its licensed"
+        " software is not software we only run ourselves; where it does not act in them,"
+        " correct its recorded access: highest_access_level, or its identities' access_level)"
+    )
+
+
+def _models_of(supplier: Document, chosen: list[dict[str, Any]], non_ict: bool) -> frozenset[str]:
+    """:func:`models_of` as the records and words say them, whoever acts in our systems."""
     recorded = _model(supplier.data.get("service_model"))
     if not chosen:
         worded = _worded(supplier.data.get("name"), supplier.data.get("description"))
@@ -536,6 +573,8 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
     if service.get("stores_data") is False and not _RUN_FOR_US.search(words):
         for plain, named, beside in _PLAIN_WORDS:
             if named.search(words) and not beside.search(words):
+                if plain == NETWORK and not _connectivity_alone(service):
+                    continue
                 return plain
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
@@ -580,6 +619,108 @@ head-end with cellular connectivity"), saying the provider manages the network, 
 on it or our devices ("MPLS WAN managed by the carrier, our routers included", "mobile data and
 mobile device management"), or naming a security service on it ("internet access and DDoS
 protection", a shared platform read from the cloud words): not a carrier alone."""
+
+
+def _connectivity_alone(service: dict[str, Any]) -> bool:
+    """Its service_type and description name connectivity and nothing else delivered beside it
+    (:func:`_only_connectivity`, each text on its own): "dedicated internet access", "MPLS WAN
+    and internet breakout", "leased lines between our data centres", but not "Zscaler internet
+    access" (a product named by its maker: a cloud security service our traffic passes
+    through), "internet access and Microsoft 365" (a bundle with a SaaS), "payment terminals
+    with mobile data connectivity" (terminals, connected) or "market data feed via leased
+    line" (a feed, and how it reaches us)."""
+    texts = (service.get("service_type"), service.get("description"))
+    return all(_only_connectivity(text) for text in texts if isinstance(text, str))
+
+
+def _only_connectivity(text: str) -> bool:
+    """In each clause of ``text`` that names connectivity (:data:`_CARRIER`), every item the
+    clause lists ("A and B", "A with B", "A via B", "A, B") is connectivity: an item that names
+    none is read by its head (the words before a preposition: "to our control centre", "for
+    the stations" say where or for whom) and must hold only the words of :data:`_LINK_WORDS`
+    ("termination", "internet breakout", "diverse routing"); an item that goes on a place or a
+    party of the one before ("to Vienna and Frankfurt", "between the plants and the control
+    centre") names no service. Before the connectivity words, an item holds only those words
+    too: a name there ("Zscaler internet access") makes them a product's. A clause naming no
+    connectivity ("no readings stored by us") says something else of it and is not read."""
+    for clause in _CLAUSE.compiled.split(text):
+        if _CARRIER.search(clause) is None:
+            continue
+        parts = _ITEM.compiled.split(clause)
+        placed = False  # the item before ended on a place or a party
+        for at in range(0, len(parts), 2):
+            item, joined = parts[at], (parts[at - 1] if at else "")
+            tail = _TAIL.search(item)
+            head = item[: tail.start()] if tail else item
+            matches = list(_CARRIER.finditer(item))
+            if matches and not _named_plainly(item, matches):
+                return False
+            going_on = placed and joined.strip().lower() in _GOES_ON
+            if not matches and not going_on and not _link_words_only(head):
+                return False
+            placed = tail is not None or going_on
+    return True
+
+
+def _named_plainly(item: str, matches: list[re.Match[str]]) -> bool:
+    """The words before each connectivity match, back to the item's start, a preposition or
+    the match before, are :data:`_LINK_WORDS` (a qualifier, a number, other connectivity)."""
+    start = 0
+    for match in matches:
+        run = item[start : match.start()]
+        tails = list(_TAIL.finditer(run))
+        if not _link_words_only(run[tails[-1].end() :] if tails else run):
+            return False
+        start = match.end()
+    return True
+
+
+def _link_words_only(words: str) -> bool:
+    """Every word is one of :data:`_LINK_WORDS` or holds a digit ("100G", "99.9%", "5G")."""
+    return all(
+        any(c.isdigit() for c in word) or all(p in _LINK_WORDS for p in word.split("-") if p)
+        for word in _WORD.compiled.findall(words.lower())
+    )
+
+
+_CLAUSE = Lazy(r"[;:]|\.(?=\s|$)|\n")
+_ITEM = Lazy(
+    r"(,|/|\(|\)|\s(?:and|or|&|\+|plus|with|via|over|through|including|incl\.?|as well as"
+    r"|together with|bundled with|alongside)\s)",
+    re.IGNORECASE,
+)
+"""What separates the items a clause lists: a comma, a slash, brackets, a conjunction, or a
+preposition that adds a thing ("terminals with connectivity", "a feed via a leased line")."""
+_GOES_ON = frozenset({",", "and", "or", "&"})
+"""What joins an item going on the place or party of the item before."""
+_TAIL = Lazy(
+    r"\b(for|to|between|from|at|in|across|of|on|into|by|serving|carrying|connecting|linking"
+    r"|within|under|per|among|inside)\b",
+    re.IGNORECASE,
+)
+"""A preposition after which the words say where connectivity runs or for whom, not what it
+is."""
+_WORD = Lazy(r"[\w'%+-]+")
+_LINK_TEXT = """a an the our its their all each both two three four several multiple new existing
+    additional dedicated business corporate enterprise primary secondary backup back up
+    redundant diverse dual resilient shared public private symmetric symmetrical asymmetric
+    high speed capacity low latency fast fixed wireless wired national international domestic
+    regional global local direct wholesale upstream downstream metro optical dark standby
+    failover fallback main site sites office offices branch branches plant plants station
+    stations store stores campus a2p p2p lte fibre fiber broadband ethernet radio satellite
+    microwave mobile cellular telemetry network networks data internet ip voice sms sip apn
+    wan lan sd mpls lorawan iot m2m nb telecom telecoms telecommunication telecommunications
+    connectivity connection connections line lines link links uplink uplinks circuit circuits
+    sim sims esim esims access transit peering termination interconnect interconnection
+    interconnections backhaul bandwidth wavelength wavelengths routing route routes port ports
+    cross connect connects breakout trunk trunks trunking dia carrier carriers leased dwdm
+    transport exchange service services agreement provision supply sla availability uptime"""
+_LINK_WORDS = frozenset(_LINK_TEXT.split())
+"""Words that qualify or name connectivity (a line's kind, route, speed or place in the
+network), and the words a service's record wraps any service in ("service", "agreement",
+"provision"): an item of these names connectivity, one with any other word names something
+else (a product, a device, a feed, software)."""
+
 
 _LICENSED_WORDS = Lazy(
     r"\b(software licen[cs]es?|licen[cs]ed software|(perpetual|term|on[- ]prem(ises)?)"

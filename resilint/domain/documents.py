@@ -92,7 +92,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         delivery.remedied(supplier.document, covered, supplier.non_ict) if supplier else covered
     )
     models = (
-        delivery.service_models(supplier.document, covered, supplier.non_ict)
+        delivery.service_models(supplier.document, covered, supplier.non_ict, supplier.operates)
         if supplier is not None
         else frozenset()
     )
@@ -146,6 +146,15 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
         model_note=model_note,
         trigger_note=trigger_note(supplier, model_note),
+        operated_note=(
+            delivery.operated_note(
+                supplier.document,
+                delivery.service_models(supplier.document, covered, supplier.non_ict),
+                supplier.operates,
+            )
+            if supplier is not None and supplier.operates
+            else ""
+        ),
         adviser_note=(
             delivery.model_note(
                 supplier.document,

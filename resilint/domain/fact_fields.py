@@ -273,6 +273,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "otherwise (a check says it in full on one finding of each supplier, and its others "
             "name that finding).",
         ),
+        "operated_note": _fact(
+            "string",
+            "Where its supplier acts in our systems (a person's account that can change things, "
+            "or privileged rights) and a service it covers is licensed software (recorded or "
+            "inferred): words saying a term licensed software is not asked (step-in, forensic "
+            "images) is asked as of a service run for us, and what settles it; empty otherwise "
+            "(append it to such a finding's message).",
+        ),
         "notice_subject": _fact(
             "string",
             "What its supplier's incident notice is of, in words for a message: 'a security "

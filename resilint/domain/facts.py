@@ -96,6 +96,12 @@ class SupplierFacts:
         return not self.ict and "operating_access" not in self.exposures
 
     @property
+    def operates(self) -> bool:
+        """It acts in our systems (a person's account that can change things, or privileged
+        rights): its licensed software is run for us (:func:`.delivery.models_of`)."""
+        return "operating_access" in self.exposures
+
+    @property
     def tiered_by_exposure(self) -> bool:
         """Restricted data or privileged access make it tier 1 by themselves, so a recorded tier 1
         then says nothing about reliance (a law firm holding our breach files, an IT provider
@@ -249,6 +255,10 @@ class ContractFacts:
     trigger_note: str = ""
     """:attr:`model_note` where the unknown service model alone asks its supplier's notice on a
     suspected compromise (:func:`.documents.trigger_note`); "" otherwise."""
+    operated_note: str = ""
+    """Words for a finding whose term licensed software is not asked, where its supplier acts in
+    our systems, so its licensed software counts as run for us (:func:`.delivery.operated_note`);
+    "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
@@ -276,6 +286,7 @@ class ContractFacts:
             "model_note": self.model_note,
             "adviser_note": self.adviser_note,
             "trigger_note": self.trigger_note,
+            "operated_note": self.operated_note,
             "trigger_gap": trigger_gap(self.document, self.supplier, self.service_models),
             "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,

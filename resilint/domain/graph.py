@@ -439,7 +439,7 @@ class DependencyGraph:
             target = (
                 self._supplier(sub.get("supplier"))
                 or self.supplier_named(sub.get("provider_id"))
-                or self.supplier_named(sub.get("name"))
+                or _unless_told_apart(self.supplier_named(sub.get("name")), sub)
             )
             if target is not None and target is not supplier:
                 linked.add(id(target))
@@ -675,6 +675,31 @@ def _region(item: dict[str, Any]) -> Region | None:
     if not (provider and region):
         return None
     return Region(provider, region, text_of(item.get("role")) or PRIMARY, f"{provider} {region}")
+
+
+def _unless_told_apart(named: Document | None, entry: Mapping[str, object]) -> Document | None:
+    """The supplier of ours a subcontractor entry's name matches, unless an identifier of one
+    type that both record differs and none they record agree (:func:`_identifiers`): a
+    namesake, another company of the same name ("Datapoint GmbH" of another register number),
+    not our supplier, which a critical supplier's chain would otherwise make tier 1 in effect.
+    An identifier recorded on one side only, or of another type, tells nothing apart: the name
+    links, as it does without one."""
+    if named is None:
+        return None
+    own = _identifiers(entry)
+    theirs = _identifiers(named.data)
+    apart = any(theirs.get(kind, key) != key for kind, key in own.items())
+    return None if apart and not set(own.values()) & set(theirs.values()) else named
+
+
+def _identifiers(record: Mapping[str, object]) -> dict[str | None, str]:
+    """A record's official identifiers (provider_id, additional_id), each by its recorded type
+    (None where no type is recorded), compared as names are."""
+    found: dict[str | None, str] = {}
+    for holder in (record, mapping_at(record, "additional_id")):
+        if key := name_key(holder.get("provider_id")):
+            found.setdefault(text_of(holder.get("provider_id_type")), key)
+    return found
 
 
 def _entry_name(sub: Mapping[str, object]) -> str:

@@ -140,7 +140,8 @@ def _supplier(
     critical = bool(reasons)
     tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
     non_ict = not ict and "operating_access" not in exposures
-    models = delivery.service_models(supplier, non_ict=non_ict)
+    operates = "operating_access" in exposures
+    models = delivery.service_models(supplier, non_ict=non_ict, operates=operates)
     entities = _supplier_entities(facts, supplier, via)
     unrecorded = supports and outsourcing_unrecorded(contracts, facts.as_of)
     return SupplierFacts(
@@ -617,7 +618,7 @@ def _own_trade(facts: Facts, supplier: Document, contract: Document) -> bool:
     systems)."""
     acts = delivery.operating_access(facts, supplier)
     covered = strings(contract.data.get("services"))
-    models = delivery.service_models(supplier, covered, non_ict=not acts)
+    models = delivery.service_models(supplier, covered, non_ict=not acts, operates=acts)
     return bool(models) and models <= delivery.OWN_TRADE
 
 

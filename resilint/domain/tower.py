@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from resilint.domain import delivery
 from resilint.domain.delivery import FINANCIAL, LICENSED, NETWORK
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, strings, text_of, value_at
@@ -245,8 +246,12 @@ def runs_on_our_systems(facts: Facts, supplier: Document) -> bool:
     outage of its own systems stops nothing of ours, and a fault or a compromise that reaches us
     through its software (a bad or malicious update) takes down our own systems, which
     business-interruption cover answers. Dependent cover, written for the outage of a provider's
-    systems that our operations rely on, has nothing to add for it (insurer market practice)."""
-    return facts.supplier(supplier).service_models == frozenset({LICENSED})
+    systems that our operations rely on, has nothing to add for it (insurer market practice). So
+    also where the vendor acts in our systems (support engineers with privileged rights), which
+    makes its software run for us as the contract terms read it (:func:`.delivery.models_of`):
+    it still runs on our systems, not the vendor's."""
+    non_ict = facts.supplier(supplier).non_ict
+    return delivery.service_models(supplier, non_ict=non_ict) == frozenset({LICENSED})
 
 
 OTHER = "other"

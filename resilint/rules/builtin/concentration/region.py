@@ -99,17 +99,17 @@ def _route_models(
     service whose own record places it there (``services[k].cloud``), else the services of the
     supplier the function names (``depends_on.services``), else all of the supplier's."""
     place = chain[1].json_path
+    operates = context.facts.supplier(supplier).operates
     if len(place) > 1 and place[0] == "services" and isinstance(place[1], int):
-        return service_models(
-            supplier, [text_of(value_at(supplier.data, *place[:2], "name")) or ""]
-        )
+        name = text_of(value_at(supplier.data, *place[:2], "name")) or ""
+        return service_models(supplier, [name], operates=operates)
     named = [
         text_of(item.get("service")) or ""
         for _, item in dicts(value_at(function.data, "depends_on", "services"))
         if text_of(item.get("supplier")) == supplier.id
     ]
     if named:
-        return service_models(supplier, named)
+        return service_models(supplier, named, operates=operates)
     return context.facts.supplier(supplier).service_models
 
 

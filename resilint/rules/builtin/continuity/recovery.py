@@ -285,11 +285,11 @@ def _models(
     """How the service is delivered: the models of the services of that name, else of all the
     supplier's, as :func:`.delivery.service_models` chooses them, from the check's index rather
     than a reading of every service each time."""
-    non_ict = context.facts.supplier(supplier).non_ict
+    facts = context.facts.supplier(supplier)
     chosen = [service for _, service in _named(supplier, services).get(name, [])]
     if not chosen:
         chosen = [service for _, service in dicts(supplier.data.get("services"))]
-    return models_of(supplier, chosen, non_ict=non_ict)
+    return models_of(supplier, chosen, non_ict=facts.non_ict, operates=facts.operates)
 
 
 AVAILABILITY_ONLY = {
