@@ -181,6 +181,12 @@ def insurance(
     return tuple(found)
 
 
+_NO_BUSINESS_INTERRUPTION = (
+    "the policy includes no business interruption, which dependent cover extends to a "
+    "supplier's outage"
+)
+
+
 def _dependent(
     facts: Facts, policy: Document, down: list[Document], hours: float | None
 ) -> Iterator[Cover]:
@@ -189,13 +195,7 @@ def _dependent(
         waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     for supplier in down:
         if without_business_interruption(policy):
-            responds, why = (
-                "no",
-                (
-                    "the policy includes no business interruption, which dependent cover extends to "
-                    "a supplier's outage"
-                ),
-            )
+            responds, why = "no", _NO_BUSINESS_INTERRUPTION
         elif not included(policy, DEPENDENT_BI):
             responds, why = "no", "the policy does not include dependent business interruption"
         elif runs_on_our_systems(facts, supplier) and not _named(policy, supplier):
