@@ -63,8 +63,9 @@ def test_the_contract_of_an_exited_supplier_is_asked_only_its_status(cli, tmp_pa
     (finding,) = _contract_findings(cli, tmp_path, "exited")
     assert finding["code"] == "CTR-13"
     assert finding["json_path"] == "end_date"
-    assert "the supplier is recorded as exited: set the contract's status to ended" in (
-        finding["message"]
+    assert (
+        "the supplier is recorded as exited: set the contract's status to ended"
+        in finding["message"]
     )
 
 
