@@ -86,3 +86,12 @@ def test_a_contract_recorded_ended_is_not_reported(cli, tmp_path) -> None:
     run = cli("check", ".", "--no-cache", "-f", "json", "--as-of", "2026-12-07", cwd=tmp_path)
     found = json.loads(run.stdout)["findings"]
     assert [f for f in found if f["id"] == "ctr-old-portal"] == []
+
+
+def test_the_calendar_lists_no_deadline_of_the_exited_suppliers_contract(cli, tmp_path) -> None:
+    _contract_findings(cli, tmp_path, "exited")
+    run = cli("calendar", ".", "--as-of", "2026-12-07", cwd=tmp_path)
+    assert "ctr-old-portal" not in run.stdout
+    _contract_findings(cli, tmp_path, "active")
+    run = cli("calendar", ".", "--as-of", "2026-12-07", cwd=tmp_path)
+    assert "ctr-old-portal" in run.stdout
