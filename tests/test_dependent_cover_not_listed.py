@@ -109,3 +109,40 @@ def test_a_recorded_cover_answers_as_recorded(cli, tmp_path) -> None:
         "yes",
         "the cover includes every supplier's outage",
     )
+
+
+def _without_business_interruption(tmp_path: Path, dependent: str) -> Path:
+    """The programme's policy recorded without business-interruption cover (a pension fund's
+    policy: no revenue for an outage to interrupt), with ``dependent`` among its coverages."""
+    text = PROGRAMME.replace(
+        "  business_interruption: {included: true, sublimit: 1000000}\nDEPENDENT\n"
+        "business_interruption: {waiting_period_hours: 12, indemnity_period_days: 120}\n",
+        "  business_interruption: {included: false}\n" + dependent,
+    )
+    assert "included: false" in text
+    (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_policy_without_business_interruption_is_not_asked_for_dependent_cover(
+    cli, tmp_path
+) -> None:
+    repo = _without_business_interruption(tmp_path, "")
+    assert _ins03(cli, repo) == []
+    cover = _dependent_cover(cli, repo)
+    assert cover["responds"] == "no"
+    assert "includes no business interruption" in cover["why"]
+    run = cli("impact", ".", "--supplier", "scada", "--as-of", "2026-12-07", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    # a cover the policy does not have shows no terms ("waiting period not recorded")
+    assert "not recorded" not in run.stdout.split("Insurance", 1)[1].split("panel", 1)[0]
+
+
+def test_dependent_cover_listed_beside_no_business_interruption_is_still_asked_its_scope(
+    cli, tmp_path
+) -> None:
+    listed = "  dependent_business_interruption: {included: true, sublimit: 500000}\n"
+    repo = _without_business_interruption(tmp_path, listed)
+    (finding,) = _ins03(cli, repo)
+    assert "does not record which suppliers' outages dependent" in finding["message"]
+    assert _dependent_cover(cli, repo)["responds"] == "maybe"

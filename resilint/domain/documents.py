@@ -87,6 +87,10 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     functions = supported_functions(facts, contract)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
+    if stage == lifecycle.IN_FORCE and lifecycle.lapsed_on_exit(
+        contract, supplier.document if supplier is not None else None, facts.as_of
+    ):
+        stage = lifecycle.ENDED
     covered = strings(contract.data.get("services"))
     remedied = (
         delivery.remedied(supplier.document, covered, supplier.non_ict) if supplier else covered

@@ -55,6 +55,19 @@ def contract_lifecycle(contract: Document, as_of: datetime.date) -> str:
     return IN_FORCE
 
 
+def lapsed_on_exit(contract: Document, supplier: Document | None, as_of: datetime.date) -> bool:
+    """A contract recorded as in force whose end date has passed without automatic renewal,
+    with a supplier recorded as exited: both records say it is over, and only its status was
+    not updated. Its terms are not asked any more (it is judged ``ended``); CTR-13 still asks to
+    correct the status."""
+    if supplier is None or supplier.data.get("status") != "exited":
+        return False
+    if contract.data.get("status") in (*_DRAFT_CONTRACT, *_ENDED_CONTRACT):
+        return False
+    end = as_date(contract.data.get("end_date"))
+    return end is not None and end < as_of and contract.data.get("auto_renew") is not True
+
+
 def ran_on(contract: Document, day: datetime.date) -> bool:
     """A contract recorded as ended whose dates show it in force on ``day``: started by then,
     and ended after it (a terminated contract on its termination_date; one ended normally on

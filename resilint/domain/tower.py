@@ -194,8 +194,21 @@ def _head_office(index: Index, entity_id: str) -> str | None:
 
 
 def included(policy: Document, cover: str) -> bool:
-    """The cover is part of the policy (unless recorded as ``included: false``)."""
+    """The cover is part of the policy (unless recorded as ``included: false``). Dependent
+    business interruption that the coverages do not list is not part of a policy recorded
+    without business-interruption cover: it extends that cover to a supplier's outage, and has
+    nothing to extend (insurer market practice)."""
+    if cover == DEPENDENT_BI and value_at(policy.data, "coverages", cover) is None:
+        return included(policy, BUSINESS_INTERRUPTION)
     return value_at(policy.data, "coverages", cover, "included") is not False
+
+
+def without_business_interruption(policy: Document) -> bool:
+    """The policy is recorded without business-interruption cover and does not list dependent
+    cover either: it has none (:func:`included`)."""
+    return not included(policy, BUSINESS_INTERRUPTION) and (
+        value_at(policy.data, "coverages", DEPENDENT_BI) is None
+    )
 
 
 def dependent_covers(facts: Facts, policy: Document, supplier: Document) -> bool:

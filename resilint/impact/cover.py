@@ -37,6 +37,7 @@ from resilint.domain.tower import (
     runs_on_our_systems,
     terms_of,
     unwritten_dependency,
+    without_business_interruption,
 )
 from resilint.impact.model import (
     Cover,
@@ -180,6 +181,12 @@ def insurance(
     return tuple(found)
 
 
+_NO_BUSINESS_INTERRUPTION = (
+    "the policy includes no business interruption, which dependent cover extends to a "
+    "supplier's outage"
+)
+
+
 def _dependent(
     facts: Facts, policy: Document, down: list[Document], hours: float | None
 ) -> Iterator[Cover]:
@@ -187,7 +194,9 @@ def _dependent(
     if waiting is None:
         waiting = number(value_at(policy.data, "business_interruption", "waiting_period_hours"))
     for supplier in down:
-        if not included(policy, DEPENDENT_BI):
+        if without_business_interruption(policy):
+            responds, why = "no", _NO_BUSINESS_INTERRUPTION
+        elif not included(policy, DEPENDENT_BI):
             responds, why = "no", "the policy does not include dependent business interruption"
         elif runs_on_our_systems(facts, supplier) and not _named(policy, supplier):
             responds, why = "no", _why_ours(supplier)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resilint.impact import board, words
 from resilint.impact.model import (
     ContractView,
+    Cover,
     FunctionImpact,
     Impact,
     Notice,
@@ -139,6 +140,12 @@ def _insurance(impact: Impact) -> Iterator[str]:
         yield from _policy(policy, impact.hours)
 
 
+def _no_terms(cover: Cover) -> bool:
+    """Whether the record gives none of the cover's terms (a cover not bought)."""
+    terms = (cover.waiting_period_hours, cover.sublimit, cover.retention)
+    return all(term is None for term in terms) and cover.indemnity_period_days is None
+
+
 def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
     insured = ", ".join(policy.entities) or "every entity"
     layers = f"; excess layers following its form: {', '.join(policy.layers)}"
@@ -148,6 +155,8 @@ def _policy(policy: PolicyImpact, length: float | None) -> Iterator[str]:
         name = words.COVER_NAMES.get(cover.cover, cover.cover)
         of = f" for {cover.supplier}" if cover.supplier else ""
         yield f"    {name}{of}: {cover.responds.upper()}: {cover.why}"
+        if cover.responds == "no" and _no_terms(cover):
+            continue  # a cover the policy does not have: no terms to show
         money = f"sublimit {words.money(cover.sublimit, policy.currency)}, retention " + (
             words.money(cover.retention, policy.currency)
         )

@@ -42,11 +42,14 @@ def _no_package(
 ) -> Finding:
     names = listed([str(p.id) for p in layers])
     tower = f" (with its excess layer {names})" if layers else ""
+    # a policy without excess layers is the whole tower: "the tower" is the insurer's word
+    whole = "the tower" if layers else "the policy"
     message = (
-        f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for the "
-        "tower (asset inventory, data-flow diagrams, policy copies, incident-log location, backup "
-        "validation reports, vendor contracts, insured-entities list) before an incident, and "
-        "record it as an EvidencePackage" + as_of_text(context)
+        f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for "
+        f"{whole} (asset inventory, data-flow diagrams, policy copies, incident-log location, "
+        "backup validation reports, vendor contracts, insured-entities list) before an incident, "
+        "so that a claim can be proven quickly, and record it as an EvidencePackage"
+        + as_of_text(context)
     )
     return context.finding(info, base, ("id",), message)
 
