@@ -64,7 +64,7 @@ def clocks(facts: Facts, supplier: SupplierFacts | None, entities: Iterable[str]
     ``applies_to`` says: :mod:`.notice_clocks`)."""
     entities = tuple(entities)
     insured = supplier is None or _insurer_concerned(supplier)
-    found = list(_insurer_clocks(facts, frozenset(entities))) if insured else []
+    found = list(_insurer_clocks(facts, frozenset(entities), supplier)) if insured else []
     if supplier is None:
         return found
     for entity_id in entities:
@@ -125,13 +125,39 @@ def _insurer_concerned(supplier: SupplierFacts) -> bool:
     return exposed or supplier.critical or supplier.supports_critical
 
 
-def _insurer_clocks(facts: Facts, entities: frozenset[str]) -> Iterator[Clock]:
-    for policy in facts.index.of_kind("InsurancePolicy"):
-        held = facts.policy(policy)
+def _insurer_clocks(
+    facts: Facts, entities: frozenset[str], supplier: SupplierFacts | None
+) -> Iterator[Clock]:
+    """The notice deadline of each policy in force covering one of the entities, but not of a
+    policy that cannot answer the supplier's incident (:func:`_unanswered`)."""
+    policies = [
+        policy
+        for policy in facts.index.of_kind("InsurancePolicy")
+        if facts.policy(policy).in_force and entities.intersection(facts.policy(policy).entities)
+    ]
+    silent = _unanswered(facts, policies, supplier)
+    for policy in policies:
         limit = number(value_at(policy.data, "notice", "incident_notice_hours"))
-        if limit is not None and held.in_force and entities.intersection(held.entities):
+        if limit is not None and str(policy.id) not in silent:
             where = ("notice", "incident_notice_hours")
             yield Clock(limit, "incident notice deadline", policy, where, _POLICY_NOTE, INSURER)
+
+
+def _unanswered(
+    facts: Facts, policies: list[Document], supplier: SupplierFacts | None
+) -> frozenset[str]:
+    """The policies whose covers cannot answer the supplier's incident, as ``resilint impact``
+    reads them (:func:`resilint.impact.cover.unanswered`): a cyber policy none of whose
+    business-interruption covers responds to the outage of a supplier that holds none of our
+    data (a supplier of medical devices or food with no ICT services or access, left out of
+    dependent cover scoped to IT providers). Its notice condition is about losses the policy
+    covers, so the supplier's notice window is not fitted to it; a policy that may answer (its
+    dependent cover unrecorded, say) keeps its deadline."""
+    if supplier is None or not policies:
+        return frozenset()
+    from resilint.impact.cover import unanswered  # the impact reading, loaded when needed
+
+    return frozenset(unanswered(facts, policies, [supplier.document], False))
 
 
 def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> Iterator[Clock]:

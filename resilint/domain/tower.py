@@ -267,6 +267,16 @@ def runs_on_our_systems(facts: Facts, supplier: Document) -> bool:
     return delivery.service_models(supplier, non_ict=non_ict) == frozenset({LICENSED})
 
 
+def insured_group_company(facts: Facts, policy: Document, supplier: Document) -> bool:
+    """A company of our own group (``group_entity``) that the policy insures beside us, such as
+    the group's IT service company: its systems are an insured's own, so their outage is ours,
+    which business-interruption cover answers; dependent cover, written for the outage of a
+    third party's systems, has nothing to add for it (insurer market practice: cyber wordings
+    count the systems an insured operates as the insured's own computer system)."""
+    own = text_of(supplier.data.get("group_entity"))
+    return own is not None and insures(policy, (own,), facts.index)
+
+
 OTHER = "other"
 """The control category that says nothing of what a control does: a condition naming it is met by
 the controls it names (``controls``), never by every control of that category."""

@@ -31,6 +31,7 @@ from resilint.domain.tower import (
     excluded_infrastructure,
     incident_line,
     included,
+    insured_group_company,
     insures,
     line_of,
     own_terms,
@@ -112,7 +113,7 @@ def unanswered(
         if line == CYBER:
             covers = (
                 *_dependent(facts, base, down, None),
-                _own(base, own, _ours(facts, down), bool(integrated), None),
+                _own(base, own, _ours(facts, down, base), bool(integrated), None),
             )
             if holders or any(c.responds != "no" for c in covers):
                 continue
@@ -160,7 +161,7 @@ def insurance(
         covers = (
             (
                 *_dependent(facts, policy, down, hours),
-                _own(policy, own, _ours(facts, down) if down else False, integrated, hours),
+                _own(policy, own, _ours(facts, down, policy) if down else False, integrated, hours),
             )
             if line_of(facts, policy) == CYBER
             else ()
@@ -200,6 +201,8 @@ def _dependent(
             responds, why = "no", "the policy does not include dependent business interruption"
         elif runs_on_our_systems(facts, supplier) and not _named(policy, supplier):
             responds, why = "no", _why_ours(supplier)
+        elif insured_group_company(facts, policy, supplier) and not _named(policy, supplier):
+            responds, why = "no", _why_group(supplier)
         elif (unsaid := _scope_unsaid(facts, policy, supplier)) is not None:
             responds, why = "maybe", unsaid
         elif dependent_covers(facts, policy, supplier):
@@ -244,6 +247,15 @@ def _why_ours(supplier: Document) -> str:
     )
 
 
+def _why_group(supplier: Document) -> str:
+    """Why dependent cover has nothing to answer for a company of our group the policy insures
+    (``insured_group_company``)."""
+    return (
+        f"{supplier.id} is a company of our group that the policy insures: its systems are an "
+        "insured's own, and their outage is ours, for business-interruption cover"
+    )
+
+
 def _why_covered(policy: Document, supplier: Document) -> str:
     scope = value_at(policy.data, "dependent_bi", "scope")
     if _named(policy, supplier):
@@ -282,19 +294,33 @@ def _integrated(facts: Facts, supplier: Document) -> bool:
     return bool(facts.supplier(supplier).exposures & {"ict", "access"})
 
 
-def _ours(facts: Facts, down: list[Document]) -> bool | str:
+def _ours(facts: Facts, down: list[Document], policy: Document) -> bool | str:
     """Whether suppliers are down (True), or the words for the case where every one of them
-    is a vendor of software we license and run ourselves: what fails reaches us on our own
-    systems (a faulty or malicious update), our own outage for business-interruption cover,
-    while the vendor's own outage stops nothing of ours (``runs_on_our_systems``)."""
-    if not all(runs_on_our_systems(facts, supplier) for supplier in down):
+    is ours for the policy: a vendor of software we license and run ourselves, whose failure
+    reaches us on our own systems (a faulty or malicious update) while the vendor's own outage
+    stops nothing of ours (``runs_on_our_systems``), or a company of our group that the policy
+    insures, whose systems are an insured's own (``insured_group_company``): our own outage,
+    for business-interruption cover."""
+    software = [s for s in down if runs_on_our_systems(facts, s)]
+    group = [s for s in down if s not in software and insured_group_company(facts, policy, s)]
+    if len(software) + len(group) < len(down):
         return True
-    names = ", ".join(str(supplier.id) for supplier in down)
-    return (
-        f"the software of {names} runs on our own systems: its failure there (a faulty or "
-        "malicious update) takes our own systems down, while the vendor's own outage stops "
-        "nothing of ours"
-    )
+    words = []
+    if software:
+        names = ", ".join(str(supplier.id) for supplier in software)
+        words.append(
+            f"the software of {names} runs on our own systems: its failure there (a faulty or "
+            "malicious update) takes our own systems down, while the vendor's own outage stops "
+            "nothing of ours"
+        )
+    if group:
+        names = ", ".join(str(supplier.id) for supplier in group)
+        its = "its systems are" if len(group) == 1 else "their systems are"
+        words.append(
+            f"{names} {'is a company' if len(group) == 1 else 'are companies'} of our group "
+            f"that the policy insures: {its} an insured's own, so their outage is ours"
+        )
+    return "; ".join(words)
 
 
 def _own(

@@ -114,18 +114,34 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                 at = ("conditions", i, "control_categories")
                 yield context.finding(info, policy, at, message, related, judged_on=read)
                 gaps = []
+            named: set[int] = set()  # accounts without MFA a finding of the condition names
             for j, category, gap in gaps:
                 started = [] if category == OTHER else _candidates(mine, category)
-                message = _condition_message(policy, condition, gap[0], _to_do(started))
+                text, remedy, related = gap[0], _to_do(started), gap[1]
+                if category in _AREA:
+                    if accounts is None:
+                        accounts = _accounts_without_mfa(context)
+                    also = _unprotected(
+                        context, policy, condition, [(j, category)], accounts, named
+                    )
+                    if also is not None:
+                        # the control falls short, and these accounts would keep the condition
+                        # unmet once it is complete: one finding says both, so that completing
+                        # the control does not bring a second one as a surprise
+                        _, words, more = also
+                        text = f"{text}; also, {words}"
+                        remedy = f"{remedy}, and turn on MFA for those accounts (mfa: true)"
+                        related = (*related, *more)
+                message = _condition_message(policy, condition, text, remedy)
                 # a control whose status, coverage or restore test fails the schema
                 # ('Implemented', '95%') is read as not meeting it: the gap waits for it
                 read = _read_of(mine if category == OTHER else _candidates(mine, category))
                 where = ("conditions", i, "control_categories", j)
-                yield context.finding(info, policy, where, message, gap[1], judged_on=read)
+                yield context.finding(info, policy, where, message, related, judged_on=read)
             if met:
                 if accounts is None:
                     accounts = _accounts_without_mfa(context)
-                found = _identities_gap(context, policy, condition, met, accounts)
+                found = _identities_gap(context, policy, condition, met, accounts, named)
                 if found is not None:
                     j, text, related = found
                     remedy = "turn on MFA for those accounts (mfa: true once it is)"
@@ -431,22 +447,56 @@ def _identities_gap(
     condition: dict[str, Any],
     met: list[tuple[int, str]],
     accounts: list[Document],
+    said: set[int],
 ) -> tuple[int, str, tuple[Related, ...]] | None:
     """Why the MFA categories the controls inventory meets (``met``: their positions in the
     condition and names) are still not met: supplier person accounts they reach are recorded
     without MFA (the controls say MFA is enforced, the accounts say it is not). One answer for
     the condition, at the first category such an account defeats: an account without MFA is one
     gap, however many of the condition's areas (remote access, privileged access) it reaches.
-    None when there are none."""
-    insured = [a for a in accounts if _insured(context, policy, context.facts.identity(a).supplier)]
+    None when there are none. ``said``: the accounts (``id()``) a finding of the condition
+    already names, left out here; those named here are added to it."""
+    found = _unprotected(context, policy, condition, met, accounts, said)
+    if found is None:
+        return None
+    reach, words, related = found
+    areas = listed([_AREA[category].replace("_", " ") for _, category, _ in reach])
+    categories = listed([category for _, category, _ in reach])
+    it = "it" if len(reach) == 1 else "them"
+    return (
+        reach[0][0],
+        f"needs MFA on {areas}, and the {categories} controls cover {it}, but {words}",
+        related,
+    )
+
+
+def _unprotected(
+    context: RuleContext,
+    policy: Document,
+    condition: dict[str, Any],
+    categories: list[tuple[int, str]],
+    accounts: list[Document],
+    said: set[int],
+) -> tuple[list[tuple[int, str, list[Document]]], str, tuple[Related, ...]] | None:
+    """The supplier person accounts without MFA that the condition's MFA ``categories`` (their
+    positions and names) reach, for an entity the policy insures, leaving out those in
+    ``said`` (and adding the ones found to it): by category, in words ("supplier person
+    accounts it reaches sign in without MFA (mfa: false): ...") and as related places. None
+    when there are none."""
+    insured = [
+        a
+        for a in accounts
+        if id(a) not in said and _insured(context, policy, context.facts.identity(a).supplier)
+    ]
     reach = [
         (j, category, reached)
-        for j, category in met
+        for j, category in categories
         if (reached := [a for a in insured if _reached(condition, category, a)])
     ]
     if not reach:
         return None
     everyone = list({id(a): a for _, _, reached in reach for a in reached}.values())
+    said.update(id(a) for a in everyone)
     names = [
         f"{a.id} ({a.data.get('access_level') or 'no access level'}, supplier "
         f"{a.data.get('supplier')})"
@@ -455,15 +505,9 @@ def _identities_gap(
     related = tuple(
         context.related(a, ("mfa",), "a supplier's person account without MFA") for a in everyone
     )
-    areas = listed([_AREA[category].replace("_", " ") for _, category, _ in reach])
-    named = listed([category for _, category, _ in reach])
-    it, reaches = ("it", "it reaches") if len(reach) == 1 else ("them", "they reach")
-    return (
-        reach[0][0],
-        f"needs MFA on {areas}, and the {named} controls cover {it}, but supplier person "
-        f"accounts {reaches} sign in without MFA (mfa: false): {listed(names)}",
-        related,
-    )
+    reaches = "it reaches" if len(reach) == 1 else "they reach"
+    words = f"supplier person accounts {reaches} sign in without MFA (mfa: false): {listed(names)}"
+    return reach, words, related
 
 
 def _insured(context: RuleContext, policy: Document, supplier: Any) -> bool:

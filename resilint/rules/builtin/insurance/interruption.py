@@ -15,6 +15,7 @@ from resilint.domain.tower import (
     dependent_covers,
     excluded_infrastructure,
     included,
+    insured_group_company,
     insures,
     runs_on_our_systems,
     unwritten_dependency,
@@ -249,8 +250,7 @@ def _outside_dependent_cover(context: RuleContext, policy: Document, supplier: D
     payment scheme or market infrastructure (every service market_infrastructure) where the
     policy excludes the failure of such infrastructure (an exclusion of type
     infrastructure_failure): naming it would buy nothing."""
-    own = text_of(supplier.data.get("group_entity"))
-    if own is not None and insures(policy, (own,), context.index):
+    if insured_group_company(context.facts, policy, supplier):
         return True
     if unwritten_dependency(context.facts, supplier) or runs_on_our_systems(
         context.facts, supplier
