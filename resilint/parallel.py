@@ -4,10 +4,13 @@
 The model the rules read (documents, index, facts, dependency graph) is built once, by this
 process; the others are forked from it and share it, copy on write, so nothing is sent to them.
 Each takes the next rule from a shared counter, evaluates it, and sends back what it found
-(pickled) with the positions it computed (which the cache keeps for the next run). The results
-are put in the rules' order, so a check's output is the same whatever the number of processes,
-byte for byte. A process that fails (killed, out of memory, results that cannot be read) costs
-only time: the rules it did not send back are evaluated here, as they would have been.
+(pickled) as soon as it is done, and at its end the positions it computed (which the cache
+keeps for the next run). This process, which takes rules from the counter too, reads what the
+others sent after each rule of its own, so that taking their results in is spread over the run
+rather than left to its end. The results are put in the rules' order, so a check's output is
+the same whatever the number of processes, byte for byte. A process that fails (killed, out of
+memory, results that cannot be read) costs only time: everything it sent is set aside and the
+rules it took are evaluated here, as they would have been.
 
 Reading the files is spread the same way (:func:`resilint.checker._read_files`): each process
 reads and validates the next chunk of files and sends back their documents and findings, which
@@ -21,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -114,26 +117,31 @@ class _Spread(Generic[_T]):
 
     def run(self, jobs: int) -> list[_T]:
         results: dict[int, _T] = {}
-        workers: list[tuple[int, int]] = []
+        workers: list[_Worker] = []
         try:
             for _ in range(jobs - 1):
                 try:
                     workers.append(self._fork())
                 except OSError:  # no process to be had (memory, a process limit): fewer
                     break
-            results.update(self._take())
-            for pid, pipe in workers:
-                results.update(self._collect(pid, pipe))
+            results.update(self._take(workers))
+            for worker in workers:
+                results.update(self._collect(worker))
             workers.clear()
         finally:
-            for pid, pipe in workers:  # only when this process is interrupted
-                _stop(pid, pipe)
+            for worker in workers:  # only when this process is interrupted
+                worker.stop()
         # a rule a failed worker took, and did not send back, is evaluated here
         return [results[n] if n in results else self.evaluate(n) for n in range(self.count)]
 
-    def _take(self) -> dict[int, _T]:
+    def _take(
+        self, workers: Sequence[_Worker] = (), send: Callable[[int, _T], None] | None = None
+    ) -> dict[int, _T]:
         """Evaluate units (rules, chunks of files) until none is left, taking each from the
-        shared counter."""
+        shared counter. A worker ``send``s each unit's result as it is done; this process
+        reads what the ``workers`` sent so far after each of its own units, so that taking
+        their results in does not wait until the end (it is balanced by the counter: this
+        process takes fewer units the more it takes in)."""
         done: dict[int, _T] = {}
         while True:
             with self.lock:
@@ -142,8 +150,12 @@ class _Spread(Generic[_T]):
             if number >= self.count:
                 return done
             done[number] = self.evaluate(number)
+            if send is not None:
+                send(number, done[number])
+            for worker in workers:
+                worker.drain(wait=False)
 
-    def _fork(self) -> tuple[int, int]:
+    def _fork(self) -> _Worker:
         read, write = os.pipe()
         try:
             pid = os.fork()
@@ -153,54 +165,126 @@ class _Spread(Generic[_T]):
             raise
         if pid:
             os.close(write)
-            return pid, read
+            return _Worker(pid, read)
         os.close(read)  # the worker: never returns
         status = 1
         try:
-            positions = self.locator.positions if self.locator is not None else {}
-            known = {path: len(found) for path, found in positions.items()}
-            done = self._take()
-            placed = {
-                path: list(found.items())[known.get(path, 0) :]
-                for path, found in positions.items()
-                if len(found) != known.get(path, 0)
-            }
             import pickle
 
-            with os.fdopen(write, "wb") as out:
-                pickle.dump((done, placed), out, protocol=pickle.HIGHEST_PROTOCOL)
+            positions = self.locator.positions if self.locator is not None else {}
+            known = {path: len(found) for path, found in positions.items()}
+            with os.fdopen(write, "wb", buffering=0) as out:
+
+                def send(number: int, result: Any) -> None:
+                    _write_frame(out, pickle.dumps((number, result), pickle.HIGHEST_PROTOCOL))
+
+                self._take(send=send)
+                placed = {
+                    path: list(found.items())[known.get(path, 0) :]
+                    for path, found in positions.items()
+                    if len(found) != known.get(path, 0)
+                }
+                send(_PLACED, placed)
             status = 0
         finally:
             os._exit(status)  # no atexit, no buffered output written twice
 
-    def _collect(self, pid: int, pipe: int) -> dict[int, _T]:
-        with os.fdopen(pipe, "rb") as results:
-            data = results.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            return {}
-        import pickle
-
-        try:
-            sent: Any = pickle.loads(data)  # what a process forked from this one wrote
-            done: dict[int, _T] = sent[0]
-            placed: dict[str, Any] = sent[1]
-        except Exception:  # a worker cut short: its units are evaluated again
-            return {}
+    def _collect(self, worker: _Worker) -> dict[int, _T]:
+        worker.drain(wait=True)
+        _, status = os.waitpid(worker.pid, 0)
+        if status != 0 or _PLACED not in worker.results or worker.broken:
+            return {}  # a worker cut short: its units are evaluated again here
+        placed: dict[str, Any] = worker.results.pop(_PLACED)
         for path, found in placed.items():
             if self.locator is None:
                 break
             known = self.locator.positions.setdefault(path, {})
             for position, at in found:
                 known.setdefault(position, at)
-        return done
+        return worker.results
 
 
-def _stop(pid: int, pipe: int) -> None:
-    import signal
+_PLACED = -1
+"""The number a worker sends the positions it computed under, after its last unit."""
+_PIPE_SIZE = 1 << 20
+"""Bytes a worker may write ahead of this process's reading (Linux allows a megabyte to any
+process): a chunk of files' documents is larger than a pipe's usual 64 KiB, and a worker
+blocked on a full pipe would wait for this process to finish its own unit."""
 
-    with contextlib.suppress(OSError):  # closed already
-        os.close(pipe)
-    with contextlib.suppress(OSError):  # gone already
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+
+def _write_frame(out: Any, data: bytes) -> None:
+    """One frame, written whole (a write to a pipe may take part of it)."""
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    while view:
+        view = view[out.write(view) :]
+
+
+class _Worker:
+    """A forked process, and what it has sent so far: each unit's result in a frame of its
+    own (its length, then the pickled ``(number, result)``), read as it arrives."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self.pipe = pid, pipe
+        self.results: dict[int, Any] = {}
+        self.pending = bytearray()
+        self.ended = False
+        self.broken = False
+        """Whether what it sent could not be read: everything it sent is set aside."""
+        with contextlib.suppress(OSError, AttributeError):  # Linux 2.6.35 and later
+            import fcntl
+
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        os.set_blocking(pipe, False)
+
+    def drain(self, wait: bool) -> None:
+        """Read what the worker has written (``wait``: to its end), and take in every whole
+        frame."""
+        if self.ended:
+            return
+        if wait:
+            os.set_blocking(self.pipe, True)
+        while True:
+            try:
+                data = os.read(self.pipe, _PIPE_SIZE)
+            except BlockingIOError:
+                break
+            if not data:
+                self.ended = True
+                os.close(self.pipe)
+                break
+            self.pending += data
+        self._frames()
+
+    def stop(self) -> None:
+        """The worker stopped, and waited for (this process was interrupted)."""
+        import signal
+
+        if not self.ended:
+            self.ended = True
+            with contextlib.suppress(OSError):
+                os.close(self.pipe)
+        with contextlib.suppress(OSError):  # gone already
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+    def _frames(self) -> None:
+        import pickle
+
+        at = 0
+        pending = self.pending
+        while len(pending) - at >= 8:
+            size = int.from_bytes(pending[at : at + 8], "little")
+            if len(pending) - at - 8 < size:
+                break
+            frame = pending[at + 8 : at + 8 + size]
+            at += 8 + size
+            if self.broken:
+                continue
+            try:  # what a process forked from this one wrote
+                number, result = pickle.loads(frame)
+            except Exception:  # a worker cut short, or its results unreadable
+                self.broken = True
+                continue
+            self.results[number] = result
+        del pending[:at]

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,47 @@ def test_the_runs_budget_of_values_is_kept_when_reading_is_spread(
     # at most nine files a process (eight that fit its budget, one that spends it) and the one
     # that spends the run's, read again here: not the 40
     assert len(reads.read_text().splitlines()) <= 2 * 9 + 1
+
+
+def test_results_larger_than_a_pipe_come_back_whole_and_in_order() -> None:
+    """A worker sends each unit's result as it is done, however large (a chunk of files'
+    documents is larger than a pipe holds), and this process takes them in while it works:
+    the results are those of one process, in order."""
+
+    def evaluate(number: int) -> tuple[int, bytes]:
+        return number, bytes([number % 251]) * (300_000 + number)
+
+    spread = parallel.evaluate_all(24, evaluate, 2, None, parallel.PARALLEL_FROM)
+    assert spread == [evaluate(n) for n in range(24)]
+
+
+def test_a_worker_whose_results_cannot_be_read_is_set_aside(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What a worker sends that this process cannot read sets aside all it sent: every unit it
+    took is evaluated here."""
+    here = os.getpid()
+    write = parallel._write_frame
+
+    def garbled(out: object, data: bytes) -> None:
+        write(out, b"not a pickle" if os.getpid() != here else data)
+
+    monkeypatch.setattr(parallel, "_write_frame", garbled)
+    evaluated: list[int] = []
+
+    took = tmp_path / "worker"
+
+    def evaluate(number: int) -> int:
+        time.sleep(0.005)  # long enough for the worker to take its share
+        if os.getpid() == here:
+            evaluated.append(number)
+        else:
+            with took.open("a") as note:
+                note.write(f"{number}\n")
+        return number * number
+
+    assert parallel.evaluate_all(40, evaluate, 2, None, parallel.PARALLEL_FROM) == [
+        n * n for n in range(40)
+    ]
+    assert took.read_text().split()  # the worker took units, and sent them garbled
+    assert sorted(evaluated) == list(range(40))  # so they were done again here
