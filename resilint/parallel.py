@@ -149,9 +149,10 @@ class _Spread(Generic[_T]):
                 self.next.value = number + 1
             if number >= self.count:
                 return done
+            if send is not None:  # a worker keeps nothing it has sent
+                send(number, self.evaluate(number))
+                continue
             done[number] = self.evaluate(number)
-            if send is not None:
-                send(number, done[number])
             for worker in workers:
                 worker.drain(wait=False)
 
