@@ -290,15 +290,21 @@ def model_note(
     supplier, the only ones the words name (none: no words; a critical law firm is asked an
     incident-notice window all the same, so only a bank or a scheme is named there). None for
     a supplier whose record says it holds nothing of ours (:func:`_holds_nothing`): a diesel
-    supplier is not asked whether it is a bank. ``unrecorded``: a contract of the supplier does
-    not record outsources_function, so the note's model alone would take an outsourcing's
-    terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
+    supplier is not asked whether it is a bank, nor is one whose words name a trade none of
+    them has (:func:`_other_trade`: a laboratory, a caterer). ``unrecorded``: a contract of the
+    supplier does not record outsources_function, so the note's model alone would take an
+    outsourcing's terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
     if models:
         return ""
     if ict:
         return ict_model_note(supplier.id or "")
     chosen = [model for model, _ in _ADVISERS if model in exempt]
-    if non_ict and chosen and not _holds_nothing(supplier, exposures):
+    if (
+        non_ict
+        and chosen
+        and not _holds_nothing(supplier, exposures)
+        and not _other_trade(supplier)
+    ):
         held = exposure_words(exposures)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
@@ -320,6 +326,43 @@ def _holds_nothing(supplier: Document, exposures: frozenset[str]) -> bool:
     serving us holds our files, our accounts or our transactions, so the question whether it is
     one has no object here; where the record does not say what data it handles, it is asked."""
     return not exposures and supplier.data.get("data_sensitivity") is not None
+
+
+def _other_trade(supplier: Document) -> bool:
+    """The words of each of its services (its service_type, else its description: a
+    description also names places, "card payments at the canteen tills"; where it records no
+    service, its own name and description) name a trade of its own that no adviser, bank,
+    insurer or market infrastructure has (:data:`_OTHER_TRADES`: laboratory diagnostics,
+    catering, freight): whether it is one has no object. A trade named as whom it serves
+    ("account for the laboratory", :data:`_CLIENTS`) is not its own; a service whose words name
+    none could be a bank's account or an adviser's brief, and the note is said."""
+    services = _concerned(supplier, None)
+    texts = [_joined(s.get("service_type")) or _joined(s.get("description")) for s in services] or [
+        _joined(supplier.data.get("name"), supplier.data.get("description"))
+    ]
+    return all(_named(_OTHER_TRADES, text, _clients(text)) is not None for text in texts)
+
+
+_OTHER_TRADES = Lazy(
+    r"\b(catering|caterers?|canteens?|(patient|staff|school) meals|food (supply|services?)"
+    r"|(facility|facilities|office|building|window|hospital) cleaning"
+    r"|cleaning (services?|contractors?)|laundry|linen (supply|services?)"
+    r"|laborator(y|ies)|lab (diagnostics|tests?|testing)|pathology|patient samples"
+    r"|medical (devices?|equipment|supplies|consumables)|pharmaceuticals?|infusion pumps?"
+    r"|(road|air|sea|rail|ocean) freight|freight (forwarding|transport)|haulage|hauliers?"
+    r"|couriers?|parcels?|(express|parcel) delivery|warehousing|logistics"
+    r"|waste (management|disposal|collection)|security guarding|manned guarding"
+    r"|(goods|materials?|components?|(spare )?parts|fuel|diesel|raw materials?"
+    r"|office supplies|consumables) supply"
+    r"|facility management|industrial maintenance|construction (works?|services|company))\b",
+    re.IGNORECASE,
+)
+"""Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
+insurer or market infrastructure does: food and cleaning, a clinical laboratory, medical
+devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
+goods, materials or fuel, facility management, maintenance of plant, construction. Words that
+also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
+e-money product; "consulting", "translation"): the note is then said."""
 
 
 OUTSOURCING_TOO = (
