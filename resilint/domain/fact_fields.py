@@ -126,6 +126,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "into our systems and runs our sign-in (the identity provider of our identities or "
             "functions)'; empty when it holds nothing of ours.",
         ),
+        "cut_off_words": _fact(
+            "string",
+            "What a joint playbook's criteria (disable_criteria) and decision rights are for, "
+            "in words to follow 'the criteria for': 'disabling its integrations'; of a company "
+            "of our group (group_entity), 'isolating the systems and network segments it runs "
+            "for us (...)', whose access is our own IT's, not an outsider's we cut off.",
+        ),
         "lifecycle": _fact(
             "string", "prospective, engaged or exited.", enum=["prospective", "engaged", "exited"]
         ),
