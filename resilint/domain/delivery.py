@@ -20,7 +20,10 @@ term only where it has an object.
   but connectivity beside it or before it (another service, a device, a product:
   :func:`_connectivity_alone`), and software licences or firmware storing none of our data are
   licensed software, as S13 makes them, unless hosted or remotely supported; likewise "colocation"
-  (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). A supplier that provides no ICT services and
+  (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). Where none of these is read, words saying
+  plainly that the supplier operates the service for us ("hosted and operated for us", "the
+  vendor operates the platform", "ICT operation management") and naming no shared platform make
+  it a managed service (:func:`_operated_for_us`). A supplier that provides no ICT services and
   does not operate in our systems is a law firm, an insurance broker or other professional adviser,
   a bank, or a payment scheme or market infrastructure where the words it is recorded with say so
   (:data:`_WORDS`: the service's ``service_type`` and ``description``, else the supplier's ``name``
@@ -621,10 +624,50 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
                 return plain
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
-            return None
+            return _operated_for_us(words)
         if model is not None and _named(pattern, words, _clients(words)) is not None:
             return model
+    return _operated_for_us(words)
+
+
+def _operated_for_us(words: str) -> str | None:
+    """managed_service where the words say plainly that the supplier operates the service for
+    us (:data:`_OPERATED_FOR_US`: "hosted and operated for us", "ICT operation management",
+    "the vendor operates the platform") and name no shared platform beside it
+    (:data:`_SHARED_PLATFORM`: a SaaS the vendor operates for all its customers); else None,
+    the model unknown. Read only where no other model is read from the words: a managed
+    service is asked every term an unknown model is, so the reading drops no term, only the
+    note asking to record the model."""
+    if _OPERATED_FOR_US.search(words) and not _SHARED_PLATFORM.search(words):
+        return MANAGED
     return None
+
+
+_OPERATED_FOR_US = Lazy(
+    r"(?<!not )(?<!never )(?<!no longer )\b("
+    r"(hosted|run|operated|managed|administered|maintained|monitored|supported)"
+    r"((,| and|, and) (hosted|run|operated|managed|administered|maintained|monitored"
+    r"|supported))*( (fully|entirely))? (for us|on our behalf|on behalf of us)\b"
+    r"|(operated|run|managed|administered) (fully |entirely )?by the (vendor|supplier"
+    r"|provider|contractor)\b"
+    r"|the (vendor|supplier|provider|contractor) (operates|runs|manages|administers)\b"
+    r"|(ict|it) operations? management\b(?! (software|platform|tools?|solutions?|suite|system))"
+    r")",
+    re.IGNORECASE,
+)
+"""Words saying the supplier operates the service for us: "hosted and operated for us", "run
+on our behalf", "operated by the vendor", "the vendor operates the platform", "ICT operation
+management" (the words of the DORA register's S14, not followed by "software" or "platform",
+a product of that name). Not words saying we operate it ("operated by our own IT", "software we
+host and operate ourselves"), nor saying it is not ("not operated for us")."""
+
+_SHARED_PLATFORM = Lazy(
+    r"\b(saas|iaas|paas|\w+ as a service|multi[- ]?tenant|shared (platform|infrastructure"
+    r"|service)|all (of )?(its|their) customers|every customer)\b",
+    re.IGNORECASE,
+)
+"""Words naming a platform every customer shares, beside which a vendor operating it runs
+nothing for us alone: the model is read from the cloud words, else left unknown."""
 
 
 _CARRIER = Lazy(
