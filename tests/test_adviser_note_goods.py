@@ -9,9 +9,12 @@ from __future__ import annotations
 from one_file import check, doc, repo
 
 NOTE = "; if it is, record its service_model"
+UNNAMED = "standby arrangement"
+"""Words that name no trade (they could be a bank's standby credit line): the trade its words
+name does not take the note off (tests/test_adviser_note_trade.py does)."""
 
 
-def fuel(data: str = "data_sensitivity: internal\n") -> str:
+def fuel(data: str = "data_sensitivity: internal\n", trade: str = "diesel fuel supply") -> str:
     supplier = doc(
         "Supplier",
         "nordtank",
@@ -19,7 +22,7 @@ def fuel(data: str = "data_sensitivity: internal\n") -> str:
         "description: Diesel fuel for the standby generators, delivered by tanker.\n"
         f"tier: 1\nprovides_ict_services: false\nsupports_critical_function: true\n{data}"
         "highest_access_level: none\n"
-        "services:\n  - {name: diesel, service_type: diesel fuel supply, stores_data: false}\n",
+        f"services:\n  - {{name: diesel, service_type: {trade}, stores_data: false}}\n",
     )
     contract = doc(
         "Contract",
@@ -37,10 +40,10 @@ def notes(cli, write, text: str) -> dict[str, bool]:
 
 
 def test_a_diesel_supplier_holding_nothing_of_ours_is_not_asked_if_it_is_a_bank(cli, write) -> None:
-    assert notes(cli, write, fuel()) == {"SUP-03": False, "CTR-03": False}
+    assert notes(cli, write, fuel(trade=UNNAMED)) == {"SUP-03": False, "CTR-03": False}
 
 
 def test_the_note_stays_where_the_record_does_not_say_or_holds_our_data(cli, write) -> None:
-    assert notes(cli, write, fuel(data="")) == {"SUP-03": True, "CTR-03": True}
-    held = notes(cli, write, fuel(data="data_sensitivity: confidential\n"))
+    assert notes(cli, write, fuel(data="", trade=UNNAMED)) == {"SUP-03": True, "CTR-03": True}
+    held = notes(cli, write, fuel(data="data_sensitivity: confidential\n", trade=UNNAMED))
     assert held == {"SUP-03": True, "CTR-03": True}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from one_file import check, messages
 
-from resilint.domain.delivery import FINANCIAL, SAAS, _worded, service_models
+from resilint.domain.delivery import FINANCIAL, MANAGED, SAAS, _worded, service_models
 from resilint.model import Document
 
 
@@ -28,10 +28,11 @@ def test_shared_platforms_named_by_what_they_do_are_multi_tenant() -> None:
 def test_application_platforms_and_services_run_for_us_stay_as_they_were() -> None:
     for words in (
         "IoT platform as a service",
-        "Payment processing run for us (a bureau)",
         "ACH clearinghouse",  # an automated clearing house operator: a payment system
     ):
         assert service_models(_supplier(words)) == frozenset(), words
+    # run for us: not the processor's shared platform but a managed service
+    assert service_models(_supplier("Payment processing run for us (a bureau)")) == {MANAGED}
 
 
 def test_whom_a_service_is_for_ends_where_the_words_say_how_it_is_delivered() -> None:
@@ -52,10 +53,11 @@ def test_a_service_for_saas_firms_or_run_for_us_is_not_read_as_saas() -> None:
         "Reconciliation tool for software as a service vendors",
         "Data protection advisory to software as a service providers",
         "Billing consultancy for SaaS companies",
-        "Backup for clients, run for us as a managed service",
         "Backup for clients, dedicated instance delivered as software as a service",
     ):
         assert service_models(_supplier(words)) == frozenset(), words
+    run = "Backup for clients, run for us as a managed service"
+    assert service_models(_supplier(run)) == {MANAGED}
 
 
 def test_clients_named_with_such_as_or_as_well_as_stay_clients() -> None:

@@ -20,7 +20,10 @@ term only where it has an object.
   but connectivity beside it or before it (another service, a device, a product:
   :func:`_connectivity_alone`), and software licences or firmware storing none of our data are
   licensed software, as S13 makes them, unless hosted or remotely supported; likewise "colocation"
-  (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). A supplier that provides no ICT services and
+  (S07) and a "data feed" (S05) (:data:`_PLAIN_WORDS`). Where none of these is read, words saying
+  plainly that the supplier operates the service for us ("hosted and operated for us", "the
+  vendor operates the platform", "ICT operation management") and naming no shared platform make
+  it a managed service (:func:`_operated_for_us`). A supplier that provides no ICT services and
   does not operate in our systems is a law firm, an insurance broker or other professional adviser,
   a bank, or a payment scheme or market infrastructure where the words it is recorded with say so
   (:data:`_WORDS`: the service's ``service_type`` and ``description``, else the supplier's ``name``
@@ -290,15 +293,21 @@ def model_note(
     supplier, the only ones the words name (none: no words; a critical law firm is asked an
     incident-notice window all the same, so only a bank or a scheme is named there). None for
     a supplier whose record says it holds nothing of ours (:func:`_holds_nothing`): a diesel
-    supplier is not asked whether it is a bank. ``unrecorded``: a contract of the supplier does
-    not record outsources_function, so the note's model alone would take an outsourcing's
-    terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
+    supplier is not asked whether it is a bank, nor is one whose words name a trade none of
+    them has (:func:`_other_trade`: a laboratory, a caterer). ``unrecorded``: a contract of the
+    supplier does not record outsources_function, so the note's model alone would take an
+    outsourcing's terms off it (:data:`OUTSOURCING_TOO`): the note says to record that too."""
     if models:
         return ""
     if ict:
         return ict_model_note(supplier.id or "")
     chosen = [model for model, _ in _ADVISERS if model in exempt]
-    if non_ict and chosen and not _holds_nothing(supplier, exposures):
+    if (
+        non_ict
+        and chosen
+        and not _holds_nothing(supplier, exposures)
+        and not _other_trade(supplier)
+    ):
         held = exposure_words(exposures)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
@@ -320,6 +329,43 @@ def _holds_nothing(supplier: Document, exposures: frozenset[str]) -> bool:
     serving us holds our files, our accounts or our transactions, so the question whether it is
     one has no object here; where the record does not say what data it handles, it is asked."""
     return not exposures and supplier.data.get("data_sensitivity") is not None
+
+
+def _other_trade(supplier: Document) -> bool:
+    """The words of each of its services (its service_type, else its description: a
+    description also names places, "card payments at the canteen tills"; where it records no
+    service, its own name and description) name a trade of its own that no adviser, bank,
+    insurer or market infrastructure has (:data:`_OTHER_TRADES`: laboratory diagnostics,
+    catering, freight): whether it is one has no object. A trade named as whom it serves
+    ("account for the laboratory", :data:`_CLIENTS`) is not its own; a service whose words name
+    none could be a bank's account or an adviser's brief, and the note is said."""
+    services = _concerned(supplier, None)
+    texts = [_joined(s.get("service_type")) or _joined(s.get("description")) for s in services] or [
+        _joined(supplier.data.get("name"), supplier.data.get("description"))
+    ]
+    return all(_named(_OTHER_TRADES, text, _clients(text)) is not None for text in texts)
+
+
+_OTHER_TRADES = Lazy(
+    r"\b(catering|caterers?|canteens?|(patient|staff|school) meals|food (supply|services?)"
+    r"|(facility|facilities|office|building|window|hospital) cleaning"
+    r"|cleaning (services?|contractors?)|laundry|linen (supply|services?)"
+    r"|laborator(y|ies)|lab (diagnostics|tests?|testing)|pathology|patient samples"
+    r"|medical (devices?|equipment|supplies|consumables)|pharmaceuticals?|infusion pumps?"
+    r"|(road|air|sea|rail|ocean) freight|freight (forwarding|transport)|haulage|hauliers?"
+    r"|couriers?|parcels?|(express|parcel) delivery|warehousing|logistics"
+    r"|waste (management|disposal|collection)|security guarding|manned guarding"
+    r"|(goods|materials?|components?|(spare )?parts|fuel|diesel|raw materials?"
+    r"|office supplies|consumables) supply"
+    r"|facility management|industrial maintenance|construction (works?|services|company))\b",
+    re.IGNORECASE,
+)
+"""Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
+insurer or market infrastructure does: food and cleaning, a clinical laboratory, medical
+devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
+goods, materials or fuel, facility management, maintenance of plant, construction. Words that
+also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
+e-money product; "consulting", "translation"): the note is then said."""
 
 
 OUTSOURCING_TOO = (
@@ -578,10 +624,50 @@ def _cloud_words(service: dict[str, Any]) -> str | None:
                 return plain
     for model, pattern in _CLOUD_WORDS:
         if model is None and pattern.search(words):
-            return None
+            return _operated_for_us(words)
         if model is not None and _named(pattern, words, _clients(words)) is not None:
             return model
+    return _operated_for_us(words)
+
+
+def _operated_for_us(words: str) -> str | None:
+    """managed_service where the words say plainly that the supplier operates the service for
+    us (:data:`_OPERATED_FOR_US`: "hosted and operated for us", "ICT operation management",
+    "the vendor operates the platform") and name no shared platform beside it
+    (:data:`_SHARED_PLATFORM`: a SaaS the vendor operates for all its customers); else None,
+    the model unknown. Read only where no other model is read from the words: a managed
+    service is asked every term an unknown model is, so the reading drops no term, only the
+    note asking to record the model."""
+    if _OPERATED_FOR_US.search(words) and not _SHARED_PLATFORM.search(words):
+        return MANAGED
     return None
+
+
+_OPERATED_FOR_US = Lazy(
+    r"(?<!not )(?<!never )(?<!no longer )\b("
+    r"(hosted|run|operated|managed|administered|maintained|monitored|supported)"
+    r"((,| and|, and) (hosted|run|operated|managed|administered|maintained|monitored"
+    r"|supported))*( (fully|entirely))? (for us|on our behalf|on behalf of us)\b"
+    r"|(operated|run|managed|administered) (fully |entirely )?by the (vendor|supplier"
+    r"|provider|contractor)\b"
+    r"|the (vendor|supplier|provider|contractor) (operates|runs|manages|administers)\b"
+    r"|(ict|it) operations? management\b(?! (software|platform|tools?|solutions?|suite|system))"
+    r")",
+    re.IGNORECASE,
+)
+"""Words saying the supplier operates the service for us: "hosted and operated for us", "run
+on our behalf", "operated by the vendor", "the vendor operates the platform", "ICT operation
+management" (the words of the DORA register's S14, not followed by "software" or "platform",
+a product of that name). Not words saying we operate it ("operated by our own IT", "software we
+host and operate ourselves"), nor saying it is not ("not operated for us")."""
+
+_SHARED_PLATFORM = Lazy(
+    r"\b(saas|iaas|paas|\w+ as a service|multi[- ]?tenant|shared (platform|infrastructure"
+    r"|service)|all (of )?(its|their) customers|every customer)\b",
+    re.IGNORECASE,
+)
+"""Words naming a platform every customer shares, beside which a vendor operating it runs
+nothing for us alone: the model is read from the cloud words, else left unknown."""
 
 
 _CARRIER = Lazy(

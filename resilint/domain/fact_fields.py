@@ -95,8 +95,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "only the models whose record takes its 24x7 security contact and escalation order "
             "off it (an adviser's: a bank owes them); empty otherwise, and where its record says "
             "it holds nothing of ours (no confidential data, no access: a diesel supplier is "
-            "not asked whether it is an adviser) (a check says it in full on one finding of "
-            "each supplier, and its others name that finding).",
+            "not asked whether it is an adviser) or the words of each of its services name a "
+            "trade none of them has (a clinical laboratory, a caterer, a freight carrier) (a "
+            "check says it in full on one finding of each supplier, and its others name that "
+            "finding).",
         ),
         "service_models": _fact(
             "array",
@@ -123,6 +125,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "What of ours it holds, in words, for a message: 'holds our data and credentials "
             "into our systems and runs our sign-in (the identity provider of our identities or "
             "functions)'; empty when it holds nothing of ours.",
+        ),
+        "cut_off_words": _fact(
+            "string",
+            "What a joint playbook's criteria (disable_criteria) and decision rights are for, "
+            "in words to follow 'the criteria for': 'disabling its integrations'; of a company "
+            "of our group (group_entity), 'isolating the systems and network segments it runs "
+            "for us (...)', whose access is our own IT's, not an outsider's we cut off.",
         ),
         "lifecycle": _fact(
             "string", "prospective, engaged or exited.", enum=["prospective", "engaged", "exited"]
@@ -252,8 +261,10 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "only the models whose record takes the incident notice off it (a bank's or a "
             "scheme's where it is critical: a critical adviser owes one too); empty otherwise, "
             "and where its supplier's record says it holds nothing of ours (no confidential "
-            "data, no access: a diesel supplier is not asked whether it is a bank) (a check says "
-            "it in full on one finding of each supplier, and its others name that finding).",
+            "data, no access: a diesel supplier is not asked whether it is a bank) or the words "
+            "of each of its services name a trade none of them has (a clinical laboratory, a "
+            "caterer, a freight carrier) (a check says it in full on one finding of each "
+            "supplier, and its others name that finding).",
         ),
         "trigger_gap": _fact(
             "string",

@@ -180,7 +180,27 @@ class SupplierFacts:
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
             "holds_words": delivery.holds_words(self.holds),
+            "cut_off_words": self.cut_off_words,
         }
+
+    @property
+    def cut_off_words(self) -> str:
+        """What a joint playbook's criteria (disable_criteria) and decision rights are for, in
+        words to follow "the criteria for": disabling an outside supplier's integrations; of a
+        company of our own group (group_entity: the group's IT centre running our network and
+        directory), isolating the systems and network segments it runs for us, since its access
+        is our own IT's, not an outsider's we cut off."""
+        named = self.document.data.get("group_entity")
+        if isinstance(named, str) and named.strip():
+            return GROUP_CUT_OFF
+        return "disabling its integrations"
+
+
+GROUP_CUT_OFF = (
+    "isolating the systems and network segments it runs for us (it is a company of our group, "
+    "not an outside supplier whose integrations we disable)"
+)
+"""What a joint playbook's criteria are for, of a company of our own group."""
 
 
 class Fields(dict):  # type: ignore[type-arg]
