@@ -60,9 +60,6 @@ def _main() -> None:
     # other command resumes it, what was loaded set aside for good (gc.freeze: passes skip it).
     gc.disable()
     from resilint import startup  # noqa: F401 - before the rest, as in resilint.cli
-
-    if argv[:1] == ["pre-commit"]:  # git answers the hook's questions while the rest loads
-        _ask_git_early()
     from resilint.check_line import plain
     from resilint.command import run_plain
 
@@ -73,18 +70,6 @@ def _main() -> None:
 
     _loaded()
     run()
-
-
-def _ask_git_early() -> None:
-    from pathlib import Path
-
-    from resilint.gitcalls import ask_early
-
-    try:
-        here = Path.cwd()
-    except OSError:  # the directory was removed: the hook says so when it asks
-        return
-    ask_early(here)
 
 
 def _loaded() -> None:

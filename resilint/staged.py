@@ -48,7 +48,7 @@ from pathlib import Path
 from resilint.cache import fingerprint
 from resilint.discover import CONFIG_NAMES, yaml_named
 from resilint.errors import UsageError
-from resilint.gitcalls import STAGED, UNTRACKED, Entry, answer, entries, git, reap, start
+from resilint.gitcalls import Entry, answer, entries, git, reap, start
 from resilint.limits import Limits
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
@@ -58,6 +58,9 @@ from resilint.userfiles import work_tree
 MOST_COMPARED = 200
 """Changed files compared at most; a larger change is judged as a whole repository."""
 _LINK, _SUBMODULE = "120000", "160000"
+_DIFF = ("--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--ignore-submodules=none")
+"""Every change the commit holds: a submodule's too, whatever ``.gitmodules`` (committed with
+the repository: ``ignore = all``) or the user's ``diff.ignoreSubmodules`` tells git to hide."""
 
 
 @dataclass(frozen=True)
@@ -120,14 +123,10 @@ def read_change(
     marked = Marked(top, limits, read or read_by_default)
     try:
         # git walks the work tree for untracked files while it is asked for the change
-        listing = start(top, *UNTRACKED)
+        listing = start(top, "ls-files", "--others", "--exclude-standard", "-z")
         try:
             base = () if refs is None else (_merge_base(top, *refs),)
-            staged = start(top, *STAGED, *base)
-            try:
-                raw = answer(staged)
-            finally:
-                reap(staged)
+            raw = git(top, "diff", *_DIFF, *base)
         finally:
             untracked = _untracked(top, answer(listing))
         key = [*base, raw.hex(), *sorted(untracked)]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from resilint.discover import CONFIG_NAMES, yaml_named
-from resilint.gitcalls import GIT_TIMEOUT, MARKS, Entry, answer, entries, git, in_tree, reap, start
+from resilint.gitcalls import GIT, GIT_TIMEOUT, Entry, answer, entries, git, reap, start
 from resilint.limits import Limits
 from resilint.load.read import Refusal, read_regular
 
@@ -64,7 +64,7 @@ class Marked:
         self.process: subprocess.Popen[bytes] | None = None
         self.failed = ""
         try:
-            self.process = start(top, *MARKS)
+            self.process = start(top, "ls-files", "-v", "--stage", "-z")
         except (OSError, subprocess.SubprocessError) as exc:
             self.failed = str(exc)
 
@@ -125,7 +125,8 @@ def _filters_off(top: Path) -> tuple[str, ...]:
     asks about. A driver name git cannot be given on its command line (it holds ``=``) fails
     the question: the work tree is then not known to be what the commit holds."""
     found = subprocess.run(  # a fixed git command; status 1: no filter is configured
-        in_tree(top, "config", "-z", "--get-regexp", r"^filter\."),
+        [*GIT, "config", "-z", "--get-regexp", r"^filter\."],
+        cwd=top,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         timeout=GIT_TIMEOUT,
