@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,42 @@ def test_other_tools_yaml_is_never_walked(write):
     """Tags and aliases of another tool's file (Ansible vault, a CI workflow) are not ours."""
     path = write("vault.yaml", "secret: !vault |\n  $ANSIBLE_VAULT;1.1\nx: &a [*a]\n")
     assert load_file(path, Limits()).findings == ()
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000, 65535, 65536, 65537, 3 * 65536 + 5])
+def test_a_file_is_read_whole_in_as_few_reads_as_its_size_allows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """A regular file is read to its end; one whose first read gives exactly the size ``fstat``
+    gave needs no further read to find its end."""
+    from resilint.load import read as reading
+
+    content = bytes(i % 251 for i in range(size))
+    path = tmp_path / "f.yaml"
+    path.write_bytes(content)
+    calls: list[int] = []
+    real_read = os.read
+
+    def counted(fd: int, n: int) -> bytes:
+        calls.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(reading.os, "read", counted)
+    assert reading.read_regular(path, 10 * 2**20) == content
+    if 0 < size < reading._CHUNK:
+        assert len(calls) == 1
+
+
+def test_a_file_longer_than_fstat_said_is_read_on_to_its_end(tmp_path: Path) -> None:
+    """A file that grew after ``fstat`` (its first read gives more than the size known) or a
+    file system that answers in parts is read on: nothing is cut short."""
+    from resilint.load import read as reading
+
+    content = b"x" * 200_000
+    path = tmp_path / "f.yaml"
+    path.write_bytes(content)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert reading._read_at_most(fd, 10 * 2**20, 100) == content
+    finally:
+        os.close(fd)

@@ -130,14 +130,22 @@ def read_start(path: str | Path, most: int) -> bytes | None:
 
 
 def _read_at_most(fd: int, most: int, size_hint: int) -> bytes:
+    """At most ``most`` bytes, to the end of the file. A first read that returns exactly the
+    ``size_hint`` bytes ``fstat`` gave, though asked for more, reached the end: a regular
+    file's read stops short only there, so the read that would return nothing to say so is not
+    made (one system call a file). Any other first read, one that gives more (the file grew)
+    or less (a file system that answers in parts), reads on to the end."""
     chunks: list[bytes] = []
     left = most
     while left > 0:
-        chunk = os.read(fd, min(left, max(size_hint + 1, _CHUNK)))
+        asked = min(left, max(size_hint + 1, _CHUNK))
+        chunk = os.read(fd, asked)
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
+        if len(chunks) == 1 and 0 < len(chunk) == size_hint < asked:
+            break
     return b"".join(chunks)
 
 
