@@ -526,12 +526,27 @@ class DependencyGraph:
             for supplier_id, chain in reach.suppliers.items():
                 supplier = self._supplier(supplier_id)
                 for path, value in _supplier_dependencies(supplier):
-                    if supplier is not None and name_key(value) == key:
+                    if supplier is None or name_key(value) != key:
+                        continue
+                    if not self._another_than(named, supplier, path):
                         hop = Hop(supplier, path, f"{supplier_id} relies on {value}")
                         chains.append((*chain, hop))
             if key is not None and chains:
                 found[id(function)] = (function, min(chains, key=len))
         return list(found.values())
+
+    def _another_than(self, named: Document | None, supplier: Document, path: JsonPath) -> bool:
+        """Whether the subcontractor entry at ``path`` of a supplier is another company than
+        ``named``, the supplier of ours a name means, as the walk links it (:meth:`_onward`):
+        one its Supplier link or identifier makes another supplier of ours, or a namesake
+        (:func:`told_apart`). Its chain does not rest on ``named``."""
+        if named is None or path[0] != "subcontractors":
+            return False
+        sub: dict[str, object] = supplier.data["subcontractors"][path[1]]
+        linked = self._supplier(sub.get("supplier")) or self.supplier_named(sub.get("provider_id"))
+        if linked is not None:
+            return linked is not named
+        return _unless_told_apart(named, sub) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -678,21 +693,26 @@ def _region(item: dict[str, Any]) -> Region | None:
 
 
 def _unless_told_apart(named: Document | None, entry: Mapping[str, object]) -> Document | None:
-    """The supplier of ours a subcontractor entry's name matches, unless an identifier of one
-    type that both record differs and none they record agree (:func:`_identifiers`): a
-    namesake, another company of the same name ("Datapoint GmbH" of another register number),
-    not our supplier, which a critical supplier's chain would otherwise make tier 1 in effect.
-    An identifier recorded on one side only, or of another type, tells nothing apart: the name
-    links, as it does without one."""
+    """The supplier of ours a subcontractor entry's name matches, unless :func:`told_apart`
+    from it: a namesake, another company of the same name ("Datapoint GmbH" of another
+    register number), not our supplier, which a critical supplier's chain would otherwise make
+    tier 1 in effect."""
     if named is None:
         return None
-    own = _identifiers(entry)
-    theirs = _identifiers(named.data)
-    apart = any(theirs.get(kind, key) != key for kind, key in own.items())
-    return None if apart and not set(own.values()) & set(theirs.values()) else named
+    return None if told_apart(identifiers(entry), identifiers(named.data)) else named
 
 
-def _identifiers(record: Mapping[str, object]) -> dict[str | None, str]:
+def told_apart(one: Mapping[str | None, str], other: Mapping[str | None, str]) -> bool:
+    """Whether two records of the same name are two companies, by their :func:`identifiers`:
+    an identifier of one type that both record differs and none they record agree. An
+    identifier recorded on one side only, or of another type, tells nothing apart: the name
+    links, as it does without one. The one test for every place that matches companies by
+    name (the dependency graph, impact, concentration)."""
+    apart = any(other.get(kind, key) != key for kind, key in one.items())
+    return apart and not set(one.values()) & set(other.values())
+
+
+def identifiers(record: Mapping[str, object]) -> dict[str | None, str]:
     """A record's official identifiers (provider_id, additional_id), each by its recorded type
     (None where no type is recorded), compared as names are."""
     found: dict[str | None, str] = {}

@@ -4,7 +4,9 @@ critical or important functions the gap reaches (the function it is about, or th
 24-hour outage of the supplier it is about would stop, as the what-if table counts them, or,
 for an insurance gap that may leave a policy's cover unpaid, the functions of the entities the
 policy insures), then by those whose claims a gap in the proof of a claim leaves open to
-dispute (:mod:`resilint.report.cover_at_risk`), then whether it concerns a critical supplier.
+dispute (:mod:`resilint.report.cover_at_risk`), then whether a law asks it (a rule of a
+regulatory profile: dora, dora-register, nis2, nydfs) before what this programme's policy asks
+(the baseline profile, a repository's own rules), then whether it concerns a critical supplier.
 Each says in words what is asked, what it concerns and what it exposes, and links to its
 finding."""
 
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from resilint.domain.readers import in_order
+from resilint.domain.regimes import REGIME_OF_PROFILE
 from resilint.findings import Finding, Level
 from resilint.model import Document
 from resilint.report import cover_at_risk
@@ -45,7 +48,8 @@ def render(posture: Posture) -> str:
     )
     return (
         '<table class="first"><caption>What to fix first: the errors, then the warnings, '
-        "each ranked by the critical and important functions it exposes</caption>"
+        "each ranked by the critical and important functions it exposes, then what a law "
+        "asks before what programme policy does</caption>"
         '<thead><tr><th scope="col">#</th><th scope="col">rule</th>'
         '<th scope="col">concerns</th><th scope="col">exposes</th>'
         '<th scope="col">level</th></tr></thead>'
@@ -55,8 +59,9 @@ def render(posture: Posture) -> str:
 
 def ranked(posture: Posture, found: Iterable[Finding]) -> list[Finding]:
     """Errors, then warnings, then infos; each by the critical and important functions it
-    exposes (those a claim may be disputed for after the others), then whether it concerns a
-    critical supplier."""
+    exposes (those a claim may be disputed for after the others), then what a law asks before
+    what programme policy does (:func:`by_law`), then whether it concerns a critical
+    supplier."""
     exposed = _exposure(posture)
     critical = _critical_suppliers(posture)
     return sorted(
@@ -65,12 +70,24 @@ def ranked(posture: Posture, found: Iterable[Finding]) -> list[Finding]:
             -f.level,
             -len(exposed.functions.get(id(f), ())),
             -len(exposed.risk.disputed.get(id(f), ())),
+            not by_law(posture, f),
             _supplier_of(posture, f) not in critical,
             f.code,
             f.path,
             f.line,
         ),
     )
+
+
+def by_law(posture: Posture, finding: Finding) -> bool:
+    """Whether a law asks what the finding's rule does: the rule belongs to a regulatory
+    profile (DORA, its register of information, NIS2, NYDFS), whose rules cite the article.
+    A rule of the baseline profile asks this programme's policy or market practice (its
+    references may cite a law it goes beyond, as CON-04's exit plan for every irreplaceable
+    service does DORA's for ICT services only); a built-in check or a repository's own rule
+    (baseline unless it names a profile) is not taken for law either."""
+    doc = posture.rules.get(finding.code)
+    return doc is not None and any(p in REGIME_OF_PROFILE for p in doc.profiles)
 
 
 def rule_in_words(posture: Posture, finding: Finding) -> str:

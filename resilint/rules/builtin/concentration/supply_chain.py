@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.domain.clouds import cloud_provider, names_provider
-from resilint.domain.graph import Hop
+from resilint.domain.graph import Hop, identifiers, told_apart
 from resilint.domain.readers import (
     dicts,
     firm_key,
@@ -46,13 +46,40 @@ def _components(entries: list[Entry]) -> list[list[Entry]]:
     return list(groups.values())
 
 
-def _company_keys(data: dict[str, Any]) -> set[str]:
-    """Keys naming one company: its name and its official identifier, normalised."""
+class _Namesakes:
+    """The companies of each name met so far, each with the identifiers recorded of it: a
+    record of a name joins the first of them it is not :func:`.graph.told_apart` from (its
+    identifiers then count for that company), else is another company of that name, keyed
+    apart ("Datapoint GmbH" of another register number is not the one two suppliers share).
+    A record with no identifier joins the first, as the name is all there is to go by."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[dict[str | None, str]]] = {}
+
+    def key(self, name: str, record: dict[str, Any]) -> str:
+        own = identifiers(record)
+        companies = self._seen.setdefault(name, [])
+        for n, known in enumerate(companies):
+            if not told_apart(own, known):
+                for kind, value in own.items():
+                    known.setdefault(kind, value)
+                return f"name:{name}" + (f"#{n + 1}" if n else "")
+        companies.append(dict(own))
+        n = len(companies) - 1
+        return f"name:{name}" + (f"#{n + 1}" if n else "")
+
+
+def _company_keys(data: dict[str, Any], namesakes: _Namesakes) -> set[str]:
+    """Keys naming one company: its name (one of its namesakes' apart) and its official
+    identifier, normalised."""
     name, provider_id = firm_key(data.get("name")), name_key(data.get("provider_id"))
-    return ({f"name:{name}"} if name else set()) | ({f"id:{provider_id}"} if provider_id else set())
+    keys = {namesakes.key(name, data)} if name else set()
+    return keys | ({f"id:{provider_id}"} if provider_id else set())
 
 
-def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[Entry]:
+def _subprocessor_entries(
+    context: RuleContext, supplier: Document, namesakes: _Namesakes
+) -> Iterator[Entry]:
     shared = mapping_at(supplier.data, "shared_dependencies")
     hosted = _hosting_providers(supplier)
     hosts = _hosting_names(context, supplier)
@@ -64,15 +91,15 @@ def _subprocessor_entries(context: RuleContext, supplier: Document) -> Iterator[
             continue  # the same hosting provider, recorded with its regions: CON-01's too
         if (key := firm_key(name)) is not None:
             path = ("shared_dependencies", "subprocessors", i)
-            yield Hop(supplier, path, str(name).strip()), {f"name:{key}"}
+            yield Hop(supplier, path, str(name).strip()), {namesakes.key(key, {})}
     for i, sub in dicts(supplier.data.get("subcontractors")):
         if dicts(sub.get("cloud")):  # a hosting provider with its regions: CON-01 weighs those
             continue
-        keys = _company_keys(sub)
+        keys = _company_keys(sub, namesakes)
         target_id = text_of(sub.get("supplier"))
         target = context.index.get("Supplier", target_id) if target_id else None
         if target is not None:  # the subcontractor's own Supplier document names it too
-            keys |= _company_keys(target.data) | {f"supplier:{target.id}"}
+            keys |= _company_keys(target.data, namesakes) | {f"supplier:{target.id}"}
         label = text_of(sub.get("name")) or text_of(sub.get("id")) or target_id
         if keys and label:
             yield Hop(supplier, ("subcontractors", i), label), keys
@@ -112,10 +139,10 @@ def _hosting_providers(supplier: Document) -> set[str]:
     return {code for r in regions if (code := cloud_provider(r.get("provider"))) is not None}
 
 
-def _group_entry(supplier: Document) -> Entry | None:
+def _group_entry(supplier: Document, namesakes: _Namesakes) -> Entry | None:
     """A supplier's corporate group: its ultimate parent and itself (it may be another's parent)."""
     parent = mapping_at(supplier.data, "ultimate_parent")
-    keys = _company_keys(parent) | _company_keys(supplier.data)
+    keys = _company_keys(parent, namesakes) | _company_keys(supplier.data, namesakes)
     label = text_of(parent.get("name")) or text_of(parent.get("provider_id")) or ""
     path: JsonPath = ("ultimate_parent",) if parent else ("id",)
     return (Hop(supplier, path, label), keys) if keys else None
@@ -147,7 +174,8 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
     critical = [
         s for s in in_order(context.index.of_kind("Supplier")) if context.facts.supplier(s).critical
     ]
-    subprocessors = [e for s in critical for e in _subprocessor_entries(context, s)]
+    namesakes = _Namesakes()
+    subprocessors = [e for s in critical for e in _subprocessor_entries(context, s, namesakes)]
     for entries in map(_one_per_supplier, _components(subprocessors)):
         if entries:
             names, what = listed(ids(hop for hop, _ in entries)), entries[0][0].text
@@ -159,7 +187,8 @@ def check_shared_supply_chain(context: RuleContext, info: RuleInfo) -> Iterator[
             )
             also = f"also relies on subprocessor {what}"
             yield _shared_finding(context, info, entries, message, also)
-    groups = [e for e in map(_group_entry, critical) if e is not None]
+    parents = _Namesakes()
+    groups = [e for s in critical if (e := _group_entry(s, parents)) is not None]
     for entries in map(_one_per_supplier, _components(groups)):
         if entries:
             what = next((hop.text for hop, _ in entries if hop.text), "")
