@@ -85,7 +85,7 @@ MODEL_WORDS = {
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
     MARKET: (
         "a payment scheme or market infrastructure (card scheme, payment system, central "
-        "counterparty, securities depository)"
+        "counterparty, securities depository, stock exchange or other trading venue)"
     ),
     STAFF: "staff augmentation (its people work in our systems under our direction)",
     LICENSED: "licensed software we run ourselves",
@@ -166,7 +166,17 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"\b((card|payment) schemes?|card networks?|scheme (membership|rules|licen[cs]e)"
             r"|(interbank |retail |large[- ]value )?payment systems?|clearing house"
             r"|central counterpart(y|ies)|central securities depositor(y|ies)"
-            r"|securities settlement systems?)\b",
+            r"|securities settlement systems?"
+            # a trading venue whose members we are (MiFID II, Directive 2014/65/EU): a regulated
+            # market or its market operator, an MTF, an OTF, a stock or derivatives exchange,
+            # by its French or German name too; a bare "exchange" also names ICT (a mail
+            # server, data exchange) and a bare "Börse" other trades (a Jobbörse): not read
+            r"|(stock|securities|derivatives|futures|commodit(y|ies)|power|energy) exchanges?"
+            r"|regulated markets?|trading venues?|market operators?"
+            r"|multilateral trading facilit(y|ies)|organi[sz]ed trading facilit(y|ies)"
+            r"|(trading|exchange|clearing) membership"
+            r"|march(é|e)s? r(é|e)glement(é|e)s?|entreprises? de march(é|e)"
+            r"|wertpapierb(ö|oe)rsen?|terminb(ö|oe)rsen?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -406,7 +416,8 @@ _ADVISERS = (
     (FINANCIAL, "a regulated financial firm (a bank, depositary or insurer)"),
     (
         MARKET,
-        "a market infrastructure (a payment scheme, central counterparty or securities depository)",
+        "a market infrastructure (a payment scheme, central counterparty, securities depository "
+        "or trading venue)",
     ),
 )
 """The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it, in
