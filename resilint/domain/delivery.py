@@ -151,6 +151,13 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|[a-zäöüß]+sparkasse|girozentrale|kreditinstitut"
             r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
             r"|payment institution|e-money institution"
+            # an investment firm's own counterparties, regulated firms serving it as their client:
+            # a global or sub-custodian, a prime broker, the clearing member or clearing broker
+            # giving it access to a central counterparty, an executing broker; a bare "broker"
+            # (a message broker) or "custodian" (a data or records custodian) also names other
+            # trades and is not read
+            r"|(global|securities) custodians?|sub-?custodians?|prime brok(er|ers|erage)"
+            r"|(general |direct )?clearing members?|(clearing|executing|execution) brokers?"
             # an insurance or reinsurance undertaking (the risk carrier we place business with or
             # buy cover from), also by a German compound ("Donau Lebensversicherung AG"); an
             # insurance broker's words are read first, as an adviser's
