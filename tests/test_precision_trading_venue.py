@@ -61,6 +61,7 @@ def test_a_trading_venue_is_read_as_a_market_infrastructure(cli, write) -> None:
         ("Alpha MTF Ltd", "Multilateral trading facility for European bonds."),
         ("Rhein Handel AG", "Wertpapierbörse: Handelsteilnahme für Aktien."),
         ("Marché Ouest SA", "Entreprise de marché gérant un marché réglementé."),
+        ("Bolsa Levante SA", "Bolsa de valores; somos miembro del mercado regulado."),
     ):
         assert codes(cli, write, name, words) == [], words
     # recorded as the words say, the same

@@ -183,7 +183,8 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|multilateral trading facilit(y|ies)|organi[sz]ed trading facilit(y|ies)"
             r"|(trading|exchange|clearing) membership"
             r"|march(é|e)s? r(é|e)glement(é|e)s?|entreprises? de march(é|e)"
-            r"|wertpapierb(ö|oe)rsen?|terminb(ö|oe)rsen?)\b",
+            r"|mercados? regulados?|bolsas? de valores|mercat[oi] regolamentat[oi]|borsa valori"
+            r"|effectenbeurs|wertpapierb(ö|oe)rsen?|terminb(ö|oe)rsen?)\b",
             re.IGNORECASE,
         ),
     ),
