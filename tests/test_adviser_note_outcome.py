@@ -39,7 +39,8 @@ def test_a_critical_supplier_is_asked_only_whether_it_is_a_bank_or_a_scheme(cli,
     assert (
         "(asked because supplier chem handles our confidential data and nothing recorded says it"
         " is a regulated financial firm (a bank, depositary or insurer) or a market infrastructure"
-        " (a payment scheme, central counterparty or securities depository); if it is, record its"
+        " (a payment scheme, central counterparty, securities depository or trading venue); if it"
+        " is, record its"
         " service_model: financial_service"
         " or market_infrastructure)" in ctr03
     )
@@ -53,8 +54,8 @@ def test_below_tier_1_an_adviser_is_named_too(cli, write) -> None:
     ctr03 = _findings(cli, write, 2)["CTR-03"]
     assert (
         "is a professional adviser, a regulated financial firm (a bank, depositary or insurer) or"
-        " a market infrastructure (a payment scheme, central counterparty or securities"
-        " depository); if it is" in ctr03
+        " a market infrastructure (a payment scheme, central counterparty, securities"
+        " depository or trading venue); if it is" in ctr03
     )
     assert "CTR-03" not in _findings(cli, write, 2, "service_model: professional_service")
 

@@ -277,8 +277,8 @@ def test_the_adviser_note_is_said_once_for_a_supplier(cli, write) -> None:
     sup03 = next(f["message"] for f in found if f["code"] == "SUP-03")
     bank = (
         "nothing recorded says supplier lexwell is a regulated financial firm (a bank, depositary"
-        " or insurer) or a market infrastructure (a payment scheme, central counterparty or"
-        " securities depository); if it is, record"
+        " or insurer) or a market infrastructure (a payment scheme, central counterparty,"
+        " securities depository or trading venue); if it is, record"
     )
     assert ctr03.count(bank) == 1 and "professional" not in ctr03
     assert sup03.count("nothing recorded says supplier lexwell is a professional adviser;") == 1

@@ -56,8 +56,8 @@ def test_the_note_names_a_fund_managers_depositary_and_securities_depository(cli
     note = messages(found, "CTR-03")
     assert (
         "nothing recorded says it is a regulated financial firm (a bank, depositary or insurer)"
-        " or a market infrastructure (a payment scheme, central counterparty or securities"
-        " depository); if it is, record its service_model: financial_service or"
+        " or a market infrastructure (a payment scheme, central counterparty, securities"
+        " depository or trading venue); if it is, record its service_model: financial_service or"
         " market_infrastructure; its words say it runs something for us: where it does, record"
         " outsources_function: true on its contract too, or recording the model also takes an"
         " outsourcing's terms off it)" in note

@@ -85,7 +85,7 @@ MODEL_WORDS = {
     FINANCIAL: "a regulated financial service (bank, custodian, depositary, insurer)",
     MARKET: (
         "a payment scheme or market infrastructure (card scheme, payment system, central "
-        "counterparty, securities depository)"
+        "counterparty, securities depository, stock exchange or other trading venue)"
     ),
     STAFF: "staff augmentation (its people work in our systems under our direction)",
     LICENSED: "licensed software we run ourselves",
@@ -151,6 +151,13 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|[a-zäöüß]+sparkasse|girozentrale|kreditinstitut"
             r"|(global|securities|fund|asset) custody|custodian bank|credit institution"
             r"|payment institution|e-money institution"
+            # an investment firm's own counterparties, regulated firms serving it as their client:
+            # a global or sub-custodian, a prime broker, the clearing member or clearing broker
+            # giving it access to a central counterparty, an executing broker; a bare "broker"
+            # (a message broker) or "custodian" (a data or records custodian) also names other
+            # trades and is not read
+            r"|(global|securities) custodians?|sub-?custodians?|prime brok(er|ers|erage)"
+            r"|(general |direct )?clearing members?|(clearing|executing|execution) brokers?"
             # an insurance or reinsurance undertaking (the risk carrier we place business with or
             # buy cover from), also by a German compound ("Donau Lebensversicherung AG"); an
             # insurance broker's words are read first, as an adviser's
@@ -166,7 +173,18 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"\b((card|payment) schemes?|card networks?|scheme (membership|rules|licen[cs]e)"
             r"|(interbank |retail |large[- ]value )?payment systems?|clearing house"
             r"|central counterpart(y|ies)|central securities depositor(y|ies)"
-            r"|securities settlement systems?)\b",
+            r"|securities settlement systems?"
+            # a trading venue whose members we are (MiFID II, Directive 2014/65/EU): a regulated
+            # market or its market operator, an MTF, an OTF, a stock or derivatives exchange,
+            # by its French or German name too; a bare "exchange" also names ICT (a mail
+            # server, data exchange) and a bare "Börse" other trades (a Jobbörse): not read
+            r"|(stock|securities|derivatives|futures|commodit(y|ies)|power|energy) exchanges?"
+            r"|regulated markets?|trading venues?|market operators?"
+            r"|multilateral trading facilit(y|ies)|organi[sz]ed trading facilit(y|ies)"
+            r"|(trading|exchange|clearing) membership"
+            r"|march(é|e)s? r(é|e)glement(é|e)s?|entreprises? de march(é|e)"
+            r"|mercados? regulados?|bolsas? de valores|mercat[oi] regolamentat[oi]|borsa valori"
+            r"|effectenbeurs|wertpapierb(ö|oe)rsen?|terminb(ö|oe)rsen?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -406,7 +424,8 @@ _ADVISERS = (
     (FINANCIAL, "a regulated financial firm (a bank, depositary or insurer)"),
     (
         MARKET,
-        "a market infrastructure (a payment scheme, central counterparty or securities depository)",
+        "a market infrastructure (a payment scheme, central counterparty, securities depository "
+        "or trading venue)",
     ),
 )
 """The models of :data:`OWN_TRADE` in the order a note names them, each as a reader says it, in

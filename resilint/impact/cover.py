@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from resilint.domain import Facts
-from resilint.domain.delivery import ict_words, no_ict_words
+from resilint.domain.delivery import MARKET, ict_words, no_ict_words
 from resilint.domain.readers import (
     dicts,
     in_order,
@@ -275,6 +275,8 @@ def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
             "telecommunications network not under our control (insurer market practice; the "
             "wording decides)"
         )
+    if facts.supplier(supplier).service_models == frozenset({MARKET}):
+        return _why_infrastructure_left_out(policy, supplier)
     if value_at(policy.data, "dependent_bi", "scope") == "named":
         why = f"the cover names only the providers it lists, and {supplier.id} is not named"
     else:
@@ -286,6 +288,39 @@ def _why_left_out(facts: Facts, policy: Document, supplier: Document) -> str:
             "duties as a regulated firm"
         )
     return why
+
+
+def _why_infrastructure_left_out(policy: Document, supplier: Document) -> str:
+    """Why dependent cover does not respond to the outage of a payment scheme or market
+    infrastructure we participate in (every service market_infrastructure: an exchange, a
+    central counterparty, a payment system) that it does not name, in the words INS-04 weighs it
+    with: where the policy excludes infrastructure failure, naming it would buy nothing, and
+    INS-04 asks nothing; else such cover is seldom offered (insurer market practice)."""
+    exclusion = next(
+        (
+            text_of(e.get("id")) or str(i)
+            for i, e in dicts(policy.data.get("exclusions"))
+            if e.get("type") == "infrastructure_failure"
+        ),
+        None,
+    )
+    if exclusion is not None:
+        return (
+            f"{supplier.id} is a payment scheme or market infrastructure, and the policy excludes "
+            f"infrastructure failure (exclusion {exclusion}): dependent cover naming it would buy "
+            "nothing (insurer market practice; the wording decides). Its outage is the "
+            "function's continuity plan's to bear"
+        )
+    scope = value_at(policy.data, "dependent_bi", "scope")
+    why = (
+        f"the cover names only the providers it lists, and {supplier.id} is not named"
+        if scope == "named"
+        else f"the cover includes only IT providers, and {supplier.id} {no_ict_words(supplier)}"
+    )
+    return (
+        f"{why}; cover for the outage of a payment system or market infrastructure is seldom "
+        "offered (insurer market practice): ask the broker whether it can be named"
+    )
 
 
 def _integrated(facts: Facts, supplier: Document) -> bool:
@@ -387,9 +422,24 @@ def _bearing(
     if not covers or own or any(c.responds != "no" for c in covers):
         return {"exclusions": every, "exclusions_note": ""}
     holders = [str(s.id) for s in down if "data" in facts.supplier(s).holds]
-    kept = tuple(e for e in every if holders and e.type in DATA_CLAIM_EXCLUSIONS)
+    infrastructure = [s for s in down if facts.supplier(s).service_models == frozenset({MARKET})]
+    kept = tuple(
+        e
+        for e in every
+        if (holders and e.type in DATA_CLAIM_EXCLUSIONS)
+        or (infrastructure and e.type == "infrastructure_failure")
+    )
     left = [e.id or e.type for e in every if e not in kept]
     note = "none of its business-interruption covers responds to this outage, so "
+    if infrastructure and any(e.type == "infrastructure_failure" for e in kept):
+        # the exclusion is why dependent cover naming the infrastructure would buy nothing
+        note = (
+            "none of its business-interruption covers responds to this outage; its exclusion of "
+            "infrastructure failure is listed, as it would take the outage out even of dependent "
+            "cover naming the infrastructure"
+        )
+        note += f"; {listed(left)} cannot bear on it" if left else ""
+        return {"exclusions": kept, "exclusions_note": note}
     if holders:
         holds = "holds" if len(holders) == 1 else "hold"
         note += (
