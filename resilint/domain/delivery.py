@@ -236,6 +236,18 @@ def models_of(
     return models
 
 
+ESCROW_NOTE = (
+    " (escrow of its software's code also meets the term, as step-in does, for software the"
+    " vendor maintains in our systems: remedies.escrow, the source code and what is needed to"
+    " build and run it released to us, or to a party we appoint to maintain it, if the"
+    " supplier fails)"
+)
+"""CTR-08's words, after "step-in rights", for licensed software its vendor acts on
+in our systems (:func:`operated_note`): nobody steps into a vendor's maintenance of software
+we run, and escrow with the right to have it maintained by another is the remedy the market
+gives for it, so either settles the term."""
+
+
 def operated_note(supplier: Document, licensed: frozenset[str], operates: bool) -> str:
     """For a finding whose term licensed software is not asked: words saying the supplier's
     licensed software (``licensed``: the models :func:`service_models` reads without
