@@ -369,13 +369,19 @@ _OTHER_TRADES = Lazy(
     r"|waste (management|disposal|collection)|security guarding|manned guarding"
     r"|(goods|materials?|components?|(spare )?parts|fuel|diesel|raw materials?"
     r"|office supplies|consumables) supply"
-    r"|facility management|industrial maintenance|construction (works?|services|company))\b",
+    r"|facility management|industrial maintenance|construction (works?|services|company)"
+    r"|(substations?|switchgear|transformers?|protection relays?|overhead lines?|power lines?"
+    r"|cables?|pipelines?|boilers?|hvac|lifts?|elevators?|machinery|generators?)"
+    r" (maintenance|servicing|repairs?|inspections?)|fault repairs?"
+    r"|(electrical|mechanical) (works|contracting|installation)|cable laying)\b",
     re.IGNORECASE,
 )
 """Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
 insurer or market infrastructure does: food and cleaning, a clinical laboratory, medical
 devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
-goods, materials or fuel, facility management, maintenance of plant, construction. Words that
+goods, materials or fuel, facility management, maintenance of plant, construction, and the
+hands-on upkeep and repair of physical plant (substations, switchgear, lines and cables,
+pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works. Words that
 also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
 e-money product; "consulting", "translation"): the note is then said."""
 
