@@ -50,6 +50,10 @@ OTHER_TRADES = [
     [("facility cleaning", "Offices and wards.")],
     [("waste management", "Clinical waste collection.")],
     [("laboratory diagnostics", "Routine tests."), ("courier", "Sample transport.")],
+    # a grid operator's field contractor, holding our switching diagrams
+    [("substation maintenance and fault repair", "Switchgear and transformers in 190 sites.")],
+    [("protection relay inspections", "Yearly relay tests in our substations.")],
+    [("cable laying", "Medium-voltage cables for new connections.")],
 ]
 
 
@@ -71,6 +75,9 @@ NO_TRADE = [
     [("catering", "Staff canteen."), ("card acceptance", "Payments at the canteen tills.")],
     # words that also name a financial product
     [("meal vouchers", "Vouchers for staff meals.")],
+    # maintenance of what could be software or a network: not named a trade of its own
+    [("software maintenance", "Updates of the billing system.")],
+    [("network maintenance", "Our office network.")],
 ]
 
 

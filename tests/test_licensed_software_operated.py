@@ -57,7 +57,47 @@ def test_a_vendor_with_privileged_access_is_asked_step_in_and_images(cli, write,
     assert codes(found) == ["CTR-06", "CTR-08"], (how, found)
     assert "forensic images" in messages(found, "CTR-06") and WHY in messages(found, "CTR-06")
     step_in = messages(found, "CTR-08")
-    assert "step-in rights" in step_in and "escrow" not in step_in and WHY in step_in
+    assert "step-in rights (escrow of its software's code also meets the term" in step_in
+    assert WHY in step_in
+
+
+@pytest.mark.parametrize("how", sorted(SERVICES))
+def test_escrow_settles_step_in_for_software_its_vendor_maintains_in_our_systems(
+    cli, write, how: str
+) -> None:
+    """A control-system vendor with remote maintenance into our systems: nobody steps into its
+    maintenance of software we run, so the escrow of its code that the contract gives is the
+    continuity remedy, as step-in would be; the forensic images are still asked."""
+    text = programme(SERVICES[how], "privileged").replace(
+        "remedies: {security_indemnity: true,", "remedies: {escrow: true, security_indemnity: true,"
+    )
+    found = check(cli, write, text, RULES)
+    assert codes(found) == ["CTR-06"], (how, found)
+    # step-in recorded refused and no escrow: still asked, naming both ways to settle it
+    text = programme(SERVICES[how], "privileged").replace(
+        "remedies: {", "remedies: {step_in_rights: false, escrow: false, "
+    )
+    found = check(cli, write, text, RULES)
+    assert codes(found) == ["CTR-06", "CTR-08"], (how, found)
+    assert "grants no step-in rights (escrow of its software's code also" in messages(
+        found, "CTR-08"
+    )
+
+
+def test_escrow_does_not_settle_step_in_for_a_service_run_for_us(cli, write) -> None:
+    """A managed service recorded so (its people run it for us) is asked step-in whatever
+    escrow it gives: the code alone does not run the service."""
+    services = (
+        "  - {name: ops, service_type: operations, stores_data: false,"
+        " service_model: managed_service}\n"
+    )
+    text = programme(services, "privileged").replace(
+        "remedies: {security_indemnity: true,", "remedies: {escrow: true, security_indemnity: true,"
+    )
+    found = check(cli, write, text, RULES)
+    assert "CTR-08" in codes(found)
+    assert "step-in rights" in messages(found, "CTR-08")
+    assert "escrow" not in messages(found, "CTR-08")
 
 
 def test_its_identities_decide_whether_it_acts_in_our_systems(cli, write) -> None:

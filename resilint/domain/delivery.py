@@ -254,6 +254,18 @@ def models_of(
     return models
 
 
+ESCROW_NOTE = (
+    " (escrow of its software's code also meets the term, as step-in does, for software the"
+    " vendor maintains in our systems: remedies.escrow, the source code and what is needed to"
+    " build and run it released to us, or to a party we appoint to maintain it, if the"
+    " supplier fails)"
+)
+"""CTR-08's words, after "step-in rights", for licensed software its vendor acts on
+in our systems (:func:`operated_note`): nobody steps into a vendor's maintenance of software
+we run, and escrow with the right to have it maintained by another is the remedy the market
+gives for it, so either settles the term."""
+
+
 def operated_note(supplier: Document, licensed: frozenset[str], operates: bool) -> str:
     """For a finding whose term licensed software is not asked: words saying the supplier's
     licensed software (``licensed``: the models :func:`service_models` reads without
@@ -375,13 +387,19 @@ _OTHER_TRADES = Lazy(
     r"|waste (management|disposal|collection)|security guarding|manned guarding"
     r"|(goods|materials?|components?|(spare )?parts|fuel|diesel|raw materials?"
     r"|office supplies|consumables) supply"
-    r"|facility management|industrial maintenance|construction (works?|services|company))\b",
+    r"|facility management|industrial maintenance|construction (works?|services|company)"
+    r"|(substations?|switchgear|transformers?|protection relays?|overhead lines?|power lines?"
+    r"|cables?|pipelines?|boilers?|hvac|lifts?|elevators?|machinery|generators?)"
+    r" (maintenance|servicing|repairs?|inspections?)|fault repairs?"
+    r"|(electrical|mechanical) (works|contracting|installation)|cable laying)\b",
     re.IGNORECASE,
 )
 """Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
 insurer or market infrastructure does: food and cleaning, a clinical laboratory, medical
 devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
-goods, materials or fuel, facility management, maintenance of plant, construction. Words that
+goods, materials or fuel, facility management, maintenance of plant, construction, and the
+hands-on upkeep and repair of physical plant (substations, switchgear, lines and cables,
+pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works. Words that
 also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
 e-money product; "consulting", "translation"): the note is then said."""
 

@@ -292,6 +292,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "images) is asked as of a service run for us, and what settles it; empty otherwise "
             "(append it to such a finding's message).",
         ),
+        "escrow_note": _fact(
+            "string",
+            "Where operated_note is not empty (its supplier maintains licensed software in our "
+            "systems): words saying that escrow of the software's code, released to us or to a "
+            "party we appoint to maintain it, meets the continuity term as step-in rights do; "
+            "empty otherwise (append it to such a finding's message).",
+        ),
         "notice_subject": _fact(
             "string",
             "What its supplier's incident notice is of, in words for a message: 'a security "

@@ -279,6 +279,9 @@ class ContractFacts:
     """Words for a finding whose term licensed software is not asked, where its supplier acts in
     our systems, so its licensed software counts as run for us (:func:`.delivery.operated_note`);
     "" otherwise."""
+    escrow_note: str = ""
+    """Words saying escrow meets the step-in term, where :attr:`operated_note` is not empty
+    (:data:`.delivery.ESCROW_NOTE`); "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
     supports a critical or important function); "" otherwise."""
@@ -307,6 +310,7 @@ class ContractFacts:
             "adviser_note": self.adviser_note,
             "trigger_note": self.trigger_note,
             "operated_note": self.operated_note,
+            "escrow_note": delivery.ESCROW_NOTE if self.operated_note else "",
             "trigger_gap": trigger_gap(self.document, self.supplier, self.service_models),
             "notice_subject": notice_subject(self.supplier),
             "in_register": self.in_register,
