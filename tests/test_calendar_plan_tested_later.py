@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from day_by_day import deadlines, findings
+from test_calendar_as_check import ENTITY
 
 FUNCTION = """\
 apiVersion: resilint/v1
@@ -27,14 +28,6 @@ function: {function}
 owner: coo
 """
 
-ENTITY = """\
-apiVersion: resilint/v1
-kind: Entity
-id: pay
-name: Pay Bank AG
-country: DE
-regimes: [dora]
-"""
 
 AS_OF = "2026-11-01"
 

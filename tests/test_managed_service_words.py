@@ -10,6 +10,16 @@ from __future__ import annotations
 import pytest
 from one_file import check, doc, repo
 
+CONTRACT = doc(
+    "Contract",
+    "ctr-vendor",
+    "supplier: vendor\nstatus: active\ncovers_ict_services: true\n"
+    "supports_critical_function: true\nstart_date: 2024-01-01\nend_date: 2028-12-31\n"
+    "remedies: {step_in_rights: false}\n",
+)
+"""A critical contract with the vendor, without step-in rights: CTR-08 asks them unless the
+vendor's model spares them."""
+
 NOTE = "is neither recorded nor inferred"
 
 
@@ -24,14 +34,7 @@ def step_in(cli, write, words: str, stores_data: str = "true") -> str:
         f"services:\n  - {{name: svc, service_type: '{words}', stores_data: {stores_data},"
         " substitutability: highly_complex}\n",
     )
-    contract = doc(
-        "Contract",
-        "ctr-vendor",
-        "supplier: vendor\nstatus: active\ncovers_ict_services: true\n"
-        "supports_critical_function: true\nstart_date: 2024-01-01\nend_date: 2028-12-31\n"
-        "remedies: {step_in_rights: false}\n",
-    )
-    found = check(cli, write, repo(supplier, contract), ["CTR-08"])
+    found = check(cli, write, repo(supplier, CONTRACT), ["CTR-08"])
     step = [f["message"] for f in found if "step-in" in f["message"]]
     assert len(step) == 1, found  # asked whatever the words: managed or unknown
     return step[0]
@@ -85,12 +88,5 @@ def test_a_carrier_run_for_us_is_a_managed_service_a_plain_one_is_not_asked(cli,
         "  - {name: svc, service_type: leased lines, stores_data: false,"
         " substitutability: highly_complex}\n",
     )
-    contract = doc(
-        "Contract",
-        "ctr-vendor",
-        "supplier: vendor\nstatus: active\ncovers_ict_services: true\n"
-        "supports_critical_function: true\nstart_date: 2024-01-01\nend_date: 2028-12-31\n"
-        "remedies: {step_in_rights: false}\n",
-    )
-    found = check(cli, write, repo(supplier, contract), ["CTR-08"])
+    found = check(cli, write, repo(supplier, CONTRACT), ["CTR-08"])
     assert not [f for f in found if "step-in" in f["message"]], found
