@@ -22,6 +22,6 @@ def _leave_the_current_directory() -> None:
 
 if __name__ == "__main__":
     _leave_the_current_directory()
-    from resilint.launch import main
+    from resilint.launch import run
 
-    main()
+    run()

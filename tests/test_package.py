@@ -98,7 +98,7 @@ def test_installed_wheel_checks_the_example_from_elsewhere(installed: Path, tmp_
 
 def test_console_script_is_declared(installed: Path) -> None:
     entry_points = next(installed.glob("resilint-*.dist-info")) / "entry_points.txt"
-    assert "resilint = resilint.launch:main" in entry_points.read_text()
+    assert "resilint = resilint.launch:run" in entry_points.read_text()
 
 
 def test_source_checkout_finds_top_level_data() -> None:
