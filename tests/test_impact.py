@@ -505,8 +505,11 @@ def test_each_dora_report_says_what_it_contains_and_when_it_is_due(
     assert "what Art. 4 asks of a final report: the root causes" in final
     assert "fields completed (Art. 1(1)(c))" in final
     assert "Art. 2" not in final and "indicators of compromise" not in final
-    others = [text for (regime, _), text in content.items() if regime != "dora"]
-    assert len(others) >= 3 and set(others) == {""}, content  # NIS2's and the insurers' own
+    nis2 = [text for (regime, _), text in content.items() if regime == "nis2"]
+    assert len(nis2) == 3 and all("Directive (EU) 2022/2555" in text for text in nis2), content
+    assert not any("2025/301" in text for text in nis2)  # DORA's reports are not NIS2's
+    others = [text for (regime, _), text in content.items() if regime not in ("dora", "nis2")]
+    assert set(others) <= {""}, content  # the insurers' own clocks
     # the text a risk manager reads: each report's content under its deadline
     run = cli("impact", "--supplier", "acme", "--as-of", AS_OF, cwd=tmp_path)
     assert run.exit_code == 0, run.stderr
@@ -1049,3 +1052,33 @@ def test_a_degraded_mode_that_lasts_holds_the_mtpd(
     )
     held = "MTPD 48 h: held by the degraded mode (running before the MTPD has passed"
     assert (held in text.stdout) is bridged, text.stdout
+
+
+def test_each_nis2_report_says_what_it_contains(cli: Cli, write: Write, tmp_path: Path) -> None:
+    """NIS2's three reports each say what Art. 23(4) asks of them: the early warning whether the
+    incident is suspected malicious or cross-border (point (a)), the notification an initial
+    assessment with the indicators of compromise (point (b), the intermediate report on
+    request, point (c)), the final report the root cause and mitigation (point (d), a progress
+    report for an incident still ongoing, point (e)); in the text a risk manager reads and in
+    the JSON."""
+    entity = "---\napiVersion: resilint/v1\nkind: Entity\nid: grid\nregimes: [nis2]\n"
+    repo(write, "grid", entity)
+    notices = synthetic(cli, tmp_path)["notices"]
+    content = {n["what"]: n["content"] for n in notices if n["regime"] == "nis2"}
+    assert set(content) == {"early warning", "incident notification", "final report"}
+    early = content["early warning"]
+    assert "suspected of being caused by unlawful or malicious acts" in early
+    assert "cross-border impact" in early and early.endswith("Art. 23(4)(a))")
+    notification = content["incident notification"]
+    assert "initial assessment of the incident, including its severity and impact" in (notification)
+    assert "indicators of compromise" in notification
+    assert "Art. 23(4)(b)" in notification and "point (c)" in notification
+    final = content["final report"]
+    assert "type of threat or root cause" in final and "mitigation measures" in final
+    assert "Art. 23(4)(d)" in final and "progress report" in final
+    assert "indicators of compromise" not in final and "malicious" not in final
+    run = cli("impact", "--supplier", "acme", "--as-of", AS_OF, cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    blocks = re.split(r"\n  (?=\S)", run.stdout)
+    (block,) = [b for b in blocks if "final report to CSIRT or competent authority" in b]
+    assert "type of threat or root cause" in block

@@ -28,7 +28,7 @@ class Statute:
     recorded: str = ""
     """The Entity's reporting_clocks field for it (hours, or days for a final report)."""
     content: str = ""
-    """What the report must contain, where the law says it (DORA's three reports)."""
+    """What the report must contain, where the law says it (DORA's three reports, NIS2's)."""
 
 
 _DORA = "Commission Delegated Regulation (EU) 2025/301 Art. 5(1)"
@@ -69,6 +69,31 @@ _DORA_FINAL = (
     f"({_DORA_ITS} Annex I), its final report fields completed (Art. 1(1)(c))"
 )
 _NIS2 = "Directive (EU) 2022/2555 (NIS2) Art. 23(4)"
+
+
+# What each of NIS2's reports contains (Directive (EU) 2022/2555 Art. 23(4)): the early warning
+# flags two things, the notification updates them and assesses the incident, the final report
+# describes it whole; an intermediate report only where the CSIRT or authority asks (point (c)),
+# a progress report where the incident is still ongoing when the final report is due (point (e)).
+_NIS2_EARLY = (
+    "indicates, where applicable, whether the significant incident is suspected of being "
+    "caused by unlawful or malicious acts, and whether it could have a cross-border impact "
+    "(Directive (EU) 2022/2555 Art. 23(4)(a))"
+)
+_NIS2_NOTIFICATION = (
+    "updates, where applicable, the early warning's information and gives an initial "
+    "assessment of the incident, including its severity and impact, and, where available, the "
+    "indicators of compromise (Directive (EU) 2022/2555 Art. 23(4)(b)); an intermediate report "
+    "on relevant status updates follows where the CSIRT or the competent authority asks for "
+    "one (point (c))"
+)
+_NIS2_FINAL = (
+    "contains a detailed description of the incident, including its severity and impact; the "
+    "type of threat or root cause that is likely to have triggered it; the mitigation measures "
+    "applied and ongoing; where applicable, its cross-border impact (Directive (EU) 2022/2555 "
+    "Art. 23(4)(d)); an incident still ongoing then has a progress report sent at that time and "
+    "the final report within one month of its handling (point (e))"
+)
 
 
 _MAJOR = "if the incident is classified as a major ICT-related incident"
@@ -166,6 +191,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_NIS2}(a)",
             _SIGNIFICANT,
             "regulator_early_warning_hours",
+            _NIS2_EARLY,
         ),
         Statute(
             "incident notification",
@@ -176,6 +202,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_NIS2}(b)",
             _SIGNIFICANT,
             "regulator_initial_hours",
+            _NIS2_NOTIFICATION,
         ),
         Statute(
             "final report",
@@ -186,6 +213,7 @@ STATUTES: dict[str, tuple[Statute, ...]] = {
             f"{_NIS2}(d)",
             _SIGNIFICANT,
             "regulator_final_days",
+            _NIS2_FINAL,
         ),
     ),
     "nydfs": (

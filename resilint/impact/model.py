@@ -156,8 +156,9 @@ class Notice:
     """The regime whose law sets a regulator's clock (``dora``, ``nis2``, ``nydfs``); empty for
     the others (a recorded clock, the data protection authority's, an insurer's)."""
     content: str = ""
-    """What the report must contain and on which template, where the law says it (DORA's
-    initial notification, intermediate and final reports); empty for the others."""
+    """What the report must contain (and on which template, where the law names one): DORA's
+    initial notification, intermediate and final reports, NIS2's early warning, incident
+    notification and final report; empty for the others."""
 
 
 @dataclass(frozen=True)
