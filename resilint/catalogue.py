@@ -173,7 +173,8 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     if not term.on_site:
         line += (
             " Not asked for access to our systems that is only people's accounts signing in on"
-            " our premises (on_site_only): what they do is logged in our own systems."
+            " our premises (on_site_only): the systems they work in are ours, what they do"
+            " is logged there, and their accounts are ours to disable."
         )
     return [line, f"What requires {name}: {term.basis}."]
 
