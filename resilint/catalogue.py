@@ -173,7 +173,8 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     if not term.on_site:
         line += (
             " Not asked for access to our systems that is only people's accounts signing in on"
-            " our premises (on_site_only): what they do is logged in our own systems."
+            " our premises (on_site_only): the systems they work in are ours, what they do"
+            " is logged there, and their accounts are ours to disable."
         )
     return [line, f"What requires {name}: {term.basis}."]
 
@@ -320,8 +321,10 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         'interconnection"), unless they also name a platform, a portal, hosting, software or a',
         "security service on it (DDoS protection) or say the network, our equipment on it or our",
         "devices are managed, or name anything but connectivity beside it or before it",
-        '("internet access and Microsoft 365", "payment terminals with mobile data',
-        'connectivity", "market data feed via leased line", "Zscaler internet access");',
+        '("internet access for our offices and Microsoft 365", "payment terminals with mobile',
+        'data connectivity", "market data feed via leased line", "Zscaler internet access"; a',
+        "carrier's name before a line only a carrier sells is its brand: \"Vodafone mobile",
+        'data");',
         '`licensed_software` where they name software we license and run ("software licences",',
         '"firmware", "engineering software") and nothing hosted, managed, operated or',
         "administered by the supplier, updated over the air or remotely supported (remote",

@@ -43,8 +43,9 @@ FOUND = [
     ("SUP-04", "suppliers/rz-mitteldeutschland.yaml", 29),  # gap G4: assessed October 2024
     ("SUP-01", "suppliers/stratoline-cloud.yaml", 16),  # the meter-data SaaS runs on it
     ("SUP-03", "suppliers/stratoline-cloud.yaml", 22),  # and so tier 1 in effect
+    # our billing contract supports no critical function: tier 2's terms, not tier 1's
+    # remedies (CTR-08), though the meter-data SaaS running on it makes the supplier tier 1
     ("CTR-07", "suppliers/stratoline-cloud.yaml", 44),
-    ("CTR-08", "suppliers/stratoline-cloud.yaml", 44),
     ("CTR-03", "suppliers/stratoline-cloud.yaml", 70),
     ("CTR-08", "suppliers/voltaris-scada.yaml", 87),  # neither step-in nor escrow
     ("IAM-02", "suppliers/voltaris-scada.yaml", 101),  # gap G1: remote maintenance, no MFA

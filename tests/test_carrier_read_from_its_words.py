@@ -122,6 +122,15 @@ READ_AS_A_CARRIER = (
     "mobile data connectivity for the payment terminals",
     "Upstream transit and public peering over two diverse 100G wavelengths to Vienna and Frankfurt",
     "LoRaWAN network server and private APN carrying telemetry; no readings stored by us",
+    # places and parties listed after the line: common nouns after a common noun, names after
+    # a name
+    "internet access for our offices and depots",
+    "leased lines between the plants and the control centre",
+    # a carrier's name before a line only a carrier sells is its brand
+    "Vodafone mobile data",
+    "Vodafone business mobile data for the field engineers",
+    "Deutsche Telekom leased lines to Vienna and Frankfurt",
+    "O2 mobile data",
 )
 NOT_A_CARRIER = (
     # a cloud security service named by its maker: our traffic passes through its platform
@@ -130,6 +139,11 @@ NOT_A_CARRIER = (
     # a bundle: the SaaS beside the line is not connectivity
     ("internet access and Microsoft 365", None),
     ("Microsoft 365, internet access", None),
+    # a name after a place written as a common noun is another service, not another place
+    ("internet access for our offices and Microsoft 365", None),
+    ("mobile data for the field engineers and Salesforce", None),
+    # a maker's name before "internet access" names its product, whoever makes it
+    ("Netskope internet access", None),
     # terminals, connected: the terminals are what is delivered
     ("payment terminals with mobile data connectivity", None),
     # a feed, and the line it reaches us by

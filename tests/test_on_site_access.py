@@ -1,7 +1,11 @@
 """A supplier whose people's accounts sign in only on our premises (on_site_only: a
 field-service crew at a console in our plant) leaves no trail of its own: what the crew does is
 logged in our systems, so CTR-06 does not ask it log retention or forensic images for that
-access; step-in (CTR-08) goes by what it runs for us, and is asked all the same."""
+access. The systems it works in are ours and its accounts ours to disable, so there is no
+operation of its own to step into (CTR-08 asks no step-in rights) and no integration to cut off
+together (PLB-02 asks no joint playbook); the security remedies (an indemnity, termination on
+failed containment) and cooperation with our incident team (CTR-07) are still asked, since an
+on-site account still acts in our systems. Its ICT services ask them all the same."""
 
 from __future__ import annotations
 
@@ -36,8 +40,27 @@ def codes_of(*documents: str, cli, write) -> list[str]:
     return sorted(f["code"] for f in check(cli, write, repo(*documents), RULES))
 
 
-def test_an_on_site_crew_is_asked_step_in_but_not_log_retention(cli, write) -> None:
+def test_an_on_site_crew_is_asked_security_remedies_not_step_in_or_logs(cli, write) -> None:
     assert codes_of(SUPPLIER, CREW, CONTRACT, cli=cli, write=write) == ["CTR-08"]
+    (remedies,) = check(cli, write, repo(SUPPLIER, CREW, CONTRACT), ["CTR-08"])
+    assert "indemnity for losses caused by negligent security" in remedies["message"]
+    assert "accelerated_termination is missing" in remedies["message"]
+    assert "step-in" not in remedies["message"]
+
+
+def test_an_on_site_crew_is_asked_cooperation_but_no_joint_playbook(cli, write) -> None:
+    found = check(cli, write, repo(SUPPLIER, CREW, CONTRACT), ["CTR-07", "PLB-02"])
+    assert sorted(f["code"] for f in found) == ["CTR-07"]
+
+
+def test_remote_access_or_ict_services_still_ask_step_in_and_a_playbook(cli, write) -> None:
+    remote = CREW.replace("on_site_only: true", "on_site_only: false")
+    ict = SUPPLIER.replace("provides_ict_services: false", "provides_ict_services: true")
+    for supplier, crew in ((SUPPLIER, remote), (ict, CREW)):
+        found = check(cli, write, repo(supplier, crew, CONTRACT), ["CTR-08", "PLB-02"])
+        assert sorted(f["code"] for f in found) == ["CTR-08", "PLB-02"]
+        remedies = next(f for f in found if f["code"] == "CTR-08")
+        assert "step-in rights" in remedies["message"]
 
 
 def test_remote_access_another_credential_or_our_data_still_ask_log_retention(cli, write) -> None:

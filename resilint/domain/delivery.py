@@ -747,11 +747,12 @@ protection", a shared platform read from the cloud words): not a carrier alone."
 def _connectivity_alone(service: dict[str, Any]) -> bool:
     """Its service_type and description name connectivity and nothing else delivered beside it
     (:func:`_only_connectivity`, each text on its own): "dedicated internet access", "MPLS WAN
-    and internet breakout", "leased lines between our data centres", but not "Zscaler internet
-    access" (a product named by its maker: a cloud security service our traffic passes
-    through), "internet access and Microsoft 365" (a bundle with a SaaS), "payment terminals
-    with mobile data connectivity" (terminals, connected) or "market data feed via leased
-    line" (a feed, and how it reaches us)."""
+    and internet breakout", "leased lines between our data centres", "Vodafone mobile data" (a
+    carrier's name before its line), but not "Zscaler internet access" (a product named by its
+    maker: a cloud security service our traffic passes through), "internet access and
+    Microsoft 365" or "internet access for our offices and Microsoft 365" (a bundle with a
+    SaaS), "payment terminals with mobile data connectivity" (terminals, connected) or "market
+    data feed via leased line" (a feed, and how it reaches us)."""
     texts = (service.get("service_type"), service.get("description"))
     return all(_only_connectivity(text) for text in texts if isinstance(text, str))
 
@@ -763,14 +764,17 @@ def _only_connectivity(text: str) -> bool:
     the stations" say where or for whom) and must hold only the words of :data:`_LINK_WORDS`
     ("termination", "internet breakout", "diverse routing"); an item that goes on a place or a
     party of the one before ("to Vienna and Frankfurt", "between the plants and the control
-    centre") names no service. Before the connectivity words, an item holds only those words
-    too: a name there ("Zscaler internet access") makes them a product's. A clause naming no
-    connectivity ("no readings stored by us") says something else of it and is not read."""
+    centre") names no service, unless it is a name after a common noun ("for our offices and
+    Microsoft 365": :func:`_goes_on_place`). Before the connectivity words, an item holds only
+    those words too, or a carrier's name before a line only a carrier sells ("Vodafone mobile
+    data": :func:`_carrier_brand`): a name before "internet access" ("Zscaler internet
+    access") makes it a product's. A clause naming no connectivity ("no readings stored by us")
+    says something else of it and is not read."""
     for clause in _CLAUSE.compiled.split(text):
         if _CARRIER.search(clause) is None:
             continue
         parts = _ITEM.compiled.split(clause)
-        placed = False  # the item before ended on a place or a party
+        place = None  # the place or party the item before ended on
         for at in range(0, len(parts), 2):
             item, joined = parts[at], (parts[at - 1] if at else "")
             tail = _TAIL.search(item)
@@ -778,24 +782,71 @@ def _only_connectivity(text: str) -> bool:
             matches = list(_CARRIER.finditer(item))
             if matches and not _named_plainly(item, matches):
                 return False
-            going_on = placed and joined.strip().lower() in _GOES_ON
+            going_on = (
+                place is not None
+                and joined.strip().lower() in _GOES_ON
+                and _goes_on_place(place, item)
+            )
             if not matches and not going_on and not _link_words_only(head):
                 return False
-            placed = tail is not None or going_on
+            place = item[tail.end() :] if tail else (item if going_on else None)
     return True
+
+
+def _goes_on_place(place: str, item: str) -> bool:
+    """Whether ``item``, listed after a place or party (``place``: "our offices", "Vienna"),
+    reads as another of them rather than as another service: after a common noun ("for our
+    offices and depots", "between the plants and the control centre") it is one too, not a
+    name ("for our offices and Microsoft 365": a product beside the line); after a name ("to
+    Vienna and Frankfurt") any item is."""
+    if _starts_with_name(place):
+        return True
+    return not _starts_with_name(item)
+
+
+def _starts_with_name(words: str) -> bool:
+    """The first word is written as a name: a capital letter or a digit ("Microsoft 365",
+    "Vienna", "O2"), not a determiner or a common noun ("our offices", "the plants")."""
+    first = _WORD.compiled.search(words)
+    return first is not None and (first.group()[0].isupper() or first.group()[0].isdigit())
 
 
 def _named_plainly(item: str, matches: list[re.Match[str]]) -> bool:
     """The words before each connectivity match, back to the item's start, a preposition or
-    the match before, are :data:`_LINK_WORDS` (a qualifier, a number, other connectivity)."""
+    the match before, are :data:`_LINK_WORDS` (a qualifier, a number, other connectivity), or
+    a carrier's name before connectivity only a carrier sells (:func:`_carrier_brand`:
+    "Vodafone mobile data", "Deutsche Telekom leased lines")."""
     start = 0
     for match in matches:
         run = item[start : match.start()]
         tails = list(_TAIL.finditer(run))
-        if not _link_words_only(run[tails[-1].end() :] if tails else run):
+        words = run[tails[-1].end() :] if tails else run
+        if not _link_words_only(words) and not _carrier_brand(words, match.group()):
             return False
         start = match.end()
     return True
+
+
+def _carrier_brand(words: str, connectivity: str) -> bool:
+    """``words`` before ``connectivity`` are a name ("Vodafone", "Deutsche Telekom", "O2"),
+    with link words beside it ("Vodafone business"), and the connectivity is of a kind only a
+    carrier sells (mobile data, leased lines, MPLS, fibre): the carrier's brand. Not before
+    "internet access", which security services name their products after ("Zscaler internet
+    access": a cloud proxy our traffic passes through, not a line)."""
+    if _SERVICE_NAMED_AFTER.search(connectivity):
+        return False
+    found = _WORD.compiled.findall(words)
+    named = [w for w in found if w.lower() not in _LINK_WORDS and not _digits_only(w)]
+    return bool(named) and all(w[0].isupper() or w[0].isdigit() for w in named)
+
+
+def _digits_only(word: str) -> bool:
+    return any(c.isdigit() for c in word) and not any(c.isalpha() for c in word)
+
+
+_SERVICE_NAMED_AFTER = Lazy(r"\binternet access\b", re.IGNORECASE)
+"""Connectivity words that products of other kinds are named after: a maker's name before them
+names its product ("Zscaler Internet Access", a security service edge), not a carrier's line."""
 
 
 def _link_words_only(words: str) -> bool:

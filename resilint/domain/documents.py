@@ -28,10 +28,12 @@ from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
     contract_secured,
+    critical_by_functions_only,
     critical_for_dora,
     intra_group,
     mandated,
     public_body,
+    recorded_class,
 )
 from resilint.domain.tower import (
     cyber_insured,
@@ -84,6 +86,15 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             and supplier.supports_critical
             and not _covers_only_non_critical(facts, contract, supplier.document)
         )
+    # a supplier tier 1 in effect only through the functions it supports (as a critical
+    # supplier's subcontractor, say): a contract of it that supports none of them is asked the
+    # terms of its recorded tier, as the same contract of any other supplier would be
+    recorded = (
+        supplier is not None
+        and not critical
+        and critical_by_functions_only(supplier)
+        and not _rests_directly(facts, contract, supplier.document)
+    )
     entities = facts.regimes.entities_named(contract, *CONTRACT_ENTITIES)
     functions = supported_functions(facts, contract)
     stage = lifecycle.contract_lifecycle(contract, facts.as_of)
@@ -102,7 +113,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     )
     requires = (
         facts.matrix.required(
-            supplier.tier_class,
+            recorded_class(supplier.declared_tier) if recorded else supplier.tier_class,
             supplier.exposures,
             contract_secured(facts, contract),  # its access is ours to secure though not ICT
             models,
@@ -149,7 +160,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         switchable=supplier is not None
         and delivery.replaceable(supplier.document, remedied, delivery.SWITCHABLE),
         model_note=model_note,
-        trigger_note=trigger_note(supplier, model_note),
+        trigger_note=trigger_note(supplier, model_note, recorded),
         operated_note=(
             delivery.operated_note(
                 supplier.document,
@@ -166,7 +177,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
                 False,
                 supplier.non_ict,
                 supplier.exposures,
-                facts.matrix.sparing(NOTICE, supplier.critical),
+                facts.matrix.sparing(NOTICE, supplier.critical and not recorded),
                 supplier.outsourcing_unrecorded,
             )
             if supplier
@@ -179,17 +190,20 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
         ),
         outsourcing=outsourcing(contract, models),
         dora_critical=critical and critical_for_dora(facts, functions),
+        recorded_tier=recorded,
     )
 
 
-def trigger_note(supplier: SupplierFacts | None, model_note: str) -> str:
+def trigger_note(supplier: SupplierFacts | None, model_note: str, recorded: bool = False) -> str:
     """The contract's model note where its supplier's unknown service model alone asks the
     incident notice to start on a suspected compromise (CTR-03): a supplier that is not
     critical, has no access to our systems and runs none of our sign-in is asked it because it
     provides ICT services run for us, as far as anything recorded says; recorded as a
     multi-tenant SaaS that only holds our data, it would not be. "" where something else asks
-    the trigger, or the model is known."""
-    if supplier is None or supplier.critical or "ict" not in supplier.exposures:
+    the trigger, or the model is known. ``recorded``: the contract is held to its supplier's
+    recorded tier (:attr:`.ContractFacts.recorded_tier`)."""
+    critical = supplier is not None and supplier.critical and not recorded
+    if supplier is None or critical or "ict" not in supplier.exposures:
         return ""
     if "access" in supplier.exposures or "identities" in supplier.holds:
         return ""
@@ -238,6 +252,22 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
                 f"{service} it covers)"
             )
     return ""
+
+
+def _rests_directly(facts: Facts, contract: Document, supplier: Document) -> bool:
+    """A critical or important function rests directly on the supplier as a whole, or on a
+    service the contract covers (on any of its services, where the contract names none): the
+    contract is then the one that carries what the function needs from it, whatever it records
+    (the records disagree), and is asked a tier-1 supplier's
+    terms."""
+    covered = set(strings(contract.data.get("services")))
+    for function, services in facts.direct_dependencies().get(supplier.id or "", []):
+        document = facts.index.get("BusinessFunction", function)
+        if document is None or not facts.function(document).critical:
+            continue
+        if services is None or not covered or services & covered:
+            return True
+    return False
 
 
 def _recorded_support(supplier: Document) -> dict[str | None, Any]:

@@ -225,7 +225,16 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "ict": _fact("boolean", "It covers ICT services (recorded, or inferred)."),
         "tier_class": _fact(
-            "string", "The supplier's row of the requirements matrix.", enum=_TIER_CLASSES
+            "string",
+            "The requirements matrix's row its terms follow: its supplier's, or the supplier's "
+            "recorded tier where the supplier is tier 1 in effect only through critical or "
+            "important functions this contract supports none of.",
+            enum=_TIER_CLASSES,
+        ),
+        "tier_1": _fact(
+            "boolean",
+            "Its terms are a tier-1 supplier's: its supplier is tier 1 in effect, and this "
+            "contract is not held to the supplier's recorded tier (see tier_class).",
         ),
         "service_models": _fact(
             "array",
@@ -306,9 +315,15 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "our systems or our confidential data), else 'an incident that disrupts its service "
             "to us (a cyber attack on it included)'.",
         ),
-        "effective_tier": _fact("integer", "The supplier's tier in effect."),
+        "effective_tier": _fact(
+            "integer",
+            "The tier its terms follow: the supplier's in effect, or its recorded tier where "
+            "the contract is held to that (see tier_class).",
+        ),
         "tier_note": _fact(
-            "string", "Its supplier's tier_note: why it is tier 1 in effect, when not recorded so."
+            "string",
+            "Its supplier's tier_note: why it is tier 1 in effect, when not recorded so (empty "
+            "where the contract is held to the recorded tier).",
         ),
         "critical_note": _fact(
             "string",

@@ -299,6 +299,17 @@ class ContractFacts:
     dora_critical: bool = False
     """It supports a critical or important function of an entity under DORA
     (:func:`.documents.critical_for_dora`)."""
+    recorded_tier: bool = False
+    """Its supplier is tier 1 in effect only through the critical or important functions it
+    supports (:func:`.suppliers.critical_by_functions_only`: as a critical supplier's
+    subcontractor, say), and this contract supports none of them: its terms follow the
+    supplier's recorded tier, not tier 1."""
+
+    @property
+    def tier_1(self) -> bool:
+        """Its terms are a tier-1 supplier's: its supplier is tier 1 in effect, and this
+        contract is not held to the supplier's recorded tier."""
+        return self.supplier is not None and self.supplier.critical and not self.recorded_tier
 
     def fields(self) -> dict[str, Any]:
         values = {
@@ -322,15 +333,33 @@ class ContractFacts:
             "window_note": "",
             "insured": self.insured,
             "ict": self.ict,
-            "tier_class": self.supplier.tier_class if self.supplier else "tier_2",
-            "effective_tier": self.supplier.effective_tier if self.supplier else None,
-            "tier_note": self.supplier.tier_note if self.supplier else "",
+            "tier_class": self.tier_class,
+            "effective_tier": self.effective_tier,
+            "tier_note": self.supplier.tier_note if self.supplier and self.tier_1 else "",
+            "tier_1": self.tier_1,
             "our_entities": list(self.entities),
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
         }
         later = {"window_note": self.window_note} if self.window_note is not None else {}
         return Fields(values, later) if later else values
+
+    @property
+    def tier_class(self) -> str:
+        """The requirements matrix's row its terms follow."""
+        if self.supplier is None:
+            return "tier_2"
+        if self.recorded_tier:
+            return "tier_3" if self.supplier.declared_tier == 3 else "tier_2"
+        return self.supplier.tier_class
+
+    @property
+    def effective_tier(self) -> int | None:
+        """The tier its terms follow: its supplier's in effect, or recorded where it is held
+        to that (:attr:`recorded_tier`)."""
+        if self.supplier is None:
+            return None
+        return self.supplier.declared_tier if self.recorded_tier else self.supplier.effective_tier
 
 
 NOTICE_OF_DISRUPTION = "an incident that disrupts its service to us (a cyber attack on it included)"

@@ -108,8 +108,11 @@ class Term:
     """Asked, for its access to our systems, of a supplier whose only access is people's accounts
     that sign in only on our premises or internal network (:func:`.delivery.on_site_only`: a
     field-service crew at a console in our plant); False for evidence retention and forensic
-    images, whose object is the trail of what it did from outside: what such a crew does is
-    logged in our own systems. Its ICT services or our confidential data ask it all the same."""
+    images, whose object is the trail of what it did from outside (what such a crew does is
+    logged in our own systems), and for step-in rights and the joint playbook, whose objects are
+    an operation of its own and an integration of its own (the systems it works in are ours, and
+    its accounts ours to disable). Its ICT services or our confidential data ask it all the
+    same, as its cells say."""
 
     for_models: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(default_factory=dict)
     """Cells of the term's own for a service model, by class: a service of that model is asked

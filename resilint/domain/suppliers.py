@@ -138,7 +138,7 @@ def _supplier(
     if stage == lifecycle.EXITED:  # SUP-01 reports an exited supplier any such function names
         resting, contested = resting + contested, []
     critical = bool(reasons)
-    tier_class = "critical" if critical else ("tier_3" if declared == 3 else "tier_2")
+    tier_class = "critical" if critical else recorded_class(declared)
     non_ict = not ict and "operating_access" not in exposures
     operates = "operating_access" in exposures
     models = delivery.service_models(supplier, non_ict=non_ict, operates=operates)
@@ -385,7 +385,7 @@ def _reasons(
 ) -> tuple[str, ...]:
     reasons = []
     if declared == 1:
-        reasons.append("it is recorded as tier 1")
+        reasons.append(RECORDED_TIER_1)
     if data.get("supports_critical_function") is True:
         reasons.append("it is recorded as supporting a critical function")
     flagged = [
@@ -405,13 +405,36 @@ def _reasons(
         names = ", ".join(supports)
         reasons.append(f"it supports critical or important business functions ({names})")
     if data.get("data_sensitivity") == "restricted" and data.get("data_access") != CIPHERTEXT:
-        reasons.append("it handles restricted data")
+        reasons.append(RESTRICTED)
     if access == "privileged":
         reasons.append(PRIVILEGED)
     return tuple(reasons)
 
 
+RECORDED_TIER_1 = "it is recorded as tier 1"
+RESTRICTED = "it handles restricted data"
 PRIVILEGED = "it holds privileged access to our systems"
+OWN_REASONS = frozenset({RECORDED_TIER_1, RESTRICTED, PRIVILEGED})
+"""The reasons a supplier is tier 1 in effect that do not come from the functions it supports:
+its recorded tier, and what it holds (restricted data, privileged access), which any contract of
+it may give it."""
+
+
+def recorded_class(declared: int | None) -> str:
+    """The requirements matrix's row of a supplier below tier 1 by its recorded tier (none
+    recorded reads as tier 2)."""
+    return "tier_3" if declared == 3 else "tier_2"
+
+
+def critical_by_functions_only(supplier: SupplierFacts) -> bool:
+    """Tier 1 in effect only because critical or important functions rest on it or it is
+    recorded as supporting one (directly, or as another supplier's subcontractor): not recorded
+    as tier 1, holding no restricted data and no privileged access. A contract of it that
+    supports none of those functions is held to its recorded tier
+    (:func:`.documents.build_contract`)."""
+    return supplier.critical and not OWN_REASONS.intersection(supplier.reasons)
+
+
 SUPPORTED_BY = "supported_by"
 """The field of a function naming a supplier that supports it without the function resting on
 it (:meth:`resilint.domain.graph.DependencyGraph.supported_by`)."""

@@ -79,9 +79,9 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
         "--output",
         "-o",
         type=OutputFile(),
-        default=Path("report.html"),
-        show_default=True,
-        help="The HTML file to write.",
+        default=None,
+        help="The HTML file to write (default: report.html at the root of the repository "
+        "reported on, the directory of its configuration, wherever the command runs).",
     )
     @click.option(
         "--baseline",
@@ -103,7 +103,7 @@ def register(main: click.Group, guarded: Callable[[Callable[[], int]], None]) ->
         help="How long the What if section assumes each critical supplier is down.",
     )
     def report_command(
-        output: Path,
+        output: Path | None,
         baseline: Path | None,
         previous: Path | None,
         what_if_hours: float,

@@ -62,10 +62,45 @@ class ReportArgs:
 
     check: CheckArgs
     """The repository, configuration, as-of date and baseline, as ``check`` takes them."""
-    output: Path = Path("report.html")
+    output: Path | None = None
+    """The file to write; None: :data:`REPORT_NAME` at the root of the repository reported on
+    (:func:`default_output`)."""
     previous: Path | None = None
     days: int = DEFAULT_DAYS
     what_if_hours: float = WHAT_IF_HOURS
+
+
+REPORT_NAME = "report.html"
+"""The report's file where no --output names one, at the root of the repository reported on."""
+
+
+def default_output(check: CheckArgs) -> Path:
+    """Where the report goes when no --output says: :data:`REPORT_NAME` at the root of the
+    repository reported on, wherever the command runs: the directory of its configuration (as
+    the baseline's default, ``.resilint-baseline.json``), else the git work tree its paths lie
+    in, else the one directory they lie in; never the working directory as such (``resilint
+    report ~/programme`` run from the home directory wrote ``~/report.html``, outside the
+    repository). Paths in no one repository are refused: --output must say where."""
+    from resilint.config_search import governing_config
+    from resilint.errors import UsageError
+    from resilint.load.read import lexical, tidied
+    from resilint.userfiles import work_tree
+
+    cwd = Path.cwd()
+    config = tidied(check.config) if check.config else governing_config(check.paths, cwd)
+    if config is not None:
+        return Path(lexical(config)).parent / REPORT_NAME
+    places = {Path(lexical(cwd / named)) for named in check.paths or (cwd,)}
+    roots = {
+        work_tree(p if p.is_dir() else p.parent) or (p if p.is_dir() else p.parent) for p in places
+    }
+    if len(roots) == 1:
+        return roots.pop() / REPORT_NAME
+    raise UsageError(
+        "the paths named lie in no one repository (no configuration governs them, and no one "
+        "git work tree or directory holds them), so there is no repository root to write "
+        f"{REPORT_NAME} at: name the file to write with --output"
+    )
 
 
 @dataclass(frozen=True)
@@ -327,7 +362,10 @@ def _title(index: Index) -> str:
 
 
 def run_report(args: ReportArgs) -> int:
-    with replaced_when_stopped(args.output, args.previous):  # never last month's page as today's
+    output = args.output if args.output is not None else default_output(args.check)
+    # the default file is the repository's: a committed link there is refused from anywhere
+    repository = output.parent if args.output is None else None
+    with replaced_when_stopped(output, args.previous):  # never last month's page as today's
         if args.previous is not None:
             read_previous(args.previous)  # a bad --previous fails before the check runs
         model = build_model(args.check)
@@ -338,12 +376,12 @@ def run_report(args: ReportArgs) -> int:
             or "resilience programme"
         )
         text = html.render(posture, title)
-    _write(args.output, text)
+    write_output(output, text, repository)
     result = model.checked.result
     hidden = sum(1 for f in result.findings if f.suppression is not None)
     suppressed = f" ({hidden} suppressed)" if hidden else ""
     click.echo(
-        f"wrote {printable(str(args.output))}: "
+        f"wrote {printable(_shown(output) if args.output is None else str(output))}: "
         f"{_count(len(result.findings) - hidden, 'finding')}{suppressed}, "
         f"{_count(len(posture.deadlines), 'deadline')} in the next {_count(args.days, 'day')}",
         err=True,
@@ -383,6 +421,17 @@ def run_calendar(args: CalendarArgs) -> int:
     else:
         _write(args.output, text)
     return _status(model, "calendar")
+
+
+def _shown(path: Path) -> str:
+    """The default file's path as the user reads it: relative to the working directory where
+    it lies below it (``report.html`` run at the root), else whole."""
+    import os
+
+    here = os.path.normpath(Path.cwd().absolute())
+    there = os.path.normpath(path.absolute())
+    inside = there.startswith(here.rstrip(os.sep) + os.sep)
+    return os.path.relpath(there, here) if inside else there
 
 
 def _write(path: Path, text: str) -> None:

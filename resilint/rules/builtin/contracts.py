@@ -85,14 +85,14 @@ def _tier_maximum(context: RuleContext, contract: Document) -> float | None:
     a longer window is CTR-03's finding, so CTR-04 judges only what CTR-03's fix would leave."""
     code, name = _TIER_MAXIMA
     maxima: Any = context.rule_params.get(code, {}).get(name)
-    supplier = context.facts.contract(contract).supplier
-    if not isinstance(maxima, Mapping) or supplier is None or supplier.effective_tier is None:
+    tier = context.facts.contract(contract).effective_tier
+    if not isinstance(maxima, Mapping) or tier is None:
         return None
     if _waived(context, code, contract):
         # the longer window was accepted: it is the window in force, so the clocks are judged
         # against it (the waiver accepted the tier's maximum, not the insurer's deadline)
         return None
-    return number(maxima.get(str(supplier.effective_tier)))
+    return number(maxima.get(str(tier)))
 
 
 def _waived(context: RuleContext, code: str, contract: Document) -> bool:
