@@ -1,0 +1,127 @@
+"""Hostile round 34: a gate fails closed.
+
+- A directory named ``resilint.yaml`` (or ``.resilint.yaml``, or a link to a directory) where
+  the configuration goes was passed over: ``check``, ``report``, ``calendar`` and the hook ran
+  on the built-in defaults with status 0, the repository's ``fail_on``, ``as_of`` and rules of
+  its own gone unsaid. A directory so named below the root was passed over by the walk with
+  every document in it unchecked, where any other directory named like YAML is FILE-01.
+  ``resilint init`` said it "kept" such a directory as the configuration it had not written.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_boundary import resilint
+
+SUPPLIER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: {id}
+name: Acme
+tier: {tier}
+"""
+
+
+def _repository(where: Path) -> Path:
+    """A git repository whose one supplier has a tier resilint refuses (an error)."""
+    where.mkdir()
+    (where / "suppliers").mkdir()
+    (where / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=7))
+    subprocess.run(["git", "init", "-q"], cwd=where, check=True)
+    return where
+
+
+@pytest.mark.parametrize("name", ["resilint.yaml", ".resilint.yaml"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--no-cache"],
+        ["check", "--no-cache", "-f", "json"],
+        ["config"],
+        ["calendar"],
+        ["report", "-o", "report.html"],
+        ["pre-commit", "suppliers/acme.yaml"],
+    ],
+)
+def test_a_directory_named_as_the_configuration_is_refused(
+    tmp_path: Path, name: str, command: list[str]
+) -> None:
+    repo = _repository(tmp_path / "repo")
+    (repo / name).mkdir()
+    done = resilint(repo, *command)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"{name}:1:1: {name} is a directory, not a configuration file" in done.stderr
+    assert "the run would use the built-in defaults" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (repo / "report.html").exists()
+
+
+def test_a_link_to_a_directory_named_as_the_configuration_is_refused(tmp_path: Path) -> None:
+    repo = _repository(tmp_path / "repo")
+    (repo / "resilint.yaml").symlink_to("suppliers")
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "resilint.yaml is a directory, not a configuration file" in done.stderr
+
+
+def test_a_configuration_file_is_read_as_before(tmp_path: Path) -> None:
+    """The refusal is of a directory: the file of that name still governs (fail_on: never)."""
+    repo = _repository(tmp_path / "repo")
+    (repo / "resilint.yaml").write_text("fail_on: never\n")
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "SUP-01" in done.stdout or "SCH-" in done.stdout
+
+
+def test_a_directory_named_as_a_configuration_below_the_root_is_file_01(tmp_path: Path) -> None:
+    """Its documents were never read; now it is refused as any directory named like YAML."""
+    repo = _repository(tmp_path / "repo")
+    (repo / "resilint.yaml").write_text("fail_on: error\n")
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    hidden = repo / "suppliers" / "resilint.yaml"
+    hidden.mkdir()
+    (hidden / "beta.yaml").write_text(SUPPLIER.format(id="beta", tier=7))
+    for jobs in ("1", "2"):
+        done = resilint(repo, "check", "--no-cache", "-j", jobs)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "suppliers/resilint.yaml:1:1: FILE-01 error a directory named like a YAML file" in (
+            done.stdout
+        )
+    # a check of the folder finds it where it looks for the folder's configuration
+    done = resilint(repo, "check", "--no-cache", "suppliers/acme.yaml")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "suppliers/resilint.yaml:1:1: resilint.yaml is a directory" in done.stderr
+    # left out by the configuration, it is left out
+    (repo / "resilint.yaml").write_text('exclude: ["suppliers/resilint.yaml/"]\n')
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_file_named_as_the_configuration_below_the_root_is_still_not_a_document(
+    tmp_path: Path,
+) -> None:
+    repo = _repository(tmp_path / "repo")
+    (repo / "resilint.yaml").write_text("fail_on: error\n")
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    (repo / "suppliers" / "resilint.yaml").write_text("fail_on: error\n")
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "FILE-01" not in done.stdout
+
+
+def test_init_does_not_keep_a_directory_as_the_configuration(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / "resilint.yaml").mkdir()
+    done = resilint(target, "init")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "kept" not in done.stdout
+    assert (
+        f"failed   {target / 'resilint.yaml'}: cannot write it: a directory of that name is "
+        "there, not a file"
+    ) in done.stdout
+    assert (target / "programme" / "suppliers" / "example-supplier.yaml").is_file()
