@@ -125,3 +125,54 @@ def test_init_does_not_keep_a_directory_as_the_configuration(tmp_path: Path) -> 
         "there, not a file"
     ) in done.stdout
     assert (target / "programme" / "suppliers" / "example-supplier.yaml").is_file()
+
+
+RECORDED = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: {id}
+name: Acme Hosting GmbH
+provider_id: 5299003S2ZRL869JWN91
+provider_id_type: LEI
+tier: 1
+"""
+
+
+def _codes(done: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:
+    import json
+
+    found = json.loads(done.stdout)["findings"]
+    return sorted((f["code"], f["path"], f["message"]) for f in found if not f["suppressed"])
+
+
+def test_a_supplier_file_copied_with_its_id_is_doc_02_and_its_gaps_stay_shown(
+    tmp_path: Path,
+) -> None:
+    """SUP-13 told to "move what acme holds into acme ... and delete acme", and held back
+    every finding of both records (the original's own gaps) as waiting for that merge."""
+    repo = _repository(tmp_path / "repo")
+    (repo / "suppliers" / "acme.yaml").write_text(RECORDED.format(id="acme"))
+    alone = resilint(repo, "check", "--no-cache", "-f", "json")
+    gaps = {code for code, _, _ in _codes(alone)}
+    assert alone.returncode == 1, alone.stdout + alone.stderr
+    assert {"SUP-03", "SUP-04", "SUP-05"} <= gaps, gaps
+    (repo / "suppliers" / "acme-copy.yaml").write_text(RECORDED.format(id="acme"))
+    done = resilint(repo, "check", "--no-cache", "-f", "json")
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = _codes(done)
+    assert [code for code, _, _ in found].count("DOC-02") == 1
+    assert "SUP-13" not in {code for code, _, _ in found}
+    assert not [m for _, _, m in found if "wait until it is merged" in m]
+    for path in ("suppliers/acme.yaml", "suppliers/acme-copy.yaml"):
+        assert gaps <= {code for code, at, _ in found if at == path} | {"DOC-02"}, path
+
+
+def test_two_supplier_ids_with_one_identifier_are_still_sup_13(tmp_path: Path) -> None:
+    repo = _repository(tmp_path / "repo")
+    (repo / "suppliers" / "acme.yaml").write_text(RECORDED.format(id="acme"))
+    (repo / "suppliers" / "acme-hosting.yaml").write_text(RECORDED.format(id="acme-hosting"))
+    done = resilint(repo, "check", "--no-cache", "-f", "json")
+    assert done.returncode == 1, done.stdout + done.stderr
+    (sup13,) = [m for code, _, m in _codes(done) if code == "SUP-13"]
+    assert "carries the same identifier as supplier" in sup13
+    assert "wait until it is merged" in sup13
