@@ -176,3 +176,24 @@ def test_two_supplier_ids_with_one_identifier_are_still_sup_13(tmp_path: Path) -
     (sup13,) = [m for code, _, m in _codes(done) if code == "SUP-13"]
     assert "carries the same identifier as supplier" in sup13
     assert "wait until it is merged" in sup13
+
+
+@pytest.mark.parametrize("name", ["acme-link.yaml", "a-link.yaml"])
+def test_a_link_to_a_checked_file_says_the_file_is_read_twice(tmp_path: Path, name: str) -> None:
+    """DOC-02 said the id was "already used by another supplier" in the file the link leads
+    to: a second supplier was looked for where there is one file under two names."""
+    repo = _repository(tmp_path / "repo")
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    (repo / "suppliers" / name).symlink_to("acme.yaml")
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        f"DOC-02 error supplier acme: suppliers/{name} and suppliers/acme.yaml are one file "
+        "(the first a link to the second), so its documents are read twice"
+    ) in done.stdout
+    assert "already used by another supplier" not in done.stdout
+    (repo / "suppliers" / name).unlink()
+    (repo / "suppliers" / name).write_text(SUPPLIER.format(id="acme", tier=3))
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "the id 'acme' is already used by another supplier in suppliers/" in done.stdout
