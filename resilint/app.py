@@ -62,6 +62,7 @@ from resilint.userfiles import work_tree, write_output
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
     from resilint.run_cache import CheckCache
+    from resilint.staged import Change
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,8 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
             "them aside (git stash push --keep-index) and commit again (pre-commit sets them "
             "aside itself)"
         )
+    if change.unpushed_unknown or change.unpushed:
+        _refuse_unpushed(change, end or "")
     if change.unlooked:
         (first, mark), more = change.unlooked[0], len(change.unlooked) - 1
         others = f" (and {more} other file{'s' if more > 1 else ''})" if more else ""
@@ -312,6 +315,27 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
         )
     named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
     return Introduced(change, named, options.config, options.baseline_path)
+
+
+def _refuse_unpushed(change: Change, end: str) -> None:
+    """A range's end that the files read do not hold: the hook would judge other files than
+    those pushed (a branch that is not checked out, changes staged and not committed)."""
+    shown = printable(end)
+    if change.unpushed_unknown:
+        raise UsageError(
+            f"git could not compare the files with {shown}, where the range pre-commit was "
+            f"given ends ({printable(change.unpushed_unknown)}), so the hook would check files "
+            "that may not be those pushed; check out what is pushed and push again"
+        )
+    first, more = change.unpushed[0], len(change.unpushed) - 1
+    others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+    raise UsageError(
+        f"{printable(first)}{others} in the work tree and the index differ from {shown}, where "
+        "the range pre-commit was given ends: the hook checks the files as they are here, "
+        f"not as {shown} holds them (another branch than the one checked out is pushed, or "
+        "changes are staged and not committed); check out what is pushed, with nothing "
+        "staged, and push again"
+    )
 
 
 def source_root(places: tuple[Path, ...]) -> str:

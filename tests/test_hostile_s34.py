@@ -197,3 +197,108 @@ def test_a_link_to_a_checked_file_says_the_file_is_read_twice(tmp_path: Path, na
     done = resilint(repo, "check", "--no-cache")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "the id 'acme' is already used by another supplier in suppliers/" in done.stdout
+
+
+# -- a pre-push hook judges what is pushed -------------------------------------------------------
+BROKEN = ("tier: 2\n", "tier: banana\n")
+"""A change to suppliers/albis-telecom.yaml that is SCH-01."""
+
+
+def _pushing(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """examples/northwind in git, with main pushed to a bare remote and pre-commit's hook (a
+    local hook running this resilint) installed for ``git push``."""
+    import os
+    import sys
+
+    from tests.conftest import copy_example
+
+    repo = copy_example("northwind", tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
+    env |= {"GIT_AUTHOR_NAME": "Risk Team", "GIT_COMMITTER_NAME": "Risk Team"}
+    env |= {"GIT_AUTHOR_EMAIL": "risk@example.com", "GIT_COMMITTER_EMAIL": "risk@example.com"}
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n      - id: resilint\n"
+        f"        name: resilint\n        entry: {sys.executable} -m resilint pre-commit\n"
+        "        language: system\n        types_or: [yaml, toml]\n"
+        "        require_serial: true\n        always_run: true\n"
+    )
+    remote = tmp_path / "remote.git"
+    for args in (
+        ["git", "init", "-q", "--bare", "-b", "main", str(remote)],
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", "commit", "-q", "--no-verify", "-m", "programme"],
+        ["git", "remote", "add", "origin", str(remote)],
+        ["git", "push", "-q", "origin", "main"],
+        [sys.executable, "-m", "pre_commit", "install", "-t", "pre-push"],
+    ):
+        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
+    return repo, env
+
+
+def _run(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def _broken_branch(repo: Path, env: dict[str, str]) -> str:
+    supplier = repo / "suppliers" / "albis-telecom.yaml"
+    good = supplier.read_text()
+    _run(repo, env, "checkout", "-q", "-b", "feature")
+    supplier.write_text(good.replace(*BROKEN))
+    _run(repo, env, "commit", "-q", "--no-verify", "-am", "tier")
+    return good
+
+
+def _remote_has(repo: Path, env: dict[str, str], branch: str) -> bool:
+    listed = _run(repo, env, "ls-remote", "origin", f"refs/heads/{branch}").stdout
+    return bool(listed.strip())
+
+
+@pytest.mark.slow
+def test_a_branch_pushed_from_another_checked_out_is_refused(tmp_path: Path) -> None:
+    """``git push origin feature`` from main: the hook judged main's files, which it read in
+    the work tree, and let a broken supplier through to the remote."""
+    repo, env = _pushing(tmp_path)
+    _broken_branch(repo, env)
+    _run(repo, env, "checkout", "-q", "main")
+    pushed = _run(repo, env, "push", "origin", "feature")
+    said = pushed.stdout + pushed.stderr
+    assert pushed.returncode != 0, said
+    assert not _remote_has(repo, env, "feature"), said
+    assert "suppliers/albis-telecom.yaml in the work tree and the index differ from " in said, said
+    assert "check out what is pushed, with nothing staged, and push again" in said
+    assert "Traceback" not in said
+
+
+@pytest.mark.slow
+def test_a_push_with_a_fix_staged_and_not_committed_is_refused(tmp_path: Path) -> None:
+    """The fix staged but not committed: the hook read it, and the broken commit was pushed."""
+    repo, env = _pushing(tmp_path)
+    good = _broken_branch(repo, env)
+    (repo / "suppliers" / "albis-telecom.yaml").write_text(good)
+    _run(repo, env, "add", "suppliers/albis-telecom.yaml")
+    pushed = _run(repo, env, "push", "origin", "feature")
+    said = pushed.stdout + pushed.stderr
+    assert pushed.returncode != 0, said
+    assert not _remote_has(repo, env, "feature"), said
+    assert "the work tree and the index differ from" in said, said
+
+
+@pytest.mark.slow
+def test_the_branch_checked_out_is_judged_on_push(tmp_path: Path) -> None:
+    """Checked out and pushed as committed: judged (SCH-01), and pushed once fixed."""
+    repo, env = _pushing(tmp_path)
+    good = _broken_branch(repo, env)
+    pushed = _run(repo, env, "push", "origin", "feature")
+    said = pushed.stdout + pushed.stderr
+    assert pushed.returncode != 0, said
+    assert "suppliers/albis-telecom.yaml:15:7: SCH-01" in said, said
+    assert "differ from" not in said
+    (repo / "suppliers" / "albis-telecom.yaml").write_text(good)
+    _run(repo, env, "commit", "-q", "--no-verify", "-am", "tier again")
+    pushed = _run(repo, env, "push", "origin", "feature")
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    assert _remote_has(repo, env, "feature")
