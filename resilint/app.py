@@ -197,7 +197,7 @@ def build_options(
     )
     focused = args.focus or (bool(args.paths) and in_repository)
     paths = (root, *named_files(args, config)) if focused or not args.paths else args.paths
-    focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
+    focus = _focus(args.paths, config.root) if focused else None
     if args.focus and _rechecks_everything(args.paths, config):
         focus = None
     baseline_file = args.baseline or config.baseline
@@ -246,6 +246,20 @@ def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
 
 def _in_work_tree(directory: Path) -> bool:
     return work_tree(Path(lexical(directory))) is not None
+
+
+def _focus(paths: tuple[Path, ...], root: Path) -> frozenset[str]:
+    """The paths asked for, normalised, and a directory named through a link (``check
+    programme``, a link to ``resilint/programme``) also where it leads: the walk of the
+    repository never enters a link to a directory, so its files are named by their real path,
+    and a focus on the link's name alone reported none of their findings."""
+    named = {normalise(str(p)) for p in paths}
+    inside = real(root)
+    for path in paths:
+        there = real(path)
+        if there != lexical(path) and within(there, inside) and Path(there).is_dir():
+            named.add(normalise(os.path.relpath(there)))
+    return frozenset(named)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -139,8 +140,6 @@ tier: 1
 
 
 def _codes(done: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:
-    import json
-
     found = json.loads(done.stdout)["findings"]
     return sorted((f["code"], f["path"], f["message"]) for f in found if not f["suppressed"])
 
@@ -302,3 +301,28 @@ def test_the_branch_checked_out_is_judged_on_push(tmp_path: Path) -> None:
     pushed = _run(repo, env, "push", "origin", "feature")
     assert pushed.returncode == 0, pushed.stdout + pushed.stderr
     assert _remote_has(repo, env, "feature")
+
+
+@pytest.mark.parametrize("named", ["programme", "programme/", "./programme/suppliers"])
+def test_a_directory_named_through_a_link_reports_its_findings(tmp_path: Path, named: str) -> None:
+    """``check programme`` where programme is a link to a folder of the repository: the
+    repository was loaded whole and its findings named by their real paths, none under the
+    link's name, so the check said "no findings" with status 0 over a broken supplier."""
+    repo = _repository(tmp_path / "repo")
+    (repo / "resilint.yaml").write_text("fail_on: error\n")
+    (repo / "resilience").mkdir()
+    (repo / "suppliers").rename(repo / "resilience" / "suppliers")
+    (repo / "programme").symlink_to("resilience")
+    done = resilint(repo, "check", "--no-cache", named)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "resilience/suppliers/acme.yaml:5:7: SCH-01 error" in done.stdout
+    found = resilint(repo, "check", "--no-cache", "-f", "json", named)
+    assert found.returncode == 1
+    assert [f["code"] for f in json.loads(found.stdout)["findings"]] == ["SCH-01"]
+    reported = resilint(repo, "report", "-o", "report.html", named)
+    assert "wrote report.html: 1 finding," in reported.stderr, reported.stdout + reported.stderr
+    # from inside the folder, and the folder itself, as before
+    done = resilint(repo / "resilience", "check", "--no-cache", "../programme")
+    assert done.returncode == 1 and "suppliers/acme.yaml:5:7: SCH-01" in done.stdout
+    done = resilint(repo, "check", "--no-cache", "resilience")
+    assert done.returncode == 1 and "SCH-01" in done.stdout
