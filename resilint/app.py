@@ -634,9 +634,10 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
     names resilint's apiVersion (read as text, stopping at the first that does) and with no
     finding is refused as an unconfigured one is."""
     folders = [path for path in paths if path.is_dir()]
+    root = os.path.realpath(config.root)
+    _require_walked([f for f in folders if not within(root, os.path.realpath(f))], config)
     if not folders or any(f.suppression is None for f in _standing_beside_unread(result)):
         return
-    root = os.path.realpath(config.root)
     if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
         return  # the folder holds the whole repository, and so its documents
     # no YAML there at all is refused as in an unconfigured check (discovery says so): the
@@ -647,6 +648,45 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
         if isinstance(text, Refusal) or b"resilint/v" in text:
             return  # one of resilint's, or one the check reported it could not read
     raise _nothing_checked(len(found.names), folders, found.findings)
+
+
+def _require_walked(folders: Sequence[Path], config: Config) -> None:
+    """Refuse a folder asked for of which the walk of the repository took no file: the
+    configuration's ``exclude`` (as the repository's root reads it) or a .gitignore leaves
+    every YAML file in it out, and the check, of the rest of the repository, said nothing of
+    it, or a hidden folder, which the walk does not enter. A folder without YAML is let be:
+    it is refused as such, or holds nothing to say."""
+    if not folders:
+        return
+    root = Path(config.root)
+    walked = discover([root], config.exclude, [], root=root, limits=config.limits)
+    taken = [os.path.realpath(name) for name in walked.names]
+    top = os.path.realpath(root)
+    for folder in folders:
+        inside = os.path.realpath(folder)
+        if any(within(name, inside) for name in taken) or not _holds_yaml(folder):
+            continue
+        pattern = excluded_by(folder / "x.yaml", config.exclude, root)
+        hidden = [p for p in Path(os.path.relpath(inside, top)).parts if p.startswith(".")]
+        if pattern is not None:
+            why = f"the configuration's exclude leaves it out (exclude: {printable(pattern)})"
+        elif hidden:
+            why = (
+                f"it is hidden ({printable(hidden[0])}: a name that begins with a dot), and a "
+                "check of the repository enters no hidden folder"
+            )
+        else:
+            why = "the configuration's exclude or a .gitignore leaves out every YAML file in it"
+        raise UsageError(
+            f"no input files: nothing in {printable(str(folder))} is left to check: {why}; "
+            "the check of the rest of the repository says nothing of it"
+        )
+
+
+def _holds_yaml(folder: Path) -> bool:
+    """Whether a YAML file lies in ``folder`` or below (links not followed; stops at the
+    first)."""
+    return any(any(map(yaml_named, files)) for _, _, files in os.walk(folder))
 
 
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:
