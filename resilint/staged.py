@@ -168,6 +168,8 @@ def _unpushed(
     branch that is not checked out, or of a commit without the changes staged since, would
     be judged on files it does not hold."""
     reads = read or read_by_default
+    if end.startswith("-"):  # never an option of git's
+        return (), f"not a git revision: {end!r}"
     try:
         raw = git(top, "diff", *_DIFF, end + "^{commit}", "--")
         listed = entries(raw)

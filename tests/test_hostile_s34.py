@@ -385,3 +385,24 @@ def test_a_folder_the_walk_takes_is_checked_as_before(tmp_path: Path) -> None:
     (repo / "empty").mkdir()
     done = resilint(repo, "check", "--no-cache", "empty")
     assert done.returncode == 2 and "no *.yaml or *.yml file found in empty" in done.stderr
+
+
+def test_a_range_end_that_git_cannot_compare_is_refused(tmp_path: Path) -> None:
+    """A range's end git cannot read, or one written like an option, is refused: never
+    passed to git as an option, never taken as the files checked out."""
+    import os
+
+    repo = _repository(tmp_path / "repo")
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    who = {"GIT_AUTHOR_NAME": "Risk Team", "GIT_COMMITTER_NAME": "Risk Team"}
+    who |= {"GIT_AUTHOR_EMAIL": "risk@example.com", "GIT_COMMITTER_EMAIL": "risk@example.com"}
+    for args in (["add", "-A"], ["commit", "-q", "--no-verify", "-m", "programme"]):
+        subprocess.run(
+            ["git", *args], cwd=repo, env={**os.environ, **who}, check=True, capture_output=True
+        )
+    for end in ("no-such-branch", f"--output={tmp_path / 'written'}"):
+        env = {**os.environ, "PRE_COMMIT_FROM_REF": "HEAD", "PRE_COMMIT_TO_REF": end}
+        done = resilint(repo, "pre-commit", "suppliers/acme.yaml", env=env)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "git could not compare the files with " in done.stderr
+        assert not (tmp_path / "written").exists()
