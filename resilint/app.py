@@ -684,9 +684,12 @@ def _require_walked(folders: Sequence[Path], config: Config) -> None:
 
 
 def _holds_yaml(folder: Path) -> bool:
-    """Whether a YAML file lies in ``folder`` or below (links not followed; stops at the
-    first)."""
-    return any(any(map(yaml_named, files)) for _, _, files in os.walk(folder))
+    """Whether a YAML file the walk would take by its name (not hidden) lies in ``folder`` or
+    below (links not followed; stops at the first)."""
+    return any(
+        any(yaml_named(name) and not name.startswith(".") for name in files)
+        for _, _, files in os.walk(folder)
+    )
 
 
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:

@@ -406,3 +406,16 @@ def test_a_range_end_that_git_cannot_compare_is_refused(tmp_path: Path) -> None:
         assert done.returncode == 2, done.stdout + done.stderr
         assert "git could not compare the files with " in done.stderr
         assert not (tmp_path / "written").exists()
+
+
+def test_a_folder_of_hidden_files_only_is_said_so(tmp_path: Path) -> None:
+    """A folder whose only YAML is hidden is the walk's "no file", with the hidden document
+    named (DOC-05's words), not said to be left out by exclude or a .gitignore."""
+    repo = _programme(tmp_path / "repo")
+    (repo / "drafts" / "beta.yaml").rename(repo / "drafts" / ".beta.yaml")
+    done = resilint(repo, "check", "--no-cache", "drafts")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "no *.yaml or *.yml file found in drafts (drafts/.beta.yaml holds a resilint" in (
+        done.stderr
+    )
+    assert "exclude" not in done.stderr
