@@ -62,6 +62,7 @@ from resilint.userfiles import work_tree, write_output
 if TYPE_CHECKING:
     from resilint.introduced import Introduced
     from resilint.run_cache import CheckCache
+    from resilint.staged import Change
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def build_options(
     )
     focused = args.focus or (bool(args.paths) and in_repository)
     paths = (root, *named_files(args, config)) if focused or not args.paths else args.paths
-    focus = frozenset(normalise(str(p)) for p in args.paths) if focused else None
+    focus = _focus(args.paths, config.root) if focused else None
     if args.focus and _rechecks_everything(args.paths, config):
         focus = None
     baseline_file = args.baseline or config.baseline
@@ -245,6 +246,20 @@ def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
 
 def _in_work_tree(directory: Path) -> bool:
     return work_tree(Path(lexical(directory))) is not None
+
+
+def _focus(paths: tuple[Path, ...], root: Path) -> frozenset[str]:
+    """The paths asked for, normalised, and a directory named through a link (``check
+    programme``, a link to ``resilint/programme``) also where it leads: the walk of the
+    repository never enters a link to a directory, so its files are named by their real path,
+    and a focus on the link's name alone reported none of their findings."""
+    named = {normalise(str(p)) for p in paths}
+    inside = real(root)
+    for path in paths:
+        there = real(path)
+        if there != lexical(path) and within(there, inside) and Path(there).is_dir():
+            named.add(normalise(os.path.relpath(there)))
+    return frozenset(named)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -300,6 +315,8 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
             "them aside (git stash push --keep-index) and commit again (pre-commit sets them "
             "aside itself)"
         )
+    if change.unpushed_unknown or change.unpushed:
+        _refuse_unpushed(change, end or "")
     if change.unlooked:
         (first, mark), more = change.unlooked[0], len(change.unlooked) - 1
         others = f" (and {more} other file{'s' if more > 1 else ''})" if more else ""
@@ -312,6 +329,27 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
         )
     named = frozenset(normalise(str(p)) for p in args.paths)  # options' focus, unless None
     return Introduced(change, named, options.config, options.baseline_path)
+
+
+def _refuse_unpushed(change: Change, end: str) -> None:
+    """A range's end that the files read do not hold: the hook would judge other files than
+    those pushed (a branch that is not checked out, changes staged and not committed)."""
+    shown = printable(end)
+    if change.unpushed_unknown:
+        raise UsageError(
+            f"git could not compare the files with {shown}, where the range pre-commit was "
+            f"given ends ({printable(change.unpushed_unknown)}), so the hook would check files "
+            "that may not be those pushed; check out what is pushed and push again"
+        )
+    first, more = change.unpushed[0], len(change.unpushed) - 1
+    others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+    raise UsageError(
+        f"{printable(first)}{others} in the work tree and the index differ from {shown}, where "
+        "the range pre-commit was given ends: the hook checks the files as they are here, "
+        f"not as {shown} holds them (another branch than the one checked out is pushed, or "
+        "changes are staged and not committed); check out what is pushed, with nothing "
+        "staged, and push again"
+    )
 
 
 def source_root(places: tuple[Path, ...]) -> str:
@@ -596,9 +634,10 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
     names resilint's apiVersion (read as text, stopping at the first that does) and with no
     finding is refused as an unconfigured one is."""
     folders = [path for path in paths if path.is_dir()]
+    root = os.path.realpath(config.root)
+    _require_walked([f for f in folders if not within(root, os.path.realpath(f))], config)
     if not folders or any(f.suppression is None for f in _standing_beside_unread(result)):
         return
-    root = os.path.realpath(config.root)
     if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
         return  # the folder holds the whole repository, and so its documents
     # no YAML there at all is refused as in an unconfigured check (discovery says so): the
@@ -609,6 +648,48 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
         if isinstance(text, Refusal) or b"resilint/v" in text:
             return  # one of resilint's, or one the check reported it could not read
     raise _nothing_checked(len(found.names), folders, found.findings)
+
+
+def _require_walked(folders: Sequence[Path], config: Config) -> None:
+    """Refuse a folder asked for of which the walk of the repository took no file: the
+    configuration's ``exclude`` (as the repository's root reads it) or a .gitignore leaves
+    every YAML file in it out, and the check, of the rest of the repository, said nothing of
+    it, or a hidden folder, which the walk does not enter. A folder without YAML is let be:
+    it is refused as such, or holds nothing to say."""
+    if not folders:
+        return
+    root = Path(config.root)
+    walked = discover([root], config.exclude, [], root=root, limits=config.limits)
+    taken = [os.path.realpath(name) for name in walked.names]
+    top = os.path.realpath(root)
+    for folder in folders:
+        inside = os.path.realpath(folder)
+        if any(within(name, inside) for name in taken) or not _holds_yaml(folder):
+            continue
+        pattern = excluded_by(folder / "x.yaml", config.exclude, root)
+        hidden = [p for p in Path(os.path.relpath(inside, top)).parts if p.startswith(".")]
+        if pattern is not None:
+            why = f"the configuration's exclude leaves it out (exclude: {printable(pattern)})"
+        elif hidden:
+            why = (
+                f"it is hidden ({printable(hidden[0])}: a name that begins with a dot), and a "
+                "check of the repository enters no hidden folder"
+            )
+        else:
+            why = "the configuration's exclude or a .gitignore leaves out every YAML file in it"
+        raise UsageError(
+            f"no input files: nothing in {printable(str(folder))} is left to check: {why}; "
+            "the check of the rest of the repository says nothing of it"
+        )
+
+
+def _holds_yaml(folder: Path) -> bool:
+    """Whether a YAML file the walk would take by its name (not hidden) lies in ``folder`` or
+    below (links not followed; stops at the first)."""
+    return any(
+        any(yaml_named(name) and not name.startswith(".") for name in files)
+        for _, _, files in os.walk(folder)
+    )
 
 
 def _require_documents(result: Result, paths: Sequence[Path]) -> None:

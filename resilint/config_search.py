@@ -148,11 +148,28 @@ def configuration_in(directory: Path) -> Path | None:
 
 def _configs_in(directory: Path) -> list[Path]:
     _refuse_near_names(directory)
+    _refuse_directories(directory)
     found = [directory / name for name in CONFIG_NAMES if _present(directory / name)]
     pyproject = directory / PYPROJECT
     if _present(pyproject) and _has_tool_table(pyproject):
         found.append(pyproject)
     return found
+
+
+def _refuse_directories(directory: Path) -> None:
+    """A directory named as a configuration (``resilint.yaml/``, or a link to a directory) is
+    refused: passing over it, as a search for a file would, runs on the built-in defaults, and
+    whoever made it believes the repository configured."""
+    for name in CONFIG_NAMES:
+        path = directory / name
+        if path.is_dir():
+            raise ConfigError(
+                f"{name} is a directory, not a configuration file: resilint reads its "
+                "settings from a file of that name, so none would apply and the run would use "
+                "the built-in defaults; rename the directory, and keep the settings in a file "
+                f"named {name}",
+                printable(str(path)),
+            )
 
 
 def _refuse_near_names(directory: Path) -> None:

@@ -383,7 +383,9 @@ class _Finder:
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
         as_yaml = yaml_named(name)
-        if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES):
+        # a directory named as the configuration is no configuration: FILE-01, as any
+        # directory named like YAML, never passed over with what it holds
+        if not (is_dir or as_yaml or is_link) or (as_yaml and name in CONFIG_NAMES and not is_dir):
             if not (is_dir or is_link or as_yaml) and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)
             return None

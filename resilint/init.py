@@ -87,6 +87,9 @@ def scaffold(target: Path) -> Scaffold:
         if any((target / part).is_symlink() for part in relative.parents if part.parts):
             linked.append(destination)
             continue
+        if destination.is_dir():  # kept, it would leave the file it stands for unmade
+            failed.append((destination, "a directory of that name is there, not a file"))
+            continue
         if os.path.lexists(destination):  # a link, even a dangling one, is never written through
             kept.append(destination)
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilint.core_checks import CORE_CHECKS, why_unreadable
@@ -23,16 +24,35 @@ def check_index(index: Index, locator: Locator, root: str = "") -> Iterator[Find
     first one's file relative to ``root`` (:func:`resilint.model.from_root`)."""
     check = CORE_CHECKS["DOC-02"]
     for first, again in index.duplicates:
+        where = f"{from_root(first.path, root)}:{first.line}"
+        said = f"{again.label}: the id '{again.id}' is already used by another "
+        said += f"{first.label.rsplit(' ', 1)[0]} in {where}"
+        if again.path != first.path and _same_file(again.path, first.path):
+            link, other = (first, again) if Path(first.path).is_symlink() else (again, first)
+            said = (
+                f"{again.label}: {from_root(link.path, root)} and "
+                f"{from_root(other.path, root)} are one file (the first a link to the "
+                f"second), so its documents are read twice and each id is used twice (first "
+                f"at {where}): delete the link, or exclude it in the configuration"
+            )
         yield locator.finding(
             check.code,
             check.name,
             check.level,
-            f"{again.label}: the id '{again.id}' is already used by another "
-            f"{first.label.rsplit(' ', 1)[0]} in {from_root(first.path, root)}:{first.line}",
+            said,
             again,
             ("id",),
             related=(locator.related(first, ("id",), "first document with this id"),),
         )
+
+
+def _same_file(one: str, other: str) -> bool:
+    """Whether two paths the walk read are one file (a link inside the repository to the
+    other): its documents were read under each name."""
+    try:
+        return Path(one).samefile(other)
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,12 @@ class Change:
     unstaged_unknown: str = ""
     """Why git could not say whether the work tree holds what the commit does (outside
     pre-commit), or empty: the files read may then not be the commit's."""
+    unpushed: tuple[str, ...] = ()
+    """With a range (``--from-ref A --to-ref B``), the files the run reads whose staged content,
+    which the hook reads (pre-commit sets unstaged changes aside), is not what B holds: another
+    branch than the one checked out is pushed, or changes are staged and not committed."""
+    unpushed_unknown: str = ""
+    """Why git could not compare the index with the range's end, or empty."""
     unlooked: tuple[tuple[str, str], ...] = ()
     """Tracked YAML and configuration files that git's index marks assume-unchanged or
     skip-worktree (``git update-index``), each with its mark, whose work-tree content is not
@@ -141,13 +147,36 @@ def read_change(
             reap(listing)
     unstaged, unknown = pending.answer() if pending is not None else ((), "")
     unlooked, not_said = marked.answer()
+    unpushed, unsaid = ((), "") if refs is None else _unpushed(top, refs[1], read)
     return dataclasses.replace(
         change,
         untracked=untracked,
         unstaged=unstaged,
         unstaged_unknown=unknown or not_said,
         unlooked=unlooked,
+        unpushed=unpushed,
+        unpushed_unknown=unsaid,
     )
+
+
+def _unpushed(
+    top: Path, end: str, read: Callable[[str], bool] | None
+) -> tuple[tuple[str, ...], str]:
+    """The files the run reads whose staged content is not what the range's ``end`` holds, as
+    git names them, and why git could not say (empty when it could). The hook reads the work
+    tree, which holds the index once pre-commit has set unstaged changes aside: a push of a
+    branch that is not checked out, or of a commit without the changes staged since, would
+    be judged on files it does not hold."""
+    reads = read or read_by_default
+    if end.startswith("-"):  # never an option of git's
+        return (), f"not a git revision: {end!r}"
+    try:
+        raw = git(top, "diff", *_DIFF, end + "^{commit}", "--")
+        listed = entries(raw)
+    except (OSError, subprocess.SubprocessError, ValueError, UnicodeError) as exc:
+        return (), str(exc)
+    named = (e.name for e in listed)
+    return tuple(n for n in named if reads(str(top / n)) or reads(os.path.realpath(top / n))), ""
 
 
 def _own_repository(top: Path) -> None:
