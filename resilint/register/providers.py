@@ -10,7 +10,7 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
-from resilint.domain.registers import TRACKED_IDENTITY, filed_subcontractor
+from resilint.domain.registers import TRACKED_IDENTITY, chain_rank, filed_subcontractor
 from resilint.domain.suppliers import dora_critical_services, group_top
 from resilint.model import Document
 from resilint.register import codes
@@ -282,13 +282,13 @@ def _chain(
                 identifier(recipient[1]) if recipient else ("", "") if named else (code, kind)
             )
             sub_code, sub_kind = identifier(sub)
-            rank = sub.get("rank")
+            rank = chain_rank(sub)
             values = {
                 "c0010": ref,
                 "c0020": kind_of_service,
                 "c0030": sub_code,
                 "c0040": sub_kind,
-                "c0050": str(rank) if isinstance(rank, int) else "",
+                "c0050": str(rank) if rank is not None else "",
                 "c0060": to_code,
                 "c0070": to_kind,
             }

@@ -14,7 +14,7 @@ from typing import Any
 from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
 from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
-from resilint.domain.registers import filed_subcontractor
+from resilint.domain.registers import chain_rank, filed_subcontractor
 from resilint.domain.suppliers import dora_critical_services, group_entity, group_top
 from resilint.findings import Finding, JsonPath, Part, Related, folded
 from resilint.model import Document
@@ -383,7 +383,12 @@ def _chain_problems(
             continue  # no link of the chain behind a critical or important function
         # a subcontractor naming its Supplier document takes its name and country from there
         filed, _ = filed_subcontractor(context.index, sub)
-        missing = [f for f in _CHAIN_FIELDS if filed.get(f) in (None, "", [])]
+        # a rank left out is 2 where the entry serves the supplier itself (no recipient)
+        missing = [
+            f
+            for f in _CHAIN_FIELDS
+            if (chain_rank(filed) is None if f == "rank" else filed.get(f) in (None, "", []))
+        ]
         if missing:
             message = (
                 f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
