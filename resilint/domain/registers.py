@@ -37,7 +37,7 @@ import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import as_date, in_order, strings, text_of
+from resilint.domain.readers import as_date, in_order, name_key, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES, register_entity_type
 from resilint.model import Document, Index
 
@@ -275,6 +275,18 @@ TRACKED_IDENTITY = {
 }
 """The fields of a subcontractor entry that the Supplier it names gives instead (its own field:
 the Supplier's), besides its identifier and the identifier's type, which go together."""
+
+
+def own_parent(data: dict[str, Any], parent: dict[str, Any]) -> bool:
+    """A provider recorded as its own ultimate parent: the same identifier, or, where the
+    parent records none, the same name or no name (B_05.01.0110 is then the provider's own
+    code: a provider outside any group reports its own, ESAs' FAQ 99). A parent named as
+    another company without an identifier is not: its code is missing, not the provider's."""
+    code = text_of(parent.get("provider_id"))
+    if code:
+        return code == text_of(data.get("provider_id"))
+    named = name_key(parent.get("name"))
+    return named is None or named == name_key(data.get("name"))
 
 
 def chain_rank(sub: dict[str, Any]) -> int | None:
