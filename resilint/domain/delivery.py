@@ -623,7 +623,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     # from _WORDS only for a supplier without ICT services), a healthcare claims or EDI
     # clearinghouse (the network its customers share; a market's clearing house, or an ACH
     # operator, is market infrastructure: _WORDS) and a communications platform as a service
-    # (CPaaS: messaging APIs), before the "platform as a service" that leaves application
+    # (CPaaS: messaging APIs; an SMS gateway or aggregator sending our application-to-person
+    # texts through the mobile networks), before the "platform as a service" that leaves application
     # platforms unknown
     (
         SAAS,
@@ -631,7 +632,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"\b(content delivery networks?|cdn|ddos (protection|mitigation)"
             r"|payment (processing|processors?|gateways?)|(card )?acquiring platform"
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
-            r"|communications? platform as a service)\b",
+            r"|communications? platform as a service"
+            r"|sms (gateways?|aggregators?)|a2p (sms|messaging))\b",
             re.IGNORECASE,
         ),
     ),
