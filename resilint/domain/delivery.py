@@ -933,6 +933,22 @@ def _joined(*texts: object) -> str:
     return " ".join(text for text in texts if isinstance(text, str))
 
 
+def regulated_financial_firm(supplier: Document) -> bool:
+    """Whether the supplier is recorded (``service_model``) or worded (its name and description,
+    as :func:`_worded` reads them) as a regulated financial firm or a market infrastructure: a
+    bank, a custodian, an insurer, a payment scheme. The data such a firm keeps of ours through
+    the ICT component of its regulated service (account statements, an online banking portal,
+    a payment file channel) is that financial service's, not an ICT service's: the Commission's
+    answer to the ESAs' Q&A 2999 (DORA030) on DORA Art. 3(21)."""
+    recorded = _model(supplier.data.get("service_model"))
+    if recorded is not None:
+        return recorded in (FINANCIAL, MARKET)
+    return _worded(supplier.data.get("name"), supplier.data.get("description")) in (
+        FINANCIAL,
+        MARKET,
+    )
+
+
 def _worded(*texts: object) -> str | None:
     """The model the words name as the supplier's own trade; None where they also say it runs
     something for us (:data:`_RUNS_IT_FOR_US`: an outsourcing is asked its terms whoever
