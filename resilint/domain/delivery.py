@@ -391,7 +391,8 @@ _OTHER_TRADES = Lazy(
     r"|(substations?|switchgear|transformers?|protection relays?|overhead lines?|power lines?"
     r"|cables?|pipelines?|boilers?|hvac|lifts?|elevators?|machinery|generators?)"
     r" (maintenance|servicing|repairs?|inspections?)|fault repairs?"
-    r"|(electrical|mechanical) (works|contracting|installation)|cable laying)\b",
+    r"|(electrical|mechanical) (works|contracting|installation)|cable laying"
+    r"|(customer|cardholder|end[- ]user) (support|service|care)|(contact|call) cent(re|er)s?)\b",
     re.IGNORECASE,
 )
 """Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
@@ -399,7 +400,9 @@ insurer or market infrastructure does: food and cleaning, a clinical laboratory,
 devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
 goods, materials or fuel, facility management, maintenance of plant, construction, and the
 hands-on upkeep and repair of physical plant (substations, switchgear, lines and cables,
-pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works. Words that
+pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works, and
+customer support or a contact centre answering our customers (an outsourcing, asked its terms as
+such, never an adviser's brief or a bank's account). Words that
 also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
 e-money product; "consulting", "translation"): the note is then said."""
 
