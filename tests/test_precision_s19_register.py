@@ -306,6 +306,6 @@ def test_sup09_maps_no_link_that_underpins_no_critical_function(cli, write) -> N
     )
     (finding,) = check(cli, write, underpinning, ["SUP-09"])
     assert (
-        "subcontractor sms in the chain of supplier portalco lacks name, rank, country"
+        "subcontractor sms in the chain of supplier portalco lacks name, country"
         in finding["message"]
-    )
+    )  # no recipient: it serves portalco itself, rank 2

@@ -391,7 +391,8 @@ _OTHER_TRADES = Lazy(
     r"|(substations?|switchgear|transformers?|protection relays?|overhead lines?|power lines?"
     r"|cables?|pipelines?|boilers?|hvac|lifts?|elevators?|machinery|generators?)"
     r" (maintenance|servicing|repairs?|inspections?)|fault repairs?"
-    r"|(electrical|mechanical) (works|contracting|installation)|cable laying)\b",
+    r"|(electrical|mechanical) (works|contracting|installation)|cable laying"
+    r"|(customer|cardholder|end[- ]user) (support|service|care)|(contact|call) cent(re|er)s?)\b",
     re.IGNORECASE,
 )
 """Words that name a supplier's trade as one of goods or hands-on work that no adviser, bank,
@@ -399,7 +400,9 @@ insurer or market infrastructure does: food and cleaning, a clinical laboratory,
 devices and pharmaceuticals, freight, parcels and warehousing, waste, guarding, the supply of
 goods, materials or fuel, facility management, maintenance of plant, construction, and the
 hands-on upkeep and repair of physical plant (substations, switchgear, lines and cables,
-pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works. Words that
+pipelines, boilers, lifts, machinery, generators) or electrical and mechanical works, and
+customer support or a contact centre answering our customers (an outsourcing, asked its terms as
+such, never an adviser's brief or a bank's account). Words that
 also name a financial or advisory trade are left out ("leasing", "meal vouchers", an
 e-money product; "consulting", "translation"): the note is then said."""
 
@@ -623,7 +626,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     # from _WORDS only for a supplier without ICT services), a healthcare claims or EDI
     # clearinghouse (the network its customers share; a market's clearing house, or an ACH
     # operator, is market infrastructure: _WORDS) and a communications platform as a service
-    # (CPaaS: messaging APIs), before the "platform as a service" that leaves application
+    # (CPaaS: messaging APIs; an SMS gateway or aggregator sending our application-to-person
+    # texts through the mobile networks), before the "platform as a service" that leaves application
     # platforms unknown
     (
         SAAS,
@@ -631,7 +635,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"\b(content delivery networks?|cdn|ddos (protection|mitigation)"
             r"|payment (processing|processors?|gateways?)|(card )?acquiring platform"
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
-            r"|communications? platform as a service)\b",
+            r"|communications? platform as a service"
+            r"|sms (gateways?|aggregators?)|a2p (sms|messaging))\b",
             re.IGNORECASE,
         ),
     ),
@@ -980,6 +985,22 @@ def _joined(*texts: object) -> str:
     """The texts among ``texts`` as one, a space between each (a value that is not text is
     left out: the schema says it)."""
     return " ".join(text for text in texts if isinstance(text, str))
+
+
+def regulated_financial_firm(supplier: Document) -> bool:
+    """Whether the supplier is recorded (``service_model``) or worded (its name and description,
+    as :func:`_worded` reads them) as a regulated financial firm or a market infrastructure: a
+    bank, a custodian, an insurer, a payment scheme. The data such a firm keeps of ours through
+    the ICT component of its regulated service (account statements, an online banking portal,
+    a payment file channel) is that financial service's, not an ICT service's: the Commission's
+    answer to the ESAs' Q&A 2999 (DORA030) on DORA Art. 3(21)."""
+    recorded = _model(supplier.data.get("service_model"))
+    if recorded is not None:
+        return recorded in (FINANCIAL, MARKET)
+    return _worded(supplier.data.get("name"), supplier.data.get("description")) in (
+        FINANCIAL,
+        MARKET,
+    )
 
 
 def _worded(*texts: object) -> str | None:

@@ -26,7 +26,9 @@ answers; neither derives them again.
 - A subcontractor entry that names a Supplier we track (``subcontractors[].supplier``) is that
   provider: the register files it under the Supplier's identifier, name, country, type of person
   and ultimate parent where its document records them, and the entry's own where it does not
-  (:func:`filed_subcontractor`); the rank, recipient and services served stay the entry's.
+  (:func:`filed_subcontractor`); the rank, recipient and services served stay the entry's. An
+  entry that records no recipient serves the supplier itself (rank 1), so it is rank 2 when it
+  records no rank (:func:`chain_rank`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import as_date, in_order, strings, text_of
+from resilint.domain.readers import as_date, in_order, name_key, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES, register_entity_type
 from resilint.model import Document, Index
 
@@ -273,6 +275,32 @@ TRACKED_IDENTITY = {
 }
 """The fields of a subcontractor entry that the Supplier it names gives instead (its own field:
 the Supplier's), besides its identifier and the identifier's type, which go together."""
+
+
+def own_parent(data: dict[str, Any], parent: dict[str, Any]) -> bool:
+    """A provider recorded as its own ultimate parent: the same identifier, or, where the
+    parent records none, the same name or no name (B_05.01.0110 is then the provider's own
+    code: a provider outside any group reports its own, ESAs' FAQ 99). A parent named as
+    another company without an identifier is not: its code is missing, not the provider's."""
+    code = text_of(parent.get("provider_id"))
+    if code:
+        return code == text_of(data.get("provider_id"))
+    named = name_key(parent.get("name"))
+    return named is None or named == name_key(data.get("name"))
+
+
+def chain_rank(sub: dict[str, Any]) -> int | None:
+    """A subcontractor's rank in its supply chain (B_05.02.0050): the one its entry records, or
+    2 where it records neither a rank nor a recipient: it then serves the supplier itself, the
+    provider that signed (rank 1), and a subcontractor is ranked one below the one it serves
+    (Implementing Regulation (EU) 2024/2956, Annex I, B_05.02). One that serves another
+    subcontractor (``recipient``) and records no rank has none: the chain is for it to say."""
+    rank = sub.get("rank")
+    if isinstance(rank, int) and not isinstance(rank, bool):
+        return rank
+    if rank is None and text_of(sub.get("recipient")) is None:
+        return 2
+    return None
 
 
 def filed_subcontractor(index: Index, sub: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:

@@ -485,7 +485,9 @@ def _access_level(facts: Facts, supplier: Document) -> str:
 
 def _provides_ict(facts: Facts, supplier: Document) -> bool:
     """As recorded (provides_ict_services); else inferred from what the repository shows: an
-    identity into our systems, cloud dependencies, data stored for us or an ICT contract."""
+    identity into our systems, cloud dependencies, data stored for us (not by a regulated
+    financial firm or a market infrastructure, whose keeping of our data belongs to its
+    financial service: :func:`.delivery.regulated_financial_firm`) or an ICT contract."""
     recorded = supplier.data.get("provides_ict_services")
     if isinstance(recorded, bool):
         return recorded
@@ -495,7 +497,10 @@ def _provides_ict(facts: Facts, supplier: Document) -> bool:
         return True
     if mapping_at(supplier.data, "shared_dependencies").get("cloud"):
         return True
-    if any(value_at(s, "stores_data") is True for s in _list(supplier.data.get("services"))):
+    stores = any(value_at(s, "stores_data") is True for s in _list(supplier.data.get("services")))
+    # a bank's or an insurer's keeping of our data (statements, online banking) is part of its
+    # regulated financial service, not an ICT service (ESAs' Q&A 2999, DORA030)
+    if stores and not delivery.regulated_financial_firm(supplier):
         return True
     contracts = facts.index.having("Contract", "supplier", supplier.id)
     return any(c.data.get("covers_ict_services") is True for c in contracts)

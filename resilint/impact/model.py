@@ -310,6 +310,9 @@ class SupplierView:
     escalation: tuple[Contact, ...]
     account_manager: Contact | None
     contracts: tuple[ContractView, ...]
+    lifecycle: str = "engaged"
+    """Where we are with it: ``prospective`` (not engaged yet), ``engaged`` or ``exited``
+    (:func:`resilint.domain.lifecycle.supplier_lifecycle`)."""
 
     @property
     def security_contact(self) -> Contact | None:

@@ -68,6 +68,7 @@ def supplier_view(facts: Facts, supplier: Document) -> SupplierView:
         escalation=contacts(value_at(data, "contacts", "escalation")),
         account_manager=contact(value_at(data, "contacts", "account_manager")),
         contracts=tuple(_contracts(facts, supplier)),
+        lifecycle=known.lifecycle,
     )
 
 

@@ -53,6 +53,11 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
     rows = [
         _row("name", supplier.name),
         _row("tier", str(supplier.tier) if supplier.tier is not None else ""),
+        *(
+            [_row("status", words.lifecycle(supplier.lifecycle))]
+            if words.lifecycle(supplier.lifecycle)
+            else []
+        ),
         _row("critical", "; ".join(supplier.reasons) if supplier.critical else "no"),
         _row(words.security_label(security), words.contact(security)),
         *(_row(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)),

@@ -39,9 +39,11 @@ def render_text(impact: Impact) -> str:
 
 def _supplier(supplier: SupplierView) -> Iterator[str]:
     tier = f", tier {supplier.tier}" if supplier.tier is not None else ""
+    status = words.lifecycle(supplier.lifecycle)
+    status = f", {status}" if status else ""
     why = f", critical: {'; '.join(supplier.reasons)}" if supplier.critical else ""
     name = f" ({supplier.name})" if supplier.name else ""
-    yield f"Supplier {supplier.id}{name}{tier}{why}"
+    yield f"Supplier {supplier.id}{name}{tier}{status}{why}"
     label = words.security_label(supplier.security_contact)
     yield f"  {label}: {words.contact(supplier.security_contact)}"
     for i, person in enumerate(supplier.escalation, 1):

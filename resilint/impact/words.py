@@ -182,3 +182,13 @@ def waiting(cover: Cover, length: float | None) -> str:
         f": a {show_number(length)}-hour outage passes it by "
         f"{show_number(cover.hours_past_waiting)} h"
     )
+
+
+def lifecycle(value: str) -> str:
+    """What a supplier's place in its lifecycle means for the scenario, or '' while engaged: a
+    prospective supplier is not working for us yet, an exited one no longer is (what it still
+    holds of ours, or a function still listing it, is what the scenario shows)."""
+    return {
+        "prospective": "prospective: not engaged yet, no contract in force",
+        "exited": "exited: we no longer use it",
+    }.get(value, "")

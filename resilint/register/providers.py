@@ -10,7 +10,12 @@ from typing import Any
 
 from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
-from resilint.domain.registers import TRACKED_IDENTITY, filed_subcontractor
+from resilint.domain.registers import (
+    TRACKED_IDENTITY,
+    chain_rank,
+    filed_subcontractor,
+    own_parent,
+)
 from resilint.domain.suppliers import dora_critical_services, group_top
 from resilint.model import Document
 from resilint.register import codes
@@ -182,7 +187,15 @@ def _top(facts: Facts, entity: Document) -> Document:
 def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str, Any]) -> Row:
     code, kind = identifier(data)
     parent = mapping_at(data, "ultimate_parent")
-    parent_code, parent_kind = identifier(parent) if parent.get("provider_id") else (code, kind)
+    # a provider outside any group reports its own code; a parent named as another company
+    # without an identifier leaves the cell empty (SUP-02 asks for it), never the provider's
+    parent_code, parent_kind = (
+        identifier(parent)
+        if parent.get("provider_id")
+        else (code, kind)
+        if own_parent(data, parent)
+        else ("", "")
+    )
     values = {
         "c0010": code,
         "c0020": kind,
@@ -208,8 +221,11 @@ def _provider_row(document: Document, at: tuple[str | int, ...], data: dict[str,
     }
     if not code:  # no identifier: its type has nothing to qualify, the gap is the code
         places["c0020"] = places["c0010"]
-    if not parent.get("provider_id"):  # its own parent: the code is its own (a gap is there)
+    if not parent.get("provider_id") and own_parent(data, parent):
+        # its own parent: the code is its own (a gap is there)
         places["c0110"] = places["c0120"] = places["c0010"]
+    elif not parent.get("provider_id"):  # another company's code, missing at the parent
+        places["c0120"] = places["c0110"]
     return Row(values, Place(document, at or ("id",)), places)
 
 
@@ -282,13 +298,13 @@ def _chain(
                 identifier(recipient[1]) if recipient else ("", "") if named else (code, kind)
             )
             sub_code, sub_kind = identifier(sub)
-            rank = sub.get("rank")
+            rank = chain_rank(sub)
             values = {
                 "c0010": ref,
                 "c0020": kind_of_service,
                 "c0030": sub_code,
                 "c0040": sub_kind,
-                "c0050": str(rank) if isinstance(rank, int) else "",
+                "c0050": str(rank) if rank is not None else "",
                 "c0060": to_code,
                 "c0070": to_kind,
             }

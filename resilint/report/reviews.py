@@ -277,7 +277,10 @@ def _claims_item(
         due, (_, package, i) = None, items[0]
         detail = "no item of this type records a location, an owner and a last update"
     at: JsonPath = ("items", i, "last_updated")
-    return Deadline(due, "claims-evidence", title, detail, package, at, _owner(package))
+    # the item's owner keeps it current; the package's owner where the item names none
+    item = value_at(package.data, "items", i)
+    owner = text_of(item.get("owner")) if isinstance(item, dict) else None
+    return Deadline(due, "claims-evidence", title, detail, package, at, owner or _owner(package))
 
 
 # -- BCM-02 -----------------------------------------------------------------------------------

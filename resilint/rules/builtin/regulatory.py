@@ -13,8 +13,8 @@ from typing import Any
 
 from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
-from resilint.domain.readers import dicts, mapping_at, name_key, strings, text_of, value_at
-from resilint.domain.registers import filed_subcontractor
+from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.registers import chain_rank, filed_subcontractor, own_parent
 from resilint.domain.suppliers import dora_critical_services, group_entity, group_top
 from resilint.findings import Finding, JsonPath, Part, Related, folded
 from resilint.model import Document
@@ -212,7 +212,7 @@ def _parent_identity(supplier: Document) -> Iterator[Gap]:
     if wrong is not None:
         yield ("ultimate_parent", "provider_id"), wrong
         return
-    if _own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
+    if own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
         return
     code, kind = value_at(parent, "provider_id"), value_at(parent, "provider_id_type")
     who = f"the ultimate parent of {who}"
@@ -258,22 +258,12 @@ def _letters(name: str) -> str:
     return "".join(c for c in _BRACKETED.sub("", name).casefold() if c.isalnum())
 
 
-def _own_parent(data: dict[str, Any], parent: dict[str, Any]) -> bool:
-    """A provider recorded as its own ultimate parent: the same identifier, or the same name
-    and no identifier of the parent's own."""
-    code = parent.get("provider_id")
-    if code:
-        return bool(code == data.get("provider_id"))
-    own = name_key(data.get("name"))
-    return own is not None and name_key(parent.get("name")) == own
-
-
 def _lei_gaps(supplier: Document) -> Iterator[Gap]:
     """Every identifier typed LEI on the supplier, its parent and its subcontractors."""
     own = f"supplier {supplier.id}"
     holders: list[tuple[JsonPath, Any, str]] = [((), supplier.data, own)]
     parent = supplier.data.get("ultimate_parent")
-    if not _own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
+    if not own_parent(supplier.data, mapping_at(supplier.data, "ultimate_parent")):
         # a provider that is its own parent repeats its own LEI there: judged once, as its own
         holders.append((("ultimate_parent",), parent, f"the ultimate parent of {own}"))
     for i, sub in dicts(supplier.data.get("subcontractors")):
@@ -383,7 +373,12 @@ def _chain_problems(
             continue  # no link of the chain behind a critical or important function
         # a subcontractor naming its Supplier document takes its name and country from there
         filed, _ = filed_subcontractor(context.index, sub)
-        missing = [f for f in _CHAIN_FIELDS if filed.get(f) in (None, "", [])]
+        # a rank left out is 2 where the entry serves the supplier itself (no recipient)
+        missing = [
+            f
+            for f in _CHAIN_FIELDS
+            if (chain_rank(filed) is None if f == "rank" else filed.get(f) in (None, "", []))
+        ]
         if missing:
             message = (
                 f"subcontractor {sub.get('id')} in the chain of supplier {supplier.id} lacks "
