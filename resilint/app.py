@@ -339,7 +339,7 @@ def _refuse_unpushed(change: Change, end: str) -> None:
         raise UsageError(
             f"git could not compare the files with {shown}, where the range pre-commit was "
             f"given ends ({printable(change.unpushed_unknown)}), so the hook would check files "
-            "that may not be those pushed; check out what is pushed and push again"
+            "that may not be those pushed; check out the commit the range ends at and run again"
         )
     first, more = change.unpushed[0], len(change.unpushed) - 1
     others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
@@ -347,8 +347,9 @@ def _refuse_unpushed(change: Change, end: str) -> None:
         f"{printable(first)}{others} in the work tree and the index differ from {shown}, where "
         "the range pre-commit was given ends: the hook checks the files as they are here, "
         f"not as {shown} holds them (another branch than the one checked out is pushed, or "
-        "changes are staged and not committed); check out what is pushed, with nothing "
-        "staged, and push again"
+        "changes are staged and not committed, or CI checked out another commit, such as a "
+        "pull request's merge commit); check out the commit the range ends at, with nothing "
+        "staged (in CI, or give --to-ref HEAD), and run again"
     )
 
 

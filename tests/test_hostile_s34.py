@@ -268,7 +268,7 @@ def test_a_branch_pushed_from_another_checked_out_is_refused(tmp_path: Path) -> 
     assert pushed.returncode != 0, said
     assert not _remote_has(repo, env, "feature"), said
     assert "suppliers/albis-telecom.yaml in the work tree and the index differ from " in said, said
-    assert "check out what is pushed, with nothing staged, and push again" in said
+    assert "check out the commit the range ends at, with nothing staged" in said
     assert "Traceback" not in said
 
 
