@@ -21,16 +21,15 @@ def tower(excess_notice: str = "", primary_contact: str = PRIMARY_CONTACT, line_
             "InsurancePolicy",
             "primary",
             f"insurer: Primary Mutual\n{line_}period: {{start: 2026-07-01, end: 2027-06-30}}\n"
-            "insured_entities: [acme]\nnotice:\n  incident_notice_hours: 72\n"
-            + primary_contact,
+            "insured_entities: [acme]\nnotice:\n  incident_notice_hours: 72\n" + primary_contact,
         ),
         doc(
             "InsurancePolicy",
             "excess",
             "insurer: Excess Indemnity Co\nperiod: {start: 2026-07-01, end: 2027-06-30}\n"
             "insured_entities: [acme]\n"
-            "layer: {position: excess, sits_over: primary, attaches_at: 5000000, follows_form: true}\n"
-            + excess_notice,
+            "layer: {position: excess, sits_over: primary, attaches_at: 5000000,"
+            " follows_form: true}\n" + excess_notice,
         ),
         doc("BusinessFunction", "platform", "entities: [acme]\ncriticality: critical\n"),
         doc(
