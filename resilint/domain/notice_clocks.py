@@ -353,7 +353,7 @@ def _breach_notice(other: object) -> bool:
     state's breach notice to its residents and attorney general). Left unscoped, any supplier
     whose compromise can breach our personal data concerns it, critical or not (a payroll bureau
     holding employees' records), as it concerns the data protection authority's clock."""
-    return value_at(other, "audience") == "data_protection"
+    return bool(value_at(other, "audience") == "data_protection")
 
 
 def _holds(facts: Facts, key: str, wanted: Any, supplier: SupplierFacts) -> bool:
