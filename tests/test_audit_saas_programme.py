@@ -24,7 +24,7 @@ FOUND = [
     ("CON-02", "functions/customer-platform.yaml", 23),  # SOC analysts sign in through our IdP
     ("BCM-04", "functions/customer-platform.yaml", 43),  # no supplier-compromise trigger
     ("EXR-01", "functions/customer-platform.yaml", 65),  # gap G5
-    ("BCM-04", "functions/customer-platform.yaml", 82),  # no staff message
+    ("BCM-04", "functions/customer-platform.yaml", 90),  # no staff message
     ("BCM-04", "functions/payroll.yaml", 19),  # no templates, no stand-down criteria
     ("BCM-04", "functions/subscription-billing.yaml", 21),  # the same
     ("INS-04", "insurance/cyber-tower-2026.yaml", 29),  # gap G4
