@@ -73,8 +73,13 @@ def test_a_template_reaching_both_insurers_passes(run) -> None:
     assert run(docs(*BASE, excess(XS_CONTACT), plan(both))) == []
 
 
-def test_an_excess_layer_without_a_contact_of_its_own_asks_nothing_more(run) -> None:
-    assert run(docs(*BASE, excess(""), plan("[claims@primary.example]"))) == []
+def test_an_excess_layer_without_a_contact_of_its_own_is_asked_to_record_one(run) -> None:
+    """No template can be checked to reach the layer's insurer: a warning at the layer (its
+    wording may let notice to the insurer below count for it), none at the plan."""
+    (found,) = run(docs(*BASE, excess(""), plan("[claims@primary.example]")))
+    assert found["id"] == "cyber-xs" and found["level"] == "warning"
+    assert "records no notice contact" in found["message"]
+    assert "counts for it only where the layer's wording says so" in found["message"]
 
 
 def test_the_panel_stays_the_primarys(run) -> None:

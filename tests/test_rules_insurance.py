@@ -124,15 +124,18 @@ def control(cid: str, category: str, scope: str = "[all]", extra: str = "") -> s
 
 # -- the tower -------------------------------------------------------------------------------
 def test_a_primary_and_an_excess_layer_following_form_check_like_one_policy(run) -> None:
-    """Every gap of the primary is found once, on the primary; the layer adds nothing (INS-06 and
-    EVD-01 name it in the one finding about the tower)."""
+    """Every gap of the primary is found once, on the primary; the layer adds only the notice
+    contact it lacks (INS-06 and EVD-01 name it in the one finding about the tower)."""
     alone = docs(ENTITY, SUPPLIER, PAYROLL, FUNCTION, CONTRACT, PLAYBOOK, PRIMARY)
     tower = docs(ENTITY, SUPPLIER, PAYROLL, FUNCTION, CONTRACT, PLAYBOOK, PRIMARY, EXCESS)
     one, both = run(CODES, alone), run(CODES, tower)
     codes = {f["code"] for f in one}
     assert codes == {"INS-01", "INS-04", "INS-05", "INS-06", "INS-07", "EVD-01"}
-    assert places(one) == places(both)
-    assert not [f for f in both if f["id"] == "cyber-xs"]
+    # the layer records no notice contact of its own: the one thing asked of it (INS-05)
+    layer = [f for f in both if f["id"] == "cyber-xs"]
+    assert [(f["code"], f["level"]) for f in layer] == [("INS-05", "warning")]
+    assert "records no notice contact" in layer[0]["message"]
+    assert places(one) == places([f for f in both if f["id"] != "cyber-xs"])
     tower_wide = {f["code"]: f["message"] for f in both if f["code"] in ("INS-06", "EVD-01")}
     assert all("with its excess layer cyber-xs" in m for m in tower_wide.values())
     fingerprints = [f["fingerprint"] for f in both]

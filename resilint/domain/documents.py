@@ -45,6 +45,7 @@ from resilint.domain.tower import (
 )
 from resilint.model import Document
 from resilint.resources import data_dir
+from resilint.schemas import RefField
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
@@ -442,7 +443,16 @@ def build_plan(facts: Facts, plan: Document) -> PlanFacts:
     function = facts.index.get("BusinessFunction", named) if isinstance(named, str) else None
     test = lifecycle.plan_tested(facts.index, plan, facts.as_of)
     tested_on = test[0].isoformat() if test is not None and test[0] <= facts.as_of else None
-    return PlanFacts(plan, function is not None and facts.function(function).critical, tested_on)
+    critical = function is not None and facts.function(function).critical
+    first = True
+    if function is not None and isinstance(named, str):
+        siblings = facts.index.referrers(_PLAN_FUNCTION).get(named, [plan])
+        first = min(siblings, key=lambda d: (d.path, d.index)) is plan
+    return PlanFacts(plan, critical, tested_on, first)
+
+
+_PLAN_FUNCTION = RefField("ContinuityPlan", ("function",), "BusinessFunction")
+"""A continuity plan's reference to the business function it keeps going."""
 
 
 def build_playbook(facts: Facts, playbook: Document) -> PlaybookFacts:

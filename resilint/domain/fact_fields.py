@@ -453,6 +453,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "where neither records a test by then.",
             format="date",
         ),
+        "first_of_function": _fact(
+            "boolean",
+            "The first plan of its business function in file order (or one naming no known "
+            "function): a gap of the function's plans taken together is reported once, there.",
+        ),
     },
     "Playbook": {
         "required": _fact(

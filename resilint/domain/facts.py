@@ -567,9 +567,16 @@ class PlanFacts:
     tested_on: str | None = None
     """The date of its last test by the as-of date (:func:`resilint.domain.lifecycle.
     plan_tested`), ISO; None where none is recorded by then."""
+    first_of_function: bool = True
+    """The first plan of its business function in file order (or one naming no known
+    function): a gap of the function's plans taken together is reported once, there."""
 
     def fields(self) -> dict[str, Any]:
-        return {"critical": self.critical, "tested_on": self.tested_on}
+        return {
+            "critical": self.critical,
+            "tested_on": self.tested_on,
+            "first_of_function": self.first_of_function,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,7 +162,9 @@ def started_by_outage(
     others = frozenset(
         position
         for position, other in _other_clocks(entity)
-        if _scope_names_only(other, down, unscoped=critical)
+        if _scope_names_only(
+            other, down, unscoped=critical and (personal or not _breach_notice(other))
+        )
     )
     return Started(critical and reportable, critical and personal, others)
 
@@ -339,8 +341,19 @@ def _other_applies(facts: Facts, other: object, supplier: SupplierFacts) -> bool
     service of ours (module doc)."""
     scope = value_at(other, "applies_to")
     if not isinstance(scope, Mapping) or not scope:
+        if _breach_notice(other) and _personal_data_at(supplier):
+            return True  # a personal data breach notice: as the data protection clock starts
         return reaches_critical_service(supplier)
     return all(_holds(facts, key, wanted, supplier) for key, wanted in scope.items())
+
+
+def _breach_notice(other: object) -> bool:
+    """Whether a clock of ``other_clocks`` is a personal data breach notice: its prepared
+    message is the one to the data protection authority (``audience: data_protection``; a US
+    state's breach notice to its residents and attorney general). Left unscoped, any supplier
+    whose compromise can breach our personal data concerns it, critical or not (a payroll bureau
+    holding employees' records), as it concerns the data protection authority's clock."""
+    return bool(value_at(other, "audience") == "data_protection")
 
 
 def _holds(facts: Facts, key: str, wanted: Any, supplier: SupplierFacts) -> bool:

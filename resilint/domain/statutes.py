@@ -290,13 +290,70 @@ GDPR = Statute(
 )
 
 
+EEA_COUNTRIES = frozenset(
+    (
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LI",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    )
+)
+"""The states of the European Economic Area, where the GDPR applies (in Iceland, Liechtenstein
+and Norway by the EEA Agreement), and the ePrivacy Directive with it."""
+
+OWN_BREACH = Statute(
+    "personal data breach notification",
+    "the authorities its breach notification laws name",
+    None,
+    "",
+    "our awareness of the personal data breach",
+    "",
+    "if personal data is breached, as its breach notification laws provide",
+    "data_protection_authority_hours",
+)
+"""The breach notice of an entity established outside the EEA and the United Kingdom (a United
+States company under its states' breach notification laws): the deadline it records is its own
+reading of the law that binds it, which resilint names no article of."""
+
+
 def breach_statute(entity: Mapping[str, Any]) -> Statute:
     """The law's personal data breach notice of an entity: GDPR Art. 33(1) (the UK GDPR's for
     one established in the United Kingdom), or, for a provider of publicly available electronic
     communications services, the ePrivacy notice GDPR Art. 95 leaves in its place (24 hours where
-    feasible, Commission Regulation (EU) No 611/2013 Art. 2(2))."""
-    if entity.get("country") == "GB":
+    feasible, Commission Regulation (EU) No 611/2013 Art. 2(2)). An entity recorded as established
+    outside the EEA and the United Kingdom is bound by neither: the deadline it records stands
+    as its own (:data:`OWN_BREACH`); one recording no country is read as the GDPR's."""
+    country = entity.get("country")
+    if country == "GB":
         return replace(GDPR, basis="UK GDPR Art. 33(1)", to="Information Commissioner")
+    if isinstance(country, str) and country and country not in EEA_COUNTRIES:
+        return OWN_BREACH
     if entity.get("electronic_communications_provider") is True:
         return EPRIVACY
     return GDPR

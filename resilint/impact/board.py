@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from resilint.domain import Facts
 from resilint.domain.readers import in_order, show_number
+from resilint.domain.statutes import OWN_BREACH
 from resilint.impact import words
 from resilint.impact.model import SUPPLIER, FunctionImpact, Impact, Notice, Target
 from resilint.impact.scenario import analyse
@@ -136,6 +137,10 @@ function of the entity leaves to be assessed: what is down may hold the entity's
 NO_PERSONAL_DATA = "data_protection_none"
 """The :data:`QUIET` key of one it does not start: no personal data is recorded with what is
 down."""
+OWN_DATA_PROTECTION = "data_protection_own"
+"""As :data:`DATA_PROTECTION`, for an entity bound by neither the GDPR nor the UK GDPR."""
+OWN_NO_PERSONAL_DATA = "data_protection_own_none"
+"""As :data:`NO_PERSONAL_DATA`, for an entity bound by neither the GDPR nor the UK GDPR."""
 QUIET = {
     "dora": (NOT_STARTED, NOT_STARTED_WHY),
     "nis2": (
@@ -160,6 +165,8 @@ QUIET = {
         "critical or important function of theirs (see the note)",
     ),
 }
+QUIET[OWN_DATA_PROTECTION] = QUIET[DATA_PROTECTION]  # the same row: only the note differs
+QUIET[OWN_NO_PERSONAL_DATA] = QUIET[NO_PERSONAL_DATA]
 """For each regime whose clocks an outage that stops no critical or important function of an
 entity does not start, and for its data protection clock: what the row says, and why. DORA's
 test is met only through a critical service (no clock); NIS2's and NYDFS's are the entity's
@@ -183,12 +190,29 @@ PERSONAL_DATA_NOTE = (
     "Record personal_data: true on a supplier that does hold some."
 )
 """Said once under the table where a row shows a data protection clock not started."""
+OWN_PERSONAL_DATA_NOTE = (
+    "Whether an outage that makes personal data unavailable is a breach to notify is for the "
+    "breach notification laws of an entity established outside the EEA and the United Kingdom "
+    "to say: the deadline it records (reporting_clocks.data_protection_authority_hours) is its "
+    "own reading of them, and resilint names no article of them. A row whose outage stops no "
+    "critical or important function of such an entity starts no data protection clock of it in "
+    "this review. Where the supplier may hold the entity's personal data, whether the outage is "
+    "a breach its laws ask notified is the entity's to assess. Where none is recorded with it "
+    "(personal_data: false, or data recorded as neither confidential nor restricted, with access "
+    "to our systems at most), its outage makes none unavailable; a compromise of its access "
+    "still may breach our data, and the supplier's own scenario (resilint impact --supplier ID) "
+    "lists that clock. Record personal_data: true on a supplier that does hold some."
+)
+"""Said instead where each such row is of an entity bound by neither the GDPR nor the UK GDPR
+(:data:`.statutes.OWN_BREACH`): their articles are not its law."""
 NOTES = {
     "dora": MAJOR_NOTE,
     "nis2": SIGNIFICANT_NOTE,
     "nydfs": NYDFS_NOTE,
     DATA_PROTECTION: PERSONAL_DATA_NOTE,
     NO_PERSONAL_DATA: PERSONAL_DATA_NOTE,
+    OWN_DATA_PROTECTION: OWN_PERSONAL_DATA_NOTE,
+    OWN_NO_PERSONAL_DATA: OWN_PERSONAL_DATA_NOTE,
 }
 
 
@@ -215,6 +239,8 @@ def _quiet_key(impact: Impact, notice: Notice) -> str:
     a recorded clock). The data protection authority's: to assess where what is down may hold
     our personal data (its outage can make it unavailable, GDPR Art. 4(12)), none where it keeps
     none (its compromise alone can breach it: the supplier's own scenario keeps the clock)."""
+    if notice.kind == "data_protection_authority" and notice.to == OWN_BREACH.to:
+        return OWN_DATA_PROTECTION if impact.personal_data_down else OWN_NO_PERSONAL_DATA
     if notice.kind == "data_protection_authority":
         return DATA_PROTECTION if impact.personal_data_down else NO_PERSONAL_DATA
     return notice.regime if notice.regime in QUIET else ""

@@ -15,11 +15,27 @@ from resilint.domain.lifecycle import (
     shift,
 )
 from resilint.domain.readers import dicts, in_order, number, strings, text_of, value_at
-from resilint.impact.model import Exercised, Fallback, FunctionImpact, PlanTested, Threshold
+from resilint.impact.model import (
+    FUNCTION,
+    REGION,
+    SUPPLIER,
+    Exercised,
+    Fallback,
+    FunctionImpact,
+    PlanTested,
+    Threshold,
+)
 from resilint.model import Document
 
 # Threshold types that fit an outage of a supplier, a region or a dependency, most fitting first.
 _FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "outage")
+"""The thresholds that fit an outage, in the order a plan is chosen by them."""
+_FITTING_BY_KIND = {
+    REGION: ("cloud_region_outage", "outage", "supplier_outage", "supplier_compromise"),
+    FUNCTION: ("outage", "cloud_region_outage", "supplier_outage", "supplier_compromise"),
+}
+"""For a cloud region down, or our own outage of a function, the thresholds that fit it first:
+a plan for a supplier's compromise is not the one that fails a region over."""
 
 
 STANDBY_ONLY = (
@@ -48,13 +64,14 @@ def function_impact(
     down: frozenset[str],
     done: Completed,
     test_days: int = 365,
+    kind: str = SUPPLIER,
 ) -> FunctionImpact:
     """``test_days``: the yearly limit on a critical function's plan test (EXR-01's
     ``max_age_days``), past which the plan's test is overdue."""
     function = reached.function
     data = function.data
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
-    plan = choose_plan(facts, function, down)
+    plan = choose_plan(facts, function, down, kind)
     critical = facts.function(function).critical
     limit = test_days if critical else None
     fallback = _fallback(facts, done, plan, limit) if plan is not None else None
@@ -120,14 +137,17 @@ def plans_of(facts: Facts, function: Document) -> list[Document]:
     return in_order(facts.index.having("ContinuityPlan", "function", str(function.id)))
 
 
-def choose_plan(facts: Facts, function: Document, down: frozenset[str]) -> Document | None:
+def choose_plan(
+    facts: Facts, function: Document, down: frozenset[str], target: str = SUPPLIER
+) -> Document | None:
     """The function's plan for this outage: one naming a supplier that is down, else one with
-    a threshold that fits an outage, else the first."""
+    a threshold that fits an outage of this kind of target (a region's outage a plan for a
+    region outage first), else the first."""
     plans = plans_of(facts, function)
     for plan in plans:
         if down & set(strings(plan.data.get("suppliers"))):
             return plan
-    for kind in _FITTING:
+    for kind in _FITTING_BY_KIND.get(target, _FITTING):
         for plan in plans:
             types = {t.get("type") for _, t in dicts(plan.data.get("activation_thresholds"))}
             if kind in types:

@@ -58,7 +58,7 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
     done = completed_exercises(facts.index, facts.as_of)
     functions = tuple(
         sorted(
-            (function_impact(facts, r, hours, ids, done, test_days) for r in reached),
+            (function_impact(facts, r, hours, ids, done, test_days, target.kind) for r in reached),
             key=lambda f: (not f.stopped, not f.critical),
         )
     )

@@ -26,7 +26,7 @@ from resilint.rules.python import PythonCheck, reading
 from resilint.waiver_targets import targets_of
 
 _PROGRAMME_POLICY = (
-    "; this is programme policy, not a legal requirement: our regulatory and insurer clocks "
+    "; this is programme policy, not a legal requirement: our reporting and insurer clocks "
     "start when we become aware of an incident, not when the supplier is compromised, but the "
     "supplier's notice is often how we become aware"
 )

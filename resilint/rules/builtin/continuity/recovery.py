@@ -1,5 +1,6 @@
 """BCM-03: each supplier service a critical function depends on recovers within the function's
-recovery time objective, or the function's degraded mode lasts until the supplier has recovered."""
+recovery time objective, or the function's degraded mode lasts until the supplier has recovered;
+and may lose no more data than the function's recovery point objective allows."""
 
 from __future__ import annotations
 
@@ -141,11 +142,16 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         fallback = _fallback(context, function)
         depends = function.data.get("depends_on")
         entries = depends.get("services") if isinstance(depends, dict) else None
+        rpo = number(function.data.get("rpo_hours"))
         for position, entry in dicts(entries):
             reliance = _Reliance(function, rto, fallback, position)
             found = _service_gap(context, info, reliance, entry, unknown, services)
             if found is not None:
                 yield found
+            if rpo is not None:
+                lost = _rpo_gap(context, info, reliance, rpo, entry, services)
+                if lost is not None:
+                    yield lost
     for (supplier_id, index), relying in unknown.items():
         supplier = context.index.get("Supplier", supplier_id)
         if supplier is not None:
@@ -213,6 +219,87 @@ def _service(
     return found[0] if found else None
 
 
+@dataclass(frozen=True)
+class _Relied:
+    """A service of an engaged supplier that carries a critical function's work."""
+
+    supplier: Document
+    name: str
+    index: int
+    """Of the service in the supplier's services."""
+    service: dict[str, Any]
+
+
+def _relied(
+    context: RuleContext, function: Document, entry: dict[str, Any], services: _Services
+) -> _Relied | None:
+    """The service a function's depends_on.services entry names, where its outage or data loss
+    reaches the function's critical work; None where it does not or cannot be told."""
+    supplier_id, name = entry.get("supplier"), entry.get("service")
+    supplier = context.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
+    if supplier is None or supplier.id is None or not isinstance(name, str):
+        return None  # an unknown supplier is a reference error; a malformed entry a schema one
+    if context.facts.supplier(supplier).lifecycle != ENGAGED:
+        return None  # a prospective or exited supplier's service is not what we run on
+    found = _service(supplier, name, services)
+    if found is None:
+        return None  # a service its supplier does not list: the built-in check REF-05 says so
+    if _aside(function, supplier, name, services):
+        # relied on without supporting the function's critical work (the data model's way to
+        # record such a dependency): its outage leaves that work running, within the RTO
+        return None
+    return _Relied(supplier, name, found[0], found[1])
+
+
+def _rpo_gap(
+    context: RuleContext,
+    info: RuleInfo,
+    reliance: _Reliance,
+    rpo: float,
+    entry: dict[str, Any],
+    services: _Services,
+) -> Finding | None:
+    """A service whose contracted recovery point (the data its supplier may lose) is longer than
+    the function's recovery point objective: no manual procedure recreates data the supplier has
+    lost, so only a tighter recovery point or a copy of our own closes the gap."""
+    function = reliance.function
+    relied = _relied(context, function, entry, services)
+    if relied is None:
+        return None
+    supplier, name, index = relied.supplier, relied.name, relied.index
+    if relied.service.get("stores_data") is False:
+        return None  # a service that stores none of our data has none to lose
+    own = number(entry.get("rpo_hours"))
+    need = ("depends_on", "services", reliance.position, "rpo_hours")
+    if own is not None:
+        rpo = own  # the function's need of this service's data, where it differs
+    supplier_rpo = number(relied.service.get("contracted_rpo_hours"))
+    if supplier_rpo is None or supplier_rpo <= rpo:
+        return None  # no recovery point agreed (nothing to compare), or within the objective
+    path = point_at(supplier.data, "services", index, "contracted_rpo_hours")
+    related = (context.related(supplier, path, f"service {name} of {supplier.label}"),)
+    most = _hours(rpo)
+    field = "rpo_hours of its entry for the service" if own is not None else "rpo_hours"
+    message = (
+        f"{_label(function)} may lose at most {most} of data ({field}), but the contract of "
+        f"supplier {supplier.id} lets it lose up to {_hours(supplier_rpo)} of the data of "
+        f"service '{name}' (contracted_rpo_hours): no manual procedure recreates lost data, so "
+        "a restore from the supplier's backups could leave the function without data it needs. "
+        f"Negotiate a recovery point of at most {most}, or keep a copy of our own of that data, "
+        f"taken at least once every {most}, to restore from, or agree a different RPO for this "
+        "service with the function's owner and record it on the function's entry for the "
+        "service (market practice, not a legal requirement)"
+    )
+    at = ("depends_on", "services", reliance.position)
+    judged = [(function, ("rpo_hours",)), (function, need), (supplier, path)]
+    return context.finding(info, function, at, message, related, judged_on=judged)
+
+
+def _hours(value: float) -> str:
+    """``1 hour``, ``24 hours``, ``0.5 hours``."""
+    return f"{show_number(value)} hour{'' if value == 1 else 's'}"
+
+
 def _service_gap(
     context: RuleContext,
     info: RuleInfo,
@@ -222,21 +309,12 @@ def _service_gap(
     services: _Services,
 ) -> Finding | None:
     function = reliance.function
-    supplier_id, name = entry.get("supplier"), entry.get("service")
-    supplier = context.index.get("Supplier", supplier_id) if isinstance(supplier_id, str) else None
-    if supplier is None or supplier.id is None or not isinstance(name, str):
-        return None  # an unknown supplier is a reference error; a malformed entry a schema one
-    if context.facts.supplier(supplier).lifecycle != ENGAGED:
-        return None  # a prospective or exited supplier's service is not what we run on
-    at = ("depends_on", "services", reliance.position)
-    found = _service(supplier, name, services)
-    if found is None:
-        return None  # a service its supplier does not list: the built-in check REF-05 says so
-    index, service = found
-    if _aside(function, supplier, name, services):
-        # relied on without supporting the function's critical work (the data model's way to
-        # record such a dependency): its outage leaves that work running, within the RTO
+    relied = _relied(context, function, entry, services)
+    if relied is None:
         return None
+    supplier, name, index, service = relied.supplier, relied.name, relied.index, relied.service
+    assert supplier.id is not None
+    at = ("depends_on", "services", reliance.position)
     supplier_rto = number(service.get("contracted_rto_hours"))
     if supplier_rto is None:
         unknown.setdefault((supplier.id, index), []).append(reliance)

@@ -8,8 +8,8 @@ from typing import Any
 
 from resilint.domain.lifecycle import ENGAGED
 from resilint.domain.readers import dicts, firm_key, in_order, name_key, strings, value_at
-from resilint.domain.tower import CYBER, UNSURE, incident_line, insures, line_of
-from resilint.findings import Finding, JsonPath
+from resilint.domain.tower import CYBER, UNSURE, incident_line, insures, line_of, own_terms
+from resilint.findings import Finding, JsonPath, Level
 from resilint.model import Document
 from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
@@ -31,8 +31,10 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
     approval settles them all), at the first, the others beside it."""
     policies = judged(context)
     noticed = _noticed(context, policies)
+    unreached = _unreached(context)
     unapproved: dict[tuple[str, str, str], tuple[Document, list[Naming]]] = {}
     unaddressed: dict[str, tuple[Document, list[Document]]] = {}
+    templated: dict[str, tuple[Document, list[Document]]] = {}
     for doc in in_order(
         [*context.index.of_kind("ContinuityPlan"), *context.index.of_kind("Playbook")]
     ):
@@ -46,6 +48,9 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
         for policy in (p for p in noticed if insures(p, entities, context.index)):
             if not _addressed(doc, policy):
                 unaddressed.setdefault(str(policy.id), (policy, []))[1].append(doc)
+        if isinstance(value_at(doc.data, "comms_templates", "insurer"), dict):
+            for policy in (p for p in unreached if insures(p, entities, context.index)):
+                templated.setdefault(str(policy.id), (policy, []))[1].append(doc)
     for policy, namings in unapproved.values():
         yield _firm_finding(context, info, policy, namings)
     for policy, docs in unaddressed.values():
@@ -54,6 +59,71 @@ def check_panel_and_insurer_contact(context: RuleContext, info: RuleInfo) -> Ite
                 yield _contact_finding(context, info, policy, shared)
         else:  # which plans' incidents it covers is ours to judge: one finding, each listed
             yield _contact_finding(context, info, policy, docs)
+    for policy, docs in templated.values():
+        yield _no_contact_finding(context, info, policy, docs)
+
+
+def _reachable(policy: Document) -> bool:
+    """The policy records a way to reach its insurer's notice contact (an email address, a
+    phone number or a portal)."""
+    contact = value_at(policy.data, "notice", "contact")
+    return isinstance(contact, dict) and any(
+        isinstance(contact.get(key), str) and contact[key].strip()
+        for key in ("email", "phone", "url")
+    )
+
+
+def _unreached(context: RuleContext) -> list[Document]:
+    """The policies in force, of a line an incident may claim under, that record no notice
+    contact: an excess layer following form among them, since its insurer is given notice
+    itself (notice to the insurer below is not notice to it)."""
+    return [
+        p
+        for p in in_order(context.index.of_kind("InsurancePolicy"))
+        if context.facts.policy(p).in_force
+        and incident_line(context.facts, p)
+        and not _reachable(p)
+    ]
+
+
+def _no_contact_finding(
+    context: RuleContext, info: RuleInfo, policy: Document, docs: list[Document]
+) -> Finding:
+    """A policy whose insurer the insurer message templates of our plans and playbooks must
+    reach, recording no notice contact: one finding at the policy, the templates beside it."""
+    below = value_at(policy.data, "layer", "sits_over")
+    insurer = value_at(policy.data, "insurer")
+    whose = f" ({insurer})" if isinstance(insurer, str) and insurer.strip() else ""
+    (first, *others) = docs
+    templates = f"the insurer message template of {first.label}" + (
+        f" and {len(others)} other plan{'s' if len(others) > 1 else ''} or playbook"
+        f"{'s' if len(others) > 1 else ''}"
+        if others
+        else ""
+    )
+    layer = isinstance(below, str) and not own_terms(context.facts, policy)
+    message = (
+        f"insurance policy {policy.id}{whose} records no notice contact (notice.contact: an "
+        "email address, phone number or portal)"
+        + (
+            f": as an excess layer following the form of {below} its insurer is still given "
+            f"notice itself (notice to the insurer of {below} counts for it only where the "
+            "layer's wording says so)"
+            if layer
+            else ""
+        )
+        + f"; {templates} cannot be checked to reach its insurer, and a notice sent elsewhere "
+        "may not count as notice under the policy (insurer market practice: notify every "
+        "layer of the tower at the address its policy gives). Record the notice contact from "
+        "the policy's declarations and add it to the templates' recipients"
+    )
+    where: JsonPath = ("comms_templates", "insurer")
+    related = tuple(
+        context.related(doc, where, f"the insurer message template of {doc.label}") for doc in docs
+    )
+    at: JsonPath = ("notice",) if isinstance(policy.data.get("notice"), dict) else ()
+    level = Level.WARNING if layer else info.level  # the layer's wording may accept the other
+    return context.finding(info, policy, at, message, related, level=level)
 
 
 def _template_reference(doc: Document) -> str:
