@@ -347,8 +347,10 @@ def breach_statute(entity: Mapping[str, Any]) -> Statute:
     one established in the United Kingdom), or, for a provider of publicly available electronic
     communications services, the ePrivacy notice GDPR Art. 95 leaves in its place (24 hours where
     feasible, Commission Regulation (EU) No 611/2013 Art. 2(2)). An entity recorded as established
-    outside the EEA and the United Kingdom is bound by neither: the deadline it records stands
-    as its own (:data:`OWN_BREACH`); one recording no country is read as the GDPR's."""
+    outside the EEA and the United Kingdom is not bound by them by where it is established (the
+    GDPR may still reach it by whom it serves, Art. 3(2)): the deadline it records stands as its
+    own reading of the laws that bind it (:data:`OWN_BREACH`); one recording no country is read
+    as the GDPR's."""
     country = entity.get("country")
     if country == "GB":
         return replace(GDPR, basis="UK GDPR Art. 33(1)", to="Information Commissioner")

@@ -138,9 +138,9 @@ NO_PERSONAL_DATA = "data_protection_none"
 """The :data:`QUIET` key of one it does not start: no personal data is recorded with what is
 down."""
 OWN_DATA_PROTECTION = "data_protection_own"
-"""As :data:`DATA_PROTECTION`, for an entity bound by neither the GDPR nor the UK GDPR."""
+"""As :data:`DATA_PROTECTION`, for an entity established outside the EEA and the United Kingdom."""
 OWN_NO_PERSONAL_DATA = "data_protection_own_none"
-"""As :data:`NO_PERSONAL_DATA`, for an entity bound by neither the GDPR nor the UK GDPR."""
+"""As :data:`NO_PERSONAL_DATA`, for an entity established outside the EEA and the United Kingdom."""
 QUIET = {
     "dora": (NOT_STARTED, NOT_STARTED_WHY),
     "nis2": (
@@ -203,8 +203,8 @@ OWN_PERSONAL_DATA_NOTE = (
     "still may breach our data, and the supplier's own scenario (resilint impact --supplier ID) "
     "lists that clock. Record personal_data: true on a supplier that does hold some."
 )
-"""Said instead where each such row is of an entity bound by neither the GDPR nor the UK GDPR
-(:data:`.statutes.OWN_BREACH`): their articles are not its law."""
+"""Said instead where each such row is of an entity established outside the EEA and the UK
+(:data:`.statutes.OWN_BREACH`): the deadline it records is its own reading of its laws."""
 NOTES = {
     "dora": MAJOR_NOTE,
     "nis2": SIGNIFICANT_NOTE,
