@@ -25,6 +25,8 @@ FOUND = [
     ("INS-02", "controls.yaml", 47),  # evidence of a control the insurer relies on > 90 days
     ("EXR-03", "exercises/2026-09-ledger-outage.yaml", 19),  # gap G8: finding overdue
     ("EXR-01", "functions/card-payments.yaml", 3),  # gap G7: stand-in fallback tested 2025
+    ("BCM-03", "functions/card-payments.yaml", 19),  # the ledger's contract: 0.25 h of data, RPO 0
+    ("BCM-03", "functions/emoney-accounts.yaml", 20),  # group IT's contract: 1 h, RPO 0.25 h
     ("EXR-04", "functions/onboarding-support.yaml", 3),  # Art. 11(6)(a): every function yearly
     ("EXR-04", "functions/onboarding-support.yaml", 22),
     ("BCM-07", "functions/safeguarding.yaml", 3),  # a critical function without a plan

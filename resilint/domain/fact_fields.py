@@ -96,7 +96,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "off it (an adviser's: a bank owes them); empty otherwise, and where its record says "
             "it holds nothing of ours (no confidential data, no access: a diesel supplier is "
             "not asked whether it is an adviser) or the words of each of its services name a "
-            "trade none of them has (a clinical laboratory, a caterer, a freight carrier) (a "
+            "trade none of them has (a clinical laboratory, a caterer, a freight carrier, "
+            "customer support or a contact centre) (a "
             "check says it in full on one finding of each supplier, and its others name that "
             "finding).",
         ),
@@ -272,7 +273,8 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "and where its supplier's record says it holds nothing of ours (no confidential "
             "data, no access: a diesel supplier is not asked whether it is a bank) or the words "
             "of each of its services name a trade none of them has (a clinical laboratory, a "
-            "caterer, a freight carrier) (a check says it in full on one finding of each "
+            "caterer, a freight carrier, customer support or a contact centre) (a check says "
+            "it in full on one finding of each "
             "supplier, and its others name that finding).",
         ),
         "trigger_gap": _fact(
