@@ -13,10 +13,9 @@ the carrier's dependent cover is seen to fall to the infrastructure exclusion.""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "programmes" / "dso-de"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("BCM-06", "controls.yaml", 40),  # the restore tests are not recorded
@@ -57,25 +56,14 @@ FOUND = [
 ]
 
 
-def _copy(tmp_path: Path) -> Path:
-    target = tmp_path / "dso-de"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".resilint_cache"))
-    return target
-
-
 def test_the_grid_operators_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_programme("dso-de", tmp_path)
     result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
     assert result.exit_code == 1, result.stdout + result.stderr
     findings = result.json()["findings"]
-    found = [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in findings]
+    found = located(findings)
     assert found == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 10
+    assert planted_gaps(root) == 10
     # licensed on premises without access, and a prospective vendor: nothing asked
     assert not [f for f in found if "flurwerk" in f[1] or "datenquelle" in f[1]]
     (step_in,) = [f for f in findings if f["code"] == "CTR-08" and "voltaris" in f["path"]]

@@ -12,11 +12,10 @@ and the SMS gateway none beyond the programme's, the prospective aggregator noth
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data" / "programmes" / "emoney-ie"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("CTR-04", "contracts/fraudlens.yaml", 34),  # warning: 48 h + triage past the insurer's 48 h
@@ -55,16 +54,10 @@ def _found(cli: Any, root: Path) -> list[dict[str, Any]]:
 
 
 def test_the_e_money_institution_s_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = tmp_path / "emoney"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("emoney-ie", tmp_path, "emoney")
     found = _found(cli, root)
-    assert [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in found] == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 11
+    assert located(found) == FOUND
+    assert planted_gaps(root) == 11
     paths = {Path(f["path"]).as_posix() for f in found}
     # the safeguarding bank's account agreement, the intra-group IT agreement, the SMS
     # gateway, the prospective aggregator and the exited processor's ended contract: nothing

@@ -9,11 +9,10 @@ below explains. The depositary and the print vendor are held to no ICT contract 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data" / "programmes" / "manco-lu"
+from programmes import copy_programme, planted_gaps
 
 FOUND = [
     ("CTR-01", "contracts/kirchberg-group-tech.yaml", 25),  # gap G10: Art. 30(2)(d), intra-group
@@ -45,16 +44,10 @@ def _found(cli: Any, root: Path) -> list[tuple[str, str, int, str]]:
 
 
 def test_the_managers_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = tmp_path / "manco"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("manco-lu", tmp_path, "manco")
     found = _found(cli, root)
     assert [f[:3] for f in found] == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 11
+    assert planted_gaps(root) == 11
     # the exited vendor only a standard function lists is a warning
     assert ("SUP-01", "suppliers/datavista.yaml", 7, "warning") in found
     # the depositary and the print vendor are asked no contract terms
@@ -68,8 +61,7 @@ def test_a_subcontractor_tracked_as_a_supplier_is_identified_on_that_supplier(
     """The OMS provider's hosting subcontractor names the cloud provider's Supplier document,
     which records no LEI: REG-07 says to record it there, where the register takes it from,
     not on the subcontractor entry; once recorded there, REG-07 says nothing."""
-    root = tmp_path / "manco"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("manco-lu", tmp_path, "manco")
     result = cli("check", ".", "--format", "json", "--no-cache", "--select", "REG-07", cwd=root)
     (finding,) = result.json()["findings"]
     assert (

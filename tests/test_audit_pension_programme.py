@@ -11,13 +11,11 @@ gap`` comment) is found, and nothing else is reported but what the list below ex
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 from one_file import register_rows
-
-DATA = Path(__file__).parent / "data" / "programmes" / "pension-nl"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("REG-04", "contracts/rijnpoort.yaml", 3),  # gap G12: no governing law
@@ -52,16 +50,10 @@ def _found(cli: Any, root: Path) -> list[dict[str, Any]]:
 
 
 def test_the_funds_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = tmp_path / "pension"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("pension-nl", tmp_path, "pension")
     found = _found(cli, root)
-    assert [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in found] == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 12
+    assert located(found) == FOUND
+    assert planted_gaps(root) == 12
     paths = {Path(f["path"]).as_posix() for f in found}
     # the print house, the auditor and the workplace provider are asked nothing more
     assert not paths & {
@@ -81,8 +73,7 @@ def test_the_register_holds_the_ict_arrangements_only(cli, tmp_path: Path) -> No
     the supply chain), the workplace, the portal and the citizen login; not the fiduciary
     manager, the custodian, the actuary, the print house or the auditor, which provide no ICT
     services, nor the former portal, whose contract ended before the reference year."""
-    root = tmp_path / "pension"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("pension-nl", tmp_path, "pension")
     rows = register_rows(cli, root, "b_02.01", "2026-12-31")
     assert sorted(r[0] for r in rows[1:]) == [
         "PFV-2021-001",

@@ -11,10 +11,9 @@ the landlord, the law firm, the recruiter and the payroll bureau are asked no IC
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "programmes" / "saas-us"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("EXR-02", "exercises/2026-04-ransomware-tabletop.yaml", 8),  # no supplier compromise played
@@ -53,25 +52,14 @@ FOUND = [
 EU_LAW = re.compile(r"DORA|NIS2|GDPR|Regulation \(EU\)|Directive|EDPB|NYCRR")
 
 
-def _copy(tmp_path: Path) -> Path:
-    target = tmp_path / "saas-us"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".resilint_cache"))
-    return target
-
-
 def test_the_saas_companys_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_programme("saas-us", tmp_path)
     result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
     assert result.exit_code == 1, result.stdout + result.stderr
     findings = [f for f in result.json()["findings"] if not f["suppressed"]]
-    found = [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in findings]
+    found = located(findings)
     assert found == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 12
+    assert planted_gaps(root) == 12
     # no EU (or New York) law is cited to a US company under none of it
     assert not [f["message"] for f in findings if EU_LAW.search(f["message"])]
     # the landlord, the law firm, the recruiter and the payroll bureau are asked nothing
@@ -82,7 +70,7 @@ def test_the_saas_companys_findings_are_its_planted_gaps(cli, tmp_path: Path) ->
 def test_impact_names_no_eu_law_and_the_bureau_starts_the_state_breach_notice(
     cli, tmp_path: Path
 ) -> None:
-    root = _copy(tmp_path)
+    root = copy_programme("saas-us", tmp_path)
     for supplier in ("tessellate", "ridgeway-payroll", "hollis-crane", "nightjar"):
         run = cli("impact", "--supplier", supplier, cwd=root)
         assert run.exit_code == 0, run.stderr
