@@ -275,6 +275,11 @@ class _Finder:
 
     def add(self, path: Path, boundary: str) -> None:
         if not os.path.lexists(path):
+            if str(path) == "-":  # the shell's name for standard input, which is not read
+                raise UsageError(
+                    "-: resilint does not read standard input: name the files or directories "
+                    "to check (a file named - is given as ./-)"
+                )
             raise UsageError(f"{path}: no such file or directory")
         refused = outside(path, boundary)
         if refused is not None:

@@ -47,6 +47,13 @@ def _never(pattern: str, root: Path, alone: bool) -> str:
             "paths are matched relative to the repository root, without '.' or '..' in them, "
             "and nothing outside the repository is checked"
         )
+    if not body.strip("/"):
+        return (
+            "a pattern of slashes alone names no file or directory (a / only anchors the rest "
+            "of a pattern at the repository root), and git matches nothing with it; write the "
+            "path of what to leave out from the root, such as '/vendor/' for the directory "
+            "vendor at the root"
+        )
     if parse(text) is None:
         return (
             "git cannot read it (a [ never closed, an unknown [:class:], a \\ at the end), "

@@ -86,3 +86,78 @@ def test_impact_names_no_eu_law_and_the_bureau_starts_the_state_breach_notice(
     register = cli("register", "export", ".", "-o", str(tmp_path / "reg"), cwd=root)
     assert register.exit_code != 0
     assert "no Entity here keeps a DORA register" in register.stdout + register.stderr
+
+
+def _articles(text: str) -> dict[str, str]:
+    """Each rule's explanation in the report, by code, as a reader reads it (tags dropped)."""
+    import html
+
+    return {
+        code.upper(): " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        for code, body in re.findall(r'<article id="rule-([^"]+)">(.*?)</article>', text, re.S)
+    }
+
+
+def _here(article: str) -> str:
+    found = re.search(
+        r"(\S+ (?:binds|bind) no entity of this programme.*?)(?: How to fix|$)", article
+    )
+    return found.group(1) if found else ""
+
+
+def test_the_report_tells_a_us_company_the_eu_law_its_rules_cite_binds_none_of_it(
+    cli, tmp_path: Path
+) -> None:
+    """The rules' explanations are written for every programme and cite DORA, NIS2, NYDFS and
+    the GDPR: under each one that does, the report of a US company under none of them says that
+    no entity of it is under those laws, that what the rule asks on that ground is its policy,
+    and that the GDPR reaches a company outside the EU only by whom it serves (Art. 3(2)); the
+    note below the coverage matrix says which law the terms it leaves out belong to."""
+    root = _copy(tmp_path)
+    out = tmp_path / "report.html"
+    run = cli("report", ".", "--no-cache", "-o", str(out), cwd=root)
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    articles = _articles(text)
+    ctr04 = articles["CTR-04"]
+    assert "DORA, NIS2 or NYDFS Part 500 bind no entity of this programme" in ctr04
+    assert "what the rule asks on that ground is this programme's policy" in ctr04
+    assert "(GDPR Art. 3(2))" in ctr04
+    assert "NYDFS Part 500 binds no entity of this programme" in articles["IAM-02"]
+    assert "DORA binds no entity" in articles["SUP-11"] and "GDPR" not in _here(articles["SUP-11"])
+    # an explanation that cites no law is given no note
+    assert "no entity of this programme" not in articles["EXR-02"]
+    cited = [code for code, body in articles.items() if EU_LAW.search(body.split("How to fix")[0])]
+    assert cited and all("no entity of this programme" in articles[c] for c in cited), cited
+    note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
+    assert note is not None
+    assert note.group(1) == (
+        "nis2 supply chain, nydfs third party: terms only NIS2 (Directive (EU) 2022/2555) or "
+        "NYDFS Part 500 (23 NYCRR Part 500) asks, of the entities it binds; no entity of this "
+        "programme is under either, so they are not asked here."
+    )
+    assert "profiles are off" not in text
+
+
+def test_the_report_of_a_new_york_entity_leaves_nydfs_out_of_the_note(cli, tmp_path: Path) -> None:
+    """The same company licensed by the New York DFS: NYDFS binds it, so no explanation says it
+    does not, and its third-party term is no longer left out of the matrix; DORA and NIS2 still
+    bind none of it."""
+    root = _copy(tmp_path)
+    entities = root / "entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8").replace("regimes: []", "regimes: [nydfs]"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.html"
+    run = cli("report", ".", "--no-cache", "-o", str(out), cwd=root)
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    articles = _articles(text)
+    assert "DORA or NIS2 bind no entity of this programme" in articles["CTR-04"]
+    assert "NYDFS Part 500 binds" not in text and "NYDFS Part 500 bind" not in _here(
+        articles["CTR-04"]
+    )
+    note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
+    assert note is not None and note.group(1).startswith("nis2 supply chain: a term only NIS2")
+    assert "nydfs third party" not in note.group(1) and "either" not in note.group(1)

@@ -22,6 +22,13 @@ PORTAL = """  - name: corporate-online-banking
     stores_data: true
 """
 
+PLAN = """apiVersion: resilint/v1
+kind: ContinuityPlan
+id: safeguarding-fallback
+function: safeguarding
+manual_procedure: {description: reconcile from the bank's statements, max_degraded_hours: 12}
+"""
+
 
 def _bank(tmp_path: Path, *, name: str = "Liffey Bank plc", ict: str | None = None) -> Path:
     root = tmp_path / "emoney"
@@ -48,6 +55,9 @@ def _bank(tmp_path: Path, *, name: str = "Liffey Bank plc", ict: str | None = No
     assert text.count(line) == 1
     portal = "    - {supplier: liffey-bank, service: corporate-online-banking}\n"
     function.write_text(text.replace(line, line + portal), encoding="utf-8")
+    # a plan whose manual procedure ends before the function's MTPD: BCM-03 weighs it against
+    # the bank's services (a function with no plan at all is BCM-07's, which asks for the plan)
+    (root / "functions" / "safeguarding-plan.yaml").write_text(PLAN, encoding="utf-8")
     return root
 
 

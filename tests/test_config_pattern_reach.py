@@ -65,6 +65,9 @@ def test_a_per_file_ignore_of_some_files_stands(cli, write):
         ("suppliers/[ab", "git cannot read it"),
         ("  ", "it is blank"),
         ("C:/repo/suppliers/", "it is an absolute path"),
+        ("/", "a pattern of slashes alone names no file or directory"),
+        ("//", "a pattern of slashes alone names no file or directory"),
+        ("///", "a pattern of slashes alone names no file or directory"),
     ],
 )
 @pytest.mark.parametrize("key", ["exclude", "per_file_ignores"])
@@ -84,6 +87,9 @@ def test_a_pattern_that_can_never_match_is_reported(cli, write, key, pattern, wh
     said = f"{at}: warning: {shown}: '{pattern}' can never match a file, so it {did}: "
     assert said in result.stderr, result.stderr
     assert why in result.stderr.partition(said)[2]
+    if set(pattern) == {"/"}:  # read by git, only naming nothing: not a [ never closed
+        assert "git cannot read it" not in result.stderr
+        assert "such as '/vendor/' for the directory vendor at the root" in result.stderr
 
 
 def test_an_absolute_path_in_the_repository_is_shown_relative(cli, write, tmp_path):

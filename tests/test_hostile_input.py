@@ -289,6 +289,22 @@ def test_missing_path(cli):
     assert result.exit_code == 2 and "nowhere.yaml: no such file or directory" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_dash_says_standard_input_is_not_read(cli, write, command):
+    """``resilint check -`` is how many linters read standard input; resilint reads files, and
+    says so rather than that "-" does not exist. A file named - is read as ./-."""
+    write("acme.yaml", "apiVersion: resilint/v1\nkind: Supplier\nid: acme\nname: A\ntier: 3\n")
+    result = cli(command, "-")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "-: resilint does not read standard input: name the files or directories" in (
+        result.stderr
+    )
+    assert "no such file or directory" not in result.stderr
+    write("-", "apiVersion: resilint/v1\nkind: Supplier\nid: dash\nname: D\ntier: 3\n")
+    named = cli("check", "./-", "--no-cache")
+    assert "standard input" not in named.stderr and named.exit_code in (0, 1), named.stderr
+
+
 def test_directory_named_like_yaml_is_a_finding_and_the_run_goes_on(cli, write, tmp_path: Path):
     (tmp_path / "repo" / "x.yaml").mkdir(parents=True)
     write("repo/ok.yaml", "apiVersion: resilint/v1\nkind: Widget\nid: w\n")

@@ -318,7 +318,11 @@ def test_a_term_no_rule_of_the_repository_checks_has_no_column(cli, tmp_path: Pa
     cells = _cells(text)["pay"]
     assert "nydfs_third_party" not in cells and "nis2_supply_chain" in cells
     note = re.search(r'<p class="note">Not shown: ([^<]*)', text)
-    assert note is not None and note.group(1).startswith("nydfs third party: no rule")
+    assert note is not None
+    assert note.group(1) == (
+        "nydfs third party: a term only NYDFS Part 500 (23 NYCRR Part 500) asks, of the "
+        "entities it binds; no entity of this programme is under it, so it is not asked here."
+    )
 
 
 def test_terms_a_contract_records_as_yes_or_no_are_boolean_fields() -> None:
@@ -399,8 +403,9 @@ def test_a_term_whose_field_fails_the_schema_is_not_checked_not_met(report) -> N
 def test_the_note_gives_the_nis2_reason_only_where_an_entity_is_under_nis2(
     cli, tmp_path: Path
 ) -> None:
-    """A programme with no entity under NIS2 is told its hidden terms' profiles are off, not
-    about the NIS2 implementing rules' kinds of entity, which bind none of its entities."""
+    """A programme with no entity under NIS2 is told which laws its hidden terms belong to and
+    that none of its entities is under them, not about the NIS2 implementing rules' kinds of
+    entity, which bind none of its entities."""
     repo = tmp_path / "repo"
     repo.mkdir()
     entities = ENTITIES.replace("regimes: [nis2]", "regimes: []")
@@ -410,5 +415,8 @@ def test_the_note_gives_the_nis2_reason_only_where_an_entity_is_under_nis2(
     run = cli("report", str(repo), "--as-of", AS_OF, "--no-cache", "-o", str(out))
     assert run.exit_code == 0, run.stderr
     note = re.search(r'<p class="note">Not shown: ([^<]*)', out.read_text(encoding="utf-8"))
-    assert note is not None and "profiles are off" in note.group(1)
-    assert "2024/2690" not in note.group(1)
+    assert note is not None
+    assert "no entity of this programme is under either, so they are not asked here" in (
+        note.group(1)
+    )
+    assert "2024/2690" not in note.group(1) and "profiles are off" not in note.group(1)

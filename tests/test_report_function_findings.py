@@ -29,7 +29,15 @@ mtpd_hours: 24
 depends_on:
   services:
     - {{supplier: cloud, service: hosting}}
+---
+apiVersion: resilint/v1
+kind: ContinuityPlan
+id: {fid}-fallback
+function: {fid}
+manual_procedure: {{description: paper forms, max_degraded_hours: 8}}
 """
+"""A function whose plan's manual procedure ends before its MTPD (a function with no plan at all
+is BCM-07's, which asks for the plan, not BCM-03's)."""
 
 
 def _cell(text: str, fid: str) -> str:

@@ -150,6 +150,41 @@ def test_bcm03_without_a_plan_says_so(cli, write) -> None:
     assert found[0]["related"][0]["line"] == 6
 
 
+def test_bcm03_leaves_a_function_without_any_plan_to_bcm07(cli, write) -> None:
+    """A critical function with no continuity plan at all: BCM-07 asks for the plan, once, at
+    the function; BCM-03 does not ask for it again for each supplier service, with a recovery
+    time too long (edi-messaging) or none (a second service). Its recovery point is still
+    compared, since no plan recreates lost data. Where BCM-07 does not run, or reports below
+    BCM-03's level, BCM-03 says the gap itself."""
+    repo = rto_repo(", contracted_rto_hours: 24, contracted_rpo_hours: 24").replace(
+        "rto_hours: 8\n", "rto_hours: 8\nrpo_hours: 4\n"
+    )
+    repo = (
+        repo.replace("  - {name: edi-messaging", "  - {name: portal}\n  - {name: edi-messaging")
+        + "    - {supplier: acme, service: portal}\n"
+    )
+    found = run(cli, write, repo)
+    assert [(f["code"], f["line"]) for f in of("BCM-07", found)] == [("BCM-07", 11)]
+    bcm03 = of("BCM-03", found)
+    assert len(bcm03) == 1 and "may lose at most 4 hours of data" in bcm03[0]["message"]
+    assert not [f for f in found if "write a continuity plan" in f["message"]]
+    for config in (
+        {"ignore": ["BCM-07"]},
+        {"rules": {"BCM-07": {"level": "warning"}}},
+    ):
+        messages = [f["message"] for f in of("BCM-03", run(cli, write, repo, config))]
+        assert len(messages) == 3, (config, messages)
+        assert sum("no continuity plan" in m for m in messages) == 2, messages
+    # once a plan is written, BCM-03 weighs its manual procedure against the recovery time
+    plan = (
+        "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: p\nfunction: order-processing\n"
+        "manual_procedure: {description: phones, max_degraded_hours: 12}\n"
+    )
+    found = run(cli, write, docs(repo, plan))
+    assert of("BCM-07", found) == []
+    assert any("lasts only 12 hours" in f["message"] for f in of("BCM-03", found))
+
+
 def test_bcm03_a_plan_that_bridges_the_supplier_recovery_time_is_enough(cli, write) -> None:
     plan = (
         "apiVersion: resilint/v1\nkind: ContinuityPlan\nid: p\nfunction: order-processing\n"

@@ -100,20 +100,47 @@ _BASIS_LEGEND = (
 )
 
 
+_LAWS = {
+    "dora": "DORA (Regulation (EU) 2022/2554)",
+    "nis2": "NIS2 (Directive (EU) 2022/2555)",
+    "nydfs": "NYDFS Part 500 (23 NYCRR Part 500)",
+}
+"""Each regime's law as the note below the matrix names it."""
+
+
 def _dropped(terms: list[Term], regimes: frozenset[str]) -> str:
-    """Which terms the matrix has but no rule of this repository's profiles checks; the NIS2
-    implementing rules' reason only where an entity is under NIS2."""
+    """Which terms the matrix has but no rule of this repository checks, and why: a term only a
+    law asks, of the entities it binds, where no entity is under that law (a US company is told
+    which law binds none of its entities, not that some profile is off); otherwise its rules
+    are off in the configuration, or, where an entity is under NIS2, judge no contract of an
+    entity of a kind the NIS2 implementing rules bind."""
     if not terms:
         return ""
-    names = ", ".join(h(t.name.replace("_", " ")) for t in terms)
-    why = "their profiles are off: no entity is under the regime that asks them"
-    if "nis2" in regimes:
-        why += (
-            "; or no entity is of a kind the rule binds, as for the NIS2 implementing rules' "
-            "supplier clauses, which bind only the eleven kinds of entity of Implementing "
-            "Regulation (EU) 2024/2690"
+    unbound = [t for t in terms if t.law_for and not set(t.law_for) & regimes]
+    rest = [t for t in terms if t not in unbound]
+    said = []
+    if unbound:
+        laws = list(dict.fromkeys(r for t in unbound for r in t.law_for))
+        names = ", ".join(h(t.name.replace("_", " ")) for t in unbound)
+        under = " or ".join(h(_LAWS.get(r, r)) for r in laws)
+        none = "it" if len(laws) == 1 else "either" if len(laws) == 2 else "any of them"
+        said.append(
+            f"{names}: {'terms' if len(unbound) > 1 else 'a term'} only {under} asks, of the "
+            f"entities it binds; no entity of this programme is under {none}, so "
+            f"{'they are' if len(unbound) > 1 else 'it is'} not asked here"
         )
-    return f'<p class="note">Not shown: {names}: no rule that checks them runs here ({why}).</p>'
+    if rest:
+        names = ", ".join(h(t.name.replace("_", " ")) for t in rest)
+        why = "their rules are off in the configuration"
+        if "nis2" in regimes:
+            why += (
+                "; or no entity is of a kind the rule binds, as for the NIS2 implementing rules' "
+                "supplier clauses, which bind only the eleven kinds of entity of Implementing "
+                "Regulation (EU) 2024/2690"
+            )
+        them = "them" if len(rest) > 1 else "it"
+        said.append(f"{names}: no rule that checks {them} runs here ({why})")
+    return f'<p class="note">Not shown: {"; ".join(said)}.</p>'
 
 
 def _header(term: Term, regimes: frozenset[str]) -> str:

@@ -104,6 +104,69 @@ def _why(rationale: str) -> str:
     return f"<p>{h(' '.join(lead))}</p>{folded}"
 
 
+_CITED = {
+    "dora": ("DORA", kept(r"\bDORA\b|Regulation \(EU\) 2022/2554")),
+    "nis2": ("NIS2", kept(r"\bNIS2\b|Directive \(EU\) 2022/2555|\(EU\) 2024/2690")),
+    "nydfs": ("NYDFS Part 500", kept(r"\bNYDFS\b|\bNYCRR\b")),
+}
+"""Each regime a rationale may cite, as a note names it, and how its citations read."""
+_GDPR = kept(r"\bGDPR\b")
+
+
+def _here(posture: Posture, rationale: str) -> str:
+    """What the laws a rule's rationale cites are to this programme, where none of its entities
+    is under them: a rationale is written for every programme (CTR-04 weighs DORA's, NIS2's and
+    NYDFS's clocks), and a US company's procurement manager reading it must not take EU law for
+    their own duty. Said once under the rule's lead: the law is the source of the rule's
+    reasoning, what it asks on that ground is the programme's policy here. The GDPR is no regime
+    an entity records: said of it only where every entity is recorded as established outside the
+    EEA and the United Kingdom, and then that it may still reach them by whom they serve (Art.
+    3(2))."""
+    under = posture.facts.regimes.everywhere
+    absent = [
+        name for r, (name, cites) in _CITED.items() if r not in under and cites.search(rationale)
+    ]
+    gdpr = _GDPR.search(rationale) is not None and _outside_eu(posture)
+    if not absent and not gdpr:
+        return ""
+    said = []
+    if absent:
+        one = len(absent) == 1
+        said.append(
+            f"{_either(absent)} {'binds' if one else 'bind'} no entity of this programme: "
+            f"where this explanation cites {'it' if one else 'them'}, it says what "
+            f"{'that law asks' if one else 'those laws ask'} of the entities "
+            f"{'it binds' if one else 'they bind'}, the source of the rule's reasoning; here "
+            "what the rule asks on that ground is this programme's policy."
+        )
+    if gdpr:
+        said.append(
+            "The GDPR it cites binds an organisation established outside the EU only where it "
+            "offers goods or services to people in the EU or monitors their behaviour there "
+            "(GDPR Art. 3(2)): every entity of this programme is recorded as established "
+            "outside the EEA and the United Kingdom."
+        )
+    return f'<p class="sub here">{h(" ".join(said))}</p>'
+
+
+def _either(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _outside_eu(posture: Posture) -> bool:
+    """Every entity is recorded as established outside the EEA and the United Kingdom (one
+    recording no country may be in it)."""
+    from resilint.domain.statutes import EEA_COUNTRIES
+
+    entities = posture.facts.index.of_kind("Entity")
+    countries = [e.data.get("country") for e in entities]
+    return bool(countries) and all(
+        isinstance(c, str) and c and c != "GB" and c not in EEA_COUNTRIES for c in countries
+    )
+
+
 def _explanations(posture: Posture) -> str:
     codes = sorted({f.code for f in posture.findings})
     items = []
@@ -114,6 +177,7 @@ def _explanations(posture: Posture) -> str:
         items.append(
             f'<article id="rule-{slug(code)}"><h4>{h(code)} {h(doc.name)}: {h(doc.title)}</h4>'
             + _why(doc.rationale)
+            + _here(posture, doc.rationale)
             + f"<p><strong>How to fix it.</strong> {h(' '.join(doc.remediation.split()))}</p>"
             + (
                 f'<p class="sub">Reference: <a href="{h(posture.help_url(code))}">'

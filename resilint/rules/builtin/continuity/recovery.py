@@ -135,17 +135,26 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     once, over every function that relies on it (:func:`_unknown_recovery`)."""
     unknown: dict[tuple[str, int], list[_Reliance]] = {}
     services: _Services = {}
+    planless = _planless_reported(context)
     for function in context.facts.critical_functions():
         rto = number(function.data.get("rto_hours"))
         if rto is None or function.id is None:
             continue  # BCM-01 reports the missing RTO
         fallback = _fallback(context, function)
+        # a function with no continuity plan at all, which BCM-07 reports: its finding asks
+        # for the plan, and once one is written this check weighs its manual procedure against
+        # each supplier's recovery time; asking here too would say "write a plan" once more
+        # for each service the function relies on. Its recovery point is still compared: no
+        # plan recreates data a supplier has lost.
+        left = not fallback.plans and function.id in planless
         depends = function.data.get("depends_on")
         entries = depends.get("services") if isinstance(depends, dict) else None
         rpo = number(function.data.get("rpo_hours"))
         for position, entry in dicts(entries):
             reliance = _Reliance(function, rto, fallback, position)
-            found = _service_gap(context, info, reliance, entry, unknown, services)
+            found = (
+                None if left else _service_gap(context, info, reliance, entry, unknown, services)
+            )
             if found is not None:
                 yield found
             if rpo is not None:
@@ -156,6 +165,18 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
         supplier = context.index.get("Supplier", supplier_id)
         if supplier is not None:
             yield from _unknown_recovery(context, info, supplier, index, relying, services)
+
+
+def _planless_reported(context: RuleContext) -> set[str]:
+    """The functions BCM-07 reports as having no continuity plan, at this rule's level or above
+    (where BCM-07 does not run, or reports at a lower level, this rule says the gap itself)."""
+    if context.reported is None:
+        return set()
+    return {
+        f.doc_id
+        for f in context.reported("BCM-07")
+        if f.kind == "BusinessFunction" and f.doc_id is not None and f.level >= context.level
+    }
 
 
 @dataclass(frozen=True)
