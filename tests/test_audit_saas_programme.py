@@ -113,7 +113,7 @@ def test_the_report_tells_a_us_company_the_eu_law_its_rules_cite_binds_none_of_i
     no entity of it is under those laws, that what the rule asks on that ground is its policy,
     and that the GDPR reaches a company outside the EU only by whom it serves (Art. 3(2)); the
     note below the coverage matrix says which law the terms it leaves out belong to."""
-    root = _copy(tmp_path)
+    root = copy_programme("saas-us", tmp_path)
     out = tmp_path / "report.html"
     run = cli("report", ".", "--no-cache", "-o", str(out), cwd=root)
     assert run.exit_code == 0, run.stderr
@@ -143,7 +143,7 @@ def test_the_report_of_a_new_york_entity_leaves_nydfs_out_of_the_note(cli, tmp_p
     """The same company licensed by the New York DFS: NYDFS binds it, so no explanation says it
     does not, and its third-party term is no longer left out of the matrix; DORA and NIS2 still
     bind none of it."""
-    root = _copy(tmp_path)
+    root = copy_programme("saas-us", tmp_path)
     entities = root / "entities.yaml"
     entities.write_text(
         entities.read_text(encoding="utf-8").replace("regimes: []", "regimes: [nydfs]"),
