@@ -644,7 +644,13 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"|payment (processing|processors?|gateways?)|(card )?acquiring platform"
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
             r"|communications? platform as a service"
-            r"|sms (gateways?|aggregators?)|a2p (sms|messaging))\b",
+            r"|sms (gateways?|aggregators?)|a2p (sms|messaging)"
+            # a network or platform its participants share on one rulebook: a travel-rule
+            # messaging network between crypto-asset service providers (Regulation (EU)
+            # 2023/1113), or any network its words say others share
+            r"|travel[- ]rule (messaging|messages|networks?|protocols?|solutions?|platforms?)"
+            r"|(networks?|platforms?) shared (by|between|among)"
+            r"|shared (messaging )?networks?)\b",
             re.IGNORECASE,
         ),
     ),
