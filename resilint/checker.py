@@ -106,6 +106,8 @@ class Checked:
     reads: Mapping[str, Collection[str]] | None = None
     """The fields of each kind that the rules and reference checks read, when the cache
     records them: a state of the documents that differs only elsewhere has the same findings."""
+    locator: Locator | None = None
+    """What placed the findings: the calendar places each deadline at its field with it."""
 
     @property
     def facts(self) -> Facts:
@@ -499,7 +501,7 @@ def _check_files(
         engine.crashes,
         policy.ran,
     )
-    return Checked(result, model, reads if kept is not None else None)
+    return Checked(result, model, reads if kept is not None else None, locator)
 
 
 DUPLICATE = "SUP-13"

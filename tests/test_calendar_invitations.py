@@ -96,7 +96,7 @@ def test_the_ics_event_falls_on_the_day_the_invitations_are_due(cli, repo: Path)
     )
     description = str(event["DESCRIPTION"])
     assert "invite procurement, finance (or risk) and communications" in description
-    assert "Owner: ciso" in description and "exercises/planned.yaml:1" in description
+    assert "Owner: ciso" in description and "exercises/planned.yaml:9" in description
     assert [str(c) for c in event["CATEGORIES"].cats] == ["exercise invitations due"]
 
 

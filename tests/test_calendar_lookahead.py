@@ -177,7 +177,7 @@ def test_the_text_calendar_says_what_is_due(cli, repo: Path) -> None:
     assert (
         "2027-03-12  in 96 days  scenario exercise due: exercise playing a supplier compromise "
         "(scenario supplier_compromise): last played 2026-03-12; EXR-02 asks one every 365 days "
-        "[it-operations]  exercises/failover.yaml:1"
+        "[it-operations]  exercises/failover.yaml:8"
     ) in run.stdout
     assert (
         "2027-04-30  in 145 days  insurance renewal due: renewal of insurance policy" in run.stdout

@@ -158,6 +158,12 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             # trades and is not read
             r"|(global|securities) custodians?|sub-?custodians?|prime brok(er|ers|erage)"
             r"|(general |direct )?clearing members?|(clearing|executing|execution) brokers?"
+            # a firm our client orders are routed to for execution, serving us as its client in
+            # its own regulated trade: a liquidity provider or market maker, an OTC desk, a
+            # crypto-asset service provider authorised under MiCA (Regulation (EU) 2023/1114);
+            # routing orders to it is the execution service itself, not an outsourcing
+            r"|liquidity providers?|market[- ]makers?|otc (trading )?desks?"
+            r"|crypto-?assets? service providers?|casps?"
             # an insurance or reinsurance undertaking (the risk carrier we place business with or
             # buy cover from), also by a German compound ("Donau Lebensversicherung AG"); an
             # insurance broker's words are read first, as an adviser's
@@ -181,6 +187,8 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|(stock|securities|derivatives|futures|commodit(y|ies)|power|energy) exchanges?"
             r"|regulated markets?|trading venues?|market operators?"
             r"|multilateral trading facilit(y|ies)|organi[sz]ed trading facilit(y|ies)"
+            # MiCA's trading platform for crypto-assets (Art. 3(1), point (18)), by its words
+            r"|trading platforms? for crypto-?assets|crypto-?assets? trading platforms?"
             r"|(trading|exchange|clearing) membership"
             r"|march(é|e)s? r(é|e)glement(é|e)s?|entreprises? de march(é|e)"
             r"|mercados? regulados?|bolsas? de valores|mercat[oi] regolamentat[oi]|borsa valori"
@@ -636,7 +644,13 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"|payment (processing|processors?|gateways?)|(card )?acquiring platform"
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
             r"|communications? platform as a service"
-            r"|sms (gateways?|aggregators?)|a2p (sms|messaging))\b",
+            r"|sms (gateways?|aggregators?)|a2p (sms|messaging)"
+            # a network or platform its participants share on one rulebook: a travel-rule
+            # messaging network between crypto-asset service providers (Regulation (EU)
+            # 2023/1113), or any network its words say others share
+            r"|travel[- ]rule (messaging|messages|networks?|protocols?|solutions?|platforms?)"
+            r"|(networks?|platforms?) shared (by|between|among)"
+            r"|shared (messaging )?networks?)\b",
             re.IGNORECASE,
         ),
     ),

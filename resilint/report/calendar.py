@@ -57,7 +57,7 @@ def _text(deadlines: list[Deadline], as_of: datetime.date, days: int) -> str:
     for d in deadlines:
         day = d.day.isoformat() if d.day else "----------"
         owner = f" [{d.owner}]" if d.owner else ""
-        where = f"{d.document.path}:{d.document.line}"
+        where = f"{d.document.path}:{d.at}"
         lines.append(
             printable(
                 f"{day}  {_when(d, as_of)}  {CATEGORIES[d.category]}: {d.title}: {d.detail}"
@@ -81,7 +81,7 @@ def _json(deadlines: list[Deadline], as_of: datetime.date, days: int, version: s
             "kind": d.document.kind,
             "id": printable(d.document.id) if d.document.id else None,
             "path": printable(d.document.path),
-            "line": d.document.line,
+            "line": d.at,
             "uid": d.uid,
         }
         for d in deadlines
@@ -115,7 +115,7 @@ def _ics(deadlines: list[Deadline], as_of: datetime.date, version: str) -> str:
         day = d.day or as_of
         end = day + datetime.timedelta(days=1) if day < datetime.date.max else day
         summary = ("OVERDUE: " if d.overdue(as_of) else "") + f"{CATEGORIES[d.category]}: {d.title}"
-        where = f"{d.document.path}:{d.document.line}"
+        where = f"{d.document.path}:{d.at}"
         details = [
             d.detail + _accepted(d),
             *([f"Owner: {d.owner}"] if d.owner else []),

@@ -167,6 +167,14 @@ class Deadline:
     accepted: str = ""
     """How the finding its rule reports on the document is accepted, in words, where the check
     suppresses it (a waiver, an inline comment, the baseline); empty where it is not."""
+    line: int = 0
+    """The line of the field the date comes from, or of its nearest parent where the field is
+    missing (as a finding is placed); 0 until placed: the document's first line is shown."""
+
+    @property
+    def at(self) -> int:
+        """The line to show for the deadline: its field's, else its document's."""
+        return self.line or self.document.line
 
     @property
     def rules(self) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
 from resilint.findings import Finding, JsonPath, Part
 from resilint.impact.board import critical_scenarios
+from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
 from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Deadline, Intervals
@@ -179,6 +180,7 @@ def build_deadlines(model: Model, days: int) -> list[Deadline]:
             for d in found
             if not d.placed or not all(ignored(doc.path, code) for code, doc in d.placed)
         ]
+    kept = _placed(kept, model.checked.locator)
     accepted = _suppressed(model.checked.result.findings, model.checked.facts.index)
     as_of = model.checked.facts.as_of
     # Where one rule dates several deadlines on one document (an overdue filing and the next
@@ -234,6 +236,18 @@ def _suppressed(findings: Iterable[Finding], index: Index) -> Suppressed:
         )
         found.setdefault((f.code, f.path, f.doc_id), []).append(entry)
     return found
+
+
+def _placed(deadlines: list[Deadline], locator: Locator | None) -> list[Deadline]:
+    """Each deadline at the line of the field its date comes from (``last_assessment`` of a
+    supplier, ``end_date`` of a contract), or of its nearest parent where the field is missing,
+    as check places a finding: not at the first line of a long document."""
+    if locator is None:
+        return deadlines
+    return [
+        dataclasses.replace(d, line=locator.position(d.document, d.json_path, False)[0])
+        for d in deadlines
+    ]
 
 
 def _marked(deadline: Deadline, accepted: Suppressed, as_of: datetime.date) -> Deadline:
