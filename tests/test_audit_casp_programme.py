@@ -15,11 +15,10 @@ exited suppliers nothing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data" / "programmes" / "casp-de"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("CTR-02", "contracts/blockrelay.yaml", 24),  # gap G2: Art. 30(3)(e)
@@ -55,16 +54,10 @@ def _found(cli: Any, root: Path) -> list[dict[str, Any]]:
 def test_the_crypto_asset_service_provider_s_findings_are_its_planted_gaps(
     cli, tmp_path: Path
 ) -> None:
-    root = tmp_path / "casp"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("casp-de", tmp_path, "casp")
     found = _found(cli, root)
-    assert [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in found] == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 11
+    assert located(found) == FOUND
+    assert planted_gaps(root) == 11
     paths = {Path(f["path"]).as_posix() for f in found}
     # the client funds bank, the liquidity provider, the venue, the group's technology company,
     # the exited sub-custodian and the prospective staking provider: nothing
@@ -94,8 +87,7 @@ def test_the_crypto_asset_service_provider_s_findings_are_its_planted_gaps(
 def test_the_register_holds_the_ict_providers_only(cli, tmp_path: Path) -> None:
     from one_file import register_rows
 
-    root = tmp_path / "casp"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    root = copy_programme("casp-de", tmp_path, "casp")
     rows = register_rows(cli, root, "b_05.01", "2026-12-07")
     names = {row[4] for row in rows[1:]}
     assert "Kranich Bank AG" not in names
