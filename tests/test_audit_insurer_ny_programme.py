@@ -74,6 +74,11 @@ def test_the_ny_insurers_findings_are_its_planted_gaps(cli, tmp_path: Path) -> N
     assert not [f for f in findings if "extortion" in f["message"]]
     [quillfield] = [f for f in findings if f["path"].endswith("quillfield.yaml")]
     assert "23 NYCRR 500.17(a)(1)" in quillfield["message"]
+    # a missing 500.11(b) provision says what to do about it
+    clauses = [f["message"] for f in findings if f["code"] == "CTR-11"]
+    assert len(clauses) == 2
+    assert all("negotiate it into the contract and record it (present: true)" in m for m in clauses)
+    assert all("record applicable: false with the reason" in m for m in clauses)
 
 
 def test_impact_and_calendar_cite_no_eu_law_and_start_no_payment_notice(
