@@ -151,10 +151,13 @@ TPA = (
 
 def test_a_clock_that_runs_from_our_own_act_is_not_a_suppliers(cli, write) -> None:
     """23 NYCRR 500.17(c) runs 24 hours from an extortion payment we make: no supplier's notice
-    starts it, so CTR-04 does not fit a notice window inside it once it says so."""
+    starts it, so CTR-04 does not fit a notice window inside it, whether the clock says so
+    (runs_from: our_action) or is named so (an extortion payment, 500.17(c)); a clock recorded
+    as running from our awareness is compared."""
     notice = "entities: [us]\nincident_notification: {window_hours: 48, trigger: suspected}\n"
-    unsaid = NYDFS_BRANCH.replace("RUNS", "")
-    found = check(cli, write, repo(unsaid, supplier(TPA), contract(notice)), ["CTR-04"])
+    awareness = NYDFS_BRANCH.replace("RUNS", ", runs_from: awareness")
+    found = check(cli, write, repo(awareness, supplier(TPA), contract(notice)), ["CTR-04"])
     assert codes(found) == ["CTR-04"]
-    said = NYDFS_BRANCH.replace("RUNS", ", runs_from: our_action")
-    assert check(cli, write, repo(said, supplier(TPA), contract(notice)), ["CTR-04"]) == []
+    for runs in (", runs_from: our_action", ""):
+        said = NYDFS_BRANCH.replace("RUNS", runs)
+        assert check(cli, write, repo(said, supplier(TPA), contract(notice)), ["CTR-04"]) == []

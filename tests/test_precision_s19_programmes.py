@@ -180,7 +180,7 @@ def test_bcm04_a_regulated_entitys_critical_function_has_its_regulator_message_r
     function = doc("BusinessFunction", "grid-ops", "criticality: critical\nentities: [grid]\n")
     [finding] = check(cli, write, repo(entity, function, plan_of("grid-ops", False)), ["BCM-04"])
     assert "has no message prepared for the regulator, nor has any other plan" in finding["message"]
-    assert "nis2" in finding["message"]
+    assert "under NIS2, whose early warning" in finding["message"]
     assert check(cli, write, repo(entity, function, plan_of("grid-ops", True)), ["BCM-04"]) == []
     unregulated = entity.replace("regimes: [nis2]\n", "")
     found = check(cli, write, repo(unregulated, function, plan_of("grid-ops", False)), ["BCM-04"])

@@ -490,6 +490,22 @@ def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
         active=lifecycle.identity_active(identity),
         supplier=supplier,
         regimes=regimes,
+        nydfs_limited_only=_nydfs_limited_only(
+            facts, reaches or (supplier.entities if supplier else ())
+        ),
+    )
+
+
+def _nydfs_limited_only(facts: Facts, entity_ids: Iterable[str]) -> bool:
+    """Whether every one of these entities under NYDFS is under the limited exemption of 23
+    NYCRR 500.19(a): 500.12(a) then asks MFA only for remote access, remote access to
+    third-party applications holding nonpublic information, and privileged accounts. False
+    where none of them is under NYDFS."""
+    under = [e for e in entity_ids if "nydfs" in facts.regimes.of_legal_persons([e])]
+    return bool(under) and all(
+        (entity := facts.index.get("Entity", e)) is not None
+        and entity.data.get("nydfs_limited_exemption") is True
+        for e in under
     )
 
 

@@ -484,6 +484,11 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
         ),
         "active": _fact("boolean", "Not revoked or disabled."),
         "regimes": _fact("array", "Regimes of its supplier's entities.", items=_TEXTS),
+        "nydfs_limited_only": _fact(
+            "boolean",
+            "Every entity under NYDFS whose systems it reaches is under the limited exemption "
+            "of 23 NYCRR 500.19(a) (nydfs_limited_exemption: true); false where none is.",
+        ),
     },
     "InsurancePolicy": {
         "covered_below": _fact(

@@ -464,6 +464,9 @@ class IdentityFacts:
     active: bool
     supplier: SupplierFacts | None
     regimes: frozenset[str]
+    nydfs_limited_only: bool = False
+    """Every entity under NYDFS whose systems it reaches is under the limited exemption of 23
+    NYCRR 500.19(a) (``nydfs_limited_exemption: true``); false where none is under NYDFS."""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -471,6 +474,7 @@ class IdentityFacts:
             "machine": self.machine,
             "active": self.active,
             "regimes": sorted(self.regimes),
+            "nydfs_limited_only": self.nydfs_limited_only,
         }
 
 

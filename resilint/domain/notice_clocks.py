@@ -55,6 +55,7 @@ is for nothing else, where it is not recorded as a supporting or ancillary funct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -298,14 +299,33 @@ def _listed(entity: Document) -> bool:
     return nis2_listed(entity.data)
 
 
+_PAYMENT = re.compile(r"\b(?:extortion|ransom(?:ware)?)[- ]payments?\b|\b500\.17\s*\(c\)", re.I)
+"""A clock that names an extortion or ransom payment, or cites 23 NYCRR 500.17(c): the notice
+of the payment, which runs from paying it (500.17(c)(1): within 24 hours of the payment)."""
+
+
+def runs_from(clock: object) -> str:
+    """What starts a clock of ``other_clocks``: its recorded ``runs_from``; left out,
+    ``our_action`` for the notice of an extortion or ransom payment (its name or source says
+    so, or cites 23 NYCRR 500.17(c)), which runs from the payment, not from our awareness of
+    the incident, and ``awareness`` for every other."""
+    recorded = value_at(clock, "runs_from")
+    if recorded in ("awareness", "our_action"):
+        return str(recorded)
+    said = " ".join(
+        text for key in ("name", "source") if isinstance(text := value_at(clock, key), str)
+    )
+    return "our_action" if _PAYMENT.search(said) else "awareness"
+
+
 def _other_clocks(entity: Document) -> list[tuple[int, object]]:
     """The entity's own clocks an incident can start: not one that runs from an act of ours
-    (``runs_from: our_action``, an extortion payment's notice), which no supplier's notice or
-    outage starts."""
+    (``runs_from: our_action``, an extortion payment's notice, recorded so or named so: see
+    :func:`runs_from`), which no supplier's notice or outage starts."""
     others = value_at(entity.data, "reporting_clocks", "other_clocks")
     if not isinstance(others, list):
         return []
-    return [(n, o) for n, o in enumerate(others) if value_at(o, "runs_from") != "our_action"]
+    return [(n, o) for n, o in enumerate(others) if runs_from(o) != "our_action"]
 
 
 def scoped_to(facts: Facts, entities: Iterable[str], supplier: SupplierFacts) -> bool:

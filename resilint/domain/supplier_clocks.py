@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.notice_clocks import started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
-from resilint.domain.statutes import EPRIVACY, breach_statute, statutes_of
+from resilint.domain.statutes import EPRIVACY, OWN_BREACH, breach_statute, statutes_of
 from resilint.findings import JsonPath
 from resilint.model import Document, kind_plural
 
@@ -201,6 +201,11 @@ def _breach_clock(entity: Document, recorded: float | None) -> Iterator[Clock]:
     law = breach_statute(entity.data)
     if law is EPRIVACY:
         what = f"personal data breach notice deadline to the {law.to}"
+    elif law is OWN_BREACH:
+        # established outside the EEA and the UK (a US company): the deadline of the breach
+        # notification laws it records, a state's notice to its residents and attorney general,
+        # not a data protection authority's
+        what = "personal data breach notification deadline (under the breach laws it records)"
     where = ("reporting_clocks", key)
     if law is EPRIVACY and law.hours is not None and (recorded is None or recorded > law.hours):
         records = (

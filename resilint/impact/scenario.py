@@ -17,6 +17,7 @@ from resilint.domain.lifecycle import completed_exercises
 from resilint.domain.notice_clocks import (
     Started,
     may_hold_personal_data,
+    runs_from,
     started_by_outage,
     started_by_supplier,
 )
@@ -481,7 +482,7 @@ def _our_action_clocks(facts: Facts, started: dict[str, Started]) -> list[str]:
         others = value_at(entity.data, "reporting_clocks", "other_clocks") if entity else None
         for _, other in dicts(others):
             hours = number(other.get("hours"))
-            if other.get("runs_from") == "our_action" and hours is not None:
+            if runs_from(other) == "our_action" and hours is not None:
                 name = text_of(other.get("name")) or "a deadline"
                 found.append(f"{entity_id}: {name}, {show_number(hours)} hours")
     return found
