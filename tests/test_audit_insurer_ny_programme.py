@@ -14,10 +14,9 @@ recorded without runs_from, is not set against a supplier's notice window."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "programmes" / "insurer-ny"
+from programmes import copy_programme, located, planted_gaps
 
 FOUND = [
     ("ENT-02", "entities.yaml", 13),  # gap G10: 2025 certification not filed
@@ -45,25 +44,14 @@ FOUND = [
 EU_LAW = re.compile(r"DORA|NIS2|GDPR|Regulation \(EU\)|Directive|EDPB|data protection authority")
 
 
-def _copy(tmp_path: Path) -> Path:
-    target = tmp_path / "insurer-ny"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".resilint_cache"))
-    return target
-
-
 def test_the_ny_insurers_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_programme("insurer-ny", tmp_path)
     result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
     assert result.exit_code == 1, result.stdout + result.stderr
     findings = [f for f in result.json()["findings"] if not f["suppressed"]]
-    found = [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in findings]
+    found = located(findings)
     assert found == FOUND
-    gaps = sum(
-        line.lstrip().startswith("# gap")
-        for path in root.rglob("*.yaml")
-        for line in path.read_text(encoding="utf-8").splitlines()
-    )
-    assert gaps == 12
+    assert planted_gaps(root) == 12
     assert not [f["message"] for f in findings if EU_LAW.search(f["message"])]
     # the affiliate, the adjuster, the reinsurance broker and the actuaries are asked nothing
     quiet = ("tbg-shared-it", "burrard", "marlowe", "fenwick.yaml")
@@ -84,7 +72,7 @@ def test_the_ny_insurers_findings_are_its_planted_gaps(cli, tmp_path: Path) -> N
 def test_impact_and_calendar_cite_no_eu_law_and_start_no_payment_notice(
     cli, tmp_path: Path
 ) -> None:
-    root = _copy(tmp_path)
+    root = copy_programme("insurer-ny", tmp_path)
     for supplier in ("quillfield", "sentryhold", "burrard", "tbg-shared-it"):
         run = cli("impact", "--supplier", supplier, cwd=root)
         assert run.exit_code == 0, run.stderr
