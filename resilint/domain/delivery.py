@@ -338,7 +338,7 @@ def model_note(
         and not _holds_nothing(supplier, exposures)
         and not _other_trade(supplier)
     ):
-        held = exposure_words(exposures)
+        held = exposure_words(exposures, supplier)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
             if held
@@ -1125,12 +1125,14 @@ def exposure_words(exposures: frozenset[str], supplier: Document | None = None) 
     """Its exposures as a procurement manager would say them: "provides ICT services, has
     access to our systems and acts in them (a person's account or privileged rights) and
     handles our confidential data"; "" when it has none. Of ``supplier``'s ICT services as
-    :func:`ict_words` says them."""
+    :func:`ict_words` says them, and of its data by the class it records (restricted data is
+    said so, not called confidential)."""
     access = "has access to our systems"
     if "operating_access" in exposures:
         access += " and acts in them (a person's account or privileged rights)"
     phrases = {"ict": ict_words(supplier), "access": access}
-    phrases["data"] = "handles our confidential data"
+    restricted = supplier is not None and supplier.data.get("data_sensitivity") == "restricted"
+    phrases["data"] = f"handles our {'restricted' if restricted else 'confidential'} data"
     return listed([words for name, words in phrases.items() if name in exposures])
 
 
