@@ -1173,7 +1173,7 @@ def operating_access(facts: Facts, supplier: Document) -> bool:
     (any access level but read-only; a level not recorded counts) or an active privileged
     identity; when no identity of it is recorded, as its highest_access_level says (write or
     privileged). An auditor's read-only seat in our data room lets a person look, not act."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     if not identities:
         return text_of(supplier.data.get("highest_access_level")) in OPERATING_LEVELS
     return any(lifecycle.identity_active(i) and _operates(i.data) for i in identities)
@@ -1185,11 +1185,20 @@ def on_site_only(facts: Facts, supplier: Document) -> bool:
     placed worker at a ward terminal): every active identity of it is one. False where none is
     recorded (highest_access_level does not say from where) or any other is active: an API key,
     a remote account, a service account reach us from outside."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     active = [i.data for i in identities if lifecycle.identity_active(i)]
     return bool(active) and all(
         i.get("type") == HUMAN and i.get("on_site_only") is True for i in active
     )
+
+
+def _access_identities(facts: Facts, supplier: Document) -> list[Document]:
+    """The supplier's identities that are its access into our systems: not our own credentials
+    or accounts at the supplier (``ours_at_supplier``)."""
+    if supplier.id is None:
+        return []
+    identities = facts.index.having("Identity", "supplier", supplier.id)
+    return [i for i in identities if lifecycle.supplier_access(i)]
 
 
 def _operates(identity: dict[str, Any]) -> bool:
@@ -1231,7 +1240,7 @@ def _shares_secrets(facts: Facts, supplier: Document) -> bool:
     with MFA is disabled and re-enrolled, not rotated: the notice names it among the disabled
     accounts; a federated workload stores no secret. With no identity of it recorded, its access
     is taken to rest on one."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     if not identities:
         return True
     return any(lifecycle.identity_active(i) and _secret(i.data) for i in identities)

@@ -490,6 +490,7 @@ def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
         active=lifecycle.identity_active(identity),
         supplier=supplier,
         regimes=regimes,
+        into_ours=lifecycle.supplier_access(identity),
     )
 
 

@@ -464,6 +464,9 @@ class IdentityFacts:
     active: bool
     supplier: SupplierFacts | None
     regimes: frozenset[str]
+    into_ours: bool = True
+    """It is the supplier's access into our systems, not our own credential or account at the
+    supplier (``ours_at_supplier: true``)."""
 
     def fields(self) -> dict[str, Any]:
         return {
