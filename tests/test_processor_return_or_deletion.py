@@ -94,3 +94,25 @@ def test_outside_the_eea_or_where_ctr12_speaks_it_is_not_asked_twice(cli, write)
     )
     found = check(cli, write, text, RULES)
     assert "CTR-17" not in codes(found) and "CTR-12" in codes(found)
+
+
+def test_an_entity_in_the_united_kingdom_is_asked_it_under_the_uk_gdpr(cli, write) -> None:
+    """The UK GDPR holds the same Art. 28(3)(g) for processing in the context of an
+    establishment in the United Kingdom (its Art. 3(1)): a UK payroll bureau's contract recorded
+    without the clause is reported, citing the UK GDPR, not the EU's."""
+    london = doc("Entity", "netz", "country: GB\n")
+    held = "data_sensitivity: confidential\npersonal_data: true\n"
+    for clause in (ABSENT, "nis2.5.1.4.h: {present: false}"):
+        text = repo(london, supplier("payroll", held), contract("payroll", clause))
+        found = check(cli, write, text, RULES)
+        assert codes(found) == ["CTR-17"], clause
+        said = messages(found, "CTR-17")
+        assert "UK GDPR Art. 28(3)(g) requires" in said, said
+        assert found[0]["line"] == line(text, clause.split(":")[0])
+    # a contract of an EEA entity and a UK one: one finding, under the EU's GDPR
+    both = doc("Entity", "paris", "country: FR\n")
+    shared = contract("payroll", ABSENT).replace("entities: [netz]", "entities: [netz, paris]")
+    found = check(cli, write, repo(london, both, supplier("payroll", held), shared), RULES)
+    assert codes(found) == ["CTR-17"]
+    said = messages(found, "CTR-17")
+    assert "GDPR Art. 28(3)(g) requires" in said and "UK GDPR" not in said

@@ -477,3 +477,19 @@ def test_the_places_beside_a_shared_plane_say_who_signs_in_through_it(cli, write
         "business function f2 signs in through okta",
         "identity acme-admin of critical supplier acme uses okta",
     ]
+
+
+def test_our_own_account_at_a_supplier_shares_no_plane_with_us(cli, write) -> None:
+    """Our administrator user in a supplier's portal signing in through our Okta is our own
+    sign-in (ours_at_supplier), not the supplier's access sharing our plane."""
+    text = repository(
+        function("f1", "  identity_providers: [okta]"),
+        supplier("acme", "tier: 1"),
+        identity("acme-admin", "identity_provider: okta"),
+    )
+    assert len(run(cli, write, "CON-02", text)) == 1
+    ours = text.replace(
+        "identity_provider: okta\n", "identity_provider: okta\nours_at_supplier: true\n"
+    )
+    assert ours != text
+    assert run(cli, write, "CON-02", ours) == []

@@ -346,7 +346,7 @@ def model_note(
         and not _holds_nothing(supplier, exposures)
         and not _other_trade(supplier)
     ):
-        held = exposure_words(exposures)
+        held = exposure_words(exposures, supplier)
         because = (
             f"supplier {supplier.id} {held} and nothing recorded says it"
             if held
@@ -1139,12 +1139,14 @@ def exposure_words(exposures: frozenset[str], supplier: Document | None = None) 
     """Its exposures as a procurement manager would say them: "provides ICT services, has
     access to our systems and acts in them (a person's account or privileged rights) and
     handles our confidential data"; "" when it has none. Of ``supplier``'s ICT services as
-    :func:`ict_words` says them."""
+    :func:`ict_words` says them, and of its data by the class it records (restricted data is
+    said so, not called confidential)."""
     access = "has access to our systems"
     if "operating_access" in exposures:
         access += " and acts in them (a person's account or privileged rights)"
     phrases = {"ict": ict_words(supplier), "access": access}
-    phrases["data"] = "handles our confidential data"
+    restricted = supplier is not None and supplier.data.get("data_sensitivity") == "restricted"
+    phrases["data"] = f"handles our {'restricted' if restricted else 'confidential'} data"
     return listed([words for name, words in phrases.items() if name in exposures])
 
 
@@ -1185,7 +1187,7 @@ def operating_access(facts: Facts, supplier: Document) -> bool:
     (any access level but read-only; a level not recorded counts) or an active privileged
     identity; when no identity of it is recorded, as its highest_access_level says (write or
     privileged). An auditor's read-only seat in our data room lets a person look, not act."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     if not identities:
         return text_of(supplier.data.get("highest_access_level")) in OPERATING_LEVELS
     return any(lifecycle.identity_active(i) and _operates(i.data) for i in identities)
@@ -1197,11 +1199,20 @@ def on_site_only(facts: Facts, supplier: Document) -> bool:
     placed worker at a ward terminal): every active identity of it is one. False where none is
     recorded (highest_access_level does not say from where) or any other is active: an API key,
     a remote account, a service account reach us from outside."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     active = [i.data for i in identities if lifecycle.identity_active(i)]
     return bool(active) and all(
         i.get("type") == HUMAN and i.get("on_site_only") is True for i in active
     )
+
+
+def _access_identities(facts: Facts, supplier: Document) -> list[Document]:
+    """The supplier's identities that are its access into our systems: not our own credentials
+    or accounts at the supplier (``ours_at_supplier``)."""
+    if supplier.id is None:
+        return []
+    identities = facts.index.having("Identity", "supplier", supplier.id)
+    return [i for i in identities if lifecycle.supplier_access(i)]
 
 
 def _operates(identity: dict[str, Any]) -> bool:
@@ -1243,7 +1254,7 @@ def _shares_secrets(facts: Facts, supplier: Document) -> bool:
     with MFA is disabled and re-enrolled, not rotated: the notice names it among the disabled
     accounts; a federated workload stores no secret. With no identity of it recorded, its access
     is taken to rest on one."""
-    identities = facts.index.having("Identity", "supplier", supplier.id) if supplier.id else []
+    identities = _access_identities(facts, supplier)
     if not identities:
         return True
     return any(lifecycle.identity_active(i) and _secret(i.data) for i in identities)

@@ -493,6 +493,7 @@ def build_identity(facts: Facts, identity: Document) -> IdentityFacts:
         nydfs_limited_only=_nydfs_limited_only(
             facts, reaches or (supplier.entities if supplier else ())
         ),
+        into_ours=lifecycle.supplier_access(identity),
     )
 
 

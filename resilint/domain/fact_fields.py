@@ -70,8 +70,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "Its exposures in words, for a message: 'provides ICT services, has access to our "
             "systems and acts in them (a person's account or privileged rights) and handles our "
-            "confidential data'; 'is taken to provide ICT services (provides_ict_services is not "
-            "recorded)' where they are inferred.",
+            "confidential data' (our restricted data where its data_sensitivity is restricted); "
+            "'is taken to provide ICT services (provides_ict_services is not recorded)' where "
+            "they are inferred.",
         ),
         "reach_note": _fact(
             "string",

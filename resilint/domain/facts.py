@@ -467,6 +467,9 @@ class IdentityFacts:
     nydfs_limited_only: bool = False
     """Every entity under NYDFS whose systems it reaches is under the limited exemption of 23
     NYCRR 500.19(a) (``nydfs_limited_exemption: true``); false where none is under NYDFS."""
+    into_ours: bool = True
+    """It is the supplier's access into our systems, not our own credential or account at the
+    supplier (``ours_at_supplier: true``)."""
 
     def fields(self) -> dict[str, Any]:
         return {

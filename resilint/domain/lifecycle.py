@@ -99,6 +99,13 @@ def supplier_lifecycle(
     return EXITED if status == "exited" else ENGAGED
 
 
+def supplier_access(identity: Document) -> bool:
+    """The identity is the supplier's way into our systems, not our own credential or account
+    at the supplier (``ours_at_supplier: true``: our API key to its platform, our user in its
+    portal), which gives the supplier no access to us."""
+    return identity.data.get("ours_at_supplier") is not True
+
+
 def identity_active(identity: Document) -> bool:
     """An identity that still opens a door into our systems (not revoked or disabled)."""
     return identity.data.get("status") not in ("revoked", "disabled")

@@ -452,6 +452,7 @@ def _privileged_identity(facts: Facts, supplier: Document) -> bool:
     return any(
         text_of(identity.data.get("access_level")) == "privileged"
         and lifecycle.identity_active(identity)
+        and lifecycle.supplier_access(identity)
         for identity in facts.index.having("Identity", "supplier", supplier.id)
     )
 
@@ -477,6 +478,8 @@ def _access_level(facts: Facts, supplier: Document) -> str:
     dormant: set[str] = set()
     if supplier.id is not None:
         for identity in facts.index.having("Identity", "supplier", supplier.id):
+            if not lifecycle.supplier_access(identity):
+                continue  # our own credential at the supplier: no access of it to us
             level = text_of(identity.data.get("access_level")) or "none"
             (active.append if lifecycle.identity_active(identity) else dormant.add)(level)
     levels = [*active, "none" if declared in dormant else declared]
@@ -493,7 +496,8 @@ def _provides_ict(facts: Facts, supplier: Document) -> bool:
         return recorded
     if supplier.id is None:
         return False
-    if facts.index.having("Identity", "supplier", supplier.id):
+    identities = facts.index.having("Identity", "supplier", supplier.id)
+    if any(lifecycle.supplier_access(identity) for identity in identities):
         return True
     if mapping_at(supplier.data, "shared_dependencies").get("cloud"):
         return True

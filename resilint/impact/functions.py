@@ -31,11 +31,15 @@ from resilint.model import Document
 _FITTING = ("supplier_compromise", "supplier_outage", "cloud_region_outage", "outage")
 """The thresholds that fit an outage, in the order a plan is chosen by them."""
 _FITTING_BY_KIND = {
+    SUPPLIER: ("supplier_compromise", "supplier_outage", "outage"),
     REGION: ("cloud_region_outage", "outage", "supplier_outage", "supplier_compromise"),
     FUNCTION: ("outage", "cloud_region_outage", "supplier_outage", "supplier_compromise"),
 }
-"""For a cloud region down, or our own outage of a function, the thresholds that fit it first:
-a plan for a supplier's compromise is not the one that fails a region over."""
+"""For a supplier down or compromised, a cloud region down, or our own outage of a function, the
+thresholds that fit it first: a plan for a supplier's compromise is not the one that fails a
+region over, and a region's failover plan (and its customer message) is not the plan for a
+supplier's compromise or outage: an identity provider's compromise is not answered by moving
+to another region."""
 
 
 STANDBY_ONLY = (
@@ -72,6 +76,7 @@ def function_impact(
     data = function.data
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
     plan = choose_plan(facts, function, down, kind)
+    unfitting = unfitting_plans(facts, function, down, kind) if plan is None else ()
     critical = facts.function(function).critical
     limit = test_days if critical else None
     fallback = _fallback(facts, done, plan, limit) if plan is not None else None
@@ -99,6 +104,7 @@ def function_impact(
         continuity_plans=tuple(str(p.id) for p in plans_of(facts, function) if p.id is not None),
         last_plan_test=_last_plan_test(facts, function),
         mtpd_bridged=bridged,
+        unfitting_plans=unfitting,
     )
 
 
@@ -142,17 +148,55 @@ def choose_plan(
 ) -> Document | None:
     """The function's plan for this outage: one naming a supplier that is down, else one with
     a threshold that fits an outage of this kind of target (a region's outage a plan for a
-    region outage first), else the first."""
+    region outage first), else one recording no threshold (nothing says it does not fit); for
+    our own outage of a function, whose cause is not given, else the first. None where every
+    plan of the function is for another kind of outage: a region's failover plan is not shown
+    as the fallback of a supplier's compromise (:func:`unfitting_plans` names them)."""
     plans = plans_of(facts, function)
     for plan in plans:
         if down & set(strings(plan.data.get("suppliers"))):
             return plan
     for kind in _FITTING_BY_KIND.get(target, _FITTING):
         for plan in plans:
-            types = {t.get("type") for _, t in dicts(plan.data.get("activation_thresholds"))}
-            if kind in types:
+            if kind in _threshold_types(plan):
                 return plan
-    return plans[0] if plans else None
+    for plan in plans:
+        if not _threshold_types(plan):
+            return plan
+    return plans[0] if plans and target == FUNCTION else None
+
+
+def plan_fits(plan: Document, down: frozenset[str], target: str = SUPPLIER) -> bool:
+    """Whether the plan may answer this outage: it names a supplier that is down, records a
+    threshold that fits this kind of outage or none at all, or the outage is our own (its cause
+    not given). Its prepared messages are offered for the outage only then."""
+    types = _threshold_types(plan)
+    return (
+        target == FUNCTION
+        or not types
+        or bool(down & set(strings(plan.data.get("suppliers"))))
+        or bool(types & set(_FITTING_BY_KIND.get(target, _FITTING)))
+    )
+
+
+def unfitting_plans(
+    facts: Facts, function: Document, down: frozenset[str], target: str = SUPPLIER
+) -> tuple[str, ...]:
+    """The function's plans that do not fit the outage, each with what it is for:
+    "plan-region (for cloud_region_outage)"."""
+    return tuple(
+        f"{plan.id} (for {', '.join(sorted(_threshold_types(plan)))})"
+        for plan in plans_of(facts, function)
+        if plan.id is not None and not plan_fits(plan, down, target)
+    )
+
+
+def _threshold_types(plan: Document) -> set[str]:
+    return {
+        kind
+        for _, t in dicts(plan.data.get("activation_thresholds"))
+        if isinstance(kind := t.get("type"), str)
+    }
 
 
 def _fallback(facts: Facts, done: Completed, plan: Document, limit: int | None) -> Fallback:

@@ -127,6 +127,9 @@ class FunctionImpact:
     """The outage outlasts the MTPD, but the degraded mode runs before the MTPD has passed and
     lasts the outage: the disruption stays tolerable (:attr:`breaches_mtpd` is then False), as
     BCM-03 and BCM-08 judge a fallback."""
+    unfitting_plans: tuple[str, ...] = ()
+    """Where no plan of the function fits the outage (no fallback), its plans and what each is
+    for: "plan-region (for cloud_region_outage)"."""
 
     @property
     def fallback_owner(self) -> str:

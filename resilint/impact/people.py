@@ -4,7 +4,7 @@ decision rights, and our own owners."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from resilint.domain import Facts
 from resilint.domain.lifecycle import ENDED
@@ -186,14 +186,33 @@ def owners(
     return tuple(dict.fromkeys(o for o in found if o.who))
 
 
-def comms(facts: Facts, reached: Iterable[Document], audience: str) -> tuple[str, str]:
+_AUTHORITIES = frozenset({"regulator", "data_protection", "insurer"})
+"""Audiences whose prepared message is offered from any plan of the functions reached: a
+regulator's, a data protection authority's or an insurer's form and address are the same
+whatever the outage."""
+
+
+def comms(
+    facts: Facts,
+    reached: Iterable[Document],
+    audience: str,
+    fits: Callable[[Document], bool] | None = None,
+) -> tuple[str, str]:
     """The prepared message for an audience in the plans of the functions reached: where it is
-    kept, and its recipients."""
-    for function in reached:
-        for plan in plans_of(facts, function):
-            template = value_at(plan.data, "comms_templates", audience)
-            reference = text_of(value_at(template, "reference"))
-            if reference:
-                recipients = ", ".join(strings(value_at(template, "recipients")))
-                return reference, recipients
+    kept, and its recipients. With ``fits``, the plans that fit the outage first; a message to
+    our customers, staff or suppliers only from those (a region failover's customer notice does
+    not tell customers of a supplier's compromise), one to an authority or an insurer, whose
+    form and address the outage does not change, from any plan after them."""
+    reached = list(reached)
+    passes = (True, False) if fits is not None and audience in _AUTHORITIES else (True,)
+    for fitting in passes:
+        for function in reached:
+            for plan in plans_of(facts, function):
+                if fits is not None and fits(plan) is not fitting:
+                    continue
+                template = value_at(plan.data, "comms_templates", audience)
+                reference = text_of(value_at(template, "reference"))
+                if reference:
+                    recipients = ", ".join(strings(value_at(template, "recipients")))
+                    return reference, recipients
     return "", ""

@@ -76,6 +76,7 @@ def _functions(impact: Impact) -> list[str]:
             mtpd = f"{words.hours(f.mtpd_hours or 0)}: {words.BRIDGED}"
         if not f.stopped:
             rto = mtpd = f"not stopped ({f.not_stopped})"
+        degraded = words.degraded(f.fallback, f.fallback_lasts, f.unfitting_plans)
         rows.append(
             _row(
                 f.id,
@@ -84,7 +85,7 @@ def _functions(impact: Impact) -> list[str]:
                 rto,
                 mtpd,
                 words.owner(f.fallback),
-                f"{words.degraded(f.fallback, f.fallback_lasts)}; {words.exercised(f)}",
+                f"{degraded}; {words.exercised(f)}",
             )
         )
     return _table(head, rows) if rows else ["No business function rests on it."]

@@ -87,7 +87,7 @@ def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
     fallback = function.fallback
     plan = f", plan {fallback.plan}" if fallback else ""
     yield f"    fallback owner: {words.owner(fallback)}{plan}"
-    yield f"    {words.degraded(fallback, function.fallback_lasts)}"
+    yield f"    {words.degraded(fallback, function.fallback_lasts, function.unfitting_plans)}"
     if fallback is not None and fallback.description:
         yield f"    manual procedure: {fallback.description}"
     for threshold in fallback.thresholds if fallback else ():

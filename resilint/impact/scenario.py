@@ -8,7 +8,8 @@ neither again, and it never prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from resilint.domain import Facts
@@ -34,7 +35,7 @@ from resilint.domain.readers import (
 from resilint.domain.tower import CYBER, line_of
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
-from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact
+from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact, plan_fits
 from resilint.impact.model import (
     DEPENDENCY,
     FUNCTION,
@@ -75,7 +76,8 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
     stopped = [r.function for r in reached if r.stopped]
     started = {e: _started(facts, e, down, stopped) for e in entities}
     noticed = [p for p in involved if str(p.id) not in unanswered]
-    notices = _notices(facts, started, noticed, [r.function for r in reached], books)
+    fits = functools.partial(plan_fits, down=ids, target=target.kind)
+    notices = _notices(facts, started, noticed, [r.function for r in reached], books, fits)
     return Impact(
         target=target,
         hours=hours,
@@ -326,10 +328,13 @@ def _notices(
     policies: list[Document],
     functions: list[Document],
     books: Iterable[PlaybookView],
+    fits: Callable[[Document], bool] | None = None,
 ) -> tuple[Notice, ...]:
+    """``fits``: whether a plan fits the outage (its prepared messages are offered first, and
+    its messages to our customers, staff and suppliers only then)."""
     books = tuple(books)
     routing = clocks.Routing(
-        insurer_template=people.comms(facts, functions, "insurer")[0],
+        insurer_template=people.comms(facts, functions, "insurer", fits)[0],
         regulator_decides=people.decider(books, "notify_regulator"),
         insurer_decides=people.decider(books, "notify_insurer"),
     )
@@ -337,7 +342,7 @@ def _notices(
     for entity_id, clocks_started in started.items():
         entity = facts.index.get("Entity", entity_id)
         if entity is not None:
-            own = _routed(facts, routing, entity_id, functions)
+            own = _routed(facts, routing, entity_id, functions, fits)
             found.extend(clocks.entity_notices(facts, entity, clocks_started, own))
     for policy in policies:
         found.extend(clocks.policy_notices(facts, policy, routing))
@@ -345,7 +350,11 @@ def _notices(
 
 
 def _routed(
-    facts: Facts, routing: clocks.Routing, entity_id: str, functions: list[Document]
+    facts: Facts,
+    routing: clocks.Routing,
+    entity_id: str,
+    functions: list[Document],
+    fits: Callable[[Document], bool] | None = None,
 ) -> clocks.Routing:
     """Where one entity's notices to its authorities go: the messages prepared in the plans of
     its own functions among those reached (a function naming no entity is every entity's), the
@@ -354,9 +363,9 @@ def _routed(
     report offered for a manufacturer's NIS2 early warning) would send it to the wrong
     authority."""
     own = [f for f in functions if entity_id in facts.function(f).entities]
-    regulator, recipients = people.comms(facts, own, "regulator")
-    dpa, dpa_recipients = people.comms(facts, own, "data_protection")
-    messages = {audience: people.comms(facts, own, audience)[0] for audience in AUDIENCES}
+    regulator, recipients = people.comms(facts, own, "regulator", fits)
+    dpa, dpa_recipients = people.comms(facts, own, "data_protection", fits)
+    messages = {audience: people.comms(facts, own, audience, fits)[0] for audience in AUDIENCES}
     return replace(
         routing,
         regulator_template=regulator,

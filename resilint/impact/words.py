@@ -68,8 +68,14 @@ BRIDGED = "held by the degraded mode (running before the MTPD has passed, lastin
 """Why an outage longer than the MTPD holds it."""
 
 
-def degraded(fallback: Fallback | None, lasts: bool | None) -> str:
-    """``degraded mode at 45% capacity for up to 96 h, running 2 h after the outage``."""
+def degraded(fallback: Fallback | None, lasts: bool | None, unfitting: tuple[str, ...] = ()) -> str:
+    """``degraded mode at 45% capacity for up to 96 h, running 2 h after the outage``; where
+    the function's plans are all for other outages (``unfitting``), that none fits, and them."""
+    if fallback is None and unfitting:
+        return (
+            "no continuity plan fits this outage (the function's plans are for other outages: "
+            f"{', '.join(unfitting)})"
+        )
     if fallback is None:
         return "no continuity plan"
     parts = []

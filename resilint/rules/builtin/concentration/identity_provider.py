@@ -61,7 +61,7 @@ def _identity_uses(context: RuleContext) -> Iterator[tuple[str, Hop]]:
         facts = context.facts.identity(identity)
         name = identity.data.get("identity_provider")
         key = name_key(name)
-        if key and facts.active and _carries(context, facts.supplier, name):
+        if key and facts.active and facts.into_ours and _carries(context, facts.supplier, name):
             staff = " (its staff's accounts)" if facts.human else ""
             text = f"identity {identity.id} of critical supplier {identity.data.get('supplier')}"
             text += staff

@@ -420,6 +420,7 @@ def _accounts_without_mfa(context: RuleContext) -> list[Document]:
         if identity.data.get("mfa") is False
         and context.facts.identity(identity).human
         and context.facts.identity(identity).active
+        and context.facts.identity(identity).into_ours
     ]
 
 
