@@ -30,3 +30,11 @@ def planted_gaps(root: Path) -> int:
 def located(findings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str, int]]:
     """Each finding of a JSON report as (code, path, line), in the report's order."""
     return [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in findings]
+
+
+def unsuppressed(cli: Any, root: Path) -> list[dict[str, Any]]:
+    """The findings ``resilint check`` reports on the programme at ``root`` (status 1: it has
+    errors), those a waiver, an inline comment or the baseline accepts left out."""
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    return [f for f in result.json()["findings"] if not f["suppressed"]]
