@@ -30,6 +30,12 @@ def _why(facts: SupplierFacts) -> str:
 
 
 # -- SUP-01 ---------------------------------------------------------------------------------
+POLICY = "(tier 1 for such a supplier is this programme's policy, not a legal requirement)"
+"""What SUP-01 asks is policy: a risk manager reads which tier the programme gives a supplier,
+not what a law asks of it (DORA asks more of ICT services supporting a critical or important
+function, Art. 30(3), whatever tier a programme records)."""
+
+
 def check_tier(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """SUP-01: a tier is set, and not below what the supplier does for us."""
     for supplier in context.index.of_kind("Supplier"):
@@ -49,7 +55,9 @@ def _tier_finding(
     if facts.declared_tier is None:
         if "tier" in supplier.data:
             return None  # a tier of the wrong type is a schema error (SCH-01), reported once
-        advice = f"set tier: 1, since {_why(facts)}" if facts.critical else "set tier: 1, 2 or 3"
+        advice = "set tier: 1, 2 or 3"
+        if facts.critical:
+            advice = f"set tier: 1, since {_why(facts)} {POLICY}"
         return context.finding(info, supplier, ("id",), f"{name} has no risk tier; {advice}")
     if facts.understated:
         return _understated(context, info, supplier, facts)
@@ -69,7 +77,8 @@ def _understated(
 ) -> Finding:
     message = (
         f"supplier {supplier.id} is recorded as tier {facts.declared_tier}, but it is tier 1 in "
-        f"effect: {_why(facts)}; set tier: 1, or correct the record that makes it critical"
+        f"effect: {_why(facts)}; set tier: 1, or correct the record that makes it critical "
+        f"{POLICY}"
     )
     if facts.chain:
         message += " (the dependency chain is shown with this finding)"
