@@ -22,7 +22,6 @@ FOUND = [
     ("ENT-02", "entities.yaml", 13),  # gap G10: 2025 certification not filed
     ("EXR-03", "exercises/2026-05-ransomware-tabletop.yaml", 27),  # gap G9
     ("BCM-04", "functions/claims-handling.yaml", 52),  # no regulator message in any plan
-    ("BCM-04", "functions/policy-administration.yaml", 45),  # no insurer notice in the BCP
     ("EXR-01", "functions/policy-administration.yaml", 50),  # gap G8: 500.16(d)(1)
     ("INS-01", "insurance/cyber-tower-2026.yaml", 34),  # gap G3 again: remote access MFA
     ("INS-01", "insurance/cyber-tower-2026.yaml", 46),  # gap G7: EDR 88 % against 95 %

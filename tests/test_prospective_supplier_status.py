@@ -97,7 +97,7 @@ def test_a_contract_that_starts_later_leaves_it_prospective(cli, repo) -> None:
 def test_the_calendar_lists_the_pre_contract_assessment_when_sup04_reports_it(cli, repo) -> None:
     entry = _calendar(cli, repo, "2026-12-06")["newco"]
     assert entry["date"] == "2027-06-01"  # 730 days after 2025-06-01, tier 2's interval
-    assert entry["title"] == "pre-contract assessment of supplier newco (tier 2 in effect)"
+    assert entry["title"] == "pre-contract assessment of supplier newco (tier 2)"
     assert "SUP-04" not in _findings(cli, repo, "2027-06-01", "newco")
     assert _findings(cli, repo, "2027-06-02", "newco")["SUP-04"]
     after = _calendar(cli, repo, "2027-06-02")["newco"]

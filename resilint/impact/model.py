@@ -341,6 +341,10 @@ class Impact:
     playbooks: tuple[PlaybookView, ...]
     owners: tuple[Owner, ...]
     notes: tuple[str, ...]
+    once_engaged: tuple[Notice, ...] = ()
+    """For a prospective supplier with nothing of ours yet (no function rests on it, no active
+    identity of it opens our systems): the clocks its compromise would start once we engage it.
+    Its compromise today is no incident of ours, so ``notices`` is then empty."""
     personal_data_down: bool = True
     """Whether what is down can hold our personal data, so that an outage of it alone can make
     that data unavailable (a supplier holding it, or one whose record does not say; our own

@@ -52,6 +52,7 @@ def _body(impact: Impact) -> dict[str, Any]:
         "entities": list(impact.entities),
         "functions": [_function(f) for f in impact.functions],
         "notices": [_plain(n) for n in impact.notices],
+        "notices_once_engaged": [_plain(n) for n in impact.once_engaged],
         "identities": [_plain(i) for i in impact.identities],
         "insurance": [_policy(p) for p in impact.insurance],
         "playbooks": [_plain(b) for b in impact.playbooks],

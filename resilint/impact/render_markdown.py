@@ -25,7 +25,19 @@ def render_markdown(impact: Impact) -> str:
     for supplier in impact.suppliers:
         lines += [*_supplier(supplier), ""]
     lines += ["## Functions hit", "", *_functions(impact), ""]
-    lines += ["## Notice clocks", "", *_notices(impact.notices), ""]
+    if impact.once_engaged:
+        lines += [
+            "## Notice clocks",
+            "",
+            "None: the supplier is prospective and nothing of ours is with it yet.",
+            "",
+            "## Once engaged, its compromise would start these clocks",
+            "",
+            *_notices(impact.once_engaged),
+            "",
+        ]
+    else:
+        lines += ["## Notice clocks", "", *_notices(impact.notices), ""]
     lines += ["## Identities to disable", "", *_identities(impact), ""]
     lines += ["## Insurance", ""]
     for policy in impact.insurance:

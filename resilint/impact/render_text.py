@@ -97,10 +97,17 @@ def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
 
 def _notices(impact: Impact) -> Iterator[str]:
     yield "Notice clocks, soonest first"
-    if not impact.notices:
+    if impact.once_engaged:
+        yield "  none: the supplier is prospective and nothing of ours is with it yet"
+    elif not impact.notices:
         yield "  none recorded for the entities involved"
     for notice in impact.notices:
         yield from _notice(notice)
+    if impact.once_engaged:
+        yield ""
+        yield "Once engaged, its compromise would start these clocks"
+        for notice in impact.once_engaged:
+            yield from _notice(notice)
 
 
 def _notice(notice: Notice) -> Iterator[str]:

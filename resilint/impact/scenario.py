@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from resilint.domain import Facts
 from resilint.domain.graph import PRIMARY, Chain, Hop, Region
-from resilint.domain.lifecycle import completed_exercises
+from resilint.domain.lifecycle import PROSPECTIVE, completed_exercises
 from resilint.domain.notice_clocks import (
     Started,
     may_hold_personal_data,
@@ -42,9 +42,11 @@ from resilint.impact.model import (
     REGION,
     SUPPLIER,
     FunctionImpact,
+    IdentityToDisable,
     Impact,
     Notice,
     PlaybookView,
+    SupplierView,
     Target,
 )
 from resilint.model import Document
@@ -78,6 +80,8 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
     noticed = [p for p in involved if str(p.id) not in unanswered]
     fits = functools.partial(plan_fits, down=ids, target=target.kind)
     notices = _notices(facts, started, noticed, [r.function for r in reached], books, fits)
+    identities = people.identities(facts, down)
+    waiting = _not_ours_yet(suppliers, reached, identities)
     return Impact(
         target=target,
         hours=hours,
@@ -85,17 +89,51 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
         suppliers=suppliers,
         functions=functions,
         entities=entities,
-        notices=notices,
-        identities=people.identities(facts, down),
+        notices=() if waiting else notices,
+        once_engaged=notices if waiting else (),
+        identities=identities,
         insurance=cover.insurance(facts, policies, down, own, hours),
         playbooks=books,
         owners=people.owners(functions, suppliers, books, policies),
         notes=(
+            *_prospective(waiting, bool(notices)),
             *_notes(facts, functions, started),
             *_unnoticed(unanswered),
             *_unlinked(facts, target, down),
         ),
         personal_data_down=not down or any(may_hold_personal_data(facts.supplier(s)) for s in down),
+    )
+
+
+def _not_ours_yet(
+    suppliers: Iterable[SupplierView],
+    reached: list[Reached],
+    identities: Iterable[IdentityToDisable],
+) -> list[str]:
+    """The supplier down, when it is prospective and nothing of ours is with it yet: no function
+    of ours rests on it and no active identity of it opens our systems. Its compromise is then
+    no incident of ours and starts no clock; [] otherwise."""
+    suppliers = list(suppliers)
+    if len(suppliers) != 1 or reached or any(i.status == "active" for i in identities):
+        return []
+    return [suppliers[0].id] if suppliers[0].lifecycle == PROSPECTIVE else []
+
+
+def _prospective(waiting: list[str], clocks_once_engaged: bool) -> tuple[str, ...]:
+    if not waiting:
+        return ()
+    named = waiting[0]
+    then = (
+        " The clocks listed under 'Once engaged' are those its compromise would start once we "
+        "engage it and put our data, services or access with it."
+        if clocks_once_engaged
+        else ""
+    )
+    return (
+        f"{named} is prospective: no business function of ours rests on it and no identity of "
+        "it opens our systems, so its outage or compromise today is no incident of ours and "
+        f"starts no regulator, data protection or insurer clock.{then} Should it already hold "
+        "data of ours (a pilot, due diligence samples), treat its compromise as ours.",
     )
 
 

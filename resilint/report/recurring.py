@@ -46,6 +46,17 @@ def recurring_dates(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     yield from _each_backup(facts, intervals)
 
 
+def _tier(tier: int, recorded: int | None) -> str:
+    """The tier whose interval applies, as the supplier records it, or, where it is derived (a
+    supplier recorded below tier 1 that is critical, one recording no tier), in effect and what
+    is recorded."""
+    if tier == recorded:
+        return f"tier {tier}"
+    if recorded is None:
+        return f"tier {tier} in effect, no tier recorded"
+    return f"tier {tier} in effect, recorded as tier {recorded}"
+
+
 def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The suppliers SUP-04 judges (:data:`Intervals.judged`): an engaged supplier whose
     assessment the requirements matrix asks, and a prospective one once a contract with it is a
@@ -58,7 +69,7 @@ def _assessments(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
             continue
         every = intervals.assessment_days[tier]
         last = as_date(value_at(supplier.data, "last_assessment", "date"))
-        title = f"assessment of supplier {supplier.id} (tier {tier} in effect)"
+        title = f"assessment of supplier {supplier.id} ({_tier(tier, fact.declared_tier)})"
         if fact.lifecycle == PROSPECTIVE:
             title = f"pre-contract {title}"
         owner = text_of(supplier.data.get("owner"))
