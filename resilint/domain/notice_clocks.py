@@ -57,11 +57,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+from resilint.domain.delivery import DATA, STAFF
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.readers import strings, value_at
 from resilint.domain.regimes import entity_types, nis2_listed
@@ -114,8 +115,29 @@ class Started:
         )
 
 
+def workforce_access(supplier: SupplierFacts) -> bool:
+    """Its access to our systems is our own workforce's: it places workers with us (its only
+    service model staff_augmentation) and none of its services stores our data. Its workers sign
+    in with accounts we issue, act under our direction and leave their traces in our own logs, so
+    an incident at the agency is no compromise of our systems, and one through a worker's account
+    is ours to see, as an employee's is: the agency's notice is not how we learn of either."""
+    return supplier.service_models == frozenset({STAFF}) and DATA not in supplier.holds
+
+
+def as_reached(supplier: SupplierFacts) -> SupplierFacts:
+    """The supplier as its own compromise reaches us: without the access of the workers it
+    places with us (:func:`workforce_access`), which is our workforce's."""
+    if "access" not in supplier.exposures or not workforce_access(supplier):
+        return supplier
+    kept = supplier.exposures - {"access", "operating_access"}
+    return replace(supplier, exposures=kept, access_level="none")
+
+
 def started_by_supplier(facts: Facts, entity: Document, supplier: SupplierFacts) -> Started:
-    """The entity's clocks a compromise of the supplier can start (module doc)."""
+    """The entity's clocks a compromise of the supplier can start (module doc); the access of
+    workers a staffing supplier places with us is our workforce's and starts none
+    (:func:`workforce_access`)."""
+    supplier = as_reached(supplier)
     if not supplier.exposures:
         # nothing of ours is with it: no regulator or data-protection clock, and of the
         # entity's own only one whose applies_to it meets: the entity's word that an incident

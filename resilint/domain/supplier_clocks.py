@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resilint.domain.facts import SupplierFacts
-from resilint.domain.notice_clocks import started_by_supplier
+from resilint.domain.notice_clocks import as_reached, started_by_supplier
 from resilint.domain.readers import number, show_number, value_at
 from resilint.domain.statutes import EPRIVACY, OWN_BREACH, breach_statute, statutes_of
 from resilint.findings import JsonPath
@@ -120,7 +120,9 @@ def _insurer_concerned(supplier: SupplierFacts) -> bool:
     or supports a critical or important function. One that is none of these (an office line, a
     public data feed, a hardware reseller: ICT services alone) is held to no insurer's deadline:
     its incident is no breach of ours, and its outage is seen in our own systems, not learnt
-    from its notice (a programme choice)."""
+    from its notice (a programme choice). The access of workers a staffing supplier places with
+    us is our workforce's, not the supplier's (:func:`.notice_clocks.workforce_access`)."""
+    supplier = as_reached(supplier)
     exposed = bool(supplier.exposures & {"data", "access"})
     return exposed or supplier.critical or supplier.supports_critical
 
