@@ -117,6 +117,18 @@ class RuleContext:
     per_file_ignores), accepted as they are: not taken to mean the
     document REF-01 suggests (:func:`resilint.domain.misnamed.unaccepted`)."""
 
+    def reported_about(self, code: str, kind: str) -> set[str]:
+        """The ids of the ``kind`` documents rule ``code`` reports in this run at this rule's
+        level or above: what a check leaves to that rule (where it does not run, or reports at
+        a lower level, the check says the gap itself)."""
+        if self.reported is None:
+            return set()
+        return {
+            f.doc_id
+            for f in self.reported(code)
+            if f.kind == kind and f.doc_id is not None and f.level >= self.level
+        }
+
     def finding(
         self,
         info: RuleInfo,

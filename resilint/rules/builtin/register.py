@@ -123,13 +123,7 @@ def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
 
 def _unmapped_suppliers(context: RuleContext) -> set[str]:
     """The suppliers BCM-05 reports in this check at REG-10's level or above."""
-    if context.reported is None:
-        return set()
-    return {
-        f.doc_id
-        for f in context.reported("BCM-05")
-        if f.kind == "Supplier" and f.doc_id is not None and f.level >= context.level
-    }
+    return context.reported_about("BCM-05", "Supplier")
 
 
 _EMPTY_KEYS = (("B_02.02", "c0050"), ("B_05.02", "c0060"))

@@ -170,13 +170,7 @@ def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Fi
 def _planless_reported(context: RuleContext) -> set[str]:
     """The functions BCM-07 reports as having no continuity plan, at this rule's level or above
     (where BCM-07 does not run, or reports at a lower level, this rule says the gap itself)."""
-    if context.reported is None:
-        return set()
-    return {
-        f.doc_id
-        for f in context.reported("BCM-07")
-        if f.kind == "BusinessFunction" and f.doc_id is not None and f.level >= context.level
-    }
+    return context.reported_about("BCM-07", "BusinessFunction")
 
 
 @dataclass(frozen=True)
