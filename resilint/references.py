@@ -81,7 +81,7 @@ def check_references(
     holders: dict[str, Unreadable] | None = None  # read on the first unknown reference
     budget = check_budget(len(index.documents))
     for document in index.documents:
-        if document.kind not in schemas.kinds:
+        if not schemas.is_kind(document.kind):
             continue
         for field in schemas.references(document.kind):
             for path, value in field.values(document.data):
@@ -108,7 +108,7 @@ def _loops(index: Index, schemas: SchemaSet, locator: Locator) -> Iterator[Findi
     that must end (an entity's parent, the contract a contract falls under, the policy an
     excess layer sits over) but comes back to where it started. Reported once per loop, at the
     document of the loop that comes first in the repository."""
-    for kind in sorted(schemas.kinds):
+    for kind in schemas.kinds:
         for field in schemas.references(kind):
             if field.target != kind or ANY_ITEM in field.pattern or ANY_KEY in field.pattern:
                 continue

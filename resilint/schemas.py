@@ -131,9 +131,15 @@ class SchemaSet:
             reached.extend(r for r in dict.fromkeys(self._refs_within(current)) if r not in reached)
         return reached
 
-    @property
-    def kinds(self) -> list[str]:
-        return sorted(self._by_kind)
+    @cached_property
+    def kinds(self) -> tuple[str, ...]:
+        """The document kinds, in name order."""
+        return tuple(sorted(self._by_kind))
+
+    def is_kind(self, kind: object) -> bool:
+        """Whether ``kind`` (as written: any value) is a document kind; asked of every document
+        read."""
+        return isinstance(kind, str) and kind in self._by_kind
 
     def schema(self, kind: str) -> dict[str, Any]:
         return self._by_kind[kind]

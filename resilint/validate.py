@@ -61,7 +61,7 @@ def to_document(
                 ("apiVersion",),
             )
         ]
-    if document.kind not in schemas.kinds:
+    if not schemas.is_kind(document.kind):
         where: JsonPath = ("kind",) if "kind" in raw.data else ()
         from resilint.remedies import Remedy  # only a finding's fix needs it (and PyYAML)
 
@@ -70,7 +70,7 @@ def to_document(
             _finding(
                 locator,
                 "DOC-01",
-                _unknown_kind(kind, schemas.kinds),
+                _unknown_kind(kind, list(schemas.kinds)),
                 document,
                 where,
                 fix=_fix(remedy, document, where, locator, schemas),
