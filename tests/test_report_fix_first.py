@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import EXAMPLES
@@ -194,7 +197,7 @@ def test_an_unmet_insurance_condition_exposes_the_insured_entities_functions(
     disputed = "checkout, orders (a claim under insurance policy cyber-2026 may be disputed)"
     # the lab is not insured: its function is the supplier's gap's, not the policy's
     assert [r[2:4] for r in rows] == [
-        ["insurance policy cyber-2026", unpaid],
+        ["insurance policy cyber-2026, condition mfa", unpaid],  # the condition named
         ["insurance policy cyber-2026", unpaid],
         ["supplier cloud", "assays"],
         ["insurance policy cyber-2026", disputed],
@@ -293,3 +296,57 @@ def test_new_findings_since_the_previous_report_are_said_in_words_errors_first(
     for item, finding in zip(items, reversed(gone), strict=True):
         assert f"({finding['code']})" in item, (item, finding)
         assert finding["message"] not in item
+
+
+def _planted(tmp_path: Path, codes: tuple[str, ...]) -> list[list[str]]:
+    """The 'what to fix first' rows of examples/lindenau-planted's report, with only the
+    insurance rules ``codes`` run (every other group ignored)."""
+    repo = tmp_path / "lindenau"
+    shutil.copytree(EXAMPLES / "lindenau-planted", repo)
+    others = [f"INS-0{n}" for n in range(1, 8) if f"INS-0{n}" not in codes]
+    groups = "REG, BCM, CON, CTL, CTR, ENT, EVD, EXC, EXR, IAM, PLB, SUP"
+    config = repo / "resilint.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "ignore: [REG]", f"ignore: [{groups}, {', '.join(others)}]"
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "report.html"
+    run = cli_report(repo, target)
+    assert run.returncode == 0, run.stderr
+    return _rows(_headline(target.read_text(encoding="utf-8")))
+
+
+def cli_report(repo: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "resilint", "report", str(repo), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        check=False,
+    )
+
+
+def test_two_conditions_of_one_policy_are_told_apart_by_their_ids(tmp_path: Path) -> None:
+    """Two unmet conditions of one insurance policy (INS-01) are two rows a committee can tell
+    apart: each names the condition, not the policy alone twice."""
+    rows = _planted(tmp_path, ("INS-01",))
+    assert [r[2] for r in rows] == [
+        "insurance policy cyber-primary-2026, condition mfa-remote-access",
+        "insurance policy cyber-primary-2026, condition mfa-privileged-access",
+    ], rows
+
+
+def test_one_rule_s_findings_about_one_thing_are_one_row_with_their_count(
+    tmp_path: Path,
+) -> None:
+    """A policy whose dependent business-interruption cover leaves out two critical suppliers
+    draws INS-04 twice at the same place: one row saying it holds two findings, exposing the
+    functions of both, and the rows below it counted as findings."""
+    rows = _planted(tmp_path, ("INS-01", "INS-04"))
+    gaps = [r for r in rows if r[1].endswith("(INS-04)")]
+    assert len(gaps) == 1, rows
+    assert gaps[0][2] == "insurance policy cyber-primary-2026 (2 findings)", gaps
+    assert "parts-fulfilment" in gaps[0][3], gaps
+    assert len(rows) == 3, rows  # INS-01 twice, INS-04 once: nothing more to say

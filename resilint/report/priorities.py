@@ -36,10 +36,9 @@ def render(posture: Posture) -> str:
     if not gaps:
         return '<p class="first">Nothing to fix first: no active error or warning.</p>'
     exposed = _exposure(posture)
-    rows = "".join(
-        _row(posture, n, f, exposed) for n, f in enumerate(ranked(posture, gaps)[:MOST], 1)
-    )
-    more = len(gaps) - MOST
+    grouped = _alike(posture, ranked(posture, gaps))
+    rows = "".join(_row(posture, n, same, exposed) for n, same in enumerate(grouped[:MOST], 1))
+    more = sum(len(same) for same in grouped[MOST:])
     rest = (
         f"<p>And {more} more {'error or warning' if more == 1 else 'errors and warnings'} in "
         'the <a href="#findings">findings</a>.</p>'
@@ -55,6 +54,17 @@ def render(posture: Posture) -> str:
         '<th scope="col">level</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>{rest}"
     )
+
+
+def _alike(posture: Posture, found: list[Finding]) -> list[list[Finding]]:
+    """The ranked findings, those of one rule about one and the same thing (a policy leaving
+    out two suppliers: INS-04 twice at the policy's cover) in one row, at the place of the
+    first: a committee reads one gap once, with how many findings it holds."""
+    rows: dict[tuple[str, str, Level], list[Finding]] = {}
+    for finding in found:
+        key = (finding.code, concerns(posture, finding), finding.level)
+        rows.setdefault(key, []).append(finding)
+    return list(rows.values())
 
 
 def ranked(posture: Posture, found: Iterable[Finding]) -> list[Finding]:
@@ -98,28 +108,62 @@ def rule_in_words(posture: Posture, finding: Finding) -> str:
 
 
 def concerns(posture: Posture, finding: Finding) -> str:
-    """What the finding is about: its document (``contract ctr-acme``), else its file."""
+    """What the finding is about: its document (``contract ctr-acme``), with the named item of
+    a list it is in (``insurance policy cyber-2026, condition mfa-remote-access``: two
+    conditions of one policy told apart), else its file."""
     if finding.kind and finding.doc_id:
-        return f"{_words(finding.kind)} {finding.doc_id}"
+        return f"{_words(finding.kind)} {finding.doc_id}{_item(posture, finding)}"
     return posture.where(finding.path)
 
 
-def _row(posture: Posture, n: int, finding: Finding, exposed: _Exposed) -> str:
-    exposes = _exposes(finding, exposed)
+def _item(posture: Posture, finding: Finding) -> str:
+    """``, condition mfa-remote-access`` where the finding's field is in an item, with an
+    ``id``, of a list of its document (the first such on its path), else nothing."""
+    document = posture.checked.model.index.get(finding.kind or "", finding.doc_id or "")
+    data: object = document.data if document is not None else None
+    field = ""
+    for step in finding.json_path:
+        if isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
+            data = data[step]
+            named = data.get("id") if isinstance(data, dict) else None
+            if isinstance(named, str) and named and field:
+                return f", {_singular(field)} {named}"
+        elif isinstance(step, str) and isinstance(data, dict):
+            data, field = data.get(step), step
+        else:
+            return ""
+    return ""
+
+
+def _singular(field: str) -> str:
+    """A list field's name for one of its items, in words: ``conditions`` a condition,
+    ``remedies`` a remedy, ``depends_on`` itself."""
+    words = field.replace("_", " ")
+    if words.endswith("ies"):
+        return words[:-3] + "y"
+    if words.endswith("s") and not words.endswith("ss"):
+        return words[:-1]
+    return words
+
+
+def _row(posture: Posture, n: int, same: list[Finding], exposed: _Exposed) -> str:
+    finding = same[0]
+    exposes = _exposes(same, exposed)
+    held = f" ({len(same)} findings)" if len(same) > 1 else ""
     return (
         f'<tr data-level="{finding.level.label}"><td class="num">{n}</td>'
         f"<td>{rule_in_words(posture, finding)}</td>"
-        f"<td>{h(concerns(posture, finding))}</td>"
+        f"<td>{h(concerns(posture, finding) + held)}</td>"
         f"<td>{h(exposes)}</td><td>{h(finding.level.label)}</td></tr>"
     )
 
 
-def _exposes(finding: Finding, exposed: _Exposed) -> str:
-    """The functions a finding exposes, in words; those of an insurance gap with the policy
-    whose cover it puts at risk and how."""
-    functions = exposed.functions.get(id(finding), set())
-    disputed = exposed.risk.disputed.get(id(finding), set())
-    covers = exposed.risk.policies.get(id(finding), [])
+def _exposes(same: list[Finding], exposed: _Exposed) -> str:
+    """The functions findings of one row expose, in words; those of an insurance gap with the
+    policy whose cover it puts at risk and how."""
+    functions = set().union(*(exposed.functions.get(id(f), set()) for f in same))
+    disputed = set().union(*(exposed.risk.disputed.get(id(f), set()) for f in same))
+    covers = list(dict.fromkeys(p for f in same for p in exposed.risk.policies.get(id(f), [])))
     if not functions and not disputed:
         return "no critical or important function"
     words = ", ".join(sorted(functions | disputed))
