@@ -77,7 +77,10 @@ def cells(impact: Impact) -> tuple[str, ...]:
 
 
 def _deadlines(impact: Impact) -> str:
-    shown = [f"{words.deadline(n)} from {n.starts}: {words.whom(n)}" for n in firsts(impact)]
+    shown = [
+        f"{words.deadline(n)} from {n.starts}: {words.addressed(n)}{entities_of(who)}"
+        for n, who in owed(impact)
+    ]
     shown += [
         f"{QUIET[regime][0]} for {', '.join(who)}: {QUIET[regime][1]}"
         for regime, who in unstarted(impact).items()
@@ -278,6 +281,24 @@ def firsts(impact: Impact) -> list[Notice]:
             entities.add(notice.entity)
             shown.append(notice)
     return shown
+
+
+def owed(impact: Impact) -> list[tuple[Notice, list[str]]]:
+    """:func:`firsts`, a clock several entities owe alike (the same deadline, from the same
+    event, the same notice to the same body) once, with every entity that owes it: the early
+    warning both NIS2 companies of a group owe is one deadline to a reader, not two."""
+    owing: dict[tuple[str, str, str], tuple[Notice, list[str]]] = {}
+    for notice in firsts(impact):
+        key = (words.deadline(notice), notice.starts, words.addressed(notice))
+        _, entities = owing.setdefault(key, (notice, []))
+        if notice.entity and notice.entity not in entities:
+            entities.append(notice.entity)
+    return list(owing.values())
+
+
+def entities_of(entities: list[str]) -> str:
+    """`` (a, b)`` after a clock the entities owe, or nothing."""
+    return f" ({', '.join(entities)})" if entities else ""
 
 
 def stopped(impact: Impact) -> list[FunctionImpact]:

@@ -218,10 +218,13 @@ def render_board_text(impacts: list[Impact]) -> str:
         judged = "none" if impact.hours is not None else board.NOT_JUDGED
         lines.append(f"  RTO breached: {', '.join(breached) or judged}")
         lines.append(f"  MTPD breached: {', '.join(intolerable) or judged}")
-        firsts = board.firsts(impact)
-        if firsts:
-            said = "; ".join(f"{words.deadline(n)}, {words.whom(n)}" for n in firsts)
-            lines.append(f"  first deadline{'s' if len(firsts) > 1 else ''}: {said}")
+        owed = board.owed(impact)
+        if owed:
+            said = "; ".join(
+                f"{words.deadline(n)}, {words.addressed(n)}{board.entities_of(who)}"
+                for n, who in owed
+            )
+            lines.append(f"  first deadline{'s' if len(owed) > 1 else ''}: {said}")
         for regime, quiet in board.unstarted(impact).items():
             said, why = board.QUIET[regime]
             lines.append(f"  {said} for {', '.join(quiet)}: {why}")

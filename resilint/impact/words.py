@@ -153,8 +153,13 @@ def deadline(notice: Notice) -> str:
 
 def whom(notice: Notice) -> str:
     entity = f" ({notice.entity})" if notice.entity else ""
-    said = f"{notice.what} to {notice.to}" if notice.what != notice.to else notice.to
-    return said + entity
+    return addressed(notice) + entity
+
+
+def addressed(notice: Notice) -> str:
+    """What is owed to whom (``early warning to CSIRT or competent authority``), without the
+    entity that owes it."""
+    return f"{notice.what} to {notice.to}" if notice.what != notice.to else notice.to
 
 
 def security_label(value: Contact | None) -> str:
