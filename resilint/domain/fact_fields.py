@@ -151,6 +151,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "A documented alternative supplier is ready, or it is itself the ready alternative of "
             "an engaged supplier (each can take the other's place).",
         ),
+        "on_site_only": _fact(
+            "boolean",
+            "Its only access to our systems is people's accounts that sign in only on our "
+            "premises or internal network (every active Identity of it a human_account with "
+            "on_site_only: true): accounts we issue and disable ourselves.",
+        ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
         "portal_contacts": _fact(
             "array",

@@ -80,6 +80,9 @@ class SupplierFacts:
     reachable_24x7: bool = False
     """One of its contacts answers around the clock and has a way to reach it
     (:func:`.suppliers.reachable_24x7`)."""
+    on_site_only: bool = False
+    """Its only access to our systems is people's accounts that sign in only on our premises or
+    internal network (:func:`.delivery.on_site_only`): accounts we issue and disable ourselves."""
     outsourcing_unrecorded: bool = True
     """It supports a critical or important function and a contract of it does not record
     outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
@@ -170,6 +173,7 @@ class SupplierFacts:
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
+            "on_site_only": self.on_site_only,
             "in_register": self.in_register,
             "own_trade_services": sorted(self.own_trade_services),
             "non_ict_services": sorted(self.non_ict_services),
