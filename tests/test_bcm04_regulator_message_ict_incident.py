@@ -4,7 +4,9 @@ as providing no ICT services and holding no access to our systems (a hospital's 
 without any network or information system being compromised: no incident those laws report
 (NIS2 Art. 6(6); 23 NYCRR 500.1), as ``resilint impact`` reads it, so no such message is asked.
 Our own systems, a supplier with ICT services or access, one whose record does not say, or a
-cloud region, identity provider or identity the function names still ask it."""
+cloud region, identity provider or identity the function names still ask it. The insurer's
+incident notice is left out for the same function where no cyber cover answers its outage: the
+policy's dependent cover is for IT providers only and the caterer holds none of our data."""
 
 from __future__ import annotations
 
@@ -96,3 +98,51 @@ def test_the_outside_message_is_still_asked_of_a_caterers_function(cli, write) -
     [finding] = check(cli, write, text, ["BCM-04"])
     assert "message prepared for those outside who feel the outage" in finding["message"]
     assert "regulator, nor has any other plan" not in finding["message"]
+
+
+# The insurer's incident notice: asked only where a cyber cover may answer the outage.
+
+NO_INSURER = PLAN.replace("  insurer: {reference: bcm/insurer.md}\n", "")
+POLICY = doc(
+    "InsurancePolicy",
+    "cyber",
+    "line: cyber\nperiod: {start: 2026-01-01, end: 2026-12-31}\n"
+    "dependent_bi: {scope: it_providers}\n",
+)
+
+
+def _insurer_asked(cli, write, text: str) -> bool:
+    found = check(cli, write, text, ["BCM-04"])
+    return any("incident notice prepared for the insurer" in f["message"] for f in found)
+
+
+def _caterers_function(policy: str, *more: str) -> str:
+    entity = doc("Entity", "hospital", "country: BE\nregimes: [nis2]\n")
+    function = doc(
+        "BusinessFunction",
+        "meals",
+        "entities: [hospital]\ncriticality: important\ndepends_on:\n  suppliers: [kitchen]\n",
+    )
+    return repo(entity, function, NO_INSURER, CATERER, policy, *more)
+
+
+def test_no_insurer_notice_where_no_cyber_cover_answers_a_caterers_outage(cli, write) -> None:
+    assert not _insurer_asked(cli, write, _caterers_function(POLICY))
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        # dependent cover for every supplier
+        POLICY.replace("it_providers", "all_suppliers"),
+        # dependent cover whose scope is not recorded
+        POLICY.replace("dependent_bi: {scope: it_providers}\n", ""),
+    ],
+)
+def test_dependent_cover_beyond_it_providers_still_asks_it(cli, write, policy: str) -> None:
+    assert _insurer_asked(cli, write, _caterers_function(policy))
+
+
+def test_a_caterer_holding_personal_data_still_asks_it(cli, write) -> None:
+    text = _caterers_function(POLICY).replace("personal_data: false", "personal_data: true")
+    assert _insurer_asked(cli, write, text)

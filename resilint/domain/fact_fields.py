@@ -421,6 +421,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "recorded, insuring one of them or naming none): where none does, no insurer asks "
             "anything of its suppliers or plans.",
         ),
+        "dependent_cover_beyond_it": _fact(
+            "boolean",
+            "Such a policy's dependent business-interruption cover may answer the outage of a "
+            "supplier providing no ICT services: its dependent_bi.scope is all_suppliers or "
+            "named, or not recorded.",
+        ),
     },
     "Entity": {
         "entity_types": _fact(

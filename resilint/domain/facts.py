@@ -440,6 +440,9 @@ class FunctionFacts:
     DORA Art. 16 (Arts 5 to 15 do not bind them), and one is."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
+    dependent_cover_beyond_it: bool = False
+    """Such a policy's dependent business-interruption cover may answer the outage of a
+    supplier providing no ICT services (:func:`.tower.dependent_cover_beyond_it`)."""
     planned_exercise: str = ""
     """The earliest exercise still to come that lists it, in words (:func:`.documents.
     _planned_exercise`); empty when none is planned."""
@@ -455,6 +458,7 @@ class FunctionFacts:
             "regimes": sorted(self.regimes),
             "dora_simplified_only": self.dora_simplified_only,
             "insured": self.insured,
+            "dependent_cover_beyond_it": self.dependent_cover_beyond_it,
         }
 
 
