@@ -37,6 +37,7 @@ from resilint.domain.suppliers import (
 )
 from resilint.domain.tower import (
     cyber_insured,
+    dependent_cover_beyond_it,
     insurer_asks_of,
     line_of,
     lines_named,
@@ -335,6 +336,7 @@ def build_function(facts: Facts, function: Document) -> FunctionFacts:
         restore_tests=_restore_tests(facts, function, entities) if critical else "",
         dora_simplified_only=facts.regimes.dora_simplified_only(entities),
         insured=cyber_insured(facts, tuple(entities)),
+        dependent_cover_beyond_it=dependent_cover_beyond_it(facts, tuple(entities)),
         planned_exercise=_planned_exercise(facts, function),
     )
 

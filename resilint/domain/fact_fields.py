@@ -151,6 +151,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "A documented alternative supplier is ready, or it is itself the ready alternative of "
             "an engaged supplier (each can take the other's place).",
         ),
+        "on_site_only": _fact(
+            "boolean",
+            "Its only access to our systems is people's accounts that sign in only on our "
+            "premises or internal network (every active Identity of it a human_account with "
+            "on_site_only: true): accounts we issue and disable ourselves.",
+        ),
         "in_register": _fact("boolean", "A contract of it is in the DORA register of information."),
         "portal_contacts": _fact(
             "array",
@@ -414,6 +420,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "A cyber policy in force may cover a loss of its entities (of line cyber or none "
             "recorded, insuring one of them or naming none): where none does, no insurer asks "
             "anything of its suppliers or plans.",
+        ),
+        "dependent_cover_beyond_it": _fact(
+            "boolean",
+            "Such a policy's dependent business-interruption cover may answer the outage of a "
+            "supplier providing no ICT services: its dependent_bi.scope is all_suppliers or "
+            "named, or not recorded.",
         ),
     },
     "Entity": {

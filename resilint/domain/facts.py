@@ -80,6 +80,9 @@ class SupplierFacts:
     reachable_24x7: bool = False
     """One of its contacts answers around the clock and has a way to reach it
     (:func:`.suppliers.reachable_24x7`)."""
+    on_site_only: bool = False
+    """Its only access to our systems is people's accounts that sign in only on our premises or
+    internal network (:func:`.delivery.on_site_only`): accounts we issue and disable ourselves."""
     outsourcing_unrecorded: bool = True
     """It supports a critical or important function and a contract of it does not record
     outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
@@ -170,6 +173,7 @@ class SupplierFacts:
             "regimes": sorted(self.regimes),
             "requires": sorted(self.requires),
             "has_alternative": self.has_alternative,
+            "on_site_only": self.on_site_only,
             "in_register": self.in_register,
             "own_trade_services": sorted(self.own_trade_services),
             "non_ict_services": sorted(self.non_ict_services),
@@ -436,6 +440,9 @@ class FunctionFacts:
     DORA Art. 16 (Arts 5 to 15 do not bind them), and one is."""
     insured: bool = False
     """A cyber policy in force may cover a loss of its entities (:func:`.tower.cyber_insured`)."""
+    dependent_cover_beyond_it: bool = False
+    """Such a policy's dependent business-interruption cover may answer the outage of a
+    supplier providing no ICT services (:func:`.tower.dependent_cover_beyond_it`)."""
     planned_exercise: str = ""
     """The earliest exercise still to come that lists it, in words (:func:`.documents.
     _planned_exercise`); empty when none is planned."""
@@ -451,6 +458,7 @@ class FunctionFacts:
             "regimes": sorted(self.regimes),
             "dora_simplified_only": self.dora_simplified_only,
             "insured": self.insured,
+            "dependent_cover_beyond_it": self.dependent_cover_beyond_it,
         }
 
 

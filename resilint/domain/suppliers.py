@@ -144,6 +144,7 @@ def _supplier(
     models = delivery.service_models(supplier, non_ict=non_ict, operates=operates)
     entities = _supplier_entities(facts, supplier, via)
     unrecorded = supports and outsourcing_unrecorded(contracts, facts.as_of)
+    on_site = delivery.on_site_only(facts, supplier)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -167,7 +168,7 @@ def _supplier(
             intra_group=intra_group(supplier),
             public_body=public_body(supplier),
             mandated=mandated(supplier),
-            on_site=delivery.on_site_only(facts, supplier),
+            on_site=on_site,
             regimes=facts.regimes.of_legal_persons(entities),
         )
         if stage != lifecycle.EXITED
@@ -191,6 +192,7 @@ def _supplier(
             unrecorded,
         ),
         outsourcing_unrecorded=unrecorded,
+        on_site_only=on_site,
         own_trade_services=delivery.own_trade_services(supplier, non_ict),
         non_ict_services=uncovered(supplier, contracts, lambda c: contract_ict(facts, c)),
         services_not_in_register=uncovered(supplier, contracts, facts.in_register),

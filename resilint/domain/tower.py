@@ -139,6 +139,24 @@ def _cyber_insured(facts: Facts, entities: tuple[str, ...]) -> bool:
     )
 
 
+def dependent_cover_beyond_it(facts: Facts, entities: tuple[str, ...]) -> bool:
+    """Whether a cyber policy in force that may cover a loss of these entities has dependent
+    business-interruption cover that may answer the outage of a supplier providing no ICT
+    services: its ``dependent_bi.scope`` is ``all_suppliers`` or ``named``, or not recorded
+    (unknown: counted). Once a check for each set of entities (:meth:`Facts.derived`)."""
+    return facts.derived(_dependent_cover_beyond_it, entities)
+
+
+def _dependent_cover_beyond_it(facts: Facts, entities: tuple[str, ...]) -> bool:
+    return any(
+        facts.policy(policy).in_force
+        and line_of(facts, policy) in (CYBER, UNSURE)
+        and insures(policy, entities, facts.index)
+        and text_of(value_at(policy.data, "dependent_bi", "scope")) != "it_providers"
+        for policy in facts.index.of_kind("InsurancePolicy")
+    )
+
+
 def insurer_asks_of(facts: Facts, entities: tuple[str, ...], supplier: Document | None) -> bool:
     """Whether a cyber policy in force that may cover a loss of these entities would ask its
     questions of the supplier through our contract: one that does not name the supplier's own
