@@ -73,7 +73,7 @@ def test_a_critical_functions_plan_tested_after_the_date_checked_is_no_test_yet(
     run = cli("calendar", ".", "--as-of", AS_OF, cwd=repo)
     assert "records its last test on 2026-11-20, after the date checked" in run.stdout
     # a test is recorded, after the date checked: the entry does not say nothing is recorded
-    assert "----------  overdue: none recorded by the date checked  " in run.stdout
+    assert "----------  overdue: not recorded as done  " in run.stdout
     assert "nothing recorded" not in run.stdout
 
 

@@ -32,7 +32,7 @@ def render(
 
 def _when(deadline: Deadline, as_of: datetime.date) -> str:
     if deadline.day is None:
-        return "overdue: none recorded by the date checked"
+        return "overdue: not recorded as done"
     delta = (deadline.day - as_of).days
     if delta < 0:
         return f"overdue by {_days(-delta)}"

@@ -32,7 +32,7 @@ def _row(deadline: Deadline, as_of: datetime.date, where: str) -> str:
     overdue = deadline.overdue(as_of)
     day = deadline.day.isoformat() if deadline.day else "—"
     if deadline.day is None:
-        when = "⚠ overdue (none recorded by the date checked)"
+        when = "⚠ overdue (not recorded as done)"
     elif overdue:
         when = f"⚠ overdue by {(as_of - deadline.day).days} days"
     else:
