@@ -70,8 +70,14 @@ def test_the_spanish_bank_s_findings_are_its_planted_gaps(cli, tmp_path: Path) -
     # the intra-group provider is asked no step-in rights or indemnity, the law firm nothing
     assert ("CTR-08", "suppliers/bac-tech-services.yaml") not in codes_at
     assert not any(path == "suppliers/rivas-ortega.yaml" for _, path in codes_at)
-    # the processor's missing exit clause is CTR-02's alone, not SUP-11's again
+    # the processor's missing exit clause is CTR-02's alone, not SUP-11's again, and the
+    # finding says what to do about it
     assert ("SUP-11", "suppliers/tarjetia.yaml") not in codes_at
+    (exit_clause,) = [
+        f for f in found if f["code"] == "CTR-02" and f["path"] == "suppliers/tarjetia.yaml"
+    ]
+    assert "(dora.30.3.f)" in exit_clause["message"]
+    assert "or accept its absence in a waiver approved by the risk owner" in exit_clause["message"]
 
 
 def test_the_register_files_the_intra_group_arrangement_and_the_branch(cli, tmp_path: Path) -> None:
