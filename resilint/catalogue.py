@@ -157,7 +157,10 @@ def _term_lines(matrix: Matrix, name: str) -> list[str]:
     for model in term.for_models:
         line += f" Of {MODEL_WORDS.get(model, model)}, it asks it of {_own_cells(term, model)}."
     if not term.intra_group:
-        line += " Not asked of a company of our own group (a supplier with group_entity)."
+        line += (
+            " Not asked of a company of our own group (a supplier with group_entity, or"
+            " identified by the LEI of one of our entities)."
+        )
     if not term.public_body:
         line += " Not asked of a public body serving us under public law (public_body)."
     if not term.mandated:
@@ -352,7 +355,8 @@ def reference_page(rules: Iterable[Rule], matrix: Matrix) -> str:
         "runs something for us (outsourced operations, an administrator, a bureau) name no",
         "trade's model: an outsourcing is asked its terms. A service whose model is unknown is",
         "asked every term its exposure calls for. The commercial remedies are not asked of a",
-        "company of our own group (a supplier with `group_entity`); step-in rights and an",
+        "company of our own group (a supplier with `group_entity`, or identified by the LEI of",
+        "one of our entities); step-in rights and an",
         "indemnity not of a public body serving us under public law (`public_body`); and the",
         "terms only a bargain",
         "gives not of a supplier we take part in by mandate, on terms set alike for every",

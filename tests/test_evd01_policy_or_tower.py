@@ -16,6 +16,8 @@ def test_a_single_policy_is_asked_a_package_for_the_policy(cli, write) -> None:
     assert "has no claims evidence package: prepare one for the policy (" in message
     assert "tower" not in message
     assert "so that a claim can be proven quickly" in message
+    # no law asks a claims evidence package: the finding says what it rests on
+    assert "(insurer market practice, not a legal requirement)" in message
 
 
 def test_a_policy_with_an_excess_layer_is_asked_a_package_for_the_tower(cli, write) -> None:

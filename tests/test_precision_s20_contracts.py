@@ -41,7 +41,9 @@ def test_a_clause_recorded_absent_is_reported_once_by_the_rule_that_asks_it(cli,
     assert sorted({f["code"] for f in found}) == ["CTR-01", "CTR-02"]
     said = " ".join(f["message"] for f in found)
     assert "(dora.30.2.h)" in said and "CTR-09 checks the rights of DORA Art. 28(7)" in said
-    assert "(dora.30.3.e)" in said and "CTR-10 checks their terms" in said
+    assert "(dora.30.3.e)" in said and "CTR-10 checks that they are unrestricted" in said
+    # and says what to do: negotiate the clause, or accept its absence in a waiver
+    assert "negotiate it into the contract and record it as present" in said
 
 
 def test_a_waiver_of_the_missing_clause_leaves_nothing_reported_of_it(cli, write) -> None:

@@ -30,7 +30,6 @@ from resilint.domain.suppliers import (
     contract_secured,
     critical_by_functions_only,
     critical_for_dora,
-    intra_group,
     mandated,
     public_body,
     recorded_class,
@@ -119,7 +118,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             supplier.exposures,
             contract_secured(facts, contract),  # its access is ours to secure though not ICT
             models,
-            intra_group(supplier.document),
+            supplier.in_group,
             public_body(supplier.document),
             mandated(supplier.document),
             delivery.on_site_only(facts, supplier.document),

@@ -83,6 +83,9 @@ class SupplierFacts:
     on_site_only: bool = False
     """Its only access to our systems is people's accounts that sign in only on our premises or
     internal network (:func:`.delivery.on_site_only`): accounts we issue and disable ourselves."""
+    in_group: bool = False
+    """A company of our own group: it names the Entity it is (``group_entity``) or is
+    identified by the LEI of one of our entities (:func:`.suppliers.in_group`)."""
     outsourcing_unrecorded: bool = True
     """It supports a critical or important function and a contract of it does not record
     outsources_function (:func:`.suppliers.outsourcing_unrecorded`): a note naming an
@@ -195,7 +198,7 @@ class SupplierFacts:
         directory), isolating the systems and network segments it runs for us, since its access
         is our own IT's, not an outsider's we cut off."""
         named = self.document.data.get("group_entity")
-        if isinstance(named, str) and named.strip():
+        if self.in_group or (isinstance(named, str) and named.strip()):
             return GROUP_CUT_OFF
         return "disabling its integrations"
 

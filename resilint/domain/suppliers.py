@@ -145,6 +145,7 @@ def _supplier(
     entities = _supplier_entities(facts, supplier, via)
     unrecorded = supports and outsourcing_unrecorded(contracts, facts.as_of)
     on_site = delivery.on_site_only(facts, supplier)
+    grouped = in_group(facts.index, supplier)
     return SupplierFacts(
         document=supplier,
         declared_tier=declared,
@@ -165,7 +166,7 @@ def _supplier(
             tier_class,
             exposures,
             models=models,
-            intra_group=intra_group(supplier),
+            intra_group=grouped,
             public_body=public_body(supplier),
             mandated=mandated(supplier),
             on_site=on_site,
@@ -199,6 +200,7 @@ def _supplier(
         critical_outside_dora=critical_outside_dora(facts, supplier),
         portal_contacts=portal_contacts(supplier),
         reachable_24x7=reachable_24x7(supplier),
+        in_group=grouped,
     )
 
 
@@ -524,16 +526,51 @@ def _supplier_entities(facts: Facts, supplier: Document, via: Iterable[str]) -> 
 
 
 def intra_group(supplier: Document) -> bool:
-    """A company of our own group: it names the Entity it is (group_entity)."""
+    """A company of our own group that says so: it names the Entity it is (group_entity)."""
     named = supplier.data.get("group_entity")
     return isinstance(named, str) and bool(named.strip())
 
 
-def group_entity(index: Index, supplier: Document) -> Document | None:
-    """The Entity an intra-group provider is (``group_entity``), where it names one that exists."""
-    if not intra_group(supplier):
+def entity_by_lei(index: Index, supplier: Document) -> Document | None:
+    """The Entity of ours whose LEI identifies the supplier (``provider_id`` of type LEI): a
+    company of our group recorded without ``group_entity``, as the register files it (B_03.03
+    lists the entity of its scope with that LEI as the provider of the arrangement)."""
+    if value_at(supplier.data, "provider_id_type") != "LEI":
         return None
-    return index.get("Entity", str(supplier.data.get("group_entity")))
+    code = (text_of(value_at(supplier.data, "provider_id")) or "").strip().upper()
+    if not code:
+        return None
+    return next(
+        (
+            entity
+            for entity in index.of_kind("Entity")
+            if (text_of(entity.data.get("lei")) or "").strip().upper() == code
+        ),
+        None,
+    )
+
+
+def group_entity(index: Index, supplier: Document) -> Document | None:
+    """The Entity an intra-group provider is: the one it names (``group_entity``), where it
+    exists; else, naming none, the one of ours whose LEI identifies it (:func:`entity_by_lei`)."""
+    if intra_group(supplier):
+        return index.get("Entity", str(supplier.data.get("group_entity")))
+    return entity_by_lei(index, supplier)
+
+
+def in_group(index: Index, supplier: Document) -> bool:
+    """A company of our own group: it names the Entity it is, or is identified by the LEI of
+    one of our entities. The commercial remedies are not asked of it, whichever it records."""
+    return intra_group(supplier) or entity_by_lei(index, supplier) is not None
+
+
+def group_entity_id(index: Index, supplier: Document) -> str | None:
+    """The id of the Entity a company of our own group is (:func:`group_entity`): the one it
+    names, as written, else the one whose LEI identifies it."""
+    if intra_group(supplier):
+        return text_of(supplier.data.get("group_entity"))
+    own = entity_by_lei(index, supplier)
+    return str(own.id) if own is not None else None
 
 
 def group_top(index: Index, entity: Document) -> Document:

@@ -19,6 +19,7 @@ from resilint.domain.delivery import FINANCIAL, LICENSED, NETWORK
 from resilint.domain.lifecycle import shift
 from resilint.domain.readers import as_date, dicts, strings, text_of, value_at
 from resilint.domain.registers import branch_of
+from resilint.domain.suppliers import group_entity_id
 from resilint.model import Document, Index
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def insurer_asks_of(facts: Facts, entities: tuple[str, ...], supplier: Document 
     again to that insurer's questionnaires, sworn statements or forensics."""
     if not cyber_insured(facts, entities):
         return False
-    own = text_of(supplier.data.get("group_entity")) if supplier is not None else None
+    own = group_entity_id(facts.index, supplier) if supplier is not None else None
     if not own:
         return True
     return any(
@@ -291,7 +292,7 @@ def insured_group_company(facts: Facts, policy: Document, supplier: Document) ->
     which business-interruption cover answers; dependent cover, written for the outage of a
     third party's systems, has nothing to add for it (insurer market practice: cyber wordings
     count the systems an insured operates as the insured's own computer system)."""
-    own = text_of(supplier.data.get("group_entity"))
+    own = group_entity_id(facts.index, supplier)
     return own is not None and insures(policy, (own,), facts.index)
 
 

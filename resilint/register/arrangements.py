@@ -12,6 +12,7 @@ from resilint.domain import Facts
 from resilint.domain.readers import dicts, mapping_at, strings, text_of
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.domain.registers import branch_of, contract_end, contract_ended
+from resilint.domain.suppliers import group_entity, intra_group
 from resilint.model import Document
 from resilint.register import codes, providers
 from resilint.register.model import (
@@ -161,12 +162,14 @@ def _intra_group(
     (Implementing Regulation (EU) 2024/2956 Art. 1(1): an intra-group provider is a direct
     provider), in B_03.02 and B_05.01 with its group as ultimate parent (:mod:`.providers`).
     B_02.03 links the intra-group arrangement to the ones it rests on either way."""
-    own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
+    # the entity it names, else the one of ours whose LEI identifies it (a company of our
+    # group recorded without group_entity is an intra-group provider all the same)
+    own = group_entity(facts.index, supplier)
     ref = reference(contract)
     signer = own if own is not None else _entity_with_code(supplier, in_scope)
     if signer is not None and signer.id in in_scope:
         lei = text_of(signer.data.get("lei")) or ""
-        at = Place(supplier, ("group_entity",) if own is not None else ("provider_id",))
+        at = Place(supplier, ("group_entity",) if intra_group(supplier) else ("provider_id",))
         register.add("B_03.03", Row({"c0010": ref, "c0020": lei, "c0031": "true"}, at))
     if own is None:
         return

@@ -16,7 +16,7 @@ from resilint.domain.registers import (
     filed_subcontractor,
     own_parent,
 )
-from resilint.domain.suppliers import dora_critical_services, group_top
+from resilint.domain.suppliers import dora_critical_services, group_entity, group_top, intra_group
 from resilint.model import Document
 from resilint.register import codes
 from resilint.register.assessment import add_assessment
@@ -131,7 +131,8 @@ def _provider(
     data = {**supplier.data, "ultimate_parent": group_parent} if group_parent else supplier.data
     row = _provider_row(supplier, (), data)
     if group_parent:
-        row.places["c0110"] = Place(supplier, ("group_entity",))
+        named = intra_group(supplier)
+        row.places["c0110"] = Place(supplier, ("group_entity",) if named else ("provider_id",))
     # the total expense (B_05.01.0100): of the arrangements the register's entities make use
     # of (``contracts``), none when it holds the provider's only for a key
     costs = [mapping_at(c.data, "annual_cost") for c in contracts]
@@ -167,7 +168,7 @@ def _group_parent(facts: Facts, supplier: Document) -> tuple[dict[str, Any], Doc
     recorded = mapping_at(supplier.data, "ultimate_parent")
     if recorded.get("provider_id"):
         return {}, None
-    own = facts.index.get("Entity", str(supplier.data.get("group_entity")))
+    own = group_entity(facts.index, supplier)
     top = _top(facts, own) if own is not None else None
     lei = text_of(top.data.get("lei")) if top is not None and top is not own else None
     if top is None or lei is None:

@@ -8,7 +8,6 @@ from resilint.domain.delivery import STAFF
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Hop
 from resilint.domain.readers import in_order, indexed, mapping_at, name_key
-from resilint.domain.suppliers import intra_group
 from resilint.findings import Finding
 from resilint.rules.builtin.concentration.naming import described, ids
 from resilint.rules.model import RuleContext, RuleInfo
@@ -37,7 +36,7 @@ def _carries(context: RuleContext, supplier: SupplierFacts | None, name: object)
     its staff are the group's workforce, who sign in through the group's provider; nor are the
     workers a staff-augmentation supplier places with us (service_model staff_augmentation:
     agency nurses, contract staff), who work under our direction as our workforce does."""
-    if supplier is None or not supplier.critical or intra_group(supplier.document):
+    if supplier is None or not supplier.critical or supplier.in_group:
         return False
     if supplier.service_models == frozenset({STAFF}):
         return False

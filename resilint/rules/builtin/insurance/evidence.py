@@ -48,8 +48,8 @@ def _no_package(
         f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for "
         f"{whole} (asset inventory, data-flow diagrams, policy copies, incident-log location, "
         "backup validation reports, vendor contracts, insured-entities list) before an incident, "
-        "so that a claim can be proven quickly, and record it as an EvidencePackage"
-        + as_of_text(context)
+        "so that a claim can be proven quickly, and record it as an EvidencePackage "
+        "(insurer market practice, not a legal requirement)" + as_of_text(context)
     )
     return context.finding(info, base, ("id",), message)
 
