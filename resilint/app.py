@@ -122,6 +122,8 @@ def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) ->
         if store is not None:
             known = KnownValid(store, CONFIG_VALID, validated_by(schemas))
     config = load_config(path, schemas, cwd, known)
+    if args.config:
+        config = dataclasses.replace(config, chosen=True)
     if args.as_of:
         origins = {**config.origins, "as_of": "command line (--as-of)"}
         config = dataclasses.replace(config, as_of=args.as_of, origins=origins)

@@ -3,8 +3,9 @@
 Directories are searched for ``*.yaml`` and ``*.yml`` in any case (``x.YAML``), honouring every
 ``.gitignore`` on the way (deeper files win, as in git) and skipping hidden files and
 directories. As in git, a ``.gitignore`` never hides a file git tracks: a committed document is
-checked whatever a later ``.gitignore`` line says. Files named on the command line are always
-checked.
+checked whatever a later ``.gitignore`` line says. ``.git/info/exclude`` and git's global
+excludes file are not read: a clone's own settings, which CI does not have. Files named on the
+command line are always checked.
 
 Nothing found may lead outside the repository (the configuration file's directory; without a
 configuration, each directory checked). A symbolic link whose target is outside it, a named
@@ -114,6 +115,9 @@ class Discovery:
     boundaries: tuple[str, ...] = ()
     """Each file's boundary: the real directory it was found inside (the repository), which
     it must still lie in when it is read (:func:`vetted_file`)."""
+    configs: tuple[str, ...] = ()
+    """Configuration files in the folders the walk entered below a path walked: each governs
+    a check of its own folder (:func:`refuse_nested`)."""
 
     @cached_property
     def files(self) -> tuple[Path, ...]:
@@ -173,6 +177,30 @@ def discover(
         (*_unique(finder.findings), *over),
         tuple(stamp(info) for _, info in kept),
         _boundaries(kept, finder.found, bounds),
+        tuple(finder.configs),
+    )
+
+
+def refuse_nested(configs: Sequence[str], governing: str) -> None:
+    """A folder with a configuration file of its own is governed by it when it is checked
+    alone (``resilint check programme``, the pre-commit hook on a change to it only), while a
+    check of the folder above reads its files under ``governing``: the two would disagree on
+    the same files, and one of them passes what the other fails. Refused, status 2, unless the
+    configuration's ``exclude`` leaves the folder out (each part checked on its own) or
+    ``--config`` names the one to use."""
+    if not configs:
+        return
+    from resilint.reporters.base import printable
+
+    shown = ", ".join(printable(path) for path in configs[:3])
+    more = f" and {len(configs) - 3} more" if len(configs) > 3 else ""
+    folder = printable(str(Path(configs[0]).parent))
+    raise UsageError(
+        f"{shown}{more}: a configuration of its own in a folder this check reads under "
+        f"{governing}: a check of {folder} alone, and the pre-commit hook on a change to it "
+        f"only, use {printable(configs[0])}, so the two would disagree on the same files; "
+        f"check each part on its own (exclude {folder}/ here and run resilint check {folder}), "
+        "delete one of the two configurations, or name the one to use with --config"
     )
 
 
@@ -269,6 +297,9 @@ class _Finder:
         """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
         checked (sorted within a directory tree)."""
         self.findings: list[Finding] = []
+        self.configs: list[str] = []
+        """Configuration files (``resilint.yaml``, ``.resilint.yaml``) in the directories the
+        walk entered below a walked directory: each governs a check of its own folder."""
         self.spent = 0
         self.patterns = 0
         """Patterns of the .gitignore files taken so far (each one costs every later match)."""
@@ -381,6 +412,8 @@ class _Finder:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
         relative path of a directory to walk."""
         name = entry.name
+        if relative and name in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
+            self.configs.append(prefix + name)
         if name.startswith("."):
             if name not in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)

@@ -109,8 +109,12 @@ def test_a_file_named_as_the_configuration_below_the_root_is_still_not_a_documen
     (repo / "resilint.yaml").write_text("fail_on: error\n")
     (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
     (repo / "suppliers" / "resilint.yaml").write_text("fail_on: error\n")
-    done = resilint(repo, "check", "--no-cache")
+    done = resilint(repo, "check", "--no-cache", "--config", "resilint.yaml")
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "FILE-01" not in done.stdout
+    # without --config, a folder with a configuration of its own is refused (round 35)
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 2, done.stdout + done.stderr
     assert "FILE-01" not in done.stdout
 
 
