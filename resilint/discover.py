@@ -148,6 +148,7 @@ def discover(
     paths = [tidied(path) for path in paths]  # suppliers/../x.yaml is shown as x.yaml
     limits = limits or Limits()
     finder = _Finder(_exclusions(list(exclude)), limits)
+    finder.root = real(root) if root is not None else None
     bounds: list[tuple[int, str]] = []  # where each path's files begin in finder.found
     for path in paths:
         bounds.append((len(finder.found), _boundary(path, root)))
@@ -281,6 +282,11 @@ class _Finder:
         self.limits = limits
         self.top = ""
         """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
+        self.root: str | None = None
+        """The real path of the repository root ``exclude`` is relative to, when known."""
+        self.base = ""
+        """The walked directory relative to :attr:`root` (``drafts/``), or empty: ``exclude``
+        matches a path from the root, also in a folder below it walked on its own."""
         self.tracked: Tracked | None = None
         """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
         self.ignorecase: bool | None = None
@@ -343,6 +349,11 @@ class _Finder:
         start = len(self.found)
         self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
         self.nested = []
+        self.base = ""
+        if self.root is not None and self.excluded is not None:
+            below = os.path.relpath(real(top), self.root)
+            if below != os.curdir and not below.startswith(os.pardir):
+                self.base = Path(below).as_posix() + "/"
         self._walk(top, boundary)
         if sparse(top):
             self.not_checked_out(self.top, "")
@@ -559,7 +570,7 @@ class _Finder:
         deepest .gitignore with a verdict wins, as in git. Sets :attr:`excluding`."""
         self.excluding = False
         if self.excluded is not None:
-            decided = self.excluded.verdict(where)
+            decided = self.excluded.verdict(self.base + where)
             if decided is not None and not decided.negated:
                 self.excluding = True
                 return True

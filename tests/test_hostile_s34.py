@@ -343,41 +343,6 @@ def _programme(where: Path) -> Path:
     return repo
 
 
-@pytest.mark.parametrize(
-    ("setting", "why"),
-    [
-        ("exclude", "the configuration's exclude leaves it out (exclude: drafts/)"),
-        ("gitignore", "the configuration's exclude or a .gitignore leaves out every YAML file"),
-        ("hidden", "it is hidden (.drafts: a name that begins with a dot)"),
-    ],
-)
-@pytest.mark.parametrize("command", [["check", "--no-cache"], ["report", "-o", "r.html"]])
-def test_a_folder_named_that_the_walk_leaves_out_is_refused(
-    tmp_path: Path, setting: str, why: str, command: list[str]
-) -> None:
-    """``check drafts``, where the configuration excludes drafts/ (or a .gitignore hides it,
-    or it is hidden): the repository was checked without it and the run said "no findings"
-    with status 0 of a folder none of whose files was read."""
-    repo = _programme(tmp_path / "repo")
-    named = "drafts"
-    if setting == "exclude":
-        (repo / "resilint.yaml").write_text('fail_on: error\nexclude: ["drafts/"]\n')
-    elif setting == "gitignore":
-        (repo / ".gitignore").write_text("drafts/\n")
-    else:
-        (repo / "drafts").rename(repo / ".drafts")
-        named = ".drafts"
-    done = resilint(repo, *command, named)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert f"no input files: nothing in {named} is left to check: {why}" in done.stderr
-    assert not (repo / "r.html").exists()
-    # beside a folder that is checked, and whatever that one finds
-    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=9))
-    done = resilint(repo, "check", "--no-cache", "suppliers", named)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert f"nothing in {named} is left to check" in done.stderr
-
-
 def test_a_folder_the_walk_takes_is_checked_as_before(tmp_path: Path) -> None:
     repo = _programme(tmp_path / "repo")
     done = resilint(repo, "check", "--no-cache", "drafts")

@@ -163,3 +163,58 @@ def test_a_file_only_the_clones_own_excludes_hide_is_checked(tmp_path: Path) -> 
     done = resilint(repo, "check", "--no-cache")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "scratch" not in done.stdout
+
+
+def _drafts(where: Path, config: str = "fail_on: error\n") -> Path:
+    """A configured repository: a clean supplier, and a folder of drafts whose supplier is
+    broken (tier 7), with a template and a folder below it."""
+    (where / "suppliers").mkdir(parents=True)
+    (where / "drafts" / "old").mkdir(parents=True)
+    (where / "resilint.yaml").write_text(config)
+    (where / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    (where / "drafts" / "beta.yaml").write_text(SUPPLIER.format(id="beta", tier=7))
+    (where / "drafts" / "old" / "gamma.yaml").write_text(SUPPLIER.format(id="gamma", tier=8))
+    (where / "drafts" / "x.template.yaml").write_text(SUPPLIER.format(id="tpl", tier=9))
+    _git(where, "init", "-q")
+    return where
+
+
+@pytest.mark.parametrize("setting", ["exclude", "gitignore", "hidden"])
+@pytest.mark.parametrize("named", ["drafts", "./drafts/", "drafts/old"])
+def test_a_folder_named_is_checked_where_the_walk_leaves_it_out(
+    tmp_path: Path, setting: str, named: str
+) -> None:
+    """``check drafts`` where ``exclude`` (or a .gitignore, or a hidden name) leaves drafts/
+    out was refused with status 2 while ``check drafts/beta.yaml`` checked the file: a folder
+    named is what the user asked for, checked as a file named is (as ruff does)."""
+    config = 'fail_on: error\nexclude: ["*.template.yaml"]\n'
+    if setting == "exclude":
+        config = 'fail_on: error\nexclude: ["drafts/", "*.template.yaml"]\n'
+    repo = _drafts(tmp_path / "repo", config)
+    if setting == "gitignore":
+        (repo / ".gitignore").write_text("drafts/\n")
+    elif setting == "hidden":
+        (repo / "drafts").rename(repo / ".drafts")
+        named = named.replace("drafts", ".drafts")
+    top = resilint(repo, "check", "--no-cache")
+    assert top.returncode == 0, top.stdout + top.stderr
+    assert "drafts" not in top.stdout
+    for extra in ([], ["-f", "json"], ["--jobs", "2"]):
+        done = resilint(repo, "check", "--no-cache", *extra, named)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert ("gamma" in done.stdout) and ("tpl" not in done.stdout)
+        assert ("beta" in done.stdout) == (not named.endswith("old")), done.stdout
+        assert "acme" not in done.stdout
+        assert "left to check" not in done.stderr
+    report = resilint(repo, "report", "-o", "r.html", named)
+    assert "wrote r.html:" in report.stderr, report.stdout + report.stderr
+    assert "gamma" in (repo / "r.html").read_text()
+
+
+def test_a_folder_named_that_holds_no_document_still_fails(tmp_path: Path) -> None:
+    repo = _drafts(tmp_path / "repo", 'exclude: ["ci/"]\n')
+    (repo / "ci").mkdir()
+    (repo / "ci" / "w.yaml").write_text("on: push\n")
+    done = resilint(repo, "check", "--no-cache", "ci")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "no resilint documents" in done.stderr
