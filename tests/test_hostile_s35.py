@@ -218,3 +218,49 @@ def test_a_folder_named_that_holds_no_document_still_fails(tmp_path: Path) -> No
     done = resilint(repo, "check", "--no-cache", "ci")
     assert done.returncode == 2, done.stdout + done.stderr
     assert "no resilint documents" in done.stderr
+
+
+CONTRACT = """\
+apiVersion: resilint/v1
+kind: Contract
+id: ctr-acme
+name: Acme MSA
+supplier: acme
+status: active
+"""
+
+
+@pytest.mark.parametrize("hidden_by", ["info/exclude", "core.excludesFile"])
+def test_the_hook_does_not_read_a_file_the_clones_own_excludes_hide_as_committed(
+    tmp_path: Path, hidden_by: str
+) -> None:
+    """A commit deleting the supplier a committed contract names, with a copy of it kept in a
+    folder .git/info/exclude (or the excludes file git's configuration names) hides: the walk
+    read the copy, git did not list it as untracked, and the hook passed with status 0 a
+    commit whose contract names a supplier the commit does not hold (CI's clone: REF-01)."""
+    repo = tmp_path / "repo"
+    (repo / "suppliers").mkdir(parents=True)
+    (repo / "contracts").mkdir()
+    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
+    (repo / "contracts" / "acme.yaml").write_text(CONTRACT)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "--no-verify", "-m", "programme")
+    _git(repo, "rm", "-q", "--cached", "suppliers/acme.yaml")
+    (repo / "scratch").mkdir()
+    (repo / "suppliers" / "acme.yaml").rename(repo / "scratch" / "acme.yaml")
+    if hidden_by == "info/exclude":
+        (repo / ".git" / "info").mkdir(exist_ok=True)
+        (repo / ".git" / "info" / "exclude").write_text("scratch/\n")
+    else:
+        (repo / ".git" / "ignored-here").write_text("scratch/\n")
+        _git(repo, "config", "core.excludesFile", str(repo / ".git" / "ignored-here"))
+    done = resilint(repo, "pre-commit", "suppliers/acme.yaml")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "contracts/acme.yaml:5:11: REF-01 error" in done.stdout
+    assert "not checked: scratch/acme.yaml: it is not tracked by git" in done.stderr
+    # a .gitignore hides it from the walk, as before
+    (repo / ".gitignore").write_text("scratch/\n")
+    done = resilint(repo, "pre-commit", "suppliers/acme.yaml")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "contracts/acme.yaml:5:11: REF-01 error" in done.stdout
