@@ -282,11 +282,16 @@ def _may_be_left_out(folder: Path, top: str, exclude: Sequence[str]) -> bool:
 
 def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
     """The files pre-commit names that the configuration's ``exclude`` leaves out, each with
-    the pattern that does."""
+    the pattern that does; and a folder the hook is given by hand (``resilint pre-commit
+    drafts``) that it leaves out, whose files are then not checked either."""
     if not args.focus or not config.exclude:
         return []
-    files = (p for p in args.paths if not p.is_dir())
-    found = ((p, excluded_by(p, config.exclude, config.root)) for p in files)
+    top = os.path.realpath(config.root)
+    found = (
+        (p, excluded_by(p / "x.yaml" if p.is_dir() else p, config.exclude, config.root))
+        for p in args.paths
+        if not p.is_dir() or os.path.realpath(p) != top
+    )
     return [(path, pattern) for path, pattern in found if pattern is not None]
 
 

@@ -423,7 +423,12 @@ class _Finder:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
         relative path of a directory to walk."""
         name = entry.name
-        if relative and name in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
+        if (
+            relative
+            and name in _CONFIGURING
+            and entry.is_file(follow_symlinks=False)
+            and (name != "pyproject.toml" or _configures(prefix + name, self.limits))
+        ):
             self.configs.append(prefix + name)
         if name.startswith("."):
             if name not in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
@@ -605,6 +610,27 @@ class _Finder:
                 self.link(path, boundary, yaml_named=True)
             elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
                 self.file(path)
+
+
+_CONFIGURING = (*CONFIG_NAMES, "pyproject.toml")
+"""Names of the files that configure a check of their folder (a pyproject.toml with a
+``[tool.resilint]`` table)."""
+
+
+def _configures(path: str, limits: Limits) -> bool:
+    """Whether the pyproject.toml ``path`` (a regular file) holds a ``[tool.resilint]`` table,
+    or one close to it (refused when that folder is checked); read as text first, and parsed
+    only when it names resilint (a Python package's own holds the tables of other tools)."""
+    data = read_regular(path, limits.max_file_bytes, follow=False)
+    if isinstance(data, Refusal) or b"resilint" not in data.lower():
+        return False
+    from resilint.config_search import has_tool_table
+    from resilint.errors import ConfigError
+
+    try:
+        return has_tool_table(Path(path))
+    except ConfigError:  # [tools.resilint] and the like: meant as the folder's configuration
+        return True
 
 
 MOST_LISTED = 100

@@ -264,3 +264,31 @@ def test_the_hook_does_not_read_a_file_the_clones_own_excludes_hide_as_committed
     done = resilint(repo, "pre-commit", "suppliers/acme.yaml")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "contracts/acme.yaml:5:11: REF-01 error" in done.stdout
+
+
+def test_the_hook_given_an_excluded_folder_says_it_is_not_checked(tmp_path: Path) -> None:
+    """The hook leaves out what ``exclude`` leaves out (as ruff's --force-exclude); a folder
+    given to it by hand was left out without a word, where a file gets a note."""
+    repo = _drafts(tmp_path / "repo", 'fail_on: error\nexclude: ["drafts/"]\n')
+    _git(repo, "add", "-A")
+    done = resilint(repo, "pre-commit", "drafts")
+    assert (
+        "resilint: note: not checked: drafts: the configuration excludes it (exclude: drafts/)"
+        in (done.stderr)
+    )
+    assert "beta" not in done.stdout
+
+
+def test_a_folder_configured_in_its_pyproject_is_refused_too(tmp_path: Path) -> None:
+    repo = _monorepo(tmp_path / "repo")
+    (repo / "programme" / "resilint.yaml").unlink()
+    pyproject = repo / "programme" / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "programme"\n\n[tool.ruff]\nline-length = 100\n')
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr  # a package's own: not resilint's
+    pyproject.write_text('[project]\nname = "programme"\n\n[tool.resilint]\nfail_on = "error"\n')
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "programme/pyproject.toml: a configuration of its own" in done.stderr
+    part = resilint(repo, "check", "--no-cache", "programme")
+    assert part.returncode == 1, part.stdout + part.stderr
