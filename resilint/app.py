@@ -122,6 +122,8 @@ def build_config(args: CheckArgs, schemas: SchemaSet, remember: bool = False) ->
         if store is not None:
             known = KnownValid(store, CONFIG_VALID, validated_by(schemas))
     config = load_config(path, schemas, cwd, known)
+    if args.config:
+        config = dataclasses.replace(config, chosen=True)
     if args.as_of:
         origins = {**config.origins, "as_of": "command line (--as-of)"}
         config = dataclasses.replace(config, as_of=args.as_of, origins=origins)
@@ -196,7 +198,8 @@ def build_options(
         _inside(p, config.root) for p in args.paths
     )
     focused = args.focus or (bool(args.paths) and in_repository)
-    paths = (root, *named_files(args, config)) if focused or not args.paths else args.paths
+    named = (*named_files(args, config), *folders_left_out(args, config))
+    paths = (root, *named) if focused or not args.paths else args.paths
     focus = _focus(args.paths, config.root) if focused else None
     if args.focus and _rechecks_everything(args.paths, config):
         focus = None
@@ -234,13 +237,61 @@ def named_files(args: CheckArgs, config: Config) -> tuple[Path, ...]:
     )
 
 
+def folders_left_out(args: CheckArgs, config: Config) -> tuple[Path, ...]:
+    """The folders named on the command line that the walk of the repository leaves out whole
+    (the configuration's ``exclude``, a .gitignore, a hidden name): walked on their own and
+    checked, as a file named is (``exclude`` still leaves out what it matches inside them,
+    as from the root). Not for pre-commit, which names files."""
+    if args.focus:
+        return ()
+    top = os.path.realpath(config.root)
+    folders = [
+        path
+        for path in args.paths
+        if path.is_dir() and os.path.realpath(path) != top and _inside(path, config.root)
+    ]
+    maybe = [path for path in folders if _may_be_left_out(path, top, config.exclude)]
+    if not maybe:
+        return ()
+    root = Path(os.path.relpath(config.root))
+    try:
+        names = discover([root], config.exclude, [], root=root, limits=config.limits).names
+    except UsageError:  # nothing left to check in the whole repository
+        names = ()
+    taken = [os.path.realpath(name) for name in names]
+    return tuple(
+        path
+        for path in maybe
+        if _holds_yaml(path) and not any(within(name, os.path.realpath(path)) for name in taken)
+    )
+
+
+def _may_be_left_out(folder: Path, top: str, exclude: Sequence[str]) -> bool:
+    """Whether the walk from the root ``top`` could leave ``folder`` out: a hidden name on the
+    way, an ``exclude`` pattern, or a .gitignore above it (asked of a walk then)."""
+    parts = Path(os.path.relpath(os.path.realpath(folder), top)).parts
+    if any(part.startswith(".") for part in parts):
+        return True
+    if excluded_by(folder / "x.yaml", exclude, Path(top)) is not None:
+        return True
+    return any(
+        os.path.lexists(Path(top).joinpath(*parts[:depth], ".gitignore"))
+        for depth in range(len(parts))
+    )
+
+
 def excluded_files(args: CheckArgs, config: Config) -> list[tuple[Path, str]]:
     """The files pre-commit names that the configuration's ``exclude`` leaves out, each with
-    the pattern that does."""
+    the pattern that does; and a folder the hook is given by hand (``resilint pre-commit
+    drafts``) that it leaves out, whose files are then not checked either."""
     if not args.focus or not config.exclude:
         return []
-    files = (p for p in args.paths if not p.is_dir())
-    found = ((p, excluded_by(p, config.exclude, config.root)) for p in files)
+    top = os.path.realpath(config.root)
+    found = (
+        (p, excluded_by(p / "x.yaml" if p.is_dir() else p, config.exclude, config.root))
+        for p in args.paths
+        if not p.is_dir() or os.path.realpath(p) != top
+    )
     return [(path, pattern) for path, pattern in found if pattern is not None]
 
 
@@ -636,7 +687,6 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
     finding is refused as an unconfigured one is."""
     folders = [path for path in paths if path.is_dir()]
     root = os.path.realpath(config.root)
-    _require_walked([f for f in folders if not within(root, os.path.realpath(f))], config)
     if not folders or any(f.suppression is None for f in _standing_beside_unread(result)):
         return
     if result.documents and any(within(root, os.path.realpath(f)) for f in folders):
@@ -649,39 +699,6 @@ def _require_documents_in(result: Result, paths: Sequence[Path], config: Config)
         if isinstance(text, Refusal) or b"resilint/v" in text:
             return  # one of resilint's, or one the check reported it could not read
     raise _nothing_checked(len(found.names), folders, found.findings)
-
-
-def _require_walked(folders: Sequence[Path], config: Config) -> None:
-    """Refuse a folder asked for of which the walk of the repository took no file: the
-    configuration's ``exclude`` (as the repository's root reads it) or a .gitignore leaves
-    every YAML file in it out, and the check, of the rest of the repository, said nothing of
-    it, or a hidden folder, which the walk does not enter. A folder without YAML is let be:
-    it is refused as such, or holds nothing to say."""
-    if not folders:
-        return
-    root = Path(config.root)
-    walked = discover([root], config.exclude, [], root=root, limits=config.limits)
-    taken = [os.path.realpath(name) for name in walked.names]
-    top = os.path.realpath(root)
-    for folder in folders:
-        inside = os.path.realpath(folder)
-        if any(within(name, inside) for name in taken) or not _holds_yaml(folder):
-            continue
-        pattern = excluded_by(folder / "x.yaml", config.exclude, root)
-        hidden = [p for p in Path(os.path.relpath(inside, top)).parts if p.startswith(".")]
-        if pattern is not None:
-            why = f"the configuration's exclude leaves it out (exclude: {printable(pattern)})"
-        elif hidden:
-            why = (
-                f"it is hidden ({printable(hidden[0])}: a name that begins with a dot), and a "
-                "check of the repository enters no hidden folder"
-            )
-        else:
-            why = "the configuration's exclude or a .gitignore leaves out every YAML file in it"
-        raise UsageError(
-            f"no input files: nothing in {printable(str(folder))} is left to check: {why}; "
-            "the check of the rest of the repository says nothing of it"
-        )
 
 
 def _holds_yaml(folder: Path) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS, core_finding
-from resilint.discover import Discovery, discover, vetted_file, yaml_named
+from resilint.discover import Discovery, discover, refuse_nested, vetted_file, yaml_named
 from resilint.domain import Definitions, delivery
 from resilint.domain.misnamed import Accepted
 from resilint.engine import EngineResult, Evaluation, run_rules
@@ -24,7 +24,7 @@ from resilint.findings import Finding
 from resilint.incremental import Recorder
 from resilint.limits import Limits, NodeBudget
 from resilint.load import load_file, read_text
-from resilint.load.read import Vetted
+from resilint.load.read import Vetted, within
 from resilint.locate import Locator
 from resilint.mistyped import Mistyped, behind, mistyped
 from resilint.model import Document, Index, message_root
@@ -259,13 +259,39 @@ def load_documents(options: CheckOptions) -> tuple[Index, Result]:
 
 def _discover(options: CheckOptions) -> Discovery:
     config = options.config
-    return discover(
+    found = discover(
         options.paths,
         config.exclude,
         [*([config.source] if config.source else []), *map(Path, sorted(options.left_out))],
         root=config.root if config.source else None,
         limits=config.limits,
     )
+    if found.configs and not config.chosen:
+        refuse_nested(_reported(found.configs, options.focus), _governing(config))
+    return found
+
+
+def _reported(configs: tuple[str, ...], focus: frozenset[str] | None) -> list[str]:
+    """The configuration files below the run's paths whose folders it reports on: all of them,
+    or those inside a path asked for (``check sandbox`` loads the whole repository, a folder
+    with a configuration of its own included, but reports on sandbox alone)."""
+    if focus is None:
+        return list(configs)
+    asked = [os.path.realpath(path) for path in focus]
+    return [
+        path
+        for path in configs
+        if any(within(os.path.realpath(Path(path).parent), where) for where in asked)
+    ]
+
+
+def _governing(config: Config) -> str:
+    """The run's configuration, as a refusal of another one below it names it."""
+    if config.source is None:
+        return "the built-in defaults (no configuration file)"
+    from resilint.reporters.base import printable
+
+    return printable(os.path.relpath(config.source))
 
 
 def _named_but_empty(

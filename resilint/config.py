@@ -68,6 +68,9 @@ class Config:
     as_of: datetime.date | None = None
     definitions: Definitions = field(default_factory=Definitions)
     """What critical means for business functions, and the requirements matrix overrides."""
+    chosen: bool = False
+    """Whether ``--config`` named the file: it then governs every path checked, a folder with
+    a configuration of its own included."""
     origins: dict[str, str] = field(default_factory=dict)
     """Where each top-level setting came from: ``resilint.yaml:4``, ``--fail-on``."""
     named: tuple[tuple[tuple[Any, ...], str], ...] = ()

@@ -151,7 +151,7 @@ def _configs_in(directory: Path) -> list[Path]:
     _refuse_directories(directory)
     found = [directory / name for name in CONFIG_NAMES if _present(directory / name)]
     pyproject = directory / PYPROJECT
-    if _present(pyproject) and _has_tool_table(pyproject):
+    if _present(pyproject) and has_tool_table(pyproject):
         found.append(pyproject)
     return found
 
@@ -257,7 +257,7 @@ def read_guarded(path: Path) -> bytes | Refusal:
     return read_inside(path, real(path.parent), Limits().max_file_bytes)
 
 
-def _has_tool_table(path: Path) -> bool:
+def has_tool_table(path: Path) -> bool:
     """A pyproject.toml is shared with other tools: one that cannot be read safely (a link out
     of its directory, not a regular file) is not taken for resilint's, and nothing of it is read;
     one that does not parse may hold the table, so loading reports it. A table close to

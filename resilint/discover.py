@@ -3,8 +3,9 @@
 Directories are searched for ``*.yaml`` and ``*.yml`` in any case (``x.YAML``), honouring every
 ``.gitignore`` on the way (deeper files win, as in git) and skipping hidden files and
 directories. As in git, a ``.gitignore`` never hides a file git tracks: a committed document is
-checked whatever a later ``.gitignore`` line says. Files named on the command line are always
-checked.
+checked whatever a later ``.gitignore`` line says. ``.git/info/exclude`` and git's global
+excludes file are not read: a clone's own settings, which CI does not have. Files named on the
+command line are always checked.
 
 Nothing found may lead outside the repository (the configuration file's directory; without a
 configuration, each directory checked). A symbolic link whose target is outside it, a named
@@ -114,6 +115,9 @@ class Discovery:
     boundaries: tuple[str, ...] = ()
     """Each file's boundary: the real directory it was found inside (the repository), which
     it must still lie in when it is read (:func:`vetted_file`)."""
+    configs: tuple[str, ...] = ()
+    """Configuration files in the folders the walk entered below a path walked: each governs
+    a check of its own folder (:func:`refuse_nested`)."""
 
     @cached_property
     def files(self) -> tuple[Path, ...]:
@@ -144,6 +148,7 @@ def discover(
     paths = [tidied(path) for path in paths]  # suppliers/../x.yaml is shown as x.yaml
     limits = limits or Limits()
     finder = _Finder(_exclusions(list(exclude)), limits)
+    finder.root = real(root) if root is not None else None
     bounds: list[tuple[int, str]] = []  # where each path's files begin in finder.found
     for path in paths:
         bounds.append((len(finder.found), _boundary(path, root)))
@@ -173,6 +178,30 @@ def discover(
         (*_unique(finder.findings), *over),
         tuple(stamp(info) for _, info in kept),
         _boundaries(kept, finder.found, bounds),
+        tuple(finder.configs),
+    )
+
+
+def refuse_nested(configs: Sequence[str], governing: str) -> None:
+    """A folder with a configuration file of its own is governed by it when it is checked
+    alone (``resilint check programme``, the pre-commit hook on a change to it only), while a
+    check of the folder above reads its files under ``governing``: the two would disagree on
+    the same files, and one of them passes what the other fails. Refused, status 2, unless the
+    configuration's ``exclude`` leaves the folder out (each part checked on its own) or
+    ``--config`` names the one to use."""
+    if not configs:
+        return
+    from resilint.reporters.base import printable
+
+    shown = ", ".join(printable(path) for path in configs[:3])
+    more = f" and {len(configs) - 3} more" if len(configs) > 3 else ""
+    folder = printable(str(Path(configs[0]).parent))
+    raise UsageError(
+        f"{shown}{more}: a configuration of its own in a folder this check reads under "
+        f"{governing}: a check of {folder} alone, and the pre-commit hook on a change to it "
+        f"only, use {printable(configs[0])}, so the two would disagree on the same files; "
+        f"check each part on its own (exclude {folder}/ here and run resilint check {folder}), "
+        "delete one of the two configurations, or name the one to use with --config"
     )
 
 
@@ -253,6 +282,11 @@ class _Finder:
         self.limits = limits
         self.top = ""
         """The directory being walked, as the paths found in it begin (``sup/``, or empty)."""
+        self.root: str | None = None
+        """The real path of the repository root ``exclude`` is relative to, when known."""
+        self.base = ""
+        """The walked directory relative to :attr:`root` (``drafts/``), or empty: ``exclude``
+        matches a path from the root, also in a folder below it walked on its own."""
         self.tracked: Tracked | None = None
         """What git tracks in :attr:`top`, asked once a .gitignore hides something there."""
         self.ignorecase: bool | None = None
@@ -269,6 +303,9 @@ class _Finder:
         """Files (as ``str(Path(...))`` prints them) and their stats, in the order they are
         checked (sorted within a directory tree)."""
         self.findings: list[Finding] = []
+        self.configs: list[str] = []
+        """Configuration files (``resilint.yaml``, ``.resilint.yaml``) in the directories the
+        walk entered below a walked directory: each governs a check of its own folder."""
         self.spent = 0
         self.patterns = 0
         """Patterns of the .gitignore files taken so far (each one costs every later match)."""
@@ -312,6 +349,11 @@ class _Finder:
         start = len(self.found)
         self.top, self.tracked, self.ignorecase = str(top / "_")[:-1], None, None
         self.nested = []
+        self.base = ""
+        if self.root is not None and self.excluded is not None:
+            below = os.path.relpath(real(top), self.root)
+            if below != os.curdir and not below.startswith(os.pardir):
+                self.base = Path(below).as_posix() + "/"
         self._walk(top, boundary)
         if sparse(top):
             self.not_checked_out(self.top, "")
@@ -381,6 +423,13 @@ class _Finder:
         """Take in one directory entry (its directory's path is ``prefix``); returns the
         relative path of a directory to walk."""
         name = entry.name
+        if (
+            relative
+            and name in _CONFIGURING
+            and entry.is_file(follow_symlinks=False)
+            and (name != "pyproject.toml" or _configures(prefix + name, self.limits))
+        ):
+            self.configs.append(prefix + name)
         if name.startswith("."):
             if name not in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)
@@ -526,7 +575,7 @@ class _Finder:
         deepest .gitignore with a verdict wins, as in git. Sets :attr:`excluding`."""
         self.excluding = False
         if self.excluded is not None:
-            decided = self.excluded.verdict(where)
+            decided = self.excluded.verdict(self.base + where)
             if decided is not None and not decided.negated:
                 self.excluding = True
                 return True
@@ -561,6 +610,27 @@ class _Finder:
                 self.link(path, boundary, yaml_named=True)
             elif os.path.lexists(path):  # tracked, yet deleted from the work tree: nothing
                 self.file(path)
+
+
+_CONFIGURING = (*CONFIG_NAMES, "pyproject.toml")
+"""Names of the files that configure a check of their folder (a pyproject.toml with a
+``[tool.resilint]`` table)."""
+
+
+def _configures(path: str, limits: Limits) -> bool:
+    """Whether the pyproject.toml ``path`` (a regular file) holds a ``[tool.resilint]`` table,
+    or one close to it (refused when that folder is checked); read as text first, and parsed
+    only when it names resilint (a Python package's own holds the tables of other tools)."""
+    data = read_regular(path, limits.max_file_bytes, follow=False)
+    if isinstance(data, Refusal) or b"resilint" not in data.lower():
+        return False
+    from resilint.config_search import has_tool_table
+    from resilint.errors import ConfigError
+
+    try:
+        return has_tool_table(Path(path))
+    except ConfigError:  # [tools.resilint] and the like: meant as the folder's configuration
+        return True
 
 
 MOST_LISTED = 100

@@ -129,7 +129,10 @@ def read_change(
     marked = Marked(top, limits, read or read_by_default)
     try:
         # git walks the work tree for untracked files while it is asked for the change
-        listing = start(top, "ls-files", "--others", "--exclude-standard", "-z")
+        # only .gitignore files hide an untracked file, as in the walk: one that
+        # .git/info/exclude or the global excludes file hides is read by the walk, and the
+        # commit does not hold it
+        listing = start(top, "ls-files", "--others", "--exclude-per-directory=.gitignore", "-z")
         try:
             base = () if refs is None else (_merge_base(top, *refs),)
             raw = git(top, "diff", *_DIFF, *base)
@@ -221,10 +224,11 @@ _MOST_GITFILE = 65536
 
 
 def _untracked(top: Path, out: bytes) -> frozenset[str]:
-    """The YAML files git neither tracks nor ignores (``out``: ``git ls-files --others
-    --exclude-standard -z``), as real paths. A file ``git rm --cached`` left is one of them;
-    one added with ``git add -N`` is too while pre-commit runs (it takes such entries out of
-    the index meanwhile: the commit does not hold them)."""
+    """The YAML files git does not track and no .gitignore hides (``out``: ``git ls-files
+    --others --exclude-per-directory=.gitignore -z``), as real paths: the walk reads those,
+    ``.git/info/exclude`` and the global excludes file hiding none of them. A file ``git rm
+    --cached`` left is one of them; one added with ``git add -N`` is too while pre-commit runs
+    (it takes such entries out of the index meanwhile: the commit does not hold them)."""
     names = out.decode("utf-8", "surrogateescape").split("\0")
     return frozenset(os.path.realpath(top / name) for name in names if yaml_named(name))
 

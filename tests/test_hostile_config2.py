@@ -140,10 +140,20 @@ def test_the_configuration_is_that_of_the_checked_paths(cli, monorepo, tmp_path,
     assert "SCH-01" in result.stdout
 
 
-@pytest.mark.parametrize(("cwd", "args"), [("mono/programme", ["../sandbox"]), ("mono", [])])
+@pytest.mark.parametrize(
+    ("cwd", "args"), [("mono/programme", ["../sandbox"]), ("mono", ["sandbox"])]
+)
 def test_the_sandbox_passes_under_its_own_configuration(cli, monorepo, tmp_path, cwd, args):
     result = cli("check", "--no-cache", *args, cwd=tmp_path / cwd)
     assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_the_top_does_not_read_the_programme_under_its_own_configuration(cli, monorepo):
+    """The top's fail_on: never passed the programme's error, which a check of programme (and
+    the hook on a change to it) fails: refused, naming the programme's configuration."""
+    result = cli("check", "--no-cache", cwd=monorepo)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "programme/resilint.yaml: a configuration of its own" in result.stderr
 
 
 def test_paths_under_different_configurations_are_refused_naming_them(cli, monorepo):

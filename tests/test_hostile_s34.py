@@ -109,8 +109,12 @@ def test_a_file_named_as_the_configuration_below_the_root_is_still_not_a_documen
     (repo / "resilint.yaml").write_text("fail_on: error\n")
     (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=3))
     (repo / "suppliers" / "resilint.yaml").write_text("fail_on: error\n")
-    done = resilint(repo, "check", "--no-cache")
+    done = resilint(repo, "check", "--no-cache", "--config", "resilint.yaml")
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "FILE-01" not in done.stdout
+    # without --config, a folder with a configuration of its own is refused (round 35)
+    done = resilint(repo, "check", "--no-cache")
+    assert done.returncode == 2, done.stdout + done.stderr
     assert "FILE-01" not in done.stdout
 
 
@@ -337,41 +341,6 @@ def _programme(where: Path) -> Path:
     (repo / "drafts").mkdir()
     (repo / "drafts" / "beta.yaml").write_text(SUPPLIER.format(id="beta", tier=7))
     return repo
-
-
-@pytest.mark.parametrize(
-    ("setting", "why"),
-    [
-        ("exclude", "the configuration's exclude leaves it out (exclude: drafts/)"),
-        ("gitignore", "the configuration's exclude or a .gitignore leaves out every YAML file"),
-        ("hidden", "it is hidden (.drafts: a name that begins with a dot)"),
-    ],
-)
-@pytest.mark.parametrize("command", [["check", "--no-cache"], ["report", "-o", "r.html"]])
-def test_a_folder_named_that_the_walk_leaves_out_is_refused(
-    tmp_path: Path, setting: str, why: str, command: list[str]
-) -> None:
-    """``check drafts``, where the configuration excludes drafts/ (or a .gitignore hides it,
-    or it is hidden): the repository was checked without it and the run said "no findings"
-    with status 0 of a folder none of whose files was read."""
-    repo = _programme(tmp_path / "repo")
-    named = "drafts"
-    if setting == "exclude":
-        (repo / "resilint.yaml").write_text('fail_on: error\nexclude: ["drafts/"]\n')
-    elif setting == "gitignore":
-        (repo / ".gitignore").write_text("drafts/\n")
-    else:
-        (repo / "drafts").rename(repo / ".drafts")
-        named = ".drafts"
-    done = resilint(repo, *command, named)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert f"no input files: nothing in {named} is left to check: {why}" in done.stderr
-    assert not (repo / "r.html").exists()
-    # beside a folder that is checked, and whatever that one finds
-    (repo / "suppliers" / "acme.yaml").write_text(SUPPLIER.format(id="acme", tier=9))
-    done = resilint(repo, "check", "--no-cache", "suppliers", named)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert f"nothing in {named} is left to check" in done.stderr
 
 
 def test_a_folder_the_walk_takes_is_checked_as_before(tmp_path: Path) -> None:
