@@ -42,6 +42,7 @@ from resilint.suppress import (
     every_reference,
     ignore_per_file,
     silenced_references,
+    standing_findings,
 )
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
@@ -483,6 +484,10 @@ def _check_files(
         if options.recording
         else silenced_references(references, read, inline, index, options.as_of, policy, locator)
     )
+    standing = standing_findings(read, inline, index, options.as_of, policy, locator)
+    asked = _asked(selected)
+    if earlier is not None and _rests_on_suppressions(earlier.findings, asked, standing):
+        earlier = None  # a rule asked for a finding a suppression accepts now: evaluate anew
     if accepted:  # what the rules find rests on suppressions too: neither kept nor reused
         earlier = None
         if recorder is not None:
@@ -495,14 +500,25 @@ def _check_files(
     else:
         try:
             run = _evaluation(
-                options, model.facts(), locator, recorder, stands, mistyped(read), accepted
+                options,
+                model.facts(),
+                locator,
+                recorder,
+                stands,
+                mistyped(read),
+                accepted,
+                standing,
             )
             engine = run_rules(selected, run)
         finally:
             if recorder is not None:
                 recorder.release()
         reads = recorder.reads if recorder is not None else {}
-    if kept is not None and not accepted:
+    if (
+        kept is not None
+        and not accepted
+        and not _rests_on_suppressions(engine.findings, asked, standing)
+    ):
         kept.cache.keep_rules(
             kept.found, index.documents, reads, engine.findings, references, unreadable
         )
@@ -611,6 +627,7 @@ def _evaluation(
     stands: StandingWaivers | None = None,
     fields: Mistyped | None = None,
     accepted: Accepted = frozenset(),
+    standing: Callable[[Sequence[Finding]], list[Finding]] | None = None,
 ) -> Evaluation:
     config = options.config
     return Evaluation(
@@ -624,7 +641,26 @@ def _evaluation(
         waiver_stands=stands,
         mistyped=fields or {},
         accepted_references=accepted,
+        standing=standing,
     )
+
+
+def _asked(selected: Iterable[Rule]) -> frozenset[str]:
+    """The codes of the rules whose findings a selected check asks for (its ``after``)."""
+    return frozenset(code for rule in selected for code in getattr(rule, "after", ()))
+
+
+def _rests_on_suppressions(
+    findings: Iterable[Finding],
+    asked: Collection[str],
+    standing: Callable[[Sequence[Finding]], list[Finding]],
+) -> bool:
+    """Whether a suppression accepts a finding another check asked for: what that check found
+    rests on the suppression (a waived BCM-07 leaves BCM-03 to say its gap), which an edited
+    comment changes without changing a field the rules read. Such a run is neither kept nor
+    reused."""
+    consulted = [f for f in findings if f.code in asked]
+    return len(standing(consulted)) != len(consulted)
 
 
 def _adviser_notes(model: Model, supplier_id: str) -> dict[str, frozenset[str]]:

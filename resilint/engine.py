@@ -7,7 +7,7 @@ and the run exits with its own status.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,9 @@ class Evaluation:
     accepted_references: Accepted = frozenset()
     """The references whose REF-01 is suppressed (a standing Waiver, inline, the baseline,
     per_file_ignores), accepted as they are (RuleContext's)."""
+    standing: Callable[[Sequence[Finding]], Sequence[Finding]] | None = None
+    """Which of a rule's findings no waiver, inline comment or per_file_ignores accepts
+    (RuleContext's)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -182,6 +185,7 @@ def _evaluate(
         own.level is not None,
         run.waiver_stands,
         run.accepted_references,
+        run.standing,
     )
     try:
         return list(rule.run(context)), None

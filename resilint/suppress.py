@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -293,6 +293,33 @@ def silenced_references(
         for f in results
         if f.code == "REF-01" and f.suppression is not None
     )
+
+
+def standing_findings(
+    schema_errors: Iterable[Finding],
+    inline: Iterable[InlineSuppression],
+    index: Index,
+    as_of: datetime.date,
+    policy: SuppressionPolicy,
+    locator: Locator,
+) -> Callable[[Sequence[Finding]], list[Finding]]:
+    """Which of a rule's findings no standing Waiver, inline comment or ``per_file_ignores``
+    accepts: what a check that leaves a gap to that rule (BCM-03 leaving a planless function
+    to BCM-07) may count as said. A waiver accepts the risk of the finding it names, not of
+    another rule's gap on the same document, which is then said. The baseline is left out:
+    it holds findings still to be fixed, which go on asking for what they ask. Read while the
+    rules run, with the suppressions the run applies after them."""
+    refused = [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
+    quiet = dataclasses.replace(policy, report_unused_waivers=False, baseline=None)
+
+    def standing(findings: Sequence[Finding]) -> list[Finding]:
+        if not findings:
+            return []
+        asked = {f.code for f in findings}
+        results = apply_suppressions([*refused, *findings], inline, index, as_of, quiet, locator)
+        return [f for f in results if f.code in asked and f.suppression is None]
+
+    return standing
 
 
 def every_reference(references: Iterable[Finding]) -> Accepted:

@@ -29,7 +29,6 @@ FOUND = [
     ("INS-04", "insurance/cyber-tower-2026.yaml", 29),  # gap G4
     ("INS-01", "insurance/cyber-tower-2026.yaml", 50),  # gap G3
     ("INS-05", "insurance/cyber-tower-2026.yaml", 103),  # gap G11
-    ("EVD-01", "insurance/cyber-tower-2026.yaml", 114),  # no insured-entities list
     ("EVD-01", "insurance/cyber-tower-2026.yaml", 120),  # gap G7
     ("SUP-11", "suppliers/aws.yaml", 56),  # no exit assistance against a 12-month migration
     ("CTR-04", "suppliers/aws.yaml", 77),  # "without undue delay": not waived

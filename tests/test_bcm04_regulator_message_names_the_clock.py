@@ -69,3 +69,19 @@ def test_the_missing_regulator_message_names_the_regimes_first_report(
 
 def test_a_function_outside_every_regime_is_asked_no_regulator_message(cli, write) -> None:
     assert check(cli, write, _programme("", "US"), ["BCM-04"]) == []
+
+
+@pytest.mark.parametrize("regimes", ["dora", "nis2", "nydfs"])
+def test_a_function_with_two_plans_is_asked_the_message_once(cli, write, regimes: str) -> None:
+    """The regulator's report, and the insurer's notice, are the function's: where no plan of
+    it has either, the gap is said once, at its first plan in file order, not once per plan."""
+    bare = PLAN.replace("  insurer: {reference: bcm/insurer.md}\n", "")
+    second = bare.replace("id: plan\n", "id: cyber-plan\n")
+    entity = doc("Entity", "ours", f"country: DE\nregimes: [{regimes}]\n")
+    function = doc("BusinessFunction", "fn", "entities: [ours]\ncriticality: critical\n")
+    text = repo(entity, function, bare, second, CYBER_POLICY)
+    [finding] = check(cli, write, text, ["BCM-04"])
+    message = " ".join(finding["message"].split())
+    assert message.startswith("continuity plan plan of critical function fn"), message
+    assert "has no message prepared for the regulator, nor has any other plan" in message
+    assert "has no incident notice prepared for the insurer, nor has any other plan" in message

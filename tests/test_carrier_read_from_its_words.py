@@ -126,6 +126,10 @@ READ_AS_A_CARRIER = (
     # a name
     "internet access for our offices and depots",
     "leased lines between the plants and the control centre",
+    "internet access for Vienna and Graz",
+    "leased lines for Plant 1 and Plant 2",
+    # an acronym after a place may still name connectivity
+    "internet access for our offices and LTE backup",
     # a carrier's name before a line only a carrier sells is its brand
     "Vodafone mobile data",
     "Vodafone business mobile data for the field engineers",
@@ -142,8 +146,17 @@ NOT_A_CARRIER = (
     # a name after a place written as a common noun is another service, not another place
     ("internet access for our offices and Microsoft 365", None),
     ("mobile data for the field engineers and Salesforce", None),
+    # ... also where its words are words a line's record uses ("office"): each item is read on
+    # its own, and a name listed after the place is not another place
+    ("leased lines for the stations and Office 365", None),
+    ("leased lines for the stations, Office 365", None),
+    # a name and its version after a place written as a name is a product, not another town
+    ("internet access for Vienna and Microsoft 365", None),
     # a maker's name before "internet access" names its product, whoever makes it
     ("Netskope internet access", None),
+    # a carrier's name reads no differently: its words cannot tell it from a security
+    # product's, and unknown asks every term, so nothing is left unasked
+    ("Vodafone internet access", None),
     # terminals, connected: the terminals are what is delivered
     ("payment terminals with mobile data connectivity", None),
     # a feed, and the line it reaches us by

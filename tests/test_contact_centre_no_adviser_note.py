@@ -30,7 +30,8 @@ def test_a_contact_centre_is_not_asked_whether_it_is_an_adviser(cli: Any, tmp_pa
         "suppliers/harbourline.yaml:20:1: SUP-03 error supplier harbourline-contact (tier 2; it "
         "has access to our systems and handles our confidential data) has no 24x7 security "
         "contact; record the supplier's security contact that answers around the clock under "
-        "contacts.security_24x7\n"
+        "contacts.security_24x7 (below tier 1, round-the-clock security response is this "
+        "programme's policy, not a legal requirement)\n"
     ) in text
     assert NOTE not in text
     for words in ("service_type: contact centre", "service_type: call center for cardholders"):

@@ -65,3 +65,46 @@ def test_a_prospective_supplier_with_access_to_our_systems_starts_its_clocks(
     assert "insurer" in [n["kind"] for n in found["notices"]]
     assert found["notices_once_engaged"] == []
     assert not any("is prospective" in note for note in found["notes"])
+
+
+def _covers(found: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for policy in found["insurance"] for c in policy["covers"]]
+
+
+def test_a_prospective_suppliers_outage_is_no_loss_for_the_covers(cli: Any, tmp_path: Path) -> None:
+    """No business of ours rests on it yet: no business-interruption cover has a loss to answer
+    today, whatever its scope; what it would answer once the supplier is engaged is said after."""
+    root = copy_programme("emoney-ie", tmp_path)
+    found = cli("impact", "--supplier", "bankbridge", "--format", "json", cwd=root).json()
+    covers = _covers(found)
+    assert covers, found["insurance"]
+    for cover in covers:
+        assert cover["responds"] == "no", cover
+        assert cover["why"].startswith(
+            "bankbridge is prospective: no business function of ours rests on it yet, so its "
+            "outage interrupts nothing of ours and leaves no loss to claim; once it is engaged, "
+        ), cover
+    text = cli("impact", "--supplier", "bankbridge", cwd=root).stdout
+    insurance = text.split("\nInsurance\n")[1].split("\n\n")[0]
+    assert ": YES" not in insurance and ": MAYBE" not in insurance, insurance
+    # with an identity of it into our systems, its outage is ours: the covers answer as usual
+    (root / "identities" / "bankbridge-pilot.yaml").write_text(ACCESS, encoding="utf-8")
+    found = cli("impact", "--supplier", "bankbridge", "--format", "json", cwd=root).json()
+    assert not any("is prospective" in c["why"] for c in _covers(found))
+    assert any(c["responds"] != "no" for c in _covers(found))
+
+
+def test_cover_of_every_suppliers_outage_is_said_for_once_engaged(cli: Any, tmp_path: Path) -> None:
+    """Lindenau's cyber policy covers every supplier's outage: for its prospective treasury
+    software vendor, that is what the cover would answer once engaged, not a YES today."""
+    import shutil
+
+    root = tmp_path / "lindenau"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "lindenau", root)
+    text = cli("impact", "--supplier", "kontorix-tms", cwd=root).stdout
+    assert (
+        "dependent business interruption for kontorix-tms: NO: kontorix-tms is prospective: "
+        "no business function of ours rests on it yet, so its outage interrupts nothing of ours "
+        "and leaves no loss to claim; once it is engaged, yes: the cover includes every "
+        "supplier's outage"
+    ) in text, text

@@ -51,3 +51,40 @@ def test_a_missing_tier_of_an_ordinary_supplier_names_no_policy(cli, write) -> N
     write("suppliers/printshop.yaml", _supplier(""))
     (line,) = _sup01(cli)
     assert line.endswith("supplier printshop has no risk tier; set tier: 1, 2 or 3"), line
+
+
+def test_a_supplier_reached_through_a_chain_is_asked_in_one_sentence(cli, write) -> None:
+    """A subcontractor a critical function reaches through its tier-1 supplier: the record to
+    correct is on the chain shown with the finding, said in the sentence that asks it; the
+    message ends in one remark in brackets, the policy's, not two in a row."""
+    write("functions/parts.yaml", FUNCTION.replace("[printshop]", "[logistics]"))
+    write(
+        "suppliers/logistics.yaml",
+        "apiVersion: resilint/v1\nkind: Supplier\nid: logistics\nname: Logistics Ltd\n"
+        "owner: head-of-operations\nstatus: active\ntier: 1\n"
+        "subcontractors:\n  - {id: labels, supplier: printshop}\n",
+    )
+    write("suppliers/printshop.yaml", _supplier("tier: 3\n"))
+    (line,) = _sup01(cli)
+    assert line.startswith("suppliers/printshop.yaml:7:7: SUP-01 error supplier printshop is "), (
+        line
+    )
+    assert line.endswith(
+        "; set tier: 1, or correct the record that makes it critical, which the dependency "
+        f"chain shown with this finding leads to {POLICY}"
+    ), line
+    assert ") (" not in line
+    run = cli("check", ".", "--no-cache", "--select", "SUP-01", "--format", "json")
+    (finding,) = run.json()["findings"]
+    assert {r["path"] for r in finding["related"]} >= {
+        "functions/parts.yaml",
+        "suppliers/logistics.yaml",
+    }
+
+
+def test_a_supplier_recorded_as_supporting_a_critical_function_names_no_chain(cli, write) -> None:
+    write("suppliers/printshop.yaml", _supplier("tier: 3\nsupports_critical_function: true\n"))
+    (line,) = _sup01(cli)
+    assert "it is recorded as supporting a critical function" in line, line
+    assert "dependency chain" not in line
+    assert line.endswith(f"correct the record that makes it critical {POLICY}"), line

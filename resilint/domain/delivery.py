@@ -784,11 +784,12 @@ def _only_connectivity(text: str) -> bool:
     ("termination", "internet breakout", "diverse routing"); an item that goes on a place or a
     party of the one before ("to Vienna and Frankfurt", "between the plants and the control
     centre") names no service, unless it is a name after a common noun ("for our offices and
-    Microsoft 365": :func:`_goes_on_place`). Before the connectivity words, an item holds only
-    those words too, or a carrier's name before a line only a carrier sells ("Vodafone mobile
-    data": :func:`_carrier_brand`): a name before "internet access" ("Zscaler internet
-    access") makes it a product's. A clause naming no connectivity ("no readings stored by us")
-    says something else of it and is not read."""
+    Microsoft 365", "for the stations and Office 365", whatever its words) or a name and its
+    version after a name ("for Vienna and Microsoft 365": :func:`_goes_on_place`). Before the
+    connectivity words, an item holds only those words too, or a carrier's name before a line
+    only a carrier sells ("Vodafone mobile data": :func:`_carrier_brand`): a name before
+    "internet access" ("Zscaler internet access") makes it a product's. A clause naming no
+    connectivity ("no readings stored by us") says something else of it and is not read."""
     for clause in _CLAUSE.compiled.split(text):
         if _CARRIER.search(clause) is None:
             continue
@@ -801,12 +802,14 @@ def _only_connectivity(text: str) -> bool:
             matches = list(_CARRIER.finditer(item))
             if matches and not _named_plainly(item, matches):
                 return False
-            going_on = (
-                place is not None
-                and joined.strip().lower() in _GOES_ON
-                and _goes_on_place(place, item)
-            )
+            listed_after = place is not None and joined.strip().lower() in _GOES_ON
+            going_on = listed_after and _goes_on_place(str(place), item)
             if not matches and not going_on and not _link_words_only(head):
+                return False
+            if not matches and listed_after and not going_on and _title_cased(head):
+                # a name listed after a place that is not another place is another service
+                # beside the line ("for the stations and Office 365"), whatever its words;
+                # an acronym ("and LTE backup") may still name connectivity
                 return False
             place = item[tail.end() :] if tail else (item if going_on else None)
     return True
@@ -816,11 +819,27 @@ def _goes_on_place(place: str, item: str) -> bool:
     """Whether ``item``, listed after a place or party (``place``: "our offices", "Vienna"),
     reads as another of them rather than as another service: after a common noun ("for our
     offices and depots", "between the plants and the control centre") it is one too, not a
-    name ("for our offices and Microsoft 365": a product beside the line); after a name ("to
-    Vienna and Frankfurt") any item is."""
+    name ("for our offices and Microsoft 365", "for the stations and Office 365": a product
+    beside the line); after a name ("to Vienna and Frankfurt", "for Plant 1 and Plant 2")
+    another name is, unless a number follows it where none follows the place ("for Vienna and
+    Microsoft 365": a product and its version, not a town)."""
     if _starts_with_name(place):
-        return True
+        return not (_numbered(item) and not _numbered(place))
     return not _starts_with_name(item)
+
+
+def _title_cased(words: str) -> bool:
+    """A word of ``words`` is written as a name, a capital then small letters ("Office 365"),
+    not as an acronym ("LTE", "MPLS")."""
+    return any(
+        w[0].isupper() and any(c.islower() for c in w) for w in _WORD.compiled.findall(words)
+    )
+
+
+def _numbered(words: str) -> bool:
+    """A word of ``words`` after the first is a number ("Microsoft 365", "Plant 2")."""
+    found = _WORD.compiled.findall(words)
+    return any(_digits_only(w) for w in found[1:])
 
 
 def _starts_with_name(words: str) -> bool:

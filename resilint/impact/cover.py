@@ -6,6 +6,7 @@ wording decides."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,7 +145,12 @@ def _financial(supplier: Document) -> bool:
 
 
 def insurance(
-    facts: Facts, policies: list[Document], down: list[Document], own: bool, hours: float | None
+    facts: Facts,
+    policies: list[Document],
+    down: list[Document],
+    own: bool,
+    hours: float | None,
+    not_ours_yet: str = "",
 ) -> tuple[PolicyImpact, ...]:
     """One entry per policy with terms of its own, with the layers that follow its form; the
     business-interruption covers of a cyber policy only (a crime or specie policy has none:
@@ -166,6 +172,8 @@ def insurance(
             if line_of(facts, policy) == CYBER
             else ()
         )
+        if not_ours_yet:
+            covers = tuple(_once_engaged(c, not_ours_yet) for c in covers)
         found.append(
             PolicyImpact(
                 policy=str(policy.id),
@@ -180,6 +188,18 @@ def insurance(
             )
         )
     return tuple(found)
+
+
+def _once_engaged(cover: Cover, supplier: str) -> Cover:
+    """A cover of the outage of a prospective supplier with nothing of ours yet: no business of
+    ours is interrupted, so there is no loss for it to answer today; what it would answer once
+    the supplier is engaged is said after."""
+    then = f"{cover.responds}: {cover.why}" if cover.why else cover.responds
+    why = (
+        f"{supplier} is prospective: no business function of ours rests on it yet, so its outage "
+        f"interrupts nothing of ours and leaves no loss to claim; once it is engaged, {then}"
+    )
+    return dataclasses.replace(cover, responds="no", why=why, hours_past_waiting=None)
 
 
 _NO_BUSINESS_INTERRUPTION = (

@@ -116,18 +116,26 @@ class RuleContext:
     """The references whose REF-01 is suppressed (a standing Waiver, inline, the baseline,
     per_file_ignores), accepted as they are: not taken to mean the
     document REF-01 suggests (:func:`resilint.domain.misnamed.unaccepted`)."""
+    standing: Callable[[Sequence[Finding]], Sequence[Finding]] | None = None
+    """Which of another rule's findings no Waiver, inline comment or ``per_file_ignores``
+    accepts (:func:`resilint.suppress.standing_findings`). None: every one stands."""
 
     def reported_about(self, code: str, kind: str) -> set[str]:
         """The ids of the ``kind`` documents rule ``code`` reports in this run at this rule's
-        level or above: what a check leaves to that rule (where it does not run, or reports at
-        a lower level, the check says the gap itself)."""
+        level or above, in a finding no waiver, inline comment or ``per_file_ignores``
+        accepts: what a check leaves to that rule (where it does not run, reports at a lower
+        level, or its finding is accepted, the check says the gap itself: a waiver accepts the
+        risk of the one finding it names, not this rule's)."""
         if self.reported is None:
             return set()
-        return {
-            f.doc_id
+        found = [
+            f
             for f in self.reported(code)
             if f.kind == kind and f.doc_id is not None and f.level >= self.level
-        }
+        ]
+        if self.standing is not None:
+            found = list(self.standing(found))
+        return {str(f.doc_id) for f in found}
 
     def finding(
         self,

@@ -43,6 +43,18 @@ def reading(model: str, after: tuple[str, ...] = ()) -> Callable[[_Check], _Chec
     return mark
 
 
+def asking(*after: str) -> Callable[[_Check], _Check]:
+    """Marks a check that asks for other rules' findings (``context.reported_about``) and
+    reads no shared model: what it finds rests on what those rules report, and on whether a
+    suppression accepts it (the run is not kept while one does)."""
+
+    def mark(check: _Check) -> _Check:
+        setattr(check, "after", after)  # noqa: B010 - a function's attribute
+        return check
+
+    return mark
+
+
 @dataclass(frozen=True)
 class PythonRule:
     """A rule whose check is a Python function (a built-in check's or a plug-in's)."""

@@ -75,13 +75,14 @@ def _tier_finding(
 def _understated(
     context: RuleContext, info: RuleInfo, supplier: Document, facts: SupplierFacts
 ) -> Finding:
+    # where a chain makes it critical, the record to correct is on that chain: said in the
+    # sentence that asks it, so the message ends in one remark in brackets, the policy's
+    where = ", which the dependency chain shown with this finding leads to" if facts.chain else ""
     message = (
         f"supplier {supplier.id} is recorded as tier {facts.declared_tier}, but it is tier 1 in "
-        f"effect: {_why(facts)}; set tier: 1, or correct the record that makes it critical "
-        f"{POLICY}"
+        f"effect: {_why(facts)}; set tier: 1, or correct the record that makes it "
+        f"critical{where} {POLICY}"
     )
-    if facts.chain:
-        message += " (the dependency chain is shown with this finding)"
     related = _chain(context, facts.chain)
     if facts.contested:
         # the records' disagreement is SUP-01's warning when nothing else makes the supplier

@@ -23,7 +23,7 @@ from resilint.domain.readers import (
 from resilint.findings import Finding, JsonPath, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck
+from resilint.rules.python import PythonCheck, asking
 
 
 def _label(function: Document) -> str:
@@ -127,6 +127,7 @@ def _extend(fallbacks: list[_Fallback]) -> str:
     )
 
 
+@asking("BCM-07")
 def check_supplier_rto_fits(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """BCM-03: each supplier service a critical function depends on recovers within the
     function's RTO, or the function's degraded mode lasts until the supplier has recovered.

@@ -27,39 +27,70 @@ def check_evidence_package(context: RuleContext, info: RuleInfo) -> Iterator[Fin
         judged = judged_tower(facts, base)
         found = packages.get(id(base), [])
         if judged and line_of(facts, base) == CYBER:
+            single = _insures_one(context, base)
             if not found:
                 layers = [p for p in policies if p is not base and base_of(facts, p) is base]
-                yield _no_package(context, info, base, layers)
-            yield from _package_gaps(context, info, found)
+                yield _no_package(context, info, base, layers, single)
+            yield from _package_gaps(context, info, found, asked=_asked(context, single))
         elif judged:
             # a crime or specie tower's proof of loss is another list, but the items its
             # package records are kept current like any other
-            yield from _package_gaps(context, info, found, required=False)
+            yield from _package_gaps(context, info, found)
+
+
+ENTITIES_LIST = "insured_entities_list"
+
+
+def _insures_one(context: RuleContext, base: Document) -> bool:
+    """Whether the tower insures one legal person at most: its primary policy names one
+    insured entity (a branch recorded as an Entity counts as its head office), or names none
+    and the programme records one entity or none (the organisation itself). The named insured
+    is on the policy's declarations, which the policy copies hold: a list of one insured is
+    the policyholder (insurer market practice), and asks nothing the package lacks."""
+    named = strings(base.data.get("insured_entities"))
+    entities = named or [str(e.id) for e in context.index.of_kind("Entity") if e.id is not None]
+    return len({_legal_person(context, e) for e in entities}) <= 1
+
+
+def _legal_person(context: RuleContext, entity_id: str) -> str:
+    entity = context.index.get("Entity", entity_id)
+    link = entity.data.get("branch_of") if entity is not None else None
+    office = link.get("entity") if isinstance(link, dict) else None
+    return office if isinstance(office, str) and office else entity_id
+
+
+def _asked(context: RuleContext, single: bool) -> list[str]:
+    """The required items asked of a cyber tower: all, but the insured-entities list of a
+    tower insuring one legal person (:func:`_insures_one`)."""
+    required = strings(context.params.get("required_items"))
+    return [kind for kind in required if not (single and kind == ENTITIES_LIST)]
 
 
 def _no_package(
-    context: RuleContext, info: RuleInfo, base: Document, layers: list[Document]
+    context: RuleContext, info: RuleInfo, base: Document, layers: list[Document], single: bool
 ) -> Finding:
     names = listed([str(p.id) for p in layers])
     tower = f" (with its excess layer {names})" if layers else ""
     # a policy without excess layers is the whole tower: "the tower" is the insurer's word
     whole = "the tower" if layers else "the policy"
+    # a tower insuring one legal person names it on the policy copy: no list of one is asked
+    entities = "" if single else ", insured-entities list"
     message = (
         f"insurance policy {base.id}{tower} has no claims evidence package: prepare one for "
         f"{whole} (asset inventory, data-flow diagrams, policy copies, incident-log location, "
-        "backup validation reports, vendor contracts, insured-entities list) before an incident, "
-        "so that a claim can be proven quickly, and record it as an EvidencePackage "
+        f"backup validation reports, vendor contracts{entities}) before an incident, so that a "
+        "claim can be proven quickly, and record it as an EvidencePackage "
         "(insurer market practice, not a legal requirement)" + as_of_text(context)
     )
     return context.finding(info, base, ("id",), message)
 
 
 def _package_gaps(
-    context: RuleContext, info: RuleInfo, packages: list[Document], required: bool = True
+    context: RuleContext, info: RuleInfo, packages: list[Document], asked: list[str] | None = None
 ) -> Iterator[Finding]:
     """Missing and stale items of a tower's packages, read together: an item found sound in one
-    package of the tower is not asked of another. ``required``: whether the cyber list of
-    required items is asked (not of a crime or specie tower, only its items' currency)."""
+    package of the tower is not asked of another. ``asked``: the required items asked (none of
+    a crime or specie tower, only its items' currency)."""
     if not packages:
         return
     items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
@@ -71,7 +102,7 @@ def _package_gaps(
     present = {item.get("type") for _, _, item in items}
     first = packages[0]
     where: JsonPath = ("items",) if "items" in first.data else ("id",)
-    for kind in strings(context.params.get("required_items")) if required else []:
+    for kind in asked or []:
         if kind not in present:
             message = (
                 f"claims evidence package {first.id} has no {kind.replace('_', ' ')} item: add "
