@@ -646,8 +646,9 @@ def _evaluation(
 
 
 def _asked(selected: Iterable[Rule]) -> frozenset[str]:
-    """The codes of the rules whose findings a selected check asks for (its ``after``)."""
-    return frozenset(code for rule in selected for code in getattr(rule, "after", ()))
+    """The codes of the rules a selected check leaves gaps to, counting only their findings
+    no suppression accepts (its ``asks``: known without importing a built-in check)."""
+    return frozenset(code for rule in selected for code in getattr(rule, "asks", ()))
 
 
 def _rests_on_suppressions(

@@ -113,6 +113,7 @@ HOSTILE_CONTRACT = (
 @pytest.mark.parametrize("name", ["json", "sarif", "gitlab"])
 def test_reports_are_what_the_standard_library_writes(cli, write, tmp_path, name) -> None:
     shutil.copytree(EXAMPLES / "defects", tmp_path / "defects")
+    (tmp_path / "defects" / "resilint.yaml").unlink()  # read under the top's (built-in) settings
     write("contract.yaml", HOSTILE_CONTRACT)
     hostile_name = 'caf\u00e9 \u2028\x1b \\ ".yaml'
     write(hostile_name, "apiVersion: resilint/v1\nkind: Supplier\nid: BAD ID\n")

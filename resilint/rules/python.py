@@ -43,13 +43,17 @@ def reading(model: str, after: tuple[str, ...] = ()) -> Callable[[_Check], _Chec
     return mark
 
 
-def asking(*after: str) -> Callable[[_Check], _Check]:
-    """Marks a check that asks for other rules' findings (``context.reported_about``) and
-    reads no shared model: what it finds rests on what those rules report, and on whether a
-    suppression accepts it (the run is not kept while one does)."""
+def asking(*codes: str) -> Callable[[_Check], _Check]:
+    """Marks a check that leaves a gap to other rules (``context.reported_about``): what it
+    finds rests on what those rules report, and on whether a suppression accepts it (a run is
+    not kept while one does). They are evaluated before it, by the same process, as a
+    :func:`reading` check's ``after`` are. A built-in check's codes are known without its
+    import too (:data:`resilint.rules.builtin.ASKS`)."""
 
     def mark(check: _Check) -> _Check:
-        setattr(check, "after", after)  # noqa: B010 - a function's attribute
+        earlier = tuple(getattr(check, "after", ()))
+        setattr(check, "after", (*earlier, *(c for c in codes if c not in earlier)))  # noqa: B010
+        setattr(check, "asks", codes)  # noqa: B010 - a function's attribute
         return check
 
     return mark
@@ -83,3 +87,9 @@ class PythonRule:
     def after(self) -> tuple[str, ...]:
         """The rules whose findings it asks for (:func:`reading`)."""
         return tuple(getattr(self.check, "after", ()))
+
+    @property
+    def asks(self) -> tuple[str, ...]:
+        """The rules it leaves gaps to, counting only findings no suppression accepts
+        (:func:`asking`)."""
+        return tuple(getattr(self.check, "asks", ()))

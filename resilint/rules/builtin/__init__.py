@@ -81,6 +81,16 @@ checks are not listed: they run whenever their profile does. Each check's entry 
 what it finds by a test that removes those kinds from the examples."""
 
 
+ASKS: dict[str, tuple[str, ...]] = {
+    "supplier-rto-within-function-rto": ("BCM-07",),  # BCM-03: a planless function's gap
+    "register-keys": ("BCM-05",),  # REG-10: an unmapped supplier's missing function link
+}
+"""The rules each check leaves a gap to (:func:`resilint.rules.python.asking`), known without
+importing it: whether a suppression accepts what those rules find decides whether a run may be
+kept, which every check asks, served from the cache or not. Held to each check's mark by a
+test."""
+
+
 class _Deferred:
     """A built-in check, imported with its module when first called (or asked what it reads)."""
 
@@ -89,6 +99,7 @@ class _Deferred:
         self.name = name
         self.needs = NEEDS.get(name)
         """What :meth:`resilint.rules.python.PythonRule.idle` asks, known without the import."""
+        self.asks = ASKS.get(name, ())
         self._check: PythonCheck | None = None
 
     @property
@@ -103,7 +114,7 @@ class _Deferred:
 
     def __getattr__(self, name: str) -> Any:
         # what a check is marked with (``reads_model``, :func:`resilint.rules.python.reading`)
-        if name.startswith("__") or name in ("area", "name", "needs", "_check"):
+        if name.startswith("__") or name in ("area", "name", "needs", "asks", "_check"):
             raise AttributeError(name)
         return getattr(self.check, name)
 

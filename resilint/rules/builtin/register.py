@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from resilint.findings import Finding, JsonPath, Part, folded
 from resilint.rules.model import RuleContext, RuleInfo
-from resilint.rules.python import PythonCheck, reading
+from resilint.rules.python import PythonCheck, asking, reading
 
 if TYPE_CHECKING:
     from resilint.register.problems import Problem
@@ -101,7 +101,8 @@ def check_closed_lists(context: RuleContext, info: RuleInfo) -> Iterator[Finding
     return _register_problems(context, info, lambda p: p.rule == "503")
 
 
-@reading("the DORA register", after=("BCM-05",))
+@asking("BCM-05")
+@reading("the DORA register")
 def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     """REG-10: empty and duplicate primary keys, foreign keys that do not resolve, ranks of
     the supply chains that do not follow their recipients. A contract's empty function
