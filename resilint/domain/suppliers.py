@@ -6,6 +6,7 @@ for us and holds (exposure), whom it serves and which terms the requirements mat
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -538,16 +539,24 @@ def entity_by_lei(index: Index, supplier: Document) -> Document | None:
     if value_at(supplier.data, "provider_id_type") != "LEI":
         return None
     code = (text_of(value_at(supplier.data, "provider_id")) or "").strip().upper()
-    if not code:
-        return None
-    return next(
-        (
-            entity
-            for entity in index.of_kind("Entity")
-            if (text_of(entity.data.get("lei")) or "").strip().upper() == code
-        ),
-        None,
-    )
+    return _entities_by_lei(index).get(code) if code else None
+
+
+_BY_LEI: weakref.WeakKeyDictionary[Index, dict[str, Document]] = weakref.WeakKeyDictionary()
+"""Each index's entities by LEI as :func:`entity_by_lei` compares it, built once: it is asked
+of every supplier by several facts."""
+
+
+def _entities_by_lei(index: Index) -> dict[str, Document]:
+    table = _BY_LEI.get(index)
+    if table is None:
+        table = {}
+        for entity in index.of_kind("Entity"):
+            lei = (text_of(entity.data.get("lei")) or "").strip().upper()
+            if lei:
+                table.setdefault(lei, entity)  # the first, as a walk of them in order finds
+        _BY_LEI[index] = table
+    return table
 
 
 def group_entity(index: Index, supplier: Document) -> Document | None:
