@@ -34,7 +34,7 @@ from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.misnamed import Accepted
-from resilint.domain.readers import as_date, text_of
+from resilint.domain.readers import as_date, strings, text_of
 from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
 from resilint.findings import Finding, JsonPath, Part
@@ -363,7 +363,11 @@ def _title(index: Index) -> str:
     """Whose programme the report is about, as a committee names it: the one entity's name, or
     the group's head (the entity recorded as ultimate parent, else the one whose parent is none
     of ours and that others name as theirs); empty where that cannot be told (the folder's
-    name stands in)."""
+    name stands in). A head the programme manages as a supplier (a Supplier records it as its
+    group_entity: a parent providing the group's IT) is not whose programme it is: a company
+    does not hold itself as its own supplier. The programme is then that of the one entity under
+    a regime (a payment institution's, whose UK parent runs its platform), and untold where
+    there are several or none."""
     entities = index.of_kind("Entity")
     named = {e.id: text_of(e.data.get("name")) for e in entities if e.id is not None}
     heads = [e for e in entities if e.data.get("group_hierarchy") == "ultimate_parent"]
@@ -372,7 +376,13 @@ def _title(index: Index) -> str:
         heads = [e for e in entities if e.id in parents and e.data.get("parent") not in named]
     if len(entities) == 1:
         heads = list(entities)
-    return (named.get(heads[0].id) or "") if len(heads) == 1 and heads[0].id else ""
+    if len(heads) != 1 or not heads[0].id:
+        return ""
+    providers = {text_of(s.data.get("group_entity")) for s in index.of_kind("Supplier")}
+    if heads[0].id in providers:
+        regulated = [e.id for e in entities if e.id is not None and strings(e.data.get("regimes"))]
+        return (named.get(regulated[0]) or "") if len(regulated) == 1 else ""
+    return named.get(heads[0].id) or ""
 
 
 def run_report(args: ReportArgs) -> int:

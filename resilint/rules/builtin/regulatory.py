@@ -182,8 +182,21 @@ def _type_gaps(supplier: Document, kind: str) -> Iterator[Gap]:
             "or, for a provider established in the EU, its EUID"
         )
         yield at, message
+    elif kind not in _LEGAL and person == "legal_person" and _third_country(country):
+        message = (
+            f"{name} is identified by its {kind}, but it is established outside the EU "
+            f"({country}), and the register identifies a provider from a third country by its "
+            "LEI only (ITS 2024/2956, recital 9): ask the supplier for its LEI "
+            "(search.gleif.org), or to obtain one, and record it as provider_id with "
+            f"provider_id_type: LEI; its {kind} can stay as additional_id (B_05.01.0030)"
+        )
+        yield at, message
     elif kind not in _LEGAL and person == "legal_person":
-        yield at, f"{name} is identified by its {kind}: {legal}"
+        message = (
+            f"{name} is identified by its {kind}: {legal} (its {kind} can stay as "
+            "additional_id, B_05.01.0030)"
+        )
+        yield at, message
     elif kind not in _LEGAL and person != "natural_person":
         hint = "if it is an individual acting in a business capacity, set person_type: "
         yield at, f"{name} is identified by its {kind}: {hint}natural_person; otherwise {legal}"
@@ -194,6 +207,11 @@ def _type_gaps(supplier: Document, kind: str) -> Iterator[Gap]:
             "2024/2956, recital 9); record its LEI"
         )
         yield at, message
+
+
+def _third_country(country: str | None) -> bool:
+    """A provider's seat outside the EU and the EEA, where no EUID is issued."""
+    return country is not None and country not in _EUID_COUNTRIES
 
 
 def _parent_identity(supplier: Document) -> Iterator[Gap]:
