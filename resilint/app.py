@@ -43,13 +43,19 @@ from resilint.load.read import Refusal, lexical, read_regular, real, tidied, wit
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.base import printable
+from resilint.reporters.base import RunNote, printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules, beside_bytecode
-from resilint.run_notes import baseline_off_note, pinned_date_note, unselected_note, untracked_note
+from resilint.run_notes import (
+    baseline_off_note,
+    law_off_note,
+    pinned_date_note,
+    unselected_note,
+    untracked_note,
+)
 from resilint.schemas import SchemaSet
 from resilint.selection import (
     CommandLine,
@@ -637,8 +643,28 @@ def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
         args.group_by,
         source_root((config.root, *args.paths)),
         options.as_of,
+        _law_notes(result, rules, config, args),
     )
     return context, result, config
+
+
+def _law_notes(
+    result: Result, rules: tuple[Rule, ...], config: Config, args: CheckArgs
+) -> tuple[RunNote, ...]:
+    """The rules of a regime in effect that ``ignore`` turns off, said in every report (and
+    on standard error, where the report on standard output is not the text one), placed on
+    the configuration's ``ignore``."""
+    off = law_off_note(result.law_off, rules, config)
+    if not off:
+        return ()
+    if (args.output_format or _default_format()) != "text":
+        echo(f"resilint: note: {off}", err=True)
+    origin = config.origins.get("ignore", "").split(" + ")[0]
+    line = origin.rpartition(":")[2]
+    if config.source is None or not line.isdigit():
+        return (RunNote("rules not checked", off),)
+    shown = os.path.relpath(os.path.normpath(config.source.absolute()))
+    return (RunNote("rules not checked", off, Path(shown).as_posix(), int(line)),)
 
 
 def _report_notes(args: CheckArgs, context: ReportContext) -> None:
