@@ -349,6 +349,7 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
         return None
     from resilint.introduced import Introduced  # git is asked only by pre-commit's runs
     from resilint.staged import read_change
+    from resilint.unstaged import work_tree_as_asked
 
     start = os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
     end = os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_SOURCE")
@@ -366,6 +367,15 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     if change.unstaged:
         first, more = change.unstaged[0], len(change.unstaged) - 1
         others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+        if work_tree_as_asked():  # pre-commit run --all-files: the work tree, as asked
+            echo(
+                f"resilint: note: {printable(first)}{others} changed since staged: checked as "
+                "the work tree holds it, as pre-commit run --all-files asks; a commit holds "
+                "what is staged",
+                err=True,
+            )
+            change = dataclasses.replace(change, unstaged=())
+    if change.unstaged:
         raise UsageError(
             f"{printable(first)}{others} changed since staged: the hook would check the files "
             "as they are, not as the commit holds them; stage the changes (git add) or set "
