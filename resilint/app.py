@@ -667,7 +667,7 @@ def _law_notes(
     off = law_off_note(result.law_off, rules, config)
     if not off:
         return ()
-    if (args.output_format or _default_format()) != "text":
+    if args.statistics or (args.output_format or _default_format()) != "text":
         echo(f"resilint: note: {off}", err=True)
     origin = config.origins.get("ignore", "").split(" + ")[0]
     line = origin.rpartition(":")[2]

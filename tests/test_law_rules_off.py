@@ -94,6 +94,12 @@ def test_one_ignored_dora_rule_is_named_and_on_standard_error_beside_json(
     assert [x for x in again.stderr.splitlines() if "not checked" in x] == said
 
 
+def test_statistics_say_it_on_standard_error(cli, programme: Path) -> None:
+    _ignore(programme, "REG, CTR")
+    result = cli("check", ".", "--statistics", cwd=programme)
+    assert [x for x in result.stderr.splitlines() if "DORA and NIS2 rules not checked" in x]
+
+
 def test_command_line_ignore_is_named(cli, programme: Path) -> None:
     _ignore(programme, "REG")
     result = cli("check", ".", "--ignore", "CTR-09", cwd=programme)
