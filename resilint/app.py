@@ -43,13 +43,19 @@ from resilint.load.read import Refusal, lexical, read_regular, real, tidied, wit
 from resilint.parallel import default_jobs
 from resilint.pattern_checks import never_matching
 from resilint.reporters import REPORTERS, ReportContext, Reporter, RuleDoc
-from resilint.reporters.base import printable
+from resilint.reporters.base import RunNote, printable
 from resilint.resources import data_dir
 from resilint.result import Result
 from resilint.rules import CheckRegistry, Rule, load_rules
 from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules, beside_bytecode
-from resilint.run_notes import baseline_off_note, pinned_date_note, unselected_note, untracked_note
+from resilint.run_notes import (
+    baseline_off_note,
+    law_off_note,
+    pinned_date_note,
+    unselected_note,
+    untracked_note,
+)
 from resilint.schemas import SchemaSet
 from resilint.selection import (
     CommandLine,
@@ -343,6 +349,7 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
         return None
     from resilint.introduced import Introduced  # git is asked only by pre-commit's runs
     from resilint.staged import read_change
+    from resilint.unstaged import work_tree_as_asked
 
     start = os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
     end = os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_SOURCE")
@@ -360,6 +367,15 @@ def build_judge(args: CheckArgs, options: CheckOptions) -> Introduced | None:
     if change.unstaged:
         first, more = change.unstaged[0], len(change.unstaged) - 1
         others = f" and {more} other file{'s' if more > 1 else ''}" if more else ""
+        if work_tree_as_asked():  # pre-commit run --all-files: the work tree, as asked
+            echo(
+                f"resilint: note: {printable(first)}{others} changed since staged: checked as "
+                "the work tree holds it, as pre-commit run --all-files asks; a commit holds "
+                "what is staged",
+                err=True,
+            )
+            change = dataclasses.replace(change, unstaged=())
+    if change.unstaged:
         raise UsageError(
             f"{printable(first)}{others} changed since staged: the hook would check the files "
             "as they are, not as the commit holds them; stage the changes (git add) or set "
@@ -637,8 +653,28 @@ def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
         args.group_by,
         source_root((config.root, *args.paths)),
         options.as_of,
+        _law_notes(result, rules, config, args),
     )
     return context, result, config
+
+
+def _law_notes(
+    result: Result, rules: tuple[Rule, ...], config: Config, args: CheckArgs
+) -> tuple[RunNote, ...]:
+    """The rules of a regime in effect that ``ignore`` turns off, said in every report (and
+    on standard error, where the report on standard output is not the text one), placed on
+    the configuration's ``ignore``."""
+    off = law_off_note(result.law_off, rules, config)
+    if not off:
+        return ()
+    if args.statistics or (args.output_format or _default_format()) != "text":
+        echo(f"resilint: note: {off}", err=True)
+    origin = config.origins.get("ignore", "").split(" + ")[0]
+    line = origin.rpartition(":")[2]
+    if config.source is None or not line.isdigit():
+        return (RunNote("rules not checked", off),)
+    shown = os.path.relpath(os.path.normpath(config.source.absolute()))
+    return (RunNote("rules not checked", off, Path(shown).as_posix(), int(line)),)
 
 
 def _report_notes(args: CheckArgs, context: ReportContext) -> None:

@@ -35,7 +35,7 @@ from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
-from resilint.selection import require_rules, select_rules
+from resilint.selection import law_rules_off, require_rules, select_rules
 from resilint.suppress import (
     SuppressionPolicy,
     apply_suppressions,
@@ -542,6 +542,7 @@ def _check_files(
         len(index.documents),
         engine.crashes,
         policy.ran,
+        law_rules_off(options.rules, selected, config, index),
     )
     return Checked(result, model, reads if kept is not None else None, locator)
 

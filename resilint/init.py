@@ -9,6 +9,7 @@ example supplier, waiver and the rest would join the real programme and change i
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -67,6 +68,9 @@ class Scaffold:
     in_place: tuple[tuple[Path, Path, str], ...] = ()
     """Not written, the file that stands in its place and why: an existing ``.resilint.yaml``
     for ``resilint.yaml``, ``.pre-commit-config.yml`` for ``.pre-commit-config.yaml``."""
+    excluded: tuple[Path, ...] = ()
+    """Configurations of folders below the directory (``programme/resilint.yaml``): the
+    ``resilint.yaml`` written excludes their folders, each checked on its own."""
 
 
 def scaffold(target: Path) -> Scaffold:
@@ -78,6 +82,8 @@ def scaffold(target: Path) -> Scaffold:
     examples_left: list[Path] = []
     in_place: list[tuple[Path, Path, str]] = []
     programme = programme_document(target)
+    nested = nested_configurations(target)
+    excluded: list[Path] = []
     for source in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
         relative = source.relative_to(TEMPLATES)
         destination = target / relative
@@ -97,8 +103,16 @@ def scaffold(target: Path) -> Scaffold:
         if standing is not None:
             in_place.append((destination, *standing))
             continue
+        text = render(source.read_text(encoding="utf-8"))
+        if relative == Path(CONFIG_NAMES[0]) and nested:
+            folders = [c.parent for c in nested]
+            if programme_document(target, skip=frozenset(folders)) is None:
+                in_place.append((destination, nested[0], _configured_below(target, nested[0])))
+                continue
+            text = _excluding(text, [f.relative_to(target) for f in folders])
+            excluded += nested
         try:
-            _write(destination, render(source.read_text(encoding="utf-8")))
+            _write(destination, text)
         except OSError as error:  # the others are still written, and the run fails
             failed.append((destination, _reason(error, destination)))
             continue
@@ -111,7 +125,58 @@ def scaffold(target: Path) -> Scaffold:
         tuple(examples_left),
         programme,
         tuple(in_place),
+        tuple(excluded),
     )
+
+
+def nested_configurations(target: Path) -> list[Path]:
+    """The configurations of folders below ``target`` (``programme/resilint.yaml``), the
+    highest of each branch: a check above them refuses a folder with a configuration of its
+    own. Hidden directories and links are passed over, as discovery passes them."""
+    from resilint.config_search import configuration_in
+
+    found: list[Path] = []
+    looked = 0
+    for top, directories, _ in os.walk(target):
+        directories[:] = sorted(
+            d for d in directories if not d.startswith(".") and not Path(top, d).is_symlink()
+        )
+        if Path(top) == target:
+            continue
+        looked += 1
+        config = configuration_in(Path(top))
+        if config is not None:
+            found.append(config)
+            directories[:] = []  # what is under it is that configuration's
+        if looked > _LOOK_AT_MOST:
+            break
+    return found
+
+
+def _configured_below(target: Path, config: Path) -> str:
+    folder = config.parent.relative_to(target).as_posix()
+    return (
+        f"the programme has a configuration of its own in {folder}/, and a second one here "
+        f"would make every check here refuse that folder: check it with `resilint check "
+        f"{folder}` (run the CI files' `resilint check` there)"
+    )
+
+
+def _pattern(folder: Path) -> str:
+    """The exclude pattern naming ``folder`` alone, as git reads it: anchored at the
+    configuration's directory (``/programme/``, not any folder of that name), its wildcards and
+    a trailing space escaped (a folder named ``[eu]`` is not a character class)."""
+    name = re.sub(r"([\\*?\[\]])", r"\\\1", folder.as_posix())
+    if name.endswith(" "):
+        name = name[:-1] + "\\ "
+    return f"/{name}/"
+
+
+def _excluding(text: str, folders: list[Path]) -> str:
+    """The configuration's template with ``folders`` excluded: each has a configuration of its
+    own and is checked on its own."""
+    patterns = ", ".join(json.dumps(_pattern(f)) for f in folders)  # YAML reads JSON
+    return text.replace("\nexclude: []\n", f"\nexclude: [{patterns}]\n", 1)
 
 
 def _standing(target: Path, relative: Path) -> tuple[Path, str] | None:
@@ -131,14 +196,16 @@ def _standing(target: Path, relative: Path) -> tuple[Path, str] | None:
     return (target / name, why) if os.path.lexists(target / name) else None
 
 
-def programme_document(target: Path) -> Path | None:
+def programme_document(target: Path, skip: frozenset[Path] = frozenset()) -> Path | None:
     """A YAML file under ``target`` that holds a resilint document (``apiVersion: resilint/``),
     or None. Hidden directories and symbolic links are passed over, as discovery passes them;
     a directory too large to look through (more than 20,000 YAML files) counts as holding one,
     so that init never scatters examples into a tree it could not see."""
     looked = 0
     for top, directories, names in os.walk(target):
-        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        directories[:] = sorted(
+            d for d in directories if not d.startswith(".") and Path(top, d) not in skip
+        )
         for name in sorted(names):
             path = Path(top, name)
             if name.startswith(".") or not yaml_named(name) or path.is_symlink():

@@ -33,6 +33,10 @@ class Result:
     ran: frozenset[str] | None = None
     """The codes of the rules that ran (None: not known, as for a result kept by the cache):
     a baseline entry of a rule that did not run is not judged."""
+    law_off: tuple[str, ...] = ()
+    """The rules of a regime in effect that ``ignore`` turns off (DORA's contract clauses for
+    an entity under DORA): said in every report, so that a passing run is not read as a
+    programme that meets what the law asks."""
 
     @property
     def unreadable(self) -> bool:

@@ -139,6 +139,7 @@ class CheckCache:
                 data["files"],
                 data["documents"],
                 tuple(finding_in(f) for f in data["crashes"]),
+                law_off=tuple(str(code) for code in data["law_off"]),
             )
         except (KeyError, IndexError, TypeError, ValueError):
             return None
@@ -328,6 +329,7 @@ class CheckCache:
                     "documents": result.documents,
                     "findings": [finding_out(f) for f in result.findings],
                     "crashes": [finding_out(f) for f in result.crashes],
+                    "law_off": list(result.law_off),
                 },
             )
 

@@ -102,6 +102,44 @@ def pinned_date_note(config: Config, today: datetime.date) -> str:
     )
 
 
+def law_off_note(off: tuple[str, ...], rules: tuple[Rule, ...], config: Config) -> str:
+    """Said in every report when ``ignore`` turns off rules of a regime in effect: a regulated
+    entity's gate would pass what the law asks of it (DORA Art. 30's contract clauses) without
+    checking it. Turning them off is the user's choice; the report says it was made."""
+    if not off:
+        return ""
+    from resilint.domain.regimes import REGIME_NAMES, REGIME_OF_PROFILE
+
+    profiles = {r.info.code: r.info.profiles for r in rules}
+    regimes = sorted(
+        {
+            REGIME_NAMES[REGIME_OF_PROFILE[p]]
+            for c in off
+            for p in profiles.get(c, ())
+            if p in REGIME_OF_PROFILE
+        }
+    )
+    from resilint import codes
+
+    where = []
+    if any(codes.naming(config.ignore, c) >= 0 for c in off):
+        origin = config.origins.get("ignore", "the configuration").split(" + ")[0]
+        if config.source is not None and ":" in origin:  # the file as the user finds it
+            shown = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
+            origin = f"{Path(shown).as_posix()}:{origin.rpartition(':')[2]}"
+        where.append(f"ignore: [{', '.join(config.ignore)}] ({origin})")
+    if any(codes.naming(config.command_ignore, c) >= 0 for c in off):
+        where.append(f"--ignore {','.join(config.command_ignore)}")
+    they, them = ("it", "it") if len(off) == 1 else ("they", "them")
+    return printable(
+        f"{' and '.join(regimes) or 'regulatory'} rule{'s' * (len(off) > 1)} not checked: "
+        f"{listed(list(off), most=8)}, of the regimes in effect (an Entity's regimes or the "
+        f"profiles), {'is' if len(off) == 1 else 'are'} turned off by {' and '.join(where)}: "
+        f"the run passes whatever {they} would find; remove {them} from ignore to check "
+        f"{them}, or accept a single gap with a Waiver"
+    )
+
+
 def untracked_note(untracked: frozenset[str], config: Config) -> str:
     """What the hook leaves out because the commit does not hold it, a few files by name (those
     the walk would have checked); empty when the walk would have checked none."""

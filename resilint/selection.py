@@ -12,7 +12,7 @@ from resilint import codes
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.readers import strings
-from resilint.domain.regimes import PROFILES_OF_REGIME, REGIMES
+from resilint.domain.regimes import PROFILES_OF_REGIME, REGIME_OF_PROFILE, REGIMES
 from resilint.domain.tiers import is_tier_table, stray_tier
 from resilint.errors import ConfigError, UsageError
 from resilint.model import Index
@@ -48,6 +48,29 @@ def profile_origins(config: Config, index: Index) -> dict[str, str]:
 def select_rules(rules: Iterable[Rule], config: Config, index: Index) -> list[Rule]:
     profiles = active_profiles(config, index)
     return [rule for rule in rules if _chosen(rule, profiles, config)]
+
+
+def law_rules_off(
+    rules: Iterable[Rule], selected: Iterable[Rule], config: Config, index: Index
+) -> tuple[str, ...]:
+    """The codes of the rules of a regime in effect (DORA's, its register's, NIS2's, NYDFS's:
+    an Entity's ``regimes`` or the configured profiles switch them on) that ``ignore`` (the
+    file's or ``--ignore``) turns off: what the law asks of the programme, not checked. A run
+    asking for exactly some rules (``--select``) names what it wants: none."""
+    if exactly_selected(config):
+        return ()
+    profiles = active_profiles(config, index) & frozenset(REGIME_OF_PROFILE)
+    ran = {rule.info.code for rule in selected}
+    ignored = (*config.ignore, *config.command_ignore)
+    return tuple(
+        sorted(
+            rule.info.code
+            for rule in rules
+            if rule.info.code not in ran
+            and not profiles.isdisjoint(rule.info.profiles)
+            and codes.naming(ignored, rule.info.code) >= 0
+        )
+    )
 
 
 def require_rules(selected: Sequence[Rule], config: Config) -> None:

@@ -52,7 +52,7 @@ from resilint.gitcalls import Entry, answer, entries, git, reap, start
 from resilint.limits import Limits
 from resilint.load.decode import decode
 from resilint.load.positions import LoadError
-from resilint.unstaged import Marked, WorkTree, read_by_default
+from resilint.unstaged import Marked, WorkTree, read_by_default, work_tree_as_asked
 from resilint.userfiles import work_tree
 
 MOST_COMPARED = 200
@@ -123,8 +123,9 @@ def read_change(
     _own_repository(top)
     since = "this commit" if refs is None else f"the changes since {refs[0]}"
     listing = None
-    work_tree_asked = refs is None and not os.environ.get("PRE_COMMIT")
-    pending = WorkTree(top, limits, read or read_by_default) if work_tree_asked else None
+    # asked under pre-commit too: in a commit it has set unstaged changes aside, so none is
+    # left unless PRE_COMMIT was set by another hand; outside one (run --all-files) each is said
+    pending = WorkTree(top, limits, read or read_by_default) if refs is None else None
     untracked: frozenset[str] = frozenset()
     marked = Marked(top, limits, read or read_by_default)
     try:
@@ -149,6 +150,8 @@ def read_change(
         if listing is not None:
             reap(listing)
     unstaged, unknown = pending.answer() if pending is not None else ((), "")
+    if work_tree_as_asked():  # the work tree is what the run reads: not knowing is no matter
+        unknown = ""
     unlooked, not_said = marked.answer()
     unpushed, unsaid = ((), "") if refs is None else _unpushed(top, refs[1], read)
     return dataclasses.replace(

@@ -240,6 +240,7 @@ def run_test(args: TestArgs) -> int:
 
 
 def run_init(directory: Path) -> int:
+    from resilint.discover import CONFIG_NAMES
     from resilint.init import scaffold
 
     result = scaffold(directory)
@@ -251,6 +252,12 @@ def run_init(directory: Path) -> int:
         echo(f"skipped  {printable(str(path))} (a symbolic link on the way; never written through)")
     for path, standing, why in result.in_place:
         echo(f"skipped  {printable(str(path))} ({printable(str(standing))} is there: {why})")
+    for config in result.excluded:
+        folder = config.parent.relative_to(directory).as_posix()
+        echo(
+            f"excluded {printable(folder)}/ in {CONFIG_NAMES[0]}: {printable(str(config))} "
+            f"configures it on its own; check it with `resilint check {printable(folder)}`"
+        )
     for path, reason in result.failed:
         echo(f"failed   {printable(str(path))}: cannot write it: {printable(reason)}")
     if result.programme_file is not None:
@@ -260,7 +267,13 @@ def run_init(directory: Path) -> int:
             f"{printable(str(directory / 'programme'))}: the directory already holds resilint "
             f"documents (such as {held}), and examples beside them would change its findings"
         )
-        step = "run `resilint check`"
+        below = [
+            s.parent
+            for p, s, _ in result.in_place
+            if p.name == CONFIG_NAMES[0] and s.parent != p.parent
+        ]
+        where = f" {below[0].relative_to(directory).as_posix()}" if below else ""
+        step = f"run `resilint check{printable(where)}`"
     else:
         step = "edit the examples, then run `resilint check`"
     hooks = [p for p in (*result.created, *result.kept) if p.name == ".pre-commit-config.yaml"]

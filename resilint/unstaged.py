@@ -18,6 +18,17 @@ from resilint.limits import Limits
 from resilint.load.read import Refusal, read_regular
 
 
+def work_tree_as_asked() -> bool:
+    """Whether the hook reads the work tree as its run asks: pre-commit's own ``pre-commit run
+    --all-files`` (or ``--files``), which says PRE_COMMIT and sets nothing aside, outside a
+    commit. In a commit, whose hooks git gives GIT_INDEX_FILE, pre-commit has set unstaged
+    changes aside before its hooks run: a file still changed since staged there means
+    PRE_COMMIT was set by another hand (a plain git hook, another hook manager, an exported
+    variable), and the commit would hold files the hook did not read: refused as outside
+    pre-commit."""
+    return bool(os.environ.get("PRE_COMMIT")) and not os.environ.get("GIT_INDEX_FILE")
+
+
 class WorkTree:
     """Outside pre-commit (which sets unstaged changes aside before its hooks run, and sets
     PRE_COMMIT), a file changed after it was staged is read as it is, not as the commit holds

@@ -29,5 +29,5 @@ def test_a_pinned_date_is_the_one_recorded(cli, write) -> None:
     pinned = run(cli, write, config="as_of: 2024-12-31\n")
     assert pinned["as_of"] == "2024-12-31"
     # the rest of the document keeps its shape
-    assert list(pinned) == ["version", "tool", "as_of", "summary", "findings"]
+    assert list(pinned) == ["version", "tool", "as_of", "summary", "notes", "findings"]
     assert pinned["version"] == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +67,9 @@ def run_fix(args: FixArgs) -> int:
         show("".join(unified(o.file.shown, o.file.text, o.text) for o in fixed))
         note(f"would fix {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
         return _previewed(result, fixed)
-    by_hand = args.check.focus and not os.environ.get("PRE_COMMIT")
+    from resilint.unstaged import work_tree_as_asked
+
+    by_hand = args.check.focus and not work_tree_as_asked()
     if by_hand and fixed:  # the hook outside pre-commit: refused before anything is written
         build_judge(args.check, options)  # when a file changed after it was staged
     written = write_all([(o.file, o.text) for o in fixed], unfixed)

@@ -74,6 +74,9 @@ def render(posture: Posture) -> str:
     rows = [_row(posture, s, terms) for s in suppliers]
     if not rows:
         rows = [f'<tr><td colspan="{len(terms) + 1}">No critical supplier.</td></tr>']
+    off = "".join(
+        f'<p class="note"><strong>Not checked.</strong> {h(n)}</p>' for n in posture.notes
+    )
     legend = " ".join(
         f'<span class="cell {k}">{sym} {h(word)}</span>' for k, (sym, word) in _CELLS.items()
     )
@@ -82,6 +85,7 @@ def render(posture: Posture) -> str:
         "Coverage of critical suppliers</h2>"
         "<p>Each critical supplier (tier 1 in effect) against the terms the requirements matrix "
         "asks of its class. A gap links to its finding.</p>"
+        f"{off}"
         f'<p class="legend">{legend}</p>{_BASIS_LEGEND}<div class="scroll">'
         '<table class="matrix"><caption>Requirements matrix coverage</caption>'
         f'<thead><tr><th scope="col">supplier</th>{head}</tr></thead>'

@@ -84,6 +84,9 @@ class Posture:
     one its ``applies_to`` names)."""
     test_days: int = 365
     """How long a critical function's plan test stays current: EXR-01's ``max_age_days``."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know of the coverage: the rules of a regime in effect that the
+    configuration turns off (their terms are not shown as met)."""
     _anchors: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     _about: dict[tuple[str, str], list[Finding]] = field(
         default_factory=dict, compare=False, repr=False

@@ -342,7 +342,19 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
         {r.info.code: r.info.applies_to or {} for r in selected},
         _selects(model, selected),
         test_days,
+        _law_notes(model),
     )
+
+
+def _law_notes(model: Model) -> tuple[str, ...]:
+    """The rules of a regime in effect that ``ignore`` turns off, said on standard error and
+    above the coverage matrix."""
+    from resilint.run_notes import law_off_note
+
+    off = law_off_note(model.checked.result.law_off, model.rules, model.config)
+    if off:
+        click.echo(f"resilint: note: {off}", err=True)
+    return (off,) if off else ()
 
 
 def _selects(model: Model, selected: Iterable[Rule]) -> dict[str, Callable[[Document], bool]]:

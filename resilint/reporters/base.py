@@ -49,6 +49,17 @@ class RuleDoc:
 
 
 @dataclass(frozen=True)
+class RunNote:
+    """What a report says beside its findings, with the setting it is about (the
+    configuration's line), where an output format places notes on a file."""
+
+    title: str
+    text: str
+    path: str = ""
+    line: int = 1
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """What every output format is given: the findings, the counts and how to show them."""
 
@@ -67,6 +78,9 @@ class ReportContext:
     as_of: datetime.date | None = None
     """The date the run judged dates by (``as_of`` pinned, else today); None where no check
     ran."""
+    notes: tuple[RunNote, ...] = ()
+    """What the reader must know beside the findings, said in every format: the rules of a
+    regime in effect that the configuration turns off."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

@@ -38,6 +38,16 @@ def report_github(context: ReportContext) -> str:
             f"title={command_property(f'{f.code} {f.name}')}"
         )
         lines.append(f"::{_COMMANDS[f.level]} {props}::{command_data(clip(f.message))}")
+    for n in context.notes:  # on the configuration's line where there is one
+        where = (
+            f"file={command_file(from_root(n.path, context.source_root) or n.path)},line={n.line},"
+            if n.path
+            else ""
+        )
+        lines.append(
+            f"::warning {where}title={command_property(f'resilint: {n.title}')}"
+            f"::{command_data(n.text)}"
+        )
     counts = context.counts()
     summary = ", ".join(counted(n, level.label) for level, n in counts.items() if n)
     files = counted(context.files, "file")

@@ -3,12 +3,14 @@ issue (GitLab shows one issue for all that share one)."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from resilint.findings import Finding, Level
 from resilint.reporters import jsontext
 from resilint.reporters.base import (
     ReportContext,
+    RunNote,
     clip,
     from_root,
     printable,
@@ -22,7 +24,30 @@ def report_gitlab(context: ReportContext) -> str:
     root = context.source_root
     active = context.active
     issues = list(zip(active, report_fingerprints(active, root), strict=True))
-    return jsontext.dumps(jsontext.Items(issues, lambda i: _issue(i[0], i[1], root)), end="\n")
+    notes: list[Any] = [n for n in context.notes if n.path]
+    return jsontext.dumps(
+        jsontext.Items(
+            [*notes, *issues],
+            lambda i: _note(i, root) if isinstance(i, RunNote) else _issue(i[0], i[1], root),
+        ),
+        end="\n",
+    )
+
+
+def _note(note: RunNote, root: str) -> dict[str, Any]:
+    """A note on the configuration's line (rules of a regime in effect turned off): an issue
+    of its own, so that the merge request shows what the gate did not check."""
+    path = printable(from_root(note.path, root) or note.path)
+    text = printable(note.text)
+    return {
+        "type": "issue",
+        "check_name": "resilint-config",
+        "description": text,
+        "categories": ["Security"],
+        "severity": "major",
+        "fingerprint": hashlib.sha256(f"{path}\x00{text}".encode()).hexdigest()[:32],
+        "location": {"path": path, "lines": {"begin": note.line}},
+    }
 
 
 def _issue(f: Finding, fingerprint: str, root: str) -> dict[str, Any]:

@@ -29,6 +29,12 @@ def report_json(context: ReportContext) -> str:
             "unsafe_fixable": sum(1 for f in active if f.fix and not f.fix.safe),
             **{level.label: n for level, n in counts.items()},
         },
+        # what the reader must know beside the findings: rules of a regime in effect that
+        # the configuration turns off, with the setting's place
+        "notes": [
+            {"title": n.title, "message": printable(n.text), "path": n.path, "line": n.line}
+            for n in context.notes
+        ],
         "findings": jsontext.Items(context.findings, _finding),
     }
     # ASCII only (as json's ensure_ascii) keeps the output valid even for lone surrogates

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from resilint.findings import Finding, format_json_path
-from resilint.reporters.base import ReportContext, clip, location, printable
+from resilint.reporters.base import ReportContext, RunNote, clip, location, printable
 
 # printable() also removes what XML 1.0 cannot hold at all (C0 controls, lone surrogates).
 _clean = printable
@@ -20,17 +20,30 @@ def report_junit(context: ReportContext) -> str:
     """The document ``ElementTree.indent`` and ``tostring`` give for the whole tree, written one
     test case at a time: 72,000 findings kept as elements took 250 MB for a 58 MB report."""
     active = context.active
-    tests, failures = max(len(active), 1), sum(1 for f in active if context.fails(f))
-    # the two enclosing elements hold only numbers and our name: nothing to escape
-    suites = f'<testsuites name="resilint" tests="{tests}" failures="{failures}">'
-    suite = f'<testsuite name="resilint" tests="{tests}" failures="{failures}">'
+    failures = sum(1 for f in active if context.fails(f))
     names = _names(active)
     cases = [_case(f, name, context.fails(f)) for f, name in zip(active, names, strict=True)] or [
         _empty(context)
     ]
+    # rules the configuration turns off: a skipped test case says the check did not run
+    cases += [_skipped(note) for note in context.notes]
+    tests, skipped = len(cases), len(context.notes)
+    # the two enclosing elements hold only numbers and our name: nothing to escape
+    counts = f'tests="{tests}" failures="{failures}"' + (f' skipped="{skipped}"' if skipped else "")
+    suites = f'<testsuites name="resilint" {counts}>'
+    suite = f'<testsuite name="resilint" {counts}>'
     cases[0] = f'<?xml version="1.0" encoding="UTF-8"?>\n{suites}\n  {suite}\n    {cases[0]}'
     cases[-1] += "\n  </testsuite>\n</testsuites>\n"
     return "\n    ".join(cases)  # one copy of the report's text, not one per concatenation
+
+
+def _skipped(note: RunNote) -> str:
+    from xml.etree import ElementTree
+
+    name = f"{note.path}:{note.line}" if note.path else "resilint"
+    case = ElementTree.Element("testcase", classname=_clean(name), name=_clean(note.title))
+    ElementTree.SubElement(case, "skipped", message=_clean(note.text))
+    return ElementTree.tostring(case, encoding="unicode")
 
 
 def _empty(context: ReportContext) -> str:

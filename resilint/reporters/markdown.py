@@ -25,6 +25,8 @@ def report_markdown(context: ReportContext) -> str:
             f"{len(context.suppressed)} findings are suppressed by waivers, inline "
             "comments or the baseline."
         )
+    for n in context.notes:
+        lines += ["", f"> ⚠️ **Note:** {_cell(n.text)}"]
     if total:
         lines += ["", "| | where | rule | finding |", "|---|---|---|---|"]
         lines += [_row(f) for f in context.active[:MAX_ROWS]]

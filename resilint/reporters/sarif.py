@@ -15,6 +15,7 @@ from resilint.reporters import jsontext
 from resilint.reporters.base import (
     ReportContext,
     RuleDoc,
+    RunNote,
     clip,
     from_root,
     help_uri,
@@ -76,8 +77,33 @@ def report_sarif(context: ReportContext) -> str:
             lambda r: _result(r[0], r[1], index[r[0].code], root),
         ),
     }
+    if context.notes:  # rules the configuration turns off: said where SARIF says settings
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolConfigurationNotifications": [_notification(n, root) for n in context.notes],
+            }
+        ]
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json_log_safe(jsontext.dumps(document, end="\n"))
+
+
+def _notification(note: RunNote, root: str) -> dict[str, Any]:
+    notification: dict[str, Any] = {
+        "level": "warning",
+        "message": {"text": printable(note.text)},
+        "descriptor": {"id": "resilint-config"},
+    }
+    if note.path:
+        notification["locations"] = [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _artifact(note.path, root),
+                    "region": {"startLine": note.line},
+                }
+            }
+        ]
+    return notification
 
 
 def _rule(code: str, doc: RuleDoc | None, version: str) -> dict[str, Any]:

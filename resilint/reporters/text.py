@@ -15,6 +15,7 @@ def report_text(context: ReportContext) -> str:
         lines = grouped_lines(context, context.group_by, lambda f: _lines(context, f))
     else:
         lines = [text for f in context.active for text in _lines(context, f)]
+    lines += [f"note: {printable(n.text)}" for n in context.notes]
     lines += [summary(context), ""]  # the last line ends too, without a copy of the text
     return log_safe("\n".join(lines))  # each line starts with a path
 
