@@ -28,7 +28,7 @@ INSURER = [
     ("SUP-10", "suppliers/aktuarcloud.yaml", 36),  # gap G5: data locations
     ("REG-05", "suppliers/aktuarcloud.yaml", 41),  # G5 too: the register's sensitiveness
     ("IAM-03", "suppliers/archivdok.yaml", 53),  # gap G11: exited, SFTP user active
-    ("IAM-02", "suppliers/druckpost.yaml", 87),  # policy: a yearly key rotation
+    ("IAM-02", "suppliers/druckpost.yaml", 88),  # policy: a yearly key rotation, overdue by 90 days
     ("CTR-02", "suppliers/policenwerk.yaml", 123),  # gap G2: DORA Art. 30(3)(f)
     ("CTR-03", "suppliers/policenwerk.yaml", 126),  # gap G1: 72 h, confirmed only
     ("SUP-12", "suppliers/schadenservice.yaml", 62),  # gap G4: sub-outsourcing terms

@@ -31,7 +31,10 @@ def test_an_unrecorded_nis2_early_warning_is_the_laws_24_hours(cli, write) -> No
     message = finding["message"]
     assert finding["id"] == "ctr-lis"
     assert "24-hour early-warning deadline to the regulator of entity lab" in message
-    assert "the law's deadline, Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a)" in message
+    assert (
+        "the law's deadline, owed to the CSIRT or competent authority under Directive (EU) "
+        "2022/2555 (NIS2) Art. 23(4)(a)" in message
+    )
     # the entity is named: with several entities' clocks listed, which one records none is clear
     assert "entity lab records none in reporting_clocks" in message
 
@@ -63,4 +66,7 @@ def test_an_unrecorded_nydfs_notice_is_the_laws_72_hours(cli, write) -> None:
         "72-hour initial incident notification deadline to the regulator of entity ny"
         in (finding["message"])
     )
-    assert "the law's deadline, 23 NYCRR 500.17(a)(1)" in finding["message"]
+    assert (
+        "the law's deadline, owed to the NYDFS superintendent under 23 NYCRR 500.17(a)(1)"
+        in finding["message"]
+    )

@@ -63,4 +63,7 @@ def test_a_remote_account_or_a_machine_credential_still_asks_it(cli, write) -> N
     )
     for documents in ((remote,), (TECHNICIANS, gateway)):
         [message] = _ctr05(cli, write, FACILITIES, *documents, CONTRACT)
-        assert "which privileged accounts were disabled (disabled_privileged_accounts)" in message
+        # its access is write access without privilege: the accounts are named as recorded
+        words = "which of its accounts with write access to our systems were disabled"
+        assert words + " (disabled_privileged_accounts)" in message
+        assert "privileged accounts were disabled" not in message

@@ -29,12 +29,18 @@ def test_the_row_names_each_entitys_first_clock(cli) -> None:
         "4 hours from classification of the incident as major: initial notification to "
         "competent authority (lindenau-bank); "
     ), first
-    # the clock both NIS2 entities owe said once, naming both
+    # each NIS2 entity's early warning, to the recipient its state sets: the German one's to
+    # the reporting office of the BSI and the BBK (§ 32(1) BSIG), the Polish one's as NIS2
+    # Art. 23(1) says it (a clock several entities owe to the same recipient is said once)
+    assert (
+        "; 24 hours from our awareness of the incident: early warning to the joint reporting "
+        "office of the BSI and the BBK (lindenau-mb); " in first
+    ), first
     assert (
         "; 24 hours from our awareness of the incident: early warning to CSIRT or competent "
-        "authority (lindenau-mb, lindenau-pl); " in first
+        "authority (lindenau-pl); " in first
     ), first
-    assert first.count("early warning") == 1, first
+    assert first.count("early warning") == 2, first
     assert "(lindenau-parts)" in first
     assert first.count("(lindenau-bank)") == 1  # its later clocks are in the scenario
 
@@ -58,8 +64,11 @@ def test_the_text_board_names_them_too(cli) -> None:
         block.append(x)
     (line,) = [x for x in block if "first deadline" in x]
     assert line.startswith("  first deadlines: 4 hours, initial notification")
-    assert "early warning to CSIRT or competent authority (lindenau-mb, lindenau-pl)" in line
-    assert line.count("early warning") == 1 and "(lindenau-parts)" in line, line
+    assert (
+        "early warning to the joint reporting office of the BSI and the BBK (lindenau-mb)" in line
+    )
+    assert "early warning to CSIRT or competent authority (lindenau-pl)" in line
+    assert line.count("early warning") == 2 and "(lindenau-parts)" in line, line
 
 
 def test_every_scenario_stays_in_the_json(cli) -> None:

@@ -50,7 +50,8 @@ def test_notice_content_not_recorded_is_said_as_not_recorded(cli, write) -> None
         "routeo must contain (incident_notification.content): it must say whether affected "
         "systems were isolated and whom to contact (isolation_status, contact)"
     )
-    assert "must say which privileged accounts were disabled" in said[0]
+    # its access is write access without privilege: its accounts are named as recorded
+    assert "must say which of its accounts with write access to our systems" in said[0]
 
 
 def test_notice_content_recorded_short_is_what_the_contract_lacks(cli, write) -> None:

@@ -332,3 +332,36 @@ def test_a_term_not_recorded_is_not_said_to_be_missing_from_the_contract(cli, wr
     assert (
         "does not say whether it gives us the right to terminate when circumstances" in termination
     )
+
+
+def _notice_waiver(rules: str) -> str:
+    return doc(
+        "Waiver",
+        "wv-notice",
+        f"{rules}\nrationale: notice periods are in the group framework agreement\n"
+        "compensating_controls: [framework agreement on file]\nrisk_owner: coo\napprover: cfo\n"
+        "approved_on: 2026-10-01\nexpires: 2027-06-30\n"
+        "targets:\n  - {kind: Contract, id: ctr-cardcore}\n",
+    )
+
+
+def test_a_waiver_of_the_register_s_finding_leaves_the_exit_use_to_ctr13(cli, write) -> None:
+    """A waiver accepts the risk of the finding it names: one of REG-04's missing notice
+    periods (the register's columns) does not accept the exit plan's need of them, which
+    CTR-13 then says, as a built-in check that leaves a gap to another rule counts only the
+    findings no waiver accepts. A waiver naming both rules accepts both uses."""
+    waived = repo(ENTITY, SUPPLIER, CONTRACT, _notice_waiver("rule: REG-04"))
+    found = check(cli, write, waived, ["CTR-13", "REG-04"])
+    assert [f["code"] for f in found if f["suppressed"]] == ["REG-04"]
+    open_ = [f for f in found if not f["suppressed"]]
+    assert about(open_, "our_notice_period_days") == ["CTR-13"]
+    assert about(open_, "supplier_notice_period_days") == ["CTR-13"]
+    both = repo(ENTITY, SUPPLIER, CONTRACT, _notice_waiver("rules: [REG-04, CTR-13]"))
+    found = check(cli, write, both, ["CTR-13", "REG-04"])
+    assert not [f for f in found if not f["suppressed"] and "notice_period" in f["message"]]
+    # an inline suppression of REG-04 alone is the same: CTR-13 says the gap
+    comment = '  # resilint: ignore[REG-04] reason="register filed by the group"'
+    inline = CONTRACT.replace("id: ctr-cardcore\n", f"id: ctr-cardcore{comment}\n")
+    found = check(cli, write, repo(ENTITY, SUPPLIER, inline), ["CTR-13", "REG-04"])
+    open_ = [f for f in found if not f["suppressed"]]
+    assert about(open_, "our_notice_period_days") == ["CTR-13"], found

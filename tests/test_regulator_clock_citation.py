@@ -40,7 +40,7 @@ def test_a_new_york_entitys_72_hours_cite_500_17(cli, write) -> None:
     said = messages(cli, write, ny)["CTR-03"]
     assert (
         "the 72-hour initial incident notification deadline to the regulator of entity co "
-        "(the NYDFS superintendent's, 23 NYCRR 500.17(a)(1))" in said
+        "(owed to the NYDFS superintendent under 23 NYCRR 500.17(a)(1))" in said
     )
 
 
@@ -56,3 +56,54 @@ def test_a_figure_of_the_entitys_own_cites_no_law(cli, write) -> None:
     said = messages(cli, write, own)["CTR-03"]
     assert "48-hour initial incident notification deadline to the regulator of entity co" in said
     assert "500.17" not in said
+
+
+def test_a_recorded_competent_authority_is_named(cli, write) -> None:
+    """Where the entity records its competent authority, the report is owed to it by name."""
+    eu = doc(
+        "Entity",
+        "co",
+        "regimes: [dora]\ncompetent_authority: Central Bank of Ireland\n"
+        "reporting_clocks: {regulator_initial_hours: 24}\n",
+    )
+    said = messages(cli, write, eu)["CTR-03"]
+    assert (
+        "(owed to the competent authority, Central Bank of Ireland under Commission Delegated "
+        "Regulation (EU) 2025/301 Art. 5(1)(a))" in said
+    )
+    # none recorded: the role the regulation names
+    unnamed = eu.replace("competent_authority: Central Bank of Ireland\n", "")
+    assert "(owed to the competent authority under" in messages(cli, write, unnamed)["CTR-03"]
+
+
+def test_a_nis2_entity_names_the_recipient_its_state_sets(cli, write) -> None:
+    """NIS2 Art. 23(1) leaves it to the state whether its CSIRT or its competent authority is
+    notified: Belgium's NIS2 law has the CCB notified, Germany's § 32(1) BSIG the reporting
+    office of the BSI and the BBK; elsewhere a recorded authority is named beside the roles."""
+    clocks = "regimes: [nis2]\nnis2_category: essential\n"
+    clocks += "reporting_clocks: {regulator_early_warning_hours: 24}\n"
+    for country, words in (
+        ("BE", "owed to the national CSIRT (the CCB, Centre for Cybersecurity Belgium) under"),
+        ("DE", "owed to the joint reporting office of the BSI and the BBK under"),
+        ("AT", "owed to the CSIRT or competent authority under"),
+    ):
+        entity = doc("Entity", "co", f"country: {country}\n{clocks}")
+        assert words in messages(cli, write, entity)["CTR-03"], country
+    named = doc("Entity", "co", f"country: NL\ncompetent_authority: ILT\n{clocks}")
+    said = messages(cli, write, named)["CTR-03"]
+    assert "(owed to the CSIRT or the competent authority, ILT under Directive" in said
+    # and a deadline it does not record, which the law sets, is owed to the same
+    assert "the law's deadline, owed to the CSIRT or the competent authority, ILT under" in said
+
+
+def test_impact_names_the_recorded_authority(cli, write) -> None:
+    entity = doc(
+        "Entity",
+        "co",
+        "regimes: [dora]\ncountry: IE\ncompetent_authority: Central Bank of Ireland\n",
+    )
+    write("repo.yaml", repo(entity, SUPPLIER, CONTRACT))
+    result = cli("impact", "repo.yaml", "--supplier", "stratus", "--as-of", "2026-12-01")
+    assert result.exit_code == 0, result.stderr
+    assert "to the competent authority, Central Bank of Ireland" in result.stdout
+    assert "to competent authority (co)" not in result.stdout

@@ -94,10 +94,28 @@ def test_a_declared_180_day_rotation_is_one_finding_about_the_declared_period(cl
     [finding] = run(
         cli, write, "IAM-02", repository(supplier("acme"), identity("k", key + DISABLE))
     )
+    # rotated 159 days before the date checked: within the declared 180 days, but overdue by
+    # the 90-day maximum since 2026-09-29 (the day the calendar gives): one finding says both
+    assert finding["json_path"] == "last_rotated"
+    assert "rotation fell due on 2026-09-29 under the 90-day maximum" in finding["message"]
+    assert "declares a rotation only every 180 days" in finding["message"]
+    assert "set rotation_days to 90 or less" in finding["message"]
+    assert "more than its declared" not in finding["message"]
+    # rotated within the maximum: the declared interval alone, at rotation_days
+    recent = key.replace("2026-07-01", "2026-10-01")
+    [finding] = run(
+        cli, write, "IAM-02", repository(supplier("acme"), identity("k", recent + DISABLE))
+    )
     assert finding["json_path"] == "rotation_days"
     assert "every 180 days, longer than the 90-day maximum" in finding["message"]
-    # rotated 148 days ago: within the declared 180 days, so no hidden 90-day cap applies to it
     assert "last rotated" not in finding["message"]
+    # rotated longer ago than the declared 180 days too: still one finding, by the maximum
+    older = key.replace("2026-07-01", "2025-11-04")
+    [finding] = run(
+        cli, write, "IAM-02", repository(supplier("acme"), identity("k", older + DISABLE))
+    )
+    assert finding["json_path"] == "last_rotated"
+    assert "fell due on 2026-02-02" in finding["message"]
 
 
 def test_a_mandated_platform_that_sets_the_rotation_is_held_to_its_own_interval(cli, write) -> None:
@@ -135,7 +153,9 @@ def test_a_mandated_platform_that_sets_the_rotation_is_held_to_its_own_interval(
     # a supplier we chose is held to the policy's maximum, whoever sets the rotation
     chosen = repository(supplier("customs"), identity("k", key + platform + DISABLE, "customs"))
     [finding] = run(cli, write, "IAM-02", chosen)
-    assert "every 365 days, longer than the 90-day maximum" in finding["message"]
+    # (rotated 270 days ago, so overdue by the maximum as well: one finding says both)
+    assert "under the 90-day maximum" in finding["message"]
+    assert "declares a rotation only every 365 days" in finding["message"]
     # and is asked to rotate the credential itself
     unrecorded = repository(
         supplier("customs"), identity("k", unrecorded + platform + DISABLE, "customs")
@@ -151,13 +171,14 @@ def test_the_last_rotation_is_measured_against_the_declared_interval(cli, write)
     )
     assert finding["json_path"] == "last_rotated"
     assert "more than its declared 60 days ago" in finding["message"]
-    # the maximum is a parameter: a lower one reports the declared period as well
+    # the maximum is a parameter: below the declared period, the rotation is measured by it,
+    # and the same finding asks to shorten the declared period
     lower = {"rules": {"IAM-02": {"params": {"max_rotation_days": 30}}}}
     text = repository(supplier("acme"), identity("k", key + DISABLE))
-    assert sorted(f["json_path"] for f in run(cli, write, "IAM-02", text, lower)) == [
-        "last_rotated",
-        "rotation_days",
-    ]
+    [finding] = run(cli, write, "IAM-02", text, lower)
+    assert finding["json_path"] == "last_rotated"
+    assert "fell due on 2026-10-01 under the 30-day maximum" in finding["message"]
+    assert "set rotation_days to 30 or less" in finding["message"]
 
 
 def test_a_machine_credential_without_rotation_data_is_asked_for_it(cli, write) -> None:

@@ -128,6 +128,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "into our systems and runs our sign-in (the identity provider of our identities or "
             "functions)'; empty when it holds nothing of ours.",
         ),
+        "accounts_words": _fact(
+            "string",
+            "The accounts of it an incident notice says were disabled, in words to follow "
+            "'which': 'privileged accounts' where it holds privileged access or runs our "
+            "sign-in; 'of its accounts with write access to our systems' where its access is "
+            "write access without privilege.",
+        ),
         "cut_off_words": _fact(
             "string",
             "What a joint playbook's criteria (disable_criteria) and decision rights are for, "

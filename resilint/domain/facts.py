@@ -187,8 +187,18 @@ class SupplierFacts:
             "service_models": sorted(self.service_models),
             "holds": sorted(self.holds),
             "holds_words": delivery.holds_words(self.holds),
+            "accounts_words": self.accounts_words,
             "cut_off_words": self.cut_off_words,
         }
+
+    @property
+    def accounts_words(self) -> str:
+        """The accounts of it an incident notice says were disabled (CTR-05), in words to follow
+        "which": its privileged accounts, or, where its access is write access without
+        privilege and it runs none of our sign-in, its accounts with write access."""
+        if self.access_level == "write" and "identities" not in self.holds:
+            return "of its accounts with write access to our systems"
+        return "privileged accounts"
 
     @property
     def cut_off_words(self) -> str:

@@ -250,16 +250,43 @@ Only provisions checked against their text are listed; elsewhere the directive's
 stands alone."""
 
 
-def statutes_of(regimes: Iterable[str], country: object = None) -> Iterator[tuple[str, Statute]]:
+RECIPIENTS: dict[tuple[str, str], str] = {
+    ("nis2", "BE"): "the national CSIRT (the CCB, Centre for Cybersecurity Belgium)",
+    ("nis2", "DE"): "the joint reporting office of the BSI and the BBK",
+}
+"""Whom a member state has an entity established there send a directive's reports, by regime
+and country, where the directive leaves the choice to the state (NIS2 Art. 23(1): its CSIRT
+or, where applicable, its competent authority): Belgium's NIS2 law of 26 April 2024 has them
+notified to the CCB, the national CSIRT; Germany's § 32(1) BSIG to the reporting office the
+BSI and the BBK set up together. Only states checked against their law are listed."""
+
+_ROLES = {
+    "competent authority": "the competent authority",
+    "CSIRT or competent authority": ("the CSIRT or the competent authority"),
+}
+"""The recipients the directive's and the regulation's words name by role, and how a recorded
+authority is named beside the role."""
+
+
+def statutes_of(
+    regimes: Iterable[str], country: object = None, authority: object = None
+) -> Iterator[tuple[str, Statute]]:
     """Each deadline the law of these regimes sets, with its regime, regimes in name order; for
     an entity established in ``country``, with that state's provision beside the directive's
-    (:data:`NATIONAL`)."""
+    (:data:`NATIONAL`) and the recipient it names (:data:`RECIPIENTS`); else, where the entity
+    records its competent authority (``authority``), that authority named beside the role."""
+    named = authority.strip() if isinstance(authority, str) else ""
     for regime in sorted(set(regimes) & STATUTES.keys()):
         state, provisions = NATIONAL.get((regime, str(country)), ("", {}))
+        recipient = RECIPIENTS.get((regime, str(country)))
         for statute in STATUTES[regime]:
             national = provisions.get(statute.what)
             if national:
                 statute = replace(statute, basis=f"{statute.basis}, in {state} {national}")
+            if recipient is not None:
+                statute = replace(statute, to=recipient)
+            elif named and statute.to in _ROLES:
+                statute = replace(statute, to=f"{_ROLES[statute.to]}, {named}")
             yield regime, statute
 
 

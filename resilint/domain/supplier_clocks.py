@@ -181,8 +181,8 @@ def _entity_clocks(facts: Facts, entity: Document, supplier: SupplierFacts) -> I
         elif rank == REGULATOR and (law := _statutory(facts, entity, key)) is not None:
             # the law sets the clock whether or not the entity records it (as resilint impact
             # counts it): an entity under NIS2 that records no early warning still has 24 hours
-            hours, basis = law
-            note = f"the law's deadline, {basis}; {entity.label} records none in reporting_clocks"
+            hours, owed = law
+            note = f"the law's deadline, {owed}; {entity.label} records none in reporting_clocks"
             yield Clock(hours, what, entity, ("regimes",), note, rank)
     others = value_at(recorded, "other_clocks")
     for position, other in enumerate(others if isinstance(others, list) else []):
@@ -225,14 +225,17 @@ def _breach_clock(entity: Document, recorded: float | None) -> Iterator[Clock]:
 
 def _statutory(facts: Facts, entity: Document, key: str) -> tuple[float, str] | None:
     """The shortest deadline the law of the entity's regimes sets for the reporting_clocks field
-    ``key``, with its basis (:data:`.statutes.STATUTES`: DORA's, NIS2's and NYDFS's). Every
+    ``key``, with whom it is owed to under which law (:data:`.statutes.STATUTES`: DORA's,
+    NIS2's and NYDFS's; the recipient named where the entity or its state names it). Every
     statute that names the field runs from our learning of the incident: our awareness (DORA,
     NIS2) or our determining that it occurred (NYDFS, 500.17(a)(1)); the ones that run from a
     classification or an earlier report name no field here."""
     found = [
-        (statute.hours, statute.basis)
+        (statute.hours, f"owed to {_the(statute.to)} under {statute.basis}")
         for _, statute in statutes_of(
-            facts.regimes.of_entities([str(entity.id)]), entity.data.get("country")
+            facts.regimes.of_entities([str(entity.id)]),
+            entity.data.get("country"),
+            entity.data.get("competent_authority"),
         )
         if statute.recorded == key and statute.hours is not None
     ]
@@ -245,12 +248,19 @@ def _recorded_basis(facts: Facts, entity: Document, key: str, hours: float) -> s
     message then names the authority and the citation, not only "the regulator"; "" where the
     recorded figure is the entity's own."""
     return "; ".join(
-        f"the {statute.to}'s, {statute.basis}"
+        f"owed to {_the(statute.to)} under {statute.basis}"
         for _, statute in statutes_of(
-            facts.regimes.of_entities([str(entity.id)]), entity.data.get("country")
+            facts.regimes.of_entities([str(entity.id)]),
+            entity.data.get("country"),
+            entity.data.get("competent_authority"),
         )
         if statute.recorded == key and statute.hours == hours
     )
+
+
+def _the(recipient: str) -> str:
+    """A report's recipient as a message names it: ``the competent authority``."""
+    return recipient if recipient.startswith("the ") else f"the {recipient}"
 
 
 def _other_clock_name(other: object) -> str:

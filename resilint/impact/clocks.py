@@ -161,7 +161,8 @@ def _regulators(
     statute of its regimes has."""
     used: set[str] = set()
     regimes = facts.regimes.of_entities([str(entity.id)])
-    for regime, statute in statutes_of(regimes, entity.data.get("country")):
+    country, authority = entity.data.get("country"), entity.data.get("competent_authority")
+    for regime, statute in statutes_of(regimes, country, authority):
         used.add(statute.recorded)
         if regime == "nis2":
             kind = entity.data.get("nis2_entity_type")

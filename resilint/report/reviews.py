@@ -111,8 +111,8 @@ def _contract_reviews(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
 def _credentials(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The rotation IAM-02 asks of a write or privileged credential that is not a person's
     account, a certificate or a federated workload (within its own rotation_days of
-    last_rotated, or the policy's ``max_rotation_days`` where that is shorter: IAM-02 reports a
-    longer declared interval as it stands; a mandated platform's own interval where it sets the
+    last_rotated, or the policy's ``max_rotation_days`` where that is shorter, as IAM-02
+    measures an overdue rotation; a mandated platform's own interval where it sets the
     rotation, :func:`_set_by_platform`), and the expiry of such a certificate."""
     for identity, _ in intervals.judged.get("IAM-02", ()):
         data = identity.data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +130,13 @@ class DeclarativeRule:
     lead: str | None = None
     """The words every requirement's message begins with (a template): said once in a
     finding that folds several gaps, each gap after the first saying what follows them."""
+
+    @property
+    def asks(self) -> tuple[str, ...]:
+        """The rules its requirements leave their gaps to (``unless_reported_by``): what it
+        finds rests on whether a suppression accepts what they find, so a run is not kept
+        while one does (as a Python check's :func:`resilint.rules.python.asking`)."""
+        return asked_of(r.deferring for r in self.requirements)
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         base = Env(context.facts, context.params)
@@ -391,7 +398,7 @@ class DeclarativeRule:
             return False
         subject = env.lookup(requirement.field) if requirement.field else None
         place = subject if isinstance(subject, Ref) else self._place(requirement, env)
-        said = _said(context.reported, requirement.deferring)
+        said = _said(context.reported, requirement.deferring, context.standing)
         document = place.document
         level = said.get((document.path, document.kind, document.id, place.path))
         return level is not None and level >= self._level(requirement, context)
@@ -496,18 +503,31 @@ def _named(path: tuple[str, ...]) -> str:
     return ".".join(path)
 
 
-def _said(reported: Callable[[str], Sequence[Finding]], codes: tuple[str, ...]) -> _Said:
+def _said(
+    reported: Callable[[str], Sequence[Finding]],
+    codes: tuple[str, ...],
+    standing: Callable[[Sequence[Finding]], Sequence[Finding]] | None = None,
+) -> _Said:
     """The fields the rules ``codes`` report in this check (their findings' fields and the
-    gaps they fold), indexed once for the check."""
+    gaps they fold), indexed once for the check: in findings no waiver, inline comment or
+    ``per_file_ignores`` accepts (``standing``), as :meth:`RuleContext.reported_about` counts
+    them. A waiver accepts the risk of the finding it names, not the gap another rule asks of
+    the same field for its own use, which that rule then says."""
     kept = _SAID.setdefault(reported, {})
     found = kept.get(codes)
     if found is None:
         found = kept[codes] = {}
         for code in codes:
-            for finding in reported(code):
+            findings = reported(code)
+            for finding in standing(findings) if standing is not None and findings else findings:
                 paths = [part.json_path for part in finding.parts] or [finding.json_path]
                 paths += finding.about  # the fields its gaps are about, placed elsewhere
                 for path in paths:
                     key = (finding.path, finding.kind, finding.doc_id, path)
                     found[key] = max(found.get(key, finding.level), finding.level)
     return found
+
+
+def asked_of(deferring: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """The codes requirements leave their gaps to, each once, in the order named."""
+    return tuple(dict.fromkeys(code for codes in deferring for code in codes))

@@ -111,17 +111,30 @@ def _compile_lazily(
         kind = str(rule["select"])
         info = describe(rule, site, where, time_aware=aware[i], kind=kind)
         build = partial(_compile, path, rule, i, schemas, checks, locate, checked=True)
-        rules.append(LazyRule(info, build))
+        rules.append(LazyRule(info, build, _deferring(rule)))
     return rules
+
+
+def _deferring(rule: dict[str, Any]) -> tuple[str, ...]:
+    """The rules a declarative rule's requirements leave their gaps to (``unless_reported_by``),
+    each once, read from its data as it compiled before (as
+    :attr:`resilint.rules.declarative.DeclarativeRule.asks` says it once compiled)."""
+    require = rule.get("require")
+    specs = [s for s in require if isinstance(s, dict)] if isinstance(require, list) else []
+    return tuple(dict.fromkeys(c for s in specs for c in s.get("unless_reported_by") or ()))
 
 
 class LazyRule:
     """A declarative rule compiled on its first run over documents of its kind."""
 
-    def __init__(self, info: RuleInfo, build: Callable[[], Rule]) -> None:
+    def __init__(
+        self, info: RuleInfo, build: Callable[[], Rule], asks: tuple[str, ...] = ()
+    ) -> None:
         self._info = info
         self._build = build
         self._rule: Rule | None = None
+        self.asks = asks
+        """The rules its requirements leave their gaps to, known without compiling it."""
 
     @property
     def info(self) -> RuleInfo:
