@@ -51,6 +51,7 @@ from resilint.rules import rule_files as rule_files_in
 from resilint.rules.stored import StoredRules, beside_bytecode
 from resilint.run_notes import (
     baseline_off_note,
+    law_gate_notes,
     law_off_note,
     pinned_date_note,
     unselected_note,
@@ -661,14 +662,24 @@ def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
 def _law_notes(
     result: Result, rules: tuple[Rule, ...], config: Config, args: CheckArgs
 ) -> tuple[RunNote, ...]:
-    """The rules of a regime in effect that ``ignore`` turns off, said in every report (and
-    on standard error, where the report on standard output is not the text one), placed on
-    the configuration's ``ignore``."""
+    """The rules of a regime in effect that ``ignore`` turns off, that a level set below
+    ``fail_on`` keeps from failing the check, or that ``per_file_ignores`` turns off for some
+    files: said in every report (and on standard error, where the report on standard output is
+    not the text one), each placed on its setting's line in the configuration."""
+    notes = (
+        *_ignored_note(result, rules, config),
+        *law_gate_notes(result.law_on, result.law_patterns, rules, config),
+    )
+    if args.statistics or (args.output_format or _default_format()) != "text":
+        for note in notes:
+            echo(f"resilint: note: {note.text}", err=True)
+    return notes
+
+
+def _ignored_note(result: Result, rules: tuple[Rule, ...], config: Config) -> tuple[RunNote, ...]:
     off = law_off_note(result.law_off, rules, config)
     if not off:
         return ()
-    if args.statistics or (args.output_format or _default_format()) != "text":
-        echo(f"resilint: note: {off}", err=True)
     origin = config.origins.get("ignore", "").split(" + ")[0]
     line = origin.rpartition(":")[2]
     if config.source is None or not line.isdigit():

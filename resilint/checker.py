@@ -35,7 +35,13 @@ from resilint.result import FileResult, Result
 from resilint.rules import Rule
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
-from resilint.selection import law_rules_off, require_rules, select_rules
+from resilint.selection import (
+    law_patterns,
+    law_rules_off,
+    law_rules_on,
+    require_rules,
+    select_rules,
+)
 from resilint.suppress import (
     SuppressionPolicy,
     apply_suppressions,
@@ -536,6 +542,7 @@ def _check_files(
         findings = [f for f in findings if concerns(f, focus, wide)]
     # as shown: a long note on one finding of a supplier
     findings = said_once(findings, index, lambda sid: _adviser_notes(model, sid))
+    on = law_rules_on(selected, config, index)
     result = Result(
         tuple(sorted(findings, key=lambda f: f.sort_key)),
         len(files),
@@ -543,6 +550,8 @@ def _check_files(
         engine.crashes,
         policy.ran,
         law_rules_off(options.rules, selected, config, index),
+        on,
+        law_patterns(on, config, {d.path for d in index.documents}),
     )
     return Checked(result, model, reads if kept is not None else None, locator)
 

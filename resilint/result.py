@@ -37,6 +37,12 @@ class Result:
     """The rules of a regime in effect that ``ignore`` turns off (DORA's contract clauses for
     an entity under DORA): said in every report, so that a passing run is not read as a
     programme that meets what the law asks."""
+    law_on: tuple[str, ...] = ()
+    """The rules of a regime in effect that ran: where the configuration sets one's level below
+    ``fail_on`` or ``per_file_ignores`` turns it off for some files, every report says so."""
+    law_patterns: tuple[str, ...] = ()
+    """The ``per_file_ignores`` patterns that turn off some of :attr:`law_on` for a file that
+    holds a document."""
 
     @property
     def unreadable(self) -> bool:

@@ -140,6 +140,8 @@ class CheckCache:
                 data["documents"],
                 tuple(finding_in(f) for f in data["crashes"]),
                 law_off=tuple(str(code) for code in data["law_off"]),
+                law_on=tuple(str(code) for code in data["law_on"]),
+                law_patterns=tuple(str(pattern) for pattern in data["law_patterns"]),
             )
         except (KeyError, IndexError, TypeError, ValueError):
             return None
@@ -330,6 +332,8 @@ class CheckCache:
                     "findings": [finding_out(f) for f in result.findings],
                     "crashes": [finding_out(f) for f in result.crashes],
                     "law_off": list(result.law_off),
+                    "law_on": list(result.law_on),
+                    "law_patterns": list(result.law_patterns),
                 },
             )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from resilint.discover import (
     walked_name,
 )
 from resilint.load.read import real, within
-from resilint.reporters.base import listed, printable
+from resilint.reporters.base import RunNote, listed, printable
 from resilint.resources import data_dir
 from resilint.rules import Rule
 
@@ -108,25 +109,14 @@ def law_off_note(off: tuple[str, ...], rules: tuple[Rule, ...], config: Config) 
     checking it. Turning them off is the user's choice; the report says it was made."""
     if not off:
         return ""
-    from resilint.domain.regimes import REGIME_NAMES, REGIME_OF_PROFILE
-
-    profiles = {r.info.code: r.info.profiles for r in rules}
-    regimes = sorted(
-        {
-            REGIME_NAMES[REGIME_OF_PROFILE[p]]
-            for c in off
-            for p in profiles.get(c, ())
-            if p in REGIME_OF_PROFILE
-        }
-    )
+    regimes = _regimes(off, rules)
     from resilint import codes
 
     where = []
     if any(codes.naming(config.ignore, c) >= 0 for c in off):
         origin = config.origins.get("ignore", "the configuration").split(" + ")[0]
         if config.source is not None and ":" in origin:  # the file as the user finds it
-            shown = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
-            origin = f"{Path(shown).as_posix()}:{origin.rpartition(':')[2]}"
+            origin = f"{_config_file(config)}:{origin.rpartition(':')[2]}"
         where.append(f"ignore: [{', '.join(config.ignore)}] ({origin})")
     if any(codes.naming(config.command_ignore, c) >= 0 for c in off):
         where.append(f"--ignore {','.join(config.command_ignore)}")
@@ -138,6 +128,114 @@ def law_off_note(off: tuple[str, ...], rules: tuple[Rule, ...], config: Config) 
         f"the run passes whatever {they} would find; remove {them} from ignore to check "
         f"{them}, or accept a single gap with a Waiver"
     )
+
+
+def _regimes(off: Iterable[str], rules: tuple[Rule, ...]) -> list[str]:
+    """The names of the regimes whose profiles hold the rules ``off`` (DORA, NIS2)."""
+    from resilint.domain.regimes import REGIME_NAMES, REGIME_OF_PROFILE
+
+    profiles = {r.info.code: r.info.profiles for r in rules}
+    return sorted(
+        {
+            REGIME_NAMES[REGIME_OF_PROFILE[p]]
+            for c in off
+            for p in profiles.get(c, ())
+            if p in REGIME_OF_PROFILE
+        }
+    )
+
+
+def _config_file(config: Config) -> str:
+    """The configuration file's path as the user finds it (from the working directory)."""
+    assert config.source is not None
+    shown = os.path.relpath(Path(os.path.normpath(config.source.absolute())))
+    return Path(shown).as_posix()
+
+
+def law_gate_notes(
+    on: tuple[str, ...],
+    patterns: tuple[str, ...],
+    rules: tuple[Rule, ...],
+    config: Config,
+    gate: bool = True,
+) -> tuple[RunNote, ...]:
+    """Said in every report where the configuration keeps rules of a regime in effect that run
+    (``on``) from failing the gate: a rule's ``level`` set below ``fail_on`` (its findings are
+    shown, never fail the check; only with ``gate``, as ``check`` has one), and a
+    ``per_file_ignores`` pattern that names them (their findings in its files are suppressed,
+    counted and never shown) and covers a file holding a document (``patterns``). Each note is
+    placed on the setting's line."""
+    notes: list[RunNote] = []
+    if not on:
+        return ()
+    infos = {r.info.code: r.info for r in rules}
+    if gate:
+        below = [
+            (code, own.level)
+            for code in on
+            if (own := config.rules.get(code)) is not None
+            and own.level is not None
+            and code in infos
+            and config.fails(infos[code].level)
+            and not config.fails(own.level)
+        ]
+        if below:
+            said = [
+                f"{code} set to {level.label} by rules.{code}.level"
+                f"{_place(config, ('rules', code, 'level'))[1]}"
+                for code, level in below
+            ]
+            one = len(below) == 1
+            text = (
+                f"{' and '.join(_regimes([c for c, _ in below], rules)) or 'regulatory'} "
+                f"rule{'s' * (not one)} below the gate: {listed(said, most=8)}: "
+                f"{'its' if one else 'their'} findings are shown but never fail the check "
+                f"(fail_on: {config.fail_on}); remove the level to let "
+                f"{'it' if one else 'them'} fail the check"
+            )
+            place = ("rules", below[0][0], "level")
+            notes.append(_note("rules below the gate", text, config, place))
+    from resilint import codes
+    from resilint.quoting import quoted
+
+    for pattern, named in config.per_file_ignores:
+        if pattern not in patterns:
+            continue
+        off = [c for c in on if codes.naming(named, c) >= 0]
+        if not off:
+            continue
+        one = len(off) == 1
+        where = _place(config, ("per_file_ignores", pattern))[1]
+        text = (
+            f"{' and '.join(_regimes(off, rules)) or 'regulatory'} rule{'s' * (not one)} not "
+            f"checked in some files: per_file_ignores: {quoted(pattern)}: "
+            f"[{', '.join(named)}]{where} "
+            f"turns off {listed(off, most=8)} for the files it matches: "
+            f"{'its' if one else 'their'} findings there are suppressed, only counted, and "
+            f"{'never fail the check' if gate else 'their dates left out of the calendar'}; "
+            "narrow the pattern to the files meant, or accept a single gap with a Waiver"
+        )
+        notes.append(_note("rules not checked", text, config, ("per_file_ignores", pattern)))
+    return tuple(notes)
+
+
+def _place(config: Config, where: tuple[str, ...]) -> tuple[int, str]:
+    """The configuration's line of the setting at ``where``, and `` (resilint.yaml:12)`` as a
+    note says it (empty where it is not known)."""
+    if config.source is None or config.locate is None:
+        return 0, ""
+    try:
+        line = config.locate(where)[0]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return 0, ""
+    return line, f" ({_config_file(config)}:{line})"
+
+
+def _note(title: str, text: str, config: Config, where: tuple[str, ...]) -> RunNote:
+    line, _ = _place(config, where)
+    if not line:
+        return RunNote(title, printable(text))
+    return RunNote(title, printable(text), _config_file(config), line)
 
 
 def untracked_note(untracked: frozenset[str], config: Config) -> str:

@@ -73,6 +73,38 @@ def law_rules_off(
     )
 
 
+def law_rules_on(selected: Iterable[Rule], config: Config, index: Index) -> tuple[str, ...]:
+    """The codes of the rules that run of a regime in effect (as :func:`law_rules_off` reads
+    it): those a rule's level set below ``fail_on`` or ``per_file_ignores`` may still keep from
+    failing the gate, which every report says (:func:`resilint.run_notes.law_gate_notes`)."""
+    profiles = active_profiles(config, index) & frozenset(REGIME_OF_PROFILE)
+    return tuple(
+        sorted(rule.info.code for rule in selected if not profiles.isdisjoint(rule.info.profiles))
+    )
+
+
+def law_patterns(on: Sequence[str], config: Config, paths: Iterable[str]) -> tuple[str, ...]:
+    """The ``per_file_ignores`` patterns that name a rule of a regime in effect that runs
+    (``on``) and cover a file holding a document (``paths``, as shown): where the law's rules
+    are off for some files. A pattern that covers none turns nothing off."""
+    named = [(p, c) for p, c in config.per_file_ignores if any(codes.any_names(c, x) for x in on)]
+    if not named:
+        return ()
+    import os
+    from pathlib import Path
+
+    from resilint.wildmatch import Patterns  # only for a configuration that names such rules
+
+    top = config.root.absolute()
+    shown = {Path(os.path.relpath(Path(p).absolute(), top)).as_posix() for p in paths}
+    relative = [p for p in shown if not p.startswith("../")]
+    return tuple(
+        pattern
+        for pattern, _ in named
+        if any(Patterns([pattern]).covering(path) for path in relative)
+    )
+
+
 def require_rules(selected: Sequence[Rule], config: Config) -> None:
     """A run in which no rule runs checks schemas and references alone, and passes whatever
     gaps the programme has: refused, naming the setting that leaves none (``profiles: []``

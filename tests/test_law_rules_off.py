@@ -141,3 +141,108 @@ def test_no_entity_under_a_regime_says_nothing(cli, programme: Path) -> None:
     _ignore(programme, "REG, CTR")
     result = cli("check", ".", "--format", "json", cwd=programme)
     assert json.loads(result.stdout)["notes"] == [], result.stderr
+
+
+def _append(root: Path, text: str) -> int:
+    """Add ``text`` to the configuration; the line its first line is on."""
+    config = root / "resilint.yaml"
+    before = config.read_text(encoding="utf-8")
+    config.write_text(before + text, encoding="utf-8")
+    return len(before.splitlines()) + 1
+
+
+def test_a_dora_rule_set_below_the_gate_is_said_in_every_format(cli, programme: Path) -> None:
+    line = _append(programme, "rules:\n  CTR-02:\n    level: info\n") + 2
+    result = cli(
+        "check",
+        ".",
+        *("-o", "json=out.json", "-o", "sarif=out.sarif", "-o", "github=out.github"),
+        cwd=programme,
+    )
+    shown = [x for x in result.stdout.splitlines() if " CTR-02 " in x and "note:" not in x]
+    assert shown and all(" CTR-02 info " in x for x in shown)  # shown, never failing the gate
+    notes = [x for x in result.stdout.splitlines() if "below the gate" in x]
+    assert notes == [
+        f"note: DORA rule below the gate: CTR-02 set to info by rules.CTR-02.level "
+        f"(resilint.yaml:{line}): its findings are shown but never fail the check "
+        "(fail_on: error); remove the level to let it fail the check"
+    ]
+    data = json.loads((programme / "out.json").read_text(encoding="utf-8"))
+    assert ("rules below the gate", "resilint.yaml", line) in [
+        (n["title"], n["path"], n["line"]) for n in data["notes"]
+    ]
+    sarif = json.loads((programme / "out.sarif").read_text(encoding="utf-8"))
+    (invocation,) = sarif["runs"][0]["invocations"]
+    said = [
+        n["locations"][0]["physicalLocation"]["region"]
+        for n in invocation["toolConfigurationNotifications"]
+        if "below the gate" in n["message"]["text"]
+    ]
+    assert said == [{"startLine": line}]
+    github = (programme / "out.github").read_text(encoding="utf-8")
+    assert f"line={line},title=resilint%3A rules below the gate::" in github
+
+    as_json = cli("check", ".", "--format", "json", cwd=programme)  # the cache's result too
+    assert [x for x in as_json.stderr.splitlines() if "below the gate" in x] == [
+        notes[0].replace("note: ", "resilint: note: ", 1)
+    ]
+
+
+def test_a_level_that_still_fails_the_gate_or_a_policy_rule_says_nothing(
+    cli, programme: Path
+) -> None:
+    _append(programme, "rules:\n  CTR-02:\n    level: warning\n  CTR-08:\n    level: info\n")
+    result = cli("check", ".", "--fail-on", "warning", cwd=programme)
+    assert "below the gate" not in result.stdout  # warning still fails a gate on warnings
+    assert "CTR-08" not in "".join(x for x in result.stdout.splitlines() if "note:" in x)
+    lowered = cli("check", ".", cwd=programme)
+    notes = [x for x in lowered.stdout.splitlines() if "below the gate" in x]
+    assert len(notes) == 1 and "CTR-02 set to warning" in notes[0]
+    assert "CTR-08" not in notes[0]  # a baseline rule's level is the programme's own choice
+
+
+def test_per_file_ignores_turning_off_dora_rules_is_said(cli, programme: Path) -> None:
+    line = _append(
+        programme,
+        'per_file_ignores:\n  "suppliers/c*.yaml": [CTR]\n  "nowhere/**": [CTR-09]\n'
+        '  "suppliers/a*.yaml": [CTR-08]\n',
+    )
+    result = cli("check", ".", "--format", "json", cwd=programme)
+    notes = json.loads(result.stdout)["notes"]
+    files = [n for n in notes if "in some files" in n["message"]]
+    assert [(n["path"], n["line"]) for n in files] == [("resilint.yaml", line + 1)]
+    message = files[0]["message"]
+    assert f"per_file_ignores: 'suppliers/c*.yaml': [CTR] (resilint.yaml:{line + 1})" in message
+    assert "CTR-02" in message and "CTR-08" not in message  # a baseline rule: policy's
+    assert "nowhere" not in json.dumps(notes)  # a pattern covering no file turns nothing off
+    assert [x for x in result.stderr.splitlines() if "in some files" in x]
+    text = cli("check", ".", cwd=programme)
+    assert [x for x in text.stdout.splitlines() if x.startswith("note:") and "in some" in x]
+
+
+def test_calendar_and_report_say_which_dora_rules_are_off(cli, programme: Path) -> None:
+    _ignore(programme, "REG")  # the register's rules date nothing in the calendar
+    quiet = cli("calendar", ".", cwd=programme)
+    assert quiet.exit_code == 0 and "note: DORA" not in quiet.stderr, quiet.stderr
+    _ignore(programme, "REG, EXR-04")
+    _append(
+        programme,
+        "rules:\n  SUP-08:\n    level: info\n"
+        'per_file_ignores:\n  "suppliers/c*.yaml": [CTR, SUP-08]\n',
+    )
+    for output in ("text", "json", "ics"):
+        calendar = cli("calendar", ".", "--format", output, cwd=programme)
+        assert calendar.exit_code == 0, calendar.stderr
+        said = [x for x in calendar.stderr.splitlines() if x.startswith("resilint: note: DORA")]
+        assert len(said) == 2, calendar.stderr
+        assert "EXR-04" in said[0] and "REG-01" not in said[0]  # a rule the calendar dates by
+        assert "suppliers/c*.yaml" in said[1] and "turns off SUP-08 for" in said[1]
+        assert "dates left out of the calendar" in said[1]
+        assert "below the gate" not in calendar.stderr  # the calendar has no gate
+        assert "DORA rule" not in calendar.stdout
+    report = cli("report", ".", "-o", "report.html", cwd=programme)
+    html = (programme / "report.html").read_text(encoding="utf-8")
+    coverage = html[html.index('id="coverage"') :]
+    assert "not checked in some files: per_file_ignores:" in coverage[: coverage.index("<table")]
+    assert "CTR-02" in report.stderr and "REG-01" in report.stderr  # what the report leaves out
+    assert "below the gate" not in report.stderr

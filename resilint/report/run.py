@@ -42,7 +42,7 @@ from resilint.impact.board import critical_scenarios
 from resilint.locate import Locator
 from resilint.model import Document, Index
 from resilint.report import WHAT_IF_HOURS, calendar, html
-from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, Deadline, Intervals
+from resilint.report.deadline import DEFAULT_DAYS, REVIEWED, RULE_OF, Deadline, Intervals
 from resilint.report.deadlines import upcoming
 from resilint.report.history import compare, read_previous
 from resilint.report.posture import Posture, area_of
@@ -346,15 +346,28 @@ def build_posture(model: Model, args: ReportArgs) -> Posture:
     )
 
 
-def _law_notes(model: Model) -> tuple[str, ...]:
-    """The rules of a regime in effect that ``ignore`` turns off, said on standard error and
-    above the coverage matrix."""
-    from resilint.run_notes import law_off_note
+def _law_notes(model: Model, dating: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The rules of a regime in effect that ``ignore`` turns off, or ``per_file_ignores`` for
+    some files, said on standard error (and, by the report, above the coverage matrix): what
+    the report and the calendar leave out; for the calendar, of the rules whose dates it
+    lists (``dating``) alone. A level set below ``fail_on`` is not: neither has a gate, and
+    both show the findings and dates of such a rule."""
+    from resilint.run_notes import law_gate_notes, law_off_note
 
-    off = law_off_note(model.checked.result.law_off, model.rules, model.config)
-    if off:
-        click.echo(f"resilint: note: {off}", err=True)
-    return (off,) if off else ()
+    result = model.checked.result
+    dates = None if dating is None else frozenset(dating)
+
+    def keep(codes: tuple[str, ...]) -> tuple[str, ...]:
+        return codes if dates is None else tuple(code for code in codes if code in dates)
+
+    off = law_off_note(keep(result.law_off), model.rules, model.config)
+    files = law_gate_notes(
+        keep(result.law_on), result.law_patterns, model.rules, model.config, gate=False
+    )
+    notes = (*([off] if off else []), *(note.text for note in files))
+    for note in notes:
+        click.echo(f"resilint: note: {note}", err=True)
+    return notes
 
 
 def _selects(model: Model, selected: Iterable[Rule]) -> dict[str, Callable[[Document], bool]]:
@@ -451,6 +464,7 @@ def run_calendar(args: CalendarArgs) -> int:
         model = build_model(args.check)
         facts = model.checked.facts
         deadlines = build_deadlines(model, args.days)
+        _law_notes(model, RULE_OF.values())  # its dates are those rules', where they run
         text = calendar.render(deadlines, facts.as_of, args.days, args.output_format, __version__)
     if args.output is None:
         write_out(text)  # in the output's encoding, escapes for what it cannot hold
