@@ -124,7 +124,7 @@ def test_the_report_says_so_above_the_coverage(cli, programme: Path) -> None:
     assert result.exit_code == 0, result.stderr
     html = (programme / "report.html").read_text(encoding="utf-8")
     coverage = html[html.index('id="coverage"') :]
-    assert "<strong>Not checked.</strong> DORA" in coverage[: coverage.index("<table")]
+    assert "<strong>Note:</strong> DORA" in coverage[: coverage.index("<table")]
     assert "CTR-02" in result.stderr
 
 
