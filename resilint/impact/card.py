@@ -79,8 +79,8 @@ def _fallbacks(impact: Impact) -> tuple[tuple[str, ...], ...]:
         (
             f.id,
             f"{words.hours(f.rto_hours)} / {words.hours(f.mtpd_hours)}",
-            words.owner(f.fallback),
-            words.degraded(f.fallback, None, f.unfitting_plans),
+            words.owner(f.fallback, f.fallback_needed),
+            words.degraded(f.fallback, None, f.unfitting_plans, f.also_fitting, f.fallback_needed),
             (f.fallback.reference or f.fallback.description) if f.fallback else "",
         )
         for f in impact.functions

@@ -36,16 +36,21 @@ _FITTING_BY_KIND = {
     FUNCTION: ("outage", "cloud_region_outage", "supplier_outage", "supplier_compromise"),
 }
 """For a supplier down or compromised, a cloud region down, or our own outage of a function, the
-thresholds that fit it first: a plan for a supplier's compromise is not the one that fails a
-region over, and a region's failover plan (and its customer message) is not the plan for a
-supplier's compromise or outage: an identity provider's compromise is not answered by moving
-to another region."""
+thresholds that fit it, most fitting first: a plan for a supplier's compromise is not the one
+that fails a region over, and a region's failover plan (and its customer message) is not the
+plan for a supplier's compromise or outage: an identity provider's compromise is not answered by
+moving to another region. Between plans fitting by the same threshold, the longer degraded mode
+is shown (:func:`fitting_plans`)."""
 
 
 STANDBY_ONLY = (
     "the region only serves it as a standby or replica, or as one of several active regions"
 )
 """Why a function a region's outage reaches is not stopped (:attr:`Reached.not_stopped`)."""
+SUPPORTED_ONLY = "the supplier supports it (supported_by), but it does not rest on it"
+"""Why a function that names the supplier only under ``supported_by`` is not stopped: a
+security monitoring provider supports card authorisation without stopping it when down. Its
+degraded mode is not shown as running: only a plan naming that supplier is shown, as ready."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +80,16 @@ def function_impact(
     function = reached.function
     data = function.data
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
-    plan = choose_plan(facts, function, down, kind)
+    keeps_running = not reached.stopped and reached.not_stopped == SUPPORTED_ONLY
+    ranked = fitting_plans(facts, function, down, kind, named_only=keeps_running)
+    plan = ranked[0] if ranked else None
     unfitting = unfitting_plans(facts, function, down, kind) if plan is None else ()
+    if keeps_running:
+        unfitting = ()
     critical = facts.function(function).critical
     limit = test_days if critical else None
     fallback = _fallback(facts, done, plan, limit) if plan is not None else None
-    lasts = _lasts(fallback, hours)
+    lasts = _lasts(fallback, hours) if not keeps_running else None
     outlasted = _breaches(hours, mtpd, reached.stopped)
     bridged = bool(outlasted) and _bridges(fallback, mtpd, lasts)
     return FunctionImpact(
@@ -105,6 +114,8 @@ def function_impact(
         last_plan_test=_last_plan_test(facts, function),
         mtpd_bridged=bridged,
         unfitting_plans=unfitting,
+        also_fitting=tuple(str(p.id) for p in ranked[1:] if p.id is not None),
+        fallback_needed=not keeps_running,
     )
 
 
@@ -146,24 +157,54 @@ def plans_of(facts: Facts, function: Document) -> list[Document]:
 def choose_plan(
     facts: Facts, function: Document, down: frozenset[str], target: str = SUPPLIER
 ) -> Document | None:
-    """The function's plan for this outage: one naming a supplier that is down, else one with
-    a threshold that fits an outage of this kind of target (a region's outage a plan for a
-    region outage first), else one recording no threshold (nothing says it does not fit); for
-    our own outage of a function, whose cause is not given, else the first. None where every
-    plan of the function is for another kind of outage: a region's failover plan is not shown
-    as the fallback of a supplier's compromise (:func:`unfitting_plans` names them)."""
-    plans = plans_of(facts, function)
-    for plan in plans:
+    """The function's plan for this outage, the first of :func:`fitting_plans`; None where
+    every plan of the function is for another kind of outage: a region's failover plan is not
+    shown as the fallback of a supplier's compromise (:func:`unfitting_plans` names them)."""
+    ranked = fitting_plans(facts, function, down, target)
+    return ranked[0] if ranked else None
+
+
+def fitting_plans(
+    facts: Facts,
+    function: Document,
+    down: frozenset[str],
+    target: str = SUPPLIER,
+    named_only: bool = False,
+) -> list[Document]:
+    """The function's plans that fit this outage, best first: those naming a supplier that is
+    down, then those with a threshold that fits an outage of this kind of target (a region's
+    outage a plan for a region outage first), then those recording no threshold (nothing says
+    they do not fit); for our own outage of a function, whose cause is not given, then the
+    rest. Among plans that fit alike, the one whose degraded mode lasts longest (then runs
+    soonest) first, the first in file order on a tie. ``named_only``: only plans naming a
+    supplier that is down."""
+    kinds = _FITTING_BY_KIND.get(target, _FITTING)
+    ranked = []
+    for order, plan in enumerate(plans_of(facts, function)):
+        types = _threshold_types(plan)
         if down & set(strings(plan.data.get("suppliers"))):
-            return plan
-    for kind in _FITTING_BY_KIND.get(target, _FITTING):
-        for plan in plans:
-            if kind in _threshold_types(plan):
-                return plan
-    for plan in plans:
-        if not _threshold_types(plan):
-            return plan
-    return plans[0] if plans and target == FUNCTION else None
+            tier = 0
+        elif named_only:
+            continue
+        elif fits := [i for i, kind in enumerate(kinds, 1) if kind in types]:
+            tier = min(fits)
+        elif not types:
+            tier = len(kinds) + 1
+        elif target == FUNCTION:
+            tier = len(kinds) + 2
+        else:
+            continue
+        procedure = value_at(plan.data, "manual_procedure")
+        lasts = number(value_at(procedure, "max_degraded_hours"))
+        switch = number(value_at(procedure, "time_to_switch_hours"))
+        key = (
+            tier,
+            -lasts if lasts is not None else float("inf"),
+            switch if switch is not None else float("inf"),
+            order,
+        )
+        ranked.append((key, plan))
+    return [plan for _, plan in sorted(ranked, key=lambda pair: pair[0])]
 
 
 def plan_fits(plan: Document, down: frozenset[str], target: str = SUPPLIER) -> bool:

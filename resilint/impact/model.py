@@ -130,6 +130,13 @@ class FunctionImpact:
     unfitting_plans: tuple[str, ...] = ()
     """Where no plan of the function fits the outage (no fallback), its plans and what each is
     for: "plan-region (for cloud_region_outage)"."""
+    also_fitting: tuple[str, ...] = ()
+    """The function's other plans that fit the outage, best first (:attr:`fallback` is the
+    best): a plan shown alone read as the only one ready."""
+    fallback_needed: bool = True
+    """False where the function keeps running (the supplier down only supports it, under
+    ``supported_by``): no degraded mode is shown as running, only a plan naming the supplier,
+    as ready should the function stop."""
 
     @property
     def fallback_owner(self) -> str:

@@ -88,7 +88,9 @@ def _functions(impact: Impact) -> list[str]:
             mtpd = f"{words.hours(f.mtpd_hours or 0)}: {words.BRIDGED}"
         if not f.stopped:
             rto = mtpd = f"not stopped ({f.not_stopped})"
-        degraded = words.degraded(f.fallback, f.fallback_lasts, f.unfitting_plans)
+        degraded = words.degraded(
+            f.fallback, f.fallback_lasts, f.unfitting_plans, f.also_fitting, f.fallback_needed
+        )
         rows.append(
             _row(
                 f.id,
@@ -96,7 +98,7 @@ def _functions(impact: Impact) -> list[str]:
                 " > ".join(f.via),
                 rto,
                 mtpd,
-                words.owner(f.fallback),
+                words.owner(f.fallback, f.fallback_needed),
                 f"{degraded}; {words.exercised(f)}",
             )
         )

@@ -86,12 +86,19 @@ def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
     yield f"    {words.objectives(function, length)}"
     fallback = function.fallback
     plan = f", plan {fallback.plan}" if fallback else ""
-    yield f"    fallback owner: {words.owner(fallback)}{plan}"
-    yield f"    {words.degraded(fallback, function.fallback_lasts, function.unfitting_plans)}"
+    yield f"    fallback owner: {words.owner(fallback, function.fallback_needed)}{plan}"
+    yield "    " + words.degraded(
+        fallback,
+        function.fallback_lasts,
+        function.unfitting_plans,
+        function.also_fitting,
+        function.fallback_needed,
+    )
     if fallback is not None and fallback.description:
         yield f"    manual procedure: {fallback.description}"
     for threshold in fallback.thresholds if fallback else ():
-        yield f"    activate on {threshold.type}: {threshold.description}"
+        said = f": {threshold.description}" if threshold.description else ""
+        yield f"    activate on {threshold.type}{said}"
     yield f"    {words.exercised(function)}"
 
 

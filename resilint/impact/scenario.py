@@ -35,7 +35,13 @@ from resilint.domain.readers import (
 from resilint.domain.tower import CYBER, line_of
 from resilint.errors import NotFound
 from resilint.impact import clocks, cover, people
-from resilint.impact.functions import STANDBY_ONLY, Reached, function_impact, plan_fits
+from resilint.impact.functions import (
+    STANDBY_ONLY,
+    SUPPORTED_ONLY,
+    Reached,
+    function_impact,
+    plan_fits,
+)
 from resilint.impact.model import (
     DEPENDENCY,
     FUNCTION,
@@ -161,9 +167,6 @@ def _document(facts: Facts, kind: str, value: str) -> Document:
 
 
 PLAN_ONLY = "its continuity plan covers the supplier's failure, but it does not rest on it"
-SUPPORTED_ONLY = "the supplier supports it (supported_by), but it does not rest on it"
-"""Why a function that names the supplier only under ``supported_by`` is not stopped: a
-security monitoring provider supports card authorisation without stopping it when down."""
 """Why a function reached only through its plan's ``suppliers`` is not stopped: a security
 monitoring provider a plan lists does not stop card authorisation when it is down."""
 

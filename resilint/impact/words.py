@@ -68,9 +68,22 @@ BRIDGED = "held by the degraded mode (running before the MTPD has passed, lastin
 """Why an outage longer than the MTPD holds it."""
 
 
-def degraded(fallback: Fallback | None, lasts: bool | None, unfitting: tuple[str, ...] = ()) -> str:
+def degraded(
+    fallback: Fallback | None,
+    lasts: bool | None,
+    unfitting: tuple[str, ...] = (),
+    also: tuple[str, ...] = (),
+    needed: bool = True,
+) -> str:
     """``degraded mode at 45% capacity for up to 96 h, running 2 h after the outage``; where
-    the function's plans are all for other outages (``unfitting``), that none fits, and them."""
+    the function's plans are all for other outages (``unfitting``), that none fits, and them;
+    the other plans that fit too (``also``). Where the function keeps running (not
+    ``needed``), that no degraded mode runs, and a plan naming the supplier as ready."""
+    if not needed:
+        if fallback is None:
+            return "no degraded mode: it keeps running"
+        ready = f"plan {fallback.plan} is ready should it stop"
+        return f"no degraded mode while it keeps running; {ready}"
     if fallback is None and unfitting:
         return (
             "no continuity plan fits this outage (the function's plans are for other outages: "
@@ -90,6 +103,8 @@ def degraded(fallback: Fallback | None, lasts: bool | None, unfitting: tuple[str
     )
     if lasts is not None:
         text += "; it lasts the outage" if lasts else "; it does NOT last the outage"
+    if also:
+        text += f"; also fitting: {', '.join(also)}"
     return text
 
 
@@ -97,7 +112,11 @@ NOBODY = "nobody named"
 """What a card shows where a record names nobody: a fallback or a decision without an owner."""
 
 
-def owner(fallback: Fallback | None) -> str:
+def owner(fallback: Fallback | None, needed: bool = True) -> str:
+    """Who runs the fallback; ``needed``: False where the function keeps running and no plan
+    names the supplier (none is needed, not a gap)."""
+    if fallback is None and not needed:
+        return "none needed (it keeps running)"
     if fallback is None or not fallback.owner:
         return NOBODY
     return fallback.owner + (f" (deputy {fallback.deputy})" if fallback.deputy else "")
