@@ -74,9 +74,7 @@ def render(posture: Posture) -> str:
     rows = [_row(posture, s, terms) for s in suppliers]
     if not rows:
         rows = [f'<tr><td colspan="{len(terms) + 1}">No critical supplier.</td></tr>']
-    off = "".join(
-        f'<p class="note"><strong>Note:</strong> {h(n)}</p>' for n in posture.notes
-    )
+    off = "".join(f'<p class="note"><strong>Note:</strong> {h(n)}</p>' for n in posture.notes)
     legend = " ".join(
         f'<span class="cell {k}">{sym} {h(word)}</span>' for k, (sym, word) in _CELLS.items()
     )
