@@ -129,7 +129,13 @@ def guarded(action: Callable[[], int]) -> NoReturn:
     except OSError as exc:
         status = _file_system_refused(exc)
     except Exception as exc:  # a defect: a short message and its own status, never a traceback
-        status = _internal(exc)
+        from resilint.launch import from_interrupt  # loaded: it started this process
+
+        if from_interrupt(exc):  # Ctrl-C while a class was made (a module loaded on first use)
+            echo("resilint: interrupted", err=True)
+            status = 130
+        else:
+            status = _internal(exc)
     sys.exit(int(status))
 
 

@@ -61,7 +61,7 @@ def main() -> None:
     except KeyboardInterrupt:  # while resilint's modules load, before a command guards its run
         _interrupted()
     except RuntimeError as exc:  # Python 3.11 wraps one raised in a class's making (a dataclass
-        if not _from_interrupt(exc):  # field's __set_name__) in "Error calling __set_name__"
+        if not from_interrupt(exc):  # field's __set_name__) in "Error calling __set_name__"
             raise
         _interrupted()
     except BaseException as exc:  # a Rust extension's panic at an interrupt (jsonschema_rs,
@@ -81,8 +81,9 @@ def _panicked_at_interrupt(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException" and "KeyboardInterrupt" in str(exc)
 
 
-def _from_interrupt(exc: BaseException) -> bool:
-    """Whether a KeyboardInterrupt caused ``exc``, directly or down its chain of causes."""
+def from_interrupt(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt caused ``exc``, directly or down its chain of causes (Python
+    3.11 wraps one raised while a class is made in "Error calling __set_name__")."""
     seen: set[int] = set()
     cause: BaseException | None = exc
     while cause is not None and id(cause) not in seen:

@@ -398,3 +398,35 @@ def test_a_standard_error_that_cannot_be_written_loses_only_the_notes(
         )
     assert done.returncode == status, done.stdout
     assert done.stdout.splitlines()[-1].startswith("Checked "), done.stdout
+
+
+# The Ctrl-C lands while a command runs and a module loaded on first use makes a dataclass:
+# Python 3.11 wraps the KeyboardInterrupt in "RuntimeError: Error calling __set_name__", which
+# the command's guard took for a defect of resilint's (status 4, "internal error").
+_INTERRUPTED_IN_A_RUN = """
+import dataclasses, sys
+from resilint.command import guarded
+def action():
+    original = dataclasses.Field.__set_name__
+    def interrupted(field, owner, name):
+        dataclasses.Field.__set_name__ = original
+        raise KeyboardInterrupt
+    dataclasses.Field.__set_name__ = interrupted
+    @dataclasses.dataclass
+    class Late:
+        supporting: int = dataclasses.field(default=0)
+    return 0
+guarded(action)
+"""
+
+
+def test_ctrl_c_while_a_run_makes_a_dataclass_is_an_interrupt(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_IN_A_RUN],
+        cwd=tmp_path,
+        env={**os.environ, "RESILINT_NO_SERVER": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (130, "resilint: interrupted\n")
