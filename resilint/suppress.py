@@ -285,9 +285,8 @@ def silenced_references(
     dangling = [f for f in references if f.code == "REF-01"]
     if not dangling:
         return frozenset()
-    refused = [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
-    quiet = dataclasses.replace(policy, report_unused_waivers=False)
-    results = apply_suppressions([*refused, *dangling], inline, index, as_of, quiet, locator)
+    refused = _refused_waivers(schema_errors)
+    results = _judged(dangling, refused, inline, index, as_of, policy, locator)
     return frozenset(
         (f.kind, f.doc_id, f.json_path)
         for f in results
@@ -309,17 +308,39 @@ def standing_findings(
     another rule's gap on the same document, which is then said. The baseline is left out:
     it holds findings still to be fixed, which go on asking for what they ask. Read while the
     rules run, with the suppressions the run applies after them."""
-    refused = [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
-    quiet = dataclasses.replace(policy, report_unused_waivers=False, baseline=None)
+    refused = _refused_waivers(schema_errors)
+    unbaselined = dataclasses.replace(policy, baseline=None)
 
     def standing(findings: Sequence[Finding]) -> list[Finding]:
         if not findings:
             return []
         asked = {f.code for f in findings}
-        results = apply_suppressions([*refused, *findings], inline, index, as_of, quiet, locator)
+        results = _judged(findings, refused, inline, index, as_of, unbaselined, locator)
         return [f for f in results if f.code in asked and f.suppression is None]
 
     return standing
+
+
+def _refused_waivers(schema_errors: Iterable[Finding]) -> list[Finding]:
+    """The SCH-01 findings of waivers their schema refuses: given with the findings to judge,
+    so that such a waiver suppresses nothing there either (:func:`_invalid_waivers`)."""
+    return [f for f in schema_errors if f.code == "SCH-01" and f.kind == "Waiver"]
+
+
+def _judged(
+    findings: Iterable[Finding],
+    refused: list[Finding],
+    inline: Iterable[InlineSuppression],
+    index: Index,
+    as_of: datetime.date,
+    policy: SuppressionPolicy,
+    locator: Locator,
+) -> list[Finding]:
+    """``findings`` with the suppressions the run will apply after the rules set on them, read
+    before or while the rules run; a waiver left unused here is not reported (the run says
+    that once, at its end)."""
+    quiet = dataclasses.replace(policy, report_unused_waivers=False)
+    return apply_suppressions([*refused, *findings], inline, index, as_of, quiet, locator)
 
 
 def every_reference(references: Iterable[Finding]) -> Accepted:
