@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 import functools
 import os
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ from resilint.waiver_validity import StandingWaivers
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.inline import InlineSuppression
     from resilint.run_cache import CheckCache
 
 
@@ -457,6 +459,12 @@ def _check_files(
         if kept is not None
         else None
     )
+    inline = [s for file in files for s in file.suppressions]
+    hearing = None
+    if earlier is not None:
+        hearing = _Hearing.set_up(options, index, read, inline, earlier.references, locator)
+        if hearing.of(earlier.findings) != earlier.heard:
+            earlier = hearing = None  # a suppression they rest on was added or taken away
     # a run that evaluates the rules notes what they and the reference checks read, from here
     # to the rules' last finding
     recorder = Recorder() if kept is not None and earlier is None else None
@@ -464,7 +472,11 @@ def _check_files(
         recorder.watch(index.documents)
     model = Model(index, options.as_of, config.definitions)
     root = message_root(config.root)  # the files messages name are named from it
-    stands = StandingWaivers(options.rules, config.rules, index, options.as_of, locator)
+    stands = (
+        hearing.stands
+        if hearing is not None
+        else StandingWaivers(options.rules, config.rules, index, options.as_of, locator)
+    )
     references = (
         earlier.references
         if earlier is not None
@@ -475,30 +487,18 @@ def _check_files(
         )
     )
     core = [*check_index(index, locator, root), *references]
-    selected = select_rules(options.rules, config, index)
+    selected = (
+        hearing.selected if hearing is not None else select_rules(options.rules, config, index)
+    )
     if not earlier_state:
         require_rules(selected, config)
         if all(path.is_dir() for path in options.paths):  # files named are a part of it
             refuse_blanket_per_file(config, (doc.path for doc in index.documents))
-    policy = _policy(options, selected, stands)
-    inline = [s for file in files for s in file.suppressions]
-    # a reference whose REF-01 is suppressed is accepted as it is: the rules waiting for it
-    # to be corrected judge it (a silenced REF-01 hides nothing); a run recording a baseline
-    # accepts every one, as the baseline will
-    accepted = (
-        every_reference(references)
-        if options.recording
-        else silenced_references(references, read, inline, index, options.as_of, policy, locator)
-    )
-    standing = standing_findings(read, inline, index, options.as_of, policy, locator)
-    asked = _asked(selected)
-    if earlier is not None and _rests_on_suppressions(earlier.findings, asked, standing):
-        earlier = None  # a rule asked for a finding a suppression accepts now: evaluate anew
-    if accepted:  # what the rules find rests on suppressions too: neither kept nor reused
-        earlier = None
-        if recorder is not None:
-            recorder.release()
-            recorder = None
+    if hearing is None:
+        hearing = _Hearing.of_selected(
+            options, selected, stands, index, read, inline, references, locator
+        )
+    policy, accepted, standing = hearing.policy, hearing.accepted, hearing.standing
     reads: Mapping[str, Any]
     if earlier is not None:
         engine = EngineResult(tuple(earlier.findings), ())
@@ -520,13 +520,15 @@ def _check_files(
             if recorder is not None:
                 recorder.release()
         reads = recorder.reads if recorder is not None else {}
-    if (
-        kept is not None
-        and not accepted
-        and not _rests_on_suppressions(engine.findings, asked, standing)
-    ):
+    if kept is not None:
         kept.cache.keep_rules(
-            kept.found, index.documents, reads, engine.findings, references, unreadable
+            kept.found,
+            index.documents,
+            reads,
+            engine.findings,
+            references,
+            unreadable,
+            hearing.of(engine.findings),
         )
     judged, held_back = hold_back(engine.findings, broken, root)
     raw = [*found, *read, *core, *judged, *held_back]
@@ -661,17 +663,90 @@ def _asked(selected: Iterable[Rule]) -> frozenset[str]:
     return frozenset(code for rule in selected for code in getattr(rule, "asks", ()))
 
 
-def _rests_on_suppressions(
-    findings: Iterable[Finding],
-    asked: Collection[str],
-    standing: Callable[[Sequence[Finding]], list[Finding]],
-) -> bool:
-    """Whether a suppression accepts a finding another check asked for: what that check found
-    rests on the suppression (a waived BCM-07 leaves BCM-03 to say its gap), which an edited
-    comment changes without changing a field the rules read. Such a run is neither kept nor
-    reused."""
-    consulted = [f for f in findings if f.code in asked]
-    return len(standing(consulted)) != len(consulted)
+@dataclass(frozen=True)
+class _Hearing:
+    """The suppressions a run's rule findings rest on, besides the fields the rules read: a
+    suppression of a finding another check asks for (a waived BCM-07 leaves BCM-03 to say its
+    gap), and a reference accepted as it is (a suppressed REF-01, judged by the rules waiting
+    for it to be corrected). An edited comment, waiver or ``per_file_ignores`` changes them
+    without changing a field: a kept run is reused only while they are what it rested on."""
+
+    policy: SuppressionPolicy
+    accepted: Accepted
+    """The references accepted as they are: every one REF-01 reports while a baseline is
+    recorded (it will hold their REF-01), else those whose REF-01 is suppressed."""
+    standing: Callable[[Sequence[Finding]], list[Finding]]
+    asked: frozenset[str]
+    selected: Sequence[Rule]
+    stands: StandingWaivers
+
+    @classmethod
+    def set_up(
+        cls,
+        options: CheckOptions,
+        index: Index,
+        read: list[Finding],
+        inline: list[InlineSuppression],
+        references: Sequence[Finding],
+        locator: Locator,
+    ) -> _Hearing:
+        selected = select_rules(options.rules, options.config, index)
+        stands = StandingWaivers(options.rules, options.config.rules, index, options.as_of, locator)
+        return cls.of_selected(options, selected, stands, index, read, inline, references, locator)
+
+    @classmethod
+    def of_selected(
+        cls,
+        options: CheckOptions,
+        selected: Sequence[Rule],
+        stands: StandingWaivers,
+        index: Index,
+        read: list[Finding],
+        inline: list[InlineSuppression],
+        references: Sequence[Finding],
+        locator: Locator,
+    ) -> _Hearing:
+        policy = _policy(options, selected, stands)
+        as_of = options.as_of
+        return cls(
+            policy,
+            every_reference(references)
+            if options.recording
+            else silenced_references(references, read, inline, index, as_of, policy, locator),
+            standing_findings(read, inline, index, as_of, policy, locator),
+            _asked(selected),
+            selected,
+            stands,
+        )
+
+    def of(self, findings: Iterable[Finding]) -> tuple[str, ...]:
+        """What ``findings`` rest on, in a few words a kept run holds: each finding a check
+        asks for that a suppression accepts, and each reference accepted as it is. Where the
+        fields read are unchanged and these are the same, evaluating the rules again would
+        find the same (each rule judges the findings it asks for, the earlier rules' own
+        alike)."""
+        consulted = [f for f in findings if f.code in self.asked]
+        said = Counter(_heard_as(f) for f in self.standing(consulted))
+        heard = Counter(_heard_as(f) for f in consulted) - said
+        return tuple(
+            sorted([*heard.elements(), *("\x02" + repr(reference) for reference in self.accepted)])
+        )
+
+
+def _heard_as(finding: Finding) -> str:
+    """A finding as what it says of what (its place in the text is not kept: a suppression is
+    found by the finding, whose line an edit moves)."""
+    return "\x01".join(
+        (
+            finding.code,
+            finding.path,
+            finding.kind or "",
+            finding.doc_id or "",
+            repr(finding.json_path),
+            finding.discriminator,
+            finding.message,
+        )
+    )
 
 
 def _adviser_notes(model: Model, supplier_id: str) -> dict[str, frozenset[str]]:

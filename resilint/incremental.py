@@ -216,6 +216,10 @@ class EngineRecord:
     """The files that could not be read, in the order the reference checks took them: they
     name the first in a reference to a document that does not exist, and look in their text
     for the documents a reference names."""
+    heard: tuple[str, ...] = ()
+    """The suppressions the findings rest on (:meth:`resilint.checker._Hearing.of`): a run is
+    reused only while they are the same. A record without them was kept only where the
+    findings rested on none."""
 
     def out(self) -> dict[str, Any]:
         return {
@@ -227,6 +231,7 @@ class EngineRecord:
             "findings": list(self.findings),
             "references": list(self.references),
             "unreadable": list(self.unreadable),
+            "heard": list(self.heard),
         }
 
     @classmethod
@@ -236,7 +241,8 @@ class EngineRecord:
             width = len(stamp_digest(None))
             findings, references = data["findings"], data["references"]
             unreadable = data["unreadable"]  # a record of an earlier version has none: not kept
-            if not all(isinstance(v, list) for v in (findings, references, unreadable)):
+            heard = data.get("heard", [])
+            if not all(isinstance(v, list) for v in (findings, references, unreadable, heard)):
                 return None
             return cls(
                 str(data["salt"]),
@@ -247,6 +253,7 @@ class EngineRecord:
                 findings,
                 references,
                 tuple(map(str, unreadable)),
+                tuple(map(str, heard)),
             )
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return None
@@ -260,6 +267,8 @@ class KeptRun:
     findings: list[Finding]
     references: list[Finding]
     reads: Mapping[str, frozenset[str]]
+    heard: tuple[str, ...] = ()
+    """The suppressions they rest on, as the run that found them judged them."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -214,7 +214,7 @@ class CheckCache:
         references = self._references(record, changed, documents, locator, unreadable)
         if findings is None or references is None:
             return None
-        return KeptRun(findings, references, record.reads)
+        return KeptRun(findings, references, record.reads, record.heard)
 
     def _references(
         self,
@@ -240,9 +240,10 @@ class CheckCache:
         findings: Sequence[Finding],
         references: Sequence[Finding],
         unreadable: tuple[str, ...] = (),
+        heard: tuple[str, ...] = (),
     ) -> None:
-        """Keep this run's rule and reference findings, the fields read to find them and the
-        files that could not be read, for the next."""
+        """Keep this run's rule and reference findings, the fields read to find them, the
+        files that could not be read and the suppressions the findings rest on, for the next."""
         if self.rules_salt:
             names, stamps = self._files(found)
             record = EngineRecord(
@@ -257,6 +258,7 @@ class CheckCache:
                 (),
                 (),
                 unreadable,
+                heard,
             )
             self._rules = (record, tuple(findings), tuple(references))
 

@@ -134,8 +134,8 @@ class DeclarativeRule:
     @property
     def asks(self) -> tuple[str, ...]:
         """The rules its requirements leave their gaps to (``unless_reported_by``): what it
-        finds rests on whether a suppression accepts what they find, so a run is not kept
-        while one does (as a Python check's :func:`resilint.rules.python.asking`)."""
+        finds rests on whether a suppression accepts what they find, so a kept run is reused
+        only while the same ones do (as a Python check's :func:`resilint.rules.python.asking`)."""
         return asked_of(r.deferring for r in self.requirements)
 
     def run(self, context: RuleContext) -> Iterator[Finding]:

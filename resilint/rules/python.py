@@ -45,8 +45,8 @@ def reading(model: str, after: tuple[str, ...] = ()) -> Callable[[_Check], _Chec
 
 def asking(*codes: str) -> Callable[[_Check], _Check]:
     """Marks a check that leaves a gap to other rules (``context.reported_about``): what it
-    finds rests on what those rules report, and on whether a suppression accepts it (a run is
-    not kept while one does). They are evaluated before it, by the same process, as a
+    finds rests on what those rules report, and on whether a suppression accepts it (a kept run
+    is reused only while the same ones do). They are evaluated before it, by the same process, as a
     :func:`reading` check's ``after`` are. A built-in check's codes are known without its
     import too (:data:`resilint.rules.builtin.ASKS`)."""
 
