@@ -495,8 +495,8 @@ def _check_files(
         if all(path.is_dir() for path in options.paths):  # files named are a part of it
             refuse_blanket_per_file(config, (doc.path for doc in index.documents))
     if hearing is None:
-        hearing = _Hearing.of_selected(
-            options, selected, stands, index, read, inline, references, locator
+        hearing = _Hearing.set_up(
+            options, index, read, inline, references, locator, (selected, stands)
         )
     policy, accepted, standing = hearing.policy, hearing.accepted, hearing.standing
     reads: Mapping[str, Any]
@@ -689,23 +689,13 @@ class _Hearing:
         inline: list[InlineSuppression],
         references: Sequence[Finding],
         locator: Locator,
+        chosen: tuple[Sequence[Rule], StandingWaivers] | None = None,
     ) -> _Hearing:
-        selected = select_rules(options.rules, options.config, index)
-        stands = StandingWaivers(options.rules, options.config.rules, index, options.as_of, locator)
-        return cls.of_selected(options, selected, stands, index, read, inline, references, locator)
-
-    @classmethod
-    def of_selected(
-        cls,
-        options: CheckOptions,
-        selected: Sequence[Rule],
-        stands: StandingWaivers,
-        index: Index,
-        read: list[Finding],
-        inline: list[InlineSuppression],
-        references: Sequence[Finding],
-        locator: Locator,
-    ) -> _Hearing:
+        """``chosen``: the rules selected and the waivers standing, where the run has them."""
+        selected, stands = chosen or (
+            select_rules(options.rules, options.config, index),
+            StandingWaivers(options.rules, options.config.rules, index, options.as_of, locator),
+        )
         policy = _policy(options, selected, stands)
         as_of = options.as_of
         return cls(

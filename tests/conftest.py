@@ -248,6 +248,23 @@ def copy_example(name: str, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def rule_evaluations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times a check evaluated the rules (one entry per run that did): a run the
+    cache serves from the last one's kept findings adds none."""
+    from resilint import checker
+
+    counted: list[int] = []
+    run_rules = checker.run_rules
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        counted.append(1)
+        return run_rules(*args, **kwargs)
+
+    monkeypatch.setattr(checker, "run_rules", counting)
+    return counted
+
+
+@pytest.fixture
 def write(tmp_path: Path):
     """Write a file (text is dedented; bytes are written as they are) and return its path."""
 

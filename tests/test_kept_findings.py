@@ -16,7 +16,7 @@ import yaml
 from conftest import EXAMPLES
 from ruamel.yaml import YAML
 
-from resilint import checker, parallel
+from resilint import parallel
 from resilint.cache import open_store
 from resilint.findings import Applicability, Edit, Finding, Fix, Level
 from resilint.incremental import WHOLE, Before, Recorder, Watched, changed_fields, relocated
@@ -34,20 +34,6 @@ def repo(tmp_path: Path) -> Path:
     target = tmp_path / "planted"
     shutil.copytree(EXAMPLES / "lindenau-planted", target)
     return target
-
-
-@pytest.fixture
-def evaluations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many times the rules were evaluated (one entry per run that evaluated them)."""
-    counted: list[int] = []
-    run_rules = checker.run_rules
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        counted.append(1)
-        return run_rules(*args, **kwargs)
-
-    monkeypatch.setattr(checker, "run_rules", counting)
-    return counted
 
 
 def _fresh(cli, repo: Path) -> str:  # type: ignore[no-untyped-def]
@@ -87,14 +73,14 @@ def _unread_field(repo: Path, output: str) -> tuple[Path, str]:
 
 
 def test_comments_and_an_unread_field_keep_the_findings_where_they_now_are(
-    cli, repo: Path, evaluations: list[int]
+    cli, repo: Path, rule_evaluations: list[int]
 ) -> None:
     first = _cached(cli, repo)
     path, field = _unread_field(repo, first)
     text = path.read_text(encoding="utf-8").replace(f"\n{field}: ", f"\n{field}: (new) ", 1)
     path.write_text("# reviewed by procurement\n# on the 2nd\n" + text, encoding="utf-8")
     kept = _cached(cli, repo)
-    assert evaluations == [1]  # the second run kept the first run's rule findings
+    assert rule_evaluations == [1]  # the second run kept the first run's rule findings
     assert kept == _fresh(cli, repo)
     name = str(path.relative_to(repo))
     before = [f["line"] for f in json.loads(first)["findings"] if f["path"] == name]
@@ -109,13 +95,13 @@ def _tier_one(repo: Path) -> Path:
 
 
 def test_an_edit_to_a_field_the_rules_read_evaluates_them_again(
-    cli, repo: Path, evaluations: list[int]
+    cli, repo: Path, rule_evaluations: list[int]
 ) -> None:
     first = _cached(cli, repo)
     path = _tier_one(repo)
     path.write_text(path.read_text().replace("tier: 1", "tier: 3", 1))
     again = _cached(cli, repo)
-    assert len(evaluations) == 2
+    assert len(rule_evaluations) == 2
     assert again == _fresh(cli, repo) != first
 
 
@@ -169,7 +155,7 @@ def test_any_edit_gives_what_a_check_without_the_cache_gives(cli, repo: Path) ->
 
 
 def test_a_record_of_another_time_is_never_believed(
-    cli, repo: Path, evaluations: list[int]
+    cli, repo: Path, rule_evaluations: list[int]
 ) -> None:
     """The kept findings and the cache's entries written by two runs at once: the record names
     each file's stat, and an entry of another stat is not compared with."""
@@ -181,7 +167,7 @@ def test_a_record_of_another_time_is_never_believed(
     (repo / ".resilint_cache" / RULES).write_bytes(record)  # findings of tier 1 again
     path.write_text("# only a comment more\n" + path.read_text())
     checked = _cached(cli, repo)
-    assert len(evaluations) == 3  # evaluated again, not kept
+    assert len(rule_evaluations) == 3  # evaluated again, not kept
     assert checked == _fresh(cli, repo)
 
 
@@ -252,7 +238,7 @@ def test_changes_are_told_apart_by_type_and_order() -> None:
 
 
 def test_reference_findings_are_kept_and_placed_anew(
-    cli, repo: Path, evaluations: list[int]
+    cli, repo: Path, rule_evaluations: list[int]
 ) -> None:
     playbook = repo / "playbooks" / "aurelia-erp.yaml"
     playbook.write_text(playbook.read_text().replace("supplier: aurelia-erp", "supplier: aurelia"))
@@ -261,14 +247,14 @@ def test_reference_findings_are_kept_and_placed_anew(
     assert [f["path"] for f in dangling] == ["playbooks/aurelia-erp.yaml"]
     playbook.write_text("# owner: IT\n" + playbook.read_text())
     kept = _cached(cli, repo)
-    assert evaluations == [1]
+    assert rule_evaluations == [1]
     assert kept == _fresh(cli, repo)
     moved = [f for f in json.loads(kept)["findings"] if f["code"] == "REF-01"]
     assert [f["line"] for f in moved] == [f["line"] + 1 for f in dangling]
 
 
 def test_an_edited_file_that_cannot_be_read_evaluates_everything(
-    cli, repo: Path, evaluations: list[int]
+    cli, repo: Path, rule_evaluations: list[int]
 ) -> None:
     """The reference checks read the text of files that cannot be read (a reference into one
     is not "unknown"): when such a file changes, nothing is kept."""
@@ -277,7 +263,7 @@ def test_an_edited_file_that_cannot_be_read_evaluates_everything(
     _cached(cli, repo)
     broken.write_text(broken.read_text() + "# still unclosed\n")
     again = _cached(cli, repo)
-    assert len(evaluations) == 2
+    assert len(rule_evaluations) == 2
     assert again == _fresh(cli, repo)
 
 

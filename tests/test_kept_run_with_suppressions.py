@@ -12,27 +12,13 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Any
 
-import pytest
 from one_file import doc, repo
-
-from resilint import checker
+from test_silenced_reference_hides_nothing import INLINE, PROGRAMME
+from test_waiver_accepts_one_finding import FUNCTION, SUPPLIER
 
 AS_OF = "2026-12-07"
 
-FUNCTION = doc(
-    "BusinessFunction",
-    "billing",
-    "criticality: critical\nrto_hours: 4\n"
-    "depends_on:\n  services:\n    - {supplier: invoicely, service: invoicing}\n",
-)
-SUPPLIER = doc(
-    "Supplier",
-    "invoicely",
-    "tier: 1\nsupports_critical_function: true\nservices:\n"
-    "  - {name: invoicing, contracted_rto_hours: 48}\n",
-)
 _REVISIONS = itertools.count()
 COMMENT = "  # resilint: ignore[BCM-07] reason=by-hand"
 
@@ -45,20 +31,6 @@ def waiver(expires: str) -> str:
         "rationale: Billing is run by hand from the ledger; no separate plan is kept.\n"
         f"risk_owner: cfo\napprover: ceo\napproved_on: 2026-11-01\nexpires: {expires}\n",
     )
-
-
-@pytest.fixture
-def evaluations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per run that evaluated the rules."""
-    counted: list[int] = []
-    run_rules = checker.run_rules
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        counted.append(1)
-        return run_rules(*args, **kwargs)
-
-    monkeypatch.setattr(checker, "run_rules", counting)
-    return counted
 
 
 def _check(cli, root: Path, *extra: str) -> list[tuple[str, int, bool]]:  # type: ignore[no-untyped-def]
@@ -76,24 +48,24 @@ def _write(root: Path, select: list[str], text: str) -> None:
     (root / "repo.yaml").write_text(f"# revision {revision}\n{text}", encoding="utf-8")
 
 
-def _runs(cli, root: Path, evaluations: list[int]) -> tuple[list[tuple[str, int, bool]], int]:  # type: ignore[no-untyped-def]
+def _runs(cli, root: Path, rule_evaluations: list[int]) -> tuple[list[tuple[str, int, bool]], int]:  # type: ignore[no-untyped-def]
     """The cached run's findings (checked equal to a run without the cache) and whether it
     evaluated the rules."""
-    before = len(evaluations)
+    before = len(rule_evaluations)
     cached = _check(cli, root)
-    evaluated = len(evaluations) - before
+    evaluated = len(rule_evaluations) - before
     assert cached == _check(cli, root, "--no-cache")
     return cached, evaluated
 
 
 def test_a_waived_finding_another_rule_asks_for_is_reused_while_the_waiver_stands(
-    cli, tmp_path: Path, evaluations: list[int]
+    cli, tmp_path: Path, rule_evaluations: list[int]
 ) -> None:
     select = ["BCM-03", "BCM-07", "EXC-01"]
     seen = []
     for expires in ("2027-06-30", "2027-06-30", "2026-12-01", "2026-12-01", "2027-06-30"):
         _write(tmp_path, select, repo(FUNCTION, SUPPLIER, waiver(expires)))
-        found, evaluated = _runs(cli, tmp_path, evaluations)
+        found, evaluated = _runs(cli, tmp_path, rule_evaluations)
         seen.append(([(c, s) for c, _, s in found], evaluated))
     waived = [("BCM-03", False), ("BCM-07", True)]
     # the waiver expired: BCM-07 asks for the plan again, and BCM-03 leaves the gap to it
@@ -102,7 +74,7 @@ def test_a_waived_finding_another_rule_asks_for_is_reused_while_the_waiver_stand
 
 
 def test_an_inline_comment_coming_and_going_is_followed(
-    cli, tmp_path: Path, evaluations: list[int]
+    cli, tmp_path: Path, rule_evaluations: list[int]
 ) -> None:
     plain = repo(FUNCTION, SUPPLIER)
     commented = plain.replace("id: billing\n", f"id: billing{COMMENT}\n")
@@ -111,7 +83,7 @@ def test_an_inline_comment_coming_and_going_is_followed(
     seen = []
     for text in (plain, plain, commented, commented, moved, plain, commented):
         _write(tmp_path, select, text)
-        found, evaluated = _runs(cli, tmp_path, evaluations)
+        found, evaluated = _runs(cli, tmp_path, rule_evaluations)
         seen.append(([(c, s) for c, _, s in found], evaluated))
     alone, waived = [("BCM-07", False)], [("BCM-03", False), ("BCM-07", True)]
     # the comment moved a line down with the rest: the same suppression, placed anew
@@ -127,20 +99,12 @@ def test_an_inline_comment_coming_and_going_is_followed(
 
 
 def test_a_reference_accepted_as_it_is_is_reused_until_its_suppression_goes(
-    cli, tmp_path: Path, evaluations: list[int]
+    cli, tmp_path: Path, rule_evaluations: list[int]
 ) -> None:
-    programme = repo(
-        doc("BusinessFunction", "last-mile-delivery", "criticality: critical\n"),
-        doc("ContinuityPlan", "bcp-last-mile", "function: last-mile\nowner: head-of-logistics\n"),
-    )
-    silenced = programme.replace(
-        "function: last-mile\n",
-        'function: last-mile  # resilint: ignore[REF-01] reason="the subsidiary\'s own"\n',
-    )
     seen = []
-    for text in (silenced, silenced, programme, silenced):
+    for text in (INLINE, INLINE, PROGRAMME, INLINE):
         _write(tmp_path, ["BCM-07"], text)
-        found, evaluated = _runs(cli, tmp_path, evaluations)
+        found, evaluated = _runs(cli, tmp_path, rule_evaluations)
         seen.append(([(c, s) for c, _, s in found], evaluated))
     accepted = [("BCM-07", False), ("REF-01", True)]
     assert seen == [(accepted, 1), (accepted, 0), ([("REF-01", False)], 1), (accepted, 1)]
