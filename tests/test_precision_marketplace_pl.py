@@ -1,0 +1,82 @@
+"""The audit of a Polish online marketplace operator (an important entity under NIS2, not a
+financial entity), through the CLI on real YAML: a licensed payment institution that processes
+the marketplace's checkout payments is a provider dependent business-interruption cover is
+written for, so a policy whose dependent cover names only some providers is found to leave it
+out (it went unreported, read as a bank holding our accounts); a bank keeping our accounts is
+still not asked."""
+
+from __future__ import annotations
+
+from one_file import check, doc, repo
+
+NAMED_ONLY = doc(
+    "InsurancePolicy",
+    "cyber",
+    "period: {start: 2026-04-01, end: 2027-03-31}\n"
+    "business_interruption: {waiting_period_hours: 8}\n"
+    "coverages: {dependent_business_interruption: {included: true}}\n"
+    "dependent_bi: {scope: named, named_providers: [hyperscaler], waiting_period_hours: 12}\n",
+)
+
+HYPERSCALER = doc(
+    "Supplier",
+    "hyperscaler",
+    "name: Cloud Provider Ltd\ntier: 1\nprovides_ict_services: true\n",
+)
+
+
+def payment_institution(service: str) -> str:
+    return doc(
+        "Supplier",
+        "psp",
+        "name: Payments S.A.\n"
+        "description: Licensed payment institution authorised by the national supervisor.\n"
+        "tier: 1\nsupports_critical_function: true\n"
+        f"services:\n  - {{name: payments, {service}, stores_data: true}}\n",
+    )
+
+
+CHECKOUT = doc(
+    "BusinessFunction",
+    "checkout",
+    "criticality: critical\nrto_hours: 4\nmtpd_hours: 24\n"
+    "depends_on: {suppliers: [hyperscaler, psp]}\n",
+)
+
+
+def test_ins04_finds_the_payment_processor_left_out_of_named_dependent_cover(
+    cli, write, tmp_path
+) -> None:
+    psp = payment_institution(
+        "service_type: payment processing, description: Payment gateway and card acquiring"
+    )
+    found = check(cli, write, repo(NAMED_ONLY, HYPERSCALER, psp, CHECKOUT), ["INS-04"])
+    (left_out,) = [f for f in found if "leaves out" in f["message"]]
+    assert "leaves out critical supplier psp" in left_out["message"]
+    assert "Ask the broker to name the supplier" in left_out["message"]
+    # impact agrees: the cover does not respond because it is not named, not because no cover
+    # is written for a payment processor
+    args = ("impact", "--supplier", "psp", "--format", "json", "--as-of", "2026-11-26")
+    (policy,) = cli(*args, cwd=tmp_path).json()["insurance"]
+    (dependent,) = [c for c in policy["covers"] if c["cover"] == "dependent_business_interruption"]
+    assert dependent["responds"] == "no"
+    assert "not named" in dependent["why"]
+    assert "not written for a regulated bank" not in dependent["why"]
+
+
+def test_ins04_named_payment_processor_or_a_bank_account_is_no_gap(cli, write) -> None:
+    named = NAMED_ONLY.replace("[hyperscaler]", "[hyperscaler, psp]")
+    psp = payment_institution("service_type: payment processing")
+    found = check(cli, write, repo(named, HYPERSCALER, psp, CHECKOUT), ["INS-04"])
+    assert not [f for f in found if "leaves out" in f["message"]]
+    # a bank that keeps our accounts, payouts from them included, is still not asked
+    bank = doc(
+        "Supplier",
+        "psp",
+        "name: Harbour Bank AG\ndescription: Credit institution keeping our operating accounts.\n"
+        "tier: 1\nsupports_critical_function: true\nprovides_ict_services: false\n"
+        "services:\n  - {name: accounts, service_type: current accounts and SEPA payouts,"
+        " stores_data: false}\n",
+    )
+    found = check(cli, write, repo(NAMED_ONLY, HYPERSCALER, bank, CHECKOUT), ["INS-04"])
+    assert not [f for f in found if "leaves out" in f["message"]]
