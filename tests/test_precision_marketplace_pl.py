@@ -3,7 +3,8 @@ financial entity), through the CLI on real YAML: a licensed payment institution 
 the marketplace's checkout payments is a provider dependent business-interruption cover is
 written for, so a policy whose dependent cover names only some providers is found to leave it
 out (it went unreported, read as a bank holding our accounts); a bank keeping our accounts is
-still not asked."""
+still not asked. A supplier contract lacking a point 5.1.4 clause is told which Regulation asks
+it and what to do."""
 
 from __future__ import annotations
 
@@ -80,3 +81,42 @@ def test_ins04_named_payment_processor_or_a_bank_account_is_no_gap(cli, write) -
     )
     found = check(cli, write, repo(NAMED_ONLY, HYPERSCALER, bank, CHECKOUT), ["INS-04"])
     assert not [f for f in found if "leaves out" in f["message"]]
+
+
+# -- CTR-12: the message names the Regulation and says what to do ---------------------------
+
+MARKETPLACE = doc(
+    "Entity",
+    "market",
+    "country: PL\nregimes: [nis2]\nnis2_category: important\n"
+    "nis2_entity_type: online_marketplace_provider\n",
+)
+
+SUPPORT_CENTRE = doc(
+    "Supplier",
+    "bpo",
+    "name: Support Centre Lda\ntier: 2\nprovides_ict_services: false\n"
+    "personal_data: true\nhighest_access_level: write\n",
+)
+
+
+def test_ctr12_names_the_regulation_and_what_to_do(cli, write) -> None:
+    contract = doc(
+        "Contract",
+        "ctr-bpo",
+        "supplier: bpo\nentities: [market]\nstatus: active\n"
+        "clauses:\n  nis2.5.1.4.h: {present: false}\n",
+    )
+    found = check(cli, write, repo(MARKETPLACE, SUPPORT_CENTRE, contract), ["CTR-12"])
+    (finding,) = [f for f in found if "5.1.4(h)" in f["message"]]
+    message = finding["message"]
+    assert (
+        "point 5.1.4(h) of the Annex to Commission Implementing Regulation (EU) 2024/2690"
+        in message
+    )
+    assert "negotiate the clause into the contract, or record a waiver" in message
+    # a contract with no clauses at all: one finding, the Regulation named once
+    bare = doc("Contract", "ctr-bpo", "supplier: bpo\nentities: [market]\nstatus: active\n")
+    (whole,) = check(cli, write, repo(MARKETPLACE, SUPPORT_CENTRE, bare), ["CTR-12"])
+    assert whole["message"].count("2024/2690") == 1
+    assert "the whole clauses section is missing" in whole["message"]
