@@ -4,9 +4,13 @@ the marketplace's checkout payments is a provider dependent business-interruptio
 written for, so a policy whose dependent cover names only some providers is found to leave it
 out (it went unreported, read as a bank holding our accounts); a bank keeping our accounts is
 still not asked. A supplier contract lacking a point 5.1.4 clause is told which Regulation asks
-it and what to do."""
+it and what to do. The programme itself (tests/data/programmes/marketplace-pl) reports its
+planted gaps and nothing a risk manager would not act on."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 from one_file import check, doc, repo
 
@@ -120,3 +124,54 @@ def test_ctr12_names_the_regulation_and_what_to_do(cli, write) -> None:
     (whole,) = check(cli, write, repo(MARKETPLACE, SUPPORT_CENTRE, bare), ["CTR-12"])
     assert whole["message"].count("2024/2690") == 1
     assert "the whole clauses section is missing" in whole["message"]
+
+
+# -- the programme as its risk team keeps it (tests/data/programmes/marketplace-pl) -------------
+
+PROGRAMME = Path(__file__).parent / "data" / "programmes" / "marketplace-pl"
+
+FOUND = [
+    ("EXR-03", "exercises/2026-05-ransomware-tabletop.yaml", 26),  # gap G9: restore finding overdue
+    ("IAM-02", "identities/identities.yaml", 11),  # gap G2: offshore developers' admin, no MFA
+    ("IAM-03", "identities/identities.yaml", 25),  # policy: contractors' admin rights, tier 2
+    ("IAM-03", "identities/identities.yaml", 62),  # gap G4: exited SMS gateway's key active
+    ("EVD-01", "insurance/cyber-2026.yaml", 3),  # no claims evidence package (market practice)
+    ("INS-04", "insurance/cyber-2026.yaml", 25),  # info: waiting periods past the 4-hour RTOs
+    ("INS-04", "insurance/cyber-2026.yaml", 28),  # the fraud-scoring SaaS is not named either
+    ("INS-04", "insurance/cyber-2026.yaml", 28),  # gap G8: the CDN is not named
+    ("INS-01", "insurance/cyber-2026.yaml", 38),  # G2 too: the MFA condition attested
+    ("INS-01", "insurance/cyber-2026.yaml", 50),  # gap G3: EDR at 88 %, 95 % attested
+    ("BCM-04", "plans/region-outage.yaml", 31),  # gap G10: payment plan without a deputy
+    ("CTR-12", "suppliers/helpline-bpo.yaml", 52),  # gap G7: no end-of-contract clause (h)
+    ("SUP-04", "suppliers/kadra-it.yaml", 22),  # gap G12: staffing agency assessed 2024
+    ("CTR-03", "suppliers/postwave-mail.yaml", 56),  # gap G11: 72 h past the insurer's 48 h
+    ("CTR-04", "suppliers/postwave-mail.yaml", 56),  # G11 too
+    ("SUP-04", "suppliers/recoai.yaml", 3),  # gap G6: prospective vendor never assessed
+    ("SUP-04", "suppliers/sentra-fraud.yaml", 22),  # gap G5: assessed in 2023
+    ("CTR-03", "suppliers/tarcza-edge.yaml", 62),  # gap G1: 72 h past the 24 h early warning
+]
+
+
+def test_the_marketplaces_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
+    root = tmp_path / "marketplace-pl"
+    shutil.copytree(PROGRAMME, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    findings = [f for f in result.json()["findings"] if not f["suppressed"]]
+    found = [(f["code"], Path(f["path"]).as_posix(), f["line"]) for f in findings]
+    assert found == FOUND
+    gaps = sum(
+        line.lstrip().startswith("# gap")
+        for path in root.rglob("*.yaml")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    )
+    assert gaps == 12
+    # an important entity under NIS2 alone: no DORA rule speaks, and the payment institution,
+    # the warehouse and the hyperscaler's waived standard terms are not reported
+    assert not [f for f in findings if f["code"].startswith("REG-")]
+    quiet = ("platnik-pay", "magazyn-log", "nimbostrat-cloud")
+    assert not [f for f in findings if any(q in f["path"] for q in quiet)]
+    # the CDN's 72 hours are measured against the NIS2 early warning, cited to the Directive
+    (cdn,) = [f for f in findings if "tarcza-edge" in f["path"]]
+    assert "24-hour early-warning deadline" in cdn["message"]
+    assert "Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a)" in cdn["message"]
