@@ -175,3 +175,23 @@ def test_the_marketplaces_findings_are_its_planted_gaps(cli, tmp_path: Path) -> 
     (cdn,) = [f for f in findings if "tarcza-edge" in f["path"]]
     assert "24-hour early-warning deadline" in cdn["message"]
     assert "Directive (EU) 2022/2555 (NIS2) Art. 23(4)(a)" in cdn["message"]
+
+
+# -- IAM-02: just-in-time access is rebutted only where it is recorded -----------------------
+
+
+def test_iam02_speaks_of_just_in_time_access_only_where_the_account_has_it(cli, write) -> None:
+    def developers(jit: str) -> str:
+        body = (
+            "supplier: devshop\ntype: human_account\naccess_level: privileged\nmfa: false\n"
+            f"just_in_time: {jit}\ndisable_procedure: runbook\ntime_to_disable_minutes: 10\n"
+        )
+        return repo(doc("Supplier", "devshop", "tier: 1\n"), doc("Identity", "deploy", body))
+
+    (plain,) = check(cli, write, developers("false"), ["IAM-02"])
+    assert "privileged access but without MFA; require MFA (a break-glass" in plain["message"]
+    assert "just-in-time" not in plain["message"]
+    (timed,) = check(cli, write, developers("true"), ["IAM-02"])
+    assert (
+        "require MFA: just-in-time access limits when the account can be used" in (timed["message"])
+    )
