@@ -195,3 +195,16 @@ def test_iam02_speaks_of_just_in_time_access_only_where_the_account_has_it(cli, 
     assert (
         "require MFA: just-in-time access limits when the account can be used" in (timed["message"])
     )
+
+
+def test_ctr04_names_the_tier_maximum_as_the_programmes_own(cli, tmp_path: Path) -> None:
+    """The email delivery service's 72 hours, against the cyber policy's 48-hour notice: the
+    finding says whose maximum the tier's 48 hours are, in words a buyer can place."""
+    root = tmp_path / "marketplace-pl"
+    shutil.copytree(PROGRAMME, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=root)
+    found = result.json()["findings"]
+    (finding,) = [f for f in found if f["code"] == "CTR-04" and "postwave" in f["path"]]
+    said = finding["message"]
+    assert "even the 48 hours this programme allows its tier (CTR-03), with our 4-hour" in said
+    assert "negotiate a notice window of at most 44 hours" in said
