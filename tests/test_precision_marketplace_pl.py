@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from one_file import check, doc, repo
 
@@ -208,3 +209,21 @@ def test_ctr04_names_the_tier_maximum_as_the_programmes_own(cli, tmp_path: Path)
     said = finding["message"]
     assert "even the 48 hours this programme allows its tier (CTR-03), with our 4-hour" in said
     assert "negotiate a notice window of at most 44 hours" in said
+
+
+def test_impact_reads_the_named_dependent_cover(cli, tmp_path: Path) -> None:
+    """The policy's dependent cover names the hyperscaler and the payment institution only: an
+    outage of the payment institution is covered, one of the CDN is not, and both say why."""
+    root = tmp_path / "marketplace-pl"
+    shutil.copytree(PROGRAMME, root, ignore=shutil.ignore_patterns(".resilint_cache"))
+
+    def dependent(supplier: str) -> dict[str, Any]:
+        args = ("impact", "--supplier", supplier, "--hours", "30", "--format", "json")
+        (policy,) = cli(*args, cwd=root).json()["insurance"]
+        (cover,) = [c for c in policy["covers"] if c["cover"] == "dependent_business_interruption"]
+        return dict(cover)
+
+    paid = dependent("platnik-pay")
+    assert paid["responds"] == "yes" and "platnik-pay is named" in paid["why"]
+    unpaid = dependent("tarcza-edge")
+    assert unpaid["responds"] == "no" and "tarcza-edge is not named" in unpaid["why"]
