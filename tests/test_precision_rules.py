@@ -67,7 +67,7 @@ def test_ctr04_reports_a_clock_tighter_than_the_tier_maximum(cli, write) -> None
     found = check(cli, write, text, NOTICE_RULES)
     assert [f["code"] for f in found] == ["CTR-03", "CTR-04"]
     message = found[1]["message"]
-    assert "even the 24 hours CTR-03 allows its tier exceed the 12-hour initial" in message
+    assert "even the 24 hours this programme allows its tier (CTR-03) exceed the 12-hour" in message
     assert "at most 12 hours, better 8" in message
 
 

@@ -1036,6 +1036,28 @@ def regulated_financial_firm(supplier: Document) -> bool:
     )
 
 
+_PROCESSES_PAYMENTS = Lazy(
+    r"\b(payment (processing|processors?|gateways?)|(card |merchant )?acquiring"
+    r"|merchant (services|acquirers?)|acquirers?|payment service providers?|psps?)\b",
+    re.IGNORECASE,
+)
+"""Words that name the processing of our own sales' payments (a payment gateway, the acquiring of
+card or other payment transactions): a platform our checkout runs on, unlike the bank account
+(payouts from it included), custody or credit a bank keeps for us."""
+
+
+def processes_our_payments(supplier: Document) -> bool:
+    """Whether the supplier processes the payments of our own sales: its services' or, where no
+    service says it, its name and description name payment processing, a payment gateway or
+    acquiring (:data:`_PROCESSES_PAYMENTS`), not as whom it serves ("fraud screening
+    for payment processors" is no payment processor). Dependent business-interruption cover is
+    written for such a platform as for any provider our sales rest on, though a licensed payment
+    institution serves us in a regulated trade of its own."""
+    texts = [_words_of(s) for _, s in dicts(supplier.data.get("services"))]
+    texts.append(_joined(supplier.data.get("name"), supplier.data.get("description")))
+    return any(_named(_PROCESSES_PAYMENTS, words, _clients(words)) is not None for words in texts)
+
+
 def _worded(*texts: object) -> str | None:
     """The model the words name as the supplier's own trade; None where they also say it runs
     something for us (:data:`_RUNS_IT_FOR_US`: an outsourcing is asked its terms whoever

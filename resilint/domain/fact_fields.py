@@ -509,6 +509,12 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "Every entity under NYDFS whose systems it reaches is under the limited exemption "
             "of 23 NYCRR 500.19(a) (nydfs_limited_exemption: true); false where none is.",
         ),
+        "jit_note": _fact(
+            "string",
+            "Where it records just_in_time: true, words for a message saying why that does not "
+            "stand in for MFA on a privileged account (': just-in-time access limits when the "
+            "account can be used, not who can use it'); empty otherwise.",
+        ),
     },
     "InsurancePolicy": {
         "covered_below": _fact(

@@ -499,7 +499,13 @@ class IdentityFacts:
             "active": self.active,
             "regimes": sorted(self.regimes),
             "nydfs_limited_only": self.nydfs_limited_only,
+            "jit_note": JIT_NOTE if self.document.data.get("just_in_time") is True else "",
         }
+
+
+JIT_NOTE = ": just-in-time access limits when the account can be used, not who can use it"
+"""Why just-in-time access does not stand in for MFA on a privileged account, for a message on
+an account recorded with just_in_time: true (a finding on one without it has nothing to rebut)."""
 
 
 @dataclass(frozen=True, slots=True)

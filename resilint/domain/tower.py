@@ -269,8 +269,15 @@ def unwritten_dependency(facts: Facts, supplier: Document) -> bool:
     """A supplier dependent business-interruption cover is not written for: a regulated bank,
     custodian or depositary serving us as its client (every service financial_service). Cyber
     insurers write dependent cover for the providers of IT services, not for the bank holding
-    our accounts or our funds' assets (insurer market practice): no broker can name it."""
-    return facts.supplier(supplier).service_models == frozenset({FINANCIAL})
+    our accounts or our funds' assets (insurer market practice): no broker can name it. Not a
+    payment institution or acquirer processing the payments of our sales (its payment gateway or
+    acquiring: :func:`.delivery.processes_our_payments`): its platform's outage stops
+    our checkout as a cloud provider's would, and dependent cover naming it is written (insurer
+    market practice: dependent cover answers the interrupted service of a third-party provider
+    our operations rely on)."""
+    return facts.supplier(supplier).service_models == frozenset(
+        {FINANCIAL}
+    ) and not delivery.processes_our_payments(supplier)
 
 
 def runs_on_our_systems(facts: Facts, supplier: Document) -> bool:

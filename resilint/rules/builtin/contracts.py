@@ -153,7 +153,10 @@ class Notice:
             if self.strict:
                 return f"which with {triage} does not fit {missed}"
             return f"longer than {missed}"
-        allowed = f"even the {show_number(self.tier_maximum)} hours CTR-03 allows its tier"
+        allowed = (
+            f"even the {show_number(self.tier_maximum)} hours this programme allows its tier "
+            "(CTR-03)"
+        )
         if self.strict:
             return f"{allowed}, with {triage}, do not fit {missed}"
         return f"{allowed} exceed {missed}"
