@@ -25,7 +25,7 @@ from resilint.cache import (
     fingerprint,
     installed_fingerprint,
 )
-from resilint.cache_setup import build_store, code_and_schemas, validated_by
+from resilint.cache_setup import build_store, code_and_schemas, unwritten_note, validated_by
 from resilint.checker import CheckOptions, check, normalise
 from resilint.command import echo, say_error, stopped_words, write_out
 from resilint.config import Config, load_config
@@ -632,6 +632,8 @@ def _checked(args: CheckArgs) -> tuple[ReportContext, Result, Config]:
         )
     with without_cycle_collection():
         result = check(options, cache, judge)
+    if store is not None and store.unwritten:
+        echo(f"resilint: note: {unwritten_note(store.unwritten)}", err=True)
     if judge is None:
         require_documents(result, args, options)
     elif not result.documents and _deletes_programme(judge.change.deleted):

@@ -143,6 +143,9 @@ class Store:
         self.secret = secret
         self.note = note
         self.max_bytes = max_bytes
+        self.unwritten = ""
+        """Why a write failed, the first time one did (a read-only directory or file system, a
+        full disk): the run goes on without it, and the command line says so once."""
 
     @property
     def usable(self) -> bool:
@@ -217,16 +220,22 @@ class Store:
             # tempfile, shutil and random into every hook run)
             temp = self.directory / f".{name}.{os.urandom(8).hex()}"
             fd = os.open(temp, _NEW, 0o600)
-        except OSError:
-            return  # a cache that cannot be written only costs time
+        except OSError as exc:  # a cache that cannot be written only costs time
+            self._unwritten(f"the cache directory {self.directory} cannot be written", exc)
+            return
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(content)
             # A rename replaces a link at the destination; it never writes through it.
             temp.replace(self.directory / name)
-        except OSError:  # a full disk, or a directory planted at the name: nothing left behind
-            with contextlib.suppress(OSError):
+        except OSError as exc:  # a full disk, or a directory planted at the name
+            self._unwritten(f"the cache file {self.directory / name} cannot be written", exc)
+            with contextlib.suppress(OSError):  # nothing left behind
                 temp.unlink()
+
+    def _unwritten(self, what: str, exc: OSError) -> None:
+        if not self.unwritten:
+            self.unwritten = f"{what} ({exc.strerror or type(exc).__name__})"
 
 
 _CACHE_FILES = frozenset({"result.json", "findings.json", "config.json", "rules.json"})

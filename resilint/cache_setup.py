@@ -51,6 +51,17 @@ def build_store(args: CheckArgs, config: Config) -> tuple[Store | None, str]:
     return (store, "") if store.usable else (None, store.note)
 
 
+def unwritten_note(why: str) -> str:
+    """What a run says once where the cache could not be written: the check itself ran in full
+    and found what it finds, but every run will check every file again until it can be."""
+    return (
+        f"the cache was not kept: {printable(why)}; this check ran in full, and the next one "
+        "will too: make it writable (or remove what stands in its way), name another directory "
+        "with --cache-dir, or pass "
+        "--no-cache"
+    )
+
+
 def _cache_file(name: str) -> bool:
     """A file a cache directory may hold: the cache's own (:func:`resilint.cache.cache_file`),
     and the placeholder that keeps an empty directory in git. Any other dot file is the user's

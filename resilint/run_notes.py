@@ -14,6 +14,7 @@ from resilint.config import Config
 from resilint.discover import (
     walked_name,
 )
+from resilint.findings import FAIL_ON_NEVER, Level, fails_gate
 from resilint.load.read import real, within
 from resilint.reporters.base import RunNote, listed, printable
 from resilint.resources import data_dir
@@ -195,6 +196,7 @@ def law_gate_notes(
             )
             place = ("rules", below[0][0], "level")
             notes.append(_note("rules below the gate", text, config, place))
+        notes.extend(_gate_raised([c for c in on if c not in dict(below)], rules, config))
     from resilint import codes
     from resilint.quoting import quoted
 
@@ -217,6 +219,56 @@ def law_gate_notes(
         )
         notes.append(_note("rules not checked", text, config, ("per_file_ignores", pattern)))
     return tuple(notes)
+
+
+def _gate_raised(on: list[str], rules: tuple[Rule, ...], config: Config) -> list[RunNote]:
+    """The rules of a regime in effect that run (``on``, less those the note of a level set
+    below the gate names) and would fail the check under the default gate (``fail_on: error``)
+    at their catalogue's level or the level they run at, but cannot under the ``fail_on`` the
+    configuration or the command line sets (``never``): one note naming them, on the setting's
+    line. A rule whose catalogue level is below the default gate (a warning) and runs at it is
+    the catalogue's choice, not the configuration's, and is not named."""
+    origin = config.origins.get("fail_on", "")
+    if not origin:  # the default gate
+        return []
+    infos = {r.info.code: r.info for r in rules}
+    raised = [
+        code
+        for code in on
+        if code in infos
+        and not config.fails(running := _running_level(config, code, infos[code].level))
+        and (fails_gate(DEFAULT_FAIL_ON, running) or fails_gate(DEFAULT_FAIL_ON, infos[code].level))
+    ]
+    if not raised:
+        return []
+    one = len(raised) == 1
+    if origin.startswith("command"):
+        where, place, undo = "--fail-on " + config.fail_on, None, "drop --fail-on"
+    else:
+        where = f"fail_on: {config.fail_on}{_place(config, ('fail_on',))[1]}"
+        place, undo = ("fail_on",), "remove fail_on (the default is error)"
+    never = config.fail_on == FAIL_ON_NEVER
+    text = (
+        f"{' and '.join(_regimes(raised, rules)) or 'regulatory'} rule{'s' * (not one)} "
+        f"cannot fail the check: {where} "
+        f"{'fails it on no finding' if never else 'is set above their level'}, so "
+        f"{listed(raised, most=8)}, of the regimes in effect (an Entity's regimes or the "
+        f"profiles), {'is' if one else 'are'} shown but never fail{'s' * one} the check; "
+        f"{undo} to let {'it' if one else 'them'} fail it"
+    )
+    if place is None:
+        return [RunNote("rules below the gate", printable(text))]
+    return [_note("rules below the gate", text, config, place)]
+
+
+DEFAULT_FAIL_ON = "error"
+"""The gate a configuration that sets no ``fail_on`` has."""
+
+
+def _running_level(config: Config, code: str, level: Level) -> Level:
+    """The level a rule runs at: its own setting's, else its catalogue's."""
+    own = config.rules.get(code)
+    return own.level if own is not None and own.level is not None else level
 
 
 def _place(config: Config, where: tuple[str, ...]) -> tuple[int, str]:

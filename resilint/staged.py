@@ -25,8 +25,9 @@ aside unstaged changes to tracked files, not untracked files).
 "Before" is the last commit, for a commit; for ``pre-commit run --from-ref A --to-ref B``, the
 point where B left A (the range pre-commit takes its files from, ``A...B``), compared with the
 files as they are. Git is asked a few fixed commands (``diff --cached --raw``, ``merge-base``,
-``rev-parse``, ``ls-files --others``, ``cat-file --batch-check`` and ``--batch``, and outside
-pre-commit ``config --get-regexp``, ``diff-files`` and ``hash-object``), none of which runs a
+``rev-parse``, ``ls-files --others``, ``cat-file --batch-check`` and ``--batch``, and for a
+commit's change, pre-commit's hook included, ``config --get-regexp``, ``diff-files`` and
+``hash-object``), none of which runs a
 filter, a diff driver or a hook: the work tree is compared with the index by the plumbing
 ``diff-files``, which never writes the index (porcelain ``git diff`` refreshes and writes it,
 running ``post-index-change``), with every filter driver the configuration defines turned off
@@ -89,11 +90,14 @@ class Change:
     them, so neither state has them (pre-commit sets unstaged changes aside, not these)."""
     unstaged: tuple[str, ...] = ()
     """Tracked YAML and configuration files whose work-tree content is not what the commit
-    holds (changes not staged), as git names them, when the hook runs outside pre-commit, which
-    sets such changes aside itself: the files read are not the commit's."""
+    holds (changes not staged), as git names them: the files read are not the commit's. Asked
+    of every commit's change; in a commit pre-commit has set such changes aside, so any left
+    there means PRE_COMMIT was set by another hand, and under ``pre-commit run --all-files``
+    they are the work tree the run asks for (:func:`resilint.unstaged.work_tree_as_asked`)."""
     unstaged_unknown: str = ""
-    """Why git could not say whether the work tree holds what the commit does (outside
-    pre-commit), or empty: the files read may then not be the commit's."""
+    """Why git could not say whether the work tree holds what the commit does, or empty: the
+    files read may then not be the commit's (empty where the run reads the work tree as asked,
+    ``pre-commit run --all-files``)."""
     unpushed: tuple[str, ...] = ()
     """With a range (``--from-ref A --to-ref B``), the files the run reads whose staged content,
     which the hook reads (pre-commit sets unstaged changes aside), is not what B holds: another

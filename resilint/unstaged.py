@@ -1,8 +1,10 @@
-"""Whether the work tree holds what the commit does, for the files a run reads: outside
-pre-commit (which sets unstaged changes aside itself) a file changed after it was staged
-(``git diff-files``, its content hashed as ``git add`` would store it, every filter driver
-turned off), and, under pre-commit too, the files git's index marks assume-unchanged or
-skip-worktree, which no git command looks at. Asked while :mod:`resilint.staged` asks git
+"""Whether the work tree holds what the commit does, for the files a run reads: a file changed
+after it was staged (``git diff-files``, its content hashed as ``git add`` would store it, every
+filter driver turned off), asked of every run the staged change is judged for, pre-commit's
+included (in a commit pre-commit has set unstaged changes aside, so one still there means
+PRE_COMMIT was set by another hand; ``pre-commit run --all-files`` reads the work tree as
+asked, and the files that differ are named), and the files git's index marks assume-unchanged
+or skip-worktree, which no git command looks at. Asked while :mod:`resilint.staged` asks git
 for the change."""
 
 from __future__ import annotations
@@ -24,16 +26,17 @@ def work_tree_as_asked() -> bool:
     commit. In a commit, whose hooks git gives GIT_INDEX_FILE, pre-commit has set unstaged
     changes aside before its hooks run: a file still changed since staged there means
     PRE_COMMIT was set by another hand (a plain git hook, another hook manager, an exported
-    variable), and the commit would hold files the hook did not read: refused as outside
-    pre-commit."""
+    variable), and the commit would hold files the hook did not read: refused, as it is where
+    PRE_COMMIT is not set."""
     return bool(os.environ.get("PRE_COMMIT")) and not os.environ.get("GIT_INDEX_FILE")
 
 
 class WorkTree:
-    """Outside pre-commit (which sets unstaged changes aside before its hooks run, and sets
-    PRE_COMMIT), a file changed after it was staged is read as it is, not as the commit holds
-    it (under ``git commit -a`` git points GIT_INDEX_FILE at the commit's index): git is asked
-    which tracked files differ, while it is asked for the change."""
+    """A file changed after it was staged is read as it is, not as the commit holds it (under
+    ``git commit -a`` git points GIT_INDEX_FILE at the commit's index): git is asked which
+    tracked files differ, while it is asked for the change, by every run that judges the staged
+    change. In a commit pre-commit has set such changes aside before its hooks run, so none is
+    left unless PRE_COMMIT was set by another hand (:func:`work_tree_as_asked`)."""
 
     def __init__(self, top: Path, limits: Limits, read: Callable[[str], bool]) -> None:
         self.top, self.limits, self.read = top, limits, read
@@ -64,7 +67,7 @@ class Marked:
     """Files git does not look at: an index entry marked assume-unchanged (``git update-index
     --assume-unchanged``, often set on a configuration kept changed locally) or skip-worktree
     is taken as unchanged by ``diff-files``, ``git diff`` and ``git stash``, so a change to it
-    is neither refused outside pre-commit nor set aside by pre-commit: the hook would read a
+    is neither found by :class:`WorkTree` nor set aside by pre-commit: the hook would read a
     configuration or document the commit does not hold. git lists the index with each entry's
     mark, while it is asked for the change; the marked files the run reads that are in the
     work tree are compared with their staged blobs (a sparse checkout's absent files are

@@ -246,3 +246,87 @@ def test_calendar_and_report_say_which_dora_rules_are_off(cli, programme: Path) 
     assert "not checked in some files: per_file_ignores:" in coverage[: coverage.index("<table")]
     assert "CTR-02" in report.stderr and "REG-01" in report.stderr  # what the report leaves out
     assert "below the gate" not in report.stderr
+
+
+def _gate(root: Path, fail_on: str) -> int:
+    """Set the configuration's ``fail_on``; the line it is on."""
+    config = root / "resilint.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("fail_on:"))
+    lines[at] = f"fail_on: {fail_on}"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+def test_a_gate_that_fails_on_nothing_is_said_in_every_format(cli, programme: Path) -> None:
+    """fail_on: never passed a programme under DORA whatever its DORA rules found, and no
+    output said so: the notes named a rule's own level set below the gate, not the gate."""
+    line = _gate(programme, "never")
+    result = cli(
+        "check",
+        ".",
+        *("-o", "json=out.json", "-o", "sarif=out.sarif", "-o", "junit=out.xml"),
+        *("-o", "github=out.github", "-o", "gitlab=out.gitlab", "-o", "markdown=out.md"),
+        cwd=programme,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert " CTR-02 error " in result.stdout  # found, and shown
+    notes = [x for x in result.stdout.splitlines() if "cannot fail the check" in x]
+    assert len(notes) == 1, result.stdout
+    assert notes[0].startswith(
+        f"note: DORA and NIS2 rules cannot fail the check: fail_on: never (resilint.yaml:{line}) "
+        "fails it on no finding, so "
+    )
+    assert "CTR-02" in notes[0] and "CTR-08" not in notes[0]  # a baseline rule: policy's
+    assert "remove fail_on (the default is error) to let them fail it" in notes[0]
+    data = json.loads((programme / "out.json").read_text(encoding="utf-8"))
+    assert ("rules below the gate", "resilint.yaml", line) in [
+        (n["title"], n["path"], n["line"]) for n in data["notes"]
+    ]
+    sarif = json.loads((programme / "out.sarif").read_text(encoding="utf-8"))
+    (invocation,) = sarif["runs"][0]["invocations"]
+    said = [
+        n["locations"][0]["physicalLocation"]["region"]
+        for n in invocation["toolConfigurationNotifications"]
+        if "cannot fail the check" in n["message"]["text"]
+    ]
+    assert said == [{"startLine": line}]
+    github = (programme / "out.github").read_text(encoding="utf-8")
+    assert f"line={line},title=resilint%3A rules below the gate::" in github
+    gitlab = json.loads((programme / "out.gitlab").read_text(encoding="utf-8"))
+    assert {"path": "resilint.yaml", "lines": {"begin": line}} in [
+        i["location"] for i in gitlab if i["check_name"] == "resilint-config"
+    ]
+    for other in ("out.md", "out.xml"):
+        assert "cannot fail the check" in (programme / other).read_text(encoding="utf-8")
+    as_json = cli("check", ".", "--format", "json", cwd=programme)  # the cache's result too
+    assert [x for x in as_json.stderr.splitlines() if "cannot fail the check" in x] == [
+        notes[0].replace("note: ", "resilint: note: ", 1)
+    ]
+
+
+def test_a_gate_set_on_the_command_line_is_named_and_a_lowered_rule_said_once(
+    cli, programme: Path
+) -> None:
+    """--fail-on never is named as the setting; a DORA rule whose level the configuration
+    lowers is named in that note (no level fails the gate), not in a second one."""
+    _append(programme, "rules:\n  CTR-02:\n    level: info\n")
+    result = cli("check", ".", "--fail-on", "never", "--format", "json", cwd=programme)
+    assert result.exit_code == 0, result.stderr
+    messages = [n["message"] for n in json.loads(result.stdout)["notes"]]
+    gate = [m for m in messages if "cannot fail the check" in m or "below the gate" in m]
+    assert len(gate) == 1, messages
+    assert "--fail-on never fails it on no finding" in gate[0] and "CTR-02" in gate[0]
+    assert "drop --fail-on to let them fail it" in gate[0]
+
+
+def test_the_default_gate_or_a_lower_one_says_nothing_of_it(cli, programme: Path) -> None:
+    """fail_on: error, as written in the example (the default), and a gate lowered to warnings
+    keep every DORA rule able to fail the check: ENT-01, a warning in the catalogue, is the
+    catalogue's choice, not the configuration's."""
+    for fail_on in ("error", "warning"):
+        _gate(programme, fail_on)
+        result = cli("check", ".", "--format", "json", cwd=programme)
+        assert result.exit_code == 1, result.stderr
+        messages = json.dumps(json.loads(result.stdout)["notes"])
+        assert "cannot fail the check" not in messages and "below the gate" not in messages

@@ -50,7 +50,8 @@ STANDBY_ONLY = (
 SUPPORTED_ONLY = "the supplier supports it (supported_by), but it does not rest on it"
 """Why a function that names the supplier only under ``supported_by`` is not stopped: a
 security monitoring provider supports card authorisation without stopping it when down. Its
-degraded mode is not shown as running: only a plan naming that supplier is shown, as ready."""
+degraded mode is not shown as running, as for any function not stopped: only a plan naming that
+supplier is shown, as ready."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ def function_impact(
     function = reached.function
     data = function.data
     rto, mtpd = number(data.get("rto_hours")), number(data.get("mtpd_hours"))
-    keeps_running = not reached.stopped and reached.not_stopped == SUPPORTED_ONLY
+    # not stopped, whatever the reason (only supported, only its plan names the supplier, what
+    # it uses is not relied on, an onboarded alternative, a standby region): no degraded mode
+    # runs, and only a plan naming a supplier that is down is shown, as ready should it stop
+    keeps_running = not reached.stopped
     ranked = fitting_plans(facts, function, down, kind, named_only=keeps_running)
     plan = ranked[0] if ranked else None
     unfitting = unfitting_plans(facts, function, down, kind) if plan is None else ()
@@ -207,10 +211,19 @@ def fitting_plans(
     return [plan for _, plan in sorted(ranked, key=lambda pair: pair[0])]
 
 
-def plan_fits(plan: Document, down: frozenset[str], target: str = SUPPLIER) -> bool:
+def plan_fits(
+    plan: Document,
+    down: frozenset[str],
+    target: str = SUPPLIER,
+    running: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the plan may answer this outage: it names a supplier that is down, records a
     threshold that fits this kind of outage or none at all, or the outage is our own (its cause
-    not given). Its prepared messages are offered for the outage only then."""
+    not given); never the plan of a function the outage does not stop (``running``: their ids),
+    whatever the plan names or is for. Its prepared messages are offered for the outage only
+    then (an authority's or an insurer's from any plan after them)."""
+    if plan.data.get("function") in running:
+        return False
     types = _threshold_types(plan)
     return (
         target == FUNCTION

@@ -177,7 +177,12 @@ def owners(
     for function in functions:
         found.append(Owner(function.owner, f"owns function {function.id}"))
         if function.fallback is not None:
-            role = f"runs the manual fallback of {function.id}"
+            role = (
+                f"runs the manual fallback of {function.id}"
+                if function.fallback_needed
+                else f"owns continuity plan {function.fallback.plan} of {function.id}, ready "
+                "should it stop"
+            )
             found.append(Owner(function.fallback.owner, role))
             found.append(Owner(function.fallback.deputy, f"deputy: {role}"))
     for policy in policies:

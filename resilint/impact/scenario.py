@@ -84,7 +84,10 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
     stopped = [r.function for r in reached if r.stopped]
     started = {e: _started(facts, e, down, stopped) for e in entities}
     noticed = [p for p in involved if str(p.id) not in unanswered]
-    fits = functools.partial(plan_fits, down=ids, target=target.kind)
+    # a function the outage does not stop offers none of its plans' messages as fitting
+    running = frozenset(str(r.function.id) for r in reached if not r.stopped)
+    running -= {str(r.function.id) for r in reached if r.stopped}
+    fits = functools.partial(plan_fits, down=ids, target=target.kind, running=running)
     notices = _notices(facts, started, noticed, [r.function for r in reached], books, fits)
     identities = people.identities(facts, down)
     waiting = _not_ours_yet(suppliers, reached, identities)

@@ -82,8 +82,9 @@ def degraded(
     if not needed:
         if fallback is None:
             return "no degraded mode: it keeps running"
-        ready = f"plan {fallback.plan} is ready should it stop"
-        return f"no degraded mode while it keeps running; {ready}"
+        plans = (fallback.plan, *also)
+        ready = f"plan{'s' if also else ''} {', '.join(plans)} {'are' if also else 'is'} ready"
+        return f"no degraded mode while it keeps running; {ready} should it stop"
     if fallback is None and unfitting:
         return (
             "no continuity plan fits this outage (the function's plans are for other outages: "

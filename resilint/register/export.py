@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -44,6 +45,7 @@ from resilint.register.model import Place, Register
 from resilint.register.problems import Problem, reports
 from resilint.register.remedies import field
 from resilint.register.templates import TEMPLATES
+from resilint.register.values import amount
 from resilint.reporters import REPORTERS
 from resilint.reporters.base import (
     ReportContext,
@@ -220,6 +222,7 @@ def _exported(args: ExportArgs) -> int:
         )
         listing.show()
     click.echo(f"wrote {printable(str(_write(register, args)))}", err=True)
+    _inexact_hours(register, config.limits)
     unreadable, unchecked = checked.result.unreadable_files, checked.result.unchecked_files
     if unreadable:  # written as asked, but what those files hold is missing from it
         click.echo(unread_note(unreadable, "register"), err=True)
@@ -498,6 +501,40 @@ def _unholdable(register: Register, limits: Limits, workbook: bool) -> bool:
             err=True,
         )
     return bool(found)
+
+
+def _inexact_hours(register: Register, limits: Limits) -> None:
+    """Say where a function's recovery objective is written otherwise than recorded: B_06.01.0080
+    and 0090 hold whole hours, an objective under one hour (zero too: 0 there means none is set)
+    is reported as 1 (Implementing Regulation (EU) 2024/2956, Annex I), and a longer fraction is
+    rounded up (:func:`.values.whole_hours`). A function of several entities is said once."""
+    locator = Locator(limits)
+    lines: dict[tuple[str, int, int], str] = {}
+    for row in register.rows["B_06.01"]:
+        for code in ("c0080", "c0090"):
+            place, written = row.place(code), row.values[code]
+            recorded = value_at(place.document.data, *place.path) if place.path else None
+            if not written or isinstance(recorded, bool) or not isinstance(recorded, int | float):
+                continue
+            if Decimal(str(recorded)) == Decimal(written):
+                continue
+            line, column = locator.position(place.document, place.path, False)
+            name = place.path[-1]
+            lines[(str(place.document.path), line, column)] = (
+                f"{name} {amount(recorded)} is written as {written} (B_06.01.{code[1:]}, "
+                f"{_column_name('B_06.01', code)})"
+            )
+    if not lines:
+        return
+    click.echo(
+        f"resilint: note: {counted(len(lines), 'recovery objective')} written otherwise than "
+        "recorded: the register holds whole hours, an objective under one hour as 1 "
+        "(Implementing Regulation (EU) 2024/2956, Annex I, B_06.01.0080 and 0090), a longer "
+        "fraction rounded up:",
+        err=True,
+    )
+    for (path, line, column), text in sorted(lines.items()):
+        click.echo(log_safe(printable(f"{path}:{line}:{column}: {text}")), err=True)
 
 
 def _holding(place: Place, value: str) -> Place:

@@ -15,6 +15,7 @@ from resilint.register.import_values import (
     currency,
     member,
     number,
+    objective,
     service_of,
     unique_ids,
     word,
@@ -55,8 +56,8 @@ def functions(built: Built, by: Rows, leis: dict[str, str]) -> None:
                 "licensed_activity": member(v.get("c0020", "")),
                 "discontinuation_impact": word(v.get("c0100", ""), codes.IMPACT),
                 "last_criticality_assessment": v.get("c0070"),
-                "rto_hours": number(v.get("c0080", "")),
-                "rpo_hours": number(v.get("c0090", "")),
+                "rto_hours": objective(v.get("c0080", "")),
+                "rpo_hours": objective(v.get("c0090", "")),
             }
         )
         built.note(doc, row)

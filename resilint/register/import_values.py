@@ -94,6 +94,14 @@ def number(value: str) -> int | float | None:
     return int(found) if found.is_integer() else found
 
 
+def objective(value: str) -> int | float | None:
+    """A recovery objective in hours (B_06.01.0080, 0090); none for 0, which the register
+    reports where no objective is set (Implementing Regulation (EU) 2024/2956, Annex I: an
+    objective under one hour is reported as 1), not an objective of no time at all."""
+    found = number(value)
+    return None if found == 0 else found
+
+
 def yes(value: str) -> bool | None:
     """Yes or no, as a QName (eba_BT:x28) or a word (yes, as the readable CSV writes it)."""
     found = word(value, codes.YES_NO_NOT_ASSESSED)

@@ -38,8 +38,10 @@ def service_type(service: dict[str, Any]) -> str:
 
 
 def whole_hours(value: Any) -> str:
-    """Hours as the register's integer: a fraction rounds up (an objective of 30 minutes is
-    met within the first hour)."""
+    """Hours as the register's natural number (B_06.01.0080 and 0090): an objective under one
+    hour, zero included, is reported as 1, as Implementing Regulation (EU) 2024/2956, Annex I
+    asks (0 there means no objective is set); another fraction rounds up, to the first whole hour
+    within which the objective is met. The export says where this is not the value recorded."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return ""
-    return str(math.ceil(Decimal(str(value))))
+    return str(max(1, math.ceil(Decimal(str(value)))))
