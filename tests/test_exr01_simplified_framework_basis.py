@@ -20,8 +20,7 @@ PLAN = doc("ContinuityPlan", "orders-by-phone", "function: orders\nlast_tested: 
 FIRM = doc(
     "Entity",
     "firm",
-    "country: FR\nentity_type: investment_firm\nregimes: [dora]\n"
-    "dora_simplified_framework: true\n",
+    "country: FR\nentity_type: investment_firm\nregimes: [dora]\ndora_simplified_framework: true\n",
 )
 BANK = doc("Entity", "bank", "country: FR\nentity_type: credit_institution\nregimes: [dora]\n")
 NEW_YORK = doc(
@@ -52,9 +51,7 @@ def test_a_simplified_framework_firm_is_told_what_article_40_asks(cli, write) ->
     assert "schedule a tabletop or switch-over exercise" in message
 
 
-def test_a_function_shared_with_a_full_framework_entity_is_asked_article_11(
-    cli, write
-) -> None:
+def test_a_function_shared_with_a_full_framework_entity_is_asked_article_11(cli, write) -> None:
     message = _message(cli, write, "firm, bank", FIRM, BANK)
     assert "(DORA Art. 11(6)(a) asks it tested at least yearly)" in message
     assert "2024/1774" not in message and "policy" not in message
