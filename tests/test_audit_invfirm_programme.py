@@ -65,6 +65,10 @@ def test_the_firms_findings_are_its_planted_gaps(cli, tmp_path: Path) -> None:
     assert not [f for f in found if Path(f["path"]).as_posix() in bank_or_broker]
     # the prospective robo-adviser and the DPO consultancy are asked nothing
     assert not [f for f in found if "roboconseil" in f["path"] or "privacia" in f["path"]]
+    # the MFA attested to the French insurer is read under the Code des assurances
+    (mfa,) = [f for f in found if f["code"] == "INS-01"]
+    assert "(Code des assurances Art. L113-8)" in mfa["message"]
+    assert "msp-rmm-admins (privileged, supplier atlantique-infogerance)" in mfa["message"]
 
 
 def test_the_simplified_framework_is_read_as_the_law_reads_it(cli, tmp_path: Path) -> None:
