@@ -110,3 +110,28 @@ def test_the_register_holds_the_ict_arrangements_only(cli, tmp_path: Path) -> No
     assert "Banque d'Aquitaine" not in providers and "Ordo Securities" not in providers
     entity = (out / "b_01.01.csv").read_text(encoding="utf-8").splitlines()[1]
     assert entity.startswith("969500GARONNEPG00069,Garonne Patrimoine Gestion SAS,FR,")
+
+
+def test_the_audit_rights_finding_says_what_to_do(cli, tmp_path: Path) -> None:
+    """CTR-10 told the contract's owner what the record lacks, not what to do about it."""
+    root = copy_programme("invfirm-fr", tmp_path, "firm")
+    run = cli("check", ".", "--format", "json", "--no-cache", "--select", "CTR-10", cwd=root)
+    (finding,) = run.json()["findings"]
+    assert finding["message"].endswith(
+        "(audit.alternative_assurance, DORA Art. 30(3)(e)(ii)): record "
+        "audit.unrestricted_access: true if the contract grants it, else negotiate it, or record "
+        "the assurance agreed in its place where unrestricted access would affect the supplier's "
+        "other clients (other_clients_affected: true and its methods)"
+    )
+    contract = root / "contracts" / "quantix.yaml"
+    text = contract.read_text(encoding="utf-8")
+    contract.write_text(
+        text.replace("includes_competent_authority: true}", "unrestricted_access: true}"),
+        encoding="utf-8",
+    )
+    run = cli("check", ".", "--format", "json", "--no-cache", "--select", "CTR-10", cwd=root)
+    (finding,) = run.json()["findings"]
+    assert finding["message"].endswith(
+        "(audit.includes_competent_authority: true): record it if the contract grants them, "
+        "else negotiate them (DORA Art. 30(3)(e)(i))"
+    )
