@@ -135,3 +135,19 @@ def test_the_audit_rights_finding_says_what_to_do(cli, tmp_path: Path) -> None:
         "(audit.includes_competent_authority: true): record it if the contract grants them, "
         "else negotiate them (DORA Art. 30(3)(e)(i))"
     )
+
+
+def test_a_clause_not_recorded_says_what_to_record(cli, tmp_path: Path) -> None:
+    """CTR-01 and CTR-02 said only that the record does not say whether the contract holds the
+    clause; they now say what to record once the contract is read."""
+    root = copy_programme("invfirm-fr", tmp_path, "firm")
+    run = cli("check", ".", "--format", "json", "--no-cache", "--select", "CTR-01,CTR-02", cwd=root)
+    found = {f["code"]: f["message"] for f in run.json()["findings"]}
+    assert found["CTR-02"].endswith(
+        "(dora.30.3.c): business contingency plans implemented and tested by the supplier; record "
+        "what the contract says: present: true with its location, or present: false"
+    )
+    assert found["CTR-01"].endswith(
+        "and notice before they change; record what the contract says: present: true with its "
+        "location, or present: false"
+    )
