@@ -495,14 +495,22 @@ def _provides_ict(facts: Facts, supplier: Document) -> bool:
     """As recorded (provides_ict_services); else inferred from what the repository shows: an
     identity into our systems, cloud dependencies, data stored for us (not by a regulated
     financial firm or a market infrastructure, whose keeping of our data belongs to its
-    financial service: :func:`.delivery.regulated_financial_firm`) or an ICT contract."""
+    financial service: :func:`.delivery.regulated_financial_firm`) or an ICT contract. Nor
+    does such a firm's channel that only exchanges data with our systems make it one (a
+    bank's payment file SFTP account, an executing broker's FIX session or a custodian's
+    position file feed: no person of it acts in them): that channel is its regulated
+    service's too (the ESAs' Q&A 2999, DORA030), while its people's accounts acting in our
+    systems still are ICT access."""
     recorded = supplier.data.get("provides_ict_services")
     if isinstance(recorded, bool):
         return recorded
     if supplier.id is None:
         return False
     identities = facts.index.having("Identity", "supplier", supplier.id)
-    if any(lifecycle.supplier_access(identity) for identity in identities):
+    if any(lifecycle.supplier_access(identity) for identity in identities) and (
+        not delivery.regulated_financial_firm(supplier)
+        or delivery.operating_access(facts, supplier)
+    ):
         return True
     if mapping_at(supplier.data, "shared_dependencies").get("cloud"):
         return True
@@ -684,7 +692,11 @@ def _ict(facts: Facts, contract: Document, seat_counts: bool) -> bool:
     provides, access = facts.supplier_standing(supplier)  # once a supplier, not a contract
     if provides:
         return True
-    if supplier.data.get("provides_ict_services") is False:
+    # a regulated financial firm not recorded either way provides none, as its record would
+    # say (:func:`_provides_ict`): its channel into our systems is its own trade's
+    if supplier.data.get("provides_ict_services") is False or delivery.regulated_financial_firm(
+        supplier
+    ):
         if access in delivery.LOOKING_LEVELS:
             return False
         return seat_counts or not _own_trade(facts, supplier, contract)

@@ -286,10 +286,20 @@ def _claims_item(
 # -- BCM-02 -----------------------------------------------------------------------------------
 def _criticality(facts: Facts, intervals: Intervals) -> Iterator[Deadline]:
     """The criticality assessment BCM-02 asks of each business function of an entity under
-    DORA, within ``max_age_days``."""
+    DORA, within ``max_age_days``. A function only entities on DORA's simplified ICT
+    risk-management framework perform (DORA Art. 16(1)) is asked no yearly review, only the
+    date of its last assessment (its framework reviews the classification as needed,
+    Delegated Regulation (EU) 2024/1774 Art. 30(1)): once a date stands by the day checked,
+    nothing falls due, as BCM-02 then reports nothing."""
     every = intervals.days("BCM-02", "max_age_days", 365)
     for function, _ in intervals.judged.get("BCM-02", ()):
         last = as_date(function.data.get("last_criticality_assessment"))
+        if (
+            last is not None
+            and last <= facts.as_of
+            and facts.function(function).dora_simplified_only
+        ):
+            continue
         what = "assessment (last_criticality_assessment)"
         day, detail = _cycle(facts, last, every, "assessed", what)
         title = f"criticality assessment of business function {function.id}"

@@ -377,11 +377,13 @@ class DeclarativeRule:
         """The requirement's message, or its ``unrecorded`` one where the field it points at is
         not recorded at all (what the record does not say is not what the contract lacks)."""
         template = requirement.message
+        hint = ""
         if requirement.unrecorded is not None and requirement.at is not None:
             found = env.lookup(requirement.at)
             if isinstance(found, Ref) and (found.value is MISSING or found.value is None):
                 template = requirement.unrecorded
-        return render(template, env, parse_path)
+                hint = _written_otherwise(found)
+        return render(template, env, parse_path) + hint
 
     def _level(self, requirement: Requirement, context: RuleContext) -> Level:
         """A requirement's level: its own, unless the configuration set the rule's."""
@@ -432,6 +434,31 @@ class DeclarativeRule:
                 shown.append(bound.document)
                 related.append(context.related(bound.document, ("id",), bound.document.label))
         return tuple(related)
+
+
+def _written_otherwise(found: Ref) -> str:
+    """Where the field an ``unrecorded`` message points at is missing because a key on its path
+    is written another way (``dora.30.2c`` or ``dora_30_2_c`` for the clause ``dora.30.2.c``:
+    the same letters and digits, other separators or case), the words saying so: the key the
+    record means would otherwise be read as nothing recorded, and the finding would seem to
+    deny what the record says. Said only where one key is written so."""
+    mapping: Any = found.document.data
+    for key in found.path:
+        if not isinstance(mapping, dict) or not isinstance(key, str):
+            return ""
+        if key not in mapping:
+            wanted = _letters(key)
+            written = [k for k in mapping if isinstance(k, str) and _letters(k) == wanted]
+            if len(written) != 1:
+                return ""
+            return f"; the record holds '{written[0]}' instead: if that is meant, write it as {key}"
+        mapping = mapping[key]
+    return ""
+
+
+def _letters(key: str) -> str:
+    """A key's letters and digits, in lower case: what stays when separators are mistyped."""
+    return "".join(c for c in key.lower() if c.isalnum())
 
 
 def _reads(gaps: Sequence[_Gap]) -> frozenset[str] | None:

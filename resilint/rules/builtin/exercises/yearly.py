@@ -256,14 +256,25 @@ def _plan_basis(context: RuleContext, function: Document) -> str:
     the function's entities: the law that binds them, else ISO 22301 and policy."""
     facts = context.facts.function(function)
     laws: list[str] = []
-    if "dora" in facts.regimes:
-        laws.append(
-            "Delegated Regulation (EU) 2024/1774 Art. 40(1)"
-            if facts.dora_simplified_only
-            else "DORA Art. 11(6)(a)"
-        )
+    simplified = "dora" in facts.regimes and facts.dora_simplified_only
+    if "dora" in facts.regimes and not simplified:
+        laws.append("DORA Art. 11(6)(a)")
     if "nydfs" in facts.regimes and _nydfs_binds(context, facts.entities):
         laws.append("23 NYCRR 500.16(d)(1)")
+    if simplified:
+        # DORA Art. 16(1) exempts the entity from Art. 11; its framework asks a yearly test of
+        # the plan's back-up and restore procedures, the rest upon every major change of it
+        backups = "the back-up and restore procedures of its business continuity plan"
+        if laws:
+            return (
+                f"{laws[0]} asks it tested at least yearly, and Delegated Regulation (EU) "
+                f"2024/1774 Art. 40(1) {backups}"
+            )
+        return (
+            f"Delegated Regulation (EU) 2024/1774 Art. 40(1) asks {backups} tested at least "
+            "yearly, and the plan upon every major change of it; its yearly exercise as a "
+            "whole is policy"
+        )
     if not laws:
         return "ISO 22301 clause 8.5 asks it tested at planned intervals, yearly by policy"
     verb = "asks" if len(laws) == 1 else "ask"

@@ -82,6 +82,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     for policy in judged(context):
         insured = context.facts.regimes.entities_named(policy, "insured_entities")
         entities = insured if by_entity else ()
+        french = _french(context, insured)
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
             mine = named_controls(condition, controls)
@@ -108,7 +109,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             if either and len(gaps) < len(judged_ones):
                 gaps = []  # one of its categories is met: the condition is
             if either and gaps:
-                message = _condition_message(policy, condition, _none_of(gaps))
+                message = _condition_message(policy, condition, _none_of(gaps), french=french)
                 related = tuple(dict.fromkeys(r for _, _, gap in gaps for r in gap[1]))
                 read = [p for _, c, _ in gaps for p in _read_of(_candidates(mine, c))]
                 at = ("conditions", i, "control_categories")
@@ -132,7 +133,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                         text = f"{text}; also, {words}"
                         remedy = f"{remedy}, and turn on MFA for those accounts (mfa: true)"
                         related = (*related, *more)
-                message = _condition_message(policy, condition, text, remedy)
+                message = _condition_message(policy, condition, text, remedy, french)
                 # a control whose status, coverage or restore test fails the schema
                 # ('Implemented', '95%') is read as not meeting it: the gap waits for it
                 read = _read_of(mine if category == OTHER else _candidates(mine, category))
@@ -145,7 +146,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                 if found is not None:
                     j, text, related = found
                     remedy = "turn on MFA for those accounts (mfa: true once it is)"
-                    message = _condition_message(policy, condition, text, remedy)
+                    message = _condition_message(policy, condition, text, remedy, french)
                     where = ("conditions", i, "control_categories", j)
                     yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
@@ -156,7 +157,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     entities,
                 )
                 if gap is not None:
-                    message = _condition_message(policy, condition, gap[0])
+                    message = _condition_message(policy, condition, gap[0], french=french)
                     yield context.finding(
                         info, policy, ("conditions", i, "scope", k), message, gap[1]
                     )
@@ -570,10 +571,44 @@ def _shared_gap(
     return f"needs an implemented MFA control ({either}) covering {scope}, but {have}", related
 
 
+_FRENCH_LAW = (
+    "under French insurance law an inexact declaration of the risk voids the policy where it "
+    "was intentional (Code des assurances Art. L113-8) and otherwise reduces any indemnity in "
+    "the ratio of the premium paid to the premium that would have been due (Art. L113-9)"
+)
+"""What an attested condition that is not met risks under the Code des assurances, the law of
+risks located in France (unless a policy covering large risks chose another): the attestation
+is the declaration of the risk the insurer asked for (Art. L113-2, 2°)."""
+
+
+def _french(context: RuleContext, insured: tuple[str, ...]) -> bool:
+    """Every entity the policy insures is recorded in France (country FR): its conditions are
+    read under the Code des assurances, not only under market practice elsewhere."""
+    found = [context.index.get("Entity", e) for e in insured]
+    return bool(found) and all(
+        e is not None and text_of(e.data.get("country")) == "FR" for e in found
+    )
+
+
 def _condition_message(
-    policy: Document, condition: dict[str, Any], gap: str, remedy: str = "implement the control"
+    policy: Document,
+    condition: dict[str, Any],
+    gap: str,
+    remedy: str = "implement the control",
+    french: bool = False,
 ) -> str:
     head = f"insurance policy {policy.id}, condition {condition.get('id')}, {gap}"
+    if french:
+        if condition.get("attested") is True:
+            return (
+                f"{head}; we attested this condition to the insurer, and {_FRENCH_LAW}: "
+                f"{remedy}, or correct the declaration with the broker"
+            )
+        return (
+            f"{head}; under insurer market practice a claim can be refused when a condition is "
+            f"not met, and had we declared it met, {_FRENCH_LAW}: {remedy}, or agree a change "
+            "to the condition with the broker"
+        )
     if condition.get("attested") is True:
         return (
             f"{head}; we attested this condition to the insurer, and under insurer market "
