@@ -1,0 +1,80 @@
+"""Near-miss records never pass in silence: a check of a programme edited carelessly or with
+intent finds what the unedited programme would.
+
+- A name written with the same letters in another Unicode encoding is the same name: 'Zürich'
+  typed as one character and 'Zürich' pasted from a PDF or saved on macOS (``u`` and a combining
+  diaeresis) display alike. Compared as code points they differed, so two critical suppliers
+  relying on one subprocessor were not reported (CON-03), and a waiver approved by its own
+  risk owner, one name spelt in each encoding, passed the four-eyes check (EXC-01).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example
+
+NFC = "Rechenzentrum Zürich AG"
+NFD = unicodedata.normalize("NFD", NFC)
+
+
+def _supplier(supplier_id: str, subprocessor: str) -> str:
+    return (
+        f"apiVersion: resilint/v1\nkind: Supplier\nid: {supplier_id}\n"
+        f"name: {supplier_id.title()} AG\nstatus: active\ntier: 1\n"
+        "provides_ict_services: true\nsupports_critical_function: true\n"
+        f"subcontractors:\n  - {{id: hosting, name: {subprocessor}}}\n"
+    )
+
+
+FUNCTION = (
+    "apiVersion: resilint/v1\nkind: BusinessFunction\nid: payments\ncriticality: critical\n"
+    "rto_hours: 4\ndepends_on:\n  suppliers: [alpha, bravo]\n"
+)
+
+
+@pytest.mark.parametrize("second", [NFC, NFD, NFD.upper()])
+def test_a_subprocessor_named_in_another_encoding_is_still_shared(cli, tmp_path, second):
+    assert NFD != NFC and unicodedata.normalize("NFC", NFD) == NFC
+    (tmp_path / "resilint.yaml").write_text('{"profiles": [], "select": ["CON-03"]}\n')
+    (tmp_path / "functions.yaml").write_text(FUNCTION)
+    (tmp_path / "alpha.yaml").write_text(_supplier("alpha", NFC), encoding="utf-8")
+    (tmp_path / "bravo.yaml").write_text(_supplier("bravo", second), encoding="utf-8")
+    result = cli("check", ".", "--format", "json", "--no-cache", "--as-of", "2026-11-26")
+    [finding] = result.json()["findings"]
+    assert finding["code"] == "CON-03", result.stdout
+    assert "alpha and bravo all rely on the same subprocessor" in finding["message"]
+    assert (finding["path"], finding["line"]) == ("alpha.yaml", 10)
+
+
+def _waived(tmp_path: Path, approver: str, owner: str) -> Path:
+    repo = copy_example("northwind", tmp_path)
+    [waiver] = (repo / "waivers").glob("*.yaml")
+    text = waiver.read_text(encoding="utf-8").replace("approver: cfo", f"approver: {approver}")
+    waiver.write_text(text.replace("risk_owner: coo", f"risk_owner: {owner}"), encoding="utf-8")
+    return repo
+
+
+@pytest.mark.parametrize(
+    ("approver", "owner", "warned"),
+    [
+        ("Jürgen Weiß", unicodedata.normalize("NFD", "Jürgen Weiß"), True),
+        ("Jürgen Weiß", "JÜRGEN WEISS", True),
+        ("Jürgen Weiß", "Jurgen Weiss", False),  # no diaeresis: not read as the same name
+        ("Jürgen Weiß", "Jörg Weiß", False),
+    ],
+)
+def test_the_four_eyes_check_reads_a_name_however_it_is_encoded(
+    cli, tmp_path, approver, owner, warned
+):
+    repo = _waived(tmp_path, approver, owner)
+    result = cli("check", "--format", "json", "--no-cache", cwd=repo)
+    found = [f for f in result.json()["findings"] if f["code"] == "EXC-01"]
+    assert bool(found) is warned, json.dumps(found, ensure_ascii=False)
+    if warned:
+        assert "who is also its risk owner" in found[0]["message"]
+        assert found[0]["path"].startswith("waivers/")
