@@ -78,3 +78,59 @@ def test_the_four_eyes_check_reads_a_name_however_it_is_encoded(
     if warned:
         assert "who is also its risk owner" in found[0]["message"]
         assert found[0]["path"].startswith("waivers/")
+
+
+# A stray '---' in the middle of a record splits its last fields off into a document of their
+# own, without apiVersion, kind or id: it was passed over as another tool's YAML.
+
+SUPPLIER = """\
+apiVersion: resilint/v1
+kind: Supplier
+id: acme
+name: Acme GmbH
+tier: 3
+status: active
+provides_ict_services: false
+supports_critical_function: false
+"""
+
+
+@pytest.mark.parametrize(
+    ("tail", "shown"),
+    [
+        ("notes: reviewed\n", "notes"),
+        ("tier: banana\nnotes: reviewed\n", "tier, notes"),
+        ("kind: Supplier\nnotes: reviewed\n", "kind, notes"),
+    ],
+)
+def test_a_record_split_by_a_stray_marker_is_a_finding(cli, tmp_path, tail, shown):
+    (tmp_path / "acme.yaml").write_text(SUPPLIER + "---\n" + tail)
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert result.exit_code == 1, result.stdout
+    [finding] = [f for f in result.json()["findings"] if f["code"] == "DOC-03"]
+    assert (finding["path"], finding["line"], finding["column"]) == ("acme.yaml", 10, 1)
+    assert f"this document ({shown}) has no apiVersion" in finding["message"]
+    assert "stray '---'" in finding["message"] and "the document above" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "",  # two markers in a row: an empty document
+        "---\n",
+        "# a comment only\n",
+        "x-defaults: &base\n  retries: 3\n",  # anchors of another document: no record
+    ],
+)
+def test_an_empty_document_or_one_of_other_keys_beside_a_record_is_left_alone(cli, tmp_path, other):
+    (tmp_path / "acme.yaml").write_text("---\n" + other + "---\n" + SUPPLIER)
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert result.exit_code == 0, result.stdout
+    assert result.json()["findings"] == []
+
+
+def test_another_tools_file_of_several_documents_is_still_left_alone(cli, tmp_path):
+    (tmp_path / "acme.yaml").write_text(SUPPLIER)
+    (tmp_path / "k8s.yaml").write_text("kind: ConfigMap\nname: a\n---\nkind: Secret\nname: b\n")
+    result = cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert result.exit_code == 0, result.stdout
