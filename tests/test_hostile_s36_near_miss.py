@@ -134,3 +134,17 @@ def test_another_tools_file_of_several_documents_is_still_left_alone(cli, tmp_pa
     (tmp_path / "k8s.yaml").write_text("kind: ConfigMap\nname: a\n---\nkind: Secret\nname: b\n")
     result = cli("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
+
+
+def test_panel_counsel_named_in_another_encoding_is_on_the_panel(cli, tmp_path):
+    """INS-05 compares the counsel a playbook names with the insurer's panel: the same firm with
+    its 'ä' as 'a' and a combining diaeresis was reported as off the panel."""
+    repo = copy_example("lindenau", tmp_path)
+    playbook = repo / "playbooks" / "corrivo.yaml"
+    text = playbook.read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if "outside_counsel:" in line]
+    assert not line.isascii()
+    playbook.write_text(text.replace(line, unicodedata.normalize("NFD", line)), encoding="utf-8")
+    result = cli("check", "--format", "json", "--no-cache", cwd=repo)
+    assert result.exit_code == 0, result.stdout
+    assert [f for f in result.json()["findings"] if not f["suppressed"]] == []
