@@ -148,3 +148,22 @@ def test_panel_counsel_named_in_another_encoding_is_on_the_panel(cli, tmp_path):
     result = cli("check", "--format", "json", "--no-cache", cwd=repo)
     assert result.exit_code == 0, result.stdout
     assert [f for f in result.json()["findings"] if not f["suppressed"]] == []
+
+
+def test_a_supplier_that_is_its_own_parent_spelt_in_another_encoding_is_not_reported(cli, write):
+    """SUP-02 reads an ultimate parent carrying the supplier's own LEI as a copy-paste unless it
+    is the supplier's own name spelt another way: its 'ü' as 'u' and a combining diaeresis is."""
+    lei = "5299000J2N45DDNE4Y28"
+    name = "Rechenzentrum Zürich AG"
+    parent = unicodedata.normalize("NFD", name)
+    write("resilint.yaml", "profiles: [dora]\nas_of: 2026-11-26\n")
+    write(
+        "suppliers/rz.yaml",
+        "apiVersion: resilint/v1\nkind: Supplier\nid: rz\n"
+        f"name: {name}\nstatus: active\nprovides_ict_services: true\n"
+        f"provider_id: {lei}\nprovider_id_type: LEI\nhq_country: CH\n"
+        f"ultimate_parent: {{name: {parent}, provider_id: {lei}, provider_id_type: LEI}}\n",
+    )
+    result = cli("check", "--no-cache", "--format", "json", "--select", "SUP-02")
+    assert result.exit_code in (0, 1), result.stderr
+    assert [f for f in result.json()["findings"] if f["code"] == "SUP-02"] == []
