@@ -33,6 +33,19 @@ class Document:
         return f"{words} {self.id}" if self.id else words
 
 
+def caseless(text: str) -> str:
+    """Text as two records are compared by a reader: case aside, and each letter the same however
+    it is encoded. 'Zürich' typed on one keyboard is one character 'ü', pasted from a PDF or saved
+    on macOS it is 'u' and a combining diaeresis: the two display alike and are one name (NFKC,
+    which also reads a full-width or ligature letter as the plain one). Plain ASCII text, almost
+    all of it, is only case-folded: ``unicodedata`` is imported for the rest alone."""
+    if text.isascii():
+        return text.casefold()
+    import unicodedata  # lazily: its tables are large, and only non-ASCII text needs them
+
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
 def kind_words(kind: str) -> str:
     """A kind in the words of messages: ``InsurancePolicy``: ``insurance policy``."""
     return re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
@@ -113,14 +126,14 @@ class Index:
         close = closest(value, similar, budget) if similar is not None else None
         if close is not None or not value or not budget.spend(len(self.of_kind(kind))):
             return close
-        folded = value.casefold()
-        same = [i for i in self.ids(kind) if i.casefold() == folded]
+        folded = caseless(value)
+        same = [i for i in self.ids(kind) if caseless(i) == folded]
         if len(same) == 1:
             return same[0]
         longer = [
             i
             for i in self.ids(kind)
-            if len(i) > len(value) and i[len(value)] in "-_." and i.casefold().startswith(folded)
+            if len(i) > len(value) and i[len(value)] in "-_." and caseless(i).startswith(folded)
         ]
         return longer[0] if len(longer) == 1 else None
 
@@ -136,9 +149,9 @@ class Index:
                 for doc in self.of_kind(kind):
                     name = doc.data.get("name")
                     if isinstance(name, str) and doc.id is not None:
-                        table[name.casefold().strip()].add(doc.id)
+                        table[caseless(name).strip()].add(doc.id)
                 self._folded_names[kind] = dict(table)
-            ids = set(self._folded_names[kind].get(value.casefold().strip(), ()))
+            ids = set(self._folded_names[kind].get(caseless(value).strip(), ()))
         return ids.pop() if len(ids) == 1 else None
 
     def having(self, kind: str, field: str, value: str) -> list[Document]:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from resilint.domain.readers import text_of, value_at
+from resilint.model import caseless
 
 _GROUPS: dict[str, frozenset[str]] = {
     "aws": frozenset({"aws", "amazon"}),
@@ -27,7 +28,7 @@ _GROUPS: dict[str, frozenset[str]] = {
 
 def _words(value: Any) -> frozenset[str]:
     text = text_of(value)
-    return frozenset(re.findall(r"[a-z0-9]+", text.casefold())) if text else frozenset()
+    return frozenset(re.findall(r"[a-z0-9]+", caseless(text))) if text else frozenset()
 
 
 def cloud_provider(name: Any) -> str | None:
@@ -79,4 +80,4 @@ def _named_after(provider: Any, supplier: dict[str, Any]) -> bool:
 
 def _ordered(value: Any) -> list[str]:
     text = text_of(value)
-    return re.findall(r"[a-z0-9]+", text.casefold()) if text else []
+    return re.findall(r"[a-z0-9]+", caseless(text)) if text else []

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from resilint.domain.readers import dicts, in_order, indexed, mapping_at, name_key, text_of
 from resilint.findings import JsonPath
-from resilint.model import Document, Index
+from resilint.model import Document, Index, caseless
 
 LIKE_LETTERS = 4
 """A name reads like another when one's words begin the other's, and the shorter has at least
@@ -263,7 +263,7 @@ _WORD = re.compile(r"[^\W_]+")
 def words(value: str) -> tuple[str, ...]:
     """A name's first words (:data:`LIKE_WORDS`), without case or punctuation: 'Keystone
     Identity Inc.' is keystone, identity, inc."""
-    found = _WORD.finditer(value.casefold())
+    found = _WORD.finditer(caseless(value))
     return tuple(match.group() for match, _ in zip(found, range(LIKE_WORDS), strict=False))
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from resilint.model import Document
+from resilint.model import Document, caseless
 
 
 def value_at(data: Any, *path: str | int) -> Any:
@@ -79,9 +79,10 @@ def text_of(value: Any) -> str | None:
 
 
 def name_key(value: Any) -> str | None:
-    """A name compared case- and space-insensitively: 'ACME  Group plc' is 'acme group PLC'."""
+    """A name compared case- and space-insensitively: 'ACME  Group plc' is 'acme group PLC', and
+    a letter however it is encoded (:func:`~resilint.model.caseless`)."""
     text = text_of(value)
-    return "".join(text.split()).casefold() if text else None
+    return "".join(caseless(text).split()) if text else None
 
 
 LEGAL_FORMS = frozenset(
@@ -144,7 +145,7 @@ def firm_key(value: Any) -> str | None:
     text = text_of(value)
     if text is None:
         return None
-    words = re.findall(r"\w+", text.casefold())
+    words = re.findall(r"\w+", caseless(text))
     end = len(words)
     while end > 1:
         forms = (

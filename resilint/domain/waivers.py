@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from resilint.domain.readers import strings
+from resilint.model import caseless
 from resilint.patterns import kept
 
 
@@ -40,7 +41,7 @@ def same_person(approver: Any, owner: Any) -> str | None:
         return None
     if approver == owner:
         return ""
-    a, b = " ".join(approver.split()).casefold(), " ".join(owner.split()).casefold()
+    a, b = caseless(" ".join(approver.split())), caseless(" ".join(owner.split()))
     compared = f"approver '{approver}' and risk owner '{owner}'"
     if a and a == b:
         return f"{compared}, compared without case and spacing"

@@ -55,7 +55,7 @@ from resilint.impact.model import (
     SupplierView,
     Target,
 )
-from resilint.model import Document
+from resilint.model import Document, caseless
 from resilint.patterns import kept
 from resilint.suggest import did_you_mean
 
@@ -315,7 +315,7 @@ def _provides(supplier: Document, region: Region) -> bool:
 
 def _words(value: object) -> list[str]:
     """A name's words, case-insensitively, whatever separates them (``Nimbara-Cloud``)."""
-    return [w for w in _NOT_WORD.split(value.casefold()) if w] if isinstance(value, str) else []
+    return [w for w in _NOT_WORD.split(caseless(value)) if w] if isinstance(value, str) else []
 
 
 _NOT_WORD = kept(r"[\W_]+")

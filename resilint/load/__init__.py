@@ -140,6 +140,8 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
         roots = compose_text(text, limits)
         converter = Converter(limits, Lines(text))
         outcomes = [_document(shown, index, root, converter) for index, root in enumerate(roots)]
+        if len(roots) > 1 and any(outcomes):
+            outcomes = _fragments(roots, outcomes, converter.lines)
         not_a_mapping = _top_level(roots, claimed or any(outcomes), converter.lines)
         if not_a_mapping is not None:
             raise not_a_mapping
@@ -264,6 +266,41 @@ def _document(
     from resilint.load.nearmiss import near_miss  # most files never need it
 
     return near_miss(root, lines)
+
+
+def _fragments(
+    roots: list[Node], outcomes: list[RawDocument | LoadError | None], lines: Lines
+) -> list[RawDocument | LoadError | None]:
+    """DOC-03 for each mapping without an apiVersion of its own in a file that holds resilint
+    documents (or near misses): a stray ``---`` in the middle of a document splits its last
+    fields off into a document of their own, which declares nothing and was passed over as
+    another tool's YAML, so what they recorded went unread with no word said. Such a
+    fragment holds fields of a resilint kind; an empty document (``---`` twice) holds nothing,
+    and one of other keys alone (``x-defaults: &base ...``) holds no record: both are left
+    alone."""
+    from yaml.nodes import MappingNode, ScalarNode
+
+    from resilint.load.kinds import kind_fields  # only a file of several documents asks
+
+    judged = list(outcomes)
+    for at, (root, outcome) in enumerate(zip(roots, outcomes, strict=True)):
+        if outcome is not None or not isinstance(root, MappingNode) or not root.value:
+            continue
+        keys = [key.value for key, _ in root.value if isinstance(key, ScalarNode)]
+        if not any(key in fields for key in keys for fields in kind_fields().values()):
+            continue
+        shown = ", ".join(str(key) for key in keys[:3]) + (", ..." if len(keys) > 3 else "")
+        lacks = [key for key in ("apiVersion", "kind", "id") if key not in keys]
+        lacking = ", ".join(lacks[:-1]) + f" or {lacks[-1]}" if len(lacks) > 1 else lacks[0]
+        above = "the document above" if at else "the document below"
+        message = (
+            f"this document ({shown}) has no {lacking}, in a file of resilint "
+            f"documents, so nothing in it is checked; if a stray '---' split it from {above}, "
+            "delete that line, else write apiVersion: resilint/v1, its kind and id on its first "
+            "lines"
+        )
+        judged[at] = LoadError.at("DOC-03", message, root, lines)
+    return judged
 
 
 def _top_level(roots: list[Node], resilints: bool, lines: Lines) -> LoadError | None:

@@ -17,7 +17,7 @@ from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_a
 from resilint.domain.registers import chain_rank, filed_subcontractor, own_parent
 from resilint.domain.suppliers import dora_critical_services, group_entity, group_top
 from resilint.findings import Finding, JsonPath, Part, Related, folded
-from resilint.model import Document
+from resilint.model import Document, caseless
 from resilint.patterns import Lazy
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
@@ -273,7 +273,7 @@ def _letters(name: str) -> str:
     """A company's name without case, spaces, punctuation or a part in brackets: 'Tickbridge
     Data BV' is 'Tickbridge Data B.V.', 'Lindenau GmbH (Group IT)' is 'Lindenau GmbH' (a
     parent reported as another company must not be a spelling or a department)."""
-    return "".join(c for c in _BRACKETED.sub("", name).casefold() if c.isalnum())
+    return "".join(c for c in caseless(_BRACKETED.sub("", name)) if c.isalnum())
 
 
 def _lei_gaps(supplier: Document) -> Iterator[Gap]:
