@@ -34,6 +34,7 @@ from resilint.unread_documents import (
     Unread,
     described,
     document_at,
+    document_in_yaml,
     document_on_top,
     unread,
     unsuffixed_document_at,
@@ -306,6 +307,10 @@ class _Finder:
         self.configs: list[str] = []
         """Configuration files (``resilint.yaml``, ``.resilint.yaml``) in the directories the
         walk entered below a walked directory: each governs a check of its own folder."""
+        self.hidden: list[tuple[str, str]] = []
+        """The hidden directories the walk passed over that neither ``exclude`` nor a
+        .gitignore leaves out, as their path and their path relative to the walked directory:
+        looked into for resilint documents (:meth:`hidden_documents`)."""
         self.spent = 0
         self.patterns = 0
         """Patterns of the .gitignore files taken so far (each one costs every later match)."""
@@ -354,7 +359,10 @@ class _Finder:
             below = os.path.relpath(real(top), self.root)
             if below != os.curdir and not below.startswith(os.pardir):
                 self.base = Path(below).as_posix() + "/"
+        self.hidden = []
         self._walk(top, boundary)
+        if self.hidden:
+            self.hidden_documents(start)
         if sparse(top):
             self.not_checked_out(self.top, "")
         for prefix, relative in self.nested:  # a submodule's work tree, sparse on its own
@@ -433,6 +441,11 @@ class _Finder:
         if name.startswith("."):
             if name not in CONFIG_NAMES and entry.is_file(follow_symlinks=False):
                 self.passed_over(entry, prefix, relative, ignores)
+            elif name not in _NOT_OURS and entry.is_dir(follow_symlinks=False):
+                where = relative + name + "/"
+                hidden = (ignores or self.excluded is not None) and self.ignored(where, ignores)
+                if not hidden or not (self.excluding or not self.tracks(where)):
+                    self.hidden.append((prefix + name + os.sep, where))
             return None
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
@@ -467,6 +480,57 @@ class _Finder:
             else:
                 self.file(prefix + name, info)
         return None
+
+    def hidden_documents(self, start: int) -> None:
+        """DOC-05 for each YAML file holding a resilint document in a hidden directory the walk
+        passed over (``.old/``, ``suppliers/.drafts/``), as for a hidden file: nothing in it
+        would be checked, and a supplier moved there would pass unseen. Left alone: what
+        ``exclude`` leaves out (the way to say a folder is left out on purpose), tools' own
+        folders (:data:`_NOT_OURS`, a virtual environment) and a file the walk reached through a
+        link. At most :data:`MOST_HIDDEN` entries are looked at in all."""
+        budget = MOST_HIDDEN
+        reached: set[str] | None = None  # the real paths of the files found, once needed
+        pending = [(prefix, where, where) for prefix, where in reversed(self.hidden)]
+        while pending and budget > 0:
+            prefix, where, folder = pending.pop()
+            try:
+                entries = sorted(os.scandir(prefix), key=lambda entry: entry.name)
+            except OSError:
+                continue
+            if any(entry.name == "pyvenv.cfg" for entry in entries):
+                continue  # a virtual environment: installed packages, not the programme's
+            budget -= len(entries)
+            for entry in reversed(entries):
+                name, inside = entry.name, where + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in _NOT_OURS and name not in _NOT_OURS_ANYWHERE:
+                        pending.append((prefix + name + os.sep, inside + "/", folder))
+                    continue
+                if not yaml_named(name) or name in CONFIG_NAMES:
+                    continue
+                if self.excluded is not None and self.excluded.covering(self.base + inside):
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                at = document_in_yaml(prefix + name)
+                if at is None:
+                    continue
+                if reached is None:
+                    reached = {os.path.realpath(path) for path, _ in self.found[start:]}
+                if os.path.realpath(prefix + name) in reached:
+                    continue  # checked where a link to it, or to its folder, was walked
+                self.hidden_document(prefix + name, at, self.base + folder)
+
+    def hidden_document(self, path: str, at: tuple[int, int, str], folder: str) -> None:
+        line, column, api_version = at
+        message = (
+            f"this file holds a resilint document (apiVersion {api_version}), but it is in the "
+            f"hidden folder {folder}, which resilint does not walk, so nothing in it is "
+            f"checked: move it out of {folder} so that it is checked, delete it if it is an "
+            f'old copy, or exclude the folder in the configuration (exclude: ["{folder}"]) if '
+            "it is left out on purpose"
+        )
+        self.findings.append(core_finding("DOC-05", message, str(Path(path)), line, column))
 
     def passed_over(
         self, entry: os.DirEntry[str], prefix: str, relative: str, ignores: list[_Ignore]
@@ -632,6 +696,22 @@ def _configures(path: str, limits: Limits) -> bool:
     except ConfigError:  # [tools.resilint] and the like: meant as the folder's configuration
         return True
 
+
+MOST_HIDDEN = 5000
+"""Entries looked at in the hidden directories a walk passes over, in all: a large one (an
+unignored cache of another tool) costs no more than this."""
+
+_NOT_OURS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+        ".ruff_cache", ".resilint_cache", ".cache", ".idea", ".vscode", ".eggs", ".direnv",
+        ".terraform", ".ipynb_checkpoints", ".pre-commit-cache", ".npm", ".yarn",
+    }
+)  # fmt: skip
+"""Hidden directories that hold tools' own files, never a programme's: not looked into."""
+
+_NOT_OURS_ANYWHERE = frozenset({"node_modules", "__pycache__", "site-packages"})
+"""Directories below a hidden one that hold installed packages: not looked into."""
 
 MOST_LISTED = 100
 """Files a sparse checkout leaves out, listed one by one; the rest are counted in one finding."""

@@ -288,6 +288,16 @@ def document_at(path: str) -> tuple[int, int, str] | None:
     return _position(data, _compiled(_YAML).search(data) or _compiled(_JSON).search(data))
 
 
+def document_in_yaml(path: str) -> tuple[int, int, str] | None:
+    """:func:`document_at` for a YAML-named file the walk passes over for its hidden folder:
+    a resilint apiVersion at the start of a line within its first bytes (a document's own,
+    not one quoted in an indented block, as a CI workflow that writes one in a step would)."""
+    data = read_start(path, MOST_READ)
+    if data is None:
+        return None
+    return _position(data, _compiled(_YAML_TOP).search(data))
+
+
 def document_on_top(path: str) -> tuple[int, int, str] | None:
     """:func:`document_at` for a file of any other name (``acme.txt``), when the file starts
     as a document: its first line of content a top-level apiVersion or kind with resilint's

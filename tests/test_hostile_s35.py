@@ -197,6 +197,12 @@ def test_a_folder_named_is_checked_where_the_walk_leaves_it_out(
         (repo / "drafts").rename(repo / ".drafts")
         named = named.replace("drafts", ".drafts")
     top = resilint(repo, "check", "--no-cache")
+    if setting == "hidden":  # documents in a hidden folder are DOC-05, as in a hidden file
+        said = sorted(line.split(":")[0] for line in top.stdout.splitlines() if "DOC-05" in line)
+        assert top.returncode == 1 and said == [".drafts/beta.yaml", ".drafts/old/gamma.yaml"]
+        assert 'exclude: [".drafts/"]' in top.stdout
+        (repo / "resilint.yaml").write_text(config.replace("[", '[".drafts/", '))
+        top = resilint(repo, "check", "--no-cache")
     assert top.returncode == 0, top.stdout + top.stderr
     assert "drafts" not in top.stdout
     for extra in ([], ["-f", "json"], ["--jobs", "2"]):
