@@ -3,6 +3,7 @@ length, its degraded mode and who runs it, and when it was last exercised."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from resilint.domain import Facts
@@ -93,6 +94,10 @@ def function_impact(
     critical = facts.function(function).critical
     limit = test_days if critical else None
     fallback = _fallback(facts, done, plan, limit) if plan is not None else None
+    if plan is not None and fallback is not None:
+        named = tuple(strings(plan.data.get("suppliers")))
+        if named and not down & set(named):
+            fallback = dataclasses.replace(fallback, written_for=named)
     lasts = _lasts(fallback, hours) if not keeps_running else None
     outlasted = _breaches(hours, mtpd, reached.stopped)
     bridged = bool(outlasted) and _bridges(fallback, mtpd, lasts)

@@ -72,6 +72,10 @@ class Fallback:
     after_checked: bool = False
     """Whether ``last_tested`` is after the date checked: no test by then (EXR-01 warns of
     it), never read as a current one."""
+    written_for: tuple[str, ...] = ()
+    """The suppliers the plan names (``suppliers``) where none of them is down: a plan written
+    for their outage, shown because its thresholds fit this kind of outage, whose procedure
+    is to be checked against this one."""
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,12 @@ def degraded(
     )
     if lasts is not None:
         text += "; it lasts the outage" if lasts else "; it does NOT last the outage"
+    if fallback.written_for:
+        named = ", ".join(fallback.written_for)
+        text += (
+            f"; plan {fallback.plan} is written for an outage of {named}: check that its "
+            "procedure and thresholds serve this one"
+        )
     if also:
         text += f"; also fitting: {', '.join(also)}"
     return text
