@@ -53,6 +53,7 @@ from resilint.run_notes import (
     baseline_off_note,
     law_gate_notes,
     law_off_note,
+    nis2_kind_notes,
     pinned_date_note,
     unselected_note,
     untracked_note,
@@ -671,6 +672,7 @@ def _law_notes(
     notes = (
         *_ignored_note(result, rules, config),
         *law_gate_notes(result.law_on, result.law_patterns, rules, config),
+        *nis2_kind_notes(result.kind_unknown),
     )
     if args.statistics or (args.output_format or _default_format()) != "text":
         for note in notes:

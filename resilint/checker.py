@@ -554,8 +554,28 @@ def _check_files(
         law_rules_off(options.rules, selected, config, index),
         on,
         law_patterns(on, config, {d.path for d in index.documents}),
+        _nis2_kind_unknown(on, index, config),
     )
     return Checked(result, model, reads if kept is not None else None, locator)
+
+
+def _nis2_kind_unknown(
+    on: Sequence[str], index: Index, config: Config
+) -> tuple[tuple[str, int, str], ...]:
+    """The entities under NIS2 (their regimes name it, or, recording none, the profiles do)
+    that record no ``nis2_entity_type`` while CTR-12 runs: it checks the supplier clauses of
+    Implementing Regulation (EU) 2024/2690 only for the kinds of entity the Regulation binds,
+    so for these it checks nothing, and a cloud provider that left the field out would pass
+    (:attr:`Result.kind_unknown`)."""
+    if "CTR-12" not in on:
+        return ()
+    found = []
+    for entity in index.of_kind("Entity"):
+        regimes = entity.data.get("regimes")
+        under = "nis2" in regimes if isinstance(regimes, list) else "nis2" in config.profiles
+        if under and entity.id is not None and entity.data.get("nis2_entity_type") is None:
+            found.append((entity.path, entity.line, entity.id))
+    return tuple(found)
 
 
 DUPLICATE = "SUP-13"

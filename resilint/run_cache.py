@@ -142,6 +142,10 @@ class CheckCache:
                 law_off=tuple(str(code) for code in data["law_off"]),
                 law_on=tuple(str(code) for code in data["law_on"]),
                 law_patterns=tuple(str(pattern) for pattern in data["law_patterns"]),
+                kind_unknown=tuple(
+                    (str(path), int(line), str(entity))
+                    for path, line, entity in data["kind_unknown"]
+                ),
             )
         except (KeyError, IndexError, TypeError, ValueError):
             return None
@@ -336,6 +340,7 @@ class CheckCache:
                     "law_off": list(result.law_off),
                     "law_on": list(result.law_on),
                     "law_patterns": list(result.law_patterns),
+                    "kind_unknown": [list(entity) for entity in result.kind_unknown],
                 },
             )
 

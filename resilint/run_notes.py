@@ -290,6 +290,26 @@ def _note(title: str, text: str, config: Config, where: tuple[str, ...]) -> RunN
     return RunNote(title, printable(text), _config_file(config), line)
 
 
+def nis2_kind_notes(unknown: Iterable[tuple[str, int, str]]) -> tuple[RunNote, ...]:
+    """For each entity under NIS2 that records no ``nis2_entity_type`` while CTR-12 runs, a
+    note at its document: the supplier clauses of Implementing Regulation (EU) 2024/2690 are
+    not checked for it, since nothing says it is one of the kinds the Regulation binds."""
+    return tuple(
+        RunNote(
+            "NIS2 rule not checked",
+            printable(
+                f"NIS2 rule not checked for entity {entity}: it records no nis2_entity_type, "
+                "and CTR-12 checks the supplier clauses of Implementing Regulation (EU) "
+                "2024/2690 only for the eleven kinds of entity that Regulation binds; record "
+                "its kind (docs/data-model.md lists them), or other where it is none of them"
+            ),
+            Path(os.path.relpath(path)).as_posix(),
+            line,
+        )
+        for path, line, entity in unknown
+    )
+
+
 def untracked_note(untracked: frozenset[str], config: Config) -> str:
     """What the hook leaves out because the commit does not hold it, a few files by name (those
     the walk would have checked); empty when the walk would have checked none."""
