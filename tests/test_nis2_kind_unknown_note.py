@@ -72,3 +72,10 @@ def test_a_known_kind_or_no_ctr12_says_nothing_of_it(
     assert done.returncode in (0, 1), done.stdout + done.stderr
     notes = json.loads(done.stdout)["notes"]
     assert not any("nis2_entity_type" in n["message"] for n in notes), notes
+
+
+def test_the_report_says_it_too(tmp_path: Path) -> None:
+    repo = _repo(tmp_path / "repo")
+    done = resilint(repo, "report", "-o", "r.html", "--no-cache")
+    assert "wrote r.html" in done.stderr and SAID in done.stderr
+    assert "NIS2 rule not checked for entity cloudco" in (repo / "r.html").read_text()

@@ -352,7 +352,7 @@ def _law_notes(model: Model, dating: Iterable[str] | None = None) -> tuple[str, 
     the report and the calendar leave out; for the calendar, of the rules whose dates it
     lists (``dating``) alone. A level set below ``fail_on`` is not: neither has a gate, and
     both show the findings and dates of such a rule."""
-    from resilint.run_notes import law_gate_notes, law_off_note
+    from resilint.run_notes import law_gate_notes, law_off_note, nis2_kind_notes
 
     result = model.checked.result
     dates = None if dating is None else frozenset(dating)
@@ -364,7 +364,8 @@ def _law_notes(model: Model, dating: Iterable[str] | None = None) -> tuple[str, 
     files = law_gate_notes(
         keep(result.law_on), result.law_patterns, model.rules, model.config, gate=False
     )
-    notes = (*([off] if off else []), *(note.text for note in files))
+    kinds = nis2_kind_notes(result.kind_unknown) if dates is None else ()  # the report's
+    notes = (*([off] if off else []), *(note.text for note in (*files, *kinds)))
     for note in notes:
         click.echo(f"resilint: note: {note}", err=True)
     return notes
