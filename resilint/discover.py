@@ -705,7 +705,8 @@ _NOT_OURS = frozenset(
     {
         ".git", ".hg", ".svn", ".venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
         ".ruff_cache", ".resilint_cache", ".cache", ".idea", ".vscode", ".eggs", ".direnv",
-        ".terraform", ".ipynb_checkpoints", ".pre-commit-cache", ".npm", ".yarn",
+        ".terraform", ".ipynb_checkpoints", ".pre-commit-cache", ".npm", ".yarn", ".gradle",
+        ".next", ".nuxt", ".serverless", ".bundle", ".cargo", ".m2", ".pnpm-store",
     }
 )  # fmt: skip
 """Hidden directories that hold tools' own files, never a programme's: not looked into."""
