@@ -528,7 +528,7 @@ def _check_files(
             engine.findings,
             references,
             unreadable,
-            hearing.of(engine.findings),
+            earlier.heard if earlier is not None else hearing.of(engine.findings),
         )
     judged, held_back = hold_back(engine.findings, broken, root)
     raw = [*found, *read, *core, *judged, *held_back]
