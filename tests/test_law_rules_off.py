@@ -151,6 +151,25 @@ def _append(root: Path, text: str) -> int:
     return len(before.splitlines()) + 1
 
 
+def _gate_note_placed(programme: Path, said: str, line: int) -> None:
+    """The gate's note, with ``said`` in it, at the configuration's ``line`` in the JSON,
+    SARIF and GitHub outputs the run wrote."""
+    data = json.loads((programme / "out.json").read_text(encoding="utf-8"))
+    assert ("rules below the gate", "resilint.yaml", line) in [
+        (n["title"], n["path"], n["line"]) for n in data["notes"]
+    ]
+    sarif = json.loads((programme / "out.sarif").read_text(encoding="utf-8"))
+    (invocation,) = sarif["runs"][0]["invocations"]
+    placed = [
+        n["locations"][0]["physicalLocation"]["region"]
+        for n in invocation["toolConfigurationNotifications"]
+        if said in n["message"]["text"]
+    ]
+    assert placed == [{"startLine": line}]
+    github = (programme / "out.github").read_text(encoding="utf-8")
+    assert f"line={line},title=resilint%3A rules below the gate::" in github
+
+
 def test_a_dora_rule_set_below_the_gate_is_said_in_every_format(cli, programme: Path) -> None:
     line = _append(programme, "rules:\n  CTR-02:\n    level: info\n") + 2
     result = cli(
@@ -167,20 +186,7 @@ def test_a_dora_rule_set_below_the_gate_is_said_in_every_format(cli, programme: 
         f"(resilint.yaml:{line}): its findings are shown but never fail the check "
         "(fail_on: error); remove the level to let it fail the check"
     ]
-    data = json.loads((programme / "out.json").read_text(encoding="utf-8"))
-    assert ("rules below the gate", "resilint.yaml", line) in [
-        (n["title"], n["path"], n["line"]) for n in data["notes"]
-    ]
-    sarif = json.loads((programme / "out.sarif").read_text(encoding="utf-8"))
-    (invocation,) = sarif["runs"][0]["invocations"]
-    said = [
-        n["locations"][0]["physicalLocation"]["region"]
-        for n in invocation["toolConfigurationNotifications"]
-        if "below the gate" in n["message"]["text"]
-    ]
-    assert said == [{"startLine": line}]
-    github = (programme / "out.github").read_text(encoding="utf-8")
-    assert f"line={line},title=resilint%3A rules below the gate::" in github
+    _gate_note_placed(programme, "below the gate", line)
 
     as_json = cli("check", ".", "--format", "json", cwd=programme)  # the cache's result too
     assert [x for x in as_json.stderr.splitlines() if "below the gate" in x] == [
@@ -279,20 +285,7 @@ def test_a_gate_that_fails_on_nothing_is_said_in_every_format(cli, programme: Pa
     )
     assert "CTR-02" in notes[0] and "CTR-08" not in notes[0]  # a baseline rule: policy's
     assert "remove fail_on (the default is error) to let them fail it" in notes[0]
-    data = json.loads((programme / "out.json").read_text(encoding="utf-8"))
-    assert ("rules below the gate", "resilint.yaml", line) in [
-        (n["title"], n["path"], n["line"]) for n in data["notes"]
-    ]
-    sarif = json.loads((programme / "out.sarif").read_text(encoding="utf-8"))
-    (invocation,) = sarif["runs"][0]["invocations"]
-    said = [
-        n["locations"][0]["physicalLocation"]["region"]
-        for n in invocation["toolConfigurationNotifications"]
-        if "cannot fail the check" in n["message"]["text"]
-    ]
-    assert said == [{"startLine": line}]
-    github = (programme / "out.github").read_text(encoding="utf-8")
-    assert f"line={line},title=resilint%3A rules below the gate::" in github
+    _gate_note_placed(programme, "cannot fail the check", line)
     gitlab = json.loads((programme / "out.gitlab").read_text(encoding="utf-8"))
     assert {"path": "resilint.yaml", "lines": {"begin": line}} in [
         i["location"] for i in gitlab if i["check_name"] == "resilint-config"
