@@ -173,7 +173,7 @@ class Locator:
             if plain is None:
                 self._compose(path, text)
             else:
-                self._hold(path, len(plain.lines))
+                self._hold(path, _PLAIN * len(plain.lines))
         self._used(path)
         return self._plain[path]
 
@@ -225,12 +225,15 @@ class Locator:
 
 
 HELD = 32 * 2**20
-"""The weight of the files kept read for further findings (their text's length, and for a file
-composed with libyaml ten times it: its nodes): files with findings are read in the order of the
-rules, and most of a repository's findings fit in it, yet a repository with findings in 20,000
-files keeps no more of them (100,000 documents: 60 MB of text, and ten times as much for files
-that must be composed)."""
+"""The weight of the files kept read for further findings (their text's length, twice it for a
+plain file and ten times it for a file composed with libyaml: their nodes): files with findings
+are read in the order of the rules, and most of a repository's findings fit in it, yet a
+repository with findings in 20,000 files keeps no more of them (100,000 documents: 60 MB of
+text, and ten times as much for files that must be composed)."""
 _COMPOSED = 10
+_PLAIN = 2
+"""A plain file's weight per character of its text: the nodes read from its lines for the
+positions asked weigh about as much again (100,000 documents: 35 MB of text, 30 MB of nodes)."""
 
 
 def find_node(node: Node, path: JsonPath, on_key: bool, at_value: bool = False) -> Node:

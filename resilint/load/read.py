@@ -27,7 +27,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CHUNK = 1 << 16
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vetted:
     """The file discovery found at a path, inside the repository: the only one read there."""
 
