@@ -68,17 +68,28 @@ def can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
+Wire = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+"""How a unit's result travels from a worker: made into something pickled cheaply there, and
+back into the result here (:func:`resilint.checker._read_files` sends documents in marshal,
+which keeps their shared keys and texts shared: pickle makes a copy of each per chunk)."""
+
+
 def evaluate_all(
-    count: int, evaluate: Callable[[int], _T], jobs: int, locator: Locator | None, size: int
+    count: int,
+    evaluate: Callable[[int], _T],
+    jobs: int,
+    locator: Locator | None,
+    size: int,
+    wire: Wire | None = None,
 ) -> list[_T]:
     """``[evaluate(0), ..., evaluate(count - 1)]``, on up to ``jobs`` processes when the work's
     ``size`` (documents, files) is enough for it to pay. The positions workers compute are
-    added to ``locator``'s."""
+    added to ``locator``'s; a worker's results are sent through ``wire`` where given."""
     if jobs <= 1 or count <= 1 or size < PARALLEL_FROM or not can_fork():
         return [evaluate(number) for number in range(count)]
     jobs = min(jobs, count, affordable())
     try:
-        spread = _Spread(count, evaluate, locator) if jobs > 1 else None
+        spread = _Spread(count, evaluate, locator, wire) if jobs > 1 else None
     except (OSError, ImportError):  # no working semaphores here (a container without /dev/shm)
         spread = None
     if spread is None:
@@ -106,12 +117,19 @@ def _kib(path: Path, field: str) -> int:
 
 
 class _Spread(Generic[_T]):
-    def __init__(self, count: int, evaluate: Callable[[int], _T], locator: Locator | None) -> None:
+    def __init__(
+        self,
+        count: int,
+        evaluate: Callable[[int], _T],
+        locator: Locator | None,
+        wire: Wire | None = None,
+    ) -> None:
         import multiprocessing  # only a run that spreads its work needs it
 
         self.count = count
         self.evaluate = evaluate
         self.locator = locator
+        self.wire = wire
         self.next = multiprocessing.RawValue("i", 0)
         self.lock = multiprocessing.Lock()
 
@@ -166,7 +184,7 @@ class _Spread(Generic[_T]):
             raise
         if pid:
             os.close(write)
-            return _Worker(pid, read)
+            return _Worker(pid, read, self.wire[1] if self.wire is not None else None)
         os.close(read)  # the worker: never returns
         status = 1
         try:
@@ -175,8 +193,11 @@ class _Spread(Generic[_T]):
             positions = self.locator.positions if self.locator is not None else {}
             known = {path: len(found) for path, found in positions.items()}
             with os.fdopen(write, "wb", buffering=0) as out:
+                made = self.wire[0] if self.wire is not None else None
 
                 def send(number: int, result: Any) -> None:
+                    if made is not None and number != _PLACED:
+                        result = made(result)
                     _write_frame(out, pickle.dumps((number, result), pickle.HIGHEST_PROTOCOL))
 
                 self._take(send=send)
@@ -224,8 +245,10 @@ class _Worker:
     """A forked process, and what it has sent so far: each unit's result in a frame of its
     own (its length, then the pickled ``(number, result)``), read as it arrives."""
 
-    def __init__(self, pid: int, pipe: int) -> None:
+    def __init__(self, pid: int, pipe: int, taken: Callable[[Any], Any] | None = None) -> None:
         self.pid, self.pipe = pid, pipe
+        self.taken = taken
+        """What makes a result back from what :data:`Wire` sent."""
         self.results: dict[int, Any] = {}
         self.pending = bytearray()
         self.ended = False
@@ -284,6 +307,8 @@ class _Worker:
                 continue
             try:  # what a process forked from this one wrote
                 number, result = pickle.loads(frame)
+                if self.taken is not None and number != _PLACED:
+                    result = self.taken(result)
             except Exception:  # a worker cut short, or its results unreadable
                 self.broken = True
                 continue

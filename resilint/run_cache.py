@@ -35,11 +35,10 @@ from resilint.model import Document
 from resilint.result import FileResult, Result
 from resilint.serialize import (
     document_in,
-    document_out,
+    file_in,
+    file_out,
     finding_in,
     finding_out,
-    suppression_in,
-    suppression_out,
 )
 from resilint.validate import NO_DATA
 
@@ -156,7 +155,7 @@ class CheckCache:
         if not entry or stat is None or entry[0] != stat:
             return None
         try:
-            file = _file_in(entry[1])
+            file = file_in(entry[1])
             self.positions[path] = _positions_in(entry[2])
         except (KeyError, IndexError, TypeError, ValueError):
             return None
@@ -318,7 +317,7 @@ class CheckCache:
         for name, entries in shards.items():
             if name in changed or entries.keys() != files_read[name]:
                 written = {
-                    key: [stat, _file_out(file), _positions_out(known)]
+                    key: [stat, file_out(file), _positions_out(known)]
                     for key, (stat, file, known) in entries.items()
                 }
                 self.store.write(name, {"salt": self.file_salt, "entries": written})
@@ -360,24 +359,6 @@ class CheckCache:
 def _names(found: Discovery) -> str:
     """The files' paths in discovery's order (no path holds a NUL)."""
     return sha256("\x00".join(found.names).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _file_out(file: FileResult) -> list[Any]:
-    return [
-        [finding_out(f) for f in file.findings],
-        [document_out(d) for d in file.documents],
-        [suppression_out(s) for s in file.suppressions],
-        file.nodes,
-    ]
-
-
-def _file_in(data: list[Any]) -> FileResult:
-    return FileResult(
-        tuple(finding_in(f) for f in data[0]),
-        tuple(document_in(d) for d in data[1]),
-        tuple(suppression_in(s) for s in data[2]),
-        int(data[3]),
-    )
 
 
 def _positions_out(positions: Mapping[Position, tuple[int, int]]) -> list[Any]:

@@ -18,6 +18,7 @@ from resilint.findings import (
 )
 from resilint.inline import InlineSuppression
 from resilint.model import Document
+from resilint.result import FileResult
 
 
 def finding_out(f: Finding) -> list[Any]:
@@ -137,3 +138,23 @@ def same_data(a: Any, b: Any) -> bool:
     if a.__class__ is float:
         return repr(a) == repr(b)
     return bool(a == b)
+
+
+def file_out(file: FileResult) -> list[Any]:
+    """A file's result as plain lists and values (marshal holds them: the cache, a worker's
+    chunk of files read)."""
+    return [
+        [finding_out(f) for f in file.findings],
+        [document_out(d) for d in file.documents],
+        [suppression_out(s) for s in file.suppressions],
+        file.nodes,
+    ]
+
+
+def file_in(data: list[Any]) -> FileResult:
+    return FileResult(
+        tuple(finding_in(f) for f in data[0]),
+        tuple(document_in(d) for d in data[1]),
+        tuple(suppression_in(s) for s in data[2]),
+        int(data[3]),
+    )
