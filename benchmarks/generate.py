@@ -420,6 +420,9 @@ def _plan_functions(rng: random.Random, suppliers: list[Supplier]) -> list[Funct
     return functions
 
 
+_ICT_SERVICE_TYPES = ("S19", "S14", "S03", "S15")
+"""A supplier's services' types in the DORA register's terms, by their place in its list."""
+
 # Defects by kind of document: (name, finding code). Each document gets at most one.
 _DEFECTS: dict[str, tuple[tuple[str, str], ...]] = {
     "Supplier": (
@@ -445,17 +448,30 @@ def _plan_defects(rng: random.Random, repository: Repository) -> None:
     for supplier in repository.suppliers:
         candidates = [("Supplier", supplier.id), ("Contract", supplier.contract_id)]
         candidates += [("Identity", identity.id) for identity in supplier.identities]
+        accounts = {i.id for i in supplier.identities if i.type == "human_account"}
         for kind, did in candidates:
             if rng.random() >= DEFECT_RATE:
                 continue
             choices = _DEFECTS[kind]
             if supplier.tier != 1:  # these two only make sense for a tier-1 supplier
                 choices = tuple(c for c in choices if c[1] not in ("SUP-04", "CTR-08"))
+            if not (supplier.ict and _managed(supplier)):
+                # CTR-08 asks step-in rights of an ICT service that is managed for us, not of a
+                # shared SaaS nor of a service that is not ICT (cash logistics)
+                choices = tuple(c for c in choices if c[1] != "CTR-08")
             if supplier.tier == 3:  # tier 3 holds no write access
                 choices = tuple(c for c in choices if c[1] != "IAM-02")
-            if kind == "Identity" and did.endswith("-reporting"):
+            if kind == "Identity" and (did.endswith("-reporting") or did in accounts):
+                # a read-only key, or a person's account with MFA, whose password is not
+                # rotated on a schedule (NIST SP 800-63B): IAM-02 asks no rotation of either
                 choices = tuple(c for c in choices if c[1] != "IAM-02")
             repository.defects[(kind, did)] = rng.choice(choices)[0]
+
+
+def _managed(supplier: Supplier) -> bool:
+    """Whether one of its services is a managed service (S03 or S14 in the register's terms,
+    as :func:`supplier_doc` writes them): the first is always SaaS (S19)."""
+    return any(_ICT_SERVICE_TYPES[n % 4] in ("S03", "S14") for n in range(len(supplier.services)))
 
 
 # -- writing documents ----------------------------------------------------------------------------
@@ -575,7 +591,7 @@ def supplier_doc(s: Supplier, rng: random.Random, defect: str | None) -> str:
             f"  - name: {service.name}",
             f"    service_type: {service.service_type}",
             # the DORA register's columns (B_02.02, B_07.01)
-            f"    ict_service_type: {('S19', 'S14', 'S03', 'S15')[number % 4]}",
+            f"    ict_service_type: {_ICT_SERVICE_TYPES[number % 4]}",
             f"    provision_countries: [{s.country}]",
             f"    supports_critical_function: {'true' if service.critical else 'false'}",
             f"    stores_data: {'true' if service.stores_data else 'false'}",
