@@ -35,49 +35,46 @@ def rewrite_in_place(path: Path, text: str) -> None:
         out.write(text)
 
 
-def whole_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
-    """File times as a file system with one-second timestamps keeps them (HFS+, ext4 with
-    128-byte inodes, many network and FUSE file systems)."""
-    real = discover.stamp
+def test_a_same_size_rewrite_within_the_same_second_is_never_served_stale(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check whose stat of a file was taken within the tick the file was written in cannot
+    tell that version from one written later in that tick: the cache keeps nothing on such a
+    stat (git's "racily clean" entries), so the next check reads the file again. Here a file
+    system whose times tick once a minute (a whole-second one made coarser), so that however
+    long a check takes on a busy machine, it runs within the tick of the writes around it."""
+    tick = 60 * 10**9
+    start = time.time_ns() // 10**9 * 10**9  # a whole second, as coarse times are
 
     def coarse(info: os.stat_result) -> bytes:
+        def ticked(ns: int) -> int:
+            return start + (ns - start) // tick * tick
+
         return real(
             SimpleNamespace(  # type: ignore[arg-type]
-                st_mtime_ns=info.st_mtime_ns // 10**9 * 10**9,
-                st_ctime_ns=info.st_ctime_ns // 10**9 * 10**9,
+                st_mtime_ns=ticked(info.st_mtime_ns),
+                st_ctime_ns=ticked(info.st_ctime_ns),
                 st_size=info.st_size,
                 st_ino=info.st_ino,
                 st_dev=info.st_dev,
             )
         )
 
+    real = discover.stamp
     monkeypatch.setattr(discover, "stamp", coarse)
     monkeypatch.setattr(cache, "stamp", coarse)
-
-
-def test_a_same_size_rewrite_within_the_same_second_is_never_served_stale(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A check whose stat of a file was taken within the second the file was written cannot
-    tell that version from one written later in that second: the cache keeps nothing on such
-    a stat (git's "racily clean" entries), so the next check reads the file again."""
-    whole_seconds(monkeypatch)
+    monkeypatch.setattr(cache, "_COARSE_TICK_NS", tick)
     repo = small_repo(tmp_path / "repo")
     path = repo / "acme.yaml"
-    for _ in range(10):
-        time.sleep(1 - time.time() % 1 + 0.005)  # the start of a second
-        rewrite_in_place(path, CLEAN)
-        before = discover.stamp(path.stat())
-        assert cli("check", cwd=repo).exit_code == 0
-        rewrite_in_place(path, BROKEN)
-        if discover.stamp(path.stat()) != before:
-            continue  # the check took longer than the rest of the second: try again
-        time.sleep(1.1)
-        run = cli("check", cwd=repo)
-        assert "SCH-01" in run.stdout and run.exit_code == 1, run.stdout
-        assert cli("check", cwd=repo).exit_code == 1  # and every check after it
-        return
-    pytest.skip("no check finished within the second its file was written")
+    rewrite_in_place(path, CLEAN)
+    before = discover.stamp(path.stat())
+    assert cli("check", cwd=repo).exit_code == 0
+    rewrite_in_place(path, BROKEN)
+    assert discover.stamp(path.stat()) == before  # the same size, inode and (coarse) times
+    run = cli("check", cwd=repo)
+    assert "SCH-01" in run.stdout and run.exit_code == 1, run.stdout
+    assert cli("check", cwd=repo).exit_code == 1  # and every check after it
+    assert time.time_ns() < start + tick  # all of it within the one tick
 
 
 def test_a_real_file_system_with_whole_second_times(tmp_path: Path) -> None:
