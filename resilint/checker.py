@@ -434,9 +434,10 @@ def _read_files(
 def _files_sent(chunk: list[FileResult | None]) -> bytes | list[FileResult | None]:
     """A chunk of files read by a worker, as the cache keeps them, in marshal: it keeps the
     documents' keys and short texts shared (interned) as this process holds them, where pickle
-    gave a copy of each per chunk (100,000 documents: half of them read by the worker, their
-    copies 200 MB in the cache and 90 MB in a check). Anything marshal cannot hold goes as it
-    is."""
+    gave a copy of each per chunk (100,457 documents, half of them read by the worker: the
+    cache 134 MB with the copies, 109 MB without; a later run that evaluates the rules 150 MiB
+    larger). The data comes from a process forked from this one. Anything marshal cannot
+    hold goes as it is."""
     import marshal
 
     try:

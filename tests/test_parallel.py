@@ -301,8 +301,8 @@ def test_a_worker_whose_results_cannot_be_read_is_set_aside(
 
 def test_documents_a_worker_read_keep_their_keys_and_short_texts_shared(tmp_path: Path) -> None:
     """A worker's chunk of files comes back in marshal, which keeps the documents' keys and
-    short texts interned as the reader made them (pickle gave a copy of each per chunk, 90 MB
-    at 100,000 documents), and the files are those one process reads."""
+    short texts interned as the reader made them (pickle gave a copy of each per chunk: the
+    cache 25 MB larger at 100,457 documents), and the files are those one process reads."""
     from resilint.limits import Limits
     from resilint.resources import data_dir
     from resilint.schemas import SchemaSet
