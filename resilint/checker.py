@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import marshal
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -438,8 +439,6 @@ def _files_sent(chunk: list[FileResult | None]) -> bytes | list[FileResult | Non
     cache 134 MB with the copies, 109 MB without; a later run that evaluates the rules 150 MiB
     larger). The data comes from a process forked from this one. Anything marshal cannot
     hold goes as it is."""
-    import marshal
-
     try:
         return marshal.dumps([None if f is None else file_out(f) for f in chunk])
     except ValueError:
@@ -447,8 +446,6 @@ def _files_sent(chunk: list[FileResult | None]) -> bytes | list[FileResult | Non
 
 
 def _files_taken(sent: bytes | list[FileResult | None]) -> list[FileResult | None]:
-    import marshal
-
     if not isinstance(sent, bytes):
         return sent
     return [None if f is None else file_in(f) for f in marshal.loads(sent)]
