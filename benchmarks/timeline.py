@@ -5,7 +5,8 @@ the time both do (issue 16, the cold check against the parse floor).
 
     python benchmarks/timeline.py REPOSITORY [resilint check options ...]
 
-Runs ``resilint check REPOSITORY --no-cache --format json`` (plus the options given) in this
+Runs ``resilint check REPOSITORY --no-cache --format json`` (plus the options given; with
+``--cache-dir DIR`` among them, the cache is used instead, as in the benchmark's edits) in this
 process, as the installed command does, with :func:`resilint.parallel.evaluate_all`'s units and
 the checker's steps timed; prints the steps, each process's units (count, processor time,
 first start, last end) and the serial time: the wall time outside the spread phases. The
@@ -27,7 +28,7 @@ from typing import Any
 
 START = time.perf_counter()
 LOG = Path(os.environ.get("RESILINT_TIMELINE", f"/tmp/resilint-timeline-{os.getpid()}.log"))
-STEPS = ("_discover", "_read_all", "_check_files", "check_references", "run_rules", "said_once")
+STEPS = ("kept_findings", "_discover", "_read_all", "_check_files", "check_references", "run_rules", "said_once")
 
 
 def _note(*fields: object) -> None:
@@ -68,7 +69,9 @@ def _install() -> None:
             setattr(checker, name, _timed_step(getattr(checker, name), name))
     spread = parallel._Spread.__init__
 
-    def timed_init(self: Any, count: int, evaluate: Callable[[int], Any], locator: Any) -> None:
+    def timed_init(
+        self: Any, count: int, evaluate: Callable[[int], Any], *args: Any, **kwargs: Any
+    ) -> None:
         kind = getattr(evaluate, "__qualname__", "unit").split(".")[0]
 
         def unit(number: int) -> Any:
@@ -80,7 +83,7 @@ def _install() -> None:
                 took = time.process_time() - cpu
                 _note(os.getpid(), "unit", kind, began - START, now - START, took)
 
-        spread(self, count, unit, locator)
+        spread(self, count, unit, *args, **kwargs)
 
     parallel._Spread.__init__ = timed_init  # type: ignore[method-assign]
 
@@ -130,7 +133,10 @@ def main() -> None:
     atexit.register(lambda: _summary() if os.getpid() == me else None)
     from resilint.launch import main as resilint
 
-    sys.argv = ["resilint", "check", sys.argv[1], "--no-cache", "--format", "json", *sys.argv[2:]]
+    extra = sys.argv[2:]
+    cached = any(arg.split("=")[0] == "--cache-dir" for arg in extra)
+    cache = [] if cached else ["--no-cache"]
+    sys.argv = ["resilint", "check", sys.argv[1], *cache, "--format", "json", *extra]
     sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - report discarded
     resilint()
 
