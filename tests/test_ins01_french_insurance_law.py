@@ -4,8 +4,9 @@ insuring only entities in France is read under French law: the attestation is th
 of the risk the insurer asked for (Code des assurances Art. L113-2, 2°), and an inexact one
 voids the policy where it was intentional (Art. L113-8) and otherwise reduces any indemnity in
 the ratio of the premium paid to the premium that would have been due (Art. L113-9). The finding
-now says so; a policy insuring an entity elsewhere is told what it was told before. Through the
-CLI on a small French investment firm's files."""
+now says so; a policy insuring entities in France and elsewhere, whose law cannot be told, is
+told that the consequences depend on its governing law, the US case as an example only
+(tests/test_ins01_governing_law.py). Through the CLI on a small French investment firm's files."""
 
 from __future__ import annotations
 
@@ -59,8 +60,12 @@ def test_a_condition_not_attested_is_still_market_practice(cli, write) -> None:
     assert "Travelers" not in message
 
 
-def test_a_policy_insuring_an_entity_elsewhere_is_told_as_before(cli, write) -> None:
+def test_a_policy_insuring_an_entity_elsewhere_is_told_its_law_decides(cli, write) -> None:
     message = _message(cli, write, FIRM, BRANCH, policy("firm, firm-lu"))
-    assert "under insurer market practice an unmet attested condition can void cover" in message
-    assert "(Travelers v. International Control Services, 2022)" in message
+    assert (
+        "we attested this condition to the insurer, and what an inaccurate attestation costs "
+        "depends on the law governing the policy, which neither its governing_law_country nor "
+        "its insured entities' countries tell"
+    ) in message
+    assert "for example, a US court rescinded by consent judgment" in message
     assert "Code des assurances" not in message

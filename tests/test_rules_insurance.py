@@ -626,8 +626,11 @@ def test_mfa_condition_needs_all_three_categories(run) -> None:
     assert places(found) == [("INS-01", "cyber", 6)]
     message = found[0]["message"]
     assert "mfa_remote_access" in message and "attested" in message
-    assert "insurer market practice" in message
-    assert "Travelers v. International Control Services, 2022" in message
+    # no entity records a country: the law governing the policy cannot be told, and the US
+    # case is an example of the stake, not the law
+    assert "depends on the law governing the policy" in message
+    assert "for example, a US court" in message
+    assert "(Travelers v. International Control Services, C.D. Ill. 2022)" in message
 
 
 def test_uncovered_scope_names_the_control_that_falls_short_of_the_coverage(run) -> None:

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from resilint.domain.controls import entities_of, for_entity, scoped
+from resilint.domain.insurance_law import UNTOLD, DisclosureLaw, disclosure_law, governing_law
 from resilint.domain.lifecycle import ENGAGED, shift
 from resilint.domain.readers import (
     as_date,
@@ -31,7 +32,6 @@ from resilint.rules.builtin.insurance.tower import judged
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck
 
-_CASE_LAW = "Travelers v. International Control Services, 2022"
 # An MFA category is named for one area; in a condition that also names its sibling categories,
 # that area is the sibling's job, not every category's (an MFA condition for email, remote and
 # privileged access needs mfa_email on email, mfa_remote_access on remote access, and so on).
@@ -82,7 +82,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
     for policy in judged(context):
         insured = context.facts.regimes.entities_named(policy, "insured_entities")
         entities = insured if by_entity else ()
-        french = _french(context, insured)
+        law = disclosure_law(governing_law(policy, insured, context.index))
         for i, condition in dicts(policy.data.get("conditions")):
             categories = strings(condition.get("control_categories"))
             mine = named_controls(condition, controls)
@@ -109,7 +109,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
             if either and len(gaps) < len(judged_ones):
                 gaps = []  # one of its categories is met: the condition is
             if either and gaps:
-                message = _condition_message(policy, condition, _none_of(gaps), french=french)
+                message = _condition_message(policy, condition, _none_of(gaps), law=law)
                 related = tuple(dict.fromkeys(r for _, _, gap in gaps for r in gap[1]))
                 read = [p for _, c, _ in gaps for p in _read_of(_candidates(mine, c))]
                 at = ("conditions", i, "control_categories")
@@ -133,7 +133,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                         text = f"{text}; also, {words}"
                         remedy = f"{remedy}, and turn on MFA for those accounts (mfa: true)"
                         related = (*related, *more)
-                message = _condition_message(policy, condition, text, remedy, french)
+                message = _condition_message(policy, condition, text, remedy, law)
                 # a control whose status, coverage or restore test fails the schema
                 # ('Implemented', '95%') is read as not meeting it: the gap waits for it
                 read = _read_of(mine if category == OTHER else _candidates(mine, category))
@@ -146,7 +146,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                 if found is not None:
                     j, text, related = found
                     remedy = "turn on MFA for those accounts (mfa: true once it is)"
-                    message = _condition_message(policy, condition, text, remedy, french)
+                    message = _condition_message(policy, condition, text, remedy, law)
                     where = ("conditions", i, "control_categories", j)
                     yield context.finding(info, policy, where, message, related)
             for k, scope in _shared_scopes(condition, categories):
@@ -157,7 +157,7 @@ def check_policy_conditions(context: RuleContext, info: RuleInfo) -> Iterator[Fi
                     entities,
                 )
                 if gap is not None:
-                    message = _condition_message(policy, condition, gap[0], french=french)
+                    message = _condition_message(policy, condition, gap[0], law=law)
                     yield context.finding(
                         info, policy, ("conditions", i, "scope", k), message, gap[1]
                     )
@@ -571,54 +571,26 @@ def _shared_gap(
     return f"needs an implemented MFA control ({either}) covering {scope}, but {have}", related
 
 
-_FRENCH_LAW = (
-    "under French insurance law an inexact declaration of the risk voids the policy where it "
-    "was intentional (Code des assurances Art. L113-8) and otherwise reduces any indemnity in "
-    "the ratio of the premium paid to the premium that would have been due (Art. L113-9)"
-)
-"""What an attested condition that is not met risks under the Code des assurances, the law of
-risks located in France (unless a policy covering large risks chose another): the attestation
-is the declaration of the risk the insurer asked for (Art. L113-2, 2°)."""
-
-
-def _french(context: RuleContext, insured: tuple[str, ...]) -> bool:
-    """Every entity the policy insures is recorded in France (country FR): its conditions are
-    read under the Code des assurances, not only under market practice elsewhere."""
-    found = [context.index.get("Entity", e) for e in insured]
-    return bool(found) and all(
-        e is not None and text_of(e.data.get("country")) == "FR" for e in found
-    )
-
-
 def _condition_message(
     policy: Document,
     condition: dict[str, Any],
     gap: str,
     remedy: str = "implement the control",
-    french: bool = False,
+    law: DisclosureLaw = UNTOLD,
 ) -> str:
+    """The finding on a condition not met: under insurer market practice a claim can be refused
+    for it, and what an inaccurate attestation of it costs is ``law``'s (the governing law's
+    provisions where resilint knows them; otherwise that it depends on that law)."""
     head = f"insurance policy {policy.id}, condition {condition.get('id')}, {gap}"
-    if french:
-        if condition.get("attested") is True:
-            return (
-                f"{head}; we attested this condition to the insurer, and {_FRENCH_LAW}: "
-                f"{remedy}, or correct the declaration with the broker"
-            )
-        return (
-            f"{head}; under insurer market practice a claim can be refused when a condition is "
-            f"not met, and had we declared it met, {_FRENCH_LAW}: {remedy}, or agree a change "
-            "to the condition with the broker"
-        )
     if condition.get("attested") is True:
         return (
-            f"{head}; we attested this condition to the insurer, and under insurer market "
-            f"practice an unmet attested condition can void cover ({_CASE_LAW}): {remedy}, or "
-            "correct the attestation with the broker"
+            f"{head}; we attested this condition to the insurer, and {law.consequence}: "
+            f"{remedy}, or correct the {law.corrected} with the broker"
         )
     return (
         f"{head}; under insurer market practice a claim can be refused when a condition is not "
-        f"met, and cover voided if it was attested ({_CASE_LAW}): {remedy}, or agree a change "
-        "to the condition with the broker"
+        f"met, and had we declared it met, {law.consequence}: {remedy}, or agree a change to "
+        "the condition with the broker"
     )
 
 
