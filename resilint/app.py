@@ -32,6 +32,7 @@ from resilint.config import Config, load_config
 from resilint.config_search import governing_config, passed_over
 from resilint.core_checks import CORE_CHECKS
 from resilint.discover import (
+    UNREAD_CODES,
     discover,
     excluded_by,
     unread_note,
@@ -774,16 +775,17 @@ def _require_documents(result: Result, paths: Sequence[Path]) -> None:
 
 
 def _standing_beside_unread(result: Result) -> list[Finding]:
-    """The findings but DOC-05: a document in a file no directory check reads is no document
-    checked, and the run still has nothing to answer from (status 2, naming it)."""
-    return [f for f in result.findings if f.code != "DOC-05"]
+    """The findings but DOC-05 and DOC-06: a document in a file no directory check reads, or
+    a hidden folder not looked into whole for one, is no document checked, and the run still
+    has nothing to answer from (status 2, naming it)."""
+    return [f for f in result.findings if f.code not in UNREAD_CODES]
 
 
 def _nothing_checked(
     files: int, folders: Sequence[Path], findings: Sequence[Finding] = ()
 ) -> UsageError:
     count = "the YAML file" if files == 1 else f"the {files} YAML files"
-    unread = [f.path for f in findings if f.code == "DOC-05" and f.suppression is None]
+    unread = [f for f in findings if f.code in UNREAD_CODES and f.suppression is None]
     return UsageError(
         f"no resilint documents: {count} found in "
         + ", ".join(str(p) for p in folders)

@@ -126,6 +126,19 @@ class Discovery:
         return tuple(map(Path, self.names))
 
 
+@dataclass
+class _Search:
+    """A hidden folder the walk passed over, as far as it has been looked into."""
+
+    prefix: str
+    """Its path, as the paths found in it begin (``suppliers/.drafts/``)."""
+    folder: str
+    """Its path from the repository root, as ``exclude`` takes it."""
+    pending: list[tuple[str, str, list[os.DirEntry[str]] | None]]
+    """What is left to look at: directories (their path, their path relative to the walked
+    directory, and the entries not yet looked at, or None when not yet listed), deepest last."""
+
+
 @dataclass(frozen=True)
 class _Ignore:
     """The patterns of one ``.gitignore``, with the directory they apply from."""
@@ -166,7 +179,7 @@ def discover(
         or Path(path).resolve() not in skipped
     ]
     _drop_unread_that_is_read(finder, found)
-    unread = [f.path for f in finder.findings if f.code == "DOC-05"]
+    unread = [f for f in finder.findings if f.code in UNREAD_CODES]
     if not found and len(unread) == len(finder.findings):
         raise UsageError(
             "no input files: "
@@ -253,17 +266,39 @@ def _none_found(where: str, left_out: dict[str, int]) -> str:
     return f"nothing in {where} is left to check: {' and '.join(causes)}"
 
 
-def unread_note(paths: Sequence[str]) -> str:
-    """What the walk passed over that holds resilint documents (DOC-05), for "no input files"."""
+UNREAD_CODES = frozenset({"DOC-05", "DOC-06"})
+"""What the walk passed over unread: a document in a file it does not read (DOC-05), a hidden
+folder it did not look into whole for such files (DOC-06). Neither is a file checked."""
+
+
+def unread_note(findings: Sequence[Finding]) -> str:
+    """What the walk passed over unread (:data:`UNREAD_CODES`), for "no input files"."""
     from resilint.reporters.base import printable
 
-    shown = ", ".join(printable(path) for path in paths[:3])
-    more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
-    return (
-        f"{shown}{more} hold{'s' if len(paths) == 1 else ''} a resilint document in a file "
-        "resilint does not read in a directory (JSON, hidden, or not named .yaml): name each "
-        "with .yaml"
-    )
+    said = []
+    for code, what in _UNREAD_WORDS.items():
+        paths = [f.path for f in findings if f.code == code]
+        if paths:
+            shown = ", ".join(printable(path) for path in paths[:3])
+            more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+            said.append(f"{shown}{more} {what[len(paths) > 1]}")
+    return "; ".join(said)
+
+
+_UNREAD_WORDS = {
+    "DOC-05": (
+        "holds a resilint document in a file resilint does not read in a directory (JSON, "
+        "hidden, or not named .yaml): name each with .yaml",
+        "hold a resilint document in a file resilint does not read in a directory (JSON, "
+        "hidden, or not named .yaml): name each with .yaml",
+    ),
+    "DOC-06": (
+        "is a hidden folder too large for resilint to look into whole for documents: exclude "
+        "it in the configuration or add it to .gitignore",
+        "are hidden folders too large for resilint to look into whole for documents: exclude "
+        "each in the configuration or add it to .gitignore",
+    ),
+}
 
 
 def _boundary(path: Path, root: Path | None) -> str:
@@ -311,6 +346,8 @@ class _Finder:
         """The hidden directories the walk passed over that neither ``exclude`` nor a
         .gitignore leaves out, as their path and their path relative to the walked directory:
         looked into for resilint documents (:meth:`hidden_documents`)."""
+        self.reached: set[str] | None = None
+        """The real paths of the files a walk found, once a hidden folder's file needs them."""
         self.spent = 0
         self.patterns = 0
         """Patterns of the .gitignore files taken so far (each one costs every later match)."""
@@ -487,39 +524,100 @@ class _Finder:
         would be checked, and a supplier moved there would pass unseen. Left alone: what
         ``exclude`` leaves out (the way to say a folder is left out on purpose), tools' own
         folders (:data:`_NOT_OURS`, a virtual environment) and a file the walk reached through a
-        link. At most :data:`MOST_HIDDEN` entries are looked at in all."""
-        budget = MOST_HIDDEN
-        reached: set[str] | None = None  # the real paths of the files found, once needed
-        pending = [(prefix, where, where) for prefix, where in reversed(self.hidden)]
-        while pending and budget > 0:
-            prefix, where, folder = pending.pop()
-            try:
-                entries = sorted(os.scandir(prefix), key=lambda entry: entry.name)
-            except OSError:
-                continue
-            if any(entry.name == "pyvenv.cfg" for entry in entries):
-                continue  # a virtual environment: installed packages, not the programme's
-            budget -= len(entries)
-            for entry in reversed(entries):
-                name, inside = entry.name, where + entry.name
+        link. At most :data:`MOST_HIDDEN` entries are looked at in all, shared out in rounds
+        between the folders not yet looked into whole (what one leaves of its share goes to
+        the others in the next), so that a large one first in the walk does not use it all;
+        each folder the bound cuts short is DOC-06."""
+        searches = [
+            _Search(prefix, self.base + where, [(prefix, where, None)])
+            for prefix, where in self.hidden
+        ]
+        budget, left = MOST_HIDDEN, searches
+        self.reached = None
+        while left and budget > 0:
+            share = max(budget // len(left), 1)
+            for search in left:
+                budget -= self.look_into(search, min(share, budget), start)
+            left = [search for search in left if search.pending]
+        self.unsearched([search for search in searches if search.pending])
+
+    def look_into(self, search: _Search, allowance: int, start: int) -> int:
+        """Look at up to ``allowance`` more entries of a hidden folder, depth first in name
+        order, keeping what is left for the next round; returns the entries looked at."""
+        spent = 0
+        while search.pending and spent < allowance:
+            prefix, where, entries = search.pending.pop()
+            if entries is None:
+                entries = _hidden_listing(prefix)
+            taken = entries[: allowance - spent]
+            if len(taken) < len(entries):
+                search.pending.append((prefix, where, entries[len(taken) :]))
+            spent += len(taken)
+            below = []
+            for entry in taken:
+                inside = where + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    if name not in _NOT_OURS and name not in _NOT_OURS_ANYWHERE:
-                        pending.append((prefix + name + os.sep, inside + "/", folder))
-                    continue
-                if not yaml_named(name) or name in CONFIG_NAMES:
-                    continue
-                if self.excluded is not None and self.excluded.covering(self.base + inside):
-                    continue
-                if not entry.is_file(follow_symlinks=False):
-                    continue
-                at = document_in_yaml(prefix + name)
-                if at is None:
-                    continue
-                if reached is None:
-                    reached = {os.path.realpath(path) for path, _ in self.found[start:]}
-                if os.path.realpath(prefix + name) in reached:
-                    continue  # checked where a link to it, or to its folder, was walked
-                self.hidden_document(prefix + name, at, self.base + folder)
+                    if self.searched_below(entry.name, inside):
+                        below.append((prefix + entry.name + os.sep, inside + "/", None))
+                else:
+                    self.hidden_file(entry, prefix, inside, search.folder, start)
+            search.pending.extend(reversed(below))
+        return spent
+
+    def searched_below(self, name: str, inside: str) -> bool:
+        """Whether a directory in a hidden folder is looked into: not a tool's own, nor one
+        ``exclude`` leaves out."""
+        if name in _NOT_OURS or name in _NOT_OURS_ANYWHERE:
+            return False
+        if self.excluded is None:
+            return True
+        decided = self.excluded.verdict(self.base + inside + "/")
+        return decided is None or decided.negated
+
+    def hidden_file(
+        self, entry: os.DirEntry[str], prefix: str, inside: str, folder: str, start: int
+    ) -> None:
+        """DOC-05 for a file in a hidden folder that holds a resilint document."""
+        name = entry.name
+        if not yaml_named(name) or name in CONFIG_NAMES:
+            return
+        if self.excluded is not None and self.excluded.covering(self.base + inside):
+            return
+        if not entry.is_file(follow_symlinks=False):
+            return
+        at = document_in_yaml(prefix + name)
+        if at is None:
+            return
+        if self.reached is None:
+            self.reached = {os.path.realpath(path) for path, _ in self.found[start:]}
+        if os.path.realpath(prefix + name) in self.reached:
+            return  # checked where a link to it, or to its folder, was walked
+        self.hidden_document(prefix + name, at, folder)
+
+    def unsearched(self, searches: list[_Search]) -> None:
+        """DOC-06 for each hidden folder :data:`MOST_HIDDEN` cut short (the first
+        :data:`MOST_LISTED`, the rest counted): a document in the part not looked at would pass
+        unseen, so the check fails until the folder is left out on purpose or emptied of
+        documents."""
+        for search in searches[:MOST_LISTED]:
+            message = (
+                "this hidden folder holds more than resilint looks into for documents "
+                f"({MOST_HIDDEN:,} entries in all, shared between the hidden folders the walk "
+                "passes over), so a resilint document in the part not looked at would pass "
+                "unseen: move any document in it out of it, where it is checked, and exclude "
+                f'the folder in the configuration (exclude: ["{search.folder}"]) or add it to '
+                ".gitignore, to say that the rest is not part of the programme"
+            )
+            self.findings.append(core_finding("DOC-06", message, str(Path(search.prefix)), 1, 1))
+        if len(searches) > MOST_LISTED:
+            message = (
+                f"and {len(searches) - MOST_LISTED:,} more hidden folders that hold more than "
+                f"resilint looks into for documents (the first {MOST_LISTED} are listed one by "
+                "one): exclude each in the configuration or add it to .gitignore, once any "
+                "resilint document in it is moved out of it"
+            )
+            path = str(Path(searches[MOST_LISTED].prefix))
+            self.findings.append(core_finding("DOC-06", message, path, 1, 1))
 
     def hidden_document(self, path: str, at: tuple[int, int, str], folder: str) -> None:
         line, column, api_version = at
@@ -699,7 +797,19 @@ def _configures(path: str, limits: Limits) -> bool:
 
 MOST_HIDDEN = 5000
 """Entries looked at in the hidden directories a walk passes over, in all: a large one (an
-unignored cache of another tool) costs no more than this."""
+unignored cache of another tool) costs no more than this, and is DOC-06 (read when the walk
+runs)."""
+
+
+def _hidden_listing(prefix: str) -> list[os.DirEntry[str]]:
+    """A directory in a hidden folder, in name order; nothing for a virtual environment
+    (installed packages, not the programme's) or a directory that cannot be listed."""
+    try:
+        entries = sorted(os.scandir(prefix), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [] if any(entry.name == "pyvenv.cfg" for entry in entries) else entries
+
 
 _NOT_OURS = frozenset(
     {

@@ -118,7 +118,7 @@ def test_a_group_on_the_command_line_that_names_nothing_is_an_error(
     [
         (
             "per_file_ignores: {'x/**': [DOC]}",
-            "DOC names DOC-01, DOC-03, DOC-05, whose findings cannot",
+            "DOC names DOC-01, DOC-03, DOC-05, DOC-06, whose findings cannot",
         ),
         ("per_file_ignores: {'x/**': [DOC]}", "name the others (DOC-02, DOC-04)"),
         ("per_file_ignores: {'x/**': [YML]}", "YML names YML-01, YML-02"),
