@@ -298,18 +298,22 @@ _CHECKS = (
     _check(
         "DOC-06",
         "hidden-folder-unsearched",
-        "A hidden folder holds more than resilint looks into for documents",
+        "A hidden folder holds more than resilint looks into for documents, or cannot be listed",
         "A resilint document in a hidden folder the walk passes over is DOC-05, found by "
         "looking into each such folder that neither `exclude` nor a .gitignore leaves out. That "
         "look is bounded, so that a large folder of another tool nobody left out does not slow "
         "every run: 5,000 entries in all, shared between the folders, so that a large one does "
         "not keep a small one (suppliers/.drafts/) from being looked into whole. A folder the "
         "bound cuts short was not looked into whole, and a supplier moved into the rest of it "
-        "would pass every rule unseen, so the check fails, at the folder.",
+        "would pass every rule unseen, so the check fails, at the folder. So does a directory "
+        "in a hidden folder that resilint cannot list, or a YAML file there it cannot read (their "
+        "permissions): what it holds was not looked at.",
         "Move any resilint document in the folder out of it, where it is checked; then say that "
         "the rest (another tool's cache, an archive) is not part of the programme: exclude the "
         'folder in the configuration (`exclude: [".archive/"]`) or add it to .gitignore, and '
-        "it is no longer looked into. Nothing else accepts it: a baseline, a waiver or an "
+        "it is no longer looked into. A directory resilint cannot list: give the user resilint "
+        "runs as the right to read it, or leave it out the same way. Nothing else accepts it: "
+        "a baseline, a waiver or an "
         "inline comment would let a document moved there later pass for good.",
         unchecked=True,
     ),

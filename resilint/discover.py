@@ -20,7 +20,7 @@ import os
 import stat
 import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
@@ -137,6 +137,8 @@ class _Search:
     pending: list[tuple[str, str, list[os.DirEntry[str]] | None]]
     """What is left to look at: directories (their path, their path relative to the walked
     directory, and the entries not yet looked at, or None when not yet listed), deepest last."""
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
+    """Directories in it that could not be listed, with why: not looked into at all."""
 
 
 @dataclass(frozen=True)
@@ -540,6 +542,7 @@ class _Finder:
                 budget -= self.look_into(search, min(share, budget), start)
             left = [search for search in left if search.pending]
         self.unsearched([search for search in searches if search.pending])
+        self.unlisted([found for search in searches for found in search.unlisted])
 
     def look_into(self, search: _Search, allowance: int, start: int) -> int:
         """Look at up to ``allowance`` more entries of a hidden folder, depth first in name
@@ -548,7 +551,11 @@ class _Finder:
         while search.pending and spent < allowance:
             prefix, where, entries = search.pending.pop()
             if entries is None:
-                entries = _hidden_listing(prefix)
+                listed = _hidden_listing(prefix)
+                if isinstance(listed, str):
+                    search.unlisted.append((prefix, listed))
+                    continue
+                entries = listed
             taken = entries[: allowance - spent]
             if len(taken) < len(entries):
                 search.pending.append((prefix, where, entries[len(taken) :]))
@@ -587,6 +594,9 @@ class _Finder:
             return
         at = document_in_yaml(prefix + name)
         if at is None:
+            why = _unreadable(prefix + name)
+            if why is not None:  # what it holds was not looked at
+                self.unreadable_hidden(prefix + name, why)
             return
         if self.reached is None:
             self.reached = {os.path.realpath(path) for path, _ in self.found[start:]}
@@ -617,6 +627,36 @@ class _Finder:
                 "resilint document in it is moved out of it"
             )
             path = str(Path(searches[MOST_LISTED].prefix))
+            self.findings.append(core_finding("DOC-06", message, path, 1, 1))
+
+    def unreadable_hidden(self, path: str, why: str) -> None:
+        """DOC-06 for a YAML file in a hidden folder that cannot be read: whether it holds a
+        resilint document was not looked at."""
+        message = (
+            f"resilint cannot read this file in a hidden folder ({why}), so a resilint document "
+            "in it would pass unseen: let resilint read it, or, if it is not part of the "
+            "programme, exclude it in the configuration or add it to .gitignore"
+        )
+        self.findings.append(core_finding("DOC-06", message, str(Path(path)), 1, 1))
+
+    def unlisted(self, directories: list[tuple[str, str]]) -> None:
+        """DOC-06 for each directory in a hidden folder that could not be listed (the first
+        :data:`MOST_LISTED`): what it holds was not looked at, as in a folder the bound cuts
+        short, and a resilint document there would pass unseen."""
+        for prefix, why in directories[:MOST_LISTED]:
+            message = (
+                f"resilint cannot list this directory in a hidden folder ({why}), so a resilint "
+                "document in it would pass unseen: let resilint read it, or, if it is not part "
+                "of the programme, exclude it in the configuration or add it to .gitignore"
+            )
+            self.findings.append(core_finding("DOC-06", message, str(Path(prefix)), 1, 1))
+        if len(directories) > MOST_LISTED:
+            message = (
+                f"and {len(directories) - MOST_LISTED:,} more directories in hidden folders that "
+                f"resilint cannot list (the first {MOST_LISTED} are listed one by one): let "
+                "resilint read them, or exclude each in the configuration or add it to .gitignore"
+            )
+            path = str(Path(directories[MOST_LISTED][0]))
             self.findings.append(core_finding("DOC-06", message, path, 1, 1))
 
     def hidden_document(self, path: str, at: tuple[int, int, str], folder: str) -> None:
@@ -801,13 +841,22 @@ unignored cache of another tool) costs no more than this, and is DOC-06 (read wh
 runs)."""
 
 
-def _hidden_listing(prefix: str) -> list[os.DirEntry[str]]:
+def _unreadable(path: str) -> str | None:
+    """Why a regular file cannot be opened for reading; None when it can."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return None
+
+
+def _hidden_listing(prefix: str) -> list[os.DirEntry[str]] | str:
     """A directory in a hidden folder, in name order; nothing for a virtual environment
-    (installed packages, not the programme's) or a directory that cannot be listed."""
+    (installed packages, not the programme's); why, for a directory that cannot be listed."""
     try:
         entries = sorted(os.scandir(prefix), key=lambda entry: entry.name)
-    except OSError:
-        return []
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
     return [] if any(entry.name == "pyvenv.cfg" for entry in entries) else entries
 
 

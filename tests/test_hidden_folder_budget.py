@@ -238,3 +238,63 @@ def test_a_directory_holding_only_a_large_hidden_folder_has_no_input_files(
         "hidden folder too large for resilint to look into whole for documents: exclude it in "
         "the configuration or add it to .gitignore)"
     ) in run.stderr, run.stderr
+
+
+def test_a_hidden_directory_that_cannot_be_listed_fails_the_check(tmp_path: Path) -> None:
+    """A directory in a hidden folder that resilint cannot list was passed over without a word,
+    though a supplier in it would pass unseen: it is DOC-06 at the directory, naming why, until
+    resilint can read it or it is left out on purpose."""
+    from tests.test_boundary import without_permission_override
+
+    repo = _repo(tmp_path)
+    _hidden(repo, ".archive/open")  # looked into: its document is DOC-05
+    locked = repo / ".archive" / "locked"
+    _hidden(repo, ".archive/locked")
+    locked.chmod(0)
+    try:
+        done = resilint(
+            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
+        )
+        (repo / "resilint.yaml").write_text('profiles: [baseline]\nexclude: [".archive/locked/"]\n')
+        left_out = resilint(
+            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
+        )
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = json.loads(done.stdout)["findings"]
+    assert sorted((f["path"], f["code"]) for f in found) == [
+        (".archive/locked", "DOC-06"),
+        (".archive/open/beta.yaml", "DOC-05"),
+    ]
+    unlisted = next(f for f in found if f["code"] == "DOC-06")
+    assert unlisted["line"] == 1 and unlisted["column"] == 1
+    said = unlisted["message"]
+    assert "cannot list this directory in a hidden folder (Permission denied)" in said
+    assert left_out.returncode == 1, left_out.stdout + left_out.stderr
+    codes = [(f["path"], f["code"]) for f in json.loads(left_out.stdout)["findings"]]
+    assert codes == [(".archive/open/beta.yaml", "DOC-05")]
+
+
+def test_a_yaml_file_in_a_hidden_folder_that_cannot_be_read_fails_the_check(
+    tmp_path: Path,
+) -> None:
+    """Whether an unreadable YAML file in a hidden folder holds a resilint document cannot be
+    told: DOC-06 at the file, naming why, rather than passing it over."""
+    from tests.test_boundary import without_permission_override
+
+    repo = _repo(tmp_path)
+    locked = _hidden(repo, ".archive")
+    locked.chmod(0)
+    try:
+        done = resilint(
+            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
+        )
+    finally:
+        locked.chmod(0o644)
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = json.loads(done.stdout)["findings"]
+    assert [(f["path"], f["code"], f["line"]) for f in found] == [
+        (".archive/beta.yaml", "DOC-06", 1)
+    ]
+    assert "cannot read this file in a hidden folder (Permission denied)" in found[0]["message"]
