@@ -35,6 +35,7 @@ from resilint.pattern_checks import refuse_blanket_per_file
 from resilint.references import Unreadable, check_index, check_references
 from resilint.result import FileResult, Result
 from resilint.rules import Rule
+from resilint.rules.model import clauses_read
 from resilint.said_once import said_once
 from resilint.schemas import SchemaSet
 from resilint.selection import (
@@ -698,6 +699,7 @@ def _evaluation(
         mistyped=fields or {},
         accepted_references=accepted,
         standing=standing,
+        clauses_read=clauses_read(options.rules),
     )
 
 

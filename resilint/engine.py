@@ -25,6 +25,7 @@ from resilint.rules.runtime import OverBudget
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.clauses import ReadBy
     from resilint.domain.misnamed import Accepted
     from resilint.model import Document, Index
 
@@ -72,6 +73,8 @@ class Evaluation:
     standing: Callable[[Sequence[Finding]], Sequence[Finding]] | None = None
     """Which of a rule's findings no waiver, inline comment or per_file_ignores accepts
     (RuleContext's)."""
+    clauses_read: Callable[[], ReadBy] = tuple
+    """The clause ids the loaded rules read, worked out when first asked (RuleContext's)."""
 
 
 def run_rules(rules: Iterable[Rule], run: Evaluation) -> EngineResult:
@@ -186,6 +189,7 @@ def _evaluate(
         run.waiver_stands,
         run.accepted_references,
         run.standing,
+        run.clauses_read,
     )
     try:
         return list(rule.run(context)), None

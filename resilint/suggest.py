@@ -236,6 +236,43 @@ def unique_closest(word: str, choices: Iterable[str]) -> str | None:
     return best if best == closest(word, options) else None
 
 
+def near_misses(word: str, choices: Iterable[str]) -> dict[str, int]:
+    """The choices ``word`` may be a slip for, each with how far apart the two are written:
+    0 for the same letters and digits in another case, with other separators or look-alike
+    and invisible characters (``dora.30.2c`` or ``DORA_30_2_C`` for ``dora.30.2.c``); else the
+    letters and digits to add, drop or change to turn one into the other, up to two (one for a
+    name of under seven of them): a letter left out, one too many or wrong, two swapped
+    (``nis2.staff_trainng``, ``nis2.staff_trainign`` for ``nis2.staff_training``). Which one
+    was meant, if any, is the caller's to judge: an id may be a name of its own."""
+    folded = _folded(word)
+    forms = {choice: _folded(choice) for choice in choices if choice != word}
+    if not folded or not forms or _far_longer(word, list(forms)):
+        return {}
+    from rapidfuzz import process  # near misses are rare: not on every start-up
+    from rapidfuzz.distance import Levenshtein
+
+    found = process.extract(folded, forms, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+    return {
+        choice: int(apart)
+        for _, apart, choice in found
+        if apart <= (2 if len(forms[choice]) >= 7 else 1)
+    }
+
+
+def _folded(text: str) -> str:
+    """A name's letters and digits as it reads (:func:`skeleton`), in lower case."""
+    return _folded_id(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _folded_id(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in skeleton(text).casefold() if c.isalnum())
+
+
 def _far_longer(word: str, options: list[str]) -> bool:
     """A word far longer than every choice mistypes none of them; comparing would cost time in
     proportion to its length for each choice (a 100,000-character argument took seconds)."""

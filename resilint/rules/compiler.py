@@ -456,6 +456,9 @@ class RuleCompiler:
             else ()
         )
         reads = _Reads([spec["that"], spec.get("when")], spec["message"], unrecorded, at, lets)
+        # read as contract.clauses['...'], or through a name bound to a contract's clauses
+        read_by_id = (*needs, *((at,) if at else ()))
+        clauses = tuple(p for p in dict.fromkeys(read_by_id) if "clauses" in p[:2])
         return Requirement(
             test,
             guard,
@@ -468,6 +471,7 @@ class RuleCompiler:
             needs,
             awaits,
             reads,
+            clauses,
         )
 
     def describe(

@@ -16,6 +16,7 @@ from resilint.rules.runtime import MISSING, Env, Ref, render
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.clauses import ClauseIds
     from resilint.domain.misnamed import Accepted
 
 Binder = Callable[[Env], "Ref | list[Ref] | None"]
@@ -74,7 +75,15 @@ class Requirement:
     where one of its gaps reads it (None: every bound document, as a rule built in code says).
     Worked out when a gap is first said, not while the rule is compiled: a check of one file
     compiles every rule of its kinds and most say nothing."""
+    clauses: tuple[tuple[str, ...], ...] = ()
+    """The paths of :attr:`needs` and :attr:`at` that read a clause of a contract by its id
+    (``contract.clauses['dora.30.2.a'].present``): where the record may hold a near miss of
+    the id (:func:`_clauses_otherwise`). Picked out once, when the rule compiles."""
 
+
+_Recorded = tuple[bool, tuple["Otherwise", ...]]
+"""Whether the field a failed requirement points at is not recorded at all, and the keys the
+record holds in place of fields it reads (:meth:`DeclarativeRule._recorded`)."""
 
 _Said = dict[tuple[str, str | None, str | None, JsonPath], Level]
 """The fields other rules report, by file, kind, id and field, with the highest level."""
@@ -108,6 +117,9 @@ class _Gap:
     nested in the list of the other gaps it folds."""
     about: tuple[JsonPath, ...] = ()
     """The fields its requirements test where the gap points elsewhere (:func:`_about`)."""
+    otherwise: tuple[Otherwise, ...] = ()
+    """The keys its record holds in place of fields its requirements read
+    (:meth:`DeclarativeRule._recorded`): shown beside its finding, each at its own line."""
 
 
 @dataclass(frozen=True)
@@ -279,7 +291,10 @@ class DeclarativeRule:
         discriminator: str,
         folded: Sequence[tuple[int, Requirement]] = (),
     ) -> _Gap:
-        message = self._message(requirement, env)
+        said = {
+            id(r): self._recorded(r, env, context) for r in (requirement, *(r for _, r in folded))
+        }
+        message = message_alone = self._message(requirement, env, said[id(requirement)])
         listed: tuple[str, ...] = ()
         if folded:
             block = requirement.at[1] if requirement.at else ""
@@ -289,7 +304,7 @@ class DeclarativeRule:
                 verb = "is" if len(fields) == 1 else "are"
                 message += f" (the whole {block} section is missing, so {also} {verb} missing too)"
             else:  # they point at the section itself: say what each would have asked
-                others = [self._message(r, env) for _, r in folded]
+                others = [self._message(r, env, said[id(r)]) for _, r in folded]
                 listed = (f"{message} (the whole {block} section is missing)", *others)
         level = self._level(requirement, context)
         place = self._place(requirement, env)
@@ -297,11 +312,11 @@ class DeclarativeRule:
         needs = _needs(requirement, env, place)
         folds = (
             (
-                Part(place.path, self._message(requirement, env), lead, needs),
+                Part(place.path, message_alone, lead, needs),
                 *(
                     Part(
                         self._place(r, env).path,
-                        self._message(r, env),
+                        self._message(r, env, said[id(r)]),
                         lead,
                         _needs(r, env, self._place(r, env)),
                     )
@@ -318,6 +333,7 @@ class DeclarativeRule:
                 if (path := _about(r, env, place)) is not None
             )
         )
+        otherwise = tuple(dict.fromkeys(o for _, found in said.values() for o in found))
         reads = requirement.reads() if requirement.reads is not None else None
         for _, other in folded:
             more = other.reads() if other.reads is not None else None
@@ -332,6 +348,7 @@ class DeclarativeRule:
             listed=listed,
             reads=reads,
             about=about,
+            otherwise=otherwise,
         )
 
     def _finding(self, gaps: list[_Gap], env: Env, context: RuleContext) -> Finding:
@@ -361,7 +378,10 @@ class DeclarativeRule:
             message + note,
             first.place.document,
             first.place.path,
-            related=self._related(env, first.place, context, _reads(gaps)),
+            related=self._related(env, first.place, context, _reads(gaps))
+            + tuple(
+                o.related(context) for o in dict.fromkeys(o for g in gaps for o in g.otherwise)
+            ),
             discriminator=discriminator,
             parts=parts,
             needs=() if parts else first.needs,
@@ -373,17 +393,33 @@ class DeclarativeRule:
         """The words the rule's messages begin with, filled for this document ("" if none)."""
         return render(self.lead, env, parse_path) if self.lead is not None else ""
 
-    def _message(self, requirement: Requirement, env: Env) -> str:
+    def _message(self, requirement: Requirement, env: Env, said: _Recorded) -> str:
         """The requirement's message, or its ``unrecorded`` one where the field it points at is
-        not recorded at all (what the record does not say is not what the contract lacks)."""
+        not recorded at all (what the record does not say is not what the contract lacks),
+        saying what the record holds in place of a field it reads (:meth:`_recorded`)."""
+        unrecorded, otherwise = said
         template = requirement.message
-        hint = ""
+        if unrecorded and requirement.unrecorded is not None:
+            template = requirement.unrecorded
+        return render(template, env, parse_path) + "".join(o.words for o in otherwise)
+
+    def _recorded(self, requirement: Requirement, env: Env, context: RuleContext) -> _Recorded:
+        """Whether the field the failed requirement points at is not recorded at all (where it
+        has an ``unrecorded`` message), and the keys the record holds in place of fields it
+        reads: a key on that field's path written with other separators or case
+        (:func:`_written_otherwise`), and each clause id the requirement reads that the
+        contract holds only as a near miss (:func:`_clauses_otherwise`), each once."""
+        found: Any = None
         if requirement.unrecorded is not None and requirement.at is not None:
             found = env.lookup(requirement.at)
-            if isinstance(found, Ref) and (found.value is MISSING or found.value is None):
-                template = requirement.unrecorded
-                hint = _written_otherwise(found)
-        return render(template, env, parse_path) + hint
+        if not isinstance(found, Ref) or (found.value is not MISSING and found.value is not None):
+            found = None
+        written = (_written_otherwise(found),) if found is not None else ()
+        ids = context.clause_ids if requirement.clauses else None
+        if ids is None or not ids.meant:  # no clause id is a near miss: as in most checks
+            return found is not None, tuple(o for o in written if o is not None)
+        near = _clauses_otherwise([env.lookup(p) for p in requirement.clauses], ids)
+        return found is not None, tuple(dict.fromkeys(o for o in (*written, *near) if o))
 
     def _level(self, requirement: Requirement, context: RuleContext) -> Level:
         """A requirement's level: its own, unless the configuration set the rule's."""
@@ -436,24 +472,79 @@ class DeclarativeRule:
         return tuple(related)
 
 
-def _written_otherwise(found: Ref) -> str:
+@dataclass(frozen=True)
+class Otherwise:
+    """A key the record holds in place of one a failed requirement reads."""
+
+    document: Document
+    path: JsonPath
+    """Where the key written otherwise is."""
+    meant: str
+
+    @property
+    def written(self) -> str:
+        return str(self.path[-1])
+
+    @property
+    def near_miss(self) -> bool:
+        """Whether the key is misspelt, not only written with other separators or case."""
+        return _letters(self.written) != _letters(self.meant)
+
+    @property
+    def words(self) -> str:
+        """What the finding adds to its message."""
+        how = f", a near miss of {self.meant}" if self.near_miss else ""
+        return (
+            f"; the record holds '{self.written}' instead{how}: if that is meant, write it as "
+            f"{self.meant}"
+        )
+
+    def related(self, context: RuleContext) -> Related:
+        """The key's place, shown beside the finding."""
+        how = "a near miss of" if self.near_miss else "written otherwise than"
+        return context.related(
+            self.document, self.path, f"'{self.written}' is recorded here, {how} {self.meant}"
+        )
+
+
+def _written_otherwise(found: Ref) -> Otherwise | None:
     """Where the field an ``unrecorded`` message points at is missing because a key on its path
     is written another way (``dora.30.2c`` or ``dora_30_2_c`` for the clause ``dora.30.2.c``:
-    the same letters and digits, other separators or case), the words saying so: the key the
-    record means would otherwise be read as nothing recorded, and the finding would seem to
-    deny what the record says. Said only where one key is written so."""
+    the same letters and digits, other separators or case), that key: the key the record means
+    would otherwise be read as nothing recorded, and the finding would seem to deny what the
+    record says. Said only where one key is written so."""
     mapping: Any = found.document.data
-    for key in found.path:
+    for depth, key in enumerate(found.path):
         if not isinstance(mapping, dict) or not isinstance(key, str):
-            return ""
+            return None
         if key not in mapping:
             wanted = _letters(key)
             written = [k for k in mapping if isinstance(k, str) and _letters(k) == wanted]
             if len(written) != 1:
-                return ""
-            return f"; the record holds '{written[0]}' instead: if that is meant, write it as {key}"
+                return None
+            return Otherwise(found.document, (*found.path[:depth], written[0]), key)
         mapping = mapping[key]
-    return ""
+    return None
+
+
+def _clauses_otherwise(read: Iterable[object], ids: ClauseIds) -> list[Otherwise]:
+    """For each clause a failed requirement reads (``contract.clauses['nis2.staff_training']``)
+    that the contract does not hold under that id, the key it holds that is a near miss of it
+    (``nis2.staff_trainng``, :mod:`resilint.domain.clauses`): had the id been written right,
+    the requirement would have read it, and the finding that says the clause is lacking or not
+    recorded would seem to deny the record, or leave the person to find the slip."""
+    found: list[Otherwise] = []
+    for ref in read:
+        if not isinstance(ref, Ref) or len(ref.path) < 2 or ref.path[0] != "clauses":
+            continue
+        contract, clause_id = ref.document, ref.path[1]
+        clauses = contract.data.get("clauses") if contract.kind == "Contract" else None
+        if not isinstance(clauses, dict) or not isinstance(clause_id, str) or clause_id in clauses:
+            continue  # recorded, or no clause recorded at all: nothing written otherwise
+        held = ids.held_for(contract, clause_id)
+        if held is not None:
+            found.append(Otherwise(contract, ("clauses", held), clause_id))
+    return found
 
 
 def _letters(key: str) -> str:

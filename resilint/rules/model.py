@@ -18,6 +18,7 @@ from resilint.schemas import RefField
 
 if TYPE_CHECKING:
     from resilint.domain import Facts
+    from resilint.domain.clauses import ClauseIds, ReadBy
     from resilint.domain.misnamed import Accepted
 
 PROFILES = ("baseline", "dora", "dora-register", "nis2", "nydfs")
@@ -66,15 +67,22 @@ class RuleInfo:
     """To whom the rule applies, in domain facts of ``kind`` (the selected or reported kind)."""
     kind: str | None = None
     logic: Any = field(default=None, compare=False, repr=False)
-    """The expressions of the rule's entry (its prose and examples left out), where a rule with
-    parameters may read one as a count of days: walked only when :attr:`day_params` is asked
-    (a configuration that sets a parameter), never at every start."""
+    """The expressions of the rule's entry (its prose and examples left out): walked only when
+    :attr:`day_params` or :attr:`clause_ids` is asked, never at every start."""
 
     @functools.cached_property
     def day_params(self) -> frozenset[str]:
         """The parameters the rule reads as a count of days (``within_days: {param: window}``),
-        whatever their names: the configuration may set them to whole numbers only."""
-        return frozenset(read_as_days(self.logic)) if self.logic is not None else frozenset()
+        whatever their names: the configuration may set them to whole numbers only (only a
+        rule with parameters can read one)."""
+        if self.logic is None or not self.params:
+            return frozenset()
+        return frozenset(read_as_days(self.logic))
+
+    @functools.cached_property
+    def clause_ids(self) -> frozenset[str]:
+        """The clause ids the rule reads (``contract.clauses['dora.30.2.a'].present``)."""
+        return frozenset(read_clause_ids(self.logic)) if self.logic is not None else frozenset()
 
     @property
     def packaged(self) -> bool:
@@ -119,6 +127,10 @@ class RuleContext:
     standing: Callable[[Sequence[Finding]], Sequence[Finding]] | None = None
     """Which of another rule's findings no Waiver, inline comment or ``per_file_ignores``
     accepts (:func:`resilint.suppress.standing_findings`). None: every one stands."""
+    clauses_read: Callable[[], ReadBy] = tuple
+    """The clause ids every loaded rule reads, each with the codes of the rules reading it,
+    worked out when first asked (:attr:`RuleInfo.clause_ids`): ids a contract may hold that no
+    clause library defines, read through :attr:`clause_ids`."""
 
     def reported_about(self, code: str, kind: str) -> set[str]:
         """The ids of the ``kind`` documents rule ``code`` reports in this run at this rule's
@@ -136,6 +148,15 @@ class RuleContext:
         if self.standing is not None:
             found = list(self.standing(found))
         return {str(f.doc_id) for f in found}
+
+    @functools.cached_property
+    def clause_ids(self) -> ClauseIds:
+        """The clause ids of this check: those the clause libraries define and the rules read,
+        and the near miss of one each other id is (:mod:`resilint.domain.clauses`): worked out
+        once a check, kept by the rule for each gap that reads a clause."""
+        from resilint.domain.clauses import clause_ids
+
+        return self.facts.derived(clause_ids, self.clauses_read)
 
     def finding(
         self,
@@ -246,8 +267,7 @@ def describe(
         time_aware=time_aware,
         applies_to=rule.get("applies_to", {}),
         kind=kind,
-        # only a rule with parameters can read one as days, and only in its logic
-        logic=[v for k, v in rule.items() if k not in _PROSE] if rule.get("params") else None,
+        logic=[v for k, v in rule.items() if k not in _PROSE],
     )
 
 
@@ -269,6 +289,44 @@ _PROSE = frozenset(
     | {"params", "examples", "applies_to"}
 )
 """A rule entry's keys that hold no expression: nothing in them reads a parameter."""
+
+
+def clauses_read(rules: Sequence[Rule]) -> Callable[[], ReadBy]:
+    """What :attr:`RuleContext.clauses_read` gives for ``rules``: each clause id they read, with
+    the codes of the rules reading it, worked out once, when first asked (a check whose
+    contracts hold no clause never walks the rules)."""
+
+    @functools.cache
+    def read() -> ReadBy:
+        codes: dict[str, list[str]] = {}
+        for rule in rules:
+            for clause_id in rule.info.clause_ids:
+                codes.setdefault(clause_id, []).append(rule.info.code)
+        return tuple((clause_id, tuple(codes[clause_id])) for clause_id in sorted(codes))
+
+    return read
+
+
+def read_clause_ids(node: Any) -> set[str]:
+    """The clause ids a rule reads anywhere in it: the key after ``clauses`` in a field path
+    (``contract.clauses['nis2.5.1.4.b'].present``)."""
+    from resilint.rules.paths import parse_path  # asked only where contracts hold clauses
+
+    found: set[str] = set()
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str) and "clauses[" in item:  # a field path, or words
+            try:
+                path = parse_path(item)
+            except ValueError:
+                continue  # a message's words
+            found.update(path[i + 1] for i in range(len(path) - 1) if path[i] == "clauses")
+    return found
 
 
 def read_as_days(node: Any) -> set[str]:

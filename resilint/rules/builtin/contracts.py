@@ -16,10 +16,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from resilint.domain.clauses import ClauseIds
 from resilint.domain.readers import dicts, in_order, number, show_number, text_of, value_at
 from resilint.domain.supplier_clocks import INSURER, Clock, clocks, described
 from resilint.domain.waivers import waived_rules
-from resilint.findings import Finding
+from resilint.findings import Finding, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, reading
@@ -317,7 +318,77 @@ def check_non_negotiable_clauses(context: RuleContext, info: RuleInfo) -> Iterat
             yield context.finding(info, contract, at, message, related, judged_on=read)
 
 
+def check_clause_ids(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    """CTR-18: a clause id a contract records, or a clause library defines, that names no
+    clause but is a near miss of exactly one that does (:mod:`resilint.domain.clauses`), at the
+    id, with the id meant."""
+    ids = context.clause_ids
+    if not ids.meant:
+        return
+    for contract in in_order(context.index.of_kind("Contract")):
+        clauses = contract.data.get("clauses")
+        for key in clauses if isinstance(clauses, dict) else ():
+            meant = ids.meant.get(key) if isinstance(key, str) and not ids.known(key) else None
+            if meant is not None:
+                yield _misspelt_in_contract(context, info, ids, contract, key, meant)
+    for library in ids.libraries:
+        for i, clause in dicts(library.data.get("clauses")):
+            clause_id = text_of(clause.get("id"))
+            meant = ids.meant.get(clause_id) if clause_id and clause_id not in ids.read else None
+            if clause_id and meant is not None:
+                message = (
+                    f"clause library {library.id} defines clause '{clause_id}', which is not an "
+                    f"id any rule looks for; did you mean '{meant}', {_read_by(ids, meant)}? "
+                    "A contract that records the clause under the library's id is not read by "
+                    f"the rules looking for {meant}: if that clause is meant, rename it to "
+                    f"{meant}, here and in the contracts"
+                )
+                yield context.finding(info, library, ("clauses", i, "id"), message)
+
+
+def _misspelt_in_contract(
+    context: RuleContext, info: RuleInfo, ids: ClauseIds, contract: Document, key: str, meant: str
+) -> Finding:
+    """The finding at a contract's clause id that is a near miss of ``meant``."""
+    libraries = ids.libraries
+    if len(libraries) == 1:
+        unknown = (
+            f"is not a clause of clause library {libraries[0].id}, nor an id any rule looks for"
+        )
+        add = "add it to the clause library"
+    elif libraries:
+        unknown = "is not a clause of any clause library, nor an id any rule looks for"
+        add = "add it to a clause library"
+    else:
+        unknown = "is not an id any rule looks for, and no clause library defines it"
+        add = "define it in a clause library"
+    defined = ids.defined.get(meant)
+    origin = "" if defined is not None else f", {_read_by(ids, meant)}"
+    message = (
+        f"contract {contract.id} records clause '{key}', which {unknown}; did you mean "
+        f"'{meant}'{origin}? Under this id no rule reads what the contract records of the "
+        f"clause: if that clause is meant, rename the key to {meant}; if it is a clause of its "
+        f"own, {add}"
+    )
+    related: tuple[Related, ...] = ()
+    if defined is not None:
+        where = ("clauses", defined.position, "id")
+        note = f"clause {meant} in clause library {defined.library.id}"
+        related = (context.related(defined.library, where, note),)
+    return context.finding(info, contract, ("clauses", key), message, related)
+
+
+def _read_by(ids: ClauseIds, clause_id: str) -> str:
+    """``the id CTR-12 and CTR-17 look for``: the rules reading a clause id, for a message."""
+    codes = ids.read.get(clause_id, ())
+    if not codes:
+        return "a clause id resilint knows"
+    named = codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"
+    return f"the id {named} look{'s' if len(codes) == 1 else ''} for"
+
+
 CHECKS: dict[str, PythonCheck] = {
     "notice-window-fits-clocks": check_notice_window_fits_clocks,
     "non-negotiable-clauses": check_non_negotiable_clauses,
+    "clause-ids-known": check_clause_ids,
 }
