@@ -8,8 +8,10 @@ looked into. Through the CLI on real files: the real bound in a child process, a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -240,40 +242,45 @@ def test_a_directory_holding_only_a_large_hidden_folder_has_no_input_files(
     ) in run.stderr, run.stderr
 
 
+def _unprivileged(repo: Path) -> list[tuple[str, str, int, str]]:
+    """``check`` as root without the right to bypass permissions (CI runs as root): status 1,
+    its findings' (path, code, line, message)."""
+    from tests.test_boundary import without_permission_override
+
+    done = resilint(
+        repo, "check", "--no-cache", "--format", "json", before=without_permission_override
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = json.loads(done.stdout)["findings"]
+    return sorted((f["path"], f["code"], f["line"], f["message"]) for f in found)
+
+
+@contextlib.contextmanager
+def _locked(path: Path, restored: int) -> Iterator[None]:
+    path.chmod(0)
+    try:
+        yield
+    finally:
+        path.chmod(restored)
+
+
 def test_a_hidden_directory_that_cannot_be_listed_fails_the_check(tmp_path: Path) -> None:
     """A directory in a hidden folder that resilint cannot list was passed over without a word,
     though a supplier in it would pass unseen: it is DOC-06 at the directory, naming why, until
     resilint can read it or it is left out on purpose."""
-    from tests.test_boundary import without_permission_override
-
     repo = _repo(tmp_path)
     _hidden(repo, ".archive/open")  # looked into: its document is DOC-05
-    locked = repo / ".archive" / "locked"
     _hidden(repo, ".archive/locked")
-    locked.chmod(0)
-    try:
-        done = resilint(
-            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
-        )
+    with _locked(repo / ".archive" / "locked", 0o755):
+        found = _unprivileged(repo)
         (repo / "resilint.yaml").write_text('profiles: [baseline]\nexclude: [".archive/locked/"]\n')
-        left_out = resilint(
-            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
-        )
-    finally:
-        locked.chmod(0o755)
-    assert done.returncode == 1, done.stdout + done.stderr
-    found = json.loads(done.stdout)["findings"]
-    assert sorted((f["path"], f["code"]) for f in found) == [
-        (".archive/locked", "DOC-06"),
-        (".archive/open/beta.yaml", "DOC-05"),
+        left_out = _unprivileged(repo)
+    assert [f[:3] for f in found] == [
+        (".archive/locked", "DOC-06", 1),
+        (".archive/open/beta.yaml", "DOC-05", 1),
     ]
-    unlisted = next(f for f in found if f["code"] == "DOC-06")
-    assert unlisted["line"] == 1 and unlisted["column"] == 1
-    said = unlisted["message"]
-    assert "cannot list this directory in a hidden folder (Permission denied)" in said
-    assert left_out.returncode == 1, left_out.stdout + left_out.stderr
-    codes = [(f["path"], f["code"]) for f in json.loads(left_out.stdout)["findings"]]
-    assert codes == [(".archive/open/beta.yaml", "DOC-05")]
+    assert "cannot list this directory in a hidden folder (Permission denied)" in found[0][3]
+    assert [f[:2] for f in left_out] == [(".archive/open/beta.yaml", "DOC-05")]
 
 
 def test_a_yaml_file_in_a_hidden_folder_that_cannot_be_read_fails_the_check(
@@ -281,20 +288,8 @@ def test_a_yaml_file_in_a_hidden_folder_that_cannot_be_read_fails_the_check(
 ) -> None:
     """Whether an unreadable YAML file in a hidden folder holds a resilint document cannot be
     told: DOC-06 at the file, naming why, rather than passing it over."""
-    from tests.test_boundary import without_permission_override
-
     repo = _repo(tmp_path)
-    locked = _hidden(repo, ".archive")
-    locked.chmod(0)
-    try:
-        done = resilint(
-            repo, "check", "--no-cache", "--format", "json", before=without_permission_override
-        )
-    finally:
-        locked.chmod(0o644)
-    assert done.returncode == 1, done.stdout + done.stderr
-    found = json.loads(done.stdout)["findings"]
-    assert [(f["path"], f["code"], f["line"]) for f in found] == [
-        (".archive/beta.yaml", "DOC-06", 1)
-    ]
-    assert "cannot read this file in a hidden folder (Permission denied)" in found[0]["message"]
+    with _locked(_hidden(repo, ".archive"), 0o644):
+        found = _unprivileged(repo)
+    assert [f[:3] for f in found] == [(".archive/beta.yaml", "DOC-06", 1)]
+    assert "cannot read this file in a hidden folder (Permission denied)" in found[0][3]
