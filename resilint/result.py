@@ -73,6 +73,11 @@ class Result:
         return unchecked_files(self.findings)
 
     @property
+    def unsearched_folders(self) -> tuple[str, ...]:
+        """Those of :attr:`unchecked_files` that are hidden folders not looked into whole."""
+        return unsearched_folders(self.findings)
+
+    @property
     def unreadable_files(self) -> tuple[str, ...]:
         """The files that could not be read as data at all, in the findings' order."""
         return tuple(
@@ -90,6 +95,12 @@ def named_unchecked_files(findings: Iterable[Finding]) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(f.path for f in findings if f.code == "DOC-04" and not f.suppression)
     )
+
+
+def unsearched_folders(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The places among :func:`unchecked_files` that are hidden folders (or a directory or file
+    in one) not looked into whole for documents (DOC-06), rather than files holding one."""
+    return tuple(dict.fromkeys(f.path for f in findings if f.code == "DOC-06"))
 
 
 def unchecked_files(findings: Iterable[Finding]) -> tuple[str, ...]:

@@ -128,3 +128,36 @@ def test_the_notice_is_styled_by_the_page_itself() -> None:
     notice's look comes from there, not from an attribute the policy would refuse."""
     css = (REPO / "resilint" / "report" / "report.css").read_text(encoding="utf-8")
     assert ".incomplete {" in css
+
+
+def test_a_hidden_folder_not_looked_into_whole_is_said_as_a_folder(
+    browser: Any, tmp_path: Path
+) -> None:
+    """A hidden folder past the look's bound (DOC-06) was named among the "files that hold a
+    document resilint does not check": it is a folder, and whether it holds one was not looked
+    at. The report says so in those words, on standard error and first in the page (the
+    register's and impact's notes are the same function's)."""
+    repo = tmp_path / "Supplier Programme"
+    shutil.copytree(EXAMPLES / "northwind", repo, ignore=shutil.ignore_patterns(".resilint_*"))
+    archive = repo / ".archive"
+    archive.mkdir()
+    for number in range(5_100):
+        (archive / f"export-{number:05}.yaml").touch()
+    out = repo / "Posture report.html"
+    run = subprocess.run(
+        [sys.executable, "-m", "resilint", "report", "--no-cache", "-o", str(out)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    assert (
+        "1 place(s) in hidden folders were not looked into whole for documents (.archive): what "
+        "they hold is missing from this report"
+    ) in run.stderr
+    assert "file(s) hold a document" not in run.stderr
+    text, first_screen = header_text(browser, out)
+    assert first_screen, text
+    assert "1 place in hidden folders was not looked into whole for documents (.archive)" in text
+    assert "holds a document" not in text

@@ -71,7 +71,10 @@ def build_facts(
     unreadable = result.unreadable_files
     unchecked = tuple(f for f in result.unchecked_files if f not in unreadable)
     missing = Missing(
-        tuple(sorted(unreadable)), tuple(sorted(unchecked)), result.named_unchecked_files
+        tuple(sorted(unreadable)),
+        tuple(sorted(unchecked)),
+        result.named_unchecked_files,
+        result.unsearched_folders,
     )
     own = settings.rules.get("EXR-01")
     days = integer((own.params or {}).get("max_age_days")) if own is not None else None
@@ -92,6 +95,8 @@ class Missing:
     unchecked: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     """Files named on the command line that hold no resilint document (DOC-04)."""
+    folders: tuple[str, ...] = ()
+    """Those of :attr:`unchecked` that are hidden folders not looked into whole (DOC-06)."""
 
     def __bool__(self) -> bool:
         return bool(self.unreadable or self.unchecked or self.named)
@@ -105,7 +110,7 @@ def _status(missing: Missing) -> int:
     if missing.unreadable:
         click.echo(unread_note(missing.unreadable, "answer"), err=True)
     if missing.unchecked:
-        click.echo(unchecked_note(missing.unchecked, "answer"), err=True)
+        click.echo(unchecked_note(missing.unchecked, "answer", missing.folders), err=True)
     if missing.named:
         click.echo(unnamed_note(missing.named, "answer"), err=True)
     return ExitCode.INPUT

@@ -227,7 +227,8 @@ def _exported(args: ExportArgs) -> int:
     if unreadable:  # written as asked, but what those files hold is missing from it
         click.echo(unread_note(unreadable, "register"), err=True)
     if unchecked:  # so is what a document of no known kind or version holds: rows missing
-        click.echo(unchecked_note(unchecked, "register"), err=True)
+        folders = checked.result.unsearched_folders
+        click.echo(unchecked_note(unchecked, "register", folders), err=True)
     named = checked.result.named_unchecked_files
     if named:  # and a file named that holds none: what the user meant to file may be elsewhere
         click.echo(unnamed_note(named, "register"), err=True)

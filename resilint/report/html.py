@@ -86,16 +86,26 @@ def incomplete(result: Result) -> str:
     table, count or graph below (a supplier in such a file is no critical supplier here), and
     their findings alone, among the others, would not tell a committee that."""
     parts = []
-    for files, what in (
-        (result.unreadable_files, "could not be read"),
-        (result.unchecked_files, "hold{} a document resilint does not check"),
+    folders = result.unsearched_folders
+    checked = [f for f in result.unchecked_files if f not in folders]
+    for places, one_said, many_said in (
+        (result.unreadable_files, "file could not be read", "files could not be read"),
+        (
+            checked,
+            "file holds a document resilint does not check",
+            "files hold a document resilint does not check",
+        ),
+        (
+            folders,
+            "place in hidden folders was not looked into whole for documents",
+            "places in hidden folders were not looked into whole for documents",
+        ),
     ):
-        if files:
-            named = ", ".join(f"<code>{h(f)}</code>" for f in files[:_MOST_NAMED])
-            more = f" and {len(files) - _MOST_NAMED} more" if len(files) > _MOST_NAMED else ""
-            one = len(files) == 1
-            said = what.format("s" if one else "")
-            parts.append(f"{len(files)} {'file' if one else 'files'} {said} ({named}{more})")
+        if places:
+            named = ", ".join(f"<code>{h(f)}</code>" for f in places[:_MOST_NAMED])
+            more = f" and {len(places) - _MOST_NAMED} more" if len(places) > _MOST_NAMED else ""
+            said = one_said if len(places) == 1 else many_said
+            parts.append(f"{len(places)} {said} ({named}{more})")
     if not parts:
         return ""
     them = "it" if len(result.unreadable_files) + len(result.unchecked_files) == 1 else "them"

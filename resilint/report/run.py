@@ -449,7 +449,7 @@ def _status(model: Model, answer: str) -> ExitCode:
     if unreadable:
         click.echo(unread_note(unreadable, answer), err=True)
     if unchecked:  # as missing as an unreadable file's: a document of no known kind or version
-        click.echo(unchecked_note(unchecked, answer), err=True)
+        click.echo(unchecked_note(unchecked, answer, result.unsearched_folders), err=True)
     named = result.named_unchecked_files
     if named:  # a file named that holds none: as check says with DOC-04
         click.echo(unnamed_note(named, answer), err=True)

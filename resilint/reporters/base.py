@@ -246,14 +246,28 @@ def unread_note(unreadable: Sequence[str], answer: str) -> str:
     )
 
 
-def unchecked_note(unchecked: Sequence[str], answer: str) -> str:
+def unchecked_note(unchecked: Sequence[str], answer: str, folders: Sequence[str] = ()) -> str:
     """What a command that answers from the documents says when some files hold a document
     resilint does not check (an unknown kind or version, a near-miss apiVersion: DOC-01,
-    DOC-03): the ``answer`` has nothing, or nothing checked, of it (no silent pass)."""
+    DOC-03): the ``answer`` has nothing, or nothing checked, of it (no silent pass). Those of
+    ``unchecked`` among ``folders`` are hidden folders not looked into whole (DOC-06), and are
+    named as such."""
+    files = [path for path in unchecked if path not in folders]
+    unsearched = [path for path in unchecked if path in folders]
+    said = []
+    if files:
+        said.append(
+            f"{len(files)} file(s) hold a document resilint does not check ({listed(files)})"
+        )
+    if unsearched:
+        said.append(
+            f"{len(unsearched)} place(s) in hidden folders were not looked into whole for "
+            f"documents ({listed(unsearched)})"
+        )
+    fix = " (`resilint fix` fixes most)" if files else ""
     return (
-        f"resilint: {len(unchecked)} file(s) hold a document resilint does not check "
-        f"({listed(unchecked)}): what it holds is missing from this {answer} or was not "
-        "validated; `resilint check` says why (`resilint fix` fixes most)"
+        f"resilint: {' and '.join(said)}: what {'it holds' if not unsearched else 'they hold'} "
+        f"is missing from this {answer} or was not validated; `resilint check` says why{fix}"
     )
 
 
