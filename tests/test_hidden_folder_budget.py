@@ -293,3 +293,18 @@ def test_a_yaml_file_in_a_hidden_folder_that_cannot_be_read_fails_the_check(
         found = _unprivileged(repo)
     assert [f[:3] for f in found] == [(".archive/beta.yaml", "DOC-06", 1)]
     assert "cannot read this file in a hidden folder (Permission denied)" in found[0][3]
+
+
+def test_a_register_not_found_names_the_folder_as_a_folder(tmp_path: Path) -> None:
+    """``register export`` that finds no entity keeping a register says where the entity may
+    be: a hidden folder the look did not finish is named as one, not as a file that could not
+    be read."""
+    repo = _repo(tmp_path)
+    _fill(repo / ".archive", 5_100)
+    done = resilint(repo, "register", "export", "--format", "csv", "-o", str(tmp_path / "out"))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert (
+        "the entity may be in a place in hidden folders not looked into whole for documents: "
+        ".archive (`resilint check` says why)"
+    ) in done.stderr
+    assert "could not be read" not in done.stderr

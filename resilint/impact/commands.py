@@ -190,7 +190,9 @@ def _analysed(
             if missing.named:  # it may be in the programme's files, which were not named
                 raise NotFound(f"{absent}; {_only_named(missing.named)}", absent.holder) from None
             raise
-        suspect = unread_suspect((*missing.unreadable, *missing.unchecked), absent.holder)
+        suspect = unread_suspect(
+            (*missing.unreadable, *missing.unchecked), absent.holder, missing.folders
+        )
         raise NotFound(f"{absent}; {suspect}", absent.holder) from None
 
 

@@ -318,7 +318,7 @@ def _keeper(
         missing = (*result.unreadable_files, *result.unchecked_files)
         if not missing:
             raise
-        suspect = unread_suspect(missing, "the entity")
+        suspect = unread_suspect(missing, "the entity", result.unsearched_folders)
         raise UsageError(f"{absent}; {suspect}") from None
 
 

@@ -280,14 +280,23 @@ def unnamed_note(named: Sequence[str], answer: str) -> str:
     )
 
 
-def unread_suspect(unreadable: Sequence[str], holder: str) -> str:
+def unread_suspect(unreadable: Sequence[str], holder: str, folders: Sequence[str] = ()) -> str:
     """What a command adds to "not found" when some files could not be read: the ``holder``
-    (``the supplier``) may be in one of them, so the name asked for may well be right."""
-    where = "a file" if len(unreadable) == 1 else "one of the files"
-    return (
-        f"{holder} may be in {where} that could not be read: {listed(unreadable)} "
-        "(`resilint check` says why)"
-    )
+    (``the supplier``) may be in one of them, so the name asked for may well be right. Those of
+    ``unreadable`` among ``folders`` are places in hidden folders not looked into whole
+    (DOC-06), named as such."""
+    files = [path for path in unreadable if path not in folders]
+    places = [path for path in unreadable if path in folders]
+    said = []
+    if files:
+        where = "a file" if len(files) == 1 else "one of the files"
+        said.append(f"{where} that could not be read: {listed(files)}")
+    if places:
+        where = "a place" if len(places) == 1 else "one of the places"
+        said.append(
+            f"{where} in hidden folders not looked into whole for documents: {listed(places)}"
+        )
+    return f"{holder} may be in {', or in '.join(said)} (`resilint check` says why)"
 
 
 def listed(items: Sequence[str], most: int = 3) -> str:
