@@ -11,6 +11,7 @@ told that the consequences depend on its governing law, the US case as an exampl
 from __future__ import annotations
 
 from one_file import check, doc, repo
+from test_ins01_governing_law import policy as cyber_policy
 
 FIRM = doc("Entity", "firm", "country: FR\nentity_type: investment_firm\nregimes: [dora]\n")
 BRANCH = doc("Entity", "firm-lu", "country: LU\nregimes: []\n")
@@ -23,15 +24,7 @@ CONTROL = doc(
 
 
 def policy(insured: str, attested: bool = True) -> str:
-    return doc(
-        "InsurancePolicy",
-        "cyber-2026",
-        f"insurer: Mutuelle Atlantique d'Assurances\ninsured_entities: [{insured}]\n"
-        "period: {start: 2026-04-01, end: 2027-03-31}\nconditions:\n"
-        "  - {id: mfa-privileged, control_categories: [mfa_privileged], "
-        "scope: [privileged_access], minimum_coverage_percent: 100, "
-        f"attested: {'true' if attested else 'false'}}}\n",
-    )
+    return cyber_policy(insured, attested, insurer="Mutuelle Atlantique d'Assurances")
 
 
 def _message(cli, write, *documents: str) -> str:

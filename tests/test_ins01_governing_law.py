@@ -54,11 +54,15 @@ def entity(name: str, country: str | None) -> str:
     return doc("Entity", name, f"country: {country}\n" if country else "")
 
 
-def policy(insured: str, attested: bool = True, extra: str = "") -> str:
+def policy(
+    insured: str, attested: bool = True, extra: str = "", insurer: str = "Example Versicherung AG"
+) -> str:
+    """A cyber policy of ``insurer`` on ``insured``, whose MFA condition on privileged access
+    (100 %) was ``attested`` to it."""
     return doc(
         "InsurancePolicy",
         "cyber-2026",
-        f"insurer: Example Versicherung AG\ninsured_entities: [{insured}]\n{extra}"
+        f"insurer: {insurer}\ninsured_entities: [{insured}]\n{extra}"
         "period: {start: 2026-04-01, end: 2027-03-31}\nconditions:\n"
         "  - {id: mfa-privileged, control_categories: [mfa_privileged], "
         "scope: [privileged_access], minimum_coverage_percent: 100, "

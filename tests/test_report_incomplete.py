@@ -47,12 +47,20 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def report(tmp_path: Path, *, ansi: bool) -> tuple[subprocess.CompletedProcess[str], Path]:
+def report(
+    tmp_path: Path, *, ansi: bool = False, hidden_files: int = 0
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``resilint report`` on a copy of examples/northwind, with a supplier file saved as
+    Windows-1252 (``ansi``) and ``hidden_files`` empty YAML files in a hidden ``.archive/``."""
     repo = tmp_path / "Supplier Programme"
     shutil.copytree(EXAMPLES / "northwind", repo, ignore=shutil.ignore_patterns(".resilint_*"))
     if ansi:
         (repo / FILE).parent.mkdir(parents=True)
         (repo / FILE).write_bytes(ANSI_SUPPLIER)
+    if hidden_files:
+        (repo / ".archive").mkdir()
+        for number in range(hidden_files):
+            (repo / ".archive" / f"export-{number:05}.yaml").touch()
     out = repo / "Posture report.html"
     run = subprocess.run(
         [sys.executable, "-m", "resilint", "report", "--no-cache", "-o", str(out)],
@@ -137,20 +145,7 @@ def test_a_hidden_folder_not_looked_into_whole_is_said_as_a_folder(
     document resilint does not check": it is a folder, and whether it holds one was not looked
     at. The report says so in those words, on standard error and first in the page (the
     register's and impact's notes are the same function's)."""
-    repo = tmp_path / "Supplier Programme"
-    shutil.copytree(EXAMPLES / "northwind", repo, ignore=shutil.ignore_patterns(".resilint_*"))
-    archive = repo / ".archive"
-    archive.mkdir()
-    for number in range(5_100):
-        (archive / f"export-{number:05}.yaml").touch()
-    out = repo / "Posture report.html"
-    run = subprocess.run(
-        [sys.executable, "-m", "resilint", "report", "--no-cache", "-o", str(out)],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run, out = report(tmp_path, hidden_files=5_100)  # past the look's 5,000 entries
     assert run.returncode == 2, run.stderr
     assert (
         "1 place(s) in hidden folders were not looked into whole for documents (.archive): what "
