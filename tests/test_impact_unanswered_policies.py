@@ -82,6 +82,18 @@ tier: 1
 provides_ict_services: false
 highest_access_level: none
 services: [{name: safekeeping of key backups, stores_data: false}]
+---
+apiVersion: resilint/v1
+kind: Supplier
+id: custodian
+name: Custody Bank SA
+tier: 2
+provides_ict_services: false
+highest_access_level: none
+service_model: financial_service
+data_sensitivity: confidential
+personal_data: true
+services: [{name: custody of client securities, stores_data: true}]
 """
 
 
@@ -120,6 +132,27 @@ def test_a_forwarders_outage_gives_no_insurer_notice_where_no_cover_responds(
     notes = [n for n in found["notes"] if n.startswith("Insurer notices")]
     assert notes[0].startswith("Insurer notices of insurance policies cyber and cyber-xs are not")
     assert any("policy crime are not listed: a crime policy" in n for n in notes)
+
+
+def test_a_custodians_outage_runs_the_cyber_insurers_clocks_only_if_our_data_is_exposed(
+    cli: Run, write: Any, tmp_path: Path
+) -> None:
+    """No business-interruption cover answers a custodian's outage: the cyber tower can answer
+    only a claim for the exposure of our data the custodian holds, so its notice and claim
+    clocks say they run only then (as the data protection authority's runs only if personal
+    data is breached); a wallet SaaS provider's compromise, which its covers may answer, keeps
+    the plain condition."""
+    found = impact(cli, write, tmp_path, "custodian")
+    cyber = [n for n in found["notices"] if n["document"] in ("cyber", "cyber-xs")]
+    assert {n["kind"] for n in cyber} == {"insurer"}
+    assert len(cyber) == 2
+    for notice in cyber:
+        assert notice["condition"].startswith(
+            "if our data that custodian holds is exposed (none of the policy's "
+            "business-interruption covers responds to the outage itself); a policy condition"
+        ), notice
+    for notice in impact(cli, write, tmp_path, "wallets")["notices"]:
+        assert not notice["condition"].startswith("if our data"), notice
 
 
 def test_a_vaults_outage_still_gives_the_specie_insurer_notice(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from resilint.domain import Facts
 from resilint.domain.notice_clocks import Started, payment_entity
-from resilint.domain.readers import number, show_number, text_of, value_at
+from resilint.domain.readers import listed, number, show_number, text_of, value_at
 from resilint.domain.statutes import (
     AWARENESS,
     GDPR,
@@ -265,10 +265,16 @@ def _other_clocks(
         )
 
 
-def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator[Notice]:
+def policy_notices(
+    facts: Facts, policy: Document, routing: Routing, exposed: tuple[str, ...] = ()
+) -> Iterator[Notice]:
     """The insurer's incident notice and claim deadline. An excess layer that follows form has
     the notice terms of the policy it sits over; the notice still goes to its own insurer, and
-    a deadline the layer records of its own that differs is named, the stricter used."""
+    a deadline the layer records of its own that differs is named, the stricter used.
+    ``exposed``: the suppliers down that hold our data, where the policy can answer only a
+    claim for its exposure (:func:`resilint.impact.cover.data_claim_only`): the clocks then run
+    only if it is exposed, as the data protection authority's runs only if personal data is
+    breached."""
     terms = terms_of(facts, policy) or policy
     notice = value_at(terms.data, "notice")
     hours = number(value_at(notice, "incident_notice_hours"))
@@ -291,8 +297,8 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
         starts="discovery of the incident",
         entity="",
         document=str(policy.id),
-        condition="a policy condition: late notice can put cover at risk (market practice, "
-        "not law)",
+        condition=_if_exposed(exposed)
+        + "a policy condition: late notice can put cover at risk (market practice, not law)",
         contact=contact_text(contact),
         template=routing.insurer_template,
         decides=routing.insurer_decides or text_of(policy.data.get("owner")) or "",
@@ -313,9 +319,21 @@ def policy_notices(facts: Facts, policy: Document, routing: Routing) -> Iterator
             deadline_hours=days * 24,
             deadline=f"{show_number(days)} days",
             starts="the incident",
-            condition="a policy condition (market practice, not law)",
+            condition=_if_exposed(exposed) + "a policy condition (market practice, not law)",
             note=days_note,
         )
+
+
+def _if_exposed(holders: tuple[str, ...]) -> str:
+    """The condition under which a policy that answers only a claim for our data's exposure is
+    engaged at all ("" where its covers may answer the outage itself)."""
+    if not holders:
+        return ""
+    holds = "holds" if len(holders) == 1 else "hold"
+    return (
+        f"if our data that {listed(list(holders))} {holds} is exposed (none of the policy's "
+        "business-interruption covers responds to the outage itself); "
+    )
 
 
 def _own_deadline(

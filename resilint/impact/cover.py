@@ -112,11 +112,7 @@ def unanswered(
         base = terms_of(facts, policy) or policy
         line = line_of(facts, base)
         if line == CYBER:
-            covers = (
-                *_dependent(facts, base, down, None),
-                _own(base, own, _ours(facts, down, base), bool(integrated), None),
-            )
-            if holders or any(c.responds != "no" for c in covers):
+            if holders or _interrupted(facts, base, down, bool(integrated)):
                 continue
             why[str(policy.id)] = (
                 "none of the business-interruption covers of its tower responds to this outage, "
@@ -135,6 +131,37 @@ def unanswered(
                 "to our systems or holds our money"
             )
     return why
+
+
+def data_claim_only(
+    facts: Facts, policies: list[Document], down: list[Document], own: bool
+) -> dict[str, tuple[str, ...]]:
+    """The cyber policies that may answer this outage only as a claim for the exposure of our
+    data a supplier that is down holds (none of their business-interruption covers responds),
+    each with those suppliers: their insurers' clocks run only if the data is exposed, which a
+    custodian's or a bank's outage alone does not do."""
+    if own or not down:
+        return {}
+    holders = tuple(str(s.id) for s in down if "data" in facts.supplier(s).holds)
+    if not holders:
+        return {}
+    integrated = any(_integrated(facts, s) for s in down)
+    found: dict[str, tuple[str, ...]] = {}
+    for policy in policies:
+        base = terms_of(facts, policy) or policy
+        if line_of(facts, base) == CYBER and not _interrupted(facts, base, down, integrated):
+            found[str(policy.id)] = holders
+    return found
+
+
+def _interrupted(facts: Facts, policy: Document, down: list[Document], integrated: bool) -> bool:
+    """Whether a business-interruption cover of the cyber ``policy`` (the tower's base) may
+    respond to the outage of the suppliers ``down``."""
+    covers = (
+        *_dependent(facts, policy, down, None),
+        _own(policy, False, _ours(facts, down, policy), integrated, None),
+    )
+    return any(c.responds != "no" for c in covers)
 
 
 def _financial(supplier: Document) -> bool:

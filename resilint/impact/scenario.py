@@ -9,7 +9,7 @@ neither again, and it never prints.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from resilint.domain import Facts
@@ -88,7 +88,8 @@ def analyse(facts: Facts, target: Target, hours: float | None, test_days: int = 
     running = frozenset(str(r.function.id) for r in reached if not r.stopped)
     running -= {str(r.function.id) for r in reached if r.stopped}
     fits = functools.partial(plan_fits, down=ids, target=target.kind, running=running)
-    notices = _notices(facts, started, noticed, [r.function for r in reached], books, fits)
+    exposed = cover.data_claim_only(facts, noticed, down, own)
+    notices = _notices(facts, started, noticed, [r.function for r in reached], books, fits, exposed)
     identities = people.identities(facts, down)
     waiting = _not_ours_yet(suppliers, reached, identities)
     return Impact(
@@ -373,9 +374,11 @@ def _notices(
     functions: list[Document],
     books: Iterable[PlaybookView],
     fits: Callable[[Document], bool] | None = None,
+    exposed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[Notice, ...]:
     """``fits``: whether a plan fits the outage (its prepared messages are offered first, and
-    its messages to our customers, staff and suppliers only then)."""
+    its messages to our customers, staff and suppliers only then); ``exposed``: the policies
+    that answer only a claim for the exposure of our data, with the suppliers holding it."""
     books = tuple(books)
     routing = clocks.Routing(
         insurer_template=people.comms(facts, functions, "insurer", fits)[0],
@@ -389,7 +392,8 @@ def _notices(
             own = _routed(facts, routing, entity_id, functions, fits)
             found.extend(clocks.entity_notices(facts, entity, clocks_started, own))
     for policy in policies:
-        found.extend(clocks.policy_notices(facts, policy, routing))
+        held = (exposed or {}).get(str(policy.id), ())
+        found.extend(clocks.policy_notices(facts, policy, routing, held))
     return clocks.ordered(found)
 
 
