@@ -69,11 +69,16 @@ def run_baseline(args: CheckArgs, target: Path | None) -> int:
     ]
     if unchecked:
         first = unchecked[0]
+        if first.code == "DOC-06":  # a place not looked into, not a document seen
+            what = "a place in hidden folders not looked into whole for documents"
+            remedy = "exclude it, or move the documents in it out of it, first"
+        else:
+            what = "a document resilint does not check"
+            them = "it" if len(unchecked) == 1 else "them"
+            remedy = f"fix {them} first (`resilint fix` fixes most)"
         raise UsageError(
-            f"{first.path}:{first.line}:{first.column}: {first.code}: a document resilint does "
-            f"not check ({len(unchecked)} in all); fix {'it' if len(unchecked) == 1 else 'them'} "
-            "first (`resilint fix` fixes most): a baseline must not hide documents that are "
-            "never checked"
+            f"{first.path}:{first.line}:{first.column}: {first.code}: {what} ({len(unchecked)} "
+            f"in all); {remedy}: a baseline must not hide documents that are never checked"
         )
     from resilint.rebaseline import previous_baseline, rewrite, rewrite_notes  # this command's
 

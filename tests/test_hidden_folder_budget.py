@@ -203,6 +203,9 @@ def test_nothing_accepts_it_but_leaving_the_folder_out(
     _fill(repo / ".archive" / "exports", 2 * small_budget)
     baseline = cli("baseline", cwd=repo)
     assert baseline.exit_code == 2 and ".archive:1:1: DOC-06" in baseline.stderr
+    # named as the place not looked into that it is, not as a document seen
+    assert "a place in hidden folders not looked into whole" in baseline.stderr
+    assert "does not check" not in baseline.stderr and "resilint fix" not in baseline.stderr
     config = "profiles: [baseline]\nper_file_ignores: {'.archive/**': [DOC-06]}\n"
     (repo / "resilint.yaml").write_text(config)
     ignored = cli("check", "--no-cache", cwd=repo)
