@@ -54,6 +54,7 @@ from resilint.suppress import (
     silenced_references,
     standing_findings,
 )
+from resilint.unclaimed import BESIDE, beside_documents
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
@@ -203,10 +204,12 @@ def check(
     # and those read here are placed in the nodes they were read from
     locator = Locator(options.config.limits, cache.positions if cache is not None else None)
     files = _read_all(found, options, cache, locator)
-    named = _named_but_empty(options, found.names, files)
+    # the cache keeps each file as read: what lies beside it is judged again every run
+    judged = beside_documents(files)
+    named = _named_but_empty(options, found.names, judged)
     kept = _Kept(cache, found) if cache is not None and cache.rules_salt else None
     read = (*found.findings, *named)
-    checked = _check_files(options, read, files, locator, kept)
+    checked = _check_files(options, read, judged, locator, kept)
     result = _changed_while_read(checked.result, locator)
     if judge is not None:
         result = judge(Evaluated(options, read, found.names, files, locator, checked))
@@ -236,7 +239,7 @@ def check_model(options: CheckOptions, cache: CheckCache | None = None) -> Check
     not the model); unchanged files still come from the cache."""
     found = _discover(options)
     locator = Locator(options.config.limits)
-    files = _read_all(found, options, cache, locator)
+    files = beside_documents(_read_all(found, options, cache, locator))
     named = _named_but_empty(options, found.names, files)
     return _check_files(options, (*found.findings, *named), files, locator)
 
@@ -254,7 +257,7 @@ def load_documents(options: CheckOptions) -> tuple[Index, Result]:
     (DOC-04, unless ``per_file_ignores`` accepts it). What they hold is missing from the index
     (or unvalidated in it), for commands that must not pass over them in silence."""
     found = _discover(options)
-    files = _read_all(found, options, None)
+    files = beside_documents(_read_all(found, options, None))
     config = options.config
     named = ignore_per_file(
         _named_but_empty(options, found.names, files),
@@ -323,7 +326,11 @@ def _named_but_empty(
     for path, file in zip(paths, files, strict=True):
         if file.documents or file.findings or Path(path) not in named:
             continue
-        claimed = load_file(path, options.config.limits, claimed=True).findings
+        claimed = [  # nothing lies beside it: what only stands beside documents does not
+            f
+            for f in load_file(path, options.config.limits, claimed=True).findings
+            if f.discriminator != BESIDE
+        ]
         found.extend(claimed or (_no_document(path),))
     return found
 
@@ -475,6 +482,7 @@ def _check_files(
     """``earlier_state``: the repository as it was before a change, which the hook compares
     with (:mod:`resilint.introduced`); the run is refused on the current state only."""
     config = options.config
+    files = beside_documents(files)
     index = Index(doc for file in files for doc in file.documents)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)

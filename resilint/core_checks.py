@@ -254,7 +254,9 @@ _CHECKS = (
         "A document looks like resilint's but does not declare apiVersion: resilint/v1 exactly",
         "resilint checks only documents that say `apiVersion: resilint/v1`, and leaves the YAML "
         "of other tools alone. A document with a resilint kind and an id but no apiVersion, "
-        "one with an id and a kind's telling fields but neither kind nor apiVersion, or "
+        "one with an id and a kind's telling fields but neither kind nor apiVersion (or, "
+        "in a folder of resilint documents, the one above, below or next to it, an id and "
+        "any field of a resilint kind), or "
         "with `apiversion:`, `Resilint/v1`, `resillint/v1`, a padded value or an apiVersion "
         "brought in by a merge key (<<), would otherwise be skipped without a word.",
         "Write `apiVersion: resilint/v1` on the first line of the document, spelt exactly so; "
@@ -515,6 +517,7 @@ def core_finding(
     doc_id: str | None = None,
     json_path: tuple[str | int, ...] = (),
     fix: Fix | None = None,
+    discriminator: str = "",
 ) -> Finding:
     """Build a finding of a built-in check; line and column are 1-based."""
     check = CORE_CHECKS[code]
@@ -530,4 +533,5 @@ def core_finding(
         doc_id=doc_id,
         json_path=json_path,
         fix=fix,
+        discriminator=discriminator,
     )

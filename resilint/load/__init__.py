@@ -145,6 +145,8 @@ def load_text(shown: str, text: str, limits: Limits, *, claimed: bool = False) -
         not_a_mapping = _top_level(roots, claimed or any(outcomes), converter.lines)
         if not_a_mapping is not None:
             raise not_a_mapping
+        if not all(outcomes):
+            outcomes = _unclaimed(roots, outcomes, converter.lines)
     except LoadError as error:
         from resilint.load.syntax import unreadable  # the words, loaded only when needed
 
@@ -205,7 +207,15 @@ def _spans(roots: list[Node]) -> Callable[[int], bool]:
 
 
 def _finding(path: str, error: LoadError) -> Finding:
-    return core_finding(error.code, error.message, path, error.line, error.column, fix=error.fix)
+    return core_finding(
+        error.code,
+        error.message,
+        path,
+        error.line,
+        error.column,
+        fix=error.fix,
+        discriminator=error.discriminator,
+    )
 
 
 def load_mapping(path: Path, limits: Limits) -> tuple[dict[str, Any], Node] | Finding:
@@ -301,6 +311,23 @@ def _fragments(
         )
         judged[at] = LoadError.at("DOC-03", message, root, lines)
     return judged
+
+
+def _unclaimed(
+    roots: list[Node], outcomes: list[RawDocument | LoadError | None], lines: Lines
+) -> list[RawDocument | LoadError | None]:
+    """The documents left to another tool that have an id and fields of a resilint kind but
+    neither a kind nor an apiVersion, each as a DOC-03 that stands only where resilint
+    documents lie beside its file (:mod:`resilint.unclaimed`): too little to tell on their own,
+    but a supplier whose first two lines were lost in the programme's folder."""
+    from yaml.nodes import MappingNode
+
+    from resilint.load.nearmiss import unclaimed  # only a file of other YAML asks
+
+    return [
+        unclaimed(root, lines) if outcome is None and isinstance(root, MappingNode) else outcome
+        for root, outcome in zip(roots, outcomes, strict=True)
+    ]
 
 
 def _top_level(roots: list[Node], resilints: bool, lines: Lines) -> LoadError | None:

@@ -29,6 +29,7 @@ from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
 from resilint.patterns import kept
 from resilint.suggest import distance
+from resilint.unclaimed import BESIDE
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
@@ -69,6 +70,57 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
     if guess is not None:
         return _no_version(root, pairs, guess, lines)
     return nested_document(root, lines)
+
+
+def unclaimed(root: MappingNode, lines: Lines) -> LoadError | None:
+    """DOC-03, provisionally, for a mapping left to another tool that has an id and fields of a
+    resilint kind but neither a kind nor an apiVersion: too little to tell on its own (other
+    tools' YAML may hold an ``id`` and a ``name``), but in a folder of resilint documents it is
+    one whose first lines were lost, and its fields would go unchecked without a word. None
+    for a mapping without an id, with a kind or an apiVersion (judged already), or holding no
+    field of any resilint kind."""
+    pairs = [(key, value) for key, value in root.value if isinstance(key, ScalarNode)]
+    keys = {str(key.value).casefold(): value for key, value in pairs}
+    if "kind" in keys or fold(API_KEY) in {fold(k) for k in keys}:
+        return None
+    ident = next((value for key, value in pairs if key.value == "id"), None)
+    if not isinstance(ident, ScalarNode) or not str(ident.value).strip():
+        return None
+    fields = kind_fields()
+    named = [
+        str(key.value)
+        for key, _ in pairs
+        if key.value != "id" and any(key.value in held for held in fields.values())
+    ]
+    if not named:
+        return None
+    kind = _likeliest(pairs)
+    shown = ", ".join(named[:3]) + (", ..." if len(named) > 3 else "")
+    if kind is None:
+        what, write = f"fields resilint documents have ({shown})", "and its kind"
+    else:
+        what, write = f"fields of a resilint {kind} ({shown})", f"and kind: {kind}"
+    message = (
+        f"this document has an id and {what} but neither a kind nor an apiVersion, in a folder "
+        "of resilint documents, so nothing in it would be checked; write apiVersion: "
+        f"resilint/v1 {write} on its first lines{_OTHER_TOOL}"
+    )
+    return LoadError.at("DOC-03", message, root, lines, discriminator=BESIDE)
+
+
+def _likeliest(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
+    """The one kind whose telling fields the mapping has most of, twice as many as any
+    other's; None where none tells or two tell alike (a clause library's ``clauses`` and a
+    contract's)."""
+    weights = sorted(
+        (
+            (sum(telling.get(key.value, 0) for key, _ in pairs), kind)
+            for kind, telling in telling_fields().items()
+        ),
+        reverse=True,
+    )
+    (best, kind), (second, _) = weights[0], weights[1]
+    return kind if best > 0 and 2 * second <= best else None
 
 
 def _no_version(

@@ -78,7 +78,13 @@ class LoadError(Exception):
     """
 
     def __init__(
-        self, code: str, message: str, line: int = 1, column: int = 1, fix: Fix | None = None
+        self,
+        code: str,
+        message: str,
+        line: int = 1,
+        column: int = 1,
+        fix: Fix | None = None,
+        discriminator: str = "",
     ) -> None:
         super().__init__(message)
         self.code = code
@@ -87,13 +93,22 @@ class LoadError(Exception):
         self.column = column
         self.fix = fix
         """The mechanical remedy, when there is one (a missing '---', apiVersion line)."""
+        self.discriminator = discriminator
+        """Tells the finding apart (:data:`resilint.load.nearmiss.BESIDE`: one that stands
+        only beside resilint documents)."""
 
     @classmethod
     def at(
-        cls, code: str, message: str, node: Node, lines: Lines, fix: Fix | None = None
+        cls,
+        code: str,
+        message: str,
+        node: Node,
+        lines: Lines,
+        fix: Fix | None = None,
+        discriminator: str = "",
     ) -> LoadError:
         """An error at a node's start, positioned as editors count."""
-        return cls(code, message, *lines.mark(node.start_mark), fix=fix)
+        return cls(code, message, *lines.mark(node.start_mark), fix, discriminator)
 
     def __repr__(self) -> str:
         return f"LoadError({self.code!r}, {self.message!r}, {self.line}, {self.column})"
