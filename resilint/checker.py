@@ -54,7 +54,7 @@ from resilint.suppress import (
     silenced_references,
     standing_findings,
 )
-from resilint.unclaimed import BESIDE, beside_documents
+from resilint.unclaimed import PROVISIONAL, beside_documents
 from resilint.unconfirmed import hold_back
 from resilint.validate import NO_DATA, to_document
 from resilint.waiver_validity import StandingWaivers
@@ -329,7 +329,7 @@ def _named_but_empty(
         claimed = [  # nothing lies beside it: what only stands beside documents does not
             f
             for f in load_file(path, options.config.limits, claimed=True).findings
-            if f.discriminator != BESIDE
+            if f.discriminator not in PROVISIONAL
         ]
         found.extend(claimed or (_no_document(path),))
     return found

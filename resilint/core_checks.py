@@ -254,9 +254,8 @@ _CHECKS = (
         "A document looks like resilint's but does not declare apiVersion: resilint/v1 exactly",
         "resilint checks only documents that say `apiVersion: resilint/v1`, and leaves the YAML "
         "of other tools alone. A document with a resilint kind and an id but no apiVersion, "
-        "one with an id and a kind's telling fields but neither kind nor apiVersion (or, "
-        "in a folder of resilint documents, the one above, below or next to it, an id and "
-        "any field of a resilint kind), or "
+        "one with an id and a kind's telling fields but neither kind nor apiVersion (in a "
+        "folder of resilint documents, an id and any field of a resilint kind), or "
         "with `apiversion:`, `Resilint/v1`, `resillint/v1`, a padded value or an apiVersion "
         "brought in by a merge key (<<), would otherwise be skipped without a word.",
         "Write `apiVersion: resilint/v1` on the first line of the document, spelt exactly so; "

@@ -1,10 +1,11 @@
 """A document whose first two lines (apiVersion and kind) were lost keeps its id and its fields,
 and was passed over as another tool's YAML unless those fields told of one kind strongly: an
-exercise, an evidence package or a clause library so cut went unchecked, with status 0. In a
-folder of resilint documents (its own, the one above, below or next to it) it is DOC-03 now, at
-the document, naming the kind its fields tell of; elsewhere (a website's data beside the
-programme) such YAML is still left alone. Through the CLI on real files, with and without the
-cache, and the hook on a real git repository."""
+exercise or an evidence package so cut went unchecked, with status 0. Where resilint documents
+lie in its folder it is DOC-03 now, at the document, naming the kind its fields tell of; one
+whose fields tell of a kind clearly (an exercise's date, scenarios and participants) also where
+they lie in a folder next to it; elsewhere (a website's data, a service descriptor in deploy/
+with an id, a name and a tier) such YAML is still left alone. Through the CLI on real files,
+with and without the cache, and the hook on a real git repository."""
 
 from __future__ import annotations
 
@@ -18,9 +19,8 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 CUT = {
     "exercises/2027-02-claims-walkthrough.yaml": "kind: Exercise",
     "evidence/cyber-primary-2026-evidence.yaml": "kind: EvidencePackage",
-    "clauses/standard-clauses.yaml": "and its kind",  # clauses: a contract's field too
 }
-BESIDE = "but neither a kind nor an apiVersion, in a folder of resilint documents"
+BESIDE = "but neither a kind nor an apiVersion, beside resilint documents"
 
 
 def _cut(path: Path) -> None:
@@ -81,8 +81,21 @@ def test_such_yaml_away_from_resilint_documents_is_left_alone(tmp_path: Path) ->
     # nor does an id beside the programme with no field of any resilint kind make a finding
     (repo / "programme" / "notes.yaml").write_text("id: x\ncolour: blue\n", encoding="utf-8")
     assert not _doc03(resilint(repo, "check", "--no-cache"))
+    # a service descriptor next to the programme's folders: an id, a name and a tier
+    (repo / "programme" / "deploy").mkdir()
+    service = "id: billing\nname: Billing\nowner: team-a\ntier: 1\nservices: [api]\n"
+    (repo / "programme" / "deploy" / "service.yaml").write_text(service, encoding="utf-8")
+    assert not _doc03(resilint(repo, "check", "--no-cache"))
+    # the same in the suppliers' own folder is a supplier that lost its first lines
+    (repo / "programme" / "suppliers" / "billing.yaml").write_text(service, encoding="utf-8")
+    run = resilint(repo, "check", "--no-cache")
+    assert list(_doc03(run)) == ["programme/suppliers/billing.yaml"], run.stdout
+    (repo / "programme" / "suppliers" / "billing.yaml").unlink()
+    # an exercise alone in a folder next to the suppliers' tells of its kind clearly
     (repo / "programme" / "exercises").mkdir()
-    (repo / "programme" / "exercises" / "launch.yaml").write_text(data, encoding="utf-8")
+    (repo / "programme" / "exercises" / "launch.yaml").write_text(
+        data + "scenarios: [ransomware]\nparticipants: [cfo]\n", encoding="utf-8"
+    )
     run = resilint(repo, "check", "--no-cache")
     assert list(_doc03(run)) == ["programme/exercises/launch.yaml"], run.stdout
     assert "kind: Exercise" in run.stdout and run.returncode == 1

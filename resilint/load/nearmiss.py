@@ -29,7 +29,7 @@ from resilint.load.positions import Lines, LoadError
 from resilint.load_remedies import add_api_version, respell_key, respell_value
 from resilint.patterns import kept
 from resilint.suggest import distance
-from resilint.unclaimed import BESIDE
+from resilint.unclaimed import IN_FOLDER, NEAR
 
 API_KEY = "apiVersion"
 _WRITE = "write apiVersion: resilint/v1 on the first line of this document"
@@ -75,10 +75,13 @@ def near_miss(root: MappingNode, lines: Lines) -> LoadError | None:
 def unclaimed(root: MappingNode, lines: Lines) -> LoadError | None:
     """DOC-03, provisionally, for a mapping left to another tool that has an id and fields of a
     resilint kind but neither a kind nor an apiVersion: too little to tell on its own (other
-    tools' YAML may hold an ``id`` and a ``name``), but in a folder of resilint documents it is
-    one whose first lines were lost, and its fields would go unchecked without a word. None
-    for a mapping without an id, with a kind or an apiVersion (judged already), or holding no
-    field of any resilint kind."""
+    tools' YAML may hold an ``id`` and a ``name``), but among resilint documents it is one whose
+    first lines were lost, and its fields would go unchecked without a word. It stands where
+    resilint documents lie in the same folder (:data:`IN_FOLDER`), or, where its fields tell of
+    one kind clearly (a compound field and another), in a folder above, below or next to it
+    (:data:`NEAR`): :func:`resilint.unclaimed.beside_documents` judges it once every file is
+    read. None for a mapping without an id, with a kind or an apiVersion (judged already), or
+    holding no field of any resilint kind."""
     pairs = [(key, value) for key, value in root.value if isinstance(key, ScalarNode)]
     keys = {str(key.value).casefold(): value for key, value in pairs}
     if "kind" in keys or fold(API_KEY) in {fold(k) for k in keys}:
@@ -94,24 +97,30 @@ def unclaimed(root: MappingNode, lines: Lines) -> LoadError | None:
     ]
     if not named:
         return None
-    kind = _likeliest(pairs)
+    kind, weight = _likeliest(pairs)
     shown = ", ".join(named[:3]) + (", ..." if len(named) > 3 else "")
     if kind is None:
         what, write = f"fields resilint documents have ({shown})", "and its kind"
     else:
         what, write = f"fields of a resilint {kind} ({shown})", f"and kind: {kind}"
     message = (
-        f"this document has an id and {what} but neither a kind nor an apiVersion, in a folder "
-        "of resilint documents, so nothing in it would be checked; write apiVersion: "
+        f"this document has an id and {what} but neither a kind nor an apiVersion, beside "
+        "resilint documents, so nothing in it would be checked; write apiVersion: "
         f"resilint/v1 {write} on its first lines{_OTHER_TOOL}"
     )
-    return LoadError.at("DOC-03", message, root, lines, discriminator=BESIDE)
+    near = NEAR if kind is not None and weight >= _CLEAR else IN_FOLDER
+    return LoadError.at("DOC-03", message, root, lines, discriminator=near)
 
 
-def _likeliest(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
+_CLEAR = 3
+"""The weight of telling fields that lets a document without kind and apiVersion be judged by
+resilint documents in a folder next to its own, not only in it: a compound field and another."""
+
+
+def _likeliest(pairs: list[tuple[ScalarNode, Node]]) -> tuple[str | None, int]:
     """The one kind whose telling fields the mapping has most of, twice as many as any
-    other's; None where none tells or two tell alike (a clause library's ``clauses`` and a
-    contract's)."""
+    other's, with their weight; None where none tells or two tell alike (a clause library's
+    ``clauses`` and a contract's)."""
     weights = sorted(
         (
             (sum(telling.get(key.value, 0) for key, _ in pairs), kind)
@@ -120,7 +129,7 @@ def _likeliest(pairs: list[tuple[ScalarNode, Node]]) -> str | None:
         reverse=True,
     )
     (best, kind), (second, _) = weights[0], weights[1]
-    return kind if best > 0 and 2 * second <= best else None
+    return (kind, best) if best > 0 and 2 * second <= best else (None, best)
 
 
 def _no_version(

@@ -94,7 +94,7 @@ class LoadError(Exception):
         self.fix = fix
         """The mechanical remedy, when there is one (a missing '---', apiVersion line)."""
         self.discriminator = discriminator
-        """Tells the finding apart (:data:`resilint.load.nearmiss.BESIDE`: one that stands
+        """Tells the finding apart (:data:`resilint.unclaimed.PROVISIONAL`: one that stands
         only beside resilint documents)."""
 
     @classmethod
