@@ -124,6 +124,10 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|lawyers?|barristers?|avocats?|rechtsanw\w*|kanzlei|advoca(at|ten)|abogados?"
             r"|avvocat[io]|advogad[oa]s?|advokat\w*|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
+            # an accounting or bookkeeping firm, also by its Finnish or Czech name (a
+            # tilitoimisto, an účetní kancelář): it keeps our books as a professional adviser
+            r"|accounting (firms?|offices?|practices?)|bookkeep(ers?|ing (firms?|services?))"
+            r"|tilitoimisto\w*|(ú|u)četn(í|i) kancel(á|a)ř\w*"
             r"|consultanc(y|ies)"
             # an audit firm by its trade or its legal form: "statutory audit of the group",
             # "... GmbH Wirtschaftsprüfungsgesellschaft", a Dutch or Belgian or French
@@ -620,8 +624,18 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     # run for us: not a platform we use ourselves, whatever it is called
     (None, _RUN_FOR_US),
     # stated as infrastructure: we run our workloads on it, dedicated hosts or private cloud
-    # included, whatever products it also names ("managed databases")
-    (IAAS, Lazy(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
+    # included, whatever products it also names ("managed databases"); also named by what it
+    # provisions (NIST SP 800-145: processing, storage, networks on which we deploy and run our
+    # own software): virtual servers or machines, cloud compute, hosting or infrastructure,
+    # object or block storage
+    (
+        IAAS,
+        Lazy(
+            r"\b(iaas|infrastructure as a service|virtual (private )?(servers?|machines?)"
+            r"|cloud (hosting|infrastructure|compute|servers?)|(object|block) storage)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # one customer's own instance, or a bare "managed" (a managed SOC offered as a service):
     # not a shared platform, whatever it is called
     (
