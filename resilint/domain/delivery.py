@@ -9,7 +9,8 @@ term only where it has an object.
   network carrier when the service stores none of our data, unless its words say the network is run
   for us: a managed WAN is a managed service), S03, S04 and S14 help desk, security management and
   ICT operations run for us. Where the code does not say it, the words of the service's
-  ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS, "software as a
+  ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS (so are "virtual
+  servers", "cloud hosting", "object storage": what it provisions), "software as a
   service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP 800-145: the
   provider's resources pooled to serve its customers in a multi-tenant model), unless they also say
   it is run for us ("managed service", "run for us", a bureau: who operates it, not a product such
