@@ -5,7 +5,10 @@ into it, so it is not asked step-in rights, while the terms a platform's provide
 indemnity, termination on failed containment) are asked as before. An "accounting firm" or a
 bookkeeping firm (a Finnish tilitoimisto, a Czech účetní kancelář) providing no ICT services is
 a professional adviser, as an accountant or auditor already was: below tier 1 it is not asked an
-incident notice window in hours. Words saying the hosting is run for us keep every term asked."""
+incident notice window in hours. "Hosted telephony" or a "cloud PBX" is one platform serving
+every customer's extensions (a multi-tenant SaaS): below tier 1 it is asked a notice window,
+not the items of its notice, which its standard terms fix for all. Words saying the hosting is
+run for us, or that the instance is dedicated, keep every term asked."""
 
 from __future__ import annotations
 
@@ -78,3 +81,27 @@ def test_an_accounting_firm_is_not_asked_a_notice_window_below_tier_1(cli, write
 def test_a_supplier_named_by_no_trade_is_still_asked(cli, write) -> None:
     found = check(cli, write, accountant("Numbers Ltd", "Our books."), ["CTR-03"])
     assert codes(found) == ["CTR-03"]
+
+
+def telephony(service_type: str) -> str:
+    supplier = doc(
+        "Supplier",
+        "phones",
+        "status: active\ntier: 2\nprovides_ict_services: true\nhighest_access_level: none\n"
+        "data_sensitivity: internal\npersonal_data: true\n"
+        f"services:\n  - {{name: pbx, service_type: {service_type}, "
+        'description: "Cloud PBX, SIP trunk and call recording (30 days).", stores_data: true}\n',
+    )
+    contract = doc(
+        "Contract",
+        "ctr-phones",
+        "supplier: phones\nentities: [platform]\nstatus: active\ncovers_ict_services: true\n"
+        "incident_notification: {window_hours: 24, trigger: suspected, content: [contact]}\n",
+    )
+    return repo(ENTITY, supplier, contract)
+
+
+def test_hosted_telephony_below_tier_1_is_not_asked_the_notice_items(cli, write) -> None:
+    assert check(cli, write, telephony("hosted telephony"), ["CTR-05"]) == []
+    found = check(cli, write, telephony("dedicated hosted PBX for our service desk"), ["CTR-05"])
+    assert codes(found) == ["CTR-05"]

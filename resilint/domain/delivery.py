@@ -660,6 +660,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
             r"|communications? platform as a service"
             r"|sms (gateways?|aggregators?)|a2p (sms|messaging)"
+            # hosted telephony: one cloud PBX platform serving every customer's extensions
+            r"|(cloud|hosted|virtual) (pbx|telephony|phone systems?)"
             # a network or platform its participants share on one rulebook: a travel-rule
             # messaging network between crypto-asset service providers (Regulation (EU)
             # 2023/1113), or any network its words say others share
