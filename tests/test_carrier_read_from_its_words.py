@@ -59,7 +59,7 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
         ("MPLS WAN managed by the carrier, our routers included", "false"),
         ("IoT platform and cellular connectivity", "false"),
         # hosting, a portal, a head-end or device management beside the line: not a line alone
-        ("hosted telephony and leased lines", "false"),
+        ("hosting of our telemetry servers and leased lines", "false"),
         ("claims portal with internet access", "false"),
         ("smart meter head-end with cellular connectivity", "false"),
         ("mobile data and mobile device management", "false"),
@@ -67,6 +67,14 @@ def test_a_network_managed_for_us_or_holding_our_data_is_asked_every_term(cli, w
     ):
         found = codes(check(cli, write, carrier(words, stores), RULES))
         assert "CTR-08" in found and "PLB-02" in found, (words, found)
+
+
+def test_hosted_telephony_beside_lines_is_a_shared_platform_not_a_carrier(cli, write) -> None:
+    """Hosted telephony is a platform every customer shares: asked a shared platform's
+    continuity remedy, not a carrier's nothing; holding no credentials of ours and none of our
+    data, it is asked no joint playbook (PLB-02's policy for a shared platform)."""
+    found = codes(check(cli, write, carrier("hosted telephony and leased lines"), RULES))
+    assert found == ["CTR-08"]
 
 
 def test_words_that_name_no_connectivity_are_not_read_as_a_carrier(cli, write) -> None:

@@ -3,7 +3,8 @@ of entity (small and non-interconnected investment firms, exempted payment and e
 institutions, CRD-exempted institutions, small IORPs); being small is not one of them (the
 Commission's answer to ESMA Q&A 2292). An entity of another kind recording
 dora_simplified_framework: true would silently lose the checks resting on Articles 5 to 15
-(EXR-04): ENT-01 reports the flag, at its line, and leaves the kinds Art. 16(1) names alone."""
+(EXR-04): ENT-01 reports the flag, at its line, and leaves the kinds Art. 16(1) names alone; the
+flag of a kind it does not name is not honoured, so those checks are made all the same."""
 
 from __future__ import annotations
 
@@ -43,7 +44,13 @@ def _check(cli: Any, root: Path, kind: str) -> Any:
 
 
 @pytest.mark.parametrize(
-    "kind", ["crypto_asset_service_provider", "insurance_undertaking", "management_company"]
+    "kind",
+    [
+        "crypto_asset_service_provider",
+        "insurance_undertaking",
+        "management_company",
+        "crowdfunding_service_provider",
+    ],
 )
 def test_a_kind_art_16_does_not_name_is_reported(cli: Any, tmp_path: Path, kind: str) -> None:
     run = _check(cli, tmp_path / "fe", kind)
@@ -78,3 +85,16 @@ def test_without_the_flag_the_full_framework_is_asked(cli: Any, tmp_path: Path) 
     run = cli("check", ".", "--no-cache", "--as-of", "2026-12-07", cwd=root)
     assert "ENT-01" not in run.stdout, run.stdout
     assert "EXR-04" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("kind", ["crowdfunding_service_provider", "insurance_undertaking"])
+def test_the_flag_of_a_kind_art_16_does_not_name_turns_no_check_off(
+    cli: Any, tmp_path: Path, kind: str
+) -> None:
+    """A small crowdfunding platform whose lawyer read "small" as enough keeps the full
+    framework's checks: the function that is not critical is still asked its yearly test
+    (DORA Art. 11(6)(a): the plans for the ICT systems supporting all functions)."""
+    run = _check(cli, tmp_path / "fe", kind)
+    assert "ENT-01" in run.stdout, run.stdout
+    assert "the checks resting on those articles are made all the same" in run.stdout
+    assert "function.yaml:3:5: EXR-04 error function reporting" in run.stdout, run.stdout

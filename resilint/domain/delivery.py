@@ -9,7 +9,8 @@ term only where it has an object.
   network carrier when the service stores none of our data, unless its words say the network is run
   for us: a managed WAN is a managed service), S03, S04 and S14 help desk, security management and
   ICT operations run for us. Where the code does not say it, the words of the service's
-  ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS, "software as a
+  ``service_type`` and ``description`` may: "infrastructure as a service" is IaaS (so are "virtual
+  servers", "cloud hosting", "object storage": what it provisions), "software as a
   service", "SaaS" or another "... as a service" a multi-tenant SaaS (NIST SP 800-145: the
   provider's resources pooled to serve its customers in a multi-tenant model), unless they also say
   it is run for us ("managed service", "run for us", a bureau: who operates it, not a product such
@@ -124,6 +125,10 @@ _WORDS: tuple[tuple[str, Lazy], ...] = (  # compiled when a supplier is known by
             r"|lawyers?|barristers?|avocats?|rechtsanw\w*|kanzlei|advoca(at|ten)|abogados?"
             r"|avvocat[io]|advogad[oa]s?|advokat\w*|notar(y|ies)|actuar(y|ies|ial)"
             r"|accountan(ts?|cy)|auditors?|tax advis[eo]rs?|management consult\w*"
+            # an accounting or bookkeeping firm, also by its Finnish or Czech name (a
+            # tilitoimisto, an účetní kancelář): it keeps our books as a professional adviser
+            r"|accounting (firms?|offices?|practices?)|bookkeep(ers?|ing (firms?|services?))"
+            r"|tilitoimisto\w*|(ú|u)četn(í|i) kancel(á|a)ř\w*"
             r"|consultanc(y|ies)"
             # an audit firm by its trade or its legal form: "statutory audit of the group",
             # "... GmbH Wirtschaftsprüfungsgesellschaft", a Dutch or Belgian or French
@@ -620,8 +625,18 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
     # run for us: not a platform we use ourselves, whatever it is called
     (None, _RUN_FOR_US),
     # stated as infrastructure: we run our workloads on it, dedicated hosts or private cloud
-    # included, whatever products it also names ("managed databases")
-    (IAAS, Lazy(r"\b(iaas|infrastructure as a service)\b", re.IGNORECASE)),
+    # included, whatever products it also names ("managed databases"); also named by what it
+    # provisions (NIST SP 800-145: processing, storage, networks on which we deploy and run our
+    # own software): virtual servers or machines, cloud compute, hosting or infrastructure,
+    # object or block storage
+    (
+        IAAS,
+        Lazy(
+            r"\b(iaas|infrastructure as a service|virtual (private )?(servers?|machines?)"
+            r"|cloud (hosting|infrastructure|compute|servers?)|(object|block) storage)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # one customer's own instance, or a bare "managed" (a managed SOC offered as a service):
     # not a shared platform, whatever it is called
     (
@@ -645,6 +660,8 @@ _CLOUD_WORDS: tuple[tuple[str | None, Lazy], ...] = (
             r"|(claims?|edi|healthcare|medical) clearinghouses?|cpaas"
             r"|communications? platform as a service"
             r"|sms (gateways?|aggregators?)|a2p (sms|messaging)"
+            # hosted telephony: one cloud PBX platform serving every customer's extensions
+            r"|(cloud|hosted|virtual) (pbx|telephony|phone systems?)"
             # a network or platform its participants share on one rulebook: a travel-rule
             # messaging network between crypto-asset service providers (Regulation (EU)
             # 2023/1113), or any network its words say others share

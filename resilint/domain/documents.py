@@ -23,7 +23,13 @@ from resilint.domain.facts import (
     SupplierFacts,
 )
 from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
-from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size, entity_types
+from resilint.domain.regimes import (
+    CONTRACT_ENTITIES,
+    dora_excluded,
+    dora_simplified_misclaimed,
+    dora_size,
+    entity_types,
+)
 from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
     contract_ict,
@@ -436,6 +442,7 @@ def build_entity(facts: Facts, entity: Document) -> EntityFacts:
         dora_size=dora_size(entity.data),
         dora_excluded=dora_excluded(entity.data),
         entity_types=entity_types(entity.data),
+        dora_simplified_misclaimed=dora_simplified_misclaimed(entity.data),
     )
 
 

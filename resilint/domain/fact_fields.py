@@ -443,6 +443,13 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "authorised AIFM); empty when none is recorded.",
             items=_TEXTS,
         ),
+        "dora_simplified_misclaimed": _fact(
+            "boolean",
+            "It records dora_simplified_framework: true, but none of its types is one DORA "
+            "Art. 16(1) may exempt from Articles 5 to 15 (an investment, payment, electronic "
+            "money or credit institution, an IORP, or an other financial entity): the flag is "
+            "not honoured, and the checks resting on those articles are made.",
+        ),
         "maintains_register": _fact(
             "boolean",
             "Under DORA with no entity under DORA above it: it keeps a register of information.",

@@ -678,10 +678,14 @@ class EntityFacts:
     """DORA Art. 2(3)(e) excludes it from DORA's scope (:func:`.regimes.dora_excluded`)."""
     entity_types: tuple[str, ...] = ()
     """Its types (:func:`.regimes.entity_types`): one, or each of several."""
+    dora_simplified_misclaimed: bool = False
+    """It records DORA's simplified framework, which its types cannot have
+    (:func:`.regimes.dora_simplified_misclaimed`)."""
 
     def fields(self) -> dict[str, Any]:
         return {
             "entity_types": list(self.entity_types),
+            "dora_simplified_misclaimed": self.dora_simplified_misclaimed,
             "maintains_register": self.maintains_register,
             "in_register": bool(self.registers),
             "dora_size": self.dora_size,

@@ -76,6 +76,41 @@ def register_entity_type(entity: Mapping[str, Any]) -> str | None:
     return types[0] if types else None
 
 
+SIMPLIFIED_FRAMEWORK_TYPES = frozenset(
+    {
+        "investment_firm",
+        "payment_institution",
+        "electronic_money_institution",
+        "credit_institution",
+        "occupational_retirement_institution",
+        "other_financial_entity",
+    }
+)
+"""The types of entity whose kinds DORA Art. 16(1), first subparagraph, may exempt from its
+Articles 5 to 15: small and non-interconnected investment firms, exempted payment and
+electronic money institutions, institutions exempted under Directive 2013/36/EU and small
+IORPs. The type alone cannot tell an exempted one from an authorised one (nor an other
+financial entity's kind), so these may record the simplified framework; no other type may."""
+
+
+def dora_simplified_misclaimed(entity: Mapping[str, Any]) -> bool:
+    """The entity records ``dora_simplified_framework: true`` but its types are none of those
+    DORA Art. 16(1) may cover (:data:`SIMPLIFIED_FRAMEWORK_TYPES`), whatever its size: it
+    applies Articles 5 to 15 in full (the European Commission's answer to ESMA Q&A 2292), and
+    the flag is not honoured. An entity recording no type is taken at its word."""
+    kinds = entity_types(entity)
+    claimed = entity.get("dora_simplified_framework") is True
+    return claimed and bool(kinds) and not SIMPLIFIED_FRAMEWORK_TYPES.intersection(kinds)
+
+
+def dora_simplified(entity: Mapping[str, Any]) -> bool:
+    """The entity applies DORA's simplified ICT risk-management framework: it records
+    ``dora_simplified_framework: true`` and is of a kind DORA Art. 16(1) may cover
+    (:func:`dora_simplified_misclaimed`)."""
+    claimed = entity.get("dora_simplified_framework") is True
+    return claimed and not dora_simplified_misclaimed(entity)
+
+
 def dora_excluded(entity: dict[str, Any]) -> bool:
     """DORA Art. 2(3)(e) excludes the entity from its scope: an insurance, reinsurance or
     ancillary insurance intermediary that is a micro, small or medium-sized enterprise (its
@@ -105,7 +140,7 @@ class EntityRegimes:
         self._simplified = frozenset(
             entity.id
             for entity in index.of_kind("Entity")
-            if entity.id is not None and entity.data.get("dora_simplified_framework") is True
+            if entity.id is not None and dora_simplified(entity.data)
         )
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self.all_entities = tuple(self._of_entity)
@@ -145,8 +180,9 @@ class EntityRegimes:
         """Whether every one of these entities (every entity when none is named or known) that
         is under DORA applies its simplified ICT risk-management framework, and one is: the
         entities DORA Art. 16(1), first subparagraph, exempts from its Articles 5 to 15
-        (recorded as dora_simplified_framework), which follow Art. 16 and Delegated Regulation
-        (EU) 2024/1774 Title III instead. False where none of them is under DORA (a
+        (recorded as dora_simplified_framework, by an entity of a kind it may cover:
+        :func:`dora_simplified`), which follow Art. 16 and Delegated Regulation (EU) 2024/1774
+        Title III instead. False where none of them is under DORA (a
         configuration that names the dora profile applies its rules to them all the same). A
         branch (``branch_of``) is read with its head office, whose framework binds what the
         branch performs (:meth:`of_legal_persons`)."""
