@@ -78,7 +78,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     flagged = contract.data.get("supports_critical_function")
     note = ""
     if flagged is False and supplier is not None:
-        note = _covers_critical(facts, contract, supplier.document)
+        note = _covers_critical(facts, contract, supplier.document, supplier.contested)
     if isinstance(flagged, bool):
         critical = flagged or bool(note)
     else:
@@ -223,12 +223,17 @@ def outsourcing(contract: Document, models: frozenset[str]) -> bool:
     return not (models and models <= delivery.OWN_TRADE)
 
 
-def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> str:
+def _covers_critical(
+    facts: Facts, contract: Document, supplier: Document, contested: Iterable[str] = ()
+) -> str:
     """Why a contract recorded as supporting no critical or important function does support
     one, or "": a service it names among those it covers is recorded as supporting one, or a
     critical function rests on one of them not itself recorded as supporting none (DORA Art.
     30(3) follows what the arrangement supports, not how it is labelled). A contract that names
-    no services is taken at its word."""
+    no services is taken at its word, and so is one whose supplier is also recorded as
+    supporting none where only functions that contest that record (``contested``,
+    :attr:`.SupplierFacts.contested`) rest on the service: both records say no, and SUP-01 asks
+    once to settle them."""
     covered = set(strings(contract.data.get("services")))
     if not covered:
         return ""
@@ -243,7 +248,7 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
         )
     for function, services in facts.direct_dependencies().get(supplier.id or "", []):
         document = facts.index.get("BusinessFunction", function)
-        if document is None or not facts.function(document).critical:
+        if document is None or not facts.function(document).critical or function in contested:
             continue
         if services is not None and services & possible:
             service = sorted(services & possible)[0]

@@ -203,6 +203,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "the supplier (supplier.in_register) and is never listed.",
             items=_TEXTS,
         ),
+        "contested_functions": _fact(
+            "array",
+            "Critical or important functions that name it directly although it is recorded as "
+            "not supporting a critical function (supports_critical_function: false) and nothing "
+            "more specific says it does: the records disagree (SUP-01 warns), and it, its "
+            "services and its contracts are judged as recorded until they are settled.",
+            items=_TEXTS,
+        ),
         "critical_outside_dora": _fact(
             "array",
             "Names of its services on which critical or important functions rest directly "

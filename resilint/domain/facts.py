@@ -182,6 +182,7 @@ class SupplierFacts:
             "non_ict_services": sorted(self.non_ict_services),
             "services_not_in_register": sorted(self.services_not_in_register),
             "critical_outside_dora": sorted(self.critical_outside_dora),
+            "contested_functions": list(self.contested),
             "portal_contacts": sorted(self.portal_contacts),
             "reachable_24x7": self.reachable_24x7,
             "service_models": sorted(self.service_models),
