@@ -22,7 +22,16 @@ from resilint.domain.facts import (
     PolicyFacts,
     SupplierFacts,
 )
-from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
+from resilint.domain.readers import (
+    as_date,
+    dicts,
+    listed,
+    mapping_at,
+    number,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size, entity_types
 from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
@@ -87,6 +96,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             and supplier.supports_critical
             and not _covers_only_non_critical(facts, contract, supplier.document)
         )
+        if critical and supplier is not None:
+            note = _through_another_note(facts, contract, supplier)
     # a supplier tier 1 in effect only through the functions it supports (as a critical
     # supplier's subcontractor, say): a contract of it that supports none of them is asked the
     # terms of its recorded tier, as the same contract of any other supplier would be
@@ -258,6 +269,32 @@ def _covers_critical(
                 f"{service} it covers)"
             )
     return ""
+
+
+def _through_another_note(facts: Facts, contract: Document, supplier: SupplierFacts) -> str:
+    """Why a contract that records nothing of what it supports is taken as supporting a critical
+    or important function where its supplier supports one only through another supplier (as
+    its subcontractor or shared dependency): our own contract with the data centre behind a
+    critical provider's platform. Nothing recorded says what the contract covers, so it is
+    asked what such a contract is asked; the words name the chain and the record that settles
+    it. "" where the supplier's or a service's record says it supports one, or a critical
+    function rests on the supplier, or a service the contract covers, directly."""
+    data = supplier.document.data
+    recorded = data.get("supports_critical_function") is True or any(
+        s.get("supports_critical_function") is True for _, s in dicts(data.get("services"))
+    )
+    if recorded or len(supplier.chain) < 2 or _rests_directly(facts, contract, supplier.document):
+        return ""
+    functions = list(supplier.critical_functions)
+    which = "function" if len(functions) == 1 else "functions"
+    rest = "rests" if len(functions) == 1 else "rest"
+    route = ", ".join(hop.text for hop in supplier.chain)
+    return (
+        f" (it records nothing of what it supports, and critical or important {which} "
+        f"{listed(functions)} {rest} on its supplier {supplier.document.id} only through another "
+        f"supplier ({route}); if the contract serves none of them, record "
+        "supports_critical_function: false on it)"
+    )
 
 
 def _rests_directly(facts: Facts, contract: Document, supplier: Document) -> bool:

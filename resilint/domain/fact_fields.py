@@ -353,8 +353,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "Why it supports a critical or important function though recorded "
             "supports_critical_function: false (a service it covers is recorded as supporting "
-            "one, or a critical function rests on it), in words to append to a message; empty "
-            "otherwise.",
+            "one, or a critical function rests on it), or though it records nothing of it and "
+            "its supplier supports one only through another supplier (as its subcontractor or "
+            "shared dependency), in words to append to a message; empty otherwise.",
         ),
         "window_note": _fact(
             "string",

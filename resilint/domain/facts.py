@@ -302,7 +302,8 @@ class ContractFacts:
     (:data:`.delivery.ESCROW_NOTE`); "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
-    supports a critical or important function); "" otherwise."""
+    supports a critical or important function), or though it records nothing of it and its
+    supplier supports one only through another supplier; "" otherwise."""
     window_note: Callable[[], str] | None = None
     """Words naming the clocks of its entities and their insurers that its supplier's notice
     window, as written, runs past (:func:`.supplier_clocks.missed_note`), where the requirements
