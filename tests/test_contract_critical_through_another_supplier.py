@@ -72,8 +72,9 @@ def test_the_findings_say_the_contract_is_critical_only_through_another_supplier
     found = messages(cli, write, programme())
     for code in ("CTR-02", "REG-04"):
         assert NOTE in found[code][0], found[code]
-        assert "critical or important function payments rests on its supplier dcops" in (
-            found[code][0]
+        assert (
+            "critical or important function payments rests on its supplier dcops"
+            in (found[code][0])
         )
         assert "record supports_critical_function: false on it" in found[code][0]
 
