@@ -94,7 +94,7 @@ def _functions(impact: Impact) -> list[str]:
         rows.append(
             _row(
                 f.id,
-                f.criticality,
+                words.criticality(f) if f.criticality else "",
                 " > ".join(f.via),
                 rto,
                 mtpd,

@@ -81,7 +81,7 @@ def _functions(impact: Impact) -> Iterator[str]:
 
 def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
     name = f" ({function.name})" if function.name else ""
-    yield f"  {function.id}{name}, {function.criticality or 'criticality not recorded'}"
+    yield f"  {function.id}{name}, {words.criticality(function)}"
     yield f"    via: {' > '.join(function.via)}"
     yield f"    {words.objectives(function, length)}"
     fallback = function.fallback

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from resilint.domain.definitions import criticality_words
 from resilint.domain.lifecycle import never_exercised
 from resilint.domain.readers import show_money, show_number
 from resilint.impact.model import (
@@ -21,6 +22,12 @@ COVER_NAMES = {
     "dependent_business_interruption": "dependent business interruption",
     "business_interruption": "business interruption",
 }
+
+
+def criticality(function: FunctionImpact) -> str:
+    """The function's recorded criticality, and how the configuration counts it where that
+    differs from its name (:func:`.definitions.criticality_words`)."""
+    return criticality_words(function.criticality, function.critical) or "criticality not recorded"
 
 
 def hours(value: float | None) -> str:
