@@ -219,7 +219,10 @@ def render_board_text(impacts: list[Impact]) -> str:
         spared = len(impact.functions) - len(hit)
         aside = f" ({spared} more reached but not stopped)" if spared else ""
         plural = "" if len(hit) == 1 else "s"
-        lines.append(f"{impact.target.value}: {len(hit)} function{plural} hit{aside}")
+        supplier = impact.suppliers[0] if impact.suppliers else None
+        status = words.lifecycle(supplier.lifecycle) if supplier else ""
+        shown = f" ({status})" if status else ""
+        lines.append(f"{impact.target.value}{shown}: {len(hit)} function{plural} hit{aside}")
         breached = [f.id for f in hit if f.breaches_rto]
         intolerable = [f.id for f in hit if f.breaches_mtpd]
         judged = "none" if impact.hours is not None else board.NOT_JUDGED
