@@ -24,7 +24,6 @@ from resilint.domain.facts import (
 )
 from resilint.domain.readers import (
     as_date,
-    dicts,
     listed,
     mapping_at,
     number,
@@ -279,11 +278,9 @@ def _through_another_note(facts: Facts, contract: Document, supplier: SupplierFa
     asked what such a contract is asked; the words name the chain and the record that settles
     it. "" where the supplier's or a service's record says it supports one, or a critical
     function rests on the supplier, or a service the contract covers, directly."""
-    data = supplier.document.data
-    recorded = data.get("supports_critical_function") is True or any(
-        s.get("supports_critical_function") is True for _, s in dicts(data.get("services"))
-    )
-    if recorded or len(supplier.chain) < 2 or _rests_directly(facts, contract, supplier.document):
+    if not supplier.supports_through_others_only or _rests_directly(
+        facts, contract, supplier.document
+    ):
         return ""
     functions = list(supplier.critical_functions)
     which = "function" if len(functions) == 1 else "functions"

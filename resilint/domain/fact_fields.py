@@ -41,6 +41,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             enum=_TIER_CLASSES,
         ),
         "supports_critical": _fact("boolean", "It supports a critical or important function."),
+        "supports_through_others_only": _fact(
+            "boolean",
+            "It supports a critical or important function only through another supplier (as "
+            "its subcontractor or shared dependency): no such function rests on it directly, "
+            "and neither it nor a service of it is recorded as supporting one. DORA's terms for "
+            "a service supporting such a function are then asked only through a contract of "
+            "ours with it that supports one (contract.critical).",
+        ),
         "relied_on": _fact(
             "boolean",
             "It does work we rely on: it supports a critical or important function, or it is "

@@ -312,9 +312,31 @@ def critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[
         or pairs.get((str(supplier.id), str(s.get("name"))), set()) - contested
     ]
     naming = named.get(str(supplier.id), set()) - contested
-    if picked or naming or not facts.supplier(supplier).supports_critical:
+    found = facts.supplier(supplier)
+    if picked or naming or not found.supports_critical:
         return picked
+    if found.supports_through_others_only:
+        # the supplier in front carries that support: a service of it supports such a function
+        # only where a contract of ours with it is taken as supporting one, as the register
+        # assesses it (B_07.01), never where we hold none or ours records that it supports none
+        covered = _critical_contract_services(facts, supplier)
+        return [(j, s) for j, s in services if covered is None or s.get("name") in covered]
     return services
+
+
+def _critical_contract_services(facts: Facts, supplier: Document) -> frozenset[str] | None:
+    """The names of the supplier's services that a contract of ours with it taken as supporting
+    a critical or important function covers (``contract.critical``); None where such a contract
+    names no services (it covers them all)."""
+    names: set[str] = set()
+    for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
+        if not facts.contract(contract).critical:
+            continue
+        covered = strings(contract.data.get("services"))
+        if not covered:
+            return None
+        names.update(covered)
+    return frozenset(names)
 
 
 def dora_critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[str, Any]]]:
