@@ -79,3 +79,25 @@ def test_the_register_assesses_no_service_of_a_contested_supplier(cli, tmp_path:
     (root / "repo.yaml").write_text(ledger(""), encoding="utf-8")
     assessed = register_rows(cli, root, "b_07.01", "2026-06-30")[1:]
     assert [row[0] for row in assessed] == ["ctr-ledger"]
+
+
+def test_impact_says_why_the_supplier_a_critical_function_names_is_not_critical(
+    cli, tmp_path: Path
+) -> None:
+    """`resilint impact` lists the critical function the outage stops and says the supplier is
+    not critical: it gives SUP-01's reason, so the two lines do not read as a contradiction."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "resilint.yaml").write_text("profiles: [baseline, dora]\n", encoding="utf-8")
+    (root / "repo.yaml").write_text(ledger("supports_critical_function: false\n"), "utf-8")
+    args = ("impact", "--supplier", "ledger", "--as-of", "2026-12-01")
+    text = cli(*args, cwd=root).stdout
+    assert (
+        "tier 2, not critical: recorded as supporting no critical function "
+        "(supports_critical_function: false), though critical or important function payments "
+        "names it: the records disagree and resilint goes by the supplier's (SUP-01)"
+    ) in text
+    assert "payments (Payments), critical" in text
+    found = cli(*args, "-f", "json", cwd=root).json()
+    (supplier,) = found["suppliers"]
+    assert supplier["critical"] is False and supplier["contested_functions"] == ["payments"]

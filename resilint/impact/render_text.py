@@ -42,6 +42,8 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
     status = words.lifecycle(supplier.lifecycle)
     status = f", {status}" if status else ""
     why = f", critical: {'; '.join(supplier.reasons)}" if supplier.critical else ""
+    if words.not_critical(supplier):
+        why = f", not critical: {words.not_critical(supplier)}"
     name = f" ({supplier.name})" if supplier.name else ""
     yield f"Supplier {supplier.id}{name}{tier}{status}{why}"
     label = words.security_label(supplier.security_contact)
