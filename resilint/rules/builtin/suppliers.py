@@ -14,7 +14,6 @@ from resilint.domain import lifecycle
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Chain
 from resilint.domain.readers import listed
-from resilint.domain.suppliers import critical_by_functions_only
 from resilint.findings import Finding, Level, Related
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -263,8 +262,8 @@ def _twins(records: dict[tuple[str, str], list[Document]], supplier: Document) -
 def _only_indirect(facts: SupplierFacts) -> bool:
     """Critical only because a critical function rests on it through another supplier (as a
     subcontractor or shared dependency), not for what it holds or its recorded tier: we need not
-    hold a contract with it ourselves."""
-    return facts.supports_through_others_only and critical_by_functions_only(facts)
+    hold a contract with it ourselves (its one reason is the functions resting on it)."""
+    return facts.supports_through_others_only and len(facts.reasons) == 1
 
 
 # -- SUP-13 ---------------------------------------------------------------------------------
