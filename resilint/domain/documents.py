@@ -22,7 +22,15 @@ from resilint.domain.facts import (
     PolicyFacts,
     SupplierFacts,
 )
-from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
+from resilint.domain.readers import (
+    as_date,
+    listed,
+    mapping_at,
+    number,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.domain.regimes import (
     CONTRACT_ENTITIES,
     dora_excluded,
@@ -84,7 +92,7 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
     flagged = contract.data.get("supports_critical_function")
     note = ""
     if flagged is False and supplier is not None:
-        note = _covers_critical(facts, contract, supplier.document)
+        note = _covers_critical(facts, contract, supplier.document, supplier.contested)
     if isinstance(flagged, bool):
         critical = flagged or bool(note)
     else:
@@ -93,6 +101,8 @@ def build_contract(facts: Facts, contract: Document) -> ContractFacts:
             and supplier.supports_critical
             and not _covers_only_non_critical(facts, contract, supplier.document)
         )
+        if critical and supplier is not None:
+            note = _through_another_note(facts, contract, supplier)
     # a supplier tier 1 in effect only through the functions it supports (as a critical
     # supplier's subcontractor, say): a contract of it that supports none of them is asked the
     # terms of its recorded tier, as the same contract of any other supplier would be
@@ -229,12 +239,17 @@ def outsourcing(contract: Document, models: frozenset[str]) -> bool:
     return not (models and models <= delivery.OWN_TRADE)
 
 
-def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> str:
+def _covers_critical(
+    facts: Facts, contract: Document, supplier: Document, contested: Iterable[str] = ()
+) -> str:
     """Why a contract recorded as supporting no critical or important function does support
     one, or "": a service it names among those it covers is recorded as supporting one, or a
     critical function rests on one of them not itself recorded as supporting none (DORA Art.
     30(3) follows what the arrangement supports, not how it is labelled). A contract that names
-    no services is taken at its word."""
+    no services is taken at its word, and so is one whose supplier is also recorded as
+    supporting none where only functions that contest that record (``contested``,
+    :attr:`.SupplierFacts.contested`) rest on the service: both records say no, and SUP-01 asks
+    once to settle them."""
     covered = set(strings(contract.data.get("services")))
     if not covered:
         return ""
@@ -249,7 +264,7 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
         )
     for function, services in facts.direct_dependencies().get(supplier.id or "", []):
         document = facts.index.get("BusinessFunction", function)
-        if document is None or not facts.function(document).critical:
+        if document is None or not facts.function(document).critical or function in contested:
             continue
         if services is not None and services & possible:
             service = sorted(services & possible)[0]
@@ -259,6 +274,30 @@ def _covers_critical(facts: Facts, contract: Document, supplier: Document) -> st
                 f"{service} it covers)"
             )
     return ""
+
+
+def _through_another_note(facts: Facts, contract: Document, supplier: SupplierFacts) -> str:
+    """Why a contract that records nothing of what it supports is taken as supporting a critical
+    or important function where its supplier supports one only through another supplier (as
+    its subcontractor or shared dependency): our own contract with the data centre behind a
+    critical provider's platform. Nothing recorded says what the contract covers, so it is
+    asked what such a contract is asked; the words name the chain and the record that settles
+    it. "" where the supplier's or a service's record says it supports one, or a critical
+    function rests on the supplier, or a service the contract covers, directly."""
+    if not supplier.supports_through_others_only or _rests_directly(
+        facts, contract, supplier.document
+    ):
+        return ""
+    functions = list(supplier.critical_functions)
+    which = "function" if len(functions) == 1 else "functions"
+    rest = "rests" if len(functions) == 1 else "rest"
+    route = ", ".join(hop.text for hop in supplier.chain)
+    return (
+        f" (it records nothing of what it supports, and critical or important {which} "
+        f"{listed(functions)} {rest} on its supplier {supplier.document.id} only through another "
+        f"supplier ({route}); if the contract serves none of them, record "
+        "supports_critical_function: false on it)"
+    )
 
 
 def _rests_directly(facts: Facts, contract: Document, supplier: Document) -> bool:

@@ -41,6 +41,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             enum=_TIER_CLASSES,
         ),
         "supports_critical": _fact("boolean", "It supports a critical or important function."),
+        "supports_through_others_only": _fact(
+            "boolean",
+            "It supports a critical or important function only through another supplier (as "
+            "its subcontractor or shared dependency): no such function rests on it directly, "
+            "and neither it nor a service of it is recorded as supporting one. DORA's terms for "
+            "a service supporting such a function are then asked only through a contract of "
+            "ours with it that supports one (contract.critical).",
+        ),
         "relied_on": _fact(
             "boolean",
             "It does work we rely on: it supports a critical or important function, or it is "
@@ -203,6 +211,14 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "the supplier (supplier.in_register) and is never listed.",
             items=_TEXTS,
         ),
+        "contested_functions": _fact(
+            "array",
+            "Critical or important functions that name it directly although it is recorded as "
+            "not supporting a critical function (supports_critical_function: false) and nothing "
+            "more specific says it does: the records disagree (SUP-01 warns), and it, its "
+            "services and its contracts are judged as recorded until they are settled.",
+            items=_TEXTS,
+        ),
         "critical_outside_dora": _fact(
             "array",
             "Names of its services on which critical or important functions rest directly "
@@ -345,8 +361,9 @@ FACT_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "string",
             "Why it supports a critical or important function though recorded "
             "supports_critical_function: false (a service it covers is recorded as supporting "
-            "one, or a critical function rests on it), in words to append to a message; empty "
-            "otherwise.",
+            "one, or a critical function rests on it), or though it records nothing of it and "
+            "its supplier supports one only through another supplier (as its subcontractor or "
+            "shared dependency), in words to append to a message; empty otherwise.",
         ),
         "window_note": _fact(
             "string",

@@ -121,6 +121,22 @@ class SupplierFacts:
         return self.supports_critical or (self.declared_tier == 1 and not self.tiered_by_exposure)
 
     @property
+    def supports_through_others_only(self) -> bool:
+        """It supports a critical or important function only through another supplier (as its
+        subcontractor or shared dependency): no critical function rests on it directly or names
+        it under supported_by, and neither it nor a service of it is recorded as supporting
+        one. The supplier in front of it carries the terms of that support: SUP-05 asks no
+        contract of it, and DORA's terms for a service supporting such a function ride on a
+        contract of ours with it that supports one (:func:`.suppliers.critical_services`)."""
+        if not self.supports_critical or len(self.chain) < 2:
+            return False
+        data = self.document.data
+        return data.get("supports_critical_function") is not True and not any(
+            isinstance(s, dict) and s.get("supports_critical_function") is True
+            for s in data.get("services") or ()
+        )
+
+    @property
     def understated(self) -> bool:
         """Recorded below tier 1 although it is critical in effect."""
         return self.critical and self.declared_tier is not None and self.declared_tier > 1
@@ -162,6 +178,7 @@ class SupplierFacts:
             "tier_note": self.tier_note,
             "tier_class": self.tier_class,
             "supports_critical": self.supports_critical,
+            "supports_through_others_only": self.supports_through_others_only,
             "relied_on": self.relied_on,
             "critical_functions": list(self.critical_functions),
             "ict": self.ict,
@@ -182,6 +199,7 @@ class SupplierFacts:
             "non_ict_services": sorted(self.non_ict_services),
             "services_not_in_register": sorted(self.services_not_in_register),
             "critical_outside_dora": sorted(self.critical_outside_dora),
+            "contested_functions": list(self.contested),
             "portal_contacts": sorted(self.portal_contacts),
             "reachable_24x7": self.reachable_24x7,
             "service_models": sorted(self.service_models),
@@ -301,7 +319,8 @@ class ContractFacts:
     (:data:`.delivery.ESCROW_NOTE`); "" otherwise."""
     critical_note: str = ""
     """Why it is critical though recorded supports_critical_function: false (a service it covers
-    supports a critical or important function); "" otherwise."""
+    supports a critical or important function), or though it records nothing of it and its
+    supplier supports one only through another supplier; "" otherwise."""
     window_note: Callable[[], str] | None = None
     """Words naming the clocks of its entities and their insurers that its supplier's notice
     window, as written, runs past (:func:`.supplier_clocks.missed_note`), where the requirements

@@ -293,8 +293,13 @@ def critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[
     names (``depends_on.services``); where neither picks one out and the supplier supports such
     a function (a function rests on it as a whole), every service not recorded as supporting
     none. SUP-06 to SUP-08 select the same services in the rule language (rules/dora.yaml), SUP-09
-    and the register's assessment of them (B_07.01) through this."""
+    and the register's assessment of them (B_07.01) through this. A function that contests the
+    supplier's record (:attr:`.SupplierFacts.contested`: it names a supplier recorded as
+    supporting none, and nothing more specific says otherwise) picks out none of its services:
+    the supplier is judged as recorded, its services with it, and SUP-01 asks once to settle
+    the records."""
     pairs, named = facts.derived(_named_by_critical, None)
+    contested = set(facts.supplier(supplier).contested)
     services = [
         (j, s)
         for j, s in dicts(supplier.data.get("services"))
@@ -303,11 +308,35 @@ def critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[
     picked = [
         (j, s)
         for j, s in services
-        if s.get("supports_critical_function") is True or (supplier.id, s.get("name")) in pairs
+        if s.get("supports_critical_function") is True
+        or pairs.get((str(supplier.id), str(s.get("name"))), set()) - contested
     ]
-    if picked or supplier.id in named or not facts.supplier(supplier).supports_critical:
+    naming = named.get(str(supplier.id), set()) - contested
+    found = facts.supplier(supplier)
+    if picked or naming or not found.supports_critical:
         return picked
+    if found.supports_through_others_only:
+        # the supplier in front carries that support: a service of it supports such a function
+        # only where a contract of ours with it is taken as supporting one, as the register
+        # assesses it (B_07.01), never where we hold none or ours records that it supports none
+        covered = _critical_contract_services(facts, supplier)
+        return [(j, s) for j, s in services if covered is None or s.get("name") in covered]
     return services
+
+
+def _critical_contract_services(facts: Facts, supplier: Document) -> frozenset[str] | None:
+    """The names of the supplier's services that a contract of ours with it taken as supporting
+    a critical or important function covers (``contract.critical``); None where such a contract
+    names no services (it covers them all)."""
+    names: set[str] = set()
+    for contract in facts.index.having("Contract", "supplier", supplier.id or ""):
+        if not facts.contract(contract).critical:
+            continue
+        covered = strings(contract.data.get("services"))
+        if not covered:
+            return None
+        names.update(covered)
+    return frozenset(names)
 
 
 def dora_critical_services(facts: Facts, supplier: Document) -> list[tuple[int, dict[str, Any]]]:
@@ -373,16 +402,18 @@ def _critical_of(facts: Facts, functions: Iterable[str]) -> list[Any]:
 
 def _named_by_critical(
     facts: Facts, _unused: None
-) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]]]:
     """The (supplier, service) pairs that critical or important functions name as dependencies
-    (``depends_on.services``), and the suppliers they name so."""
-    pairs: set[tuple[str, str]] = set()
+    (``depends_on.services``), and the suppliers they name so, each with those functions."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    suppliers: dict[str, set[str]] = {}
     for function in facts.critical_functions():
         for _, dep in dicts(value_at(function.data, "depends_on", "services")):
             supplier, service = dep.get("supplier"), dep.get("service")
             if isinstance(supplier, str) and isinstance(service, str):
-                pairs.add((supplier, service))
-    return frozenset(pairs), frozenset(supplier for supplier, _service in pairs)
+                pairs.setdefault((supplier, service), set()).add(str(function.id))
+                suppliers.setdefault(supplier, set()).add(str(function.id))
+    return pairs, suppliers
 
 
 def _reasons(

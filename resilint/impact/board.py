@@ -52,7 +52,11 @@ def critical_scenarios(facts: Facts, hours: float | None, test_days: int = 365) 
 def cells(impact: Impact) -> tuple[str, ...]:
     """One row of the table, as text (each format escapes it its own way)."""
     supplier = impact.suppliers[0] if impact.suppliers else None
-    name = f"{impact.target.value} ({supplier.name})" if supplier and supplier.name else ""
+    # a prospective supplier is critical by its record, but nothing of ours runs on it yet:
+    # its row says so, or "none" across it would read as an outage that harms nothing
+    status = words.lifecycle(supplier.lifecycle) if supplier else ""
+    label = "; ".join(part for part in (supplier.name if supplier else "", status) if part)
+    name = f"{impact.target.value} ({label})" if label else ""
     functions = stopped(impact)
     minutes = [i.time_to_disable_minutes for i in impact.identities]
     known = [m for m in minutes if m is not None]

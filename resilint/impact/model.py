@@ -327,6 +327,10 @@ class SupplierView:
     lifecycle: str = "engaged"
     """Where we are with it: ``prospective`` (not engaged yet), ``engaged`` or ``exited``
     (:func:`resilint.domain.lifecycle.supplier_lifecycle`)."""
+    contested_functions: tuple[str, ...] = ()
+    """Critical or important functions that name it although it is recorded as supporting none
+    (:attr:`resilint.domain.facts.SupplierFacts.contested`): the records disagree, it is not
+    counted as supporting them (SUP-01), and the scenario says so beside "not critical"."""
 
     @property
     def security_contact(self) -> Contact | None:

@@ -69,6 +69,7 @@ def supplier_view(facts: Facts, supplier: Document) -> SupplierView:
         account_manager=contact(value_at(data, "contacts", "account_manager")),
         contracts=tuple(_contracts(facts, supplier)),
         lifecycle=known.lifecycle,
+        contested_functions=known.contested,
     )
 
 

@@ -70,7 +70,12 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
             if words.lifecycle(supplier.lifecycle)
             else []
         ),
-        _row("critical", "; ".join(supplier.reasons) if supplier.critical else "no"),
+        _row(
+            "critical",
+            "; ".join(supplier.reasons)
+            if supplier.critical
+            else ": ".join(part for part in ("no", words.not_critical(supplier)) if part),
+        ),
         _row(words.security_label(security), words.contact(security)),
         *(_row(f"escalation {i}", words.contact(c)) for i, c in enumerate(supplier.escalation, 1)),
         _row("owner", supplier.owner),
@@ -94,7 +99,7 @@ def _functions(impact: Impact) -> list[str]:
         rows.append(
             _row(
                 f.id,
-                f.criticality,
+                words.criticality(f) if f.criticality else "",
                 " > ".join(f.via),
                 rto,
                 mtpd,

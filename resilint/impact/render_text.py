@@ -42,6 +42,8 @@ def _supplier(supplier: SupplierView) -> Iterator[str]:
     status = words.lifecycle(supplier.lifecycle)
     status = f", {status}" if status else ""
     why = f", critical: {'; '.join(supplier.reasons)}" if supplier.critical else ""
+    if words.not_critical(supplier):
+        why = f", not critical: {words.not_critical(supplier)}"
     name = f" ({supplier.name})" if supplier.name else ""
     yield f"Supplier {supplier.id}{name}{tier}{status}{why}"
     label = words.security_label(supplier.security_contact)
@@ -81,7 +83,7 @@ def _functions(impact: Impact) -> Iterator[str]:
 
 def _function(function: FunctionImpact, length: float | None) -> Iterator[str]:
     name = f" ({function.name})" if function.name else ""
-    yield f"  {function.id}{name}, {function.criticality or 'criticality not recorded'}"
+    yield f"  {function.id}{name}, {words.criticality(function)}"
     yield f"    via: {' > '.join(function.via)}"
     yield f"    {words.objectives(function, length)}"
     fallback = function.fallback
@@ -219,7 +221,10 @@ def render_board_text(impacts: list[Impact]) -> str:
         spared = len(impact.functions) - len(hit)
         aside = f" ({spared} more reached but not stopped)" if spared else ""
         plural = "" if len(hit) == 1 else "s"
-        lines.append(f"{impact.target.value}: {len(hit)} function{plural} hit{aside}")
+        supplier = impact.suppliers[0] if impact.suppliers else None
+        status = words.lifecycle(supplier.lifecycle) if supplier else ""
+        shown = f" ({status})" if status else ""
+        lines.append(f"{impact.target.value}{shown}: {len(hit)} function{plural} hit{aside}")
         breached = [f.id for f in hit if f.breaches_rto]
         intolerable = [f.id for f in hit if f.breaches_mtpd]
         judged = "none" if impact.hours is not None else board.NOT_JUDGED

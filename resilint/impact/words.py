@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime
 
+from resilint.domain.definitions import criticality_words
 from resilint.domain.lifecycle import never_exercised
-from resilint.domain.readers import show_money, show_number
+from resilint.domain.readers import listed, show_money, show_number
 from resilint.impact.model import (
     Contact,
     Cover,
@@ -15,12 +16,33 @@ from resilint.impact.model import (
     FunctionImpact,
     Impact,
     Notice,
+    SupplierView,
 )
 
 COVER_NAMES = {
     "dependent_business_interruption": "dependent business interruption",
     "business_interruption": "business interruption",
 }
+
+
+def criticality(function: FunctionImpact) -> str:
+    """The function's recorded criticality, and how the configuration counts it where that
+    differs from its name (:func:`.definitions.criticality_words`)."""
+    return criticality_words(function.criticality, function.critical) or "criticality not recorded"
+
+
+def not_critical(supplier: SupplierView) -> str:
+    """Why a supplier that critical functions name is not critical, where its record says it
+    supports none (SUP-01 asks to settle it); "" otherwise."""
+    if supplier.critical or not supplier.contested_functions:
+        return ""
+    functions = supplier.contested_functions
+    which, name = ("function", "names") if len(functions) == 1 else ("functions", "name")
+    return (
+        "recorded as supporting no critical function (supports_critical_function: false), "
+        f"though critical or important {which} {listed(list(functions))} {name} it: the "
+        "records disagree and resilint goes by the supplier's (SUP-01)"
+    )
 
 
 def hours(value: float | None) -> str:

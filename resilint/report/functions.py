@@ -4,6 +4,7 @@ continuity plan and the last exercise."""
 
 from __future__ import annotations
 
+from resilint.domain.definitions import criticality_words
 from resilint.domain.lifecycle import function_tested, plan_test, shift
 from resilint.domain.readers import in_order, number, show_number, text_of
 from resilint.model import Document
@@ -46,7 +47,7 @@ def _row(posture: Posture, function: Document) -> str:
         f'<th scope="row" id="fn-{slug(str(function.id))}">{h(function.id)}'
         + (f'<br><span class="sub">{h(name)}</span>' if name else "")
         + "</th>",
-        f"<td>{h(text_of(data.get('criticality')) or '')}</td>",
+        f"<td>{h(_criticality(posture, function))}</td>",
         *(_hours(data.get(k)) for k in ("rto_hours", "rpo_hours", "mtpd_hours")),
         f"<td>{_rests_on(posture, function)}</td>",
         *_plan(posture, function),
@@ -54,6 +55,11 @@ def _row(posture: Posture, function: Document) -> str:
         f"<td>{_findings(posture, function)}</td>",
     ]
     return f"<tr>{''.join(cells)}</tr>"
+
+
+def _criticality(posture: Posture, function: Document) -> str:
+    level = text_of(function.data.get("criticality")) or ""
+    return criticality_words(level, posture.facts.function(function).critical)
 
 
 def _hours(value: object) -> str:

@@ -261,8 +261,9 @@ def _twins(records: dict[tuple[str, str], list[Document]], supplier: Document) -
 
 def _only_indirect(facts: SupplierFacts) -> bool:
     """Critical only because a critical function rests on it through another supplier (as a
-    subcontractor or shared dependency): we need not hold a contract with it ourselves."""
-    return len(facts.chain) > 1 and len(facts.reasons) == 1
+    subcontractor or shared dependency), not for what it holds or its recorded tier: we need not
+    hold a contract with it ourselves (its one reason is the functions resting on it)."""
+    return facts.supports_through_others_only and len(facts.reasons) == 1
 
 
 # -- SUP-13 ---------------------------------------------------------------------------------
