@@ -51,6 +51,14 @@ def doc(kind: str, doc_id: str, body: str = "") -> str:
     return f"apiVersion: resilint/v1\nkind: {kind}\nid: {doc_id}\n{body}"
 
 
+DORA_BANK = doc(
+    "Entity",
+    "eu-bank",
+    "name: EU Bank AG\ncountry: DE\nregimes: [dora]\nlei: 529900T8BM49AURSDO55\n",
+)
+"""A German bank under DORA, with its LEI: the entity most DORA tests need, id ``eu-bank``."""
+
+
 def repo(*documents: str) -> str:
     """A multi-document YAML file from whole documents."""
     return "---\n".join(d if d.endswith("\n") else d + "\n" for d in documents)

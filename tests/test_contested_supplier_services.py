@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from one_file import doc, register_rows, repo
+from one_file import DORA_BANK, doc, register_rows, repo
 
 SERVICE_TERMS = ("SUP-06", "SUP-07", "SUP-09", "CTR-02", "REG-04")
 
 
 def ledger(supplier_flag: str, contract_services: str = "services: [core-ledger]\n") -> str:
     return repo(
-        doc(
-            "Entity",
-            "eu-bank",
-            "name: EU Bank AG\ncountry: DE\nregimes: [dora]\nlei: 529900T8BM49AURSDO55\n",
-        ),
+        DORA_BANK,
         doc(
             "BusinessFunction",
             "payments",

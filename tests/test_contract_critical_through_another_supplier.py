@@ -8,18 +8,14 @@ critical, so the findings now say why it is taken as critical and which record s
 
 from __future__ import annotations
 
-from one_file import doc, repo
+from one_file import DORA_BANK, doc, repo
 
 NOTE = "only through another supplier (on corecloud, corecloud subcontracts to dcops)"
 
 
 def programme(payments_on: str = "[corecloud]", flag: str = "") -> str:
     return repo(
-        doc(
-            "Entity",
-            "eu-bank",
-            "name: EU Bank AG\ncountry: DE\nregimes: [dora]\nlei: 529900T8BM49AURSDO55\n",
-        ),
+        DORA_BANK,
         doc(
             "BusinessFunction",
             "payments",

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from one_file import doc, register_rows, repo
+from one_file import DORA_BANK, doc, register_rows, repo
 
 PROGRAMME = repo(
-    doc(
-        "Entity",
-        "eu-bank",
-        "name: EU Bank AG\ncountry: DE\nregimes: [dora]\nlei: 529900T8BM49AURSDO55\n",
-    ),
+    DORA_BANK,
     doc(
         "BusinessFunction",
         "onboarding",

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from one_file import doc, register_rows, repo
+from one_file import DORA_BANK, doc, register_rows, repo
 
 SERVICE_TERMS = ("SUP-05", "SUP-06", "SUP-07", "SUP-09", "REG-06")
 
 
 def programme(contract: str | None) -> str:
     documents = [
-        doc(
-            "Entity",
-            "eu-bank",
-            "name: EU Bank AG\ncountry: DE\nregimes: [dora]\nlei: 529900T8BM49AURSDO55\n",
-        ),
+        DORA_BANK,
         doc(
             "BusinessFunction",
             "payments",
