@@ -22,7 +22,7 @@ from resilint.domain.facts import (
     PolicyFacts,
     SupplierFacts,
 )
-from resilint.domain.readers import as_date, mapping_at, number, strings, text_of, value_at
+from resilint.domain.readers import among, as_date, mapping_at, number, strings, text_of, value_at
 from resilint.domain.regimes import CONTRACT_ENTITIES, dora_excluded, dora_size, entity_types
 from resilint.domain.registers import branch_of, supported_functions
 from resilint.domain.suppliers import (
@@ -322,7 +322,7 @@ def _window_note(
 
 
 def build_function(facts: Facts, function: Document) -> FunctionFacts:
-    critical = function.data.get("criticality") in facts.definitions.critical_levels
+    critical = among(function.data.get("criticality"), facts.definitions.critical_levels)
     entities = facts.regimes.entities_named(function, "entities")
     suppliers = tuple(facts.graph.reach(function).suppliers)
     return FunctionFacts(
