@@ -6,6 +6,8 @@
   of words stopped instead ("rule BCM-06 could not be evaluated: TypeError: unhashable type";
   exit status 3, with every finding of that rule lost for every document): such a value is now
   none of the words, and each rule runs on the rest of the programme.
+- A reference written so (``alternatives: [{supplier: [nordpak-express]}]``) stopped 49 rules,
+  ``report``, ``impact``, ``card`` and ``calendar`` the same way: it names no document.
 """
 
 from __future__ import annotations
@@ -74,3 +76,26 @@ def test_a_service_name_written_as_a_list_or_mapping_is_a_schema_error(
         other = cli(*command, cwd=repo)
         _no_crash(other.stdout + other.stderr)
         assert other.exit_code in (0, 1, 2), other.stdout + other.stderr
+
+
+@pytest.mark.parametrize("shape", ["[nordpak-express]", "{nordpak-express: 1}"])
+def test_a_reference_written_as_a_list_or_mapping_names_no_document(cli, tmp_path, shape) -> None:
+    repo = copy_example("lindenau", tmp_path)
+    target = repo / "suppliers" / "vektor-parcel.yaml"
+    text = target.read_text(encoding="utf-8")
+    old = "  - supplier: nordpak-express\n"
+    assert text.count(old) == 1
+    target.write_text(text.replace(old, f"  - supplier: {shape}\n"), encoding="utf-8")
+    run = cli("check", "--no-cache", cwd=repo)
+    _no_crash(run.stdout + run.stderr)
+    assert run.exit_code == 1, run.stdout
+    assert "suppliers/vektor-parcel.yaml:51:" in run.stdout and "SCH-01" in run.stdout
+    for command in (
+        ["report", "-o", "posture.html"],
+        ["impact", "--supplier", "vektor-parcel"],
+        ["card", "vektor-parcel"],
+        ["calendar"],
+    ):
+        other = cli(*command, cwd=repo)
+        _no_crash(other.stdout + other.stderr)
+        assert other.exit_code in (0, 1), other.stdout + other.stderr
