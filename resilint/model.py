@@ -82,8 +82,14 @@ class Index:
         return self._by_kind.get(kind, [])
 
     def get(self, kind: str, doc_id: str) -> Document | None:
+        """The document of ``kind`` with the id ``doc_id``. A reference written as a list or a
+        mapping (``supplier: [acme]``, SCH-01's finding) names none: looked up as it is, it would
+        stop the rule or command following it (unhashable)."""
         of_kind = self._by_id.get(kind)
-        return of_kind.get(doc_id) if of_kind is not None else None
+        try:
+            return of_kind.get(doc_id) if of_kind is not None else None
+        except TypeError:  # unhashable
+            return None
 
     def namesakes(self, kind: str, doc_id: str) -> list[Document]:
         """Every ``kind`` document with the id ``doc_id``: the one :meth:`get` gives first,
@@ -164,7 +170,10 @@ class Index:
                 if isinstance(found, str):
                     table[found].append(doc)
             self._having[key] = dict(table)
-        return self._having[key].get(value, [])
+        try:
+            return self._having[key].get(value, [])
+        except TypeError:  # a list or a mapping (unhashable), as :meth:`get` says
+            return []
 
     def referrers(self, field: RefField) -> dict[str, list[Document]]:
         """Documents of ``field``'s kind by the id their ``field`` names (built once)."""

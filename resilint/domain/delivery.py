@@ -54,7 +54,16 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from resilint.domain import lifecycle
-from resilint.domain.readers import dicts, listed, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import (
+    among,
+    dicts,
+    keyed,
+    listed,
+    mapping_at,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.model import Document
 from resilint.patterns import Lazy
 
@@ -555,9 +564,9 @@ def replaceable(
     nothing is said of it: its siblings' substitutability does not stand in for its own."""
     wanted = set(names or ())
     chosen = _concerned(supplier, wanted)
-    if wanted - {value_at(s, "name") for s in chosen}:
+    if wanted - keyed(value_at(s, "name") for s in chosen):
         return False
-    return bool(chosen) and all(s.get("substitutability") in ways for s in chosen)
+    return bool(chosen) and all(among(s.get("substitutability"), ways) for s in chosen)
 
 
 def remedied(supplier: Document, names: Iterable[str], non_ict: bool = False) -> list[str]:
@@ -568,7 +577,7 @@ def remedied(supplier: Document, names: Iterable[str], non_ict: bool = False) ->
     models, or when one has no name to tell it by."""
     wanted = set(names)
     chosen = _concerned(supplier, wanted)
-    if wanted - {value_at(s, "name") for s in chosen}:
+    if wanted - keyed(value_at(s, "name") for s in chosen):
         return list(names)  # a service the supplier does not record: nothing is said of it
     kept = [s for s in chosen if models_of(supplier, [s], non_ict) not in _NOTHING_TO_STEP_INTO]
     found = [value_at(s, "name") for s in kept]
@@ -1346,7 +1355,7 @@ def _concerned(supplier: Document, names: Iterable[str] | None) -> list[dict[str
     """The supplier's services named in ``names`` (all of them when none matches)."""
     services = [s for s in _list(supplier.data.get("services")) if isinstance(s, dict)]
     wanted = set(names or ())
-    return [s for s in services if value_at(s, "name") in wanted] or services
+    return [s for s in services if among(value_at(s, "name"), wanted)] or services
 
 
 def _list(value: Any) -> list[Any]:

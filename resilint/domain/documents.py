@@ -23,6 +23,7 @@ from resilint.domain.facts import (
     SupplierFacts,
 )
 from resilint.domain.readers import (
+    among,
     as_date,
     listed,
     mapping_at,
@@ -367,7 +368,7 @@ def _window_note(
 
 
 def build_function(facts: Facts, function: Document) -> FunctionFacts:
-    critical = function.data.get("criticality") in facts.definitions.critical_levels
+    critical = among(function.data.get("criticality"), facts.definitions.critical_levels)
     entities = facts.regimes.entities_named(function, "entities")
     suppliers = tuple(facts.graph.reach(function).suppliers)
     return FunctionFacts(

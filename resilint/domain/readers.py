@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from resilint.model import Document, caseless
@@ -30,6 +30,30 @@ def value_at(data: Any, *path: str | int) -> Any:
 def strings(value: Any) -> list[str]:
     """The strings of a list (ids, names); anything else gives an empty list."""
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def among(value: Any, words: Container[Any]) -> bool:
+    """Whether a value read from a document is one of ``words`` (a set of categories, statuses,
+    names). A list or a mapping where the schema wants a word (``category: [backup_immutable]``,
+    SCH-01's finding) is none of them: asked of a set or a mapping as it is, it would stop the
+    check that reads it (unhashable) rather than read as no match."""
+    try:
+        return value in words
+    except TypeError:  # unhashable
+        return False
+
+
+def keyed(values: Iterable[Any]) -> set[Any]:
+    """The values that can be looked up, as a set: a list or a mapping where the schema wants a
+    word (``name: [a, b]``, SCH-01's finding) names nothing, and is left out rather than stop
+    the check that gathers them (unhashable)."""
+    kept = set()
+    for value in values:
+        try:
+            kept.add(value)
+        except TypeError:  # unhashable
+            continue
+    return kept
 
 
 def dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 from resilint.domain import delivery, lifecycle
 from resilint.domain.facts import SupplierFacts
 from resilint.domain.graph import Chain
-from resilint.domain.readers import dicts, integer, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import (
+    among,
+    dicts,
+    integer,
+    keyed,
+    mapping_at,
+    strings,
+    text_of,
+    value_at,
+)
 from resilint.domain.regimes import CONTRACT_ENTITIES
 from resilint.model import Document, Index
 from resilint.patterns import Lazy
@@ -283,7 +292,7 @@ def uncovered(
                 return frozenset()  # it covers every service
             covered |= names
         named |= names
-    own = {value_at(s, "name") for s in _list(supplier.data.get("services"))}
+    own = keyed(value_at(s, "name") for s in _list(supplier.data.get("services")))
     return frozenset(name for name in named - covered if name in own)
 
 
@@ -347,7 +356,9 @@ def dora_critical_services(facts: Facts, supplier: Document) -> list[tuple[int, 
     language (``supplier.critical_outside_dora``), SUP-09 and the register's supply chain and
     assessment of them (B_05.02, B_07.01) through this."""
     outside = facts.supplier(supplier).critical_outside_dora
-    return [(j, s) for j, s in critical_services(facts, supplier) if s.get("name") not in outside]
+    return [
+        (j, s) for j, s in critical_services(facts, supplier) if not among(s.get("name"), outside)
+    ]
 
 
 def critical_outside_dora(facts: Facts, supplier: Document) -> frozenset[str]:

@@ -15,7 +15,7 @@ from resilint.domain.lifecycle import (
     plan_test,
     shift,
 )
-from resilint.domain.readers import dicts, in_order, number, strings, text_of, value_at
+from resilint.domain.readers import among, dicts, in_order, number, strings, text_of, value_at
 from resilint.impact.model import (
     FUNCTION,
     REGION,
@@ -227,7 +227,7 @@ def plan_fits(
     not given); never the plan of a function the outage does not stop (``running``: their ids),
     whatever the plan names or is for. Its prepared messages are offered for the outage only
     then (an authority's or an insurer's from any plan after them)."""
-    if plan.data.get("function") in running:
+    if among(plan.data.get("function"), running):
         return False
     types = _threshold_types(plan)
     return (

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from resilint.domain import Facts
-from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import among, dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.registers import (
     TRACKED_IDENTITY,
     chain_rank,
@@ -45,7 +45,7 @@ def covered_services(contract: Document, supplier: Document) -> list[tuple[int, 
     """The supplier's services the contract covers: those it names, else all of them."""
     named = set(strings(contract.data.get("services")))
     services = dicts(supplier.data.get("services"))
-    return [(j, s) for j, s in services if not named or s.get("name") in named]
+    return [(j, s) for j, s in services if not named or among(s.get("name"), named)]
 
 
 def assessed_services(
@@ -286,7 +286,7 @@ def _chain(
         for k, filed in subs:
             sub = filed.data
             helps = strings(sub.get("services"))
-            if helps and service.get("name") not in helps:
+            if helps and not among(service.get("name"), helps):
                 continue
             if sub.get("supports_critical_function") is False:
                 continue  # not one that effectively underpins the service (ITS Art. 3(2))

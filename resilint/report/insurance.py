@@ -11,6 +11,7 @@ from typing import Any
 
 from resilint.domain.controls import entities_of
 from resilint.domain.readers import (
+    among,
     dicts,
     in_order,
     mapping_at,
@@ -123,7 +124,7 @@ def _condition_row(
         c
         for c in mine
         if (named and OTHER in categories)
-        or (c.data.get("category") in categories and c.data.get("category") != OTHER)
+        or (among(c.data.get("category"), categories) and c.data.get("category") != OTHER)
     ]
     listed = "".join(
         f"<li>{h(c.id)} ({h(c.data.get('category'))}: {h(_status(c))})</li>" for c in controls

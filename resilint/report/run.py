@@ -34,7 +34,7 @@ from resilint.command import write_out
 from resilint.config import Config
 from resilint.core_checks import CORE_CHECKS
 from resilint.domain.misnamed import Accepted
-from resilint.domain.readers import as_date, strings, text_of
+from resilint.domain.readers import among, as_date, keyed, strings, text_of
 from resilint.engine import confined_to, falls_under
 from resilint.errors import ExitCode
 from resilint.findings import Finding, JsonPath, Part
@@ -398,8 +398,8 @@ def _title(index: Index) -> str:
     named = {e.id: text_of(e.data.get("name")) for e in entities if e.id is not None}
     heads = [e for e in entities if e.data.get("group_hierarchy") == "ultimate_parent"]
     if len(heads) != 1:
-        parents = {e.data.get("parent") for e in entities}
-        heads = [e for e in entities if e.id in parents and e.data.get("parent") not in named]
+        parents = keyed(e.data.get("parent") for e in entities)
+        heads = [e for e in entities if e.id in parents and not among(e.data.get("parent"), named)]
     if len(entities) == 1:
         heads = list(entities)
     if len(heads) != 1 or not heads[0].id:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resilint.domain.documents import schema_enum
-from resilint.domain.readers import in_order, listed, text_of
+from resilint.domain.readers import among, in_order, listed, text_of
 from resilint.findings import Finding
 from resilint.model import Document
 from resilint.rules.model import RuleContext, RuleInfo
@@ -56,7 +56,7 @@ def _shared_secret(
     # an identity whose status fails the schema ('Revoked') is read as not revoked: the gap
     # waits for it, unless the identities of a status that reads as written share it anyway
     statuses = schema_enum("identity.json", "properties", "status")
-    known = [i for i in group if i.data.get("status", "active") in statuses]
+    known = [i for i in group if among(i.data.get("status", "active"), statuses)]
     judged = [] if _shared(context, known) else [(i, ("status",)) for i in group]
     at = ("secret_fingerprint",)
     return context.finding(info, first, at, message, related, judged_on=judged)

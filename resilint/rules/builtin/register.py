@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from resilint.domain.readers import among
 from resilint.findings import Finding, JsonPath, Part, folded
 from resilint.rules.model import RuleContext, RuleInfo
 from resilint.rules.python import PythonCheck, asking, reading
@@ -117,7 +118,7 @@ def check_keys(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
         if (problem.template, problem.column) != ("B_02.02", "c0050"):
             return True
         document = problem.place.document
-        return document.kind != "Contract" or document.data.get("supplier") not in unmapped
+        return document.kind != "Contract" or not among(document.data.get("supplier"), unmapped)
 
     return _register_problems(context, info, wanted)
 

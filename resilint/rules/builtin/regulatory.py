@@ -13,7 +13,7 @@ from typing import Any
 
 from resilint.domain.clouds import own_cloud
 from resilint.domain.identifiers import lei_problem
-from resilint.domain.readers import dicts, mapping_at, strings, text_of, value_at
+from resilint.domain.readers import among, dicts, mapping_at, strings, text_of, value_at
 from resilint.domain.registers import chain_rank, filed_subcontractor, own_parent
 from resilint.domain.suppliers import dora_critical_services, group_entity, group_top
 from resilint.findings import Finding, JsonPath, Part, Related, folded
@@ -310,7 +310,7 @@ def check_subcontracting(context: RuleContext, info: RuleInfo) -> Iterator[Findi
         services = [
             (j, s)
             for j, s in dora_critical_services(context.facts, supplier)
-            if s.get("name") not in facts.non_ict_services
+            if not among(s.get("name"), facts.non_ict_services)
         ]
         for j, service in services:
             for where, message in _service_gaps(supplier, j, service):

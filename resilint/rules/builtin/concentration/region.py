@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from resilint.domain.delivery import service_models
 from resilint.domain.graph import ACTIVE, PRIMARY, REGION_ROLES, Chain, Region, regions_in
-from resilint.domain.readers import dicts, in_order, integer, text_of, value_at
+from resilint.domain.readers import among, dicts, in_order, integer, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.concentration.naming import described
@@ -117,7 +117,7 @@ def _by_provider(listed_with: object, roles: tuple[str, ...]) -> dict[str, set[s
     """The regions in ``roles`` a list names, in lower case, by provider (lower case)."""
     found: dict[str, set[str]] = {}
     for _, other in dicts(listed_with):
-        if other.get("role") in roles:
+        if among(other.get("role"), roles):
             provider = (text_of(other.get("provider")) or "").lower()
             found.setdefault(provider, set()).add((text_of(other.get("region")) or "").lower())
     return found
@@ -139,7 +139,7 @@ def _others(
         for _, other in dicts(listed_with)
         if (text_of(other.get("provider")) or "").lower() == region.provider.lower()
         and (text_of(other.get("region")) or "").lower() != region.region.lower()
-        and other.get("role") in roles
+        and among(other.get("role"), roles)
     ]
 
 

@@ -18,7 +18,7 @@ from resilint.domain.documents import (
     restore_test_words,
 )
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, in_order, listed, strings, text_of, value_at
+from resilint.domain.readers import among, as_date, in_order, listed, strings, text_of, value_at
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
 from resilint.rules.builtin.continuity.backups import restore_test_max_age
@@ -81,7 +81,7 @@ def _may_copy(control: Document) -> list[tuple[Document, JsonPath]]:
     category = control.data.get("category")
     if category in COPIES:
         return [(control, ("status",)), (control, ("functions",))]
-    return [] if category in control_categories() else [(control, ("category",))]
+    return [] if among(category, control_categories()) else [(control, ("category",))]
 
 
 def _pending_copy(control: Document) -> bool:

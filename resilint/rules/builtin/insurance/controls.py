@@ -14,6 +14,7 @@ from resilint.domain.controls import entities_of, for_entity, scoped
 from resilint.domain.insurance_law import UNTOLD, DisclosureLaw, disclosure_law, governing_law
 from resilint.domain.lifecycle import ENGAGED, shift
 from resilint.domain.readers import (
+    among,
     as_date,
     dicts,
     in_order,
@@ -783,7 +784,7 @@ def _unencrypted(
         control
         for control in controls
         if _implemented(control)
-        and control.data.get("category") in categories
+        and among(control.data.get("category"), categories)
         and (not (scoped := strings(control.data.get("suppliers"))) or supplier.id in scoped)
     ]
     bare = [e for e in stake if not for_entity(protecting, e)]
@@ -805,7 +806,7 @@ def _unencrypted(
     )
     related = (context.related(policy, ("exclusions",), "the exclusion"),)
     key = f"{policy.id}/{exclusion.get('id')}"
-    read = _read_of([c for c in controls if c.data.get("category") in categories])
+    read = _read_of([c for c in controls if among(c.data.get("category"), categories)])
     yield context.finding(
         info, supplier, ("data_sensitivity",), message, related, key, judged_on=read
     )

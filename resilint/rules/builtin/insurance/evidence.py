@@ -7,7 +7,16 @@ from typing import Any
 
 from resilint.domain.evidence import item_max_age, judged_tower, kept_current, packages_by_tower
 from resilint.domain.lifecycle import shift
-from resilint.domain.readers import as_date, dicts, in_order, listed, show_number, strings
+from resilint.domain.readers import (
+    among,
+    as_date,
+    dicts,
+    in_order,
+    keyed,
+    listed,
+    show_number,
+    strings,
+)
 from resilint.domain.tower import CYBER, base_of, line_of
 from resilint.findings import Finding, JsonPath
 from resilint.model import Document
@@ -94,12 +103,12 @@ def _package_gaps(
     if not packages:
         return
     items = [(p, i, item) for p in packages for i, item in dicts(p.data.get("items"))]
-    sound = {
+    sound = keyed(
         item.get("type")
         for _, _, item in items
         if kept_current(item) and not _item_issues(context, item)
-    }
-    present = {item.get("type") for _, _, item in items}
+    )
+    present = keyed(item.get("type") for _, _, item in items)
     first = packages[0]
     where: JsonPath = ("items",) if "items" in first.data else ("id",)
     for kind in asked or []:
@@ -120,7 +129,7 @@ def _package_gaps(
                 "(location) and who keeps it (owner), so that it can be found for the next claim"
             )
             yield context.finding(info, package, ("items", i), message)
-        elif issues and (item.get("type") not in sound or item.get("type") == "other"):
+        elif issues and (not among(item.get("type"), sound) or item.get("type") == "other"):
             # items of one type are one document kept in any package of the tower; an item of
             # type other is whatever it says it is, and another one sound is not it
             message = (

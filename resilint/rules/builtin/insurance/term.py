@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from resilint.domain.documents import schema_enum
 from resilint.domain.lifecycle import IN_FORCE
 from resilint.domain.readers import (
+    among,
     as_date,
     in_order,
     listed,
@@ -205,7 +206,7 @@ def _uninsured_entities(
         # a contract whose status fails the schema ('Terminated') reads as in force: the gap
         # waits for it, unless a contract of a status read as written is in force
         statuses = schema_enum("contract.json", "properties", "status")
-        sure = any(c.data.get("status", "active") in statuses for c in contracts)
+        sure = any(among(c.data.get("status", "active"), statuses) for c in contracts)
         judged = [] if sure else [(c, ("status",)) for c in contracts]
         yield context.finding(info, entity, ("id",), message, related, judged_on=judged)
 
