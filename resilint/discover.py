@@ -31,6 +31,7 @@ from resilint.errors import UsageError
 from resilint.findings import Finding
 from resilint.limits import Limits
 from resilint.unread_documents import (
+    MOST_READ,
     Unread,
     described,
     document_at,
@@ -546,7 +547,8 @@ class _Finder:
 
     def look_into(self, search: _Search, allowance: int, start: int) -> int:
         """Look at up to ``allowance`` more entries of a hidden folder, depth first in name
-        order, keeping what is left for the next round; returns the entries looked at."""
+        order, keeping what is left for the next round; returns the entries looked at, each
+        :data:`HIDDEN_BYTES_PER_ENTRY` of a large file read counted as one more."""
         spent = 0
         while search.pending and spent < allowance:
             prefix, where, entries = search.pending.pop()
@@ -556,18 +558,19 @@ class _Finder:
                     search.unlisted.append((prefix, listed))
                     continue
                 entries = listed
-            taken = entries[: allowance - spent]
-            if len(taken) < len(entries):
-                search.pending.append((prefix, where, entries[len(taken) :]))
-            spent += len(taken)
             below = []
-            for entry in taken:
+            for at, entry in enumerate(entries):
+                if spent >= allowance:  # the rest waits for the next round, or is DOC-06
+                    search.pending.append((prefix, where, entries[at:]))
+                    break
+                spent += 1
                 inside = where + entry.name
                 if entry.is_dir(follow_symlinks=False):
                     if self.searched_below(entry.name, inside):
                         below.append((prefix + entry.name + os.sep, inside + "/", None))
-                else:
-                    self.hidden_file(entry, prefix, inside, search.folder, start)
+                else:  # a large file read whole costs as many entries as its size
+                    read = self.hidden_file(entry, prefix, inside, search.folder, start)
+                    spent += read // HIDDEN_BYTES_PER_ENTRY
             search.pending.extend(reversed(below))
         return spent
 
@@ -583,26 +586,31 @@ class _Finder:
 
     def hidden_file(
         self, entry: os.DirEntry[str], prefix: str, inside: str, folder: str, start: int
-    ) -> None:
-        """DOC-05 for a file in a hidden folder that holds a resilint document."""
+    ) -> int:
+        """DOC-05 for a file in a hidden folder that holds a resilint document; returns the
+        bytes read of it."""
         name = entry.name
         if not yaml_named(name) or name in CONFIG_NAMES:
-            return
+            return 0
         if self.excluded is not None and self.excluded.covering(self.base + inside):
-            return
+            return 0
         if not entry.is_file(follow_symlinks=False):
-            return
-        at = document_in_yaml(prefix + name)
+            return 0
+        most = self.limits.max_file_bytes
+        at, read = document_in_yaml(prefix + name, most)
         if at is None:
             why = _unreadable(prefix + name)
-            if why is not None:  # what it holds was not looked at
+            if why is None and read > most:
+                why = f"larger than the {most:,} bytes resilint reads of a file"
+            if why is not None:  # what it holds was not looked at (whole)
                 self.unreadable_hidden(prefix + name, why)
-            return
+            return read
         if self.reached is None:
             self.reached = {os.path.realpath(path) for path, _ in self.found[start:]}
         if os.path.realpath(prefix + name) in self.reached:
-            return  # checked where a link to it, or to its folder, was walked
+            return read  # checked where a link to it, or to its folder, was walked
         self.hidden_document(prefix + name, at, folder)
+        return read
 
     def unsearched(self, searches: list[_Search]) -> None:
         """DOC-06 for each hidden folder :data:`MOST_HIDDEN` cut short (the first
@@ -709,8 +717,9 @@ class _Finder:
     def document_in(self, path: str, found: Unread) -> tuple[int, int, str] | None:
         if found.test == "unsuffixed":
             return unsuffixed_document_at(path, self.limits)
-        if found.test == "anywhere":
-            return document_at(path)
+        if found.test == "anywhere":  # a hidden YAML file may hold its document anywhere
+            hidden_yaml = Path(path).name.startswith(".") and yaml_named(path)
+            return document_at(path, self.limits.max_file_bytes if hidden_yaml else MOST_READ)
         return document_on_top(path)
 
     def read_beside(self, prefix: str, name: str) -> bool:
@@ -839,6 +848,10 @@ MOST_HIDDEN = 5000
 """Entries looked at in the hidden directories a walk passes over, in all: a large one (an
 unignored cache of another tool) costs no more than this, and is DOC-06 (read when the walk
 runs)."""
+HIDDEN_BYTES_PER_ENTRY = 65536
+"""A YAML file in a hidden folder is read whole (a document may come after thousands of lines
+of others): each this many bytes of it count as one more entry of :data:`MOST_HIDDEN`, so the
+look reads some 330 MB at most before it stops, saying so (DOC-06)."""
 
 
 def _unreadable(path: str) -> str | None:

@@ -276,11 +276,11 @@ def suffixed(name: str) -> tuple[str, str]:
     return "a file without the .yaml suffix", name + ".yaml"
 
 
-def document_at(path: str) -> tuple[int, int, str] | None:
-    """Line, column and apiVersion of the resilint document the file ``path`` holds, or None
-    (no document, or not a regular file): written as JSON in a ``.json`` file, as YAML or
-    JSON in any other."""
-    data = read_start(path, MOST_READ)
+def document_at(path: str, most: int = MOST_READ) -> tuple[int, int, str] | None:
+    """Line, column and apiVersion of the resilint document the file ``path`` holds within
+    its first ``most`` bytes, or None (no document, or not a regular file): written as JSON
+    in a ``.json`` file, as YAML or JSON in any other."""
+    data = read_start(path, most)
     if data is None:
         return None
     if path.lower().endswith(".json"):
@@ -288,14 +288,18 @@ def document_at(path: str) -> tuple[int, int, str] | None:
     return _position(data, _compiled(_YAML).search(data) or _compiled(_JSON).search(data))
 
 
-def document_in_yaml(path: str) -> tuple[int, int, str] | None:
-    """:func:`document_at` for a YAML-named file the walk passes over for its hidden folder:
-    a resilint apiVersion at the start of a line within its first bytes (a document's own,
-    not one quoted in an indented block, as a CI workflow that writes one in a step would)."""
-    data = read_start(path, MOST_READ)
+def document_in_yaml(path: str, most: int) -> tuple[tuple[int, int, str] | None, int]:
+    """:func:`document_at` for a YAML-named file the walk passes over for its hidden folder,
+    with the bytes read: a resilint apiVersion at the start of a line (a document's own, not
+    one quoted in an indented block, as a CI workflow that writes one in a step would) within
+    its first ``most`` bytes. A YAML file may hold many documents, the one that matters after
+    thousands of lines of others or of comments, so the file is read whole up to ``most`` (the
+    walk counts what it reads); ``most + 1`` bytes read tell a file longer than that."""
+    data = read_start(path, most + 1)
     if data is None:
-        return None
-    return _position(data, _compiled(_YAML_TOP).search(data))
+        return None, 0
+    found = _compiled(_YAML_TOP).search(data, 0, most)
+    return _position(data, found), len(data)
 
 
 def document_on_top(path: str) -> tuple[int, int, str] | None:
