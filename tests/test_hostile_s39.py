@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,23 +38,34 @@ def _no_crash(output: str) -> None:
     assert "Please report" not in output, output
 
 
+def _schema_error_only(
+    cli: Any, repo: Path, at: str, *commands: list[str], ok: tuple[int, ...] = (0, 1)
+) -> None:
+    """``check`` reports SCH-01 at ``at`` (exit 1, no rule stopped), and each of the other
+    ``commands`` runs to its end."""
+    run = cli("check", "--no-cache", cwd=repo)
+    _no_crash(run.stdout + run.stderr)
+    assert run.exit_code == 1, run.stdout
+    assert at in run.stdout and "SCH-01" in run.stdout
+    for command in commands:
+        other = cli(*command, cwd=repo)
+        _no_crash(other.stdout + other.stderr)
+        assert other.exit_code in ok, other.stdout + other.stderr
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_a_control_category_written_as_a_list_or_mapping_is_a_schema_error(
     cli, tmp_path, shape
 ) -> None:
     repo = _retyped(tmp_path, "controls.yaml", "category: backup_immutable", f"category: {shape}")
-    run = cli("check", "--no-cache", cwd=repo)
-    _no_crash(run.stdout + run.stderr)
-    assert run.exit_code == 1, run.stdout
-    assert "controls.yaml:6:" in run.stdout and "SCH-01" in run.stdout
-    for command in (
+    _schema_error_only(
+        cli,
+        repo,
+        "controls.yaml:6:",
         ["report", "-o", "posture.html"],
         ["calendar"],
         ["impact", "--supplier", "corebanq"],
-    ):
-        other = cli(*command, cwd=repo)
-        _no_crash(other.stdout + other.stderr)
-        assert other.exit_code in (0, 1), other.stdout + other.stderr
+    )
 
 
 @pytest.mark.parametrize("shape", ["[core-banking]", "{core-banking: 1}"])
@@ -63,19 +75,16 @@ def test_a_service_name_written_as_a_list_or_mapping_is_a_schema_error(
     repo = _retyped(
         tmp_path, "suppliers/corebanq.yaml", "  - name: core-banking", f"  - name: {shape}"
     )
-    run = cli("check", "--no-cache", cwd=repo)
-    _no_crash(run.stdout + run.stderr)
-    assert run.exit_code == 1, run.stdout
-    assert "suppliers/corebanq.yaml:55:" in run.stdout and "SCH-01" in run.stdout
-    for command in (
+    _schema_error_only(
+        cli,
+        repo,
+        "suppliers/corebanq.yaml:55:",
         ["report", "-o", "posture.html"],
         ["impact", "--supplier", "corebanq"],
         ["card", "corebanq"],
         ["register", "export", "--format", "csv", "-o", "register"],
-    ):
-        other = cli(*command, cwd=repo)
-        _no_crash(other.stdout + other.stderr)
-        assert other.exit_code in (0, 1, 2), other.stdout + other.stderr
+        ok=(0, 1, 2),
+    )
 
 
 @pytest.mark.parametrize("shape", ["[nordpak-express]", "{nordpak-express: 1}"])
@@ -86,16 +95,12 @@ def test_a_reference_written_as_a_list_or_mapping_names_no_document(cli, tmp_pat
     old = "  - supplier: nordpak-express\n"
     assert text.count(old) == 1
     target.write_text(text.replace(old, f"  - supplier: {shape}\n"), encoding="utf-8")
-    run = cli("check", "--no-cache", cwd=repo)
-    _no_crash(run.stdout + run.stderr)
-    assert run.exit_code == 1, run.stdout
-    assert "suppliers/vektor-parcel.yaml:51:" in run.stdout and "SCH-01" in run.stdout
-    for command in (
+    _schema_error_only(
+        cli,
+        repo,
+        "suppliers/vektor-parcel.yaml:51:",
         ["report", "-o", "posture.html"],
         ["impact", "--supplier", "vektor-parcel"],
         ["card", "vektor-parcel"],
         ["calendar"],
-    ):
-        other = cli(*command, cwd=repo)
-        _no_crash(other.stdout + other.stderr)
-        assert other.exit_code in (0, 1), other.stdout + other.stderr
+    )
