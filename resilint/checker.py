@@ -184,7 +184,8 @@ class Evaluated:
 
     def again(self, files: list[FileResult], locator: Locator) -> Result:
         """The same check of other contents of the files (nothing of it kept or cached)."""
-        return _check_files(self.options, self.found, files, locator, earlier_state=True).result
+        judged = beside_documents(files)
+        return _check_files(self.options, self.found, judged, locator, earlier_state=True).result
 
 
 Judge = Callable[[Evaluated], Result]
@@ -482,7 +483,6 @@ def _check_files(
     """``earlier_state``: the repository as it was before a change, which the hook compares
     with (:mod:`resilint.introduced`); the run is refused on the current state only."""
     config = options.config
-    files = beside_documents(files)
     index = Index(doc for file in files for doc in file.documents)
     read = [f for file in files for f in file.findings]
     broken = _unreadable(read, config.limits)

@@ -290,14 +290,14 @@ def _fragments(
     alone."""
     from yaml.nodes import MappingNode, ScalarNode
 
-    from resilint.load.kinds import kind_fields  # only a file of several documents asks
+    from resilint.load.kinds import kind_keys  # only a file of several documents asks
 
     judged = list(outcomes)
     for at, (root, outcome) in enumerate(zip(roots, outcomes, strict=True)):
         if outcome is not None or not isinstance(root, MappingNode) or not root.value:
             continue
         keys = [key.value for key, _ in root.value if isinstance(key, ScalarNode)]
-        if not any(key in fields for key in keys for fields in kind_fields().values()):
+        if not kind_keys(keys):
             continue
         shown = ", ".join(str(key) for key in keys[:3]) + (", ..." if len(keys) > 3 else "")
         lacks = [key for key in ("apiVersion", "kind", "id") if key not in keys]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -109,6 +110,16 @@ def guess_unnamed(pairs: list[tuple[ScalarNode, Node]]) -> KindGuess | None:
     keys = {key.value.casefold() for key, _ in pairs}
     if "id" not in keys or "kind" in keys:
         return None
+    kind, weight = likeliest_kind(pairs)
+    if kind is None or weight < _UNNAMED:
+        return None
+    return KindGuess(kind, "", "unnamed", sure=False)
+
+
+def likeliest_kind(pairs: list[tuple[ScalarNode, Node]]) -> tuple[str | None, int]:
+    """The one kind whose telling fields the mapping has most of, at least twice as many as
+    any other's, with their weight; None where none tells or two tell alike (a clause
+    library's ``clauses`` and a contract's)."""
     weights = sorted(
         (
             (sum(telling.get(key.value, 0) for key, _ in pairs), kind)
@@ -117,9 +128,13 @@ def guess_unnamed(pairs: list[tuple[ScalarNode, Node]]) -> KindGuess | None:
         reverse=True,
     )
     (best, kind), (second, _) = weights[0], weights[1]
-    if best < _UNNAMED or 2 * second > best:
-        return None
-    return KindGuess(kind, "", "unnamed", sure=False)
+    return (kind, best) if best > 0 and 2 * second <= best else (None, best)
+
+
+def kind_keys(keys: Iterable[str]) -> list[str]:
+    """The keys that are a field of some resilint kind, in their order."""
+    fields = kind_fields().values()
+    return [key for key in keys if any(key in held for held in fields)]
 
 
 def _match(written: str) -> tuple[str, str] | None:

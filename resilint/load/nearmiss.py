@@ -23,6 +23,8 @@ from resilint.load.kinds import (
     guess_kind,
     guess_unnamed,
     kind_fields,
+    kind_keys,
+    likeliest_kind,
     telling_fields,
 )
 from resilint.load.positions import Lines, LoadError
@@ -83,21 +85,16 @@ def unclaimed(root: MappingNode, lines: Lines) -> LoadError | None:
     read. None for a mapping without an id, with a kind or an apiVersion (judged already), or
     holding no field of any resilint kind."""
     pairs = [(key, value) for key, value in root.value if isinstance(key, ScalarNode)]
-    keys = {str(key.value).casefold(): value for key, value in pairs}
-    if "kind" in keys or fold(API_KEY) in {fold(k) for k in keys}:
+    keys = [str(key.value) for key, _ in pairs]
+    if any(k.casefold() == "kind" or fold(k) == fold(API_KEY) for k in keys):
         return None
     ident = next((value for key, value in pairs if key.value == "id"), None)
     if not isinstance(ident, ScalarNode) or not str(ident.value).strip():
         return None
-    fields = kind_fields()
-    named = [
-        str(key.value)
-        for key, _ in pairs
-        if key.value != "id" and any(key.value in held for held in fields.values())
-    ]
+    named = kind_keys(str(key.value) for key, _ in pairs if key.value != "id")
     if not named:
         return None
-    kind, weight = _likeliest(pairs)
+    kind, weight = likeliest_kind(pairs)
     shown = ", ".join(named[:3]) + (", ..." if len(named) > 3 else "")
     if kind is None:
         what, write = f"fields resilint documents have ({shown})", "and its kind"
@@ -115,21 +112,6 @@ def unclaimed(root: MappingNode, lines: Lines) -> LoadError | None:
 _CLEAR = 3
 """The weight of telling fields that lets a document without kind and apiVersion be judged by
 resilint documents in a folder next to its own, not only in it: a compound field and another."""
-
-
-def _likeliest(pairs: list[tuple[ScalarNode, Node]]) -> tuple[str | None, int]:
-    """The one kind whose telling fields the mapping has most of, twice as many as any
-    other's, with their weight; None where none tells or two tell alike (a clause library's
-    ``clauses`` and a contract's)."""
-    weights = sorted(
-        (
-            (sum(telling.get(key.value, 0) for key, _ in pairs), kind)
-            for kind, telling in telling_fields().items()
-        ),
-        reverse=True,
-    )
-    (best, kind), (second, _) = weights[0], weights[1]
-    return (kind, best) if best > 0 and 2 * second <= best else (None, best)
 
 
 def _no_version(
